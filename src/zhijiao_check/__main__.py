@@ -1,0 +1,3 @@
+from zhijiao_check.cli import main
+
+main()

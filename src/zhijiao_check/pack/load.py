@@ -1,0 +1,200 @@
+"""Loading a rule pack directory: ``pack.yaml``, ``units.yaml``, the policy text and the rule files.
+
+A broken pack is a list of located problems (exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.pack.schema import PackInfo
+from zhijiao_check.pack.units import Renamed, Unit, UnitRegistry
+from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.source import Parsed, parse_yaml, read_text
+
+PACK_FILE = "pack.yaml"
+UNITS_FILE = "units.yaml"
+
+
+@dataclass(frozen=True)
+class RuleSource:
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RulePack:
+    info: PackInfo
+    directory: Path
+    rules: tuple[Any, ...]  # pack.schema.AnyRule, in catalogue order
+    units: UnitRegistry
+    sources: dict[str, RuleSource]
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def policy_text(self) -> str:
+        return (self.directory / self.info.policy).read_text(encoding="utf-8")
+
+
+def builtin_dir() -> Path:
+    """The packs shipped in the package; in a source checkout, the repository's ``rules/``."""
+    installed = Path(__file__).resolve().parent.parent / "packs"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def normalise(text: str) -> str:
+    """How quotes are compared with the policy: NFKC, white space removed."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def load_pack(directory: Path) -> RulePack | list[Problem]:
+    from zhijiao_check.pack.schema import PackInfo, RuleFile
+
+    problems: list[Problem] = []
+    info_file = directory / PACK_FILE
+    parsed = _parse(info_file, problems)
+    info = _validate(PackInfo, parsed, str(info_file), problems) if parsed else None
+    units = _units(directory / UNITS_FILE, problems)
+    rules: list[Any] = []
+    sources: dict[str, RuleSource] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name in (PACK_FILE, UNITS_FILE):
+            continue
+        parsed = _parse(path, problems)
+        rule_file = _validate(RuleFile, parsed, str(path), problems) if parsed else None
+        if parsed is None or rule_file is None:
+            continue
+        for index, rule in enumerate(rule_file.rules):
+            line = parsed.positions.nearest(("rules", index))[0]
+            if rule.id in sources:
+                first = sources[rule.id]
+                problems.append(_problem(str(path), (line, 1), f"rules[{index}].id", "duplicate-rule",
+                                         id=rule.id, first=f"{first.file}:{first.line}"))
+                continue
+            sources[rule.id] = RuleSource(str(path), line)
+            rules.append(rule)
+    if info is None or units is None or problems:
+        return problems
+    problems += _cross_checks(info, rules, sources, directory)
+    if problems:
+        return problems
+    return RulePack(info, directory, tuple(rules), units, sources)
+
+
+def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
+    decoded = read_text(path, str(path))
+    if isinstance(decoded, Problem):
+        problems.append(decoded)
+        return None
+    parsed = parse_yaml(decoded.text, str(path))
+    if isinstance(parsed, list):
+        problems.extend(parsed)
+        return None
+    return parsed
+
+
+def _validate(model: Any, parsed: Parsed | None, file: str, problems: list[Problem]) -> Any:
+    from pydantic import ValidationError
+
+    assert parsed is not None
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            path = _data_path(detail["loc"], parsed.data)
+            problems.append(_problem(file, parsed.positions.nearest(path), format_path(path), "invalid-field",
+                                     message=detail["msg"], found=_short(detail.get("input"))))
+        return None
+
+
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+    """A Pydantic location without the union tags it inserts (``rules.0.ratio.target`` → ``rules[0].target``)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and (isinstance(node, dict) and node.get("kind") == part or "[" in part):
+            continue
+        else:
+            path.append(part)
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
+    from pydantic import TypeAdapter, ValidationError
+
+    parsed = _parse(path, problems)
+    if parsed is None:
+        return None
+    try:
+        units = TypeAdapter(list[Unit]).validate_python(parsed.data.get("units"))
+        renamed = TypeAdapter(list[Renamed]).validate_python(parsed.data.get("renamed", []))
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        problems.append(_problem(str(path), parsed.positions.nearest(tuple(first["loc"])), "units", "invalid-field",
+                                 message=first["msg"], found=_short(first.get("input"))))
+        return None
+    return UnitRegistry(units, renamed)
+
+
+def _cross_checks(info: Any, rules: list[Any], sources: dict[str, RuleSource], directory: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    policy_path = directory / info.policy
+    try:
+        policy = normalise(policy_path.read_text(encoding="utf-8"))
+    except OSError:
+        return [_problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))]
+    seen: set[str] = set()
+    for rule in rules:
+        where = sources[rule.id]
+        if normalise(rule.quote) not in policy:
+            problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.quote", "quote-not-verbatim",
+                                     id=rule.id, quote=rule.quote))
+        if rule.when is not None and rule.when.rule not in seen:
+            problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.when", "when-unknown-rule",
+                                     id=rule.id, rule=rule.when.rule))
+        seen.add(rule.id)
+    return problems
+
+
+def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:
+    line, column = where if where else (None, None)
+    return Problem(file, line, column, path, code, params, area="pack")
+
+
+
+def load_packs(extra: Sequence[Path] = ()) -> list[RulePack]:
+    """The built-in pack plus ``--rules`` packs; a pack with the built-in's ID replaces it."""
+    from zhijiao_check.errors import FatalError
+
+    packs: list[RulePack] = []
+    for directory in [builtin_dir() / "yzf-2021-7", *extra]:
+        if not (directory / PACK_FILE).is_file():
+            raise FatalError("invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))])
+        loaded = load_pack(directory)
+        if isinstance(loaded, list):
+            raise FatalError("invalid-pack", loaded)
+        packs = [p for p in packs if p.id != loaded.id] + [loaded]
+    ids = [rule.id for pack in packs for rule in pack.rules]
+    clash = sorted({i for i in ids if ids.count(i) > 1})
+    if clash:
+        raise FatalError("rule-id-clash", ids=", ".join(clash))
+    return packs

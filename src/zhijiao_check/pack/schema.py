@@ -1,0 +1,46 @@
+"""The rule-file schema: a rule is one of the kinds, told apart by its ``kind`` field."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+
+from zhijiao_check.kinds.base import Strict, Text
+from zhijiao_check.kinds.count import CountRule
+from zhijiao_check.kinds.coverage import CoverageRule
+from zhijiao_check.kinds.every import EveryRule
+from zhijiao_check.kinds.flag import FlagRule
+from zhijiao_check.kinds.ratio import RatioRule
+from zhijiao_check.kinds.total import TotalRule
+
+AnyRule = Annotated[
+    RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule,
+    Field(discriminator="kind"),
+]
+
+
+class RuleFile(Strict):
+    """A rule file of a pack (any ``*.yaml`` but ``pack.yaml`` and ``units.yaml``; files are read in name order)."""
+
+    rules: list[AnyRule]
+
+
+class Clause(Strict):
+    """A clause of the policy: its title, and why no rule transcribes it when none does."""
+
+    number: int
+    title: str
+    untranscribed: Text | None = None
+
+
+class PackInfo(Strict):
+    """``pack.yaml``: what the pack transcribes."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    document: str
+    title: Text
+    issued: date
+    policy: str = "policy.md"
+    clauses: list[Clause]

@@ -1,0 +1,62 @@
+"""The list of reporting units (填报单位), read from the rule pack's ``units.yaml``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+UnitKind = Literal["county", "management_area", "development_zone", "city"]
+UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: UnitKind
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Renamed:
+    old: str
+    new: str
+    year: int
+    old_code: str | None = None
+
+
+class UnitRegistry:
+    """Known units in the order of the unit list, with the renamed ones to point users to the new name."""
+
+    def __init__(self, units: list[Unit], renamed: list[Renamed]) -> None:
+        self.units = units
+        self.renamed = renamed
+        self._by_name = {unit.name: unit for unit in units}
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self.units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def get(self, name: str) -> Unit | None:
+        return self._by_name.get(name)
+
+    def renamed_to(self, name: str) -> Renamed | None:
+        return next((r for r in self.renamed if r.old == name), None)
+
+    def suggest(self, name: str) -> str | None:
+        """The nearest known name: a renamed unit's new name, a name containing this one, or the closest spelling."""
+        renamed = self.renamed_to(name)
+        if renamed:
+            return renamed.new
+        stripped = name.strip()
+        containing = [u.name for u in self.units if stripped and (stripped in u.name or u.name in stripped)]
+        if containing:
+            return containing[0]
+        close = difflib.get_close_matches(stripped, list(self._by_name), n=1, cutoff=0.4)
+        return close[0] if close else None
+
+    def of_kind(self, kind: str) -> list[Unit]:
+        return [u for u in self.units if u.kind == kind]

@@ -1,0 +1,64 @@
+"""A problem found in an input file (a report or a rule file), located to the line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from zhijiao_check.i18n import Translator
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem. ``area`` and ``code`` name its message ``<area>.<code>`` in ``messages/<area>.py``.
+
+    ``path`` is the field path in the report (``schools[2].teachers``), empty for the whole file.
+    ``line`` and ``column`` are 1-based; ``None`` only when the file could not be read at all.
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    severity: Severity = "error"
+    area: str = "report"
+
+    def message(self, tr: Translator) -> str:
+        return tr(f"{self.area}.{self.code}", **self.params)
+
+    def where(self) -> str:
+        """``file:line:column`` (as far as known)."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def as_dict(self, tr: Translator) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(tr),
+        }
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """``("schools", 2, "teachers")`` -> ``schools[2].teachers``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text

@@ -1,0 +1,130 @@
+"""Unit reports: finding the files, loading and validating them (format v1), consistency warnings.
+
+This module stays light to import (the command line starts fast): Pydantic and PyYAML are imported only
+when a report is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.problems import Problem
+from zhijiao_check.source import Positions, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from zhijiao_check.pack.units import UnitRegistry
+
+__all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
+
+REPORT_SUFFIXES = (".yaml", ".yml", ".json")
+# Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
+MAX_PROBLEMS = 100
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A valid report."""
+
+    file: str  # display path, as the user gave it
+    data: dict[str, Any]  # the validated data, plain as loaded (absent fields absent)
+    positions: Positions
+    warnings: tuple[Problem, ...]  # non-blocking: GB18030 encoding, consistency
+
+    @property
+    def unit(self) -> str:
+        return str(self.data["unit"]["name"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.data["unit"]["kind"])
+
+    @property
+    def year(self) -> int:
+        return int(self.data["year"])
+
+
+@dataclass(frozen=True)
+class InvalidReport:
+    """A report rejected as a whole, with all its problems: errors first, then warnings."""
+
+    file: str
+    problems: tuple[Problem, ...]
+
+
+def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> ReportFile | InvalidReport:
+    """Read, parse and validate one report. Whatever the file holds, the answer is a value, never an exception."""
+    from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.validate import validate
+
+    file = display if display is not None else str(path)
+    decoded = read_text(path, file)
+    if isinstance(decoded, Problem):
+        return InvalidReport(file, (decoded,))
+    warnings = []
+    if decoded.encoding == "gb18030":
+        warnings.append(Problem(file, 1, 1, "", "encoding-gb18030", {"encoding": "GB18030"}, "warning"))
+    parsed = parse_yaml(decoded.text, file, partial=True)  # JSON is YAML: a .json report reads the same way
+    if isinstance(parsed, list):
+        return InvalidReport(file, _ordered(parsed, warnings))
+    errors = validate(parsed, units, file)
+    warnings += report_warnings(parsed.data, parsed.positions, file)
+    if errors:
+        return InvalidReport(file, _ordered(errors, warnings))
+    return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
+
+
+def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, ...]:
+    """Errors in file order, then warnings in file order, at most ``MAX_PROBLEMS`` and a count of the rest."""
+
+    def by_place(problem: Problem) -> tuple[int, int]:
+        return problem.line or 0, problem.column or 0
+
+    problems = sorted(errors, key=by_place) + sorted(warnings, key=by_place)
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    first_left, rest = problems[MAX_PROBLEMS], problems[MAX_PROBLEMS:]
+    more = Problem(
+        first_left.file, first_left.line, first_left.column, "", "too-many-problems", {"count": len(rest)},
+        "error" if any(problem.severity == "error" for problem in rest) else "warning",
+    )
+    return (*problems[:MAX_PROBLEMS], more)
+
+
+def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The report files named or found under the directories named, each once, as (path, display) pairs.
+
+    Directories are searched recursively for ``*.yaml``, ``*.yml`` and ``*.json`` in sorted order, skipping
+    hidden files and directories; a file named on the command line is kept whatever its name.
+    """
+    found: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given.is_dir():
+            candidates = _search(given)
+        elif given.exists():
+            candidates = [given]
+        else:
+            problems.append(Problem(str(given), None, None, "", "path-not-found"))
+            continue
+        for candidate in candidates:
+            real = os.path.realpath(candidate)  # a file named twice, or inside a directory also named, counts once
+            if real not in seen:
+                seen.add(real)
+                found.append((candidate, str(candidate)))
+    return found, problems
+
+
+def _search(directory: Path) -> list[Path]:
+    files = []
+    for root, directories, names in os.walk(directory):
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        files += [
+            Path(root, name) for name in sorted(names)
+            if not name.startswith(".") and name.lower().endswith(REPORT_SUFFIXES)
+        ]
+    return files

@@ -1,0 +1,102 @@
+"""Errors that involve more than one field: the unit against the unit list, duplicate names, counts that
+exceed their total, a ``city:`` block outside the city's own report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from zhijiao_check.pack.units import UNIT_KINDS, Unit, UnitRegistry
+from zhijiao_check.problems import Problem
+from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
+from zhijiao_check.source import Path_, Positions
+
+# Parts of the teaching staff, each at most ``teachers``.
+_PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated")
+
+
+def cross_field_problems(data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str) -> list[Problem]:
+    unit_problems, known = _unit(mapping(data.get("unit")), positions, units, file)
+    return unit_problems + _city_block(data, known, positions, file) + _schools(data, positions, file)
+
+
+def _unit(
+    unit: dict[str, Any], positions: Positions, units: UnitRegistry, file: str
+) -> tuple[list[Problem], Unit | None]:
+    """Problems with ``unit:``, and the unit it names if that is a known one."""
+    given = unit.get("name")
+    if not isinstance(given, str) or not given.strip():
+        return [], None  # blank or missing: the model reports it
+    known = units.get(given)
+    if known is None:
+        renamed = units.renamed_to(given.strip())
+        suggestion = units.suggest(given)
+        if renamed:
+            found = problem_at(file, positions, ("unit", "name"), "unit-renamed",
+                               name=given, new=renamed.new, year=renamed.year)
+        elif suggestion:
+            found = problem_at(file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion)
+        else:
+            names = ", ".join(u.name for u in units)
+            found = problem_at(file, positions, ("unit", "name"), "unknown-unit-no-match", name=given, known=names)
+        return [found], None
+    problems = []
+    kind = unit.get("kind")
+    if kind in UNIT_KINDS and kind != known.kind:
+        problems.append(problem_at(file, positions, ("unit", "kind"), "kind-mismatch",
+                                   name=known.name, kind=kind, expected=known.kind))
+    code = unit.get("code")
+    if isinstance(code, str) and code.strip() and code.strip() != known.code:
+        if known.code is None:
+            problems.append(problem_at(file, positions, ("unit", "code"), "code-not-applicable",
+                                       code=code, name=known.name))
+        else:
+            problems.append(problem_at(file, positions, ("unit", "code"), "code-mismatch",
+                                       code=code, name=known.name, expected=known.code))
+    return problems, known
+
+
+def _city_block(data: dict[str, Any], known: Unit | None, positions: Positions, file: str) -> list[Problem]:
+    if "city" not in data:
+        return []
+    # The unit list decides; the written kind only when the name is unknown (its own error is listed anyway).
+    unit = mapping(data.get("unit"))
+    kind = known.kind if known else unit.get("kind")
+    if kind not in UNIT_KINDS or kind == "city":
+        return []
+    shown = known.name if known else unit.get("name", "")
+    return [problem_at(file, positions, ("city",), "city-block-not-city", at_key=True, name=shown, kind=kind)]
+
+
+def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    problems = [
+        problem_at(file, positions, at, "duplicate-school", name=twice, first_line=first_line)
+        for at, twice, first_line in _duplicates(data.get("schools"), ("schools",), positions)
+    ]
+    for index, school in entries(data.get("schools")):
+        path = ("schools", index)
+        teachers = count(school.get("teachers"))
+        for field in _PARTS_OF_TEACHERS:
+            part = count(school.get(field))
+            if teachers is not None and part is not None and part > teachers:
+                problems.append(problem_at(file, positions, (*path, field), "exceeds-teachers",
+                                           field=field, value=part, teachers=teachers))
+        problems += [
+            problem_at(file, positions, at, "duplicate-major", name=twice, first_line=first_line,
+                       school=name(school.get("name")) or "")
+            for at, twice, first_line in _duplicates(school.get("majors"), (*path, "majors"), positions)
+        ]
+    return problems
+
+
+def _duplicates(items: Any, path: Path_, positions: Positions) -> Iterator[tuple[Path_, str, int]]:
+    """Each entry whose name an earlier entry has: where its name stands, the name, the first one's line."""
+    first: dict[str, int] = {}
+    for index, item in entries(items):
+        item_name = name(item.get("name"))
+        if item_name is None:
+            continue
+        if item_name in first:
+            yield (*path, index, "name"), item_name, line_of(positions, (*path, first[item_name], "name"))
+        else:
+            first[item_name] = index

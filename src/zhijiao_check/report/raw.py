@@ -1,0 +1,61 @@
+"""Reading the loaded data of a report that may be invalid, and locating problems in it.
+
+The checks across fields run even when the models reject the report, so that every problem is listed at
+once; they read the plain data and skip any value of the wrong type (the models already report it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from zhijiao_check.problems import Problem, Severity, format_path
+from zhijiao_check.source import Path_, Positions
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def entries(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings of a list with their indexes; anything else in the list is skipped."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def count(value: Any) -> int | None:
+    """A valid whole number ≥ 0, else ``None`` (a wrong value must not also fail a comparison)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def number(value: Any) -> int | float | None:
+    """A valid number ≥ 0, else ``None``."""
+    valid = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < float("inf")
+    return value if valid else None
+
+
+def name(value: Any) -> str | None:
+    """A name as compared for duplicates: trailing spaces do not make two schools different."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def problem_at(
+    file: str,
+    positions: Positions,
+    path: Path_,
+    code: str,
+    /,  # so that a parameter of the message may be called ``code`` or ``file`` too
+    *,
+    severity: Severity = "error",
+    at_key: bool = False,
+    **params: object,
+) -> Problem:
+    """A problem at the value of ``path`` (or at its key, for a field that should not be there)."""
+    where = (positions.key(path) if at_key else None) or positions.nearest(path)
+    return Problem(file, *where, format_path(path), code, params, severity)
+
+
+def line_of(positions: Positions, path: Path_) -> int:
+    return positions.nearest(path)[0]

@@ -1,0 +1,204 @@
+"""Checks of single values, run before Pydantic's own (as ``BeforeValidator``) to name what is wrong.
+
+Pydantic's strict types would reject ``"3,120"`` as "not an int"; a county needs to hear "write 3120".
+So each check classifies the raw value (blank, yes/no, fraction, number written as text, date…) and raises
+a ``PydanticCustomError`` whose type is the report problem code and whose context holds language-neutral
+parameters: ``found`` (the value as YAML would show it), ``write`` (what to write instead) and ``expected``
+(a token that ``messages.report.EXPECTED`` turns into Chinese and English).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+Check = Callable[[Any], Any]
+
+# A number written as text: sign, digits (maybe grouped), fraction, a Chinese magnitude, a short unit in
+# Chinese (人, 元, 个月…). Latin letters are no unit: "21O" is a typo for 210, not 21 of something.
+_NUMBER_TEXT = re.compile(
+    r"(?P<sign>[-+]?)(?P<digits>\d[\d,\s]*\d|\d)(?P<fraction>\.\d+)?\s*(?P<magnitude>[千万亿]?)\s*"
+    r"(?P<unit>[^\x00-\x7f\d]{0,4})"
+)
+_MAX_DIGITS = 24  # beyond any real figure, and within Decimal's default precision
+_MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+_WAN = Decimal(10_000)
+# `year: 2023-01` or `2023年9月` is text, not a date YAML recognises; the year is still plain to see.
+_YEAR_IN_DATE = re.compile(r"(\d{4})\s*[-./年]")
+_YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
+_NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
+
+
+def render(value: Any) -> str:
+    """The value as the user would see it in YAML: ``"3,120"`` quoted, ``true``, ``3.5``, ``2023-01-01``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= 42 else text[:40] + "…\""
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
+    # The template is never shown (messages come from messages/report.py); it only keeps Pydantic's repr readable.
+    return PydanticCustomError(code, code, {"found": render(value), **context})
+
+
+def whole(expected: str) -> Check:
+    """A whole number ≥ 0 (persons, items)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and math.isfinite(value):
+            raise problem("float-for-int", value, expected=expected)
+        raise _not_a_number(value, expected, whole=True, in_wan=False)
+
+    return check
+
+
+def amount(expected: str, *, in_wan: bool = False) -> Check:
+    """A number (int or float) ≥ 0; ``in_wan`` for fields counted in 万元, where "52000万" means 52000."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and math.isfinite(value):
+            return value
+        raise _not_a_number(value, expected, whole=False, in_wan=in_wan)
+
+    return check
+
+
+def year(low: int, high: int) -> Check:
+    """A 4-digit year between ``low`` and ``high``; a date or "2023年" points to the year to write."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            if low <= value <= high:
+                return value
+            raise problem("year-out-of-range", value, low=low, high=high)
+        if isinstance(value, datetime.date):
+            raise problem("date-for-year", value, write=value.year)
+        if isinstance(value, str) and (match := _YEAR_IN_DATE.match(value.strip())):
+            raise problem("date-for-year", value, write=match.group(1))
+        if isinstance(value, float) and math.isfinite(value):
+            raise problem("float-for-int", value, expected="year", low=low, high=high)
+        raise _not_a_number(value, "year", whole=True, in_wan=False, low=low, high=high)
+
+    return check
+
+
+def flag(value: Any) -> Any:
+    """``true`` or ``false``; 是/否 and 1/0 point to the one to write."""
+    if isinstance(value, bool):
+        return value
+    if value is None:
+        raise problem("blank", value, expected="bool")
+    if isinstance(value, int) and value in (0, 1):
+        raise problem("bool-spelling", value, write="true" if value else "false")
+    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+        raise problem("bool-spelling", value, write="true" if value.strip().lower() in _YES else "false")
+    raise problem("wrong-type", value, expected="bool")
+
+
+def text(value: Any) -> Any:
+    """Non-blank text; a number where text belongs (an unquoted code) is to be quoted."""
+    if isinstance(value, str) and value.strip():
+        return value
+    if value is None or isinstance(value, str):
+        raise problem("blank", value, expected="text")
+    if isinstance(value, (int, float, datetime.date)) and not isinstance(value, bool):
+        raise problem("number-for-text", value, write=json.dumps(render(value)))
+    raise problem("wrong-type", value, expected="text")
+
+
+def choice(labels: Mapping[str, str]) -> Check:
+    """One of ``labels``' keys; its Chinese label or a different case points to the value to write."""
+    allowed = ", ".join(f"{key} ({label})" if label else key for key, label in labels.items())
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and value in labels:
+            return value
+        if value is None:
+            raise problem("blank", value, expected="choice", allowed=allowed)
+        if isinstance(value, str):
+            spelt = value.strip()
+            matches = [key for key, label in labels.items() if spelt and (
+                spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt))
+            )]
+            if len(matches) == 1:
+                raise problem("choice-spelling", value, write=matches[0])
+        raise problem("not-one-of", value, allowed=allowed)
+
+    return check
+
+
+def schema_version(value: Any) -> Any:
+    if value == 1 and type(value) is int:
+        return value
+    if value is None:
+        raise problem("blank", value, expected="schema_version")
+    raise problem("schema-version", value)
+
+
+def _not_a_number(value: Any, expected: str, *, whole: bool, in_wan: bool, **context: Any) -> PydanticCustomError:
+    if value is None:
+        return problem("blank", value, expected=expected, **context)
+    if isinstance(value, bool):
+        return problem("bool-for-number", value, expected=expected, **context)
+    if isinstance(value, str):
+        return _number_text(value, expected, whole=whole, in_wan=in_wan, **context)
+    code = "not-a-number" if isinstance(value, float) else "wrong-type"  # a float here is .nan or .inf
+    return problem(code, value, expected=expected, **context)
+
+
+def _number_text(value: str, expected: str, *, whole: bool, in_wan: bool, **context: Any) -> PydanticCustomError:
+    """Why the text is not a number, and which number it means: "3,120" → 3120, "2.5万" → 25000."""
+    normal = unicodedata.normalize("NFKC", value).strip()  # full-width digits, comma and percent sign
+    if normal.endswith(("%", "‰")):
+        return problem("percent-not-accepted", value, expected=expected, **context)
+    match = _NUMBER_TEXT.fullmatch(normal)
+    if match is None or len(match["digits"]) > _MAX_DIGITS:
+        return problem("blank" if not normal else "not-a-number", value, expected=expected, **context)
+    number = Decimal(re.sub(r"[,\s]", "", match["digits"]) + (match["fraction"] or ""))
+    number *= _MAGNITUDES[match["magnitude"]]
+    if in_wan and (match["magnitude"] or match["unit"] == "元"):
+        number /= _WAN  # "5.2亿" or "520000000元" in a field counted in 万元
+    if match["sign"] == "-":
+        number = -number
+    if whole and number != number.to_integral_value():
+        return problem("float-for-int", value, expected=expected, **context)
+    write = _plain(number)
+    if number < 0:
+        return problem("negative", value, write=write)
+    if match["magnitude"]:
+        return problem("number-with-magnitude", value, write=write)
+    if re.search(r"[,\s]", match["digits"]):
+        return problem("number-with-separator", value, write=write)
+    if match["unit"]:
+        return problem("number-with-unit", value, write=write, unit=match["unit"])
+    return problem("number-as-text", value, write=write)
+
+
+def _plain(number: Decimal) -> str:
+    """``Decimal("25000.0")`` → ``25000``; ``Decimal("0.52")`` → ``0.52``; never an exponent."""
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")

@@ -1,0 +1,119 @@
+"""A parsed report against format v1: every problem, each located and said in the report's own terms.
+
+Pydantic's errors are turned into report problems here: the location by the positions of the loaded
+YAML, the message by the error type (our own codes from ``scalars``, or Pydantic's for unknown and missing
+fields, lists and mappings). Pydantic's English text is never shown.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from zhijiao_check.messages.report import EXPECTED, MESSAGES
+from zhijiao_check.pack.units import UnitRegistry
+from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.report.crossfield import cross_field_problems
+from zhijiao_check.report.model import Report
+from zhijiao_check.report.scalars import render
+from zhijiao_check.source import Parsed, Path_, Positions
+
+
+def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
+    """All errors of the report: those the YAML reader let through, the models', the cross-field checks'."""
+    problems = list(parsed.problems)
+    # A value the reader refused (a forbidden tag) was loaded as blank: do not report it twice.
+    refused = {problem.path for problem in parsed.problems}
+    try:
+        Report.model_validate(parsed.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            problem = _problem(detail, parsed.positions, file)
+            if problem.path not in refused:
+                problems.append(problem)
+    return problems + cross_field_problems(parsed.data, parsed.positions, units, file)
+
+
+def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
+    loc: Path_ = tuple(detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        where = positions.key(loc)  # the misspelt key itself
+    elif kind == "missing":
+        where = positions.value(loc[:-1])  # the mapping that lacks it
+    else:
+        where = positions.value(loc)
+    code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}))
+    return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params)
+
+
+def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
+    """The problem code and its parameters for one Pydantic error."""
+    if f"report.{kind}" in MESSAGES:  # raised by a check in ``scalars`` with the report's own code
+        return kind, _with_expected(dict(ctx))
+    if kind == "extra_forbidden":
+        return _unknown_field(loc)
+    if kind == "missing":
+        field = str(loc[-1])
+        model = _model_at(loc[:-1])
+        title = model.model_fields[field].title if model and field in model.model_fields else None
+        return "missing-field", {"field": field, "title": title or field}
+    if kind in ("model_type", "dict_type", "list_type"):
+        expected = "list" if kind == "list_type" else "mapping"
+        if found is None:
+            return "blank", _with_expected({"found": "", "expected": expected})
+        return f"not-a-{expected}", {"found": render(found)}
+    if kind == "greater_than_equal":
+        if ctx["ge"] == 0:
+            return "negative", {"found": render(found)}
+        return "below-minimum", {"found": render(found), "minimum": render(ctx["ge"])}
+    if kind == "greater_than":
+        return "not-greater", {"found": render(found), "limit": _plain(ctx["gt"])}
+    # Not reachable with the checks in ``scalars``; kept so that a new field type cannot crash a run.
+    return "invalid-value", {"found": render(found), "detail": kind}
+
+
+def _with_expected(params: dict[str, object]) -> dict[str, object]:
+    """Replace the ``expected`` token by the pair of texts the messages use."""
+    token = params.pop("expected", None)
+    if isinstance(token, str):
+        zh, en = EXPECTED[token]
+        params["expected_zh"] = zh.format(**params)
+        params["expected_en"] = en.format(**params)
+    return params
+
+
+def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
+    """The nearest valid field at that place, by spelling or by its Chinese title (``专任教师`` → teachers)."""
+    key = str(loc[-1])
+    model = _model_at(loc[:-1])
+    fields = model.model_fields if model else {}
+    by_title = {info.title: field for field, info in fields.items() if info.title}
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+    if not close:
+        close = [by_title[title] for title in difflib.get_close_matches(key, list(by_title), n=1, cutoff=0.5)]
+    if close:
+        return "unknown-field", {"field": key, "suggestion": close[0]}
+    return "unknown-field-no-match", {"field": key, "allowed": ", ".join(fields)}
+
+
+def _model_at(path: Path_) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``path``: ``("schools", 0)`` → ``School``."""
+    current: Any = Report
+    for part in path:
+        if isinstance(part, int):
+            args = get_args(current)
+            current = args[0] if get_origin(current) is list and args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _plain(limit: float) -> str:
+    return str(int(limit)) if float(limit).is_integer() else str(limit)

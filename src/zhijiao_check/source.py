@@ -1,0 +1,291 @@
+"""Reading YAML input files (reports and rule files) with the position of every node.
+
+PyYAML's composer gives each node a start mark (line, column); we build plain Python data from the node
+tree ourselves and keep, for every path like ``("schools", 2, "teachers")``, where its key and value stand.
+That is how a Pydantic error location maps back to ``file:line:column``.
+
+Building the data ourselves is also where the hostile inputs are refused: duplicate keys (PyYAML keeps the
+last one silently), tags that build objects, alias bombs, several documents. Problems are returned as
+values so that one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.problems import Problem, format_path
+
+MAX_BYTES = 10 * 1024 * 1024
+# A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
+MAX_ALIAS_NODES = 10_000
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {
+    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_SEQ_TAG = _STANDARD_TAG + "seq"
+_MAP_TAG = _STANDARD_TAG + "map"
+_MERGE_TAG = _STANDARD_TAG + "merge"
+
+
+@dataclass
+class Positions:
+    """Where each key and value stands in the file, 1-based (line, column), keyed by path."""
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> Mark | None:
+        return self.values.get(tuple(path))
+
+    def key(self, path: Path_) -> Mark | None:
+        return self.keys.get(tuple(path))
+
+    def nearest(self, path: Path_) -> Mark:
+        """The value's position, else its key's, else the nearest enclosing node's."""
+        path = tuple(path)
+        while path:
+            mark = self.values.get(path) or self.keys.get(path)
+            if mark:
+                return mark
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    data: Any
+    positions: Positions
+    # Only with ``parse_yaml(..., partial=True)``: problems in single values (a duplicate key, a refused tag)
+    # that left the rest of the data intact, so that the caller can list them with everything else.
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def read_text(path: Path, display: str) -> Decoded | Problem:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _problem(display, None, "file-too-large", size_mib=f"{size / 1024 / 1024:.1f}")
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return _problem(display, None, "not-a-file")
+    except FileNotFoundError:
+        return _problem(display, None, "file-not-found")
+    except OSError as error:
+        return _problem(display, None, "file-unreadable", reason=error.strerror or str(error))
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> Decoded | Problem:
+    if raw.startswith(codecs.BOM_UTF8):
+        return _decode_as(raw[len(codecs.BOM_UTF8):], "utf-8", "utf-8-sig", display)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_as(raw, "utf-16", "utf-16", display)
+    try:
+        return Decoded(raw.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return Decoded(raw.decode("gb18030"), "gb18030")
+        except UnicodeDecodeError:
+            line = raw[: utf8_error.start].count(b"\n") + 1
+            column = utf8_error.start - (raw.rfind(b"\n", 0, utf8_error.start) + 1) + 1
+            return Problem(display, line, column, "", "bad-encoding", {"byte": f"0x{raw[utf8_error.start]:02X}"})
+
+
+def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Problem:
+    try:
+        return Decoded(raw.decode(codec), name)
+    except UnicodeDecodeError:
+        return _problem(display, None, "bad-encoding-bom", encoding=name)
+
+
+def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | list[Problem]:
+    """Parse one YAML document into plain data plus positions, or the problems that prevent it.
+
+    With ``partial``, problems confined to one key or value (the offending key dropped, the value ``None``)
+    come back in ``Parsed.problems`` instead; a file that cannot be read as a whole still gives the list.
+    """
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(text)
+    try:
+        if not loader.check_node():
+            return [_problem(display, (1, 1), "empty-file")]
+        root = loader.get_node()
+        if loader.check_node():
+            second = loader.get_node()
+            return [_problem(display, _mark(second), "several-documents")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return [_syntax_problem(text, display, where, error.problem or str(error))]
+    except yaml.reader.ReaderError as error:
+        # A control character. libyaml counts its offset in UTF-8 bytes, the pure-Python reader in characters.
+        if loader_class is yaml.SafeLoader:
+            before = text[: error.position]
+        else:
+            before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
+        where = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        return [_problem(display, where, "bad-character", code_point=f"U+{error.character:04X}")]
+    except yaml.YAMLError as error:
+        return [_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
+    finally:
+        loader.dispose()
+    if root is None:
+        return [_problem(display, (1, 1), "empty-file")]
+    builder = _Builder(display, loader)
+    data = builder.build(root, ())
+    if builder.problems and (builder.bomb or not partial or not isinstance(data, dict)):
+        return builder.problems
+    if not isinstance(data, dict):
+        return [_problem(display, _mark(root), "top-not-mapping", found=type(data).__name__)]
+    return Parsed(data, builder.positions, tuple(builder.problems))
+
+
+# Two slips that libyaml reports as a puzzling syntax error somewhere near: a tab in the indentation, and
+# a full-width colon typed with a Chinese input method (`name：冷水滩区` is one plain string, not a key).
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
+
+
+def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem:
+    lines = text.splitlines()
+    line, column = where
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip())]
+    if "\t" in indent or current[column - 1 : column] == "\t":
+        return _problem(display, (line, current.index("\t") + 1), "yaml-tab")
+    for number in (line, line - 1):
+        match = _FULLWIDTH_KEY.match(lines[number - 1]) if 0 < number <= len(lines) else None
+        if match:
+            return _problem(display, (number, match.start(1) + 1), "fullwidth-colon")
+    return _problem(display, where, "yaml-syntax", reason=reason)
+
+
+class _Builder:
+    """Turns a composed node graph into dicts, lists and scalars, refusing what a report may not contain."""
+
+    def __init__(self, display: str, loader: Any) -> None:
+        self.display = display
+        self.loader = loader
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.active: set[int] = set()
+        self.alias_depth = 0
+        self.alias_nodes = 0
+        self.bomb = False
+
+    def build(self, node: Any, path: Path_) -> Any:
+        if self.bomb:
+            return None
+        if id(node) in self.active:
+            self._fail(node, path, "alias-recursive")
+            self.bomb = True
+            return None
+        if len(path) > MAX_DEPTH:
+            self._fail(node, path[:MAX_DEPTH], "too-deep", limit=MAX_DEPTH)
+            self.bomb = True
+            return None
+        repeated = id(node) in self.seen  # built before: this is an alias being expanded again
+        self.seen.add(id(node))
+        if repeated:
+            self.alias_depth += 1
+        try:
+            if self.alias_depth:
+                self.alias_nodes += 1
+                if self.alias_nodes > MAX_ALIAS_NODES:
+                    self._fail(node, path, "alias-bomb", limit=MAX_ALIAS_NODES)
+                    self.bomb = True
+                    return None
+            return self._node(node, path)
+        finally:
+            if repeated:
+                self.alias_depth -= 1
+
+    def _node(self, node: Any, path: Path_) -> Any:
+        import yaml
+
+        self.positions.values[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if node.tag not in (_SEQ_TAG, _MAP_TAG):
+            self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: Any, path: Path_) -> dict[Any, Any]:
+        import yaml
+
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                code = "merge-key" if key_node.tag == _MERGE_TAG else "complex-key"
+                self._fail(key_node, path, code)
+                continue
+            key = self._scalar(key_node, path)
+            if not isinstance(key, Hashable) or key is None:
+                self._fail(key_node, path, "complex-key")
+                continue
+            if not isinstance(key, str):
+                key = key_node.value  # `2023:` or `yes:` as a key is still the text the user wrote
+            child = (*path, key)
+            if key in result:
+                first = self.positions.key(child)
+                self._fail(key_node, child, "duplicate-key", field=key, first_line=first[0] if first else "?")
+                continue
+            self.positions.keys[child] = _mark(key_node)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def _scalar(self, node: Any, path: Path_) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
+            return None
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self._fail(node, path, "bad-scalar", value=value, reason=str(error).splitlines()[0])
+            return None
+
+    def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:
+        self.problems.append(
+            Problem(self.display, *_mark(node), format_path(path), code, params)
+        )
+
+
+def _shown_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object`` as the user wrote it: ``!!python/object``."""
+    return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _mark(node: Any) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _problem(display: str, where: Mark | None, code: str, **params: object) -> Problem:
+    line, column = where if where else (None, None)
+    return Problem(display, line, column, "", code, params)

@@ -1,0 +1,46 @@
+"""Finding report files under the paths given on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from zhijiao_check.report import find_reports
+
+from .helpers import EN, ZH
+
+
+def test_directories_are_searched_recursively_in_sorted_order(tmp_path: Path) -> None:
+    for name in ("b/2023/x.yaml", "b/2022/y.YML", "b/a.json", "b/notes.txt", "b/.hidden.yaml",
+                 "b/.git/config.yaml", "a.yaml", "c/readme.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
+    found, problems = find_reports([tmp_path / "b", tmp_path / "a.yaml", tmp_path / "c"])
+    assert problems == []
+    relative = [(path.relative_to(tmp_path).as_posix(), display) for path, display in found]
+    assert relative == [
+        ("b/a.json", str(tmp_path / "b/a.json")),
+        ("b/2022/y.YML", str(tmp_path / "b/2022/y.YML")),
+        ("b/2023/x.yaml", str(tmp_path / "b/2023/x.yaml")),
+        ("a.yaml", str(tmp_path / "a.yaml")),
+    ]
+
+
+def test_display_paths_are_as_given_and_files_are_kept_whatever_their_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("reports/2022").mkdir(parents=True)
+    Path("reports/2022/jiangyong.yaml").write_text("x: 1\n", encoding="utf-8")
+    Path("report.txt").write_text("x: 1\n", encoding="utf-8")
+    found, _ = find_reports([Path("reports"), Path("report.txt"), Path("reports/2022/jiangyong.yaml")])
+    assert [display for _, display in found] == [str(Path("reports/2022/jiangyong.yaml")), "report.txt"]
+
+
+def test_missing_paths_are_problems(tmp_path: Path) -> None:
+    found, problems = find_reports([tmp_path / "nope", tmp_path])
+    assert found == []
+    (problem,) = problems
+    assert (problem.code, problem.file, problem.line) == ("path-not-found", str(tmp_path / "nope"), None)
+    assert "路径不存在" in problem.message(ZH) and "no such file or directory" in problem.message(EN)

@@ -1,0 +1,147 @@
+"""Files that are not a readable single YAML mapping: encodings, syntax, hostile YAML, size."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from zhijiao_check.report import InvalidReport, ReportFile, load_report
+from zhijiao_check.source import MAX_BYTES
+
+from .conftest import Load
+from .helpers import COUNTY, EN, UNITS, ZH, assert_problem, county_text, only_error
+
+VALID = COUNTY.read_text(encoding="utf-8")
+
+
+def test_duplicate_key(load: Load) -> None:
+    problem = only_error(load(county_text(("    teachers: 210\n", "    teachers: 210\n    teachers: 211\n"))))
+    assert_problem(problem, "duplicate-key", 41, 5, "schools[0].teachers", ("“teachers”重复", "第 40 行"),
+                   ('duplicate key "teachers"', "first on line 40"))
+
+
+def test_duplicate_key_does_not_hide_other_problems(load: Load) -> None:
+    result = load(county_text(("year: 2023\n", "year: 2023\nyear: 2024\n"), ("teachers: 48", "teachers: -1")))
+    assert isinstance(result, InvalidReport)
+    assert [(p.code, p.line) for p in result.problems] == [("duplicate-key", 8), ("negative", 80)]
+
+
+def test_several_documents(load: Load) -> None:
+    problem = only_error(load(VALID + "---\nschema_version: 1\n"))
+    assert_problem(problem, "several-documents", 91, 1, "", "多个 YAML 文档", "more than one YAML document")
+
+
+def test_empty_file(load: Load) -> None:
+    assert_problem(only_error(load("")), "empty-file", 1, 1, "", "文件为空", "the file is empty")
+
+
+def test_comment_only_file(load: Load) -> None:
+    problem = only_error(load("# 冷水滩区 2023 年度报告\n# 待填写\n"))
+    assert_problem(problem, "empty-file", 1, 1, "", "只有注释", "only comments")
+
+
+def test_list_at_top_level(load: Load) -> None:
+    problem = only_error(load("- schema_version: 1\n- year: 2023\n"))
+    assert_problem(problem, "top-not-mapping", 1, 1, "", "文件顶层", "the top level must be")
+
+
+def test_yaml_syntax_error(load: Load) -> None:
+    problem = only_error(load(county_text(("  general_high_school: 3600", "  general_high_school: [3600"))))
+    # libyaml notices the unclosed bracket where the next key starts; the message says to look a line above too.
+    assert_problem(problem, "yaml-syntax", 12, 25, "", ("YAML 格式错误", "上一行"),
+                   ("YAML syntax error", "expected ',' or ']'", "the one before"))
+
+
+def test_tab_in_indentation(load: Load) -> None:
+    problem = only_error(load(county_text(("  current: 300", "\tcurrent: 300"))))
+    assert_problem(problem, "yaml-tab", 24, 1, "", "制表符", "a tab in the indentation")
+
+
+def test_fullwidth_colon(load: Load) -> None:
+    problem = only_error(load(county_text(("  kind: county", "  kind：county"))))
+    assert_problem(problem, "fullwidth-colon", 5, 7, "", "全角冒号", "full-width colon")
+
+
+def test_control_character(load: Load) -> None:
+    problem = only_error(load(county_text(("  name: 冷水滩区\n", "  name: 冷水\x07滩区\n"))))
+    assert_problem(problem, "bad-character", 4, 11, "", "U+0007", "control character U+0007")
+
+
+def test_object_building_tag(load: Load) -> None:
+    text = county_text(("craftsman_students: 60", "craftsman_students: !!python/object/apply:os.system [echo hacked]"))
+    problem = only_error(load(text))
+    assert_problem(problem, "tag-not-allowed", 22, 21, "craftsman_students", "!!python/object/apply:os.system",
+                   ("!!python/object/apply:os.system", "is not allowed"))
+
+
+def test_billion_laughs_fails_fast(load: Load) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    result = load("\n".join(lines) + "\n")
+    assert isinstance(result, InvalidReport)
+    assert [p.code for p in result.problems] == ["alias-bomb"]
+    assert result.problems[0].line is not None
+    assert "10000" in result.problems[0].message(EN)
+
+
+def test_file_over_10_mib(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(VALID.encode() + b"#" * MAX_BYTES)
+    result = load_report(path, UNITS, display="big.yaml")
+    assert isinstance(result, InvalidReport)
+    (problem,) = result.problems
+    assert (problem.code, problem.file, problem.line) == ("file-too-large", "big.yaml", None)
+    assert "10 MiB" in problem.message(ZH) and "over the 10 MiB limit" in problem.message(EN)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    missing = load_report(tmp_path / "nope.yaml", UNITS)
+    directory = load_report(tmp_path, UNITS)
+    assert isinstance(missing, InvalidReport) and isinstance(directory, InvalidReport)
+    assert [p.code for p in missing.problems + directory.problems] == ["file-not-found", "not-a-file"]
+
+
+def test_utf8_with_bom(load: Load) -> None:
+    result = load(codecs.BOM_UTF8 + VALID.encode("utf-8"))
+    assert isinstance(result, ReportFile) and result.warnings == ()
+    assert result.positions.value(("year",)) == (7, 7)
+
+
+def test_utf16_with_bom(load: Load) -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+        result = load(bom + VALID.encode(codec))
+        assert isinstance(result, ReportFile) and result.unit == "冷水滩区" and result.warnings == ()
+
+
+def test_gb18030_is_read_with_a_warning(load: Load) -> None:
+    result = load(VALID.encode("gb18030"))
+    assert isinstance(result, ReportFile) and result.unit == "冷水滩区"
+    (warning,) = result.warnings
+    assert (warning.code, warning.severity, warning.line) == ("encoding-gb18030", "warning", 1)
+    assert "GB18030" in warning.message(ZH) and "read as GB18030" in warning.message(EN)
+
+
+def test_gb18030_warning_also_comes_with_errors(load: Load) -> None:
+    result = load(county_text(("teachers: 48", "teachers: -1")).encode("gb18030"))
+    assert isinstance(result, InvalidReport)
+    assert [(p.code, p.severity) for p in result.problems] == [("negative", "error"), ("encoding-gb18030", "warning")]
+
+
+def test_bytes_in_neither_encoding(load: Load) -> None:
+    raw = VALID.encode("utf-8").replace(b"  kind: county", b"  kind: \xff\xfe\xff")
+    problem = only_error(load(raw))
+    assert_problem(problem, "bad-encoding", 5, 9, "", ("0xFF", "UTF-8"), ("byte 0xFF", "save the file as UTF-8"))
+
+
+
+def test_nesting_too_deep(load: Load) -> None:
+    problem = only_error(load("schema_version: 1\nschools: " + "[" * 100 + "]" * 100 + "\n"))
+    assert (problem.code, problem.line) == ("too-deep", 2)
+    assert "64" in problem.message(ZH) and "nested more than 64 levels" in problem.message(EN)
+
+
+def test_recursive_alias_and_merge_key(load: Load) -> None:
+    assert only_error(load("schema_version: 1\nschools: &s [*s]\n")).code == "alias-recursive"
+    problem = only_error(load(county_text(("unit:\n", "unit:\n  <<: {name: 冷水滩区}\n"))))
+    assert_problem(problem, "merge-key", 4, 3, "unit", "合并键", "merge keys")
