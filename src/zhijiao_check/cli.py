@@ -1,0 +1,220 @@
+"""The command line: turns arguments into an options object and calls a command function.
+
+Every command returns its exit status; ``errors.run_command`` maps errors to messages and statuses.
+Heavy imports (pydantic, rich, the engine) happen inside the command functions, not here.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from zhijiao_check import __version__
+
+
+class BarePathRunsCheck(TyperGroup):
+    """``zhijiao-check county.yaml`` means ``zhijiao-check check county.yaml``.
+
+    A positional argument on the group's callback would swallow sub-command names, so instead an
+    argument list that does not start with a command (or a group option) gets ``check`` put in front.
+    """
+
+    group_options = ("--help", "-h", "--version", "--install-completion", "--show-completion")
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in self.group_options:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=BarePathRunsCheck,
+    name="zhijiao-check",
+    help="Checks unit reports against the targets of 永政发〔2021〕7号 (职业教育政策目标达标检查). "
+    "A bare path runs `check`: zhijiao-check reports/2023/",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+    html = "html"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal).")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True)]
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
+]
+PathsArgument = Annotated[
+    list[Path], typer.Argument(help="Report files, or directories searched for *.yaml, *.yml, *.json.", show_default=False)
+]
+
+
+def _exit(command: Any, lang: Lang, debug: bool = False) -> None:
+    from zhijiao_check.errors import run_command
+    from zhijiao_check.i18n import Translator
+
+    raise typer.Exit(run_command(command, Translator(lang.value), debug))
+
+
+def _color(no_color: bool) -> bool | None:
+    return False if no_color or os.environ.get("NO_COLOR") else None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zhijiao-check {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Checks unit reports against the targets of 永政发〔2021〕7号."""
+
+
+@app.command()
+def check(
+    paths: PathsArgument,
+    formats: Annotated[
+        list[Format] | None,
+        typer.Option("--format", "-f", help="Output format; repeat with --output for several outputs in one run."),
+    ] = None,
+    outputs: Annotated[
+        list[Path] | None,
+        typer.Option("--output", "-o", help="File for the matching --format (default: standard output; - too)."),
+    ] = None,
+    lang: LangOption = Lang.zh,
+    strict: Annotated[bool, typer.Option("--strict", help="warn and behind also fail the run.")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rules (same forms as --select).")] = None,
+    rules: RulesOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Summary lines only.")] = False,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check reports against the targets (检查报表是否达标). Exit 0 all met, 1 a target failed, 2 invalid input."""
+    from zhijiao_check.commands import check as command
+
+    chosen = [f.value for f in formats or [Format.table]]
+    files = list(outputs or [])
+
+    def run() -> int:
+        options = command.CheckOptions(
+            paths=paths,
+            outputs=command.pair_outputs(chosen, files),
+            lang=lang.value,
+            strict=strict,
+            select=command.split_list(select or []),
+            ignore=command.split_list(ignore or []),
+            rules=rules or [],
+            quiet=quiet,
+            color=_color(no_color),
+        )
+        return command.run(options)
+
+    _exit(run, lang, debug)
+
+
+@app.command()
+def validate(
+    paths: PathsArgument,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")] = ListFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
+    no_color: NoColorOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Check the reports' format only, no rules (只校验报表格式). Exit 0 valid, 2 invalid."""
+    from zhijiao_check.commands import validate as command
+
+    options = command.ValidateOptions(paths, format.value, output, lang.value, rules or [], _color(no_color))
+    _exit(lambda: command.run(options), lang, debug)
+
+
+@app.command("rules")
+def list_rules(
+    lang: LangOption = Lang.zh,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """List the rules: ID, clause, scope, time, title (列出全部规则)."""
+    from zhijiao_check.commands import catalogue
+
+    _exit(lambda: catalogue.list_rules(lang.value, format.value, rules or []), lang, debug)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
+    lang: LangOption = Lang.zh,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """One rule in full: clause, quote, interpretation, fields read, time, responsible units (规则详情)."""
+    from zhijiao_check.commands import catalogue
+
+    _exit(lambda: catalogue.explain(rule, lang.value, format.value, rules or []), lang, debug)
+
+
+@app.command()
+def coverage(
+    lang: LangOption = Lang.zh,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Every clause of the policy: the rules that transcribe it, or why none does (条款覆盖)."""
+    from zhijiao_check.commands import catalogue
+
+    _exit(lambda: catalogue.coverage(lang.value, format.value, rules or []), lang, debug)
+
+
+def main() -> None:
+    import sys
+
+    try:
+        app()
+    except SystemExit:
+        raise
+    except BaseException as error:  # a bug in argument handling itself: one line, exit 3
+        if isinstance(error, KeyboardInterrupt):
+            sys.exit(130)
+        print(f"zhijiao-check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        sys.exit(3)

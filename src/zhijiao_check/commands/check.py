@@ -1,0 +1,71 @@
+"""``check``: score reports against the rule packs and render the results in one or more formats."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.renderers import RenderOptions, write_outputs
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    paths: Sequence[Path]
+    outputs: Sequence[tuple[str, Path | None]] = (("table", None),)
+    lang: Lang = "zh"
+    strict: bool = False
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    rules: Sequence[Path] = ()
+    quiet: bool = False
+    color: bool | None = None
+
+
+def run(options: CheckOptions) -> int:
+    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.engine.evaluate import evaluate
+    from zhijiao_check.pack.load import load_packs
+
+    tr = Translator(options.lang)
+    packs = load_packs(options.rules)
+    selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
+    valid, invalid = load_all(options.paths, packs[0].units)
+    result = evaluate(valid, invalid, packs, tr, selected=selected, strict=options.strict)
+    write_outputs(result, options.outputs, tr, RenderOptions(quiet=options.quiet, color=options.color))
+    return result.exit_code
+
+
+def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str]) -> set[str] | None:
+    """``--select``/``--ignore``: rule IDs, globs (``c16.*``) or clauses (``c4``); unknown ones are an error."""
+    if not select and not ignore:
+        return None
+
+    def matching(pattern: str) -> set[str]:
+        found = {i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")}
+        if not found:
+            import difflib
+
+            close = difflib.get_close_matches(pattern, ids, n=1)
+            raise FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
+        return found
+
+    chosen = set().union(*(matching(p) for p in select)) if select else set(ids)
+    for pattern in ignore:
+        chosen -= matching(pattern)
+    return chosen
+
+
+def pair_outputs(formats: Sequence[str], files: Sequence[Path]) -> list[tuple[str, Path | None]]:
+    """The n-th ``--output`` goes with the n-th ``--format``; formats without a file go to standard output."""
+    if len(files) > len(formats):
+        raise FatalError("output-without-format", output=str(files[len(formats)]))
+    return [(name, files[index] if index < len(files) else None) for index, name in enumerate(formats)]
+
+
+def split_list(values: Sequence[str]) -> list[str]:
+    """``--select a,b --select c`` → ``[a, b, c]``."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

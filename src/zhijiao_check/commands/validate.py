@@ -1,0 +1,58 @@
+"""``validate``: the reports' format only; every problem of every file, no rules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from zhijiao_check.errors import INVALID, OK, FatalError
+from zhijiao_check.i18n import Lang, Translator
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    paths: Sequence[Path]
+    format: str = "table"
+    output: Path | None = None
+    lang: Lang = "zh"
+    rules: Sequence[Path] = ()
+    color: bool | None = None
+
+
+def run(options: ValidateOptions) -> int:
+    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.report.consistency import cross_year_warnings
+
+    tr = Translator(options.lang)
+    packs = load_packs(options.rules)
+    valid, invalid = load_all(options.paths, packs[0].units)
+    warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
+    code = INVALID if invalid else OK
+    if options.format == "json":
+        files = [{"file": r.file, "valid": True} for r in valid]
+        files += [{"file": bad.file, "valid": False} for bad in invalid]
+        problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [w.as_dict(tr) for w in warnings]
+        text = json.dumps({"files": files, "problems": problems, "exit_code": code}, ensure_ascii=False, indent=2)
+    else:
+        lines = [tr("cli.valid", file=r.file) for r in valid]
+        for problem in [*(p for bad in invalid for p in bad.problems), *warnings]:
+            path = f"{problem.path}: " if problem.path else ""
+            lines.append(f"{problem.where()}: {problem.severity}: {path}{problem.message(tr)}")
+        lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
+        text = "\n".join(lines)
+    _write(text + "\n", options.output)
+    return code
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None

@@ -1,0 +1,1 @@
+"""The engine: groups reports by year, measures each rule, decides its status, scores."""

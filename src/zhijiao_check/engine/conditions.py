@@ -1,0 +1,79 @@
+"""Conditions on items (``where`` filters and ``every`` tests), evaluated with three values: true, false, unknown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from zhijiao_check.engine.numbers import holds, number, relation
+from zhijiao_check.engine.scope import Item, Location
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import Condition
+
+
+def right_side(condition: Condition, item: Item, year: int) -> object:
+    if condition.other is not None:
+        return item.get(condition.other)
+    if condition.year_plus is not None:
+        return year + condition.year_plus
+    return condition.value
+
+
+def check(condition: Condition, item: Item, year: int) -> bool | None:
+    """True or False; None when a field it reads is absent."""
+    left = item.get(condition.field)
+    right = right_side(condition, item, year)
+    if condition.op == "contains":
+        return holds(left or [], "contains", right)  # an absent list of designations holds none
+    if left is None or right is None:
+        return None
+    return holds(left, condition.op, right)
+
+
+def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
+    """A filter: an item whose filtered field is absent does not match (a major with no rating is not yellow)."""
+    return all(check(condition, item, year) is True for condition in where)
+
+
+def describe(condition: Condition, item: Item, year: int, tr: Translator) -> str:
+    """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out."""
+    left = item.get(condition.field)
+    right = right_side(condition, item, year)
+    label = field_label(condition.field, tr)
+    if left is None:
+        return tr("engine.field-absent", field=label)
+    outcome = check(condition, item, year)
+    sign = relation(left, condition.op, bool(outcome))
+    if condition.other is not None:
+        right_text = f"{field_label(condition.other, tr)} {show_plain(right)}"
+    elif condition.year_plus is not None:
+        right_text = f"{year}{condition.year_plus:+d} = {right}"
+    else:
+        right_text = show_plain(right)
+    return f"{label} {show_plain(left)} {sign} {right_text}"
+
+
+def locations(conditions: Sequence[Condition], item: Item) -> list[Location]:
+    found: list[Location] = []
+    for condition in conditions:
+        for field in (condition.field, condition.other):
+            if field is not None and item.get(field) is not None:
+                found.append(item.location(field))
+    return found or [item.location()]
+
+
+def show_plain(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return number(value) if isinstance(value, int | float) else str(value)
+
+
+def field_label(field: str, tr: Translator) -> str:
+    """The short name of a report field in the output language (``school.level`` → 学校层次)."""
+    try:
+        return tr(f"field.{field}")
+    except KeyError:
+        return field

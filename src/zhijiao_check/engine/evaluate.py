@@ -1,0 +1,229 @@
+"""Scores reports against a rule pack: each report on its own, then each year's whole city.
+
+Reports are grouped by year. Unit and school rules run on every valid report; city rules run for a year
+only when that year's 市本级 report is among the inputs, over all reports of that year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhijiao_check.engine import timing
+from zhijiao_check.engine.measure import ItemOutcome, Measure
+from zhijiao_check.engine.numbers import show
+from zhijiao_check.engine.scope import Location, Scope
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds import module
+from zhijiao_check.kinds.base import STATUSES, Status
+from zhijiao_check.pack.load import RulePack
+from zhijiao_check.problems import Problem
+from zhijiao_check.report import InvalidReport, ReportFile
+
+DUE_STATUSES: tuple[Status, ...] = ("pass", "warn", "fail", "missing")
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: Any  # pack.schema.AnyRule
+    status: Status
+    observed: Any
+    explanation: str
+    locations: tuple[Location, ...] = ()
+    items: tuple[ItemOutcome, ...] = ()
+    notes: tuple[str, ...] = ()
+    expected: float | None = None  # the linear schedule's value this year
+    compared_to: Any = None  # the computed target, when the rule compares with another figure
+
+    @property
+    def target(self) -> dict[str, Any]:
+        """``{"op": ">=", "value": 0.45}``: what the observed value is held against."""
+        op = self.rule.target.op
+        if self.rule.kind == "flag":
+            return {"op": "==", "value": True}
+        if getattr(self.rule, "compare_to", None) is not None:
+            return {"op": op, "value": self.compared_to}  # None when it could not be computed
+        return {"op": op, "value": self.rule.target.value}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The results of one report, or of one year's city-wide rules."""
+
+    year: int
+    results: tuple[RuleResult, ...]
+    notices: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> dict[Status, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts
+
+    @property
+    def score(self) -> float | None:
+        """100 × Σ weight of passed due rules / Σ weight of due rules; a warn counts half."""
+        due = [r for r in self.results if r.status in DUE_STATUSES]
+        total = sum(r.rule.weight for r in due)
+        if not total:
+            return None
+        earned = sum(r.rule.weight * {"pass": 1.0, "warn": 0.5}.get(r.status, 0.0) for r in due)
+        return round(100 * float(earned) / float(total), 1)
+
+
+@dataclass(frozen=True)
+class ReportEvaluation(Evaluation):
+    file: str = ""
+    unit: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class CityEvaluation(Evaluation):
+    file: str = ""  # the 市本级 report
+    units_present: tuple[str, ...] = ()
+    units_missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Run:
+    """Everything one ``check`` found, ready for any renderer."""
+
+    packs: tuple[RulePack, ...]
+    reports: tuple[ReportEvaluation, ...]
+    invalid: tuple[InvalidReport, ...]
+    city: tuple[CityEvaluation, ...]
+    notices: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    strict: bool = False
+    failing: frozenset[Status] = field(default=frozenset({"fail", "missing"}))
+
+    @property
+    def exit_code(self) -> int:
+        if self.invalid:
+            return 2
+        statuses = {r.status for e in (*self.reports, *self.city) for r in e.results}
+        return 1 if statuses & self.failing else 0
+
+
+def evaluate(
+    reports: Sequence[ReportFile],
+    invalid: Sequence[InvalidReport],
+    packs: Sequence[RulePack],
+    tr: Translator,
+    *,
+    selected: set[str] | None = None,
+    strict: bool = False,
+) -> Run:
+    """``selected``: the rule IDs to show and score (all when None); every rule is still computed,
+    since a rule may apply only when another has a given status."""
+    rules = [rule for pack in packs for rule in pack.rules]
+    units = packs[0].units
+    issued = packs[0].info.issued
+    valid, duplicates = _unique(reports, tr)
+    valid.sort(key=lambda r: (r.year, _order(units, r.unit), r.file))
+    by_year: dict[int, list[ReportFile]] = {}
+    for report in valid:
+        by_year.setdefault(report.year, []).append(report)
+
+    def keep(results: list[RuleResult]) -> tuple[RuleResult, ...]:
+        return tuple(r for r in results if selected is None or r.rule.id in selected)
+
+    evaluations = []
+    for report in valid:
+        applicable = [r for r in rules if r.scope == "school" or (r.scope == "unit" and report.kind in r.units)]
+        results, report_notices = _run(applicable, Scope([report], report.year, city=False), issued, tr)
+        evaluations.append(ReportEvaluation(report.year, keep(results), report_notices, report.file, report.unit,
+                                            report.kind))
+
+    city_evaluations: list[CityEvaluation] = []
+    notices: list[str] = []
+    city_rules = [r for r in rules if r.scope == "city"]
+    for year, year_reports in sorted(by_year.items()):
+        city_report = next((r for r in year_reports if r.kind == "city"), None)
+        if city_report is None:
+            notices.append(tr("engine.city-not-evaluated", year=year))
+            continue
+        present = {r.unit for r in year_reports}
+        missing = tuple(u.name for u in units if u.name not in present)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), issued, tr, missing)
+        city_evaluations.append(CityEvaluation(
+            year, keep(results), year_notices, city_report.file,
+            tuple(u.name for u in units if u.name in present), missing,
+        ))
+
+    from zhijiao_check.report.consistency import cross_year_warnings
+
+    failing: set[Status] = {"fail", "missing", *(("warn", "behind") if strict else ())}
+    return Run(
+        tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
+        tuple(cross_year_warnings(valid)), strict, frozenset(failing),
+    )
+
+
+def _run(
+    rules: Sequence[Any], scope: Scope, issued: Any, tr: Translator, units_missing: tuple[str, ...] = (),
+) -> tuple[list[RuleResult], tuple[str, ...]]:
+    if scope.year < issued.year:
+        text = tr("engine.before-policy", year=scope.year, issued=issued.isoformat())
+        return [RuleResult(rule, "not_applicable", None, text) for rule in rules], (text,)
+    results: list[RuleResult] = []
+    by_id: dict[str, RuleResult] = {}
+    for rule in rules:
+        result = _result(rule, scope, tr, by_id, units_missing)
+        by_id[rule.id] = result
+        results.append(result)
+    return results, ()
+
+
+def _result(
+    rule: Any, scope: Scope, tr: Translator, done: dict[str, RuleResult], units_missing: tuple[str, ...],
+) -> RuleResult:
+    if rule.when is not None:
+        status = done[rule.when.rule].status if rule.when.rule in done else "not_applicable"
+        if status not in rule.when.status:
+            text = tr("engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status)
+            return RuleResult(rule, "not_applicable", None, text)
+    if not timing.applies_in(rule, scope.year):
+        return RuleResult(rule, "not_applicable", None, tr("engine.not-yet-applicable", start=rule.time.start))
+    measure: Measure = module(rule.kind).measure(rule, scope, tr)
+    status = timing.decide(rule, scope.year, measure)
+    explanation = measure.explanation
+    notes = list(measure.notes)
+    schedule = timing.expected(rule, scope.year)
+    if status in ("pending", "behind") and schedule is not None:
+        notes.append(tr("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit, tr),
+                        due=rule.time.due, target=show(rule.target.value, rule.unit, tr)))
+    if units_missing and status != "not_applicable":
+        # A city-wide figure needs every unit: computed over what is there, but not judged.
+        status = "missing" if timing.is_due(rule, scope.year) else "pending"
+        notes.append(tr("engine.units-missing", units="、".join(units_missing)))
+    return RuleResult(rule, status, measure.observed, explanation, measure.locations, measure.items,
+                      tuple(notes), schedule, measure.target)
+
+
+def _round(value: float, unit: str) -> float:
+    return value if unit == "ratio" else round(value, 1)
+
+
+def _order(units: Any, name: str) -> int:
+    names = [u.name for u in units]
+    return names.index(name) if name in names else len(names)
+
+
+def _unique(reports: Sequence[ReportFile], tr: Translator) -> tuple[list[ReportFile], list[InvalidReport]]:
+    """One report per unit and year: a second one is refused (which figures would count?)."""
+    seen: dict[tuple[str, int], ReportFile] = {}
+    duplicates: list[InvalidReport] = []
+    for report in reports:
+        key = (report.unit, report.year)
+        if key in seen:
+            line, column = report.positions.nearest(("unit", "name"))
+            problem = Problem(report.file, line, column, "unit.name", "duplicate-report",
+                              {"unit": report.unit, "year": report.year, "first": seen[key].file}, area="engine")
+            duplicates.append(InvalidReport(report.file, (problem,)))
+            continue
+        seen[key] = report
+    return list(seen.values()), duplicates

@@ -1,0 +1,43 @@
+"""What a rule kind returns: the observed value, whether the target is met, and the arithmetic behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from zhijiao_check.engine.scope import Location
+
+ItemStatus = Literal["pass", "fail", "missing"]
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """One school, major, entry or unit judged under a rule."""
+
+    name: str
+    school: str | None
+    status: ItemStatus
+    observed: Any
+    explanation: str
+    locations: tuple[Location, ...]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A kind's verdict on the data, before time decides the status.
+
+    ``met`` is None when data the rule needs is absent (``missing`` names what). ``applicable`` is False
+    when nothing in scope matches (no public school, no allowance paid). ``near`` is True when the target
+    is not met but the observed value lies within the rule's tolerance band.
+    """
+
+    observed: Any
+    met: bool | None
+    explanation: str
+    locations: tuple[Location, ...] = ()
+    items: tuple[ItemOutcome, ...] = ()
+    missing: tuple[str, ...] = ()
+    near: bool = False
+    applicable: bool = True
+    notes: tuple[str, ...] = field(default=())
+    target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)

@@ -1,0 +1,87 @@
+"""Comparing observed values with targets, and writing numbers the way the explanations show them."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import Target, Unit
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+    "!=": operator.ne,
+}
+# What the explanation shows when a comparison does not hold.
+NEGATED = {">=": "<", ">": "≤", "<=": ">", "<": "≥", "==": "≠", "!=": "="}
+SHOWN = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠"}
+
+
+def holds(left: Any, op: str, right: Any) -> bool:
+    if op == "contains":
+        return isinstance(left, list) and right in left
+    if op == "between":
+        low, high = right
+        return bool(low <= left <= high)
+    if isinstance(left, bool) != isinstance(right, bool) and op not in ("==", "!="):
+        return False
+    return _OPS[op](left, right)
+
+
+def meets(observed: Any, target: Target, value: Any = None) -> bool:
+    """``observed <op> target`` (``value`` replaces the target's own value, as for a linear schedule)."""
+    return holds(observed, target.op, target.value if value is None else value)
+
+
+def near(observed: float, target: Target) -> bool:
+    """Within the tolerance band below (or above, for ≤) the target."""
+    if target.tolerance is None or isinstance(target.value, list):
+        return False
+    if target.op in (">=", ">"):
+        return bool(observed >= target.value * (1 - target.tolerance))
+    if target.op in ("<=", "<"):
+        return bool(observed <= target.value * (1 + target.tolerance))
+    return False
+
+
+def relation(observed: Any, op: str, met: bool) -> str:
+    """The sign between observed and target in an explanation: ``≥`` when met, ``<`` when not."""
+    if op == "between":
+        return "∈" if met else "∉"
+    return SHOWN[op] if met else NEGATED[op]
+
+
+def number(value: Any) -> str:
+    """``3120``, ``0.5``, ``10500``: whole numbers without a decimal point, others to at most 2 places."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def show(value: Any, unit: Unit, tr: Translator) -> str:
+    """A value with its unit: ``40.0%``, ``10500 元``, ``3120 人``, ``是``."""
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return "–".join(show(v, unit, tr) for v in value)
+    if unit == "ratio":
+        return f"{value * 100:.1f}%"
+    if unit == "bool" or isinstance(value, bool):
+        return tr("engine.yes") if value else tr("engine.no")
+    suffix = {"yuan": tr("engine.unit-yuan"), "persons": tr("engine.unit-persons")}.get(unit, "")
+    return f"{number(value)}{suffix}"
+
+
+def show_target(target: Target, unit: Unit, tr: Translator) -> str:
+    if target.op == "between":
+        return show(target.value, unit, tr)
+    return f"{SHOWN.get(target.op, target.op)} {show(target.value, unit, tr)}"

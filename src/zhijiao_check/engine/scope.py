@@ -1,0 +1,147 @@
+"""What a rule sees: one report (unit and school rules) or all reports of a year (city rules).
+
+Kinds read fields and items through a Scope, so the same rule kind works for one unit or the whole city.
+Every value comes with the ``file:line`` it was read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zhijiao_check.report import ReportFile
+
+CITY_BLOCK = "city."
+SCHOOL_COLLECTIONS = ("schools", "majors", "enterprise_practice")
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def locate(report: ReportFile, path: tuple[str | int, ...]) -> Location:
+    line, column = report.positions.nearest(path)
+    return Location(report.file, line, column)
+
+
+def split(field: str) -> tuple[str, ...]:
+    return tuple(field.split("."))
+
+
+def dig(data: Any, path: Sequence[str | int]) -> Any:
+    """The value at ``path``, or ``None`` when any part is absent (report values are never null)."""
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One report's value of a field (``None``: absent)."""
+
+    report: ReportFile
+    value: Any
+    location: Location
+
+
+@dataclass(frozen=True)
+class Item:
+    """One school, major, practice group or list entry, with the school it belongs to."""
+
+    report: ReportFile
+    path: tuple[str | int, ...]
+    data: Any
+    name: str
+    school: str | None = None
+    school_data: dict[str, Any] | None = None
+
+    def get(self, field: str) -> Any:
+        if field.startswith("school."):
+            return dig(self.school_data, split(field[len("school."):]))
+        if field == "name" and not isinstance(self.data, dict):
+            return self.data
+        return dig(self.data, split(field))
+
+    def location(self, field: str | None = None) -> Location:
+        if field is None:
+            return locate(self.report, self.path)
+        if field.startswith("school.") and self.school_data is not None:
+            school_path = self.path[:2]
+            return locate(self.report, (*school_path, *split(field[len("school."):])))
+        return locate(self.report, (*self.path, *split(field)))
+
+
+@dataclass(frozen=True)
+class ItemSet:
+    items: list[Item]
+    absent: list[Reading]  # reports that lack the list itself (a rule reading it is missing data)
+
+
+class Scope:
+    """The reports a rule is measured on, all of one year."""
+
+    def __init__(self, reports: Sequence[ReportFile], year: int, city: bool) -> None:
+        self.reports = list(reports)
+        self.year = year
+        self.city = city
+
+    def _sources(self, field: str) -> list[ReportFile]:
+        # The `city:` block exists only in the 市本级 report.
+        if field.startswith(CITY_BLOCK):
+            return [r for r in self.reports if r.kind == "city"]
+        return self.reports
+
+    def field(self, field: str) -> list[Reading]:
+        path = split(field)
+        return [Reading(r, dig(r.data, path), locate(r, path)) for r in self._sources(field)]
+
+    def where_listed(self, collection: str) -> tuple[Location, ...]:
+        """Where each report lists a collection (its ``schools:`` for majors and practice groups)."""
+        field = "schools" if collection in SCHOOL_COLLECTIONS else collection
+        return tuple(reading.location for reading in self.field(field))
+
+    def items(self, collection: str) -> ItemSet:
+        items: list[Item] = []
+        absent: list[Reading] = []
+        for report in self._sources(collection):
+            if collection in SCHOOL_COLLECTIONS:
+                items.extend(_school_items(report, collection))
+                continue
+            path = split(collection)
+            values = dig(report.data, path)
+            if values is None:
+                absent.append(Reading(report, None, locate(report, path)))
+                continue
+            for index, value in enumerate(values):
+                name = value.get("name") or value.get("role") if isinstance(value, dict) else value
+                items.append(Item(report, (*path, index), value, str(name or f"{collection}[{index}]")))
+        return ItemSet(items, absent)
+
+
+def _school_items(report: ReportFile, collection: str) -> list[Item]:
+    items: list[Item] = []
+    for s_index, school in enumerate(report.data.get("schools", [])):
+        school_path: tuple[str | int, ...] = ("schools", s_index)
+        if collection == "schools":
+            items.append(Item(report, school_path, school, school["name"], school["name"], school))
+            continue
+        key = "majors" if collection == "majors" else "enterprise_practice"
+        for index, entry in enumerate(school.get(key, [])):
+            name = entry["name"] if key == "majors" else f"{school['name']}#{index + 1}"
+            items.append(Item(report, (*school_path, key, index), entry, name, school["name"], school))
+    return items

@@ -1,0 +1,49 @@
+"""Totals of a field over one report, all reports of a year, or the items of a collection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.scope import Location, Scope
+from zhijiao_check.kinds.base import Sum
+
+
+@dataclass(frozen=True)
+class Total:
+    """A sum with its parts: ``value`` is None when any part is absent (named in ``missing``)."""
+
+    value: float | None
+    parts: tuple[tuple[str, float], ...]
+    locations: tuple[Location, ...]
+    missing: tuple[str, ...]
+
+
+def total(spec: Sum, scope: Scope) -> Total:
+    parts: list[tuple[str, float]] = []
+    locations: list[Location] = []
+    missing: list[str] = []
+    if spec.over is None:
+        for reading in scope.field(spec.field):
+            who = reading.report.unit
+            if reading.value is None:
+                missing.append(f"{who}: {spec.field}" if scope.city else spec.field)
+                locations.append(reading.location)
+                continue
+            parts.append((who, reading.value))
+            locations.append(reading.location)
+    else:
+        found = scope.items(spec.over)
+        for absent in found.absent:
+            missing.append(f"{absent.report.unit}: {spec.over}" if scope.city else spec.over)
+        for item in found.items:
+            if not matches(spec.where, item, scope.year):
+                continue
+            value = item.get(spec.field)
+            if value is None:
+                missing.append(f"{item.report.unit}: {item.name}.{spec.field}" if scope.city else f"{item.name}.{spec.field}")
+                continue
+            parts.append((item.name, value))
+            locations.append(item.location(spec.field))
+    value = None if missing else sum(v for _, v in parts)
+    return Total(value, tuple(parts), tuple(locations), tuple(missing))

@@ -1,0 +1,61 @@
+"""From a measure to a status: the time words of the policy (targets.md, "Time words").
+
+``due: D`` — from year D on, pass / fail; before D, pass if already met, else pending, or behind when the
+rule is linear and the observed value is below the schedule target × (Y − 2020) / (D − 2020).
+``every_year``/``from`` — not applicable before that year, pass / fail from it on.
+"""
+
+from __future__ import annotations
+
+from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.numbers import meets
+from zhijiao_check.kinds.base import RuleBase, Status
+
+SCHEDULE_START = 2020  # counts the plan creates from zero in 2021 grow linearly from the end of 2020
+
+
+def is_due(rule: RuleBase, year: int) -> bool:
+    """Whether the rule is judged pass/fail this year (rather than pending, or not yet applicable)."""
+    time = rule.time
+    first = time.due if time.due is not None else time.start
+    return first is None or year >= first
+
+
+def applies_in(rule: RuleBase, year: int) -> bool:
+    start = rule.time.start
+    return start is None or year >= start
+
+
+def expected(rule: RuleBase, year: int) -> float | None:
+    """The linear schedule's value for the year, for a linear rule before its due year."""
+    time = rule.time
+    if not time.linear or time.due is None or year >= time.due or isinstance(rule.target.value, list):
+        return None
+    return float(rule.target.value) * (year - SCHEDULE_START) / (time.due - SCHEDULE_START)
+
+
+def judged(rule: RuleBase, measure: Measure) -> Status:
+    if not measure.applicable:
+        return "not_applicable"
+    if measure.met is None:
+        return "missing"
+    if measure.met:
+        return "pass"
+    if measure.near or rule.severity == "warning":
+        return "warn"
+    return "fail"
+
+
+def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
+    if not applies_in(rule, year):
+        return "not_applicable"
+    if is_due(rule, year):
+        return judged(rule, measure)
+    if not measure.applicable:
+        return "not_applicable"
+    if measure.met:
+        return "pass"
+    schedule = expected(rule, year)
+    if measure.met is False and schedule is not None and not meets(measure.observed, rule.target, schedule):
+        return "behind"
+    return "pending"

@@ -1,0 +1,51 @@
+"""The one fatal-error type and the handler that turns errors into messages and exit codes.
+
+Exit statuses (cli.md): 0 nothing failed, 1 a rule failed, 2 invalid input or usage, 3 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.problems import Problem
+
+OK, FAILED, INVALID, INTERNAL = 0, 1, 2, 3
+
+
+class FatalError(Exception):
+    """Stops the command with exit status 2: bad usage, an invalid rule pack, an unwritable output.
+
+    ``code`` names a message ``cli.<code>``; ``problems`` are listed after it.
+    """
+
+    def __init__(self, code: str, problems: Sequence[Problem] = (), **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+        self.problems = tuple(problems)
+
+
+def run_command(command: Callable[[], int], tr: Translator, debug: bool = False) -> int:
+    """Run a command function; every error a user can cause becomes a message, never a traceback."""
+    try:
+        return command()
+    except FatalError as error:
+        print(tr(f"cli.{error.code}", **error.params), file=sys.stderr)
+        for problem in error.problems:
+            print(f"{problem.where()}: {problem.path + ': ' if problem.path else ''}{problem.message(tr)}",
+                  file=sys.stderr)
+        return INVALID
+    except KeyboardInterrupt:
+        print(tr("cli.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return OK
+    except Exception as error:  # a bug: one line, the traceback only with --debug
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        print(tr("cli.internal-error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return INTERNAL

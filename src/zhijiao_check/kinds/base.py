@@ -1,0 +1,160 @@
+"""What every rule file entry has, whatever its kind: identity, quote, scope, time, target.
+
+A rule kind adds the fields that say *what* it measures (see the other modules of this package).
+All of it is data: a rule file never needs Python to add a target of an existing kind.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from zhijiao_check.pack.units import UnitKind
+
+Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
+Unit = Literal["ratio", "count", "persons", "yuan", "bool"]
+Status = Literal["pass", "fail", "warn", "missing", "pending", "behind", "not_applicable"]
+STATUSES: tuple[Status, ...] = ("pass", "fail", "warn", "missing", "pending", "behind", "not_applicable")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages of the tool's output."""
+
+    zh: str
+    en: str
+
+
+class Time(Strict):
+    """When a rule is judged. Exactly one of ``due``, ``every_year``, ``from``.
+
+    ``due: D``: judged from year D on; before D a met target passes and an unmet one is pending
+    (or behind, with ``linear``). ``every_year``/``from``: judged each year from that year on,
+    not applicable before it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    due: int | None = Field(default=None, ge=2021, le=2100)
+    every_year: int | None = Field(default=None, ge=2021, le=2100)
+    from_: int | None = Field(default=None, alias="from", ge=2021, le=2100)
+    linear: bool = False
+
+    @model_validator(mode="after")
+    def _one_kind_of_time(self) -> Time:
+        given = [name for name in ("due", "every_year", "from_") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of due, every_year, from")
+        if self.linear and self.due is None:
+            raise ValueError("linear applies only to a rule with due")
+        return self
+
+    @property
+    def start(self) -> int | None:
+        """First year in which the rule is judged as pass/fail (None: any year from the policy's issue)."""
+        return self.every_year if self.every_year is not None else self.from_
+
+
+class Target(Strict):
+    """``observed <op> value``; ``between`` takes ``value: [low, high]``.
+
+    ``tolerance``: a relative band below the target that yields ``warn`` instead of ``fail``
+    (``20 左右`` with 0.1: 18 and 19 warn). ``expected_max``: the top of a range the policy names
+    (``1-2所``); more is reported, not failed.
+    """
+
+    op: Op = ">="
+    value: float | list[float] = 1.0
+    tolerance: float | None = Field(default=None, gt=0, lt=1)
+    expected_max: float | None = None
+
+    @model_validator(mode="after")
+    def _value_fits_op(self) -> Target:
+        if (self.op == "between") != isinstance(self.value, list):
+            raise ValueError("between takes value: [low, high]; other operators a single number")
+        if isinstance(self.value, list) and len(self.value) != 2:
+            raise ValueError("between takes value: [low, high]")
+        return self
+
+
+class Condition(Strict):
+    """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus ``year_plus``.
+
+    Fields of the enclosing school are read as ``school.<field>`` (in a condition on a major).
+    """
+
+    field: str
+    op: Op = "=="
+    value: bool | float | str | None = None
+    other: str | None = None
+    year_plus: int | None = None
+
+    @model_validator(mode="after")
+    def _one_right_side(self) -> Condition:
+        sides = [self.value is not None, self.other is not None, self.year_plus is not None]
+        if sum(sides) != 1:
+            raise ValueError("give exactly one of value, other, year_plus")
+        return self
+
+
+Collection = str
+"""``schools``, ``majors``, ``enterprise_practice`` (every school's entries), or a list field of the report
+such as ``training_bases`` or ``city.demonstration_parks``."""
+
+
+class Items(Strict):
+    """The items of a collection that match every ``where`` condition (absent fields never match)."""
+
+    over: Collection
+    where: list[Condition] = []
+
+
+class Sum(Strict):
+    """A number: a report field (summed over the units in city scope), or a field summed over items."""
+
+    field: str
+    over: Collection | None = None
+    where: list[Condition] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: object) -> object:
+        """``enrollment.secondary_vocational`` is short for ``{field: enrollment.secondary_vocational}``."""
+        return {"field": value} if isinstance(value, str) else value
+
+    def reads(self) -> str:
+        return self.field if self.over is None else f"{self.over}[].{self.field}"
+
+
+class AppliesWhen(Strict):
+    """Applies a rule only when another rule (earlier in the catalogue) has one of these statuses."""
+
+    rule: str
+    status: list[Status]
+
+
+class RuleBase(Strict):
+    kind: str  # each kind narrows it to its own name, which tells the rule-file union apart
+    id: str = Field(pattern=r"^c\d{1,2}\.[a-z0-9]+(-[a-z0-9]+)*$")
+    title: Text
+    clause: int = Field(ge=1, le=99)
+    quote: str = Field(min_length=4)
+    scope: Literal["unit", "school", "city"]
+    units: list[UnitKind] = Field(default=["county", "management_area", "development_zone", "city"])
+    time: Time
+    target: Target = Target()
+    unit: Unit = "count"
+    severity: Literal["error", "warning"] = "error"
+    weight: float = Field(default=1, gt=0)
+    responsible: list[str] = []
+    annex: int | None = Field(default=None, ge=1)  # the item of the policy's 工作任务清单 naming the responsible units
+    interpretation: Text | None = None
+    when: AppliesWhen | None = None
+
+    def reads(self) -> list[str]:
+        """The report fields the rule reads, for ``explain`` and the docs."""
+        raise NotImplementedError

@@ -1,0 +1,50 @@
+"""``count``: how many items of a collection match, against a number or a range.
+
+c1.quality-schools (schools designated quality_school ≥ 6), c4.leading-industries (1 ≤ n ≤ 2),
+c7.training-base, c8.demonstration-parks, c3.new-higher-colleges (1-2所, more is reported), …
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.numbers import meets, near, relation, show, show_target
+from zhijiao_check.engine.scope import Scope
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import Items, RuleBase, Unit
+
+NAMES_SHOWN = 8
+
+
+class CountRule(RuleBase):
+    kind: Literal["count"]
+    of: Items
+    unit: Unit = "count"
+
+    def reads(self) -> list[str]:
+        return [self.of.over, *(f"{self.of.over}[].{c.field}" for c in self.of.where)]
+
+
+def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
+    found = scope.items(rule.of.over)
+    if found.absent:
+        what = [f"{r.report.unit}: {rule.of.over}" if scope.city else rule.of.over for r in found.absent]
+        return Measure(None, None, tr("engine.missing-data", what="、".join(what)),
+                       tuple(r.location for r in found.absent), missing=tuple(what))
+    counted = [item for item in found.items if matches(rule.of.where, item, scope.year)]
+    n = len(counted)
+    met = meets(n, rule.target)
+    names = "、".join(item.name for item in counted[:NAMES_SHOWN])
+    if n > NAMES_SHOWN:
+        names += tr("engine.and-more", count=n - NAMES_SHOWN)
+    text = f"{n} {relation(n, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
+    if names:
+        text += f"：{names}" if tr.lang == "zh" else f": {names}"
+    notes: tuple[str, ...] = ()
+    if rule.target.expected_max is not None and n > rule.target.expected_max:
+        notes = (tr("engine.above-range", count=n, range=show_target(rule.target, rule.unit, tr),
+                    high=show(rule.target.expected_max, rule.unit, tr)),)
+    locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
+    return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes)

@@ -1,0 +1,37 @@
+"""``coverage``: the items together cover every one of a set of values (c7: majors in all six clusters)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.numbers import meets, relation
+from zhijiao_check.engine.scope import Scope
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import Items, RuleBase, Unit
+
+
+class CoverageRule(RuleBase):
+    kind: Literal["coverage"]
+    of: Items
+    field: str
+    required: list[str]
+    unit: Unit = "count"
+
+    def reads(self) -> list[str]:
+        return [f"{self.of.over}[].{self.field}"]
+
+
+def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
+    items = [item for item in scope.items(rule.of.over).items if matches(rule.of.where, item, scope.year)]
+    covering = {value: next((i for i in items if i.get(rule.field) == value), None) for value in rule.required}
+    covered = [value for value, item in covering.items() if item is not None]
+    uncovered = [value for value in rule.required if value not in covered]
+    met = meets(len(covered), rule.target)
+    text = tr("engine.covered", covered=len(covered), total=len(rule.required))
+    text += f" {relation(len(covered), rule.target.op, met)} {rule.target.value:g}"
+    if uncovered:
+        text += "；" + tr("engine.uncovered", values="、".join(uncovered))
+    locations = tuple(item.location(rule.field) for item in covering.values() if item is not None)
+    return Measure(len(covered), met, text, locations or scope.where_listed(rule.of.over))

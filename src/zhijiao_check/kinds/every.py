@@ -1,0 +1,90 @@
+"""``every``: each matching school, major or entry must pass a test; the rule lists each one that does not.
+
+c16.secondary-funding (every public secondary school ≥ 10000 元), c4.yellow-majors-shrink (every yellow
+major enrolls fewer than last year, or none in both years), c12.practice-duration (every group ≥ 6 months), …
+The observed value is the share of judged items that pass (100% meets the target).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from zhijiao_check.engine.conditions import check, describe, locations, matches
+from zhijiao_check.engine.measure import ItemOutcome, ItemStatus, Measure
+from zhijiao_check.engine.numbers import meets, relation, show
+from zhijiao_check.engine.scope import Item, Scope
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import Condition, Items, RuleBase, Unit
+
+
+class EveryRule(RuleBase):
+    """``require``: every condition holds. ``any_of``: at least one group of conditions holds entirely."""
+
+    kind: Literal["every"]
+    of: Items
+    require: list[Condition] = []
+    any_of: list[list[Condition]] = []
+    unit: Unit = "ratio"
+
+    @model_validator(mode="after")
+    def _one_test(self) -> EveryRule:
+        if bool(self.require) == bool(self.any_of):
+            raise ValueError("give exactly one of require, any_of")
+        return self
+
+    def groups(self) -> list[list[Condition]]:
+        return [self.require] if self.require else self.any_of
+
+    def reads(self) -> list[str]:
+        fields = [c.field for c in self.of.where] + [c.field for g in self.groups() for c in g]
+        fields += [c.other for g in self.groups() for c in g if c.other]
+        return [f"{self.of.over}[].{f}" for f in dict.fromkeys(fields)]
+
+
+def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome:
+    groups = rule.groups()
+    results = [[check(c, item, year) for c in group] for group in groups]
+    if any(all(r is True for r in group) for group in results):
+        status: ItemStatus = "pass"
+        shown = next(g for g, r in zip(groups, results, strict=True) if all(x is True for x in r))
+    elif any(all(r is not False for r in group) for group in results):
+        status = "missing"  # no group fails outright, but a field one needs is absent
+        shown = [c for g in groups for c in g]
+    else:
+        status = "fail"
+        shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
+    joiner = "；" if tr.lang == "zh" else "; "
+    text = joiner.join(describe(c, item, year, tr) for c in shown)
+    observed = item.get(groups[0][0].field)
+    return ItemOutcome(item.name, item.school, status, observed, text, tuple(locations(shown, item)))
+
+
+def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
+    found = scope.items(rule.of.over)
+    if found.absent:
+        what = [f"{r.report.unit}: {rule.of.over}" if scope.city else rule.of.over for r in found.absent]
+        return Measure(None, None, tr("engine.missing-data", what="、".join(what)),
+                       tuple(r.location for r in found.absent), missing=tuple(what))
+    judged = [judge(rule, item, scope.year, tr) for item in found.items if matches(rule.of.where, item, scope.year)]
+    if not judged:
+        return Measure(None, None, tr("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
+    passed = sum(outcome.status == "pass" for outcome in judged)
+    failed = [o for o in judged if o.status == "fail"]
+    absent = [o for o in judged if o.status == "missing"]
+    share = passed / len(judged)
+    text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr))
+    locations = tuple(loc for o in judged for loc in o.locations)
+    if failed:
+        met: bool | None = False
+    elif absent:
+        met = None
+    else:
+        met = meets(share, rule.target)
+    if met is not None:
+        text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
+    missing = tuple(f"{o.school}·{o.name}" if o.school and o.school != o.name else o.name for o in absent)
+    if missing and not failed:
+        text += "；" + tr("engine.missing-data", what="、".join(missing))
+    return Measure(share, met, text, locations, tuple(judged), missing=missing if not failed else ())

@@ -1,0 +1,34 @@
+"""``flag``: a yes/no fact that must be true (a committee set up, a meeting system, an activity week held)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from zhijiao_check.engine.conditions import field_label
+from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.scope import Scope
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import RuleBase, Unit
+
+
+class FlagRule(RuleBase):
+    kind: Literal["flag"]
+    field: str
+    unit: Unit = "bool"
+
+    def reads(self) -> list[str]:
+        return [self.field]
+
+
+def measure(rule: FlagRule, scope: Scope, tr: Translator) -> Measure:
+    readings = scope.field(rule.field)
+    label = field_label(rule.field, tr)
+    locations = tuple(r.location for r in readings)
+    if not readings:
+        return Measure(None, None, tr("engine.missing-data", what=rule.field), missing=(rule.field,))
+    absent = [r for r in readings if r.value is None]
+    if absent:
+        what = tuple(f"{r.report.unit}: {rule.field}" if scope.city else rule.field for r in absent)
+        return Measure(None, None, tr("engine.missing-data", what="、".join(what)), locations, missing=what)
+    met = all(r.value is True for r in readings)
+    return Measure(met, met, f"{label}：{tr('engine.yes') if met else tr('engine.no')}", locations)

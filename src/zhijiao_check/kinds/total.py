@@ -1,0 +1,59 @@
+"""``total``: a number (one unit's field, or its sum over all units or items) against a number or another total.
+
+c1.public-seats (Σ seats ≥ 25000), c10.craftsman-students, c3.pathway-growth (Σ this year > Σ last year),
+c1.general-plan-freeze (next year's plan ≤ this year's), c8.demonstration-enterprises, …
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from zhijiao_check.engine.conditions import field_label
+from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.numbers import meets, near, relation, show
+from zhijiao_check.engine.scope import Scope
+from zhijiao_check.engine.sums import Total, total
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import RuleBase, Sum, Unit
+
+
+class TotalRule(RuleBase):
+    kind: Literal["total"]
+    of: Sum
+    compare_to: Sum | None = None
+    unit: Unit = "count"
+
+    def reads(self) -> list[str]:
+        return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]
+
+
+def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, tr: Translator) -> str:
+    """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``."""
+    label = field_label(spec.field, tr)
+    shown = show(value.value, unit, tr)
+    if spec.over is not None:
+        return tr("engine.sum-items", label=label, count=len(value.parts), value=shown)
+    if scope.city and not spec.field.startswith("city."):
+        return tr("engine.sum-units", label=label, count=len(value.parts), value=shown)
+    return f"{label} {shown}"
+
+
+def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
+    own = total(rule.of, scope)
+    other = total(rule.compare_to, scope) if rule.compare_to else None
+    locations = own.locations + (other.locations if other else ())
+    missing = own.missing + (other.missing if other else ())
+    if missing:
+        return Measure(own.value, None, tr("engine.missing-data", what="、".join(missing)), locations,
+                       missing=missing)
+    assert own.value is not None
+    if other is None or rule.compare_to is None:
+        met = meets(own.value, rule.target)
+        right = show(rule.target.value, rule.unit, tr)
+        close = not met and near(own.value, rule.target)
+    else:
+        met = meets(own.value, rule.target, other.value)
+        right = describe(rule.compare_to, other, scope, rule.unit, tr)
+        close = False
+    text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.value, rule.target.op, met)} {right}"
+    return Measure(own.value, met, text, locations, near=close, target=other.value if other else None)

@@ -1,0 +1,45 @@
+"""Words of the explanations and notices the engine writes."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "engine.yes": ("是", "yes"),
+    "engine.no": ("否", "no"),
+    "engine.unit-yuan": (" 元", " yuan"),
+    "engine.unit-persons": (" 人", " persons"),
+    "engine.missing-data": ("缺少数据：{what}", "data missing: {what}"),
+    "engine.field-absent": ("未填写{field}", "{field} not given"),
+    "engine.zero-denominator": ("分母 {text} 为 0，无法计算比例", "the denominator {text} is 0: no ratio"),
+    "engine.sum-units": ("{count} 个单位{label}合计 {value}", "{label} of {count} units = {value}"),
+    "engine.sum-items": ("{count} 项{label}合计 {value}", "{label} of {count} entries = {value}"),
+    "engine.and-more": ("等（另 {count} 个）", " and {count} more"),
+    "engine.above-range": (
+        "共 {count} 个，超过政策区间 {range} 的上限 {high}：如实报告，不判失败",
+        "{count} is above the policy's range {range} (top {high}): reported, not failed",
+    ),
+    "engine.every": ("{passed} / {total} 项达标 = {share}", "{passed} of {total} pass = {share}"),
+    "engine.none-matching": ("没有符合条件的学校、专业或条目", "no matching school, major or entry"),
+    "engine.covered": ("已覆盖 {covered} / {total}", "{covered} of {total} covered"),
+    "engine.uncovered": ("未覆盖：{values}", "not covered: {values}"),
+    "engine.when-not-met": (
+        "仅当 {rule} 为 {statuses} 时适用（本次为 {status}）",
+        "applies only when {rule} is {statuses} (it is {status})",
+    ),
+    "engine.before-policy": (
+        "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
+        "the year {year} is before the policy was issued ({issued}): no rule applies",
+    ),
+    "engine.not-yet-applicable": ("自 {start} 年起判定", "judged from {start}"),
+    "engine.schedule": (
+        "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
+        "linear schedule: {expected} expected in {year} ({target} due {due})",
+    ),
+    "engine.pending": ("{due} 年到期，进度 {progress}", "due {due}, progress {progress}"),
+    "engine.units-missing": ("缺少单位：{units}", "units missing: {units}"),
+    "engine.city-not-evaluated": (
+        "{year} 年全市性指标未评估：输入中没有永州市本级报表",
+        "city-wide targets for {year} not evaluated: no 永州市本级 report among the inputs",
+    ),
+    "engine.duplicate-report": (
+        "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",
+        "a second {year} report for {unit}: {first} already gives it, this file is not scored",
+    ),
+}

@@ -1,0 +1,19 @@
+"""Problems in a rule pack (for the people who write rule files)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "pack.invalid-field": ("规则文件字段错误：{message}（填写的是 {found}）", "invalid rule field: {message} (found {found})"),
+    "pack.duplicate-rule": ("规则 ID {id} 重复，首次出现在 {first}", "rule ID {id} appears twice, first at {first}"),
+    "pack.quote-not-verbatim": (
+        "规则 {id} 的 quote 在政策原文中找不到（按 NFKC、去空白比较）：{quote}",
+        "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): {quote}",
+    ),
+    "pack.when-unknown-rule": (
+        "规则 {id} 的 when 引用了 {rule}，它须是目录中更早的规则",
+        "rule {id} has when: {rule}, which must be an earlier rule of the catalogue",
+    ),
+    "pack.policy-missing": ("找不到政策原文 {policy}", "the policy text {policy} is missing"),
+    "pack.not-a-pack": (
+        "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
+        "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
+    ),
+}

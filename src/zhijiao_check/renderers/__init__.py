@@ -1,0 +1,79 @@
+"""Renderers: one class per output format, looked up by name and imported only when asked for.
+
+A renderer turns a finished ``Run`` into text; ``write_outputs`` sends each to standard output or a file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.i18n import Translator
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.evaluate import Run
+
+RENDERERS: dict[str, str] = {
+    "table": "zhijiao_check.renderers.table:TableRenderer",
+    "json": "zhijiao_check.renderers.json:JsonRenderer",
+    "junit": "zhijiao_check.renderers.junit:JunitRenderer",
+    "sarif": "zhijiao_check.renderers.sarif:SarifRenderer",
+    "github": "zhijiao_check.renderers.github:GithubRenderer",
+    "markdown": "zhijiao_check.renderers.markdown:MarkdownRenderer",
+    "html": "zhijiao_check.renderers.html:HtmlRenderer",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    quiet: bool = False
+    color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set
+    width: int | None = None  # None: the terminal's width (100 when not a terminal)
+    to_terminal: bool = False
+
+
+class Renderer(Protocol):
+    def __init__(self, tr: Translator, options: RenderOptions) -> None: ...
+
+    def render(self, run: Run) -> str: ...
+
+
+def renderer_class(name: str) -> type[Renderer]:
+    if name not in RENDERERS:
+        raise FatalError("unknown-format", format=name, formats="|".join(RENDERERS))
+    module_name, _, class_name = RENDERERS[name].partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        raise FatalError("unknown-format", format=name, formats="|".join(RENDERERS)) from None
+    cls: type[Renderer] = getattr(module, class_name)
+    return cls
+
+
+def write_outputs(
+    run: Run, outputs: Sequence[tuple[str, Path | None]], tr: Translator, options: RenderOptions,
+) -> None:
+    """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
+    classes = [(renderer_class(name), target) for name, target in outputs]  # fail on a bad name before writing
+    for cls, target in classes:
+        to_stdout = target is None or str(target) == "-"
+        own = RenderOptions(options.quiet, options.color if to_stdout else False, options.width,
+                            to_terminal=to_stdout and sys.stdout.isatty())
+        text = cls(tr, own).render(run)
+        if to_stdout:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            continue
+        assert target is not None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise FatalError("cannot-write", file=str(target), reason=error.strerror or str(error)) from None
