@@ -159,7 +159,7 @@ def evaluate(
     failing: set[Status] = {"fail", "missing", *(("warn", "behind") if strict else ())}
     return Run(
         tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
-        tuple(cross_year_warnings(valid)), strict, frozenset(failing),
+        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)), strict, frozenset(failing),
     )
 
 

@@ -128,8 +128,10 @@ class Scope:
                 absent.append(Reading(report, None, locate(report, path)))
                 continue
             for index, value in enumerate(values):
-                name = value.get("name") or value.get("role") if isinstance(value, dict) else value
-                items.append(Item(report, (*path, index), value, str(name or f"{collection}[{index}]")))
+                # Entries without a name (talent allowances) are told apart by their place in the list.
+                name = (value.get("name") or f"{value.get('role', collection)} #{index + 1}"
+                        if isinstance(value, dict) else value)
+                items.append(Item(report, (*path, index), value, str(name)))
         return ItemSet(items, absent)
 
 

@@ -46,7 +46,9 @@ class TableRenderer:
         for city in run.city:
             self._evaluation(console, self._city_title(city), city)
         for warning in run.warnings:
-            console.print(f"[yellow]{_escape(warning.where())}: {_escape(warning.message(self.tr))}[/yellow]")
+            path = f"{warning.path}: " if warning.path else ""
+            console.print(f"[yellow]{_escape(warning.where())}: {_escape(path + warning.message(self.tr))}[/yellow]",
+                          soft_wrap=True)
         self._matrices(console, run)
         console.print(self.tr("table.exit", code=run.exit_code))
         return buffer.getvalue()
@@ -59,7 +61,8 @@ class TableRenderer:
         for problem in bad.problems:
             path = f"{problem.path}: " if problem.path else ""
             style = "yellow" if problem.severity == "warning" else "red"
-            console.print(f"  [{style}]{_escape(problem.where())}[/{style}] {_escape(path + problem.message(self.tr))}")
+            console.print(f"  [{style}]{_escape(problem.where())}[/{style}] {_escape(path + problem.message(self.tr))}",
+                          soft_wrap=True)
         console.print()
 
     def _city_title(self, city: CityEvaluation) -> str:
