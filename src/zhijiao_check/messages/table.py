@@ -16,7 +16,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.col-year": ("年度", "year"),
     "table.summary": ("小计", "summary"),
     "table.more-items": ("另有 {count} 项未达标，见 --format json", "{count} more, see --format json"),
-    "table.ranking": ("单位得分排名", "Units ranked by score"),
     "table.invalid": ("{file}：报表无效，{count} 个问题，未计分", "{file}: invalid report, {count} problems, not scored"),
     "table.exit": ("退出状态 {code}", "exit status {code}"),
 }

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from zhijiao_check.engine.evaluate import CityEvaluation, Evaluation, RuleResult, Run
     from zhijiao_check.engine.scope import Location
+    from zhijiao_check.problems import Problem
 
 ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
@@ -46,9 +47,7 @@ class TableRenderer:
         for city in run.city:
             self._evaluation(console, self._city_title(city), city)
         for warning in run.warnings:
-            path = f"{warning.path}: " if warning.path else ""
-            console.print(f"[yellow]{_escape(warning.where())}: {_escape(path + warning.message(self.tr))}[/yellow]",
-                          soft_wrap=True)
+            self._problem(console, warning)
         self._matrices(console, run)
         console.print(self.tr("table.exit", code=run.exit_code))
         return buffer.getvalue()
@@ -59,11 +58,16 @@ class TableRenderer:
         assert isinstance(bad, InvalidReport)
         console.print(f"[bold red]{_escape(self.tr('table.invalid', file=bad.file, count=len(bad.problems)))}[/bold red]")
         for problem in bad.problems:
-            path = f"{problem.path}: " if problem.path else ""
-            style = "yellow" if problem.severity == "warning" else "red"
-            console.print(f"  [{style}]{_escape(problem.where())}[/{style}] {_escape(path + problem.message(self.tr))}",
-                          soft_wrap=True)
+            self._problem(console, problem)
         console.print()
+
+    def _problem(self, console: Console, problem: Problem) -> None:
+        """The place on one line (``file:line:col path``), the message indented under it, wrapped to the width."""
+        from rich.padding import Padding
+
+        style = "yellow" if problem.severity == "warning" else "red"
+        console.print(f"  [{style}]{_escape(problem.where())}[/{style}] {_escape(problem.path)}", overflow="fold")
+        console.print(Padding(_escape(problem.message(self.tr)), (0, 0, 0, 6)))
 
     def _city_title(self, city: CityEvaluation) -> str:
         title = self.tr("table.city-title", year=city.year, present=len(city.units_present),

@@ -1,0 +1,78 @@
+"""``--format github``: GitHub Actions workflow commands, one per rule or item not met, and the job summary.
+
+``::error`` when the status fails the run (``fail``, ``missing``; also ``warn``/``behind`` with ``--strict``),
+``::warning`` for ``warn``/``behind``; each problem of an invalid report is an ``::error`` too. When
+``GITHUB_STEP_SUMMARY`` names a file, the Markdown output is appended to it (GitHub shows it on the run's page).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.i18n import Translator
+from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.matrix import findings, label_of
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.evaluate import Run
+
+
+class GithubRenderer:
+    def __init__(self, tr: Translator, options: RenderOptions) -> None:
+        self.tr = tr
+        self.options = options
+
+    def render(self, run: Run) -> str:
+        from zhijiao_check.renderers.json import document
+
+        doc = document(run, self.tr)
+        lines = []
+        for bad in doc["invalid"]:
+            for problem in bad["problems"]:
+                text = f"{problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
+                lines.append(command(problem["severity"], problem, self.tr("render.invalid-annotation"), text))
+        for finding in findings(doc, run.failing):
+            result = finding.result
+            first = finding.locations[0] if finding.locations else {"file": finding.file}
+            title = f"{result['rule']} {result['title']}"
+            text = f"{label_of(finding.evaluation, self.tr)}: {finding.explanation}"
+            lines.append(command(finding.level, first, title, text))
+        for warning in doc["warnings"]:
+            lines.append(command("warning", warning, self.tr("render.consistency-annotation"), warning["message"]))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            self._summary(doc, run, Path(summary))
+        return "".join(line + "\n" for line in lines)
+
+    def _summary(self, doc: Mapping[str, Any], run: Run, path: Path) -> None:
+        from zhijiao_check.renderers.markdown import MarkdownRenderer
+
+        text = MarkdownRenderer(self.tr, self.options).text(doc, run)
+        try:
+            with path.open("a", encoding="utf-8") as file:
+                file.write(text + "\n")
+        except OSError as error:
+            raise FatalError("cannot-write", file=str(path), reason=error.strerror or str(error)) from None
+
+
+def command(level: str, where: Mapping[str, Any], title: str, message: str) -> str:
+    """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects."""
+    properties = [f"file={_property(str(where['file']))}"]
+    if where.get("line"):
+        properties.append(f"line={where['line']}")
+        if where.get("column"):
+            properties.append(f"col={where['column']}")
+    properties.append(f"title={_property(title)}")
+    return f"::{'error' if level == 'error' else 'warning'} {','.join(properties)}::{_data(message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,314 @@
+"""``--format html``: one self-contained page for people (no network, no script, no external font).
+
+Summary cards; for each year with several reports the ranked units × rules heat map; for each city-wide
+target a bar toward it, with the linear schedule and the due year; each report's rules with the arithmetic,
+the data's location and the clause quoted; invalid reports; the clauses quoted. Key numbers carry ``data-*``
+attributes, and the whole run (as ``--format json`` gives it) is embedded in ``<script id="zhijiao-data">``.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import STATUSES
+from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.matrix import (
+    NOT_MET,
+    YearMatrix,
+    at,
+    catalogue_of,
+    city_title,
+    failing_items,
+    matrices,
+    observed_text,
+    score_text,
+    totals,
+    value_text,
+    where,
+    who,
+)
+from zhijiao_check.renderers.status import GLYPH
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.evaluate import Run
+
+COLOUR = {
+    "pass": "#2e7d32", "fail": "#c62828", "warn": "#ef8f00", "missing": "#7b1fa2",
+    "pending": "#0277bd", "behind": "#d84315", "not_applicable": "#9e9e9e",
+}
+NEUTRAL, BLANK = "#52606d", "#f0f2f4"
+BAR_WIDTH = 320
+FONTS = ('system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",'
+         '"Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif')
+CSS = f"""
+*{{box-sizing:border-box}}
+body{{margin:0;padding:24px 32px;font:14px/1.5 {FONTS};color:#1f2933;background:#f5f6f8}}
+h1{{font-size:22px;margin:0 0 4px}}h2{{font-size:18px;margin:20px 0 10px}}h3{{font-size:15px;margin:16px 0 8px}}
+.meta,.small{{color:#616e7c}}.small{{font-size:12px}}.cards{{display:flex;flex-wrap:wrap;gap:12px;margin:18px 0}}
+.card{{background:#fff;border-radius:8px;padding:12px 16px;min-width:120px;box-shadow:0 1px 2px #0002;
+border-top:4px solid #cbd2d9}}.card .num{{display:block;font-size:26px;font-weight:700}}
+.card .lbl{{color:#616e7c;font-size:12px}}
+section{{background:#fff;border-radius:8px;padding:4px 20px 16px;margin:16px 0;box-shadow:0 1px 2px #0002}}
+table{{border-collapse:collapse}}th,td{{padding:4px 8px;text-align:left;vertical-align:top;
+border-bottom:1px solid #e4e7eb}}.num{{text-align:right;font-variant-numeric:tabular-nums}}
+table.heat td.cell{{width:30px;text-align:center;color:#fff;font-weight:700;border:2px solid #fff;padding:2px}}
+table.heat th.rule{{writing-mode:vertical-rl;font-weight:400;font-size:12px;white-space:nowrap;padding:4px 2px}}
+.legend span{{display:inline-block;margin:4px 12px 0 0}}
+.chip{{display:inline-block;min-width:22px;padding:0 6px;border-radius:4px;color:#fff;text-align:center;font-weight:700}}
+.target{{margin:10px 0;display:grid;grid-template-columns:300px 340px 1fr;gap:12px;align-items:center}}
+details.report{{border-top:1px solid #e4e7eb;padding:6px 0}}details.report summary{{cursor:pointer;font-weight:600}}
+blockquote{{margin:4px 0;padding:2px 10px;border-left:3px solid #cbd2d9;color:#52606d;font-size:12px}}
+.items{{margin:4px 0 0;padding-left:18px;font-size:12px}}code{{font-size:12px;color:#52606d}}.problem{{color:#c62828}}
+"""
+
+
+class HtmlRenderer:
+    def __init__(self, tr: Translator, options: RenderOptions) -> None:
+        self.tr = tr
+        self.options = options
+
+    def render(self, run: Run) -> str:
+        from zhijiao_check.renderers.json import document
+
+        tr = self.tr
+        doc = document(run, tr)
+        rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
+        tool, pack = doc["tool"], doc["rule_pack"]
+        title = f"{tr('render.title')} · {pack['document']}"
+        generated = tr("render.generated", tool=tool["name"], version=tool["version"], pack=pack["id"],
+                       document=pack["document"])
+        body = [
+            _tag("header", _tag("h1", _e(title)) + _tag("p", _e(generated), class_="meta")),
+            self._cards(doc),
+            self._invalid(doc),
+            *(self._heat_map(matrix) for matrix in matrices(doc, catalogue_of(run))),
+            *(self._city(city, rules) for city in doc["city"]),
+            self._reports(doc),
+            self._notes(doc),
+            self._clauses(doc, rules),
+        ]
+        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
+        head = (
+            '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            + _tag("title", _e(title)) + _tag("style", CSS)
+        )
+        lang = "zh-CN" if tr.lang == "zh" else "en"
+        page = "\n".join(part for part in body if part)
+        script = _tag("script", data, type="application/json", id="zhijiao-data")
+        return f'<!DOCTYPE html>\n<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
+
+    def _cards(self, doc: Mapping[str, Any]) -> str:
+        tr = self.tr
+        cards = [
+            _card("reports", str(len(doc["reports"])), tr("render.cards-reports"), NEUTRAL),
+            _card("invalid", str(len(doc["invalid"])), tr("render.cards-invalid"),
+                  COLOUR["fail"] if doc["invalid"] else BLANK),
+            *(_card(s, str(n), f"{GLYPH[s]} {tr(f'render.status-{s}')}", COLOUR[s]) for s, n in totals(doc).items()),
+            *(_card("city-score", score_text(c["score"]), tr("render.cards-city-score", year=c["year"]), NEUTRAL,
+                    c["year"]) for c in doc["city"]),
+            _card("exit-code", str(doc["exit_code"]), tr("render.cards-exit"),
+                  COLOUR["fail"] if doc["exit_code"] else COLOUR["pass"]),
+        ]
+        return _tag("div", "".join(cards), class_="cards", id="summary")
+
+    def _invalid(self, doc: Mapping[str, Any]) -> str:
+        if not doc["invalid"]:
+            return ""
+        parts = [_tag("h2", _e(self.tr("render.invalid-title")))]
+        for bad in doc["invalid"]:
+            heading = self.tr("render.invalid-report", file=bad["file"], count=len(bad["problems"]))
+            parts.append(_tag("h3", _e(heading), data_file=bad["file"]))
+            problems = []
+            for p in bad["problems"]:
+                path = f"{p['path']}: " if p["path"] else ""
+                problems.append(_tag("li", f"{_tag('code', _e(at(p)))} {_e(path + p['message'])}", class_="problem",
+                                     data_code=p["code"]))
+            parts.append(_tag("ul", "".join(problems)))
+        return _tag("section", "".join(parts), id="invalid")
+
+    def _heat_map(self, matrix: YearMatrix) -> str:
+        tr = self.tr
+        head = [_tag("th", _e(tr("render.rank")), class_="num"), _tag("th", _e(tr("render.unit"))),
+                _tag("th", _e(tr("render.score")), class_="num")]
+        head += [_tag("th", _e(c.rule), class_="rule", title=c.title) for c in matrix.columns]
+        rows = []
+        for row in matrix.rows:
+            cells = []
+            for column, cell in zip(matrix.columns, row.cells):
+                if cell is None:
+                    cells.append(_tag("td", "", class_="cell", style=f"background:{BLANK}"))
+                    continue
+                tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
+                cells.append(_tag("td", GLYPH[cell["status"]], class_="cell", title=tip, data_rule=column.rule,
+                                  data_status=cell["status"], style=f"background:{COLOUR[cell['status']]}"))
+            score = score_text(row.score)
+            rows.append(_tag(
+                "tr",
+                _tag("td", str(row.rank or "—"), class_="num")
+                + _tag("td", _tag("a", _e(row.unit), href=f"#{_anchor(row.report)}"))
+                + _tag("td", score, class_="num score") + "".join(cells),
+                data_unit=row.unit, data_rank=row.rank or "", data_score=score,
+            ))
+        table = _tag("table", _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)), class_="heat")
+        return _tag("section", _tag("h2", _e(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
+                    class_="matrix", id=f"matrix-{matrix.year}", data_year=matrix.year)
+
+    def _legend(self) -> str:
+        chips = [_tag("span", f"{_chip(s)} {_e(self.tr(f'render.status-{s}'))}") for s in STATUSES]
+        chips.append(_tag("span", _tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
+                          + " " + _e(self.tr("render.status-none"))))
+        return _tag("p", f"{_e(self.tr('render.legend'))}: {''.join(chips)}", class_="legend")
+
+    def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
+        tr = self.tr
+        score = score_text(city["score"])
+        heading = f"{_e(city_title(city, tr))} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
+        parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
+        if city["units_missing"]:
+            parts.append(_tag("p", _e(tr("engine.units-missing", units="、".join(city["units_missing"]))), class_="problem"))
+        parts.append(_tag("p", _e(tr("render.bar-legend")), class_="small"))
+        parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
+        return _tag("section", "".join(parts) + self._legend(), class_="city", id=f"city-{city['year']}",
+                    data_year=city["year"], data_score=score)
+
+    def _target(self, r: Mapping[str, Any], rule: Any, year: int) -> str:
+        tr = self.tr
+        due = getattr(getattr(rule, "time", None), "due", None)
+        facts = [_tag("span", _e(value_text(r, tr)), class_="observed"),
+                 _e(tr("render.due", year=due) if due is not None else tr("render.every-year"))]
+        if r["expected"] is not None:
+            facts.append(_e(tr("render.schedule", year=year, value=observed_text({**r, "observed": r["expected"]}, tr))))
+        what = f"{_chip(r['status'])} {_tag('b', _e(r['rule']))}<br>{_tag('small', _e(r['title']), class_='small')}"
+        explanation = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
+        bar = _bar(r, value_text(r, tr))
+        return _tag("div", _tag("div", what) + _tag("div", bar + _tag("div", " · ".join(facts), class_="small"))
+                    + _tag("div", explanation, class_="small"), class_="target", **_data(r))
+
+    def _reports(self, doc: Mapping[str, Any]) -> str:
+        tr = self.tr
+        out = []
+        for report in doc["reports"]:
+            kind = tr(f"table.kind-{report['kind']}")
+            heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
+            counts = _counts(report["summary"])
+            score = score_text(report["score"])
+            summary = (f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')} · {counts} "
+                       + _tag("code", _e(report["file"])))
+            out.append(_tag(
+                "details", _tag("summary", summary) + self._results(report["results"]), class_="report",
+                id=_anchor(report), open=any(report["summary"][s] for s in NOT_MET), data_file=report["file"],
+                data_unit=report["unit"], data_year=report["year"], data_score=score,
+            ))
+        return _tag("section", _tag("h2", _e(tr("render.drilldown"))) + "".join(out), id="reports") if out else ""
+
+    def _results(self, results: Sequence[Mapping[str, Any]]) -> str:
+        tr = self.tr
+        rows = []
+        for r in results:
+            text = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
+            items = failing_items(r)
+            if items:
+                text += _tag("ul", "".join(
+                    _tag("li", f"{_chip(i['status'])} {_e(who(i))}: {_e(i['explanation'])} "
+                               + _tag("code", _e(where(i["locations"])))) for i in items), class_="items")
+            elif r["locations"] and r["status"] != "not_applicable":
+                text += "<br>" + _tag("code", _e(where(r["locations"])))
+            quote = _tag("blockquote", _e(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
+            rows.append(_tag(
+                "tr",
+                _tag("td", f"{_chip(r['status'])} {r['status']}")
+                + _tag("td", f"{_tag('b', _e(r['rule']))}<br>{_e(r['title'])}")
+                + _tag("td", _e(value_text(r, tr)), class_="num") + _tag("td", text + quote),
+                **_data(r),
+            ))
+        head = "".join(_tag("th", _e(tr(key))) for key in
+                       ("render.status", "render.rule", "render.observed-target", "render.explanation"))
+        return _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)))
+
+    def _notes(self, doc: Mapping[str, Any]) -> str:
+        notes = [_e(n) for n in doc["notices"]]
+        notes += [_tag("code", _e(f"{w['file']}:{w['line']}")) + f" {_e(w['message'])}" for w in doc["warnings"]]
+        if not notes:
+            return ""
+        return _tag("section", _tag("h2", _e(self.tr("render.notices")))
+                    + _tag("ul", "".join(_tag("li", n) for n in notes)), id="notes")
+
+    def _clauses(self, doc: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
+        used = {r["rule"] for e in (*doc["reports"], *doc["city"]) for r in e["results"]}
+        by_clause: dict[int, list[Any]] = {}
+        for rule in rules.values():
+            if rule.id in used:
+                by_clause.setdefault(rule.clause, []).append(rule)
+        parts = [_tag("h2", _e(self.tr("render.clauses")))]
+        for clause, listed in sorted(by_clause.items()):
+            items = "".join(_tag("li", f"{_tag('b', _e(rule.id))} {_e(self.tr.pick(rule.title.zh, rule.title.en))}"
+                                 + _tag("blockquote", _e(rule.quote))) for rule in listed)
+            parts.append(_tag("h3", _e(self.tr("render.clause", clause=clause))) + _tag("ul", items))
+        return _tag("section", "".join(parts), id="clauses") if by_clause else ""
+
+
+def _bar(r: Mapping[str, Any], label: str) -> str:
+    """An SVG bar from 0 to the target (or the observed value, when beyond it), the schedule as a dashed line."""
+    target, observed = r["target"]["value"], r["observed"]
+    numbers = [v for v in (target, observed) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if r["target"]["op"] not in (">=", ">") or len(numbers) != 2 or max(numbers) <= 0:
+        return ""
+    top = max(numbers)
+
+    def x(value: float) -> float:
+        return round(BAR_WIDTH * min(max(float(value) / top, 0.0), 1.0), 1)
+
+    def mark(value: float, **attrs: object) -> str:
+        return _tag("line", "", x1=x(value), x2=x(value), y1=1, y2=21, stroke="#1f2933", stroke_width=2, **attrs)
+
+    marks = mark(target, class_="goal")
+    if r["expected"] is not None:
+        marks += mark(r["expected"], class_="schedule", stroke_dasharray="3 2")
+    track = _tag("rect", "", x=0, y=5, width=BAR_WIDTH, height=12, rx=6, fill="#e4e7eb")
+    done = _tag("rect", "", x=0, y=5, width=x(observed), height=12, rx=6, fill=COLOUR[r["status"]])
+    return _tag("svg", track + done + marks, width=BAR_WIDTH + 2, height=22, viewBox=f"-1 0 {BAR_WIDTH + 2} 22",
+                role="img", aria_label=label)
+
+
+def _data(r: Mapping[str, Any]) -> dict[str, str]:
+    """A result's figures as JSON in ``data-*`` attributes, for scripts reading the page."""
+    figures = {"observed": r["observed"], "target": r["target"]["value"], "expected": r["expected"]}
+    return {"data_rule": r["rule"], "data_status": r["status"],
+            **{f"data_{k}": json.dumps(v, ensure_ascii=False) for k, v in figures.items()}}
+
+
+def _counts(summary: Mapping[str, int]) -> str:
+    return " ".join(f"{_chip(s)} {_tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n)
+
+
+def _card(key: str, value: str, label: str, colour: str, year: int | None = None) -> str:
+    content = _tag("span", _e(value), class_="num") + _tag("span", _e(label), class_="lbl")
+    return _tag("div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}")
+
+
+def _chip(status: str) -> str:
+    return _tag("b", GLYPH[status], class_="chip", title=status, style=f"background:{COLOUR[status]}")
+
+
+def _anchor(report: Mapping[str, Any]) -> str:
+    return f"report-{report['year']}-{zlib.crc32(str(report['file']).encode()):08x}"
+
+
+def _tag(name: str, content: str = "", /, **attrs: object) -> str:
+    """``<name a="v">content</name>``: ``content`` is HTML; attribute values are escaped; ``class_`` is ``class``,
+    other ``_`` are ``-`` (``data_rule``: ``data-rule``); ``None`` and ``False`` leave an attribute out."""
+    text = "".join(
+        f" {key.rstrip('_').replace('_', '-')}" + ("" if value is True else f'="{_e(value)}"')
+        for key, value in attrs.items() if value is not None and value is not False
+    )
+    return f"<{name}{text}>{content}</{name}>"
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)

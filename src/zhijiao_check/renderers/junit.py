@@ -1,0 +1,135 @@
+"""``--format junit``: JUnit XML as Ant writes it and Jenkins and GitLab read it (``junit.xsd``).
+
+One ``<testsuite>`` per report, per city-wide year and per invalid report; one ``<testcase>`` per rule
+(``classname`` the unit). ``fail``/``missing`` are ``<failure>``s, ``pending``/``not_applicable``
+``<skipped>``, ``warn``/``behind`` pass unless ``--strict``; each problem of an invalid report is an ``<error>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.matrix import at, failing_items, label_of, score_text, where, who
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from zhijiao_check.engine.evaluate import Run
+
+SKIPPED = ("pending", "not_applicable")
+# Characters XML 1.0 cannot hold (a report may quote anything back in a problem message).
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+class JunitRenderer:
+    def __init__(self, tr: Translator, options: RenderOptions) -> None:
+        self.tr = tr
+        self.options = options
+
+    def render(self, run: Run) -> str:
+        import xml.etree.ElementTree as ET
+
+        from zhijiao_check.renderers.json import document
+
+        doc = document(run, self.tr)
+        root = ET.Element("testsuites")
+        stamp = datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+        for bad in doc["invalid"]:
+            suite = _suite(root, stamp, self.tr("render.invalid-suite", file=bad["file"]), {"file": bad["file"]})
+            for problem in bad["problems"]:
+                case = _case(suite, f"{problem['code']} {problem['path']}", bad["file"])
+                text = f"{at(problem)}: {problem['message']}"
+                _child(case, "error", text, problem["code"], text)
+            _close(suite, [], [])
+        for evaluation in (*doc["reports"], *doc["city"]):
+            city = "unit" not in evaluation
+            unit = self.tr("render.city") if city else evaluation["unit"]
+            properties = {"file": evaluation["file"], "unit": unit, "year": evaluation["year"],
+                          "score": score_text(evaluation["score"])}
+            if not city:
+                properties["kind"] = evaluation["kind"]
+            suite = _suite(root, stamp, f"{label_of(evaluation, self.tr)} ({evaluation['file']})", properties)
+            passed_with = []
+            for result in evaluation["results"]:
+                case = _case(suite, f"{result['rule']} {result['title']}", unit)
+                status = result["status"]
+                if status in run.failing:
+                    items = failing_items(result)
+                    first = where((items[0] if items else result)["locations"][:1])
+                    message = f"{first}: {result['explanation']}" if first else result["explanation"]
+                    _child(case, "failure", message, status, _details(result, items))
+                elif status in SKIPPED:
+                    _child(case, "skipped", f"{status}: {result['explanation']}", None, None)
+                elif status != "pass":
+                    passed_with.append(f"{status} {result['rule']}: {result['explanation']}")
+            mine = [w for w in doc["warnings"] if w["file"] == evaluation["file"] and not city]
+            _close(suite, [*evaluation["notices"], *passed_with], [f"{at(w)}: {w['message']}" for w in mine])
+        ET.indent(root)
+        return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _suite(root: Element, stamp: str, name: str, properties: Mapping[str, Any]) -> Element:
+    import xml.etree.ElementTree as ET
+
+    index = len(root)
+    suite = ET.SubElement(root, "testsuite", {
+        "name": _token(name), "package": "zhijiao-check", "id": str(index), "timestamp": stamp,
+        "hostname": "localhost", "time": "0",
+    })
+    props = ET.SubElement(suite, "properties")
+    for key, value in properties.items():
+        ET.SubElement(props, "property", {"name": key, "value": _clean(str(value))})
+    return suite
+
+
+def _case(suite: Element, name: str, classname: str) -> Element:
+    import xml.etree.ElementTree as ET
+
+    return ET.SubElement(suite, "testcase", {"name": _token(name), "classname": _token(classname), "time": "0"})
+
+
+def _child(case: Element, tag: str, message: str, kind: str | None, text: str | None) -> None:
+    import xml.etree.ElementTree as ET
+
+    attributes = {"message": _clean(message)}
+    if kind is not None:
+        attributes["type"] = kind
+    element = ET.SubElement(case, tag, attributes)
+    if text:
+        element.text = _clean(text)
+
+
+def _close(suite: Element, out: list[str], err: list[str]) -> None:
+    """The counts the schema asks for, then ``system-out`` and ``system-err`` (both required)."""
+    import xml.etree.ElementTree as ET
+
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    for attribute, tag in (("failures", "failure"), ("errors", "error"), ("skipped", "skipped")):
+        suite.set(attribute, str(sum(1 for case in cases if case.find(tag) is not None)))
+    ET.SubElement(suite, "system-out").text = _clean("\n".join(out))
+    ET.SubElement(suite, "system-err").text = _clean("\n".join(err))
+
+
+def _details(result: Mapping[str, Any], items: list[dict[str, Any]]) -> str:
+    """The failure's text: the arithmetic, the notes, and where the data is, or each item that did not pass."""
+    lines = [result["explanation"], *result["notes"]]
+    if not items:
+        lines += list(dict.fromkeys(f"{loc['file']}:{loc['line']}" for loc in result["locations"]))[:3]
+    for item in items:
+        lines.append(f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip())
+    return "\n".join(lines)
+
+
+def _token(text: str) -> str:
+    """``xs:token``: no line breaks, tabs, or runs of spaces."""
+    return _clean(" ".join(text.split())) or "-"
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)

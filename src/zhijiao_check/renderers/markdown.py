@@ -1,0 +1,147 @@
+"""``--format markdown``: a merge-request comment (also the GitHub job summary).
+
+The overview line, invalid reports, for each year with several reports the ranked units × rules matrix, then per
+report and per city-wide year a table of the rules not met or not due, and the met ones in a collapsed section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.kinds.base import STATUSES
+from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.matrix import (
+    NOT_MET,
+    YearMatrix,
+    at,
+    catalogue_of,
+    city_title,
+    failing_items,
+    matrices,
+    score_text,
+    value_text,
+    where,
+    who,
+)
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.evaluate import Run
+
+EMOJI = {
+    "pass": "✅",
+    "fail": "❌",
+    "warn": "⚠️",
+    "missing": "❓",
+    "pending": "⏳",
+    "behind": "📉",
+    "not_applicable": "➖",
+}
+ITEMS_SHOWN = 5
+SHOWN_OPEN = (*NOT_MET, "pending")  # the rules in the open table; the others are folded away
+
+
+class MarkdownRenderer:
+    def __init__(self, tr: Translator, options: RenderOptions) -> None:
+        self.tr = tr
+        self.options = options
+
+    def render(self, run: Run) -> str:
+        from zhijiao_check.renderers.json import document
+
+        return self.text(document(run, self.tr), run)
+
+    def text(self, doc: Mapping[str, Any], run: Run) -> str:
+        """The comment for ``doc``, the JSON document of ``run``."""
+        tr = self.tr
+        failing = [r for e in (*doc["reports"], *doc["city"]) for r in e["results"] if r["status"] in run.failing]
+        icon = "⛔" if doc["invalid"] else "❌" if failing else "✅"
+        verdict = tr(f"render.exit-{min(doc['exit_code'], 2)}")
+        overview = tr("render.overview", reports=len(doc["reports"]), invalid=len(doc["invalid"]),
+                      failing=len(failing), code=doc["exit_code"])
+        out = [f"## {icon} {tr('render.title')} · {doc['rule_pack']['document']}", "", f"**{verdict}** · {overview}", ""]
+        if doc["invalid"]:
+            out += [f"### ⛔ {tr('render.invalid-title')}", ""]
+            for bad in doc["invalid"]:
+                out.append(f"- `{bad['file']}`")
+                for p in bad["problems"]:
+                    out.append(f"  - `{at(p)}` {p['path'] + ': ' if p['path'] else ''}{_inline(p['message'])}")
+            out.append("")
+        for matrix in matrices(doc, catalogue_of(run)):
+            out += self._matrix(matrix)
+        for report in doc["reports"]:
+            kind = tr(f"table.kind-{report['kind']}")
+            title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
+            out += self._evaluation(report, title, f"`{report['file']}`")
+        for city in doc["city"]:
+            missing = tr("engine.units-missing", units="、".join(city["units_missing"])) if city["units_missing"] else ""
+            out += self._evaluation(city, city_title(city, tr), missing)
+        notes = [*doc["notices"], *(f"`{w['file']}:{w['line']}` {w['message']}" for w in doc["warnings"])]
+        if notes:
+            out += [f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""]
+        return "\n".join(out).rstrip() + "\n"
+
+    def _matrix(self, matrix: YearMatrix) -> list[str]:
+        tr = self.tr
+        numbers = [str(n) for n in range(1, len(matrix.columns) + 1)]
+        out = [f"### {tr('render.matrix-title', year=matrix.year)}", "",
+               _row(["#", tr("render.unit"), tr("render.score"), *numbers]),
+               _row(["--:", ":--", "--:", *(":-:" for _ in numbers)])]
+        for row in matrix.rows:
+            cells = [EMOJI[c["status"]] if c else "" for c in row.cells]
+            out.append(_row(["—" if row.rank is None else str(row.rank), _cell(row.unit), score_text(row.score), *cells]))
+        legend = " · ".join(f"{EMOJI[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
+        out += ["", f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}", ""]
+        out += [f"<details><summary>{tr('render.matrix-rules')}</summary>", ""]
+        out += [f"{n}. `{c.rule}` {_inline(c.title)}" for n, c in enumerate(matrix.columns, 1)]
+        return out + ["", "</details>", ""]
+
+    def _evaluation(self, evaluation: Mapping[str, Any], title: str, subtitle: str) -> list[str]:
+        tr = self.tr
+        results = evaluation["results"]
+        worst = next((s for s in NOT_MET if evaluation["summary"][s]), "pass")
+        counts = " · ".join(f"{EMOJI[s]} {s} {n}" for s, n in evaluation["summary"].items() if n)
+        out = [f"### {EMOJI[worst]} {_inline(title)} · {tr('render.score')} {score_text(evaluation['score'])}", "",
+               " · ".join(part for part in (subtitle, counts or tr("render.no-rules")) if part), ""]
+        out += [f"> {_inline(notice)}" for notice in evaluation["notices"]]
+        if self.options.quiet:
+            return out
+        shown = [r for r in results if r["status"] in SHOWN_OPEN]
+        folded = [r for r in results if r["status"] not in SHOWN_OPEN]
+        if shown:
+            out += self._table(shown, located=True) + [""]
+        if folded:
+            out += [f"<details><summary>{tr('render.passing', count=len(folded))}</summary>", "",
+                    *self._table(folded, located=False), "", "</details>", ""]
+        return out
+
+    def _table(self, results: Sequence[Mapping[str, Any]], located: bool) -> list[str]:
+        tr = self.tr
+        out = [_row([tr("render.status"), tr("render.rule"), tr("render.observed-target"), tr("render.explanation")]),
+               _row(["---"] * 4)]
+        for r in results:
+            lines = [r["explanation"], *r["notes"]]
+            items = failing_items(r)
+            for item in items[:ITEMS_SHOWN]:
+                lines.append(f"{EMOJI[item['status']]} {who(item)}：{item['explanation']} `{where(item['locations'])}`")
+            if len(items) > ITEMS_SHOWN:
+                lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
+            if located and not items and r["status"] != "not_applicable" and r["locations"]:
+                lines.append(f"`{where(r['locations'])}`")
+            out.append(_row([f"{EMOJI[r['status']]} {r['status']}", f"`{r['rule']}` {_cell(r['title'])}",
+                             _cell(value_text(r, tr)), "<br>".join(_cell(line) for line in lines)]))
+        return out
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(text: str) -> str:
+    """Text inside a table cell: no line breaks, pipes escaped, no accidental HTML."""
+    return _inline(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def _inline(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,123 @@
+"""Fixtures of the renderer tests: runs over the bundled samples, rendered in any format, next to their JSON."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zhijiao_check.commands.inputs import load_all
+from zhijiao_check.engine.evaluate import Run, evaluate
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.pack.load import load_packs
+from zhijiao_check.renderers import RenderOptions, renderer_class
+from zhijiao_check.renderers.json import document
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas"
+OWN_SCHEMAS = Path(__file__).parent / "schemas"
+FAILING_STATUSES = {"fail", "missing"}
+# Not scored: a number where a table is expected, an unknown field.
+INVALID_REPORT = """schema_version: 1
+unit:
+  name: 江永县
+  kind: county
+year: 2023
+enrollment: 12
+teachers: 3
+"""
+
+
+def schema(name: str) -> Path:
+    """``../shared/schemas/<name>`` when there (the copy under ``schemas/`` must match it), else the copy."""
+    own = OWN_SCHEMAS / name
+    shared = SHARED_SCHEMAS / name
+    if shared.is_file():
+        assert own.read_bytes() == shared.read_bytes(), f"tests/renderers/schemas/{name} differs from {shared}"
+        return shared
+    return own
+
+
+def check(*paths: str | Path, strict: bool = False, lang: Lang = "zh", rules: Sequence[Path] = ()) -> Run:
+    """What ``zhijiao-check check PATHS`` computes, before rendering."""
+    tr = Translator(lang)
+    packs = load_packs(rules)
+    valid, invalid = load_all([Path(p) for p in paths], packs[0].units)
+    return evaluate(valid, invalid, packs, tr, strict=strict)
+
+
+def render(fmt: str, run: Run, lang: Lang = "zh", quiet: bool = False) -> str:
+    return renderer_class(fmt)(Translator(lang), RenderOptions(quiet=quiet, color=False, width=120)).render(run)
+
+
+def as_json(run: Run, lang: Lang = "zh") -> dict[str, Any]:
+    """The JSON output of the same run, as a script reading ``--format json`` gets it."""
+    result: dict[str, Any] = json.loads(json.dumps(document(run, Translator(lang))))
+    return result
+
+
+def evaluations(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*doc["reports"], *doc["city"]]
+
+
+@pytest.fixture(autouse=True)
+def in_root(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Paths as a user in the repository gives them: ``samples/2023``, shown relative."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    yield
+
+
+@pytest.fixture
+def invalid_report(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(INVALID_REPORT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Callable[..., Path]:
+    """``edited("samples/2023/lengshuitan.yaml", (old, new), ...)``: a copy with each ``old`` replaced once."""
+
+    def make(source: str, *edits: tuple[str, str], name: str | None = None) -> Path:
+        text = (ROOT / source).read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text, f"{source} has no {old!r}"
+            text = text.replace(old, new, 1)
+        path = tmp_path / (name or Path(source).name)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the only line of ``path`` that contains ``text``."""
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(lines) == 1, f"{text!r} is on lines {lines} of {path}"
+    return lines[0]
+
+
+@pytest.fixture(scope="session")
+def every_status(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ...]:
+    """Paths and a rule pack under which a run has every status: samples/2022 (fail, behind, pending, ...),
+    2023 without 蓝山县 (city-wide rules due but a unit missing: ``missing``), and ``c1.vocational-share``
+    made a warning rule (江永县 2023 at 41%: ``warn``). Give as ``check(*paths, rules=[pack])``."""
+    base = tmp_path_factory.mktemp("every-status")
+    year = base / "2023"
+    year.mkdir()
+    for report in (ROOT / "samples" / "2023").glob("*.yaml"):
+        if report.name != "lanshan.yaml":
+            shutil.copy(report, year / report.name)
+    pack = base / "pack"
+    shutil.copytree(ROOT / "rules" / "yzf-2021-7", pack)
+    clause = pack / "clause-01.yaml"
+    text = clause.read_text(encoding="utf-8")
+    target = '    target: {op: ">=", value: 0.45}\n'
+    assert target in text
+    clause.write_text(text.replace(target, target + "    severity: warning\n", 1), encoding="utf-8")
+    return ROOT / "samples" / "2022", year, pack

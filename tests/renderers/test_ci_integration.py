@@ -1,0 +1,146 @@
+"""The pre-commit hook, run as pre-commit runs it, and the example pipelines of docs/ci.md, run on the samples."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+YAML_SUFFIXES = (".yaml", ".yml")  # the files pre-commit's `identify` tags `yaml`
+DOCS = ROOT / "docs" / "ci.md"
+
+
+def hook() -> dict[str, Any]:
+    [found] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return dict(found)
+
+
+def chosen(files: list[str]) -> list[str]:
+    """The files pre-commit passes to the hook: its ``types``, ``files`` and ``exclude``."""
+    declared = hook()
+    assert declared["types"] == ["yaml"]
+    return [f for f in files if f.endswith(YAML_SUFFIXES) and re.search(declared.get("files", ""), f)
+            and not re.search(declared["exclude"], f)]
+
+
+def run_hook(files: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``entry args files``, with the console script of the installed package on PATH, as in pre-commit's venv."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [*shlex.split(hook()["entry"]), *args, *chosen(files)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False)
+
+
+def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
+    declared = hook()
+    assert declared["id"] == "zhijiao-check" and declared["language"] == "python"
+    assert declared["require_serial"] is True
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert shlex.split(declared["entry"])[0] in scripts
+    assert chosen(["reports/2023/a.yaml", "b.yml", "c.json", ".gitlab-ci.yml", ".github/workflows/x.yml",
+                   ".pre-commit-config.yaml", "README.md"]) == ["reports/2023/a.yaml", "b.yml"]
+
+
+def test_hook_passes_good_reports() -> None:
+    done = run_hook(["samples/2023/lingling.yaml", "samples/2023/daoxian.yaml", ".pre-commit-hooks.yaml", "README.md"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "零陵区" in done.stdout and "道县" in done.stdout and "退出状态 0" in done.stdout
+
+
+def test_hook_stops_failing_reports() -> None:
+    done = run_hook(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "failing").glob("*.yaml")))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "✗ fail" in done.stdout and "c1.vocational-share" in done.stdout and "\x1b[" not in done.stdout
+
+
+def test_hook_stops_an_invalid_report(invalid_report: Path) -> None:
+    done = run_hook([str(invalid_report), "samples/2023/lingling.yaml"])
+    assert done.returncode == 2
+    assert "broken.yaml" in done.stdout
+
+
+def test_hook_strict_stops_a_year_behind_schedule() -> None:
+    year = [str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "2022").glob("*.yaml")]
+    assert run_hook(year).returncode == 1  # c10.craftsman-students fails in 2022
+    done = run_hook(year, "--strict", "--select", "c8.demonstration-enterprises")
+    assert done.returncode == 1 and "↓ behind" in done.stdout
+    assert run_hook(year, "--select", "c8.demonstration-enterprises").returncode == 0
+
+
+# docs/ci.md ----------------------------------------------------------------------------------------------------------
+
+
+def yaml_blocks() -> list[Any]:
+    text = DOCS.read_text(encoding="utf-8")
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+
+
+def commands(value: Any) -> list[str]:
+    """Every ``zhijiao-check check …`` command line in a loaded YAML document."""
+    if isinstance(value, dict):
+        return [c for v in value.values() for c in commands(v)]
+    if isinstance(value, list):
+        return [c for v in value for c in commands(v)]
+    return [value] if isinstance(value, str) and value.startswith("zhijiao-check check") else []
+
+
+def outputs(command: str) -> dict[str, str]:
+    words = shlex.split(command)
+    formats = [words[i + 1] for i, w in enumerate(words) if w == "--format"]
+    files = [words[i + 1] for i, w in enumerate(words) if w == "--output"]
+    return dict(zip(formats, files))
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> dict[str, Any]:
+    github, gitlab, precommit = yaml_blocks()
+    return {"github": github, "gitlab": gitlab, "pre-commit": precommit}
+
+
+def test_readme_links_the_ci_page() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/ci.md" in readme
+
+
+def test_github_workflow_uploads_what_the_check_writes(pipelines: dict[str, Any]) -> None:
+    steps = pipelines["github"]["jobs"]["check"]["steps"]
+    [command] = commands(steps)
+    written = outputs(command)
+    assert shlex.split(command)[-2:] == ["--format", "github"]  # the annotations on standard output
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
+    assert upload["with"]["sarif_file"] == written["sarif"]
+    comment = next(s for s in steps if "gh pr comment" in str(s.get("run", "")))
+    assert written["markdown"] in comment["run"]
+    assert all("cancelled()" in str(s["if"]) for s in (upload, comment))
+
+
+def test_gitlab_job_reads_the_junit_it_writes(pipelines: dict[str, Any]) -> None:
+    job = pipelines["gitlab"]["zhijiao-check"]
+    [command] = commands(job)
+    written = outputs(command)
+    assert job["artifacts"]["reports"]["junit"] == written["junit"]
+    assert job["artifacts"]["when"] == "always"
+    assert written["markdown"] in " ".join(job["after_script"])
+    assert pipelines["pre-commit"]["repos"][0]["hooks"][0]["id"] == hook()["id"]
+
+
+@pytest.mark.parametrize("name", ["github", "gitlab"])
+def test_pipeline_command_runs_on_the_samples(pipelines: dict[str, Any], name: str, tmp_path: Path) -> None:
+    [command] = commands(pipelines[name])
+    words = [w.replace("reports/", "samples/2023/").replace("build/", f"{tmp_path}/") for w in shlex.split(command)]
+    assert words[:2] == ["zhijiao-check", "check"]
+    done = subprocess.run([sys.executable, "-m", "zhijiao_check", *words[1:]], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 1, done.stderr  # the samples have designed failures
+    for fmt, file in outputs(command).items():
+        assert Path(file.replace("build/", f"{tmp_path}/")).stat().st_size > 0, fmt
+    assert done.stdout.strip()

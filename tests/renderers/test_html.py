@@ -1,0 +1,232 @@
+"""``--format html``: a self-contained page whose numbers are the JSON's, checked as written and in Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import ROOT, as_json, check, render
+
+VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
+CONSOLE = re.compile(r"CONSOLE[:(]")
+STATUS_WORDS = ("pass", "fail", "warn", "missing", "pending", "behind", "not_applicable")
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def all(self, tag: str | None = None, **attrs: str) -> list[Node]:
+        """Descendants with this tag and these attributes (``class_`` matches one class)."""
+        out = []
+        for child in self.children:
+            if isinstance(child, str):
+                continue
+            wanted = all((v in child.attrs.get("class", "").split()) if k == "class_" else child.attrs.get(k.replace("_", "-")) == v
+                         for k, v in attrs.items())
+            if (tag is None or child.tag == tag) and wanted:
+                out.append(child)
+            out.extend(child.all(tag, **attrs))
+        return out
+
+    def one(self, tag: str | None = None, **attrs: str) -> Node:
+        [found] = self.all(tag, **attrs)
+        return found
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(html: str) -> Node:
+    builder = _Builder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
+    """Every number the page shows, against the JSON output of the same run."""
+    cards = {card.attrs["data-key"] + card.attrs.get("data-year", ""): card.one("span", class_="num").text()
+             for card in dom.all("div", class_="card")}
+    totals = dict.fromkeys(STATUS_WORDS, 0)
+    for evaluation in (*doc["reports"], *doc["city"]):
+        for result in evaluation["results"]:
+            totals[result["status"]] += 1
+    assert cards == {
+        "reports": str(len(doc["reports"])), "invalid": str(len(doc["invalid"])), "exit-code": str(doc["exit_code"]),
+        **{status: str(count) for status, count in totals.items()},
+        **{f"city-score{city['year']}": score(city["score"]) for city in doc["city"]},
+    }
+    details = dom.all("details", class_="report")
+    assert len(details) == len(doc["reports"])
+    for node, report in zip(details, doc["reports"]):
+        assert (node.attrs["data-unit"], node.attrs["data-file"]) == (report["unit"], report["file"])
+        assert node.one("span", class_="score").text() == score(report["score"])
+        counts = {c.attrs["data-status"]: int(c.text()) for c in node.all("span", class_="count")}
+        assert counts == {s: n for s, n in report["summary"].items() if n}
+        rows = [r for r in node.all("tr") if "data-rule" in r.attrs]
+        assert [(r.attrs["data-rule"], r.attrs["data-status"]) for r in rows] == [
+            (r["rule"], r["status"]) for r in report["results"]]
+        for row, result in zip(rows, report["results"]):
+            assert result["explanation"] in row.text() and result["quote"] in row.text()
+    for city in doc["city"]:
+        section = dom.one("section", data_year=str(city["year"]), class_="city")
+        assert section.one("span", class_="score").text() == score(city["score"])
+        counts = {c.attrs["data-status"]: int(c.text()) for c in section.all("span", class_="count")}
+        assert counts == {s: n for s, n in city["summary"].items() if n}
+        targets = section.all("div", class_="target")
+        assert [(t.attrs["data-rule"], t.attrs["data-status"]) for t in targets] == [
+            (r["rule"], r["status"]) for r in city["results"]]
+        assert [json.loads(t.attrs["data-observed"]) for t in targets] == [r["observed"] for r in city["results"]]
+        assert [json.loads(t.attrs["data-expected"]) for t in targets] == [r["expected"] for r in city["results"]]
+        for target, result in zip(targets, city["results"]):
+            if result["expected"] is not None and result["status"] in ("pending", "behind"):
+                assert target.all("line", class_="schedule"), result["rule"]
+                assert "年线性进度" in target.text()
+            assert "年到期" in target.text() or "每年判定" in target.text()
+    by_year: dict[int, list[dict[str, Any]]] = {}
+    for report in doc["reports"]:
+        by_year.setdefault(report["year"], []).append(report)
+    for year, reports in by_year.items():
+        matrices = dom.all("section", class_="matrix", data_year=str(year))
+        assert len(matrices) == (len(reports) > 1)
+        for matrix in matrices:
+            rows = [r for r in matrix.all("tr") if "data-unit" in r.attrs]
+            scores = [float(r.attrs["data-score"]) for r in rows if r.attrs["data-score"] != "—"]
+            assert scores == sorted(scores, reverse=True)
+            for row in rows:
+                report = next(r for r in reports if r["unit"] == row.attrs["data-unit"])
+                assert row.attrs["data-score"] == score(report["score"])
+                cells = [(c.attrs["data-rule"], c.attrs["data-status"]) for c in row.all("td") if "data-rule" in c.attrs]
+                assert cells == [(r["rule"], r["status"]) for r in report["results"]]
+    assert len(dom.all("li", class_="problem")) == sum(len(bad["problems"]) for bad in doc["invalid"])
+
+
+@pytest.fixture
+def whole_run(invalid_report: Path) -> Any:
+    """Two city-wide years (heat maps, progress bars), the failing samples and an invalid report."""
+    return check("samples/2022", "samples/2023", invalid_report)
+
+
+def test_page_numbers_are_the_json_numbers(whole_run: Any) -> None:
+    html = render("html", whole_run)
+    dom = parse(html)
+    doc = as_json(whole_run)
+    assert_numbers_match(dom, doc)
+    data = dom.one("script", id="zhijiao-data")
+    assert data.attrs["type"] == "application/json" and json.loads(data.text()) == doc
+
+
+def test_page_is_self_contained(whole_run: Any) -> None:
+    html = render("html", whole_run)
+    page = html[:html.index('<script type="application/json"')]
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert "url(" not in page and "@import" not in page and "@font-face" not in page
+    assert not re.search(r"\bsrc=", page)
+    assert set(re.findall(r'href="([^"#]*)', page)) <= {""}  # links within the page only
+    assert "default-src 'none'" in page and '<html lang="zh-CN">' in page and "<svg" in page
+    assert "第 1 条" in page and "职普比例低于4.5:5.5的县市区不再增加普通高中招生计划" in page
+    english = render("html", check("samples/2023", lang="en"), lang="en")
+    assert '<html lang="en">' in english and "City-wide · 2023 · 15/15 units" in english
+
+
+def test_failing_samples_open_their_drilldown() -> None:
+    run = check("samples/failing")
+    dom = parse(render("html", run))
+    assert all("open" in d.attrs for d in dom.all("details", class_="report"))
+    assert_numbers_match(dom, as_json(run))
+    item = "道县濂溪职业学校 · 电子商务: 最近评估年份 2019"
+    assert item in dom.text()
+
+
+# In a real browser --------------------------------------------------------------------------------------------------
+
+BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--enable-logging=stderr", "--v=0"]
+
+
+def chromium() -> str:
+    for name in (os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if name and shutil.which(name):
+            return str(shutil.which(name))
+    pytest.skip("no Chromium binary (Debian: apt-get install chromium fonts-noto-cjk; .ci/run installs it)")
+
+
+def browse(page: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    return subprocess.run([chromium(), *BROWSER_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+                          capture_output=True, text=True, timeout=180, check=False)
+
+
+def console(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if CONSOLE.search(line)]
+
+
+def test_console_errors_are_seen(tmp_path: Path) -> None:
+    """The check below would catch a broken page: a script error and a blocked external load are reported."""
+    page = tmp_path / "broken.html"
+    page.write_text("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
+                    "<link rel=\"stylesheet\" href=\"https://cdn.example.com/x.css\"></head>"
+                    "<body><script>undefinedFunction()</script></body></html>", encoding="utf-8")
+    found = console(browse(page, tmp_path, "--dump-dom").stderr)
+    assert any("example.com" in line for line in found) and len(found) >= 1
+
+
+def test_page_in_chromium(whole_run: Any, tmp_path: Path) -> None:
+    browser, fc_list = chromium(), shutil.which("fc-list")
+    if fc_list:  # Chromium finds fonts through fontconfig
+        fonts = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=False).stdout
+        assert fonts.strip(), f"no Chinese font for {browser}: Chinese would not render (apt-get install fonts-noto-cjk)"
+    page = tmp_path / "report.html"
+    page.write_text(render("html", whole_run), encoding="utf-8")
+    shown = browse(page, tmp_path, "--dump-dom")
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    assert console(shown.stderr) == []
+    dom = parse(shown.stdout)
+    assert_numbers_match(dom, as_json(whole_run))
+    build = ROOT / "build"
+    build.mkdir(exist_ok=True)
+    screenshot = build / "html-report.png"
+    screenshot.unlink(missing_ok=True)
+    taken = browse(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1400,2000", "--hide-scrollbars")
+    assert taken.returncode == 0, taken.stderr[-2000:]
+    assert console(taken.stderr) == []
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000

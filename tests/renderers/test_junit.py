@@ -1,0 +1,118 @@
+"""``--format junit``: valid against the Ant/Jenkins schema, and counted per suite as GitLab and Jenkins count."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xmlschema
+
+from .conftest import FAILING_STATUSES, as_json, check, evaluations, line_of, render, schema
+
+
+@pytest.fixture(scope="module")
+def junit_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(schema("junit.xsd")))
+
+
+def suites(xml: str) -> list[ET.Element]:
+    root = ET.fromstring(xml)
+    assert root.tag == "testsuites"
+    return root.findall("testsuite")
+
+
+def counted(suite: ET.Element, tag: str) -> int:
+    return sum(1 for case in suite.findall("testcase") if case.find(tag) is not None)
+
+
+def assert_suites_match(xml: str, doc: dict[str, Any], failing: set[str], city: str = "全市") -> None:
+    """One suite per invalid report, then per report and city-wide year; each rule a case; counts agree."""
+    found = suites(xml)
+    assert len(found) == len(doc["invalid"]) + len(doc["reports"]) + len(doc["city"])
+    for suite, bad in zip(found, doc["invalid"]):
+        assert bad["file"] in suite.get("name", "")
+        assert counted(suite, "error") == int(suite.get("errors", "")) == len(bad["problems"]) > 0
+        assert suite.get("failures") == "0"
+    for suite, evaluation in zip(found[len(doc["invalid"]):], evaluations(doc)):
+        results = evaluation["results"]
+        unit = evaluation.get("unit", city)
+        assert f"{unit} {evaluation['year']}" in suite.get("name", "")
+        cases = suite.findall("testcase")
+        assert [c.get("name", "").split()[0] for c in cases] == [r["rule"] for r in results]
+        assert {c.get("classname") for c in cases} <= {unit}
+        failures = [r for r in results if r["status"] in failing]
+        skipped = [r for r in results if r["status"] in ("pending", "not_applicable")]
+        assert int(suite.get("tests", "")) == len(results)
+        assert counted(suite, "failure") == int(suite.get("failures", "")) == len(failures)
+        assert counted(suite, "skipped") == int(suite.get("skipped", "")) == len(skipped)
+        assert suite.get("errors") == "0"
+        for case, result in zip(cases, results):
+            failure = case.find("failure")
+            if failure is None:
+                continue
+            assert failure.get("type") == result["status"]
+            text = failure.text or ""
+            assert result["explanation"] in failure.get("message", "") and result["explanation"] in text
+            place = next((i for i in result["items"] if i["status"] != "pass"), result)
+            if place["locations"]:
+                first = place["locations"][0]
+                assert f"{first['file']}:{first['line']}" in failure.get("message", "")
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_samples_validate_and_count(junit_schema: xmlschema.XMLSchema, strict: bool) -> None:
+    run = check("samples/2022", "samples/2023", "samples/failing", strict=strict)
+    xml = render("junit", run)
+    junit_schema.validate(xml)
+    failing = FAILING_STATUSES | ({"warn", "behind"} if strict else set())
+    assert_suites_match(xml, as_json(run), failing)
+
+
+def test_every_status_and_an_invalid_report(
+    junit_schema: xmlschema.XMLSchema, every_status: tuple[Path, ...], invalid_report: Path,
+) -> None:
+    *paths, pack = every_status
+    for strict in (False, True):
+        run = check(*paths, invalid_report, rules=[pack], strict=strict, lang="en")
+        doc = as_json(run, "en")
+        statuses = {r["status"] for e in evaluations(doc) for r in e["results"]}
+        assert statuses == {"pass", "fail", "warn", "missing", "pending", "behind", "not_applicable"}
+        xml = render("junit", run, lang="en")
+        junit_schema.validate(xml)
+        failing = FAILING_STATUSES | ({"warn", "behind"} if strict else set())
+        assert_suites_match(xml, as_json(run, "en"), failing, city="City-wide")
+
+
+def test_failure_names_the_data_line(edited: Any) -> None:
+    """A target failed by one figure: the failure points at that figure's line in the YAML."""
+    report = edited("samples/2023/lengshuitan.yaml", ("appropriation_per_student: 11200", "appropriation_per_student: 8000"))
+    run = check(report)
+    found = suites(render("junit", run))
+    case = next(c for c in found[0].findall("testcase") if c.get("name", "").startswith("c16.secondary-funding "))
+    failure = case.find("failure")
+    assert failure is not None
+    line = line_of(report, "appropriation_per_student: 8000")
+    assert failure.get("message", "").startswith(f"{report}:{line}: ")
+    assert "8000 < 10000" in (failure.text or "")
+    assert found[0].get("failures") == "1"
+
+
+def test_invalid_report_is_a_suite_of_errors(junit_schema: xmlschema.XMLSchema, invalid_report: Path) -> None:
+    run = check(invalid_report)
+    xml = render("junit", run)
+    junit_schema.validate(xml)
+    [suite] = suites(xml)
+    errors = [case.find("error") for case in suite.findall("testcase")]
+    problems = as_json(run)["invalid"][0]["problems"]
+    assert [e.get("type") for e in errors if e is not None] == [p["code"] for p in problems]
+    assert all(f"{p['file']}:{p['line']}" in (e.get("message") or "") for p, e in zip(problems, errors) if e is not None)
+
+
+def test_text_the_schema_cannot_hold_is_replaced(junit_schema: xmlschema.XMLSchema, edited: Any) -> None:
+    """A control character in a name, double spaces in a token: still valid XML and a valid ``xs:token``."""
+    report = edited("samples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县\\u0001职业  技术学校"'))
+    xml = render("junit", check(report))
+    junit_schema.validate(xml)
+    assert "\ufffd" in xml

@@ -1,0 +1,108 @@
+"""``--format markdown``: the merge-request comment: what is not met in the open, the rest folded away."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.renderers.markdown import EMOJI
+
+from .conftest import as_json, check, render
+
+OPEN = ("fail", "missing", "warn", "behind", "pending")
+
+
+def sections(text: str) -> dict[str, str]:
+    """``### heading`` → the text under it."""
+    parts = re.split(r"^### ", text, flags=re.MULTILINE)[1:]
+    return {part.split("\n", 1)[0]: part.split("\n", 1)[1] for part in parts}
+
+
+def cells(row: str) -> list[str]:
+    """A table row's cells, as GitHub splits them (``\\|`` is not a separator)."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+
+
+def rows(text: str) -> list[list[str]]:
+    """The body rows of the tables in ``text`` (not the header rows nor the alignment rows)."""
+    found = [cells(line) for line in text.splitlines() if line.startswith("| ")]
+    return [row for row in found if row[0] not in ("状态", "status", "#") and not re.fullmatch(r":?-+:?", row[0])]
+
+
+def section_of(found: dict[str, str], title: str) -> str:
+    [body] = [body for heading, body in found.items() if title in heading]
+    return body
+
+
+def test_each_report_opens_what_is_not_met_and_folds_the_rest() -> None:
+    run = check("samples/failing")
+    text = render("markdown", run)
+    found = sections(text)
+    for report in as_json(run)["reports"]:
+        body = section_of(found, f"{report['unit']}（县市区）· 2023 年 · 得分 {report['score']:.1f}")
+        opened, _, folded = body.partition("<details>")
+        expected_open = [r for r in report["results"] if r["status"] in OPEN]
+        assert [(row[0], row[1].split()[0]) for row in rows(opened)] == [
+            (f"{EMOJI[r['status']]} {r['status']}", f"`{r['rule']}`") for r in expected_open]
+        assert [row[1].split()[0] for row in rows(folded)] == [
+            f"`{r['rule']}`" for r in report["results"] if r["status"] not in OPEN]
+        assert f"达标与不适用的规则（{len(report['results']) - len(expected_open)}）" in folded
+        assert report["file"] in body
+    jiangyong = section_of(found, "江永县")
+    share = next(row for row in rows(jiangyong) if "c1.vocational-share" in row[1])
+    assert share[2] == "38.0% / ≥ 45.0%"
+    assert share[3].startswith("870 / (870 + 1420) = 38.0% &lt; 45.0%")
+
+
+def test_items_not_met_are_listed_with_their_line() -> None:
+    text = render("markdown", check("samples/failing/daoxian-2023-majors.yaml"))
+    row = next(r for r in rows(text) if "c4.major-evaluation-cycle" in r[1])
+    assert row[3].count("❌ ") == 3
+    assert "道县濂溪职业学校 · 电子商务：最近评估年份 2019" in row[3]
+    assert "`samples/failing/daoxian-2023-majors.yaml:123`" in row[3]
+
+
+def test_city_section_and_matrix_for_a_whole_year() -> None:
+    run = check("samples/2023")
+    doc = as_json(run)
+    text = render("markdown", run)
+    found = sections(text)
+    city = section_of(found, "全市 · 2023 年 · 15/15 个单位 · 得分 100.0")
+    assert [row[0] for row in rows(city.partition("<details>")[0])].count("📉 behind") == 1
+    behind = next(row for row in rows(city) if "c8.demonstration-enterprises" in row[1])
+    assert "线性进度：2023 年应达 18（2025 年目标 30）" in behind[3]
+    matrix = section_of(found, "2023 年 · 单位得分排名与达标矩阵")
+    table = rows(matrix.partition("图例")[0])
+    by_unit = {r["unit"]: r for r in doc["reports"]}
+    assert [row[1] for row in table][:1] == ["零陵区"] and table[-1][2] == "—"
+    for row in table:
+        report = by_unit[row[1]]
+        assert row[2] == ("—" if report["score"] is None else f"{report['score']:.1f}")
+        assert sorted(g for g in row[3:] if g) == sorted(EMOJI[r["status"]] for r in report["results"])
+    assert "图例: ✅ 达标 · ❌ 未达标" in matrix and "1. `c1.vocational-share`" in matrix
+
+
+def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:
+    run = check(invalid_report, "samples/2023/lingling.yaml")
+    text = render("markdown", run, lang="en")
+    assert text.startswith("## ⛔ ")
+    assert "**an invalid report** · 1 reports · 1 invalid · 0 not passed · exit status 2" in text
+    invalid = section_of(sections(text), "Invalid reports (not scored)")
+    for problem in as_json(run, "en")["invalid"][0]["problems"]:
+        assert f"`{problem['file']}:{problem['line']}:{problem['column']}`" in invalid
+
+
+def test_table_cells_stay_cells(edited: Any) -> None:
+    report = edited("samples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", "name: 道县|职业<b>技术学校"))
+    text = render("markdown", check(report))
+    table_rows = rows(text)
+    assert table_rows and all(len(row) == 4 for row in table_rows)
+    assert "道县\\|职业&lt;b&gt;技术学校" in text and "<b>" not in text
+
+
+def test_quiet_keeps_the_matrix_and_the_headings() -> None:
+    text = render("markdown", check("samples/failing"), quiet=True)
+    assert text.count("### ") == 5 and "<details>" in text  # matrix (rule numbers folded), 3 reports, notes
+    assert "### 说明\n\n- 2023 年全市性指标未评估" in text
+    assert [row[1] for row in rows(text)] == ["新田县", "道县", "江永县"]  # the matrix rows only, best first

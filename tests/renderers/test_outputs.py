@@ -1,0 +1,69 @@
+"""``--output FILE`` for every format, and several ``--format``/``--output`` pairs in one run, from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhijiao_check.renderers import RENDERERS
+
+from .conftest import ROOT
+
+
+def cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "zhijiao_check", *map(str, args)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=False, env=env)
+
+
+def same_apart_from_time(text: str) -> str:
+    """JUnit carries the time of the run."""
+    return re.sub(r'timestamp="[^"]*"', 'timestamp=""', text)
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+def test_every_format_writes_to_a_file(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / "deep" / f"out.{fmt}"
+    written = cli("check", "samples/failing", "--format", fmt, "--output", target)
+    assert written.returncode == 1, written.stderr
+    assert written.stdout == ""
+    printed = cli("check", "samples/failing", "--format", fmt, "--no-color")
+    assert printed.returncode == 1
+    assert same_apart_from_time(target.read_text(encoding="utf-8")) == same_apart_from_time(printed.stdout)
+    assert printed.stdout.strip()
+
+
+def test_table_to_the_terminal_and_junit_to_a_file(tmp_path: Path) -> None:
+    """What CI wants: one run, the people's view in the log and the report for the CI system."""
+    junit = tmp_path / "junit.xml"
+    done = cli("check", "samples/2023", "--format", "junit", "--output", junit, "--format", "table")
+    assert done.returncode == 1, done.stderr
+    assert "单位得分排名与达标矩阵" in done.stdout and done.stdout.rstrip().endswith("退出状态 1")
+    assert junit.read_text(encoding="utf-8").startswith("<?xml") and "<testsuites>" in junit.read_text(encoding="utf-8")
+
+
+def test_all_formats_in_one_run(tmp_path: Path) -> None:
+    args: list[str | Path] = ["check", "samples/2023", "samples/failing/xintian-2023-funding.yaml"]
+    for fmt in sorted(RENDERERS):
+        args += ["--format", fmt, "--output", tmp_path / f"report.{fmt}"]
+    done = cli(*args, "--format", "github")
+    assert done.returncode == 2, done.stderr  # the xintian report repeats one of samples/2023: invalid
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"report.{fmt}" for fmt in RENDERERS)
+    doc = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert doc["exit_code"] == 2 and len(doc["invalid"]) == 1
+    failed = [r for e in [*doc["reports"], *doc["city"]] for r in e["results"] if r["status"] in ("fail", "missing")]
+    places = sum(len([i for i in r["items"] if i["status"] != "pass"] or [r]) for r in failed)
+    assert done.stdout.count("::error ") == len(doc["invalid"][0]["problems"]) + places > len(failed)
+
+
+def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
+    summary = tmp_path / "step-summary.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    done = cli("check", "samples/failing", "--format", "github", env=env)
+    assert done.returncode == 1
+    assert summary.read_text(encoding="utf-8").startswith("## ❌ 职业教育政策目标达标检查")
