@@ -36,6 +36,15 @@ class Translator:
         text = texts[0] if self.lang == "zh" else texts[1]
         return text.format(**params) if params else text
 
+    @property
+    def sep(self) -> str:
+        """Between the clauses of one explanation: ``；`` in Chinese, ``; `` in English."""
+        return "；" if self.lang == "zh" else "; "
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
     def pick(self, zh: str, en: str) -> str:
         """Choose between two texts given by data (rule titles, interpretations)."""
         return zh if self.lang == "zh" else en

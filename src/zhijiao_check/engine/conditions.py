@@ -71,9 +71,15 @@ def show_plain(value: object) -> str:
     return number(value) if isinstance(value, int | float) else str(value)
 
 
-def field_label(field: str, tr: Translator) -> str:
-    """The short name of a report field in the output language (``school.level`` → 学校层次)."""
-    try:
-        return tr(f"field.{field}")
-    except KeyError:
-        return field
+def field_label(field: str, tr: Translator, over: str | None = None) -> str:
+    """The short name of a report field in the output language (``school.level`` → 学校层次).
+
+    ``over`` names the collection the field belongs to, for names that differ by place
+    (``teachers`` of a practice group are not a school's full-time teachers).
+    """
+    for key in ([f"field.{over}.{field}"] if over else []) + [f"field.{field}"]:
+        try:
+            return tr(key)
+        except KeyError:
+            continue
+    return field

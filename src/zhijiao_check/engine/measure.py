@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from zhijiao_check.engine.scope import Location
+
+if TYPE_CHECKING:
+    from zhijiao_check.i18n import Translator
 
 ItemStatus = Literal["pass", "fail", "missing"]
 
@@ -41,3 +45,10 @@ class Measure:
     applicable: bool = True
     notes: tuple[str, ...] = field(default=())
     target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)
+
+    @classmethod
+    def missing_data(cls, what: Iterable[str], locations: Iterable[Location], tr: Translator,
+                     observed: Any = None) -> Measure:
+        """Data the rule needs is absent: named once each, in the order met."""
+        names = tuple(dict.fromkeys(what))
+        return cls(observed, None, tr("engine.missing-data", what="、".join(names)), tuple(locations), missing=names)

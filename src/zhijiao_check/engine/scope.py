@@ -87,9 +87,17 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Absent:
+    """A list a rule needs that a report, or one of its schools, does not give: the rule is missing data."""
+
+    what: str
+    location: Location
+
+
+@dataclass(frozen=True)
 class ItemSet:
     items: list[Item]
-    absent: list[Reading]  # reports that lack the list itself (a rule reading it is missing data)
+    absent: list[Absent]
 
 
 class Scope:
@@ -106,6 +114,10 @@ class Scope:
             return [r for r in self.reports if r.kind == "city"]
         return self.reports
 
+    def named(self, report: ReportFile, what: str) -> str:
+        """What is missing, with the unit it is missing from when the scope is the whole city."""
+        return f"{report.unit}: {what}" if self.city else what
+
     def field(self, field: str) -> list[Reading]:
         path = split(field)
         return [Reading(r, dig(r.data, path), locate(r, path)) for r in self._sources(field)]
@@ -117,15 +129,17 @@ class Scope:
 
     def items(self, collection: str) -> ItemSet:
         items: list[Item] = []
-        absent: list[Reading] = []
+        absent: list[Absent] = []
         for report in self._sources(collection):
             if collection in SCHOOL_COLLECTIONS:
-                items.extend(_school_items(report, collection))
+                found, lacking = _school_items(report, collection)
+                items.extend(found)
+                absent.extend(Absent(self.named(report, what), loc) for what, loc in lacking)
                 continue
             path = split(collection)
             values = dig(report.data, path)
             if values is None:
-                absent.append(Reading(report, None, locate(report, path)))
+                absent.append(Absent(self.named(report, collection), locate(report, path)))
                 continue
             for index, value in enumerate(values):
                 # Entries without a name (talent allowances) are told apart by their place in the list.
@@ -135,15 +149,20 @@ class Scope:
         return ItemSet(items, absent)
 
 
-def _school_items(report: ReportFile, collection: str) -> list[Item]:
+def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Location]]]:
+    """The schools, majors or practice groups of a report, and the schools that do not give the list at all."""
     items: list[Item] = []
+    lacking: list[tuple[str, Location]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
         school_path: tuple[str | int, ...] = ("schools", s_index)
         if collection == "schools":
             items.append(Item(report, school_path, school, school["name"], school["name"], school))
             continue
         key = "majors" if collection == "majors" else "enterprise_practice"
-        for index, entry in enumerate(school.get(key, [])):
+        if key not in school:
+            lacking.append((f"{school['name']}.{key}", locate(report, school_path)))
+            continue
+        for index, entry in enumerate(school[key]):
             name = entry["name"] if key == "majors" else f"{school['name']}#{index + 1}"
             items.append(Item(report, (*school_path, key, index), entry, name, school["name"], school))
-    return items
+    return items, lacking

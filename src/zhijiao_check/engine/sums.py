@@ -25,23 +25,22 @@ def total(spec: Sum, scope: Scope) -> Total:
     missing: list[str] = []
     if spec.over is None:
         for reading in scope.field(spec.field):
-            who = reading.report.unit
-            if reading.value is None:
-                missing.append(f"{who}: {spec.field}" if scope.city else spec.field)
-                locations.append(reading.location)
-                continue
-            parts.append((who, reading.value))
             locations.append(reading.location)
+            if reading.value is None:
+                missing.append(scope.named(reading.report, spec.field))
+                continue
+            parts.append((reading.report.unit, reading.value))
     else:
         found = scope.items(spec.over)
-        for absent in found.absent:
-            missing.append(f"{absent.report.unit}: {spec.over}" if scope.city else spec.over)
+        missing.extend(absent.what for absent in found.absent)
+        locations.extend(absent.location for absent in found.absent)
         for item in found.items:
             if not matches(spec.where, item, scope.year):
                 continue
             value = item.get(spec.field)
             if value is None:
-                missing.append(f"{item.report.unit}: {item.name}.{spec.field}" if scope.city else f"{item.name}.{spec.field}")
+                missing.append(scope.named(item.report, f"{item.name}.{spec.field}"))
+                locations.append(item.location())
                 continue
             parts.append((item.name, value))
             locations.append(item.location(spec.field))

@@ -30,9 +30,7 @@ class CountRule(RuleBase):
 def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
     found = scope.items(rule.of.over)
     if found.absent:
-        what = [f"{r.report.unit}: {rule.of.over}" if scope.city else rule.of.over for r in found.absent]
-        return Measure(None, None, tr("engine.missing-data", what="、".join(what)),
-                       tuple(r.location for r in found.absent), missing=tuple(what))
+        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
     counted = [item for item in found.items if matches(rule.of.where, item, scope.year)]
     n = len(counted)
     met = meets(n, rule.target)
@@ -41,7 +39,7 @@ def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
         names += tr("engine.and-more", count=n - NAMES_SHOWN)
     text = f"{n} {relation(n, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     if names:
-        text += f"：{names}" if tr.lang == "zh" else f": {names}"
+        text += tr.colon + names
     notes: tuple[str, ...] = ()
     if rule.target.expected_max is not None and n > rule.target.expected_max:
         notes = (tr("engine.above-range", count=n, range=show_target(rule.target, rule.unit, tr),

@@ -24,7 +24,10 @@ class CoverageRule(RuleBase):
 
 
 def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
-    items = [item for item in scope.items(rule.of.over).items if matches(rule.of.where, item, scope.year)]
+    found = scope.items(rule.of.over)
+    if found.absent:
+        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
+    items = [item for item in found.items if matches(rule.of.where, item, scope.year)]
     covering = {value: next((i for i in items if i.get(rule.field) == value), None) for value in rule.required}
     covered = [value for value, item in covering.items() if item is not None]
     uncovered = [value for value in rule.required if value not in covered]
@@ -32,6 +35,6 @@ def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
     text = tr("engine.covered", covered=len(covered), total=len(rule.required))
     text += f" {relation(len(covered), rule.target.op, met)} {rule.target.value:g}"
     if uncovered:
-        text += "；" + tr("engine.uncovered", values="、".join(uncovered))
+        text += tr.sep + tr("engine.uncovered", values="、".join(uncovered))
     locations = tuple(item.location(rule.field) for item in covering.values() if item is not None)
     return Measure(len(covered), met, text, locations or scope.where_listed(rule.of.over))

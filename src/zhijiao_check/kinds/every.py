@@ -55,8 +55,7 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
     else:
         status = "fail"
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
-    joiner = "；" if tr.lang == "zh" else "; "
-    text = joiner.join(describe(c, item, year, tr) for c in shown)
+    text = tr.sep.join(describe(c, item, year, tr) for c in shown)
     observed = item.get(groups[0][0].field)
     return ItemOutcome(item.name, item.school, status, observed, text, tuple(locations(shown, item)))
 
@@ -64,9 +63,7 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
 def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     found = scope.items(rule.of.over)
     if found.absent:
-        what = [f"{r.report.unit}: {rule.of.over}" if scope.city else rule.of.over for r in found.absent]
-        return Measure(None, None, tr("engine.missing-data", what="、".join(what)),
-                       tuple(r.location for r in found.absent), missing=tuple(what))
+        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
     judged = [judge(rule, item, scope.year, tr) for item in found.items if matches(rule.of.where, item, scope.year)]
     if not judged:
         return Measure(None, None, tr("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
@@ -86,5 +83,5 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
         text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     missing = tuple(f"{o.school}·{o.name}" if o.school and o.school != o.name else o.name for o in absent)
     if missing and not failed:
-        text += "；" + tr("engine.missing-data", what="、".join(missing))
+        text += tr.sep + tr("engine.missing-data", what="、".join(missing))
     return Measure(share, met, text, locations, tuple(judged), missing=missing if not failed else ())

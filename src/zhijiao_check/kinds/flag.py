@@ -24,11 +24,9 @@ def measure(rule: FlagRule, scope: Scope, tr: Translator) -> Measure:
     readings = scope.field(rule.field)
     label = field_label(rule.field, tr)
     locations = tuple(r.location for r in readings)
-    if not readings:
-        return Measure(None, None, tr("engine.missing-data", what=rule.field), missing=(rule.field,))
     absent = [r for r in readings if r.value is None]
-    if absent:
-        what = tuple(f"{r.report.unit}: {rule.field}" if scope.city else rule.field for r in absent)
-        return Measure(None, None, tr("engine.missing-data", what="、".join(what)), locations, missing=what)
+    if absent or not readings:
+        names = [scope.named(r.report, rule.field) for r in absent] or [rule.field]
+        return Measure.missing_data(names, locations, tr)
     met = all(r.value is True for r in readings)
-    return Measure(met, met, f"{label}：{tr('engine.yes') if met else tr('engine.no')}", locations)
+    return Measure(met, met, f"{label}{tr.colon}{tr('engine.yes') if met else tr('engine.no')}", locations)

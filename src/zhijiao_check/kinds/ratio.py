@@ -45,6 +45,7 @@ class _Value:
 
     def __init__(self, numerator: list[Total], denominator: list[Total], city: bool) -> None:
         self.totals = [*numerator, *denominator]
+        # A field read by both numerator and denominator is named once.
         self.missing = [m for t in self.totals for m in t.missing]
         top = sum(t.value or 0 for t in numerator)
         bottom = sum(t.value or 0 for t in denominator)
@@ -75,8 +76,7 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
     value = _compute(rule.numerator, rule.denominator, scope)
     locations = tuple(loc for t in value.totals for loc in t.locations)
     if value.missing:
-        return Measure(None, None, tr("engine.missing-data", what="、".join(value.missing)), locations,
-                       missing=tuple(value.missing))
+        return Measure.missing_data(value.missing, locations, tr)
     if value.zero:
         return Measure(None, None, tr("engine.zero-denominator", text=value.bottom_text), locations,
                        applicable=False)
@@ -90,8 +90,7 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
     other = _compute(rule.compare_to.numerator, rule.compare_to.denominator, scope)
     locations += tuple(loc for t in other.totals for loc in t.locations)
     if other.missing:
-        return Measure(value.ratio, None, tr("engine.missing-data", what="、".join(other.missing)), locations,
-                       missing=tuple(other.missing))
+        return Measure.missing_data(other.missing, locations, tr, observed=value.ratio)
     if other.ratio is None:
         return Measure(value.ratio, None, tr("engine.zero-denominator", text=other.bottom_text), locations,
                        applicable=False)

@@ -29,7 +29,7 @@ class TotalRule(RuleBase):
 
 def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, tr: Translator) -> str:
     """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``."""
-    label = field_label(spec.field, tr)
+    label = field_label(spec.field, tr, spec.over)
     shown = show(value.value, unit, tr)
     if spec.over is not None:
         return tr("engine.sum-items", label=label, count=len(value.parts), value=shown)
@@ -44,8 +44,7 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
     locations = own.locations + (other.locations if other else ())
     missing = own.missing + (other.missing if other else ())
     if missing:
-        return Measure(own.value, None, tr("engine.missing-data", what="、".join(missing)), locations,
-                       missing=missing)
+        return Measure.missing_data(missing, locations, tr, observed=own.value)
     assert own.value is not None
     if other is None or rule.compare_to is None:
         met = meets(own.value, rule.target)

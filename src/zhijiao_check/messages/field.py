@@ -29,6 +29,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.in_1x_pilot": ("参加“1+X”试点", "in the 1+X pilot"),
     "field.designations": ("称号", "designations"),
     "field.months": ("实践时长（月）", "months of practice"),
+    "field.enterprise_practice.teachers": ("企业实践教师", "teachers in enterprise practice"),
     "field.cluster": ("产业集群", "cluster"),
     "field.rating": ("评估结论", "rating"),
     "field.evaluated_in": ("最近评估年份", "year last evaluated"),

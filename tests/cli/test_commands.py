@@ -1,0 +1,171 @@
+"""The commands of cli.md: bare path, check, validate, rules, explain, coverage."""
+
+from __future__ import annotations
+
+import json
+
+from factory import county, write_pack
+
+
+def test_a_bare_path_runs_check(invoke):
+    bare = invoke("samples/2023/dongan.yaml")
+    checked = invoke("check", "samples/2023/dongan.yaml")
+    assert bare.exit_code == checked.exit_code == 1
+    assert bare.stdout == checked.stdout
+    assert "东安县（县市区）· 2023 年 · samples/2023/dongan.yaml" in bare.stdout
+
+
+def test_a_bare_directory_runs_check_over_its_reports(invoke):
+    result = invoke("samples/2023/")
+    assert result.exit_code == 1
+    assert "全市 · 2023 年 · 15/15 个单位" in result.stdout
+
+
+def test_check_shows_each_rule_with_its_arithmetic(invoke):
+    result = invoke("check", "samples/failing/jiangyong-2023-share.yaml")
+    assert result.exit_code == 1
+    assert "c1.vocational-share" in result.stdout
+    assert "870 / (870 + 1420) = 38.0% < 45.0%" in result.stdout
+    assert result.stdout.rstrip().endswith("退出状态 1")
+
+
+def test_validate_a_valid_report_exits_0(invoke):
+    result = invoke("validate", "samples/2023/dongan.yaml")
+    assert result.exit_code == 0
+    assert "samples/2023/dongan.yaml：格式正确" in result.stdout
+
+
+def test_validate_runs_no_rule(invoke):
+    result = invoke("validate", "samples/failing/jiangyong-2023-share.yaml")
+    assert result.exit_code == 0
+    assert "c1.vocational-share" not in result.stdout
+
+
+def test_validate_lists_every_problem_of_an_invalid_report_with_its_line(invoke, reports_dir):
+    [good, bad] = reports_dir(county(year=2023), county("道县", year=2023))
+    bad.write_text(bad.read_text(encoding="utf-8").replace("craftsman_students: 40", "craftsman_studnets: 40")
+                   .replace("students: 1000", "students: '1,000'"), encoding="utf-8")
+    result = invoke("validate", good, bad, "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert {f["file"]: f["valid"] for f in document["files"]} == {str(good): True, str(bad): False}
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    problems = {p["path"]: p for p in document["problems"]}
+    assert lines[problems["craftsman_studnets"]["line"] - 1].startswith("craftsman_studnets")
+    assert "students: '1,000'" in lines[problems["schools[0].students"]["line"] - 1]
+
+
+def test_rules_lists_the_40_rules(invoke):
+    result = invoke("rules")
+    assert result.exit_code == 0
+    assert "共 40 条规则" in result.stdout
+    assert "c1.vocational-share" in result.stdout and "c17.incubation-center" in result.stdout
+
+
+def test_rules_as_json_give_id_clause_scope_and_time(invoke):
+    result = invoke("rules", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert len(rows) == 40
+    first = rows[0]
+    assert (first["id"], first["clause"], first["scope"]) == ("c1.vocational-share", 1, "unit")
+    assert first["time"]["every_year"] == 2022
+
+
+def test_explain_shows_one_rule_in_full(invoke):
+    result = invoke("explain", "c1.vocational-share")
+    assert result.exit_code == 0
+    text = result.stdout
+    assert "职普比例低于4.5:5.5的县市区不再增加普通高中招生计划" in text  # the quote
+    assert "永政发〔2021〕7号 第1条" in text  # the clause
+    assert "市教育局、市发改委、市财政局、各县市区人民政府" in text  # responsible units
+    assert "职普比4.5:5.5即中职招生占高中阶段招生的45%" in text  # the interpretation
+    assert "enrollment.secondary_vocational" in text  # the fields read
+    assert "每年（自 2022 年）" in text  # the time
+    assert "工作任务清单第1项" in text  # the annex item naming the responsible units
+
+
+def test_explain_in_english(invoke):
+    result = invoke("explain", "c1.vocational-share", "--lang", "en")
+    assert "the policy sets a floor only" in result.stdout
+    assert "every year from 2022" in result.stdout
+
+
+def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
+    result = invoke("explain", "c1.vocational-shar")
+    assert result.exit_code == 2
+    assert "c1.vocational-share" in result.stderr
+
+
+def test_coverage_lists_every_clause_and_why_6_14_and_part_of_17_are_not_transcribed(invoke):
+    result = invoke("coverage", "--format", "json")
+    assert result.exit_code == 0
+    clauses = {c["clause"]: c for c in json.loads(result.stdout)["clauses"]}
+    assert sorted(clauses) == list(range(1, 18))
+    assert clauses[6]["rules"] == [] and "培训" in clauses[6]["untranscribed"]
+    assert clauses[14]["rules"] == [] and "党的领导" in clauses[14]["untranscribed"]
+    assert clauses[17]["rules"] == ["c17.activity-week", "c17.incubation-center"]
+    assert "就业歧视" in clauses[17]["untranscribed"]
+    assert all(clauses[n]["untranscribed"] is None for n in clauses if n not in (6, 14, 17))
+
+
+def test_coverage_table_says_untranscribed(invoke):
+    result = invoke("coverage")
+    assert result.exit_code == 0
+    assert result.stdout.count("未转录") == 3
+
+
+# ------------------------------------------------------------------------------------ --rules
+
+CUSTOM_RULE = """\
+rules:
+  - id: c90.county-seats
+    title: {zh: 每个县公办中职学位不少于2000个, en: "At least 2,000 public seats in each county"}
+    clause: 90
+    quote: 每个县公办中职学位不少于2000个
+    scope: unit
+    units: [county]
+    kind: total
+    of: public_secondary_vocational_seats
+    target: {op: ">=", value: 2000}
+    time: {from: 2022}
+"""
+
+
+def test_rules_lists_a_pack_added_with_rules(invoke, tmp_path):
+    pack = write_pack(tmp_path / "pack", CUSTOM_RULE, policy="每个县公办中职学位不少于2000个。")
+    result = invoke("rules", "--rules", pack)
+    assert result.exit_code == 0
+    assert "共 41 条规则" in result.stdout
+    assert "c90.county-seats" in result.stdout
+
+
+def test_a_pack_with_the_built_in_id_replaces_the_built_in_pack(invoke, tmp_path):
+    pack = write_pack(tmp_path / "pack", CUSTOM_RULE, policy="每个县公办中职学位不少于2000个。", pack_id="yzf-2021-7")
+    result = invoke("check", "samples/2023/dongan.yaml", "--rules", pack, "--format", "json")
+    document = json.loads(result.stdout)
+    [report] = document["reports"]
+    assert [r["rule"] for r in report["results"]] == ["c90.county-seats"]
+    assert report["results"][0]["status"] == "fail"  # 东安县: 1550 seats
+
+
+def test_check_with_a_broken_rule_pack_exits_2_before_any_report(invoke, tmp_path):
+    pack = write_pack(tmp_path / "pack", CUSTOM_RULE.replace("kind: total", "kind: totl"),
+                      policy="每个县公办中职学位不少于2000个。")
+    result = invoke("check", "samples/2023/dongan.yaml", "--rules", pack)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"{pack / 'clause-90.yaml'}:" in result.stderr
+
+
+def test_a_quote_not_in_the_packs_policy_text_is_refused(invoke, tmp_path):
+    pack = write_pack(tmp_path / "pack", CUSTOM_RULE, policy="另一段文字。")
+    result = invoke("rules", "--rules", pack)
+    assert result.exit_code == 2
+    assert "c90.county-seats" in result.stderr
+    assert "NFKC" in result.stderr or "quote" in result.stderr
+
+
+def test_a_folder_that_is_not_a_pack_is_refused(invoke, tmp_path):
+    result = invoke("rules", "--rules", tmp_path)
+    assert result.exit_code == 2
+    assert "pack.yaml" in result.stderr

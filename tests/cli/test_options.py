@@ -1,0 +1,156 @@
+"""Options of ``check``: --strict, --select/--ignore, --lang, --quiet, --no-color and NO_COLOR."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from factory import city_year
+from typer.testing import _NamedTextIOWrapper
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def rule_ids(document: dict) -> set[str]:
+    return {r["rule"] for e in [*document["reports"], *document["city"]] for r in e["results"]}
+
+
+# ------------------------------------------------------------------------------------ --strict
+
+@pytest.fixture
+def behind_only(reports_dir):
+    """A 2023 city year where nothing fails and one rule is behind (17 enterprises, 18 expected)."""
+    return reports_dir(*city_year(2023, enterprises=17))
+
+
+@pytest.fixture
+def warn_only(reports_dir):
+    """A 2025 city year where nothing fails and one rule warns (19 demonstration majors of about 20)."""
+    return reports_dir(*city_year(2025, demonstration_majors=19))
+
+
+def test_behind_does_not_fail_the_run(invoke_json, behind_only):
+    result, document = invoke_json(*behind_only)
+    assert document["city"][0]["summary"]["behind"] == 1
+    assert result.exit_code == 0
+
+
+def test_strict_makes_behind_fail_the_run(invoke, behind_only):
+    assert invoke("check", *behind_only, "--strict").exit_code == 1
+
+
+def test_warn_does_not_fail_the_run(invoke_json, warn_only):
+    result, document = invoke_json(*warn_only)
+    assert document["city"][0]["summary"]["warn"] == 1
+    assert result.exit_code == 0
+
+
+def test_strict_makes_warn_fail_the_run(invoke, warn_only):
+    assert invoke("check", *warn_only, "--strict").exit_code == 1
+
+
+def test_strict_leaves_statuses_as_they_are(invoke_json, warn_only):
+    _, document = invoke_json(*warn_only, "--strict")
+    assert document["city"][0]["summary"]["warn"] == 1
+
+
+# ------------------------------------------------------------------------------------ --select / --ignore
+
+def test_select_one_rule_by_id(invoke_json):
+    result, document = invoke_json("samples/2023/dongan.yaml", "--select", "c1.vocational-share")
+    assert rule_ids(document) == {"c1.vocational-share"}
+    assert result.exit_code == 0  # the failing rules of 东安县 are not selected
+
+
+def test_select_by_glob(invoke_json):
+    result, document = invoke_json("samples/2023/dongan.yaml", "--select", "c16.*")
+    assert rule_ids(document) == {"c16.secondary-funding", "c16.higher-funding", "c16.new-funding-tilt"}
+    assert result.exit_code == 1
+
+
+def test_select_by_clause_prefix_takes_that_clause_only(invoke_json):
+    _, document = invoke_json("samples/2023/", "--select", "c1")
+    ids = rule_ids(document)
+    assert "c1.public-seats" in ids and "c1.vocational-share" in ids
+    assert all(i.startswith("c1.") for i in ids)  # not c10.*, c11.*, …
+
+
+def test_select_several_comma_separated(invoke_json):
+    _, document = invoke_json("samples/2023/dongan.yaml", "--select", "c2.school-standards,c7")
+    assert rule_ids(document) == {"c2.school-standards", "c7.training-base"}
+
+
+def test_ignore_rules_by_id_and_glob(invoke_json):
+    result, document = invoke_json("samples/2023/dongan.yaml", "--ignore", "c4.yellow-majors-shrink,c16.*")
+    ids = rule_ids(document)
+    assert "c4.yellow-majors-shrink" not in ids and not any(i.startswith("c16.") for i in ids)
+    assert "c1.vocational-share" in ids
+    assert result.exit_code == 0
+
+
+def test_a_rule_another_depends_on_is_still_computed_when_not_selected(invoke_json):
+    _, document = invoke_json("samples/2023/lanshan.yaml", "--select", "c1.general-plan-freeze")
+    [freeze] = document["reports"][0]["results"]
+    assert freeze["status"] == "fail"  # applies because c1.vocational-share fails, though not shown
+
+
+# ------------------------------------------------------------------------------------ --lang
+
+def test_output_is_chinese_by_default(invoke):
+    result = invoke("check", "samples/2023/dongan.yaml")
+    assert "退出状态 1" in result.stdout
+    assert "职普比不低于4.5:5.5" in result.stdout
+
+
+def test_lang_en_gives_english_output(invoke):
+    result = invoke("check", "samples/2023/dongan.yaml", "--lang", "en")
+    assert "exit status 1" in result.stdout
+    assert "退出状态" not in result.stdout
+    assert "(county) · 2023" in result.stdout
+
+
+def test_lang_en_in_json_explanations(invoke_json):
+    _, document = invoke_json("samples/2023/", "--lang", "en", "--select", "c10.craftsman-students")
+    [result] = document["city"][0]["results"]
+    assert result["explanation"] == "craftsman-class students of 15 units = 560 persons ≥ 500 persons"
+    assert result["title"] == "At least 500 craftsman-class students selected each year"
+
+
+# ------------------------------------------------------------------------------------ --quiet
+
+def test_quiet_shows_the_summary_lines_only(invoke):
+    full = invoke("check", "samples/2023/dongan.yaml")
+    quiet = invoke("check", "samples/2023/dongan.yaml", "--quiet")
+    assert quiet.exit_code == full.exit_code == 1
+    assert "950 / (950 + 1030) = 48.0% ≥ 45.0%" in full.stdout
+    assert "950 / (950 + 1030)" not in quiet.stdout
+    assert "c1.vocational-share" not in quiet.stdout
+    assert "小计: pass 9 · fail 3 · not_applicable 3" in quiet.stdout
+    assert len(quiet.stdout.splitlines()) < len(full.stdout.splitlines()) / 4
+
+
+# ------------------------------------------------------------------------------------ colour
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """Standard output looks like a terminal, as when a person runs the tool."""
+    monkeypatch.setattr(_NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+
+
+def test_a_terminal_gets_colour(invoke, terminal):
+    assert ANSI.search(invoke("check", "samples/2023/dongan.yaml").stdout)
+
+
+def test_no_color_gives_no_ansi_escapes(invoke, terminal):
+    result = invoke("check", "samples/2023/dongan.yaml", "--no-color")
+    assert not ANSI.search(result.stdout)
+    assert "✗ fail" in result.stdout  # statuses still read without colour
+
+
+def test_no_color_environment_variable_gives_no_ansi_escapes(invoke, terminal):
+    result = invoke("check", "samples/2023/dongan.yaml", env={"NO_COLOR": "1"})
+    assert not ANSI.search(result.stdout)
+
+
+def test_output_that_is_not_a_terminal_has_no_colour(invoke):
+    assert not ANSI.search(invoke("check", "samples/2023/").stdout)

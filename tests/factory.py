@@ -1,0 +1,457 @@
+"""Small, realistic unit reports built from Python dicts, checked through the real loader and engine.
+
+A test builds a report (``county()``, ``city_report()``) or a whole city year (``city_year()``), changes the
+one figure it is about (``edit()``), and gets the results by rule ID. Every report is written as a YAML file
+and read back with ``load_report``, so line numbers and validation are the real ones; the rules are the
+built-in pack's.
+
+The defaults meet every target of the built-in pack from 2025 on: a test that changes one figure sees the
+rule about that figure move, and nothing else.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zhijiao_check.engine.evaluate import CityEvaluation, ReportEvaluation, RuleResult, Run, evaluate
+from zhijiao_check.i18n import Translator
+from zhijiao_check.pack.load import RulePack, load_packs
+from zhijiao_check.report import InvalidReport, ReportFile, load_report
+
+ROOT = Path(__file__).resolve().parents[1]
+PACK_DIR = ROOT / "rules" / "yzf-2021-7"
+SAMPLES = ROOT / "samples"
+
+DROP = object()
+"""``edit(report, {"funding.new_education": DROP})`` removes the field."""
+
+CLUSTERS = ("生物医药", "电子信息", "先进装备制造", "农产品精深加工", "轻纺箱包制鞋", "新材料")
+
+_UNITS = yaml.safe_load((PACK_DIR / "units.yaml").read_text(encoding="utf-8"))["units"]
+UNITS: dict[str, dict[str, str]] = {u["name"]: u for u in _UNITS}
+"""The 15 reporting units of ``units.yaml``, by name, in the list's order."""
+UNIT_NAMES: tuple[str, ...] = tuple(UNITS)
+COUNTIES: tuple[str, ...] = tuple(n for n, u in UNITS.items() if u["kind"] == "county")
+CITY = "永州市本级"
+
+MAJOR_NAMES = (
+    "机电技术应用", "电子技术应用", "数控技术应用", "服装设计与工艺", "农产品加工与质量检测", "药剂",
+    "计算机应用", "汽车运用与维修", "会计事务", "电子商务", "学前教育", "建筑工程施工", "旅游服务与管理",
+    "中餐烹饪", "工业机器人技术应用", "新能源汽车运用与维修", "物联网技术应用", "园林技术", "护理",
+    "模具制造技术", "焊接技术应用", "现代农艺技术", "箱包设计与制作", "鞋类设计与工艺",
+)
+PARKS = tuple(f"永州{name}产教融合示范园" for name in
+              ("生物医药", "服装设计", "3D打印", "电子信息", "园林花卉", "轻纺箱包", "数控技术", "新材料", "文旅"))
+GROUPS = ("永州职业技术学院职教集团", "湖南九嶷职业技术学院职教集团", "永州师范高等专科学校职教集团",
+          "永州市工业贸易中等专业学校职教集团")
+ROLES = ("专业带头人", "产业导师", "技能大师")
+
+
+# ---------------------------------------------------------------------------------------------------- parts
+
+def major(name: str = "机电技术应用", *, year: int = 2025, **fields: Any) -> dict[str, Any]:
+    """A green major, evaluated this year, enrolling a little more than last year."""
+    data: dict[str, Any] = {
+        "name": name,
+        "cluster": "先进装备制造",
+        "rating": "green",
+        "evaluated_in": year,
+        "enrollment": 100,
+        "previous_enrollment": 90,
+        "pilot_1x": False,
+        "designations": [],
+    }
+    return _merged(data, fields)
+
+
+def school(name: str, *, level: str = "secondary", ownership: str = "public", year: int = 2025,
+           **fields: Any) -> dict[str, Any]:
+    """A school meeting every school target: funded above the floor, in the pilot, a committee, practice ≥ 6 months."""
+    data: dict[str, Any] = {
+        "name": name,
+        "level": level,
+        "ownership": ownership,
+        "established": 2000,
+        "students": 1000,
+        "appropriation_per_student": 12500 if level == "higher" else 10500,
+        "meets_standards": True,
+        "teachers": 100,
+        "dual_qualified_teachers": 50,
+        "teachers_rotated": 100,
+        "enterprise_practice": [{"teachers": 2, "months": 6}],
+        "in_1x_pilot": True,
+        "quality_committee": True,
+        "designations": [],
+        "majors": [major(year=year)],
+    }
+    return _merged(data, fields)
+
+
+def county(name: str = "东安县", year: int = 2025, **fields: Any) -> dict[str, Any]:
+    """A county report meeting every unit and school target (share 48.0%, one industry, one base, tilt 20% ≥ 10%)."""
+    unit = UNITS[name]
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "unit": _unit(name),
+        "year": year,
+        "enrollment": {"secondary_vocational": 1200, "general_high_school": 1300},
+        "general_high_school_plan": {"current": 1300, "next": 1300},
+        "public_secondary_vocational_seats": 1500,
+        "leading_industries": ["先进装备制造"],
+        "training_bases": [{"name": f"{name}先进装备制造实训基地", "industry": "先进装备制造"}],
+        "quality_committee": True,
+        "craftsman_students": 40,
+        "pathway_3plus2": {"current": 100, "previous": 90},
+        "funding": {"education_total": 50000, "vocational_total": 5000, "new_education": 3000, "new_vocational": 600},
+        "schools": [school(f"{name}职业中等专业学校", year=year)],
+    }
+    assert unit["kind"] != "city", "use city_report() for 永州市本级"
+    return _merged(data, fields)
+
+
+def plain_unit(name: str, year: int = 2025, **fields: Any) -> dict[str, Any]:
+    """A management area or the development zone: the city-wide figures it adds, no county-level ones."""
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "unit": _unit(name),
+        "year": year,
+        "public_secondary_vocational_seats": 0,
+        "quality_committee": True,
+        "craftsman_students": 0,
+        "pathway_3plus2": {"current": 0, "previous": 0},
+        "schools": [],
+    }
+    return _merged(data, fields)
+
+
+def city_block(**fields: Any) -> dict[str, Any]:
+    """The ``city:`` block meeting every city target (7 parks, 30 enterprises, 3 groups, 30 teams, 5000-yuan allowances)."""
+    data: dict[str, Any] = {
+        "demonstration_parks": list(PARKS[:7]),
+        "demonstration_enterprises": 30,
+        "vocational_groups": list(GROUPS[:3]),
+        "provincial_teaching_teams": 30,
+        "joint_meeting": True,
+        "county_evaluation": True,
+        "activity_week": True,
+        "incubation_center": True,
+        "talent_allowances": [{"role": "专业带头人", "amount": 5000}, {"role": "技能大师", "amount": 5000}],
+    }
+    return _merged(data, fields)
+
+
+def city_report(year: int = 2025, **fields: Any) -> dict[str, Any]:
+    """永州市本级: the three colleges (永州职业技术学院 an undergraduate one), a city secondary school, ``city:``."""
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "unit": _unit(CITY),
+        "year": year,
+        "enrollment": {"secondary_vocational": 2500, "general_high_school": 3700},
+        "general_high_school_plan": {"current": 3700, "next": 3700},
+        "public_secondary_vocational_seats": 8000,
+        "leading_industries": [],
+        "training_bases": [{"name": "永州职业技术学院生物医药实训基地", "industry": "生物医药"}],
+        "quality_committee": True,
+        "craftsman_students": 200,
+        "pathway_3plus2": {"current": 900, "previous": 850},
+        "funding": {"education_total": 200000, "vocational_total": 28000, "new_education": 9000,
+                    "new_vocational": 1700},
+        "schools": [
+            school("永州职业技术学院", level="higher", year=year, established=2002, designations=["undergraduate"],
+                   majors=[major("护理", year=year, cluster="生物医药")]),
+            school("永州师范高等专科学校", level="higher", year=year, established=1978,
+                   majors=[major("学前教育", year=year, cluster=DROP)]),
+            school("湖南九嶷职业技术学院", level="higher", ownership="private", year=year, established=2005,
+                   appropriation_per_student=3000, majors=[major("智能制造技术", year=year)]),
+            school("永州市工业贸易中等专业学校", year=year, majors=[major(year=year)]),
+        ],
+        "city": city_block(),
+    }
+    return _merged(data, fields)
+
+
+def _unit(name: str) -> dict[str, str]:
+    unit = UNITS[name]
+    return {"name": name, "kind": unit["kind"], **({"code": unit["code"]} if unit.get("code") else {})}
+
+
+def _merged(data: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    for key, value in fields.items():
+        if value is DROP:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+# ---------------------------------------------------------------------------------------------------- editing
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _parts(path: str) -> list[str | int]:
+    return [int(index) if index else key for key, index in _PART.findall(path)]
+
+
+def edit(report: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the report with each dotted path (``schools[0].majors[1].rating``) set, or removed with DROP.
+
+    Missing mappings on the way are created (``city.joint_meeting`` in a report without ``city:``).
+    """
+    result = copy.deepcopy(report)
+    for path, value in changes.items():
+        *head, last = _parts(path)
+        node: Any = result
+        for part in head:
+            if isinstance(part, str) and part not in node:
+                node[part] = {}
+            node = node[part]
+        if value is DROP:
+            del node[last]
+        else:
+            node[last] = copy.deepcopy(value)
+    return result
+
+
+def replace_unit(reports: Sequence[dict[str, Any]], name: str, changes: dict[str, Any]) -> list[dict[str, Any]]:
+    """The city year with one unit's report edited."""
+    return [edit(r, changes) if r["unit"]["name"] == name else r for r in reports]
+
+
+def without(reports: Sequence[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
+    return [r for r in reports if r["unit"]["name"] not in names]
+
+
+# ---------------------------------------------------------------------------------------------------- a city year
+
+def split(total: int, parts: int) -> list[int]:
+    """``total`` in ``parts`` near-equal whole numbers (the first ones one larger), summing to ``total``."""
+    quotient, remainder = divmod(total, parts)
+    return [quotient + (1 if index < remainder else 0) for index in range(parts)]
+
+
+def city_year(
+    year: int = 2025,
+    *,
+    seats: int = 25000,
+    craftsman: int = 500,
+    pathway: tuple[int, int] = (1100, 1000),
+    teachers: int = 2000,
+    dual: int = 1000,
+    rotated: int = 2000,
+    quality_schools: int = 6,
+    chuyi_schools: int = 2,
+    quality_majors: int = 10,
+    demonstration_majors: int = 20,
+    chuyi_majors: int = 5,
+    high_level_majors: int = 3,
+    pilot_majors: int = 20,
+    clusters: Sequence[str] = CLUSTERS,
+    new_colleges: int = 1,
+    practice: Sequence[tuple[int, float]] = ((1, 6),),
+    parks: int = 7,
+    enterprises: int = 30,
+    groups: int = 3,
+    teams: int = 30,
+    allowances: Sequence[float] = (5000, 5000),
+    **block: Any,
+) -> list[dict[str, Any]]:
+    """The 15 reports of one year (units.yaml order), whose city-wide totals are the figures given.
+
+    Sums are spread over the units (seats, craftsman students and 3+2 enrollment over the 11 counties and
+    市本级; teachers over every school), so a city rule really adds up reports. The defaults meet every
+    city target from 2025 on. ``block`` overrides fields of the ``city:`` block (``joint_meeting=False``).
+    """
+    reports: dict[str, dict[str, Any]] = {}
+    for name in UNIT_NAMES:
+        kind = UNITS[name]["kind"]
+        if kind == "county":
+            reports[name] = county(name, year)
+        elif kind == "city":
+            reports[name] = city_report(year)
+        else:
+            reports[name] = plain_unit(name, year)
+    zone = "永州经济技术开发区"
+    reports[zone]["schools"] = [school("永州经开区技工学校", ownership="private", year=year, in_1x_pilot=False,
+                                       appropriation_per_student=3000, majors=[major("焊接技术应用", year=year)])]
+    city = reports[CITY]
+    for index in range(new_colleges):
+        city["schools"].append(school(f"永州第{index + 1}新建职业技术学院", level="higher", year=year,
+                                      established=2022, majors=[major("大数据技术", year=year, cluster="电子信息")]))
+    city["city"] = city_block(
+        demonstration_parks=list(PARKS[:parks]),
+        demonstration_enterprises=enterprises,
+        vocational_groups=list(GROUPS[:groups]),
+        provincial_teaching_teams=teams,
+        talent_allowances=[{"role": ROLES[i % len(ROLES)], "amount": amount} for i, amount in enumerate(allowances)],
+        **block,
+    )
+
+    # Unit totals: the 11 counties and 市本级 share them; the management areas and the zone give 0.
+    sharing = [*COUNTIES, CITY]
+    for figure, total in (("public_secondary_vocational_seats", seats), ("craftsman_students", craftsman),
+                          ("pathway_3plus2.current", pathway[0]), ("pathway_3plus2.previous", pathway[1])):
+        for name, part in zip(sharing, split(total, len(sharing)), strict=True):
+            reports[name] = edit(reports[name], {figure: part})
+
+    # Secondary schools, in unit order: the counties' and 市本级's public ones, then the zone's private one.
+    secondary = [s for name in UNIT_NAMES for s in reports[name]["schools"] if s["level"] == "secondary"]
+    for index, item in enumerate(secondary):
+        item["designations"] = (["quality_school"] if index < quality_schools else []) + (
+            ["chuyi_brand"] if index < chuyi_schools else [])
+        item["majors"] = []
+    assert quality_schools <= len(secondary) and chuyi_schools <= len(secondary)
+
+    # Secondary majors, dealt out to the secondary schools in turn.
+    count = max(quality_majors, demonstration_majors, chuyi_majors, pilot_majors, len(clusters), 1)
+    for index in range(count):
+        name = MAJOR_NAMES[index % len(MAJOR_NAMES)]
+        if index >= len(MAJOR_NAMES):
+            name += f"（{index // len(MAJOR_NAMES) + 1}）"
+        fields: dict[str, Any] = {
+            "cluster": clusters[index % len(clusters)] if clusters else DROP,
+            "pilot_1x": index < pilot_majors,
+            "designations": [d for d, n in (("quality", quality_majors), ("demonstration", demonstration_majors),
+                                            ("chuyi", chuyi_majors)) if index < n],
+        }
+        secondary[index % len(secondary)]["majors"].append(major(name, year=year, **fields))
+
+    # High-level majors: at 永州职业技术学院, a higher college.
+    college = reports[CITY]["schools"][0]
+    college["majors"] = [major("护理", year=year, cluster="生物医药")] + [
+        major(f"{name}技术", year=year, cluster=DROP, designations=["high_level"])
+        for name in ("电子信息工程", "药品生产", "智能控制", "工业互联网", "应用化工", "现代物流")[:high_level_majors]
+    ]
+    assert high_level_majors <= 6
+
+    # Teachers over every school; practice groups at the first schools.
+    schools = [s for name in UNIT_NAMES for s in reports[name]["schools"]]
+    for school_data, t, d, r in zip(schools, split(teachers, len(schools)), split(dual, len(schools)),
+                                    split(rotated, len(schools)), strict=True):
+        school_data.update(teachers=t, dual_qualified_teachers=d, teachers_rotated=r, enterprise_practice=[])
+    for index, (n, months) in enumerate(practice):
+        schools[index % len(schools)]["enterprise_practice"].append({"teachers": n, "months": months})
+    return [reports[name] for name in UNIT_NAMES]
+
+
+# ---------------------------------------------------------------------------------------------------- checking
+
+_BUILTIN: list[RulePack] | None = None
+
+
+def builtin_packs() -> list[RulePack]:
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = load_packs()
+    return _BUILTIN
+
+
+def write_report(directory: Path, report: dict[str, Any], name: str | None = None) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    unit = report.get("unit", {}).get("name", "report")
+    path = directory / (name or f"{report.get('year', 'x')}-{_ascii(unit)}.yaml")
+    path.write_text(to_yaml(report), encoding="utf-8")
+    return path
+
+
+def to_yaml(report: dict[str, Any]) -> str:
+    return yaml.safe_dump(report, allow_unicode=True, sort_keys=False)
+
+
+def _ascii(name: str) -> str:
+    index = UNIT_NAMES.index(name) if name in UNIT_NAMES else 99
+    return f"unit{index:02d}"
+
+
+def write_reports(directory: Path, reports: Iterable[dict[str, Any]]) -> list[Path]:
+    return [write_report(directory, report) for report in reports]
+
+
+_runs = itertools.count()
+
+
+def run_reports(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh", strict: bool = False,
+                selected: set[str] | None = None, packs: Sequence[RulePack] | None = None) -> Run:
+    """Write the reports into a fresh folder under ``directory``, load them and evaluate them."""
+    folder = directory / f"run{next(_runs)}"
+    packs = list(packs) if packs is not None else builtin_packs()
+    units = packs[0].units
+    valid: list[ReportFile] = []
+    invalid: list[InvalidReport] = []
+    for path in write_reports(folder, reports):
+        loaded = load_report(path, units, display=str(path))
+        if isinstance(loaded, InvalidReport):
+            invalid.append(loaded)
+        else:
+            valid.append(loaded)
+    assert not invalid, "test report rejected: " + "; ".join(
+        f"{p.where()} {p.path} {p.code} {dict(p.params)}" for bad in invalid for p in bad.problems)
+    return evaluate(valid, invalid, packs, Translator(lang), selected=selected, strict=strict)  # type: ignore[arg-type]
+
+
+def by_rule(evaluation: ReportEvaluation | CityEvaluation) -> dict[str, RuleResult]:
+    return {result.rule.id: result for result in evaluation.results}
+
+
+def check_unit(directory: Path, report: dict[str, Any], *, lang: str = "zh") -> dict[str, RuleResult]:
+    """The results of one report on its own, by rule ID."""
+    run = run_reports(directory, [report], lang=lang)
+    assert len(run.reports) == 1
+    return by_rule(run.reports[0])
+
+
+def check_city(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh") -> dict[str, RuleResult]:
+    """The city-wide results of one year's reports (a 市本级 report among them), by rule ID."""
+    run = run_reports(directory, reports, lang=lang)
+    assert len(run.city) == 1, f"expected one city-wide evaluation, got {len(run.city)}: {run.notices}"
+    return by_rule(run.city[0])
+
+
+def with_rules(rules: Sequence[Any]) -> list[RulePack]:
+    """The built-in pack with its rules replaced by these (rule models built in a test)."""
+    from zhijiao_check.pack.load import RuleSource
+
+    pack = builtin_packs()[0]
+    sources = {rule.id: RuleSource("<test>", 1) for rule in rules}
+    return [replace(pack, rules=tuple(rules), sources=sources)]
+
+
+def line_of(path: Path | str, text: str, occurrence: int = 1) -> int:
+    """The 1-based line of the ``occurrence``-th line containing ``text`` in a file."""
+    seen = 0
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{text!r} not found in {path}")
+
+
+# ---------------------------------------------------------------------------------------------------- custom packs
+
+def write_pack(directory: Path, rules_yaml: str, *, policy: str, pack_id: str = "test-pack",
+               file_name: str = "clause-90.yaml") -> Path:
+    """A rule pack folder: pack.yaml, the built-in units.yaml, a policy text and one rule file (as written)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "pack.yaml").write_text(
+        f"id: {pack_id}\n"
+        "document: 测试文件〔2024〕1号\n"
+        "title: {zh: 测试政策, en: Test policy}\n"
+        "issued: 2021-09-04\n"
+        "policy: policy.md\n"
+        "clauses:\n"
+        "  - {number: 90, title: 测试条款}\n",
+        encoding="utf-8",
+    )
+    (directory / "units.yaml").write_text((PACK_DIR / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (directory / "policy.md").write_text(policy, encoding="utf-8")
+    (directory / file_name).write_text(rules_yaml, encoding="utf-8")
+    return directory

@@ -1,0 +1,157 @@
+"""``count``: how many items of a collection match, against a number or a range (kinds.count)."""
+
+from __future__ import annotations
+
+import pytest
+from factory import DROP, city_year, county, major
+
+from zhijiao_check.kinds.count import CountRule
+
+from .common import broken_pack, check_with_pack, custom_result, fields, judge
+
+
+def count_rule(over: str, where: list | None = None, **more) -> CountRule:
+    return CountRule.model_validate(fields(kind="count", of={"over": over, "where": where or []}, **more))
+
+
+def with_majors(*majors: dict) -> dict:
+    report = county(year=2023)
+    report["schools"][0]["majors"] = list(majors)
+    return report
+
+
+def test_counts_a_list_field_and_names_what_it_counted(tmp_path):
+    rule = count_rule("training_bases", target={"op": ">=", "value": 2})
+    result = judge(tmp_path, rule, [county(year=2023)])
+    assert result.status == "fail"
+    assert result.observed == 1
+    assert result.explanation == "1 < 2：东安县先进装备制造实训基地"
+
+
+def test_contains_filters_on_a_list_of_designations(tmp_path):
+    rule = count_rule("majors", [{"field": "designations", "op": "contains", "value": "chuyi"}])
+    report = with_majors(major("电子技术应用", designations=["quality", "chuyi"]),
+                         major("数控技术应用", designations=["quality"]), major("会计事务", designations=DROP))
+    result = judge(tmp_path, rule, [report])
+    assert (result.status, result.observed) == ("pass", 1)
+    assert result.explanation == "1 ≥ 1：电子技术应用"
+
+
+def test_every_where_condition_must_hold(tmp_path):
+    rule = count_rule("majors", [{"field": "rating", "value": "green"},
+                                 {"field": "enrollment", "op": ">=", "value": 100}], target={"value": 2})
+    report = with_majors(major("电子技术应用", enrollment=120), major("数控技术应用", enrollment=99),
+                         major("会计事务", rating="red", enrollment=300))
+    assert judge(tmp_path, rule, [report]).observed == 1
+
+
+def test_a_condition_on_the_report_year(tmp_path):
+    rule = count_rule("majors", [{"field": "evaluated_in", "op": ">=", "year_plus": -1}])
+    report = with_majors(major("电子技术应用", evaluated_in=2022), major("数控技术应用", evaluated_in=2021))
+    assert judge(tmp_path, rule, [report]).observed == 1
+
+
+def test_a_condition_on_the_enclosing_school(tmp_path):
+    rule = count_rule("majors", [{"field": "school.ownership", "value": "private"}])
+    assert judge(tmp_path, rule, [with_majors(major("电子技术应用"))]).observed == 0
+
+
+def test_between_passes_inside_and_fails_outside_the_range(tmp_path):
+    rule = count_rule("leading_industries", target={"op": "between", "value": [2, 3]})
+    assert judge(tmp_path, rule, [county(year=2023, leading_industries=["a", "b", "c"])]).status == "pass"
+    result = judge(tmp_path, rule, [county(year=2023, leading_industries=["a", "b", "c", "d"])])
+    assert result.status == "fail"
+    assert result.explanation == "4 ∉ 2–3：a、b、c、d"
+
+
+def test_above_expected_max_is_reported_not_failed(tmp_path):
+    rule = count_rule("leading_industries", target={"op": ">=", "value": 1, "expected_max": 2})
+    result = judge(tmp_path, rule, [county(year=2023, leading_industries=["a", "b", "c"])])
+    assert result.status == "pass"
+    assert result.notes == ("共 3 个，超过政策区间 ≥ 1 的上限 2：如实报告，不判失败",)
+
+
+def test_an_absent_list_is_missing(tmp_path):
+    rule = count_rule("leading_industries")
+    result = judge(tmp_path, rule, [county(year=2023, leading_industries=DROP)])
+    assert result.status == "missing"
+    assert result.explanation == "缺少数据：leading_industries"
+
+
+def test_an_empty_list_counts_zero(tmp_path):
+    result = judge(tmp_path, count_rule("leading_industries"), [county(year=2023, leading_industries=[])])
+    assert (result.status, result.observed) == ("fail", 0)
+    assert result.explanation == "0 < 1"
+
+
+def test_more_than_eight_names_are_cut_short_with_a_count(tmp_path):
+    rule = count_rule("leading_industries", target={"value": 1})
+    industries = [f"产业{i}" for i in range(1, 11)]
+    result = judge(tmp_path, rule, [county(year=2023, leading_industries=industries)])
+    assert result.explanation == "10 ≥ 1：" + "、".join(industries[:8]) + "等（另 2 个）"
+
+
+def test_english_names_follow_a_colon(tmp_path):
+    result = judge(tmp_path, count_rule("leading_industries"), [county(year=2023)], lang="en")
+    assert result.explanation == "1 ≥ 1: 先进装备制造"
+
+
+def test_in_city_scope_items_of_every_unit_are_counted(tmp_path):
+    rule = count_rule("schools", [{"field": "level", "value": "higher"}], scope="city", target={"value": 3})
+    result = judge(tmp_path, rule, city_year(2025, new_colleges=2))
+    assert result.observed == 5  # the three colleges of 市本级 and two new ones
+
+
+def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
+    rule = count_rule("leading_industries", target={"op": ">=", "value": 10, "tolerance": 0.1})
+    assert judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefghi"))]).status == "warn"
+    assert judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefgh"))]).status == "fail"
+
+
+@pytest.mark.parametrize(("year", "status"), [(2022, "pending"), (2023, "behind"), (2024, "fail")])
+def test_a_linear_count_before_and_after_its_due_year(tmp_path, year, status):
+    # target 5 due 2024: expected(2022) = 2.5, expected(2023) = 3.75
+    rule = count_rule("leading_industries", target={"value": 5}, time={"due": 2024, "linear": True})
+    assert judge(tmp_path, rule, [county(year=year, leading_industries=list("abc"))]).status == status
+
+
+def test_a_count_rule_in_a_pack_folder_given_with_rules(tmp_path):
+    rules_yaml = """\
+rules:
+  - id: c90.green-majors
+    title: {zh: 每个县至少3个绿牌专业, en: "At least 3 green-card majors in each county"}
+    clause: 90
+    quote: 每个县至少3个绿牌专业
+    scope: unit
+    units: [county]
+    kind: count
+    of:
+      over: majors
+      where: [{field: rating, value: green}]
+    target: {op: ">=", value: 3}
+    time: {from: 2023}
+"""
+    report = with_majors(major("电子技术应用"), major("数控技术应用"), major("会计事务", rating="yellow"))
+    result, document = check_with_pack(tmp_path, rules_yaml, "每个县至少3个绿牌专业。", report)
+    custom = custom_result(document, "c90.green-majors")
+    assert (custom["status"], custom["observed"]) == ("fail", 2)
+    assert custom["explanation"] == "2 < 3：电子技术应用、数控技术应用"
+    assert result.exit_code == 1
+
+
+def test_a_count_rule_with_an_unknown_field_is_a_located_error(tmp_path):
+    result, rule_file = broken_pack(tmp_path, """\
+rules:
+  - id: c90.test-rule
+    title: {zh: 测试, en: Test}
+    clause: 90
+    quote: 测试条款原文
+    scope: unit
+    kind: count
+    of: {over: majors}
+    targte: {op: ">=", value: 3}
+    time: {every_year: 2022}
+""")
+    assert result.exit_code == 2
+    assert f"{rule_file}:9:" in result.stderr
+    assert "targte" in result.stderr

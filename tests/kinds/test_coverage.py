@@ -1,0 +1,102 @@
+"""``coverage``: the items together cover every one of a set of values (kinds.coverage)."""
+
+from __future__ import annotations
+
+from factory import CLUSTERS, city_year, county, major
+
+from zhijiao_check.kinds.coverage import CoverageRule
+
+from .common import broken_pack, check_with_pack, custom_result, fields, judge
+
+
+def coverage(required=CLUSTERS, value: float | None = None, where: list | None = None, **more) -> CoverageRule:
+    target = {"op": ">=", "value": len(required) if value is None else value}
+    return CoverageRule.model_validate(fields(kind="coverage", of={"over": "majors", "where": where or []},
+                                              field="cluster", required=list(required), target=target, **more))
+
+
+def with_clusters(*clusters: str) -> dict:
+    report = county(year=2023)
+    report["schools"][0]["majors"] = [major(f"专业{i}", cluster=c) for i, c in enumerate(clusters)]
+    return report
+
+
+def test_every_value_covered_passes(tmp_path):
+    result = judge(tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "新材料", "电子信息")])
+    assert (result.status, result.observed) == ("pass", 2)
+    assert result.explanation == "已覆盖 2 / 2 ≥ 2"
+
+
+def test_uncovered_values_are_named(tmp_path):
+    result = judge(tmp_path, coverage(), [with_clusters("电子信息", "生物医药")])
+    assert (result.status, result.observed) == ("fail", 2)
+    assert result.explanation == "已覆盖 2 / 6 < 6；未覆盖：先进装备制造、农产品精深加工、轻纺箱包制鞋、新材料"
+
+
+def test_uncovered_values_in_english(tmp_path):
+    result = judge(tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息")], lang="en")
+    assert result.explanation == "1 of 2 covered < 2; not covered: 新材料"
+
+
+def test_a_lower_target_accepts_a_gap(tmp_path):
+    result = judge(tmp_path, coverage(value=5), [with_clusters(*CLUSTERS[:5])])
+    assert result.status == "pass"
+    assert result.explanation.endswith("未覆盖：新材料")
+
+
+def test_where_limits_the_covering_items(tmp_path):
+    report = with_clusters("电子信息", "新材料")
+    report["schools"][0]["majors"][1]["rating"] = "red"
+    rule = coverage(["电子信息", "新材料"], where=[{"field": "rating", "value": "green"}])
+    assert judge(tmp_path, rule, [report]).observed == 1
+
+
+def test_the_locations_are_the_first_covering_items(tmp_path):
+    result = judge(tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "电子信息", "新材料")])
+    assert len(result.locations) == 2
+
+
+def test_in_city_scope_majors_of_every_unit_cover_together(tmp_path):
+    result = judge(tmp_path, coverage(scope="city"), city_year(2025))
+    assert result.status == "pass"
+
+
+def test_a_coverage_rule_in_a_pack_folder_given_with_rules(tmp_path):
+    rules_yaml = """\
+rules:
+  - id: c90.two-clusters
+    title: {zh: 每个县的专业覆盖电子信息与新材料, en: "Each county's majors cover two clusters"}
+    clause: 90
+    quote: 每个县的专业覆盖电子信息与新材料
+    scope: unit
+    units: [county]
+    kind: coverage
+    of: {over: majors}
+    field: cluster
+    required: [电子信息, 新材料]
+    target: {op: ">=", value: 2}
+    time: {every_year: 2022}
+"""
+    result, document = check_with_pack(tmp_path, rules_yaml, "每个县的专业覆盖电子信息与新材料。",
+                                       with_clusters("电子信息"))
+    custom = custom_result(document, "c90.two-clusters")
+    assert (custom["status"], custom["observed"]) == ("fail", 1)
+    assert custom["explanation"] == "已覆盖 1 / 2 < 2；未覆盖：新材料"
+    assert result.exit_code == 1
+
+
+def test_a_coverage_rule_without_required_values_is_a_located_error(tmp_path):
+    result, rule_file = broken_pack(tmp_path, """\
+rules:
+  - id: c90.test-rule
+    title: {zh: 测试, en: Test}
+    clause: 90
+    quote: 测试条款原文
+    scope: city
+    kind: coverage
+    of: {over: majors}
+    field: cluster
+    time: {every_year: 2022}
+""")
+    assert result.exit_code == 2
+    assert f"{rule_file}:2:5: rules[0].required:" in result.stderr

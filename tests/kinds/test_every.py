@@ -1,0 +1,156 @@
+"""``every``: each matching school, major or entry must pass a test; failures are listed (kinds.every)."""
+
+from __future__ import annotations
+
+import pytest
+from factory import DROP, county, major, plain_unit, school
+
+from zhijiao_check.kinds.every import EveryRule
+
+from .common import broken_pack, check_with_pack, custom_result, fields, judge
+
+FUNDED = [{"field": "appropriation_per_student", "op": ">=", "value": 10000}]
+
+
+def every(over: str = "schools", where: list | None = None, **more) -> EveryRule:
+    test = {} if {"any_of", "require"} & set(more) else {"require": FUNDED}
+    return EveryRule.model_validate(fields(kind="every", of={"over": over, "where": where or []}, **test, **more))
+
+
+def with_schools(*schools: dict) -> dict:
+    report = county(year=2023)
+    report["schools"] = list(schools)
+    return report
+
+
+def test_every_item_passing_gives_100_percent(tmp_path):
+    result = judge(tmp_path, every(), [with_schools(school("甲校"), school("乙校"))])
+    assert result.status == "pass"
+    assert result.observed == pytest.approx(1.0)
+    assert result.explanation == "2 / 2 项达标 = 100.0% ≥ 100.0%"
+    assert [(item.name, item.status) for item in result.items] == [("甲校", "pass"), ("乙校", "pass")]
+
+
+def test_a_failing_item_is_listed_with_its_own_arithmetic(tmp_path):
+    result = judge(tmp_path, every(), [with_schools(school("甲校"), school("乙校", appropriation_per_student=8600),
+                                                    school("丙校"))])
+    assert result.status == "fail"
+    assert result.observed == pytest.approx(2 / 3)
+    assert result.explanation == "2 / 3 项达标 = 66.7% < 100.0%"
+    [failing] = [item for item in result.items if item.status == "fail"]
+    assert (failing.name, failing.observed, failing.explanation) == ("乙校", 8600, "生均拨款 8600 < 10000")
+
+
+def test_all_required_conditions_must_hold(tmp_path):
+    rule = every(require=[*FUNDED, {"field": "meets_standards", "value": True}])
+    result = judge(tmp_path, rule, [with_schools(school("甲校", meets_standards=False))])
+    assert result.status == "fail"
+    assert result.items[0].explanation == "办学条件达标 false ≠ true"
+
+
+def test_any_of_passes_when_one_group_holds_entirely(tmp_path):
+    rule = every("majors", any_of=[[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+                                   [{"field": "enrollment", "value": 0}]])
+    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=0, previous_enrollment=0),
+                                                 major("电子商务", enrollment=80, previous_enrollment=90)]))
+    result = judge(tmp_path, rule, [report])
+    assert result.status == "pass"
+    assert [item.explanation for item in result.items] == ["当年招生 0 = 0", "当年招生 80 < 上年招生 90"]
+
+
+def test_any_of_fails_when_no_group_holds_and_shows_why_each_failed(tmp_path):
+    rule = every("majors", any_of=[[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+                                   [{"field": "enrollment", "value": 0}]])
+    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=50, previous_enrollment=45)]))
+    [item] = judge(tmp_path, rule, [report]).items
+    assert (item.school, item.name) == ("甲校", "会计事务")
+    assert item.explanation == "当年招生 50 ≥ 上年招生 45；当年招生 50 ≠ 0"
+
+
+def test_a_condition_relative_to_the_report_year(tmp_path):
+    rule = every("majors", require=[{"field": "evaluated_in", "op": ">=", "year_plus": -2}])
+    report = with_schools(school("甲校", majors=[major("会计事务", evaluated_in=2020)]))
+    [item] = judge(tmp_path, rule, [report]).items
+    assert item.explanation == "最近评估年份 2020 < 2023-2 = 2021"
+
+
+def test_where_chooses_the_items_judged(tmp_path):
+    rule = every(where=[{"field": "ownership", "value": "public"}])
+    report = with_schools(school("甲校"), school("乙校", ownership="private", appropriation_per_student=100))
+    result = judge(tmp_path, rule, [report])
+    assert result.status == "pass"
+    assert [item.name for item in result.items] == ["甲校"]
+
+
+def test_no_matching_item_is_not_applicable(tmp_path):
+    result = judge(tmp_path, every(), [plain_unit("金洞管理区", 2023)])
+    assert result.status == "not_applicable"
+    assert result.observed is None
+
+
+def test_an_item_without_the_field_is_missing_and_named(tmp_path):
+    report = with_schools(school("甲校"), school("乙校", appropriation_per_student=DROP))
+    result = judge(tmp_path, every(), [report])
+    assert result.status == "missing"
+    assert result.explanation == "1 / 2 项达标 = 50.0%；缺少数据：乙校"
+    assert [item.status for item in result.items] == ["pass", "missing"]
+
+
+def test_a_failure_outweighs_missing_data(tmp_path):
+    report = with_schools(school("甲校", appropriation_per_student=5000), school("乙校", appropriation_per_student=DROP))
+    assert judge(tmp_path, every(), [report]).status == "fail"
+
+
+def test_missing_data_in_english_uses_english_punctuation(tmp_path):
+    report = with_schools(school("甲校"), school("乙校", appropriation_per_student=DROP))
+    result = judge(tmp_path, every(), [report], lang="en")
+    assert result.explanation == "1 of 2 pass = 50.0%; data missing: 乙校"
+
+
+def test_severity_warning_turns_a_failure_into_warn(tmp_path):
+    report = with_schools(school("甲校", appropriation_per_student=5000))
+    assert judge(tmp_path, every(severity="warning"), [report]).status == "warn"
+
+
+def test_an_every_rule_in_a_pack_folder_given_with_rules(tmp_path):
+    rules_yaml = """\
+rules:
+  - id: c90.school-size
+    title: {zh: 公办中职学校在校生不少于1200人, en: "Public secondary schools have at least 1,200 students"}
+    clause: 90
+    quote: 公办中职学校在校生不少于1200人
+    scope: school
+    kind: every
+    of:
+      over: schools
+      where: [{field: level, value: secondary}, {field: ownership, value: public}]
+    require: [{field: students, op: ">=", value: 1200}]
+    time: {every_year: 2022}
+"""
+    report = with_schools(school("甲校", students=1500), school("乙校", students=900))
+    result, document = check_with_pack(tmp_path, rules_yaml, "公办中职学校在校生不少于1200人。", report)
+    custom = custom_result(document, "c90.school-size")
+    assert custom["status"] == "fail"
+    assert [(i["name"], i["status"], i["observed"]) for i in custom["items"]] == [
+        ("甲校", "pass", 1500), ("乙校", "fail", 900)]
+    assert custom["items"][1]["explanation"] == "在校生 900 < 1200"
+    assert result.exit_code == 1
+
+
+def test_an_every_rule_with_both_require_and_any_of_is_a_located_error(tmp_path):
+    result, rule_file = broken_pack(tmp_path, """\
+rules:
+  - id: c90.test-rule
+    title: {zh: 测试, en: Test}
+    clause: 90
+    quote: 测试条款原文
+    scope: school
+    kind: every
+    of: {over: schools}
+    require: [{field: students, op: ">=", value: 1}]
+    any_of: [[{field: students, op: ">=", value: 1}]]
+    time: {every_year: 2022}
+""")
+    assert result.exit_code == 2
+    assert f"{rule_file}:2:5:" in result.stderr
+    assert "require" in result.stderr and "any_of" in result.stderr

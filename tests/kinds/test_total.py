@@ -1,0 +1,140 @@
+"""``total``: one figure, or its sum over units or items, against a number or another total (kinds.total)."""
+
+from __future__ import annotations
+
+import pytest
+from factory import DROP, city_year, county, edit, replace_unit, school
+
+from zhijiao_check.kinds.total import TotalRule
+
+from .common import broken_pack, check_with_pack, custom_result, fields, judge
+
+
+def seats(value: float = 1000, **more) -> TotalRule:
+    return TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats",
+                                           target={"op": ">=", "value": value}, **more))
+
+
+def test_a_units_own_figure_against_a_number(tmp_path):
+    result = judge(tmp_path, seats(1600), [county(year=2023, public_secondary_vocational_seats=1500)])
+    assert result.status == "fail"
+    assert result.observed == 1500
+    assert result.explanation == "公办中职学位数 1500 < 1600"
+
+
+def test_the_target_itself_is_met(tmp_path):
+    result = judge(tmp_path, seats(1500), [county(year=2023, public_secondary_vocational_seats=1500)])
+    assert result.status == "pass"
+    assert result.explanation == "公办中职学位数 1500 ≥ 1500"
+
+
+def test_persons_are_shown_with_their_unit(tmp_path):
+    rule = TotalRule.model_validate(fields(kind="total", of="craftsman_students", unit="persons",
+                                           target={"op": ">=", "value": 50}))
+    result = judge(tmp_path, rule, [county(year=2023, craftsman_students=40)])
+    assert result.explanation == "湖湘工匠班培育学生 40 人 < 50 人"
+
+
+def test_in_city_scope_the_figure_is_summed_over_every_unit(tmp_path):
+    rule = seats(30000, scope="city")
+    result = judge(tmp_path, rule, city_year(2025, seats=25300))
+    assert result.observed == 25300
+    assert result.explanation == "15 个单位公办中职学位数合计 25300 < 30000"
+
+
+def test_the_city_sum_in_english(tmp_path):
+    result = judge(tmp_path, seats(30000, scope="city"), city_year(2025, seats=25300), lang="en")
+    assert result.explanation == "public secondary-vocational seats of 15 units = 25300 < 30000"
+
+
+def test_a_sum_over_items_matching_a_filter(tmp_path):
+    rule = TotalRule.model_validate(fields(kind="total", of={
+        "over": "schools", "field": "students", "where": [{"field": "ownership", "value": "public"}]},
+        unit="persons", target={"op": ">=", "value": 2000}))
+    report = county(year=2023)
+    report["schools"].append(school("东安县第二职业中专", year=2023, students=700))
+    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=2023, students=5000))
+    result = judge(tmp_path, rule, [report])
+    assert result.observed == 1700
+    assert result.explanation == "2 项在校生合计 1700 人 < 2000 人"
+
+
+def test_compared_with_another_total(tmp_path):
+    rule = TotalRule.model_validate(fields(kind="total", of="pathway_3plus2.current",
+                                           compare_to="pathway_3plus2.previous", target={"op": ">"}))
+    result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.current": 90})])
+    assert result.status == "fail"
+    assert result.target == {"op": ">", "value": 90}
+    assert result.explanation == "当年“3+2”招生 90 ≤ 上年“3+2”招生 90"
+
+
+def test_an_absent_figure_is_missing(tmp_path):
+    result = judge(tmp_path, seats(), [county(year=2023, public_secondary_vocational_seats=DROP)])
+    assert result.status == "missing"
+    assert result.explanation == "缺少数据：public_secondary_vocational_seats"
+
+
+def test_in_city_scope_an_absent_figure_names_the_unit(tmp_path):
+    reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
+    result = judge(tmp_path, seats(scope="city"), reports)
+    assert result.status == "missing"
+    assert result.explanation == "缺少数据：祁阳市: public_secondary_vocational_seats"
+
+
+def test_zero_is_a_value_not_missing(tmp_path):
+    result = judge(tmp_path, seats(1), [county(year=2023, public_secondary_vocational_seats=0)])
+    assert result.status == "fail"
+    assert result.observed == 0
+
+
+def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
+    rule = TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats",
+                                           target={"op": ">=", "value": 1600, "tolerance": 0.1}))
+    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)]).status == "warn"
+    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1439)]).status == "fail"
+
+
+def test_a_linear_total_behind_its_schedule(tmp_path):
+    rule = seats(2000, time={"due": 2025, "linear": True})
+    result = judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1100)])
+    assert result.status == "behind"  # expected(2023) = 2000 × 3 / 5 = 1200
+    assert result.expected == pytest.approx(1200)
+
+
+def test_a_total_rule_in_a_pack_folder_given_with_rules(tmp_path):
+    rules_yaml = """\
+rules:
+  - id: c90.county-seats
+    title: {zh: 每个县公办中职学位不少于2000个, en: "At least 2,000 public seats in each county"}
+    clause: 90
+    quote: 每个县公办中职学位不少于2000个
+    scope: unit
+    units: [county]
+    kind: total
+    of: public_secondary_vocational_seats
+    target: {op: ">=", value: 2000}
+    time: {due: 2024}
+"""
+    result, document = check_with_pack(tmp_path, rules_yaml, "每个县公办中职学位不少于2000个。", county(year=2024))
+    custom = custom_result(document, "c90.county-seats")
+    assert (custom["status"], custom["observed"]) == ("fail", 1500)
+    assert custom["target"] == {"op": ">=", "value": 2000}
+    assert custom["clause"] == 90
+    assert result.exit_code == 1
+
+
+def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_path):
+    result, rule_file = broken_pack(tmp_path, """\
+rules:
+  - id: c90.test-rule
+    title: {zh: 测试, en: Test}
+    clause: 90
+    quote: 测试条款原文
+    scope: unit
+    kind: total
+    of: craftsman_students
+    target: {op: between, value: 3}
+    time: {every_year: 2022}
+""")
+    assert result.exit_code == 2
+    assert f"{rule_file}:9:13: rules[0].target:" in result.stderr

@@ -1,0 +1,1 @@
+"""Tests of issue 2 (the checker, end to end): rules."""

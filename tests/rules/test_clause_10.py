@@ -1,0 +1,113 @@
+"""Clause 10 (推进校企协同育人): rules/yzf-2021-7/clause-10.yaml."""
+
+from __future__ import annotations
+
+import pytest
+from factory import DROP, city_year, county, plain_unit, replace_unit, school, without
+
+CRAFTSMAN = "c10.craftsman-students"
+PILOT_SCHOOLS = "c10.pilot-schools"
+PILOT_MAJORS = "c10.pilot-majors"
+
+
+# ------------------------------------------------------------------------------------ c10.craftsman-students
+
+def test_500_craftsman_students_pass(city_results):
+    result = city_results(city_year(2023, craftsman=500))[CRAFTSMAN]
+    assert result.status == "pass"
+    assert result.observed == 500
+    assert result.explanation == "15 个单位湖湘工匠班培育学生合计 500 人 ≥ 500 人"
+
+
+def test_499_craftsman_students_fail(city_results):
+    result = city_results(city_year(2023, craftsman=499))[CRAFTSMAN]
+    assert result.status == "fail"
+    assert result.explanation == "15 个单位湖湘工匠班培育学生合计 499 人 < 500 人"
+
+
+def test_craftsman_students_are_judged_every_year_including_2022(city_results):
+    assert city_results(city_year(2022, craftsman=470))[CRAFTSMAN].status == "fail"
+
+
+def test_craftsman_students_are_not_judged_in_2021(city_results):
+    assert city_results(city_year(2021, craftsman=10))[CRAFTSMAN].status == "not_applicable"
+
+
+def test_craftsman_students_not_given_by_a_unit_are_missing_naming_it(city_results):
+    reports = replace_unit(city_year(2023), "江华瑶族自治县", {"craftsman_students": DROP})
+    result = city_results(reports)[CRAFTSMAN]
+    assert result.status == "missing"
+    assert result.explanation == "缺少数据：江华瑶族自治县: craftsman_students"
+
+
+def test_craftsman_students_with_units_absent_are_missing_naming_them(city_results):
+    result = city_results(without(city_year(2023, craftsman=900), "回龙圩管理区", "金洞管理区"))[CRAFTSMAN]
+    assert result.status == "missing"
+    assert result.observed == 900
+    assert result.notes == ("缺少单位：回龙圩管理区、金洞管理区",)
+
+
+# ------------------------------------------------------------------------------------ c10.pilot-schools
+
+def with_public_school(in_pilot: object, year: int = 2025) -> dict:
+    report = county(year=year)
+    report["schools"].append(school("东安县第二职业中专", year=year, in_1x_pilot=in_pilot))
+    return report
+
+
+def test_every_public_school_in_the_pilot_passes(unit_results):
+    result = unit_results(with_public_school(True))[PILOT_SCHOOLS]
+    assert result.status == "pass"
+    assert result.observed == pytest.approx(1.0)
+
+
+def test_a_public_school_outside_the_pilot_in_2025_fails_and_is_named(unit_results):
+    result = unit_results(with_public_school(False))[PILOT_SCHOOLS]
+    assert result.status == "fail"
+    assert result.observed == pytest.approx(0.5)
+    assert [i.name for i in result.items if i.status == "fail"] == ["东安县第二职业中专"]
+
+
+def test_a_public_school_outside_the_pilot_before_2025_is_pending(unit_results):
+    assert unit_results(with_public_school(False, year=2023))[PILOT_SCHOOLS].status == "pending"
+
+
+def test_a_private_school_outside_the_pilot_is_not_judged(unit_results):
+    report = county(year=2025)
+    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=2025, in_1x_pilot=False))
+    result = unit_results(report)[PILOT_SCHOOLS]
+    assert result.status == "pass"
+    assert [i.name for i in result.items] == ["东安县职业中等专业学校"]
+
+
+def test_a_unit_with_only_private_schools_is_not_applicable(unit_results):
+    report = plain_unit("永州经济技术开发区", 2025,
+                        schools=[school("永州经开区技工学校", ownership="private", year=2025, in_1x_pilot=False)])
+    assert unit_results(report)[PILOT_SCHOOLS].status == "not_applicable"
+
+
+def test_a_public_school_not_saying_is_missing_in_2025(unit_results):
+    assert unit_results(with_public_school(DROP))[PILOT_SCHOOLS].status == "missing"
+
+
+# ------------------------------------------------------------------------------------ c10.pilot-majors
+
+def test_twenty_pilot_majors_by_2025_pass(city_results):
+    result = city_results(city_year(2025, pilot_majors=20))[PILOT_MAJORS]
+    assert result.status == "pass"
+    assert result.observed == 20
+
+
+def test_nineteen_pilot_majors_in_2025_fail(city_results):
+    assert city_results(city_year(2025, pilot_majors=19))[PILOT_MAJORS].status == "fail"
+
+
+def test_pilot_majors_below_the_linear_schedule_are_behind(city_results):
+    # expected(2023) = 20 × 0.6 = 12
+    result = city_results(city_year(2023, pilot_majors=11))[PILOT_MAJORS]
+    assert result.status == "behind"
+    assert result.expected == pytest.approx(12)
+
+
+def test_pilot_majors_above_the_linear_schedule_are_pending(city_results):
+    assert city_results(city_year(2022, pilot_majors=16))[PILOT_MAJORS].status == "pending"

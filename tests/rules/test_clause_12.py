@@ -1,0 +1,99 @@
+"""Clause 12 (强化师资培训培养): rules/yzf-2021-7/clause-12.yaml."""
+
+from __future__ import annotations
+
+import pytest
+from factory import city_year, county
+
+PRACTICE = "c12.enterprise-practice"
+DURATION = "c12.practice-duration"
+ROTATION = "c12.teacher-rotation"
+
+
+# ------------------------------------------------------------------------------------ c12.enterprise-practice
+
+def test_teachers_sent_to_enterprise_practice_pass(city_results):
+    result = city_results(city_year(2023, practice=[(3, 6), (2, 12)]))[PRACTICE]
+    assert result.status == "pass"
+    assert result.observed == 5
+
+
+def test_no_teacher_sent_to_enterprise_practice_fails(city_results):
+    result = city_results(city_year(2023, practice=[]))[PRACTICE]
+    assert result.status == "fail"
+    assert result.observed == 0
+
+
+def test_enterprise_practice_given_by_no_school_at_all_is_missing_not_zero(city_results):
+    # report-format.md: "Anything a rule needs that the report does not give is *missing*, never zero."
+    reports = city_year(2023, practice=[])
+    for report in reports:
+        for item in report["schools"]:
+            del item["enterprise_practice"]
+    result = city_results(reports)[PRACTICE]
+    assert result.status == "missing"
+
+
+def test_enterprise_practice_is_not_judged_in_2021(city_results):
+    assert city_results(city_year(2021, practice=[]))[PRACTICE].status == "not_applicable"
+
+
+# ------------------------------------------------------------------------------------ c12.practice-duration
+
+def practising(*groups: tuple[int, float], year: int = 2023) -> dict:
+    report = county(year=year)
+    report["schools"][0]["enterprise_practice"] = [{"teachers": n, "months": m} for n, m in groups]
+    return report
+
+
+def test_practice_of_six_months_passes(unit_results):
+    result = unit_results(practising((3, 6), (1, 12)))[DURATION]
+    assert result.status == "pass"
+    assert result.observed == pytest.approx(1.0)
+
+
+def test_practice_shorter_than_six_months_fails_and_names_the_group(unit_results):
+    result = unit_results(practising((3, 6), (2, 5.5)))[DURATION]
+    assert result.status == "fail"
+    assert result.observed == pytest.approx(0.5)
+    [failing] = [item for item in result.items if item.status == "fail"]
+    assert failing.name == "东安县职业中等专业学校#2"
+    assert failing.school == "东安县职业中等专业学校"
+    assert failing.explanation == "实践时长（月） 5.5 < 6"
+
+
+def test_no_practice_group_is_not_applicable(unit_results):
+    assert unit_results(practising())[DURATION].status == "not_applicable"
+
+
+def test_practice_duration_is_not_judged_in_2021(unit_results):
+    assert unit_results(practising((1, 2), year=2021))[DURATION].status == "not_applicable"
+
+
+# ------------------------------------------------------------------------------------ c12.teacher-rotation
+
+def test_every_teacher_rotated_by_2025_passes(city_results):
+    result = city_results(city_year(2025, teachers=2000, rotated=2000))[ROTATION]
+    assert result.status == "pass"
+    assert result.observed == pytest.approx(1.0)
+    assert result.explanation == "Σ2000 / Σ2000 = 100.0% ≥ 100.0%"
+
+
+def test_rotation_short_of_everyone_in_2025_fails(city_results):
+    result = city_results(city_year(2025, teachers=2000, rotated=1990))[ROTATION]
+    assert result.status == "fail"
+    assert result.explanation == "Σ1990 / Σ2000 = 99.5% < 100.0%"
+
+
+def test_rotation_below_the_linear_schedule_is_behind(city_results):
+    # expected(2023) = 100% × 0.6 = 60%
+    result = city_results(city_year(2023, teachers=2000, rotated=1180))[ROTATION]
+    assert result.status == "behind"
+    assert result.observed == pytest.approx(0.59)
+    assert result.expected == pytest.approx(0.6)
+    assert "线性进度：2023 年应达 60.0%（2025 年目标 100.0%）" in result.notes
+
+
+def test_rotation_exactly_on_the_linear_schedule_is_pending(city_results):
+    result = city_results(city_year(2023, teachers=2000, rotated=1200))[ROTATION]
+    assert result.status == "pending"

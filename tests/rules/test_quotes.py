@@ -1,0 +1,186 @@
+"""The rule files against the policy text and the target catalogue (/work/shared/spec/targets.md).
+
+Everything here reads the files directly (PyYAML, a regular expression over the policy), independently of the
+pack loader, and then checks that the loader agrees.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from factory import PACK_DIR, builtin_packs
+
+TARGETS_MD = Path("/work/shared/spec/targets.md")
+
+# The catalogue of targets.md, as a fallback when the shared spec is not there (a checkout elsewhere).
+CATALOGUE = (
+    "c1.vocational-share", "c1.general-plan-freeze", "c1.public-seats", "c1.quality-schools", "c1.quality-majors",
+    "c1.chuyi-schools", "c2.school-standards", "c3.new-higher-colleges", "c3.undergraduate-upgrade",
+    "c3.pathway-growth", "c4.leading-industries", "c4.major-evaluation-cycle", "c4.yellow-majors-shrink",
+    "c4.red-majors-phase-out", "c4.demonstration-majors", "c4.chuyi-majors", "c4.high-level-majors",
+    "c5.unit-quality-committee", "c5.school-quality-committee", "c7.training-base", "c7.cluster-coverage",
+    "c8.demonstration-parks", "c8.demonstration-enterprises", "c9.vocational-groups", "c10.craftsman-students",
+    "c10.pilot-schools", "c10.pilot-majors", "c11.dual-qualified-share", "c12.enterprise-practice",
+    "c12.practice-duration", "c12.teacher-rotation", "c13.talent-allowance", "c13.provincial-teams",
+    "c15.joint-meeting", "c15.county-evaluation", "c16.secondary-funding", "c16.higher-funding",
+    "c16.new-funding-tilt", "c17.activity-week", "c17.incubation-center",
+)
+
+
+def normalised(text: str) -> str:
+    """NFKC, then every white-space character removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def catalogue_rows() -> list[dict[str, str]]:
+    """The rows of targets.md's catalogue table: id, clause, scope, time."""
+    if not TARGETS_MD.is_file():
+        return [{"id": rule_id} for rule_id in CATALOGUE]
+    rows = []
+    for line in TARGETS_MD.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\| `(c\d+\.[a-z0-9-]+)` \|(.*)\|\s*$", line)
+        if match:
+            cells = [cell.strip() for cell in match.group(2).split("|")]
+            rows.append({"id": match.group(1), "clause": cells[0], "scope": cells[1], "time": cells[-1]})
+    return rows
+
+
+def rule_files() -> list[Path]:
+    return sorted(p for p in PACK_DIR.glob("*.yaml") if p.name not in ("pack.yaml", "units.yaml"))
+
+
+def all_rules() -> list[dict[str, Any]]:
+    return [rule for path in rule_files() for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]]
+
+
+POLICY = (PACK_DIR / "policy.md").read_text(encoding="utf-8")
+RULES = all_rules()
+ROWS = {row["id"]: row for row in catalogue_rows()}
+
+
+def clause_text(number: int) -> str:
+    """The text of ``### 第N条`` up to the next heading."""
+    match = re.search(rf"^### 第{number}条[^\n]*\n(.*?)(?=^#{{2,3}} |\Z)", POLICY, re.DOTALL | re.MULTILINE)
+    assert match, f"clause {number} not in policy.md"
+    return match.group(1)
+
+
+def annex_units(item: int) -> list[str]:
+    """The responsible units (责任单位) of item N of the annex (工作任务清单)."""
+    for line in POLICY.splitlines():
+        match = re.match(rf"^\|\s*{item}\s*\|.*\|([^|]*)\|\s*$", line)
+        if match:
+            return [unit.strip() for unit in match.group(1).split("、")]
+    raise AssertionError(f"annex item {item} not in policy.md")
+
+
+def by_id(rule: dict[str, Any]) -> str:
+    return str(rule["id"])
+
+
+# ------------------------------------------------------------------------------------ the catalogue
+
+def test_the_catalogue_of_targets_md_has_40_rules():
+    assert len(ROWS) == 40
+
+
+def test_the_pack_has_40_rules():
+    assert len(RULES) == 40
+
+
+def test_rule_ids_are_unique():
+    ids = [rule["id"] for rule in RULES]
+    assert len(set(ids)) == len(ids)
+
+
+def test_rule_ids_are_those_of_targets_md_in_catalogue_order():
+    assert [rule["id"] for rule in RULES] == list(ROWS)
+
+
+def test_the_pack_loader_reads_the_same_rules_in_the_same_order():
+    assert [rule.id for rule in builtin_packs()[0].rules] == [rule["id"] for rule in RULES]
+
+
+def test_each_rule_file_holds_the_rules_of_its_clause():
+    for path in rule_files():
+        number = int(re.fullmatch(r"clause-(\d+)\.yaml", path.name).group(1))
+        clauses = {rule["clause"] for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]}
+        assert clauses == {number}, path.name
+
+
+# ------------------------------------------------------------------------------------ each rule
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_quote_is_verbatim_in_the_policy(rule):
+    assert normalised(rule["quote"]) in normalised(POLICY)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_quote_is_in_the_clause_the_rule_cites(rule):
+    assert normalised(rule["quote"]) in normalised(clause_text(rule["clause"]))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_names_its_clause_and_annex_item(rule):
+    assert isinstance(rule["clause"], int) and 1 <= rule["clause"] <= 17
+    assert isinstance(rule["annex"], int) and 1 <= rule["annex"] <= 16
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_has_the_responsible_units_of_its_annex_item(rule):
+    assert rule["responsible"], "no responsible units"
+    assert rule["responsible"] == annex_units(rule["annex"])
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_has_a_title_in_both_languages(rule):
+    assert rule["title"]["zh"] and rule["title"]["en"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_clause_matches_targets_md(rule):
+    row = ROWS[rule["id"]]
+    if "clause" not in row:
+        pytest.skip("targets.md not available")
+    assert str(rule["clause"]) == row["clause"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_scope_matches_targets_md(rule):
+    row = ROWS[rule["id"]]
+    if "scope" not in row:
+        pytest.skip("targets.md not available")
+    scope, _, units = row["scope"].partition(":")
+    assert rule["scope"] == scope
+    if scope == "unit":
+        assert rule["units"] == [u.strip() for u in units.split(",")]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_time_matches_targets_md(rule):
+    row = ROWS[rule["id"]]
+    if "time" not in row:
+        pytest.skip("targets.md not available")
+    words = row["time"]
+    time = rule["time"]
+    if words.startswith("every year"):
+        assert time == {"every_year": 2022}  # ⚖ the first full year after issue
+    elif words.startswith("from"):
+        assert time == {"from": int(re.search(r"\d{4}", words).group())}
+    else:
+        assert words.startswith("due")
+        assert time.get("due") == int(re.search(r"\d{4}", words).group())
+        assert bool(time.get("linear")) == ("linear" in words)
+
+
+def test_untranscribed_clauses_are_6_and_14_and_part_of_17():
+    info = yaml.safe_load((PACK_DIR / "pack.yaml").read_text(encoding="utf-8"))
+    untranscribed = {c["number"] for c in info["clauses"] if c.get("untranscribed")}
+    covered = {rule["clause"] for rule in RULES}
+    assert untranscribed == {6, 14, 17}
+    assert covered == set(range(1, 18)) - {6, 14}
