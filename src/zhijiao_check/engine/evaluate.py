@@ -7,7 +7,8 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from zhijiao_check.engine import timing
@@ -22,6 +23,8 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 
 DUE_STATUSES: tuple[Status, ...] = ("pass", "warn", "fail", "missing")
+FAILING: frozenset[Status] = frozenset({"fail", "missing"})
+FAILING_STRICT: frozenset[Status] = FAILING | {"warn", "behind"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,11 @@ class Run:
     notices: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
-    failing: frozenset[Status] = field(default=frozenset({"fail", "missing"}))
+
+    @property
+    def failing(self) -> frozenset[Status]:
+        """The statuses that fail the run: ``warn`` and ``behind`` too with ``--strict``."""
+        return FAILING_STRICT if self.strict else FAILING
 
     @property
     def exit_code(self) -> int:
@@ -122,8 +129,9 @@ def evaluate(
     rules = [rule for pack in packs for rule in pack.rules]
     units = packs[0].units
     issued = packs[0].info.issued
-    valid, duplicates = _unique(reports, tr)
-    valid.sort(key=lambda r: (r.year, _order(units, r.unit), r.file))
+    valid, duplicates = _unique(reports)
+    order = {unit.name: index for index, unit in enumerate(units)}
+    valid.sort(key=lambda r: (r.year, order.get(r.unit, len(order)), r.file))
     by_year: dict[int, list[ReportFile]] = {}
     for report in valid:
         by_year.setdefault(report.year, []).append(report)
@@ -156,15 +164,14 @@ def evaluate(
 
     from zhijiao_check.report.consistency import cross_year_warnings
 
-    failing: set[Status] = {"fail", "missing", *(("warn", "behind") if strict else ())}
     return Run(
         tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
-        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)), strict, frozenset(failing),
+        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)), strict,
     )
 
 
 def _run(
-    rules: Sequence[Any], scope: Scope, issued: Any, tr: Translator, units_missing: tuple[str, ...] = (),
+    rules: Sequence[Any], scope: Scope, issued: date, tr: Translator, units_missing: tuple[str, ...] = (),
 ) -> tuple[list[RuleResult], tuple[str, ...]]:
     if scope.year < issued.year:
         text = tr("engine.before-policy", year=scope.year, issued=issued.isoformat())
@@ -208,12 +215,7 @@ def _round(value: float, unit: str) -> float:
     return value if unit == "ratio" else round(value, 1)
 
 
-def _order(units: Any, name: str) -> int:
-    names = [u.name for u in units]
-    return names.index(name) if name in names else len(names)
-
-
-def _unique(reports: Sequence[ReportFile], tr: Translator) -> tuple[list[ReportFile], list[InvalidReport]]:
+def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[InvalidReport]]:
     """One report per unit and year: a second one is refused (which figures would count?)."""
     seen: dict[tuple[str, int], ReportFile] = {}
     duplicates: list[InvalidReport] = []
