@@ -206,6 +206,47 @@ def coverage(
     _exit(lambda: catalogue.coverage(lang.value, format.value, rules or []), lang, debug)
 
 
+@app.command()
+def template(
+    unit: Annotated[
+        str, typer.Option("--unit", "-u", help="The unit: its name (冷水滩区) or code (431103).", show_default=False)
+    ],
+    year: Annotated[int, typer.Option("--year", "-y", help="The statistical year, e.g. 2023.", show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    schema: Annotated[
+        str | None,
+        typer.Option("--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."),
+    ] = None,
+    lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """A blank report for one unit and year, every field commented in Chinese (生成空白填报模板)."""
+    from zhijiao_check.commands import template as command
+
+    options = command.TemplateOptions(unit, year, output, lang.value, rules or [], schema, force)
+    _exit(lambda: command.run(options), lang, debug)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
+    ] = None,
+    lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """The JSON Schema (draft 2020-12) of report format v1, for editors and validators (填报格式 JSON Schema)."""
+    from zhijiao_check.commands import schema as command
+
+    options = command.SchemaOptions(output, lang.value, rules or [])
+    _exit(lambda: command.run(options), lang, debug)
+
+
 def main() -> None:
     import sys
 

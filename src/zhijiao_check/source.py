@@ -35,6 +35,13 @@ _PLAIN_TAGS = {
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 _MERGE_TAG = _STANDARD_TAG + "merge"
+_NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
+# Numbers as a person writes them: plain decimals (and YAML's .inf/.nan, which the report checks name).
+_DECIMAL = re.compile(
+    r"[-+]? (?: 0 | [1-9][0-9]* | [0-9]+ \. [0-9]* | \. [0-9]+ ) (?: [eE] [-+]? [0-9]+ )?"
+    r"| [-+]? \. (?: inf | Inf | INF ) | \. (?: nan | NaN | NAN )",
+    re.VERBOSE,
+)
 
 
 @dataclass
@@ -103,16 +110,22 @@ def decode(raw: bytes, display: str) -> Decoded | Problem:
         try:
             return Decoded(raw.decode("gb18030"), "gb18030")
         except UnicodeDecodeError:
-            line = raw[: utf8_error.start].count(b"\n") + 1
-            column = utf8_error.start - (raw.rfind(b"\n", 0, utf8_error.start) + 1) + 1
-            return Problem(display, line, column, "", "bad-encoding", {"byte": f"0x{raw[utf8_error.start]:02X}"})
+            where = _place(raw[: utf8_error.start], "utf-8")
+            return Problem(display, *where, "", "bad-encoding", {"byte": f"0x{raw[utf8_error.start]:02X}"})
 
 
 def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Problem:
     try:
         return Decoded(raw.decode(codec), name)
-    except UnicodeDecodeError:
-        return _problem(display, None, "bad-encoding-bom", encoding=name)
+    except UnicodeDecodeError as error:
+        # Often a file cut short (an odd number of bytes in UTF-16): say where the text stops making sense.
+        return _problem(display, _place(raw[: error.start], codec), "bad-encoding-bom", encoding=name)
+
+
+def _place(before: bytes, codec: str) -> Mark:
+    """The (line, column) in characters just after ``before``, the valid start of a file in ``codec``."""
+    text = before.decode(codec, errors="replace")
+    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
 
 
 def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | list[Problem]:
@@ -133,9 +146,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
             second = loader.get_node()
             return [_problem(display, _mark(second), "several-documents")]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [_syntax_problem(text, display, where, error.problem or str(error))]
+        return [_syntax_problem(text, display, _fault(error, text), error.problem or str(error))]
     except yaml.reader.ReaderError as error:
         # A control character. libyaml counts its offset in UTF-8 bytes, the pure-Python reader in characters.
         if loader_class is yaml.SafeLoader:
@@ -146,6 +157,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         return [_problem(display, where, "bad-character", code_point=f"U+{error.character:04X}")]
     except yaml.YAMLError as error:
         return [_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
+    except RecursionError:  # only the pure-Python reader (no libyaml) recurses without a depth limit of its own
+        return [_problem(display, (1, 1), "too-deep", limit=MAX_DEPTH)]
     finally:
         loader.dispose()
     if root is None:
@@ -155,13 +168,55 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if builder.problems and (builder.bomb or not partial or not isinstance(data, dict)):
         return builder.problems
     if not isinstance(data, dict):
-        return [_problem(display, _mark(root), "top-not-mapping", found=type(data).__name__)]
+        return [_problem(display, _mark(root), "top-not-mapping", found=_kind_of(data))]
     return Parsed(data, builder.positions, tuple(builder.problems))
 
 
-# Two slips that libyaml reports as a puzzling syntax error somewhere near: a tab in the indentation, and
-# a full-width colon typed with a Chinese input method (`name：冷水滩区` is one plain string, not a key).
+# Slips that libyaml reports as a puzzling syntax error at or just after their line: a tab in the indentation;
+# a full-width colon typed with a Chinese input method (`name：冷水滩区` is one plain string, not a key); a
+# full-width or no-break space (pasted from Word or a web page) as indentation or after a colon; no space after
+# a field's colon (`teachers:110`) or after a list entry's dash (`-name: …`). Group 1 is the character at fault.
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
+_ODD_SPACE = re.compile(r"(?:^[ ]*(?:-[ ]+)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
+_NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_]*):[^\s#]")
+_NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*(-)[A-Za-z_][A-Za-z0-9_]*:")
+# A value that opens a double quote and never closes it on its line: YAML reads on, into the next fields.
+_OPEN_QUOTE = re.compile(r"""^[ ]*(?:-[ ]+)?[^\s:#"'][^:#"']*:[ ]+(")(?:[^"\\]|\\.)*$""")
+_SLIPS = (
+    ("fullwidth-colon", _FULLWIDTH_KEY),
+    ("odd-space", _ODD_SPACE),
+    ("colon-without-space", _NO_SPACE_AFTER_COLON),
+    ("dash-without-space", _NO_SPACE_AFTER_DASH),
+)
+
+
+# Where libyaml notices these, the fault is usually where the construct started: a quote or a key never ended.
+_STARTED_AT_FAULT = ("while scanning a quoted scalar", "while scanning a simple key")
+# A bracket never closed is noticed at the next line's key; a missing comma further down, where it is missing.
+_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def _fault(error: Any, text: str) -> Mark:
+    """The (line, column) to show for a syntax error: libyaml's problem mark, or its context mark if that is
+    where the fault is (an unclosed quote or bracket, a key without its colon)."""
+    problem, context = error.problem_mark, error.context_mark
+    use_context = context is not None and (
+        error.context in _STARTED_AT_FAULT
+        or (
+            error.context in _FLOW and problem is not None and problem.line > context.line
+            and all(not line.strip() or line.lstrip().startswith("#")
+                    for line in text.splitlines()[context.line + 1 : problem.line])
+        )
+    )
+    mark = context if use_context else problem or context
+    if mark is None:
+        return (1, 1)
+    lines = text.splitlines()
+    if mark.line >= len(lines) and lines:
+        # Noticed at the end of the file (a bracket never closed): show the last line that says something.
+        last = max((n for n, line in enumerate(lines) if line.strip()), default=len(lines) - 1)
+        return (last + 1, len(lines[last]) + 1)
+    return (mark.line + 1, mark.column + 1)
 
 
 def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem:
@@ -172,9 +227,20 @@ def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Proble
     if "\t" in indent or current[column - 1 : column] == "\t":
         return _problem(display, (line, current.index("\t") + 1), "yaml-tab")
     for number in (line, line - 1):
-        match = _FULLWIDTH_KEY.match(lines[number - 1]) if 0 < number <= len(lines) else None
+        source = lines[number - 1] if 0 < number <= len(lines) else ""
+        for code, pattern in _SLIPS:
+            match = pattern.search(source)
+            if match:
+                at = (number, match.start(1) + 1)
+                if code == "odd-space":
+                    return _problem(display, at, code, code_point=f"U+{ord(match.group(1)):04X}")
+                if code == "colon-without-space":
+                    return _problem(display, (number, match.end(1) + 1), code, field=match.group(1))
+                return _problem(display, at, code)
+    for number in range(line, max(line - 10, 0), -1):
+        match = _OPEN_QUOTE.match(lines[number - 1]) if number <= len(lines) else None
         if match:
-            return _problem(display, (number, match.start(1) + 1), "fullwidth-colon")
+            return _problem(display, (number, match.start(1) + 1), "unclosed-quote")
     return _problem(display, where, "yaml-syntax", reason=reason)
 
 
@@ -265,11 +331,19 @@ class _Builder:
             self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
             return None
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
-            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            self._fail(node, path, "bad-scalar", value=value, reason=str(error).splitlines()[0])
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            self._fail(node, path, "bad-scalar", value=shown, reason=str(error).splitlines()[0])
             return None
+        if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
+            # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
+            write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))
+            if not _DECIMAL.fullmatch(write):
+                write = str(value)
+            self._fail(node, path, "number-notation", value=node.value, read=str(value), write=write)
+            return None
+        return value
 
     def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:
         self.problems.append(
@@ -280,6 +354,19 @@ class _Builder:
 def _shown_tag(tag: str) -> str:
     """``tag:yaml.org,2002:python/object`` as the user wrote it: ``!!python/object``."""
     return "!!" + tag.removeprefix(_STANDARD_TAG) if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _kind_of(data: Any) -> str:
+    """What the user wrote, in YAML's words rather than Python's (``~`` is null, not a NoneType)."""
+    if data is None:
+        return "null"
+    if isinstance(data, list):
+        return "list"
+    if isinstance(data, bool):
+        return "bool"
+    if isinstance(data, int | float):
+        return "number"
+    return "text" if isinstance(data, str) else type(data).__name__
 
 
 def _mark(node: Any) -> Mark:

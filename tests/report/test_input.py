@@ -47,8 +47,8 @@ def test_list_at_top_level(load: Load) -> None:
 
 def test_yaml_syntax_error(load: Load) -> None:
     problem = only_error(load(county_text(("  general_high_school: 3600", "  general_high_school: [3600"))))
-    # libyaml notices the unclosed bracket where the next key starts; the message says to look a line above too.
-    assert_problem(problem, "yaml-syntax", 12, 25, "", ("YAML 格式错误", "上一行"),
+    # libyaml notices the unclosed bracket where the next key starts; the problem is shown where it opened.
+    assert_problem(problem, "yaml-syntax", 11, 24, "", ("YAML 格式错误", "上一行"),
                    ("YAML syntax error", "expected ',' or ']'", "the one before"))
 
 

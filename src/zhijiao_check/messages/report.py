@@ -70,6 +70,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
         "a full-width colon \"：\" here: write an ASCII colon and a space \": \" after a field name",
     ),
+    "report.odd-space": (
+        "这里有一个特殊空格 {code_point}（全角空格或不换行空格，常见于从 Word 或网页复制的文字）：缩进和冒号后只能用半角空格",
+        ("a special space {code_point} here (a full-width or no-break space, often pasted from Word or a web page): "
+         "indent, and follow colons, with plain ASCII spaces"),
+    ),
+    "report.colon-without-space": (
+        "字段名后的冒号后面要有一个空格：写成“{field}: 值”",
+        "a field name's colon needs a space after it: write \"{field}: value\"",
+    ),
+    "report.dash-without-space": (
+        "列表项开头的“-”后面要有一个空格：写成“- name: …”",
+        "the \"-\" that starts a list entry needs a space after it: write \"- name: …\"",
+    ),
+    "report.unclosed-quote": (
+        "这里的引号“\"”没有结束引号：YAML 会把后面几行都读成这段文字；请在文字末尾补上 \"",
+        "this double quote is never closed: YAML reads the following lines into the text; close it with \"",
+    ),
     "report.top-not-mapping": (
         "文件顶层应为“字段: 值”（如 schema_version: 1），实际是 {found}",
         "the top level must be fields written as \"key: value\" (such as schema_version: 1), not a {found}",
@@ -102,6 +119,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "字段“{field}”重复（第 {first_line} 行已出现）：只保留一个；一般的 YAML 读取程序会悄悄只取最后一个",
         ("duplicate key \"{field}\" (first on line {first_line}): keep only one; YAML readers usually keep the last "
          "one silently"),
+    ),
+    "report.number-notation": (
+        "数字 {value} 的写法会被读成 {read}（八进制、十六进制、六十进制或带下划线）：请写普通的十进制数，如 {write}",
+        ("the number {value} would be read as {read} (octal, hexadecimal, base 60 or with underscores): write a plain "
+         "decimal number such as {write}"),
     ),
     "report.bad-scalar": (
         "无法读取值“{value}”（{reason}）：如果它是文字，请加引号",
@@ -213,6 +235,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "代码 {code} 与单位“{name}”不符：“{name}”的代码是 {expected}",
         "the code {code} does not match \"{name}\": the code of \"{name}\" is {expected}",
     ),
+    "report.code-curly-quotes": (
+        "代码 {code} 用了中文引号：请用英文双引号，写成 code: \"{expected}\"",
+        "the code {code} is in Chinese quotation marks: use ASCII double quotes, code: \"{expected}\"",
+    ),
     "report.code-not-applicable": (
         "“{name}”没有行政区划代码：请删除 code: {code}",
         "\"{name}\" has no administrative code: delete code: {code}",
@@ -247,6 +273,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学校“{school}”生均拨款 {value} 元不在常见范围 {low}–{high} 元之间：请核对单位是否为元（不是万元）",
         ("the appropriation per student of \"{school}\", {value} yuan, is outside the usual {low}–{high} yuan: "
          "check that it is in yuan (元), not 万元"),
+    ),
+    "report.names-joined": (
+        "“{entry}”中有“{separator}”，像是几项写成了一项，会被算作 1 项：请分开写，如 [电子信息, 先进装备制造]",
+        ("\"{entry}\" contains \"{separator}\": it looks like several names in one entry, and counts as one; "
+         "list them separately, as in [电子信息, 先进装备制造]"),
     ),
     "report.cross-year-pathway": (
         "“3+2”上年招生 previous 填 {value}，而 {year} 年报告 {other_file} 的当年招生 current 为 {other_value}：两者应一致",

@@ -46,6 +46,8 @@ class TableRenderer:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         for city in run.city:
             self._evaluation(console, self._city_title(city), city)
+        if run.warnings:
+            console.print(f"[yellow]{_escape(self.tr('table.warnings', count=len(run.warnings)))}[/yellow]")
         for warning in run.warnings:
             self._problem(console, warning)
         self._matrices(console, run)

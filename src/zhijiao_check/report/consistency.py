@@ -5,6 +5,7 @@ They are shown and never block: a figure can be surprising and still right.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,10 +19,15 @@ if TYPE_CHECKING:
 # 生均拨款 in 元 per student and year: the provincial floor is a few thousand, and 1.05 or 1050000 is
 # almost always a figure in 万元 or a slip of the keyboard.
 APPROPRIATION_RANGE = (1_000, 100_000)
+# Lists of names that rules count; an entry with one of these separators in it is most likely several names.
+_LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
+    ("leading_industries",), ("city", "demonstration_parks"), ("city", "vocational_groups"),
+)
+_SEPARATOR = re.compile("[，、；;,]")
 
 
 def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    warnings = []
+    warnings = _joined_names(data, positions, file)
     low, high = APPROPRIATION_RANGE
     for index, school in entries(data.get("schools")):
         path = ("schools", index)
@@ -36,6 +42,19 @@ def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> li
             warnings.append(problem_at(file, positions, (*path, "appropriation_per_student"),
                                        "appropriation-out-of-range", severity="warning",
                                        school=school_name, value=appropriation, low=low, high=high))
+    return warnings
+
+
+def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """Names joined into one entry: ``[电子信息，先进装备制造]`` is one industry to YAML, and would count as one."""
+    warnings = []
+    for path in _LISTS_OF_NAMES:
+        names = mapping(data.get(path[0])).get(path[1]) if len(path) == 2 else data.get(path[0])
+        for index, entry in enumerate(names if isinstance(names, list) else []):
+            found = _SEPARATOR.search(entry) if isinstance(entry, str) else None
+            if found:
+                warnings.append(problem_at(file, positions, (*path, index), "names-joined", severity="warning",
+                                           entry=entry, separator=found.group()))
     return warnings
 
 

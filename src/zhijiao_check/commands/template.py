@@ -1,0 +1,215 @@
+"""``template``: a blank report for one unit and year, every field present and commented in Chinese.
+
+The template is generated from the Pydantic models (field names, titles, descriptions, and the JSON Schema
+types for the short type hint), so it cannot drift from what ``validate`` accepts. Each blank is a YAML null
+(``teachers:`` with a comment), which ``validate`` reports as ``blank`` at its own line until it is filled.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, get_args, get_origin
+
+from zhijiao_check.errors import INVALID, OK, FatalError
+from zhijiao_check.i18n import Lang, Translator
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from zhijiao_check.pack.units import Unit, UnitRegistry
+
+YEARS = (2000, 2100)  # as the report's own ``year``
+COMMENT_COLUMN = 40  # comments line up here, after shorter ``key: value`` parts
+# Plain words that YAML would read as something other than text.
+_YAML_WORDS = ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
+HEADER_KEYS = ("template-generated", "template-fill", "template-absent", "template-lists", "template-values")
+
+
+@dataclass(frozen=True)
+class TemplateOptions:
+    unit: str
+    year: int
+    output: Path | None = None
+    lang: Lang = "zh"
+    rules: Sequence[Path] = ()
+    schema: str | None = None  # a path or URL for the yaml-language-server modeline
+    force: bool = False
+
+
+class Refused(Exception):
+    """A request the command cannot serve, with the message key ``input.<code>`` that says why."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def run(options: TemplateOptions) -> int:
+    from zhijiao_check.pack.load import load_packs
+
+    tr = Translator(options.lang)
+    target = options.output if options.output is not None and str(options.output) != "-" else None
+    try:
+        unit = find_unit(load_packs(options.rules)[0].units, options.unit)
+        low, high = YEARS
+        if not low <= options.year <= high:
+            raise Refused("year-out-of-range", year=options.year, low=low, high=high)
+        if target is not None and target.exists() and not options.force:
+            raise Refused("output-exists", file=str(target))
+    except Refused as refused:
+        print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
+        return INVALID
+    shown = target.name if target is not None else "report.yaml"
+    write(render(unit, options.year, tr, schema=options.schema, file=shown), target)
+    return OK
+
+
+def find_unit(units: UnitRegistry, given: str) -> Unit:
+    """The unit named (or coded: ``431103``); a renamed or misspelt name is refused with the name to use."""
+    wanted = given.strip()
+    found = units.get(wanted) or next((u for u in units if u.code is not None and u.code == wanted), None)
+    if found is not None:
+        return found
+    known = ", ".join(u.name for u in units)
+    renamed = units.renamed_to(wanted)
+    if renamed is not None:
+        raise Refused("unit-renamed", name=wanted, new=renamed.new, year=renamed.year)
+    suggestion = units.suggest(wanted)
+    if suggestion is not None:
+        raise Refused("unknown-unit", name=wanted, suggestion=suggestion, known=known)
+    raise Refused("unknown-unit-no-match", name=wanted, known=known)
+
+
+def render(
+    unit: Unit, year: int, tr: Translator, *, schema: str | None = None, file: str = "report.yaml"
+) -> str:
+    """The template's text: header comments, then every field of the report for the unit's kind."""
+    from zhijiao_check.report.model import Report
+
+    lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    lines.append("# " + tr("input.template-title", unit=unit.name, year=year))
+    lines += ["# " + tr(f"input.{key}") for key in HEADER_KEYS]
+    lines += ["# " + tr("input.template-check", file=file), ""]
+    given: dict[tuple[str, ...], object] = {
+        ("schema_version",): 1, ("unit", "name"): unit.name, ("unit", "kind"): unit.kind, ("year",): year,
+    }
+    if unit.code is not None:
+        given[("unit", "code")] = unit.code
+    # The city: block is the 市本级's own; a unit without a code gets a comment where the code would be.
+    skipped: set[tuple[str, ...]] = {("city",)} if unit.kind != "city" else set()
+    absent: dict[tuple[str, ...], str] = {}
+    if unit.code is None:
+        absent[("unit", "code")] = tr("input.template-no-code", unit=unit.name)
+    lines += _fields(Report, (), "", "", given, skipped, absent)
+    return "\n".join(lines) + "\n"
+
+
+def _fields(
+    model: type[BaseModel],
+    path: tuple[str, ...],
+    first: str,
+    rest: str,
+    given: Mapping[tuple[str, ...], object],
+    skipped: set[tuple[str, ...]],
+    absent: Mapping[tuple[str, ...], str],
+) -> Iterator[str]:
+    """The lines of a mapping: the first key after ``first`` (``- `` in a list), the rest after ``rest``."""
+    properties = _properties(model)
+    lead = first
+    for name, info in model.model_fields.items():
+        here = (*path, name)
+        if here in skipped:
+            continue
+        if here in absent:
+            yield f"{rest}# {name}: {absent[here]}"
+            continue
+        title, description = info.title or name, info.description or ""
+        comment = _comment(title, description, properties.get(name, {}), info.is_required())
+        nested, entry = _nested(info.annotation)
+        if not path and (nested or entry):
+            yield ""  # a blank line before each block of the top level, for the eye
+        if here in given:
+            yield _line(f"{lead}{name}: {_scalar(given[here])}", comment)
+        elif nested is not None:
+            yield _line(f"{lead}{name}:", comment)
+            yield from _fields(nested, here, rest + "  ", rest + "  ", given, skipped, absent)
+        elif entry is not None:
+            yield _line(f"{lead}{name}:", comment)
+            yield from _fields(entry, here, rest + "  - ", rest + "    ", given, skipped, absent)
+        else:
+            yield _line(f"{lead}{name}:", comment)  # the blank: YAML reads it as null
+        lead = rest
+
+
+def _nested(annotation: Any) -> tuple[type[BaseModel] | None, type[BaseModel] | None]:
+    """A field holding one sub-model (a block of fields), or a list of them (entries), or neither."""
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, None
+    item = get_args(annotation)[0] if get_origin(annotation) is list else None
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        return None, item
+    return None, None
+
+
+def _properties(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
+    properties: dict[str, dict[str, Any]] = model.model_json_schema().get("properties", {})
+    return properties
+
+
+def _comment(title: str, description: str, schema: Mapping[str, Any], required: bool) -> str:
+    hint = _hint(schema)
+    if required:
+        hint = "必填" + ("，" + hint if hint else "")
+    return f"{title}（{hint}）：{description}" if hint else f"{title}：{description}"
+
+
+def _hint(schema: Mapping[str, Any]) -> str:
+    """The kind of value, in a few Chinese words, from the field's JSON Schema."""
+    kind = schema.get("type")
+    if kind == "array":
+        return "列表，每项以“- ”开头" if "$ref" in schema.get("items", {}) else "列表，如 [甲, 乙]，没有写 []"
+    if "const" in schema:
+        return ""
+    if "enum" in schema:
+        return "从所列的值中选一个"
+    if kind == "integer":
+        return "四位年份" if schema.get("minimum", 0) >= 1000 else "整数"
+    return {"number": "数字", "boolean": "true 或 false", "string": "文字"}.get(str(kind), "")
+
+
+def _scalar(value: object) -> str:
+    """A pre-filled value as YAML: text in double quotes when plain YAML would read it otherwise."""
+    if isinstance(value, str):
+        plain = value.isidentifier() and value.lower() not in _YAML_WORDS
+        return value if plain else json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _line(text: str, comment: str) -> str:
+    """``key: value`` and its comment, the comments lined up (a Chinese character is two columns wide)."""
+    width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return f"{text}{' ' * max(COMMENT_COLUMN - 2 - width, 0)}  # {comment}"
+
+
+def write(text: str, output: Path | None) -> None:
+    """To a file, or to standard output: in UTF-8 when redirected (a GBK console would make a GBK file)."""
+    if output is None or str(output) == "-":
+        if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None

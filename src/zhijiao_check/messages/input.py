@@ -1,0 +1,67 @@
+"""Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's header.
+
+Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
+models, so that the template can never say something the model does not.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Errors.
+    "input.unknown-unit": (
+        "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
+        "unknown reporting unit \"{name}\": did you mean \"{suggestion}\"? The units are {known}",
+    ),
+    "input.unknown-unit-no-match": (
+        "未知的填报单位“{name}”：可用的单位有 {known}",
+        "unknown reporting unit \"{name}\": the units are {known}",
+    ),
+    "input.unit-renamed": (
+        "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
+        "\"{name}\" was renamed \"{new}\" in {year}: use --unit {new}",
+    ),
+    "input.year-out-of-range": (
+        "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
+        "the statistical year {year} is outside {low}–{high}: give a 4-digit year such as --year 2023",
+    ),
+    "input.output-exists": (
+        "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
+        "{file} exists and was not overwritten (it may be a filled-in report): choose another name, or add --force",
+    ),
+    # The template's header: comments at the top of the blank report.
+    "input.template-title": (
+        "{unit} {year} 年度职业教育统计填报（永政发〔2021〕7号，填报格式第 1 版）",
+        "{unit}: vocational-education report for {year} (永政发〔2021〕7号, report format v1)",
+    ),
+    "input.template-generated": (
+        "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",
+        "Made by zhijiao-check template. The # comment after each field gives its meaning, type and unit (in Chinese).",
+    ),
+    "input.template-fill": (
+        "1. 在每个冒号后填写数值；留空的字段检查时会报错（validate 逐个指出）。",
+        "1. Write a value after each colon; a field left blank is an error (validate points to each one).",
+    ),
+    "input.template-absent": (
+        "2. 确实没有数据的字段，整行删去，不要留空，也不要填 0：检查时记为“缺数”（missing）。实际为 0 的才写 0。",
+        ("2. A field you have no figure for: delete the whole line, neither blank nor 0; the check reports it as "
+         "missing. Write 0 only when the figure is 0."),
+    ),
+    "input.template-lists": (
+        "3. 以“- ”开头的整块是列表的一项（一所学校、一个专业……）：有几项就复制几块；一项也没有时写 []。",
+        ("3. A block starting with \"- \" is one entry of a list (a school, a major…): copy the block for each "
+         "entry; write [] when there is none."),
+    ),
+    "input.template-values": (
+        "4. 数字不加单位、不加千位分隔符、不写百分比；是/否写 true 或 false；字段名后用英文冒号加空格；用空格缩进。",
+        ("4. Numbers without units, thousands separators or percent signs; yes/no as true or false; an ASCII colon "
+         "and a space after each field name; indent with spaces."),
+    ),
+    "input.template-check": (
+        "5. 以 UTF-8 编码保存，然后运行：zhijiao-check validate {file}",
+        "5. Save as UTF-8, then run: zhijiao-check validate {file}",
+    ),
+    "input.template-no-code": (
+        "{unit}没有行政区划代码：不填 code",
+        "{unit} has no administrative code: leave code out",
+    ),
+}

@@ -1,0 +1,244 @@
+"""``template``: for each of the 15 units a blank report that ``validate`` rejects with one located ``blank``
+per blank, and accepts once the blanks are filled in as a county would, in the file itself."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import pytest
+from pydantic import BaseModel
+
+from zhijiao_check.pack.load import load_packs
+from zhijiao_check.pack.units import Unit
+from zhijiao_check.problems import format_path
+from zhijiao_check.report.model import Report
+from zhijiao_check.source import Parsed, parse_yaml
+
+from .helpers import run_cli, validate_json, write
+
+UNITS = list(load_packs()[0].units)
+# Plausible figures for each field, by name (and by the block it is in where one name means two things).
+FILL: dict[str, object] = {
+    "enrollment.secondary_vocational": 1200, "enrollment.general_high_school": 1400,
+    "general_high_school_plan.current": 1400, "general_high_school_plan.next": 1400,
+    "public_secondary_vocational_seats": 1800, "leading_industries": "[电子信息]",
+    "training_bases.name": "示例电子信息实训基地", "training_bases.industry": "电子信息",
+    "quality_committee": "true", "craftsman_students": 40,
+    "pathway_3plus2.current": 180, "pathway_3plus2.previous": 160,
+    "funding.education_total": 102000, "funding.vocational_total": 11200,
+    "funding.new_education": 4400, "funding.new_vocational": 760,
+    "schools.name": "示例职业中等专业学校", "schools.level": "secondary", "schools.ownership": "public",
+    "schools.established": 1984, "schools.students": 1820, "schools.appropriation_per_student": 11200,
+    "schools.meets_standards": "true", "schools.teachers": 110, "schools.dual_qualified_teachers": 63,
+    "schools.teachers_rotated": 74, "enterprise_practice.teachers": 2, "enterprise_practice.months": 6,
+    "schools.in_1x_pilot": "true", "schools.quality_committee": "true", "schools.designations": "[quality_school]",
+    "majors.name": "电子技术应用", "majors.cluster": "电子信息", "majors.rating": "green", "majors.evaluated_in": 2022,
+    "majors.enrollment": 190, "majors.previous_enrollment": 180, "majors.pilot_1x": "true",
+    "majors.designations": "[quality]",
+    "city.demonstration_parks": "[永州经开区生物医药产教融合示范园]", "city.demonstration_enterprises": 12,
+    "city.vocational_groups": "[永州职业技术学院职教集团]", "city.provincial_teaching_teams": 9,
+    "city.joint_meeting": "true", "city.county_evaluation": "true", "city.activity_week": "true",
+    "city.incubation_center": "true", "talent_allowances.role": "专业带头人", "talent_allowances.amount": 5000,
+}
+
+
+def template(tmp_path: Path, unit: str, *extra: object, year: int = 2023) -> tuple[Path, str]:
+    path = tmp_path / "template.yaml"
+    result = run_cli("template", "--unit", unit, "--year", year, "--output", path, *extra)
+    assert result.exit_code == 0, result.output
+    return path, path.read_text(encoding="utf-8")
+
+
+def parsed(text: str) -> Parsed:
+    result = parse_yaml(text, "template.yaml")
+    assert isinstance(result, Parsed), result
+    return result
+
+
+def blanks(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """The paths of the nulls in the data: the template's blanks."""
+    if data is None:
+        yield path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from blanks(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from blanks(value, (*path, index))
+
+
+def fill_key(path: tuple[str | int, ...]) -> str:
+    """``("schools", 0, "majors", 0, "name")`` → ``majors.name``: the field and the block it is in."""
+    names = [part for part in path if isinstance(part, str)]
+    return ".".join(names[-2:])
+
+
+def filled(text: str) -> str:
+    """The template with every blank filled in place: the comment stays, as when a county types the value."""
+    document = parsed(text)
+    lines = text.splitlines(keepends=True)
+    for path in blanks(document.data):
+        key = fill_key(path)
+        value = FILL[key] if key in FILL else FILL[str(path[-1])]
+        line = document.positions.key(path)[0] - 1  # type: ignore[index]
+        name = re.escape(str(path[-1]))
+        lines[line], count = re.subn(rf"^(\s*(?:- )?{name}):(\s+#)", rf"\1: {value}\2", lines[line])
+        assert count == 1, lines[line]
+    return "".join(lines)
+
+
+def model_paths(model: type[BaseModel], path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every field path of the model, list entries included (``schools.majors.name``)."""
+    for name, info in model.model_fields.items():
+        here = (*path, name)
+        yield here
+        annotation = info.annotation
+        if get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from model_paths(annotation, here)
+
+
+def data_paths(data: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from data_paths(item, path)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key)
+            yield from data_paths(value, (*path, key))
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=[u.name for u in UNITS])
+def test_template_round_trip(tmp_path: Path, unit: Unit) -> None:
+    path, text = template(tmp_path, unit.name)
+    document = parsed(text)
+    holes = list(blanks(document.data))
+    assert holes
+
+    # Rejected, with one located ``blank`` per blank and nothing else.
+    code, report = validate_json(path)
+    assert code == 2
+    found = sorted((p["path"], p["line"], p["code"]) for p in report["problems"])
+    expected = sorted((format_path(hole), document.positions.key(hole)[0], "blank") for hole in holes)  # type: ignore[index]
+    assert found == expected
+
+    # Filled in place with plausible figures: valid, and it can be checked.
+    done = write(tmp_path, "filled.yaml", filled(text))
+    code, report = validate_json(done)
+    assert (code, [p for p in report["problems"] if p["severity"] == "error"]) == (0, [])
+    assert run_cli("check", done, "--no-color").exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=[u.name for u in UNITS])
+def test_every_field_of_the_kind_is_there(tmp_path: Path, unit: Unit) -> None:
+    _, text = template(tmp_path, unit.name)
+    data = parsed(text).data
+    expected = set(model_paths(Report))
+    if unit.kind != "city":
+        expected = {p for p in expected if p[0] != "city"}
+    if unit.code is None:
+        expected.discard(("unit", "code"))
+        assert "没有行政区划代码" in text
+    assert set(data_paths(data)) == expected
+    assert data["unit"] == {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})}
+    assert (data["schema_version"], data["year"]) == (1, 2023)
+
+
+def test_every_field_line_has_a_chinese_comment_from_the_model(tmp_path: Path) -> None:
+    _, text = template(tmp_path, "永州市本级")
+    titles = {info.title for model in _models(Report) for info in model.model_fields.values()}
+    for line in text.splitlines():
+        if re.match(r"^\s*(?:- )?\w+:", line):
+            comment = line.partition("  # ")[2]
+            assert re.search(r"[\u4e00-\u9fff]", comment), line
+            assert comment.split("（")[0].split("：")[0] in titles, line
+    assert "（人）" in text and "（万元）" in text and "（元/生·年）" in text  # units of measure
+
+
+def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
+    yield model
+    for info in model.model_fields.values():
+        annotation = info.annotation
+        if get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from _models(annotation)
+
+
+def test_standard_output_is_the_same_text(tmp_path: Path) -> None:
+    _, text = template(tmp_path, "冷水滩区")
+    result = run_cli("template", "--unit", "冷水滩区", "--year", "2023")
+    assert result.exit_code == 0
+    assert result.stdout.replace("report.yaml", "template.yaml") == text
+
+
+def test_a_unit_by_its_code_and_other_years(tmp_path: Path) -> None:
+    _, text = template(tmp_path, "431103", year=2030)
+    data = parsed(text).data
+    assert (data["unit"]["name"], data["year"]) == ("冷水滩区", 2030)
+
+
+def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    path = write(tmp_path, "lengshuitan.yaml", "schema_version: 1  # 已填好\n")
+    result = run_cli("template", "--unit", "冷水滩区", "--year", "2023", "--output", path)
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert path.read_text(encoding="utf-8") == "schema_version: 1  # 已填好\n"
+    assert run_cli("template", "-u", "冷水滩区", "-y", "2023", "-o", path, "--force").exit_code == 0
+    assert "schools:" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("unit", "year", "says"), [
+    ("祁阳县", "2023", "祁阳市"),  # renamed in 2021
+    ("冷水滩", "2023", "冷水滩区"),
+    ("Lengshuitan", "2023", "零陵区"),  # no close name: the list of units
+    ("冷水滩区", "1999", "2000–2100"),
+    ("冷水滩区", "二〇二三", "--year"),  # not a number: a usage error
+])
+def test_bad_requests_exit_2_with_a_message(unit: str, year: str, says: str) -> None:
+    result = run_cli("template", "--unit", unit, "--year", year)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert says in result.output
+
+
+def test_missing_options_are_a_usage_error() -> None:
+    assert run_cli("template", "--unit", "冷水滩区").exit_code == 2
+    assert run_cli("template", "--year", "2023").exit_code == 2
+
+
+def test_schema_line_and_english_header(tmp_path: Path) -> None:
+    _, text = template(tmp_path, "冷水滩区", "--schema", "zhijiao-report.schema.json", "--lang", "en")
+    assert text.startswith("# yaml-language-server: $schema=zhijiao-report.schema.json\n")
+    assert "zhijiao-check validate template.yaml" in text and "Made by zhijiao-check template" in text
+    assert "# 专任教师（整数）：专任教师人数（人）" in text  # field comments stay Chinese: they are the model's
+    code, _ = validate_json(write(tmp_path, "filled.yaml", filled(text)))
+    assert code == 0
+
+
+def test_the_filled_template_passes_the_json_schema_and_the_blank_one_does_not(tmp_path: Path) -> None:
+    import jsonschema
+
+    from zhijiao_check.commands.schema import report_schema
+
+    validator = jsonschema.Draft202012Validator(report_schema(load_packs()[0].units))
+    for unit in ("永州市本级", "金洞管理区"):
+        (tmp_path / unit).mkdir()
+        _, text = template(tmp_path / unit, unit)
+        assert not validator.is_valid(parsed(text).data)
+        assert validator.is_valid(parsed(filled(text)).data), list(validator.iter_errors(parsed(filled(text)).data))
+
+
+def test_the_input_messages_have_both_languages_with_the_same_parameters() -> None:
+    import string
+
+    from zhijiao_check.messages.input import MESSAGES
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (zh, en) in MESSAGES.items():
+        assert key.startswith("input.") and re.search(r"[\u4e00-\u9fff]", zh), key
+        assert fields(zh) == fields(en), key
