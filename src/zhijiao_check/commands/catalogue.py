@@ -62,6 +62,15 @@ def _target(rule: Any) -> dict[str, Any]:
     return target
 
 
+def _value(value: Any) -> str:
+    """``20`` rather than ``20.0``; ``[1, 2]`` for a range; a compared-to figure as its field names."""
+    from zhijiao_check.engine.numbers import number
+
+    if isinstance(value, list):
+        return "[" + ", ".join(number(v) for v in value) + "]"
+    return number(value) if isinstance(value, int | float) else str(value)
+
+
 def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     tr = Translator(lang)
     packs = _packs(rules)
@@ -109,7 +118,8 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int
         + (f" ({', '.join(data['units'])})" if data["units"] else ""),
         f"{tr('catalogue.kind')}: {data['kind']}",
         f"{tr('catalogue.reads')}: {', '.join(data['reads'])}",
-        f"{tr('catalogue.target')}: {target['op']} {target.get('value', target.get('compare_to'))} ({data['unit']})"
+        f"{tr('catalogue.target')}: {target['op']} {_value(target.get('value', target.get('compare_to')))}"
+        f" ({data['unit']})"
         + (f", tolerance {target['tolerance']}" if "tolerance" in target else "")
         + (f", expected_max {target['expected_max']}" if "expected_max" in target else ""),
         f"{tr('catalogue.time')}: {data['time_text']}",
