@@ -57,7 +57,7 @@ def test_practice_shorter_than_six_months_fails_and_names_the_group(unit_results
     assert result.status == "fail"
     assert result.observed == pytest.approx(0.5)
     [failing] = [item for item in result.items if item.status == "fail"]
-    assert failing.name == "东安县职业中等专业学校#2"
+    assert (failing.school, failing.name) == ("东安县职业中等专业学校", "enterprise_practice[1]")
     assert failing.school == "东安县职业中等专业学校"
     assert failing.explanation == "实践时长（月） 5.5 < 6"
 

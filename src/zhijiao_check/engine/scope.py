@@ -163,6 +163,6 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
             lacking.append((f"{school['name']}.{key}", locate(report, school_path)))
             continue
         for index, entry in enumerate(school[key]):
-            name = entry["name"] if key == "majors" else f"{school['name']}#{index + 1}"
+            name = entry["name"] if key == "majors" else f"{key}[{index}]"  # groups have no names: their place
             items.append(Item(report, (*school_path, key, index), entry, name, school["name"], school))
     return items, lacking
