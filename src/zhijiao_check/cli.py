@@ -71,10 +71,11 @@ NoColorOption = Annotated[
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True)]
 RulesOption = Annotated[
     list[Path] | None,
-    typer.Option("--rules", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
+    typer.Option("--rules", metavar="DIR", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
 ]
 PathsArgument = Annotated[
-    list[Path], typer.Argument(help="Report files, or directories searched for *.yaml, *.yml, *.json.", show_default=False)
+    list[Path], typer.Argument(metavar="PATH...", help="Report files, or directories searched for *.yaml, *.yml, *.json.",
+                   show_default=False)
 ]
 
 
@@ -109,18 +110,20 @@ def check(
     paths: PathsArgument,
     formats: Annotated[
         list[Format] | None,
-        typer.Option("--format", "-f", help="Output format; repeat with --output for several outputs in one run."),
+        typer.Option("--format", "-f", metavar="FORMAT",
+                     help="table (default), json, junit, markdown, github, sarif or html; repeat with --output "
+                     "for several outputs in one run."),
     ] = None,
     outputs: Annotated[
         list[Path] | None,
-        typer.Option("--output", "-o", help="File for the matching --format (default: standard output; - too)."),
+        typer.Option("--output", "-o", metavar="FILE", help="File for the matching --format (default: standard output; - too)."),
     ] = None,
     lang: LangOption = Lang.zh,
     strict: Annotated[bool, typer.Option("--strict", help="warn and behind also fail the run.")] = False,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
+        list[str] | None, typer.Option("--select", metavar="IDS", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rules (same forms as --select).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select).")] = None,
     rules: RulesOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Summary lines only.")] = False,
     no_color: NoColorOption = False,
