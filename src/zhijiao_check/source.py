@@ -87,9 +87,13 @@ def read_text(path: Path, display: str) -> Decoded | Problem:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
     try:
         size = path.stat().st_size
+        if size <= MAX_BYTES:
+            # Bounded: a device or a pipe (/dev/zero, a FIFO) has no size to check and may never end.
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_BYTES + 1)
+            size = max(size, len(raw))
         if size > MAX_BYTES:
             return _problem(display, None, "file-too-large", size_mib=f"{size / 1024 / 1024:.1f}")
-        raw = path.read_bytes()
     except IsADirectoryError:
         return _problem(display, None, "not-a-file")
     except FileNotFoundError:
@@ -124,8 +128,18 @@ def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Pro
 
 def _place(before: bytes, codec: str) -> Mark:
     """The (line, column) in characters just after ``before``, the valid start of a file in ``codec``."""
-    text = before.decode(codec, errors="replace")
-    return text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1
+    return _line_column(before.decode(codec, errors="replace"))
+
+
+# What YAML counts as a line break (a file saved with CR only, as old Mac editors do, is read line by line too).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_column(before: str) -> Mark:
+    """The 1-based (line, column) just after the text ``before``, lines counted as YAML counts them."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, len(before) - start + 1
 
 
 def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | list[Problem]:
@@ -153,8 +167,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
             before = text[: error.position]
         else:
             before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
-        where = (before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-        return [_problem(display, where, "bad-character", code_point=f"U+{error.character:04X}")]
+        return [_problem(display, _line_column(before), "bad-character", code_point=f"U+{error.character:04X}")]
     except yaml.YAMLError as error:
         return [_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
     except RecursionError:  # only the pure-Python reader (no libyaml) recurses without a depth limit of its own

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, major
+from factory import DROP, city_year, county, major, school
 
 from zhijiao_check.kinds.count import CountRule
 
@@ -155,3 +155,23 @@ rules:
     assert result.exit_code == 2
     assert f"{rule_file}:9:" in result.stderr
     assert "targte" in result.stderr
+
+
+def test_a_list_not_given_by_a_school_the_filter_leaves_out_is_not_missing(tmp_path):
+    # As c4.high-level-majors: only majors of higher colleges count, so a secondary school's list does not matter.
+    rule = count_rule("majors", [{"field": "school.level", "value": "higher"},
+                                 {"field": "designations", "op": "contains", "value": "high_level"}])
+    report = county(year=2023)
+    report["schools"][0].pop("majors")
+    report["schools"].append(school("某高职学院", level="higher", year=2023,
+                                    majors=[major("护理", designations=["high_level"])]))
+    result = judge(tmp_path, rule, [report])
+    assert (result.status, result.observed) == ("pass", 1)
+
+
+def test_a_list_not_given_by_a_school_the_filter_keeps_is_missing(tmp_path):
+    rule = count_rule("majors", [{"field": "school.level", "value": "secondary"}])
+    report = county(year=2023)
+    report["schools"][0].pop("majors")
+    result = judge(tmp_path, rule, [report])
+    assert (result.status, result.explanation) == ("missing", "缺少数据：东安县职业中等专业学校.majors")

@@ -100,3 +100,11 @@ rules:
 """)
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].required:" in result.stderr
+
+
+def test_a_range_target_is_shown_as_a_range(tmp_path):
+    # A coverage target given as a range used to crash the run (format spec ``g`` on a list): exit status 3.
+    rule = CoverageRule.model_validate(fields(kind="coverage", of={"over": "majors"}, field="cluster",
+                                              required=["电子信息", "新材料"], target={"op": "between", "value": [1, 2]}))
+    result = judge(tmp_path, rule, [with_clusters("电子信息")])
+    assert (result.status, result.explanation) == ("pass", "已覆盖 1 / 2 ∈ 1–2；未覆盖：新材料")

@@ -154,3 +154,46 @@ rules:
     assert result.exit_code == 2
     assert f"{rule_file}:2:5:" in result.stderr
     assert "require" in result.stderr and "any_of" in result.stderr
+
+
+SHRINK = [[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+          [{"field": "enrollment", "value": 0}, {"field": "previous_enrollment", "value": 0}]]
+
+
+def test_an_absent_field_on_the_right_is_named_not_shown_as_none(tmp_path):
+    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=50, previous_enrollment=DROP)]))
+    [item] = judge(tmp_path, every("majors", any_of=SHRINK), [report]).items
+    assert item.status == "missing"
+    assert item.explanation == "未填写上年招生；当年招生 50 ≠ 0"
+
+
+def test_a_field_absent_in_several_groups_is_named_once(tmp_path):
+    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=DROP, previous_enrollment=DROP)]))
+    [item] = judge(tmp_path, every("majors", any_of=SHRINK), [report]).items
+    assert item.status == "missing"
+    assert item.explanation == "未填写当年招生；未填写上年招生"
+
+
+def test_a_failure_is_not_hidden_by_a_school_that_does_not_give_the_list(tmp_path):
+    rule = every("enterprise_practice", require=[{"field": "months", "op": ">=", "value": 6}])
+    report = with_schools(school("甲校", enterprise_practice=[{"teachers": 2, "months": 3}]),
+                          school("乙校", enterprise_practice=DROP))
+    result = judge(tmp_path, rule, [report])
+    assert result.status == "fail"
+    assert [(item.school, item.status) for item in result.items] == [("甲校", "fail")]
+
+
+def test_without_a_failure_a_school_that_does_not_give_the_list_is_missing_data(tmp_path):
+    rule = every("enterprise_practice", require=[{"field": "months", "op": ">=", "value": 6}])
+    report = with_schools(school("甲校"), school("乙校", enterprise_practice=DROP))
+    result = judge(tmp_path, rule, [report])
+    assert (result.status, result.explanation) == ("missing", "缺少数据：乙校.enterprise_practice")
+
+
+def test_a_list_not_given_by_a_school_the_filter_leaves_out_is_not_missing(tmp_path):
+    # c4.major-evaluation-cycle judges secondary majors only: a higher college's majors cannot count.
+    rule = every("majors", where=[{"field": "school.level", "value": "secondary"}],
+                 require=[{"field": "evaluated_in", "op": ">=", "year_plus": -2}])
+    report = with_schools(school("甲校", year=2023), school("乙校", level="higher", majors=DROP))
+    result = judge(tmp_path, rule, [report])
+    assert (result.status, result.observed) == ("pass", 1.0)

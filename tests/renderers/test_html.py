@@ -172,7 +172,7 @@ def test_failing_samples_open_their_drilldown() -> None:
     dom = parse(render("html", run))
     assert all("open" in d.attrs for d in dom.all("details", class_="report"))
     assert_numbers_match(dom, as_json(run))
-    item = "道县濂溪职业学校 · 电子商务: 最近评估年份 2019"
+    item = "道县濂溪职业学校 · 电子商务：最近评估年份 2019"
     assert item in dom.text()
 
 

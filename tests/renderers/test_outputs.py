@@ -13,7 +13,7 @@ import pytest
 
 from zhijiao_check.renderers import RENDERERS
 
-from .conftest import ROOT
+from .conftest import ROOT, check, render
 
 
 def cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,3 +67,12 @@ def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
     done = cli("check", "samples/failing", "--format", "github", env=env)
     assert done.returncode == 1
     assert summary.read_text(encoding="utf-8").startswith("## ❌ 职业教育政策目标达标检查")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_an_item_not_met_is_introduced_with_the_colon_of_the_output_language(fmt: str) -> None:
+    squeezed = {lang: "".join(render(fmt, check("samples/failing/daoxian-2023-majors.yaml", lang=lang), lang=lang)
+                              .split()) for lang in ("zh", "en")}
+    assert "道县濂溪职业学校·电子商务：最近评估年份2019" in squeezed["zh"]
+    assert "道县濂溪职业学校·电子商务:yearlastevaluated2019" in squeezed["en"]
+    assert "：yearlastevaluated" not in squeezed["en"]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.source import MAX_BYTES
@@ -65,6 +69,34 @@ def test_fullwidth_colon(load: Load) -> None:
 def test_control_character(load: Load) -> None:
     problem = only_error(load(county_text(("  name: 冷水滩区\n", "  name: 冷水\x07滩区\n"))))
     assert_problem(problem, "bad-character", 4, 11, "", "U+0007", "control character U+0007")
+
+
+def test_control_character_in_a_file_with_cr_line_ends(load: Load) -> None:
+    # YAML reads a lone CR as a line break; the place of the character must be counted the same way.
+    text = county_text(("  name: 冷水滩区\n", "  name: 冷水\x07滩区\n")).replace("\n", "\r")
+    assert_problem(only_error(load(text.encode())), "bad-character", 4, 11, "", "U+0007", "control character U+0007")
+
+
+def test_an_endless_device_is_refused_as_too_large_not_read_forever() -> None:
+    # /dev/zero has no size to check: reading it whole never ends. Run apart, with a memory and a time limit,
+    # so that a regression fails here instead of hanging the suite.
+    resource = pytest.importorskip("resource")
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    script = (
+        "from pathlib import Path\n"
+        "from zhijiao_check.pack.load import builtin_dir, load_pack\n"
+        "from zhijiao_check.report import load_report\n"
+        "units = load_pack(builtin_dir() / 'yzf-2021-7').units\n"
+        "print(*[p.code for p in load_report(Path('/dev/zero'), units).problems])\n"
+    )
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False,
+                          preexec_fn=limit_memory)
+    assert (done.returncode, done.stdout.strip()) == (0, "file-too-large"), done.stderr[-500:]
 
 
 def test_object_building_tag(load: Load) -> None:

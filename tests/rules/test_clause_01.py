@@ -51,6 +51,13 @@ def test_vocational_share_points_at_the_enrollment_lines(unit_results):
     assert line_of(file, "general_high_school: 1800") in lines
 
 
+def test_vocational_share_names_each_place_once(unit_results):
+    # secondary_vocational is read in the numerator and the denominator: one place in the file, shown once.
+    result = unit_results(share(1234, 1800))[SHARE]
+    assert [location.line for location in result.locations] == sorted({location.line for location in result.locations})
+    assert len(result.locations) == 2
+
+
 def test_vocational_share_with_enrollment_absent_is_missing(unit_results):
     result = unit_results(share(1200, 1800, **{"enrollment.general_high_school": DROP}))[SHARE]
     assert result.status == "missing"

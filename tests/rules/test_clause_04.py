@@ -96,6 +96,14 @@ def test_majors_of_higher_colleges_are_not_in_the_cycle(unit_results):
     assert [item.name for item in result.items] == ["机电技术应用"]
 
 
+def test_a_higher_college_that_lists_no_majors_does_not_make_the_cycle_miss_data(unit_results):
+    report = county(year=2023)
+    report["schools"].append(school("东安县高职学院", level="higher", year=2023, majors=DROP))
+    result = unit_results(report)[CYCLE]
+    assert result.status == "pass"
+    assert [item.name for item in result.items] == ["机电技术应用"]
+
+
 def test_evaluation_cycle_with_no_secondary_major_is_not_applicable(unit_results):
     report = county(year=2023)
     report["schools"][0]["majors"] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zhijiao_check.engine.numbers import holds, number, relation
-from zhijiao_check.engine.scope import Item, Location
+from zhijiao_check.engine.scope import Absent, Item, ItemSet, Location
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import Condition
 
@@ -34,6 +34,21 @@ def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
     return all(check(condition, item, year) is True for condition in where)
 
 
+def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[Item], list[Absent]]:
+    """The items that match ``where``, and the absent lists that could hold one.
+
+    Only the conditions on the school can tell about a list that is not given: the majors a higher college
+    does not list cannot be secondary majors, so they do not make a rule on secondary majors miss data.
+    """
+    items = [item for item in found.items if matches(where, item, year)]
+    on_school = [condition for condition in where if condition.field.startswith("school.")]
+    absent = [
+        gap for gap in found.absent
+        if gap.school is None or all(check(condition, gap.school, year) is not False for condition in on_school)
+    ]
+    return items, absent
+
+
 def describe(condition: Condition, item: Item, year: int, tr: Translator) -> str:
     """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out."""
     left = item.get(condition.field)
@@ -41,6 +56,8 @@ def describe(condition: Condition, item: Item, year: int, tr: Translator) -> str
     label = field_label(condition.field, tr)
     if left is None:
         return tr("engine.field-absent", field=label)
+    if right is None and condition.other is not None:
+        return tr("engine.field-absent", field=field_label(condition.other, tr))
     outcome = check(condition, item, year)
     sign = relation(left, condition.op, bool(outcome))
     if condition.other is not None:

@@ -207,7 +207,9 @@ def _result(
         # A city-wide figure needs every unit: computed over what is there, but not judged.
         status = "missing" if timing.is_due(rule, scope.year) else "pending"
         notes.append(tr("engine.units-missing", units="、".join(units_missing)))
-    return RuleResult(rule, status, measure.observed, explanation, measure.locations, measure.items,
+    # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
+    locations = tuple(dict.fromkeys(measure.locations))
+    return RuleResult(rule, status, measure.observed, explanation, locations, measure.items,
                       tuple(notes), schedule, measure.target)
 
 

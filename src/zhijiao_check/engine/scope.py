@@ -88,10 +88,15 @@ class Item:
 
 @dataclass(frozen=True)
 class Absent:
-    """A list a rule needs that a report, or one of its schools, does not give: the rule is missing data."""
+    """A list a rule needs that a report, or one of its schools, does not give: the rule is missing data.
+
+    ``school``: the school whose list it is, so that a filter on the school (``school.level``) can tell that
+    the list could not hold a matching item anyway (``conditions.select``).
+    """
 
     what: str
     location: Location
+    school: Item | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ class Scope:
             if collection in SCHOOL_COLLECTIONS:
                 found, lacking = _school_items(report, collection)
                 items.extend(found)
-                absent.extend(Absent(self.named(report, what), loc) for what, loc in lacking)
+                absent.extend(Absent(self.named(report, what), school.location(), school) for what, school in lacking)
                 continue
             path = split(collection)
             values = dig(report.data, path)
@@ -149,18 +154,19 @@ class Scope:
         return ItemSet(items, absent)
 
 
-def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Location]]]:
+def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Item]]]:
     """The schools, majors or practice groups of a report, and the schools that do not give the list at all."""
     items: list[Item] = []
-    lacking: list[tuple[str, Location]] = []
+    lacking: list[tuple[str, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
         school_path: tuple[str | int, ...] = ("schools", s_index)
+        as_item = Item(report, school_path, school, school["name"], school["name"], school)
         if collection == "schools":
-            items.append(Item(report, school_path, school, school["name"], school["name"], school))
+            items.append(as_item)
             continue
         key = "majors" if collection == "majors" else "enterprise_practice"
         if key not in school:
-            lacking.append((f"{school['name']}.{key}", locate(report, school_path)))
+            lacking.append((f"{school['name']}.{key}", as_item))
             continue
         for index, entry in enumerate(school[key]):
             name = entry["name"] if key == "majors" else f"{key}[{index}]"  # groups have no names: their place

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.conditions import select
 from zhijiao_check.engine.scope import Location, Scope
 from zhijiao_check.kinds.base import Sum
 
@@ -31,12 +31,10 @@ def total(spec: Sum, scope: Scope) -> Total:
                 continue
             parts.append((reading.report.unit, reading.value))
     else:
-        found = scope.items(spec.over)
-        missing.extend(absent.what for absent in found.absent)
-        locations.extend(absent.location for absent in found.absent)
-        for item in found.items:
-            if not matches(spec.where, item, scope.year):
-                continue
+        items, absent = select(scope.items(spec.over), spec.where, scope.year)
+        missing.extend(gap.what for gap in absent)
+        locations.extend(gap.location for gap in absent)
+        for item in items:
             value = item.get(spec.field)
             if value is None:
                 missing.append(scope.named(item.report, f"{item.name}.{spec.field}"))

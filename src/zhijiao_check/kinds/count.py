@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.conditions import select
 from zhijiao_check.engine.measure import Measure
 from zhijiao_check.engine.numbers import meets, near, relation, show, show_target
 from zhijiao_check.engine.scope import Scope
@@ -28,10 +28,9 @@ class CountRule(RuleBase):
 
 
 def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
-    found = scope.items(rule.of.over)
-    if found.absent:
-        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
-    counted = [item for item in found.items if matches(rule.of.where, item, scope.year)]
+    counted, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    if absent:
+        return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
     n = len(counted)
     met = meets(n, rule.target)
     names = "、".join(item.name for item in counted[:NAMES_SHOWN])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import matches
+from zhijiao_check.engine.conditions import select
 from zhijiao_check.engine.measure import Measure
-from zhijiao_check.engine.numbers import meets, relation
+from zhijiao_check.engine.numbers import meets, relation, show
 from zhijiao_check.engine.scope import Scope
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import Items, RuleBase, Unit
@@ -24,16 +24,15 @@ class CoverageRule(RuleBase):
 
 
 def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
-    found = scope.items(rule.of.over)
-    if found.absent:
-        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
-    items = [item for item in found.items if matches(rule.of.where, item, scope.year)]
+    items, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    if absent:
+        return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
     covering = {value: next((i for i in items if i.get(rule.field) == value), None) for value in rule.required}
     covered = [value for value, item in covering.items() if item is not None]
     uncovered = [value for value in rule.required if value not in covered]
     met = meets(len(covered), rule.target)
     text = tr("engine.covered", covered=len(covered), total=len(rule.required))
-    text += f" {relation(len(covered), rule.target.op, met)} {rule.target.value:g}"
+    text += f" {relation(len(covered), rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     if uncovered:
         text += tr.sep + tr("engine.uncovered", values="、".join(uncovered))
     locations = tuple(item.location(rule.field) for item in covering.values() if item is not None)

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.engine.conditions import check, describe, locations, matches
+from zhijiao_check.engine.conditions import check, describe, locations, select
 from zhijiao_check.engine.measure import ItemOutcome, ItemStatus, Measure
 from zhijiao_check.engine.numbers import meets, relation, show
 from zhijiao_check.engine.scope import Item, Scope
@@ -55,20 +55,22 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
     else:
         status = "fail"
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
-    text = tr.sep.join(describe(c, item, year, tr) for c in shown)
+    # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
+    text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr) for c in shown))
     observed = item.get(groups[0][0].field)
-    return ItemOutcome(item.name, item.school, status, observed, text, tuple(locations(shown, item)))
+    return ItemOutcome(item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))))
 
 
 def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
-    found = scope.items(rule.of.over)
-    if found.absent:
-        return Measure.missing_data((a.what for a in found.absent), (a.location for a in found.absent), tr)
-    judged = [judge(rule, item, scope.year, tr) for item in found.items if matches(rule.of.where, item, scope.year)]
+    items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    judged = [judge(rule, item, scope.year, tr) for item in items]
+    failed = [o for o in judged if o.status == "fail"]
+    if lists_absent and not failed:
+        # A list that is not given may hold items that fail; a failure among the others decides the rule anyway.
+        return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent), tr)
     if not judged:
         return Measure(None, None, tr("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
     passed = sum(outcome.status == "pass" for outcome in judged)
-    failed = [o for o in judged if o.status == "fail"]
     absent = [o for o in judged if o.status == "missing"]
     share = passed / len(judged)
     text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr))

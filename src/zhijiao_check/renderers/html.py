@@ -215,7 +215,7 @@ class HtmlRenderer:
             items = failing_items(r)
             if items:
                 text += _tag("ul", "".join(
-                    _tag("li", f"{_chip(i['status'])} {_e(who(i))}: {_e(i['explanation'])} "
+                    _tag("li", f"{_chip(i['status'])} {_e(who(i) + tr.colon + i['explanation'])} "
                                + _tag("code", _e(where(i["locations"])))) for i in items), class_="items")
             elif r["locations"] and r["status"] != "not_applicable":
                 text += "<br>" + _tag("code", _e(where(r["locations"])))

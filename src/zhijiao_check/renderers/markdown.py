@@ -124,7 +124,7 @@ class MarkdownRenderer:
             lines = [r["explanation"], *r["notes"]]
             items = failing_items(r)
             for item in items[:ITEMS_SHOWN]:
-                lines.append(f"{EMOJI[item['status']]} {who(item)}：{item['explanation']} `{where(item['locations'])}`")
+                lines.append(f"{EMOJI[item['status']]} {who(item)}{tr.colon}{item['explanation']} `{where(item['locations'])}`")
             if len(items) > ITEMS_SHOWN:
                 lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if located and not items and r["status"] != "not_applicable" and r["locations"]:

@@ -112,7 +112,7 @@ class TableRenderer:
         failing = [i for i in result.items if i.status != "pass"] if result.status != "pass" else []
         for item in failing[:ITEMS_SHOWN]:
             who = f"{item.school} · {item.name}" if item.school and item.school != item.name else item.name
-            lines.append(f"[{STYLE[item.status]}]{label(item.status)}[/{STYLE[item.status]}] {_escape(who)}："
+            lines.append(f"[{STYLE[item.status]}]{label(item.status)}[/{STYLE[item.status]}] {_escape(who)}{self.tr.colon}"
                          f"{_escape(item.explanation)} [dim]{_escape(_where(item.locations))}[/dim]")
         if len(failing) > ITEMS_SHOWN:
             lines.append(f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]")
