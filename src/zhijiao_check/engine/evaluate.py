@@ -90,7 +90,7 @@ class CityEvaluation(Evaluation):
     units_missing: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: renderers cache its document by run
 class Run:
     """Everything one ``check`` found, ready for any renderer."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
@@ -24,8 +25,19 @@ class JsonRenderer:
         return json.dumps(document(run, self.tr), ensure_ascii=False, indent=2) + "\n"
 
 
+_documents: WeakKeyDictionary[Run, dict[str, dict[str, Any]]] = WeakKeyDictionary()
+
+
 def document(run: Run, tr: Translator) -> dict[str, Any]:
-    """The whole run as plain data; other renderers (HTML) embed it too."""
+    """The whole run as plain data, which every view renders from: built once per run and language,
+    however many formats one run writes. Treat it as read-only."""
+    by_lang = _documents.setdefault(run, {})
+    if tr.lang not in by_lang:
+        by_lang[tr.lang] = _build(run, tr)
+    return by_lang[tr.lang]
+
+
+def _build(run: Run, tr: Translator) -> dict[str, Any]:
     pack = run.packs[0]
     return {
         "tool": {"name": "zhijiao-check", "version": __version__},
