@@ -5,10 +5,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from factory import check_unit, county, edit
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from factory import check_unit, county, edit
 
 SETTINGS = settings(max_examples=40, deadline=None)
 counts = st.integers(min_value=0, max_value=20_000)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.errors import OK, FatalError
 from zhijiao_check.i18n import Lang, Translator
+
+
+def _console() -> Any:
+    """A console that fits a terminal, or 100 columns when the output goes to a file or a pipe."""
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 100)
 
 
 def _packs(rules: Sequence[Path]) -> list[Any]:
@@ -79,7 +87,6 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return OK
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
@@ -89,7 +96,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     for row in rows:
         scope = tr(f"catalogue.scope-{row['scope']}")
         table.add_row(row["id"], str(row["clause"]), scope, row["time_text"], row["title"])
-    Console(highlight=False).print(table)
+    _console().print(table)
     print(tr("catalogue.count", count=len(rows)))
     return OK
 
@@ -150,7 +157,6 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
         print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
         return OK
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=pack.info.document)
@@ -158,9 +164,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     table.add_column(tr("catalogue.col-title"))
     table.add_column(tr("catalogue.col-rules"), overflow="fold")
     for row in rows:
-        text = "\n".join(row["rules"]) or "—"
-        if row["untranscribed"]:
-            text += ("\n" if row["rules"] else "\n") + tr("catalogue.untranscribed", reason=row["untranscribed"])
-        table.add_row(str(row["clause"]), row["title"], text)
-    Console(highlight=False).print(table)
+        reason = [tr("catalogue.untranscribed", reason=row["untranscribed"])] if row["untranscribed"] else []
+        table.add_row(str(row["clause"]), row["title"], "\n".join([*row["rules"], *reason]) or "—")
+    _console().print(table)
     return OK

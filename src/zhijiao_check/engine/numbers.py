@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Target, Unit
+from zhijiao_check.kinds.base import Target
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -67,7 +67,7 @@ def number(value: Any) -> str:
     return str(value)
 
 
-def show(value: Any, unit: Unit, tr: Translator) -> str:
+def show(value: Any, unit: str, tr: Translator) -> str:
     """A value with its unit: ``40.0%``, ``10500 元``, ``3120 人``, ``是``."""
     if value is None:
         return "—"
@@ -81,7 +81,8 @@ def show(value: Any, unit: Unit, tr: Translator) -> str:
     return f"{number(value)}{suffix}"
 
 
-def show_target(target: Target, unit: Unit, tr: Translator) -> str:
-    if target.op == "between":
-        return show(target.value, unit, tr)
-    return f"{SHOWN.get(target.op, target.op)} {show(target.value, unit, tr)}"
+def show_target(op: str, value: Any, unit: str, tr: Translator) -> str:
+    """``≥ 45.0%``, or ``1–2`` for a range."""
+    if op == "between":
+        return show(value, unit, tr)
+    return f"{SHOWN.get(op, op)} {show(value, unit, tr)}"

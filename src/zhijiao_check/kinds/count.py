@@ -41,7 +41,7 @@ def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
         text += tr.colon + names
     notes: tuple[str, ...] = ()
     if rule.target.expected_max is not None and n > rule.target.expected_max:
-        notes = (tr("engine.above-range", count=n, range=show_target(rule.target, rule.unit, tr),
+        notes = (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
                     high=show(rule.target.expected_max, rule.unit, tr)),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
     return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes)

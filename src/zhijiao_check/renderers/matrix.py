@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zhijiao_check.engine.numbers import SHOWN, show
+from zhijiao_check.engine.numbers import show, show_target
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import STATUSES
 
@@ -104,8 +104,7 @@ def target_text(result: Mapping[str, Any], tr: Translator) -> str:
     target = result["target"]
     if target["value"] is None:
         return ""
-    sign = SHOWN.get(target["op"], "" if target["op"] == "between" else target["op"])
-    return f"{sign} {show(target['value'], result['unit'], tr)}".strip()
+    return show_target(target["op"], target["value"], result["unit"], tr)
 
 
 def value_text(result: Mapping[str, Any], tr: Translator) -> str:
