@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from factory import DROP, county
 
 import zhijiao_check.engine.evaluate as engine
@@ -107,3 +109,18 @@ def test_an_internal_error_shows_the_traceback_with_debug(invoke, monkeypatch):
     assert result.exit_code == 3
     assert "Traceback" in result.stderr
     assert "RuntimeError: boom" in result.stderr
+
+
+def test_two_formats_to_standard_output_exit_2_before_writing_anything(invoke):
+    result = invoke("check", "samples/2023/dongan.yaml", "--format", "json", "--format", "junit", "--lang", "en")
+    assert result.exit_code == 2
+    assert "json, junit would all go to standard output" in result.output
+    assert "<testsuite" not in result.output and '"reports"' not in result.output
+
+
+def test_a_second_format_with_its_own_file_is_fine(invoke, tmp_path):
+    junit = tmp_path / "ci" / "junit.xml"
+    result = invoke("check", "samples/2023/dongan.yaml", "-f", "json", "-f", "junit", "-o", "-", "-o", junit)
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["exit_code"] == 1
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")

@@ -64,7 +64,10 @@ def test_output_file(tmp_path: Path, schema: Data) -> None:
     path.parent.mkdir()
     assert run_cli("schema", "--output", path).exit_code == 0
     assert json.loads(path.read_text(encoding="utf-8")) == schema
-    unwritable = run_cli("schema", "--output", tmp_path / "no" / "such" / "dir" / "s.json")
+    made = run_cli("schema", "--output", tmp_path / "new" / "folder" / "s.json")  # folders are made, as for CI
+    assert made.exit_code == 0 and (tmp_path / "new" / "folder" / "s.json").is_file()
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    unwritable = run_cli("schema", "--output", tmp_path / "a-file" / "s.json")
     assert unwritable.exit_code == 2 and "无法写入" in unwritable.output
 
 

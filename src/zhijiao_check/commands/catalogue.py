@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.errors import OK, FatalError
+from zhijiao_check.errors import OK
 from zhijiao_check.i18n import Lang, Translator
 
 
@@ -106,11 +106,9 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int
     packs = _packs(rules)
     found = [(p, r) for p in packs for r in p.rules if r.id == rule_id]
     if not found:
-        import difflib
+        from zhijiao_check.commands.check import unknown_rule
 
-        ids = [r.id for p in packs for r in p.rules]
-        close = difflib.get_close_matches(rule_id, ids, n=1)
-        raise FatalError("unknown-rule", rule=rule_id, suggestion=close[0] if close else "zhijiao-check rules")
+        raise unknown_rule(rule_id, [r.id for p in packs for r in p.rules])
     pack, rule = found[0]
     data = rule_data(rule, tr, pack.sources[rule.id])
     if format == "json":
@@ -164,7 +162,9 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     table.add_column(tr("catalogue.col-title"))
     table.add_column(tr("catalogue.col-rules"), overflow="fold")
     for row in rows:
-        reason = [tr("catalogue.untranscribed", reason=row["untranscribed"])] if row["untranscribed"] else []
-        table.add_row(str(row["clause"]), row["title"], "\n".join([*row["rules"], *reason]) or "—")
+        lines = [*row["rules"]]
+        if row["untranscribed"]:
+            lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
+        table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")
     _console().print(table)
     return OK

@@ -47,16 +47,21 @@ def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str
     def matching(pattern: str) -> set[str]:
         found = {i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")}
         if not found:
-            import difflib
-
-            close = difflib.get_close_matches(pattern, ids, n=1)
-            raise FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
+            raise unknown_rule(pattern, ids)
         return found
 
     chosen = set().union(*(matching(p) for p in select)) if select else set(ids)
     for pattern in ignore:
         chosen -= matching(pattern)
     return chosen
+
+
+def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
+    """No rule has that ID: the error names the nearest one, or the command that lists them all."""
+    import difflib
+
+    close = difflib.get_close_matches(pattern, ids, n=1)
+    return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
 
 
 def pair_outputs(formats: Sequence[str], files: Sequence[Path]) -> list[tuple[str, Path | None]]:

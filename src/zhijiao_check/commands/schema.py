@@ -36,7 +36,7 @@ class SchemaOptions:
 
 
 def run(options: SchemaOptions) -> int:
-    from zhijiao_check.commands.template import write
+    from zhijiao_check.output import write
     from zhijiao_check.pack.load import load_packs
 
     units = load_packs(options.rules)[0].units

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from zhijiao_check.errors import INVALID, OK, FatalError
+from zhijiao_check.errors import INVALID, OK
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import write
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -197,19 +198,3 @@ def _line(text: str, comment: str) -> str:
     """``key: value`` and its comment, the comments lined up (a Chinese character is two columns wide)."""
     width = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
     return f"{text}{' ' * max(COMMENT_COLUMN - 2 - width, 0)}  # {comment}"
-
-
-def write(text: str, output: Path | None) -> None:
-    """To a file, or to standard output: in UTF-8 when redirected (a GBK console would make a GBK file)."""
-    if output is None or str(output) == "-":
-        if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None

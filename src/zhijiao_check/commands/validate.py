@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhijiao_check.errors import INVALID, OK, FatalError
+from zhijiao_check.errors import INVALID, OK
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import write
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,5 @@ def run(options: ValidateOptions) -> int:
             lines.append(f"{problem.where()}: {problem.severity}: {path}{problem.message(tr)}")
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
-    _write(text + "\n", options.output)
+    write(text + "\n", options.output)
     return code
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None

@@ -30,7 +30,7 @@ class ItemOutcome:
 class Measure:
     """A kind's verdict on the data, before time decides the status.
 
-    ``met`` is None when data the rule needs is absent (``missing`` names what). ``applicable`` is False
+    ``met`` is None when data the rule needs is absent (the explanation names what). ``applicable`` is False
     when nothing in scope matches (no public school, no allowance paid). ``near`` is True when the target
     is not met but the observed value lies within the rule's tolerance band.
     """
@@ -40,7 +40,6 @@ class Measure:
     explanation: str
     locations: tuple[Location, ...] = ()
     items: tuple[ItemOutcome, ...] = ()
-    missing: tuple[str, ...] = ()
     near: bool = False
     applicable: bool = True
     notes: tuple[str, ...] = field(default=())
@@ -51,4 +50,4 @@ class Measure:
                      observed: Any = None) -> Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))
-        return cls(observed, None, tr("engine.missing-data", what="、".join(names)), tuple(locations), missing=names)
+        return cls(observed, None, tr("engine.missing-data", what="、".join(names)), tuple(locations))

@@ -47,8 +47,7 @@ def judged(rule: RuleBase, measure: Measure) -> Status:
 
 
 def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
-    if not applies_in(rule, year):
-        return "not_applicable"
+    """The status of a rule that applies this year (``applies_in``), given what its kind measured."""
     if is_due(rule, year):
         return judged(rule, measure)
     if not measure.applicable:

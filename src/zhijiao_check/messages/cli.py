@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output {output} 没有对应的 --format：每个 --output 需配一个 --format",
         "--output {output} has no matching --format: give one --format for each --output",
     ),
+    "cli.several-to-stdout": (
+        "{formats} 都会写到标准输出，混在一起无法读取：除一个以外，请各用 --output 指定文件",
+        "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file",
+    ),
     "cli.valid": ("{file}：格式正确", "{file}: valid"),
     "cli.valid-summary": ("{valid} 个有效，{invalid} 个无效", "{valid} valid, {invalid} invalid"),
 }

@@ -32,7 +32,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
         "linear schedule: {expected} expected in {year} ({target} due {due})",
     ),
-    "engine.pending": ("{due} 年到期，进度 {progress}", "due {due}, progress {progress}"),
     "engine.units-missing": ("缺少单位：{units}", "units missing: {units}"),
     "engine.city-not-evaluated": (
         "{year} 年全市性指标未评估：输入中没有永州市本级报表",

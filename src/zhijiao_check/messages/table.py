@@ -13,7 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.col-observed": ("实际/目标", "observed/target"),
     "table.col-explanation": ("计算与说明", "arithmetic and notes"),
     "table.col-unit": ("单位", "unit"),
-    "table.col-year": ("年度", "year"),
     "table.summary": ("小计", "summary"),
     "table.more-items": ("另有 {count} 项未达标，见 --format json", "{count} more, see --format json"),
     "table.invalid": ("{file}：报表无效，{count} 个问题，未计分", "{file}: invalid report, {count} problems, not scored"),

@@ -61,19 +61,13 @@ def write_outputs(
     run: Run, outputs: Sequence[tuple[str, Path | None]], tr: Translator, options: RenderOptions,
 ) -> None:
     """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
+    from zhijiao_check.output import is_stdout, write
+
     classes = [(renderer_class(name), target) for name, target in outputs]  # fail on a bad name before writing
+    if sum(is_stdout(target) for _, target in classes) > 1:
+        raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
     for cls, target in classes:
-        to_stdout = target is None or str(target) == "-"
+        to_stdout = is_stdout(target)
         own = RenderOptions(options.quiet, options.color if to_stdout else False, options.width,
                             to_terminal=to_stdout and sys.stdout.isatty())
-        text = cls(tr, own).render(run)
-        if to_stdout:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-            continue
-        assert target is not None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise FatalError("cannot-write", file=str(target), reason=error.strerror or str(error)) from None
+        write(cls(tr, own).render(run), target)

@@ -9,9 +9,9 @@ from typing import Any
 from zhijiao_check.pack.units import UNIT_KINDS, Unit, UnitRegistry
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
+from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
 
-_CURLY_QUOTES = "“”‘’「」『』"
 # Parts of the teaching staff, each at most ``teachers``.
 _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated")
 
@@ -48,7 +48,7 @@ def _unit(
                                    name=known.name, kind=kind, expected=known.kind))
     code = unit.get("code")
     if isinstance(code, str) and code.strip() and code.strip() != known.code:
-        if known.code is not None and code.strip().strip(_CURLY_QUOTES) == known.code:
+        if known.code is not None and code.strip().strip(CURLY_QUOTES) == known.code:
             # “431103” typed with a Chinese input method: the right code in the wrong quotes.
             problems.append(problem_at(file, positions, ("unit", "code"), "code-curly-quotes",
                                        code=code, expected=known.code))

@@ -33,7 +33,7 @@ _MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 _WAN = Decimal(10_000)
 # `year: 2023-01` or `2023年9月` is text, not a date YAML recognises; the year is still plain to see.
 _YEAR_IN_DATE = re.compile(r"(\d{4})\s*[-./年]")
-_CURLY_QUOTES = "“”‘’「」『』"
+CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method around a number or a code
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
@@ -173,7 +173,7 @@ def _not_a_number(value: Any, expected: str, *, whole: bool, in_wan: bool, **con
 def _number_text(value: str, expected: str, *, whole: bool, in_wan: bool, **context: Any) -> PydanticCustomError:
     """Why the text is not a number, and which number it means: "3,120" → 3120, "2.5万" → 25000."""
     normal = unicodedata.normalize("NFKC", value).strip()  # full-width digits, comma and percent sign
-    normal = normal.strip(_CURLY_QUOTES).strip()  # “110”: quotes typed with a Chinese input method
+    normal = normal.strip(CURLY_QUOTES).strip()  # “110”: quotes typed with a Chinese input method
     if normal.endswith(("%", "‰")):
         return problem("percent-not-accepted", value, expected=expected, **context)
     match = _NUMBER_TEXT.fullmatch(normal)
