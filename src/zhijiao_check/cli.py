@@ -257,7 +257,7 @@ def main() -> None:
         app()
     except SystemExit:
         raise
-    except BaseException as error:  # a bug in argument handling itself: one line, exit 3
+    except BaseException as error:  # noqa: BLE001 - a bug in argument handling itself: one line, exit 3
         if isinstance(error, KeyboardInterrupt):
             sys.exit(130)
         print(f"zhijiao-check: internal error: {type(error).__name__}: {error}", file=sys.stderr)

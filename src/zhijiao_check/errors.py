@@ -42,7 +42,7 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
         return 130
     except BrokenPipeError:
         return OK
-    except Exception as error:  # a bug: one line, the traceback only with --debug
+    except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback only with --debug
         if debug:
             import traceback
 

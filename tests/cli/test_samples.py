@@ -244,7 +244,7 @@ def test_daoxian_red_major_is_phased_out(run_2022, run_2023):
 def failing_sample(name: str) -> dict:
     run = check(SAMPLES / "failing" / name)
     assert run.city == ()
-    assert run.notices == ("2023 年全市性指标未评估：输入中没有永州市本级报表",)
+    assert run.notices == ("2023 年全市性指标未评估：输入中没有有效的永州市本级报表",)
     [evaluation] = run.reports
     return by_rule(evaluation)
 

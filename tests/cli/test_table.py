@@ -43,12 +43,12 @@ def test_without_the_city_report_one_line_says_city_wide_targets_were_not_evalua
     assert "全市 ·" not in result.stdout
     assert "c1.public-seats" not in result.stdout
     notice = [line for line in result.stdout.splitlines() if "全市性指标未评估" in line]
-    assert notice == ["2023 年全市性指标未评估：输入中没有永州市本级报表"]
+    assert notice == ["2023 年全市性指标未评估：输入中没有有效的永州市本级报表"]
 
 
 def test_the_notice_in_english(invoke):
     result = invoke("check", "samples/2023/dongan.yaml", "--lang", "en")
-    assert "city-wide targets for 2023 not evaluated: no 永州市本级 report among the inputs" in result.stdout
+    assert "city-wide targets for 2023 not evaluated: no valid 永州市本级 report among the inputs" in result.stdout
 
 
 def test_units_missing_from_the_city_wide_section_are_named(invoke, invoke_json):

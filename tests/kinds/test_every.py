@@ -197,3 +197,12 @@ def test_a_list_not_given_by_a_school_the_filter_leaves_out_is_not_missing(tmp_p
     report = with_schools(school("甲校", year=2023), school("乙校", level="higher", majors=DROP))
     result = judge(tmp_path, rule, [report])
     assert (result.status, result.observed) == ("pass", 1.0)
+
+
+def test_units_narrows_a_school_rule_to_those_kinds_of_report(tmp_path):
+    from factory import city_report, run_reports, with_rules
+
+    rule = every(units=["county"])
+    run = run_reports(tmp_path, [county(year=2025), city_report(year=2025)], packs=with_rules([rule]))
+    by_kind = {evaluation.kind: [r.rule.id for r in evaluation.results] for evaluation in run.reports}
+    assert by_kind == {"county": [rule.id], "city": []}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, edit, school
+from factory import DROP, city_year, county, edit, replace_unit, school
 
 from zhijiao_check.kinds.ratio import RatioRule
 
@@ -154,3 +154,18 @@ rules:
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].denominator:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_by_unit_with_compare_to_holds_each_unit_against_its_own_compared_ratio(tmp_path):
+    rule = RatioRule.model_validate(fields(
+        kind="ratio", scope="city", by_unit=True,
+        numerator=["funding.new_vocational"], denominator=["funding.new_education"],
+        compare_to={"numerator": ["funding.vocational_total"], "denominator": ["funding.education_total"]},
+        target={"op": ">="}))
+    reports = replace_unit(city_year(2025), "东安县", {
+        "funding.new_vocational": 60, "funding.new_education": 2100,
+        "funding.vocational_total": 5100, "funding.education_total": 48800})
+    result = judge(tmp_path, rule, reports)
+    dongan = next(item for item in result.items if item.name == "东安县")
+    assert dongan.status == "fail"
+    assert dongan.explanation == "60 / 2100 = 2.9% < 5100 / 48800 = 10.5%"

@@ -68,7 +68,7 @@ def test_vocational_share_with_enrollment_absent_is_missing(unit_results):
 def test_vocational_share_with_no_enrollment_at_all_is_not_applicable(unit_results):
     result = unit_results(share(0, 0))[SHARE]
     assert result.status == "not_applicable"
-    assert result.explanation == "分母 (0 + 0) 为 0，无法计算比例"
+    assert result.explanation == "分母（中职招生 + 普通高中招生）为 0，无法计算比例"
 
 
 def test_vocational_share_is_not_judged_in_2021(unit_results):

@@ -128,7 +128,7 @@ def test_new_funding_share_above_the_existing_share_passes(unit_results):
 def test_no_new_funding_is_not_applicable(unit_results):
     result = unit_results(funding(0, 0, 5000, 50000))[TILT]
     assert result.status == "not_applicable"
-    assert result.explanation == "分母 0 为 0，无法计算比例"
+    assert result.explanation == "分母（当年新增财政性教育经费）为 0，无法计算比例"
 
 
 def test_new_funding_not_given_is_missing(unit_results):

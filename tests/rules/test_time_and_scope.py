@@ -90,7 +90,7 @@ def test_city_rules_are_never_in_a_reports_own_results(tmp_path):
 def test_without_the_city_report_city_rules_are_not_evaluated(tmp_path):
     run = run_reports(tmp_path, without(city_year(2023), CITY))
     assert run.city == ()
-    assert run.notices == ("2023 年全市性指标未评估：输入中没有永州市本级报表",)
+    assert run.notices == ("2023 年全市性指标未评估：输入中没有有效的永州市本级报表",)
 
 
 def test_a_county_checked_alone_is_not_judged_on_city_wide_sums(tmp_path):
@@ -137,7 +137,7 @@ def test_city_rules_run_only_for_the_year_of_the_city_report(tmp_path):
     run = run_reports(tmp_path, reports)
     assert [c.year for c in run.city] == [2023]
     assert run.city[0].units_missing == ()
-    assert run.notices == ("2022 年全市性指标未评估：输入中没有永州市本级报表",)
+    assert run.notices == ("2022 年全市性指标未评估：输入中没有有效的永州市本级报表",)
 
 
 def test_a_second_report_of_the_same_unit_and_year_is_refused(tmp_path):

@@ -41,6 +41,7 @@ def run(options: ValidateOptions) -> int:
         lines = [tr("cli.valid", file=r.file) for r in valid]
         for problem in [*(p for bad in invalid for p in bad.problems), *warnings]:
             path = f"{problem.path}: " if problem.path else ""
+            # file:line:col: error: … as compilers write it, so that editors and CI problem matchers read it.
             lines.append(f"{problem.where()}: {problem.severity}: {path}{problem.message(tr)}")
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)

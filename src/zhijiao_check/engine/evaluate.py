@@ -141,7 +141,7 @@ def evaluate(
 
     evaluations = []
     for report in valid:
-        applicable = [r for r in rules if r.scope == "school" or (r.scope == "unit" and report.kind in r.units)]
+        applicable = [r for r in rules if r.scope != "city" and report.kind in r.units]
         results, report_notices = _run(applicable, Scope([report], report.year, city=False), issued, tr)
         evaluations.append(ReportEvaluation(report.year, keep(results), report_notices, report.file, report.unit,
                                             report.kind))

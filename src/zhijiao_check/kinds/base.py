@@ -144,6 +144,7 @@ class RuleBase(Strict):
     clause: int = Field(ge=1, le=99)
     quote: str = Field(min_length=4)
     scope: Literal["unit", "school", "city"]
+    # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city rules.
     units: list[UnitKind] = Field(default=["county", "management_area", "development_zone", "city"])
     time: Time
     target: Target = Target()

@@ -24,8 +24,8 @@ class EveryRule(RuleBase):
 
     kind: Literal["every"]
     of: Items
-    require: list[Condition] = []
-    any_of: list[list[Condition]] = []
+    require: list[Condition] = []  # noqa: RUF012 - pydantic copies field defaults
+    any_of: list[list[Condition]] = []  # noqa: RUF012
     unit: Unit = "ratio"
 
     @model_validator(mode="after")

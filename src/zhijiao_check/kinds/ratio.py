@@ -6,11 +6,13 @@ c16.new-funding-tilt (new funding's share against the existing share).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Literal
 
+from zhijiao_check.engine.conditions import field_label
 from zhijiao_check.engine.measure import ItemOutcome, Measure
 from zhijiao_check.engine.numbers import meets, near, number, relation, show
-from zhijiao_check.engine.scope import Scope
+from zhijiao_check.engine.scope import Location, Scope
 from zhijiao_check.engine.sums import Total, total
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import RuleBase, Strict, Sum, Unit
@@ -43,20 +45,26 @@ class RatioRule(RuleBase):
 class _Value:
     """A computed fraction and how it was computed (``1200 / (1200 + 1800) = 40.0%``)."""
 
-    def __init__(self, numerator: list[Total], denominator: list[Total], city: bool) -> None:
+    def __init__(self, fraction: Fraction, scope: Scope, tr: Translator) -> None:
+        numerator = [total(s, scope) for s in fraction.numerator]
+        denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
-        # A field read by both numerator and denominator is named once.
         self.missing = [m for t in self.totals for m in t.missing]
         top = sum(t.value or 0 for t in numerator)
         bottom = sum(t.value or 0 for t in denominator)
         self.ratio = None if self.missing or not bottom else top / bottom
         self.zero = not self.missing and not bottom
-        sigma = "Σ" if city else ""
+        sigma = "Σ" if scope.city else ""
         self.top_text = _terms(numerator, sigma)
         self.bottom_text = _terms(denominator, sigma)
+        self.bottom_label = " + ".join(field_label(s.field, tr, s.over) for s in fraction.denominator)
 
     def text(self, unit: Unit, tr: Translator) -> str:
         return f"{self.top_text} / {self.bottom_text} = {show(self.ratio, unit, tr)}"
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return tuple(loc for t in self.totals for loc in t.locations)
 
 
 def _terms(totals: list[Total], sigma: str) -> str:
@@ -68,32 +76,33 @@ def _n(value: float | None) -> str:
     return number(value) if value is not None else "?"
 
 
-def _compute(numerator: list[Sum], denominator: list[Sum], scope: Scope) -> _Value:
-    return _Value([total(s, scope) for s in numerator], [total(s, scope) for s in denominator], scope.city)
+def _zero(value: _Value, locations: tuple[Location, ...], tr: Translator, observed: float | None = None) -> Measure:
+    """A zero denominator: no ratio, so the rule does not apply (a unit with no new funding is not tilted)."""
+    text = tr("engine.zero-denominator", label=value.bottom_label)
+    return Measure(observed, None, text, locations, applicable=False)
 
 
 def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
-    value = _compute(rule.numerator, rule.denominator, scope)
-    locations = tuple(loc for t in value.totals for loc in t.locations)
-    if value.missing:
-        return Measure.missing_data(value.missing, locations, tr)
-    if value.zero:
-        return Measure(None, None, tr("engine.zero-denominator", text=value.bottom_text), locations,
-                       applicable=False)
-    assert value.ratio is not None
+    # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks data.
     items = tuple(_per_unit(rule, scope, tr)) if rule.by_unit and scope.city else ()
+    value = _Value(Fraction(numerator=rule.numerator, denominator=rule.denominator), scope, tr)
+    locations = value.locations
+    if value.missing:
+        return replace(Measure.missing_data(value.missing, locations, tr), items=items)
+    if value.zero:
+        return replace(_zero(value, locations, tr), items=items)
+    assert value.ratio is not None
     if rule.compare_to is None:
         met = meets(value.ratio, rule.target)
         sign = relation(value.ratio, rule.target.op, met)
         text = f"{value.text(rule.unit, tr)} {sign} {show(rule.target.value, rule.unit, tr)}"
         return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target))
-    other = _compute(rule.compare_to.numerator, rule.compare_to.denominator, scope)
-    locations += tuple(loc for t in other.totals for loc in t.locations)
+    other = _Value(rule.compare_to, scope, tr)
+    locations += other.locations
     if other.missing:
-        return Measure.missing_data(other.missing, locations, tr, observed=value.ratio)
+        return replace(Measure.missing_data(other.missing, locations, tr, observed=value.ratio), items=items)
     if other.ratio is None:
-        return Measure(value.ratio, None, tr("engine.zero-denominator", text=other.bottom_text), locations,
-                       applicable=False)
+        return replace(_zero(other, locations, tr, observed=value.ratio), items=items)
     met = meets(value.ratio, rule.target, other.ratio)
     sign = relation(value.ratio, rule.target.op, met)
     text = f"{value.text(rule.unit, tr)} {sign} {other.text(rule.unit, tr)}"
@@ -101,14 +110,14 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
 
 
 def _per_unit(rule: RatioRule, scope: Scope, tr: Translator) -> list[ItemOutcome]:
-    """Each unit's own share, shown under a city-wide ratio (units with no data are left out)."""
+    """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
+    (against the number, or against the unit's own compared ratio); units with no data are left out."""
+    alone = rule.model_copy(update={"by_unit": False})
     outcomes = []
     for report in scope.reports:
-        own = _compute(rule.numerator, rule.denominator, Scope([report], scope.year, city=False))
-        if own.ratio is None:
+        own = measure(alone, Scope([report], scope.year, city=False), tr)
+        if own.met is None:
             continue
-        met = meets(own.ratio, rule.target)
-        text = f"{own.text(rule.unit, tr)} {relation(own.ratio, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
-        locations = tuple(loc for t in own.totals for loc in t.locations)
-        outcomes.append(ItemOutcome(report.unit, None, "pass" if met else "fail", own.ratio, text, locations))
+        outcomes.append(ItemOutcome(report.unit, None, "pass" if own.met else "fail", own.observed,
+                                    own.explanation, own.locations))
     return outcomes

@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "engine.unit-persons": (" 人", " persons"),
     "engine.missing-data": ("缺少数据：{what}", "data missing: {what}"),
     "engine.field-absent": ("未填写{field}", "{field} not given"),
-    "engine.zero-denominator": ("分母 {text} 为 0，无法计算比例", "the denominator {text} is 0: no ratio"),
+    "engine.zero-denominator": ("分母（{label}）为 0，无法计算比例", "the denominator ({label}) is 0: no ratio"),
     "engine.sum-units": ("{count} 个单位{label}合计 {value}", "{label} of {count} units = {value}"),
     "engine.sum-items": ("{count} 项{label}合计 {value}", "{label} of {count} entries = {value}"),
     "engine.and-more": ("等（另 {count} 个）", " and {count} more"),
@@ -34,8 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "engine.units-missing": ("缺少单位：{units}", "units missing: {units}"),
     "engine.city-not-evaluated": (
-        "{year} 年全市性指标未评估：输入中没有永州市本级报表",
-        "city-wide targets for {year} not evaluated: no 永州市本级 report among the inputs",
+        "{year} 年全市性指标未评估：输入中没有有效的永州市本级报表",
+        "city-wide targets for {year} not evaluated: no valid 永州市本级 report among the inputs",
     ),
     "engine.duplicate-report": (
         "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",

@@ -8,8 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): {quote}",
     ),
     "pack.when-unknown-rule": (
-        "规则 {id} 的 when 引用了 {rule}，它须是目录中更早的规则",
-        "rule {id} has when: {rule}, which must be an earlier rule of the catalogue",
+        "规则 {id} 的 when 引用了 {rule}，它须是更早的规则（本规则包中更靠前，或先加载的规则包中）",
+        "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack loaded before)",
     ),
     "pack.policy-missing": ("找不到政策原文 {policy}", "the policy text {policy} is missing"),
     "pack.not-a-pack": (

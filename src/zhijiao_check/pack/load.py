@@ -38,9 +38,6 @@ class RulePack:
     def id(self) -> str:
         return self.info.id
 
-    def policy_text(self) -> str:
-        return (self.directory / self.info.policy).read_text(encoding="utf-8")
-
 
 def builtin_dir() -> Path:
     """The packs shipped in the package; in a source checkout, the repository's ``rules/``."""
@@ -160,23 +157,31 @@ def _cross_checks(info: Any, rules: list[Any], sources: dict[str, RuleSource], d
         policy = normalise(policy_path.read_text(encoding="utf-8"))
     except OSError:
         return [_problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))]
-    seen: set[str] = set()
     for rule in rules:
-        where = sources[rule.id]
         if normalise(rule.quote) not in policy:
+            where = sources[rule.id]
             problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.quote", "quote-not-verbatim",
                                      id=rule.id, quote=rule.quote))
-        if rule.when is not None and rule.when.rule not in seen:
-            problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.when", "when-unknown-rule",
-                                     id=rule.id, rule=rule.when.rule))
-        seen.add(rule.id)
+    return problems
+
+
+def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
+    """A ``when`` names a rule evaluated before it: earlier in its pack, or in a pack loaded before."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.when is not None and rule.when.rule not in seen:
+                where = pack.sources[rule.id]
+                problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.when", "when-unknown-rule",
+                                         id=rule.id, rule=rule.when.rule))
+            seen.add(rule.id)
     return problems
 
 
 def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:
     line, column = where if where else (None, None)
     return Problem(file, line, column, path, code, params, area="pack")
-
 
 
 def load_packs(extra: Sequence[Path] = ()) -> list[RulePack]:
@@ -195,4 +200,7 @@ def load_packs(extra: Sequence[Path] = ()) -> list[RulePack]:
     clash = sorted({i for i in ids if ids.count(i) > 1})
     if clash:
         raise FatalError("rule-id-clash", ids=", ".join(clash))
+    problems = _conditions_refer_back(packs)
+    if problems:
+        raise FatalError("invalid-pack", problems)
     return packs
