@@ -13,6 +13,14 @@ from zhijiao_check.cli import app
 from zhijiao_check.engine.evaluate import RuleResult
 
 POLICY = "### 第90条 测试条款\n\n{text}\n"
+RULE_HEAD = """\
+rules:
+  - id: c90.test-rule
+    title: {zh: 测试, en: Test}
+    clause: 90
+    quote: 测试条款原文
+"""
+"""The lines every test rule file starts with (a broken one breaks after them, on the lines it adds)."""
 
 
 def fields(**more: Any) -> dict[str, Any]:

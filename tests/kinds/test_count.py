@@ -7,7 +7,7 @@ from factory import DROP, city_year, county, major, school
 
 from zhijiao_check.kinds.count import CountRule
 
-from .common import broken_pack, check_with_pack, custom_result, fields, judge
+from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 
 def count_rule(over: str, where: list | None = None, **more) -> CountRule:
@@ -140,12 +140,7 @@ rules:
 
 
 def test_a_count_rule_with_an_unknown_field_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, """\
-rules:
-  - id: c90.test-rule
-    title: {zh: 测试, en: Test}
-    clause: 90
-    quote: 测试条款原文
+    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
     scope: unit
     kind: count
     of: {over: majors}

@@ -6,7 +6,7 @@ from factory import CLUSTERS, city_year, county, major
 
 from zhijiao_check.kinds.coverage import CoverageRule
 
-from .common import broken_pack, check_with_pack, custom_result, fields, judge
+from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 
 def coverage(required=CLUSTERS, value: float | None = None, where: list | None = None, **more) -> CoverageRule:
@@ -86,12 +86,7 @@ rules:
 
 
 def test_a_coverage_rule_without_required_values_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, """\
-rules:
-  - id: c90.test-rule
-    title: {zh: 测试, en: Test}
-    clause: 90
-    quote: 测试条款原文
+    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
     scope: city
     kind: coverage
     of: {over: majors}

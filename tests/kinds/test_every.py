@@ -7,7 +7,7 @@ from factory import DROP, county, major, plain_unit, school
 
 from zhijiao_check.kinds.every import EveryRule
 
-from .common import broken_pack, check_with_pack, custom_result, fields, judge
+from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 FUNDED = [{"field": "appropriation_per_student", "op": ">=", "value": 10000}]
 
@@ -138,12 +138,7 @@ rules:
 
 
 def test_an_every_rule_with_both_require_and_any_of_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, """\
-rules:
-  - id: c90.test-rule
-    title: {zh: 测试, en: Test}
-    clause: 90
-    quote: 测试条款原文
+    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
     scope: school
     kind: every
     of: {over: schools}

@@ -6,7 +6,7 @@ from factory import CITY, DROP, city_report, city_year, county, line_of, replace
 
 from zhijiao_check.kinds.flag import FlagRule
 
-from .common import broken_pack, check_with_pack, custom_result, fields, judge
+from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 
 def flag(field: str = "quality_committee", **more) -> FlagRule:
@@ -90,12 +90,7 @@ rules:
 
 
 def test_a_flag_rule_without_its_field_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, """\
-rules:
-  - id: c90.test-rule
-    title: {zh: 测试, en: Test}
-    clause: 90
-    quote: 测试条款原文
+    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
     scope: unit
     kind: flag
     time: {every_year: 2022}

@@ -7,7 +7,7 @@ from factory import DROP, city_year, county, edit, replace_unit, school
 
 from zhijiao_check.kinds.total import TotalRule
 
-from .common import broken_pack, check_with_pack, custom_result, fields, judge
+from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 
 def seats(value: float = 1000, **more) -> TotalRule:
@@ -124,12 +124,7 @@ rules:
 
 
 def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, """\
-rules:
-  - id: c90.test-rule
-    title: {zh: 测试, en: Test}
-    clause: 90
-    quote: 测试条款原文
+    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
     scope: unit
     kind: total
     of: craftsman_students
