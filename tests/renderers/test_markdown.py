@@ -87,7 +87,7 @@ def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:
     run = check(invalid_report, "samples/2023/lingling.yaml")
     text = render("markdown", run, lang="en")
     assert text.startswith("## ⛔ ")
-    assert "**an invalid report** · 1 reports · 1 invalid · 0 not passed · exit status 2" in text
+    assert "**an invalid report** · reports: 1 · invalid: 1 · not passed: 0 · exit status 2" in text
     invalid = section_of(sections(text), "Invalid reports (not scored)")
     for problem in as_json(run, "en")["invalid"][0]["problems"]:
         assert f"`{problem['file']}:{problem['line']}:{problem['column']}`" in invalid

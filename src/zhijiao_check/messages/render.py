@@ -5,7 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.title": ("职业教育政策目标达标检查", "Vocational-education policy targets check"),
     "render.invalid-suite": ("无效报表 {file}", "invalid report {file}"),
     "render.invalid-title": ("无效报表（未计分）", "Invalid reports (not scored)"),
-    "render.invalid-report": ("{file}：{count} 个问题", "{file}: {count} problems"),
+    "render.invalid-report": ("{file}：{count} 个问题", "{file}: problems: {count}"),
     "render.status-pass": ("达标", "met"),
     "render.status-fail": ("未达标", "not met"),
     "render.status-warn": ("预警（容差内或警告级规则）", "warning (within tolerance, or a warning rule)"),
@@ -31,7 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.report-title": ("{unit}（{kind}）· {year} 年", "{unit} ({kind}) · {year}"),
     "render.overview": (
         "{reports} 份报表 · {invalid} 份无效 · {failing} 项未通过 · 退出状态 {code}",
-        "{reports} reports · {invalid} invalid · {failing} not passed · exit status {code}",
+        "reports: {reports} · invalid: {invalid} · not passed: {failing} · exit status {code}",
     ),
     "render.exit-0": ("全部达标", "all targets met"),
     "render.exit-1": ("有目标未达标", "a target is not met"),
