@@ -83,7 +83,7 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
         met = meets(share, rule.target)
     if met is not None:
         text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
-    missing = tuple(f"{o.school}·{o.name}" if o.school and o.school != o.name else o.name for o in absent)
+    missing = tuple(f"{o.school} · {o.name}" if o.school and o.school != o.name else o.name for o in absent)
     if missing and not failed:
         text += tr.sep + tr("engine.missing-data", what="、".join(missing))
     return Measure(share, met, text, locations, tuple(judged))
