@@ -41,6 +41,11 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def line(self, tr: Translator) -> str:
+        """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers."""
+        path = f"{self.path}: " if self.path else ""
+        return f"{self.where()}: {self.severity}: {path}{self.message(tr)}"
+
     def as_dict(self, tr: Translator) -> dict[str, object]:
         return {
             "file": self.file,

@@ -39,10 +39,7 @@ def run(options: ValidateOptions) -> int:
         text = json.dumps({"files": files, "problems": problems, "exit_code": code}, ensure_ascii=False, indent=2)
     else:
         lines = [tr("cli.valid", file=r.file) for r in valid]
-        for problem in [*(p for bad in invalid for p in bad.problems), *warnings]:
-            path = f"{problem.path}: " if problem.path else ""
-            # file:line:col: error: … as compilers write it, so that editors and CI problem matchers read it.
-            lines.append(f"{problem.where()}: {problem.severity}: {path}{problem.message(tr)}")
+        lines += [problem.line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]]
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
     write(text + "\n", options.output)
