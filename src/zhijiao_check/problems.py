@@ -41,7 +41,7 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def line(self, tr: Translator) -> str:
+    def report_line(self, tr: Translator) -> str:
         """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers."""
         path = f"{self.path}: " if self.path else ""
         return f"{self.where()}: {self.severity}: {path}{self.message(tr)}"

@@ -39,7 +39,7 @@ def run(options: ValidateOptions) -> int:
         text = json.dumps({"files": files, "problems": problems, "exit_code": code}, ensure_ascii=False, indent=2)
     else:
         lines = [tr("cli.valid", file=r.file) for r in valid]
-        lines += [problem.line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]]
+        lines += [problem.report_line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]]
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
     write(text + "\n", options.output)
