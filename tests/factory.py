@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import itertools
 import re
+import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -29,6 +30,16 @@ from zhijiao_check.report import InvalidReport, ReportFile, load_report
 ROOT = Path(__file__).resolve().parents[1]
 PACK_DIR = ROOT / "rules" / "yzf-2021-7"
 SAMPLES = ROOT / "samples"
+
+# Not scored (the renderers' and golden tests' invalid report): a number where a table is expected, an unknown field.
+INVALID_REPORT = """schema_version: 1
+unit:
+  name: 江永县
+  kind: county
+year: 2023
+enrollment: 12
+teachers: 3
+"""
 
 DROP = object()
 """``edit(report, {"funding.new_education": DROP})`` removes the field."""
@@ -455,3 +466,22 @@ def write_pack(directory: Path, rules_yaml: str, *, policy: str, pack_id: str = 
     (directory / "policy.md").write_text(policy, encoding="utf-8")
     (directory / file_name).write_text(rules_yaml, encoding="utf-8")
     return directory
+
+
+def every_status_inputs(base: Path) -> tuple[Path, Path]:
+    """Inputs under which a run has every status: ``base/2023-partial`` is 2023 without 蓝山县 (city-wide rules
+    due with a unit missing: ``missing``), ``base/pack-warn`` the built-in pack with ``c1.vocational-share`` a
+    warning rule (江永县 2023 at 41%: ``warn``). Returns the two folders."""
+    year = base / "2023-partial"
+    year.mkdir()
+    for report in sorted((SAMPLES / "2023").glob("*.yaml")):
+        if report.name != "lanshan.yaml":
+            shutil.copy(report, year / report.name)
+    pack = base / "pack-warn"
+    shutil.copytree(PACK_DIR, pack)
+    clause = pack / "clause-01.yaml"
+    text = clause.read_text(encoding="utf-8")
+    target = '    target: {op: ">=", value: 0.45}\n'
+    assert target in text
+    clause.write_text(text.replace(target, target + "    severity: warning\n", 1), encoding="utf-8")
+    return year, pack

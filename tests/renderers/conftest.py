@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from factory import INVALID_REPORT, every_status_inputs
 
 from zhijiao_check.commands.inputs import load_all
 from zhijiao_check.engine.evaluate import Run, evaluate
@@ -21,15 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas"
 OWN_SCHEMAS = Path(__file__).parent / "schemas"
 FAILING_STATUSES = {"fail", "missing"}
-# Not scored: a number where a table is expected, an unknown field.
-INVALID_REPORT = """schema_version: 1
-unit:
-  name: 江永县
-  kind: county
-year: 2023
-enrollment: 12
-teachers: 3
-"""
 
 
 def schema(name: str) -> Path:
@@ -104,20 +95,7 @@ def line_of(path: Path, text: str) -> int:
 
 @pytest.fixture(scope="session")
 def every_status(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ...]:
-    """Paths and a rule pack under which a run has every status: samples/2022 (fail, behind, pending, ...),
-    2023 without 蓝山县 (city-wide rules due but a unit missing: ``missing``), and ``c1.vocational-share``
-    made a warning rule (江永县 2023 at 41%: ``warn``). Give as ``check(*paths, rules=[pack])``."""
-    base = tmp_path_factory.mktemp("every-status")
-    year = base / "2023"
-    year.mkdir()
-    for report in (ROOT / "samples" / "2023").glob("*.yaml"):
-        if report.name != "lanshan.yaml":
-            shutil.copy(report, year / report.name)
-    pack = base / "pack"
-    shutil.copytree(ROOT / "rules" / "yzf-2021-7", pack)
-    clause = pack / "clause-01.yaml"
-    text = clause.read_text(encoding="utf-8")
-    target = '    target: {op: ">=", value: 0.45}\n'
-    assert target in text
-    clause.write_text(text.replace(target, target + "    severity: warning\n", 1), encoding="utf-8")
+    """Paths and a rule pack under which a run has every status: samples/2022 (fail, behind, pending, ...) and
+    ``factory.every_status_inputs`` (missing, warn). Give as ``check(*paths, rules=[pack])``."""
+    year, pack = every_status_inputs(tmp_path_factory.mktemp("every-status"))
     return ROOT / "samples" / "2022", year, pack
