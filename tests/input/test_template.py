@@ -31,7 +31,7 @@ FILL: dict[str, object] = {
     "funding.education_total": 102000, "funding.vocational_total": 11200,
     "funding.new_education": 4400, "funding.new_vocational": 760,
     "schools.name": "示例职业中等专业学校", "schools.level": "secondary", "schools.ownership": "public",
-    "schools.established": 1984, "schools.students": 1820, "schools.appropriation_per_student": 11200,
+    "schools.established": 1984, "schools.upgraded": 2010, "schools.students": 1820, "schools.appropriation_per_student": 11200,
     "schools.meets_standards": "true", "schools.teachers": 110, "schools.dual_qualified_teachers": 63,
     "schools.teachers_rotated": 74, "enterprise_practice.teachers": 2, "enterprise_practice.months": 6,
     "schools.in_1x_pilot": "true", "schools.quality_committee": "true", "schools.designations": "[quality_school]",

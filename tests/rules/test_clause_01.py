@@ -266,3 +266,54 @@ def test_quality_schools_with_a_unit_absent_in_2025_are_missing(city_results):
     result = city_results(without(city_year(2025), "零陵区"))["c1.quality-schools"]
     assert result.status == "missing"
     assert any("零陵区" in note for note in result.notes)
+
+
+# ------------------------------------------------------------------------------------ shares at the boundary
+
+@pytest.mark.parametrize(("secondary", "general", "text"), [
+    (2249, 2751, "2249 / (2249 + 2751) = 44.98% < 45.00%"),
+    (44999, 55001, "44999 / (44999 + 55001) = 44.999% < 45.000%"),
+    (4501, 5499, "4501 / (4501 + 5499) = 45.01% ≥ 45.00%"),
+    (2250, 2750, "2250 / (2250 + 2750) = 45.0% ≥ 45.0%"),
+])
+def test_a_share_next_to_45_percent_shows_the_digits_that_tell_it_apart(unit_results, secondary, general, text):
+    result = unit_results(share(secondary, general))[SHARE]
+    assert result.explanation == text
+    assert result.status == ("pass" if secondary * 100 >= 45 * (secondary + general) else "fail")
+
+
+def test_the_share_reading_names_the_aim_and_the_floor():
+    from factory import builtin_packs
+
+    rule = next(r for r in builtin_packs()[0].rules if r.id == SHARE)
+    assert "大体相当" in rule.interpretation.zh and "下限" in rule.interpretation.zh
+    assert "roughly equal" in rule.interpretation.en and "floor" in rule.interpretation.en
+
+
+# ------------------------------------------------------------------------------------ levels: 中职 only
+
+def test_a_higher_college_designated_quality_school_is_not_counted(city_results):
+    reports = city_year(2025, quality_schools=5)
+    reports = replace_unit(reports, "永州市本级", {"schools[1].designations": ["quality_school"]})
+    result = city_results(reports)["c1.quality-schools"]
+    assert result.status == "fail"
+    assert result.observed == 5
+    assert "永州师范高等专科学校" not in result.explanation
+
+
+def test_quality_majors_of_a_higher_college_are_not_counted(city_results):
+    reports = city_year(2025, quality_majors=9)
+    reports = replace_unit(reports, "永州市本级", {"schools[1].majors[0].designations": ["quality"]})
+    result = city_results(reports)["c1.quality-majors"]
+    assert result.status == "fail"
+    assert result.observed == 9
+
+
+def test_a_quality_major_of_a_secondary_school_of_the_city_counts(city_results):
+    reports = city_year(2025, quality_majors=9)
+    reports = replace_unit(reports, "永州市本级", {"schools[3].majors": [
+        {"name": "中餐烹饪", "cluster": "农产品精深加工", "rating": "green", "evaluated_in": 2025,
+         "enrollment": 80, "previous_enrollment": 70, "pilot_1x": False, "designations": ["quality"]}]})
+    result = city_results(reports)["c1.quality-majors"]
+    assert result.status == "pass"
+    assert result.observed == 10

@@ -50,6 +50,21 @@ def test_a_new_secondary_school_is_not_a_higher_college(city_results):
     assert city_results(reports)[NEW].observed == 0
 
 
+def test_a_college_upgraded_in_2022_is_not_new(city_results):
+    # A secondary school upgraded to a college, its founding year written as the upgrade year.
+    reports = replace_unit(city_year(2025, new_colleges=1), CITY, {"schools[4].upgraded": 2022})
+    result = city_results(reports)[NEW]
+    assert result.status == "fail"
+    assert result.observed == 0
+
+
+def test_a_college_upgraded_and_a_new_one_count_as_one(city_results):
+    reports = replace_unit(city_year(2025, new_colleges=2), CITY, {"schools[4].upgraded": 2023})
+    result = city_results(reports)[NEW]
+    assert result.status == "pass"
+    assert result.explanation == "1 ≥ 1：永州第2新建职业技术学院"
+
+
 def test_a_college_with_no_founding_year_is_not_counted(city_results):
     reports = replace_unit(city_year(2025, new_colleges=1), CITY, {"schools[4].established": DROP})
     result = city_results(reports)[NEW]
@@ -77,10 +92,33 @@ def test_yongzhou_college_not_undergraduate_before_2025_is_pending(city_results)
     assert city_results(reports)[UPGRADE].status == "pending"
 
 
-def test_another_college_becoming_undergraduate_does_not_count(city_results):
+def test_the_college_renamed_on_upgrade_still_counts(city_results):
+    # The name changes on upgrade: the designation decides, not the name.
+    reports = replace_unit(city_year(2025), CITY, {"schools[0].name": "永州职业技术大学", "schools[0].upgraded": 2024})
+    result = city_results(reports)[UPGRADE]
+    assert result.status == "pass"
+    assert result.explanation == "1 ≥ 1：永州职业技术大学"
+
+
+def test_an_undergraduate_designation_on_a_secondary_school_does_not_count(city_results):
+    reports = replace_unit(city_year(2025), CITY, {"schools[0].designations": [],
+                                                   "schools[3].designations": ["undergraduate"]})
+    assert city_results(reports)[UPGRADE].status == "fail"
+
+
+def test_another_college_becoming_undergraduate_is_counted_as_reported(city_results):
     reports = replace_unit(city_year(2025), CITY, {"schools[0].designations": [],
                                                    "schools[1].designations": ["undergraduate"]})
-    assert city_results(reports)[UPGRADE].status == "fail"
+    result = city_results(reports)[UPGRADE]
+    assert result.status == "pass"
+    assert result.explanation == "1 ≥ 1：永州师范高等专科学校"
+
+
+def test_the_interpretation_does_not_say_the_rule_reads_only_the_city_report():
+    from factory import builtin_packs
+
+    rule = next(r for r in builtin_packs()[0].rules if r.id == UPGRADE)
+    assert "市本级报表中" not in rule.interpretation.zh
 
 
 # ------------------------------------------------------------------------------------ c3.pathway-growth

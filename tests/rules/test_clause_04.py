@@ -307,3 +307,15 @@ def test_high_level_majors_with_a_unit_absent_are_missing(city_results):
     result = city_results(without(city_year(2025), "双牌县"))[HIGH_LEVEL]
     assert result.status == "missing"
     assert result.notes[-1] == "缺少单位：双牌县"
+
+
+def test_higher_college_demonstration_majors_do_not_lift_17_to_20(city_results):
+    reports = city_year(2025, demonstration_majors=17)
+    reports = replace_unit(reports, "永州市本级", {
+        "schools[0].majors[0].designations": ["demonstration"],
+        "schools[1].majors[0].designations": ["demonstration"],
+        "schools[2].majors[0].designations": ["demonstration"],
+    })
+    result = city_results(reports)[DEMONSTRATION]
+    assert result.status == "fail"
+    assert result.observed == 17

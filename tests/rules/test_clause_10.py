@@ -111,3 +111,39 @@ def test_pilot_majors_below_the_linear_schedule_are_behind(city_results):
 
 def test_pilot_majors_above_the_linear_schedule_are_pending(city_results):
     assert city_results(city_year(2022, pilot_majors=16))[PILOT_MAJORS].status == "pending"
+
+
+# ------------------------------------------------------------------------------------ c10.pilot-majors
+
+def test_one_major_piloted_in_twenty_schools_is_one_major(city_results):
+    reports = city_year(2025, pilot_majors=0)
+    for name in ("东安县", "道县", "宁远县", "江永县", "蓝山县", "新田县", "双牌县", "江华瑶族自治县", "祁阳市"):
+        reports = replace_unit(reports, name, {"schools[0].majors": [
+            {"name": "数控技术应用", "cluster": "先进装备制造", "pilot_1x": True}]})
+    result = city_results(reports)[PILOT_MAJORS]
+    assert result.status == "fail"
+    assert result.observed == 1
+    assert result.explanation == "1 < 20：数控技术应用"
+    assert "9 项中专业名称不同的有 1 个，按 1 计" in result.notes
+
+
+def test_twenty_different_pilot_majors_pass(city_results):
+    result = city_results(city_year(2025, pilot_majors=20))[PILOT_MAJORS]
+    assert result.status == "pass"
+    assert result.observed == 20
+
+
+def test_nineteen_different_pilot_majors_plus_a_repeat_fail(city_results):
+    reports = city_year(2025, pilot_majors=19)
+    college = next(r for r in reports if r["unit"]["name"] == "永州市本级")["schools"][0]
+    college["majors"].append({"name": "机电技术应用", "cluster": "先进装备制造", "pilot_1x": True})  # piloted elsewhere
+    result = city_results(reports)[PILOT_MAJORS]
+    assert result.status == "fail"
+    assert result.observed == 19
+
+
+def test_the_pilot_majors_quote_says_what_must_cover_them():
+    from factory import builtin_packs
+
+    rule = next(r for r in builtin_packs()[0].rules if r.id == PILOT_MAJORS)
+    assert "“1+X”证书制度试点" in rule.quote and rule.quote.endswith("至少覆盖20个专业")

@@ -18,17 +18,21 @@ def test_every_allowance_of_5000_yuan_passes(city_results):
     assert result.explanation == "3 / 3 项达标 = 100.0% ≥ 100.0%"
 
 
-def test_an_allowance_of_another_amount_fails_and_is_named_by_role(city_results):
-    result = city_results(city_year(2023, allowances=[5000, 8000]))[ALLOWANCE]
+def test_an_allowance_below_5000_fails_and_is_named_by_role(city_results):
+    result = city_results(city_year(2023, allowances=[5000, 4999]))[ALLOWANCE]
     assert result.status == "fail"
     assert result.observed == pytest.approx(0.5)
     [failing] = [item for item in result.items if item.status == "fail"]
     assert failing.name.startswith("产业导师")  # entries without a name are told apart by role and place
-    assert failing.explanation == "津贴金额（元） 8000 ≠ 5000"
+    assert failing.explanation == "津贴金额（元） 4999 < 5000"
 
 
-def test_an_allowance_above_5000_also_fails(city_results):
-    assert city_results(city_year(2023, allowances=[6000]))[ALLOWANCE].status == "fail"
+@pytest.mark.parametrize("amount", [5000, 5001, 8000])
+def test_an_allowance_of_5000_or_more_passes_the_higher_award_rule(city_results, amount):
+    # 就高不就低: an overlapping award may be paid at the higher amount.
+    result = city_results(city_year(2023, allowances=[5000, amount]))[ALLOWANCE]
+    assert result.status == "pass"
+    assert result.explanation == "2 / 2 项达标 = 100.0% ≥ 100.0%"
 
 
 def test_no_allowance_paid_is_not_applicable(city_results):

@@ -21,6 +21,8 @@ def right_side(condition: Condition, item: Item, year: int) -> object:
 def check(condition: Condition, item: Item, year: int) -> bool | None:
     """True or False; None when a field it reads is absent."""
     left = item.get(condition.field)
+    if condition.present is not None:
+        return (left is not None) == condition.present
     right = right_side(condition, item, year)
     if condition.op == "contains":
         return holds(left or [], "contains", right)  # an absent list of designations holds none
@@ -54,6 +56,8 @@ def describe(condition: Condition, item: Item, year: int, tr: Translator) -> str
     left = item.get(condition.field)
     right = right_side(condition, item, year)
     label = field_label(condition.field, tr)
+    if condition.present is not None:
+        return f"{label} {show_plain(left)}" if left is not None else tr("engine.field-absent", field=label)
     if left is None:
         return tr("engine.field-absent", field=label)
     if right is None and condition.other is not None:

@@ -67,22 +67,35 @@ def number(value: Any) -> str:
     return str(value)
 
 
-def show(value: Any, unit: str, tr: Translator) -> str:
-    """A value with its unit: ``40.0%``, ``10500 元``, ``3120 人``, ``是``."""
+def places(*values: Any) -> int:
+    """Decimal places of a percentage that tell these values apart: 1, or more where one place would show
+    two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%)."""
+    numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    shown = 1
+    while shown < MAX_PLACES and len({f"{v * 100:.{shown}f}" for v in numbers}) < len(numbers):
+        shown += 1
+    return shown
+
+
+MAX_PLACES = 6
+
+
+def show(value: Any, unit: str, tr: Translator, digits: int = 1) -> str:
+    """A value with its unit: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``: places of a percentage."""
     if value is None:
         return "—"
     if isinstance(value, list):
-        return "–".join(show(v, unit, tr) for v in value)
+        return "–".join(show(v, unit, tr, digits) for v in value)
     if unit == "ratio":
-        return f"{value * 100:.1f}%"
+        return f"{value * 100:.{digits}f}%"
     if unit == "bool" or isinstance(value, bool):
         return tr("engine.yes") if value else tr("engine.no")
     suffix = {"yuan": tr("engine.unit-yuan"), "persons": tr("engine.unit-persons")}.get(unit, "")
     return f"{number(value)}{suffix}"
 
 
-def show_target(op: str, value: Any, unit: str, tr: Translator) -> str:
+def show_target(op: str, value: Any, unit: str, tr: Translator, digits: int = 1) -> str:
     """``≥ 45.0%``, or ``1–2`` for a range."""
     if op == "between":
-        return show(value, unit, tr)
-    return f"{SHOWN.get(op, op)} {show(value, unit, tr)}"
+        return show(value, unit, tr, digits)
+    return f"{SHOWN.get(op, op)} {show(value, unit, tr, digits)}"

@@ -82,7 +82,8 @@ class Target(Strict):
 
 
 class Condition(Strict):
-    """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus ``year_plus``.
+    """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus ``year_plus``;
+    or ``present: false``, true when the field is not given (a school with no upgrade year was not upgraded).
 
     Fields of the enclosing school are read as ``school.<field>`` (in a condition on a major).
     """
@@ -92,12 +93,13 @@ class Condition(Strict):
     value: bool | float | str | None = None
     other: str | None = None
     year_plus: int | None = None
+    present: bool | None = None
 
     @model_validator(mode="after")
     def _one_right_side(self) -> Condition:
-        sides = [self.value is not None, self.other is not None, self.year_plus is not None]
+        sides = [self.value is not None, self.other is not None, self.year_plus is not None, self.present is not None]
         if sum(sides) != 1:
-            raise ValueError("give exactly one of value, other, year_plus")
+            raise ValueError("give exactly one of value, other, year_plus, present")
         return self
 
 

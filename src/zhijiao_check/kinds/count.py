@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import select
+from zhijiao_check.engine.conditions import field_label, select
 from zhijiao_check.engine.measure import Measure
 from zhijiao_check.engine.numbers import meets, near, relation, show, show_target
 from zhijiao_check.engine.scope import Scope
@@ -19,29 +19,39 @@ NAMES_SHOWN = 8
 
 
 class CountRule(RuleBase):
+    """``distinct``: count the different values of this field among the matching items, not the items
+    (one major taught in 20 schools is one major)."""
+
     kind: Literal["count"]
     of: Items
+    distinct: str | None = None
     unit: Unit = "count"
 
     def reads(self) -> list[str]:
-        return [self.of.over, *(f"{self.of.over}[].{c.field}" for c in self.of.where)]
+        fields = [c.field for c in self.of.where] + ([self.distinct] if self.distinct else [])
+        return [self.of.over, *(f"{self.of.over}[].{f}" for f in dict.fromkeys(fields))]
 
 
 def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
     counted, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     if absent:
         return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
-    n = len(counted)
+    shown = [item.name for item in counted]
+    if rule.distinct is not None:
+        shown = list(dict.fromkeys(str(item.get(rule.distinct)) for item in counted))
+    n = len(shown)
     met = meets(n, rule.target)
-    names = "、".join(item.name for item in counted[:NAMES_SHOWN])
+    names = "、".join(shown[:NAMES_SHOWN])
     if n > NAMES_SHOWN:
         names += tr("engine.and-more", count=n - NAMES_SHOWN)
     text = f"{n} {relation(n, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     if names:
         text += tr.colon + names
     notes: tuple[str, ...] = ()
+    if rule.distinct is not None and len(counted) > n:
+        notes = (tr("engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, tr, rule.of.over)),)
     if rule.target.expected_max is not None and n > rule.target.expected_max:
-        notes = (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
+        notes += (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
                     high=show(rule.target.expected_max, rule.unit, tr)),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
     return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes)

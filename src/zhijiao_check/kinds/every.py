@@ -13,7 +13,7 @@ from pydantic import model_validator
 
 from zhijiao_check.engine.conditions import check, describe, locations, select
 from zhijiao_check.engine.measure import ItemOutcome, ItemStatus, Measure
-from zhijiao_check.engine.numbers import meets, relation, show
+from zhijiao_check.engine.numbers import meets, places, relation, show
 from zhijiao_check.engine.scope import Item, Scope
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import Condition, Items, RuleBase, Unit
@@ -73,7 +73,8 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     passed = sum(outcome.status == "pass" for outcome in judged)
     absent = [o for o in judged if o.status == "missing"]
     share = passed / len(judged)
-    text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr))
+    digits = places(share, rule.target.value)
+    text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr, digits))
     locations = tuple(loc for o in judged for loc in o.locations)
     if failed:
         met: bool | None = False
@@ -82,7 +83,7 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     else:
         met = meets(share, rule.target)
     if met is not None:
-        text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
+        text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr, digits)}"
     missing = tuple(f"{o.school} · {o.name}" if o.school and o.school != o.name else o.name for o in absent)
     if missing and not failed:
         text += tr.sep + tr("engine.missing-data", what="、".join(missing))

@@ -11,7 +11,7 @@ from typing import Literal
 
 from zhijiao_check.engine.conditions import field_label
 from zhijiao_check.engine.measure import ItemOutcome, Measure
-from zhijiao_check.engine.numbers import meets, near, number, relation, show
+from zhijiao_check.engine.numbers import meets, near, number, places, relation, show
 from zhijiao_check.engine.scope import Location, Scope
 from zhijiao_check.engine.sums import Total, total
 from zhijiao_check.i18n import Translator
@@ -59,8 +59,8 @@ class _Value:
         self.bottom_text = _terms(denominator, sigma)
         self.bottom_label = " + ".join(field_label(s.field, tr, s.over) for s in fraction.denominator)
 
-    def text(self, unit: Unit, tr: Translator) -> str:
-        return f"{self.top_text} / {self.bottom_text} = {show(self.ratio, unit, tr)}"
+    def text(self, unit: Unit, tr: Translator, digits: int = 1) -> str:
+        return f"{self.top_text} / {self.bottom_text} = {show(self.ratio, unit, tr, digits)}"
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -95,7 +95,8 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
     if rule.compare_to is None:
         met = meets(value.ratio, rule.target)
         sign = relation(value.ratio, rule.target.op, met)
-        text = f"{value.text(rule.unit, tr)} {sign} {show(rule.target.value, rule.unit, tr)}"
+        digits = places(value.ratio, rule.target.value)
+        text = f"{value.text(rule.unit, tr, digits)} {sign} {show(rule.target.value, rule.unit, tr, digits)}"
         return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target))
     other = _Value(rule.compare_to, scope, tr)
     locations += other.locations
@@ -105,7 +106,8 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
         return replace(_zero(other, locations, tr, observed=value.ratio), items=items)
     met = meets(value.ratio, rule.target, other.ratio)
     sign = relation(value.ratio, rule.target.op, met)
-    text = f"{value.text(rule.unit, tr)} {sign} {other.text(rule.unit, tr)}"
+    digits = places(value.ratio, other.ratio)
+    text = f"{value.text(rule.unit, tr, digits)} {sign} {other.text(rule.unit, tr, digits)}"
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)
 
 

@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "共 {count} 个，超过政策区间 {range} 的上限 {high}：如实报告，不判失败",
         "{count} is above the policy's range {range} (top {high}): reported, not failed",
     ),
+    "engine.distinct": (
+        "{items} 项中{field}不同的有 {count} 个，按 {count} 计",
+        "{items} entries, {count} different by {field}: counted as {count}",
+    ),
     "engine.every": ("{passed} / {total} 项达标 = {share}", "{passed} of {total} pass = {share}"),
     "engine.none-matching": ("没有符合条件的学校、专业或条目", "no matching school, major or entry"),
     "engine.covered": ("已覆盖 {covered} / {total}", "{covered} of {total} covered"),

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zhijiao_check.engine.numbers import show, show_target
+from zhijiao_check.engine.numbers import places, show, show_target
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import STATUSES
 
@@ -95,8 +95,16 @@ def score_text(score: float | None) -> str:
     return "—" if score is None else f"{score:.1f}"
 
 
+def _digits(result: Mapping[str, Any]) -> int:
+    """Enough places that observed and target differ on screen whenever they differ (44.98% < 45.00%)."""
+    value = result["target"]["value"] if isinstance(result.get("target"), Mapping) else None
+    return places(result["observed"], *(value if isinstance(value, list) else [value]))
+
+
 def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
-    return show(result["observed"], result["unit"], tr) if result["observed"] is not None else "—"
+    if result["observed"] is None:
+        return "—"
+    return show(result["observed"], result["unit"], tr, _digits(result))
 
 
 def target_text(result: Mapping[str, Any], tr: Translator) -> str:
@@ -104,7 +112,7 @@ def target_text(result: Mapping[str, Any], tr: Translator) -> str:
     target = result["target"]
     if target["value"] is None:
         return ""
-    return show_target(target["op"], target["value"], result["unit"], tr)
+    return show_target(target["op"], target["value"], result["unit"], tr, _digits(result))
 
 
 def value_text(result: Mapping[str, Any], tr: Translator) -> str:

@@ -151,7 +151,10 @@ class School(_Model):
     name: Text = required("学校名称", "学校全称，在本报告内唯一")
     level: Level = required("办学层次", "secondary 中职（含技工学校） | higher 高职")
     ownership: Ownership = required("举办性质", "public 公办 | private 民办")
-    established: FoundingYear = optional("建校年份", "学校建立（或升格）的年份")
+    established: FoundingYear = optional("建校年份", "学校建立的年份；升格不改变建校年份，升格年份另填 upgraded")
+    upgraded: Year = optional(
+        "升格年份", "学校升格（如中职升为高职、高职升为职业本科）的年份；新建学校不填，升格的学校不算新建"
+    )
     students: Count = optional("在校生", "在校生人数（人）")
     appropriation_per_student: Yuan = optional("生均拨款", "生均拨款（元/生·年）")
     meets_standards: Flag = optional("达到设置标准", "办学条件达到设置标准：true 是 | false 否")
