@@ -54,7 +54,7 @@ CITY_2023 = [
     ("c4.demonstration-majors", "pending", 13, 12),
     ("c4.chuyi-majors", "pending", 4, 3),
     ("c4.high-level-majors", "pass", 3, None),
-    ("c10.pilot-majors", "pass", 22, None),
+    ("c10.pilot-majors", "pending", 13, 12),  # 22 entries, 13 different majors
     ("c7.cluster-coverage", "pass", 6, None),
     ("c3.new-higher-colleges", "pending", 0, None),
     ("c3.undergraduate-upgrade", "pending", 0, None),
@@ -82,7 +82,7 @@ CITY_2022 = [
     ("c4.demonstration-majors", "pending", 9, 8),
     ("c4.chuyi-majors", "pending", 3, 2),
     ("c4.high-level-majors", "pending", 2, 1.2),
-    ("c10.pilot-majors", "pending", 16, 8),
+    ("c10.pilot-majors", "pending", 11, 8),  # 16 entries, 11 different majors
     ("c7.cluster-coverage", "pending", 5, None),
     ("c3.new-higher-colleges", "pending", 0, None),
     ("c3.undergraduate-upgrade", "pending", 0, None),

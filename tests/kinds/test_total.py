@@ -76,9 +76,34 @@ def test_an_absent_figure_is_missing(tmp_path):
 
 def test_in_city_scope_an_absent_figure_names_the_unit(tmp_path):
     reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
-    result = judge(tmp_path, seats(scope="city"), reports)
+    result = judge(tmp_path, seats(25000, scope="city"), reports)
     assert result.status == "missing"
     assert result.explanation == "缺少数据：祁阳市: public_secondary_vocational_seats"
+
+
+def test_a_sum_already_met_without_an_absent_figure_passes(tmp_path):
+    # 14 units give 22916 of 25000 seats: a target of 20000 is met whatever 祁阳市 has.
+    reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
+    result = judge(tmp_path, seats(20000, scope="city"), reports)
+    assert result.status == "pass"
+    assert result.observed == 22916
+    assert result.explanation == "14 个单位公办中职学位数合计 22916 ≥ 20000"
+    assert result.notes == ("未填写：祁阳市: public_secondary_vocational_seats；已给出的数字已达标，未填写的只会增加合计，不影响结果",)
+
+
+def test_a_sum_against_another_total_is_never_settled_by_an_absent_figure(tmp_path):
+    rule = TotalRule.model_validate(fields(kind="total", of="pathway_3plus2.current",
+                                           compare_to="pathway_3plus2.previous", target={"op": ">"}))
+    result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.previous": DROP})])
+    assert result.status == "missing"
+
+
+def test_a_sum_below_a_ceiling_is_never_settled_by_an_absent_figure(tmp_path):
+    reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
+    rule = TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats", scope="city",
+                                           target={"op": "<=", "value": 30000}))
+    result = judge(tmp_path, rule, reports)
+    assert result.status == "missing"
 
 
 def test_zero_is_a_value_not_missing(tmp_path):

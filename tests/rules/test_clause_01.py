@@ -180,11 +180,26 @@ def test_public_seats_absent_in_one_unit_before_2023_stay_pending(city_results):
     assert city_results(reports)[SEATS].status == "pending"
 
 
-def test_public_seats_with_a_unit_report_absent_are_missing_naming_the_unit(city_results):
-    result = city_results(without(city_year(2023, seats=30000), "金洞管理区"))[SEATS]
+def test_public_seats_already_met_without_a_unit_pass_naming_the_unit(city_results):
+    # 14 units already give 30,000 seats: the missing unit could only add to them.
+    result = city_results(without(city_year(2023, seats=30000), "零陵区"))[SEATS]
+    assert result.status == "pass"
+    assert result.observed == 27500
+    assert result.notes == ("缺少单位：零陵区（不影响结果：已达标，缺少的单位只会增加合计或计数）",)
+
+
+def test_public_seats_not_yet_met_without_a_unit_are_missing_naming_the_unit(city_results):
+    result = city_results(without(city_year(2023, seats=26000), "零陵区"))[SEATS]
     assert result.status == "missing"
-    assert result.observed == 30000  # computed over what is there
-    assert any("金洞管理区" in note for note in result.notes)
+    assert result.observed == 23833  # computed over what is there
+    assert result.notes == ("缺少单位：零陵区",)
+
+
+def test_public_seats_met_by_14_units_in_english(city_results):
+    result = city_results(without(city_year(2023, seats=30000), "零陵区"), lang="en")[SEATS]
+    assert result.status == "pass"
+    assert result.notes == ("units missing: 零陵区 (they cannot change the outcome: the target is met, "
+                            "and they could only add)",)
 
 
 # ------------------------------------------------------------------------------------ counts, due 2025, linear

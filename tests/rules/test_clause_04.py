@@ -303,8 +303,14 @@ def test_high_level_majors_above_the_linear_schedule_are_pending(city_results):
     assert city_results(city_year(2023, high_level_majors=2))[HIGH_LEVEL].status == "pending"
 
 
-def test_high_level_majors_with_a_unit_absent_are_missing(city_results):
+def test_high_level_majors_already_counted_with_a_unit_absent_pass(city_results):
     result = city_results(without(city_year(2025), "双牌县"))[HIGH_LEVEL]
+    assert result.status == "pass"
+    assert result.notes[-1] == "缺少单位：双牌县（不影响结果：已达标，缺少的单位只会增加合计或计数）"
+
+
+def test_high_level_majors_short_with_a_unit_absent_are_missing(city_results):
+    result = city_results(without(city_year(2025, high_level_majors=2), "双牌县"))[HIGH_LEVEL]
     assert result.status == "missing"
     assert result.notes[-1] == "缺少单位：双牌县"
 

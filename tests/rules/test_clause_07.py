@@ -59,7 +59,13 @@ def test_a_cluster_not_yet_covered_before_2025_is_pending(city_results):
     assert city_results(city_year(2023, clusters=CLUSTERS[:5]))[CLUSTER].status == "pending"
 
 
-def test_cluster_coverage_with_a_unit_absent_is_missing(city_results):
+def test_cluster_coverage_complete_with_a_unit_absent_passes(city_results):
     result = city_results(without(city_year(2025), "宁远县"))[CLUSTER]
+    assert result.status == "pass"
+    assert result.notes == ("缺少单位：宁远县（不影响结果：已达标，缺少的单位只会增加合计或计数）",)
+
+
+def test_cluster_coverage_incomplete_with_a_unit_absent_is_missing(city_results):
+    result = city_results(without(city_year(2025, clusters=CLUSTERS[:5]), "宁远县"))[CLUSTER]
     assert result.status == "missing"
     assert result.notes == ("缺少单位：宁远县",)

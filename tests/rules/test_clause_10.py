@@ -40,11 +40,24 @@ def test_craftsman_students_not_given_by_a_unit_are_missing_naming_it(city_resul
     assert result.explanation == "缺少数据：江华瑶族自治县: craftsman_students"
 
 
-def test_craftsman_students_with_units_absent_are_missing_naming_them(city_results):
+def test_craftsman_students_already_500_with_units_absent_pass_naming_them(city_results):
     result = city_results(without(city_year(2023, craftsman=900), "回龙圩管理区", "金洞管理区"))[CRAFTSMAN]
-    assert result.status == "missing"
+    assert result.status == "pass"
     assert result.observed == 900
-    assert result.notes == ("缺少单位：回龙圩管理区、金洞管理区",)
+    assert result.notes == ("缺少单位：回龙圩管理区、金洞管理区（不影响结果：已达标，缺少的单位只会增加合计或计数）",)
+
+
+def test_craftsman_students_below_500_with_units_absent_are_missing_naming_them(city_results):
+    result = city_results(without(city_year(2023, craftsman=500), "零陵区"))[CRAFTSMAN]
+    assert result.status == "missing"
+    assert result.notes == ("缺少单位：零陵区",)
+
+
+def test_craftsman_students_not_given_by_a_unit_pass_when_the_others_reach_500(city_results):
+    reports = replace_unit(city_year(2023, craftsman=900), "江华瑶族自治县", {"craftsman_students": DROP})
+    result = city_results(reports)[CRAFTSMAN]
+    assert result.status == "pass"
+    assert result.notes == ("未填写：江华瑶族自治县: craftsman_students；已给出的数字已达标，未填写的只会增加合计，不影响结果",)
 
 
 # ------------------------------------------------------------------------------------ c10.pilot-schools

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import city_year, county
+from factory import DROP, city_year, county, replace_unit
 
 PRACTICE = "c12.enterprise-practice"
 DURATION = "c12.practice-duration"
@@ -97,3 +97,19 @@ def test_rotation_below_the_linear_schedule_is_behind(city_results):
 def test_rotation_exactly_on_the_linear_schedule_is_pending(city_results):
     result = city_results(city_year(2023, teachers=2000, rotated=1200))[ROTATION]
     assert result.status == "pending"
+
+
+def test_practice_already_reported_passes_though_a_school_gives_no_list(city_results):
+    reports = city_year(2023, practice=((3, 6),))
+    reports = replace_unit(reports, "冷水滩区", {"schools[0].enterprise_practice": DROP})
+    result = city_results(reports)["c12.enterprise-practice"]
+    assert result.status == "pass"
+    assert result.observed == 3
+    assert result.notes == ("未填写：冷水滩区: 冷水滩区职业中等专业学校.enterprise_practice；"
+                            "已给出的数字已达标，未填写的只会增加合计，不影响结果",)
+
+
+def test_no_practice_reported_and_a_school_giving_no_list_is_missing(city_results):
+    reports = city_year(2023, practice=())
+    reports = replace_unit(reports, "冷水滩区", {"schools[0].enterprise_practice": DROP})
+    assert city_results(reports)["c12.enterprise-practice"].status == "missing"

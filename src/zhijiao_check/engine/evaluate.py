@@ -204,13 +204,25 @@ def _result(
         notes.append(tr("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit, tr),
                         due=rule.time.due, target=show(rule.target.value, rule.unit, tr)))
     if units_missing and status != "not_applicable":
-        # A city-wide figure needs every unit: computed over what is there, but not judged.
-        status = "missing" if timing.is_due(rule, scope.year) else "pending"
-        notes.append(tr("engine.units-missing", units="、".join(units_missing)))
+        # A city-wide figure is computed over what is there and judged only where the missing units could not
+        # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
+        units = "、".join(units_missing)
+        if reads_city_block_only(rule):
+            notes.append(tr("engine.units-missing-city-block", units=units))
+        elif measure.settled:
+            notes.append(tr("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units))
+        else:
+            status = "missing" if timing.is_due(rule, scope.year) else "pending"
+            notes.append(tr("engine.units-missing", units=units))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = tuple(dict.fromkeys(measure.locations))
     return RuleResult(rule, status, measure.observed, explanation, locations, measure.items,
                       tuple(notes), schedule, measure.target)
+
+
+def reads_city_block_only(rule: Any) -> bool:
+    """A rule that reads nothing but the 市本级 ``city:`` block, which is there whenever city rules run."""
+    return all(field.startswith("city.") for field in rule.reads())
 
 
 def _round(value: float, unit: str) -> float:

@@ -32,7 +32,9 @@ class Measure:
 
     ``met`` is None when data the rule needs is absent (the explanation names what). ``applicable`` is False
     when nothing in scope matches (no public school, no allowance paid). ``near`` is True when the target
-    is not met but the observed value lies within the rule's tolerance band.
+    is not met but the observed value lies within the rule's tolerance band. ``settled`` is True when more
+    data (a unit not in the run, a list not given) could not change ``met``: a sum or count of non-negative
+    figures that already meets a ≥ target, an ``every`` rule that one item already fails.
     """
 
     observed: Any
@@ -44,6 +46,7 @@ class Measure:
     applicable: bool = True
     notes: tuple[str, ...] = field(default=())
     target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)
+    settled: bool = False
 
     @classmethod
     def missing_data(cls, what: Iterable[str], locations: Iterable[Location], tr: Translator,
@@ -51,3 +54,9 @@ class Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))
         return cls(observed, None, tr("engine.missing-data", what="、".join(names)), tuple(locations))
+
+
+def grows_to(target: Any, compared: bool = False) -> bool:
+    """Whether a sum or count meeting this target stays met whatever is added: report figures are never
+    negative, so more units or items can only raise it (not so against another figure, or a range)."""
+    return not compared and target.op in (">=", ">")

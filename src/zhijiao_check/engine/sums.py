@@ -18,6 +18,11 @@ class Total:
     locations: tuple[Location, ...]
     missing: tuple[str, ...]
 
+    @property
+    def given(self) -> float:
+        """The sum of the parts that are there (a lower bound of the whole: no figure is negative)."""
+        return sum(v for _, v in self.parts)
+
 
 def total(spec: Sum, scope: Scope) -> Total:
     parts: list[tuple[str, float]] = []

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Literal
 
 from zhijiao_check.engine.conditions import field_label, select
-from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.measure import Measure, grows_to
 from zhijiao_check.engine.numbers import meets, near, relation, show, show_target
-from zhijiao_check.engine.scope import Scope
+from zhijiao_check.engine.scope import Item, Scope
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds.base import Items, RuleBase, Unit
 
@@ -34,11 +34,10 @@ class CountRule(RuleBase):
 
 def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
     counted, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
-    if absent:
+    grows = grows_to(rule.target)
+    if absent and not (grows and meets(_count(rule, counted), rule.target)):
         return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
-    shown = [item.name for item in counted]
-    if rule.distinct is not None:
-        shown = list(dict.fromkeys(str(item.get(rule.distinct)) for item in counted))
+    shown = _shown(rule, counted)
     n = len(shown)
     met = meets(n, rule.target)
     names = "、".join(shown[:NAMES_SHOWN])
@@ -53,5 +52,19 @@ def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
     if rule.target.expected_max is not None and n > rule.target.expected_max:
         notes += (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
                     high=show(rule.target.expected_max, rule.unit, tr)),)
+    if absent:  # met already: the lists not given can only add to the count
+        notes += (tr("engine.met-without", what="、".join(dict.fromkeys(a.what for a in absent))),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
-    return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes)
+    return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes,
+                   settled=grows and met)
+
+
+def _shown(rule: CountRule, counted: list[Item]) -> list[str]:
+    """The names counted: one per item, or one per different value of the ``distinct`` field."""
+    if rule.distinct is None:
+        return [item.name for item in counted]
+    return list(dict.fromkeys(str(item.get(rule.distinct)) for item in counted))
+
+
+def _count(rule: CountRule, counted: list[Item]) -> int:
+    return len(_shown(rule, counted))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from zhijiao_check.engine.conditions import select
-from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.measure import Measure, grows_to
 from zhijiao_check.engine.numbers import meets, relation, show
 from zhijiao_check.engine.scope import Scope
 from zhijiao_check.i18n import Translator
@@ -25,15 +25,18 @@ class CoverageRule(RuleBase):
 
 def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
     items, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
-    if absent:
-        return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
     covering = {value: next((i for i in items if i.get(rule.field) == value), None) for value in rule.required}
     covered = [value for value, item in covering.items() if item is not None]
     uncovered = [value for value in rule.required if value not in covered]
     met = meets(len(covered), rule.target)
+    grows = grows_to(rule.target)
+    if absent and not (grows and met):
+        return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
     text = tr("engine.covered", covered=len(covered), total=len(rule.required))
     text += f" {relation(len(covered), rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     if uncovered:
         text += tr.sep + tr("engine.uncovered", values="、".join(uncovered))
+    notes = (tr("engine.met-without", what="、".join(dict.fromkeys(a.what for a in absent))),) if absent else ()
     locations = tuple(item.location(rule.field) for item in covering.values() if item is not None)
-    return Measure(len(covered), met, text, locations or scope.where_listed(rule.of.over))
+    return Measure(len(covered), met, text, locations or scope.where_listed(rule.of.over), notes=notes,
+                   settled=grows and met)

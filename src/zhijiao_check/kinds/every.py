@@ -87,4 +87,5 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     missing = tuple(f"{o.school} · {o.name}" if o.school and o.school != o.name else o.name for o in absent)
     if missing and not failed:
         text += tr.sep + tr("engine.missing-data", what="、".join(missing))
-    return Measure(share, met, text, locations, tuple(judged))
+    # One item failing fails the rule whatever the units or lists not given would add.
+    return Measure(share, met, text, locations, tuple(judged), settled=met is False)

@@ -29,4 +29,5 @@ def measure(rule: FlagRule, scope: Scope, tr: Translator) -> Measure:
         names = [scope.named(r.report, rule.field) for r in absent] or [rule.field]
         return Measure.missing_data(names, locations, tr)
     met = all(r.value is True for r in readings)
-    return Measure(met, met, f"{label}{tr.colon}{tr('engine.yes') if met else tr('engine.no')}", locations)
+    text = f"{label}{tr.colon}{tr('engine.yes') if met else tr('engine.no')}"
+    return Measure(met, met, text, locations, settled=not met)  # one "no" is a "no" whatever else comes

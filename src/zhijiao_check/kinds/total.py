@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from zhijiao_check.engine.conditions import field_label
-from zhijiao_check.engine.measure import Measure
+from zhijiao_check.engine.measure import Measure, grows_to
 from zhijiao_check.engine.numbers import meets, near, relation, show
 from zhijiao_check.engine.scope import Scope
 from zhijiao_check.engine.sums import Total, total
@@ -30,7 +30,7 @@ class TotalRule(RuleBase):
 def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, tr: Translator) -> str:
     """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``."""
     label = field_label(spec.field, tr, spec.over)
-    shown = show(value.value, unit, tr)
+    shown = show(value.value if value.value is not None else value.given, unit, tr)
     if spec.over is not None:
         return tr("engine.sum-items", label=label, count=len(value.parts), value=shown)
     if scope.city and not spec.field.startswith("city."):
@@ -43,7 +43,14 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
     other = total(rule.compare_to, scope) if rule.compare_to else None
     locations = own.locations + (other.locations if other else ())
     missing = own.missing + (other.missing if other else ())
+    grows = grows_to(rule.target, other is not None)
     if missing:
+        if grows and meets(own.given, rule.target):
+            # Already met by what is given: the figures not given can only add to it.
+            text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.given, rule.target.op, True)} "
+            text += show(rule.target.value, rule.unit, tr)
+            notes = (tr("engine.met-without", what="、".join(dict.fromkeys(missing))),)
+            return Measure(own.given, True, text, locations, notes=notes, settled=True)
         return Measure.missing_data(missing, locations, tr, observed=own.value)
     assert own.value is not None
     if other is None or rule.compare_to is None:
@@ -55,4 +62,5 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
         right = describe(rule.compare_to, other, scope, rule.unit, tr)
         close = False
     text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.value, rule.target.op, met)} {right}"
-    return Measure(own.value, met, text, locations, near=close, target=other.value if other else None)
+    return Measure(own.value, met, text, locations, near=close, target=other.value if other else None,
+                   settled=grows and met)

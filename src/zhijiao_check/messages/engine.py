@@ -37,6 +37,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "linear schedule: {expected} expected in {year} ({target} due {due})",
     ),
     "engine.units-missing": ("缺少单位：{units}", "units missing: {units}"),
+    "engine.units-missing-met": (
+        "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
+        "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)",
+    ),
+    "engine.units-missing-failed": (
+        "缺少单位：{units}（不影响结果：已有不达标项）",
+        "units missing: {units} (they cannot change the outcome: an item already fails)",
+    ),
+    "engine.units-missing-city-block": (
+        "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
+        "units missing: {units} (they do not change the outcome: this rule reads only the 市本级 city: block)",
+    ),
+    "engine.met-without": (
+        "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
+        "not given: {what}; the figures given already meet the target, and those not given could only add to them",
+    ),
     "engine.city-not-evaluated": (
         "{year} 年全市性指标未评估：输入中没有有效的永州市本级报表",
         "city-wide targets for {year} not evaluated: no valid 永州市本级 report among the inputs",
