@@ -22,7 +22,8 @@ from typing import Any
 
 import yaml
 
-from zhijiao_check.engine.evaluate import CityEvaluation, ReportEvaluation, RuleResult, Run, evaluate
+from zhijiao_check.engine.evaluate import evaluate
+from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.i18n import Translator
 from zhijiao_check.pack.load import RulePack, load_packs
 from zhijiao_check.report import InvalidReport, ReportFile, load_report

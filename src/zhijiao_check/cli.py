@@ -7,14 +7,16 @@ Heavy imports (pydantic, rich, the engine) happen inside the command functions, 
 from __future__ import annotations
 
 import os
-from enum import Enum
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
 
 from zhijiao_check import __version__
+from zhijiao_check.i18n import Lang
+from zhijiao_check.renderers import Format
 
 
 class BarePathRunsCheck(TyperGroup):
@@ -44,24 +46,7 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
-    zh = "zh"
-    en = "en"
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    junit = "junit"
-    markdown = "markdown"
-    github = "github"
-    sarif = "sarif"
-    html = "html"
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
+ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
@@ -79,11 +64,11 @@ PathsArgument = Annotated[
 ]
 
 
-def _exit(command: Any, lang: Lang, debug: bool = False) -> None:
+def _exit(command: Callable[[], int], lang: Lang, debug: bool = False) -> None:
     from zhijiao_check.errors import run_command
     from zhijiao_check.i18n import Translator
 
-    raise typer.Exit(run_command(command, Translator(lang.value), debug))
+    raise typer.Exit(run_command(command, Translator(lang), debug))
 
 
 def _color(no_color: bool) -> bool | None:
@@ -118,7 +103,7 @@ def check(
         list[Path] | None,
         typer.Option("--output", "-o", metavar="FILE", help="File for the matching --format (default: standard output; - too)."),
     ] = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = "zh",
     strict: Annotated[bool, typer.Option("--strict", help="warn and behind also fail the run.")] = False,
     select: Annotated[
         list[str] | None, typer.Option("--select", metavar="IDS", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
@@ -132,14 +117,14 @@ def check(
     """Check reports against the targets (检查报表是否达标). Exit 0 all met, 1 a target failed, 2 invalid input."""
     from zhijiao_check.commands import check as command
 
-    chosen = [f.value for f in formats or [Format.table]]
+    chosen = list(formats or [Format.table])
     files = list(outputs or [])
 
     def run() -> int:
         options = command.CheckOptions(
             paths=paths,
             outputs=command.pair_outputs(chosen, files),
-            lang=lang.value,
+            lang=lang,
             strict=strict,
             select=command.split_list(select or []),
             ignore=command.split_list(ignore or []),
@@ -155,9 +140,9 @@ def check(
 @app.command()
 def validate(
     paths: PathsArgument,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")] = ListFormat.table,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = "zh",
     rules: RulesOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
@@ -165,48 +150,48 @@ def validate(
     """Check the reports' format only, no rules (只校验报表格式). Exit 0 valid, 2 invalid."""
     from zhijiao_check.commands import validate as command
 
-    options = command.ValidateOptions(paths, format.value, output, lang.value, rules or [], _color(no_color))
+    options = command.ValidateOptions(paths, format, output, lang, rules or [], _color(no_color))
     _exit(lambda: command.run(options), lang, debug)
 
 
 @app.command("rules")
 def list_rules(
-    lang: LangOption = Lang.zh,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOption = "zh",
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """List the rules: ID, clause, scope, time, title (列出全部规则)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.list_rules(lang.value, format.value, rules or []), lang, debug)
+    _exit(lambda: catalogue.list_rules(lang, format, rules or []), lang, debug)
 
 
 @app.command()
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
-    lang: LangOption = Lang.zh,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOption = "zh",
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """One rule in full: clause, quote, interpretation, fields read, time, responsible units (规则详情)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.explain(rule, lang.value, format.value, rules or []), lang, debug)
+    _exit(lambda: catalogue.explain(rule, lang, format, rules or []), lang, debug)
 
 
 @app.command()
 def coverage(
-    lang: LangOption = Lang.zh,
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOption = "zh",
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Every clause of the policy: the rules that transcribe it, or why none does (条款覆盖)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.coverage(lang.value, format.value, rules or []), lang, debug)
+    _exit(lambda: catalogue.coverage(lang, format, rules or []), lang, debug)
 
 
 @app.command()
@@ -223,14 +208,14 @@ def template(
         str | None,
         typer.Option("--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."),
     ] = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = "zh",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """A blank report for one unit and year, every field commented in Chinese (生成空白填报模板)."""
     from zhijiao_check.commands import template as command
 
-    options = command.TemplateOptions(unit, year, output, lang.value, rules or [], schema, force)
+    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force)
     _exit(lambda: command.run(options), lang, debug)
 
 
@@ -239,14 +224,14 @@ def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
     ] = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = "zh",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """The JSON Schema (draft 2020-12) of report format v1, for editors and validators (填报格式 JSON Schema)."""
     from zhijiao_check.commands import schema as command
 
-    options = command.SchemaOptions(output, lang.value, rules or [])
+    options = command.SchemaOptions(output, lang, rules or [])
     _exit(lambda: command.run(options), lang, debug)
 
 
@@ -258,7 +243,9 @@ def main() -> None:
     except SystemExit:
         raise
     except BaseException as error:  # noqa: BLE001 - a bug in argument handling itself: one line, exit 3
+        from zhijiao_check.status import ExitCode
+
         if isinstance(error, KeyboardInterrupt):
-            sys.exit(130)
+            sys.exit(ExitCode.INTERRUPTED)
         print(f"zhijiao-check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        sys.exit(3)
+        sys.exit(ExitCode.INTERNAL)

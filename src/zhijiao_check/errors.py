@@ -1,7 +1,4 @@
-"""The one fatal-error type and the handler that turns errors into messages and exit codes.
-
-Exit statuses (cli.md): 0 nothing failed, 1 a rule failed, 2 invalid input or usage, 3 internal error.
-"""
+"""The one fatal-error type and the handler that turns errors into messages and exit codes (``status.ExitCode``)."""
 
 from __future__ import annotations
 
@@ -10,8 +7,7 @@ from collections.abc import Callable, Sequence
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem
-
-OK, FAILED, INVALID, INTERNAL = 0, 1, 2, 3
+from zhijiao_check.status import ExitCode
 
 
 class FatalError(Exception):
@@ -34,18 +30,17 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     except FatalError as error:
         print(tr(f"cli.{error.code}", **error.params), file=sys.stderr)
         for problem in error.problems:
-            print(f"{problem.where()}: {problem.path + ': ' if problem.path else ''}{problem.message(tr)}",
-                  file=sys.stderr)
-        return INVALID
+            print(problem.report_line(tr, severity=False), file=sys.stderr)
+        return ExitCode.INVALID
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return OK
+        return ExitCode.OK
     except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback only with --debug
         if debug:
             import traceback
 
             traceback.print_exc()
         print(tr("cli.internal-error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
-        return INTERNAL
+        return ExitCode.INTERNAL

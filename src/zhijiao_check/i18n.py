@@ -10,7 +10,6 @@ import importlib
 from typing import Literal
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
 
 _catalogues: dict[str, dict[str, tuple[str, str]]] = {}
 

@@ -41,10 +41,12 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def report_line(self, tr: Translator) -> str:
-        """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers."""
+    def report_line(self, tr: Translator, severity: bool = True) -> str:
+        """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers
+        (without the severity under a heading that says it)."""
         path = f"{self.path}: " if self.path else ""
-        return f"{self.where()}: {self.severity}: {path}{self.message(tr)}"
+        kind = f"{self.severity}: " if severity else ""
+        return f"{self.where()}: {kind}{path}{self.message(tr)}"
 
     def as_dict(self, tr: Translator) -> dict[str, object]:
         return {

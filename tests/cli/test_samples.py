@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from factory import SAMPLES, builtin_packs, by_rule
 
-from zhijiao_check.engine.evaluate import Run, evaluate
+from zhijiao_check.engine.evaluate import evaluate
+from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Translator
 from zhijiao_check.report import ReportFile, load_report
 

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhijiao_check.engine import timing
-from zhijiao_check.engine.measure import Measure
-from zhijiao_check.engine.numbers import near
 from zhijiao_check.kinds.count import CountRule
+from zhijiao_check.measure.numbers import near
+from zhijiao_check.measure.outcome import Measure
 
 years = st.integers(min_value=2021, max_value=2035)
 targets = st.integers(min_value=1, max_value=60)

@@ -12,10 +12,10 @@ import pytest
 from pydantic import BaseModel
 
 from zhijiao_check.pack.load import load_packs
-from zhijiao_check.pack.units import Unit
 from zhijiao_check.problems import format_path
 from zhijiao_check.report.model import Report
 from zhijiao_check.source import Parsed, parse_yaml
+from zhijiao_check.units import Unit
 
 from .helpers import run_cli, validate_json, write
 

@@ -10,7 +10,7 @@ from factory import run_reports, with_rules, write_pack, write_report
 from typer.testing import CliRunner, Result
 
 from zhijiao_check.cli import app
-from zhijiao_check.engine.evaluate import RuleResult
+from zhijiao_check.engine.results import RuleResult
 
 POLICY = "### 第90条 测试条款\n\n{text}\n"
 RULE_HEAD = """\

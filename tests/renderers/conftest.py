@@ -11,11 +11,12 @@ import pytest
 from factory import INVALID_REPORT, every_status_inputs
 
 from zhijiao_check.commands.inputs import load_all
-from zhijiao_check.engine.evaluate import Run, evaluate
+from zhijiao_check.document import document
+from zhijiao_check.engine.evaluate import evaluate
+from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.renderers import RenderOptions, renderer_class
-from zhijiao_check.renderers.json import document
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas"

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.renderers.markdown import EMOJI
+from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
 
@@ -44,7 +44,7 @@ def test_each_report_opens_what_is_not_met_and_folds_the_rest() -> None:
         opened, _, folded = body.partition("<details>")
         expected_open = [r for r in report["results"] if r["status"] in OPEN]
         assert [(row[0], row[1].split()[0]) for row in rows(opened)] == [
-            (f"{EMOJI[r['status']]} {r['status']}", f"`{r['rule']}`") for r in expected_open]
+            (f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}`") for r in expected_open]
         assert [row[1].split()[0] for row in rows(folded)] == [
             f"`{r['rule']}`" for r in report["results"] if r["status"] not in OPEN]
         assert f"达标与不适用的规则（{len(report['results']) - len(expected_open)}）" in folded
@@ -79,7 +79,7 @@ def test_city_section_and_matrix_for_a_whole_year() -> None:
     for row in table:
         report = by_unit[row[1]]
         assert row[2] == ("—" if report["score"] is None else f"{report['score']:.1f}")
-        assert sorted(g for g in row[3:] if g) == sorted(EMOJI[r["status"]] for r in report["results"])
+        assert sorted(g for g in row[3:] if g) == sorted(Status(r["status"]).emoji for r in report["results"])
     assert "图例: ✅ 达标 · ❌ 未达标" in matrix and "1. `c1.vocational-share`" in matrix
 
 

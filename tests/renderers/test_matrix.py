@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from zhijiao_check.renderers.matrix import matrices, ranked
-from zhijiao_check.renderers.status import GLYPH
+from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
 
@@ -55,7 +55,7 @@ def test_table_shows_the_matrix_with_glyphs_and_legend() -> None:
         line = next(line for line in view.splitlines() if f" {report['unit']} " in f" {line} ")
         _, unit, score, *glyphs = line.split()
         assert unit == report["unit"] and score == f"{report['score']:.1f}"
-        assert glyphs == [GLYPH[r["status"]] for r in report["results"]]
+        assert glyphs == [Status(r["status"]).glyph for r in report["results"]]
     ranks = [int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s+\S+\s+\d+\.\d", view, re.MULTILINE)]
     assert ranks == sorted(ranks) and ranks[0] == 1
     assert "图例" in view and "✗ 未达标" in view and "15 c16.new-funding-tilt" in view

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from zhijiao_check.renderers import RENDERERS
+from zhijiao_check.renderers import Format
 
 from .conftest import ROOT, check, render
 
@@ -26,7 +26,7 @@ def same_apart_from_time(text: str) -> str:
     return re.sub(r'timestamp="[^"]*"', 'timestamp=""', text)
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(Format))
 def test_every_format_writes_to_a_file(fmt: str, tmp_path: Path) -> None:
     target = tmp_path / "deep" / f"out.{fmt}"
     written = cli("check", "samples/failing", "--format", fmt, "--output", target)
@@ -49,11 +49,11 @@ def test_table_to_the_terminal_and_junit_to_a_file(tmp_path: Path) -> None:
 
 def test_all_formats_in_one_run(tmp_path: Path) -> None:
     args: list[str | Path] = ["check", "samples/2023", "samples/failing/xintian-2023-funding.yaml"]
-    for fmt in sorted(RENDERERS):
+    for fmt in sorted(Format):
         args += ["--format", fmt, "--output", tmp_path / f"report.{fmt}"]
     done = cli(*args, "--format", "github")
     assert done.returncode == 2, done.stderr  # the xintian report repeats one of samples/2023: invalid
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"report.{fmt}" for fmt in RENDERERS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"report.{fmt}" for fmt in Format)
     doc = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert doc["exit_code"] == 2 and len(doc["invalid"]) == 1
     failed = [r for e in [*doc["reports"], *doc["city"]] for r in e["results"] if r["status"] in ("fail", "missing")]

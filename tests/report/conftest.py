@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from zhijiao_check.pack.units import UnitRegistry
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
+from zhijiao_check.units import UnitRegistry
 
 from .helpers import UNITS
 

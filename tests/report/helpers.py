@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.pack.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
+from zhijiao_check.units import Renamed, Unit, UnitRegistry
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"

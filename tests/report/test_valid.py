@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from zhijiao_check.pack.units import UNIT_KINDS
 from zhijiao_check.report import ReportFile, load_report, model
 from zhijiao_check.report.model import CLUSTERS, KIND_LABELS, Report
+from zhijiao_check.units import UNIT_KINDS
 
 from .conftest import Load
 from .helpers import CITY, COUNTY, UNITS, county_text

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from factory import check_city, check_unit
 
-from zhijiao_check.engine.evaluate import RuleResult
+from zhijiao_check.engine.results import RuleResult
 
 Results = dict[str, RuleResult]
 

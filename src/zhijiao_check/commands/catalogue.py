@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.errors import OK
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.status import ExitCode
 
 
 def _console() -> Any:
@@ -72,7 +72,7 @@ def _target(rule: Any) -> dict[str, Any]:
 
 def _value(value: Any) -> str:
     """``20`` rather than ``20.0``; ``[1, 2]`` for a range; a compared-to figure as its field names."""
-    from zhijiao_check.engine.numbers import number
+    from zhijiao_check.measure.numbers import number
 
     if isinstance(value, list):
         return "[" + ", ".join(number(v) for v in value) + "]"
@@ -85,7 +85,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     rows = [rule_data(r, tr, p.sources[r.id]) for p in packs for r in p.rules]
     if format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return OK
+        return ExitCode.OK
     from rich import box
     from rich.table import Table
 
@@ -98,7 +98,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
         table.add_row(row["id"], str(row["clause"]), scope, row["time_text"], row["title"])
     _console().print(table)
     print(tr("catalogue.count", count=len(rows)))
-    return OK
+    return ExitCode.OK
 
 
 def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int:
@@ -113,7 +113,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int
     data = rule_data(rule, tr, pack.sources[rule.id])
     if format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
-        return OK
+        return ExitCode.OK
     target = data["target"]
     lines = [
         f"{data['id']}  {data['title']}",
@@ -138,7 +138,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int
         lines.append(f"{tr('catalogue.interpretation')}: {data['interpretation']}")
     lines.append(f"{tr('catalogue.source')}: {data['source']}")
     print("\n".join(lines))
-    return OK
+    return ExitCode.OK
 
 
 def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
@@ -153,7 +153,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
         rows.append({"clause": clause.number, "title": clause.title, "rules": ids, "untranscribed": reason})
     if format == "json":
         print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
-        return OK
+        return ExitCode.OK
     from rich import box
     from rich.table import Table
 
@@ -167,4 +167,4 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")
     _console().print(table)
-    return OK
+    return ExitCode.OK

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from zhijiao_check.errors import FatalError
 
 if TYPE_CHECKING:
-    from zhijiao_check.pack.units import UnitRegistry
     from zhijiao_check.report import InvalidReport, ReportFile
+    from zhijiao_check.units import UnitRegistry
 
 PROGRESS_FROM = 200  # files: below this, loading is quicker than a progress bar is worth
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from zhijiao_check.errors import INVALID, OK
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
+from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from zhijiao_check.pack.units import Unit, UnitRegistry
+    from zhijiao_check.units import Unit, UnitRegistry
 
 YEARS = (2000, 2100)  # as the report's own ``year``
 COMMENT_COLUMN = 40  # comments line up here, after shorter ``key: value`` parts
@@ -65,10 +65,10 @@ def run(options: TemplateOptions) -> int:
             raise Refused("output-exists", file=str(target))
     except Refused as refused:
         print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
-        return INVALID
+        return ExitCode.INVALID
     shown = target.name if target is not None else "report.yaml"
     write(render(unit, options.year, tr, schema=options.schema, file=shown), target)
-    return OK
+    return ExitCode.OK
 
 
 def find_unit(units: UnitRegistry, given: str) -> Unit:

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhijiao_check.errors import INVALID, OK
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
+from zhijiao_check.status import ExitCode
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def run(options: ValidateOptions) -> int:
     packs = load_packs(options.rules)
     valid, invalid = load_all(options.paths, packs[0].units)
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
-    code = INVALID if invalid else OK
+    code = ExitCode.INVALID if invalid else ExitCode.OK
     if options.format == "json":
         files = [{"file": r.file, "valid": True} for r in valid]
         files += [{"file": bad.file, "valid": False} for bad in invalid]

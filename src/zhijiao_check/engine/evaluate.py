@@ -7,112 +7,19 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from zhijiao_check.engine import timing
-from zhijiao_check.engine.measure import ItemOutcome, Measure
-from zhijiao_check.engine.numbers import show
-from zhijiao_check.engine.scope import Location, Scope
+from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds import module
-from zhijiao_check.kinds.base import STATUSES, Status
+from zhijiao_check.kinds import AnyRule
+from zhijiao_check.measure.numbers import show
+from zhijiao_check.measure.outcome import Measure
+from zhijiao_check.measure.scope import Scope
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
-
-DUE_STATUSES: tuple[Status, ...] = ("pass", "warn", "fail", "missing")
-FAILING: frozenset[Status] = frozenset({"fail", "missing"})
-FAILING_STRICT: frozenset[Status] = FAILING | {"warn", "behind"}
-
-
-@dataclass(frozen=True)
-class RuleResult:
-    rule: Any  # pack.schema.AnyRule
-    status: Status
-    observed: Any
-    explanation: str
-    locations: tuple[Location, ...] = ()
-    items: tuple[ItemOutcome, ...] = ()
-    notes: tuple[str, ...] = ()
-    expected: float | None = None  # the linear schedule's value this year
-    compared_to: Any = None  # the computed target, when the rule compares with another figure
-
-    @property
-    def target(self) -> dict[str, Any]:
-        """``{"op": ">=", "value": 0.45}``: what the observed value is held against."""
-        op = self.rule.target.op
-        if self.rule.kind == "flag":
-            return {"op": "==", "value": True}
-        if getattr(self.rule, "compare_to", None) is not None:
-            return {"op": op, "value": self.compared_to}  # None when it could not be computed
-        return {"op": op, "value": self.rule.target.value}
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """The results of one report, or of one year's city-wide rules."""
-
-    year: int
-    results: tuple[RuleResult, ...]
-    notices: tuple[str, ...] = ()
-
-    @property
-    def summary(self) -> dict[Status, int]:
-        counts = dict.fromkeys(STATUSES, 0)
-        for result in self.results:
-            counts[result.status] += 1
-        return counts
-
-    @property
-    def score(self) -> float | None:
-        """100 × Σ weight of passed due rules / Σ weight of due rules; a warn counts half."""
-        due = [r for r in self.results if r.status in DUE_STATUSES]
-        total = sum(r.rule.weight for r in due)
-        if not total:
-            return None
-        earned = sum(r.rule.weight * {"pass": 1.0, "warn": 0.5}.get(r.status, 0.0) for r in due)
-        return round(100 * float(earned) / float(total), 1)
-
-
-@dataclass(frozen=True)
-class ReportEvaluation(Evaluation):
-    file: str = ""
-    unit: str = ""
-    kind: str = ""
-
-
-@dataclass(frozen=True)
-class CityEvaluation(Evaluation):
-    file: str = ""  # the 市本级 report
-    units_present: tuple[str, ...] = ()
-    units_missing: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: renderers cache its document by run
-class Run:
-    """Everything one ``check`` found, ready for any renderer."""
-
-    packs: tuple[RulePack, ...]
-    reports: tuple[ReportEvaluation, ...]
-    invalid: tuple[InvalidReport, ...]
-    city: tuple[CityEvaluation, ...]
-    notices: tuple[str, ...] = ()
-    warnings: tuple[Problem, ...] = ()
-    strict: bool = False
-
-    @property
-    def failing(self) -> frozenset[Status]:
-        """The statuses that fail the run: ``warn`` and ``behind`` too with ``--strict``."""
-        return FAILING_STRICT if self.strict else FAILING
-
-    @property
-    def exit_code(self) -> int:
-        if self.invalid:
-            return 2
-        statuses = {r.status for e in (*self.reports, *self.city) for r in e.results}
-        return 1 if statuses & self.failing else 0
+from zhijiao_check.status import Status
 
 
 def evaluate(
@@ -171,11 +78,11 @@ def evaluate(
 
 
 def _run(
-    rules: Sequence[Any], scope: Scope, issued: date, tr: Translator, units_missing: tuple[str, ...] = (),
+    rules: Sequence[AnyRule], scope: Scope, issued: date, tr: Translator, units_missing: tuple[str, ...] = (),
 ) -> tuple[list[RuleResult], tuple[str, ...]]:
     if scope.year < issued.year:
         text = tr("engine.before-policy", year=scope.year, issued=issued.isoformat())
-        return [RuleResult(rule, "not_applicable", None, text) for rule in rules], (text,)
+        return [RuleResult(rule, Status.NOT_APPLICABLE, None, text) for rule in rules], (text,)
     results: list[RuleResult] = []
     by_id: dict[str, RuleResult] = {}
     for rule in rules:
@@ -186,24 +93,24 @@ def _run(
 
 
 def _result(
-    rule: Any, scope: Scope, tr: Translator, done: dict[str, RuleResult], units_missing: tuple[str, ...],
+    rule: AnyRule, scope: Scope, tr: Translator, done: dict[str, RuleResult], units_missing: tuple[str, ...],
 ) -> RuleResult:
     if rule.when is not None:
-        status = done[rule.when.rule].status if rule.when.rule in done else "not_applicable"
+        status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
             text = tr("engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status)
-            return RuleResult(rule, "not_applicable", None, text)
+            return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
     if not timing.applies_in(rule, scope.year):
-        return RuleResult(rule, "not_applicable", None, tr("engine.not-yet-applicable", start=rule.time.start))
-    measure: Measure = module(rule.kind).measure(rule, scope, tr)
+        return RuleResult(rule, Status.NOT_APPLICABLE, None, tr("engine.not-yet-applicable", start=rule.time.start))
+    measure: Measure = rule.measure(scope, tr)
     status = timing.decide(rule, scope.year, measure)
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = timing.expected(rule, scope.year)
-    if status in ("pending", "behind") and schedule is not None:
+    if status in (Status.PENDING, Status.BEHIND) and schedule is not None:
         notes.append(tr("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit, tr),
                         due=rule.time.due, target=show(rule.target.value, rule.unit, tr)))
-    if units_missing and status != "not_applicable":
+    if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
         units = "、".join(units_missing)
@@ -212,7 +119,7 @@ def _result(
         elif measure.settled:
             notes.append(tr("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units))
         else:
-            status = "missing" if timing.is_due(rule, scope.year) else "pending"
+            status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
             notes.append(tr("engine.units-missing", units=units))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = tuple(dict.fromkeys(measure.locations))
@@ -220,7 +127,7 @@ def _result(
                       tuple(notes), schedule, measure.target)
 
 
-def reads_city_block_only(rule: Any) -> bool:
+def reads_city_block_only(rule: AnyRule) -> bool:
     """A rule that reads nothing but the 市本级 ``city:`` block, which is there whenever city rules run."""
     return all(field.startswith("city.") for field in rule.reads())
 

@@ -7,9 +7,10 @@ rule is linear and the observed value is below the schedule target × (Y − 202
 
 from __future__ import annotations
 
-from zhijiao_check.engine.measure import Measure
-from zhijiao_check.engine.numbers import meets
-from zhijiao_check.kinds.base import RuleBase, Status
+from zhijiao_check.measure.numbers import meets
+from zhijiao_check.measure.outcome import Measure
+from zhijiao_check.status import Status
+from zhijiao_check.vocabulary import RuleBase
 
 SCHEDULE_START = 2020  # counts the plan creates from zero in 2021 grow linearly from the end of 2020
 
@@ -36,14 +37,14 @@ def expected(rule: RuleBase, year: int) -> float | None:
 
 def judged(rule: RuleBase, measure: Measure) -> Status:
     if not measure.applicable:
-        return "not_applicable"
+        return Status.NOT_APPLICABLE
     if measure.met is None:
-        return "missing"
+        return Status.MISSING
     if measure.met:
-        return "pass"
+        return Status.PASS
     if measure.near or rule.severity == "warning":
-        return "warn"
-    return "fail"
+        return Status.WARN
+    return Status.FAIL
 
 
 def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
@@ -51,10 +52,10 @@ def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
     if is_due(rule, year):
         return judged(rule, measure)
     if not measure.applicable:
-        return "not_applicable"
+        return Status.NOT_APPLICABLE
     if measure.met:
-        return "pass"
+        return Status.PASS
     schedule = expected(rule, year)
     if measure.met is False and schedule is not None and not meets(measure.observed, rule.target, schedule):
-        return "behind"
-    return "pending"
+        return Status.BEHIND
+    return Status.PENDING

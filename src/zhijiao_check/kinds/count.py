@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import field_label, select
-from zhijiao_check.engine.measure import Measure, grows_to
-from zhijiao_check.engine.numbers import meets, near, relation, show, show_target
-from zhijiao_check.engine.scope import Item, Scope
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Items, RuleBase, Unit
+from zhijiao_check.measure.conditions import field_label, select
+from zhijiao_check.measure.numbers import meets, near, relation, show, show_target
+from zhijiao_check.measure.outcome import Measure, grows_to
+from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.vocabulary import Items, RuleBase, Unit
 
 NAMES_SHOWN = 8
 
@@ -30,6 +30,9 @@ class CountRule(RuleBase):
     def reads(self) -> list[str]:
         fields = [c.field for c in self.of.where] + ([self.distinct] if self.distinct else [])
         return [self.of.over, *(f"{self.of.over}[].{f}" for f in dict.fromkeys(fields))]
+
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
 
 
 def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:

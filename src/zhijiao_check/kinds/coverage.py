@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import select
-from zhijiao_check.engine.measure import Measure, grows_to
-from zhijiao_check.engine.numbers import meets, relation, show
-from zhijiao_check.engine.scope import Scope
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Items, RuleBase, Unit
+from zhijiao_check.measure.conditions import select
+from zhijiao_check.measure.numbers import meets, relation, show
+from zhijiao_check.measure.outcome import Measure, grows_to
+from zhijiao_check.measure.scope import Scope
+from zhijiao_check.vocabulary import Items, RuleBase, Unit
 
 
 class CoverageRule(RuleBase):
@@ -21,6 +21,9 @@ class CoverageRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [f"{self.of.over}[].{self.field}"]
+
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
 
 
 def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:

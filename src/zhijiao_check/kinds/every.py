@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.engine.conditions import check, describe, locations, select
-from zhijiao_check.engine.measure import ItemOutcome, ItemStatus, Measure
-from zhijiao_check.engine.numbers import meets, places, relation, show
-from zhijiao_check.engine.scope import Item, Scope
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Condition, Items, RuleBase, Unit
+from zhijiao_check.measure.conditions import check, describe, locations, select
+from zhijiao_check.measure.numbers import meets, places, relation, show
+from zhijiao_check.measure.outcome import ItemOutcome, Measure
+from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.status import Status
+from zhijiao_check.vocabulary import Condition, Items, RuleBase, Unit
 
 
 class EveryRule(RuleBase):
@@ -42,18 +43,21 @@ class EveryRule(RuleBase):
         fields += [c.other for g in self.groups() for c in g if c.other]
         return [f"{self.of.over}[].{f}" for f in dict.fromkeys(fields)]
 
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
+
 
 def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome:
     groups = rule.groups()
     results = [[check(c, item, year) for c in group] for group in groups]
     if any(all(r is True for r in group) for group in results):
-        status: ItemStatus = "pass"
+        status = Status.PASS
         shown = next(g for g, r in zip(groups, results, strict=True) if all(x is True for x in r))
     elif any(all(r is not False for r in group) for group in results):
-        status = "missing"  # no group fails outright, but a field one needs is absent
+        status = Status.MISSING  # no group fails outright, but a field one needs is absent
         shown = [c for g in groups for c in g]
     else:
-        status = "fail"
+        status = Status.FAIL
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
     text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr) for c in shown))
@@ -64,14 +68,14 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
 def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     judged = [judge(rule, item, scope.year, tr) for item in items]
-    failed = [o for o in judged if o.status == "fail"]
+    failed = [o for o in judged if o.status == Status.FAIL]
     if lists_absent and not failed:
         # A list that is not given may hold items that fail; a failure among the others decides the rule anyway.
         return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent), tr)
     if not judged:
         return Measure(None, None, tr("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
-    passed = sum(outcome.status == "pass" for outcome in judged)
-    absent = [o for o in judged if o.status == "missing"]
+    passed = sum(outcome.status == Status.PASS for outcome in judged)
+    absent = [o for o in judged if o.status == Status.MISSING]
     share = passed / len(judged)
     digits = places(share, rule.target.value)
     text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr, digits))
@@ -84,7 +88,7 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
         met = meets(share, rule.target)
     if met is not None:
         text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr, digits)}"
-    missing = tuple(f"{o.school} · {o.name}" if o.school and o.school != o.name else o.name for o in absent)
+    missing = tuple(o.label for o in absent)
     if missing and not failed:
         text += tr.sep + tr("engine.missing-data", what="、".join(missing))
     # One item failing fails the rule whatever the units or lists not given would add.

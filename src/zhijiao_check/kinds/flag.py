@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import field_label
-from zhijiao_check.engine.measure import Measure
-from zhijiao_check.engine.scope import Scope
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import RuleBase, Unit
+from zhijiao_check.measure.conditions import field_label
+from zhijiao_check.measure.outcome import Measure
+from zhijiao_check.measure.scope import Scope
+from zhijiao_check.vocabulary import RuleBase, Unit
 
 
 class FlagRule(RuleBase):
@@ -18,6 +18,9 @@ class FlagRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [self.field]
+
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
 
 
 def measure(rule: FlagRule, scope: Scope, tr: Translator) -> Measure:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from zhijiao_check.engine.conditions import field_label
-from zhijiao_check.engine.measure import ItemOutcome, Measure
-from zhijiao_check.engine.numbers import meets, near, number, places, relation, show
-from zhijiao_check.engine.scope import Location, Scope
-from zhijiao_check.engine.sums import Total, total
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import RuleBase, Strict, Sum, Unit
+from zhijiao_check.measure.conditions import field_label
+from zhijiao_check.measure.numbers import meets, near, number, places, relation, show
+from zhijiao_check.measure.outcome import ItemOutcome, Measure
+from zhijiao_check.measure.scope import Location, Scope
+from zhijiao_check.measure.sums import Total, total
+from zhijiao_check.status import Status
+from zhijiao_check.vocabulary import RuleBase, Strict, Sum, Unit
 
 
 class Fraction(Strict):
@@ -40,6 +41,9 @@ class RatioRule(RuleBase):
     def reads(self) -> list[str]:
         own = Fraction(numerator=self.numerator, denominator=self.denominator).reads()
         return list(dict.fromkeys(own + (self.compare_to.reads() if self.compare_to else [])))
+
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
 
 
 class _Value:
@@ -120,6 +124,6 @@ def _per_unit(rule: RatioRule, scope: Scope, tr: Translator) -> list[ItemOutcome
         own = measure(alone, Scope([report], scope.year, city=False), tr)
         if own.met is None:
             continue
-        outcomes.append(ItemOutcome(report.unit, None, "pass" if own.met else "fail", own.observed,
+        outcomes.append(ItemOutcome(report.unit, None, Status.PASS if own.met else Status.FAIL, own.observed,
                                     own.explanation, own.locations))
     return outcomes

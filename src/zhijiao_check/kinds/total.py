@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.engine.conditions import field_label
-from zhijiao_check.engine.measure import Measure, grows_to
-from zhijiao_check.engine.numbers import meets, near, relation, show
-from zhijiao_check.engine.scope import Scope
-from zhijiao_check.engine.sums import Total, total
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import RuleBase, Sum, Unit
+from zhijiao_check.measure.conditions import field_label
+from zhijiao_check.measure.numbers import meets, near, relation, show
+from zhijiao_check.measure.outcome import Measure, grows_to
+from zhijiao_check.measure.scope import Scope
+from zhijiao_check.measure.sums import Total, total
+from zhijiao_check.vocabulary import RuleBase, Sum, Unit
 
 
 class TotalRule(RuleBase):
@@ -25,6 +25,9 @@ class TotalRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]
+
+    def measure(self, scope: Scope, tr: Translator) -> Measure:
+        return measure(self, scope, tr)
 
 
 def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, tr: Translator) -> str:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.schema import PackInfo
-from zhijiao_check.pack.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.source import Parsed, parse_yaml, read_text
+from zhijiao_check.units import Renamed, Unit, UnitRegistry
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -30,7 +31,7 @@ class RuleSource:
 class RulePack:
     info: PackInfo
     directory: Path
-    rules: tuple[Any, ...]  # pack.schema.AnyRule, in catalogue order
+    rules: tuple[AnyRule, ...]  # in catalogue order
     units: UnitRegistry
     sources: dict[str, RuleSource]
 

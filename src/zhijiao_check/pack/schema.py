@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
 from pydantic import Field
 
-from zhijiao_check.kinds.base import Strict, Text
-from zhijiao_check.kinds.count import CountRule
-from zhijiao_check.kinds.coverage import CoverageRule
-from zhijiao_check.kinds.every import EveryRule
-from zhijiao_check.kinds.flag import FlagRule
-from zhijiao_check.kinds.ratio import RatioRule
-from zhijiao_check.kinds.total import TotalRule
-
-AnyRule = Annotated[
-    RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule,
-    Field(discriminator="kind"),
-]
+from zhijiao_check.kinds import AnyRule
+from zhijiao_check.vocabulary import Strict, Text
 
 
 class RuleFile(Strict):

@@ -9,6 +9,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -16,17 +17,20 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
-RENDERERS: dict[str, str] = {
-    "table": "zhijiao_check.renderers.table:TableRenderer",
-    "json": "zhijiao_check.renderers.json:JsonRenderer",
-    "junit": "zhijiao_check.renderers.junit:JunitRenderer",
-    "sarif": "zhijiao_check.renderers.sarif:SarifRenderer",
-    "github": "zhijiao_check.renderers.github:GithubRenderer",
-    "markdown": "zhijiao_check.renderers.markdown:MarkdownRenderer",
-    "html": "zhijiao_check.renderers.html:HtmlRenderer",
-}
+
+class Format(StrEnum):
+    """The formats of ``check``. Format ``x`` is written by class ``XRenderer`` of module ``renderers/x.py``,
+    imported only when asked for."""
+
+    table = "table"
+    json = "json"
+    junit = "junit"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -44,16 +48,9 @@ class Renderer(Protocol):
 
 
 def renderer_class(name: str) -> type[Renderer]:
-    if name not in RENDERERS:
-        raise FatalError("unknown-format", format=name, formats="|".join(RENDERERS))
-    module_name, _, class_name = RENDERERS[name].partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        raise FatalError("unknown-format", format=name, formats="|".join(RENDERERS)) from None
-    cls: type[Renderer] = getattr(module, class_name)
+    if name not in Format.__members__:
+        raise FatalError("unknown-format", format=name, formats="|".join(Format))
+    cls: type[Renderer] = getattr(importlib.import_module(f"{__name__}.{name}"), f"{name.capitalize()}Renderer")
     return cls
 
 

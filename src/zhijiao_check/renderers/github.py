@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import findings, label_of
+from zhijiao_check.renderers.findings import findings
+from zhijiao_check.renderers.texts import label_of
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 
 class GithubRenderer:
@@ -27,7 +28,7 @@ class GithubRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         doc = document(run, self.tr)
         lines = []

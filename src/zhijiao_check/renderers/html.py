@@ -15,32 +15,15 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import STATUSES
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import (
-    NOT_MET,
-    YearMatrix,
-    at,
-    catalogue_of,
-    city_title,
-    failing_items,
-    matrices,
-    observed_text,
-    score_text,
-    totals,
-    value_text,
-    where,
-    who,
-)
-from zhijiao_check.renderers.status import GLYPH
+from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
+from zhijiao_check.renderers.texts import at, city_title, observed_text, score_text, value_text, where, who
+from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
-COLOUR = {
-    "pass": "#2e7d32", "fail": "#c62828", "warn": "#ef8f00", "missing": "#7b1fa2",
-    "pending": "#0277bd", "behind": "#d84315", "not_applicable": "#9e9e9e",
-}
 NEUTRAL, BLANK = "#52606d", "#f0f2f4"
 BAR_WIDTH = 320
 FONTS = ('system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",'
@@ -73,7 +56,7 @@ class HtmlRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         tr = self.tr
         doc = document(run, tr)
@@ -108,12 +91,12 @@ class HtmlRenderer:
         cards = [
             _card("reports", str(len(doc["reports"])), tr("render.cards-reports"), NEUTRAL),
             _card("invalid", str(len(doc["invalid"])), tr("render.cards-invalid"),
-                  COLOUR["fail"] if doc["invalid"] else BLANK),
-            *(_card(s, str(n), f"{GLYPH[s]} {tr(f'render.status-{s}')}", COLOUR[s]) for s, n in totals(doc).items()),
+                  Status.FAIL.colour if doc["invalid"] else BLANK),
+            *(_card(s, str(n), f"{Status(s).glyph} {tr(f'render.status-{s}')}", Status(s).colour) for s, n in totals(doc).items()),
             *(_card("city-score", score_text(c["score"]), tr("render.cards-city-score", year=c["year"]), NEUTRAL,
                     c["year"]) for c in doc["city"]),
             _card("exit-code", str(doc["exit_code"]), tr("render.cards-exit"),
-                  COLOUR["fail"] if doc["exit_code"] else COLOUR["pass"]),
+                  Status.FAIL.colour if doc["exit_code"] else Status.PASS.colour),
         ]
         return _tag("div", "".join(cards), class_="cards", id="summary")
 
@@ -145,8 +128,8 @@ class HtmlRenderer:
                     cells.append(_tag("td", "", class_="cell", style=f"background:{BLANK}"))
                     continue
                 tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
-                cells.append(_tag("td", GLYPH[cell["status"]], class_="cell", title=tip, data_rule=column.rule,
-                                  data_status=cell["status"], style=f"background:{COLOUR[cell['status']]}"))
+                cells.append(_tag("td", Status(cell["status"]).glyph, class_="cell", title=tip, data_rule=column.rule,
+                                  data_status=cell["status"], style=f"background:{Status(cell['status']).colour}"))
             score = score_text(row.score)
             rows.append(_tag(
                 "tr",
@@ -271,7 +254,7 @@ def _bar(r: Mapping[str, Any], label: str) -> str:
     if r["expected"] is not None:
         marks += mark(r["expected"], class_="schedule", stroke_dasharray="3 2")
     track = _tag("rect", "", x=0, y=5, width=BAR_WIDTH, height=12, rx=6, fill="#e4e7eb")
-    done = _tag("rect", "", x=0, y=5, width=x(observed), height=12, rx=6, fill=COLOUR[r["status"]])
+    done = _tag("rect", "", x=0, y=5, width=x(observed), height=12, rx=6, fill=Status(r["status"]).colour)
     return _tag("svg", track + done + marks, width=BAR_WIDTH + 2, height=22, viewBox=f"-1 0 {BAR_WIDTH + 2} 22",
                 role="img", aria_label=label)
 
@@ -293,7 +276,7 @@ def _card(key: str, value: str, label: str, colour: str, year: int | None = None
 
 
 def _chip(status: str) -> str:
-    return _tag("b", GLYPH[status], class_="chip", title=status, style=f"background:{COLOUR[status]}")
+    return _tag("b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}")
 
 
 def _anchor(report: Mapping[str, Any]) -> str:

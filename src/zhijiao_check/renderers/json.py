@@ -1,19 +1,16 @@
-"""``--format json``: the stable machine-readable shape of cli.md."""
+"""``--format json``: the run document as it is, the stable machine-readable shape of cli.md."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING
 
-from zhijiao_check import __version__
+from zhijiao_check.document import document
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
-    from zhijiao_check.engine.measure import ItemOutcome
-    from zhijiao_check.engine.scope import Location
+    from zhijiao_check.engine.results import Run
 
 
 class JsonRenderer:
@@ -23,93 +20,3 @@ class JsonRenderer:
 
     def render(self, run: Run) -> str:
         return json.dumps(document(run, self.tr), ensure_ascii=False, indent=2) + "\n"
-
-
-_documents: WeakKeyDictionary[Run, dict[str, dict[str, Any]]] = WeakKeyDictionary()
-
-
-def document(run: Run, tr: Translator) -> dict[str, Any]:
-    """The whole run as plain data, which every view renders from: built once per run and language,
-    however many formats one run writes. Treat it as read-only."""
-    by_lang = _documents.setdefault(run, {})
-    if tr.lang not in by_lang:
-        by_lang[tr.lang] = _build(run, tr)
-    return by_lang[tr.lang]
-
-
-def _build(run: Run, tr: Translator) -> dict[str, Any]:
-    pack = run.packs[0]
-    return {
-        "tool": {"name": "zhijiao-check", "version": __version__},
-        "rule_pack": {"id": pack.id, "document": pack.info.document},
-        "rule_packs": [{"id": p.id, "document": p.info.document} for p in run.packs],
-        "lang": tr.lang,
-        "reports": [report(e, tr) for e in run.reports],
-        "city": [city(e, tr) for e in run.city],
-        "invalid": [
-            {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]} for bad in run.invalid
-        ],
-        "warnings": [w.as_dict(tr) for w in run.warnings],
-        "notices": list(run.notices),
-        "exit_code": run.exit_code,
-    }
-
-
-def evaluation(e: Evaluation, tr: Translator) -> dict[str, Any]:
-    return {
-        "score": e.score,
-        "summary": e.summary,
-        "notices": list(e.notices),
-        "results": [result(r, tr) for r in e.results],
-    }
-
-
-def report(e: ReportEvaluation, tr: Translator) -> dict[str, Any]:
-    return {"file": e.file, "unit": e.unit, "kind": e.kind, "year": e.year, **evaluation(e, tr)}
-
-
-def city(e: CityEvaluation, tr: Translator) -> dict[str, Any]:
-    return {
-        "year": e.year,
-        "file": e.file,
-        "units_present": list(e.units_present),
-        "units_missing": list(e.units_missing),
-        **evaluation(e, tr),
-    }
-
-
-def result(r: RuleResult, tr: Translator) -> dict[str, Any]:
-    rule = r.rule
-    return {
-        "rule": rule.id,
-        "title": tr.pick(rule.title.zh, rule.title.en),
-        "status": r.status,
-        "observed": r.observed,
-        "target": r.target,
-        "unit": rule.unit,
-        "expected": r.expected,
-        "explanation": r.explanation,
-        "notes": list(r.notes),
-        "clause": rule.clause,
-        "quote": rule.quote,
-        "severity": rule.severity,
-        "weight": rule.weight,
-        "responsible": list(rule.responsible),
-        "locations": [location(loc) for loc in r.locations],
-        "items": [item(i) for i in r.items],
-    }
-
-
-def item(i: ItemOutcome) -> dict[str, Any]:
-    return {
-        "name": i.name,
-        "school": i.school,
-        "status": i.status,
-        "observed": i.observed,
-        "explanation": i.explanation,
-        "locations": [location(loc) for loc in i.locations],
-    }
-
-
-def location(loc: Location) -> dict[str, Any]:
-    return {"file": loc.file, "line": loc.line, "column": loc.column}

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import at, failing_items, label_of, score_text, where, who
+from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.texts import at, label_of, score_text, where, who
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 SKIPPED = ("pending", "not_applicable")
 # Characters XML 1.0 cannot hold (a report may quote anything back in a problem message).
@@ -34,7 +35,7 @@ class JunitRenderer:
     def render(self, run: Run) -> str:
         import xml.etree.ElementTree as ET
 
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         doc = document(run, self.tr)
         root = ET.Element("testsuites")

@@ -10,36 +10,17 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import STATUSES
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import (
-    NOT_MET,
-    YearMatrix,
-    at,
-    catalogue_of,
-    city_title,
-    failing_items,
-    matrices,
-    score_text,
-    value_text,
-    where,
-    who,
-)
+from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
+from zhijiao_check.renderers.texts import at, city_title, score_text, value_text, where, who
+from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
-EMOJI = {
-    "pass": "✅",
-    "fail": "❌",
-    "warn": "⚠️",
-    "missing": "❓",
-    "pending": "⏳",
-    "behind": "📉",
-    "not_applicable": "➖",
-}
 ITEMS_SHOWN = 5
-SHOWN_OPEN = (*NOT_MET, "pending")  # the rules in the open table; the others are folded away
+SHOWN_OPEN = (*NOT_MET, Status.PENDING)  # the rules in the open table; the others are folded away
 
 
 class MarkdownRenderer:
@@ -48,7 +29,7 @@ class MarkdownRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         return self.text(document(run, self.tr), run)
 
@@ -89,9 +70,9 @@ class MarkdownRenderer:
                _row(["#", tr("render.unit"), tr("render.score"), *numbers]),
                _row(["--:", ":--", "--:", *(":-:" for _ in numbers)])]
         for row in matrix.rows:
-            cells = [EMOJI[c["status"]] if c else "" for c in row.cells]
+            cells = [Status(c["status"]).emoji if c else "" for c in row.cells]
             out.append(_row(["—" if row.rank is None else str(row.rank), _cell(row.unit), score_text(row.score), *cells]))
-        legend = " · ".join(f"{EMOJI[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
+        legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
         out += ["", f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}", ""]
         out += [f"<details><summary>{tr('render.matrix-rules')}</summary>", ""]
         out += [f"{n}. `{c.rule}` {_inline(c.title)}" for n, c in enumerate(matrix.columns, 1)]
@@ -100,9 +81,9 @@ class MarkdownRenderer:
     def _evaluation(self, evaluation: Mapping[str, Any], title: str, subtitle: str) -> list[str]:
         tr = self.tr
         results = evaluation["results"]
-        worst = next((s for s in NOT_MET if evaluation["summary"][s]), "pass")
-        counts = " · ".join(f"{EMOJI[s]} {s} {n}" for s, n in evaluation["summary"].items() if n)
-        out = [f"### {EMOJI[worst]} {_inline(title)} · {tr('render.score')} {score_text(evaluation['score'])}", "",
+        worst = next((s for s in NOT_MET if evaluation["summary"][s]), Status.PASS)
+        counts = " · ".join(f"{Status(s).emoji} {s} {n}" for s, n in evaluation["summary"].items() if n)
+        out = [f"### {Status(worst).emoji} {_inline(title)} · {tr('render.score')} {score_text(evaluation['score'])}", "",
                " · ".join(part for part in (subtitle, counts or tr("render.no-rules")) if part), ""]
         out += [f"> {_inline(notice)}" for notice in evaluation["notices"]]
         if self.options.quiet:
@@ -124,12 +105,12 @@ class MarkdownRenderer:
             lines = [r["explanation"], *r["notes"]]
             items = failing_items(r)
             for item in items[:ITEMS_SHOWN]:
-                lines.append(f"{EMOJI[item['status']]} {who(item)}{tr.colon}{item['explanation']} `{where(item['locations'])}`")
+                lines.append(f"{Status(item['status']).emoji} {who(item)}{tr.colon}{item['explanation']} `{where(item['locations'])}`")
             if len(items) > ITEMS_SHOWN:
                 lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if located and not items and r["status"] != "not_applicable" and r["locations"]:
                 lines.append(f"`{where(r['locations'])}`")
-            out.append(_row([f"{EMOJI[r['status']]} {r['status']}", f"`{r['rule']}` {_cell(r['title'])}",
+            out.append(_row([f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}` {_cell(r['title'])}",
                              _cell(value_text(r, tr)), "<br>".join(_cell(line) for line in lines)]))
         return out
 

@@ -16,10 +16,11 @@ from urllib.parse import quote
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import Finding, findings, label_of
+from zhijiao_check.renderers.findings import Finding, findings
+from zhijiao_check.renderers.texts import label_of
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT = "%SRCROOT%"
@@ -31,7 +32,7 @@ class SarifRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         doc = document(run, self.tr)
         rules = [rule for pack in run.packs for rule in pack.rules]

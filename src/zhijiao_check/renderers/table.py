@@ -13,24 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import (
-    at,
-    catalogue_of,
-    city_title,
-    failing_items,
-    matrices,
-    observed_text,
-    score_text,
-    target_text,
-    where,
-    who,
-)
-from zhijiao_check.renderers.status import GLYPH, STYLE, label
+from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.matrix import catalogue_of, matrices
+from zhijiao_check.renderers.texts import at, city_title, observed_text, score_text, target_text, where, who
+from zhijiao_check.status import STATUSES, Status
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
@@ -47,7 +38,7 @@ class TableRenderer:
     def render(self, run: Run) -> str:
         from rich.console import Console
 
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
 
         color = self.options.color if self.options.color is not None else self.options.to_terminal
         width = self.options.width or (shutil.get_terminal_size().columns if self.options.to_terminal else DEFAULT_WIDTH)
@@ -108,12 +99,12 @@ class TableRenderer:
             for result in evaluation["results"]:
                 table.add_row(*self._row(result))
             console.print(table)
-        summary = " · ".join(f"[{STYLE[s]}]{s} {n}[/{STYLE[s]}]" for s, n in evaluation["summary"].items() if n)
+        summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}: {summary or '—'}")
         console.print()
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
-        status = _styled(result["status"], label(result["status"]))
+        status = _styled(result["status"], Status(result["status"]).label)
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
         observed = _escape(observed_text(result, self.tr))
         target = target_text(result, self.tr)
@@ -122,7 +113,7 @@ class TableRenderer:
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
-            lines.append(f"{_styled(item['status'], label(item['status']))} {_escape(who(item))}{self.tr.colon}"
+            lines.append(f"{_styled(item['status'], Status(item['status']).label)} {_escape(who(item))}{self.tr.colon}"
                          f"{_escape(item['explanation'])} [dim]{_escape(where(item['locations']))}[/dim]")
         if len(failing) > ITEMS_SHOWN:
             lines.append(f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]")
@@ -136,7 +127,6 @@ class TableRenderer:
         from rich.columns import Columns
         from rich.table import Table
 
-        from zhijiao_check.kinds.base import STATUSES
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
@@ -148,11 +138,11 @@ class TableRenderer:
             for number in range(1, len(matrix.columns) + 1):
                 table.add_column(str(number), justify="center", no_wrap=True)
             for row in matrix.rows:
-                cells = [_styled(c["status"], GLYPH[c["status"]]) if c else "" for c in row.cells]
+                cells = [_styled(c["status"], Status(c["status"]).glyph) if c else "" for c in row.cells]
                 table.add_row("—" if row.rank is None else str(row.rank), _escape(row.unit), score_text(row.score),
                               *cells)
             console.print(table)
-            legend = " · ".join(f"{_styled(s, GLYPH[s])} {tr(f'render.status-{s}')}" for s in STATUSES)
+            legend = " · ".join(f"{_styled(s, Status(s).glyph)} {tr(f'render.status-{s}')}" for s in STATUSES)
             console.print(f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}")
             console.print(Columns([f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)],
                                   padding=(0, 2), column_first=True))
@@ -160,7 +150,7 @@ class TableRenderer:
 
 
 def _styled(status: str, text: str) -> str:
-    return f"[{STYLE[status]}]{text}[/{STYLE[status]}]"
+    return f"[{Status(status).style}]{text}[/{Status(status).style}]"
 
 
 def _escape(text: str) -> str:

@@ -16,7 +16,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.source import Positions, parse_yaml, read_text
 
 if TYPE_CHECKING:
-    from zhijiao_check.pack.units import UnitRegistry
+    from zhijiao_check.units import UnitRegistry
 
 __all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
 

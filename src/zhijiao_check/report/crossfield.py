@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from zhijiao_check.pack.units import UNIT_KINDS, Unit, UnitRegistry
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
+from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
 
 # Parts of the teaching staff, each at most ``teachers``.
 _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated")

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from zhijiao_check.pack.units import UnitKind
 from zhijiao_check.report import scalars
+from zhijiao_check.units import UnitKind
 
 KIND_LABELS = {"county": "县市区", "management_area": "管理区", "development_zone": "经开区", "city": "市本级"}
 LEVEL_LABELS = {"secondary": "中职，含技工学校", "higher": "高职"}

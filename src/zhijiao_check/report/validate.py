@@ -15,12 +15,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from zhijiao_check.messages.report import EXPECTED, MESSAGES
-from zhijiao_check.pack.units import UnitRegistry
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.model import Report
 from zhijiao_check.report.scalars import render
 from zhijiao_check.source import Parsed, Path_, Positions
+from zhijiao_check.units import UnitRegistry
 
 
 def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:

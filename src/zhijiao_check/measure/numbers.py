@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Target
+from zhijiao_check.vocabulary import Target
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,

@@ -1,6 +1,7 @@
-"""What every rule file entry has, whatever its kind: identity, quote, scope, time, target.
+"""The rule vocabulary: what every rule file entry has, whatever its kind (identity, quote, scope, time,
+target), and the parts kinds build from (conditions, item sets, sums).
 
-A rule kind adds the fields that say *what* it measures (see the other modules of this package).
+A rule kind adds the fields that say *what* it measures (see the modules of ``kinds``).
 All of it is data: a rule file never needs Python to add a target of an existing kind.
 """
 
@@ -10,12 +11,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from zhijiao_check.pack.units import UnitKind
+from zhijiao_check.status import Status
+from zhijiao_check.units import UnitKind
 
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool"]
-Status = Literal["pass", "fail", "warn", "missing", "pending", "behind", "not_applicable"]
-STATUSES: tuple[Status, ...] = ("pass", "fail", "warn", "missing", "pending", "behind", "not_applicable")
 
 
 class Strict(BaseModel):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zhijiao_check.engine.conditions import select
-from zhijiao_check.engine.scope import Location, Scope
-from zhijiao_check.kinds.base import Sum
+from zhijiao_check.measure.conditions import select
+from zhijiao_check.measure.scope import Location, Scope
+from zhijiao_check.vocabulary import Sum
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.engine.scope import Location
+from zhijiao_check.measure.scope import Location
+from zhijiao_check.status import Status
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
 
-ItemStatus = Literal["pass", "fail", "missing"]
+def item_label(name: str, school: str | None) -> str:
+    """``school · major`` for an item of a school, the name alone otherwise (a school, a unit, a list entry)."""
+    return f"{school} · {name}" if school and school != name else name
 
 
 @dataclass(frozen=True)
@@ -20,10 +23,14 @@ class ItemOutcome:
 
     name: str
     school: str | None
-    status: ItemStatus
+    status: Status  # pass, fail or missing
     observed: Any
     explanation: str
     locations: tuple[Location, ...]
+
+    @property
+    def label(self) -> str:
+        return item_label(self.name, self.school)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zhijiao_check.engine.numbers import holds, number, relation
-from zhijiao_check.engine.scope import Absent, Item, ItemSet, Location
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds.base import Condition
+from zhijiao_check.measure.numbers import holds, number, relation
+from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location
+from zhijiao_check.vocabulary import Condition
 
 
 def right_side(condition: Condition, item: Item, year: int) -> object:

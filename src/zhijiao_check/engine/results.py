@@ -1,0 +1,102 @@
+"""What a check finds: a result per rule, an evaluation per report and per city-wide year, and the run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from zhijiao_check.kinds import AnyRule
+from zhijiao_check.measure.outcome import ItemOutcome
+from zhijiao_check.measure.scope import Location
+from zhijiao_check.pack.load import RulePack
+from zhijiao_check.problems import Problem
+from zhijiao_check.report import InvalidReport
+from zhijiao_check.status import STATUSES, ExitCode, Status, failing
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: AnyRule
+    status: Status
+    observed: Any
+    explanation: str
+    locations: tuple[Location, ...] = ()
+    items: tuple[ItemOutcome, ...] = ()
+    notes: tuple[str, ...] = ()
+    expected: float | None = None  # the linear schedule's value this year
+    compared_to: Any = None  # the computed target, when the rule compares with another figure
+
+    @property
+    def target(self) -> dict[str, Any]:
+        """``{"op": ">=", "value": 0.45}``: what the observed value is held against."""
+        op = self.rule.target.op
+        if self.rule.kind == "flag":
+            return {"op": "==", "value": True}
+        if getattr(self.rule, "compare_to", None) is not None:
+            return {"op": op, "value": self.compared_to}  # None when it could not be computed
+        return {"op": op, "value": self.rule.target.value}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The results of one report, or of one year's city-wide rules."""
+
+    year: int
+    results: tuple[RuleResult, ...]
+    notices: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> dict[Status, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for result in self.results:
+            counts[result.status] += 1
+        return counts
+
+    @property
+    def score(self) -> float | None:
+        """100 × Σ weight of passed due rules / Σ weight of due rules; a warn counts half."""
+        due = [r for r in self.results if r.status.due]
+        total = sum(r.rule.weight for r in due)
+        if not total:
+            return None
+        earned = sum(r.rule.weight * r.status.credit for r in due)
+        return round(100 * float(earned) / float(total), 1)
+
+
+@dataclass(frozen=True)
+class ReportEvaluation(Evaluation):
+    file: str = ""
+    unit: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class CityEvaluation(Evaluation):
+    file: str = ""  # the 市本级 report
+    units_present: tuple[str, ...] = ()
+    units_missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache its document by run
+class Run:
+    """Everything one ``check`` found, ready for any view."""
+
+    packs: tuple[RulePack, ...]
+    reports: tuple[ReportEvaluation, ...]
+    invalid: tuple[InvalidReport, ...]
+    city: tuple[CityEvaluation, ...]
+    notices: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    strict: bool = False
+
+    @property
+    def failing(self) -> frozenset[Status]:
+        """The statuses that fail the run: ``warn`` and ``behind`` too with ``--strict``."""
+        return failing(self.strict)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.invalid:
+            return ExitCode.INVALID
+        statuses = {r.status for e in (*self.reports, *self.city) for r in e.results}
+        return ExitCode.FAILED if statuses & self.failing else ExitCode.OK

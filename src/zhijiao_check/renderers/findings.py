@@ -1,0 +1,57 @@
+"""What is not met in a run: the rules and items that SARIF results and GitHub annotations are made of."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from zhijiao_check.renderers.texts import who
+from zhijiao_check.status import NOT_MET
+
+
+def failing_items(result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The items to show under a result that is not met: those that did not pass. None for a met rule,
+    whose items (each unit's own share under a city-wide rule) do not make it fail."""
+    if result["status"] not in NOT_MET:
+        return []
+    return [i for i in result["items"] if i["status"] != "pass"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule, or an item of it, that is not met: what SARIF results and GitHub annotations are made of."""
+
+    evaluation: Mapping[str, Any]  # a report or a city-wide year, as in the JSON document
+    result: Mapping[str, Any]
+    item: Mapping[str, Any] | None
+    level: str  # "error" when the status fails the run, else "warning"
+
+    @property
+    def locations(self) -> list[dict[str, Any]]:
+        return list((self.item or self.result)["locations"])
+
+    @property
+    def file(self) -> str:
+        """Where the finding is: its first location, else the report (or the 市本级 report)."""
+        locations = self.locations
+        return str(locations[0]["file"] if locations else self.evaluation["file"])
+
+    @property
+    def explanation(self) -> str:
+        if self.item is not None:
+            return f"{who(self.item)}: {self.item['explanation']}"
+        return "; ".join([self.result["explanation"], *self.result["notes"]])
+
+
+def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> list[Finding]:
+    """One finding per rule that is not met, or per item that did not pass under it."""
+    out: list[Finding] = []
+    for evaluation in (*doc["reports"], *doc["city"]):
+        for result in evaluation["results"]:
+            if result["status"] not in NOT_MET:
+                continue
+            level = "error" if result["status"] in failing else "warning"
+            items: list[dict[str, Any] | None] = [*failing_items(result)] or [None]
+            out.extend(Finding(evaluation, result, item, level) for item in items)
+    return out

@@ -1,0 +1,71 @@
+"""The short texts the views share: scores, observed and target values, who an item is, where data stands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.measure.numbers import places, show, show_target
+from zhijiao_check.measure.outcome import item_label
+
+
+def score_text(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}"
+
+
+def _digits(result: Mapping[str, Any]) -> int:
+    """Enough places that observed and target differ on screen whenever they differ (44.98% < 45.00%)."""
+    value = result["target"]["value"] if isinstance(result.get("target"), Mapping) else None
+    return places(result["observed"], *(value if isinstance(value, list) else [value]))
+
+
+def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
+    if result["observed"] is None:
+        return "—"
+    return show(result["observed"], result["unit"], tr, _digits(result))
+
+
+def target_text(result: Mapping[str, Any], tr: Translator) -> str:
+    """``≥ 45.0%``; empty when there is no target value (a comparison with a figure that could not be computed)."""
+    target = result["target"]
+    if target["value"] is None:
+        return ""
+    return show_target(target["op"], target["value"], result["unit"], tr, _digits(result))
+
+
+def value_text(result: Mapping[str, Any], tr: Translator) -> str:
+    """``41.0% / ≥ 45.0%``: observed against target (the observed value alone when there is no target)."""
+    target = target_text(result, tr)
+    return f"{observed_text(result, tr)} / {target}" if target else observed_text(result, tr)
+
+
+def city_title(city: Mapping[str, Any], tr: Translator) -> str:
+    """``全市 · 2023 年 · 15/15 个单位``."""
+    present = len(city["units_present"])
+    return tr("table.city-title", year=city["year"], present=present, total=present + len(city["units_missing"]))
+
+
+def who(item: Mapping[str, Any]) -> str:
+    """``school · major`` for an item of a school, the name alone otherwise."""
+    return item_label(str(item["name"]), item.get("school"))
+
+
+def where(locations: Sequence[Mapping[str, Any]]) -> str:
+    """``file:line`` of the first location, ``+n`` for the others."""
+    if not locations:
+        return ""
+    first = locations[0]
+    more = f" +{len(locations) - 1}" if len(locations) > 1 else ""
+    return f"{first['file']}:{first['line']}{more}"
+
+
+def at(problem: Mapping[str, Any]) -> str:
+    """``file:line:column`` of a problem (as far as known), as in ``Problem.where``."""
+    return ":".join(str(problem[k]) for k in ("file", "line", "column") if problem.get(k) is not None)
+
+
+def label_of(evaluation: Mapping[str, Any], tr: Translator) -> str:
+    """``江永县 2023`` or ``全市 2023``."""
+    unit = evaluation["unit"] if "unit" in evaluation else tr("render.city")
+    return f"{unit} {evaluation['year']}"

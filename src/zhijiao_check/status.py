@@ -1,0 +1,115 @@
+"""The statuses of a rule and the exit statuses of a run: every fact about them, in one place.
+
+A status is an ASCII word (the JSON value, the word in every view); each also has a glyph that reads without
+colour, a terminal style, a page colour and an emoji, and says whether it is due (scored) and whether it fails
+the run, with and without ``--strict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    MISSING = "missing"
+    PENDING = "pending"
+    BEHIND = "behind"
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def glyph(self) -> str:
+        """``✓``, ``✗``, …: the status at a glance, without colour."""
+        return _LOOKS[self].glyph
+
+    @property
+    def style(self) -> str:
+        """The terminal style (rich markup)."""
+        return _LOOKS[self].style
+
+    @property
+    def colour(self) -> str:
+        """The page colour (HTML)."""
+        return _LOOKS[self].colour
+
+    @property
+    def emoji(self) -> str:
+        """The Markdown sign."""
+        return _LOOKS[self].emoji
+
+    @property
+    def label(self) -> str:
+        """``✗ fail``: the glyph and the ASCII name, readable in any terminal."""
+        return f"{self.glyph} {self.value}"
+
+    @property
+    def due(self) -> bool:
+        """Judged this year, so it counts in the score."""
+        return _RULES[self].due
+
+    @property
+    def credit(self) -> float:
+        """The share of the rule's weight a due rule earns (a warn counts half)."""
+        return _RULES[self].credit
+
+    def fails(self, strict: bool = False) -> bool:
+        """Whether it fails the run (``warn`` and ``behind`` only with ``--strict``)."""
+        return _RULES[self].fails_strict if strict else _RULES[self].fails
+
+
+@dataclass(frozen=True)
+class _Looks:
+    glyph: str
+    style: str
+    colour: str
+    emoji: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    due: bool
+    credit: float
+    fails: bool
+    fails_strict: bool
+
+
+_LOOKS = {
+    Status.PASS: _Looks("✓", "green", "#2e7d32", "✅"),
+    Status.FAIL: _Looks("✗", "bold red", "#c62828", "❌"),
+    Status.WARN: _Looks("!", "yellow", "#ef8f00", "⚠️"),
+    Status.MISSING: _Looks("?", "magenta", "#7b1fa2", "❓"),
+    Status.PENDING: _Looks("…", "cyan", "#0277bd", "⏳"),
+    Status.BEHIND: _Looks("↓", "yellow", "#d84315", "📉"),
+    Status.NOT_APPLICABLE: _Looks("–", "dim", "#9e9e9e", "➖"),
+}
+_RULES = {
+    Status.PASS: _Rules(due=True, credit=1.0, fails=False, fails_strict=False),
+    Status.FAIL: _Rules(due=True, credit=0.0, fails=True, fails_strict=True),
+    Status.WARN: _Rules(due=True, credit=0.5, fails=False, fails_strict=True),
+    Status.MISSING: _Rules(due=True, credit=0.0, fails=True, fails_strict=True),
+    Status.PENDING: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),
+    Status.BEHIND: _Rules(due=False, credit=0.0, fails=False, fails_strict=True),
+    Status.NOT_APPLICABLE: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),
+}
+
+STATUSES: tuple[Status, ...] = tuple(Status)
+# Due and not met, or behind: the statuses the outputs flag, worst first (the order they are listed in).
+NOT_MET: tuple[Status, ...] = (Status.FAIL, Status.MISSING, Status.WARN, Status.BEHIND)
+
+
+def failing(strict: bool) -> frozenset[Status]:
+    """The statuses that fail a run."""
+    return frozenset(s for s in Status if s.fails(strict))
+
+
+class ExitCode(IntEnum):
+    """The exit status of a command (cli.md)."""
+
+    OK = 0  # nothing failed
+    FAILED = 1  # a rule failed
+    INVALID = 2  # an invalid report or rule pack, or bad usage
+    INTERNAL = 3  # a bug: one line, the traceback with --debug
+    INTERRUPTED = 130  # Ctrl-C, as shells report it

@@ -1,0 +1,139 @@
+"""The package's layers, read from the source (ast): every import points down or sideways, none up, and no two
+packages import each other, directly or round a loop. Lazy imports inside functions and imports for type checking
+count too: they are dependencies all the same.
+
+docs/layers.md draws the same order.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "zhijiao_check"
+
+# Top to bottom. A part is a top-level module or package of zhijiao_check; "" is the package itself (its version).
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("command line", ("cli", "__main__")),
+    ("commands", ("commands",)),
+    ("views", ("renderers",)),
+    ("run document", ("document",)),
+    ("engine", ("engine",)),
+    ("rule packs", ("pack",)),
+    ("rule kinds", ("kinds",)),
+    ("measuring", ("measure",)),
+    ("rule and report models", ("vocabulary", "report", "units")),
+    ("reading sources, writing outputs, problems", ("source", "output", "problems", "errors")),
+    ("text and statuses", ("i18n", "messages", "status", "")),
+)
+LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
+
+
+def part_of(module: str) -> str:
+    """``zhijiao_check.engine.evaluate`` → ``engine``; ``zhijiao_check`` → ``""``."""
+    return module.split(".")[1] if module.count(".") else ""
+
+
+def module_name(path: Path) -> str:
+    relative = path.relative_to(SOURCE.parent).with_suffix("")
+    parts = list(relative.parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The zhijiao_check modules a file imports, anywhere in it (relative imports resolved)."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            found.add(target)
+            if target == "zhijiao_check":  # ``from zhijiao_check import engine`` imports the package engine
+                found.update(f"{target}.{alias.name}" for alias in node.names if _is_module(alias.name))
+    return {m for m in found if m == "zhijiao_check" or m.startswith("zhijiao_check.")}
+
+
+def _is_module(name: str) -> bool:
+    return (SOURCE / name).is_dir() or (SOURCE / f"{name}.py").is_file()
+
+
+def edges() -> set[tuple[str, str, str]]:
+    """(importing part, imported part, importing file) for every import between two parts."""
+    out = set()
+    for path in sorted(SOURCE.rglob("*.py")):
+        here = part_of(module_name(path))
+        for target in imports(path):
+            there = part_of(target)
+            if there != here:
+                out.add((here, there, str(path.relative_to(SOURCE))))
+    return out
+
+
+def test_every_part_has_a_layer() -> None:
+    parts = {part_of(module_name(p)) for p in SOURCE.rglob("*.py")}
+    assert parts - set(LEVEL) == set(), "add the new module or package to a layer of LAYERS"
+    assert set(LEVEL) - parts == set(), "a layer names a part that no longer exists"
+
+
+def test_no_import_points_up() -> None:
+    upward = sorted(f"{file}: {here} imports {there} ({LAYERS[LEVEL[there]][0]} is above {LAYERS[LEVEL[here]][0]})"
+                    for here, there, file in edges() if LEVEL[there] < LEVEL[here])
+    assert upward == []
+
+
+def test_no_cycle_between_parts() -> None:
+    graph: dict[str, set[str]] = {}
+    for here, there, _ in edges():
+        graph.setdefault(here, set()).add(there)
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(graph.get(node, ())):
+                if nxt == start:
+                    return [*path, start]
+                if nxt not in path:
+                    stack.append((nxt, [*path, nxt]))
+        return None
+
+    cycles = [" → ".join(c) for c in map(cycle_from, sorted(graph)) if c]
+    assert cycles == []
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("from zhijiao_check.engine.evaluate import evaluate\n", {"zhijiao_check.engine.evaluate"}),
+    ("def f():\n    from zhijiao_check.renderers import Format\n", {"zhijiao_check.renderers"}),
+    ("from zhijiao_check import __version__, engine\n", {"zhijiao_check", "zhijiao_check.engine"}),
+    ("import json\nfrom . import timing\n", {"zhijiao_check.engine"}),
+])
+def test_imports_are_read_wherever_they_are(tmp_path: Path, source: str, expected: set[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk sees lazy and relative imports: a layer test that missed them could not fail."""
+    fake = tmp_path / "zhijiao_check"
+    (fake / "engine").mkdir(parents=True)
+    path = fake / "engine" / "evaluate.py"
+    path.write_text(source, encoding="utf-8")
+    monkeypatch.setitem(globals(), "SOURCE", fake)
+    assert imports(path) == expected
+
+
+def test_an_upward_import_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "zhijiao_check"
+    (fake / "kinds").mkdir(parents=True)
+    (fake / "kinds" / "ratio.py").write_text("def f():\n    from zhijiao_check.engine import evaluate\n",
+                                              encoding="utf-8")
+    monkeypatch.setitem(globals(), "SOURCE", fake)
+    [(here, there, _)] = edges()
+    assert (here, there) == ("kinds", "engine") and LEVEL[there] < LEVEL[here]
