@@ -44,7 +44,7 @@ def generate(directory: Path, count: int) -> None:
     for index in range(count):
         source = samples[index % len(samples)]
         year = 2021 + index // len(samples)
-        text = re.sub(r"^year: \d{4}", f"year: {year}", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+        text = re.sub(r"^year: \d{4}", f"year: {year}", source.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
         target = directory / str(year) / source.name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -198,8 +198,8 @@ def test_public_seats_not_yet_met_without_a_unit_are_missing_naming_the_unit(cit
 def test_public_seats_met_by_14_units_in_english(city_results):
     result = city_results(without(city_year(2023, seats=30000), "零陵区"), lang="en")[SEATS]
     assert result.status == "pass"
-    assert result.notes == ("units missing: 零陵区 (they cannot change the outcome: the target is met, "
-                            "and they could only add)",)
+    assert result.notes == (("units missing: 零陵区 (they cannot change the outcome: the target is met, "
+                            "and they could only add)"),)
 
 
 # ------------------------------------------------------------------------------------ counts, due 2025, linear

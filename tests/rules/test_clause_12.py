@@ -105,8 +105,8 @@ def test_practice_already_reported_passes_though_a_school_gives_no_list(city_res
     result = city_results(reports)["c12.enterprise-practice"]
     assert result.status == "pass"
     assert result.observed == 3
-    assert result.notes == ("未填写：冷水滩区: 冷水滩区职业中等专业学校.enterprise_practice；"
-                            "已给出的数字已达标，未填写的只会增加合计，不影响结果",)
+    assert result.notes == (("未填写：冷水滩区: 冷水滩区职业中等专业学校.enterprise_practice；"
+                            "已给出的数字已达标，未填写的只会增加合计，不影响结果"),)
 
 
 def test_no_practice_reported_and_a_school_giving_no_list_is_missing(city_results):
