@@ -111,6 +111,21 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select).")] = None,
     rules: RulesOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Summary lines only.")] = False,
+    previous: Annotated[
+        list[Path] | None,
+        typer.Option("--previous", metavar="DIR", help="Earlier reports to compare with (not scored): a school or "
+                     "major in last year's report and not in this year's is a warning."),
+    ] = None,
+    roster: Annotated[
+        Path | None,
+        typer.Option("--roster", metavar="FILE", help="The bureau's list of schools per unit (YAML): a school on it "
+                     "missing from its unit's report is an error."),
+    ] = None,
+    per_unit: Annotated[
+        Path | None,
+        typer.Option("--per-unit", metavar="DIR", help="With --format html: also one printable page per unit in DIR, "
+                     "with a sign-off block."),
+    ] = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -131,6 +146,9 @@ def check(
             rules=rules or [],
             quiet=quiet,
             color=_color(no_color),
+            previous=previous or [],
+            roster=roster,
+            per_unit=per_unit,
         )
         return command.run(options)
 
@@ -151,6 +169,23 @@ def validate(
     from zhijiao_check.commands import validate as command
 
     options = command.ValidateOptions(paths, format, output, lang, rules or [], _color(no_color))
+    _exit(lambda: command.run(options), lang, debug)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)],
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json.")] = ListFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    lang: LangOption = Lang.zh,
+    rules: RulesOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """What changed between two reports of a unit: fields, schools and majors by name, rule statuses (报表对比)."""
+    from zhijiao_check.commands import diff as command
+
+    options = command.DiffOptions(old, new, format.value, output, lang.value, rules or [])
     _exit(lambda: command.run(options), lang, debug)
 
 

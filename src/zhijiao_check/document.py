@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
+from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
+    from zhijiao_check.engine.trend import RunTrends, Trend
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location
 
@@ -43,6 +45,7 @@ def _build(run: Run, tr: Translator) -> dict[str, Any]:
         ],
         "warnings": [w.as_dict(tr) for w in run.warnings],
         "notices": list(run.notices),
+        "trends": trends(run.trends, tr),
         "exit_code": int(run.exit_code),
     }
 
@@ -75,6 +78,7 @@ def result(r: RuleResult, tr: Translator) -> dict[str, Any]:
     return {
         "rule": rule.id,
         "title": tr.pick(rule.title.zh, rule.title.en),
+        "short": rule.short,
         "status": r.status,
         "observed": r.observed,
         "target": r.target,
@@ -105,3 +109,40 @@ def item(i: ItemOutcome) -> dict[str, Any]:
 
 def location(loc: Location) -> dict[str, Any]:
     return {"file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:
+    """docs/trends.md: per target, each year's figure and status, and the projection to the due year."""
+    return {
+        "method": METHOD,
+        "years": list(t.years),
+        "city": [trend(x, tr) for x in t.city],
+        "units": [{"unit": u.unit, "kind": u.kind, "trends": [trend(x, tr) for x in u.trends]} for u in t.units],
+    }
+
+
+def trend(t: Trend, tr: Translator) -> dict[str, Any]:
+    rule = t.rule
+    p = t.projection
+    return {
+        "rule": rule.id,
+        "title": tr.pick(rule.title.zh, rule.title.en),
+        "unit": rule.unit,
+        "target": {"op": "==", "value": True} if rule.kind == "flag" else {
+            "op": rule.target.op, "value": None if getattr(rule, "compare_to", None) is not None else rule.target.value},
+        "due": rule.time.due,
+        "linear": rule.time.linear,
+        "years": [{"year": x.year, "observed": x.observed, "status": x.status, "schedule": x.schedule,
+                   "target": x.target, "fitted": p is not None and x.year in p.years}
+                  for x in t.points],
+        "projection": None if p is None else {
+            "years": list(p.years),
+            "slope": p.slope,
+            "intercept": p.intercept,
+            "due": p.due,
+            "projected": p.projected,
+            "meets_in": p.meets_in,
+            "on_track": p.on_track,
+        },
+        "no_projection": t.why_not,
+    }

@@ -83,6 +83,15 @@ class Decoded:
     encoding: str
 
 
+def read_data(path: Path, display: str, *, partial: bool = False) -> tuple[Parsed | list[Problem], str | None]:
+    """A data file (a report, a roster) read into plain data with the position of every value, and the encoding
+    it was in (None when unreadable): the one entry point for every kind of input file. YAML, and JSON as YAML."""
+    decoded = read_text(path, display)
+    if isinstance(decoded, Problem):
+        return [decoded], None
+    return parse_yaml(decoded.text, display, partial=partial), decoded.encoding
+
+
 def read_text(path: Path, display: str) -> Decoded | Problem:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
     try:

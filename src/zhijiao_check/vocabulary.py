@@ -143,6 +143,8 @@ class RuleBase(Strict):
     kind: str  # each kind narrows it to its own name, which tells the rule-file union apart
     id: str = Field(pattern=r"^c\d{1,2}\.[a-z0-9]+(-[a-z0-9]+)*$")
     title: Text
+    # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if absent.
+    short: str | None = Field(default=None, min_length=1, max_length=10)
     clause: int = Field(ge=1, le=99)
     quote: str = Field(min_length=4)
     scope: Literal["unit", "school", "city"]

@@ -47,7 +47,7 @@ def _report(tmp_path: Path, text: str, name: str) -> ReportFile:
 def _last_year(pathway_current: int, enrollments: tuple[int, int, int, int]) -> str:
     """The county report as of 2022, its majors' enrollments in file order."""
     edits = [("year: 2023", "year: 2022"), ("  current: 300", f"  current: {pathway_current}")]
-    for this_year, then in zip((120, 80, 150, 40), enrollments):
+    for this_year, then in zip((1100, 900, 1000, 40), enrollments):
         edits.append((f"        enrollment: {this_year}\n", f"        enrollment: {then}  # 2022\n"))
     return county_text(*edits)
 

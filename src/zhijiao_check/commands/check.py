@@ -23,6 +23,9 @@ class CheckOptions:
     rules: Sequence[Path] = ()
     quiet: bool = False
     color: bool | None = None
+    previous: Sequence[Path] = ()  # earlier reports, only to compare with (what vanished since last year)
+    roster: Path | None = None  # the bureau's list of schools per unit
+    per_unit: Path | None = None  # a folder for one printable HTML page per unit
 
 
 def run(options: CheckOptions) -> int:
@@ -31,11 +34,33 @@ def run(options: CheckOptions) -> int:
     from zhijiao_check.pack.load import load_packs
 
     tr = Translator(options.lang)
+    if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
+        raise FatalError("per-unit-needs-html")
     packs = load_packs(options.rules)
+    units = packs[0].units
     selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
-    valid, invalid = load_all(options.paths, packs[0].units)
-    result = evaluate(valid, invalid, packs, tr, selected=selected, strict=options.strict)
-    write_outputs(result, options.outputs, tr, RenderOptions(quiet=options.quiet, color=options.color))
+    roster = None
+    if options.roster is not None:
+        from zhijiao_check.report.roster import load_roster
+
+        roster = load_roster(options.roster, units)
+    valid, invalid = load_all(options.paths, units)
+    if roster is not None:
+        from zhijiao_check.report.roster import apply_roster
+
+        valid, invalid = apply_roster(valid, invalid, roster)
+    earlier, refused = load_all(options.previous, units) if options.previous else ([], [])
+    notices = [tr("cli.previous-invalid", file=bad.file) for bad in refused]
+    result = evaluate(valid, invalid, packs, tr, selected=selected, strict=options.strict, previous=earlier,
+                      notices=notices)
+    render_options = RenderOptions(quiet=options.quiet, color=options.color)
+    write_outputs(result, options.outputs, tr, render_options)
+    if options.per_unit is not None:
+        from zhijiao_check.output import write
+        from zhijiao_check.renderers.html import unit_pages
+
+        for name, page in unit_pages(result, tr, render_options):
+            write(page, options.per_unit / name)
     return result.exit_code
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
+from zhijiao_check.engine.trend import run_trends
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
@@ -30,9 +31,12 @@ def evaluate(
     *,
     selected: set[str] | None = None,
     strict: bool = False,
+    previous: Sequence[ReportFile] = (),
+    notices: Sequence[str] = (),
 ) -> Run:
     """``selected``: the rule IDs to show and score (all when None); every rule is still computed,
-    since a rule may apply only when another has a given status."""
+    since a rule may apply only when another has a given status. ``previous``: earlier reports (``--previous``),
+    not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first."""
     rules = [rule for pack in packs for rule in pack.rules]
     units = packs[0].units
     issued = packs[0].info.issued
@@ -54,7 +58,7 @@ def evaluate(
                                             report.kind))
 
     city_evaluations: list[CityEvaluation] = []
-    notices: list[str] = []
+    notices = list(notices)
     city_rules = [r for r in rules if r.scope == "city"]
     for year, year_reports in sorted(by_year.items()):
         city_report = next((r for r in year_reports if r.kind == "city"), None)
@@ -73,7 +77,8 @@ def evaluate(
 
     return Run(
         tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
-        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)), strict,
+        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)), strict,
+        run_trends(evaluations, city_evaluations),
     )
 
 

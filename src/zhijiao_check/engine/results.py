@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from zhijiao_check.engine.trend import RunTrends
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
@@ -88,6 +89,7 @@ class Run:
     notices: tuple[str, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
+    trends: RunTrends = field(default_factory=RunTrends)  # advice only: never part of a status or the exit status
 
     @property
     def failing(self) -> frozenset[Status]:

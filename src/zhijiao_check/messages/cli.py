@@ -26,6 +26,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{formats} 都会写到标准输出，混在一起无法读取：除一个以外，请各用 --output 指定文件",
         "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file",
     ),
+    "cli.invalid-roster": ("名册 {file} 无效：", "invalid roster {file}:"),
+    "cli.per-unit-needs-html": (
+        "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
+        "--per-unit goes with --format html: it writes one printable HTML page per unit",
+    ),
+    "cli.previous-invalid": (
+        "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
+        "the previous-year report {file} is invalid and was not compared (check it with validate)",
+    ),
+    "cli.diff-invalid": ("无法比较：报表无效", "cannot compare: an invalid report"),
+    "cli.diff-other-unit": (
+        "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
+        "the two reports are of different units ({old} and {new}): diff compares two reports of one unit",
+    ),
+    "cli.diff-title": ("{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}", "{unit} · {old_year} → {new_year} · {old} → {new}"),
+    "cli.diff-scores": ("得分 {old} → {new}", "score {old} → {new}"),
+    "cli.diff-fields": ("字段变化（{count}）：~ 修改 · + 新增 · - 删除", "Fields changed ({count}): ~ changed · + added · - removed"),
+    "cli.diff-none": ("无", "none"),
+    "cli.diff-statuses": ("规则状态变化（{count}）", "Rule statuses changed ({count})"),
+    "cli.diff-unchanged": ("状态未变的规则 {count} 条", "rules with the same status: {count}"),
     "cli.valid": ("{file}：格式正确", "{file}: valid"),
     "cli.valid-summary": ("{valid} 个有效，{invalid} 个无效", "{valid} valid, {invalid} invalid"),
 }

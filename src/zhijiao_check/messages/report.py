@@ -290,4 +290,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ("previous_enrollment of the major \"{major}\" of \"{school}\" is {value}, but the {year} report "
          "{other_file}:{other_line} gives enrollment {other_value}: they should agree"),
     ),
+    "report.school-vanished": (
+        "上年（{year} 年）报表 {other_file}:{other_line} 有学校“{school}”，本年报表没有：漏报还是已停办？",
+        ("the {year} report {other_file}:{other_line} lists the school \"{school}\", this year's does not: left out, "
+         "or closed?"),
+    ),
+    "report.major-vanished": (
+        "上年（{year} 年）报表 {other_file}:{other_line} 有“{school}”的专业“{major}”，本年报表没有：漏报还是已停招撤销？",
+        ("the {year} report {other_file}:{other_line} lists the major \"{major}\" of \"{school}\", this year's does "
+         "not: left out, or closed?"),
+    ),
+    "report.majors-sum-differs": (
+        ("中职招生 secondary_vocational 填 {value} 人，而 {schools} 所中职学校各专业当年招生合计 {total} 人，相差 {share}%："
+        "是否漏报了学校或专业？"),
+        ("enrollment.secondary_vocational is {value}, but the majors of the {schools} secondary schools enrolled "
+         "{total} this year, {share}% apart: is a school or a major left out?"),
+    ),
+    "report.roster-school-absent": (
+        "名册 {roster}:{roster_line} 上的学校“{school}”不在本报表的 schools 中：请补报该校，或请名册维护单位更正名册",
+        ("the school \"{school}\" on the roster {roster}:{roster_line} is not in this report's schools: add it, "
+         "or have the roster corrected"),
+    ),
+    "report.roster-school-similar": (
+        ("名册 {roster}:{roster_line} 上的学校“{school}”不在本报表的 schools 中；第 {line} 行的“{similar}”是否就是该校？"
+        "请使用名册上的校名"),
+        ("the school \"{school}\" on the roster {roster}:{roster_line} is not in this report's schools; is "
+         "\"{similar}\" on line {line} the same school? Use the roster's name"),
+    ),
 }

@@ -15,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.measure.numbers import number
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
@@ -47,6 +48,23 @@ table.heat th.rule{{writing-mode:vertical-rl;font-weight:400;font-size:12px;whit
 details.report{{border-top:1px solid #e4e7eb;padding:6px 0}}details.report summary{{cursor:pointer;font-weight:600}}
 blockquote{{margin:4px 0;padding:2px 10px;border-left:3px solid #cbd2d9;color:#52606d;font-size:12px}}
 .items{{margin:4px 0 0;padding-left:18px;font-size:12px}}code{{font-size:12px;color:#52606d}}.problem{{color:#c62828}}
+.scroll{{overflow-x:auto;max-width:100%}}code,td,.small{{overflow-wrap:anywhere}}svg{{max-width:100%;height:auto}}
+table.heat td{{white-space:nowrap;overflow-wrap:normal}}table.trend td.year{{white-space:nowrap}}
+.charts{{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:14px}}
+.chart{{border:1px solid #e4e7eb;border-radius:6px;padding:8px 10px}}.chart h3{{font-size:13px;margin:0 0 4px}}
+.track{{display:inline-block;padding:0 6px;border-radius:4px;color:#fff;font-size:12px;font-weight:700}}
+table.trend td.year{{text-align:right}}
+footer{{color:#616e7c;font-size:12px;margin:24px 0 8px;border-top:1px solid #cbd2d9;padding-top:8px}}
+.signoff{{display:grid;grid-template-columns:repeat(3,1fr);gap:24px;margin:28px 0 8px;break-inside:avoid}}
+.signoff div{{border-bottom:1px solid #1f2933;padding:24px 0 4px}}
+@media (max-width:640px){{body{{padding:12px 10px}}section{{padding:4px 10px 12px}}
+.target{{grid-template-columns:1fr;gap:4px}}.cards{{gap:8px}}.card{{min-width:0;flex:1 1 40%}}
+.signoff{{grid-template-columns:1fr}}}}
+@media print{{*{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+body{{background:#fff;padding:0;font-size:11px}}section,.card{{box-shadow:none;border:1px solid #e4e7eb}}
+.scroll{{overflow:visible}}details::details-content{{content-visibility:visible;display:block}}
+details>summary{{list-style:none}}details.report{{break-before:page}}h2,h3{{break-after:avoid}}
+.target,.chart,tr{{break-inside:avoid}}a{{color:inherit;text-decoration:none}}}}
 """
 
 
@@ -58,47 +76,83 @@ class HtmlRenderer:
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
 
+        return self.page(document(run, self.tr), run)
+
+    def page(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> str:
+        """The page of ``doc`` (the run's JSON document, or a part of it); ``signoff``: a unit's printable page."""
         tr = self.tr
-        doc = document(run, tr)
         rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
-        tool, pack = doc["tool"], doc["rule_pack"]
-        title = f"{tr('render.title')} · {pack['document']}"
-        generated = tr("render.generated", tool=tool["name"], version=tool["version"], pack=pack["id"],
-                       document=pack["document"])
+        pack = doc["rule_pack"]
+        years = _years(doc)
+        heading = tr("render.title")
+        if signoff and doc["reports"]:
+            heading = f"{doc['reports'][0]['unit']} · {heading}"
+        title = f"{heading} · {pack['document']}"
+        subtitle = " · ".join(part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part)
         body = [
-            _tag("header", _tag("h1", _e(title)) + _tag("p", _e(generated), class_="meta")),
+            _tag("header", _tag("h1", _e(title)) + _tag("p", _e(subtitle), class_="meta")),
             self._cards(doc),
             self._invalid(doc),
             *(self._heat_map(matrix) for matrix in matrices(doc, catalogue_of(run))),
+            self._city_trends(doc),
             *(self._city(city, rules) for city in doc["city"]),
-            self._reports(doc),
+            self._unit_trends(doc),
+            self._reports(doc, open_all=signoff),
             self._notes(doc),
             self._clauses(doc, rules),
+            self._signoff() if signoff else "",
+            self._footer(doc),
         ]
         data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
         head = (
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            + _tag("title", _e(title)) + _tag("style", CSS)
+            + _tag("title", _e(title)) + _tag("style", CSS + self._page_rule(heading, years))
         )
         lang = "zh-CN" if tr.lang == "zh" else "en"
         page = "\n".join(part for part in body if part)
         script = _tag("script", data, type="application/json", id="zhijiao-data")
         return f'<!DOCTYPE html>\n<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
 
+    def _page_rule(self, heading: str, years: str) -> str:
+        """Printed pages: A4, the title and years at the top left, the page number at the top right."""
+        left = _css_string(f"{heading} · {years}" if years else heading)
+        pages = self.tr("render.page-number")
+        return ("@page{size:A4;margin:16mm 12mm 14mm;@top-left{content:" + left + ";font-size:9px;color:#52606d}"
+                "@top-right{content:" + pages + ";font-size:9px;color:#52606d}}")
+
     def _cards(self, doc: Mapping[str, Any]) -> str:
+        """What the run counts, as what it is: units, targets met and not met, and each city-wide score."""
         tr = self.tr
+        counts = totals(doc)
         cards = [
-            _card("reports", str(len(doc["reports"])), tr("render.cards-reports"), NEUTRAL),
+            _card("units", str(len(_units(doc))), tr("render.cards-units", reports=len(doc["reports"])), NEUTRAL),
             _card("invalid", str(len(doc["invalid"])), tr("render.cards-invalid"),
                   Status.FAIL.colour if doc["invalid"] else BLANK),
-            *(_card(s, str(n), f"{Status(s).glyph} {tr(f'render.status-{s}')}", Status(s).colour) for s, n in totals(doc).items()),
+            _card("met", str(counts["pass"]), tr("render.cards-met"), Status.PASS.colour),
+            _card("not-met", str(counts["fail"] + counts["missing"]), tr("render.cards-not-met"), Status.FAIL.colour),
+            _card("watch", str(counts["warn"] + counts["behind"]), tr("render.cards-watch"), Status.WARN.colour),
+            _card("pending", str(counts["pending"]), tr("render.cards-pending"), Status.PENDING.colour),
             *(_card("city-score", score_text(c["score"]), tr("render.cards-city-score", year=c["year"]), NEUTRAL,
                     c["year"]) for c in doc["city"]),
-            _card("exit-code", str(doc["exit_code"]), tr("render.cards-exit"),
-                  Status.FAIL.colour if doc["exit_code"] else Status.PASS.colour),
         ]
         return _tag("div", "".join(cards), class_="cards", id="summary")
+
+    def _footer(self, doc: Mapping[str, Any]) -> str:
+        """For CI and the record: the exit status, the tool and the rule pack."""
+        tool, pack = doc["tool"], doc["rule_pack"]
+        generated = self.tr("render.generated", tool=tool["name"], version=tool["version"], pack=pack["id"],
+                            document=pack["document"])
+        code = doc.get("exit_code")
+        exit_text = "" if code is None else _tag(
+            "span", _e(f"{self.tr('render.cards-exit')} {code} · {self.tr(f'render.exit-{min(int(code), 2)}')}"),
+            data_key="exit-code", data_value=code) + " · "
+        return _tag("footer", exit_text + _e(generated))
+
+    def _signoff(self) -> str:
+        """The sign-off block of a unit's printed page: who filled it in, who checked it, when."""
+        fields = ("render.signoff-unit", "render.signoff-reviewer", "render.signoff-date")
+        return _tag("div", "".join(_tag("div", _e(self.tr(key) + self.tr.colon)) for key in fields), class_="signoff")
 
     def _invalid(self, doc: Mapping[str, Any]) -> str:
         if not doc["invalid"]:
@@ -119,7 +173,9 @@ class HtmlRenderer:
         tr = self.tr
         head = [_tag("th", _e(tr("render.rank")), class_="num"), _tag("th", _e(tr("render.unit"))),
                 _tag("th", _e(tr("render.score")), class_="num")]
-        head += [_tag("th", _e(c.rule), class_="rule", title=c.title) for c in matrix.columns]
+        # Chinese: the short title, the ID on hover; English: the ID, the title on hover.
+        head += [_tag("th", _tag("span", _e(c.short if tr.lang == "zh" else c.rule)), class_="rule",
+                      title=c.rule if tr.lang == "zh" else c.title, data_rule=c.rule) for c in matrix.columns]
         rows = []
         for row in matrix.rows:
             cells = []
@@ -138,7 +194,8 @@ class HtmlRenderer:
                 + _tag("td", score, class_="num score") + "".join(cells),
                 data_unit=row.unit, data_rank=row.rank or "", data_score=score,
             ))
-        table = _tag("table", _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)), class_="heat")
+        table = _tag("div", _tag("table", _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)),
+                                 class_="heat"), class_="scroll")
         return _tag("section", _tag("h2", _e(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
                     class_="matrix", id=f"matrix-{matrix.year}", data_year=matrix.year)
 
@@ -151,7 +208,7 @@ class HtmlRenderer:
     def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         tr = self.tr
         score = score_text(city["score"])
-        heading = f"{_e(city_title(city, tr))} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
+        heading = f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
         parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
             parts.append(_tag("p", _e(tr("engine.units-missing", units="、".join(city["units_missing"]))), class_="problem"))
@@ -173,7 +230,72 @@ class HtmlRenderer:
         return _tag("div", _tag("div", what) + _tag("div", bar + _tag("div", " · ".join(facts), class_="small"))
                     + _tag("div", explanation, class_="small"), class_="target", **_data(r))
 
-    def _reports(self, doc: Mapping[str, Any]) -> str:
+    def _city_trends(self, doc: Mapping[str, Any]) -> str:
+        """One small chart per city-wide target: observed by year, target, schedule, dashed projection."""
+        from zhijiao_check.renderers import trends as view
+
+        tr = self.tr
+        found = [t for anchor, _, trends in view.scopes(doc, tr) if anchor == "trend-city" for t in trends]
+        if not found:
+            return ""
+        charts = []
+        for trend in found:
+            p = trend["projection"]
+            verdict = view.track(trend, tr)
+            badge = _tag("span", _e(verdict), class_="track",
+                         style=f"background:{Status('pass').colour if p and p['on_track'] else Status('fail').colour}") if p else ""
+            figures = " · ".join(f"{point['year']} {_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}"
+                                 for point in trend["years"])
+            goal = view.target(trend, tr)
+            charts.append(_tag(
+                "div",
+                _tag("h3", f"{_e(trend['rule'])} {badge}") + _tag("div", _e(trend["title"]), class_="small")
+                + _chart(trend, view.value(trend, p["projected"], tr) if p else goal)
+                + _tag("div", figures, class_="small figures")
+                + _tag("div", _e((f"{tr('render.trend-target')} {goal} · " if goal else "") + view.projection(trend, tr)),
+                       class_="small"),
+                class_="chart", data_rule=trend["rule"],
+                data_projected=json.dumps(p and p["projected"]), data_meets_in=json.dumps(p and p["meets_in"]),
+                data_on_track=json.dumps(p and p["on_track"]), data_slope=json.dumps(p and p["slope"]),
+            ))
+        parts = [_tag("h2", _e(tr("render.trends-city"))), _tag("p", _e(tr("render.chart-legend")), class_="small"),
+                 _tag("div", "".join(charts), class_="charts"), _tag("p", _e(tr("render.trend-method")), class_="small")]
+        return _tag("section", "".join(parts), id="trend-city", class_="trends")
+
+    def _unit_trends(self, doc: Mapping[str, Any]) -> str:
+        """Each unit's trend as a table of years, folded on screen, open on paper."""
+        from zhijiao_check.renderers import trends as view
+
+        tr = self.tr
+        out = []
+        for anchor, heading, trends in view.scopes(doc, tr):
+            if anchor == "trend-city":
+                continue
+            years = view.trend_years(trends)
+            head = "".join(_tag("th", _e(text)) for text in (tr("render.rule"), *map(str, years),
+                                                              tr("render.trend-target"), tr("render.trend-projection")))
+            rows = []
+            for trend in trends:
+                by_year = {point["year"]: point for point in trend["years"]}
+                cells = []
+                for year in years:
+                    point = by_year.get(year)
+                    cells.append(_tag("td", "" if point is None else
+                                      f"{_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}",
+                                      class_="year", data_year=year))
+                verdict = view.track(trend, tr)
+                advice = (_tag("b", _e(verdict)) + " · " if verdict else "") + _e(view.projection(trend, tr))
+                rows.append(_tag("tr", _tag("td", f"{_tag('b', _e(trend['rule']))}<br>{_e(trend['title'])}")
+                                 + "".join(cells) + _tag("td", _e(view.target(trend, tr)), class_="num")
+                                 + _tag("td", advice, class_="small"), data_rule=trend["rule"]))
+            table = _tag("div", _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)),
+                                     class_="trend"), class_="scroll")
+            out.append(_tag("details", _tag("summary", _e(heading)) + table, class_="unit-trend", id=anchor))
+        if not out:
+            return ""
+        return _tag("section", _tag("h2", _e(tr("render.trends-units"))) + "".join(out), id="trend-units")
+
+    def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> str:
         tr = self.tr
         out = []
         for report in doc["reports"]:
@@ -185,7 +307,7 @@ class HtmlRenderer:
                        + _tag("code", _e(report["file"])))
             out.append(_tag(
                 "details", _tag("summary", summary) + self._results(report["results"]), class_="report",
-                id=_anchor(report), open=any(report["summary"][s] for s in NOT_MET), data_file=report["file"],
+                id=_anchor(report), open=open_all or any(report["summary"][s] for s in NOT_MET), data_file=report["file"],
                 data_unit=report["unit"], data_year=report["year"], data_score=score,
             ))
         return _tag("section", _tag("h2", _e(tr("render.drilldown"))) + "".join(out), id="reports") if out else ""
@@ -212,7 +334,7 @@ class HtmlRenderer:
             ))
         head = "".join(_tag("th", _e(tr(key))) for key in
                        ("render.status", "render.rule", "render.observed-target", "render.explanation"))
-        return _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)))
+        return _tag("div", _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows))), class_="scroll")
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [_e(n) for n in doc["notices"]]
@@ -234,6 +356,63 @@ class HtmlRenderer:
                                  + _tag("blockquote", _e(rule.quote))) for rule in listed)
             parts.append(_tag("h3", _e(self.tr("render.clause", clause=clause))) + _tag("ul", items))
         return _tag("section", "".join(parts), id="clauses") if by_clause else ""
+
+
+CHART_W, CHART_H = 300, 150
+CHART_PAD = (34, 12, 10, 20)  # left, right, top, bottom
+
+
+def _chart(trend: Mapping[str, Any], label: str) -> str:
+    """An SVG small multiple: dots for each year's figure in its status colour, the target as a solid line, the
+    linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target."""
+    points = [(p["year"], float(p["observed"]), p["status"]) for p in trend["years"]
+              if isinstance(p["observed"], (int, float)) and not isinstance(p["observed"], bool)]
+    if not points:
+        return ""
+    goal = trend["target"]["value"] if isinstance(trend["target"]["value"], (int, float)) else None
+    projection = trend["projection"]
+    first = min(p["year"] for p in trend["years"])
+    last = max([p["year"] for p in trend["years"]] + ([projection["due"]] if projection else []))
+    planned = [(p["year"], float(p["schedule"])) for p in trend["years"] if p["schedule"] is not None]
+    if planned and trend["due"] is not None and trend["due"] > planned[-1][0] and goal is not None:
+        planned.append((trend["due"], float(goal)))
+        last = max(last, trend["due"])
+    line = [(projection["years"][0], float(projection["intercept"])), (projection["due"], float(projection["projected"]))] \
+        if projection else []
+    values = [v for _, v, _ in points] + [v for _, v in planned] + [v for _, v in line] + ([goal] if goal is not None else [])
+    low, high = min(0.0, *values), max(values) or 1.0
+    high += (high - low) * 0.1
+    left, right, top, bottom = CHART_PAD
+
+    def x(year: float) -> float:
+        span = max(last - first, 1)
+        return round(left + (CHART_W - left - right) * (year - first) / span, 1)
+
+    def y(value: float) -> float:
+        return round(top + (CHART_H - top - bottom) * (1 - (value - low) / (high - low)), 1)
+
+    parts = [_tag("line", "", x1=left, x2=CHART_W - right, y1=y(low), y2=y(low), stroke="#cbd2d9")]
+    parts += [_tag("text", str(year), x=x(year), y=CHART_H - 6, text_anchor="middle", font_size=10, fill="#616e7c")
+              for year in range(first, last + 1)]
+    if goal is not None:
+        parts.append(_tag("line", "", x1=left, x2=CHART_W - right, y1=y(goal), y2=y(goal), stroke="#1f2933",
+                          stroke_width=1.5, class_="goal"))
+        parts.append(_tag("text", _e(number(goal) if trend["unit"] != "ratio" else f"{goal * 100:.0f}%"), x=left - 4,
+                          y=y(goal) + 3, text_anchor="end", font_size=10, fill="#1f2933"))
+    if len(planned) > 1:
+        parts.append(_tag("polyline", "", points=" ".join(f"{x(a)},{y(b)}" for a, b in planned), fill="none",
+                          stroke="#9aa5b1", stroke_width=1, class_="schedule"))
+    if line:
+        parts.append(_tag("line", "", x1=x(line[0][0]), y1=y(line[0][1]), x2=x(line[1][0]), y2=y(line[1][1]),
+                          stroke="#52606d", stroke_width=1.5, stroke_dasharray="5 3", class_="projection"))
+    if len(points) > 1:
+        parts.append(_tag("polyline", "", points=" ".join(f"{x(a)},{y(b)}" for a, b, _ in points), fill="none",
+                          stroke="#52606d", stroke_width=1, class_="observed"))
+    parts += [_tag("circle", _tag("title", f"{year}: {number(value)}"), cx=x(year), cy=y(value), r=4,
+                   fill=Status(status).colour, class_="point", data_year=year, data_observed=json.dumps(value))
+              for year, value, status in points]
+    return _tag("svg", "".join(parts), width=CHART_W, height=CHART_H, viewBox=f"0 0 {CHART_W} {CHART_H}", role="img",
+                aria_label=label)
 
 
 def _bar(r: Mapping[str, Any], label: str) -> str:
@@ -279,6 +458,23 @@ def _chip(status: str) -> str:
     return _tag("b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}")
 
 
+def _years(doc: Mapping[str, Any]) -> str:
+    """``2021–2025 年`` (or one year) of the reports on the page."""
+    years = sorted({int(r["year"]) for r in doc["reports"]} | {int(c["year"]) for c in doc["city"]})
+    if not years:
+        return ""
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return f"{span} 年" if doc.get("lang") == "zh" else span
+
+
+def _units(doc: Mapping[str, Any]) -> list[str]:
+    return list(dict.fromkeys(str(r["unit"]) for r in doc["reports"]))
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
 def _anchor(report: Mapping[str, Any]) -> str:
     return f"report-{report['year']}-{zlib.crc32(str(report['file']).encode()):08x}"
 
@@ -295,3 +491,33 @@ def _tag(name: str, content: str = "", /, **attrs: object) -> str:
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
+
+
+def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[str, str]]:
+    """``--per-unit DIR``: (file name, page) for each unit of the run: its reports of every year, its trends,
+    the warnings on its files, and a sign-off block, ready to print and sign."""
+    from zhijiao_check.document import document
+
+    doc = document(run, tr)
+    renderer = HtmlRenderer(tr, options)
+    pages = []
+    for unit in _units(doc):
+        reports = [r for r in doc["reports"] if r["unit"] == unit]
+        files = {r["file"] for r in reports}
+        part = {
+            **doc,
+            "reports": reports,
+            "city": [],
+            "invalid": [],
+            "warnings": [w for w in doc["warnings"] if w["file"] in files],
+            "notices": [],
+            "trends": {**doc["trends"], "city": [], "units": [u for u in doc["trends"]["units"] if u["unit"] == unit]},
+            "exit_code": None,  # the run's, not the unit's: left to the run's own page
+        }
+        pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=True)))
+    return pages
+
+
+def _file_name(unit: str) -> str:
+    """A unit's name as a file name: characters a file system refuses become ``_``."""
+    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"

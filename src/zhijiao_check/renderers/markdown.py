@@ -58,6 +58,8 @@ class MarkdownRenderer:
         for city in doc["city"]:
             missing = tr("engine.units-missing", units="、".join(city["units_missing"])) if city["units_missing"] else ""
             out += self._evaluation(city, city_title(city, tr), missing)
+        if not self.options.quiet:
+            out += self._trends(doc)
         notes = [*doc["notices"], *(f"`{w['file']}:{w['line']}` {w['message']}" for w in doc["warnings"])]
         if notes:
             out += [f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""]
@@ -112,6 +114,36 @@ class MarkdownRenderer:
                 lines.append(f"`{where(r['locations'])}`")
             out.append(_row([f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}` {_cell(r['title'])}",
                              _cell(value_text(r, tr)), "<br>".join(_cell(line) for line in lines)]))
+        return out
+
+
+    def _trends(self, doc: Mapping[str, Any]) -> list[str]:
+        """City-wide trends open, each unit's folded: a row per target, a column per year, then the projection."""
+        from zhijiao_check.renderers import trends as view
+
+        tr = self.tr
+        out: list[str] = []
+        for anchor, heading, trends in view.scopes(doc, tr):
+            years = view.trend_years(trends)
+            table = [_row([tr("render.rule"), *map(str, years), tr("render.trend-target"), tr("render.trend-projection")]),
+                     _row(["---", *("--:" for _ in years), "--:", "---"])]
+            for trend in trends:
+                by_year = {point["year"]: point for point in trend["years"]}
+                cells = []
+                for year in years:
+                    point = by_year.get(year)
+                    planned = view.schedule(trend, point, tr) if point else ""
+                    cells.append("" if point is None else f"{Status(point['status']).emoji} {view.value(trend, point['observed'], tr)}"
+                                 + (f"<br>{_cell(planned)}" if planned else ""))
+                verdict = view.track(trend, tr)
+                advice = (f"**{verdict}** · " if verdict else "") + view.projection(trend, tr)
+                out_row = [f"`{trend['rule']}` {_cell(trend['title'])}", *cells, _cell(view.target(trend, tr)),
+                           _cell(advice)]
+                table.append(_row(out_row))
+            if anchor == "trend-city":
+                out += [f"### 📈 {heading}", "", *table, "", f"_{_inline(tr('render.trend-method'))}_", ""]
+            else:
+                out += [f"<details><summary>📈 {_inline(heading)}</summary>", "", *table, "", "</details>", ""]
         return out
 
 

@@ -18,6 +18,7 @@ class Column:
     rule: str
     title: str
     clause: int
+    short: str  # a few Chinese characters: the rule's ``short``, else its title
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatri
         seen: dict[str, Column] = {}
         for report in reports:
             for result in report["results"]:
-                seen.setdefault(result["rule"], Column(result["rule"], result["title"], int(result["clause"])))
+                seen.setdefault(result["rule"], Column(result["rule"], result["title"], int(result["clause"]),
+                                                       result.get("short") or result["title"]))
         columns = tuple(sorted(seen.values(), key=lambda c: order.get(c.rule, len(order))))
         rows = []
         for rank, report in ranked(reports):

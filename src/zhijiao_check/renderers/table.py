@@ -64,6 +64,8 @@ class TableRenderer:
         for warning in doc["warnings"]:
             self._problem(console, warning)
         self._matrices(console, doc, catalogue_of(run))
+        if not self.options.quiet:
+            self._trends(console, doc)
         console.print(self.tr("table.exit", code=doc["exit_code"]))
         return buffer.getvalue()
 
@@ -146,6 +148,51 @@ class TableRenderer:
             console.print(f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}")
             console.print(Columns([f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)],
                                   padding=(0, 2), column_first=True))
+            console.print()
+
+
+    def _trends(self, console: Console, doc: Data) -> None:
+        """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
+        from rich import box
+        from rich.padding import Padding
+        from rich.table import Table
+
+        from zhijiao_check.renderers import trends as view
+
+        tr = self.tr
+        shown = False
+        for _, heading, trends in view.scopes(doc, tr):
+            years = view.trend_years(trends)
+            table = Table(title=heading, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
+            table.add_column(tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH)
+            for year in years:
+                table.add_column(str(year), justify="right", no_wrap=True)
+            for trend in trends:
+                by_year = {point["year"]: point for point in trend["years"]}
+                cells = []
+                for year in years:
+                    point = by_year.get(year)
+                    if point is None:
+                        cells.append("")
+                        continue
+                    text = f"{_styled(point['status'], Status(point['status']).glyph)} {_escape(view.value(trend, point['observed'], tr))}"
+                    planned = view.schedule(trend, point, tr)
+                    cells.append(text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else ""))
+                goal = view.target(trend, tr)
+                goal = f"\n[dim]{_escape(tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
+                table.add_row(f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells)
+            console.print(table)
+            projected = [trend for trend in trends if trend["projection"] is not None]
+            if projected:
+                console.print(f"[bold]{_escape(tr('render.trend-projection'))}[/bold]")
+            for trend in projected:
+                style = "green" if trend["projection"]["on_track"] else "red"
+                console.print(Padding(f"[{style}]{_escape(view.track(trend, tr))}[/{style}] {_escape(trend['rule'])}"
+                                      f"{tr.colon}{_escape(view.projection(trend, tr))}", (0, 0, 0, 2)))
+            console.print()
+            shown = True
+        if shown:
+            console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.problems import Problem
-from zhijiao_check.source import Positions, parse_yaml, read_text
+from zhijiao_check.source import Positions, read_data
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
@@ -61,13 +61,10 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else str(path)
-    decoded = read_text(path, file)
-    if isinstance(decoded, Problem):
-        return InvalidReport(file, (decoded,))
+    parsed, encoding = read_data(path, file, partial=True)
     warnings = []
-    if decoded.encoding == "gb18030":
+    if encoding == "gb18030":
         warnings.append(Problem(file, 1, 1, "", "encoding-gb18030", {"encoding": "GB18030"}, "warning"))
-    parsed = parse_yaml(decoded.text, file, partial=True)  # JSON is YAML: a .json report reads the same way
     if isinstance(parsed, list):
         return InvalidReport(file, _ordered(parsed, warnings))
     errors = validate(parsed, units, file)

@@ -24,10 +24,13 @@ _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
     ("leading_industries",), ("city", "demonstration_parks"), ("city", "vocational_groups"),
 )
 _SEPARATOR = re.compile("[，、；;,]")
+# enrollment.secondary_vocational against the sum of the secondary majors' enrollment: the two count the same
+# students (the samples have them equal), so more than 10% apart means something is left out or miscounted.
+MAJORS_SUM_TOLERANCE = 0.10
 
 
 def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    warnings = _joined_names(data, positions, file)
+    warnings = _joined_names(data, positions, file) + _majors_sum(data, positions, file)
     low, high = APPROPRIATION_RANGE
     for index, school in entries(data.get("schools")):
         path = ("schools", index)
@@ -45,6 +48,24 @@ def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> li
     return warnings
 
 
+def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """``enrollment.secondary_vocational`` far from what the unit's secondary schools' majors enrolled: a school
+    or a major left out, or a figure from another source. Only when every secondary school lists its majors."""
+    said = count(mapping(data.get("enrollment")).get("secondary_vocational"))
+    schools = [school for _, school in entries(data.get("schools")) if school.get("level") == "secondary"]
+    if said is None or not schools or not all(isinstance(school.get("majors"), list) for school in schools):
+        return []
+    majors = [count(major.get("enrollment")) for school in schools for _, major in entries(school.get("majors"))]
+    if None in majors:
+        return []
+    total = sum(m for m in majors if m is not None)
+    if abs(said - total) <= MAJORS_SUM_TOLERANCE * max(said, total):
+        return []
+    return [problem_at(file, positions, ("enrollment", "secondary_vocational"), "majors-sum-differs",
+                       severity="warning", value=said, total=total, schools=len(schools),
+                       share=f"{abs(said - total) / max(said, total) * 100:.0f}")]
+
+
 def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
     """Names joined into one entry: ``[电子信息，先进装备制造]`` is one industry to YAML, and would count as one."""
     warnings = []
@@ -58,16 +79,45 @@ def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list
     return warnings
 
 
-def cross_year_warnings(reports: Sequence[ReportFile]) -> list[Problem]:
-    """A unit's year-Y figures "of the previous year" that differ from its own year-(Y−1) report in this run."""
+def cross_year_warnings(reports: Sequence[ReportFile], earlier: Sequence[ReportFile] = ()) -> list[Problem]:
+    """Against a unit's year-(Y−1) report, in this run or among ``earlier`` ones (``--previous``): figures
+    "of the previous year" that differ from it, and schools or majors it has that year Y no longer lists."""
     by_unit_year: dict[tuple[str, int], ReportFile] = {}
-    for report in reports:
+    for report in (*reports, *earlier):
         by_unit_year.setdefault((report.unit, report.year), report)
     warnings: list[Problem] = []
-    for report in by_unit_year.values():
+    for report in reports:
+        if by_unit_year[(report.unit, report.year)] is not report:
+            continue  # a second report of the same unit and year: refused elsewhere
         previous = by_unit_year.get((report.unit, report.year - 1))
         if previous is not None:
-            warnings += _pathway(report, previous) + _majors(report, previous)
+            warnings += _pathway(report, previous) + _majors(report, previous) + _vanished(report, previous)
+    return warnings
+
+
+def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
+    """A school, or a major of a school, in last year's report and not in this year's: left out, or closed?"""
+    now = {name(school.get("name")): (index, school) for index, school in entries(report.data.get("schools"))}
+    warnings = []
+    for then_index, then in entries(previous.data.get("schools")):
+        school = name(then.get("name"))
+        then_line = line_of(previous.positions, ("schools", then_index, "name"))
+        if school not in now:
+            warnings.append(problem_at(report.file, report.positions, ("schools",), "school-vanished",
+                                       severity="warning", school=school, year=previous.year,
+                                       other_file=previous.file, other_line=then_line))
+            continue
+        index, current = now[school]
+        if not isinstance(current.get("majors"), list):
+            continue  # no list of majors at all: the rules say so already
+        majors = {name(major.get("name")) for _, major in entries(current.get("majors"))}
+        for major_index, major in entries(then.get("majors")):
+            if name(major.get("name")) not in majors:
+                path = ("schools", then_index, "majors", major_index, "name")
+                warnings.append(problem_at(report.file, report.positions, ("schools", index, "majors"),
+                                           "major-vanished", severity="warning", school=school,
+                                           major=name(major.get("name")), year=previous.year,
+                                           other_file=previous.file, other_line=line_of(previous.positions, path)))
     return warnings
 
 

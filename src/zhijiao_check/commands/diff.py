@@ -1,0 +1,186 @@
+"""``diff OLD NEW``: what changed between two reports of one unit, field by field, and which rule statuses changed.
+
+Schools are matched by name, and majors by name within their school (and any list of named entries, such as
+``training_bases``), so a reordered list is no change; other lists are compared as sets of values (names of
+industries) or entry by entry. Each change gives the line in each file. The statuses are those of the unit and
+school rules, each report checked on its own (city-wide rules need every unit of a year). Exit 0 when both
+reports are valid, whether or not they differ (a diff informs, it does not gate); 2 when one is invalid.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.source import Path_
+
+if TYPE_CHECKING:
+    from zhijiao_check.report import ReportFile
+
+Kind = Literal["changed", "added", "removed"]
+SIGN = {"changed": "~", "added": "+", "removed": "-"}
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    old: Path
+    new: Path
+    format: str = "table"
+    output: Path | None = None
+    lang: Lang = "zh"
+    rules: Sequence[Path] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: Kind
+    path: str  # schools[东安县职业中等专业学校].majors[机电技术应用].enrollment
+    old: Any  # None for an added field; for an added or removed entry, its name
+    new: Any
+    old_line: int | None
+    new_line: int | None
+
+
+def run(options: DiffOptions) -> int:
+    from zhijiao_check.engine.evaluate import evaluate
+    from zhijiao_check.output import write
+    from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.report import ReportFile, load_report
+
+    tr = Translator(options.lang)
+    packs = load_packs(options.rules)
+    loaded = [load_report(path, packs[0].units) for path in (options.old, options.new)]
+    problems = [p for report in loaded if not isinstance(report, ReportFile) for p in report.problems
+                if p.severity == "error"]
+    if problems:
+        raise FatalError("diff-invalid", problems)
+    old, new = loaded
+    assert isinstance(old, ReportFile) and isinstance(new, ReportFile)
+    if old.unit != new.unit:
+        raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
+    changes = list(compare(old, new))
+    statuses = []
+    before, after = (evaluate([r], [], packs, tr).reports[0] for r in (old, new))
+    old_results = {r.rule.id: r for r in before.results}
+    for result in after.results:
+        then = old_results.get(result.rule.id)
+        then_status = then.status if then else None
+        if then_status != result.status:
+            statuses.append({"rule": result.rule.id, "title": tr.pick(result.rule.title.zh, result.rule.title.en),
+                             "old": then_status, "new": result.status,
+                             "old_observed": then.observed if then else None, "new_observed": result.observed,
+                             "unit": result.rule.unit})
+    unchanged = len(after.results) - len(statuses)
+    doc = {
+        "old": {"file": old.file, "unit": old.unit, "year": old.year, "score": before.score},
+        "new": {"file": new.file, "unit": new.unit, "year": new.year, "score": after.score},
+        "changes": [vars(c) for c in changes],
+        "statuses": statuses,
+        "unchanged_rules": unchanged,
+    }
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
+    write(text, options.output)
+    return 0
+
+
+def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
+    """Every difference, in the order of the old file, added entries where the new file has them."""
+
+    def line(report: ReportFile, path: Path_) -> int:
+        return report.positions.nearest(path)[0]
+
+    def walk(a: Any, b: Any, shown: str, pa: Path_, pb: Path_) -> Iterator[Change]:
+        if isinstance(a, dict) and isinstance(b, dict):
+            for key in [*a, *(k for k in b if k not in a)]:
+                label = f"{shown}.{key}" if shown else str(key)
+                if key not in b:
+                    yield Change("removed", label, _brief(a[key]), None, line(old, (*pa, key)), None)
+                elif key not in a:
+                    yield Change("added", label, None, _brief(b[key]), None, line(new, (*pb, key)))
+                else:
+                    yield from walk(a[key], b[key], label, (*pa, key), (*pb, key))
+        elif isinstance(a, list) and isinstance(b, list) and _named(a) and _named(b):
+            then = {item["name"]: index for index, item in enumerate(a)}
+            now = {item["name"]: index for index, item in enumerate(b)}
+            for item_name, index in then.items():
+                label = f"{shown}[{item_name}]"
+                if item_name not in now:
+                    yield Change("removed", label, item_name, None, line(old, (*pa, index)), None)
+                else:
+                    yield from walk(a[index], b[now[item_name]], label, (*pa, index), (*pb, now[item_name]))
+            for item_name, index in now.items():
+                if item_name not in then:
+                    yield Change("added", f"{shown}[{item_name}]", None, item_name, None, line(new, (*pb, index)))
+        elif isinstance(a, list) and isinstance(b, list) and all(not isinstance(v, (dict, list)) for v in (*a, *b)):
+            for index, value in enumerate(a):
+                if value not in b:
+                    yield Change("removed", f"{shown}[]", value, None, line(old, (*pa, index)), None)
+            for index, value in enumerate(b):
+                if value not in a:
+                    yield Change("added", f"{shown}[]", None, value, None, line(new, (*pb, index)))
+        elif isinstance(a, list) and isinstance(b, list):
+            for index in range(max(len(a), len(b))):
+                label = f"{shown}[{index}]"
+                if index >= len(b):
+                    yield Change("removed", label, _brief(a[index]), None, line(old, (*pa, index)), None)
+                elif index >= len(a):
+                    yield Change("added", label, None, _brief(b[index]), None, line(new, (*pb, index)))
+                else:
+                    yield from walk(a[index], b[index], label, (*pa, index), (*pb, index))
+        elif a != b or type(a) is not type(b):
+            yield Change("changed", shown, a, b, line(old, pa), line(new, pb))
+
+    data_old = {k: v for k, v in old.data.items() if k != "year"}  # the year differs by design
+    data_new = {k: v for k, v in new.data.items() if k != "year"}
+    yield from walk(data_old, data_new, "", (), ())
+
+
+def _named(items: list[Any]) -> bool:
+    names = [item.get("name") for item in items if isinstance(item, dict)]
+    return len(names) == len(items) and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+
+
+def _brief(value: Any) -> Any:
+    """A removed or added value: a plain value as it is, an entry by its name, a table or list by its size."""
+    if isinstance(value, dict):
+        return value.get("name", f"{{{len(value)}}}")
+    if isinstance(value, list):
+        return f"[{len(value)}]"
+    return value
+
+
+def _text(doc: dict[str, Any], tr: Translator) -> str:
+    from zhijiao_check.measure.numbers import number, show
+    from zhijiao_check.renderers.texts import score_text
+
+    old, new = doc["old"], doc["new"]
+    out = [tr("cli.diff-title", unit=new["unit"], old_year=old["year"], new_year=new["year"], old=old["file"],
+              new=new["file"]),
+           tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), ""]
+
+    def value(v: Any) -> str:
+        return "—" if v is None else number(v) if not isinstance(v, str) else v
+
+    out.append(tr("cli.diff-fields", count=len(doc["changes"])))
+    for c in doc["changes"]:
+        where = " → ".join(part for part in (
+            f"{old['file']}:{c['old_line']}" if c["old_line"] else "", f"{new['file']}:{c['new_line']}" if c["new_line"] else ""
+        ) if part)
+        if c["kind"] == "changed":
+            what = f"{value(c['old'])} → {value(c['new'])}"
+        else:
+            what = value(c["new"] if c["kind"] == "added" else c["old"])
+        out.append(f"  {SIGN[c['kind']]} {c['path']}{tr.colon}{what}  ({where})")
+    if not doc["changes"]:
+        out.append("  " + tr("cli.diff-none"))
+    out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
+    for s in doc["statuses"]:
+        observed = f"{show(s['old_observed'], s['unit'], tr)} → {show(s['new_observed'], s['unit'], tr)}"
+        out.append(f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}  ({observed})")
+    out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
+    return "\n".join(out) + "\n"

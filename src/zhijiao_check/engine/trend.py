@@ -1,0 +1,188 @@
+"""Trends over several years: each year's observed value and status per target, and a projection to the due year.
+
+Built from the results the engine already produced, keeping per rule and year only a few numbers. A projection
+fits a least-squares line through (year, observed) over the years observed (at least two) and reads it at the
+due year: the projected value, the first whole year the line meets the target, on or off track. It is advice:
+it never changes a status or the exit status.
+
+A projection is made only for a rule with a due year that has not passed (the latest year observed is the due
+year or earlier: after it the yearly statuses judge the target) and a single target number with ``>=``, ``>``,
+``<=`` or ``<`` that is not computed from other figures. A year is left out of the fit when its figure is
+incomplete: the rule's data was missing, or (city-wide) units were missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from zhijiao_check.engine import timing
+from zhijiao_check.measure.numbers import holds
+
+METHOD = "least-squares"
+MIN_YEARS = 2
+_DIRECTIONS = {">=": 1, ">": 1, "<=": -1, "<": -1}
+
+
+@dataclass(frozen=True)
+class Point:
+    """One year of a rule: what was observed, its status, the linear schedule's value that year."""
+
+    year: int
+    observed: float | bool | None
+    status: str
+    schedule: float | None
+    target: Any  # the value held against this year (a computed one for a rule that compares with another figure)
+    complete: bool  # False: the figure is not whole (data missing, or city-wide units missing): not fitted
+
+
+@dataclass(frozen=True)
+class Projection:
+    years: tuple[int, ...]  # the years fitted
+    slope: float  # per year
+    intercept: float  # the fitted value at ``years[0]``
+    due: int
+    projected: float  # the fitted value at the due year
+    meets_in: int | None  # first whole year (from the first fitted) the line meets the target; None: never
+    on_track: bool
+
+    def at(self, year: float) -> float:
+        return self.intercept + self.slope * (year - self.years[0])
+
+
+@dataclass(frozen=True)
+class Trend:
+    rule: Any  # pack.schema.AnyRule
+    points: tuple[Point, ...]  # by year
+    projection: Projection | None
+    why_not: str | None  # no projection: no-due, not-a-number, target-not-fixed, due-passed, too-few-years
+
+
+def trends_of(evaluations: Iterable[Any], incomplete_years: Iterable[int] = ()) -> list[Trend]:
+    """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
+    cover two years or more; rules in catalogue order of their first appearance."""
+    evaluations = sorted(evaluations, key=lambda e: e.year)
+    if len({e.year for e in evaluations}) < MIN_YEARS:
+        return []
+    incomplete = set(incomplete_years)
+    by_rule: dict[str, tuple[Any, list[Point]]] = {}
+    for evaluation in evaluations:
+        for result in evaluation.results:
+            rule = result.rule
+            observed = _numeric(result.observed)
+            point = Point(evaluation.year, observed, result.status, schedule(rule, evaluation.year),
+                          result.target["value"], result.status != "missing" and evaluation.year not in incomplete)
+            by_rule.setdefault(rule.id, (rule, []))[1].append(point)
+    out = []
+    for rule, points in by_rule.values():
+        if len(points) < MIN_YEARS:
+            continue
+        projection, why_not = project(rule, points)
+        out.append(Trend(rule, tuple(points), projection, why_not))
+    return out
+
+
+def schedule(rule: Any, year: int) -> float | None:
+    """The linear schedule's value in ``year`` for a linear rule, up to and including its due year."""
+    time = rule.time
+    if not time.linear or time.due is None or isinstance(rule.target.value, list):
+        return None
+    if year >= time.due:
+        return float(rule.target.value)
+    return timing.expected(rule, year)
+
+
+def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str | None]:
+    due = rule.time.due
+    if due is None:
+        return None, "no-due"
+    op, value = rule.target.op, rule.target.value
+    if rule.kind == "flag":
+        return None, "not-a-number"
+    if op not in _DIRECTIONS or isinstance(value, list) or getattr(rule, "compare_to", None) is not None:
+        return None, "target-not-fixed"
+    if max(p.year for p in points) > due:
+        return None, "due-passed"
+    used = [(p.year, float(p.observed)) for p in points
+            if p.complete and isinstance(p.observed, (int, float)) and not isinstance(p.observed, bool)]
+    if len(used) < MIN_YEARS:
+        return None, "too-few-years"
+    slope, intercept = fit(used)
+    first = used[0][0]
+    target = float(value)
+
+    def line(year: float) -> float:
+        return intercept + slope * (year - first)
+
+    projected = line(due)
+    return Projection(tuple(y for y, _ in used), slope, intercept, due, projected,
+                      meets_in(line, slope, op, target, first), _meets(projected, op, target)), None
+
+
+def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
+    """Least squares through (year, value): (slope per year, value of the line at the first year)."""
+    n = len(points)
+    first = points[0][0]
+    xs = [float(year - first) for year, _ in points]
+    ys = [value for _, value in points]
+    mean_x, mean_y = sum(xs) / n, sum(ys) / n
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread
+    return slope, mean_y - slope * mean_x
+
+
+def meets_in(line: Any, slope: float, op: str, target: float, first: int) -> int | None:
+    """The first whole year, from ``first`` on, in which the line meets the target; None if it never does."""
+    if _meets(line(first), op, target):
+        return first
+    if slope * _DIRECTIONS[op] <= 0:
+        return None  # flat, or moving away from the target
+    crossing = first + (target - line(first)) / slope
+    year = max(first, math.ceil(crossing - 1e-9))
+    while not _meets(line(year), op, target):  # a strict operator at an exact crossing needs the year after
+        year += 1
+    return year
+
+
+def _meets(value: float, op: str, target: float) -> bool:
+    # A fitted value a rounding error below the target meets it: 29.999999999 is 30.
+    return holds(round(value, 9), op, target)
+
+
+def _numeric(value: Any) -> float | bool | None:
+    if isinstance(value, bool) or value is None:
+        return value
+    return value if isinstance(value, (int, float)) else None
+
+
+@dataclass(frozen=True)
+class UnitTrends:
+    unit: str
+    kind: str
+    trends: tuple[Trend, ...]
+
+
+@dataclass(frozen=True)
+class RunTrends:
+    """The trends of a run: city-wide (over the years evaluated city-wide) and per unit."""
+
+    years: tuple[int, ...] = ()  # every year of the run
+    city: tuple[Trend, ...] = ()
+    units: tuple[UnitTrends, ...] = ()
+
+
+def run_trends(reports: Sequence[Any], city: Sequence[Any]) -> RunTrends:
+    """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations."""
+    by_unit: dict[str, list[Any]] = {}
+    for report in reports:
+        by_unit.setdefault(report.unit, []).append(report)
+    units = []
+    for unit, evaluations in by_unit.items():
+        found = trends_of(evaluations)
+        if found:
+            units.append(UnitTrends(unit, evaluations[0].kind, tuple(found)))
+    years = tuple(sorted({e.year for e in (*reports, *city)}))
+    city_trends = trends_of(city, [c.year for c in city if c.units_missing])
+    return RunTrends(years, tuple(city_trends), tuple(units))

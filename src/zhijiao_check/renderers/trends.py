@@ -1,0 +1,74 @@
+"""The trend view shared by the table, Markdown and HTML outputs: texts for a year's figure and a projection.
+
+Works on the ``trends`` part of ``renderers.json.document`` (docs/trends.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from zhijiao_check.i18n import Translator
+from zhijiao_check.measure.numbers import number, show, show_target
+
+Data = Mapping[str, Any]
+
+
+def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
+    """(anchor, heading, trends): city-wide first, then each unit with a trend to show."""
+    trends = doc["trends"]
+    if trends["city"]:
+        yield "trend-city", tr("render.trends-city"), shown(trends["city"])
+    for index, unit in enumerate(trends["units"]):
+        if shown(unit["trends"]):
+            yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), shown(unit["trends"])
+
+
+def shown(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trends worth a row: a rule that applied in one of the years at least (the JSON keeps them all)."""
+    return [t for t in trends if any(point["status"] != "not_applicable" for point in t["years"])]
+
+
+def trend_years(trends: list[dict[str, Any]]) -> list[int]:
+    return sorted({point["year"] for trend in trends for point in trend["years"]})
+
+
+def value(trend: Data, amount: Any, tr: Translator) -> str:
+    """A figure of the trend in its unit: ``48.0%``, ``12``; a projected one to one decimal place."""
+    if isinstance(amount, float) and trend["unit"] != "ratio":
+        amount = round(amount, 1)
+    return show(amount, trend["unit"], tr)
+
+
+def target(trend: Data, tr: Translator) -> str:
+    goal = trend["target"]
+    return "" if goal["value"] is None else show_target(goal["op"], goal["value"], trend["unit"], tr)
+
+
+def slope(trend: Data, per_year: float, tr: Translator) -> str:
+    """``+3.9`` a year, or ``+5.1 个百分点`` for a share."""
+    if trend["unit"] == "ratio":
+        return tr("render.percentage-points", value=f"{per_year * 100:+.1f}")
+    return ("+" if per_year >= 0 else "") + number(round(float(per_year), 2))
+
+
+def projection(trend: Data, tr: Translator) -> str:
+    """What the projection says, or why there is none."""
+    p = trend["projection"]
+    if p is None:
+        return tr(f"render.no-projection-{trend['no_projection']}")
+    meets = tr("render.meets-in", year=p["meets_in"]) if p["meets_in"] is not None else tr("render.meets-never")
+    return tr("render.projection", first=p["years"][0], last=p["years"][-1], slope=slope(trend, p["slope"], tr),
+              due=p["due"], projected=value(trend, p["projected"], tr), target=target(trend, tr), meets=meets)
+
+
+def track(trend: Data, tr: Translator) -> str:
+    """``按期可达`` / ``按期难达``; empty without a projection."""
+    p = trend["projection"]
+    if p is None:
+        return ""
+    return tr("render.on-track") if p["on_track"] else tr("render.off-track")
+
+
+def schedule(trend: Data, point: Data, tr: Translator) -> str:
+    return "" if point["schedule"] is None else tr("render.trend-schedule", value=value(trend, point["schedule"], tr))

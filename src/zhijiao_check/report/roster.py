@@ -1,0 +1,122 @@
+"""``--roster FILE``: the bureau's own list of schools per unit, held against what each unit reports.
+
+A school on the roster that the unit's report does not list is an error in that report (the report is not
+scored: a county that leaves out a school must not score as if it had none). The file::
+
+    year: 2023          # optional: the roster holds for the reports of this year only (else for every year)
+    units:
+      东安县:
+        - 东安县职业中等专业学校
+        - 东安县舜德职业学校
+
+It is read through the same entry point as the reports (``source.read_data``), so any file format a report can
+be written in, a roster can be too.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.problems import Problem
+from zhijiao_check.report.raw import entries, line_of, name, problem_at
+from zhijiao_check.source import Positions, read_data
+
+if TYPE_CHECKING:
+    from zhijiao_check.pack.units import UnitRegistry
+    from zhijiao_check.report import InvalidReport, ReportFile
+
+KEYS = ("year", "units")
+
+
+@dataclass(frozen=True)
+class RosterSchool:
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Roster:
+    file: str
+    year: int | None
+    schools: dict[str, tuple[RosterSchool, ...]]  # unit name -> its schools, in the roster's order
+
+
+def load_roster(path: Path, units: UnitRegistry) -> Roster:
+    """The roster, or a FatalError (exit 2) listing every problem of the file at its line."""
+    file = str(path)
+    parsed, _ = read_data(path, file)
+    if isinstance(parsed, list):
+        raise FatalError("invalid-roster", parsed, file=file)
+    problems, roster = _read(parsed.data, parsed.positions, file, units)
+    if problems:
+        raise FatalError("invalid-roster", problems, file=file)
+    return roster
+
+
+def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
+    def problem(path: tuple[str | int, ...], code: str, **params: object) -> Problem:
+        found = problem_at(file, positions, path, code, **params)
+        return Problem(found.file, found.line, found.column, found.path, found.code, found.params, area="roster")
+
+    if not isinstance(data, dict):
+        return [problem((), "not-a-mapping")], Roster(file, None, {})
+    problems = [problem((key,), "unknown-key", key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS]
+    year = data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
+        problems.append(problem(("year",), "bad-year", value=year))
+    listed = data.get("units")
+    if not isinstance(listed, dict) or not listed:
+        problems.append(problem(("units",), "no-units"))
+        listed = {}
+    schools: dict[str, tuple[RosterSchool, ...]] = {}
+    for unit, names in listed.items():
+        if units.get(str(unit)) is None:
+            problems.append(problem(("units", unit), "unknown-unit", unit=unit,
+                                    suggestion=units.suggest(str(unit)) or "—"))
+            continue
+        if not isinstance(names, list) or not all(name(n) for n in names):
+            problems.append(problem(("units", unit), "bad-list", unit=unit))
+            continue
+        schools[str(unit)] = tuple(RosterSchool(str(name(n)), line_of(positions, ("units", unit, index)))
+                                   for index, n in enumerate(names))
+    return problems, Roster(file, year if isinstance(year, int) else None, schools)
+
+
+def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
+    """An error for each school on the roster for the report's unit (and year) that the report does not list."""
+    if roster.year is not None and roster.year != report.year:
+        return []
+    listed = {name(school.get("name")): index for index, school in entries(report.data.get("schools"))}
+    off_roster = [n for n in listed if n and n not in {s.name for s in roster.schools.get(report.unit, ())}]
+    problems = []
+    for school in roster.schools.get(report.unit, ()):
+        if school.name in listed:
+            continue
+        close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
+        hint = ("similar", {"similar": close[0], "line": line_of(report.positions, ("schools", listed[close[0]], "name"))}) \
+            if close else ("absent", {})
+        problems.append(problem_at(report.file, report.positions, ("schools",), f"roster-school-{hint[0]}",
+                                   school=school.name, roster=roster.file, roster_line=school.line, **hint[1]))
+    return problems
+
+
+def apply_roster(
+    valid: Sequence[ReportFile], invalid: Sequence[InvalidReport], roster: Roster,
+) -> tuple[list[ReportFile], list[InvalidReport]]:
+    """Reports missing a school of the roster become invalid, with all their problems (and their warnings)."""
+    from zhijiao_check.report import InvalidReport
+
+    kept: list[ReportFile] = []
+    refused = list(invalid)
+    for report in valid:
+        errors = missing_schools(report, roster)
+        if errors:
+            refused.append(InvalidReport(report.file, (*errors, *report.warnings)))
+        else:
+            kept.append(report)
+    return kept, refused
