@@ -90,10 +90,14 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
         for result in evaluation["results"]:
             totals[result["status"]] += 1
     assert cards == {
-        "reports": str(len(doc["reports"])), "invalid": str(len(doc["invalid"])), "exit-code": str(doc["exit_code"]),
-        **{status: str(count) for status, count in totals.items()},
+        "units": str(len({r["unit"] for r in doc["reports"]})), "invalid": str(len(doc["invalid"])),
+        "met": str(totals["pass"]), "not-met": str(totals["fail"] + totals["missing"]),
+        "watch": str(totals["warn"] + totals["behind"]), "pending": str(totals["pending"]),
         **{f"city-score{city['year']}": score(city["score"]) for city in doc["city"]},
     }
+    footer = dom.one("footer")
+    assert footer.one("span", data_key="exit-code").attrs["data-value"] == str(doc["exit_code"])
+    assert doc["tool"]["version"] in footer.text()
     details = dom.all("details", class_="report")
     assert len(details) == len(doc["reports"])
     for node, report in zip(details, doc["reports"]):

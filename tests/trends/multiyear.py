@@ -35,7 +35,7 @@ def write_years(dest: Path, years: tuple[int, ...] = YEARS) -> Path:
         path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (SAMPLES / "2023").glob("*.yaml")
     }
     for year in (2024, 2025):
-        current = {stem: derive(data, year, previous[stem], stem) for stem, data in previous.items()}
+        current = {stem: derive(data, year, data, stem) for stem, data in previous.items()}
         if year in years:
             save(dest / str(year), current)
         previous = current

@@ -23,6 +23,7 @@ from zhijiao_check.measure.numbers import holds
 
 METHOD = "least-squares"
 MIN_YEARS = 2
+HORIZON = 2100  # the last year a report can have: a target met later than that is "never at this pace"
 _DIRECTIONS = {">=": 1, ">": 1, "<=": -1, "<": -1}
 
 
@@ -45,7 +46,7 @@ class Projection:
     intercept: float  # the fitted value at ``years[0]``
     due: int
     projected: float  # the fitted value at the due year
-    meets_in: int | None  # first whole year (from the first fitted) the line meets the target; None: never
+    meets_in: int | None  # first whole year (from the first fitted) the line meets the target from; None: never
     on_track: bool
 
     def at(self, year: float) -> float:
@@ -118,7 +119,7 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
 
     projected = line(due)
     return Projection(tuple(y for y, _ in used), slope, intercept, due, projected,
-                      meets_in(line, slope, op, target, first), _meets(projected, op, target)), None
+                      meets_in(line, slope, op, target, first, due), _meets(projected, op, target)), None
 
 
 def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
@@ -133,13 +134,18 @@ def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
-def meets_in(line: Any, slope: float, op: str, target: float, first: int) -> int | None:
-    """The first whole year, from ``first`` on, in which the line meets the target; None if it never does."""
+def meets_in(line: Any, slope: float, op: str, target: float, first: int, due: int) -> int | None:
+    """The first whole year, from ``first`` on, from which the line meets the target; None if it never does.
+    A line moving away from the target meets it from the first year only if it still does in the due year."""
+    if slope * _DIRECTIONS[op] < 0:
+        return first if _meets(line(due), op, target) else None
     if _meets(line(first), op, target):
         return first
-    if slope * _DIRECTIONS[op] <= 0:
-        return None  # flat, or moving away from the target
+    if slope == 0:
+        return None
     crossing = first + (target - line(first)) / slope
+    if crossing > HORIZON:
+        return None  # a pace that would take beyond the century is no pace
     year = max(first, math.ceil(crossing - 1e-9))
     while not _meets(line(year), op, target):  # a strict operator at an exact crossing needs the year after
         year += 1

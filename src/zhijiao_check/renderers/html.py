@@ -53,7 +53,9 @@ table.heat td{{white-space:nowrap;overflow-wrap:normal}}table.trend td.year{{whi
 .charts{{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:14px}}
 .chart{{border:1px solid #e4e7eb;border-radius:6px;padding:8px 10px}}.chart h3{{font-size:13px;margin:0 0 4px}}
 .track{{display:inline-block;padding:0 6px;border-radius:4px;color:#fff;font-size:12px;font-weight:700}}
-table.trend td.year{{text-align:right}}
+table.trend td.year{{text-align:right;white-space:nowrap}}
+table.trend td:first-child{{min-width:12em;overflow-wrap:normal}}table.trend td.num{{white-space:nowrap}}
+table.trend td:last-child{{min-width:16em}}
 footer{{color:#616e7c;font-size:12px;margin:24px 0 8px;border-top:1px solid #cbd2d9;padding-top:8px}}
 .signoff{{display:grid;grid-template-columns:repeat(3,1fr);gap:24px;margin:28px 0 8px;break-inside:avoid}}
 .signoff div{{border-bottom:1px solid #1f2933;padding:24px 0 4px}}

@@ -104,7 +104,7 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
         then_line = line_of(previous.positions, ("schools", then_index, "name"))
         if school not in now:
             warnings.append(problem_at(report.file, report.positions, ("schools",), "school-vanished",
-                                       severity="warning", school=school, year=previous.year,
+                                       severity="warning", at_key=True, school=school, year=previous.year,
                                        other_file=previous.file, other_line=then_line))
             continue
         index, current = now[school]
@@ -115,7 +115,7 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
             if name(major.get("name")) not in majors:
                 path = ("schools", then_index, "majors", major_index, "name")
                 warnings.append(problem_at(report.file, report.positions, ("schools", index, "majors"),
-                                           "major-vanished", severity="warning", school=school,
+                                           "major-vanished", severity="warning", at_key=True, school=school,
                                            major=name(major.get("name")), year=previous.year,
                                            other_file=previous.file, other_line=line_of(previous.positions, path)))
     return warnings

@@ -59,13 +59,13 @@ def load_roster(path: Path, units: UnitRegistry) -> Roster:
 
 
 def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
-    def problem(path: tuple[str | int, ...], code: str, **params: object) -> Problem:
-        found = problem_at(file, positions, path, code, **params)
+    def problem(path: tuple[str | int, ...], code: str, at_key: bool = False, **params: object) -> Problem:
+        found = problem_at(file, positions, path, code, at_key=at_key, **params)
         return Problem(found.file, found.line, found.column, found.path, found.code, found.params, area="roster")
 
     if not isinstance(data, dict):
         return [problem((), "not-a-mapping")], Roster(file, None, {})
-    problems = [problem((key,), "unknown-key", key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS]
+    problems = [problem((key,), "unknown-key", True, key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS]
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
         problems.append(problem(("year",), "bad-year", value=year))
@@ -76,7 +76,7 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
     schools: dict[str, tuple[RosterSchool, ...]] = {}
     for unit, names in listed.items():
         if units.get(str(unit)) is None:
-            problems.append(problem(("units", unit), "unknown-unit", unit=unit,
+            problems.append(problem(("units", unit), "unknown-unit", True, unit=unit,
                                     suggestion=units.suggest(str(unit)) or "—"))
             continue
         if not isinstance(names, list) or not all(name(n) for n in names):
@@ -84,6 +84,7 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
             continue
         schools[str(unit)] = tuple(RosterSchool(str(name(n)), line_of(positions, ("units", unit, index)))
                                    for index, n in enumerate(names))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, Roster(file, year if isinstance(year, int) else None, schools)
 
 
@@ -100,7 +101,7 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
         close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
         hint = ("similar", {"similar": close[0], "line": line_of(report.positions, ("schools", listed[close[0]], "name"))}) \
             if close else ("absent", {})
-        problems.append(problem_at(report.file, report.positions, ("schools",), f"roster-school-{hint[0]}",
+        problems.append(problem_at(report.file, report.positions, ("schools",), f"roster-school-{hint[0]}", at_key=True,
                                    school=school.name, roster=roster.file, roster_line=school.line, **hint[1]))
     return problems
 

@@ -1,0 +1,44 @@
+"""Fixtures of the trend and completeness tests: the 2021–2025 set of ``multiyear.py``, checked once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from zhijiao_check.cli import app
+
+from .multiyear import write_years
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_years(tmp_path_factory.mktemp("years"))
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="session")
+def years_doc(years: Path) -> dict[str, Any]:
+    """``check --format json`` over all five years."""
+    result = invoke("check", years, "--format", "json")
+    assert result.exit_code == 1, result.output
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+def city_trend(doc: dict[str, Any], rule: str) -> dict[str, Any]:
+    return next(t for t in doc["trends"]["city"] if t["rule"] == rule)
+
+
+def unit_trend(doc: dict[str, Any], unit: str, rule: str) -> dict[str, Any]:
+    trends = next(u for u in doc["trends"]["units"] if u["unit"] == unit)["trends"]
+    return next(t for t in trends if t["rule"] == rule)

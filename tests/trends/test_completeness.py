@@ -1,0 +1,140 @@
+"""What vanished since last year, enrollment that does not add up, the bureau's roster."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .conftest import invoke
+from .multiyear import ROOT
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def check_json(*args: str | Path) -> tuple[int, dict[str, Any]]:
+    result = invoke("check", *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_a_school_gone_since_last_year_is_a_warning_with_last_years_line(years: Path, years_doc: dict[str, Any]) -> None:
+    vanished = [w for w in years_doc["warnings"] if w["code"] == "school-vanished"]
+    this_year, last_year = years / "2024" / "dongan.yaml", years / "2023" / "dongan.yaml"
+    [warning] = vanished  # the school only: its majors went with it
+    assert (warning["file"], warning["line"], warning["path"]) == (str(this_year), line_of(this_year, "schools:"),
+                                                                   "schools")
+    then = line_of(last_year, "- name: 东安县舜德职业学校")
+    assert f"{last_year}:{then}" in warning["message"] and "东安县舜德职业学校" in warning["message"]
+    assert "2023" in warning["message"] and warning["severity"] == "warning"
+
+
+def test_a_major_gone_since_last_year(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "samples/2022/dongan.yaml", tmp_path / "2022.yaml")
+    text = (ROOT / "samples/2023/dongan.yaml").read_text(encoding="utf-8")
+    start = text.index("      - name: 学前教育")
+    end = text.index("      - name: 计算机应用", start)
+    (tmp_path / "2023.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    code, doc = check_json(tmp_path)
+    [warning] = [w for w in doc["warnings"] if w["code"] == "major-vanished"]
+    assert warning["file"] == str(tmp_path / "2023.yaml") and warning["path"] == "schools[0].majors"
+    then = line_of(tmp_path / "2022.yaml", "- name: 学前教育")
+    assert f"{tmp_path / '2022.yaml'}:{then}" in warning["message"]
+    assert "东安县职业中等专业学校" in warning["message"] and "学前教育" in warning["message"]
+    assert code == 1  # a warning never changes the exit status: 2023's own failures make it 1
+    english = json.loads(invoke("check", tmp_path, "--format", "json", "--lang", "en").stdout)
+    assert any('the major "学前教育" of "东安县职业中等专业学校"' in w["message"] for w in english["warnings"])
+
+
+def test_previous_reports_are_compared_not_scored(years: Path) -> None:
+    report = years / "2024" / "dongan.yaml"
+    _, alone = check_json(report)
+    assert not [w for w in alone["warnings"] if w["code"] == "school-vanished"]
+    code, doc = check_json(report, "--previous", years / "2023")
+    assert [r["file"] for r in doc["reports"]] == [str(report)] and doc["city"] == []
+    [warning] = [w for w in doc["warnings"] if w["code"] == "school-vanished"]
+    assert f"{years / '2023' / 'dongan.yaml'}:" in warning["message"]
+    assert code == alone["exit_code"]
+
+
+def test_an_invalid_previous_report_is_a_notice(years: Path, tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("schema_version: 1\nunit: 3\n", encoding="utf-8")
+    code, doc = check_json(years / "2024" / "dongan.yaml", "--previous", tmp_path)
+    assert any(str(tmp_path / "bad.yaml") in n for n in doc["notices"]) and doc["invalid"] == []
+    assert code == 1
+
+
+def _with(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "dongan.yaml"
+    text = (ROOT / "samples/2023/dongan.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def test_secondary_enrollment_far_from_its_majors(tmp_path: Path) -> None:
+    # The majors of 东安县's two secondary schools enrolled 950 in 2023, as secondary_vocational says.
+    path = _with(tmp_path, "secondary_vocational: 950", "secondary_vocational: 1200")
+    _, doc = check_json(path)
+    [warning] = [w for w in doc["warnings"] if w["code"] == "majors-sum-differs"]
+    assert (warning["line"], warning["path"]) == (line_of(path, "secondary_vocational:"),
+                                                  "enrollment.secondary_vocational")
+    assert "填 1200 人" in warning["message"] and "合计 950 人" in warning["message"] and "相差 21%" in warning["message"]
+    near = _with(tmp_path, "secondary_vocational: 950", "secondary_vocational: 1000")  # 5% apart: counted the same
+    _, doc = check_json(near)
+    assert not [w for w in doc["warnings"] if w["code"] == "majors-sum-differs"]
+    _, samples = check_json(ROOT / "samples")
+    assert not [w for w in samples["warnings"] if w["code"] == "majors-sum-differs"]
+
+
+ROSTER = """# 市教育局学校名册
+units:
+  东安县:
+    - 东安县职业中等专业学校
+    - 东安县舜德职业学校
+  道县:
+    - 道县职业技术学校
+"""
+
+
+def test_a_school_on_the_roster_missing_from_its_report_is_an_error(years: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    code, doc = check_json(years / "2023" / "dongan.yaml", years / "2024" / "dongan.yaml", "--roster", roster)
+    assert code == 2
+    assert [r["file"] for r in doc["reports"]] == [str(years / "2023" / "dongan.yaml")]  # 2023 has both schools
+    [bad] = doc["invalid"]
+    report = years / "2024" / "dongan.yaml"
+    assert bad["file"] == str(report)
+    [error] = [p for p in bad["problems"] if p["severity"] == "error"]
+    assert (error["code"], error["line"], error["path"]) == ("roster-school-absent", line_of(report, "schools:"), "schools")
+    assert f"{roster}:5" in error["message"] and "东安县舜德职业学校" in error["message"]
+
+
+def test_a_similar_name_is_pointed_out(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text(ROSTER, encoding="utf-8")
+    path = _with(tmp_path, "  - name: 东安县舜德职业学校", "  - name: 东安舜德职业学校")
+    code, doc = check_json(path, "--roster", roster, "--lang", "en")
+    [error] = [p for p in doc["invalid"][0]["problems"] if p["severity"] == "error"]
+    assert code == 2 and error["code"] == "roster-school-similar"
+    assert f'"东安舜德职业学校" on line {line_of(path, "东安舜德职业学校")}' in error["message"]
+
+
+def test_a_roster_for_another_year_does_not_apply(years: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text("year: 2023\n" + ROSTER, encoding="utf-8")
+    code, doc = check_json(years / "2024" / "dongan.yaml", "--roster", roster)
+    assert doc["invalid"] == [] and code == 1
+
+
+def test_a_broken_roster_is_refused_with_its_lines(tmp_path: Path, years: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text("units:\n  东安:\n    - 东安县职业中等专业学校\n  道县: 道县职业技术学校\nschools: []\n",
+                      encoding="utf-8")
+    result = invoke("check", years / "2023" / "dongan.yaml", "--roster", roster)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{roster}:2:3" in result.stderr and "东安县" in result.stderr  # unknown unit, with the nearest name
+    assert f"{roster}:4:" in result.stderr and f"{roster}:5:1" in result.stderr

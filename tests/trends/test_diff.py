@@ -1,0 +1,79 @@
+"""``diff OLD NEW``: field by field, schools and majors matched by name, and the rule statuses that changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .conftest import invoke
+from .multiyear import ROOT
+
+OLD, NEW = ROOT / "samples/2022/dongan.yaml", ROOT / "samples/2023/dongan.yaml"
+
+
+def line_of(path: Path, text: str, after: str = "") -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if after in line) if after else 0
+    return next(n for n, line in enumerate(lines[start:], start + 1) if text in line)
+
+
+def diff_json(old: Path, new: Path) -> dict:
+    result = invoke("diff", old, new, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_fields_schools_and_majors_by_name() -> None:
+    doc = diff_json(OLD, NEW)
+    changes = {c["path"]: c for c in doc["changes"]}
+    seats = changes["public_secondary_vocational_seats"]
+    assert (seats["kind"], seats["old"], seats["new"]) == ("changed", 1250, 1550)
+    assert (seats["old_line"], seats["new_line"]) == (line_of(OLD, "public_secondary_vocational_seats"),
+                                                      line_of(NEW, "public_secondary_vocational_seats"))
+    rating = changes["schools[东安县舜德职业学校].majors[汽车运用与维修].rating"]
+    assert (rating["old"], rating["new"]) == ("green", "yellow")
+    assert rating["new_line"] == line_of(NEW, "rating: yellow")
+    added = changes["schools[东安县职业中等专业学校].majors[机电技术应用].designations[]"]
+    assert (added["kind"], added["old"], added["new"]) == ("added", None, "demonstration")
+    assert not [c for c in doc["changes"] if c["path"] == "year"]  # the year differs by design
+    statuses = {s["rule"]: (s["old"], s["new"]) for s in doc["statuses"]}
+    assert statuses["c16.secondary-funding"] == ("pass", "fail")  # 10100 → 9200 元
+    assert statuses["c4.yellow-majors-shrink"] == ("not_applicable", "fail")
+    assert (doc["old"]["score"], doc["new"]["score"]) == (100.0, 75.0)
+    assert doc["unchanged_rules"] + len(doc["statuses"]) == 15
+
+
+def test_a_removed_school_and_a_reordered_list(tmp_path: Path) -> None:
+    text = NEW.read_text(encoding="utf-8")
+    first = text.index("  - name: 东安县职业中等专业学校")
+    second = text.index("  - name: 东安县舜德职业学校")
+    swapped = tmp_path / "swapped.yaml"
+    swapped.write_text(text[:first] + text[second:] + text[first:second], encoding="utf-8")
+    assert diff_json(NEW, swapped)["changes"] == []  # the same schools in another order: no change
+    dropped = tmp_path / "dropped.yaml"
+    dropped.write_text(text[:second], encoding="utf-8")
+    doc = diff_json(NEW, dropped)
+    assert doc["changes"] == [{"kind": "removed", "path": "schools[东安县舜德职业学校]", "old": "东安县舜德职业学校",
+                               "new": None, "old_line": line_of(NEW, "- name: 东安县舜德职业学校"), "new_line": None}]
+    table = invoke("diff", NEW, dropped).stdout
+    assert f"- schools[东安县舜德职业学校]：东安县舜德职业学校  ({NEW}:{doc['changes'][0]['old_line']})" in table
+
+
+def test_table_in_english() -> None:
+    result = invoke("diff", OLD, NEW, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 75.0\n")
+    line = line_of(OLD, "appropriation_per_student: 10100")
+    assert (f"~ schools[东安县职业中等专业学校].appropriation_per_student: 10100 → 9200  ({OLD}:{line} → "
+            f"{NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})") in result.stdout
+    assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
+
+
+def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
+    other = invoke("diff", OLD, ROOT / "samples/2023/daoxian.yaml")
+    assert other.exit_code == 2 and "东安县" in other.stderr and "道县" in other.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(NEW.read_text(encoding="utf-8").replace("year: 2023", "year: 20233"), encoding="utf-8")
+    result = invoke("diff", OLD, bad)
+    assert result.exit_code == 2 and f"{bad}:{line_of(bad, 'year: 20233')}" in result.stderr
+    assert "Traceback" not in result.output
