@@ -176,16 +176,16 @@ def validate(
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False)],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)],
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json.")] = ListFormat.table,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    lang: LangOption = Lang.zh,
+    lang: LangOption = "zh",
     rules: RulesOption = None,
     debug: DebugOption = False,
 ) -> None:
     """What changed between two reports of a unit: fields, schools and majors by name, rule statuses (报表对比)."""
     from zhijiao_check.commands import diff as command
 
-    options = command.DiffOptions(old, new, format.value, output, lang.value, rules or [])
+    options = command.DiffOptions(old, new, format, output, lang, rules or [])
     _exit(lambda: command.run(options), lang, debug)
 
 

@@ -14,7 +14,8 @@ from trends.multiyear import write_years
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.html import COLOUR, unit_pages
+from zhijiao_check.renderers.html import unit_pages
+from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
 from .test_html import browse, console, parse
@@ -103,7 +104,7 @@ def test_printed_with_colours_a_page_per_unit_and_every_section_open(three_years
     assert pdf_pages(pdf) > reports
     colours = pdf_colours(pdf)
     for status in ("pass", "fail", "pending", "behind", "not_applicable"):
-        assert rgb(COLOUR[status]) in colours, status  # print-color-adjust: exact keeps the status colours
+        assert rgb(Status(status).colour) in colours, status  # print-color-adjust: exact keeps the status colours
     # Folded sections print open: the same page count as with every <details> opened by hand.
     opened = print_pdf(page.replace("<details ", "<details open "), tmp_path, "opened")
     assert pdf_pages(opened) == pdf_pages(pdf)
@@ -120,7 +121,7 @@ def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: 
     assert {d.attrs["data-unit"] for d in dom.all("details", class_="report")} == {"东安县"}
     assert "东安县舜德职业学校" in dom.one("section", id="notes").text()  # the school gone in 2024
     pdf = print_pdf(pages["东安县.html"], tmp_path, "dongan")
-    assert pdf_pages(pdf) >= 3 and rgb(COLOUR["fail"]) in pdf_colours(pdf)
+    assert pdf_pages(pdf) >= 3 and rgb(Status.FAIL.colour) in pdf_colours(pdf)
 
 
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ incomplete: the rule's data was missing, or (city-wide) units were missing.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,7 +134,7 @@ def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
-def meets_in(line: Any, slope: float, op: str, target: float, first: int, due: int) -> int | None:
+def meets_in(line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int) -> int | None:
     """The first whole year, from ``first`` on, from which the line meets the target; None if it never does.
     A line moving away from the target meets it from the first year only if it still does in the due year."""
     if slope * _DIRECTIONS[op] < 0:
@@ -146,7 +146,7 @@ def meets_in(line: Any, slope: float, op: str, target: float, first: int, due: i
     crossing = first + (target - line(first)) / slope
     if crossing > HORIZON:
         return None  # a pace that would take beyond the century is no pace
-    year = max(first, math.ceil(crossing - 1e-9))
+    year: int = max(first, math.ceil(crossing - 1e-9))
     while not _meets(line(year), op, target):  # a strict operator at an exact crossing needs the year after
         year += 1
     return year

@@ -387,8 +387,8 @@ def _chart(trend: Mapping[str, Any], label: str) -> str:
     left, right, top, bottom = CHART_PAD
 
     def x(year: float) -> float:
-        span = max(last - first, 1)
-        return round(left + (CHART_W - left - right) * (year - first) / span, 1)
+        span: int = max(last - first, 1)
+        return float(round(left + (CHART_W - left - right) * (year - first) / span, 1))
 
     def y(value: float) -> float:
         return round(top + (CHART_H - top - bottom) * (1 - (value - low) / (high - low)), 1)

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import Positions, read_data
 
 if TYPE_CHECKING:
-    from zhijiao_check.pack.units import UnitRegistry
     from zhijiao_check.report import InvalidReport, ReportFile
+    from zhijiao_check.units import UnitRegistry
 
 KEYS = ("year", "units")
 
@@ -60,8 +60,8 @@ def load_roster(path: Path, units: UnitRegistry) -> Roster:
 
 def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
     def problem(path: tuple[str | int, ...], code: str, at_key: bool = False, **params: object) -> Problem:
-        found = problem_at(file, positions, path, code, at_key=at_key, **params)
-        return Problem(found.file, found.line, found.column, found.path, found.code, found.params, area="roster")
+        where = (positions.key(path) if at_key else None) or positions.nearest(path)
+        return Problem(file, *where, format_path(path), code, params, area="roster")
 
     if not isinstance(data, dict):
         return [problem((), "not-a-mapping")], Roster(file, None, {})
@@ -99,10 +99,13 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
         if school.name in listed:
             continue
         close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
-        hint = ("similar", {"similar": close[0], "line": line_of(report.positions, ("schools", listed[close[0]], "name"))}) \
-            if close else ("absent", {})
-        problems.append(problem_at(report.file, report.positions, ("schools",), f"roster-school-{hint[0]}", at_key=True,
-                                   school=school.name, roster=roster.file, roster_line=school.line, **hint[1]))
+        found = problem_at(report.file, report.positions, ("schools",), "roster-school-absent", at_key=True,
+                           school=school.name, roster=roster.file, roster_line=school.line)
+        if close:  # a school of the report with a near name: most likely the same school, named otherwise
+            line = line_of(report.positions, ("schools", listed[close[0]], "name"))
+            found = replace(found, code="roster-school-similar", params={**found.params, "similar": close[0],
+                                                                          "line": line})
+        problems.append(found)
     return problems
 
 
