@@ -58,6 +58,11 @@ RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", metavar="DIR", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
 ]
+PackOption = Annotated[
+    str | None,
+    typer.Option("--pack", metavar="PACK", help="The rule pack: an installed pack's ID or a pack directory "
+                 "(default: the installed pack)."),
+]
 PathsArgument = Annotated[
     list[Path], typer.Argument(metavar="PATH...", help="Report files, or directories searched for *.yaml, *.yml, *.json.",
                    show_default=False)
@@ -110,6 +115,7 @@ def check(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select).")] = None,
     rules: RulesOption = None,
+    pack: PackOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Summary lines only.")] = False,
     previous: Annotated[
         list[Path] | None,
@@ -144,6 +150,7 @@ def check(
             select=command.split_list(select or []),
             ignore=command.split_list(ignore or []),
             rules=rules or [],
+            pack=pack,
             quiet=quiet,
             color=_color(no_color),
             previous=previous or [],
@@ -162,13 +169,14 @@ def validate(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
+    pack: PackOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check the reports' format only, no rules (只校验报表格式). Exit 0 valid, 2 invalid."""
     from zhijiao_check.commands import validate as command
 
-    options = command.ValidateOptions(paths, format, output, lang, rules or [], _color(no_color))
+    options = command.ValidateOptions(paths, format, output, lang, rules or [], _color(no_color), pack)
     _exit(lambda: command.run(options), lang, debug)
 
 
@@ -194,12 +202,13 @@ def list_rules(
     lang: LangOption = "zh",
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """List the rules: ID, clause, scope, time, title (列出全部规则)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.list_rules(lang, format, rules or []), lang, debug)
+    _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
 
 
 @app.command()
@@ -208,12 +217,13 @@ def explain(
     lang: LangOption = "zh",
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """One rule in full: clause, quote, interpretation, fields read, time, responsible units (规则详情)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.explain(rule, lang, format, rules or []), lang, debug)
+    _exit(lambda: catalogue.explain(rule, lang, format, rules or [], pack), lang, debug)
 
 
 @app.command()
@@ -221,12 +231,13 @@ def coverage(
     lang: LangOption = "zh",
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Every clause of the policy: the rules that transcribe it, or why none does (条款覆盖)."""
     from zhijiao_check.commands import catalogue
 
-    _exit(lambda: catalogue.coverage(lang, format, rules or []), lang, debug)
+    _exit(lambda: catalogue.coverage(lang, format, rules or [], pack), lang, debug)
 
 
 @app.command()
@@ -245,12 +256,13 @@ def template(
     ] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """A blank report for one unit and year, every field commented in Chinese (生成空白填报模板)."""
     from zhijiao_check.commands import template as command
 
-    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force)
+    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force, pack)
     _exit(lambda: command.run(options), lang, debug)
 
 
@@ -261,12 +273,13 @@ def schema(
     ] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """The JSON Schema (draft 2020-12) of report format v1, for editors and validators (填报格式 JSON Schema)."""
     from zhijiao_check.commands import schema as command
 
-    options = command.SchemaOptions(output, lang, rules or [])
+    options = command.SchemaOptions(output, lang, rules or [], pack)
     _exit(lambda: command.run(options), lang, debug)
 
 

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitKind
 
+RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
+"""Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool"]
 
@@ -39,9 +41,10 @@ class Time(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    due: int | None = Field(default=None, ge=2021, le=2100)
-    every_year: int | None = Field(default=None, ge=2021, le=2100)
-    from_: int | None = Field(default=None, alias="from", ge=2021, le=2100)
+    # Years before the policy's issue are refused when the pack loads (pack.yaml's ``issued``).
+    due: int | None = Field(default=None, ge=1900, le=2100)
+    every_year: int | None = Field(default=None, ge=1900, le=2100)
+    from_: int | None = Field(default=None, alias="from", ge=1900, le=2100)
     linear: bool = False
 
     @model_validator(mode="after")
@@ -52,6 +55,10 @@ class Time(Strict):
         if self.linear and self.due is None:
             raise ValueError("linear applies only to a rule with due")
         return self
+
+    @property
+    def years(self) -> list[int]:
+        return [year for year in (self.due, self.every_year, self.from_) if year is not None]
 
     @property
     def start(self) -> int | None:
@@ -141,7 +148,7 @@ class AppliesWhen(Strict):
 
 class RuleBase(Strict):
     kind: str  # each kind narrows it to its own name, which tells the rule-file union apart
-    id: str = Field(pattern=r"^c\d{1,2}\.[a-z0-9]+(-[a-z0-9]+)*$")
+    id: str = Field(pattern=RULE_ID)  # a pack may ask for more (pack.yaml's ``rule_ids``)
     title: Text
     # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if absent.
     short: str | None = Field(default=None, min_length=1, max_length=10)

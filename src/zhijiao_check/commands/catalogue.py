@@ -19,10 +19,10 @@ def _console() -> Any:
     return Console(highlight=False, width=None if sys.stdout.isatty() else 100)
 
 
-def _packs(rules: Sequence[Path]) -> list[Any]:
+def _packs(rules: Sequence[Path], main: str | None) -> list[Any]:
     from zhijiao_check.pack.load import load_packs
 
-    return load_packs(rules)
+    return load_packs(rules, main)
 
 
 def time_text(rule: Any, tr: Translator) -> str:
@@ -79,9 +79,9 @@ def _value(value: Any) -> str:
     return number(value) if isinstance(value, int | float) else str(value)
 
 
-def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
+def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
     tr = Translator(lang)
-    packs = _packs(rules)
+    packs = _packs(rules, main)
     rows = [rule_data(r, tr, p.sources[r.id]) for p in packs for r in p.rules]
     if format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -101,9 +101,9 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path]) -> int:
     return ExitCode.OK
 
 
-def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int:
+def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
     tr = Translator(lang)
-    packs = _packs(rules)
+    packs = _packs(rules, main)
     found = [(p, r) for p in packs for r in p.rules if r.id == rule_id]
     if not found:
         from zhijiao_check.commands.check import unknown_rule
@@ -141,9 +141,9 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path]) -> int
     return ExitCode.OK
 
 
-def coverage(lang: Lang, format: str, rules: Sequence[Path]) -> int:
+def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
     tr = Translator(lang)
-    packs = _packs(rules)
+    packs = _packs(rules, main)
     pack = packs[0]
     all_rules = [r for p in packs for r in p.rules]
     rows = []

@@ -26,6 +26,7 @@ class CheckOptions:
     previous: Sequence[Path] = ()  # earlier reports, only to compare with (what vanished since last year)
     roster: Path | None = None  # the bureau's list of schools per unit
     per_unit: Path | None = None  # a folder for one printable HTML page per unit
+    pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
 def run(options: CheckOptions) -> int:
@@ -36,7 +37,7 @@ def run(options: CheckOptions) -> int:
     tr = Translator(options.lang)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
         raise FatalError("per-unit-needs-html")
-    packs = load_packs(options.rules)
+    packs = load_packs(options.rules, options.pack)
     units = packs[0].units
     selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
     roster = None

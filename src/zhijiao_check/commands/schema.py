@@ -33,13 +33,14 @@ class SchemaOptions:
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
+    pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
 def run(options: SchemaOptions) -> int:
     from zhijiao_check.output import write
     from zhijiao_check.pack.load import load_packs
 
-    units = load_packs(options.rules)[0].units
+    units = load_packs(options.rules, options.pack)[0].units
     write(json.dumps(report_schema(units), ensure_ascii=False, indent=2) + "\n", options.output)
     return ExitCode.OK
 

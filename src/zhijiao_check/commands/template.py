@@ -40,6 +40,7 @@ class TemplateOptions:
     rules: Sequence[Path] = ()
     schema: str | None = None  # a path or URL for the yaml-language-server modeline
     force: bool = False
+    pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
 class Refused(Exception):
@@ -57,7 +58,8 @@ def run(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     try:
-        unit = find_unit(load_packs(options.rules)[0].units, options.unit)
+        pack = load_packs(options.rules, options.pack)[0]
+        unit = find_unit(pack.units, options.unit)
         low, high = YEARS
         if not low <= options.year <= high:
             raise Refused("year-out-of-range", year=options.year, low=low, high=high)
@@ -67,7 +69,7 @@ def run(options: TemplateOptions) -> int:
         print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
         return ExitCode.INVALID
     shown = target.name if target is not None else "report.yaml"
-    write(render(unit, options.year, tr, schema=options.schema, file=shown), target)
+    write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
     return ExitCode.OK
 
 
@@ -88,13 +90,13 @@ def find_unit(units: UnitRegistry, given: str) -> Unit:
 
 
 def render(
-    unit: Unit, year: int, tr: Translator, *, schema: str | None = None, file: str = "report.yaml"
+    unit: Unit, year: int, tr: Translator, document: str, *, schema: str | None = None, file: str = "report.yaml"
 ) -> str:
     """The template's text: header comments, then every field of the report for the unit's kind."""
     from zhijiao_check.report.model import Report
 
     lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
-    lines.append("# " + tr("input.template-title", unit=unit.name, year=year))
+    lines.append("# " + tr("input.template-title", unit=unit.name, year=year, document=document))
     lines += ["# " + tr(f"input.{key}") for key in HEADER_KEYS]
     lines += ["# " + tr("input.template-check", file=file), ""]
     given: dict[tuple[str, ...], object] = {

@@ -20,6 +20,7 @@ class ValidateOptions:
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
     color: bool | None = None
+    pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
 def run(options: ValidateOptions) -> int:
@@ -28,7 +29,7 @@ def run(options: ValidateOptions) -> int:
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = Translator(options.lang)
-    packs = load_packs(options.rules)
+    packs = load_packs(options.rules, options.pack)
     valid, invalid = load_all(options.paths, packs[0].units)
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK

@@ -7,7 +7,6 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -18,6 +17,7 @@ from zhijiao_check.measure.numbers import show
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.pack.load import RulePack
+from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
@@ -37,9 +37,9 @@ def evaluate(
     """``selected``: the rule IDs to show and score (all when None); every rule is still computed,
     since a rule may apply only when another has a given status. ``previous``: earlier reports (``--previous``),
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first."""
-    rules = [rule for pack in packs for rule in pack.rules]
-    units = packs[0].units
-    issued = packs[0].info.issued
+    rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
+    units = packs[0].units  # the main pack's (pack.load.load_packs)
+    city_unit = next((u.name for u in units if u.kind == "city"), "")
     valid, duplicates = _unique(reports)
     order = {unit.name: index for index, unit in enumerate(units)}
     valid.sort(key=lambda r: (r.year, order.get(r.unit, len(order)), r.file))
@@ -52,22 +52,22 @@ def evaluate(
 
     evaluations = []
     for report in valid:
-        applicable = [r for r in rules if r.scope != "city" and report.kind in r.units]
-        results, report_notices = _run(applicable, Scope([report], report.year, city=False), issued, tr)
+        applicable = [(r, info) for r, info in rules if r.scope != "city" and report.kind in r.units]
+        results, report_notices = _run(applicable, Scope([report], report.year, city=False), tr)
         evaluations.append(ReportEvaluation(report.year, keep(results), report_notices, report.file, report.unit,
                                             report.kind))
 
     city_evaluations: list[CityEvaluation] = []
     notices = list(notices)
-    city_rules = [r for r in rules if r.scope == "city"]
+    city_rules = [(r, info) for r, info in rules if r.scope == "city"]
     for year, year_reports in sorted(by_year.items()):
         city_report = next((r for r in year_reports if r.kind == "city"), None)
         if city_report is None:
-            notices.append(tr("engine.city-not-evaluated", year=year))
+            notices.append(tr("engine.city-not-evaluated", year=year, city=city_unit))
             continue
         present = {r.unit for r in year_reports}
         missing = tuple(u.name for u in units if u.name not in present)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), issued, tr, missing)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), tr, missing)
         city_evaluations.append(CityEvaluation(
             year, keep(results), year_notices, city_report.file,
             tuple(u.name for u in units if u.name in present), missing,
@@ -83,22 +83,27 @@ def evaluate(
 
 
 def _run(
-    rules: Sequence[AnyRule], scope: Scope, issued: date, tr: Translator, units_missing: tuple[str, ...] = (),
+    rules: Sequence[tuple[AnyRule, PackInfo]], scope: Scope, tr: Translator, units_missing: tuple[str, ...] = (),
 ) -> tuple[list[RuleResult], tuple[str, ...]]:
-    if scope.year < issued.year:
-        text = tr("engine.before-policy", year=scope.year, issued=issued.isoformat())
-        return [RuleResult(rule, Status.NOT_APPLICABLE, None, text) for rule in rules], (text,)
+    """Each rule with its pack's facts (issue date, schedule base); before a pack's issue none of its rules apply."""
     results: list[RuleResult] = []
+    notices: list[str] = []
     by_id: dict[str, RuleResult] = {}
-    for rule in rules:
-        result = _result(rule, scope, tr, by_id, units_missing)
+    for rule, info in rules:
+        if scope.year < info.issued.year:
+            text = tr("engine.before-policy", year=scope.year, issued=info.issued.isoformat())
+            notices.append(text)
+            result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
+        else:
+            result = _result(rule, scope, info.base_year, tr, by_id, units_missing)
         by_id[rule.id] = result
         results.append(result)
-    return results, ()
+    return results, tuple(dict.fromkeys(notices))
 
 
 def _result(
-    rule: AnyRule, scope: Scope, tr: Translator, done: dict[str, RuleResult], units_missing: tuple[str, ...],
+    rule: AnyRule, scope: Scope, base: int, tr: Translator, done: dict[str, RuleResult],
+    units_missing: tuple[str, ...],
 ) -> RuleResult:
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
@@ -108,10 +113,10 @@ def _result(
     if not timing.applies_in(rule, scope.year):
         return RuleResult(rule, Status.NOT_APPLICABLE, None, tr("engine.not-yet-applicable", start=rule.time.start))
     measure: Measure = rule.measure(scope, tr)
-    status = timing.decide(rule, scope.year, measure)
+    status = timing.decide(rule, scope.year, measure, base)
     explanation = measure.explanation
     notes = list(measure.notes)
-    schedule = timing.expected(rule, scope.year)
+    schedule = timing.expected(rule, scope.year, base)
     if status in (Status.PENDING, Status.BEHIND) and schedule is not None:
         notes.append(tr("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit, tr),
                         due=rule.time.due, target=show(rule.target.value, rule.unit, tr)))

@@ -1,7 +1,8 @@
 """From a measure to a status: the time words of the policy (targets.md, "Time words").
 
 ``due: D`` — from year D on, pass / fail; before D, pass if already met, else pending, or behind when the
-rule is linear and the observed value is below the schedule target × (Y − 2020) / (D − 2020).
+rule is linear and the observed value is below the schedule target × (Y − B) / (D − B), B the pack's schedule base
+(pack.yaml's ``schedule_base``: 2020 for the built-in pack, whose counts grow from zero from the end of 2020).
 ``every_year``/``from`` — not applicable before that year, pass / fail from it on.
 """
 
@@ -11,8 +12,6 @@ from zhijiao_check.measure.numbers import meets
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import RuleBase
-
-SCHEDULE_START = 2020  # counts the plan creates from zero in 2021 grow linearly from the end of 2020
 
 
 def is_due(rule: RuleBase, year: int) -> bool:
@@ -27,12 +26,12 @@ def applies_in(rule: RuleBase, year: int) -> bool:
     return start is None or year >= start
 
 
-def expected(rule: RuleBase, year: int) -> float | None:
-    """The linear schedule's value for the year, for a linear rule before its due year."""
+def expected(rule: RuleBase, year: int, base: int) -> float | None:
+    """The linear schedule's value for the year, for a linear rule before its due year (growing from ``base``)."""
     time = rule.time
     if not time.linear or time.due is None or year >= time.due or isinstance(rule.target.value, list):
         return None
-    return float(rule.target.value) * (year - SCHEDULE_START) / (time.due - SCHEDULE_START)
+    return float(rule.target.value) * (year - base) / (time.due - base)
 
 
 def judged(rule: RuleBase, measure: Measure) -> Status:
@@ -47,7 +46,7 @@ def judged(rule: RuleBase, measure: Measure) -> Status:
     return Status.FAIL
 
 
-def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
+def decide(rule: RuleBase, year: int, measure: Measure, base: int) -> Status:
     """The status of a rule that applies this year (``applies_in``), given what its kind measured."""
     if is_due(rule, year):
         return judged(rule, measure)
@@ -55,7 +54,7 @@ def decide(rule: RuleBase, year: int, measure: Measure) -> Status:
         return Status.NOT_APPLICABLE
     if measure.met:
         return Status.PASS
-    schedule = expected(rule, year)
+    schedule = expected(rule, year, base)
     if measure.met is False and schedule is not None and not meets(measure.observed, rule.target, schedule):
         return Status.BEHIND
     return Status.PENDING

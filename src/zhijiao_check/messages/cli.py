@@ -7,6 +7,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断", "interrupted"),
     "cli.invalid-pack": ("规则包无效：", "invalid rule pack:"),
+    "cli.choose-pack": ("安装了多个规则包，请用 --pack 选择：{packs}", "several rule packs are installed; choose one with --pack: {packs}"),
+    "cli.unknown-pack": (
+        "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
+        "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
+    ),
     "cli.rule-id-clash": ("多个规则包中有相同的规则 ID：{ids}", "the same rule ID in several packs: {ids}"),
     "cli.unknown-rule": (
         "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",

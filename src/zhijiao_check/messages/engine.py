@@ -54,8 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not given: {what}; the figures given already meet the target, and those not given could only add to them",
     ),
     "engine.city-not-evaluated": (
-        "{year} 年全市性指标未评估：输入中没有有效的永州市本级报表",
-        "city-wide targets for {year} not evaluated: no valid 永州市本级 report among the inputs",
+        "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
+        "city-wide targets for {year} not evaluated: no valid {city} report among the inputs",
     ),
     "engine.duplicate-report": (
         "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",

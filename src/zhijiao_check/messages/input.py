@@ -30,8 +30,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # The template's header: comments at the top of the blank report.
     "input.template-title": (
-        "{unit} {year} 年度职业教育统计填报（永政发〔2021〕7号，填报格式第 1 版）",
-        "{unit}: vocational-education report for {year} (永政发〔2021〕7号, report format v1)",
+        "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",
+        "{unit}: vocational-education report for {year} ({document}, report format v1)",
     ),
     "input.template-generated": (
         "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",

@@ -5,6 +5,7 @@ A broken pack is a list of located problems (exit 2), never a traceback.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,11 +61,13 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     info_file = directory / PACK_FILE
     parsed = _parse(info_file, problems)
     info = _validate(PackInfo, parsed, str(info_file), problems) if parsed else None
-    units = _units(directory / UNITS_FILE, problems)
-    rules: list[Any] = []
+    units_file = info.units if info is not None else UNITS_FILE
+    units = _units(directory / units_file, problems)
+    rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
+    places: dict[str, Placed] = {}
     for path in sorted(directory.glob("*.yaml")):
-        if path.name in (PACK_FILE, UNITS_FILE):
+        if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems)
         rule_file = _validate(RuleFile, parsed, str(path), problems) if parsed else None
@@ -78,13 +81,40 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
                                          id=rule.id, first=f"{first.file}:{first.line}"))
                 continue
             sources[rule.id] = RuleSource(str(path), line)
+            places[rule.id] = Placed(str(path), parsed, index)
             rules.append(rule)
     if info is None or units is None or problems:
         return problems
-    problems += _cross_checks(info, rules, sources, directory)
+    problems += _cross_checks(info, rules, places, directory)
     if problems:
         return problems
     return RulePack(info, directory, tuple(rules), units, sources)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a rule is written: its file, the file's positions, its index in ``rules``."""
+
+    file: str
+    parsed: Parsed
+    index: int
+
+    def at(self, *path: str | int) -> tuple[int, int]:
+        return self.parsed.positions.nearest(("rules", self.index, *path))
+
+    def as_written(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        """A model path as the file writes it: a sum given short (``of: seats``) has no ``field`` key."""
+        node = self.parsed.data["rules"][self.index]
+        for depth, part in enumerate(path):
+            if isinstance(node, str):
+                return path[:depth]
+            if isinstance(node, dict):
+                node = node.get(part)
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return path
+        return path
 
 
 def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
@@ -151,18 +181,34 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     return UnitRegistry(units, renamed)
 
 
-def _cross_checks(info: Any, rules: list[Any], sources: dict[str, RuleSource], directory: Path) -> list[Problem]:
+def _cross_checks(info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path) -> list[Problem]:
+    """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from the
+    issue on, fields the report model has."""
+    from zhijiao_check.pack.fields import unknown_fields
+
     problems: list[Problem] = []
     policy_path = directory / info.policy
     try:
         policy = normalise(policy_path.read_text(encoding="utf-8"))
     except OSError:
         return [_problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))]
+    pattern = re.compile(info.rule_ids)
     for rule in rules:
+        place = places[rule.id]
+        if not pattern.search(rule.id):
+            problems.append(_problem(place.file, place.at("id"), f"{rule.id}.id", "rule-id-pattern",
+                                     id=rule.id, pattern=info.rule_ids))
         if normalise(rule.quote) not in policy:
-            where = sources[rule.id]
-            problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.quote", "quote-not-verbatim",
+            problems.append(_problem(place.file, (place.at()[0], 1), f"{rule.id}.quote", "quote-not-verbatim",
                                      id=rule.id, quote=rule.quote))
+        early = [year for year in rule.time.years if year < info.issued.year]
+        if early:
+            problems.append(_problem(place.file, place.at("time"), f"{rule.id}.time", "year-before-issue",
+                                     id=rule.id, year=early[0], issued=info.issued.isoformat()))
+        for path, field in unknown_fields(rule):
+            path = place.as_written(path)
+            problems.append(_problem(place.file, place.at(*path), f"{rule.id}.{format_path(path)}",
+                                     "unknown-field", id=rule.id, field=field))
     return problems
 
 
@@ -185,12 +231,35 @@ def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **p
     return Problem(file, line, column, path, code, params, area="pack")
 
 
-def load_packs(extra: Sequence[Path] = ()) -> list[RulePack]:
-    """The built-in pack plus ``--rules`` packs; a pack with the built-in's ID replaces it."""
+def installed_packs() -> dict[str, Path]:
+    """The packs shipped with the tool, by folder name (which is the pack's ``id``)."""
+    return {d.name: d for d in sorted(builtin_dir().iterdir()) if (d / PACK_FILE).is_file()}
+
+
+def main_pack_dir(choice: str | None) -> Path:
+    """``--pack``: an installed pack's ID or a pack folder; by default the one installed pack."""
+    from zhijiao_check.errors import FatalError
+
+    installed = installed_packs()
+    if choice is None:
+        if len(installed) != 1:
+            raise FatalError("choose-pack", packs=", ".join(installed))
+        return next(iter(installed.values()))
+    if choice in installed:
+        return installed[choice]
+    if Path(choice).is_dir():
+        return Path(choice)
+    raise FatalError("unknown-pack", pack=choice, packs=", ".join(installed))
+
+
+def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[RulePack]:
+    """The main pack (``--pack``, by default the installed one) and then the ``--rules`` packs, in that order; a
+    ``--rules`` pack with the main pack's ID replaces it. The main pack (first) gives the reporting units; each
+    pack's rules are judged with its own issue date and schedule base."""
     from zhijiao_check.errors import FatalError
 
     packs: list[RulePack] = []
-    for directory in [builtin_dir() / "yzf-2021-7", *extra]:
+    for directory in [main_pack_dir(main), *extra]:
         if not (directory / PACK_FILE).is_file():
             raise FatalError("invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))])
         loaded = load_pack(directory)

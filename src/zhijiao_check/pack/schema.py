@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from zhijiao_check.kinds import AnyRule
-from zhijiao_check.vocabulary import Strict, Text
+from zhijiao_check.vocabulary import RULE_ID, Strict, Text
 
 
 class RuleFile(Strict):
@@ -25,11 +26,32 @@ class Clause(Strict):
 
 
 class PackInfo(Strict):
-    """``pack.yaml``: what the pack transcribes."""
+    """``pack.yaml``: what the pack transcribes, and the facts of that policy the engine needs.
+
+    ``schedule_base``: the year a linear schedule grows from (target × (Y − base) / (due − base)); by default the
+    year before the issue. ``rule_ids``: the pattern every rule ID of the pack follows. ``units``: the file with
+    the reporting units.
+    """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     document: str
     title: Text
     issued: date
+    schedule_base: int | None = Field(default=None, ge=1900, le=2100)
+    rule_ids: str = RULE_ID
     policy: str = "policy.md"
+    units: str = "units.yaml"
     clauses: list[Clause]
+
+    @property
+    def base_year(self) -> int:
+        return self.schedule_base if self.schedule_base is not None else self.issued.year - 1
+
+    @field_validator("rule_ids")
+    @classmethod
+    def _a_pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regular expression: {error}") from None
+        return value
