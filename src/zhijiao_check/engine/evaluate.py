@@ -78,7 +78,7 @@ def evaluate(
     return Run(
         tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
         (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)), strict,
-        run_trends(evaluations, city_evaluations),
+        run_trends(evaluations, city_evaluations, {rule.id: info.base_year for rule, info in rules}),
     )
 
 

@@ -14,7 +14,7 @@ incomplete: the rule's data was missing, or (city-wide) units were missing.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +61,10 @@ class Trend:
     why_not: str | None  # no projection: no-due, not-a-number, target-not-fixed, due-passed, too-few-years
 
 
-def trends_of(evaluations: Iterable[Any], incomplete_years: Iterable[int] = ()) -> list[Trend]:
+def trends_of(evaluations: Iterable[Any], bases: Mapping[str, int], incomplete_years: Iterable[int] = ()) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
-    cover two years or more; rules in catalogue order of their first appearance."""
+    cover two years or more; rules in catalogue order of their first appearance. ``bases``: each rule's
+    schedule base (its pack's)."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
     if len({e.year for e in evaluations}) < MIN_YEARS:
         return []
@@ -73,7 +74,7 @@ def trends_of(evaluations: Iterable[Any], incomplete_years: Iterable[int] = ()) 
         for result in evaluation.results:
             rule = result.rule
             observed = _numeric(result.observed)
-            point = Point(evaluation.year, observed, result.status, schedule(rule, evaluation.year),
+            point = Point(evaluation.year, observed, result.status, schedule(rule, evaluation.year, bases[rule.id]),
                           result.target["value"], result.status != "missing" and evaluation.year not in incomplete)
             by_rule.setdefault(rule.id, (rule, []))[1].append(point)
     out = []
@@ -85,14 +86,14 @@ def trends_of(evaluations: Iterable[Any], incomplete_years: Iterable[int] = ()) 
     return out
 
 
-def schedule(rule: Any, year: int) -> float | None:
+def schedule(rule: Any, year: int, base: int) -> float | None:
     """The linear schedule's value in ``year`` for a linear rule, up to and including its due year."""
     time = rule.time
     if not time.linear or time.due is None or isinstance(rule.target.value, list):
         return None
     if year >= time.due:
         return float(rule.target.value)
-    return timing.expected(rule, year)
+    return timing.expected(rule, year, base)
 
 
 def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str | None]:
@@ -179,16 +180,17 @@ class RunTrends:
     units: tuple[UnitTrends, ...] = ()
 
 
-def run_trends(reports: Sequence[Any], city: Sequence[Any]) -> RunTrends:
-    """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations."""
+def run_trends(reports: Sequence[Any], city: Sequence[Any], bases: Mapping[str, int]) -> RunTrends:
+    """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations; ``bases``: each rule's schedule
+    base."""
     by_unit: dict[str, list[Any]] = {}
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)
     units = []
     for unit, evaluations in by_unit.items():
-        found = trends_of(evaluations)
+        found = trends_of(evaluations, bases)
         if found:
             units.append(UnitTrends(unit, evaluations[0].kind, tuple(found)))
     years = tuple(sorted({e.year for e in (*reports, *city)}))
-    city_trends = trends_of(city, [c.year for c in city if c.units_missing])
+    city_trends = trends_of(city, bases, [c.year for c in city if c.units_missing])
     return RunTrends(years, tuple(city_trends), tuple(units))
