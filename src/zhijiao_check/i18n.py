@@ -7,6 +7,7 @@ A key is ``"<area>.<name>"``; only the areas a command uses are imported.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -39,6 +40,10 @@ class Translator:
     def sep(self) -> str:
         """Between the clauses of one explanation: ``；`` in Chinese, ``; `` in English."""
         return "；" if self.lang == "zh" else "; "
+
+    def join(self, items: Iterable[str]) -> str:
+        """A list in running text: ``甲、乙、丙`` in Chinese, ``a, b, c`` in English."""
+        return ("、" if self.lang == "zh" else ", ").join(items)
 
     @property
     def colon(self) -> str:

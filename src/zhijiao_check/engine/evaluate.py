@@ -123,7 +123,7 @@ def _result(
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
-        units = "、".join(units_missing)
+        units = tr.join(units_missing)
         if reads_city_block_only(rule):
             notes.append(tr("engine.units-missing-city-block", units=units))
         elif measure.settled:

@@ -43,7 +43,7 @@ def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
     shown = _shown(rule, counted)
     n = len(shown)
     met = meets(n, rule.target)
-    names = "、".join(shown[:NAMES_SHOWN])
+    names = tr.join(shown[:NAMES_SHOWN])
     if n > NAMES_SHOWN:
         names += tr("engine.and-more", count=n - NAMES_SHOWN)
     text = f"{n} {relation(n, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
@@ -56,7 +56,7 @@ def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
         notes += (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
                     high=show(rule.target.expected_max, rule.unit, tr)),)
     if absent:  # met already: the lists not given can only add to the count
-        notes += (tr("engine.met-without", what="、".join(dict.fromkeys(a.what for a in absent))),)
+        notes += (tr("engine.met-without", what=tr.join(dict.fromkeys(a.what for a in absent))),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
     return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes,
                    settled=grows and met)

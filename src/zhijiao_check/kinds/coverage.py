@@ -38,8 +38,8 @@ def measure(rule: CoverageRule, scope: Scope, tr: Translator) -> Measure:
     text = tr("engine.covered", covered=len(covered), total=len(rule.required))
     text += f" {relation(len(covered), rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
     if uncovered:
-        text += tr.sep + tr("engine.uncovered", values="、".join(uncovered))
-    notes = (tr("engine.met-without", what="、".join(dict.fromkeys(a.what for a in absent))),) if absent else ()
+        text += tr.sep + tr("engine.uncovered", values=tr.join(uncovered))
+    notes = (tr("engine.met-without", what=tr.join(dict.fromkeys(a.what for a in absent))),) if absent else ()
     locations = tuple(item.location(rule.field) for item in covering.values() if item is not None)
     return Measure(len(covered), met, text, locations or scope.where_listed(rule.of.over), notes=notes,
                    settled=grows and met)

@@ -90,6 +90,6 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
         text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr, digits)}"
     missing = tuple(o.label for o in absent)
     if missing and not failed:
-        text += tr.sep + tr("engine.missing-data", what="、".join(missing))
+        text += tr.sep + tr("engine.missing-data", what=tr.join(missing))
     # One item failing fails the rule whatever the units or lists not given would add.
     return Measure(share, met, text, locations, tuple(judged), settled=met is False)

@@ -52,7 +52,7 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
             # Already met by what is given: the figures not given can only add to it.
             text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.given, rule.target.op, True)} "
             text += show(rule.target.value, rule.unit, tr)
-            notes = (tr("engine.met-without", what="、".join(dict.fromkeys(missing))),)
+            notes = (tr("engine.met-without", what=tr.join(dict.fromkeys(missing))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
         return Measure.missing_data(missing, locations, tr, observed=own.value)
     assert own.value is not None

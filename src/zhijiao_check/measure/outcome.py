@@ -60,7 +60,7 @@ class Measure:
                      observed: Any = None) -> Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))
-        return cls(observed, None, tr("engine.missing-data", what="、".join(names)), tuple(locations))
+        return cls(observed, None, tr("engine.missing-data", what=tr.join(names)), tuple(locations))
 
 
 def grows_to(target: Any, compared: bool = False) -> bool:

@@ -213,7 +213,7 @@ class HtmlRenderer:
         heading = f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
         parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
-            parts.append(_tag("p", _e(tr("engine.units-missing", units="、".join(city["units_missing"]))), class_="problem"))
+            parts.append(_tag("p", _e(tr("engine.units-missing", units=tr.join(city["units_missing"]))), class_="problem"))
         parts.append(_tag("p", _e(tr("render.bar-legend")), class_="small"))
         parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
         return _tag("section", "".join(parts) + self._legend(), class_="city", id=f"city-{city['year']}",

@@ -56,7 +56,7 @@ class MarkdownRenderer:
             title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             out += self._evaluation(report, title, f"`{report['file']}`")
         for city in doc["city"]:
-            missing = tr("engine.units-missing", units="、".join(city["units_missing"])) if city["units_missing"] else ""
+            missing = tr("engine.units-missing", units=tr.join(city["units_missing"])) if city["units_missing"] else ""
             out += self._evaluation(city, city_title(city, tr), missing)
         if not self.options.quiet:
             out += self._trends(doc)

@@ -57,7 +57,7 @@ class TableRenderer:
         for city in doc["city"]:
             title = city_title(city, self.tr)
             if city["units_missing"]:
-                title += " · " + self.tr("engine.units-missing", units="、".join(city["units_missing"]))
+                title += " · " + self.tr("engine.units-missing", units=self.tr.join(city["units_missing"]))
             self._evaluation(console, title, city)
         if doc["warnings"]:
             console.print(f"[yellow]{_escape(self.tr('table.warnings', count=len(doc['warnings'])))}[/yellow]")

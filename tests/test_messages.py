@@ -1,0 +1,117 @@
+"""Every message the code uses exists in every language, with the same placeholders.
+
+The keys are read from the source (ast): literal keys given to a translator, the codes of problems and errors
+(``problem_at(.., "code")`` is ``report.code``, ``FatalError("code")`` is ``cli.code``, …), and keys built
+with an f-string, each expanded over the values it can take (``BUILT``). A new built key must be added there.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import string
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+import zhijiao_check.messages
+from zhijiao_check.commands.template import HEADER_KEYS
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.status import STATUSES
+from zhijiao_check.units import UNIT_KINDS
+
+SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+CATALOGUE: dict[str, tuple[str, ...]] = {
+    key: texts
+    for module in pkgutil.iter_modules(zhijiao_check.messages.__path__)
+    for key, texts in importlib.import_module(f"zhijiao_check.messages.{module.name}").MESSAGES.items()
+}
+# Keys built with an f-string: the literal text before the first placeholder, and what can follow it.
+# None: the rest is a code whose messages are checked as codes below.
+BUILT: dict[str, tuple[str, ...] | None] = {
+    "render.status-": (*STATUSES, "none"),
+    "table.kind-": UNIT_KINDS,
+    "catalogue.scope-": ("unit", "school", "city"),
+    "render.exit-": ("0", "1", "2"),
+    "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
+    "input.": HEADER_KEYS,
+    "cli.": None,
+    "report.": None,
+    "field.": None,  # field labels are looked up with a fallback to the field's own name
+}
+# Calls whose argument is a message code, and the area of its message: (function, argument index, area).
+CODES = (("FatalError", 0, "cli"), ("Refused", 0, "input"), ("problem_at", 3, "report"), ("_problem", 3, "pack"))
+
+
+def _called(node: ast.Call) -> str:
+    func = node.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def used_keys() -> tuple[set[str], set[str]]:
+    """(literal keys and codes, the literal beginnings of built keys) used anywhere in the source."""
+    keys: set[str] = set()
+    built: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _called(node)
+            first = node.args[0]
+            if name == "tr":
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    keys.add(first.value)
+                elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
+                    built.add(str(first.values[0].value))
+            for function, index, area in CODES:
+                if name == function and len(node.args) > index:
+                    code = node.args[index]
+                    if isinstance(code, ast.Constant) and isinstance(code.value, str):
+                        keys.add(f"{area}.{code.value}")
+            if name == "Problem" and len(node.args) > 4 and isinstance(node.args[4], ast.Constant):
+                area = next((k.value.value for k in node.keywords if k.arg == "area"
+                             and isinstance(k.value, ast.Constant)), "report")
+                keys.add(f"{area}.{node.args[4].value}")
+    return keys, built
+
+
+KEYS, BUILT_USED = used_keys()
+
+
+def test_the_source_uses_keys() -> None:
+    """The walk finds what it should (it could not fail if it found nothing)."""
+    assert {"engine.every", "cli.unknown-rule", "report.unknown-unit", "pack.unknown-field"} <= KEYS
+    assert {"render.status-", "table.kind-"} <= BUILT_USED
+
+
+@pytest.mark.parametrize("key", sorted(KEYS))
+def test_every_key_used_exists_in_every_language(key: str) -> None:
+    assert key in CATALOGUE, f"{key} is used but not in messages/"
+    assert len(CATALOGUE[key]) == len(LANGS) and all(CATALOGUE[key])
+
+
+def test_every_built_key_is_known() -> None:
+    unknown = sorted(prefix for prefix in BUILT_USED if prefix not in BUILT)
+    assert unknown == [], "add the values these built keys can take to BUILT"
+
+
+@pytest.mark.parametrize("key", sorted(f"{p}{v}" for p, values in BUILT.items() for v in values or ()))
+def test_every_built_key_exists(key: str) -> None:
+    assert key in CATALOGUE
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_language_has_the_same_placeholders(key: str) -> None:
+    """(A parameter given in each language, ``expected_zh``/``expected_en``, counts as one.)"""
+    fields = [{name.removesuffix(f"_{lang}") for _, name, _, _ in string.Formatter().parse(text) if name}
+              for lang, text in zip(LANGS, CATALOGUE[key], strict=True)]
+    assert all(f == fields[0] for f in fields), f"{key}: {fields}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_translator_reads_each_language(lang: Lang) -> None:
+    assert Translator(lang)("engine.every", passed=1, total=2, share="50.0%") == {
+        "zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
