@@ -188,12 +188,13 @@ def diff(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
+    pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
     """What changed between two reports of a unit: fields, schools and majors by name, rule statuses (报表对比)."""
     from zhijiao_check.commands import diff as command
 
-    options = command.DiffOptions(old, new, format, output, lang, rules or [])
+    options = command.DiffOptions(old, new, format, output, lang, rules or [], pack)
     _exit(lambda: command.run(options), lang, debug)
 
 

@@ -5,7 +5,7 @@ Every view renders from it, and ``--format json`` prints it as it is (the stable
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
@@ -17,12 +17,96 @@ if TYPE_CHECKING:
     from zhijiao_check.engine.trend import RunTrends, Trend
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location
+    from zhijiao_check.problems import ProblemDoc
+    from zhijiao_check.status import Status
 
 
-_documents: WeakKeyDictionary[Run, dict[str, dict[str, Any]]] = WeakKeyDictionary()
+class LocationDoc(TypedDict):
+    file: str
+    line: int
+    column: int
 
 
-def document(run: Run, tr: Translator) -> dict[str, Any]:
+class ItemDoc(TypedDict):
+    name: str
+    school: str | None
+    status: str
+    observed: Any
+    explanation: str
+    locations: list[LocationDoc]
+
+
+class ResultDoc(TypedDict):
+    rule: str
+    title: str
+    short: str | None
+    status: str
+    observed: Any
+    target: dict[str, Any]  # {"op": ">=", "value": 0.45}; the value None when a compared figure is unknown
+    unit: str
+    expected: float | None
+    explanation: str
+    notes: list[str]
+    clause: int
+    quote: str
+    severity: str
+    weight: float
+    responsible: list[str]
+    locations: list[LocationDoc]
+    items: list[ItemDoc]
+
+
+class EvaluationDoc(TypedDict):
+    score: float | None
+    summary: dict[Status, int]
+    notices: list[str]
+    results: list[ResultDoc]
+
+
+class ReportDoc(EvaluationDoc):
+    file: str
+    unit: str
+    kind: str
+    year: int
+
+
+class CityDoc(EvaluationDoc):
+    year: int
+    file: str
+    units_present: list[str]
+    units_missing: list[str]
+
+
+class PackDoc(TypedDict):
+    id: str
+    document: str
+
+
+class InvalidDoc(TypedDict):
+    file: str
+    problems: list[ProblemDoc]
+
+
+class RunDocument(TypedDict):
+    """The shape of ``--format json`` (cli.md)."""
+
+    tool: dict[str, str]
+    rule_pack: PackDoc
+    rule_packs: list[PackDoc]
+    lang: str
+    reports: list[ReportDoc]
+    city: list[CityDoc]
+    invalid: list[InvalidDoc]
+    warnings: list[ProblemDoc]
+    notices: list[str]
+    trends: dict[str, Any]  # docs/trends.md
+    exit_code: int
+
+
+_documents: WeakKeyDictionary[Run, dict[str, RunDocument]] = WeakKeyDictionary()
+
+
+def document(run: Run, tr: Translator) -> RunDocument:
     """The whole run as plain data, which every view renders from: built once per run and language,
     however many formats one run writes. Treat it as read-only."""
     by_lang = _documents.setdefault(run, {})
@@ -31,7 +115,7 @@ def document(run: Run, tr: Translator) -> dict[str, Any]:
     return by_lang[tr.lang]
 
 
-def _build(run: Run, tr: Translator) -> dict[str, Any]:
+def _build(run: Run, tr: Translator) -> RunDocument:
     pack = run.packs[0]
     return {
         "tool": {"name": "zhijiao-check", "version": __version__},
@@ -50,7 +134,7 @@ def _build(run: Run, tr: Translator) -> dict[str, Any]:
     }
 
 
-def evaluation(e: Evaluation, tr: Translator) -> dict[str, Any]:
+def evaluation(e: Evaluation, tr: Translator) -> EvaluationDoc:
     return {
         "score": e.score,
         "summary": e.summary,
@@ -59,11 +143,11 @@ def evaluation(e: Evaluation, tr: Translator) -> dict[str, Any]:
     }
 
 
-def report(e: ReportEvaluation, tr: Translator) -> dict[str, Any]:
+def report(e: ReportEvaluation, tr: Translator) -> ReportDoc:
     return {"file": e.file, "unit": e.unit, "kind": e.kind, "year": e.year, **evaluation(e, tr)}
 
 
-def city(e: CityEvaluation, tr: Translator) -> dict[str, Any]:
+def city(e: CityEvaluation, tr: Translator) -> CityDoc:
     return {
         "year": e.year,
         "file": e.file,
@@ -73,7 +157,7 @@ def city(e: CityEvaluation, tr: Translator) -> dict[str, Any]:
     }
 
 
-def result(r: RuleResult, tr: Translator) -> dict[str, Any]:
+def result(r: RuleResult, tr: Translator) -> ResultDoc:
     rule = r.rule
     return {
         "rule": rule.id,
@@ -96,7 +180,7 @@ def result(r: RuleResult, tr: Translator) -> dict[str, Any]:
     }
 
 
-def item(i: ItemOutcome) -> dict[str, Any]:
+def item(i: ItemOutcome) -> ItemDoc:
     return {
         "name": i.name,
         "school": i.school,
@@ -107,7 +191,7 @@ def item(i: ItemOutcome) -> dict[str, Any]:
     }
 
 
-def location(loc: Location) -> dict[str, Any]:
+def location(loc: Location) -> LocationDoc:
     return {"file": loc.file, "line": loc.line, "column": loc.column}
 
 

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
 
 Severity = Literal["error", "warning"]
+
+
+class ProblemDoc(TypedDict):
+    """A problem as JSON outputs give it."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    code: str
+    severity: Severity
+    message: str
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,7 @@ class Problem:
         kind = f"{self.severity}: " if severity else ""
         return f"{self.where()}: {kind}{path}{self.message(tr)}"
 
-    def as_dict(self, tr: Translator) -> dict[str, object]:
+    def as_dict(self, tr: Translator) -> ProblemDoc:
         return {
             "file": self.file,
             "line": self.line,

@@ -34,6 +34,7 @@ class DiffOptions:
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
+    pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def run(options: DiffOptions) -> int:
     from zhijiao_check.report import ReportFile, load_report
 
     tr = Translator(options.lang)
-    packs = load_packs(options.rules)
+    packs = load_packs(options.rules, options.pack)
     loaded = [load_report(path, packs[0].units) for path in (options.old, options.new)]
     problems = [p for report in loaded if not isinstance(report, ReportFile) for p in report.problems
                 if p.severity == "error"]

@@ -19,7 +19,16 @@ from zhijiao_check.measure.numbers import number
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
-from zhijiao_check.renderers.texts import at, city_title, observed_text, score_text, value_text, where, who
+from zhijiao_check.renderers.texts import (
+    at,
+    city_title,
+    observed_text,
+    score_text,
+    units_missing,
+    value_text,
+    where,
+    who,
+)
 from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
@@ -213,7 +222,7 @@ class HtmlRenderer:
         heading = f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
         parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
-            parts.append(_tag("p", _e(tr("engine.units-missing", units=tr.join(city["units_missing"]))), class_="problem"))
+            parts.append(_tag("p", _e(units_missing(city, tr)), class_="problem"))
         parts.append(_tag("p", _e(tr("render.bar-legend")), class_="small"))
         parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
         return _tag("section", "".join(parts) + self._legend(), class_="city", id=f"city-{city['year']}",

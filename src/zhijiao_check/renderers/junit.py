@@ -47,7 +47,8 @@ class JunitRenderer:
                 text = f"{at(problem)}: {problem['message']}"
                 _child(case, "error", text, problem["code"], text)
             _close(suite, [], [])
-        for evaluation in (*doc["reports"], *doc["city"]):
+        evaluations: list[Mapping[str, Any]] = [*doc["reports"], *doc["city"]]
+        for evaluation in evaluations:
             city = "unit" not in evaluation
             unit = self.tr("render.city") if city else evaluation["unit"]
             properties = {"file": evaluation["file"], "unit": unit, "year": evaluation["year"],

@@ -13,7 +13,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
-from zhijiao_check.renderers.texts import at, city_title, score_text, value_text, where, who
+from zhijiao_check.renderers.texts import at, city_title, score_text, units_missing, value_text, where, who
 from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class MarkdownRenderer:
             title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             out += self._evaluation(report, title, f"`{report['file']}`")
         for city in doc["city"]:
-            missing = tr("engine.units-missing", units=tr.join(city["units_missing"])) if city["units_missing"] else ""
+            missing = units_missing(city, tr)
             out += self._evaluation(city, city_title(city, tr), missing)
         if not self.options.quiet:
             out += self._trends(doc)

@@ -15,7 +15,16 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
-from zhijiao_check.renderers.texts import at, city_title, observed_text, score_text, target_text, where, who
+from zhijiao_check.renderers.texts import (
+    at,
+    city_title,
+    observed_text,
+    score_text,
+    target_text,
+    units_missing,
+    where,
+    who,
+)
 from zhijiao_check.status import STATUSES, Status
 
 if TYPE_CHECKING:
@@ -57,7 +66,7 @@ class TableRenderer:
         for city in doc["city"]:
             title = city_title(city, self.tr)
             if city["units_missing"]:
-                title += " · " + self.tr("engine.units-missing", units=self.tr.join(city["units_missing"]))
+                title += " · " + units_missing(city, self.tr)
             self._evaluation(console, title, city)
         if doc["warnings"]:
             console.print(f"[yellow]{_escape(self.tr('table.warnings', count=len(doc['warnings'])))}[/yellow]")

@@ -46,6 +46,11 @@ def city_title(city: Mapping[str, Any], tr: Translator) -> str:
     return tr("table.city-title", year=city["year"], present=present, total=present + len(city["units_missing"]))
 
 
+def units_missing(city: Mapping[str, Any], tr: Translator) -> str:
+    """``缺少单位：零陵区、道县``; empty when every unit is there."""
+    return tr("engine.units-missing", units=tr.join(city["units_missing"])) if city["units_missing"] else ""
+
+
 def who(item: Mapping[str, Any]) -> str:
     """``school · major`` for an item of a school, the name alone otherwise."""
     return item_label(str(item["name"]), item.get("school"))
