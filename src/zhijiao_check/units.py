@@ -57,6 +57,3 @@ class UnitRegistry:
             return containing[0]
         close = difflib.get_close_matches(stripped, list(self._by_name), n=1, cutoff=0.4)
         return close[0] if close else None
-
-    def of_kind(self, kind: str) -> list[Unit]:
-        return [u for u in self.units if u.kind == kind]
