@@ -65,6 +65,12 @@ PARKS = tuple(f"永州{name}产教融合示范园" for name in
 GROUPS = ("永州职业技术学院职教集团", "湖南九嶷职业技术学院职教集团", "永州师范高等专科学校职教集团",
           "永州市工业贸易中等专业学校职教集团")
 ROLES = ("专业带头人", "产业导师", "技能大师")
+# The 12 schools of clause 2's projects (项目建设, 改扩建, 搬迁新建), as c2.school-projects lists them.
+PROJECT_SCHOOLS = (
+    "永州职业技术学院", "永州师范高等专科学校", "永州市工业贸易中等专业学校", "永州市综合职业中等专业学校",
+    "永州市工商职业中等专业学校", "新田县职业中等专业学校", "江永县职业中等专业学校", "双牌县职业技术学校",
+    "江华瑶族自治县职业中等专业学校", "东安县职业中等专业学校", "宁远县职业中等专业学校", "祁阳市职业中等专业学校",
+)
 
 
 # ---------------------------------------------------------------------------------------------------- parts
@@ -101,6 +107,11 @@ def school(name: str, *, level: str = "secondary", ownership: str = "public", ye
         "enterprise_practice": [{"teachers": 2, "months": 6}],
         "in_1x_pilot": True,
         "quality_committee": True,
+        "internship_management": True,
+        "part_time_teacher_rules": True,
+        "principal_responsibility": True,
+        "ideological_courses": 1,
+        "worker_training_bases": 1,
         "designations": [],
         "majors": [major(year=year)],
     }
@@ -120,6 +131,8 @@ def county(name: str = "东安县", year: int = 2025, **fields: Any) -> dict[str
         "leading_industries": ["先进装备制造"],
         "training_bases": [{"name": f"{name}先进装备制造实训基地", "industry": "先进装备制造"}],
         "quality_committee": True,
+        "internship_management": True,
+        "unified_enrollment": True,
         "craftsman_students": 40,
         "pathway_3plus2": {"current": 100, "previous": 90},
         "funding": {"education_total": 50000, "vocational_total": 5000, "new_education": 3000, "new_vocational": 600},
@@ -136,6 +149,7 @@ def plain_unit(name: str, year: int = 2025, **fields: Any) -> dict[str, Any]:
         "unit": _unit(name),
         "year": year,
         "public_secondary_vocational_seats": 0,
+        "training_bases": [],
         "quality_committee": True,
         "craftsman_students": 0,
         "pathway_3plus2": {"current": 0, "previous": 0},
@@ -156,6 +170,11 @@ def city_block(**fields: Any) -> dict[str, Any]:
         "activity_week": True,
         "incubation_center": True,
         "talent_allowances": [{"role": "专业带头人", "amount": 5000}, {"role": "技能大师", "amount": 5000}],
+        "park_funding": [{"name": park, "amount": 200} for park in PARKS[:7]],
+        "talent_selected_in": 2025,
+        "talent_assessment": True,
+        "directed_teacher_training": 60,
+        "discrimination_review": True,
     }
     return _merged(data, fields)
 
@@ -172,6 +191,7 @@ def city_report(year: int = 2025, **fields: Any) -> dict[str, Any]:
         "leading_industries": [],
         "training_bases": [{"name": "永州职业技术学院生物医药实训基地", "industry": "生物医药"}],
         "quality_committee": True,
+        "internship_management": True,
         "craftsman_students": 200,
         "pathway_3plus2": {"current": 900, "previous": 850},
         "funding": {"education_total": 200000, "vocational_total": 28000, "new_education": 9000,
@@ -274,6 +294,7 @@ def city_year(
     groups: int = 3,
     teams: int = 30,
     allowances: Sequence[float] = (5000, 5000),
+    projects: int = 12,
     **block: Any,
 ) -> list[dict[str, Any]]:
     """The 15 reports of one year (units.yaml order), whose city-wide totals are the figures given.
@@ -300,6 +321,8 @@ def city_year(
                                       established=2022, majors=[major("大数据技术", year=year, cluster="电子信息")]))
     city["city"] = city_block(
         demonstration_parks=list(PARKS[:parks]),
+        park_funding=[{"name": park, "amount": 200} for park in PARKS[:parks]],
+        talent_selected_in=year,
         demonstration_enterprises=enterprises,
         vocational_groups=list(GROUPS[:groups]),
         provincial_teaching_teams=teams,
@@ -351,6 +374,22 @@ def city_year(
         school_data.update(teachers=t, dual_qualified_teachers=d, teachers_rotated=r, enterprise_practice=[])
     for index, (n, months) in enumerate(practice):
         schools[index % len(schools)]["enterprise_practice"].append({"teachers": n, "months": months})
+
+    # Training bases: each county's serves one of the six clusters in turn, so that together they cover all six.
+    for index, name in enumerate(COUNTIES):
+        cluster = CLUSTERS[index % len(CLUSTERS)]
+        reports[name]["training_bases"] = [{"name": f"{name}{cluster}实训基地", "industry": cluster}]
+
+    # Clause 2's projects: the first ``projects`` of the 12 completed, the rest being built. The two city schools
+    # the defaults lack come without teachers or majors, so that no other city-wide figure moves.
+    reports["双牌县"]["schools"][0]["name"] = "双牌县职业技术学校"
+    for name in ("永州市综合职业中等专业学校", "永州市工商职业中等专业学校"):
+        reports[CITY]["schools"].append(school(name, year=year, teachers=0, dual_qualified_teachers=0, teachers_rotated=0,
+                                      enterprise_practice=[], majors=[], ideological_courses=0,
+                                      worker_training_bases=0))
+    by_name = {s["name"]: s for s in (s for r in reports.values() for s in r["schools"])}
+    for index, name in enumerate(PROJECT_SCHOOLS):
+        by_name[name]["construction_project"] = "completed" if index < projects else "building"
     return [reports[name] for name in UNIT_NAMES]
 
 

@@ -17,7 +17,7 @@ from zhijiao_check.units import UnitKind
 RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
 """Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
-Unit = Literal["ratio", "count", "persons", "yuan", "bool"]
+Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
 
 
 class Strict(BaseModel):
@@ -123,11 +123,16 @@ class Items(Strict):
 
 
 class Sum(Strict):
-    """A number: a report field (summed over the units in city scope), or a field summed over items."""
+    """A number: a report field (summed over the units in city scope), or a field summed over items.
+
+    ``otherwise``: over items, the field read for an item that does not give ``field`` (专业课教师 where given,
+    专任教师 otherwise).
+    """
 
     field: str
     over: Collection | None = None
     where: list[Condition] = []
+    otherwise: str | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -136,7 +141,9 @@ class Sum(Strict):
         return {"field": value} if isinstance(value, str) else value
 
     def reads(self) -> str:
-        return self.field if self.over is None else f"{self.over}[].{self.field}"
+        if self.over is None:
+            return self.field
+        return f"{self.over}[].{self.field}" + (f" | {self.over}[].{self.otherwise}" if self.otherwise else "")
 
 
 class AppliesWhen(Strict):

@@ -58,14 +58,14 @@ def test_validate_lists_every_problem_of_an_invalid_report_with_its_line(invoke,
 def test_rules_lists_the_40_rules(invoke):
     result = invoke("rules")
     assert result.exit_code == 0
-    assert "共 40 条规则" in result.stdout
+    assert "共 54 条规则" in result.stdout
     assert "c1.vocational-share" in result.stdout and "c17.incubation-center" in result.stdout
 
 
 def test_rules_as_json_give_id_clause_scope_and_time(invoke):
     result = invoke("rules", "--format", "json")
     rows = json.loads(result.stdout)
-    assert len(rows) == 40
+    assert len(rows) == 54
     first = rows[0]
     assert (first["id"], first["clause"], first["scope"]) == ("c1.vocational-share", 1, "unit")
     assert first["time"]["every_year"] == 2022
@@ -96,22 +96,31 @@ def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
     assert "c1.vocational-share" in result.stderr
 
 
-def test_coverage_lists_every_clause_and_why_6_14_and_part_of_17_are_not_transcribed(invoke):
+def test_coverage_lists_every_clause_its_rules_and_what_is_not_transcribed(invoke):
     result = invoke("coverage", "--format", "json")
     assert result.exit_code == 0
     clauses = {c["clause"]: c for c in json.loads(result.stdout)["clauses"]}
     assert sorted(clauses) == list(range(1, 18))
-    assert clauses[6]["rules"] == [] and "培训" in clauses[6]["untranscribed"]
-    assert clauses[14]["rules"] == [] and "党的领导" in clauses[14]["untranscribed"]
-    assert clauses[17]["rules"] == ["c17.activity-week", "c17.incubation-center"]
-    assert "就业歧视" in clauses[17]["untranscribed"]
-    assert all(clauses[n]["untranscribed"] is None for n in clauses if n not in (6, 14, 17))
+    assert clauses[6]["rules"] == ["c6.worker-training-bases"] and "补贴性培训" in clauses[6]["untranscribed"]
+    assert clauses[14]["rules"] == ["c14.principal-responsibility"] and "党建引领" in clauses[14]["untranscribed"]
+    assert clauses[17]["rules"] == ["c17.activity-week", "c17.incubation-center", "c17.discrimination-review"]
+    assert "同等待遇" in clauses[17]["untranscribed"]
+    # No clause is wholly transcribed: each says what is left and why.
+    assert all(clauses[n]["untranscribed"] for n in clauses)
+
+
+def test_coverage_names_a_rule_borrowing_another_clauses_annex_item(invoke):
+    result = invoke("coverage", "--format", "json")
+    clauses = {c["clause"]: c for c in json.loads(result.stdout)["clauses"]}
+    assert clauses[3]["borrowed"] == {"c3.pathway-growth": {"item": 2, "clauses": [1]}}
+    assert clauses[1]["borrowed"] == {"c1.quality-majors": {"item": 3, "clauses": [4]}}
+    assert clauses[5]["borrowed"] == {}
 
 
 def test_coverage_table_says_untranscribed(invoke):
     result = invoke("coverage")
     assert result.exit_code == 0
-    assert result.stdout.count("未转录") == 3
+    assert result.stdout.count("未转录") == 17
 
 
 # ------------------------------------------------------------------------------------ --rules
@@ -135,7 +144,7 @@ def test_rules_lists_a_pack_added_with_rules(invoke, tmp_path):
     pack = write_pack(tmp_path / "pack", CUSTOM_RULE, policy="每个县公办中职学位不少于2000个。")
     result = invoke("rules", "--rules", pack)
     assert result.exit_code == 0
-    assert "共 41 条规则" in result.stdout
+    assert "共 55 条规则" in result.stdout
     assert "c90.county-seats" in result.stdout
 
 

@@ -79,7 +79,7 @@ def test_city_has_year_units_present_and_missing_and_results(document):
     assert len(city["units_present"]) == 15
     assert city["units_missing"] == []
     assert {"score", "summary", "results"} <= set(city)
-    assert len(city["results"]) == 25
+    assert len(city["results"]) == 34
 
 
 def test_statuses_are_the_seven_of_cli_md(document):

@@ -61,7 +61,7 @@ CITY_2023 = [
     ("c3.undergraduate-upgrade", "pending", 0, None),
     ("c3.pathway-growth", "pass", 2300, None),
     ("c10.craftsman-students", "pass", 560, None),
-    ("c11.dual-qualified-share", "pass", 2159 / 4217, None),
+    ("c11.dual-qualified-share", "pass", 2159 / 3723, None),  # 专业课教师 where given (public schools)
     ("c12.teacher-rotation", "pending", 2696 / 4217, 0.6),
     ("c12.enterprise-practice", "pass", 40, None),
     ("c8.demonstration-parks", "pending", 5, 4.2),
@@ -73,6 +73,15 @@ CITY_2023 = [
     ("c15.county-evaluation", "pass", True, None),
     ("c17.activity-week", "pass", True, None),
     ("c17.incubation-center", "pass", True, None),
+    ("c2.school-projects", "pending", 7, None),
+    ("c5.ideological-courses", "pass", 5, None),
+    ("c6.worker-training-bases", "pass", 2, None),
+    ("c7.base-cluster-coverage", "pending", 5, None),
+    ("c8.park-funding", "fail", 0.8, None),
+    ("c12.directed-teacher-training", "pass", 45, None),
+    ("c13.talent-selection", "pass", 2022, None),
+    ("c13.talent-assessment", "pass", True, None),
+    ("c17.discrimination-review", "pending", False, None),
 ]
 
 CITY_2022 = [
@@ -101,6 +110,15 @@ CITY_2022 = [
     ("c15.county-evaluation", "pass", True, None),
     ("c17.activity-week", "pass", True, None),
     ("c17.incubation-center", "pending", False, None),
+    ("c2.school-projects", "pending", 3, None),
+    ("c5.ideological-courses", "pass", 1, None),
+    ("c6.worker-training-bases", "pending", 0, None),
+    ("c7.base-cluster-coverage", "pending", 5, None),
+    ("c8.park-funding", "pass", 1.0, None),
+    ("c12.directed-teacher-training", "pass", 38, None),
+    ("c13.talent-selection", "pass", 2022, None),
+    ("c13.talent-assessment", "pass", True, None),
+    ("c17.discrimination-review", "pending", False, None),
 ]
 
 
@@ -123,7 +141,26 @@ def test_city_wide_figures_of_2022(run_2022, rule, status, observed, expected):
 
 
 def test_2023_dual_qualified_share_arithmetic(run_2023):
-    assert city(run_2023)["c11.dual-qualified-share"].explanation == "Σ2159 / Σ4217 = 51.2% ≥ 50.0%"
+    result = city(run_2023)["c11.dual-qualified-share"]
+    assert result.explanation == "Σ2159 / Σ3723 = 58.0% ≥ 50.0%"
+    assert result.notes == ("13 所学校未填专业课教师，以专任教师计",)  # the private ones give only their teachers
+
+
+def test_2022_dual_qualified_share_counts_every_full_time_teacher(run_2022):
+    result = city(run_2022)["c11.dual-qualified-share"]
+    assert result.explanation == "Σ1835 / Σ3981 = 46.1% < 50.0%"
+    assert result.notes == ("31 所学校未填专业课教师，以专任教师计",)
+
+
+def test_2023_park_given_nothing_fails(run_2023):
+    result = city(run_2023)["c8.park-funding"]
+    assert [(i.name, i.explanation) for i in result.items if i.status == "fail"] == [
+        ("祁阳高新区数控技术产教融合示范园", "资金支持（万元） 0 ≤ 0")]
+
+
+def test_2023_projects_of_clause_2_in_progress(run_2023):
+    result = city(run_2023)["c2.school-projects"]
+    assert result.explanation.startswith("已覆盖 7 / 12 < 12；未覆盖：永州师范高等专科学校（建设项目进展 building ≠ completed）")
 
 
 def test_2022_cluster_coverage_lacks_new_materials(run_2022):
@@ -230,6 +267,7 @@ def test_the_only_failures_are_the_designed_ones(run_2022, run_2023):
         ("江永县", "c1.vocational-share"), ("蓝山县", "c1.vocational-share"), ("蓝山县", "c1.general-plan-freeze"),
         ("宁远县", "c2.school-standards"), ("祁阳市", "c4.leading-industries"), ("东安县", "c4.yellow-majors-shrink"),
         ("宁远县", "c12.practice-duration"), ("东安县", "c16.secondary-funding"), ("东安县", "c16.new-funding-tilt"),
+        ("宁远县", "c11.part-time-teacher-rules"), ("全市", "c8.park-funding"),
     }
 
 

@@ -70,6 +70,12 @@ def _target(rule: Any) -> dict[str, Any]:
     return target
 
 
+def borrowed_text(borrowed: dict[str, Any], tr: Translator) -> str:
+    """``（责任单位取自第1条的工作任务清单第2项）``: a rule naming another clause's annex item."""
+    clauses = "、".join(str(c) for c in borrowed["clauses"])
+    return tr("catalogue.borrowed", item=borrowed["item"], clauses=clauses)
+
+
 def _value(value: Any) -> str:
     """``20`` rather than ``20.0``; ``[1, 2]`` for a range; a compared-to figure as its field names."""
     from zhijiao_check.measure.numbers import number
@@ -148,9 +154,12 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     all_rules = [r for p in packs for r in p.rules]
     rows = []
     for clause in pack.info.clauses:
-        ids = [r.id for r in all_rules if r.clause == clause.number]
+        rules = [r for r in all_rules if r.clause == clause.number]
         reason = tr.pick(clause.untranscribed.zh, clause.untranscribed.en) if clause.untranscribed else None
-        rows.append({"clause": clause.number, "title": clause.title, "rules": ids, "untranscribed": reason})
+        borrowed = {r.id: {"item": r.annex, "clauses": pack.info.borrowed(r.clause, r.annex)}
+                    for r in rules if pack.info.borrowed(r.clause, r.annex)}
+        rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in rules],
+                     "borrowed": borrowed, "untranscribed": reason})
     if format == "json":
         print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
         return ExitCode.OK
@@ -162,7 +171,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     table.add_column(tr("catalogue.col-title"))
     table.add_column(tr("catalogue.col-rules"), overflow="fold")
     for row in rows:
-        lines = [*row["rules"]]
+        lines = [f"{i}{borrowed_text(row['borrowed'][i], tr)}" if i in row["borrowed"] else i for i in row["rules"]]
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")

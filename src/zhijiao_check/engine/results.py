@@ -33,7 +33,8 @@ class RuleResult:
         op = self.rule.target.op
         if self.rule.kind == "flag":
             return {"op": "==", "value": True}
-        if getattr(self.rule, "compare_to", None) is not None:
+        computed = (getattr(self.rule, "compare_to", None), getattr(self.rule, "year_plus", None))
+        if any(part is not None for part in computed):
             return {"op": op, "value": self.compared_to}  # None when it could not be computed
         return {"op": op, "value": self.rule.target.value}
 

@@ -60,7 +60,7 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
         status = Status.FAIL
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
-    text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr) for c in shown))
+    text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr, rule.of.over) for c in shown))
     observed = item.get(groups[0][0].field)
     return ItemOutcome(item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))))
 

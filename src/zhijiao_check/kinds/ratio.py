@@ -62,6 +62,12 @@ class _Value:
         self.top_text = _terms(numerator, sigma)
         self.bottom_text = _terms(denominator, sigma)
         self.bottom_label = " + ".join(field_label(s.field, tr, s.over) for s in fraction.denominator)
+        self.notes = tuple(
+            tr("engine.otherwise", count=t.otherwise, field=field_label(s.field, tr, s.over),
+               otherwise=field_label(s.otherwise, tr, s.over))
+            for s, t in zip((*fraction.numerator, *fraction.denominator), self.totals, strict=True)
+            if s.otherwise is not None and t.otherwise
+        )
 
     def text(self, unit: Unit, tr: Translator, digits: int = 1) -> str:
         return f"{self.top_text} / {self.bottom_text} = {show(self.ratio, unit, tr, digits)}"
@@ -101,7 +107,8 @@ def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = f"{value.text(rule.unit, tr, digits)} {sign} {show(rule.target.value, rule.unit, tr, digits)}"
-        return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target))
+        return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target),
+                       notes=value.notes)
     other = _Value(rule.compare_to, scope, tr)
     locations += other.locations
     if other.missing:

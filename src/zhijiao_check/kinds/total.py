@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import meets, near, relation, show
@@ -18,10 +20,20 @@ from zhijiao_check.vocabulary import RuleBase, Sum, Unit
 
 
 class TotalRule(RuleBase):
+    """``compare_to``: the target is another total. ``year_plus``: the target is the report's year plus this
+    (a year field: ``-1`` for "this year or last year", as for a selection held every two years)."""
+
     kind: Literal["total"]
     of: Sum
     compare_to: Sum | None = None
+    year_plus: int | None = None
     unit: Unit = "count"
+
+    @model_validator(mode="after")
+    def _one_target(self) -> TotalRule:
+        if self.compare_to is not None and self.year_plus is not None:
+            raise ValueError("give at most one of compare_to, year_plus")
+        return self
 
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]
@@ -46,7 +58,7 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
     other = total(rule.compare_to, scope) if rule.compare_to else None
     locations = own.locations + (other.locations if other else ())
     missing = own.missing + (other.missing if other else ())
-    grows = grows_to(rule.target, other is not None)
+    grows = grows_to(rule.target, other is not None or rule.year_plus is not None)
     if missing:
         if grows and meets(own.given, rule.target):
             # Already met by what is given: the figures not given can only add to it.
@@ -56,7 +68,12 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
         return Measure.missing_data(missing, locations, tr, observed=own.value)
     assert own.value is not None
-    if other is None or rule.compare_to is None:
+    if rule.year_plus is not None:
+        bound = scope.year + rule.year_plus
+        met = meets(own.value, rule.target, bound)
+        right = f"{scope.year}{rule.year_plus:+d} = {bound}"
+        close = False
+    elif other is None or rule.compare_to is None:
         met = meets(own.value, rule.target)
         right = show(rule.target.value, rule.unit, tr)
         close = not met and near(own.value, rule.target)
@@ -65,5 +82,5 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
         right = describe(rule.compare_to, other, scope, rule.unit, tr)
         close = False
     text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.value, rule.target.op, met)} {right}"
-    return Measure(own.value, met, text, locations, near=close, target=other.value if other else None,
-                   settled=grows and met)
+    target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
+    return Measure(own.value, met, text, locations, near=close, target=target, settled=grows and met)

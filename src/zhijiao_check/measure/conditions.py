@@ -51,11 +51,13 @@ def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[
     return items, absent
 
 
-def describe(condition: Condition, item: Item, year: int, tr: Translator) -> str:
-    """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out."""
+def describe(condition: Condition, item: Item, year: int, tr: Translator, over: str | None = None) -> str:
+    """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out.
+
+    ``over``: the collection of the item, for labels that differ by place (``field_label``)."""
     left = item.get(condition.field)
     right = right_side(condition, item, year)
-    label = field_label(condition.field, tr)
+    label = field_label(condition.field, tr, over)
     if condition.present is not None:
         return f"{label} {show_plain(left)}" if left is not None else tr("engine.field-absent", field=label)
     if left is None:

@@ -17,6 +17,7 @@ class Total:
     parts: tuple[tuple[str, float], ...]
     locations: tuple[Location, ...]
     missing: tuple[str, ...]
+    otherwise: int = 0  # items that did not give the field and were read through ``otherwise``
 
     @property
     def given(self) -> float:
@@ -28,6 +29,7 @@ def total(spec: Sum, scope: Scope) -> Total:
     parts: list[tuple[str, float]] = []
     locations: list[Location] = []
     missing: list[str] = []
+    otherwise = 0
     if spec.over is None:
         for reading in scope.field(spec.field):
             locations.append(reading.location)
@@ -40,12 +42,16 @@ def total(spec: Sum, scope: Scope) -> Total:
         missing.extend(gap.what for gap in absent)
         locations.extend(gap.location for gap in absent)
         for item in items:
-            value = item.get(spec.field)
+            field = spec.field
+            if item.get(field) is None and spec.otherwise is not None:
+                field = spec.otherwise
+                otherwise += 1
+            value = item.get(field)
             if value is None:
                 missing.append(scope.named(item.report, f"{item.name}.{spec.field}"))
                 locations.append(item.location())
                 continue
             parts.append((item.name, value))
-            locations.append(item.location(spec.field))
+            locations.append(item.location(field))
     value = None if missing else sum(v for _, v in parts)
-    return Total(value, tuple(parts), tuple(locations), tuple(missing))
+    return Total(value, tuple(parts), tuple(locations), tuple(missing), otherwise)

@@ -30,5 +30,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "catalogue.when": ("适用条件", "applies when"),
     "catalogue.interpretation": ("解读", "interpretation"),
     "catalogue.source": ("规则文件", "rule file"),
+    "catalogue.borrowed": (
+        "（责任单位取自第{clauses}条的工作任务清单第{item}项）",
+        " (responsible units from annex item {item}, which belongs to clause {clauses})",
+    ),
     "catalogue.untranscribed": ("未转录：{reason}", "not transcribed: {reason}"),
 }

@@ -19,10 +19,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{items} 项中{field}不同的有 {count} 个，按 {count} 计",
         "{items} entries, {count} different by {field}: counted as {count}",
     ),
+    "engine.otherwise": (
+        "{count} 所学校未填{field}，以{otherwise}计",
+        "{count} schools give no {field}: their {otherwise} is counted instead",
+    ),
     "engine.every": ("{passed} / {total} 项达标 = {share}", "{passed} of {total} pass = {share}"),
     "engine.none-matching": ("没有符合条件的学校、专业或条目", "no matching school, major or entry"),
     "engine.covered": ("已覆盖 {covered} / {total}", "{covered} of {total} covered"),
     "engine.uncovered": ("未覆盖：{values}", "not covered: {values}"),
+    "engine.not-listed": ("未填报", "not in any report"),
+    "engine.paren": ("（{text}）", " ({text})"),
     "engine.when-not-met": (
         "仅当 {rule} 为 {statuses} 时适用（本次为 {status}）",
         "applies only when {rule} is {statuses} (it is {status})",

@@ -260,6 +260,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次",
         "the major \"{name}\" of \"{school}\" appears twice (first on line {first_line}): list each major once",
     ),
+    "report.duplicate-park": (
+        "园区“{name}”的资金支持重复（第 {first_line} 行已填报）：每个园区只填一次",
+        "the park \"{name}\" has two funding entries (first on line {first_line}): list each park once",
+    ),
+    "report.unknown-park": (
+        "park_funding 中的“{name}”不在 demonstration_parks（{parks}）中：请写已建成示范园区的名称",
+        "\"{name}\" in park_funding is not one of demonstration_parks ({parks}): name a park listed there",
+    ),
+    "report.park-without-funding": (
+        "示范园区 {parks} 在 park_funding 中没有一项：每个已建成园区填一项，当年未给予资金写 amount: 0",
+        ("the parks {parks} have no entry in park_funding: give one entry for every park, "
+         "amount: 0 for a park given nothing this year"),
+    ),
     "report.too-many-problems": (
         "另有 {count} 个问题未列出（每个文件最多列出 100 个）：请先改正以上问题再检查",
         "{count} more problems not listed (at most 100 per file): fix the ones above and check again",

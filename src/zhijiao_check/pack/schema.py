@@ -25,6 +25,13 @@ class Clause(Strict):
     untranscribed: Text | None = None
 
 
+class AnnexItem(Strict):
+    """An item of the policy's annex (工作任务清单) and the clauses whose work it lists."""
+
+    item: int = Field(ge=1)
+    clauses: list[int]
+
+
 class PackInfo(Strict):
     """``pack.yaml``: what the pack transcribes, and the facts of that policy the engine needs.
 
@@ -42,6 +49,12 @@ class PackInfo(Strict):
     policy: str = "policy.md"
     units: str = "units.yaml"
     clauses: list[Clause]
+    annex: list[AnnexItem] = []  # noqa: RUF012 - pydantic copies field defaults
+
+    def borrowed(self, clause: int, item: int | None) -> list[int]:
+        """The clauses an annex item serves when it is not the rule's own clause's item (else ``[]``)."""
+        served = next((a.clauses for a in self.annex if a.item == item), None)
+        return served if served is not None and clause not in served else []
 
     @property
     def base_year(self) -> int:

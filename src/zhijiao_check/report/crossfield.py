@@ -13,7 +13,7 @@ from zhijiao_check.source import Path_, Positions
 from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
 
 # Parts of the teaching staff, each at most ``teachers``.
-_PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated")
+_PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated", "professional_teachers")
 
 
 def cross_field_problems(data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str) -> list[Problem]:
@@ -64,6 +64,8 @@ def _unit(
 def _city_block(data: dict[str, Any], known: Unit | None, positions: Positions, file: str) -> list[Problem]:
     if "city" not in data:
         return []
+    if known is not None and known.kind == "city":
+        return _park_funding(mapping(data.get("city")), positions, file)
     # The unit list decides; the written kind only when the name is unknown (its own error is listed anyway).
     unit = mapping(data.get("unit"))
     kind = known.kind if known else unit.get("kind")
@@ -72,6 +74,31 @@ def _city_block(data: dict[str, Any], known: Unit | None, positions: Positions, 
     shown = known.name if known else unit.get("name", "")
     return [problem_at(file, positions, ("city",), "city-block-not-city", at_key=True, name=shown, kind=kind)]
 
+
+def _park_funding(block: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """``park_funding`` names the parks of ``demonstration_parks``, each once, every one of them: a park left out
+    would pass c8.park-funding unseen (write ``amount: 0`` for a park given nothing)."""
+    parks = [p.strip() for p in block.get("demonstration_parks") or [] if isinstance(p, str)]
+    if "park_funding" not in block or not isinstance(block.get("demonstration_parks"), list):
+        return []
+    problems = [
+        problem_at(file, positions, at, "duplicate-park", name=twice, first_line=first_line)
+        for at, twice, first_line in _duplicates(block.get("park_funding"), ("city", "park_funding"), positions)
+    ]
+    funded = []
+    for index, entry in entries(block.get("park_funding")):
+        park = name(entry.get("name"))
+        if park is None:
+            continue
+        funded.append(park)
+        if park not in parks:
+            problems.append(problem_at(file, positions, ("city", "park_funding", index, "name"), "unknown-park",
+                                       name=park, parks="、".join(parks)))
+    unfunded = [p for p in parks if p not in funded]
+    if unfunded and isinstance(block.get("park_funding"), list):
+        problems.append(problem_at(file, positions, ("city", "park_funding"), "park-without-funding",
+                                   parks="、".join(unfunded)))
+    return problems
 
 def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
     problems = [

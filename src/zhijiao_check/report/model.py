@@ -25,6 +25,7 @@ RATING_LABELS = {"green": "绿牌", "yellow": "黄牌", "red": "红牌"}
 MAJOR_DESIGNATION_LABELS = {
     "quality": "优质中职专业", "demonstration": "示范中职专业", "chuyi": "楚怡专业", "high_level": "高水平高职专业",
 }
+PROJECT_LABELS = {"not_started": "未开工", "building": "在建", "completed": "已完工并投入使用"}
 ClusterName = Literal["生物医药", "电子信息", "先进装备制造", "农产品精深加工", "轻纺箱包制鞋", "新材料"]
 CLUSTERS: tuple[str, ...] = get_args(ClusterName)  # 六大制造产业集群
 RoleName = Literal["专业带头人", "产业导师", "技能大师"]
@@ -49,6 +50,9 @@ Rating = Annotated[Literal["green", "yellow", "red"], BeforeValidator(scalars.ch
 MajorDesignation = Annotated[
     Literal["quality", "demonstration", "chuyi", "high_level"],
     BeforeValidator(scalars.choice(MAJOR_DESIGNATION_LABELS)),
+]
+Project = Annotated[
+    Literal["not_started", "building", "completed"], BeforeValidator(scalars.choice(PROJECT_LABELS))
 ]
 Cluster = Annotated[ClusterName, BeforeValidator(scalars.choice(dict.fromkeys(CLUSTERS, "")))]
 Role = Annotated[RoleName, BeforeValidator(scalars.choice(dict.fromkeys(get_args(RoleName), "")))]
@@ -159,6 +163,9 @@ class School(_Model):
     appropriation_per_student: Yuan = optional("生均拨款", "生均拨款（元/生·年）")
     meets_standards: Flag = optional("达到设置标准", "办学条件达到设置标准：true 是 | false 否")
     teachers: Count = optional("专任教师", "专任教师人数（人）")
+    professional_teachers: Count = optional(
+        "专业课教师", "专任教师中的专业课教师人数（人），不大于专任教师数；“双师型”占比以此为分母，未填则以专任教师计"
+    )
     dual_qualified_teachers: Count = optional("“双师型”教师", "专任教师中“双师型”教师人数（人），不大于专任教师数")
     teachers_rotated: Count = optional(
         "已轮训教师", "本轮（2021–2025 年）已参加全员轮训的教师人数（人），不大于专任教师数"
@@ -168,6 +175,24 @@ class School(_Model):
     )
     in_1x_pilot: Flag = optional("“1+X”试点", "学校参加“1+X”证书制度试点：true 是 | false 否")
     quality_committee: Flag = optional("校级质量管理委员会", "已建立校级质量管理委员会：true 是 | false 否")
+    internship_management: Flag = optional(
+        "校级实习实训管理机制", "已建立校级实习实训管理机制：true 是 | false 否"
+    )
+    part_time_teacher_rules: Flag = optional(
+        "兼职教师自主聘任办法", "已建立学校自主聘任兼职教师管理办法：true 是 | false 否"
+    )
+    principal_responsibility: Flag = optional(
+        "党委领导下的校长负责制", "已落实党委领导下的校长负责制（公办学校）：true 是 | false 否"
+    )
+    ideological_courses: Count = optional("思想政治优质课程", "本校已建成的思想政治优质课程数（门）")
+    worker_training_bases: Count = optional(
+        "示范性职工培训基地", "本校联合企业共建的示范性职工培训基地数（个）"
+    )
+    construction_project: Project = optional(
+        "政策支持的建设项目",
+        "仅第2条点名支持的学校填写（项目建设、改扩建、搬迁新建）："
+        "not_started 未开工 | building 在建 | completed 已完工并投入使用",
+    )
     designations: list[SchoolDesignation] = optional(
         "学校称号", "quality_school 优质中职学校 | chuyi_brand 楚怡品牌学校 | undergraduate 职业本科，可多个"
     )
@@ -179,6 +204,13 @@ class TalentAllowance(_Model):
 
     role: Role = required("人才类别", "专业带头人 | 产业导师 | 技能大师")
     amount: Yuan = required("津贴金额", "一次性津贴金额（元）")
+
+
+class ParkFunding(_Model):
+    """当年受益财政给予一个产教融合示范园区的资金。"""
+
+    name: Text = required("园区名称", "示范园区名称，须与 demonstration_parks 中的名称一致")
+    amount: WanYuan = required("资金支持", "当年受益财政给予该园区的资金（万元）；未给予写 0")
 
 
 class CityBlock(_Model):
@@ -195,6 +227,21 @@ class CityBlock(_Model):
     activity_week: Flag = optional("职业教育活动周", "当年举办职业教育活动周：true 是 | false 否")
     incubation_center: Flag = optional("创业就业孵化中心", "毕业生创业就业孵化中心已设立：true 是 | false 否")
     talent_allowances: list[TalentAllowance] = optional("人才津贴", "当年发放的一次性人才津贴，一人一项")
+    park_funding: list[ParkFunding] = optional(
+        "示范园区资金支持", "当年受益财政给予每个已建成示范园区的资金，每个园区一项（含未给予的，写 0）"
+    )
+    talent_selected_in: Year = optional(
+        "人才最近遴选年份", "最近一次遴选专业带头人、产业导师、技能大师的年份"
+    )
+    talent_assessment: Flag = optional(
+        "人才年度考核", "当年对已遴选的专业带头人、产业导师、技能大师进行了考核：true 是 | false 否"
+    )
+    directed_teacher_training: Count = optional(
+        "中职专业教师公费定向培养", "当年中等职业学校专业教师公费定向培养计划人数（人）"
+    )
+    discrimination_review: Flag = optional(
+        "清理就业歧视政策", "已清理职业院校毕业生就业歧视政策：true 是 | false 否"
+    )
 
 
 class Report(_Model):
@@ -211,6 +258,12 @@ class Report(_Model):
     leading_industries: list[Text] = optional("主攻主导产业", "本级主攻的主导产业名称")
     training_bases: list[TrainingBase] = optional("高水平实习实训基地", "已建成并投入使用的高水平实习实训基地")
     quality_committee: Flag = optional("本级质量管理委员会", "本级职业教育质量管理委员会已建立：true 是 | false 否")
+    internship_management: Flag = optional(
+        "本级实习实训管理机制", "本级（市、县市区）实习实训管理机制已建立：true 是 | false 否"
+    )
+    unified_enrollment: Flag = optional(
+        "中职纳入高中阶段统一招生", "中职学校（含技工学校）已纳入本级高中阶段统一招生：true 是 | false 否"
+    )
     craftsman_students: Count = optional("湖湘工匠班学生", "当年遴选“湖湘工匠班”培育学生数（人）")
     pathway_3plus2: Pathway3plus2 = optional("“3+2”分段培养", "“3+2”对口分段培养招生（人）")
     funding: Funding = optional("财政性教育经费", "本级财政性教育经费（万元）")
