@@ -154,11 +154,11 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     all_rules = [r for p in packs for r in p.rules]
     rows = []
     for clause in pack.info.clauses:
-        rules = [r for r in all_rules if r.clause == clause.number]
+        of_clause = [r for r in all_rules if r.clause == clause.number]
         reason = tr.pick(clause.untranscribed.zh, clause.untranscribed.en) if clause.untranscribed else None
         borrowed = {r.id: {"item": r.annex, "clauses": pack.info.borrowed(r.clause, r.annex)}
-                    for r in rules if pack.info.borrowed(r.clause, r.annex)}
-        rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in rules],
+                    for r in of_clause if pack.info.borrowed(r.clause, r.annex)}
+        rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in of_clause],
                      "borrowed": borrowed, "untranscribed": reason})
     if format == "json":
         print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
