@@ -39,8 +39,8 @@ def test_fields_schools_and_majors_by_name() -> None:
     statuses = {s["rule"]: (s["old"], s["new"]) for s in doc["statuses"]}
     assert statuses["c16.secondary-funding"] == ("pass", "fail")  # 10100 → 9200 元
     assert statuses["c4.yellow-majors-shrink"] == ("not_applicable", "fail")
-    assert (doc["old"]["score"], doc["new"]["score"]) == (100.0, 75.0)
-    assert doc["unchanged_rules"] + len(doc["statuses"]) == 15
+    assert (doc["old"]["score"], doc["new"]["score"]) == (100.0, 82.4)
+    assert doc["unchanged_rules"] + len(doc["statuses"]) == 20
 
 
 def test_a_removed_school_and_a_reordered_list(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ def test_a_removed_school_and_a_reordered_list(tmp_path: Path) -> None:
 def test_table_in_english() -> None:
     result = invoke("diff", OLD, NEW, "--lang", "en")
     assert result.exit_code == 0
-    assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 75.0\n")
+    assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 82.4\n")
     line = line_of(OLD, "appropriation_per_student: 10100")
     assert (f"~ schools[东安县职业中等专业学校].appropriation_per_student: 10100 → 9200  ({OLD}:{line} → "
             f"{NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})") in result.stdout
