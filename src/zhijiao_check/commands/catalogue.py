@@ -72,7 +72,7 @@ def _target(rule: Any) -> dict[str, Any]:
 
 def borrowed_text(borrowed: dict[str, Any], tr: Translator) -> str:
     """``（责任单位取自第1条的工作任务清单第2项）``: a rule naming another clause's annex item."""
-    clauses = "、".join(str(c) for c in borrowed["clauses"])
+    clauses = tr.join(str(c) for c in borrowed["clauses"])
     return tr("catalogue.borrowed", item=borrowed["item"], clauses=clauses)
 
 
