@@ -113,8 +113,8 @@ def test_lang_en_gives_english_output(invoke):
 def test_lang_en_in_json_explanations(invoke_json):
     _, document = invoke_json("samples/2023/", "--lang", "en", "--select", "c10.craftsman-students")
     [result] = document["city"][0]["results"]
-    assert result["explanation"] == "craftsman-class students of 15 units = 560 persons ≥ 500 persons"
-    assert result["title"] == "At least 500 craftsman-class students selected each year"
+    assert result["explanation"] == "Huxiang Craftsman class students of 15 units = 560 persons ≥ 500 persons"
+    assert result["title"] == "At least 500 students selected each year for the Huxiang Craftsman (湖湘工匠) classes"
 
 
 # ------------------------------------------------------------------------------------ --quiet

@@ -91,4 +91,4 @@ def test_enterprises_not_given_in_2025_are_missing(city_results):
 def test_english_schedule_note(city_results):
     result = city_results(city_year(2023, enterprises=17), lang="en")[ENTERPRISES]
     assert "linear schedule: 18 expected in 2023 (30 due 2025)" in result.notes
-    assert result.explanation == "demonstration enterprises 17 < 30"
+    assert result.explanation == "industry–education integration demonstration enterprises 17 < 30"

@@ -70,6 +70,136 @@ def _target(rule: Any) -> dict[str, Any]:
     return target
 
 
+def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) -> list[str]:
+    """``explain`` for a person: every word in the output language, fields by their labels, the real threshold."""
+    clause = next((c for c in pack.info.clauses if c.number == rule.clause), None)
+    units = tr.join(tr(f"catalogue.unit-{kind}") for kind in data["units"])
+    borrowed = pack.info.borrowed(rule.clause, rule.annex)
+    lines = [
+        f"{data['id']}  {data['title']}",
+        f"{tr('catalogue.clause')}: {pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
+        + (f" {clause.title}" if clause else ""),
+        f"{tr('catalogue.quote')}: “{data['quote']}”",
+        f"{tr('catalogue.scope')}: {tr('catalogue.scope-' + data['scope'])}" + (f"（{units}）" if units else ""),
+        f"{tr('catalogue.kind')}: {tr('catalogue.kind-' + rule.kind)}",
+        f"{tr('catalogue.reads')}: {tr.join(field_text(path, tr) for path in data['reads'])}",
+        f"{tr('catalogue.target')}: {target_text(rule, tr)}",
+        f"{tr('catalogue.time')}: {data['time_text']}",
+    ]
+    schedule = schedule_text(rule, pack.info.base_year, tr)
+    if schedule:
+        lines.append(f"{tr('catalogue.schedule')}: {schedule}")
+    severity = tr("catalogue.severity-" + data["severity"])
+    lines += [
+        f"{tr('catalogue.severity')}: {severity}{tr.sep}{tr('catalogue.weight')} {data['weight']:g}",
+        f"{tr('catalogue.responsible')}: {'、'.join(data['responsible'])}"
+        + (f" ({tr('catalogue.annex', n=data['annex'])})" if data["annex"] else "")
+        + (borrowed_text({"item": rule.annex, "clauses": borrowed}, tr) if borrowed else ""),
+    ]
+    if data["when"]:
+        lines.append(f"{tr('catalogue.when')}: {data['when']['rule']} = {'/'.join(data['when']['status'])}")
+    if data["interpretation"]:
+        lines.append(f"{tr('catalogue.interpretation')}: {data['interpretation']}")
+    return lines
+
+
+def field_text(path: str, tr: Translator) -> str:
+    """``schools[].appropriation_per_student（生均拨款）``: a field a report fills, by key and label."""
+    from zhijiao_check.measure.conditions import field_label
+
+    if " | " in path:  # a field, or another where it is not given
+        first, other = path.split(" | ")
+        return tr("catalogue.or-else", field=field_text(first, tr), other=field_text(other, tr))
+    over, _, field = path.rpartition("[].")
+    label = field_label(field, tr, over or None)
+    return path if label == field else f"{path}{tr('engine.paren', text=label)}"
+
+
+def _condition_text(condition: Any, over: str, tr: Translator) -> str:
+    from zhijiao_check.measure.conditions import field_label, show_plain
+    from zhijiao_check.measure.numbers import SHOWN
+
+    label = field_label(condition.field, tr, over)
+    if condition.present is not None:
+        return tr("catalogue.present" if condition.present else "catalogue.absent", field=label)
+    sign = {"contains": tr("catalogue.contains")}.get(condition.op, SHOWN.get(condition.op, condition.op))
+    if condition.other is not None:
+        right = field_label(condition.other, tr, over)
+    elif condition.year_plus is not None:
+        right = tr("catalogue.year-plus", n=f"{condition.year_plus:+d}".replace("-", "−"))
+    else:
+        right = show_plain(condition.value)
+        labels = _value_labels()
+        if tr.lang == "zh" and str(condition.value) in labels:  # report codes, with their Chinese meaning
+            right += tr("engine.paren", text=labels[str(condition.value)])
+    return f"{label} {sign} {right}"
+
+
+def _value_labels() -> dict[str, str]:
+    from zhijiao_check.report.model import (
+        LEVEL_LABELS,
+        MAJOR_DESIGNATION_LABELS,
+        OWNERSHIP_LABELS,
+        PROJECT_LABELS,
+        RATING_LABELS,
+        SCHOOL_DESIGNATION_LABELS,
+    )
+
+    return {**LEVEL_LABELS, **OWNERSHIP_LABELS, **RATING_LABELS, **SCHOOL_DESIGNATION_LABELS,
+            **MAJOR_DESIGNATION_LABELS, **PROJECT_LABELS}
+
+
+
+def target_text(rule: Any, tr: Translator) -> str:
+    """The threshold as the policy states it: ``每项：生均拨款 ≥ 10000``, ``≥ 45.0%``, ``≥ 统计年度−1``."""
+    from zhijiao_check.measure.numbers import SHOWN, show, show_target
+
+    target = rule.target
+    if rule.kind == "flag":
+        return tr("catalogue.flag-true")
+    if rule.kind == "every":
+        groups = [" ∧ ".join(_condition_text(c, rule.of.over, tr) for c in group) for group in rule.groups()]
+        text = tr("catalogue.every-item", test=tr("catalogue.or").join(groups))
+        where = [_condition_text(c, rule.of.over, tr) for c in rule.of.where]
+        return text + (tr("engine.paren", text=tr("catalogue.where", test=" ∧ ".join(where))) if where else "")
+    if getattr(rule, "year_plus", None) is not None:
+        n = f"{rule.year_plus:+d}".replace("-", "−")
+        return f"{SHOWN[target.op]} {tr('catalogue.year-plus', n=n)}"
+    compare_to = getattr(rule, "compare_to", None)
+    if compare_to is not None:
+        if rule.kind == "ratio":
+            other = tr("catalogue.ratio-of", top=tr.join(field_text(s.reads(), tr) for s in compare_to.numerator),
+                       bottom=tr.join(field_text(s.reads(), tr) for s in compare_to.denominator))
+        else:
+            other = field_text(compare_to.reads(), tr)
+        return f"{SHOWN[target.op]} {other}"
+    text = show_target(target.op, target.value, rule.unit, tr)
+    if rule.kind == "coverage":
+        text = tr("catalogue.coverage", values=tr.join(rule.required), text=text)
+    if target.tolerance is not None and not isinstance(target.value, list):
+        low = show(target.value * (1 - target.tolerance), rule.unit, tr)
+        text += tr("catalogue.tolerance", low=low, target=show(target.value, rule.unit, tr))
+    if target.expected_max is not None:
+        text += tr("catalogue.expected-max", high=show(target.expected_max, rule.unit, tr))
+    return text
+
+
+def schedule_text(rule: Any, base: int, tr: Translator) -> str | None:
+    """``20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、…``: the linear schedule in numbers."""
+    from zhijiao_check.measure.numbers import number, show
+
+    time, value = rule.time, rule.target.value
+    if not time.linear or time.due is None or isinstance(value, list):
+        return None
+    shown = show(value, rule.unit, tr)
+    years = tr.join(tr("catalogue.year-value", year=y, value=show(round(value * (y - base) / (time.due - base), 4)
+                                                               if rule.unit == "ratio" else
+                                                               float(number(value * (y - base) / (time.due - base))),
+                                                               rule.unit, tr))
+                    for y in range(base + 1, time.due + 1))
+    return tr("catalogue.formula", target=shown, base=base, due=time.due, years=years)
+
+
 def borrowed_text(borrowed: dict[str, Any], tr: Translator) -> str:
     """``（责任单位取自第1条的工作任务清单第2项）``: a rule naming another clause's annex item."""
     clauses = tr.join(str(c) for c in borrowed["clauses"])
@@ -120,28 +250,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     if format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return ExitCode.OK
-    target = data["target"]
-    lines = [
-        f"{data['id']}  {data['title']}",
-        f"{tr('catalogue.clause')}: {pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}",
-        f"{tr('catalogue.quote')}: “{data['quote']}”",
-        f"{tr('catalogue.scope')}: {tr('catalogue.scope-' + data['scope'])}"
-        + (f" ({', '.join(data['units'])})" if data["units"] else ""),
-        f"{tr('catalogue.kind')}: {data['kind']}",
-        f"{tr('catalogue.reads')}: {', '.join(data['reads'])}",
-        f"{tr('catalogue.target')}: {target['op']} {_value(target.get('value', target.get('compare_to')))}"
-        f" ({data['unit']})"
-        + (f", tolerance {target['tolerance']}" if "tolerance" in target else "")
-        + (f", expected_max {target['expected_max']}" if "expected_max" in target else ""),
-        f"{tr('catalogue.time')}: {data['time_text']}",
-        f"{tr('catalogue.severity')}: {data['severity']}, {tr('catalogue.weight')} {data['weight']:g}",
-        f"{tr('catalogue.responsible')}: {'、'.join(data['responsible'])}"
-        + (f" ({tr('catalogue.annex', n=data['annex'])})" if data["annex"] else ""),
-    ]
-    if data["when"]:
-        lines.append(f"{tr('catalogue.when')}: {data['when']['rule']} = {'/'.join(data['when']['status'])}")
-    if data["interpretation"]:
-        lines.append(f"{tr('catalogue.interpretation')}: {data['interpretation']}")
+    lines = explain_lines(pack, rule, data, tr)
     lines.append(f"{tr('catalogue.source')}: {data['source']}")
     print("\n".join(lines))
     return ExitCode.OK

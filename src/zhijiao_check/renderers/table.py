@@ -69,7 +69,9 @@ class TableRenderer:
                 title += " · " + units_missing(city, self.tr)
             self._evaluation(console, title, city)
         if doc["warnings"]:
-            console.print(f"[yellow]{_escape(self.tr('table.warnings', count=len(doc['warnings'])))}[/yellow]")
+            count = len(doc["warnings"])  # "1 warning", "2 warnings"
+            heading = self.tr("table.warning" if count == 1 else "table.warnings", count=count)
+            console.print(f"[yellow]{_escape(heading)}[/yellow]")
         for warning in doc["warnings"]:
             self._problem(console, warning)
         self._matrices(console, doc, catalogue_of(run))
