@@ -35,6 +35,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.status-": (*STATUSES, "none"),
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
+    "catalogue.unit-": UNIT_KINDS,
     "render.exit-": ("0", "1", "2"),
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
     "input.": HEADER_KEYS,
