@@ -5,7 +5,7 @@ Every view renders from it, and ``--format json`` prints it as it is (the stable
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
@@ -25,6 +25,7 @@ class LocationDoc(TypedDict):
     file: str
     line: int
     column: int
+    cell: NotRequired[str]  # in a workbook: ``学校!F7（在校生）``
 
 
 class ItemDoc(TypedDict):
@@ -192,7 +193,10 @@ def item(i: ItemOutcome) -> ItemDoc:
 
 
 def location(loc: Location) -> LocationDoc:
-    return {"file": loc.file, "line": loc.line, "column": loc.column}
+    doc: LocationDoc = {"file": loc.file, "line": loc.line, "column": loc.column}
+    if loc.cell:  # only a workbook's locations have one
+        doc["cell"] = loc.cell
+    return doc
 
 
 def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:

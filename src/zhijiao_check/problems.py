@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
@@ -22,6 +22,7 @@ class ProblemDoc(TypedDict):
     code: str
     severity: Severity
     message: str
+    cell: NotRequired[str]  # in a workbook: ``学校!F7（在校生）``
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Problem:
 
     ``path`` is the field path in the report (``schools[2].teachers``), empty for the whole file.
     ``line`` and ``column`` are 1-based; ``None`` only when the file could not be read at all.
+    ``cell`` locates a problem in a workbook (``学校!F7（在校生）``: sheet, cell and the column's header); then
+    ``line`` and ``column`` are that cell's row and column number.
     """
 
     file: str
@@ -40,12 +43,15 @@ class Problem:
     params: Mapping[str, object] = field(default_factory=dict)
     severity: Severity = "error"
     area: str = "report"
+    cell: str = ""
 
     def message(self, tr: Translator) -> str:
         return tr(f"{self.area}.{self.code}", **self.params)
 
     def where(self) -> str:
-        """``file:line:column`` (as far as known)."""
+        """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
+        if self.cell:
+            return f"{self.file}:{self.cell}"
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -61,7 +67,7 @@ class Problem:
         return f"{self.where()}: {kind}{path}{self.message(tr)}"
 
     def as_dict(self, tr: Translator) -> ProblemDoc:
-        return {
+        doc: ProblemDoc = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -70,6 +76,9 @@ class Problem:
             "severity": self.severity,
             "message": self.message(tr),
         }
+        if self.cell:  # only a workbook's problems have one
+            doc["cell"] = self.cell
+        return doc
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -46,10 +46,15 @@ _DECIMAL = re.compile(
 
 @dataclass
 class Positions:
-    """Where each key and value stands in the file, 1-based (line, column), keyed by path."""
+    """Where each key and value stands in the file, 1-based (line, column), keyed by path.
+
+    A workbook's positions are (row, column) of a cell; ``cells`` then names each path's cell as a person
+    finds it (``学校!F7（在校生）``), since a row number alone does not say which sheet.
+    """
 
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    cells: dict[Path_, str] = field(default_factory=dict)
 
     def value(self, path: Path_) -> Mark | None:
         return self.values.get(tuple(path))
@@ -66,6 +71,15 @@ class Positions:
                 return mark
             path = path[:-1]
         return self.values.get((), (1, 1))
+
+    def cell(self, path: Path_) -> str:
+        """The workbook cell of ``path`` or of the nearest enclosing node; empty for a text file."""
+        path = tuple(path)
+        while path:
+            if path in self.cells:
+                return self.cells[path]
+            path = path[:-1]
+        return self.cells.get((), "")
 
 
 @dataclass(frozen=True)

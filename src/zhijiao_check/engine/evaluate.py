@@ -155,7 +155,8 @@ def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Inval
         if key in seen:
             line, column = report.positions.nearest(("unit", "name"))
             problem = Problem(report.file, line, column, "unit.name", "duplicate-report",
-                              {"unit": report.unit, "year": report.year, "first": seen[key].file}, area="engine")
+                              {"unit": report.unit, "year": report.year, "first": seen[key].file}, area="engine",
+                              cell=report.positions.cell(("unit", "name")))
             duplicates.append(InvalidReport(report.file, (problem,)))
             continue
         seen[key] = report

@@ -22,14 +22,15 @@ class Location:
     file: str
     line: int
     column: int
+    cell: str = ""  # in a workbook: ``学校!F7（在校生）``
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.cell or self.line}"
 
 
 def locate(report: ReportFile, path: tuple[str | int, ...]) -> Location:
     line, column = report.positions.nearest(path)
-    return Location(report.file, line, column)
+    return Location(report.file, line, column, report.positions.cell(path))
 
 
 def split(field: str) -> tuple[str, ...]:

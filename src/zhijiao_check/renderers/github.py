@@ -68,6 +68,8 @@ def command(level: str, where: Mapping[str, Any], title: str, message: str) -> s
         if where.get("column"):
             properties.append(f"col={where['column']}")
     properties.append(f"title={_property(title)}")
+    if where.get("cell"):  # a workbook: the row alone does not say which sheet and column
+        message = f"{where['cell']}: {message}"
     return f"::{'error' if level == 'error' else 'warning'} {','.join(properties)}::{_data(message)}"
 
 

@@ -24,6 +24,7 @@ from zhijiao_check.renderers.texts import (
     city_title,
     observed_text,
     score_text,
+    spot,
     units_missing,
     value_text,
     where,
@@ -349,7 +350,7 @@ class HtmlRenderer:
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [_e(n) for n in doc["notices"]]
-        notes += [_tag("code", _e(f"{w['file']}:{w['line']}")) + f" {_e(w['message'])}" for w in doc["warnings"]]
+        notes += [_tag("code", _e(spot(w))) + f" {_e(w['message'])}" for w in doc["warnings"]]
         if not notes:
             return ""
         return _tag("section", _tag("h2", _e(self.tr("render.notices")))

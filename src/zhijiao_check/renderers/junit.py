@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
-from zhijiao_check.renderers.texts import at, label_of, score_text, where, who
+from zhijiao_check.renderers.texts import at, label_of, score_text, spot, where, who
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -122,7 +122,7 @@ def _details(result: Mapping[str, Any], items: list[dict[str, Any]]) -> str:
     """The failure's text: the arithmetic, the notes, and where the data is, or each item that did not pass."""
     lines = [result["explanation"], *result["notes"]]
     if not items:
-        lines += list(dict.fromkeys(f"{loc['file']}:{loc['line']}" for loc in result["locations"]))[:3]
+        lines += list(dict.fromkeys(spot(loc) for loc in result["locations"]))[:3]
     for item in items:
         lines.append(f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip())
     return "\n".join(lines)

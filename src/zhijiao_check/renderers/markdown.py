@@ -13,7 +13,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
-from zhijiao_check.renderers.texts import at, city_title, score_text, units_missing, value_text, where, who
+from zhijiao_check.renderers.texts import at, city_title, score_text, spot, units_missing, value_text, where, who
 from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class MarkdownRenderer:
             out += self._evaluation(city, city_title(city, tr), missing)
         if not self.options.quiet:
             out += self._trends(doc)
-        notes = [*doc["notices"], *(f"`{w['file']}:{w['line']}` {w['message']}" for w in doc["warnings"])]
+        notes = [*doc["notices"], *(f"`{spot(w)}` {w['message']}" for w in doc["warnings"])]
         if notes:
             out += [f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""]
         return "\n".join(out).rstrip() + "\n"

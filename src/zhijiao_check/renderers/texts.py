@@ -57,16 +57,22 @@ def who(item: Mapping[str, Any]) -> str:
 
 
 def where(locations: Sequence[Mapping[str, Any]]) -> str:
-    """``file:line`` of the first location, ``+n`` for the others."""
+    """``file:line`` (a workbook's ``file:sheet!cell``) of the first location, ``+n`` for the others."""
     if not locations:
         return ""
-    first = locations[0]
     more = f" +{len(locations) - 1}" if len(locations) > 1 else ""
-    return f"{first['file']}:{first['line']}{more}"
+    return f"{spot(locations[0])}{more}"
+
+
+def spot(location: Mapping[str, Any]) -> str:
+    """``file:line``, or ``file:sheet!cell（header）`` in a workbook."""
+    return f"{location['file']}:{location.get('cell') or location['line']}"
 
 
 def at(problem: Mapping[str, Any]) -> str:
     """``file:line:column`` of a problem (as far as known), as in ``Problem.where``."""
+    if problem.get("cell"):
+        return f"{problem['file']}:{problem['cell']}"
     return ":".join(str(problem[k]) for k in ("file", "line", "column") if problem.get(k) is not None)
 
 

@@ -86,7 +86,7 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
     first_left, rest = problems[MAX_PROBLEMS], problems[MAX_PROBLEMS:]
     more = Problem(
         first_left.file, first_left.line, first_left.column, "", "too-many-problems", {"count": len(rest)},
-        "error" if any(problem.severity == "error" for problem in rest) else "warning",
+        "error" if any(problem.severity == "error" for problem in rest) else "warning", cell=first_left.cell,
     )
     return (*problems[:MAX_PROBLEMS], more)
 

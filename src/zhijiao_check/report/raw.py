@@ -54,7 +54,7 @@ def problem_at(
 ) -> Problem:
     """A problem at the value of ``path`` (or at its key, for a field that should not be there)."""
     where = (positions.key(path) if at_key else None) or positions.nearest(path)
-    return Problem(file, *where, format_path(path), code, params, severity)
+    return Problem(file, *where, format_path(path), code, params, severity, cell=positions.cell(path))
 
 
 def line_of(positions: Positions, path: Path_) -> int:

@@ -44,11 +44,11 @@ def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
     if kind == "extra_forbidden":
         where = positions.key(loc)  # the misspelt key itself
     elif kind == "missing":
-        where = positions.value(loc[:-1])  # the mapping that lacks it
+        where = positions.key(loc) or positions.value(loc[:-1])  # a workbook's blank cell, else the mapping
     else:
         where = positions.value(loc)
     code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}))
-    return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params)
+    return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=positions.cell(loc))
 
 
 def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
