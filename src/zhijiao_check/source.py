@@ -108,6 +108,12 @@ def read_data(path: Path, display: str, *, partial: bool = False) -> tuple[Parse
 
 def read_text(path: Path, display: str) -> Decoded | Problem:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
+    raw = read_bytes(path, display)
+    return raw if isinstance(raw, Problem) else decode(raw, display)
+
+
+def read_bytes(path: Path, display: str) -> bytes | Problem:
+    """The file's bytes, at most ``MAX_BYTES`` of them (a larger file is a problem, not a read)."""
     try:
         size = path.stat().st_size
         if size <= MAX_BYTES:
@@ -123,7 +129,7 @@ def read_text(path: Path, display: str) -> Decoded | Problem:
         return _problem(display, None, "file-not-found")
     except OSError as error:
         return _problem(display, None, "file-unreadable", reason=error.strerror or str(error))
-    return decode(raw, display)
+    return raw
 
 
 def decode(raw: bytes, display: str) -> Decoded | Problem:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
 
-REPORT_SUFFIXES = (".yaml", ".yml", ".json")
+WORKBOOK_SUFFIXES = (".xlsx",)
+REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
 
@@ -61,6 +62,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else str(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return _load_workbook(path, units, file)
     parsed, encoding = read_data(path, file, partial=True)
     warnings = []
     if encoding == "gb18030":
@@ -72,6 +75,23 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     if errors:
         return InvalidReport(file, _ordered(errors, warnings))
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
+
+
+def _load_workbook(path: Path, units: UnitRegistry, file: str) -> ReportFile | InvalidReport:
+    """A workbook is a second syntax for the same report: the same validation and warnings follow."""
+    from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.validate import validate
+    from zhijiao_check.workbook.read import read_workbook
+
+    read = read_workbook(path, file)
+    warnings = list(read.warnings)
+    if read.parsed is None:
+        return InvalidReport(file, _ordered(list(read.errors), warnings))
+    errors = validate(read.parsed, units, file)
+    warnings += report_warnings(read.parsed.data, read.parsed.positions, file)
+    if errors:
+        return InvalidReport(file, _ordered(errors, warnings))
+    return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))
 
 
 def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, ...]:
@@ -94,8 +114,8 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
 def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """The report files named or found under the directories named, each once, as (path, display) pairs.
 
-    Directories are searched recursively for ``*.yaml``, ``*.yml`` and ``*.json`` in sorted order, skipping
-    hidden files and directories; a file named on the command line is kept whatever its name.
+    Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order,
+    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a file named on the command line is kept whatever its name.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
@@ -122,6 +142,6 @@ def _search(directory: Path) -> list[Path]:
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files += [
             Path(root, name) for name in sorted(names)
-            if not name.startswith(".") and name.lower().endswith(REPORT_SUFFIXES)
+            if not name.startswith((".", "~$")) and name.lower().endswith(REPORT_SUFFIXES)
         ]
     return files

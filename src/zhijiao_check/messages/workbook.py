@@ -1,0 +1,117 @@
+"""Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not hold.
+
+The values in its cells get the report's own messages (``report.*``), the same as in YAML.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "workbook.xls-or-encrypted": (
+        "这不是 .xlsx 工作簿：可能是旧的 .xls 格式或设置了打开密码。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），不设密码",
+        "this is not an .xlsx workbook: it may be the old .xls format or have an opening password. In Excel or WPS, “Save As” an Excel workbook (*.xlsx) without a password",
+    ),
+    "workbook.not-a-workbook": (
+        "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template --format xlsx 生成模板",
+        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with zhijiao-check template --format xlsx",
+    ),
+    "workbook.zip-bomb": (
+        "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取",
+        "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): refused",
+    ),
+    "workbook.too-many-rows": (
+        "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
+        "the workbook has more than {limit} rows, far beyond any unit report: check that this is the right file",
+    ),
+    "workbook.workbook-unreadable": (
+        "无法读取工作簿：{reason}。请在 Excel 或 WPS 中打开后重新保存为 .xlsx",
+        "cannot read the workbook: {reason}. Open it in Excel or WPS and save it again as .xlsx",
+    ),
+    "workbook.no-unit-sheet": (
+        "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报",
+        "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx",
+    ),
+    "workbook.no-sheet": (
+        "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
+        "no sheet “{sheet}”: copy it from a new template; with no schools, keep it empty",
+    ),
+    "workbook.sheet-missing": (
+        "没有“{sheet}”工作表：其中的各项按未填报处理（规则记为缺少数据）",
+        "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)",
+    ),
+    "workbook.sheet-hidden": (
+        "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
+        "this sheet is hidden; its data is still read: check that it should count",
+    ),
+    "workbook.sheet-not-read": (
+        "此工作表不是报表的一部分，未读取{hint_zh}。报表的工作表为：{sheets}",
+        "this sheet is not part of the report and was not read{hint_en}. The report's sheets are: {sheets}",
+    ),
+    "workbook.no-header": (
+        "找不到表头行（应含 {headers}）：请从新模板复制表头",
+        "no header row (with {headers}) found: copy the header from a new template",
+    ),
+    "workbook.no-key-row": (
+        "找不到字段代码行（表头下方一行，含 {key}）：请从新模板复制表头和字段代码两行",
+        "no row of field keys (below the header, with {key}) found: copy the header and key rows from a new template",
+    ),
+    "workbook.unknown-key": (
+        "未知的字段代码“{key}”{hint_zh}：字段代码由模板生成，请勿修改",
+        "unknown field key “{key}”{hint_en}: the keys come from the template; do not change them",
+    ),
+    "workbook.duplicate-key": (
+        "字段代码“{key}”重复（第一次在第 {first} 行）：每项只填一行",
+        "the field key “{key}” is repeated (first on row {first}): one row per field",
+    ),
+    "workbook.value-without-key": (
+        "这一行没有字段代码，填报值未读取：请把数字填在对应项目的行中",
+        "this row has no field key, so its value was not read: write the figure on the row of its field",
+    ),
+    "workbook.field-row-missing": (
+        "缺少“{label}”（{key}）这一行：按未填报处理",
+        "the row of “{label}” ({key}) is missing: read as not given",
+    ),
+    "workbook.column-missing": (
+        "缺少“{label}”（{key}）这一列：该列各项按未填报处理",
+        "the column “{label}” ({key}) is missing: read as not given in every row",
+    ),
+    "workbook.header-renamed": (
+        "表头“{header}”与模板的“{label}”不同：按字段代码 {key} 读取",
+        "the header “{header}” differs from the template's “{label}”: read by its key {key}",
+    ),
+    "workbook.column-not-read": (
+        "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",
+        "this column ({label}) has no field key and was not read: only the template's columns are read",
+    ),
+    "workbook.blank-rows": (
+        "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
+        "blank rows between the entries (rows {rows}) were skipped: delete them",
+    ),
+    "workbook.merged-cells": (
+        "合并单元格 {range}：只有第一个格子有值，其余会读成空白。请取消合并，在每个格子中填写",
+        "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them and fill each cell",
+    ),
+    "workbook.merged-header": (
+        "表头中的合并单元格 {range}：各列按字段代码读取",
+        "merged header cells {range}: the columns are read by their field keys",
+    ),
+    "workbook.formula-no-value": (
+        "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
+        "the formula has no computed value (the file was not saved by Excel or WPS): open the file, save it, then check",
+    ),
+    "workbook.formula-error": (
+        "公式的结果是错误值 {value}：请改正公式或直接填写数字",
+        "the formula's result is the error {value}: correct the formula or write the figure",
+    ),
+    "workbook.school-blank": (
+        "没有填写所属学校：请选择“学校”表中的学校名称",
+        "no school given: choose a school name from the sheet “学校”",
+    ),
+    "workbook.unknown-school": (
+        "“学校”表中没有学校“{name}”{hint_zh}：请选择“学校”表中的学校名称",
+        "no school “{name}” on the sheet “学校”{hint_en}: choose a school name from that sheet",
+    ),
+    "workbook.none-but-rows": (
+        "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+        "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries",
+    ),
+}

@@ -1,0 +1,236 @@
+"""Where each field of report format v1 stands in a workbook: sheets, columns, headers, drop-down choices.
+
+The layout is derived from the Pydantic models (titles, descriptions, JSON Schema types and bounds), as the
+YAML template is, so the workbook cannot accept or name something the model does not. Two kinds of sheet:
+
+- a *fields* sheet (本单位, 市本级): one row per field, the field key in column A (``enrollment.secondary_vocational``),
+  the Chinese label, the value, the unit of measure and a note;
+- a *table* sheet (学校, 专业, 企业实践, 实训基地, 人才津贴): Chinese headers in one row, the field keys in the row
+  below, one entry per row. Majors and practice groups name their school in the first column.
+
+Values a list of text holds share one cell, separated by 、; 无 means an empty list (``[]``), a blank cell an
+absent one. A list of designations is one 是/否 column per designation. A list of entries (schools' majors,
+training bases, talent allowances) is the rows of its own sheet; its *marker* (a column of 学校, a row of
+本单位 or 市本级) holds 无 for an empty list, since no rows at all means the list was not given.
+
+This module does not import openpyxl: the reader and the writers do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+NONE_WORD = "无"  # an empty list, in a list cell or a marker
+YES, NO = "是", "否"
+LIST_SEPARATORS = "、，,；;\n"
+_SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
+# Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）.
+_MEASURE = re.compile(r"（(人|个|元/生·年|元|万元|月)[，）]")
+
+KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER = "字段代码", "项目", "填报值", "计量单位", "说明"
+FIELDS_HEADERS = (KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER)
+INSTRUCTIONS = "填报说明"
+UNIT_SHEET = "本单位"
+CITY_SHEET = "市本级"
+SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
+
+# Short Chinese words for the drop-downs (the models' labels explain more than a cell can show).
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "kind": {"county": "县市区", "management_area": "管理区", "development_zone": "经开区", "city": "市本级"},
+    "level": {"secondary": "中职", "higher": "高职"},
+    "ownership": {"public": "公办", "private": "民办"},
+    "rating": {"green": "绿牌", "yellow": "黄牌", "red": "红牌"},
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field as a column of a table, or a row of a fields sheet."""
+
+    key: str  # ``students``, ``enrollment.current``, ``designations:chuyi``, ``majors`` (a marker)
+    header: str  # the Chinese header or label
+    kind: str  # text | whole | number | year | flag | choice | list | designation | marker | school | version
+    measure: str = ""  # 人, 元, 万元, 月, 个
+    note: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label shown) for choice and designation
+    low: float | None = None
+    high: float | None = None
+    exclusive_low: bool = False
+    required: bool = False
+    sheet: str = ""  # for a marker: the sheet whose rows are the list's entries
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The field path below the entry (``("enrollment", "current")``); a designation's is its list."""
+        return tuple(self.key.split(":")[0].split("."))
+
+    @property
+    def width(self) -> int:
+        """Columns wide enough for the header and typical values (a Chinese character is two wide)."""
+        longest = max([_display_width(self.header), *(_display_width(label) for _, label in self.choices)])
+        if self.kind in ("text", "school", "list"):
+            longest = max(longest, 28)
+        return min(max(longest + 4, 10), 48)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    path: tuple[str, ...]  # where its fields or rows go: () for 本单位, ("schools",) for 学校, ("schools", "majors")
+    columns: tuple[Column, ...]
+    fields: bool = False  # a fields sheet (one row per field) rather than a table (one row per entry)
+    city_only: bool = False
+    parent: str | None = None  # for 专业 and 企业实践: the list of the school named in their first column
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def anchor(self) -> str:
+        """The key that every table's key row has: how the reader finds that row."""
+        return self.columns[0].key
+
+
+@dataclass(frozen=True)
+class Layout:
+    sheets: tuple[Sheet, ...]
+    labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # a path's Chinese title, for notes
+
+    def sheet(self, name: str) -> Sheet | None:
+        return next((s for s in self.sheets if s.name == name), None)
+
+    def for_kind(self, kind: str | None) -> tuple[Sheet, ...]:
+        """The sheets a unit of ``kind`` fills (the 市本级 sheets only for the 市本级)."""
+        return tuple(s for s in self.sheets if kind == "city" or not s.city_only)
+
+
+# The lists of entries and the sheet each has, in the order the workbook shows them.
+ENTRY_SHEETS: dict[tuple[str, ...], str] = {
+    ("schools",): "学校",
+    ("schools", "majors"): "专业",
+    ("schools", "enterprise_practice"): "企业实践",
+    ("training_bases",): "实训基地",
+    ("city", "talent_allowances"): "人才津贴",
+}
+
+
+@cache
+def layout() -> Layout:
+    """The workbook layout of report format v1."""
+    from zhijiao_check.report.model import Report
+
+    schema = Report.model_json_schema()
+    definitions = schema["$defs"]
+    labels: dict[tuple[str, ...], str] = {}
+    unit_fields = _columns(schema, definitions, (), (), labels)
+    city = _resolve(schema["properties"]["city"], definitions)
+    sheets = [
+        Sheet(UNIT_SHEET, (), tuple(c for c in unit_fields if c.key != "schools" and c.path[0] != "city"),
+              fields=True),
+        Sheet(CITY_SHEET, ("city",), tuple(_columns(city, definitions, ("city",), (), labels)), fields=True,
+              city_only=True),
+    ]
+    for path, name in ENTRY_SHEETS.items():
+        columns = _columns(_entry_model(schema, definitions, path), definitions, path, (), labels)
+        parent = path[1] if path[0] == "schools" and len(path) == 2 else None
+        if parent is not None:
+            link = Column(SCHOOL_KEY, "学校名称", "school", note="“学校”表中的学校名称（可从下拉列表选）", required=True)
+            columns.insert(0, link)
+        columns.sort(key=lambda c: c.kind == "marker")  # the markers of a school's lists come last
+        sheets.append(Sheet(name, path, tuple(columns), city_only=path[0] == "city", parent=parent))
+    return Layout(tuple(sheets), labels)
+
+
+def _entry_model(schema: dict[str, Any], definitions: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    node = schema
+    for part in path:
+        node = _resolve(node["properties"][part], definitions)
+        if node.get("type") == "array":
+            node = _resolve(node["items"], definitions)
+    return node
+
+
+def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in node:
+        resolved: dict[str, Any] = definitions[node["$ref"].rsplit("/", 1)[-1]]
+        return resolved
+    return node
+
+
+def _columns(
+    model: dict[str, Any], definitions: dict[str, Any], owner: tuple[str, ...], block: tuple[str, ...],
+    labels: dict[tuple[str, ...], str],
+) -> list[Column]:
+    """The columns of one model's fields, nested blocks flattened (``funding.new_education``).
+
+    ``owner`` is the path of the list (or block) the model's entries stand in, ``block`` the nested block
+    being flattened; keys are relative to the owner.
+    """
+    out: list[Column] = []
+    required = set(model.get("required", ()))
+    for name, prop in model.get("properties", {}).items():
+        title = prop.get("title", name)
+        labels[(*owner, *block, name)] = title
+        nested = _resolve(prop, definitions)
+        if "properties" in nested and prop.get("type") != "array":
+            out += _columns(nested, definitions, owner, (*block, name), labels)
+            continue
+        header = f"{labels[(*owner, *block)]} · {title}" if block else title
+        key = ".".join((*block, name))
+        out += _field_columns(key, header, prop, definitions, name in required, ENTRY_SHEETS.get((*owner, name), ""))
+    return out
+
+
+def _field_columns(
+    key: str, header: str, prop: dict[str, Any], definitions: dict[str, Any], required: bool, entries: str,
+) -> list[Column]:
+    description = prop.get("description", "")
+    measure_match = _MEASURE.search(description)
+    common: dict[str, Any] = {
+        "note": description, "measure": measure_match.group(1) if measure_match else "", "required": required,
+    }
+    if prop.get("type") == "array":
+        items = _resolve(prop["items"], definitions)
+        if "enum" in items:
+            from zhijiao_check.report import model
+
+            names = {**model.SCHOOL_DESIGNATION_LABELS, **model.MAJOR_DESIGNATION_LABELS}
+            return [
+                Column(f"{key}:{value}", names[value], "designation", note=f"{header}：{names[value]}（{YES}/{NO}）",
+                       choices=((value, names[value]),))
+                for value in items["enum"]
+            ]
+        if entries:
+            note = f"填在“{entries}”表，每项一行；一项也没有时填“{NONE_WORD}”，未统计则留空"
+            return [Column(key, header, "marker", note=note, required=required, sheet=entries)]
+        note = f"{description}（多项用“、”分隔；一项也没有时填“{NONE_WORD}”）"
+        return [Column(key, header, "list", note=note, required=required)]
+    if "const" in prop:
+        return [Column(key, header, "version", low=prop["const"], high=prop["const"], **common)]
+    if "enum" in prop:
+        shown = CHOICE_LABELS.get(key.rsplit(".", 1)[-1], {value: value for value in prop["enum"]})
+        return [Column(key, header, "choice", choices=tuple((v, shown[v]) for v in prop["enum"]), **common)]
+    kind = prop.get("type")
+    if kind == "integer":
+        low, high = prop.get("minimum"), prop.get("maximum")
+        return [Column(key, header, "year" if (low or 0) >= 1000 else "whole", low=low, high=high, **common)]
+    if kind == "number":
+        low = prop.get("exclusiveMinimum", prop.get("minimum"))
+        return [Column(key, header, "number", low=low, exclusive_low="exclusiveMinimum" in prop, **common)]
+    if kind == "boolean":
+        return [Column(key, header, "flag", **common)]
+    return [Column(key, header, "text", **common)]
+
+
+def split_list(text: str) -> list[str]:
+    """The items of a list cell: ``先进装备制造、农产品精深加工``."""
+    return [part.strip() for part in _SPLIT.split(text) if part.strip()]
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

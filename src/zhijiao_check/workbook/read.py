@@ -1,0 +1,569 @@
+"""Reading a report workbook (``.xlsx``) into the same plain data and positions as a YAML report.
+
+The workbook is a second syntax for format v1: cells become the raw values the YAML loader would give
+(``"3,120"`` typed as text stays text, so validation gives the same advice), and every path is positioned at
+its cell, named ``学校!F7（在校生）``. Columns and fields are found by the field keys the template writes (row
+2 of a table, column A of a fields sheet), never by their Chinese headers. What a spreadsheet allows and a
+YAML file does not (merged cells, hidden or extra sheets, renamed or extra columns, blank rows between
+entries, formulas) is an error or a warning, never a silent guess.
+
+Bounded before anything is parsed: the file's size, the zip's entry count and declared uncompressed size
+(a zip bomb), then the number of rows while streaming.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import io
+import math
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.problems import Problem, Severity
+from zhijiao_check.source import MAX_BYTES, Parsed, Path_, Positions, read_bytes
+from zhijiao_check.workbook.layout import (
+    CITY_SHEET,
+    FIELDS_HEADERS,
+    INSTRUCTIONS,
+    KEY_HEADER,
+    NO,
+    NONE_WORD,
+    SCHOOL_KEY,
+    UNIT_SHEET,
+    VALUE_HEADER,
+    YES,
+    Column,
+    Sheet,
+    layout,
+    split_list,
+)
+
+MAX_ROWS = 50_000
+MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
+HEADER_SEARCH = 10  # title rows a county may add above a table's header
+_ABSENT = object()
+
+
+@dataclass(frozen=True)
+class WorkbookRead:
+    parsed: Parsed | None  # None: not readable as a whole (``errors`` says why)
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: Any
+    formula: bool = False  # a formula (the value is its cached result, None if it has none)
+    error: bool = False  # a cached error such as #DIV/0!
+
+
+@dataclass
+class Grid:
+    """One sheet's non-empty cells by (row, column), 1-based."""
+
+    title: str
+    hidden: bool
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+
+    def get(self, row: int, column: int) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def rows(self) -> list[int]:
+        return sorted({row for row, _ in self.cells})
+
+    def row(self, row: int) -> dict[int, Cell]:
+        return {column: cell for (r, column), cell in self.cells.items() if r == row}
+
+
+def read_workbook(path: Path, display: str) -> WorkbookRead:
+    """The workbook as report data, or the problems that stop it being read. Never raises on its content."""
+    raw = read_bytes(path, display)
+    if isinstance(raw, Problem):
+        return WorkbookRead(None, (raw,), ())
+    refused = _check_zip(raw, display)
+    if refused is not None:
+        return WorkbookRead(None, (refused,), ())
+    grids = _load(raw, display)
+    if isinstance(grids, Problem):
+        return WorkbookRead(None, (grids,), ())
+    reader = _Reader(display, grids)
+    data = reader.read()
+    if data is None:
+        return WorkbookRead(None, tuple(reader.errors), tuple(reader.warnings))
+    return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
+
+
+def _problem(display: str, code: str, severity: Severity = "error", cell: str = "", where: tuple[int, int] | None = None,
+             path: str = "", **params: object) -> Problem:
+    line, column = where if where else (None, None) if not cell else (1, 1)
+    return Problem(display, line, column, path, code, params, severity, area="workbook", cell=cell)
+
+
+def _check_zip(raw: bytes, display: str) -> Problem | None:
+    """A workbook is a zip: refuse what is not one, and a zip that would unpack beyond any real workbook."""
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: the old .xls format, or an encrypted .xlsx
+        return _problem(display, "xls-or-encrypted")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return _problem(display, "not-a-workbook")
+    if len(infos) > MAX_ENTRIES:
+        return _problem(display, "zip-bomb", entries=len(infos), size_mib="?")
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_UNCOMPRESSED:
+        return _problem(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
+    if not any(info.filename == "xl/workbook.xml" for info in infos):
+        return _problem(display, "not-a-workbook")
+    return None
+
+
+def _load(raw: bytes, display: str) -> list[Grid] | Problem:
+    """Every sheet's cells: cached values streamed first (bounding the rows), then merges and formulas."""
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns of extensions it drops (conditional formats, slicers)
+        try:
+            values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+            grids: list[Grid] = []
+            rows = 0
+            for sheet in values.worksheets:
+                grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
+                sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
+                for number, row in enumerate(sheet.iter_rows(), 1):
+                    filled = False
+                    for column, cell in enumerate(row, 1):
+                        value = getattr(cell, "value", None)
+                        if value is None or value == "":
+                            continue
+                        filled = True
+                        grid.cells[(number, column)] = Cell(value, error=getattr(cell, "data_type", "") == "e")
+                    rows += filled
+                    if rows > MAX_ROWS:
+                        return _problem(display, "too-many-rows", limit=MAX_ROWS)
+                grids.append(grid)
+            values.close()
+            formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
+            for grid, sheet in zip(grids, formulas.worksheets, strict=True):
+                grid.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        if cell.data_type == "f":
+                            old = grid.cells.get((cell.row, cell.column), Cell(None))
+                            grid.cells[(cell.row, cell.column)] = Cell(old.value, formula=True, error=old.error)
+        except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
+            return _problem(display, "workbook-unreadable", reason=str(error).splitlines()[0][:200] if str(error)
+                            else type(error).__name__)
+    return grids
+
+
+class _Reader:
+    def __init__(self, display: str, grids: list[Grid]) -> None:
+        self.display = display
+        self.grids = {grid.title.strip(): grid for grid in grids}
+        self.order = [grid.title.strip() for grid in grids]
+        self.positions = Positions()
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    # ------------------------------------------------------------------------------------------- problems
+
+    def _at(self, grid: Grid, row: int, column: int, header: str = "") -> str:
+        from openpyxl.utils import get_column_letter
+
+        name = f"{grid.title}!{get_column_letter(column)}{row}"
+        return f"{name}（{header}）" if header else name
+
+    def _fail(self, grid: Grid, row: int, column: int, code: str, severity: Severity = "error", header: str = "",
+              path: Path_ = (), **params: object) -> None:
+        from zhijiao_check.problems import format_path
+
+        problem = Problem(self.display, row, column, format_path(path), code, params, severity, "workbook",
+                          self._at(grid, row, column, header))
+        (self.errors if severity == "error" else self.warnings).append(problem)
+
+    def _place(self, path: Path_, grid: Grid, row: int, column: int, header: str, present: bool) -> None:
+        """Position ``path`` at a cell; a blank one only as the field's place (a required field's error)."""
+        if present:
+            self.positions.values[path] = (row, column)
+        self.positions.keys[path] = (row, column)
+        self.positions.cells[path] = self._at(grid, row, column, header)
+
+    # ------------------------------------------------------------------------------------------- sheets
+
+    def read(self) -> dict[str, Any] | None:
+        sheets = {sheet.name: sheet for sheet in layout().sheets}
+        unit = self.grids.get(UNIT_SHEET)
+        if unit is None:
+            self.errors.append(_problem(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order)))
+            return None
+        self.positions.values[()] = (1, 1)
+        self.positions.cells[()] = f"{UNIT_SHEET}!A1"
+        for title in self.order:
+            grid = self.grids[title]
+            if title in sheets or title == INSTRUCTIONS:
+                if grid.hidden and title in sheets:
+                    self._fail(grid, 1, 1, "sheet-hidden", "warning")
+                continue
+            if grid.cells:
+                suggestion = difflib.get_close_matches(title, [*sheets, INSTRUCTIONS], n=1, cutoff=0.5)
+                self._fail(grid, 1, 1, "sheet-not-read", "warning", sheets="、".join(sheets),
+                           **_hint(suggestion))
+        data = self._fields(unit, sheets[UNIT_SHEET], ())
+        if data is None:
+            return None
+        city_grid = self.grids.get(CITY_SHEET)
+        city = self._fields(city_grid, sheets[CITY_SHEET], ("city",)) if city_grid is not None else None
+        tables = {name: self._table(self.grids[name], sheet) for name, sheet in sheets.items()
+                  if not sheet.fields and name in self.grids}
+        kind = data.get("unit", {}).get("kind") if isinstance(data.get("unit"), dict) else None
+        for name, sheet in sheets.items():
+            if name not in self.grids and not sheet.fields and (kind == "city" or not sheet.city_only):
+                self._missing_sheet(unit, name)
+        schools = self._entries(tables.get("学校"), ("schools",))
+        if schools is not None:
+            data["schools"] = schools
+            self._children(schools, tables, sheets)
+        else:
+            self.errors.append(_problem(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
+        bases = self._entries(tables.get("实训基地"), ("training_bases",))
+        self._attach(data, ("training_bases",), bases)
+        if city is not None:
+            allowances = self._entries(tables.get("人才津贴"), ("city", "talent_allowances"))
+            self._attach(city, ("talent_allowances",), allowances, ("city",))
+            if city:
+                data["city"] = city
+        elif tables.get("人才津贴"):
+            self._attach(data, ("city", "talent_allowances"), self._entries(tables["人才津贴"],
+                                                                           ("city", "talent_allowances")))
+        return data
+
+    def _missing_sheet(self, unit: Grid, name: str) -> None:
+        self.warnings.append(_problem(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name))
+
+    # ------------------------------------------------------------------------------------------- fields
+
+    def _fields(self, grid: Grid, sheet: Sheet, base: Path_) -> dict[str, Any] | None:
+        """A fields sheet: the header row names the key and value columns; one row per field."""
+        header = self._header_row(grid, lambda texts: KEY_HEADER in texts and VALUE_HEADER in texts)
+        if header is None:
+            self._fail(grid, 1, 1, "no-header", headers="、".join(FIELDS_HEADERS))
+            return None if not base else {}
+        row, texts = header
+        key_column, value_column = texts[KEY_HEADER], texts[VALUE_HEADER]
+        self._merged(grid, row, columns=(key_column, value_column))
+        data: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        if base:
+            self._place(base, grid, row, key_column, "", True)
+        blank_from: int | None = None
+        for number in range(row + 1, max(grid.rows(), default=row) + 1):
+            cells = grid.row(number)
+            key_cell, value_cell = cells.get(key_column), cells.get(value_column)
+            key = str(key_cell.value).strip() if key_cell is not None and key_cell.value is not None else ""
+            if not cells:
+                blank_from = blank_from or number
+                continue
+            if blank_from is not None:
+                self._fail(grid, blank_from, 1, "blank-rows", "warning", rows=_rows(blank_from, number - 1))
+                blank_from = None
+            column = sheet.column(key)
+            if column is None:
+                if key:
+                    close = difflib.get_close_matches(key, [c.key for c in sheet.columns], n=1, cutoff=0.6)
+                    self._fail(grid, number, key_column, "unknown-key", key=key, **_hint(close))
+                elif value_cell is not None:
+                    self._fail(grid, number, value_column, "value-without-key", "warning")
+                continue
+            if key in seen:
+                self._fail(grid, number, key_column, "duplicate-key", key=key, first=seen[key])
+                continue
+            seen[key] = number
+            path = (*base, *column.path)
+            value = self._value(grid, number, value_column, column, path)
+            self._place(path, grid, number, value_column, column.header, value is not _ABSENT)
+            if value is not _ABSENT:
+                _put(data, column.path, value)
+        for column in sheet.columns:
+            if column.key not in seen and (not base or data):
+                self._fail(grid, 1, key_column, "field-row-missing", "warning", key=column.key, label=column.header)
+        for block in {column.path[:-1] for column in sheet.columns if len(column.path) > 1}:
+            if block and not isinstance(data.get(block[0]), dict):
+                continue
+            first = next(c for c in sheet.columns if c.path[:-1] == block)
+            path = (*base, *block)
+            if path not in self.positions.values and (*base, *first.path) in self.positions.keys:
+                self.positions.values[path] = self.positions.keys[(*base, *first.path)]
+                self.positions.cells[path] = self.positions.cells[(*base, *first.path)]
+        return data
+
+    # ------------------------------------------------------------------------------------------- tables
+
+    def _table(self, grid: Grid, sheet: Sheet) -> list[tuple[int, dict[str, Any], dict[str, tuple[int, Column]]]]:
+        """A table's rows as (row number, raw entry, where each key stands); problems as found."""
+        found = self._header_row(grid, lambda texts: sheet.anchor in texts)
+        if found is None:
+            if grid.cells:
+                self._fail(grid, 1, 1, "no-key-row", key=sheet.anchor)
+            return []
+        key_row, texts = found
+        columns: dict[int, Column] = {}
+        for text, index in texts.items():
+            column = sheet.column(text)
+            if column is not None:
+                columns[index] = column
+        known = set(columns)
+        for index, cell in sorted(grid.row(key_row).items()):
+            text = str(cell.value).strip()
+            if index in known or not text:
+                continue
+            close = difflib.get_close_matches(text, [c.key for c in sheet.columns], n=1, cutoff=0.6)
+            self._fail(grid, key_row, index, "unknown-key", key=text, **_hint(close))
+        for column in sheet.columns:
+            if column not in columns.values():
+                self._fail(grid, key_row, 1, "column-missing", "warning", key=column.key, label=column.header)
+        header_row = key_row - 1
+        for index, column in columns.items():
+            shown = grid.get(header_row, index) if header_row else None
+            text = str(shown.value).strip() if shown is not None else ""
+            if text and text != _header_text(column) and not self._in_merge(grid, header_row, index):
+                self._fail(grid, header_row, index, "header-renamed", "warning", header=text,
+                           label=_header_text(column), key=column.key)
+        data_columns = set(columns)
+        self._merged(grid, key_row, columns=None)
+        rows = [number for number in grid.rows() if number > key_row]
+        extra: set[int] = set()
+        out: list[tuple[int, dict[str, Any], dict[str, tuple[int, Column]]]] = []
+        previous = key_row
+        for number in rows:
+            cells = grid.row(number)
+            for index in cells:
+                if index not in data_columns and index not in extra and (key_row, index) not in grid.cells:
+                    extra.add(index)
+                    label = grid.get(header_row, index) if header_row else None
+                    text = str(label.value).strip() if label is not None else ""
+                    self._fail(grid, number, index, "column-not-read", "warning", header=text, label=text or "—")
+            if not any(index in data_columns for index in cells):
+                continue
+            if number > previous + 1:
+                self._fail(grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1))
+            previous = number
+            out.append((number, {index: cells.get(index) for index in data_columns},  # type: ignore[misc]
+                        {column.key: (index, column) for index, column in columns.items()}))
+        return out  # type: ignore[return-value]
+
+    def _in_merge(self, grid: Grid, row: int, column: int) -> bool:
+        return any(r0 <= row <= r1 and c0 <= column <= c1 for r0, c0, r1, c1 in grid.merged)
+
+    def _entries(self, table: Any, path: Path_) -> list[dict[str, Any]] | None:
+        """The entries of a table sheet with no parent; ``None`` when the sheet is not there."""
+        if table is None:
+            return None
+        grid = self.grids[self._grid_of(path)]
+        out = []
+        for number, cells, where in table:
+            entry = self._entry(grid, number, cells, where, (*path, len(out)))
+            out.append(entry)
+        return out
+
+    def _grid_of(self, path: Path_) -> str:
+        keys = [p for p in path if isinstance(p, str)]
+        from zhijiao_check.workbook.layout import ENTRY_SHEETS
+
+        return ENTRY_SHEETS[tuple(keys)]
+
+    def _entry(self, grid: Grid, number: int, cells: dict[int, Cell | None], where: dict[str, tuple[int, Column]],
+               path: Path_) -> dict[str, Any]:
+        entry: dict[str, Any] = {}
+        first = min((index for index, _ in where.values()), default=1)
+        self.positions.values[path] = (number, first)
+        self.positions.cells[path] = self._at(grid, number, first)
+        designations: dict[tuple[str, ...], list[str] | None] = {}
+        for index, column in where.values():
+            if column.kind == "school":
+                continue
+            field_path = (*path, *column.path)
+            if column.kind == "designation":
+                value = self._value(grid, number, index, column, field_path, cells.get(index))
+                chosen = designations.setdefault(column.path, None)
+                if value is not _ABSENT:
+                    chosen = chosen if chosen is not None else []
+                    if value is True:
+                        chosen.append(column.choices[0][0])
+                    designations[column.path] = chosen
+                    self._place(field_path, grid, number, index, column.header, True)
+                elif field_path not in self.positions.keys:
+                    self._place(field_path, grid, number, index, column.header, False)
+                continue
+            value = self._value(grid, number, index, column, field_path, cells.get(index))
+            self._place(field_path, grid, number, index, column.header, value is not _ABSENT)
+            if value is not _ABSENT:
+                _put(entry, column.path, value)
+        for name, chosen in designations.items():
+            if chosen is not None:
+                _put(entry, name, chosen)
+        return entry
+
+    def _children(self, schools: list[dict[str, Any]], tables: dict[str, Any], sheets: dict[str, Sheet]) -> None:
+        """Majors and practice groups go to the school named in their first column."""
+        names: dict[str, int] = {}
+        for index, school in enumerate(schools):
+            if isinstance(school.get("name"), str):
+                names.setdefault(school["name"].strip(), index)
+        for sheet in sheets.values():
+            if sheet.parent is None:
+                continue
+            grid = self.grids.get(sheet.name)
+            table = tables.get(sheet.name) or []
+            given: dict[int, list[dict[str, Any]]] = {}
+            for number, cells, where in table:
+                index_column = where[SCHOOL_KEY][0] if SCHOOL_KEY in where else 1
+                named = cells.get(index_column) if SCHOOL_KEY in where else None
+                name = str(named.value).strip() if named is not None and named.value is not None else ""
+                assert grid is not None
+                if not name:
+                    self._fail(grid, number, index_column, "school-blank", header="学校名称")
+                    continue
+                if name not in names:
+                    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
+                    self._fail(grid, number, index_column, "unknown-school", header="学校名称", name=name,
+                               **_hint(close))
+                    continue
+                school = names[name]
+                items = given.setdefault(school, [])
+                items.append(self._entry(grid, number, cells, where, ("schools", school, sheet.parent, len(items))))
+            for index, school in enumerate(schools):
+                self._attach(school, (sheet.parent,), given.get(index), ("schools", index))
+
+    def _attach(self, owner: dict[str, Any], path: tuple[str, ...], rows: list[dict[str, Any]] | None,
+                base: Path_ = ()) -> None:
+        """A list of entries from its sheet's rows and its marker (无: none): absent when neither says."""
+        marker = owner
+        for part in path[:-1]:
+            marker = marker.get(part, {}) if isinstance(marker, dict) else {}
+        said = marker.get(path[-1], _ABSENT) if isinstance(marker, dict) else _ABSENT
+        full = (*base, *path)
+        if said == [] and rows:
+            line, column = self.positions.values.get(full, (1, 1))
+            self.errors.append(Problem(self.display, line, column, _format(full), "none-but-rows",
+                                       {"count": len(rows)}, "error", "workbook", self.positions.cells.get(full, "")))
+            said = _ABSENT
+        # Any other text in the marker (见专业表) is a note when there are rows; without rows, validation says
+        # that a list was expected.
+        if rows:
+            _put(owner, path, rows)
+            if full not in self.positions.values:
+                first = (*full, 0)
+                self.positions.values[full] = self.positions.values[first]
+                self.positions.cells[full] = self.positions.cells[first]
+        elif said is _ABSENT and isinstance(marker, dict):
+            marker.pop(path[-1], None)
+
+    # ------------------------------------------------------------------------------------------- cells
+
+    def _header_row(self, grid: Grid, accept: Any) -> tuple[int, dict[str, int]] | None:
+        for number in range(1, HEADER_SEARCH + 1):
+            texts = {str(cell.value).strip(): index for index, cell in sorted(grid.row(number).items())
+                     if isinstance(cell.value, str)}
+            if accept(texts):
+                return number, texts
+        return None
+
+    def _merged(self, grid: Grid, header: int, columns: tuple[int, ...] | None) -> None:
+        """Merged cells: in the header, harmless (columns are read by key); where data stands, an error, since
+        only the first cell holds the value and the others read blank. Title rows above are the county's own."""
+        for min_row, min_col, max_row, max_col in grid.merged:
+            shown = _range(min_row, min_col, max_row, max_col)
+            if max_row <= header:
+                if max_row >= header - 1:
+                    self._fail(grid, min_row, min_col, "merged-header", "warning", range=shown)
+            elif columns is None or any(min_col <= c <= max_col for c in columns):
+                self._fail(grid, min_row, min_col, "merged-cells", range=shown)
+
+    def _value(self, grid: Grid, row: int, column: int, spec: Column, path: Path_, cell: Cell | None = None) -> Any:
+        """The raw value of a cell for a field, as YAML would give it; ``_ABSENT`` for a blank."""
+        cell = cell if cell is not None else grid.get(row, column)
+        if cell is None:
+            return _ABSENT
+        if cell.formula and cell.value is None:
+            self._fail(grid, row, column, "formula-no-value", header=spec.header, path=path)
+            return None
+        if cell.error:
+            self._fail(grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value))
+            return None
+        return convert(spec, cell.value)
+
+
+def convert(column: Column, value: Any) -> Any:
+    """A cell's value as the report's raw value: labels to values, 是/否 to true/false, 无 to []."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            return _ABSENT
+    if isinstance(value, datetime.time | datetime.timedelta):
+        value = str(value)
+    kind = column.kind
+    if kind in ("whole", "year", "number", "version"):
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            return int(value)  # a spreadsheet stores every number as a float: 3120.0 is 3120
+        return value
+    if kind == "choice" and isinstance(value, str):
+        for key, label in column.choices:
+            if value in (key, label):
+                return key
+        return value
+    if kind in ("flag", "designation"):
+        if value in (YES, NO):
+            return value == YES
+        return value
+    if kind == "list":
+        if value == NONE_WORD:
+            return []
+        return split_list(value) if isinstance(value, str) else [value]
+    if kind == "marker":
+        return [] if value == NONE_WORD else value
+    return value
+
+
+def _rows(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _hint(close: list[str]) -> dict[str, str]:
+    """``（是否应为“x”？）`` when a close match was found."""
+    if not close:
+        return {"hint_zh": "", "hint_en": ""}
+    return {"hint_zh": f"（是否应为“{close[0]}”？）", "hint_en": f" (did you mean “{close[0]}”?)"}
+
+
+def _header_text(column: Column) -> str:
+    return f"{column.header}（{column.measure}）" if column.measure else column.header
+
+
+def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+def _format(path: Path_) -> str:
+    from zhijiao_check.problems import format_path
+
+    return format_path(path)
+
+
+def _range(min_row: int, min_col: int, max_row: int, max_col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+
+
+__all__ = ["MAX_BYTES", "MAX_ROWS", "WorkbookRead", "convert", "read_workbook"]

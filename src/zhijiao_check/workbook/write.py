@@ -1,0 +1,259 @@
+"""Writing a report (or a blank template) as a workbook in the layout of ``workbook.layout``.
+
+Each input cell is unlocked and tinted; headers, field keys and the unit's identity are locked, and each
+sheet is protected without a password (a guard against slips, not a lock: 审阅 › 撤销工作表保护 lifts it).
+Every enumeration gets a drop-down and every number the model's bounds, so Excel or WPS refuses a wrong
+entry as it is typed; the reader checks everything again anyway.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.workbook.layout import (
+    CHOICE_LABELS,
+    FIELDS_HEADERS,
+    INSTRUCTIONS,
+    NO,
+    NONE_WORD,
+    SCHOOL_KEY,
+    UNIT_SHEET,
+    YES,
+    Column,
+    Sheet,
+    layout,
+)
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+FORMAT_VERSION = 1
+SPARE_ROWS = 200  # empty, unlocked rows below the entries of each table, for the entries still to come
+IDENTITY = ("schema_version", "unit.name", "unit.kind", "unit.code")  # locked: made by the template
+HEADER_FILL, INPUT_FILL, KEY_COLOR = "DDEBF7", "FFF9E5", "808080"
+
+
+def instructions(unit: str, kind: str, year: object, source: str | None = None) -> list[tuple[str, str]]:
+    """The 填报说明 sheet: who and what the workbook is for, and how to fill it in."""
+    kind_label = dict(CHOICE_LABELS["kind"]).get(kind, kind)
+    rows = [
+        (f"{unit} {year} 年度职业教育统计填报", "永政发〔2021〕7号 目标达标检查 · zhijiao-check"),
+        ("填报单位", f"{unit}（{kind_label}）"),
+        ("统计年度", str(year)),
+        ("格式版本", f"{FORMAT_VERSION}（与 YAML 报告第 {FORMAT_VERSION} 版同一格式，可用 zhijiao-check convert 互转）"),
+    ]
+    if source:
+        rows.append(("预填来源", f"{source}：上年的数字已填好，请逐项改为本年度的数字"))
+    steps = [
+        "只在浅黄色的格子里填写；其余格子（表头、第 2 行的字段代码、单位名称）已锁定，不要改动。",
+        f"“{UNIT_SHEET}”表：本单位的各项数字，一行一项，填在“填报值”一列，计量单位见“计量单位”一列。",
+        "“学校”表：每所职业院校一行；“专业”“企业实践”表：每个专业、每组教师一行，第一列选所属学校。",
+        "有下拉箭头的格子请从列表中选择（是/否、公办/民办、绿牌/黄牌/红牌……）。",
+        "数字直接填写数字：不要带千分位逗号、单位或“万”字，比例不要写成百分数。",
+        "没有统计的项目留空（检查时记为“缺少数据”，不会当作 0）；确实一项也没有的名单填“无”。",
+        "多项名称写在一个格子里时用顿号“、”分隔，如：先进装备制造、农产品精深加工。",
+        "不要合并单元格、不要在数据中间留空行；可以调整列宽、排序和筛选。公式可以用，但请保存后再检查。",
+        "填好后运行：zhijiao-check validate 本文件.xlsx 检查格式，zhijiao-check check 本文件.xlsx 检查达标情况。",
+    ]
+    rows += [(f"说明 {number}", text) for number, text in enumerate(steps, 1)]
+    return rows
+
+
+def workbook_bytes(data: Mapping[str, Any], *, instructions: Sequence[tuple[str, str]]) -> bytes:
+    """The report ``data`` (plain, as loaded; absent fields blank) as an ``.xlsx`` file."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    intro = book.active
+    assert intro is not None
+    intro.title = INSTRUCTIONS
+    _instructions(intro, instructions)
+    kind = _get(data, ("unit", "kind"))
+    for sheet in layout().for_kind(kind):
+        target = book.create_sheet(sheet.name)
+        if sheet.fields:
+            _fields_sheet(target, sheet, _get(data, sheet.path) or {})
+        else:
+            _table_sheet(target, sheet, list(entries(data, sheet)))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def entries(data: Mapping[str, Any], sheet: Sheet) -> Iterable[dict[str, Any]]:
+    """The entries a table sheet shows; a school's majors and practice groups with the school's name."""
+    if sheet.parent is None:
+        yield from (entry for entry in _get(data, sheet.path) or [] if isinstance(entry, dict))
+        return
+    for school in data.get("schools") or []:
+        for entry in school.get(sheet.parent) or []:
+            yield {SCHOOL_KEY: school.get("name"), **entry}
+
+
+def _instructions(sheet: Worksheet, rows: Sequence[tuple[str, str]]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 100
+    for row, (label, text) in enumerate(rows, 1):
+        sheet.cell(row, 1, label).font = Font(bold=True)
+        cell = sheet.cell(row, 2, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.protection.sheet = True
+
+
+def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, Any]) -> None:
+    from openpyxl.styles import Alignment
+
+    _header(sheet, 1, FIELDS_HEADERS)
+    for width, letter in zip((34, 30, 30, 10, 70), "ABCDE", strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row, column in enumerate(layout_sheet.columns, 2):
+        sheet.cell(row, 1, column.key).font = _key_font()
+        sheet.cell(row, 2, column.header)
+        value = sheet.cell(row, 3, cell_value(column, _get(values, column.path), values))
+        sheet.cell(row, 4, column.measure)
+        sheet.cell(row, 5, column.note).alignment = Alignment(wrap_text=False)
+        editable = column.key not in IDENTITY
+        _style_input(sheet, value.coordinate, column, editable)
+    sheet.freeze_panes = "C2"
+    _protect(sheet)
+
+
+def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    _header(sheet, 1, [_header_text(c) for c in layout_sheet.columns])
+    last = 2 + len(rows) + SPARE_ROWS
+    for index, column in enumerate(layout_sheet.columns, 1):
+        letter = get_column_letter(index)
+        sheet.cell(2, index, column.key).font = _key_font()
+        sheet.column_dimensions[letter].width = column.width
+        for row, entry in enumerate(rows, 3):
+            sheet.cell(row, index, cell_value(column, _get(entry, column.path), entry))
+        for row in range(3, last + 1):
+            _style_input(sheet, f"{letter}{row}", column, True, validate=False)
+        _validation(sheet, column, f"{letter}3:{letter}{last}")
+    sheet.freeze_panes = "B3"
+    _protect(sheet)
+
+
+def _header_text(column: Column) -> str:
+    return f"{column.header}（{column.measure}）" if column.measure else column.header
+
+
+def cell_value(column: Column, value: Any, entry: Mapping[str, Any]) -> Any:
+    """What a cell shows for a field's value: labels for choices, 是/否, lists joined with 、, 无 for none."""
+    kind = column.kind
+    if kind == "designation":
+        chosen = _get(entry, column.path)
+        if chosen is None:
+            return None
+        return YES if column.choices[0][0] in chosen else NO
+    if value is None:
+        return None
+    if kind == "choice":
+        return dict(column.choices).get(value, value)
+    if kind == "flag" and isinstance(value, bool):
+        return YES if value else NO
+    if kind == "list" and isinstance(value, list):
+        return "、".join(str(item) for item in value) if value else NONE_WORD
+    if kind == "marker" and isinstance(value, list):
+        return NONE_WORD if not value else None
+    return value
+
+
+def _header(sheet: Worksheet, row: int, texts: Iterable[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for index, text in enumerate(texts, 1):
+        cell = sheet.cell(row, index, text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _key_font() -> Any:
+    from openpyxl.styles import Font
+
+    return Font(color=KEY_COLOR, size=9)
+
+
+def _style_input(sheet: Worksheet, coordinate: str, column: Column, editable: bool, *, validate: bool = True) -> None:
+    from openpyxl.styles import PatternFill, Protection
+
+    cell = sheet[coordinate]
+    if column.kind in ("text", "school", "list", "marker"):
+        cell.number_format = "@"  # text stays text: a code such as 431103 must not turn into a number
+    if editable:
+        cell.protection = Protection(locked=False)
+        cell.fill = PatternFill("solid", fgColor=INPUT_FILL)
+        if validate:
+            _validation(sheet, column, coordinate)
+
+
+def _validation(sheet: Worksheet, column: Column, cells: str) -> None:
+    """A drop-down for every enumeration, the model's bounds for every number."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    kind = column.kind
+    options: dict[str, Any]
+    if kind in ("choice", "flag", "designation"):
+        labels = [YES, NO] if kind in ("flag", "designation") else [label for _, label in column.choices]
+        options = {"type": "list", "formula1": '"' + ",".join(labels) + '"'}
+    elif kind == "school":
+        options = {"type": "list", "formula1": f"'学校'!$A$3:$A${3 + 5 * SPARE_ROWS}"}
+    elif kind in ("whole", "year", "number", "version") and column.low is not None:
+        number = "decimal" if kind == "number" else "whole"
+        if column.high is not None:
+            options = {"type": number, "operator": "between", "formula1": _number(column.low),
+                       "formula2": _number(column.high)}
+        else:
+            operator = "greaterThan" if column.exclusive_low else "greaterThanOrEqual"
+            options = {"type": number, "operator": operator, "formula1": _number(column.low)}
+    else:
+        return
+    validation = DataValidation(allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                                errorTitle=column.header, error=_advice(column), **options)
+    validation.add(cells)
+    sheet.add_data_validation(validation)
+
+
+def _advice(column: Column) -> str:
+    if column.kind in ("choice", "flag", "designation"):
+        return "请从下拉列表中选择"
+    if column.kind == "school":
+        return "请选择“学校”表中的学校名称"
+    if column.kind == "year":
+        return f"请填写 {_number(column.low)}–{_number(column.high)} 之间的四位年份"
+    if column.kind == "number":
+        return "请填写大于 0 的数字" if column.exclusive_low else "请填写不小于 0 的数字"
+    return f"请填写不小于 {_number(column.low)} 的整数"
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _protect(sheet: Worksheet) -> None:
+    """Protected without a password; a county may still resize columns, sort, filter and add rows."""
+    protection = sheet.protection
+    protection.sheet = True
+    protection.formatColumns = False
+    protection.formatRows = False
+    protection.insertRows = False
+    protection.deleteRows = False
+    protection.sort = False
+    protection.autoFilter = False
+
+
+def _get(data: Any, path: Sequence[str]) -> Any:
+    for part in path:
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(part)
+    return data
+
