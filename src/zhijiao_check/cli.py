@@ -47,6 +47,7 @@ app = typer.Typer(
 
 
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
+TemplateFormat = Literal["yaml", "xlsx"]
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
@@ -101,7 +102,7 @@ def check(
     formats: Annotated[
         list[Format] | None,
         typer.Option("--format", "-f", metavar="FORMAT",
-                     help="table (default), json, junit, markdown, github, sarif or html; repeat with --output "
+                     help="table (default), json, junit, markdown, github, sarif, html, xlsx or csv; repeat with --output "
                      "for several outputs in one run."),
     ] = None,
     outputs: Annotated[
@@ -251,6 +252,14 @@ def template(
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    format: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="yaml, or xlsx for a workbook (default: by the --output name, else yaml)."),
+    ] = None,
+    prefill: Annotated[
+        Path | None,
+        typer.Option("--from", metavar="REPORT", help="Last year's report (YAML or xlsx): its figures pre-filled."),
+    ] = None,
     schema: Annotated[
         str | None,
         typer.Option("--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."),
@@ -263,7 +272,27 @@ def template(
     """A blank report for one unit and year, every field commented in Chinese (生成空白填报模板)."""
     from zhijiao_check.commands import template as command
 
-    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force, pack)
+    chosen = format or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml")
+    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force, pack, chosen, prefill)
+    _exit(lambda: command.run(options), lang, debug)
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The converted report: .xlsx, .yaml or .json.", show_default=False)
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    lang: LangOption = "zh",
+    rules: RulesOption = None,
+    pack: PackOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Convert a report between YAML and an Excel workbook, losing nothing (YAML 与 Excel 互转)."""
+    from zhijiao_check.commands import convert as command
+
+    options = command.ConvertOptions(source, output, force, lang, rules or [], pack)
     _exit(lambda: command.run(options), lang, debug)
 
 

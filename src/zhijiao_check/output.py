@@ -13,9 +13,14 @@ def is_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def write(text: str, output: Path | None) -> None:
+def write(text: str | bytes, output: Path | None) -> None:
     """To a file (its folder made if need be), or to standard output: in UTF-8 when redirected, since a
-    console set to GBK would otherwise turn a redirected report or template into a GBK file."""
+    console set to GBK would otherwise turn a redirected report or template into a GBK file.
+
+    ``bytes`` are a binary file (a workbook): never shown on a terminal, where they would be noise."""
+    if isinstance(text, bytes):
+        _write_bytes(text, output)
+        return
     if is_stdout(output):
         if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
             sys.stdout.write(text)
@@ -29,5 +34,21 @@ def write(text: str, output: Path | None) -> None:
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None
+
+
+def _write_bytes(data: bytes, output: Path | None) -> None:
+    if is_stdout(output):
+        if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
+            raise FatalError("binary-to-terminal")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    assert output is not None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
     except OSError as error:
         raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None

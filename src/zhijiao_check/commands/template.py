@@ -7,6 +7,7 @@ types for the short type hint), so it cannot drift from what ``validate`` accept
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 import unicodedata
@@ -41,6 +42,8 @@ class TemplateOptions:
     schema: str | None = None  # a path or URL for the yaml-language-server modeline
     force: bool = False
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
+    format: str = "yaml"  # or xlsx
+    prefill: Path | None = None  # last year's report: its figures carried over (``--from``)
 
 
 class Refused(Exception):
@@ -65,12 +68,69 @@ def run(options: TemplateOptions) -> int:
             raise Refused("year-out-of-range", year=options.year, low=low, high=high)
         if target is not None and target.exists() and not options.force:
             raise Refused("output-exists", file=str(target))
+        last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None
     except Refused as refused:
         print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
         return ExitCode.INVALID
-    shown = target.name if target is not None else "report.yaml"
-    write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
+    if last is None and options.format == "yaml":
+        shown = target.name if target is not None else "report.yaml"
+        write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
+        return ExitCode.OK
+    data = carry_over(last, options.year) if last is not None else {
+        "schema_version": 1, "unit": {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})},
+        "year": options.year,
+    }
+    write(report_as(options.format, data, str(options.prefill) if options.prefill else None), target)
     return ExitCode.OK
+
+
+def report_as(format: str, data: dict[str, Any], source: str | None = None) -> str | bytes:
+    """A report's data as a workbook, YAML or JSON text (``convert`` and ``template --from``)."""
+    if format == "xlsx":
+        from zhijiao_check.workbook.write import instructions, workbook_bytes
+
+        unit = data.get("unit") or {}
+        rows = instructions(str(unit.get("name", "")), str(unit.get("kind", "")), data.get("year", ""), source)
+        return workbook_bytes(data, instructions=rows)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import yaml
+
+    header = f"# {source}\n" if source else ""
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+def _last_year(path: Path, unit: Unit, units: UnitRegistry, tr: Translator) -> dict[str, Any]:
+    """Last year's report for ``--from``: valid and of the same unit, else refused with its problems."""
+    from zhijiao_check.report import ReportFile, load_report
+
+    loaded = load_report(path, units)
+    if not isinstance(loaded, ReportFile):
+        for problem in loaded.problems:
+            print(problem.report_line(tr), file=sys.stderr)
+        raise Refused("from-invalid", file=str(path))
+    if loaded.unit != unit.name:
+        raise Refused("from-other-unit", file=str(path), found=loaded.unit, unit=unit.name)
+    return copy.deepcopy(loaded.data)
+
+
+def carry_over(last: dict[str, Any], year: int) -> dict[str, Any]:
+    """Last year's figures as this year's starting point: the year set, and each “last year” figure taken from
+    what last year's report gave as current (上年招生 ← 当年招生, 当年计划 ← 下一年度计划). The others stay as
+    they were, for the county to edit."""
+    data = copy.deepcopy(last)
+    data["year"] = year
+    pathway = data.get("pathway_3plus2")
+    if isinstance(pathway, dict) and "current" in pathway:
+        pathway["previous"] = pathway["current"]
+    plan = data.get("general_high_school_plan")
+    if isinstance(plan, dict) and "next" in plan:
+        plan["current"] = plan["next"]
+    for school in data.get("schools") or []:
+        for major in school.get("majors") or []:
+            if "enrollment" in major:
+                major["previous_enrollment"] = major["enrollment"]
+    return data
 
 
 def find_unit(units: UnitRegistry, given: str) -> Unit:

@@ -1,6 +1,10 @@
 """Messages of the command line itself: usage errors and internal errors."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "cli.binary-to-terminal": (
+        "工作簿（xlsx）是二进制文件，不能显示在终端上：请用 --output 文件名.xlsx 写入文件",
+        "a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with --output NAME.xlsx",
+    ),
     "cli.internal-error": (
         "zhijiao-check：内部错误（程序缺陷，请报告）：{error}；加 --debug 查看详情",
         "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback",

@@ -28,6 +28,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
         "{file} exists and was not overwritten (it may be a filled-in report): choose another name, or add --force",
     ),
+    "input.from-invalid": (
+        "{file} 不是有效的报告（问题见上），不能用来预填：请先改正",
+        "{file} is not a valid report (problems above) and cannot pre-fill the template: correct it first",
+    ),
+    "input.from-other-unit": (
+        "{file} 是“{found}”的报告，不是“{unit}”的：请选本单位上一年的报告",
+        "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year",
+    ),
+    "input.convert-same-file": (
+        "输出文件与输入文件相同（{file}）：请另取一个文件名，原文件不会被覆盖",
+        "the output is the input ({file}): choose another name; the input is never overwritten",
+    ),
+    "input.convert-format": (
+        "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
+        "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json",
+    ),
+    "input.convert-invalid": (
+        "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据",
+        "{file} is not a valid report (problems above) and was not converted: correct it first; only valid reports are converted, so that nothing is lost or guessed",
+    ),
+    "input.convert-list-item": (
+        "{path} 中的“{item}”含有分隔符或就是“无”，在工作簿的一个格子中无法与其他项区分：请改写这一项的名称",
+        "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from other items: rename it",
+    ),
     # The template's header: comments at the top of the blank report.
     "input.template-title": (
         "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",

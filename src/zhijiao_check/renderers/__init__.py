@@ -31,6 +31,8 @@ class Format(StrEnum):
     github = "github"
     sarif = "sarif"
     html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class RenderOptions:
 class Renderer(Protocol):
     def __init__(self, tr: Translator, options: RenderOptions) -> None: ...
 
-    def render(self, run: Run) -> str: ...
+    def render(self, run: Run) -> str | bytes: ...  # bytes: a binary file (a workbook)
 
 
 def renderer_class(name: str) -> type[Renderer]:

@@ -1,0 +1,88 @@
+"""``convert``: a report from YAML (or JSON) to a workbook and back, losing nothing of format v1.
+
+Only a valid report is converted: an invalid one would have to be guessed at. The input is never
+overwritten, and an existing output only with ``--force``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.status import ExitCode
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import write
+
+FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+@dataclass(frozen=True)
+class ConvertOptions:
+    source: Path
+    output: Path
+    force: bool = False
+    lang: Lang = "zh"
+    rules: Sequence[Path] = ()
+    pack: str | None = None  # --pack: the main rule pack, whose unit list the report is checked against
+
+
+def run(options: ConvertOptions) -> int:
+    from zhijiao_check.commands.template import report_as
+    from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.report import ReportFile, load_report
+
+    tr = Translator(options.lang)
+    target = options.output
+    format = FORMATS.get(target.suffix.lower())
+    refusal: tuple[str, dict[str, object]] | None = None
+    if format is None:
+        refusal = ("convert-format", {"file": str(target)})
+    elif target.exists() and os.path.realpath(target) == os.path.realpath(options.source):
+        refusal = ("convert-same-file", {"file": str(target)})
+    elif target.exists() and not options.force:
+        refusal = ("output-exists", {"file": str(target)})
+    if refusal is not None:
+        print(tr(f"input.{refusal[0]}", **refusal[1]), file=sys.stderr)
+        return ExitCode.INVALID
+    loaded = load_report(options.source, load_packs(options.rules, options.pack)[0].units)
+    if not isinstance(loaded, ReportFile):
+        for problem in loaded.problems:
+            print(problem.report_line(tr), file=sys.stderr)
+        print(tr("input.convert-invalid", file=str(options.source)), file=sys.stderr)
+        return ExitCode.INVALID
+    if format == "xlsx":
+        unsplittable = next(_unsplittable(loaded.data), None)
+        if unsplittable is not None:
+            print(tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1]), file=sys.stderr)
+            return ExitCode.INVALID
+    assert format is not None
+    write(report_as(format, loaded.data, None if format == "xlsx" else _note(options.source)), target)
+    return ExitCode.OK
+
+
+def _note(source: Path) -> str:
+    return f"zhijiao-check convert {source}"
+
+
+def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Items of a list of text that one workbook cell could not hold apart (a separator in a name, or 无)."""
+    from zhijiao_check.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
+
+    for sheet in layout().sheets:
+        if not sheet.fields:
+            continue
+        for column in sheet.columns:
+            if column.kind != "list":
+                continue
+            path = (*sheet.path, *column.path)
+            value: Any = data
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            for item in value or []:
+                text = str(item)
+                if text.strip() != text or text == NONE_WORD or any(sep in text for sep in LIST_SEPARATORS):
+                    yield ".".join(path), text
