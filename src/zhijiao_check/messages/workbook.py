@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the column “{label}” ({key}) is missing: read as not given in every row",
     ),
     "workbook.header-renamed": (
-        "表头“{header}”与模板的“{label}”不同：按字段代码 {key} 读取",
-        "the header “{header}” differs from the template's “{label}”: read by its key {key}",
+        "表头“{found}”与模板的“{label}”不同：按字段代码 {key} 读取",
+        "the header “{found}” differs from the template's “{label}”: read by its key {key}",
     ),
     "workbook.column-not-read": (
         "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",

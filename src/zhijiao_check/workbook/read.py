@@ -17,6 +17,7 @@ import datetime
 import difflib
 import io
 import math
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -151,6 +152,8 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                         return _problem(display, "too-many-rows", limit=MAX_ROWS)
                 grids.append(grid)
             values.close()
+            if not _has_formulas_or_merges(raw):
+                return grids  # the second, slower pass only finds formulas and merged ranges
             formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
             for grid, sheet in zip(grids, formulas.worksheets, strict=True):
                 grid.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
@@ -163,6 +166,19 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
             return _problem(display, "workbook-unreadable", reason=str(error).splitlines()[0][:200] if str(error)
                             else type(error).__name__)
     return grids
+
+
+_FORMULA_OR_MERGE = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+
+
+def _has_formulas_or_merges(raw: bytes) -> bool:
+    """Whether any sheet's XML has a formula (``<f>``) or a merged range (``<mergeCell``): a quick look at
+    the bytes, bounded by the zip check, that spares a full second parse of most filled templates."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return any(
+            _FORMULA_OR_MERGE.search(archive.read(info))
+            for info in archive.infolist() if info.filename.startswith("xl/worksheets/")
+        )
 
 
 class _Reader:
@@ -335,7 +351,7 @@ class _Reader:
             shown = grid.get(header_row, index) if header_row else None
             text = str(shown.value).strip() if shown is not None else ""
             if text and text != _header_text(column) and not self._in_merge(grid, header_row, index):
-                self._fail(grid, header_row, index, "header-renamed", "warning", header=text,
+                self._fail(grid, header_row, index, "header-renamed", "warning", found=text,
                            label=_header_text(column), key=column.key)
         data_columns = set(columns)
         self._merged(grid, key_row, columns=None)

@@ -9,6 +9,7 @@ entry as it is typed; the reader checks everything again anyway.
 from __future__ import annotations
 
 import io
+from functools import cache
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -182,15 +183,19 @@ def _key_font() -> Any:
     return Font(color=KEY_COLOR, size=9)
 
 
-def _style_input(sheet: Worksheet, coordinate: str, column: Column, editable: bool, *, validate: bool = True) -> None:
+@cache
+def _input_style() -> tuple[Any, Any]:
     from openpyxl.styles import PatternFill, Protection
 
+    return Protection(locked=False), PatternFill("solid", fgColor=INPUT_FILL)
+
+
+def _style_input(sheet: Worksheet, coordinate: str, column: Column, editable: bool, *, validate: bool = True) -> None:
     cell = sheet[coordinate]
     if column.kind in ("text", "school", "list", "marker"):
         cell.number_format = "@"  # text stays text: a code such as 431103 must not turn into a number
     if editable:
-        cell.protection = Protection(locked=False)
-        cell.fill = PatternFill("solid", fgColor=INPUT_FILL)
+        cell.protection, cell.fill = _input_style()
         if validate:
             _validation(sheet, column, coordinate)
 

@@ -1,0 +1,53 @@
+"""Fixtures of the workbook tests: templates made by the real command, filled by a clerk (``clerk.py``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factory import ROOT
+from typer.testing import CliRunner, Result
+
+from zhijiao_check.cli import app
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    monkeypatch.chdir(ROOT)
+
+    def run(*args: str | Path) -> Result:
+        return CliRunner().invoke(app, [str(a) for a in args])
+
+    return run
+
+
+@pytest.fixture
+def template(run_cli: Callable[..., Result], tmp_path: Path) -> Callable[..., Path]:
+    """``template("东安县", 2023)``: the workbook ``template --format xlsx`` writes."""
+
+    def make(unit: str, year: int, *extra: str) -> Path:
+        out = tmp_path / f"template-{unit}-{year}.xlsx"
+        result = run_cli("template", "--unit", unit, "--year", str(year), "--format", "xlsx", "-o", out, "--force",
+                         *extra)
+        assert result.exit_code == 0, result.output
+        return out
+
+    return make
+
+
+@pytest.fixture
+def filled(template: Callable[..., Path], tmp_path: Path) -> Callable[..., Path]:
+    """``filled(report_data)``: a template of the report's unit and year, filled with its figures by a clerk."""
+    from clerk import fill
+
+    def make(data: dict[str, Any], name: str = "filled.xlsx") -> Path:
+        blank = template(data["unit"]["name"], data["year"])
+        (tmp_path / "in").mkdir(exist_ok=True)
+        return fill(blank, data, tmp_path / "in" / name)
+
+    return make

@@ -1,0 +1,312 @@
+"""Each way a clerk's workbook goes wrong: an error at the right cell with the YAML's advice, or a warning
+and the same reading, never a silently wrong figure."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+from clerk import keys_of_columns, keys_of_rows
+from factory import SAMPLES
+
+DONGAN = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def book(filled):
+    return filled(DONGAN, "dongan.xlsx")
+
+
+def _edit(path: Path, change) -> Path:
+    workbook = openpyxl.load_workbook(path)
+    change(workbook)
+    workbook.save(path)
+    return path
+
+
+def _problems(run_cli, path):
+    result = run_cli("validate", path, "-f", "json", "--lang", "en")
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def _cell(sheet, key, row=3):
+    """The cell of a table's column ``key`` on ``row``, or of a fields sheet's row ``key``."""
+    if sheet.title in ("本单位", "市本级"):
+        return sheet.cell(keys_of_rows(sheet)[key], 3)
+    return sheet.cell(row, keys_of_columns(sheet)[key])
+
+
+@pytest.mark.parametrize(("typed", "code", "advice"), [
+    ("3,120", "number-with-separator", "3120"),
+    ("2.5万", "number-with-magnitude", "25000"),
+    ("50%", "percent-not-accepted", None),
+    ("3120人", "number-with-unit", "3120"),
+    ("３１２０", "number-as-text", "3120"),
+    ("many", "not-a-number", None),
+])
+def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, typed, code, advice):
+    _edit(book, lambda b: setattr(_cell(b["学校"], "students"), "value", typed))
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    [problem] = [p for p in problems if p["severity"] == "error"]
+    column = openpyxl.utils.get_column_letter(keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"])
+    assert (problem["code"], problem["cell"], problem["path"]) == (code, f"学校!{column}3（在校生）", "schools[0].students")
+    assert problem["line"] == 3
+    if advice:
+        assert advice in problem["message"]
+
+
+def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
+    def change(b):
+        _cell(b["专业"], "enrollment", 4).value = 120.5
+        _cell(b["学校"], "level").value = "中专"
+        _cell(b["本单位"], "quality_committee").value = "已建立"
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    codes = {(p["code"], p["cell"].split("（")[0][:3]) for p in problems}
+    assert status == 2
+    assert ("float-for-int", "专业!") in codes and ("not-one-of", "学校!") in codes
+    assert ("bool-spelling", "本单位") in codes
+
+
+def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_absent(book, run_cli):
+    _edit(book, lambda b: setattr(_cell(b["学校"], "ownership", 4), "value", None))
+    status, problems = _problems(run_cli, book)
+    [problem] = problems
+    assert status == 2 and problem["path"] == "schools[1].ownership" and problem["cell"].endswith("4（举办性质）")
+    fixed = _edit(book, lambda b: (setattr(_cell(b["学校"], "ownership", 4), "value", "民办"),
+                                   setattr(_cell(b["学校"], "appropriation_per_student"), "value", None)))
+    document = json.loads(run_cli("check", fixed, "-f", "json").stdout)
+    results = {r["rule"]: r for r in document["reports"][0]["results"]}
+    assert results["c16.secondary-funding"]["status"] == "missing"  # blank is absent, never zero
+
+
+def test_a_formula_is_read_by_its_cached_value_and_one_without_is_an_error(book, run_cli, tmp_path):
+    _edit(book, lambda b: setattr(_cell(b["学校"], "teachers"), "value", "=100+10"))
+    status, problems = _problems(run_cli, book)
+    [problem] = problems
+    assert status == 2 and problem["code"] == "formula-no-value" and "save" in problem["message"]
+    # A spreadsheet application computes and caches it on saving: then the figure is read.
+    saved = _with_cached_value(book, "学校", problem["cell"].split("!")[1].split("（")[0], "110")
+    assert run_cli("validate", saved).exit_code == 0
+
+
+def _with_cached_value(path: Path, sheet_name: str, coordinate: str, value: str) -> Path:
+    """The file as Excel saves it: the formula kept, its result cached in ``<v>``."""
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        parts = {name: archive.read(name) for name in names}
+    book = openpyxl.load_workbook(path)
+    index = book.sheetnames.index(sheet_name) + 1
+    part = f"xl/worksheets/sheet{index}.xml"
+    parts[part] = parts[part].replace(b"<f>100+10</f><v></v>", f"<f>100+10</f><v>{value}</v>".encode())
+    parts[part] = parts[part].replace(b"<f>100+10</f><v />", f"<f>100+10</f><v>{value}</v>".encode())
+    if f"<v>{value}</v>".encode() not in parts[part]:
+        parts[part] = parts[part].replace(b"<f>100+10</f>", f"<f>100+10</f><v>{value}</v>".encode())
+    out = path.with_name("saved.xlsx")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(name, parts[name])
+    return out
+
+
+def test_merged_data_cells_are_an_error_and_a_merged_header_a_warning(book, run_cli):
+    def change(b):
+        b["专业"].merge_cells("D3:D4")
+        b["学校"].insert_rows(1)
+        b["学校"]["A1"] = "东安县职业院校情况"
+        b["学校"].merge_cells("A1:F1")
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    found = {(p["code"], p["severity"], p["cell"]) for p in problems}
+    assert status == 2
+    assert ("merged-cells", "error", "专业!D3") in found
+    assert all(p["code"] == "merged-cells" for p in problems if p["severity"] == "error")
+
+
+def test_a_title_row_and_a_merged_header_leave_the_reading_unchanged(book, run_cli):
+    def change(b):
+        sheet = b["学校"]
+        sheet.insert_rows(1)
+        sheet["A1"] = "东安县职业院校"
+        sheet.merge_cells("B2:C2")  # 办学层次 and 举办性质 under one header
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 0
+    assert [p["code"] for p in problems] == ["merged-header"]
+    assert _statuses(run_cli, book) == _statuses(run_cli, SAMPLES / "2023" / "dongan.yaml")
+
+
+def _statuses(run_cli, path):
+    document = json.loads(run_cli("check", path, "-f", "json").stdout)
+    return {r["rule"]: (r["status"], r["observed"]) for r in document["reports"][0]["results"]}
+
+
+def test_hidden_extra_sheets_extra_and_renamed_columns_and_blank_rows_are_warnings(book, run_cli):
+    def change(b):
+        b["企业实践"].sheet_state = "hidden"
+        b.create_sheet("草稿")["A1"] = "scratch"
+        schools = b["学校"]
+        schools.cell(1, schools.max_column + 1, "备注").value = "备注"
+        schools.cell(3, schools.max_column, "老校区").value = "老校区"
+        schools["B1"] = "层次"  # renamed header, key intact
+        b["专业"].insert_rows(5)  # a blank line between majors
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 0
+    codes = {p["code"]: p["cell"] for p in problems}
+    assert codes["sheet-hidden"] == "企业实践!A1"
+    assert codes["sheet-not-read"] == "草稿!A1"
+    assert codes["column-not-read"].endswith("3（备注）")
+    assert codes["header-renamed"] == "学校!B1"
+    assert codes["blank-rows"] == "专业!A5"
+    assert _statuses(run_cli, book) == _statuses(run_cli, SAMPLES / "2023" / "dongan.yaml")
+
+
+def test_a_deleted_column_is_a_warning_and_its_figures_are_missing(book, run_cli):
+    def change(b):
+        sheet = b["学校"]
+        sheet.delete_cols(keys_of_columns(sheet)["appropriation_per_student"])
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 0 and [p["code"] for p in problems] == ["column-missing"]
+    assert _statuses(run_cli, book)["c16.secondary-funding"][0] == "missing"
+
+
+def test_a_school_row_left_out_reads_as_the_yaml_without_that_school(book, run_cli, tmp_path):
+    def change(b):
+        b["学校"].delete_rows(4)
+        for name in ("专业", "企业实践"):
+            sheet = b[name]
+            for row in range(sheet.max_row, 2, -1):
+                if sheet.cell(row, 1).value == DONGAN["schools"][1]["name"]:
+                    sheet.delete_rows(row)
+    _edit(book, change)
+    without = dict(DONGAN, schools=DONGAN["schools"][:1])
+    path = tmp_path / "without.yaml"
+    path.write_text(yaml.safe_dump(without, allow_unicode=True), encoding="utf-8")
+    assert _statuses(run_cli, book) == _statuses(run_cli, path)
+
+
+def test_an_unknown_school_key_or_duplicate_field_is_an_error_at_its_cell(book, run_cli):
+    def change(b):
+        _cell(b["专业"], "school", 3).value = "东安县职业中专"
+        b["学校"].cell(2, keys_of_columns(b["学校"])["teachers"]).value = "teacher"
+        unit = b["本单位"]
+        unit.cell(unit.max_row + 1, 1, "craftsman_students")
+        unit.cell(unit.max_row, 3, 5)
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    found = {p["code"]: p for p in problems}
+    assert status == 2
+    assert found["unknown-school"]["cell"] == "专业!A3（学校名称）"
+    assert "东安县职业中等专业学校" in found["unknown-school"]["message"]  # the close name, suggested
+    assert found["unknown-key"]["cell"].startswith("学校!") and "teachers" in found["unknown-key"]["message"]
+    assert found["duplicate-key"]["cell"].startswith("本单位!A")
+
+
+def test_none_with_rows_is_an_error_and_none_alone_is_an_empty_list(book, run_cli):
+    _edit(book, lambda b: setattr(_cell(b["学校"], "majors"), "value", "无"))
+    status, problems = _problems(run_cli, book)
+    assert status == 2 and [p["code"] for p in problems] == ["none-but-rows"]
+    assert problems[0]["cell"].endswith("3（开设专业）")
+
+    def no_bases(b):
+        _cell(b["本单位"], "training_bases").value = "无"
+        b["实训基地"].delete_rows(3, 10)
+    _edit(book, lambda b: setattr(_cell(b["学校"], "majors"), "value", None))
+    _edit(book, no_bases)
+    assert _statuses(run_cli, book)["c7.training-base"][1] == 0  # none: counted as 0
+    _edit(book, lambda b: setattr(_cell(b["本单位"], "training_bases"), "value", None))
+    assert _statuses(run_cli, book)["c7.training-base"][1] is None  # not given: no figure
+
+
+def test_a_county_workbook_with_a_city_sheet_filled_in_is_refused_there(book, run_cli, template):
+    city = openpyxl.load_workbook(template("永州市本级", 2023))
+    def change(b):
+        sheet = b.create_sheet("市本级")
+        for row in city["市本级"].iter_rows(values_only=True):
+            sheet.append(row)
+        sheet.cell(keys_of_rows(sheet)["demonstration_enterprises"], 3, 12)
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 2 and [p["code"] for p in problems] == ["city-block-not-city"]
+    assert problems[0]["cell"].startswith("市本级!")
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "xls-or-encrypted"),
+    (b"schema_version: 1\n", "not-a-workbook"),
+    (b"PK\x05\x06" + b"\0" * 18, "not-a-workbook"),
+])
+def test_what_is_not_an_xlsx_workbook_says_what_to_do(run_cli, tmp_path, content, code):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(content)
+    status, problems = _problems(run_cli, path)
+    assert status == 2 and [p["code"] for p in problems] == [code]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(run_cli, tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))  # 300 MiB of zeros, ~300 KiB
+    assert path.stat().st_size < 1024 * 1024
+    status, problems = _problems(run_cli, path)
+    assert status == 2 and problems[0]["code"] == "zip-bomb" and "300" in problems[0]["message"]
+
+
+def test_a_zip_of_many_parts_is_refused(run_cli, tmp_path):
+    path = tmp_path / "parts.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for n in range(1001):
+            archive.writestr(f"xl/media/{n}.bin", b"")
+    assert _problems(run_cli, path)[1][0]["code"] == "zip-bomb"
+
+
+def test_more_than_50000_rows_are_refused(run_cli, tmp_path):
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("本单位")
+    for n in range(50_001):
+        sheet.append([n])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "rows.xlsx"
+    path.write_bytes(buffer.getvalue())
+    status, problems = _problems(run_cli, path)
+    assert status == 2 and [p["code"] for p in problems] == ["too-many-rows"]
+
+
+def test_a_file_over_10_mib_is_refused_unread(run_cli, tmp_path):
+    path = tmp_path / "big.xlsx"
+    path.write_bytes(b"PK" + b"\0" * (10 * 1024 * 1024 + 1))
+    assert [p["code"] for p in _problems(run_cli, path)[1]] == ["file-too-large"]
+
+
+def test_a_workbook_without_the_unit_sheet_is_refused(run_cli, tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "冷水滩区"
+    workbook.save(tmp_path / "other.xlsx")
+    status, problems = _problems(run_cli, tmp_path / "other.xlsx")
+    assert status == 2 and [p["code"] for p in problems] == ["no-unit-sheet"]
+
+
+def test_every_output_format_shows_the_cell(book, run_cli, tmp_path):
+    _edit(book, lambda b: setattr(_cell(b["学校"], "students"), "value", "3,120"))
+    outputs = {name: tmp_path / f"out.{name}" for name in ("junit", "github", "markdown", "html", "sarif")}
+    args = [arg for name, out in outputs.items() for arg in ("-f", name, "-o", out)]
+    assert run_cli("check", book, *args).exit_code == 2
+    column = openpyxl.utils.get_column_letter(keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"])
+    for name, out in outputs.items():
+        text = out.read_text(encoding="utf-8")
+        if name == "sarif":
+            region = json.loads(text)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+            assert region == {"startLine": 3, "startColumn": keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"]}
+        else:
+            assert f"学校!{column}3" in text, name

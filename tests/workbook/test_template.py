@@ -1,0 +1,107 @@
+"""The template workbook: its sheets, drop-downs and bounds as a spreadsheet application reads them back."""
+
+from __future__ import annotations
+
+import openpyxl
+import yaml
+from factory import SAMPLES
+
+
+def _validations(sheet):
+    """{cell range: (type, operator, formula1, formula2)} of a sheet's data validations."""
+    return {str(v.sqref): (v.type, v.operator, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
+
+
+def _column(sheet, key):
+    return next(cell.column_letter for cell in sheet[2] if cell.value == key)
+
+
+def test_a_county_template_has_its_sheets_and_no_city_block(template):
+    book = openpyxl.load_workbook(template("东安县", 2024))
+    assert book.sheetnames == ["填报说明", "本单位", "学校", "专业", "企业实践", "实训基地"]
+    intro = [row for row in book["填报说明"].iter_rows(values_only=True)]
+    assert ("填报单位", "东安县（县市区）") in intro and ("统计年度", "2024") in intro
+    assert any(label == "格式版本" and text.startswith("1") for label, text in intro)
+
+
+def test_the_city_template_adds_its_block_and_allowances(template):
+    assert openpyxl.load_workbook(template("永州市本级", 2024)).sheetnames == [
+        "填报说明", "本单位", "市本级", "学校", "专业", "企业实践", "实训基地", "人才津贴"]
+
+
+def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(template):
+    book = openpyxl.load_workbook(template("东安县", 2024))
+    schools = _validations(book["学校"])
+    by_column = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in schools.items()}
+    assert by_column[_column(book["学校"], "level")] == ("list", None, '"中职,高职"', None)
+    assert by_column[_column(book["学校"], "ownership")] == ("list", None, '"公办,民办"', None)
+    assert by_column[_column(book["学校"], "meets_standards")] == ("list", None, '"是,否"', None)
+    assert by_column[_column(book["学校"], "designations:chuyi_brand")] == ("list", None, '"是,否"', None)
+    assert by_column[_column(book["学校"], "students")] == ("whole", "greaterThanOrEqual", "0", None)
+    assert by_column[_column(book["学校"], "established")] == ("whole", "between", "1800", "2100")
+    assert by_column[_column(book["学校"], "appropriation_per_student")][:3] == ("decimal", "greaterThanOrEqual", "0")
+    majors = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["专业"]).items()}
+    assert majors[_column(book["专业"], "rating")] == ("list", None, '"绿牌,黄牌,红牌"', None)
+    assert majors[_column(book["专业"], "cluster")][2] == '"生物医药,电子信息,先进装备制造,农产品精深加工,轻纺箱包制鞋,新材料"'
+    assert majors[_column(book["专业"], "evaluated_in")] == ("whole", "between", "2000", "2100")
+    assert majors["A"][0] == "list" and majors["A"][2].startswith("'学校'!$A$3")  # the school, from 学校
+    practice = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["企业实践"]).items()}
+    assert practice[_column(book["企业实践"], "teachers")] == ("whole", "greaterThanOrEqual", "1", None)
+    assert practice[_column(book["企业实践"], "months")] == ("decimal", "greaterThan", "0", None)
+    unit = book["本单位"]
+    rows = {unit.cell(r, 1).value: r for r in range(2, unit.max_row + 1)}
+    fields = _validations(unit)
+    assert fields[f"C{rows['year']}"] == ("whole", "between", "2000", "2100")
+    assert fields[f"C{rows['quality_committee']}"] == ("list", None, '"是,否"', None)
+    assert fields[f"C{rows['funding.new_education']}"][:3] == ("decimal", "greaterThanOrEqual", "0")
+
+
+def test_headers_are_frozen_inputs_unlocked_and_the_rest_protected_without_a_password(template):
+    book = openpyxl.load_workbook(template("东安县", 2024))
+    for name in book.sheetnames:
+        assert book[name].protection.sheet is True
+        assert not book[name].protection.password
+    schools = book["学校"]
+    assert schools.freeze_panes == "B3"
+    assert schools["A1"].protection.locked and schools["A2"].protection.locked  # header and key
+    assert schools["A3"].protection.locked is False and schools["E200"].protection.locked is False
+    assert schools.column_dimensions["A"].width >= 28  # a school's full name fits
+    unit = book["本单位"]
+    rows = {unit.cell(r, 1).value: r for r in range(2, unit.max_row + 1)}
+    assert unit.freeze_panes == "C2"
+    assert unit[f"C{rows['unit.name']}"].value == "东安县" and unit[f"C{rows['unit.name']}"].protection.locked
+    assert unit[f"C{rows['unit.code']}"].value == "431122" and unit[f"C{rows['unit.code']}"].data_type == "s"
+    assert unit[f"C{rows['year']}"].value == 2024 and unit[f"C{rows['year']}"].protection.locked is False
+    assert unit[f"D{rows['funding.new_education']}"].value == "万元"
+
+
+def test_a_blank_template_is_a_valid_report_with_nothing_given(template, run_cli):
+    result = run_cli("validate", template("冷水滩区", 2024))
+    assert result.exit_code == 0, result.output
+
+
+def test_from_last_year_prefills_and_carries_current_figures_to_last_year(template, run_cli, tmp_path):
+    last = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+    made = template("东安县", 2024, "--from", str(SAMPLES / "2023" / "dongan.yaml"))
+    out = tmp_path / "back.yaml"
+    assert run_cli("convert", made, "-o", out).exit_code == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["year"] == 2024
+    assert data["schools"][0]["name"] == last["schools"][0]["name"]
+    first_major = data["schools"][0]["majors"][0]
+    assert first_major["previous_enrollment"] == last["schools"][0]["majors"][0]["enrollment"]
+    assert data["general_high_school_plan"]["current"] == last["general_high_school_plan"]["next"]
+    assert data["funding"] == last["funding"]  # the rest as it was, for the county to edit
+
+
+def test_from_another_units_report_is_refused(run_cli, tmp_path):
+    result = run_cli("template", "--unit", "道县", "--year", "2024", "-o", tmp_path / "x.xlsx",
+                     "--from", SAMPLES / "2023" / "dongan.yaml")
+    assert result.exit_code == 2
+    assert "东安县" in result.output and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_workbook_is_never_written_to_a_terminal(run_cli):
+    result = run_cli("template", "--unit", "道县", "--year", "2024", "--format", "xlsx")
+    # CliRunner's stdout is not a terminal: the bytes go through, as to a pipe
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK")
