@@ -59,6 +59,10 @@ def run(options: ConvertOptions) -> int:
         if unsplittable is not None:
             print(tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1]), file=sys.stderr)
             return ExitCode.INVALID
+        too_precise = next(_too_precise(loaded.data, ()), None)
+        if too_precise is not None:
+            print(tr("input.convert-precision", path=too_precise[0], value=too_precise[1]), file=sys.stderr)
+            return ExitCode.INVALID
     assert format is not None
     write(report_as(format, loaded.data, None if format == "xlsx" else _note(options.source)), target)
     return ExitCode.OK
@@ -86,3 +90,17 @@ def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 text = str(item)
                 if text.strip() != text or text == NONE_WORD or any(sep in text for sep in LIST_SEPARATORS):
                     yield ".".join(path), text
+
+
+def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    """Numbers with more significant digits than a workbook cell keeps (16; Excel itself shows 15)."""
+    from zhijiao_check.problems import format_path
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _too_precise(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _too_precise(value, (*path, index))
+    elif isinstance(data, float) and float(f"{data:.16g}") != data:
+        yield format_path(path), repr(data)

@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 中的“{item}”含有分隔符或就是“无”，在工作簿的一个格子中无法与其他项区分：请改写这一项的名称",
         "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from other items: rename it",
     ),
+    "input.convert-precision": (
+        "{path} 的 {value} 有效数字超过 16 位，工作簿的格子存不下（Excel 只显示 15 位）：请写成合理的精度",
+        "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep (Excel shows 15): round it",
+    ),
     # The template's header: comments at the top of the blank report.
     "input.template-title": (
         "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",

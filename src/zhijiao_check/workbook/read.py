@@ -520,13 +520,15 @@ class _Reader:
 
 def convert(column: Column, value: Any) -> Any:
     """A cell's value as the report's raw value: labels to values, 是/否 to true/false, 无 to []."""
-    if isinstance(value, str):
-        value = value.strip()
-        if not value:
-            return _ABSENT
+    if isinstance(value, str) and not value.strip():
+        return _ABSENT  # a cell of spaces looks blank, and is
     if isinstance(value, datetime.time | datetime.timedelta):
         value = str(value)
     kind = column.kind
+    if kind == "text":
+        return value  # as typed: spaces are part of a name, as in YAML
+    if isinstance(value, str):
+        value = value.strip()
     if kind in ("whole", "year", "number", "version"):
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             return int(value)  # a spreadsheet stores every number as a float: 3120.0 is 3120

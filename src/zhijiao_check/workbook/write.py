@@ -9,8 +9,8 @@ entry as it is typed; the reader checks everything again anyway.
 from __future__ import annotations
 
 import io
-from functools import cache
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.workbook.layout import (
@@ -115,7 +115,7 @@ def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, An
     for row, column in enumerate(layout_sheet.columns, 2):
         sheet.cell(row, 1, column.key).font = _key_font()
         sheet.cell(row, 2, column.header)
-        value = sheet.cell(row, 3, cell_value(column, _get(values, column.path), values))
+        value = _put(sheet, row, 3, cell_value(column, _get(values, column.path), values))
         sheet.cell(row, 4, column.measure)
         sheet.cell(row, 5, column.note).alignment = Alignment(wrap_text=False)
         editable = column.key not in IDENTITY
@@ -134,12 +134,19 @@ def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any
         sheet.cell(2, index, column.key).font = _key_font()
         sheet.column_dimensions[letter].width = column.width
         for row, entry in enumerate(rows, 3):
-            sheet.cell(row, index, cell_value(column, _get(entry, column.path), entry))
+            _put(sheet, row, index, cell_value(column, _get(entry, column.path), entry))
         for row in range(3, last + 1):
             _style_input(sheet, f"{letter}{row}", column, True, validate=False)
         _validation(sheet, column, f"{letter}3:{letter}{last}")
     sheet.freeze_panes = "B3"
     _protect(sheet)
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
+    cell = sheet.cell(row, column, value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a name that begins with = is text, not a formula
+    return cell
 
 
 def _header_text(column: Column) -> str:
