@@ -1,0 +1,78 @@
+"""A real spreadsheet application reads what the tool writes: LibreOffice Calc, headless, converts the
+template and the results workbook to CSV, and the figures are those of the JSON output.
+
+Skipped, with a message, where ``soffice`` is missing (Debian: libreoffice-calc-nogui; .ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from factory import SAMPLES
+
+# Every sheet to its own file (the last field, -1), UTF-8 (76), the cells' values at full precision.
+ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("no LibreOffice (Debian: apt-get install libreoffice-calc-nogui; .ci/run installs it)")
+    return found
+
+
+def to_csv(book: Path, out: Path, profile: Path) -> dict[str, list[list[str]]]:
+    """Each sheet of ``book`` as LibreOffice exports it, by sheet name. A profile of its own, so that tests
+    running at the same time do not share one (LibreOffice locks its profile)."""
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    ALL_SHEETS_CSV, "--outdir", str(out), str(book)], check=True, capture_output=True, timeout=180)
+    sheets = {}
+    for path in out.glob(f"{book.stem}-*.csv"):
+        sheets[path.stem.removeprefix(f"{book.stem}-")] = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    assert sheets, f"LibreOffice wrote nothing for {book}"
+    return sheets
+
+
+def _number(text: str) -> float:
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
+def test_libreoffice_reads_the_template_as_made(run_cli, tmp_path):
+    soffice()
+    book = tmp_path / "dongan.xlsx"
+    assert run_cli("template", "--unit", "东安县", "--year", "2024", "-o", book, "--from",
+                   SAMPLES / "2023" / "dongan.yaml").exit_code == 0
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    assert set(sheets) == {"填报说明", "本单位", "学校", "专业", "企业实践", "实训基地"}
+    unit = {row[0]: row for row in sheets["本单位"][1:]}
+    assert unit["unit.name"][2] == "东安县" and unit["year"][2] == "2024"
+    assert unit["unit.code"][2] == "431122"  # text, not the number 431122.0
+    assert unit["enrollment.secondary_vocational"][2:4] == ["950", "人"]
+    schools = sheets["学校"]
+    assert schools[1][:3] == ["name", "level", "ownership"]
+    assert schools[2][:3] == ["东安县职业中等专业学校", "中职", "公办"]
+    majors = sheets["专业"]
+    assert majors[2][0] == "东安县职业中等专业学校"
+
+
+def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
+    soffice()
+    book, document = tmp_path / "results.xlsx", tmp_path / "results.json"
+    run_cli("check", SAMPLES / "2023", "-f", "xlsx", "-o", book, "-f", "json", "-o", document)
+    data = json.loads(document.read_text(encoding="utf-8"))
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    assert set(sheets) == {"汇总", "明细", "全市"}
+    details = sheets["明细"]
+    expected = [(e.get("unit", "全市"), r) for e in (*data["reports"], *data["city"]) for r in e["results"]]
+    assert len(details) - 1 == len(expected)
+    for row, (unit, result) in zip(details[1:], expected, strict=True):
+        assert (row[0], row[2], row[5]) == (unit, result["rule"], result["status"])
+        if isinstance(result["observed"], int | float) and not isinstance(result["observed"], bool):
+            assert _number(row[6]) == pytest.approx(result["observed"], rel=1e-9)
+    ranked = [row[2] for row in sheets["汇总"][1:]]
+    assert ranked[0] == max(data["reports"], key=lambda r: r["score"] or -1)["unit"]

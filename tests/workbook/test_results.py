@@ -1,0 +1,95 @@
+"""--format xlsx and csv: the same figures as --format json, as a spreadsheet keeps them."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import openpyxl
+import pytest
+from factory import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    folder = tmp_path_factory.mktemp("results")
+    paths = {name: folder / f"results.{name}" for name in ("json", "xlsx", "csv")}
+    args = [str(SAMPLES / "2023")] + [arg for name, path in paths.items() for arg in ("-f", name, "-o", str(path))]
+    result = CliRunner().invoke(app, ["check", *args])
+    assert result.exit_code == 1, result.output
+    return paths, json.loads(paths["json"].read_text(encoding="utf-8"))
+
+
+def _all_results(document):
+    return [(e.get("unit", "全市"), e["year"], r) for e in (*document["reports"], *document["city"]) for r in e["results"]]
+
+
+def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers(outputs):
+    paths, document = outputs
+    book = openpyxl.load_workbook(paths["xlsx"])
+    assert book.sheetnames == ["汇总", "明细", "全市"]
+    sheet = book["明细"]
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    expected = _all_results(document)
+    assert len(rows) == len(expected)
+    column = {name: header.index(name) for name in ("单位", "规则", "状态", "实际值", "目标值", "数据位置")}
+    for row, (unit, year, result) in zip(rows, expected, strict=True):
+        assert row[column["单位"]].value == unit and row[column["规则"]].value == result["rule"]
+        assert row[column["状态"]].value == result["status"]
+        observed = row[column["实际值"]]
+        if isinstance(result["observed"], int | float) and not isinstance(result["observed"], bool):
+            assert observed.data_type == "n" and observed.value == pytest.approx(result["observed"])
+            if result["unit"] == "ratio":
+                assert observed.number_format == "0.0%"
+        elif result["observed"] is None:
+            assert observed.value is None
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows) + 1}"
+    fills = {row[column["状态"]].value: row[column["状态"]].fill.fgColor.rgb for row in rows}
+    assert fills["pass"].endswith("C6EFCE") and fills["fail"].endswith("FFC7CE")
+
+
+def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
+    paths, document = outputs
+    book = openpyxl.load_workbook(paths["xlsx"])
+    summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    best = max(document["reports"], key=lambda r: r["score"] or -1)
+    assert summary[0][1] == 1 and summary[0][3] == best["score"]
+    assert [row[2] for row in summary] == [r["unit"] for r in sorted(
+        (r for r in document["reports"] if r["score"] is not None), key=lambda r: -r["score"])] + [
+        r["unit"] for r in document["reports"] if r["score"] is None]
+    city = list(book["全市"].iter_rows(min_row=2, values_only=True))
+    assert len(city) == len(document["city"][0]["results"])
+    seats = next(row for row in city if row[1] == "c1.public-seats")
+    result = next(r for r in document["city"][0]["results"] if r["rule"] == "c1.public-seats")
+    assert seats[4] == result["observed"] and seats[7] == pytest.approx(result["observed"] / result["target"]["value"])
+
+
+def test_the_csv_is_utf8_with_a_bom_and_the_same_rows(outputs):
+    paths, document = outputs
+    raw = paths["csv"].read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["单位", "年度", "规则"]
+    expected = _all_results(document)
+    assert len(rows) - 1 == len(expected)
+    for row, (unit, year, result) in zip(rows[1:], expected, strict=True):
+        assert row[0] == unit and row[2] == result["rule"] and row[5] == result["status"]
+        if isinstance(result["observed"], float):
+            assert float(row[6]) == result["observed"]
+
+
+def test_a_workbook_is_not_written_to_a_terminal(monkeypatch, capsys):
+    import sys
+
+    from zhijiao_check.errors import FatalError
+    from zhijiao_check.output import write
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    with pytest.raises(FatalError) as raised:
+        write(b"PK", None)
+    assert raised.value.code == "binary-to-terminal"
