@@ -70,7 +70,8 @@ class Column:
     @property
     def width(self) -> int:
         """Columns wide enough for the header and typical values (a Chinese character is two wide)."""
-        longest = max([_display_width(self.header), *(_display_width(label) for _, label in self.choices)])
+        shown = f"{self.header}（{self.measure}）" if self.measure else self.header
+        longest = max([_display_width(shown), len(self.key) * 8 // 10, *(_display_width(label) for _, label in self.choices)])
         if self.kind in ("text", "school", "list"):
             longest = max(longest, 28)
         return min(max(longest + 4, 10), 48)
