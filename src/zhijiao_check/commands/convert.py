@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.status import ExitCode
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
+from zhijiao_check.status import ExitCode
 
 FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
@@ -74,7 +74,7 @@ def _note(source: Path) -> str:
 
 def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Items of a list of text that one workbook cell could not hold apart (a separator in a name, or 无)."""
-    from zhijiao_check.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
+    from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
 
     for sheet in layout().sheets:
         if not sheet.fields:

@@ -87,7 +87,7 @@ def run(options: TemplateOptions) -> int:
 def report_as(format: str, data: dict[str, Any], source: str | None = None) -> str | bytes:
     """A report's data as a workbook, YAML or JSON text (``convert`` and ``template --from``)."""
     if format == "xlsx":
-        from zhijiao_check.workbook.write import instructions, workbook_bytes
+        from zhijiao_check.report.workbook.write import instructions, workbook_bytes
 
         unit = data.get("unit") or {}
         rows = instructions(str(unit.get("name", "")), str(unit.get("kind", "")), data.get("year", ""), source)

@@ -11,7 +11,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 
 class CsvRenderer:
@@ -20,7 +20,7 @@ class CsvRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
         from zhijiao_check.renderers.rows import detail_headers, detail_rows
 
         out = io.StringIO()

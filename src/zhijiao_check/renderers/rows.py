@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.renderers.matrix import where
+from zhijiao_check.renderers.texts import where
 
 OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "between": "∈"}
 

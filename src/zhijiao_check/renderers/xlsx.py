@@ -19,7 +19,7 @@ from zhijiao_check.renderers.matrix import catalogue_of, ranked
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from zhijiao_check.engine.evaluate import Run
+    from zhijiao_check.engine.results import Run
 
 # Status colours: the HTML dashboard's, as fills light enough to read black text on.
 FILLS = {
@@ -37,7 +37,7 @@ class XlsxRenderer:
     def render(self, run: Run) -> bytes:
         from openpyxl import Workbook
 
-        from zhijiao_check.renderers.json import document
+        from zhijiao_check.document import document
         from zhijiao_check.renderers.rows import detail_headers, detail_rows
 
         doc = document(run, self.tr)
@@ -113,8 +113,8 @@ class XlsxRenderer:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        for row in rows:
-            sheet.append(list(row))
+        for values in rows:
+            sheet.append(list(values))
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         if status_column is not None:

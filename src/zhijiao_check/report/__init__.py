@@ -81,7 +81,7 @@ def _load_workbook(path: Path, units: UnitRegistry, file: str) -> ReportFile | I
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
-    from zhijiao_check.workbook.read import read_workbook
+    from zhijiao_check.report.workbook.read import read_workbook
 
     read = read_workbook(path, file)
     warnings = list(read.warnings)

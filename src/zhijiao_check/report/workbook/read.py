@@ -25,8 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from zhijiao_check.problems import Problem, Severity
-from zhijiao_check.source import MAX_BYTES, Parsed, Path_, Positions, read_bytes
-from zhijiao_check.workbook.layout import (
+from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
     FIELDS_HEADERS,
     INSTRUCTIONS,
@@ -42,12 +41,17 @@ from zhijiao_check.workbook.layout import (
     layout,
     split_list,
 )
+from zhijiao_check.source import MAX_BYTES, Parsed, Path_, Positions, read_bytes
 
 MAX_ROWS = 50_000
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
 HEADER_SEARCH = 10  # title rows a county may add above a table's header
 _ABSENT = object()
+
+
+# A table's row: its number, its cells by column (None: blank), and the column of each field key.
+Row = tuple[int, "dict[int, Cell | None]", "dict[str, tuple[int, Column]]"]
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 grid.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
                 for row in sheet.iter_rows():
                     for cell in row:
-                        if cell.data_type == "f":
+                        if cell.data_type == "f" and cell.row is not None and cell.column is not None:
                             old = grid.cells.get((cell.row, cell.column), Cell(None))
                             grid.cells[(cell.row, cell.column)] = Cell(old.value, formula=True, error=old.error)
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
@@ -232,7 +236,7 @@ class _Reader:
             if grid.cells:
                 suggestion = difflib.get_close_matches(title, [*sheets, INSTRUCTIONS], n=1, cutoff=0.5)
                 self._fail(grid, 1, 1, "sheet-not-read", "warning", sheets="、".join(sheets),
-                           **_hint(suggestion))
+                           hint_zh=_hint(suggestion)[0], hint_en=_hint(suggestion)[1])
         data = self._fields(unit, sheets[UNIT_SHEET], ())
         if data is None:
             return None
@@ -295,7 +299,7 @@ class _Reader:
             if column is None:
                 if key:
                     close = difflib.get_close_matches(key, [c.key for c in sheet.columns], n=1, cutoff=0.6)
-                    self._fail(grid, number, key_column, "unknown-key", key=key, **_hint(close))
+                    self._fail(grid, number, key_column, "unknown-key", key=key, hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
                 elif value_cell is not None:
                     self._fail(grid, number, value_column, "value-without-key", "warning")
                 continue
@@ -323,7 +327,7 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------- tables
 
-    def _table(self, grid: Grid, sheet: Sheet) -> list[tuple[int, dict[str, Any], dict[str, tuple[int, Column]]]]:
+    def _table(self, grid: Grid, sheet: Sheet) -> list[Row]:
         """A table's rows as (row number, raw entry, where each key stands); problems as found."""
         found = self._header_row(grid, lambda texts: sheet.anchor in texts)
         if found is None:
@@ -342,7 +346,7 @@ class _Reader:
             if index in known or not text:
                 continue
             close = difflib.get_close_matches(text, [c.key for c in sheet.columns], n=1, cutoff=0.6)
-            self._fail(grid, key_row, index, "unknown-key", key=text, **_hint(close))
+            self._fail(grid, key_row, index, "unknown-key", key=text, hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
         for column in sheet.columns:
             if column not in columns.values():
                 self._fail(grid, key_row, 1, "column-missing", "warning", key=column.key, label=column.header)
@@ -357,7 +361,7 @@ class _Reader:
         self._merged(grid, key_row, columns=None)
         rows = [number for number in grid.rows() if number > key_row]
         extra: set[int] = set()
-        out: list[tuple[int, dict[str, Any], dict[str, tuple[int, Column]]]] = []
+        out: list[Row] = []
         previous = key_row
         for number in rows:
             cells = grid.row(number)
@@ -372,9 +376,9 @@ class _Reader:
             if number > previous + 1:
                 self._fail(grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1))
             previous = number
-            out.append((number, {index: cells.get(index) for index in data_columns},  # type: ignore[misc]
+            out.append((number, {index: cells.get(index) for index in data_columns},
                         {column.key: (index, column) for index, column in columns.items()}))
-        return out  # type: ignore[return-value]
+        return out
 
     def _in_merge(self, grid: Grid, row: int, column: int) -> bool:
         return any(r0 <= row <= r1 and c0 <= column <= c1 for r0, c0, r1, c1 in grid.merged)
@@ -384,7 +388,7 @@ class _Reader:
         if table is None:
             return None
         grid = self.grids[self._grid_of(path)]
-        out = []
+        out: list[dict[str, Any]] = []
         for number, cells, where in table:
             entry = self._entry(grid, number, cells, where, (*path, len(out)))
             out.append(entry)
@@ -392,7 +396,7 @@ class _Reader:
 
     def _grid_of(self, path: Path_) -> str:
         keys = [p for p in path if isinstance(p, str)]
-        from zhijiao_check.workbook.layout import ENTRY_SHEETS
+        from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
 
         return ENTRY_SHEETS[tuple(keys)]
 
@@ -451,11 +455,11 @@ class _Reader:
                 if name not in names:
                     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
                     self._fail(grid, number, index_column, "unknown-school", header="学校名称", name=name,
-                               **_hint(close))
+                               hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
                     continue
-                school = names[name]
-                items = given.setdefault(school, [])
-                items.append(self._entry(grid, number, cells, where, ("schools", school, sheet.parent, len(items))))
+                owner = names[name]
+                items = given.setdefault(owner, [])
+                items.append(self._entry(grid, number, cells, where, ("schools", owner, sheet.parent, len(items))))
             for index, school in enumerate(schools):
                 self._attach(school, (sheet.parent,), given.get(index), ("schools", index))
 
@@ -555,11 +559,11 @@ def _rows(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _hint(close: list[str]) -> dict[str, str]:
-    """``（是否应为“x”？）`` when a close match was found."""
+def _hint(close: list[str]) -> tuple[str, str]:
+    """``（是否应为“x”？）`` and its English when a close match was found."""
     if not close:
-        return {"hint_zh": "", "hint_en": ""}
-    return {"hint_zh": f"（是否应为“{close[0]}”？）", "hint_en": f" (did you mean “{close[0]}”?)"}
+        return "", ""
+    return f"（是否应为“{close[0]}”？）", f" (did you mean “{close[0]}”?)"
 
 
 def _header_text(column: Column) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.workbook.layout import (
+from zhijiao_check.report.workbook.layout import (
     CHOICE_LABELS,
     FIELDS_HEADERS,
     INSTRUCTIONS,
