@@ -71,7 +71,8 @@ def school(draw: st.DrawFn, name: str) -> dict[str, Any]:
     data = {"name": name, "level": draw(st.sampled_from(["secondary", "higher"])),
             "ownership": draw(st.sampled_from(["public", "private"]))}
     data |= draw(fields({
-        "established": st.integers(1800, 2100), "students": counts, "appropriation_per_student": amounts,
+        "established": st.integers(1800, 2100), "upgraded": st.integers(2000, 2100), "students": counts,
+        "appropriation_per_student": amounts,
         "meets_standards": st.booleans(), "in_1x_pilot": st.booleans(), "quality_committee": st.booleans(),
         "designations": designations(SCHOOL_DESIGNATION_LABELS),
         "enterprise_practice": st.lists(st.fixed_dictionaries({

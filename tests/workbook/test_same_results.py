@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 
+import openpyxl
 import yaml
+from clerk import keys_of_columns
 from factory import SAMPLES
 
 
@@ -39,13 +41,15 @@ def test_the_data_used_is_located_at_its_cell_with_the_header(filled, run_cli, t
     document = json.loads(run_cli("check", book, "-f", "json").stdout)
     results = {r["rule"]: r for r in document["reports"][0]["results"]}
     funding = results["c16.secondary-funding"]
+    column = keys_of_columns(openpyxl.load_workbook(book)["学校"])["appropriation_per_student"]
+    letter = openpyxl.utils.get_column_letter(column)
     assert funding["status"] == "fail"
-    assert funding["items"][0]["locations"][0]["cell"] == "学校!F3（生均拨款）"
-    assert funding["items"][0]["locations"][0]["line"] == 3 and funding["items"][0]["locations"][0]["column"] == 6
+    assert funding["items"][0]["locations"][0]["cell"] == f"学校!{letter}3（生均拨款）"
+    assert funding["items"][0]["locations"][0]["line"] == 3 and funding["items"][0]["locations"][0]["column"] == column
     share = results["c1.vocational-share"]["locations"][0]
     assert share["cell"].startswith("本单位!C") and share["cell"].endswith("（高中阶段招生 · 中职招生）")
     table = run_cli("check", book, "--no-color").stdout
-    assert f"{book}:学校!F3（生均拨款）" in table.replace("\n", "").replace(" ", "")
+    assert f"{book}:学校!{letter}3（生均拨款）" in table.replace("\n", "").replace(" ", "")
 
 
 def test_a_directory_picks_up_workbooks_but_not_excels_lock_files(filled, run_cli, tmp_path):
