@@ -13,7 +13,16 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
-from zhijiao_check.renderers.texts import at, city_title, score_text, spot, units_missing, value_text, where, who
+from zhijiao_check.renderers.texts import (
+    at,
+    city_title,
+    score_text,
+    spot,
+    units_missing,
+    value_text,
+    where,
+    who,
+)
 from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
