@@ -44,7 +44,8 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "field.": None,  # field labels are looked up with a fallback to the field's own name
 }
 # Calls whose argument is a message code, and the area of its message: (function, argument index, area).
-CODES = (("FatalError", 0, "cli"), ("Refused", 0, "input"), ("problem_at", 3, "report"), ("_problem", 3, "pack"))
+CODES = (("FatalError", 0, "cli"), ("Refused", 0, "input"), ("problem_at", 3, "report"), ("_problem", 3, "pack"),
+         ("_fail", 3, "workbook"), ("_refusal", 1, "workbook"))
 
 
 def _called(node: ast.Call) -> str:

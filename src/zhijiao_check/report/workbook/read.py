@@ -105,7 +105,7 @@ def read_workbook(path: Path, display: str) -> WorkbookRead:
     return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
 
 
-def _problem(display: str, code: str, severity: Severity = "error", cell: str = "", where: tuple[int, int] | None = None,
+def _refusal(display: str, code: str, severity: Severity = "error", cell: str = "", where: tuple[int, int] | None = None,
              path: str = "", **params: object) -> Problem:
     line, column = where if where else (None, None) if not cell else (1, 1)
     return Problem(display, line, column, path, code, params, severity, area="workbook", cell=cell)
@@ -114,19 +114,19 @@ def _problem(display: str, code: str, severity: Severity = "error", cell: str = 
 def _check_zip(raw: bytes, display: str) -> Problem | None:
     """A workbook is a zip: refuse what is not one, and a zip that would unpack beyond any real workbook."""
     if raw.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: the old .xls format, or an encrypted .xlsx
-        return _problem(display, "xls-or-encrypted")
+        return _refusal(display, "xls-or-encrypted")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        return _problem(display, "not-a-workbook")
+        return _refusal(display, "not-a-workbook")
     if len(infos) > MAX_ENTRIES:
-        return _problem(display, "zip-bomb", entries=len(infos), size_mib="?")
+        return _refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED:
-        return _problem(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
+        return _refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
     if not any(info.filename == "xl/workbook.xml" for info in infos):
-        return _problem(display, "not-a-workbook")
+        return _refusal(display, "not-a-workbook")
     return None
 
 
@@ -153,7 +153,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                         grid.cells[(number, column)] = Cell(value, error=getattr(cell, "data_type", "") == "e")
                     rows += filled
                     if rows > MAX_ROWS:
-                        return _problem(display, "too-many-rows", limit=MAX_ROWS)
+                        return _refusal(display, "too-many-rows", limit=MAX_ROWS)
                 grids.append(grid)
             values.close()
             if not _has_formulas_or_merges(raw):
@@ -167,7 +167,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                             old = grid.cells.get((cell.row, cell.column), Cell(None))
                             grid.cells[(cell.row, cell.column)] = Cell(old.value, formula=True, error=old.error)
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
-            return _problem(display, "workbook-unreadable", reason=str(error).splitlines()[0][:200] if str(error)
+            return _refusal(display, "workbook-unreadable", reason=str(error).splitlines()[0][:200] if str(error)
                             else type(error).__name__)
     return grids
 
@@ -206,8 +206,8 @@ class _Reader:
               path: Path_ = (), **params: object) -> None:
         from zhijiao_check.problems import format_path
 
-        problem = Problem(self.display, row, column, format_path(path), code, params, severity, "workbook",
-                          self._at(grid, row, column, header))
+        problem = Problem(self.display, row, column, format_path(path), code, params, severity, area="workbook",
+                          cell=self._at(grid, row, column, header))
         (self.errors if severity == "error" else self.warnings).append(problem)
 
     def _place(self, path: Path_, grid: Grid, row: int, column: int, header: str, present: bool) -> None:
@@ -223,7 +223,7 @@ class _Reader:
         sheets = {sheet.name: sheet for sheet in layout().sheets}
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
-            self.errors.append(_problem(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order)))
+            self.errors.append(_refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order)))
             return None
         self.positions.values[()] = (1, 1)
         self.positions.cells[()] = f"{UNIT_SHEET}!A1"
@@ -253,7 +253,7 @@ class _Reader:
             data["schools"] = schools
             self._children(schools, tables, sheets)
         else:
-            self.errors.append(_problem(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
+            self.errors.append(_refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
         bases = self._entries(tables.get("实训基地"), ("training_bases",))
         self._attach(data, ("training_bases",), bases)
         if city is not None:
@@ -267,7 +267,7 @@ class _Reader:
         return data
 
     def _missing_sheet(self, unit: Grid, name: str) -> None:
-        self.warnings.append(_problem(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name))
+        self.warnings.append(_refusal(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name))
 
     # ------------------------------------------------------------------------------------------- fields
 
@@ -474,7 +474,8 @@ class _Reader:
         if said == [] and rows:
             line, column = self.positions.values.get(full, (1, 1))
             self.errors.append(Problem(self.display, line, column, _format(full), "none-but-rows",
-                                       {"count": len(rows)}, "error", "workbook", self.positions.cells.get(full, "")))
+                                       {"count": len(rows)}, "error", area="workbook",
+                                       cell=self.positions.cells.get(full, "")))
             said = _ABSENT
         # Any other text in the marker (见专业表) is a note when there are rows; without rows, validation says
         # that a list was expected.
