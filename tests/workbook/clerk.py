@@ -18,7 +18,7 @@ WORDS = {
     "red": "红牌", "county": "县市区", "city": "市本级", "management_area": "管理区", "development_zone": "经开区",
 }
 LISTS_OF_ENTRIES = {"training_bases": "实训基地", "majors": "专业", "enterprise_practice": "企业实践",
-                    "talent_allowances": "人才津贴"}
+                    "talent_allowances": "人才津贴", "park_funding": "园区资金"}
 
 
 def typed(value: Any) -> Any:
@@ -37,6 +37,7 @@ def fill(template: Path, data: dict[str, Any], out: Path) -> Path:
     if "city" in data:
         _fields(book["市本级"], data["city"], ())
         _table(book["人才津贴"], data["city"].get("talent_allowances") or [])
+        _table(book["园区资金"], data["city"].get("park_funding") or [])
     _table(book["实训基地"], data.get("training_bases") or [])
     _table(book["学校"], data["schools"])
     _table(book["专业"], [{"school": s["name"], **m} for s in data["schools"] for m in s.get("majors") or []])
@@ -60,7 +61,7 @@ def _fields(sheet: Any, data: dict[str, Any], prefix: tuple[str, ...]) -> None:
         value: Any = data
         for part in key.split("."):
             value = value.get(part) if isinstance(value, dict) else None
-        if key in ("training_bases", "talent_allowances"):
+        if key in ("training_bases", "talent_allowances", "park_funding"):
             value = "无" if value == [] else None
         if value is not None and sheet.cell(row, 3).protection.locked is False:
             sheet.cell(row, 3).value = typed(value)

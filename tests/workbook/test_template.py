@@ -26,7 +26,7 @@ def test_a_county_template_has_its_sheets_and_no_city_block(template):
 
 def test_the_city_template_adds_its_block_and_allowances(template):
     assert openpyxl.load_workbook(template("永州市本级", 2024)).sheetnames == [
-        "填报说明", "本单位", "市本级", "学校", "专业", "企业实践", "实训基地", "人才津贴"]
+        "填报说明", "本单位", "市本级", "学校", "专业", "企业实践", "实训基地", "人才津贴", "园区资金"]
 
 
 def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(template):

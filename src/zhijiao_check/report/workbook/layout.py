@@ -115,6 +115,7 @@ ENTRY_SHEETS: dict[tuple[str, ...], str] = {
     ("schools", "enterprise_practice"): "企业实践",
     ("training_bases",): "实训基地",
     ("city", "talent_allowances"): "人才津贴",
+    ("city", "park_funding"): "园区资金",
 }
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
+    ENTRY_SHEETS,
     FIELDS_HEADERS,
     INSTRUCTIONS,
     KEY_HEADER,
@@ -256,14 +257,16 @@ class _Reader:
             self.errors.append(_refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
         bases = self._entries(tables.get("实训基地"), ("training_bases",))
         self._attach(data, ("training_bases",), bases)
+        city_lists = [(path, name) for path, name in ENTRY_SHEETS.items() if path[0] == "city"]
         if city is not None:
-            allowances = self._entries(tables.get("人才津贴"), ("city", "talent_allowances"))
-            self._attach(city, ("talent_allowances",), allowances, ("city",))
+            for path, name in city_lists:
+                self._attach(city, path[1:], self._entries(tables.get(name), path), ("city",))
             if city:
                 data["city"] = city
-        elif tables.get("人才津贴"):
-            self._attach(data, ("city", "talent_allowances"), self._entries(tables["人才津贴"],
-                                                                           ("city", "talent_allowances")))
+        else:
+            for path, name in city_lists:
+                if tables.get(name):  # a 市本级 table in another unit's workbook: validation refuses the block
+                    self._attach(data, path, self._entries(tables[name], path))
         return data
 
     def _missing_sheet(self, unit: Grid, name: str) -> None:
@@ -396,7 +399,6 @@ class _Reader:
 
     def _grid_of(self, path: Path_) -> str:
         keys = [p for p in path if isinstance(p, str)]
-        from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
 
         return ENTRY_SHEETS[tuple(keys)]
 
