@@ -31,6 +31,7 @@ from zhijiao_check.report import InvalidReport, ReportFile, load_report
 ROOT = Path(__file__).resolve().parents[1]
 PACK_DIR = ROOT / "rules" / "yzf-2021-7"
 SAMPLES = ROOT / "samples"
+EXAMPLES = ROOT / "examples"  # reports made to fail, kept out of samples/ so that it checks cleanly
 
 # Not scored (the renderers' and golden tests' invalid report): a number where a table is expected, an unknown field.
 INVALID_REPORT = """schema_version: 1

@@ -21,8 +21,16 @@ def test_a_bare_directory_runs_check_over_its_reports(invoke):
     assert "全市 · 2023 年 · 15/15 个单位" in result.stdout
 
 
+def test_the_samples_folder_checks_without_an_invalid_report(invoke_json):
+    """A newcomer's first run: both sample years, no duplicate unit; exit 1 only for the designed failures."""
+    result, doc = invoke_json("samples/")
+    assert result.exit_code == 1
+    assert doc["invalid"] == []
+    assert [(c["year"], len(c["units_present"])) for c in doc["city"]] == [(2022, 15), (2023, 15)]
+
+
 def test_check_shows_each_rule_with_its_arithmetic(invoke):
-    result = invoke("check", "samples/failing/jiangyong-2023-share.yaml")
+    result = invoke("check", "examples/failing/jiangyong-2023-share.yaml")
     assert result.exit_code == 1
     assert "c1.vocational-share" in result.stdout
     assert "870 / (870 + 1420) = 38.0% < 45.0%" in result.stdout
@@ -36,7 +44,7 @@ def test_validate_a_valid_report_exits_0(invoke):
 
 
 def test_validate_runs_no_rule(invoke):
-    result = invoke("validate", "samples/failing/jiangyong-2023-share.yaml")
+    result = invoke("validate", "examples/failing/jiangyong-2023-share.yaml")
     assert result.exit_code == 0
     assert "c1.vocational-share" not in result.stdout
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factory import SAMPLES, builtin_packs, by_rule
+from factory import EXAMPLES, SAMPLES, builtin_packs, by_rule
 
 from zhijiao_check.engine.evaluate import evaluate
 from zhijiao_check.engine.results import Run
@@ -281,7 +281,7 @@ def test_daoxian_red_major_is_phased_out(run_2022, run_2023):
 # ------------------------------------------------------------------------------------ failing/
 
 def failing_sample(name: str) -> dict:
-    run = check(SAMPLES / "failing" / name)
+    run = check(EXAMPLES / "failing" / name)
     assert run.city == ()
     assert run.notices == ("2023 年全市性指标未评估：输入中没有有效的永州市本级报表",)
     [evaluation] = run.reports

@@ -19,14 +19,14 @@ def test_every_line_of_the_rule_tables_fits_100_columns(invoke, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_line_of_the_failing_samples_fits_100_columns(invoke, lang):
-    result = invoke("check", "samples/failing/", "--lang", lang)
+    result = invoke("check", "examples/failing/", "--lang", lang)
     assert too_wide(result.stdout) == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_problem_lines_of_an_invalid_report_fit_100_columns(invoke, lang):
-    # samples/failing/daoxian-2023-majors.yaml is a second 2023 report of 道县: refused, with a long message
-    result = invoke("check", "samples/2023/daoxian.yaml", "samples/failing/daoxian-2023-majors.yaml", "--lang", lang)
+    # examples/failing/daoxian-2023-majors.yaml is a second 2023 report of 道县: refused, with a long message
+    result = invoke("check", "samples/2023/daoxian.yaml", "examples/failing/daoxian-2023-majors.yaml", "--lang", lang)
     assert result.exit_code == 2
     assert too_wide(result.stdout) == []
 

@@ -15,7 +15,7 @@ SAMPLES = ROOT / "samples"
 COUNTY = SAMPLES / "2023" / "lengshuitan.yaml"
 CITY = SAMPLES / "2023" / "shibenji.yaml"
 VALID_SAMPLES = sorted([*(SAMPLES / "2022").glob("*.yaml"), *(SAMPLES / "2023").glob("*.yaml"),
-                        *(SAMPLES / "failing").glob("*.yaml")])
+                        *(ROOT / "examples" / "failing").glob("*.yaml")])
 RUNNER = CliRunner()
 
 

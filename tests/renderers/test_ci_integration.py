@@ -57,7 +57,7 @@ def test_hook_passes_good_reports() -> None:
 
 
 def test_hook_stops_failing_reports() -> None:
-    done = run_hook(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "samples" / "failing").glob("*.yaml")))
+    done = run_hook(sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "failing").glob("*.yaml")))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "✗ fail" in done.stdout and "c1.vocational-share" in done.stdout and "\x1b[" not in done.stdout
 

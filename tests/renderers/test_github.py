@@ -50,7 +50,7 @@ def test_one_annotation_per_rule_or_item_not_met(every_status: tuple[Path, ...])
 
 
 def test_title_and_message_survive_escaping(edited: Any) -> None:
-    report = edited("samples/failing/jiangyong-2023-share.yaml")
+    report = edited("examples/failing/jiangyong-2023-share.yaml")
     [share, *_] = parse_commands(render("github", check(report)))
     assert share["title"] == "c1.vocational-share 职普比不低于4.5:5.5"  # the colon was %3A on the line
     assert share["message"].startswith("江永县 2023: 870 / (870 + 1420) = 38.0% < 45.0%")
@@ -74,7 +74,7 @@ def test_job_summary_is_appended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    run = check("samples/failing")
+    run = check("examples/failing")
     output = render("github", run)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## ")

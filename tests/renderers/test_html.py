@@ -172,7 +172,7 @@ def test_page_is_self_contained(whole_run: Any) -> None:
 
 
 def test_failing_samples_open_their_drilldown() -> None:
-    run = check("samples/failing")
+    run = check("examples/failing")
     dom = parse(render("html", run))
     assert all("open" in d.attrs for d in dom.all("details", class_="report"))
     assert_numbers_match(dom, as_json(run))

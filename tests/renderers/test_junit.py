@@ -63,7 +63,7 @@ def assert_suites_match(xml: str, doc: dict[str, Any], failing: set[str], city: 
 
 @pytest.mark.parametrize("strict", [False, True])
 def test_samples_validate_and_count(junit_schema: xmlschema.XMLSchema, strict: bool) -> None:
-    run = check("samples/2022", "samples/2023", "samples/failing", strict=strict)
+    run = check("samples/2022", "samples/2023", "examples/failing", strict=strict)
     xml = render("junit", run)
     junit_schema.validate(xml)
     failing = FAILING_STATUSES | ({"warn", "behind"} if strict else set())
@@ -112,7 +112,7 @@ def test_invalid_report_is_a_suite_of_errors(junit_schema: xmlschema.XMLSchema, 
 
 def test_text_the_schema_cannot_hold_is_replaced(junit_schema: xmlschema.XMLSchema, edited: Any) -> None:
     """A control character in a name, double spaces in a token: still valid XML and a valid ``xs:token``."""
-    report = edited("samples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县\\u0001职业  技术学校"'))
+    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县\\u0001职业  技术学校"'))
     xml = render("junit", check(report))
     junit_schema.validate(xml)
     assert "\ufffd" in xml

@@ -36,7 +36,7 @@ def section_of(found: dict[str, str], title: str) -> str:
 
 
 def test_each_report_opens_what_is_not_met_and_folds_the_rest() -> None:
-    run = check("samples/failing")
+    run = check("examples/failing")
     text = render("markdown", run)
     found = sections(text)
     for report in as_json(run)["reports"]:
@@ -56,11 +56,11 @@ def test_each_report_opens_what_is_not_met_and_folds_the_rest() -> None:
 
 
 def test_items_not_met_are_listed_with_their_line() -> None:
-    text = render("markdown", check("samples/failing/daoxian-2023-majors.yaml"))
+    text = render("markdown", check("examples/failing/daoxian-2023-majors.yaml"))
     row = next(r for r in rows(text) if "c4.major-evaluation-cycle" in r[1])
     assert row[3].count("❌ ") == 3
     assert "道县濂溪职业学校 · 电子商务：最近评估年份 2019" in row[3]
-    assert "`samples/failing/daoxian-2023-majors.yaml:135`" in row[3]
+    assert "`examples/failing/daoxian-2023-majors.yaml:135`" in row[3]
 
 
 def test_city_section_and_matrix_for_a_whole_year() -> None:
@@ -94,7 +94,7 @@ def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:
 
 
 def test_table_cells_stay_cells(edited: Any) -> None:
-    report = edited("samples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", "name: 道县|职业<b>技术学校"))
+    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", "name: 道县|职业<b>技术学校"))
     text = render("markdown", check(report))
     table_rows = rows(text)
     assert table_rows and all(len(row) == 4 for row in table_rows)
@@ -102,7 +102,7 @@ def test_table_cells_stay_cells(edited: Any) -> None:
 
 
 def test_quiet_keeps_the_matrix_and_the_headings() -> None:
-    text = render("markdown", check("samples/failing"), quiet=True)
+    text = render("markdown", check("examples/failing"), quiet=True)
     assert text.count("### ") == 5 and "<details>" in text  # matrix (rule numbers folded), 3 reports, notes
     assert "### 说明\n\n- 2023 年全市性指标未评估" in text
     assert [row[1] for row in rows(text)] == ["新田县", "道县", "江永县"]  # the matrix rows only, best first

@@ -31,10 +31,10 @@ def same_apart_from_time(text: str) -> str:
 @pytest.mark.parametrize("fmt", sorted(set(Format) - {"xlsx"}))
 def test_every_format_writes_to_a_file(fmt: str, tmp_path: Path) -> None:
     target = tmp_path / "deep" / f"out.{fmt}"
-    written = cli("check", "samples/failing", "--format", fmt, "--output", target)
+    written = cli("check", "examples/failing", "--format", fmt, "--output", target)
     assert written.returncode == 1, written.stderr
     assert written.stdout == ""
-    printed = cli("check", "samples/failing", "--format", fmt, "--no-color")
+    printed = cli("check", "examples/failing", "--format", fmt, "--no-color")
     assert printed.returncode == 1
     assert same_apart_from_time(target.read_text(encoding="utf-8")) == same_apart_from_time(printed.stdout)
     assert printed.stdout.strip()
@@ -63,7 +63,7 @@ def test_table_to_the_terminal_and_junit_to_a_file(tmp_path: Path) -> None:
 
 
 def test_all_formats_in_one_run(tmp_path: Path) -> None:
-    args: list[str | Path] = ["check", "samples/2023", "samples/failing/xintian-2023-funding.yaml"]
+    args: list[str | Path] = ["check", "samples/2023", "examples/failing/xintian-2023-funding.yaml"]
     for fmt in sorted(Format):
         args += ["--format", fmt, "--output", tmp_path / f"report.{fmt}"]
     done = cli(*args, "--format", "github")
@@ -79,14 +79,14 @@ def test_all_formats_in_one_run(tmp_path: Path) -> None:
 def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
     summary = tmp_path / "step-summary.md"
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
-    done = cli("check", "samples/failing", "--format", "github", env=env)
+    done = cli("check", "examples/failing", "--format", "github", env=env)
     assert done.returncode == 1
     assert summary.read_text(encoding="utf-8").startswith("## ❌ 职业教育政策目标达标检查")
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_an_item_not_met_is_introduced_with_the_colon_of_the_output_language(fmt: str) -> None:
-    squeezed = {lang: "".join(render(fmt, check("samples/failing/daoxian-2023-majors.yaml", lang=lang), lang=lang)
+    squeezed = {lang: "".join(render(fmt, check("examples/failing/daoxian-2023-majors.yaml", lang=lang), lang=lang)
                               .split()) for lang in ("zh", "en")}
     assert "道县濂溪职业学校·电子商务：最近评估年份2019" in squeezed["zh"]
     assert "道县濂溪职业学校·电子商务:yearlastevaluated2019" in squeezed["en"]

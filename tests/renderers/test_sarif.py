@@ -72,7 +72,7 @@ def test_results_are_the_findings_of_the_json(
     assert {level for _, level, *_ in expected} == ({"error"} if strict else {"error", "warning"})
 
 
-@pytest.mark.parametrize("paths", [("samples/2022", "samples/2023"), ("samples/failing",)])
+@pytest.mark.parametrize("paths", [("samples/2022", "samples/2023"), ("examples/failing",)])
 def test_every_result_points_at_a_value_in_the_yaml(validator: jsonschema.Draft4Validator, paths: tuple[str]) -> None:
     run = check(*paths)
     log = sarif(run, validator)
@@ -103,7 +103,7 @@ def test_a_changed_figure_is_found_at_its_line_and_column(validator: jsonschema.
 
 
 def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(validator: jsonschema.Draft4Validator) -> None:
-    log = sarif(check("samples/failing"), validator)
+    log = sarif(check("examples/failing"), validator)
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     catalogue = [rule for pack in load_packs([]) for rule in pack.rules]
     assert [r["id"] for r in rules] == [rule.id for rule in catalogue]
@@ -118,7 +118,7 @@ def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(validator: jso
 
 
 def test_invalid_report_problems_are_located_results(validator: jsonschema.Draft4Validator, invalid_report: Path) -> None:
-    run = check(invalid_report, "samples/failing/xintian-2023-funding.yaml")
+    run = check(invalid_report, "examples/failing/xintian-2023-funding.yaml")
     log = sarif(run, validator)
     problems = as_json(run)["invalid"][0]["problems"]
     invalid = [r for r in log["runs"][0]["results"] if r["ruleId"] == "invalid-report"]
