@@ -18,6 +18,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "zhijiao_check"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli", "__main__")),
     ("commands", ("commands",)),
+    ("settings files", ("settings",)),
     ("views", ("renderers",)),
     ("run document", ("document",)),
     ("engine", ("engine",)),

@@ -55,6 +55,11 @@ NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal).")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True)]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option("--config", metavar="FILE", help="The config file (default: the nearest zhijiao-check.toml, or "
+                 "pyproject.toml with [tool.zhijiao-check], from here upward)."),
+]
 RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", metavar="DIR", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
@@ -98,6 +103,7 @@ def main_callback(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     paths: PathsArgument,
     formats: Annotated[
         list[Format] | None,
@@ -110,14 +116,16 @@ def check(
         typer.Option("--output", "-o", metavar="FILE", help="File for the matching --format (default: standard output; - too)."),
     ] = None,
     lang: LangOption = "zh",
-    strict: Annotated[bool, typer.Option("--strict", help="warn and behind also fail the run.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict/--no-strict", metavar="", show_default=False,
+                           help="warn and behind also fail the run (default: no)."),
+    ] = False,
     select: Annotated[
         list[str] | None, typer.Option("--select", metavar="IDS", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select).")] = None,
     rules: RulesOption = None,
     pack: PackOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Summary lines only.")] = False,
     previous: Annotated[
         list[Path] | None,
         typer.Option("--previous", metavar="DIR", help="Earlier reports to compare with (not scored): a school or "
@@ -133,30 +141,46 @@ def check(
         typer.Option("--per-unit", metavar="DIR", help="With --format html: also one printable page per unit in DIR, "
                      "with a sign-off block."),
     ] = None,
+    waivers: Annotated[
+        Path | None,
+        typer.Option("--waivers", metavar="FILE", help="A waivers file (TOML, [[waiver]] entries): results excused "
+                     "with a reason, shown as waived."),
+    ] = None,
+    config: ConfigOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Check reports against the targets (检查报表是否达标). Exit 0 all met, 1 a target failed, 2 invalid input."""
     from zhijiao_check.commands import check as command
 
-    chosen = list(formats or [Format.table])
-    files = list(outputs or [])
+    def given(name: str) -> bool:
+        """Whether the flag was typed: a flag wins over the config file's key, the key over the default."""
+        source = ctx.get_parameter_source(name)  # click's enum (vendored by newer typer): compared by name
+        return source is not None and source.name == "COMMANDLINE"
 
     def run() -> int:
+        from zhijiao_check.settings import config as settings
+
+        found = settings.load(config, Path.cwd(), tuple(Format))
+        chosen = command.pair_outputs(list(formats or []), outputs or [])
         options = command.CheckOptions(
             paths=paths,
-            outputs=command.pair_outputs(chosen, files),
-            lang=lang,
-            strict=strict,
-            select=command.split_list(select or []),
-            ignore=command.split_list(ignore or []),
-            rules=rules or [],
+            outputs=chosen or found.outputs or ((Format.table, None),),
+            lang=lang if given("lang") else found.lang or lang,  # type: ignore[arg-type]
+            strict=strict if given("strict") else bool(found.strict),
+            select=command.split_list(select or []) if given("select") else found.select,
+            ignore=command.split_list(ignore or []) if given("ignore") else found.ignore,
+            rules=rules or [] if given("rules") else found.packs,
             pack=pack,
-            quiet=quiet,
+            quiet=quiet if given("quiet") else bool(found.quiet),
             color=_color(no_color),
             previous=previous or [],
-            roster=roster,
+            roster=roster if given("roster") else found.roster,
             per_unit=per_unit,
+            waivers=waivers if given("waivers") else found.waivers,
+            jobs=found.jobs,
+            base_dir=found.base_dir,
         )
         return command.run(options)
 

@@ -170,7 +170,8 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "unit": rule.unit,
         "expected": r.expected,
         "explanation": r.explanation,
-        "notes": list(r.notes),
+        "notes": [waiver_note(r, tr), *r.notes] if r.waiver is not None else list(r.notes),
+        "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
         "clause": rule.clause,
         "quote": rule.quote,
         "severity": rule.severity,
@@ -179,6 +180,13 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "locations": [location(loc) for loc in r.locations],
         "items": [item(i) for i in r.items],
     }
+
+
+def waiver_note(r: RuleResult, tr: Translator) -> str:
+    """The reason of a waived result, as every format shows it: why, who approved it, the document, where."""
+    waiver = r.waiver
+    return tr("render.waiver-note", status=r.waived_status, reason=waiver.reason, approved_by=waiver.approved_by,
+              document=waiver.document, where=f"{waiver.file}:{waiver.line}")
 
 
 def item(i: ItemOutcome) -> ItemDoc:

@@ -18,6 +18,7 @@ class Status(StrEnum):
     MISSING = "missing"
     PENDING = "pending"
     BEHIND = "behind"
+    WAIVED = "waived"  # not met, and excused by a waiver with a reason (settings/waivers.py)
     NOT_APPLICABLE = "not_applicable"
 
     @property
@@ -83,6 +84,7 @@ _LOOKS = {
     Status.MISSING: _Looks("?", "magenta", "#7b1fa2", "❓"),
     Status.PENDING: _Looks("…", "cyan", "#0277bd", "⏳"),
     Status.BEHIND: _Looks("↓", "yellow", "#d84315", "📉"),
+    Status.WAIVED: _Looks("~", "blue", "#5c6bc0", "🔕"),
     Status.NOT_APPLICABLE: _Looks("–", "dim", "#9e9e9e", "➖"),
 }
 _RULES = {
@@ -92,6 +94,7 @@ _RULES = {
     Status.MISSING: _Rules(due=True, credit=0.0, fails=True, fails_strict=True),
     Status.PENDING: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),
     Status.BEHIND: _Rules(due=False, credit=0.0, fails=False, fails_strict=True),
+    Status.WAIVED: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),  # left out of the score
     Status.NOT_APPLICABLE: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),
 }
 

@@ -9,6 +9,9 @@ from typing import Literal
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
+# Who a city-wide result belongs to (the whole city's year, not the 市本级 report): in waivers, JUnit test names and
+# SARIF properties, the same in every language.
+CITY_WIDE = "全市"
 
 
 @dataclass(frozen=True)

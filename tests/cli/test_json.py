@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from zhijiao_check import __version__
 from zhijiao_check.cli import app
 
-STATUSES = {"pass", "fail", "warn", "missing", "pending", "behind", "not_applicable"}
+STATUSES = {"pass", "fail", "warn", "missing", "pending", "behind", "waived", "not_applicable"}
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from .conftest import ROOT, as_json, check, render
 
 VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
 CONSOLE = re.compile(r"CONSOLE[:(]")
-STATUS_WORDS = ("pass", "fail", "warn", "missing", "pending", "behind", "not_applicable")
+STATUS_WORDS = ("pass", "fail", "warn", "missing", "pending", "behind", "waived", "not_applicable")
 
 
 @dataclass

@@ -6,10 +6,15 @@ import fnmatch
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, write_outputs
+
+if TYPE_CHECKING:
+    from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.settings.waivers import Waiver
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,9 @@ class CheckOptions:
     roster: Path | None = None  # the bureau's list of schools per unit
     per_unit: Path | None = None  # a folder for one printable HTML page per unit
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
+    waivers: Path | None = None
+    jobs: int | None = None  # from the config file's `jobs` (the --jobs flag of issue 12 sets it too)
+    base_dir: Path | None = None
 
 
 def run(options: CheckOptions) -> int:
@@ -45,6 +53,7 @@ def run(options: CheckOptions) -> int:
         from zhijiao_check.report.roster import load_roster
 
         roster = load_roster(options.roster, units)
+    waivers = _waivers(options.waivers, packs)
     valid, invalid = load_all(options.paths, units)
     if roster is not None:
         from zhijiao_check.report.roster import apply_roster
@@ -54,6 +63,12 @@ def run(options: CheckOptions) -> int:
     notices = [tr("cli.previous-invalid", file=bad.file) for bad in refused]
     result = evaluate(valid, invalid, packs, tr, selected=selected, strict=options.strict, previous=earlier,
                       notices=notices)
+    if waivers:
+        from datetime import date
+
+        from zhijiao_check.settings.waivers import apply
+
+        result = apply(result, waivers, date.today())
     render_options = RenderOptions(quiet=options.quiet, color=options.color)
     write_outputs(result, options.outputs, tr, render_options)
     if options.per_unit is not None:
@@ -63,6 +78,15 @@ def run(options: CheckOptions) -> int:
         for name, page in unit_pages(result, tr, render_options):
             write(page, options.per_unit / name)
     return result.exit_code
+
+
+def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:
+    """The waivers file, read before any report so that a broken one stops the run before anything is written."""
+    if path is None:
+        return ()
+    from zhijiao_check.settings.waivers import load
+
+    return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
 
 
 def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str]) -> set[str] | None:

@@ -26,6 +26,8 @@ class RuleResult:
     notes: tuple[str, ...] = ()
     expected: float | None = None  # the linear schedule's value this year
     compared_to: Any = None  # the computed target, when the rule compares with another figure
+    waiver: Any = None  # settings.waivers.Waiver, when the status is waived
+    waived_status: Status | None = None  # the status the waiver excused
 
     @property
     def target(self) -> dict[str, Any]:

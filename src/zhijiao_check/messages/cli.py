@@ -55,6 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.diff-none": ("无", "none"),
     "cli.diff-statuses": ("规则状态变化（{count}）", "Rule statuses changed ({count})"),
     "cli.diff-unchanged": ("状态未变的规则 {count} 条", "rules with the same status: {count}"),
+    "cli.invalid-config": ("配置文件 {file} 有误：", "the config file {file} has problems:"),
+    "cli.invalid-waivers": ("豁免文件 {file} 有误（未豁免任何规则）：", "the waivers file {file} has problems (nothing was waived):"),
     "cli.valid": ("{file}：格式正确", "{file}: valid"),
     "cli.valid-summary": ("{valid} 个有效，{invalid} 个无效", "{valid} valid, {invalid} invalid"),
 }

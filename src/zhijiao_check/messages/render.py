@@ -12,6 +12,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.status-missing": ("缺少数据", "data missing"),
     "render.status-pending": ("未到期", "not due yet"),
     "render.status-behind": ("未到期，落后于线性进度", "not due yet, behind the linear schedule"),
+    "render.status-waived": ("已豁免（有批准的理由）", "waived (an approved reason)"),
+    "render.waiver-note": (
+        "已豁免（原为 {status}）：{reason}；批准：{approved_by}，{document}（{where}）",
+        "waived (was {status}): {reason}; approved by {approved_by}, {document} ({where})",
+    ),
+    "render.waived-beside-score": ("另有 {count} 项已豁免，不计分", "{count} waived, left out of the score"),
     "render.status-not_applicable": ("不适用", "not applicable"),
     "render.status-none": ("该类单位无此规则", "no such rule for this kind of unit"),
     "render.legend": ("图例", "Legend"),

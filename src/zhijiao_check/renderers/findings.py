@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zhijiao_check.renderers.texts import who
-from zhijiao_check.status import NOT_MET
+from zhijiao_check.status import NOT_MET, Status
 
 
 def failing_items(result: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -25,7 +25,7 @@ class Finding:
     evaluation: Mapping[str, Any]  # a report or a city-wide year, as in the JSON document
     result: Mapping[str, Any]
     item: Mapping[str, Any] | None
-    level: str  # "error" when the status fails the run, else "warning"
+    level: str  # "error" when the status fails the run, "note" when a waiver excused it, else "warning"
 
     @property
     def locations(self) -> list[dict[str, Any]]:
@@ -45,10 +45,14 @@ class Finding:
 
 
 def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> list[Finding]:
-    """One finding per rule that is not met, or per item that did not pass under it."""
+    """One finding per rule that is not met, or per item that did not pass under it; one ``note`` per waived rule,
+    so that the reason stands where the finding would have been."""
     out: list[Finding] = []
     for evaluation in (*doc["reports"], *doc["city"]):
         for result in evaluation["results"]:
+            if result["status"] == Status.WAIVED:
+                out.append(Finding(evaluation, result, None, "note"))
+                continue
             if result["status"] not in NOT_MET:
                 continue
             level = "error" if result["status"] in failing else "warning"

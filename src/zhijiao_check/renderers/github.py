@@ -70,7 +70,8 @@ def command(level: str, where: Mapping[str, Any], title: str, message: str) -> s
     properties.append(f"title={_property(title)}")
     if where.get("cell"):  # a workbook: the row alone does not say which sheet and column
         message = f"{where['cell']}: {message}"
-    return f"::{'error' if level == 'error' else 'warning'} {','.join(properties)}::{_data(message)}"
+    kind = {"error": "error", "note": "notice"}.get(level, "warning")
+    return f"::{kind} {','.join(properties)}::{_data(message)}"
 
 
 def _data(text: str) -> str:

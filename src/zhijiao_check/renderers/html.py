@@ -27,6 +27,7 @@ from zhijiao_check.renderers.texts import (
     spot,
     units_missing,
     value_text,
+    waived_text,
     where,
     who,
 )
@@ -220,7 +221,8 @@ class HtmlRenderer:
     def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         tr = self.tr
         score = score_text(city["score"])
-        heading = f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
+        heading = (f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
+                   + _e(waived_text(city, tr)))
         parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
             parts.append(_tag("p", _e(units_missing(city, tr)), class_="problem"))
@@ -315,7 +317,8 @@ class HtmlRenderer:
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             counts = _counts(report["summary"])
             score = score_text(report["score"])
-            summary = (f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')} · {counts} "
+            summary = (f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
+                       f"{_e(waived_text(report, tr))} · {counts} "
                        + _tag("code", _e(report["file"])))
             out.append(_tag(
                 "details", _tag("summary", summary) + self._results(report["results"]), class_="report",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from zhijiao_check.engine.results import Run
 
-SKIPPED = ("pending", "not_applicable")
+SKIPPED = ("pending", "waived", "not_applicable")
 # Characters XML 1.0 cannot hold (a report may quote anything back in a problem message).
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -66,7 +66,8 @@ class JunitRenderer:
                     message = f"{first}: {result['explanation']}" if first else result["explanation"]
                     _child(case, "failure", message, status, _details(result, items))
                 elif status in SKIPPED:
-                    _child(case, "skipped", f"{status}: {result['explanation']}", None, None)
+                    reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
+                    _child(case, "skipped", f"{status}: {reason}", None, None)
                 elif status != "pass":
                     passed_with.append(f"{status} {result['rule']}: {result['explanation']}")
             mine = [w for w in doc["warnings"] if w["file"] == evaluation["file"] and not city]

@@ -16,6 +16,7 @@ from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
     city_title,
+    score_beside,
     score_text,
     spot,
     units_missing,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
 
 ITEMS_SHOWN = 5
-SHOWN_OPEN = (*NOT_MET, Status.PENDING)  # the rules in the open table; the others are folded away
+SHOWN_OPEN = (*NOT_MET, Status.WAIVED, Status.PENDING)  # the rules in the open table; the others are folded away
 
 
 class MarkdownRenderer:
@@ -94,7 +95,7 @@ class MarkdownRenderer:
         results = evaluation["results"]
         worst = next((s for s in NOT_MET if evaluation["summary"][s]), Status.PASS)
         counts = " · ".join(f"{Status(s).emoji} {s} {n}" for s, n in evaluation["summary"].items() if n)
-        out = [f"### {Status(worst).emoji} {_inline(title)} · {tr('render.score')} {score_text(evaluation['score'])}", "",
+        out = [f"### {Status(worst).emoji} {_inline(title)} · {tr('render.score')} {_inline(score_beside(evaluation, tr))}", "",
                " · ".join(part for part in (subtitle, counts or tr("render.no-rules")) if part), ""]
         out += [f"> {_inline(notice)}" for notice in evaluation["notices"]]
         if self.options.quiet:

@@ -103,6 +103,9 @@ class SarifRenderer:
                 "target": result["target"],
             },
         }
+        if result["waiver"] is not None:
+            # Reviewed and accepted: code scanning shows it as dismissed, with the reason on record.
+            out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": result["notes"][0]}]
         if result["rule"] in index:
             out["ruleIndex"] = index[result["rule"]]
         if len(located) > 1:

@@ -19,6 +19,7 @@ from zhijiao_check.renderers.texts import (
     at,
     city_title,
     observed_text,
+    score_beside,
     score_text,
     target_text,
     units_missing,
@@ -100,7 +101,7 @@ class TableRenderer:
         from rich.table import Table
 
         console.print(f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
-                      f"[bold]{score_text(evaluation['score'])}[/bold]")
+                      f"[bold]{_escape(score_beside(evaluation, self.tr))}[/bold]")
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         if not self.options.quiet:

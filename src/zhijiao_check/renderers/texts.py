@@ -14,6 +14,17 @@ def score_text(score: float | None) -> str:
     return "—" if score is None else f"{score:.1f}"
 
 
+def score_beside(evaluation: Mapping[str, Any], tr: Translator) -> str:
+    """The score, and beside it how many results were waived (left out of it): ``75.0 (另有 1 项已豁免，不计分)``."""
+    return score_text(evaluation["score"]) + waived_text(evaluation, tr)
+
+
+def waived_text(evaluation: Mapping[str, Any], tr: Translator) -> str:
+    """`` (1 waived, left out of the score)``, or nothing when no result was waived."""
+    waived = evaluation["summary"].get("waived", 0)
+    return f" ({tr('render.waived-beside-score', count=waived)})" if waived else ""
+
+
 def _digits(result: Mapping[str, Any]) -> int:
     """Enough places that observed and target differ on screen whenever they differ (44.98% < 45.00%)."""
     value = result["target"]["value"] if isinstance(result.get("target"), Mapping) else None

@@ -1,0 +1,1 @@
+"""The tool's own settings files: the config file and the waivers file (TOML)."""

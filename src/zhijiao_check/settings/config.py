@@ -1,0 +1,200 @@
+"""The config file: a team's settings for ``check``, so that everyone and CI run the same way.
+
+``zhijiao-check.toml``, or a ``[tool.zhijiao-check]`` table in ``pyproject.toml``, found by looking in the working
+directory and then each folder above it (the nearest wins; a ``zhijiao-check.toml`` before a ``pyproject.toml`` of
+the same folder); ``--config FILE`` names one. Paths in it are relative to the folder of the file. Every key has
+a flag of the same meaning, and a flag given on the command line wins over the key. An unknown key or a wrong
+value is an error located at its line and column, as in a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.problems import Problem
+from zhijiao_check.settings.toml import TablePath, TomlFile, read_toml, table_at
+
+OWN_FILE = "zhijiao-check.toml"
+PYPROJECT = "pyproject.toml"
+PYPROJECT_TABLE: TablePath = ("tool", "zhijiao-check")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of a config file; ``None`` or empty where the file says nothing."""
+
+    file: str | None = None
+    outputs: tuple[tuple[str, Path | None], ...] = ()
+    lang: str | None = None
+    strict: bool | None = None
+    quiet: bool | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[Path, ...] = ()
+    jobs: int | None = None
+    roster: Path | None = None
+    waivers: Path | None = None
+    base_dir: Path | None = None
+    problems: tuple[Problem, ...] = field(default=(), repr=False)
+
+
+def find(start: Path) -> tuple[Path, TablePath] | None:
+    """The nearest config file at or above ``start``, and the table that holds the settings in it."""
+    for folder in (start, *start.parents):
+        own = folder / OWN_FILE
+        if own.is_file():
+            return own, ()
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject, PYPROJECT_TABLE
+    return None
+
+
+def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
+    """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``: the
+    output formats there are. Raises ``FatalError`` listing every problem of the file."""
+    if named is not None:
+        table = PYPROJECT_TABLE if named.name == PYPROJECT else ()
+        found: tuple[Path, TablePath] | None = (named, table)
+    else:
+        found = find(start)
+    if found is None:
+        return Config()
+    path, table = found
+    path = shown(path)
+    read = read_toml(path, str(path))
+    if isinstance(read, Problem):
+        raise FatalError("invalid-config", (read,), file=str(path))
+    config = parse(read, table, formats)
+    if config.problems:
+        raise FatalError("invalid-config", config.problems, file=str(path))
+    return config
+
+
+def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
+    settings = table_at(toml.data, table)
+    if settings is None:
+        problem = toml.problem(table, (), "config-table-missing", name=".".join(table))
+        return Config(file=toml.display, problems=(problem,))
+    base = toml.path.parent
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for key, value in settings.items():
+        reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
+        if reader is None:
+            problems.append(toml.problem(table, (key,), "unknown-key", key=key, known=", ".join(["outputs", *KEYS])))
+            continue
+        try:
+            values[key.replace("-", "_")] = reader(value, base)
+        except _Wrong as wrong:
+            problems.append(toml.problem(table, (key, *wrong.path), wrong.code, key=key, **wrong.params))
+    if "outputs" in settings:
+        problems += _output_keys(toml, table, settings["outputs"])
+    return Config(file=toml.display, problems=tuple(problems), **values)
+
+
+class _Wrong(Exception):
+    def __init__(self, code: str, path: tuple[str | int, ...] = (), **params: object) -> None:
+        super().__init__(code)
+        self.code, self.path, self.params = code, path, params
+
+
+def _choice(*choices: str) -> Callable[[Any, Path], str]:
+    def read(value: Any, base: Path) -> str:
+        if value not in choices:
+            raise _Wrong("wrong-choice", found=repr(value), choices=" | ".join(choices))
+        return str(value)
+    return read
+
+
+def _bool(value: Any, base: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _Wrong("wrong-type", found=repr(value), expected="true | false")
+    return value
+
+
+def _jobs(value: Any, base: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _Wrong("wrong-type", found=repr(value), expected="1, 2, …")
+    return value
+
+
+def _path(value: Any, base: Path) -> Path:
+    if not isinstance(value, str) or not value:
+        raise _Wrong("wrong-type", found=repr(value), expected='"folder/file"')
+    return base / value
+
+
+def _paths(value: Any, base: Path) -> tuple[Path, ...]:
+    if not isinstance(value, list):
+        raise _Wrong("wrong-type", found=repr(value), expected='["folder", …]')
+    return tuple(_path(v, base) for v in value)
+
+
+def _ids(value: Any, base: Path) -> tuple[str, ...]:
+    """Rule IDs, globs or clauses, as ``--select``: a list, or one comma-separated string."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _Wrong("wrong-type", found=repr(value), expected='["c1", "c16.*", …]')
+    return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
+
+
+def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, Path | None], ...]]:
+    """``[[outputs]]`` tables of ``format`` and, except for one to standard output, ``file``."""
+
+    def read(value: Any, base: Path) -> tuple[tuple[str, Path | None], ...]:
+        if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+            raise _Wrong("wrong-type", found=repr(value), expected='[[outputs]] format = "sarif"  file = "…"')
+        pairs: list[tuple[str, Path | None]] = []
+        for index, entry in enumerate(value):
+            if entry.get("format") not in formats:
+                raise _Wrong("wrong-choice", (index, "format"), found=repr(entry.get("format")),
+                             choices=" | ".join(formats))
+            file = entry.get("file")
+            pairs.append((entry["format"], None if file in (None, "-") else _path(file, base)))
+        return tuple(pairs)
+
+    return read
+
+
+def _output_keys(toml: TomlFile, table: TablePath, outputs: Any) -> list[Problem]:
+    """Keys of an ``[[outputs]]`` entry other than ``format`` and ``file``, each located in its own entry."""
+    if not isinstance(outputs, list):
+        return []
+    return [toml.problem(table, ("outputs", index, key), "unknown-key", key=key, known="format, file")
+            for index, entry in enumerate(outputs) if isinstance(entry, Mapping)
+            for key in entry if key not in ("format", "file")]
+
+
+# The keys besides "outputs" (whose reader needs the format names: _outputs).
+KEYS: dict[str, Callable[[Any, Path], Any]] = {
+    "lang": _choice("zh", "en"),
+    "strict": _bool,
+    "quiet": _bool,
+    "select": _ids,
+    "ignore": _ids,
+    "packs": _paths,
+    "jobs": _jobs,
+    "roster": _path,
+    "waivers": _path,
+    "base-dir": _path,
+}
+
+
+def shown(path: Path) -> Path:
+    """A path as messages show it: relative to the working directory when it is under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return path
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has ``[tool.zhijiao-check]``; one that cannot be read is not ours to judge."""
+    read = read_toml(pyproject, str(pyproject))
+    return not isinstance(read, Problem) and table_at(read.data, PYPROJECT_TABLE) is not None

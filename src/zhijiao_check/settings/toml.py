@@ -1,0 +1,115 @@
+"""Reading the tool's own TOML files (the config file, the waivers file) with located problems.
+
+``tomllib`` gives values without positions, so the line and column of a key are found here, by reading the
+file's table headers and ``key =`` lines: enough to point a user at the key a problem is about.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.problems import Problem, format_path
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_DECODE_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+TablePath = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TomlFile:
+    """A parsed TOML file and its text, for finding where a key is."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    text: str
+
+    def where(self, table: TablePath, key: str | None = None, entry: int | None = None) -> tuple[int, int] | None:
+        """Line and column of ``key`` in ``table`` (the ``entry``-th ``[[table]]`` for arrays of tables), or of
+        the table's header when ``key`` is None; None when the file has no such line."""
+        header_at: tuple[int, int] | None = None
+        current: TablePath = ()
+        seen: dict[TablePath, int] = {}
+        for number, line in enumerate(self.text.splitlines(), 1):
+            header = _HEADER.match(line)
+            if header:
+                current = _split(header.group(2))
+                if header.group(1) == "[[":
+                    seen[current] = seen.get(current, -1) + 1
+                if current == table and (entry is None or seen.get(current) == entry):
+                    header_at = (number, line.index("[") + 1)
+                continue
+            if current != table or (entry is not None and seen.get(current) != entry):
+                continue
+            found = _KEY.match(line)
+            if key is not None and found and _unquote(found.group(2)) == key:
+                return number, len(found.group(1)) + 1
+        return header_at if key is None or header_at is not None else None
+
+    def locate(self, table: TablePath, path: Sequence[str | int]) -> tuple[int, int]:
+        """Where the value at ``path`` under ``table`` is: the key's own line, else the nearest enclosing key or
+        table that has one (an inline table's key is found at the line of the array that holds it)."""
+        tries: list[tuple[TablePath, str | None, int | None]] = []
+        if len(path) >= 3 and isinstance(path[0], str) and isinstance(path[1], int) and isinstance(path[2], str):
+            tries.append(((*table, path[0]), path[2], path[1]))
+        if path and isinstance(path[0], str):
+            tries.append((table, path[0], None))
+        tries.append((table, None, None))
+        for where_table, key, entry in tries:
+            found = self.where(where_table, key, entry)
+            if found is not None:
+                return found
+        return 1, 1
+
+    def problem(self, table: TablePath, path: Sequence[str | int], code: str, *, severity: str = "error",
+                **params: object) -> Problem:
+        line, column = self.locate(table, path)
+        return Problem(self.display, line, column, format_path(tuple(path)), code, params,
+                       severity="warning" if severity == "warning" else "error", area="settings")
+
+
+def read_toml(path: Path, display: str) -> TomlFile | Problem:
+    """The file parsed, or the one problem that stops it being read (missing, not UTF-8, not TOML)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return Problem(display, None, None, "", "not-found", {}, area="settings")
+    except UnicodeDecodeError:
+        return Problem(display, None, None, "", "not-utf8", {}, area="settings")
+    except OSError as error:
+        return Problem(display, None, None, "", "unreadable", {"reason": error.strerror or str(error)},
+                       area="settings")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        place = _DECODE_PLACE.search(str(error))
+        line, column = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
+        reason = _DECODE_PLACE.sub("", str(error)).strip()
+        return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
+    return TomlFile(path, display, data, text)
+
+
+def table_at(data: Mapping[str, Any], table: TablePath) -> Any:
+    for part in table:
+        if not isinstance(data, Mapping) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _split(header: str) -> TablePath:
+    """``tool."zhijiao-check"`` -> ``("tool", "zhijiao-check")``."""
+    parts = re.findall(r""""[^"]*"|'[^']*'|[^.\s]+""", header)
+    return tuple(_unquote(p) for p in parts)
+
+
+def _unquote(key: str) -> str:
+    return key[1:-1] if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'" else key
+

@@ -1,0 +1,168 @@
+"""Waivers (豁免): a target a unit is excused from for a year or until a date, with the reason and who approved it.
+
+A waivers file is TOML, one ``[[waiver]]`` table each::
+
+    [[waiver]]
+    rule = "c16.secondary-funding"
+    unit = "东安县"                 # a unit's name or code; 全市 for a city-wide rule
+    year = 2023                     # the statistical year excused; and/or
+    expires = 2024-06-30            # the last day the waiver holds
+    reason = "县财政 2023 年预算已执行完毕，2024 年补足"
+    approved-by = "永州市教育局"
+    document = "永教函〔2024〕3号"
+
+A result that is not met (``fail``, ``missing``, ``warn``, ``behind``) and that a waiver matches gets the status
+``waived``: it does not fail the run and is left out of the score. Waivers are applied after every rule is computed,
+so a rule that depends on another's status (``when``) still sees the real one. An expired waiver excuses nothing
+and is a warning; so is a waiver that matches no result that is not met (a stale waiver, or a target now met).
+``--ignore`` is for leaving out whole rules; a waiver is for one unit's result, with a reason on record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.problems import Problem
+from zhijiao_check.settings.toml import TomlFile, read_toml
+from zhijiao_check.status import NOT_MET, Status
+from zhijiao_check.units import CITY_WIDE
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.results import Evaluation, RuleResult, Run
+    from zhijiao_check.units import UnitRegistry
+
+WAIVABLE = frozenset(NOT_MET)
+REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
+KNOWN = (*REQUIRED, "year", "expires")
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    unit: str  # the unit's name (a code in the file is turned into its name), or 全市
+    reason: str
+    approved_by: str
+    document: str
+    year: int | None
+    expires: date | None
+    file: str
+    line: int
+    column: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "approved_by": self.approved_by,
+            "document": self.document,
+            "year": self.year,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "file": self.file,
+            "line": self.line,
+        }
+
+    def matches(self, rule: str, unit: str, year: int) -> bool:
+        return rule == self.rule and unit == self.unit and self.year in (None, year)
+
+    def problem(self, code: str, **params: object) -> Problem:
+        return Problem(self.file, self.line, self.column, "", code,
+                       {"rule": self.rule, "unit": self.unit, **params}, severity="warning", area="settings")
+
+
+def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waiver, ...]:
+    """Every waiver of the file; raises ``FatalError`` listing every problem (a waiver without a reason, an
+    unknown rule or unit, a year that is not a year) so that nothing is excused by mistake."""
+    read = read_toml(path, str(path))
+    if isinstance(read, Problem):
+        raise FatalError("invalid-waivers", (read,), file=str(path))
+    entries = read.data.get("waiver", [])
+    problems = [read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]") for key in read.data
+                if key != "waiver"]
+    if not isinstance(entries, list):
+        problems.append(read.problem((), ("waiver",), "wrong-type", key="waiver", found=repr(entries),
+                                     expected="[[waiver]]"))
+        entries = []
+    waivers: list[Waiver] = []
+    for index, entry in enumerate(entries):
+        found = _entry(read, index, entry, rules, units)
+        if isinstance(found, Waiver):
+            waivers.append(found)
+        else:
+            problems += found
+    if problems:
+        raise FatalError("invalid-waivers", problems, file=str(path))
+    return tuple(waivers)
+
+
+def _entry(toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collection[str],
+           units: UnitRegistry) -> Waiver | list[Problem]:
+    def problem(key: str, code: str, **params: object) -> Problem:
+        return toml.problem((), ("waiver", index, key), code, key=key, **params)
+
+    problems = [problem(key, "unknown-key", known=", ".join(KNOWN)) for key in entry if key not in KNOWN]
+    for key in REQUIRED:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            problems.append(problem(key, "waiver-needs", found=repr(value) if key in entry else "—"))
+    rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
+    if isinstance(rule, str) and rule and rule not in rules:
+        close = difflib.get_close_matches(rule, list(rules), n=1)
+        problems.append(problem("rule", "waiver-unknown-rule", rule=rule,
+                                suggestion=close[0] if close else "zhijiao-check rules"))
+    name = _unit_name(unit, units) if isinstance(unit, str) and unit else None
+    if isinstance(unit, str) and unit and name is None:
+        problems.append(problem("unit", "waiver-unknown-unit", unit=unit,
+                                suggestion=units.suggest(unit) or CITY_WIDE))
+    if year is None and expires is None:
+        problems.append(problem("year", "waiver-needs-time"))
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
+        problems.append(problem("year", "wrong-type", found=repr(year), expected="2023"))
+    if expires is not None and (not isinstance(expires, date) or hasattr(expires, "hour")):
+        problems.append(problem("expires", "wrong-type", found=repr(expires), expected="2024-06-30"))
+    if problems:
+        return problems
+    line, column = toml.locate((), ("waiver", index, "rule"))
+    return Waiver(str(rule), str(name), entry["reason"].strip(), entry["approved-by"].strip(),
+                  entry["document"].strip(), year, expires, toml.display, line, column)
+
+
+def _unit_name(given: str, units: UnitRegistry) -> str | None:
+    given = given.strip()
+    if given == CITY_WIDE:
+        return CITY_WIDE
+    unit = units.get(given) or next((u for u in units if u.code == given), None)
+    return unit.name if unit else None
+
+
+def apply(run: Run, waivers: Sequence[Waiver], today: date) -> Run:
+    """The run with each result that an active waiver matches made ``waived``, and a warning for each waiver
+    that has expired or matches no result that is not met."""
+    active = [w for w in waivers if w.expires is None or w.expires >= today]
+    used: set[Waiver] = set()
+
+    def excuse(evaluation: Evaluation, unit: str) -> Any:
+        results = tuple(_excused(r, unit, evaluation.year, active, used) for r in evaluation.results)
+        return dataclasses.replace(evaluation, results=results)
+
+    reports = tuple(excuse(e, e.unit) for e in run.reports)
+    city = tuple(excuse(e, CITY_WIDE) for e in run.city)
+    warnings = [w.problem("waiver-expired", expires=w.expires.isoformat()) for w in waivers
+                if w.expires is not None and w.expires < today]
+    warnings += [w.problem("waiver-unused", year=w.year or "—") for w in active if w not in used]
+    return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *warnings))
+
+
+def _excused(result: RuleResult, unit: str, year: int, active: Sequence[Waiver], used: set[Waiver]) -> RuleResult:
+    if result.status not in WAIVABLE:
+        return result
+    waiver = next((w for w in active if w.matches(result.rule.id, unit, year)), None)
+    if waiver is None:
+        return result
+    used.add(waiver)
+    return dataclasses.replace(result, status=Status.WAIVED, waiver=waiver, waived_status=result.status)

@@ -1,0 +1,131 @@
+"""The config file: found upward, in zhijiao-check.toml or pyproject.toml; flags win; unknown keys are located."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from factory import SAMPLES
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.settings import config
+
+from .conftest import write
+
+TEAM_CONFIG = """\
+# The team's settings: English for the report to the province, JSON for the dashboard script.
+lang = "en"
+select = ["c16", "c1.vocational-share"]
+
+[[outputs]]
+format = "json"
+file = "build/zhijiao-check.json"
+
+[[outputs]]
+format = "table"
+"""
+
+
+def test_a_config_file_above_the_working_directory_is_used(repo: Path, invoke, monkeypatch) -> None:
+    write(repo / "zhijiao-check.toml", TEAM_CONFIG)
+    monkeypatch.chdir(repo / "reports")
+    result = invoke("check", "2023/")
+    assert result.exit_code == 1
+    assert "score" in result.stdout and "得分" not in result.stdout  # lang = "en"
+    doc = json.loads((repo / "build" / "zhijiao-check.json").read_text(encoding="utf-8"))  # relative to the file
+    assert doc["lang"] == "en"
+    assert {r["rule"] for r in doc["reports"][0]["results"]} == {
+        "c1.vocational-share", "c16.secondary-funding", "c16.higher-funding", "c16.new-funding-tilt"}
+
+
+def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(repo: Path, invoke,
+                                                                                 monkeypatch) -> None:
+    write(repo / "pyproject.toml", '[project]\nname = "reports"\n\n[tool.zhijiao-check]\nlang = "en"\nquiet = true\n')
+    write(repo / "reports" / "pyproject.toml", '[project]\nname = "inner"\n')  # not ours: the search goes on
+    monkeypatch.chdir(repo / "reports")
+    result = invoke("check", "2023/dongan.yaml")
+    assert result.exit_code == 1
+    assert "summary: pass 9 · fail 3 · not_applicable 3" in result.stdout
+    assert "c16.secondary-funding" not in result.stdout  # quiet: summary lines only
+
+
+def test_zhijiao_check_toml_wins_over_pyproject_in_the_same_folder(repo: Path, invoke) -> None:
+    write(repo / "pyproject.toml", '[tool.zhijiao-check]\nlang = "en"\n')
+    write(repo / "zhijiao-check.toml", 'lang = "zh"\n')
+    assert "得分" in invoke("check", "reports/2023/dongan.yaml").stdout
+
+
+def test_flags_win_over_the_config_file(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "en"\nstrict = true\nselect = ["c16"]\n'
+          '[[outputs]]\nformat = "json"\nfile = "build/out.json"\n')
+    result = invoke("check", "reports/2023/lingling.yaml", "--lang", "zh", "--no-strict", "--select", "c1",
+                    "--format", "table")
+    assert result.exit_code == 0
+    assert "得分" in result.stdout and "c1.vocational-share" in result.stdout and "c16." not in result.stdout
+    assert not (repo / "build").exists()  # --format replaced the config's outputs
+
+
+def test_strict_from_the_config_file_fails_a_behind_rule(repo: Path, invoke) -> None:
+    shutil.copytree(SAMPLES / "2022", repo / "reports" / "2022")
+    args = ("check", "reports/2022/", "--select", "c8.demonstration-enterprises")
+    assert invoke(*args).exit_code == 0  # behind does not fail by default
+    write(repo / "zhijiao-check.toml", "strict = true\n")
+    assert invoke(*args).exit_code == 1
+
+
+def test_unknown_keys_and_wrong_values_are_located(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "fr"\ncolour = true\n\n[[outputs]]\nformat = "json"\n'
+          'fiel = "build/x.json"\n\n[[outputs]]\nformat = "pdf"\n')
+    result = invoke("check", "reports/2023/")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == "配置文件 zhijiao-check.toml 有误："
+    assert "zhijiao-check.toml:1:1: lang: “lang”的值 'fr' 无效：可选 zh | en" in lines
+    assert any(line.startswith("zhijiao-check.toml:2:1: colour: 未知的键“colour”") for line in lines)
+    assert any(line.startswith("zhijiao-check.toml:6:1: outputs[0].fiel: 未知的键“fiel”：可用的键有 format, file")
+               for line in lines)
+    assert any(line.startswith("zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 'pdf' 无效") for line in lines)
+    assert result.stdout == ""
+
+
+def test_a_key_of_an_inline_table_is_located_at_its_line(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "en"\noutputs = [\n  {format = "json", fil = "x.json"},\n]\n')
+    result = invoke("check", "reports/2023/")
+    assert result.exit_code == 2
+    assert "zhijiao-check.toml:2:1: outputs[0].fil: unknown key" in result.stderr.replace("未知的键", "unknown key")
+
+
+def test_a_broken_toml_file_is_located(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "en"\nstrict = yes\n')
+    result = invoke("check", "reports/2023/")
+    assert result.exit_code == 2
+    assert "zhijiao-check.toml:2:10: 不是有效的 TOML：Invalid value" in result.stderr
+
+
+def test_config_names_a_file_anywhere(repo: Path, invoke, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("ci") / "ci.toml"
+    write(elsewhere, 'lang = "en"\n')
+    assert "score" in invoke("check", "reports/2023/dongan.yaml", "--config", elsewhere).stdout
+    missing = invoke("check", "reports/2023/dongan.yaml", "--config", "nowhere.toml")
+    assert missing.exit_code == 2
+    assert "nowhere.toml: 文件不存在" in missing.stderr
+
+
+def test_a_pyproject_named_with_config_needs_the_tool_table(repo: Path, invoke) -> None:
+    write(repo / "pyproject.toml", '[project]\nname = "x"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "--config", "pyproject.toml")
+    assert result.exit_code == 2
+    assert "pyproject.toml:1:1: 没有 [tool.zhijiao-check] 表" in result.stderr
+
+
+def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
+    write(repo / "zhijiao-check.toml", 'jobs = 2\nroster = "roster.yaml"\npacks = ["packs/local"]\n')
+    found = config.load(None, repo / "reports", ("json", "table"))
+    assert (found.jobs, found.roster, found.packs) == (2, Path("roster.yaml"), (Path("packs/local"),))
+    write(repo / "zhijiao-check.toml", "jobs = 0\n")
+    with pytest.raises(FatalError) as raised:
+        config.load(None, repo, ("json", "table"))
+    [problem] = raised.value.problems
+    assert (problem.line, problem.path, problem.code) == (1, "jobs", "wrong-type")
