@@ -39,7 +39,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "settings.waiver-unused": (
         "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：目标已达成或条目有误，请删除或更正",
-        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: "
-        "the target is met or the entry is wrong; remove or correct it",
+        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: the target is met "
+        + "or the entry is wrong; remove or correct it",
     ),
 }

@@ -1,8 +1,11 @@
 """``--format junit``: JUnit XML as Ant writes it and Jenkins and GitLab read it (``junit.xsd``).
 
-One ``<testsuite>`` per report, per city-wide year and per invalid report; one ``<testcase>`` per rule
-(``classname`` the unit). ``fail``/``missing`` are ``<failure>``s, ``pending``/``not_applicable``
-``<skipped>``, ``warn``/``behind`` pass unless ``--strict``; each problem of an invalid report is an ``<error>``.
+One ``<testsuite>`` per report, per city-wide year and per invalid report; one ``<testcase>`` per rule, named
+``rule unit year`` (``c16.secondary-funding 东安县 2023``: the same in every ``--lang``, so that CI keeps a test's
+history; ``classname`` the unit, 全市 for a city-wide year) with the translated title in the message.
+``fail``/``missing`` are ``<failure>``s; ``pending``/``not_applicable``/``waived`` and, unless ``--strict``,
+``behind`` are ``<skipped>`` with the reason (a ``behind`` must not hide among the passed tests); ``warn`` passes
+unless ``--strict``; each problem of an invalid report is an ``<error>``.
 """
 
 from __future__ import annotations
@@ -15,14 +18,15 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
-from zhijiao_check.renderers.texts import at, label_of, score_text, spot, where, who
+from zhijiao_check.renderers.texts import at, score_text, spot, where, who
+from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
     from zhijiao_check.engine.results import Run
 
-SKIPPED = ("pending", "waived", "not_applicable")
+SKIPPED = ("pending", "behind", "waived", "not_applicable")
 # Characters XML 1.0 cannot hold (a report may quote anything back in a problem message).
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -50,24 +54,24 @@ class JunitRenderer:
         evaluations: list[Mapping[str, Any]] = [*doc["reports"], *doc["city"]]
         for evaluation in evaluations:
             city = "unit" not in evaluation
-            unit = self.tr("render.city") if city else evaluation["unit"]
+            unit = CITY_WIDE if city else evaluation["unit"]
             properties = {"file": evaluation["file"], "unit": unit, "year": evaluation["year"],
                           "score": score_text(evaluation["score"])}
             if not city:
                 properties["kind"] = evaluation["kind"]
-            suite = _suite(root, stamp, f"{label_of(evaluation, self.tr)} ({evaluation['file']})", properties)
+            suite = _suite(root, stamp, f"{unit} {evaluation['year']} ({evaluation['file']})", properties)
             passed_with = []
             for result in evaluation["results"]:
-                case = _case(suite, f"{result['rule']} {result['title']}", unit)
-                status = result["status"]
+                case = _case(suite, f"{result['rule']} {unit} {evaluation['year']}", unit)
+                status, title = result["status"], result["title"]
                 if status in run.failing:
                     items = failing_items(result)
                     first = where((items[0] if items else result)["locations"][:1])
                     message = f"{first}: {result['explanation']}" if first else result["explanation"]
-                    _child(case, "failure", message, status, _details(result, items))
+                    _child(case, "failure", f"{message} ({title})", status, _details(result, items))
                 elif status in SKIPPED:
                     reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
-                    _child(case, "skipped", f"{status}: {reason}", None, None)
+                    _child(case, "skipped", f"{status}: {reason} ({title})", None, None)
                 elif status != "pass":
                     passed_with.append(f"{status} {result['rule']}: {result['explanation']}")
             mine = [w for w in doc["warnings"] if w["file"] == evaluation["file"] and not city]
