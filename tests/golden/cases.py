@@ -24,9 +24,9 @@ INPUTS = {
     "2023": "samples/2023",
     "dongan-2023": "samples/2023/dongan.yaml",
     "shibenji-2023": "samples/2023/shibenji.yaml",
-    "failing-daoxian": "samples/failing/daoxian-2023-majors.yaml",
-    "failing-jiangyong": "samples/failing/jiangyong-2023-share.yaml",
-    "failing-xintian": "samples/failing/xintian-2023-funding.yaml",
+    "failing-daoxian": "examples/failing/daoxian-2023-majors.yaml",
+    "failing-jiangyong": "examples/failing/jiangyong-2023-share.yaml",
+    "failing-xintian": "examples/failing/xintian-2023-funding.yaml",
 }
 # One rule of each kind and scope, and each form of time (yearly, linear, standing, conditional).
 EXPLAINED = (
@@ -73,7 +73,7 @@ def _cases() -> list[Case]:
             Case(f"check-2023-quiet-{lang}", ("check", "samples/2023", "--quiet", "--lang", lang)),
             Case(f"check-2023-select-{lang}", ("check", "samples/2023", "--select", "c16.*,c4", "--ignore",
                                                "c4.red-majors-phase-out", "--lang", lang)),
-            Case(f"check-bare-path-{lang}", ("samples/failing", "--lang", lang)),
+            Case(f"check-bare-path-{lang}", ("examples/failing", "--lang", lang)),
             Case(f"validate-2023-{lang}", ("validate", "samples/2023", "--lang", lang)),
             Case(f"validate-mixed-{lang}", ("validate", "mixed", "--lang", lang), (mixed,)),
             Case(f"validate-mixed-json-{lang}", ("validate", "mixed", "--format", "json", "--lang", lang), (mixed,)),
