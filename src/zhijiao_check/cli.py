@@ -48,8 +48,10 @@ app = typer.Typer(
 
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
 TemplateFormat = Literal["yaml", "xlsx"]
+RulesFormat = Literal["table", "json", "markdown"]  # `rules` also writes docs/rules.md
 
 
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal).")
@@ -146,6 +148,11 @@ def check(
         typer.Option("--waivers", metavar="FILE", help="A waivers file (TOML, [[waiver]] entries): results excused "
                      "with a reason, shown as waived."),
     ] = None,
+    base_dir: Annotated[
+        Path | None,
+        typer.Option("--base-dir", metavar="DIR", help="What SARIF and GitHub paths are relative to (default: the "
+                     "git top level, else the working directory)."),
+    ] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
     no_color: NoColorOption = False,
@@ -180,7 +187,7 @@ def check(
             per_unit=per_unit,
             waivers=waivers if given("waivers") else found.waivers,
             jobs=found.jobs,
-            base_dir=found.base_dir,
+            base_dir=base_dir if given("base_dir") else found.base_dir,
         )
         return command.run(options)
 
@@ -226,12 +233,14 @@ def diff(
 @app.command("rules")
 def list_rules(
     lang: LangOption = "zh",
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
+    format: Annotated[
+        RulesFormat, typer.Option("--format", "-f", help="table, json, or markdown (the page docs/rules.md).")
+    ] = "table",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """List the rules: ID, clause, scope, time, title (列出全部规则)."""
+    """List the rules: ID, clause, scope, time, title (列出全部规则). --format markdown writes docs/rules.md."""
     from zhijiao_check.commands import catalogue
 
     _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
@@ -241,7 +250,7 @@ def list_rules(
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
     lang: LangOption = "zh",
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
+    format: ListFormatOption = "table",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
@@ -255,7 +264,7 @@ def explain(
 @app.command()
 def coverage(
     lang: LangOption = "zh",
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
+    format: ListFormatOption = "table",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,

@@ -5,7 +5,8 @@ Every view renders from it, and ``--format json`` prints it as it is (the stable
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
@@ -33,6 +34,7 @@ class ItemDoc(TypedDict):
     school: str | None
     status: str
     observed: Any
+    target: dict[str, Any] | None  # the item's own target (a school's 10000 元), when it has one
     explanation: str
     locations: list[LocationDoc]
 
@@ -47,7 +49,8 @@ class ResultDoc(TypedDict):
     unit: str
     expected: float | None
     explanation: str
-    notes: list[str]
+    notes: list[str]  # a waived result's first note is the waiver's reason
+    waiver: dict[str, Any] | None  # reason, approved_by, document, year, expires, file, line, status (excused)
     clause: int
     quote: str
     severity: str
@@ -69,6 +72,7 @@ class ReportDoc(EvaluationDoc):
     unit: str
     kind: str
     year: int
+    rank: int | None  # within its year, by score (ties share a rank); None without a score
 
 
 class CityDoc(EvaluationDoc):
@@ -123,7 +127,7 @@ def _build(run: Run, tr: Translator) -> RunDocument:
         "rule_pack": {"id": pack.id, "document": pack.info.document},
         "rule_packs": [{"id": p.id, "document": p.info.document} for p in run.packs],
         "lang": tr.lang,
-        "reports": [report(e, tr) for e in run.reports],
+        "reports": _ranked([report(e, tr) for e in run.reports]),
         "city": [city(e, tr) for e in run.city],
         "invalid": [
             {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]} for bad in run.invalid
@@ -133,6 +137,46 @@ def _build(run: Run, tr: Translator) -> RunDocument:
         "trends": trends(run.trends, tr),
         "exit_code": int(run.exit_code),
     }
+
+
+def _ranked(reports: list[ReportDoc]) -> list[ReportDoc]:
+    """As cli.md says: year by year, each year's reports ranked by score (ties in the unit list's order, the
+    reports without a due rule last), each with its ``rank`` (``null`` without a score)."""
+    years: dict[int, list[ReportDoc]] = {}
+    for one in reports:
+        years.setdefault(one["year"], []).append(one)
+    out: list[ReportDoc] = []
+    for year in sorted(years):
+        for rank, one in ranked(years[year]):
+            one["rank"] = rank
+            out.append(one)
+    return out
+
+
+Ranked = TypeVar("Ranked", bound=Mapping[str, Any])
+
+
+def ranked(reports: Sequence[Ranked]) -> list[tuple[int | None, Ranked]]:
+    """Best score first, ties in the given order and sharing a rank (1, 1, 3); reports without a score last."""
+    scored = sorted((r for r in reports if r["score"] is not None), key=lambda r: -float(r["score"]))
+    out: list[tuple[int | None, Ranked]] = []
+    for index, one in enumerate(scored):
+        same = index > 0 and one["score"] == scored[index - 1]["score"]
+        out.append((out[-1][0] if same else index + 1, one))
+    return out + [(None, r) for r in reports if r["score"] is None]
+
+
+def _number(value: Any) -> Any:
+    """``25000`` rather than ``25000.0``: a whole number is written as one (a count, a sum of 元, a target)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_number(v) for v in value]
+    return value
+
+
+def _target(target: dict[str, Any]) -> dict[str, Any]:
+    return {**target, "value": _number(target["value"])}
 
 
 def evaluation(e: Evaluation, tr: Translator) -> EvaluationDoc:
@@ -145,7 +189,8 @@ def evaluation(e: Evaluation, tr: Translator) -> EvaluationDoc:
 
 
 def report(e: ReportEvaluation, tr: Translator) -> ReportDoc:
-    return {"file": e.file, "unit": e.unit, "kind": e.kind, "year": e.year, **evaluation(e, tr)}
+    # "rank": set by _ranked, once the year's reports are all there.
+    return {"file": e.file, "unit": e.unit, "kind": e.kind, "year": e.year, **evaluation(e, tr), "rank": None}
 
 
 def city(e: CityEvaluation, tr: Translator) -> CityDoc:
@@ -165,10 +210,10 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "title": tr.pick(rule.title.zh, rule.title.en),
         "short": rule.short,
         "status": r.status,
-        "observed": r.observed,
-        "target": r.target,
+        "observed": _number(r.observed),
+        "target": _target(r.target),
         "unit": rule.unit,
-        "expected": r.expected,
+        "expected": _number(r.expected),
         "explanation": r.explanation,
         "notes": [waiver_note(r, tr), *r.notes] if r.waiver is not None else list(r.notes),
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
@@ -194,7 +239,8 @@ def item(i: ItemOutcome) -> ItemDoc:
         "name": i.name,
         "school": i.school,
         "status": i.status,
-        "observed": i.observed,
+        "observed": _number(i.observed),
+        "target": None if i.target is None else _target(i.target),
         "explanation": i.explanation,
         "locations": [location(loc) for loc in i.locations],
     }

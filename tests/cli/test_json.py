@@ -85,3 +85,31 @@ def test_city_has_year_units_present_and_missing_and_results(document):
 def test_statuses_are_the_seven_of_cli_md(document):
     statuses = {r["status"] for e in [*document["reports"], *document["city"]] for r in e["results"]}
     assert statuses <= STATUSES
+
+
+def test_reports_are_ranked_by_score_year_by_year():
+    """cli.md: reports are ranked by score in multi-report output; ties keep the unit list's order."""
+    result = CliRunner().invoke(app, ["check", str(SAMPLES / "2023"), str(SAMPLES / "2022"), "--format", "json"])
+    reports = json.loads(result.stdout)["reports"]
+    assert [r["year"] for r in reports] == [2022] * 15 + [2023] * 15
+    for year in (2022, 2023):
+        ranked = [r for r in reports if r["year"] == year]
+        scores = [r["score"] for r in ranked if r["score"] is not None]
+        assert scores == sorted(scores, reverse=True)
+        assert [r["rank"] for r in ranked][-2:] == [None, None]  # the management areas: no due rule, no score
+    top = [(r["unit"], r["rank"]) for r in reports if r["year"] == 2023][:2]
+    assert top == [("零陵区", 1), ("冷水滩区", 1)]
+    assert [(r["unit"], r["rank"]) for r in reports if r["year"] == 2023][12] == ("东安县", 13)
+
+
+def test_whole_numbers_are_integers(document):
+    """25000, not 25000.0: counts, sums of 元 and targets read as they were written."""
+    city = {r["rule"]: r for r in document["city"][0]["results"]}
+    assert city["c1.public-seats"]["observed"] == 25300 and isinstance(city["c1.public-seats"]["observed"], int)
+    assert city["c1.public-seats"]["target"] == {"op": ">=", "value": 25000}
+    dongan = next(r for r in document["reports"] if r["unit"] == "东安县")
+    [school] = [i for r in dongan["results"] if r["rule"] == "c16.secondary-funding" for i in r["items"]]
+    assert (school["observed"], school["target"]) == (9200, {"op": ">=", "value": 10000})
+    floats = [v for r in document["city"][0]["results"] for v in (r["observed"], r["target"]["value"])
+              if isinstance(v, float)]
+    assert all(not v.is_integer() for v in floats), floats

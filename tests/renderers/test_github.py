@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import as_json, check, evaluations, render
+from zhijiao_check.renderers.paths import shown_from_base
+
+from .conftest import ROOT, as_json, check, evaluations, render
 
 COMMAND = re.compile(r"^::(error|warning) ([^:]*)::(.*)$")
 
@@ -44,7 +46,8 @@ def test_one_annotation_per_rule_or_item_not_met(every_status: tuple[Path, ...])
                 level = "error" if result["status"] in ("fail", "missing") or strict else "warning"
                 for place in [i for i in result["items"] if i["status"] != "pass"] or [result]:
                     first = place["locations"][0]
-                    expected.append((level, first["file"], str(first["line"]), str(first["column"]), result["rule"]))
+                    file = shown_from_base(first["file"], ROOT)  # from the repository's root, as GitHub matches it
+                    expected.append((level, file, str(first["line"]), str(first["column"]), result["rule"]))
         assert [(a["level"], a["file"], a["line"], a["col"], a["title"].split()[0]) for a in found] == expected
         assert {a["level"] for a in found} == ({"error"} if strict else {"error", "warning"})
 

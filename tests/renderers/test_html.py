@@ -158,6 +158,18 @@ def test_page_numbers_are_the_json_numbers(whole_run: Any) -> None:
     assert data.attrs["type"] == "application/json" and json.loads(data.text()) == doc
 
 
+def test_embedded_data_is_json_even_with_markup_in_a_name(edited: Any) -> None:
+    """A school named with "<!--" and "</script>": the script element still ends where it should, and its text is
+    JSON that JSON.parse (here json.loads, which is as strict) reads back."""
+    report = edited("samples/2023/dongan.yaml", ("name: 东安县职业中等专业学校", 'name: "东安县<!--职业</script>学校"'))
+    run = check(report)
+    html = render("html", run)
+    start = html.index('<script type="application/json" id="zhijiao-data">') + len('<script type="application/json" id="zhijiao-data">')
+    text = html[start:html.index("</script>", start)]
+    assert "<" not in text and "\\u003c!--" in text
+    assert json.loads(text) == as_json(run)
+
+
 def test_page_is_self_contained(whole_run: Any) -> None:
     html = render("html", whole_run)
     page = html[:html.index('<script type="application/json"')]

@@ -222,6 +222,9 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     if format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return ExitCode.OK
+    if format == "markdown":
+        print(rules_markdown(packs, tr), end="")
+        return ExitCode.OK
     from rich import box
     from rich.table import Table
 
@@ -250,10 +253,24 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     if format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return ExitCode.OK
-    lines = explain_lines(pack, rule, data, tr)
-    lines.append(f"{tr('catalogue.source')}: {data['source']}")
-    print("\n".join(lines))
+    print("\n".join(explain_lines(pack, rule, data, tr)))
     return ExitCode.OK
+
+
+def rules_markdown(packs: Sequence[Any], tr: Translator) -> str:
+    """docs/rules.md: every rule under its own anchor (``#c16.secondary-funding``), which SARIF's ``helpUri`` names.
+    The rule file is named from the pack's folder, so the page is the same wherever the pack is installed."""
+    out = [f"# {tr('catalogue.rules-page')}", "", tr("catalogue.rules-page-generated"), ""]
+    for pack in packs:
+        out += [f"## {pack.info.document} ({pack.id})", ""]
+        for rule in pack.rules:
+            source = pack.sources[rule.id]
+            data = rule_data(rule, tr, source)
+            data["source"] = f"{Path(source.file).parent.name}/{Path(source.file).name}:{source.line}"
+            facts = explain_lines(pack, rule, data, tr)[1:]  # after the title line, which the heading gives
+            out += [f'<a id="{rule.id}"></a>', "", f"### `{rule.id}` {rule.title.zh}", "", rule.title.en, "",
+                    *(f"- {line}" for line in facts), ""]
+    return "\n".join(out)
 
 
 def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:

@@ -69,7 +69,7 @@ def run(options: CheckOptions) -> int:
         from zhijiao_check.settings.waivers import apply
 
         result = apply(result, waivers, date.today())
-    render_options = RenderOptions(quiet=options.quiet, color=options.color)
+    render_options = RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir)
     write_outputs(result, options.outputs, tr, render_options)
     if options.per_unit is not None:
         from zhijiao_check.output import write

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.measure.conditions import check, describe, locations, select
+from zhijiao_check.measure.conditions import check, describe, locations, right_side, select
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope
@@ -61,8 +61,11 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
     text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr, rule.of.over) for c in shown))
-    observed = item.get(groups[0][0].field)
-    return ItemOutcome(item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))))
+    first = groups[0][0]
+    observed = item.get(first.field)
+    target = {"op": first.op, "value": right_side(first, item, year)}
+    return ItemOutcome(item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))),
+                       target)
 
 
 def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:

@@ -27,6 +27,7 @@ class ItemOutcome:
     observed: Any
     explanation: str
     locations: tuple[Location, ...]
+    target: dict[str, Any] | None = None  # the item's own target (a school's 10000 元), when it has one
 
     @property
     def label(self) -> str:

@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "waived (was {status}): {reason}; approved by {approved_by}, {document} ({where})",
     ),
     "render.waived-beside-score": ("另有 {count} 项已豁免，不计分", "{count} waived, left out of the score"),
+    "render.invalid-rule": (
+        "报表无效：格式不符合填报格式 v1（docs/report-format.md），未计分",
+        "invalid report: not in report format v1 (docs/report-format.md), not scored",
+    ),
     "render.status-not_applicable": ("不适用", "not applicable"),
     "render.status-none": ("该类单位无此规则", "no such rule for this kind of unit"),
     "render.legend": ("图例", "Legend"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -41,6 +41,12 @@ class RenderOptions:
     color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set
     width: int | None = None  # None: the terminal's width (100 when not a terminal)
     to_terminal: bool = False
+    base_dir: Path | None = None  # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
+
+    def base(self) -> Path:
+        from zhijiao_check.renderers.paths import repository_root
+
+        return self.base_dir if self.base_dir is not None else repository_root(Path.cwd())
 
 
 class Renderer(Protocol):
@@ -67,6 +73,6 @@ def write_outputs(
         raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
     for cls, target in classes:
         to_stdout = is_stdout(target)
-        own = RenderOptions(options.quiet, options.color if to_stdout else False, options.width,
-                            to_terminal=to_stdout and sys.stdout.isatty())
+        own = replace(options, color=options.color if to_stdout else False,
+                      to_terminal=to_stdout and sys.stdout.isatty())
         write(cls(tr, own).render(run), target)

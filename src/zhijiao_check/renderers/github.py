@@ -16,6 +16,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import findings
+from zhijiao_check.renderers.paths import shown_from_base
 from zhijiao_check.renderers.texts import label_of
 
 if TYPE_CHECKING:
@@ -31,19 +32,20 @@ class GithubRenderer:
         from zhijiao_check.document import document
 
         doc = document(run, self.tr)
+        base = self.options.base()
         lines = []
         for bad in doc["invalid"]:
             for problem in bad["problems"]:
                 text = f"{problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
-                lines.append(command(problem["severity"], problem, self.tr("render.invalid-annotation"), text))
+                lines.append(command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base))
         for finding in findings(doc, run.failing):
             result = finding.result
             first = finding.locations[0] if finding.locations else {"file": finding.file}
             title = f"{result['rule']} {result['title']}"
             text = f"{label_of(finding.evaluation, self.tr)}: {finding.explanation}"
-            lines.append(command(finding.level, first, title, text))
+            lines.append(command(finding.level, first, title, text, base))
         for warning in doc["warnings"]:
-            lines.append(command("warning", warning, self.tr("render.consistency-annotation"), warning["message"]))
+            lines.append(command("warning", warning, self.tr("render.consistency-annotation"), warning["message"], base))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             self._summary(doc, run, Path(summary))
@@ -60,9 +62,10 @@ class GithubRenderer:
             raise FatalError("cannot-write", file=str(path), reason=error.strerror or str(error)) from None
 
 
-def command(level: str, where: Mapping[str, Any], title: str, message: str) -> str:
-    """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects."""
-    properties = [f"file={_property(str(where['file']))}"]
+def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:
+    """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects; ``F`` from the repository's
+    root, as GitHub matches annotations with the files of a pull request."""
+    properties = [f"file={_property(shown_from_base(str(where['file']), base))}"]
     if where.get("line"):
         properties.append(f"line={where['line']}")
         if where.get("column"):

@@ -116,7 +116,9 @@ class HtmlRenderer:
             self._signoff() if signoff else "",
             self._footer(doc),
         ]
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
+        # Every "<" as the JSON escape \u003c: no "</script>" or "<!--" can end the script early, and the text
+        # is still JSON for JSON.parse (whereas "<\!--" is not a JSON escape).
+        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         head = (
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"

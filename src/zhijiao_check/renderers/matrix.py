@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from zhijiao_check.document import ranked
 from zhijiao_check.status import STATUSES
 
 
@@ -42,16 +43,6 @@ class YearMatrix:
     year: int
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]  # best score first
-
-
-def ranked(reports: Sequence[Mapping[str, Any]]) -> list[tuple[int | None, Mapping[str, Any]]]:
-    """Best score first, ties in the given order and sharing a rank (1, 1, 3); reports without a score last."""
-    scored = sorted((r for r in reports if r["score"] is not None), key=lambda r: -float(r["score"]))
-    out: list[tuple[int | None, Mapping[str, Any]]] = []
-    for index, report in enumerate(scored):
-        same = index > 0 and report["score"] == scored[index - 1]["score"]
-        out.append((out[-1][0] if same else index + 1, report))
-    return out + [(None, r) for r in reports if r["score"] is None]
 
 
 def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatrix]:

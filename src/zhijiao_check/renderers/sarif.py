@@ -1,15 +1,20 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
 
-One ``rule`` per catalogue rule (titles, clause and quote in its help); one ``result`` per rule or item that is
-not met, located at the data it read (``error`` when the status fails the run, else ``warning``); one ``error``
-result per problem of an invalid report, with ``ruleId`` ``invalid-report``.
+One ``rule`` per catalogue rule (titles, clause and quote in its help, ``helpUri`` its anchor in docs/rules.md)
+and one for ``invalid-report``; one ``result`` per rule or item that is not met, located at the data it read
+(``error`` when the status fails the run, else ``warning``), and a suppressed ``note`` per waived rule; one
+``error`` result per problem of an invalid report. Artifact URIs are relative to ``%SRCROOT%``, the repository's
+root (``renderers.paths``), so that code scanning finds the files; ``partialFingerprints`` name the rule, unit,
+year and item, so that a finding keeps its identity when lines move.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Mapping
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -17,13 +22,17 @@ from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
-from zhijiao_check.renderers.texts import label_of
+from zhijiao_check.renderers.paths import from_base
+from zhijiao_check.renderers.texts import label_of, who
+from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT = "%SRCROOT%"
+FINGERPRINT = "zhijiaoCheck/v1"
+INVALID = "invalid-report"
 
 
 class SarifRenderer:
@@ -35,22 +44,26 @@ class SarifRenderer:
         from zhijiao_check.document import document
 
         doc = document(run, self.tr)
+        self.base = self.options.base()
         rules = [rule for pack in run.packs for rule in pack.rules]
         index = {rule.id: n for n, rule in enumerate(rules)}
-        results = [self._problem(p) for bad in doc["invalid"] for p in bad["problems"]]
+        index[INVALID] = len(rules)
+        help_url = _help_url()
+        results = [self._problem(p, index) for bad in doc["invalid"] for p in bad["problems"]]
         results += [self._finding(f, index) for f in findings(doc, run.failing)]
         driver = {
             "name": "zhijiao-check",
             "version": __version__,
             "semanticVersion": __version__,
-            "rules": [self._rule(rule) for rule in rules],
+            "rules": [*(self._rule(rule, help_url if _builtin(pack) else None) for pack in run.packs
+                        for rule in pack.rules), self._invalid_rule()],
         }
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [{
                 "tool": {"driver": driver},
-                "originalUriBaseIds": {ROOT: {"uri": Path.cwd().as_uri() + "/"}},
+                "originalUriBaseIds": {ROOT: {"uri": self.base.resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [self._invocation(doc)],
                 "results": results,
@@ -59,7 +72,7 @@ class SarifRenderer:
         }
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
-    def _rule(self, rule: Any) -> dict[str, Any]:
+    def _rule(self, rule: Any, help_url: str | None) -> dict[str, Any]:
         title = self.tr.pick(rule.title.zh, rule.title.en)
         clause = self.tr("render.clause", clause=rule.clause)
         lines = [f"{rule.title.zh} / {rule.title.en}", "", f"{clause}：“{rule.quote}”"]
@@ -68,7 +81,7 @@ class SarifRenderer:
         if rule.responsible:
             lines += ["", f"{self.tr('render.responsible')}：{'、'.join(rule.responsible)}"]
         markdown = "\n".join(lines[:2] + [f"> {clause}：{rule.quote}"] + lines[3:])
-        return {
+        entry: dict[str, Any] = {
             "id": rule.id,
             "name": rule.id,
             "shortDescription": {"text": title},
@@ -83,24 +96,46 @@ class SarifRenderer:
                 "tags": [f"clause-{rule.clause}", rule.scope],
             },
         }
+        if help_url:
+            entry["helpUri"] = f"{help_url}#{rule.id}"
+        return entry
+
+    def _invalid_rule(self) -> dict[str, Any]:
+        """The rule of every problem of an invalid report: the report format, not a target of the policy."""
+        text = self.tr("render.invalid-rule")
+        return {
+            "id": INVALID,
+            "name": INVALID,
+            "shortDescription": {"text": text},
+            "fullDescription": {"text": text},
+            "help": {"text": text, "markdown": text},
+            "defaultConfiguration": {"level": "error"},
+            "properties": {"tags": ["report-format"]},
+        }
 
     def _finding(self, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         result = finding.result
         status = (finding.item or result)["status"]
         text = f"{label_of(finding.evaluation, self.tr)} · {result['rule']} {result['title']}: {finding.explanation}"
-        located = _locations(finding.locations) or [_location({"file": finding.file})]
+        located = self._locations(finding.locations) or [self._location({"file": finding.file})]
+        unit = finding.evaluation.get("unit", CITY_WIDE)
+        item = who(finding.item) if finding.item is not None else ""
+        # A school's own figure is held against the school's own target (10000 元), not the share of schools.
+        target = (finding.item or {}).get("target") or result["target"]
         out: dict[str, Any] = {
             "ruleId": result["rule"],
             "level": finding.level,
             "message": {"text": text},
             "locations": located[:1],
+            "partialFingerprints": {FINGERPRINT: _fingerprint(result["rule"], unit, finding.evaluation["year"], item)},
             "properties": {
                 "status": status,
                 "ruleStatus": result["status"],
-                "unit": finding.evaluation.get("unit", self.tr("render.city")),
+                "unit": unit,
                 "year": finding.evaluation["year"],
+                "item": item or None,
                 "observed": (finding.item or result)["observed"],
-                "target": result["target"],
+                "target": target,
             },
         }
         if result["waiver"] is not None:
@@ -112,46 +147,67 @@ class SarifRenderer:
             out["relatedLocations"] = [{"id": n, **loc} for n, loc in enumerate(located[1:], 1)]
         return out
 
-    def _problem(self, problem: Mapping[str, Any]) -> dict[str, Any]:
+    def _problem(self, problem: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
         title = self.tr("render.invalid-annotation")
+        place = self._location(problem)
+        uri = place["physicalLocation"]["artifactLocation"]["uri"]
         return {
-            "ruleId": "invalid-report",
+            "ruleId": INVALID,
+            "ruleIndex": index[INVALID],
             "level": "error" if problem["severity"] == "error" else "warning",
             "message": {"text": f"{title}: {problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"},
-            "locations": [_location(problem)],
+            "locations": [place],
+            "partialFingerprints": {FINGERPRINT: _fingerprint(INVALID, uri, problem["code"], problem["path"])},
             "properties": {"code": problem["code"], "path": problem["path"]},
         }
 
     def _invocation(self, doc: Mapping[str, Any]) -> dict[str, Any]:
-        notes = [{"level": "warning", "message": {"text": w["message"]}, "locations": [_location(w)],
+        notes = [{"level": "warning", "message": {"text": w["message"]}, "locations": [self._location(w)],
                   "descriptor": {"id": w["code"]}} for w in doc["warnings"]]
         notes += [{"level": "note", "message": {"text": text}} for text in doc["notices"]]
         return {"executionSuccessful": True, "exitCode": doc["exit_code"], "toolExecutionNotifications": notes}
 
+    def _locations(self, locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Distinct locations, in order."""
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for loc in locations:
+            seen.setdefault((loc["file"], loc["line"], loc["column"]), self._location(loc))
+        return list(seen.values())
 
-def _locations(locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Distinct locations, in order."""
-    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for loc in locations:
-        seen.setdefault((loc["file"], loc["line"], loc["column"]), _location(loc))
-    return list(seen.values())
+    def _location(self, loc: Mapping[str, Any]) -> dict[str, Any]:
+        """Relative to ``%SRCROOT%`` (``reports/2023/x.yaml``); a file outside the base folder as ``file://``."""
+        relative = from_base(str(loc["file"]), self.base)
+        artifact: dict[str, Any] = (
+            {"uri": quote(relative, safe="/"), "uriBaseId": ROOT} if relative is not None
+            else {"uri": Path(os.path.abspath(loc["file"])).as_uri()}
+        )
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if loc.get("line"):
+            physical["region"] = {"startLine": loc["line"]}
+            if loc.get("column"):
+                physical["region"]["startColumn"] = loc["column"]
+        return {"physicalLocation": physical}
 
 
-def _location(loc: Mapping[str, Any]) -> dict[str, Any]:
-    artifact: dict[str, Any] = {"uri": _uri(str(loc["file"]))}
-    if not PurePath(loc["file"]).is_absolute():
-        artifact["uriBaseId"] = ROOT
-    physical: dict[str, Any] = {"artifactLocation": artifact}
-    if loc.get("line"):
-        physical["region"] = {"startLine": loc["line"]}
-        if loc.get("column"):
-            physical["region"]["startColumn"] = loc["column"]
-    return {"physicalLocation": physical}
+def _fingerprint(*parts: object) -> str:
+    """The same finding in the next run (lines moved, language changed) has the same fingerprint."""
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _uri(file: str) -> str:
-    """A relative file as a relative URI reference (``samples/2023/x.yaml``), an absolute one as ``file://``."""
-    path = PurePath(file)
-    if path.is_absolute():
-        return Path(file).as_uri()
-    return quote(path.as_posix(), safe="/")
+def _help_url() -> str | None:
+    """Where docs/rules.md is published: the ``Rules`` URL of the package's metadata (pyproject's
+    ``[project.urls]``); None when the package is not installed."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("zhijiao-check").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    return next((url.strip() for label, _, url in (u.partition(",") for u in urls) if label.strip() == "Rules"), None)
+
+
+def _builtin(pack: Any) -> bool:
+    """Only the packs shipped with the tool are on docs/rules.md."""
+    from zhijiao_check.pack.load import builtin_dir
+
+    return pack.directory.resolve().parent == builtin_dir().resolve()
