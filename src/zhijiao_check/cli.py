@@ -153,6 +153,10 @@ def check(
         typer.Option("--base-dir", metavar="DIR", help="What SARIF and GitHub paths are relative to (default: the "
                      "git top level, else the working directory)."),
     ] = None,
+    whole_year: Annotated[
+        bool, typer.Option("--whole-year", metavar="", help="Check every report in the folder of each file given "
+                           "(its year's folder): what the pre-commit hook does, so city-wide rules see the whole year."),
+    ] = False,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
     no_color: NoColorOption = False,
@@ -188,6 +192,7 @@ def check(
             waivers=waivers if given("waivers") else found.waivers,
             jobs=found.jobs,
             base_dir=base_dir if given("base_dir") else found.base_dir,
+            whole_year=whole_year,
         )
         return command.run(options)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -50,10 +51,22 @@ def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
                    ".pre-commit-config.yaml", "README.md"]) == ["reports/2023/a.yaml", "b.yml"]
 
 
-def test_hook_passes_good_reports() -> None:
-    done = run_hook(["samples/2023/lingling.yaml", "samples/2023/daoxian.yaml", ".pre-commit-hooks.yaml", "README.md"])
+def test_hook_passes_good_reports(tmp_path: Path) -> None:
+    year = tmp_path / "2023"
+    year.mkdir()
+    for name in ("lingling.yaml", "daoxian.yaml"):
+        shutil.copy(ROOT / "samples" / "2023" / name, year / name)
+    done = run_hook([str(year / "lingling.yaml"), ".pre-commit-hooks.yaml", "README.md"])
     assert done.returncode == 0, done.stdout + done.stderr
+    # 道县 was not committed, but it is in the same year's folder: checked with it.
     assert "零陵区" in done.stdout and "道县" in done.stdout and "退出状态 0" in done.stdout
+
+
+def test_hook_checks_the_year_of_a_committed_city_report() -> None:
+    """The 市本级 report alone is committed: the city-wide rules see its 14 sibling units, none missing."""
+    done = run_hook(["samples/2023/shibenji.yaml"])
+    assert "全市 · 2023 年 · 15/15 个单位" in done.stdout
+    assert "缺少单位" not in done.stdout and "? missing" not in done.stdout
 
 
 def test_hook_stops_failing_reports() -> None:
@@ -144,3 +157,61 @@ def test_pipeline_command_runs_on_the_samples(pipelines: dict[str, Any], name: s
     for fmt, file in outputs(command).items():
         assert Path(file.replace("build/", f"{tmp_path}/")).stat().st_size > 0, fmt
     assert done.stdout.strip()
+
+
+def test_gitlab_comment_is_one_note_edited_by_each_pipeline(pipelines: dict[str, Any], tmp_path: Path) -> None:
+    """The after_script against a stand-in for GitLab's notes API: the first pipeline makes the note, the second
+    edits it instead of adding another; a reviewer's note is left alone."""
+    import http.server
+    import json
+    import threading
+
+    notes: list[dict[str, Any]] = [{"id": 1, "body": "审核意见：请补充说明"}]
+    calls: list[str] = []
+
+    class Notes(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def reply(self, data: Any) -> None:
+            body = json.dumps(data).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            calls.append(f"GET {self.path}")
+            assert self.headers["PRIVATE-TOKEN"] == "glpat-test"
+            self.reply(list(reversed(notes)))
+
+        def do_POST(self) -> None:
+            calls.append(f"POST {self.path}")
+            notes.append({"id": len(notes) + 1, **json.loads(self.rfile.read(int(self.headers["Content-Length"])))})
+            self.reply(notes[-1])
+
+        def do_PUT(self) -> None:
+            calls.append(f"PUT {self.path}")
+            note = next(n for n in notes if self.path.endswith(f"/notes/{n['id']}"))
+            note.update(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.reply(note)
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Notes)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    [script] = pipelines["gitlab"]["zhijiao-check"]["after_script"]
+    env = {**os.environ, "CI_MERGE_REQUEST_IID": "7", "ZHIJIAO_BOT_TOKEN": "glpat-test", "CI_PROJECT_ID": "42",
+           "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4"}
+    (tmp_path / "build").mkdir()
+    try:
+        for pipeline in ("第一次：2 项未达标", "第二次：全部达标"):
+            (tmp_path / "build" / "comment.md").write_text(pipeline, encoding="utf-8")
+            done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                                  timeout=60, check=False)
+            assert done.returncode == 0, done.stderr
+    finally:
+        server.shutdown()
+    assert [c.split("?")[0] for c in calls] == [
+        "GET /api/v4/projects/42/merge_requests/7/notes", "POST /api/v4/projects/42/merge_requests/7/notes",
+        "GET /api/v4/projects/42/merge_requests/7/notes", "PUT /api/v4/projects/42/merge_requests/7/notes/2"]
+    assert notes == [{"id": 1, "body": "审核意见：请补充说明"}, {"id": 2, "body": "<!-- zhijiao-check -->\n第二次：全部达标"}]

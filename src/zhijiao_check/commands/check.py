@@ -35,6 +35,7 @@ class CheckOptions:
     waivers: Path | None = None
     jobs: int | None = None  # from the config file's `jobs` (the --jobs flag of issue 12 sets it too)
     base_dir: Path | None = None
+    whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
 
 
 def run(options: CheckOptions) -> int:
@@ -54,7 +55,8 @@ def run(options: CheckOptions) -> int:
 
         roster = load_roster(options.roster, units)
     waivers = _waivers(options.waivers, packs)
-    valid, invalid = load_all(options.paths, units)
+    paths = year_folders(options.paths) if options.whole_year else options.paths
+    valid, invalid = load_all(paths, units)
     if roster is not None:
         from zhijiao_check.report.roster import apply_roster
 
@@ -87,6 +89,14 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
     from zhijiao_check.settings.waivers import load
 
     return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+
+
+def year_folders(paths: Sequence[Path]) -> list[Path]:
+    """``--whole-year``: the folder of each report file named (its year's folder, ``reports/2023/``), each once; a
+    folder named stays. A commit of the 市本级 report alone is then judged with the 14 other units of its year, which
+    the city-wide rules need, instead of finding them missing."""
+    folders = [path if path.is_dir() else path.parent for path in paths]
+    return list(dict.fromkeys(folders))
 
 
 def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str]) -> set[str] | None:
