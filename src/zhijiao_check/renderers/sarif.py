@@ -210,4 +210,4 @@ def _builtin(pack: Any) -> bool:
     """Only the packs shipped with the tool are on docs/rules.md."""
     from zhijiao_check.pack.load import builtin_dir
 
-    return pack.directory.resolve().parent == builtin_dir().resolve()
+    return bool(pack.directory.resolve().parent == builtin_dir().resolve())

@@ -68,11 +68,10 @@ class TomlFile:
                 return found
         return 1, 1
 
-    def problem(self, table: TablePath, path: Sequence[str | int], code: str, *, severity: str = "error",
-                **params: object) -> Problem:
+    def problem(self, table: TablePath, path: Sequence[str | int], code: str, **params: object) -> Problem:
+        """An error about the value at ``path``, located at its line."""
         line, column = self.locate(table, path)
-        return Problem(self.display, line, column, format_path(tuple(path)), code, params,
-                       severity="warning" if severity == "warning" else "error", area="settings")
+        return Problem(self.display, line, column, format_path(tuple(path)), code, params, area="settings")
 
 
 def read_toml(path: Path, display: str) -> TomlFile | Problem:
