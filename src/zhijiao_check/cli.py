@@ -12,11 +12,24 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
 from zhijiao_check.renderers import Format
+
+
+def _without_flag_types(params: list[Any]) -> list[Any]:
+    """A switch takes no value: its help line shows no ``<bool>`` placeholder (typer shows one by default)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _without_flag_types(super().get_params(ctx))
 
 
 class BarePathRunsCheck(TyperGroup):
@@ -27,6 +40,9 @@ class BarePathRunsCheck(TyperGroup):
     """
 
     group_options = ("--help", "-h", "--version", "--install-completion", "--show-completion")
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _without_flag_types(super().get_params(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in self.group_options:
@@ -40,7 +56,7 @@ app = typer.Typer(
     help="Checks unit reports against the targets of 永政发〔2021〕7号 (职业教育政策目标达标检查). "
     "A bare path runs `check`: zhijiao-check reports/2023/",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,7 +72,7 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (�
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal).")
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.", hidden=True)]
+DebugOption = Annotated[bool, typer.Option("--debug", help="On an internal error (exit 3), show the traceback.")]
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", metavar="FILE", help="The config file (default: the nearest zhijiao-check.toml, or "
@@ -103,7 +119,7 @@ def main_callback(
     """Checks unit reports against the targets of 永政发〔2021〕7号."""
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     ctx: typer.Context,
     paths: PathsArgument,
@@ -199,7 +215,7 @@ def check(
     _exit(run, lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: PathsArgument,
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")] = "table",
@@ -217,7 +233,7 @@ def validate(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False)],
     new: Annotated[Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)],
@@ -235,7 +251,7 @@ def diff(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command("rules")
+@app.command("rules", cls=Command)
 def list_rules(
     lang: LangOption = "zh",
     format: Annotated[
@@ -251,7 +267,7 @@ def list_rules(
     _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
     lang: LangOption = "zh",
@@ -266,7 +282,7 @@ def explain(
     _exit(lambda: catalogue.explain(rule, lang, format, rules or [], pack), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def coverage(
     lang: LangOption = "zh",
     format: ListFormatOption = "table",
@@ -280,7 +296,7 @@ def coverage(
     _exit(lambda: catalogue.coverage(lang, format, rules or [], pack), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def template(
     unit: Annotated[
         str, typer.Option("--unit", "-u", help="The unit: its name (冷水滩区) or code (431103).", show_default=False)
@@ -334,7 +350,7 @@ def convert(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")

@@ -186,3 +186,25 @@ def test_a_folder_that_is_not_a_pack_is_refused(invoke, tmp_path):
     result = invoke("rules", "--rules", tmp_path)
     assert result.exit_code == 2
     assert "pack.yaml" in result.stderr
+
+
+def test_a_copy_of_the_whole_pack_with_a_new_rule_replaces_the_built_in_one(invoke, tmp_path):
+    """README "How to add a rule" after `pip install .`: copy rules/yzf-2021-7, add an entry, pass --rules."""
+    import shutil
+
+    from factory import PACK_DIR
+
+    pack = tmp_path / "my-pack"
+    shutil.copytree(PACK_DIR, pack)
+    with (pack / "clause-10.yaml").open("a", encoding="utf-8") as rules:
+        rules.write(
+            "\n  - id: c10.craftsman-students-600\n"
+            "    title: {zh: 每年遴选600名以上培育学生, en: At least 600 craftsman-class students}\n"
+            "    clause: 10\n    annex: 6\n    quote: 每年遴选500名以上中高职学生作为培育对象\n    scope: city\n"
+            "    kind: total\n    of: craftsman_students\n    target: {op: \">=\", value: 600}\n    unit: persons\n"
+            "    time: {every_year: 2022}\n    responsible: [市教育局]\n")
+    result = invoke("check", "samples/2023/", "--rules", pack, "--select", "c10.craftsman-students-600",
+                    "--format", "json")
+    [city] = json.loads(result.stdout)["city"]
+    [rule] = city["results"]
+    assert (rule["rule"], rule["status"], rule["observed"]) == ("c10.craftsman-students-600", "fail", 560)

@@ -46,3 +46,31 @@ def test_the_console_script_shows_its_version():
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == "zhijiao-check 1.0.0"
+
+
+def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path: Path) -> None:
+    """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar is
+    drawn there, and the table on the redirected standard output has no trace of it."""
+    import pty
+
+    for n in range(200):
+        (tmp_path / f"unit-{n:03}.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    main, terminal = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"COLUMNS": "100", "TERM": "xterm"}
+    with open(tmp_path / "out.txt", "wb") as out:
+        process = subprocess.Popen([str(SCRIPT), str(tmp_path), "--quiet"], stdout=out, stderr=terminal, env=env)
+        os.close(terminal)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            drawn += chunk
+        assert process.wait(timeout=300) == 2
+    os.close(main)
+    assert "━".encode() in drawn and b"200" in drawn  # rich's bar, and how many files it counts
+    table = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "━" not in table and "\x1b[" not in table and table.rstrip().endswith("退出状态 2")

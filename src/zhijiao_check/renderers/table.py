@@ -73,10 +73,10 @@ class TableRenderer:
             count = len(doc["warnings"])  # "1 warning", "2 warnings"
             heading = self.tr("table.warning" if count == 1 else "table.warnings", count=count)
             console.print(f"[yellow]{_escape(heading)}[/yellow]")
-        for warning in doc["warnings"]:
-            self._problem(console, warning)
-        self._matrices(console, doc, catalogue_of(run))
-        if not self.options.quiet:
+        if not self.options.quiet:  # --quiet: the summary lines only (a title, a count, a status per report)
+            for warning in doc["warnings"]:
+                self._problem(console, warning)
+            self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
         console.print(self.tr("table.exit", code=doc["exit_code"]))
         return buffer.getvalue()
@@ -84,6 +84,8 @@ class TableRenderer:
     def _invalid(self, console: Console, bad: Data) -> None:
         message = self.tr("table.invalid", file=bad["file"], count=len(bad["problems"]))
         console.print(f"[bold red]{_escape(message)}[/bold red]")
+        if self.options.quiet:
+            return
         for problem in bad["problems"]:
             self._problem(console, problem)
         console.print()
