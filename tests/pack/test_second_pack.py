@@ -42,9 +42,9 @@ def test_the_second_pack_checks_its_reports() -> None:
     assert result.exit_code == 1, result.output
     assert doc["rule_pack"] == {"id": "demo-2024-3", "document": "示例市政发〔2024〕3号"}
     reports = {(r["unit"], r["year"]): by_rule(r) for r in doc["reports"]}
-    # Units in the order of the pack's units.yaml, not the built-in pack's.
-    assert [(r["unit"], r["year"]) for r in doc["reports"]] == [
-        ("北溪县", 2023), ("北溪县", 2024), ("南岭区", 2024), ("示例市本级", 2024)]
+    # Year by year, ranked by score (cli.md); ties in the order of the pack's units.yaml, not the built-in pack's.
+    assert [(r["unit"], r["year"], r["rank"]) for r in doc["reports"]] == [
+        ("北溪县", 2023, None), ("北溪县", 2024, 1), ("示例市本级", 2024, 1), ("南岭区", 2024, 3)]
     beixi, nanling = reports[("北溪县", 2024)], reports[("南岭区", 2024)]
     assert {k: v["status"] for k, v in beixi.items()} == {
         "r1.vocational-share": "pass", "r3.secondary-funding": "pass", "r4.quality-committee": "pass"}
