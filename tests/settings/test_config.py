@@ -47,7 +47,7 @@ def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(
     monkeypatch.chdir(repo / "reports")
     result = invoke("check", "2023/dongan.yaml")
     assert result.exit_code == 1
-    assert "summary: pass 9 · fail 3 · not_applicable 3" in result.stdout
+    assert "summary: pass 14 · fail 3 · not_applicable 3" in result.stdout
     assert "c16.secondary-funding" not in result.stdout  # quiet: summary lines only
 
 
