@@ -331,7 +331,7 @@ def template(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command()
+@app.command(cls=Command)
 def convert(
     source: Annotated[Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)],
     output: Annotated[
