@@ -43,9 +43,9 @@ def test_every_format_writes_to_a_file(fmt: str, tmp_path: Path) -> None:
 def test_a_workbook_goes_to_a_file_or_a_pipe_whole(tmp_path: Path) -> None:
     """xlsx is binary: a zip, written whole to the file or piped as bytes (its parts carry the time made)."""
     target = tmp_path / "deep" / "out.xlsx"
-    written = cli("check", "samples/failing", "--format", "xlsx", "--output", target)
+    written = cli("check", "examples/failing", "--format", "xlsx", "--output", target)
     assert written.returncode == 1 and written.stdout == "", written.stderr
-    piped = subprocess.run([sys.executable, "-m", "zhijiao_check", "check", "samples/failing", "--format", "xlsx"],
+    piped = subprocess.run([sys.executable, "-m", "zhijiao_check", "check", "examples/failing", "--format", "xlsx"],
                            capture_output=True, cwd=ROOT, timeout=120, check=False)
     assert piped.returncode == 1
     for data in (target.read_bytes(), piped.stdout):
