@@ -12,9 +12,10 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.matrix import catalogue_of, ranked
+from zhijiao_check.renderers.matrix import catalogue_of
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
