@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from zhijiao_check import __version__
 from zhijiao_check.cli import app
+from zhijiao_check.pack.load import builtin_dir
 
 from .cases import CASES, ROOT, Case
 
@@ -24,7 +25,9 @@ TIMESTAMP = re.compile(r'timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"')
 
 def normalised(text: str, folder: Path) -> str:
     """The run's own folder, the version and the clock replaced by placeholders, so that goldens hold what
-    the tool computes and nothing of the machine or the moment."""
+    the tool computes and nothing of the machine or the moment. The shipped packs are read from wherever the
+    package is installed (site-packages when installed as CI does, without ``-e``), shown as the checkout's."""
+    text = text.replace(str(builtin_dir()), "<DIR>/rules")
     for path in {str(folder), str(folder.resolve())}:
         text = text.replace(path, "<DIR>")
     text = text.replace(f"zhijiao-check {__version__}", "zhijiao-check <VERSION>")
