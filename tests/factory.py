@@ -18,7 +18,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -428,6 +428,7 @@ def write_reports(directory: Path, reports: Iterable[dict[str, Any]]) -> list[Pa
 
 
 _runs = itertools.count()
+Evaluated = TypeVar("Evaluated", ReportEvaluation, CityEvaluation)
 
 
 def run_reports(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh", strict: bool = False,
@@ -446,7 +447,24 @@ def run_reports(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str
             valid.append(loaded)
     assert not invalid, "test report rejected: " + "; ".join(
         f"{p.where()} {p.path} {p.code} {dict(p.params)}" for bad in invalid for p in bad.problems)
-    return evaluate(valid, invalid, packs, Translator(lang), selected=selected, strict=strict)  # type: ignore[arg-type]
+    run = evaluate(valid, invalid, packs, selected=selected, strict=strict)  # type: ignore[arg-type]
+    return rendered(run, lang)
+
+
+def rendered(run: Run, lang: str) -> Run:
+    """The run with its wording (explanations, notes, notices) rendered in ``lang``, as every view renders it:
+    what the tests compare with text. One evaluation renders in any language (tests/golden/test_one_evaluation.py)."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+
+    def result(r: RuleResult) -> RuleResult:
+        items = tuple(replace(i, explanation=tr.render(i.explanation)) for i in r.items)
+        return replace(r, explanation=tr.render(r.explanation), notes=tuple(map(tr.render, r.notes)), items=items)
+
+    def evaluation(e: Evaluated) -> Evaluated:
+        return replace(e, results=tuple(map(result, e.results)), notices=tuple(map(tr.render, e.notices)))
+
+    return replace(run, reports=tuple(map(evaluation, run.reports)), city=tuple(map(evaluation, run.city)),
+                   notices=tuple(map(tr.render, run.notices)))
 
 
 def by_rule(evaluation: ReportEvaluation | CityEvaluation) -> dict[str, RuleResult]:

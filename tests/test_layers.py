@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("measuring", ("measure",)),
     ("rule and report models", ("vocabulary", "report", "units")),
     ("reading sources, writing outputs, problems", ("source", "output", "problems", "errors")),
-    ("text and statuses", ("i18n", "messages", "status", "")),
+    ("text and statuses", ("i18n", "messages", "wording", "status", "")),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
 
@@ -111,6 +111,44 @@ def test_no_cycle_between_parts() -> None:
 
     cycles = [" → ".join(c) for c in map(cycle_from, sorted(graph)) if c]
     assert cycles == []
+
+
+# Results carry wording (message keys and parameters), which each view renders in its language: the parts that
+# evaluate never translate. They neither import the translator or the catalogues nor take or call a ``tr``.
+LANGUAGE_NEUTRAL = ("engine", "pack", "kinds", "measure")
+TRANSLATING = ("i18n", "messages")
+
+
+def translating(path: Path) -> list[str]:
+    """What in a file translates: an import of the translator or the catalogues, a ``Translator``, a ``tr``."""
+    found = [f"imports {target}" for target in sorted(imports(path)) if part_of(target) in TRANSLATING]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Name) and node.id in ("Translator", "tr"):
+            found.append(f"line {node.lineno}: {node.id}")
+        elif isinstance(node, ast.arg) and node.arg == "tr":
+            found.append(f"line {node.lineno}: a parameter tr")
+    return found
+
+
+def test_evaluating_never_translates() -> None:
+    found = [f"{path.relative_to(SOURCE)}: {what}" for path in sorted(SOURCE.rglob("*.py"))
+             if part_of(module_name(path)) in LANGUAGE_NEUTRAL for what in translating(path)]
+    assert found == []
+
+
+@pytest.mark.parametrize("source", [
+    "from zhijiao_check.i18n import Translator\n",
+    "def measure(rule, scope, tr):\n    return None\n",
+    "def f(x):\n    return tr('engine.every')\n",
+    "def f():\n    from zhijiao_check.messages.engine import MESSAGES\n",
+])
+def test_translating_is_found(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "zhijiao_check"
+    (fake / "kinds").mkdir(parents=True)
+    path = fake / "kinds" / "ratio.py"
+    path.write_text(source, encoding="utf-8")
+    monkeypatch.setitem(globals(), "SOURCE", fake)
+    assert translating(path) != []
 
 
 @pytest.mark.parametrize(("source", "expected"), [

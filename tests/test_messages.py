@@ -1,6 +1,6 @@
 """Every message the code uses exists in every language, with the same placeholders.
 
-The keys are read from the source (ast): literal keys given to a translator, the codes of problems and errors
+The keys are read from the source (ast): literal keys given to a translator or to wording (``msg``), the codes of problems and errors
 (``problem_at(.., "code")`` is ``report.code``, ``FatalError("code")`` is ``cli.code``, …), and keys built
 with an f-string, each expanded over the values it can take (``BUILT``). A new built key must be added there.
 """
@@ -19,8 +19,10 @@ import pytest
 import zhijiao_check.messages
 from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.kinds import AnyRule
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
+from zhijiao_check.vocabulary import RuleBase
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -36,6 +38,8 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
+    "catalogue.kind-": tuple(get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(AnyRule)[0])),
+    "catalogue.severity-": get_args(RuleBase.model_fields["severity"].annotation),
     "render.exit-": ("0", "1", "2"),
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
     "input.": HEADER_KEYS,
@@ -53,6 +57,24 @@ def _called(node: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
+class Built(str):
+    """The literal beginning of a key built at run time."""
+
+
+def _keys(node: ast.expr) -> list[str]:
+    """The keys an argument can be: a literal, either branch of ``a if c else b``, or the literal beginning of a
+    built key (``f"render.status-{s}"``, ``"catalogue.scope-" + scope``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _keys(node.body) + _keys(node.orelse)
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        return [Built(node.values[0].value)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [Built(key) for key in _keys(node.left)]
+    return []
+
+
 def used_keys() -> tuple[set[str], set[str]]:
     """(literal keys and codes, the literal beginnings of built keys) used anywhere in the source."""
     keys: set[str] = set()
@@ -62,12 +84,9 @@ def used_keys() -> tuple[set[str], set[str]]:
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             name = _called(node)
-            first = node.args[0]
-            if name == "tr":
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    keys.add(first.value)
-                elif isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant):
-                    built.add(str(first.values[0].value))
+            if name in ("tr", "msg", "Msg"):  # a translator's call, or wording (zhijiao_check.wording)
+                for key in _keys(node.args[0]):
+                    (built if isinstance(key, Built) else keys).add(key)
             for function, index, area in CODES:
                 if name == function and len(node.args) > index:
                     code = node.args[index]
@@ -86,7 +105,8 @@ KEYS, BUILT_USED = used_keys()
 def test_the_source_uses_keys() -> None:
     """The walk finds what it should (it could not fail if it found nothing)."""
     assert {"engine.every", "cli.unknown-rule", "report.unknown-unit", "pack.unknown-field"} <= KEYS
-    assert {"render.status-", "table.kind-"} <= BUILT_USED
+    assert {"engine.yes", "engine.no", "engine.units-missing-failed", "catalogue.absent"} <= KEYS  # a if c else b
+    assert {"render.status-", "table.kind-", "catalogue.scope-", "field."} <= BUILT_USED
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))

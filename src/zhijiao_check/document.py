@@ -1,6 +1,7 @@
 """The run document: everything one ``check`` found, as plain data in one language.
 
-Every view renders from it, and ``--format json`` prints it as it is (the stable shape of cli.md).
+Every view renders from it, and ``--format json`` prints it as it is (the stable shape of cli.md). The run's
+wording (explanations, notes, notices) is rendered here, in the document's language.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def _build(run: Run, tr: Translator) -> RunDocument:
             {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]} for bad in run.invalid
         ],
         "warnings": [w.as_dict(tr) for w in run.warnings],
-        "notices": list(run.notices),
+        "notices": [tr.render(n) for n in run.notices],
         "trends": trends(run.trends, tr),
         "exit_code": int(run.exit_code),
     }
@@ -183,7 +184,7 @@ def evaluation(e: Evaluation, tr: Translator) -> EvaluationDoc:
     return {
         "score": e.score,
         "summary": e.summary,
-        "notices": list(e.notices),
+        "notices": [tr.render(n) for n in e.notices],
         "results": [result(r, tr) for r in e.results],
     }
 
@@ -214,8 +215,8 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "target": _target(r.target),
         "unit": rule.unit,
         "expected": _number(r.expected),
-        "explanation": r.explanation,
-        "notes": [waiver_note(r, tr), *r.notes] if r.waiver is not None else list(r.notes),
+        "explanation": tr.render(r.explanation),
+        "notes": [*([waiver_note(r, tr)] if r.waiver is not None else []), *(tr.render(n) for n in r.notes)],
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
         "clause": rule.clause,
         "quote": rule.quote,
@@ -223,7 +224,7 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "weight": rule.weight,
         "responsible": list(rule.responsible),
         "locations": [location(loc) for loc in r.locations],
-        "items": [item(i) for i in r.items],
+        "items": [item(i, tr) for i in r.items],
     }
 
 
@@ -234,14 +235,14 @@ def waiver_note(r: RuleResult, tr: Translator) -> str:
               document=waiver.document, where=f"{waiver.file}:{waiver.line}")
 
 
-def item(i: ItemOutcome) -> ItemDoc:
+def item(i: ItemOutcome, tr: Translator) -> ItemDoc:
     return {
         "name": i.name,
         "school": i.school,
         "status": i.status,
         "observed": _number(i.observed),
         "target": None if i.target is None else _target(i.target),
-        "explanation": i.explanation,
+        "explanation": tr.render(i.explanation),
         "locations": [location(loc) for loc in i.locations],
     }
 

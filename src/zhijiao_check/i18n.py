@@ -1,7 +1,8 @@
 """Bilingual messages: Chinese by default, English with ``--lang en``.
 
 Message texts live in ``zhijiao_check.messages.<area>`` as ``MESSAGES = {"key": ("中文", "English")}``.
-A key is ``"<area>.<name>"``; only the areas a command uses are imported.
+A key is ``"<area>.<name>"``; only the areas a command uses are imported. Results carry wording (``wording``):
+message keys and parameters, which a view renders in its language with ``Translator.render``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,12 @@ import importlib
 from collections.abc import Iterable
 from typing import Literal
 
+from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Seq, Wording, number
+
 Lang = Literal["zh", "en"]
+
+# Punctuation that differs by language (``wording.Mark``): (Chinese, English).
+MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
 _catalogues: dict[str, dict[str, tuple[str, str]]] = {}
 
@@ -29,26 +35,66 @@ class Translator:
         self.lang: Lang = lang
 
     def __call__(self, key: str, /, **params: object) -> str:
+        text = self._text(key)
+        if text is None:
+            raise KeyError(f"no message {key!r}")
+        return text.format(**params) if params else text
+
+    def _text(self, key: str) -> str | None:
         area, _, _name = key.partition(".")
         texts = _catalogue(area).get(key)
-        if texts is None:
-            raise KeyError(f"no message {key!r}")
-        text = texts[0] if self.lang == "zh" else texts[1]
-        return text.format(**params) if params else text
+        return None if texts is None else texts[0] if self.lang == "zh" else texts[1]
 
     @property
     def sep(self) -> str:
         """Between the clauses of one explanation: ``；`` in Chinese, ``; `` in English."""
-        return "；" if self.lang == "zh" else "; "
+        return self.pick(*MARKS["clause"])
 
     def join(self, items: Iterable[str]) -> str:
         """A list in running text: ``甲、乙、丙`` in Chinese, ``a, b, c`` in English."""
-        return ("、" if self.lang == "zh" else ", ").join(items)
+        return self.pick(*MARKS["list"]).join(items)
 
     @property
     def colon(self) -> str:
-        return "：" if self.lang == "zh" else ": "
+        return self.pick(*MARKS["colon"])
 
     def pick(self, zh: str, en: str) -> str:
         """Choose between two texts given by data (rule titles, interpretations)."""
         return zh if self.lang == "zh" else en
+
+    def render(self, wording: Wording) -> str:
+        """Wording (``zhijiao_check.wording``) as text in this translator's language."""
+        if isinstance(wording, str):
+            return wording
+        if isinstance(wording, Msg):
+            text = self._text(wording.key)
+            if text is None:
+                if wording.fallback is None:
+                    raise KeyError(f"no message {wording.key!r}")
+                return self.render(wording.fallback)
+            params = {name: self.render(value) if isinstance(value, WORDING) else value
+                      for name, value in wording.params}
+            return text.format(**params) if params else text
+        if isinstance(wording, Seq):
+            return "".join(self.render(part) for part in wording.parts)
+        if isinstance(wording, Join):
+            items = [self.render(item) for item in wording.items]
+            return self.render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
+        if isinstance(wording, Mark):
+            return self.pick(*MARKS[wording.name])
+        if isinstance(wording, Pick):
+            return self.pick(wording.zh, wording.en)
+        return self._quantity(wording.value, wording.unit, wording.digits)
+
+    def _quantity(self, value: object, unit: str, digits: int) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, list):
+            return "–".join(self._quantity(v, unit, digits) for v in value)
+        if unit == "ratio":
+            assert isinstance(value, int | float)
+            return f"{value * 100:.{digits}f}%"
+        if unit == "bool" or isinstance(value, bool):
+            return self("engine.yes") if value else self("engine.no")
+        suffix = {"yuan": self("engine.unit-yuan"), "persons": self("engine.unit-persons")}.get(unit, "")
+        return f"{number(value)}{suffix}"

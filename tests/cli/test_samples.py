@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factory import EXAMPLES, SAMPLES, builtin_packs, by_rule
+from factory import EXAMPLES, SAMPLES, builtin_packs, by_rule, rendered
 
 from zhijiao_check.engine.evaluate import evaluate
 from zhijiao_check.engine.results import Run
-from zhijiao_check.i18n import Translator
 from zhijiao_check.report import ReportFile, load_report
 
 
@@ -18,7 +17,7 @@ def check(*paths: Path) -> Run:
     files = sorted(p for path in paths for p in ([path] if path.is_file() else path.glob("*.yaml")))
     loaded = [load_report(p, packs[0].units, display=str(p.relative_to(SAMPLES.parent))) for p in files]
     assert all(isinstance(r, ReportFile) for r in loaded), [r for r in loaded if not isinstance(r, ReportFile)]
-    return evaluate(loaded, [], packs, Translator("zh"))  # type: ignore[arg-type]
+    return rendered(evaluate(loaded, [], packs), "zh")  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -36,11 +36,19 @@ def normalised(text: str, folder: Path) -> str:
 
 
 def run(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    folder = ROOT
-    if case.setup:
-        folder = tmp_path
-        for prepare in case.setup:
-            prepare(folder)
+    return invoke(case, inputs(case, tmp_path), monkeypatch)
+
+
+def inputs(case: Case, tmp_path: Path) -> Path:
+    """The folder the case runs in: the repository, or a scratch folder with the inputs it prepares."""
+    if not case.setup:
+        return ROOT
+    for prepare in case.setup:
+        prepare(tmp_path)
+    return tmp_path
+
+
+def invoke(case: Case, folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(folder)
     for name in ("NO_COLOR", "COLUMNS", "LINES", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)

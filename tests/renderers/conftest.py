@@ -28,12 +28,11 @@ def schema(name: str) -> Path:
     return OWN_SCHEMAS / name
 
 
-def check(*paths: str | Path, strict: bool = False, lang: Lang = "zh", rules: Sequence[Path] = ()) -> Run:
-    """What ``zhijiao-check check PATHS`` computes, before rendering."""
-    tr = Translator(lang)
+def check(*paths: str | Path, strict: bool = False, rules: Sequence[Path] = ()) -> Run:
+    """What ``zhijiao-check check PATHS`` computes, before rendering (in any language)."""
     packs = load_packs(rules)
     valid, invalid = load_all([Path(p) for p in paths], packs[0].units)
-    return evaluate(valid, invalid, packs, tr, strict=strict)
+    return evaluate(valid, invalid, packs, strict=strict)
 
 
 def render(fmt: str, run: Run, lang: Lang = "zh", quiet: bool = False) -> str:

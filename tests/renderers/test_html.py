@@ -179,7 +179,7 @@ def test_page_is_self_contained(whole_run: Any) -> None:
     assert set(re.findall(r'href="([^"#]*)', page)) <= {""}  # links within the page only
     assert "default-src 'none'" in page and '<html lang="zh-CN">' in page and "<svg" in page
     assert "第 1 条" in page and "职普比例低于4.5:5.5的县市区不再增加普通高中招生计划" in page
-    english = render("html", check("samples/2023", lang="en"), lang="en")
+    english = render("html", check("samples/2023"), lang="en")
     assert '<html lang="en">' in english and "City-wide · 2023 · 15/15 units" in english
 
 

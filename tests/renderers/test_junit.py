@@ -77,7 +77,7 @@ def test_every_status_and_an_invalid_report(
 ) -> None:
     *paths, pack = every_status
     for strict in (False, True):
-        run = check(*paths, invalid_report, rules=[pack], strict=strict, lang="en")
+        run = check(*paths, invalid_report, rules=[pack], strict=strict)
         doc = as_json(run, "en")
         statuses = {r["status"] for e in evaluations(doc) for r in e["results"]}
         assert statuses == {"pass", "fail", "warn", "missing", "pending", "behind", "not_applicable"}
@@ -91,7 +91,7 @@ def test_test_names_are_the_same_in_both_languages(junit_schema: xmlschema.XMLSc
     """CI keeps a test's history by its name: a team that switches --lang must not lose it."""
     names = {}
     for lang in ("zh", "en"):
-        xml = render("junit", check("samples/2022", lang=lang), lang=lang)
+        xml = render("junit", check("samples/2022"), lang=lang)
         junit_schema.validate(xml)
         names[lang] = [(c.get("classname"), c.get("name")) for s in suites(xml) for c in s.findall("testcase")]
     assert names["zh"] == names["en"]
@@ -103,7 +103,7 @@ def test_behind_is_visible_as_skipped_unless_strict() -> None:
     [rule] = [r for p in load_packs([]) for r in p.rules if r.id == "c8.demonstration-enterprises"]
     TITLE_EN = rule.title.en
     for strict, tag in ((False, "skipped"), (True, "failure")):
-        found = suites(render("junit", check("samples/2022", strict=strict, lang="en"), lang="en"))
+        found = suites(render("junit", check("samples/2022", strict=strict), lang="en"))
         [case] = [c for s in found for c in s.findall("testcase")
                   if c.get("name") == "c8.demonstration-enterprises 全市 2022"]
         shown = case.find(tag)

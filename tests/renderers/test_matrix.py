@@ -59,7 +59,7 @@ def test_table_shows_the_matrix_with_glyphs_and_legend() -> None:
     ranks = [int(m.group(1)) for m in re.finditer(r"^\s*(\d+)\s+\S+\s+\d+\.\d", view, re.MULTILINE)]
     assert ranks == sorted(ranks) and ranks[0] == 1
     assert "图例" in view and "✗ 未达标" in view and "20 c16.new-funding-tilt" in view
-    english = render("table", check("samples/2023", lang="en"), lang="en")
+    english = render("table", check("samples/2023"), lang="en")
     assert "2023 · units ranked by score" in english and "✗ not met" in english
 
 

@@ -86,7 +86,7 @@ def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_an_item_not_met_is_introduced_with_the_colon_of_the_output_language(fmt: str) -> None:
-    squeezed = {lang: "".join(render(fmt, check("examples/failing/daoxian-2023-majors.yaml", lang=lang), lang=lang)
+    squeezed = {lang: "".join(render(fmt, check("examples/failing/daoxian-2023-majors.yaml"), lang=lang)
                               .split()) for lang in ("zh", "en")}
     assert "道县濂溪职业学校·电子商务：最近评估年份2019" in squeezed["zh"]
     assert "道县濂溪职业学校·电子商务:yearlastevaluated2019" in squeezed["en"]

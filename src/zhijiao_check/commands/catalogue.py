@@ -111,7 +111,7 @@ def field_text(path: str, tr: Translator) -> str:
         first, other = path.split(" | ")
         return tr("catalogue.or-else", field=field_text(first, tr), other=field_text(other, tr))
     over, _, field = path.rpartition("[].")
-    label = field_label(field, tr, over or None)
+    label = tr.render(field_label(field, over or None))
     return path if label == field else f"{path}{tr('engine.paren', text=label)}"
 
 
@@ -119,12 +119,12 @@ def _condition_text(condition: Any, over: str, tr: Translator) -> str:
     from zhijiao_check.measure.conditions import field_label, show_plain
     from zhijiao_check.measure.numbers import SHOWN
 
-    label = field_label(condition.field, tr, over)
+    label = tr.render(field_label(condition.field, over))
     if condition.present is not None:
         return tr("catalogue.present" if condition.present else "catalogue.absent", field=label)
     sign = {"contains": tr("catalogue.contains")}.get(condition.op, SHOWN.get(condition.op, condition.op))
     if condition.other is not None:
-        right = field_label(condition.other, tr, over)
+        right = tr.render(field_label(condition.other, over))
     elif condition.year_plus is not None:
         right = tr("catalogue.year-plus", n=f"{condition.year_plus:+d}".replace("-", "−"))
     else:
@@ -173,29 +173,32 @@ def target_text(rule: Any, tr: Translator) -> str:
         else:
             other = field_text(compare_to.reads(), tr)
         return f"{SHOWN[target.op]} {other}"
-    text = show_target(target.op, target.value, rule.unit, tr)
+    text = tr.render(show_target(target.op, target.value, rule.unit))
     if rule.kind == "coverage":
         text = tr("catalogue.coverage", values=tr.join(rule.required), text=text)
     if target.tolerance is not None and not isinstance(target.value, list):
-        low = show(target.value * (1 - target.tolerance), rule.unit, tr)
-        text += tr("catalogue.tolerance", low=low, target=show(target.value, rule.unit, tr))
+        low = tr.render(show(target.value * (1 - target.tolerance), rule.unit))
+        text += tr("catalogue.tolerance", low=low, target=tr.render(show(target.value, rule.unit)))
     if target.expected_max is not None:
-        text += tr("catalogue.expected-max", high=show(target.expected_max, rule.unit, tr))
+        text += tr("catalogue.expected-max", high=tr.render(show(target.expected_max, rule.unit)))
     return text
 
 
 def schedule_text(rule: Any, base: int, tr: Translator) -> str | None:
     """``20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、…``: the linear schedule in numbers."""
-    from zhijiao_check.measure.numbers import number, show
+    from zhijiao_check.measure.numbers import show
+    from zhijiao_check.wording import number
 
     time, value = rule.time, rule.target.value
     if not time.linear or time.due is None or isinstance(value, list):
         return None
-    shown = show(value, rule.unit, tr)
-    years = tr.join(tr("catalogue.year-value", year=y, value=show(round(value * (y - base) / (time.due - base), 4)
-                                                               if rule.unit == "ratio" else
-                                                               float(number(value * (y - base) / (time.due - base))),
-                                                               rule.unit, tr))
+    shown = tr.render(show(value, rule.unit))
+
+    def on_schedule(year: int) -> float:
+        share = value * (year - base) / (time.due - base)
+        return round(share, 4) if rule.unit == "ratio" else float(number(share))
+
+    years = tr.join(tr("catalogue.year-value", year=y, value=tr.render(show(on_schedule(y), rule.unit)))
                     for y in range(base + 1, time.due + 1))
     return tr("catalogue.formula", target=shown, base=base, due=time.due, years=years)
 
@@ -208,7 +211,7 @@ def borrowed_text(borrowed: dict[str, Any], tr: Translator) -> str:
 
 def _value(value: Any) -> str:
     """``20`` rather than ``20.0``; ``[1, 2]`` for a range; a compared-to figure as its field names."""
-    from zhijiao_check.measure.numbers import number
+    from zhijiao_check.wording import number
 
     if isinstance(value, list):
         return "[" + ", ".join(number(v) for v in value) + "]"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, write_outputs
+from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
@@ -62,8 +63,9 @@ def run(options: CheckOptions) -> int:
 
         valid, invalid = apply_roster(valid, invalid, roster)
     earlier, refused = load_all(options.previous, units) if options.previous else ([], [])
-    notices = [tr("cli.previous-invalid", file=bad.file) for bad in refused]
-    result = evaluate(valid, invalid, packs, tr, selected=selected, strict=options.strict, previous=earlier,
+    notices = [msg("cli.previous-invalid", file=bad.file) for bad in refused]
+    # Evaluated once, whatever the language: the results carry wording, which each output renders.
+    result = evaluate(valid, invalid, packs, selected=selected, strict=options.strict, previous=earlier,
                       notices=notices)
     if waivers:
         from datetime import date

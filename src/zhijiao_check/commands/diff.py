@@ -66,7 +66,7 @@ def run(options: DiffOptions) -> int:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     changes = list(compare(old, new))
     statuses = []
-    before, after = (evaluate([r], [], packs, tr).reports[0] for r in (old, new))
+    before, after = (evaluate([r], [], packs).reports[0] for r in (old, new))
     old_results = {r.rule.id: r for r in before.results}
     for result in after.results:
         then = old_results.get(result.rule.id)
@@ -156,8 +156,9 @@ def _brief(value: Any) -> Any:
 
 
 def _text(doc: dict[str, Any], tr: Translator) -> str:
-    from zhijiao_check.measure.numbers import number, show
+    from zhijiao_check.measure.numbers import show
     from zhijiao_check.renderers.texts import score_text
+    from zhijiao_check.wording import number
 
     old, new = doc["old"], doc["new"]
     out = [tr("cli.diff-title", unit=new["unit"], old_year=old["year"], new_year=new["year"], old=old["file"],
@@ -181,7 +182,7 @@ def _text(doc: dict[str, Any], tr: Translator) -> str:
         out.append("  " + tr("cli.diff-none"))
     out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
     for s in doc["statuses"]:
-        observed = f"{show(s['old_observed'], s['unit'], tr)} → {show(s['new_observed'], s['unit'], tr)}"
+        observed = f"{tr.render(show(s['old_observed'], s['unit']))} → {tr.render(show(s['new_observed'], s['unit']))}"
         out.append(f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}  ({observed})")
     out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
     return "\n".join(out) + "\n"

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.engine.trend import run_trends
-from zhijiao_check.i18n import Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.measure.outcome import Measure
@@ -21,20 +20,20 @@ from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
+from zhijiao_check.wording import Join, Wording, msg
 
 
 def evaluate(
     reports: Sequence[ReportFile],
     invalid: Sequence[InvalidReport],
     packs: Sequence[RulePack],
-    tr: Translator,
     *,
     selected: set[str] | None = None,
     strict: bool = False,
     previous: Sequence[ReportFile] = (),
-    notices: Sequence[str] = (),
+    notices: Sequence[Wording] = (),
 ) -> Run:
-    """``selected``: the rule IDs to show and score (all when None); every rule is still computed,
+    """The results carry wording, not text: one run renders in any language. ``selected``: the rule IDs to show and score (all when None); every rule is still computed,
     since a rule may apply only when another has a given status. ``previous``: earlier reports (``--previous``),
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first."""
     rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
@@ -53,7 +52,7 @@ def evaluate(
     evaluations = []
     for report in valid:
         applicable = [(r, info) for r, info in rules if r.scope != "city" and report.kind in r.units]
-        results, report_notices = _run(applicable, Scope([report], report.year, city=False), tr)
+        results, report_notices = _run(applicable, Scope([report], report.year, city=False))
         evaluations.append(ReportEvaluation(report.year, keep(results), report_notices, report.file, report.unit,
                                             report.kind))
 
@@ -63,11 +62,11 @@ def evaluate(
     for year, year_reports in sorted(by_year.items()):
         city_report = next((r for r in year_reports if r.kind == "city"), None)
         if city_report is None:
-            notices.append(tr("engine.city-not-evaluated", year=year, city=city_unit))
+            notices.append(msg("engine.city-not-evaluated", year=year, city=city_unit))
             continue
         present = {r.unit for r in year_reports}
         missing = tuple(u.name for u in units if u.name not in present)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), tr, missing)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
         city_evaluations.append(CityEvaluation(
             year, keep(results), year_notices, city_report.file,
             tuple(u.name for u in units if u.name in present), missing,
@@ -83,54 +82,54 @@ def evaluate(
 
 
 def _run(
-    rules: Sequence[tuple[AnyRule, PackInfo]], scope: Scope, tr: Translator, units_missing: tuple[str, ...] = (),
-) -> tuple[list[RuleResult], tuple[str, ...]]:
+    rules: Sequence[tuple[AnyRule, PackInfo]], scope: Scope, units_missing: tuple[str, ...] = (),
+) -> tuple[list[RuleResult], tuple[Wording, ...]]:
     """Each rule with its pack's facts (issue date, schedule base); before a pack's issue none of its rules apply."""
     results: list[RuleResult] = []
-    notices: list[str] = []
+    notices: list[Wording] = []
     by_id: dict[str, RuleResult] = {}
     for rule, info in rules:
         if scope.year < info.issued.year:
-            text = tr("engine.before-policy", year=scope.year, issued=info.issued.isoformat())
+            text = msg("engine.before-policy", year=scope.year, issued=info.issued.isoformat())
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
-            result = _result(rule, scope, info.base_year, tr, by_id, units_missing)
+            result = _result(rule, scope, info.base_year, by_id, units_missing)
         by_id[rule.id] = result
         results.append(result)
     return results, tuple(dict.fromkeys(notices))
 
 
 def _result(
-    rule: AnyRule, scope: Scope, base: int, tr: Translator, done: dict[str, RuleResult],
+    rule: AnyRule, scope: Scope, base: int, done: dict[str, RuleResult],
     units_missing: tuple[str, ...],
 ) -> RuleResult:
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
-            text = tr("engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status)
+            text = msg("engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status)
             return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
     if not timing.applies_in(rule, scope.year):
-        return RuleResult(rule, Status.NOT_APPLICABLE, None, tr("engine.not-yet-applicable", start=rule.time.start))
-    measure: Measure = rule.measure(scope, tr)
+        return RuleResult(rule, Status.NOT_APPLICABLE, None, msg("engine.not-yet-applicable", start=rule.time.start))
+    measure: Measure = rule.measure(scope)
     status = timing.decide(rule, scope.year, measure, base)
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = timing.expected(rule, scope.year, base)
     if status in (Status.PENDING, Status.BEHIND) and schedule is not None:
-        notes.append(tr("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit, tr),
-                        due=rule.time.due, target=show(rule.target.value, rule.unit, tr)))
+        notes.append(msg("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit),
+                         due=rule.time.due, target=show(rule.target.value, rule.unit)))
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
-        units = tr.join(units_missing)
+        units = Join(units_missing)
         if reads_city_block_only(rule):
-            notes.append(tr("engine.units-missing-city-block", units=units))
+            notes.append(msg("engine.units-missing-city-block", units=units))
         elif measure.settled:
-            notes.append(tr("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units))
+            notes.append(msg("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units))
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
-            notes.append(tr("engine.units-missing", units=units))
+            notes.append(msg("engine.units-missing", units=units))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = tuple(dict.fromkeys(measure.locations))
     return RuleResult(rule, status, measure.observed, explanation, locations, measure.items,

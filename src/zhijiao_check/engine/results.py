@@ -13,6 +13,7 @@ from zhijiao_check.pack.load import RulePack
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport
 from zhijiao_check.status import STATUSES, ExitCode, Status, failing
+from zhijiao_check.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,10 @@ class RuleResult:
     rule: AnyRule
     status: Status
     observed: Any
-    explanation: str
+    explanation: Wording  # rendered by each view in its language, as are notes and notices
     locations: tuple[Location, ...] = ()
     items: tuple[ItemOutcome, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Wording, ...] = ()
     expected: float | None = None  # the linear schedule's value this year
     compared_to: Any = None  # the computed target, when the rule compares with another figure
     waiver: Any = None  # settings.waivers.Waiver, when the status is waived
@@ -47,7 +48,7 @@ class Evaluation:
 
     year: int
     results: tuple[RuleResult, ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Wording, ...] = ()
 
     @property
     def summary(self) -> dict[Status, int]:
@@ -89,7 +90,7 @@ class Run:
     reports: tuple[ReportEvaluation, ...]
     invalid: tuple[InvalidReport, ...]
     city: tuple[CityEvaluation, ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Wording, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
     trends: RunTrends = field(default_factory=RunTrends)  # advice only: never part of a status or the exit status

@@ -1,8 +1,8 @@
 """Rule kinds: one module each, named by the ``kind`` a rule file gives.
 
 A kind module defines the rule's model (its fields beyond ``vocabulary.RuleBase``) and how it measures:
-``measure(rule, scope, tr) -> Measure``, the observed value, whether the target is met, the arithmetic, which
-the model's ``measure`` method calls. ``AnyRule`` is the registry of kinds: to add one, write its module here and
+``measure(rule, scope) -> Measure``, the observed value, whether the target is met, the arithmetic (as wording,
+which views render in their language), which the model's ``measure`` method calls. ``AnyRule`` is the registry of kinds: to add one, write its module here and
 add its model to the union.
 """
 
@@ -20,7 +20,6 @@ from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.kinds.total import TotalRule
 
 if TYPE_CHECKING:
-    from zhijiao_check.i18n import Translator
     from zhijiao_check.measure.outcome import Measure
     from zhijiao_check.measure.scope import Scope
 
@@ -40,5 +39,5 @@ class Kind(Protocol):
 
     def reads(self) -> list[str]: ...
 
-    def measure(self, scope: Scope, tr: Translator) -> Measure: ...
+    def measure(self, scope: Scope) -> Measure: ...
 

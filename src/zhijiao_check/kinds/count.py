@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.conditions import field_label, select
 from zhijiao_check.measure.numbers import meets, near, relation, show, show_target
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope
 from zhijiao_check.vocabulary import Items, RuleBase, Unit
+from zhijiao_check.wording import COLON, Join, Wording, msg, seq
 
 NAMES_SHOWN = 8
 
@@ -31,32 +31,32 @@ class CountRule(RuleBase):
         fields = [c.field for c in self.of.where] + ([self.distinct] if self.distinct else [])
         return [self.of.over, *(f"{self.of.over}[].{f}" for f in dict.fromkeys(fields))]
 
-    def measure(self, scope: Scope, tr: Translator) -> Measure:
-        return measure(self, scope, tr)
+    def measure(self, scope: Scope) -> Measure:
+        return measure(self, scope)
 
 
-def measure(rule: CountRule, scope: Scope, tr: Translator) -> Measure:
+def measure(rule: CountRule, scope: Scope) -> Measure:
     counted, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     grows = grows_to(rule.target)
     if absent and not (grows and meets(_count(rule, counted), rule.target)):
-        return Measure.missing_data((a.what for a in absent), (a.location for a in absent), tr)
+        return Measure.missing_data((a.what for a in absent), (a.location for a in absent))
     shown = _shown(rule, counted)
     n = len(shown)
     met = meets(n, rule.target)
-    names = tr.join(shown[:NAMES_SHOWN])
-    if n > NAMES_SHOWN:
-        names += tr("engine.and-more", count=n - NAMES_SHOWN)
-    text = f"{n} {relation(n, rule.target.op, met)} {show(rule.target.value, rule.unit, tr)}"
-    if names:
-        text += tr.colon + names
-    notes: tuple[str, ...] = ()
+    text: Wording = seq(f"{n} {relation(n, rule.target.op, met)} ", show(rule.target.value, rule.unit))
+    if shown:
+        names: Wording = Join(tuple(shown[:NAMES_SHOWN]))
+        if n > NAMES_SHOWN:
+            names = seq(names, msg("engine.and-more", count=n - NAMES_SHOWN))
+        text = seq(text, COLON, names)
+    notes: tuple[Wording, ...] = ()
     if rule.distinct is not None and len(counted) > n:
-        notes = (tr("engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, tr, rule.of.over)),)
+        notes = (msg("engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, rule.of.over)),)
     if rule.target.expected_max is not None and n > rule.target.expected_max:
-        notes += (tr("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit, tr),
-                    high=show(rule.target.expected_max, rule.unit, tr)),)
+        notes += (msg("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit),
+                      high=show(rule.target.expected_max, rule.unit)),)
     if absent:  # met already: the lists not given can only add to the count
-        notes += (tr("engine.met-without", what=tr.join(dict.fromkeys(a.what for a in absent))),)
+        notes += (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
     return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes,
                    settled=grows and met)

@@ -11,13 +11,13 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.conditions import check, describe, locations, right_side, select
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Condition, Items, RuleBase, Unit
+from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
 class EveryRule(RuleBase):
@@ -43,11 +43,11 @@ class EveryRule(RuleBase):
         fields += [c.other for g in self.groups() for c in g if c.other]
         return [f"{self.of.over}[].{f}" for f in dict.fromkeys(fields)]
 
-    def measure(self, scope: Scope, tr: Translator) -> Measure:
-        return measure(self, scope, tr)
+    def measure(self, scope: Scope) -> Measure:
+        return measure(self, scope)
 
 
-def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome:
+def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
     groups = rule.groups()
     results = [[check(c, item, year) for c in group] for group in groups]
     if any(all(r is True for r in group) for group in results):
@@ -60,7 +60,7 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
         status = Status.FAIL
         shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
-    text = tr.sep.join(dict.fromkeys(describe(c, item, year, tr, rule.of.over) for c in shown))
+    text = Join(tuple(describe(c, item, year, rule.of.over) for c in shown), CLAUSE, unique=True)
     first = groups[0][0]
     observed = item.get(first.field)
     target = {"op": first.op, "value": right_side(first, item, year)}
@@ -68,20 +68,20 @@ def judge(rule: EveryRule, item: Item, year: int, tr: Translator) -> ItemOutcome
                        target)
 
 
-def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
+def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
-    judged = [judge(rule, item, scope.year, tr) for item in items]
+    judged = [judge(rule, item, scope.year) for item in items]
     failed = [o for o in judged if o.status == Status.FAIL]
     if lists_absent and not failed:
         # A list that is not given may hold items that fail; a failure among the others decides the rule anyway.
-        return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent), tr)
+        return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent))
     if not judged:
-        return Measure(None, None, tr("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
+        return Measure(None, None, msg("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
     passed = sum(outcome.status == Status.PASS for outcome in judged)
     absent = [o for o in judged if o.status == Status.MISSING]
     share = passed / len(judged)
     digits = places(share, rule.target.value)
-    text = tr("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", tr, digits))
+    text: Wording = msg("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", digits))
     locations = tuple(loc for o in judged for loc in o.locations)
     if failed:
         met: bool | None = False
@@ -90,9 +90,9 @@ def measure(rule: EveryRule, scope: Scope, tr: Translator) -> Measure:
     else:
         met = meets(share, rule.target)
     if met is not None:
-        text += f" {relation(share, rule.target.op, met)} {show(rule.target.value, rule.unit, tr, digits)}"
+        text = seq(text, f" {relation(share, rule.target.op, met)} ", show(rule.target.value, rule.unit, digits))
     missing = tuple(o.label for o in absent)
     if missing and not failed:
-        text += tr.sep + tr("engine.missing-data", what=tr.join(missing))
+        text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))
     # One item failing fails the rule whatever the units or lists not given would add.
     return Measure(share, met, text, locations, tuple(judged), settled=met is False)

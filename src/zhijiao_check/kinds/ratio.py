@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.conditions import field_label
-from zhijiao_check.measure.numbers import meets, near, number, places, relation, show
+from zhijiao_check.measure.numbers import meets, near, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import RuleBase, Strict, Sum, Unit
+from zhijiao_check.wording import Join, Wording, msg, number, seq
 
 
 class Fraction(Strict):
@@ -42,14 +42,14 @@ class RatioRule(RuleBase):
         own = Fraction(numerator=self.numerator, denominator=self.denominator).reads()
         return list(dict.fromkeys(own + (self.compare_to.reads() if self.compare_to else [])))
 
-    def measure(self, scope: Scope, tr: Translator) -> Measure:
-        return measure(self, scope, tr)
+    def measure(self, scope: Scope) -> Measure:
+        return measure(self, scope)
 
 
 class _Value:
     """A computed fraction and how it was computed (``1200 / (1200 + 1800) = 40.0%``)."""
 
-    def __init__(self, fraction: Fraction, scope: Scope, tr: Translator) -> None:
+    def __init__(self, fraction: Fraction, scope: Scope) -> None:
         numerator = [total(s, scope) for s in fraction.numerator]
         denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
@@ -61,16 +61,16 @@ class _Value:
         sigma = "Σ" if scope.city else ""
         self.top_text = _terms(numerator, sigma)
         self.bottom_text = _terms(denominator, sigma)
-        self.bottom_label = " + ".join(field_label(s.field, tr, s.over) for s in fraction.denominator)
+        self.bottom_label = Join(tuple(field_label(s.field, s.over) for s in fraction.denominator), " + ")
         self.notes = tuple(
-            tr("engine.otherwise", count=t.otherwise, field=field_label(s.field, tr, s.over),
-               otherwise=field_label(s.otherwise, tr, s.over))
+            msg("engine.otherwise", count=t.otherwise, field=field_label(s.field, s.over),
+                otherwise=field_label(s.otherwise, s.over))
             for s, t in zip((*fraction.numerator, *fraction.denominator), self.totals, strict=True)
             if s.otherwise is not None and t.otherwise
         )
 
-    def text(self, unit: Unit, tr: Translator, digits: int = 1) -> str:
-        return f"{self.top_text} / {self.bottom_text} = {show(self.ratio, unit, tr, digits)}"
+    def text(self, unit: Unit, digits: int = 1) -> Wording:
+        return seq(f"{self.top_text} / {self.bottom_text} = ", show(self.ratio, unit, digits))
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -86,49 +86,49 @@ def _n(value: float | None) -> str:
     return number(value) if value is not None else "?"
 
 
-def _zero(value: _Value, locations: tuple[Location, ...], tr: Translator, observed: float | None = None) -> Measure:
+def _zero(value: _Value, locations: tuple[Location, ...], observed: float | None = None) -> Measure:
     """A zero denominator: no ratio, so the rule does not apply (a unit with no new funding is not tilted)."""
-    text = tr("engine.zero-denominator", label=value.bottom_label)
+    text = msg("engine.zero-denominator", label=value.bottom_label)
     return Measure(observed, None, text, locations, applicable=False)
 
 
-def measure(rule: RatioRule, scope: Scope, tr: Translator) -> Measure:
+def measure(rule: RatioRule, scope: Scope) -> Measure:
     # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks data.
-    items = tuple(_per_unit(rule, scope, tr)) if rule.by_unit and scope.city else ()
-    value = _Value(Fraction(numerator=rule.numerator, denominator=rule.denominator), scope, tr)
+    items = tuple(_per_unit(rule, scope)) if rule.by_unit and scope.city else ()
+    value = _Value(Fraction(numerator=rule.numerator, denominator=rule.denominator), scope)
     locations = value.locations
     if value.missing:
-        return replace(Measure.missing_data(value.missing, locations, tr), items=items)
+        return replace(Measure.missing_data(value.missing, locations), items=items)
     if value.zero:
-        return replace(_zero(value, locations, tr), items=items)
+        return replace(_zero(value, locations), items=items)
     assert value.ratio is not None
     if rule.compare_to is None:
         met = meets(value.ratio, rule.target)
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
-        text = f"{value.text(rule.unit, tr, digits)} {sign} {show(rule.target.value, rule.unit, tr, digits)}"
+        text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
         return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target),
                        notes=value.notes)
-    other = _Value(rule.compare_to, scope, tr)
+    other = _Value(rule.compare_to, scope)
     locations += other.locations
     if other.missing:
-        return replace(Measure.missing_data(other.missing, locations, tr, observed=value.ratio), items=items)
+        return replace(Measure.missing_data(other.missing, locations, observed=value.ratio), items=items)
     if other.ratio is None:
-        return replace(_zero(other, locations, tr, observed=value.ratio), items=items)
+        return replace(_zero(other, locations, observed=value.ratio), items=items)
     met = meets(value.ratio, rule.target, other.ratio)
     sign = relation(value.ratio, rule.target.op, met)
     digits = places(value.ratio, other.ratio)
-    text = f"{value.text(rule.unit, tr, digits)} {sign} {other.text(rule.unit, tr, digits)}"
+    text = seq(value.text(rule.unit, digits), f" {sign} ", other.text(rule.unit, digits))
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)
 
 
-def _per_unit(rule: RatioRule, scope: Scope, tr: Translator) -> list[ItemOutcome]:
+def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
     (against the number, or against the unit's own compared ratio); units with no data are left out."""
     alone = rule.model_copy(update={"by_unit": False})
     outcomes = []
     for report in scope.reports:
-        own = measure(alone, Scope([report], scope.year, city=False), tr)
+        own = measure(alone, Scope([report], scope.year, city=False))
         if own.met is None:
             continue
         outcomes.append(ItemOutcome(report.unit, None, Status.PASS if own.met else Status.FAIL, own.observed,

@@ -10,13 +10,13 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import meets, near, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.vocabulary import RuleBase, Sum, Unit
+from zhijiao_check.wording import Join, Wording, msg, seq
 
 
 class TotalRule(RuleBase):
@@ -38,22 +38,22 @@ class TotalRule(RuleBase):
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]
 
-    def measure(self, scope: Scope, tr: Translator) -> Measure:
-        return measure(self, scope, tr)
+    def measure(self, scope: Scope) -> Measure:
+        return measure(self, scope)
 
 
-def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, tr: Translator) -> str:
+def describe(spec: Sum, value: Total, scope: Scope, unit: Unit) -> Wording:
     """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``."""
-    label = field_label(spec.field, tr, spec.over)
-    shown = show(value.value if value.value is not None else value.given, unit, tr)
+    label = field_label(spec.field, spec.over)
+    shown = show(value.value if value.value is not None else value.given, unit)
     if spec.over is not None:
-        return tr("engine.sum-items", label=label, count=len(value.parts), value=shown)
+        return msg("engine.sum-items", label=label, count=len(value.parts), value=shown)
     if scope.city and not spec.field.startswith("city."):
-        return tr("engine.sum-units", label=label, count=len(value.parts), value=shown)
-    return f"{label} {shown}"
+        return msg("engine.sum-units", label=label, count=len(value.parts), value=shown)
+    return seq(label, " ", shown)
 
 
-def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
+def measure(rule: TotalRule, scope: Scope) -> Measure:
     own = total(rule.of, scope)
     other = total(rule.compare_to, scope) if rule.compare_to else None
     locations = own.locations + (other.locations if other else ())
@@ -62,25 +62,25 @@ def measure(rule: TotalRule, scope: Scope, tr: Translator) -> Measure:
     if missing:
         if grows and meets(own.given, rule.target):
             # Already met by what is given: the figures not given can only add to it.
-            text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.given, rule.target.op, True)} "
-            text += show(rule.target.value, rule.unit, tr)
-            notes = (tr("engine.met-without", what=tr.join(dict.fromkeys(missing))),)
+            text = seq(describe(rule.of, own, scope, rule.unit), f" {relation(own.given, rule.target.op, True)} ",
+                       show(rule.target.value, rule.unit))
+            notes = (msg("engine.met-without", what=Join(tuple(dict.fromkeys(missing)))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
-        return Measure.missing_data(missing, locations, tr, observed=own.value)
+        return Measure.missing_data(missing, locations, observed=own.value)
     assert own.value is not None
     if rule.year_plus is not None:
         bound = scope.year + rule.year_plus
         met = meets(own.value, rule.target, bound)
-        right = f"{scope.year}{rule.year_plus:+d} = {bound}"
+        right: Wording = f"{scope.year}{rule.year_plus:+d} = {bound}"
         close = False
     elif other is None or rule.compare_to is None:
         met = meets(own.value, rule.target)
-        right = show(rule.target.value, rule.unit, tr)
+        right = show(rule.target.value, rule.unit)
         close = not met and near(own.value, rule.target)
     else:
         met = meets(own.value, rule.target, other.value)
-        right = describe(rule.compare_to, other, scope, rule.unit, tr)
+        right = describe(rule.compare_to, other, scope, rule.unit)
         close = False
-    text = f"{describe(rule.of, own, scope, rule.unit, tr)} {relation(own.value, rule.target.op, met)} {right}"
+    text = seq(describe(rule.of, own, scope, rule.unit), f" {relation(own.value, rule.target.op, met)} ", right)
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
     return Measure(own.value, met, text, locations, near=close, target=target, settled=grows and met)

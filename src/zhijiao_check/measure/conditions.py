@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from zhijiao_check.i18n import Translator
-from zhijiao_check.measure.numbers import holds, number, relation
+from zhijiao_check.measure.numbers import holds, relation
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location
 from zhijiao_check.vocabulary import Condition
+from zhijiao_check.wording import Msg, Wording, msg, number, seq
 
 
 def right_side(condition: Condition, item: Item, year: int) -> object:
@@ -51,28 +51,29 @@ def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[
     return items, absent
 
 
-def describe(condition: Condition, item: Item, year: int, tr: Translator, over: str | None = None) -> str:
+def describe(condition: Condition, item: Item, year: int, over: str | None = None) -> Wording:
     """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out.
 
     ``over``: the collection of the item, for labels that differ by place (``field_label``)."""
     left = item.get(condition.field)
     right = right_side(condition, item, year)
-    label = field_label(condition.field, tr, over)
+    label = field_label(condition.field, over)
     if condition.present is not None:
-        return f"{label} {show_plain(left)}" if left is not None else tr("engine.field-absent", field=label)
+        return seq(label, f" {show_plain(left)}") if left is not None else msg("engine.field-absent", field=label)
     if left is None:
-        return tr("engine.field-absent", field=label)
+        return msg("engine.field-absent", field=label)
     if right is None and condition.other is not None:
-        return tr("engine.field-absent", field=field_label(condition.other, tr))
+        return msg("engine.field-absent", field=field_label(condition.other))
     outcome = check(condition, item, year)
     sign = relation(left, condition.op, bool(outcome))
+    right_text: Wording
     if condition.other is not None:
-        right_text = f"{field_label(condition.other, tr)} {show_plain(right)}"
+        right_text = seq(field_label(condition.other), f" {show_plain(right)}")
     elif condition.year_plus is not None:
         right_text = f"{year}{condition.year_plus:+d} = {right}"
     else:
         right_text = show_plain(right)
-    return f"{label} {show_plain(left)} {sign} {right_text}"
+    return seq(label, f" {show_plain(left)} {sign} ", right_text)
 
 
 def locations(conditions: Sequence[Condition], item: Item) -> list[Location]:
@@ -94,15 +95,11 @@ def show_plain(value: object) -> str:
     return number(value) if isinstance(value, int | float) else str(value)
 
 
-def field_label(field: str, tr: Translator, over: str | None = None) -> str:
-    """The short name of a report field in the output language (``school.level`` → 学校层次).
+def field_label(field: str, over: str | None = None) -> Msg:
+    """The short name of a report field (``school.level`` → 学校层次), or the field's path where it has none.
 
     ``over`` names the collection the field belongs to, for names that differ by place
     (``teachers`` of a practice group are not a school's full-time teachers).
     """
-    for key in ([f"field.{over}.{field}"] if over else []) + [f"field.{field}"]:
-        try:
-            return tr(key)
-        except KeyError:
-            continue
-    return field
+    label = Msg(f"field.{field}", fallback=field)
+    return Msg(f"field.{over}.{field}", fallback=label) if over else label

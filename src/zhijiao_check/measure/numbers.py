@@ -6,8 +6,8 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from zhijiao_check.i18n import Translator
 from zhijiao_check.vocabulary import Target
+from zhijiao_check.wording import Quantity, Seq, Wording
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -56,17 +56,6 @@ def relation(observed: Any, op: str, met: bool) -> str:
     return SHOWN[op] if met else NEGATED[op]
 
 
-def number(value: Any) -> str:
-    """``3120``, ``0.5``, ``10500``: whole numbers without a decimal point, others to at most 2 places."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
 def places(*values: Any) -> int:
     """Decimal places of a percentage that tell these values apart: 1, or more where one place would show
     two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%)."""
@@ -80,22 +69,14 @@ def places(*values: Any) -> int:
 MAX_PLACES = 6
 
 
-def show(value: Any, unit: str, tr: Translator, digits: int = 1) -> str:
-    """A value with its unit: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``: places of a percentage."""
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return "–".join(show(v, unit, tr, digits) for v in value)
-    if unit == "ratio":
-        return f"{value * 100:.{digits}f}%"
-    if unit == "bool" or isinstance(value, bool):
-        return tr("engine.yes") if value else tr("engine.no")
-    suffix = {"yuan": tr("engine.unit-yuan"), "persons": tr("engine.unit-persons")}.get(unit, "")
-    return f"{number(value)}{suffix}"
+def show(value: Any, unit: str, digits: int = 1) -> Quantity:
+    """A value with its unit, written when rendered: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``: places of
+    a percentage."""
+    return Quantity(value, unit, digits)
 
 
-def show_target(op: str, value: Any, unit: str, tr: Translator, digits: int = 1) -> str:
+def show_target(op: str, value: Any, unit: str, digits: int = 1) -> Wording:
     """``≥ 45.0%``, or ``1–2`` for a range."""
     if op == "between":
-        return show(value, unit, tr, digits)
-    return f"{SHOWN.get(op, op)} {show(value, unit, tr, digits)}"
+        return show(value, unit, digits)
+    return Seq((f"{SHOWN.get(op, op)} ", show(value, unit, digits)))

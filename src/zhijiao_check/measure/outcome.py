@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.status import Status
+from zhijiao_check.wording import Join, Wording, msg
 
-if TYPE_CHECKING:
-    from zhijiao_check.i18n import Translator
 
 def item_label(name: str, school: str | None) -> str:
     """``school · major`` for an item of a school, the name alone otherwise (a school, a unit, a list entry)."""
@@ -25,7 +24,7 @@ class ItemOutcome:
     school: str | None
     status: Status  # pass, fail or missing
     observed: Any
-    explanation: str
+    explanation: Wording
     locations: tuple[Location, ...]
     target: dict[str, Any] | None = None  # the item's own target (a school's 10000 元), when it has one
 
@@ -47,21 +46,20 @@ class Measure:
 
     observed: Any
     met: bool | None
-    explanation: str
+    explanation: Wording
     locations: tuple[Location, ...] = ()
     items: tuple[ItemOutcome, ...] = ()
     near: bool = False
     applicable: bool = True
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Wording, ...] = field(default=())
     target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)
     settled: bool = False
 
     @classmethod
-    def missing_data(cls, what: Iterable[str], locations: Iterable[Location], tr: Translator,
-                     observed: Any = None) -> Measure:
+    def missing_data(cls, what: Iterable[str], locations: Iterable[Location], observed: Any = None) -> Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))
-        return cls(observed, None, tr("engine.missing-data", what=tr.join(names)), tuple(locations))
+        return cls(observed, None, msg("engine.missing-data", what=Join(names)), tuple(locations))
 
 
 def grows_to(target: Any, compared: bool = False) -> bool:

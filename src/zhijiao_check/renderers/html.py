@@ -15,7 +15,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.measure.numbers import number
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
@@ -32,6 +31,7 @@ from zhijiao_check.renderers.texts import (
     who,
 )
 from zhijiao_check.status import NOT_MET, STATUSES, Status
+from zhijiao_check.wording import number
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run

@@ -34,7 +34,7 @@ def _digits(result: Mapping[str, Any]) -> int:
 def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
     if result["observed"] is None:
         return "—"
-    return show(result["observed"], result["unit"], tr, _digits(result))
+    return tr.render(show(result["observed"], result["unit"], _digits(result)))
 
 
 def target_text(result: Mapping[str, Any], tr: Translator) -> str:
@@ -42,7 +42,7 @@ def target_text(result: Mapping[str, Any], tr: Translator) -> str:
     target = result["target"]
     if target["value"] is None:
         return ""
-    return show_target(target["op"], target["value"], result["unit"], tr, _digits(result))
+    return tr.render(show_target(target["op"], target["value"], result["unit"], _digits(result)))
 
 
 def value_text(result: Mapping[str, Any], tr: Translator) -> str:

@@ -9,7 +9,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.measure.numbers import number, show, show_target
+from zhijiao_check.measure.numbers import show, show_target
+from zhijiao_check.wording import number
 
 Data = Mapping[str, Any]
 
@@ -37,12 +38,12 @@ def value(trend: Data, amount: Any, tr: Translator) -> str:
     """A figure of the trend in its unit: ``48.0%``, ``12``; a projected one to one decimal place."""
     if isinstance(amount, float) and trend["unit"] != "ratio":
         amount = round(amount, 1)
-    return show(amount, trend["unit"], tr)
+    return tr.render(show(amount, trend["unit"]))
 
 
 def target(trend: Data, tr: Translator) -> str:
     goal = trend["target"]
-    return "" if goal["value"] is None else show_target(goal["op"], goal["value"], trend["unit"], tr)
+    return "" if goal["value"] is None else tr.render(show_target(goal["op"], goal["value"], trend["unit"]))
 
 
 def slope(trend: Data, per_year: float, tr: Translator) -> str:

@@ -1,0 +1,93 @@
+"""Wording: what results say, as message keys and parameters, before a language is chosen.
+
+The engine, the rule kinds and measuring build these values instead of strings; each view renders them in its
+language (``i18n.Translator.render``), so one evaluation serves every language. The values nest: a message's
+parameter, a list's item or a part of a sequence is wording itself. A plain ``str`` reads the same in every
+language (the arithmetic, names and figures from the reports, field paths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias
+
+
+@dataclass(frozen=True)
+class Msg:
+    """The message ``key`` of ``messages/<area>.py`` with its parameters. ``fallback``: what to say when the
+    catalogue has no such key (the short name of a report field that has none is the field's own path)."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+    fallback: Wording | None = None
+
+
+def msg(key: str, /, **params: object) -> Msg:
+    """``msg("engine.every", passed=2, total=3, share=show(2 / 3, "ratio"))``; a parameter may be wording."""
+    return Msg(key, tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Punctuation that differs by language: ``colon`` (：, ": "), ``clause`` (between the clauses of one
+    explanation: ；, "; "), ``list`` (between the items of a list in running text: 、, ", ")."""
+
+    name: Literal["colon", "clause", "list"]
+
+
+COLON, CLAUSE, LIST = Mark("colon"), Mark("clause"), Mark("list")
+
+
+@dataclass(frozen=True)
+class Join:
+    """Items with a separator between them. ``unique``: an item that reads like an earlier one is left out (as
+    read in the language rendered: two tests of one field that read alike are said once)."""
+
+    items: tuple[Wording, ...]
+    sep: Wording = LIST
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class Seq:
+    """Parts said one after the other."""
+
+    parts: tuple[Wording, ...]
+
+
+def seq(*parts: Wording) -> Seq:
+    return Seq(parts)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A text given in both languages by data (a rule's title)."""
+
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value with its unit, written in the language rendered: ``40.0%``, ``10500 元``/``10500 yuan``, ``是``/``yes``,
+    ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage."""
+
+    value: Any
+    unit: str
+    digits: int = 1
+
+
+Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity
+WORDING = (Msg, Mark, Join, Seq, Pick, Quantity)
+"""The wording types other than ``str``, for telling a parameter that is wording from a value to format."""
+
+
+def number(value: Any) -> str:
+    """``3120``, ``0.5``, ``10500``: whole numbers without a decimal point, others to at most 2 places."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
