@@ -26,7 +26,7 @@ class Renamed:
     old: str
     new: str
     year: int
-    old_code: str | None = None
+    old_code: str | None = None  # the code the unit had under its old name (祁阳县 431121, now 祁阳市 431181)
 
 
 class UnitRegistry:
@@ -48,6 +48,10 @@ class UnitRegistry:
 
     def renamed_to(self, name: str) -> Renamed | None:
         return next((r for r in self.renamed if r.old == name), None)
+
+    def old_code_of(self, name: str, code: str) -> Renamed | None:
+        """The renaming of the unit ``name`` whose old code is ``code``: a report copied from before it."""
+        return next((r for r in self.renamed if r.new == name and r.old_code == code), None)
 
     def suggest(self, name: str) -> str | None:
         """The nearest known name: a renamed unit's new name, a name containing this one, or the closest spelling."""

@@ -57,6 +57,13 @@ def test_code_that_does_not_match_the_name(load: Load) -> None:
     assert_problem(problem, "code-mismatch", 6, 9, "unit.code", "代码是 431103", 'the code of "冷水滩区" is 431103')
 
 
+def test_the_code_a_renamed_unit_had_before(load: Load) -> None:
+    """A report copied from before 祁阳县 became 祁阳市 (units.yaml's ``old_code``) keeps the old code."""
+    problem = only_error(load(county_text(("  name: 冷水滩区", "  name: 祁阳市"), ('code: "431103"', 'code: "431121"'))))
+    assert_problem(problem, "code-renamed", 6, 9, "unit.code", ("“祁阳县”的旧代码", '请写 code: "431181"'),
+                   ('the code 431121 is that of "祁阳县", renamed "祁阳市" in 2021', 'write code: "431181"'))
+
+
 def test_code_for_a_unit_without_one(load: Load) -> None:
     text = county_text(("  name: 冷水滩区\n  kind: county", "  name: 金洞管理区\n  kind: management_area"))
     problem = only_error(load(text))

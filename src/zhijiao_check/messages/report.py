@@ -235,6 +235,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "代码 {code} 与单位“{name}”不符：“{name}”的代码是 {expected}",
         "the code {code} does not match \"{name}\": the code of \"{name}\" is {expected}",
     ),
+    "report.code-renamed": (
+        "代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请写 code: \"{expected}\"",
+        ("the code {code} is that of \"{old}\", renamed \"{name}\" in {year}, whose code is {expected}: "
+         "write code: \"{expected}\""),
+    ),
     "report.code-curly-quotes": (
         "代码 {code} 用了中文引号：请用英文双引号，写成 code: \"{expected}\"",
         "the code {code} is in Chinese quotation marks: use ASCII double quotes, code: \"{expected}\"",

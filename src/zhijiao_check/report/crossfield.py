@@ -55,6 +55,9 @@ def _unit(
         elif known.code is None:
             problems.append(problem_at(file, positions, ("unit", "code"), "code-not-applicable",
                                        code=code, name=known.name))
+        elif renamed := units.old_code_of(known.name, code.strip()):
+            problems.append(problem_at(file, positions, ("unit", "code"), "code-renamed", code=code,
+                                       old=renamed.old, name=known.name, year=renamed.year, expected=known.code))
         else:
             problems.append(problem_at(file, positions, ("unit", "code"), "code-mismatch",
                                        code=code, name=known.name, expected=known.code))
