@@ -69,6 +69,26 @@ def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
     assert seats[4] == result["observed"] and seats[7] == pytest.approx(result["observed"] / result["target"]["value"])
 
 
+def test_an_english_workbook_joins_notes_and_units_as_english_does(tmp_path):
+    """The city-wide sheet of a run with 14 units missing: notes after "; ", the units listed with ", "."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    path = tmp_path / "city.xlsx"
+    result = CliRunner().invoke(app, ["check", str(SAMPLES / "2023" / "shibenji.yaml"), "-f", "xlsx", "-o", str(path),
+                                      "--lang", "en"])
+    assert result.exit_code in (0, 1), result.output
+    sheet = openpyxl.load_workbook(path).worksheets[2]
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    explanations = [row[header.index("explanation")] for row in rows]
+    missing = {row[header.index("units missing")] for row in rows}
+    assert len(missing) == 1 and next(iter(missing)).startswith("零陵区, 冷水滩区, ")
+    assert any("; units missing: 零陵区, 冷水滩区, " in text for text in explanations)
+    assert not any("；" in text or "、" in text for text in explanations)
+
+
 def test_the_csv_is_utf8_with_a_bom_and_the_same_rows(outputs):
     paths, document = outputs
     raw = paths["csv"].read_bytes()

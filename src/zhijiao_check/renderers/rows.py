@@ -34,8 +34,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                 unit, evaluation["year"], result["rule"], result["title"], result["clause"], result["status"],
                 figure(result["observed"]), OPERATORS.get(result["target"]["op"], result["target"]["op"]),
                 target_figure(result["target"]["value"]), figure(result.get("expected")), result["unit"],
-                "；".join([result["explanation"], *result["notes"]]) if tr.lang == "zh"
-                else "; ".join([result["explanation"], *result["notes"]]),
+                tr.sep.join([result["explanation"], *result["notes"]]),
                 where(result["locations"]), evaluation.get("file") or "",
             ])
     return rows

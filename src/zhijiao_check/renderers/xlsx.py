@@ -96,8 +96,8 @@ class XlsxRenderer:
                 progress = observed / target if _number(observed) and _number(target) and target else None
                 rows.append([city["year"], result["rule"], result["title"], result["status"], figure(observed),
                              OPERATORS.get(result["target"]["op"], result["target"]["op"]), target_figure(target),
-                             progress, result["unit"], "；".join([result["explanation"], *result["notes"]]),
-                             "、".join(city["units_missing"])])
+                             progress, result["unit"], self.tr.sep.join([result["explanation"], *result["notes"]]),
+                             self.tr.join(city["units_missing"])])
         self._table(sheet, headers, rows, status_column=4, widths=(7, 30, 40, 14, 12, 6, 12, 9, 9, 60, 30))
         for row, values in enumerate(rows, 2):
             sheet.cell(row, 8).number_format = PERCENT
