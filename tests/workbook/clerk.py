@@ -16,6 +16,7 @@ import openpyxl
 WORDS = {
     "secondary": "中职", "higher": "高职", "public": "公办", "private": "民办", "green": "绿牌", "yellow": "黄牌",
     "red": "红牌", "county": "县市区", "city": "市本级", "management_area": "管理区", "development_zone": "经开区",
+    "not_started": "未开工", "building": "在建", "completed": "已完工并投入使用",
 }
 LISTS_OF_ENTRIES = {"training_bases": "实训基地", "majors": "专业", "enterprise_practice": "企业实践",
                     "talent_allowances": "人才津贴", "park_funding": "园区资金"}

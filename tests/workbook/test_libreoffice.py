@@ -76,3 +76,33 @@ def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
             assert _number(row[6]) == pytest.approx(result["observed"], rel=1e-9)
     ranked = [row[2] for row in sheets["汇总"][1:]]
     assert ranked[0] == max(data["reports"], key=lambda r: r["score"] or -1)["unit"]
+
+
+def test_libreoffice_shows_the_school_project_word_and_saves_a_workbook_that_reads_back(run_cli, tmp_path):
+    """The drop-down of issue 9's 政策支持的建设项目 shows its words in Calc, as every other one does; a workbook
+    Calc has opened and saved (as a clerk's spreadsheet does) reads back to the value, drop-downs intact."""
+    import openpyxl
+    import yaml
+    from factory import EXAMPLES
+
+    source = EXAMPLES / "failing" / "jiangyong-2023-share.yaml"
+    book = tmp_path / "jiangyong.xlsx"
+    assert run_cli("template", "--unit", "江永县", "--year", "2024", "-o", book, "--from", source).exit_code == 0
+    schools = to_csv(book, tmp_path / "csv", tmp_path / "profile")["学校"]
+    column = schools[1].index("construction_project")
+    assert schools[0][column] == "政策支持的建设项目"
+    assert schools[2][column] == "已完工并投入使用"
+    saved = tmp_path / "saved"
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(book)],
+                   check=True, capture_output=True, timeout=180)
+    lists = {v.formula1 for v in openpyxl.load_workbook(saved / book.name)["学校"].data_validations.dataValidation
+             if v.type == "list"}
+    assert '"未开工,在建,已完工并投入使用"' in lists
+    ours, theirs = tmp_path / "ours.yaml", tmp_path / "theirs.yaml"
+    assert run_cli("convert", book, "-o", ours).exit_code == 0
+    result = run_cli("convert", saved / book.name, "-o", theirs)
+    assert result.exit_code == 0, result.output
+    read = yaml.safe_load(theirs.read_text(encoding="utf-8"))
+    assert read["schools"][0]["construction_project"] == "completed"
+    assert read == yaml.safe_load(ours.read_text(encoding="utf-8"))  # Calc's saving lost nothing

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import yaml
 from factory import SAMPLES
@@ -105,3 +107,46 @@ def test_a_workbook_is_never_written_to_a_terminal(run_cli):
     result = run_cli("template", "--unit", "道县", "--year", "2024", "--format", "xlsx")
     # CliRunner's stdout is not a terminal: the bytes go through, as to a pipe
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK")
+
+
+def test_every_drop_down_shows_chinese_words_never_raw_values(template):
+    """Each enumeration's list shows its Chinese words (绿牌, 在建), as a clerk reads them; a new enumeration
+    whose values have no words in ``CHOICE_LABELS`` would show ASCII here and fail."""
+    book = openpyxl.load_workbook(template("永州市本级", 2024))
+    lists = [(name, v.formula1) for name in book.sheetnames for v in book[name].data_validations.dataValidation
+             if v.type == "list" and v.formula1.startswith('"')]
+    assert len(lists) > 20
+    for name, formula in lists:
+        assert not re.search("[A-Za-z]", formula), (name, formula)
+    schools = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["学校"]).items()}
+    assert schools[_column(book["学校"], "construction_project")] == ("list", None, '"未开工,在建,已完工并投入使用"', None)
+
+
+def test_every_choice_reads_back_from_its_word_or_its_value():
+    from zhijiao_check.report.workbook.layout import layout
+    from zhijiao_check.report.workbook.read import convert
+
+    choices = [column for sheet in layout().sheets for column in sheet.columns if column.kind == "choice"]
+    assert {c.key for c in choices} >= {"unit.kind", "level", "ownership", "construction_project", "rating", "cluster",
+                                        "role"}
+    for column in choices:
+        for value, word in column.choices:
+            assert re.search(r"[\u4e00-\u9fff]", word), (column.key, value, word)
+            assert convert(column, word) == convert(column, value) == convert(column, f" {word} ") == value
+
+
+def test_a_school_project_typed_as_its_word_or_its_value_reads_as_the_value(filled, run_cli, tmp_path):
+    data = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+    data["schools"][0]["construction_project"] = "building"  # the clerk picks 在建 from the drop-down
+    book = filled(data, "dongan.xlsx")
+    edited = openpyxl.load_workbook(book)
+    column = _column(edited["学校"], "construction_project")
+    assert edited["学校"][f"{column}3"].value == "在建"
+    edited["学校"][f"{column}4"] = "completed"  # typed as in YAML
+    edited.save(book)
+    out = tmp_path / "back.yaml"
+    assert run_cli("convert", book, "-o", out).exit_code == 0
+    schools = yaml.safe_load(out.read_text(encoding="utf-8"))["schools"]
+    assert [s.get("construction_project") for s in schools] == ["building", "completed"]
+    result = run_cli("validate", book)
+    assert result.exit_code == 0, result.output

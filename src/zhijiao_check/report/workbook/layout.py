@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from zhijiao_check.report import model
+
 NONE_WORD = "无"  # an empty list, in a list cell or a marker
 YES, NO = "是", "否"
 LIST_SEPARATORS = "、，,；;\n"
 _SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
-# Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）.
-_MEASURE = re.compile(r"（(人|个|元/生·年|元|万元|月)[，）]")
+# Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）, 课程数（门）.
+_MEASURE = re.compile(r"（(人|个|门|元/生·年|元|万元|月)[，）]")
 
 KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER = "字段代码", "项目", "填报值", "计量单位", "说明"
 FIELDS_HEADERS = (KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER)
@@ -37,12 +39,15 @@ UNIT_SHEET = "本单位"
 CITY_SHEET = "市本级"
 SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
 
-# Short Chinese words for the drop-downs (the models' labels explain more than a cell can show).
+# The Chinese words a drop-down shows, by field name: the models' labels, shortened where they explain more than a
+# cell can show (中职，含技工学校). The reader takes a label or the value. An enumeration of ASCII values missing here
+# would show its raw values: the template test refuses that.
 CHOICE_LABELS: dict[str, dict[str, str]] = {
-    "kind": {"county": "县市区", "management_area": "管理区", "development_zone": "经开区", "city": "市本级"},
+    "kind": model.KIND_LABELS,
     "level": {"secondary": "中职", "higher": "高职"},
-    "ownership": {"public": "公办", "private": "民办"},
-    "rating": {"green": "绿牌", "yellow": "黄牌", "red": "红牌"},
+    "ownership": model.OWNERSHIP_LABELS,
+    "rating": model.RATING_LABELS,
+    "construction_project": model.PROJECT_LABELS,
 }
 
 
@@ -122,9 +127,7 @@ ENTRY_SHEETS: dict[tuple[str, ...], str] = {
 @cache
 def layout() -> Layout:
     """The workbook layout of report format v1."""
-    from zhijiao_check.report.model import Report
-
-    schema = Report.model_json_schema()
+    schema = model.Report.model_json_schema()
     definitions = schema["$defs"]
     labels: dict[tuple[str, ...], str] = {}
     unit_fields = _columns(schema, definitions, (), (), labels)
@@ -197,8 +200,6 @@ def _field_columns(
     if prop.get("type") == "array":
         items = _resolve(prop["items"], definitions)
         if "enum" in items:
-            from zhijiao_check.report import model
-
             names = {**model.SCHOOL_DESIGNATION_LABELS, **model.MAJOR_DESIGNATION_LABELS}
             return [
                 Column(f"{key}:{value}", names[value], "designation", note=f"{header}：{names[value]}（{YES}/{NO}）",
