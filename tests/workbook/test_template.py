@@ -6,6 +6,7 @@ import re
 
 import openpyxl
 import yaml
+from clerk import keys_of_columns, keys_of_rows
 from factory import SAMPLES
 
 
@@ -150,3 +151,37 @@ def test_a_school_project_typed_as_its_word_or_its_value_reads_as_the_value(fill
     assert [s.get("construction_project") for s in schools] == ["building", "completed"]
     result = run_cli("validate", book)
     assert result.exit_code == 0, result.output
+
+
+def test_every_field_has_a_chinese_header_and_its_note(template):
+    """As 本单位's 说明 column explains each field, each table's header carries the field's note as a comment."""
+    from zhijiao_check.report.workbook.layout import layout
+
+    book = openpyxl.load_workbook(template("永州市本级", 2024))
+    for sheet in layout().sheets:
+        shown = book[sheet.name]
+        for column in sheet.columns:
+            assert re.search(r"[\u4e00-\u9fff]", column.header) and column.note, (sheet.name, column.key)
+            if sheet.fields:
+                row = keys_of_rows(shown)[column.key]
+                assert (shown.cell(row, 2).value, shown.cell(row, 5).value) == (column.header, column.note)
+            else:
+                header = shown.cell(1, keys_of_columns(shown)[column.key])
+                assert header.value.startswith(column.header) and header.comment.text == column.note
+    schools = book["学校"]
+    assert "新建学校不填" in schools.cell(1, keys_of_columns(schools)["upgraded"]).comment.text
+
+
+def test_docs_list_every_field_of_every_sheet_in_the_templates_order():
+    from factory import ROOT
+
+    from zhijiao_check.report.workbook.layout import layout
+
+    docs = (ROOT / "docs" / "excel.md").read_text(encoding="utf-8")
+    listed = docs.split("## 各表的字段", 1)[1].split("\n## ", 1)[0]
+    sections = {chunk.split("**", 1)[0]: chunk for chunk in listed.split("\n**")[1:]}
+    assert list(sections) == [sheet.name for sheet in layout().sheets]
+    for sheet in layout().sheets:
+        rows = [line.split(" | ") for line in sections[sheet.name].splitlines() if line.startswith("| ")][1:]
+        assert [(header.removeprefix("| ").rstrip("＊"), key.strip("`")) for header, key, _ in rows] == [
+            (column.header, column.key) for column in sheet.columns], f"docs/excel.md, {sheet.name}"

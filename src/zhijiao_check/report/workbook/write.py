@@ -125,12 +125,16 @@ def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, An
 
 
 def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]]) -> None:
+    from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
 
     _header(sheet, 1, [_header_text(c) for c in layout_sheet.columns])
     last = 2 + len(rows) + SPARE_ROWS
     for index, column in enumerate(layout_sheet.columns, 1):
         letter = get_column_letter(index)
+        # A fields sheet shows each field's note in its 说明 column; a table has no room for it: the header's
+        # comment holds it (升格年份: 新建学校不填).
+        sheet.cell(1, index).comment = Comment(column.note, "zhijiao-check", width=320, height=110)
         sheet.cell(2, index, column.key).font = _key_font()
         sheet.column_dimensions[letter].width = column.width
         for row, entry in enumerate(rows, 3):
