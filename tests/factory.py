@@ -415,7 +415,22 @@ def write_report(directory: Path, report: dict[str, Any], name: str | None = Non
 
 
 def to_yaml(report: dict[str, Any]) -> str:
-    return yaml.safe_dump(report, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(_evaluated_by_year(report), allow_unicode=True, sort_keys=False)
+
+
+def _evaluated_by_year(report: dict[str, Any]) -> dict[str, Any]:
+    """Majors built with the default year (2025) put into an earlier report were evaluated in the report's year:
+    the format refuses an evaluation after it."""
+    year = report.get("year")
+    schools = report.get("schools")
+    if not isinstance(year, int) or not isinstance(schools, list):
+        return report
+    for school_data in schools:
+        for major_data in (school_data.get("majors") or []) if isinstance(school_data, dict) else []:
+            evaluated = major_data.get("evaluated_in") if isinstance(major_data, dict) else None
+            if isinstance(evaluated, int) and evaluated > year:
+                major_data["evaluated_in"] = year
+    return report
 
 
 def _ascii(name: str) -> str:

@@ -87,8 +87,9 @@ PackOption = Annotated[
     typer.Option("--pack", metavar="PACK", help="The rule pack: an installed pack's ID or a pack directory "
                  "(default: the installed pack)."),
 ]
+# Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
 PathsArgument = Annotated[
-    list[Path], typer.Argument(metavar="PATH...", help="Report files, or directories searched for *.yaml, *.yml, *.json.",
+    list[str], typer.Argument(metavar="PATH...", help="Report files, or directories searched for *.yaml, *.yml, *.json.",
                    show_default=False)
 ]
 
@@ -101,7 +102,7 @@ def _exit(command: Callable[[], int], lang: Lang, debug: bool = False) -> None:
 
 
 def _color(no_color: bool) -> bool | None:
-    return False if no_color or os.environ.get("NO_COLOR") else None
+    return False if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" else None
 
 
 def _version(value: bool) -> None:
@@ -180,6 +181,7 @@ def check(
 ) -> None:
     """Check reports against the targets (检查报表是否达标). Exit 0 all met, 1 a target failed, 2 invalid input."""
     from zhijiao_check.commands import check as command
+    from zhijiao_check.files import input_paths
 
     def given(name: str) -> bool:
         """Whether the flag was typed: a flag wins over the config file's key, the key over the default."""
@@ -192,7 +194,7 @@ def check(
         found = settings.load(config, Path.cwd(), tuple(Format))
         chosen = command.pair_outputs(list(formats or []), outputs or [])
         options = command.CheckOptions(
-            paths=paths,
+            paths=input_paths(paths),
             outputs=chosen or found.outputs or ((Format.table, None),),
             lang=lang if given("lang") else found.lang or lang,  # type: ignore[arg-type]
             strict=strict if given("strict") else bool(found.strict),
@@ -209,6 +211,7 @@ def check(
             jobs=found.jobs,
             base_dir=base_dir if given("base_dir") else found.base_dir,
             whole_year=whole_year,
+            config=Path(found.file) if found.file else None,
         )
         return command.run(options)
 
@@ -228,9 +231,13 @@ def validate(
 ) -> None:
     """Check the reports' format only, no rules (只校验报表格式). Exit 0 valid, 2 invalid."""
     from zhijiao_check.commands import validate as command
+    from zhijiao_check.files import input_paths
 
-    options = command.ValidateOptions(paths, format, output, lang, rules or [], _color(no_color), pack)
-    _exit(lambda: command.run(options), lang, debug)
+    def run() -> int:
+        return command.run(command.ValidateOptions(input_paths(paths), format, output, lang, rules or [],
+                                                   _color(no_color), pack))
+
+    _exit(run, lang, debug)
 
 
 @app.command(cls=Command)

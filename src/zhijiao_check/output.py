@@ -1,11 +1,23 @@
-"""Writing a command's text to standard output or to a file: the one place that does it."""
+"""Writing a command's text to standard output or to files: the one place that does it.
+
+Nothing is lost: an output that is an input (the same path, a symlink to it, a hard link) is refused before
+any work, as are two outputs to one file. Each file is written beside its target under a temporary name and
+renamed into place only when every file of the run is complete, so an output appears whole or not at all.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
+import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from zhijiao_check.errors import FatalError
+from zhijiao_check.files import display_name
+
+Content = str | bytes  # bytes: a binary file (a workbook)
 
 
 def is_stdout(output: Path | None) -> bool:
@@ -13,42 +25,168 @@ def is_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def write(text: str | bytes, output: Path | None) -> None:
-    """To a file (its folder made if need be), or to standard output: in UTF-8 when redirected, since a
-    console set to GBK would otherwise turn a redirected report or template into a GBK file.
+def stdout_is_tty() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
-    ``bytes`` are a binary file (a workbook): never shown on a terminal, where they would be noise."""
-    if isinstance(text, bytes):
-        _write_bytes(text, output)
-        return
-    if is_stdout(output):
-        if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
-            sys.stdout.write(text)
-            sys.stdout.flush()
+
+def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:
+    """Refuse, before any work, an output file that is one of ``inputs`` or that another output also names."""
+    identities: dict[tuple[int, int], Path] = {}
+    reals: dict[str, Path] = {}
+    for given in inputs:
+        try:
+            info = os.stat(given)
+        except (OSError, ValueError):
+            continue
+        identities[(info.st_dev, info.st_ino)] = given
+        reals[os.path.realpath(given)] = given
+    chosen: dict[str, Path] = {}
+    for output in outputs:
+        if output is None or is_stdout(output):
+            continue
+        real = os.path.realpath(output)
+        if real in chosen:
+            raise FatalError("same-output", file=display_name(output), other=display_name(chosen[real]))
+        chosen[real] = output
+        try:
+            found = os.stat(real)
+            same = reals.get(real) or identities.get((found.st_dev, found.st_ino))
+        except (OSError, ValueError):
+            same = reals.get(real)
+        if same is not None:
+            raise FatalError("output-is-input", file=display_name(output), input=display_name(same))
+
+
+def write(text: Content, output: Path | None) -> None:
+    """One text (or binary file) to one place (see ``write_all``)."""
+    write_all([(text, output)])
+
+
+def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
+    """Files first, each whole or not at all, then standard output. Text is written in UTF-8; ``bytes`` are a
+    binary file (a workbook), never shown on a terminal, where they would be noise.
+
+    When a file cannot be written, none of the files is renamed into place; should a rename itself fail, the
+    message says which files were written before it.
+    """
+    if any(isinstance(text, bytes) and is_stdout(target) for text, target in texts) and stdout_is_tty():
+        raise FatalError("binary-to-terminal")
+    staged: list[tuple[str, Path]] = []
+    try:
+        for text, target in texts:
+            if not is_stdout(target):
+                assert target is not None
+                staged.append((_stage(text, target), target))
+    except _StageError as error:
+        _discard(temporary for temporary, _ in staged)
+        raise FatalError("cannot-write", file=display_name(error.target), reason=error.reason, written="—") from None
+    written: list[str] = []
+    for index, (temporary, target) in enumerate(staged):
+        try:
+            os.replace(temporary, os.path.realpath(target))
+        except OSError as error:
+            _discard(temporary for temporary, _ in staged[index:])
+            raise FatalError("cannot-write", file=display_name(target), reason=_reason(error),
+                             written=", ".join(written) or "—") from None
+        written.append(display_name(target))
+    for text, target in texts:
+        if is_stdout(target):
+            _to_stdout(text, written)
+
+
+class _StageError(Exception):
+    def __init__(self, target: Path, reason: str) -> None:
+        super().__init__(reason)
+        self.target = target
+        self.reason = reason
+
+
+def _stage(text: Content, target: Path) -> str:
+    """``text`` in a temporary file beside the file ``target`` resolves to (a symlink is written through)."""
+    real = Path(os.path.realpath(target))
+    try:
+        if real.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        real.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name[:60]}.", suffix=".part")
+    except (OSError, ValueError) as error:
+        raise _StageError(target, _reason(error)) from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            # A file name that is not UTF-8, should one reach a text, is escaped rather than a crash.
+            stream.write(text.encode("utf-8", errors="backslashreplace") if isinstance(text, str) else text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _mode(real))
+    except OSError as error:
+        _discard([temporary])
+        raise _StageError(target, _reason(error)) from None
+    return temporary
+
+
+def _mode(real: Path) -> int:
+    """The mode the replaced file had, or what a new file gets under the umask (mkstemp makes 0600)."""
+    try:
+        return real.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _discard(paths: Iterable[str]) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def _reason(error: BaseException) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+
+
+def _to_stdout(text: Content, written: list[str]) -> None:
+    """In the terminal's encoding (glyphs it lacks replaced, other characters escaped: never a crash); in UTF-8
+    when redirected, since a console set to GBK would otherwise turn a redirected report into a GBK file."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed (`>&-`)
+        raise FatalError("stdout-closed", written=", ".join(written) or "—")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if isinstance(text, bytes):
+            if buffer is None:
+                raise FatalError("binary-to-terminal")
+            stream.flush()
+            buffer.write(text)
+        elif buffer is None:
+            stream.write(text)
+        elif stream.isatty():
+            from zhijiao_check.status import encodable
+
+            encoding = stream.encoding or "utf-8"
+            stream.flush()
+            buffer.write(encodable(text, encoding).encode(encoding, errors="backslashreplace"))
         else:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
-        return
-    assert output is not None
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None
+            stream.flush()
+            buffer.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise
+    except (OSError, ValueError) as error:  # a full disk, a closed descriptor
+        _silence_stdout()
+        raise FatalError("cannot-write-stdout", reason=_reason(error), written=", ".join(written) or "—") from None
 
 
-def _write_bytes(data: bytes, output: Path | None) -> None:
-    if is_stdout(output):
-        if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):
-            raise FatalError("binary-to-terminal")
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    assert output is not None
+def _silence_stdout() -> None:
+    """Point descriptor 1 at /dev/null, so that the interpreter's own flush at exit cannot fail a second time."""
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(data)
-    except OSError as error:
-        raise FatalError("cannot-write", file=str(output), reason=error.strerror or str(error)) from None
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+    except OSError:
+        pass

@@ -11,23 +11,22 @@ values so that one bad file never stops a run.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.files import MAX_BYTES, read_file
+from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
 from zhijiao_check.problems import Problem, format_path
 
-MAX_BYTES = 10 * 1024 * 1024
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
 MAX_ALIAS_NODES = 10_000
-MAX_DEPTH = 64
 
-Path_ = tuple[str | int, ...]
-Mark = tuple[int, int]
-
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mark", "Parsed", "Path_", "Positions", "parse_yaml", "read_data"]
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
     _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
@@ -44,53 +43,6 @@ _DECIMAL = re.compile(
 )
 
 
-@dataclass
-class Positions:
-    """Where each key and value stands in the file, 1-based (line, column), keyed by path.
-
-    A workbook's positions are (row, column) of a cell; ``cells`` then names each path's cell as a person
-    finds it (``学校!F7（在校生）``), since a row number alone does not say which sheet.
-    """
-
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
-    cells: dict[Path_, str] = field(default_factory=dict)
-
-    def value(self, path: Path_) -> Mark | None:
-        return self.values.get(tuple(path))
-
-    def key(self, path: Path_) -> Mark | None:
-        return self.keys.get(tuple(path))
-
-    def nearest(self, path: Path_) -> Mark:
-        """The value's position, else its key's, else the nearest enclosing node's."""
-        path = tuple(path)
-        while path:
-            mark = self.values.get(path) or self.keys.get(path)
-            if mark:
-                return mark
-            path = path[:-1]
-        return self.values.get((), (1, 1))
-
-    def cell(self, path: Path_) -> str:
-        """The workbook cell of ``path`` or of the nearest enclosing node; empty for a text file."""
-        path = tuple(path)
-        while path:
-            if path in self.cells:
-                return self.cells[path]
-            path = path[:-1]
-        return self.cells.get((), "")
-
-
-@dataclass(frozen=True)
-class Parsed:
-    data: Any
-    positions: Positions
-    # Only with ``parse_yaml(..., partial=True)``: problems in single values (a duplicate key, a refused tag)
-    # that left the rest of the data intact, so that the caller can list them with everything else.
-    problems: tuple[Problem, ...] = ()
-
-
 @dataclass(frozen=True)
 class Decoded:
     text: str
@@ -99,52 +51,81 @@ class Decoded:
 
 def read_data(path: Path, display: str, *, partial: bool = False) -> tuple[Parsed | list[Problem], str | None]:
     """A data file (a report, a roster) read into plain data with the position of every value, and the encoding
-    it was in (None when unreadable): the one entry point for every kind of input file. YAML, and JSON as YAML."""
+    it was in (None when unreadable): the one entry point for every kind of input file. YAML, and a ``.json``
+    file as JSON (``jsonsource``: JSON's numbers and line:column)."""
     decoded = read_text(path, display)
     if isinstance(decoded, Problem):
         return [decoded], None
-    return parse_yaml(decoded.text, display, partial=partial), decoded.encoding
+    if path.suffix.lower() != ".json":
+        return parse_yaml(decoded.text, display, partial=partial), decoded.encoding
+    from zhijiao_check.jsonsource import parse_json
+
+    parsed = parse_json(decoded.text, display)
+    if isinstance(parsed, Parsed) and parsed.problems and not partial:
+        return list(parsed.problems), decoded.encoding
+    return parsed, decoded.encoding
 
 
 def read_text(path: Path, display: str) -> Decoded | Problem:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
-    raw = read_bytes(path, display)
+    raw = read_file(path, display)
     return raw if isinstance(raw, Problem) else decode(raw, display)
-
-
-def read_bytes(path: Path, display: str) -> bytes | Problem:
-    """The file's bytes, at most ``MAX_BYTES`` of them (a larger file is a problem, not a read)."""
-    try:
-        size = path.stat().st_size
-        if size <= MAX_BYTES:
-            # Bounded: a device or a pipe (/dev/zero, a FIFO) has no size to check and may never end.
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_BYTES + 1)
-            size = max(size, len(raw))
-        if size > MAX_BYTES:
-            return _problem(display, None, "file-too-large", size_mib=f"{size / 1024 / 1024:.1f}")
-    except IsADirectoryError:
-        return _problem(display, None, "not-a-file")
-    except FileNotFoundError:
-        return _problem(display, None, "file-not-found")
-    except OSError as error:
-        return _problem(display, None, "file-unreadable", reason=error.strerror or str(error))
-    return raw
 
 
 def decode(raw: bytes, display: str) -> Decoded | Problem:
     if raw.startswith(codecs.BOM_UTF8):
         return _decode_as(raw[len(codecs.BOM_UTF8):], "utf-8", "utf-8-sig", display)
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        return _problem(display, (1, 1), "wide-encoding", encoding="UTF-32")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(raw, "utf-16", "utf-16", display)
+    wide = _wide_encoding(raw)
+    if wide:
+        return _problem(display, (1, 1), "wide-encoding", encoding=wide)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
+        mixed = _not_utf8_lines(raw, display)
+        if mixed:
+            return mixed
         try:
             return Decoded(raw.decode("gb18030"), "gb18030")
         except UnicodeDecodeError:
             where = _place(raw[: utf8_error.start], "utf-8")
             return Problem(display, *where, "", "bad-encoding", {"byte": f"0x{raw[utf8_error.start]:02X}"})
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the zero bytes of ASCII text fall."""
+    sample = raw[:4096]
+    if len(sample) < 4 or sample.count(0) < len(sample) // 4:
+        return None
+    quarter = len(sample) // 4
+    if sum(sample[i::4].count(0) > quarter // 2 for i in range(4)) >= 3:  # ASCII in UTF-32: 3 zeros in 4 bytes
+        return "UTF-32"
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    return "UTF-16LE" if odd > even else "UTF-16BE"
+
+
+def _not_utf8_lines(raw: bytes, display: str = "") -> Problem | None:
+    """A UTF-8 file with some lines in another encoding (a line pasted from a GBK file): the lines that are not
+    UTF-8, if other lines show that the file is UTF-8 (they have non-ASCII text that reads as UTF-8)."""
+    bad: list[tuple[int, int, int]] = []  # line, column, byte
+    utf8_text = False
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            column = len(line[: error.start].decode("utf-8", errors="replace")) + 1
+            bad.append((number, column, line[error.start]))
+        else:
+            utf8_text = utf8_text or not text.isascii()
+    if not utf8_text or not bad:
+        return None
+    first_line, column, byte = bad[0]
+    lines = ", ".join(str(n) for n, _, _ in bad[:20]) + (" …" if len(bad) > 20 else "")
+    return Problem(display, first_line, column, "", "lines-not-utf8", {"lines": lines, "byte": f"0x{byte:02X}"})
 
 
 def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Problem:
@@ -179,7 +160,14 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     """
     import yaml
 
+    slips = scan_slips(text, display)
+    if any(slip.code == "line-separator" for slip in slips):
+        return slips  # YAML would count lines differently from an editor: every later line number would be wrong
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if _most_nodes(text) > MAX_NODES:
+        over = _node_over_limit(text, loader_class)
+        if over:
+            return [*slips, _problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
     loader = loader_class(text)
     try:
         if not loader.check_node():
@@ -189,7 +177,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
             second = loader.get_node()
             return [_problem(display, _mark(second), "several-documents")]
     except yaml.MarkedYAMLError as error:
-        return [_syntax_problem(text, display, _fault(error, text), error.problem or str(error))]
+        syntax = _syntax_problem(text, display, _fault(error, text), error.problem or str(error))
+        return slips + [syntax] if syntax.line not in {slip.line for slip in slips} else slips
     except yaml.reader.ReaderError as error:
         # A control character. libyaml counts its offset in UTF-8 bytes, the pure-Python reader in characters.
         if loader_class is yaml.SafeLoader:
@@ -205,7 +194,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         loader.dispose()
     if root is None:
         return [_problem(display, (1, 1), "empty-file")]
-    builder = _Builder(display, loader)
+    builder = _Builder(display, loader, text)
+    builder.problems += slips
     data = builder.build(root, ())
     if builder.problems and (builder.bomb or not partial or not isinstance(data, dict)):
         return builder.problems
@@ -230,6 +220,72 @@ _SLIPS = (
     ("colon-without-space", _NO_SPACE_AFTER_COLON),
     ("dash-without-space", _NO_SPACE_AFTER_DASH),
 )
+
+
+MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
+_LINE = re.compile("\r\n|\r|\n")  # lines as an editor counts them (not YAML's U+2028)
+_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+_INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?:-[ ]+)?")
+_ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*(：)")
+_FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
+_BLOCK_SCALAR = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$")
+
+
+def scan_slips(text: str, display: str) -> list[Problem]:
+    """Every slip of typing that breaks YAML, found line by line before parsing, because libyaml stops at the
+    first: a clerk typing with a Chinese input method would otherwise fix one full-width colon per run.
+
+    Found: a tab or an odd space (full-width, no-break) in the indentation or after a colon; a full-width colon
+    after a field name; a full-width comma between the entries of ``{…}``; a field's colon or a list's dash
+    without its space; and a Unicode line separator, which YAML counts as a line break and editors do not.
+    """
+    problems: list[Problem] = []
+    block_indent: int | None = None  # inside a literal block (``|``): its lines are text, not YAML
+    for number, line in enumerate(_LINE.split(text), 1):
+        problems += [_problem(display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}")
+                     for m in _SEPARATORS.finditer(line)]
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
+        if _line_slips(line, number, display):  # most lines have none: only then read out quotes and comments
+            problems += _line_slips(_code_part(line), number, display)
+        if len(problems) > MAX_SLIPS:
+            break  # a file of nothing else: the first ones show what to fix
+    return problems
+
+
+def _line_slips(code: str, number: int, display: str) -> list[Problem]:
+    found: list[Problem] = []
+    leading = _INDENT.match(code)
+    tab = code.find("\t", 0, leading.end(1)) if leading else -1
+    if tab >= 0:
+        found.append(_problem(display, (number, tab + 1), "yaml-tab"))
+    for match in _ODD_SPACE.finditer(code):
+        found.append(_problem(display, (number, match.start(1) + 1), "odd-space",
+                              code_point=f"U+{ord(match.group(1)):04X}"))
+    if key := _ASCII_KEY_FULLWIDTH.match(code):
+        found.append(_problem(display, (number, key.start(1) + 1), "fullwidth-colon"))
+    if "{" in code:
+        for comma in _FULLWIDTH_COMMA.finditer(code, code.index("{")):
+            found.append(_problem(display, (number, comma.start(1) + 1), "fullwidth-comma"))
+    if colon := _NO_SPACE_AFTER_COLON.match(code):
+        found.append(_problem(display, (number, colon.end(1) + 1), "colon-without-space", field=colon.group(1)))
+    if dash := _NO_SPACE_AFTER_DASH.match(code):
+        found.append(_problem(display, (number, dash.start(1) + 1), "dash-without-space"))
+    return found
+
+
+# A quoted text, or a comment: what a slip inside of is no slip.
+_QUOTED_OR_COMMENT = re.compile(r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*""")
+
+
+def _code_part(line: str) -> str:
+    """The line without its comment and with quoted text blanked (positions kept)."""
+    return _QUOTED_OR_COMMENT.sub(lambda m: "" if m.group().startswith("#") else " " * len(m.group()), line)
 
 
 # Where libyaml notices these, the fault is usually where the construct started: a quote or a key never ended.
@@ -289,9 +345,14 @@ def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Proble
 class _Builder:
     """Turns a composed node graph into dicts, lists and scalars, refusing what a report may not contain."""
 
-    def __init__(self, display: str, loader: Any) -> None:
+    def __init__(self, display: str, loader: Any, text: str) -> None:
         self.display = display
         self.loader = loader
+        self.text = text
+        self._line_starts: list[int] | None = None
+        self._aliases: dict[Path_, Mark] | None = None
+        # Inside an alias's expansion, everything is located at the alias (``*n``), not at its anchor.
+        self.alias_mark: Mark | None = None
         self.positions = Positions()
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
@@ -313,8 +374,11 @@ class _Builder:
             return None
         repeated = id(node) in self.seen  # built before: this is an alias being expanded again
         self.seen.add(id(node))
+        outer_mark = self.alias_mark
         if repeated:
             self.alias_depth += 1
+            if outer_mark is None:
+                self.alias_mark = self._alias_at(path)
         try:
             if self.alias_depth:
                 self.alias_nodes += 1
@@ -326,13 +390,15 @@ class _Builder:
         finally:
             if repeated:
                 self.alias_depth -= 1
+                self.alias_mark = outer_mark
 
     def _node(self, node: Any, path: Path_) -> Any:
         import yaml
 
-        self.positions.values[path] = _mark(node)
+        self.positions.values[path] = self._mark(node)
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
+            value = self._scalar(node, path)
+            return self._text(node, path, value) if isinstance(value, str) else value
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
             self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
             return None
@@ -364,7 +430,7 @@ class _Builder:
                 first = self.positions.key(child)
                 self._fail(key_node, child, "duplicate-key", field=key, first_line=first[0] if first else "?")
                 continue
-            self.positions.keys[child] = _mark(key_node)
+            self.positions.keys[child] = self._mark(key_node)
             result[key] = self.build(value_node, child)
         return result
 
@@ -389,8 +455,110 @@ class _Builder:
 
     def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:
         self.problems.append(
-            Problem(self.display, *_mark(node), format_path(path), code, params)
+            Problem(self.display, *self._mark(node), format_path(path), code, params)
         )
+
+    def _mark(self, node: Any) -> Mark:
+        return self.alias_mark or _mark(node)
+
+    def _alias_at(self, path: Path_) -> Mark | None:
+        """Where the alias that repeats the node at ``path`` is written (the composer keeps only the anchor)."""
+        if self._aliases is None:
+            self._aliases = _alias_marks(self.text)
+        return self._aliases.get(path)
+
+    def _text(self, node: Any, path: Path_, value: str) -> str:
+        readable, problem = checked_text(value, path, self.display, lambda char: self.alias_mark or self._find(
+            char, _mark(node)))
+        if problem:
+            self.problems.append(problem)
+        return readable
+
+    def _find(self, char: str, start: Mark) -> Mark:
+        """The (line, column) of the first ``char`` at or after ``start`` in the text."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        line, column = start
+        starts = self._line_starts
+        offset = self.text.find(char, starts[min(line, len(starts)) - 1] + column - 1)
+        if offset < 0:
+            return start
+        found = bisect.bisect_right(starts, offset)
+        return found, offset - starts[found - 1] + 1
+
+
+def _most_nodes(text: str) -> int:
+    """At least as many as the values in ``text``: each starts a line or follows one of these characters."""
+    return sum(text.count(char) for char in "\n,:-[{?") + 1
+
+
+def _node_over_limit(text: str, loader_class: Any) -> Mark | None:
+    """Where the value beyond ``MAX_NODES`` starts, counted from the parser's events without building any."""
+    import yaml
+
+    loader = loader_class(text)
+    counted = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                counted += 1
+                if counted > MAX_NODES:
+                    return _mark(event)
+    except yaml.YAMLError:
+        return None  # the parse proper will say what is wrong
+    finally:
+        loader.dispose()
+    return None
+
+
+def _alias_marks(text: str) -> dict[Path_, Mark]:
+    """The path of every alias (``*n``) in the text and where it stands, from the parser's events."""
+    import yaml
+
+    marks: dict[Path_, Mark] = {}
+    # One frame per open collection: [path, is_mapping, next index or None, key pending?]
+    stack: list[list[Any]] = []
+    key: Any = None
+
+    def place() -> Path_ | None:
+        """The path of the node that starts now, or ``None`` for a mapping key."""
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if frame[1]:
+            return None if frame[3] else (*frame[0], key)
+        frame[2] += 1
+        return (*frame[0], frame[2])
+
+    def done_value() -> None:
+        if stack and stack[-1][1]:
+            stack[-1][3] = not stack[-1][3]
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                path = place()
+                if path is None:
+                    key = event.value if isinstance(event, yaml.ScalarEvent) else None
+                    stack[-1][3] = False
+                    continue
+                if isinstance(event, yaml.AliasEvent):
+                    marks[path] = _mark(event)
+                done_value()
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                path = place()
+                stack.append([path if path is not None else (), isinstance(event, yaml.MappingStartEvent), -1, True])
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                stack.pop()
+                done_value()
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return marks
 
 
 def _shown_tag(tag: str) -> str:

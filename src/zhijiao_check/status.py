@@ -98,6 +98,55 @@ _RULES = {
     Status.NOT_APPLICABLE: _Rules(due=False, credit=0.0, fails=False, fails_strict=False),
 }
 
+# What a terminal whose encoding lacks a glyph shows instead, best first: a GBK console (Chinese Windows,
+# PYTHONIOENCODING=gbk) has √ and × but not ✓ and ✗; an ASCII one has neither. Box lines and the signs of
+# the explanations are here too, so that a table reads in any encoding.
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "✓": ("√", "+"),
+    "✗": ("×", "x"),
+    "…": ("...",),
+    "↓": ("v",),
+    "–": ("-",),
+    "—": ("-",),
+    "─": ("-",),
+    "·": (".",),
+    "≥": (">=",),
+    "≤": ("<=",),
+    "≠": ("!=",),
+    "∈": ("in",),
+    "×": ("x",),
+    "√": ("+",),
+    # The Markdown view's emoji, should it be shown on a terminal.
+    "✅": ("√", "+"),
+    "❌": ("×", "x"),
+    "⛔": ("×", "x"),
+    "⚠": ("!",),
+    "❓": ("?",),
+    "⏳": ("…", "..."),
+    "📉": ("↓", "v"),
+    "➖": ("–", "-"),
+    "\ufe0f": ("",),  # the variation selector that makes ⚠ an emoji
+}
+
+
+def encodable(text: str, encoding: str) -> str:
+    """``text`` with each glyph the encoding lacks replaced by the first fallback it has (the rest of what it
+    cannot encode is left for the writer to escape)."""
+    replace: dict[int, str] = {}
+    for glyph, fallbacks in FALLBACK.items():
+        if glyph in text and not _encodes(glyph, encoding):
+            replace[ord(glyph)] = next((f for f in fallbacks if not f or _encodes(f, encoding)), glyph)
+    return text.translate(replace) if replace else text
+
+
+def _encodes(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 STATUSES: tuple[Status, ...] = tuple(Status)
 # Due and not met, or behind: the statuses the outputs flag, worst first (the order they are listed in).
 NOT_MET: tuple[Status, ...] = (Status.FAIL, Status.MISSING, Status.WARN, Status.BEHIND)

@@ -78,7 +78,7 @@ CASES = [
          needle="year: 2024"),
     case("python-tag", "craftsman_students: 36", "craftsman_students: !!python/object/apply:os.system [echo hi]",
          "tag-not-allowed", "!!python/object/apply:os.system", "craftsman_students"),
-    Case("billion-laughs", BILLION_LAUGHS, "alias-bomb", 1, "别名"),  # where the repeated node stands
+    Case("billion-laughs", BILLION_LAUGHS, "alias-bomb", 5, "别名"),  # at the alias that passes the limit
     case("merge-key", "unit:\n", "unit:\n  <<: {name: 冷水滩区}\n", "merge-key", "合并键", "unit", needle="<<"),
     # Fields.
     case("unknown-field", "    teachers: 110\n", "    teacher: 110\n", "unknown-field", "是否应为“teachers”",
@@ -141,8 +141,9 @@ CASES = [
     case("unknown-unit", "  name: 冷水滩区", "  name: 冷水滩", "unknown-unit", "冷水滩区", "unit.name"),
     case("kind-mismatch", "  kind: county", "  kind: city", "kind-mismatch", "kind: county", "unit.kind"),
     # Encodings.
-    Case("not-utf8-nor-gb18030", VALID.encode("utf-8").replace(b"  kind: county", b"  kind: \xff\xfe\xff"),
-         "bad-encoding", line_of(VALID, "  kind: county"), "0xFF"),
+    Case("one-line-not-utf8", VALID.encode("utf-8").replace(b"  kind: county", b"  kind: \xff\xfe\xff"),
+         "lines-not-utf8", line_of(VALID, "  kind: county"), "0xFF"),
+    Case("not-utf8-nor-gb18030", b"schema_version: 1\nunit:\n  kind: \xff\xfe\xff\n", "bad-encoding", 3, "0xFF"),
     Case("utf16-cut-short", codecs.BOM_UTF16_LE + VALID.encode("utf-16-le")[:-1], "bad-encoding-bom",
          VALID.count("\n"), "utf-16"),
 ]

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import codecs
 import copy
+import io
 import json
 import os
 import re
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -155,11 +158,16 @@ def random_yaml(draw: st.DrawFn) -> str:
 def encoded(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> bytes:
     """The text as some editor might have saved it, or damaged on the way."""
     text = draw(texts)
-    how = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-16-le", "gb18030", "latin-1",
-                                "truncate", "flip"]))
+    how = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-16-le", "utf-16-be", "utf-32",
+                                "utf-32-le", "utf-32-be", "gb18030", "latin-1", "one-line-gbk", "truncate", "flip"]))
+    if how == "one-line-gbk":  # a line pasted from a GBK file into a UTF-8 one
+        lines = text.split("\n")
+        index = draw(st.integers(0, len(lines) - 1))
+        return b"\n".join(line.encode("gbk" if n == index else "utf-8", errors="replace")
+                           for n, line in enumerate(lines))
     if how == "utf-16-be-bom":
         return codecs.BOM_UTF16_BE + text.encode("utf-16-be", errors="surrogatepass")
-    if how in ("utf-16", "utf-16-le"):
+    if how in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
         return text.encode(how, errors="surrogatepass")
     if how in ("gb18030", "latin-1"):
         return text.encode(how, errors="replace")
@@ -223,3 +231,69 @@ def test_random_bytes_and_text(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "report.json"
     path.write_bytes(raw)
     assert_handled(path)
+
+
+# A file name as any file system may hold it: bytes that are not UTF-8 (a zip from a Chinese Windows), control
+# characters, spaces, look-alikes. Only "/" and NUL cannot be in a name.
+file_names = st.one_of(
+    st.binary(min_size=1, max_size=60),
+    st.text(min_size=1, max_size=30).map(lambda t: t.encode("utf-8", errors="surrogatepass")),
+    st.sampled_from(["东安县", "冷水滩区"]).map(lambda t: t.encode("gbk")),
+).map(lambda raw: raw.replace(b"/", b"_").replace(b"\0", b"_")).filter(lambda raw: raw not in (b".", b".."))
+
+
+@FUZZ
+@given(name=file_names, suffix=st.sampled_from([b".yaml", b".json", b".YML", b""]))
+def test_file_names(tmp_path: Path, name: bytes, suffix: bytes) -> None:
+    """Whatever the name, the file is checked (by name, or found in its folder), the name shown as UTF-8 text."""
+    folder = tmp_path / "names"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    raw_path = os.path.join(os.fsencode(folder), name + suffix)
+    with open(raw_path, "wb") as file:
+        file.write(TEXTS[VALID_SAMPLES[0]].encode("utf-8"))
+    path = os.fsdecode(raw_path)
+    named = run_cli("check", path, "--format", "json")
+    document = json.loads(named.stdout)
+    shown = [r["file"] for r in document["reports"]] + [bad["file"] for bad in document["invalid"]]
+    assert len(shown) == 1 and all(s.encode("utf-8") for s in shown)
+    if suffix != b".json":
+        assert document["reports"], document["invalid"]
+    scanned = run_cli("check", folder, "--format", "json")
+    hidden = name.startswith(b".") or not suffix
+    assert (scanned.exit_code == 2) == hidden or suffix == b".json"
+
+
+# Encodings of terminals: a Chinese Windows console (GBK, Big5 in Taiwan), old Western consoles, ASCII.
+TERMINAL_ENCODINGS = ["utf-8", "gbk", "gb18030", "big5", "shift_jis", "ascii", "latin-1", "cp437", "cp1252", "koi8-r"]
+
+
+class _Terminal(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+@FUZZ
+@given(text=st.one_of(st.text(max_size=200), st.sampled_from(list(TEXTS.values()))),
+       encoding=st.sampled_from(TERMINAL_ENCODINGS))
+def test_output_encodings(monkeypatch: pytest.MonkeyPatch, text: str, encoding: str) -> None:
+    """Any text to a terminal of any encoding: the bytes are that encoding, every character kept, replaced by
+    the glyph table's fallback or escaped, and no exception."""
+    from zhijiao_check.output import write
+    from zhijiao_check.status import FALLBACK
+
+    text = text.encode("utf-8", errors="replace").decode("utf-8")  # what a renderer could produce: no surrogates
+    buffer = io.BytesIO()
+    terminal = _Terminal(buffer, encoding=encoding)
+    monkeypatch.setattr(sys, "stdout", terminal)
+    write(text, None)
+    shown = buffer.getvalue().decode(encoding)  # strict: every byte is the terminal's
+    for char in set(text):
+        try:
+            char.encode(encoding)
+        except UnicodeEncodeError:
+            fallbacks = FALLBACK.get(char, ())
+            assert any(f in shown for f in fallbacks) or char.encode("ascii", "backslashreplace").decode() in shown
+        else:
+            assert char in shown or char in FALLBACK

@@ -137,8 +137,10 @@ def test_invalid_report_is_a_suite_of_errors(junit_schema: xmlschema.XMLSchema, 
 
 
 def test_text_the_schema_cannot_hold_is_replaced(junit_schema: xmlschema.XMLSchema, edited: Any) -> None:
-    """A control character in a name, double spaces in a token: still valid XML and a valid ``xs:token``."""
-    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县\\u0001职业  技术学校"'))
+    """A control character in a file name (a report's own text may not hold one), double spaces in a token: still
+    valid XML and a valid ``xs:token``."""
+    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县职业  技术学校"'),
+                    name="daoxian\u0001.yaml")
     xml = render("junit", check(report))
     junit_schema.validate(xml)
     assert "\ufffd" in xml

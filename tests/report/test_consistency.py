@@ -46,7 +46,8 @@ def _report(tmp_path: Path, text: str, name: str) -> ReportFile:
 
 def _last_year(pathway_current: int, enrollments: tuple[int, int, int, int]) -> str:
     """The county report as of 2022, its majors' enrollments in file order."""
-    edits = [("year: 2023", "year: 2022"), ("  current: 300", f"  current: {pathway_current}")]
+    edits = [("year: 2023", "year: 2022"), ("evaluated_in: 2023", "evaluated_in: 2022"),
+             ("  current: 300", f"  current: {pathway_current}")]
     for this_year, then in zip((1100, 900, 1000, 40), enrollments):
         edits.append((f"        enrollment: {this_year}\n", f"        enrollment: {then}  # 2022\n"))
     return county_text(*edits)
@@ -71,7 +72,8 @@ def test_previous_year_figures_that_contradict_last_years_report(tmp_path: Path)
 def test_no_cross_year_warning_when_figures_agree_or_the_year_before_is_absent(tmp_path: Path) -> None:
     this_year = _report(tmp_path, county_text(), "2023.yaml")
     agreeing = _report(tmp_path, _last_year(260, (130, 95, 150, 65)), "2022.yaml")
-    two_years_back = _report(tmp_path, _last_year(1, (1, 1, 1, 1)).replace("year: 2022", "year: 2021"), "2021.yaml")
+    two_years_back = _report(tmp_path, _last_year(1, (1, 1, 1, 1)).replace("year: 2022", "year: 2021").replace(
+        "evaluated_in: 2022", "evaluated_in: 2021"), "2021.yaml")
     assert cross_year_warnings([this_year, agreeing]) == []
     assert cross_year_warnings([this_year, two_years_back]) == []
     assert cross_year_warnings([this_year]) == []

@@ -77,9 +77,10 @@ def test_control_character_in_a_file_with_cr_line_ends(load: Load) -> None:
     assert_problem(only_error(load(text.encode())), "bad-character", 4, 11, "", "U+0007", "control character U+0007")
 
 
-def test_an_endless_device_is_refused_as_too_large_not_read_forever() -> None:
-    # /dev/zero has no size to check: reading it whole never ends. Run apart, with a memory and a time limit,
-    # so that a regression fails here instead of hanging the suite.
+def test_an_endless_device_is_refused_unread() -> None:
+    # /dev/zero has no size to check: reading it whole never ends. It is not a regular file, so it is refused
+    # before it is opened. Run apart, with a memory and a time limit, so that a regression fails here instead
+    # of hanging the suite.
     resource = pytest.importorskip("resource")
     if not Path("/dev/zero").exists():
         pytest.skip("no /dev/zero")
@@ -96,7 +97,7 @@ def test_an_endless_device_is_refused_as_too_large_not_read_forever() -> None:
 
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False,
                           preexec_fn=limit_memory)
-    assert (done.returncode, done.stdout.strip()) == (0, "file-too-large"), done.stderr[-500:]
+    assert (done.returncode, done.stdout.strip()) == (0, "not-regular-file"), done.stderr[-500:]
 
 
 def test_object_building_tag(load: Load) -> None:
@@ -130,7 +131,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     missing = load_report(tmp_path / "nope.yaml", UNITS)
     directory = load_report(tmp_path, UNITS)
     assert isinstance(missing, InvalidReport) and isinstance(directory, InvalidReport)
-    assert [p.code for p in missing.problems + directory.problems] == ["file-not-found", "not-a-file"]
+    assert [p.code for p in missing.problems + directory.problems] == ["path-not-found", "not-regular-file"]
 
 
 def test_utf8_with_bom(load: Load) -> None:
@@ -161,9 +162,15 @@ def test_gb18030_warning_also_comes_with_errors(load: Load) -> None:
 
 
 def test_bytes_in_neither_encoding(load: Load) -> None:
+    raw = b"schema_version: 1\nunit:\n  name: x\n  kind: \xff\xfe\xff\n"
+    problem = only_error(load(raw))
+    assert_problem(problem, "bad-encoding", 4, 9, "", ("0xFF", "UTF-8"), ("byte 0xFF", "save the file as UTF-8"))
+
+
+def test_a_utf8_file_with_a_line_in_another_encoding_names_the_line(load: Load) -> None:
     raw = VALID.encode("utf-8").replace(b"  kind: county", b"  kind: \xff\xfe\xff")
     problem = only_error(load(raw))
-    assert_problem(problem, "bad-encoding", 5, 9, "", ("0xFF", "UTF-8"), ("byte 0xFF", "save the file as UTF-8"))
+    assert_problem(problem, "lines-not-utf8", 5, 9, "", ("第 5 行", "0xFF"), ("line(s) 5 are not", "byte 0xFF"))
 
 
 

@@ -110,7 +110,7 @@ def test_config_names_a_file_anywhere(repo: Path, invoke, tmp_path_factory) -> N
     assert "score" in invoke("check", "reports/2023/dongan.yaml", "--config", elsewhere).stdout
     missing = invoke("check", "reports/2023/dongan.yaml", "--config", "nowhere.toml")
     assert missing.exit_code == 2
-    assert "nowhere.toml: 文件不存在" in missing.stderr
+    assert "nowhere.toml: 路径不存在" in missing.stderr
 
 
 def test_a_pyproject_named_with_config_needs_the_tool_table(repo: Path, invoke) -> None:

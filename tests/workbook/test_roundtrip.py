@@ -35,6 +35,7 @@ from zhijiao_check.report.model import (
     Report,
     School,
 )
+from zhijiao_check.report.scalars import MAXIMUM
 
 # Each example writes and reads a workbook twice (about a second): fewer by default than the YAML fuzzing.
 EXAMPLES = max(int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "25")) // 2, 5)
@@ -49,9 +50,16 @@ name_chars = st.sampled_from("职业技术学校电子信息永州东安零陵�
 names = st.text(name_chars, min_size=1, max_size=14).filter(lambda s: s.strip() == s and s.strip())
 # An item of a list of names shares its cell with the others: no separator in it, and not 无 (docs/excel.md).
 list_items = names.filter(lambda s: s != "无" and not any(c in s for c in "、，,；;\n"))
-# A cell keeps 16 significant digits (convert refuses more, see below); figures with cents are far within.
-amounts = st.one_of(st.integers(0, 10**9), st.floats(0, 1e9, allow_nan=False, allow_infinity=False).map(
-    lambda f: float(f"{f:.15g}")))
+
+
+def amounts_up_to(top: float) -> st.SearchStrategy[float]:
+    """Whole and fractional amounts within a field's bound (docs/report-format.md "Number bounds"). A cell keeps
+    16 significant digits (convert refuses more, see below); figures with cents are far within."""
+    return st.one_of(st.integers(0, int(top)), st.floats(0, top, allow_nan=False, allow_infinity=False).map(
+        lambda f: float(f"{f:.15g}")))
+
+
+amounts = amounts_up_to(min(MAXIMUM["yuan"], MAXIMUM["wan_yuan"]))  # where the kind of amount is not at hand
 LARGEST_COUNT = 10**7
 
 
@@ -86,7 +94,7 @@ def value_of(annotation: Any, constraints: list[Any], path: tuple[str, ...], ful
         if get_origin(item) is Literal:  # designations: each at most once
             return st.lists(st.sampled_from(get_args(item)), unique=True, min_size=size["min_size"])
         if item is str:
-            return st.lists(list_items, **size)
+            return st.lists(list_items, **size, unique=True)  # a name twice is counted twice: an error
         raise TypeError(f"no values for {'.'.join(path)}: a list of {item} {item_constraints}")
     if get_origin(annotation) is Literal:
         return st.sampled_from(get_args(annotation))
@@ -99,7 +107,8 @@ def value_of(annotation: Any, constraints: list[Any], path: tuple[str, ...], ful
     if annotation is float:
         above = _bound(constraints, "gt")
         assert _bound(constraints, "ge") == 0 or above == 0, f"new bounds for {'.'.join(path)}"
-        return amounts.filter(lambda f: f > 0) if above is not None else amounts
+        within = amounts_up_to(_bound(constraints, "le"))
+        return within.filter(lambda f: f > 0) if above is not None else within
     if annotation is str:
         return names
     raise TypeError(f"no values for {'.'.join(path)}: {annotation}")
@@ -124,7 +133,8 @@ def entry(draw: st.DrawFn, model: type[BaseModel], path: tuple[str, ...], full: 
 
 
 def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
-    """What ``report.crossfield`` asks beyond the models: parts of the staff within it, every park funded once."""
+    """What ``report.crossfield`` asks beyond the models: parts of the staff within it, every park funded once,
+    no major evaluated after the report's year."""
     if model is School and "teachers" in data:
         for part in _PARTS_OF_TEACHERS:
             if part in data:
@@ -132,6 +142,10 @@ def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) 
     if model is CityBlock and "park_funding" in data and "demonstration_parks" in data:
         parks = draw(st.permutations(list(dict.fromkeys(data["demonstration_parks"]))))
         data["park_funding"] = [{"name": park, "amount": draw(amounts)} for park in parks]
+    if model is Report and "year" in data:
+        for major in (major for school in data.get("schools", []) for major in school.get("majors", [])):
+            if major.get("evaluated_in", 0) > data["year"]:
+                major["evaluated_in"] = draw(st.integers(2000, data["year"]))
     return data
 
 

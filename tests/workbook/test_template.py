@@ -9,6 +9,8 @@ import yaml
 from clerk import keys_of_columns, keys_of_rows
 from factory import SAMPLES
 
+from zhijiao_check.report.scalars import MAXIMUM
+
 
 def _validations(sheet):
     """{cell range: (type, operator, formula1, formula2)} of a sheet's data validations."""
@@ -40,23 +42,23 @@ def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(te
     assert by_column[_column(book["学校"], "ownership")] == ("list", None, '"公办,民办"', None)
     assert by_column[_column(book["学校"], "meets_standards")] == ("list", None, '"是,否"', None)
     assert by_column[_column(book["学校"], "designations:chuyi_brand")] == ("list", None, '"是,否"', None)
-    assert by_column[_column(book["学校"], "students")] == ("whole", "greaterThanOrEqual", "0", None)
+    assert by_column[_column(book["学校"], "students")] == ("whole", "between", "0", str(MAXIMUM["count"]))
     assert by_column[_column(book["学校"], "established")] == ("whole", "between", "1800", "2100")
-    assert by_column[_column(book["学校"], "appropriation_per_student")][:3] == ("decimal", "greaterThanOrEqual", "0")
+    assert by_column[_column(book["学校"], "appropriation_per_student")] == ("decimal", "between", "0", str(MAXIMUM["yuan"]))
     majors = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["专业"]).items()}
     assert majors[_column(book["专业"], "rating")] == ("list", None, '"绿牌,黄牌,红牌"', None)
     assert majors[_column(book["专业"], "cluster")][2] == '"生物医药,电子信息,先进装备制造,农产品精深加工,轻纺箱包制鞋,新材料"'
     assert majors[_column(book["专业"], "evaluated_in")] == ("whole", "between", "2000", "2100")
     assert majors["A"][0] == "list" and majors["A"][2].startswith("'学校'!$A$3")  # the school, from 学校
     practice = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["企业实践"]).items()}
-    assert practice[_column(book["企业实践"], "teachers")] == ("whole", "greaterThanOrEqual", "1", None)
+    assert practice[_column(book["企业实践"], "teachers")] == ("whole", "between", "1", str(MAXIMUM["count"]))
     assert practice[_column(book["企业实践"], "months")] == ("decimal", "greaterThan", "0", None)
     unit = book["本单位"]
     rows = {unit.cell(r, 1).value: r for r in range(2, unit.max_row + 1)}
     fields = _validations(unit)
     assert fields[f"C{rows['year']}"] == ("whole", "between", "2000", "2100")
     assert fields[f"C{rows['quality_committee']}"] == ("list", None, '"是,否"', None)
-    assert fields[f"C{rows['funding.new_education']}"][:3] == ("decimal", "greaterThanOrEqual", "0")
+    assert fields[f"C{rows['funding.new_education']}"] == ("decimal", "between", "0", str(MAXIMUM["wan_yuan"]))
 
 
 def test_headers_are_frozen_inputs_unlocked_and_the_rest_protected_without_a_password(template):

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 
 
-def _console() -> Any:
-    """A console that fits a terminal, or 100 columns when the output goes to a file or a pipe."""
+def _show(table: Any) -> None:
+    """A table as wide as the terminal, or 100 columns when the output goes to a file or a pipe."""
+    import io
+    import shutil
+
     from rich.console import Console
 
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 100)
+    width = shutil.get_terminal_size().columns if stdout_is_tty() else 100
+    buffer = io.StringIO()
+    Console(file=buffer, highlight=False, width=width, no_color=True, color_system=None).print(table)
+    write(buffer.getvalue(), None)
+
+
+def _print(text: str) -> None:
+    write(text + "\n", None)
 
 
 def _packs(rules: Sequence[Path], main: str | None) -> list[Any]:
@@ -223,10 +233,10 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     packs = _packs(rules, main)
     rows = [rule_data(r, tr, p.sources[r.id]) for p in packs for r in p.rules]
     if format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print(json.dumps(rows, ensure_ascii=False, indent=2))
         return ExitCode.OK
     if format == "markdown":
-        print(rules_markdown(packs, tr), end="")
+        write(rules_markdown(packs, tr), None)
         return ExitCode.OK
     from rich import box
     from rich.table import Table
@@ -238,8 +248,8 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     for row in rows:
         scope = tr(f"catalogue.scope-{row['scope']}")
         table.add_row(row["id"], str(row["clause"]), scope, row["time_text"], row["title"])
-    _console().print(table)
-    print(tr("catalogue.count", count=len(rows)))
+    _show(table)
+    _print(tr("catalogue.count", count=len(rows)))
     return ExitCode.OK
 
 
@@ -254,9 +264,9 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     pack, rule = found[0]
     data = rule_data(rule, tr, pack.sources[rule.id])
     if format == "json":
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print(json.dumps(data, ensure_ascii=False, indent=2))
         return ExitCode.OK
-    print("\n".join(explain_lines(pack, rule, data, tr)))
+    _print("\n".join(explain_lines(pack, rule, data, tr)))
     return ExitCode.OK
 
 
@@ -290,7 +300,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in of_clause],
                      "borrowed": borrowed, "untranscribed": reason})
     if format == "json":
-        print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
+        _print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
         return ExitCode.OK
     from rich import box
     from rich.table import Table
@@ -304,5 +314,5 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")
-    _console().print(table)
+    _show(table)
     return ExitCode.OK

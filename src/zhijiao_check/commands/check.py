@@ -37,10 +37,11 @@ class CheckOptions:
     jobs: int | None = None  # from the config file's `jobs` (the --jobs flag of issue 12 sets it too)
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
+    config: Path | None = None  # the config file in use: an input, never to be written over
 
 
 def run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.commands.inputs import load_all, rule_inputs
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
 
@@ -57,7 +58,10 @@ def run(options: CheckOptions) -> int:
         roster = load_roster(options.roster, units)
     waivers = _waivers(options.waivers, packs)
     paths = year_folders(options.paths) if options.whole_year else options.paths
-    valid, invalid = load_all(paths, units)
+    targets = [target for _, target in options.outputs]
+    settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
+    also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
+    valid, invalid = load_all(paths, units, targets, also_read)
     if roster is not None:
         from zhijiao_check.report.roster import apply_roster
 
@@ -76,11 +80,10 @@ def run(options: CheckOptions) -> int:
     render_options = RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir)
     write_outputs(result, options.outputs, tr, render_options)
     if options.per_unit is not None:
-        from zhijiao_check.output import write
+        from zhijiao_check.output import write_all
         from zhijiao_check.renderers.html import unit_pages
 
-        for name, page in unit_pages(result, tr, render_options):
-            write(page, options.per_unit / name)
+        write_all([(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)])
     return result.exit_code
 
 
@@ -97,7 +100,9 @@ def year_folders(paths: Sequence[Path]) -> list[Path]:
     """``--whole-year``: the folder of each report file named (its year's folder, ``reports/2023/``), each once; a
     folder named stays. A commit of the 市本级 report alone is then judged with the 14 other units of its year, which
     the city-wide rules need, instead of finding them missing."""
-    folders = [path if path.is_dir() else path.parent for path in paths]
+    from zhijiao_check.files import is_stdin
+
+    folders = [path if path.is_dir() or is_stdin(path) else path.parent for path in paths]
     return list(dict.fromkeys(folders))
 
 
@@ -115,6 +120,8 @@ def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str
     chosen = set().union(*(matching(p) for p in select)) if select else set(ids)
     for pattern in ignore:
         chosen -= matching(pattern)
+    if not chosen:
+        raise FatalError("no-rule-selected")
     return chosen
 
 

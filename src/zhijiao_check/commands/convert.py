@@ -6,13 +6,14 @@ overwritten, and an existing output only with ``--force``.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
+from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
 from zhijiao_check.status import ExitCode
@@ -38,21 +39,21 @@ def run(options: ConvertOptions) -> int:
     tr = Translator(options.lang)
     target = options.output
     format = FORMATS.get(target.suffix.lower())
+    # The input (its path, a symlink or a hard link to it) and the rule files are never written over, --force or not.
+    guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)])
     refusal: tuple[str, dict[str, object]] | None = None
     if format is None:
-        refusal = ("convert-format", {"file": str(target)})
-    elif target.exists() and os.path.realpath(target) == os.path.realpath(options.source):
-        refusal = ("convert-same-file", {"file": str(target)})
+        refusal = ("convert-format", {"file": display_name(target)})
     elif target.exists() and not options.force:
-        refusal = ("output-exists", {"file": str(target)})
+        refusal = ("output-exists", {"file": display_name(target)})
     if refusal is not None:
         print(tr(f"input.{refusal[0]}", **refusal[1]), file=sys.stderr)
         return ExitCode.INVALID
-    loaded = load_report(options.source, load_packs(options.rules, options.pack)[0].units)
+    loaded = load_report(options.source, load_packs(options.rules, options.pack)[0].units, display_name(options.source))
     if not isinstance(loaded, ReportFile):
         for problem in loaded.problems:
             print(problem.report_line(tr), file=sys.stderr)
-        print(tr("input.convert-invalid", file=str(options.source)), file=sys.stderr)
+        print(tr("input.convert-invalid", file=display_name(options.source)), file=sys.stderr)
         return ExitCode.INVALID
     if format == "xlsx":
         unsplittable = next(_unsplittable(loaded.data), None)
@@ -69,7 +70,7 @@ def run(options: ConvertOptions) -> int:
 
 
 def _note(source: Path) -> str:
-    return f"zhijiao-check convert {source}"
+    return f"zhijiao-check convert {display_name(source)}"
 
 
 def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -48,14 +48,17 @@ class Change:
 
 
 def run(options: DiffOptions) -> int:
+    from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.engine.evaluate import evaluate
+    from zhijiao_check.files import display_name
     from zhijiao_check.output import write
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
     tr = Translator(options.lang)
+    guard_outputs([options.output], [options.old, options.new, *rule_inputs(options.rules, options.pack)])
     packs = load_packs(options.rules, options.pack)
-    loaded = [load_report(path, packs[0].units) for path in (options.old, options.new)]
+    loaded = [load_report(path, packs[0].units, display_name(path)) for path in (options.old, options.new)]
     problems = [p for report in loaded if not isinstance(report, ReportFile) for p in report.problems
                 if p.severity == "error"]
     if problems:

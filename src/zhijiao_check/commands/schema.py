@@ -37,9 +37,11 @@ class SchemaOptions:
 
 
 def run(options: SchemaOptions) -> int:
+    from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.output import write
     from zhijiao_check.pack.load import load_packs
 
+    guard_outputs([options.output], rule_inputs(options.rules, options.pack))
     units = load_packs(options.rules, options.pack)[0].units
     write(json.dumps(report_schema(units), ensure_ascii=False, indent=2) + "\n", options.output)
     return ExitCode.OK

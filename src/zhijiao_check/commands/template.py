@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
+from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
+from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
 from zhijiao_check.status import ExitCode
@@ -66,21 +68,24 @@ def run(options: TemplateOptions) -> int:
         low, high = YEARS
         if not low <= options.year <= high:
             raise Refused("year-out-of-range", year=options.year, low=low, high=high)
+        # --from's report and the rule files are inputs: never written over, --force or not.
+        prefill = [options.prefill] if options.prefill else []
+        guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)])
         if target is not None and target.exists() and not options.force:
-            raise Refused("output-exists", file=str(target))
+            raise Refused("output-exists", file=display_name(target))
         last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None
     except Refused as refused:
         print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
         return ExitCode.INVALID
     if last is None and options.format == "yaml":
-        shown = target.name if target is not None else "report.yaml"
+        shown = display_name(target.name) if target is not None else "report.yaml"
         write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
         return ExitCode.OK
     data = carry_over(last, options.year) if last is not None else {
         "schema_version": 1, "unit": {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})},
         "year": options.year,
     }
-    write(report_as(options.format, data, str(options.prefill) if options.prefill else None), target)
+    write(report_as(options.format, data, display_name(options.prefill) if options.prefill else None), target)
     return ExitCode.OK
 
 
@@ -104,13 +109,13 @@ def _last_year(path: Path, unit: Unit, units: UnitRegistry, tr: Translator) -> d
     """Last year's report for ``--from``: valid and of the same unit, else refused with its problems."""
     from zhijiao_check.report import ReportFile, load_report
 
-    loaded = load_report(path, units)
+    loaded = load_report(path, units, display_name(path))
     if not isinstance(loaded, ReportFile):
         for problem in loaded.problems:
             print(problem.report_line(tr), file=sys.stderr)
-        raise Refused("from-invalid", file=str(path))
+        raise Refused("from-invalid", file=display_name(path))
     if loaded.unit != unit.name:
-        raise Refused("from-other-unit", file=str(path), found=loaded.unit, unit=unit.name)
+        raise Refused("from-other-unit", file=display_name(path), found=loaded.unit, unit=unit.name)
     return copy.deepcopy(loaded.data)
 
 

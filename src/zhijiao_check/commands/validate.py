@@ -24,13 +24,13 @@ class ValidateOptions:
 
 
 def run(options: ValidateOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.commands.inputs import load_all, rule_inputs
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = Translator(options.lang)
     packs = load_packs(options.rules, options.pack)
-    valid, invalid = load_all(options.paths, packs[0].units)
+    valid, invalid = load_all(options.paths, packs[0].units, [options.output], rule_inputs(options.rules, options.pack))
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
     if options.format == "json":

@@ -22,7 +22,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no rule matches '{rule}'; did you mean {suggestion}?",
     ),
     "cli.unknown-format": ("未知的输出格式 {format}，可选：{formats}", "unknown format {format}; choose from {formats}"),
-    "cli.cannot-write": ("无法写入 {file}：{reason}", "cannot write {file}: {reason}"),
+    "cli.cannot-write": (
+        "无法写入 {file}：{reason}；没有留下写了一半的文件；已写入：{written}",
+        "cannot write {file}: {reason}; no file was left half-written; written: {written}",
+    ),
+    "cli.cannot-write-stdout": (
+        "无法写入标准输出：{reason}；已写入的文件：{written}",
+        "cannot write to standard output: {reason}; files written: {written}",
+    ),
+    "cli.stdout-closed": (
+        "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
+        "standard output is closed, the result has nowhere to go: give an --output file; files written: {written}",
+    ),
+    "cli.output-is-input": (
+        "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，请换一个输出文件名",
+        ("the output {file} is the input {input} (the same path, a symlink or a hard link) and writing would "
+         "replace it: nothing was done; choose another output file"),
+    ),
+    "cli.same-output": (
+        "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
+        "{file} and {other} are the same output file, the second would replace the first: give each --output its own file",
+    ),
+    "cli.empty-path": (
+        "参数中有空路径（\"\"），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）",
+        ("an empty path (\"\") among the arguments, such as an unset variable: give a report file or directory "
+         "(the working directory is not checked in its place)"),
+    ),
+    "cli.no-rule-selected": (
+        "--select/--ignore 之后没有剩下任何规则：请放宽筛选（zhijiao-check rules 列出全部规则）",
+        "--select/--ignore leave no rule to check: widen the filter (zhijiao-check rules lists them all)",
+    ),
     "cli.no-reports": (
         "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json）",
         "no reports (*.yaml, *.yml, *.json) found in {paths}",

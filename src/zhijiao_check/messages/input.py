@@ -36,10 +36,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 是“{found}”的报告，不是“{unit}”的：请选本单位上一年的报告",
         "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year",
     ),
-    "input.convert-same-file": (
-        "输出文件与输入文件相同（{file}）：请另取一个文件名，原文件不会被覆盖",
-        "the output is the input ({file}): choose another name; the input is never overwritten",
-    ),
     "input.convert-format": (
         "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
         "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json",

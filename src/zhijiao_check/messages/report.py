@@ -7,6 +7,16 @@ serves fields of every type, so the expected type is passed as a pair of texts f
 
 from __future__ import annotations
 
+# What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+FILE_KINDS: dict[str, tuple[str, str]] = {
+    "directory": ("一个目录", "a directory"),
+    "fifo": ("一个命名管道（FIFO）", "a named pipe (FIFO)"),
+    "socket": ("一个套接字", "a socket"),
+    "character-device": ("一个字符设备", "a character device"),
+    "block-device": ("一个块设备", "a block device"),
+    "special": ("一个特殊文件", "a special file"),
+}
+
 # What a field of each kind takes; ``{allowed}``, ``{low}``, ``{high}`` come from the problem's parameters.
 EXPECTED: dict[str, tuple[str, str]] = {
     "count": ("一个不小于 0 的整数", "a whole number (0 or more)"),
@@ -28,13 +38,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件",
         "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that this is the right file",
     ),
-    "report.not-a-file": ("这是一个目录，不是文件", "this is a directory, not a file"),
-    "report.file-not-found": ("文件不存在", "no such file"),
-    "report.file-unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "report.not-regular-file": (
+        "这是{kind_zh}，不是普通文件，未打开：请给出报表文件",
+        "this is {kind_en}, not a regular file, and was not opened: give a report file",
+    ),
+    "report.file-unreadable": ("无法读取：{reason}", "cannot read it: {reason}"),
     "report.path-not-found": ("路径不存在：请检查文件或目录名", "no such file or directory: check the name"),
+    "report.permission-denied": (
+        "没有读取权限：请让文件所有者授予读权限（目录还需执行权限），或换一个可读的副本",
+        ("permission denied: ask the owner for read permission (execute too, for a directory), or use a copy "
+         "you can read"),
+    ),
+    "report.name-too-long": (
+        "路径中有一段名称过长（文件系统拒绝）：请改用较短的文件或目录名",
+        "a name in this path is too long for the file system: use a shorter file or directory name",
+    ),
+    "report.symlink-loop": (
+        "符号链接形成循环（链接最终指向自己）：请改正或删除这个链接",
+        "a loop of symbolic links (the link ends up pointing to itself): fix or delete the link",
+    ),
+    "report.stdin-closed": ("标准输入已关闭，无法读取“-”", "standard input is closed: '-' cannot be read"),
+    "report.directory-unreadable": (
+        "无法进入此目录，其中的报表未检查：{reason}",
+        "cannot enter this directory; the reports in it were not checked: {reason}",
+    ),
+    "report.file-name-not-utf8": (
+        "文件名不是 UTF-8 编码，无法识别的字节显示为 \\xNN：请改用 UTF-8 文件名",
+        "the file name is not UTF-8; the bytes that are not are shown as \\xNN: rename the file",
+    ),
+    "report.file-name-gbk": (
+        "文件名是 GBK 编码（多见于在中文 Windows 上制作的压缩包），应为“{name}”：请把文件改名为“{name}”",
+        ("the file name is GBK-encoded (as in a zip made on a Chinese Windows), read as \"{name}\": rename the "
+         "file \"{name}\""),
+    ),
     "report.bad-encoding": (
         "无法识别文件编码：字节 {byte} 既不属于 UTF-8 也不属于 GB18030；请用 UTF-8 编码另存文件",
         "unknown encoding: byte {byte} is neither UTF-8 nor GB18030; save the file as UTF-8",
+    ),
+    "report.lines-not-utf8": (
+        "文件是 UTF-8 编码，但第 {lines} 行不是（字节 {byte}，多为从 GBK 文件粘贴的文字）：请在编辑器中重新输入这些行，再以 UTF-8 保存",
+        ("the file is UTF-8 but line(s) {lines} are not (byte {byte}; text pasted from a GBK file?): retype those "
+         "lines in your editor and save the file as UTF-8"),
+    ),
+    "report.wide-encoding": (
+        "文件是 {encoding} 编码（每个字符占 2 或 4 个字节）：请在编辑器中“另存为”，编码选 UTF-8",
+        "the file is encoded as {encoding} (2 or 4 bytes a character): open it and use \"Save as\" with the encoding UTF-8",
     ),
     "report.bad-encoding-bom": (
         "文件开头标明为 {encoding} 编码（BOM），内容却不是有效的 {encoding}：请用 UTF-8 编码另存文件",
@@ -43,6 +91,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.encoding-gb18030": (
         "文件不是 UTF-8 编码，已按 {encoding}（兼容 GBK）读取：建议用 UTF-8 编码另存",
         "the file is not UTF-8; it was read as {encoding} (a superset of GBK): consider saving it as UTF-8",
+    ),
+    "report.odd-character": (
+        "含有看不见或看似相同而实际不同的字符 {characters}（# 后为第几个字符）：多为从网页、Word 或聊天中复制带来的，请删除或重新输入；去掉后为“{value}”",
+        ("holds characters that are invisible or only look like ordinary ones: {characters} (# gives the position "
+         "in the value), usually pasted from a web page, Word or a chat: delete or retype them; without them it "
+         "reads \"{value}\""),
+    ),
+    "report.invisible-only": (
+        "只有看不见的字符 {characters}，去掉后为空：请填写实际内容",
+        "holds only invisible characters ({characters}) and is empty without them: write the actual text",
+    ),
+    "report.compatibility-ideograph": (
+        "第 {index} 个字符是 {character}（CJK 兼容汉字），看起来与“{write}”相同却是另一个字符：请改为“{write}”（即“{value}”）",
+        ("character {index} is {character}, a CJK compatibility ideograph that looks like \"{write}\" but is "
+         "another character: write \"{write}\" (\"{value}\")"),
     ),
     "report.bad-character": (
         "文件含有不可见的控制字符 {code_point}：请删除它（常见于从网页或表格复制来的文字）",
@@ -69,6 +132,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.fullwidth-colon": (
         "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
         "a full-width colon \"：\" here: write an ASCII colon and a space \": \" after a field name",
+    ),
+    "report.too-many-values": (
+        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报告远少于此，请确认没有选错文件",
+        "more than {limit} values in the file (the limit is passed here): a unit report has far fewer; check the file",
+    ),
+    "report.json-syntax": (
+        "JSON 语法错误：此处应为 {expected}",
+        "JSON syntax error: expected {expected} here",
+    ),
+    "report.json-string": ("JSON 字符串无效：{reason}", "invalid JSON string: {reason}"),
+    "report.json-number-too-long": (
+        "数字 {digits} 超出范围（位数过多）：请填写实际数字",
+        "the number {digits} is out of range (too many digits): write the actual figure",
+    ),
+    "report.fullwidth-comma": (
+        "这里用了中文全角逗号“，”分隔字段：{…} 中的各项之间应写英文逗号“,”",
+        "a full-width comma \"，\" between fields here: separate the entries of {…} with an ASCII comma \",\"",
+    ),
+    "report.line-separator": (
+        "这里有一个看不见的换行符 {code_point}（常见于从网页或 Word 复制的文字）：YAML 会把它当作换行，请删除它",
+        ("an invisible line separator {code_point} here (often pasted from a web page or Word): YAML takes it for a "
+         "line break; delete it"),
     ),
     "report.odd-space": (
         "这里有一个特殊空格 {code_point}（全角空格或不换行空格，常见于从 Word 或网页复制的文字）：缩进和冒号后只能用半角空格",
@@ -130,6 +215,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot read the value \"{value}\" ({reason}): if it is text, put it in quotes",
     ),
     # Format v1: fields.
+    "report.unknown-field-lookalike": (
+        "未知字段“{field}”：看起来与“{suggestion}”相同，但有字符不同（第几个字符：填写的 ≠ 应为）：{differs}；请删掉重新输入",
+        ("unknown field \"{field}\": it looks like \"{suggestion}\" but characters differ (position: written ≠ "
+         "expected): {differs}; delete it and type it again"),
+    ),
     "report.unknown-field": (
         "未知字段“{field}”：是否应为“{suggestion}”？",
         "unknown field \"{field}\": did you mean \"{suggestion}\"?",
@@ -189,6 +279,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此处不接受百分比 {found}：请填写{expected_zh}，即实际数量而不是比例",
         "a percentage ({found}) is not accepted here: write {expected_en}, the count itself rather than a share",
     ),
+    "report.too-large": (
+        "填写了 {found}，超过此处的上限 {maximum}（远超任何实际数字，多半是多打了几位）：此处应为{expected_zh}",
+        ("found {found}, above this field's limit of {maximum} (far above any real figure: extra digits typed?): "
+         "write {expected_en}"),
+    ),
     "report.negative": ("填写了负数 {found}：此处必须不小于 0", "found {found}: must be 0 or more"),
     "report.below-minimum": ("填写了 {found}：此处至少为 {minimum}", "found {found}: must be at least {minimum}"),
     "report.not-greater": ("填写了 {found}：此处必须大于 {limit}", "found {found}: must be more than {limit}"),
@@ -212,9 +307,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "填写了 {found}，不是可选的值：请写以下之一：{allowed}",
         "found {found}, which is not allowed here: write one of {allowed}",
     ),
+    "report.choice-lookalike": (
+        "填写了 {found}：看起来与 {write} 相同，但有字符不同（第几个字符：填写的 ≠ 应为）：{differs}；请删掉重新输入",
+        ("found {found}: it looks like {write} but characters differ (position: written ≠ expected): {differs}; "
+         "delete it and type it again"),
+    ),
     "report.choice-spelling": ("填写了 {found}：请写作 {write}", "found {found}: write {write}"),
     "report.invalid-value": ("值 {found} 不符合要求（{detail}）", "the value {found} is not accepted ({detail})"),
     # Format v1: checks across fields.
+    "report.unknown-unit-lookalike": (
+        "未知的填报单位“{name}”：看起来与“{suggestion}”相同，但有字符不同（第几个字符：填写的 ≠ 应为）：{differs}；请删掉重新输入",
+        ("unknown reporting unit \"{name}\": it looks like \"{suggestion}\" but characters differ (position: "
+         "written ≠ expected): {differs}; delete it and type it again"),
+    ),
     "report.unknown-unit": (
         "未知的填报单位“{name}”：是否应为“{suggestion}”？",
         "unknown reporting unit \"{name}\": did you mean \"{suggestion}\"?",
@@ -260,6 +365,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.duplicate-school": (
         "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
         "the school \"{name}\" appears twice (first on line {first_line}): list each school once",
+    ),
+    "report.duplicate-entry": (
+        "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
+        "\"{name}\" appears twice (it is already item {first} of this list): list it once, or it counts twice",
+    ),
+    "report.evaluated-after-year": (
+        "评估年份 {found} 晚于本报告的统计年度 {year}：请写 {year} 年或之前实际评估的年份",
+        "evaluated in {found}, after the report's year {year}: write the year of an evaluation made by {year}",
     ),
     "report.duplicate-major": (
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次",

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "settings.not-found": ("文件不存在", "no such file"),
     "settings.not-utf8": ("不是 UTF-8 编码：请以 UTF-8 保存", "not UTF-8: save it as UTF-8"),
-    "settings.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "settings.not-toml": ("不是有效的 TOML：{reason}", "not valid TOML: {reason}"),
     "settings.config-table-missing": (
         "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",

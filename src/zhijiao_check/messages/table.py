@@ -16,6 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.summary": ("小计", "summary"),
     "table.more-items": ("另有 {count} 项未达标，见 --format json", "{count} more, see --format json"),
     "table.invalid": ("{file}：报表无效，{count} 个问题，未计分", "{file}: invalid report, not scored (problems: {count})"),
+    "table.unreadable": ("{file}：无法读取，未检查", "{file}: could not be read, not checked"),
     "table.warnings": ("{count} 条提醒（不影响结果）：", "{count} warnings (they do not change the result):"),
     "table.warning": ("{count} 条提醒（不影响结果）：", "{count} warning (it does not change the result):"),
     "table.exit": ("退出状态 {code}", "exit status {code}"),

@@ -188,10 +188,12 @@ def _cross_checks(info: PackInfo, rules: list[AnyRule], places: dict[str, Placed
 
     problems: list[Problem] = []
     policy_path = directory / info.policy
-    try:
-        policy = normalise(policy_path.read_text(encoding="utf-8"))
-    except OSError:
+    decoded = read_text(policy_path, str(policy_path))  # through the one door: a FIFO is refused, not waited on
+    if isinstance(decoded, Problem):
+        if decoded.code != "path-not-found":
+            return [decoded]
         return [_problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))]
+    policy = normalise(decoded.text)
     pattern = re.compile(info.rule_ids)
     for rule in rules:
         place = places[rule.id]

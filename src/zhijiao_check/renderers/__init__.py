@@ -6,7 +6,6 @@ A renderer turns a finished ``Run`` into text; ``write_outputs`` sends each to s
 from __future__ import annotations
 
 import importlib
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -66,13 +65,15 @@ def write_outputs(
     run: Run, outputs: Sequence[tuple[str, Path | None]], tr: Translator, options: RenderOptions,
 ) -> None:
     """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
-    from zhijiao_check.output import is_stdout, write
+    from zhijiao_check.output import is_stdout, stdout_is_tty, write_all
 
     classes = [(renderer_class(name), target) for name, target in outputs]  # fail on a bad name before writing
     if sum(is_stdout(target) for _, target in classes) > 1:
         raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
+    texts = []
     for cls, target in classes:
         to_stdout = is_stdout(target)
         own = replace(options, color=options.color if to_stdout else False,
-                      to_terminal=to_stdout and sys.stdout.isatty())
-        write(cls(tr, own).render(run), target)
+                      to_terminal=to_stdout and stdout_is_tty())
+        texts.append((cls(tr, own).render(run), target))
+    write_all(texts)

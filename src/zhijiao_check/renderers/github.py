@@ -59,7 +59,7 @@ class GithubRenderer:
             with path.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError as error:
-            raise FatalError("cannot-write", file=str(path), reason=error.strerror or str(error)) from None
+            raise FatalError("cannot-write", file=str(path), reason=error.strerror or str(error), written="—") from None
 
 
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:

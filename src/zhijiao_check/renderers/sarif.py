@@ -11,7 +11,6 @@ year and item, so that a finding keeps its identity when lines move.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,6 +21,7 @@ from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
+from zhijiao_check.renderers.json import strict_json
 from zhijiao_check.renderers.paths import from_base
 from zhijiao_check.renderers.texts import label_of, who
 from zhijiao_check.units import CITY_WIDE
@@ -70,7 +70,7 @@ class SarifRenderer:
                 "properties": {"rulePacks": doc["rule_packs"], "exitCode": doc["exit_code"]},
             }],
         }
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return strict_json(log)
 
     def _rule(self, rule: Any, help_url: str | None) -> dict[str, Any]:
         title = self.tr.pick(rule.title.zh, rule.title.en)

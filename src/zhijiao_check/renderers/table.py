@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
 DEFAULT_WIDTH = 100
+NARROW = 60  # columns: below this, each rule is a block of lines instead of a table row
 
 Data = Mapping[str, Any]
 
@@ -82,8 +83,10 @@ class TableRenderer:
         return buffer.getvalue()
 
     def _invalid(self, console: Console, bad: Data) -> None:
-        message = self.tr("table.invalid", file=bad["file"], count=len(bad["problems"]))
-        console.print(f"[bold red]{_escape(message)}[/bold red]")
+        # A path that could not be read at all (absent, a FIFO, no permission) is no invalid report: say so.
+        unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+        message = self.tr("table.unreadable" if unread else "table.invalid", file=bad["file"], count=len(bad["problems"]))
+        console.print(f"[bold red]{_escape(message)}[/bold red]", soft_wrap=True)
         if self.options.quiet:
             return
         for problem in bad["problems"]:
@@ -95,7 +98,8 @@ class TableRenderer:
         from rich.padding import Padding
 
         style = "yellow" if problem["severity"] == "warning" else "red"
-        console.print(f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", overflow="fold")
+        # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
+        console.print(f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", soft_wrap=True)
         console.print(Padding(_escape(problem["message"]), (0, 0, 0, 6)))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
@@ -106,7 +110,10 @@ class TableRenderer:
                       f"[bold]{_escape(score_beside(evaluation, self.tr))}[/bold]")
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
-        if not self.options.quiet:
+        if not self.options.quiet and console.width < NARROW:
+            for result in evaluation["results"]:
+                self._narrow_row(console, result)
+        elif not self.options.quiet:
             table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
             table.add_column(self.tr("table.col-status"), no_wrap=True)
             table.add_column(self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH)
@@ -118,6 +125,14 @@ class TableRenderer:
         summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}: {summary or '—'}")
         console.print()
+
+    def _narrow_row(self, console: Console, result: Data) -> None:
+        """Too narrow for four columns: the status and rule ID on a line of their own, the rest folded under it."""
+        from rich.padding import Padding
+
+        status, _, observed, explanation = self._row(result)
+        console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
+        console.print(Padding(f"{observed.replace(chr(10), ' ')}\n{explanation}", (0, 0, 0, 2)), overflow="fold")
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
         status = _styled(result["status"], Status(result["status"]).label)

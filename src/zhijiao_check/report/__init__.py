@@ -7,11 +7,13 @@ when a report is loaded.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check.files import STDIN_NAME, display_name, gb18030_name, is_stdin, os_problem
 from zhijiao_check.problems import Problem
 from zhijiao_check.source import Positions, read_data
 
@@ -62,10 +64,10 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else str(path)
+    warnings = _name_warnings(path, file)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        return _load_workbook(path, units, file)
+        return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)
-    warnings = []
     if encoding == "gb18030":
         warnings.append(Problem(file, 1, 1, "", "encoding-gb18030", {"encoding": "GB18030"}, "warning"))
     if isinstance(parsed, list):
@@ -77,14 +79,14 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
 
 
-def _load_workbook(path: Path, units: UnitRegistry, file: str) -> ReportFile | InvalidReport:
+def _load_workbook(path: Path, units: UnitRegistry, file: str, warnings: list[Problem]) -> ReportFile | InvalidReport:
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
     from zhijiao_check.report.workbook.read import read_workbook
 
     read = read_workbook(path, file)
-    warnings = list(read.warnings)
+    warnings = [*warnings, *read.warnings]
     if read.parsed is None:
         return InvalidReport(file, _ordered(list(read.errors), warnings))
     errors = validate(read.parsed, units, file)
@@ -92,6 +94,16 @@ def _load_workbook(path: Path, units: UnitRegistry, file: str) -> ReportFile | I
     if errors:
         return InvalidReport(file, _ordered(errors, warnings))
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))
+
+
+def _name_warnings(path: Path, file: str) -> list[Problem]:
+    """A file name that is not UTF-8 is read all the same (its report is what matters), with a warning."""
+    if is_stdin(path) or display_name(path) == os.fspath(path):
+        return []
+    gbk = gb18030_name(path.name)
+    if gbk is not None:
+        return [Problem(file, None, None, "", "file-name-gbk", {"name": gbk}, "warning")]
+    return [Problem(file, None, None, "", "file-name-not-utf8", {}, "warning")]
 
 
 def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, ...]:
@@ -104,41 +116,55 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
     if len(problems) <= MAX_PROBLEMS:
         return tuple(problems)
     first_left, rest = problems[MAX_PROBLEMS], problems[MAX_PROBLEMS:]
+    count = sum(int(str(p.params["count"])) if p.code == "too-many-problems" else 1 for p in rest)
     more = Problem(
-        first_left.file, first_left.line, first_left.column, "", "too-many-problems", {"count": len(rest)},
+        first_left.file, first_left.line, first_left.column, "", "too-many-problems", {"count": count},
         "error" if any(problem.severity == "error" for problem in rest) else "warning", cell=first_left.cell,
     )
     return (*problems[:MAX_PROBLEMS], more)
 
 
 def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """The report files named or found under the directories named, each once, as (path, display) pairs.
+    """The report files named or found under the directories named, each once, as (path, display) pairs,
+    and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
 
     Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order,
-    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a file named on the command line is kept whatever its name.
+    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a file
+    named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is judged
+    when it is read: ``files.read_bytes``). ``-`` is standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     for given in paths:
-        if given.is_dir():
-            candidates = _search(given)
-        elif given.exists():
+        if is_stdin(given):
             candidates = [given]
         else:
-            problems.append(Problem(str(given), None, None, "", "path-not-found"))
-            continue
+            try:
+                is_directory = stat.S_ISDIR(os.stat(given).st_mode)
+            except OSError as error:
+                problems.append(os_problem(display_name(given), error))
+                continue
+            candidates = _search(given, problems) if is_directory else [given]
         for candidate in candidates:
-            real = os.path.realpath(candidate)  # a file named twice, or inside a directory also named, counts once
+            # A file named twice, or inside a directory also named, counts once.
+            real = STDIN_NAME if is_stdin(candidate) else os.path.realpath(candidate)
             if real not in seen:
                 seen.add(real)
-                found.append((candidate, str(candidate)))
+                found.append((candidate, display_name(candidate)))
     return found, problems
 
 
-def _search(directory: Path) -> list[Path]:
+def _search(directory: Path, problems: list[Problem]) -> list[Path]:
+    """The report files under ``directory``; a subdirectory that cannot be entered is a problem, not a silence."""
+
+    def unreadable(error: OSError) -> None:
+        where = display_name(error.filename if error.filename is not None else directory)
+        problems.append(Problem(where, None, None, "", "directory-unreadable",
+                                {"reason": error.strerror or str(error)}))
+
     files = []
-    for root, directories, names in os.walk(directory):
+    for root, directories, names in os.walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files += [
             Path(root, name) for name in sorted(names)

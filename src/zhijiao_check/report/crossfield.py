@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from zhijiao_check.characters import difference
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
 from zhijiao_check.report.scalars import CURLY_QUOTES
@@ -18,7 +19,44 @@ _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated", "profession
 
 def cross_field_problems(data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str) -> list[Problem]:
     unit_problems, known = _unit(mapping(data.get("unit")), positions, units, file)
-    return unit_problems + _city_block(data, known, positions, file) + _schools(data, positions, file)
+    return (unit_problems + _city_block(data, known, positions, file) + _schools(data, positions, file)
+            + _repeated_names(data, positions, file) + _evaluated_after_year(data, positions, file))
+
+
+# Lists of names that rules count: a name written twice would be counted twice.
+_NAME_LISTS: tuple[Path_, ...] = (("leading_industries",), ("city", "demonstration_parks"), ("city", "vocational_groups"))
+
+
+def _repeated_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    problems = []
+    for path in _NAME_LISTS:
+        items = mapping(data.get("city")).get(str(path[1])) if path[0] == "city" else data.get(str(path[0]))
+        first: dict[str, int] = {}
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            item_name = name(item)
+            if item_name is None:
+                continue
+            if item_name in first:
+                problems.append(problem_at(file, positions, (*path, index), "duplicate-entry",
+                                           name=item_name, first=first[item_name] + 1))
+            else:
+                first[item_name] = index
+    return problems
+
+
+def _evaluated_after_year(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """A major cannot have been evaluated after the year the report is about."""
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+        return []  # no valid year to compare with (its own error is listed)
+    problems = []
+    for index, school in entries(data.get("schools")):
+        for number, major in entries(school.get("majors")):
+            evaluated = major.get("evaluated_in")
+            if isinstance(evaluated, int) and not isinstance(evaluated, bool) and year < evaluated <= 2100:
+                problems.append(problem_at(file, positions, ("schools", index, "majors", number, "evaluated_in"),
+                                           "evaluated-after-year", found=evaluated, year=year))
+    return problems
 
 
 def _unit(
@@ -35,6 +73,9 @@ def _unit(
         if renamed:
             found = problem_at(file, positions, ("unit", "name"), "unit-renamed",
                                name=given, new=renamed.new, year=renamed.year)
+        elif suggestion and (differs := difference(given, suggestion)):
+            found = problem_at(file, positions, ("unit", "name"), "unknown-unit-lookalike", name=given,
+                               suggestion=suggestion, differs=differs)
         elif suggestion:
             found = problem_at(file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion)
         else:

@@ -30,12 +30,12 @@ ClusterName = Literal["生物医药", "电子信息", "先进装备制造", "农
 CLUSTERS: tuple[str, ...] = get_args(ClusterName)  # 六大制造产业集群
 RoleName = Literal["专业带头人", "产业导师", "技能大师"]
 
-Count = Annotated[int, Field(ge=0), BeforeValidator(scalars.whole("count"))]
+Count = Annotated[int, Field(ge=0, le=scalars.MAXIMUM["count"]), BeforeValidator(scalars.whole("count"))]
 Year = Annotated[int, Field(ge=2000, le=2100), BeforeValidator(scalars.year(2000, 2100))]
 # A founding year may be long past (the spec's own example school was founded in 1984).
 FoundingYear = Annotated[int, Field(ge=1800, le=2100), BeforeValidator(scalars.year(1800, 2100))]
-Yuan = Annotated[float, Field(ge=0), BeforeValidator(scalars.amount("yuan"))]
-WanYuan = Annotated[float, Field(ge=0), BeforeValidator(scalars.amount("wan_yuan", in_wan=True))]
+Yuan = Annotated[float, Field(ge=0, le=scalars.MAXIMUM["yuan"]), BeforeValidator(scalars.amount("yuan"))]
+WanYuan = Annotated[float, Field(ge=0, le=scalars.MAXIMUM["wan_yuan"]), BeforeValidator(scalars.amount("wan_yuan", in_wan=True))]
 Flag = Annotated[bool, BeforeValidator(scalars.flag)]
 Text = Annotated[str, Field(min_length=1), BeforeValidator(scalars.text)]
 
@@ -125,10 +125,10 @@ class Funding(_Model):
 class EnterprisePractice(_Model):
     """一组当年公费选派到企业实践的教师。"""
 
-    teachers: Annotated[int, Field(ge=1), BeforeValidator(scalars.whole("count"))] = required(
+    teachers: Annotated[int, Field(ge=1, le=scalars.MAXIMUM["count"]), BeforeValidator(scalars.whole("count"))] = required(
         "教师人数", "本组教师人数（人，至少 1 人）"
     )
-    months: Annotated[float, Field(gt=0), BeforeValidator(scalars.amount("months"))] = required(
+    months: Annotated[float, Field(gt=0, le=scalars.MAXIMUM["months"]), BeforeValidator(scalars.amount("months"))] = required(
         "实践时长", "本组每人企业实践时长（月，大于 0，可有小数）"
     )
 

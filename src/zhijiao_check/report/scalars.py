@@ -20,6 +20,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from zhijiao_check.characters import difference
+
 Check = Callable[[Any], Any]
 
 # A number written as text: sign, digits (maybe grouped), fraction, a Chinese magnitude, a short unit in
@@ -38,10 +40,25 @@ _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y",
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
 
+# The largest value a field of each kind may hold (docs/report-format.md, "Number bounds"): far above any real
+# figure, so that a typo of a few extra digits is caught and no sum or ratio can overflow.
+MAXIMUM: dict[str, int] = {
+    "count": 10_000_000,  # persons or items: Yongzhou has about 5.3 million inhabitants
+    "yuan": 1_000_000_000,  # 10亿元 for one student or one allowance
+    "wan_yuan": 100_000_000,  # 1万亿元: more than the whole budget of Hunan province
+    "months": 600,  # fifty years of practice
+}
+_LONG_NUMBER = 10**24
+
+
 def render(value: Any) -> str:
     """The value as the user would see it in YAML: ``"3,120"`` quoted, ``true``, ``3.5``, ``2023-01-01``."""
     if value is None:
         return ""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
+        # Python refuses to print an int of more than 4300 digits; nobody wants to read 25 of them either.
+        digits = math.floor(math.log10(abs(value))) + 1
+        return f"{'-' if value < 0 else ''}{abs(value) // 10 ** (digits - 12)!s}… ({digits} digits)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -66,7 +83,7 @@ def whole(expected: str) -> Check:
 
     def check(value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
+            return _bounded(value, expected)
         if isinstance(value, float) and math.isfinite(value):
             raise problem("float-for-int", value, expected=expected)
         raise _not_a_number(value, expected, whole=True, in_wan=False)
@@ -78,13 +95,17 @@ def amount(expected: str, *, in_wan: bool = False) -> Check:
     """A number (int or float) ≥ 0; ``in_wan`` for fields counted in 万元, where "52000万" means 52000."""
 
     def check(value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, float) and math.isfinite(value):
-            return value
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+            return _bounded(value, expected)
         raise _not_a_number(value, expected, whole=False, in_wan=in_wan)
 
     return check
+
+
+def _bounded(value: float, expected: str) -> float:
+    if value > MAXIMUM[expected]:
+        raise problem("too-large", value, maximum=f"{MAXIMUM[expected]:,}", expected=expected)
+    return value
 
 
 def year(low: int, high: int) -> Check:
@@ -140,6 +161,9 @@ def choice(labels: Mapping[str, str]) -> Check:
         if value is None:
             raise problem("blank", value, expected="choice", allowed=allowed)
         if isinstance(value, str):
+            for key in labels:
+                if differs := difference(value, key):
+                    raise problem("choice-lookalike", value, write=key, differs=differs)
             spelt = value.strip()
             matches = [key for key, label in labels.items() if spelt and (
                 spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt))

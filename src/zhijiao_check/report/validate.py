@@ -14,6 +14,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from zhijiao_check.characters import difference
 from zhijiao_check.messages.report import EXPECTED, MESSAGES
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.report.crossfield import cross_field_problems
@@ -21,6 +22,8 @@ from zhijiao_check.report.model import Report
 from zhijiao_check.report.scalars import render
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
+
+MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 
 
 def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
@@ -31,10 +34,16 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     try:
         Report.model_validate(parsed.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many seconds.
+        for detail in details[:MAX_CONVERTED]:
             problem = _problem(detail, parsed.positions, file)
             if problem.path not in refused:
                 problems.append(problem)
+        if len(details) > MAX_CONVERTED:
+            last = problems[-1] if problems else None
+            problems.append(Problem(file, last.line if last else 1, last.column if last else 1, "",
+                                    "too-many-problems", {"count": len(details) - MAX_CONVERTED}))
     return problems + cross_field_problems(parsed.data, parsed.positions, units, file)
 
 
@@ -93,6 +102,10 @@ def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
     model = _model_at(loc[:-1])
     fields = model.model_fields if model else {}
     by_title = {info.title: field for field, info in fields.items() if info.title}
+    for field in fields:
+        differs = difference(key, field)
+        if differs:
+            return "unknown-field-lookalike", {"field": key, "suggestion": field, "differs": differs}
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
     if not close:
         close = [by_title[title] for title in difflib.get_close_matches(key, list(by_title), n=1, cutoff=0.5)]

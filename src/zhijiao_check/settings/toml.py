@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.files import read_file
 from zhijiao_check.problems import Problem, format_path
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -76,15 +77,13 @@ class TomlFile:
 
 def read_toml(path: Path, display: str) -> TomlFile | Problem:
     """The file parsed, or the one problem that stops it being read (missing, not UTF-8, not TOML)."""
+    raw = read_file(path, display)  # the one door: a FIFO or a device is refused unopened
+    if isinstance(raw, Problem):
+        return raw
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return Problem(display, None, None, "", "not-found", {}, area="settings")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Problem(display, None, None, "", "not-utf8", {}, area="settings")
-    except OSError as error:
-        return Problem(display, None, None, "", "unreadable", {"reason": error.strerror or str(error)},
-                       area="settings")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

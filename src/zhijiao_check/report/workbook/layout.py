@@ -222,7 +222,8 @@ def _field_columns(
         return [Column(key, header, "year" if (low or 0) >= 1000 else "whole", low=low, high=high, **common)]
     if kind == "number":
         low = prop.get("exclusiveMinimum", prop.get("minimum"))
-        return [Column(key, header, "number", low=low, exclusive_low="exclusiveMinimum" in prop, **common)]
+        return [Column(key, header, "number", low=low, high=prop.get("maximum"),
+                       exclusive_low="exclusiveMinimum" in prop, **common)]
     if kind == "boolean":
         return [Column(key, header, "flag", **common)]
     return [Column(key, header, "text", **common)]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
@@ -42,7 +43,7 @@ from zhijiao_check.report.workbook.layout import (
     layout,
     split_list,
 )
-from zhijiao_check.source import MAX_BYTES, Parsed, Path_, Positions, read_bytes
+from zhijiao_check.source import Parsed, Path_, Positions
 
 MAX_ROWS = 50_000
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
@@ -90,7 +91,7 @@ class Grid:
 
 def read_workbook(path: Path, display: str) -> WorkbookRead:
     """The workbook as report data, or the problems that stop it being read. Never raises on its content."""
-    raw = read_bytes(path, display)
+    raw = read_file(path, display)
     if isinstance(raw, Problem):
         return WorkbookRead(None, (raw,), ())
     refused = _check_zip(raw, display)

@@ -224,7 +224,8 @@ def _validation(sheet: Worksheet, column: Column, cells: str) -> None:
         options = {"type": "list", "formula1": f"'学校'!$A$3:$A${3 + 5 * SPARE_ROWS}"}
     elif kind in ("whole", "year", "number", "version") and column.low is not None:
         number = "decimal" if kind == "number" else "whole"
-        if column.high is not None:
+        # Excel's "between" includes both ends: a field above 0 (months) keeps its exclusive "greater than".
+        if column.high is not None and not column.exclusive_low:
             options = {"type": number, "operator": "between", "formula1": _number(column.low),
                        "formula2": _number(column.high)}
         else:
@@ -245,13 +246,17 @@ def _advice(column: Column) -> str:
         return "请选择“学校”表中的学校名称"
     if column.kind == "year":
         return f"请填写 {_number(column.low)}–{_number(column.high)} 之间的四位年份"
+    at_most = f"、不大于 {_number(column.high)} " if column.high is not None else " "
     if column.kind == "number":
-        return "请填写大于 0 的数字" if column.exclusive_low else "请填写不小于 0 的数字"
-    return f"请填写不小于 {_number(column.low)} 的整数"
+        return f"请填写{'大于' if column.exclusive_low else '不小于'} {_number(column.low)}{at_most}的数字"
+    return f"请填写不小于 {_number(column.low)}{at_most}的整数"
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    """As Excel reads a number in a formula: whole numbers in full (10000000, not 1e+07)."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _protect(sheet: Worksheet) -> None:

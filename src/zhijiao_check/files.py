@@ -1,0 +1,133 @@
+"""The one door to input files: what a path is, its name as text, and its bytes, bounded.
+
+Every reader (reports in YAML or JSON, rule files, and any format added later) reads through ``read_bytes``,
+so that whatever the file system holds gives a located problem, never a hang or an internal error:
+
+- anything that is not a regular file (a FIFO, a socket, a device, a directory) is refused *before it is
+  opened*: opening a FIFO for reading blocks until someone writes to it, reading ``/dev/zero`` never ends;
+- the errors of the file system (no such file, permission denied, a name too long, a symlink loop) are said
+  in the user's words, one per path;
+- a name that is not valid UTF-8 (a zip made on a Chinese Windows holds GBK names) is shown with its odd bytes
+  escaped (``\\xb6``), since no output could hold it otherwise.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.problems import Problem
+
+MAX_BYTES = 10 * 1024 * 1024
+STDIN = "-"  # as a PATH: read standard input
+STDIN_NAME = "<stdin>"
+
+# errno → the problem code that says it (messages/report.py); anything else is ``file-unreadable``.
+_ERRNO_CODES = {
+    errno.ENOENT: "path-not-found",
+    errno.ENOTDIR: "path-not-found",  # a component of the path is a file
+    errno.ELOOP: "symlink-loop",
+    errno.ENAMETOOLONG: "name-too-long",
+    errno.EACCES: "permission-denied",
+    errno.EPERM: "permission-denied",
+}
+_KINDS = (
+    (stat.S_ISDIR, "directory"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character-device"),
+    (stat.S_ISBLK, "block-device"),
+)
+
+
+def input_paths(arguments: Sequence[str]) -> list[Path]:
+    """The PATH arguments as paths. An empty argument (``""``, an unset shell variable) is an error: ``Path("")``
+    would silently mean the working directory."""
+    if any(argument == "" for argument in arguments):
+        raise FatalError("empty-path")
+    return [Path(argument) for argument in arguments]
+
+
+def is_stdin(path: Path) -> bool:
+    return str(path) == STDIN
+
+
+def display_name(path: Path | str) -> str:
+    """The path as text any output can hold: bytes that are not UTF-8 shown as ``\\xNN``."""
+    name = os.fspath(path)
+    if is_stdin(Path(name)):
+        return STDIN_NAME
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return name
+
+
+def gb18030_name(path: Path | str) -> str | None:
+    """The name read as GB18030 when it is not UTF-8 but reads as GB18030 (a zip from a Chinese Windows)."""
+    name = os.fspath(path)
+    if display_name(name) == name:
+        return None
+    try:
+        return os.fsencode(name).decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+def os_problem(display: str, error: OSError) -> Problem:
+    """A file-system error as the located problem of that path."""
+    code = _ERRNO_CODES.get(error.errno or 0, "file-unreadable")
+    return Problem(display, None, None, "", code, {"reason": error.strerror or str(error)})
+
+
+def kind_problem(mode: int, display: str) -> Problem | None:
+    """``None`` for a regular file; else the problem that names what the path is instead."""
+    if stat.S_ISREG(mode):
+        return None
+    from zhijiao_check.messages.report import FILE_KINDS
+
+    zh, en = FILE_KINDS[next((name for test, name in _KINDS if test(mode)), "special")]
+    return Problem(display, None, None, "", "not-regular-file", {"kind_zh": zh, "kind_en": en})
+
+
+def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Problem:
+    """At most ``limit + 1`` bytes of a regular file (or of standard input, for ``-``): the caller sees that a
+    file is over the limit without reading all of it."""
+    if is_stdin(path):
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        if stream is None:
+            return Problem(display, None, None, "", "stdin-closed")
+        return stream.read(limit + 1)
+    try:
+        problem = kind_problem(os.stat(path).st_mode, display)
+        if problem:
+            return problem
+        # O_NONBLOCK: should the path have become a FIFO since the stat, opening it still returns at once.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            problem = kind_problem(os.fstat(stream.fileno()).st_mode, display)
+            if problem:
+                return problem
+            return stream.read(limit + 1)
+    except OSError as error:
+        return os_problem(display, error)
+
+
+def read_file(path: Path, display: str) -> bytes | Problem:
+    """The whole of a regular file (or of standard input) of at most ``MAX_BYTES``: a larger one is a problem,
+    not a read. What every reader of a whole file calls (YAML, JSON, workbooks, TOML)."""
+    raw = read_bytes(path, display, MAX_BYTES)
+    if isinstance(raw, Problem) or len(raw) <= MAX_BYTES:
+        return raw
+    try:
+        size = max(os.stat(path).st_size, len(raw)) if not is_stdin(path) else len(raw)
+    except OSError:
+        size = len(raw)
+    return Problem(display, None, None, "", "file-too-large", {"size_mib": f"{size / 1024 / 1024:.1f}"})
+

@@ -1,0 +1,171 @@
+"""Reading a ``.json`` report as JSON, with the position of every value.
+
+JSON is nearly YAML, but not quite: read as YAML, ``1.05e4`` is text and a duplicate key is a YAML matter.
+This reader follows JSON (RFC 8259): numbers in any JSON notation, strings with JSON escapes, no comments,
+``NaN`` and ``Infinity`` refused, duplicate keys refused, each problem at JSON's line:column. It gives the same
+``Parsed`` as the YAML reader, so everything after it is shared.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public since Python 2.6, untyped
+from json.scanner import NUMBER_RE
+from typing import Any
+
+from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
+from zhijiao_check.problems import Problem, format_path
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_LITERALS = {"true": True, "false": False, "null": None}
+_MAX_DIGITS = 24  # as for numbers written as text: beyond any real figure (and Python's int limit)
+
+
+class _Stop(Exception):
+    """A problem after which the rest of the text cannot be read."""
+
+    def __init__(self, index: int, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.index = index
+        self.code = code
+        self.params = params
+
+
+def parse_json(text: str, display: str) -> Parsed | list[Problem]:
+    reader = _Reader(text, display)
+    start = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if start == len(text):
+        return [reader.problem(0, "empty-file")]
+    try:
+        data, end = reader.value(start, ())
+        end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
+        if end != len(text):
+            raise _Stop(end, "json-syntax", expected="EOF")
+    except _Stop as stop:
+        return [*reader.problems, reader.problem(stop.index, stop.code, (), **stop.params)]
+    if not isinstance(data, dict):
+        return [reader.problem(start, "top-not-mapping", found="list" if isinstance(data, list) else "text")]
+    return Parsed(data, reader.positions, tuple(reader.problems))
+
+
+class _Reader:
+    def __init__(self, text: str, display: str) -> None:
+        self.text = text
+        self.display = display
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def mark(self, index: int) -> Mark:
+        line = bisect.bisect_right(self.line_starts, index)
+        return line, index - self.line_starts[line - 1] + 1
+
+    def problem(self, index: int, code: str, path: Path_ = (), **params: object) -> Problem:
+        return Problem(self.display, *self.mark(index), format_path(path), code, params)
+
+    def value(self, index: int, path: Path_) -> tuple[Any, int]:
+        if len(path) > MAX_DEPTH:
+            raise _Stop(index, "too-deep", limit=MAX_DEPTH)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Stop(index, "too-many-values", limit=f"{MAX_NODES:,}")
+        self.positions.values[path] = self.mark(index)
+        char = self.text[index : index + 1]
+        if char == "{":
+            return self.object(index + 1, path)
+        if char == "[":
+            return self.array(index + 1, path)
+        if char == '"':
+            return self.string(index, path)
+        number = NUMBER_RE.match(self.text, index)
+        if number:
+            return self.number(number, index, path), number.end()
+        for word, literal in _LITERALS.items():
+            if self.text.startswith(word, index):
+                return literal, index + len(word)
+        raise _Stop(index, "json-syntax", expected="value")
+
+    def string(self, index: int, path: Path_) -> tuple[str, int]:
+        try:
+            value, end = scanstring(self.text, index + 1, True)
+        except ValueError as error:
+            raise _Stop(getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))) from None
+        start = self.mark(index)
+        value, problem = checked_text(value, path, self.display,
+                                      lambda char: (start[0], start[1] + 1 + max(value.find(char), 0)))
+        if problem:
+            self.problems.append(problem)
+        return value, end
+
+    def number(self, match: re.Match[str], index: int, path: Path_) -> Any:
+        integer, fraction, exponent = match.groups()
+        if len(integer.lstrip("-")) > _MAX_DIGITS:
+            self.problems.append(self.problem(index, "json-number-too-long", path, digits=f"{integer[:12]}…"))
+            return None
+        if not fraction and not exponent:
+            return int(integer)
+        value = float(match.group())
+        if not math.isfinite(value):
+            self.problems.append(self.problem(index, "json-number-too-long", path, digits=match.group()))
+            return None
+        # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it equals.
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+    def object(self, index: int, path: Path_) -> tuple[dict[str, Any], int]:
+        result: dict[str, Any] = {}
+        index = self.skip(index)
+        if self.text.startswith("}", index):
+            return result, index + 1
+        while True:
+            if not self.text.startswith('"', index):
+                raise _Stop(index, "json-syntax", expected='"key"')
+            try:
+                key, after = scanstring(self.text, index + 1, True)
+            except ValueError as error:
+                raise _Stop(getattr(error, "pos", index), "json-string",
+                            reason=getattr(error, "msg", str(error))) from None
+            child = (*path, key)
+            colon = self.skip(after)
+            if not self.text.startswith(":", colon):
+                raise _Stop(colon, "json-syntax", expected=":")
+            duplicate = key in result
+            if duplicate:
+                first = self.positions.key(child)
+                self.problems.append(self.problem(index, "duplicate-key", child, field=key,
+                                                  first_line=first[0] if first else "?"))
+                saved = (self.positions.values.get(child), first)
+            else:
+                self.positions.keys[child] = self.mark(index)
+            value, index = self.value(self.skip(colon + 1), child)
+            if duplicate:  # the first one counts, as for YAML; its positions stay
+                if saved[0]:
+                    self.positions.values[child] = saved[0]
+            else:
+                result[key] = value
+            index = self.skip(index)
+            if self.text.startswith("}", index):
+                return result, index + 1
+            if not self.text.startswith(",", index):
+                raise _Stop(index, "json-syntax", expected=", }")
+            index = self.skip(index + 1)
+
+    def array(self, index: int, path: Path_) -> tuple[list[Any], int]:
+        result: list[Any] = []
+        index = self.skip(index)
+        if self.text.startswith("]", index):
+            return result, index + 1
+        while True:
+            value, index = self.value(index, (*path, len(result)))
+            result.append(value)
+            index = self.skip(index)
+            if self.text.startswith("]", index):
+                return result, index + 1
+            if not self.text.startswith(",", index):
+                raise _Stop(index, "json-syntax", expected=", ]")
+            index = self.skip(index + 1)
+
+    def skip(self, index: int) -> int:
+        return _SPACE.match(self.text, index).end()  # type: ignore[union-attr]

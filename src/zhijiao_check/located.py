@@ -1,0 +1,90 @@
+"""Data read from a file with the position of every value, shared by the YAML and JSON readers.
+
+Every reader gives a ``Parsed``: plain Python data and, for each path like ``("schools", 2, "teachers")``,
+where its key and value stand (1-based line and column). That is how any later problem is located.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zhijiao_check.characters import cleaned, describe, is_compatibility_ideograph, odd_characters
+from zhijiao_check.problems import Problem, format_path
+
+MAX_DEPTH = 64
+# Values (scalars, lists, mappings) in one file. The largest real report has a few thousand; each value costs
+# time and memory to build and check, so a file of 10 MiB of "~, ~, ~, …" is refused before it is built.
+MAX_NODES = 10_000
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+
+@dataclass
+class Positions:
+    """Where each key and value stands in the file, 1-based (line, column), keyed by path.
+
+    A workbook's positions are (row, column) of a cell; ``cells`` then names each path's cell as a person
+    finds it (``学校!F7（在校生）``), since a row number alone does not say which sheet.
+    """
+
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+    cells: dict[Path_, str] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> Mark | None:
+        return self.values.get(tuple(path))
+
+    def key(self, path: Path_) -> Mark | None:
+        return self.keys.get(tuple(path))
+
+    def nearest(self, path: Path_) -> Mark:
+        """The value's position, else its key's, else the nearest enclosing node's."""
+        path = tuple(path)
+        while path:
+            mark = self.values.get(path) or self.keys.get(path)
+            if mark:
+                return mark
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def cell(self, path: Path_) -> str:
+        """The workbook cell of ``path`` or of the nearest enclosing node; empty for a text file."""
+        path = tuple(path)
+        while path:
+            if path in self.cells:
+                return self.cells[path]
+            path = path[:-1]
+        return self.cells.get((), "")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    data: Any
+    positions: Positions
+    # Only with ``parse_yaml(..., partial=True)``: problems in single values (a duplicate key, a refused tag)
+    # that left the rest of the data intact, so that the caller can list them with everything else.
+    problems: tuple[Problem, ...] = ()
+
+
+def checked_text(value: str, path: Path_, display: str, where: Callable[[str], Mark]) -> tuple[str, Problem | None]:
+    """A text value as it reads, and the problem of its invisible characters or compatibility ideographs if it has
+    any, at the first one (``where`` finds it in the file). Taking them out lets the name be checked as it reads,
+    without a second, puzzling error (an unknown unit that looks like a known one)."""
+    odd = odd_characters(value)
+    if not odd:
+        return value, None
+    readable = cleaned(value)
+    index, char = odd[0]
+    shown = ", ".join(f"{describe(c)} (#{i + 1})" for i, c in odd[:5]) + (" …" if len(odd) > 5 else "")
+    params: dict[str, object]
+    if not readable.strip():
+        code, params = "invisible-only", {"characters": shown}
+    elif is_compatibility_ideograph(char) and len(odd) == 1:
+        code, params = "compatibility-ideograph", {"character": describe(char), "index": index + 1,
+                                                   "write": cleaned(char), "value": readable}
+    else:
+        code, params = "odd-character", {"characters": shown, "value": readable}
+    return readable, Problem(display, *where(char), format_path(path), code, params)

@@ -1,0 +1,273 @@
+"""What a file may hold (issue 7, classes 5 to 8 and 10): numbers beyond any real figure, size bombs, text in
+mixed or wide encodings, invisible and look-alike characters, aliases, JSON, every typing slip at once, and
+values the format refuses. Each is a located problem; nothing runs away."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import pytest
+from input.helpers import county_text, line_of, run_cli, validate_json
+
+from zhijiao_check.pack.load import builtin_dir, load_pack
+from zhijiao_check.report import InvalidReport, ReportFile, load_report
+from zhijiao_check.source import MAX_NODES
+
+from .helpers import SAMPLE
+
+UNITS = load_pack(builtin_dir() / "yzf-2021-7").units
+
+
+def _load(tmp_path: Path, content: str | bytes, name: str = "report.yaml") -> ReportFile | InvalidReport:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return load_report(path, UNITS, display=name)
+
+
+def _errors(result: ReportFile | InvalidReport) -> list[tuple[str, int | None, int | None, str]]:
+    assert isinstance(result, InvalidReport), "the report was accepted"
+    return [(p.code, p.line, p.column, p.path) for p in result.problems if p.severity == "error"]
+
+
+# ------------------------------------------------------------------------------------------------- 5. numbers
+
+@pytest.mark.parametrize(("field", "value", "maximum"), [
+    ("craftsman_students", "9" * 4300, "10,000,000"),  # Python would refuse to print it
+    ("craftsman_students", "10000001", "10,000,000"),
+    ("  new_education", "100000001", "100,000,000"),
+    ("    appropriation_per_student", "1.0e+300", "1,000,000,000"),
+])
+def test_a_number_beyond_any_real_figure_is_located(tmp_path: Path, field: str, value: str, maximum: str) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(field + ":"))
+    rows = text.splitlines()
+    rows[line - 1] = f"{field}: {value}"
+    [(code, at, _, _)] = _errors(_load(tmp_path, "\n".join(rows) + "\n"))
+    assert (code, at) == ("too-large", line)
+    result = _load(tmp_path, "\n".join(rows) + "\n")
+    assert isinstance(result, InvalidReport)
+    assert maximum in result.problems[0].message(_en())
+    code, document = validate_json(tmp_path / "report.yaml")
+    assert code == 2 and document["problems"][0]["code"] == "too-large"
+
+
+def _en():  # type: ignore[no-untyped-def]
+    from zhijiao_check.i18n import Translator
+
+    return Translator("en")
+
+
+def test_json_output_is_strict_json_at_every_bound(tmp_path: Path) -> None:
+    """At the largest accepted figures, sums and ratios stay finite and the output parses as strict JSON."""
+    text = county_text()
+    text = re.sub(r"(?m)^(\s+(?:students|teachers|dual_qualified_teachers|enrollment|previous_enrollment)): \d+",
+                  r"\1: 10000000", text)
+    text = re.sub(r"(?m)^(\s+(?:education_total|vocational_total|new_education|new_vocational)): \d+",
+                  r"\1: 100000000", text)
+    path = tmp_path / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("check", path, "--format", "json")
+
+    def refuse(constant: str) -> float:
+        raise AssertionError(f"{constant} in JSON output")
+
+    document = json.loads(result.stdout, parse_constant=refuse)
+    assert result.exit_code in (0, 1) and document["reports"]
+    numbers = [v for v in _leaves(document) if isinstance(v, float)]
+    assert numbers and all(math.isfinite(v) for v in numbers)
+
+
+def _leaves(data: object) -> list[object]:
+    if isinstance(data, dict):
+        return [leaf for value in data.values() for leaf in _leaves(value)]
+    if isinstance(data, list):
+        return [leaf for value in data for leaf in _leaves(value)]
+    return [data]
+
+
+def test_an_evaluation_after_the_report_year_is_an_error(tmp_path: Path) -> None:
+    text = county_text(("evaluated_in: 2022", "evaluated_in: 2024"))
+    [(code, line, _, path)] = _errors(_load(tmp_path, text))
+    assert (code, line) == ("evaluated-after-year", line_of(text, "evaluated_in: 2024"))
+    assert path.endswith("evaluated_in")
+
+
+# ------------------------------------------------------------------------------------------------- 6. size bombs
+
+@pytest.mark.parametrize("bomb", [
+    "leading_industries: [" + "~, " * 350_000 + "~]\n",  # 1 MB line of blanks: 350,000 problems, once
+    "schools: [" + "{}, " * 250_000 + "{}]\n",
+    "x: " + "[" * 60 + "]" * 60 + "\n" + "y: [" + "[], " * 200_000 + "]\n",
+])
+def test_a_size_bomb_under_the_size_limit_is_refused_before_it_is_built(tmp_path: Path, bomb: str) -> None:
+    [(code, line, column, _)] = _errors(_load(tmp_path, "schema_version: 1\n" + bomb))
+    assert code == "too-many-values" and line is not None and column is not None
+
+
+def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
+    [(code, _, _, _)] = _errors(_load(tmp_path, '{"a": [' + "null, " * 300_000 + "null]}", "r.json"))
+    assert code == "too-many-values"
+
+
+def test_just_under_the_limit_every_problem_is_counted_and_100_shown(tmp_path: Path) -> None:
+    count = MAX_NODES // 3
+    result = _load(tmp_path, county_text(("schools:\n", "schools: [" + "{}, " * count + "{}]\nold_schools:\n")))
+    assert isinstance(result, InvalidReport)
+    assert len(result.problems) == 101
+    last = result.problems[-1]
+    assert last.code == "too-many-problems" and int(str(last.params["count"])) > count
+
+
+# ------------------------------------------------------------------------------------------------- 7. encodings
+
+def test_a_utf8_file_with_gbk_lines_names_those_lines(tmp_path: Path) -> None:
+    rows = SAMPLE.read_text(encoding="utf-8").split("\n")
+    raw = b"\n".join(row.encode("gbk") if n in (6, 40) else row.encode("utf-8") for n, row in enumerate(rows))
+    [(code, line, _column, _)] = _errors(_load(tmp_path, raw))
+    assert (code, line) == ("lines-not-utf8", 7)
+    result = _load(tmp_path, raw)
+    assert "7, 41" in result.problems[0].message(_en())  # type: ignore[union-attr]
+
+
+def test_a_wholly_gbk_file_is_still_read_with_a_warning(tmp_path: Path) -> None:
+    result = _load(tmp_path, SAMPLE.read_text(encoding="utf-8").encode("gbk"))
+    assert isinstance(result, ReportFile) and result.unit == "东安县"
+    assert [w.code for w in result.warnings] == ["encoding-gb18030"]
+
+
+@pytest.mark.parametrize(("codec", "named"), [
+    ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
+    ("utf-32", "UTF-32"),  # with its byte-order mark, which starts like UTF-16's
+])
+def test_wide_encodings_are_named_with_how_to_save(tmp_path: Path, codec: str, named: str) -> None:
+    result = _load(tmp_path, SAMPLE.read_text(encoding="utf-8").encode(codec))
+    assert [(p.code, p.line) for p in result.problems] == [("wide-encoding", 1)]  # type: ignore[union-attr]
+    message = result.problems[0].message(_en())  # type: ignore[union-attr]
+    assert named in message and "Save as" in message
+
+
+# ------------------------------------------------------------------------------------------------- 7. characters
+
+@pytest.mark.parametrize(("old", "new", "code", "code_point"), [
+    ("name: 东安县舜德职业学校", "name: 东安县\u200b舜德职业学校", "odd-character", "U+200B ZERO WIDTH SPACE"),
+    ("name: 东安县舜德职业学校", "name: 东安县\u00a0舜德职业学校", "odd-character", "U+00A0 NO-BREAK SPACE"),
+    ("name: 东安县舜德职业学校", "name: 东安县舜德职业学校\ufeff", "odd-character", "U+FEFF"),
+    ("name: 东安县舜德职业学校", "name: 东安县舜德職業学校\uf9b4", "compatibility-ideograph", "U+F9B4"),
+])
+def test_invisible_and_compatibility_characters_are_named_where_they_stand(
+    tmp_path: Path, old: str, new: str, code: str, code_point: str,
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(old, new)
+    result = _load(tmp_path, text)
+    [(found, line, column, path)] = _errors(result)
+    odd = next(c for c in new if c in "\u200b\u00a0\ufeff\uf9b4")
+    row = text.splitlines()[line - 1]  # type: ignore[operator]
+    assert (found, row[column - 1]) == (code, odd)  # type: ignore[operator]
+    assert path.endswith("name")
+    assert code_point in result.problems[0].message(_en())  # type: ignore[union-attr]
+
+
+def test_a_line_separator_is_refused_before_it_shifts_every_line(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("year: 2023", "year: 2023\u2028", 1)
+    [(code, line, column, _)] = _errors(_load(tmp_path, text))
+    assert (code, line) == ("line-separator", line_of(text, "year: 2023"))
+    assert text.splitlines()[0] and column == len("year: 2023") + 1
+
+
+@pytest.mark.parametrize(("old", "new", "code", "differs"), [
+    ("kind: county", "kind: cоunty", "choice-lookalike", "#2: U+043E CYRILLIC SMALL LETTER O ≠ U+006F"),
+    ("\nyear: 2023", "\nyeаr: 2023", "unknown-field-lookalike", "#3: U+0430 CYRILLIC SMALL LETTER A ≠ U+0061"),
+    ("  kind: county", "  kіnd: county", "unknown-field-lookalike", "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN"),
+])
+def test_a_did_you_mean_that_looks_identical_says_what_differs(
+    tmp_path: Path, old: str, new: str, code: str, differs: str,
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(old, new, 1)
+    result = _load(tmp_path, text)
+    problem = next(p for p in result.problems if p.code == code)  # type: ignore[union-attr]
+    assert differs in problem.message(_en())
+    assert problem.line == line_of(text, new.strip())
+
+
+def test_an_alias_is_located_at_the_alias_not_at_its_anchor(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("leading_industries: [", "leading_industries: &names [", 1)
+    text = re.sub(r"(?m)^training_bases:.*\n(?:  .*\n)*", "training_bases: *names\n", text)
+    problems = _errors(_load(tmp_path, text))
+    alias_line = line_of(text, "training_bases: *names")
+    assert problems and all(line == alias_line for _, line, _, _ in problems)
+    assert all(path.startswith("training_bases[") for _, _, _, path in problems)
+
+
+# ------------------------------------------------------------------------------------------------- 7. JSON
+
+def _as_json(**changes: object) -> str:
+    import yaml
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data.update(changes)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_a_json_report_is_read_as_json(tmp_path: Path) -> None:
+    text = _as_json(public_secondary_vocational_seats="SEATS").replace('"SEATS"', "1.55e3")
+    result = _load(tmp_path, text, "r.json")
+    assert isinstance(result, ReportFile)
+    assert result.data["public_secondary_vocational_seats"] == 1550
+    assert result.positions.value(("public_secondary_vocational_seats",)) == (line_of(text, "1.55e3"), 40)
+
+
+@pytest.mark.parametrize(("edit", "code"), [
+    (('"year": 2023,', '"year": 2023, "year": 2024,'), "duplicate-key"),
+    (('"year": 2023,', '"year": 2023'), "json-syntax"),
+    (('"year": 2023,', '"year": NaN,'), "json-syntax"),
+    (('"year": 2023,', '"year": 2023, // a comment\n'), "json-syntax"),
+    (('"year": 2023,', '"year": 1e999,'), "json-number-too-long"),
+])
+def test_json_mistakes_are_located_by_json_line_and_column(tmp_path: Path, edit: tuple[str, str], code: str) -> None:
+    text = _as_json().replace(*edit, 1)
+    [(_found, line, column, _)] = [e for e in _errors(_load(tmp_path, text, "r.json")) if e[0] == code]
+    assert line in (line_of(text, '"year"'), line_of(text, '"year"') + 1) and column
+
+
+# ------------------------------------------------------------------------------------------------- 8. slips
+
+def test_every_typing_slip_is_reported_in_one_run(tmp_path: Path) -> None:
+    rows = SAMPLE.read_text(encoding="utf-8").split("\n")
+    rows[6] = rows[6].replace("name: ", "name：")
+    rows[7] = "\t" + rows[7].lstrip()
+    rows[12] = rows[12].replace(": ", ":\u3000", 1)
+    rows[19] = rows[19].replace(": ", "： ", 1)
+    rows.insert(30, "unit_extra: {name: 东安县，kind: county}")
+    problems = _errors(_load(tmp_path, "\n".join(rows)))
+    assert [(code, line) for code, line, _, _ in problems] == [
+        ("fullwidth-colon", 7), ("yaml-tab", 8), ("odd-space", 13), ("fullwidth-colon", 20),
+        ("fullwidth-comma", 31)]
+
+
+def test_slips_inside_quotes_and_comments_are_the_users_text(tmp_path: Path) -> None:
+    text = county_text(("# ", "# 说明：全角冒号，逗号\t "))
+    text = text.replace("name: 冷水滩区职业中等专业学校", 'name: "冷水滩区职业中等专业学校（说明：x，kind: y）"', 1)
+    assert isinstance(_load(tmp_path, text), ReportFile)
+
+
+# ------------------------------------------------------------------------------------------------- 10. values
+
+def test_an_industry_named_twice_is_refused(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("[先进装备制造, 农产品精深加工]", "[先进装备制造, 农产品精深加工, 先进装备制造 ]")
+    [(code, line, column, path)] = _errors(_load(tmp_path, text))
+    assert (code, path) == ("duplicate-entry", "leading_industries[2]")
+    assert text.splitlines()[line - 1][column - 1:].startswith("先进装备制造 ]")  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("blank", ['"\u200b"', '"\u200b\u200c"', '"\u00a0"', '"\u3164"'])
+def test_a_name_of_invisible_characters_only_is_refused(tmp_path: Path, blank: str) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("name: 东安县舜德职业学校", f"name: {blank}")
+    [(code, _, _, path)] = _errors(_load(tmp_path, text))
+    assert (code, path) == ("invisible-only", "schools[1].name")

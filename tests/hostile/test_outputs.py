@@ -1,0 +1,116 @@
+"""Nothing lost (issue 7, class 1): no output is written over an input, two outputs never share a file, and
+each output appears whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from .helpers import digest, run
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_an_output_that_is_the_input_is_refused_before_any_work(report: Path, command: str) -> None:
+    before = digest(report)
+    done = run(command, report, "-f", "json", "-o", report)
+    assert done.code == 2
+    assert "dongan.yaml" in done.err and ("输入" in done.err)
+    assert digest(report) == before
+    assert done.out == b""  # nothing was checked
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink", "dotted"])
+def test_an_output_that_reaches_the_input_another_way_is_refused(report: Path, tmp_path: Path, link: str) -> None:
+    before = digest(report)
+    if link == "symlink":
+        target = tmp_path / "out.json"
+        target.symlink_to(report)
+    elif link == "hardlink":
+        target = tmp_path / "out.json"
+        os.link(report, target)
+    else:
+        target = tmp_path / "sub" / ".." / "dongan.yaml"
+        (tmp_path / "sub").mkdir()
+    done = run("check", report, "-f", "json", "-o", target, "--lang", "en")
+    assert done.code == 2, done.err
+    assert "is the input" in done.err and "nothing was done" in done.err
+    assert digest(report) == before
+
+
+def test_an_output_over_a_report_found_in_a_scanned_directory_is_refused(report: Path, tmp_path: Path) -> None:
+    before = digest(report)
+    done = run("validate", tmp_path, "-f", "json", "-o", report)
+    assert done.code == 2 and digest(report) == before
+
+
+def test_an_output_over_a_rule_file_is_refused(tmp_path: Path, report: Path) -> None:
+    from zhijiao_check.pack.load import builtin_dir
+
+    rule_file = next(builtin_dir().rglob("*.yaml"))
+    before = digest(rule_file)
+    assert run("check", report, "-f", "json", "-o", rule_file).code == 2
+    assert digest(rule_file) == before
+
+
+def test_two_outputs_to_one_file_are_refused(report: Path, tmp_path: Path) -> None:
+    done = run("check", report, "-f", "json", "-o", tmp_path / "out", "-f", "sarif", "-o", tmp_path / "." / "out",
+               "--lang", "en")
+    assert done.code == 2
+    assert "are the same output file" in done.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_failed_output_leaves_no_other_half_written_and_says_what_was_written(report: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be\n")
+    first = tmp_path / "out.json"
+    done = run("check", report, "-f", "json", "-o", first, "-f", "sarif", "-o", blocker / "out.sarif",
+               "--lang", "en")
+    assert done.code == 2
+    assert "cannot write" in done.err and "written: —" in done.err and "half-written" in done.err
+    assert not first.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dongan.yaml", "not-a-folder"]  # no temporary left
+
+
+def test_outputs_are_written_whole_through_a_symlink_and_keep_the_mode_of_the_file_they_replace(
+    report: Path, tmp_path: Path,
+) -> None:
+    real = tmp_path / "results" / "real.json"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    real.chmod(0o640)
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    done = run("check", report, "-f", "json", "-o", link, "-f", "junit", "-o", tmp_path / "new" / "junit.xml")
+    assert done.code == 1, done.err
+    assert link.is_symlink()  # the link is kept, the file it points to replaced
+    assert json.loads(real.read_text(encoding="utf-8"))["exit_code"] == 1
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert (tmp_path / "new" / "junit.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert [p.name for p in real.parent.iterdir()] == ["real.json"]
+
+
+def test_an_output_that_is_a_directory_is_refused_whole(report: Path, tmp_path: Path) -> None:
+    done = run("check", report, "-f", "json", "-o", tmp_path, "--lang", "en")
+    assert done.code == 2 and "cannot write" in done.err
+
+
+def test_diff_refuses_to_write_over_either_report(report: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_bytes(report.read_bytes())
+    before = digest(other)
+    done = run("diff", report, other, "-o", other, "--lang", "en")
+    assert done.code == 2 and "is the input" in done.err
+    assert digest(other) == before
+
+
+def test_an_output_over_an_earlier_year_or_a_roster_is_refused(report: Path, tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier.yaml"
+    earlier.write_bytes(report.read_bytes())
+    before = digest(earlier)
+    done = run("check", report, "--previous", earlier, "-f", "json", "-o", earlier)
+    assert done.code == 2 and digest(earlier) == before

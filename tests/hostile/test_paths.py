@@ -1,0 +1,164 @@
+"""Paths a file system can hold (issue 7, classes 2, 3 and 9): FIFOs, sockets and devices are refused unread,
+file-system errors are one located exit-2 problem for their path, and the other paths are still checked."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .helpers import SAMPLE, digest, environment, run, unprivileged_user
+
+
+def _json(done_out: bytes) -> dict:
+    return json.loads(done_out.decode("utf-8"))
+
+
+def _codes(document: dict, file_part: str) -> list[str]:
+    return [p["code"] for bad in document["invalid"] if file_part in bad["file"] for p in bad["problems"]]
+
+
+def test_a_fifo_named_or_met_in_a_directory_is_refused_without_blocking(report: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")  # opening it for reading would wait for a writer forever
+    for args in ((tmp_path,), (tmp_path / "pipe.yaml", report)):
+        done = run("check", *args, "-f", "json")
+        document = _json(done.out)
+        assert done.code == 2
+        assert _codes(document, "pipe.yaml") == ["not-regular-file"]
+        assert [r["unit"] for r in document["reports"]] == ["东安县"]  # the other file is still checked
+
+
+def test_a_socket_and_a_device_are_named_for_what_they_are(report: Path, tmp_path: Path) -> None:
+    sock = socket.socket(socket.AF_UNIX)
+    path = tmp_path / "s.yaml"
+    sock.bind(str(path))
+    try:
+        done = run("validate", path, "/dev/null", "/dev/zero", report, "--lang", "en")
+    finally:
+        sock.close()
+    assert done.code == 2
+    assert "s.yaml: error: this is a socket, not a regular file" in done.out.decode()
+    assert "/dev/zero: error: this is a character device" in done.out.decode()
+    assert "1 valid, 3 invalid" in done.out.decode()
+
+
+def test_a_file_name_in_gbk_is_checked_and_its_chinese_name_given(shared: Path) -> None:
+    name = "东安县.yaml".encode("gbk")
+    shutil.copyfile(SAMPLE, os.path.join(os.fsencode(shared), name))
+    done = run("check", shared, "-f", "json")
+    document = _json(done.out)
+    assert done.code == 1
+    [checked] = document["reports"]
+    assert checked["file"].endswith("\\xb6\\xab\\xb0\\xb2\\xcf\\xd8.yaml")
+    [warning] = document["warnings"]
+    assert warning["code"] == "file-name-gbk" and "东安县.yaml" in warning["message"]
+
+
+def test_a_file_name_in_no_encoding_is_escaped(shared: Path) -> None:
+    shutil.copyfile(SAMPLE, os.path.join(os.fsencode(shared), b"\xff\xfe.yaml"))
+    for fmt in ("table", "json", "sarif", "junit", "github", "markdown", "html"):
+        done = run("check", shared, "-f", fmt)
+        assert done.code == 1, (fmt, done.err)
+        # Every format holds the name, in UTF-8 (JSON writes the backslash of \xff as \\, SARIF's URI as %5C).
+        assert "\\xff\\xfe.yaml" in done.text.replace("\\\\", "\\").replace("%5C", "\\"), fmt
+
+
+def test_a_name_too_long_is_a_problem_of_its_own(report: Path, tmp_path: Path) -> None:
+    done = run("check", tmp_path / ("a" * 300 + ".yaml"), report, "--lang", "en")
+    assert done.code == 2
+    assert "a name in this path is too long" in done.text
+    assert "东安县" in done.text  # the other report is still checked
+
+
+def test_a_symlink_loop_is_named_as_a_loop(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    for target in (tmp_path / "a.yaml", tmp_path):
+        done = run("validate", target, "--lang", "en")
+        assert done.code == 2 and "a loop of symbolic links" in done.text
+
+
+def test_a_path_that_does_not_exist_is_no_invalid_report(report: Path, tmp_path: Path) -> None:
+    done = run("check", tmp_path / "nope.yaml", report, "--lang", "en")
+    assert done.code == 2
+    assert "nope.yaml: could not be read, not checked" in done.text
+    assert "no such file or directory" in done.text
+    assert "invalid report" not in done.text.split("东安县")[0]
+
+
+@pytest.mark.parametrize("lock", ["file", "directory"])
+def test_what_the_user_may_not_read_is_reported_and_the_rest_checked(shared: Path, lock: str) -> None:
+    user = unprivileged_user()
+    good = shared / "good.yaml"
+    shutil.copyfile(SAMPLE, good)
+    good.chmod(0o644)
+    locked = shared / "locked"
+    locked.mkdir()
+    shutil.copyfile(SAMPLE, locked / "secret.yaml")
+    if lock == "file":
+        (locked / "secret.yaml").chmod(0o000)
+        locked.chmod(0o755)
+        target = locked / "secret.yaml"
+    else:
+        locked.chmod(0o000)
+        target = locked
+    before = (locked / "secret.yaml").stat().st_mode if lock == "file" else None
+    for args in ((target, good), (shared,)):
+        done = run("check", *args, "--lang", "en", user=user, cwd=shared)
+        assert done.code == 2, done.err
+        assert "permission denied" in done.text or "cannot enter this directory" in done.text, done.text
+        assert "东安县" in done.text  # the readable report is still checked
+    if before is not None:
+        assert (locked / "secret.yaml").stat().st_mode == before
+
+
+def test_stdout_closed_or_full_is_a_one_line_exit_2(report: Path) -> None:
+    argv = ["/bin/sh", "-c", 'exec "$@" >&-', "sh", *_python_cli("check", report, "--lang", "en")]
+    done = subprocess.run(argv, capture_output=True, env=environment(), timeout=30, check=False)
+    assert done.returncode == 2
+    assert done.stderr.decode().strip().splitlines() == [
+        "standard output is closed, the result has nowhere to go: give an --output file; files written: —"]
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "wb") as full:
+            done_full = run("check", report, "--lang", "en", stdout=full.fileno())
+        assert done_full.code == 2
+        assert done_full.err.strip().startswith("cannot write to standard output: No space left on device")
+        assert len(done_full.err.strip().splitlines()) == 1
+
+
+def _python_cli(*args: object) -> list[str]:
+    import sys
+
+    return [sys.executable, "-m", "zhijiao_check", *map(str, args)]
+
+
+def test_dash_reads_standard_input(report: Path) -> None:
+    done = run("check", "-", "-f", "json", stdin=report.read_bytes())
+    document = _json(done.out)
+    assert done.code == 1
+    assert [r["file"] for r in document["reports"]] == ["<stdin>"]
+    bad = run("validate", "-", "--lang", "en", stdin=b"schema_version: 1\nyear: 2023\n")
+    assert bad.code == 2 and "<stdin>:" in bad.text
+
+
+def test_an_empty_path_is_an_error_not_the_working_directory(report: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "would-hang.yaml")  # were the working directory scanned, this would be met
+    done = run("check", report, "", "--lang", "en", cwd=tmp_path)
+    assert done.code == 2 and "an empty path" in done.err and done.out == b""
+
+
+@pytest.mark.parametrize("filters", [("--select", "c1", "--ignore", "c1"), ("--ignore", "c*")])
+def test_filters_that_leave_no_rule_are_refused(report: Path, filters: tuple[str, ...]) -> None:
+    done = run("check", report, *filters, "--lang", "en")
+    assert done.code == 2 and "leave no rule" in done.err
+
+
+def test_no_input_was_changed_by_any_of_this(report: Path) -> None:
+    before = digest(report)
+    run("check", report, "-o", "-")
+    assert digest(report) == before

@@ -1,0 +1,70 @@
+"""Terminals (issue 7, class 4), on a real pseudo-terminal: a GBK or ASCII console gets glyphs it can show and
+escapes for the rest, never a crash; TERM=dumb has no colour; 20 columns still show each rule ID."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .helpers import SAMPLE, environment, run, run_on_terminal
+
+ESCAPE = re.compile(rb"\x1b\[")
+RULES = ("c1.vocational-share", "c4.yellow-majors-shrink", "c16.secondary-funding", "c16.new-funding-tilt")
+
+
+@pytest.mark.parametrize("command", [("check", SAMPLE), ("check", SAMPLE, "-f", "markdown"), ("rules",),
+                                     ("explain", "c1.vocational-share"), ("coverage",), ("validate", SAMPLE)])
+def test_a_gbk_terminal_gets_gbk_with_its_own_tick_and_cross(command: tuple[object, ...]) -> None:
+    done = run_on_terminal(*command, env=environment(PYTHONIOENCODING="gbk"))
+    assert done.code in (0, 1), done.err
+    text = done.out.decode("gbk")  # strict: every byte is GBK
+    assert "✓" not in text and "✗" not in text
+    if command == ("check", SAMPLE):
+        assert "√ pass" in text and "× fail" in text
+        assert "东安县" in text
+
+
+def test_an_ascii_terminal_gets_ascii_with_the_rest_escaped() -> None:
+    done = run_on_terminal("check", SAMPLE, env=environment(PYTHONIOENCODING="ascii"))
+    assert done.code == 1, done.err
+    text = done.out.decode("ascii")
+    assert "+ pass" in text and "x fail" in text
+    assert "\\u4e1c\\u5b89\\u53bf" in text  # 东安县, escaped rather than lost
+    assert ">= 45.0%" in text
+
+
+def test_a_gbk_stream_that_is_piped_gets_utf8() -> None:
+    # Redirected output is a file for other programs: UTF-8 whatever the console (README, Decisions).
+    done = run("check", SAMPLE, env=environment(PYTHONIOENCODING="gbk"))
+    assert done.code == 1
+    assert "✓ pass" in done.text
+
+
+def test_a_report_holding_text_no_terminal_encoding_has_is_escaped(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace("name: 东安县职业中等专业学校", "name: 东安县职业中等专业学校🎓")
+    path = tmp_path / "emoji.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = run_on_terminal("check", path, env=environment(PYTHONIOENCODING="gbk"))
+    assert done.code == 1, done.err
+    assert "\\U0001f393" in done.out.decode("gbk")
+
+
+def test_dumb_terminal_means_no_colour() -> None:
+    coloured = run_on_terminal("check", SAMPLE, env=environment(TERM="xterm"))
+    dumb = run_on_terminal("check", SAMPLE, env=environment(TERM="dumb"))
+    assert ESCAPE.search(coloured.out)
+    assert not ESCAPE.search(dumb.out)
+    assert dumb.code == coloured.code == 1
+
+
+@pytest.mark.parametrize("columns", ["20", "40"])
+def test_a_narrow_terminal_keeps_every_rule_id_on_a_line(columns: str) -> None:
+    done = run_on_terminal("check", SAMPLE, "--no-color", env=environment(COLUMNS=columns))
+    assert done.code == 1
+    lines = done.out.decode("utf-8").splitlines()
+    for rule in RULES:
+        # On a line of its own or after the status, folded when longer than the line, never cut.
+        assert any(rule[: int(columns)] in line for line in lines), rule
+    assert max(len(line.rstrip()) for line in lines if line.isascii()) <= int(columns)
