@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -75,15 +76,29 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
     if any(isinstance(text, bytes) and is_stdout(target) for text, target in texts) and stdout_is_tty():
         raise FatalError("binary-to-terminal")
     staged: list[tuple[str, Path]] = []
+    # A device or a FIFO (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a file.
+    streams: list[tuple[Content, Path]] = []
     try:
         for text, target in texts:
-            if not is_stdout(target):
-                assert target is not None
+            if is_stdout(target):
+                continue
+            assert target is not None
+            if _is_special(target):
+                streams.append((text, target))
+            else:
                 staged.append((_stage(text, target), target))
     except _StageError as error:
         _discard(temporary for temporary, _ in staged)
         raise FatalError("cannot-write", file=display_name(error.target), reason=error.reason, written="—") from None
     written: list[str] = []
+    for text, target in streams:
+        try:
+            _write_special(text, target)
+        except OSError as error:
+            _discard(temporary for temporary, _ in staged)
+            raise FatalError("cannot-write", file=display_name(target), reason=_reason(error),
+                             written=", ".join(written) or "—") from None
+        written.append(display_name(target))
     for index, (temporary, target) in enumerate(staged):
         try:
             os.replace(temporary, os.path.realpath(target))
@@ -95,6 +110,28 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
     for text, target in texts:
         if is_stdout(target):
             _to_stdout(text, written)
+
+
+def _is_special(target: Path) -> bool:
+    """Whether ``target`` (followed through symlinks) exists and is neither a regular file nor a directory."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_special(text: Content, target: Path) -> None:
+    """Straight into a device or a FIFO. Opened without waiting: a FIFO nobody reads is an error (ENXIO), not a
+    hang; once open, writing waits for the reader as a pipe does."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        os.set_blocking(descriptor, True)
+        view = memoryview(_bytes(text))
+        while view:
+            view = view[os.write(descriptor, view):]
+    finally:
+        os.close(descriptor)
 
 
 class _StageError(Exception):
@@ -116,8 +153,7 @@ def _stage(text: Content, target: Path) -> str:
         raise _StageError(target, _reason(error)) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            # A file name that is not UTF-8, should one reach a text, is escaped rather than a crash.
-            stream.write(text.encode("utf-8", errors="backslashreplace") if isinstance(text, str) else text)
+            stream.write(_bytes(text))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode(real))
@@ -125,6 +161,11 @@ def _stage(text: Content, target: Path) -> str:
         _discard([temporary])
         raise _StageError(target, _reason(error)) from None
     return temporary
+
+
+def _bytes(text: Content) -> bytes:
+    """Text in UTF-8 (a file name that is not UTF-8, should one reach a text, escaped rather than a crash)."""
+    return text.encode("utf-8", errors="backslashreplace") if isinstance(text, str) else text
 
 
 def _mode(real: Path) -> int:

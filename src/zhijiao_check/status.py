@@ -114,6 +114,17 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "≤": ("<=",),
     "≠": ("!=",),
     "∈": ("in",),
+    "∉": ("not in",),
+    "∧": ("and",),
+    "−": ("-",),
+    "→": ("->",),
+    "↑": ("^",),
+    "›": (">",),
+    "Σ": ("sum ",),
+    "“": ('"',),
+    "”": ('"',),
+    "‘": ("'",),
+    "’": ("'",),
     "×": ("x",),
     "√": ("+",),
     # The Markdown view's emoji, should it be shown on a terminal.
@@ -125,6 +136,8 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "⏳": ("…", "..."),
     "📉": ("↓", "v"),
     "➖": ("–", "-"),
+    "🔕": ("~",),
+    "📈": ("↑", "^"),
     "\ufe0f": ("",),  # the variation selector that makes ⚠ an emoji
 }
 

@@ -53,8 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--select/--ignore leave no rule to check: widen the filter (zhijiao-check rules lists them all)",
     ),
     "cli.no-reports": (
-        "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json）",
-        "no reports (*.yaml, *.yml, *.json) found in {paths}",
+        "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json、*.xlsx）",
+        "no reports (*.yaml, *.yml, *.json, *.xlsx) found in {paths}",
     ),
     "cli.output-without-format": (
         "--output {output} 没有对应的 --format：每个 --output 需配一个 --format",
