@@ -24,12 +24,13 @@ _CONFUSABLES = str.maketrans(
 
 def is_invisible(char: str) -> bool:
     """A character that shows as nothing, or as a space that is not one: format and control characters, line and
-    paragraph separators, no-break and other odd spaces, blank letters."""
+    paragraph separators, no-break and other odd spaces, blank letters; and a lone surrogate (JSON's ``\ud800``),
+    which is half of a character and no text can hold."""
     category = unicodedata.category(char)
     if char in ("\t", "\n", "\r"):
         return False
     return (
-        category in ("Cf", "Cc", "Zl", "Zp")
+        category in ("Cf", "Cc", "Cs", "Zl", "Zp")
         or (category == "Zs" and char not in _ORDINARY_SPACES)
         or char in _BLANK_LETTERS
     )

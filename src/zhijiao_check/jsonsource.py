@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public since Python 2.6, untyped
 from json.scanner import NUMBER_RE
 from typing import Any
@@ -62,6 +63,11 @@ class _Reader:
     def mark(self, index: int) -> Mark:
         line = bisect.bisect_right(self.line_starts, index)
         return line, index - self.line_starts[line - 1] + 1
+
+    def key_mark(self, index: int) -> Callable[[str], Mark]:
+        """Where a character of the key that starts at ``index`` is said to be: just inside its quote."""
+        line, column = self.mark(index)
+        return lambda char: (line, column + 1)
 
     def problem(self, index: int, code: str, path: Path_ = (), **params: object) -> Problem:
         return Problem(self.display, *self.mark(index), format_path(path), code, params)
@@ -127,6 +133,10 @@ class _Reader:
             except ValueError as error:
                 raise _Stop(getattr(error, "pos", index), "json-string",
                             reason=getattr(error, "msg", str(error))) from None
+            if any("\ud800" <= char <= "\udfff" for char in key):  # half a character (``"\ud800"``): no text holds it
+                key, problem = checked_text(key, (*path, key), self.display, self.key_mark(index))
+                if problem:
+                    self.problems.append(problem)
             child = (*path, key)
             colon = self.skip(after)
             if not self.text.startswith(":", colon):

@@ -213,7 +213,7 @@ def _to_stdout(text: Content, written: list[str]) -> None:
             buffer.write(encodable(text, encoding).encode(encoding, errors="backslashreplace"))
         else:
             stream.flush()
-            buffer.write(text.encode("utf-8"))
+            buffer.write(_bytes(text))
         stream.flush()
     except BrokenPipeError:
         _silence_stdout()

@@ -209,9 +209,12 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
 # full-width or no-break space (pasted from Word or a web page) as indentation or after a colon; no space after
 # a field's colon (`teachers:110`) or after a list entry's dash (`-name: …`). Group 1 is the character at fault.
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
-_ODD_SPACE = re.compile(r"(?:^[ ]*(?:-[ ]+)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
-_NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*(?:-[ ]+)?([A-Za-z_][A-Za-z0-9_]*):[^\s#]")
-_NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*(-)[A-Za-z_][A-Za-z0-9_]*:")
+# Leading spaces are matched possessively (``*+``): giving one back can never help (a space is none of what
+# follows), and a line of a million blanks would otherwise cost a million tries each.
+_ODD_SPACE = re.compile(r"(?:^[ ]*+(?:-[ ]++)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
+_ODD_SPACE_CHAR = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # a quick look before the above
+_NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*+(?:-[ ]++)?([A-Za-z_][A-Za-z0-9_]*+):[^\s#]")
+_NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*+(-)[A-Za-z_][A-Za-z0-9_]*+:")
 # A value that opens a double quote and never closes it on its line: YAML reads on, into the next fields.
 _OPEN_QUOTE = re.compile(r"""^[ ]*(?:-[ ]+)?[^\s:#"'][^:#"']*:[ ]+(")(?:[^"\\]|\\.)*$""")
 _SLIPS = (
@@ -225,8 +228,8 @@ _SLIPS = (
 MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
 _LINE = re.compile("\r\n|\r|\n")  # lines as an editor counts them (not YAML's U+2028)
 _SEPARATORS = re.compile("[\u2028\u2029\x85]")
-_INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*)(?:-[ ]+)?")
-_ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*(?:-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*(：)")
+_INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
+_ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
 _FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
 _BLOCK_SCALAR = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$")
 
@@ -249,10 +252,10 @@ def scan_slips(text: str, display: str) -> list[Problem]:
             if not line.strip() or indent > block_indent:
                 continue
             block_indent = None
-        if _BLOCK_SCALAR.search(line):
+        if ("|" in line or ">" in line) and _BLOCK_SCALAR.search(line):
             block_indent = indent
-        if _line_slips(line, number, display):  # most lines have none: only then read out quotes and comments
-            problems += _line_slips(_code_part(line), number, display)
+        if slips := _line_slips(line, number, display):  # most lines have none: only then read out quotes and comments
+            problems += _line_slips(_code_part(line), number, display) if _QUOTE_OR_HASH.search(line) else slips
         if len(problems) > MAX_SLIPS:
             break  # a file of nothing else: the first ones show what to fix
     return problems
@@ -264,7 +267,7 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     tab = code.find("\t", 0, leading.end(1)) if leading else -1
     if tab >= 0:
         found.append(_problem(display, (number, tab + 1), "yaml-tab"))
-    for match in _ODD_SPACE.finditer(code):
+    for match in _ODD_SPACE.finditer(code) if _ODD_SPACE_CHAR.search(code) else ():
         found.append(_problem(display, (number, match.start(1) + 1), "odd-space",
                               code_point=f"U+{ord(match.group(1)):04X}"))
     if key := _ASCII_KEY_FULLWIDTH.match(code):
@@ -281,6 +284,9 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
 
 # A quoted text, or a comment: what a slip inside of is no slip.
 _QUOTED_OR_COMMENT = re.compile(r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*""")
+
+
+_QUOTE_OR_HASH = re.compile("[\"'#]")
 
 
 def _code_part(line: str) -> str:

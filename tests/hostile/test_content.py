@@ -16,7 +16,7 @@ from zhijiao_check.pack.load import builtin_dir, load_pack
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.source import MAX_NODES
 
-from .helpers import SAMPLE
+from .helpers import SAMPLE, run
 
 UNITS = load_pack(builtin_dir() / "yzf-2021-7").units
 
@@ -234,6 +234,22 @@ def test_json_mistakes_are_located_by_json_line_and_column(tmp_path: Path, edit:
     text = _as_json().replace(*edit, 1)
     [(_found, line, column, _)] = [e for e in _errors(_load(tmp_path, text, "r.json")) if e[0] == code]
     assert line in (line_of(text, '"year"'), line_of(text, '"year"') + 1) and column
+
+
+@pytest.mark.parametrize(("edit", "path"), [
+    (('"year": 2023,', '"ye\\udc00ar": 2023,'), "ye\udc00ar"),
+    (('"name": "东安县"', '"name": "东安县\\ud800"'), "unit.name"),
+])
+def test_half_a_character_in_json_is_located_never_written_out(tmp_path: Path, edit: tuple[str, str],
+                                                              path: str) -> None:
+    """JSON may escape a lone surrogate (``\\ud800``), which no text can hold: it is named where it stands, and
+    the report refused, rather than a crash when the results are written."""
+    text = _as_json().replace(*edit, 1)
+    assert edit[1] in text
+    [(code, line, _, found)] = _errors(_load(tmp_path, text, "r.json"))
+    assert code == "odd-character" and found == path and line == line_of(text, edit[1])
+    done = run("check", tmp_path / "r.json", "-f", "json")
+    assert done.code == 2 and json.loads(done.text)["invalid"][0]["problems"][0]["code"] == "odd-character"
 
 
 # ------------------------------------------------------------------------------------------------- 8. slips
