@@ -25,6 +25,13 @@ CASES = {
     "invisible names": ("r.yaml", SAMPLE + "".join(f'k{i}: "\\u200b"\n' for i in range(4_000))),
     "a slip on every line": ("r.yaml", SAMPLE + "x:\n" + "".join(f"\tk{i}：1\n" for i in range(200_000))),
     "JSON nulls": ("r.json", '{"a": [' + "null, " * 1_500_000 + "null]}"),
+    "9 MB of CR line ends": ("r.yaml", "\r" * 9_000_000),
+    "4.5 million dashes": ("r.yaml", "-\n" * 4_500_000),
+    "3 million separators": ("r.yaml", "\u2028" * 3_000_000),
+    "9 MB plain value": ("r.yaml", "a: " + "a" * 9_000_000 + "\n"),
+    "3 M zero-width spaces": ("r.yaml", "a: " + "\u200b" * 3_000_000 + "\n"),
+    "3 M compat ideographs": ("r.yaml", "a: " + "\uf9b3" * 3_000_000 + "\n"),
+    "9 MB JSON string": ("r.json", '{"a": "' + "x" * 9_000_000 + '"}'),
 }
 
 

@@ -9,6 +9,9 @@ about one names the code point and where it is.
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
+import re
 import unicodedata
 
 # Spaces that are ordinary in text: the ASCII space, and the full-width space of Chinese typesetting.
@@ -46,17 +49,57 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
+# Printable characters that are odd all the same: the blank letters and the compatibility ideographs. Every other
+# odd character is one that is not printable (``str.isprintable``), so most text is cleared by two quick looks.
+_COMPATIBILITY = "\uf900-\ufaff\U0002f800-\U0002fa1f"
+_PRINTABLE_ODD = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + _COMPATIBILITY + "]")
+_COMPATIBILITY_CHAR = re.compile(f"[{_COMPATIBILITY}]")
+MAX_ODD = 1_000  # positions listed of one value: messages show five, and a value may be megabytes long
+
+
 def odd_characters(text: str) -> list[tuple[int, str]]:
-    """The invisible characters and compatibility ideographs of ``text``, with their 0-based index."""
-    return [(i, c) for i, c in enumerate(text) if is_invisible(c) or is_compatibility_ideograph(c)]
+    """The invisible characters and compatibility ideographs of ``text`` (the first ``MAX_ODD``), with their
+    0-based index. Found by regular expressions, never a loop over the characters of a value."""
+    if _plain(text):
+        return []
+    return [(m.start(), m.group()) for m in itertools.islice(_odd(compatibility=True).finditer(text), MAX_ODD)]
 
 
 def cleaned(text: str) -> str:
     """``text`` as it reads: invisible characters removed, compatibility ideographs made ordinary."""
-    return "".join(
-        unicodedata.normalize("NFKC", c) if is_compatibility_ideograph(c) else c
-        for c in text if not is_invisible(c)
-    )
+    if _plain(text):
+        return text
+    text = _odd(compatibility=False).sub("", text)
+    return text.translate(_ordinary()) if _COMPATIBILITY_CHAR.search(text) else text
+
+
+@functools.cache
+def _ordinary() -> dict[int, str]:
+    """Each compatibility ideograph's ordinary form (``str.translate``: no call per character)."""
+    codes = itertools.chain(range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
+    return {code: unicodedata.normalize("NFKC", chr(code)) for code in codes if is_compatibility_ideograph(chr(code))}
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` has no odd character at all (the full-width space of Chinese text is an ordinary one)."""
+    printable = text.isprintable() or ("　" in text and text.replace("　", " ").isprintable())
+    return printable and not _PRINTABLE_ODD.search(text)
+
+
+@functools.cache
+def _odd(compatibility: bool) -> re.Pattern[str]:
+    """One character class of every invisible character (and compatibility ideograph), found once, on first
+    need (tens of milliseconds), in the planes that hold them: the basic and supplementary multilingual planes,
+    the ideographs' supplement and the tags of plane 14."""
+    planes = itertools.chain(range(0x20000), range(0x2F800, 0x2FA20), range(0xE0000, 0xE1000))
+    ranges: list[list[int]] = []
+    for code in planes:
+        if is_invisible(chr(code)) or (compatibility and is_compatibility_ideograph(chr(code))):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
 def skeleton(text: str) -> str:

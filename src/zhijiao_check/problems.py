@@ -46,7 +46,8 @@ class Problem:
     cell: str = ""
 
     def message(self, tr: Translator) -> str:
-        return tr(f"{self.area}.{self.code}", **self.params)
+        params = {name: _shortened(value, tr) for name, value in self.params.items()}
+        return tr(f"{self.area}.{self.code}", **params)
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
@@ -79,6 +80,18 @@ class Problem:
         if self.cell:  # only a workbook's problems have one
             doc["cell"] = self.cell
         return doc
+
+
+# A message quotes a value of at most this many characters whole (the longest list of choices is far shorter);
+# of a longer one, its start: a value of megabytes made a message of megabytes.
+SHOWN = 2_000
+SHOWN_START = 200
+
+
+def _shortened(value: object, tr: Translator) -> object:
+    if isinstance(value, str) and len(value) > SHOWN:
+        return tr("report.long-text", head=value[:SHOWN_START], count=f"{len(value):,}")
+    return value
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
+import itertools
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -226,39 +228,76 @@ _SLIPS = (
 
 
 MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
-_LINE = re.compile("\r\n|\r|\n")  # lines as an editor counts them (not YAML's U+2028)
 _SEPARATORS = re.compile("[\u2028\u2029\x85]")
 _INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
 _ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
 _FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
-_BLOCK_SCALAR = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$")
+_BLOCK_OPENING = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
+# A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not read.
+_CANDIDATE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85:]")
+MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
 
 
 def scan_slips(text: str, display: str) -> list[Problem]:
-    """Every slip of typing that breaks YAML, found line by line before parsing, because libyaml stops at the
-    first: a clerk typing with a Chinese input method would otherwise fix one full-width colon per run.
+    """Every slip of typing that breaks YAML, found before parsing, because libyaml stops at the first: a clerk
+    typing with a Chinese input method would otherwise fix one full-width colon per run.
 
     Found: a tab or an odd space (full-width, no-break) in the indentation or after a colon; a full-width colon
     after a field name; a full-width comma between the entries of ``{…}``; a field's colon or a list's dash
     without its space; and a Unicode line separator, which YAML counts as a line break and editors do not.
+
+    Only the lines that hold a character of a slip are read (``_CANDIDATE``, searched in the whole text at once),
+    and at most ``MAX_LINES_READ`` of them: a file of millions of short lines is judged in a blink.
     """
+    if "\r" in text:  # lines as an editor counts them: the same lines, each ended by "\n"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    starts, ends = _blocks(text) if "|" in text or ">" in text else ([], [])
     problems: list[Problem] = []
-    block_indent: int | None = None  # inside a literal block (``|``): its lines are text, not YAML
-    for number, line in enumerate(_LINE.split(text), 1):
+    number, counted_to, position, read = 1, 0, 0, 0
+    while read < MAX_LINES_READ and len(problems) <= MAX_SLIPS:
+        candidate = _CANDIDATE.search(text, position)
+        if candidate is None:
+            break
+        line_start = text.rfind("\n", 0, candidate.start()) + 1
+        line_end = text.find("\n", candidate.start())
+        line_end = len(text) if line_end < 0 else line_end
+        number += text.count("\n", counted_to, line_start)
+        counted_to, position, read = line_start, line_end + 1, read + 1
+        line = text[line_start:line_end]
         problems += [_problem(display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}")
-                     for m in _SEPARATORS.finditer(line)]
-        indent = len(line) - len(line.lstrip(" "))
-        if block_indent is not None:
-            if not line.strip() or indent > block_indent:
-                continue
-            block_indent = None
-        if ("|" in line or ">" in line) and _BLOCK_SCALAR.search(line):
-            block_indent = indent
+                     for m in itertools.islice(_SEPARATORS.finditer(line), MAX_SLIPS + 1)]
+        block = bisect.bisect_right(starts, line_start) - 1
+        if block >= 0 and line_start < ends[block]:
+            continue  # inside a literal block (``|``): its lines are text, not YAML
         if slips := _line_slips(line, number, display):  # most lines have none: only then read out quotes and comments
             problems += _line_slips(_code_part(line), number, display) if _QUOTE_OR_HASH.search(line) else slips
-        if len(problems) > MAX_SLIPS:
-            break  # a file of nothing else: the first ones show what to fix
     return problems
+
+
+def _blocks(text: str) -> tuple[list[int], list[int]]:
+    """Where each literal or folded block (``|``, ``>``) starts and ends, as offsets of ``text``: the lines after its
+    opening line that are blank or indented deeper than it."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for opening in _BLOCK_OPENING.finditer(text):
+        if ends and opening.start() < ends[-1]:
+            continue  # a "|" inside a block is text
+        line_start = text.rfind("\n", 0, opening.start()) + 1
+        before = text[line_start:opening.start()]
+        indent = len(before) - len(before.lstrip(" "))
+        begin = text.find("\n", opening.start()) + 1
+        if begin == 0:
+            continue
+        body = _block_body(indent).match(text, begin)
+        if body is not None and body.end() > begin:
+            starts.append(begin)
+            ends.append(body.end())
+    return starts, ends
+
+
+@functools.cache
+def _block_body(indent: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:[^\S\n]*(?:\n|\Z)|[ ]{{{indent + 1}}}[^\n]*(?:\n|\Z))*")
 
 
 def _line_slips(code: str, number: int, display: str) -> list[Problem]:

@@ -115,6 +115,25 @@ def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
     assert code == "too-many-values"
 
 
+@pytest.mark.parametrize(("bomb", "code"), [
+    ("\r" * 3_000_000, "empty-file"),  # three million lines, as an old Mac editor ends them
+    ("-\n" * 1_500_000, "too-many-values"),  # a list of three million lines of nothing
+    ("\u2028" * 1_000_000, "line-separator"),  # a million line separators on one line: 101 shown, not a million
+    ("a: " + "\u200b" * 1_000_000 + "\n", "invisible-only"),  # a value of a million invisible characters
+    ("unit: {name: " + "\uf9b3" * 1_000_000 + "}\n", "odd-character"),  # and of compatibility ideographs
+    ("\t- a：1 '#'\n" * 300_000, "yaml-tab"),  # a slip on every line: the first ones are shown
+])
+def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(tmp_path: Path, bomb: str, code: str) -> None:
+    """Millions of lines, or of odd characters in one value: each gives its located problem, the slips and odd
+    characters found by searching the whole text, never by a loop over every line or character
+    (benchmarks/hostile.py times them)."""
+    result = _load(tmp_path, bomb)
+    assert isinstance(result, InvalidReport)
+    found = next(problem for problem in result.problems if problem.code == code)
+    assert found.line is not None and len(result.problems) <= 101
+    assert all(len(problem.message(_en())) < 3_000 for problem in result.problems)  # a value quoted, not copied
+
+
 def test_just_under_the_limit_every_problem_is_counted_and_100_shown(tmp_path: Path) -> None:
     count = MAX_NODES // 3
     result = _load(tmp_path, county_text(("schools:\n", "schools: [" + "{}, " * count + "{}]\nold_schools:\n")))

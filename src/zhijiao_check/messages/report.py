@@ -33,6 +33,8 @@ EXPECTED: dict[str, tuple[str, str]] = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # A value too long to quote whole in a message (problems.py).
+    "report.long-text": ("{head}…（共 {count} 个字符）", "{head}… ({count} characters)"),
     # Reading the file (source.py).
     "report.file-too-large": (
         "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件",
