@@ -206,3 +206,33 @@ def test_json_with_trends_and_waivers_is_strict(report: Path) -> None:
 
     document = json.loads(done.text, parse_constant=refuse)
     assert done.code == 1 and document["trends"]
+
+
+def test_a_workbook_that_would_take_seconds_to_open_is_refused_before(workbook: Path, tmp_path: Path) -> None:
+    """Styles and other parts are parsed whole on opening: 500,000 cell styles fit a zip of 128 KB and took
+    openpyxl over ten seconds. Sheets are streamed, but a few rows of 16,384 columns hold a hundred thousand
+    cells. Both are refused, located at the file, with what to do."""
+    import zipfile
+
+    import openpyxl
+
+    styled = tmp_path / "styled.xlsx"
+    styles = b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' * 500_000
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(styled, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                data = re.sub(rb'<cellXfs count="(\d+)">', lambda m: m.group(0) + styles, data)
+            target.writestr(info.filename, data)
+    wide = tmp_path / "wide.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    for row in range(3, 12):
+        for column in range(1, 16_001):
+            book["学校"].cell(row, column).value = 1
+    book.save(wide)
+    done = run("check", styled, wide, workbook, "-f", "json", "--lang", "en")
+    document = json.loads(done.text)
+    assert done.code == 2
+    assert {bad["file"].rsplit("/", 1)[-1]: [p["code"] for p in bad["problems"]] for bad in document["invalid"]} == {
+        "styled.xlsx": ["zip-bomb"], "wide.xlsx": ["too-many-cells"]}
+    assert [r["unit"] for r in document["reports"]] == ["东安县"]

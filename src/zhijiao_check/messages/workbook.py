@@ -18,6 +18,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取",
         "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): refused",
     ),
+    "workbook.too-many-cells": (
+        "工作簿超过 {limit} 个单元格，远多于任何单位报表：请确认没有选错文件（或删去表格右侧、下方多余的格式）",
+        ("the workbook has more than {limit} cells, far beyond any unit report: check that this is the right file "
+         "(or clear the formatting of unused columns and rows)"),
+    ),
     "workbook.too-many-rows": (
         "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
         "the workbook has more than {limit} rows, far beyond any unit report: check that this is the right file",

@@ -46,6 +46,13 @@ from zhijiao_check.report.workbook.layout import (
 from zhijiao_check.source import Parsed, Path_, Positions
 
 MAX_ROWS = 50_000
+# Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000; each
+# costs microseconds to stream, and a few rows of 16,384 columns could hold millions under 10 MiB.
+MAX_CELLS = 100_000
+# Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds a
+# megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
+MAX_PART = 1024 * 1024
+_STREAMED = re.compile(r"xl/worksheets/sheet\d+\.xml")
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
 HEADER_SEARCH = 10  # title rows a county may add above a table's header
@@ -125,7 +132,8 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
     if len(infos) > MAX_ENTRIES:
         return _refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
     declared = sum(info.file_size for info in infos)
-    if declared > MAX_UNCOMPRESSED:
+    if declared > MAX_UNCOMPRESSED or any(info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename)
+                                          for info in infos):
         return _refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
     if not any(info.filename == "xl/workbook.xml" for info in infos):
         return _refusal(display, "not-a-workbook")
@@ -141,7 +149,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         try:
             values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
             grids: list[Grid] = []
-            rows = 0
+            rows = cells = 0
             for sheet in values.worksheets:
                 grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
                 sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
@@ -154,8 +162,11 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                         filled = True
                         grid.cells[(number, column)] = Cell(value, error=getattr(cell, "data_type", "") == "e")
                     rows += filled
+                    cells += len(row)
                     if rows > MAX_ROWS:
                         return _refusal(display, "too-many-rows", limit=MAX_ROWS)
+                    if cells > MAX_CELLS:
+                        return _refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}")
                 grids.append(grid)
             values.close()
             if not _has_formulas_or_merges(raw):
