@@ -37,6 +37,7 @@ _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 _MERGE_TAG = _STANDARD_TAG + "merge"
 _NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
+_TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
 # Numbers as a person writes them: plain decimals (and YAML's .inf/.nan, which the report checks name).
 _DECIMAL = re.compile(
     r"[-+]? (?: 0 | [1-9][0-9]* | [0-9]+ \. [0-9]* | \. [0-9]+ ) (?: [eE] [-+]? [0-9]+ )?"
@@ -165,7 +166,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     slips = scan_slips(text, display)
     if any(slip.code == "line-separator" for slip in slips):
         return slips  # YAML would count lines differently from an editor: every later line number would be wrong
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader_class = _loader_class()
     if _most_nodes(text) > MAX_NODES:
         over = _node_over_limit(text, loader_class)
         if over:
@@ -183,7 +184,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         return slips + [syntax] if syntax.line not in {slip.line for slip in slips} else slips
     except yaml.reader.ReaderError as error:
         # A control character. libyaml counts its offset in UTF-8 bytes, the pure-Python reader in characters.
-        if loader_class is yaml.SafeLoader:
+        if not issubclass(loader_class, getattr(yaml, "CSafeLoader", ())):
             before = text[: error.position]
         else:
             before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
@@ -204,6 +205,39 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if not isinstance(data, dict):
         return [_problem(display, _mark(root), "top-not-mapping", found=_kind_of(data))]
     return Parsed(data, builder.positions, tuple(builder.problems))
+
+
+# Memoised by (kind, text, implicit): a year's reports repeat the same keys and values thousands of times, and
+# libyaml's composer asks the pure-Python resolver about every one of them. Bounded: a hostile file of unique
+# values fills it once and then resolves as before.
+_RESOLVED: dict[tuple[Any, Any, Any], str] = {}
+# Plain scalars already built, by (tag, text): str, int, float, bool and None are immutable, so one object serves all.
+_BUILT: dict[tuple[str, str], Any] = {}
+_CACHE_LIMIT = 200_000
+_REFUSED = object()  # a scalar refused with a problem
+_LOADER: list[type] = []
+
+
+def _loader_class() -> Any:
+    """libyaml's safe loader (the pure-Python one without libyaml) with the memoised resolver."""
+    if _LOADER:
+        return _LOADER[0]
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            key = (kind, value, implicit)
+            tag = _RESOLVED.get(key)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < _CACHE_LIMIT:
+                    _RESOLVED[key] = tag
+            return tag
+
+    _LOADER.append(Loader)
+    return Loader
 
 
 # Slips that libyaml reports as a puzzling syntax error at or just after their line: a tab in the indentation;
@@ -407,6 +441,12 @@ class _Builder:
         self.bomb = False
 
     def build(self, node: Any, path: Path_) -> Any:
+        if not self.alias_depth and len(path) <= MAX_DEPTH and id(node) not in self.seen and not self.bomb:
+            self.seen.add(id(node))  # the common case, a node met for the first time: nothing to guard
+            return self._node(node, path)
+        return self._guarded(node, path)
+
+    def _guarded(self, node: Any, path: Path_) -> Any:
         if self.bomb:
             return None
         if id(node) in self.active:
@@ -438,10 +478,8 @@ class _Builder:
                 self.alias_mark = outer_mark
 
     def _node(self, node: Any, path: Path_) -> Any:
-        import yaml
-
         self.positions.values[path] = self._mark(node)
-        if isinstance(node, yaml.ScalarNode):
+        if node.id == "scalar":  # PyYAML's node kinds: "scalar", "sequence", "mapping"
             value = self._scalar(node, path)
             return self._text(node, path, value) if isinstance(value, str) else value
         if node.tag not in (_SEQ_TAG, _MAP_TAG):
@@ -449,18 +487,17 @@ class _Builder:
             return None
         self.active.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
+            if node.id == "sequence":
                 return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
             return self._mapping(node, path)
         finally:
             self.active.discard(id(node))
 
     def _mapping(self, node: Any, path: Path_) -> dict[Any, Any]:
-        import yaml
-
         result: dict[Any, Any] = {}
+        keys = self.positions.keys
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+            if key_node.id != "scalar" or key_node.tag == _MERGE_TAG:
                 code = "merge-key" if key_node.tag == _MERGE_TAG else "complex-key"
                 self._fail(key_node, path, code)
                 continue
@@ -475,27 +512,38 @@ class _Builder:
                 first = self.positions.key(child)
                 self._fail(key_node, child, "duplicate-key", field=key, first_line=first[0] if first else "?")
                 continue
-            self.positions.keys[child] = self._mark(key_node)
+            keys[child] = self._mark(key_node)
             result[key] = self.build(value_node, child)
         return result
 
     def _scalar(self, node: Any, path: Path_) -> Any:
+        key = (node.tag, node.value)
+        if key in _BUILT:
+            return _BUILT[key]
         if node.tag not in _PLAIN_TAGS:
             self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
             return None
+        value = self._construct(node, path)
+        if value is _REFUSED:
+            return None
+        if len(_BUILT) < _CACHE_LIMIT and node.tag != _TIMESTAMP_TAG:
+            _BUILT[key] = value
+        return value
+
+    def _construct(self, node: Any, path: Path_) -> Any:
         try:
             value = self.loader.construct_object(node, deep=True)
         except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
             shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
             self._fail(node, path, "bad-scalar", value=shown, reason=str(error).splitlines()[0])
-            return None
+            return _REFUSED
         if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
             # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
             write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))
             if not _DECIMAL.fullmatch(write):
                 write = str(value)
             self._fail(node, path, "number-notation", value=node.value, read=str(value), write=write)
-            return None
+            return _REFUSED
         return value
 
     def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:

@@ -1,0 +1,61 @@
+"""A deterministic bulk set: the sample years' reports for many cloned units, with a rule pack that knows them.
+
+The built-in pack lists the 15 real units; a copy of it whose ``units.yaml`` also lists the clones (passed with
+``--rules``, it replaces the built-in pack of the same id) makes every generated report valid. Each year keeps
+its one 市本级 report, so the city-wide section is computed over every clone of that year.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACK = ROOT / "rules" / "yzf-2021-7"
+YEARS = (ROOT / "samples" / "2022", ROOT / "samples" / "2023")
+_CODE_LINE = re.compile(r'^  code: "\d+"\n', re.M)
+_NAME_LINE = re.compile(r"^  name: (\S+)$", re.M)
+
+
+def generate(directory: Path, count: int) -> tuple[Path, Path]:
+    """``count`` reports under ``directory/reports`` and the pack that lists their units under ``directory/pack``.
+
+    The reports are spread over the sample years; unit ``k`` of a sample unit ``名`` is ``名·k`` (no code: a
+    clone has none). Returns (reports directory, pack directory).
+    """
+    reports, pack = directory / "reports", directory / "pack"
+    shutil.copytree(PACK, pack)
+    samples = [sorted(year.glob("*.yaml")) for year in YEARS]
+    units: dict[str, str] = {}  # clone name -> kind, in order
+    written = 0
+    clone = 0
+    while written < count:
+        for year_files in samples:
+            for source in year_files:
+                if written >= count:
+                    break
+                text = source.read_text(encoding="utf-8")
+                kind = re.search(r"^  kind: (\w+)$", text, re.M)
+                assert kind is not None
+                if kind.group(1) == "city":
+                    if clone:
+                        continue  # one 市本级 report a year
+                    name = None
+                else:
+                    match = _NAME_LINE.search(text)
+                    assert match is not None
+                    name = f"{match.group(1)}·{clone}" if clone else None
+                if name is not None:
+                    units.setdefault(name, kind.group(1))
+                    text = _CODE_LINE.sub("", _NAME_LINE.sub(f"  name: {name}", text, count=1), count=1)
+                target = reports / source.parent.name / f"{clone:05d}" / source.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+                written += 1
+        clone += 1
+    listing = "".join(f"  - {{name: {name}, kind: {kind}}}\n" for name, kind in units.items())
+    units_file = pack / "units.yaml"
+    original = units_file.read_text(encoding="utf-8")
+    units_file.write_text(original.replace("\n# Names that are", listing + "\n# Names that are", 1), encoding="utf-8")
+    return reports, pack
