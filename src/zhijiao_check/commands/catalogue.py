@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 
@@ -233,7 +233,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     packs = _packs(rules, main)
     rows = [rule_data(r, tr, p.sources[r.id]) for p in packs for r in p.rules]
     if format == "json":
-        _print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _print(dumps(rows))
         return ExitCode.OK
     if format == "markdown":
         write(rules_markdown(packs, tr), None)
@@ -264,7 +264,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     pack, rule = found[0]
     data = rule_data(rule, tr, pack.sources[rule.id])
     if format == "json":
-        _print(json.dumps(data, ensure_ascii=False, indent=2))
+        _print(dumps(data))
         return ExitCode.OK
     _print("\n".join(explain_lines(pack, rule, data, tr)))
     return ExitCode.OK
@@ -300,7 +300,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in of_clause],
                      "borrowed": borrowed, "untranscribed": reason})
     if format == "json":
-        _print(json.dumps({"document": pack.info.document, "clauses": rows}, ensure_ascii=False, indent=2))
+        _print(dumps({"document": pack.info.document, "clauses": rows}))
         return ExitCode.OK
     from rich import box
     from rich.table import Table

@@ -9,13 +9,13 @@ names, parts of the teaching staff larger than the whole, YAML tags and encoding
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Lang
+from zhijiao_check.jsontext import dumps
 from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def run(options: SchemaOptions) -> int:
 
     guard_outputs([options.output], rule_inputs(options.rules, options.pack))
     units = load_packs(options.rules, options.pack)[0].units
-    write(json.dumps(report_schema(units), ensure_ascii=False, indent=2) + "\n", options.output)
+    write(dumps(report_schema(units)) + "\n", options.output)
     return ExitCode.OK
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import write
 from zhijiao_check.status import ExitCode
 
@@ -37,7 +37,7 @@ def run(options: ValidateOptions) -> int:
         files = [{"file": r.file, "valid": True} for r in valid]
         files += [{"file": bad.file, "valid": False} for bad in invalid]
         problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [w.as_dict(tr) for w in warnings]
-        text = json.dumps({"files": files, "problems": problems, "exit_code": code}, ensure_ascii=False, indent=2)
+        text = dumps({"files": files, "problems": problems, "exit_code": code})
     else:
         lines = [tr("cli.valid", file=r.file) for r in valid]
         lines += [problem.report_line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]]
