@@ -176,6 +176,11 @@ def check(
     ] = False,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, metavar="N",
+                     help="Worker processes for many reports (default: one per available core; 1: one process)."),
+    ] = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
@@ -208,7 +213,7 @@ def check(
             roster=roster if given("roster") else found.roster,
             per_unit=per_unit,
             waivers=waivers if given("waivers") else found.waivers,
-            jobs=found.jobs,
+            jobs=jobs if given("jobs") else found.jobs,
             base_dir=base_dir if given("base_dir") else found.base_dir,
             whole_year=whole_year,
             config=Path(found.file) if found.file else None,

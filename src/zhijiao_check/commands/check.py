@@ -34,14 +34,15 @@ class CheckOptions:
     per_unit: Path | None = None  # a folder for one printable HTML page per unit
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
     waivers: Path | None = None
-    jobs: int | None = None  # from the config file's `jobs` (the --jobs flag of issue 12 sets it too)
+    jobs: int | None = None  # worker processes (--jobs, else the config file's `jobs`); None: one per available core
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
     config: Path | None = None  # the config file in use: an input, never to be written over
 
 
 def run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all, rule_inputs
+    from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs
+    from zhijiao_check.commands.workers import available_cores
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
 
@@ -61,7 +62,8 @@ def run(options: CheckOptions) -> int:
     targets = [target for _, target in options.outputs]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
-    valid, invalid = load_all(paths, units, targets, also_read)
+    jobs = options.jobs or available_cores()
+    valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read)
     if roster is not None:
         from zhijiao_check.report.roster import apply_roster
 
@@ -70,7 +72,7 @@ def run(options: CheckOptions) -> int:
     notices = [msg("cli.previous-invalid", file=bad.file) for bad in refused]
     # Evaluated once, whatever the language: the results carry wording, which each output renders.
     result = evaluate(valid, invalid, packs, selected=selected, strict=options.strict, previous=earlier,
-                      notices=notices)
+                      notices=notices, scored=scored)
     if waivers:
         from datetime import date
 

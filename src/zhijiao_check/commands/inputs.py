@@ -6,14 +6,18 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 
 if TYPE_CHECKING:
+    from zhijiao_check.engine.evaluate import ReportEvaluation
+    from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.units import UnitRegistry
+
+T = TypeVar("T")
 
 PROGRESS_FROM = 200  # files: below this, loading is quicker than a progress bar is worth
 
@@ -27,21 +31,59 @@ def load_all(
     Before any file is read, an output that would overwrite one of them, a rule file or one of ``other_inputs``
     (files, or folders of files: rule packs, a roster, earlier years) is refused.
     """
-    from zhijiao_check.report import InvalidReport, ReportFile, find_reports, load_report
+    from zhijiao_check.report import load_report
+
+    files, invalid = _files(paths, outputs, other_inputs)
+    valid, bad, _ = _sorted(((load_report(path, units, display), None) for path, display in _progress(files)))
+    return valid, invalid + bad
+
+
+def load_and_score(
+    paths: Sequence[Path], packs: Sequence[RulePack], selected: set[str] | None, jobs: int,
+    outputs: Sequence[Path | None] = (), other_inputs: Sequence[Path] = (),
+) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
+    """``load_all``, and with several jobs each report also scored by its own rules in a worker process."""
+    from zhijiao_check.commands import workers
+    from zhijiao_check.report import load_report
+
+    files, invalid = _files(paths, outputs, other_inputs)
+    if jobs > 1 and workers.can_fork() and len(files) >= workers.PARALLEL_FROM:
+        loaded = _progress_of(workers.load_and_score(files, packs, selected, jobs), len(files))
+    else:
+        loaded = ((load_report(path, packs[0].units, display), None) for path, display in _progress(files))
+    valid, bad, scored = _sorted(loaded)
+    return valid, invalid + bad, scored
+
+
+def _files(
+    paths: Sequence[Path], outputs: Sequence[Path | None], other_inputs: Sequence[Path],
+) -> tuple[list[tuple[Path, str]], list[InvalidReport]]:
+    from zhijiao_check.report import InvalidReport, find_reports
 
     files, unreadable = find_reports(paths)
     guard_outputs(outputs, [*(path for path, _ in files), *other_inputs])
     invalid = [InvalidReport(problem.file, (problem,)) for problem in unreadable]
     if not files and not invalid:
         raise FatalError("no-reports", paths=" ".join(display_name(p) for p in paths))
+    return files, invalid
+
+
+def _sorted(
+    loaded: Iterable[tuple[ReportFile | InvalidReport, ReportEvaluation | None]],
+) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
+    from zhijiao_check.report import ReportFile
+
     valid: list[ReportFile] = []
-    for path, display in _progress(files):
-        loaded = load_report(path, units, display)
-        if isinstance(loaded, ReportFile):
-            valid.append(loaded)
+    invalid: list[InvalidReport] = []
+    scored: dict[str, ReportEvaluation] = {}
+    for report, evaluation in loaded:
+        if isinstance(report, ReportFile):
+            valid.append(report)
+            if evaluation is not None:
+                scored[report.file] = evaluation
         else:
-            invalid.append(loaded)
-    return valid, invalid
+            invalid.append(report)
+    return valid, invalid, scored
 
 
 def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path]) -> None:
@@ -64,9 +106,13 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
 
 
 def _progress(files: list[tuple[Path, str]]) -> Iterable[tuple[Path, str]]:
-    if len(files) < PROGRESS_FROM or not sys.stderr.isatty():
-        return files
+    return _progress_of(files, len(files))
+
+
+def _progress_of(items: Iterable[T], count: int) -> Iterable[T]:
+    if count < PROGRESS_FROM or not sys.stderr.isatty():
+        return items
     from rich.console import Console
     from rich.progress import track
 
-    return track(files, description=f"{len(files)} …", transient=True, console=Console(stderr=True))
+    return track(items, total=count, description=f"{count} …", transient=True, console=Console(stderr=True))

@@ -6,7 +6,7 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -32,10 +32,12 @@ def evaluate(
     strict: bool = False,
     previous: Sequence[ReportFile] = (),
     notices: Sequence[Wording] = (),
+    scored: Mapping[str, ReportEvaluation] | None = None,
 ) -> Run:
     """The results carry wording, not text: one run renders in any language. ``selected``: the rule IDs to show and score (all when None); every rule is still computed,
     since a rule may apply only when another has a given status. ``previous``: earlier reports (``--previous``),
-    not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first."""
+    not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first.
+    ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
     rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
     units = packs[0].units  # the main pack's (pack.load.load_packs)
     city_unit = next((u.name for u in units if u.kind == "city"), "")
@@ -46,15 +48,8 @@ def evaluate(
     for report in valid:
         by_year.setdefault(report.year, []).append(report)
 
-    def keep(results: list[RuleResult]) -> tuple[RuleResult, ...]:
-        return tuple(r for r in results if selected is None or r.rule.id in selected)
-
-    evaluations = []
-    for report in valid:
-        applicable = [(r, info) for r, info in rules if r.scope != "city" and report.kind in r.units]
-        results, report_notices = _run(applicable, Scope([report], report.year, city=False))
-        evaluations.append(ReportEvaluation(report.year, keep(results), report_notices, report.file, report.unit,
-                                            report.kind))
+    done = scored or {}
+    evaluations = [done.get(report.file) or evaluate_report(report, packs, selected) for report in valid]
 
     city_evaluations: list[CityEvaluation] = []
     notices = list(notices)
@@ -68,7 +63,7 @@ def evaluate(
         missing = tuple(u.name for u in units if u.name not in present)
         results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
         city_evaluations.append(CityEvaluation(
-            year, keep(results), year_notices, city_report.file,
+            year, _kept(results, selected), year_notices, city_report.file,
             tuple(u.name for u in units if u.name in present), missing,
         ))
 
@@ -79,6 +74,19 @@ def evaluate(
         (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)), strict,
         run_trends(evaluations, city_evaluations, {rule.id: info.base_year for rule, info in rules}),
     )
+
+
+def evaluate_report(
+    report: ReportFile, packs: Sequence[RulePack], selected: set[str] | None = None,
+) -> ReportEvaluation:
+    """The unit and school rules of one report: they read that report alone."""
+    applicable = [(r, p.info) for p in packs for r in p.rules if r.scope != "city" and report.kind in r.units]
+    results, notices = _run(applicable, Scope([report], report.year, city=False))
+    return ReportEvaluation(report.year, _kept(results, selected), notices, report.file, report.unit, report.kind)
+
+
+def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleResult, ...]:
+    return tuple(r for r in results if selected is None or r.rule.id in selected)
 
 
 def _run(
