@@ -1,26 +1,39 @@
-"""Prints how fast zhijiao-check answers: one report from a cold process, 1,000 reports in one run, peak memory.
+"""How fast zhijiao-check is, each figure as a ratio to its floor measured side by side in the same run.
 
-Run it in a virtual environment with the package installed (a pyenv shim adds ~80 ms to every start):
-    python benchmarks/bench.py [--runs 10]
-Figures only, no pass/fail: compare them across changes.
+    python benchmarks/bench.py [--runs 5] [--cpus 0] [--big]
+
+Run it in a virtual environment with the package installed (a pyenv shim adds ~80 ms to every start).
+Each command and its floor run in turn (A B A B …) pinned to the same processors; the figure is the median of
+the pairwise ratios, so a machine whose speed drifts during the run still compares like with like:
+
+1. one report, cold process, json and table, against importing the stack (typer, pydantic, yaml; rich too);
+2. 1,000 reports (and 10,000 with ``--big``) as json with ``--jobs 1``, and with ``--jobs`` one per processor
+   given, against parsing the same files with libyaml in one process (``parse_floor.py``);
+3. 1,000 reports as a table against the same floor;
+4. peak memory of 10,000 reports (``--big``; else 1,000) against 100, json;
+5. every other format at 1,000 reports against json.
+Figures only, no pass/fail: compare them across changes. The reports are generated (``bulk.py``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import re
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bulk import generate  # a sibling module, found once the folder is on the path
+
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_YEAR = ROOT / "samples" / "2023"
+ONE = ROOT / "samples" / "2023" / "lengshuitan.yaml"
+FORMATS = ("junit", "sarif", "markdown", "github", "html", "table")
 
 
 def command() -> list[str]:
@@ -28,63 +41,96 @@ def command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "zhijiao_check"]
 
 
-def timed(args: list[str]) -> tuple[float, int]:
-    """Wall seconds and the child's peak resident memory (KiB) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def once(argv: Sequence[str], cpus: set[int]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one process, run on ``cpus``."""
+    os.sched_setaffinity(0, cpus)  # the child inherits it; this process only waits
     start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, max(peak, before)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def generate(directory: Path, count: int) -> None:
-    """``count`` valid reports: the sample year's 15 units copied into successive years from 2021."""
-    samples = sorted(SAMPLE_YEAR.glob("*.yaml"))
-    for index in range(count):
-        source = samples[index % len(samples)]
-        year = 2021 + index // len(samples)
-        text = re.sub(r"^year: \d{4}", f"year: {year}", source.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
-        target = directory / str(year) / source.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+def paired(argv: Sequence[str], floor: Sequence[str], cpus: set[int], runs: int) -> dict[str, float]:
+    """A and its floor in turn after one warm-up each: medians of each, and of the pairwise ratios."""
+    once(argv, cpus)
+    once(floor, cpus)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(once(argv, cpus))
+        b.append(once(floor, cpus))
+    return {
+        "a": statistics.median(t for t, _ in a), "b": statistics.median(t for t, _ in b),
+        "ratio": statistics.median(x[0] / y[0] for x, y in zip(a, b, strict=True)),
+        "a_mib": statistics.median(m for _, m in a), "b_mib": statistics.median(m for _, m in b),
+        "memory_ratio": statistics.median(x[1] / y[1] for x, y in zip(a, b, strict=True)),
+    }
+
+
+def show(label: str, figures: dict[str, float], floor: str, goal: str) -> None:
+    print(f"{label:<40} {_time(figures['a']):>9}  vs {floor:<34} {_time(figures['b']):>9}  "
+          f"= {figures['ratio']:5.2f}×  (goal {goal})", flush=True)
+
+
+def _time(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="cold runs to take the median of")
-    parser.add_argument("--reports", type=int, default=1000, help="reports in the bulk run")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="pairs of cold runs (bulk runs: fewer)")
+    parser.add_argument("--cpus", default="0", help="processors to pin to, e.g. 0 or 0,1 (default 0)")
+    parser.add_argument("--big", action="store_true", help="also 10,000 reports (minutes)")
     args = parser.parse_args()
+    cpus = {int(c) for c in args.cpus.split(",")}
+    two = set(sorted(os.sched_getaffinity(0))[:2])
     cli = command()
-    one = SAMPLE_YEAR / "lengshuitan.yaml"
+    python = sys.executable
+    stack = [python, "-c", "import typer, pydantic, yaml"]
+    print(f"python {sys.version.split()[0]} · pinned to {sorted(cpus)} · {os.cpu_count()} processors")
 
-    timed([*cli, "--version"])  # warm the file-system cache and the bytecode
-    for label, argv in [
-        ("--version", [*cli, "--version"]),
-        ("rules", [*cli, "rules"]),
-        ("one report, table", [*cli, str(one), "--no-color"]),
-        ("one report, json", [*cli, str(one), "--format", "json"]),
-    ]:
-        times = [timed(argv)[0] for _ in range(args.runs)]
-        print(f"{label:<28} median {statistics.median(times) * 1000:7.1f} ms   "
-              f"min {min(times) * 1000:7.1f} ms   ({args.runs} cold processes)")
+    # 1. One report, cold.
+    show("one report, json, cold", paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs),
+         "import typer, pydantic, yaml", "≤ 1.3×")
+    show("one report, table, cold", paired([*cli, str(ONE), "--no-color"],
+                                           [*stack[:2], stack[2] + ", rich.console, rich.table"], cpus, args.runs),
+         "the same + rich", "≤ 1.4×")
 
     with tempfile.TemporaryDirectory() as temp:
-        directory = Path(temp)
-        generate(directory, args.reports)
-        for label, fmt in [("json", "json"), ("table", "table")]:
-            elapsed, peak = timed([*cli, str(directory), "--format", fmt, "--no-color"])
-            print(f"{args.reports} reports, {label:<14} {elapsed:7.2f} s   peak memory {peak / 1024:6.1f} MiB "
-                  f"({args.reports / elapsed:6.0f} reports/s)")
-        shutil.rmtree(directory, ignore_errors=True)
-    print(f"python {sys.version.split()[0]} · {os.cpu_count()} cores · libyaml "
-          f"{'yes' if _has_libyaml() else 'no'}")
+        sizes = [100, 1000] + ([10_000] if args.big else [])
+        sets = {n: generate(Path(temp) / str(n), n) for n in sizes}
+        bulk_runs = max(1, args.runs // 2)
 
+        def check(n: int, *options: str) -> list[str]:
+            reports, pack = sets[n]
+            return [*cli, str(reports), "--rules", str(pack), "--no-color", *options]
 
-def _has_libyaml() -> bool:
-    import yaml
+        def floor(n: int) -> list[str]:
+            return [python, str(Path(__file__).parent / "parse_floor.py"), str(sets[n][0])]
 
-    return bool(getattr(yaml, "__with_libyaml__", False))
+        # 2. and 3. Bulk runs against parsing alone.
+        for n in sizes[1:]:
+            runs = bulk_runs if n <= 1000 else 1
+            show(f"{n:,} reports, json, --jobs 1", paired(check(n, "-f", "json", "-j", "1"), floor(n), cpus, runs),
+                 "parsing them with libyaml", "≤ 1.5×")
+            if len(two) > 1:
+                show(f"{n:,} reports, json, --jobs 2 (2 cores)",
+                     paired(check(n, "-f", "json", "-j", "2"), floor(n), two, runs),
+                     "the same, one process", "≤ 0.8×")
+        table = paired(check(1000, "-j", "1"), floor(1000), cpus, bulk_runs)
+        show("1,000 reports, table, --jobs 1", table, "parsing them with libyaml", "≤ 3×")
+
+        # 4. Memory: the largest set against 100 reports.
+        largest = sizes[-1]
+        memory = paired(check(largest, "-f", "json", "-j", "1"), check(100, "-f", "json", "-j", "1"), cpus, 1)
+        print(f"{'peak memory, ' + format(largest, ',') + ' vs 100 reports, json':<40} "
+              f"{memory['a_mib']:6.0f} MiB vs {memory['b_mib']:6.0f} MiB = {memory['memory_ratio']:5.2f}×  "
+              f"(goal ≤ 1.5× at 10,000)", flush=True)
+
+        # 5. Every other format against json.
+        for name in FORMATS:
+            figures = paired(check(1000, "-f", name, "-j", "1"), check(1000, "-f", "json", "-j", "1"), cpus,
+                             bulk_runs)
+            show(f"1,000 reports, {name}, --jobs 1", figures, "the same as json", "≤ 2×")
 
 
 if __name__ == "__main__":

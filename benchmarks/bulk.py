@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "rules" / "yzf-2021-7"
 YEARS = (ROOT / "samples" / "2022", ROOT / "samples" / "2023")
-_CODE_LINE = re.compile(r'^  code: "\d+"\n', re.M)
-_NAME_LINE = re.compile(r"^  name: (\S+)$", re.M)
+_CODE_LINE = re.compile(r'^  code: "\d+"\n', re.MULTILINE)
+_NAME_LINE = re.compile(r"^  name: (\S+)$", re.MULTILINE)
 
 
 def generate(directory: Path, count: int) -> tuple[Path, Path]:
@@ -36,7 +36,7 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
                 if written >= count:
                     break
                 text = source.read_text(encoding="utf-8")
-                kind = re.search(r"^  kind: (\w+)$", text, re.M)
+                kind = re.search(r"^  kind: (\w+)$", text, re.MULTILINE)
                 assert kind is not None
                 if kind.group(1) == "city":
                     if clone:

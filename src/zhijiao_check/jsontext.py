@@ -15,32 +15,39 @@ import math
 import re
 from typing import Any
 
-# A number value on a line of its own (indented JSON: `"key": value,` or an array element), in orjson's spelling
-# of a float under 1e-4. Strings start with a quote, so text inside a string never matches.
-_SMALL_FLOAT = re.compile(
-    rb'^( *(?:"(?:[^"\\\n]|\\.)*": )?)(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(,?)$', re.MULTILINE
-)
+# orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at the
+# end of a line, and a string there would end with its quote, so text inside a string never matches).
+_SMALL_FLOAT = re.compile(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
+_DIGITS = b"0123456789"
 
 
 def dumps(data: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)``, fast."""
-    return dumps_bytes(data).decode("utf-8")
-
-
-def dumps_bytes(data: Any) -> bytes:
-    """The same text as UTF-8 bytes, without decoding what is written straight to a file."""
     import orjson
 
     try:
         raw = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
     except TypeError:  # orjson.JSONEncodeError: a value outside what it encodes
-        text = json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
-        return text.encode("utf-8", "surrogatepass")
-    return _SMALL_FLOAT.sub(_python_float, raw)
+        return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
+    if _may_hold_small_floats(raw):
+        raw = _SMALL_FLOAT.sub(_python_float, raw)
+    return raw.decode("utf-8")
+
+
+def _may_hold_small_floats(raw: bytes) -> bool:
+    """A quick look before the slower regex: ``0.0000`` or an ``e-`` before a digit anywhere."""
+    if b"0.0000" in raw:
+        return True
+    at = raw.find(b"e-")
+    while at != -1:
+        if raw[at + 2 : at + 3] and raw[at + 2] in _DIGITS:
+            return True
+        at = raw.find(b"e-", at + 2)
+    return False
 
 
 def _python_float(match: re.Match[bytes]) -> bytes:
-    return match.group(1) + repr(float(match.group(2))).encode() + match.group(3)
+    return repr(float(match.group(1))).encode()
 
 
 def _finite(data: Any) -> Any:

@@ -1,0 +1,53 @@
+"""``--jobs``: worker processes change how long a run takes, never what it prints or its exit status."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bulkset.test_outputs import FORMATS, generated_set
+
+from zhijiao_check.commands import workers
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("jobs")
+    reports, _ = generated_set(directory, 2 * workers.PARALLEL_FROM)
+    (reports / "broken.yaml").write_text("schema_version: 1\nunit: {name: 冷水滩区}\n", encoding="utf-8")
+    return directory
+
+
+def run(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", *args],
+                          cwd=directory, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_workers_print_what_one_process_prints(reports: Path, lang: str) -> None:
+    outputs = {}
+    for jobs in ("1", "2"):
+        options = [a for name, suffix in FORMATS.items() for a in ("-f", name, "-o", f"j{jobs}/{lang}.{suffix}")]
+        done = run(reports, "--lang", lang, "--jobs", jobs, *options)
+        assert done.returncode == 2, done.stderr  # the broken report makes it invalid input
+        outputs[jobs] = {suffix: (reports / f"j{jobs}" / f"{lang}.{suffix}").read_bytes() for suffix in FORMATS.values()}
+    for suffix in FORMATS.values():
+        one, two = outputs["1"][suffix], outputs["2"][suffix]
+        if suffix == "junit.xml":  # the time of the run, to the second
+            one, two = (b"\n".join(line for line in o.splitlines() if b"timestamp=" not in line) for o in (one, two))
+        assert one == two, suffix
+    assert b"broken.yaml" in outputs["2"]["json"]
+
+
+def test_jobs_counts_processes(reports: Path) -> None:
+    done = run(reports, "--jobs", "0", "-f", "json")
+    assert done.returncode == 2
+    assert "--jobs" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_default_is_one_job_per_available_core() -> None:
+    import os
+
+    assert workers.available_cores() == len(os.sched_getaffinity(0))
