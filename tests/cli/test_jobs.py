@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from bulkset.test_outputs import FORMATS, generated_set
 
-from zhijiao_check.commands import workers
+from zhijiao_check import processes
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("jobs")
-    reports, _ = generated_set(directory, 2 * workers.PARALLEL_FROM)
+    reports, _ = generated_set(directory, 2 * processes.PARALLEL_FROM)
     (reports / "broken.yaml").write_text("schema_version: 1\nunit: {name: 冷水滩区}\n", encoding="utf-8")
     return directory
 
@@ -50,4 +50,4 @@ def test_jobs_counts_processes(reports: Path) -> None:
 def test_default_is_one_job_per_available_core() -> None:
     import os
 
-    assert workers.available_cores() == len(os.sched_getaffinity(0))
+    assert processes.available_cores() == len(os.sched_getaffinity(0))

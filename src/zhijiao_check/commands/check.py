@@ -44,9 +44,9 @@ class CheckOptions:
 
 def run(options: CheckOptions) -> int:
     from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs
-    from zhijiao_check.commands.workers import available_cores
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.processes import available_cores
 
     tr = Translator(options.lang)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
@@ -82,7 +82,8 @@ def run(options: CheckOptions) -> int:
             from zhijiao_check.settings.waivers import apply
 
             result = apply(result, waivers, date.today())
-        render_options = RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir)
+        render_options = RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir,
+                                       jobs=jobs)
         write_outputs(result, options.outputs, tr, render_options)
         if options.per_unit is not None:
             from zhijiao_check.output import write_all

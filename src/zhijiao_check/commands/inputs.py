@@ -34,7 +34,7 @@ def load_all(
     from zhijiao_check.report import load_report
 
     files, invalid = _files(paths, outputs, other_inputs)
-    valid, bad, _ = _sorted(((load_report(path, units, display), None) for path, display in _progress(files)))
+    valid, bad, _ = _sorted((load_report(path, units, display), None) for path, display in _progress(files))
     return valid, invalid + bad
 
 
@@ -44,10 +44,11 @@ def load_and_score(
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process."""
     from zhijiao_check.commands import workers
+    from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
     files, invalid = _files(paths, outputs, other_inputs)
-    if jobs > 1 and workers.can_fork() and len(files) >= workers.PARALLEL_FROM:
+    if in_parallel(len(files), jobs):
         loaded = _progress_of(workers.load_and_score(files, packs, selected, jobs), len(files))
     else:
         loaded = ((load_report(path, packs[0].units, display), None) for path, display in _progress(files))

@@ -40,6 +40,7 @@ class RenderOptions:
     color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set
     width: int | None = None  # None: the terminal's width (100 when not a terminal)
     to_terminal: bool = False
+    jobs: int = 1  # processes a view may lay out reports in (the table)
     base_dir: Path | None = None  # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
 
     def base(self) -> Path:

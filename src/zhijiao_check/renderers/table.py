@@ -50,19 +50,21 @@ class TableRenderer:
         from rich.console import Console
 
         from zhijiao_check.document import document
+        from zhijiao_check.processes import ordered_map
 
         color = self.options.color if self.options.color is not None else self.options.to_terminal
         width = self.options.width or (shutil.get_terminal_size().columns if self.options.to_terminal else DEFAULT_WIDTH)
+        self._console_options = {"width": width, "force_terminal": color, "no_color": not color,
+                                 "color_system": "standard" if color else None, "highlight": False, "emoji": False}
         buffer = io.StringIO()
-        console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                          color_system="standard" if color else None, highlight=False, emoji=False)
+        console = Console(file=buffer, **self._console_options)
         doc = document(run, self.tr)
         for bad in doc["invalid"]:
             self._invalid(console, bad)
-        for report in doc["reports"]:
-            title = self.tr("table.report-title", unit=report["unit"], kind=self.tr(f"table.kind-{report['kind']}"),
-                            year=report["year"], file=report["file"])
-            self._evaluation(console, title, report)
+        # Laying out a table is most of a large run's time, and each report's stands alone: several processes
+        # may lay them out, the text joined in order is the same.
+        for text in ordered_map(self._report, doc["reports"], self.options.jobs):
+            buffer.write(text)
         for notice in doc["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         for city in doc["city"]:
@@ -80,6 +82,16 @@ class TableRenderer:
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
         console.print(self.tr("table.exit", code=doc["exit_code"]))
+        return buffer.getvalue()
+
+    def _report(self, report: Data) -> str:
+        """One report's title, table and summary, as text."""
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        title = self.tr("table.report-title", unit=report["unit"], kind=self.tr(f"table.kind-{report['kind']}"),
+                        year=report["year"], file=report["file"])
+        self._evaluation(Console(file=buffer, **self._console_options), title, report)
         return buffer.getvalue()
 
     def _invalid(self, console: Console, bad: Data) -> None:

@@ -1,0 +1,58 @@
+"""Worker processes for large runs: forked, so they start with everything the parent has loaded.
+
+A run spreads work over processes only where each item stands alone (a report to load and score, a report's
+table to lay out) and only with enough items to pay for starting them; the results come back in order, so
+the output is the same with one process or several.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items, starting the workers costs more than it saves.
+PARALLEL_FROM = 40
+
+# The function the workers call, set in the parent before they fork (a forked worker inherits it as it is).
+_state: dict[str, Any] = {}
+
+
+def available_cores() -> int:
+    """The processors this process may run on (fewer than the machine's when pinned)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def in_parallel(count: int, jobs: int) -> bool:
+    """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here."""
+    import multiprocessing
+
+    return jobs > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+
+
+def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order."""
+    if not in_parallel(len(items), jobs):
+        yield from map(function, items)
+        return
+    import multiprocessing
+
+    _state["function"] = function
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start) as pool:
+        yield from pool.imap(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+
+
+def _call(item: Any) -> Any:
+    return _state["function"](item)
+
+
+def _start() -> None:
+    # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
+    gc.freeze()
