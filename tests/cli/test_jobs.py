@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from bulkset.test_outputs import FORMATS, generated_set
+from golden.cases import FORMATS
+from golden.test_bulk import generated_set
 
 from zhijiao_check import processes
 
@@ -29,15 +30,15 @@ def run(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_two_workers_print_what_one_process_prints(reports: Path, lang: str) -> None:
     outputs = {}
     for jobs in ("1", "2"):
-        options = [a for name, suffix in FORMATS.items() for a in ("-f", name, "-o", f"j{jobs}/{lang}.{suffix}")]
+        options = [a for fmt in FORMATS for a in ("-f", fmt, "-o", f"j{jobs}/{lang}.{fmt}")]
         done = run(reports, "--lang", lang, "--jobs", jobs, *options)
         assert done.returncode == 2, done.stderr  # the broken report makes it invalid input
-        outputs[jobs] = {suffix: (reports / f"j{jobs}" / f"{lang}.{suffix}").read_bytes() for suffix in FORMATS.values()}
-    for suffix in FORMATS.values():
-        one, two = outputs["1"][suffix], outputs["2"][suffix]
-        if suffix == "junit.xml":  # the time of the run, to the second
+        outputs[jobs] = {fmt: (reports / f"j{jobs}" / f"{lang}.{fmt}").read_bytes() for fmt in FORMATS}
+    for fmt in FORMATS:
+        one, two = outputs["1"][fmt], outputs["2"][fmt]
+        if fmt == "junit":  # the time of the run, to the second
             one, two = (b"\n".join(line for line in o.splitlines() if b"timestamp=" not in line) for o in (one, two))
-        assert one == two, suffix
+        assert one == two, fmt
     assert b"broken.yaml" in outputs["2"]["json"]
 
 
