@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rule kinds", ("kinds",)),
     ("measuring", ("measure",)),
     ("rule and report models", ("vocabulary", "report", "units")),
-    ("reading sources, writing outputs, problems", ("files", "source", "jsonsource", "located", "output", "problems", "errors")),
+    ("reading sources, writing outputs, problems", ("files", "source", "jsonsource", "located", "output", "jsontext", "processes", "problems", "errors")),
     ("text and statuses", ("i18n", "messages", "wording", "status", "characters", "")),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}

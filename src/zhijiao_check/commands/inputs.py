@@ -12,7 +12,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import ReportEvaluation
+    from zhijiao_check.engine.results import ReportEvaluation
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.units import UnitRegistry

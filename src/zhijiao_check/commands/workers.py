@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.processes import ordered_map
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.evaluate import ReportEvaluation
+    from zhijiao_check.engine.results import ReportEvaluation
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
 

@@ -47,17 +47,15 @@ class TableRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        from rich.console import Console
-
         from zhijiao_check.document import document
         from zhijiao_check.processes import ordered_map
 
-        color = self.options.color if self.options.color is not None else self.options.to_terminal
-        width = self.options.width or (shutil.get_terminal_size().columns if self.options.to_terminal else DEFAULT_WIDTH)
-        self._console_options = {"width": width, "force_terminal": color, "no_color": not color,
-                                 "color_system": "standard" if color else None, "highlight": False, "emoji": False}
+        self._color = self.options.color if self.options.color is not None else self.options.to_terminal
+        self._width = self.options.width or (
+            shutil.get_terminal_size().columns if self.options.to_terminal else DEFAULT_WIDTH
+        )
         buffer = io.StringIO()
-        console = Console(file=buffer, **self._console_options)
+        console = self._console(buffer)
         doc = document(run, self.tr)
         for bad in doc["invalid"]:
             self._invalid(console, bad)
@@ -84,14 +82,19 @@ class TableRenderer:
         console.print(self.tr("table.exit", code=doc["exit_code"]))
         return buffer.getvalue()
 
-    def _report(self, report: Data) -> str:
-        """One report's title, table and summary, as text."""
+    def _console(self, buffer: io.StringIO) -> Console:
         from rich.console import Console
 
+        color = self._color
+        return Console(file=buffer, width=self._width, force_terminal=color, no_color=not color,
+                       color_system="standard" if color else None, highlight=False, emoji=False)
+
+    def _report(self, report: Data) -> str:
+        """One report's title, table and summary, as text."""
         buffer = io.StringIO()
         title = self.tr("table.report-title", unit=report["unit"], kind=self.tr(f"table.kind-{report['kind']}"),
                         year=report["year"], file=report["file"])
-        self._evaluation(Console(file=buffer, **self._console_options), title, report)
+        self._evaluation(self._console(buffer), title, report)
         return buffer.getvalue()
 
     def _invalid(self, console: Console, bad: Data) -> None:
