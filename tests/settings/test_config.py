@@ -129,3 +129,20 @@ def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
         config.load(None, repo, ("json", "table"))
     [problem] = raised.value.problems
     assert (problem.line, problem.path, problem.code) == (1, "jobs", "wrong-type")
+
+
+def test_the_jobs_key_sets_the_worker_processes_and_the_flag_wins(repo: Path, invoke, monkeypatch) -> None:
+    from zhijiao_check.commands import inputs
+
+    asked: list[int] = []
+    load_and_score = inputs.load_and_score
+
+    def counted(paths, packs, selected, jobs, *guarded):  # guarded: the outputs and the other inputs
+        asked.append(jobs)
+        return load_and_score(paths, packs, selected, jobs, *guarded)
+
+    monkeypatch.setattr(inputs, "load_and_score", counted)
+    write(repo / "zhijiao-check.toml", "jobs = 3\n")
+    assert invoke("check", "reports/2023/", "-f", "json").exit_code == 1
+    assert invoke("check", "reports/2023/", "-f", "json", "--jobs", "1").exit_code == 1
+    assert asked == [3, 1]
