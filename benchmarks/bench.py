@@ -11,13 +11,18 @@ the pairwise ratios, so a machine whose speed drifts during the run still compar
    given, against parsing the same files with libyaml in one process (``parse_floor.py``);
 3. 1,000 reports as a table against the same floor;
 4. peak memory of 10,000 reports (``--big``; else 1,000) against 100, json;
-5. every other format at 1,000 reports against json.
+5. every other format at 1,000 reports against json;
+6. what is printed: every format of the 1,000-report run with ``--jobs 2`` against ``--jobs 1``, byte for byte
+   (``tests/golden/test_bulk.py`` holds the same outputs to the digests of the version before).
+Each time figure is given twice: wall clock, and processor time (user + system, from the operating system's
+accounting of the finished process), which a machine busy with other work disturbs less.
 Figures only, no pass/fail: compare them across changes. The reports are generated (``bulk.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
 import os
 import statistics
 import subprocess
@@ -33,7 +38,7 @@ from bulk import generate  # a sibling module, found once the folder is on the p
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE = ROOT / "samples" / "2023" / "lengshuitan.yaml"
-FORMATS = ("junit", "sarif", "markdown", "github", "html", "table")
+FORMATS = ("junit", "sarif", "markdown", "github", "html", "table", "csv", "xlsx")
 
 
 def command() -> list[str]:
@@ -41,34 +46,43 @@ def command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "zhijiao_check"]
 
 
-def once(argv: Sequence[str], cpus: set[int]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one process, run on ``cpus``."""
+def once(argv: Sequence[str], cpus: set[int]) -> tuple[float, float, float]:
+    """Wall seconds, processor seconds and peak resident memory (MiB) of one process, run on ``cpus``."""
     os.sched_setaffinity(0, cpus)  # the child inherits it; this process only waits
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def paired(argv: Sequence[str], floor: Sequence[str], cpus: set[int], runs: int) -> dict[str, float]:
-    """A and its floor in turn after one warm-up each: medians of each, and of the pairwise ratios."""
-    once(argv, cpus)
-    once(floor, cpus)
+def paired(argv: Sequence[str], floor: Sequence[str], cpus: set[int], runs: int, warm_up: bool = False,
+           ) -> dict[str, float]:
+    """A and its floor in turn (after one warm-up each for cold starts, whose files the system may not have
+    cached yet; a bulk set was just written): medians of each, and of the pairwise ratios."""
+    if warm_up:
+        once(argv, cpus)
+        once(floor, cpus)
     a, b = [], []
     for _ in range(runs):
         a.append(once(argv, cpus))
         b.append(once(floor, cpus))
+
+    def median(index: int, runs: list[tuple[float, float, float]]) -> float:
+        return statistics.median(run[index] for run in runs)
+
+    def ratio(index: int) -> float:
+        return statistics.median(x[index] / y[index] for x, y in zip(a, b, strict=True))
+
     return {
-        "a": statistics.median(t for t, _ in a), "b": statistics.median(t for t, _ in b),
-        "ratio": statistics.median(x[0] / y[0] for x, y in zip(a, b, strict=True)),
-        "a_mib": statistics.median(m for _, m in a), "b_mib": statistics.median(m for _, m in b),
-        "memory_ratio": statistics.median(x[1] / y[1] for x, y in zip(a, b, strict=True)),
+        "a": median(0, a), "b": median(0, b), "ratio": ratio(0),
+        "a_cpu": median(1, a), "b_cpu": median(1, b), "cpu_ratio": ratio(1),
+        "a_mib": median(2, a), "b_mib": median(2, b), "memory_ratio": ratio(2),
     }
 
 
 def show(label: str, figures: dict[str, float], floor: str, goal: str) -> None:
-    print(f"{label:<40} {_time(figures['a']):>9}  vs {floor:<34} {_time(figures['b']):>9}  "
-          f"= {figures['ratio']:5.2f}×  (goal {goal})", flush=True)
+    print(f"{label:<38} {_time(figures['a']):>8} vs {floor:<30} {_time(figures['b']):>8} = "
+          f"{figures['ratio']:5.2f}× wall, {figures['cpu_ratio']:5.2f}× cpu  (goal {goal})", flush=True)
 
 
 def _time(seconds: float) -> str:
@@ -89,10 +103,11 @@ def main() -> None:
     print(f"python {sys.version.split()[0]} · pinned to {sorted(cpus)} · {os.cpu_count()} processors")
 
     # 1. One report, cold.
-    show("one report, json, cold", paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs),
+    show("one report, json, cold", paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs, True),
          "import typer, pydantic, yaml", "≤ 1.3×")
     show("one report, table, cold", paired([*cli, str(ONE), "--no-color"],
-                                           [*stack[:2], stack[2] + ", rich.console, rich.table"], cpus, args.runs),
+                                           [*stack[:2], stack[2] + ", rich.console, rich.table"], cpus, args.runs,
+                                           True),
          "the same + rich", "≤ 1.4×")
 
     with tempfile.TemporaryDirectory() as temp:
@@ -122,7 +137,7 @@ def main() -> None:
         # 4. Memory: the largest set against 100 reports.
         largest = sizes[-1]
         memory = paired(check(largest, "-f", "json", "-j", "1"), check(100, "-f", "json", "-j", "1"), cpus, 1)
-        print(f"{'peak memory, ' + format(largest, ',') + ' vs 100 reports, json':<40} "
+        print(f"{'peak memory, ' + format(largest, ',') + ' vs 100 reports, json':<38} "
               f"{memory['a_mib']:6.0f} MiB vs {memory['b_mib']:6.0f} MiB = {memory['memory_ratio']:5.2f}×  "
               f"(goal ≤ 1.5× at 10,000)", flush=True)
 
@@ -131,6 +146,26 @@ def main() -> None:
             figures = paired(check(1000, "-f", name, "-j", "1"), check(1000, "-f", "json", "-j", "1"), cpus,
                              bulk_runs)
             show(f"1,000 reports, {name}, --jobs 1", figures, "the same as json", "≤ 2×")
+
+        # 6. What is printed does not depend on the worker processes.
+        outputs = {jobs: Path(temp) / f"out-{jobs}" for jobs in ("1", "2")}
+        for jobs, folder in outputs.items():
+            texts = [name for name in (*FORMATS, "json") if name != "xlsx"]  # a workbook holds the time it was written
+            chosen = [a for name in texts for a in ("-f", name, "-o", str(folder / name))]
+            once(check(1000, "-j", jobs, *chosen), two)
+        names = sorted(path.name for path in outputs["1"].iterdir())
+        _, differ, missing = filecmp.cmpfiles(outputs["1"], outputs["2"], names, shallow=False)
+        differ = [name for name in differ if name != "junit" or _without_clock(outputs, name)]
+        print(f"{'1,000 reports, --jobs 2 against --jobs 1':<38} "
+              f"{'identical' if not differ and not missing else 'DIFFERENT: ' + ', '.join(differ + missing)} "
+              f"({', '.join(names)})", flush=True)
+
+
+def _without_clock(outputs: dict[str, Path], name: str) -> bool:
+    """Whether the two JUnit files differ in more than the second each was written at."""
+    one, two = ([line for line in (folder / name).read_text(encoding="utf-8").splitlines() if "timestamp=" not in line]
+                for folder in outputs.values())
+    return one != two
 
 
 if __name__ == "__main__":

@@ -32,9 +32,11 @@ def available_cores() -> int:
 
 def in_parallel(count: int, jobs: int) -> bool:
     """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here."""
+    if jobs <= 1 or count < PARALLEL_FROM:
+        return False  # before importing multiprocessing: a one-report run has no use for it
     import multiprocessing
 
-    return jobs > 1 and count >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods()
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:

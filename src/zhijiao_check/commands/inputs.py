@@ -43,12 +43,13 @@ def load_and_score(
     outputs: Sequence[Path | None] = (), other_inputs: Sequence[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process."""
-    from zhijiao_check.commands import workers
     from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
     files, invalid = _files(paths, outputs, other_inputs)
     if in_parallel(len(files), jobs):
+        from zhijiao_check.commands import workers
+
         loaded = _progress_of(workers.load_and_score(files, packs, selected, jobs), len(files))
     else:
         loaded = ((load_report(path, packs[0].units, display), None) for path, display in _progress(files))

@@ -36,7 +36,8 @@ class RuleResult:
         op = self.rule.target.op
         if self.rule.kind == "flag":
             return {"op": "==", "value": True}
-        computed = (getattr(self.rule, "compare_to", None), getattr(self.rule, "year_plus", None))
+        fields = vars(self.rule)  # the model's fields: getattr on a kind without them raises inside pydantic, slowly
+        computed = (fields.get("compare_to"), fields.get("year_plus"))
         if any(part is not None for part in computed):
             return {"op": op, "value": self.compared_to}  # None when it could not be computed
         return {"op": op, "value": self.rule.target.value}
