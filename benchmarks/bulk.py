@@ -3,6 +3,10 @@
 The built-in pack lists the 15 real units; a copy of it whose ``units.yaml`` also lists the clones (passed with
 ``--rules``, it replaces the built-in pack of the same id) makes every generated report valid. Each year keeps
 its one 市本级 report, so the city-wide section is computed over every clone of that year.
+
+A file may hold at most 10,000 values, ``units.yaml`` too, so at most ``CLONES`` clones of each unit are listed:
+a larger set goes on with the sample years moved two years on (every year in the text, 2022 → 2024), the same
+clones reporting again, as they would year after year.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ PACK = ROOT / "rules" / "yzf-2021-7"
 YEARS = (ROOT / "samples" / "2022", ROOT / "samples" / "2023")
 _CODE_LINE = re.compile(r'^  code: "\d+"\n', re.MULTILINE)
 _NAME_LINE = re.compile(r"^  name: (\S+)$", re.MULTILINE)
+_YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?![0-9])")
+CLONES = 100  # of each unit: 1,400 entries in units.yaml, well within its 10,000 values
 
 
 def generate(directory: Path, count: int) -> tuple[Path, Path]:
@@ -38,18 +44,22 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
                 text = source.read_text(encoding="utf-8")
                 kind = re.search(r"^  kind: (\w+)$", text, re.MULTILINE)
                 assert kind is not None
+                number, later = clone % CLONES, 2 * (clone // CLONES)  # the clone, and the years moved on
                 if kind.group(1) == "city":
-                    if clone:
+                    if number:
                         continue  # one 市本级 report a year
                     name = None
                 else:
                     match = _NAME_LINE.search(text)
                     assert match is not None
-                    name = f"{match.group(1)}·{clone}" if clone else None
+                    name = f"{match.group(1)}·{number}" if number else None
                 if name is not None:
                     units.setdefault(name, kind.group(1))
                     text = _CODE_LINE.sub("", _NAME_LINE.sub(f"  name: {name}", text, count=1), count=1)
-                target = reports / source.parent.name / f"{clone:05d}" / source.name
+                if later:
+                    text = _moved(text, later)
+                year = str(int(source.parent.name) + later)
+                target = reports / year / f"{clone:05d}" / source.name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
                 written += 1
@@ -59,3 +69,8 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
     original = units_file.read_text(encoding="utf-8")
     units_file.write_text(original.replace("\n# Names that are", listing + "\n# Names that are", 1), encoding="utf-8")
     return reports, pack
+
+
+def _moved(text: str, years: int) -> str:
+    """Every year in ``text`` ``years`` later."""
+    return _YEAR.sub(lambda year: str(int(year.group(1)) + years), text)
