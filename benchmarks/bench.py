@@ -55,8 +55,13 @@ def once(argv: Sequence[str], cpus: set[int]) -> tuple[float, float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def paired(argv: Sequence[str], floor: Sequence[str], cpus: set[int], runs: int, warm_up: bool = False,
-           ) -> dict[str, float]:
+def paired(
+    argv: Sequence[str],
+    floor: Sequence[str],
+    cpus: set[int],
+    runs: int,
+    warm_up: bool = False,
+) -> dict[str, float]:
     """A and its floor in turn (after one warm-up each for cold starts, whose files the system may not have
     cached yet; a bulk set was just written): medians of each, and of the pairwise ratios."""
     if warm_up:
@@ -74,15 +79,24 @@ def paired(argv: Sequence[str], floor: Sequence[str], cpus: set[int], runs: int,
         return statistics.median(x[index] / y[index] for x, y in zip(a, b, strict=True))
 
     return {
-        "a": median(0, a), "b": median(0, b), "ratio": ratio(0),
-        "a_cpu": median(1, a), "b_cpu": median(1, b), "cpu_ratio": ratio(1),
-        "a_mib": median(2, a), "b_mib": median(2, b), "memory_ratio": ratio(2),
+        "a": median(0, a),
+        "b": median(0, b),
+        "ratio": ratio(0),
+        "a_cpu": median(1, a),
+        "b_cpu": median(1, b),
+        "cpu_ratio": ratio(1),
+        "a_mib": median(2, a),
+        "b_mib": median(2, b),
+        "memory_ratio": ratio(2),
     }
 
 
 def show(label: str, figures: dict[str, float], floor: str, goal: str) -> None:
-    print(f"{label:<38} {_time(figures['a']):>8} vs {floor:<30} {_time(figures['b']):>8} = "
-          f"{figures['ratio']:5.2f}× wall, {figures['cpu_ratio']:5.2f}× cpu  (goal {goal})", flush=True)
+    print(
+        f"{label:<38} {_time(figures['a']):>8} vs {floor:<30} {_time(figures['b']):>8} = "
+        f"{figures['ratio']:5.2f}× wall, {figures['cpu_ratio']:5.2f}× cpu  (goal {goal})",
+        flush=True,
+    )
 
 
 def _time(seconds: float) -> str:
@@ -103,12 +117,24 @@ def main() -> None:
     print(f"python {sys.version.split()[0]} · pinned to {sorted(cpus)} · {os.cpu_count()} processors")
 
     # 1. One report, cold.
-    show("one report, json, cold", paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs, True),
-         "import typer, pydantic, yaml", "≤ 1.3×")
-    show("one report, table, cold", paired([*cli, str(ONE), "--no-color"],
-                                           [*stack[:2], stack[2] + ", rich.console, rich.table"], cpus, args.runs,
-                                           True),
-         "the same + rich", "≤ 1.4×")
+    show(
+        "one report, json, cold",
+        paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs, True),
+        "import typer, pydantic, yaml",
+        "≤ 1.3×",
+    )
+    show(
+        "one report, table, cold",
+        paired(
+            [*cli, str(ONE), "--no-color"],
+            [*stack[:2], stack[2] + ", rich.console, rich.table"],
+            cpus,
+            args.runs,
+            True,
+        ),
+        "the same + rich",
+        "≤ 1.4×",
+    )
 
     with tempfile.TemporaryDirectory() as temp:
         sizes = [100, 1000] + ([10_000] if args.big else [])
@@ -125,46 +151,67 @@ def main() -> None:
         # 2. and 3. Bulk runs against parsing alone.
         for n in sizes[1:]:
             runs = bulk_runs if n <= 1000 else 1
-            show(f"{n:,} reports, json, --jobs 1", paired(check(n, "-f", "json", "-j", "1"), floor(n), cpus, runs),
-                 "parsing them with libyaml", "≤ 1.5×")
+            show(
+                f"{n:,} reports, json, --jobs 1",
+                paired(check(n, "-f", "json", "-j", "1"), floor(n), cpus, runs),
+                "parsing them with libyaml",
+                "≤ 1.5×",
+            )
             if len(two) > 1:
-                show(f"{n:,} reports, json, --jobs 2 (2 cores)",
-                     paired(check(n, "-f", "json", "-j", "2"), floor(n), two, runs),
-                     "the same, one process", "≤ 0.8×")
+                show(
+                    f"{n:,} reports, json, --jobs 2 (2 cores)",
+                    paired(check(n, "-f", "json", "-j", "2"), floor(n), two, runs),
+                    "the same, one process",
+                    "≤ 0.8×",
+                )
         table = paired(check(1000, "-j", "1"), floor(1000), cpus, bulk_runs)
         show("1,000 reports, table, --jobs 1", table, "parsing them with libyaml", "≤ 3×")
 
         # 4. Memory: the largest set against 100 reports.
         largest = sizes[-1]
         memory = paired(check(largest, "-f", "json", "-j", "1"), check(100, "-f", "json", "-j", "1"), cpus, 1)
-        print(f"{'peak memory, ' + format(largest, ',') + ' vs 100 reports, json':<38} "
-              f"{memory['a_mib']:6.0f} MiB vs {memory['b_mib']:6.0f} MiB = {memory['memory_ratio']:5.2f}×  "
-              f"(goal ≤ 1.5× at 10,000)", flush=True)
+        print(
+            f"{'peak memory, ' + format(largest, ',') + ' vs 100 reports, json':<38} "
+            f"{memory['a_mib']:6.0f} MiB vs {memory['b_mib']:6.0f} MiB = {memory['memory_ratio']:5.2f}×  "
+            f"(goal ≤ 1.5× at 10,000)",
+            flush=True,
+        )
 
         # 5. Every other format against json.
         for name in FORMATS:
-            figures = paired(check(1000, "-f", name, "-j", "1"), check(1000, "-f", "json", "-j", "1"), cpus,
-                             bulk_runs)
+            figures = paired(
+                check(1000, "-f", name, "-j", "1"), check(1000, "-f", "json", "-j", "1"), cpus, bulk_runs
+            )
             show(f"1,000 reports, {name}, --jobs 1", figures, "the same as json", "≤ 2×")
 
         # 6. What is printed does not depend on the worker processes.
         outputs = {jobs: Path(temp) / f"out-{jobs}" for jobs in ("1", "2")}
         for jobs, folder in outputs.items():
-            texts = [name for name in (*FORMATS, "json") if name != "xlsx"]  # a workbook holds the time it was written
+            # a workbook holds the time it was written
+            texts = [name for name in (*FORMATS, "json") if name != "xlsx"]
             chosen = [a for name in texts for a in ("-f", name, "-o", str(folder / name))]
             once(check(1000, "-j", jobs, *chosen), two)
         names = sorted(path.name for path in outputs["1"].iterdir())
         _, differ, missing = filecmp.cmpfiles(outputs["1"], outputs["2"], names, shallow=False)
         differ = [name for name in differ if name != "junit" or _without_clock(outputs, name)]
-        print(f"{'1,000 reports, --jobs 2 against --jobs 1':<38} "
-              f"{'identical' if not differ and not missing else 'DIFFERENT: ' + ', '.join(differ + missing)} "
-              f"({', '.join(names)})", flush=True)
+        print(
+            f"{'1,000 reports, --jobs 2 against --jobs 1':<38} "
+            f"{'identical' if not differ and not missing else 'DIFFERENT: ' + ', '.join(differ + missing)} "
+            f"({', '.join(names)})",
+            flush=True,
+        )
 
 
 def _without_clock(outputs: dict[str, Path], name: str) -> bool:
     """Whether the two JUnit files differ in more than the second each was written at."""
-    one, two = ([line for line in (folder / name).read_text(encoding="utf-8").splitlines() if "timestamp=" not in line]
-                for folder in outputs.values())
+    one, two = (
+        [
+            line
+            for line in (folder / name).read_text(encoding="utf-8").splitlines()
+            if "timestamp=" not in line
+        ]
+        for folder in outputs.values()
+    )
     return one != two
 
 

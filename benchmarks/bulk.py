@@ -1,12 +1,12 @@
-"""A deterministic bulk set: the sample years' reports for many cloned units, with a rule pack that knows them.
+"""A deterministic bulk set: the sample years' reports for many cloned units, and a pack that knows them.
 
-The built-in pack lists the 15 real units; a copy of it whose ``units.yaml`` also lists the clones (passed with
-``--rules``, it replaces the built-in pack of the same id) makes every generated report valid. Each year keeps
-its one 市本级 report, so the city-wide section is computed over every clone of that year.
+The built-in pack lists the 15 real units; a copy of it whose ``units.yaml`` also lists the clones (passed
+with ``--rules``, it replaces the built-in pack of the same id) makes every generated report valid. Each year
+keeps its one 市本级 report, so the city-wide section is computed over every clone of that year.
 
-A file may hold at most 10,000 values, ``units.yaml`` too, so at most ``CLONES`` clones of each unit are listed:
-a larger set goes on with the sample years moved two years on (every year in the text, 2022 → 2024), the same
-clones reporting again, as they would year after year.
+A file may hold at most 10,000 values, ``units.yaml`` too, so at most ``CLONES`` clones of each unit are
+listed: a larger set goes on with the sample years moved two years on (every year in the text, 2022 → 2024),
+the same clones reporting again, as they would year after year.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ CLONES = 100  # of each unit: 1,400 entries in units.yaml, well within its 10,00
 
 
 def generate(directory: Path, count: int) -> tuple[Path, Path]:
-    """``count`` reports under ``directory/reports`` and the pack that lists their units under ``directory/pack``.
+    """``count`` reports under ``directory/reports`` and the pack that lists their units under
+    ``directory/pack``.
 
     The reports are spread over the sample years; unit ``k`` of a sample unit ``名`` is ``名·k`` (no code: a
     clone has none). Returns (reports directory, pack directory).
@@ -67,7 +68,9 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
     listing = "".join(f"  - {{name: {name}, kind: {kind}}}\n" for name, kind in units.items())
     units_file = pack / "units.yaml"
     original = units_file.read_text(encoding="utf-8")
-    units_file.write_text(original.replace("\n# Names that are", listing + "\n# Names that are", 1), encoding="utf-8")
+    units_file.write_text(
+        original.replace("\n# Names that are", listing + "\n# Names that are", 1), encoding="utf-8"
+    )
     return reports, pack
 
 

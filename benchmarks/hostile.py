@@ -21,7 +21,10 @@ CASES = {
     "3 MB line of blanks": ("r.yaml", SAMPLE + "x: [" + "~, " * 1_050_000 + "~]\n"),
     "9.9 MiB of blanks": ("r.yaml", SAMPLE + "x: [" + "~, " * (int(9.9 * MIB) // 3) + "~]\n"),
     "empty schools": ("r.yaml", SAMPLE.replace("schools:", "schools: [" + "{}, " * 250_000 + "{}]\nold:")),
-    "9,999 empty schools": ("r.yaml", SAMPLE.replace("schools:", "schools: [" + "{}, " * 9_000 + "{}]\nold:")),
+    "9,999 empty schools": (
+        "r.yaml",
+        SAMPLE.replace("schools:", "schools: [" + "{}, " * 9_000 + "{}]\nold:"),
+    ),
     "invisible names": ("r.yaml", SAMPLE + "".join(f'k{i}: "\\u200b"\n' for i in range(4_000))),
     "a slip on every line": ("r.yaml", SAMPLE + "x:\n" + "".join(f"\tk{i}：1\n" for i in range(200_000))),
     "JSON nulls": ("r.json", '{"a": [' + "null, " * 1_500_000 + "null]}"),
@@ -43,7 +46,10 @@ def main() -> None:
             path = Path(temp) / name
             path.write_text(text, encoding="utf-8")
             elapsed, peak = timed([*cli, "check", str(path)])
-            print(f"{label:<24} {len(text.encode()) / MIB:5.1f} MiB   {elapsed:6.2f} s   peak {peak / 1024:6.1f} MiB")
+            print(
+                f"{label:<24} {len(text.encode()) / MIB:5.1f} MiB   {elapsed:6.2f} s   peak "
+                f"{peak / 1024:6.1f} MiB"
+            )
 
 
 if __name__ == "__main__":

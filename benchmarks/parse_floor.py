@@ -1,6 +1,6 @@
 """The floor of a bulk run: parse every report under a directory with libyaml in one process, nothing else.
 
-    python benchmarks/parse_floor.py DIR
+python benchmarks/parse_floor.py DIR
 """
 
 from __future__ import annotations

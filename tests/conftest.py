@@ -6,5 +6,8 @@ import pytest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="Write the golden outputs of tests/golden/ instead of comparing with them.")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Write the golden outputs of tests/golden/ instead of comparing with them.",
+    )

@@ -33,7 +33,8 @@ PACK_DIR = ROOT / "rules" / "yzf-2021-7"
 SAMPLES = ROOT / "samples"
 EXAMPLES = ROOT / "examples"  # reports made to fail, kept out of samples/ so that it checks cleanly
 
-# Not scored (the renderers' and golden tests' invalid report): a number where a table is expected, an unknown field.
+# Not scored (the renderers' and golden tests' invalid report): a number where a table is expected, an unknown
+# field.
 INVALID_REPORT = """schema_version: 1
 unit:
   name: 江永县
@@ -56,25 +57,71 @@ COUNTIES: tuple[str, ...] = tuple(n for n, u in UNITS.items() if u["kind"] == "c
 CITY = "永州市本级"
 
 MAJOR_NAMES = (
-    "机电技术应用", "电子技术应用", "数控技术应用", "服装设计与工艺", "农产品加工与质量检测", "药剂",
-    "计算机应用", "汽车运用与维修", "会计事务", "电子商务", "学前教育", "建筑工程施工", "旅游服务与管理",
-    "中餐烹饪", "工业机器人技术应用", "新能源汽车运用与维修", "物联网技术应用", "园林技术", "护理",
-    "模具制造技术", "焊接技术应用", "现代农艺技术", "箱包设计与制作", "鞋类设计与工艺",
+    "机电技术应用",
+    "电子技术应用",
+    "数控技术应用",
+    "服装设计与工艺",
+    "农产品加工与质量检测",
+    "药剂",
+    "计算机应用",
+    "汽车运用与维修",
+    "会计事务",
+    "电子商务",
+    "学前教育",
+    "建筑工程施工",
+    "旅游服务与管理",
+    "中餐烹饪",
+    "工业机器人技术应用",
+    "新能源汽车运用与维修",
+    "物联网技术应用",
+    "园林技术",
+    "护理",
+    "模具制造技术",
+    "焊接技术应用",
+    "现代农艺技术",
+    "箱包设计与制作",
+    "鞋类设计与工艺",
 )
-PARKS = tuple(f"永州{name}产教融合示范园" for name in
-              ("生物医药", "服装设计", "3D打印", "电子信息", "园林花卉", "轻纺箱包", "数控技术", "新材料", "文旅"))
-GROUPS = ("永州职业技术学院职教集团", "湖南九嶷职业技术学院职教集团", "永州师范高等专科学校职教集团",
-          "永州市工业贸易中等专业学校职教集团")
+PARKS = tuple(
+    f"永州{name}产教融合示范园"
+    for name in (
+        "生物医药",
+        "服装设计",
+        "3D打印",
+        "电子信息",
+        "园林花卉",
+        "轻纺箱包",
+        "数控技术",
+        "新材料",
+        "文旅",
+    )
+)
+GROUPS = (
+    "永州职业技术学院职教集团",
+    "湖南九嶷职业技术学院职教集团",
+    "永州师范高等专科学校职教集团",
+    "永州市工业贸易中等专业学校职教集团",
+)
 ROLES = ("专业带头人", "产业导师", "技能大师")
 # The 12 schools of clause 2's projects (项目建设, 改扩建, 搬迁新建), as c2.school-projects lists them.
 PROJECT_SCHOOLS = (
-    "永州职业技术学院", "永州师范高等专科学校", "永州市工业贸易中等专业学校", "永州市综合职业中等专业学校",
-    "永州市工商职业中等专业学校", "新田县职业中等专业学校", "江永县职业中等专业学校", "双牌县职业技术学校",
-    "江华瑶族自治县职业中等专业学校", "东安县职业中等专业学校", "宁远县职业中等专业学校", "祁阳市职业中等专业学校",
+    "永州职业技术学院",
+    "永州师范高等专科学校",
+    "永州市工业贸易中等专业学校",
+    "永州市综合职业中等专业学校",
+    "永州市工商职业中等专业学校",
+    "新田县职业中等专业学校",
+    "江永县职业中等专业学校",
+    "双牌县职业技术学校",
+    "江华瑶族自治县职业中等专业学校",
+    "东安县职业中等专业学校",
+    "宁远县职业中等专业学校",
+    "祁阳市职业中等专业学校",
 )
 
 
 # ---------------------------------------------------------------------------------------------------- parts
+
 
 def major(name: str = "机电技术应用", *, year: int = 2025, **fields: Any) -> dict[str, Any]:
     """A green major, evaluated this year, enrolling a little more than last year."""
@@ -91,9 +138,12 @@ def major(name: str = "机电技术应用", *, year: int = 2025, **fields: Any) 
     return _merged(data, fields)
 
 
-def school(name: str, *, level: str = "secondary", ownership: str = "public", year: int = 2025,
-           **fields: Any) -> dict[str, Any]:
-    """A school meeting every school target: funded above the floor, in the pilot, a committee, practice ≥ 6 months."""
+def school(
+    name: str, *, level: str = "secondary", ownership: str = "public", year: int = 2025, **fields: Any
+) -> dict[str, Any]:
+    """A school meeting every school target:
+    funded above the floor, in the pilot, a committee, practice ≥ 6 months.
+    """
     data: dict[str, Any] = {
         "name": name,
         "level": level,
@@ -120,7 +170,9 @@ def school(name: str, *, level: str = "secondary", ownership: str = "public", ye
 
 
 def county(name: str = "东安县", year: int = 2025, **fields: Any) -> dict[str, Any]:
-    """A county report meeting every unit and school target (share 48.0%, one industry, one base, tilt 20% ≥ 10%)."""
+    """A county report meeting every unit and school target (share 48.0%, one industry, one base,
+    tilt 20% ≥ 10%).
+    """
     unit = UNITS[name]
     data: dict[str, Any] = {
         "schema_version": 1,
@@ -136,7 +188,12 @@ def county(name: str = "东安县", year: int = 2025, **fields: Any) -> dict[str
         "unified_enrollment": True,
         "craftsman_students": 40,
         "pathway_3plus2": {"current": 100, "previous": 90},
-        "funding": {"education_total": 50000, "vocational_total": 5000, "new_education": 3000, "new_vocational": 600},
+        "funding": {
+            "education_total": 50000,
+            "vocational_total": 5000,
+            "new_education": 3000,
+            "new_vocational": 600,
+        },
         "schools": [school(f"{name}职业中等专业学校", year=year)],
     }
     assert unit["kind"] != "city", "use city_report() for 永州市本级"
@@ -160,7 +217,9 @@ def plain_unit(name: str, year: int = 2025, **fields: Any) -> dict[str, Any]:
 
 
 def city_block(**fields: Any) -> dict[str, Any]:
-    """The ``city:`` block meeting every city target (7 parks, 30 enterprises, 3 groups, 30 teams, 5000-yuan allowances)."""
+    """The ``city:`` block meeting every city target (7 parks, 30 enterprises, 3 groups, 30 teams,
+    5000-yuan allowances).
+    """
     data: dict[str, Any] = {
         "demonstration_parks": list(PARKS[:7]),
         "demonstration_enterprises": 30,
@@ -181,7 +240,9 @@ def city_block(**fields: Any) -> dict[str, Any]:
 
 
 def city_report(year: int = 2025, **fields: Any) -> dict[str, Any]:
-    """永州市本级: the three colleges (永州职业技术学院 an undergraduate one), a city secondary school, ``city:``."""
+    """永州市本级: the three colleges (永州职业技术学院 an undergraduate one), a city secondary school,
+    ``city:``.
+    """
     data: dict[str, Any] = {
         "schema_version": 1,
         "unit": _unit(CITY),
@@ -195,15 +256,37 @@ def city_report(year: int = 2025, **fields: Any) -> dict[str, Any]:
         "internship_management": True,
         "craftsman_students": 200,
         "pathway_3plus2": {"current": 900, "previous": 850},
-        "funding": {"education_total": 200000, "vocational_total": 28000, "new_education": 9000,
-                    "new_vocational": 1700},
+        "funding": {
+            "education_total": 200000,
+            "vocational_total": 28000,
+            "new_education": 9000,
+            "new_vocational": 1700,
+        },
         "schools": [
-            school("永州职业技术学院", level="higher", year=year, established=2002, designations=["undergraduate"],
-                   majors=[major("护理", year=year, cluster="生物医药")]),
-            school("永州师范高等专科学校", level="higher", year=year, established=1978,
-                   majors=[major("学前教育", year=year, cluster=DROP)]),
-            school("湖南九嶷职业技术学院", level="higher", ownership="private", year=year, established=2005,
-                   appropriation_per_student=3000, majors=[major("智能制造技术", year=year)]),
+            school(
+                "永州职业技术学院",
+                level="higher",
+                year=year,
+                established=2002,
+                designations=["undergraduate"],
+                majors=[major("护理", year=year, cluster="生物医药")],
+            ),
+            school(
+                "永州师范高等专科学校",
+                level="higher",
+                year=year,
+                established=1978,
+                majors=[major("学前教育", year=year, cluster=DROP)],
+            ),
+            school(
+                "湖南九嶷职业技术学院",
+                level="higher",
+                ownership="private",
+                year=year,
+                established=2005,
+                appropriation_per_student=3000,
+                majors=[major("智能制造技术", year=year)],
+            ),
             school("永州市工业贸易中等专业学校", year=year, majors=[major(year=year)]),
         ],
         "city": city_block(),
@@ -254,7 +337,9 @@ def edit(report: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def replace_unit(reports: Sequence[dict[str, Any]], name: str, changes: dict[str, Any]) -> list[dict[str, Any]]:
+def replace_unit(
+    reports: Sequence[dict[str, Any]], name: str, changes: dict[str, Any]
+) -> list[dict[str, Any]]:
     """The city year with one unit's report edited."""
     return [edit(r, changes) if r["unit"]["name"] == name else r for r in reports]
 
@@ -263,7 +348,9 @@ def without(reports: Sequence[dict[str, Any]], *names: str) -> list[dict[str, An
     return [r for r in reports if r["unit"]["name"] not in names]
 
 
-# ---------------------------------------------------------------------------------------------------- a city year
+# ---------------------------------------------------------------------------------------------------- a city
+# year
+
 
 def split(total: int, parts: int) -> list[int]:
     """``total`` in ``parts`` near-equal whole numbers (the first ones one larger), summing to ``total``."""
@@ -314,12 +401,27 @@ def city_year(
         else:
             reports[name] = plain_unit(name, year)
     zone = "永州经济技术开发区"
-    reports[zone]["schools"] = [school("永州经开区技工学校", ownership="private", year=year, in_1x_pilot=False,
-                                       appropriation_per_student=3000, majors=[major("焊接技术应用", year=year)])]
+    reports[zone]["schools"] = [
+        school(
+            "永州经开区技工学校",
+            ownership="private",
+            year=year,
+            in_1x_pilot=False,
+            appropriation_per_student=3000,
+            majors=[major("焊接技术应用", year=year)],
+        )
+    ]
     city = reports[CITY]
     for index in range(new_colleges):
-        city["schools"].append(school(f"永州第{index + 1}新建职业技术学院", level="higher", year=year,
-                                      established=2022, majors=[major("大数据技术", year=year, cluster="电子信息")]))
+        city["schools"].append(
+            school(
+                f"永州第{index + 1}新建职业技术学院",
+                level="higher",
+                year=year,
+                established=2022,
+                majors=[major("大数据技术", year=year, cluster="电子信息")],
+            )
+        )
     city["city"] = city_block(
         demonstration_parks=list(PARKS[:parks]),
         park_funding=[{"name": park, "amount": 200} for park in PARKS[:parks]],
@@ -327,14 +429,20 @@ def city_year(
         demonstration_enterprises=enterprises,
         vocational_groups=list(GROUPS[:groups]),
         provincial_teaching_teams=teams,
-        talent_allowances=[{"role": ROLES[i % len(ROLES)], "amount": amount} for i, amount in enumerate(allowances)],
+        talent_allowances=[
+            {"role": ROLES[i % len(ROLES)], "amount": amount} for i, amount in enumerate(allowances)
+        ],
         **block,
     )
 
     # Unit totals: the 11 counties and 市本级 share them; the management areas and the zone give 0.
     sharing = [*COUNTIES, CITY]
-    for figure, total in (("public_secondary_vocational_seats", seats), ("craftsman_students", craftsman),
-                          ("pathway_3plus2.current", pathway[0]), ("pathway_3plus2.previous", pathway[1])):
+    for figure, total in (
+        ("public_secondary_vocational_seats", seats),
+        ("craftsman_students", craftsman),
+        ("pathway_3plus2.current", pathway[0]),
+        ("pathway_3plus2.previous", pathway[1]),
+    ):
         for name, part in zip(sharing, split(total, len(sharing)), strict=True):
             reports[name] = edit(reports[name], {figure: part})
 
@@ -342,7 +450,8 @@ def city_year(
     secondary = [s for name in UNIT_NAMES for s in reports[name]["schools"] if s["level"] == "secondary"]
     for index, item in enumerate(secondary):
         item["designations"] = (["quality_school"] if index < quality_schools else []) + (
-            ["chuyi_brand"] if index < chuyi_schools else [])
+            ["chuyi_brand"] if index < chuyi_schools else []
+        )
         item["majors"] = []
     assert quality_schools <= len(secondary) and chuyi_schools <= len(secondary)
 
@@ -355,8 +464,15 @@ def city_year(
         fields: dict[str, Any] = {
             "cluster": clusters[index % len(clusters)] if clusters else DROP,
             "pilot_1x": index < pilot_majors,
-            "designations": [d for d, n in (("quality", quality_majors), ("demonstration", demonstration_majors),
-                                            ("chuyi", chuyi_majors)) if index < n],
+            "designations": [
+                d
+                for d, n in (
+                    ("quality", quality_majors),
+                    ("demonstration", demonstration_majors),
+                    ("chuyi", chuyi_majors),
+                )
+                if index < n
+            ],
         }
         secondary[index % len(secondary)]["majors"].append(major(name, year=year, **fields))
 
@@ -364,37 +480,56 @@ def city_year(
     college = reports[CITY]["schools"][0]
     college["majors"] = [major("护理", year=year, cluster="生物医药")] + [
         major(f"{name}技术", year=year, cluster=DROP, designations=["high_level"])
-        for name in ("电子信息工程", "药品生产", "智能控制", "工业互联网", "应用化工", "现代物流")[:high_level_majors]
+        for name in ("电子信息工程", "药品生产", "智能控制", "工业互联网", "应用化工", "现代物流")[
+            :high_level_majors
+        ]
     ]
     assert high_level_majors <= 6
 
     # Teachers over every school; practice groups at the first schools.
     schools = [s for name in UNIT_NAMES for s in reports[name]["schools"]]
-    for school_data, t, d, r in zip(schools, split(teachers, len(schools)), split(dual, len(schools)),
-                                    split(rotated, len(schools)), strict=True):
+    for school_data, t, d, r in zip(
+        schools,
+        split(teachers, len(schools)),
+        split(dual, len(schools)),
+        split(rotated, len(schools)),
+        strict=True,
+    ):
         school_data.update(teachers=t, dual_qualified_teachers=d, teachers_rotated=r, enterprise_practice=[])
     for index, (n, months) in enumerate(practice):
         schools[index % len(schools)]["enterprise_practice"].append({"teachers": n, "months": months})
 
-    # Training bases: each county's serves one of the six clusters in turn, so that together they cover all six.
+    # Training bases: each county's serves one of the six clusters in turn, so that together they cover all
+    # six.
     for index, name in enumerate(COUNTIES):
         cluster = CLUSTERS[index % len(CLUSTERS)]
         reports[name]["training_bases"] = [{"name": f"{name}{cluster}实训基地", "industry": cluster}]
 
-    # Clause 2's projects: the first ``projects`` of the 12 completed, the rest being built. The two city schools
-    # the defaults lack come without teachers or majors, so that no other city-wide figure moves.
+    # Clause 2's projects: the first ``projects`` of the 12 completed, the rest being built. The two city
+    # schools the defaults lack come without teachers or majors, so that no other city-wide figure moves.
     reports["双牌县"]["schools"][0]["name"] = "双牌县职业技术学校"
     for name in ("永州市综合职业中等专业学校", "永州市工商职业中等专业学校"):
-        reports[CITY]["schools"].append(school(name, year=year, teachers=0, dual_qualified_teachers=0, teachers_rotated=0,
-                                      enterprise_practice=[], majors=[], ideological_courses=0,
-                                      worker_training_bases=0))
+        reports[CITY]["schools"].append(
+            school(
+                name,
+                year=year,
+                teachers=0,
+                dual_qualified_teachers=0,
+                teachers_rotated=0,
+                enterprise_practice=[],
+                majors=[],
+                ideological_courses=0,
+                worker_training_bases=0,
+            )
+        )
     by_name = {s["name"]: s for s in (s for r in reports.values() for s in r["schools"])}
     for index, name in enumerate(PROJECT_SCHOOLS):
         by_name[name]["construction_project"] = "completed" if index < projects else "building"
     return [reports[name] for name in UNIT_NAMES]
 
 
-# ---------------------------------------------------------------------------------------------------- checking
+# ----------------------------------------------------------------------------------------------------
+# checking
 
 _BUILTIN: list[RulePack] | None = None
 
@@ -419,8 +554,8 @@ def to_yaml(report: dict[str, Any]) -> str:
 
 
 def _evaluated_by_year(report: dict[str, Any]) -> dict[str, Any]:
-    """Majors built with the default year (2025) put into an earlier report were evaluated in the report's year:
-    the format refuses an evaluation after it."""
+    """Majors built with the default year (2025) put into an earlier report were evaluated in the report's
+    year: the format refuses an evaluation after it."""
     year = report.get("year")
     schools = report.get("schools")
     if not isinstance(year, int) or not isinstance(schools, list):
@@ -446,8 +581,15 @@ _runs = itertools.count()
 Evaluated = TypeVar("Evaluated", ReportEvaluation, CityEvaluation)
 
 
-def run_reports(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh", strict: bool = False,
-                selected: set[str] | None = None, packs: Sequence[RulePack] | None = None) -> Run:
+def run_reports(
+    directory: Path,
+    reports: Iterable[dict[str, Any]],
+    *,
+    lang: str = "zh",
+    strict: bool = False,
+    selected: set[str] | None = None,
+    packs: Sequence[RulePack] | None = None,
+) -> Run:
     """Write the reports into a fresh folder under ``directory``, load them and evaluate them."""
     folder = directory / f"run{next(_runs)}"
     packs = list(packs) if packs is not None else builtin_packs()
@@ -461,25 +603,33 @@ def run_reports(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str
         else:
             valid.append(loaded)
     assert not invalid, "test report rejected: " + "; ".join(
-        f"{p.where()} {p.path} {p.code} {dict(p.params)}" for bad in invalid for p in bad.problems)
+        f"{p.where()} {p.path} {p.code} {dict(p.params)}" for bad in invalid for p in bad.problems
+    )
     run = evaluate(valid, invalid, packs, selected=selected, strict=strict)  # type: ignore[arg-type]
     return rendered(run, lang)
 
 
 def rendered(run: Run, lang: str) -> Run:
     """The run with its wording (explanations, notes, notices) rendered in ``lang``, as every view renders it:
-    what the tests compare with text. One evaluation renders in any language (tests/golden/test_one_evaluation.py)."""
+    what the tests compare with text. One evaluation renders in any language
+    (tests/golden/test_one_evaluation.py)."""
     tr = Translator(lang)  # type: ignore[arg-type]
 
     def result(r: RuleResult) -> RuleResult:
         items = tuple(replace(i, explanation=tr.render(i.explanation)) for i in r.items)
-        return replace(r, explanation=tr.render(r.explanation), notes=tuple(map(tr.render, r.notes)), items=items)
+        return replace(
+            r, explanation=tr.render(r.explanation), notes=tuple(map(tr.render, r.notes)), items=items
+        )
 
     def evaluation(e: Evaluated) -> Evaluated:
         return replace(e, results=tuple(map(result, e.results)), notices=tuple(map(tr.render, e.notices)))
 
-    return replace(run, reports=tuple(map(evaluation, run.reports)), city=tuple(map(evaluation, run.city)),
-                   notices=tuple(map(tr.render, run.notices)))
+    return replace(
+        run,
+        reports=tuple(map(evaluation, run.reports)),
+        city=tuple(map(evaluation, run.city)),
+        notices=tuple(map(tr.render, run.notices)),
+    )
 
 
 def by_rule(evaluation: ReportEvaluation | CityEvaluation) -> dict[str, RuleResult]:
@@ -493,7 +643,9 @@ def check_unit(directory: Path, report: dict[str, Any], *, lang: str = "zh") -> 
     return by_rule(run.reports[0])
 
 
-def check_city(directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh") -> dict[str, RuleResult]:
+def check_city(
+    directory: Path, reports: Iterable[dict[str, Any]], *, lang: str = "zh"
+) -> dict[str, RuleResult]:
     """The city-wide results of one year's reports (a 市本级 report among them), by rule ID."""
     run = run_reports(directory, reports, lang=lang)
     assert len(run.city) == 1, f"expected one city-wide evaluation, got {len(run.city)}: {run.notices}"
@@ -520,11 +672,21 @@ def line_of(path: Path | str, text: str, occurrence: int = 1) -> int:
     raise AssertionError(f"{text!r} not found in {path}")
 
 
-# ---------------------------------------------------------------------------------------------------- custom packs
+# ---------------------------------------------------------------------------------------------------- custom
+# packs
 
-def write_pack(directory: Path, rules_yaml: str, *, policy: str, pack_id: str = "test-pack",
-               file_name: str = "clause-90.yaml") -> Path:
-    """A rule pack folder: pack.yaml, the built-in units.yaml, a policy text and one rule file (as written)."""
+
+def write_pack(
+    directory: Path,
+    rules_yaml: str,
+    *,
+    policy: str,
+    pack_id: str = "test-pack",
+    file_name: str = "clause-90.yaml",
+) -> Path:
+    """A rule pack folder: pack.yaml, the built-in units.yaml,
+    a policy text and one rule file (as written).
+    """
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "pack.yaml").write_text(
         f"id: {pack_id}\n"
@@ -536,16 +698,18 @@ def write_pack(directory: Path, rules_yaml: str, *, policy: str, pack_id: str = 
         "  - {number: 90, title: 测试条款}\n",
         encoding="utf-8",
     )
-    (directory / "units.yaml").write_text((PACK_DIR / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (directory / "units.yaml").write_text(
+        (PACK_DIR / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (directory / "policy.md").write_text(policy, encoding="utf-8")
     (directory / file_name).write_text(rules_yaml, encoding="utf-8")
     return directory
 
 
 def every_status_inputs(base: Path) -> tuple[Path, Path]:
-    """Inputs under which a run has every status: ``base/2023-partial`` is 2023 without 蓝山县 (city-wide rules
-    due with a unit missing: ``missing``), ``base/pack-warn`` the built-in pack with ``c1.vocational-share`` a
-    warning rule (江永县 2023 at 41%: ``warn``). Returns the two folders."""
+    """Inputs under which a run has every status: ``base/2023-partial`` is 2023 without 蓝山县 (city-wide
+    rules due with a unit missing: ``missing``), ``base/pack-warn`` the built-in pack with
+    ``c1.vocational-share`` a warning rule (江永县 2023 at 41%: ``warn``). Returns the two folders."""
     year = base / "2023-partial"
     year.mkdir()
     for report in sorted((SAMPLES / "2023").glob("*.yaml")):

@@ -10,12 +10,18 @@ from hypothesis import strategies as st
 from zhijiao_check.jsontext import dumps
 
 SCALARS = (
-    st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text()
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
     | st.sampled_from(["0.00001", "1e-05", 'a": 0.00001', "x\n1e-5", "10.00001", "phase-out"])
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-                      max_leaves=20)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
 
 
 @given(VALUES)
@@ -30,5 +36,6 @@ def test_small_floats_keep_pythons_spelling() -> None:
 
 
 def test_what_orjson_refuses_still_writes() -> None:
-    assert dumps({"big": 2**80, "lone": "\ud800"}) == json.dumps({"big": 2**80, "lone": "\ud800"}, ensure_ascii=False,
-                                                                indent=2)
+    assert dumps({"big": 2**80, "lone": "\ud800"}) == json.dumps(
+        {"big": 2**80, "lone": "\ud800"}, ensure_ascii=False, indent=2
+    )

@@ -1,6 +1,6 @@
 """The package's layers, read from the source (ast): every import points down or sideways, none up, and no two
-packages import each other, directly or round a loop. Lazy imports inside functions and imports for type checking
-count too: they are dependencies all the same.
+packages import each other, directly or round a loop. Lazy imports inside functions and imports for type
+checking count too: they are dependencies all the same.
 
 docs/layers.md draws the same order.
 """
@@ -14,7 +14,8 @@ import pytest
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "zhijiao_check"
 
-# Top to bottom. A part is a top-level module or package of zhijiao_check; "" is the package itself (its version).
+# Top to bottom. A part is a top-level module or package of zhijiao_check; "" is the package itself (its
+# version).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("command line", ("cli", "__main__")),
     ("commands", ("commands",)),
@@ -26,7 +27,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rule kinds", ("kinds",)),
     ("measuring", ("measure",)),
     ("rule and report models", ("vocabulary", "report", "units")),
-    ("reading sources, writing outputs, problems", ("files", "source", "jsonsource", "located", "output", "jsontext", "processes", "problems", "errors")),
+    (
+        "reading sources, writing outputs, problems",
+        ("files", "source", "jsonsource", "located", "output", "jsontext", "processes", "problems", "errors"),
+    ),
     ("text and statuses", ("i18n", "messages", "wording", "status", "characters", "")),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
@@ -88,8 +92,11 @@ def test_every_part_has_a_layer() -> None:
 
 
 def test_no_import_points_up() -> None:
-    upward = sorted(f"{file}: {here} imports {there} ({LAYERS[LEVEL[there]][0]} is above {LAYERS[LEVEL[here]][0]})"
-                    for here, there, file in edges() if LEVEL[there] < LEVEL[here])
+    upward = sorted(
+        f"{file}: {here} imports {there} ({LAYERS[LEVEL[there]][0]} is above {LAYERS[LEVEL[here]][0]})"
+        for here, there, file in edges()
+        if LEVEL[there] < LEVEL[here]
+    )
     assert upward == []
 
 
@@ -120,7 +127,9 @@ TRANSLATING = ("i18n", "messages")
 
 
 def translating(path: Path) -> list[str]:
-    """What in a file translates: an import of the translator or the catalogues, a ``Translator``, a ``tr``."""
+    """What in a file translates: an import of the translator or the catalogues, a ``Translator``,
+    a ``tr``.
+    """
     found = [f"imports {target}" for target in sorted(imports(path)) if part_of(target) in TRANSLATING]
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Name) and node.id in ("Translator", "tr"):
@@ -131,17 +140,24 @@ def translating(path: Path) -> list[str]:
 
 
 def test_evaluating_never_translates() -> None:
-    found = [f"{path.relative_to(SOURCE)}: {what}" for path in sorted(SOURCE.rglob("*.py"))
-             if part_of(module_name(path)) in LANGUAGE_NEUTRAL for what in translating(path)]
+    found = [
+        f"{path.relative_to(SOURCE)}: {what}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        if part_of(module_name(path)) in LANGUAGE_NEUTRAL
+        for what in translating(path)
+    ]
     assert found == []
 
 
-@pytest.mark.parametrize("source", [
-    "from zhijiao_check.i18n import Translator\n",
-    "def measure(rule, scope, tr):\n    return None\n",
-    "def f(x):\n    return tr('engine.every')\n",
-    "def f():\n    from zhijiao_check.messages.engine import MESSAGES\n",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from zhijiao_check.i18n import Translator\n",
+        "def measure(rule, scope, tr):\n    return None\n",
+        "def f(x):\n    return tr('engine.every')\n",
+        "def f():\n    from zhijiao_check.messages.engine import MESSAGES\n",
+    ],
+)
 def test_translating_is_found(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = tmp_path / "zhijiao_check"
     (fake / "kinds").mkdir(parents=True)
@@ -151,14 +167,18 @@ def test_translating_is_found(tmp_path: Path, source: str, monkeypatch: pytest.M
     assert translating(path) != []
 
 
-@pytest.mark.parametrize(("source", "expected"), [
-    ("from zhijiao_check.engine.evaluate import evaluate\n", {"zhijiao_check.engine.evaluate"}),
-    ("def f():\n    from zhijiao_check.renderers import Format\n", {"zhijiao_check.renderers"}),
-    ("from zhijiao_check import __version__, engine\n", {"zhijiao_check", "zhijiao_check.engine"}),
-    ("import json\nfrom . import timing\n", {"zhijiao_check.engine"}),
-])
-def test_imports_are_read_wherever_they_are(tmp_path: Path, source: str, expected: set[str],
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from zhijiao_check.engine.evaluate import evaluate\n", {"zhijiao_check.engine.evaluate"}),
+        ("def f():\n    from zhijiao_check.renderers import Format\n", {"zhijiao_check.renderers"}),
+        ("from zhijiao_check import __version__, engine\n", {"zhijiao_check", "zhijiao_check.engine"}),
+        ("import json\nfrom . import timing\n", {"zhijiao_check.engine"}),
+    ],
+)
+def test_imports_are_read_wherever_they_are(
+    tmp_path: Path, source: str, expected: set[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The walk sees lazy and relative imports: a layer test that missed them could not fail."""
     fake = tmp_path / "zhijiao_check"
     (fake / "engine").mkdir(parents=True)
@@ -171,8 +191,9 @@ def test_imports_are_read_wherever_they_are(tmp_path: Path, source: str, expecte
 def test_an_upward_import_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake = tmp_path / "zhijiao_check"
     (fake / "kinds").mkdir(parents=True)
-    (fake / "kinds" / "ratio.py").write_text("def f():\n    from zhijiao_check.engine import evaluate\n",
-                                              encoding="utf-8")
+    (fake / "kinds" / "ratio.py").write_text(
+        "def f():\n    from zhijiao_check.engine import evaluate\n", encoding="utf-8"
+    )
     monkeypatch.setitem(globals(), "SOURCE", fake)
     [(here, there, _)] = edges()
     assert (here, there) == ("kinds", "engine") and LEVEL[there] < LEVEL[here]

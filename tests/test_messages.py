@@ -1,8 +1,9 @@
 """Every message the code uses exists in every language, with the same placeholders.
 
-The keys are read from the source (ast): literal keys given to a translator or to wording (``msg``), the codes of problems and errors
-(``problem_at(.., "code")`` is ``report.code``, ``FatalError("code")`` is ``cli.code``, …), and keys built
-with an f-string, each expanded over the values it can take (``BUILT``). A new built key must be added there.
+The keys are read from the source (ast): literal keys given to a translator or to wording (``msg``), the codes
+of problems and errors (``problem_at(.., "code")`` is ``report.code``, ``FatalError("code")`` is ``cli.code``,
+…), and keys built with an f-string, each expanded over the values it can take (``BUILT``). A new built key
+must be added there.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
-    "catalogue.kind-": tuple(get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(AnyRule)[0])),
+    "catalogue.kind-": tuple(
+        get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(AnyRule)[0])
+    ),
     "catalogue.severity-": get_args(RuleBase.model_fields["severity"].annotation),
     "render.exit-": ("0", "1", "2"),
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
@@ -48,8 +51,14 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "field.": None,  # field labels are looked up with a fallback to the field's own name
 }
 # Calls whose argument is a message code, and the area of its message: (function, argument index, area).
-CODES = (("FatalError", 0, "cli"), ("Refused", 0, "input"), ("problem_at", 3, "report"), ("_problem", 3, "pack"),
-         ("_fail", 3, "workbook"), ("_refusal", 1, "workbook"))
+CODES = (
+    ("FatalError", 0, "cli"),
+    ("Refused", 0, "input"),
+    ("problem_at", 3, "report"),
+    ("_problem", 3, "pack"),
+    ("_fail", 3, "workbook"),
+    ("_refusal", 1, "workbook"),
+)
 
 
 def _called(node: ast.Call) -> str:
@@ -62,8 +71,8 @@ class Built(str):
 
 
 def _keys(node: ast.expr) -> list[str]:
-    """The keys an argument can be: a literal, either branch of ``a if c else b``, or the literal beginning of a
-    built key (``f"render.status-{s}"``, ``"catalogue.scope-" + scope``)."""
+    """The keys an argument can be: a literal, either branch of ``a if c else b``, or the literal beginning of
+    a built key (``f"render.status-{s}"``, ``"catalogue.scope-" + scope``)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [node.value]
     if isinstance(node, ast.IfExp):
@@ -93,8 +102,14 @@ def used_keys() -> tuple[set[str], set[str]]:
                     if isinstance(code, ast.Constant) and isinstance(code.value, str):
                         keys.add(f"{area}.{code.value}")
             if name == "Problem" and len(node.args) > 4 and isinstance(node.args[4], ast.Constant):
-                area = next((k.value.value for k in node.keywords if k.arg == "area"
-                             and isinstance(k.value, ast.Constant)), "report")
+                area = next(
+                    (
+                        k.value.value
+                        for k in node.keywords
+                        if k.arg == "area" and isinstance(k.value, ast.Constant)
+                    ),
+                    "report",
+                )
                 keys.add(f"{area}.{node.args[4].value}")
     return keys, built
 
@@ -105,7 +120,8 @@ KEYS, BUILT_USED = used_keys()
 def test_the_source_uses_keys() -> None:
     """The walk finds what it should (it could not fail if it found nothing)."""
     assert {"engine.every", "cli.unknown-rule", "report.unknown-unit", "pack.unknown-field"} <= KEYS
-    assert {"engine.yes", "engine.no", "engine.units-missing-failed", "catalogue.absent"} <= KEYS  # a if c else b
+    # a if c else b
+    assert {"engine.yes", "engine.no", "engine.units-missing-failed", "catalogue.absent"} <= KEYS
     assert {"render.status-", "table.kind-", "catalogue.scope-", "field."} <= BUILT_USED
 
 
@@ -128,12 +144,16 @@ def test_every_built_key_exists(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_every_language_has_the_same_placeholders(key: str) -> None:
     """(A parameter given in each language, ``expected_zh``/``expected_en``, counts as one.)"""
-    fields = [{name.removesuffix(f"_{lang}") for _, name, _, _ in string.Formatter().parse(text) if name}
-              for lang, text in zip(LANGS, CATALOGUE[key], strict=True)]
+    fields = [
+        {name.removesuffix(f"_{lang}") for _, name, _, _ in string.Formatter().parse(text) if name}
+        for lang, text in zip(LANGS, CATALOGUE[key], strict=True)
+    ]
     assert all(f == fields[0] for f in fields), f"{key}: {fields}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_translator_reads_each_language(lang: Lang) -> None:
-    assert Translator(lang)("engine.every", passed=1, total=2, share="50.0%") == {
-        "zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
+    assert (
+        Translator(lang)("engine.every", passed=1, total=2, share="50.0%")
+        == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
+    )

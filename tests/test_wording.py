@@ -33,16 +33,19 @@ def test_a_unique_join_says_alike_items_once() -> None:
     assert EN.render(Join(("a", "a"), CLAUSE)) == "a; a"
 
 
-@pytest.mark.parametrize(("value", "unit", "zh", "en"), [
-    (0.45, "ratio", "45.0%", "45.0%"),
-    (10500.0, "yuan", "10500 元", "10500 yuan"),
-    (3120, "persons", "3120 人", "3120 persons"),
-    (True, "bool", "是", "yes"),
-    (False, "count", "否", "no"),
-    ([1, 2], "count", "1–2", "1–2"),
-    (None, "ratio", "—", "—"),
-    (0.5, "count", "0.5", "0.5"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "zh", "en"),
+    [
+        (0.45, "ratio", "45.0%", "45.0%"),
+        (10500.0, "yuan", "10500 元", "10500 yuan"),
+        (3120, "persons", "3120 人", "3120 persons"),
+        (True, "bool", "是", "yes"),
+        (False, "count", "否", "no"),
+        ([1, 2], "count", "1–2", "1–2"),
+        (None, "ratio", "—", "—"),
+        (0.5, "count", "0.5", "0.5"),
+    ],
+)
 def test_a_quantity_is_written_when_rendered(value: object, unit: str, zh: str, en: str) -> None:
     assert (ZH.render(show(value, unit)), EN.render(show(value, unit))) == (zh, en)
 

@@ -2,8 +2,8 @@
 
 Text pasted from Word, a web page or a chat brings zero-width spaces, no-break spaces and line separators; an
 input method may give a CJK compatibility ideograph (U+F900–U+FAFF) that looks exactly like the ordinary one;
-a Cyrillic ``а`` looks like a Latin ``a``. Each makes a name differ from the one it looks like, so every message
-about one names the code point and where it is.
+a Cyrillic ``а`` looks like a Latin ``a``. Each makes a name differ from the one it looks like, so every
+message about one names the code point and where it is.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ _CONFUSABLES = str.maketrans(
 
 
 def is_invisible(char: str) -> bool:
-    """A character that shows as nothing, or as a space that is not one: format and control characters, line and
-    paragraph separators, no-break and other odd spaces, blank letters; and a lone surrogate (JSON's ``\ud800``),
-    which is half of a character and no text can hold."""
+    """A character that shows as nothing, or as a space that is not one: format and control characters, line
+    and paragraph separators, no-break and other odd spaces, blank letters; and a lone surrogate (JSON's
+    ``\ud800``), which is half of a character and no text can hold."""
     category = unicodedata.category(char)
     if char in ("\t", "\n", "\r"):
         return False
@@ -49,8 +49,9 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
-# Printable characters that are odd all the same: the blank letters and the compatibility ideographs. Every other
-# odd character is one that is not printable (``str.isprintable``), so most text is cleared by two quick looks.
+# Printable characters that are odd all the same: the blank letters and the compatibility ideographs. Every
+# other odd character is one that is not printable (``str.isprintable``), so most text is cleared by two quick
+# looks.
 _COMPATIBILITY = "\uf900-\ufaff\U0002f800-\U0002fa1f"
 _PRINTABLE_ODD = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + _COMPATIBILITY + "]")
 _COMPATIBILITY_CHAR = re.compile(f"[{_COMPATIBILITY}]")
@@ -62,7 +63,9 @@ def odd_characters(text: str) -> list[tuple[int, str]]:
     0-based index. Found by regular expressions, never a loop over the characters of a value."""
     if _plain(text):
         return []
-    return [(m.start(), m.group()) for m in itertools.islice(_odd(compatibility=True).finditer(text), MAX_ODD)]
+    return [
+        (m.start(), m.group()) for m in itertools.islice(_odd(compatibility=True).finditer(text), MAX_ODD)
+    ]
 
 
 def cleaned(text: str) -> str:
@@ -77,11 +80,17 @@ def cleaned(text: str) -> str:
 def _ordinary() -> dict[int, str]:
     """Each compatibility ideograph's ordinary form (``str.translate``: no call per character)."""
     codes = itertools.chain(range(0xF900, 0xFB00), range(0x2F800, 0x2FA20))
-    return {code: unicodedata.normalize("NFKC", chr(code)) for code in codes if is_compatibility_ideograph(chr(code))}
+    return {
+        code: unicodedata.normalize("NFKC", chr(code))
+        for code in codes
+        if is_compatibility_ideograph(chr(code))
+    }
 
 
 def _plain(text: str) -> bool:
-    """Whether ``text`` has no odd character at all (the full-width space of Chinese text is an ordinary one)."""
+    """Whether ``text`` has no odd character at all
+    (the full-width space of Chinese text is an ordinary one).
+    """
     printable = text.isprintable() or ("　" in text and text.replace("　", " ").isprintable())
     return printable and not _PRINTABLE_ODD.search(text)
 
@@ -89,8 +98,8 @@ def _plain(text: str) -> bool:
 @functools.cache
 def _odd(compatibility: bool) -> re.Pattern[str]:
     """One character class of every invisible character (and compatibility ideograph), found once, on first
-    need (tens of milliseconds), in the planes that hold them: the basic and supplementary multilingual planes,
-    the ideographs' supplement and the tags of plane 14."""
+    need (tens of milliseconds), in the planes that hold them: the basic and supplementary multilingual
+    planes, the ideographs' supplement and the tags of plane 14."""
     planes = itertools.chain(range(0x20000), range(0x2F800, 0x2FA20), range(0xE0000, 0xE1000))
     ranges: list[list[int]] = []
     for code in planes:
@@ -103,14 +112,14 @@ def _odd(compatibility: bool) -> re.Pattern[str]:
 
 
 def skeleton(text: str) -> str:
-    """What ``text`` looks like: cleaned, compatibility forms folded (full-width letters, ideographs), look-alike
-    Cyrillic and Greek letters read as Latin."""
+    """What ``text`` looks like: cleaned, compatibility forms folded (full-width letters, ideographs),
+    look-alike Cyrillic and Greek letters read as Latin."""
     return unicodedata.normalize("NFKC", cleaned(text)).translate(_CONFUSABLES)
 
 
 def difference(found: str, meant: str) -> str | None:
-    """When ``found`` looks like ``meant`` but is not it: where they differ, as code points (1-based positions).
-    ``None`` when they differ visibly (a did-you-mean needs no explanation then)."""
+    """When ``found`` looks like ``meant`` but is not it: where they differ, as code points (1-based
+    positions). ``None`` when they differ visibly (a did-you-mean needs no explanation then)."""
     if found == meant or skeleton(found) != skeleton(meant):
         return None
     parts = []

@@ -92,27 +92,45 @@ RulesFormat = Literal["table", "json", "markdown"]  # `rules` also writes docs/r
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
 NoColorOption = Annotated[
-    bool, typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal).")
+    bool,
+    typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal)."),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="On an internal error (exit 3), show the traceback.")]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="On an internal error (exit 3), show the traceback.")
+]
 ConfigOption = Annotated[
     Path | None,
-    typer.Option("--config", metavar="FILE", help="The config file (default: the nearest zhijiao-check.toml, or "
-                 "pyproject.toml with [tool.zhijiao-check], from here upward)."),
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="The config file (default: the nearest zhijiao-check.toml, or "
+        "pyproject.toml with [tool.zhijiao-check], from here upward).",
+    ),
 ]
 RulesOption = Annotated[
     list[Path] | None,
-    typer.Option("--rules", metavar="DIR", help="A rule pack directory to add (or to replace the built-in pack with the same id)."),
+    typer.Option(
+        "--rules",
+        metavar="DIR",
+        help="A rule pack directory to add (or to replace the built-in pack with the same id).",
+    ),
 ]
 PackOption = Annotated[
     str | None,
-    typer.Option("--pack", metavar="PACK", help="The rule pack: an installed pack's ID or a pack directory "
-                 "(default: the installed pack)."),
+    typer.Option(
+        "--pack",
+        metavar="PACK",
+        help="The rule pack: an installed pack's ID or a pack directory (default: the installed pack).",
+    ),
 ]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
 PathsArgument = Annotated[
-    list[str], typer.Argument(metavar="PATH...", help="Report files, or directories searched for *.yaml, *.yml, *.json.",
-                   show_default=False)
+    list[str],
+    typer.Argument(
+        metavar="PATH...",
+        help="Report files, or directories searched for *.yaml, *.yml, *.json.",
+        show_default=False,
+    ),
 ]
 
 
@@ -148,65 +166,117 @@ def check(
     paths: PathsArgument,
     formats: Annotated[
         list[Format] | None,
-        typer.Option("--format", "-f", metavar="FORMAT",
-                     help="table (default), json, junit, markdown, github, sarif, html, xlsx or csv; repeat with --output "
-                     "for several outputs in one run."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="table (default), json, junit, markdown, github, sarif, html, xlsx or csv; "
+            "repeat with --output for several outputs in one run.",
+        ),
     ] = None,
     outputs: Annotated[
         list[Path] | None,
-        typer.Option("--output", "-o", metavar="FILE", help="File for the matching --format (default: standard output; - too)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="File for the matching --format (default: standard output; - too).",
+        ),
     ] = None,
     lang: LangOption = "zh",
     strict: Annotated[
-        bool, typer.Option("--strict/--no-strict", metavar="", show_default=False,
-                           help="warn and behind also fail the run (default: no)."),
+        bool,
+        typer.Option(
+            "--strict/--no-strict",
+            metavar="",
+            show_default=False,
+            help="warn and behind also fail the run (default: no).",
+        ),
     ] = False,
     select: Annotated[
-        list[str] | None, typer.Option("--select", metavar="IDS", help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.")
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="IDS",
+            help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.",
+        ),
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select).")] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select)."),
+    ] = None,
     rules: RulesOption = None,
     pack: PackOption = None,
     previous: Annotated[
         list[Path] | None,
-        typer.Option("--previous", metavar="DIR", help="Earlier reports to compare with (not scored): a school or "
-                     "major in last year's report and not in this year's is a warning."),
+        typer.Option(
+            "--previous",
+            metavar="DIR",
+            help="Earlier reports to compare with (not scored): a school or "
+            "major in last year's report and not in this year's is a warning.",
+        ),
     ] = None,
     roster: Annotated[
         Path | None,
-        typer.Option("--roster", metavar="FILE", help="The bureau's list of schools per unit (YAML): a school on it "
-                     "missing from its unit's report is an error."),
+        typer.Option(
+            "--roster",
+            metavar="FILE",
+            help="The bureau's list of schools per unit (YAML): a school on it "
+            "missing from its unit's report is an error.",
+        ),
     ] = None,
     per_unit: Annotated[
         Path | None,
-        typer.Option("--per-unit", metavar="DIR", help="With --format html: also one printable page per unit in DIR, "
-                     "with a sign-off block."),
+        typer.Option(
+            "--per-unit",
+            metavar="DIR",
+            help="With --format html: also one printable page per unit in DIR, with a sign-off block.",
+        ),
     ] = None,
     waivers: Annotated[
         Path | None,
-        typer.Option("--waivers", metavar="FILE", help="A waivers file (TOML, [[waiver]] entries): results excused "
-                     "with a reason, shown as waived."),
+        typer.Option(
+            "--waivers",
+            metavar="FILE",
+            help="A waivers file (TOML, [[waiver]] entries): results excused with a reason, shown as waived.",
+        ),
     ] = None,
     base_dir: Annotated[
         Path | None,
-        typer.Option("--base-dir", metavar="DIR", help="What SARIF and GitHub paths are relative to (default: the "
-                     "git top level, else the working directory)."),
+        typer.Option(
+            "--base-dir",
+            metavar="DIR",
+            help="What SARIF and GitHub paths are relative to (default: the "
+            "git top level, else the working directory).",
+        ),
     ] = None,
     whole_year: Annotated[
-        bool, typer.Option("--whole-year", metavar="", help="Check every report in the folder of each file given "
-                           "(its year's folder): what the pre-commit hook does, so city-wide rules see the whole year."),
+        bool,
+        typer.Option(
+            "--whole-year",
+            metavar="",
+            help="Check every report in the folder of each file given "
+            "(its year's folder): what the pre-commit hook does, so city-wide rules see the whole year.",
+        ),
     ] = False,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, metavar="N",
-                     help="Worker processes for many reports (default: one per available core; 1: one process)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for many reports (default: one per available core; 1: one process).",
+        ),
     ] = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Check reports against the targets (检查报表是否达标). Exit 0 all met, 1 a target failed, 2 invalid input."""
+    """Check reports against the targets (检查报表是否达标).
+    Exit 0 all met, 1 a target failed, 2 invalid input.
+    """
     from zhijiao_check.commands import check as command
     from zhijiao_check.files import input_paths
 
@@ -248,7 +318,9 @@ def check(
 @app.command(cls=Command)
 def validate(
     paths: PathsArgument,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")] = "table",
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")
+    ] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -261,16 +333,24 @@ def validate(
     from zhijiao_check.files import input_paths
 
     def run() -> int:
-        return command.run(command.ValidateOptions(input_paths(paths), format, output, lang, rules or [],
-                                                   _color(no_color), pack))
+        return command.run(
+            command.ValidateOptions(
+                input_paths(paths), format, output, lang, rules or [], _color(no_color), pack
+            )
+        )
 
     _exit(run, lang, debug)
 
 
 @app.command(cls=Command)
 def diff(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)],
+    old: Annotated[
+        Path,
+        typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False),
+    ],
+    new: Annotated[
+        Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)
+    ],
     format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     lang: LangOption = "zh",
@@ -278,7 +358,9 @@ def diff(
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """What changed between two reports of a unit: fields, schools and majors by name, rule statuses (报表对比)."""
+    """What changed between two reports of a unit:
+    fields, schools and majors by name, rule statuses (报表对比).
+    """
     from zhijiao_check.commands import diff as command
 
     options = command.DiffOptions(old, new, format, output, lang, rules or [], pack)
@@ -295,7 +377,9 @@ def list_rules(
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """List the rules: ID, clause, scope, time, title (列出全部规则). --format markdown writes docs/rules.md."""
+    """List the rules: ID, clause, scope, time, title (列出全部规则).
+    --format markdown writes docs/rules.md.
+    """
     from zhijiao_check.commands import catalogue
 
     _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
@@ -333,24 +417,35 @@ def coverage(
 @app.command(cls=Command)
 def template(
     unit: Annotated[
-        str, typer.Option("--unit", "-u", help="The unit: its name (冷水滩区) or code (431103).", show_default=False)
+        str,
+        typer.Option(
+            "--unit", "-u", help="The unit: its name (冷水滩区) or code (431103).", show_default=False
+        ),
     ],
-    year: Annotated[int, typer.Option("--year", "-y", help="The statistical year, e.g. 2023.", show_default=False)],
+    year: Annotated[
+        int, typer.Option("--year", "-y", help="The statistical year, e.g. 2023.", show_default=False)
+    ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     format: Annotated[
         TemplateFormat | None,
-        typer.Option("--format", "-f", help="yaml, or xlsx for a workbook (default: by the --output name, else yaml)."),
+        typer.Option(
+            "--format", "-f", help="yaml, or xlsx for a workbook (default: by the --output name, else yaml)."
+        ),
     ] = None,
     prefill: Annotated[
         Path | None,
-        typer.Option("--from", metavar="REPORT", help="Last year's report (YAML or xlsx): its figures pre-filled."),
+        typer.Option(
+            "--from", metavar="REPORT", help="Last year's report (YAML or xlsx): its figures pre-filled."
+        ),
     ] = None,
     schema: Annotated[
         str | None,
-        typer.Option("--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."),
+        typer.Option(
+            "--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."
+        ),
     ] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -361,15 +456,22 @@ def template(
     from zhijiao_check.commands import template as command
 
     chosen = format or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml")
-    options = command.TemplateOptions(unit, year, output, lang, rules or [], schema, force, pack, chosen, prefill)
+    options = command.TemplateOptions(
+        unit, year, output, lang, rules or [], schema, force, pack, chosen, prefill
+    )
     _exit(lambda: command.run(options), lang, debug)
 
 
 @app.command(cls=Command)
 def convert(
-    source: Annotated[Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)],
+    source: Annotated[
+        Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)
+    ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The converted report: .xlsx, .yaml or .json.", show_default=False)
+        Path,
+        typer.Option(
+            "--output", "-o", help="The converted report: .xlsx, .yaml or .json.", show_default=False
+        ),
     ],
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     lang: LangOption = "zh",
@@ -394,7 +496,9 @@ def schema(
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """The JSON Schema (draft 2020-12) of report format v1, for editors and validators (填报格式 JSON Schema)."""
+    """The JSON Schema (draft 2020-12) of report format v1,
+    for editors and validators (填报格式 JSON Schema).
+    """
     from zhijiao_check.commands import schema as command
 
     options = command.SchemaOptions(output, lang, rules or [], pack)

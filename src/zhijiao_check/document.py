@@ -51,7 +51,8 @@ class ResultDoc(TypedDict):
     expected: float | None
     explanation: str
     notes: list[str]  # a waived result's first note is the waiver's reason
-    waiver: dict[str, Any] | None  # reason, approved_by, document, year, expires, file, line, status (excused)
+    # reason, approved_by, document, year, expires, file, line, status (excused)
+    waiver: dict[str, Any] | None
     clause: int
     quote: str
     severity: str
@@ -158,7 +159,9 @@ Ranked = TypeVar("Ranked", bound=Mapping[str, Any])
 
 
 def ranked(reports: Sequence[Ranked]) -> list[tuple[int | None, Ranked]]:
-    """Best score first, ties in the given order and sharing a rank (1, 1, 3); reports without a score last."""
+    """Best score first, ties in the given order and sharing a rank (1, 1, 3);
+    reports without a score last.
+    """
     scored = sorted((r for r in reports if r["score"] is not None), key=lambda r: -float(r["score"]))
     out: list[tuple[int | None, Ranked]] = []
     for index, one in enumerate(scored):
@@ -168,7 +171,9 @@ def ranked(reports: Sequence[Ranked]) -> list[tuple[int | None, Ranked]]:
 
 
 def _number(value: Any) -> Any:
-    """``25000`` rather than ``25000.0``: a whole number is written as one (a count, a sum of 元, a target)."""
+    """``25000`` rather than ``25000.0``: a whole number is written as one (a count, a sum of 元,
+    a target).
+    """
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list):
@@ -231,8 +236,14 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
 def waiver_note(r: RuleResult, tr: Translator) -> str:
     """The reason of a waived result, as every format shows it: why, who approved it, the document, where."""
     waiver = r.waiver
-    return tr("render.waiver-note", status=r.waived_status, reason=waiver.reason, approved_by=waiver.approved_by,
-              document=waiver.document, where=f"{waiver.file}:{waiver.line}")
+    return tr(
+        "render.waiver-note",
+        status=r.waived_status,
+        reason=waiver.reason,
+        approved_by=waiver.approved_by,
+        document=waiver.document,
+        where=f"{waiver.file}:{waiver.line}",
+    )
 
 
 def item(i: ItemOutcome, tr: Translator) -> ItemDoc:
@@ -260,7 +271,9 @@ def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:
         "method": METHOD,
         "years": list(t.years),
         "city": [trend(x, tr) for x in t.city],
-        "units": [{"unit": u.unit, "kind": u.kind, "trends": [trend(x, tr) for x in u.trends]} for u in t.units],
+        "units": [
+            {"unit": u.unit, "kind": u.kind, "trends": [trend(x, tr) for x in u.trends]} for u in t.units
+        ],
     }
 
 
@@ -271,14 +284,28 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
         "rule": rule.id,
         "title": tr.pick(rule.title.zh, rule.title.en),
         "unit": rule.unit,
-        "target": {"op": "==", "value": True} if rule.kind == "flag" else {
-            "op": rule.target.op, "value": None if getattr(rule, "compare_to", None) is not None else rule.target.value},
+        "target": {"op": "==", "value": True}
+        if rule.kind == "flag"
+        else {
+            "op": rule.target.op,
+            "value": None if getattr(rule, "compare_to", None) is not None else rule.target.value,
+        },
         "due": rule.time.due,
         "linear": rule.time.linear,
-        "years": [{"year": x.year, "observed": x.observed, "status": x.status, "schedule": x.schedule,
-                   "target": x.target, "fitted": p is not None and x.year in p.years}
-                  for x in t.points],
-        "projection": None if p is None else {
+        "years": [
+            {
+                "year": x.year,
+                "observed": x.observed,
+                "status": x.status,
+                "schedule": x.schedule,
+                "target": x.target,
+                "fitted": p is not None and x.year in p.years,
+            }
+            for x in t.points
+        ],
+        "projection": None
+        if p is None
+        else {
             "years": list(p.years),
             "slope": p.slope,
             "intercept": p.intercept,

@@ -1,4 +1,6 @@
-"""The one fatal-error type and the handler that turns errors into messages and exit codes (``status.ExitCode``)."""
+"""The one fatal-error type and the handler that turns errors into messages and exit codes
+(``status.ExitCode``).
+"""
 
 from __future__ import annotations
 

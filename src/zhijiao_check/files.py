@@ -46,8 +46,8 @@ _KINDS = (
 
 
 def input_paths(arguments: Sequence[str]) -> list[Path]:
-    """The PATH arguments as paths. An empty argument (``""``, an unset shell variable) is an error: ``Path("")``
-    would silently mean the working directory."""
+    """The PATH arguments as paths. An empty argument (``""``, an unset shell variable) is an error:
+    ``Path("")`` would silently mean the working directory."""
     if any(argument == "" for argument in arguments):
         raise FatalError("empty-path")
     return [Path(argument) for argument in arguments]
@@ -130,4 +130,3 @@ def read_file(path: Path, display: str) -> bytes | Problem:
     except OSError:
         size = len(raw)
     return Problem(display, None, None, "", "file-too-large", {"size_mib": f"{size / 1024 / 1024:.1f}"})
-

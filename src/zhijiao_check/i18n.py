@@ -72,8 +72,10 @@ class Translator:
                 if wording.fallback is None:
                     raise KeyError(f"no message {wording.key!r}")
                 return self.render(wording.fallback)
-            params = {name: self.render(value) if isinstance(value, WORDING) else value
-                      for name, value in wording.params}
+            params = {
+                name: self.render(value) if isinstance(value, WORDING) else value
+                for name, value in wording.params
+            }
             return text.format(**params) if params else text
         if isinstance(wording, Seq):
             return "".join(self.render(part) for part in wording.parts)

@@ -2,8 +2,8 @@
 
 JSON is nearly YAML, but not quite: read as YAML, ``1.05e4`` is text and a duplicate key is a YAML matter.
 This reader follows JSON (RFC 8259): numbers in any JSON notation, strings with JSON escapes, no comments,
-``NaN`` and ``Infinity`` refused, duplicate keys refused, each problem at JSON's line:column. It gives the same
-``Parsed`` as the YAML reader, so everything after it is shared.
+``NaN`` and ``Infinity`` refused, duplicate keys refused, each problem at JSON's line:column. It gives the
+same ``Parsed`` as the YAML reader, so everything after it is shared.
 """
 
 from __future__ import annotations
@@ -98,10 +98,13 @@ class _Reader:
         try:
             value, end = scanstring(self.text, index + 1, True)
         except ValueError as error:
-            raise _Stop(getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))) from None
+            raise _Stop(
+                getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))
+            ) from None
         start = self.mark(index)
-        value, problem = checked_text(value, path, self.display,
-                                      lambda char: (start[0], start[1] + 1 + max(value.find(char), 0)))
+        value, problem = checked_text(
+            value, path, self.display, lambda char: (start[0], start[1] + 1 + max(value.find(char), 0))
+        )
         if problem:
             self.problems.append(problem)
         return value, end
@@ -117,7 +120,8 @@ class _Reader:
         if not math.isfinite(value):
             self.problems.append(self.problem(index, "json-number-too-long", path, digits=match.group()))
             return None
-        # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it equals.
+        # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it
+        # equals.
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
     def object(self, index: int, path: Path_) -> tuple[dict[str, Any], int]:
@@ -131,9 +135,11 @@ class _Reader:
             try:
                 key, after = scanstring(self.text, index + 1, True)
             except ValueError as error:
-                raise _Stop(getattr(error, "pos", index), "json-string",
-                            reason=getattr(error, "msg", str(error))) from None
-            if any("\ud800" <= char <= "\udfff" for char in key):  # half a character (``"\ud800"``): no text holds it
+                raise _Stop(
+                    getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))
+                ) from None
+            # half a character (``"\ud800"``): no text holds it
+            if any("\ud800" <= char <= "\udfff" for char in key):
                 key, problem = checked_text(key, (*path, key), self.display, self.key_mark(index))
                 if problem:
                     self.problems.append(problem)
@@ -144,8 +150,11 @@ class _Reader:
             duplicate = key in result
             if duplicate:
                 first = self.positions.key(child)
-                self.problems.append(self.problem(index, "duplicate-key", child, field=key,
-                                                  first_line=first[0] if first else "?"))
+                self.problems.append(
+                    self.problem(
+                        index, "duplicate-key", child, field=key, first_line=first[0] if first else "?"
+                    )
+                )
                 saved = (self.positions.values.get(child), first)
             else:
                 self.positions.keys[child] = self.mark(index)

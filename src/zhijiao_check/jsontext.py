@@ -1,11 +1,11 @@
 """JSON text as the tool writes it: two-space indent, UTF-8 characters as they are, one way for every output.
 
-orjson writes it about 15 times faster than the standard library's pure-Python indenting encoder (which a large
-run's JSON, SARIF and validation output spent a quarter of their time in), and byte for byte the same text but
-for one thing: a float under 1e-4 in magnitude, which Python writes as ``1e-05`` and orjson as ``0.00001``.
-Those few are rewritten to Python's spelling; anything orjson refuses (an integer beyond 64 bits, a lone
-surrogate) falls back to the standard library. Strict JSON either way: a number that is not finite is written as
-null (orjson's way), never as ``NaN`` or ``Infinity``, which no JSON parser need read.
+orjson writes it about 15 times faster than the standard library's pure-Python indenting encoder (which a
+large run's JSON, SARIF and validation output spent a quarter of their time in), and byte for byte the same
+text but for one thing: a float under 1e-4 in magnitude, which Python writes as ``1e-05`` and orjson as
+``0.00001``. Those few are rewritten to Python's spelling; anything orjson refuses (an integer beyond 64 bits,
+a lone surrogate) falls back to the standard library. Strict JSON either way: a number that is not finite is
+written as null (orjson's way), never as ``NaN`` or ``Infinity``, which no JSON parser need read.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import math
 import re
 from typing import Any
 
-# orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at the
-# end of a line, and a string there would end with its quote, so text inside a string never matches).
+# orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at
+# the end of a line, and a string there would end with its quote, so text inside a string never matches).
 _SMALL_FLOAT = re.compile(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
 _DIGITS = b"0123456789"
 

@@ -69,10 +69,12 @@ class Parsed:
     problems: tuple[Problem, ...] = ()
 
 
-def checked_text(value: str, path: Path_, display: str, where: Callable[[str], Mark]) -> tuple[str, Problem | None]:
-    """A text value as it reads, and the problem of its invisible characters or compatibility ideographs if it has
-    any, at the first one (``where`` finds it in the file). Taking them out lets the name be checked as it reads,
-    without a second, puzzling error (an unknown unit that looks like a known one)."""
+def checked_text(
+    value: str, path: Path_, display: str, where: Callable[[str], Mark]
+) -> tuple[str, Problem | None]:
+    """A text value as it reads, and the problem of its invisible characters or compatibility ideographs if it
+    has any, at the first one (``where`` finds it in the file). Taking them out lets the name be checked as it
+    reads, without a second, puzzling error (an unknown unit that looks like a known one)."""
     odd = odd_characters(value)
     if not odd:
         return value, None
@@ -83,8 +85,10 @@ def checked_text(value: str, path: Path_, display: str, where: Callable[[str], M
     if not readable.strip():
         code, params = "invisible-only", {"characters": shown}
     elif is_compatibility_ideograph(char) and len(odd) == 1:
-        code, params = "compatibility-ideograph", {"character": describe(char), "index": index + 1,
-                                                   "write": cleaned(char), "value": readable}
+        code, params = (
+            "compatibility-ideograph",
+            {"character": describe(char), "index": index + 1, "write": cleaned(char), "value": readable},
+        )
     else:
         code, params = "odd-character", {"characters": shown, "value": readable}
     return readable, Problem(display, *where(char), format_path(path), code, params)

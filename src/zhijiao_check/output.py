@@ -89,23 +89,23 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
                 staged.append((_stage(text, target), target))
     except _StageError as error:
         _discard(temporary for temporary, _ in staged)
-        raise FatalError("cannot-write", file=display_name(error.target), reason=error.reason, written="—") from None
+        raise FatalError(
+            "cannot-write", file=display_name(error.target), reason=error.reason, written="—"
+        ) from None
     written: list[str] = []
     for text, target in streams:
         try:
             _write_special(text, target)
         except OSError as error:
             _discard(temporary for temporary, _ in staged)
-            raise FatalError("cannot-write", file=display_name(target), reason=_reason(error),
-                             written=", ".join(written) or "—") from None
+            raise _cannot_write(target, error, written) from None
         written.append(display_name(target))
     for index, (temporary, target) in enumerate(staged):
         try:
             os.replace(temporary, os.path.realpath(target))
         except OSError as error:
             _discard(temporary for temporary, _ in staged[index:])
-            raise FatalError("cannot-write", file=display_name(target), reason=_reason(error),
-                             written=", ".join(written) or "—") from None
+            raise _cannot_write(target, error, written) from None
         written.append(display_name(target))
     for text, target in texts:
         if is_stdout(target):
@@ -122,14 +122,14 @@ def _is_special(target: Path) -> bool:
 
 
 def _write_special(text: Content, target: Path) -> None:
-    """Straight into a device or a FIFO. Opened without waiting: a FIFO nobody reads is an error (ENXIO), not a
-    hang; once open, writing waits for the reader as a pipe does."""
+    """Straight into a device or a FIFO. Opened without waiting: a FIFO nobody reads is an error (ENXIO), not
+    a hang; once open, writing waits for the reader as a pipe does."""
     descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         os.set_blocking(descriptor, True)
         view = memoryview(_bytes(text))
         while view:
-            view = view[os.write(descriptor, view):]
+            view = view[os.write(descriptor, view) :]
     finally:
         os.close(descriptor)
 
@@ -148,7 +148,9 @@ def _stage(text: Content, target: Path) -> str:
         if real.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         real.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name[:60]}.", suffix=".part")
+        descriptor, temporary = tempfile.mkstemp(
+            dir=real.parent, prefix=f".{real.name[:60]}.", suffix=".part"
+        )
     except (OSError, ValueError) as error:
         raise _StageError(target, _reason(error)) from None
     try:
@@ -186,13 +188,21 @@ def _discard(paths: Iterable[str]) -> None:
             pass
 
 
+def _cannot_write(target: Path, error: OSError, written: list[str]) -> FatalError:
+    """Which output could not be written and why, naming the ones already written."""
+    return FatalError(
+        "cannot-write", file=display_name(target), reason=_reason(error), written=", ".join(written) or "—"
+    )
+
+
 def _reason(error: BaseException) -> str:
     return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _to_stdout(text: Content, written: list[str]) -> None:
-    """In the terminal's encoding (glyphs it lacks replaced, other characters escaped: never a crash); in UTF-8
-    when redirected, since a console set to GBK would otherwise turn a redirected report into a GBK file."""
+    """In the terminal's encoding (glyphs it lacks replaced, other characters escaped: never a crash); in
+    UTF-8 when redirected, since a console set to GBK would otherwise turn a redirected report into a GBK
+    file."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`>&-`)
         raise FatalError("stdout-closed", written=", ".join(written) or "—")
@@ -220,11 +230,15 @@ def _to_stdout(text: Content, written: list[str]) -> None:
         raise
     except (OSError, ValueError) as error:  # a full disk, a closed descriptor
         _silence_stdout()
-        raise FatalError("cannot-write-stdout", reason=_reason(error), written=", ".join(written) or "—") from None
+        raise FatalError(
+            "cannot-write-stdout", reason=_reason(error), written=", ".join(written) or "—"
+        ) from None
 
 
 def _silence_stdout() -> None:
-    """Point descriptor 1 at /dev/null, so that the interpreter's own flush at exit cannot fail a second time."""
+    """Point descriptor 1 at /dev/null, so that the interpreter's own flush at exit cannot fail a second
+    time.
+    """
     try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)

@@ -27,12 +27,13 @@ class ProblemDoc(TypedDict):
 
 @dataclass(frozen=True)
 class Problem:
-    """One located problem. ``area`` and ``code`` name its message ``<area>.<code>`` in ``messages/<area>.py``.
+    """One located problem. ``area`` and ``code`` name its message ``<area>.<code>`` in
+    ``messages/<area>.py``.
 
-    ``path`` is the field path in the report (``schools[2].teachers``), empty for the whole file.
-    ``line`` and ``column`` are 1-based; ``None`` only when the file could not be read at all.
-    ``cell`` locates a problem in a workbook (``学校!F7（在校生）``: sheet, cell and the column's header); then
-    ``line`` and ``column`` are that cell's row and column number.
+    ``path`` is the field path in the report (``schools[2].teachers``), empty for the whole file. ``line``
+    and ``column`` are 1-based; ``None`` only when the file could not be read at all. ``cell`` locates a
+    problem in a workbook (``学校!F7（在校生）``: sheet, cell and the column's header); then ``line`` and
+    ``column`` are that cell's row and column number.
     """
 
     file: str

@@ -28,11 +28,19 @@ from zhijiao_check.problems import Problem, format_path
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
 MAX_ALIAS_NODES = 10_000
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Mark", "Parsed", "Path_", "Positions", "parse_yaml", "read_data"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Mark",
+    "Parsed",
+    "Path_",
+    "Positions",
+    "parse_yaml",
+    "read_data",
+]
 _STANDARD_TAG = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {
-    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
-}
+_PLAIN_TAGS = {_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 _MERGE_TAG = _STANDARD_TAG + "merge"
@@ -52,10 +60,12 @@ class Decoded:
     encoding: str
 
 
-def read_data(path: Path, display: str, *, partial: bool = False) -> tuple[Parsed | list[Problem], str | None]:
-    """A data file (a report, a roster) read into plain data with the position of every value, and the encoding
-    it was in (None when unreadable): the one entry point for every kind of input file. YAML, and a ``.json``
-    file as JSON (``jsonsource``: JSON's numbers and line:column)."""
+def read_data(
+    path: Path, display: str, *, partial: bool = False
+) -> tuple[Parsed | list[Problem], str | None]:
+    """A data file (a report, a roster) read into plain data with the position of every value, and the
+    encoding it was in (None when unreadable): the one entry point for every kind of input file. YAML, and a
+    ``.json`` file as JSON (``jsonsource``: JSON's numbers and line:column)."""
     decoded = read_text(path, display)
     if isinstance(decoded, Problem):
         return [decoded], None
@@ -77,8 +87,9 @@ def read_text(path: Path, display: str) -> Decoded | Problem:
 
 def decode(raw: bytes, display: str) -> Decoded | Problem:
     if raw.startswith(codecs.BOM_UTF8):
-        return _decode_as(raw[len(codecs.BOM_UTF8):], "utf-8", "utf-8-sig", display)
-    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        return _decode_as(raw[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", display)
+    # before UTF-16: FF FE 00 00 starts with FF FE
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return _problem(display, (1, 1), "wide-encoding", encoding="UTF-32")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(raw, "utf-16", "utf-16", display)
@@ -104,7 +115,8 @@ def _wide_encoding(raw: bytes) -> str | None:
     if len(sample) < 4 or sample.count(0) < len(sample) // 4:
         return None
     quarter = len(sample) // 4
-    if sum(sample[i::4].count(0) > quarter // 2 for i in range(4)) >= 3:  # ASCII in UTF-32: 3 zeros in 4 bytes
+    # ASCII in UTF-32: 3 zeros in 4 bytes
+    if sum(sample[i::4].count(0) > quarter // 2 for i in range(4)) >= 3:
         return "UTF-32"
     odd = sample[1::2].count(0)
     even = sample[0::2].count(0)
@@ -112,8 +124,8 @@ def _wide_encoding(raw: bytes) -> str | None:
 
 
 def _not_utf8_lines(raw: bytes, display: str = "") -> Problem | None:
-    """A UTF-8 file with some lines in another encoding (a line pasted from a GBK file): the lines that are not
-    UTF-8, if other lines show that the file is UTF-8 (they have non-ASCII text that reads as UTF-8)."""
+    """A UTF-8 file with some lines in another encoding (a line pasted from a GBK file): the lines that are
+    not UTF-8, if other lines show that the file is UTF-8 (they have non-ASCII text that reads as UTF-8)."""
     bad: list[tuple[int, int, int]] = []  # line, column, byte
     utf8_text = False
     for number, line in enumerate(raw.split(b"\n"), 1):
@@ -128,7 +140,9 @@ def _not_utf8_lines(raw: bytes, display: str = "") -> Problem | None:
         return None
     first_line, column, byte = bad[0]
     lines = ", ".join(str(n) for n, _, _ in bad[:20]) + (" …" if len(bad) > 20 else "")
-    return Problem(display, first_line, column, "", "lines-not-utf8", {"lines": lines, "byte": f"0x{byte:02X}"})
+    return Problem(
+        display, first_line, column, "", "lines-not-utf8", {"lines": lines, "byte": f"0x{byte:02X}"}
+    )
 
 
 def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Problem:
@@ -144,7 +158,8 @@ def _place(before: bytes, codec: str) -> Mark:
     return _line_column(before.decode(codec, errors="replace"))
 
 
-# What YAML counts as a line break (a file saved with CR only, as old Mac editors do, is read line by line too).
+# What YAML counts as a line break (a file saved with CR only, as old Mac editors do, is read line by line
+# too).
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
@@ -165,7 +180,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
 
     slips = scan_slips(text, display)
     if any(slip.code == "line-separator" for slip in slips):
-        return slips  # YAML would count lines differently from an editor: every later line number would be wrong
+        # YAML would count lines differently from an editor: every later line number would be wrong
+        return slips
     loader_class = _loader_class()
     if _most_nodes(text) > MAX_NODES:
         over = _node_over_limit(text, loader_class)
@@ -188,10 +204,13 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
             before = text[: error.position]
         else:
             before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
-        return [_problem(display, _line_column(before), "bad-character", code_point=f"U+{error.character:04X}")]
+        return [
+            _problem(display, _line_column(before), "bad-character", code_point=f"U+{error.character:04X}")
+        ]
     except yaml.YAMLError as error:
         return [_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
-    except RecursionError:  # only the pure-Python reader (no libyaml) recurses without a depth limit of its own
+    # only the pure-Python reader (no libyaml) recurses without a depth limit of its own
+    except RecursionError:
         return [_problem(display, (1, 1), "too-deep", limit=MAX_DEPTH)]
     finally:
         loader.dispose()
@@ -211,7 +230,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
 # libyaml's composer asks the pure-Python resolver about every one of them. Bounded: a hostile file of unique
 # values fills it once and then resolves as before.
 _RESOLVED: dict[tuple[Any, Any, Any], str] = {}
-# Plain scalars already built, by (tag, text): str, int, float, bool and None are immutable, so one object serves all.
+# Plain scalars already built, by (tag, text): str, int, float, bool and None are immutable, so one object
+# serves all.
 _BUILT: dict[tuple[str, str], Any] = {}
 _CACHE_LIMIT = 200_000
 _REFUSED = object()  # a scalar refused with a problem
@@ -242,8 +262,9 @@ def _loader_class() -> Any:
 
 # Slips that libyaml reports as a puzzling syntax error at or just after their line: a tab in the indentation;
 # a full-width colon typed with a Chinese input method (`name：冷水滩区` is one plain string, not a key); a
-# full-width or no-break space (pasted from Word or a web page) as indentation or after a colon; no space after
-# a field's colon (`teachers:110`) or after a list entry's dash (`-name: …`). Group 1 is the character at fault.
+# full-width or no-break space (pasted from Word or a web page) as indentation or after a colon; no space
+# after a field's colon (`teachers:110`) or after a list entry's dash (`-name: …`). Group 1 is the character
+# at fault.
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
 # Leading spaces are matched possessively (``*+``): giving one back can never help (a space is none of what
 # follows), and a line of a million blanks would otherwise cost a million tries each.
@@ -267,21 +288,23 @@ _INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)
 _ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
 _FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
 _BLOCK_OPENING = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
-# A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not read.
+# A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not
+# read.
 _CANDIDATE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85:]")
 MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
 
 
 def scan_slips(text: str, display: str) -> list[Problem]:
-    """Every slip of typing that breaks YAML, found before parsing, because libyaml stops at the first: a clerk
-    typing with a Chinese input method would otherwise fix one full-width colon per run.
+    """Every slip of typing that breaks YAML, found before parsing, because libyaml stops at the first: a
+    clerk typing with a Chinese input method would otherwise fix one full-width colon per run.
 
-    Found: a tab or an odd space (full-width, no-break) in the indentation or after a colon; a full-width colon
-    after a field name; a full-width comma between the entries of ``{…}``; a field's colon or a list's dash
-    without its space; and a Unicode line separator, which YAML counts as a line break and editors do not.
+    Found: a tab or an odd space (full-width, no-break) in the indentation or after a colon; a full-width
+    colon after a field name; a full-width comma between the entries of ``{…}``; a field's colon or a list's
+    dash without its space; and a Unicode line separator, which YAML counts as a line break and editors do
+    not.
 
-    Only the lines that hold a character of a slip are read (``_CANDIDATE``, searched in the whole text at once),
-    and at most ``MAX_LINES_READ`` of them: a file of millions of short lines is judged in a blink.
+    Only the lines that hold a character of a slip are read (``_CANDIDATE``, searched in the whole text at
+    once), and at most ``MAX_LINES_READ`` of them: a file of millions of short lines is judged in a blink.
     """
     if "\r" in text:  # lines as an editor counts them: the same lines, each ended by "\n"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -298,26 +321,31 @@ def scan_slips(text: str, display: str) -> list[Problem]:
         number += text.count("\n", counted_to, line_start)
         counted_to, position, read = line_start, line_end + 1, read + 1
         line = text[line_start:line_end]
-        problems += [_problem(display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}")
-                     for m in itertools.islice(_SEPARATORS.finditer(line), MAX_SLIPS + 1)]
+        problems += [
+            _problem(display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}")
+            for m in itertools.islice(_SEPARATORS.finditer(line), MAX_SLIPS + 1)
+        ]
         block = bisect.bisect_right(starts, line_start) - 1
         if block >= 0 and line_start < ends[block]:
             continue  # inside a literal block (``|``): its lines are text, not YAML
-        if slips := _line_slips(line, number, display):  # most lines have none: only then read out quotes and comments
-            problems += _line_slips(_code_part(line), number, display) if _QUOTE_OR_HASH.search(line) else slips
+        # most lines have none: only then read out quotes and comments
+        if slips := _line_slips(line, number, display):
+            problems += (
+                _line_slips(_code_part(line), number, display) if _QUOTE_OR_HASH.search(line) else slips
+            )
     return problems
 
 
 def _blocks(text: str) -> tuple[list[int], list[int]]:
-    """Where each literal or folded block (``|``, ``>``) starts and ends, as offsets of ``text``: the lines after its
-    opening line that are blank or indented deeper than it."""
+    """Where each literal or folded block (``|``, ``>``) starts and ends, as offsets of ``text``: the lines
+    after its opening line that are blank or indented deeper than it."""
     starts: list[int] = []
     ends: list[int] = []
     for opening in _BLOCK_OPENING.finditer(text):
         if ends and opening.start() < ends[-1]:
             continue  # a "|" inside a block is text
         line_start = text.rfind("\n", 0, opening.start()) + 1
-        before = text[line_start:opening.start()]
+        before = text[line_start : opening.start()]
         indent = len(before) - len(before.lstrip(" "))
         begin = text.find("\n", opening.start()) + 1
         if begin == 0:
@@ -341,22 +369,29 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     if tab >= 0:
         found.append(_problem(display, (number, tab + 1), "yaml-tab"))
     for match in _ODD_SPACE.finditer(code) if _ODD_SPACE_CHAR.search(code) else ():
-        found.append(_problem(display, (number, match.start(1) + 1), "odd-space",
-                              code_point=f"U+{ord(match.group(1)):04X}"))
+        found.append(
+            _problem(
+                display, (number, match.start(1) + 1), "odd-space", code_point=f"U+{ord(match.group(1)):04X}"
+            )
+        )
     if key := _ASCII_KEY_FULLWIDTH.match(code):
         found.append(_problem(display, (number, key.start(1) + 1), "fullwidth-colon"))
     if "{" in code:
         for comma in _FULLWIDTH_COMMA.finditer(code, code.index("{")):
             found.append(_problem(display, (number, comma.start(1) + 1), "fullwidth-comma"))
     if colon := _NO_SPACE_AFTER_COLON.match(code):
-        found.append(_problem(display, (number, colon.end(1) + 1), "colon-without-space", field=colon.group(1)))
+        found.append(
+            _problem(display, (number, colon.end(1) + 1), "colon-without-space", field=colon.group(1))
+        )
     if dash := _NO_SPACE_AFTER_DASH.match(code):
         found.append(_problem(display, (number, dash.start(1) + 1), "dash-without-space"))
     return found
 
 
 # A quoted text, or a comment: what a slip inside of is no slip.
-_QUOTED_OR_COMMENT = re.compile(r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*""")
+_QUOTED_OR_COMMENT = re.compile(
+    r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*"""
+)
 
 
 _QUOTE_OR_HASH = re.compile("[\"'#]")
@@ -380,9 +415,13 @@ def _fault(error: Any, text: str) -> Mark:
     use_context = context is not None and (
         error.context in _STARTED_AT_FAULT
         or (
-            error.context in _FLOW and problem is not None and problem.line > context.line
-            and all(not line.strip() or line.lstrip().startswith("#")
-                    for line in text.splitlines()[context.line + 1 : problem.line])
+            error.context in _FLOW
+            and problem is not None
+            and problem.line > context.line
+            and all(
+                not line.strip() or line.lstrip().startswith("#")
+                for line in text.splitlines()[context.line + 1 : problem.line]
+            )
         )
     )
     mark = context if use_context else problem or context
@@ -547,22 +586,23 @@ class _Builder:
         return value
 
     def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:
-        self.problems.append(
-            Problem(self.display, *self._mark(node), format_path(path), code, params)
-        )
+        self.problems.append(Problem(self.display, *self._mark(node), format_path(path), code, params))
 
     def _mark(self, node: Any) -> Mark:
         return self.alias_mark or _mark(node)
 
     def _alias_at(self, path: Path_) -> Mark | None:
-        """Where the alias that repeats the node at ``path`` is written (the composer keeps only the anchor)."""
+        """Where the alias that repeats the node at ``path`` is written
+        (the composer keeps only the anchor).
+        """
         if self._aliases is None:
             self._aliases = _alias_marks(self.text)
         return self._aliases.get(path)
 
     def _text(self, node: Any, path: Path_, value: str) -> str:
-        readable, problem = checked_text(value, path, self.display, lambda char: self.alias_mark or self._find(
-            char, _mark(node)))
+        readable, problem = checked_text(
+            value, path, self.display, lambda char: self.alias_mark or self._find(char, _mark(node))
+        )
         if problem:
             self.problems.append(problem)
         return readable
@@ -643,7 +683,9 @@ def _alias_marks(text: str) -> dict[Path_, Mark]:
                 done_value()
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 path = place()
-                stack.append([path if path is not None else (), isinstance(event, yaml.MappingStartEvent), -1, True])
+                stack.append(
+                    [path if path is not None else (), isinstance(event, yaml.MappingStartEvent), -1, True]
+                )
             elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 stack.pop()
                 done_value()

@@ -9,8 +9,8 @@ from typing import Literal
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
-# Who a city-wide result belongs to (the whole city's year, not the 市本级 report): in waivers, JUnit test names and
-# SARIF properties, the same in every language.
+# Who a city-wide result belongs to (the whole city's year, not the 市本级 report): in waivers, JUnit test
+# names and SARIF properties, the same in every language.
 CITY_WIDE = "全市"
 
 
@@ -54,7 +54,9 @@ class UnitRegistry:
         return next((r for r in self.renamed if r.new == name and r.old_code == code), None)
 
     def suggest(self, name: str) -> str | None:
-        """The nearest known name: a renamed unit's new name, a name containing this one, or the closest spelling."""
+        """The nearest known name: a renamed unit's new name, a name containing this one,
+        or the closest spelling.
+        """
         renamed = self.renamed_to(name)
         if renamed:
             return renamed.new

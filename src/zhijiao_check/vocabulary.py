@@ -89,8 +89,9 @@ class Target(Strict):
 
 
 class Condition(Strict):
-    """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus ``year_plus``;
-    or ``present: false``, true when the field is not given (a school with no upgrade year was not upgraded).
+    """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus
+    ``year_plus``; or ``present: false``, true when the field is not given (a school with no upgrade year was
+    not upgraded).
 
     Fields of the enclosing school are read as ``school.<field>`` (in a condition on a major).
     """
@@ -104,7 +105,12 @@ class Condition(Strict):
 
     @model_validator(mode="after")
     def _one_right_side(self) -> Condition:
-        sides = [self.value is not None, self.other is not None, self.year_plus is not None, self.present is not None]
+        sides = [
+            self.value is not None,
+            self.other is not None,
+            self.year_plus is not None,
+            self.present is not None,
+        ]
         if sum(sides) != 1:
             raise ValueError("give exactly one of value, other, year_plus, present")
         return self
@@ -125,8 +131,8 @@ class Items(Strict):
 class Sum(Strict):
     """A number: a report field (summed over the units in city scope), or a field summed over items.
 
-    ``otherwise``: over items, the field read for an item that does not give ``field`` (专业课教师 where given,
-    专任教师 otherwise).
+    ``otherwise``: over items, the field read for an item that does not give ``field`` (专业课教师 where
+    given, 专任教师 otherwise).
     """
 
     field: str
@@ -143,7 +149,9 @@ class Sum(Strict):
     def reads(self) -> str:
         if self.over is None:
             return self.field
-        return f"{self.over}[].{self.field}" + (f" | {self.over}[].{self.otherwise}" if self.otherwise else "")
+        return f"{self.over}[].{self.field}" + (
+            f" | {self.over}[].{self.otherwise}" if self.otherwise else ""
+        )
 
 
 class AppliesWhen(Strict):
@@ -157,12 +165,14 @@ class RuleBase(Strict):
     kind: str  # each kind narrows it to its own name, which tells the rule-file union apart
     id: str = Field(pattern=RULE_ID)  # a pack may ask for more (pack.yaml's ``rule_ids``)
     title: Text
-    # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if absent.
+    # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if
+    # absent.
     short: str | None = Field(default=None, min_length=1, max_length=10)
     clause: int = Field(ge=1, le=99)
     quote: str = Field(min_length=4)
     scope: Literal["unit", "school", "city"]
-    # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city rules.
+    # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city
+    # rules.
     units: list[UnitKind] = Field(default=["county", "management_area", "development_zone", "city"])
     time: Time
     target: Target = Target()
@@ -170,7 +180,8 @@ class RuleBase(Strict):
     severity: Literal["error", "warning"] = "error"
     weight: float = Field(default=1, gt=0)
     responsible: list[str] = []
-    annex: int | None = Field(default=None, ge=1)  # the item of the policy's 工作任务清单 naming the responsible units
+    # the item of the policy's 工作任务清单 naming the responsible units
+    annex: int | None = Field(default=None, ge=1)
     interpretation: Text | None = None
     when: AppliesWhen | None = None
 

@@ -69,8 +69,8 @@ class Pick:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A value with its unit, written in the language rendered: ``40.0%``, ``10500 元``/``10500 yuan``, ``是``/``yes``,
-    ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage."""
+    """A value with its unit, written in the language rendered: ``40.0%``, ``10500 元``/``10500 yuan``,
+    ``是``/``yes``, ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage."""
 
     value: Any
     unit: str

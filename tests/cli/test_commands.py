@@ -51,8 +51,12 @@ def test_validate_runs_no_rule(invoke):
 
 def test_validate_lists_every_problem_of_an_invalid_report_with_its_line(invoke, reports_dir):
     [good, bad] = reports_dir(county(year=2023), county("道县", year=2023))
-    bad.write_text(bad.read_text(encoding="utf-8").replace("craftsman_students: 40", "craftsman_studnets: 40")
-                   .replace("students: 1000", "students: '1,000'"), encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8")
+        .replace("craftsman_students: 40", "craftsman_studnets: 40")
+        .replace("students: 1000", "students: '1,000'"),
+        encoding="utf-8",
+    )
     result = invoke("validate", good, bad, "--format", "json")
     assert result.exit_code == 2
     document = json.loads(result.stdout)
@@ -110,7 +114,10 @@ def test_coverage_lists_every_clause_its_rules_and_what_is_not_transcribed(invok
     clauses = {c["clause"]: c for c in json.loads(result.stdout)["clauses"]}
     assert sorted(clauses) == list(range(1, 18))
     assert clauses[6]["rules"] == ["c6.worker-training-bases"] and "补贴性培训" in clauses[6]["untranscribed"]
-    assert clauses[14]["rules"] == ["c14.principal-responsibility"] and "党建引领" in clauses[14]["untranscribed"]
+    assert (
+        clauses[14]["rules"] == ["c14.principal-responsibility"]
+        and "党建引领" in clauses[14]["untranscribed"]
+    )
     assert clauses[17]["rules"] == ["c17.activity-week", "c17.incubation-center", "c17.discrimination-review"]
     assert "同等待遇" in clauses[17]["untranscribed"]
     # No clause is wholly transcribed: each says what is left and why.
@@ -157,7 +164,9 @@ def test_rules_lists_a_pack_added_with_rules(invoke, tmp_path):
 
 
 def test_a_pack_with_the_built_in_id_replaces_the_built_in_pack(invoke, tmp_path):
-    pack = write_pack(tmp_path / "pack", CUSTOM_RULE, policy="每个县公办中职学位不少于2000个。", pack_id="yzf-2021-7")
+    pack = write_pack(
+        tmp_path / "pack", CUSTOM_RULE, policy="每个县公办中职学位不少于2000个。", pack_id="yzf-2021-7"
+    )
     result = invoke("check", "samples/2023/dongan.yaml", "--rules", pack, "--format", "json")
     document = json.loads(result.stdout)
     [report] = document["reports"]
@@ -166,8 +175,11 @@ def test_a_pack_with_the_built_in_id_replaces_the_built_in_pack(invoke, tmp_path
 
 
 def test_check_with_a_broken_rule_pack_exits_2_before_any_report(invoke, tmp_path):
-    pack = write_pack(tmp_path / "pack", CUSTOM_RULE.replace("kind: total", "kind: totl"),
-                      policy="每个县公办中职学位不少于2000个。")
+    pack = write_pack(
+        tmp_path / "pack",
+        CUSTOM_RULE.replace("kind: total", "kind: totl"),
+        policy="每个县公办中职学位不少于2000个。",
+    )
     result = invoke("check", "samples/2023/dongan.yaml", "--rules", pack)
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -200,11 +212,22 @@ def test_a_copy_of_the_whole_pack_with_a_new_rule_replaces_the_built_in_one(invo
         rules.write(
             "\n  - id: c10.craftsman-students-600\n"
             "    title: {zh: 每年遴选600名以上培育学生, en: At least 600 craftsman-class students}\n"
-            "    clause: 10\n    annex: 6\n    quote: 每年遴选500名以上中高职学生作为培育对象\n    scope: city\n"
-            "    kind: total\n    of: craftsman_students\n    target: {op: \">=\", value: 600}\n    unit: persons\n"
-            "    time: {every_year: 2022}\n    responsible: [市教育局]\n")
-    result = invoke("check", "samples/2023/", "--rules", pack, "--select", "c10.craftsman-students-600",
-                    "--format", "json")
+            "    clause: 10\n    annex: 6\n    quote: 每年遴选500名以上中高职学生作为培育对象\n    "
+            "scope: city\n"
+            '    kind: total\n    of: craftsman_students\n    target: {op: ">=", value: 600}\n    unit: '
+            "persons\n"
+            "    time: {every_year: 2022}\n    responsible: [市教育局]\n"
+        )
+    result = invoke(
+        "check",
+        "samples/2023/",
+        "--rules",
+        pack,
+        "--select",
+        "c10.craftsman-students-600",
+        "--format",
+        "json",
+    )
     [city] = json.loads(result.stdout)["city"]
     [rule] = city["results"]
     assert (rule["rule"], rule["status"], rule["observed"]) == ("c10.craftsman-students-600", "fail", 560)

@@ -16,11 +16,21 @@ SCRIPT = Path(sys.executable).parent / "zhijiao-check"
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    return subprocess.run([str(SCRIPT), *args], check=False, cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
+    return subprocess.run(
+        [str(SCRIPT), *args],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
 
 
-pytestmark = pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
+pytestmark = pytest.mark.skipif(
+    not SCRIPT.exists(), reason="the console script is not installed next to python"
+)
 
 
 def test_the_console_script_checks_a_bare_path():
@@ -49,8 +59,8 @@ def test_the_console_script_shows_its_version():
 
 
 def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path: Path) -> None:
-    """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar is
-    drawn there, and the table on the redirected standard output has no trace of it."""
+    """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar
+    is drawn there, and the table on the redirected standard output has no trace of it."""
     import pty
 
     for n in range(200):
@@ -58,7 +68,9 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path:
     main, terminal = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"COLUMNS": "100", "TERM": "xterm"}
     with open(tmp_path / "out.txt", "wb") as out:
-        process = subprocess.Popen([str(SCRIPT), str(tmp_path), "--quiet"], stdout=out, stderr=terminal, env=env)
+        process = subprocess.Popen(
+            [str(SCRIPT), str(tmp_path), "--quiet"], stdout=out, stderr=terminal, env=env
+        )
         os.close(terminal)
         drawn = b""
         while True:

@@ -1,4 +1,6 @@
-"""Exit statuses (cli.md): 0 nothing failed, 1 a rule failed, 2 invalid input or usage, 3 an internal error."""
+"""Exit statuses (cli.md): 0 nothing failed, 1 a rule failed, 2 invalid input or usage,
+3 an internal error.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +32,9 @@ def test_pending_and_not_applicable_do_not_fail_the_run(invoke, reports_dir):
     assert invoke("check", path).exit_code == 0
 
 
-def test_an_invalid_report_among_valid_ones_exits_2_and_the_others_are_still_checked(invoke_json, reports_dir):
+def test_an_invalid_report_among_valid_ones_exits_2_and_the_others_are_still_checked(
+    invoke_json, reports_dir
+):
     good, bad = reports_dir(county(year=2023), county("道县", year=2023))
     text = bad.read_text(encoding="utf-8").replace("teachers: 100\n", "teachers: 100\n  teachres: 3\n", 1)
     bad.write_text(text, encoding="utf-8")
@@ -51,7 +55,11 @@ def test_an_invalid_report_is_named_with_its_line_in_the_table(invoke, reports_d
     bad.write_text(bad.read_text(encoding="utf-8").replace("year: 2023", "year: '2023年'"), encoding="utf-8")
     result = invoke("check", good, bad)
     assert result.exit_code == 2
-    line = next(n for n, text in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("year:"))
+    line = next(
+        n
+        for n, text in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1)
+        if text.startswith("year:")
+    )
     # A long temporary path may wrap at the table's width: look for it with the line breaks taken out.
     assert f"{bad}:{line}:" in "".join(result.stdout.split())
     assert "东安县（县市区）· 2023 年" in result.stdout  # the valid report is still scored
@@ -113,7 +121,9 @@ def test_an_internal_error_shows_the_traceback_with_debug(invoke, monkeypatch):
 
 
 def test_two_formats_to_standard_output_exit_2_before_writing_anything(invoke):
-    result = invoke("check", "samples/2023/dongan.yaml", "--format", "json", "--format", "junit", "--lang", "en")
+    result = invoke(
+        "check", "samples/2023/dongan.yaml", "--format", "json", "--format", "junit", "--lang", "en"
+    )
     assert result.exit_code == 2
     assert "json, junit would all go to standard output" in result.output
     assert "<testsuite" not in result.output and '"reports"' not in result.output

@@ -1,5 +1,5 @@
-"""``explain`` as an official reads it: every rule in words of the output language, with its real threshold, the
-fields to fill by key and label, the linear schedule in numbers, its reading and the quote."""
+"""``explain`` as an official reads it: every rule in words of the output language, with its real threshold,
+the fields to fill by key and label, the linear schedule in numbers, its reading and the quote."""
 
 from __future__ import annotations
 
@@ -10,21 +10,69 @@ from factory import builtin_packs
 
 RULES = [rule.id for rule in builtin_packs()[0].rules]
 # Words of the rule files' vocabulary that must not reach a Chinese reader.
-ENGLISH = ("tolerance", "expected_max", "(ratio)", "(count)", "(persons)", ">=", "<=", "linear", "error", "warning",
-           "county", "management_area", "kind:", "ratio", "every", "flag", "coverage", "total")
+ENGLISH = (
+    "tolerance",
+    "expected_max",
+    "(ratio)",
+    "(count)",
+    "(persons)",
+    ">=",
+    "<=",
+    "linear",
+    "error",
+    "warning",
+    "county",
+    "management_area",
+    "kind:",
+    "ratio",
+    "every",
+    "flag",
+    "coverage",
+    "total",
+)
 
 
 def keys_removed(text: str) -> str:
     """The text without what is rightly ASCII: rule IDs, report keys and paths, codes, file paths."""
     text = re.sub(r"c\d+\.[a-z0-9-]+", "", text)
     text = re.sub(r"[\w./\[\]|-]*\.(?:yaml|md)(?::\d+)?", "", text)
-    return re.sub(r"[a-z_]+(?:\[\])?(?:\.[a-z_0-9]+(?:\[\])?)*", lambda m: "" if "_" in m.group() or "." in m.group()
-                  or m.group() in KEYS else m.group(), text)
+    return re.sub(
+        r"[a-z_]+(?:\[\])?(?:\.[a-z_0-9]+(?:\[\])?)*",
+        lambda m: "" if "_" in m.group() or "." in m.group() or m.group() in KEYS else m.group(),
+        text,
+    )
 
 
-KEYS = {"majors", "schools", "teachers", "level", "ownership", "designations", "cluster", "rating", "name",
-        "amount", "months", "secondary", "higher", "public", "private", "yellow", "red", "green", "true", "false",
-        "quality", "demonstration", "chuyi", "undergraduate", "completed", "city", "industry", "enrollment"}
+KEYS = {
+    "majors",
+    "schools",
+    "teachers",
+    "level",
+    "ownership",
+    "designations",
+    "cluster",
+    "rating",
+    "name",
+    "amount",
+    "months",
+    "secondary",
+    "higher",
+    "public",
+    "private",
+    "yellow",
+    "red",
+    "green",
+    "true",
+    "false",
+    "quality",
+    "demonstration",
+    "chuyi",
+    "undergraduate",
+    "completed",
+    "city",
+    "industry",
+    "enrollment",
+}
 
 
 @pytest.mark.parametrize("rule", RULES)
@@ -43,15 +91,18 @@ def test_every_rule_has_a_reading_and_its_quote(invoke, rule):
         assert "“" + next(r.quote for r in builtin_packs()[0].rules if r.id == rule) + "”" in text
 
 
-@pytest.mark.parametrize(("rule", "threshold"), [
-    ("c16.secondary-funding", "每一项：生均拨款 ≥ 10000"),
-    ("c16.higher-funding", "每一项：生均拨款 ≥ 12000"),
-    ("c12.practice-duration", "每一项：实践时长（月） ≥ 6"),
-    ("c13.talent-allowance", "每一项：津贴金额（元） ≥ 5000"),
-    ("c4.major-evaluation-cycle", "每一项：最近评估年份 ≥ 统计年度−2"),
-    ("c4.yellow-majors-shrink", "每一项：当年招生 < 上年招生，或 当年招生 = 0 ∧ 上年招生 = 0"),
-    ("c8.park-funding", "每一项：资金支持（万元） > 0"),
-])
+@pytest.mark.parametrize(
+    ("rule", "threshold"),
+    [
+        ("c16.secondary-funding", "每一项：生均拨款 ≥ 10000"),
+        ("c16.higher-funding", "每一项：生均拨款 ≥ 12000"),
+        ("c12.practice-duration", "每一项：实践时长（月） ≥ 6"),
+        ("c13.talent-allowance", "每一项：津贴金额（元） ≥ 5000"),
+        ("c4.major-evaluation-cycle", "每一项：最近评估年份 ≥ 统计年度−2"),
+        ("c4.yellow-majors-shrink", "每一项：当年招生 < 上年招生，或 当年招生 = 0 ∧ 上年招生 = 0"),
+        ("c8.park-funding", "每一项：资金支持（万元） > 0"),
+    ],
+)
 def test_an_every_rule_shows_its_real_threshold(invoke, rule, threshold):
     text = invoke("explain", rule).stdout
     assert f"目标: {threshold}" in text
@@ -60,14 +111,20 @@ def test_an_every_rule_shows_its_real_threshold(invoke, rule, threshold):
 
 def test_the_fields_to_fill_by_key_and_label(invoke):
     text = invoke("explain", "c11.dual-qualified-share").stdout
-    assert ("读取字段: schools[].dual_qualified_teachers（“双师型”教师）、schools[].professional_teachers（专业课教师），"
-            "未填则 schools[].teachers（专任教师）") in text
+    assert (
+        "读取字段: schools[].dual_qualified_teachers（“双师型”教师）、"
+        "schools[].professional_teachers（专业课教师），"
+        "未填则 schools[].teachers（专任教师）"
+    ) in text
 
 
 def test_the_linear_schedule_in_numbers(invoke):
     text = invoke("explain", "c4.demonstration-majors").stdout
-    assert ("线性进度: 应达值 = 20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、2023 年 12、2024 年 16、"
-            "2025 年 20") in text
+    assert (
+        "线性进度: 应达值 = 20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、2023 年 12、2024 "
+        "年 16、"
+        "2025 年 20"
+    ) in text
     assert "目标: ≥ 20；低于目标但不低于 18 判“提醒”（warn），即“20左右”" in text
 
 
@@ -88,20 +145,28 @@ def test_a_borrowed_annex_item_is_named(invoke):
 
 
 def test_a_range_top_and_a_target_year(invoke):
-    assert "目标: ≥ 1；政策区间上限为 2，超过如实报告、不判失败" in invoke("explain", "c3.new-higher-colleges").stdout
+    assert (
+        "目标: ≥ 1；政策区间上限为 2，超过如实报告、不判失败"
+        in invoke("explain", "c3.new-higher-colleges").stdout
+    )
     assert "目标: ≥ 统计年度−1" in invoke("explain", "c13.talent-selection").stdout
 
 
-# ------------------------------------------------------------------------------------ English names of the policy
+# ------------------------------------------------------------------------------------ English names of the
+# policy
 
-@pytest.mark.parametrize(("rule", "words"), [
-    ("c10.craftsman-students", "Huxiang Craftsman"),
-    ("c8.demonstration-parks", "industry–education integration"),
-    ("c11.dual-qualified-share", "50% of specialised-course teachers"),
-    ("c1.general-plan-freeze", "enrollment plan"),
-    ("c16.higher-funding", "per-student funding standard"),
-    ("c1.chuyi-schools", "Chuyi (楚怡)"),
-])
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("c10.craftsman-students", "Huxiang Craftsman"),
+        ("c8.demonstration-parks", "industry–education integration"),
+        ("c11.dual-qualified-share", "50% of specialised-course teachers"),
+        ("c1.general-plan-freeze", "enrollment plan"),
+        ("c16.higher-funding", "per-student funding standard"),
+        ("c1.chuyi-schools", "Chuyi (楚怡)"),
+    ],
+)
 def test_english_titles_name_the_policy_as_it_is_known(invoke, rule, words):
     assert words in invoke("explain", rule, "--lang", "en").stdout.splitlines()[0]
 
@@ -119,8 +184,10 @@ def test_one_warning_is_one_warning(invoke, tmp_path):
     from factory import county, edit, write_report
 
     # The majors enroll what the county says (no other warning), one school's funding looks like 万元.
-    report = edit(county(year=2023), {"schools[0].appropriation_per_student": 500,
-                                      "enrollment.secondary_vocational": 100})
+    report = edit(
+        county(year=2023),
+        {"schools[0].appropriation_per_student": 500, "enrollment.secondary_vocational": 100},
+    )
     path = write_report(tmp_path, report)
     text = invoke("check", path, "--lang", "en").stdout
     assert "1 warning (it does not change the result):" in text and "1 warnings" not in text

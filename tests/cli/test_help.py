@@ -1,5 +1,5 @@
-"""What a newcomer reads first: every command's help describes every option, shows no `<bool>` placeholder for a
-switch, lists --debug; shell completion works in a real bash."""
+"""What a newcomer reads first: every command's help describes every option, shows no `<bool>` placeholder for
+a switch, lists --debug; shell completion works in a real bash."""
 
 from __future__ import annotations
 
@@ -42,31 +42,41 @@ def test_help_shows_no_bool_placeholder(name: str) -> None:
 
 
 def test_debug_is_in_the_help_of_the_commands_that_take_it() -> None:
-    assert "--debug" in help_text("check") and "On an internal error (exit 3), show the traceback." in help_text("check")
+    assert "--debug" in help_text(
+        "check"
+    ) and "On an internal error (exit 3), show the traceback." in help_text("check")
     assert "--strict" in help_text("check") and "--no-strict" in help_text("check")
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
-@pytest.mark.parametrize(("words", "expected"), [
-    ("zhijiao-check ex", "explain"),
-    ("zhijiao-check check --form", "--format"),
-    ("zhijiao-check check --format sa", "sarif"),
-    ("zhijiao-check check --lang e", "en"),
-])
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("zhijiao-check ex", "explain"),
+        ("zhijiao-check check --form", "--format"),
+        ("zhijiao-check check --format sa", "sarif"),
+        ("zhijiao-check check --lang e", "en"),
+    ],
+)
 def test_bash_completes_commands_options_and_values(words: str, expected: str) -> None:
     """The script --show-completion prints, loaded into bash and called as bash calls it on <Tab>."""
     env = {**os.environ, "PATH": f"{SCRIPT.parent}{os.pathsep}{os.environ['PATH']}"}
-    program = ('eval "$(zhijiao-check --show-completion bash)"; COMP_WORDS=(' + words + "); "
-               "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _zhijiao_check_completion zhijiao-check; "
-               'printf "%s\\n" "${COMPREPLY[@]}"')
-    done = subprocess.run(["bash", "-c", program], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-                          check=False)
+    program = (
+        'eval "$(zhijiao-check --show-completion bash)"; COMP_WORDS=(' + words + "); "
+        "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _zhijiao_check_completion zhijiao-check; "
+        'printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run(
+        ["bash", "-c", program], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [expected]
 
 
 def test_quiet_prints_summary_lines_only() -> None:
-    result = CliRunner().invoke(app, ["check", str(ROOT / "samples" / "2023"), "--quiet"], env={"NO_COLOR": "1"})
+    result = CliRunner().invoke(
+        app, ["check", str(ROOT / "samples" / "2023"), "--quiet"], env={"NO_COLOR": "1"}
+    )
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert lines[-1] == "退出状态 1"
     titles, summaries = lines[0:-1:2], lines[1:-1:2]

@@ -22,8 +22,13 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", *args],
-                          cwd=directory, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", *args],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -37,7 +42,9 @@ def test_two_workers_print_what_one_process_prints(reports: Path, lang: str) -> 
     for fmt in FORMATS:
         one, two = outputs["1"][fmt], outputs["2"][fmt]
         if fmt == "junit":  # the time of the run, to the second
-            one, two = (b"\n".join(line for line in o.splitlines() if b"timestamp=" not in line) for o in (one, two))
+            one, two = (
+                b"\n".join(line for line in o.splitlines() if b"timestamp=" not in line) for o in (one, two)
+            )
         assert one == two, fmt
     assert b"broken.yaml" in outputs["2"]["json"]
 

@@ -59,7 +59,8 @@ def test_school_items_have_name_school_status_observed_locations(document):
     funding = next(r for r in dongan["results"] if r["rule"] == "c16.secondary-funding")
     failing = [i for i in funding["items"] if i["status"] == "fail"]
     assert [(i["name"], i["school"], i["observed"]) for i in failing] == [
-        ("东安县职业中等专业学校", "东安县职业中等专业学校", 9200)]
+        ("东安县职业中等专业学校", "东安县职业中等专业学校", 9200)
+    ]
     [location] = failing[0]["locations"]
     assert {"file", "line"} <= set(location)
 
@@ -89,7 +90,9 @@ def test_statuses_are_the_seven_of_cli_md(document):
 
 def test_reports_are_ranked_by_score_year_by_year():
     """cli.md: reports are ranked by score in multi-report output; ties keep the unit list's order."""
-    result = CliRunner().invoke(app, ["check", str(SAMPLES / "2023"), str(SAMPLES / "2022"), "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["check", str(SAMPLES / "2023"), str(SAMPLES / "2022"), "--format", "json"]
+    )
     reports = json.loads(result.stdout)["reports"]
     assert [r["year"] for r in reports] == [2022] * 15 + [2023] * 15
     for year in (2022, 2023):
@@ -106,11 +109,17 @@ def test_reports_are_ranked_by_score_year_by_year():
 def test_whole_numbers_are_integers(document):
     """25000, not 25000.0: counts, sums of 元 and targets read as they were written."""
     city = {r["rule"]: r for r in document["city"][0]["results"]}
-    assert city["c1.public-seats"]["observed"] == 25300 and isinstance(city["c1.public-seats"]["observed"], int)
+    assert city["c1.public-seats"]["observed"] == 25300 and isinstance(
+        city["c1.public-seats"]["observed"], int
+    )
     assert city["c1.public-seats"]["target"] == {"op": ">=", "value": 25000}
     dongan = next(r for r in document["reports"] if r["unit"] == "东安县")
     [school] = [i for r in dongan["results"] if r["rule"] == "c16.secondary-funding" for i in r["items"]]
     assert (school["observed"], school["target"]) == (9200, {"op": ">=", "value": 10000})
-    floats = [v for r in document["city"][0]["results"] for v in (r["observed"], r["target"]["value"])
-              if isinstance(v, float)]
+    floats = [
+        v
+        for r in document["city"][0]["results"]
+        for v in (r["observed"], r["target"]["value"])
+        if isinstance(v, float)
+    ]
     assert all(not v.is_integer() for v in floats), floats

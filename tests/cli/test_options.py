@@ -17,6 +17,7 @@ def rule_ids(document: dict) -> set[str]:
 
 # ------------------------------------------------------------------------------------ --strict
 
+
 @pytest.fixture
 def behind_only(reports_dir):
     """A 2023 city year where nothing fails and one rule is behind (17 enterprises, 18 expected)."""
@@ -56,6 +57,7 @@ def test_strict_leaves_statuses_as_they_are(invoke_json, warn_only):
 
 # ------------------------------------------------------------------------------------ --select / --ignore
 
+
 def test_select_one_rule_by_id(invoke_json):
     result, document = invoke_json("samples/2023/dongan.yaml", "--select", "c1.vocational-share")
     assert rule_ids(document) == {"c1.vocational-share"}
@@ -77,8 +79,12 @@ def test_select_by_clause_prefix_takes_that_clause_only(invoke_json):
 
 def test_select_several_comma_separated(invoke_json):
     _, document = invoke_json("samples/2023/dongan.yaml", "--select", "c2.school-standards,c7")
-    assert rule_ids(document) == {"c2.school-standards", "c7.training-base", "c7.unit-internship-management",
-                                  "c7.school-internship-management"}
+    assert rule_ids(document) == {
+        "c2.school-standards",
+        "c7.training-base",
+        "c7.unit-internship-management",
+        "c7.school-internship-management",
+    }
 
 
 def test_ignore_rules_by_id_and_glob(invoke_json):
@@ -97,6 +103,7 @@ def test_a_rule_another_depends_on_is_still_computed_when_not_selected(invoke_js
 
 # ------------------------------------------------------------------------------------ --lang
 
+
 def test_output_is_chinese_by_default(invoke):
     result = invoke("check", "samples/2023/dongan.yaml")
     assert "退出状态 1" in result.stdout
@@ -114,10 +121,14 @@ def test_lang_en_in_json_explanations(invoke_json):
     _, document = invoke_json("samples/2023/", "--lang", "en", "--select", "c10.craftsman-students")
     [result] = document["city"][0]["results"]
     assert result["explanation"] == "Huxiang Craftsman class students of 15 units = 560 persons ≥ 500 persons"
-    assert result["title"] == "At least 500 students selected each year for the Huxiang Craftsman (湖湘工匠) classes"
+    assert (
+        result["title"]
+        == "At least 500 students selected each year for the Huxiang Craftsman (湖湘工匠) classes"
+    )
 
 
 # ------------------------------------------------------------------------------------ --quiet
+
 
 def test_quiet_shows_the_summary_lines_only(invoke):
     full = invoke("check", "samples/2023/dongan.yaml")
@@ -131,6 +142,7 @@ def test_quiet_shows_the_summary_lines_only(invoke):
 
 
 # ------------------------------------------------------------------------------------ colour
+
 
 @pytest.fixture
 def terminal(monkeypatch):

@@ -16,7 +16,9 @@ def check(*paths: Path) -> Run:
     packs = builtin_packs()
     files = sorted(p for path in paths for p in ([path] if path.is_file() else path.glob("*.yaml")))
     loaded = [load_report(p, packs[0].units, display=str(p.relative_to(SAMPLES.parent))) for p in files]
-    assert all(isinstance(r, ReportFile) for r in loaded), [r for r in loaded if not isinstance(r, ReportFile)]
+    assert all(isinstance(r, ReportFile) for r in loaded), [
+        r for r in loaded if not isinstance(r, ReportFile)
+    ]
     return rendered(evaluate(loaded, [], packs), "zh")  # type: ignore[arg-type]
 
 
@@ -142,7 +144,8 @@ def test_city_wide_figures_of_2022(run_2022, rule, status, observed, expected):
 def test_2023_dual_qualified_share_arithmetic(run_2023):
     result = city(run_2023)["c11.dual-qualified-share"]
     assert result.explanation == "Σ2159 / Σ3723 = 58.0% ≥ 50.0%"
-    assert result.notes == ("13 所学校未填专业课教师，以专任教师计",)  # the private ones give only their teachers
+    # the private ones give only their teachers
+    assert result.notes == ("13 所学校未填专业课教师，以专任教师计",)
 
 
 def test_2022_dual_qualified_share_counts_every_full_time_teacher(run_2022):
@@ -154,12 +157,15 @@ def test_2022_dual_qualified_share_counts_every_full_time_teacher(run_2022):
 def test_2023_park_given_nothing_fails(run_2023):
     result = city(run_2023)["c8.park-funding"]
     assert [(i.name, i.explanation) for i in result.items if i.status == "fail"] == [
-        ("祁阳高新区数控技术产教融合示范园", "资金支持（万元） 0 ≤ 0")]
+        ("祁阳高新区数控技术产教融合示范园", "资金支持（万元） 0 ≤ 0")
+    ]
 
 
 def test_2023_projects_of_clause_2_in_progress(run_2023):
     result = city(run_2023)["c2.school-projects"]
-    assert result.explanation.startswith("已覆盖 7 / 12 < 12；未覆盖：永州师范高等专科学校（建设项目进展 building ≠ completed）")
+    assert result.explanation.startswith(
+        "已覆盖 7 / 12 < 12；未覆盖：永州师范高等专科学校（建设项目进展 building ≠ completed）"
+    )
 
 
 def test_2022_cluster_coverage_lacks_new_materials(run_2022):
@@ -172,15 +178,26 @@ def test_2022_teacher_rotation_arithmetic(run_2022):
 
 
 def test_2022_craftsman_students_fail(run_2022):
-    assert city(run_2022)["c10.craftsman-students"].explanation == "15 个单位湖湘工匠班培育学生合计 470 人 < 500 人"
+    assert (
+        city(run_2022)["c10.craftsman-students"].explanation
+        == "15 个单位湖湘工匠班培育学生合计 470 人 < 500 人"
+    )
 
 
 # ------------------------------------------------------------------------------------ per-county shares
 
 SHARES = {
-    "零陵区": (48.0, 49.0), "冷水滩区": (47.0, 47.1), "祁阳市": (45.9, 46.0), "东安县": (47.0, 48.0),
-    "双牌县": (50.0, 51.0), "道县": (48.0, 49.1), "江永县": (46.1, 41.0), "宁远县": (47.0, 47.0),
-    "蓝山县": (46.0, 42.9), "新田县": (49.0, 50.0), "江华瑶族自治县": (50.1, 51.1),
+    "零陵区": (48.0, 49.0),
+    "冷水滩区": (47.0, 47.1),
+    "祁阳市": (45.9, 46.0),
+    "东安县": (47.0, 48.0),
+    "双牌县": (50.0, 51.0),
+    "道县": (48.0, 49.1),
+    "江永县": (46.1, 41.0),
+    "宁远县": (47.0, 47.0),
+    "蓝山县": (46.0, 42.9),
+    "新田县": (49.0, 50.0),
+    "江华瑶族自治县": (50.1, 51.1),
 }
 
 
@@ -193,6 +210,7 @@ def test_vocational_share_of_each_county(run_2022, run_2023, county):
 
 
 # ------------------------------------------------------------------------------------ designed failures
+
 
 def test_2023_plan_freeze_fails_for_lanshan_and_passes_for_jiangyong(run_2023):
     lanshan = unit(run_2023, "蓝山县")["c1.general-plan-freeze"]
@@ -248,8 +266,13 @@ def test_2023_dongan_new_funding_not_tilted(run_2023):
 
 
 def test_pilot_schools_are_pending_with_four_then_one_school_outside(run_2022, run_2023):
-    outside_2022 = [name for e in run_2022.reports for r in e.results if r.rule.id == "c10.pilot-schools"
-                    for name in [i.name for i in r.items if i.status == "fail"]]
+    outside_2022 = [
+        name
+        for e in run_2022.reports
+        for r in e.results
+        if r.rule.id == "c10.pilot-schools"
+        for name in [i.name for i in r.items if i.status == "fail"]
+    ]
     assert len(outside_2022) == 4
     result = unit(run_2023, "蓝山县")["c10.pilot-schools"]
     assert result.status == "pending"
@@ -258,15 +281,32 @@ def test_pilot_schools_are_pending_with_four_then_one_school_outside(run_2022, r
 
 def test_the_only_failures_are_the_designed_ones(run_2022, run_2023):
     def failures(run: Run) -> set[tuple[str, str]]:
-        found = {(e.unit, r.rule.id) for e in run.reports for r in e.results if r.status in ("fail", "missing", "warn")}
-        return found | {("全市", r.rule.id) for e in run.city for r in e.results if r.status in ("fail", "missing", "warn")}
+        found = {
+            (e.unit, r.rule.id)
+            for e in run.reports
+            for r in e.results
+            if r.status in ("fail", "missing", "warn")
+        }
+        return found | {
+            ("全市", r.rule.id)
+            for e in run.city
+            for r in e.results
+            if r.status in ("fail", "missing", "warn")
+        }
 
     assert failures(run_2022) == {("宁远县", "c2.school-standards"), ("全市", "c10.craftsman-students")}
     assert failures(run_2023) == {
-        ("江永县", "c1.vocational-share"), ("蓝山县", "c1.vocational-share"), ("蓝山县", "c1.general-plan-freeze"),
-        ("宁远县", "c2.school-standards"), ("祁阳市", "c4.leading-industries"), ("东安县", "c4.yellow-majors-shrink"),
-        ("宁远县", "c12.practice-duration"), ("东安县", "c16.secondary-funding"), ("东安县", "c16.new-funding-tilt"),
-        ("宁远县", "c11.part-time-teacher-rules"), ("全市", "c8.park-funding"),
+        ("江永县", "c1.vocational-share"),
+        ("蓝山县", "c1.vocational-share"),
+        ("蓝山县", "c1.general-plan-freeze"),
+        ("宁远县", "c2.school-standards"),
+        ("祁阳市", "c4.leading-industries"),
+        ("东安县", "c4.yellow-majors-shrink"),
+        ("宁远县", "c12.practice-duration"),
+        ("东安县", "c16.secondary-funding"),
+        ("东安县", "c16.new-funding-tilt"),
+        ("宁远县", "c11.part-time-teacher-rules"),
+        ("全市", "c8.park-funding"),
     }
 
 
@@ -279,6 +319,7 @@ def test_daoxian_red_major_is_phased_out(run_2022, run_2023):
 
 # ------------------------------------------------------------------------------------ failing/
 
+
 def failing_sample(name: str) -> dict:
     run = check(EXAMPLES / "failing" / name)
     assert run.city == ()
@@ -290,17 +331,26 @@ def failing_sample(name: str) -> dict:
 def test_failing_jiangyong_share():
     results = failing_sample("jiangyong-2023-share.yaml")
     assert results["c1.vocational-share"].explanation == "870 / (870 + 1420) = 38.0% < 45.0%"
-    assert results["c1.general-plan-freeze"].explanation == "下一年度普高招生计划 1650 人 > 当年普高招生计划 1450 人"
+    assert (
+        results["c1.general-plan-freeze"].explanation
+        == "下一年度普高招生计划 1650 人 > 当年普高招生计划 1450 人"
+    )
     assert results["c4.leading-industries"].status == "fail"
     assert results["c5.unit-quality-committee"].status == "fail"
-    assert failing_items(results["c5.school-quality-committee"]) == [("江永县职业中等专业学校", "江永县职业中等专业学校")]
+    assert failing_items(results["c5.school-quality-committee"]) == [
+        ("江永县职业中等专业学校", "江永县职业中等专业学校")
+    ]
 
 
 def test_failing_xintian_funding():
     results = failing_sample("xintian-2023-funding.yaml")
-    assert failing_items(results["c16.secondary-funding"]) == [("新田县职业中等专业学校", "新田县职业中等专业学校")]
+    assert failing_items(results["c16.secondary-funding"]) == [
+        ("新田县职业中等专业学校", "新田县职业中等专业学校")
+    ]
     assert results["c16.new-funding-tilt"].explanation == "60 / 2100 = 2.9% < 5100 / 48800 = 10.5%"
-    assert failing_items(results["c2.school-standards"]) == [("新田县职业中等专业学校", "新田县职业中等专业学校")]
+    assert failing_items(results["c2.school-standards"]) == [
+        ("新田县职业中等专业学校", "新田县职业中等专业学校")
+    ]
     assert results["c7.training-base"].status == "pending"
 
 
@@ -309,6 +359,9 @@ def test_failing_daoxian_majors():
     assert failing_items(results["c4.yellow-majors-shrink"]) == [("道县职业技术学校", "服装设计与工艺")]
     assert failing_items(results["c4.red-majors-phase-out"]) == [("道县职业技术学校", "会计事务")]
     assert failing_items(results["c4.major-evaluation-cycle"]) == [
-        ("道县职业技术学校", "电子电器应用与维修"), ("道县职业技术学校", "护理"), ("道县濂溪职业学校", "电子商务")]
+        ("道县职业技术学校", "电子电器应用与维修"),
+        ("道县职业技术学校", "护理"),
+        ("道县濂溪职业学校", "电子商务"),
+    ]
     result = results["c12.practice-duration"]
     assert result.status == "fail" and [i.observed for i in result.items if i.status == "fail"] == [2]

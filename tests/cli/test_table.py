@@ -26,7 +26,9 @@ def test_every_line_of_the_failing_samples_fits_100_columns(invoke, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_problem_lines_of_an_invalid_report_fit_100_columns(invoke, lang):
     # examples/failing/daoxian-2023-majors.yaml is a second 2023 report of 道县: refused, with a long message
-    result = invoke("check", "samples/2023/daoxian.yaml", "examples/failing/daoxian-2023-majors.yaml", "--lang", lang)
+    result = invoke(
+        "check", "samples/2023/daoxian.yaml", "examples/failing/daoxian-2023-majors.yaml", "--lang", lang
+    )
     assert result.exit_code == 2
     assert too_wide(result.stdout) == []
 
@@ -48,7 +50,10 @@ def test_without_the_city_report_one_line_says_city_wide_targets_were_not_evalua
 
 def test_the_notice_in_english(invoke):
     result = invoke("check", "samples/2023/dongan.yaml", "--lang", "en")
-    assert "city-wide targets for 2023 not evaluated: no valid 永州市本级 report among the inputs" in result.stdout
+    assert (
+        "city-wide targets for 2023 not evaluated: no valid 永州市本级 report among the inputs"
+        in result.stdout
+    )
 
 
 def test_units_missing_from_the_city_wide_section_are_named(invoke, invoke_json):
@@ -64,10 +69,12 @@ def test_units_missing_from_the_city_wide_section_are_named(invoke, invoke_json)
 
 
 def column(text: str, header: str) -> str:
-    """The text of one table column (from its header's place to the line's end), lines joined, blanks removed."""
+    """The text of one table column (from its header's place to the line's end), lines joined,
+    blanks removed.
+    """
     lines = text.splitlines()
     head = next(line for line in lines if header in line)
-    start = cell_len(head[:head.index(header)])
+    start = cell_len(head[: head.index(header)])
     parts = []
     for line in lines:
         width = 0

@@ -21,9 +21,15 @@ def _check(report: dict) -> dict:
 @SETTINGS
 @given(vocational=counts, general=counts, year=st.integers(min_value=2022, max_value=2030))
 def test_vocational_share_status_follows_the_share(vocational: int, general: int, year: int) -> None:
-    results = _check(edit(county(year=year), {
-        "enrollment.secondary_vocational": vocational, "enrollment.general_high_school": general,
-    }))
+    results = _check(
+        edit(
+            county(year=year),
+            {
+                "enrollment.secondary_vocational": vocational,
+                "enrollment.general_high_school": general,
+            },
+        )
+    )
     share = results["c1.vocational-share"]
     if vocational + general == 0:
         assert share.status == "not_applicable"

@@ -1,4 +1,6 @@
-"""The time words of targets.md, as properties of ``engine.timing`` over any year, target and observed value."""
+"""The time words of targets.md, as properties of ``engine.timing`` over any year,
+target and observed value.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +18,19 @@ observed = st.integers(min_value=0, max_value=80)
 
 
 def rule(time: dict, target: int, tolerance: float | None = None) -> CountRule:
-    return CountRule.model_validate({
-        "kind": "count", "id": "c90.test", "title": {"zh": "测试", "en": "Test"}, "clause": 90,
-        "quote": "测试条款原文", "scope": "city", "of": {"over": "majors"}, "time": time,
-        "target": {"op": ">=", "value": target, **({"tolerance": tolerance} if tolerance else {})},
-    })
+    return CountRule.model_validate(
+        {
+            "kind": "count",
+            "id": "c90.test",
+            "title": {"zh": "测试", "en": "Test"},
+            "clause": 90,
+            "quote": "测试条款原文",
+            "scope": "city",
+            "of": {"over": "majors"},
+            "time": time,
+            "target": {"op": ">=", "value": target, **({"tolerance": tolerance} if tolerance else {})},
+        }
+    )
 
 
 def measured(value: int | None, target: CountRule) -> Measure:
@@ -30,8 +40,13 @@ def measured(value: int | None, target: CountRule) -> Measure:
 
 
 @settings(max_examples=300)
-@given(year=years, due=st.integers(min_value=2022, max_value=2030), target=targets, value=observed,
-       linear=st.booleans())
+@given(
+    year=years,
+    due=st.integers(min_value=2022, max_value=2030),
+    target=targets,
+    value=observed,
+    linear=st.booleans(),
+)
 def test_a_due_rule_passes_when_met_and_waits_until_due_otherwise(year, due, target, value, linear):
     r = rule({"due": due, "linear": linear}, target)
     status = timing.decide(r, year, measured(value, r), 2020)

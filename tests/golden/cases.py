@@ -30,9 +30,18 @@ INPUTS = {
 }
 # One rule of each kind and scope, and each form of time (yearly, linear, standing, conditional).
 EXPLAINED = (
-    "c1.vocational-share", "c1.general-plan-freeze", "c1.public-seats", "c1.quality-schools",
-    "c4.leading-industries", "c4.yellow-majors-shrink", "c5.unit-quality-committee", "c7.cluster-coverage",
-    "c8.demonstration-enterprises", "c11.dual-qualified-share", "c16.secondary-funding", "c16.new-funding-tilt",
+    "c1.vocational-share",
+    "c1.general-plan-freeze",
+    "c1.public-seats",
+    "c1.quality-schools",
+    "c4.leading-industries",
+    "c4.yellow-majors-shrink",
+    "c5.unit-quality-committee",
+    "c7.cluster-coverage",
+    "c8.demonstration-enterprises",
+    "c11.dual-qualified-share",
+    "c16.secondary-funding",
+    "c16.new-funding-tilt",
 )
 
 
@@ -61,34 +70,69 @@ def _cases() -> list[Case]:
     for lang in LANGS:
         for label, path in INPUTS.items():
             for fmt in FORMATS:
-                cases.append(Case(f"check-{label}-{fmt}-{lang}", ("check", path, "--format", fmt, "--lang", lang)))
+                cases.append(
+                    Case(f"check-{label}-{fmt}-{lang}", ("check", path, "--format", fmt, "--lang", lang))
+                )
         for fmt in FORMATS:
-            cases.append(Case(f"check-every-status-{fmt}-{lang}",
-                              ("check", "2023-partial", "--rules", "pack-warn", "--format", fmt,
-                               "--lang", lang), (every_status_inputs,)))
-            cases.append(Case(f"check-mixed-{fmt}-{lang}", ("check", "mixed", "--format", fmt, "--lang", lang),
-                              (mixed,)))
+            cases.append(
+                Case(
+                    f"check-every-status-{fmt}-{lang}",
+                    ("check", "2023-partial", "--rules", "pack-warn", "--format", fmt, "--lang", lang),
+                    (every_status_inputs,),
+                )
+            )
+            cases.append(
+                Case(
+                    f"check-mixed-{fmt}-{lang}", ("check", "mixed", "--format", fmt, "--lang", lang), (mixed,)
+                )
+            )
         cases += [
             Case(f"check-2023-strict-{lang}", ("check", "samples/2023", "--strict", "--lang", lang)),
             Case(f"check-2023-quiet-{lang}", ("check", "samples/2023", "--quiet", "--lang", lang)),
-            Case(f"check-2023-select-{lang}", ("check", "samples/2023", "--select", "c16.*,c4", "--ignore",
-                                               "c4.red-majors-phase-out", "--lang", lang)),
+            Case(
+                f"check-2023-select-{lang}",
+                (
+                    "check",
+                    "samples/2023",
+                    "--select",
+                    "c16.*,c4",
+                    "--ignore",
+                    "c4.red-majors-phase-out",
+                    "--lang",
+                    lang,
+                ),
+            ),
             Case(f"check-bare-path-{lang}", ("examples/failing", "--lang", lang)),
             Case(f"validate-2023-{lang}", ("validate", "samples/2023", "--lang", lang)),
             Case(f"validate-mixed-{lang}", ("validate", "mixed", "--lang", lang), (mixed,)),
-            Case(f"validate-mixed-json-{lang}", ("validate", "mixed", "--format", "json", "--lang", lang), (mixed,)),
-            Case(f"template-lengshuitan-{lang}", ("template", "--unit", "冷水滩区", "--year", "2024", "--lang", lang)),
-            Case(f"template-shibenji-{lang}", ("template", "--unit", "永州市本级", "--year", "2024", "--lang", lang)),
+            Case(
+                f"validate-mixed-json-{lang}",
+                ("validate", "mixed", "--format", "json", "--lang", lang),
+                (mixed,),
+            ),
+            Case(
+                f"template-lengshuitan-{lang}",
+                ("template", "--unit", "冷水滩区", "--year", "2024", "--lang", lang),
+            ),
+            Case(
+                f"template-shibenji-{lang}",
+                ("template", "--unit", "永州市本级", "--year", "2024", "--lang", lang),
+            ),
             Case(f"schema-{lang}", ("schema", "--lang", lang)),
             Case(f"usage-unknown-rule-{lang}", ("check", "samples/2023", "--select", "c99", "--lang", lang)),
-            Case(f"usage-two-stdout-{lang}", ("check", "samples/2023", "-f", "json", "-f", "junit", "--lang", lang)),
+            Case(
+                f"usage-two-stdout-{lang}",
+                ("check", "samples/2023", "-f", "json", "-f", "junit", "--lang", lang),
+            ),
         ]
         for fmt in ("table", "json"):
             cases += [
                 Case(f"rules-{fmt}-{lang}", ("rules", "--format", fmt, "--lang", lang)),
                 Case(f"coverage-{fmt}-{lang}", ("coverage", "--format", fmt, "--lang", lang)),
-                *(Case(f"explain-{rule}-{fmt}-{lang}", ("explain", rule, "--format", fmt, "--lang", lang))
-                  for rule in EXPLAINED),
+                *(
+                    Case(f"explain-{rule}-{fmt}-{lang}", ("explain", rule, "--format", fmt, "--lang", lang))
+                    for rule in EXPLAINED
+                ),
             ]
     return cases
 

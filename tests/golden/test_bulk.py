@@ -45,14 +45,16 @@ def bulk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def digests(lang: str, folder: Path) -> dict[str, str]:
-    """Each output of ``lang`` in ``folder/out-lang`` by name (``zh.json``), as the SHA-256 of its normalised text
-    (of a workbook, of every part of it but the one that holds the clock)."""
+    """Each output of ``lang`` in ``folder/out-lang`` by name (``zh.json``), as the SHA-256 of its normalised
+    text (of a workbook, of every part of it but the one that holds the clock)."""
     return {f"{lang}.{fmt}": _digest(folder / f"out-{lang}" / fmt, folder) for fmt in BULK_FORMATS}
 
 
 def _digest(output: Path, folder: Path) -> str:
     if output.name != "xlsx":
-        return hashlib.sha256(normalised(output.read_text(encoding="utf-8"), folder).encode("utf-8")).hexdigest()
+        return hashlib.sha256(
+            normalised(output.read_text(encoding="utf-8"), folder).encode("utf-8")
+        ).hexdigest()
     digest = hashlib.sha256()
     with zipfile.ZipFile(output) as workbook:
         for name in sorted(workbook.namelist()):
@@ -70,9 +72,24 @@ def stored() -> dict[str, str]:
 def test_every_format_is_unchanged(bulk: Path, lang: str, request: pytest.FixtureRequest) -> None:
     options = [arg for fmt in BULK_FORMATS for arg in ("-f", fmt, "-o", f"out-{lang}/{fmt}")]
     done = subprocess.run(
-        [sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", "--lang", lang,
-         "--jobs", "2", *options],
-        cwd=bulk, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "zhijiao_check",
+            "check",
+            "reports",
+            "--rules",
+            "pack",
+            "--lang",
+            lang,
+            "--jobs",
+            "2",
+            *options,
+        ],
+        cwd=bulk,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1, done.stderr  # some targets fail in the samples
     actual = digests(lang, bulk)

@@ -25,8 +25,9 @@ TIMESTAMP = re.compile(r'timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"')
 
 def normalised(text: str, folder: Path) -> str:
     """The run's own folder, the version and the clock replaced by placeholders, so that goldens hold what
-    the tool computes and nothing of the machine or the moment. The shipped packs are read from wherever the
-    package is installed (site-packages when installed as CI does, without ``-e``), shown as the checkout's."""
+    the tool computes and nothing of the machine or the moment. The shipped packs are read from wherever
+    the package is installed (site-packages when installed as CI does, without ``-e``), shown as the
+    checkout's."""
     text = text.replace(str(builtin_dir()), "<DIR>/rules")
     for path in {str(folder), str(folder.resolve())}:
         text = text.replace(path, "<DIR>")
@@ -55,23 +56,33 @@ def invoke(case: Case, folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     result = CliRunner().invoke(app, list(case.args))
     stdout = result.stdout
     stderr = result.stderr if result.stderr_bytes is not None else ""
-    text = f"$ zhijiao-check {' '.join(case.args)}\nexit {result.exit_code}\n--- stderr\n{stderr}--- stdout\n{stdout}"
+    command = f"$ zhijiao-check {' '.join(case.args)}\nexit {result.exit_code}"
+    text = f"{command}\n--- stderr\n{stderr}--- stdout\n{stdout}"
     return normalised(text, folder)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_golden(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+def test_golden(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     actual = run(case, tmp_path, monkeypatch)
     if request.config.getoption("--update-goldens"):
         case.expected.parent.mkdir(exist_ok=True)
         case.expected.write_bytes(actual.encode("utf-8"))
         return
-    assert case.expected.is_file(), f"no golden output {case.expected.name}: run pytest tests/golden --update-goldens"
+    assert case.expected.is_file(), (
+        f"no golden output {case.expected.name}: run pytest tests/golden --update-goldens"
+    )
     expected = case.expected.read_bytes().decode("utf-8")
     if actual != expected:
-        diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm="")
-        pytest.fail(f"{case.name}: output differs from tests/golden/expected/{case.name}.txt\n"
-                    + "\n".join(line[:300] for line in itertools.islice(diff, 60)), pytrace=False)
+        diff = difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), "expected", "actual", lineterm=""
+        )
+        pytest.fail(
+            f"{case.name}: output differs from tests/golden/expected/{case.name}.txt\n"
+            + "\n".join(line[:300] for line in itertools.islice(diff, 60)),
+            pytrace=False,
+        )
 
 
 def test_no_stray_goldens() -> None:

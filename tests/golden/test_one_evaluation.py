@@ -19,17 +19,23 @@ from .cases import CASES, Case
 from .test_golden import inputs, invoke
 
 BY_NAME = {case.name: case for case in CASES}
-TWINS = [(case, BY_NAME[case.name.removesuffix("-zh") + "-en"]) for case in CASES
-         if case.name.startswith("check-") and case.name.endswith("-zh")]
+TWINS = [
+    (case, BY_NAME[case.name.removesuffix("-zh") + "-en"])
+    for case in CASES
+    if case.name.startswith("check-") and case.name.endswith("-zh")
+]
 
 
 def test_every_check_case_has_a_twin() -> None:
-    assert len(TWINS) == len([c for c in CASES if c.name.startswith("check-") and c.name.endswith("-en")]) > 60
+    assert (
+        len(TWINS) == len([c for c in CASES if c.name.startswith("check-") and c.name.endswith("-en")]) > 60
+    )
 
 
 @pytest.mark.parametrize(("chinese", "english"), TWINS, ids=[zh.name.removesuffix("-zh") for zh, _ in TWINS])
-def test_one_evaluation_renders_in_both_languages(chinese: Case, english: Case, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_one_evaluation_renders_in_both_languages(
+    chinese: Case, english: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = inputs(chinese, tmp_path)
     evaluated: list[Run] = []
     evaluate = engine.evaluate

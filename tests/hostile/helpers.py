@@ -1,5 +1,5 @@
-"""Running the installed ``zhijiao-check`` as a separate process, as a user would: on a pipe or a real terminal
-(a pseudo-terminal), with a closed or full standard output, as root or as an unprivileged user.
+"""Running the installed ``zhijiao-check`` as a separate process, as a user would: on a pipe or a real
+terminal (a pseudo-terminal), with a closed or full standard output, as root or as an unprivileged user.
 
 In-process runs (``CliRunner``) cannot show these: they replace the streams the program writes to.
 """
@@ -36,23 +36,44 @@ class Done:
 
 
 def command(*args: object) -> list[str]:
-    return [sys.executable, "-m", "zhijiao_check", *(os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in args)]
+    return [
+        sys.executable,
+        "-m",
+        "zhijiao_check",
+        *(os.fsdecode(a) if isinstance(a, bytes) else str(a) for a in args),
+    ]
 
 
 def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "PYTHONIOENCODING", "TERM")}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "PYTHONIOENCODING", "TERM")
+    }
     env.update(extra)
     return env
 
 
-def run(*args: object, cwd: Path | None = None, stdin: bytes | None = None, user: str | None = None,
-        stdout: int | None = subprocess.PIPE, env: dict[str, str] | None = None) -> Done:
+def run(
+    *args: object,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    user: str | None = None,
+    stdout: int | None = subprocess.PIPE,
+    env: dict[str, str] | None = None,
+) -> Done:
     """The program on pipes (``stdout`` may be a file descriptor instead); ``user`` runs it as that user."""
     argv = command(*args)
     if user is not None:
         argv = [*as_user(user), *argv]
-    done = subprocess.run(argv, cwd=cwd, input=stdin if stdin is not None else b"", stdout=stdout,
-                          stderr=subprocess.PIPE, env=env or environment(), timeout=HANG, check=False)
+    done = subprocess.run(
+        argv,
+        cwd=cwd,
+        input=stdin if stdin is not None else b"",
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=env or environment(),
+        timeout=HANG,
+        check=False,
+    )
     err = done.stderr.decode("utf-8", errors="replace")
     assert "Traceback" not in err, err
     assert done.returncode != 3, err
@@ -65,8 +86,14 @@ def run_on_terminal(*args: object, cwd: Path | None = None, env: dict[str, str] 
 
     master, slave = pty.openpty()
     try:
-        process = subprocess.Popen(command(*args), cwd=cwd, stdin=subprocess.DEVNULL, stdout=slave,
-                                   stderr=subprocess.PIPE, env=env or environment())
+        process = subprocess.Popen(
+            command(*args),
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            env=env or environment(),
+        )
         os.close(slave)
         chunks = []
         while True:

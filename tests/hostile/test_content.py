@@ -37,13 +37,19 @@ def _errors(result: ReportFile | InvalidReport) -> list[tuple[str, int | None, i
 
 # ------------------------------------------------------------------------------------------------- 5. numbers
 
-@pytest.mark.parametrize(("field", "value", "maximum"), [
-    ("craftsman_students", "9" * 4300, "10,000,000"),  # Python would refuse to print it
-    ("craftsman_students", "10000001", "10,000,000"),
-    ("  new_education", "100000001", "100,000,000"),
-    ("    appropriation_per_student", "1.0e+300", "1,000,000,000"),
-])
-def test_a_number_beyond_any_real_figure_is_located(tmp_path: Path, field: str, value: str, maximum: str) -> None:
+
+@pytest.mark.parametrize(
+    ("field", "value", "maximum"),
+    [
+        ("craftsman_students", "9" * 4300, "10,000,000"),  # Python would refuse to print it
+        ("craftsman_students", "10000001", "10,000,000"),
+        ("  new_education", "100000001", "100,000,000"),
+        ("    appropriation_per_student", "1.0e+300", "1,000,000,000"),
+    ],
+)
+def test_a_number_beyond_any_real_figure_is_located(
+    tmp_path: Path, field: str, value: str, maximum: str
+) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith(field + ":"))
     rows = text.splitlines()
@@ -66,10 +72,16 @@ def _en():  # type: ignore[no-untyped-def]
 def test_json_output_is_strict_json_at_every_bound(tmp_path: Path) -> None:
     """At the largest accepted figures, sums and ratios stay finite and the output parses as strict JSON."""
     text = county_text()
-    text = re.sub(r"(?m)^(\s+(?:students|teachers|dual_qualified_teachers|enrollment|previous_enrollment)): \d+",
-                  r"\1: 10000000", text)
-    text = re.sub(r"(?m)^(\s+(?:education_total|vocational_total|new_education|new_vocational)): \d+",
-                  r"\1: 100000000", text)
+    text = re.sub(
+        r"(?m)^(\s+(?:students|teachers|dual_qualified_teachers|enrollment|previous_enrollment)): \d+",
+        r"\1: 10000000",
+        text,
+    )
+    text = re.sub(
+        r"(?m)^(\s+(?:education_total|vocational_total|new_education|new_vocational)): \d+",
+        r"\1: 100000000",
+        text,
+    )
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
     result = run_cli("check", path, "--format", "json")
@@ -98,13 +110,18 @@ def test_an_evaluation_after_the_report_year_is_an_error(tmp_path: Path) -> None
     assert path.endswith("evaluated_in")
 
 
-# ------------------------------------------------------------------------------------------------- 6. size bombs
+# ------------------------------------------------------------------------------------------------- 6. size
+# bombs
 
-@pytest.mark.parametrize("bomb", [
-    "leading_industries: [" + "~, " * 350_000 + "~]\n",  # 1 MB line of blanks: 350,000 problems, once
-    "schools: [" + "{}, " * 250_000 + "{}]\n",
-    "x: " + "[" * 60 + "]" * 60 + "\n" + "y: [" + "[], " * 200_000 + "]\n",
-])
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        "leading_industries: [" + "~, " * 350_000 + "~]\n",  # 1 MB line of blanks: 350,000 problems, once
+        "schools: [" + "{}, " * 250_000 + "{}]\n",
+        "x: " + "[" * 60 + "]" * 60 + "\n" + "y: [" + "[], " * 200_000 + "]\n",
+    ],
+)
 def test_a_size_bomb_under_the_size_limit_is_refused_before_it_is_built(tmp_path: Path, bomb: str) -> None:
     [(code, line, column, _)] = _errors(_load(tmp_path, "schema_version: 1\n" + bomb))
     assert code == "too-many-values" and line is not None and column is not None
@@ -115,15 +132,21 @@ def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
     assert code == "too-many-values"
 
 
-@pytest.mark.parametrize(("bomb", "code"), [
-    ("\r" * 3_000_000, "empty-file"),  # three million lines, as an old Mac editor ends them
-    ("-\n" * 1_500_000, "too-many-values"),  # a list of three million lines of nothing
-    ("\u2028" * 1_000_000, "line-separator"),  # a million line separators on one line: 101 shown, not a million
-    ("a: " + "\u200b" * 1_000_000 + "\n", "invisible-only"),  # a value of a million invisible characters
-    ("unit: {name: " + "\uf9b3" * 1_000_000 + "}\n", "odd-character"),  # and of compatibility ideographs
-    ("\t- a：1 '#'\n" * 300_000, "yaml-tab"),  # a slip on every line: the first ones are shown
-])
-def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(tmp_path: Path, bomb: str, code: str) -> None:
+@pytest.mark.parametrize(
+    ("bomb", "code"),
+    [
+        ("\r" * 3_000_000, "empty-file"),  # three million lines, as an old Mac editor ends them
+        ("-\n" * 1_500_000, "too-many-values"),  # a list of three million lines of nothing
+        # a million line separators on one line: 101 shown, not a million
+        ("\u2028" * 1_000_000, "line-separator"),
+        ("a: " + "\u200b" * 1_000_000 + "\n", "invisible-only"),  # a value of a million invisible characters
+        ("unit: {name: " + "\uf9b3" * 1_000_000 + "}\n", "odd-character"),  # and of compatibility ideographs
+        ("\t- a：1 '#'\n" * 300_000, "yaml-tab"),  # a slip on every line: the first ones are shown
+    ],
+)
+def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(
+    tmp_path: Path, bomb: str, code: str
+) -> None:
     """Millions of lines, or of odd characters in one value: each gives its located problem, the slips and odd
     characters found by searching the whole text, never by a loop over every line or character
     (benchmarks/hostile.py times them)."""
@@ -131,19 +154,24 @@ def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(tmp_path: 
     assert isinstance(result, InvalidReport)
     found = next(problem for problem in result.problems if problem.code == code)
     assert found.line is not None and len(result.problems) <= 101
-    assert all(len(problem.message(_en())) < 3_000 for problem in result.problems)  # a value quoted, not copied
+    # a value quoted, not copied
+    assert all(len(problem.message(_en())) < 3_000 for problem in result.problems)
 
 
 def test_just_under_the_limit_every_problem_is_counted_and_100_shown(tmp_path: Path) -> None:
     count = MAX_NODES // 3
-    result = _load(tmp_path, county_text(("schools:\n", "schools: [" + "{}, " * count + "{}]\nold_schools:\n")))
+    result = _load(
+        tmp_path, county_text(("schools:\n", "schools: [" + "{}, " * count + "{}]\nold_schools:\n"))
+    )
     assert isinstance(result, InvalidReport)
     assert len(result.problems) == 101
     last = result.problems[-1]
     assert last.code == "too-many-problems" and int(str(last.params["count"])) > count
 
 
-# ------------------------------------------------------------------------------------------------- 7. encodings
+# ------------------------------------------------------------------------------------------------- 7.
+# encodings
+
 
 def test_a_utf8_file_with_gbk_lines_names_those_lines(tmp_path: Path) -> None:
     rows = SAMPLE.read_text(encoding="utf-8").split("\n")
@@ -160,10 +188,16 @@ def test_a_wholly_gbk_file_is_still_read_with_a_warning(tmp_path: Path) -> None:
     assert [w.code for w in result.warnings] == ["encoding-gb18030"]
 
 
-@pytest.mark.parametrize(("codec", "named"), [
-    ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"),
-    ("utf-32", "UTF-32"),  # with its byte-order mark, which starts like UTF-16's
-])
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [
+        ("utf-16-le", "UTF-16LE"),
+        ("utf-16-be", "UTF-16BE"),
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-32", "UTF-32"),  # with its byte-order mark, which starts like UTF-16's
+    ],
+)
 def test_wide_encodings_are_named_with_how_to_save(tmp_path: Path, codec: str, named: str) -> None:
     result = _load(tmp_path, SAMPLE.read_text(encoding="utf-8").encode(codec))
     assert [(p.code, p.line) for p in result.problems] == [("wide-encoding", 1)]  # type: ignore[union-attr]
@@ -171,16 +205,35 @@ def test_wide_encodings_are_named_with_how_to_save(tmp_path: Path, codec: str, n
     assert named in message and "Save as" in message
 
 
-# ------------------------------------------------------------------------------------------------- 7. characters
+# ------------------------------------------------------------------------------------------------- 7.
+# characters
 
-@pytest.mark.parametrize(("old", "new", "code", "code_point"), [
-    ("name: 东安县舜德职业学校", "name: 东安县\u200b舜德职业学校", "odd-character", "U+200B ZERO WIDTH SPACE"),
-    ("name: 东安县舜德职业学校", "name: 东安县\u00a0舜德职业学校", "odd-character", "U+00A0 NO-BREAK SPACE"),
-    ("name: 东安县舜德职业学校", "name: 东安县舜德职业学校\ufeff", "odd-character", "U+FEFF"),
-    ("name: 东安县舜德职业学校", "name: 东安县舜德職業学校\uf9b4", "compatibility-ideograph", "U+F9B4"),
-])
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "code_point"),
+    [
+        (
+            "name: 东安县舜德职业学校",
+            "name: 东安县\u200b舜德职业学校",
+            "odd-character",
+            "U+200B ZERO WIDTH SPACE",
+        ),
+        (
+            "name: 东安县舜德职业学校",
+            "name: 东安县\u00a0舜德职业学校",
+            "odd-character",
+            "U+00A0 NO-BREAK SPACE",
+        ),
+        ("name: 东安县舜德职业学校", "name: 东安县舜德职业学校\ufeff", "odd-character", "U+FEFF"),
+        ("name: 东安县舜德职业学校", "name: 东安县舜德職業学校\uf9b4", "compatibility-ideograph", "U+F9B4"),
+    ],
+)
 def test_invisible_and_compatibility_characters_are_named_where_they_stand(
-    tmp_path: Path, old: str, new: str, code: str, code_point: str,
+    tmp_path: Path,
+    old: str,
+    new: str,
+    code: str,
+    code_point: str,
 ) -> None:
     text = SAMPLE.read_text(encoding="utf-8").replace(old, new)
     result = _load(tmp_path, text)
@@ -199,13 +252,30 @@ def test_a_line_separator_is_refused_before_it_shifts_every_line(tmp_path: Path)
     assert text.splitlines()[0] and column == len("year: 2023") + 1
 
 
-@pytest.mark.parametrize(("old", "new", "code", "differs"), [
-    ("kind: county", "kind: cоunty", "choice-lookalike", "#2: U+043E CYRILLIC SMALL LETTER O ≠ U+006F"),
-    ("\nyear: 2023", "\nyeаr: 2023", "unknown-field-lookalike", "#3: U+0430 CYRILLIC SMALL LETTER A ≠ U+0061"),
-    ("  kind: county", "  kіnd: county", "unknown-field-lookalike", "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "code", "differs"),
+    [
+        ("kind: county", "kind: cоunty", "choice-lookalike", "#2: U+043E CYRILLIC SMALL LETTER O ≠ U+006F"),
+        (
+            "\nyear: 2023",
+            "\nyeаr: 2023",
+            "unknown-field-lookalike",
+            "#3: U+0430 CYRILLIC SMALL LETTER A ≠ U+0061",
+        ),
+        (
+            "  kind: county",
+            "  kіnd: county",
+            "unknown-field-lookalike",
+            "U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN",
+        ),
+    ],
+)
 def test_a_did_you_mean_that_looks_identical_says_what_differs(
-    tmp_path: Path, old: str, new: str, code: str, differs: str,
+    tmp_path: Path,
+    old: str,
+    new: str,
+    code: str,
+    differs: str,
 ) -> None:
     text = SAMPLE.read_text(encoding="utf-8").replace(old, new, 1)
     result = _load(tmp_path, text)
@@ -226,6 +296,7 @@ def test_an_alias_is_located_at_the_alias_not_at_its_anchor(tmp_path: Path) -> N
 
 # ------------------------------------------------------------------------------------------------- 7. JSON
 
+
 def _as_json(**changes: object) -> str:
     import yaml
 
@@ -242,27 +313,36 @@ def test_a_json_report_is_read_as_json(tmp_path: Path) -> None:
     assert result.positions.value(("public_secondary_vocational_seats",)) == (line_of(text, "1.55e3"), 40)
 
 
-@pytest.mark.parametrize(("edit", "code"), [
-    (('"year": 2023,', '"year": 2023, "year": 2024,'), "duplicate-key"),
-    (('"year": 2023,', '"year": 2023'), "json-syntax"),
-    (('"year": 2023,', '"year": NaN,'), "json-syntax"),
-    (('"year": 2023,', '"year": 2023, // a comment\n'), "json-syntax"),
-    (('"year": 2023,', '"year": 1e999,'), "json-number-too-long"),
-])
-def test_json_mistakes_are_located_by_json_line_and_column(tmp_path: Path, edit: tuple[str, str], code: str) -> None:
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (('"year": 2023,', '"year": 2023, "year": 2024,'), "duplicate-key"),
+        (('"year": 2023,', '"year": 2023'), "json-syntax"),
+        (('"year": 2023,', '"year": NaN,'), "json-syntax"),
+        (('"year": 2023,', '"year": 2023, // a comment\n'), "json-syntax"),
+        (('"year": 2023,', '"year": 1e999,'), "json-number-too-long"),
+    ],
+)
+def test_json_mistakes_are_located_by_json_line_and_column(
+    tmp_path: Path, edit: tuple[str, str], code: str
+) -> None:
     text = _as_json().replace(*edit, 1)
     [(_found, line, column, _)] = [e for e in _errors(_load(tmp_path, text, "r.json")) if e[0] == code]
     assert line in (line_of(text, '"year"'), line_of(text, '"year"') + 1) and column
 
 
-@pytest.mark.parametrize(("edit", "path"), [
-    (('"year": 2023,', '"ye\\udc00ar": 2023,'), "ye\udc00ar"),
-    (('"name": "东安县"', '"name": "东安县\\ud800"'), "unit.name"),
-])
-def test_half_a_character_in_json_is_located_never_written_out(tmp_path: Path, edit: tuple[str, str],
-                                                              path: str) -> None:
-    """JSON may escape a lone surrogate (``\\ud800``), which no text can hold: it is named where it stands, and
-    the report refused, rather than a crash when the results are written."""
+@pytest.mark.parametrize(
+    ("edit", "path"),
+    [
+        (('"year": 2023,', '"ye\\udc00ar": 2023,'), "ye\udc00ar"),
+        (('"name": "东安县"', '"name": "东安县\\ud800"'), "unit.name"),
+    ],
+)
+def test_half_a_character_in_json_is_located_never_written_out(
+    tmp_path: Path, edit: tuple[str, str], path: str
+) -> None:
+    """JSON may escape a lone surrogate (``\\ud800``), which no text can hold: it is named where it stands,
+    and the report refused, rather than a crash when the results are written."""
     text = _as_json().replace(*edit, 1)
     assert edit[1] in text
     [(code, line, _, found)] = _errors(_load(tmp_path, text, "r.json"))
@@ -273,6 +353,7 @@ def test_half_a_character_in_json_is_located_never_written_out(tmp_path: Path, e
 
 # ------------------------------------------------------------------------------------------------- 8. slips
 
+
 def test_every_typing_slip_is_reported_in_one_run(tmp_path: Path) -> None:
     rows = SAMPLE.read_text(encoding="utf-8").split("\n")
     rows[6] = rows[6].replace("name: ", "name：")
@@ -282,23 +363,32 @@ def test_every_typing_slip_is_reported_in_one_run(tmp_path: Path) -> None:
     rows.insert(30, "unit_extra: {name: 东安县，kind: county}")
     problems = _errors(_load(tmp_path, "\n".join(rows)))
     assert [(code, line) for code, line, _, _ in problems] == [
-        ("fullwidth-colon", 7), ("yaml-tab", 8), ("odd-space", 13), ("fullwidth-colon", 20),
-        ("fullwidth-comma", 31)]
+        ("fullwidth-colon", 7),
+        ("yaml-tab", 8),
+        ("odd-space", 13),
+        ("fullwidth-colon", 20),
+        ("fullwidth-comma", 31),
+    ]
 
 
 def test_slips_inside_quotes_and_comments_are_the_users_text(tmp_path: Path) -> None:
     text = county_text(("# ", "# 说明：全角冒号，逗号\t "))
-    text = text.replace("name: 冷水滩区职业中等专业学校", 'name: "冷水滩区职业中等专业学校（说明：x，kind: y）"', 1)
+    text = text.replace(
+        "name: 冷水滩区职业中等专业学校", 'name: "冷水滩区职业中等专业学校（说明：x，kind: y）"', 1
+    )
     assert isinstance(_load(tmp_path, text), ReportFile)
 
 
 # ------------------------------------------------------------------------------------------------- 10. values
 
+
 def test_an_industry_named_twice_is_refused(tmp_path: Path) -> None:
-    text = SAMPLE.read_text(encoding="utf-8").replace("[先进装备制造, 农产品精深加工]", "[先进装备制造, 农产品精深加工, 先进装备制造 ]")
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "[先进装备制造, 农产品精深加工]", "[先进装备制造, 农产品精深加工, 先进装备制造 ]"
+    )
     [(code, line, column, path)] = _errors(_load(tmp_path, text))
     assert (code, path) == ("duplicate-entry", "leading_industries[2]")
-    assert text.splitlines()[line - 1][column - 1:].startswith("先进装备制造 ]")  # type: ignore[operator]
+    assert text.splitlines()[line - 1][column - 1 :].startswith("先进装备制造 ]")  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("blank", ['"\u200b"', '"\u200b\u200c"', '"\u00a0"', '"\u3164"'])

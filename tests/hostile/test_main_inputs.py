@@ -1,5 +1,6 @@
 """The inputs and outputs added after the first hostile round keep its guarantees: workbooks, ``convert``,
-``template --from``, the config and waivers files, CSV and xlsx results, and outputs that are devices or FIFOs.
+``template --from``, the config and waivers files, CSV and xlsx results, and outputs that are devices or
+FIFOs.
 
 Every input goes through the one file door (a FIFO refused unopened, a located exit 2, the other paths still
 checked); every output through the one writer (never over an input, whole or not at all, a device written to
@@ -42,7 +43,9 @@ def _linked(source: Path, how: str, folder: Path) -> Path:
 
 
 @pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
-def test_convert_never_writes_over_its_input_even_with_force(workbook: Path, tmp_path: Path, how: str) -> None:
+def test_convert_never_writes_over_its_input_even_with_force(
+    workbook: Path, tmp_path: Path, how: str
+) -> None:
     before = digest(workbook)
     done = run("convert", workbook, "-o", _linked(workbook, how, tmp_path), "--force", "--lang", "en")
     assert done.code == 2 and "is the input" in done.err and "nothing was done" in done.err
@@ -50,16 +53,32 @@ def test_convert_never_writes_over_its_input_even_with_force(workbook: Path, tmp
 
 
 @pytest.mark.parametrize("how", ["same", "symlink", "hardlink"])
-def test_template_never_writes_over_the_report_it_is_filled_from(report: Path, tmp_path: Path, how: str) -> None:
+def test_template_never_writes_over_the_report_it_is_filled_from(
+    report: Path, tmp_path: Path, how: str
+) -> None:
     before = digest(report)
-    done = run("template", "-u", "东安县", "-y", "2024", "--from", report, "-o", _linked(report, how, tmp_path),
-               "--force", "--lang", "en")
+    done = run(
+        "template",
+        "-u",
+        "东安县",
+        "-y",
+        "2024",
+        "--from",
+        report,
+        "-o",
+        _linked(report, how, tmp_path),
+        "--force",
+        "--lang",
+        "en",
+    )
     assert done.code == 2 and "is the input" in done.err
     assert digest(report) == before
 
 
-@pytest.mark.parametrize("command", [("convert", SAMPLE, "--force"), ("template", "-u", "东安县", "-y", "2024", "--force"),
-                                     ("schema",)])
+@pytest.mark.parametrize(
+    "command",
+    [("convert", SAMPLE, "--force"), ("template", "-u", "东安县", "-y", "2024", "--force"), ("schema",)],
+)
 def test_no_command_writes_over_a_rule_file(command: tuple[object, ...]) -> None:
     from zhijiao_check.pack.load import builtin_dir
 
@@ -81,18 +100,25 @@ def test_a_workbook_fifo_is_refused_unopened_and_the_others_checked(workbook: Pa
         assert done.code == 2
         assert [p["code"] for bad in document["invalid"] for p in bad["problems"]] == ["not-regular-file"]
         assert [r["unit"] for r in document["reports"]] == ["东安县"]
-    for command in (("convert", folder / "pipe.xlsx", "-o", tmp_path / "x.yaml"),
-                    ("template", "-u", "东安县", "-y", "2024", "--from", folder / "pipe.xlsx")):
+    for command in (
+        ("convert", folder / "pipe.xlsx", "-o", tmp_path / "x.yaml"),
+        ("template", "-u", "东安县", "-y", "2024", "--from", folder / "pipe.xlsx"),
+    ):
         done = run(*command, "--lang", "en")
         assert done.code == 2 and "pipe.xlsx: error: this is a named pipe (FIFO)" in done.err, done.err
 
 
 @pytest.mark.parametrize("option", ["--config", "--waivers"])
 @pytest.mark.parametrize("kind", ["fifo", "device", "directory", "missing"])
-def test_a_settings_file_that_is_no_regular_file_is_a_located_exit_2(report: Path, tmp_path: Path, option: str,
-                                                                     kind: str) -> None:
-    path = {"fifo": tmp_path / "s.toml", "device": Path("/dev/zero"), "directory": tmp_path,
-            "missing": tmp_path / "nowhere.toml"}[kind]
+def test_a_settings_file_that_is_no_regular_file_is_a_located_exit_2(
+    report: Path, tmp_path: Path, option: str, kind: str
+) -> None:
+    path = {
+        "fifo": tmp_path / "s.toml",
+        "device": Path("/dev/zero"),
+        "directory": tmp_path,
+        "missing": tmp_path / "nowhere.toml",
+    }[kind]
     if kind == "fifo":
         os.mkfifo(path)
     done = run("check", report, option, path, "--lang", "en")
@@ -101,7 +127,9 @@ def test_a_settings_file_that_is_no_regular_file_is_a_located_exit_2(report: Pat
 
 
 @pytest.mark.parametrize("option", ["--config", "--waivers"])
-def test_an_output_over_the_settings_file_in_use_is_refused(report: Path, tmp_path: Path, option: str) -> None:
+def test_an_output_over_the_settings_file_in_use_is_refused(
+    report: Path, tmp_path: Path, option: str
+) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text('lang = "en"\n' if option == "--config" else "", encoding="utf-8")
     before = digest(settings)
@@ -130,10 +158,14 @@ def test_an_output_that_is_a_device_is_written_to_never_replaced(report: Path, f
         assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
 
 
-def test_an_output_fifo_is_written_to_when_read_and_refused_when_nobody_reads(report: Path, tmp_path: Path) -> None:
+def test_an_output_fifo_is_written_to_when_read_and_refused_when_nobody_reads(
+    report: Path, tmp_path: Path
+) -> None:
     pipe = tmp_path / "out.json"
     os.mkfifo(pipe)
-    unread = run("check", report, "-f", "json", "-o", pipe, "-f", "csv", "-o", tmp_path / "r.csv", "--lang", "en")
+    unread = run(
+        "check", report, "-f", "json", "-o", pipe, "-f", "csv", "-o", tmp_path / "r.csv", "--lang", "en"
+    )
     assert unread.code == 2 and "cannot write" in unread.err and "written: —" in unread.err
     assert stat.S_ISFIFO(os.stat(pipe).st_mode) and not (tmp_path / "r.csv").exists()
     received: list[bytes] = []
@@ -168,26 +200,52 @@ def _read_all(fd: int) -> bytes:
 
 
 def test_a_workbook_on_a_terminal_is_one_line_and_nothing_written(report: Path, tmp_path: Path) -> None:
-    done = run_on_terminal("check", report, "-f", "json", "-o", tmp_path / "r.json", "-f", "xlsx", "--lang", "en",
-                           env=environment())
+    done = run_on_terminal(
+        "check",
+        report,
+        "-f",
+        "json",
+        "-o",
+        tmp_path / "r.json",
+        "-f",
+        "xlsx",
+        "--lang",
+        "en",
+        env=environment(),
+    )
     assert done.code == 2
     assert done.err.strip().splitlines() == [
-        ("a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with "
-         "--output NAME.xlsx")]
+        (
+            "a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with "
+            "--output NAME.xlsx"
+        )
+    ]
     assert not (tmp_path / "r.json").exists()
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "ascii"])
 def test_a_narrow_encoding_terminal_shows_waived_results_and_trends_with_its_own_glyphs(
-    report: Path, tmp_path: Path, encoding: str,
+    report: Path,
+    tmp_path: Path,
+    encoding: str,
 ) -> None:
     waivers = tmp_path / "waivers.toml"
     waivers.write_text(
         '[[waiver]]\nrule = "c16.secondary-funding"\nunit = "东安县"\nyear = 2023\nreason = "测试"\n'
-        'approved-by = "市教育局"\ndocument = "永教函〔2023〕1号"\nexpires = 2099-12-31\n', encoding="utf-8")
+        'approved-by = "市教育局"\ndocument = "永教函〔2023〕1号"\nexpires = 2099-12-31\n',
+        encoding="utf-8",
+    )
     for lang in ("zh", "en"):
-        done = run_on_terminal("check", EARLIER, report, "--waivers", waivers, "--lang", lang,
-                               env=environment(PYTHONIOENCODING=encoding))
+        done = run_on_terminal(
+            "check",
+            EARLIER,
+            report,
+            "--waivers",
+            waivers,
+            "--lang",
+            lang,
+            env=environment(PYTHONIOENCODING=encoding),
+        )
         assert done.code == 1, done.err
         text = done.out.decode(encoding)  # strict: every byte in the terminal's encoding
         assert "~ waived" in text
@@ -233,6 +291,7 @@ def test_a_workbook_that_would_take_seconds_to_open_is_refused_before(workbook: 
     done = run("check", styled, wide, workbook, "-f", "json", "--lang", "en")
     document = json.loads(done.text)
     assert done.code == 2
-    assert {bad["file"].rsplit("/", 1)[-1]: [p["code"] for p in bad["problems"]] for bad in document["invalid"]} == {
-        "styled.xlsx": ["zip-bomb"], "wide.xlsx": ["too-many-cells"]}
+    assert {
+        bad["file"].rsplit("/", 1)[-1]: [p["code"] for p in bad["problems"]] for bad in document["invalid"]
+    } == {"styled.xlsx": ["zip-bomb"], "wide.xlsx": ["too-many-cells"]}
     assert [r["unit"] for r in document["reports"]] == ["东安县"]

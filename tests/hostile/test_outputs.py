@@ -24,7 +24,9 @@ def test_an_output_that_is_the_input_is_refused_before_any_work(report: Path, co
 
 
 @pytest.mark.parametrize("link", ["symlink", "hardlink", "dotted"])
-def test_an_output_that_reaches_the_input_another_way_is_refused(report: Path, tmp_path: Path, link: str) -> None:
+def test_an_output_that_reaches_the_input_another_way_is_refused(
+    report: Path, tmp_path: Path, link: str
+) -> None:
     before = digest(report)
     if link == "symlink":
         target = tmp_path / "out.json"
@@ -41,7 +43,9 @@ def test_an_output_that_reaches_the_input_another_way_is_refused(report: Path, t
     assert digest(report) == before
 
 
-def test_an_output_over_a_report_found_in_a_scanned_directory_is_refused(report: Path, tmp_path: Path) -> None:
+def test_an_output_over_a_report_found_in_a_scanned_directory_is_refused(
+    report: Path, tmp_path: Path
+) -> None:
     before = digest(report)
     done = run("validate", tmp_path, "-f", "json", "-o", report)
     assert done.code == 2 and digest(report) == before
@@ -57,19 +61,34 @@ def test_an_output_over_a_rule_file_is_refused(tmp_path: Path, report: Path) -> 
 
 
 def test_two_outputs_to_one_file_are_refused(report: Path, tmp_path: Path) -> None:
-    done = run("check", report, "-f", "json", "-o", tmp_path / "out", "-f", "sarif", "-o", tmp_path / "." / "out",
-               "--lang", "en")
+    done = run(
+        "check",
+        report,
+        "-f",
+        "json",
+        "-o",
+        tmp_path / "out",
+        "-f",
+        "sarif",
+        "-o",
+        tmp_path / "." / "out",
+        "--lang",
+        "en",
+    )
     assert done.code == 2
     assert "are the same output file" in done.err
     assert not (tmp_path / "out").exists()
 
 
-def test_a_failed_output_leaves_no_other_half_written_and_says_what_was_written(report: Path, tmp_path: Path) -> None:
+def test_a_failed_output_leaves_no_other_half_written_and_says_what_was_written(
+    report: Path, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be\n")
     first = tmp_path / "out.json"
-    done = run("check", report, "-f", "json", "-o", first, "-f", "sarif", "-o", blocker / "out.sarif",
-               "--lang", "en")
+    done = run(
+        "check", report, "-f", "json", "-o", first, "-f", "sarif", "-o", blocker / "out.sarif", "--lang", "en"
+    )
     assert done.code == 2
     assert "cannot write" in done.err and "written: —" in done.err and "half-written" in done.err
     assert not first.exists()
@@ -77,7 +96,8 @@ def test_a_failed_output_leaves_no_other_half_written_and_says_what_was_written(
 
 
 def test_outputs_are_written_whole_through_a_symlink_and_keep_the_mode_of_the_file_they_replace(
-    report: Path, tmp_path: Path,
+    report: Path,
+    tmp_path: Path,
 ) -> None:
     real = tmp_path / "results" / "real.json"
     real.parent.mkdir()

@@ -14,8 +14,17 @@ ESCAPE = re.compile(rb"\x1b\[")
 RULES = ("c1.vocational-share", "c4.yellow-majors-shrink", "c16.secondary-funding", "c16.new-funding-tilt")
 
 
-@pytest.mark.parametrize("command", [("check", SAMPLE), ("check", SAMPLE, "-f", "markdown"), ("rules",),
-                                     ("explain", "c1.vocational-share"), ("coverage",), ("validate", SAMPLE)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check", SAMPLE),
+        ("check", SAMPLE, "-f", "markdown"),
+        ("rules",),
+        ("explain", "c1.vocational-share"),
+        ("coverage",),
+        ("validate", SAMPLE),
+    ],
+)
 def test_a_gbk_terminal_gets_gbk_with_its_own_tick_and_cross(command: tuple[object, ...]) -> None:
     done = run_on_terminal(*command, env=environment(PYTHONIOENCODING="gbk"))
     assert done.code in (0, 1), done.err
@@ -43,7 +52,9 @@ def test_a_gbk_stream_that_is_piped_gets_utf8() -> None:
 
 
 def test_a_report_holding_text_no_terminal_encoding_has_is_escaped(tmp_path: Path) -> None:
-    text = SAMPLE.read_text(encoding="utf-8").replace("name: 东安县职业中等专业学校", "name: 东安县职业中等专业学校🎓")
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "name: 东安县职业中等专业学校", "name: 东安县职业中等专业学校🎓"
+    )
     path = tmp_path / "emoji.yaml"
     path.write_text(text, encoding="utf-8")
     done = run_on_terminal("check", path, env=environment(PYTHONIOENCODING="gbk"))

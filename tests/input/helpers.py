@@ -14,8 +14,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 COUNTY = SAMPLES / "2023" / "lengshuitan.yaml"
 CITY = SAMPLES / "2023" / "shibenji.yaml"
-VALID_SAMPLES = sorted([*(SAMPLES / "2022").glob("*.yaml"), *(SAMPLES / "2023").glob("*.yaml"),
-                        *(ROOT / "examples" / "failing").glob("*.yaml")])
+VALID_SAMPLES = sorted(
+    [
+        *(SAMPLES / "2022").glob("*.yaml"),
+        *(SAMPLES / "2023").glob("*.yaml"),
+        *(ROOT / "examples" / "failing").glob("*.yaml"),
+    ]
+)
 RUNNER = CliRunner()
 
 

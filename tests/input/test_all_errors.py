@@ -36,7 +36,9 @@ def test_one_run_lists_every_problem_of_a_report_in_file_order(tmp_path: Path) -
 
 def test_problems_are_capped_and_the_rest_counted(tmp_path: Path) -> None:
     extra = "".join(f"unknown_{index}: 1\n" for index in range(MAX_PROBLEMS + 50))
-    code, document = validate_json(write(tmp_path, "r.yaml", county_text(("year: 2023\n", "year: 2023\n" + extra))))
+    code, document = validate_json(
+        write(tmp_path, "r.yaml", county_text(("year: 2023\n", "year: 2023\n" + extra)))
+    )
     assert code == 2
     problems = document["problems"]
     assert len(problems) == MAX_PROBLEMS + 1
@@ -81,6 +83,9 @@ def test_validate_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     code, document = validate_json(*files)
     assert code == 2
     assert {f["file"]: f["valid"] for f in document["files"]} == {
-        str(files[0]): False, str(files[1]): False, str(COUNTY): True, str(files[3]): False,
+        str(files[0]): False,
+        str(files[1]): False,
+        str(COUNTY): True,
+        str(files[3]): False,
     }
     assert {p["file"] for p in errors(document)} == {str(files[0]), str(files[1]), str(files[3])}

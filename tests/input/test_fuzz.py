@@ -35,7 +35,11 @@ EXAMPLES = int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
 )
 SLOW = 10  # seconds for both commands on one input of a few KiB; they take a few hundredths
 TEXTS = {path: path.read_text(encoding="utf-8") for path in VALID_SAMPLES}
@@ -54,11 +58,63 @@ def _field_names(model: type[BaseModel]) -> Iterator[str]:
 FIELDS = sorted(set(_field_names(Report)))
 # Values counties write by mistake, and YAML that tries to do more than hold values.
 HOSTILE = [
-    '"3,120"', '"2.5万"', '"50%"', "3,120", "2.5万", "50%", "~", "", "null", "[]", "{}", "[1, 2]", "{a: 1}", "-1",
-    "3.5", "1e999", ".nan", ".inf", "0x1F", "0120", "1_000", "1:30", "true", "yes", "是", "否", "2023-01-01",
-    "2023年", "二〇二三", "!!python/object/apply:os.system [ls]", "!!binary aGk=", "!foo 1", "&a 1", "*a", "*nope",
-    "'", '"', "[", "{", "|\n  text", ">-", "? [a]", "<<: {a: 1}", "--- ", "...", "%YAML 1.1", "\t1", "- 1",
-    '"' + "9" * 60 + '"', "9" * 5000, "冷水滩区", "祁阳县", "county", "city", "secondary", "green", "电子信息",
+    '"3,120"',
+    '"2.5万"',
+    '"50%"',
+    "3,120",
+    "2.5万",
+    "50%",
+    "~",
+    "",
+    "null",
+    "[]",
+    "{}",
+    "[1, 2]",
+    "{a: 1}",
+    "-1",
+    "3.5",
+    "1e999",
+    ".nan",
+    ".inf",
+    "0x1F",
+    "0120",
+    "1_000",
+    "1:30",
+    "true",
+    "yes",
+    "是",
+    "否",
+    "2023-01-01",
+    "2023年",
+    "二〇二三",
+    "!!python/object/apply:os.system [ls]",
+    "!!binary aGk=",
+    "!foo 1",
+    "&a 1",
+    "*a",
+    "*nope",
+    "'",
+    '"',
+    "[",
+    "{",
+    "|\n  text",
+    ">-",
+    "? [a]",
+    "<<: {a: 1}",
+    "--- ",
+    "...",
+    "%YAML 1.1",
+    "\t1",
+    "- 1",
+    '"' + "9" * 60 + '"',
+    "9" * 5000,
+    "冷水滩区",
+    "祁阳县",
+    "county",
+    "city",
+    "secondary",
+    "green",
+    "电子信息",
 ]
 text_piece = st.text(max_size=12)  # control characters and surrogates included: a file can hold anything
 
@@ -72,8 +128,9 @@ def mutated_lines(draw: st.DrawFn) -> str:
         line = lines[index]
         key, colon, value = line.partition(":")
         indent = key[: len(key) - len(key.lstrip())]
-        action = draw(st.sampled_from(["delete", "duplicate", "retype", "rename", "field", "insert", "indent",
-                                       "swap"]))
+        action = draw(
+            st.sampled_from(["delete", "duplicate", "retype", "rename", "field", "insert", "indent", "swap"])
+        )
         if action == "delete":
             del lines[index]
         elif action == "duplicate":
@@ -97,9 +154,30 @@ def mutated_lines(draw: st.DrawFn) -> str:
 
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(10**6), 10**20), st.floats(), st.text(max_size=15), st.dates(),
-    st.sampled_from(["county", "city", "management_area", "secondary", "higher", "public", "private", "green",
-                     "red", "quality", "电子信息", "专业带头人", "冷水滩区", "永州市本级"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**20),
+    st.floats(),
+    st.text(max_size=15),
+    st.dates(),
+    st.sampled_from(
+        [
+            "county",
+            "city",
+            "management_area",
+            "secondary",
+            "higher",
+            "public",
+            "private",
+            "green",
+            "red",
+            "quality",
+            "电子信息",
+            "专业带头人",
+            "冷水滩区",
+            "永州市本级",
+        ]
+    ),
 )
 trees = st.recursive(
     scalars,
@@ -158,13 +236,32 @@ def random_yaml(draw: st.DrawFn) -> str:
 def encoded(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> bytes:
     """The text as some editor might have saved it, or damaged on the way."""
     text = draw(texts)
-    how = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-be-bom", "utf-16-le", "utf-16-be", "utf-32",
-                                "utf-32-le", "utf-32-be", "gb18030", "latin-1", "one-line-gbk", "truncate", "flip"]))
+    how = draw(
+        st.sampled_from(
+            [
+                "utf-8",
+                "utf-8-sig",
+                "utf-16",
+                "utf-16-be-bom",
+                "utf-16-le",
+                "utf-16-be",
+                "utf-32",
+                "utf-32-le",
+                "utf-32-be",
+                "gb18030",
+                "latin-1",
+                "one-line-gbk",
+                "truncate",
+                "flip",
+            ]
+        )
+    )
     if how == "one-line-gbk":  # a line pasted from a GBK file into a UTF-8 one
         lines = text.split("\n")
         index = draw(st.integers(0, len(lines) - 1))
-        return b"\n".join(line.encode("gbk" if n == index else "utf-8", errors="replace")
-                           for n, line in enumerate(lines))
+        return b"\n".join(
+            line.encode("gbk" if n == index else "utf-8", errors="replace") for n, line in enumerate(lines)
+        )
     if how == "utf-16-be-bom":
         return codecs.BOM_UTF16_BE + text.encode("utf-16-be", errors="surrogatepass")
     if how in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
@@ -176,12 +273,14 @@ def encoded(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> bytes:
         return raw[: draw(st.integers(0, len(raw)))]
     if how == "flip" and raw:
         index = draw(st.integers(0, len(raw) - 1))
-        return raw[:index] + bytes([draw(st.integers(0, 255))]) + raw[index + 1:]
+        return raw[:index] + bytes([draw(st.integers(0, 255))]) + raw[index + 1 :]
     return raw
 
 
 def assert_handled(path: Path) -> None:
-    """``validate`` and ``check`` cope with the file quickly: status 0/1/2, each problem of a refused file located."""
+    """``validate`` and ``check`` cope with the file quickly:
+    status 0/1/2, each problem of a refused file located.
+    """
     start = time.perf_counter()
     validated = run_cli("validate", path, "--format", "json")
     assert validated.exit_code in (0, 2)
@@ -226,7 +325,11 @@ def test_random_yaml(tmp_path: Path, raw: bytes) -> None:
 
 
 @FUZZ
-@given(raw=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+@given(
+    raw=st.one_of(
+        st.binary(max_size=400), st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass"))
+    )
+)
 def test_random_bytes_and_text(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "report.json"
     path.write_bytes(raw)
@@ -235,17 +338,23 @@ def test_random_bytes_and_text(tmp_path: Path, raw: bytes) -> None:
 
 # A file name as any file system may hold it: bytes that are not UTF-8 (a zip from a Chinese Windows), control
 # characters, spaces, look-alikes. Only "/" and NUL cannot be in a name.
-file_names = st.one_of(
-    st.binary(min_size=1, max_size=60),
-    st.text(min_size=1, max_size=30).map(lambda t: t.encode("utf-8", errors="surrogatepass")),
-    st.sampled_from(["东安县", "冷水滩区"]).map(lambda t: t.encode("gbk")),
-).map(lambda raw: raw.replace(b"/", b"_").replace(b"\0", b"_")).filter(lambda raw: raw not in (b".", b".."))
+file_names = (
+    st.one_of(
+        st.binary(min_size=1, max_size=60),
+        st.text(min_size=1, max_size=30).map(lambda t: t.encode("utf-8", errors="surrogatepass")),
+        st.sampled_from(["东安县", "冷水滩区"]).map(lambda t: t.encode("gbk")),
+    )
+    .map(lambda raw: raw.replace(b"/", b"_").replace(b"\0", b"_"))
+    .filter(lambda raw: raw not in (b".", b".."))
+)
 
 
 @FUZZ
 @given(name=file_names, suffix=st.sampled_from([b".yaml", b".json", b".YML", b""]))
 def test_file_names(tmp_path: Path, name: bytes, suffix: bytes) -> None:
-    """Whatever the name, the file is checked (by name, or found in its folder), the name shown as UTF-8 text."""
+    """Whatever the name, the file is checked (by name, or found in its folder),
+    the name shown as UTF-8 text.
+    """
     folder = tmp_path / "names"
     folder.mkdir(exist_ok=True)
     for old in folder.iterdir():
@@ -266,7 +375,18 @@ def test_file_names(tmp_path: Path, name: bytes, suffix: bytes) -> None:
 
 
 # Encodings of terminals: a Chinese Windows console (GBK, Big5 in Taiwan), old Western consoles, ASCII.
-TERMINAL_ENCODINGS = ["utf-8", "gbk", "gb18030", "big5", "shift_jis", "ascii", "latin-1", "cp437", "cp1252", "koi8-r"]
+TERMINAL_ENCODINGS = [
+    "utf-8",
+    "gbk",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "ascii",
+    "latin-1",
+    "cp437",
+    "cp1252",
+    "koi8-r",
+]
 
 
 class _Terminal(io.TextIOWrapper):
@@ -275,15 +395,18 @@ class _Terminal(io.TextIOWrapper):
 
 
 @FUZZ
-@given(text=st.one_of(st.text(max_size=200), st.sampled_from(list(TEXTS.values()))),
-       encoding=st.sampled_from(TERMINAL_ENCODINGS))
+@given(
+    text=st.one_of(st.text(max_size=200), st.sampled_from(list(TEXTS.values()))),
+    encoding=st.sampled_from(TERMINAL_ENCODINGS),
+)
 def test_output_encodings(monkeypatch: pytest.MonkeyPatch, text: str, encoding: str) -> None:
     """Any text to a terminal of any encoding: the bytes are that encoding, every character kept, replaced by
     the glyph table's fallback or escaped, and no exception."""
     from zhijiao_check.output import write
     from zhijiao_check.status import FALLBACK
 
-    text = text.encode("utf-8", errors="replace").decode("utf-8")  # what a renderer could produce: no surrogates
+    # what a renderer could produce: no surrogates
+    text = text.encode("utf-8", errors="replace").decode("utf-8")
     buffer = io.BytesIO()
     terminal = _Terminal(buffer, encoding=encoding)
     monkeypatch.setattr(sys, "stdout", terminal)
@@ -294,6 +417,9 @@ def test_output_encodings(monkeypatch: pytest.MonkeyPatch, text: str, encoding: 
             char.encode(encoding)
         except UnicodeEncodeError:
             fallbacks = FALLBACK.get(char, ())
-            assert any(f in shown for f in fallbacks) or char.encode("ascii", "backslashreplace").decode() in shown
+            assert (
+                any(f in shown for f in fallbacks)
+                or char.encode("ascii", "backslashreplace").decode() in shown
+            )
         else:
             assert char in shown or char in FALLBACK

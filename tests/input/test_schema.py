@@ -51,7 +51,10 @@ def _properties(node: Any) -> Iterator[tuple[str, Data]]:
 
 
 def test_every_field_has_a_chinese_title_and_description(schema: Data) -> None:
-    fields = [(name, prop) for name, prop in _properties({"$defs": schema["$defs"], "properties": schema["properties"]})]
+    fields = [
+        (name, prop)
+        for name, prop in _properties({"$defs": schema["$defs"], "properties": schema["properties"]})
+    ]
     assert len(fields) > 60
     for name, prop in fields:
         assert re.search(r"[\u4e00-\u9fff]", prop.get("title", "")), name
@@ -64,7 +67,8 @@ def test_output_file(tmp_path: Path, schema: Data) -> None:
     path.parent.mkdir()
     assert run_cli("schema", "--output", path).exit_code == 0
     assert json.loads(path.read_text(encoding="utf-8")) == schema
-    made = run_cli("schema", "--output", tmp_path / "new" / "folder" / "s.json")  # folders are made, as for CI
+    # folders are made, as for CI
+    made = run_cli("schema", "--output", tmp_path / "new" / "folder" / "s.json")
     assert made.exit_code == 0 and (tmp_path / "new" / "folder" / "s.json").is_file()
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     unwritable = run_cli("schema", "--output", tmp_path / "a-file" / "s.json")
@@ -72,7 +76,9 @@ def test_output_file(tmp_path: Path, schema: Data) -> None:
 
 
 @pytest.mark.parametrize("sample", VALID_SAMPLES, ids=[f"{p.parent.name}/{p.name}" for p in VALID_SAMPLES])
-def test_every_sample_is_valid_for_the_schema(validator: jsonschema.Draft202012Validator, sample: Path) -> None:
+def test_every_sample_is_valid_for_the_schema(
+    validator: jsonschema.Draft202012Validator, sample: Path
+) -> None:
     data = yaml.safe_load(sample.read_text(encoding="utf-8"))  # an independent reader, as an editor would use
     assert list(validator.iter_errors(data)) == []
 
@@ -139,7 +145,11 @@ BAD: list[tuple[str, Callable[[Data], None], Path]] = [
     ("renamed-unit", _set("unit.name", "祁阳县"), COUNTY),
     ("kind-mismatch", _set("unit.kind", "city"), COUNTY),
     ("city-block-in-county", _set("city", {"joint_meeting": True}), COUNTY),
-    ("code-for-a-unit-without", lambda d: d["unit"].update(name="金洞管理区", kind="management_area"), COUNTY),
+    (
+        "code-for-a-unit-without",
+        lambda d: d["unit"].update(name="金洞管理区", kind="management_area"),
+        COUNTY,
+    ),
     ("bad-role", _set("city.talent_allowances.0.role", "院士"), CITY),
     ("unknown-city-field", _set("city.parks", 3), CITY),
     ("negative-allowance", _set("city.talent_allowances.0.amount", -5000), CITY),
@@ -148,12 +158,18 @@ BAD: list[tuple[str, Callable[[Data], None], Path]] = [
 
 @pytest.mark.parametrize(("edit", "sample"), [(e, s) for _, e, s in BAD], ids=[i for i, _, _ in BAD])
 def test_bad_reports_are_rejected_by_the_schema_and_the_checker(
-    tmp_path: Path, validator: jsonschema.Draft202012Validator, edit: Callable[[Data], None], sample: Path,
+    tmp_path: Path,
+    validator: jsonschema.Draft202012Validator,
+    edit: Callable[[Data], None],
+    sample: Path,
 ) -> None:
     data = copy.deepcopy(yaml.safe_load(sample.read_text(encoding="utf-8")))
     edit(data)
     assert not validator.is_valid(data)
-    for name, text in (("r.yaml", yaml.safe_dump(data, allow_unicode=True)), ("r.json", json.dumps(data, ensure_ascii=False))):
+    for name, text in (
+        ("r.yaml", yaml.safe_dump(data, allow_unicode=True)),
+        ("r.json", json.dumps(data, ensure_ascii=False)),
+    ):
         code, document = validate_json(write(tmp_path, name, text))
         assert code == 2, document
         assert all(isinstance(p["line"], int) for p in document["problems"])
@@ -169,7 +185,9 @@ ONLY_THE_CHECKER = [
 
 @pytest.mark.parametrize("edit", [e for _, e in ONLY_THE_CHECKER], ids=[i for i, _ in ONLY_THE_CHECKER])
 def test_what_only_the_checker_refuses(
-    tmp_path: Path, validator: jsonschema.Draft202012Validator, edit: Callable[[Data], None],
+    tmp_path: Path,
+    validator: jsonschema.Draft202012Validator,
+    edit: Callable[[Data], None],
 ) -> None:
     data = copy.deepcopy(yaml.safe_load(COUNTY.read_text(encoding="utf-8")))
     edit(data)

@@ -22,33 +22,71 @@ from .helpers import run_cli, validate_json, write
 UNITS = list(load_packs()[0].units)
 # Plausible figures for each field, by name (and by the block it is in where one name means two things).
 FILL: dict[str, object] = {
-    "enrollment.secondary_vocational": 1200, "enrollment.general_high_school": 1400,
-    "general_high_school_plan.current": 1400, "general_high_school_plan.next": 1400,
-    "public_secondary_vocational_seats": 1800, "leading_industries": "[电子信息]",
-    "training_bases.name": "示例电子信息实训基地", "training_bases.industry": "电子信息",
-    "quality_committee": "true", "craftsman_students": 40,
-    "pathway_3plus2.current": 180, "pathway_3plus2.previous": 160,
-    "funding.education_total": 102000, "funding.vocational_total": 11200,
-    "funding.new_education": 4400, "funding.new_vocational": 760,
-    "schools.name": "示例职业中等专业学校", "schools.level": "secondary", "schools.ownership": "public",
-    "schools.established": 1984, "schools.upgraded": 2010, "schools.students": 1820, "schools.appropriation_per_student": 11200,
-    "schools.meets_standards": "true", "schools.teachers": 110, "schools.dual_qualified_teachers": 63,
-    "schools.teachers_rotated": 74, "enterprise_practice.teachers": 2, "enterprise_practice.months": 6,
-    "schools.in_1x_pilot": "true", "schools.quality_committee": "true",
-    "schools.professional_teachers": 90, "schools.internship_management": "true",
-    "schools.part_time_teacher_rules": "true", "schools.principal_responsibility": "true",
-    "schools.ideological_courses": 1, "schools.worker_training_bases": 0, "schools.construction_project": "building",
-    "internship_management": "true", "unified_enrollment": "true",
-    "park_funding.name": "永州经开区生物医药产教融合示范园", "park_funding.amount": 150,
-    "city.talent_selected_in": 2023, "city.talent_assessment": "true", "city.directed_teacher_training": 40,
-    "city.discrimination_review": "false", "schools.designations": "[quality_school]",
-    "majors.name": "电子技术应用", "majors.cluster": "电子信息", "majors.rating": "green", "majors.evaluated_in": 2022,
-    "majors.enrollment": 190, "majors.previous_enrollment": 180, "majors.pilot_1x": "true",
+    "enrollment.secondary_vocational": 1200,
+    "enrollment.general_high_school": 1400,
+    "general_high_school_plan.current": 1400,
+    "general_high_school_plan.next": 1400,
+    "public_secondary_vocational_seats": 1800,
+    "leading_industries": "[电子信息]",
+    "training_bases.name": "示例电子信息实训基地",
+    "training_bases.industry": "电子信息",
+    "quality_committee": "true",
+    "craftsman_students": 40,
+    "pathway_3plus2.current": 180,
+    "pathway_3plus2.previous": 160,
+    "funding.education_total": 102000,
+    "funding.vocational_total": 11200,
+    "funding.new_education": 4400,
+    "funding.new_vocational": 760,
+    "schools.name": "示例职业中等专业学校",
+    "schools.level": "secondary",
+    "schools.ownership": "public",
+    "schools.established": 1984,
+    "schools.upgraded": 2010,
+    "schools.students": 1820,
+    "schools.appropriation_per_student": 11200,
+    "schools.meets_standards": "true",
+    "schools.teachers": 110,
+    "schools.dual_qualified_teachers": 63,
+    "schools.teachers_rotated": 74,
+    "enterprise_practice.teachers": 2,
+    "enterprise_practice.months": 6,
+    "schools.in_1x_pilot": "true",
+    "schools.quality_committee": "true",
+    "schools.professional_teachers": 90,
+    "schools.internship_management": "true",
+    "schools.part_time_teacher_rules": "true",
+    "schools.principal_responsibility": "true",
+    "schools.ideological_courses": 1,
+    "schools.worker_training_bases": 0,
+    "schools.construction_project": "building",
+    "internship_management": "true",
+    "unified_enrollment": "true",
+    "park_funding.name": "永州经开区生物医药产教融合示范园",
+    "park_funding.amount": 150,
+    "city.talent_selected_in": 2023,
+    "city.talent_assessment": "true",
+    "city.directed_teacher_training": 40,
+    "city.discrimination_review": "false",
+    "schools.designations": "[quality_school]",
+    "majors.name": "电子技术应用",
+    "majors.cluster": "电子信息",
+    "majors.rating": "green",
+    "majors.evaluated_in": 2022,
+    "majors.enrollment": 190,
+    "majors.previous_enrollment": 180,
+    "majors.pilot_1x": "true",
     "majors.designations": "[quality]",
-    "city.demonstration_parks": "[永州经开区生物医药产教融合示范园]", "city.demonstration_enterprises": 12,
-    "city.vocational_groups": "[永州职业技术学院职教集团]", "city.provincial_teaching_teams": 9,
-    "city.joint_meeting": "true", "city.county_evaluation": "true", "city.activity_week": "true",
-    "city.incubation_center": "true", "talent_allowances.role": "专业带头人", "talent_allowances.amount": 5000,
+    "city.demonstration_parks": "[永州经开区生物医药产教融合示范园]",
+    "city.demonstration_enterprises": 12,
+    "city.vocational_groups": "[永州职业技术学院职教集团]",
+    "city.provincial_teaching_teams": 9,
+    "city.joint_meeting": "true",
+    "city.county_evaluation": "true",
+    "city.activity_week": "true",
+    "city.incubation_center": "true",
+    "talent_allowances.role": "专业带头人",
+    "talent_allowances.amount": 5000,
 }
 
 
@@ -151,7 +189,11 @@ def test_every_field_of_the_kind_is_there(tmp_path: Path, unit: Unit) -> None:
         expected.discard(("unit", "code"))
         assert "没有行政区划代码" in text
     assert set(data_paths(data)) == expected
-    assert data["unit"] == {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})}
+    assert data["unit"] == {
+        "name": unit.name,
+        "kind": unit.kind,
+        **({"code": unit.code} if unit.code else {}),
+    }
     assert (data["schema_version"], data["year"]) == (1, 2023)
 
 
@@ -198,13 +240,16 @@ def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> No
     assert "schools:" in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("unit", "year", "says"), [
-    ("祁阳县", "2023", "祁阳市"),  # renamed in 2021
-    ("冷水滩", "2023", "冷水滩区"),
-    ("Lengshuitan", "2023", "零陵区"),  # no close name: the list of units
-    ("冷水滩区", "1999", "2000–2100"),
-    ("冷水滩区", "二〇二三", "--year"),  # not a number: a usage error
-])
+@pytest.mark.parametrize(
+    ("unit", "year", "says"),
+    [
+        ("祁阳县", "2023", "祁阳市"),  # renamed in 2021
+        ("冷水滩", "2023", "冷水滩区"),
+        ("Lengshuitan", "2023", "零陵区"),  # no close name: the list of units
+        ("冷水滩区", "1999", "2000–2100"),
+        ("冷水滩区", "二〇二三", "--year"),  # not a number: a usage error
+    ],
+)
 def test_bad_requests_exit_2_with_a_message(unit: str, year: str, says: str) -> None:
     result = run_cli("template", "--unit", unit, "--year", year)
     assert result.exit_code == 2 and result.stdout == ""
@@ -220,7 +265,8 @@ def test_schema_line_and_english_header(tmp_path: Path) -> None:
     _, text = template(tmp_path, "冷水滩区", "--schema", "zhijiao-report.schema.json", "--lang", "en")
     assert text.startswith("# yaml-language-server: $schema=zhijiao-report.schema.json\n")
     assert "zhijiao-check validate template.yaml" in text and "Made by zhijiao-check template" in text
-    assert "# 专任教师（整数）：专任教师人数（人）" in text  # field comments stay Chinese: they are the model's
+    # field comments stay Chinese: they are the model's
+    assert "# 专任教师（整数）：专任教师人数（人）" in text
     code, _ = validate_json(write(tmp_path, "filled.yaml", filled(text)))
     assert code == 0
 
@@ -235,7 +281,9 @@ def test_the_filled_template_passes_the_json_schema_and_the_blank_one_does_not(t
         (tmp_path / unit).mkdir()
         _, text = template(tmp_path / unit, unit)
         assert not validator.is_valid(parsed(text).data)
-        assert validator.is_valid(parsed(filled(text)).data), list(validator.iter_errors(parsed(filled(text)).data))
+        assert validator.is_valid(parsed(filled(text)).data), list(
+            validator.iter_errors(parsed(filled(text)).data)
+        )
 
 
 def test_the_input_messages_have_both_languages_with_the_same_parameters() -> None:

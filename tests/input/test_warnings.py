@@ -9,8 +9,10 @@ from pathlib import Path
 from .helpers import SAMPLES, county_text, line_of, run_cli, write
 
 # 1.12 is the appropriation in 万元 instead of 元; the majors' enrollment exceeds the school's students.
-IN_REPORT = (("    appropriation_per_student: 11200", "    appropriation_per_student: 1.12"),
-             ("    students: 1820", "    students: 100"))
+IN_REPORT = (
+    ("    appropriation_per_student: 11200", "    appropriation_per_student: 1.12"),
+    ("    students: 1820", "    students: 100"),
+)
 
 
 def test_validate_shows_warnings_and_still_exits_0(tmp_path: Path) -> None:
@@ -33,8 +35,11 @@ def test_check_shows_cross_year_warnings_in_table_and_json(tmp_path: Path) -> No
     assert "pathway_3plus2.previous" in table.stdout or "“3+2”上年招生" in table.stdout
     document = json.loads(run_cli("check", reports, "--format", "json").stdout)
     (warning,) = document["warnings"]
-    assert (warning["code"], warning["severity"], warning["line"]) == ("cross-year-pathway", "warning",
-                                                                       line_of(text, "previous: 161"))
+    assert (warning["code"], warning["severity"], warning["line"]) == (
+        "cross-year-pathway",
+        "warning",
+        line_of(text, "previous: 161"),
+    )
 
 
 def test_check_shows_in_report_warnings_in_table_and_json(tmp_path: Path) -> None:
@@ -42,8 +47,13 @@ def test_check_shows_in_report_warnings_in_table_and_json(tmp_path: Path) -> Non
     path = write(tmp_path, "r.yaml", text.encode("gb18030"))
     document = json.loads(run_cli("check", path, "--format", "json").stdout)
     found = sorted((w["code"], w["line"]) for w in document["warnings"])
-    assert found == sorted([("encoding-gb18030", 1), ("appropriation-out-of-range", line_of(text, "1.12")),
-                            ("enrollment-over-students", line_of(text, "students: 100"))])
+    assert found == sorted(
+        [
+            ("encoding-gb18030", 1),
+            ("appropriation-out-of-range", line_of(text, "1.12")),
+            ("enrollment-over-students", line_of(text, "students: 100")),
+        ]
+    )
     table = run_cli("check", path, "--no-color")
     assert table.exit_code in (0, 1)
     for code, line in found:
@@ -56,6 +66,9 @@ def test_names_joined_with_chinese_commas_are_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path, "r.yaml", text)
     document = json.loads(run_cli("check", path, "--format", "json").stdout)
     (warning,) = document["warnings"]
-    assert (warning["code"], warning["line"], warning["path"]) == ("names-joined", line_of(text, "电子信息，"),
-                                                                   "leading_industries[0]")
+    assert (warning["code"], warning["line"], warning["path"]) == (
+        "names-joined",
+        line_of(text, "电子信息，"),
+        "leading_industries[0]",
+    )
     assert "“，”" in warning["message"]

@@ -49,7 +49,9 @@ def cli(*args: str | Path) -> Result:
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
-def check_with_pack(directory: Path, rules_yaml: str, quote_text: str, report: dict[str, Any]) -> tuple[Result, dict]:
+def check_with_pack(
+    directory: Path, rules_yaml: str, quote_text: str, report: dict[str, Any]
+) -> tuple[Result, dict]:
     """``zhijiao-check check REPORT --rules PACK --format json``: the result and the parsed JSON."""
     pack = write_pack(directory / "pack", rules_yaml, policy=POLICY.format(text=quote_text))
     path = write_report(directory / "reports", report)

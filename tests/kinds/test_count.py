@@ -30,18 +30,27 @@ def test_counts_a_list_field_and_names_what_it_counted(tmp_path):
 
 def test_contains_filters_on_a_list_of_designations(tmp_path):
     rule = count_rule("majors", [{"field": "designations", "op": "contains", "value": "chuyi"}])
-    report = with_majors(major("电子技术应用", designations=["quality", "chuyi"]),
-                         major("数控技术应用", designations=["quality"]), major("会计事务", designations=DROP))
+    report = with_majors(
+        major("电子技术应用", designations=["quality", "chuyi"]),
+        major("数控技术应用", designations=["quality"]),
+        major("会计事务", designations=DROP),
+    )
     result = judge(tmp_path, rule, [report])
     assert (result.status, result.observed) == ("pass", 1)
     assert result.explanation == "1 ≥ 1：电子技术应用"
 
 
 def test_every_where_condition_must_hold(tmp_path):
-    rule = count_rule("majors", [{"field": "rating", "value": "green"},
-                                 {"field": "enrollment", "op": ">=", "value": 100}], target={"value": 2})
-    report = with_majors(major("电子技术应用", enrollment=120), major("数控技术应用", enrollment=99),
-                         major("会计事务", rating="red", enrollment=300))
+    rule = count_rule(
+        "majors",
+        [{"field": "rating", "value": "green"}, {"field": "enrollment", "op": ">=", "value": 100}],
+        target={"value": 2},
+    )
+    report = with_majors(
+        major("电子技术应用", enrollment=120),
+        major("数控技术应用", enrollment=99),
+        major("会计事务", rating="red", enrollment=300),
+    )
     assert judge(tmp_path, rule, [report]).observed == 1
 
 
@@ -140,26 +149,37 @@ rules:
 
 
 def test_a_count_rule_with_an_unknown_field_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: unit
     kind: count
     of: {over: majors}
     targte: {op: ">=", value: 3}
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:9:" in result.stderr
     assert "targte" in result.stderr
 
 
 def test_a_list_not_given_by_a_school_the_filter_leaves_out_is_not_missing(tmp_path):
-    # As c4.high-level-majors: only majors of higher colleges count, so a secondary school's list does not matter.
-    rule = count_rule("majors", [{"field": "school.level", "value": "higher"},
-                                 {"field": "designations", "op": "contains", "value": "high_level"}])
+    # As c4.high-level-majors: only majors of higher colleges count, so a secondary school's list does not
+    # matter.
+    rule = count_rule(
+        "majors",
+        [
+            {"field": "school.level", "value": "higher"},
+            {"field": "designations", "op": "contains", "value": "high_level"},
+        ],
+    )
     report = county(year=2023)
     report["schools"][0].pop("majors")
-    report["schools"].append(school("某高职学院", level="higher", year=2023,
-                                    majors=[major("护理", designations=["high_level"])]))
+    report["schools"].append(
+        school("某高职学院", level="higher", year=2023, majors=[major("护理", designations=["high_level"])])
+    )
     result = judge(tmp_path, rule, [report])
     assert (result.status, result.observed) == ("pass", 1)
 

@@ -9,10 +9,20 @@ from zhijiao_check.kinds.coverage import CoverageRule
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
 
-def coverage(required=CLUSTERS, value: float | None = None, where: list | None = None, **more) -> CoverageRule:
+def coverage(
+    required=CLUSTERS, value: float | None = None, where: list | None = None, **more
+) -> CoverageRule:
     target = {"op": ">=", "value": len(required) if value is None else value}
-    return CoverageRule.model_validate(fields(kind="coverage", of={"over": "majors", "where": where or []},
-                                              field="cluster", required=list(required), target=target, **more))
+    return CoverageRule.model_validate(
+        fields(
+            kind="coverage",
+            of={"over": "majors", "where": where or []},
+            field="cluster",
+            required=list(required),
+            target=target,
+            **more,
+        )
+    )
 
 
 def with_clusters(*clusters: str) -> dict:
@@ -22,7 +32,9 @@ def with_clusters(*clusters: str) -> dict:
 
 
 def test_every_value_covered_passes(tmp_path):
-    result = judge(tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "新材料", "电子信息")])
+    result = judge(
+        tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "新材料", "电子信息")]
+    )
     assert (result.status, result.observed) == ("pass", 2)
     assert result.explanation == "已覆盖 2 / 2 ≥ 2"
 
@@ -30,7 +42,9 @@ def test_every_value_covered_passes(tmp_path):
 def test_uncovered_values_are_named(tmp_path):
     result = judge(tmp_path, coverage(), [with_clusters("电子信息", "生物医药")])
     assert (result.status, result.observed) == ("fail", 2)
-    assert result.explanation == "已覆盖 2 / 6 < 6；未覆盖：先进装备制造、农产品精深加工、轻纺箱包制鞋、新材料"
+    assert (
+        result.explanation == "已覆盖 2 / 6 < 6；未覆盖：先进装备制造、农产品精深加工、轻纺箱包制鞋、新材料"
+    )
 
 
 def test_uncovered_values_in_english(tmp_path):
@@ -52,7 +66,9 @@ def test_where_limits_the_covering_items(tmp_path):
 
 
 def test_the_locations_are_the_first_covering_items(tmp_path):
-    result = judge(tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "电子信息", "新材料")])
+    result = judge(
+        tmp_path, coverage(["电子信息", "新材料"]), [with_clusters("电子信息", "电子信息", "新材料")]
+    )
     assert len(result.locations) == 2
 
 
@@ -77,8 +93,9 @@ rules:
     target: {op: ">=", value: 2}
     time: {every_year: 2022}
 """
-    result, document = check_with_pack(tmp_path, rules_yaml, "每个县的专业覆盖电子信息与新材料。",
-                                       with_clusters("电子信息"))
+    result, document = check_with_pack(
+        tmp_path, rules_yaml, "每个县的专业覆盖电子信息与新材料。", with_clusters("电子信息")
+    )
     custom = custom_result(document, "c90.two-clusters")
     assert (custom["status"], custom["observed"]) == ("fail", 1)
     assert custom["explanation"] == "已覆盖 1 / 2 < 2；未覆盖：新材料"
@@ -86,20 +103,31 @@ rules:
 
 
 def test_a_coverage_rule_without_required_values_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: city
     kind: coverage
     of: {over: majors}
     field: cluster
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].required:" in result.stderr
 
 
 def test_a_range_target_is_shown_as_a_range(tmp_path):
     # A coverage target given as a range used to crash the run (format spec ``g`` on a list): exit status 3.
-    rule = CoverageRule.model_validate(fields(kind="coverage", of={"over": "majors"}, field="cluster",
-                                              required=["电子信息", "新材料"], target={"op": "between", "value": [1, 2]}))
+    rule = CoverageRule.model_validate(
+        fields(
+            kind="coverage",
+            of={"over": "majors"},
+            field="cluster",
+            required=["电子信息", "新材料"],
+            target={"op": "between", "value": [1, 2]},
+        )
+    )
     result = judge(tmp_path, rule, [with_clusters("电子信息")])
     assert (result.status, result.explanation) == ("pass", "已覆盖 1 / 2 ∈ 1–2；未覆盖：新材料")

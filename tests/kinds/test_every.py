@@ -14,7 +14,9 @@ FUNDED = [{"field": "appropriation_per_student", "op": ">=", "value": 10000}]
 
 def every(over: str = "schools", where: list | None = None, **more) -> EveryRule:
     test = {} if {"any_of", "require"} & set(more) else {"require": FUNDED}
-    return EveryRule.model_validate(fields(kind="every", of={"over": over, "where": where or []}, **test, **more))
+    return EveryRule.model_validate(
+        fields(kind="every", of={"over": over, "where": where or []}, **test, **more)
+    )
 
 
 def with_schools(*schools: dict) -> dict:
@@ -32,8 +34,11 @@ def test_every_item_passing_gives_100_percent(tmp_path):
 
 
 def test_a_failing_item_is_listed_with_its_own_arithmetic(tmp_path):
-    result = judge(tmp_path, every(), [with_schools(school("甲校"), school("乙校", appropriation_per_student=8600),
-                                                    school("丙校"))])
+    result = judge(
+        tmp_path,
+        every(),
+        [with_schools(school("甲校"), school("乙校", appropriation_per_student=8600), school("丙校"))],
+    )
     assert result.status == "fail"
     assert result.observed == pytest.approx(2 / 3)
     assert result.explanation == "2 / 3 项达标 = 66.7% < 100.0%"
@@ -49,18 +54,35 @@ def test_all_required_conditions_must_hold(tmp_path):
 
 
 def test_any_of_passes_when_one_group_holds_entirely(tmp_path):
-    rule = every("majors", any_of=[[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
-                                   [{"field": "enrollment", "value": 0}]])
-    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=0, previous_enrollment=0),
-                                                 major("电子商务", enrollment=80, previous_enrollment=90)]))
+    rule = every(
+        "majors",
+        any_of=[
+            [{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+            [{"field": "enrollment", "value": 0}],
+        ],
+    )
+    report = with_schools(
+        school(
+            "甲校",
+            majors=[
+                major("会计事务", enrollment=0, previous_enrollment=0),
+                major("电子商务", enrollment=80, previous_enrollment=90),
+            ],
+        )
+    )
     result = judge(tmp_path, rule, [report])
     assert result.status == "pass"
     assert [item.explanation for item in result.items] == ["当年招生 0 = 0", "当年招生 80 < 上年招生 90"]
 
 
 def test_any_of_fails_when_no_group_holds_and_shows_why_each_failed(tmp_path):
-    rule = every("majors", any_of=[[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
-                                   [{"field": "enrollment", "value": 0}]])
+    rule = every(
+        "majors",
+        any_of=[
+            [{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+            [{"field": "enrollment", "value": 0}],
+        ],
+    )
     report = with_schools(school("甲校", majors=[major("会计事务", enrollment=50, previous_enrollment=45)]))
     [item] = judge(tmp_path, rule, [report]).items
     assert (item.school, item.name) == ("甲校", "会计事务")
@@ -97,7 +119,9 @@ def test_an_item_without_the_field_is_missing_and_named(tmp_path):
 
 
 def test_a_failure_outweighs_missing_data(tmp_path):
-    report = with_schools(school("甲校", appropriation_per_student=5000), school("乙校", appropriation_per_student=DROP))
+    report = with_schools(
+        school("甲校", appropriation_per_student=5000), school("乙校", appropriation_per_student=DROP)
+    )
     assert judge(tmp_path, every(), [report]).status == "fail"
 
 
@@ -132,27 +156,35 @@ rules:
     custom = custom_result(document, "c90.school-size")
     assert custom["status"] == "fail"
     assert [(i["name"], i["status"], i["observed"]) for i in custom["items"]] == [
-        ("甲校", "pass", 1500), ("乙校", "fail", 900)]
+        ("甲校", "pass", 1500),
+        ("乙校", "fail", 900),
+    ]
     assert custom["items"][1]["explanation"] == "在校生 900 < 1200"
     assert result.exit_code == 1
 
 
 def test_an_every_rule_with_both_require_and_any_of_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: school
     kind: every
     of: {over: schools}
     require: [{field: students, op: ">=", value: 1}]
     any_of: [[{field: students, op: ">=", value: 1}]]
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:2:5:" in result.stderr
     assert "require" in result.stderr and "any_of" in result.stderr
 
 
-SHRINK = [[{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
-          [{"field": "enrollment", "value": 0}, {"field": "previous_enrollment", "value": 0}]]
+SHRINK = [
+    [{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],
+    [{"field": "enrollment", "value": 0}, {"field": "previous_enrollment", "value": 0}],
+]
 
 
 def test_an_absent_field_on_the_right_is_named_not_shown_as_none(tmp_path):
@@ -163,7 +195,9 @@ def test_an_absent_field_on_the_right_is_named_not_shown_as_none(tmp_path):
 
 
 def test_a_field_absent_in_several_groups_is_named_once(tmp_path):
-    report = with_schools(school("甲校", majors=[major("会计事务", enrollment=DROP, previous_enrollment=DROP)]))
+    report = with_schools(
+        school("甲校", majors=[major("会计事务", enrollment=DROP, previous_enrollment=DROP)])
+    )
     [item] = judge(tmp_path, every("majors", any_of=SHRINK), [report]).items
     assert item.status == "missing"
     assert item.explanation == "未填写当年招生；未填写上年招生"
@@ -171,8 +205,10 @@ def test_a_field_absent_in_several_groups_is_named_once(tmp_path):
 
 def test_a_failure_is_not_hidden_by_a_school_that_does_not_give_the_list(tmp_path):
     rule = every("enterprise_practice", require=[{"field": "months", "op": ">=", "value": 6}])
-    report = with_schools(school("甲校", enterprise_practice=[{"teachers": 2, "months": 3}]),
-                          school("乙校", enterprise_practice=DROP))
+    report = with_schools(
+        school("甲校", enterprise_practice=[{"teachers": 2, "months": 3}]),
+        school("乙校", enterprise_practice=DROP),
+    )
     result = judge(tmp_path, rule, [report])
     assert result.status == "fail"
     assert [(item.school, item.status) for item in result.items] == [("甲校", "fail")]
@@ -187,8 +223,11 @@ def test_without_a_failure_a_school_that_does_not_give_the_list_is_missing_data(
 
 def test_a_list_not_given_by_a_school_the_filter_leaves_out_is_not_missing(tmp_path):
     # c4.major-evaluation-cycle judges secondary majors only: a higher college's majors cannot count.
-    rule = every("majors", where=[{"field": "school.level", "value": "secondary"}],
-                 require=[{"field": "evaluated_in", "op": ">=", "year_plus": -2}])
+    rule = every(
+        "majors",
+        where=[{"field": "school.level", "value": "secondary"}],
+        require=[{"field": "evaluated_in", "op": ">=", "year_plus": -2}],
+    )
     report = with_schools(school("甲校", year=2023), school("乙校", level="higher", majors=DROP))
     result = judge(tmp_path, rule, [report])
     assert (result.status, result.observed) == ("pass", 1.0)

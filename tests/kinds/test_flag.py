@@ -90,10 +90,14 @@ rules:
 
 
 def test_a_flag_rule_without_its_field_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: unit
     kind: flag
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].field:" in result.stderr

@@ -15,8 +15,11 @@ ALL = {"over": "schools", "field": "teachers"}
 
 def private_share(op: str = "<=", value: float = 0.5, **more) -> RatioRule:
     """Private schools' teachers / all teachers of the unit's schools."""
-    return RatioRule.model_validate(fields(kind="ratio", numerator=[PRIVATE], denominator=[ALL],
-                                           target={"op": op, "value": value}, **more))
+    return RatioRule.model_validate(
+        fields(
+            kind="ratio", numerator=[PRIVATE], denominator=[ALL], target={"op": op, "value": value}, **more
+        )
+    )
 
 
 def with_private(teachers: int, public: int = 100, year: int = 2023) -> dict:
@@ -24,8 +27,16 @@ def with_private(teachers: int, public: int = 100, year: int = 2023) -> dict:
     report["schools"][0]["teachers"] = public
     report["schools"][0]["dual_qualified_teachers"] = 0
     report["schools"][0]["teachers_rotated"] = 0
-    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=year, teachers=teachers,
-                                    dual_qualified_teachers=0, teachers_rotated=0))
+    report["schools"].append(
+        school(
+            "东安县舜德职业学校",
+            ownership="private",
+            year=year,
+            teachers=teachers,
+            dual_qualified_teachers=0,
+            teachers_rotated=0,
+        )
+    )
     return report
 
 
@@ -43,28 +54,47 @@ def test_an_upper_bound_is_met_at_the_bound(tmp_path):
 
 
 def test_several_terms_are_shown_added_up(tmp_path):
-    rule = RatioRule.model_validate(fields(
-        kind="ratio", numerator=["enrollment.secondary_vocational"],
-        denominator=["enrollment.secondary_vocational", "enrollment.general_high_school"],
-        target={"op": ">=", "value": 0.45}))
-    report = edit(county(year=2023), {"enrollment.secondary_vocational": 1200, "enrollment.general_high_school": 1800})
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            numerator=["enrollment.secondary_vocational"],
+            denominator=["enrollment.secondary_vocational", "enrollment.general_high_school"],
+            target={"op": ">=", "value": 0.45},
+        )
+    )
+    report = edit(
+        county(year=2023), {"enrollment.secondary_vocational": 1200, "enrollment.general_high_school": 1800}
+    )
     result = judge(tmp_path, rule, [report])
     assert result.explanation == "1200 / (1200 + 1800) = 40.0% < 45.0%"
 
 
 def test_in_city_scope_each_figure_is_a_sum_over_every_unit(tmp_path):
-    rule = RatioRule.model_validate(fields(kind="ratio", scope="city", numerator=[
-        {"over": "schools", "field": "dual_qualified_teachers"}], denominator=[ALL],
-        target={"op": ">=", "value": 0.5}))
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            scope="city",
+            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
+            denominator=[ALL],
+            target={"op": ">=", "value": 0.5},
+        )
+    )
     result = judge(tmp_path, rule, city_year(2025, teachers=3000, dual=1200))
     assert result.status == "fail"
     assert result.explanation == "Σ1200 / Σ3000 = 40.0% < 50.0%"
 
 
 def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
-    rule = RatioRule.model_validate(fields(kind="ratio", scope="city", by_unit=True, numerator=[
-        {"over": "schools", "field": "dual_qualified_teachers"}], denominator=[ALL],
-        target={"op": ">=", "value": 0.5}))
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            scope="city",
+            by_unit=True,
+            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
+            denominator=[ALL],
+            target={"op": ">=", "value": 0.5},
+        )
+    )
     result = judge(tmp_path, rule, city_year(2025))
     names = [item.name for item in result.items]
     assert "东安县" in names and "永州市本级" in names
@@ -72,18 +102,39 @@ def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
 
 
 def test_without_by_unit_there_are_no_items(tmp_path):
-    rule = RatioRule.model_validate(fields(kind="ratio", scope="city", numerator=[
-        {"over": "schools", "field": "dual_qualified_teachers"}], denominator=[ALL]))
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            scope="city",
+            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
+            denominator=[ALL],
+        )
+    )
     assert judge(tmp_path, rule, city_year(2025)).items == ()
 
 
 def test_compared_with_another_ratio(tmp_path):
-    rule = RatioRule.model_validate(fields(
-        kind="ratio", numerator=["funding.new_vocational"], denominator=["funding.new_education"],
-        compare_to={"numerator": ["funding.vocational_total"], "denominator": ["funding.education_total"]},
-        target={"op": ">="}))
-    report = edit(county(year=2023), {"funding.new_vocational": 60, "funding.new_education": 2100,
-                                      "funding.vocational_total": 5100, "funding.education_total": 48800})
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            numerator=["funding.new_vocational"],
+            denominator=["funding.new_education"],
+            compare_to={
+                "numerator": ["funding.vocational_total"],
+                "denominator": ["funding.education_total"],
+            },
+            target={"op": ">="},
+        )
+    )
+    report = edit(
+        county(year=2023),
+        {
+            "funding.new_vocational": 60,
+            "funding.new_education": 2100,
+            "funding.vocational_total": 5100,
+            "funding.education_total": 48800,
+        },
+    )
     result = judge(tmp_path, rule, [report])
     assert result.status == "fail"
     assert result.explanation == "60 / 2100 = 2.9% < 5100 / 48800 = 10.5%"
@@ -97,16 +148,28 @@ def test_a_zero_denominator_is_not_applicable(tmp_path):
 
 
 def test_an_absent_term_is_missing_and_named_once(tmp_path):
-    report = edit(with_private(150), {"schools[1].teachers": DROP, "schools[1].dual_qualified_teachers": DROP,
-                                      "schools[1].teachers_rotated": DROP})
+    report = edit(
+        with_private(150),
+        {
+            "schools[1].teachers": DROP,
+            "schools[1].dual_qualified_teachers": DROP,
+            "schools[1].teachers_rotated": DROP,
+        },
+    )
     result = judge(tmp_path, private_share(), [report])
     assert result.status == "missing"
     assert result.explanation == "缺少数据：东安县舜德职业学校.teachers"
 
 
 def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
-    rule = RatioRule.model_validate(fields(kind="ratio", numerator=[PRIVATE], denominator=[ALL],
-                                           target={"op": ">=", "value": 0.65, "tolerance": 0.1}))
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            numerator=[PRIVATE],
+            denominator=[ALL],
+            target={"op": ">=", "value": 0.65, "tolerance": 0.1},
+        )
+    )
     assert judge(tmp_path, rule, [with_private(150)]).status == "warn"  # 60% ≥ 65% × 0.9 = 58.5%
     assert judge(tmp_path, rule, [with_private(130)]).status == "fail"  # 56.5%
 
@@ -130,7 +193,9 @@ rules:
     target: {op: "<=", value: 0.5}
     time: {every_year: 2022}
 """
-    result, document = check_with_pack(tmp_path, rules_yaml, "民办学校专任教师占比不超过一半。", with_private(150))
+    result, document = check_with_pack(
+        tmp_path, rules_yaml, "民办学校专任教师占比不超过一半。", with_private(150)
+    )
     custom = custom_result(document, "c90.private-teacher-share")
     assert custom["status"] == "fail"
     assert custom["explanation"] == "150 / 250 = 60.0% > 50.0%"
@@ -140,26 +205,46 @@ rules:
 
 
 def test_a_ratio_rule_without_denominator_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: unit
     kind: ratio
     numerator: [funding.new_vocational]
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].denominator:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_by_unit_with_compare_to_holds_each_unit_against_its_own_compared_ratio(tmp_path):
-    rule = RatioRule.model_validate(fields(
-        kind="ratio", scope="city", by_unit=True,
-        numerator=["funding.new_vocational"], denominator=["funding.new_education"],
-        compare_to={"numerator": ["funding.vocational_total"], "denominator": ["funding.education_total"]},
-        target={"op": ">="}))
-    reports = replace_unit(city_year(2025), "东安县", {
-        "funding.new_vocational": 60, "funding.new_education": 2100,
-        "funding.vocational_total": 5100, "funding.education_total": 48800})
+    rule = RatioRule.model_validate(
+        fields(
+            kind="ratio",
+            scope="city",
+            by_unit=True,
+            numerator=["funding.new_vocational"],
+            denominator=["funding.new_education"],
+            compare_to={
+                "numerator": ["funding.vocational_total"],
+                "denominator": ["funding.education_total"],
+            },
+            target={"op": ">="},
+        )
+    )
+    reports = replace_unit(
+        city_year(2025),
+        "东安县",
+        {
+            "funding.new_vocational": 60,
+            "funding.new_education": 2100,
+            "funding.vocational_total": 5100,
+            "funding.education_total": 48800,
+        },
+    )
     result = judge(tmp_path, rule, reports)
     dongan = next(item for item in result.items if item.name == "东安县")
     assert dongan.status == "fail"

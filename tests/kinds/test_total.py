@@ -11,8 +11,11 @@ from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fiel
 
 
 def seats(value: float = 1000, **more) -> TotalRule:
-    return TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats",
-                                           target={"op": ">=", "value": value}, **more))
+    return TotalRule.model_validate(
+        fields(
+            kind="total", of="public_secondary_vocational_seats", target={"op": ">=", "value": value}, **more
+        )
+    )
 
 
 def test_a_units_own_figure_against_a_number(tmp_path):
@@ -29,8 +32,9 @@ def test_the_target_itself_is_met(tmp_path):
 
 
 def test_persons_are_shown_with_their_unit(tmp_path):
-    rule = TotalRule.model_validate(fields(kind="total", of="craftsman_students", unit="persons",
-                                           target={"op": ">=", "value": 50}))
+    rule = TotalRule.model_validate(
+        fields(kind="total", of="craftsman_students", unit="persons", target={"op": ">=", "value": 50})
+    )
     result = judge(tmp_path, rule, [county(year=2023, craftsman_students=40)])
     assert result.explanation == "湖湘工匠班培育学生 40 人 < 50 人"
 
@@ -48,9 +52,14 @@ def test_the_city_sum_in_english(tmp_path):
 
 
 def test_a_sum_over_items_matching_a_filter(tmp_path):
-    rule = TotalRule.model_validate(fields(kind="total", of={
-        "over": "schools", "field": "students", "where": [{"field": "ownership", "value": "public"}]},
-        unit="persons", target={"op": ">=", "value": 2000}))
+    rule = TotalRule.model_validate(
+        fields(
+            kind="total",
+            of={"over": "schools", "field": "students", "where": [{"field": "ownership", "value": "public"}]},
+            unit="persons",
+            target={"op": ">=", "value": 2000},
+        )
+    )
     report = county(year=2023)
     report["schools"].append(school("东安县第二职业中专", year=2023, students=700))
     report["schools"].append(school("东安县舜德职业学校", ownership="private", year=2023, students=5000))
@@ -60,8 +69,14 @@ def test_a_sum_over_items_matching_a_filter(tmp_path):
 
 
 def test_compared_with_another_total(tmp_path):
-    rule = TotalRule.model_validate(fields(kind="total", of="pathway_3plus2.current",
-                                           compare_to="pathway_3plus2.previous", target={"op": ">"}))
+    rule = TotalRule.model_validate(
+        fields(
+            kind="total",
+            of="pathway_3plus2.current",
+            compare_to="pathway_3plus2.previous",
+            target={"op": ">"},
+        )
+    )
     result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.current": 90})])
     assert result.status == "fail"
     assert result.target == {"op": ">", "value": 90}
@@ -88,20 +103,37 @@ def test_a_sum_already_met_without_an_absent_figure_passes(tmp_path):
     assert result.status == "pass"
     assert result.observed == 22916
     assert result.explanation == "14 个单位公办中职学位数合计 22916 ≥ 20000"
-    assert result.notes == ("未填写：祁阳市: public_secondary_vocational_seats；已给出的数字已达标，未填写的只会增加合计，不影响结果",)
+    assert result.notes == (
+        (
+            "未填写：祁阳市: public_secondary_vocational_seats；已给出的数字已达标，未填写的只会增加合计，"
+            "不影响结果"
+        ),
+    )
 
 
 def test_a_sum_against_another_total_is_never_settled_by_an_absent_figure(tmp_path):
-    rule = TotalRule.model_validate(fields(kind="total", of="pathway_3plus2.current",
-                                           compare_to="pathway_3plus2.previous", target={"op": ">"}))
+    rule = TotalRule.model_validate(
+        fields(
+            kind="total",
+            of="pathway_3plus2.current",
+            compare_to="pathway_3plus2.previous",
+            target={"op": ">"},
+        )
+    )
     result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.previous": DROP})])
     assert result.status == "missing"
 
 
 def test_a_sum_below_a_ceiling_is_never_settled_by_an_absent_figure(tmp_path):
     reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
-    rule = TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats", scope="city",
-                                           target={"op": "<=", "value": 30000}))
+    rule = TotalRule.model_validate(
+        fields(
+            kind="total",
+            of="public_secondary_vocational_seats",
+            scope="city",
+            target={"op": "<=", "value": 30000},
+        )
+    )
     result = judge(tmp_path, rule, reports)
     assert result.status == "missing"
 
@@ -113,8 +145,13 @@ def test_zero_is_a_value_not_missing(tmp_path):
 
 
 def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
-    rule = TotalRule.model_validate(fields(kind="total", of="public_secondary_vocational_seats",
-                                           target={"op": ">=", "value": 1600, "tolerance": 0.1}))
+    rule = TotalRule.model_validate(
+        fields(
+            kind="total",
+            of="public_secondary_vocational_seats",
+            target={"op": ">=", "value": 1600, "tolerance": 0.1},
+        )
+    )
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)]).status == "warn"
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1439)]).status == "fail"
 
@@ -140,7 +177,9 @@ rules:
     target: {op: ">=", value: 2000}
     time: {due: 2024}
 """
-    result, document = check_with_pack(tmp_path, rules_yaml, "每个县公办中职学位不少于2000个。", county(year=2024))
+    result, document = check_with_pack(
+        tmp_path, rules_yaml, "每个县公办中职学位不少于2000个。", county(year=2024)
+    )
     custom = custom_result(document, "c90.county-seats")
     assert (custom["status"], custom["observed"]) == ("fail", 1500)
     assert custom["target"] == {"op": ">=", "value": 2000}
@@ -149,12 +188,16 @@ rules:
 
 
 def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_path):
-    result, rule_file = broken_pack(tmp_path, RULE_HEAD + """\
+    result, rule_file = broken_pack(
+        tmp_path,
+        RULE_HEAD
+        + """\
     scope: unit
     kind: total
     of: craftsman_students
     target: {op: between, value: 3}
     time: {every_year: 2022}
-""")
+""",
+    )
     assert result.exit_code == 2
     assert f"{rule_file}:9:13: rules[0].target:" in result.stderr

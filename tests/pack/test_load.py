@@ -30,7 +30,9 @@ rules:
 
 
 def test_a_when_may_name_a_rule_of_the_built_in_pack(tmp_path: Path) -> None:
-    pack = write_pack(tmp_path / "extra", RULE.format(name="freeze", when="c1.vocational-share"), policy=POLICY)
+    pack = write_pack(
+        tmp_path / "extra", RULE.format(name="freeze", when="c1.vocational-share"), policy=POLICY
+    )
     packs = load_packs([pack])
     assert [p.id for p in packs] == ["yzf-2021-7", "test-pack"]
     assert packs[1].rules[0].when.rule == "c1.vocational-share"

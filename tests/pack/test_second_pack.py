@@ -1,6 +1,6 @@
 """A second policy as data: ``tests/pack/demo/pack`` (IDs ``r<n>.*``, issued 2024, schedule base 2023, three
-units of another city) loads and checks its own reports with ``--pack``, with no code of its own; and the pack's
-own facts are checked when it loads (ID pattern, years, report fields).
+units of another city) loads and checks its own reports with ``--pack``, with no code of its own; and the
+pack's own facts are checked when it loads (ID pattern, years, report fields).
 """
 
 from __future__ import annotations
@@ -42,28 +42,47 @@ def test_the_second_pack_checks_its_reports() -> None:
     assert result.exit_code == 1, result.output
     assert doc["rule_pack"] == {"id": "demo-2024-3", "document": "示例市政发〔2024〕3号"}
     reports = {(r["unit"], r["year"]): by_rule(r) for r in doc["reports"]}
-    # Year by year, ranked by score (cli.md); ties in the order of the pack's units.yaml, not the built-in pack's.
+    # Year by year, ranked by score (cli.md); ties in the order of the pack's units.yaml, not the built-in
+    # pack's.
     assert [(r["unit"], r["year"], r["rank"]) for r in doc["reports"]] == [
-        ("北溪县", 2023, None), ("北溪县", 2024, 1), ("示例市本级", 2024, 1), ("南岭区", 2024, 3)]
+        ("北溪县", 2023, None),
+        ("北溪县", 2024, 1),
+        ("示例市本级", 2024, 1),
+        ("南岭区", 2024, 3),
+    ]
     beixi, nanling = reports[("北溪县", 2024)], reports[("南岭区", 2024)]
     assert {k: v["status"] for k, v in beixi.items()} == {
-        "r1.vocational-share": "pass", "r3.secondary-funding": "pass", "r4.quality-committee": "pass"}
+        "r1.vocational-share": "pass",
+        "r3.secondary-funding": "pass",
+        "r4.quality-committee": "pass",
+    }
     assert beixi["r1.vocational-share"]["observed"] == pytest.approx(1200 / 2200)
     assert {k: v["status"] for k, v in nanling.items()} == {
-        "r1.vocational-share": "fail", "r3.secondary-funding": "fail", "r4.quality-committee": "fail"}
-    assert nanling["r3.secondary-funding"]["items"][0]["explanation"] == "appropriation per student 11000 < 12000"
+        "r1.vocational-share": "fail",
+        "r3.secondary-funding": "fail",
+        "r4.quality-committee": "fail",
+    }
+    assert (
+        nanling["r3.secondary-funding"]["items"][0]["explanation"]
+        == "appropriation per student 11000 < 12000"
+    )
 
 
 def test_the_pack_issue_date_and_schedule_base_are_its_own() -> None:
     _, doc = checked(DEMO / "reports")
     before = next(r for r in doc["reports"] if r["year"] == 2023)
     assert {r["status"] for r in before["results"]} == {"not_applicable"}
-    assert before["notices"] == ["the year 2023 is before the policy was issued (2024-03-01): no rule applies"]
+    assert before["notices"] == [
+        "the year 2023 is before the policy was issued (2024-03-01): no rule applies"
+    ]
     [city] = doc["city"]
     seats = by_rule(city)["r2.public-seats"]
-    # 3000 seats in 2024: the schedule from 2023 expects 6000 × 1/3 = 2000 (from 2020 it would be 4000: behind).
+    # 3000 seats in 2024: the schedule from 2023 expects 6000 × 1/3 = 2000 (from 2020 it would be 4000:
+    # behind).
     assert (seats["status"], seats["observed"], seats["expected"]) == ("pending", 3000, 2000)
-    assert doc["notices"] == ["city-wide targets for 2023 not evaluated: no valid 示例市本级 report among the inputs"]
+    assert doc["notices"] == [
+        "city-wide targets for 2023 not evaluated: no valid 示例市本级 report among the inputs"
+    ]
 
 
 def test_a_unit_of_another_pack_is_unknown_under_this_one(in_root: None) -> None:
@@ -77,7 +96,11 @@ def test_a_unit_of_another_pack_is_unknown_under_this_one(in_root: None) -> None
 def test_rules_and_the_template_come_from_the_chosen_pack() -> None:
     listed = run("rules", "--pack", DEMO / "pack", "--format", "json")
     assert [r["id"] for r in json.loads(listed.stdout)] == [
-        "r1.vocational-share", "r2.public-seats", "r3.secondary-funding", "r4.quality-committee"]
+        "r1.vocational-share",
+        "r2.public-seats",
+        "r3.secondary-funding",
+        "r4.quality-committee",
+    ]
     template = run("template", "--pack", DEMO / "pack", "--unit", "南岭区", "--year", "2025")
     assert template.exit_code == 0
     assert "南岭区 2025 年度职业教育统计填报（示例市政发〔2024〕3号" in template.stdout
@@ -91,19 +114,46 @@ def test_an_installed_pack_is_chosen_by_its_id(in_root: None) -> None:
     assert "no-such-pack" in unknown.stderr and "yzf-2021-7" in unknown.stderr
 
 
-@pytest.mark.parametrize(("old", "new", "code", "path"), [
-    ("of: public_secondary_vocational_seats", "of: public_secondary_vocational_seat", "unknown-field",
-     "r2.public-seats.of"),
-    ("{field: appropriation_per_student,", "{field: appropriation_per_studnet,", "unknown-field",
-     "r3.secondary-funding.require[0].field"),
-    ("over: schools", "over: school", "unknown-field", "r3.secondary-funding.of.over"),
-    ("field: quality_committee", "field: quality_comittee", "unknown-field", "r4.quality-committee.field"),
-    ("numerator: [enrollment.secondary_vocational]", "numerator: [enrollment.secondary]", "unknown-field",
-     "r1.vocational-share.numerator[0]"),
-    ("id: r4.quality-committee", "id: c4.quality-committee", "rule-id-pattern", "c4.quality-committee.id"),
-    ("time: {from: 2024}", "time: {from: 2023}", "year-before-issue", "r3.secondary-funding.time"),
-])
-def test_a_broken_rule_is_a_located_pack_error(tmp_path: Path, old: str, new: str, code: str, path: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "code", "path"),
+    [
+        (
+            "of: public_secondary_vocational_seats",
+            "of: public_secondary_vocational_seat",
+            "unknown-field",
+            "r2.public-seats.of",
+        ),
+        (
+            "{field: appropriation_per_student,",
+            "{field: appropriation_per_studnet,",
+            "unknown-field",
+            "r3.secondary-funding.require[0].field",
+        ),
+        ("over: schools", "over: school", "unknown-field", "r3.secondary-funding.of.over"),
+        (
+            "field: quality_committee",
+            "field: quality_comittee",
+            "unknown-field",
+            "r4.quality-committee.field",
+        ),
+        (
+            "numerator: [enrollment.secondary_vocational]",
+            "numerator: [enrollment.secondary]",
+            "unknown-field",
+            "r1.vocational-share.numerator[0]",
+        ),
+        (
+            "id: r4.quality-committee",
+            "id: c4.quality-committee",
+            "rule-id-pattern",
+            "c4.quality-committee.id",
+        ),
+        ("time: {from: 2024}", "time: {from: 2023}", "year-before-issue", "r3.secondary-funding.time"),
+    ],
+)
+def test_a_broken_rule_is_a_located_pack_error(
+    tmp_path: Path, old: str, new: str, code: str, path: str
+) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(DEMO / "pack", pack)
     rules = pack / "rules.yaml"

@@ -1,4 +1,6 @@
-"""Fixtures of the renderer tests: runs over the bundled samples, rendered in any format, next to their JSON."""
+"""Fixtures of the renderer tests: runs over the bundled samples, rendered in any format,
+next to their JSON.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ FAILING_STATUSES = {"fail", "missing"}
 
 
 def schema(name: str) -> Path:
-    """The copy of a published schema under ``schemas/`` (tests/renderers/schemas/README.md says where from)."""
+    """The copy of a published schema under ``schemas/``
+    (tests/renderers/schemas/README.md says where from).
+    """
     return OWN_SCHEMAS / name
 
 
@@ -36,7 +40,9 @@ def check(*paths: str | Path, strict: bool = False, rules: Sequence[Path] = ()) 
 
 
 def render(fmt: str, run: Run, lang: Lang = "zh", quiet: bool = False) -> str:
-    return renderer_class(fmt)(Translator(lang), RenderOptions(quiet=quiet, color=False, width=120)).render(run)
+    return renderer_class(fmt)(Translator(lang), RenderOptions(quiet=quiet, color=False, width=120)).render(
+        run
+    )
 
 
 def as_json(run: Run, lang: Lang = "zh") -> dict[str, Any]:
@@ -66,7 +72,9 @@ def invalid_report(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def edited(tmp_path: Path) -> Callable[..., Path]:
-    """``edited("samples/2023/lengshuitan.yaml", (old, new), ...)``: a copy with each ``old`` replaced once."""
+    """``edited("samples/2023/lengshuitan.yaml", (old, new), ...)``:
+    a copy with each ``old`` replaced once.
+    """
 
     def make(source: str, *edits: tuple[str, str], name: str | None = None) -> Path:
         text = (ROOT / source).read_text(encoding="utf-8")

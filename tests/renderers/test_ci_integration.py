@@ -1,4 +1,6 @@
-"""The pre-commit hook, run as pre-commit runs it, and the example pipelines of docs/ci.md, run on the samples."""
+"""The pre-commit hook, run as pre-commit runs it, and the example pipelines of docs/ci.md,
+run on the samples.
+"""
 
 from __future__ import annotations
 
@@ -30,15 +32,24 @@ def chosen(files: list[str]) -> list[str]:
     """The files pre-commit passes to the hook: its ``types``, ``files`` and ``exclude``."""
     declared = hook()
     assert declared["types"] == ["yaml"]
-    return [f for f in files if f.endswith(YAML_SUFFIXES) and re.search(declared.get("files", ""), f)
-            and not re.search(declared["exclude"], f)]
+    return [
+        f
+        for f in files
+        if f.endswith(YAML_SUFFIXES)
+        and re.search(declared.get("files", ""), f)
+        and not re.search(declared["exclude"], f)
+    ]
 
 
 def run_hook(files: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    """``entry args files``, with the console script of the installed package on PATH, as in pre-commit's venv."""
+    """``entry args files``, with the console script of the installed package on PATH,
+    as in pre-commit's venv.
+    """
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     command = [*shlex.split(hook()["entry"]), *args, *chosen(files)]
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False)
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=False
+    )
 
 
 def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
@@ -47,8 +58,17 @@ def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
     assert declared["require_serial"] is True
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert shlex.split(declared["entry"])[0] in scripts
-    assert chosen(["reports/2023/a.yaml", "b.yml", "c.json", ".gitlab-ci.yml", ".github/workflows/x.yml",
-                   ".pre-commit-config.yaml", "README.md"]) == ["reports/2023/a.yaml", "b.yml"]
+    assert chosen(
+        [
+            "reports/2023/a.yaml",
+            "b.yml",
+            "c.json",
+            ".gitlab-ci.yml",
+            ".github/workflows/x.yml",
+            ".pre-commit-config.yaml",
+            "README.md",
+        ]
+    ) == ["reports/2023/a.yaml", "b.yml"]
 
 
 def test_hook_passes_good_reports(tmp_path: Path) -> None:
@@ -89,7 +109,8 @@ def test_hook_strict_stops_a_year_behind_schedule() -> None:
     assert run_hook(year, "--select", "c8.demonstration-enterprises").returncode == 0
 
 
-# docs/ci.md ----------------------------------------------------------------------------------------------------------
+# docs/ci.md
+# ----------------------------------------------------------------------------------------------------------
 
 
 def yaml_blocks() -> list[Any]:
@@ -149,19 +170,29 @@ def test_gitlab_job_reads_the_junit_it_writes(pipelines: dict[str, Any]) -> None
 @pytest.mark.parametrize("name", ["github", "gitlab"])
 def test_pipeline_command_runs_on_the_samples(pipelines: dict[str, Any], name: str, tmp_path: Path) -> None:
     [command] = commands(pipelines[name])
-    words = [w.replace("reports/", "samples/2023/").replace("build/", f"{tmp_path}/") for w in shlex.split(command)]
+    words = [
+        w.replace("reports/", "samples/2023/").replace("build/", f"{tmp_path}/") for w in shlex.split(command)
+    ]
     assert words[:2] == ["zhijiao-check", "check"]
-    done = subprocess.run([sys.executable, "-m", "zhijiao_check", *words[1:]], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", *words[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1, done.stderr  # the samples have designed failures
     for fmt, file in outputs(command).items():
         assert Path(file.replace("build/", f"{tmp_path}/")).stat().st_size > 0, fmt
     assert done.stdout.strip()
 
 
-def test_gitlab_comment_is_one_note_edited_by_each_pipeline(pipelines: dict[str, Any], tmp_path: Path) -> None:
-    """The after_script against a stand-in for GitLab's notes API: the first pipeline makes the note, the second
-    edits it instead of adding another; a reviewer's note is left alone."""
+def test_gitlab_comment_is_one_note_edited_by_each_pipeline(
+    pipelines: dict[str, Any], tmp_path: Path
+) -> None:
+    """The after_script against a stand-in for GitLab's notes API: the first pipeline makes the note, the
+    second edits it instead of adding another; a reviewer's note is left alone."""
     import http.server
     import json
     import threading
@@ -188,7 +219,9 @@ def test_gitlab_comment_is_one_note_edited_by_each_pipeline(pipelines: dict[str,
 
         def do_POST(self) -> None:
             calls.append(f"POST {self.path}")
-            notes.append({"id": len(notes) + 1, **json.loads(self.rfile.read(int(self.headers["Content-Length"])))})
+            notes.append(
+                {"id": len(notes) + 1, **json.loads(self.rfile.read(int(self.headers["Content-Length"])))}
+            )
             self.reply(notes[-1])
 
         def do_PUT(self) -> None:
@@ -200,18 +233,36 @@ def test_gitlab_comment_is_one_note_edited_by_each_pipeline(pipelines: dict[str,
     server = http.server.HTTPServer(("127.0.0.1", 0), Notes)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     [script] = pipelines["gitlab"]["zhijiao-check"]["after_script"]
-    env = {**os.environ, "CI_MERGE_REQUEST_IID": "7", "ZHIJIAO_BOT_TOKEN": "glpat-test", "CI_PROJECT_ID": "42",
-           "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4"}
+    env = {
+        **os.environ,
+        "CI_MERGE_REQUEST_IID": "7",
+        "ZHIJIAO_BOT_TOKEN": "glpat-test",
+        "CI_PROJECT_ID": "42",
+        "CI_API_V4_URL": f"http://127.0.0.1:{server.server_port}/api/v4",
+    }
     (tmp_path / "build").mkdir()
     try:
         for pipeline in ("第一次：2 项未达标", "第二次：全部达标"):
             (tmp_path / "build" / "comment.md").write_text(pipeline, encoding="utf-8")
-            done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
-                                  timeout=60, check=False)
+            done = subprocess.run(
+                ["bash", "-c", script],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
             assert done.returncode == 0, done.stderr
     finally:
         server.shutdown()
     assert [c.split("?")[0] for c in calls] == [
-        "GET /api/v4/projects/42/merge_requests/7/notes", "POST /api/v4/projects/42/merge_requests/7/notes",
-        "GET /api/v4/projects/42/merge_requests/7/notes", "PUT /api/v4/projects/42/merge_requests/7/notes/2"]
-    assert notes == [{"id": 1, "body": "审核意见：请补充说明"}, {"id": 2, "body": "<!-- zhijiao-check -->\n第二次：全部达标"}]
+        "GET /api/v4/projects/42/merge_requests/7/notes",
+        "POST /api/v4/projects/42/merge_requests/7/notes",
+        "GET /api/v4/projects/42/merge_requests/7/notes",
+        "PUT /api/v4/projects/42/merge_requests/7/notes/2",
+    ]
+    assert notes == [
+        {"id": 1, "body": "审核意见：请补充说明"},
+        {"id": 2, "body": "<!-- zhijiao-check -->\n第二次：全部达标"},
+    ]

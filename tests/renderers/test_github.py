@@ -29,7 +29,9 @@ def parse_commands(output: str) -> list[dict[str, str]]:
         assert match, f"not a workflow command: {line!r}"
         level, properties, message = match.groups()
         fields = dict(part.split("=", 1) for part in properties.split(","))
-        out.append({"level": level, **{k: unescape(v) for k, v in fields.items()}, "message": unescape(message)})
+        out.append(
+            {"level": level, **{k: unescape(v) for k, v in fields.items()}, "message": unescape(message)}
+        )
     return out
 
 
@@ -46,9 +48,12 @@ def test_one_annotation_per_rule_or_item_not_met(every_status: tuple[Path, ...])
                 level = "error" if result["status"] in ("fail", "missing") or strict else "warning"
                 for place in [i for i in result["items"] if i["status"] != "pass"] or [result]:
                     first = place["locations"][0]
-                    file = shown_from_base(first["file"], ROOT)  # from the repository's root, as GitHub matches it
+                    # from the repository's root, as GitHub matches it
+                    file = shown_from_base(first["file"], ROOT)
                     expected.append((level, file, str(first["line"]), str(first["column"]), result["rule"]))
-        assert [(a["level"], a["file"], a["line"], a["col"], a["title"].split()[0]) for a in found] == expected
+        assert [
+            (a["level"], a["file"], a["line"], a["col"], a["title"].split()[0]) for a in found
+        ] == expected
         assert {a["level"] for a in found} == ({"error"} if strict else {"error", "warning"})
 
 
@@ -65,7 +70,8 @@ def test_invalid_report_problems_are_errors(invalid_report: Path) -> None:
     found = parse_commands(render("github", run, lang="en"))
     problems = as_json(run)["invalid"][0]["problems"]
     assert [(a["level"], a["line"], a["col"]) for a in found] == [
-        ("error", str(p["line"]), str(p["column"])) for p in problems]
+        ("error", str(p["line"]), str(p["column"])) for p in problems
+    ]
     assert all(a["title"] == "invalid report" and a["file"] == str(invalid_report) for a in found)
 
 

@@ -1,4 +1,6 @@
-"""``--format html``: a self-contained page whose numbers are the JSON's, checked as written and in Chromium."""
+"""``--format html``: a self-contained page whose numbers are the JSON's,
+checked as written and in Chromium.
+"""
 
 from __future__ import annotations
 
@@ -36,8 +38,12 @@ class Node:
         for child in self.children:
             if isinstance(child, str):
                 continue
-            wanted = all((v in child.attrs.get("class", "").split()) if k == "class_" else child.attrs.get(k.replace("_", "-")) == v
-                         for k, v in attrs.items())
+            wanted = all(
+                (v in child.attrs.get("class", "").split())
+                if k == "class_"
+                else child.attrs.get(k.replace("_", "-")) == v
+                for k, v in attrs.items()
+            )
             if (tag is None or child.tag == tag) and wanted:
                 out.append(child)
             out.extend(child.all(tag, **attrs))
@@ -83,16 +89,21 @@ def score(value: float | None) -> str:
 
 def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
     """Every number the page shows, against the JSON output of the same run."""
-    cards = {card.attrs["data-key"] + card.attrs.get("data-year", ""): card.one("span", class_="num").text()
-             for card in dom.all("div", class_="card")}
+    cards = {
+        card.attrs["data-key"] + card.attrs.get("data-year", ""): card.one("span", class_="num").text()
+        for card in dom.all("div", class_="card")
+    }
     totals = dict.fromkeys(STATUS_WORDS, 0)
     for evaluation in (*doc["reports"], *doc["city"]):
         for result in evaluation["results"]:
             totals[result["status"]] += 1
     assert cards == {
-        "units": str(len({r["unit"] for r in doc["reports"]})), "invalid": str(len(doc["invalid"])),
-        "met": str(totals["pass"]), "not-met": str(totals["fail"] + totals["missing"]),
-        "watch": str(totals["warn"] + totals["behind"]), "pending": str(totals["pending"]),
+        "units": str(len({r["unit"] for r in doc["reports"]})),
+        "invalid": str(len(doc["invalid"])),
+        "met": str(totals["pass"]),
+        "not-met": str(totals["fail"] + totals["missing"]),
+        "watch": str(totals["warn"] + totals["behind"]),
+        "pending": str(totals["pending"]),
         **{f"city-score{city['year']}": score(city["score"]) for city in doc["city"]},
     }
     footer = dom.one("footer")
@@ -107,7 +118,8 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
         assert counts == {s: n for s, n in report["summary"].items() if n}
         rows = [r for r in node.all("tr") if "data-rule" in r.attrs]
         assert [(r.attrs["data-rule"], r.attrs["data-status"]) for r in rows] == [
-            (r["rule"], r["status"]) for r in report["results"]]
+            (r["rule"], r["status"]) for r in report["results"]
+        ]
         for row, result in zip(rows, report["results"]):
             assert result["explanation"] in row.text() and result["quote"] in row.text()
     for city in doc["city"]:
@@ -117,9 +129,14 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
         assert counts == {s: n for s, n in city["summary"].items() if n}
         targets = section.all("div", class_="target")
         assert [(t.attrs["data-rule"], t.attrs["data-status"]) for t in targets] == [
-            (r["rule"], r["status"]) for r in city["results"]]
-        assert [json.loads(t.attrs["data-observed"]) for t in targets] == [r["observed"] for r in city["results"]]
-        assert [json.loads(t.attrs["data-expected"]) for t in targets] == [r["expected"] for r in city["results"]]
+            (r["rule"], r["status"]) for r in city["results"]
+        ]
+        assert [json.loads(t.attrs["data-observed"]) for t in targets] == [
+            r["observed"] for r in city["results"]
+        ]
+        assert [json.loads(t.attrs["data-expected"]) for t in targets] == [
+            r["expected"] for r in city["results"]
+        ]
         for target, result in zip(targets, city["results"]):
             if result["expected"] is not None and result["status"] in ("pending", "behind"):
                 assert target.all("line", class_="schedule"), result["rule"]
@@ -138,7 +155,11 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
             for row in rows:
                 report = next(r for r in reports if r["unit"] == row.attrs["data-unit"])
                 assert row.attrs["data-score"] == score(report["score"])
-                cells = [(c.attrs["data-rule"], c.attrs["data-status"]) for c in row.all("td") if "data-rule" in c.attrs]
+                cells = [
+                    (c.attrs["data-rule"], c.attrs["data-status"])
+                    for c in row.all("td")
+                    if "data-rule" in c.attrs
+                ]
                 assert cells == [(r["rule"], r["status"]) for r in report["results"]]
     assert len(dom.all("li", class_="problem")) == sum(len(bad["problems"]) for bad in doc["invalid"])
 
@@ -159,20 +180,24 @@ def test_page_numbers_are_the_json_numbers(whole_run: Any) -> None:
 
 
 def test_embedded_data_is_json_even_with_markup_in_a_name(edited: Any) -> None:
-    """A school named with "<!--" and "</script>": the script element still ends where it should, and its text is
-    JSON that JSON.parse (here json.loads, which is as strict) reads back."""
-    report = edited("samples/2023/dongan.yaml", ("name: 东安县职业中等专业学校", 'name: "东安县<!--职业</script>学校"'))
+    """A school named with "<!--" and "</script>": the script element still ends where it should, and its text
+    is JSON that JSON.parse (here json.loads, which is as strict) reads back."""
+    report = edited(
+        "samples/2023/dongan.yaml", ("name: 东安县职业中等专业学校", 'name: "东安县<!--职业</script>学校"')
+    )
     run = check(report)
     html = render("html", run)
-    start = html.index('<script type="application/json" id="zhijiao-data">') + len('<script type="application/json" id="zhijiao-data">')
-    text = html[start:html.index("</script>", start)]
+    start = html.index('<script type="application/json" id="zhijiao-data">') + len(
+        '<script type="application/json" id="zhijiao-data">'
+    )
+    text = html[start : html.index("</script>", start)]
     assert "<" not in text and "\\u003c!--" in text
     assert json.loads(text) == as_json(run)
 
 
 def test_page_is_self_contained(whole_run: Any) -> None:
     html = render("html", whole_run)
-    page = html[:html.index('<script type="application/json"')]
+    page = html[: html.index('<script type="application/json"')]
     assert "<script" not in page and "http://" not in page and "https://" not in page
     assert "url(" not in page and "@import" not in page and "@font-face" not in page
     assert not re.search(r"\bsrc=", page)
@@ -192,15 +217,31 @@ def test_failing_samples_open_their_drilldown() -> None:
     assert item in dom.text()
 
 
-# In a real browser --------------------------------------------------------------------------------------------------
+# In a real browser
+# --------------------------------------------------------------------------------------------------
 
-BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--enable-logging=stderr", "--v=0"]
+BROWSER_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 
 
 def chromium() -> str:
-    for name in (os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    for name in (
+        os.environ.get("CHROMIUM", ""),
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
         if name and shutil.which(name):
             return str(shutil.which(name))
     pytest.skip("no Chromium binary (Debian: apt-get install chromium fonts-noto-cjk; .ci/run installs it)")
@@ -208,8 +249,13 @@ def chromium() -> str:
 
 def browse(page: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    return subprocess.run([chromium(), *BROWSER_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
-                          capture_output=True, text=True, timeout=180, check=False)
+    return subprocess.run(
+        [chromium(), *BROWSER_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 def console(stderr: str) -> list[str]:
@@ -219,9 +265,13 @@ def console(stderr: str) -> list[str]:
 def test_console_errors_are_seen(tmp_path: Path) -> None:
     """The check below would catch a broken page: a script error and a blocked external load are reported."""
     page = tmp_path / "broken.html"
-    page.write_text("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">"
-                    "<link rel=\"stylesheet\" href=\"https://cdn.example.com/x.css\"></head>"
-                    "<body><script>undefinedFunction()</script></body></html>", encoding="utf-8")
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src '
+        "'none'\">"
+        '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'
+        "<body><script>undefinedFunction()</script></body></html>",
+        encoding="utf-8",
+    )
     found = console(browse(page, tmp_path, "--dump-dom").stderr)
     assert any("example.com" in line for line in found) and len(found) >= 1
 
@@ -230,7 +280,9 @@ def test_page_in_chromium(whole_run: Any, tmp_path: Path) -> None:
     browser, fc_list = chromium(), shutil.which("fc-list")
     if fc_list:  # Chromium finds fonts through fontconfig
         fonts = subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True, check=False).stdout
-        assert fonts.strip(), f"no Chinese font for {browser}: Chinese would not render (apt-get install fonts-noto-cjk)"
+        assert fonts.strip(), (
+            f"no Chinese font for {browser}: Chinese would not render (apt-get install fonts-noto-cjk)"
+        )
     page = tmp_path / "report.html"
     page.write_text(render("html", whole_run), encoding="utf-8")
     shown = browse(page, tmp_path, "--dump-dom")
@@ -242,7 +294,9 @@ def test_page_in_chromium(whole_run: Any, tmp_path: Path) -> None:
     build.mkdir(exist_ok=True)
     screenshot = build / "html-report.png"
     screenshot.unlink(missing_ok=True)
-    taken = browse(page, tmp_path, f"--screenshot={screenshot}", "--window-size=1400,2000", "--hide-scrollbars")
+    taken = browse(
+        page, tmp_path, f"--screenshot={screenshot}", "--window-size=1400,2000", "--hide-scrollbars"
+    )
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert console(taken.stderr) == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000

@@ -1,4 +1,6 @@
-"""The HTML page in headless Chromium as a bureau uses it: on a 375 px phone, printed to PDF, trends as in JSON."""
+"""The HTML page in headless Chromium as a bureau uses it:
+on a 375 px phone, printed to PDF, trends as in JSON.
+"""
 
 from __future__ import annotations
 
@@ -22,15 +24,19 @@ from .test_html import browse, console, parse
 
 # The page runs in an iframe 375 px wide (headless windows are at least 500 px); the probe in the outer page
 # measures it: the page's scroll width against its width, elements sticking out outside a scrolling card.
-PROBE = """<!DOCTYPE html><html><body style="margin:0"><iframe id="f" style="width:375px;height:1500px;border:0"
-srcdoc="{page}"></iframe><script>f.addEventListener("load", () => {{
+PROBE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="width:375px;height:1500px;border:0" srcdoc="{page}"></iframe>
+<script>f.addEventListener("load", () => {{
   const w = f.contentWindow, doc = f.contentDocument, root = doc.documentElement;
-  const out = [...doc.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5
-    && !e.closest(".scroll")).map(e => e.tagName + "." + e.className);
-  const scrolling = [...doc.querySelectorAll(".scroll")].filter(e => e.scrollWidth > e.clientWidth).length;
+  const out = [...doc.querySelectorAll("body *")]
+    .filter(e => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !e.closest(".scroll"))
+    .map(e => e.tagName + "." + e.className);
+  const scrolling = [...doc.querySelectorAll(".scroll")]
+    .filter(e => e.scrollWidth > e.clientWidth).length;
   const m = document.createElement("pre"); m.id = "measure";
-  m.textContent = JSON.stringify({{scroll: root.scrollWidth, width: root.clientWidth, inner: w.innerWidth, out,
-                                   scrolling}});
+  m.textContent = JSON.stringify({{
+    scroll: root.scrollWidth, width: root.clientWidth, inner: w.innerWidth, out, scrolling,
+  }});
   document.body.append(m);
 }});</script></body></html>"""
 
@@ -84,7 +90,7 @@ def pdf_colours(pdf: bytes) -> set[tuple[float, float, float]]:
 
 
 def rgb(colour: str) -> tuple[float, float, float]:
-    return tuple(round(int(colour[i:i + 2], 16) / 255, 2) for i in (1, 3, 5))  # type: ignore[return-value]
+    return tuple(round(int(colour[i : i + 2], 16) / 255, 2) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def print_pdf(page_html: str, tmp_path: Path, name: str) -> bytes:
@@ -96,7 +102,9 @@ def print_pdf(page_html: str, tmp_path: Path, name: str) -> bytes:
     return pdf.read_bytes()
 
 
-def test_printed_with_colours_a_page_per_unit_and_every_section_open(three_years: Any, tmp_path: Path) -> None:
+def test_printed_with_colours_a_page_per_unit_and_every_section_open(
+    three_years: Any, tmp_path: Path
+) -> None:
     page = render("html", three_years)
     pdf = print_pdf(page, tmp_path, "run")
     reports = len(as_json(three_years)["reports"])
@@ -104,7 +112,8 @@ def test_printed_with_colours_a_page_per_unit_and_every_section_open(three_years
     assert pdf_pages(pdf) > reports
     colours = pdf_colours(pdf)
     for status in ("pass", "fail", "pending", "behind", "not_applicable"):
-        assert rgb(Status(status).colour) in colours, status  # print-color-adjust: exact keeps the status colours
+        # print-color-adjust: exact keeps the status colours
+        assert rgb(Status(status).colour) in colours, status
     # Folded sections print open: the same page count as with every <details> opened by hand.
     opened = print_pdf(page.replace("<details ", "<details open "), tmp_path, "opened")
     assert pdf_pages(opened) == pdf_pages(pdf)
@@ -117,7 +126,11 @@ def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: 
     dom = parse(pages["东安县.html"])
     assert [d.attrs["data-year"] for d in dom.all("details", class_="report")] == ["2023", "2024", "2025"]
     assert all("open" in d.attrs for d in dom.all("details", class_="report"))
-    assert [div.text() for div in dom.one("div", class_="signoff").all("div")] == ["填报单位（盖章）：", "审核人：", "日期："]
+    assert [div.text() for div in dom.one("div", class_="signoff").all("div")] == [
+        "填报单位（盖章）：",
+        "审核人：",
+        "日期：",
+    ]
     assert {d.attrs["data-unit"] for d in dom.all("details", class_="report")} == {"东安县"}
     assert "东安县舜德职业学校" in dom.one("section", id="notes").text()  # the school gone in 2024
     pdf = print_pdf(pages["东安县.html"], tmp_path, "dongan")
@@ -132,24 +145,37 @@ def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_pa
     dom = parse(shown.stdout)
     doc = as_json(three_years)
     charts = dom.one("section", id="trend-city").all("div", class_="chart")
-    shown_trends = [t for t in doc["trends"]["city"] if any(y["status"] != "not_applicable" for y in t["years"])]
+    shown_trends = [
+        t for t in doc["trends"]["city"] if any(y["status"] != "not_applicable" for y in t["years"])
+    ]
     assert [c.attrs["data-rule"] for c in charts] == [t["rule"] for t in shown_trends]
     for chart, trend in zip(charts, shown_trends):
         p = trend["projection"]
         assert json.loads(chart.attrs["data-projected"]) == (p and p["projected"])
         assert json.loads(chart.attrs["data-meets-in"]) == (p and p["meets_in"])
         assert json.loads(chart.attrs["data-on-track"]) == (p and p["on_track"])
-        numeric = [y for y in trend["years"] if isinstance(y["observed"], (int, float))
-                   and not isinstance(y["observed"], bool)]
+        numeric = [
+            y
+            for y in trend["years"]
+            if isinstance(y["observed"], (int, float)) and not isinstance(y["observed"], bool)
+        ]
         points = chart.all("circle", class_="point")
         assert [(int(c.attrs["data-year"]), json.loads(c.attrs["data-observed"])) for c in points] == [
-            (y["year"], float(y["observed"])) for y in numeric]
+            (y["year"], float(y["observed"])) for y in numeric
+        ]
         if p:
-            assert chart.all("line", class_="projection") and ("按期可达" if p["on_track"] else "按期难达") in chart.text()
+            assert (
+                chart.all("line", class_="projection")
+                and ("按期可达" if p["on_track"] else "按期难达") in chart.text()
+            )
         if trend["linear"]:
             assert chart.all("polyline", class_="schedule")
     enterprises = next(c for c in charts if c.attrs["data-rule"] == "c8.demonstration-enterprises")
-    # 12, 15, 21 in 2023–2025: 4.5 a year, 11.5 in 2023, 20.5 in 2025 < 30: off track; 11.5 + 4.5x ≥ 30 from x = 4.11: 2028.
+    # 12, 15, 21 in 2023–2025: 4.5 a year, 11.5 in 2023, 20.5 in 2025 < 30: off track; 11.5 + 4.5x ≥ 30 from x
+    # = 4.11: 2028.
     assert json.loads(enterprises.attrs["data-projected"]) == pytest.approx(20.5)
     assert json.loads(enterprises.attrs["data-meets-in"]) == 2028
-    assert "2023–2025 年拟合：每年 +4.5，2025 年预计 20.5（目标 ≥ 30）；按当前速度，2028 年起达标" in enterprises.text()
+    assert (
+        "2023–2025 年拟合：每年 +4.5，2025 年预计 20.5（目标 ≥ 30）；按当前速度，2028 年起达标"
+        in enterprises.text()
+    )

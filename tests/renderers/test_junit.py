@@ -1,4 +1,6 @@
-"""``--format junit``: valid against the Ant/Jenkins schema, and counted per suite as GitLab and Jenkins count."""
+"""``--format junit``: valid against the Ant/Jenkins schema,
+and counted per suite as GitLab and Jenkins count.
+"""
 
 from __future__ import annotations
 
@@ -37,15 +39,19 @@ def assert_suites_match(xml: str, doc: dict[str, Any], failing: set[str], city: 
         assert bad["file"] in suite.get("name", "")
         assert counted(suite, "error") == int(suite.get("errors", "")) == len(bad["problems"]) > 0
         assert suite.get("failures") == "0"
-    for suite, evaluation in zip(found[len(doc["invalid"]):], evaluations(doc)):
+    for suite, evaluation in zip(found[len(doc["invalid"]) :], evaluations(doc)):
         results = evaluation["results"]
         unit = evaluation.get("unit", city)
         assert f"{unit} {evaluation['year']}" in suite.get("name", "")
         cases = suite.findall("testcase")
-        assert [c.get("name", "") for c in cases] == [f"{r['rule']} {unit} {evaluation['year']}" for r in results]
+        assert [c.get("name", "") for c in cases] == [
+            f"{r['rule']} {unit} {evaluation['year']}" for r in results
+        ]
         assert {c.get("classname") for c in cases} <= {unit}
         failures = [r for r in results if r["status"] in failing]
-        skipped = [r for r in results if r["status"] in {"pending", "behind", "waived", "not_applicable"} - failing]
+        skipped = [
+            r for r in results if r["status"] in {"pending", "behind", "waived", "not_applicable"} - failing
+        ]
         assert int(suite.get("tests", "")) == len(results)
         assert counted(suite, "failure") == int(suite.get("failures", "")) == len(failures)
         assert counted(suite, "skipped") == int(suite.get("skipped", "")) == len(skipped)
@@ -73,7 +79,9 @@ def test_samples_validate_and_count(junit_schema: xmlschema.XMLSchema, strict: b
 
 
 def test_every_status_and_an_invalid_report(
-    junit_schema: xmlschema.XMLSchema, every_status: tuple[Path, ...], invalid_report: Path,
+    junit_schema: xmlschema.XMLSchema,
+    every_status: tuple[Path, ...],
+    invalid_report: Path,
 ) -> None:
     *paths, pack = every_status
     for strict in (False, True):
@@ -93,7 +101,9 @@ def test_test_names_are_the_same_in_both_languages(junit_schema: xmlschema.XMLSc
     for lang in ("zh", "en"):
         xml = render("junit", check("samples/2022"), lang=lang)
         junit_schema.validate(xml)
-        names[lang] = [(c.get("classname"), c.get("name")) for s in suites(xml) for c in s.findall("testcase")]
+        names[lang] = [
+            (c.get("classname"), c.get("name")) for s in suites(xml) for c in s.findall("testcase")
+        ]
     assert names["zh"] == names["en"]
     assert ("全市", "c10.craftsman-students 全市 2022") in names["en"]
     assert ("宁远县", "c2.school-standards 宁远县 2022") in names["en"]
@@ -104,8 +114,12 @@ def test_behind_is_visible_as_skipped_unless_strict() -> None:
     TITLE_EN = rule.title.en
     for strict, tag in ((False, "skipped"), (True, "failure")):
         found = suites(render("junit", check("samples/2022", strict=strict), lang="en"))
-        [case] = [c for s in found for c in s.findall("testcase")
-                  if c.get("name") == "c8.demonstration-enterprises 全市 2022"]
+        [case] = [
+            c
+            for s in found
+            for c in s.findall("testcase")
+            if c.get("name") == "c8.demonstration-enterprises 全市 2022"
+        ]
         shown = case.find(tag)
         assert shown is not None
         assert shown.get("message", "").endswith(f"({TITLE_EN})")  # the translated title
@@ -113,10 +127,15 @@ def test_behind_is_visible_as_skipped_unless_strict() -> None:
 
 def test_failure_names_the_data_line(edited: Any) -> None:
     """A target failed by one figure: the failure points at that figure's line in the YAML."""
-    report = edited("samples/2023/lengshuitan.yaml", ("appropriation_per_student: 11200", "appropriation_per_student: 8000"))
+    report = edited(
+        "samples/2023/lengshuitan.yaml",
+        ("appropriation_per_student: 11200", "appropriation_per_student: 8000"),
+    )
     run = check(report)
     found = suites(render("junit", run))
-    case = next(c for c in found[0].findall("testcase") if c.get("name", "") == "c16.secondary-funding 冷水滩区 2023")
+    case = next(
+        c for c in found[0].findall("testcase") if c.get("name", "") == "c16.secondary-funding 冷水滩区 2023"
+    )
     failure = case.find("failure")
     assert failure is not None
     line = line_of(report, "appropriation_per_student: 8000")
@@ -133,14 +152,21 @@ def test_invalid_report_is_a_suite_of_errors(junit_schema: xmlschema.XMLSchema, 
     errors = [case.find("error") for case in suite.findall("testcase")]
     problems = as_json(run)["invalid"][0]["problems"]
     assert [e.get("type") for e in errors if e is not None] == [p["code"] for p in problems]
-    assert all(f"{p['file']}:{p['line']}" in (e.get("message") or "") for p, e in zip(problems, errors) if e is not None)
+    assert all(
+        f"{p['file']}:{p['line']}" in (e.get("message") or "")
+        for p, e in zip(problems, errors)
+        if e is not None
+    )
 
 
 def test_text_the_schema_cannot_hold_is_replaced(junit_schema: xmlschema.XMLSchema, edited: Any) -> None:
-    """A control character in a file name (a report's own text may not hold one), double spaces in a token: still
-    valid XML and a valid ``xs:token``."""
-    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", 'name: "道县职业  技术学校"'),
-                    name="daoxian\u0001.yaml")
+    """A control character in a file name (a report's own text may not hold one), double spaces in a token:
+    still valid XML and a valid ``xs:token``."""
+    report = edited(
+        "examples/failing/daoxian-2023-majors.yaml",
+        ("name: 道县职业技术学校", 'name: "道县职业  技术学校"'),
+        name="daoxian\u0001.yaml",
+    )
     xml = render("junit", check(report))
     junit_schema.validate(xml)
     assert "\ufffd" in xml

@@ -27,7 +27,9 @@ def cells(row: str) -> list[str]:
 def rows(text: str) -> list[list[str]]:
     """The body rows of the tables in ``text`` (not the header rows nor the alignment rows)."""
     found = [cells(line) for line in text.splitlines() if line.startswith("| ")]
-    return [row for row in found if row[0] not in ("状态", "status", "#") and not re.fullmatch(r":?-+:?", row[0])]
+    return [
+        row for row in found if row[0] not in ("状态", "status", "#") and not re.fullmatch(r":?-+:?", row[0])
+    ]
 
 
 def section_of(found: dict[str, str], title: str) -> str:
@@ -44,9 +46,11 @@ def test_each_report_opens_what_is_not_met_and_folds_the_rest() -> None:
         opened, _, folded = body.partition("<details>")
         expected_open = [r for r in report["results"] if r["status"] in OPEN]
         assert [(row[0], row[1].split()[0]) for row in rows(opened)] == [
-            (f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}`") for r in expected_open]
+            (f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}`") for r in expected_open
+        ]
         assert [row[1].split()[0] for row in rows(folded)] == [
-            f"`{r['rule']}`" for r in report["results"] if r["status"] not in OPEN]
+            f"`{r['rule']}`" for r in report["results"] if r["status"] not in OPEN
+        ]
         assert f"达标与不适用的规则（{len(report['results']) - len(expected_open)}）" in folded
         assert report["file"] in body
     jiangyong = section_of(found, "江永县")
@@ -94,7 +98,9 @@ def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:
 
 
 def test_table_cells_stay_cells(edited: Any) -> None:
-    report = edited("examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", "name: 道县|职业<b>技术学校"))
+    report = edited(
+        "examples/failing/daoxian-2023-majors.yaml", ("name: 道县职业技术学校", "name: 道县|职业<b>技术学校")
+    )
     text = render("markdown", check(report))
     table_rows = rows(text)
     assert table_rows and all(len(row) == 4 for row in table_rows)

@@ -1,4 +1,6 @@
-"""The assessment view (clause 15): units ranked by score, a status per rule, per year; in the table output too."""
+"""The assessment view (clause 15): units ranked by score, a status per rule, per year;
+in the table output too.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +13,16 @@ from .conftest import as_json, check, render
 
 
 def test_ranking_shares_ties_and_puts_unscored_last() -> None:
-    reports = [{"unit": u, "score": s} for u, s in [("a", 80.0), ("b", None), ("c", 100.0), ("d", 80.0), ("e", 50.0)]]
-    assert [(rank, r["unit"]) for rank, r in ranked(reports)] == [(1, "c"), (2, "a"), (2, "d"), (4, "e"), (None, "b")]
+    reports = [
+        {"unit": u, "score": s} for u, s in [("a", 80.0), ("b", None), ("c", 100.0), ("d", 80.0), ("e", 50.0)]
+    ]
+    assert [(rank, r["unit"]) for rank, r in ranked(reports)] == [
+        (1, "c"),
+        (2, "a"),
+        (2, "d"),
+        (4, "e"),
+        (None, "b"),
+    ]
 
 
 def test_one_matrix_per_year_with_several_reports() -> None:
@@ -48,7 +58,7 @@ def test_table_shows_the_matrix_with_glyphs_and_legend() -> None:
     run = check("samples/2023")
     doc = as_json(run)
     text = render("table", run)
-    view = text[text.index("2023 年 · 单位得分排名与达标矩阵"):]
+    view = text[text.index("2023 年 · 单位得分排名与达标矩阵") :]
     for report in doc["reports"]:
         if report["kind"] != "county":
             continue  # counties have every column, so no blank cell shifts the glyphs

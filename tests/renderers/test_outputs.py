@@ -1,4 +1,6 @@
-"""``--output FILE`` for every format, and several ``--format``/``--output`` pairs in one run, from the command line."""
+"""``--output FILE`` for every format, and several ``--format``/``--output`` pairs in one run,
+from the command line.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +21,15 @@ from .conftest import ROOT, check, render
 
 
 def cli(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "zhijiao_check", *map(str, args)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=False, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env=env,
+    )
 
 
 def same_apart_from_time(text: str) -> str:
@@ -45,8 +54,13 @@ def test_a_workbook_goes_to_a_file_or_a_pipe_whole(tmp_path: Path) -> None:
     target = tmp_path / "deep" / "out.xlsx"
     written = cli("check", "examples/failing", "--format", "xlsx", "--output", target)
     assert written.returncode == 1 and written.stdout == "", written.stderr
-    piped = subprocess.run([sys.executable, "-m", "zhijiao_check", "check", "examples/failing", "--format", "xlsx"],
-                           capture_output=True, cwd=ROOT, timeout=120, check=False)
+    piped = subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", "check", "examples/failing", "--format", "xlsx"],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert piped.returncode == 1
     for data in (target.read_bytes(), piped.stdout):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -59,7 +73,9 @@ def test_table_to_the_terminal_and_junit_to_a_file(tmp_path: Path) -> None:
     done = cli("check", "samples/2023", "--format", "junit", "--output", junit, "--format", "table")
     assert done.returncode == 1, done.stderr
     assert "单位得分排名与达标矩阵" in done.stdout and done.stdout.rstrip().endswith("退出状态 1")
-    assert junit.read_text(encoding="utf-8").startswith("<?xml") and "<testsuites>" in junit.read_text(encoding="utf-8")
+    assert junit.read_text(encoding="utf-8").startswith("<?xml") and "<testsuites>" in junit.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_all_formats_in_one_run(tmp_path: Path) -> None:
@@ -71,7 +87,9 @@ def test_all_formats_in_one_run(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"report.{fmt}" for fmt in Format)
     doc = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert doc["exit_code"] == 2 and len(doc["invalid"]) == 1
-    failed = [r for e in [*doc["reports"], *doc["city"]] for r in e["results"] if r["status"] in ("fail", "missing")]
+    failed = [
+        r for e in [*doc["reports"], *doc["city"]] for r in e["results"] if r["status"] in ("fail", "missing")
+    ]
     places = sum(len([i for i in r["items"] if i["status"] != "pass"] or [r]) for r in failed)
     assert done.stdout.count("::error ") == len(doc["invalid"][0]["problems"]) + places > len(failed)
 
@@ -86,8 +104,10 @@ def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_an_item_not_met_is_introduced_with_the_colon_of_the_output_language(fmt: str) -> None:
-    squeezed = {lang: "".join(render(fmt, check("examples/failing/daoxian-2023-majors.yaml"), lang=lang)
-                              .split()) for lang in ("zh", "en")}
+    squeezed = {
+        lang: "".join(render(fmt, check("examples/failing/daoxian-2023-majors.yaml"), lang=lang).split())
+        for lang in ("zh", "en")
+    }
     assert "道县濂溪职业学校·电子商务：最近评估年份2019" in squeezed["zh"]
     assert "道县濂溪职业学校·电子商务:yearlastevaluated2019" in squeezed["en"]
     assert "：yearlastevaluated" not in squeezed["en"]

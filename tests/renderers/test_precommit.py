@@ -1,5 +1,5 @@
-"""The hook as pre-commit itself runs it: installed from this repository into pre-commit's own environment, on a
-repository of reports where a commit changes only the 市本级 report."""
+"""The hook as pre-commit itself runs it: installed from this repository into pre-commit's own environment, on
+a repository of reports where a commit changes only the 市本级 report."""
 
 from __future__ import annotations
 
@@ -25,20 +25,37 @@ repos:
 
 
 def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "市教育局", "GIT_AUTHOR_EMAIL": "jyj@example.org",
-           "GIT_COMMITTER_NAME": "市教育局", "GIT_COMMITTER_EMAIL": "jyj@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "市教育局",
+        "GIT_AUTHOR_EMAIL": "jyj@example.org",
+        "GIT_COMMITTER_NAME": "市教育局",
+        "GIT_COMMITTER_EMAIL": "jyj@example.org",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture(scope="module")
 def hook_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """This repository's working tree as a one-commit repository: pre-commit installs the hook from a commit, and
-    the tree under test may hold changes not committed yet."""
+    """This repository's working tree as a one-commit repository: pre-commit installs the hook from a commit,
+    and the tree under test may hold changes not committed yet."""
     if not PRE_COMMIT.exists():
         pytest.fail("pre-commit is not installed: pip install '.[test]' installs it")
     source = tmp_path_factory.mktemp("hook-source") / "zhijiao-check"
-    ignore = shutil.ignore_patterns(".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__",
-                                    ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache", "golden")
+    ignore = shutil.ignore_patterns(
+        ".git",
+        ".venv",
+        "venv",
+        "build",
+        "dist",
+        "*.egg-info",
+        "__pycache__",
+        ".pytest_cache",
+        ".hypothesis",
+        ".mypy_cache",
+        ".ruff_cache",
+        "golden",
+    )
     shutil.copytree(ROOT, source, ignore=ignore)
     git(source, "init", "-q")
     git(source, "add", "-A")
@@ -52,28 +69,41 @@ def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
-    hook_source: Path, precommit_home: Path, tmp_path: Path,
+    hook_source: Path,
+    precommit_home: Path,
+    tmp_path: Path,
 ) -> None:
     reports = tmp_path / "reports-repo"
     shutil.copytree(ROOT / "samples" / "2023", reports / "reports" / "2023")
     rev = git(hook_source, "rev-parse", "HEAD").strip()
-    (reports / ".pre-commit-config.yaml").write_text(CONFIG.format(repo=hook_source, rev=rev), encoding="utf-8")
+    (reports / ".pre-commit-config.yaml").write_text(
+        CONFIG.format(repo=hook_source, rev=rev), encoding="utf-8"
+    )
     git(reports, "init", "-q")
     git(reports, "add", "-A")
     git(reports, "commit", "-q", "-m", "2023 年报表")
     city = reports / "reports" / "2023" / "shibenji.yaml"
     # The 市本级 corrects one figure: its 238 craftsman-class students become 198, the city's 560 become 520.
-    city.write_text(city.read_text(encoding="utf-8").replace("craftsman_students: 238", "craftsman_students: 198"),
-                    encoding="utf-8")
+    city.write_text(
+        city.read_text(encoding="utf-8").replace("craftsman_students: 238", "craftsman_students: 198"),
+        encoding="utf-8",
+    )
     assert git(reports, "diff", "--stat").count("|") == 1
     git(reports, "add", "reports/2023/shibenji.yaml")
 
     env = {**os.environ, "PRE_COMMIT_HOME": str(precommit_home), "NO_COLOR": "1"}
-    done = subprocess.run([str(PRE_COMMIT), "run"], cwd=reports, env=env, capture_output=True, text=True,
-                          timeout=900, check=False)
+    done = subprocess.run(
+        [str(PRE_COMMIT), "run"],
+        cwd=reports,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     output = done.stdout + done.stderr
-    # The 14 other units were not committed, yet the city-wide section counts all 15; 东安县 and four more fail
-    # their own targets in 2023, so the hook stops the commit, naming them.
+    # The 14 other units were not committed, yet the city-wide section counts all 15; 东安县 and four more
+    # fail their own targets in 2023, so the hook stops the commit, naming them.
     assert "全市 · 2023 年 · 15/15 个单位" in output, output
     assert "缺少单位" not in output and "? missing" not in output
     [craftsman] = [line for line in output.splitlines() if "c10.craftsman-students" in line]

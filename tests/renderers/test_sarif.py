@@ -48,7 +48,15 @@ def expected_results(doc: dict[str, Any], failing: set[str]) -> list[tuple[str, 
             for place in items:
                 first = place["locations"][0]
                 # From the repository's root (the git top level), as code scanning matches files.
-                out.append((result["rule"], level, shown_from_base(first["file"], ROOT), first["line"], first["column"]))
+                out.append(
+                    (
+                        result["rule"],
+                        level,
+                        shown_from_base(first["file"], ROOT),
+                        first["line"],
+                        first["column"],
+                    )
+                )
     return out
 
 
@@ -57,13 +65,17 @@ def found_results(log: dict[str, Any]) -> list[tuple[str, str, str, int, int]]:
     for result in log["runs"][0]["results"]:
         [location] = result["locations"]
         region = location["physicalLocation"]["region"]
-        out.append((result["ruleId"], result["level"], path_of(location), region["startLine"], region["startColumn"]))
+        out.append(
+            (result["ruleId"], result["level"], path_of(location), region["startLine"], region["startColumn"])
+        )
     return out
 
 
 @pytest.mark.parametrize("strict", [False, True])
 def test_results_are_the_findings_of_the_json(
-    validator: jsonschema.Draft4Validator, every_status: tuple[Path, ...], strict: bool,
+    validator: jsonschema.Draft4Validator,
+    every_status: tuple[Path, ...],
+    strict: bool,
 ) -> None:
     *paths, pack = every_status
     run = check(*paths, rules=[pack], strict=strict)
@@ -75,7 +87,9 @@ def test_results_are_the_findings_of_the_json(
 
 
 @pytest.mark.parametrize("paths", [("samples/2022", "samples/2023"), ("examples/failing",)])
-def test_every_result_points_at_a_value_in_the_yaml(validator: jsonschema.Draft4Validator, paths: tuple[str]) -> None:
+def test_every_result_points_at_a_value_in_the_yaml(
+    validator: jsonschema.Draft4Validator, paths: tuple[str]
+) -> None:
     run = check(*paths)
     log = sarif(run, validator)
     results = log["runs"][0]["results"]
@@ -85,12 +99,17 @@ def test_every_result_points_at_a_value_in_the_yaml(validator: jsonschema.Draft4
         assert location["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         region = location["physicalLocation"]["region"]
         line = (ROOT / path_of(location)).read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
-        assert line[region["startColumn"] - 1:].strip(), (result["message"]["text"], line)
+        assert line[region["startColumn"] - 1 :].strip(), (result["message"]["text"], line)
         assert not line[region["startColumn"] - 1].isspace()
 
 
-def test_a_changed_figure_is_found_at_its_line_and_column(validator: jsonschema.Draft4Validator, edited: Any) -> None:
-    report = edited("samples/2023/lengshuitan.yaml", ("appropriation_per_student: 11200", "appropriation_per_student: 8000"))
+def test_a_changed_figure_is_found_at_its_line_and_column(
+    validator: jsonschema.Draft4Validator, edited: Any
+) -> None:
+    report = edited(
+        "samples/2023/lengshuitan.yaml",
+        ("appropriation_per_student: 11200", "appropriation_per_student: 8000"),
+    )
     log = sarif(check(report), validator)
     [result] = log["runs"][0]["results"]
     assert result["ruleId"] == "c16.secondary-funding" and result["level"] == "error"
@@ -104,7 +123,9 @@ def test_a_changed_figure_is_found_at_its_line_and_column(validator: jsonschema.
     assert rules[result["ruleIndex"]]["id"] == "c16.secondary-funding"
 
 
-def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(validator: jsonschema.Draft4Validator) -> None:
+def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(
+    validator: jsonschema.Draft4Validator,
+) -> None:
     log = sarif(check("examples/failing"), validator)
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     catalogue = [rule for pack in load_packs([]) for rule in pack.rules]
@@ -119,7 +140,9 @@ def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(validator: jso
         assert described["properties"]["clause"] == rule.clause
 
 
-def test_invalid_report_problems_are_located_results(validator: jsonschema.Draft4Validator, invalid_report: Path) -> None:
+def test_invalid_report_problems_are_located_results(
+    validator: jsonschema.Draft4Validator, invalid_report: Path
+) -> None:
     run = check(invalid_report, "examples/failing/xintian-2023-funding.yaml")
     log = sarif(run, validator)
     problems = as_json(run)["invalid"][0]["problems"]

@@ -48,9 +48,17 @@ def only_error(result: ReportFile | InvalidReport) -> Problem:
 
 
 def assert_problem(
-    problem: Problem, code: str, line: int, column: int, path: str, zh: str | tuple[str, ...], en: str | tuple[str, ...]
+    problem: Problem,
+    code: str,
+    line: int,
+    column: int,
+    path: str,
+    zh: str | tuple[str, ...],
+    en: str | tuple[str, ...],
 ) -> None:
-    """The problem's code, place and field path, and parts that its Chinese and English messages must contain."""
+    """The problem's code, place and field path,
+    and parts that its Chinese and English messages must contain.
+    """
     assert (problem.code, problem.line, problem.column, problem.path) == (code, line, column, path), problem
     for part in (zh,) if isinstance(zh, str) else zh:
         assert part in problem.message(ZH), problem.message(ZH)

@@ -16,23 +16,38 @@ def test_majors_enrolling_more_than_the_school_has_students(load: Load) -> None:
     assert isinstance(result, ReportFile)  # a warning never blocks
     (warning,) = result.warnings
     assert warning.severity == "warning"
-    assert_problem(warning, "enrollment-over-students", 76, 15, "schools[1].students", ("合计 40 人", "在校生 30 人"),
-                   ("enrolled 40", "its 30 students"))
+    assert_problem(
+        warning,
+        "enrollment-over-students",
+        76,
+        15,
+        "schools[1].students",
+        ("合计 40 人", "在校生 30 人"),
+        ("enrolled 40", "its 30 students"),
+    )
 
 
 def test_appropriation_outside_the_usual_range(load: Load) -> None:
     result = load(county_text(("appropriation_per_student: 10500", "appropriation_per_student: 1.05")))
     assert isinstance(result, ReportFile)
     (warning,) = result.warnings
-    assert_problem(warning, "appropriation-out-of-range", 38, 32, "schools[0].appropriation_per_student",
-                   ("1.05 元", "1000–100000", "万元"), ("1.05 yuan", "not 万元"))
+    assert_problem(
+        warning,
+        "appropriation-out-of-range",
+        38,
+        32,
+        "schools[0].appropriation_per_student",
+        ("1.05 元", "1000–100000", "万元"),
+        ("1.05 yuan", "not 万元"),
+    )
 
 
 def test_warnings_follow_the_errors_of_an_invalid_report(load: Load) -> None:
     result = load(county_text(("    students: 860", "    students: 30"), ("year: 2023", "year: 20233")))
     assert isinstance(result, InvalidReport)
     assert [(p.code, p.severity) for p in result.problems] == [
-        ("year-out-of-range", "error"), ("enrollment-over-students", "warning"),
+        ("year-out-of-range", "error"),
+        ("enrollment-over-students", "warning"),
     ]
 
 
@@ -46,34 +61,55 @@ def _report(tmp_path: Path, text: str, name: str) -> ReportFile:
 
 def _last_year(pathway_current: int, enrollments: tuple[int, int, int, int]) -> str:
     """The county report as of 2022, its majors' enrollments in file order."""
-    edits = [("year: 2023", "year: 2022"), ("evaluated_in: 2023", "evaluated_in: 2022"),
-             ("  current: 300", f"  current: {pathway_current}")]
+    edits = [
+        ("year: 2023", "year: 2022"),
+        ("evaluated_in: 2023", "evaluated_in: 2022"),
+        ("  current: 300", f"  current: {pathway_current}"),
+    ]
     for this_year, then in zip((1100, 900, 1000, 40), enrollments):
         edits.append((f"        enrollment: {this_year}\n", f"        enrollment: {then}  # 2022\n"))
     return county_text(*edits)
 
 
 def test_previous_year_figures_that_contradict_last_years_report(tmp_path: Path) -> None:
-    this_year = _report(tmp_path, county_text(), "2023.yaml")  # previous 260; majors' previous 130, 95, 150, 65
+    # previous 260; majors' previous 130, 95, 150, 65
+    this_year = _report(tmp_path, county_text(), "2023.yaml")
     last_year = _report(tmp_path, _last_year(280, (130, 95, 150, 60)), "2022.yaml")
     city = load_report(CITY, UNITS)
     assert isinstance(city, ReportFile)
     pathway, major = cross_year_warnings([this_year, city, last_year])
     assert pathway.severity == major.severity == "warning"
-    assert_problem(pathway, "cross-year-pathway", 25, 13, "pathway_3plus2.previous",
-                   ("填 260", "2022.yaml", "current 为 280"),
-                   ("previous is 260", "the 2022 report 2022.yaml", "current 280"))
-    assert_problem(major, "cross-year-major", 89, 30, "schools[1].majors[0].previous_enrollment",
-                   ("幼儿保育", "填 65", "2022.yaml:88", "当年招生为 60"),
-                   ('"幼儿保育"', "is 65", "2022.yaml:88 gives enrollment 60"))
+    assert_problem(
+        pathway,
+        "cross-year-pathway",
+        25,
+        13,
+        "pathway_3plus2.previous",
+        ("填 260", "2022.yaml", "current 为 280"),
+        ("previous is 260", "the 2022 report 2022.yaml", "current 280"),
+    )
+    assert_problem(
+        major,
+        "cross-year-major",
+        89,
+        30,
+        "schools[1].majors[0].previous_enrollment",
+        ("幼儿保育", "填 65", "2022.yaml:88", "当年招生为 60"),
+        ('"幼儿保育"', "is 65", "2022.yaml:88 gives enrollment 60"),
+    )
     assert pathway.file == major.file == "2023.yaml"
 
 
 def test_no_cross_year_warning_when_figures_agree_or_the_year_before_is_absent(tmp_path: Path) -> None:
     this_year = _report(tmp_path, county_text(), "2023.yaml")
     agreeing = _report(tmp_path, _last_year(260, (130, 95, 150, 65)), "2022.yaml")
-    two_years_back = _report(tmp_path, _last_year(1, (1, 1, 1, 1)).replace("year: 2022", "year: 2021").replace(
-        "evaluated_in: 2022", "evaluated_in: 2021"), "2021.yaml")
+    two_years_back = _report(
+        tmp_path,
+        _last_year(1, (1, 1, 1, 1))
+        .replace("year: 2022", "year: 2021")
+        .replace("evaluated_in: 2022", "evaluated_in: 2021"),
+        "2021.yaml",
+    )
     assert cross_year_warnings([this_year, agreeing]) == []
     assert cross_year_warnings([this_year, two_years_back]) == []
     assert cross_year_warnings([this_year]) == []

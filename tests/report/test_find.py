@@ -12,8 +12,16 @@ from .helpers import EN, ZH
 
 
 def test_directories_are_searched_recursively_in_sorted_order(tmp_path: Path) -> None:
-    for name in ("b/2023/x.yaml", "b/2022/y.YML", "b/a.json", "b/notes.txt", "b/.hidden.yaml",
-                 "b/.git/config.yaml", "a.yaml", "c/readme.md"):
+    for name in (
+        "b/2023/x.yaml",
+        "b/2022/y.YML",
+        "b/a.json",
+        "b/notes.txt",
+        "b/.hidden.yaml",
+        "b/.git/config.yaml",
+        "a.yaml",
+        "c/readme.md",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
     found, problems = find_reports([tmp_path / "b", tmp_path / "a.yaml", tmp_path / "c"])

@@ -20,8 +20,15 @@ VALID = COUNTY.read_text(encoding="utf-8")
 
 def test_duplicate_key(load: Load) -> None:
     problem = only_error(load(county_text(("    teachers: 210\n", "    teachers: 210\n    teachers: 211\n"))))
-    assert_problem(problem, "duplicate-key", 41, 5, "schools[0].teachers", ("“teachers”重复", "第 40 行"),
-                   ('duplicate key "teachers"', "first on line 40"))
+    assert_problem(
+        problem,
+        "duplicate-key",
+        41,
+        5,
+        "schools[0].teachers",
+        ("“teachers”重复", "第 40 行"),
+        ('duplicate key "teachers"', "first on line 40"),
+    )
 
 
 def test_duplicate_key_does_not_hide_other_problems(load: Load) -> None:
@@ -52,8 +59,15 @@ def test_list_at_top_level(load: Load) -> None:
 def test_yaml_syntax_error(load: Load) -> None:
     problem = only_error(load(county_text(("  general_high_school: 3600", "  general_high_school: [3600"))))
     # libyaml notices the unclosed bracket where the next key starts; the problem is shown where it opened.
-    assert_problem(problem, "yaml-syntax", 11, 24, "", ("YAML 格式错误", "上一行"),
-                   ("YAML syntax error", "expected ',' or ']'", "the one before"))
+    assert_problem(
+        problem,
+        "yaml-syntax",
+        11,
+        24,
+        "",
+        ("YAML 格式错误", "上一行"),
+        ("YAML syntax error", "expected ',' or ']'", "the one before"),
+    )
 
 
 def test_tab_in_indentation(load: Load) -> None:
@@ -74,7 +88,9 @@ def test_control_character(load: Load) -> None:
 def test_control_character_in_a_file_with_cr_line_ends(load: Load) -> None:
     # YAML reads a lone CR as a line break; the place of the character must be counted the same way.
     text = county_text(("  name: 冷水滩区\n", "  name: 冷水\x07滩区\n")).replace("\n", "\r")
-    assert_problem(only_error(load(text.encode())), "bad-character", 4, 11, "", "U+0007", "control character U+0007")
+    assert_problem(
+        only_error(load(text.encode())), "bad-character", 4, 11, "", "U+0007", "control character U+0007"
+    )
 
 
 def test_an_endless_device_is_refused_unread() -> None:
@@ -95,16 +111,31 @@ def test_an_endless_device_is_refused_unread() -> None:
     def limit_memory() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False,
-                          preexec_fn=limit_memory)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=limit_memory,
+    )
     assert (done.returncode, done.stdout.strip()) == (0, "not-regular-file"), done.stderr[-500:]
 
 
 def test_object_building_tag(load: Load) -> None:
-    text = county_text(("craftsman_students: 60", "craftsman_students: !!python/object/apply:os.system [echo hacked]"))
+    text = county_text(
+        ("craftsman_students: 60", "craftsman_students: !!python/object/apply:os.system [echo hacked]")
+    )
     problem = only_error(load(text))
-    assert_problem(problem, "tag-not-allowed", 22, 21, "craftsman_students", "!!python/object/apply:os.system",
-                   ("!!python/object/apply:os.system", "is not allowed"))
+    assert_problem(
+        problem,
+        "tag-not-allowed",
+        22,
+        21,
+        "craftsman_students",
+        "!!python/object/apply:os.system",
+        ("!!python/object/apply:os.system", "is not allowed"),
+    )
 
 
 def test_billion_laughs_fails_fast(load: Load) -> None:
@@ -158,20 +189,26 @@ def test_gb18030_is_read_with_a_warning(load: Load) -> None:
 def test_gb18030_warning_also_comes_with_errors(load: Load) -> None:
     result = load(county_text(("teachers: 48", "teachers: -1")).encode("gb18030"))
     assert isinstance(result, InvalidReport)
-    assert [(p.code, p.severity) for p in result.problems] == [("negative", "error"), ("encoding-gb18030", "warning")]
+    assert [(p.code, p.severity) for p in result.problems] == [
+        ("negative", "error"),
+        ("encoding-gb18030", "warning"),
+    ]
 
 
 def test_bytes_in_neither_encoding(load: Load) -> None:
     raw = b"schema_version: 1\nunit:\n  name: x\n  kind: \xff\xfe\xff\n"
     problem = only_error(load(raw))
-    assert_problem(problem, "bad-encoding", 4, 9, "", ("0xFF", "UTF-8"), ("byte 0xFF", "save the file as UTF-8"))
+    assert_problem(
+        problem, "bad-encoding", 4, 9, "", ("0xFF", "UTF-8"), ("byte 0xFF", "save the file as UTF-8")
+    )
 
 
 def test_a_utf8_file_with_a_line_in_another_encoding_names_the_line(load: Load) -> None:
     raw = VALID.encode("utf-8").replace(b"  kind: county", b"  kind: \xff\xfe\xff")
     problem = only_error(load(raw))
-    assert_problem(problem, "lines-not-utf8", 5, 9, "", ("第 5 行", "0xFF"), ("line(s) 5 are not", "byte 0xFF"))
-
+    assert_problem(
+        problem, "lines-not-utf8", 5, 9, "", ("第 5 行", "0xFF"), ("line(s) 5 are not", "byte 0xFF")
+    )
 
 
 def test_nesting_too_deep(load: Load) -> None:

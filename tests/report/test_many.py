@@ -9,17 +9,19 @@ from .helpers import EN, ZH, county_text
 
 
 def test_all_problems_are_listed_in_file_order(load: Load) -> None:
-    result = load(county_text(
-        ("schema_version: 1", "schema_version: 2"),
-        ("  name: 冷水滩区", "  name: 祁阳县"),
-        ("  secondary_vocational: 3120", '  secondary_vocational: "3,120"'),
-        ("quality_committee: true\ncraftsman", "quality_commitee: true\ncraftsman"),
-        ("    teachers: 210", "    teachers: 21O"),
-        ("    teachers_rotated: 90", "    teachers_rotated: 300"),
-        ("        rating: green", "        rating: 绿"),
-        ("    students: 860", "    students: 30"),
-        ("      - name: 幼儿保育", "      - name:"),
-    ))
+    result = load(
+        county_text(
+            ("schema_version: 1", "schema_version: 2"),
+            ("  name: 冷水滩区", "  name: 祁阳县"),
+            ("  secondary_vocational: 3120", '  secondary_vocational: "3,120"'),
+            ("quality_committee: true\ncraftsman", "quality_commitee: true\ncraftsman"),
+            ("    teachers: 210", "    teachers: 21O"),
+            ("    teachers_rotated: 90", "    teachers_rotated: 300"),
+            ("        rating: green", "        rating: 绿"),
+            ("    students: 860", "    students: 30"),
+            ("      - name: 幼儿保育", "      - name:"),
+        )
+    )
     assert isinstance(result, InvalidReport)
     assert [(p.code, p.line, p.severity) for p in result.problems] == [
         ("schema-version", 2, "error"),
@@ -36,8 +38,12 @@ def test_all_problems_are_listed_in_file_order(load: Load) -> None:
 
 
 def test_at_most_100_problems_and_a_count_of_the_rest(load: Load) -> None:
-    majors = "".join(f"      - name: 专业{i}\n        enrollment: -{i + 1}\n        rating: 紫\n" for i in range(80))
-    text = county_text(("    majors:\n      - name: 幼儿保育\n", "    majors:\n" + majors + "      - name: 幼儿保育\n"))
+    majors = "".join(
+        f"      - name: 专业{i}\n        enrollment: -{i + 1}\n        rating: 紫\n" for i in range(80)
+    )
+    text = county_text(
+        ("    majors:\n      - name: 幼儿保育\n", "    majors:\n" + majors + "      - name: 幼儿保育\n")
+    )
     result = load(text)
     assert isinstance(result, InvalidReport)
     assert len(result.problems) == MAX_PROBLEMS + 1

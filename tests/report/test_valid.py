@@ -45,7 +45,9 @@ def test_json_report_reads_like_yaml(load: Load) -> None:
 
 
 def test_minimal_report_needs_only_the_required_fields(load: Load) -> None:
-    report = load("schema_version: 1\nunit: {name: 金洞管理区, kind: management_area}\nyear: 2022\nschools: []\n")
+    report = load(
+        "schema_version: 1\nunit: {name: 金洞管理区, kind: management_area}\nyear: 2022\nschools: []\n"
+    )
     assert isinstance(report, ReportFile)
     assert report.kind == "management_area"
 
@@ -70,7 +72,11 @@ def test_json_schema_is_draft_2020_12_and_accepts_the_fixtures() -> None:
     assert not validator.is_valid({**yaml.safe_load(CITY.read_text(encoding="utf-8")), "year": None})
     school = schema["$defs"]["School"]["properties"]
     assert school["teachers"] == {
-        "type": "integer", "minimum": 0, "maximum": 10_000_000, "title": "专任教师", "description": "专任教师人数（人）",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 10_000_000,
+        "title": "专任教师",
+        "description": "专任教师人数（人）",
     }
     assert school["established"]["minimum"] == 1800 and schema["properties"]["year"]["minimum"] == 2000
 
@@ -103,6 +109,7 @@ def test_importing_the_package_does_not_import_pydantic_or_yaml() -> None:
 
     code = "import sys, zhijiao_check.report; print(any(m in sys.modules for m in ('pydantic', 'yaml')))"
     src = str(Path(__file__).resolve().parents[2] / "src")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": src},
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONPATH": src}, check=True
+    )
     assert out.stdout.strip() == "False"

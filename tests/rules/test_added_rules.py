@@ -26,6 +26,7 @@ def city_with(year: int = 2025, **changes: object) -> list[dict]:
 
 # ------------------------------------------------------------------------------------ c1.unified-enrollment
 
+
 @pytest.mark.parametrize(("flag", "status"), [(True, "pass"), (False, "fail"), (DROP, "missing")])
 def test_unified_enrollment_per_county(unit_results, flag, status):
     result = unit_results(county(year=2022, unified_enrollment=flag))["c1.unified-enrollment"]
@@ -33,7 +34,10 @@ def test_unified_enrollment_per_county(unit_results, flag, status):
 
 
 def test_unified_enrollment_is_not_judged_in_2021(unit_results):
-    assert unit_results(county(year=2021, unified_enrollment=False))["c1.unified-enrollment"].status == "not_applicable"
+    assert (
+        unit_results(county(year=2021, unified_enrollment=False))["c1.unified-enrollment"].status
+        == "not_applicable"
+    )
 
 
 def test_unified_enrollment_is_not_asked_of_the_city(unit_results):
@@ -54,8 +58,9 @@ def test_all_twelve_projects_completed_pass(city_results):
 def test_an_unfinished_project_in_2025_fails_naming_the_school_and_its_state(city_results):
     result = city_results(city_year(2025, projects=11))[PROJECTS]
     assert result.status == "fail"
-    assert result.explanation == ("已覆盖 11 / 12 < 12；未覆盖：祁阳市职业中等专业学校"
-                                  "（建设项目进展 building ≠ completed）")
+    assert result.explanation == (
+        "已覆盖 11 / 12 < 12；未覆盖：祁阳市职业中等专业学校（建设项目进展 building ≠ completed）"
+    )
 
 
 def test_unfinished_projects_before_2025_are_pending(city_results):
@@ -88,10 +93,17 @@ def test_the_twelve_project_schools_are_those_the_clause_names():
     assert all(name in rule.quote for name in rule.required)
 
 
-# ------------------------------------------------------------------------------------ c5 and c6: sums ≥ 1 by 2025
+# ------------------------------------------------------------------------------------ c5 and c6: sums ≥ 1 by
+# 2025
 
-@pytest.mark.parametrize(("rule", "field"), [("c5.ideological-courses", "ideological_courses"),
-                                             ("c6.worker-training-bases", "worker_training_bases")])
+
+@pytest.mark.parametrize(
+    ("rule", "field"),
+    [
+        ("c5.ideological-courses", "ideological_courses"),
+        ("c6.worker-training-bases", "worker_training_bases"),
+    ],
+)
 def test_one_across_the_city_passes_none_fails_in_2025(city_results, rule, field):
     reports = city_year(2025)
     for report in reports:
@@ -126,7 +138,8 @@ def test_a_course_already_built_passes_though_schools_do_not_say(city_results):
     assert result.notes and result.notes[0].startswith("未填写：")
 
 
-# ------------------------------------------------------------------------------------ c7: bases and management
+# ------------------------------------------------------------------------------------ c7: bases and
+# management
 
 BASES = "c7.base-cluster-coverage"
 
@@ -157,7 +170,10 @@ def test_the_cluster_of_majors_and_of_bases_are_two_rules(city_results):
 
 @pytest.mark.parametrize(("flag", "status"), [(True, "pass"), (False, "fail"), (DROP, "missing")])
 def test_internship_management_of_a_county(unit_results, flag, status):
-    assert unit_results(county(year=2023, internship_management=flag))["c7.unit-internship-management"].status == status
+    assert (
+        unit_results(county(year=2023, internship_management=flag))["c7.unit-internship-management"].status
+        == status
+    )
 
 
 def test_internship_management_of_the_city(unit_results):
@@ -209,7 +225,10 @@ def test_no_park_yet_is_not_applicable(city_results):
 
 
 def test_park_funding_is_not_judged_in_2021(city_results):
-    assert city_results(city_with(2021, **{"city.park_funding[0].amount": 0}))[FUNDING].status == "not_applicable"
+    assert (
+        city_results(city_with(2021, **{"city.park_funding[0].amount": 0}))[FUNDING].status
+        == "not_applicable"
+    )
 
 
 # ------------------------------------------------------------------------------------ c11: the denominator
@@ -252,7 +271,9 @@ def test_specialised_course_teachers_above_the_full_time_teachers_are_an_error(t
     assert [p.code for p in loaded.problems if p.severity == "error"] == ["exceeds-teachers"]
 
 
-# ------------------------------------------------------------------------------------ c11.part-time-teacher-rules
+# ------------------------------------------------------------------------------------
+# c11.part-time-teacher-rules
+
 
 def test_a_school_without_part_time_hiring_rules_fails(unit_results):
     report = edit(county(year=2022), {"schools[0].part_time_teacher_rules": False})
@@ -264,7 +285,9 @@ def test_a_school_not_saying_about_part_time_hiring_rules_is_missing(unit_result
     assert unit_results(report)["c11.part-time-teacher-rules"].status == "missing"
 
 
-# ------------------------------------------------------------------------------------ c12.directed-teacher-training
+# ------------------------------------------------------------------------------------
+# c12.directed-teacher-training
+
 
 @pytest.mark.parametrize(("persons", "status"), [(1, "pass"), (0, "fail"), (DROP, "missing")])
 def test_directed_teacher_training_every_year(city_results, persons, status):
@@ -272,7 +295,8 @@ def test_directed_teacher_training_every_year(city_results, persons, status):
     assert result["c12.directed-teacher-training"].status == status
 
 
-# ------------------------------------------------------------------------------------ c13: selection and assessment
+# ------------------------------------------------------------------------------------ c13: selection and
+# assessment
 
 SELECTION = "c13.talent-selection"
 
@@ -299,7 +323,8 @@ def test_a_yearly_assessment(city_results, flag, status):
     assert result.status == status
 
 
-# ------------------------------------------------------------------------------------ c14.principal-responsibility
+# ------------------------------------------------------------------------------------
+# c14.principal-responsibility
 
 PRINCIPAL = "c14.principal-responsibility"
 
@@ -311,26 +336,36 @@ def test_a_public_school_without_the_system_fails(unit_results):
 
 def test_a_private_school_is_not_judged(unit_results):
     report = county(year=2022)
-    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=2022,
-                                    principal_responsibility=False))
+    report["schools"].append(
+        school("东安县舜德职业学校", ownership="private", year=2022, principal_responsibility=False)
+    )
     result = unit_results(report)[PRINCIPAL]
     assert result.status == "pass"
     assert [i.name for i in result.items] == ["东安县职业中等专业学校"]
 
 
-# ------------------------------------------------------------------------------------ c17.discrimination-review
+# ------------------------------------------------------------------------------------
+# c17.discrimination-review
 
 REVIEW = "c17.discrimination-review"
 
 
-@pytest.mark.parametrize(("year", "flag", "status"), [
-    (2023, True, "pass"), (2023, False, "pending"), (2025, False, "fail"), (2025, True, "pass"),
-])
+@pytest.mark.parametrize(
+    ("year", "flag", "status"),
+    [
+        (2023, True, "pass"),
+        (2023, False, "pending"),
+        (2025, False, "fail"),
+        (2025, True, "pass"),
+    ],
+)
 def test_discrimination_review_due_2025(city_results, year, flag, status):
     assert city_results(city_with(year, **{"city.discrimination_review": flag}))[REVIEW].status == status
 
 
-# ------------------------------------------------------------------------------------ new rules with units missing
+# ------------------------------------------------------------------------------------ new rules with units
+# missing
+
 
 def test_city_block_rules_are_judged_with_units_missing(city_results):
     reports = without(city_with(2023, **{"city.talent_assessment": False}), "零陵区")
@@ -339,7 +374,9 @@ def test_city_block_rules_are_judged_with_units_missing(city_results):
     assert results["c13.talent-selection"].status == "pass"
 
 
-# ------------------------------------------------------------------------------------ park_funding against the parks
+# ------------------------------------------------------------------------------------ park_funding against
+# the parks
+
 
 def problems_of(tmp_path, report: dict) -> list[tuple[str, str]]:
     from factory import builtin_packs, write_report

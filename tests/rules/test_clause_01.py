@@ -11,11 +11,14 @@ SEATS = "c1.public-seats"
 
 
 def share(secondary: int, general: int, year: int = 2023, **changes: object) -> dict:
-    return edit(county(year=year), {"enrollment.secondary_vocational": secondary,
-                                    "enrollment.general_high_school": general, **changes})
+    return edit(
+        county(year=year),
+        {"enrollment.secondary_vocational": secondary, "enrollment.general_high_school": general, **changes},
+    )
 
 
 # ------------------------------------------------------------------------------------ c1.vocational-share
+
 
 def test_vocational_share_below_45_percent_fails_with_the_arithmetic(unit_results):
     result = unit_results(share(1200, 1800))[SHARE]
@@ -54,7 +57,9 @@ def test_vocational_share_points_at_the_enrollment_lines(unit_results):
 def test_vocational_share_names_each_place_once(unit_results):
     # secondary_vocational is read in the numerator and the denominator: one place in the file, shown once.
     result = unit_results(share(1234, 1800))[SHARE]
-    assert [location.line for location in result.locations] == sorted({location.line for location in result.locations})
+    assert [location.line for location in result.locations] == sorted(
+        {location.line for location in result.locations}
+    )
     assert len(result.locations) == 2
 
 
@@ -89,10 +94,15 @@ def test_vocational_share_is_a_county_rule_only(unit_results):
 
 # ------------------------------------------------------------------------------------ c1.general-plan-freeze
 
+
 def plan(current: int, nxt: int, secondary: int = 1200, general: int = 1800, year: int = 2023) -> dict:
     """A county whose share is 1200 / 3000 = 40% (failing) unless told otherwise, with this plan."""
-    return share(secondary, general, year=year, **{"general_high_school_plan.current": current,
-                                                   "general_high_school_plan.next": nxt})
+    return share(
+        secondary,
+        general,
+        year=year,
+        **{"general_high_school_plan.current": current, "general_high_school_plan.next": nxt},
+    )
 
 
 def test_plan_freeze_fails_when_share_fails_and_the_plan_grows(unit_results):
@@ -139,6 +149,7 @@ def test_plan_freeze_is_not_judged_in_2021(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c1.public-seats
+
 
 def test_public_seats_of_exactly_25000_by_2023_pass(city_results):
     result = city_results(city_year(2023, seats=25000))[SEATS]
@@ -198,17 +209,26 @@ def test_public_seats_not_yet_met_without_a_unit_are_missing_naming_the_unit(cit
 def test_public_seats_met_by_14_units_in_english(city_results):
     result = city_results(without(city_year(2023, seats=30000), "零陵区"), lang="en")[SEATS]
     assert result.status == "pass"
-    assert result.notes == (("units missing: 零陵区 (they cannot change the outcome: the target is met, "
-                            "and they could only add)"),)
+    assert result.notes == (
+        (
+            "units missing: 零陵区 (they cannot change the outcome: the target is met, "
+            "and they could only add)"
+        ),
+    )
 
 
-# ------------------------------------------------------------------------------------ counts, due 2025, linear
+# ------------------------------------------------------------------------------------ counts, due 2025,
+# linear
 
-@pytest.mark.parametrize(("rule", "figure", "target"), [
-    ("c1.quality-schools", "quality_schools", 6),
-    ("c1.quality-majors", "quality_majors", 10),
-    ("c1.chuyi-schools", "chuyi_schools", 2),
-])
+
+@pytest.mark.parametrize(
+    ("rule", "figure", "target"),
+    [
+        ("c1.quality-schools", "quality_schools", 6),
+        ("c1.quality-majors", "quality_majors", 10),
+        ("c1.chuyi-schools", "chuyi_schools", 2),
+    ],
+)
 def test_count_at_target_in_2025_passes(city_results, rule, figure, target):
     result = city_results(city_year(2025, **{figure: target}))[rule]
     assert result.status == "pass"
@@ -216,11 +236,14 @@ def test_count_at_target_in_2025_passes(city_results, rule, figure, target):
     assert result.explanation.startswith(f"{target} ≥ {target}：")
 
 
-@pytest.mark.parametrize(("rule", "figure", "target"), [
-    ("c1.quality-schools", "quality_schools", 6),
-    ("c1.quality-majors", "quality_majors", 10),
-    ("c1.chuyi-schools", "chuyi_schools", 2),
-])
+@pytest.mark.parametrize(
+    ("rule", "figure", "target"),
+    [
+        ("c1.quality-schools", "quality_schools", 6),
+        ("c1.quality-majors", "quality_majors", 10),
+        ("c1.chuyi-schools", "chuyi_schools", 2),
+    ],
+)
 def test_count_one_below_target_in_2025_fails(city_results, rule, figure, target):
     result = city_results(city_year(2025, **{figure: target - 1}))[rule]
     assert result.status == "fail"
@@ -285,13 +308,19 @@ def test_quality_schools_with_a_unit_absent_in_2025_are_missing(city_results):
 
 # ------------------------------------------------------------------------------------ shares at the boundary
 
-@pytest.mark.parametrize(("secondary", "general", "text"), [
-    (2249, 2751, "2249 / (2249 + 2751) = 44.98% < 45.00%"),
-    (44999, 55001, "44999 / (44999 + 55001) = 44.999% < 45.000%"),
-    (4501, 5499, "4501 / (4501 + 5499) = 45.01% ≥ 45.00%"),
-    (2250, 2750, "2250 / (2250 + 2750) = 45.0% ≥ 45.0%"),
-])
-def test_a_share_next_to_45_percent_shows_the_digits_that_tell_it_apart(unit_results, secondary, general, text):
+
+@pytest.mark.parametrize(
+    ("secondary", "general", "text"),
+    [
+        (2249, 2751, "2249 / (2249 + 2751) = 44.98% < 45.00%"),
+        (44999, 55001, "44999 / (44999 + 55001) = 44.999% < 45.000%"),
+        (4501, 5499, "4501 / (4501 + 5499) = 45.01% ≥ 45.00%"),
+        (2250, 2750, "2250 / (2250 + 2750) = 45.0% ≥ 45.0%"),
+    ],
+)
+def test_a_share_next_to_45_percent_shows_the_digits_that_tell_it_apart(
+    unit_results, secondary, general, text
+):
     result = unit_results(share(secondary, general))[SHARE]
     assert result.explanation == text
     assert result.status == ("pass" if secondary * 100 >= 45 * (secondary + general) else "fail")
@@ -306,6 +335,7 @@ def test_the_share_reading_names_the_aim_and_the_floor():
 
 
 # ------------------------------------------------------------------------------------ levels: 中职 only
+
 
 def test_a_higher_college_designated_quality_school_is_not_counted(city_results):
     reports = city_year(2025, quality_schools=5)
@@ -326,9 +356,24 @@ def test_quality_majors_of_a_higher_college_are_not_counted(city_results):
 
 def test_a_quality_major_of_a_secondary_school_of_the_city_counts(city_results):
     reports = city_year(2025, quality_majors=9)
-    reports = replace_unit(reports, "永州市本级", {"schools[3].majors": [
-        {"name": "中餐烹饪", "cluster": "农产品精深加工", "rating": "green", "evaluated_in": 2025,
-         "enrollment": 80, "previous_enrollment": 70, "pilot_1x": False, "designations": ["quality"]}]})
+    reports = replace_unit(
+        reports,
+        "永州市本级",
+        {
+            "schools[3].majors": [
+                {
+                    "name": "中餐烹饪",
+                    "cluster": "农产品精深加工",
+                    "rating": "green",
+                    "evaluated_in": 2025,
+                    "enrollment": 80,
+                    "previous_enrollment": 70,
+                    "pilot_1x": False,
+                    "designations": ["quality"],
+                }
+            ]
+        },
+    )
     result = city_results(reports)["c1.quality-majors"]
     assert result.status == "pass"
     assert result.observed == 10

@@ -9,10 +9,13 @@ RULE = "c2.school-standards"
 
 
 def two_schools(year: int = 2022, second: object = True) -> dict:
-    """东安县 with its public school meeting the standards and a private one meeting them or not (``second``)."""
+    """东安县 with its public school meeting the standards and a private one meeting them or not
+    (``second``).
+    """
     report = county(year=year)
-    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=year,
-                                    meets_standards=second))
+    report["schools"].append(
+        school("东安县舜德职业学校", ownership="private", year=year, meets_standards=second)
+    )
     return report
 
 

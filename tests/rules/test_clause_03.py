@@ -11,6 +11,7 @@ PATHWAY = "c3.pathway-growth"
 
 # ------------------------------------------------------------------------------------ c3.new-higher-colleges
 
+
 def test_one_new_higher_college_by_2025_passes(city_results):
     result = city_results(city_year(2025, new_colleges=1))[NEW]
     assert result.status == "pass"
@@ -72,7 +73,9 @@ def test_a_college_with_no_founding_year_is_not_counted(city_results):
     assert result.observed == 0
 
 
-# ------------------------------------------------------------------------------------ c3.undergraduate-upgrade
+# ------------------------------------------------------------------------------------
+# c3.undergraduate-upgrade
+
 
 def test_yongzhou_college_as_undergraduate_by_2025_passes(city_results):
     result = city_results(city_year(2025))[UPGRADE]
@@ -94,21 +97,25 @@ def test_yongzhou_college_not_undergraduate_before_2025_is_pending(city_results)
 
 def test_the_college_renamed_on_upgrade_still_counts(city_results):
     # The name changes on upgrade: the designation decides, not the name.
-    reports = replace_unit(city_year(2025), CITY, {"schools[0].name": "永州职业技术大学", "schools[0].upgraded": 2024})
+    reports = replace_unit(
+        city_year(2025), CITY, {"schools[0].name": "永州职业技术大学", "schools[0].upgraded": 2024}
+    )
     result = city_results(reports)[UPGRADE]
     assert result.status == "pass"
     assert result.explanation == "1 ≥ 1：永州职业技术大学"
 
 
 def test_an_undergraduate_designation_on_a_secondary_school_does_not_count(city_results):
-    reports = replace_unit(city_year(2025), CITY, {"schools[0].designations": [],
-                                                   "schools[3].designations": ["undergraduate"]})
+    reports = replace_unit(
+        city_year(2025), CITY, {"schools[0].designations": [], "schools[3].designations": ["undergraduate"]}
+    )
     assert city_results(reports)[UPGRADE].status == "fail"
 
 
 def test_another_college_becoming_undergraduate_is_counted_as_reported(city_results):
-    reports = replace_unit(city_year(2025), CITY, {"schools[0].designations": [],
-                                                   "schools[1].designations": ["undergraduate"]})
+    reports = replace_unit(
+        city_year(2025), CITY, {"schools[0].designations": [], "schools[1].designations": ["undergraduate"]}
+    )
     result = city_results(reports)[UPGRADE]
     assert result.status == "pass"
     assert result.explanation == "1 ≥ 1：永州师范高等专科学校"
@@ -122,6 +129,7 @@ def test_the_interpretation_does_not_say_the_rule_reads_only_the_city_report():
 
 
 # ------------------------------------------------------------------------------------ c3.pathway-growth
+
 
 def test_pathway_enrollment_growing_passes(city_results):
     result = city_results(city_year(2023, pathway=(2300, 2045)))[PATHWAY]

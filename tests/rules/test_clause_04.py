@@ -23,6 +23,7 @@ def with_majors(*majors: dict, year: int = 2023) -> dict:
 
 # ------------------------------------------------------------------------------------ c4.leading-industries
 
+
 @pytest.mark.parametrize("industries", [["先进装备制造"], ["先进装备制造", "农产品精深加工"]])
 def test_one_or_two_leading_industries_pass(unit_results, industries):
     result = unit_results(county(year=2023, leading_industries=industries))[INDUSTRIES]
@@ -56,7 +57,9 @@ def test_leading_industries_are_not_judged_in_2021(unit_results):
     assert unit_results(county(year=2021, leading_industries=[]))[INDUSTRIES].status == "not_applicable"
 
 
-# ------------------------------------------------------------------------------------ c4.major-evaluation-cycle
+# ------------------------------------------------------------------------------------
+# c4.major-evaluation-cycle
+
 
 def test_major_evaluated_two_years_ago_is_within_the_cycle(unit_results):
     result = unit_results(with_majors(major("会计事务", evaluated_in=2021)))[CYCLE]
@@ -89,8 +92,11 @@ def test_evaluation_cycle_is_not_judged_before_2023(unit_results):
 
 def test_majors_of_higher_colleges_are_not_in_the_cycle(unit_results):
     report = county(year=2023)
-    report["schools"].append(school("东安县高职学院", level="higher", year=2023,
-                                    majors=[major("护理", year=2023, evaluated_in=2010)]))
+    report["schools"].append(
+        school(
+            "东安县高职学院", level="higher", year=2023, majors=[major("护理", year=2023, evaluated_in=2010)]
+        )
+    )
     result = unit_results(report)[CYCLE]
     assert result.status == "pass"
     assert [item.name for item in result.items] == ["机电技术应用"]
@@ -112,8 +118,11 @@ def test_evaluation_cycle_with_no_secondary_major_is_not_applicable(unit_results
 
 # ------------------------------------------------------------------------------------ c4.yellow-majors-shrink
 
+
 def yellow(enrollment: object, previous: object) -> dict:
-    return with_majors(major("汽车运用与维修", rating="yellow", enrollment=enrollment, previous_enrollment=previous))
+    return with_majors(
+        major("汽车运用与维修", rating="yellow", enrollment=enrollment, previous_enrollment=previous)
+    )
 
 
 def test_yellow_major_enrolling_fewer_passes(unit_results):
@@ -151,8 +160,10 @@ def test_no_yellow_major_is_not_applicable(unit_results):
 
 
 def test_only_yellow_majors_are_judged_by_the_yellow_rule(unit_results):
-    report = with_majors(major("会计事务", rating="green", enrollment=200, previous_enrollment=100),
-                         major("汽车运用与维修", rating="yellow", enrollment=80, previous_enrollment=100))
+    report = with_majors(
+        major("会计事务", rating="green", enrollment=200, previous_enrollment=100),
+        major("汽车运用与维修", rating="yellow", enrollment=80, previous_enrollment=100),
+    )
     result = unit_results(report)[YELLOW]
     assert result.status == "pass"
     assert [item.name for item in result.items] == ["汽车运用与维修"]
@@ -164,6 +175,7 @@ def test_yellow_majors_are_not_judged_in_2021(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c4.red-majors-phase-out
+
 
 def red(enrollment: int, previous: int) -> dict:
     return with_majors(major("会计事务", rating="red", enrollment=enrollment, previous_enrollment=previous))
@@ -187,10 +199,14 @@ def test_red_major_enrolling_the_same_fails(unit_results):
 
 
 def test_no_red_major_is_not_applicable(unit_results):
-    assert unit_results(with_majors(major("会计事务", rating="yellow", enrollment=1)))[RED].status == "not_applicable"
+    assert (
+        unit_results(with_majors(major("会计事务", rating="yellow", enrollment=1)))[RED].status
+        == "not_applicable"
+    )
 
 
 # ------------------------------------------------------------------------------------ c4.demonstration-majors
+
 
 def test_twenty_demonstration_majors_by_2025_pass(city_results):
     result = city_results(city_year(2025, demonstration_majors=20))[DEMONSTRATION]
@@ -229,13 +245,15 @@ def test_demonstration_majors_within_tolerance_before_2025_are_pending_not_warn(
 
 
 def test_demonstration_majors_explanation_names_eight_and_counts_the_rest(city_results):
-    result = city_results(city_year(2025, demonstration_majors=11, quality_majors=0, chuyi_majors=0,
-                                     pilot_majors=0))[DEMONSTRATION]
+    result = city_results(
+        city_year(2025, demonstration_majors=11, quality_majors=0, chuyi_majors=0, pilot_majors=0)
+    )[DEMONSTRATION]
     assert result.explanation.endswith("等（另 3 个）")
     assert len(result.locations) == 11
 
 
 # ------------------------------------------------------------------------------------ c4.chuyi-majors
+
 
 def test_five_chuyi_majors_by_2025_pass(city_results):
     result = city_results(city_year(2025, chuyi_majors=5))[CHUYI]
@@ -268,6 +286,7 @@ def test_chuyi_majors_on_the_linear_schedule_are_pending(city_results):
 
 # ------------------------------------------------------------------------------------ c4.high-level-majors
 
+
 def test_three_high_level_majors_by_2025_pass(city_results):
     result = city_results(city_year(2025, high_level_majors=3))[HIGH_LEVEL]
     assert result.status == "pass"
@@ -279,8 +298,9 @@ def test_two_high_level_majors_in_2025_fail(city_results):
 
 
 def test_a_secondary_major_marked_high_level_is_not_counted(city_results):
-    reports = replace_unit(city_year(2025, high_level_majors=2), "东安县",
-                           {"schools[0].majors[0].designations": ["high_level"]})
+    reports = replace_unit(
+        city_year(2025, high_level_majors=2), "东安县", {"schools[0].majors[0].designations": ["high_level"]}
+    )
     result = city_results(reports)[HIGH_LEVEL]
     assert result.status == "fail"
     assert result.observed == 2
@@ -317,11 +337,15 @@ def test_high_level_majors_short_with_a_unit_absent_are_missing(city_results):
 
 def test_higher_college_demonstration_majors_do_not_lift_17_to_20(city_results):
     reports = city_year(2025, demonstration_majors=17)
-    reports = replace_unit(reports, "永州市本级", {
-        "schools[0].majors[0].designations": ["demonstration"],
-        "schools[1].majors[0].designations": ["demonstration"],
-        "schools[2].majors[0].designations": ["demonstration"],
-    })
+    reports = replace_unit(
+        reports,
+        "永州市本级",
+        {
+            "schools[0].majors[0].designations": ["demonstration"],
+            "schools[1].majors[0].designations": ["demonstration"],
+            "schools[2].majors[0].designations": ["demonstration"],
+        },
+    )
     result = city_results(reports)[DEMONSTRATION]
     assert result.status == "fail"
     assert result.observed == 17

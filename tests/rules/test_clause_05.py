@@ -9,7 +9,9 @@ UNIT = "c5.unit-quality-committee"
 SCHOOL = "c5.school-quality-committee"
 
 
-# ------------------------------------------------------------------------------------ c5.unit-quality-committee
+# ------------------------------------------------------------------------------------
+# c5.unit-quality-committee
+
 
 def test_county_with_a_quality_committee_passes(unit_results):
     result = unit_results(county(year=2022, quality_committee=True))[UNIT]
@@ -47,14 +49,21 @@ def test_unit_committee_is_not_judged_in_2021(unit_results):
 
 
 def test_english_flag_explanation(unit_results):
-    assert unit_results(county(year=2022, quality_committee=False), lang="en")[UNIT].explanation == "quality committee: no"
+    assert (
+        unit_results(county(year=2022, quality_committee=False), lang="en")[UNIT].explanation
+        == "quality committee: no"
+    )
 
 
-# ------------------------------------------------------------------------------------ c5.school-quality-committee
+# ------------------------------------------------------------------------------------
+# c5.school-quality-committee
+
 
 def with_second_school(committee: object, year: int = 2022) -> dict:
     report = county(year=year)
-    report["schools"].append(school("东安县舜德职业学校", ownership="private", year=year, quality_committee=committee))
+    report["schools"].append(
+        school("东安县舜德职业学校", ownership="private", year=year, quality_committee=committee)
+    )
     return report
 
 
@@ -86,6 +95,8 @@ def test_school_committees_are_not_judged_in_2021(unit_results):
 
 
 def test_school_rules_apply_to_the_management_areas_too(unit_results):
-    report = edit(plain_unit("回龙圩管理区", 2022), {"schools": [school("回龙圩职业学校", year=2022,
-                                                                     quality_committee=False)]})
+    report = edit(
+        plain_unit("回龙圩管理区", 2022),
+        {"schools": [school("回龙圩职业学校", year=2022, quality_committee=False)]},
+    )
     assert unit_results(report)[SCHOOL].status == "fail"

@@ -10,6 +10,7 @@ CLUSTER = "c7.cluster-coverage"
 
 # ------------------------------------------------------------------------------------ c7.training-base
 
+
 def test_county_with_one_training_base_passes(unit_results):
     result = unit_results(county(year=2023))[BASE]
     assert result.status == "pass"
@@ -40,6 +41,7 @@ def test_training_bases_not_given_before_2025_stay_pending(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c7.cluster-coverage
+
 
 def test_majors_in_all_six_clusters_pass(city_results):
     result = city_results(city_year(2025))[CLUSTER]

@@ -11,6 +11,7 @@ ENTERPRISES = "c8.demonstration-enterprises"
 
 # ------------------------------------------------------------------------------------ c8.demonstration-parks
 
+
 def test_seven_parks_by_2025_pass(city_results):
     result = city_results(city_year(2025, parks=7))[PARKS]
     assert result.status == "pass"
@@ -47,7 +48,9 @@ def test_parks_not_given_before_2025_stay_pending(city_results):
     assert city_results(reports)[PARKS].status == "pending"
 
 
-# ------------------------------------------------------------------------------------ c8.demonstration-enterprises
+# ------------------------------------------------------------------------------------
+# c8.demonstration-enterprises
+
 
 def test_thirty_enterprises_by_2025_pass(city_results):
     result = city_results(city_year(2025, enterprises=30))[ENTERPRISES]

@@ -12,7 +12,10 @@ def test_three_groups_by_2025_pass(city_results):
     result = city_results(city_year(2025, groups=3))[RULE]
     assert result.status == "pass"
     assert result.observed == 3
-    assert result.explanation == "3 ≥ 3：永州职业技术学院职教集团、湖南九嶷职业技术学院职教集团、永州师范高等专科学校职教集团"
+    assert (
+        result.explanation
+        == "3 ≥ 3：永州职业技术学院职教集团、湖南九嶷职业技术学院职教集团、永州师范高等专科学校职教集团"
+    )
 
 
 def test_two_groups_in_2025_fail(city_results):

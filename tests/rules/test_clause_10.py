@@ -12,6 +12,7 @@ PILOT_MAJORS = "c10.pilot-majors"
 
 # ------------------------------------------------------------------------------------ c10.craftsman-students
 
+
 def test_500_craftsman_students_pass(city_results):
     result = city_results(city_year(2023, craftsman=500))[CRAFTSMAN]
     assert result.status == "pass"
@@ -44,7 +45,9 @@ def test_craftsman_students_already_500_with_units_absent_pass_naming_them(city_
     result = city_results(without(city_year(2023, craftsman=900), "回龙圩管理区", "金洞管理区"))[CRAFTSMAN]
     assert result.status == "pass"
     assert result.observed == 900
-    assert result.notes == ("缺少单位：回龙圩管理区、金洞管理区（不影响结果：已达标，缺少的单位只会增加合计或计数）",)
+    assert result.notes == (
+        "缺少单位：回龙圩管理区、金洞管理区（不影响结果：已达标，缺少的单位只会增加合计或计数）",
+    )
 
 
 def test_craftsman_students_below_500_with_units_absent_are_missing_naming_them(city_results):
@@ -57,10 +60,13 @@ def test_craftsman_students_not_given_by_a_unit_pass_when_the_others_reach_500(c
     reports = replace_unit(city_year(2023, craftsman=900), "江华瑶族自治县", {"craftsman_students": DROP})
     result = city_results(reports)[CRAFTSMAN]
     assert result.status == "pass"
-    assert result.notes == ("未填写：江华瑶族自治县: craftsman_students；已给出的数字已达标，未填写的只会增加合计，不影响结果",)
+    assert result.notes == (
+        "未填写：江华瑶族自治县: craftsman_students；已给出的数字已达标，未填写的只会增加合计，不影响结果",
+    )
 
 
 # ------------------------------------------------------------------------------------ c10.pilot-schools
+
 
 def with_public_school(in_pilot: object, year: int = 2025) -> dict:
     report = county(year=year)
@@ -94,8 +100,11 @@ def test_a_private_school_outside_the_pilot_is_not_judged(unit_results):
 
 
 def test_a_unit_with_only_private_schools_is_not_applicable(unit_results):
-    report = plain_unit("永州经济技术开发区", 2025,
-                        schools=[school("永州经开区技工学校", ownership="private", year=2025, in_1x_pilot=False)])
+    report = plain_unit(
+        "永州经济技术开发区",
+        2025,
+        schools=[school("永州经开区技工学校", ownership="private", year=2025, in_1x_pilot=False)],
+    )
     assert unit_results(report)[PILOT_SCHOOLS].status == "not_applicable"
 
 
@@ -104,6 +113,7 @@ def test_a_public_school_not_saying_is_missing_in_2025(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c10.pilot-majors
+
 
 def test_twenty_pilot_majors_by_2025_pass(city_results):
     result = city_results(city_year(2025, pilot_majors=20))[PILOT_MAJORS]
@@ -128,11 +138,25 @@ def test_pilot_majors_above_the_linear_schedule_are_pending(city_results):
 
 # ------------------------------------------------------------------------------------ c10.pilot-majors
 
+
 def test_one_major_piloted_in_twenty_schools_is_one_major(city_results):
     reports = city_year(2025, pilot_majors=0)
-    for name in ("东安县", "道县", "宁远县", "江永县", "蓝山县", "新田县", "双牌县", "江华瑶族自治县", "祁阳市"):
-        reports = replace_unit(reports, name, {"schools[0].majors": [
-            {"name": "数控技术应用", "cluster": "先进装备制造", "pilot_1x": True}]})
+    for name in (
+        "东安县",
+        "道县",
+        "宁远县",
+        "江永县",
+        "蓝山县",
+        "新田县",
+        "双牌县",
+        "江华瑶族自治县",
+        "祁阳市",
+    ):
+        reports = replace_unit(
+            reports,
+            name,
+            {"schools[0].majors": [{"name": "数控技术应用", "cluster": "先进装备制造", "pilot_1x": True}]},
+        )
     result = city_results(reports)[PILOT_MAJORS]
     assert result.status == "fail"
     assert result.observed == 1
@@ -149,7 +173,8 @@ def test_twenty_different_pilot_majors_pass(city_results):
 def test_nineteen_different_pilot_majors_plus_a_repeat_fail(city_results):
     reports = city_year(2025, pilot_majors=19)
     college = next(r for r in reports if r["unit"]["name"] == "永州市本级")["schools"][0]
-    college["majors"].append({"name": "机电技术应用", "cluster": "先进装备制造", "pilot_1x": True})  # piloted elsewhere
+    # piloted elsewhere
+    college["majors"].append({"name": "机电技术应用", "cluster": "先进装备制造", "pilot_1x": True})
     result = city_results(reports)[PILOT_MAJORS]
     assert result.status == "fail"
     assert result.observed == 19

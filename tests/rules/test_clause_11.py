@@ -29,9 +29,15 @@ def test_dual_qualified_share_below_target_before_2025_is_pending_never_behind(c
 
 
 def test_each_units_own_share_is_listed_under_the_city_wide_one(city_results):
-    reports = replace_unit(city_year(2025), "东安县", {"schools[0].teachers": 100,
-                                                       "schools[0].dual_qualified_teachers": 20,
-                                                       "schools[0].teachers_rotated": 100})
+    reports = replace_unit(
+        city_year(2025),
+        "东安县",
+        {
+            "schools[0].teachers": 100,
+            "schools[0].dual_qualified_teachers": 20,
+            "schools[0].teachers_rotated": 100,
+        },
+    )
     result = city_results(reports)[RULE]
     shares = {item.name: item for item in result.items}
     assert shares["东安县"].observed == pytest.approx(0.2)
@@ -41,9 +47,15 @@ def test_each_units_own_share_is_listed_under_the_city_wide_one(city_results):
 
 
 def test_a_school_not_giving_its_teachers_is_missing(city_results):
-    reports = replace_unit(city_year(2025), "蓝山县", {"schools[0].teachers": DROP,
-                                                       "schools[0].dual_qualified_teachers": DROP,
-                                                       "schools[0].teachers_rotated": DROP})
+    reports = replace_unit(
+        city_year(2025),
+        "蓝山县",
+        {
+            "schools[0].teachers": DROP,
+            "schools[0].dual_qualified_teachers": DROP,
+            "schools[0].teachers_rotated": DROP,
+        },
+    )
     result = city_results(reports)[RULE]
     assert result.status == "missing"
     assert "蓝山县" in result.explanation

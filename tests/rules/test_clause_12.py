@@ -12,6 +12,7 @@ ROTATION = "c12.teacher-rotation"
 
 # ------------------------------------------------------------------------------------ c12.enterprise-practice
 
+
 def test_teachers_sent_to_enterprise_practice_pass(city_results):
     result = city_results(city_year(2023, practice=[(3, 6), (2, 12)]))[PRACTICE]
     assert result.status == "pass"
@@ -39,6 +40,7 @@ def test_enterprise_practice_is_not_judged_in_2021(city_results):
 
 
 # ------------------------------------------------------------------------------------ c12.practice-duration
+
 
 def practising(*groups: tuple[int, float], year: int = 2023) -> dict:
     report = county(year=year)
@@ -71,6 +73,7 @@ def test_practice_duration_is_not_judged_in_2021(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c12.teacher-rotation
+
 
 def test_every_teacher_rotated_by_2025_passes(city_results):
     result = city_results(city_year(2025, teachers=2000, rotated=2000))[ROTATION]
@@ -105,8 +108,12 @@ def test_practice_already_reported_passes_though_a_school_gives_no_list(city_res
     result = city_results(reports)["c12.enterprise-practice"]
     assert result.status == "pass"
     assert result.observed == 3
-    assert result.notes == (("未填写：冷水滩区: 冷水滩区职业中等专业学校.enterprise_practice；"
-                            "已给出的数字已达标，未填写的只会增加合计，不影响结果"),)
+    assert result.notes == (
+        (
+            "未填写：冷水滩区: 冷水滩区职业中等专业学校.enterprise_practice；"
+            "已给出的数字已达标，未填写的只会增加合计，不影响结果"
+        ),
+    )
 
 
 def test_no_practice_reported_and_a_school_giving_no_list_is_missing(city_results):

@@ -11,6 +11,7 @@ TEAMS = "c13.provincial-teams"
 
 # ------------------------------------------------------------------------------------ c13.talent-allowance
 
+
 def test_every_allowance_of_5000_yuan_passes(city_results):
     result = city_results(city_year(2023, allowances=[5000, 5000, 5000]))[ALLOWANCE]
     assert result.status == "pass"
@@ -53,6 +54,7 @@ def test_allowances_are_not_judged_in_2021(city_results):
 
 
 # ------------------------------------------------------------------------------------ c13.provincial-teams
+
 
 def test_thirty_provincial_teams_by_2025_pass(city_results):
     result = city_results(city_year(2025, teams=30))[TEAMS]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from factory import CITY, DROP, city_year, replace_unit
 
-RULES = [("c15.joint-meeting", "joint_meeting", "联席会议制度"),
-         ("c15.county-evaluation", "county_evaluation", "纳入县市区政府履职评价")]
+RULES = [
+    ("c15.joint-meeting", "joint_meeting", "联席会议制度"),
+    ("c15.county-evaluation", "county_evaluation", "纳入县市区政府履职评价"),
+]
 
 
 @pytest.mark.parametrize(("rule", "field", "label"), RULES)

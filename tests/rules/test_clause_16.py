@@ -12,10 +12,12 @@ TILT = "c16.new-funding-tilt"
 
 # ------------------------------------------------------------------------------------ c16.secondary-funding
 
+
 def funded(amount: object, year: int = 2023, **school_fields: object) -> dict:
     report = county(year=year)
-    report["schools"].append(school("东安县第二职业中专", year=year, appropriation_per_student=amount,
-                                    **school_fields))
+    report["schools"].append(
+        school("东安县第二职业中专", year=year, appropriation_per_student=amount, **school_fields)
+    )
     return report
 
 
@@ -56,8 +58,9 @@ def test_secondary_funding_not_given_is_missing(unit_results):
 
 
 def test_secondary_funding_with_no_public_secondary_school_is_not_applicable(unit_results):
-    report = plain_unit("永州经济技术开发区", 2023,
-                        schools=[school("永州经开区技工学校", ownership="private", year=2023)])
+    report = plain_unit(
+        "永州经济技术开发区", 2023, schools=[school("永州经开区技工学校", ownership="private", year=2023)]
+    )
     assert unit_results(report)[SECONDARY].status == "not_applicable"
 
 
@@ -66,6 +69,7 @@ def test_secondary_funding_is_not_judged_in_2021(unit_results):
 
 
 # ------------------------------------------------------------------------------------ c16.higher-funding
+
 
 def college(amount: object, ownership: str = "public") -> dict:
     report = city_report(2023)
@@ -99,12 +103,23 @@ def test_a_county_without_a_college_is_not_applicable(unit_results):
 
 # ------------------------------------------------------------------------------------ c16.new-funding-tilt
 
-def funding(new_vocational: object, new_education: object, vocational: object, education: object,
-            report: dict | None = None) -> dict:
-    return edit(report or county(year=2023), {
-        "funding.new_vocational": new_vocational, "funding.new_education": new_education,
-        "funding.vocational_total": vocational, "funding.education_total": education,
-    })
+
+def funding(
+    new_vocational: object,
+    new_education: object,
+    vocational: object,
+    education: object,
+    report: dict | None = None,
+) -> dict:
+    return edit(
+        report or county(year=2023),
+        {
+            "funding.new_vocational": new_vocational,
+            "funding.new_education": new_education,
+            "funding.vocational_total": vocational,
+            "funding.education_total": education,
+        },
+    )
 
 
 def test_new_funding_share_below_the_existing_share_fails(unit_results):

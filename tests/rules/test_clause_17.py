@@ -10,6 +10,7 @@ CENTRE = "c17.incubation-center"
 
 # ------------------------------------------------------------------------------------ c17.activity-week
 
+
 def test_activity_week_held_passes(city_results):
     result = city_results(city_year(2022, activity_week=True))[WEEK]
     assert result.status == "pass"
@@ -33,6 +34,7 @@ def test_activity_week_is_not_judged_in_2021(city_results):
 
 
 # ------------------------------------------------------------------------------------ c17.incubation-center
+
 
 def test_incubation_centre_set_up_before_2025_already_passes(city_results):
     assert city_results(city_year(2023, incubation_center=True))[CENTRE].status == "pass"

@@ -41,7 +41,9 @@ def rule_files() -> list[Path]:
 
 
 def all_rules() -> list[dict[str, Any]]:
-    return [rule for path in rule_files() for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]]
+    return [
+        rule for path in rule_files() for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+    ]
 
 
 POLICY = (PACK_DIR / "policy.md").read_text(encoding="utf-8")
@@ -72,6 +74,7 @@ def by_id(rule: dict[str, Any]) -> str:
 
 
 # ------------------------------------------------------------------------------------ the catalogue
+
 
 def test_the_catalogue_of_targets_md_has_40_rules():
     assert len(FIRST) == 40
@@ -114,6 +117,7 @@ def test_each_rule_file_holds_the_rules_of_its_clause():
 
 
 # ------------------------------------------------------------------------------------ each rule
+
 
 @pytest.mark.parametrize("rule", RULES, ids=by_id)
 def test_quote_is_verbatim_in_the_policy(rule):

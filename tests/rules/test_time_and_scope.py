@@ -1,4 +1,6 @@
-"""What holds for every rule: years before the policy, scopes, city-wide evaluation, catalogue order, score."""
+"""What holds for every rule: years before the policy, scopes, city-wide evaluation, catalogue order,
+score.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ def rules_of(scope: str, kind: str | None = None) -> list[str]:
 
 # ------------------------------------------------------------------------------------ before the policy
 
+
 def test_a_county_report_before_2021_has_every_rule_not_applicable_with_the_notice(tmp_path):
     run = run_reports(tmp_path, [county(year=2020, leading_industries=[], quality_committee=False)])
     [evaluation] = run.reports
@@ -46,7 +49,9 @@ def test_a_city_year_before_2021_has_every_city_rule_not_applicable_with_the_not
 
 def test_the_notice_in_english(tmp_path):
     run = run_reports(tmp_path, [county(year=2019)], lang="en")
-    assert run.reports[0].notices == ("the year 2019 is before the policy was issued (2021-09-04): no rule applies",)
+    assert run.reports[0].notices == (
+        "the year 2019 is before the policy was issued (2021-09-04): no rule applies",
+    )
 
 
 def test_in_2021_every_year_rules_are_not_applicable_and_due_rules_are_pending(tmp_path):
@@ -59,12 +64,17 @@ def test_in_2021_every_year_rules_are_not_applicable_and_due_rules_are_pending(t
     assert results["c8.demonstration-enterprises"].expected == pytest.approx(6)
 
 
-# ------------------------------------------------------------------------------------ which rules, in which order
+# ------------------------------------------------------------------------------------ which rules, in which
+# order
+
 
 def test_a_county_report_has_its_unit_and_school_rules_in_catalogue_order(tmp_path):
     run = run_reports(tmp_path, [county(year=2023)])
-    expected = [r.id for r in builtin_packs()[0].rules
-                if r.scope == "school" or (r.scope == "unit" and "county" in r.units)]
+    expected = [
+        r.id
+        for r in builtin_packs()[0].rules
+        if r.scope == "school" or (r.scope == "unit" and "county" in r.units)
+    ]
     assert [r.rule.id for r in run.reports[0].results] == expected
 
 
@@ -88,6 +98,7 @@ def test_city_rules_are_never_in_a_reports_own_results(tmp_path):
 
 # ------------------------------------------------------------------------------------ city-wide evaluation
 
+
 def test_without_the_city_report_city_rules_are_not_evaluated(tmp_path):
     run = run_reports(tmp_path, without(city_year(2023), CITY))
     assert run.city == ()
@@ -108,14 +119,32 @@ def test_with_every_unit_the_city_evaluation_names_all_15_present(tmp_path):
 
 
 # With 零陵区 and 金洞管理区 absent from the 2025 defaults (each target just met by 15 units).
-SETTLED_BY_THE_CITY_BLOCK = ("c8.demonstration-parks", "c8.demonstration-enterprises", "c8.park-funding",
-                             "c9.vocational-groups", "c12.directed-teacher-training", "c13.talent-allowance",
-                             "c13.provincial-teams", "c13.talent-selection", "c13.talent-assessment",
-                             "c15.joint-meeting", "c15.county-evaluation", "c17.activity-week",
-                             "c17.incubation-center", "c17.discrimination-review")
-SETTLED_BY_WHAT_IS_THERE = ("c2.school-projects", "c3.new-higher-colleges", "c3.undergraduate-upgrade",
-                            "c4.high-level-majors", "c5.ideological-courses", "c6.worker-training-bases",
-                            "c7.cluster-coverage", "c7.base-cluster-coverage")
+SETTLED_BY_THE_CITY_BLOCK = (
+    "c8.demonstration-parks",
+    "c8.demonstration-enterprises",
+    "c8.park-funding",
+    "c9.vocational-groups",
+    "c12.directed-teacher-training",
+    "c13.talent-allowance",
+    "c13.provincial-teams",
+    "c13.talent-selection",
+    "c13.talent-assessment",
+    "c15.joint-meeting",
+    "c15.county-evaluation",
+    "c17.activity-week",
+    "c17.incubation-center",
+    "c17.discrimination-review",
+)
+SETTLED_BY_WHAT_IS_THERE = (
+    "c2.school-projects",
+    "c3.new-higher-colleges",
+    "c3.undergraduate-upgrade",
+    "c4.high-level-majors",
+    "c5.ideological-courses",
+    "c6.worker-training-bases",
+    "c7.cluster-coverage",
+    "c7.base-cluster-coverage",
+)
 
 
 def test_with_units_absent_a_city_rule_is_judged_only_where_they_cannot_change_it(tmp_path):
@@ -127,10 +156,16 @@ def test_with_units_absent_a_city_rule_is_judged_only_where_they_cannot_change_i
         rule = result.rule.id
         if rule in SETTLED_BY_THE_CITY_BLOCK:
             assert result.status == "pass", rule
-            assert result.notes[-1] == "缺少单位：零陵区、金洞管理区（不影响结果：本规则只读市本级报表的 city: 项目）"
+            assert (
+                result.notes[-1]
+                == "缺少单位：零陵区、金洞管理区（不影响结果：本规则只读市本级报表的 city: 项目）"
+            )
         elif rule in SETTLED_BY_WHAT_IS_THERE:
             assert result.status == "pass", rule
-            assert result.notes[-1] == "缺少单位：零陵区、金洞管理区（不影响结果：已达标，缺少的单位只会增加合计或计数）"
+            assert (
+                result.notes[-1]
+                == "缺少单位：零陵区、金洞管理区（不影响结果：已达标，缺少的单位只会增加合计或计数）"
+            )
         else:  # sums still short of the target, shares: the missing units could change them
             assert result.status == "missing", rule
             assert result.notes[-1] == "缺少单位：零陵区、金洞管理区"
@@ -176,6 +211,7 @@ def test_a_second_report_of_the_same_unit_and_year_is_refused(tmp_path):
 
 
 # ------------------------------------------------------------------------------------ score
+
 
 def test_score_counts_a_warn_as_half(tmp_path):
     [city] = run_reports(tmp_path, city_year(2025, demonstration_majors=19)).city

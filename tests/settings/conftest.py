@@ -1,4 +1,6 @@
-"""Fixtures of the settings tests: a team's repository of reports in a temporary folder, and the CLI run in it."""
+"""Fixtures of the settings tests: a team's repository of reports in a temporary folder,
+and the CLI run in it.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ Invoke = Callable[..., Result]
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """``reports/2023/`` holding 东安县 (three targets fail) and 零陵区 (all met), as the working directory."""
+    """``reports/2023/`` holding 东安县 (three targets fail) and 零陵区 (all met),
+    as the working directory.
+    """
     reports = tmp_path / "reports" / "2023"
     reports.mkdir(parents=True)
     for name in ("dongan.yaml", "lingling.yaml"):

@@ -1,4 +1,6 @@
-"""The config file: found upward, in zhijiao-check.toml or pyproject.toml; flags win; unknown keys are located."""
+"""The config file: found upward, in zhijiao-check.toml or pyproject.toml; flags win;
+unknown keys are located.
+"""
 
 from __future__ import annotations
 
@@ -34,15 +36,24 @@ def test_a_config_file_above_the_working_directory_is_used(repo: Path, invoke, m
     result = invoke("check", "2023/")
     assert result.exit_code == 1
     assert "score" in result.stdout and "得分" not in result.stdout  # lang = "en"
-    doc = json.loads((repo / "build" / "zhijiao-check.json").read_text(encoding="utf-8"))  # relative to the file
+    # relative to the file
+    doc = json.loads((repo / "build" / "zhijiao-check.json").read_text(encoding="utf-8"))
     assert doc["lang"] == "en"
     assert {r["rule"] for r in doc["reports"][0]["results"]} == {
-        "c1.vocational-share", "c16.secondary-funding", "c16.higher-funding", "c16.new-funding-tilt"}
+        "c1.vocational-share",
+        "c16.secondary-funding",
+        "c16.higher-funding",
+        "c16.new-funding-tilt",
+    }
 
 
-def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(repo: Path, invoke,
-                                                                                 monkeypatch) -> None:
-    write(repo / "pyproject.toml", '[project]\nname = "reports"\n\n[tool.zhijiao-check]\nlang = "en"\nquiet = true\n')
+def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(
+    repo: Path, invoke, monkeypatch
+) -> None:
+    write(
+        repo / "pyproject.toml",
+        '[project]\nname = "reports"\n\n[tool.zhijiao-check]\nlang = "en"\nquiet = true\n',
+    )
     write(repo / "reports" / "pyproject.toml", '[project]\nname = "inner"\n')  # not ours: the search goes on
     monkeypatch.chdir(repo / "reports")
     result = invoke("check", "2023/dongan.yaml")
@@ -58,10 +69,22 @@ def test_zhijiao_check_toml_wins_over_pyproject_in_the_same_folder(repo: Path, i
 
 
 def test_flags_win_over_the_config_file(repo: Path, invoke) -> None:
-    write(repo / "zhijiao-check.toml", 'lang = "en"\nstrict = true\nselect = ["c16"]\n'
-          '[[outputs]]\nformat = "json"\nfile = "build/out.json"\n')
-    result = invoke("check", "reports/2023/lingling.yaml", "--lang", "zh", "--no-strict", "--select", "c1",
-                    "--format", "table")
+    write(
+        repo / "zhijiao-check.toml",
+        'lang = "en"\nstrict = true\nselect = ["c16"]\n'
+        '[[outputs]]\nformat = "json"\nfile = "build/out.json"\n',
+    )
+    result = invoke(
+        "check",
+        "reports/2023/lingling.yaml",
+        "--lang",
+        "zh",
+        "--no-strict",
+        "--select",
+        "c1",
+        "--format",
+        "table",
+    )
     assert result.exit_code == 0
     assert "得分" in result.stdout and "c1.vocational-share" in result.stdout and "c16." not in result.stdout
     assert not (repo / "build").exists()  # --format replaced the config's outputs
@@ -76,17 +99,25 @@ def test_strict_from_the_config_file_fails_a_behind_rule(repo: Path, invoke) -> 
 
 
 def test_unknown_keys_and_wrong_values_are_located(repo: Path, invoke) -> None:
-    write(repo / "zhijiao-check.toml", 'lang = "fr"\ncolour = true\n\n[[outputs]]\nformat = "json"\n'
-          'fiel = "build/x.json"\n\n[[outputs]]\nformat = "pdf"\n')
+    write(
+        repo / "zhijiao-check.toml",
+        'lang = "fr"\ncolour = true\n\n[[outputs]]\nformat = "json"\n'
+        'fiel = "build/x.json"\n\n[[outputs]]\nformat = "pdf"\n',
+    )
     result = invoke("check", "reports/2023/")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == "配置文件 zhijiao-check.toml 有误："
     assert "zhijiao-check.toml:1:1: lang: “lang”的值 'fr' 无效：可选 zh | en" in lines
     assert any(line.startswith("zhijiao-check.toml:2:1: colour: 未知的键“colour”") for line in lines)
-    assert any(line.startswith("zhijiao-check.toml:6:1: outputs[0].fiel: 未知的键“fiel”：可用的键有 format, file")
-               for line in lines)
-    assert any(line.startswith("zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 'pdf' 无效") for line in lines)
+    assert any(
+        line.startswith("zhijiao-check.toml:6:1: outputs[0].fiel: 未知的键“fiel”：可用的键有 format, file")
+        for line in lines
+    )
+    assert any(
+        line.startswith("zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 'pdf' 无效")
+        for line in lines
+    )
     assert result.stdout == ""
 
 
@@ -94,7 +125,9 @@ def test_a_key_of_an_inline_table_is_located_at_its_line(repo: Path, invoke) -> 
     write(repo / "zhijiao-check.toml", 'lang = "en"\noutputs = [\n  {format = "json", fil = "x.json"},\n]\n')
     result = invoke("check", "reports/2023/")
     assert result.exit_code == 2
-    assert "zhijiao-check.toml:2:1: outputs[0].fil: unknown key" in result.stderr.replace("未知的键", "unknown key")
+    assert "zhijiao-check.toml:2:1: outputs[0].fil: unknown key" in result.stderr.replace(
+        "未知的键", "unknown key"
+    )
 
 
 def test_a_broken_toml_file_is_located(repo: Path, invoke) -> None:

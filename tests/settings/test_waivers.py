@@ -12,8 +12,10 @@ REASON = "县财政 2023 年预算已执行完毕，2024 年补足"
 
 
 def waiver(rule: str, unit: str = "东安县", *, when: str = "year = 2023", reason: str = REASON) -> str:
-    return (f'[[waiver]]\nrule = "{rule}"\nunit = "{unit}"\n{when}\nreason = "{reason}"\n'
-            'approved-by = "永州市教育局"\ndocument = "永教函〔2024〕3号"\n\n')
+    return (
+        f'[[waiver]]\nrule = "{rule}"\nunit = "{unit}"\n{when}\nreason = "{reason}"\n'
+        'approved-by = "永州市教育局"\ndocument = "永教函〔2024〕3号"\n\n'
+    )
 
 
 DONGAN_FAILS = ("c4.yellow-majors-shrink", "c16.secondary-funding", "c16.new-funding-tilt")
@@ -29,16 +31,29 @@ def test_a_waived_result_does_not_fail_the_run_and_leaves_the_score(repo: Path, 
     waived = {r["rule"]: r for r in report["results"] if r["status"] == "waived"}
     assert set(waived) == set(DONGAN_FAILS)
     funding = waived["c16.secondary-funding"]
-    assert funding["waiver"] == {"reason": REASON, "approved_by": "永州市教育局", "document": "永教函〔2024〕3号",
-                                 "year": 2023, "expires": None, "file": "waivers.toml", "line": 10, "status": "fail"}
-    assert funding["notes"][0] == f"已豁免（原为 fail）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
+    assert funding["waiver"] == {
+        "reason": REASON,
+        "approved_by": "永州市教育局",
+        "document": "永教函〔2024〕3号",
+        "year": 2023,
+        "expires": None,
+        "file": "waivers.toml",
+        "line": 10,
+        "status": "fail",
+    }
+    assert (
+        funding["notes"][0]
+        == f"已豁免（原为 fail）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
+    )
 
 
 def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
     write(repo / "zhijiao-check.toml", 'waivers = "waivers.toml"\n')
     write(repo / "waivers.toml", waiver("c16.secondary-funding"))
-    outputs = {fmt: repo / "build" / f"out.{fmt}" for fmt in ("table", "json", "junit", "sarif", "github", "markdown",
-                                                              "html")}
+    outputs = {
+        fmt: repo / "build" / f"out.{fmt}"
+        for fmt in ("table", "json", "junit", "sarif", "github", "markdown", "html")
+    }
     args = [arg for fmt, file in outputs.items() for arg in ("--format", fmt, "--output", file)]
     result = invoke("check", "reports/2023/dongan.yaml", *args)
     assert result.exit_code == 1  # two other targets still fail
@@ -48,14 +63,23 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
     table = outputs["table"].read_text(encoding="utf-8")
     assert "~ waived" in table and "已豁免（原为 fail）：县财政" in table and "waivers.toml:2" in table
     assert "得分 87.5 (另有 1 项已豁免，不计分)" in table  # 14 of 16 due: the waived one is left out
-    case = next(c for c in ET.parse(outputs["junit"]).iter("testcase") if c.get("name") == "c16.secondary-funding 东安县 2023")
+    case = next(
+        c
+        for c in ET.parse(outputs["junit"]).iter("testcase")
+        if c.get("name") == "c16.secondary-funding 东安县 2023"
+    )
     assert case.find("skipped").get("message").startswith("waived: 已豁免（原为 fail）")
     sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))
     [excused] = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
     assert excused["ruleId"] == "c16.secondary-funding" and excused["level"] == "note"
-    assert excused["suppressions"][0]["kind"] == "external" and REASON in excused["suppressions"][0]["justification"]
-    assert any(line.startswith("::notice file=reports/2023/dongan.yaml,line=")
-               for line in outputs["github"].read_text(encoding="utf-8").splitlines())
+    assert (
+        excused["suppressions"][0]["kind"] == "external"
+        and REASON in excused["suppressions"][0]["justification"]
+    )
+    assert any(
+        line.startswith("::notice file=reports/2023/dongan.yaml,line=")
+        for line in outputs["github"].read_text(encoding="utf-8").splitlines()
+    )
     assert "🔕 waived" in outputs["markdown"].read_text(encoding="utf-8")
 
 
@@ -72,7 +96,10 @@ def test_an_expired_waiver_is_a_warning_and_the_rule_counts_again(repo: Path, in
 
 
 def test_a_waiver_that_matches_nothing_is_a_warning(repo: Path, invoke) -> None:
-    write(repo / "waivers.toml", waiver("c1.vocational-share", "零陵区") + waiver("c16.secondary-funding", when="year = 2022"))
+    write(
+        repo / "waivers.toml",
+        waiver("c1.vocational-share", "零陵区") + waiver("c16.secondary-funding", when="year = 2022"),
+    )
     result = invoke("check", "reports/2023/", "--waivers", "waivers.toml", "--format", "json", "--lang", "en")
     doc = json.loads(result.stdout)
     assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(2, "waiver-unused"), (10, "waiver-unused")]
@@ -83,6 +110,7 @@ def test_a_city_wide_rule_is_waived_for_the_whole_city(repo: Path, invoke) -> No
     import shutil
 
     from factory import SAMPLES
+
     shutil.copytree(SAMPLES / "2022", repo / "reports" / "2022")
     write(repo / "waivers.toml", waiver("c10.craftsman-students", "全市", when="year = 2022"))
     result = invoke("check", "reports/2022/", "--waivers", "waivers.toml", "--format", "json")
@@ -94,15 +122,32 @@ def test_a_city_wide_rule_is_waived_for_the_whole_city(repo: Path, invoke) -> No
     assert doc["warnings"] == []
 
 
-def test_a_waiver_without_reason_or_for_an_unknown_rule_stops_the_run_before_any_output(repo: Path, invoke) -> None:
-    write(repo / "waivers.toml", waiver("c16.secondary-fundng", reason="") + waiver("c1.vocational-share", "东安")
-          + '[[waiver]]\nrule = "c1.vocational-share"\nunit = "东安县"\nreason = "x"\napproved-by = "y"\ndocument = "z"\n')
-    result = invoke("check", "reports/2023/", "--waivers", "waivers.toml", "--format", "json", "--output", "out.json")
+def test_a_waiver_without_reason_or_for_an_unknown_rule_stops_the_run_before_any_output(
+    repo: Path, invoke
+) -> None:
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-fundng", reason="")
+        + waiver("c1.vocational-share", "东安")
+        + '[[waiver]]\nrule = "c1.vocational-share"\nunit = "东安县"\nreason = "x"\n'
+        + 'approved-by = "y"\ndocument = "z"\n',
+    )
+    result = invoke(
+        "check", "reports/2023/", "--waivers", "waivers.toml", "--format", "json", "--output", "out.json"
+    )
     assert result.exit_code == 2
     assert not (repo / "out.json").exists()
     lines = result.stderr.splitlines()
     assert lines[0] == "豁免文件 waivers.toml 有误（未豁免任何规则）："
-    assert "waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前：''）：每条豁免须写明规则、单位、理由、批准人和文号" in lines
-    assert "waivers.toml:2:1: waiver[0].rule: 没有规则“c16.secondary-fundng”；是否想写 c16.secondary-funding？" in lines
-    assert "waivers.toml:11:1: waiver[1].unit: 未知的单位“东安”；是否想写“东安县”？全市性规则请写“全市”" in lines
+    assert (
+        "waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前：''）：每条豁免须写明规则、单位、"
+        "理由、批准人和文号"
+    ) in lines
+    assert (
+        "waivers.toml:2:1: waiver[0].rule: 没有规则“c16.secondary-fundng”；是否想写 c16.secondary-funding？"
+        in lines
+    )
+    assert (
+        "waivers.toml:11:1: waiver[1].unit: 未知的单位“东安”；是否想写“东安县”？全市性规则请写“全市”" in lines
+    )
     assert any(line.startswith("waivers.toml:17:1: waiver[2].year: 豁免须有 year") for line in lines), lines

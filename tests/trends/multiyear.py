@@ -32,7 +32,8 @@ def write_years(dest: Path, years: tuple[int, ...] = YEARS) -> Path:
         if year in years:
             shutil.copytree(SAMPLES / str(year), dest / str(year))
     previous: dict[str, dict[str, Any]] = {
-        path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (SAMPLES / "2023").glob("*.yaml")
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in (SAMPLES / "2023").glob("*.yaml")
     }
     for year in (2024, 2025):
         current = {stem: derive(data, year, data, stem) for stem, data in previous.items()}
@@ -40,19 +41,26 @@ def write_years(dest: Path, years: tuple[int, ...] = YEARS) -> Path:
             save(dest / str(year), current)
         previous = current
     if 2021 in years:
-        later = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8")) for path in (SAMPLES / "2022").glob("*.yaml")}
+        later = {
+            path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in (SAMPLES / "2022").glob("*.yaml")
+        }
         save(dest / "2021", {stem: earlier(derive(data, 2021, None, stem)) for stem, data in later.items()})
     return dest
 
 
-def derive(source: Mapping[str, Any], year: int, before: Mapping[str, Any] | None, stem: str) -> dict[str, Any]:
+def derive(
+    source: Mapping[str, Any], year: int, before: Mapping[str, Any] | None, stem: str
+) -> dict[str, Any]:
     data = copy.deepcopy(dict(source))
     data["year"] = year
     if stem == DROPPED_SCHOOL[0] and year >= DROPPED_SCHOOL[2]:
         kept = [s for s in data["schools"] if s["name"] != DROPPED_SCHOOL[1]]
         dropped = [s for s in data["schools"] if s["name"] == DROPPED_SCHOOL[1]]
         data["schools"] = kept
-        data["enrollment"]["secondary_vocational"] -= sum(m["enrollment"] for s in dropped for m in s.get("majors", []))
+        data["enrollment"]["secondary_vocational"] -= sum(
+            m["enrollment"] for s in dropped for m in s.get("majors", [])
+        )
     for school in data.get("schools", []):
         if school.get("established", 0) > year:
             school["established"] = year
@@ -60,8 +68,12 @@ def derive(source: Mapping[str, Any], year: int, before: Mapping[str, Any] | Non
             if major.get("evaluated_in", 0) > year:
                 major["evaluated_in"] = year
     if before is not None:
-        then = {(s["name"], m["name"]): m["enrollment"] for s in before.get("schools", [])
-                for m in s.get("majors") or [] if "enrollment" in m}
+        then = {
+            (s["name"], m["name"]): m["enrollment"]
+            for s in before.get("schools", [])
+            for m in s.get("majors") or []
+            if "enrollment" in m
+        }
         for school in data.get("schools", []):
             for major in school.get("majors") or []:
                 if (school["name"], major["name"]) in then:
@@ -83,8 +95,11 @@ def earlier(data: dict[str, Any]) -> dict[str, Any]:
     if "pathway_3plus2" in data:
         data["pathway_3plus2"]["current"] = data["pathway_3plus2"]["previous"]
     data["enrollment"]["secondary_vocational"] = sum(  # as the samples have it: the sum of the majors
-        major["enrollment"] for school in data.get("schools", []) if school["level"] == "secondary"
-        for major in school.get("majors") or [])
+        major["enrollment"]
+        for school in data.get("schools", [])
+        if school["level"] == "secondary"
+        for major in school.get("majors") or []
+    )
     return data
 
 

@@ -20,12 +20,17 @@ def check_json(*args: str | Path) -> tuple[int, dict[str, Any]]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def test_a_school_gone_since_last_year_is_a_warning_with_last_years_line(years: Path, years_doc: dict[str, Any]) -> None:
+def test_a_school_gone_since_last_year_is_a_warning_with_last_years_line(
+    years: Path, years_doc: dict[str, Any]
+) -> None:
     vanished = [w for w in years_doc["warnings"] if w["code"] == "school-vanished"]
     this_year, last_year = years / "2024" / "dongan.yaml", years / "2023" / "dongan.yaml"
     [warning] = vanished  # the school only: its majors went with it
-    assert (warning["file"], warning["line"], warning["path"]) == (str(this_year), line_of(this_year, "schools:"),
-                                                                   "schools")
+    assert (warning["file"], warning["line"], warning["path"]) == (
+        str(this_year),
+        line_of(this_year, "schools:"),
+        "schools",
+    )
     then = line_of(last_year, "- name: 东安县舜德职业学校")
     assert f"{last_year}:{then}" in warning["message"] and "东安县舜德职业学校" in warning["message"]
     assert "2023" in warning["message"] and warning["severity"] == "warning"
@@ -45,7 +50,9 @@ def test_a_major_gone_since_last_year(tmp_path: Path) -> None:
     assert "东安县职业中等专业学校" in warning["message"] and "学前教育" in warning["message"]
     assert code == 1  # a warning never changes the exit status: 2023's own failures make it 1
     english = json.loads(invoke("check", tmp_path, "--format", "json", "--lang", "en").stdout)
-    assert any('the major "学前教育" of "东安县职业中等专业学校"' in w["message"] for w in english["warnings"])
+    assert any(
+        'the major "学前教育" of "东安县职业中等专业学校"' in w["message"] for w in english["warnings"]
+    )
 
 
 def test_previous_reports_are_compared_not_scored(years: Path) -> None:
@@ -79,10 +86,17 @@ def test_secondary_enrollment_far_from_its_majors(tmp_path: Path) -> None:
     path = _with(tmp_path, "secondary_vocational: 950", "secondary_vocational: 1200")
     _, doc = check_json(path)
     [warning] = [w for w in doc["warnings"] if w["code"] == "majors-sum-differs"]
-    assert (warning["line"], warning["path"]) == (line_of(path, "secondary_vocational:"),
-                                                  "enrollment.secondary_vocational")
-    assert "填 1200 人" in warning["message"] and "合计 950 人" in warning["message"] and "相差 21%" in warning["message"]
-    near = _with(tmp_path, "secondary_vocational: 950", "secondary_vocational: 1000")  # 5% apart: counted the same
+    assert (warning["line"], warning["path"]) == (
+        line_of(path, "secondary_vocational:"),
+        "enrollment.secondary_vocational",
+    )
+    assert (
+        "填 1200 人" in warning["message"]
+        and "合计 950 人" in warning["message"]
+        and "相差 21%" in warning["message"]
+    )
+    # 5% apart: counted the same
+    near = _with(tmp_path, "secondary_vocational: 950", "secondary_vocational: 1000")
     _, doc = check_json(near)
     assert not [w for w in doc["warnings"] if w["code"] == "majors-sum-differs"]
     _, samples = check_json(ROOT / "samples")
@@ -104,12 +118,17 @@ def test_a_school_on_the_roster_missing_from_its_report_is_an_error(years: Path,
     roster.write_text(ROSTER, encoding="utf-8")
     code, doc = check_json(years / "2023" / "dongan.yaml", years / "2024" / "dongan.yaml", "--roster", roster)
     assert code == 2
-    assert [r["file"] for r in doc["reports"]] == [str(years / "2023" / "dongan.yaml")]  # 2023 has both schools
+    # 2023 has both schools
+    assert [r["file"] for r in doc["reports"]] == [str(years / "2023" / "dongan.yaml")]
     [bad] = doc["invalid"]
     report = years / "2024" / "dongan.yaml"
     assert bad["file"] == str(report)
     [error] = [p for p in bad["problems"] if p["severity"] == "error"]
-    assert (error["code"], error["line"], error["path"]) == ("roster-school-absent", line_of(report, "schools:"), "schools")
+    assert (error["code"], error["line"], error["path"]) == (
+        "roster-school-absent",
+        line_of(report, "schools:"),
+        "schools",
+    )
     assert f"{roster}:5" in error["message"] and "东安县舜德职业学校" in error["message"]
 
 
@@ -132,9 +151,12 @@ def test_a_roster_for_another_year_does_not_apply(years: Path, tmp_path: Path) -
 
 def test_a_broken_roster_is_refused_with_its_lines(tmp_path: Path, years: Path) -> None:
     roster = tmp_path / "roster.yaml"
-    roster.write_text("units:\n  东安:\n    - 东安县职业中等专业学校\n  道县: 道县职业技术学校\nschools: []\n",
-                      encoding="utf-8")
+    roster.write_text(
+        "units:\n  东安:\n    - 东安县职业中等专业学校\n  道县: 道县职业技术学校\nschools: []\n",
+        encoding="utf-8",
+    )
     result = invoke("check", years / "2023" / "dongan.yaml", "--roster", roster)
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert f"{roster}:2:3" in result.stderr and "东安县" in result.stderr  # unknown unit, with the nearest name
+    # unknown unit, with the nearest name
+    assert f"{roster}:2:3" in result.stderr and "东安县" in result.stderr
     assert f"{roster}:4:" in result.stderr and f"{roster}:5:1" in result.stderr

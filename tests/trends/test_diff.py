@@ -1,4 +1,6 @@
-"""``diff OLD NEW``: field by field, schools and majors matched by name, and the rule statuses that changed."""
+"""``diff OLD NEW``: field by field, schools and majors matched by name,
+and the rule statuses that changed.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +30,10 @@ def test_fields_schools_and_majors_by_name() -> None:
     changes = {c["path"]: c for c in doc["changes"]}
     seats = changes["public_secondary_vocational_seats"]
     assert (seats["kind"], seats["old"], seats["new"]) == ("changed", 1250, 1550)
-    assert (seats["old_line"], seats["new_line"]) == (line_of(OLD, "public_secondary_vocational_seats"),
-                                                      line_of(NEW, "public_secondary_vocational_seats"))
+    assert (seats["old_line"], seats["new_line"]) == (
+        line_of(OLD, "public_secondary_vocational_seats"),
+        line_of(NEW, "public_secondary_vocational_seats"),
+    )
     rating = changes["schools[东安县舜德职业学校].majors[汽车运用与维修].rating"]
     assert (rating["old"], rating["new"]) == ("green", "yellow")
     assert rating["new_line"] == line_of(NEW, "rating: yellow")
@@ -53,10 +57,20 @@ def test_a_removed_school_and_a_reordered_list(tmp_path: Path) -> None:
     dropped = tmp_path / "dropped.yaml"
     dropped.write_text(text[:second], encoding="utf-8")
     doc = diff_json(NEW, dropped)
-    assert doc["changes"] == [{"kind": "removed", "path": "schools[东安县舜德职业学校]", "old": "东安县舜德职业学校",
-                               "new": None, "old_line": line_of(NEW, "- name: 东安县舜德职业学校"), "new_line": None}]
+    assert doc["changes"] == [
+        {
+            "kind": "removed",
+            "path": "schools[东安县舜德职业学校]",
+            "old": "东安县舜德职业学校",
+            "new": None,
+            "old_line": line_of(NEW, "- name: 东安县舜德职业学校"),
+            "new_line": None,
+        }
+    ]
     table = invoke("diff", NEW, dropped).stdout
-    assert f"- schools[东安县舜德职业学校]：东安县舜德职业学校  ({NEW}:{doc['changes'][0]['old_line']})" in table
+    assert (
+        f"- schools[东安县舜德职业学校]：东安县舜德职业学校  ({NEW}:{doc['changes'][0]['old_line']})" in table
+    )
 
 
 def test_table_in_english() -> None:
@@ -64,8 +78,10 @@ def test_table_in_english() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 82.4\n")
     line = line_of(OLD, "appropriation_per_student: 10100")
-    assert (f"~ schools[东安县职业中等专业学校].appropriation_per_student: 10100 → 9200  ({OLD}:{line} → "
-            f"{NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})") in result.stdout
+    assert (
+        f"~ schools[东安县职业中等专业学校].appropriation_per_student: 10100 → 9200  ({OLD}:{line} → "
+        f"{NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})"
+    ) in result.stdout
     assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
 
 

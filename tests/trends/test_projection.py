@@ -20,9 +20,10 @@ RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 
 
 def test_off_track_target_worked_out_by_hand(years_doc: dict[str, Any]) -> None:
-    # c8.demonstration-enterprises, 30 by 2025: 5, 8, 12, 15, 21 in 2021–2025. With x = year − 2021:
-    # x̄ = 2, ȳ = 61/5 = 12.2; Σ(x−x̄)(y−ȳ) = (−2)(−7.2) + (−1)(−4.2) + 0 + (1)(2.8) + (2)(8.8) = 39; Σ(x−x̄)² = 10.
-    # slope 3.9 a year, 4.4 in 2021, 4.4 + 4 × 3.9 = 20.0 in 2025 < 30: off track. 4.4 + 3.9x ≥ 30 from x = 6.56: 2028.
+    # c8.demonstration-enterprises, 30 by 2025: 5, 8, 12, 15, 21 in 2021–2025. With x = year − 2021: x̄ = 2, ȳ
+    # = 61/5 = 12.2; Σ(x−x̄)(y−ȳ) = (−2)(−7.2) + (−1)(−4.2) + 0 + (1)(2.8) + (2)(8.8) = 39; Σ(x−x̄)² = 10.
+    # slope 3.9 a year, 4.4 in 2021, 4.4 + 4 × 3.9 = 20.0 in 2025 < 30: off track. 4.4 + 3.9x ≥ 30 from x =
+    # 6.56: 2028.
     trend = city_trend(years_doc, "c8.demonstration-enterprises")
     assert [(y["year"], y["observed"]) for y in trend["years"]] == list(ENTERPRISES.items())
     assert [y["status"] for y in trend["years"]] == ["behind", "behind", "behind", "behind", "fail"]
@@ -42,11 +43,17 @@ def test_on_track_target_worked_out_by_hand(years_doc: dict[str, Any]) -> None:
     trend = city_trend(years_doc, "c13.provincial-teams")
     assert [y["observed"] for y in trend["years"]] == list(TEAMS.values())
     p = trend["projection"]
-    assert (p["slope"], p["intercept"], p["projected"]) == (pytest.approx(6.1), pytest.approx(6.8), pytest.approx(31.2))
+    assert (p["slope"], p["intercept"], p["projected"]) == (
+        pytest.approx(6.1),
+        pytest.approx(6.8),
+        pytest.approx(31.2),
+    )
     assert (p["meets_in"], p["on_track"]) == (2025, True)
 
 
-def test_a_projection_never_changes_a_status_or_the_exit_status(years: Path, years_doc: dict[str, Any]) -> None:
+def test_a_projection_never_changes_a_status_or_the_exit_status(
+    years: Path, years_doc: dict[str, Any]
+) -> None:
     """Each year checked alone gives the same statuses and scores as in the five-year run, and the run's exit
     status is the worst of the years' (here 1: the off-track 2025 target fails by itself)."""
     codes = []
@@ -57,7 +64,8 @@ def test_a_projection_never_changes_a_status_or_the_exit_status(years: Path, yea
         assert alone["trends"] == {"method": "least-squares", "years": [year], "city": [], "units": []}
         together = [r for r in years_doc["reports"] if r["year"] == year]
         assert [(r["file"], r["score"], r["summary"]) for r in alone["reports"]] == [
-            (r["file"], r["score"], r["summary"]) for r in together]
+            (r["file"], r["score"], r["summary"]) for r in together
+        ]
         [city] = [c for c in years_doc["city"] if c["year"] == year]
         assert alone["city"][0]["results"] == city["results"]
     assert years_doc["exit_code"] == max(codes)
@@ -96,25 +104,35 @@ def test_years_with_units_missing_are_shown_but_not_fitted(years: Path, tmp_path
 
 
 def test_the_views_show_the_projection(years: Path) -> None:
-    table = "".join(invoke("check", years, "--no-color").stdout.split())  # as wrapped to 100 columns, unwrapped
+    # as wrapped to 100 columns, unwrapped
+    table = "".join(invoke("check", years, "--no-color").stdout.split())
     assert "全市·历年趋势" in table and "按期难达c8.demonstration-enterprises" in table
     assert "2021–2025年拟合：每年+3.9，2025年预计20（目标≥30）；按当前速度，2028年起达标" in table
     markdown = invoke("check", years, "--format", "markdown", "--lang", "en").stdout
     assert "### 📈 City-wide · trend by year" in markdown
-    assert ("**on track** · fitted 2021–2025: +6.1 a year, 31.2 projected for 2025 (target ≥ 30); at this pace met "
-            "from 2025") in markdown
+    assert (
+        "**on track** · fitted 2021–2025: +6.1 a year, 31.2 projected for 2025 (target ≥ 30); at this "
+        "pace met "
+        "from 2025"
+    ) in markdown
 
 
 def _point(year: int, value: float) -> Point:
     return Point(year, value, "pending", None, None, True)
 
 
-@given(st.integers(2021, 2024), st.floats(-50, 50, allow_nan=False), st.floats(0, 100, allow_nan=False),
-       st.integers(2, 5))
+@given(
+    st.integers(2021, 2024),
+    st.floats(-50, 50, allow_nan=False),
+    st.floats(0, 100, allow_nan=False),
+    st.integers(2, 5),
+)
 def test_points_on_a_line_are_fitted_exactly(first: int, slope: float, start: float, count: int) -> None:
     points = [_point(first + i, start + slope * i) for i in range(count)]
-    assert fit([(p.year, float(p.observed)) for p in points]) == (pytest.approx(slope, abs=1e-6),
-                                                                   pytest.approx(start, abs=1e-6))
+    assert fit([(p.year, float(p.observed)) for p in points]) == (
+        pytest.approx(slope, abs=1e-6),
+        pytest.approx(start, abs=1e-6),
+    )
 
 
 @given(st.lists(st.floats(0, 60, allow_nan=False), min_size=2, max_size=5))

@@ -14,12 +14,28 @@ from typing import Any
 import openpyxl
 
 WORDS = {
-    "secondary": "中职", "higher": "高职", "public": "公办", "private": "民办", "green": "绿牌", "yellow": "黄牌",
-    "red": "红牌", "county": "县市区", "city": "市本级", "management_area": "管理区", "development_zone": "经开区",
-    "not_started": "未开工", "building": "在建", "completed": "已完工并投入使用",
+    "secondary": "中职",
+    "higher": "高职",
+    "public": "公办",
+    "private": "民办",
+    "green": "绿牌",
+    "yellow": "黄牌",
+    "red": "红牌",
+    "county": "县市区",
+    "city": "市本级",
+    "management_area": "管理区",
+    "development_zone": "经开区",
+    "not_started": "未开工",
+    "building": "在建",
+    "completed": "已完工并投入使用",
 }
-LISTS_OF_ENTRIES = {"training_bases": "实训基地", "majors": "专业", "enterprise_practice": "企业实践",
-                    "talent_allowances": "人才津贴", "park_funding": "园区资金"}
+LISTS_OF_ENTRIES = {
+    "training_bases": "实训基地",
+    "majors": "专业",
+    "enterprise_practice": "企业实践",
+    "talent_allowances": "人才津贴",
+    "park_funding": "园区资金",
+}
 
 
 def typed(value: Any) -> Any:
@@ -42,14 +58,18 @@ def fill(template: Path, data: dict[str, Any], out: Path) -> Path:
     _table(book["实训基地"], data.get("training_bases") or [])
     _table(book["学校"], data["schools"])
     _table(book["专业"], [{"school": s["name"], **m} for s in data["schools"] for m in s.get("majors") or []])
-    _table(book["企业实践"], [{"school": s["name"], **g} for s in data["schools"]
-                             for g in s.get("enterprise_practice") or []])
+    _table(
+        book["企业实践"],
+        [{"school": s["name"], **g} for s in data["schools"] for g in s.get("enterprise_practice") or []],
+    )
     book.save(out)
     return out
 
 
 def keys_of_rows(sheet: Any) -> dict[str, int]:
-    return {str(sheet.cell(row, 1).value): row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value}
+    return {
+        str(sheet.cell(row, 1).value): row for row in range(2, sheet.max_row + 1) if sheet.cell(row, 1).value
+    }
 
 
 def keys_of_columns(sheet: Any) -> dict[str, int]:

@@ -32,8 +32,9 @@ def template(run_cli: Callable[..., Result], tmp_path: Path) -> Callable[..., Pa
 
     def make(unit: str, year: int, *extra: str) -> Path:
         out = tmp_path / f"template-{unit}-{year}.xlsx"
-        result = run_cli("template", "--unit", unit, "--year", str(year), "--format", "xlsx", "-o", out, "--force",
-                         *extra)
+        result = run_cli(
+            "template", "--unit", unit, "--year", str(year), "--format", "xlsx", "-o", out, "--force", *extra
+        )
         assert result.exit_code == 0, result.output
         return out
 
@@ -42,7 +43,9 @@ def template(run_cli: Callable[..., Result], tmp_path: Path) -> Callable[..., Pa
 
 @pytest.fixture
 def filled(template: Callable[..., Path], tmp_path: Path) -> Callable[..., Path]:
-    """``filled(report_data)``: a template of the report's unit and year, filled with its figures by a clerk."""
+    """``filled(report_data)``: a template of the report's unit and year,
+    filled with its figures by a clerk.
+    """
     from clerk import fill
 
     def make(data: dict[str, Any], name: str = "filled.xlsx") -> Path:

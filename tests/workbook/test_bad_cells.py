@@ -41,21 +41,30 @@ def _cell(sheet, key, row=3):
     return sheet.cell(row, keys_of_columns(sheet)[key])
 
 
-@pytest.mark.parametrize(("typed", "code", "advice"), [
-    ("3,120", "number-with-separator", "3120"),
-    ("2.5万", "number-with-magnitude", "25000"),
-    ("50%", "percent-not-accepted", None),
-    ("3120人", "number-with-unit", "3120"),
-    ("３１２０", "number-as-text", "3120"),
-    ("many", "not-a-number", None),
-])
+@pytest.mark.parametrize(
+    ("typed", "code", "advice"),
+    [
+        ("3,120", "number-with-separator", "3120"),
+        ("2.5万", "number-with-magnitude", "25000"),
+        ("50%", "percent-not-accepted", None),
+        ("3120人", "number-with-unit", "3120"),
+        ("３１２０", "number-as-text", "3120"),
+        ("many", "not-a-number", None),
+    ],
+)
 def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, typed, code, advice):
     _edit(book, lambda b: setattr(_cell(b["学校"], "students"), "value", typed))
     status, problems = _problems(run_cli, book)
     assert status == 2
     [problem] = [p for p in problems if p["severity"] == "error"]
-    column = openpyxl.utils.get_column_letter(keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"])
-    assert (problem["code"], problem["cell"], problem["path"]) == (code, f"学校!{column}3（在校生）", "schools[0].students")
+    column = openpyxl.utils.get_column_letter(
+        keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"]
+    )
+    assert (problem["code"], problem["cell"], problem["path"]) == (
+        code,
+        f"学校!{column}3（在校生）",
+        "schools[0].students",
+    )
     assert problem["line"] == 3
     if advice:
         assert advice in problem["message"]
@@ -66,6 +75,7 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
         _cell(b["专业"], "enrollment", 4).value = 120.5
         _cell(b["学校"], "level").value = "中专"
         _cell(b["本单位"], "quality_committee").value = "已建立"
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     codes = {(p["code"], p["cell"].split("（")[0][:3]) for p in problems}
@@ -78,9 +88,18 @@ def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_abs
     _edit(book, lambda b: setattr(_cell(b["学校"], "ownership", 4), "value", None))
     status, problems = _problems(run_cli, book)
     [problem] = problems
-    assert status == 2 and problem["path"] == "schools[1].ownership" and problem["cell"].endswith("4（举办性质）")
-    fixed = _edit(book, lambda b: (setattr(_cell(b["学校"], "ownership", 4), "value", "民办"),
-                                   setattr(_cell(b["学校"], "appropriation_per_student"), "value", None)))
+    assert (
+        status == 2
+        and problem["path"] == "schools[1].ownership"
+        and problem["cell"].endswith("4（举办性质）")
+    )
+    fixed = _edit(
+        book,
+        lambda b: (
+            setattr(_cell(b["学校"], "ownership", 4), "value", "民办"),
+            setattr(_cell(b["学校"], "appropriation_per_student"), "value", None),
+        ),
+    )
     document = json.loads(run_cli("check", fixed, "-f", "json").stdout)
     results = {r["rule"]: r for r in document["reports"][0]["results"]}
     assert results["c16.secondary-funding"]["status"] == "missing"  # blank is absent, never zero
@@ -121,6 +140,7 @@ def test_merged_data_cells_are_an_error_and_a_merged_header_a_warning(book, run_
         b["学校"].insert_rows(1)
         b["学校"]["A1"] = "东安县职业院校情况"
         b["学校"].merge_cells("A1:F1")
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     found = {(p["code"], p["severity"], p["cell"]) for p in problems}
@@ -135,6 +155,7 @@ def test_a_title_row_and_a_merged_header_leave_the_reading_unchanged(book, run_c
         sheet.insert_rows(1)
         sheet["A1"] = "东安县职业院校"
         sheet.merge_cells("B2:C2")  # 办学层次 and 举办性质 under one header
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0
@@ -156,6 +177,7 @@ def test_hidden_extra_sheets_extra_and_renamed_columns_and_blank_rows_are_warnin
         schools.cell(3, schools.max_column, "老校区").value = "老校区"
         schools["B1"] = "层次"  # renamed header, key intact
         b["专业"].insert_rows(5)  # a blank line between majors
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0
@@ -172,6 +194,7 @@ def test_a_deleted_column_is_a_warning_and_its_figures_are_missing(book, run_cli
     def change(b):
         sheet = b["学校"]
         sheet.delete_cols(keys_of_columns(sheet)["appropriation_per_student"])
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0 and [p["code"] for p in problems] == ["column-missing"]
@@ -186,6 +209,7 @@ def test_a_school_row_left_out_reads_as_the_yaml_without_that_school(book, run_c
             for row in range(sheet.max_row, 2, -1):
                 if sheet.cell(row, 1).value == DONGAN["schools"][1]["name"]:
                     sheet.delete_rows(row)
+
     _edit(book, change)
     without = dict(DONGAN, schools=DONGAN["schools"][:1])
     path = tmp_path / "without.yaml"
@@ -200,6 +224,7 @@ def test_an_unknown_school_key_or_duplicate_field_is_an_error_at_its_cell(book, 
         unit = b["本单位"]
         unit.cell(unit.max_row + 1, 1, "craftsman_students")
         unit.cell(unit.max_row, 3, 5)
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     found = {p["code"]: p for p in problems}
@@ -219,6 +244,7 @@ def test_none_with_rows_is_an_error_and_none_alone_is_an_empty_list(book, run_cl
     def no_bases(b):
         _cell(b["本单位"], "training_bases").value = "无"
         b["实训基地"].delete_rows(3, 10)
+
     _edit(book, lambda b: setattr(_cell(b["学校"], "majors"), "value", None))
     _edit(book, no_bases)
     assert _statuses(run_cli, book)["c7.training-base"][1] == 0  # none: counted as 0
@@ -228,22 +254,27 @@ def test_none_with_rows_is_an_error_and_none_alone_is_an_empty_list(book, run_cl
 
 def test_a_county_workbook_with_a_city_sheet_filled_in_is_refused_there(book, run_cli, template):
     city = openpyxl.load_workbook(template("永州市本级", 2023))
+
     def change(b):
         sheet = b.create_sheet("市本级")
         for row in city["市本级"].iter_rows(values_only=True):
             sheet.append(row)
         sheet.cell(keys_of_rows(sheet)["demonstration_enterprises"], 3, 12)
+
     _edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 2 and [p["code"] for p in problems] == ["city-block-not-city"]
     assert problems[0]["cell"].startswith("市本级!")
 
 
-@pytest.mark.parametrize(("content", "code"), [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "xls-or-encrypted"),
-    (b"schema_version: 1\n", "not-a-workbook"),
-    (b"PK\x05\x06" + b"\0" * 18, "not-a-workbook"),
-])
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "xls-or-encrypted"),
+        (b"schema_version: 1\n", "not-a-workbook"),
+        (b"PK\x05\x06" + b"\0" * 18, "not-a-workbook"),
+    ],
+)
 def test_what_is_not_an_xlsx_workbook_says_what_to_do(run_cli, tmp_path, content, code):
     path = tmp_path / "x.xlsx"
     path.write_bytes(content)
@@ -255,7 +286,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(run_cli, tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))  # 300 MiB of zeros, ~300 KiB
+        # 300 MiB of zeros, ~300 KiB
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
     assert path.stat().st_size < 1024 * 1024
     status, problems = _problems(run_cli, path)
     assert status == 2 and problems[0]["code"] == "zip-bomb" and "300" in problems[0]["message"]
@@ -302,11 +334,16 @@ def test_every_output_format_shows_the_cell(book, run_cli, tmp_path):
     outputs = {name: tmp_path / f"out.{name}" for name in ("junit", "github", "markdown", "html", "sarif")}
     args = [arg for name, out in outputs.items() for arg in ("-f", name, "-o", out)]
     assert run_cli("check", book, *args).exit_code == 2
-    column = openpyxl.utils.get_column_letter(keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"])
+    column = openpyxl.utils.get_column_letter(
+        keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"]
+    )
     for name, out in outputs.items():
         text = out.read_text(encoding="utf-8")
         if name == "sarif":
             region = json.loads(text)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
-            assert region == {"startLine": 3, "startColumn": keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"]}
+            assert region == {
+                "startLine": 3,
+                "startColumn": keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"],
+            }
         else:
             assert f"学校!{column}3" in text, name

@@ -20,8 +20,14 @@ print("openpyxl" in sys.modules, file=sys.stderr)
 
 
 def _imports_openpyxl(*args: str) -> bool:
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                          check=False)  # a failed check exits 1: the probe still prints
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )  # a failed check exits 1: the probe still prints
     return done.stderr.strip().splitlines()[-1] == "True"
 
 
@@ -31,4 +37,6 @@ def test_a_yaml_run_does_not_import_openpyxl():
 
 
 def test_a_workbook_output_does(tmp_path):
-    assert _imports_openpyxl("check", str(SAMPLES / "2023" / "dongan.yaml"), "-f", "xlsx", "-o", str(tmp_path / "r.xlsx"))
+    assert _imports_openpyxl(
+        "check", str(SAMPLES / "2023" / "dongan.yaml"), "-f", "xlsx", "-o", str(tmp_path / "r.xlsx")
+    )

@@ -29,11 +29,26 @@ def soffice() -> str:
 def to_csv(book: Path, out: Path, profile: Path) -> dict[str, list[list[str]]]:
     """Each sheet of ``book`` as LibreOffice exports it, by sheet name. A profile of its own, so that tests
     running at the same time do not share one (LibreOffice locks its profile)."""
-    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                    ALL_SHEETS_CSV, "--outdir", str(out), str(book)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            ALL_SHEETS_CSV,
+            "--outdir",
+            str(out),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     sheets = {}
     for path in out.glob(f"{book.stem}-*.csv"):
-        sheets[path.stem.removeprefix(f"{book.stem}-")] = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+        sheets[path.stem.removeprefix(f"{book.stem}-")] = list(
+            csv.reader(path.read_text(encoding="utf-8").splitlines())
+        )
     assert sheets, f"LibreOffice wrote nothing for {book}"
     return sheets
 
@@ -45,8 +60,20 @@ def _number(text: str) -> float:
 def test_libreoffice_reads_the_template_as_made(run_cli, tmp_path):
     soffice()
     book = tmp_path / "dongan.xlsx"
-    assert run_cli("template", "--unit", "东安县", "--year", "2024", "-o", book, "--from",
-                   SAMPLES / "2023" / "dongan.yaml").exit_code == 0
+    assert (
+        run_cli(
+            "template",
+            "--unit",
+            "东安县",
+            "--year",
+            "2024",
+            "-o",
+            book,
+            "--from",
+            SAMPLES / "2023" / "dongan.yaml",
+        ).exit_code
+        == 0
+    )
     sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
     assert set(sheets) == {"填报说明", "本单位", "学校", "专业", "企业实践", "实训基地"}
     unit = {row[0]: row for row in sheets["本单位"][1:]}
@@ -79,25 +106,43 @@ def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
 
 
 def test_libreoffice_shows_the_school_project_word_and_saves_a_workbook_that_reads_back(run_cli, tmp_path):
-    """The drop-down of issue 9's 政策支持的建设项目 shows its words in Calc, as every other one does; a workbook
-    Calc has opened and saved (as a clerk's spreadsheet does) reads back to the value, drop-downs intact."""
+    """The drop-down of issue 9's 政策支持的建设项目 shows its words in Calc, as every other one does; a
+    workbook Calc has opened and saved (as a clerk's spreadsheet does) reads back to the value,
+    drop-downs intact."""
     import openpyxl
     import yaml
     from factory import EXAMPLES
 
     source = EXAMPLES / "failing" / "jiangyong-2023-share.yaml"
     book = tmp_path / "jiangyong.xlsx"
-    assert run_cli("template", "--unit", "江永县", "--year", "2024", "-o", book, "--from", source).exit_code == 0
+    assert (
+        run_cli("template", "--unit", "江永县", "--year", "2024", "-o", book, "--from", source).exit_code == 0
+    )
     schools = to_csv(book, tmp_path / "csv", tmp_path / "profile")["学校"]
     column = schools[1].index("construction_project")
     assert schools[0][column] == "政策支持的建设项目"
     assert schools[2][column] == "已完工并投入使用"
     saved = tmp_path / "saved"
-    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(book)],
-                   check=True, capture_output=True, timeout=180)
-    lists = {v.formula1 for v in openpyxl.load_workbook(saved / book.name)["学校"].data_validations.dataValidation
-             if v.type == "list"}
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(saved),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    lists = {
+        v.formula1
+        for v in openpyxl.load_workbook(saved / book.name)["学校"].data_validations.dataValidation
+        if v.type == "list"
+    }
     assert '"未开工,在建,已完工并投入使用"' in lists
     ours, theirs = tmp_path / "ours.yaml", tmp_path / "theirs.yaml"
     assert run_cli("convert", book, "-o", ours).exit_code == 0

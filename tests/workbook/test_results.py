@@ -18,14 +18,20 @@ def outputs(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("results")
     paths = {name: folder / f"results.{name}" for name in ("json", "xlsx", "csv")}
-    args = [str(SAMPLES / "2023")] + [arg for name, path in paths.items() for arg in ("-f", name, "-o", str(path))]
+    args = [str(SAMPLES / "2023")] + [
+        arg for name, path in paths.items() for arg in ("-f", name, "-o", str(path))
+    ]
     result = CliRunner().invoke(app, ["check", *args])
     assert result.exit_code == 1, result.output
     return paths, json.loads(paths["json"].read_text(encoding="utf-8"))
 
 
 def _all_results(document):
-    return [(e.get("unit", "全市"), e["year"], r) for e in (*document["reports"], *document["city"]) for r in e["results"]]
+    return [
+        (e.get("unit", "全市"), e["year"], r)
+        for e in (*document["reports"], *document["city"])
+        for r in e["results"]
+    ]
 
 
 def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers(outputs):
@@ -59,14 +65,17 @@ def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
     summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
     best = max(document["reports"], key=lambda r: r["score"] or -1)
     assert summary[0][1] == 1 and summary[0][3] == best["score"]
-    assert [row[2] for row in summary] == [r["unit"] for r in sorted(
-        (r for r in document["reports"] if r["score"] is not None), key=lambda r: -r["score"])] + [
-        r["unit"] for r in document["reports"] if r["score"] is None]
+    assert [row[2] for row in summary] == [
+        r["unit"]
+        for r in sorted((r for r in document["reports"] if r["score"] is not None), key=lambda r: -r["score"])
+    ] + [r["unit"] for r in document["reports"] if r["score"] is None]
     city = list(book["全市"].iter_rows(min_row=2, values_only=True))
     assert len(city) == len(document["city"][0]["results"])
     seats = next(row for row in city if row[1] == "c1.public-seats")
     result = next(r for r in document["city"][0]["results"] if r["rule"] == "c1.public-seats")
-    assert seats[4] == result["observed"] and seats[7] == pytest.approx(result["observed"] / result["target"]["value"])
+    assert seats[4] == result["observed"] and seats[7] == pytest.approx(
+        result["observed"] / result["target"]["value"]
+    )
 
 
 def test_an_english_workbook_joins_notes_and_units_as_english_does(tmp_path):
@@ -76,8 +85,9 @@ def test_an_english_workbook_joins_notes_and_units_as_english_does(tmp_path):
     from zhijiao_check.cli import app
 
     path = tmp_path / "city.xlsx"
-    result = CliRunner().invoke(app, ["check", str(SAMPLES / "2023" / "shibenji.yaml"), "-f", "xlsx", "-o", str(path),
-                                      "--lang", "en"])
+    result = CliRunner().invoke(
+        app, ["check", str(SAMPLES / "2023" / "shibenji.yaml"), "-f", "xlsx", "-o", str(path), "--lang", "en"]
+    )
     assert result.exit_code in (0, 1), result.output
     sheet = openpyxl.load_workbook(path).worksheets[2]
     header = [c.value for c in sheet[1]]

@@ -39,9 +39,15 @@ from zhijiao_check.report.scalars import MAXIMUM
 
 # Each example writes and reads a workbook twice (about a second): fewer by default than the YAML fuzzing.
 EXAMPLES = max(int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "25")) // 2, 5)
-ROUND_TRIP = settings(max_examples=EXAMPLES, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                                             HealthCheck.data_too_large])
+ROUND_TRIP = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 UNIT_REGISTRY = load_packs([])[0].units
 MAX_ENTRIES = 3
 
@@ -53,10 +59,12 @@ list_items = names.filter(lambda s: s != "无" and not any(c in s for c in "、�
 
 
 def amounts_up_to(top: float) -> st.SearchStrategy[float]:
-    """Whole and fractional amounts within a field's bound (docs/report-format.md "Number bounds"). A cell keeps
-    16 significant digits (convert refuses more, see below); figures with cents are far within."""
-    return st.one_of(st.integers(0, int(top)), st.floats(0, top, allow_nan=False, allow_infinity=False).map(
-        lambda f: float(f"{f:.15g}")))
+    """Whole and fractional amounts within a field's bound (docs/report-format.md "Number bounds"). A cell
+    keeps 16 significant digits (convert refuses more, see below); figures with cents are far within."""
+    return st.one_of(
+        st.integers(0, int(top)),
+        st.floats(0, top, allow_nan=False, allow_infinity=False).map(lambda f: float(f"{f:.15g}")),
+    )
 
 
 amounts = amounts_up_to(min(MAXIMUM["yuan"], MAXIMUM["wan_yuan"]))  # where the kind of amount is not at hand
@@ -79,8 +87,12 @@ def _bound(constraints: list[Any], name: str) -> Any:
     return next((getattr(c, name) for c in constraints if hasattr(c, name)), None)
 
 
-def value_of(annotation: Any, constraints: list[Any], path: tuple[str, ...], full: bool) -> st.SearchStrategy[Any]:
-    """Values of one field's type within the model's bounds; an unknown type stops the test rather than skip."""
+def value_of(
+    annotation: Any, constraints: list[Any], path: tuple[str, ...], full: bool
+) -> st.SearchStrategy[Any]:
+    """Values of one field's type within the model's bounds;
+    an unknown type stops the test rather than skip.
+    """
     annotation, more = _unwrap(annotation)
     constraints = [*constraints, *more]
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -115,10 +127,16 @@ def value_of(annotation: Any, constraints: list[Any], path: tuple[str, ...], ful
 
 
 @st.composite
-def entry(draw: st.DrawFn, model: type[BaseModel], path: tuple[str, ...], full: bool,
-          fixed: dict[str, Any] | None = None, left_out: tuple[str, ...] = ()) -> dict[str, Any]:
-    """A mapping of ``model``'s fields, each optional one present or absent (every one when ``full``); an empty
-    block is left out, as the workbook writes it. The caller fixes some fields, or leaves some out."""
+def entry(
+    draw: st.DrawFn,
+    model: type[BaseModel],
+    path: tuple[str, ...],
+    full: bool,
+    fixed: dict[str, Any] | None = None,
+    left_out: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """A mapping of ``model``'s fields, each optional one present or absent (every one when ``full``); an
+    empty block is left out, as the workbook writes it. The caller fixes some fields, or leaves some out."""
     out: dict[str, Any] = dict(fixed or {})
     for name, info in model.model_fields.items():
         if name in out or name in left_out:
@@ -133,8 +151,8 @@ def entry(draw: st.DrawFn, model: type[BaseModel], path: tuple[str, ...], full: 
 
 
 def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
-    """What ``report.crossfield`` asks beyond the models: parts of the staff within it, every park funded once,
-    no major evaluated after the report's year."""
+    """What ``report.crossfield`` asks beyond the models: parts of the staff within it, every park funded
+    once, no major evaluated after the report's year."""
     if model is School and "teachers" in data:
         for part in _PARTS_OF_TEACHERS:
             if part in data:
@@ -151,12 +169,24 @@ def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) 
 
 @st.composite
 def reports(draw: st.DrawFn, full: bool = False) -> dict[str, Any]:
-    """A valid report of one of the 15 units; only the 市本级's has a ``city:`` block (``full``: the 市本级's,
-    with every field)."""
+    """A valid report of one of the 15 units;
+    only the 市本级's has a ``city:`` block (``full``: the 市本级's, with every field).
+    """
     unit = UNITS[CITY if full else draw(st.sampled_from(sorted(UNITS)))]
-    identity = {"name": unit["name"], "kind": unit["kind"], **({"code": unit["code"]} if unit.get("code") else {})}
-    return draw(entry(Report, (), full, {"schema_version": 1, "unit": identity},
-                      left_out=() if unit["kind"] == "city" else ("city",)))
+    identity = {
+        "name": unit["name"],
+        "kind": unit["kind"],
+        **({"code": unit["code"]} if unit.get("code") else {}),
+    }
+    return draw(
+        entry(
+            Report,
+            (),
+            full,
+            {"schema_version": 1, "unit": identity},
+            left_out=() if unit["kind"] == "city" else ("city",),
+        )
+    )
 
 
 def model_fields(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
@@ -183,18 +213,24 @@ def fields_given(data: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str,
 
 def canonical(data: Any) -> Any:
     """Designations in the format's order (a workbook holds them as a set of 是/否 columns)."""
-    order = {**{k: n for n, k in enumerate(SCHOOL_DESIGNATION_LABELS)},
-             **{k: n for n, k in enumerate(MAJOR_DESIGNATION_LABELS)}}
+    order = {
+        **{k: n for n, k in enumerate(SCHOOL_DESIGNATION_LABELS)},
+        **{k: n for n, k in enumerate(MAJOR_DESIGNATION_LABELS)},
+    }
     if isinstance(data, dict):
-        return {k: sorted(v, key=order.__getitem__) if k == "designations" else canonical(v) for k, v in data.items()}
+        return {
+            k: sorted(v, key=order.__getitem__) if k == "designations" else canonical(v)
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [canonical(item) for item in data]
     return data
 
 
 def round_trip(folder: Path, data: dict[str, Any]) -> None:
-    """YAML → xlsx → YAML gives the same data, and so does that YAML → xlsx again (the workbook written from a
-    workbook's reading reads the same)."""
+    """YAML → xlsx → YAML gives the same data,
+    and so does that YAML → xlsx again (the workbook written from a workbook's reading reads the same).
+    """
     source = folder / "report.yaml"
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     current = load_report(source, UNIT_REGISTRY)
@@ -224,8 +260,13 @@ def test_a_report_with_every_field_round_trips(tmp_path_factory, data: dict[str,
     """A field added to a model is generated here, or the generator says which type it cannot make; and the
     generator invents no field the models do not have."""
     format_fields = set(model_fields(Report))
-    assert {("schools", "upgraded"), ("schools", "professional_teachers"), ("schools", "construction_project"),
-            ("city", "park_funding", "amount"), ("schools", "majors", "designations")} <= format_fields
+    assert {
+        ("schools", "upgraded"),
+        ("schools", "professional_teachers"),
+        ("schools", "construction_project"),
+        ("city", "park_funding", "amount"),
+        ("schools", "majors", "designations"),
+    } <= format_fields
     assert set(fields_given(data)) == format_fields
     round_trip(tmp_path_factory.mktemp("full"), data)
 
@@ -236,9 +277,12 @@ def test_convert_both_ways_on_the_command_line(run_cli, tmp_path: Path) -> None:
     for sample in ("shibenji", "dongan", "jingkaiqu"):
         source = SAMPLES / "2023" / f"{sample}.yaml"
         assert run_cli("convert", source, "-o", tmp_path / f"{sample}.xlsx").exit_code == 0
-        assert run_cli("convert", tmp_path / f"{sample}.xlsx", "-o", tmp_path / f"{sample}.yaml").exit_code == 0
+        assert (
+            run_cli("convert", tmp_path / f"{sample}.xlsx", "-o", tmp_path / f"{sample}.yaml").exit_code == 0
+        )
         assert yaml.safe_load((tmp_path / f"{sample}.yaml").read_text(encoding="utf-8")) == yaml.safe_load(
-            source.read_text(encoding="utf-8"))
+            source.read_text(encoding="utf-8")
+        )
 
 
 def test_convert_never_overwrites_and_refuses_what_a_cell_cannot_hold(run_cli, tmp_path: Path) -> None:
@@ -253,12 +297,24 @@ def test_convert_never_overwrites_and_refuses_what_a_cell_cannot_hold(run_cli, t
     assert run_cli("convert", copy, "-o", tmp_path / "taken.xlsx").exit_code == 2
     assert (tmp_path / "taken.xlsx").read_bytes() == b"mine"
     assert run_cli("convert", copy, "-o", tmp_path / "x.txt").exit_code == 2
-    copy.write_text(copy.read_text(encoding="utf-8").replace("先进装备制造", "先进装备制造、机械"), encoding="utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("先进装备制造", "先进装备制造、机械"), encoding="utf-8"
+    )
     result = run_cli("convert", copy, "-o", tmp_path / "y.xlsx")
-    assert result.exit_code == 2 and "leading_industries" in result.output and not (tmp_path / "y.xlsx").exists()
-    copy.write_text(source.read_text(encoding="utf-8").replace("new_education: 3000", "new_education: 3000.0000000000005"),
-                    encoding="utf-8")
+    assert (
+        result.exit_code == 2 and "leading_industries" in result.output and not (tmp_path / "y.xlsx").exists()
+    )
+    copy.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "new_education: 3000", "new_education: 3000.0000000000005"
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("convert", copy, "-o", tmp_path / "p.xlsx")
-    assert result.exit_code == 2 and "funding.new_education" in result.output and not (tmp_path / "p.xlsx").exists()
+    assert (
+        result.exit_code == 2
+        and "funding.new_education" in result.output
+        and not (tmp_path / "p.xlsx").exists()
+    )
     copy.write_text("schema_version: 2\n", encoding="utf-8")
     assert run_cli("convert", copy, "-o", tmp_path / "z.xlsx").exit_code == 2

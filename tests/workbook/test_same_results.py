@@ -13,12 +13,16 @@ from factory import SAMPLES
 
 def _results(document):
     """Everything of a run's results but where the data stands (file names and positions differ by syntax)."""
+
     def strip(result):
         return {k: v for k, v in result.items() if k not in ("locations", "items")} | {
-            "items": [{k: v for k, v in i.items() if k != "locations"} for i in result["items"]]}
+            "items": [{k: v for k, v in i.items() if k != "locations"} for i in result["items"]]
+        }
 
-    reports = {(r["unit"], r["year"]): (r["score"], r["summary"], [strip(x) for x in r["results"]])
-               for r in document["reports"]}
+    reports = {
+        (r["unit"], r["year"]): (r["score"], r["summary"], [strip(x) for x in r["results"]])
+        for r in document["reports"]
+    }
     city = [(c["year"], c["score"], [strip(x) for x in c["results"]]) for c in document["city"]]
     return reports, city, document["exit_code"]
 
@@ -45,7 +49,10 @@ def test_the_data_used_is_located_at_its_cell_with_the_header(filled, run_cli, t
     letter = openpyxl.utils.get_column_letter(column)
     assert funding["status"] == "fail"
     assert funding["items"][0]["locations"][0]["cell"] == f"学校!{letter}3（生均拨款）"
-    assert funding["items"][0]["locations"][0]["line"] == 3 and funding["items"][0]["locations"][0]["column"] == column
+    assert (
+        funding["items"][0]["locations"][0]["line"] == 3
+        and funding["items"][0]["locations"][0]["column"] == column
+    )
     share = results["c1.vocational-share"]["locations"][0]
     assert share["cell"].startswith("本单位!C") and share["cell"].endswith("（高中阶段招生 · 中职招生）")
     table = run_cli("check", book, "--no-color").stdout

@@ -14,7 +14,10 @@ from zhijiao_check.report.scalars import MAXIMUM
 
 def _validations(sheet):
     """{cell range: (type, operator, formula1, formula2)} of a sheet's data validations."""
-    return {str(v.sqref): (v.type, v.operator, v.formula1, v.formula2) for v in sheet.data_validations.dataValidation}
+    return {
+        str(v.sqref): (v.type, v.operator, v.formula1, v.formula2)
+        for v in sheet.data_validations.dataValidation
+    }
 
 
 def _column(sheet, key):
@@ -31,7 +34,16 @@ def test_a_county_template_has_its_sheets_and_no_city_block(template):
 
 def test_the_city_template_adds_its_block_and_allowances(template):
     assert openpyxl.load_workbook(template("永州市本级", 2024)).sheetnames == [
-        "填报说明", "本单位", "市本级", "学校", "专业", "企业实践", "实训基地", "人才津贴", "园区资金"]
+        "填报说明",
+        "本单位",
+        "市本级",
+        "学校",
+        "专业",
+        "企业实践",
+        "实训基地",
+        "人才津贴",
+        "园区资金",
+    ]
 
 
 def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(template):
@@ -44,13 +56,25 @@ def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(te
     assert by_column[_column(book["学校"], "designations:chuyi_brand")] == ("list", None, '"是,否"', None)
     assert by_column[_column(book["学校"], "students")] == ("whole", "between", "0", str(MAXIMUM["count"]))
     assert by_column[_column(book["学校"], "established")] == ("whole", "between", "1800", "2100")
-    assert by_column[_column(book["学校"], "appropriation_per_student")] == ("decimal", "between", "0", str(MAXIMUM["yuan"]))
-    majors = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["专业"]).items()}
+    assert by_column[_column(book["学校"], "appropriation_per_student")] == (
+        "decimal",
+        "between",
+        "0",
+        str(MAXIMUM["yuan"]),
+    )
+    majors = {
+        rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["专业"]).items()
+    }
     assert majors[_column(book["专业"], "rating")] == ("list", None, '"绿牌,黄牌,红牌"', None)
-    assert majors[_column(book["专业"], "cluster")][2] == '"生物医药,电子信息,先进装备制造,农产品精深加工,轻纺箱包制鞋,新材料"'
+    assert (
+        majors[_column(book["专业"], "cluster")][2]
+        == '"生物医药,电子信息,先进装备制造,农产品精深加工,轻纺箱包制鞋,新材料"'
+    )
     assert majors[_column(book["专业"], "evaluated_in")] == ("whole", "between", "2000", "2100")
     assert majors["A"][0] == "list" and majors["A"][2].startswith("'学校'!$A$3")  # the school, from 学校
-    practice = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["企业实践"]).items()}
+    practice = {
+        rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["企业实践"]).items()
+    }
     assert practice[_column(book["企业实践"], "teachers")] == ("whole", "between", "1", str(MAXIMUM["count"]))
     assert practice[_column(book["企业实践"], "months")] == ("decimal", "greaterThan", "0", None)
     unit = book["本单位"]
@@ -58,7 +82,12 @@ def test_every_enumeration_has_a_drop_down_and_every_number_the_models_bounds(te
     fields = _validations(unit)
     assert fields[f"C{rows['year']}"] == ("whole", "between", "2000", "2100")
     assert fields[f"C{rows['quality_committee']}"] == ("list", None, '"是,否"', None)
-    assert fields[f"C{rows['funding.new_education']}"] == ("decimal", "between", "0", str(MAXIMUM["wan_yuan"]))
+    assert fields[f"C{rows['funding.new_education']}"] == (
+        "decimal",
+        "between",
+        "0",
+        str(MAXIMUM["wan_yuan"]),
+    )
 
 
 def test_headers_are_frozen_inputs_unlocked_and_the_rest_protected_without_a_password(template):
@@ -100,8 +129,17 @@ def test_from_last_year_prefills_and_carries_current_figures_to_last_year(templa
 
 
 def test_from_another_units_report_is_refused(run_cli, tmp_path):
-    result = run_cli("template", "--unit", "道县", "--year", "2024", "-o", tmp_path / "x.xlsx",
-                     "--from", SAMPLES / "2023" / "dongan.yaml")
+    result = run_cli(
+        "template",
+        "--unit",
+        "道县",
+        "--year",
+        "2024",
+        "-o",
+        tmp_path / "x.xlsx",
+        "--from",
+        SAMPLES / "2023" / "dongan.yaml",
+    )
     assert result.exit_code == 2
     assert "东安县" in result.output and not (tmp_path / "x.xlsx").exists()
 
@@ -116,13 +154,24 @@ def test_every_drop_down_shows_chinese_words_never_raw_values(template):
     """Each enumeration's list shows its Chinese words (绿牌, 在建), as a clerk reads them; a new enumeration
     whose values have no words in ``CHOICE_LABELS`` would show ASCII here and fail."""
     book = openpyxl.load_workbook(template("永州市本级", 2024))
-    lists = [(name, v.formula1) for name in book.sheetnames for v in book[name].data_validations.dataValidation
-             if v.type == "list" and v.formula1.startswith('"')]
+    lists = [
+        (name, v.formula1)
+        for name in book.sheetnames
+        for v in book[name].data_validations.dataValidation
+        if v.type == "list" and v.formula1.startswith('"')
+    ]
     assert len(lists) > 20
     for name, formula in lists:
         assert not re.search("[A-Za-z]", formula), (name, formula)
-    schools = {rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["学校"]).items()}
-    assert schools[_column(book["学校"], "construction_project")] == ("list", None, '"未开工,在建,已完工并投入使用"', None)
+    schools = {
+        rng.split(":")[0].rstrip("0123456789"): rule for rng, rule in _validations(book["学校"]).items()
+    }
+    assert schools[_column(book["学校"], "construction_project")] == (
+        "list",
+        None,
+        '"未开工,在建,已完工并投入使用"',
+        None,
+    )
 
 
 def test_every_choice_reads_back_from_its_word_or_its_value():
@@ -130,8 +179,15 @@ def test_every_choice_reads_back_from_its_word_or_its_value():
     from zhijiao_check.report.workbook.read import convert
 
     choices = [column for sheet in layout().sheets for column in sheet.columns if column.kind == "choice"]
-    assert {c.key for c in choices} >= {"unit.kind", "level", "ownership", "construction_project", "rating", "cluster",
-                                        "role"}
+    assert {c.key for c in choices} >= {
+        "unit.kind",
+        "level",
+        "ownership",
+        "construction_project",
+        "rating",
+        "cluster",
+        "role",
+    }
     for column in choices:
         for value, word in column.choices:
             assert re.search(r"[\u4e00-\u9fff]", word), (column.key, value, word)
@@ -156,7 +212,9 @@ def test_a_school_project_typed_as_its_word_or_its_value_reads_as_the_value(fill
 
 
 def test_every_field_has_a_chinese_header_and_its_note(template):
-    """As 本单位's 说明 column explains each field, each table's header carries the field's note as a comment."""
+    """As 本单位's 说明 column explains each field,
+    each table's header carries the field's note as a comment.
+    """
     from zhijiao_check.report.workbook.layout import layout
 
     book = openpyxl.load_workbook(template("永州市本级", 2024))
@@ -186,4 +244,5 @@ def test_docs_list_every_field_of_every_sheet_in_the_templates_order():
     for sheet in layout().sheets:
         rows = [line.split(" | ") for line in sections[sheet.name].splitlines() if line.startswith("| ")][1:]
         assert [(header.removeprefix("| ").rstrip("＊"), key.strip("`")) for header, key, _ in rows] == [
-            (column.header, column.key) for column in sheet.columns], f"docs/excel.md, {sheet.name}"
+            (column.header, column.key) for column in sheet.columns
+        ], f"docs/excel.md, {sheet.name}"

@@ -81,7 +81,9 @@ def _target(rule: Any) -> dict[str, Any]:
 
 
 def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) -> list[str]:
-    """``explain`` for a person: every word in the output language, fields by their labels, the real threshold."""
+    """``explain`` for a person: every word in the output language, fields by their labels,
+    the real threshold.
+    """
     clause = next((c for c in pack.info.clauses if c.number == rule.clause), None)
     units = tr.join(tr(f"catalogue.unit-{kind}") for kind in data["units"])
     borrowed = pack.info.borrowed(rule.clause, rule.annex)
@@ -90,7 +92,8 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
         f"{tr('catalogue.clause')}: {pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
         + (f" {clause.title}" if clause else ""),
         f"{tr('catalogue.quote')}: “{data['quote']}”",
-        f"{tr('catalogue.scope')}: {tr('catalogue.scope-' + data['scope'])}" + (f"（{units}）" if units else ""),
+        f"{tr('catalogue.scope')}: {tr('catalogue.scope-' + data['scope'])}"
+        + (f"（{units}）" if units else ""),
         f"{tr('catalogue.kind')}: {tr('catalogue.kind-' + rule.kind)}",
         f"{tr('catalogue.reads')}: {tr.join(field_text(path, tr) for path in data['reads'])}",
         f"{tr('catalogue.target')}: {target_text(rule, tr)}",
@@ -155,9 +158,14 @@ def _value_labels() -> dict[str, str]:
         SCHOOL_DESIGNATION_LABELS,
     )
 
-    return {**LEVEL_LABELS, **OWNERSHIP_LABELS, **RATING_LABELS, **SCHOOL_DESIGNATION_LABELS,
-            **MAJOR_DESIGNATION_LABELS, **PROJECT_LABELS}
-
+    return {
+        **LEVEL_LABELS,
+        **OWNERSHIP_LABELS,
+        **RATING_LABELS,
+        **SCHOOL_DESIGNATION_LABELS,
+        **MAJOR_DESIGNATION_LABELS,
+        **PROJECT_LABELS,
+    }
 
 
 def target_text(rule: Any, tr: Translator) -> str:
@@ -171,15 +179,20 @@ def target_text(rule: Any, tr: Translator) -> str:
         groups = [" ∧ ".join(_condition_text(c, rule.of.over, tr) for c in group) for group in rule.groups()]
         text = tr("catalogue.every-item", test=tr("catalogue.or").join(groups))
         where = [_condition_text(c, rule.of.over, tr) for c in rule.of.where]
-        return text + (tr("engine.paren", text=tr("catalogue.where", test=" ∧ ".join(where))) if where else "")
+        return text + (
+            tr("engine.paren", text=tr("catalogue.where", test=" ∧ ".join(where))) if where else ""
+        )
     if getattr(rule, "year_plus", None) is not None:
         n = f"{rule.year_plus:+d}".replace("-", "−")
         return f"{SHOWN[target.op]} {tr('catalogue.year-plus', n=n)}"
     compare_to = getattr(rule, "compare_to", None)
     if compare_to is not None:
         if rule.kind == "ratio":
-            other = tr("catalogue.ratio-of", top=tr.join(field_text(s.reads(), tr) for s in compare_to.numerator),
-                       bottom=tr.join(field_text(s.reads(), tr) for s in compare_to.denominator))
+            other = tr(
+                "catalogue.ratio-of",
+                top=tr.join(field_text(s.reads(), tr) for s in compare_to.numerator),
+                bottom=tr.join(field_text(s.reads(), tr) for s in compare_to.denominator),
+            )
         else:
             other = field_text(compare_to.reads(), tr)
         return f"{SHOWN[target.op]} {other}"
@@ -208,8 +221,10 @@ def schedule_text(rule: Any, base: int, tr: Translator) -> str | None:
         share = value * (year - base) / (time.due - base)
         return round(share, 4) if rule.unit == "ratio" else float(number(share))
 
-    years = tr.join(tr("catalogue.year-value", year=y, value=tr.render(show(on_schedule(y), rule.unit)))
-                    for y in range(base + 1, time.due + 1))
+    years = tr.join(
+        tr("catalogue.year-value", year=y, value=tr.render(show(on_schedule(y), rule.unit)))
+        for y in range(base + 1, time.due + 1)
+    )
     return tr("catalogue.formula", target=shown, base=base, due=time.due, years=years)
 
 
@@ -271,8 +286,9 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
 
 
 def rules_markdown(packs: Sequence[Any], tr: Translator) -> str:
-    """docs/rules.md: every rule under its own anchor (``#c16.secondary-funding``), which SARIF's ``helpUri`` names.
-    The rule file is named from the pack's folder, so the page is the same wherever the pack is installed."""
+    """docs/rules.md: every rule under its own anchor (``#c16.secondary-funding``), which SARIF's ``helpUri``
+    names. The rule file is named from the pack's folder, so the page is the same wherever the pack is
+    installed."""
     out = [f"# {tr('catalogue.rules-page')}", "", tr("catalogue.rules-page-generated"), ""]
     for pack in packs:
         out += [f"## {pack.info.document} ({pack.id})", ""]
@@ -281,8 +297,16 @@ def rules_markdown(packs: Sequence[Any], tr: Translator) -> str:
             data = rule_data(rule, tr, source)
             data["source"] = f"{Path(source.file).parent.name}/{Path(source.file).name}:{source.line}"
             facts = explain_lines(pack, rule, data, tr)[1:]  # after the title line, which the heading gives
-            out += [f'<a id="{rule.id}"></a>', "", f"### `{rule.id}` {rule.title.zh}", "", rule.title.en, "",
-                    *(f"- {line}" for line in facts), ""]
+            out += [
+                f'<a id="{rule.id}"></a>',
+                "",
+                f"### `{rule.id}` {rule.title.zh}",
+                "",
+                rule.title.en,
+                "",
+                *(f"- {line}" for line in facts),
+                "",
+            ]
     return "\n".join(out)
 
 
@@ -295,10 +319,20 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     for clause in pack.info.clauses:
         of_clause = [r for r in all_rules if r.clause == clause.number]
         reason = tr.pick(clause.untranscribed.zh, clause.untranscribed.en) if clause.untranscribed else None
-        borrowed = {r.id: {"item": r.annex, "clauses": pack.info.borrowed(r.clause, r.annex)}
-                    for r in of_clause if pack.info.borrowed(r.clause, r.annex)}
-        rows.append({"clause": clause.number, "title": clause.title, "rules": [r.id for r in of_clause],
-                     "borrowed": borrowed, "untranscribed": reason})
+        borrowed = {
+            r.id: {"item": r.annex, "clauses": pack.info.borrowed(r.clause, r.annex)}
+            for r in of_clause
+            if pack.info.borrowed(r.clause, r.annex)
+        }
+        rows.append(
+            {
+                "clause": clause.number,
+                "title": clause.title,
+                "rules": [r.id for r in of_clause],
+                "borrowed": borrowed,
+                "untranscribed": reason,
+            }
+        )
     if format == "json":
         _print(dumps({"document": pack.info.document, "clauses": rows}))
         return ExitCode.OK
@@ -310,7 +344,9 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     table.add_column(tr("catalogue.col-title"))
     table.add_column(tr("catalogue.col-rules"), overflow="fold")
     for row in rows:
-        lines = [f"{i}{borrowed_text(row['borrowed'][i], tr)}" if i in row["borrowed"] else i for i in row["rules"]]
+        lines = [
+            f"{i}{borrowed_text(row['borrowed'][i], tr)}" if i in row["borrowed"] else i for i in row["rules"]
+        ]
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")

@@ -36,7 +36,8 @@ class CheckOptions:
     per_unit: Path | None = None  # a folder for one printable HTML page per unit
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
     waivers: Path | None = None
-    jobs: int | None = None  # worker processes (--jobs, else the config file's `jobs`); None: one per available core
+    # worker processes (--jobs, else the config file's `jobs`); None: one per available core
+    jobs: int | None = None
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
     config: Path | None = None  # the config file in use: an input, never to be written over
@@ -74,27 +75,40 @@ def run(options: CheckOptions) -> int:
         earlier, refused = load_all(options.previous, units) if options.previous else ([], [])
         notices = [msg("cli.previous-invalid", file=bad.file) for bad in refused]
         # Evaluated once, whatever the language: the results carry wording, which each output renders.
-        result = evaluate(valid, invalid, packs, selected=selected, strict=options.strict, previous=earlier,
-                          notices=notices, scored=scored)
+        result = evaluate(
+            valid,
+            invalid,
+            packs,
+            selected=selected,
+            strict=options.strict,
+            previous=earlier,
+            notices=notices,
+            scored=scored,
+        )
         if waivers:
             from datetime import date
 
             from zhijiao_check.settings.waivers import apply
 
             result = apply(result, waivers, date.today())
-        render_options = RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir,
-                                       jobs=jobs)
+        render_options = RenderOptions(
+            quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs
+        )
         write_outputs(result, options.outputs, tr, render_options)
         if options.per_unit is not None:
             from zhijiao_check.output import write_all
             from zhijiao_check.renderers.html import unit_pages
 
-            write_all([(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)])
+            write_all(
+                [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
+            )
     return result.exit_code
 
 
 def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:
-    """The waivers file, read before any report so that a broken one stops the run before anything is written."""
+    """The waivers file, read before any report so that a broken one stops the run before anything is
+    written.
+    """
     if path is None:
         return ()
     from zhijiao_check.settings.waivers import load
@@ -103,9 +117,9 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
 
 
 def year_folders(paths: Sequence[Path]) -> list[Path]:
-    """``--whole-year``: the folder of each report file named (its year's folder, ``reports/2023/``), each once; a
-    folder named stays. A commit of the 市本级 report alone is then judged with the 14 other units of its year, which
-    the city-wide rules need, instead of finding them missing."""
+    """``--whole-year``: the folder of each report file named (its year's folder, ``reports/2023/``), each
+    once; a folder named stays. A commit of the 市本级 report alone is then judged with the 14 other units of
+    its year, which the city-wide rules need, instead of finding them missing."""
     from zhijiao_check.files import is_stdin
 
     folders = [path if path.is_dir() or is_stdin(path) else path.parent for path in paths]
@@ -130,12 +144,16 @@ def _without_collector() -> Iterator[None]:
 
 
 def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str]) -> set[str] | None:
-    """``--select``/``--ignore``: rule IDs, globs (``c16.*``) or clauses (``c4``); unknown ones are an error."""
+    """``--select``/``--ignore``: rule IDs, globs (``c16.*``) or clauses (``c4``);
+    unknown ones are an error.
+    """
     if not select and not ignore:
         return None
 
     def matching(pattern: str) -> set[str]:
-        found = {i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")}
+        found = {
+            i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")
+        }
         if not found:
             raise unknown_rule(pattern, ids)
         return found

@@ -39,7 +39,8 @@ def run(options: ConvertOptions) -> int:
     tr = Translator(options.lang)
     target = options.output
     format = FORMATS.get(target.suffix.lower())
-    # The input (its path, a symlink or a hard link to it) and the rule files are never written over, --force or not.
+    # The input (its path, a symlink or a hard link to it) and the rule files are never written over, --force
+    # or not.
     guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)])
     refusal: tuple[str, dict[str, object]] | None = None
     if format is None:
@@ -49,7 +50,9 @@ def run(options: ConvertOptions) -> int:
     if refusal is not None:
         print(tr(f"input.{refusal[0]}", **refusal[1]), file=sys.stderr)
         return ExitCode.INVALID
-    loaded = load_report(options.source, load_packs(options.rules, options.pack)[0].units, display_name(options.source))
+    loaded = load_report(
+        options.source, load_packs(options.rules, options.pack)[0].units, display_name(options.source)
+    )
     if not isinstance(loaded, ReportFile):
         for problem in loaded.problems:
             print(problem.report_line(tr), file=sys.stderr)

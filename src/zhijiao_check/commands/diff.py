@@ -1,4 +1,5 @@
-"""``diff OLD NEW``: what changed between two reports of one unit, field by field, and which rule statuses changed.
+"""``diff OLD NEW``: what changed between two reports of one unit, field by field, and which rule statuses
+changed.
 
 Schools are matched by name, and majors by name within their school (and any list of named entries, such as
 ``training_bases``), so a reordered list is no change; other lists are compared as sets of values (names of
@@ -59,8 +60,13 @@ def run(options: DiffOptions) -> int:
     guard_outputs([options.output], [options.old, options.new, *rule_inputs(options.rules, options.pack)])
     packs = load_packs(options.rules, options.pack)
     loaded = [load_report(path, packs[0].units, display_name(path)) for path in (options.old, options.new)]
-    problems = [p for report in loaded if not isinstance(report, ReportFile) for p in report.problems
-                if p.severity == "error"]
+    problems = [
+        p
+        for report in loaded
+        if not isinstance(report, ReportFile)
+        for p in report.problems
+        if p.severity == "error"
+    ]
     if problems:
         raise FatalError("diff-invalid", problems)
     old, new = loaded
@@ -75,10 +81,17 @@ def run(options: DiffOptions) -> int:
         then = old_results.get(result.rule.id)
         then_status = then.status if then else None
         if then_status != result.status:
-            statuses.append({"rule": result.rule.id, "title": tr.pick(result.rule.title.zh, result.rule.title.en),
-                             "old": then_status, "new": result.status,
-                             "old_observed": then.observed if then else None, "new_observed": result.observed,
-                             "unit": result.rule.unit})
+            statuses.append(
+                {
+                    "rule": result.rule.id,
+                    "title": tr.pick(result.rule.title.zh, result.rule.title.en),
+                    "old": then_status,
+                    "new": result.status,
+                    "old_observed": then.observed if then else None,
+                    "new_observed": result.observed,
+                    "unit": result.rule.unit,
+                }
+            )
     unchanged = len(after.results) - len(statuses)
     doc = {
         "old": {"file": old.file, "unit": old.unit, "year": old.year, "score": before.score},
@@ -87,7 +100,9 @@ def run(options: DiffOptions) -> int:
         "statuses": statuses,
         "unchanged_rules": unchanged,
     }
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
+    text = (
+        json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
+    )
     write(text, options.output)
     return 0
 
@@ -119,8 +134,14 @@ def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
                     yield from walk(a[index], b[now[item_name]], label, (*pa, index), (*pb, now[item_name]))
             for item_name, index in now.items():
                 if item_name not in then:
-                    yield Change("added", f"{shown}[{item_name}]", None, item_name, None, line(new, (*pb, index)))
-        elif isinstance(a, list) and isinstance(b, list) and all(not isinstance(v, (dict, list)) for v in (*a, *b)):
+                    yield Change(
+                        "added", f"{shown}[{item_name}]", None, item_name, None, line(new, (*pb, index))
+                    )
+        elif (
+            isinstance(a, list)
+            and isinstance(b, list)
+            and all(not isinstance(v, (dict, list)) for v in (*a, *b))
+        ):
             for index, value in enumerate(a):
                 if value not in b:
                     yield Change("removed", f"{shown}[]", value, None, line(old, (*pa, index)), None)
@@ -146,7 +167,9 @@ def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
 
 def _named(items: list[Any]) -> bool:
     names = [item.get("name") for item in items if isinstance(item, dict)]
-    return len(names) == len(items) and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+    return (
+        len(names) == len(items) and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
+    )
 
 
 def _brief(value: Any) -> Any:
@@ -164,18 +187,32 @@ def _text(doc: dict[str, Any], tr: Translator) -> str:
     from zhijiao_check.wording import number
 
     old, new = doc["old"], doc["new"]
-    out = [tr("cli.diff-title", unit=new["unit"], old_year=old["year"], new_year=new["year"], old=old["file"],
-              new=new["file"]),
-           tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), ""]
+    out = [
+        tr(
+            "cli.diff-title",
+            unit=new["unit"],
+            old_year=old["year"],
+            new_year=new["year"],
+            old=old["file"],
+            new=new["file"],
+        ),
+        tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])),
+        "",
+    ]
 
     def value(v: Any) -> str:
         return "—" if v is None else number(v) if not isinstance(v, str) else v
 
     out.append(tr("cli.diff-fields", count=len(doc["changes"])))
     for c in doc["changes"]:
-        where = " → ".join(part for part in (
-            f"{old['file']}:{c['old_line']}" if c["old_line"] else "", f"{new['file']}:{c['new_line']}" if c["new_line"] else ""
-        ) if part)
+        where = " → ".join(
+            part
+            for part in (
+                f"{old['file']}:{c['old_line']}" if c["old_line"] else "",
+                f"{new['file']}:{c['new_line']}" if c["new_line"] else "",
+            )
+            if part
+        )
         if c["kind"] == "changed":
             what = f"{value(c['old'])} → {value(c['new'])}"
         else:
@@ -185,7 +222,8 @@ def _text(doc: dict[str, Any], tr: Translator) -> str:
         out.append("  " + tr("cli.diff-none"))
     out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
     for s in doc["statuses"]:
-        observed = f"{tr.render(show(s['old_observed'], s['unit']))} → {tr.render(show(s['new_observed'], s['unit']))}"
+        old, new = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
+        observed = f"{old} → {new}"
         out.append(f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}  ({observed})")
     out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
     return "\n".join(out) + "\n"

@@ -23,12 +23,15 @@ PROGRESS_FROM = 200  # files: below this, loading is quicker than a progress bar
 
 
 def load_all(
-    paths: Sequence[Path], units: UnitRegistry, outputs: Sequence[Path | None] = (),
+    paths: Sequence[Path],
+    units: UnitRegistry,
+    outputs: Sequence[Path | None] = (),
     other_inputs: Sequence[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Every report under ``paths``; a path that cannot be read is an invalid input, the others still load.
 
-    Before any file is read, an output that would overwrite one of them, a rule file or one of ``other_inputs``
+    Before any file is read, an output that would overwrite one of them, a rule file or one of
+    ``other_inputs``
     (files, or folders of files: rule packs, a roster, earlier years) is refused.
     """
     from zhijiao_check.report import load_report
@@ -39,8 +42,12 @@ def load_all(
 
 
 def load_and_score(
-    paths: Sequence[Path], packs: Sequence[RulePack], selected: set[str] | None, jobs: int,
-    outputs: Sequence[Path | None] = (), other_inputs: Sequence[Path] = (),
+    paths: Sequence[Path],
+    packs: Sequence[RulePack],
+    selected: set[str] | None,
+    jobs: int,
+    outputs: Sequence[Path | None] = (),
+    other_inputs: Sequence[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process."""
     from zhijiao_check.processes import in_parallel
@@ -58,7 +65,9 @@ def load_and_score(
 
 
 def _files(
-    paths: Sequence[Path], outputs: Sequence[Path | None], other_inputs: Sequence[Path],
+    paths: Sequence[Path],
+    outputs: Sequence[Path | None],
+    other_inputs: Sequence[Path],
 ) -> tuple[list[tuple[Path, str]], list[InvalidReport]]:
     from zhijiao_check.report import InvalidReport, find_reports
 
@@ -89,8 +98,8 @@ def _sorted(
 
 
 def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path]) -> None:
-    """Refuse (exit 2, before anything is written) an output over one of ``inputs`` (files, or folders of files:
-    rule packs, earlier years), over a file of the installed pack, or two outputs to one file."""
+    """Refuse (exit 2, before anything is written) an output over one of ``inputs`` (files, or folders of
+    files: rule packs, earlier years), over a file of the installed pack, or two outputs to one file."""
     from zhijiao_check.output import check_targets
     from zhijiao_check.pack.load import builtin_dir
 
@@ -104,7 +113,10 @@ def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:
 
 
 def _files_under(paths: Sequence[Path]) -> list[Path]:
-    return [*paths, *(Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names)]
+    return [
+        *paths,
+        *(Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names),
+    ]
 
 
 def _progress(files: list[tuple[Path, str]]) -> Iterable[tuple[Path, str]]:

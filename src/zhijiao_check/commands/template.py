@@ -81,10 +81,15 @@ def run(options: TemplateOptions) -> int:
         shown = display_name(target.name) if target is not None else "report.yaml"
         write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
         return ExitCode.OK
-    data = carry_over(last, options.year) if last is not None else {
-        "schema_version": 1, "unit": {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})},
-        "year": options.year,
-    }
+    data = (
+        carry_over(last, options.year)
+        if last is not None
+        else {
+            "schema_version": 1,
+            "unit": {"name": unit.name, "kind": unit.kind, **({"code": unit.code} if unit.code else {})},
+            "year": options.year,
+        }
+    )
     write(report_as(options.format, data, display_name(options.prefill) if options.prefill else None), target)
     return ExitCode.OK
 
@@ -95,14 +100,18 @@ def report_as(format: str, data: dict[str, Any], source: str | None = None) -> s
         from zhijiao_check.report.workbook.write import instructions, workbook_bytes
 
         unit = data.get("unit") or {}
-        rows = instructions(str(unit.get("name", "")), str(unit.get("kind", "")), data.get("year", ""), source)
+        rows = instructions(
+            str(unit.get("name", "")), str(unit.get("kind", "")), data.get("year", ""), source
+        )
         return workbook_bytes(data, instructions=rows)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
     header = f"# {source}\n" if source else ""
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    return header + yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
+    )
 
 
 def _last_year(path: Path, unit: Unit, units: UnitRegistry, tr: Translator) -> dict[str, Any]:
@@ -155,7 +164,13 @@ def find_unit(units: UnitRegistry, given: str) -> Unit:
 
 
 def render(
-    unit: Unit, year: int, tr: Translator, document: str, *, schema: str | None = None, file: str = "report.yaml"
+    unit: Unit,
+    year: int,
+    tr: Translator,
+    document: str,
+    *,
+    schema: str | None = None,
+    file: str = "report.yaml",
 ) -> str:
     """The template's text: header comments, then every field of the report for the unit's kind."""
     from zhijiao_check.report.model import Report
@@ -165,7 +180,10 @@ def render(
     lines += ["# " + tr(f"input.{key}") for key in HEADER_KEYS]
     lines += ["# " + tr("input.template-check", file=file), ""]
     given: dict[tuple[str, ...], object] = {
-        ("schema_version",): 1, ("unit", "name"): unit.name, ("unit", "kind"): unit.kind, ("year",): year,
+        ("schema_version",): 1,
+        ("unit", "name"): unit.name,
+        ("unit", "kind"): unit.kind,
+        ("year",): year,
     }
     if unit.code is not None:
         given[("unit", "code")] = unit.code

@@ -30,17 +30,23 @@ def run(options: ValidateOptions) -> int:
 
     tr = Translator(options.lang)
     packs = load_packs(options.rules, options.pack)
-    valid, invalid = load_all(options.paths, packs[0].units, [options.output], rule_inputs(options.rules, options.pack))
+    valid, invalid = load_all(
+        options.paths, packs[0].units, [options.output], rule_inputs(options.rules, options.pack)
+    )
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
     if options.format == "json":
         files = [{"file": r.file, "valid": True} for r in valid]
         files += [{"file": bad.file, "valid": False} for bad in invalid]
-        problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [w.as_dict(tr) for w in warnings]
+        problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [
+            w.as_dict(tr) for w in warnings
+        ]
         text = dumps({"files": files, "problems": problems, "exit_code": code})
     else:
         lines = [tr("cli.valid", file=r.file) for r in valid]
-        lines += [problem.report_line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]]
+        lines += [
+            problem.report_line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
+        ]
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
     write(text + "\n", options.output)

@@ -25,7 +25,9 @@ _packs: list[Sequence[RulePack]] = []  # the packs whose rules travel by place, 
 
 
 def load_and_score(
-    files: Sequence[tuple[Path, str]], packs: Sequence[RulePack], selected: set[str] | None,
+    files: Sequence[tuple[Path, str]],
+    packs: Sequence[RulePack],
+    selected: set[str] | None,
     jobs: int,
 ) -> Iterator[Loaded]:
     """Each (path, display) as (report or invalid report, its evaluation), in the order of ``files``."""

@@ -34,8 +34,10 @@ def evaluate(
     notices: Sequence[Wording] = (),
     scored: Mapping[str, ReportEvaluation] | None = None,
 ) -> Run:
-    """The results carry wording, not text: one run renders in any language. ``selected``: the rule IDs to show and score (all when None); every rule is still computed,
-    since a rule may apply only when another has a given status. ``previous``: earlier reports (``--previous``),
+    """The results carry wording, not text: one run renders in any language. ``selected``: the rule IDs to
+    show and score (all when None); every rule is still computed,
+    since a rule may apply only when another has a given status. ``previous``: earlier reports
+    (``--previous``),
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first.
     ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
     rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
@@ -62,27 +64,42 @@ def evaluate(
         present = {r.unit for r in year_reports}
         missing = tuple(u.name for u in units if u.name not in present)
         results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
-        city_evaluations.append(CityEvaluation(
-            year, _kept(results, selected), year_notices, city_report.file,
-            tuple(u.name for u in units if u.name in present), missing,
-        ))
+        city_evaluations.append(
+            CityEvaluation(
+                year,
+                _kept(results, selected),
+                year_notices,
+                city_report.file,
+                tuple(u.name for u in units if u.name in present),
+                missing,
+            )
+        )
 
     from zhijiao_check.report.consistency import cross_year_warnings
 
     return Run(
-        tuple(packs), tuple(evaluations), (*invalid, *duplicates), tuple(city_evaluations), tuple(notices),
-        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)), strict,
+        tuple(packs),
+        tuple(evaluations),
+        (*invalid, *duplicates),
+        tuple(city_evaluations),
+        tuple(notices),
+        (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)),
+        strict,
         run_trends(evaluations, city_evaluations, {rule.id: info.base_year for rule, info in rules}),
     )
 
 
 def evaluate_report(
-    report: ReportFile, packs: Sequence[RulePack], selected: set[str] | None = None,
+    report: ReportFile,
+    packs: Sequence[RulePack],
+    selected: set[str] | None = None,
 ) -> ReportEvaluation:
     """The unit and school rules of one report: they read that report alone."""
     applicable = [(r, p.info) for p in packs for r in p.rules if r.scope != "city" and report.kind in r.units]
     results, notices = _run(applicable, Scope([report], report.year, city=False))
-    return ReportEvaluation(report.year, _kept(results, selected), notices, report.file, report.unit, report.kind)
+    return ReportEvaluation(
+        report.year, _kept(results, selected), notices, report.file, report.unit, report.kind
+    )
 
 
 def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleResult, ...]:
@@ -90,9 +107,13 @@ def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleRes
 
 
 def _run(
-    rules: Sequence[tuple[AnyRule, PackInfo]], scope: Scope, units_missing: tuple[str, ...] = (),
+    rules: Sequence[tuple[AnyRule, PackInfo]],
+    scope: Scope,
+    units_missing: tuple[str, ...] = (),
 ) -> tuple[list[RuleResult], tuple[Wording, ...]]:
-    """Each rule with its pack's facts (issue date, schedule base); before a pack's issue none of its rules apply."""
+    """Each rule with its pack's facts (issue date, schedule base);
+    before a pack's issue none of its rules apply.
+    """
     results: list[RuleResult] = []
     notices: list[Wording] = []
     by_id: dict[str, RuleResult] = {}
@@ -109,24 +130,38 @@ def _run(
 
 
 def _result(
-    rule: AnyRule, scope: Scope, base: int, done: dict[str, RuleResult],
+    rule: AnyRule,
+    scope: Scope,
+    base: int,
+    done: dict[str, RuleResult],
     units_missing: tuple[str, ...],
 ) -> RuleResult:
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
-            text = msg("engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status)
+            text = msg(
+                "engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status
+            )
             return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
     if not timing.applies_in(rule, scope.year):
-        return RuleResult(rule, Status.NOT_APPLICABLE, None, msg("engine.not-yet-applicable", start=rule.time.start))
+        return RuleResult(
+            rule, Status.NOT_APPLICABLE, None, msg("engine.not-yet-applicable", start=rule.time.start)
+        )
     measure: Measure = rule.measure(scope)
     status = timing.decide(rule, scope.year, measure, base)
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = timing.expected(rule, scope.year, base)
     if status in (Status.PENDING, Status.BEHIND) and schedule is not None:
-        notes.append(msg("engine.schedule", year=scope.year, expected=show(_round(schedule, rule.unit), rule.unit),
-                         due=rule.time.due, target=show(rule.target.value, rule.unit)))
+        notes.append(
+            msg(
+                "engine.schedule",
+                year=scope.year,
+                expected=show(_round(schedule, rule.unit), rule.unit),
+                due=rule.time.due,
+                target=show(rule.target.value, rule.unit),
+            )
+        )
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
@@ -134,14 +169,25 @@ def _result(
         if reads_city_block_only(rule):
             notes.append(msg("engine.units-missing-city-block", units=units))
         elif measure.settled:
-            notes.append(msg("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units))
+            notes.append(
+                msg("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units)
+            )
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
             notes.append(msg("engine.units-missing", units=units))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = tuple(dict.fromkeys(measure.locations))
-    return RuleResult(rule, status, measure.observed, explanation, locations, measure.items,
-                      tuple(notes), schedule, measure.target)
+    return RuleResult(
+        rule,
+        status,
+        measure.observed,
+        explanation,
+        locations,
+        measure.items,
+        tuple(notes),
+        schedule,
+        measure.target,
+    )
 
 
 def reads_city_block_only(rule: AnyRule) -> bool:
@@ -161,9 +207,16 @@ def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Inval
         key = (report.unit, report.year)
         if key in seen:
             line, column = report.positions.nearest(("unit", "name"))
-            problem = Problem(report.file, line, column, "unit.name", "duplicate-report",
-                              {"unit": report.unit, "year": report.year, "first": seen[key].file}, area="engine",
-                              cell=report.positions.cell(("unit", "name")))
+            problem = Problem(
+                report.file,
+                line,
+                column,
+                "unit.name",
+                "duplicate-report",
+                {"unit": report.unit, "year": report.year, "first": seen[key].file},
+                area="engine",
+                cell=report.positions.cell(("unit", "name")),
+            )
             duplicates.append(InvalidReport(report.file, (problem,)))
             continue
         seen[key] = report

@@ -36,7 +36,8 @@ class RuleResult:
         op = self.rule.target.op
         if self.rule.kind == "flag":
             return {"op": "==", "value": True}
-        fields = vars(self.rule)  # the model's fields: getattr on a kind without them raises inside pydantic, slowly
+        # the model's fields: getattr on a kind without them raises inside pydantic, slowly
+        fields = vars(self.rule)
         computed = (fields.get("compare_to"), fields.get("year_plus"))
         if any(part is not None for part in computed):
             return {"op": op, "value": self.compared_to}  # None when it could not be computed
@@ -94,7 +95,8 @@ class Run:
     notices: tuple[Wording, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
-    trends: RunTrends = field(default_factory=RunTrends)  # advice only: never part of a status or the exit status
+    # advice only: never part of a status or the exit status
+    trends: RunTrends = field(default_factory=RunTrends)
 
     @property
     def failing(self) -> frozenset[Status]:

@@ -1,7 +1,7 @@
 """From a measure to a status: the time words of the policy (targets.md, "Time words").
 
-``due: D`` — from year D on, pass / fail; before D, pass if already met, else pending, or behind when the
-rule is linear and the observed value is below the schedule target × (Y − B) / (D − B), B the pack's schedule base
+``due: D`` — from year D on, pass / fail; before D, pass if already met, else pending, or behind when the rule
+is linear and the observed value is below the schedule target × (Y − B) / (D − B), B the pack's schedule base
 (pack.yaml's ``schedule_base``: 2020 for the built-in pack, whose counts grow from zero from the end of 2020).
 ``every_year``/``from`` — not applicable before that year, pass / fail from it on.
 """
@@ -27,7 +27,9 @@ def applies_in(rule: RuleBase, year: int) -> bool:
 
 
 def expected(rule: RuleBase, year: int, base: int) -> float | None:
-    """The linear schedule's value for the year, for a linear rule before its due year (growing from ``base``)."""
+    """The linear schedule's value for the year,
+    for a linear rule before its due year (growing from ``base``).
+    """
     time = rule.time
     if not time.linear or time.due is None or year >= time.due or isinstance(rule.target.value, list):
         return None

@@ -1,4 +1,5 @@
-"""Trends over several years: each year's observed value and status per target, and a projection to the due year.
+"""Trends over several years: each year's observed value and status per target, and a projection to the due
+year.
 
 Built from the results the engine already produced, keeping per rule and year only a few numbers. A projection
 fits a least-squares line through (year, observed) over the years observed (at least two) and reads it at the
@@ -35,7 +36,8 @@ class Point:
     observed: float | bool | None
     status: str
     schedule: float | None
-    target: Any  # the value held against this year (a computed one for a rule that compares with another figure)
+    # the value held against this year (a computed one for a rule that compares with another figure)
+    target: Any
     complete: bool  # False: the figure is not whole (data missing, or city-wide units missing): not fitted
 
 
@@ -46,7 +48,8 @@ class Projection:
     intercept: float  # the fitted value at ``years[0]``
     due: int
     projected: float  # the fitted value at the due year
-    meets_in: int | None  # first whole year (from the first fitted) the line meets the target from; None: never
+    # first whole year (from the first fitted) the line meets the target from; None: never
+    meets_in: int | None
     on_track: bool
 
     def at(self, year: float) -> float:
@@ -61,7 +64,9 @@ class Trend:
     why_not: str | None  # no projection: no-due, not-a-number, target-not-fixed, due-passed, too-few-years
 
 
-def trends_of(evaluations: Iterable[Any], bases: Mapping[str, int], incomplete_years: Iterable[int] = ()) -> list[Trend]:
+def trends_of(
+    evaluations: Iterable[Any], bases: Mapping[str, int], incomplete_years: Iterable[int] = ()
+) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     cover two years or more; rules in catalogue order of their first appearance. ``bases``: each rule's
     schedule base (its pack's)."""
@@ -74,8 +79,14 @@ def trends_of(evaluations: Iterable[Any], bases: Mapping[str, int], incomplete_y
         for result in evaluation.results:
             rule = result.rule
             observed = _numeric(result.observed)
-            point = Point(evaluation.year, observed, result.status, schedule(rule, evaluation.year, bases[rule.id]),
-                          result.target["value"], result.status != "missing" and evaluation.year not in incomplete)
+            point = Point(
+                evaluation.year,
+                observed,
+                result.status,
+                schedule(rule, evaluation.year, bases[rule.id]),
+                result.target["value"],
+                result.status != "missing" and evaluation.year not in incomplete,
+            )
             by_rule.setdefault(rule.id, (rule, []))[1].append(point)
     out = []
     for rule, points in by_rule.values():
@@ -107,8 +118,11 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
         return None, "target-not-fixed"
     if max(p.year for p in points) > due:
         return None, "due-passed"
-    used = [(p.year, float(p.observed)) for p in points
-            if p.complete and isinstance(p.observed, (int, float)) and not isinstance(p.observed, bool)]
+    used = [
+        (p.year, float(p.observed))
+        for p in points
+        if p.complete and isinstance(p.observed, (int, float)) and not isinstance(p.observed, bool)
+    ]
     if len(used) < MIN_YEARS:
         return None, "too-few-years"
     slope, intercept = fit(used)
@@ -119,8 +133,15 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
         return intercept + slope * (year - first)
 
     projected = line(due)
-    return Projection(tuple(y for y, _ in used), slope, intercept, due, projected,
-                      meets_in(line, slope, op, target, first, due), _meets(projected, op, target)), None
+    return Projection(
+        tuple(y for y, _ in used),
+        slope,
+        intercept,
+        due,
+        projected,
+        meets_in(line, slope, op, target, first, due),
+        _meets(projected, op, target),
+    ), None
 
 
 def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
@@ -135,7 +156,9 @@ def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
-def meets_in(line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int) -> int | None:
+def meets_in(
+    line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int
+) -> int | None:
     """The first whole year, from ``first`` on, from which the line meets the target; None if it never does.
     A line moving away from the target meets it from the first year only if it still does in the due year."""
     if slope * _DIRECTIONS[op] < 0:
@@ -181,8 +204,8 @@ class RunTrends:
 
 
 def run_trends(reports: Sequence[Any], city: Sequence[Any], bases: Mapping[str, int]) -> RunTrends:
-    """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations; ``bases``: each rule's schedule
-    base."""
+    """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations; ``bases``: each rule's
+    schedule base."""
     by_unit: dict[str, list[Any]] = {}
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)

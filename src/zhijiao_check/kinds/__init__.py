@@ -1,9 +1,9 @@
 """Rule kinds: one module each, named by the ``kind`` a rule file gives.
 
 A kind module defines the rule's model (its fields beyond ``vocabulary.RuleBase``) and how it measures:
-``measure(rule, scope) -> Measure``, the observed value, whether the target is met, the arithmetic (as wording,
-which views render in their language), which the model's ``measure`` method calls. ``AnyRule`` is the registry of kinds: to add one, write its module here and
-add its model to the union.
+``measure(rule, scope) -> Measure``, the observed value, whether the target is met, the arithmetic (as
+wording, which views render in their language), which the model's ``measure`` method calls. ``AnyRule`` is the
+registry of kinds: to add one, write its module here and add its model to the union.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ AnyRule = Annotated[
     RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule,
     Field(discriminator="kind"),
 ]
-"""A rule of any kind, told apart by its ``kind`` field: what rule files hold, the engine measures and results
-refer to."""
+"""A rule of any kind, told apart by its ``kind`` field:
+what rule files hold, the engine measures and results refer to.
+"""
 
 
 class Kind(Protocol):
@@ -40,4 +41,3 @@ class Kind(Protocol):
     def reads(self) -> list[str]: ...
 
     def measure(self, scope: Scope) -> Measure: ...
-

@@ -51,15 +51,26 @@ def measure(rule: CountRule, scope: Scope) -> Measure:
         text = seq(text, COLON, names)
     notes: tuple[Wording, ...] = ()
     if rule.distinct is not None and len(counted) > n:
-        notes = (msg("engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, rule.of.over)),)
+        notes = (
+            msg(
+                "engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, rule.of.over)
+            ),
+        )
     if rule.target.expected_max is not None and n > rule.target.expected_max:
-        notes += (msg("engine.above-range", count=n, range=show_target(rule.target.op, rule.target.value, rule.unit),
-                      high=show(rule.target.expected_max, rule.unit)),)
+        notes += (
+            msg(
+                "engine.above-range",
+                count=n,
+                range=show_target(rule.target.op, rule.target.value, rule.unit),
+                high=show(rule.target.expected_max, rule.unit),
+            ),
+        )
     if absent:  # met already: the lists not given can only add to the count
         notes += (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
     locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
-    return Measure(n, met, text, locations, near=not met and near(n, rule.target), notes=notes,
-                   settled=grows and met)
+    return Measure(
+        n, met, text, locations, near=not met and near(n, rule.target), notes=notes, settled=grows and met
+    )
 
 
 def _shown(rule: CountRule, counted: list[Item]) -> list[str]:

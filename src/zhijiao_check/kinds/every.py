@@ -58,14 +58,18 @@ def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
         shown = [c for g in groups for c in g]
     else:
         status = Status.FAIL
-        shown = [next(c for c, r in zip(g, rs, strict=True) if r is False) for g, rs in zip(groups, results, strict=True)]
+        shown = [
+            next(c for c, r in zip(g, rs, strict=True) if r is False)
+            for g, rs in zip(groups, results, strict=True)
+        ]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
     text = Join(tuple(describe(c, item, year, rule.of.over) for c in shown), CLAUSE, unique=True)
     first = groups[0][0]
     observed = item.get(first.field)
     target = {"op": first.op, "value": right_side(first, item, year)}
-    return ItemOutcome(item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))),
-                       target)
+    return ItemOutcome(
+        item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))), target
+    )
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
@@ -73,10 +77,13 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     judged = [judge(rule, item, scope.year) for item in items]
     failed = [o for o in judged if o.status == Status.FAIL]
     if lists_absent and not failed:
-        # A list that is not given may hold items that fail; a failure among the others decides the rule anyway.
+        # A list that is not given may hold items that fail; a failure among the others decides the rule
+        # anyway.
         return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent))
     if not judged:
-        return Measure(None, None, msg("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False)
+        return Measure(
+            None, None, msg("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False
+        )
     passed = sum(outcome.status == Status.PASS for outcome in judged)
     absent = [o for o in judged if o.status == Status.MISSING]
     share = passed / len(judged)
@@ -90,7 +97,9 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     else:
         met = meets(share, rule.target)
     if met is not None:
-        text = seq(text, f" {relation(share, rule.target.op, met)} ", show(rule.target.value, rule.unit, digits))
+        text = seq(
+            text, f" {relation(share, rule.target.op, met)} ", show(rule.target.value, rule.unit, digits)
+        )
     missing = tuple(o.label for o in absent)
     if missing and not failed:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))

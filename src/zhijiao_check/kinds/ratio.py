@@ -63,8 +63,12 @@ class _Value:
         self.bottom_text = _terms(denominator, sigma)
         self.bottom_label = Join(tuple(field_label(s.field, s.over) for s in fraction.denominator), " + ")
         self.notes = tuple(
-            msg("engine.otherwise", count=t.otherwise, field=field_label(s.field, s.over),
-                otherwise=field_label(s.otherwise, s.over))
+            msg(
+                "engine.otherwise",
+                count=t.otherwise,
+                field=field_label(s.field, s.over),
+                otherwise=field_label(s.otherwise, s.over),
+            )
             for s, t in zip((*fraction.numerator, *fraction.denominator), self.totals, strict=True)
             if s.otherwise is not None and t.otherwise
         )
@@ -107,8 +111,15 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
-        return Measure(value.ratio, met, text, locations, items, near=not met and near(value.ratio, rule.target),
-                       notes=value.notes)
+        return Measure(
+            value.ratio,
+            met,
+            text,
+            locations,
+            items,
+            near=not met and near(value.ratio, rule.target),
+            notes=value.notes,
+        )
     other = _Value(rule.compare_to, scope)
     locations += other.locations
     if other.missing:
@@ -131,6 +142,14 @@ def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
         own = measure(alone, Scope([report], scope.year, city=False))
         if own.met is None:
             continue
-        outcomes.append(ItemOutcome(report.unit, None, Status.PASS if own.met else Status.FAIL, own.observed,
-                                    own.explanation, own.locations))
+        outcomes.append(
+            ItemOutcome(
+                report.unit,
+                None,
+                Status.PASS if own.met else Status.FAIL,
+                own.observed,
+                own.explanation,
+                own.locations,
+            )
+        )
     return outcomes

@@ -1,4 +1,5 @@
-"""``total``: a number (one unit's field, or its sum over all units or items) against a number or another total.
+"""``total``: a number (one unit's field, or its sum over all units or items) against a number or another
+total.
 
 c1.public-seats (Σ seats ≥ 25000), c10.craftsman-students, c3.pathway-growth (Σ this year > Σ last year),
 c1.general-plan-freeze (next year's plan ≤ this year's), c8.demonstration-enterprises, …
@@ -62,8 +63,11 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
     if missing:
         if grows and meets(own.given, rule.target):
             # Already met by what is given: the figures not given can only add to it.
-            text = seq(describe(rule.of, own, scope, rule.unit), f" {relation(own.given, rule.target.op, True)} ",
-                       show(rule.target.value, rule.unit))
+            text = seq(
+                describe(rule.of, own, scope, rule.unit),
+                f" {relation(own.given, rule.target.op, True)} ",
+                show(rule.target.value, rule.unit),
+            )
             notes = (msg("engine.met-without", what=Join(tuple(dict.fromkeys(missing)))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
         return Measure.missing_data(missing, locations, observed=own.value)
@@ -81,6 +85,8 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
         met = meets(own.value, rule.target, other.value)
         right = describe(rule.compare_to, other, scope, rule.unit)
         close = False
-    text = seq(describe(rule.of, own, scope, rule.unit), f" {relation(own.value, rule.target.op, met)} ", right)
+    text = seq(
+        describe(rule.of, own, scope, rule.unit), f" {relation(own.value, rule.target.op, met)} ", right
+    )
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
     return Measure(own.value, met, text, locations, near=close, target=target, settled=grows and met)

@@ -1,4 +1,6 @@
-"""Conditions on items (``where`` filters and ``every`` tests), evaluated with three values: true, false, unknown."""
+"""Conditions on items (``where`` filters and ``every`` tests), evaluated with three values:
+true, false, unknown.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +34,9 @@ def check(condition: Condition, item: Item, year: int) -> bool | None:
 
 
 def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
-    """A filter: an item whose filtered field is absent does not match (a major with no rating is not yellow)."""
+    """A filter: an item whose filtered field is absent does not match
+    (a major with no rating is not yellow).
+    """
     return all(check(condition, item, year) is True for condition in where)
 
 
@@ -45,8 +49,10 @@ def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[
     items = [item for item in found.items if matches(where, item, year)]
     on_school = [condition for condition in where if condition.field.startswith("school.")]
     absent = [
-        gap for gap in found.absent
-        if gap.school is None or all(check(condition, gap.school, year) is not False for condition in on_school)
+        gap
+        for gap in found.absent
+        if gap.school is None
+        or all(check(condition, gap.school, year) is not False for condition in on_school)
     ]
     return items, absent
 
@@ -59,7 +65,11 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
     right = right_side(condition, item, year)
     label = field_label(condition.field, over)
     if condition.present is not None:
-        return seq(label, f" {show_plain(left)}") if left is not None else msg("engine.field-absent", field=label)
+        return (
+            seq(label, f" {show_plain(left)}")
+            if left is not None
+            else msg("engine.field-absent", field=label)
+        )
     if left is None:
         return msg("engine.field-absent", field=label)
     if right is None and condition.other is not None:

@@ -70,8 +70,8 @@ MAX_PLACES = 6
 
 
 def show(value: Any, unit: str, digits: int = 1) -> Quantity:
-    """A value with its unit, written when rendered: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``: places of
-    a percentage."""
+    """A value with its unit, written when rendered: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``:
+    places of a percentage."""
     return Quantity(value, unit, digits)
 
 

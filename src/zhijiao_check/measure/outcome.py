@@ -12,7 +12,9 @@ from zhijiao_check.wording import Join, Wording, msg
 
 
 def item_label(name: str, school: str | None) -> str:
-    """``school · major`` for an item of a school, the name alone otherwise (a school, a unit, a list entry)."""
+    """``school · major`` for an item of a school, the name alone otherwise (a school, a unit,
+    a list entry).
+    """
     return f"{school} · {name}" if school and school != name else name
 
 
@@ -56,7 +58,9 @@ class Measure:
     settled: bool = False
 
     @classmethod
-    def missing_data(cls, what: Iterable[str], locations: Iterable[Location], observed: Any = None) -> Measure:
+    def missing_data(
+        cls, what: Iterable[str], locations: Iterable[Location], observed: Any = None
+    ) -> Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))
         return cls(observed, None, msg("engine.missing-data", what=Join(names)), tuple(locations))

@@ -73,7 +73,7 @@ class Item:
 
     def get(self, field: str) -> Any:
         if field.startswith("school."):
-            return dig(self.school_data, split(field[len("school."):]))
+            return dig(self.school_data, split(field[len("school.") :]))
         if field == "name" and not isinstance(self.data, dict):
             return self.data
         return dig(self.data, split(field))
@@ -83,7 +83,7 @@ class Item:
             return locate(self.report, self.path)
         if field.startswith("school.") and self.school_data is not None:
             school_path = self.path[:2]
-            return locate(self.report, (*school_path, *split(field[len("school."):])))
+            return locate(self.report, (*school_path, *split(field[len("school.") :])))
         return locate(self.report, (*self.path, *split(field)))
 
 
@@ -140,7 +140,9 @@ class Scope:
             if collection in SCHOOL_COLLECTIONS:
                 found, lacking = _school_items(report, collection)
                 items.extend(found)
-                absent.extend(Absent(self.named(report, what), school.location(), school) for what, school in lacking)
+                absent.extend(
+                    Absent(self.named(report, what), school.location(), school) for what, school in lacking
+                )
                 continue
             path = split(collection)
             values = dig(report.data, path)
@@ -149,14 +151,19 @@ class Scope:
                 continue
             for index, value in enumerate(values):
                 # Entries without a name (talent allowances) are told apart by their place in the list.
-                name = (value.get("name") or f"{value.get('role', collection)} #{index + 1}"
-                        if isinstance(value, dict) else value)
+                name = (
+                    value.get("name") or f"{value.get('role', collection)} #{index + 1}"
+                    if isinstance(value, dict)
+                    else value
+                )
                 items.append(Item(report, (*path, index), value, str(name)))
         return ItemSet(items, absent)
 
 
 def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Item]]]:
-    """The schools, majors or practice groups of a report, and the schools that do not give the list at all."""
+    """The schools, majors or practice groups of a report,
+    and the schools that do not give the list at all.
+    """
     items: list[Item] = []
     lacking: list[tuple[str, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
@@ -170,6 +177,7 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
             lacking.append((f"{school['name']}.{key}", as_item))
             continue
         for index, entry in enumerate(school[key]):
-            name = entry["name"] if key == "majors" else f"{key}[{index}]"  # groups have no names: their place
+            # groups have no names: their place
+            name = entry["name"] if key == "majors" else f"{key}[{index}]"
             items.append(Item(report, (*school_path, key, index), entry, name, school["name"], school))
     return items, lacking

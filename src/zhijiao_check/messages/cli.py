@@ -3,7 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "cli.binary-to-terminal": (
         "工作簿（xlsx）是二进制文件，不能显示在终端上：请用 --output 文件名.xlsx 写入文件",
-        "a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with --output NAME.xlsx",
+        (
+            "a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with "
+            "--output NAME.xlsx"
+        ),
     ),
     "cli.internal-error": (
         "zhijiao-check：内部错误（程序缺陷，请报告）：{error}；加 --debug 查看详情",
@@ -11,7 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.interrupted": ("已中断", "interrupted"),
     "cli.invalid-pack": ("规则包无效：", "invalid rule pack:"),
-    "cli.choose-pack": ("安装了多个规则包，请用 --pack 选择：{packs}", "several rule packs are installed; choose one with --pack: {packs}"),
+    "cli.choose-pack": (
+        "安装了多个规则包，请用 --pack 选择：{packs}",
+        "several rule packs are installed; choose one with --pack: {packs}",
+    ),
     "cli.unknown-pack": (
         "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
         "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
@@ -21,7 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
         "no rule matches '{rule}'; did you mean {suggestion}?",
     ),
-    "cli.unknown-format": ("未知的输出格式 {format}，可选：{formats}", "unknown format {format}; choose from {formats}"),
+    "cli.unknown-format": (
+        "未知的输出格式 {format}，可选：{formats}",
+        "unknown format {format}; choose from {formats}",
+    ),
     "cli.cannot-write": (
         "无法写入 {file}：{reason}；没有留下写了一半的文件；已写入：{written}",
         "cannot write {file}: {reason}; no file was left half-written; written: {written}",
@@ -32,21 +41,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.stdout-closed": (
         "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
-        "standard output is closed, the result has nowhere to go: give an --output file; files written: {written}",
+        (
+            "standard output is closed, the result has nowhere to go: give an --output file; files written: "
+            "{written}"
+        ),
     ),
     "cli.output-is-input": (
-        "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，请换一个输出文件名",
-        ("the output {file} is the input {input} (the same path, a symlink or a hard link) and writing would "
-         "replace it: nothing was done; choose another output file"),
+        (
+            "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，"
+            "请换一个输出文件名"
+        ),
+        (
+            "the output {file} is the input {input} (the same path, a symlink or a hard link) and "
+            "writing would "
+            "replace it: nothing was done; choose another output file"
+        ),
     ),
     "cli.same-output": (
         "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
-        "{file} and {other} are the same output file, the second would replace the first: give each --output its own file",
+        (
+            "{file} and {other} are the same output file, the second would replace the first: give each "
+            "--output its own file"
+        ),
     ),
     "cli.empty-path": (
-        "参数中有空路径（\"\"），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）",
-        ("an empty path (\"\") among the arguments, such as an unset variable: give a report file or directory "
-         "(the working directory is not checked in its place)"),
+        '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
+        (
+            'an empty path ("") among the arguments, such as an unset variable: give a report file or '
+            "directory "
+            "(the working directory is not checked in its place)"
+        ),
     ),
     "cli.no-rule-selected": (
         "--select/--ignore 之后没有剩下任何规则：请放宽筛选（zhijiao-check rules 列出全部规则）",
@@ -78,14 +102,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit",
     ),
-    "cli.diff-title": ("{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}", "{unit} · {old_year} → {new_year} · {old} → {new}"),
+    "cli.diff-title": (
+        "{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}",
+        "{unit} · {old_year} → {new_year} · {old} → {new}",
+    ),
     "cli.diff-scores": ("得分 {old} → {new}", "score {old} → {new}"),
-    "cli.diff-fields": ("字段变化（{count}）：~ 修改 · + 新增 · - 删除", "Fields changed ({count}): ~ changed · + added · - removed"),
+    "cli.diff-fields": (
+        "字段变化（{count}）：~ 修改 · + 新增 · - 删除",
+        "Fields changed ({count}): ~ changed · + added · - removed",
+    ),
     "cli.diff-none": ("无", "none"),
     "cli.diff-statuses": ("规则状态变化（{count}）", "Rule statuses changed ({count})"),
     "cli.diff-unchanged": ("状态未变的规则 {count} 条", "rules with the same status: {count}"),
     "cli.invalid-config": ("配置文件 {file} 有误：", "the config file {file} has problems:"),
-    "cli.invalid-waivers": ("豁免文件 {file} 有误（未豁免任何规则）：", "the waivers file {file} has problems (nothing was waived):"),
+    "cli.invalid-waivers": (
+        "豁免文件 {file} 有误（未豁免任何规则）：",
+        "the waivers file {file} has problems (nothing was waived):",
+    ),
     "cli.valid": ("{file}：格式正确", "{file}: valid"),
     "cli.valid-summary": ("{valid} 个有效，{invalid} 个无效", "{valid} valid, {invalid} invalid"),
 }

@@ -7,7 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "engine.unit-persons": (" 人", " persons"),
     "engine.missing-data": ("缺少数据：{what}", "data missing: {what}"),
     "engine.field-absent": ("未填写{field}", "{field} not given"),
-    "engine.zero-denominator": ("分母（{label}）为 0，无法计算比例", "the denominator ({label}) is 0: no ratio"),
+    "engine.zero-denominator": (
+        "分母（{label}）为 0，无法计算比例",
+        "the denominator ({label}) is 0: no ratio",
+    ),
     "engine.sum-units": ("{count} 个单位{label}合计 {value}", "{label} of {count} units = {value}"),
     "engine.sum-items": ("{count} 项{label}合计 {value}", "{label} of {count} entries = {value}"),
     "engine.and-more": ("等（另 {count} 个）", " and {count} more"),
@@ -53,11 +56,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "engine.units-missing-city-block": (
         "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
-        "units missing: {units} (they do not change the outcome: this rule reads only the 市本级 city: block)",
+        (
+            "units missing: {units} (they do not change the outcome: this rule reads only the 市本级 city: "
+            "block)"
+        ),
     ),
     "engine.met-without": (
         "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
-        "not given: {what}; the figures given already meet the target, and those not given could only add to them",
+        (
+            "not given: {what}; the figures given already meet the target, and those not given could only "
+            "add to them"
+        ),
     ),
     "engine.city-not-evaluated": (
         "{year} 年全市性指标未评估：输入中没有有效的{city}报表",

@@ -1,4 +1,5 @@
-"""Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's header.
+"""Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's
+header.
 
 Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
 models, so that the template can never say something the model does not.
@@ -10,15 +11,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Errors.
     "input.unknown-unit": (
         "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
-        "unknown reporting unit \"{name}\": did you mean \"{suggestion}\"? The units are {known}",
+        'unknown reporting unit "{name}": did you mean "{suggestion}"? The units are {known}',
     ),
     "input.unknown-unit-no-match": (
         "未知的填报单位“{name}”：可用的单位有 {known}",
-        "unknown reporting unit \"{name}\": the units are {known}",
+        'unknown reporting unit "{name}": the units are {known}',
     ),
     "input.unit-renamed": (
         "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
-        "\"{name}\" was renamed \"{new}\" in {year}: use --unit {new}",
+        '"{name}" was renamed "{new}" in {year}: use --unit {new}',
     ),
     "input.year-out-of-range": (
         "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
@@ -26,7 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "input.output-exists": (
         "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
-        "{file} exists and was not overwritten (it may be a filled-in report): choose another name, or add --force",
+        (
+            "{file} exists and was not overwritten (it may be a filled-in report): choose another name, or "
+            "add --force"
+        ),
     ),
     "input.from-invalid": (
         "{file} 不是有效的报告（问题见上），不能用来预填：请先改正",
@@ -42,15 +46,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "input.convert-invalid": (
         "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据",
-        "{file} is not a valid report (problems above) and was not converted: correct it first; only valid reports are converted, so that nothing is lost or guessed",
+        (
+            "{file} is not a valid report (problems above) and was not converted: correct it first; only "
+            "valid reports are converted, so that nothing is lost or guessed"
+        ),
     ),
     "input.convert-list-item": (
         "{path} 中的“{item}”含有分隔符或就是“无”，在工作簿的一个格子中无法与其他项区分：请改写这一项的名称",
-        "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from other items: rename it",
+        (
+            "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from "
+            "other items: rename it"
+        ),
     ),
     "input.convert-precision": (
         "{path} 的 {value} 有效数字超过 16 位，工作簿的格子存不下（Excel 只显示 15 位）：请写成合理的精度",
-        "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep (Excel shows 15): round it",
+        (
+            "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep "
+            "(Excel shows 15): round it"
+        ),
     ),
     # The template's header: comments at the top of the blank report.
     "input.template-title": (
@@ -59,26 +72,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "input.template-generated": (
         "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",
-        "Made by zhijiao-check template. The # comment after each field gives its meaning, type and unit (in Chinese).",
+        (
+            "Made by zhijiao-check template. The # comment after each field gives its meaning, type and "
+            "unit (in Chinese)."
+        ),
     ),
     "input.template-fill": (
         "1. 在每个冒号后填写数值；留空的字段检查时会报错（validate 逐个指出）。",
         "1. Write a value after each colon; a field left blank is an error (validate points to each one).",
     ),
     "input.template-absent": (
-        "2. 确实没有数据的字段，整行删去，不要留空，也不要填 0：检查时记为“缺数”（missing）。实际为 0 的才写 0。",
-        ("2. A field you have no figure for: delete the whole line, neither blank nor 0; the check reports it as "
-         "missing. Write 0 only when the figure is 0."),
+        (
+            "2. 确实没有数据的字段，整行删去，不要留空，也不要填 0：检查时记为“缺数”（missing）。实际为 0 "
+            "的才写 0。"
+        ),
+        (
+            "2. A field you have no figure for: delete the whole line, neither blank nor 0; the check "
+            "reports it as "
+            "missing. Write 0 only when the figure is 0."
+        ),
     ),
     "input.template-lists": (
         "3. 以“- ”开头的整块是列表的一项（一所学校、一个专业……）：有几项就复制几块；一项也没有时写 []。",
-        ("3. A block starting with \"- \" is one entry of a list (a school, a major…): copy the block for each "
-         "entry; write [] when there is none."),
+        (
+            '3. A block starting with "- " is one entry of a list (a school, a major…): copy the block '
+            "for each "
+            "entry; write [] when there is none."
+        ),
     ),
     "input.template-values": (
-        "4. 数字不加单位、不加千位分隔符、不写百分比；是/否写 true 或 false；字段名后用英文冒号加空格；用空格缩进。",
-        ("4. Numbers without units, thousands separators or percent signs; yes/no as true or false; an ASCII colon "
-         "and a space after each field name; indent with spaces."),
+        (
+            "4. 数字不加单位、不加千位分隔符、不写百分比；是/否写 true 或 false；字段名后用英文冒号加空格；"
+            "用空格缩进。"
+        ),
+        (
+            "4. Numbers without units, thousands separators or percent signs; yes/no as true or false; "
+            "an ASCII colon "
+            "and a space after each field name; indent with spaces."
+        ),
     ),
     "input.template-check": (
         "5. 以 UTF-8 编码保存，然后运行：zhijiao-check validate {file}",

@@ -1,15 +1,27 @@
 """Problems in a rule pack (for the people who write rule files)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "pack.invalid-field": ("规则文件字段错误：{message}（填写的是 {found}）", "invalid rule field: {message} (found {found})"),
-    "pack.duplicate-rule": ("规则 ID {id} 重复，首次出现在 {first}", "rule ID {id} appears twice, first at {first}"),
+    "pack.invalid-field": (
+        "规则文件字段错误：{message}（填写的是 {found}）",
+        "invalid rule field: {message} (found {found})",
+    ),
+    "pack.duplicate-rule": (
+        "规则 ID {id} 重复，首次出现在 {first}",
+        "rule ID {id} appears twice, first at {first}",
+    ),
     "pack.quote-not-verbatim": (
         "规则 {id} 的 quote 在政策原文中找不到（按 NFKC、去空白比较）：{quote}",
-        "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): {quote}",
+        (
+            "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): "
+            "{quote}"
+        ),
     ),
     "pack.when-unknown-rule": (
         "规则 {id} 的 when 引用了 {rule}，它须是更早的规则（本规则包中更靠前，或先加载的规则包中）",
-        "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack loaded before)",
+        (
+            "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack "
+            "loaded before)"
+        ),
     ),
     "pack.rule-id-pattern": (
         "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",

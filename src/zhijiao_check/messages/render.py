@@ -1,4 +1,6 @@
-"""Words of the CI and people outputs: JUnit, SARIF, GitHub annotations, Markdown, HTML and the matrix view."""
+"""Words of the CI and people outputs: JUnit, SARIF, GitHub annotations, Markdown,
+HTML and the matrix view.
+"""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "render.city": ("全市", "City-wide"),
@@ -26,7 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.status-none": ("该类单位无此规则", "no such rule for this kind of unit"),
     "render.legend": ("图例", "Legend"),
     "render.blank": ("空白", "blank"),
-    "render.matrix-title": ("{year} 年 · 单位得分排名与达标矩阵", "{year} · units ranked by score, rule by rule"),
+    "render.matrix-title": (
+        "{year} 年 · 单位得分排名与达标矩阵",
+        "{year} · units ranked by score, rule by rule",
+    ),
     "render.matrix-rules": ("规则编号", "Rule numbers"),
     "render.rank": ("名次", "rank"),
     "render.unit": ("单位", "unit"),
@@ -57,17 +62,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.cards-not-met": ("项目标未达标或缺数据", "targets not met or data missing"),
     "render.cards-watch": ("项预警或落后于进度", "warnings or behind schedule"),
     "render.cards-pending": ("项未到期", "not due yet"),
-    "render.page-number": ('"第 " counter(page) " 页，共 " counter(pages) " 页"', '"page " counter(page) " of " counter(pages)'),
+    "render.page-number": (
+        '"第 " counter(page) " 页，共 " counter(pages) " 页"',
+        '"page " counter(page) " of " counter(pages)',
+    ),
     "render.signoff-unit": ("填报单位（盖章）", "Reporting unit (seal)"),
     "render.signoff-reviewer": ("审核人", "Reviewed by"),
     "render.signoff-date": ("日期", "Date"),
     "render.cards-invalid": ("无效报表", "invalid reports"),
     "render.cards-city-score": ("{year} 年全市性目标得分", "{year} score of the city-wide targets"),
     "render.cards-exit": ("退出状态", "exit status"),
-    "render.generated": ("{tool} {version} · 规则包 {pack}（{document}）", "{tool} {version} · rule pack {pack} ({document})"),
+    "render.generated": (
+        "{tool} {version} · 规则包 {pack}（{document}）",
+        "{tool} {version} · rule pack {pack} ({document})",
+    ),
     "render.bar-legend": (
         "进度条：实线为目标，虚线为当年线性进度；条的颜色即状态",
-        "Bars: the solid line is the target, the dashed line this year's linear schedule; the colour is the status",
+        (
+            "Bars: the solid line is the target, the dashed line this year's linear schedule; the colour is "
+            "the status"
+        ),
     ),
     "render.due": ("{year} 年到期", "due {year}"),
     "render.every-year": ("每年判定", "judged every year"),
@@ -81,10 +95,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.trends-unit": ("{unit} · 历年趋势", "{unit} · trend by year"),
     "render.trends-units": ("各单位历年趋势", "Trends unit by unit"),
     "render.trend-method": (
-        ("预测：对各年实际值（数据完整的年份）作最小二乘直线拟合，至少两个年份，推算到期年份的值；"
-        "预测仅供参考，不改变任何状态和退出状态"),
-        ("Projection: a least-squares line through each year's observed value (years with complete data, two at "
-        "least), read at the due year; it is advice and never changes a status or the exit status"),
+        (
+            "预测：对各年实际值（数据完整的年份）作最小二乘直线拟合，至少两个年份，推算到期年份的值；"
+            "预测仅供参考，不改变任何状态和退出状态"
+        ),
+        (
+            "Projection: a least-squares line through each year's observed value (years with complete "
+            "data, two at "
+            "least), read at the due year; it is advice and never changes a status or the exit status"
+        ),
     ),
     "render.trend-target": ("目标", "target"),
     "render.trend-projection": ("预测", "projection"),
@@ -93,19 +112,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "render.off-track": ("按期难达", "off track"),
     "render.projection": (
         "{first}–{last} 年拟合：每年 {slope}，{due} 年预计 {projected}（目标 {target}）；按当前速度，{meets}",
-        "fitted {first}–{last}: {slope} a year, {projected} projected for {due} (target {target}); at this pace {meets}",
+        (
+            "fitted {first}–{last}: {slope} a year, {projected} projected for {due} (target {target}); at "
+            "this pace {meets}"
+        ),
     ),
     "render.meets-in": ("{year} 年起达标", "met from {year}"),
     "render.meets-never": ("无法达标", "never met"),
     "render.percentage-points": ("{value} 个百分点", "{value} percentage points"),
     "render.no-projection-no-due": ("无到期年份，逐年判定", "no due year: judged every year"),
     "render.no-projection-not-a-number": ("是否类目标，不作预测", "a yes/no target: no projection"),
-    "render.no-projection-target-not-fixed": ("目标不是固定数值，不作预测", "the target is not a fixed number: no projection"),
-    "render.no-projection-due-passed": ("已过到期年份，以各年状态为准", "due year passed: the yearly statuses judge it"),
-    "render.no-projection-too-few-years": ("数据完整的年份不足两个，不作预测", "fewer than two years with complete data: no projection"),
+    "render.no-projection-target-not-fixed": (
+        "目标不是固定数值，不作预测",
+        "the target is not a fixed number: no projection",
+    ),
+    "render.no-projection-due-passed": (
+        "已过到期年份，以各年状态为准",
+        "due year passed: the yearly statuses judge it",
+    ),
+    "render.no-projection-too-few-years": (
+        "数据完整的年份不足两个，不作预测",
+        "fewer than two years with complete data: no projection",
+    ),
     "render.chart-legend": (
         "图：圆点为各年实际值（颜色即状态），实线为目标，细线为线性进度，虚线为预测",
-        ("Charts: dots are each year's observed value (the colour is the status), the solid line the target, the thin "
-        "line the linear schedule, the dashed line the projection"),
+        (
+            "Charts: dots are each year's observed value (the colour is the status), the solid line the "
+            "target, the thin "
+            "line the linear schedule, the dashed line the projection"
+        ),
     ),
 }

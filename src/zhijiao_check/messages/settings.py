@@ -13,15 +13,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知的键“{key}”：可用的键有 {known}",
         "unknown key '{key}': the keys are {known}",
     ),
-    "settings.wrong-type": ("“{key}”的值 {found} 无效：应写成 {expected}", "'{key}' = {found} is not valid: write {expected}"),
-    "settings.wrong-choice": ("“{key}”的值 {found} 无效：可选 {choices}", "'{key}' = {found} is not valid: choose {choices}"),
+    "settings.wrong-type": (
+        "“{key}”的值 {found} 无效：应写成 {expected}",
+        "'{key}' = {found} is not valid: write {expected}",
+    ),
+    "settings.wrong-choice": (
+        "“{key}”的值 {found} 无效：可选 {choices}",
+        "'{key}' = {found} is not valid: choose {choices}",
+    ),
     "settings.waiver-needs": (
         "豁免缺少“{key}”（当前：{found}）：每条豁免须写明规则、单位、理由、批准人和文号",
-        "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, approver and document",
+        (
+            "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, "
+            "approver and document"
+        ),
     ),
     "settings.waiver-needs-time": (
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写",
-        "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. 2024-06-30), or both",
+        (
+            "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. "
+            "2024-06-30), or both"
+        ),
     ),
     "settings.waiver-unknown-rule": (
         "没有规则“{rule}”；是否想写 {suggestion}？",

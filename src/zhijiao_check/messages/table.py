@@ -2,7 +2,10 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "table.report-title": ("{unit}（{kind}）· {year} 年 · {file}", "{unit} ({kind}) · {year} · {file}"),
-    "table.city-title": ("全市 · {year} 年 · {present}/{total} 个单位", "City-wide · {year} · {present}/{total} units"),
+    "table.city-title": (
+        "全市 · {year} 年 · {present}/{total} 个单位",
+        "City-wide · {year} · {present}/{total} units",
+    ),
     "table.kind-county": ("县市区", "county"),
     "table.kind-management_area": ("管理区", "management area"),
     "table.kind-development_zone": ("经开区", "development zone"),
@@ -15,7 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table.col-unit": ("单位", "unit"),
     "table.summary": ("小计", "summary"),
     "table.more-items": ("另有 {count} 项未达标，见 --format json", "{count} more, see --format json"),
-    "table.invalid": ("{file}：报表无效，{count} 个问题，未计分", "{file}: invalid report, not scored (problems: {count})"),
+    "table.invalid": (
+        "{file}：报表无效，{count} 个问题，未计分",
+        "{file}: invalid report, not scored (problems: {count})",
+    ),
     "table.unreadable": ("{file}：无法读取，未检查", "{file}: could not be read, not checked"),
     "table.warnings": ("{count} 条提醒（不影响结果）：", "{count} warnings (they do not change the result):"),
     "table.warning": ("{count} 条提醒（不影响结果）：", "{count} warning (it does not change the result):"),

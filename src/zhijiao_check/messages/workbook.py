@@ -1,4 +1,5 @@
-"""Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not hold.
+"""Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not
+hold.
 
 The values in its cells get the report's own messages (``report.*``), the same as in YAML.
 """
@@ -7,25 +8,49 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "workbook.xls-or-encrypted": (
-        "这不是 .xlsx 工作簿：可能是旧的 .xls 格式或设置了打开密码。请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx），不设密码",
-        "this is not an .xlsx workbook: it may be the old .xls format or have an opening password. In Excel or WPS, “Save As” an Excel workbook (*.xlsx) without a password",
+        (
+            "这不是 .xlsx 工作簿：可能是旧的 .xls 格式或设置了打开密码。请在 Excel 或 WPS 中“另存为”Excel "
+            "工作簿（*.xlsx），不设密码"
+        ),
+        (
+            "this is not an .xlsx workbook: it may be the old .xls format or have an opening password. In "
+            "Excel or WPS, “Save As” an Excel workbook (*.xlsx) without a password"
+        ),
     ),
     "workbook.not-a-workbook": (
-        "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template --format xlsx 生成模板",
-        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with zhijiao-check template --format xlsx",
+        (
+            "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template "
+            "--format xlsx 生成模板"
+        ),
+        (
+            "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
+            "zhijiao-check template --format xlsx"
+        ),
     ),
     "workbook.zip-bomb": (
         "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取",
-        "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): refused",
+        (
+            "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): "
+            "refused"
+        ),
     ),
     "workbook.too-many-cells": (
-        "工作簿超过 {limit} 个单元格，远多于任何单位报表：请确认没有选错文件（或删去表格右侧、下方多余的格式）",
-        ("the workbook has more than {limit} cells, far beyond any unit report: check that this is the right file "
-         "(or clear the formatting of unused columns and rows)"),
+        (
+            "工作簿超过 {limit} 个单元格，远多于任何单位报表：请确认没有选错文件（或删去表格右侧、"
+            "下方多余的格式）"
+        ),
+        (
+            "the workbook has more than {limit} cells, far beyond any unit report: check that this is "
+            "the right file "
+            "(or clear the formatting of unused columns and rows)"
+        ),
     ),
     "workbook.too-many-rows": (
         "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
-        "the workbook has more than {limit} rows, far beyond any unit report: check that this is the right file",
+        (
+            "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
+            "right file"
+        ),
     ),
     "workbook.workbook-unreadable": (
         "无法读取工作簿：{reason}。请在 Excel 或 WPS 中打开后重新保存为 .xlsx",
@@ -33,7 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报",
-        "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx",
+        (
+            "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template "
+            "--format xlsx"
+        ),
     ),
     "workbook.no-sheet": (
         "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
@@ -57,7 +85,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workbook.no-key-row": (
         "找不到字段代码行（表头下方一行，含 {key}）：请从新模板复制表头和字段代码两行",
-        "no row of field keys (below the header, with {key}) found: copy the header and key rows from a new template",
+        (
+            "no row of field keys (below the header, with {key}) found: copy the header and key rows from a "
+            "new template"
+        ),
     ),
     "workbook.unknown-key": (
         "未知的字段代码“{key}”{hint_zh}：字段代码由模板生成，请勿修改",
@@ -93,7 +124,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workbook.merged-cells": (
         "合并单元格 {range}：只有第一个格子有值，其余会读成空白。请取消合并，在每个格子中填写",
-        "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them and fill each cell",
+        (
+            "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them "
+            "and fill each cell"
+        ),
     ),
     "workbook.merged-header": (
         "表头中的合并单元格 {range}：各列按字段代码读取",
@@ -101,7 +135,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workbook.formula-no-value": (
         "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
-        "the formula has no computed value (the file was not saved by Excel or WPS): open the file, save it, then check",
+        (
+            "the formula has no computed value (the file was not saved by Excel or WPS): open the file, "
+            "save it, then check"
+        ),
     ),
     "workbook.formula-error": (
         "公式的结果是错误值 {value}：请改正公式或直接填写数字",

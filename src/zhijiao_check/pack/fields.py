@@ -1,5 +1,5 @@
-"""The report fields a rule names (``of:``, ``field:``, filters and tests), checked against the report model when the
-pack loads: a typo is a located pack error, not a rule that is then always ``missing``.
+"""The report fields a rule names (``of:``, ``field:``, filters and tests), checked against the report model
+when the pack loads: a typo is a located pack error, not a rule that is then always ``missing``.
 
 A pack can add rules over any field of the report format; it cannot add fields (the model is the tool's,
 docs/packs.md).
@@ -19,7 +19,11 @@ from zhijiao_check.vocabulary import Condition, Items, Sum
 
 Path_ = tuple[str | int, ...]
 # The items of these collections are gathered from every school; ``school.<field>`` reads the item's school.
-_SCHOOL_ITEMS: dict[str, type[BaseModel]] = {"schools": School, "majors": Major, "enterprise_practice": EnterprisePractice}
+_SCHOOL_ITEMS: dict[str, type[BaseModel]] = {
+    "schools": School,
+    "majors": Major,
+    "enterprise_practice": EnterprisePractice,
+}
 assert set(_SCHOOL_ITEMS) == set(SCHOOL_COLLECTIONS)
 
 
@@ -37,7 +41,9 @@ def _visit(node: Any, path: Path_, collection: str | None, found: list[tuple[Pat
             found.append(((*path, "over"), node.over))
             return
         collection = node.over
-    if isinstance(node, Sum | Condition) or (isinstance(node, BaseModel) and not path and hasattr(node, "field")):
+    if isinstance(node, Sum | Condition) or (
+        isinstance(node, BaseModel) and not path and hasattr(node, "field")
+    ):
         for name in ("field", "other"):
             field = getattr(node, name, None)
             if isinstance(field, str) and not _known(collection, field):

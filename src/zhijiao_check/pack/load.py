@@ -77,8 +77,16 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             line = parsed.positions.nearest(("rules", index))[0]
             if rule.id in sources:
                 first = sources[rule.id]
-                problems.append(_problem(str(path), (line, 1), f"rules[{index}].id", "duplicate-rule",
-                                         id=rule.id, first=f"{first.file}:{first.line}"))
+                problems.append(
+                    _problem(
+                        str(path),
+                        (line, 1),
+                        f"rules[{index}].id",
+                        "duplicate-rule",
+                        id=rule.id,
+                        first=f"{first.file}:{first.line}",
+                    )
+                )
                 continue
             sources[rule.id] = RuleSource(str(path), line)
             places[rule.id] = Placed(str(path), parsed, index)
@@ -138,17 +146,33 @@ def _validate(model: Any, parsed: Parsed | None, file: str, problems: list[Probl
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             path = _data_path(detail["loc"], parsed.data)
-            problems.append(_problem(file, parsed.positions.nearest(path), format_path(path), "invalid-field",
-                                     message=detail["msg"], found=_short(detail.get("input"))))
+            problems.append(
+                _problem(
+                    file,
+                    parsed.positions.nearest(path),
+                    format_path(path),
+                    "invalid-field",
+                    message=detail["msg"],
+                    found=_short(detail.get("input")),
+                )
+            )
         return None
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
-    """A Pydantic location without the union tags it inserts (``rules.0.ratio.target`` → ``rules[0].target``)."""
+    """A Pydantic location without the union tags it inserts
+    (``rules.0.ratio.target`` → ``rules[0].target``).
+    """
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and part < len(node)
+        ):
             node = node[part]
         elif isinstance(part, str) and (isinstance(node, dict) and node.get("kind") == part or "[" in part):
             continue
@@ -175,42 +199,88 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
         renamed = TypeAdapter(list[Renamed]).validate_python(parsed.data.get("renamed", []))
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
-        problems.append(_problem(str(path), parsed.positions.nearest(tuple(first["loc"])), "units", "invalid-field",
-                                 message=first["msg"], found=_short(first.get("input"))))
+        problems.append(
+            _problem(
+                str(path),
+                parsed.positions.nearest(tuple(first["loc"])),
+                "units",
+                "invalid-field",
+                message=first["msg"],
+                found=_short(first.get("input")),
+            )
+        )
         return None
     return UnitRegistry(units, renamed)
 
 
-def _cross_checks(info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path) -> list[Problem]:
-    """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from the
-    issue on, fields the report model has."""
+def _cross_checks(
+    info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path
+) -> list[Problem]:
+    """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
+    the issue on, fields the report model has."""
     from zhijiao_check.pack.fields import unknown_fields
 
     problems: list[Problem] = []
     policy_path = directory / info.policy
-    decoded = read_text(policy_path, str(policy_path))  # through the one door: a FIFO is refused, not waited on
+    # through the one door: a FIFO is refused, not waited on
+    decoded = read_text(policy_path, str(policy_path))
     if isinstance(decoded, Problem):
         if decoded.code != "path-not-found":
             return [decoded]
-        return [_problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))]
+        return [
+            _problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))
+        ]
     policy = normalise(decoded.text)
     pattern = re.compile(info.rule_ids)
     for rule in rules:
         place = places[rule.id]
         if not pattern.search(rule.id):
-            problems.append(_problem(place.file, place.at("id"), f"{rule.id}.id", "rule-id-pattern",
-                                     id=rule.id, pattern=info.rule_ids))
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("id"),
+                    f"{rule.id}.id",
+                    "rule-id-pattern",
+                    id=rule.id,
+                    pattern=info.rule_ids,
+                )
+            )
         if normalise(rule.quote) not in policy:
-            problems.append(_problem(place.file, (place.at()[0], 1), f"{rule.id}.quote", "quote-not-verbatim",
-                                     id=rule.id, quote=rule.quote))
+            problems.append(
+                _problem(
+                    place.file,
+                    (place.at()[0], 1),
+                    f"{rule.id}.quote",
+                    "quote-not-verbatim",
+                    id=rule.id,
+                    quote=rule.quote,
+                )
+            )
         early = [year for year in rule.time.years if year < info.issued.year]
         if early:
-            problems.append(_problem(place.file, place.at("time"), f"{rule.id}.time", "year-before-issue",
-                                     id=rule.id, year=early[0], issued=info.issued.isoformat()))
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("time"),
+                    f"{rule.id}.time",
+                    "year-before-issue",
+                    id=rule.id,
+                    year=early[0],
+                    issued=info.issued.isoformat(),
+                )
+            )
         for path, field in unknown_fields(rule):
             path = place.as_written(path)
-            problems.append(_problem(place.file, place.at(*path), f"{rule.id}.{format_path(path)}",
-                                     "unknown-field", id=rule.id, field=field))
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at(*path),
+                    f"{rule.id}.{format_path(path)}",
+                    "unknown-field",
+                    id=rule.id,
+                    field=field,
+                )
+            )
     return problems
 
 
@@ -222,8 +292,16 @@ def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
         for rule in pack.rules:
             if rule.when is not None and rule.when.rule not in seen:
                 where = pack.sources[rule.id]
-                problems.append(_problem(where.file, (where.line, 1), f"{rule.id}.when", "when-unknown-rule",
-                                         id=rule.id, rule=rule.when.rule))
+                problems.append(
+                    _problem(
+                        where.file,
+                        (where.line, 1),
+                        f"{rule.id}.when",
+                        "when-unknown-rule",
+                        id=rule.id,
+                        rule=rule.when.rule,
+                    )
+                )
             seen.add(rule.id)
     return problems
 
@@ -255,15 +333,17 @@ def main_pack_dir(choice: str | None) -> Path:
 
 
 def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[RulePack]:
-    """The main pack (``--pack``, by default the installed one) and then the ``--rules`` packs, in that order; a
-    ``--rules`` pack with the main pack's ID replaces it. The main pack (first) gives the reporting units; each
-    pack's rules are judged with its own issue date and schedule base."""
+    """The main pack (``--pack``, by default the installed one) and then the ``--rules`` packs, in that order;
+    a ``--rules`` pack with the main pack's ID replaces it. The main pack (first) gives the reporting units;
+    each pack's rules are judged with its own issue date and schedule base."""
     from zhijiao_check.errors import FatalError
 
     packs: list[RulePack] = []
     for directory in [main_pack_dir(main), *extra]:
         if not (directory / PACK_FILE).is_file():
-            raise FatalError("invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))])
+            raise FatalError(
+                "invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))]
+            )
         loaded = load_pack(directory)
         if isinstance(loaded, list):
             raise FatalError("invalid-pack", loaded)

@@ -12,7 +12,9 @@ from zhijiao_check.vocabulary import RULE_ID, Strict, Text
 
 
 class RuleFile(Strict):
-    """A rule file of a pack (any ``*.yaml`` but ``pack.yaml`` and ``units.yaml``; files are read in name order)."""
+    """A rule file of a pack (any ``*.yaml`` but ``pack.yaml`` and ``units.yaml``;
+    files are read in name order).
+    """
 
     rules: list[AnyRule]
 
@@ -35,9 +37,9 @@ class AnnexItem(Strict):
 class PackInfo(Strict):
     """``pack.yaml``: what the pack transcribes, and the facts of that policy the engine needs.
 
-    ``schedule_base``: the year a linear schedule grows from (target × (Y − base) / (due − base)); by default the
-    year before the issue. ``rule_ids``: the pattern every rule ID of the pack follows. ``units``: the file with
-    the reporting units.
+    ``schedule_base``: the year a linear schedule grows from (target × (Y − base) / (due − base)); by default
+    the year before the issue. ``rule_ids``: the pattern every rule ID of the pack follows. ``units``: the
+    file with the reporting units.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")

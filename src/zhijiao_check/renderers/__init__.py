@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 class Format(StrEnum):
     """The formats of ``check``. Format ``x`` is written by class ``XRenderer`` of module ``renderers/x.py``,
-    imported only when asked for."""
+    imported only when asked for.
+    """
 
     table = "table"
     json = "json"
@@ -41,7 +42,8 @@ class RenderOptions:
     width: int | None = None  # None: the terminal's width (100 when not a terminal)
     to_terminal: bool = False
     jobs: int = 1  # processes a view may lay out reports in (the table)
-    base_dir: Path | None = None  # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
+    # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
+    base_dir: Path | None = None
 
     def base(self) -> Path:
         from zhijiao_check.renderers.paths import repository_root
@@ -58,23 +60,30 @@ class Renderer(Protocol):
 def renderer_class(name: str) -> type[Renderer]:
     if name not in Format.__members__:
         raise FatalError("unknown-format", format=name, formats="|".join(Format))
-    cls: type[Renderer] = getattr(importlib.import_module(f"{__name__}.{name}"), f"{name.capitalize()}Renderer")
+    cls: type[Renderer] = getattr(
+        importlib.import_module(f"{__name__}.{name}"), f"{name.capitalize()}Renderer"
+    )
     return cls
 
 
 def write_outputs(
-    run: Run, outputs: Sequence[tuple[str, Path | None]], tr: Translator, options: RenderOptions,
+    run: Run,
+    outputs: Sequence[tuple[str, Path | None]],
+    tr: Translator,
+    options: RenderOptions,
 ) -> None:
     """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
     from zhijiao_check.output import is_stdout, stdout_is_tty, write_all
 
-    classes = [(renderer_class(name), target) for name, target in outputs]  # fail on a bad name before writing
+    # fail on a bad name before writing
+    classes = [(renderer_class(name), target) for name, target in outputs]
     if sum(is_stdout(target) for _, target in classes) > 1:
         raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
     texts = []
     for cls, target in classes:
         to_stdout = is_stdout(target)
-        own = replace(options, color=options.color if to_stdout else False,
-                      to_terminal=to_stdout and stdout_is_tty())
+        own = replace(
+            options, color=options.color if to_stdout else False, to_terminal=to_stdout and stdout_is_tty()
+        )
         texts.append((cls(tr, own).render(run), target))
     write_all(texts)

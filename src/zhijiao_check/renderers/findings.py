@@ -45,8 +45,8 @@ class Finding:
 
 
 def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> list[Finding]:
-    """One finding per rule that is not met, or per item that did not pass under it; one ``note`` per waived rule,
-    so that the reason stands where the finding would have been."""
+    """One finding per rule that is not met, or per item that did not pass under it; one ``note`` per waived
+    rule, so that the reason stands where the finding would have been."""
     out: list[Finding] = []
     for evaluation in (*doc["reports"], *doc["city"]):
         for result in evaluation["results"]:

@@ -2,7 +2,8 @@
 
 ``::error`` when the status fails the run (``fail``, ``missing``; also ``warn``/``behind`` with ``--strict``),
 ``::warning`` for ``warn``/``behind``; each problem of an invalid report is an ``::error`` too. When
-``GITHUB_STEP_SUMMARY`` names a file, the Markdown output is appended to it (GitHub shows it on the run's page).
+``GITHUB_STEP_SUMMARY`` names a file, the Markdown output is appended to it (GitHub shows it on the run's
+page).
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ class GithubRenderer:
         for bad in doc["invalid"]:
             for problem in bad["problems"]:
                 text = f"{problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
-                lines.append(command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base))
+                lines.append(
+                    command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base)
+                )
         for finding in findings(doc, run.failing):
             result = finding.result
             first = finding.locations[0] if finding.locations else {"file": finding.file}
@@ -45,7 +48,11 @@ class GithubRenderer:
             text = f"{label_of(finding.evaluation, self.tr)}: {finding.explanation}"
             lines.append(command(finding.level, first, title, text, base))
         for warning in doc["warnings"]:
-            lines.append(command("warning", warning, self.tr("render.consistency-annotation"), warning["message"], base))
+            lines.append(
+                command(
+                    "warning", warning, self.tr("render.consistency-annotation"), warning["message"], base
+                )
+            )
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             self._summary(doc, run, Path(summary))
@@ -59,12 +66,14 @@ class GithubRenderer:
             with path.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError as error:
-            raise FatalError("cannot-write", file=str(path), reason=error.strerror or str(error), written="—") from None
+            raise FatalError(
+                "cannot-write", file=str(path), reason=error.strerror or str(error), written="—"
+            ) from None
 
 
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:
-    """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects; ``F`` from the repository's
-    root, as GitHub matches annotations with the files of a pull request."""
+    """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects; ``F`` from the
+    repository's root, as GitHub matches annotations with the files of a pull request."""
     properties = [f"file={_property(shown_from_base(str(where['file']), base))}"]
     if where.get("line"):
         properties.append(f"line={where['line']}")

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Mapping, Sequence
+from functools import cache
 from html import escape
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
@@ -38,47 +40,12 @@ if TYPE_CHECKING:
 
 NEUTRAL, BLANK = "#52606d", "#f0f2f4"
 BAR_WIDTH = 320
-FONTS = ('system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",'
-         '"Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif')
-CSS = f"""
-*{{box-sizing:border-box}}
-body{{margin:0;padding:24px 32px;font:14px/1.5 {FONTS};color:#1f2933;background:#f5f6f8}}
-h1{{font-size:22px;margin:0 0 4px}}h2{{font-size:18px;margin:20px 0 10px}}h3{{font-size:15px;margin:16px 0 8px}}
-.meta,.small{{color:#616e7c}}.small{{font-size:12px}}.cards{{display:flex;flex-wrap:wrap;gap:12px;margin:18px 0}}
-.card{{background:#fff;border-radius:8px;padding:12px 16px;min-width:120px;box-shadow:0 1px 2px #0002;
-border-top:4px solid #cbd2d9}}.card .num{{display:block;font-size:26px;font-weight:700}}
-.card .lbl{{color:#616e7c;font-size:12px}}
-section{{background:#fff;border-radius:8px;padding:4px 20px 16px;margin:16px 0;box-shadow:0 1px 2px #0002}}
-table{{border-collapse:collapse}}th,td{{padding:4px 8px;text-align:left;vertical-align:top;
-border-bottom:1px solid #e4e7eb}}.num{{text-align:right;font-variant-numeric:tabular-nums}}
-table.heat td.cell{{width:30px;text-align:center;color:#fff;font-weight:700;border:2px solid #fff;padding:2px}}
-table.heat th.rule{{writing-mode:vertical-rl;font-weight:400;font-size:12px;white-space:nowrap;padding:4px 2px}}
-.legend span{{display:inline-block;margin:4px 12px 0 0}}
-.chip{{display:inline-block;min-width:22px;padding:0 6px;border-radius:4px;color:#fff;text-align:center;font-weight:700}}
-.target{{margin:10px 0;display:grid;grid-template-columns:300px 340px 1fr;gap:12px;align-items:center}}
-details.report{{border-top:1px solid #e4e7eb;padding:6px 0}}details.report summary{{cursor:pointer;font-weight:600}}
-blockquote{{margin:4px 0;padding:2px 10px;border-left:3px solid #cbd2d9;color:#52606d;font-size:12px}}
-.items{{margin:4px 0 0;padding-left:18px;font-size:12px}}code{{font-size:12px;color:#52606d}}.problem{{color:#c62828}}
-.scroll{{overflow-x:auto;max-width:100%}}code,td,.small{{overflow-wrap:anywhere}}svg{{max-width:100%;height:auto}}
-table.heat td{{white-space:nowrap;overflow-wrap:normal}}table.trend td.year{{white-space:nowrap}}
-.charts{{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:14px}}
-.chart{{border:1px solid #e4e7eb;border-radius:6px;padding:8px 10px}}.chart h3{{font-size:13px;margin:0 0 4px}}
-.track{{display:inline-block;padding:0 6px;border-radius:4px;color:#fff;font-size:12px;font-weight:700}}
-table.trend td.year{{text-align:right;white-space:nowrap}}
-table.trend td:first-child{{min-width:12em;overflow-wrap:normal}}table.trend td.num{{white-space:nowrap}}
-table.trend td:last-child{{min-width:16em}}
-footer{{color:#616e7c;font-size:12px;margin:24px 0 8px;border-top:1px solid #cbd2d9;padding-top:8px}}
-.signoff{{display:grid;grid-template-columns:repeat(3,1fr);gap:24px;margin:28px 0 8px;break-inside:avoid}}
-.signoff div{{border-bottom:1px solid #1f2933;padding:24px 0 4px}}
-@media (max-width:640px){{body{{padding:12px 10px}}section{{padding:4px 10px 12px}}
-.target{{grid-template-columns:1fr;gap:4px}}.cards{{gap:8px}}.card{{min-width:0;flex:1 1 40%}}
-.signoff{{grid-template-columns:1fr}}}}
-@media print{{*{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-body{{background:#fff;padding:0;font-size:11px}}section,.card{{box-shadow:none;border:1px solid #e4e7eb}}
-.scroll{{overflow:visible}}details::details-content{{content-visibility:visible;display:block}}
-details>summary{{list-style:none}}details.report{{break-before:page}}h2,h3{{break-after:avoid}}
-.target,.chart,tr{{break-inside:avoid}}a{{color:inherit;text-decoration:none}}}}
-"""
+
+
+@cache
+def stylesheet() -> str:
+    """The dashboard's CSS, kept in dashboard.css beside this module so it reads as CSS, not as Python."""
+    return "\n" + files("zhijiao_check.renderers").joinpath("dashboard.css").read_text(encoding="utf-8")
 
 
 class HtmlRenderer:
@@ -92,7 +59,9 @@ class HtmlRenderer:
         return self.page(document(run, self.tr), run)
 
     def page(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> str:
-        """The page of ``doc`` (the run's JSON document, or a part of it); ``signoff``: a unit's printable page."""
+        """The page of ``doc`` (the run's JSON document, or a part of it);
+        ``signoff``: a unit's printable page.
+        """
         tr = self.tr
         rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
         pack = doc["rule_pack"]
@@ -101,7 +70,9 @@ class HtmlRenderer:
         if signoff and doc["reports"]:
             heading = f"{doc['reports'][0]['unit']} · {heading}"
         title = f"{heading} · {pack['document']}"
-        subtitle = " · ".join(part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part)
+        subtitle = " · ".join(
+            part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part
+        )
         body = [
             _tag("header", _tag("h1", _e(title)) + _tag("p", _e(subtitle), class_="meta")),
             self._cards(doc),
@@ -121,53 +92,94 @@ class HtmlRenderer:
         data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         head = (
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            + _tag("title", _e(title)) + _tag("style", CSS + self._page_rule(heading, years))
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
+            "'unsafe-inline'\">"
+            + _tag("title", _e(title))
+            + _tag("style", stylesheet() + self._page_rule(heading, years))
         )
         lang = "zh-CN" if tr.lang == "zh" else "en"
         page = "\n".join(part for part in body if part)
         script = _tag("script", data, type="application/json", id="zhijiao-data")
-        return f'<!DOCTYPE html>\n<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
+        document = f'<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
+        return f"<!DOCTYPE html>\n{document}"
 
     def _page_rule(self, heading: str, years: str) -> str:
         """Printed pages: A4, the title and years at the top left, the page number at the top right."""
         left = _css_string(f"{heading} · {years}" if years else heading)
         pages = self.tr("render.page-number")
-        return ("@page{size:A4;margin:16mm 12mm 14mm;@top-left{content:" + left + ";font-size:9px;color:#52606d}"
-                "@top-right{content:" + pages + ";font-size:9px;color:#52606d}}")
+        return (
+            "@page{size:A4;margin:16mm 12mm 14mm;@top-left{content:" + left + ";font-size:9px;color:#52606d}"
+            "@top-right{content:" + pages + ";font-size:9px;color:#52606d}}"
+        )
 
     def _cards(self, doc: Mapping[str, Any]) -> str:
         """What the run counts, as what it is: units, targets met and not met, and each city-wide score."""
         tr = self.tr
         counts = totals(doc)
         cards = [
-            _card("units", str(len(_units(doc))), tr("render.cards-units", reports=len(doc["reports"])), NEUTRAL),
-            _card("invalid", str(len(doc["invalid"])), tr("render.cards-invalid"),
-                  Status.FAIL.colour if doc["invalid"] else BLANK),
+            _card(
+                "units", str(len(_units(doc))), tr("render.cards-units", reports=len(doc["reports"])), NEUTRAL
+            ),
+            _card(
+                "invalid",
+                str(len(doc["invalid"])),
+                tr("render.cards-invalid"),
+                Status.FAIL.colour if doc["invalid"] else BLANK,
+            ),
             _card("met", str(counts["pass"]), tr("render.cards-met"), Status.PASS.colour),
-            _card("not-met", str(counts["fail"] + counts["missing"]), tr("render.cards-not-met"), Status.FAIL.colour),
-            _card("watch", str(counts["warn"] + counts["behind"]), tr("render.cards-watch"), Status.WARN.colour),
+            _card(
+                "not-met",
+                str(counts["fail"] + counts["missing"]),
+                tr("render.cards-not-met"),
+                Status.FAIL.colour,
+            ),
+            _card(
+                "watch", str(counts["warn"] + counts["behind"]), tr("render.cards-watch"), Status.WARN.colour
+            ),
             _card("pending", str(counts["pending"]), tr("render.cards-pending"), Status.PENDING.colour),
-            *(_card("city-score", score_text(c["score"]), tr("render.cards-city-score", year=c["year"]), NEUTRAL,
-                    c["year"]) for c in doc["city"]),
+            *(
+                _card(
+                    "city-score",
+                    score_text(c["score"]),
+                    tr("render.cards-city-score", year=c["year"]),
+                    NEUTRAL,
+                    c["year"],
+                )
+                for c in doc["city"]
+            ),
         ]
         return _tag("div", "".join(cards), class_="cards", id="summary")
 
     def _footer(self, doc: Mapping[str, Any]) -> str:
         """For CI and the record: the exit status, the tool and the rule pack."""
         tool, pack = doc["tool"], doc["rule_pack"]
-        generated = self.tr("render.generated", tool=tool["name"], version=tool["version"], pack=pack["id"],
-                            document=pack["document"])
+        generated = self.tr(
+            "render.generated",
+            tool=tool["name"],
+            version=tool["version"],
+            pack=pack["id"],
+            document=pack["document"],
+        )
         code = doc.get("exit_code")
-        exit_text = "" if code is None else _tag(
-            "span", _e(f"{self.tr('render.cards-exit')} {code} · {self.tr(f'render.exit-{min(int(code), 2)}')}"),
-            data_key="exit-code", data_value=code) + " · "
+        exit_text = (
+            ""
+            if code is None
+            else _tag(
+                "span",
+                _e(f"{self.tr('render.cards-exit')} {code} · {self.tr(f'render.exit-{min(int(code), 2)}')}"),
+                data_key="exit-code",
+                data_value=code,
+            )
+            + " · "
+        )
         return _tag("footer", exit_text + _e(generated))
 
     def _signoff(self) -> str:
         """The sign-off block of a unit's printed page: who filled it in, who checked it, when."""
         fields = ("render.signoff-unit", "render.signoff-reviewer", "render.signoff-date")
-        return _tag("div", "".join(_tag("div", _e(self.tr(key) + self.tr.colon)) for key in fields), class_="signoff")
+        return _tag(
+            "div", "".join(_tag("div", _e(self.tr(key) + self.tr.colon)) for key in fields), class_="signoff"
+        )
 
     def _invalid(self, doc: Mapping[str, Any]) -> str:
         if not doc["invalid"]:
@@ -179,18 +191,35 @@ class HtmlRenderer:
             problems = []
             for p in bad["problems"]:
                 path = f"{p['path']}: " if p["path"] else ""
-                problems.append(_tag("li", f"{_tag('code', _e(at(p)))} {_e(path + p['message'])}", class_="problem",
-                                     data_code=p["code"]))
+                problems.append(
+                    _tag(
+                        "li",
+                        f"{_tag('code', _e(at(p)))} {_e(path + p['message'])}",
+                        class_="problem",
+                        data_code=p["code"],
+                    )
+                )
             parts.append(_tag("ul", "".join(problems)))
         return _tag("section", "".join(parts), id="invalid")
 
     def _heat_map(self, matrix: YearMatrix) -> str:
         tr = self.tr
-        head = [_tag("th", _e(tr("render.rank")), class_="num"), _tag("th", _e(tr("render.unit"))),
-                _tag("th", _e(tr("render.score")), class_="num")]
+        head = [
+            _tag("th", _e(tr("render.rank")), class_="num"),
+            _tag("th", _e(tr("render.unit"))),
+            _tag("th", _e(tr("render.score")), class_="num"),
+        ]
         # Chinese: the short title, the ID on hover; English: the ID, the title on hover.
-        head += [_tag("th", _tag("span", _e(c.short if tr.lang == "zh" else c.rule)), class_="rule",
-                      title=c.rule if tr.lang == "zh" else c.title, data_rule=c.rule) for c in matrix.columns]
+        head += [
+            _tag(
+                "th",
+                _tag("span", _e(c.short if tr.lang == "zh" else c.rule)),
+                class_="rule",
+                title=c.rule if tr.lang == "zh" else c.title,
+                data_rule=c.rule,
+            )
+            for c in matrix.columns
+        ]
         rows = []
         for row in matrix.rows:
             cells = []
@@ -199,52 +228,109 @@ class HtmlRenderer:
                     cells.append(_tag("td", "", class_="cell", style=f"background:{BLANK}"))
                     continue
                 tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
-                cells.append(_tag("td", Status(cell["status"]).glyph, class_="cell", title=tip, data_rule=column.rule,
-                                  data_status=cell["status"], style=f"background:{Status(cell['status']).colour}"))
+                cells.append(
+                    _tag(
+                        "td",
+                        Status(cell["status"]).glyph,
+                        class_="cell",
+                        title=tip,
+                        data_rule=column.rule,
+                        data_status=cell["status"],
+                        style=f"background:{Status(cell['status']).colour}",
+                    )
+                )
             score = score_text(row.score)
-            rows.append(_tag(
-                "tr",
-                _tag("td", str(row.rank or "—"), class_="num")
-                + _tag("td", _tag("a", _e(row.unit), href=f"#{_anchor(row.report)}"))
-                + _tag("td", score, class_="num score") + "".join(cells),
-                data_unit=row.unit, data_rank=row.rank or "", data_score=score,
-            ))
-        table = _tag("div", _tag("table", _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)),
-                                 class_="heat"), class_="scroll")
-        return _tag("section", _tag("h2", _e(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
-                    class_="matrix", id=f"matrix-{matrix.year}", data_year=matrix.year)
+            rows.append(
+                _tag(
+                    "tr",
+                    _tag("td", str(row.rank or "—"), class_="num")
+                    + _tag("td", _tag("a", _e(row.unit), href=f"#{_anchor(row.report)}"))
+                    + _tag("td", score, class_="num score")
+                    + "".join(cells),
+                    data_unit=row.unit,
+                    data_rank=row.rank or "",
+                    data_score=score,
+                )
+            )
+        table = _tag(
+            "div",
+            _tag(
+                "table",
+                _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)),
+                class_="heat",
+            ),
+            class_="scroll",
+        )
+        return _tag(
+            "section",
+            _tag("h2", _e(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
+            class_="matrix",
+            id=f"matrix-{matrix.year}",
+            data_year=matrix.year,
+        )
 
     def _legend(self) -> str:
         chips = [_tag("span", f"{_chip(s)} {_e(self.tr(f'render.status-{s}'))}") for s in STATUSES]
-        chips.append(_tag("span", _tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
-                          + " " + _e(self.tr("render.status-none"))))
+        chips.append(
+            _tag(
+                "span",
+                _tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
+                + " "
+                + _e(self.tr("render.status-none")),
+            )
+        )
         return _tag("p", f"{_e(self.tr('render.legend'))}: {''.join(chips)}", class_="legend")
 
     def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         tr = self.tr
         score = score_text(city["score"])
-        heading = (f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} {_tag('span', score, class_='score')}"
-                   + _e(waived_text(city, tr)))
+        heading = (
+            f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} "
+            f"{_tag('span', score, class_='score')}"
+        ) + _e(waived_text(city, tr))
         parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
             parts.append(_tag("p", _e(units_missing(city, tr)), class_="problem"))
         parts.append(_tag("p", _e(tr("render.bar-legend")), class_="small"))
         parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
-        return _tag("section", "".join(parts) + self._legend(), class_="city", id=f"city-{city['year']}",
-                    data_year=city["year"], data_score=score)
+        return _tag(
+            "section",
+            "".join(parts) + self._legend(),
+            class_="city",
+            id=f"city-{city['year']}",
+            data_year=city["year"],
+            data_score=score,
+        )
 
     def _target(self, r: Mapping[str, Any], rule: Any, year: int) -> str:
         tr = self.tr
         due = getattr(getattr(rule, "time", None), "due", None)
-        facts = [_tag("span", _e(value_text(r, tr)), class_="observed"),
-                 _e(tr("render.due", year=due) if due is not None else tr("render.every-year"))]
+        facts = [
+            _tag("span", _e(value_text(r, tr)), class_="observed"),
+            _e(tr("render.due", year=due) if due is not None else tr("render.every-year")),
+        ]
         if r["expected"] is not None:
-            facts.append(_e(tr("render.schedule", year=year, value=observed_text({**r, "observed": r["expected"]}, tr))))
-        what = f"{_chip(r['status'])} {_tag('b', _e(r['rule']))}<br>{_tag('small', _e(r['title']), class_='small')}"
+            facts.append(
+                _e(
+                    tr(
+                        "render.schedule",
+                        year=year,
+                        value=observed_text({**r, "observed": r["expected"]}, tr),
+                    )
+                )
+            )
+        title = _tag("small", _e(r["title"]), class_="small")
+        what = f"{_chip(r['status'])} {_tag('b', _e(r['rule']))}<br>{title}"
         explanation = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
         bar = _bar(r, value_text(r, tr))
-        return _tag("div", _tag("div", what) + _tag("div", bar + _tag("div", " · ".join(facts), class_="small"))
-                    + _tag("div", explanation, class_="small"), class_="target", **_data(r))
+        return _tag(
+            "div",
+            _tag("div", what)
+            + _tag("div", bar + _tag("div", " · ".join(facts), class_="small"))
+            + _tag("div", explanation, class_="small"),
+            class_="target",
+            **_data(r),
+        )
 
     def _city_trends(self, doc: Mapping[str, Any]) -> str:
         """One small chart per city-wide target: observed by year, target, schedule, dashed projection."""
@@ -258,24 +344,50 @@ class HtmlRenderer:
         for trend in found:
             p = trend["projection"]
             verdict = view.track(trend, tr)
-            badge = _tag("span", _e(verdict), class_="track",
-                         style=f"background:{Status('pass').colour if p and p['on_track'] else Status('fail').colour}") if p else ""
-            figures = " · ".join(f"{point['year']} {_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}"
-                                 for point in trend["years"])
+            badge = (
+                _tag(
+                    "span",
+                    _e(verdict),
+                    class_="track",
+                    style=f"background:{Status('pass' if p and p['on_track'] else 'fail').colour}",
+                )
+                if p
+                else ""
+            )
+            figures = " · ".join(
+                f"{point['year']} {_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}"
+                for point in trend["years"]
+            )
             goal = view.target(trend, tr)
-            charts.append(_tag(
-                "div",
-                _tag("h3", f"{_e(trend['rule'])} {badge}") + _tag("div", _e(trend["title"]), class_="small")
-                + _chart(trend, view.value(trend, p["projected"], tr) if p else goal)
-                + _tag("div", figures, class_="small figures")
-                + _tag("div", _e((f"{tr('render.trend-target')} {goal} · " if goal else "") + view.projection(trend, tr)),
-                       class_="small"),
-                class_="chart", data_rule=trend["rule"],
-                data_projected=json.dumps(p and p["projected"]), data_meets_in=json.dumps(p and p["meets_in"]),
-                data_on_track=json.dumps(p and p["on_track"]), data_slope=json.dumps(p and p["slope"]),
-            ))
-        parts = [_tag("h2", _e(tr("render.trends-city"))), _tag("p", _e(tr("render.chart-legend")), class_="small"),
-                 _tag("div", "".join(charts), class_="charts"), _tag("p", _e(tr("render.trend-method")), class_="small")]
+            charts.append(
+                _tag(
+                    "div",
+                    _tag("h3", f"{_e(trend['rule'])} {badge}")
+                    + _tag("div", _e(trend["title"]), class_="small")
+                    + _chart(trend, view.value(trend, p["projected"], tr) if p else goal)
+                    + _tag("div", figures, class_="small figures")
+                    + _tag(
+                        "div",
+                        _e(
+                            (f"{tr('render.trend-target')} {goal} · " if goal else "")
+                            + view.projection(trend, tr)
+                        ),
+                        class_="small",
+                    ),
+                    class_="chart",
+                    data_rule=trend["rule"],
+                    data_projected=json.dumps(p and p["projected"]),
+                    data_meets_in=json.dumps(p and p["meets_in"]),
+                    data_on_track=json.dumps(p and p["on_track"]),
+                    data_slope=json.dumps(p and p["slope"]),
+                )
+            )
+        parts = [
+            _tag("h2", _e(tr("render.trends-city"))),
+            _tag("p", _e(tr("render.chart-legend")), class_="small"),
+            _tag("div", "".join(charts), class_="charts"),
+            _tag("p", _e(tr("render.trend-method")), class_="small"),
+        ]
         return _tag("section", "".join(parts), id="trend-city", class_="trends")
 
     def _unit_trends(self, doc: Mapping[str, Any]) -> str:
@@ -288,24 +400,48 @@ class HtmlRenderer:
             if anchor == "trend-city":
                 continue
             years = view.trend_years(trends)
-            head = "".join(_tag("th", _e(text)) for text in (tr("render.rule"), *map(str, years),
-                                                              tr("render.trend-target"), tr("render.trend-projection")))
+            head = "".join(
+                _tag("th", _e(text))
+                for text in (
+                    tr("render.rule"),
+                    *map(str, years),
+                    tr("render.trend-target"),
+                    tr("render.trend-projection"),
+                )
+            )
             rows = []
             for trend in trends:
                 by_year = {point["year"]: point for point in trend["years"]}
                 cells = []
                 for year in years:
                     point = by_year.get(year)
-                    cells.append(_tag("td", "" if point is None else
-                                      f"{_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}",
-                                      class_="year", data_year=year))
+                    cells.append(
+                        _tag(
+                            "td",
+                            ""
+                            if point is None
+                            else f"{_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}",
+                            class_="year",
+                            data_year=year,
+                        )
+                    )
                 verdict = view.track(trend, tr)
                 advice = (_tag("b", _e(verdict)) + " · " if verdict else "") + _e(view.projection(trend, tr))
-                rows.append(_tag("tr", _tag("td", f"{_tag('b', _e(trend['rule']))}<br>{_e(trend['title'])}")
-                                 + "".join(cells) + _tag("td", _e(view.target(trend, tr)), class_="num")
-                                 + _tag("td", advice, class_="small"), data_rule=trend["rule"]))
-            table = _tag("div", _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)),
-                                     class_="trend"), class_="scroll")
+                rows.append(
+                    _tag(
+                        "tr",
+                        _tag("td", f"{_tag('b', _e(trend['rule']))}<br>{_e(trend['title'])}")
+                        + "".join(cells)
+                        + _tag("td", _e(view.target(trend, tr)), class_="num")
+                        + _tag("td", advice, class_="small"),
+                        data_rule=trend["rule"],
+                    )
+                )
+            table = _tag(
+                "div",
+                _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)), class_="trend"),
+                class_="scroll",
+            )
             out.append(_tag("details", _tag("summary", _e(heading)) + table, class_="unit-trend", id=anchor))
         if not out:
             return ""
@@ -319,15 +455,28 @@ class HtmlRenderer:
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             counts = _counts(report["summary"])
             score = score_text(report["score"])
-            summary = (f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
-                       f"{_e(waived_text(report, tr))} · {counts} "
-                       + _tag("code", _e(report["file"])))
-            out.append(_tag(
-                "details", _tag("summary", summary) + self._results(report["results"]), class_="report",
-                id=_anchor(report), open=open_all or any(report["summary"][s] for s in NOT_MET), data_file=report["file"],
-                data_unit=report["unit"], data_year=report["year"], data_score=score,
-            ))
-        return _tag("section", _tag("h2", _e(tr("render.drilldown"))) + "".join(out), id="reports") if out else ""
+            summary = (
+                f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
+                f"{_e(waived_text(report, tr))} · {counts} " + _tag("code", _e(report["file"]))
+            )
+            out.append(
+                _tag(
+                    "details",
+                    _tag("summary", summary) + self._results(report["results"]),
+                    class_="report",
+                    id=_anchor(report),
+                    open=open_all or any(report["summary"][s] for s in NOT_MET),
+                    data_file=report["file"],
+                    data_unit=report["unit"],
+                    data_year=report["year"],
+                    data_score=score,
+                )
+            )
+        return (
+            _tag("section", _tag("h2", _e(tr("render.drilldown"))) + "".join(out), id="reports")
+            if out
+            else ""
+        )
 
     def _results(self, results: Sequence[Mapping[str, Any]]) -> str:
         tr = self.tr
@@ -336,30 +485,51 @@ class HtmlRenderer:
             text = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
             items = failing_items(r)
             if items:
-                text += _tag("ul", "".join(
-                    _tag("li", f"{_chip(i['status'])} {_e(who(i) + tr.colon + i['explanation'])} "
-                               + _tag("code", _e(where(i["locations"])))) for i in items), class_="items")
+                text += _tag(
+                    "ul",
+                    "".join(
+                        _tag(
+                            "li",
+                            f"{_chip(i['status'])} {_e(who(i) + tr.colon + i['explanation'])} "
+                            + _tag("code", _e(where(i["locations"]))),
+                        )
+                        for i in items
+                    ),
+                    class_="items",
+                )
             elif r["locations"] and r["status"] != "not_applicable":
                 text += "<br>" + _tag("code", _e(where(r["locations"])))
             quote = _tag("blockquote", _e(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
-            rows.append(_tag(
-                "tr",
-                _tag("td", f"{_chip(r['status'])} {r['status']}")
-                + _tag("td", f"{_tag('b', _e(r['rule']))}<br>{_e(r['title'])}")
-                + _tag("td", _e(value_text(r, tr)), class_="num") + _tag("td", text + quote),
-                **_data(r),
-            ))
-        head = "".join(_tag("th", _e(tr(key))) for key in
-                       ("render.status", "render.rule", "render.observed-target", "render.explanation"))
-        return _tag("div", _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows))), class_="scroll")
+            rows.append(
+                _tag(
+                    "tr",
+                    _tag("td", f"{_chip(r['status'])} {r['status']}")
+                    + _tag("td", f"{_tag('b', _e(r['rule']))}<br>{_e(r['title'])}")
+                    + _tag("td", _e(value_text(r, tr)), class_="num")
+                    + _tag("td", text + quote),
+                    **_data(r),
+                )
+            )
+        head = "".join(
+            _tag("th", _e(tr(key)))
+            for key in ("render.status", "render.rule", "render.observed-target", "render.explanation")
+        )
+        return _tag(
+            "div",
+            _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows))),
+            class_="scroll",
+        )
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [_e(n) for n in doc["notices"]]
         notes += [_tag("code", _e(spot(w))) + f" {_e(w['message'])}" for w in doc["warnings"]]
         if not notes:
             return ""
-        return _tag("section", _tag("h2", _e(self.tr("render.notices")))
-                    + _tag("ul", "".join(_tag("li", n) for n in notes)), id="notes")
+        return _tag(
+            "section",
+            _tag("h2", _e(self.tr("render.notices"))) + _tag("ul", "".join(_tag("li", n) for n in notes)),
+            id="notes",
+        )
 
     def _clauses(self, doc: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         used = {r["rule"] for e in (*doc["reports"], *doc["city"]) for r in e["results"]}
@@ -369,8 +539,14 @@ class HtmlRenderer:
                 by_clause.setdefault(rule.clause, []).append(rule)
         parts = [_tag("h2", _e(self.tr("render.clauses")))]
         for clause, listed in sorted(by_clause.items()):
-            items = "".join(_tag("li", f"{_tag('b', _e(rule.id))} {_e(self.tr.pick(rule.title.zh, rule.title.en))}"
-                                 + _tag("blockquote", _e(rule.quote))) for rule in listed)
+            items = "".join(
+                _tag(
+                    "li",
+                    f"{_tag('b', _e(rule.id))} {_e(self.tr.pick(rule.title.zh, rule.title.en))}"
+                    + _tag("blockquote", _e(rule.quote)),
+                )
+                for rule in listed
+            )
             parts.append(_tag("h3", _e(self.tr("render.clause", clause=clause))) + _tag("ul", items))
         return _tag("section", "".join(parts), id="clauses") if by_clause else ""
 
@@ -380,10 +556,13 @@ CHART_PAD = (34, 12, 10, 20)  # left, right, top, bottom
 
 
 def _chart(trend: Mapping[str, Any], label: str) -> str:
-    """An SVG small multiple: dots for each year's figure in its status colour, the target as a solid line, the
-    linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target."""
-    points = [(p["year"], float(p["observed"]), p["status"]) for p in trend["years"]
-              if isinstance(p["observed"], (int, float)) and not isinstance(p["observed"], bool)]
+    """An SVG small multiple: dots for each year's figure in its status colour, the target as a solid line,
+    the linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target."""
+    points = [
+        (p["year"], float(p["observed"]), p["status"])
+        for p in trend["years"]
+        if isinstance(p["observed"], (int, float)) and not isinstance(p["observed"], bool)
+    ]
     if not points:
         return ""
     goal = trend["target"]["value"] if isinstance(trend["target"]["value"], (int, float)) else None
@@ -394,9 +573,20 @@ def _chart(trend: Mapping[str, Any], label: str) -> str:
     if planned and trend["due"] is not None and trend["due"] > planned[-1][0] and goal is not None:
         planned.append((trend["due"], float(goal)))
         last = max(last, trend["due"])
-    line = [(projection["years"][0], float(projection["intercept"])), (projection["due"], float(projection["projected"]))] \
-        if projection else []
-    values = [v for _, v, _ in points] + [v for _, v in planned] + [v for _, v in line] + ([goal] if goal is not None else [])
+    line = (
+        [
+            (projection["years"][0], float(projection["intercept"])),
+            (projection["due"], float(projection["projected"])),
+        ]
+        if projection
+        else []
+    )
+    values = (
+        [v for _, v, _ in points]
+        + [v for _, v in planned]
+        + [v for _, v in line]
+        + ([goal] if goal is not None else [])
+    )
     low, high = min(0.0, *values), max(values) or 1.0
     high += (high - low) * 0.1
     left, right, top, bottom = CHART_PAD
@@ -409,31 +599,103 @@ def _chart(trend: Mapping[str, Any], label: str) -> str:
         return round(top + (CHART_H - top - bottom) * (1 - (value - low) / (high - low)), 1)
 
     parts = [_tag("line", "", x1=left, x2=CHART_W - right, y1=y(low), y2=y(low), stroke="#cbd2d9")]
-    parts += [_tag("text", str(year), x=x(year), y=CHART_H - 6, text_anchor="middle", font_size=10, fill="#616e7c")
-              for year in range(first, last + 1)]
+    parts += [
+        _tag("text", str(year), x=x(year), y=CHART_H - 6, text_anchor="middle", font_size=10, fill="#616e7c")
+        for year in range(first, last + 1)
+    ]
     if goal is not None:
-        parts.append(_tag("line", "", x1=left, x2=CHART_W - right, y1=y(goal), y2=y(goal), stroke="#1f2933",
-                          stroke_width=1.5, class_="goal"))
-        parts.append(_tag("text", _e(number(goal) if trend["unit"] != "ratio" else f"{goal * 100:.0f}%"), x=left - 4,
-                          y=y(goal) + 3, text_anchor="end", font_size=10, fill="#1f2933"))
+        parts.append(
+            _tag(
+                "line",
+                "",
+                x1=left,
+                x2=CHART_W - right,
+                y1=y(goal),
+                y2=y(goal),
+                stroke="#1f2933",
+                stroke_width=1.5,
+                class_="goal",
+            )
+        )
+        parts.append(
+            _tag(
+                "text",
+                _e(number(goal) if trend["unit"] != "ratio" else f"{goal * 100:.0f}%"),
+                x=left - 4,
+                y=y(goal) + 3,
+                text_anchor="end",
+                font_size=10,
+                fill="#1f2933",
+            )
+        )
     if len(planned) > 1:
-        parts.append(_tag("polyline", "", points=" ".join(f"{x(a)},{y(b)}" for a, b in planned), fill="none",
-                          stroke="#9aa5b1", stroke_width=1, class_="schedule"))
+        parts.append(
+            _tag(
+                "polyline",
+                "",
+                points=" ".join(f"{x(a)},{y(b)}" for a, b in planned),
+                fill="none",
+                stroke="#9aa5b1",
+                stroke_width=1,
+                class_="schedule",
+            )
+        )
     if line:
-        parts.append(_tag("line", "", x1=x(line[0][0]), y1=y(line[0][1]), x2=x(line[1][0]), y2=y(line[1][1]),
-                          stroke="#52606d", stroke_width=1.5, stroke_dasharray="5 3", class_="projection"))
+        parts.append(
+            _tag(
+                "line",
+                "",
+                x1=x(line[0][0]),
+                y1=y(line[0][1]),
+                x2=x(line[1][0]),
+                y2=y(line[1][1]),
+                stroke="#52606d",
+                stroke_width=1.5,
+                stroke_dasharray="5 3",
+                class_="projection",
+            )
+        )
     if len(points) > 1:
-        parts.append(_tag("polyline", "", points=" ".join(f"{x(a)},{y(b)}" for a, b, _ in points), fill="none",
-                          stroke="#52606d", stroke_width=1, class_="observed"))
-    parts += [_tag("circle", _tag("title", f"{year}: {number(value)}"), cx=x(year), cy=y(value), r=4,
-                   fill=Status(status).colour, class_="point", data_year=year, data_observed=json.dumps(value))
-              for year, value, status in points]
-    return _tag("svg", "".join(parts), width=CHART_W, height=CHART_H, viewBox=f"0 0 {CHART_W} {CHART_H}", role="img",
-                aria_label=label)
+        parts.append(
+            _tag(
+                "polyline",
+                "",
+                points=" ".join(f"{x(a)},{y(b)}" for a, b, _ in points),
+                fill="none",
+                stroke="#52606d",
+                stroke_width=1,
+                class_="observed",
+            )
+        )
+    parts += [
+        _tag(
+            "circle",
+            _tag("title", f"{year}: {number(value)}"),
+            cx=x(year),
+            cy=y(value),
+            r=4,
+            fill=Status(status).colour,
+            class_="point",
+            data_year=year,
+            data_observed=json.dumps(value),
+        )
+        for year, value, status in points
+    ]
+    return _tag(
+        "svg",
+        "".join(parts),
+        width=CHART_W,
+        height=CHART_H,
+        viewBox=f"0 0 {CHART_W} {CHART_H}",
+        role="img",
+        aria_label=label,
+    )
 
 
 def _bar(r: Mapping[str, Any], label: str) -> str:
-    """An SVG bar from 0 to the target (or the observed value, when beyond it), the schedule as a dashed line."""
+    """An SVG bar from 0 to the target (or the observed value, when beyond it),
+    the schedule as a dashed line.
+    """
     target, observed = r["target"]["value"], r["observed"]
     numbers = [v for v in (target, observed) if isinstance(v, (int, float)) and not isinstance(v, bool)]
     if r["target"]["op"] not in (">=", ">") or len(numbers) != 2 or max(numbers) <= 0:
@@ -444,35 +706,53 @@ def _bar(r: Mapping[str, Any], label: str) -> str:
         return round(BAR_WIDTH * min(max(float(value) / top, 0.0), 1.0), 1)
 
     def mark(value: float, **attrs: object) -> str:
-        return _tag("line", "", x1=x(value), x2=x(value), y1=1, y2=21, stroke="#1f2933", stroke_width=2, **attrs)
+        return _tag(
+            "line", "", x1=x(value), x2=x(value), y1=1, y2=21, stroke="#1f2933", stroke_width=2, **attrs
+        )
 
     marks = mark(target, class_="goal")
     if r["expected"] is not None:
         marks += mark(r["expected"], class_="schedule", stroke_dasharray="3 2")
     track = _tag("rect", "", x=0, y=5, width=BAR_WIDTH, height=12, rx=6, fill="#e4e7eb")
     done = _tag("rect", "", x=0, y=5, width=x(observed), height=12, rx=6, fill=Status(r["status"]).colour)
-    return _tag("svg", track + done + marks, width=BAR_WIDTH + 2, height=22, viewBox=f"-1 0 {BAR_WIDTH + 2} 22",
-                role="img", aria_label=label)
+    return _tag(
+        "svg",
+        track + done + marks,
+        width=BAR_WIDTH + 2,
+        height=22,
+        viewBox=f"-1 0 {BAR_WIDTH + 2} 22",
+        role="img",
+        aria_label=label,
+    )
 
 
 def _data(r: Mapping[str, Any]) -> dict[str, str]:
     """A result's figures as JSON in ``data-*`` attributes, for scripts reading the page."""
     figures = {"observed": r["observed"], "target": r["target"]["value"], "expected": r["expected"]}
-    return {"data_rule": r["rule"], "data_status": r["status"],
-            **{f"data_{k}": json.dumps(v, ensure_ascii=False) for k, v in figures.items()}}
+    return {
+        "data_rule": r["rule"],
+        "data_status": r["status"],
+        **{f"data_{k}": json.dumps(v, ensure_ascii=False) for k, v in figures.items()},
+    }
 
 
 def _counts(summary: Mapping[str, int]) -> str:
-    return " ".join(f"{_chip(s)} {_tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n)
+    return " ".join(
+        f"{_chip(s)} {_tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
+    )
 
 
 def _card(key: str, value: str, label: str, colour: str, year: int | None = None) -> str:
     content = _tag("span", _e(value), class_="num") + _tag("span", _e(label), class_="lbl")
-    return _tag("div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}")
+    return _tag(
+        "div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}"
+    )
 
 
 def _chip(status: str) -> str:
-    return _tag("b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}")
+    return _tag(
+        "b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}"
+    )
 
 
 def _years(doc: Mapping[str, Any]) -> str:
@@ -497,11 +777,13 @@ def _anchor(report: Mapping[str, Any]) -> str:
 
 
 def _tag(name: str, content: str = "", /, **attrs: object) -> str:
-    """``<name a="v">content</name>``: ``content`` is HTML; attribute values are escaped; ``class_`` is ``class``,
-    other ``_`` are ``-`` (``data_rule``: ``data-rule``); ``None`` and ``False`` leave an attribute out."""
+    """``<name a="v">content</name>``: ``content`` is HTML; attribute values are escaped; ``class_`` is
+    ``class``, other ``_`` are ``-`` (``data_rule``: ``data-rule``); ``None`` and ``False`` leave an attribute
+    out."""
     text = "".join(
         f" {key.rstrip('_').replace('_', '-')}" + ("" if value is True else f'="{_e(value)}"')
-        for key, value in attrs.items() if value is not None and value is not False
+        for key, value in attrs.items()
+        if value is not None and value is not False
     )
     return f"<{name}{text}>{content}</{name}>"
 
@@ -528,7 +810,11 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             "invalid": [],
             "warnings": [w for w in doc["warnings"] if w["file"] in files],
             "notices": [],
-            "trends": {**doc["trends"], "city": [], "units": [u for u in doc["trends"]["units"] if u["unit"] == unit]},
+            "trends": {
+                **doc["trends"],
+                "city": [],
+                "units": [u for u in doc["trends"]["units"] if u["unit"] == unit],
+            },
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
         }
         pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=True)))

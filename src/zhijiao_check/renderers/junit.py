@@ -1,11 +1,11 @@
 """``--format junit``: JUnit XML as Ant writes it and Jenkins and GitLab read it (``junit.xsd``).
 
 One ``<testsuite>`` per report, per city-wide year and per invalid report; one ``<testcase>`` per rule, named
-``rule unit year`` (``c16.secondary-funding 东安县 2023``: the same in every ``--lang``, so that CI keeps a test's
-history; ``classname`` the unit, 全市 for a city-wide year) with the translated title in the message.
+``rule unit year`` (``c16.secondary-funding 东安县 2023``: the same in every ``--lang``, so that CI keeps a
+test's history; ``classname`` the unit, 全市 for a city-wide year) with the translated title in the message.
 ``fail``/``missing`` are ``<failure>``s; ``pending``/``not_applicable``/``waived`` and, unless ``--strict``,
-``behind`` are ``<skipped>`` with the reason (a ``behind`` must not hide among the passed tests); ``warn`` passes
-unless ``--strict``; each problem of an invalid report is an ``<error>``.
+``behind`` are ``<skipped>`` with the reason (a ``behind`` must not hide among the passed tests); ``warn``
+passes unless ``--strict``; each problem of an invalid report is an ``<error>``.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ class JunitRenderer:
         root = ET.Element("testsuites")
         stamp = datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
         for bad in doc["invalid"]:
-            suite = _suite(root, stamp, self.tr("render.invalid-suite", file=bad["file"]), {"file": bad["file"]})
+            suite = _suite(
+                root, stamp, self.tr("render.invalid-suite", file=bad["file"]), {"file": bad["file"]}
+            )
             for problem in bad["problems"]:
                 case = _case(suite, f"{problem['code']} {problem['path']}", bad["file"])
                 text = f"{at(problem)}: {problem['message']}"
@@ -55,8 +57,12 @@ class JunitRenderer:
         for evaluation in evaluations:
             city = "unit" not in evaluation
             unit = CITY_WIDE if city else evaluation["unit"]
-            properties = {"file": evaluation["file"], "unit": unit, "year": evaluation["year"],
-                          "score": score_text(evaluation["score"])}
+            properties = {
+                "file": evaluation["file"],
+                "unit": unit,
+                "year": evaluation["year"],
+                "score": score_text(evaluation["score"]),
+            }
             if not city:
                 properties["kind"] = evaluation["kind"]
             suite = _suite(root, stamp, f"{unit} {evaluation['year']} ({evaluation['file']})", properties)
@@ -84,10 +90,18 @@ def _suite(root: Element, stamp: str, name: str, properties: Mapping[str, Any]) 
     import xml.etree.ElementTree as ET
 
     index = len(root)
-    suite = ET.SubElement(root, "testsuite", {
-        "name": _token(name), "package": "zhijiao-check", "id": str(index), "timestamp": stamp,
-        "hostname": "localhost", "time": "0",
-    })
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        {
+            "name": _token(name),
+            "package": "zhijiao-check",
+            "id": str(index),
+            "timestamp": stamp,
+            "hostname": "localhost",
+            "time": "0",
+        },
+    )
     props = ET.SubElement(suite, "properties")
     for key, value in properties.items():
         ET.SubElement(props, "property", {"name": key, "value": _clean(str(value))})
@@ -97,7 +111,9 @@ def _suite(root: Element, stamp: str, name: str, properties: Mapping[str, Any]) 
 def _case(suite: Element, name: str, classname: str) -> Element:
     import xml.etree.ElementTree as ET
 
-    return ET.SubElement(suite, "testcase", {"name": _token(name), "classname": _token(classname), "time": "0"})
+    return ET.SubElement(
+        suite, "testcase", {"name": _token(name), "classname": _token(classname), "time": "0"}
+    )
 
 
 def _child(case: Element, tag: str, message: str, kind: str | None, text: str | None) -> None:
@@ -124,12 +140,16 @@ def _close(suite: Element, out: list[str], err: list[str]) -> None:
 
 
 def _details(result: Mapping[str, Any], items: list[dict[str, Any]]) -> str:
-    """The failure's text: the arithmetic, the notes, and where the data is, or each item that did not pass."""
+    """The failure's text: the arithmetic, the notes, and where the data is,
+    or each item that did not pass.
+    """
     lines = [result["explanation"], *result["notes"]]
     if not items:
         lines += list(dict.fromkeys(spot(loc) for loc in result["locations"]))[:3]
     for item in items:
-        lines.append(f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip())
+        lines.append(
+            f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip()
+        )
     return "\n".join(lines)
 
 

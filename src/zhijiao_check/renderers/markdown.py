@@ -1,7 +1,8 @@
 """``--format markdown``: a merge-request comment (also the GitHub job summary).
 
-The overview line, invalid reports, for each year with several reports the ranked units × rules matrix, then per
-report and per city-wide year a table of the rules not met or not due, and the met ones in a collapsed section.
+The overview line, invalid reports, for each year with several reports the ranked units × rules matrix, then
+per report and per city-wide year a table of the rules not met or not due, and the met ones in a collapsed
+section.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
 
 ITEMS_SHOWN = 5
-SHOWN_OPEN = (*NOT_MET, Status.WAIVED, Status.PENDING)  # the rules in the open table; the others are folded away
+# the rules in the open table; the others are folded away
+SHOWN_OPEN = (*NOT_MET, Status.WAIVED, Status.PENDING)
 
 
 class MarkdownRenderer:
@@ -46,18 +48,32 @@ class MarkdownRenderer:
     def text(self, doc: Mapping[str, Any], run: Run) -> str:
         """The comment for ``doc``, the JSON document of ``run``."""
         tr = self.tr
-        failing = [r for e in (*doc["reports"], *doc["city"]) for r in e["results"] if r["status"] in run.failing]
+        failing = [
+            r for e in (*doc["reports"], *doc["city"]) for r in e["results"] if r["status"] in run.failing
+        ]
         icon = "⛔" if doc["invalid"] else "❌" if failing else "✅"
         verdict = tr(f"render.exit-{min(doc['exit_code'], 2)}")
-        overview = tr("render.overview", reports=len(doc["reports"]), invalid=len(doc["invalid"]),
-                      failing=len(failing), code=doc["exit_code"])
-        out = [f"## {icon} {tr('render.title')} · {doc['rule_pack']['document']}", "", f"**{verdict}** · {overview}", ""]
+        overview = tr(
+            "render.overview",
+            reports=len(doc["reports"]),
+            invalid=len(doc["invalid"]),
+            failing=len(failing),
+            code=doc["exit_code"],
+        )
+        out = [
+            f"## {icon} {tr('render.title')} · {doc['rule_pack']['document']}",
+            "",
+            f"**{verdict}** · {overview}",
+            "",
+        ]
         if doc["invalid"]:
             out += [f"### ⛔ {tr('render.invalid-title')}", ""]
             for bad in doc["invalid"]:
                 out.append(f"- `{bad['file']}`")
                 for p in bad["problems"]:
-                    out.append(f"  - `{at(p)}` {p['path'] + ': ' if p['path'] else ''}{_inline(p['message'])}")
+                    out.append(
+                        f"  - `{at(p)}` {p['path'] + ': ' if p['path'] else ''}{_inline(p['message'])}"
+                    )
             out.append("")
         for matrix in matrices(doc, catalogue_of(run)):
             out += self._matrix(matrix)
@@ -78,12 +94,24 @@ class MarkdownRenderer:
     def _matrix(self, matrix: YearMatrix) -> list[str]:
         tr = self.tr
         numbers = [str(n) for n in range(1, len(matrix.columns) + 1)]
-        out = [f"### {tr('render.matrix-title', year=matrix.year)}", "",
-               _row(["#", tr("render.unit"), tr("render.score"), *numbers]),
-               _row(["--:", ":--", "--:", *(":-:" for _ in numbers)])]
+        out = [
+            f"### {tr('render.matrix-title', year=matrix.year)}",
+            "",
+            _row(["#", tr("render.unit"), tr("render.score"), *numbers]),
+            _row(["--:", ":--", "--:", *(":-:" for _ in numbers)]),
+        ]
         for row in matrix.rows:
             cells = [Status(c["status"]).emoji if c else "" for c in row.cells]
-            out.append(_row(["—" if row.rank is None else str(row.rank), _cell(row.unit), score_text(row.score), *cells]))
+            out.append(
+                _row(
+                    [
+                        "—" if row.rank is None else str(row.rank),
+                        _cell(row.unit),
+                        score_text(row.score),
+                        *cells,
+                    ]
+                )
+            )
         legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
         out += ["", f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}", ""]
         out += [f"<details><summary>{tr('render.matrix-rules')}</summary>", ""]
@@ -95,8 +123,15 @@ class MarkdownRenderer:
         results = evaluation["results"]
         worst = next((s for s in NOT_MET if evaluation["summary"][s]), Status.PASS)
         counts = " · ".join(f"{Status(s).emoji} {s} {n}" for s, n in evaluation["summary"].items() if n)
-        out = [f"### {Status(worst).emoji} {_inline(title)} · {tr('render.score')} {_inline(score_beside(evaluation, tr))}", "",
-               " · ".join(part for part in (subtitle, counts or tr("render.no-rules")) if part), ""]
+        out = [
+            (
+                f"### {Status(worst).emoji} {_inline(title)} · {tr('render.score')} "
+                f"{_inline(score_beside(evaluation, tr))}"
+            ),
+            "",
+            " · ".join(part for part in (subtitle, counts or tr("render.no-rules")) if part),
+            "",
+        ]
         out += [f"> {_inline(notice)}" for notice in evaluation["notices"]]
         if self.options.quiet:
             return out
@@ -105,55 +140,106 @@ class MarkdownRenderer:
         if shown:
             out += self._table(shown, located=True) + [""]
         if folded:
-            out += [f"<details><summary>{tr('render.passing', count=len(folded))}</summary>", "",
-                    *self._table(folded, located=False), "", "</details>", ""]
+            out += [
+                f"<details><summary>{tr('render.passing', count=len(folded))}</summary>",
+                "",
+                *self._table(folded, located=False),
+                "",
+                "</details>",
+                "",
+            ]
         return out
 
     def _table(self, results: Sequence[Mapping[str, Any]], located: bool) -> list[str]:
         tr = self.tr
-        out = [_row([tr("render.status"), tr("render.rule"), tr("render.observed-target"), tr("render.explanation")]),
-               _row(["---"] * 4)]
+        out = [
+            _row(
+                [
+                    tr("render.status"),
+                    tr("render.rule"),
+                    tr("render.observed-target"),
+                    tr("render.explanation"),
+                ]
+            ),
+            _row(["---"] * 4),
+        ]
         for r in results:
             lines = [r["explanation"], *r["notes"]]
             items = failing_items(r)
             for item in items[:ITEMS_SHOWN]:
-                lines.append(f"{Status(item['status']).emoji} {who(item)}{tr.colon}{item['explanation']} `{where(item['locations'])}`")
+                lines.append(
+                    f"{Status(item['status']).emoji} {who(item)}{tr.colon}{item['explanation']} "
+                    f"`{where(item['locations'])}`"
+                )
             if len(items) > ITEMS_SHOWN:
                 lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if located and not items and r["status"] != "not_applicable" and r["locations"]:
                 lines.append(f"`{where(r['locations'])}`")
-            out.append(_row([f"{Status(r['status']).emoji} {r['status']}", f"`{r['rule']}` {_cell(r['title'])}",
-                             _cell(value_text(r, tr)), "<br>".join(_cell(line) for line in lines)]))
+            out.append(
+                _row(
+                    [
+                        f"{Status(r['status']).emoji} {r['status']}",
+                        f"`{r['rule']}` {_cell(r['title'])}",
+                        _cell(value_text(r, tr)),
+                        "<br>".join(_cell(line) for line in lines),
+                    ]
+                )
+            )
         return out
 
-
     def _trends(self, doc: Mapping[str, Any]) -> list[str]:
-        """City-wide trends open, each unit's folded: a row per target, a column per year, then the projection."""
+        """City-wide trends open, each unit's folded:
+        a row per target, a column per year, then the projection.
+        """
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
         out: list[str] = []
         for anchor, heading, trends in view.scopes(doc, tr):
             years = view.trend_years(trends)
-            table = [_row([tr("render.rule"), *map(str, years), tr("render.trend-target"), tr("render.trend-projection")]),
-                     _row(["---", *("--:" for _ in years), "--:", "---"])]
+            table = [
+                _row(
+                    [
+                        tr("render.rule"),
+                        *map(str, years),
+                        tr("render.trend-target"),
+                        tr("render.trend-projection"),
+                    ]
+                ),
+                _row(["---", *("--:" for _ in years), "--:", "---"]),
+            ]
             for trend in trends:
                 by_year = {point["year"]: point for point in trend["years"]}
                 cells = []
                 for year in years:
                     point = by_year.get(year)
                     planned = view.schedule(trend, point, tr) if point else ""
-                    cells.append("" if point is None else f"{Status(point['status']).emoji} {view.value(trend, point['observed'], tr)}"
-                                 + (f"<br>{_cell(planned)}" if planned else ""))
+                    cells.append(
+                        ""
+                        if point is None
+                        else f"{Status(point['status']).emoji} {view.value(trend, point['observed'], tr)}"
+                        + (f"<br>{_cell(planned)}" if planned else "")
+                    )
                 verdict = view.track(trend, tr)
                 advice = (f"**{verdict}** · " if verdict else "") + view.projection(trend, tr)
-                out_row = [f"`{trend['rule']}` {_cell(trend['title'])}", *cells, _cell(view.target(trend, tr)),
-                           _cell(advice)]
+                out_row = [
+                    f"`{trend['rule']}` {_cell(trend['title'])}",
+                    *cells,
+                    _cell(view.target(trend, tr)),
+                    _cell(advice),
+                ]
                 table.append(_row(out_row))
             if anchor == "trend-city":
                 out += [f"### 📈 {heading}", "", *table, "", f"_{_inline(tr('render.trend-method'))}_", ""]
             else:
-                out += [f"<details><summary>📈 {_inline(heading)}</summary>", "", *table, "", "</details>", ""]
+                out += [
+                    f"<details><summary>📈 {_inline(heading)}</summary>",
+                    "",
+                    *table,
+                    "",
+                    "</details>",
+                    "",
+                ]
         return out
 
 

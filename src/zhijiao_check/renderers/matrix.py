@@ -26,7 +26,8 @@ class Column:
 class Row:
     rank: int | None  # None: no due rule, so no score
     report: dict[str, Any]  # the report as in the JSON document
-    cells: tuple[dict[str, Any] | None, ...]  # the result of each column's rule; None when the rule does not apply
+    # the result of each column's rule; None when the rule does not apply
+    cells: tuple[dict[str, Any] | None, ...]
 
     @property
     def unit(self) -> str:
@@ -58,8 +59,15 @@ def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatri
         seen: dict[str, Column] = {}
         for report in reports:
             for result in report["results"]:
-                seen.setdefault(result["rule"], Column(result["rule"], result["title"], int(result["clause"]),
-                                                       result.get("short") or result["title"]))
+                seen.setdefault(
+                    result["rule"],
+                    Column(
+                        result["rule"],
+                        result["title"],
+                        int(result["clause"]),
+                        result.get("short") or result["title"],
+                    ),
+                )
         columns = tuple(sorted(seen.values(), key=lambda c: order.get(c.rule, len(order))))
         rows = []
         for rank, report in ranked(reports):

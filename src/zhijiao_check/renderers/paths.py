@@ -1,8 +1,9 @@
 """Where files are, for code scanning and annotations: relative to the repository's root, as GitHub expects.
 
-GitHub matches a SARIF result or a ``::error file=`` annotation with a file of the repository by its path from the
-repository root. So the paths these outputs give are taken from one base folder: ``--base-dir``, else the git top
-level of the working directory, else the working directory; normalised (no ``..``, no ``./``), with ``/``.
+GitHub matches a SARIF result or a ``::error file=`` annotation with a file of the repository by its path from
+the repository root. So the paths these outputs give are taken from one base folder: ``--base-dir``, else the
+git top level of the working directory, else the working directory; normalised (no ``..``, no ``./``), with
+``/``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from pathlib import Path, PurePosixPath
 
 
 def repository_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` with a ``.git`` (a folder, or a file in a worktree), else ``start``."""
+    """The nearest folder at or above ``start`` with a ``.git`` (a folder, or a file in a worktree),
+    else ``start``.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
@@ -35,5 +38,7 @@ def from_base(file: str, base: Path) -> str | None:
 
 
 def shown_from_base(file: str, base: Path) -> str:
-    """The path GitHub can match (relative to ``base``), or the file as given when it lies outside ``base``."""
+    """The path GitHub can match (relative to ``base``),
+    or the file as given when it lies outside ``base``.
+    """
     return from_base(file, base) or file

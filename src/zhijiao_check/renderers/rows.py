@@ -16,12 +16,25 @@ OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "between":
 
 
 def detail_headers(tr: Translator) -> list[str]:
-    return [tr.pick(zh, en) for zh, en in (
-        ("单位", "unit"), ("年度", "year"), ("规则", "rule"), ("标题", "title"), ("条款", "clause"),
-        ("状态", "status"), ("实际值", "observed"), ("目标", "target"), ("目标值", "target value"),
-        ("进度目标", "schedule target"), ("计量", "unit of measure"), ("计算与说明", "explanation"),
-        ("数据位置", "data at"), ("文件", "file"),
-    )]
+    return [
+        tr.pick(zh, en)
+        for zh, en in (
+            ("单位", "unit"),
+            ("年度", "year"),
+            ("规则", "rule"),
+            ("标题", "title"),
+            ("条款", "clause"),
+            ("状态", "status"),
+            ("实际值", "observed"),
+            ("目标", "target"),
+            ("目标值", "target value"),
+            ("进度目标", "schedule target"),
+            ("计量", "unit of measure"),
+            ("计算与说明", "explanation"),
+            ("数据位置", "data at"),
+            ("文件", "file"),
+        )
+    ]
 
 
 def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
@@ -30,13 +43,24 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
     for evaluation in (*doc["reports"], *doc["city"]):
         unit = evaluation.get("unit") or tr.pick("全市", "city-wide")
         for result in evaluation["results"]:
-            rows.append([
-                unit, evaluation["year"], result["rule"], result["title"], result["clause"], result["status"],
-                figure(result["observed"]), OPERATORS.get(result["target"]["op"], result["target"]["op"]),
-                target_figure(result["target"]["value"]), figure(result.get("expected")), result["unit"],
-                tr.sep.join([result["explanation"], *result["notes"]]),
-                where(result["locations"]), evaluation.get("file") or "",
-            ])
+            rows.append(
+                [
+                    unit,
+                    evaluation["year"],
+                    result["rule"],
+                    result["title"],
+                    result["clause"],
+                    result["status"],
+                    figure(result["observed"]),
+                    OPERATORS.get(result["target"]["op"], result["target"]["op"]),
+                    target_figure(result["target"]["value"]),
+                    figure(result.get("expected")),
+                    result["unit"],
+                    tr.sep.join([result["explanation"], *result["notes"]]),
+                    where(result["locations"]),
+                    evaluation.get("file") or "",
+                ]
+            )
     return rows
 
 

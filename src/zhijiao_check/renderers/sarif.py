@@ -1,11 +1,11 @@
 """``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
 
-One ``rule`` per catalogue rule (titles, clause and quote in its help, ``helpUri`` its anchor in docs/rules.md)
-and one for ``invalid-report``; one ``result`` per rule or item that is not met, located at the data it read
-(``error`` when the status fails the run, else ``warning``), and a suppressed ``note`` per waived rule; one
-``error`` result per problem of an invalid report. Artifact URIs are relative to ``%SRCROOT%``, the repository's
-root (``renderers.paths``), so that code scanning finds the files; ``partialFingerprints`` name the rule, unit,
-year and item, so that a finding keeps its identity when lines move.
+One ``rule`` per catalogue rule (titles, clause and quote in its help, ``helpUri`` its anchor in
+docs/rules.md) and one for ``invalid-report``; one ``result`` per rule or item that is not met, located at the
+data it read (``error`` when the status fails the run, else ``warning``), and a suppressed ``note`` per waived
+rule; one ``error`` result per problem of an invalid report. Artifact URIs are relative to ``%SRCROOT%``, the
+repository's root (``renderers.paths``), so that code scanning finds the files; ``partialFingerprints`` name
+the rule, unit, year and item, so that a finding keeps its identity when lines move.
 """
 
 from __future__ import annotations
@@ -55,20 +55,28 @@ class SarifRenderer:
             "name": "zhijiao-check",
             "version": __version__,
             "semanticVersion": __version__,
-            "rules": [*(self._rule(rule, help_url if _builtin(pack) else None) for pack in run.packs
-                        for rule in pack.rules), self._invalid_rule()],
+            "rules": [
+                *(
+                    self._rule(rule, help_url if _builtin(pack) else None)
+                    for pack in run.packs
+                    for rule in pack.rules
+                ),
+                self._invalid_rule(),
+            ],
         }
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": driver},
-                "originalUriBaseIds": {ROOT: {"uri": self.base.resolve().as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "invocations": [self._invocation(doc)],
-                "results": results,
-                "properties": {"rulePacks": doc["rule_packs"], "exitCode": doc["exit_code"]},
-            }],
+            "runs": [
+                {
+                    "tool": {"driver": driver},
+                    "originalUriBaseIds": {ROOT: {"uri": self.base.resolve().as_uri() + "/"}},
+                    "columnKind": "unicodeCodePoints",
+                    "invocations": [self._invocation(doc)],
+                    "results": results,
+                    "properties": {"rulePacks": doc["rule_packs"], "exitCode": doc["exit_code"]},
+                }
+            ],
         }
         return strict_json(log)
 
@@ -116,7 +124,8 @@ class SarifRenderer:
     def _finding(self, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         result = finding.result
         status = (finding.item or result)["status"]
-        text = f"{label_of(finding.evaluation, self.tr)} · {result['rule']} {result['title']}: {finding.explanation}"
+        label = label_of(finding.evaluation, self.tr)
+        text = f"{label} · {result['rule']} {result['title']}: {finding.explanation}"
         located = self._locations(finding.locations) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
         item = who(finding.item) if finding.item is not None else ""
@@ -127,7 +136,9 @@ class SarifRenderer:
             "level": finding.level,
             "message": {"text": text},
             "locations": located[:1],
-            "partialFingerprints": {FINGERPRINT: _fingerprint(result["rule"], unit, finding.evaluation["year"], item)},
+            "partialFingerprints": {
+                FINGERPRINT: _fingerprint(result["rule"], unit, finding.evaluation["year"], item)
+            },
             "properties": {
                 "status": status,
                 "ruleStatus": result["status"],
@@ -140,7 +151,9 @@ class SarifRenderer:
         }
         if result["waiver"] is not None:
             # Reviewed and accepted: code scanning shows it as dismissed, with the reason on record.
-            out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": result["notes"][0]}]
+            out["suppressions"] = [
+                {"kind": "external", "status": "accepted", "justification": result["notes"][0]}
+            ]
         if result["rule"] in index:
             out["ruleIndex"] = index[result["rule"]]
         if len(located) > 1:
@@ -155,17 +168,32 @@ class SarifRenderer:
             "ruleId": INVALID,
             "ruleIndex": index[INVALID],
             "level": "error" if problem["severity"] == "error" else "warning",
-            "message": {"text": f"{title}: {problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"},
+            "message": {
+                "text": f"{title}: {problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
+            },
             "locations": [place],
-            "partialFingerprints": {FINGERPRINT: _fingerprint(INVALID, uri, problem["code"], problem["path"])},
+            "partialFingerprints": {
+                FINGERPRINT: _fingerprint(INVALID, uri, problem["code"], problem["path"])
+            },
             "properties": {"code": problem["code"], "path": problem["path"]},
         }
 
     def _invocation(self, doc: Mapping[str, Any]) -> dict[str, Any]:
-        notes = [{"level": "warning", "message": {"text": w["message"]}, "locations": [self._location(w)],
-                  "descriptor": {"id": w["code"]}} for w in doc["warnings"]]
+        notes = [
+            {
+                "level": "warning",
+                "message": {"text": w["message"]},
+                "locations": [self._location(w)],
+                "descriptor": {"id": w["code"]},
+            }
+            for w in doc["warnings"]
+        ]
         notes += [{"level": "note", "message": {"text": text}} for text in doc["notices"]]
-        return {"executionSuccessful": True, "exitCode": doc["exit_code"], "toolExecutionNotifications": notes}
+        return {
+            "executionSuccessful": True,
+            "exitCode": doc["exit_code"],
+            "toolExecutionNotifications": notes,
+        }
 
     def _locations(self, locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Distinct locations, in order."""
@@ -178,7 +206,8 @@ class SarifRenderer:
         """Relative to ``%SRCROOT%`` (``reports/2023/x.yaml``); a file outside the base folder as ``file://``."""
         relative = from_base(str(loc["file"]), self.base)
         artifact: dict[str, Any] = (
-            {"uri": quote(relative, safe="/"), "uriBaseId": ROOT} if relative is not None
+            {"uri": quote(relative, safe="/"), "uriBaseId": ROOT}
+            if relative is not None
             else {"uri": Path(os.path.abspath(loc["file"])).as_uri()}
         )
         physical: dict[str, Any] = {"artifactLocation": artifact}
@@ -203,7 +232,9 @@ def _help_url() -> str | None:
         urls = metadata("zhijiao-check").get_all("Project-URL") or []
     except PackageNotFoundError:
         return None
-    return next((url.strip() for label, _, url in (u.partition(",") for u in urls) if label.strip() == "Rules"), None)
+    return next(
+        (url.strip() for label, _, url in (u.partition(",") for u in urls) if label.strip() == "Rules"), None
+    )
 
 
 def _builtin(pack: Any) -> bool:

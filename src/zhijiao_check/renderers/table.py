@@ -87,21 +87,35 @@ class TableRenderer:
         from rich.console import Console
 
         color = self._color
-        return Console(file=buffer, width=self._width, force_terminal=color, no_color=not color,
-                       color_system="standard" if color else None, highlight=False, emoji=False)
+        return Console(
+            file=buffer,
+            width=self._width,
+            force_terminal=color,
+            no_color=not color,
+            color_system="standard" if color else None,
+            highlight=False,
+            emoji=False,
+        )
 
     def _report(self, report: Data) -> str:
         """One report's title, table and summary, as text."""
         buffer = io.StringIO()
-        title = self.tr("table.report-title", unit=report["unit"], kind=self.tr(f"table.kind-{report['kind']}"),
-                        year=report["year"], file=report["file"])
+        title = self.tr(
+            "table.report-title",
+            unit=report["unit"],
+            kind=self.tr(f"table.kind-{report['kind']}"),
+            year=report["year"],
+            file=report["file"],
+        )
         self._evaluation(self._console(buffer), title, report)
         return buffer.getvalue()
 
     def _invalid(self, console: Console, bad: Data) -> None:
         # A path that could not be read at all (absent, a FIFO, no permission) is no invalid report: say so.
         unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
-        message = self.tr("table.unreadable" if unread else "table.invalid", file=bad["file"], count=len(bad["problems"]))
+        message = self.tr(
+            "table.unreadable" if unread else "table.invalid", file=bad["file"], count=len(bad["problems"])
+        )
         console.print(f"[bold red]{_escape(message)}[/bold red]", soft_wrap=True)
         if self.options.quiet:
             return
@@ -110,20 +124,26 @@ class TableRenderer:
         console.print()
 
     def _problem(self, console: Console, problem: Data) -> None:
-        """The place on one line (``file:line:col path``), the message indented under it, wrapped to the width."""
+        """The place on one line (``file:line:col path``), the message indented under it,
+        wrapped to the width.
+        """
         from rich.padding import Padding
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
-        console.print(f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", soft_wrap=True)
+        console.print(
+            f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", soft_wrap=True
+        )
         console.print(Padding(_escape(problem["message"]), (0, 0, 0, 6)))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
         from rich import box
         from rich.table import Table
 
-        console.print(f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
-                      f"[bold]{_escape(score_beside(evaluation, self.tr))}[/bold]")
+        console.print(
+            f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
+            f"[bold]{_escape(score_beside(evaluation, self.tr))}[/bold]"
+        )
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         if not self.options.quiet and console.width < NARROW:
@@ -132,7 +152,9 @@ class TableRenderer:
         elif not self.options.quiet:
             table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
             table.add_column(self.tr("table.col-status"), no_wrap=True)
-            table.add_column(self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH)
+            table.add_column(
+                self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
+            )
             table.add_column(self.tr("table.col-observed"), justify="right", no_wrap=True)
             table.add_column(self.tr("table.col-explanation"), overflow="fold", ratio=1)
             for result in evaluation["results"]:
@@ -143,12 +165,16 @@ class TableRenderer:
         console.print()
 
     def _narrow_row(self, console: Console, result: Data) -> None:
-        """Too narrow for four columns: the status and rule ID on a line of their own, the rest folded under it."""
+        """Too narrow for four columns: the status and rule ID on a line of their own,
+        the rest folded under it.
+        """
         from rich.padding import Padding
 
         status, _, observed, explanation = self._row(result)
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
-        console.print(Padding(f"{observed.replace(chr(10), ' ')}\n{explanation}", (0, 0, 0, 2)), overflow="fold")
+        console.print(
+            Padding(f"{observed.replace(chr(10), ' ')}\n{explanation}", (0, 0, 0, 2)), overflow="fold"
+        )
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
         status = _styled(result["status"], Status(result["status"]).label)
@@ -160,25 +186,35 @@ class TableRenderer:
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
-            lines.append(f"{_styled(item['status'], Status(item['status']).label)} {_escape(who(item))}{self.tr.colon}"
-                         f"{_escape(item['explanation'])} [dim]{_escape(where(item['locations']))}[/dim]")
+            lines.append(
+                f"{_styled(item['status'], Status(item['status']).label)} {_escape(who(item))}{self.tr.colon}"
+                f"{_escape(item['explanation'])} [dim]{_escape(where(item['locations']))}[/dim]"
+            )
         if len(failing) > ITEMS_SHOWN:
-            lines.append(f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]")
+            lines.append(
+                f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
+            )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
             lines.append(f"[dim]{_escape(where(result['locations']))}[/dim]")
         return status, name, observed, "\n".join(lines)
 
     def _matrices(self, console: Console, doc: Data, catalogue: list[str]) -> None:
-        """For each year with several reports: the units ranked by score, a status glyph per rule (clause 15)."""
+        """For each year with several reports:
+        the units ranked by score, a status glyph per rule (clause 15).
+        """
         from rich import box
         from rich.columns import Columns
         from rich.table import Table
 
-
         tr = self.tr
         for matrix in matrices(doc, catalogue):
-            table = Table(title=tr("render.matrix-title", year=matrix.year), box=box.SIMPLE_HEAD, show_edge=False,
-                          pad_edge=False, collapse_padding=True)
+            table = Table(
+                title=tr("render.matrix-title", year=matrix.year),
+                box=box.SIMPLE_HEAD,
+                show_edge=False,
+                pad_edge=False,
+                collapse_padding=True,
+            )
             table.add_column("#", justify="right")
             table.add_column(tr("table.col-unit"), no_wrap=True)
             table.add_column(tr("table.score"), justify="right")
@@ -186,15 +222,29 @@ class TableRenderer:
                 table.add_column(str(number), justify="center", no_wrap=True)
             for row in matrix.rows:
                 cells = [_styled(c["status"], Status(c["status"]).glyph) if c else "" for c in row.cells]
-                table.add_row(*_parsed(["—" if row.rank is None else str(row.rank), _escape(row.unit),
-                                        score_text(row.score), *cells]))
+                table.add_row(
+                    *_parsed(
+                        [
+                            "—" if row.rank is None else str(row.rank),
+                            _escape(row.unit),
+                            score_text(row.score),
+                            *cells,
+                        ]
+                    )
+                )
             console.print(table)
             legend = " · ".join(f"{_styled(s, Status(s).glyph)} {tr(f'render.status-{s}')}" for s in STATUSES)
-            console.print(f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}")
-            console.print(Columns([f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)],
-                                  padding=(0, 2), column_first=True))
+            console.print(
+                f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
+            )
+            console.print(
+                Columns(
+                    [f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)],
+                    padding=(0, 2),
+                    column_first=True,
+                )
+            )
             console.print()
-
 
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
@@ -208,8 +258,12 @@ class TableRenderer:
         shown = False
         for _, heading, trends in view.scopes(doc, tr):
             years = view.trend_years(trends)
-            table = Table(title=heading, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left")
-            table.add_column(tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH)
+            table = Table(
+                title=heading, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left"
+            )
+            table.add_column(
+                tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
+            )
             for year in years:
                 table.add_column(str(year), justify="right", no_wrap=True)
             for trend in trends:
@@ -220,20 +274,30 @@ class TableRenderer:
                     if point is None:
                         cells.append("")
                         continue
-                    text = f"{_styled(point['status'], Status(point['status']).glyph)} {_escape(view.value(trend, point['observed'], tr))}"
+                    glyph = _styled(point["status"], Status(point["status"]).glyph)
+                    text = f"{glyph} {_escape(view.value(trend, point['observed'], tr))}"
                     planned = view.schedule(trend, point, tr)
                     cells.append(text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else ""))
                 goal = view.target(trend, tr)
                 goal = f"\n[dim]{_escape(tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
-                table.add_row(*_parsed([f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells]))
+                table.add_row(
+                    *_parsed(
+                        [f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells]
+                    )
+                )
             console.print(table)
             projected = [trend for trend in trends if trend["projection"] is not None]
             if projected:
                 console.print(f"[bold]{_escape(tr('render.trend-projection'))}[/bold]")
             for trend in projected:
                 style = "green" if trend["projection"]["on_track"] else "red"
-                console.print(Padding(f"[{style}]{_escape(view.track(trend, tr))}[/{style}] {_escape(trend['rule'])}"
-                                      f"{tr.colon}{_escape(view.projection(trend, tr))}", (0, 0, 0, 2)))
+                console.print(
+                    Padding(
+                        f"[{style}]{_escape(view.track(trend, tr))}[/{style}] {_escape(trend['rule'])}"
+                        f"{tr.colon}{_escape(view.projection(trend, tr))}",
+                        (0, 0, 0, 2),
+                    )
+                )
             console.print()
             shown = True
         if shown:
@@ -242,8 +306,8 @@ class TableRenderer:
 
 
 def _parsed(cells: Iterable[str]) -> list[Text]:
-    """A row's cells as Text, their markup parsed once: given strings, rich parses each again every time it measures
-    or draws the cell (a quarter of a large table run). The text and its styles are the same."""
+    """A row's cells as Text, their markup parsed once: given strings, rich parses each again every time it
+    measures or draws the cell (a quarter of a large table run). The text and its styles are the same."""
     from rich.text import Text
 
     return [Text.from_markup(cell, emoji=False) for cell in cells]

@@ -15,7 +15,9 @@ def score_text(score: float | None) -> str:
 
 
 def score_beside(evaluation: Mapping[str, Any], tr: Translator) -> str:
-    """The score, and beside it how many results were waived (left out of it): ``75.0 (另有 1 项已豁免，不计分)``."""
+    """The score, and beside it how many results were waived (left out of it):
+    ``75.0 (另有 1 项已豁免，不计分)``.
+    """
     return score_text(evaluation["score"]) + waived_text(evaluation, tr)
 
 
@@ -38,7 +40,9 @@ def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
 
 
 def target_text(result: Mapping[str, Any], tr: Translator) -> str:
-    """``≥ 45.0%``; empty when there is no target value (a comparison with a figure that could not be computed)."""
+    """``≥ 45.0%``; empty when there is no target value
+    (a comparison with a figure that could not be computed).
+    """
     target = result["target"]
     if target["value"] is None:
         return ""
@@ -54,7 +58,9 @@ def value_text(result: Mapping[str, Any], tr: Translator) -> str:
 def city_title(city: Mapping[str, Any], tr: Translator) -> str:
     """``全市 · 2023 年 · 15/15 个单位``."""
     present = len(city["units_present"])
-    return tr("table.city-title", year=city["year"], present=present, total=present + len(city["units_missing"]))
+    return tr(
+        "table.city-title", year=city["year"], present=present, total=present + len(city["units_missing"])
+    )
 
 
 def units_missing(city: Mapping[str, Any], tr: Translator) -> str:

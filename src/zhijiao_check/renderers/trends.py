@@ -58,9 +58,19 @@ def projection(trend: Data, tr: Translator) -> str:
     p = trend["projection"]
     if p is None:
         return tr(f"render.no-projection-{trend['no_projection']}")
-    meets = tr("render.meets-in", year=p["meets_in"]) if p["meets_in"] is not None else tr("render.meets-never")
-    return tr("render.projection", first=p["years"][0], last=p["years"][-1], slope=slope(trend, p["slope"], tr),
-              due=p["due"], projected=value(trend, p["projected"], tr), target=target(trend, tr), meets=meets)
+    meets = (
+        tr("render.meets-in", year=p["meets_in"]) if p["meets_in"] is not None else tr("render.meets-never")
+    )
+    return tr(
+        "render.projection",
+        first=p["years"][0],
+        last=p["years"][-1],
+        slope=slope(trend, p["slope"], tr),
+        due=p["due"],
+        projected=value(trend, p["projected"], tr),
+        target=target(trend, tr),
+        meets=meets,
+    )
 
 
 def track(trend: Data, tr: Translator) -> str:
@@ -72,4 +82,8 @@ def track(trend: Data, tr: Translator) -> str:
 
 
 def schedule(trend: Data, point: Data, tr: Translator) -> str:
-    return "" if point["schedule"] is None else tr("render.trend-schedule", value=value(trend, point["schedule"], tr))
+    return (
+        ""
+        if point["schedule"] is None
+        else tr("render.trend-schedule", value=value(trend, point["schedule"], tr))
+    )

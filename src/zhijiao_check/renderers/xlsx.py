@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 
 # Status colours: the HTML dashboard's, as fills light enough to read black text on.
 FILLS = {
-    "pass": "C6EFCE", "fail": "FFC7CE", "warn": "FFEB9C", "missing": "F4B183", "pending": "DDEBF7",
-    "behind": "F8CBAD", "not_applicable": "EDEDED",
+    "pass": "C6EFCE",
+    "fail": "FFC7CE",
+    "warn": "FFEB9C",
+    "missing": "F4B183",
+    "pending": "DDEBF7",
+    "behind": "F8CBAD",
+    "not_applicable": "EDEDED",
 }
 PERCENT = "0.0%"
 
@@ -49,8 +54,13 @@ class XlsxRenderer:
         self._summary(summary, doc, catalogue_of(run))
         details = book.create_sheet(self.tr.pick("明细", "details"))
         rows = detail_rows(doc, self.tr)
-        self._table(details, detail_headers(self.tr), rows, status_column=6, widths=(14, 7, 30, 40, 6, 14, 12, 6, 12,
-                                                                                      10, 9, 60, 36, 36))
+        self._table(
+            details,
+            detail_headers(self.tr),
+            rows,
+            status_column=6,
+            widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
+        )
         for row, values in enumerate(rows, 2):
             if values[10] == "ratio":
                 for column in (7, 9, 10):
@@ -64,15 +74,21 @@ class XlsxRenderer:
         """Per year: rank, unit, score, then one status per rule of the catalogue."""
         order = {rule: index for index, rule in enumerate(catalogue)}
         years = sorted({int(r["year"]) for r in doc["reports"]})
-        rules = sorted({r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999))
-        headers = [self.tr.pick(zh, en) for zh, en in (("年度", "year"), ("排名", "rank"), ("单位", "unit"),
-                                                      ("得分", "score"))] + rules
+        rules = sorted(
+            {r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999)
+        )
+        headers = [
+            self.tr.pick(zh, en)
+            for zh, en in (("年度", "year"), ("排名", "rank"), ("单位", "unit"), ("得分", "score"))
+        ] + rules
         out: list[list[Any]] = []
         for year in years:
             reports = [r for r in doc["reports"] if int(r["year"]) == year]
             for rank, report in ranked(reports):
                 statuses = {r["rule"]: r["status"] for r in report["results"]}
-                out.append([year, rank, report["unit"], report["score"], *(statuses.get(r, "") for r in rules)])
+                out.append(
+                    [year, rank, report["unit"], report["score"], *(statuses.get(r, "") for r in rules)]
+                )
         self._table(sheet, headers, out, widths=(7, 6, 16, 8, *(16 for _ in rules)))
         for row in range(2, len(out) + 2):
             for column in range(5, len(headers) + 1):
@@ -84,20 +100,42 @@ class XlsxRenderer:
         """The city-wide rules: figure, target, progress toward it, and the units missing from the year."""
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
-        headers = [self.tr.pick(zh, en) for zh, en in (
-            ("年度", "year"), ("规则", "rule"), ("标题", "title"), ("状态", "status"), ("实际值", "observed"),
-            ("目标", "target"), ("目标值", "target value"), ("进度", "progress"), ("计量", "unit of measure"),
-            ("计算与说明", "explanation"), ("缺少的单位", "units missing"),
-        )]
+        headers = [
+            self.tr.pick(zh, en)
+            for zh, en in (
+                ("年度", "year"),
+                ("规则", "rule"),
+                ("标题", "title"),
+                ("状态", "status"),
+                ("实际值", "observed"),
+                ("目标", "target"),
+                ("目标值", "target value"),
+                ("进度", "progress"),
+                ("计量", "unit of measure"),
+                ("计算与说明", "explanation"),
+                ("缺少的单位", "units missing"),
+            )
+        ]
         rows = []
         for city in doc["city"]:
             for result in city["results"]:
                 observed, target = result["observed"], result["target"]["value"]
                 progress = observed / target if _number(observed) and _number(target) and target else None
-                rows.append([city["year"], result["rule"], result["title"], result["status"], figure(observed),
-                             OPERATORS.get(result["target"]["op"], result["target"]["op"]), target_figure(target),
-                             progress, result["unit"], self.tr.sep.join([result["explanation"], *result["notes"]]),
-                             self.tr.join(city["units_missing"])])
+                rows.append(
+                    [
+                        city["year"],
+                        result["rule"],
+                        result["title"],
+                        result["status"],
+                        figure(observed),
+                        OPERATORS.get(result["target"]["op"], result["target"]["op"]),
+                        target_figure(target),
+                        progress,
+                        result["unit"],
+                        self.tr.sep.join([result["explanation"], *result["notes"]]),
+                        self.tr.join(city["units_missing"]),
+                    ]
+                )
         self._table(sheet, headers, rows, status_column=4, widths=(7, 30, 40, 14, 12, 6, 12, 9, 9, 60, 30))
         for row, values in enumerate(rows, 2):
             sheet.cell(row, 8).number_format = PERCENT
@@ -105,8 +143,15 @@ class XlsxRenderer:
                 sheet.cell(row, 5).number_format = PERCENT
                 sheet.cell(row, 7).number_format = PERCENT
 
-    def _table(self, sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-               status_column: int | None = None, widths: Sequence[int] = ()) -> None:
+    def _table(
+        self,
+        sheet: Worksheet,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        status_column: int | None = None,
+        widths: Sequence[int] = (),
+    ) -> None:
         from openpyxl.styles import Font, PatternFill
         from openpyxl.utils import get_column_letter
 

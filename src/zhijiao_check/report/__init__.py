@@ -59,7 +59,9 @@ class InvalidReport:
 
 
 def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> ReportFile | InvalidReport:
-    """Read, parse and validate one report. Whatever the file holds, the answer is a value, never an exception."""
+    """Read, parse and validate one report. Whatever the file holds, the answer is a value,
+    never an exception.
+    """
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
 
@@ -79,7 +81,9 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
 
 
-def _load_workbook(path: Path, units: UnitRegistry, file: str, warnings: list[Problem]) -> ReportFile | InvalidReport:
+def _load_workbook(
+    path: Path, units: UnitRegistry, file: str, warnings: list[Problem]
+) -> ReportFile | InvalidReport:
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
@@ -118,8 +122,14 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
     first_left, rest = problems[MAX_PROBLEMS], problems[MAX_PROBLEMS:]
     count = sum(int(str(p.params["count"])) if p.code == "too-many-problems" else 1 for p in rest)
     more = Problem(
-        first_left.file, first_left.line, first_left.column, "", "too-many-problems", {"count": count},
-        "error" if any(problem.severity == "error" for problem in rest) else "warning", cell=first_left.cell,
+        first_left.file,
+        first_left.line,
+        first_left.column,
+        "",
+        "too-many-problems",
+        {"count": count},
+        "error" if any(problem.severity == "error" for problem in rest) else "warning",
+        cell=first_left.cell,
     )
     return (*problems[:MAX_PROBLEMS], more)
 
@@ -129,9 +139,9 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
 
     Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order,
-    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a file
-    named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is judged
-    when it is read: ``files.read_bytes``). ``-`` is standard input.
+    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a
+    file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
+    judged when it is read: ``files.read_bytes``). ``-`` is standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
@@ -156,18 +166,22 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
 
 
 def _search(directory: Path, problems: list[Problem]) -> list[Path]:
-    """The report files under ``directory``; a subdirectory that cannot be entered is a problem, not a silence."""
+    """The report files under ``directory``;
+    a subdirectory that cannot be entered is a problem, not a silence.
+    """
 
     def unreadable(error: OSError) -> None:
         where = display_name(error.filename if error.filename is not None else directory)
-        problems.append(Problem(where, None, None, "", "directory-unreadable",
-                                {"reason": error.strerror or str(error)}))
+        problems.append(
+            Problem(where, None, None, "", "directory-unreadable", {"reason": error.strerror or str(error)})
+        )
 
     files = []
     for root, directories, names in os.walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files += [
-            Path(root, name) for name in sorted(names)
+            Path(root, name)
+            for name in sorted(names)
             if not name.startswith((".", "~$")) and name.lower().endswith(REPORT_SUFFIXES)
         ]
     return files

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 APPROPRIATION_RANGE = (1_000, 100_000)
 # Lists of names that rules count; an entry with one of these separators in it is most likely several names.
 _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
-    ("leading_industries",), ("city", "demonstration_parks"), ("city", "vocational_groups"),
+    ("leading_industries",),
+    ("city", "demonstration_parks"),
+    ("city", "vocational_groups"),
 )
 _SEPARATOR = re.compile("[，、；;,]")
 # enrollment.secondary_vocational against the sum of the secondary majors' enrollment: the two count the same
@@ -38,44 +40,88 @@ def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> li
         students = count(school.get("students"))
         enrolled = sum(count(major.get("enrollment")) or 0 for _, major in entries(school.get("majors")))
         if students is not None and enrolled > students:
-            warnings.append(problem_at(file, positions, (*path, "students"), "enrollment-over-students",
-                                       severity="warning", school=school_name, total=enrolled, students=students))
+            warnings.append(
+                problem_at(
+                    file,
+                    positions,
+                    (*path, "students"),
+                    "enrollment-over-students",
+                    severity="warning",
+                    school=school_name,
+                    total=enrolled,
+                    students=students,
+                )
+            )
         appropriation = number(school.get("appropriation_per_student"))
         if appropriation is not None and not low <= appropriation <= high:
-            warnings.append(problem_at(file, positions, (*path, "appropriation_per_student"),
-                                       "appropriation-out-of-range", severity="warning",
-                                       school=school_name, value=appropriation, low=low, high=high))
+            warnings.append(
+                problem_at(
+                    file,
+                    positions,
+                    (*path, "appropriation_per_student"),
+                    "appropriation-out-of-range",
+                    severity="warning",
+                    school=school_name,
+                    value=appropriation,
+                    low=low,
+                    high=high,
+                )
+            )
     return warnings
 
 
 def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    """``enrollment.secondary_vocational`` far from what the unit's secondary schools' majors enrolled: a school
-    or a major left out, or a figure from another source. Only when every secondary school lists its majors."""
+    """``enrollment.secondary_vocational`` far from what the unit's secondary schools' majors enrolled: a
+    school or a major left out, or a figure from another source. Only when every secondary school lists its
+    majors."""
     said = count(mapping(data.get("enrollment")).get("secondary_vocational"))
     schools = [school for _, school in entries(data.get("schools")) if school.get("level") == "secondary"]
     if said is None or not schools or not all(isinstance(school.get("majors"), list) for school in schools):
         return []
-    majors = [count(major.get("enrollment")) for school in schools for _, major in entries(school.get("majors"))]
+    majors = [
+        count(major.get("enrollment")) for school in schools for _, major in entries(school.get("majors"))
+    ]
     if None in majors:
         return []
     total = sum(m for m in majors if m is not None)
     if abs(said - total) <= MAJORS_SUM_TOLERANCE * max(said, total):
         return []
-    return [problem_at(file, positions, ("enrollment", "secondary_vocational"), "majors-sum-differs",
-                       severity="warning", value=said, total=total, schools=len(schools),
-                       share=f"{abs(said - total) / max(said, total) * 100:.0f}")]
+    return [
+        problem_at(
+            file,
+            positions,
+            ("enrollment", "secondary_vocational"),
+            "majors-sum-differs",
+            severity="warning",
+            value=said,
+            total=total,
+            schools=len(schools),
+            share=f"{abs(said - total) / max(said, total) * 100:.0f}",
+        )
+    ]
 
 
 def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    """Names joined into one entry: ``[电子信息，先进装备制造]`` is one industry to YAML, and would count as one."""
+    """Names joined into one entry: ``[电子信息，先进装备制造]`` is one industry to YAML,
+    and would count as one.
+    """
     warnings = []
     for path in _LISTS_OF_NAMES:
         names = mapping(data.get(path[0])).get(path[1]) if len(path) == 2 else data.get(path[0])
         for index, entry in enumerate(names if isinstance(names, list) else []):
             found = _SEPARATOR.search(entry) if isinstance(entry, str) else None
             if found:
-                warnings.append(problem_at(file, positions, (*path, index), "names-joined", severity="warning",
-                                           entry=entry, separator=found.group()))
+                warnings.append(
+                    problem_at(
+                        file,
+                        positions,
+                        (*path, index),
+                        "names-joined",
+                        severity="warning",
+                        entry=entry,
+                        separator=found.group(),
+                    )
+                )
     return warnings
 
 
@@ -103,9 +149,20 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
         school = name(then.get("name"))
         then_line = line_of(previous.positions, ("schools", then_index, "name"))
         if school not in now:
-            warnings.append(problem_at(report.file, report.positions, ("schools",), "school-vanished",
-                                       severity="warning", at_key=True, school=school, year=previous.year,
-                                       other_file=previous.file, other_line=then_line))
+            warnings.append(
+                problem_at(
+                    report.file,
+                    report.positions,
+                    ("schools",),
+                    "school-vanished",
+                    severity="warning",
+                    at_key=True,
+                    school=school,
+                    year=previous.year,
+                    other_file=previous.file,
+                    other_line=then_line,
+                )
+            )
             continue
         index, current = now[school]
         if not isinstance(current.get("majors"), list):
@@ -114,10 +171,21 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
         for major_index, major in entries(then.get("majors")):
             if name(major.get("name")) not in majors:
                 path = ("schools", then_index, "majors", major_index, "name")
-                warnings.append(problem_at(report.file, report.positions, ("schools", index, "majors"),
-                                           "major-vanished", severity="warning", at_key=True, school=school,
-                                           major=name(major.get("name")), year=previous.year,
-                                           other_file=previous.file, other_line=line_of(previous.positions, path)))
+                warnings.append(
+                    problem_at(
+                        report.file,
+                        report.positions,
+                        ("schools", index, "majors"),
+                        "major-vanished",
+                        severity="warning",
+                        at_key=True,
+                        school=school,
+                        major=name(major.get("name")),
+                        year=previous.year,
+                        other_file=previous.file,
+                        other_line=line_of(previous.positions, path),
+                    )
+                )
     return warnings
 
 
@@ -126,9 +194,19 @@ def _pathway(report: ReportFile, previous: ReportFile) -> list[Problem]:
     then = count(mapping(previous.data.get("pathway_3plus2")).get("current"))
     if said is None or then is None or said == then:
         return []
-    return [problem_at(report.file, report.positions, ("pathway_3plus2", "previous"), "cross-year-pathway",
-                       severity="warning", value=said, year=previous.year, other_file=previous.file,
-                       other_value=then)]
+    return [
+        problem_at(
+            report.file,
+            report.positions,
+            ("pathway_3plus2", "previous"),
+            "cross-year-pathway",
+            severity="warning",
+            value=said,
+            year=previous.year,
+            other_file=previous.file,
+            other_value=then,
+        )
+    ]
 
 
 def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
@@ -149,7 +227,20 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
                 continue
             then, then_line = enrolled_then[key]
             path = ("schools", school_index, "majors", major_index, "previous_enrollment")
-            warnings.append(problem_at(report.file, report.positions, path, "cross-year-major", severity="warning",
-                                       school=key[0], major=key[1], value=said, year=previous.year,
-                                       other_file=previous.file, other_line=then_line, other_value=then))
+            warnings.append(
+                problem_at(
+                    report.file,
+                    report.positions,
+                    path,
+                    "cross-year-major",
+                    severity="warning",
+                    school=key[0],
+                    major=key[1],
+                    value=said,
+                    year=previous.year,
+                    other_file=previous.file,
+                    other_line=then_line,
+                    other_value=then,
+                )
+            )
     return warnings

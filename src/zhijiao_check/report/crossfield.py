@@ -17,14 +17,25 @@ from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
 _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated", "professional_teachers")
 
 
-def cross_field_problems(data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str) -> list[Problem]:
+def cross_field_problems(
+    data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str
+) -> list[Problem]:
     unit_problems, known = _unit(mapping(data.get("unit")), positions, units, file)
-    return (unit_problems + _city_block(data, known, positions, file) + _schools(data, positions, file)
-            + _repeated_names(data, positions, file) + _evaluated_after_year(data, positions, file))
+    return (
+        unit_problems
+        + _city_block(data, known, positions, file)
+        + _schools(data, positions, file)
+        + _repeated_names(data, positions, file)
+        + _evaluated_after_year(data, positions, file)
+    )
 
 
 # Lists of names that rules count: a name written twice would be counted twice.
-_NAME_LISTS: tuple[Path_, ...] = (("leading_industries",), ("city", "demonstration_parks"), ("city", "vocational_groups"))
+_NAME_LISTS: tuple[Path_, ...] = (
+    ("leading_industries",),
+    ("city", "demonstration_parks"),
+    ("city", "vocational_groups"),
+)
 
 
 def _repeated_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
@@ -37,8 +48,16 @@ def _repeated_names(data: dict[str, Any], positions: Positions, file: str) -> li
             if item_name is None:
                 continue
             if item_name in first:
-                problems.append(problem_at(file, positions, (*path, index), "duplicate-entry",
-                                           name=item_name, first=first[item_name] + 1))
+                problems.append(
+                    problem_at(
+                        file,
+                        positions,
+                        (*path, index),
+                        "duplicate-entry",
+                        name=item_name,
+                        first=first[item_name] + 1,
+                    )
+                )
             else:
                 first[item_name] = index
     return problems
@@ -54,8 +73,16 @@ def _evaluated_after_year(data: dict[str, Any], positions: Positions, file: str)
         for number, major in entries(school.get("majors")):
             evaluated = major.get("evaluated_in")
             if isinstance(evaluated, int) and not isinstance(evaluated, bool) and year < evaluated <= 2100:
-                problems.append(problem_at(file, positions, ("schools", index, "majors", number, "evaluated_in"),
-                                           "evaluated-after-year", found=evaluated, year=year))
+                problems.append(
+                    problem_at(
+                        file,
+                        positions,
+                        ("schools", index, "majors", number, "evaluated_in"),
+                        "evaluated-after-year",
+                        found=evaluated,
+                        year=year,
+                    )
+                )
     return problems
 
 
@@ -71,37 +98,90 @@ def _unit(
         renamed = units.renamed_to(given.strip())
         suggestion = units.suggest(given)
         if renamed:
-            found = problem_at(file, positions, ("unit", "name"), "unit-renamed",
-                               name=given, new=renamed.new, year=renamed.year)
+            found = problem_at(
+                file,
+                positions,
+                ("unit", "name"),
+                "unit-renamed",
+                name=given,
+                new=renamed.new,
+                year=renamed.year,
+            )
         elif suggestion and (differs := difference(given, suggestion)):
-            found = problem_at(file, positions, ("unit", "name"), "unknown-unit-lookalike", name=given,
-                               suggestion=suggestion, differs=differs)
+            found = problem_at(
+                file,
+                positions,
+                ("unit", "name"),
+                "unknown-unit-lookalike",
+                name=given,
+                suggestion=suggestion,
+                differs=differs,
+            )
         elif suggestion:
-            found = problem_at(file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion)
+            found = problem_at(
+                file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion
+            )
         else:
             names = ", ".join(u.name for u in units)
-            found = problem_at(file, positions, ("unit", "name"), "unknown-unit-no-match", name=given, known=names)
+            found = problem_at(
+                file, positions, ("unit", "name"), "unknown-unit-no-match", name=given, known=names
+            )
         return [found], None
     problems = []
     kind = unit.get("kind")
     if kind in UNIT_KINDS and kind != known.kind:
-        problems.append(problem_at(file, positions, ("unit", "kind"), "kind-mismatch",
-                                   name=known.name, kind=kind, expected=known.kind))
+        problems.append(
+            problem_at(
+                file,
+                positions,
+                ("unit", "kind"),
+                "kind-mismatch",
+                name=known.name,
+                kind=kind,
+                expected=known.kind,
+            )
+        )
     code = unit.get("code")
     if isinstance(code, str) and code.strip() and code.strip() != known.code:
         if known.code is not None and code.strip().strip(CURLY_QUOTES) == known.code:
             # “431103” typed with a Chinese input method: the right code in the wrong quotes.
-            problems.append(problem_at(file, positions, ("unit", "code"), "code-curly-quotes",
-                                       code=code, expected=known.code))
+            problems.append(
+                problem_at(
+                    file, positions, ("unit", "code"), "code-curly-quotes", code=code, expected=known.code
+                )
+            )
         elif known.code is None:
-            problems.append(problem_at(file, positions, ("unit", "code"), "code-not-applicable",
-                                       code=code, name=known.name))
+            problems.append(
+                problem_at(
+                    file, positions, ("unit", "code"), "code-not-applicable", code=code, name=known.name
+                )
+            )
         elif renamed := units.old_code_of(known.name, code.strip()):
-            problems.append(problem_at(file, positions, ("unit", "code"), "code-renamed", code=code,
-                                       old=renamed.old, name=known.name, year=renamed.year, expected=known.code))
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    ("unit", "code"),
+                    "code-renamed",
+                    code=code,
+                    old=renamed.old,
+                    name=known.name,
+                    year=renamed.year,
+                    expected=known.code,
+                )
+            )
         else:
-            problems.append(problem_at(file, positions, ("unit", "code"), "code-mismatch",
-                                       code=code, name=known.name, expected=known.code))
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    ("unit", "code"),
+                    "code-mismatch",
+                    code=code,
+                    name=known.name,
+                    expected=known.code,
+                )
+            )
     return problems, known
 
 
@@ -120,14 +200,16 @@ def _city_block(data: dict[str, Any], known: Unit | None, positions: Positions, 
 
 
 def _park_funding(block: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    """``park_funding`` names the parks of ``demonstration_parks``, each once, every one of them: a park left out
-    would pass c8.park-funding unseen (write ``amount: 0`` for a park given nothing)."""
+    """``park_funding`` names the parks of ``demonstration_parks``, each once, every one of them: a park left
+    out would pass c8.park-funding unseen (write ``amount: 0`` for a park given nothing)."""
     parks = [p.strip() for p in block.get("demonstration_parks") or [] if isinstance(p, str)]
     if "park_funding" not in block or not isinstance(block.get("demonstration_parks"), list):
         return []
     problems = [
         problem_at(file, positions, at, "duplicate-park", name=twice, first_line=first_line)
-        for at, twice, first_line in _duplicates(block.get("park_funding"), ("city", "park_funding"), positions)
+        for at, twice, first_line in _duplicates(
+            block.get("park_funding"), ("city", "park_funding"), positions
+        )
     ]
     funded = []
     for index, entry in entries(block.get("park_funding")):
@@ -136,13 +218,25 @@ def _park_funding(block: dict[str, Any], positions: Positions, file: str) -> lis
             continue
         funded.append(park)
         if park not in parks:
-            problems.append(problem_at(file, positions, ("city", "park_funding", index, "name"), "unknown-park",
-                                       name=park, parks="、".join(parks)))
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    ("city", "park_funding", index, "name"),
+                    "unknown-park",
+                    name=park,
+                    parks="、".join(parks),
+                )
+            )
     unfunded = [p for p in parks if p not in funded]
     if unfunded and isinstance(block.get("park_funding"), list):
-        problems.append(problem_at(file, positions, ("city", "park_funding"), "park-without-funding",
-                                   parks="、".join(unfunded)))
+        problems.append(
+            problem_at(
+                file, positions, ("city", "park_funding"), "park-without-funding", parks="、".join(unfunded)
+            )
+        )
     return problems
+
 
 def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
     problems = [
@@ -155,11 +249,27 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
         for field in _PARTS_OF_TEACHERS:
             part = count(school.get(field))
             if teachers is not None and part is not None and part > teachers:
-                problems.append(problem_at(file, positions, (*path, field), "exceeds-teachers",
-                                           field=field, value=part, teachers=teachers))
+                problems.append(
+                    problem_at(
+                        file,
+                        positions,
+                        (*path, field),
+                        "exceeds-teachers",
+                        field=field,
+                        value=part,
+                        teachers=teachers,
+                    )
+                )
         problems += [
-            problem_at(file, positions, at, "duplicate-major", name=twice, first_line=first_line,
-                       school=name(school.get("name")) or "")
+            problem_at(
+                file,
+                positions,
+                at,
+                "duplicate-major",
+                name=twice,
+                first_line=first_line,
+                school=name(school.get("name")) or "",
+            )
             for at, twice, first_line in _duplicates(school.get("majors"), (*path, "majors"), positions)
         ]
     return problems

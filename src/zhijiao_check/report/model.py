@@ -17,13 +17,25 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from zhijiao_check.report import scalars
 from zhijiao_check.units import UnitKind
 
-KIND_LABELS = {"county": "县市区", "management_area": "管理区", "development_zone": "经开区", "city": "市本级"}
+KIND_LABELS = {
+    "county": "县市区",
+    "management_area": "管理区",
+    "development_zone": "经开区",
+    "city": "市本级",
+}
 LEVEL_LABELS = {"secondary": "中职，含技工学校", "higher": "高职"}
 OWNERSHIP_LABELS = {"public": "公办", "private": "民办"}
-SCHOOL_DESIGNATION_LABELS = {"quality_school": "优质中职学校", "chuyi_brand": "楚怡品牌学校", "undergraduate": "职业本科"}
+SCHOOL_DESIGNATION_LABELS = {
+    "quality_school": "优质中职学校",
+    "chuyi_brand": "楚怡品牌学校",
+    "undergraduate": "职业本科",
+}
 RATING_LABELS = {"green": "绿牌", "yellow": "黄牌", "red": "红牌"}
 MAJOR_DESIGNATION_LABELS = {
-    "quality": "优质中职专业", "demonstration": "示范中职专业", "chuyi": "楚怡专业", "high_level": "高水平高职专业",
+    "quality": "优质中职专业",
+    "demonstration": "示范中职专业",
+    "chuyi": "楚怡专业",
+    "high_level": "高水平高职专业",
 }
 PROJECT_LABELS = {"not_started": "未开工", "building": "在建", "completed": "已完工并投入使用"}
 ClusterName = Literal["生物医药", "电子信息", "先进装备制造", "农产品精深加工", "轻纺箱包制鞋", "新材料"]
@@ -35,7 +47,11 @@ Year = Annotated[int, Field(ge=2000, le=2100), BeforeValidator(scalars.year(2000
 # A founding year may be long past (the spec's own example school was founded in 1984).
 FoundingYear = Annotated[int, Field(ge=1800, le=2100), BeforeValidator(scalars.year(1800, 2100))]
 Yuan = Annotated[float, Field(ge=0, le=scalars.MAXIMUM["yuan"]), BeforeValidator(scalars.amount("yuan"))]
-WanYuan = Annotated[float, Field(ge=0, le=scalars.MAXIMUM["wan_yuan"]), BeforeValidator(scalars.amount("wan_yuan", in_wan=True))]
+WanYuan = Annotated[
+    float,
+    Field(ge=0, le=scalars.MAXIMUM["wan_yuan"]),
+    BeforeValidator(scalars.amount("wan_yuan", in_wan=True)),
+]
 Flag = Annotated[bool, BeforeValidator(scalars.flag)]
 Text = Annotated[str, Field(min_length=1), BeforeValidator(scalars.text)]
 
@@ -81,8 +97,12 @@ class ReportUnit(_Model):
     """填报单位。"""
 
     name: Text = required("单位名称", "填报单位名称，须为单位名单中的名称，如“冷水滩区”“永州市本级”")
-    kind: Kind = required("单位类别", "county 县市区 | management_area 管理区 | development_zone 经开区 | city 市本级")
-    code: Text = optional("行政区划代码", "6 位 GB/T 2260 代码（加引号），须与单位名称一致；管理区、经开区无代码")
+    kind: Kind = required(
+        "单位类别", "county 县市区 | management_area 管理区 | development_zone 经开区 | city 市本级"
+    )
+    code: Text = optional(
+        "行政区划代码", "6 位 GB/T 2260 代码（加引号），须与单位名称一致；管理区、经开区无代码"
+    )
 
 
 class Enrollment(_Model):
@@ -110,7 +130,9 @@ class Pathway3plus2(_Model):
     """“3+2”对口分段培养招生（人）。"""
 
     current: Count = optional("当年招生", "当年“3+2”对口分段培养招生人数（人）")
-    previous: Count = optional("上年招生", "上一年“3+2”对口分段培养招生人数（人），应与上年报告的当年招生一致")
+    previous: Count = optional(
+        "上年招生", "上一年“3+2”对口分段培养招生人数（人），应与上年报告的当年招生一致"
+    )
 
 
 class Funding(_Model):
@@ -119,18 +141,20 @@ class Funding(_Model):
     education_total: WanYuan = optional("教育经费总额", "上年本级财政性教育经费总额（万元）")
     vocational_total: WanYuan = optional("职业教育经费", "上年本级财政性教育经费中用于职业教育的部分（万元）")
     new_education: WanYuan = optional("新增教育经费", "当年新增财政性教育经费（万元）")
-    new_vocational: WanYuan = optional("新增职业教育经费", "当年新增财政性教育经费中投向职业教育的部分（万元）")
+    new_vocational: WanYuan = optional(
+        "新增职业教育经费", "当年新增财政性教育经费中投向职业教育的部分（万元）"
+    )
 
 
 class EnterprisePractice(_Model):
     """一组当年公费选派到企业实践的教师。"""
 
-    teachers: Annotated[int, Field(ge=1, le=scalars.MAXIMUM["count"]), BeforeValidator(scalars.whole("count"))] = required(
-        "教师人数", "本组教师人数（人，至少 1 人）"
-    )
-    months: Annotated[float, Field(gt=0, le=scalars.MAXIMUM["months"]), BeforeValidator(scalars.amount("months"))] = required(
-        "实践时长", "本组每人企业实践时长（月，大于 0，可有小数）"
-    )
+    teachers: Annotated[
+        int, Field(ge=1, le=scalars.MAXIMUM["count"]), BeforeValidator(scalars.whole("count"))
+    ] = required("教师人数", "本组教师人数（人，至少 1 人）")
+    months: Annotated[
+        float, Field(gt=0, le=scalars.MAXIMUM["months"]), BeforeValidator(scalars.amount("months"))
+    ] = required("实践时长", "本组每人企业实践时长（月，大于 0，可有小数）")
 
 
 class Major(_Model):
@@ -145,7 +169,10 @@ class Major(_Model):
     pilot_1x: Flag = optional("“1+X”试点", "本专业纳入“1+X”证书制度试点：true 是 | false 否")
     designations: list[MajorDesignation] = optional(
         "专业称号",
-        "quality 优质中职专业 | demonstration 示范中职专业 | chuyi 楚怡专业 | high_level 高水平高职专业，可多个",
+        (
+            "quality 优质中职专业 | demonstration 示范中职专业 | chuyi 楚怡专业 | high_level "
+            "高水平高职专业，可多个"
+        ),
     )
 
 
@@ -155,7 +182,9 @@ class School(_Model):
     name: Text = required("学校名称", "学校全称，在本报告内唯一")
     level: Level = required("办学层次", "secondary 中职（含技工学校） | higher 高职")
     ownership: Ownership = required("举办性质", "public 公办 | private 民办")
-    established: FoundingYear = optional("建校年份", "学校建立的年份；升格不改变建校年份，升格年份另填 upgraded")
+    established: FoundingYear = optional(
+        "建校年份", "学校建立的年份；升格不改变建校年份，升格年份另填 upgraded"
+    )
     upgraded: Year = optional(
         "升格年份", "学校升格（如中职升为高职、高职升为职业本科）的年份；新建学校不填，升格的学校不算新建"
     )
@@ -164,9 +193,12 @@ class School(_Model):
     meets_standards: Flag = optional("达到设置标准", "办学条件达到设置标准：true 是 | false 否")
     teachers: Count = optional("专任教师", "专任教师人数（人）")
     professional_teachers: Count = optional(
-        "专业课教师", "专任教师中的专业课教师人数（人），不大于专任教师数；“双师型”占比以此为分母，未填则以专任教师计"
+        "专业课教师",
+        "专任教师中的专业课教师人数（人），不大于专任教师数；“双师型”占比以此为分母，未填则以专任教师计",
     )
-    dual_qualified_teachers: Count = optional("“双师型”教师", "专任教师中“双师型”教师人数（人），不大于专任教师数")
+    dual_qualified_teachers: Count = optional(
+        "“双师型”教师", "专任教师中“双师型”教师人数（人），不大于专任教师数"
+    )
     teachers_rotated: Count = optional(
         "已轮训教师", "本轮（2021–2025 年）已参加全员轮训的教师人数（人），不大于专任教师数"
     )
@@ -256,8 +288,12 @@ class Report(_Model):
     general_high_school_plan: GeneralHighSchoolPlan = optional("普通高中招生计划", "普通高中招生计划（人）")
     public_secondary_vocational_seats: Count = optional("公办中职学位数", "年末公办中职学位数（个）")
     leading_industries: list[Text] = optional("主攻主导产业", "本级主攻的主导产业名称")
-    training_bases: list[TrainingBase] = optional("高水平实习实训基地", "已建成并投入使用的高水平实习实训基地")
-    quality_committee: Flag = optional("本级质量管理委员会", "本级职业教育质量管理委员会已建立：true 是 | false 否")
+    training_bases: list[TrainingBase] = optional(
+        "高水平实习实训基地", "已建成并投入使用的高水平实习实训基地"
+    )
+    quality_committee: Flag = optional(
+        "本级质量管理委员会", "本级职业教育质量管理委员会已建立：true 是 | false 否"
+    )
     internship_management: Flag = optional(
         "本级实习实训管理机制", "本级（市、县市区）实习实训管理机制已建立：true 是 | false 否"
     )

@@ -65,7 +65,9 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
 
     if not isinstance(data, dict):
         return [problem((), "not-a-mapping")], Roster(file, None, {})
-    problems = [problem((key,), "unknown-key", True, key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS]
+    problems = [
+        problem((key,), "unknown-key", True, key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS
+    ]
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
         problems.append(problem(("year",), "bad-year", value=year))
@@ -76,20 +78,31 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
     schools: dict[str, tuple[RosterSchool, ...]] = {}
     for unit, names in listed.items():
         if units.get(str(unit)) is None:
-            problems.append(problem(("units", unit), "unknown-unit", True, unit=unit,
-                                    suggestion=units.suggest(str(unit)) or "—"))
+            problems.append(
+                problem(
+                    ("units", unit),
+                    "unknown-unit",
+                    True,
+                    unit=unit,
+                    suggestion=units.suggest(str(unit)) or "—",
+                )
+            )
             continue
         if not isinstance(names, list) or not all(name(n) for n in names):
             problems.append(problem(("units", unit), "bad-list", unit=unit))
             continue
-        schools[str(unit)] = tuple(RosterSchool(str(name(n)), line_of(positions, ("units", unit, index)))
-                                   for index, n in enumerate(names))
+        schools[str(unit)] = tuple(
+            RosterSchool(str(name(n)), line_of(positions, ("units", unit, index)))
+            for index, n in enumerate(names)
+        )
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, Roster(file, year if isinstance(year, int) else None, schools)
 
 
 def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
-    """An error for each school on the roster for the report's unit (and year) that the report does not list."""
+    """An error for each school on the roster for the report's unit
+    (and year) that the report does not list.
+    """
     if roster.year is not None and roster.year != report.year:
         return []
     listed = {name(school.get("name")): index for index, school in entries(report.data.get("schools"))}
@@ -99,18 +112,31 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
         if school.name in listed:
             continue
         close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
-        found = problem_at(report.file, report.positions, ("schools",), "roster-school-absent", at_key=True,
-                           school=school.name, roster=roster.file, roster_line=school.line)
+        found = problem_at(
+            report.file,
+            report.positions,
+            ("schools",),
+            "roster-school-absent",
+            at_key=True,
+            school=school.name,
+            roster=roster.file,
+            roster_line=school.line,
+        )
         if close:  # a school of the report with a near name: most likely the same school, named otherwise
             line = line_of(report.positions, ("schools", listed[close[0]], "name"))
-            found = replace(found, code="roster-school-similar", params={**found.params, "similar": close[0],
-                                                                          "line": line})
+            found = replace(
+                found,
+                code="roster-school-similar",
+                params={**found.params, "similar": close[0], "line": line},
+            )
         problems.append(found)
     return problems
 
 
 def apply_roster(
-    valid: Sequence[ReportFile], invalid: Sequence[InvalidReport], roster: Roster,
+    valid: Sequence[ReportFile],
+    invalid: Sequence[InvalidReport],
+    roster: Roster,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Reports missing a school of the roster become invalid, with all their problems (and their warnings)."""
     from zhijiao_check.report import InvalidReport

@@ -63,7 +63,7 @@ def render(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
-        return text if len(text) <= 42 else text[:40] + "…\""
+        return text if len(text) <= 42 else text[:40] + '…"'
     if isinstance(value, list):
         return "[…]"
     if isinstance(value, dict):
@@ -74,7 +74,8 @@ def render(value: Any) -> str:
 
 
 def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
-    # The template is never shown (messages come from messages/report.py); it only keeps Pydantic's repr readable.
+    # The template is never shown (messages come from messages/report.py); it only keeps Pydantic's repr
+    # readable.
     return PydanticCustomError(code, code, {"found": render(value), **context})
 
 
@@ -165,9 +166,12 @@ def choice(labels: Mapping[str, str]) -> Check:
                 if differs := difference(value, key):
                     raise problem("choice-lookalike", value, write=key, differs=differs)
             spelt = value.strip()
-            matches = [key for key, label in labels.items() if spelt and (
-                spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt))
-            )]
+            matches = [
+                key
+                for key, label in labels.items()
+                if spelt
+                and (spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt)))
+            ]
             if len(matches) == 1:
                 raise problem("choice-spelling", value, write=matches[0])
         raise problem("not-one-of", value, allowed=allowed)
@@ -183,7 +187,9 @@ def schema_version(value: Any) -> Any:
     raise problem("schema-version", value)
 
 
-def _not_a_number(value: Any, expected: str, *, whole: bool, in_wan: bool, **context: Any) -> PydanticCustomError:
+def _not_a_number(
+    value: Any, expected: str, *, whole: bool, in_wan: bool, **context: Any
+) -> PydanticCustomError:
     if value is None:
         return problem("blank", value, expected=expected, **context)
     if isinstance(value, bool):
@@ -194,7 +200,9 @@ def _not_a_number(value: Any, expected: str, *, whole: bool, in_wan: bool, **con
     return problem(code, value, expected=expected, **context)
 
 
-def _number_text(value: str, expected: str, *, whole: bool, in_wan: bool, **context: Any) -> PydanticCustomError:
+def _number_text(
+    value: str, expected: str, *, whole: bool, in_wan: bool, **context: Any
+) -> PydanticCustomError:
     """Why the text is not a number, and which number it means: "3,120" → 3120, "2.5万" → 25000."""
     normal = unicodedata.normalize("NFKC", value).strip()  # full-width digits, comma and percent sign
     normal = normal.strip(CURLY_QUOTES).strip()  # “110”: quotes typed with a Chinese input method

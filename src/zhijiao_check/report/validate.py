@@ -35,15 +35,24 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
         Report.model_validate(parsed.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
-        # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many seconds.
+        # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many
+        # seconds.
         for detail in details[:MAX_CONVERTED]:
             problem = _problem(detail, parsed.positions, file)
             if problem.path not in refused:
                 problems.append(problem)
         if len(details) > MAX_CONVERTED:
             last = problems[-1] if problems else None
-            problems.append(Problem(file, last.line if last else 1, last.column if last else 1, "",
-                                    "too-many-problems", {"count": len(details) - MAX_CONVERTED}))
+            problems.append(
+                Problem(
+                    file,
+                    last.line if last else 1,
+                    last.column if last else 1,
+                    "",
+                    "too-many-problems",
+                    {"count": len(details) - MAX_CONVERTED},
+                )
+            )
     return problems + cross_field_problems(parsed.data, parsed.positions, units, file)
 
 
@@ -57,7 +66,9 @@ def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
     else:
         where = positions.value(loc)
     code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}))
-    return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=positions.cell(loc))
+    return Problem(
+        file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=positions.cell(loc)
+    )
 
 
 def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
@@ -97,7 +108,9 @@ def _with_expected(params: dict[str, object]) -> dict[str, object]:
 
 
 def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
-    """The nearest valid field at that place, by spelling or by its Chinese title (``专任教师`` → teachers)."""
+    """The nearest valid field at that place,
+    by spelling or by its Chinese title (``专任教师`` → teachers).
+    """
     key = str(loc[-1])
     model = _model_at(loc[:-1])
     fields = model.model_fields if model else {}

@@ -1,10 +1,10 @@
 """The config file: a team's settings for ``check``, so that everyone and CI run the same way.
 
-``zhijiao-check.toml``, or a ``[tool.zhijiao-check]`` table in ``pyproject.toml``, found by looking in the working
-directory and then each folder above it (the nearest wins; a ``zhijiao-check.toml`` before a ``pyproject.toml`` of
-the same folder); ``--config FILE`` names one. Paths in it are relative to the folder of the file. Every key has
-a flag of the same meaning, and a flag given on the command line wins over the key. An unknown key or a wrong
-value is an error located at its line and column, as in a report.
+``zhijiao-check.toml``, or a ``[tool.zhijiao-check]`` table in ``pyproject.toml``, found by looking in the
+working directory and then each folder above it (the nearest wins; a ``zhijiao-check.toml`` before a
+``pyproject.toml`` of the same folder); ``--config FILE`` names one. Paths in it are relative to the folder of
+the file. Every key has a flag of the same meaning, and a flag given on the command line wins over the key. An
+unknown key or a wrong value is an error located at its line and column, as in a report.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def find(start: Path) -> tuple[Path, TablePath] | None:
 
 
 def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
-    """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``: the
-    output formats there are. Raises ``FatalError`` listing every problem of the file."""
+    """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``:
+    the output formats there are. Raises ``FatalError`` listing every problem of the file."""
     if named is not None:
         table = PYPROJECT_TABLE if named.name == PYPROJECT else ()
         found: tuple[Path, TablePath] | None = (named, table)
@@ -86,7 +86,9 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
     for key, value in settings.items():
         reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
         if reader is None:
-            problems.append(toml.problem(table, (key,), "unknown-key", key=key, known=", ".join(["outputs", *KEYS])))
+            problems.append(
+                toml.problem(table, (key,), "unknown-key", key=key, known=", ".join(["outputs", *KEYS]))
+            )
             continue
         try:
             values[key.replace("-", "_")] = reader(value, base)
@@ -108,6 +110,7 @@ def _choice(*choices: str) -> Callable[[Any, Path], str]:
         if value not in choices:
             raise _Wrong("wrong-choice", found=repr(value), choices=" | ".join(choices))
         return str(value)
+
     return read
 
 
@@ -153,8 +156,12 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
         pairs: list[tuple[str, Path | None]] = []
         for index, entry in enumerate(value):
             if entry.get("format") not in formats:
-                raise _Wrong("wrong-choice", (index, "format"), found=repr(entry.get("format")),
-                             choices=" | ".join(formats))
+                raise _Wrong(
+                    "wrong-choice",
+                    (index, "format"),
+                    found=repr(entry.get("format")),
+                    choices=" | ".join(formats),
+                )
             file = entry.get("file")
             pairs.append((entry["format"], None if file in (None, "-") else _path(file, base)))
         return tuple(pairs)
@@ -166,9 +173,13 @@ def _output_keys(toml: TomlFile, table: TablePath, outputs: Any) -> list[Problem
     """Keys of an ``[[outputs]]`` entry other than ``format`` and ``file``, each located in its own entry."""
     if not isinstance(outputs, list):
         return []
-    return [toml.problem(table, ("outputs", index, key), "unknown-key", key=key, known="format, file")
-            for index, entry in enumerate(outputs) if isinstance(entry, Mapping)
-            for key in entry if key not in ("format", "file")]
+    return [
+        toml.problem(table, ("outputs", index, key), "unknown-key", key=key, known="format, file")
+        for index, entry in enumerate(outputs)
+        if isinstance(entry, Mapping)
+        for key in entry
+        if key not in ("format", "file")
+    ]
 
 
 # The keys besides "outputs" (whose reader needs the format names: _outputs).

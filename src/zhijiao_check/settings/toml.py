@@ -32,9 +32,11 @@ class TomlFile:
     data: dict[str, Any]
     text: str
 
-    def where(self, table: TablePath, key: str | None = None, entry: int | None = None) -> tuple[int, int] | None:
-        """Line and column of ``key`` in ``table`` (the ``entry``-th ``[[table]]`` for arrays of tables), or of
-        the table's header when ``key`` is None; None when the file has no such line."""
+    def where(
+        self, table: TablePath, key: str | None = None, entry: int | None = None
+    ) -> tuple[int, int] | None:
+        """Line and column of ``key`` in ``table`` (the ``entry``-th ``[[table]]`` for arrays of tables), or
+        of the table's header when ``key`` is None; None when the file has no such line."""
         header_at: tuple[int, int] | None = None
         current: TablePath = ()
         seen: dict[TablePath, int] = {}
@@ -55,10 +57,15 @@ class TomlFile:
         return header_at if key is None or header_at is not None else None
 
     def locate(self, table: TablePath, path: Sequence[str | int]) -> tuple[int, int]:
-        """Where the value at ``path`` under ``table`` is: the key's own line, else the nearest enclosing key or
-        table that has one (an inline table's key is found at the line of the array that holds it)."""
+        """Where the value at ``path`` under ``table`` is: the key's own line, else the nearest enclosing key
+        or table that has one (an inline table's key is found at the line of the array that holds it)."""
         tries: list[tuple[TablePath, str | None, int | None]] = []
-        if len(path) >= 3 and isinstance(path[0], str) and isinstance(path[1], int) and isinstance(path[2], str):
+        if (
+            len(path) >= 3
+            and isinstance(path[0], str)
+            and isinstance(path[1], int)
+            and isinstance(path[2], str)
+        ):
             tries.append(((*table, path[0]), path[2], path[1]))
         if path and isinstance(path[0], str):
             tries.append((table, path[0], None))
@@ -110,4 +117,3 @@ def _split(header: str) -> TablePath:
 
 def _unquote(key: str) -> str:
     return key[1:-1] if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'" else key
-

@@ -1,4 +1,5 @@
-"""Waivers (豁免): a target a unit is excused from for a year or until a date, with the reason and who approved it.
+"""Waivers (豁免): a target a unit is excused from for a year or until a date, with the reason and who
+approved it.
 
 A waivers file is TOML, one ``[[waiver]]`` table each::
 
@@ -11,11 +12,12 @@ A waivers file is TOML, one ``[[waiver]]`` table each::
     approved-by = "永州市教育局"
     document = "永教函〔2024〕3号"
 
-A result that is not met (``fail``, ``missing``, ``warn``, ``behind``) and that a waiver matches gets the status
-``waived``: it does not fail the run and is left out of the score. Waivers are applied after every rule is computed,
-so a rule that depends on another's status (``when``) still sees the real one. An expired waiver excuses nothing
-and is a warning; so is a waiver that matches no result that is not met (a stale waiver, or a target now met).
-``--ignore`` is for leaving out whole rules; a waiver is for one unit's result, with a reason on record.
+A result that is not met (``fail``, ``missing``, ``warn``, ``behind``) and that a waiver matches gets the
+status ``waived``: it does not fail the run and is left out of the score. Waivers are applied after every rule
+is computed, so a rule that depends on another's status (``when``) still sees the real one. An expired waiver
+excuses nothing and is a warning; so is a waiver that matches no result that is not met (a stale waiver, or a
+target now met). ``--ignore`` is for leaving out whole rules; a waiver is for one unit's result, with a reason
+on record.
 """
 
 from __future__ import annotations
@@ -71,8 +73,16 @@ class Waiver:
         return rule == self.rule and unit == self.unit and self.year in (None, year)
 
     def problem(self, code: str, **params: object) -> Problem:
-        return Problem(self.file, self.line, self.column, "", code,
-                       {"rule": self.rule, "unit": self.unit, **params}, severity="warning", area="settings")
+        return Problem(
+            self.file,
+            self.line,
+            self.column,
+            "",
+            code,
+            {"rule": self.rule, "unit": self.unit, **params},
+            severity="warning",
+            area="settings",
+        )
 
 
 def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waiver, ...]:
@@ -82,11 +92,17 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
     if isinstance(read, Problem):
         raise FatalError("invalid-waivers", (read,), file=str(path))
     entries = read.data.get("waiver", [])
-    problems = [read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]") for key in read.data
-                if key != "waiver"]
+    problems = [
+        read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]")
+        for key in read.data
+        if key != "waiver"
+    ]
     if not isinstance(entries, list):
-        problems.append(read.problem((), ("waiver",), "wrong-type", key="waiver", found=repr(entries),
-                                     expected="[[waiver]]"))
+        problems.append(
+            read.problem(
+                (), ("waiver",), "wrong-type", key="waiver", found=repr(entries), expected="[[waiver]]"
+            )
+        )
         entries = []
     waivers: list[Waiver] = []
     for index, entry in enumerate(entries):
@@ -100,8 +116,9 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
     return tuple(waivers)
 
 
-def _entry(toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collection[str],
-           units: UnitRegistry) -> Waiver | list[Problem]:
+def _entry(
+    toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collection[str], units: UnitRegistry
+) -> Waiver | list[Problem]:
     def problem(key: str, code: str, **params: object) -> Problem:
         return toml.problem((), ("waiver", index, key), code, key=key, **params)
 
@@ -113,12 +130,19 @@ def _entry(toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collecti
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
         close = difflib.get_close_matches(rule, list(rules), n=1)
-        problems.append(problem("rule", "waiver-unknown-rule", rule=rule,
-                                suggestion=close[0] if close else "zhijiao-check rules"))
+        problems.append(
+            problem(
+                "rule",
+                "waiver-unknown-rule",
+                rule=rule,
+                suggestion=close[0] if close else "zhijiao-check rules",
+            )
+        )
     name = _unit_name(unit, units) if isinstance(unit, str) and unit else None
     if isinstance(unit, str) and unit and name is None:
-        problems.append(problem("unit", "waiver-unknown-unit", unit=unit,
-                                suggestion=units.suggest(unit) or CITY_WIDE))
+        problems.append(
+            problem("unit", "waiver-unknown-unit", unit=unit, suggestion=units.suggest(unit) or CITY_WIDE)
+        )
     if year is None and expires is None:
         problems.append(problem("year", "waiver-needs-time"))
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
@@ -128,8 +152,18 @@ def _entry(toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collecti
     if problems:
         return problems
     line, column = toml.locate((), ("waiver", index, "rule"))
-    return Waiver(str(rule), str(name), entry["reason"].strip(), entry["approved-by"].strip(),
-                  entry["document"].strip(), year, expires, toml.display, line, column)
+    return Waiver(
+        str(rule),
+        str(name),
+        entry["reason"].strip(),
+        entry["approved-by"].strip(),
+        entry["document"].strip(),
+        year,
+        expires,
+        toml.display,
+        line,
+        column,
+    )
 
 
 def _unit_name(given: str, units: UnitRegistry) -> str | None:
@@ -152,13 +186,18 @@ def apply(run: Run, waivers: Sequence[Waiver], today: date) -> Run:
 
     reports = tuple(excuse(e, e.unit) for e in run.reports)
     city = tuple(excuse(e, CITY_WIDE) for e in run.city)
-    warnings = [w.problem("waiver-expired", expires=w.expires.isoformat()) for w in waivers
-                if w.expires is not None and w.expires < today]
+    warnings = [
+        w.problem("waiver-expired", expires=w.expires.isoformat())
+        for w in waivers
+        if w.expires is not None and w.expires < today
+    ]
     warnings += [w.problem("waiver-unused", year=w.year or "—") for w in active if w not in used]
     return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *warnings))
 
 
-def _excused(result: RuleResult, unit: str, year: int, active: Sequence[Waiver], used: set[Waiver]) -> RuleResult:
+def _excused(
+    result: RuleResult, unit: str, year: int, active: Sequence[Waiver], used: set[Waiver]
+) -> RuleResult:
     if result.status not in WAIVABLE:
         return result
     waiver = next((w for w in active if w.matches(result.rule.id, unit, year)), None)

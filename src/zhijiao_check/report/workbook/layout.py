@@ -3,9 +3,11 @@
 The layout is derived from the Pydantic models (titles, descriptions, JSON Schema types and bounds), as the
 YAML template is, so the workbook cannot accept or name something the model does not. Two kinds of sheet:
 
-- a *fields* sheet (本单位, 市本级): one row per field, the field key in column A (``enrollment.secondary_vocational``),
+- a *fields* sheet (本单位, 市本级): one row per field, the field key in column A
+(``enrollment.secondary_vocational``),
   the Chinese label, the value, the unit of measure and a note;
-- a *table* sheet (学校, 专业, 企业实践, 实训基地, 人才津贴): Chinese headers in one row, the field keys in the row
+- a *table* sheet (学校, 专业, 企业实践, 实训基地, 人才津贴): Chinese headers in one row, the field keys in
+the row
   below, one entry per row. Majors and practice groups name their school in the first column.
 
 Values a list of text holds share one cell, separated by 、; 无 means an empty list (``[]``), a blank cell an
@@ -29,19 +31,26 @@ NONE_WORD = "无"  # an empty list, in a list cell or a marker
 YES, NO = "是", "否"
 LIST_SEPARATORS = "、，,；;\n"
 _SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
-# Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）, 课程数（门）.
+# Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）,
+# 课程数（门）.
 _MEASURE = re.compile(r"（(人|个|门|元/生·年|元|万元|月)[，）]")
 
-KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER = "字段代码", "项目", "填报值", "计量单位", "说明"
+KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER = (
+    "字段代码",
+    "项目",
+    "填报值",
+    "计量单位",
+    "说明",
+)
 FIELDS_HEADERS = (KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER)
 INSTRUCTIONS = "填报说明"
 UNIT_SHEET = "本单位"
 CITY_SHEET = "市本级"
 SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
 
-# The Chinese words a drop-down shows, by field name: the models' labels, shortened where they explain more than a
-# cell can show (中职，含技工学校). The reader takes a label or the value. An enumeration of ASCII values missing here
-# would show its raw values: the template test refuses that.
+# The Chinese words a drop-down shows, by field name: the models' labels, shortened where they explain
+# more than a cell can show (中职，含技工学校). The reader takes a label or the value. An enumeration of ASCII
+# values missing here would show its raw values: the template test refuses that.
 CHOICE_LABELS: dict[str, dict[str, str]] = {
     "kind": model.KIND_LABELS,
     "level": {"secondary": "中职", "higher": "高职"},
@@ -76,7 +85,13 @@ class Column:
     def width(self) -> int:
         """Columns wide enough for the header and typical values (a Chinese character is two wide)."""
         shown = f"{self.header}（{self.measure}）" if self.measure else self.header
-        longest = max([_display_width(shown), len(self.key) * 8 // 10, *(_display_width(label) for _, label in self.choices)])
+        longest = max(
+            [
+                _display_width(shown),
+                len(self.key) * 8 // 10,
+                *(_display_width(label) for _, label in self.choices),
+            ]
+        )
         if self.kind in ("text", "school", "list"):
             longest = max(longest, 28)
         return min(max(longest + 4, 10), 48)
@@ -85,7 +100,8 @@ class Column:
 @dataclass(frozen=True)
 class Sheet:
     name: str
-    path: tuple[str, ...]  # where its fields or rows go: () for 本单位, ("schools",) for 学校, ("schools", "majors")
+    # where its fields or rows go: () for 本单位, ("schools",) for 学校, ("schools", "majors")
+    path: tuple[str, ...]
     columns: tuple[Column, ...]
     fields: bool = False  # a fields sheet (one row per field) rather than a table (one row per entry)
     city_only: bool = False
@@ -133,23 +149,36 @@ def layout() -> Layout:
     unit_fields = _columns(schema, definitions, (), (), labels)
     city = _resolve(schema["properties"]["city"], definitions)
     sheets = [
-        Sheet(UNIT_SHEET, (), tuple(c for c in unit_fields if c.key != "schools" and c.path[0] != "city"),
-              fields=True),
-        Sheet(CITY_SHEET, ("city",), tuple(_columns(city, definitions, ("city",), (), labels)), fields=True,
-              city_only=True),
+        Sheet(
+            UNIT_SHEET,
+            (),
+            tuple(c for c in unit_fields if c.key != "schools" and c.path[0] != "city"),
+            fields=True,
+        ),
+        Sheet(
+            CITY_SHEET,
+            ("city",),
+            tuple(_columns(city, definitions, ("city",), (), labels)),
+            fields=True,
+            city_only=True,
+        ),
     ]
     for path, name in ENTRY_SHEETS.items():
         columns = _columns(_entry_model(schema, definitions, path), definitions, path, (), labels)
         parent = path[1] if path[0] == "schools" and len(path) == 2 else None
         if parent is not None:
-            link = Column(SCHOOL_KEY, "学校名称", "school", note="“学校”表中的学校名称（可从下拉列表选）", required=True)
+            link = Column(
+                SCHOOL_KEY, "学校名称", "school", note="“学校”表中的学校名称（可从下拉列表选）", required=True
+            )
             columns.insert(0, link)
         columns.sort(key=lambda c: c.kind == "marker")  # the markers of a school's lists come last
         sheets.append(Sheet(name, path, tuple(columns), city_only=path[0] == "city", parent=parent))
     return Layout(tuple(sheets), labels)
 
 
-def _entry_model(schema: dict[str, Any], definitions: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+def _entry_model(
+    schema: dict[str, Any], definitions: dict[str, Any], path: tuple[str, ...]
+) -> dict[str, Any]:
     node = schema
     for part in path:
         node = _resolve(node["properties"][part], definitions)
@@ -166,7 +195,10 @@ def _resolve(node: dict[str, Any], definitions: dict[str, Any]) -> dict[str, Any
 
 
 def _columns(
-    model: dict[str, Any], definitions: dict[str, Any], owner: tuple[str, ...], block: tuple[str, ...],
+    model: dict[str, Any],
+    definitions: dict[str, Any],
+    owner: tuple[str, ...],
+    block: tuple[str, ...],
     labels: dict[tuple[str, ...], str],
 ) -> list[Column]:
     """The columns of one model's fields, nested blocks flattened (``funding.new_education``).
@@ -185,25 +217,39 @@ def _columns(
             continue
         header = f"{labels[(*owner, *block)]} · {title}" if block else title
         key = ".".join((*block, name))
-        out += _field_columns(key, header, prop, definitions, name in required, ENTRY_SHEETS.get((*owner, name), ""))
+        out += _field_columns(
+            key, header, prop, definitions, name in required, ENTRY_SHEETS.get((*owner, name), "")
+        )
     return out
 
 
 def _field_columns(
-    key: str, header: str, prop: dict[str, Any], definitions: dict[str, Any], required: bool, entries: str,
+    key: str,
+    header: str,
+    prop: dict[str, Any],
+    definitions: dict[str, Any],
+    required: bool,
+    entries: str,
 ) -> list[Column]:
     description = prop.get("description", "")
     measure_match = _MEASURE.search(description)
     common: dict[str, Any] = {
-        "note": description, "measure": measure_match.group(1) if measure_match else "", "required": required,
+        "note": description,
+        "measure": measure_match.group(1) if measure_match else "",
+        "required": required,
     }
     if prop.get("type") == "array":
         items = _resolve(prop["items"], definitions)
         if "enum" in items:
             names = {**model.SCHOOL_DESIGNATION_LABELS, **model.MAJOR_DESIGNATION_LABELS}
             return [
-                Column(f"{key}:{value}", names[value], "designation", note=f"{header}：{names[value]}（{YES}/{NO}）",
-                       choices=((value, names[value]),))
+                Column(
+                    f"{key}:{value}",
+                    names[value],
+                    "designation",
+                    note=f"{header}：{names[value]}（{YES}/{NO}）",
+                    choices=((value, names[value]),),
+                )
                 for value in items["enum"]
             ]
         if entries:
@@ -222,8 +268,17 @@ def _field_columns(
         return [Column(key, header, "year" if (low or 0) >= 1000 else "whole", low=low, high=high, **common)]
     if kind == "number":
         low = prop.get("exclusiveMinimum", prop.get("minimum"))
-        return [Column(key, header, "number", low=low, high=prop.get("maximum"),
-                       exclusive_low="exclusiveMinimum" in prop, **common)]
+        return [
+            Column(
+                key,
+                header,
+                "number",
+                low=low,
+                high=prop.get("maximum"),
+                exclusive_low="exclusiveMinimum" in prop,
+                **common,
+            )
+        ]
     if kind == "boolean":
         return [Column(key, header, "flag", **common)]
     return [Column(key, header, "text", **common)]

@@ -46,11 +46,11 @@ from zhijiao_check.report.workbook.layout import (
 from zhijiao_check.source import Parsed, Path_, Positions
 
 MAX_ROWS = 50_000
-# Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000; each
-# costs microseconds to stream, and a few rows of 16,384 columns could hold millions under 10 MiB.
+# Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000;
+# each costs microseconds to stream, and a few rows of 16,384 columns could hold millions under 10 MiB.
 MAX_CELLS = 100_000
-# Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds a
-# megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
+# Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds
+# a megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
 MAX_PART = 1024 * 1024
 _STREAMED = re.compile(r"xl/worksheets/sheet\d+\.xml")
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
@@ -84,7 +84,8 @@ class Grid:
     title: str
     hidden: bool
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    # min_row, min_col, max_row, max_col
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def get(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
@@ -114,8 +115,15 @@ def read_workbook(path: Path, display: str) -> WorkbookRead:
     return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
 
 
-def _refusal(display: str, code: str, severity: Severity = "error", cell: str = "", where: tuple[int, int] | None = None,
-             path: str = "", **params: object) -> Problem:
+def _refusal(
+    display: str,
+    code: str,
+    severity: Severity = "error",
+    cell: str = "",
+    where: tuple[int, int] | None = None,
+    path: str = "",
+    **params: object,
+) -> Problem:
     line, column = where if where else (None, None) if not cell else (1, 1)
     return Problem(display, line, column, path, code, params, severity, area="workbook", cell=cell)
 
@@ -132,8 +140,9 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
     if len(infos) > MAX_ENTRIES:
         return _refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
     declared = sum(info.file_size for info in infos)
-    if declared > MAX_UNCOMPRESSED or any(info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename)
-                                          for info in infos):
+    if declared > MAX_UNCOMPRESSED or any(
+        info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename) for info in infos
+    ):
         return _refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
     if not any(info.filename == "xl/workbook.xml" for info in infos):
         return _refusal(display, "not-a-workbook")
@@ -145,7 +154,8 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
     import openpyxl
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns of extensions it drops (conditional formats, slicers)
+        # openpyxl warns of extensions it drops (conditional formats, slicers)
+        warnings.simplefilter("ignore")
         try:
             values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
             grids: list[Grid] = []
@@ -160,7 +170,9 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                         if value is None or value == "":
                             continue
                         filled = True
-                        grid.cells[(number, column)] = Cell(value, error=getattr(cell, "data_type", "") == "e")
+                        grid.cells[(number, column)] = Cell(
+                            value, error=getattr(cell, "data_type", "") == "e"
+                        )
                     rows += filled
                     cells += len(row)
                     if rows > MAX_ROWS:
@@ -173,15 +185,22 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 return grids  # the second, slower pass only finds formulas and merged ranges
             formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
             for grid, sheet in zip(grids, formulas.worksheets, strict=True):
-                grid.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+                grid.merged = [
+                    (r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges
+                ]
                 for row in sheet.iter_rows():
                     for cell in row:
                         if cell.data_type == "f" and cell.row is not None and cell.column is not None:
                             old = grid.cells.get((cell.row, cell.column), Cell(None))
-                            grid.cells[(cell.row, cell.column)] = Cell(old.value, formula=True, error=old.error)
+                            grid.cells[(cell.row, cell.column)] = Cell(
+                                old.value, formula=True, error=old.error
+                            )
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
-            return _refusal(display, "workbook-unreadable", reason=str(error).splitlines()[0][:200] if str(error)
-                            else type(error).__name__)
+            return _refusal(
+                display,
+                "workbook-unreadable",
+                reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
+            )
     return grids
 
 
@@ -194,7 +213,8 @@ def _has_formulas_or_merges(raw: bytes) -> bool:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         return any(
             _FORMULA_OR_MERGE.search(archive.read(info))
-            for info in archive.infolist() if info.filename.startswith("xl/worksheets/")
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/")
         )
 
 
@@ -215,12 +235,30 @@ class _Reader:
         name = f"{grid.title}!{get_column_letter(column)}{row}"
         return f"{name}（{header}）" if header else name
 
-    def _fail(self, grid: Grid, row: int, column: int, code: str, severity: Severity = "error", header: str = "",
-              path: Path_ = (), **params: object) -> None:
+    def _fail(
+        self,
+        grid: Grid,
+        row: int,
+        column: int,
+        code: str,
+        severity: Severity = "error",
+        header: str = "",
+        path: Path_ = (),
+        **params: object,
+    ) -> None:
         from zhijiao_check.problems import format_path
 
-        problem = Problem(self.display, row, column, format_path(path), code, params, severity, area="workbook",
-                          cell=self._at(grid, row, column, header))
+        problem = Problem(
+            self.display,
+            row,
+            column,
+            format_path(path),
+            code,
+            params,
+            severity,
+            area="workbook",
+            cell=self._at(grid, row, column, header),
+        )
         (self.errors if severity == "error" else self.warnings).append(problem)
 
     def _place(self, path: Path_, grid: Grid, row: int, column: int, header: str, present: bool) -> None:
@@ -236,7 +274,9 @@ class _Reader:
         sheets = {sheet.name: sheet for sheet in layout().sheets}
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
-            self.errors.append(_refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order)))
+            self.errors.append(
+                _refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order))
+            )
             return None
         self.positions.values[()] = (1, 1)
         self.positions.cells[()] = f"{UNIT_SHEET}!A1"
@@ -248,15 +288,26 @@ class _Reader:
                 continue
             if grid.cells:
                 suggestion = difflib.get_close_matches(title, [*sheets, INSTRUCTIONS], n=1, cutoff=0.5)
-                self._fail(grid, 1, 1, "sheet-not-read", "warning", sheets="、".join(sheets),
-                           hint_zh=_hint(suggestion)[0], hint_en=_hint(suggestion)[1])
+                self._fail(
+                    grid,
+                    1,
+                    1,
+                    "sheet-not-read",
+                    "warning",
+                    sheets="、".join(sheets),
+                    hint_zh=_hint(suggestion)[0],
+                    hint_en=_hint(suggestion)[1],
+                )
         data = self._fields(unit, sheets[UNIT_SHEET], ())
         if data is None:
             return None
         city_grid = self.grids.get(CITY_SHEET)
         city = self._fields(city_grid, sheets[CITY_SHEET], ("city",)) if city_grid is not None else None
-        tables = {name: self._table(self.grids[name], sheet) for name, sheet in sheets.items()
-                  if not sheet.fields and name in self.grids}
+        tables = {
+            name: self._table(self.grids[name], sheet)
+            for name, sheet in sheets.items()
+            if not sheet.fields and name in self.grids
+        }
         kind = data.get("unit", {}).get("kind") if isinstance(data.get("unit"), dict) else None
         for name, sheet in sheets.items():
             if name not in self.grids and not sheet.fields and (kind == "city" or not sheet.city_only):
@@ -277,12 +328,15 @@ class _Reader:
                 data["city"] = city
         else:
             for path, name in city_lists:
-                if tables.get(name):  # a 市本级 table in another unit's workbook: validation refuses the block
+                # a 市本级 table in another unit's workbook: validation refuses the block
+                if tables.get(name):
                     self._attach(data, path, self._entries(tables[name], path))
         return data
 
     def _missing_sheet(self, unit: Grid, name: str) -> None:
-        self.warnings.append(_refusal(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name))
+        self.warnings.append(
+            _refusal(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name)
+        )
 
     # ------------------------------------------------------------------------------------------- fields
 
@@ -314,7 +368,15 @@ class _Reader:
             if column is None:
                 if key:
                     close = difflib.get_close_matches(key, [c.key for c in sheet.columns], n=1, cutoff=0.6)
-                    self._fail(grid, number, key_column, "unknown-key", key=key, hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
+                    self._fail(
+                        grid,
+                        number,
+                        key_column,
+                        "unknown-key",
+                        key=key,
+                        hint_zh=_hint(close)[0],
+                        hint_en=_hint(close)[1],
+                    )
                 elif value_cell is not None:
                     self._fail(grid, number, value_column, "value-without-key", "warning")
                 continue
@@ -329,7 +391,9 @@ class _Reader:
                 _put(data, column.path, value)
         for column in sheet.columns:
             if column.key not in seen and (not base or data):
-                self._fail(grid, 1, key_column, "field-row-missing", "warning", key=column.key, label=column.header)
+                self._fail(
+                    grid, 1, key_column, "field-row-missing", "warning", key=column.key, label=column.header
+                )
         for block in {column.path[:-1] for column in sheet.columns if len(column.path) > 1}:
             if block and not isinstance(data.get(block[0]), dict):
                 continue
@@ -361,7 +425,15 @@ class _Reader:
             if index in known or not text:
                 continue
             close = difflib.get_close_matches(text, [c.key for c in sheet.columns], n=1, cutoff=0.6)
-            self._fail(grid, key_row, index, "unknown-key", key=text, hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
+            self._fail(
+                grid,
+                key_row,
+                index,
+                "unknown-key",
+                key=text,
+                hint_zh=_hint(close)[0],
+                hint_en=_hint(close)[1],
+            )
         for column in sheet.columns:
             if column not in columns.values():
                 self._fail(grid, key_row, 1, "column-missing", "warning", key=column.key, label=column.header)
@@ -370,8 +442,16 @@ class _Reader:
             shown = grid.get(header_row, index) if header_row else None
             text = str(shown.value).strip() if shown is not None else ""
             if text and text != _header_text(column) and not self._in_merge(grid, header_row, index):
-                self._fail(grid, header_row, index, "header-renamed", "warning", found=text,
-                           label=_header_text(column), key=column.key)
+                self._fail(
+                    grid,
+                    header_row,
+                    index,
+                    "header-renamed",
+                    "warning",
+                    found=text,
+                    label=_header_text(column),
+                    key=column.key,
+                )
         data_columns = set(columns)
         self._merged(grid, key_row, columns=None)
         rows = [number for number in grid.rows() if number > key_row]
@@ -385,14 +465,23 @@ class _Reader:
                     extra.add(index)
                     label = grid.get(header_row, index) if header_row else None
                     text = str(label.value).strip() if label is not None else ""
-                    self._fail(grid, number, index, "column-not-read", "warning", header=text, label=text or "—")
+                    self._fail(
+                        grid, number, index, "column-not-read", "warning", header=text, label=text or "—"
+                    )
             if not any(index in data_columns for index in cells):
                 continue
             if number > previous + 1:
-                self._fail(grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1))
+                self._fail(
+                    grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1)
+                )
             previous = number
-            out.append((number, {index: cells.get(index) for index in data_columns},
-                        {column.key: (index, column) for index, column in columns.items()}))
+            out.append(
+                (
+                    number,
+                    {index: cells.get(index) for index in data_columns},
+                    {column.key: (index, column) for index, column in columns.items()},
+                )
+            )
         return out
 
     def _in_merge(self, grid: Grid, row: int, column: int) -> bool:
@@ -414,8 +503,14 @@ class _Reader:
 
         return ENTRY_SHEETS[tuple(keys)]
 
-    def _entry(self, grid: Grid, number: int, cells: dict[int, Cell | None], where: dict[str, tuple[int, Column]],
-               path: Path_) -> dict[str, Any]:
+    def _entry(
+        self,
+        grid: Grid,
+        number: int,
+        cells: dict[int, Cell | None],
+        where: dict[str, tuple[int, Column]],
+        path: Path_,
+    ) -> dict[str, Any]:
         entry: dict[str, Any] = {}
         first = min((index for index, _ in where.values()), default=1)
         self.positions.values[path] = (number, first)
@@ -446,7 +541,9 @@ class _Reader:
                 _put(entry, name, chosen)
         return entry
 
-    def _children(self, schools: list[dict[str, Any]], tables: dict[str, Any], sheets: dict[str, Sheet]) -> None:
+    def _children(
+        self, schools: list[dict[str, Any]], tables: dict[str, Any], sheets: dict[str, Sheet]
+    ) -> None:
         """Majors and practice groups go to the school named in their first column."""
         names: dict[str, int] = {}
         for index, school in enumerate(schools):
@@ -468,17 +565,32 @@ class _Reader:
                     continue
                 if name not in names:
                     close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
-                    self._fail(grid, number, index_column, "unknown-school", header="学校名称", name=name,
-                               hint_zh=_hint(close)[0], hint_en=_hint(close)[1])
+                    self._fail(
+                        grid,
+                        number,
+                        index_column,
+                        "unknown-school",
+                        header="学校名称",
+                        name=name,
+                        hint_zh=_hint(close)[0],
+                        hint_en=_hint(close)[1],
+                    )
                     continue
                 owner = names[name]
                 items = given.setdefault(owner, [])
-                items.append(self._entry(grid, number, cells, where, ("schools", owner, sheet.parent, len(items))))
+                items.append(
+                    self._entry(grid, number, cells, where, ("schools", owner, sheet.parent, len(items)))
+                )
             for index, school in enumerate(schools):
                 self._attach(school, (sheet.parent,), given.get(index), ("schools", index))
 
-    def _attach(self, owner: dict[str, Any], path: tuple[str, ...], rows: list[dict[str, Any]] | None,
-                base: Path_ = ()) -> None:
+    def _attach(
+        self,
+        owner: dict[str, Any],
+        path: tuple[str, ...],
+        rows: list[dict[str, Any]] | None,
+        base: Path_ = (),
+    ) -> None:
         """A list of entries from its sheet's rows and its marker (无: none): absent when neither says."""
         marker = owner
         for part in path[:-1]:
@@ -487,9 +599,19 @@ class _Reader:
         full = (*base, *path)
         if said == [] and rows:
             line, column = self.positions.values.get(full, (1, 1))
-            self.errors.append(Problem(self.display, line, column, _format(full), "none-but-rows",
-                                       {"count": len(rows)}, "error", area="workbook",
-                                       cell=self.positions.cells.get(full, "")))
+            self.errors.append(
+                Problem(
+                    self.display,
+                    line,
+                    column,
+                    _format(full),
+                    "none-but-rows",
+                    {"count": len(rows)},
+                    "error",
+                    area="workbook",
+                    cell=self.positions.cells.get(full, ""),
+                )
+            )
             said = _ABSENT
         # Any other text in the marker (见专业表) is a note when there are rows; without rows, validation says
         # that a list was expected.
@@ -506,15 +628,19 @@ class _Reader:
 
     def _header_row(self, grid: Grid, accept: Any) -> tuple[int, dict[str, int]] | None:
         for number in range(1, HEADER_SEARCH + 1):
-            texts = {str(cell.value).strip(): index for index, cell in sorted(grid.row(number).items())
-                     if isinstance(cell.value, str)}
+            texts = {
+                str(cell.value).strip(): index
+                for index, cell in sorted(grid.row(number).items())
+                if isinstance(cell.value, str)
+            }
             if accept(texts):
                 return number, texts
         return None
 
     def _merged(self, grid: Grid, header: int, columns: tuple[int, ...] | None) -> None:
-        """Merged cells: in the header, harmless (columns are read by key); where data stands, an error, since
-        only the first cell holds the value and the others read blank. Title rows above are the county's own."""
+        """Merged cells: in the header, harmless (columns are read by key); where data stands, an error,
+        since only the first cell holds the value and the others read blank. Title rows above are the
+        county's own."""
         for min_row, min_col, max_row, max_col in grid.merged:
             shown = _range(min_row, min_col, max_row, max_col)
             if max_row <= header:
@@ -523,7 +649,9 @@ class _Reader:
             elif columns is None or any(min_col <= c <= max_col for c in columns):
                 self._fail(grid, min_row, min_col, "merged-cells", range=shown)
 
-    def _value(self, grid: Grid, row: int, column: int, spec: Column, path: Path_, cell: Cell | None = None) -> Any:
+    def _value(
+        self, grid: Grid, row: int, column: int, spec: Column, path: Path_, cell: Cell | None = None
+    ) -> Any:
         """The raw value of a cell for a field, as YAML would give it; ``_ABSENT`` for a blank."""
         cell = cell if cell is not None else grid.get(row, column)
         if cell is None:
@@ -532,7 +660,9 @@ class _Reader:
             self._fail(grid, row, column, "formula-no-value", header=spec.header, path=path)
             return None
         if cell.error:
-            self._fail(grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value))
+            self._fail(
+                grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
+            )
             return None
         return convert(spec, cell.value)
 

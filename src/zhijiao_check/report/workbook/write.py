@@ -43,7 +43,13 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
         (f"{unit} {year} 年度职业教育统计填报", "永政发〔2021〕7号 目标达标检查 · zhijiao-check"),
         ("填报单位", f"{unit}（{kind_label}）"),
         ("统计年度", str(year)),
-        ("格式版本", f"{FORMAT_VERSION}（与 YAML 报告第 {FORMAT_VERSION} 版同一格式，可用 zhijiao-check convert 互转）"),
+        (
+            "格式版本",
+            (
+                f"{FORMAT_VERSION}（与 YAML 报告第 {FORMAT_VERSION} 版同一格式，可用 zhijiao-check convert "
+                f"互转）"
+            ),
+        ),
     ]
     if source:
         rows.append(("预填来源", f"{source}：上年的数字已填好，请逐项改为本年度的数字"))
@@ -56,7 +62,10 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
         "没有统计的项目留空（检查时记为“缺少数据”，不会当作 0）；确实一项也没有的名单填“无”。",
         "多项名称写在一个格子里时用顿号“、”分隔，如：先进装备制造、农产品精深加工。",
         "不要合并单元格、不要在数据中间留空行；可以调整列宽、排序和筛选。公式可以用，但请保存后再检查。",
-        "填好后运行：zhijiao-check validate 本文件.xlsx 检查格式，zhijiao-check check 本文件.xlsx 检查达标情况。",
+        (
+            "填好后运行：zhijiao-check validate 本文件.xlsx 检查格式，zhijiao-check check 本文件.xlsx "
+            "检查达标情况。"
+        ),
     ]
     rows += [(f"说明 {number}", text) for number, text in enumerate(steps, 1)]
     return rows
@@ -201,7 +210,9 @@ def _input_style() -> tuple[Any, Any]:
     return Protection(locked=False), PatternFill("solid", fgColor=INPUT_FILL)
 
 
-def _style_input(sheet: Worksheet, coordinate: str, column: Column, editable: bool, *, validate: bool = True) -> None:
+def _style_input(
+    sheet: Worksheet, coordinate: str, column: Column, editable: bool, *, validate: bool = True
+) -> None:
     cell = sheet[coordinate]
     if column.kind in ("text", "school", "list", "marker"):
         cell.number_format = "@"  # text stays text: a code such as 431103 must not turn into a number
@@ -226,15 +237,25 @@ def _validation(sheet: Worksheet, column: Column, cells: str) -> None:
         number = "decimal" if kind == "number" else "whole"
         # Excel's "between" includes both ends: a field above 0 (months) keeps its exclusive "greater than".
         if column.high is not None and not column.exclusive_low:
-            options = {"type": number, "operator": "between", "formula1": _number(column.low),
-                       "formula2": _number(column.high)}
+            options = {
+                "type": number,
+                "operator": "between",
+                "formula1": _number(column.low),
+                "formula2": _number(column.high),
+            }
         else:
             operator = "greaterThan" if column.exclusive_low else "greaterThanOrEqual"
             options = {"type": number, "operator": operator, "formula1": _number(column.low)}
     else:
         return
-    validation = DataValidation(allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                                errorTitle=column.header, error=_advice(column), **options)
+    validation = DataValidation(
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=column.header,
+        error=_advice(column),
+        **options,
+    )
     validation.add(cells)
     sheet.add_data_validation(validation)
 
@@ -277,4 +298,3 @@ def _get(data: Any, path: Sequence[str]) -> Any:
             return None
         data = data.get(part)
     return data
-
