@@ -155,7 +155,7 @@ def test_evaluating_never_translates() -> None:
         "from zhijiao_check.i18n import Translator\n",
         "def measure(rule, scope, tr):\n    return None\n",
         "def f(x):\n    return tr('engine.every')\n",
-        "def f():\n    from zhijiao_check.messages.engine import MESSAGES\n",
+        "def f():\n    from zhijiao_check.messages.en.engine import MESSAGES\n",
     ],
 )
 def test_translating_is_found(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 import string
 from pathlib import Path
 from typing import get_args
@@ -27,10 +28,24 @@ from zhijiao_check.vocabulary import RuleBase
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
 LANGS: tuple[Lang, ...] = get_args(Lang)
+
+
+def catalogue(lang: Lang) -> dict[str, dict[str, str]]:
+    """One language's catalogue: its messages by area module."""
+    package = importlib.import_module(f"zhijiao_check.messages.{lang}")
+    return {
+        module.name: importlib.import_module(f"{package.__name__}.{module.name}").MESSAGES
+        for module in pkgutil.iter_modules(package.__path__)
+    }
+
+
+CATALOGUES = {lang: catalogue(lang) for lang in LANGS}
+# Each key with its text in every language, in the order of LANGS ("" where a language lacks it).
 CATALOGUE: dict[str, tuple[str, ...]] = {
-    key: texts
-    for module in pkgutil.iter_modules(zhijiao_check.messages.__path__)
-    for key, texts in importlib.import_module(f"zhijiao_check.messages.{module.name}").MESSAGES.items()
+    key: tuple(next((area[key] for area in CATALOGUES[lang].values() if key in area), "") for lang in LANGS)
+    for areas in CATALOGUES.values()
+    for area in areas.values()
+    for key in area
 }
 # Keys built with an f-string: the literal text before the first placeholder, and what can follow it.
 # None: the rest is a code whose messages are checked as codes below.
@@ -47,6 +62,21 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
     "input.": HEADER_KEYS,
     "cli.": None,
+    # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file
+    "report.expected-": (
+        "count",
+        "year",
+        "yuan",
+        "wan_yuan",
+        "months",
+        "bool",
+        "text",
+        "choice",
+        "schema_version",
+        "list",
+        "mapping",
+    ),
+    "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "report.": None,
     "field.": None,  # field labels are looked up with a fallback to the field's own name
 }
@@ -141,14 +171,27 @@ def test_every_built_key_exists(key: str) -> None:
     assert key in CATALOGUE
 
 
+def test_every_language_has_the_same_areas_and_keys() -> None:
+    """One catalogue per language, each with every area and in it every key: none missing, none extra."""
+    first, *others = LANGS
+    for lang in others:
+        assert CATALOGUES[lang].keys() == CATALOGUES[first].keys(), lang
+        for area, messages in CATALOGUES[first].items():
+            assert CATALOGUES[lang][area].keys() == messages.keys(), (lang, area)
+            assert all(key.startswith(f"{area}.") for key in messages), area
+
+
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_every_language_has_the_same_placeholders(key: str) -> None:
-    """(A parameter given in each language, ``expected_zh``/``expected_en``, counts as one.)"""
-    fields = [
-        {name.removesuffix(f"_{lang}") for _, name, _, _ in string.Formatter().parse(text) if name}
-        for lang, text in zip(LANGS, CATALOGUE[key], strict=True)
-    ]
+    fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in CATALOGUE[key]]
     assert all(f == fields[0] for f in fields), f"{key}: {fields}"
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_the_chinese_catalogue_is_chinese(key: str) -> None:
+    """Catches an English text left in the Chinese catalogue (a few messages are figures or codes alone)."""
+    zh = CATALOGUE[key][LANGS.index("zh")]
+    assert re.search(r"[\u4e00-\u9fff]", zh) or not re.search(r"[a-z]{4,}", re.sub(r"\{[^}]*\}", "", zh)), zh
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -22,12 +22,13 @@ from pathlib import Path
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
+from zhijiao_check.wording import Msg
 
 MAX_BYTES = 10 * 1024 * 1024
 STDIN = "-"  # as a PATH: read standard input
 STDIN_NAME = "<stdin>"
 
-# errno → the problem code that says it (messages/report.py); anything else is ``file-unreadable``.
+# errno → the problem code that says it (messages/<lang>/report.py); anything else is ``file-unreadable``.
 _ERRNO_CODES = {
     errno.ENOENT: "path-not-found",
     errno.ENOTDIR: "path-not-found",  # a component of the path is a file
@@ -90,10 +91,8 @@ def kind_problem(mode: int, display: str) -> Problem | None:
     """``None`` for a regular file; else the problem that names what the path is instead."""
     if stat.S_ISREG(mode):
         return None
-    from zhijiao_check.messages.report import FILE_KINDS
-
-    zh, en = FILE_KINDS[next((name for test, name in _KINDS if test(mode)), "special")]
-    return Problem(display, None, None, "", "not-regular-file", {"kind_zh": zh, "kind_en": en})
+    kind = next((name for test, name in _KINDS if test(mode)), "special")
+    return Problem(display, None, None, "", "not-regular-file", {"kind": Msg(f"report.file-kind-{kind}")})
 
 
 def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Problem:

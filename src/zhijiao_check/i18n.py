@@ -1,7 +1,8 @@
 """Bilingual messages: Chinese by default, English with ``--lang en``.
 
-Message texts live in ``zhijiao_check.messages.<area>`` as ``MESSAGES = {"key": ("中文", "English")}``.
-A key is ``"<area>.<name>"``; only the areas a command uses are imported. Results carry wording (``wording``):
+Message texts live in one catalogue per language, ``zhijiao_check.messages.<lang>.<area>``, as
+``MESSAGES = {"key": "text"}``. A key is ``"<area>.<name>"``; only the areas (and the language) a command uses
+are imported. Results carry wording (``wording``):
 message keys and parameters, which a view renders in its language with ``Translator.render``.
 """
 
@@ -18,14 +19,20 @@ Lang = Literal["zh", "en"]
 # Punctuation that differs by language (``wording.Mark``): (Chinese, English).
 MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
-_catalogues: dict[str, dict[str, tuple[str, str]]] = {}
+_catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
 
 
-def _catalogue(area: str) -> dict[str, tuple[str, str]]:
-    if area not in _catalogues:
-        module = importlib.import_module(f"zhijiao_check.messages.{area}")
-        _catalogues[area] = module.MESSAGES
-    return _catalogues[area]
+def _catalogue(lang: Lang, area: str) -> dict[str, str]:
+    if (lang, area) not in _catalogues:
+        module = importlib.import_module(f"zhijiao_check.messages.{lang}.{area}")
+        _catalogues[lang, area] = module.MESSAGES
+    return _catalogues[lang, area]
+
+
+def exists(key: str) -> bool:
+    """Whether there is a message ``key`` (every language has the same keys: tests/test_messages.py)."""
+    area, _, _name = key.partition(".")
+    return key in _catalogue("en", area)
 
 
 class Translator:
@@ -42,8 +49,7 @@ class Translator:
 
     def _text(self, key: str) -> str | None:
         area, _, _name = key.partition(".")
-        texts = _catalogue(area).get(key)
-        return None if texts is None else texts[0] if self.lang == "zh" else texts[1]
+        return _catalogue(self.lang, area).get(key)
 
     @property
     def sep(self) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
+from zhijiao_check.wording import WORDING
+
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
 
@@ -28,7 +30,8 @@ class ProblemDoc(TypedDict):
 @dataclass(frozen=True)
 class Problem:
     """One located problem. ``area`` and ``code`` name its message ``<area>.<code>`` in
-    ``messages/<area>.py``.
+    ``messages/<lang>/<area>.py``; a parameter may be wording (``zhijiao_check.wording``), rendered in the
+    language the problem is shown in.
 
     ``path`` is the field path in the report (``schools[2].teachers``), empty for the whole file. ``line``
     and ``column`` are 1-based; ``None`` only when the file could not be read at all. ``cell`` locates a
@@ -47,7 +50,10 @@ class Problem:
     cell: str = ""
 
     def message(self, tr: Translator) -> str:
-        params = {name: _shortened(value, tr) for name, value in self.params.items()}
+        params = {
+            name: tr.render(value) if isinstance(value, WORDING) else _shortened(value, tr)
+            for name, value in self.params.items()
+        }
         return tr(f"{self.area}.{self.code}", **params)
 
     def where(self) -> str:

@@ -14,8 +14,8 @@ from typing import Any, Literal, TypeAlias
 
 @dataclass(frozen=True)
 class Msg:
-    """The message ``key`` of ``messages/<area>.py`` with its parameters. ``fallback``: what to say when the
-    catalogue has no such key (the short name of a report field that has none is the field's own path)."""
+    """The message ``key`` of ``messages/<lang>/<area>.py`` with its parameters. ``fallback``: what to say
+    when the catalogue has no such key (a report field without a short name is called by its path)."""
 
     key: str
     params: tuple[tuple[str, object], ...] = ()

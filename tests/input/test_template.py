@@ -289,11 +289,14 @@ def test_the_filled_template_passes_the_json_schema_and_the_blank_one_does_not(t
 def test_the_input_messages_have_both_languages_with_the_same_parameters() -> None:
     import string
 
-    from zhijiao_check.messages.input import MESSAGES
+    from zhijiao_check.messages.en.input import MESSAGES as ENGLISH
+    from zhijiao_check.messages.zh.input import MESSAGES as CHINESE
 
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    for key, (zh, en) in MESSAGES.items():
+    assert CHINESE.keys() == ENGLISH.keys()
+    for key, zh in CHINESE.items():
+        en = ENGLISH[key]
         assert key.startswith("input.") and re.search(r"[\u4e00-\u9fff]", zh), key
         assert fields(zh) == fields(en), key

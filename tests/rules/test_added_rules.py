@@ -418,3 +418,19 @@ def test_the_error_says_what_to_write(tmp_path):
     [problem] = [p for p in loaded.problems if p.severity == "error"]
     assert PARKS[6] in problem.message(Translator("zh"))
     assert "amount: 0" in problem.message(Translator("en"))
+
+
+def test_the_parks_a_message_lists_are_joined_as_each_language_writes_lists(tmp_path):
+    from factory import builtin_packs, write_report
+
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.report import InvalidReport, load_report
+
+    report = city_report(2023)
+    parks = [entry["name"] for entry in report["city"]["park_funding"]]
+    report["city"]["park_funding"] = report["city"]["park_funding"][:1]
+    loaded = load_report(write_report(tmp_path, report), builtin_packs()[0].units)
+    assert isinstance(loaded, InvalidReport)
+    (found,) = [p for p in loaded.problems if p.code == "park-without-funding"]
+    assert "、".join(parks[1:]) in found.message(Translator("zh"))
+    assert ", ".join(parks[1:]) in found.message(Translator("en"))

@@ -1,1 +1,2 @@
-"""Message catalogues, one module per area: ``MESSAGES = {"area.name": ("中文", "English")}``."""
+"""Message catalogues: one package per language (``zh``, ``en``), in each one module per area holding
+``MESSAGES = {"area.name": "text"}``; every language has the same keys (tests/test_messages.py)."""

@@ -12,6 +12,7 @@ from zhijiao_check.report.raw import count, entries, line_of, mapping, name, pro
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
+from zhijiao_check.wording import Join
 
 # Parts of the teaching staff, each at most ``teachers``.
 _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated", "professional_teachers")
@@ -122,7 +123,7 @@ def _unit(
                 file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion
             )
         else:
-            names = ", ".join(u.name for u in units)
+            names = Join(tuple(u.name for u in units))
             found = problem_at(
                 file, positions, ("unit", "name"), "unknown-unit-no-match", name=given, known=names
             )
@@ -225,14 +226,14 @@ def _park_funding(block: dict[str, Any], positions: Positions, file: str) -> lis
                     ("city", "park_funding", index, "name"),
                     "unknown-park",
                     name=park,
-                    parks="、".join(parks),
+                    parks=Join(tuple(parks)),
                 )
             )
     unfunded = [p for p in parks if p not in funded]
     if unfunded and isinstance(block.get("park_funding"), list):
         problems.append(
             problem_at(
-                file, positions, ("city", "park_funding"), "park-without-funding", parks="、".join(unfunded)
+                file, positions, ("city", "park_funding"), "park-without-funding", parks=Join(tuple(unfunded))
             )
         )
     return problems

@@ -4,7 +4,7 @@ Pydantic's strict types would reject ``"3,120"`` as "not an int"; a county needs
 So each check classifies the raw value (blank, yes/no, fraction, number written as text, date…) and raises
 a ``PydanticCustomError`` whose type is the report problem code and whose context holds language-neutral
 parameters: ``found`` (the value as YAML would show it), ``write`` (what to write instead) and ``expected``
-(a token that ``messages.report.EXPECTED`` turns into Chinese and English).
+(a token naming the message ``report.expected-<token>``, which says it in the language shown).
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def render(value: Any) -> str:
 
 
 def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
-    # The template is never shown (messages come from messages/report.py); it only keeps Pydantic's repr
-    # readable.
+    # The template is never shown (messages come from messages/<lang>/report.py); it only keeps Pydantic's
+    # repr readable.
     return PydanticCustomError(code, code, {"found": render(value), **context})
 
 

@@ -15,13 +15,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from zhijiao_check.characters import difference
-from zhijiao_check.messages.report import EXPECTED, MESSAGES
+from zhijiao_check.i18n import exists
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.model import Report
 from zhijiao_check.report.scalars import render
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
+from zhijiao_check.wording import Msg
 
 MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 
@@ -73,7 +74,7 @@ def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
 
 def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
     """The problem code and its parameters for one Pydantic error."""
-    if f"report.{kind}" in MESSAGES:  # raised by a check in ``scalars`` with the report's own code
+    if exists(f"report.{kind}"):  # raised by a check in ``scalars`` with the report's own code
         return kind, _with_expected(dict(ctx))
     if kind == "extra_forbidden":
         return _unknown_field(loc)
@@ -98,12 +99,12 @@ def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tupl
 
 
 def _with_expected(params: dict[str, object]) -> dict[str, object]:
-    """Replace the ``expected`` token by the pair of texts the messages use."""
-    token = params.pop("expected", None)
+    """The ``expected`` token as wording: what such a field takes (``report.expected-<token>``), in the words
+    of the language the problem is shown in, with the problem's own parameters (``{low}``, ``{allowed}``)."""
+    token = params.get("expected")
     if isinstance(token, str):
-        zh, en = EXPECTED[token]
-        params["expected_zh"] = zh.format(**params)
-        params["expected_en"] = en.format(**params)
+        others = tuple((name, value) for name, value in params.items() if name != "expected")
+        params["expected"] = Msg(f"report.expected-{token}", others)
     return params
 
 

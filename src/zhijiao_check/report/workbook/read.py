@@ -44,6 +44,7 @@ from zhijiao_check.report.workbook.layout import (
     split_list,
 )
 from zhijiao_check.source import Parsed, Path_, Positions
+from zhijiao_check.wording import Join, Wording, msg
 
 MAX_ROWS = 50_000
 # Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000;
@@ -275,7 +276,7 @@ class _Reader:
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
             self.errors.append(
-                _refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found="、".join(self.order))
+                _refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
             )
             return None
         self.positions.values[()] = (1, 1)
@@ -294,9 +295,8 @@ class _Reader:
                     1,
                     "sheet-not-read",
                     "warning",
-                    sheets="、".join(sheets),
-                    hint_zh=_hint(suggestion)[0],
-                    hint_en=_hint(suggestion)[1],
+                    sheets=Join(tuple(sheets)),
+                    hint=_hint(suggestion),
                 )
         data = self._fields(unit, sheets[UNIT_SHEET], ())
         if data is None:
@@ -344,7 +344,7 @@ class _Reader:
         """A fields sheet: the header row names the key and value columns; one row per field."""
         header = self._header_row(grid, lambda texts: KEY_HEADER in texts and VALUE_HEADER in texts)
         if header is None:
-            self._fail(grid, 1, 1, "no-header", headers="、".join(FIELDS_HEADERS))
+            self._fail(grid, 1, 1, "no-header", headers=Join(tuple(FIELDS_HEADERS)))
             return None if not base else {}
         row, texts = header
         key_column, value_column = texts[KEY_HEADER], texts[VALUE_HEADER]
@@ -374,8 +374,7 @@ class _Reader:
                         key_column,
                         "unknown-key",
                         key=key,
-                        hint_zh=_hint(close)[0],
-                        hint_en=_hint(close)[1],
+                        hint=_hint(close),
                     )
                 elif value_cell is not None:
                     self._fail(grid, number, value_column, "value-without-key", "warning")
@@ -431,8 +430,7 @@ class _Reader:
                 index,
                 "unknown-key",
                 key=text,
-                hint_zh=_hint(close)[0],
-                hint_en=_hint(close)[1],
+                hint=_hint(close),
             )
         for column in sheet.columns:
             if column not in columns.values():
@@ -572,8 +570,7 @@ class _Reader:
                         "unknown-school",
                         header="学校名称",
                         name=name,
-                        hint_zh=_hint(close)[0],
-                        hint_en=_hint(close)[1],
+                        hint=_hint(close),
                     )
                     continue
                 owner = names[name]
@@ -704,11 +701,9 @@ def _rows(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _hint(close: list[str]) -> tuple[str, str]:
-    """``（是否应为“x”？）`` and its English when a close match was found."""
-    if not close:
-        return "", ""
-    return f"（是否应为“{close[0]}”？）", f" (did you mean “{close[0]}”?)"
+def _hint(close: list[str]) -> Wording:
+    """``（是否应为“x”？）`` when a close match was found; nothing when none was."""
+    return msg("workbook.did-you-mean", name=close[0]) if close else ""
 
 
 def _header_text(column: Column) -> str:

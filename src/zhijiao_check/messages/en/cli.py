@@ -1,0 +1,73 @@
+"""Messages of the command line itself: usage errors and internal errors.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "cli.binary-to-terminal": (
+        "a workbook (xlsx) is a binary file and cannot be shown on a terminal: write it to a file with "
+        "--output NAME.xlsx"
+    ),
+    "cli.internal-error": (
+        "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback"
+    ),
+    "cli.interrupted": "interrupted",
+    "cli.invalid-pack": "invalid rule pack:",
+    "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",
+    "cli.unknown-pack": "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
+    "cli.rule-id-clash": "the same rule ID in several packs: {ids}",
+    "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
+    "cli.unknown-format": "unknown format {format}; choose from {formats}",
+    "cli.cannot-write": "cannot write {file}: {reason}; no file was left half-written; written: {written}",
+    "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
+    "cli.stdout-closed": (
+        "standard output is closed, the result has nowhere to go: give an --output file; files written: "
+        "{written}"
+    ),
+    "cli.output-is-input": (
+        "the output {file} is the input {input} (the same path, a symlink or a hard link) and "
+        "writing would "
+        "replace it: nothing was done; choose another output file"
+    ),
+    "cli.same-output": (
+        "{file} and {other} are the same output file, the second would replace the first: give each "
+        "--output its own file"
+    ),
+    "cli.empty-path": (
+        'an empty path ("") among the arguments, such as an unset variable: give a report file or '
+        "directory "
+        "(the working directory is not checked in its place)"
+    ),
+    "cli.no-rule-selected": (
+        "--select/--ignore leave no rule to check: widen the filter (zhijiao-check rules lists them all)"
+    ),
+    "cli.no-reports": "no reports (*.yaml, *.yml, *.json, *.xlsx) found in {paths}",
+    "cli.output-without-format": (
+        "--output {output} has no matching --format: give one --format for each --output"
+    ),
+    "cli.several-to-stdout": (
+        "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file"
+    ),
+    "cli.invalid-roster": "invalid roster {file}:",
+    "cli.per-unit-needs-html": (
+        "--per-unit goes with --format html: it writes one printable HTML page per unit"
+    ),
+    "cli.previous-invalid": (
+        "the previous-year report {file} is invalid and was not compared (check it with validate)"
+    ),
+    "cli.diff-invalid": "cannot compare: an invalid report",
+    "cli.diff-other-unit": (
+        "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"
+    ),
+    "cli.diff-title": "{unit} · {old_year} → {new_year} · {old} → {new}",
+    "cli.diff-scores": "score {old} → {new}",
+    "cli.diff-fields": "Fields changed ({count}): ~ changed · + added · - removed",
+    "cli.diff-none": "none",
+    "cli.diff-statuses": "Rule statuses changed ({count})",
+    "cli.diff-unchanged": "rules with the same status: {count}",
+    "cli.invalid-config": "the config file {file} has problems:",
+    "cli.invalid-waivers": "the waivers file {file} has problems (nothing was waived):",
+    "cli.valid": "{file}: valid",
+    "cli.valid-summary": "{valid} valid, {invalid} invalid",
+}

@@ -1,0 +1,51 @@
+"""Words of the explanations and notices the engine writes.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "engine.yes": "yes",
+    "engine.no": "no",
+    "engine.unit-yuan": " yuan",
+    "engine.unit-persons": " persons",
+    "engine.missing-data": "data missing: {what}",
+    "engine.field-absent": "{field} not given",
+    "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
+    "engine.sum-units": "{label} of {count} units = {value}",
+    "engine.sum-items": "{label} of {count} entries = {value}",
+    "engine.and-more": " and {count} more",
+    "engine.above-range": "{count} is above the policy's range {range} (top {high}): reported, not failed",
+    "engine.distinct": "{items} entries, {count} different by {field}: counted as {count}",
+    "engine.otherwise": "{count} schools give no {field}: their {otherwise} is counted instead",
+    "engine.every": "{passed} of {total} pass = {share}",
+    "engine.none-matching": "no matching school, major or entry",
+    "engine.covered": "{covered} of {total} covered",
+    "engine.uncovered": "not covered: {values}",
+    "engine.not-listed": "not in any report",
+    "engine.paren": " ({text})",
+    "engine.when-not-met": "applies only when {rule} is {statuses} (it is {status})",
+    "engine.before-policy": "the year {year} is before the policy was issued ({issued}): no rule applies",
+    "engine.not-yet-applicable": "judged from {start}",
+    "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
+    "engine.units-missing": "units missing: {units}",
+    "engine.units-missing-met": (
+        "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"
+    ),
+    "engine.units-missing-failed": (
+        "units missing: {units} (they cannot change the outcome: an item already fails)"
+    ),
+    "engine.units-missing-city-block": (
+        "units missing: {units} (they do not change the outcome: this rule reads only the 市本级 city: block)"
+    ),
+    "engine.met-without": (
+        "not given: {what}; the figures given already meet the target, and those not given could only "
+        "add to them"
+    ),
+    "engine.city-not-evaluated": (
+        "city-wide targets for {year} not evaluated: no valid {city} report among the inputs"
+    ),
+    "engine.duplicate-report": (
+        "a second {year} report for {unit}: {first} already gives it, this file is not scored"
+    ),
+}

@@ -1,0 +1,72 @@
+"""Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's
+header.
+
+Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
+models, so that the template can never say something the model does not.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Errors.
+    "input.unknown-unit": (
+        'unknown reporting unit "{name}": did you mean "{suggestion}"? The units are {known}'
+    ),
+    "input.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
+    "input.unit-renamed": '"{name}" was renamed "{new}" in {year}: use --unit {new}',
+    "input.year-out-of-range": (
+        "the statistical year {year} is outside {low}–{high}: give a 4-digit year such as --year 2023"
+    ),
+    "input.output-exists": (
+        "{file} exists and was not overwritten (it may be a filled-in report): choose another name, or "
+        "add --force"
+    ),
+    "input.from-invalid": (
+        "{file} is not a valid report (problems above) and cannot pre-fill the template: correct it first"
+    ),
+    "input.from-other-unit": (
+        "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year"
+    ),
+    "input.convert-format": (
+        "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json"
+    ),
+    "input.convert-invalid": (
+        "{file} is not a valid report (problems above) and was not converted: correct it first; only "
+        "valid reports are converted, so that nothing is lost or guessed"
+    ),
+    "input.convert-list-item": (
+        "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from "
+        "other items: rename it"
+    ),
+    "input.convert-precision": (
+        "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep "
+        "(Excel shows 15): round it"
+    ),
+    # The template's header: comments at the top of the blank report.
+    "input.template-title": "{unit}: vocational-education report for {year} ({document}, report format v1)",
+    "input.template-generated": (
+        "Made by zhijiao-check template. The # comment after each field gives its meaning, type and "
+        "unit (in Chinese)."
+    ),
+    "input.template-fill": (
+        "1. Write a value after each colon; a field left blank is an error (validate points to each one)."
+    ),
+    "input.template-absent": (
+        "2. A field you have no figure for: delete the whole line, neither blank nor 0; the check "
+        "reports it as "
+        "missing. Write 0 only when the figure is 0."
+    ),
+    "input.template-lists": (
+        '3. A block starting with "- " is one entry of a list (a school, a major…): copy the block '
+        "for each "
+        "entry; write [] when there is none."
+    ),
+    "input.template-values": (
+        "4. Numbers without units, thousands separators or percent signs; yes/no as true or false; "
+        "an ASCII colon "
+        "and a space after each field name; indent with spaces."
+    ),
+    "input.template-check": "5. Save as UTF-8, then run: zhijiao-check validate {file}",
+    "input.template-no-code": "{unit} has no administrative code: leave code out",
+}

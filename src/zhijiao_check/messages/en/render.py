@@ -1,0 +1,106 @@
+"""Words of the CI and people outputs: JUnit, SARIF, GitHub annotations, Markdown,
+HTML and the matrix view.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "render.city": "City-wide",
+    "render.title": "Vocational-education policy targets check",
+    "render.invalid-suite": "invalid report {file}",
+    "render.invalid-title": "Invalid reports (not scored)",
+    "render.invalid-report": "{file}: problems: {count}",
+    "render.status-pass": "met",
+    "render.status-fail": "not met",
+    "render.status-warn": "warning (within tolerance, or a warning rule)",
+    "render.status-missing": "data missing",
+    "render.status-pending": "not due yet",
+    "render.status-behind": "not due yet, behind the linear schedule",
+    "render.status-waived": "waived (an approved reason)",
+    "render.waiver-note": "waived (was {status}): {reason}; approved by {approved_by}, {document} ({where})",
+    "render.waived-beside-score": "{count} waived, left out of the score",
+    "render.invalid-rule": "invalid report: not in report format v1 (docs/report-format.md), not scored",
+    "render.status-not_applicable": "not applicable",
+    "render.status-none": "no such rule for this kind of unit",
+    "render.legend": "Legend",
+    "render.blank": "blank",
+    "render.matrix-title": "{year} · units ranked by score, rule by rule",
+    "render.matrix-rules": "Rule numbers",
+    "render.rank": "rank",
+    "render.unit": "unit",
+    "render.score": "score",
+    "render.city-score": "score of the city-wide targets",
+    "render.rule": "rule",
+    "render.status": "status",
+    "render.observed-target": "observed / target",
+    "render.explanation": "arithmetic and notes",
+    "render.more-items": "{count} more not met",
+    "render.passing": "Rules met or not applicable ({count})",
+    "render.no-rules": "no rule was judged",
+    "render.report-title": "{unit} ({kind}) · {year}",
+    "render.overview": "reports: {reports} · invalid: {invalid} · not passed: {failing} · exit status {code}",
+    "render.exit-0": "all targets met",
+    "render.exit-1": "a target is not met",
+    "render.exit-2": "an invalid report",
+    "render.notices": "Notes",
+    "render.invalid-annotation": "invalid report",
+    "render.consistency-annotation": "consistency warning",
+    # HTML
+    "render.cards-units": "units ({reports} reports)",
+    "render.units-count": "units: {count}",
+    "render.cards-met": "targets met (all units and years)",
+    "render.cards-not-met": "targets not met or data missing",
+    "render.cards-watch": "warnings or behind schedule",
+    "render.cards-pending": "not due yet",
+    "render.page-number": '"page " counter(page) " of " counter(pages)',
+    "render.signoff-unit": "Reporting unit (seal)",
+    "render.signoff-reviewer": "Reviewed by",
+    "render.signoff-date": "Date",
+    "render.cards-invalid": "invalid reports",
+    "render.cards-city-score": "{year} score of the city-wide targets",
+    "render.cards-exit": "exit status",
+    "render.generated": "{tool} {version} · rule pack {pack} ({document})",
+    "render.bar-legend": (
+        "Bars: the solid line is the target, the dashed line this year's linear schedule; the colour is "
+        "the status"
+    ),
+    "render.due": "due {year}",
+    "render.every-year": "judged every year",
+    "render.schedule": "linear schedule {year}: {value}",
+    "render.drilldown": "Unit by unit",
+    "render.clauses": "The clauses quoted",
+    "render.clause": "clause {clause}",
+    "render.responsible": "responsible",
+    # Trends
+    "render.trends-city": "City-wide · trend by year",
+    "render.trends-unit": "{unit} · trend by year",
+    "render.trends-units": "Trends unit by unit",
+    "render.trend-method": (
+        "Projection: a least-squares line through each year's observed value (years with complete "
+        "data, two at "
+        "least), read at the due year; it is advice and never changes a status or the exit status"
+    ),
+    "render.trend-target": "target",
+    "render.trend-projection": "projection",
+    "render.trend-schedule": "schedule {value}",
+    "render.on-track": "on track",
+    "render.off-track": "off track",
+    "render.projection": (
+        "fitted {first}–{last}: {slope} a year, {projected} projected for {due} (target {target}); at "
+        "this pace {meets}"
+    ),
+    "render.meets-in": "met from {year}",
+    "render.meets-never": "never met",
+    "render.percentage-points": "{value} percentage points",
+    "render.no-projection-no-due": "no due year: judged every year",
+    "render.no-projection-not-a-number": "a yes/no target: no projection",
+    "render.no-projection-target-not-fixed": "the target is not a fixed number: no projection",
+    "render.no-projection-due-passed": "due year passed: the yearly statuses judge it",
+    "render.no-projection-too-few-years": "fewer than two years with complete data: no projection",
+    "render.chart-legend": (
+        "Charts: dots are each year's observed value (the colour is the status), the solid line the "
+        "target, the thin "
+        "line the linear schedule, the dashed line the projection"
+    ),
+}

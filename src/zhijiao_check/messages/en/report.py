@@ -1,0 +1,321 @@
+"""Messages about report files (area ``report``): reading, YAML, format v1, cross-field checks, warnings.
+
+Every message says what was found and what to write. Parameters are language-neutral (``found`` is the
+value as YAML shows it, ``write`` the value to write); ``expected`` and ``kind`` are wording of their own
+(``report.expected-<type>``, ``report.file-kind-<kind>``), rendered in the language of the message.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # A value too long to quote whole in a message (problems.py).
+    "report.long-text": "{head}… ({count} characters)",
+    # Reading the file (source.py).
+    "report.file-too-large": (
+        "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that "
+        "this is the right file"
+    ),
+    "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a report file",
+    "report.file-unreadable": "cannot read it: {reason}",
+    "report.path-not-found": "no such file or directory: check the name",
+    "report.permission-denied": (
+        "permission denied: ask the owner for read permission (execute too, for a directory), or "
+        "use a copy "
+        "you can read"
+    ),
+    "report.name-too-long": (
+        "a name in this path is too long for the file system: use a shorter file or directory name"
+    ),
+    "report.symlink-loop": (
+        "a loop of symbolic links (the link ends up pointing to itself): fix or delete the link"
+    ),
+    "report.stdin-closed": "standard input is closed: '-' cannot be read",
+    "report.directory-unreadable": (
+        "cannot enter this directory; the reports in it were not checked: {reason}"
+    ),
+    "report.file-name-not-utf8": (
+        "the file name is not UTF-8; the bytes that are not are shown as \\xNN: rename the file"
+    ),
+    "report.file-name-gbk": (
+        'the file name is GBK-encoded (as in a zip made on a Chinese Windows), read as "{name}": '
+        "rename the "
+        'file "{name}"'
+    ),
+    "report.bad-encoding": (
+        "unknown encoding: byte {byte} is neither UTF-8 nor GB18030; save the file as UTF-8"
+    ),
+    "report.lines-not-utf8": (
+        "the file is UTF-8 but line(s) {lines} are not (byte {byte}; text pasted from a GBK file?): "
+        "retype those "
+        "lines in your editor and save the file as UTF-8"
+    ),
+    "report.wide-encoding": (
+        'the file is encoded as {encoding} (2 or 4 bytes a character): open it and use "Save as" with '
+        "the encoding UTF-8"
+    ),
+    "report.bad-encoding-bom": (
+        "the file starts with a {encoding} byte-order mark but is not valid {encoding}: save the file "
+        "as UTF-8"
+    ),
+    "report.encoding-gb18030": (
+        "the file is not UTF-8; it was read as {encoding} (a superset of GBK): consider saving it as UTF-8"
+    ),
+    "report.odd-character": (
+        "holds characters that are invisible or only look like ordinary ones: {characters} (# gives "
+        "the position "
+        "in the value), usually pasted from a web page, Word or a chat: delete or retype them; "
+        "without them it "
+        'reads "{value}"'
+    ),
+    "report.invisible-only": (
+        "holds only invisible characters ({characters}) and is empty without them: write the actual text"
+    ),
+    "report.compatibility-ideograph": (
+        'character {index} is {character}, a CJK compatibility ideograph that looks like "{write}" '
+        "but is "
+        'another character: write "{write}" ("{value}")'
+    ),
+    "report.bad-character": (
+        "the file contains the invisible control character {code_point}: delete it (it often comes "
+        "with text "
+        "copied from web pages or spreadsheets)"
+    ),
+    # YAML (source.py).
+    "report.empty-file": (
+        "the file is empty (or holds only comments): fill in a report (see zhijiao-check template)"
+    ),
+    "report.several-documents": (
+        'the file holds more than one YAML document (separated by "---"): put one report in each file'
+    ),
+    "report.yaml-syntax": (
+        "YAML syntax error ({reason}): check the indentation, colons and quotes of this line and the "
+        "one before"
+    ),
+    "report.yaml-tab": "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
+    "report.fullwidth-colon": (
+        'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'
+    ),
+    "report.too-many-values": (
+        "more than {limit} values in the file (the limit is passed here): a unit report has far fewer; "
+        "check the file"
+    ),
+    "report.json-syntax": "JSON syntax error: expected {expected} here",
+    "report.json-string": "invalid JSON string: {reason}",
+    "report.json-number-too-long": (
+        "the number {digits} is out of range (too many digits): write the actual figure"
+    ),
+    "report.fullwidth-comma": (
+        'a full-width comma "，" between fields here: separate the entries of {…} with an ASCII comma ","'
+    ),
+    "report.line-separator": (
+        "an invisible line separator {code_point} here (often pasted from a web page or Word): YAML "
+        "takes it for a "
+        "line break; delete it"
+    ),
+    "report.odd-space": (
+        "a special space {code_point} here (a full-width or no-break space, often pasted from Word "
+        "or a web page): "
+        "indent, and follow colons, with plain ASCII spaces"
+    ),
+    "report.colon-without-space": 'a field name\'s colon needs a space after it: write "{field}: value"',
+    "report.dash-without-space": 'the "-" that starts a list entry needs a space after it: write "- name: …"',
+    "report.unclosed-quote": (
+        'this double quote is never closed: YAML reads the following lines into the text; close it with "'
+    ),
+    "report.top-not-mapping": (
+        'the top level must be fields written as "key: value" (such as schema_version: 1), not a {found}'
+    ),
+    "report.alias-recursive": "an alias refers to itself: do not use anchors (&) and aliases (*) in a report",
+    "report.alias-bomb": (
+        "aliases expand to more than {limit} nodes, reading stopped: do not use anchors (&) and aliases "
+        "(*) in a report"
+    ),
+    "report.too-deep": (
+        "nested more than {limit} levels deep: a unit report is much flatter; check that brackets are paired"
+    ),
+    "report.tag-not-allowed": (
+        "the YAML tag {tag} is not allowed (it can build objects or run code): remove it and write a "
+        "plain value"
+    ),
+    "report.merge-key": 'merge keys ("<<") are not allowed: write each field out',
+    "report.complex-key": "a field name must be plain text, not a list, a mapping or empty",
+    "report.duplicate-key": (
+        'duplicate key "{field}" (first on line {first_line}): keep only one; YAML readers usually '
+        "keep the last "
+        "one silently"
+    ),
+    "report.number-notation": (
+        "the number {value} would be read as {read} (octal, hexadecimal, base 60 or with "
+        "underscores): write a plain "
+        "decimal number such as {write}"
+    ),
+    "report.bad-scalar": 'cannot read the value "{value}" ({reason}): if it is text, put it in quotes',
+    # Format v1: fields.
+    "report.unknown-field-lookalike": (
+        'unknown field "{field}": it looks like "{suggestion}" but characters differ (position: '
+        "written ≠ "
+        "expected): {differs}; delete it and type it again"
+    ),
+    "report.unknown-field": 'unknown field "{field}": did you mean "{suggestion}"?',
+    "report.unknown-field-no-match": 'unknown field "{field}": the fields allowed here are {allowed}',
+    "report.missing-field": "the required field {field} ({title}) is missing",
+    "report.schema-version": "unsupported format version {found}: write schema_version: 1",
+    "report.not-a-list": 'a list is expected here (one "- " line per item, or [a, b]); found {found}',
+    "report.not-a-mapping": 'indented fields ("key: value") are expected here; found {found}',
+    # Format v1: values.
+    "report.blank": (
+        "blank: write {expected} (an optional field without a figure is left out entirely, never blank)"
+    ),
+    "report.wrong-type": "found {found}: write {expected}",
+    "report.float-for-int": "found {found}, which has a fraction: write {expected}",
+    "report.bool-for-number": "found the yes/no value {found}: write {expected}",
+    "report.not-a-number": "found {found}, which is not a number: write {expected}",
+    "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
+    "report.number-with-separator": "no thousands separators in numbers: for {found} write {write}",
+    "report.number-with-magnitude": (
+        "no 千/万/亿 in numbers: for {found} write {write} (in this field's unit)"
+    ),
+    "report.number-with-unit": 'no unit after the number: for {found} write {write} (without "{unit}")',
+    "report.percent-not-accepted": (
+        "a percentage ({found}) is not accepted here: write {expected}, the count itself rather than a share"
+    ),
+    "report.too-large": (
+        "found {found}, above this field's limit of {maximum} (far above any real figure: extra "
+        "digits typed?): "
+        "write {expected}"
+    ),
+    "report.negative": "found {found}: must be 0 or more",
+    "report.below-minimum": "found {found}: must be at least {minimum}",
+    "report.not-greater": "found {found}: must be more than {limit}",
+    "report.year-out-of-range": "the year {found} is outside {low}–{high}: write a 4-digit year such as 2023",
+    "report.date-for-year": "a year, not a date, belongs here: for {found} write {write}",
+    "report.bool-spelling": "yes/no fields take true or false: for {found} write {write}",
+    "report.number-for-text": "text is expected here: put {found} in quotes, {write}",
+    "report.not-one-of": "found {found}, which is not allowed here: write one of {allowed}",
+    "report.choice-lookalike": (
+        "found {found}: it looks like {write} but characters differ (position: written ≠ expected): "
+        "{differs}; "
+        "delete it and type it again"
+    ),
+    "report.choice-spelling": "found {found}: write {write}",
+    "report.invalid-value": "the value {found} is not accepted ({detail})",
+    # Format v1: checks across fields.
+    "report.unknown-unit-lookalike": (
+        'unknown reporting unit "{name}": it looks like "{suggestion}" but characters differ (position: '
+        "written ≠ expected): {differs}; delete it and type it again"
+    ),
+    "report.unknown-unit": 'unknown reporting unit "{name}": did you mean "{suggestion}"?',
+    "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
+    "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
+    "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',
+    "report.code-mismatch": 'the code {code} does not match "{name}": the code of "{name}" is {expected}',
+    "report.code-renamed": (
+        'the code {code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
+        'write code: "{expected}"'
+    ),
+    "report.code-curly-quotes": (
+        'the code {code} is in Chinese quotation marks: use ASCII double quotes, code: "{expected}"'
+    ),
+    "report.code-not-applicable": '"{name}" has no administrative code: delete code: {code}',
+    "report.city-block-not-city": (
+        'only the report of the city itself (kind: city) may have a city: block; "{name}" is of '
+        "kind {kind}: "
+        "delete the city: block"
+    ),
+    "report.exceeds-teachers": (
+        "{field} is {value}, more than teachers ({teachers}): a part cannot exceed the whole"
+    ),
+    "report.duplicate-school": (
+        'the school "{name}" appears twice (first on line {first_line}): list each school once'
+    ),
+    "report.duplicate-entry": (
+        '"{name}" appears twice (it is already item {first} of this list): list it once, or it counts twice'
+    ),
+    "report.evaluated-after-year": (
+        "evaluated in {found}, after the report's year {year}: write the year of an evaluation made by {year}"
+    ),
+    "report.duplicate-major": (
+        'the major "{name}" of "{school}" appears twice (first on line {first_line}): list each major once'
+    ),
+    "report.duplicate-park": (
+        'the park "{name}" has two funding entries (first on line {first_line}): list each park once'
+    ),
+    "report.unknown-park": (
+        '"{name}" in park_funding is not one of demonstration_parks ({parks}): name a park listed there'
+    ),
+    "report.park-without-funding": (
+        "the parks {parks} have no entry in park_funding: give one entry for every park, "
+        "amount: 0 for a park given nothing this year"
+    ),
+    "report.too-many-problems": (
+        "{count} more problems not listed (at most 100 per file): fix the ones above and check again"
+    ),
+    # Warnings: shown, never blocking.
+    "report.enrollment-over-students": (
+        'the majors of "{school}" enrolled {total} this year in all, more than its {students} students: '
+        "please check"
+    ),
+    "report.appropriation-out-of-range": (
+        'the appropriation per student of "{school}", {value} yuan, is outside the usual '
+        "{low}–{high} yuan: "
+        "check that it is in yuan (元), not 万元"
+    ),
+    "report.names-joined": (
+        '"{entry}" contains "{separator}": it looks like several names in one entry, and counts as one; '
+        "list them separately, as in [电子信息, 先进装备制造]"
+    ),
+    "report.cross-year-pathway": (
+        "pathway_3plus2.previous is {value}, but the {year} report {other_file} gives current "
+        "{other_value}: "
+        "they should agree"
+    ),
+    "report.cross-year-major": (
+        'previous_enrollment of the major "{major}" of "{school}" is {value}, but the {year} report '
+        "{other_file}:{other_line} gives enrollment {other_value}: they should agree"
+    ),
+    "report.school-vanished": (
+        'the {year} report {other_file}:{other_line} lists the school "{school}", this year\'s does '
+        "not: left out, "
+        "or closed?"
+    ),
+    "report.major-vanished": (
+        'the {year} report {other_file}:{other_line} lists the major "{major}" of "{school}", this '
+        "year's does "
+        "not: left out, or closed?"
+    ),
+    "report.majors-sum-differs": (
+        "enrollment.secondary_vocational is {value}, but the majors of the {schools} secondary "
+        "schools enrolled "
+        "{total} this year, {share}% apart: is a school or a major left out?"
+    ),
+    "report.roster-school-absent": (
+        'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s '
+        "schools: add it, "
+        "or have the roster corrected"
+    ),
+    "report.roster-school-similar": (
+        'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s schools; is '
+        '"{similar}" on line {line} the same school? Use the roster\'s name'
+    ),
+    # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-directory": "a directory",
+    "report.file-kind-fifo": "a named pipe (FIFO)",
+    "report.file-kind-socket": "a socket",
+    "report.file-kind-character-device": "a character device",
+    "report.file-kind-block-device": "a block device",
+    "report.file-kind-special": "a special file",
+    # What a field of each kind takes (the ``expected`` of a problem); ``{allowed}``, ``{low}``, ``{high}``
+    # come from the problem's parameters.
+    "report.expected-count": "a whole number (0 or more)",
+    "report.expected-year": "a 4-digit year ({low}–{high}), such as 2023",
+    "report.expected-yuan": "an amount in yuan (元, 0 or more)",
+    "report.expected-wan_yuan": "an amount in 万元 (units of 10,000 yuan, 0 or more)",
+    "report.expected-months": "a number of months (more than 0)",
+    "report.expected-bool": "true or false",
+    "report.expected-text": "text",
+    "report.expected-choice": "one of: {allowed}",
+    "report.expected-schema_version": "1",
+    "report.expected-list": 'a list (one line per item, starting with "- ")',
+    "report.expected-mapping": "indented fields below this one",
+}

@@ -1,0 +1,16 @@
+"""Problems of a ``--roster`` file (the bureau's list of schools per unit).
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "roster.not-a-mapping": "a roster is a mapping: units:, then each unit's schools",
+    "roster.unknown-key": "a roster has no field {key} (fields: {keys})",
+    "roster.bad-year": "year should be a whole number 2000–2100, not {value}",
+    "roster.no-units": (
+        "the roster has no units: list each unit's schools, as in units: {{东安县: [东安县职业中等专业学校]}}"
+    ),
+    "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
+    "roster.bad-list": 'under "{unit}" write a list of school names, as in [东安县职业中等专业学校]',
+}

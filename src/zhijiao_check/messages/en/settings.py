@@ -1,0 +1,31 @@
+"""Messages of the config file and the waivers file (area ``settings``).
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "settings.not-utf8": "not UTF-8: save it as UTF-8",
+    "settings.not-toml": "not valid TOML: {reason}",
+    "settings.config-table-missing": "no [{name}] table: add one, or do not name this file with --config",
+    "settings.unknown-key": "unknown key '{key}': the keys are {known}",
+    "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
+    "settings.wrong-choice": "'{key}' = {found} is not valid: choose {choices}",
+    "settings.waiver-needs": (
+        "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, "
+        "approver and document"
+    ),
+    "settings.waiver-needs-time": (
+        "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. "
+        "2024-06-30), or both"
+    ),
+    "settings.waiver-unknown-rule": "there is no rule '{rule}'; did you mean {suggestion}?",
+    "settings.waiver-unknown-unit": (
+        "unknown unit '{unit}'; did you mean '{suggestion}'? For a city-wide rule write 全市"
+    ),
+    "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
+    "settings.waiver-unused": (
+        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: the target is met "
+        + "or the entry is wrong; remove or correct it"
+    ),
+}

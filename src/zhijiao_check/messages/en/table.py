@@ -1,0 +1,27 @@
+"""Words of the table output.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "table.report-title": "{unit} ({kind}) · {year} · {file}",
+    "table.city-title": "City-wide · {year} · {present}/{total} units",
+    "table.kind-county": "county",
+    "table.kind-management_area": "management area",
+    "table.kind-development_zone": "development zone",
+    "table.kind-city": "city",
+    "table.score": "score",
+    "table.col-status": "status",
+    "table.col-rule": "rule",
+    "table.col-observed": "observed/target",
+    "table.col-explanation": "arithmetic and notes",
+    "table.col-unit": "unit",
+    "table.summary": "summary",
+    "table.more-items": "{count} more, see --format json",
+    "table.invalid": "{file}: invalid report, not scored (problems: {count})",
+    "table.unreadable": "{file}: could not be read, not checked",
+    "table.warnings": "{count} warnings (they do not change the result):",
+    "table.warning": "{count} warning (it does not change the result):",
+    "table.exit": "exit status {code}",
+}

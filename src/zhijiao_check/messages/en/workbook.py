@@ -1,0 +1,88 @@
+"""Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not
+hold.
+
+The values in its cells get the report's own messages (``report.*``), the same as in YAML.
+
+In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "workbook.xls-or-encrypted": (
+        "this is not an .xlsx workbook: it may be the old .xls format or have an opening password. In "
+        "Excel or WPS, “Save As” an Excel workbook (*.xlsx) without a password"
+    ),
+    "workbook.not-a-workbook": (
+        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
+        "zhijiao-check template --format xlsx"
+    ),
+    "workbook.zip-bomb": (
+        "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): "
+        "refused"
+    ),
+    "workbook.too-many-cells": (
+        "the workbook has more than {limit} cells, far beyond any unit report: check that this is "
+        "the right file "
+        "(or clear the formatting of unused columns and rows)"
+    ),
+    "workbook.too-many-rows": (
+        "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
+        "right file"
+    ),
+    "workbook.workbook-unreadable": (
+        "cannot read the workbook: {reason}. Open it in Excel or WPS and save it again as .xlsx"
+    ),
+    "workbook.no-unit-sheet": (
+        "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
+    ),
+    "workbook.no-sheet": "no sheet “{sheet}”: copy it from a new template; with no schools, keep it empty",
+    "workbook.sheet-missing": (
+        "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)"
+    ),
+    "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
+    "workbook.sheet-not-read": (
+        "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"
+    ),
+    "workbook.no-header": "no header row (with {headers}) found: copy the header from a new template",
+    "workbook.no-key-row": (
+        "no row of field keys (below the header, with {key}) found: copy the header and key rows from a "
+        "new template"
+    ),
+    "workbook.unknown-key": (
+        "unknown field key “{key}”{hint}: the keys come from the template; do not change them"
+    ),
+    "workbook.duplicate-key": "the field key “{key}” is repeated (first on row {first}): one row per field",
+    "workbook.value-without-key": (
+        "this row has no field key, so its value was not read: write the figure on the row of its field"
+    ),
+    "workbook.field-row-missing": "the row of “{label}” ({key}) is missing: read as not given",
+    "workbook.column-missing": "the column “{label}” ({key}) is missing: read as not given in every row",
+    "workbook.header-renamed": (
+        "the header “{found}” differs from the template's “{label}”: read by its key {key}"
+    ),
+    "workbook.column-not-read": (
+        "this column ({label}) has no field key and was not read: only the template's columns are read"
+    ),
+    "workbook.blank-rows": "blank rows between the entries (rows {rows}) were skipped: delete them",
+    "workbook.merged-cells": (
+        "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them "
+        "and fill each cell"
+    ),
+    "workbook.merged-header": "merged header cells {range}: the columns are read by their field keys",
+    "workbook.formula-no-value": (
+        "the formula has no computed value (the file was not saved by Excel or WPS): open the file, "
+        "save it, then check"
+    ),
+    "workbook.formula-error": (
+        "the formula's result is the error {value}: correct the formula or write the figure"
+    ),
+    "workbook.school-blank": "no school given: choose a school name from the sheet “学校”",
+    "workbook.unknown-school": (
+        "no school “{name}” on the sheet “学校”{hint}: choose a school name from that sheet"
+    ),
+    "workbook.none-but-rows": (
+        "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries"
+    ),
+    # After a name that is not known, when one is close to it.
+    "workbook.did-you-mean": " (did you mean “{name}”?)",
+}

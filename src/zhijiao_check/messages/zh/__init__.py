@@ -1,0 +1,1 @@
+"""The message catalogue in Chinese, one module per area."""

@@ -1,0 +1,51 @@
+"""Messages of the command line itself: usage errors and internal errors.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "cli.binary-to-terminal": (
+        "工作簿（xlsx）是二进制文件，不能显示在终端上：请用 --output 文件名.xlsx 写入文件"
+    ),
+    "cli.internal-error": "zhijiao-check：内部错误（程序缺陷，请报告）：{error}；加 --debug 查看详情",
+    "cli.interrupted": "已中断",
+    "cli.invalid-pack": "规则包无效：",
+    "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",
+    "cli.unknown-pack": "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
+    "cli.rule-id-clash": "多个规则包中有相同的规则 ID：{ids}",
+    "cli.unknown-rule": "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
+    "cli.unknown-format": "未知的输出格式 {format}，可选：{formats}",
+    "cli.cannot-write": "无法写入 {file}：{reason}；没有留下写了一半的文件；已写入：{written}",
+    "cli.cannot-write-stdout": "无法写入标准输出：{reason}；已写入的文件：{written}",
+    "cli.stdout-closed": "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
+    "cli.output-is-input": (
+        "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，"
+        "请换一个输出文件名"
+    ),
+    "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
+    "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
+    "cli.no-rule-selected": (
+        "--select/--ignore 之后没有剩下任何规则：请放宽筛选（zhijiao-check rules 列出全部规则）"
+    ),
+    "cli.no-reports": "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json、*.xlsx）",
+    "cli.output-without-format": "--output {output} 没有对应的 --format：每个 --output 需配一个 --format",
+    "cli.several-to-stdout": (
+        "{formats} 都会写到标准输出，混在一起无法读取：除一个以外，请各用 --output 指定文件"
+    ),
+    "cli.invalid-roster": "名册 {file} 无效：",
+    "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
+    "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
+    "cli.diff-invalid": "无法比较：报表无效",
+    "cli.diff-other-unit": "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
+    "cli.diff-title": "{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}",
+    "cli.diff-scores": "得分 {old} → {new}",
+    "cli.diff-fields": "字段变化（{count}）：~ 修改 · + 新增 · - 删除",
+    "cli.diff-none": "无",
+    "cli.diff-statuses": "规则状态变化（{count}）",
+    "cli.diff-unchanged": "状态未变的规则 {count} 条",
+    "cli.invalid-config": "配置文件 {file} 有误：",
+    "cli.invalid-waivers": "豁免文件 {file} 有误（未豁免任何规则）：",
+    "cli.valid": "{file}：格式正确",
+    "cli.valid-summary": "{valid} 个有效，{invalid} 个无效",
+}

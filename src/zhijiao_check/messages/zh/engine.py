@@ -1,0 +1,38 @@
+"""Words of the explanations and notices the engine writes.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "engine.yes": "是",
+    "engine.no": "否",
+    "engine.unit-yuan": " 元",
+    "engine.unit-persons": " 人",
+    "engine.missing-data": "缺少数据：{what}",
+    "engine.field-absent": "未填写{field}",
+    "engine.zero-denominator": "分母（{label}）为 0，无法计算比例",
+    "engine.sum-units": "{count} 个单位{label}合计 {value}",
+    "engine.sum-items": "{count} 项{label}合计 {value}",
+    "engine.and-more": "等（另 {count} 个）",
+    "engine.above-range": "共 {count} 个，超过政策区间 {range} 的上限 {high}：如实报告，不判失败",
+    "engine.distinct": "{items} 项中{field}不同的有 {count} 个，按 {count} 计",
+    "engine.otherwise": "{count} 所学校未填{field}，以{otherwise}计",
+    "engine.every": "{passed} / {total} 项达标 = {share}",
+    "engine.none-matching": "没有符合条件的学校、专业或条目",
+    "engine.covered": "已覆盖 {covered} / {total}",
+    "engine.uncovered": "未覆盖：{values}",
+    "engine.not-listed": "未填报",
+    "engine.paren": "（{text}）",
+    "engine.when-not-met": "仅当 {rule} 为 {statuses} 时适用（本次为 {status}）",
+    "engine.before-policy": "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
+    "engine.not-yet-applicable": "自 {start} 年起判定",
+    "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
+    "engine.units-missing": "缺少单位：{units}",
+    "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
+    "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",
+    "engine.units-missing-city-block": "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
+    "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
+    "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
+    "engine.duplicate-report": "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",
+}

@@ -1,0 +1,47 @@
+"""Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's
+header.
+
+Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
+models, so that the template can never say something the model does not.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Errors.
+    "input.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
+    "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
+    "input.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
+    "input.year-out-of-range": "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
+    "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
+    "input.from-invalid": "{file} 不是有效的报告（问题见上），不能用来预填：请先改正",
+    "input.from-other-unit": "{file} 是“{found}”的报告，不是“{unit}”的：请选本单位上一年的报告",
+    "input.convert-format": "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
+    "input.convert-invalid": (
+        "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据"
+    ),
+    "input.convert-list-item": (
+        "{path} 中的“{item}”含有分隔符或就是“无”，在工作簿的一个格子中无法与其他项区分：请改写这一项的名称"
+    ),
+    "input.convert-precision": (
+        "{path} 的 {value} 有效数字超过 16 位，工作簿的格子存不下（Excel 只显示 15 位）：请写成合理的精度"
+    ),
+    # The template's header: comments at the top of the blank report.
+    "input.template-title": "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",
+    "input.template-generated": "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",
+    "input.template-fill": "1. 在每个冒号后填写数值；留空的字段检查时会报错（validate 逐个指出）。",
+    "input.template-absent": (
+        "2. 确实没有数据的字段，整行删去，不要留空，也不要填 0：检查时记为“缺数”（missing）。实际为 0 "
+        "的才写 0。"
+    ),
+    "input.template-lists": (
+        "3. 以“- ”开头的整块是列表的一项（一所学校、一个专业……）：有几项就复制几块；一项也没有时写 []。"
+    ),
+    "input.template-values": (
+        "4. 数字不加单位、不加千位分隔符、不写百分比；是/否写 true 或 false；字段名后用英文冒号加空格；"
+        "用空格缩进。"
+    ),
+    "input.template-check": "5. 以 UTF-8 编码保存，然后运行：zhijiao-check validate {file}",
+    "input.template-no-code": "{unit}没有行政区划代码：不填 code",
+}

@@ -1,0 +1,236 @@
+"""Messages about report files (area ``report``): reading, YAML, format v1, cross-field checks, warnings.
+
+Every message says what was found and what to write. Parameters are language-neutral (``found`` is the
+value as YAML shows it, ``write`` the value to write); ``expected`` and ``kind`` are wording of their own
+(``report.expected-<type>``, ``report.file-kind-<kind>``), rendered in the language of the message.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # A value too long to quote whole in a message (problems.py).
+    "report.long-text": "{head}…（共 {count} 个字符）",
+    # Reading the file (source.py).
+    "report.file-too-large": (
+        "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件"
+    ),
+    "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出报表文件",
+    "report.file-unreadable": "无法读取：{reason}",
+    "report.path-not-found": "路径不存在：请检查文件或目录名",
+    "report.permission-denied": (
+        "没有读取权限：请让文件所有者授予读权限（目录还需执行权限），或换一个可读的副本"
+    ),
+    "report.name-too-long": "路径中有一段名称过长（文件系统拒绝）：请改用较短的文件或目录名",
+    "report.symlink-loop": "符号链接形成循环（链接最终指向自己）：请改正或删除这个链接",
+    "report.stdin-closed": "标准输入已关闭，无法读取“-”",
+    "report.directory-unreadable": "无法进入此目录，其中的报表未检查：{reason}",
+    "report.file-name-not-utf8": "文件名不是 UTF-8 编码，无法识别的字节显示为 \\xNN：请改用 UTF-8 文件名",
+    "report.file-name-gbk": (
+        "文件名是 GBK 编码（多见于在中文 Windows 上制作的压缩包），应为“{name}”：请把文件改名为“{name}”"
+    ),
+    "report.bad-encoding": (
+        "无法识别文件编码：字节 {byte} 既不属于 UTF-8 也不属于 GB18030；请用 UTF-8 编码另存文件"
+    ),
+    "report.lines-not-utf8": (
+        "文件是 UTF-8 编码，但第 {lines} 行不是（字节 {byte}，多为从 GBK 文件粘贴的文字）："
+        "请在编辑器中重新输入这些行，再以 UTF-8 保存"
+    ),
+    "report.wide-encoding": (
+        "文件是 {encoding} 编码（每个字符占 2 或 4 个字节）：请在编辑器中“另存为”，编码选 UTF-8"
+    ),
+    "report.bad-encoding-bom": (
+        "文件开头标明为 {encoding} 编码（BOM），内容却不是有效的 {encoding}：请用 UTF-8 编码另存文件"
+    ),
+    "report.encoding-gb18030": "文件不是 UTF-8 编码，已按 {encoding}（兼容 GBK）读取：建议用 UTF-8 编码另存",
+    "report.odd-character": (
+        "含有看不见或看似相同而实际不同的字符 {characters}（# 后为第几个字符）：多为从网页、Word "
+        "或聊天中复制带来的，请删除或重新输入；去掉后为“{value}”"
+    ),
+    "report.invisible-only": "只有看不见的字符 {characters}，去掉后为空：请填写实际内容",
+    "report.compatibility-ideograph": (
+        "第 {index} 个字符是 {character}（CJK 兼容汉字），看起来与“{write}”相同却是另一个字符："
+        "请改为“{write}”（即“{value}”）"
+    ),
+    "report.bad-character": (
+        "文件含有不可见的控制字符 {code_point}：请删除它（常见于从网页或表格复制来的文字）"
+    ),
+    # YAML (source.py).
+    "report.empty-file": "文件为空（或只有注释）：请按模板填写报告（zhijiao-check template）",
+    "report.several-documents": "文件含有多个 YAML 文档（以“---”分隔）：一个文件只填一份报告",
+    "report.yaml-syntax": "YAML 格式错误（{reason}）：请检查本行及上一行的缩进、冒号和引号",
+    "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
+    "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
+    "report.too-many-values": (
+        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报告远少于此，请确认没有选错文件"
+    ),
+    "report.json-syntax": "JSON 语法错误：此处应为 {expected}",
+    "report.json-string": "JSON 字符串无效：{reason}",
+    "report.json-number-too-long": "数字 {digits} 超出范围（位数过多）：请填写实际数字",
+    "report.fullwidth-comma": "这里用了中文全角逗号“，”分隔字段：{…} 中的各项之间应写英文逗号“,”",
+    "report.line-separator": (
+        "这里有一个看不见的换行符 {code_point}（常见于从网页或 Word 复制的文字）：YAML 会把它当作换行，"
+        "请删除它"
+    ),
+    "report.odd-space": (
+        "这里有一个特殊空格 {code_point}（全角空格或不换行空格，常见于从 Word 或网页复制的文字）："
+        "缩进和冒号后只能用半角空格"
+    ),
+    "report.colon-without-space": "字段名后的冒号后面要有一个空格：写成“{field}: 值”",
+    "report.dash-without-space": "列表项开头的“-”后面要有一个空格：写成“- name: …”",
+    "report.unclosed-quote": '这里的引号“"”没有结束引号：YAML 会把后面几行都读成这段文字；请在文字末尾补上 "',
+    "report.top-not-mapping": "文件顶层应为“字段: 值”（如 schema_version: 1），实际是 {found}",
+    "report.alias-recursive": "别名引用了自身：报告中不应使用锚点（&）和别名（*）",
+    "report.alias-bomb": "别名展开超过 {limit} 个节点，已停止读取：报告中不应使用锚点（&）和别名（*）",
+    "report.too-deep": "嵌套超过 {limit} 层：单位报告没有这么深，请检查括号是否配对",
+    "report.tag-not-allowed": (
+        "不允许使用 YAML 标签 {tag}（它可以构造对象或执行代码）：请删除标签，只写普通的值"
+    ),
+    "report.merge-key": "不允许使用合并键“<<”：请把各字段逐一写出",
+    "report.complex-key": "字段名必须是一段文字，不能是列表、映射或空值",
+    "report.duplicate-key": (
+        "字段“{field}”重复（第 {first_line} 行已出现）：只保留一个；一般的 YAML 读取程序会悄悄只取最后一个"
+    ),
+    "report.number-notation": (
+        "数字 {value} 的写法会被读成 {read}（八进制、十六进制、六十进制或带下划线）："
+        "请写普通的十进制数，如 {write}"
+    ),
+    "report.bad-scalar": "无法读取值“{value}”（{reason}）：如果它是文字，请加引号",
+    # Format v1: fields.
+    "report.unknown-field-lookalike": (
+        "未知字段“{field}”：看起来与“{suggestion}”相同，但有字符不同（第几个字符：填写的 ≠ 应为）："
+        "{differs}；请删掉重新输入"
+    ),
+    "report.unknown-field": "未知字段“{field}”：是否应为“{suggestion}”？",
+    "report.unknown-field-no-match": "未知字段“{field}”：此处可用的字段有 {allowed}",
+    "report.missing-field": "缺少必填字段 {field}（{title}）",
+    "report.schema-version": "不支持的格式版本 {found}：请写 schema_version: 1",
+    "report.not-a-list": "此处应为列表（每项一行，以“- ”开头，或写成 [甲, 乙]），实际填写了 {found}",
+    "report.not-a-mapping": "此处应为缩进书写的下一级字段（“字段: 值”），实际填写了 {found}",
+    # Format v1: values.
+    "report.blank": "值为空：请填写{expected}（没有数据的可选字段应整行删去，不能留空）",
+    "report.wrong-type": "填写了 {found}：此处应为{expected}",
+    "report.float-for-int": "填写了带小数的 {found}：此处应为{expected}",
+    "report.bool-for-number": "填写了是/否值 {found}：此处应为{expected}",
+    "report.not-a-number": "填写了 {found}，不是数字：此处应为{expected}",
+    "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
+    "report.number-with-separator": "数字中不要用千位分隔符：{found} 请写 {write}",
+    "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found} 按本字段的单位请写 {write}",
+    "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
+    "report.percent-not-accepted": "此处不接受百分比 {found}：请填写{expected}，即实际数量而不是比例",
+    "report.too-large": (
+        "填写了 {found}，超过此处的上限 {maximum}（远超任何实际数字，多半是多打了几位）：此处应为{expected}"
+    ),
+    "report.negative": "填写了负数 {found}：此处必须不小于 0",
+    "report.below-minimum": "填写了 {found}：此处至少为 {minimum}",
+    "report.not-greater": "填写了 {found}：此处必须大于 {limit}",
+    "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
+    "report.date-for-year": "此处只填年份，不是日期：{found} 请写 {write}",
+    "report.bool-spelling": "是/否字段只能写 true 或 false：{found} 请写 {write}",
+    "report.number-for-text": "此处应为文字：请把 {found} 加上引号，写成 {write}",
+    "report.not-one-of": "填写了 {found}，不是可选的值：请写以下之一：{allowed}",
+    "report.choice-lookalike": (
+        "填写了 {found}：看起来与 {write} 相同，但有字符不同（第几个字符：填写的 ≠ 应为）：{differs}；"
+        "请删掉重新输入"
+    ),
+    "report.choice-spelling": "填写了 {found}：请写作 {write}",
+    "report.invalid-value": "值 {found} 不符合要求（{detail}）",
+    # Format v1: checks across fields.
+    "report.unknown-unit-lookalike": (
+        "未知的填报单位“{name}”：看起来与“{suggestion}”相同，但有字符不同（第几个字符：填写的 ≠ 应为）："
+        "{differs}；请删掉重新输入"
+    ),
+    "report.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？",
+    "report.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
+    "report.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请写 name: {new}",
+    "report.kind-mismatch": "“{name}”的单位类别是 {expected}，不是 {kind}：请写 kind: {expected}",
+    "report.code-mismatch": "代码 {code} 与单位“{name}”不符：“{name}”的代码是 {expected}",
+    "report.code-renamed": (
+        '代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请写 code: "{expected}"'
+    ),
+    "report.code-curly-quotes": '代码 {code} 用了中文引号：请用英文双引号，写成 code: "{expected}"',
+    "report.code-not-applicable": "“{name}”没有行政区划代码：请删除 code: {code}",
+    "report.city-block-not-city": (
+        "只有市本级（kind: city）的报告可以填写 city: 部分，“{name}”的类别是 {kind}：请删除 city: 部分"
+    ),
+    "report.exceeds-teachers": (
+        "{field} 为 {value}，多于专任教师数 teachers（{teachers}）：其中数不能大于总数"
+    ),
+    "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
+    "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
+    "report.evaluated-after-year": (
+        "评估年份 {found} 晚于本报告的统计年度 {year}：请写 {year} 年或之前实际评估的年份"
+    ),
+    "report.duplicate-major": (
+        "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
+    ),
+    "report.duplicate-park": "园区“{name}”的资金支持重复（第 {first_line} 行已填报）：每个园区只填一次",
+    "report.unknown-park": (
+        "park_funding 中的“{name}”不在 demonstration_parks（{parks}）中：请写已建成示范园区的名称"
+    ),
+    "report.park-without-funding": (
+        "示范园区 {parks} 在 park_funding 中没有一项：每个已建成园区填一项，当年未给予资金写 amount: 0"
+    ),
+    "report.too-many-problems": (
+        "另有 {count} 个问题未列出（每个文件最多列出 100 个）：请先改正以上问题再检查"
+    ),
+    # Warnings: shown, never blocking.
+    "report.enrollment-over-students": (
+        "学校“{school}”各专业当年招生合计 {total} 人，多于在校生 {students} 人：请核对"
+    ),
+    "report.appropriation-out-of-range": (
+        "学校“{school}”生均拨款 {value} 元不在常见范围 {low}–{high} 元之间：请核对单位是否为元（不是万元）"
+    ),
+    "report.names-joined": (
+        "“{entry}”中有“{separator}”，像是几项写成了一项，会被算作 1 项：请分开写，如 [电子信息, 先进装备制造]"
+    ),
+    "report.cross-year-pathway": (
+        "“3+2”上年招生 previous 填 {value}，而 {year} 年报告 {other_file} 的当年招生 current 为 "
+        "{other_value}：两者应一致"
+    ),
+    "report.cross-year-major": (
+        "“{school}”专业“{major}”上年招生 previous_enrollment 填 {value}，而 {year} 年报告 "
+        "{other_file}:{other_line} 的当年招生为 {other_value}：两者应一致"
+    ),
+    "report.school-vanished": (
+        "上年（{year} 年）报表 {other_file}:{other_line} 有学校“{school}”，本年报表没有：漏报还是已停办？"
+    ),
+    "report.major-vanished": (
+        "上年（{year} 年）报表 {other_file}:{other_line} 有“{school}”的专业“{major}”，本年报表没有："
+        "漏报还是已停招撤销？"
+    ),
+    "report.majors-sum-differs": (
+        "中职招生 secondary_vocational 填 {value} 人，而 {schools} 所中职学校各专业当年招生合计 "
+        "{total} 人，相差 {share}%："
+        "是否漏报了学校或专业？"
+    ),
+    "report.roster-school-absent": (
+        "名册 {roster}:{roster_line} 上的学校“{school}”不在本报表的 schools 中：请补报该校，"
+        "或请名册维护单位更正名册"
+    ),
+    "report.roster-school-similar": (
+        "名册 {roster}:{roster_line} 上的学校“{school}”不在本报表的 schools 中；第 {line} "
+        "行的“{similar}”是否就是该校？"
+        "请使用名册上的校名"
+    ),
+    # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-directory": "一个目录",
+    "report.file-kind-fifo": "一个命名管道（FIFO）",
+    "report.file-kind-socket": "一个套接字",
+    "report.file-kind-character-device": "一个字符设备",
+    "report.file-kind-block-device": "一个块设备",
+    "report.file-kind-special": "一个特殊文件",
+    # What a field of each kind takes (the ``expected`` of a problem); ``{allowed}``, ``{low}``, ``{high}``
+    # come from the problem's parameters.
+    "report.expected-count": "一个不小于 0 的整数",
+    "report.expected-year": "四位年份（{low}–{high}），如 2023",
+    "report.expected-yuan": "以元为单位的金额（不小于 0）",
+    "report.expected-wan_yuan": "以万元为单位的金额（不小于 0）",
+    "report.expected-months": "月数（大于 0，可有小数）",
+    "report.expected-bool": "true 或 false",
+    "report.expected-text": "文字",
+    "report.expected-choice": "以下之一：{allowed}",
+    "report.expected-schema_version": "1",
+    "report.expected-list": "列表（每项一行，以“- ”开头）",
+    "report.expected-mapping": "缩进书写的下一级字段",
+}

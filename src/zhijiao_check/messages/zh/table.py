@@ -1,0 +1,27 @@
+"""Words of the table output.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "table.report-title": "{unit}（{kind}）· {year} 年 · {file}",
+    "table.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
+    "table.kind-county": "县市区",
+    "table.kind-management_area": "管理区",
+    "table.kind-development_zone": "经开区",
+    "table.kind-city": "市本级",
+    "table.score": "得分",
+    "table.col-status": "状态",
+    "table.col-rule": "规则",
+    "table.col-observed": "实际/目标",
+    "table.col-explanation": "计算与说明",
+    "table.col-unit": "单位",
+    "table.summary": "小计",
+    "table.more-items": "另有 {count} 项未达标，见 --format json",
+    "table.invalid": "{file}：报表无效，{count} 个问题，未计分",
+    "table.unreadable": "{file}：无法读取，未检查",
+    "table.warnings": "{count} 条提醒（不影响结果）：",
+    "table.warning": "{count} 条提醒（不影响结果）：",
+    "table.exit": "退出状态 {code}",
+}

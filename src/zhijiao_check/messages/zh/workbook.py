@@ -1,0 +1,56 @@
+"""Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not
+hold.
+
+The values in its cells get the report's own messages (``report.*``), the same as in YAML.
+
+In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "workbook.xls-or-encrypted": (
+        "这不是 .xlsx 工作簿：可能是旧的 .xls 格式或设置了打开密码。请在 Excel 或 WPS 中“另存为”Excel "
+        "工作簿（*.xlsx），不设密码"
+    ),
+    "workbook.not-a-workbook": (
+        "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template "
+        "--format xlsx 生成模板"
+    ),
+    "workbook.zip-bomb": (
+        "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取"
+    ),
+    "workbook.too-many-cells": (
+        "工作簿超过 {limit} 个单元格，远多于任何单位报表：请确认没有选错文件（或删去表格右侧、"
+        "下方多余的格式）"
+    ),
+    "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
+    "workbook.workbook-unreadable": "无法读取工作簿：{reason}。请在 Excel 或 WPS 中打开后重新保存为 .xlsx",
+    "workbook.no-unit-sheet": (
+        "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
+    ),
+    "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
+    "workbook.sheet-missing": "没有“{sheet}”工作表：其中的各项按未填报处理（规则记为缺少数据）",
+    "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
+    "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
+    "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",
+    "workbook.no-key-row": "找不到字段代码行（表头下方一行，含 {key}）：请从新模板复制表头和字段代码两行",
+    "workbook.unknown-key": "未知的字段代码“{key}”{hint}：字段代码由模板生成，请勿修改",
+    "workbook.duplicate-key": "字段代码“{key}”重复（第一次在第 {first} 行）：每项只填一行",
+    "workbook.value-without-key": "这一行没有字段代码，填报值未读取：请把数字填在对应项目的行中",
+    "workbook.field-row-missing": "缺少“{label}”（{key}）这一行：按未填报处理",
+    "workbook.column-missing": "缺少“{label}”（{key}）这一列：该列各项按未填报处理",
+    "workbook.header-renamed": "表头“{found}”与模板的“{label}”不同：按字段代码 {key} 读取",
+    "workbook.column-not-read": "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",
+    "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
+    "workbook.merged-cells": (
+        "合并单元格 {range}：只有第一个格子有值，其余会读成空白。请取消合并，在每个格子中填写"
+    ),
+    "workbook.merged-header": "表头中的合并单元格 {range}：各列按字段代码读取",
+    "workbook.formula-no-value": "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
+    "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
+    "workbook.school-blank": "没有填写所属学校：请选择“学校”表中的学校名称",
+    "workbook.unknown-school": "“学校”表中没有学校“{name}”{hint}：请选择“学校”表中的学校名称",
+    "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+    # After a name that is not known, when one is close to it.
+    "workbook.did-you-mean": "（是否应为“{name}”？）",
+}
