@@ -347,3 +347,37 @@ def test_every_output_format_shows_the_cell(book, run_cli, tmp_path):
             }
         else:
             assert f"学校!{column}3" in text, name
+
+
+def test_invisible_characters_in_a_cell_are_named_there_and_the_name_still_matches(book, run_cli):
+    """Pasted from a web page: a zero-width space inside a school's name, a cell of only invisible characters,
+    a compatibility ideograph in a list cell. Each is named at its cell with the code point and its place; the
+    name is read without them, so the rows of the school's majors still find it (no second, puzzling
+    error)."""
+    schools = {}
+
+    def change(b):
+        name = _cell(b["学校"], "name", 3)
+        schools["name"] = name.value
+        name.value = name.value[:2] + "\u200b" + name.value[2:]
+        _cell(b["专业"], "name", 3).value = "\u200b\u00a0"
+        _cell(b["本单位"], "leading_industries").value = "电子信息、\uf900先进装备制造"
+
+    _edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    by_cell = {p["cell"].split("（")[0]: p for p in problems if p["severity"] == "error"}
+    school = by_cell[f"学校!{_letter(book, '学校', 'name')}3"]
+    assert school["code"] == "odd-character" and school["path"] == "schools[0].name"
+    assert "U+200B ZERO WIDTH SPACE (#3)" in school["message"] and schools["name"] in school["message"]
+    major = by_cell[f"专业!{_letter(book, '专业', 'name')}3"]
+    assert major["code"] == "invisible-only" and "U+00A0 NO-BREAK SPACE (#2)" in major["message"]
+    industries = next(p for p in problems if p["path"] == "leading_industries")
+    assert industries["cell"].startswith("本单位!C") and industries["code"] == "compatibility-ideograph"
+    assert "U+F900" in industries["message"]
+    assert not [p for p in problems if p["code"] == "unknown-school"]
+
+
+def _letter(path: Path, sheet: str, key: str) -> str:
+    workbook = openpyxl.load_workbook(path)
+    return openpyxl.utils.get_column_letter(keys_of_columns(workbook[sheet])[key])

@@ -20,11 +20,12 @@ import math
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.files import MAX_BYTES, read_file
+from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
@@ -661,7 +662,20 @@ class _Reader:
                 grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
             )
             return None
-        return convert(spec, cell.value)
+        return self._readable(convert(spec, cell.value), grid, row, column, spec, path)
+
+    def _readable(self, value: Any, grid: Grid, row: int, column: int, spec: Column, path: Path_) -> Any:
+        """Text as it reads, as in a YAML report: invisible characters and compatibility ideographs (pasted
+        from a web page or Word) taken out and named at their cell, so that a school's name still matches the
+        rows that refer to it and no second, puzzling error follows."""
+        if isinstance(value, list):
+            return [self._readable(item, grid, row, column, spec, path) for item in value]
+        if not isinstance(value, str):
+            return value
+        readable, problem = checked_text(value, path, self.display, lambda _char: (row, column))
+        if problem is not None:
+            self.errors.append(replace(problem, cell=self._at(grid, row, column, spec.header)))
+        return readable
 
 
 def convert(column: Column, value: Any) -> Any:
