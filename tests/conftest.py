@@ -11,3 +11,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Write the golden outputs of tests/golden/ instead of comparing with them.",
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Kept rule packs (``pack.cache``) go to a folder of the session, never the user's cache; the commands
+    the tests run in other processes inherit it."""
+    import os
+
+    os.environ["ZHIJIAO_CHECK_CACHE"] = str(tmp_path_factory.mktemp("pack-cache"))

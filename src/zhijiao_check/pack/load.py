@@ -337,6 +337,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     a ``--rules`` pack with the main pack's ID replaces it. The main pack (first) gives the reporting units;
     each pack's rules are judged with its own issue date and schedule base."""
     from zhijiao_check.errors import FatalError
+    from zhijiao_check.pack.cache import load_cached
 
     packs: list[RulePack] = []
     for directory in [main_pack_dir(main), *extra]:
@@ -344,7 +345,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
             raise FatalError(
                 "invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))]
             )
-        loaded = load_pack(directory)
+        loaded = load_cached(directory, load_pack)
         if isinstance(loaded, list):
             raise FatalError("invalid-pack", loaded)
         packs = [p for p in packs if p.id != loaded.id] + [loaded]

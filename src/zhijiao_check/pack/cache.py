@@ -1,0 +1,154 @@
+"""A loaded rule pack kept between runs, so that a run does not parse and check every rule file again.
+
+Reading and checking a pack (its rule files through the positioned YAML loader, each rule through its model,
+each quote against the policy) was a seventh of a one-report run; unpickling the same pack takes a twentieth
+of that. Only a pack that loaded without a problem is kept; a broken one is read, and reported, every time.
+
+A kept pack is used only while everything it was made from is unchanged: the version of the tool and of
+Python, the pack folder (as given and as resolved), the size, modification time and inode of each of its
+files (the rule files found, ``pack.yaml``, the unit list, the policy text), and of the tool's own modules
+that made it (those whose classes it holds and those that load and check packs, for a checkout being worked
+on). A file modified less than ``SETTLED`` seconds before the pack would be kept leaves it unkept, since a
+second change within the file system's clock step could leave size and time as they were.
+
+The cache is a file per pack folder in the user's cache folder (``ZHIJIAO_CHECK_CACHE``, else
+``$XDG_CACHE_HOME/zhijiao-check``, ``~/.cache/zhijiao-check``; ``~/Library/Caches`` on macOS,
+``%LOCALAPPDATA%`` on Windows), written under a temporary name and renamed into place; one that cannot be
+read, written or understood is ignored, never an error.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check import __version__
+
+if TYPE_CHECKING:
+    from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.problems import Problem
+
+FORMAT = 1  # of the cache file; a new layout gets a new number
+SETTLED = 2.0  # seconds since a file's last change before a pack made from it is kept
+# The modules whose code decides what a loaded pack is, besides those of the classes it holds.
+LOADERS = (
+    "zhijiao_check.pack.load",
+    "zhijiao_check.pack.fields",
+    "zhijiao_check.source",
+    "zhijiao_check.report.model",
+)
+
+Stamp = tuple[int, int, int]  # size, modification time (ns), inode
+
+
+def cache_dir() -> Path | None:
+    """Where kept packs go; None when there is no home to keep them in."""
+    chosen = os.environ.get("ZHIJIAO_CHECK_CACHE")
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base, "zhijiao-check", "cache") if base else None
+    if sys.platform == "darwin":
+        root = Path.home() / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        root = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return root / "zhijiao-check"
+
+
+def load_cached(
+    directory: Path, load: Callable[[Path], RulePack | list[Problem]]
+) -> RulePack | list[Problem]:
+    """The pack in ``directory`` as kept by an earlier run if nothing it was made from changed since,
+    else ``load(directory)``, kept for the next run when it loaded without a problem."""
+    folder = cache_dir()
+    if folder is None:
+        return load(directory)
+    key = (FORMAT, __version__, sys.version, str(directory), os.path.realpath(directory))
+    path = folder / f"pack-{zlib.crc32(repr(key).encode()):08x}.pickle"
+    kept = _read(path, key, directory)
+    if kept is not None:
+        return kept
+    loaded = load(directory)
+    if not isinstance(loaded, list):
+        _write(path, key, loaded)
+    return loaded
+
+
+def _read(path: Path, key: tuple[Any, ...], directory: Path) -> RulePack | None:
+    try:
+        with open(path, "rb") as file:
+            header = pickle.load(file)
+            if not isinstance(header, dict) or header.get("key") != key:
+                return None
+            files = _rule_files(directory) + [Path(p) for p in header["extra"]]
+            if header["stamps"] != _stamps([*files, *map(Path, header["code"])]):
+                return None
+            pack: RulePack = pickle.load(file)
+            return pack
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache: the pack is read again
+        return None
+
+
+def _write(path: Path, key: tuple[Any, ...], pack: RulePack) -> None:
+    recorder = _Recorder()
+    body = recorder.dump(pack)
+    code = sorted(name for name in {*recorder.modules, *LOADERS} if name.startswith("zhijiao_check"))
+    code_files = [str(sys.modules[name].__file__) for name in code]
+    extra = [str(pack.directory / pack.info.policy), str(pack.directory / pack.info.units)]
+    files = [*_rule_files(pack.directory), *map(Path, extra), *map(Path, code_files)]
+    stamps = _stamps(files)
+    if stamps is None or any(mtime > time.time_ns() - SETTLED * 1e9 for _, mtime, _ in stamps):
+        return
+    header = {"key": key, "extra": extra, "code": code_files, "stamps": stamps}
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        with open(temporary, "wb") as file:
+            pickle.dump(header, file, protocol=pickle.HIGHEST_PROTOCOL)
+            file.write(body)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    """Every file the loader considers (``load.load_pack`` reads ``*.yaml``; ``pack.yaml`` is one of them)."""
+    return sorted(directory.glob("*.yaml"))
+
+
+def _stamps(paths: list[Path]) -> list[Stamp] | None:
+    try:
+        return [(info.st_size, info.st_mtime_ns, info.st_ino) for info in map(os.stat, paths)]
+    except (OSError, ValueError):
+        return None
+
+
+class _Recorder:
+    """Pickles a pack and notes the modules of the classes in it: their code shapes the objects kept."""
+
+    def __init__(self) -> None:
+        self.modules: set[str] = set()
+
+    def dump(self, value: object) -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        modules = self.modules
+
+        class Pickler(pickle.Pickler):
+            def reducer_override(self, obj: object) -> Any:
+                modules.add(type(obj).__module__)
+                return NotImplemented
+
+        Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+        return buffer.getvalue()

@@ -1,0 +1,195 @@
+"""A loaded pack kept between runs is used only while nothing it was made from changed; a cache that cannot be
+read or written is no cache, never an error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from zhijiao_check.pack import cache
+from zhijiao_check.pack.load import RulePack, load_pack, load_packs, main_pack_dir
+from zhijiao_check.problems import Problem
+
+HOUR_AGO = time.time() - 3600
+
+
+class Counting:
+    """``load_pack``, counting the times a pack was really read."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def __call__(self, directory: Path) -> RulePack | list[Problem]:
+        self.reads += 1
+        return load_pack(directory)
+
+
+@pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    """A copy of the built-in pack whose files were last changed an hour ago."""
+    copy = Path(shutil.copytree(main_pack_dir(None), tmp_path / "pack"))
+    for path in copy.iterdir():
+        os.utime(path, (HOUR_AGO, HOUR_AGO))
+    return copy
+
+
+def settled(path: Path) -> None:
+    os.utime(path, (HOUR_AGO + 60, HOUR_AGO + 60))
+
+
+def test_a_second_load_reads_the_kept_pack_and_finds_the_same_rules(kept: Path, pack: Path) -> None:
+    load = Counting()
+    first = cache.load_cached(pack, load)
+    second = cache.load_cached(pack, load)
+    assert load.reads == 1
+    assert len(list(kept.iterdir())) == 1
+    assert isinstance(first, RulePack) and isinstance(second, RulePack)
+    assert second is not first
+    assert [r.model_dump() for r in second.rules] == [r.model_dump() for r in first.rules]
+    assert (second.info, second.directory, second.sources) == (first.info, first.directory, first.sources)
+    assert [u.name for u in second.units] == [u.name for u in first.units]
+    assert len(second.rules) == 54
+
+
+def test_a_changed_rule_file_is_read_again(kept: Path, pack: Path) -> None:
+    load = Counting()
+    cache.load_cached(pack, load)
+    rule_file = pack / "clause-01.yaml"
+    text = rule_file.read_text(encoding="utf-8")
+    rule_file.write_text(text.replace("职普比", "职普比例", 1), encoding="utf-8")
+    settled(rule_file)
+    changed = cache.load_cached(pack, load)
+    assert load.reads == 2
+    assert isinstance(changed, RulePack)
+    assert "职普比例" in changed.rules[0].title.zh
+    again = cache.load_cached(pack, load)
+    assert load.reads == 2 and isinstance(again, RulePack) and again.rules[0].title == changed.rules[0].title
+
+
+def test_the_same_size_and_an_other_time_is_a_change(kept: Path, pack: Path) -> None:
+    load = Counting()
+    cache.load_cached(pack, load)
+    os.utime(pack / "units.yaml", (HOUR_AGO + 1, HOUR_AGO + 1))
+    cache.load_cached(pack, load)
+    assert load.reads == 2
+
+
+@pytest.mark.parametrize("change", ["new rule file", "policy", "removed rule file"])
+def test_adding_or_removing_a_file_or_changing_the_policy_is_a_change(
+    kept: Path, pack: Path, change: str
+) -> None:
+    load = Counting()
+    cache.load_cached(pack, load)
+    if change == "new rule file":
+        shutil.copy(pack / "clause-17.yaml", pack / "clause-18.yaml")
+        settled(pack / "clause-18.yaml")
+    elif change == "policy":
+        with open(pack / "policy.md", "a", encoding="utf-8") as policy:
+            policy.write("\n")
+        settled(pack / "policy.md")
+    else:
+        (pack / "clause-17.yaml").unlink()
+    loaded = cache.load_cached(pack, load)
+    assert load.reads == 2
+    if change == "new rule file":  # the copied rules are duplicates: the pack is broken, and said to be
+        assert isinstance(loaded, list) and {p.code for p in loaded} == {"duplicate-rule"}
+
+
+def test_another_version_of_the_tool_does_not_read_it(
+    kept: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load = Counting()
+    cache.load_cached(pack, load)
+    monkeypatch.setattr(cache, "__version__", "0.0.1")
+    cache.load_cached(pack, load)
+    assert load.reads == 2
+
+
+def test_a_broken_pack_is_never_kept(kept: Path, pack: Path) -> None:
+    (pack / "clause-03.yaml").write_text("rules: [{id: nonsense}]\n", encoding="utf-8")
+    settled(pack / "clause-03.yaml")
+    load = Counting()
+    for _ in range(2):
+        assert isinstance(cache.load_cached(pack, load), list)
+    assert load.reads == 2
+    assert not kept.exists() or not list(kept.iterdir())
+
+
+def test_a_pack_changed_moments_ago_is_not_kept(kept: Path, pack: Path) -> None:
+    """A second change within the file system's clock step could leave its size and time as they were."""
+    (pack / "clause-02.yaml").touch()
+    load = Counting()
+    cache.load_cached(pack, load)
+    cache.load_cached(pack, load)
+    assert load.reads == 2
+
+
+def test_an_unreadable_cache_is_ignored_and_written_anew(kept: Path, pack: Path) -> None:
+    load = Counting()
+    cache.load_cached(pack, load)
+    (kept_file,) = kept.iterdir()
+    kept_file.write_bytes(b"\x80\x05 not a pickle")
+    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert load.reads == 2
+
+
+def test_a_cache_folder_that_cannot_be_made_is_no_error(
+    tmp_path: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(blocker / "cache"))
+    load = Counting()
+    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert load.reads == 2
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_folder_as_given_is_part_of_the_key(
+    kept: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule files are named as the folder was given (``--rules rules/x``): each spelling keeps its own."""
+    monkeypatch.chdir(pack.parent)
+    load = Counting()
+    relative = cache.load_cached(Path(pack.name), load)
+    absolute = cache.load_cached(pack, load)
+    assert load.reads == 2
+    assert isinstance(relative, RulePack) and isinstance(absolute, RulePack)
+    assert relative.sources["c1.vocational-share"].file == str(Path("pack", "clause-01.yaml"))
+    assert absolute.sources["c1.vocational-share"].file == str(pack / "clause-01.yaml")
+
+
+def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("ZHIJIAO_CHECK_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache.sys, "platform", "linux")
+    assert cache.cache_dir() == tmp_path / "zhijiao-check"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache.cache_dir() == Path.home() / ".cache" / "zhijiao-check"
+    monkeypatch.setattr(cache.sys, "platform", "win32")
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    assert cache.cache_dir() is None
+
+
+def test_load_packs_uses_it(kept: Path) -> None:
+    first = load_packs()
+    second = load_packs()
+    assert len(list(kept.iterdir())) == (1 if _settled(main_pack_dir(None)) else 0)
+    assert [r.id for r in second[0].rules] == [r.id for r in first[0].rules]
+
+
+def _settled(directory: Path) -> bool:
+    return all(p.stat().st_mtime < time.time() - cache.SETTLED for p in directory.iterdir())
