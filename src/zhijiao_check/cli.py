@@ -7,7 +7,7 @@ Heavy imports (pydantic, rich, the engine) happen inside the command functions, 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -63,6 +63,10 @@ class BarePathRunsCheck(TyperGroup):
 
     group_options = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(commands)
+
     def get_params(self, ctx: Any) -> list[Any]:
         return _without_flag_types(super().get_params(ctx))
 
@@ -70,6 +74,45 @@ class BarePathRunsCheck(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in self.group_options:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands by name, each made into a click command by typer when first asked for: a run
+    makes only its own (making all nine was a tenth of a one-report run's own time); help and shell completion
+    ask for all of them, in the order they are declared."""
+
+    def __init__(self, declared: typer.Typer) -> None:
+        self.declared = {
+            info.name or typer.main.get_command_name(info.callback.__name__): info  # type: ignore[union-attr]
+            for info in declared.registered_commands
+        }
+        self.made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.made:
+            self.made[name] = typer.main.get_command_from_info(
+                self.declared[name],
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+        return self.made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.made[name] = command
+        self.declared.setdefault(name, command)
+
+    def __delitem__(self, name: str) -> None:
+        del self.declared[name]
+        self.made.pop(name, None)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.declared
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.declared)
+
+    def __len__(self) -> int:
+        return len(self.declared)
 
 
 app = typer.Typer(
@@ -82,6 +125,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+# The sub-commands, declared on a Typer of their own: typer does not make them all at start (_Commands).
+commands = typer.Typer()
 
 
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
@@ -160,7 +207,7 @@ def main_callback(
     """Checks unit reports against the targets of 永政发〔2021〕7号."""
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def check(
     ctx: typer.Context,
     paths: PathsArgument,
@@ -315,7 +362,7 @@ def check(
     _exit(run, lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def validate(
     paths: PathsArgument,
     format: Annotated[
@@ -342,7 +389,7 @@ def validate(
     _exit(run, lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def diff(
     old: Annotated[
         Path,
@@ -367,7 +414,7 @@ def diff(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command("rules", cls=Command)
+@commands.command("rules", cls=Command)
 def list_rules(
     lang: LangOption = "zh",
     format: Annotated[
@@ -385,7 +432,7 @@ def list_rules(
     _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def explain(
     rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
     lang: LangOption = "zh",
@@ -400,7 +447,7 @@ def explain(
     _exit(lambda: catalogue.explain(rule, lang, format, rules or [], pack), lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def coverage(
     lang: LangOption = "zh",
     format: ListFormatOption = "table",
@@ -414,7 +461,7 @@ def coverage(
     _exit(lambda: catalogue.coverage(lang, format, rules or [], pack), lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def template(
     unit: Annotated[
         str,
@@ -462,7 +509,7 @@ def template(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def convert(
     source: Annotated[
         Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)
@@ -486,7 +533,7 @@ def convert(
     _exit(lambda: command.run(options), lang, debug)
 
 
-@app.command(cls=Command)
+@commands.command(cls=Command)
 def schema(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
