@@ -21,7 +21,9 @@ Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A rule model's validator is built when a rule file is first read, not when the class is made: a run
+    # whose packs are kept (pack.cache) reads no rule file and never needs it.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -39,7 +41,7 @@ class Time(Strict):
     not applicable before it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     # Years before the policy's issue are refused when the pack loads (pack.yaml's ``issued``).
     due: int | None = Field(default=None, ge=1900, le=2100)
