@@ -179,6 +179,8 @@ def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, 
     assert cache.cache_dir() == tmp_path / "zhijiao-check"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     assert cache.cache_dir() == Path.home() / ".cache" / "zhijiao-check"
+    monkeypatch.setattr(cache.os.path, "expanduser", lambda path: path)  # no HOME, no user entry
+    assert cache.cache_dir() is None
     monkeypatch.setattr(cache.sys, "platform", "win32")
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     assert cache.cache_dir() is None

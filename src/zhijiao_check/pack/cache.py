@@ -55,11 +55,14 @@ def cache_dir() -> Path | None:
     if sys.platform == "win32":
         base = os.environ.get("LOCALAPPDATA")
         return Path(base, "zhijiao-check", "cache") if base else None
-    if sys.platform == "darwin":
-        root = Path.home() / "Library" / "Caches"
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if sys.platform != "darwin" and xdg and os.path.isabs(xdg):
+        return Path(xdg, "zhijiao-check")
+    # Without HOME or a user entry ``~`` stays ``~``: a folder of that name in the working folder is no cache.
+    home = os.path.expanduser("~")
+    if not os.path.isabs(home):
+        return None
+    root = Path(home, "Library", "Caches") if sys.platform == "darwin" else Path(home, ".cache")
     return root / "zhijiao-check"
 
 
