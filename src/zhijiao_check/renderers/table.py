@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
@@ -29,10 +29,10 @@ from zhijiao_check.renderers.texts import (
 from zhijiao_check.status import STATUSES, Status
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
     from zhijiao_check.engine.results import Run
+    from zhijiao_check.renderers.layout import PlainConsole, RichConsole
+
+    Console = PlainConsole | RichConsole
 
 ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
@@ -84,18 +84,9 @@ class TableRenderer:
         return buffer.getvalue()
 
     def _console(self, buffer: io.StringIO) -> Console:
-        from rich.console import Console
+        from zhijiao_check.renderers.layout import console
 
-        color = self._color
-        return Console(
-            file=buffer,
-            width=self._width,
-            force_terminal=color,
-            no_color=not color,
-            color_system="standard" if color else None,
-            highlight=False,
-            emoji=False,
-        )
+        return console(buffer, self._width, self._color)
 
     def _report(self, report: Data) -> str:
         """One report's title, table and summary, as text."""
@@ -127,18 +118,17 @@ class TableRenderer:
         """The place on one line (``file:line:col path``), the message indented under it,
         wrapped to the width.
         """
-        from rich.padding import Padding
+        from zhijiao_check.renderers.layout import Indent
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
         console.print(
             f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", soft_wrap=True
         )
-        console.print(Padding(_escape(problem["message"]), (0, 0, 0, 6)))
+        console.print(Indent(_escape(problem["message"]), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
-        from rich import box
-        from rich.table import Table
+        from zhijiao_check.renderers.layout import Column, Grid
 
         console.print(
             f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
@@ -150,16 +140,15 @@ class TableRenderer:
             for result in evaluation["results"]:
                 self._narrow_row(console, result)
         elif not self.options.quiet:
-            table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-            table.add_column(self.tr("table.col-status"), no_wrap=True)
-            table.add_column(
-                self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
+            columns = (
+                Column(self.tr("table.col-status"), no_wrap=True),
+                Column(
+                    self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
+                ),
+                Column(self.tr("table.col-observed"), justify="right", no_wrap=True),
+                Column(self.tr("table.col-explanation"), overflow="fold"),
             )
-            table.add_column(self.tr("table.col-observed"), justify="right", no_wrap=True)
-            table.add_column(self.tr("table.col-explanation"), overflow="fold", ratio=1)
-            for result in evaluation["results"]:
-                table.add_row(*_parsed(self._row(result)))
-            console.print(table)
+            console.print(Grid(columns, [self._row(result) for result in evaluation["results"]]))
         summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}: {summary or '—'}")
         console.print()
@@ -168,13 +157,11 @@ class TableRenderer:
         """Too narrow for four columns: the status and rule ID on a line of their own,
         the rest folded under it.
         """
-        from rich.padding import Padding
+        from zhijiao_check.renderers.layout import Indent
 
         status, _, observed, explanation = self._row(result)
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
-        console.print(
-            Padding(f"{observed.replace(chr(10), ' ')}\n{explanation}", (0, 0, 0, 2)), overflow="fold"
-        )
+        console.print(Indent(f"{observed.replace(chr(10), ' ')}\n{explanation}", 2), overflow="fold")
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
         status = _styled(result["status"], Status(result["status"]).label)
@@ -202,36 +189,29 @@ class TableRenderer:
         """For each year with several reports:
         the units ranked by score, a status glyph per rule (clause 15).
         """
-        from rich import box
         from rich.columns import Columns
-        from rich.table import Table
+
+        from zhijiao_check.renderers.layout import Column, Grid
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
-            table = Table(
+            table = Grid(
+                [
+                    Column("#", justify="right"),
+                    Column(tr("table.col-unit"), no_wrap=True),
+                    Column(tr("table.score"), justify="right"),
+                    *(
+                        Column(str(n), justify="center", no_wrap=True)
+                        for n in range(1, len(matrix.columns) + 1)
+                    ),
+                ],
                 title=tr("render.matrix-title", year=matrix.year),
-                box=box.SIMPLE_HEAD,
-                show_edge=False,
-                pad_edge=False,
                 collapse_padding=True,
             )
-            table.add_column("#", justify="right")
-            table.add_column(tr("table.col-unit"), no_wrap=True)
-            table.add_column(tr("table.score"), justify="right")
-            for number in range(1, len(matrix.columns) + 1):
-                table.add_column(str(number), justify="center", no_wrap=True)
             for row in matrix.rows:
                 cells = [_styled(c["status"], Status(c["status"]).glyph) if c else "" for c in row.cells]
-                table.add_row(
-                    *_parsed(
-                        [
-                            "—" if row.rank is None else str(row.rank),
-                            _escape(row.unit),
-                            score_text(row.score),
-                            *cells,
-                        ]
-                    )
-                )
+                rank = "—" if row.rank is None else str(row.rank)
+                table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
             console.print(table)
             legend = " · ".join(f"{_styled(s, Status(s).glyph)} {tr(f'render.status-{s}')}" for s in STATUSES)
             console.print(
@@ -248,24 +228,21 @@ class TableRenderer:
 
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
-        from rich import box
-        from rich.padding import Padding
-        from rich.table import Table
-
         from zhijiao_check.renderers import trends as view
+        from zhijiao_check.renderers.layout import Column, Grid, Indent
 
         tr = self.tr
         shown = False
         for _, heading, trends in view.scopes(doc, tr):
             years = view.trend_years(trends)
-            table = Table(
-                title=heading, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title_justify="left"
+            table = Grid(
+                [
+                    Column(tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH),
+                    *(Column(str(year), justify="right", no_wrap=True) for year in years),
+                ],
+                title=heading,
+                title_justify="left",
             )
-            table.add_column(
-                tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
-            )
-            for year in years:
-                table.add_column(str(year), justify="right", no_wrap=True)
             for trend in trends:
                 by_year = {point["year"]: point for point in trend["years"]}
                 cells = []
@@ -280,10 +257,8 @@ class TableRenderer:
                     cells.append(text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else ""))
                 goal = view.target(trend, tr)
                 goal = f"\n[dim]{_escape(tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
-                table.add_row(
-                    *_parsed(
-                        [f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells]
-                    )
+                table.rows.append(
+                    [f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells]
                 )
             console.print(table)
             projected = [trend for trend in trends if trend["projection"] is not None]
@@ -292,10 +267,10 @@ class TableRenderer:
             for trend in projected:
                 style = "green" if trend["projection"]["on_track"] else "red"
                 console.print(
-                    Padding(
+                    Indent(
                         f"[{style}]{_escape(view.track(trend, tr))}[/{style}] {_escape(trend['rule'])}"
                         f"{tr.colon}{_escape(view.projection(trend, tr))}",
-                        (0, 0, 0, 2),
+                        2,
                     )
                 )
             console.print()
@@ -305,19 +280,13 @@ class TableRenderer:
             console.print()
 
 
-def _parsed(cells: Iterable[str]) -> list[Text]:
-    """A row's cells as Text, their markup parsed once: given strings, rich parses each again every time it
-    measures or draws the cell (a quarter of a large table run). The text and its styles are the same."""
-    from rich.text import Text
-
-    return [Text.from_markup(cell, emoji=False) for cell in cells]
-
-
 def _styled(status: str, text: str) -> str:
     return f"[{Status(status).style}]{text}[/{Status(status).style}]"
 
 
 def _escape(text: str) -> str:
+    if "[" not in text and "\\" not in text:  # nothing rich.markup.escape would change
+        return text
     from rich.markup import escape
 
     return escape(text)

@@ -1,0 +1,546 @@
+"""The table view's text without rich's measuring: the lines, indented blocks and tables ``--format table``
+prints, laid out as rich lays them out, character for character, when there is no colour to draw.
+
+Rich measures and wraps every cell through layers of segments, styles and options: at a thousand reports that
+was four fifths of a table run. Uncoloured text needs none of it, so ``PlainConsole`` follows rich's steps on
+plain strings (the same word wrapping, folding, cropping, ellipsis, justification, column widths and box
+characters; cell widths from ``rich.cells``, so CJK text measures as rich measures it). ``RichConsole`` draws
+the same descriptions with rich, for colour; ``tests/renderers/test_layout.py`` holds the two to the same
+text on generated tables, lines and blocks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from rich.cells import cell_len as _rich_cell_len
+from rich.cells import chop_cells, get_character_cell_size, set_cell_size
+from rich.control import STRIP_CONTROL_CODES, strip_control_codes
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+Justify = Literal["default", "left", "center", "right"]
+Overflow = Literal["fold", "crop", "ellipsis", "ignore"]
+
+# rich.markup's tags and rich._wrap's words
+_TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+_IRREGULAR = re.compile("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_JOINERS = re.compile("[\u200d\ufe0f]")
+_CONTROL = re.compile("[" + re.escape("".join(map(chr, STRIP_CONTROL_CODES))) + "]")
+_TAB_SIZE = 8
+_CACHED = 4096  # cell texts and layouts kept: a report's table has about a hundred cells
+_DIVIDER = " "  # rich.box.SIMPLE_HEAD: columns apart by a space, a rule of ─ under the header
+_HEAD_RULE = "─"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column as ``rich.table.Table.add_column`` takes it: ``header`` is console markup."""
+
+    header: str
+    justify: Justify = "left"
+    no_wrap: bool = False
+    overflow: Literal["fold", "crop", "ellipsis"] = "ellipsis"
+    min_width: int | None = None
+    max_width: int | None = None
+
+
+@dataclass
+class Grid:
+    """A table drawn as ``rich.box.SIMPLE_HEAD`` without edges (no outer border, no padding at the edges):
+    each cell is console markup; the title, if any, is laid out over the table's width."""
+
+    columns: Sequence[Column]
+    rows: list[Sequence[str]] = field(default_factory=list)
+    title: str | None = None
+    title_justify: Justify = "center"
+    collapse_padding: bool = False
+
+
+@dataclass(frozen=True)
+class Indent:
+    """Console markup moved ``left`` columns right, wrapped to the rest of the width (rich's ``Padding``)."""
+
+    markup: str
+    left: int
+
+
+Printable: TypeAlias = "str | Indent | Grid | RenderableType"
+
+
+class PlainConsole:
+    """What ``rich.console.Console(no_color=True)`` would write for lines, ``Indent``s and ``Grid``s; anything
+    else is handed to such a console writing to the same buffer."""
+
+    def __init__(self, buffer: io.StringIO, width: int) -> None:
+        self.buffer = buffer
+        self.width = width
+        self._rich: RichConsole | None = None
+
+    def print(
+        self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
+    ) -> None:
+        lines: list[str] | None = None
+        if isinstance(thing, str) and not _JOINERS.search(text := plain(thing)):
+            if soft_wrap:  # no wrapping, no cropping
+                lines = wrap(text, self.width, overflow="ignore", no_wrap=True)
+            else:
+                lines = [
+                    _crop(line, self.width) for line in wrap(text, self.width, overflow=overflow or "fold")
+                ]
+        elif isinstance(thing, Indent) and not _JOINERS.search(text := plain(thing.markup)):
+            lines = indent(text, thing.left, self.width, overflow or "fold")
+        elif isinstance(thing, Grid):
+            lines = grid_lines(thing, self.width)
+        if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
+            if self._rich is None:
+                self._rich = RichConsole(self.buffer, self.width, color=False)
+            self._rich.print(thing, soft_wrap=soft_wrap, overflow=overflow)
+            return
+        if lines:
+            self.buffer.write("\n".join(lines) + "\n")
+
+
+class RichConsole:
+    """The same descriptions drawn by rich (with colour when ``color``)."""
+
+    def __init__(self, buffer: io.StringIO, width: int, color: bool) -> None:
+        from rich.console import Console
+
+        self.console: Console = Console(
+            file=buffer,
+            width=width,
+            force_terminal=color,
+            no_color=not color,
+            color_system="standard" if color else None,
+            highlight=False,
+            emoji=False,
+        )
+        self.width = width
+
+    def print(
+        self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
+    ) -> None:
+        if isinstance(thing, Indent):
+            from rich.padding import Padding
+
+            thing = Padding(thing.markup, (0, 0, 0, thing.left))
+        elif isinstance(thing, Grid):
+            thing = rich_table(thing)
+        if soft_wrap:
+            self.console.print(thing, soft_wrap=True)
+        else:
+            self.console.print(thing, overflow=overflow)
+
+
+def rich_table(grid: Grid) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=grid.title,
+        title_justify=grid.title_justify,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=grid.collapse_padding,
+    )
+    for column in grid.columns:
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            overflow=column.overflow,
+            min_width=column.min_width,
+            max_width=column.max_width,
+        )
+    for row in grid.rows:
+        # Text parsed once: given strings, rich parses each again every time it measures or draws the cell.
+        table.add_row(*(Text.from_markup(cell, emoji=False) for cell in row))
+    return table
+
+
+def plain(markup: str) -> str:
+    """The text of console markup as rich reads it: tags dropped, escaped tags, brackets and backslashes
+    resolved (``rich.markup.render``), control codes removed (``rich.text.Text``)."""
+    if "[" not in markup:
+        return _without_control_codes(markup)
+    if "\\" not in markup:  # nothing escaped: every match is a tag
+        return _without_control_codes(_TAGS.sub("", markup))
+    parts = []
+    position = 0
+    for match in _TAGS.finditer(markup):
+        whole, escapes, _ = match.groups()
+        start, end = match.span()
+        if start > position:
+            parts.append(markup[position:start].replace("\\[", "["))
+        position = end
+        if escapes:
+            backslashes, escaped = divmod(len(escapes), 2)
+            parts.append("\\" * backslashes)
+            if escaped:  # \[tag] is the text [tag]
+                parts.append(whole[len(escapes) :])
+    parts.append(markup[position:].replace("\\[", "["))
+    return _without_control_codes("".join(parts))
+
+
+def _without_control_codes(text: str) -> str:
+    return strip_control_codes(text) if _CONTROL.search(text) else text
+
+
+def wrap(
+    text: str, width: int, justify: Justify = "default", overflow: Overflow = "fold", no_wrap: bool = False
+) -> list[str]:
+    """``rich.text.Text.wrap``: each line of ``text`` broken between words (long words folded, cropped or
+    cut short with an ellipsis, as ``overflow`` says), justified within ``width``."""
+    return _wrap(_Text(text), width, justify, overflow, no_wrap)
+
+
+class _Text:
+    """A text's lines, each line's cells counted once, for measuring it and for wrapping it."""
+
+    __slots__ = ("joined", "lengths", "lines", "widest")
+
+    def __init__(self, text: str) -> None:
+        self.joined = _JOINERS.search(text) is not None
+        self.lines = text.split("\n")
+        self.lengths: list[int] | None = None
+        if _IRREGULAR.search(text):  # tabs widen when wrapped; str.splitlines splits at more than \n
+            self.widest = max(map(cell_len, text.splitlines()), default=0)
+        else:
+            self.lengths = [cell_len(line) for line in self.lines]
+            self.widest = max(self.lengths)
+
+
+@lru_cache(maxsize=_CACHED)
+def _measured(markup: str) -> _Text:
+    """A cell's text, measured (kept: the same cells recur report after report)."""
+    return _Text(plain(markup))
+
+
+def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> list[str]:
+    no_wrap = no_wrap or overflow == "ignore"
+    # Justified to a width of one or more, a line is as wide as that already: the last truncation is idle.
+    last = justify == "default" or width < 1
+    lines: list[str] = []
+    for index, line in enumerate(text.lines):
+        if "\t" in line:
+            line = _expand_tabs(line)
+        if no_wrap and overflow == "ignore":
+            lines.append(line)
+            continue
+        length = cell_len(line) if text.lengths is None else text.lengths[index]
+        if (
+            length <= width
+            and len(line) <= width
+            and (justify in ("left", "default") or not line[-1:].isspace())
+        ):
+            # The usual line: it fits, so no break, nothing stripped or cut; only justified.
+            space = width - length
+            if justify == "left":
+                line += " " * space
+            elif justify == "right":
+                line = " " * space + line
+            elif justify == "center":
+                line = " " * (space // 2) + line + " " * (space - space // 2)
+            lines.append(line)
+            continue
+        if no_wrap:
+            pieces = [line]
+        elif length <= width:  # every word fits: no break (rich._wrap.divide_line finds none)
+            pieces = [_rstrip_end(line, width)]
+        else:
+            pieces = [_rstrip_end(piece, width) for piece in _divide(line, width, overflow == "fold")]
+        for piece in pieces:
+            piece = _justify(piece, width, justify, overflow)
+            lines.append(_truncate(piece, width, overflow) if last else piece)
+    return lines
+
+
+def indent(text: str, left: int, width: int, overflow: Overflow = "fold") -> list[str]:
+    """``rich.padding.Padding(text, (0, 0, 0, left))`` printed at ``width``: each line padded to the width."""
+    inner = width - left
+    if inner < 1:
+        return []
+    return [_crop(" " * left + _fit(line, inner), width) for line in wrap(text, inner, overflow=overflow)]
+
+
+def grid_lines(grid: Grid, width: int) -> list[str] | None:
+    """The lines rich prints for the table at a console ``width`` (``rich.table.Table``), or None where rich
+    measures pieces of a cell's text apart, between its styles, and plain text cannot know where those are:
+    a table wider than the console, its columns held at their ``min_width`` (rich crops it, and a character
+    of no width after a style's end is lost at the edge), and a text with a joiner or an emoji selector
+    (whose width depends on the character before it, which a style's start would separate)."""
+    columns = grid.columns
+    cells = [
+        [_measured(column.header) for column in columns],
+        *([_measured(cell) for cell in row] for row in grid.rows),
+    ]
+    if any(text.joined for row in cells for text in row):
+        return None
+    pads = [_padding(grid, index, len(columns)) for index in range(len(columns))]
+    widths = _column_widths(grid, cells, pads, width - (len(columns) - 1))
+    table_width = sum(widths) + len(columns) - 1
+    if table_width > width:
+        return None
+    lines: list[str] = []
+    if grid.title and table_width >= 1:
+        lines.extend(wrap(plain(grid.title), table_width, grid.title_justify))
+    drawing = [(column.justify, column.overflow, column.no_wrap) for column in columns]
+    for number, row in enumerate(cells):
+        drawn = [
+            _cell(text, *how, *pad, cell_width)
+            for text, how, pad, cell_width in zip(row, drawing, pads, widths, strict=True)
+        ]
+        height = max(1, *map(len, drawn))
+        if any(len(cell) < height for cell in drawn):
+            blanks = [
+                (" " * cell_width,) * (height - len(cell))
+                for cell, cell_width in zip(drawn, widths, strict=True)
+            ]
+            # the header sits at the bottom of its row, the cells of the others at the top
+            pairs = zip(blanks, drawn, strict=True)
+            drawn = (
+                [blank + cell for blank, cell in pairs]
+                if number == 0
+                else [cell + blank for blank, cell in pairs]
+            )
+        lines.extend(map(_DIVIDER.join, zip(*drawn, strict=True)))
+        if number == 0:
+            lines.append(_HEAD_RULE * table_width)
+    return lines
+
+
+def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
+    """(left, right) around the cells of column ``index``: rich's padding (0, 1), none at the table's edges;
+    with ``collapse_padding`` no left padding beside another column's right."""
+    left = right = 1
+    if grid.collapse_padding and index:
+        left = 0
+    if index == 0:
+        left = 0
+    if index == count - 1:
+        right = 0
+    return left, right
+
+
+def _column_widths(
+    grid: Grid, cells: list[list[_Text]], pads: list[tuple[int, int]], budget: int
+) -> list[int]:
+    """``Table._calculate_column_widths`` without ``expand``: each column as wide as its widest line, the
+    widest wrappable columns narrowed first when the table is too wide, then every column evenly."""
+    columns = grid.columns
+    # Only the widest line of each cell counts: rich's narrowest (the widest word) never sets a width here.
+    widest = [max(row[index].widest for row in cells) for index in range(len(columns))]
+
+    def measure(index: int, max_width: int) -> int:
+        """The widest the column is drawn within ``max_width``: ``Table._measure_column``'s maximum, which
+        for padded text cells comes to the widest line and the padding, within ``max_width``, then clamped
+        to the column's own limits."""
+        if max_width < 1:
+            return 0
+        extra = sum(pads[index])
+        high = min(widest[index] + extra, max_width)
+        column = columns[index]
+        if column.min_width is not None:
+            high = max(high, column.min_width + extra, 0)
+        if column.max_width is not None:
+            high = min(high, column.max_width + extra)
+        return high
+
+    widths = [measure(index, budget) or 1 for index in range(len(columns))]
+    if sum(widths) > budget:
+        widths = _collapse(widths, [not column.no_wrap for column in columns], budget)
+        if sum(widths) > budget:
+            widths = _ratio_reduce(sum(widths) - budget, [1] * len(widths), widths, widths)
+        widths = [measure(index, width) for index, width in enumerate(widths)]
+    return widths
+
+
+def _collapse(widths: list[int], wrappable: list[bool], max_width: int) -> list[int]:
+    """``Table._collapse_widths``: narrow the widest wrappable columns to the next widest until it fits."""
+    total = sum(widths)
+    excess = total - max_width
+    if any(wrappable):
+        while total and excess > 0:
+            widest = max(width for width, can in zip(widths, wrappable, strict=True) if can)
+            second = max(
+                width if can and width != widest else 0 for width, can in zip(widths, wrappable, strict=True)
+            )
+            ratios = [
+                1 if width == widest and can else 0 for width, can in zip(widths, wrappable, strict=True)
+            ]
+            if not any(ratios) or not widest - second:
+                break
+            widths = _ratio_reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+            total = sum(widths)
+            excess = total - max_width
+    return widths
+
+
+def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """``rich._ratio.ratio_reduce``."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    result = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            distributed = min(most, round(ratio * remaining / total_ratio))
+            result.append(value - distributed)
+            remaining -= distributed
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+@lru_cache(maxsize=_CACHED)
+def _cell(
+    text: _Text, justify: Justify, overflow: Overflow, no_wrap: bool, left: int, right: int, width: int
+) -> tuple[str, ...]:
+    """One cell's lines, each exactly ``width`` cells wide (kept: the same cells recur in every report)."""
+    inner = width - left - right
+    if inner < 1:  # rich renders nothing in no room
+        return ()
+    # each line justified to exactly ``inner`` cells
+    return tuple(
+        f"{' ' * left}{line}{' ' * right}" for line in _wrap(text, inner, justify, overflow, no_wrap)
+    )
+
+
+def _divide(line: str, width: int, fold: bool) -> list[str]:
+    """``rich._wrap.divide_line``: the line cut before each word that does not fit (a word keeps the spaces
+    after it); a word wider than a line is folded over several when ``fold``, else left whole."""
+    breaks: list[int] = []
+    offset = 0  # cells used on the current line
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group(0)
+        stripped = word.rstrip()
+        length = cell_len(stripped)
+        if width - offset >= length:
+            # the spaces after the word counted apart, unless a joiner might join across them
+            joined = "\u200d" in word or "\ufe0f" in word
+            offset += cell_len(word) if joined else length + cell_len(word[len(stripped) :])
+        elif length > width:
+            if fold:
+                folded = chop_cells(word, width)
+                for number, piece in enumerate(folded):
+                    if start:
+                        breaks.append(start)
+                    if number == len(folded) - 1:
+                        offset = cell_len(piece)
+                    else:
+                        start += len(piece)
+            else:
+                if start:
+                    breaks.append(start)
+                offset = cell_len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    bounds = [0, *breaks, len(line)]
+    return [line[start:end] for start, end in pairwise(bounds)]
+
+
+def _rstrip_end(line: str, size: int) -> str:
+    """``Text.rstrip_end``: trailing whitespace beyond ``size`` characters (not cells) removed."""
+    excess = len(line) - size
+    if excess > 0 and (spaces := _TRAILING_SPACE.search(line)) is not None:
+        return line[: len(line) - min(len(spaces.group(0)), excess)]
+    return line
+
+
+def _justify(line: str, width: int, justify: Justify, overflow: Overflow) -> str:
+    """``Lines.justify`` of one line."""
+    if justify == "left":
+        return _truncate(line, width, overflow, pad=True)
+    if justify in ("center", "right"):
+        line = _truncate(line.rstrip(), width, overflow)
+        space = width - cell_len(line)
+        if justify == "right":
+            return " " * space + line
+        line = " " * (space // 2) + line
+        return line + " " * (width - cell_len(line))
+    return line
+
+
+def _truncate(line: str, width: int, overflow: Overflow, pad: bool = False) -> str:
+    """``Text.truncate``."""
+    if overflow == "ignore":
+        return line
+    length = cell_len(line)
+    if length > width:
+        return set_cell_size(line, width - 1) + "…" if overflow == "ellipsis" else set_cell_size(line, width)
+    if pad and length < width:
+        return line + " " * (width - length)
+    return line
+
+
+def _fit(line: str, width: int) -> str:
+    """``Segment.adjust_line_length`` with padding: cropped or padded to ``width`` cells."""
+    length = cell_len(line)
+    if length < width:
+        return line + " " * (width - length)
+    return set_cell_size(line, width) if length > width else line
+
+
+def _crop(line: str, width: int) -> str:
+    """The console's last step: a line wider than the console cropped to it."""
+    return set_cell_size(line, width) if cell_len(line) > width else line
+
+
+class _CharacterWidths(dict[str, int]):
+    """Each character's cells (``rich.cells.get_character_cell_size``), kept once asked."""
+
+    def __missing__(self, character: str) -> int:
+        width = self[character] = get_character_cell_size(character)
+        return width
+
+
+_WIDTHS = _CharacterWidths()
+
+
+def cell_len(text: str) -> int:
+    """The cells ``text`` takes on a terminal, as ``rich.cells.cell_len`` counts them: printable ASCII one
+    each, other characters by their width, joined emoji (zero-width joiner, emoji presentation) by rich."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return _rich_cell_len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+def _expand_tabs(line: str) -> str:
+    """``Text.expand_tabs``: each tab to the next multiple of eight cells."""
+    parts = []
+    position = 0
+    for part in re.split(r"(?<=\t)", line):
+        if part.endswith("\t"):
+            part = part[:-1] + " "
+            position += cell_len(part)
+            if remainder := position % _TAB_SIZE:
+                part += " " * (_TAB_SIZE - remainder)
+                position += _TAB_SIZE - remainder
+        else:
+            position += cell_len(part)
+        parts.append(part)
+    return "".join(parts)
+
+
+def console(buffer: io.StringIO, width: int, color: bool) -> PlainConsole | RichConsole:
+    """Rich when there is colour to draw, else the plain layout (the same text)."""
+    return RichConsole(buffer, width, color) if color else PlainConsole(buffer, width)

@@ -1,0 +1,190 @@
+"""The plain layout (``renderers/layout.py``) against rich itself: the same text for generated tables, lines
+and indented blocks, in Chinese and English, wide and narrow, folded, cropped and cut short with an ellipsis.
+
+Without colour the table view is laid out by ``PlainConsole``; with colour rich draws it. The goldens hold the
+text of the bundled samples; these hold every layout rule the two could differ in, on inputs no sample has.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from rich.markup import escape
+
+from zhijiao_check.engine.results import Run
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.renderers import RenderOptions, renderer_class
+from zhijiao_check.renderers.layout import Column, Grid, Indent, PlainConsole, RichConsole, plain
+
+from .conftest import check
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# ASCII words and punctuation, CJK (two cells each), full-width punctuation, the status glyphs, an ideographic
+# space, a combining accent, an emoji and the joiner and selector that widen or join it, markup's own
+# brackets and backslashes, tabs and line breaks.
+ALPHABET = (
+    "abcXYZ019 .,:/%=+-_()"
+    + "中文职业教育规则学校专业"
+    + "，。：（）、“”"
+    + "✓✗–—…≥·"
+    + "\u3000é\u0301"
+    + "👍\u200d\ufe0f"
+    + "[]\\"
+    + "\t\n"
+)
+texts = st.text(alphabet=ALPHABET, max_size=60)
+styles = st.sampled_from([None, "dim", "bold", "green", "bold red"])
+
+
+@st.composite
+def markup(draw: st.DrawFn) -> str:
+    """Console markup as the table view writes it: escaped text, some of it in tags."""
+    pieces = draw(st.lists(st.tuples(texts, styles), max_size=4))
+    merged: list[
+        tuple[str, str | None]
+    ] = []  # text beside text is one text: escaped apart, two could make a tag
+    for text, style in pieces:
+        if merged and style is None and merged[-1][1] is None:
+            text = merged.pop()[0] + text
+        merged.append((text, style))
+    return "".join(f"[{style}]{escape(text)}[/{style}]" if style else escape(text) for text, style in merged)
+
+
+@st.composite
+def columns(draw: st.DrawFn) -> Column:
+    low = draw(st.none() | st.integers(min_value=0, max_value=30))
+    return Column(
+        draw(markup()),
+        justify=draw(st.sampled_from(["left", "center", "right"])),
+        no_wrap=draw(st.booleans()),
+        overflow=draw(st.sampled_from(["fold", "crop", "ellipsis"])),
+        min_width=low,
+        max_width=draw(st.none() | st.integers(min_value=low or 1, max_value=40)),
+    )
+
+
+@st.composite
+def grids(draw: st.DrawFn) -> Grid:
+    chosen = draw(st.lists(columns(), min_size=1, max_size=6))
+    rows = draw(st.lists(st.lists(markup(), min_size=len(chosen), max_size=len(chosen)), max_size=5))
+    return Grid(
+        chosen,
+        rows,
+        title=draw(st.none() | markup()),
+        title_justify=draw(st.sampled_from(["left", "center", "right"])),
+        collapse_padding=draw(st.booleans()),
+    )
+
+
+def both(width: int, *things: object, **options: object) -> tuple[str, str]:
+    """What ``PlainConsole`` and rich (no colour) write for the same prints."""
+    outputs = []
+    for make in (PlainConsole, lambda buffer, width: RichConsole(buffer, width, color=False)):
+        buffer = io.StringIO()
+        console = make(buffer, width)
+        for thing in things:
+            console.print(thing, **options)  # type: ignore[arg-type]
+        outputs.append(buffer.getvalue())
+    return outputs[0], outputs[1]
+
+
+@SETTINGS
+@given(grid=grids(), width=st.integers(min_value=20, max_value=140))
+def test_a_table_is_laid_out_as_rich_lays_it_out(grid: Grid, width: int) -> None:
+    ours, rich = both(width, grid)
+    assert ours == rich
+
+
+@SETTINGS
+@given(
+    text=markup(),
+    width=st.integers(min_value=1, max_value=120),
+    overflow=st.sampled_from(["fold", "crop", "ellipsis"]),
+    soft_wrap=st.booleans(),
+)
+@example(text="  leading spaces and a verylongwordthatmustfold  ", width=8, overflow="fold", soft_wrap=False)
+@example(text="职业教育" * 9, width=7, overflow="fold", soft_wrap=False)
+def test_a_line_wraps_as_rich_wraps_it(text: str, width: int, overflow: str, soft_wrap: bool) -> None:
+    ours, rich = both(width, text, overflow=overflow, soft_wrap=soft_wrap)
+    assert ours == rich
+
+
+@SETTINGS
+@given(
+    text=markup(), left=st.integers(min_value=0, max_value=8), width=st.integers(min_value=10, max_value=120)
+)
+def test_an_indented_block_is_laid_out_as_rich_pads_it(text: str, left: int, width: int) -> None:
+    ours, rich = both(width, Indent(text, left))
+    assert ours == rich
+
+
+@SETTINGS
+@given(text=markup())
+@example(text="\\[")  # an escaped bracket that opens no tag
+@example(
+    text="a\\\\[dim]b[/dim]\\[bold]c\\"
+)  # a literal backslash before a tag, an escaped tag, a last backslash
+def test_markup_reads_as_rich_reads_it(text: str) -> None:
+    from rich.text import Text
+
+    assert plain(text) == Text.from_markup(text, emoji=False).plain
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 132])
+def test_the_report_table_of_a_sample_is_rich_s(width: int) -> None:
+    """The four columns the table view draws for a report, with its texts: status, rule, observed, why."""
+    grid = Grid(
+        [
+            Column("状态", no_wrap=True),
+            Column("规则", overflow="fold", min_width=27, max_width=27),
+            Column("实际/目标", justify="right", no_wrap=True),
+            Column("计算与说明", overflow="fold"),
+        ],
+        [
+            [
+                "[green]✓ pass[/green]",
+                "c7.unit-internship-management\n[dim]建立市、县两级实习实训管理机制[/dim]",
+                "是\n[dim]= 是[/dim]",
+                "实习实训管理机制：是 [dim]/tmp/reports/2022/00000/lingling.yaml:24[/dim]",
+            ],
+            [
+                "[red]✗ fail[/red]",
+                "c1.vocational-share\n[dim]职普比不低于4.5:5.5[/dim]",
+                "38.2%\n[dim]≥ 45.0%[/dim]",
+                "",
+            ],
+        ],
+    )
+    ours, rich = both(width, grid)
+    assert ours == rich
+    assert "c7.unit-internship-manage" in ours  # the rule ID folded at the column's 27 cells
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture(scope="module")
+def two_years() -> Run:
+    return check("samples/2022", "samples/2023", "examples/failing/daoxian-2023-majors.yaml")
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", 50), ("en", 60), ("zh", 100)])
+def test_the_table_view_in_colour_has_the_text_it_has_without(two_years: Run, lang: Lang, width: int) -> None:
+    """Colour is drawn by rich, plain text by the layout: the same text, only the colour codes apart, for
+    samples of two years with every status, notices, the matrices and the trends, wide and narrow (below 60
+    columns each rule is a block of lines; at 60 the rule column's fixed width makes the table too wide)."""
+    run = two_years
+
+    def table(color: bool) -> str:
+        options = RenderOptions(color=color, width=width)
+        return str(renderer_class("table")(Translator(lang), options).render(run))
+
+    coloured, plain_text = table(True), table(False)
+    assert ANSI.search(coloured)
+    assert not ANSI.search(plain_text)
+    assert ANSI.sub("", coloured) == plain_text
