@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from copy import copy
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.document import ranked
@@ -47,6 +48,7 @@ class XlsxRenderer:
         from zhijiao_check.renderers.rows import detail_headers, detail_rows
 
         doc = document(run, self.tr)
+        self._styles: dict[str, Any] = {}  # a status colour's cell style in this workbook
         book = Workbook()
         summary = book.active
         assert summary is not None
@@ -92,7 +94,7 @@ class XlsxRenderer:
         self._table(sheet, headers, out, widths=(7, 6, 16, 8, *(16 for _ in rules)))
         for row in range(2, len(out) + 2):
             for column in range(5, len(headers) + 1):
-                _fill(sheet.cell(row, column))
+                self._fill(sheet.cell(row, column))
             sheet.cell(row, 4).number_format = "0.0"
         sheet.freeze_panes = "E2"
 
@@ -165,17 +167,26 @@ class XlsxRenderer:
             sheet.column_dimensions[get_column_letter(index)].width = width
         if status_column is not None:
             for row in range(2, len(rows) + 2):
-                _fill(sheet.cell(row, status_column))
+                self._fill(sheet.cell(row, status_column))
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
 
+    def _fill(self, cell: Any) -> None:
+        """The cell's status colour. openpyxl finds a fill among the workbook's by comparing it field by
+        field, a fifth of a large workbook's time: a cell with no style yet takes the style of the first
+        such cell given that colour, as openpyxl's own worksheet copy does; the file is the same."""
+        from openpyxl.styles import PatternFill
 
-def _fill(cell: Any) -> None:
-    from openpyxl.styles import PatternFill
-
-    colour = FILLS.get(str(cell.value))
-    if colour:
-        cell.fill = PatternFill("solid", fgColor=colour)
+        colour = FILLS.get(str(cell.value))
+        if not colour:
+            return
+        if cell.has_style:
+            cell.fill = PatternFill("solid", fgColor=colour)
+        elif colour in self._styles:
+            cell._style = copy(self._styles[colour])
+        else:
+            cell.fill = PatternFill("solid", fgColor=colour)
+            self._styles[colour] = copy(cell._style)
 
 
 def _number(value: Any) -> bool:
