@@ -189,12 +189,14 @@ class TableRenderer:
         """For each year with several reports:
         the units ranked by score, a status glyph per rule (clause 15).
         """
-        from rich.columns import Columns
-
         from zhijiao_check.renderers.layout import Column, Grid
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
+            from rich.columns import (
+                Columns,
+            )  # rich draws the key of numbered rules (a single report has none)
+
             table = Grid(
                 [
                     Column("#", justify="right"),
