@@ -16,10 +16,12 @@ from zhijiao_check.i18n import Translator
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
-    from zhijiao_check.engine.trend import RunTrends, Trend
+    from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location
+    from zhijiao_check.pack.load import RulePack
     from zhijiao_check.problems import ProblemDoc
+    from zhijiao_check.report import InvalidReport
     from zhijiao_check.status import Status
 
 
@@ -123,22 +125,31 @@ def document(run: Run, tr: Translator) -> RunDocument:
 
 
 def _build(run: Run, tr: Translator) -> RunDocument:
-    pack = run.packs[0]
     return {
-        "tool": {"name": "zhijiao-check", "version": __version__},
-        "rule_pack": {"id": pack.id, "document": pack.info.document},
-        "rule_packs": [{"id": p.id, "document": p.info.document} for p in run.packs],
-        "lang": tr.lang,
+        **header(run.packs, tr),
         "reports": _ranked([report(e, tr) for e in run.reports]),
         "city": [city(e, tr) for e in run.city],
-        "invalid": [
-            {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]} for bad in run.invalid
-        ],
+        "invalid": [invalid(bad, tr) for bad in run.invalid],
         "warnings": [w.as_dict(tr) for w in run.warnings],
         "notices": [tr.render(n) for n in run.notices],
         "trends": trends(run.trends, tr),
         "exit_code": int(run.exit_code),
     }
+
+
+def header(packs: Sequence[RulePack], tr: Translator) -> dict[str, Any]:
+    """The document's first entries: the tool, the rule packs, the language."""
+    pack = packs[0]
+    return {
+        "tool": {"name": "zhijiao-check", "version": __version__},
+        "rule_pack": {"id": pack.id, "document": pack.info.document},
+        "rule_packs": [{"id": p.id, "document": p.info.document} for p in packs],
+        "lang": tr.lang,
+    }
+
+
+def invalid(bad: InvalidReport, tr: Translator) -> InvalidDoc:
+    return {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]}
 
 
 def _ranked(reports: list[ReportDoc]) -> list[ReportDoc]:
@@ -271,10 +282,12 @@ def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:
         "method": METHOD,
         "years": list(t.years),
         "city": [trend(x, tr) for x in t.city],
-        "units": [
-            {"unit": u.unit, "kind": u.kind, "trends": [trend(x, tr) for x in u.trends]} for u in t.units
-        ],
+        "units": [unit_trends(u, tr) for u in t.units],
     }
+
+
+def unit_trends(u: UnitTrends, tr: Translator) -> dict[str, Any]:
+    return {"unit": u.unit, "kind": u.kind, "trends": [trend(x, tr) for x in u.trends]}
 
 
 def trend(t: Trend, tr: Translator) -> dict[str, Any]:

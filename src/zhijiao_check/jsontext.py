@@ -13,16 +13,34 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 # orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at
 # the end of a line, and a string there would end with its quote, so text inside a string never matches).
 _SMALL_FLOAT = re.compile(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
 _DIGITS = b"0123456789"
+_INDENT = b"  "
 
 
 def dumps(data: Any) -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)``, fast."""
+    raw = _written(data)
+    return raw if isinstance(raw, str) else raw.decode("utf-8")
+
+
+def encoded(data: Any, depth: int = 0) -> bytes:
+    """``dumps(data)`` in UTF-8 as the tool writes text (``output``: a lone surrogate escaped), its lines
+    indented as a value ``depth`` levels down in a larger text."""
+    raw = _written(data)
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", errors="backslashreplace")
+    # A line break inside a string is written as \n: every one in the text is between lines.
+    return raw.replace(b"\n", b"\n" + _INDENT * depth) if depth else raw
+
+
+def _written(data: Any) -> bytes | str:
+    """orjson's UTF-8, or the standard library's text for what orjson refuses."""
     import orjson
 
     try:
@@ -31,7 +49,60 @@ def dumps(data: Any) -> str:
         return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False)
     if _may_hold_small_floats(raw):
         raw = _SMALL_FLOAT.sub(_python_float, raw)
-    return raw.decode("utf-8")
+    return raw
+
+
+class Lazy:
+    """A list in a document written by ``chunks``, whose entries ``entries()`` makes one at a time (each a
+    value, or a ``Written`` one), so that the whole list is never held at once."""
+
+    def __init__(self, entries: Callable[[], Iterable[Any]]) -> None:
+        self.entries = entries
+
+
+class Written(bytes):
+    """An entry of a ``Lazy`` list already written by ``encoded(value, depth)`` at the list's entries' depth."""
+
+
+def chunks(data: Any, depth: int = 0) -> Iterator[bytes]:
+    """``encoded(data)`` in pieces, ``Lazy`` lists (in dicts and lists at any depth) written as they come."""
+    if isinstance(data, Lazy):
+        yield from _entries(iter(data.entries()), depth)
+    elif isinstance(data, dict) and _holds_lazy(data):
+        if not data:
+            yield b"{}"
+            return
+        inner = _INDENT * (depth + 1)
+        separator = b"{\n"
+        for key, value in data.items():
+            yield separator + inner + encoded(str(key)) + b": "
+            yield from chunks(value, depth + 1)
+            separator = b",\n"
+        yield b"\n" + _INDENT * depth + b"}"
+    elif isinstance(data, list) and _holds_lazy(data):
+        yield from _entries(iter(data), depth)
+    else:
+        yield encoded(data, depth)
+
+
+def _entries(entries: Iterator[Any], depth: int) -> Iterator[bytes]:
+    inner = _INDENT * (depth + 1)
+    separator = b"[\n"
+    for entry in entries:
+        yield separator + inner
+        if isinstance(entry, Written):
+            yield entry
+        else:
+            yield from chunks(entry, depth + 1)
+        separator = b",\n"
+    yield b"[]" if separator == b"[\n" else b"\n" + _INDENT * depth + b"]"
+
+
+def _holds_lazy(data: dict[Any, Any] | list[Any]) -> bool:
+    values = data.values() if isinstance(data, dict) else data
+    return any(
+        isinstance(value, Lazy) or (isinstance(value, dict | list) and _holds_lazy(value)) for value in values
+    )
 
 
 def _may_hold_small_floats(raw: bytes) -> bool:

@@ -12,13 +12,23 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 
-Content = str | bytes  # bytes: a binary file (a workbook)
+
+
+class Streamed:
+    """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
+    memory; still staged and renamed into place only when whole, as every file is."""
+
+    def __init__(self, pieces: Callable[[], Iterator[bytes]]) -> None:
+        self.pieces = pieces
+
+
+Content = str | bytes | Streamed  # bytes: a binary file (a workbook)
 
 
 def is_stdout(output: Path | None) -> bool:
@@ -127,9 +137,10 @@ def _write_special(text: Content, target: Path) -> None:
     descriptor = os.open(target, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         os.set_blocking(descriptor, True)
-        view = memoryview(_bytes(text))
-        while view:
-            view = view[os.write(descriptor, view) :]
+        for piece in _pieces(text):
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(descriptor, view) :]
     finally:
         os.close(descriptor)
 
@@ -155,7 +166,8 @@ def _stage(text: Content, target: Path) -> str:
         raise _StageError(target, _reason(error)) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(_bytes(text))
+            for piece in _pieces(text):
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode(real))
@@ -165,7 +177,14 @@ def _stage(text: Content, target: Path) -> str:
     return temporary
 
 
-def _bytes(text: Content) -> bytes:
+def _pieces(text: Content) -> Iterator[bytes]:
+    if isinstance(text, Streamed):
+        yield from text.pieces()
+    else:
+        yield _bytes(text)
+
+
+def _bytes(text: str | bytes) -> bytes:
     """Text in UTF-8 (a file name that is not UTF-8, should one reach a text, escaped rather than a crash)."""
     return text.encode("utf-8", errors="backslashreplace") if isinstance(text, str) else text
 
@@ -214,16 +233,19 @@ def _to_stdout(text: Content, written: list[str]) -> None:
             stream.flush()
             buffer.write(text)
         elif buffer is None:
-            stream.write(text)
+            for piece in _texts(text):
+                stream.write(piece)
         elif stream.isatty():
             from zhijiao_check.status import encodable
 
             encoding = stream.encoding or "utf-8"
             stream.flush()
-            buffer.write(encodable(text, encoding).encode(encoding, errors="backslashreplace"))
+            for piece in _texts(text):
+                buffer.write(encodable(piece, encoding).encode(encoding, errors="backslashreplace"))
         else:
             stream.flush()
-            buffer.write(_bytes(text))
+            for chunk in _pieces(text):
+                buffer.write(chunk)
         stream.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -233,6 +255,16 @@ def _to_stdout(text: Content, written: list[str]) -> None:
         raise FatalError(
             "cannot-write-stdout", reason=_reason(error), written=", ".join(written) or "—"
         ) from None
+
+
+def _texts(text: str | Streamed) -> Iterator[str]:
+    """Text to a stream that takes ``str``: a streamed one piece by piece (each piece ends with a whole
+    character: pieces are made of whole encoded values)."""
+    if isinstance(text, Streamed):
+        for piece in text.pieces():
+            yield piece.decode("utf-8")
+    else:
+        yield text
 
 
 def _silence_stdout() -> None:

@@ -17,7 +17,10 @@ from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.report import ReportFile
+    from zhijiao_check.report.roster import Roster
     from zhijiao_check.settings.waivers import Waiver
+    from zhijiao_check.wording import Wording
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,9 @@ def run(options: CheckOptions) -> int:
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
     jobs = options.jobs or available_cores()
+    if all(name == "json" for name, _ in options.outputs) and options.per_unit is None:
+        with _without_collector():
+            return _flat(options, packs, selected, roster, waivers, paths, also_read, jobs, tr)
     with _without_collector():
         valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read)
         if roster is not None:
@@ -103,6 +109,42 @@ def run(options: CheckOptions) -> int:
                 [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
             )
     return result.exit_code
+
+
+def _flat(
+    options: CheckOptions,
+    packs: Sequence[RulePack],
+    selected: set[str] | None,
+    roster: Roster | None,
+    waivers: tuple[Waiver, ...],
+    paths: Sequence[Path],
+    also_read: Sequence[Path],
+    jobs: int,
+    tr: Translator,
+) -> int:
+    """JSON alone is written as the reports are scored, in memory that does not grow with them
+    (``commands.flat``); the other formats lay out the whole run."""
+    from datetime import date
+
+    from zhijiao_check.commands.flat import Flat, run_flat
+    from zhijiao_check.commands.inputs import _files, load_all
+    from zhijiao_check.renderers import one_to_stdout
+
+    one_to_stdout(options.outputs)
+    excuse = None
+    if waivers:
+        from zhijiao_check.settings.waivers import Excuser
+
+        excuse = Excuser(waivers, date.today())
+    targets = [target for _, target in options.outputs]
+    files, unreadable = _files(paths, targets, also_read)
+
+    def previous() -> tuple[list[ReportFile], list[Wording]]:
+        earlier, refused = load_all(options.previous, packs[0].units) if options.previous else ([], [])
+        return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
+
+    flat = Flat(packs, selected, options.strict, tr, roster, excuse)
+    return run_flat(flat, files, unreadable, jobs, targets, previous)
 
 
 def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:

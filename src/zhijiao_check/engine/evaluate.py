@@ -6,7 +6,7 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -20,6 +20,7 @@ from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
+from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import Join, Wording, msg
 
 
@@ -42,10 +43,8 @@ def evaluate(
     ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
     rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
     units = packs[0].units  # the main pack's (pack.load.load_packs)
-    city_unit = next((u.name for u in units if u.kind == "city"), "")
     valid, duplicates = _unique(reports)
-    order = {unit.name: index for index, unit in enumerate(units)}
-    valid.sort(key=lambda r: (r.year, order.get(r.unit, len(order)), r.file))
+    valid.sort(key=report_order(units))
     by_year: dict[int, list[ReportFile]] = {}
     for report in valid:
         by_year.setdefault(report.year, []).append(report)
@@ -53,27 +52,8 @@ def evaluate(
     done = scored or {}
     evaluations = [done.get(report.file) or evaluate_report(report, packs, selected) for report in valid]
 
-    city_evaluations: list[CityEvaluation] = []
-    notices = list(notices)
-    city_rules = [(r, info) for r, info in rules if r.scope == "city"]
-    for year, year_reports in sorted(by_year.items()):
-        city_report = next((r for r in year_reports if r.kind == "city"), None)
-        if city_report is None:
-            notices.append(msg("engine.city-not-evaluated", year=year, city=city_unit))
-            continue
-        present = {r.unit for r in year_reports}
-        missing = tuple(u.name for u in units if u.name not in present)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
-        city_evaluations.append(
-            CityEvaluation(
-                year,
-                _kept(results, selected),
-                year_notices,
-                city_report.file,
-                tuple(u.name for u in units if u.name in present),
-                missing,
-            )
-        )
+    city_evaluations, city_notices = evaluate_city(by_year, packs, selected)
+    notices = [*notices, *city_notices]
 
     from zhijiao_check.report.consistency import cross_year_warnings
 
@@ -87,6 +67,45 @@ def evaluate(
         strict,
         run_trends(evaluations, city_evaluations, {rule.id: info.base_year for rule, info in rules}),
     )
+
+
+def report_order(units: UnitRegistry) -> Callable[[ReportFile], tuple[int, int, str]]:
+    """The order reports are shown in: by year, then as the pack lists the units, then by file."""
+    order = {unit.name: index for index, unit in enumerate(units)}
+    return lambda r: (r.year, order.get(r.unit, len(order)), r.file)
+
+
+def evaluate_city(
+    by_year: Mapping[int, Sequence[ReportFile]],
+    packs: Sequence[RulePack],
+    selected: set[str] | None = None,
+) -> tuple[list[CityEvaluation], list[Wording]]:
+    """The city-wide rules of each year whose 市本级 report is among ``by_year``'s (each year's reports in
+    ``report_order``), and a notice for each year without one."""
+    units = packs[0].units
+    city_unit = next((u.name for u in units if u.kind == "city"), "")
+    city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
+    evaluations: list[CityEvaluation] = []
+    notices: list[Wording] = []
+    for year, year_reports in sorted(by_year.items()):
+        city_report = next((r for r in year_reports if r.kind == "city"), None)
+        if city_report is None:
+            notices.append(msg("engine.city-not-evaluated", year=year, city=city_unit))
+            continue
+        present = {r.unit for r in year_reports}
+        missing = tuple(u.name for u in units if u.name not in present)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
+        evaluations.append(
+            CityEvaluation(
+                year,
+                _kept(results, selected),
+                year_notices,
+                city_report.file,
+                tuple(u.name for u in units if u.name in present),
+                missing,
+            )
+        )
+    return evaluations, notices
 
 
 def evaluate_report(
@@ -206,18 +225,23 @@ def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Inval
     for report in reports:
         key = (report.unit, report.year)
         if key in seen:
-            line, column = report.positions.nearest(("unit", "name"))
-            problem = Problem(
-                report.file,
-                line,
-                column,
-                "unit.name",
-                "duplicate-report",
-                {"unit": report.unit, "year": report.year, "first": seen[key].file},
-                area="engine",
-                cell=report.positions.cell(("unit", "name")),
-            )
-            duplicates.append(InvalidReport(report.file, (problem,)))
+            duplicates.append(duplicate(report, seen[key]))
             continue
         seen[key] = report
     return list(seen.values()), duplicates
+
+
+def duplicate(report: ReportFile, first: ReportFile) -> InvalidReport:
+    """A second report of the same unit and year, refused: which figures would count?"""
+    line, column = report.positions.nearest(("unit", "name"))
+    problem = Problem(
+        report.file,
+        line,
+        column,
+        "unit.name",
+        "duplicate-report",
+        {"unit": report.unit, "year": report.year, "first": first.file},
+        area="engine",
+        cell=report.positions.cell(("unit", "name")),
+    )
+    return InvalidReport(report.file, (problem,))

@@ -209,11 +209,17 @@ def run_trends(reports: Sequence[Any], city: Sequence[Any], bases: Mapping[str, 
     by_unit: dict[str, list[Any]] = {}
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)
-    units = []
-    for unit, evaluations in by_unit.items():
-        found = trends_of(evaluations, bases)
-        if found:
-            units.append(UnitTrends(unit, evaluations[0].kind, tuple(found)))
+    units = [found for evaluations in by_unit.values() if (found := unit_trends(evaluations, bases))]
     years = tuple(sorted({e.year for e in (*reports, *city)}))
-    city_trends = trends_of(city, bases, [c.year for c in city if c.units_missing])
-    return RunTrends(years, tuple(city_trends), tuple(units))
+    return RunTrends(years, tuple(city_trends(city, bases)), tuple(units))
+
+
+def unit_trends(evaluations: Sequence[Any], bases: Mapping[str, int]) -> UnitTrends | None:
+    """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any."""
+    found = trends_of(evaluations, bases)
+    return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
+
+
+def city_trends(city: Sequence[Any], bases: Mapping[str, int]) -> list[Trend]:
+    """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted."""
+    return trends_of(city, bases, [c.year for c in city if c.units_missing])

@@ -77,8 +77,7 @@ def write_outputs(
 
     # fail on a bad name before writing
     classes = [(renderer_class(name), target) for name, target in outputs]
-    if sum(is_stdout(target) for _, target in classes) > 1:
-        raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
+    one_to_stdout(outputs)
     texts = []
     for cls, target in classes:
         to_stdout = is_stdout(target)
@@ -87,3 +86,11 @@ def write_outputs(
         )
         texts.append((cls(tr, own).render(run), target))
     write_all(texts)
+
+
+def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:
+    """Refuse two formats to standard output: they would run into each other."""
+    from zhijiao_check.output import is_stdout
+
+    if sum(is_stdout(target) for _, target in outputs) > 1:
+        raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))

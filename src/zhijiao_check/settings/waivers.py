@@ -28,7 +28,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
@@ -39,6 +39,8 @@ from zhijiao_check.units import CITY_WIDE
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Evaluation, RuleResult, Run
     from zhijiao_check.units import UnitRegistry
+
+    E = TypeVar("E", bound=Evaluation)
 
 WAIVABLE = frozenset(NOT_MET)
 REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
@@ -177,22 +179,35 @@ def _unit_name(given: str, units: UnitRegistry) -> str | None:
 def apply(run: Run, waivers: Sequence[Waiver], today: date) -> Run:
     """The run with each result that an active waiver matches made ``waived``, and a warning for each waiver
     that has expired or matches no result that is not met."""
-    active = [w for w in waivers if w.expires is None or w.expires >= today]
-    used: set[Waiver] = set()
-
-    def excuse(evaluation: Evaluation, unit: str) -> Any:
-        results = tuple(_excused(r, unit, evaluation.year, active, used) for r in evaluation.results)
-        return dataclasses.replace(evaluation, results=results)
-
+    excuse = Excuser(waivers, today)
     reports = tuple(excuse(e, e.unit) for e in run.reports)
     city = tuple(excuse(e, CITY_WIDE) for e in run.city)
-    warnings = [
-        w.problem("waiver-expired", expires=w.expires.isoformat())
-        for w in waivers
-        if w.expires is not None and w.expires < today
-    ]
-    warnings += [w.problem("waiver-unused", year=w.year or "—") for w in active if w not in used]
-    return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *warnings))
+    return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *excuse.warnings()))
+
+
+class Excuser:
+    """Waivers applied one evaluation at a time (a large run keeps no evaluation whole), remembering which
+    waivers were used; ``warnings`` once every evaluation has been excused."""
+
+    def __init__(self, waivers: Sequence[Waiver], today: date) -> None:
+        self.waivers = waivers
+        self.today = today
+        self.active = [w for w in waivers if w.expires is None or w.expires >= today]
+        self.used: set[Waiver] = set()
+
+    def __call__(self, evaluation: E, unit: str) -> E:
+        """``unit``: the report's unit, or 全市 for a city-wide year."""
+        results = tuple(_excused(r, unit, evaluation.year, self.active, self.used) for r in evaluation.results)
+        return dataclasses.replace(evaluation, results=results)
+
+    def warnings(self) -> list[Problem]:
+        """Each waiver that has expired, and each active one that excused nothing."""
+        warnings = [
+            w.problem("waiver-expired", expires=w.expires.isoformat())
+            for w in self.waivers
+            if w.expires is not None and w.expires < self.today
+        ]
+        return warnings + [w.problem("waiver-unused", year=w.year or "—") for w in self.active if w not in self.used]
 
 
 def _excused(
