@@ -96,13 +96,16 @@ class InvalidDoc(TypedDict):
     problems: list[ProblemDoc]
 
 
-class RunDocument(TypedDict):
-    """The shape of ``--format json`` (cli.md)."""
-
+class HeaderDoc(TypedDict):
     tool: dict[str, str]
     rule_pack: PackDoc
     rule_packs: list[PackDoc]
     lang: str
+
+
+class RunDocument(HeaderDoc):
+    """The shape of ``--format json`` (cli.md)."""
+
     reports: list[ReportDoc]
     city: list[CityDoc]
     invalid: list[InvalidDoc]
@@ -137,7 +140,7 @@ def _build(run: Run, tr: Translator) -> RunDocument:
     }
 
 
-def header(packs: Sequence[RulePack], tr: Translator) -> dict[str, Any]:
+def header(packs: Sequence[RulePack], tr: Translator) -> HeaderDoc:
     """The document's first entries: the tool, the rule packs, the language."""
     pack = packs[0]
     return {

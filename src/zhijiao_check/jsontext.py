@@ -61,7 +61,7 @@ class Lazy:
 
 
 class Written(bytes):
-    """An entry of a ``Lazy`` list already written by ``encoded(value, depth)`` at the list's entries' depth."""
+    """An entry of a ``Lazy`` list already written by ``encoded(value, depth)``, at its entries' depth."""
 
 
 def chunks(data: Any, depth: int = 0) -> Iterator[bytes]:

@@ -19,7 +19,6 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 
 
-
 class Streamed:
     """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
     memory; still staged and renamed into place only when whole, as every file is."""

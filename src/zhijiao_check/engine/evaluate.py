@@ -7,6 +7,7 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -69,8 +70,9 @@ def evaluate(
     )
 
 
-def report_order(units: UnitRegistry) -> Callable[[ReportFile], tuple[int, int, str]]:
-    """The order reports are shown in: by year, then as the pack lists the units, then by file."""
+def report_order(units: UnitRegistry) -> Callable[[Any], tuple[int, int, str]]:
+    """The order reports are shown in: by year, then as the pack lists the units, then by file (of a
+    report, or of anything with its ``year``, ``unit`` and ``file``)."""
     order = {unit.name: index for index, unit in enumerate(units)}
     return lambda r: (r.year, order.get(r.unit, len(order)), r.file)
 
@@ -225,14 +227,15 @@ def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Inval
     for report in reports:
         key = (report.unit, report.year)
         if key in seen:
-            duplicates.append(duplicate(report, seen[key]))
+            duplicates.append(duplicate(report, seen[key].file))
             continue
         seen[key] = report
     return list(seen.values()), duplicates
 
 
-def duplicate(report: ReportFile, first: ReportFile) -> InvalidReport:
-    """A second report of the same unit and year, refused: which figures would count?"""
+def duplicate(report: ReportFile, first: str) -> InvalidReport:
+    """A second report of the same unit and year, refused (which figures would count?); ``first``: the
+    file of the first."""
     line, column = report.positions.nearest(("unit", "name"))
     problem = Problem(
         report.file,
@@ -240,7 +243,7 @@ def duplicate(report: ReportFile, first: ReportFile) -> InvalidReport:
         column,
         "unit.name",
         "duplicate-report",
-        {"unit": report.unit, "year": report.year, "first": first.file},
+        {"unit": report.unit, "year": report.year, "first": first},
         area="engine",
         cell=report.positions.cell(("unit", "name")),
     )

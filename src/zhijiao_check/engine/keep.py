@@ -98,16 +98,19 @@ def pruned(report: ReportFile, keep: Tree) -> ReportFile:
     """``report`` with only the data and positions under ``keep`` (a workbook's cells too); its warnings
     are dropped (the caller keeps them)."""
     positions = report.positions
-    return ReportFile(
-        report.file,
-        _data(report.data, keep),
-        Positions(
-            _marks(positions.values, keep),
-            _marks(positions.keys, keep),
-            _marks(positions.cells, keep) if positions.cells else {},
-        ),
-        (),
-    )
+    data = _data(report.data, keep)
+    values = _marks(positions.values, keep)
+    # A key's own place is read only where a list is pointed at as a whole (what the year before listed and
+    # this year does not): every other place is the value's, which every value kept has.
+    keys = {path: positions.keys[path] for path in values if path in positions.keys and _is_list(data, path)}
+    cells = _marks(positions.cells, keep) if positions.cells else {}
+    return ReportFile(report.file, data, Positions(values, keys, cells), ())
+
+
+def _is_list(data: Any, path: Path_) -> bool:
+    for part in path:
+        data = data[part]
+    return isinstance(data, list)
 
 
 def _data(value: Any, keep: Tree) -> Any:
@@ -134,3 +137,25 @@ def _wanted(path: Path_, keep: Tree) -> bool:
             return False
         node = found
     return True
+
+
+class Shared:
+    """Kept reports share their paths and marks: most reports list schools and majors at the same paths, and
+    a (line, column) pair recurs across files, so each is held once however many reports hold it."""
+
+    def __init__(self) -> None:
+        self.paths: dict[Path_, Path_] = {}
+        self.marks: dict[Any, Any] = {}
+
+    def __call__(self, report: ReportFile) -> ReportFile:
+        positions = report.positions
+        return ReportFile(
+            report.file,
+            report.data,
+            Positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
+            report.warnings,
+        )
+
+    def _shared(self, marks: dict[Path_, Any]) -> dict[Path_, Any]:
+        paths, shared = self.paths, self.marks
+        return {paths.setdefault(path, path): shared.setdefault(mark, mark) for path, mark in marks.items()}

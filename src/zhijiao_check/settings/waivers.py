@@ -197,7 +197,9 @@ class Excuser:
 
     def __call__(self, evaluation: E, unit: str) -> E:
         """``unit``: the report's unit, or 全市 for a city-wide year."""
-        results = tuple(_excused(r, unit, evaluation.year, self.active, self.used) for r in evaluation.results)
+        results = tuple(
+            _excused(r, unit, evaluation.year, self.active, self.used) for r in evaluation.results
+        )
         return dataclasses.replace(evaluation, results=results)
 
     def warnings(self) -> list[Problem]:
@@ -207,7 +209,9 @@ class Excuser:
             for w in self.waivers
             if w.expires is not None and w.expires < self.today
         ]
-        return warnings + [w.problem("waiver-unused", year=w.year or "—") for w in self.active if w not in self.used]
+        return warnings + [
+            w.problem("waiver-unused", year=w.year or "—") for w in self.active if w not in self.used
+        ]
 
 
 def _excused(
