@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhijiao_check.jsontext import dumps
+from zhijiao_check.jsontext import Lazy, Written, chunks, dumps, encoded
 
 SCALARS = (
     st.none()
@@ -39,3 +39,35 @@ def test_what_orjson_refuses_still_writes() -> None:
     assert dumps({"big": 2**80, "lone": "\ud800"}) == json.dumps(
         {"big": 2**80, "lone": "\ud800"}, ensure_ascii=False, indent=2
     )
+
+
+def _lazy(value: object, flip: list[bool]) -> object:
+    """``value`` with some of its lists made ``Lazy`` (some entries already ``Written``) at any depth."""
+    if isinstance(value, dict):
+        return {key: _lazy(item, flip) for key, item in value.items()}
+    if isinstance(value, list):
+        flip.append(not flip[-1])
+        if not flip[-1]:
+            return [_lazy(item, flip) for item in value]
+        entries = [_lazy(item, flip) for item in value]
+        return Lazy(lambda: iter(entries))
+    return value
+
+
+@given(VALUES)
+def test_a_document_written_in_pieces_is_the_same_text(value: object) -> None:
+    lazy = _lazy(value, [False])
+    text = b"".join(chunks(lazy)).decode("utf-8", errors="backslashreplace")
+    assert text == json.dumps(value, ensure_ascii=False, indent=2).encode(
+        "utf-8", errors="backslashreplace"
+    ).decode("utf-8", errors="backslashreplace")
+
+
+@given(st.lists(VALUES, max_size=4), st.integers(min_value=0, max_value=3))
+def test_entries_written_ahead_at_their_depth_read_as_the_whole(entries: list[object], depth: int) -> None:
+    nested: object = Lazy(lambda: [Written(encoded(entry, depth + 1)) for entry in entries])
+    plain: object = entries
+    for _ in range(depth):
+        nested, plain = {"x": nested}, {"x": plain}
+    text = b"".join(chunks(nested)).decode("utf-8", errors="backslashreplace")
+    assert text == encoded(plain).decode("utf-8", errors="backslashreplace")

@@ -101,6 +101,9 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
         raise FatalError(
             "cannot-write", file=display_name(error.target), reason=error.reason, written="—"
         ) from None
+    except BaseException:
+        _discard(temporary for temporary, _ in staged)
+        raise
     written: list[str] = []
     for text, target in streams:
         try:
@@ -173,6 +176,9 @@ def _stage(text: Content, target: Path) -> str:
     except OSError as error:
         _discard([temporary])
         raise _StageError(target, _reason(error)) from None
+    except BaseException:  # a streamed text that failed while being made: no half file is left behind
+        _discard([temporary])
+        raise
     return temporary
 
 

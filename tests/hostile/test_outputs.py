@@ -3,12 +3,17 @@ each output appears whole or not at all."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.output import Streamed, write_all
 
 from .helpers import digest, run
 
@@ -134,3 +139,36 @@ def test_an_output_over_an_earlier_year_or_a_roster_is_refused(report: Path, tmp
     before = digest(earlier)
     done = run("check", report, "--previous", earlier, "-f", "json", "-o", earlier)
     assert done.code == 2 and digest(earlier) == before
+
+
+def _streamed(*pieces: bytes | Exception) -> Streamed:
+    def made() -> Iterator[bytes]:
+        for piece in pieces:
+            if isinstance(piece, Exception):
+                raise piece
+            yield piece
+
+    return Streamed(made)
+
+
+def test_a_streamed_output_appears_whole_and_replaces_the_file_only_when_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("before\n", encoding="utf-8")
+    write_all([(_streamed(b"{\n", b'  "a": "\xe5\xa5\xbd"\n', b"}\n"), target)])
+    assert target.read_text(encoding="utf-8") == '{\n  "a": "好"\n}\n'
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), RuntimeError("bug")])
+def test_a_streamed_output_that_fails_halfway_leaves_the_old_file_and_no_part(
+    tmp_path: Path, failure: Exception
+) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("before\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    with pytest.raises((FatalError, RuntimeError)) as raised:
+        write_all([("other\n", other), (_streamed(b"{\n", failure, b"}\n"), target)])
+    if isinstance(failure, OSError):
+        assert raised.value.args and "out.json" in str(raised.value.args) + str(vars(raised.value))
+    assert target.read_text(encoding="utf-8") == "before\n"
+    assert not other.exists()  # nothing is renamed into place unless every file is whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]

@@ -48,13 +48,14 @@ def _filters(model: Any) -> Iterator[str]:
         for value in model:
             yield from _filters(value)
         return
-    if not hasattr(model, "model_fields"):
+    fields = getattr(type(model), "model_fields", None)  # a pydantic model's
+    if fields is None:
         return
     over, where = getattr(model, "over", None), getattr(model, "where", None)
     if isinstance(over, str) and where:
         for condition in where:
             yield from (f"{over}[].{f}" for f in (condition.field, condition.other) if f is not None)
-    for name in type(model).model_fields:
+    for name in fields:
         yield from _filters(getattr(model, name))
 
 

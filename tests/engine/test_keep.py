@@ -1,0 +1,78 @@
+"""What a large run keeps of each report for the city-wide rules (``engine.keep``): less than the report, and
+enough that the city-wide results, their places in the files and the year-before warnings are the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factory import ROOT
+
+from zhijiao_check.engine.evaluate import evaluate_city, report_order
+from zhijiao_check.engine.keep import Shared, kept_fields, pruned, tree
+from zhijiao_check.pack.load import load_packs
+from zhijiao_check.report import ReportFile, load_report
+from zhijiao_check.report.consistency import cross_year_warnings
+
+
+def samples(year: int) -> list[ReportFile]:
+    packs = load_packs([], None)
+    loaded = [
+        load_report(path, packs[0].units) for path in sorted((ROOT / "samples" / str(year)).glob("*.yaml"))
+    ]
+    reports = [r for r in loaded if isinstance(r, ReportFile)]
+    assert len(reports) == len(loaded) == 15
+    return sorted(reports, key=report_order(packs[0].units))
+
+
+def test_fields_become_a_tree_of_keys() -> None:
+    assert tree(["schools", "schools[].level", "majors[].school.level", "majors[].designations | x"]) == {
+        "schools": {
+            "[]": {
+                "name": {},
+                "role": {},
+                "level": {},
+                "majors": {"[]": {"name": {}, "role": {}, "designations": {}}},
+            }
+        },
+        "x": {},
+    }
+    # a count's filters are kept though ``reads`` leaves them out
+    keep = kept_fields(load_packs([], None))
+    assert {"level", "designations", "teachers"} <= set(keep["schools"]["[]"])
+
+
+def test_a_kept_report_is_smaller_and_locates_what_it_keeps_as_the_report_does() -> None:
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[0]
+    kept = Shared()(pruned(report, keep))
+    assert len(kept.positions.values) < len(report.positions.values)
+    assert len(kept.positions.keys) < len(report.positions.keys) / 5  # a list's key only
+    assert "enrollment" not in kept.data and "funding" not in kept.data
+    for path in kept.positions.values:
+        assert kept.positions.nearest(path) == report.positions.nearest(path)
+        assert kept.positions.cell(path) == report.positions.cell(path)
+    assert kept.data["schools"][0]["name"] == report.data["schools"][0]["name"]
+
+
+def test_city_wide_results_and_year_before_warnings_are_those_of_the_whole_reports() -> None:
+    packs = load_packs([], None)
+    keep = kept_fields(packs)
+    before, now = samples(2022), samples(2023)
+    kept_before, kept_now = ([pruned(r, keep) for r in year] for year in (before, now))
+    whole, _ = evaluate_city({2022: before, 2023: now}, packs)
+    small, _ = evaluate_city({2022: kept_before, 2023: kept_now}, packs)
+    assert [(r.rule.id, r.status, r.observed, r.locations) for e in whole for r in e.results] == [
+        (r.rule.id, r.status, r.observed, r.locations) for e in small for r in e.results
+    ]
+    assert len(whole) == 2 and any(r.locations for e in whole for r in e.results)
+    assert cross_year_warnings(now, before) == cross_year_warnings(kept_now, kept_before)
+
+
+def test_reports_share_their_paths(tmp_path: Path) -> None:
+    keep = kept_fields(load_packs([], None))
+    shared = Shared()
+    one, two = (shared(pruned(r, keep)) for r in samples(2023)[:2])
+    common = set(one.positions.values) & set(two.positions.values)
+    assert common
+    by_path = {path: path for path in two.positions.values}
+    assert all(next(p for p in one.positions.values if p == path) is by_path[path] for path in common)
