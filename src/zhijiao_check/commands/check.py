@@ -17,7 +17,7 @@ from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
-    from zhijiao_check.report import ReportFile
+    from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.report.roster import Roster
     from zhijiao_check.settings.waivers import Waiver
     from zhijiao_check.wording import Wording
@@ -46,6 +46,11 @@ class CheckOptions:
     config: Path | None = None  # the config file in use: an input, never to be written over
 
 
+# From this many reports, JSON alone is written as they are scored (``commands.flat``): below it the whole run
+# is small, and one process starts quicker without the spool and its imports.
+FLAT_FROM = 100
+
+
 def run(options: CheckOptions) -> int:
     from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs
     from zhijiao_check.engine.evaluate import evaluate
@@ -69,11 +74,16 @@ def run(options: CheckOptions) -> int:
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
     jobs = options.jobs or available_cores()
+    found = None
     if all(name == "json" for name, _ in options.outputs) and options.per_unit is None:
-        with _without_collector():
-            return _flat(options, packs, selected, roster, waivers, paths, also_read, jobs, tr)
+        from zhijiao_check.commands.inputs import report_files
+
+        found = report_files(paths, targets, also_read)
+        if len(found[0]) >= FLAT_FROM:
+            with _without_collector():
+                return _flat(options, packs, selected, roster, waivers, found, jobs, tr)
     with _without_collector():
-        valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read)
+        valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read, found)
         if roster is not None:
             from zhijiao_check.report.roster import apply_roster
 
@@ -117,17 +127,16 @@ def _flat(
     selected: set[str] | None,
     roster: Roster | None,
     waivers: tuple[Waiver, ...],
-    paths: Sequence[Path],
-    also_read: Sequence[Path],
+    found: tuple[list[tuple[Path, str]], list[InvalidReport]],
     jobs: int,
     tr: Translator,
 ) -> int:
-    """JSON alone is written as the reports are scored, in memory that does not grow with them
-    (``commands.flat``); the other formats lay out the whole run."""
+    """JSON alone, of ``FLAT_FROM`` reports or more, is written as the reports are scored, in memory that does
+    not grow with them (``commands.flat``); the other formats lay out the whole run."""
     from datetime import date
 
     from zhijiao_check.commands.flat import Flat, run_flat
-    from zhijiao_check.commands.inputs import _files, load_all
+    from zhijiao_check.commands.inputs import load_all
     from zhijiao_check.renderers import one_to_stdout
 
     one_to_stdout(options.outputs)
@@ -137,7 +146,7 @@ def _flat(
 
         excuse = Excuser(waivers, date.today())
     targets = [target for _, target in options.outputs]
-    files, unreadable = _files(paths, targets, also_read)
+    files, unreadable = found
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
         earlier, refused = load_all(options.previous, packs[0].units) if options.previous else ([], [])

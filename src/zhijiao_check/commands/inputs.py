@@ -36,7 +36,7 @@ def load_all(
     """
     from zhijiao_check.report import load_report
 
-    files, invalid = _files(paths, outputs, other_inputs)
+    files, invalid = report_files(paths, outputs, other_inputs)
     valid, bad, _ = _sorted((load_report(path, units, display), None) for path, display in _progress(files))
     return valid, invalid + bad
 
@@ -48,12 +48,14 @@ def load_and_score(
     jobs: int,
     outputs: Sequence[Path | None] = (),
     other_inputs: Sequence[Path] = (),
+    found: tuple[list[tuple[Path, str]], list[InvalidReport]] | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
-    """``load_all``, and with several jobs each report also scored by its own rules in a worker process."""
+    """``load_all``, and with several jobs each report also scored by its own rules in a worker process.
+    ``found``: the ``report_files`` of ``paths``, when already found."""
     from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
-    files, invalid = _files(paths, outputs, other_inputs)
+    files, invalid = found or report_files(paths, outputs, other_inputs)
     if in_parallel(len(files), jobs):
         from zhijiao_check.commands import workers
 
@@ -64,11 +66,13 @@ def load_and_score(
     return valid, invalid + bad, scored
 
 
-def _files(
+def report_files(
     paths: Sequence[Path],
     outputs: Sequence[Path | None],
     other_inputs: Sequence[Path],
 ) -> tuple[list[tuple[Path, str]], list[InvalidReport]]:
+    """The report files under ``paths`` as (path, display) pairs, and those that cannot be read as invalid
+    reports; outputs over any input refused first (``guard_outputs``)."""
     from zhijiao_check.report import InvalidReport, find_reports
 
     files, unreadable = find_reports(paths)
