@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.characters import odd_characters
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
 from zhijiao_check.problems import Problem, format_path
@@ -216,25 +217,31 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         loader.dispose()
     if root is None:
         return [_problem(display, (1, 1), "empty-file")]
-    builder = _Builder(display, loader, text)
-    builder.problems += slips
-    data = builder.build(root, ())
-    if builder.problems and (builder.bomb or not partial or not isinstance(data, dict)):
-        return builder.problems
+    quick = _quick_build(root, loader) if "&" not in text or "*" not in text else None
+    if quick is not None:
+        data, positions = quick
+        problems, bomb = slips, False
+    else:
+        builder = _Builder(display, loader, text)
+        builder.problems += slips
+        data = builder.build(root, ())
+        positions, problems, bomb = builder.positions, builder.problems, builder.bomb
+    if problems and (bomb or not partial or not isinstance(data, dict)):
+        return problems
     if not isinstance(data, dict):
         return [_problem(display, _mark(root), "top-not-mapping", found=_kind_of(data))]
-    return Parsed(data, builder.positions, tuple(builder.problems))
+    return Parsed(data, positions, tuple(problems))
 
 
 # Memoised by (kind, text, implicit): a year's reports repeat the same keys and values thousands of times, and
 # libyaml's composer asks the pure-Python resolver about every one of them. Bounded: a hostile file of unique
 # values fills it once and then resolves as before.
 _RESOLVED: dict[tuple[Any, Any, Any], str] = {}
-# Plain scalars already built, by (tag, text): str, int, float, bool and None are immutable, so one object
-# serves all.
+# Plain scalars already built and found clean (a text without odd characters), by (tag, text): str, int,
+# float, bool and None are immutable, so one object serves all.
 _BUILT: dict[tuple[str, str], Any] = {}
 _CACHE_LIMIT = 200_000
-_REFUSED = object()  # a scalar refused with a problem
+_MISSING = object()  # not in a cache
 _LOADER: list[type] = []
 
 
@@ -288,10 +295,18 @@ _INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)
 _ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
 _FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
 _BLOCK_OPENING = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
+# The characters of the slips that are not of the ASCII kind.
+_SLIP_CHARACTERS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85"
 # A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not
 # read.
-_CANDIDATE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85:]")
+_CANDIDATE = re.compile(f"[{_SLIP_CHARACTERS}:]")
 MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
+# Of the lines holding a colon, only those that start like a slip of the ASCII kind can hold one: most lines
+# of a report hold a colon, and reading each cost more than parsing. Reading only these finds the same slips,
+# as long as every line may be read.
+_SLIP_LINE = re.compile(
+    f"[{_SLIP_CHARACTERS}]|{_NO_SPACE_AFTER_COLON.pattern}|{_NO_SPACE_AFTER_DASH.pattern}", re.MULTILINE
+)
 
 
 def scan_slips(text: str, display: str) -> list[Problem]:
@@ -311,8 +326,9 @@ def scan_slips(text: str, display: str) -> list[Problem]:
     starts, ends = _blocks(text) if "|" in text or ">" in text else ([], [])
     problems: list[Problem] = []
     number, counted_to, position, read = 1, 0, 0, 0
+    candidates = _SLIP_LINE if text.count("\n") < MAX_LINES_READ else _CANDIDATE
     while read < MAX_LINES_READ and len(problems) <= MAX_SLIPS:
-        candidate = _CANDIDATE.search(text, position)
+        candidate = candidates.search(text, position)
         if candidate is None:
             break
         line_start = text.rfind("\n", 0, candidate.start()) + 1
@@ -562,27 +578,11 @@ class _Builder:
         if node.tag not in _PLAIN_TAGS:
             self._fail(node, path, "tag-not-allowed", tag=_shown_tag(node.tag))
             return None
-        value = self._construct(node, path)
-        if value is _REFUSED:
+        value = _construct(self.loader, node)
+        if isinstance(value, _Refused):
+            self._fail(node, path, value.code, **value.params)
             return None
-        if len(_BUILT) < _CACHE_LIMIT and node.tag != _TIMESTAMP_TAG:
-            _BUILT[key] = value
-        return value
-
-    def _construct(self, node: Any, path: Path_) -> Any:
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
-            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            self._fail(node, path, "bad-scalar", value=shown, reason=str(error).splitlines()[0])
-            return _REFUSED
-        if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
-            # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
-            write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))
-            if not _DECIMAL.fullmatch(write):
-                write = str(value)
-            self._fail(node, path, "number-notation", value=node.value, read=str(value), write=write)
-            return _REFUSED
+        _remember(key, value)
         return value
 
     def _fail(self, node: Any, path: Path_, code: str, **params: object) -> None:
@@ -618,6 +618,97 @@ class _Builder:
             return start
         found = bisect.bisect_right(starts, offset)
         return found, offset - starts[found - 1] + 1
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """A scalar the loader read but we do not take: the problem's code and parameters."""
+
+    code: str
+    params: dict[str, object]
+
+
+def _construct(loader: Any, node: Any) -> Any:
+    """The value of a plain scalar node, or why it is refused."""
+    try:
+        value = loader.construct_object(node, deep=True)
+    except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        return _Refused("bad-scalar", {"value": shown, "reason": str(error).splitlines()[0]})
+    if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
+        # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
+        write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))
+        if not _DECIMAL.fullmatch(write):
+            write = str(value)
+        return _Refused("number-notation", {"value": node.value, "read": str(value), "write": write})
+    return value
+
+
+def _remember(key: tuple[str, str], value: Any) -> None:
+    """Keep a built scalar for the next time its text is met, if it is clean (see ``_BUILT``)."""
+    clean = not isinstance(value, str) or not odd_characters(value)
+    if clean and len(_BUILT) < _CACHE_LIMIT and key[0] != _TIMESTAMP_TAG:
+        _BUILT[key] = value
+
+
+class _Irregular(Exception):
+    """Something the quick builder leaves to the careful one, which says what is wrong with it."""
+
+
+def _quick_build(root: Any, loader: Any) -> tuple[Any, Positions] | None:
+    """The data and positions of a node tree without aliases, built as ``_Builder`` builds them, or None
+    at the first node that the careful builder would refuse or report (a refused tag or scalar, a key that
+    is not a text or is repeated, odd characters in a text, too deep). Most files have none of these; for
+    them this costs about half as much as building with every guard.
+    """
+    values: dict[Path_, Mark] = {}
+    keys: dict[Path_, Mark] = {}
+    built = _BUILT
+    missing = _MISSING
+
+    def scalar(node: Any) -> Any:
+        key = (node.tag, node.value)
+        value = built.get(key, missing)
+        if value is missing:
+            if node.tag not in _PLAIN_TAGS:
+                raise _Irregular
+            value = _construct(loader, node)
+            if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
+                raise _Irregular
+            _remember(key, value)
+        return value
+
+    def build(node: Any, path: Path_) -> Any:
+        mark = node.start_mark
+        values[path] = (mark.line + 1, mark.column + 1)
+        if node.id == "scalar":
+            return scalar(node)
+        if node.tag not in (_SEQ_TAG, _MAP_TAG) or len(path) >= MAX_DEPTH:
+            raise _Irregular
+        if node.id == "sequence":
+            return [build(item, (*path, index)) for index, item in enumerate(node.value)]
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                raise _Irregular
+            key = scalar(key_node)
+            if key.__class__ is not str:
+                if key is None:
+                    raise _Irregular
+                key = key_node.value  # `2023:` or `yes:` as a key is still the text the user wrote
+            child = (*path, key)
+            if key in result:
+                raise _Irregular
+            mark = key_node.start_mark
+            keys[child] = (mark.line + 1, mark.column + 1)
+            result[key] = build(value_node, child)
+        return result
+
+    try:
+        data = build(root, ())
+    except _Irregular:
+        return None
+    return data, Positions(values, keys)
 
 
 def _most_nodes(text: str) -> int:
