@@ -49,7 +49,7 @@ class RatioRule(RuleBase):
 class _Value:
     """A computed fraction and how it was computed (``1200 / (1200 + 1800) = 40.0%``)."""
 
-    def __init__(self, fraction: Fraction, scope: Scope) -> None:
+    def __init__(self, fraction: Fraction | RatioRule, scope: Scope) -> None:
         numerator = [total(s, scope) for s in fraction.numerator]
         denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
@@ -99,7 +99,7 @@ def _zero(value: _Value, locations: tuple[Location, ...], observed: float | None
 def measure(rule: RatioRule, scope: Scope) -> Measure:
     # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks data.
     items = tuple(_per_unit(rule, scope)) if rule.by_unit and scope.city else ()
-    value = _Value(Fraction(numerator=rule.numerator, denominator=rule.denominator), scope)
+    value = _Value(rule, scope)  # the rule's own fraction
     locations = value.locations
     if value.missing:
         return replace(Measure.missing_data(value.missing, locations), items=items)

@@ -39,6 +39,14 @@ def split(field: str) -> tuple[str, ...]:
     return tuple(field.split("."))
 
 
+@cache
+def _reader(field: str) -> tuple[bool, tuple[str, ...]]:
+    """Whether an item's field is its school's (``school.level``), and its path there."""
+    if field.startswith("school."):
+        return True, split(field[len("school.") :])
+    return False, split(field)
+
+
 def dig(data: Any, path: Sequence[str | int]) -> Any:
     """The value at ``path``, or ``None`` when any part is absent (report values are never null)."""
     for part in path:
@@ -72,11 +80,14 @@ class Item:
     school_data: dict[str, Any] | None = None
 
     def get(self, field: str) -> Any:
-        if field.startswith("school."):
-            return dig(self.school_data, split(field[len("school.") :]))
-        if field == "name" and not isinstance(self.data, dict):
-            return self.data
-        return dig(self.data, split(field))
+        of_school, path = _reader(field)
+        if of_school:
+            return dig(self.school_data, path)
+        data = self.data
+        if isinstance(data, dict):
+            # most fields are one level down: read them without the walk
+            return data.get(path[0]) if len(path) == 1 else dig(data, path)
+        return data if field == "name" else dig(data, path)
 
     def location(self, field: str | None = None) -> Location:
         if field is None:
@@ -113,6 +124,9 @@ class Scope:
         self.reports = list(reports)
         self.year = year
         self.city = city
+        # Many rules read the same collections and fields of the same reports: each is gathered once.
+        self._items: dict[str, ItemSet] = {}
+        self._fields: dict[str, list[Reading]] = {}
 
     def _sources(self, field: str) -> list[ReportFile]:
         # The `city:` block exists only in the 市本级 report.
@@ -125,8 +139,13 @@ class Scope:
         return f"{report.unit}: {what}" if self.city else what
 
     def field(self, field: str) -> list[Reading]:
-        path = split(field)
-        return [Reading(r, dig(r.data, path), locate(r, path)) for r in self._sources(field)]
+        """Each report's value of ``field`` (the same list each time: not to be changed)."""
+        if field not in self._fields:
+            path = split(field)
+            self._fields[field] = [
+                Reading(r, dig(r.data, path), locate(r, path)) for r in self._sources(field)
+            ]
+        return self._fields[field]
 
     def where_listed(self, collection: str) -> tuple[Location, ...]:
         """Where each report lists a collection (its ``schools:`` for majors and practice groups)."""
@@ -134,6 +153,12 @@ class Scope:
         return tuple(reading.location for reading in self.field(field))
 
     def items(self, collection: str) -> ItemSet:
+        """The items of ``collection`` in every report (the same set each time: not to be changed)."""
+        if collection not in self._items:
+            self._items[collection] = self._gather(collection)
+        return self._items[collection]
+
+    def _gather(self, collection: str) -> ItemSet:
         items: list[Item] = []
         absent: list[Absent] = []
         for report in self._sources(collection):
