@@ -110,10 +110,14 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Prob
         # O_NONBLOCK: should the path have become a FIFO since the stat, opening it still returns at once.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(descriptor, "rb") as stream:
-            problem = kind_problem(os.fstat(stream.fileno()).st_mode, display)
+            status = os.fstat(stream.fileno())
+            problem = kind_problem(status.st_mode, display)
             if problem:
                 return problem
-            return stream.read(limit + 1)
+            # A buffer of the file's size, not of the limit (10 MiB a file, a run of many files felt it); a
+            # file that has grown since is read on to the limit.
+            data = stream.read(min(limit, status.st_size) + 1)
+            return data if len(data) <= status.st_size else data + stream.read(limit + 1 - len(data))
     except OSError as error:
         return os_problem(display, error)
 

@@ -40,6 +40,7 @@ class Translator:
 
     def __init__(self, lang: Lang = "zh") -> None:
         self.lang: Lang = lang
+        self._texts: dict[str, str | None] = {}  # by key: a run renders the same few hundred keys many times
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key)
@@ -48,8 +49,12 @@ class Translator:
         return text.format(**params) if params else text
 
     def _text(self, key: str) -> str | None:
+        if key in self._texts:
+            return self._texts[key]
         area, _, _name = key.partition(".")
-        return _catalogue(self.lang, area).get(key)
+        text = _catalogue(self.lang, area).get(key)
+        self._texts[key] = text
+        return text
 
     @property
     def sep(self) -> str:
@@ -70,21 +75,20 @@ class Translator:
 
     def render(self, wording: Wording) -> str:
         """Wording (``zhijiao_check.wording``) as text in this translator's language."""
+        # Told by exact class, the commonest first: a run renders hundreds of thousands of parts.
+        kind = wording.__class__
+        if kind is str:
+            return wording  # type: ignore[return-value]
+        if kind is Msg:
+            return self._message(wording)  # type: ignore[arg-type]
+        if kind is Seq:
+            return "".join([self.render(part) for part in wording.parts])  # type: ignore[union-attr]
         if isinstance(wording, str):
             return wording
         if isinstance(wording, Msg):
-            text = self._text(wording.key)
-            if text is None:
-                if wording.fallback is None:
-                    raise KeyError(f"no message {wording.key!r}")
-                return self.render(wording.fallback)
-            params = {
-                name: self.render(value) if isinstance(value, WORDING) else value
-                for name, value in wording.params
-            }
-            return text.format(**params) if params else text
+            return self._message(wording)
         if isinstance(wording, Seq):
-            return "".join(self.render(part) for part in wording.parts)
+            return "".join([self.render(part) for part in wording.parts])
         if isinstance(wording, Join):
             items = [self.render(item) for item in wording.items]
             return self.render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
@@ -93,6 +97,20 @@ class Translator:
         if isinstance(wording, Pick):
             return self.pick(wording.zh, wording.en)
         return self._quantity(wording.value, wording.unit, wording.digits)
+
+    def _message(self, wording: Msg) -> str:
+        text = self._text(wording.key)
+        if text is None:
+            if wording.fallback is None:
+                raise KeyError(f"no message {wording.key!r}")
+            return self.render(wording.fallback)
+        if not wording.params:
+            return text
+        params = {
+            name: self.render(value) if isinstance(value, WORDING) else value
+            for name, value in wording.params
+        }
+        return text.format(**params)
 
     def _quantity(self, value: object, unit: str, digits: int) -> str:
         if value is None:

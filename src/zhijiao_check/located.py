@@ -52,6 +52,8 @@ class Positions:
 
     def cell(self, path: Path_) -> str:
         """The workbook cell of ``path`` or of the nearest enclosing node; empty for a text file."""
+        if not self.cells:
+            return ""
         path = tuple(path)
         while path:
             if path in self.cells:

@@ -254,6 +254,11 @@ def _loader_class() -> Any:
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class Loader(base):  # type: ignore[misc, valid-type]
+        # The composer calls these two around every node, for path resolvers, which are never registered
+        # here: calls of C callables that do nothing rather than of Python methods that return at once.
+        descend_resolver = staticmethod(slice)  # called with (parent, index)
+        ascend_resolver = staticmethod(tuple)  # called with nothing
+
         def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
             key = (kind, value, implicit)
             tag = _RESOLVED.get(key)
@@ -661,37 +666,49 @@ def _quick_build(root: Any, loader: Any) -> tuple[Any, Positions] | None:
     is not a text or is repeated, odd characters in a text, too deep). Most files have none of these; for
     them this costs about half as much as building with every guard.
     """
-    values: dict[Path_, Mark] = {}
-    keys: dict[Path_, Mark] = {}
-    built = _BUILT
-    missing = _MISSING
+    quick = _QuickBuilder(loader)
+    try:
+        data = quick.build(root, ())
+    except _Irregular:
+        return None
+    return data, Positions(quick.values, quick.keys)
 
-    def scalar(node: Any) -> Any:
+
+class _QuickBuilder:
+    __slots__ = ("keys", "loader", "values")
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.values: dict[Path_, Mark] = {}
+        self.keys: dict[Path_, Mark] = {}
+
+    def scalar(self, node: Any) -> Any:
         key = (node.tag, node.value)
-        value = built.get(key, missing)
-        if value is missing:
+        value = _BUILT.get(key, _MISSING)
+        if value is _MISSING:
             if node.tag not in _PLAIN_TAGS:
                 raise _Irregular
-            value = _construct(loader, node)
+            value = _construct(self.loader, node)
             if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
                 raise _Irregular
             _remember(key, value)
         return value
 
-    def build(node: Any, path: Path_) -> Any:
+    def build(self, node: Any, path: Path_) -> Any:
         mark = node.start_mark
-        values[path] = (mark.line + 1, mark.column + 1)
+        self.values[path] = (mark.line + 1, mark.column + 1)
         if node.id == "scalar":
-            return scalar(node)
+            return self.scalar(node)
         if node.tag not in (_SEQ_TAG, _MAP_TAG) or len(path) >= MAX_DEPTH:
             raise _Irregular
         if node.id == "sequence":
-            return [build(item, (*path, index)) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         result: dict[Any, Any] = {}
+        keys = self.keys
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise _Irregular
-            key = scalar(key_node)
+            key = self.scalar(key_node)
             if key.__class__ is not str:
                 if key is None:
                     raise _Irregular
@@ -701,14 +718,8 @@ def _quick_build(root: Any, loader: Any) -> tuple[Any, Positions] | None:
                 raise _Irregular
             mark = key_node.start_mark
             keys[child] = (mark.line + 1, mark.column + 1)
-            result[key] = build(value_node, child)
+            result[key] = self.build(value_node, child)
         return result
-
-    try:
-        data = build(root, ())
-    except _Irregular:
-        return None
-    return data, Positions(values, keys)
 
 
 def _most_nodes(text: str) -> int:

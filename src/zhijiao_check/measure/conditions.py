@@ -4,10 +4,11 @@ true, false, unknown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
-from zhijiao_check.measure.numbers import holds, relation
-from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location
+from zhijiao_check.measure.numbers import comparison, relation
+from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, reader
 from zhijiao_check.vocabulary import Condition
 from zhijiao_check.wording import Msg, Wording, msg, number, seq
 
@@ -22,15 +23,56 @@ def right_side(condition: Condition, item: Item, year: int) -> object:
 
 def check(condition: Condition, item: Item, year: int) -> bool | None:
     """True or False; None when a field it reads is absent."""
-    left = item.get(condition.field)
-    if condition.present is not None:
-        return (left is not None) == condition.present
-    right = right_side(condition, item, year)
-    if condition.op == "contains":
-        return holds(left or [], "contains", right)  # an absent list of designations holds none
-    if left is None or right is None:
-        return None
-    return holds(left, condition.op, right)
+    return _test(condition)(item, year)
+
+
+Test = Callable[[Item, int], "bool | None"]
+# Each condition's test, made when first used: what it reads and how it compares are resolved once, not per
+# item. By id, with the condition kept (so that its id cannot be taken by another).
+_TESTS: dict[int, tuple[Condition, Test]] = {}
+
+
+def _test(condition: Condition) -> Test:
+    known = _TESTS.get(id(condition))
+    if known is not None and known[0] is condition:
+        return known[1]
+    test = _made(condition)
+    _TESTS[id(condition)] = (condition, test)
+    return test
+
+
+def _made(condition: Condition) -> Test:
+    read = reader(condition.field)
+    present = condition.present
+    if present is not None:
+        return lambda item, year: (read(item) is not None) == present
+    other, year_plus, value = condition.other, condition.year_plus, condition.value
+    compare = comparison(condition.op)
+    if other is not None:
+        read_other = reader(other)
+
+        def right(item: Item, year: int) -> object:
+            return read_other(item)
+    elif year_plus is not None:
+
+        def right(item: Item, year: int) -> object:
+            return year + year_plus
+    else:
+
+        def right(item: Item, year: int) -> object:
+            return value
+
+    if condition.op == "contains":  # an absent list of designations holds none
+        return lambda item, year: compare(read(item) or [], right(item, year))
+
+    def test(item: Item, year: int) -> bool | None:
+        left = read(item)
+        if left is None:
+            return None
+        against = right(item, year)
+        return None if against is None else compare(left, against)
+
+    return test
 
 
 def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
@@ -105,6 +147,7 @@ def show_plain(value: object) -> str:
     return number(value) if isinstance(value, int | float) else str(value)
 
 
+@functools.cache  # wording is immutable: one label serves every item
 def field_label(field: str, over: str | None = None) -> Msg:
     """The short name of a report field (``school.level`` → 学校层次), or the field's path where it has none.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -23,14 +24,31 @@ SHOWN = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=", "!=": "≠"}
 
 
 def holds(left: Any, op: str, right: Any) -> bool:
+    return comparison(op)(left, right)
+
+
+@functools.cache  # an operator's test, chosen once: conditions are tested hundreds of thousands of times
+def comparison(op: str) -> Callable[[Any, Any], bool]:
+    """``left <op> right`` as a function of the two."""
     if op == "contains":
-        return isinstance(left, list) and right in left
+        return lambda left, right: isinstance(left, list) and right in left
     if op == "between":
-        low, high = right
-        return bool(low <= left <= high)
-    if isinstance(left, bool) != isinstance(right, bool) and op not in ("==", "!="):
-        return False
-    return _OPS[op](left, right)
+
+        def between(left: Any, right: Any) -> bool:
+            low, high = right
+            return bool(low <= left <= high)
+
+        return between
+    compare = _OPS[op]
+    if op in ("==", "!="):
+        return compare
+
+    def ordered(left: Any, right: Any) -> bool:
+        if isinstance(left, bool) != isinstance(right, bool):
+            return False  # a yes/no is never more or less than a number
+        return compare(left, right)
+
+    return ordered
 
 
 def meets(observed: Any, target: Target, value: Any = None) -> bool:

@@ -6,7 +6,7 @@ Every value comes with the ``file:line`` it was read from.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -39,12 +39,24 @@ def split(field: str) -> tuple[str, ...]:
     return tuple(field.split("."))
 
 
-@cache
-def _reader(field: str) -> tuple[bool, tuple[str, ...]]:
-    """Whether an item's field is its school's (``school.level``), and its path there."""
+@cache  # resolved once per field name, not once per item read
+def reader(field: str) -> Callable[[Item], Any]:
+    """What reads ``field`` of an item: ``school.<field>`` of the school it belongs to; ``name`` of an entry
+    of a list of names is the entry itself."""
     if field.startswith("school."):
-        return True, split(field[len("school.") :])
-    return False, split(field)
+        school_path = split(field[len("school.") :])
+        return lambda item: dig(item.school_data, school_path)
+    path = split(field)
+    key = path[0]
+    one_level = len(path) == 1
+
+    def read(item: Item) -> Any:
+        data = item.data
+        if isinstance(data, dict):
+            return data.get(key) if one_level else dig(data, path)
+        return data if field == "name" else dig(data, path)
+
+    return read
 
 
 def dig(data: Any, path: Sequence[str | int]) -> Any:
@@ -80,14 +92,7 @@ class Item:
     school_data: dict[str, Any] | None = None
 
     def get(self, field: str) -> Any:
-        of_school, path = _reader(field)
-        if of_school:
-            return dig(self.school_data, path)
-        data = self.data
-        if isinstance(data, dict):
-            # most fields are one level down: read them without the walk
-            return data.get(path[0]) if len(path) == 1 else dig(data, path)
-        return data if field == "name" else dig(data, path)
+        return reader(field)(self)
 
     def location(self, field: str | None = None) -> Location:
         if field is None:
