@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Self
 
 import pytest
 from factory import ROOT
@@ -164,3 +165,43 @@ def test_worker_processes_send_back_what_one_process_makes(bulk: Path) -> None:
 def test_to_standard_output_too(bulk: Path) -> None:
     done = check(bulk, "reports", "--rules", "pack", "-f", "json", "-j", "1")
     assert done.returncode == 1 and done.stdout.encode("utf-8") == (bulk / "one.json").read_bytes()
+
+
+class _FullDisk:
+    """A temporary file on a full disk: the first write fails as a full file system does."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def write(self, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("failing", ["write", "create"])
+def test_a_full_temporary_folder_is_exit_2_naming_it_with_nothing_written(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """The spool of a large json run lives in the temporary folder: when it is full (or cannot be created),
+    the run says so and how to go on, never "internal error", and leaves no output file behind."""
+    import tempfile
+
+    from zhijiao_check.commands import flat
+
+    def unwritable(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(flat.tempfile, "TemporaryFile", _FullDisk if failing == "write" else unwritable)
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    result = CliRunner().invoke(app, ["check", "reports", "-f", "json", "-o", "full.json", "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    reason = "No space left on device" if failing == "write" else "Permission denied"
+    assert f"cannot write the temporary file (in {tempfile.gettempdir()}): {reason}" in result.output
+    assert "TMPDIR" in result.output and "internal error" not in result.output
+    assert not (folder / "full.json").exists()

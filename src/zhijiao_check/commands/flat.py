@@ -26,6 +26,7 @@ from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_rep
 from zhijiao_check.engine.keep import Shared, kept_fields, pruned
 from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
+from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import Lazy, Written, chunks, encoded
 from zhijiao_check.output import Streamed, write_all
@@ -138,7 +139,7 @@ def run_flat(
     places = {id(rule): index for index, rule in enumerate(rules)}
     keep = kept_fields(flat.packs)
     work = _scorer(flat, places, keep)
-    with tempfile.TemporaryFile(prefix="zhijiao-check-") as file:
+    with _spool_file() as file:
         spool = _Spool(file, rules)
         kept: list[_Kept] = []
         loaded: list[InvalidReport] = []
@@ -228,6 +229,18 @@ def _pickled(value: Any) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _spool_file() -> IO[bytes]:
+    try:
+        return tempfile.TemporaryFile(prefix="zhijiao-check-")
+    except OSError as error:
+        raise _spool_failed(error) from None
+
+
+def _spool_failed(error: OSError) -> FatalError:
+    """A full or unwritable temporary folder is the machine's state, not a bug: exit 2, saying where."""
+    return FatalError("spool-failed", folder=tempfile.gettempdir(), reason=error.strerror or str(error))
+
+
 class _Spool:
     """A temporary file of what each report and city-wide year left: written once, read back in pieces."""
 
@@ -239,14 +252,20 @@ class _Spool:
     def add(self, *parts: bytes) -> int:
         """Where ``parts`` start, written one after the other."""
         at = self.end
-        for part in parts:
-            self.file.write(part)
-            self.end += len(part)
+        try:
+            for part in parts:
+                self.file.write(part)
+                self.end += len(part)
+        except OSError as error:
+            raise _spool_failed(error) from None
         return at
 
     def read(self, at: int, size: int) -> bytes:
-        self.file.flush()
-        return os.pread(self.file.fileno(), size, at)
+        try:
+            self.file.flush()
+            return os.pread(self.file.fileno(), size, at)
+        except OSError as error:
+            raise _spool_failed(error) from None
 
     def entry(self, kept: _Kept, rank: int | None) -> Written:
         """The report's entry in the document, with its rank."""

@@ -20,6 +20,10 @@ MESSAGES: dict[str, str] = {
     "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
     "cli.unknown-format": "unknown format {format}; choose from {formats}",
     "cli.cannot-write": "cannot write {file}: {reason}; no file was left half-written; written: {written}",
+    "cli.spool-failed": (
+        "cannot write the temporary file (in {folder}): {reason}; free some space or set TMPDIR to another "
+        "folder; no output file was written"
+    ),
     "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
     "cli.stdout-closed": (
         "standard output is closed, the result has nowhere to go: give an --output file; files written: "

@@ -17,6 +17,10 @@ MESSAGES: dict[str, str] = {
     "cli.unknown-rule": "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
     "cli.unknown-format": "未知的输出格式 {format}，可选：{formats}",
     "cli.cannot-write": "无法写入 {file}：{reason}；没有留下写了一半的文件；已写入：{written}",
+    "cli.spool-failed": (
+        "无法写入临时文件（在 {folder}）：{reason}；请腾出空间，或用环境变量 TMPDIR 指定另一个目录；"
+        "没有写出任何结果文件"
+    ),
     "cli.cannot-write-stdout": "无法写入标准输出：{reason}；已写入的文件：{written}",
     "cli.stdout-closed": "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
     "cli.output-is-input": (
