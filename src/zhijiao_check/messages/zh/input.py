@@ -1,10 +1,7 @@
 """Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's
 header.
 
-Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
-models, so that the template can never say something the model does not.
-
-In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+In Chinese, with the same keys as ``messages/en/input.py``, which says what its messages share."""
 
 from __future__ import annotations
 

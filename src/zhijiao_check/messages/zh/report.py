@@ -1,10 +1,6 @@
 """Messages about report files (area ``report``): reading, YAML, format v1, cross-field checks, warnings.
 
-Every message says what was found and what to write. Parameters are language-neutral (``found`` is the
-value as YAML shows it, ``write`` the value to write); ``expected`` and ``kind`` are wording of their own
-(``report.expected-<type>``, ``report.file-kind-<kind>``), rendered in the language of the message.
-
-In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+In Chinese, with the same keys as ``messages/en/report.py``, which says what its messages share."""
 
 from __future__ import annotations
 

@@ -1,9 +1,7 @@
 """Messages of reading a report workbook (area ``workbook``): what a spreadsheet allows and a report may not
 hold.
 
-The values in its cells get the report's own messages (``report.*``), the same as in YAML.
-
-In Chinese: one catalogue per language, the same keys in each (tests/test_messages.py)."""
+In Chinese, with the same keys as ``messages/en/workbook.py``, which says what its messages share."""
 
 from __future__ import annotations
 
