@@ -61,8 +61,20 @@ def test_title_and_message_survive_escaping(edited: Any) -> None:
     report = edited("examples/failing/jiangyong-2023-share.yaml")
     [share, *_] = parse_commands(render("github", check(report)))
     assert share["title"] == "c1.vocational-share 职普比不低于4.5:5.5"  # the colon was %3A on the line
-    assert share["message"].startswith("江永县 2023: 870 / (870 + 1420) = 38.0% < 45.0%")
+    assert share["message"].startswith("江永县 2023：870 / (870 + 1420) = 38.0% < 45.0%")
     assert share["file"] == str(report)
+
+
+def test_punctuation_is_the_languages_own() -> None:
+    """Unit, item and notes are joined with ：and ；in Chinese, ": " and "; " in English."""
+    run = check("samples/2022")
+    zh, en = (parse_commands(render("github", run, lang=lang)) for lang in ("zh", "en"))
+    [zh_progress] = [a["message"] for a in zh if a["title"].startswith("c8.demonstration-enterprises")]
+    [en_progress] = [a["message"] for a in en if a["title"].startswith("c8.demonstration-enterprises")]
+    assert zh_progress.startswith("全市 2022：产教融合示范性企业 8 < 30；线性进度：")
+    assert en_progress.startswith("City-wide 2022: ") and "; " in en_progress and "；" not in en_progress
+    [zh_school] = [a["message"] for a in zh if a["title"].startswith("c2.school-standards")]
+    assert zh_school.startswith("宁远县 2022：宁远县职业中等专业学校：")
 
 
 def test_invalid_report_problems_are_errors(invalid_report: Path) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers.texts import who
 from zhijiao_check.status import NOT_MET, Status
 
@@ -37,11 +38,11 @@ class Finding:
         locations = self.locations
         return str(locations[0]["file"] if locations else self.evaluation["file"])
 
-    @property
-    def explanation(self) -> str:
+    def explanation(self, tr: Translator) -> str:
+        """The item's or the rule's arithmetic (and the rule's notes), with the view's punctuation."""
         if self.item is not None:
-            return f"{who(self.item)}: {self.item['explanation']}"
-        return "; ".join([self.result["explanation"], *self.result["notes"]])
+            return f"{who(self.item)}{tr.colon}{self.item['explanation']}"
+        return tr.sep.join([self.result["explanation"], *self.result["notes"]])
 
 
 def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> list[Finding]:

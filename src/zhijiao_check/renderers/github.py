@@ -45,7 +45,7 @@ class GithubRenderer:
             result = finding.result
             first = finding.locations[0] if finding.locations else {"file": finding.file}
             title = f"{result['rule']} {result['title']}"
-            text = f"{label_of(finding.evaluation, self.tr)}: {finding.explanation}"
+            text = f"{label_of(finding.evaluation, self.tr)}{self.tr.colon}{finding.explanation(self.tr)}"
             lines.append(command(finding.level, first, title, text, base))
         for warning in doc["warnings"]:
             lines.append(

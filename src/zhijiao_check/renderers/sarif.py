@@ -125,7 +125,7 @@ class SarifRenderer:
         result = finding.result
         status = (finding.item or result)["status"]
         label = label_of(finding.evaluation, self.tr)
-        text = f"{label} · {result['rule']} {result['title']}: {finding.explanation}"
+        text = f"{label} · {result['rule']} {result['title']}{self.tr.colon}{finding.explanation(self.tr)}"
         located = self._locations(finding.locations) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
         item = who(finding.item) if finding.item is not None else ""
