@@ -256,6 +256,14 @@ def test_bad_requests_exit_2_with_a_message(unit: str, year: str, says: str) -> 
     assert says in result.output
 
 
+@pytest.mark.parametrize(
+    ("lang", "between"), [("zh", "零陵区、冷水滩区、祁阳市"), ("en", "零陵区, 冷水滩区, 祁阳市")]
+)
+def test_the_list_of_units_is_punctuated_in_the_language(lang: str, between: str) -> None:
+    result = run_cli("template", "--unit", "Lengshuitan", "--year", "2023", "--lang", lang)
+    assert result.exit_code == 2 and between in result.output
+
+
 def test_missing_options_are_a_usage_error() -> None:
     assert run_cli("template", "--unit", "冷水滩区").exit_code == 2
     assert run_cli("template", "--year", "2023").exit_code == 2

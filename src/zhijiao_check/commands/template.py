@@ -21,6 +21,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
 from zhijiao_check.status import ExitCode
+from zhijiao_check.wording import WORDING, Join
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -75,7 +76,8 @@ def run(options: TemplateOptions) -> int:
             raise Refused("output-exists", file=display_name(target))
         last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None
     except Refused as refused:
-        print(tr(f"input.{refused.code}", **refused.params), file=sys.stderr)
+        params = {k: tr.render(v) if isinstance(v, WORDING) else v for k, v in refused.params.items()}
+        print(tr(f"input.{refused.code}", **params), file=sys.stderr)
         return ExitCode.INVALID
     if last is None and options.format == "yaml":
         shown = display_name(target.name) if target is not None else "report.yaml"
@@ -153,7 +155,7 @@ def find_unit(units: UnitRegistry, given: str) -> Unit:
     found = units.get(wanted) or next((u for u in units if u.code is not None and u.code == wanted), None)
     if found is not None:
         return found
-    known = ", ".join(u.name for u in units)
+    known = Join(tuple(u.name for u in units))
     renamed = units.renamed_to(wanted)
     if renamed is not None:
         raise Refused("unit-renamed", name=wanted, new=renamed.new, year=renamed.year)
