@@ -8,11 +8,12 @@ language (the arithmetic, names and figures from the reports, field paths).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
+from zhijiao_check.records import record
 
-@dataclass(frozen=True)
+
+@record
 class Msg:
     """The message ``key`` of ``messages/<lang>/<area>.py`` with its parameters. ``fallback``: what to say
     when the catalogue has no such key (a report field without a short name is called by its path)."""
@@ -27,7 +28,7 @@ def msg(key: str, /, **params: object) -> Msg:
     return Msg(key, tuple(params.items()))
 
 
-@dataclass(frozen=True)
+@record
 class Mark:
     """Punctuation that differs by language: ``colon`` (：, ": "), ``clause`` (between the clauses of one
     explanation: ；, "; "), ``list`` (between the items of a list in running text: 、, ", ")."""
@@ -38,7 +39,7 @@ class Mark:
 COLON, CLAUSE, LIST = Mark("colon"), Mark("clause"), Mark("list")
 
 
-@dataclass(frozen=True)
+@record
 class Join:
     """Items with a separator between them. ``unique``: an item that reads like an earlier one is left out (as
     read in the language rendered: two tests of one field that read alike are said once)."""
@@ -48,7 +49,7 @@ class Join:
     unique: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Seq:
     """Parts said one after the other."""
 
@@ -59,7 +60,7 @@ def seq(*parts: Wording) -> Seq:
     return Seq(parts)
 
 
-@dataclass(frozen=True)
+@record
 class Pick:
     """A text given in both languages by data (a rule's title)."""
 
@@ -67,7 +68,7 @@ class Pick:
     en: str
 
 
-@dataclass(frozen=True)
+@record
 class Quantity:
     """A value with its unit, written in the language rendered: ``40.0%``, ``10500 元``/``10500 yuan``,
     ``是``/``yes``, ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage."""

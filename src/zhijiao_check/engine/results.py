@@ -11,12 +11,13 @@ from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
 from zhijiao_check.report import InvalidReport
 from zhijiao_check.status import STATUSES, ExitCode, Status, failing
 from zhijiao_check.wording import Wording
 
 
-@dataclass(frozen=True)
+@record
 class RuleResult:
     rule: AnyRule
     status: Status

@@ -11,10 +11,10 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.measure.conditions import check, describe, locations, right_side, select
+from zhijiao_check.measure.conditions import describe, locations, once, right_of, select, test_of
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
-from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.measure.scope import Item, Scope, reader
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Condition, Items, RuleBase, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
@@ -47,9 +47,24 @@ class EveryRule(RuleBase):
         return measure(self, scope)
 
 
+class _Plan:
+    """An ``every`` rule resolved once a run: its groups' tests, what its first condition reads and compares
+    with (each item's observed value and target)."""
+
+    def __init__(self, rule: EveryRule) -> None:
+        self.groups = rule.groups()
+        self.tests = [[test_of(c) for c in group] for group in self.groups]
+        first = self.groups[0][0]
+        self.op = first.op
+        self.observe = reader(first.field)
+        self.target = right_of(first)
+        self.over = rule.of.over
+
+
 def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
-    groups = rule.groups()
-    results = [[check(c, item, year) for c in group] for group in groups]
+    plan = once(rule, _Plan)
+    groups = plan.groups
+    results = [[test(item, year) for test in tests] for tests in plan.tests]
     if any(all(r is True for r in group) for group in results):
         status = Status.PASS
         shown = next(g for g, r in zip(groups, results, strict=True) if all(x is True for x in r))
@@ -63,12 +78,16 @@ def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
             for g, rs in zip(groups, results, strict=True)
         ]
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
-    text = Join(tuple(describe(c, item, year, rule.of.over) for c in shown), CLAUSE, unique=True)
-    first = groups[0][0]
-    observed = item.get(first.field)
-    target = {"op": first.op, "value": right_side(first, item, year)}
+    text = Join(tuple(describe(c, item, year, plan.over) for c in shown), CLAUSE, unique=True)
+    target = {"op": plan.op, "value": plan.target(item, year)}
     return ItemOutcome(
-        item.name, item.school, status, observed, text, tuple(dict.fromkeys(locations(shown, item))), target
+        item.name,
+        item.school,
+        status,
+        plan.observe(item),
+        text,
+        tuple(dict.fromkeys(locations(shown, item))),
+        target,
     )
 
 

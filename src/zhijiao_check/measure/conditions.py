@@ -6,39 +6,63 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
 from zhijiao_check.measure.numbers import comparison, relation
-from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, reader
+from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, locator, reader
 from zhijiao_check.vocabulary import Condition
 from zhijiao_check.wording import Msg, Wording, msg, number, seq
 
 
 def right_side(condition: Condition, item: Item, year: int) -> object:
-    if condition.other is not None:
-        return item.get(condition.other)
-    if condition.year_plus is not None:
-        return year + condition.year_plus
-    return condition.value
+    return right_of(condition)(item, year)
 
 
 def check(condition: Condition, item: Item, year: int) -> bool | None:
     """True or False; None when a field it reads is absent."""
-    return _test(condition)(item, year)
+    return test_of(condition)(item, year)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+# What is made of a rule's parts once a run (a condition's test, a filter, a rule's plan), not once per item.
+# By id and maker, with the part kept (so that its id cannot be taken by another).
+_MADE: dict[tuple[int, Callable[[Any], Any]], tuple[object, Any]] = {}
+
+
+def once(part: T, make: Callable[[T], R]) -> R:
+    """``make(part)``, made the first time it is asked for: the rule's data stays data, read once a run."""
+    known = _MADE.get((id(part), make))
+    if known is not None and known[0] is part:
+        return cast(R, known[1])
+    made = make(part)
+    _MADE[(id(part), make)] = (part, made)
+    return made
 
 
 Test = Callable[[Item, int], "bool | None"]
-# Each condition's test, made when first used: what it reads and how it compares are resolved once, not per
-# item. By id, with the condition kept (so that its id cannot be taken by another).
-_TESTS: dict[int, tuple[Condition, Test]] = {}
+Side = Callable[[Item, int], object]
 
 
-def _test(condition: Condition) -> Test:
-    known = _TESTS.get(id(condition))
-    if known is not None and known[0] is condition:
-        return known[1]
-    test = _made(condition)
-    _TESTS[id(condition)] = (condition, test)
-    return test
+def test_of(condition: Condition) -> Test:
+    """The condition's test, made once."""
+    return once(condition, _made)
+
+
+def right_of(condition: Condition) -> Side:
+    """What the condition compares with, made once."""
+    return once(condition, _right_side)
+
+
+def _right_side(condition: Condition) -> Side:
+    """What a condition compares with: another field of the item, the year plus some, or its value."""
+    other, year_plus, value = condition.other, condition.year_plus, condition.value
+    if other is not None:
+        read_other = reader(other)
+        return lambda item, year: read_other(item)
+    if year_plus is not None:
+        return lambda item, year: year + year_plus
+    return lambda item, year: value
 
 
 def _made(condition: Condition) -> Test:
@@ -46,22 +70,8 @@ def _made(condition: Condition) -> Test:
     present = condition.present
     if present is not None:
         return lambda item, year: (read(item) is not None) == present
-    other, year_plus, value = condition.other, condition.year_plus, condition.value
     compare = comparison(condition.op)
-    if other is not None:
-        read_other = reader(other)
-
-        def right(item: Item, year: int) -> object:
-            return read_other(item)
-    elif year_plus is not None:
-
-        def right(item: Item, year: int) -> object:
-            return year + year_plus
-    else:
-
-        def right(item: Item, year: int) -> object:
-            return value
-
+    right = right_of(condition)
     if condition.op == "contains":  # an absent list of designations holds none
         return lambda item, year: compare(read(item) or [], right(item, year))
 
@@ -82,19 +92,37 @@ def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
     return all(check(condition, item, year) is True for condition in where)
 
 
+Filter = Callable[[list[Item], int], list[Item]]
+
+
+def _filter(where: Sequence[Condition]) -> tuple[Filter, list[Test]]:
+    """The items that match every condition of ``where``; the tests of its conditions on the school."""
+    tests = [test_of(condition) for condition in where]
+    on_school = [test_of(condition) for condition in where if condition.field.startswith("school.")]
+    if not tests:
+        return (lambda items, year: list(items)), on_school
+    if len(tests) == 1:
+        (test,) = tests
+        return (lambda items, year: [item for item in items if test(item, year) is True]), on_school
+    return (
+        lambda items, year: [item for item in items if all(t(item, year) is True for t in tests)]
+    ), on_school
+
+
 def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[Item], list[Absent]]:
     """The items that match ``where``, and the absent lists that could hold one.
 
     Only the conditions on the school can tell about a list that is not given: the majors a higher college
     does not list cannot be secondary majors, so they do not make a rule on secondary majors miss data.
     """
-    items = [item for item in found.items if matches(where, item, year)]
-    on_school = [condition for condition in where if condition.field.startswith("school.")]
+    matching, on_school = once(where, _filter)
+    items = matching(found.items, year)
+    if not found.absent:
+        return items, []
     absent = [
         gap
         for gap in found.absent
-        if gap.school is None
-        or all(check(condition, gap.school, year) is not False for condition in on_school)
+        if gap.school is None or all(test(gap.school, year) is not False for test in on_school)
     ]
     return items, absent
 
@@ -129,12 +157,19 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
 
 
 def locations(conditions: Sequence[Condition], item: Item) -> list[Location]:
-    found: list[Location] = []
-    for condition in conditions:
-        for field in (condition.field, condition.other):
-            if field is not None and item.get(field) is not None:
-                found.append(item.location(field))
+    found = [where(item) for c in conditions for read, where in _places(c) if read(item) is not None]
     return found or [item.location()]
+
+
+def _places(condition: Condition) -> list[tuple[Callable[[Item], Any], Callable[[Item], Location]]]:
+    return once(condition, _fields_read)
+
+
+def _fields_read(condition: Condition) -> list[tuple[Callable[[Item], Any], Callable[[Item], Location]]]:
+    """How each field a condition reads is read and located."""
+    return [
+        (reader(field), locator(field)) for field in (condition.field, condition.other) if field is not None
+    ]
 
 
 def show_plain(value: object) -> str:

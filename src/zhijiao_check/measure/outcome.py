@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from zhijiao_check.measure.scope import Location
+from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.wording import Join, Wording, msg
 
@@ -18,7 +19,7 @@ def item_label(name: str, school: str | None) -> str:
     return f"{school} · {name}" if school and school != name else name
 
 
-@dataclass(frozen=True)
+@record
 class ItemOutcome:
     """One school, major, entry or unit judged under a rule."""
 
@@ -35,7 +36,7 @@ class ItemOutcome:
         return item_label(self.name, self.school)
 
 
-@dataclass(frozen=True)
+@record
 class Measure:
     """A kind's verdict on the data, before time decides the status.
 

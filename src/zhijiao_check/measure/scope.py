@@ -7,9 +7,10 @@ Every value comes with the ``file:line`` it was read from.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.records import record
 
 if TYPE_CHECKING:
     from zhijiao_check.report import ReportFile
@@ -18,7 +19,7 @@ CITY_BLOCK = "city."
 SCHOOL_COLLECTIONS = ("schools", "majors", "enterprise_practice")
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     file: str
     line: int
@@ -30,8 +31,10 @@ class Location:
 
 
 def locate(report: ReportFile, path: tuple[str | int, ...]) -> Location:
-    line, column = report.positions.nearest(path)
-    return Location(report.file, line, column, report.positions.cell(path))
+    positions = report.positions
+    # The value's own place first: a value read is nearly always there (``Positions.nearest`` looks further).
+    line, column = positions.values.get(path) or positions.nearest(path)
+    return Location(report.file, line, column, positions.cell(path) if positions.cells else "")
 
 
 @cache  # a rule pack names a few hundred fields, read hundreds of thousands of times in a large run
@@ -59,6 +62,20 @@ def reader(field: str) -> Callable[[Item], Any]:
     return read
 
 
+@cache  # resolved once per field name, as ``reader``
+def locator(field: str) -> Callable[[Item], Location]:
+    """What locates ``field`` of an item: ``school.<field>`` in the school it belongs to."""
+    path = split(field)
+    school_path = split(field[len("school.") :]) if field.startswith("school.") else None
+
+    def where(item: Item) -> Location:
+        if school_path is not None and item.school_data is not None:
+            return locate(item.report, (*item.path[:2], *school_path))
+        return locate(item.report, (*item.path, *path))
+
+    return where
+
+
 def dig(data: Any, path: Sequence[str | int]) -> Any:
     """The value at ``path``, or ``None`` when any part is absent (report values are never null)."""
     for part in path:
@@ -71,7 +88,7 @@ def dig(data: Any, path: Sequence[str | int]) -> Any:
     return data
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """One report's value of a field (``None``: absent)."""
 
@@ -80,7 +97,7 @@ class Reading:
     location: Location
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """One school, major, practice group or list entry, with the school it belongs to."""
 
@@ -95,15 +112,10 @@ class Item:
         return reader(field)(self)
 
     def location(self, field: str | None = None) -> Location:
-        if field is None:
-            return locate(self.report, self.path)
-        if field.startswith("school.") and self.school_data is not None:
-            school_path = self.path[:2]
-            return locate(self.report, (*school_path, *split(field[len("school.") :])))
-        return locate(self.report, (*self.path, *split(field)))
+        return locate(self.report, self.path) if field is None else locator(field)(self)
 
 
-@dataclass(frozen=True)
+@record
 class Absent:
     """A list a rule needs that a report, or one of its schools, does not give: the rule is missing data.
 
@@ -116,7 +128,7 @@ class Absent:
     school: Item | None = None
 
 
-@dataclass(frozen=True)
+@record
 class ItemSet:
     items: list[Item]
     absent: list[Absent]

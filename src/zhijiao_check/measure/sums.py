@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from zhijiao_check.measure.conditions import select
 from zhijiao_check.measure.scope import Location, Scope
+from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
 
 
-@dataclass(frozen=True)
+@record
 class Total:
     """A sum with its parts: ``value`` is None when any part is absent (named in ``missing``)."""
 

@@ -1,0 +1,21 @@
+"""Immutable records that are quick to make, for the values a run makes by the hundred thousand.
+
+``@record`` is ``@dataclass(frozen=True)`` to the type checker (mypy refuses any assignment to a field), and a
+plain dataclass with the same equality and hash at run time. A frozen dataclass's generated ``__init__`` sets
+each field through ``object.__setattr__``, which costs about six times a plain assignment (for a nine-field
+value 1.2 µs against 0.2 µs): a 1,000-report run makes some 300,000 locations, items, results and pieces of
+wording, and spent a fifth of its evaluation there. Nothing in the tool assigns to a field of a record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar, dataclass_transform
+
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T]) -> type[T]:
+    """A dataclass compared and hashed by its fields, immutable by type (see the module's docstring)."""
+    return dataclass(unsafe_hash=True)(cls)
