@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, cast
 
 from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Seq, Wording, number
 
@@ -20,6 +20,7 @@ Lang = Literal["zh", "en"]
 MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
+_UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
 
 
 def _catalogue(lang: Lang, area: str) -> dict[str, str]:
@@ -49,8 +50,9 @@ class Translator:
         return text.format(**params) if params else text
 
     def _text(self, key: str) -> str | None:
-        if key in self._texts:
-            return self._texts[key]
+        known = self._texts.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return cast("str | None", known)
         area, _, _name = key.partition(".")
         text = _catalogue(self.lang, area).get(key)
         self._texts[key] = text
@@ -75,14 +77,16 @@ class Translator:
 
     def render(self, wording: Wording) -> str:
         """Wording (``zhijiao_check.wording``) as text in this translator's language."""
-        # Told by exact class, the commonest first: a run renders hundreds of thousands of parts.
+        # Told by exact class, the commonest first: a run renders hundreds of thousands of parts, most of
+        # them plain text inside a sequence or a list (rendered in place, without a call).
         kind = wording.__class__
         if kind is str:
             return wording  # type: ignore[return-value]
         if kind is Msg:
             return self._message(wording)  # type: ignore[arg-type]
         if kind is Seq:
-            return "".join([self.render(part) for part in wording.parts])  # type: ignore[union-attr]
+            render = self.render
+            return "".join([p if p.__class__ is str else render(p) for p in wording.parts])  # type: ignore[union-attr]
         if isinstance(wording, str):
             return wording
         if isinstance(wording, Msg):
@@ -90,8 +94,9 @@ class Translator:
         if isinstance(wording, Seq):
             return "".join([self.render(part) for part in wording.parts])
         if isinstance(wording, Join):
-            items = [self.render(item) for item in wording.items]
-            return self.render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
+            render = self.render
+            items = [i if i.__class__ is str else render(i) for i in wording.items]
+            return render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
         if isinstance(wording, Mark):
             return self.pick(*MARKS[wording.name])
         if isinstance(wording, Pick):

@@ -13,6 +13,7 @@ from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.engine.trend import run_trends
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope
@@ -116,11 +117,21 @@ def evaluate_report(
     selected: set[str] | None = None,
 ) -> ReportEvaluation:
     """The unit and school rules of one report: they read that report alone."""
-    applicable = [(r, p.info) for p in packs for r in p.rules if r.scope != "city" and report.kind in r.units]
-    results, notices = _run(applicable, Scope([report], report.year, city=False))
+    rules = once(packs, _own_rules).get(report.kind, [])
+    results, notices = _run(rules, Scope([report], report.year, city=False))
     return ReportEvaluation(
         report.year, _kept(results, selected), notices, report.file, report.unit, report.kind
     )
+
+
+def _own_rules(packs: Sequence[RulePack]) -> dict[str, list[tuple[AnyRule, PackInfo]]]:
+    """The unit and school rules that apply to each kind of unit, with their pack's facts: the same for
+    every report of that kind."""
+    kinds = {kind for pack in packs for rule in pack.rules for kind in rule.units}
+    return {
+        kind: [(r, p.info) for p in packs for r in p.rules if r.scope != "city" and kind in r.units]
+        for kind in kinds
+    }
 
 
 def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleResult, ...]:

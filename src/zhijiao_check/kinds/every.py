@@ -61,8 +61,7 @@ class _Plan:
         self.over = rule.of.over
 
 
-def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
-    plan = once(rule, _Plan)
+def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     groups = plan.groups
     results = [[test(item, year) for test in tests] for tests in plan.tests]
     if any(all(r is True for r in group) for group in results):
@@ -93,7 +92,8 @@ def judge(rule: EveryRule, item: Item, year: int) -> ItemOutcome:
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
-    judged = [judge(rule, item, scope.year) for item in items]
+    plan = once(rule, _Plan)
+    judged = [judge(plan, item, scope.year) for item in items]
     failed = [o for o in judged if o.status == Status.FAIL]
     if lists_absent and not failed:
         # A list that is not given may hold items that fail; a failure among the others decides the rule

@@ -85,13 +85,6 @@ def _made(condition: Condition) -> Test:
     return test
 
 
-def matches(where: Sequence[Condition], item: Item, year: int) -> bool:
-    """A filter: an item whose filtered field is absent does not match
-    (a major with no rating is not yellow).
-    """
-    return all(check(condition, item, year) is True for condition in where)
-
-
 Filter = Callable[[list[Item], int], list[Item]]
 
 
@@ -99,14 +92,17 @@ def _filter(where: Sequence[Condition]) -> tuple[Filter, list[Test]]:
     """The items that match every condition of ``where``; the tests of its conditions on the school."""
     tests = [test_of(condition) for condition in where]
     on_school = [test_of(condition) for condition in where if condition.field.startswith("school.")]
-    if not tests:
-        return (lambda items, year: list(items)), on_school
     if len(tests) == 1:
         (test,) = tests
         return (lambda items, year: [item for item in items if test(item, year) is True]), on_school
-    return (
-        lambda items, year: [item for item in items if all(t(item, year) is True for t in tests)]
-    ), on_school
+
+    def matching(items: list[Item], year: int) -> list[Item]:
+        kept = list(items)
+        for test in tests:  # the items that pass every test, in their order
+            kept = [item for item in kept if test(item, year) is True]
+        return kept
+
+    return matching, on_school
 
 
 def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[Item], list[Absent]]:
@@ -131,29 +127,48 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
     """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out.
 
     ``over``: the collection of the item, for labels that differ by place (``field_label``)."""
-    left = item.get(condition.field)
-    right = right_side(condition, item, year)
-    label = field_label(condition.field, over)
+    return once(condition, _describer)(item, year, over)
+
+
+Describer = Callable[[Item, int, "str | None"], Wording]
+
+
+def _describer(condition: Condition) -> Describer:
+    """``describe`` for one condition, with what it reads, compares with and how resolved once."""
+    field, other, year_plus, op = condition.field, condition.other, condition.year_plus, condition.op
+    read, right, test = reader(field), right_of(condition), test_of(condition)
     if condition.present is not None:
-        return (
-            seq(label, f" {show_plain(left)}")
-            if left is not None
-            else msg("engine.field-absent", field=label)
-        )
-    if left is None:
-        return msg("engine.field-absent", field=label)
-    if right is None and condition.other is not None:
-        return msg("engine.field-absent", field=field_label(condition.other))
-    outcome = check(condition, item, year)
-    sign = relation(left, condition.op, bool(outcome))
-    right_text: Wording
-    if condition.other is not None:
-        right_text = seq(field_label(condition.other), f" {show_plain(right)}")
-    elif condition.year_plus is not None:
-        right_text = f"{year}{condition.year_plus:+d} = {right}"
-    else:
-        right_text = show_plain(right)
-    return seq(label, f" {show_plain(left)} {sign} ", right_text)
+
+        def present(item: Item, year: int, over: str | None) -> Wording:
+            left = read(item)
+            label = field_label(field, over)
+            return (
+                seq(label, f" {show_plain(left)}")
+                if left is not None
+                else msg("engine.field-absent", field=label)
+            )
+
+        return present
+
+    def compared(item: Item, year: int, over: str | None) -> Wording:
+        left = read(item)
+        label = field_label(field, over)
+        if left is None:
+            return msg("engine.field-absent", field=label)
+        against = right(item, year)
+        if against is None and other is not None:
+            return msg("engine.field-absent", field=field_label(other))
+        sign = relation(left, op, bool(test(item, year)))
+        right_text: Wording
+        if other is not None:
+            right_text = seq(field_label(other), f" {show_plain(against)}")
+        elif year_plus is not None:
+            right_text = f"{year}{year_plus:+d} = {against}"
+        else:
+            right_text = show_plain(against)
+        return seq(label, f" {show_plain(left)} {sign} ", right_text)
+
+    return compared
 
 
 def locations(conditions: Sequence[Condition], item: Item) -> list[Location]:

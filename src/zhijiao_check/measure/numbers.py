@@ -78,6 +78,8 @@ def places(*values: Any) -> int:
     """Decimal places of a percentage that tell these values apart: 1, or more where one place would show
     two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%)."""
     numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    if len(numbers) < 2:
+        return 1  # nothing to tell apart
     shown = 1
     while shown < MAX_PLACES and len({f"{v * 100:.{shown}f}" for v in numbers}) < len(numbers):
         shown += 1
