@@ -306,11 +306,18 @@ _SLIP_CHARACTERS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x8
 # read.
 _CANDIDATE = re.compile(f"[{_SLIP_CHARACTERS}:]")
 MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
-# Of the lines holding a colon, only those that start like a slip of the ASCII kind can hold one: most lines
-# of a report hold a colon, and reading each cost more than parsing. Reading only these finds the same slips,
-# as long as every line may be read.
+# Only the lines where ``_line_slips`` finds a slip in the whole line can hold one (the line's code part is
+# read only then). Each of these finds every such line, and a few more: a space or separator of a slip; a
+# full-width colon after a key's last character or a space; a full-width comma before a key; a colon without
+# its space; a dash before a key. Each starts with a character of its own, so that the text is searched at the
+# speed of those characters: most lines of a report hold a colon, and Chinese text holds full-width commas and
+# colons, and reading each such line, or trying a pattern at the start of each, cost more than parsing.
 _SLIP_LINE = re.compile(
-    f"[{_SLIP_CHARACTERS}]|{_NO_SPACE_AFTER_COLON.pattern}|{_NO_SPACE_AFTER_DASH.pattern}", re.MULTILINE
+    "[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85]"
+    "|：(?<=[A-Za-z0-9_ ]：)"
+    "|，[ \u3000]*[A-Za-z_]"
+    r"|:[^\s#]"
+    "|-[A-Za-z_][A-Za-z0-9_]*+:"
 )
 
 

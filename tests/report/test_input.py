@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
-from zhijiao_check.source import MAX_BYTES
+from zhijiao_check.source import _SEPARATORS, _SLIP_LINE, MAX_BYTES, _line_slips
 
 from .conftest import Load
 from .helpers import COUNTY, EN, UNITS, ZH, assert_problem, county_text, only_error
@@ -221,3 +223,29 @@ def test_recursive_alias_and_merge_key(load: Load) -> None:
     assert only_error(load("schema_version: 1\nschools: &s [*s]\n")).code == "alias-recursive"
     problem = only_error(load(county_text(("unit:\n", "unit:\n  <<: {name: 冷水滩区}\n"))))
     assert_problem(problem, "merge-key", 4, 3, "unit", "合并键", "merge keys")
+
+
+# Lines made of what the slips are made of: keys, colons, dashes, quotes, full-width and odd spaces.
+_SLIP_PARTS = st.sampled_from(
+    [" ", "  ", "-", "- ", ":", ": ", "：", "，", "{", "}", "#", '"', "'", "\t", "\u3000", "\u00a0", "\u2028"]
+    + ["name", "teachers", "_x1", "9", "学校", "冷水滩区", "12:30", "http://x"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SLIP_PARTS, max_size=10).map("".join))
+@example("-name:")  # each kind of slip, as a clerk types it
+@example("  -name: 冷水滩区")
+@example("name：冷水滩区")
+@example("  - name ：冷水滩区")
+@example("{name: a，teachers: 1}")
+@example("teachers:110")
+@example("\tname: x")
+@example("name:\u3000x")
+@example("\u3000name: x")
+@example("name: a\u2028b")
+def test_a_line_with_a_slip_is_always_read(line: str) -> None:
+    """The scan reads only the lines ``_SLIP_LINE`` finds: each line in which a slip or a line separator is
+    found is one."""
+    if _line_slips(line, 1, "report.yaml") or _SEPARATORS.search(line):
+        assert _SLIP_LINE.search(line)

@@ -34,15 +34,14 @@ class RuleResult:
     @property
     def target(self) -> dict[str, Any]:
         """``{"op": ">=", "value": 0.45}``: what the observed value is held against."""
-        op = self.rule.target.op
-        if self.rule.kind == "flag":
+        rule = self.rule
+        if rule.kind == "flag":
             return {"op": "==", "value": True}
         # the model's fields: getattr on a kind without them raises inside pydantic, slowly
-        fields = vars(self.rule)
-        computed = (fields.get("compare_to"), fields.get("year_plus"))
-        if any(part is not None for part in computed):
-            return {"op": op, "value": self.compared_to}  # None when it could not be computed
-        return {"op": op, "value": self.rule.target.value}
+        fields = vars(rule)
+        if fields.get("compare_to") is not None or fields.get("year_plus") is not None:
+            return {"op": rule.target.op, "value": self.compared_to}  # None when it could not be computed
+        return {"op": rule.target.op, "value": rule.target.value}
 
 
 @dataclass(frozen=True)
