@@ -233,10 +233,9 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     return Parsed(data, positions, tuple(problems))
 
 
-# Memoised by (kind, text, implicit): a year's reports repeat the same keys and values thousands of times, and
-# libyaml's composer asks the pure-Python resolver about every one of them. Bounded: a hostile file of unique
-# values fills it once and then resolves as before.
-_RESOLVED: dict[tuple[Any, Any, Any], str] = {}
+# The resolver is memoised by (kind, text, implicit): a year's reports repeat the same keys and values
+# thousands of times, and libyaml's composer asks the pure-Python resolver about every one of them. Bounded
+# (the least recently used are let go): a hostile file of unique values cannot fill memory.
 # Plain scalars already built and found clean (a text without odd characters), by (tag, text): str, int,
 # float, bool and None are immutable, so one object serves all.
 _BUILT: dict[tuple[str, str], Any] = {}
@@ -259,14 +258,9 @@ def _loader_class() -> Any:
         descend_resolver = staticmethod(slice)  # called with (parent, index)
         ascend_resolver = staticmethod(tuple)  # called with nothing
 
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            key = (kind, value, implicit)
-            tag = _RESOLVED.get(key)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(_RESOLVED) < _CACHE_LIMIT:
-                    _RESOLVED[key] = tag
-            return tag
+        # A C callable too, asked once per node: resolving reads only the class's resolvers (no path
+        # resolvers are registered), never the loader's state, so one resolver answers for every loader.
+        resolve = staticmethod(functools.lru_cache(maxsize=_CACHE_LIMIT)(yaml.resolver.Resolver().resolve))
 
     _LOADER.append(Loader)
     return Loader
@@ -711,11 +705,13 @@ class _QuickBuilder:
         if node.id == "sequence":
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         result: dict[Any, Any] = {}
-        keys = self.keys
+        keys, values, scalar, built = self.keys, self.values, self.scalar, _BUILT.get
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise _Irregular
-            key = self.scalar(key_node)
+            key = built((key_node.tag, key_node.value), _MISSING)
+            if key is _MISSING:
+                key = scalar(key_node)
             if key.__class__ is not str:
                 if key is None:
                     raise _Irregular
@@ -725,7 +721,13 @@ class _QuickBuilder:
                 raise _Irregular
             mark = key_node.start_mark
             keys[child] = (mark.line + 1, mark.column + 1)
-            result[key] = self.build(value_node, child)
+            if value_node.id == "scalar":  # most values: built here, as ``build`` would
+                mark = value_node.start_mark
+                values[child] = (mark.line + 1, mark.column + 1)
+                value = built((value_node.tag, value_node.value), _MISSING)
+                result[key] = scalar(value_node) if value is _MISSING else value
+            else:
+                result[key] = self.build(value_node, child)
         return result
 
 
