@@ -144,11 +144,14 @@ class Scope:
         # Many rules read the same collections and fields of the same reports: each is gathered once.
         self._items: dict[str, ItemSet] = {}
         self._fields: dict[str, list[Reading]] = {}
+        self._city: list[ReportFile] | None = None  # the reports that hold the ``city:`` block
 
     def _sources(self, field: str) -> list[ReportFile]:
         # The `city:` block exists only in the 市本级 report.
         if field.startswith(CITY_BLOCK):
-            return [r for r in self.reports if r.kind == "city"]
+            if self._city is None:
+                self._city = [r for r in self.reports if r.kind == "city"]
+            return self._city
         return self.reports
 
     def named(self, report: ReportFile, what: str) -> str:
