@@ -225,17 +225,22 @@ def city(e: CityEvaluation, tr: Translator) -> CityDoc:
 
 def result(r: RuleResult, tr: Translator) -> ResultDoc:
     rule = r.rule
+    target = r.target  # made for this call: its value is written as the document writes numbers
+    target["value"] = _number(target["value"])
+    render = tr.render
     return {
         "rule": rule.id,
         "title": tr.pick(rule.title.zh, rule.title.en),
         "short": rule.short,
         "status": r.status,
         "observed": _number(r.observed),
-        "target": _target(r.target),
+        "target": target,
         "unit": rule.unit,
         "expected": _number(r.expected),
-        "explanation": tr.render(r.explanation),
-        "notes": [*([waiver_note(r, tr)] if r.waiver is not None else []), *(tr.render(n) for n in r.notes)],
+        "explanation": render(r.explanation),
+        "notes": [render(n) for n in r.notes]
+        if r.waiver is None
+        else [waiver_note(r, tr), *(render(n) for n in r.notes)],
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
         "clause": rule.clause,
         "quote": rule.quote,
