@@ -61,7 +61,7 @@ def is_stdin(path: Path) -> bool:
 def display_name(path: Path | str) -> str:
     """The path as text any output can hold: bytes that are not UTF-8 shown as ``\\xNN``."""
     name = os.fspath(path)
-    if is_stdin(Path(name)):
+    if STDIN in name and is_stdin(Path(name)):  # a name without a dash is no standard input (no Path made)
         return STDIN_NAME
     try:
         name.encode("utf-8")
