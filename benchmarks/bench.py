@@ -1,12 +1,14 @@
 """How fast zhijiao-check is, each figure as a ratio to its floor measured side by side in the same run.
 
-    python benchmarks/bench.py [--runs 5] [--cpus 0] [--big]
+    python benchmarks/bench.py [--runs 5] [--cpus 0] [--big | --cold]
 
 Run it in a virtual environment with the package installed (a pyenv shim adds ~80 ms to every start).
 Each command and its floor run in turn (A B A B …) pinned to the same processors; the figure is the median of
 the pairwise ratios, so a machine whose speed drifts during the run still compares like with like:
 
 1. one report, cold process, json and table, against importing the stack (typer, pydantic, yaml; rich too);
+   beside them, for reference, the least typer app (``least_typer.py``: one command, an argument and ``-f``)
+   against the same floor: the part of the ratio that typer takes whatever the app (``--cold``: these alone);
 2. 1,000 reports (and 10,000 with ``--big``) as json with ``--jobs 1``, and with ``--jobs`` one per processor
    given, against parsing the same files with libyaml in one process (``parse_floor.py``);
 3. 1,000 reports as a table against the same floor;
@@ -119,6 +121,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="pairs of cold runs (bulk runs: fewer)")
     parser.add_argument("--cpus", default="0", help="processors to pin to, e.g. 0 or 0,1 (default 0)")
     parser.add_argument("--big", action="store_true", help="also 10,000 reports (minutes)")
+    parser.add_argument("--cold", action="store_true", help="only the one-report figures (seconds)")
     args = parser.parse_args()
     cpus = {int(c) for c in args.cpus.split(",")}
     two = set(sorted(os.sched_getaffinity(0))[:2])
@@ -147,6 +150,15 @@ def main() -> None:
         "the same + rich",
         "≤ 1.4×",
     )
+    least = [python, str(Path(__file__).parent / "least_typer.py"), str(ONE), "-f", "json"]
+    show(
+        "least typer app (reference), cold",
+        paired(least, stack, cpus, args.runs, True),
+        "import typer, pydantic, yaml",
+        "none: typer's share",
+    )
+    if args.cold:
+        return
 
     with tempfile.TemporaryDirectory() as temp:
         sizes = [100, 1000] + ([10_000] if args.big else [])

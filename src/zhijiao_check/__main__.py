@@ -1,3 +1,3 @@
-from zhijiao_check.cli import main
+from zhijiao_check.entry import main
 
 main()

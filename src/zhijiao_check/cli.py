@@ -6,6 +6,7 @@ Heavy imports (pydantic, rich, the engine) happen inside the command functions, 
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
@@ -181,10 +182,17 @@ PathsArgument = Annotated[
 ]
 
 
-def _exit(command: Callable[[], int], lang: Lang, debug: bool = False) -> None:
+def _exit(command: Callable[[], int], lang: Lang, debug: bool = False, collect: bool = True) -> None:
+    """Run a command and exit with its status. ``collect``: the cyclic collector back on first (the console
+    script starts without it, ``entry``); ``check`` leaves it off while it loads and turns it on itself after
+    scoring (``commands.check``)."""
     from zhijiao_check.errors import run_command
     from zhijiao_check.i18n import Translator
 
+    if collect and not gc.isenabled():
+        # What was made so far lives until the process ends: out of the collector's sight, without a walk.
+        gc.freeze()
+        gc.enable()
     raise typer.Exit(run_command(command, Translator(lang), debug))
 
 
@@ -359,7 +367,7 @@ def check(
         )
         return command.run(options)
 
-    _exit(run, lang, debug)
+    _exit(run, lang, debug, collect=False)
 
 
 @commands.command(cls=Command)

@@ -177,7 +177,8 @@ class RuleBase(Strict):
     # rules.
     units: list[UnitKind] = Field(default=["county", "management_area", "development_zone", "city"])
     time: Time
-    target: Target = Target()
+    # A factory, not Target(): an instance made here would build Target's validator as the module loads.
+    target: Target = Field(default_factory=Target)
     unit: Unit = "count"
     severity: Literal["error", "warning"] = "error"
     weight: float = Field(default=1, gt=0)

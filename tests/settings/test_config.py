@@ -62,6 +62,17 @@ def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(
     assert "c16.secondary-funding" not in result.stdout  # quiet: summary lines only
 
 
+def test_a_tool_table_named_with_an_escape_is_found(repo: Path, invoke) -> None:
+    # TOML reads "\u007ahijiao-check" as zhijiao-check: the file is parsed although its bytes do not hold the
+    # name, which is all that a pyproject.toml of another project is looked at for (config._has_tool_table).
+    write(
+        repo / "pyproject.toml", '[project]\nname = "reports"\n\n[tool."\\u007ahijiao-check"]\nlang = "en"\n'
+    )
+    result = invoke("check", "reports/2023/dongan.yaml")
+    assert result.exit_code == 1
+    assert "summary: pass 14 · fail 3 · not_applicable 3" in result.stdout
+
+
 def test_zhijiao_check_toml_wins_over_pyproject_in_the_same_folder(repo: Path, invoke) -> None:
     write(repo / "pyproject.toml", '[tool.zhijiao-check]\nlang = "en"\n')
     write(repo / "zhijiao-check.toml", 'lang = "zh"\n')

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
-from zhijiao_check.settings.toml import TablePath, TomlFile, read_toml, table_at
+
+if TYPE_CHECKING:
+    # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
+    from zhijiao_check.settings.toml import TablePath, TomlFile
 
 OWN_FILE = "zhijiao-check.toml"
 PYPROJECT = "pyproject.toml"
@@ -66,6 +69,8 @@ def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
         return Config()
     path, table = found
     path = shown(path)
+    from zhijiao_check.settings.toml import read_toml
+
     read = read_toml(path, str(path))
     if isinstance(read, Problem):
         raise FatalError("invalid-config", (read,), file=str(path))
@@ -76,6 +81,8 @@ def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
 
 
 def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
+    from zhijiao_check.settings.toml import table_at
+
     settings = table_at(toml.data, table)
     if settings is None:
         problem = toml.problem(table, (), "config-table-missing", name=".".join(table))
@@ -206,6 +213,15 @@ def shown(path: Path) -> Path:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
-    """Whether a pyproject.toml has ``[tool.zhijiao-check]``; one that cannot be read is not ours to judge."""
+    """Whether a pyproject.toml has ``[tool.zhijiao-check]``; one that cannot be read is not ours to judge.
+    A file (UTF-8, as TOML is) that holds neither the tool's name nor an escape that a quoted key could spell
+    it with has no such table, and is not parsed: most of those found are another project's."""
+    from zhijiao_check.files import read_file
+
+    raw = read_file(pyproject, str(pyproject))
+    if isinstance(raw, Problem) or not any(part in raw for part in (b"zhijiao", b"\\u", b"\\U")):
+        return False
+    from zhijiao_check.settings.toml import read_toml, table_at
+
     read = read_toml(pyproject, str(pyproject))
     return not isinstance(read, Problem) and table_at(read.data, PYPROJECT_TABLE) is not None

@@ -1,0 +1,108 @@
+"""What the console script settles before it reads its command line (``entry``), seen from a real process:
+Pydantic plugins installed beside the tool never see its validation, the cyclic collector is off while the
+tool loads and back on once the command runs, and the output is the same as through ``cli`` alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factory import ROOT, SAMPLES
+
+ONE = str(SAMPLES / "2023" / "lengshuitan.yaml")
+
+# Runs the tool through ``module`` (``entry``: as the console script does; ``cli``: its command line alone)
+# and says, on its last line of standard error, how the process ended.
+PROBE = """
+import atexit, gc, json, sys
+def said():
+    print(json.dumps({"collecting": gc.isenabled(), "collections": gc.get_stats()[0]["collections"]}),
+          file=sys.stderr)
+atexit.register(said)
+module, *sys.argv[1:] = sys.argv[1:]
+sys.argv[0] = "zhijiao-check"
+main = __import__(f"zhijiao_check.{module}", fromlist=["main"]).main
+main()
+"""
+
+# A Pydantic plugin, installed as a distribution with an entry point in the ``pydantic`` group (where Pydantic
+# looks for plugins), that writes down each validator it is shown.
+PLUGIN = """
+import os
+
+class Watch:
+    def new_schema_validator(self, schema, schema_type, schema_type_path, schema_kind, config, settings):
+        with open(os.environ["WATCHED"], "a", encoding="utf-8") as log:
+            log.write(schema_type_path.name + "\\n")
+        return None, None, None
+
+plugin = Watch()
+"""
+
+
+def _run(
+    module: str, *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess, dict]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, module, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    return done, json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def watched(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """An environment with the watching plugin installed on the path, and the file it writes."""
+    site = tmp_path / "site"
+    info = site / "watch_plugin-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: watch-plugin\nVersion: 1.0\n", "utf-8")
+    (info / "entry_points.txt").write_text("[pydantic]\nwatch = watch_plugin:plugin\n", "utf-8")
+    (site / "watch_plugin.py").write_text(PLUGIN, "utf-8")
+    log = tmp_path / "watched.txt"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    env |= {"PYTHONPATH": os.pathsep.join([str(site), env.get("PYTHONPATH", "")]), "WATCHED": str(log)}
+    return env, log
+
+
+def test_an_installed_pydantic_plugin_never_sees_the_tools_validation(watched) -> None:
+    env, log = watched
+    # Through the command line alone, Pydantic hands the plugin the report's validator: the plugin works.
+    done, _ = _run("cli", ONE, "-f", "json", env=env)
+    assert done.returncode == 0  # every target met
+    assert "Report" in log.read_text("utf-8").split()
+    log.unlink()
+    # Through the console script it is never asked, and the document printed is the same.
+    started, _ = _run("entry", ONE, "-f", "json", env=env)
+    assert started.returncode == 0
+    assert not log.exists()
+    assert json.loads(started.stdout) == json.loads(done.stdout)
+
+
+def test_a_users_own_choice_of_plugins_stays(watched) -> None:
+    env, log = watched
+    env["PYDANTIC_DISABLE_PLUGINS"] = "another"  # plugins by name: theirs, not ours, to turn off
+    done, _ = _run("entry", ONE, "-f", "json", env=env)
+    assert done.returncode == 0  # every target met
+    assert "Report" in log.read_text("utf-8").split()
+
+
+@pytest.mark.parametrize("args", [(ONE, "-f", "json"), ("validate", ONE)])
+def test_the_collector_stays_off_while_the_tool_loads_and_is_back_on_at_the_end(args) -> None:
+    alone, ended_alone = _run("cli", *args)
+    started, ended = _run("entry", *args)
+    assert started.returncode == alone.returncode
+    assert started.stdout == alone.stdout
+    assert ended["collecting"] and ended_alone["collecting"]
+    # Loading alone made the collector run scores of times; a check runs it after scoring at most.
+    assert ended["collections"] < ended_alone["collections"] / 2
