@@ -17,7 +17,8 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "zhijiao_check"
 # Top to bottom. A part is a top-level module or package of zhijiao_check; "" is the package itself (its
 # version).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("command line", ("cli", "__main__")),
+    ("console script", ("entry", "__main__")),
+    ("command line", ("cli",)),
     ("commands", ("commands",)),
     ("settings files", ("settings",)),
     ("views", ("renderers",)),
