@@ -7,12 +7,13 @@ wording (explanations, notes, notices) is rendered here, in the document's langu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
 from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import Lazy
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
@@ -199,12 +200,19 @@ def _target(target: dict[str, Any]) -> dict[str, Any]:
     return {**target, "value": _number(target["value"])}
 
 
-def evaluation(e: Evaluation, tr: Translator) -> EvaluationDoc:
+def evaluation(e: Evaluation, tr: Translator, streamed: bool = False) -> EvaluationDoc:
+    """``streamed``: the results as a ``jsontext.Lazy`` list, each made as it is written (a city-wide year of
+    a large run locates every figure of every report: all at once, a hundred thousand places)."""
+    results = (
+        [result(r, tr) for r in e.results]
+        if not streamed
+        else Lazy(lambda: (result(r, tr) for r in e.results))
+    )
     return {
         "score": e.score,
         "summary": e.summary,
         "notices": [tr.render(n) for n in e.notices],
-        "results": [result(r, tr) for r in e.results],
+        "results": cast("list[ResultDoc]", results),
     }
 
 
@@ -213,13 +221,13 @@ def report(e: ReportEvaluation, tr: Translator) -> ReportDoc:
     return {"file": e.file, "unit": e.unit, "kind": e.kind, "year": e.year, **evaluation(e, tr), "rank": None}
 
 
-def city(e: CityEvaluation, tr: Translator) -> CityDoc:
+def city(e: CityEvaluation, tr: Translator, streamed: bool = False) -> CityDoc:
     return {
         "year": e.year,
         "file": e.file,
         "units_present": list(e.units_present),
         "units_missing": list(e.units_missing),
-        **evaluation(e, tr),
+        **evaluation(e, tr, streamed),
     }
 
 

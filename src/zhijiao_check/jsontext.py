@@ -64,6 +64,40 @@ class Written(bytes):
     """An entry of a ``Lazy`` list already written by ``encoded(value, depth)``, at its entries' depth."""
 
 
+class Spooled:
+    """An entry of a ``Lazy`` list written as ``Written`` is but kept out of memory (a large run's city-wide
+    year, megabytes): ``pieces()`` gives its text a bounded piece at a time, ``value()`` what a view reads of
+    it."""
+
+    def __init__(self, pieces: Callable[[], Iterable[bytes]], value: Callable[[], Any]) -> None:
+        self.pieces = pieces
+        self.value = value
+
+
+def entries_of(section: Any) -> Iterator[Any]:
+    """Each entry of a document's list as a value: a ``Lazy`` list's made as they come, a ``Written`` one read
+    back (``loads``), so that a view reads a large run's document as it reads a whole one."""
+    if isinstance(section, Lazy):
+        for entry in section.entries():
+            if isinstance(entry, Written):
+                yield loads(entry)
+            else:
+                yield entry.value() if isinstance(entry, Spooled) else entry
+    else:
+        yield from section
+
+
+def loads(text: bytes) -> Any:
+    """What ``encoded`` wrote, read back: the same values (JSON's), by orjson, or by the standard library for
+    what orjson refuses (an integer beyond 64 bits, an escaped lone surrogate)."""
+    import orjson
+
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
 def chunks(data: Any, depth: int = 0) -> Iterator[bytes]:
     """``encoded(data)`` in pieces, ``Lazy`` lists (in dicts and lists at any depth) written as they come."""
     if isinstance(data, Lazy):
@@ -92,6 +126,8 @@ def _entries(entries: Iterator[Any], depth: int) -> Iterator[bytes]:
         yield separator + inner
         if isinstance(entry, Written):
             yield entry
+        elif isinstance(entry, Spooled):
+            yield from entry.pieces()
         else:
             yield from chunks(entry, depth + 1)
         separator = b",\n"

@@ -73,19 +73,22 @@ def write_outputs(
     options: RenderOptions,
 ) -> None:
     """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
-    from zhijiao_check.output import is_stdout, stdout_is_tty, write_all
+    from zhijiao_check.output import write_all
 
     # fail on a bad name before writing
     classes = [(renderer_class(name), target) for name, target in outputs]
     one_to_stdout(outputs)
-    texts = []
-    for cls, target in classes:
-        to_stdout = is_stdout(target)
-        own = replace(
-            options, color=options.color if to_stdout else False, to_terminal=to_stdout and stdout_is_tty()
-        )
-        texts.append((cls(tr, own).render(run), target))
-    write_all(texts)
+    write_all([(cls(tr, own_options(options, target)).render(run), target) for cls, target in classes])
+
+
+def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
+    """``options`` for one output: colour and the terminal's layout only on standard output."""
+    from zhijiao_check.output import is_stdout, stdout_is_tty
+
+    to_stdout = is_stdout(target)
+    return replace(
+        options, color=options.color if to_stdout else False, to_terminal=to_stdout and stdout_is_tty()
+    )
 
 
 def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import entries_of
 from zhijiao_check.renderers.texts import who
 from zhijiao_check.status import NOT_MET, Status
 
@@ -45,18 +47,17 @@ class Finding:
         return tr.sep.join([self.result["explanation"], *self.result["notes"]])
 
 
-def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> list[Finding]:
+def findings(doc: Mapping[str, Any], failing: frozenset[str]) -> Iterator[Finding]:
     """One finding per rule that is not met, or per item that did not pass under it; one ``note`` per waived
-    rule, so that the reason stands where the finding would have been."""
-    out: list[Finding] = []
-    for evaluation in (*doc["reports"], *doc["city"]):
-        for result in evaluation["results"]:
+    rule, so that the reason stands where the finding would have been. As they come: a large run's document
+    is read back report by report (``jsontext.entries_of``)."""
+    for evaluation in chain(entries_of(doc["reports"]), entries_of(doc["city"])):
+        for result in entries_of(evaluation["results"]):
             if result["status"] == Status.WAIVED:
-                out.append(Finding(evaluation, result, None, "note"))
+                yield Finding(evaluation, result, None, "note")
                 continue
             if result["status"] not in NOT_MET:
                 continue
             level = "error" if result["status"] in failing else "warning"
             items: list[dict[str, Any] | None] = [*failing_items(result)] or [None]
-            out.extend(Finding(evaluation, result, item, level) for item in items)
-    return out
+            yield from (Finding(evaluation, result, item, level) for item in items)

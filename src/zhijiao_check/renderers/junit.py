@@ -11,11 +11,13 @@ passes unless ``--strict``; each problem of an invalid report is an ``<error>``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import entries_of
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.texts import at, score_text, spot, where, who
@@ -37,61 +39,94 @@ class JunitRenderer:
         self.options = options
 
     def render(self, run: Run) -> str:
-        import xml.etree.ElementTree as ET
-
         from zhijiao_check.document import document
 
         doc = document(run, self.tr)
-        root = ET.Element("testsuites")
-        stamp = datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
-        for bad in doc["invalid"]:
-            suite = _suite(
-                root, stamp, self.tr("render.invalid-suite", file=bad["file"]), {"file": bad["file"]}
-            )
-            for problem in bad["problems"]:
-                case = _case(suite, f"{problem['code']} {problem['path']}", bad["file"])
-                text = f"{at(problem)}: {problem['message']}"
-                _child(case, "error", text, problem["code"], text)
-            _close(suite, [], [])
-        evaluations: list[Mapping[str, Any]] = [*doc["reports"], *doc["city"]]
-        for evaluation in evaluations:
-            city = "unit" not in evaluation
-            unit = CITY_WIDE if city else evaluation["unit"]
-            properties = {
-                "file": evaluation["file"],
-                "unit": unit,
-                "year": evaluation["year"],
-                "score": score_text(evaluation["score"]),
-            }
-            if not city:
-                properties["kind"] = evaluation["kind"]
-            suite = _suite(root, stamp, f"{unit} {evaluation['year']} ({evaluation['file']})", properties)
-            passed_with = []
-            for result in evaluation["results"]:
-                case = _case(suite, f"{result['rule']} {unit} {evaluation['year']}", unit)
-                status, title = result["status"], result["title"]
-                if status in run.failing:
-                    items = failing_items(result)
-                    first = where((items[0] if items else result)["locations"][:1])
-                    message = f"{first}: {result['explanation']}" if first else result["explanation"]
-                    _child(case, "failure", f"{message} ({title})", status, _details(result, items))
-                elif status in SKIPPED:
-                    reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
-                    _child(case, "skipped", f"{status}: {reason} ({title})", None, None)
-                elif status != "pass":
-                    passed_with.append(f"{status} {result['rule']}: {result['explanation']}")
-            mine = [w for w in doc["warnings"] if w["file"] == evaluation["file"] and not city]
-            _close(suite, [*evaluation["notices"], *passed_with], [f"{at(w)}: {w['message']}" for w in mine])
-        ET.indent(root)
-        return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+        by_file: dict[str, list[Mapping[str, Any]]] = {}
+        for warning in doc["warnings"]:
+            by_file.setdefault(warning["file"], []).append(warning)
+        return "".join(suites(doc, run.failing, self.tr, lambda file: by_file.get(file, ())))
 
 
-def _suite(root: Element, stamp: str, name: str, properties: Mapping[str, Any]) -> Element:
+def suites(
+    doc: Mapping[str, Any],
+    failing: frozenset[str],
+    tr: Translator,
+    warnings_of: Callable[[str], Iterable[Mapping[str, Any]]],
+) -> Iterator[str]:
+    """The document as JUnit XML, a ``<testsuite>`` at a time: the whole run's (``render``) or a large run's
+    read back as it is written (``commands.flat``), whose sections may be ``Lazy``. ``warnings_of``: the
+    warnings located in a file, in the document's order. The same text ``ElementTree.indent`` gives the whole
+    tree: each suite is indented at its own depth, which is all its layout depends on."""
     import xml.etree.ElementTree as ET
 
-    index = len(root)
-    suite = ET.SubElement(
-        root,
+    stamp = datetime.now().strftime("%Y-%m-%dT%H:%M:%S")
+    empty = ET.tostring(ET.Element("testsuites"), encoding="unicode", xml_declaration=True)
+    opening = empty.removesuffix("<testsuites />") + "<testsuites>"
+    index = 0
+
+    def written(suite: Element) -> str:
+        nonlocal index
+        ET.indent(suite, level=1)
+        text = f"{opening if index == 0 else ''}\n  {ET.tostring(suite, encoding='unicode')}"
+        index += 1
+        return text
+
+    for bad in entries_of(doc["invalid"]):
+        suite = _suite(index, stamp, tr("render.invalid-suite", file=bad["file"]), {"file": bad["file"]})
+        for problem in bad["problems"]:
+            case = _case(suite, f"{problem['code']} {problem['path']}", bad["file"])
+            text = f"{at(problem)}: {problem['message']}"
+            _child(case, "error", text, problem["code"], text)
+        _close(suite, [], [])
+        yield written(suite)
+    for evaluation in chain(entries_of(doc["reports"]), entries_of(doc["city"])):
+        yield written(_evaluation_suite(index, stamp, evaluation, failing, warnings_of))
+    yield "\n</testsuites>\n" if index else empty + "\n"
+
+
+def _evaluation_suite(
+    index: int,
+    stamp: str,
+    evaluation: Mapping[str, Any],
+    failing: frozenset[str],
+    warnings_of: Callable[[str], Iterable[Mapping[str, Any]]],
+) -> Element:
+    """A report's suite, or a city-wide year's: a case per rule."""
+    city = "unit" not in evaluation
+    unit = CITY_WIDE if city else evaluation["unit"]
+    properties = {
+        "file": evaluation["file"],
+        "unit": unit,
+        "year": evaluation["year"],
+        "score": score_text(evaluation["score"]),
+    }
+    if not city:
+        properties["kind"] = evaluation["kind"]
+    suite = _suite(index, stamp, f"{unit} {evaluation['year']} ({evaluation['file']})", properties)
+    passed_with = []
+    for result in entries_of(evaluation["results"]):
+        case = _case(suite, f"{result['rule']} {unit} {evaluation['year']}", unit)
+        status, title = result["status"], result["title"]
+        if status in failing:
+            items = failing_items(result)
+            first = where((items[0] if items else result)["locations"][:1])
+            message = f"{first}: {result['explanation']}" if first else result["explanation"]
+            _child(case, "failure", f"{message} ({title})", status, _details(result, items))
+        elif status in SKIPPED:
+            reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
+            _child(case, "skipped", f"{status}: {reason} ({title})", None, None)
+        elif status != "pass":
+            passed_with.append(f"{status} {result['rule']}: {result['explanation']}")
+    mine = () if city else warnings_of(evaluation["file"])
+    _close(suite, [*evaluation["notices"], *passed_with], [f"{at(w)}: {w['message']}" for w in mine])
+    return suite
+
+
+def _suite(index: int, stamp: str, name: str, properties: Mapping[str, Any]) -> Element:
+    import xml.etree.ElementTree as ET
+
+    suite = ET.Element(
         "testsuite",
         {
             "name": _token(name),

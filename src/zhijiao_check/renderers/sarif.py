@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import Lazy, chunks, entries_of
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
 from zhijiao_check.renderers.json import strict_json
@@ -28,6 +30,7 @@ from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
+    from zhijiao_check.pack.load import RulePack
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ROOT = "%SRCROOT%"
@@ -43,14 +46,30 @@ class SarifRenderer:
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
 
-        doc = document(run, self.tr)
+        return strict_json(self.log(document(run, self.tr), run.packs, run.failing, streamed=False))
+
+    def pieces(
+        self, doc: Mapping[str, Any], packs: Sequence[RulePack], failing: frozenset[str]
+    ) -> Iterator[bytes]:
+        """The same text as ``render``, written as a large run's document is read back (``commands.flat``):
+        its results made as they are written."""
+        return chain(chunks(self.log(doc, packs, failing, streamed=True)), [b"\n"])  # as strict_json ends it
+
+    def log(
+        self, doc: Mapping[str, Any], packs: Sequence[RulePack], failing: frozenset[str], streamed: bool
+    ) -> dict[str, Any]:
+        """The SARIF log of ``doc``; ``streamed``: its results and notifications as ``Lazy`` lists."""
         self.base = self.options.base()
-        rules = [rule for pack in run.packs for rule in pack.rules]
+        rules = [rule for pack in packs for rule in pack.rules]
         index = {rule.id: n for n, rule in enumerate(rules)}
         index[INVALID] = len(rules)
         help_url = _help_url()
-        results = [self._problem(p, index) for bad in doc["invalid"] for p in bad["problems"]]
-        results += [self._finding(f, index) for f in findings(doc, run.failing)]
+
+        def results() -> Iterator[dict[str, Any]]:
+            for bad in entries_of(doc["invalid"]):
+                yield from (self._problem(p, index) for p in bad["problems"])
+            yield from (self._finding(f, index) for f in findings(doc, failing))
+
         driver = {
             "name": "zhijiao-check",
             "version": __version__,
@@ -58,7 +77,7 @@ class SarifRenderer:
             "rules": [
                 *(
                     self._rule(rule, help_url if _builtin(pack) else None)
-                    for pack in run.packs
+                    for pack in packs
                     for rule in pack.rules
                 ),
                 self._invalid_rule(),
@@ -72,13 +91,13 @@ class SarifRenderer:
                     "tool": {"driver": driver},
                     "originalUriBaseIds": {ROOT: {"uri": self.base.resolve().as_uri() + "/"}},
                     "columnKind": "unicodeCodePoints",
-                    "invocations": [self._invocation(doc)],
-                    "results": results,
+                    "invocations": [self._invocation(doc, streamed)],
+                    "results": Lazy(results) if streamed else list(results()),
                     "properties": {"rulePacks": doc["rule_packs"], "exitCode": doc["exit_code"]},
                 }
             ],
         }
-        return strict_json(log)
+        return log
 
     def _rule(self, rule: Any, help_url: str | None) -> dict[str, Any]:
         title = self.tr.pick(rule.title.zh, rule.title.en)
@@ -178,21 +197,21 @@ class SarifRenderer:
             "properties": {"code": problem["code"], "path": problem["path"]},
         }
 
-    def _invocation(self, doc: Mapping[str, Any]) -> dict[str, Any]:
-        notes = [
-            {
-                "level": "warning",
-                "message": {"text": w["message"]},
-                "locations": [self._location(w)],
-                "descriptor": {"id": w["code"]},
-            }
-            for w in doc["warnings"]
-        ]
-        notes += [{"level": "note", "message": {"text": text}} for text in doc["notices"]]
+    def _invocation(self, doc: Mapping[str, Any], streamed: bool) -> dict[str, Any]:
+        def notes() -> Iterator[dict[str, Any]]:
+            for w in entries_of(doc["warnings"]):
+                yield {
+                    "level": "warning",
+                    "message": {"text": w["message"]},
+                    "locations": [self._location(w)],
+                    "descriptor": {"id": w["code"]},
+                }
+            yield from ({"level": "note", "message": {"text": text}} for text in doc["notices"])
+
         return {
             "executionSuccessful": True,
             "exitCode": doc["exit_code"],
-            "toolExecutionNotifications": notes,
+            "toolExecutionNotifications": Lazy(notes) if streamed else list(notes()),
         }
 
     def _locations(self, locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
