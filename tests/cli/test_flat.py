@@ -1,10 +1,11 @@
-"""``--format json`` alone is written as the reports are scored (``commands.flat``), in memory that does not
-grow with them; with any other format the whole run is laid out. Both must print the same bytes and exit the
-same way, whatever the run holds: waivers, a roster, duplicates, broken reports, earlier years, a selection,
-worker processes."""
+"""``--format json``, ``junit`` and ``sarif`` (alone or together) are written as the reports are scored
+(``commands.flat``), in memory that does not grow with them; with any other format the whole run is laid out.
+Both must print the same bytes and exit the same way, whatever the run holds: waivers, a roster, duplicates,
+broken reports, earlier years, a selection, worker processes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
 
+TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
 [[waiver]]
 rule = "c16.secondary-funding"
@@ -72,18 +74,36 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+STREAMED = ("json", "junit", "sarif")
+
+
 def both(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[bytes, bytes]:
-    """The JSON written alone, as it is made (flat), and beside a CSV file (the whole run), after checking
-    both exited alike. A run this small is laid out whole unless told otherwise (``FLAT_FROM``)."""
+    """``all_streamed`` for the JSON."""
+    flat, whole = all_streamed(folder, monkeypatch, *args)
+    return flat["json"], whole["json"]
+
+
+def all_streamed(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The JSON, JUnit and SARIF written as they are made (flat), and beside a CSV file (the whole run),
+    after checking both exited alike; JUnit's clock left out. A run this small is laid out whole unless told
+    otherwise (``FLAT_FROM``)."""
     monkeypatch.chdir(folder)
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
-    flat = CliRunner().invoke(app, ["check", *args, "-f", "json", "-o", "flat.json"])
-    whole = CliRunner().invoke(
-        app, ["check", *args, "-f", "json", "-o", "whole.json", "-f", "csv", "-o", "w.csv"]
-    )
+
+    def outputs(kind: str) -> list[str]:
+        return [arg for name in STREAMED for arg in ("-f", name, "-o", f"{kind}.{name}")]
+
+    flat = CliRunner().invoke(app, ["check", *args, *outputs("flat")])
+    whole = CliRunner().invoke(app, ["check", *args, *outputs("whole"), "-f", "csv", "-o", "w.csv"])
     assert flat.exit_code == whole.exit_code and flat.exit_code in (1, 2), flat.output + whole.output
     assert flat.exception is None or isinstance(flat.exception, SystemExit), flat.exception
-    return (folder / "flat.json").read_bytes(), (folder / "whole.json").read_bytes()
+
+    def read(kind: str) -> dict[str, bytes]:
+        return {name: TIMESTAMP.sub(b"", (folder / f"{kind}.{name}").read_bytes()) for name in STREAMED}
+
+    return read("flat"), read("whole")
 
 
 def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -109,9 +129,23 @@ def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_json_alone_prints_what_the_whole_run_prints(
     folder: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    flat, whole = both(folder, monkeypatch, *args)
+    flat, whole = all_streamed(folder, monkeypatch, *args)
     assert flat == whole
-    assert b'"rank": 1' in flat or b'"rank": null' in flat
+    assert b'"rank": 1' in flat["json"] or b'"rank": null' in flat["json"]
+    assert b"<testcase " in flat["junit"] and b'"ruleId"' in flat["sarif"]
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_each_alone_prints_what_the_whole_run_prints(
+    folder: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One streamed format by itself, to standard output, as the whole run writes it to a file."""
+    _, whole = all_streamed(folder, monkeypatch, "reports", "--waivers", "waivers.toml", "--lang", "en")
+    alone = CliRunner().invoke(
+        app, ["check", "reports", "--waivers", "waivers.toml", "--lang", "en", "-f", name]
+    )
+    assert alone.exit_code == 2, alone.output  # the broken report
+    assert TIMESTAMP.sub(b"", alone.stdout_bytes) == whole[name]
 
 
 def test_what_the_run_holds_is_really_there(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,31 +174,26 @@ def bulk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_worker_processes_send_back_what_one_process_makes(bulk: Path) -> None:
     """Workers send back each report's entry and what the city reads of it, not the report and its results:
-    the document is still the one the whole run prints."""
-    flat = check(bulk, "reports", "--rules", "pack", "-f", "json", "-o", "two.json", "--jobs", "2")
+    the documents are still the ones the whole run prints."""
+
+    def outputs(kind: str) -> list[str]:
+        return [arg for name in STREAMED for arg in ("-f", name, "-o", f"{kind}.{name}")]
+
+    flat = check(bulk, "reports", "--rules", "pack", *outputs("two"), "--jobs", "2")
     whole = check(
-        bulk,
-        "reports",
-        "--rules",
-        "pack",
-        "-f",
-        "json",
-        "-o",
-        "one.json",
-        "-f",
-        "csv",
-        "-o",
-        "one.csv",
-        "-j",
-        "1",
+        bulk, "reports", "--rules", "pack", *outputs("one"), "-f", "csv", "-o", "one.csv", "-j", "1"
     )
     assert flat.returncode == whole.returncode == 1, flat.stderr + whole.stderr
-    assert (bulk / "two.json").read_bytes() == (bulk / "one.json").read_bytes()
+    for name in STREAMED:
+        two, one = (TIMESTAMP.sub(b"", (bulk / f"{kind}.{name}").read_bytes()) for kind in ("two", "one"))
+        assert two == one, name
 
 
 def test_to_standard_output_too(bulk: Path) -> None:
     done = check(bulk, "reports", "--rules", "pack", "-f", "json", "-j", "1")
-    assert done.returncode == 1 and done.stdout.encode("utf-8") == (bulk / "one.json").read_bytes()
+    to_file = check(bulk, "reports", "--rules", "pack", "-f", "json", "-j", "1", "-o", "file.json")
+    assert done.returncode == to_file.returncode == 1
+    assert done.stdout.encode("utf-8") == (bulk / "file.json").read_bytes()
 
 
 class _FullDisk:

@@ -46,9 +46,11 @@ class CheckOptions:
     config: Path | None = None  # the config file in use: an input, never to be written over
 
 
-# From this many reports, JSON alone is written as they are scored (``commands.flat``): below it the whole run
-# is small, and one process starts quicker without the spool and its imports.
+# From this many reports, these formats (alone or together) are written as the reports are scored
+# (``commands.flat``): below it the whole run is small, and one process starts quicker without the spool and
+# its imports. Any other format lays out the whole run.
 FLAT_FROM = 100
+STREAMED = ("json", "junit", "sarif")
 
 
 def run(options: CheckOptions) -> int:
@@ -75,7 +77,7 @@ def run(options: CheckOptions) -> int:
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
     jobs = options.jobs or available_cores()
     found = None
-    if all(name == "json" for name, _ in options.outputs) and options.per_unit is None:
+    if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
 
         found = report_files(paths, targets, also_read)
@@ -107,9 +109,7 @@ def run(options: CheckOptions) -> int:
             from zhijiao_check.settings.waivers import apply
 
             result = apply(result, waivers, date.today())
-        render_options = RenderOptions(
-            quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs
-        )
+        render_options = _render_options(options, jobs)
         write_outputs(result, options.outputs, tr, render_options)
         if options.per_unit is not None:
             from zhijiao_check.output import write_all
@@ -131,8 +131,8 @@ def _flat(
     jobs: int,
     tr: Translator,
 ) -> int:
-    """JSON alone, of ``FLAT_FROM`` reports or more, is written as the reports are scored, in memory that does
-    not grow with them (``commands.flat``); the other formats lay out the whole run."""
+    """JSON, JUnit and SARIF, of ``FLAT_FROM`` reports or more, are written as the reports are scored, in
+    memory that does not grow with them (``commands.flat``); the other formats lay out the whole run."""
     from datetime import date
 
     from zhijiao_check.commands.flat import Flat, run_flat
@@ -145,7 +145,6 @@ def _flat(
         from zhijiao_check.settings.waivers import Excuser
 
         excuse = Excuser(waivers, date.today())
-    targets = [target for _, target in options.outputs]
     files, unreadable = found
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
@@ -153,7 +152,11 @@ def _flat(
         return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
 
     flat = Flat(packs, selected, options.strict, tr, roster, excuse)
-    return run_flat(flat, files, unreadable, jobs, targets, previous)
+    return run_flat(flat, files, unreadable, jobs, options.outputs, _render_options(options, jobs), previous)
+
+
+def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
+    return RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs)
 
 
 def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:

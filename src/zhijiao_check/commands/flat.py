@@ -1,13 +1,14 @@
-"""``check --format json`` in flat memory: each report scored, rendered and set aside as it is read.
+"""``check`` in JSON, JUnit and SARIF, in flat memory: each report scored, rendered and set aside in turn.
 
 A report's own rules read that report alone, and its entry in the JSON document depends on nothing else but
 its rank, which is known only once its year is whole. So each report is loaded, scored and written as its
 entry (without the rank) in turn, in worker processes with ``--jobs``; the entry and the few figures its
 unit's trends need go to a temporary spool file, and the run keeps of the report only what the city-wide
-rules and the year-before comparison read (``engine.keep``). The document is then written piece by piece,
-each report's entry read back from the spool with its rank: the same bytes as the whole document gives
-(``document``), in memory that does not grow with the reports. Workers send back only these compact
-records, not the report and its results.
+rules and the year-before comparison read (``engine.keep``). Each city-wide year's entry (a result at a
+time) and each warning go to the spool too. The document is then written piece by piece, each entry read
+back from the spool: the same bytes as the whole document gives (``document``), in memory that does not grow
+with the reports. JUnit and SARIF read the same document, an entry at a time (``jsontext.entries_of``).
+Workers send back only these compact records, not the report and its results.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -28,8 +30,9 @@ from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
-from zhijiao_check.jsontext import Lazy, Written, chunks, encoded
+from zhijiao_check.jsontext import Lazy, Spooled, Written, chunks, encoded, loads
 from zhijiao_check.output import Streamed, write_all
+from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.status import ExitCode, failing
 from zhijiao_check.units import CITY_WIDE
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 # Each report's entry stands at this depth in the document (top level, "reports", the entry).
 DEPTH = 2
 _NO_RANK = b"null\n" + b"  " * DEPTH + b"}"
+PIECE = 1 << 16  # bytes read back from the spool at a time
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,16 @@ class Scored:
     figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
     kept: bytes  # the report as the city-wide rules read it (engine.keep), pickled
     used: frozenset[Waiver]  # the waivers that excused one of its results
+
+
+class _City(NamedTuple):
+    """A city-wide year's entry in the spool: where its text is, what it says besides its results, and where
+    each result is (start and size, in turn)."""
+
+    at: int
+    size: int
+    head: dict[str, Any]
+    results: array[int]
 
 
 class Refused(NamedTuple):
@@ -126,10 +140,11 @@ def run_flat(
     files: Sequence[tuple[Path, str]],
     unreadable: Sequence[InvalidReport],
     jobs: int,
-    outputs: Sequence[Path | None],
+    outputs: Sequence[tuple[str, Path | None]],
+    options: RenderOptions,
     previous: Callable[[], tuple[list[ReportFile], list[Wording]]],
 ) -> ExitCode:
-    """Score ``files`` and write the JSON document to each of ``outputs``; the exit status.
+    """Score ``files`` and write each of ``outputs`` (format, file: ``STREAMED`` formats); the exit status.
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
     reports as the whole run does."""
     from zhijiao_check.commands.inputs import _progress_of
@@ -175,10 +190,39 @@ def run_flat(
                 )
         earlier, notices = previous()
         invalid = [*unreadable, *loaded, *refused, *duplicates]
-        document, code = _document(flat, spool, kept, invalid, earlier, notices)
-        text = Streamed(lambda: chain(chunks(document()), [b"\n"]))  # as renderers.json ends it
-        write_all([(text, output) for output in outputs])
+        by_file = any(name == "junit" for name, _ in outputs)
+        document, warnings, code = _document(flat, spool, kept, invalid, earlier, notices, by_file)
+        write_all(
+            [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
+        )
     return code
+
+
+def _text(
+    name: str,
+    flat: Flat,
+    document: Callable[[], dict[str, Any]],
+    warnings: _Warnings,
+    options: RenderOptions,
+    target: Path | None,
+) -> Streamed:
+    """Format ``name`` of the document, written as it is read back from the spool."""
+    if name == "junit":
+        from zhijiao_check.renderers.junit import suites
+
+        fails = failing(flat.strict)
+        return Streamed(
+            lambda: (
+                piece.encode("utf-8", errors="backslashreplace")
+                for piece in suites(document(), fails, flat.tr, warnings.of)
+            )
+        )
+    if name == "sarif":
+        from zhijiao_check.renderers.sarif import SarifRenderer
+
+        sarif = SarifRenderer(flat.tr, own_options(options, target))
+        return Streamed(lambda: sarif.pieces(document(), flat.packs, failing(flat.strict)))
+    return Streamed(lambda: chain(chunks(document()), [b"\n"]))  # as renderers.json ends it
 
 
 def _scorer(flat: Flat, places: dict[int, int], keep: Any) -> Callable[[tuple[Path, str]], Any]:
@@ -267,6 +311,43 @@ class _Spool:
         except OSError as error:
             raise _spool_failed(error) from None
 
+    def pieces(self, at: int, size: int) -> Iterator[bytes]:
+        """``read(at, size)`` a bounded piece at a time."""
+        end = at + size
+        while at < end:
+            piece = self.read(at, min(PIECE, end - at))
+            at += len(piece)
+            yield piece
+
+    def city(self, made: Mapping[str, Any]) -> _City:
+        """A city-wide year's entry (``document.city``, its results ``Lazy``) written, each result apart: a
+        view reads them back one at a time."""
+        results_made = cast(Lazy, made["results"])
+        doc = {
+            **made,
+            "results": Lazy(lambda: (Written(encoded(one, DEPTH + 2)) for one in results_made.entries())),
+        }
+        at = self.end
+        results = array("q")
+        for piece in chunks(doc, DEPTH):
+            where = self.add(piece)
+            if isinstance(piece, Written):  # a result, at its place in the list
+                results.extend((where, len(piece)))
+        return _City(
+            at, self.end - at, {key: value for key, value in doc.items() if key != "results"}, results
+        )
+
+    def city_entry(self, city: _City) -> Spooled:
+        """The city-wide year's entry in the document."""
+
+        def results() -> Iterator[Written]:
+            for index in range(0, len(city.results), 2):
+                yield Written(self.read(city.results[index], city.results[index + 1]))
+
+        return Spooled(
+            lambda: self.pieces(city.at, city.size), lambda: {**city.head, "results": Lazy(results)}
+        )
+
     def entry(self, kept: _Kept, rank: int | None) -> Written:
         """The report's entry in the document, with its rank."""
         text = self.read(kept.at, kept.entry)
@@ -284,10 +365,10 @@ class _Spool:
         """``_figures``' tuples with their rules."""
         return tuple(_Figure(self.rules[place], *rest) for place, *rest in figures)
 
-    def report(self, kept: _Kept, shared: Shared) -> ReportFile:
-        """The report as the city-wide rules read it."""
+    def report(self, kept: _Kept, shared: Shared | None = None) -> ReportFile:
+        """The report as the city-wide rules read it (``shared``: with the paths and marks of the others)."""
         report: ReportFile = pickle.loads(self.read(kept.at + kept.entry + kept.figures, kept.kept))
-        return shared(report)
+        return report if shared is None else shared(report)
 
 
 def _figures(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:
@@ -306,10 +387,13 @@ def _document(
     refused: list[InvalidReport],
     earlier: Sequence[ReportFile],
     notices: Sequence[Wording],
-) -> tuple[Callable[[], dict[str, Any]], ExitCode]:
-    """The document, its reports, city-wide years and units' trends read from the spool as it is written;
-    and the exit status. The city-wide rules and the year-before comparison read the reports a year at a
-    time, as kept: two years of kept reports are in memory at once, never the whole run."""
+    by_file: bool,
+) -> tuple[Callable[[], dict[str, Any]], _Warnings, ExitCode]:
+    """The document, its reports, city-wide years, warnings and units' trends read from the spool as it is
+    written; its warnings (``by_file``: also found by the file they are in); and the exit status. The
+    city-wide rules read the reports a year at a time, as kept; the comparison with the year before reads a
+    report and its unit's report of that year, so one year of kept reports is in memory, never the whole run.
+    """
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = flat.tr
@@ -323,16 +407,28 @@ def _document(
     bases = {rule.id: pack.info.base_year for pack in flat.packs for rule in pack.rules}
     fails = failing(flat.strict)
     failed = any(one.fails for one in kept)
-    city_entries: list[tuple[int, int]] = []
+    warnings = _Warnings(spool, tr, by_file)
+    for one in kept:
+        warnings.add(one.warnings)
+    # The report a unit's is compared with: its report of the year before in this run, else among the
+    # earlier ones (``--previous``), the first of them as ``cross_year_warnings`` takes it.
+    in_run = {(one.unit, one.year): one for one in kept}
+    before: dict[tuple[str, int], ReportFile] = {}
+    for old in earlier:
+        before.setdefault((old.unit, old.year), old)
+    city_entries: list[_City] = []
     city_years: list[_Year] = []
     city_notices: list[Wording] = []
-    cross: list[Problem] = []
-    before: list[ReportFile] = []
     for year, year_kept in sorted(by_year.items()):
         shared = Shared()
         reports = [spool.report(one, shared) for one in year_kept]
-        cross += cross_year_warnings(reports, [*before, *earlier])
+        for this in reports:
+            key = (this.unit, year - 1)
+            previous = spool.report(in_run[key]) if key in in_run else before.get(key)
+            if previous is not None:
+                warnings.add(cross_year_warnings([this], [previous]))
         scored, year_notices = evaluate_city({year: reports}, flat.packs, flat.selected)
+        del reports, shared
         city_notices += year_notices
         for evaluation in scored:
             city_years.append(
@@ -347,14 +443,10 @@ def _document(
             if flat.excuse is not None:
                 evaluation = flat.excuse(evaluation, CITY_WIDE)
             failed = failed or any(r.status in fails for r in evaluation.results)
-            entry = encoded(city(evaluation, tr), DEPTH)
-            city_entries.append((spool.add(entry), len(entry)))
-        before = reports
-    warnings = [
-        *(w for one in kept for w in one.warnings),
-        *cross,
-        *(flat.excuse.warnings() if flat.excuse is not None else ()),
-    ]
+            city_entries.append(spool.city(city(evaluation, tr, streamed=True)))
+        del scored
+    if flat.excuse is not None:
+        warnings.add(flat.excuse.warnings())
     code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
     years = sorted({*by_year, *(c.year for c in city_years)})
     city_trend = city_trends(city_years, bases)
@@ -377,10 +469,10 @@ def _document(
         return {
             **header(flat.packs, tr),
             "reports": Lazy(entries),
-            "city": Lazy(lambda: (Written(spool.read(at, size)) for at, size in city_entries)),
+            "city": Lazy(lambda: (spool.city_entry(entry) for entry in city_entries)),
             # each warning's text made as it is written
             "invalid": Lazy(lambda: (invalid(bad, tr) for bad in refused)),
-            "warnings": Lazy(lambda: (w.as_dict(tr) for w in warnings)),
+            "warnings": Lazy(warnings.entries),
             "notices": [tr.render(n) for n in (*notices, *city_notices)],
             "trends": {
                 "method": METHOD,
@@ -391,4 +483,35 @@ def _document(
             "exit_code": int(code),
         }
 
-    return document, code
+    return document, warnings, code
+
+
+class _Warnings:
+    """The run's warnings, in the document's order, written to the spool as they are found (a large run
+    finds tens of thousands comparing with the year before): where each is, and with ``by_file`` which are
+    each file's (JUnit shows them under the report they are in)."""
+
+    def __init__(self, spool: _Spool, tr: Translator, by_file: bool) -> None:
+        self.spool = spool
+        self.tr = tr
+        self.at = array("q")
+        self.sizes = array("q")
+        self.files: dict[str, array[int]] | None = {} if by_file else None
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            entry = encoded(problem.as_dict(self.tr), DEPTH)
+            if self.files is not None:
+                self.files.setdefault(problem.file, array("q")).append(len(self.at))
+            self.at.append(self.spool.add(entry))
+            self.sizes.append(len(entry))
+
+    def entries(self) -> Iterator[Written]:
+        for at, size in zip(self.at, self.sizes, strict=True):
+            yield Written(self.spool.read(at, size))
+
+    def of(self, file: str) -> Iterator[dict[str, Any]]:
+        """The warnings located in ``file``, in order."""
+        assert self.files is not None
+        for index in self.files.get(file, ()):
+            yield loads(self.spool.read(self.at[index], self.sizes[index]))
