@@ -81,4 +81,4 @@ def test_quiet_prints_summary_lines_only() -> None:
     assert lines[-1] == "退出状态 1"
     titles, summaries = lines[0:-1:2], lines[1:-1:2]
     assert len(titles) == len(summaries) == 16  # 15 reports and the city-wide year
-    assert all("得分" in t for t in titles) and all(s.startswith("小计: ") for s in summaries)
+    assert all("得分" in t for t in titles) and all(s.startswith("小计：") for s in summaries)

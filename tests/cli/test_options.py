@@ -137,7 +137,7 @@ def test_quiet_shows_the_summary_lines_only(invoke):
     assert "950 / (950 + 1030) = 48.0% ≥ 45.0%" in full.stdout
     assert "950 / (950 + 1030)" not in quiet.stdout
     assert "c1.vocational-share" not in quiet.stdout
-    assert "小计: pass 14 · fail 3 · not_applicable 3" in quiet.stdout
+    assert "小计：pass 14 · fail 3 · not_applicable 3" in quiet.stdout
     assert len(quiet.stdout.splitlines()) < len(full.stdout.splitlines()) / 4
 
 

@@ -150,7 +150,7 @@ class TableRenderer:
             )
             console.print(Grid(columns, [self._row(result) for result in evaluation["results"]]))
         summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
-        console.print(f"{self.tr('table.summary')}: {summary or '—'}")
+        console.print(f"{self.tr('table.summary')}{self.tr.colon}{summary or '—'}")
         console.print()
 
     def _narrow_row(self, console: Console, result: Data) -> None:
