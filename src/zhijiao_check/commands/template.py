@@ -21,7 +21,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
 from zhijiao_check.status import ExitCode
-from zhijiao_check.wording import WORDING, Join
+from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -76,8 +76,7 @@ def run(options: TemplateOptions) -> int:
             raise Refused("output-exists", file=display_name(target))
         last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None
     except Refused as refused:
-        params = {k: tr.render(v) if isinstance(v, WORDING) else v for k, v in refused.params.items()}
-        print(tr(f"input.{refused.code}", **params), file=sys.stderr)
+        print(tr.render(msg(f"input.{refused.code}", **refused.params)), file=sys.stderr)
         return ExitCode.INVALID
     if last is None and options.format == "yaml":
         shown = display_name(target.name) if target is not None else "report.yaml"
