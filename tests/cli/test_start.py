@@ -1,5 +1,6 @@
 """What the console script settles before it reads its command line (``entry``), seen from a real process:
-Pydantic plugins installed beside the tool never see its validation, the cyclic collector is off while the
+Pydantic plugins installed beside the tool never see its validation (nor is ``importlib.metadata``, where
+Pydantic would look for them, imported), the cyclic collector is off while the
 tool loads and back on once the command runs, and the output is the same as through ``cli`` alone."""
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ ONE = str(SAMPLES / "2023" / "lengshuitan.yaml")
 PROBE = """
 import atexit, gc, json, sys
 def said():
-    print(json.dumps({"collecting": gc.isenabled(), "collections": gc.get_stats()[0]["collections"]}),
-          file=sys.stderr)
+    print(json.dumps({"collecting": gc.isenabled(), "collections": gc.get_stats()[0]["collections"],
+                      "metadata": "importlib.metadata" in sys.modules}), file=sys.stderr)
 atexit.register(said)
 module, *sys.argv[1:] = sys.argv[1:]
 sys.argv[0] = "zhijiao-check"
@@ -89,12 +90,34 @@ def test_an_installed_pydantic_plugin_never_sees_the_tools_validation(watched) -
     assert json.loads(started.stdout) == json.loads(done.stdout)
 
 
-def test_a_users_own_choice_of_plugins_stays(watched) -> None:
+@pytest.mark.parametrize("args", [(ONE, "-f", "json"), (ONE,), ("validate", ONE)])
+def test_plugins_off_the_tool_never_imports_where_they_would_be_found(args) -> None:
+    alone, ended_alone = _run("cli", *args, env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "1"})
+    started, ended = _run("entry", *args)
+    assert ended_alone["metadata"]  # Pydantic's own loader imports it to read no entry point
+    assert not ended["metadata"]
+    assert (started.returncode, started.stdout) == (alone.returncode, alone.stdout)
+
+
+def test_pydantic_imports_its_plugin_loader_only_to_ask_it_for_plugins() -> None:
+    # What the stand-in for the loader (``entry._no_plugin_lookup``) must answer: were Pydantic to use the
+    # loader for anything more, the stand-in would have to follow.
+    import pydantic.plugin._schema_validator as schema_validator
+
+    source = Path(schema_validator.__file__).read_text("utf-8")
+    uses = [line.strip() for line in source.splitlines() if "_loader" in line]
+    assert uses == ["from ._loader import get_plugins"]
+    assert "get_plugins()" in source
+
+
+@pytest.mark.parametrize("value", ["another", ""])
+def test_a_users_own_choice_of_plugins_stays(watched, value) -> None:
     env, log = watched
-    env["PYDANTIC_DISABLE_PLUGINS"] = "another"  # plugins by name: theirs, not ours, to turn off
-    done, _ = _run("entry", ONE, "-f", "json", env=env)
+    env["PYDANTIC_DISABLE_PLUGINS"] = value  # plugins by name, or all on: theirs, not ours, to turn off
+    done, ended = _run("entry", ONE, "-f", "json", env=env)
     assert done.returncode == 0  # every target met
     assert "Report" in log.read_text("utf-8").split()
+    assert ended["metadata"]
 
 
 @pytest.mark.parametrize("args", [(ONE, "-f", "json"), ("validate", ONE)])
