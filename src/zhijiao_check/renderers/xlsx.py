@@ -9,8 +9,7 @@ progress toward each target. Every sheet has frozen headers and an autofilter.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
-from copy import copy
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.document import ranked
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from zhijiao_check.engine.results import Run
+    from zhijiao_check.renderers.sheetxml import SheetRows, Style, Styles
 
 # Status colours: the HTML dashboard's, as fills light enough to read black text on.
 FILLS = {
@@ -33,6 +33,7 @@ FILLS = {
     "behind": "F8CBAD",
     "not_applicable": "EDEDED",
 }
+HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
 
 
@@ -46,34 +47,40 @@ class XlsxRenderer:
 
         from zhijiao_check.document import document
         from zhijiao_check.renderers.rows import detail_headers, detail_rows
+        from zhijiao_check.renderers.sheetxml import Styles, spliced
 
         doc = document(run, self.tr)
-        self._styles: dict[str, Any] = {}  # a status colour's cell style in this workbook
         book = Workbook()
         summary = book.active
         assert summary is not None
         summary.title = self.tr.pick("汇总", "summary")
-        self._summary(summary, doc, catalogue_of(run))
+        styles = Styles(summary)
+        cells = [self._summary(summary, styles, doc, catalogue_of(run))]
         details = book.create_sheet(self.tr.pick("明细", "details"))
-        rows = detail_rows(doc, self.tr)
-        self._table(
-            details,
-            detail_headers(self.tr),
-            rows,
-            status_column=6,
-            widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
+        cells.append(
+            self._table(
+                details,
+                styles,
+                detail_headers(self.tr),
+                detail_rows(doc, self.tr),
+                _detail_styles,
+                widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
+            )
         )
-        for row, values in enumerate(rows, 2):
-            if values[10] == "ratio":
-                for column in (7, 9, 10):
-                    details.cell(row, column).number_format = PERCENT
-        self._city(book.create_sheet(self.tr.pick("全市", "city-wide")), doc)
+        city = book.create_sheet(self.tr.pick("全市", "city-wide"))
+        cells.append(self._city(city, styles, doc))
         out = io.BytesIO()
-        book.save(out)
-        return out.getvalue()
+        book.save(out)  # the sheets without their cells, then each sheet's cells put in
+        return spliced(
+            out.getvalue(), {sheet.path[1:]: rows for sheet, rows in zip(book, cells, strict=True)}
+        )
 
-    def _summary(self, sheet: Worksheet, doc: Mapping[str, Any], catalogue: Sequence[str]) -> None:
+    def _summary(
+        self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], catalogue: Sequence[str]
+    ) -> SheetRows:
         """Per year: rank, unit, score, then one status per rule of the catalogue."""
+        from zhijiao_check.renderers.sheetxml import Style
+
         order = {rule: index for index, rule in enumerate(catalogue)}
         years = sorted({int(r["year"]) for r in doc["reports"]})
         rules = sorted(
@@ -91,14 +98,16 @@ class XlsxRenderer:
                 out.append(
                     [year, rank, report["unit"], report["score"], *(statuses.get(r, "") for r in rules)]
                 )
-        self._table(sheet, headers, out, widths=(7, 6, 16, 8, *(16 for _ in rules)))
-        for row in range(2, len(out) + 2):
-            for column in range(5, len(headers) + 1):
-                self._fill(sheet.cell(row, column))
-            sheet.cell(row, 4).number_format = "0.0"
-        sheet.freeze_panes = "E2"
+        score = Style(number_format="0.0")
 
-    def _city(self, sheet: Worksheet, doc: Mapping[str, Any]) -> None:
+        def looks(values: Sequence[Any]) -> dict[int, Style]:
+            return {4: score, **_fills(values, range(5, len(headers) + 1))}
+
+        rows = self._table(sheet, styles, headers, out, looks, widths=(7, 6, 16, 8, *(16 for _ in rules)))
+        sheet.freeze_panes = "E2"
+        return rows
+
+    def _city(self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any]) -> SheetRows:
         """The city-wide rules: figure, target, progress toward it, and the units missing from the year."""
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
@@ -138,55 +147,70 @@ class XlsxRenderer:
                         self.tr.join(city["units_missing"]),
                     ]
                 )
-        self._table(sheet, headers, rows, status_column=4, widths=(7, 30, 40, 14, 12, 6, 12, 9, 9, 60, 30))
-        for row, values in enumerate(rows, 2):
-            sheet.cell(row, 8).number_format = PERCENT
-            if values[8] == "ratio":
-                sheet.cell(row, 5).number_format = PERCENT
-                sheet.cell(row, 7).number_format = PERCENT
+        return self._table(
+            sheet, styles, headers, rows, _city_styles, widths=(7, 30, 40, 14, 12, 6, 12, 9, 9, 60, 30)
+        )
 
     def _table(
         self,
         sheet: Worksheet,
+        styles: Styles,
         headers: Sequence[str],
         rows: Sequence[Sequence[Any]],
+        looks: Callable[[Sequence[Any]], Mapping[int, Style]],
         *,
-        status_column: int | None = None,
-        widths: Sequence[int] = (),
-    ) -> None:
-        from openpyxl.styles import Font, PatternFill
+        widths: Sequence[int],
+    ) -> SheetRows:
+        """A header row and ``rows``, each cell styled as ``looks`` says for its row; the columns' widths,
+        the header frozen, an autofilter over all."""
         from openpyxl.utils import get_column_letter
 
-        sheet.append(list(headers))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        from zhijiao_check.renderers.sheetxml import SheetRows, Style
+
+        cells = SheetRows(styles)
+        header = Style(bold=True, fill=HEADER_FILL)
+        cells.append(headers, dict.fromkeys(range(1, len(headers) + 1), header))
         for values in rows:
-            sheet.append(list(values))
+            cells.append(values, looks(values))
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        if status_column is not None:
-            for row in range(2, len(rows) + 2):
-                self._fill(sheet.cell(row, status_column))
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+        return cells
 
-    def _fill(self, cell: Any) -> None:
-        """The cell's status colour. openpyxl finds a fill among the workbook's by comparing it field by
-        field, a fifth of a large workbook's time: a cell with no style yet takes the style of the first
-        such cell given that colour, as openpyxl's own worksheet copy does; the file is the same."""
-        from openpyxl.styles import PatternFill
 
-        colour = FILLS.get(str(cell.value))
-        if not colour:
-            return
-        if cell.has_style:
-            cell.fill = PatternFill("solid", fgColor=colour)
-        elif colour in self._styles:
-            cell._style = copy(self._styles[colour])
-        else:
-            cell.fill = PatternFill("solid", fgColor=colour)
-            self._styles[colour] = copy(cell._style)
+def _fills(values: Sequence[Any], columns: Iterable[int]) -> dict[int, Style]:
+    """The status colour of each of ``columns`` (numbered from 1) whose status has one."""
+    from zhijiao_check.renderers.sheetxml import Style
+
+    looks = {}
+    for column in columns:
+        colour = FILLS.get(str(values[column - 1]))
+        if colour:
+            looks[column] = Style(fill=colour)
+    return looks
+
+
+def _detail_styles(values: Sequence[Any]) -> dict[int, Style]:
+    """The status's colour; a share's figures (observed, target, schedule target) as percentages."""
+    from zhijiao_check.renderers.sheetxml import Style
+
+    looks = _fills(values, (6,))
+    if values[10] == "ratio":
+        looks.update(dict.fromkeys((7, 9, 10), Style(number_format=PERCENT)))
+    return looks
+
+
+def _city_styles(values: Sequence[Any]) -> dict[int, Style]:
+    """The status's colour; the progress, and a share's figure and target, as percentages."""
+    from zhijiao_check.renderers.sheetxml import Style
+
+    percent = Style(number_format=PERCENT)
+    looks = _fills(values, (4,))
+    looks[8] = percent
+    if values[8] == "ratio":
+        looks[5] = looks[7] = percent
+    return looks
 
 
 def _number(value: Any) -> bool:
