@@ -1,8 +1,9 @@
 """The workbook's own cell writer (``renderers/sheetxml.py``) writes every part of a workbook byte for byte as
-openpyxl writes it from the same cells, whatever the values and styles: text of any characters (formulas,
-error codes, spaces at the ends, XML's own characters, what UTF-8 cannot hold), numbers that are not finite,
-booleans, empty and styled empty cells, rows of any length, over several sheets; and fails where openpyxl
-fails (a control character)."""
+openpyxl writes it from the same cells, whatever the values and styles: text of any characters (spaces at
+the ends, XML's own characters, what UTF-8 cannot hold), numbers that are not finite, booleans, empty and
+styled empty cells, rows of any length, over several sheets; and fails where openpyxl fails (a control
+character). Text that openpyxl would take for a formula or an error code is text, as openpyxl writes a cell
+whose type is set to text."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import zipfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from zhijiao_check.renderers.sheetxml import SheetRows, Style, Styles, spliced, styled
@@ -73,7 +75,9 @@ def openpyxl_workbook(content: Sheets) -> bytes:
         _layout(sheet)
         for number, row in enumerate(rows, 1):
             sheet.append([value for value, _ in row])
-            for column, (_, style) in enumerate(row, 1):
+            for column, (value, style) in enumerate(row, 1):
+                if isinstance(value, str) and value:
+                    sheet.cell(number, column).data_type = "s"  # never a formula nor an error code
                 if style is not None:
                     styled(sheet.cell(number, column), style)
     out = io.BytesIO()
@@ -144,3 +148,10 @@ def test_a_control_character_is_refused_as_openpyxl_refuses_it() -> None:
     content = [[[("bell\x07", None)]]]
     assert parts(lambda: our_workbook(content)) is IllegalCharacterError
     assert parts(lambda: openpyxl_workbook(content)) is IllegalCharacterError
+
+
+@pytest.mark.parametrize("text", ["=SUM(A1:A2)", '=HYPERLINK("http://example.com","x")', "#N/A", "#DIV/0!"])
+def test_text_that_reads_like_a_formula_or_an_error_is_text(text: str) -> None:
+    book = our_workbook([[[(text, None)]]])
+    cell = load_workbook(io.BytesIO(book)).active["A1"]  # type: ignore[index]
+    assert (cell.data_type, cell.value) == ("s", text)

@@ -123,3 +123,20 @@ def test_a_workbook_is_not_written_to_a_terminal(monkeypatch, capsys):
     with pytest.raises(FatalError) as raised:
         write(b"PK", None)
     assert raised.value.code == "binary-to-terminal"
+
+
+def test_a_file_named_like_a_formula_stays_text_in_the_workbook(tmp_path, monkeypatch):
+    """A submitted file's name reaches the details sheet (where the data is): it must not run as a formula in
+    the bureau's spreadsheet program."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    name = '=HYPERLINK("evil.example","x").yaml'
+    (tmp_path / name).write_bytes((SAMPLES / "2023" / "lengshuitan.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", name, "-f", "xlsx", "-o", "out.xlsx"])
+    assert result.exit_code == 0, result.output
+    cells = [c for row in openpyxl.load_workbook(tmp_path / "out.xlsx")["明细"].iter_rows() for c in row]
+    places = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]
+    assert places and all(c.data_type == "s" for c in places)

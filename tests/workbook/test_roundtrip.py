@@ -51,9 +51,12 @@ ROUND_TRIP = settings(
 UNIT_REGISTRY = load_packs([])[0].units
 MAX_ENTRIES = 3
 
-# Names as counties write them, and the awkward ones: digits only, a leading =, quotes, spaces inside.
+# Names as counties write them, and the awkward ones: digits only, a leading =, quotes, spaces
+# inside, an error code's text.
 name_chars = st.sampled_from("职业技术学校电子信息永州东安零陵机电护理 ABCxyz0123456789=\"'()（）-·")
-names = st.text(name_chars, min_size=1, max_size=14).filter(lambda s: s.strip() == s and s.strip())
+names = st.sampled_from(("#N/A", "#DIV/0!")) | st.text(name_chars, min_size=1, max_size=14).filter(
+    lambda s: s.strip() == s and s.strip()
+)  # a spreadsheet's error codes, as names, too
 # An item of a list of names shares its cell with the others: no separator in it, and not 无 (docs/excel.md).
 list_items = names.filter(lambda s: s != "无" and not any(c in s for c in "、，,；;\n"))
 

@@ -7,6 +7,10 @@ openpyxl's: it writes the sheets with their views, columns and filters but witho
 puts these rows into each sheet's ``<sheetData>`` and their extent into its ``<dimension>``. The styles are
 openpyxl's too, registered in its workbook in the order it would meet them while writing the cells, so its
 ``styles.xml`` is the same. ``tests/renderers/test_sheetxml.py`` holds this writer to openpyxl's own output.
+
+Text is always written as text. openpyxl would take text that starts with ``=`` for a formula and ``#N/A``
+for an error: a file named ``=HYPERLINK(…).yaml`` or a school's name in a report would then run in the
+bureau's spreadsheet program. Its equal here is an openpyxl cell whose type is set to text.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -142,10 +146,6 @@ def _text(head: str, value: str) -> str:
         raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
     if not value:
         return f'{head} t="inlineStr" />'
-    if len(value) > 1 and value.startswith("="):
-        return f"{head}><f>{_escaped(value[1:])}</f><v /></c>"  # openpyxl takes it for a formula
-    if value in ERROR_CODES:
-        return f'{head} t="e"><v>{value}</v></c>'
     stripped = value.strip()
     space = ' xml:space="preserve"' if stripped and stripped != value else ""
     return f'{head} t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'

@@ -157,8 +157,8 @@ def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
     cell = sheet.cell(row, column, value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a name that begins with = is text, not a formula
+    if isinstance(value, str) and value:
+        cell.data_type = "s"  # a name that begins with = or reads #N/A is text, not a formula or an error
     return cell
 
 
