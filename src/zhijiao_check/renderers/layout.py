@@ -15,8 +15,9 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from rich.cells import cell_len as _rich_cell_len
@@ -231,8 +232,6 @@ def _measured(markup: str) -> _Text:
 
 def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> list[str]:
     no_wrap = no_wrap or overflow == "ignore"
-    # Justified to a width of one or more, a line is as wide as that already: the last truncation is idle.
-    last = justify == "default" or width < 1
     lines: list[str] = []
     for index, line in enumerate(text.lines):
         if "\t" in line:
@@ -256,16 +255,25 @@ def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap
                 line = " " * (space // 2) + line + " " * (space - space // 2)
             lines.append(line)
             continue
-        if no_wrap:
-            pieces = [line]
-        elif length <= width:  # every word fits: no break (rich._wrap.divide_line finds none)
-            pieces = [_rstrip_end(line, width)]
-        else:
-            pieces = [_rstrip_end(piece, width) for piece in _divide(line, width, overflow == "fold")]
-        for piece in pieces:
-            piece = _justify(piece, width, justify, overflow)
-            lines.append(_truncate(piece, width, overflow) if last else piece)
+        lines.extend(_broken(line, width, justify, overflow, no_wrap))
     return lines
+
+
+@lru_cache(maxsize=_CACHED)
+def _broken(line: str, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> tuple[str, ...]:
+    """One line of text that does not simply fit, broken between words and justified (kept: a line of a
+    result's explanation recurs in many reports, whatever else its cell holds)."""
+    length = cell_len(line)
+    if no_wrap:
+        pieces = [line]
+    elif length <= width:  # every word fits: no break (rich._wrap.divide_line finds none)
+        pieces = [_rstrip_end(line, width)]
+    else:
+        pieces = [_rstrip_end(piece, width) for piece in _divide(line, width, overflow == "fold")]
+    # Justified to a width of one or more, a line is as wide as that already: the last truncation is idle.
+    last = justify == "default" or width < 1
+    justified = (_justify(piece, width, justify, overflow) for piece in pieces)
+    return tuple(_truncate(piece, width, overflow) for piece in justified) if last else tuple(justified)
 
 
 def indent(text: str, left: int, width: int, overflow: Overflow = "fold") -> list[str]:
@@ -283,43 +291,54 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
     of no width after a style's end is lost at the edge), and a text with a joiner or an emoji selector
     (whose width depends on the character before it, which a style's start would separate)."""
     columns = grid.columns
-    cells = [
-        [_measured(column.header) for column in columns],
-        *([_measured(cell) for cell in row] for row in grid.rows),
+    # Column by column, each step over a whole column at once (``map``): a report's table is a hundred cells,
+    # a large run's a hundred thousand, so each cell's share of the work is kept to lookups.
+    texts = [
+        [_measured(column.header), *map(_measured, [row[index] for row in grid.rows])]
+        for index, column in enumerate(columns)
     ]
-    if any(text.joined for row in cells for text in row):
+    if any(any(map(_JOINED, column)) for column in texts):
         return None
     pads = [_padding(grid, index, len(columns)) for index in range(len(columns))]
-    widths = _column_widths(grid, cells, pads, width - (len(columns) - 1))
+    widest = [max(map(_WIDEST, column)) for column in texts]
+    widths = _column_widths(grid, widest, pads, width - (len(columns) - 1))
     table_width = sum(widths) + len(columns) - 1
     if table_width > width:
         return None
     lines: list[str] = []
     if grid.title and table_width >= 1:
         lines.extend(wrap(plain(grid.title), table_width, grid.title_justify))
-    drawing = [(column.justify, column.overflow, column.no_wrap) for column in columns]
-    for number, row in enumerate(cells):
-        drawn = [
-            _cell(text, *how, *pad, cell_width)
-            for text, how, pad, cell_width in zip(row, drawing, pads, widths, strict=True)
-        ]
-        height = max(1, *map(len, drawn))
-        if any(len(cell) < height for cell in drawn):
-            blanks = [
-                (" " * cell_width,) * (height - len(cell))
-                for cell, cell_width in zip(drawn, widths, strict=True)
-            ]
-            # the header sits at the bottom of its row, the cells of the others at the top
-            pairs = zip(blanks, drawn, strict=True)
-            drawn = (
-                [blank + cell for blank, cell in pairs]
-                if number == 0
-                else [cell + blank for blank, cell in pairs]
+    drawn = [
+        list(
+            map(
+                partial(_cell, (column.justify, column.overflow, column.no_wrap, *pad, cell_width)),
+                column_texts,
             )
-        lines.extend(map(_DIVIDER.join, zip(*drawn, strict=True)))
-        if number == 0:
+        )
+        for column, pad, cell_width, column_texts in zip(columns, pads, widths, texts, strict=True)
+    ]
+    tallest = max(max(map(len, column)) for column in drawn)
+    blanks = [(" " * cell_width,) * tallest for cell_width in widths]
+    join = _DIVIDER.join
+    for number, row in enumerate(zip(*drawn)):
+        height = max(map(len, row))
+        if height == min(map(len, row)):
+            lines.extend(map(join, zip(*row)))
+        elif number:  # the cells of a row at its top
+            lines.extend(
+                map(join, zip(*[cell + blank[: height - len(cell)] for cell, blank in zip(row, blanks)]))
+            )
+        else:  # the header at the bottom of its row
+            lines.extend(
+                map(join, zip(*[blank[: height - len(cell)] + cell for cell, blank in zip(row, blanks)]))
+            )
+        if not number:
             lines.append(_HEAD_RULE * table_width)
     return lines
+
+
+_JOINED = attrgetter("joined")
+_WIDEST = attrgetter("widest")
 
 
 def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
@@ -335,14 +354,12 @@ def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
     return left, right
 
 
-def _column_widths(
-    grid: Grid, cells: list[list[_Text]], pads: list[tuple[int, int]], budget: int
-) -> list[int]:
-    """``Table._calculate_column_widths`` without ``expand``: each column as wide as its widest line, the
-    widest wrappable columns narrowed first when the table is too wide, then every column evenly."""
+def _column_widths(grid: Grid, widest: list[int], pads: list[tuple[int, int]], budget: int) -> list[int]:
+    """``Table._calculate_column_widths`` without ``expand``: each column as wide as its widest line
+    (``widest``, in cells), the widest wrappable columns narrowed first when the table is too wide, then
+    every column evenly. Only the widest line of each cell counts: rich's narrowest (the widest word) never
+    sets a width here."""
     columns = grid.columns
-    # Only the widest line of each cell counts: rich's narrowest (the widest word) never sets a width here.
-    widest = [max(row[index].widest for row in cells) for index in range(len(columns))]
 
     def measure(index: int, max_width: int) -> int:
         """The widest the column is drawn within ``max_width``: ``Table._measure_column``'s maximum, which
@@ -409,10 +426,10 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
 
 
 @lru_cache(maxsize=_CACHED)
-def _cell(
-    text: _Text, justify: Justify, overflow: Overflow, no_wrap: bool, left: int, right: int, width: int
-) -> tuple[str, ...]:
-    """One cell's lines, each exactly ``width`` cells wide (kept: the same cells recur in every report)."""
+def _cell(how: tuple[Justify, Overflow, bool, int, int, int], text: _Text) -> tuple[str, ...]:
+    """One cell's lines, each exactly ``width`` cells wide (kept: the same cells recur in every report):
+    ``how`` is the column's (justify, overflow, no_wrap, left and right padding, width)."""
+    justify, overflow, no_wrap, left, right, width = how
     inner = width - left - right
     if inner < 1:  # rich renders nothing in no room
         return ()
@@ -425,6 +442,8 @@ def _cell(
 def _divide(line: str, width: int, fold: bool) -> list[str]:
     """``rich._wrap.divide_line``: the line cut before each word that does not fit (a word keeps the spaces
     after it); a word wider than a line is folded over several when ``fold``, else left whole."""
+    if line.isascii() and line.isprintable():
+        return _divide_single(line, width, fold)
     breaks: list[int] = []
     offset = 0  # cells used on the current line
     for match in _WORD.finditer(line):
@@ -452,6 +471,33 @@ def _divide(line: str, width: int, fold: bool) -> list[str]:
         elif offset and start:
             breaks.append(start)
             offset = cell_len(word)
+    bounds = [0, *breaks, len(line)]
+    return [line[start:end] for start, end in pairwise(bounds)]
+
+
+def _divide_single(line: str, width: int, fold: bool) -> list[str]:
+    """``_divide`` of a line whose every character takes one cell (printable ASCII: a file's path, most
+    English): cells counted by characters, a long word folded every ``width`` of them."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(line):
+        start, end = match.span()
+        size = end - start
+        length = len(match.group(0).rstrip())
+        if width - offset >= length:
+            offset += size
+        elif length > width:
+            if fold:
+                pieces = -(-size // width)
+                breaks.extend(cut for cut in range(start, start + pieces * width, width) if cut)
+                offset = size - (pieces - 1) * width
+            else:
+                if start:
+                    breaks.append(start)
+                offset = size
+        elif offset and start:
+            breaks.append(start)
+            offset = size
     bounds = [0, *breaks, len(line)]
     return [line[start:end] for start, end in pairwise(bounds)]
 

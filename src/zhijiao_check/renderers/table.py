@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
@@ -38,6 +38,7 @@ ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
 DEFAULT_WIDTH = 100
 NARROW = 60  # columns: below this, each rule is a block of lines instead of a table row
+CELLS_KEPT = 4096  # cells of figures and rules kept (``_kept``)
 
 Data = Mapping[str, Any]
 
@@ -46,6 +47,7 @@ class TableRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
         self.tr = tr
         self.options = options
+        self._cells: dict[str, str] = {}
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
@@ -164,17 +166,12 @@ class TableRenderer:
         console.print(Indent(f"{observed.replace(chr(10), ' ')}\n{explanation}", 2), overflow="fold")
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
-        status = _styled(result["status"], Status(result["status"]).label)
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
-        observed = _escape(observed_text(result, self.tr))
-        target = target_text(result, self.tr)
-        if target:
-            observed += f"\n[dim]{_escape(target)}[/dim]"
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             lines.append(
-                f"{_styled(item['status'], Status(item['status']).label)} {_escape(who(item))}{self.tr.colon}"
+                f"{_LABELS[item['status']]} {_escape(who(item))}{self.tr.colon}"
                 f"{_escape(item['explanation'])} [dim]{_escape(where(item['locations']))}[/dim]"
             )
         if len(failing) > ITEMS_SHOWN:
@@ -183,7 +180,45 @@ class TableRenderer:
             )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
             lines.append(f"[dim]{_escape(where(result['locations']))}[/dim]")
-        return status, name, observed, "\n".join(lines)
+        return _LABELS[result["status"]], name, self._figures(result), "\n".join(lines)
+
+    def _figures(self, result: Data) -> str:
+        """The observed figure and, dim under it, the target."""
+        target = result["target"]
+        key = repr((result["observed"], result["unit"], target["op"], target["value"]))
+        return self._kept(key, self._make_figures, result)
+
+    def _make_figures(self, result: Data) -> str:
+        cell = _escape(observed_text(result, self.tr))
+        target = target_text(result, self.tr)
+        return cell + f"\n[dim]{_escape(target)}[/dim]" if target else cell
+
+    def _kept(self, key: str, make: Callable[..., str], *data: Data) -> str:
+        """A cell's markup, ``make(*data)``, made once for each ``key``: the ``repr`` of all it is made of
+        (which tells ``True``, ``1`` and ``1.0`` apart). A run shows the same figures and rules report after
+        report."""
+        cell = self._cells.get(key)
+        if cell is None:
+            if len(self._cells) >= CELLS_KEPT:
+                self._cells.clear()
+            cell = self._cells[key] = make(*data)
+        return cell
+
+    def _trend_cell(self, trend: Data, point: Data) -> str:
+        """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""
+        from zhijiao_check.renderers import trends as view
+
+        text = f"{_GLYPHS[point['status']]} {_escape(view.value(trend, point['observed'], self.tr))}"
+        planned = view.schedule(trend, point, self.tr)
+        return text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else "")
+
+    def _trend_rule(self, trend: Data) -> str:
+        """A trend's rule: its ID, title and target."""
+        from zhijiao_check.renderers import trends as view
+
+        goal = view.target(trend, self.tr)
+        goal = f"\n[dim]{_escape(self.tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
+        return f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}"
 
     def _matrices(self, console: Console, doc: Data, catalogue: list[str]) -> None:
         """For each year with several reports:
@@ -211,11 +246,11 @@ class TableRenderer:
                 collapse_padding=True,
             )
             for row in matrix.rows:
-                cells = [_styled(c["status"], Status(c["status"]).glyph) if c else "" for c in row.cells]
+                cells = [_GLYPHS[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
             console.print(table)
-            legend = " · ".join(f"{_styled(s, Status(s).glyph)} {tr(f'render.status-{s}')}" for s in STATUSES)
+            legend = " · ".join(f"{_GLYPHS[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
             console.print(
                 f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
             )
@@ -253,15 +288,10 @@ class TableRenderer:
                     if point is None:
                         cells.append("")
                         continue
-                    glyph = _styled(point["status"], Status(point["status"]).glyph)
-                    text = f"{glyph} {_escape(view.value(trend, point['observed'], tr))}"
-                    planned = view.schedule(trend, point, tr)
-                    cells.append(text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else ""))
-                goal = view.target(trend, tr)
-                goal = f"\n[dim]{_escape(tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
-                table.rows.append(
-                    [f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}", *cells]
-                )
+                    key = repr((point["status"], point["observed"], point["schedule"], trend["unit"]))
+                    cells.append(self._kept(key, self._trend_cell, trend, point))
+                key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))
+                table.rows.append([self._kept(key, self._trend_rule, trend), *cells])
             console.print(table)
             projected = [trend for trend in trends if trend["projection"] is not None]
             if projected:
@@ -284,6 +314,11 @@ class TableRenderer:
 
 def _styled(status: str, text: str) -> str:
     return f"[{Status(status).style}]{text}[/{Status(status).style}]"
+
+
+# Each status's label and glyph in its style, as console markup: ``[green]✓ pass[/green]``.
+_LABELS = {status.value: _styled(status, status.label) for status in STATUSES}
+_GLYPHS = {status.value: _styled(status, status.glyph) for status in STATUSES}
 
 
 def _escape(text: str) -> str:
