@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 from rich.cells import cell_len as _rich_cell_len
 from rich.cells import chop_cells, get_character_cell_size, set_cell_size
@@ -30,9 +30,13 @@ if TYPE_CHECKING:
 
 Justify = Literal["default", "left", "center", "right"]
 Overflow = Literal["fold", "crop", "ellipsis", "ignore"]
+_How = tuple[Justify, Overflow, bool, int, int, int]
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
 
 # rich.markup's tags and rich._wrap's words
 _TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
+_BARE_TAG = re.compile(r"\[[a-z#/@][^[]*?]")  # ``_TAGS`` in a text without backslashes, without its groups
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 _IRREGULAR = re.compile("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -178,7 +182,7 @@ def plain(markup: str) -> str:
     if "[" not in markup:
         return _without_control_codes(markup)
     if "\\" not in markup:  # nothing escaped: every match is a tag
-        return _without_control_codes(_TAGS.sub("", markup))
+        return _without_control_codes(_BARE_TAG.sub("", markup))
     parts = []
     position = 0
     for match in _TAGS.finditer(markup):
@@ -224,10 +228,28 @@ class _Text:
             self.widest = max(self.lengths)
 
 
-@lru_cache(maxsize=_CACHED)
-def _measured(markup: str) -> _Text:
-    """A cell's text, measured (kept: the same cells recur report after report)."""
+class _Kept(dict[_Key, _Value]):
+    """Values made by ``make`` from their keys, kept until ``limit`` are held, then all let go: looked up by
+    ``__getitem__`` (a lookup in C, with no call of Python's for a value already made)."""
+
+    def __init__(self, make: Callable[[_Key], _Value], limit: int = _CACHED) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit
+
+    def __missing__(self, key: _Key) -> _Value:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+def _measure(markup: str) -> _Text:
     return _Text(plain(markup))
+
+
+# A cell's text, measured: the same cells recur report after report.
+_MEASURED: _Kept[str, _Text] = _Kept(_measure)
 
 
 def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> list[str]:
@@ -293,8 +315,9 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
     columns = grid.columns
     # Column by column, each step over a whole column at once (``map``): a report's table is a hundred cells,
     # a large run's a hundred thousand, so each cell's share of the work is kept to lookups.
+    measured = _MEASURED.__getitem__
     texts = [
-        [_measured(column.header), *map(_measured, [row[index] for row in grid.rows])]
+        [measured(column.header), *map(measured, [row[index] for row in grid.rows])]
         for index, column in enumerate(columns)
     ]
     if any(any(map(_JOINED, column)) for column in texts):
@@ -310,12 +333,9 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
         lines.extend(wrap(plain(grid.title), table_width, grid.title_justify))
     drawn = [
         list(
-            map(
-                partial(_cell, (column.justify, column.overflow, column.no_wrap, *pad, cell_width)),
-                column_texts,
-            )
+            map(_DRAWN[column.justify, column.overflow, column.no_wrap, *pad, cell_width].__getitem__, cells)
         )
-        for column, pad, cell_width, column_texts in zip(columns, pads, widths, texts, strict=True)
+        for column, pad, cell_width, cells in zip(columns, pads, widths, texts, strict=True)
     ]
     tallest = max(max(map(len, column)) for column in drawn)
     blanks = [(" " * cell_width,) * tallest for cell_width in widths]
@@ -425,10 +445,9 @@ def _ratio_reduce(total: int, ratios: list[int], maximums: list[int], values: li
     return result
 
 
-@lru_cache(maxsize=_CACHED)
-def _cell(how: tuple[Justify, Overflow, bool, int, int, int], text: _Text) -> tuple[str, ...]:
-    """One cell's lines, each exactly ``width`` cells wide (kept: the same cells recur in every report):
-    ``how`` is the column's (justify, overflow, no_wrap, left and right padding, width)."""
+def _cell(how: _How, text: _Text) -> tuple[str, ...]:
+    """One cell's lines, each exactly ``width`` cells wide: ``how`` is the column's (justify, overflow,
+    no_wrap, left and right padding, width)."""
     justify, overflow, no_wrap, left, right, width = how
     inner = width - left - right
     if inner < 1:  # rich renders nothing in no room
@@ -437,6 +456,10 @@ def _cell(how: tuple[Justify, Overflow, bool, int, int, int], text: _Text) -> tu
     return tuple(
         f"{' ' * left}{line}{' ' * right}" for line in _wrap(text, inner, justify, overflow, no_wrap)
     )
+
+
+# Each column's cells as drawn, by how the column is drawn: the same cells recur in every report.
+_DRAWN: _Kept[_How, _Kept[_Text, tuple[str, ...]]] = _Kept(lambda how: _Kept(partial(_cell, how)), 64)
 
 
 def _divide(line: str, width: int, fold: bool) -> list[str]:
