@@ -337,11 +337,11 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
         )
         for column, pad, cell_width, cells in zip(columns, pads, widths, texts, strict=True)
     ]
-    tallest = max(max(map(len, column)) for column in drawn)
+    tallest = max(1, *(max(map(len, column)) for column in drawn))
     blanks = [(" " * cell_width,) * tallest for cell_width in widths]
     join = _DIVIDER.join
     for number, row in enumerate(zip(*drawn)):
-        height = max(map(len, row))
+        height = max(map(len, row)) or 1  # a row of cells with no room still takes a line
         if height == min(map(len, row)):
             lines.extend(map(join, zip(*row)))
         elif number:  # the cells of a row at its top
