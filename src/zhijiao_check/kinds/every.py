@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from zhijiao_check.measure.conditions import describe, locations, once, right_of, select, test_of
+from zhijiao_check.measure.conditions import describer, once, places_of, right_of, select, test_of
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
@@ -47,14 +47,23 @@ class EveryRule(RuleBase):
         return measure(self, scope)
 
 
+class _Check:
+    """One condition of a rule, resolved once a run: its test, how it is described, what it reads, where."""
+
+    def __init__(self, condition: Condition) -> None:
+        self.condition = condition
+        self.test = test_of(condition)
+        self.describe = describer(condition)
+        self.places = places_of(condition)
+
+
 class _Plan:
-    """An ``every`` rule resolved once a run: its groups' tests, what its first condition reads and compares
+    """An ``every`` rule resolved once a run: its groups' checks, what its first condition reads and compares
     with (each item's observed value and target)."""
 
     def __init__(self, rule: EveryRule) -> None:
-        self.groups = rule.groups()
-        self.tests = [[test_of(c) for c in group] for group in self.groups]
-        first = self.groups[0][0]
+        self.groups = [[_Check(c) for c in group] for group in rule.groups()]
+        first = rule.groups()[0][0]
         self.op = first.op
         self.observe = reader(first.field)
         self.target = right_of(first)
@@ -62,31 +71,41 @@ class _Plan:
 
 
 def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
-    groups = plan.groups
-    results = [[test(item, year) for test in tests] for tests in plan.tests]
-    if any(all(r is True for r in group) for group in results):
+    """The item's status, and the conditions that decided it described with its values: the first group that
+    holds; else, when no group fails outright, every condition (a field one needs is absent); else the first
+    failing condition of each group."""
+    every: list[tuple[_Check, bool | None]] = []
+    failing: list[tuple[_Check, bool | None]] = []
+    shown = None
+    for group in plan.groups:
+        results = [check.test(item, year) for check in group]  # each True, False or None (unknown)
+        pairs = list(zip(group, results, strict=True))
+        if False in results:
+            failing.append(pairs[results.index(False)])
+        elif None not in results:
+            shown = pairs
+            break
+        every.extend(pairs)
+    if shown is not None:
         status = Status.PASS
-        shown = next(g for g, r in zip(groups, results, strict=True) if all(x is True for x in r))
-    elif any(all(r is not False for r in group) for group in results):
-        status = Status.MISSING  # no group fails outright, but a field one needs is absent
-        shown = [c for g in groups for c in g]
+    elif len(failing) < len(plan.groups):
+        status = Status.MISSING
+        shown = every
     else:
         status = Status.FAIL
-        shown = [
-            next(c for c, r in zip(g, rs, strict=True) if r is False)
-            for g, rs in zip(groups, results, strict=True)
-        ]
+        shown = failing
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
-    text = Join(tuple(describe(c, item, year, plan.over) for c in shown), CLAUSE, unique=True)
-    target = {"op": plan.op, "value": plan.target(item, year)}
+    over = plan.over
+    text = Join(tuple([check.describe(item, year, over, held) for check, held in shown]), CLAUSE, unique=True)
+    found = [where(item) for check, _ in shown for read, where in check.places if read(item) is not None]
     return ItemOutcome(
         item.name,
         item.school,
         status,
         plan.observe(item),
         text,
-        tuple(dict.fromkeys(locations(shown, item))),
-        target,
+        tuple(dict.fromkeys(found)) if found else (item.location(),),
+        {"op": plan.op, "value": plan.target(item, year)},
     )
 
 
@@ -94,7 +113,8 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     plan = once(rule, _Plan)
     judged = [judge(plan, item, scope.year) for item in items]
-    failed = [o for o in judged if o.status == Status.FAIL]
+    statuses = [o.status for o in judged]
+    failed = Status.FAIL in statuses
     if lists_absent and not failed:
         # A list that is not given may hold items that fail; a failure among the others decides the rule
         # anyway.
@@ -103,8 +123,8 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
         return Measure(
             None, None, msg("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False
         )
-    passed = sum(outcome.status == Status.PASS for outcome in judged)
-    absent = [o for o in judged if o.status == Status.MISSING]
+    passed = statuses.count(Status.PASS)
+    absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
     share = passed / len(judged)
     digits = places(share, rule.target.value)
     text: Wording = msg("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", digits))

@@ -11,7 +11,7 @@ from typing import Any, TypeVar, cast
 from zhijiao_check.measure.numbers import comparison, relation
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, locator, reader
 from zhijiao_check.vocabulary import Condition
-from zhijiao_check.wording import Msg, Wording, msg, number, seq
+from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
 
 
 def right_side(condition: Condition, item: Item, year: int) -> object:
@@ -127,19 +127,25 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
     """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out.
 
     ``over``: the collection of the item, for labels that differ by place (``field_label``)."""
-    return once(condition, _describer)(item, year, over)
+    return describer(condition)(item, year, over, test_of(condition)(item, year))
 
 
-Describer = Callable[[Item, int, "str | None"], Wording]
+# (item, year, over, what the condition's test gave for the item): the test is not run twice.
+Describer = Callable[[Item, int, "str | None", "bool | None"], Wording]
+
+
+def describer(condition: Condition) -> Describer:
+    """``describe`` for one condition, made once."""
+    return once(condition, _describer)
 
 
 def _describer(condition: Condition) -> Describer:
     """``describe`` for one condition, with what it reads, compares with and how resolved once."""
     field, other, year_plus, op = condition.field, condition.other, condition.year_plus, condition.op
-    read, right, test = reader(field), right_of(condition), test_of(condition)
+    read, right = reader(field), right_of(condition)
     if condition.present is not None:
 
-        def present(item: Item, year: int, over: str | None) -> Wording:
+        def present(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
             left = read(item)
             label = field_label(field, over)
             return (
@@ -150,33 +156,30 @@ def _describer(condition: Condition) -> Describer:
 
         return present
 
-    def compared(item: Item, year: int, over: str | None) -> Wording:
+    other_label = field_label(other) if other is not None else None
+
+    def compared(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
         left = read(item)
-        label = field_label(field, over)
         if left is None:
-            return msg("engine.field-absent", field=label)
+            return msg("engine.field-absent", field=field_label(field, over))
         against = right(item, year)
-        if against is None and other is not None:
-            return msg("engine.field-absent", field=field_label(other))
-        sign = relation(left, op, bool(test(item, year)))
-        right_text: Wording
-        if other is not None:
-            right_text = seq(field_label(other), f" {show_plain(against)}")
+        if other_label is not None:
+            if against is None:
+                return msg("engine.field-absent", field=other_label)
+            right_text: Wording = Seq((other_label, f" {show_plain(against)}"))
         elif year_plus is not None:
             right_text = f"{year}{year_plus:+d} = {against}"
         else:
             right_text = show_plain(against)
-        return seq(label, f" {show_plain(left)} {sign} ", right_text)
+        return Seq(
+            (field_label(field, over), f" {show_plain(left)} {relation(left, op, bool(held))} ", right_text)
+        )
 
     return compared
 
 
-def locations(conditions: Sequence[Condition], item: Item) -> list[Location]:
-    found = [where(item) for c in conditions for read, where in _places(c) if read(item) is not None]
-    return found or [item.location()]
-
-
-def _places(condition: Condition) -> list[tuple[Callable[[Item], Any], Callable[[Item], Location]]]:
+def places_of(condition: Condition) -> list[tuple[Callable[[Item], Any], Callable[[Item], Location]]]:
+    """How each field the condition reads is read and located, made once."""
     return once(condition, _fields_read)
 
 
