@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from zhijiao_check.i18n import Translator
+from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import show, show_target
-from zhijiao_check.wording import CLAUSE, COLON, Join, Msg, Pick, msg, seq
+from zhijiao_check.wording import CLAUSE, COLON, Join, Msg, Pick, Wording, msg, seq
 
 ZH, EN = Translator("zh"), Translator("en")
 
@@ -72,3 +74,46 @@ def test_wording_is_a_value() -> None:
     """Equal wording is equal and hashes alike (notices are said once each)."""
     assert msg("engine.paren", text=Join(("a",))) == msg("engine.paren", text=Join(("a",)))
     assert len({msg("engine.yes"), msg("engine.yes"), msg("engine.no")}) == 2
+
+
+# Values equal across types (True == 1 == 1.0) that read differently: what a translator that remembers texts
+# it rendered (``Translator._message``) must never mix up.
+_numbers = st.sampled_from([True, False, 1, 0, 1.0, 0.0, 2, 2.0, 0.45, None])
+_values = st.one_of(_numbers, st.just("1"))
+_quantities = st.builds(
+    show,
+    st.one_of(_numbers, st.lists(st.sampled_from([1, 1.0, 2, 2.5, True]), min_size=2, max_size=2)),
+    st.sampled_from(["ratio", "count", "yuan", "persons", "bool"]),
+    st.integers(1, 3),
+)
+_plain = st.one_of(  # messages without parameters: the same label object each time, or a new message
+    st.sampled_from(
+        [field_label("teachers", "enterprise_practice"), field_label("no_such_field", "schools")]
+    ),
+    st.builds(lambda key: msg(key), st.sampled_from(["engine.yes", "engine.none-matching"])),
+)
+_leaves = st.one_of(st.sampled_from(["a", "1", "true"]), _quantities, _plain, st.just(CLAUSE))
+_wording = st.recursive(
+    _leaves,
+    lambda inner: st.one_of(
+        st.builds(lambda parts: seq(*parts), st.lists(inner, min_size=1, max_size=3)),
+        st.builds(
+            lambda items, unique: Join(tuple(items), CLAUSE, unique),
+            st.lists(inner, max_size=3),
+            st.booleans(),
+        ),
+        st.builds(lambda start: msg("engine.not-yet-applicable", start=start), st.one_of(_values, inner)),
+        st.builds(lambda text: msg("engine.paren", text=text), inner),
+    ),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_wording, min_size=1, max_size=8), st.sampled_from(["zh", "en"]))
+def test_wording_rendered_again_reads_as_when_first_rendered(wordings: list[Wording], lang: Lang) -> None:
+    """Wording reads the same however much a translator has rendered before: as a translator that has rendered
+    nothing else renders it (equal wording of other types, ``是`` against ``1``, included)."""
+    seen = Translator(lang)
+    for wording in wordings + wordings:
+        assert seen.render(wording) == Translator(lang).render(wording)

@@ -189,15 +189,12 @@ def _number(value: Any) -> Any:
     """``25000`` rather than ``25000.0``: a whole number is written as one (a count, a sum of 元,
     a target).
     """
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, list):
+    kind = value.__class__  # by exact class: a document writes a few hundred thousand values
+    if kind is float:
+        return int(value) if value.is_integer() else value
+    if kind is list:
         return [_number(v) for v in value]
     return value
-
-
-def _target(target: dict[str, Any]) -> dict[str, Any]:
-    return {**target, "value": _number(target["value"])}
 
 
 def evaluation(e: Evaluation, tr: Translator, streamed: bool = False) -> EvaluationDoc:
@@ -233,31 +230,55 @@ def city(e: CityEvaluation, tr: Translator, streamed: bool = False) -> CityDoc:
 
 def result(r: RuleResult, tr: Translator) -> ResultDoc:
     rule = r.rule
+    title, short, unit, clause, quote, severity, weight, responsible = _facts(rule, tr)
     target = r.target  # made for this call: its value is written as the document writes numbers
     target["value"] = _number(target["value"])
     render = tr.render
     return {
         "rule": rule.id,
-        "title": tr.pick(rule.title.zh, rule.title.en),
-        "short": rule.short,
+        "title": title,
+        "short": short,
         "status": r.status,
         "observed": _number(r.observed),
         "target": target,
-        "unit": rule.unit,
+        "unit": unit,
         "expected": _number(r.expected),
         "explanation": render(r.explanation),
         "notes": [render(n) for n in r.notes]
         if r.waiver is None
         else [waiver_note(r, tr), *(render(n) for n in r.notes)],
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
-        "clause": rule.clause,
-        "quote": rule.quote,
-        "severity": rule.severity,
-        "weight": rule.weight,
-        "responsible": list(rule.responsible),
+        "clause": clause,
+        "quote": quote,
+        "severity": severity,
+        "weight": weight,
+        "responsible": responsible,
         "locations": [location(loc) for loc in r.locations],
         "items": [item(i, tr) for i in r.items],
     }
+
+
+# What a result's entry says of its rule in each language, by the rule's id and kept with it (so that its id
+# cannot be taken by another): the same for every report.
+_FACTS: dict[tuple[int, str], tuple[object, tuple[Any, ...]]] = {}
+
+
+def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
+    known = _FACTS.get((id(rule), tr.lang))
+    if known is not None and known[0] is rule:
+        return known[1]
+    facts = (
+        tr.pick(rule.title.zh, rule.title.en),
+        rule.short,
+        rule.unit,
+        rule.clause,
+        rule.quote,
+        rule.severity,
+        rule.weight,
+        list(rule.responsible),  # one list for every entry of the rule: the document is read-only
+    )
+    _FACTS[id(rule), tr.lang] = (rule, facts)
+    return facts
 
 
 def waiver_note(r: RuleResult, tr: Translator) -> str:
@@ -274,22 +295,22 @@ def waiver_note(r: RuleResult, tr: Translator) -> str:
 
 
 def item(i: ItemOutcome, tr: Translator) -> ItemDoc:
+    target = i.target
     return {
         "name": i.name,
         "school": i.school,
         "status": i.status,
         "observed": _number(i.observed),
-        "target": None if i.target is None else _target(i.target),
+        "target": None if target is None else {**target, "value": _number(target["value"])},
         "explanation": tr.render(i.explanation),
         "locations": [location(loc) for loc in i.locations],
     }
 
 
 def location(loc: Location) -> LocationDoc:
-    doc: LocationDoc = {"file": loc.file, "line": loc.line, "column": loc.column}
-    if loc.cell:  # only a workbook's locations have one
-        doc["cell"] = loc.cell
-    return doc
+    if not loc.cell:  # only a workbook's locations have one
+        return {"file": loc.file, "line": loc.line, "column": loc.column}
+    return {"file": loc.file, "line": loc.line, "column": loc.column, "cell": loc.cell}
 
 
 def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:

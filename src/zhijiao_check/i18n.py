@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Iterable
 from typing import Literal, cast
 
-from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Seq, Wording, number
+from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Wording, number
 
 Lang = Literal["zh", "en"]
 
@@ -21,6 +21,7 @@ MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
 _UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
+PLAIN = 4096  # messages without parameters whose text a translator keeps (``Translator._message``)
 
 
 def _catalogue(lang: Lang, area: str) -> dict[str, str]:
@@ -42,6 +43,10 @@ class Translator:
     def __init__(self, lang: Lang = "zh") -> None:
         self.lang: Lang = lang
         self._texts: dict[str, str | None] = {}  # by key: a run renders the same few hundred keys many times
+        self._marks = {name: self.pick(*marks) for name, marks in MARKS.items()}
+        # Messages without parameters (a field's name) by identity, each kept with its text: one label object
+        # serves every item (``measure.conditions.field_label``).
+        self._plain: dict[int, tuple[Msg, str]] = {}
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key)
@@ -82,28 +87,44 @@ class Translator:
         kind = wording.__class__
         if kind is str:
             return wording  # type: ignore[return-value]
-        if kind is Msg:
-            return self._message(wording)  # type: ignore[arg-type]
         if kind is Seq:
             render = self.render
             return "".join([p if p.__class__ is str else render(p) for p in wording.parts])  # type: ignore[union-attr]
+        if kind is Msg:
+            return self._message(wording)  # type: ignore[arg-type]
+        if kind is Quantity:
+            return self._quantity(wording.value, wording.unit, wording.digits)  # type: ignore[union-attr]
+        if kind is Mark:
+            return self._marks[wording.name]  # type: ignore[union-attr]
+        if isinstance(wording, Join):
+            render = self.render
+            items = [i if i.__class__ is str else render(i) for i in wording.items]
+            return render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
         if isinstance(wording, str):
             return wording
         if isinstance(wording, Msg):
             return self._message(wording)
         if isinstance(wording, Seq):
             return "".join([self.render(part) for part in wording.parts])
-        if isinstance(wording, Join):
-            render = self.render
-            items = [i if i.__class__ is str else render(i) for i in wording.items]
-            return render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
         if isinstance(wording, Mark):
-            return self.pick(*MARKS[wording.name])
+            return self._marks[wording.name]
         if isinstance(wording, Pick):
             return self.pick(wording.zh, wording.en)
         return self._quantity(wording.value, wording.unit, wording.digits)
 
     def _message(self, wording: Msg) -> str:
+        if wording.params:
+            return self._said(wording)
+        known = self._plain.get(id(wording))
+        if known is not None and known[0] is wording:
+            return known[1]
+        if len(self._plain) >= PLAIN:
+            self._plain.clear()  # bounded, however many messages a run makes
+        text = self._said(wording)
+        self._plain[id(wording)] = (wording, text)
+        return text
+
+    def _said(self, wording: Msg) -> str:
         text = self._text(wording.key)
         if text is None:
             if wording.fallback is None:

@@ -104,7 +104,7 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
         status,
         plan.observe(item),
         text,
-        tuple(dict.fromkeys(found)) if found else (item.location(),),
+        tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
         {"op": plan.op, "value": plan.target(item, year)},
     )
 
