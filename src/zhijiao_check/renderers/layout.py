@@ -224,7 +224,7 @@ class _Text:
         if _IRREGULAR.search(text):  # tabs widen when wrapped; str.splitlines splits at more than \n
             self.widest = max(map(cell_len, text.splitlines()), default=0)
         else:
-            self.lengths = [cell_len(line) for line in self.lines]
+            self.lengths = list(map(_LENGTHS.__getitem__, self.lines))
             self.widest = max(self.lengths)
 
 
@@ -242,6 +242,10 @@ class _Kept(dict[_Key, _Value]):
             self.clear()
         value = self[key] = self.make(key)
         return value
+
+
+# Each line's cells: a line of an explanation or a title recurs in many cells.
+_LENGTHS: _Kept[str, int] = _Kept(lambda line: cell_len(line))
 
 
 def _measure(markup: str) -> _Text:
@@ -322,9 +326,10 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
     ]
     if any(any(map(_JOINED, column)) for column in texts):
         return None
-    pads = [_padding(grid, index, len(columns)) for index in range(len(columns))]
-    widest = [max(map(_WIDEST, column)) for column in texts]
-    widths = _column_widths(grid, widest, pads, width - (len(columns) - 1))
+    pads = tuple(_padding(grid, index, len(columns)) for index in range(len(columns)))
+    widest = tuple(max(map(_WIDEST, column)) for column in texts)
+    limits = tuple((column.no_wrap, column.min_width, column.max_width) for column in columns)
+    widths = _column_widths(limits, widest, pads, width - (len(columns) - 1))
     table_width = sum(widths) + len(columns) - 1
     if table_width > width:
         return None
@@ -374,12 +379,18 @@ def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
     return left, right
 
 
-def _column_widths(grid: Grid, widest: list[int], pads: list[tuple[int, int]], budget: int) -> list[int]:
+@lru_cache(maxsize=_CACHED)
+def _column_widths(
+    limits: tuple[tuple[bool, int | None, int | None], ...],
+    widest: tuple[int, ...],
+    pads: tuple[tuple[int, int], ...],
+    budget: int,
+) -> tuple[int, ...]:
     """``Table._calculate_column_widths`` without ``expand``: each column as wide as its widest line
     (``widest``, in cells), the widest wrappable columns narrowed first when the table is too wide, then
-    every column evenly. Only the widest line of each cell counts: rich's narrowest (the widest word) never
-    sets a width here."""
-    columns = grid.columns
+    every column evenly; ``limits``: each column's (no_wrap, min_width, max_width). Only the widest line of
+    each cell counts: rich's narrowest (the widest word) never sets a width here. Kept: report after report
+    has columns of the same widths."""
 
     def measure(index: int, max_width: int) -> int:
         """The widest the column is drawn within ``max_width``: ``Table._measure_column``'s maximum, which
@@ -389,20 +400,20 @@ def _column_widths(grid: Grid, widest: list[int], pads: list[tuple[int, int]], b
             return 0
         extra = sum(pads[index])
         high = min(widest[index] + extra, max_width)
-        column = columns[index]
-        if column.min_width is not None:
-            high = max(high, column.min_width + extra, 0)
-        if column.max_width is not None:
-            high = min(high, column.max_width + extra)
+        _, low, most = limits[index]
+        if low is not None:
+            high = max(high, low + extra, 0)
+        if most is not None:
+            high = min(high, most + extra)
         return high
 
-    widths = [measure(index, budget) or 1 for index in range(len(columns))]
+    widths = [measure(index, budget) or 1 for index in range(len(limits))]
     if sum(widths) > budget:
-        widths = _collapse(widths, [not column.no_wrap for column in columns], budget)
+        widths = _collapse(widths, [not no_wrap for no_wrap, _, _ in limits], budget)
         if sum(widths) > budget:
             widths = _ratio_reduce(sum(widths) - budget, [1] * len(widths), widths, widths)
         widths = [measure(index, width) for index, width in enumerate(widths)]
-    return widths
+    return tuple(widths)
 
 
 def _collapse(widths: list[int], wrappable: list[bool], max_width: int) -> list[int]:

@@ -288,7 +288,9 @@ class TableRenderer:
                     if point is None:
                         cells.append("")
                         continue
-                    key = repr((point["status"], point["observed"], point["schedule"], trend["unit"]))
+                    key = repr(
+                        (_GLYPHS[point["status"]], point["observed"], point["schedule"], trend["unit"])
+                    )
                     cells.append(self._kept(key, self._trend_cell, trend, point))
                 key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))
                 table.rows.append([self._kept(key, self._trend_rule, trend), *cells])

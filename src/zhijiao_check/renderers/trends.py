@@ -21,8 +21,8 @@ def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str,
     if trends["city"]:
         yield "trend-city", tr("render.trends-city"), shown(trends["city"])
     for index, unit in enumerate(trends["units"]):
-        if shown(unit["trends"]):
-            yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), shown(unit["trends"])
+        if unit_trends := shown(unit["trends"]):
+            yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), unit_trends
 
 
 def shown(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
