@@ -96,6 +96,9 @@ def both(width: int, *things: object, **options: object) -> tuple[str, str]:
 @SETTINGS
 @given(grid=grids(), width=st.integers(min_value=20, max_value=140))
 @example(grid=Grid([Column(""), Column("")]), width=20)  # headers with no room: still a line of blanks
+@example(
+    grid=Grid([Column("", min_width=20)], title="\u200d[dim]0[/dim]"), width=20
+)  # a joiner, then a style
 def test_a_table_is_laid_out_as_rich_lays_it_out(grid: Grid, width: int) -> None:
     ours, rich = both(width, grid)
     assert ours == rich

@@ -314,8 +314,9 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
     """The lines rich prints for the table at a console ``width`` (``rich.table.Table``), or None where rich
     measures pieces of a cell's text apart, between its styles, and plain text cannot know where those are:
     a table wider than the console, its columns held at their ``min_width`` (rich crops it, and a character
-    of no width after a style's end is lost at the edge), and a text with a joiner or an emoji selector
-    (whose width depends on the character before it, which a style's start would separate)."""
+    of no width after a style's end is lost at the edge), and a text (a cell's or the title's) with a joiner
+    or an emoji selector (whose width depends on the character before it, which a style's start would
+    separate)."""
     columns = grid.columns
     # Column by column, each step over a whole column at once (``map``): a report's table is a hundred cells,
     # a large run's a hundred thousand, so each cell's share of the work is kept to lookups.
@@ -324,7 +325,7 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
         [measured(column.header), *map(measured, [row[index] for row in grid.rows])]
         for index, column in enumerate(columns)
     ]
-    if any(any(map(_JOINED, column)) for column in texts):
+    if any(any(map(_JOINED, column)) for column in texts) or (grid.title and _JOINERS.search(grid.title)):
         return None
     pads = tuple(_padding(grid, index, len(columns)) for index in range(len(columns)))
     widest = tuple(max(map(_WIDEST, column)) for column in texts)
