@@ -208,7 +208,9 @@ def _result(
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
             notes.append(msg("engine.units-missing", units=units))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
-    locations = tuple(dict.fromkeys(measure.locations))
+    locations = measure.locations
+    if len(locations) > 1:
+        locations = tuple(dict.fromkeys(locations))
     return RuleResult(
         rule,
         status,

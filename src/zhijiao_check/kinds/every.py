@@ -128,7 +128,7 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     share = passed / len(judged)
     digits = places(share, rule.target.value)
     text: Wording = msg("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", digits))
-    locations = tuple(loc for o in judged for loc in o.locations)
+    locations = tuple([loc for o in judged for loc in o.locations])
     if failed:
         met: bool | None = False
     elif absent:
