@@ -323,7 +323,10 @@ def check(
             "-j",
             min=1,
             metavar="N",
-            help="Worker processes for many reports (default: one per available core; 1: one process).",
+            help=(
+                "Worker processes for many reports (default: one per available core for json, junit and"
+                " sarif alone, where they pay; else one process)."
+            ),
         ),
     ] = None,
     no_color: NoColorOption = False,

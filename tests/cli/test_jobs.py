@@ -21,6 +21,16 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
+@pytest.fixture(scope="module")
+def streamed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough reports for a streamed run."""
+    from zhijiao_check.commands.check import FLAT_FROM
+
+    directory = tmp_path_factory.mktemp("streamed")
+    generated_set(directory, FLAT_FROM)
+    return directory
+
+
 def run(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", *args],
@@ -53,6 +63,32 @@ def test_jobs_counts_processes(reports: Path) -> None:
     done = run(reports, "--jobs", "0", "-f", "json")
     assert done.returncode == 2
     assert "--jobs" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("formats", "workers"),
+    [(("json",), 2), (("junit", "sarif"), 2), (("markdown",), 1), (("table",), 1), (("json", "xlsx"), 1)],
+)
+def test_by_default_workers_run_only_where_they_pay(
+    streamed: Path, monkeypatch: pytest.MonkeyPatch, formats: tuple[str, ...], workers: int
+) -> None:
+    """Two processors: a streamed run (json, junit, sarif alone, from FLAT_FROM reports) takes both; a run of
+    any other format takes one process (its workers would send back more than they save); ``--jobs`` is taken
+    as given."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    asked: list[int] = []
+    monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    monkeypatch.setattr(processes, "in_parallel", lambda count, jobs: asked.append(jobs) and False)
+    monkeypatch.chdir(streamed)
+    outputs = [a for name in formats for a in ("-f", name, "-o", f"out.{name}")]
+    for given, expected in (([], workers), (["--jobs", "2"], 2)):
+        asked.clear()
+        done = CliRunner().invoke(app, ["check", "reports", "--rules", "pack", *outputs, *given])
+        assert done.exit_code == 1, done.output
+        assert asked and set(asked) == {expected}
 
 
 def test_default_is_one_job_per_available_core() -> None:

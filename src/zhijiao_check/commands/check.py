@@ -39,7 +39,8 @@ class CheckOptions:
     per_unit: Path | None = None  # a folder for one printable HTML page per unit
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
     waivers: Path | None = None
-    # worker processes (--jobs, else the config file's `jobs`); None: one per available core
+    # worker processes (--jobs, else the config file's `jobs`); None: one per available core where workers
+    # pay (a streamed run: json, junit, sarif), else one
     jobs: int | None = None
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
@@ -75,7 +76,6 @@ def run(options: CheckOptions) -> int:
     targets = [target for _, target in options.outputs]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
-    jobs = options.jobs or available_cores()
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
@@ -83,7 +83,12 @@ def run(options: CheckOptions) -> int:
         found = report_files(paths, targets, also_read)
         if len(found[0]) >= FLAT_FROM:
             with _without_collector():
+                jobs = options.jobs or available_cores()
                 return _flat(options, packs, selected, roster, waivers, found, jobs, tr)
+    # Here workers send each report and its results back pickled, which costs about what scoring it does:
+    # on two processors two workers took longer than one process in every such format. One process, then,
+    # unless more are asked for.
+    jobs = options.jobs or 1
     with _without_collector():
         valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read, found)
         if roster is not None:
