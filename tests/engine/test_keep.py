@@ -3,12 +3,14 @@ enough that the city-wide results, their places in the files and the year-before
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
+import pytest
 from factory import ROOT
 
 from zhijiao_check.engine.evaluate import evaluate_city, report_order
-from zhijiao_check.engine.keep import Shared, kept_fields, pruned, tree
+from zhijiao_check.engine.keep import Marks, Shared, kept_fields, pruned, tree
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.report import ReportFile, load_report
 from zhijiao_check.report.consistency import cross_year_warnings
@@ -38,7 +40,7 @@ def test_fields_become_a_tree_of_keys() -> None:
     }
     # a count's filters are kept though ``reads`` leaves them out
     keep = kept_fields(load_packs([], None))
-    assert {"level", "designations", "teachers"} <= set(keep["schools"]["[]"])
+    assert {"level", "designations", "teachers"} <= set(keep.tree["schools"]["[]"])
 
 
 def test_a_kept_report_is_smaller_and_locates_what_it_keeps_as_the_report_does() -> None:
@@ -76,3 +78,30 @@ def test_reports_share_their_paths(tmp_path: Path) -> None:
     assert common
     by_path = {path: path for path in two.positions.values}
     assert all(next(p for p in one.positions.values if p == path) is by_path[path] for path in common)
+
+
+def test_kept_positions_read_as_the_dict_they_were_made_from() -> None:
+    report = samples(2023)[0]
+    whole = report.positions.values
+    marks = Marks.of(whole.items())
+    assert len(marks) == len(whole) and list(marks) == list(whole)
+    assert all(
+        marks[path] == mark and marks.get(path) == mark and path in marks for path, mark in whole.items()
+    )
+    absent = ("schools", 999, "name")
+    assert absent not in marks and marks.get(absent) is None and marks.get(absent, (1, 1)) == (1, 1)
+    with pytest.raises(KeyError):
+        marks[absent]
+    back = pickle.loads(pickle.dumps(marks))
+    assert dict(back.items()) == dict(whole.items())
+
+
+def test_reports_laid_out_alike_share_one_layout() -> None:
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[3]
+    shared = Shared()
+    one, two = (shared(pickle.loads(pickle.dumps(pruned(report, keep)))) for _ in range(2))
+    assert one.positions.values.paths is two.positions.values.paths  # type: ignore[attr-defined]
+    assert dict(one.positions.values.items()) == {
+        path: mark for path, mark in report.positions.values.items() if path in one.positions.values
+    }

@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from zhijiao_check.document import city, header, invalid, ranked, report, trend, unit_trends
 from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_report, report_order
-from zhijiao_check.engine.keep import Shared, kept_fields, pruned
+from zhijiao_check.engine.keep import Keep, Shared, kept_fields, pruned
 from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.errors import FatalError
@@ -111,10 +111,7 @@ class _Kept:
     warnings: tuple[Problem, ...]
     score: float | None
     fails: bool
-    at: int  # in the spool: the entry, the figures, the kept report
-    entry: int
-    figures: int
-    kept: int
+    number: int  # what the spool knows its entry, its figures and its kept report by (``_Spool.keep``)
 
 
 class _Figure(NamedTuple):
@@ -166,6 +163,8 @@ def run_flat(
         refused: list[InvalidReport] = []
         duplicates: list[InvalidReport] = []
         seen: dict[tuple[str, int], str] = {}
+        # A unit's name, a kind and a year held once, not once for each of ten thousand reports.
+        names: dict[Any, Any] = {}
         size = 1 if in_parallel(len(files), jobs) else BATCH
         batches = [files[at : at + size] for at in range(0, len(files), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
@@ -177,25 +176,14 @@ def run_flat(
             elif (done.unit, done.year) in seen:
                 duplicates.append(duplicate(pickle.loads(done.kept), seen[(done.unit, done.year)]))
             else:
-                seen[(done.unit, done.year)] = done.file
+                unit, kind, year = (
+                    names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
+                )
+                seen[(unit, year)] = done.file
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
-                at = spool.add(done.entry, done.figures, done.kept)
-                kept.append(
-                    _Kept(
-                        done.file,
-                        done.unit,
-                        done.kind,
-                        done.year,
-                        done.warnings,
-                        done.score,
-                        done.fails,
-                        at,
-                        len(done.entry),
-                        len(done.figures),
-                        len(done.kept),
-                    )
-                )
+                number = spool.keep(done.entry, done.figures, done.kept)
+                kept.append(_Kept(done.file, unit, kind, year, done.warnings, done.score, done.fails, number))
         earlier, notices = previous()
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
@@ -234,7 +222,7 @@ def _text(
 
 
 def _scorer(
-    flat: Flat, places: dict[int, int], keep: Any
+    flat: Flat, places: dict[int, int], keep: Keep
 ) -> Callable[[Sequence[tuple[Path, str]]], list[Any]]:
     """The work done for a batch of files (``BATCH``; one file at a time in each worker process with
     ``--jobs``)."""
@@ -314,6 +302,7 @@ class _Spool:
         self.file = file
         self.rules = rules
         self.end = 0
+        self.parts = array("q")  # where each report's parts start, and where the last one ends (``keep``)
 
     def add(self, *parts: bytes) -> int:
         """Where ``parts`` start, written one after the other."""
@@ -325,6 +314,19 @@ class _Spool:
         except OSError as error:
             raise _spool_failed(error) from None
         return at
+
+    def keep(self, entry: bytes, figures: bytes, kept: bytes) -> int:
+        """A report's entry, figures and kept report written; the number to read them back by."""
+        number = len(self.parts) // 4
+        self.parts.append(self.add(entry, figures, kept))
+        for size in (len(entry), len(figures), len(kept)):
+            self.parts.append(self.parts[-1] + size)
+        return number
+
+    def part(self, kept: _Kept, which: int) -> bytes:
+        """A kept report's entry (0), figures (1) or kept report (2)."""
+        at = 4 * kept.number + which
+        return self.read(self.parts[at], self.parts[at + 1] - self.parts[at])
 
     def read(self, at: int, size: int) -> bytes:
         try:
@@ -372,7 +374,7 @@ class _Spool:
 
     def entry(self, kept: _Kept, rank: int | None) -> Written:
         """The report's entry in the document, with its rank."""
-        text = self.read(kept.at, kept.entry)
+        text = self.part(kept, 0)
         assert text.endswith(_NO_RANK)
         if rank is not None:
             text = text[: -len(_NO_RANK)] + str(rank).encode() + _NO_RANK[len(b"null") :]
@@ -380,7 +382,7 @@ class _Spool:
 
     def year(self, kept: _Kept) -> _Year:
         """The report's results as its unit's trends read them."""
-        raw = self.read(kept.at + kept.entry, kept.figures)
+        raw = self.part(kept, 1)
         return _Year(kept.year, kept.unit, kept.kind, self.figures(pickle.loads(raw)))
 
     def figures(self, figures: Sequence[tuple[Any, ...]]) -> tuple[_Figure, ...]:
@@ -389,7 +391,7 @@ class _Spool:
 
     def report(self, kept: _Kept, shared: Shared | None = None) -> ReportFile:
         """The report as the city-wide rules read it (``shared``: with the paths and marks of the others)."""
-        report: ReportFile = pickle.loads(self.read(kept.at + kept.entry + kept.figures, kept.kept))
+        report: ReportFile = pickle.loads(self.part(kept, 2))
         return report if shared is None else shared(report)
 
 
@@ -416,18 +418,13 @@ def _document(
     city-wide rules read the reports a year at a time, as kept; the comparison with the year before reads a
     report and its unit's report of that year, so one year of kept reports is in memory, never the whole run.
     """
-    from zhijiao_check.report.consistency import cross_year_warnings
-
     tr = flat.tr
-    rules = spool.rules
-    places = {id(rule): index for index, rule in enumerate(rules)}
     order = report_order(flat.packs[0].units)
     kept.sort(key=order)  # a kept report has the fields the order reads
     by_year: dict[int, list[_Kept]] = {}
     for one in kept:
         by_year.setdefault(one.year, []).append(one)
     bases = {rule.id: pack.info.base_year for pack in flat.packs for rule in pack.rules}
-    fails = failing(flat.strict)
     failed = any(one.fails for one in kept)
     warnings = _Warnings(spool, tr, by_file)
     for one in kept:
@@ -442,31 +439,12 @@ def _document(
     city_years: list[_Year] = []
     city_notices: list[Wording] = []
     for year, year_kept in sorted(by_year.items()):
-        shared = Shared()
-        reports = [spool.report(one, shared) for one in year_kept]
-        for this in reports:
-            key = (this.unit, year - 1)
-            previous = spool.report(in_run[key]) if key in in_run else before.get(key)
-            if previous is not None:
-                warnings.add(cross_year_warnings([this], [previous]))
-        scored, year_notices = evaluate_city({year: reports}, flat.packs, flat.selected)
-        del reports, shared
+        # A year at a time, in a function of its own: nothing of one year is held while the next is read.
+        year_failed, year_notices = _city_year(
+            flat, spool, year, year_kept, (in_run, before), warnings, (city_entries, city_years)
+        )
+        failed = failed or year_failed
         city_notices += year_notices
-        for evaluation in scored:
-            city_years.append(
-                _Year(
-                    year,
-                    CITY_WIDE,
-                    "city",
-                    spool.figures(_figures(evaluation, places)),
-                    evaluation.units_missing,
-                )
-            )
-            if flat.excuse is not None:
-                evaluation = flat.excuse(evaluation, CITY_WIDE)
-            failed = failed or any(r.status in fails for r in evaluation.results)
-            city_entries.append(spool.city(city(evaluation, tr, streamed=True)))
-        del scored
     if flat.excuse is not None:
         warnings.add(flat.excuse.warnings())
     code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
@@ -506,6 +484,43 @@ def _document(
         }
 
     return document, warnings, code
+
+
+def _city_year(
+    flat: Flat,
+    spool: _Spool,
+    year: int,
+    year_kept: Sequence[_Kept],
+    earlier: tuple[Mapping[tuple[str, int], _Kept], Mapping[tuple[str, int], ReportFile]],
+    warnings: _Warnings,
+    made: tuple[list[_City], list[_Year]],
+) -> tuple[bool, list[Wording]]:
+    """One year's comparison with the year before (``earlier``: the reports of the run, and the earlier ones)
+    and its city-wide rules: their entry and their results as the trends read them added to ``made``; whether
+    a result fails, and the notices."""
+    from zhijiao_check.report.consistency import cross_year_warnings
+
+    in_run, before = earlier
+    city_entries, city_years = made
+    shared = Shared()
+    reports = [spool.report(one, shared) for one in year_kept]
+    for this in reports:
+        key = (this.unit, year - 1)
+        previous = spool.report(in_run[key]) if key in in_run else before.get(key)
+        if previous is not None:
+            warnings.add(cross_year_warnings([this], [previous]))
+    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected)
+    del reports, shared  # before the results are written, which takes memory of its own
+    places = {id(rule): index for index, rule in enumerate(spool.rules)}
+    fails = failing(flat.strict)
+    failed = False
+    for evaluation in scored:
+        figures = spool.figures(_figures(evaluation, places))
+        city_years.append(_Year(year, CITY_WIDE, "city", figures, evaluation.units_missing))
+        excused = evaluation if flat.excuse is None else flat.excuse(evaluation, CITY_WIDE)
+        failed = failed or any(r.status in fails for r in excused.results)
+        city_entries.append(spool.city(city(excused, flat.tr, streamed=True)))
+    return failed, notices
 
 
 class _Warnings:

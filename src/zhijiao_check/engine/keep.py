@@ -9,10 +9,11 @@ it again. Keeping just the fields they read, and the positions of those fields, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, cast
 
-from zhijiao_check.located import Path_, Positions
+from zhijiao_check.located import Mark, Path_, Positions
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.report import ReportFile
 
@@ -34,11 +35,11 @@ CROSS_YEAR = (
 IN_SCHOOLS = ("majors", "enterprise_practice")
 
 
-def kept_fields(packs: Sequence[RulePack]) -> Tree:
+def kept_fields(packs: Sequence[RulePack]) -> Keep:
     """The tree of every field the city-wide rules of ``packs`` read, and the year-before comparison's."""
     rules = [rule for pack in packs for rule in pack.rules if rule.scope == "city"]
     fields = [field for rule in rules for field in (*rule.reads(), *_filters(rule))]
-    return tree([*ALWAYS, *CROSS_YEAR, *fields])
+    return Keep(tree([*ALWAYS, *CROSS_YEAR, *fields]))
 
 
 def _filters(model: Any) -> Iterator[str]:
@@ -95,17 +96,25 @@ def _parts(field: str) -> list[str]:
     return parts
 
 
-def pruned(report: ReportFile, keep: Tree) -> ReportFile:
+def pruned(report: ReportFile, keep: Keep) -> ReportFile:
     """``report`` with only the data and positions under ``keep`` (a workbook's cells too); its warnings
     are dropped (the caller keeps them)."""
     positions = report.positions
-    data = _data(report.data, keep)
-    values = _marks(positions.values, keep)
+    data = _data(report.data, keep.tree)
+    wanted = keep.wanted
+    values = [(path, mark) for path, mark in positions.values.items() if wanted(path)]
     # A key's own place is read only where a list is pointed at as a whole (what the year before listed and
     # this year does not): every other place is the value's, which every value kept has.
-    keys = {path: positions.keys[path] for path in values if path in positions.keys and _is_list(data, path)}
-    cells = _marks(positions.cells, keep) if positions.cells else {}
-    return ReportFile(report.file, data, Positions(values, keys, cells), ())
+    known = positions.keys
+    keys = [(path, known[path]) for path, _ in values if path in known and _is_list(data, path)]
+    cells = {path: cell for path, cell in positions.cells.items() if wanted(path)} if positions.cells else {}
+    return ReportFile(report.file, data, _positions(Marks.of(values), Marks.of(keys), cells), ())
+
+
+def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions:
+    # Marks is read-only and every reader of a kept report's positions only looks up, tests and iterates
+    # (``located.Positions``' own methods, ``measure.scope.locate``, the year-before comparison).
+    return Positions(cast(dict[Path_, Mark], values), cast(dict[Path_, Mark], keys), cells)
 
 
 def _is_list(data: Any, path: Path_) -> bool:
@@ -124,8 +133,19 @@ def _data(value: Any, keep: Tree) -> Any:
     return value
 
 
-def _marks(marks: dict[Path_, Any], keep: Tree) -> dict[Path_, Any]:
-    return {path: mark for path, mark in marks.items() if _wanted(path, keep)}
+class Keep:
+    """The tree of fields kept (``kept_fields``), and whether a path is under it, worked out once for each
+    path: most reports hold the same paths."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self._known: dict[Path_, bool] = {}
+
+    def wanted(self, path: Path_) -> bool:
+        known = self._known.get(path)
+        if known is None:
+            known = self._known[path] = _wanted(path, self.tree)
+        return known
 
 
 def _wanted(path: Path_, keep: Tree) -> bool:
@@ -140,23 +160,85 @@ def _wanted(path: Path_, keep: Tree) -> bool:
     return True
 
 
+class Marks(Mapping[Path_, Mark]):
+    """Where each kept path stands, compactly: the paths in order (with ``Shared``, one tuple for all the
+    reports laid out alike) and each one's line and column in one array of numbers. A dict of tuples costs
+    about six times as much, and a large run holds a whole year of kept reports at once."""
+
+    __slots__ = ("_index", "_numbers", "paths")
+
+    def __init__(
+        self, paths: tuple[Path_, ...], numbers: array[int], index: dict[Path_, int] | None = None
+    ) -> None:
+        self.paths = paths
+        self._numbers = numbers
+        self._index = index
+
+    @classmethod
+    def of(cls, marks: Iterable[tuple[Path_, Mark]]) -> Marks:
+        paths: list[Path_] = []
+        numbers = array("I")
+        for path, (line, column) in marks:
+            paths.append(path)
+            numbers.append(line)
+            numbers.append(column)
+        return cls(tuple(paths), numbers)
+
+    def index(self) -> dict[Path_, int]:
+        """Each path's place in ``paths`` (made when first read)."""
+        if self._index is None:
+            self._index = {path: at for at, path in enumerate(self.paths)}
+        return self._index
+
+    def __getitem__(self, path: Path_) -> Mark:
+        at = 2 * self.index()[path]
+        return self._numbers[at], self._numbers[at + 1]
+
+    def get(self, path: Path_, default: Any = None) -> Any:
+        # a miss is common (``Positions.nearest`` walks up a path): no exception for it, as Mapping's has
+        at = self.index().get(path)
+        if at is None:
+            return default
+        return self._numbers[2 * at], self._numbers[2 * at + 1]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.index()
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Marks, (self.paths, self._numbers)
+
+    def laid_out(self, paths: tuple[Path_, ...], index: dict[Path_, int]) -> Marks:
+        """The same marks over ``paths`` (equal to this one's), with their ``index``."""
+        return Marks(paths, self._numbers, index)
+
+
 class Shared:
-    """Kept reports share their paths and marks: most reports list schools and majors at the same paths, and
-    a (line, column) pair recurs across files, so each is held once however many reports hold it."""
+    """Kept reports share their paths: most reports list schools and majors at the same paths, in the same
+    order, so each path, and each order of them with its index, is held once however many reports hold it."""
 
     def __init__(self) -> None:
         self.paths: dict[Path_, Path_] = {}
-        self.marks: dict[Any, Any] = {}
+        self.layouts: dict[tuple[Path_, ...], Marks] = {}
 
     def __call__(self, report: ReportFile) -> ReportFile:
         positions = report.positions
         return ReportFile(
             report.file,
             report.data,
-            Positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
+            _positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
             report.warnings,
         )
 
-    def _shared(self, marks: dict[Path_, Any]) -> dict[Path_, Any]:
-        paths, shared = self.paths, self.marks
-        return {paths.setdefault(path, path): shared.setdefault(mark, mark) for path, mark in marks.items()}
+    def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
+        own = marks if isinstance(marks, Marks) else Marks.of(marks.items())
+        layout = self.layouts.get(own.paths)
+        if layout is None:
+            paths = tuple(self.paths.setdefault(path, path) for path in own.paths)
+            layout = self.layouts[paths] = Marks(paths, own._numbers)
+        return own.laid_out(layout.paths, layout.index())
