@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
+from zhijiao_check.commands.flat import _listed
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
@@ -234,3 +235,12 @@ def test_a_full_temporary_folder_is_exit_2_naming_it_with_nothing_written(
     assert f"cannot write the temporary file (in {tempfile.gettempdir()}): {reason}" in result.output
     assert "TMPDIR" in result.output and "internal error" not in result.output
     assert not (folder / "full.json").exists()
+
+
+def test_the_files_of_a_flat_run_are_held_as_text_with_the_names_they_are_shown_by(tmp_path: Path) -> None:
+    plain, odd = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    files = [(plain, str(plain)), (odd, "b（显示名）.yaml")]
+    listed = _listed(files)
+    assert listed == [(str(plain), str(plain)), (str(odd), "b（显示名）.yaml")]
+    assert listed[0][0] is listed[0][1]  # one string for a name that is the path's own text
+    assert files == []  # taken out of the caller's list, which held a Path each

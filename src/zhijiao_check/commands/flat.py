@@ -139,7 +139,7 @@ class _Year(NamedTuple):
 
 def run_flat(
     flat: Flat,
-    files: Sequence[tuple[Path, str]],
+    files: list[tuple[Path, str]],
     unreadable: Sequence[InvalidReport],
     jobs: int,
     outputs: Sequence[tuple[str, Path | None]],
@@ -148,7 +148,7 @@ def run_flat(
 ) -> ExitCode:
     """Score ``files`` and write each of ``outputs`` (format, file: ``STREAMED`` formats); the exit status.
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
-    reports as the whole run does."""
+    reports as the whole run does. ``files`` is emptied: the run holds them as text (``_listed``)."""
     from zhijiao_check.commands.inputs import _progress_of
     from zhijiao_check.processes import in_parallel, ordered_map
 
@@ -156,6 +156,7 @@ def run_flat(
     places = {id(rule): index for index, rule in enumerate(rules)}
     keep = kept_fields(flat.packs)
     work = _scorer(flat, places, keep)
+    listed = _listed(files)
     with _spool_file() as file:
         spool = _Spool(file, rules)
         kept: list[_Kept] = []
@@ -165,10 +166,10 @@ def run_flat(
         seen: dict[tuple[str, int], str] = {}
         # A unit's name, a kind and a year held once, not once for each of ten thousand reports.
         names: dict[Any, Any] = {}
-        size = 1 if in_parallel(len(files), jobs) else BATCH
-        batches = [files[at : at + size] for at in range(0, len(files), size)]
+        size = 1 if in_parallel(len(listed), jobs) else BATCH
+        batches = [listed[at : at + size] for at in range(0, len(listed), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
-        for done in _progress_of(scored, len(files)):
+        for done in _progress_of(scored, len(listed)):
             if isinstance(done, InvalidReport):
                 loaded.append(done)
             elif isinstance(done, Refused):
@@ -221,9 +222,21 @@ def _text(
     return Streamed(lambda: chain(chunks(document()), [b"\n"]))  # as renderers.json ends it
 
 
+def _listed(files: list[tuple[Path, str]]) -> list[tuple[str, str]]:
+    """Each file's path and the name it is shown by, as text, taken out of ``files`` (the caller's list, which
+    it leaves empty): a ``Path`` holds each part of its path apart, some 600 bytes a file for the whole run. A
+    name that is the path's own text is the same string."""
+    listed = []
+    for path, name in files:
+        text = str(path)
+        listed.append((text, text if name == text else name))
+    files.clear()
+    return listed
+
+
 def _scorer(
     flat: Flat, places: dict[int, int], keep: Keep
-) -> Callable[[Sequence[tuple[Path, str]]], list[Any]]:
+) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
     """The work done for a batch of files (``BATCH``; one file at a time in each worker process with
     ``--jobs``)."""
     units = flat.packs[0].units
@@ -258,9 +271,9 @@ def _scorer(
             used,
         )
 
-    def work(batch: Sequence[tuple[Path, str]]) -> list[Scored | InvalidReport | Refused]:
+    def work(batch: Sequence[tuple[str, str]]) -> list[Scored | InvalidReport | Refused]:
         """Each step over the whole batch in turn; what each file gave, in order."""
-        loaded = [admitted(load_report(path, units, name)) for path, name in batch]
+        loaded = [admitted(load_report(Path(path), units, name)) for path, name in batch]
         evaluations = {
             index: evaluate_report(one, flat.packs, flat.selected)
             for index, one in enumerate(loaded)
