@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Iterable
 from typing import Literal, cast
 
+from zhijiao_check.kept import Kept
 from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Wording, number
 
 Lang = Literal["zh", "en"]
@@ -21,7 +22,6 @@ MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
 _UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
-PLAIN = 4096  # messages without parameters whose text a translator keeps (``Translator._message``)
 
 
 def _catalogue(lang: Lang, area: str) -> dict[str, str]:
@@ -46,7 +46,7 @@ class Translator:
         self._marks = {name: self.pick(*marks) for name, marks in MARKS.items()}
         # Messages without parameters (a field's name) by identity, each kept with its text: one label object
         # serves every item (``measure.conditions.field_label``).
-        self._plain: dict[int, tuple[Msg, str]] = {}
+        self._plain: Kept[int, tuple[Msg, str]] = Kept()
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key)
@@ -118,11 +118,7 @@ class Translator:
         known = self._plain.get(id(wording))
         if known is not None and known[0] is wording:
             return known[1]
-        if len(self._plain) >= PLAIN:
-            self._plain.clear()  # bounded, however many messages a run makes
-        text = self._said(wording)
-        self._plain[id(wording)] = (wording, text)
-        return text
+        return self._plain.keep(id(wording), (wording, self._said(wording)))[1]
 
     def _said(self, wording: Msg) -> str:
         text = self._text(wording.key)

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from rich.cells import cell_len as _rich_cell_len
 from rich.cells import chop_cells, get_character_cell_size, set_cell_size
 from rich.control import STRIP_CONTROL_CODES, strip_control_codes
+
+from zhijiao_check.kept import LIMIT, Kept
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
 Justify = Literal["default", "left", "center", "right"]
 Overflow = Literal["fold", "crop", "ellipsis", "ignore"]
 _How = tuple[Justify, Overflow, bool, int, int, int]
-_Key = TypeVar("_Key")
-_Value = TypeVar("_Value")
 
 # rich.markup's tags and rich._wrap's words
 _TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
@@ -43,7 +43,6 @@ _IRREGULAR = re.compile("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _JOINERS = re.compile("[\u200d\ufe0f]")
 _CONTROL = re.compile("[" + re.escape("".join(map(chr, STRIP_CONTROL_CODES))) + "]")
 _TAB_SIZE = 8
-_CACHED = 4096  # cell texts and layouts kept: a report's table has about a hundred cells
 _DIVIDER = " "  # rich.box.SIMPLE_HEAD: columns apart by a space, a rule of ─ under the header
 _HEAD_RULE = "─"
 
@@ -228,24 +227,8 @@ class _Text:
             self.widest = max(self.lengths)
 
 
-class _Kept(dict[_Key, _Value]):
-    """Values made by ``make`` from their keys, kept until ``limit`` are held, then all let go: looked up by
-    ``__getitem__`` (a lookup in C, with no call of Python's for a value already made)."""
-
-    def __init__(self, make: Callable[[_Key], _Value], limit: int = _CACHED) -> None:
-        super().__init__()
-        self.make = make
-        self.limit = limit
-
-    def __missing__(self, key: _Key) -> _Value:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.make(key)
-        return value
-
-
 # Each line's cells: a line of an explanation or a title recurs in many cells.
-_LENGTHS: _Kept[str, int] = _Kept(lambda line: cell_len(line))
+_LENGTHS: Kept[str, int] = Kept(lambda line: cell_len(line))
 
 
 def _measure(markup: str) -> _Text:
@@ -253,7 +236,7 @@ def _measure(markup: str) -> _Text:
 
 
 # A cell's text, measured: the same cells recur report after report.
-_MEASURED: _Kept[str, _Text] = _Kept(_measure)
+_MEASURED: Kept[str, _Text] = Kept(_measure)
 
 
 def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> list[str]:
@@ -285,7 +268,7 @@ def _wrap(text: _Text, width: int, justify: Justify, overflow: Overflow, no_wrap
     return lines
 
 
-@lru_cache(maxsize=_CACHED)
+@lru_cache(maxsize=LIMIT)
 def _broken(line: str, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> tuple[str, ...]:
     """One line of text that does not simply fit, broken between words and justified (kept: a line of a
     result's explanation recurs in many reports, whatever else its cell holds)."""
@@ -380,7 +363,7 @@ def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
     return left, right
 
 
-@lru_cache(maxsize=_CACHED)
+@lru_cache(maxsize=LIMIT)
 def _column_widths(
     limits: tuple[tuple[bool, int | None, int | None], ...],
     widest: tuple[int, ...],
@@ -471,7 +454,7 @@ def _cell(how: _How, text: _Text) -> tuple[str, ...]:
 
 
 # Each column's cells as drawn, by how the column is drawn: the same cells recur in every report.
-_DRAWN: _Kept[_How, _Kept[_Text, tuple[str, ...]]] = _Kept(lambda how: _Kept(partial(_cell, how)), 64)
+_DRAWN: Kept[_How, Kept[_Text, tuple[str, ...]]] = Kept(lambda how: Kept(partial(_cell, how)), 64)
 
 
 def _divide(line: str, width: int, fold: bool) -> list[str]:

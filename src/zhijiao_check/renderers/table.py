@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.kept import Kept
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
@@ -38,7 +39,6 @@ ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # the longest rule ID fits on one line
 DEFAULT_WIDTH = 100
 NARROW = 60  # columns: below this, each rule is a block of lines instead of a table row
-CELLS_KEPT = 4096  # cells of figures and rules kept (``_kept``)
 
 Data = Mapping[str, Any]
 
@@ -47,7 +47,7 @@ class TableRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
         self.tr = tr
         self.options = options
-        self._cells: dict[str, str] = {}
+        self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
@@ -198,11 +198,7 @@ class TableRenderer:
         (which tells ``True``, ``1`` and ``1.0`` apart). A run shows the same figures and rules report after
         report."""
         cell = self._cells.get(key)
-        if cell is None:
-            if len(self._cells) >= CELLS_KEPT:
-                self._cells.clear()
-            cell = self._cells[key] = make(*data)
-        return cell
+        return cell if cell is not None else self._cells.keep(key, make(*data))
 
     def _trend_cell(self, trend: Data, point: Data) -> str:
         """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""

@@ -1,0 +1,34 @@
+"""A bounded memory of values already made, for the texts a run makes again and again (a cell's layout, a
+figure's markup, a field's name): kept until ``limit`` are held, then all let go at once, so a run of any size
+holds at most ``limit`` of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+LIMIT = 4096  # values kept: a report's table has about a hundred cells
+
+
+class Kept(dict[K, V]):
+    """With ``make``, a missing key's value is made from the key by ``Kept[key]`` (a lookup in C, with no call
+    of Python's for a value already made); without it, ``keep`` stores what the caller made."""
+
+    def __init__(self, make: Callable[[K], V] | None = None, limit: int = LIMIT) -> None:
+        super().__init__()
+        self.make = make
+        self.limit = limit
+
+    def __missing__(self, key: K) -> V:
+        if self.make is None:
+            raise KeyError(key)
+        return self.keep(key, self.make(key))
+
+    def keep(self, key: K, value: V) -> V:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value

@@ -1,0 +1,33 @@
+"""``kept.Kept``: values made once and held up to a bound, then all let go."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhijiao_check.kept import Kept
+
+
+def test_a_value_is_made_once_from_its_key_and_the_memory_stays_bounded() -> None:
+    made: list[int] = []
+
+    def square(n: int) -> int:
+        made.append(n)
+        return n * n
+
+    kept: Kept[int, int] = Kept(square, limit=3)
+    assert [kept[2], kept[2], kept[3]] == [4, 4, 9]
+    assert made == [2, 3]
+    for n in range(10):
+        assert kept[n] == n * n
+        assert len(kept) <= 3
+
+
+def test_without_a_maker_the_caller_keeps_what_it_made() -> None:
+    kept: Kept[str, str] = Kept(limit=2)
+    assert kept.get("a") is None
+    with pytest.raises(KeyError):
+        kept["a"]
+    assert kept.keep("a", "A") == "A" and kept["a"] == "A"
+    kept.keep("b", "B")
+    kept.keep("c", "C")  # the bound reached: what was held is let go
+    assert dict(kept) == {"c": "C"}
