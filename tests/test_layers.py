@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "reading sources, writing outputs, problems",
         ("files", "source", "jsonsource", "located", "output", "jsontext", "processes", "problems", "errors"),
     ),
-    ("text and statuses", ("i18n", "messages", "wording", "records", "status", "characters", "")),
+    ("text and statuses", ("i18n", "messages", "wording", "records", "kept", "status", "characters", "")),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
 
