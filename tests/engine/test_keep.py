@@ -105,3 +105,27 @@ def test_reports_laid_out_alike_share_one_layout() -> None:
     assert dict(one.positions.values.items()) == {
         path: mark for path, mark in report.positions.values.items() if path in one.positions.values
     }
+
+
+def test_kept_reports_share_their_texts_and_lists_of_names() -> None:
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[3]
+    shared = Shared()
+    one, two = (shared(pickle.loads(pickle.dumps(pruned(report, keep)))) for _ in range(2))
+    assert one.data == two.data == pruned(report, keep).data
+    school_one, school_two = one.data["schools"][0], two.data["schools"][0]
+    assert school_one["name"] is school_two["name"]
+    assert all(a is b for a, b in zip(school_one, school_two, strict=True))  # the keys
+    majors = [major for school in one.data["schools"] for major in school["majors"]]
+    empty = [major["designations"] for major in majors if not major["designations"]]
+    assert len(empty) > 1 and all(names is empty[0] for names in empty)
+    # only lists of texts: a list of numbers or flags is the report's own ([1] and [True] are equal)
+    assert shared._data({"a": [1], "b": [True]})["b"] == [True]
+    assert type(shared._data({"a": [1], "b": [True]})["b"][0]) is bool
+
+
+def test_marks_take_two_bytes_a_number_unless_a_line_is_past_65535() -> None:
+    near = Marks.of([(("a",), (65535, 3))])
+    far = Marks.of([(("a",), (65536, 3)), (("b",), (2, 1))])
+    assert near._numbers.typecode == "H" and far._numbers.typecode == "I"
+    assert near[("a",)] == (65535, 3) and far[("a",)] == (65536, 3) and far[("b",)] == (2, 1)

@@ -177,12 +177,13 @@ class Marks(Mapping[Path_, Mark]):
     @classmethod
     def of(cls, marks: Iterable[tuple[Path_, Mark]]) -> Marks:
         paths: list[Path_] = []
-        numbers = array("I")
+        numbers: list[int] = []
         for path, (line, column) in marks:
             paths.append(path)
             numbers.append(line)
             numbers.append(column)
-        return cls(tuple(paths), numbers)
+        # two bytes a number where every line and column fits (nearly every report), else four
+        return cls(tuple(paths), array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers))
 
     def index(self) -> dict[Path_, int]:
         """Each path's place in ``paths`` (made when first read)."""
@@ -225,15 +226,41 @@ class Shared:
     def __init__(self) -> None:
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
+        self.texts: dict[str, str] = {}
+        self.lists: dict[tuple[str, ...], list[str]] = {}
 
     def __call__(self, report: ReportFile) -> ReportFile:
         positions = report.positions
         return ReportFile(
             report.file,
-            report.data,
+            self._data(report.data),
             _positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
             report.warnings,
         )
+
+    def _data(self, value: Any) -> Any:
+        """``value`` with each text (a key, a name, a designation) and each list of them held once for all
+        the reports: unpickled, every report has its own copy of every key."""
+        if isinstance(value, dict):
+            texts = self.texts
+            return {
+                texts.setdefault(key, key): self._data(item)
+                if isinstance(item, dict | list)
+                else texts.setdefault(item, item)
+                if isinstance(item, str)
+                else item
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            if all(type(item) is str for item in value):
+                # a list of names (designations, mostly empty): one for all the lists that hold the same
+                # names, as the texts are; what a kept report holds is only read. Texts only: (1,) and
+                # (True,) are equal keys.
+                texts = self.texts
+                names = tuple(texts.setdefault(item, item) for item in value)
+                return self.lists.setdefault(names, list(names))
+            return [self._data(item) for item in value]
+        return value
 
     def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
         own = marks if isinstance(marks, Marks) else Marks.of(marks.items())
