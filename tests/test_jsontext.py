@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhijiao_check.jsontext import Lazy, Written, chunks, dumps, encoded
+from zhijiao_check.jsontext import PLAIN, Lazy, Written, chunks, dumps, encoded
 
 SCALARS = (
     st.none()
@@ -71,3 +71,19 @@ def test_entries_written_ahead_at_their_depth_read_as_the_whole(entries: list[ob
         nested, plain = {"x": nested}, {"x": plain}
     text = b"".join(chunks(nested)).decode("utf-8", errors="backslashreplace")
     assert text == encoded(plain).decode("utf-8", errors="backslashreplace")
+
+
+@given(
+    st.lists(VALUES, max_size=3),
+    st.sampled_from([0, 1, PLAIN - 1, PLAIN, PLAIN + 1, 2 * PLAIN + 3]),
+    st.integers(min_value=0, max_value=3),
+)
+def test_a_plain_lazy_list_written_in_batches_is_the_same_text(
+    kinds: list[object], length: int, depth: int
+) -> None:
+    entries = [kinds[at % len(kinds)] for at in range(length)] if kinds else []
+    nested: object = Lazy(lambda: iter(entries), plain=True)
+    plain: object = entries
+    for _ in range(depth):
+        nested, plain = {"x": nested, "y": 1}, {"x": plain, "y": 1}
+    assert b"".join(chunks(nested)) == encoded(plain)

@@ -203,7 +203,7 @@ def evaluation(e: Evaluation, tr: Translator, streamed: bool = False) -> Evaluat
     results = (
         [result(r, tr) for r in e.results]
         if not streamed
-        else Lazy(lambda: (result(r, tr) for r in e.results))
+        else Lazy(lambda: (result(r, tr, streamed=True) for r in e.results))
     )
     return {
         "score": e.score,
@@ -228,7 +228,9 @@ def city(e: CityEvaluation, tr: Translator, streamed: bool = False) -> CityDoc:
     }
 
 
-def result(r: RuleResult, tr: Translator) -> ResultDoc:
+def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
+    """``streamed``: its places and items as ``jsontext.Lazy`` lists (a city-wide result of a large run
+    locates a figure of every school of every report)."""
     rule = r.rule
     title, short, unit, clause, quote, severity, weight, responsible = _facts(rule, tr)
     target = r.target  # made for this call: its value is written as the document writes numbers
@@ -253,8 +255,12 @@ def result(r: RuleResult, tr: Translator) -> ResultDoc:
         "severity": severity,
         "weight": weight,
         "responsible": responsible,
-        "locations": [location(loc) for loc in r.locations],
-        "items": [item(i, tr) for i in r.items],
+        "locations": [location(loc) for loc in r.locations]
+        if not streamed
+        else cast("list[LocationDoc]", Lazy(lambda: map(location, r.locations), plain=True)),
+        "items": [item(i, tr) for i in r.items]
+        if not streamed
+        else cast("list[ItemDoc]", Lazy(lambda: (item(i, tr) for i in r.items), plain=True)),
     }
 
 

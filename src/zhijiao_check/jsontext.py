@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 # orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at
@@ -21,6 +22,7 @@ from typing import Any
 _SMALL_FLOAT = re.compile(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
 _EXPONENT = re.compile(rb"e-[0-9]")
 _INDENT = b"  "
+PLAIN = 256  # entries of a plain ``Lazy`` list written at a time
 
 
 def dumps(data: Any) -> str:
@@ -54,10 +56,13 @@ def _written(data: Any) -> bytes | str:
 
 class Lazy:
     """A list in a document written by ``chunks``, whose entries ``entries()`` makes one at a time (each a
-    value, or a ``Written`` one), so that the whole list is never held at once."""
+    value, or a ``Written`` one), so that the whole list is never held at once. ``plain``: the entries are
+    values with nothing lazy inside, written ``PLAIN`` at a time (one call of the encoder for each, as
+    ``chunks`` writes other entries, costs about as much as making them)."""
 
-    def __init__(self, entries: Callable[[], Iterable[Any]]) -> None:
+    def __init__(self, entries: Callable[[], Iterable[Any]], plain: bool = False) -> None:
         self.entries = entries
+        self.plain = plain
 
 
 class Written(bytes):
@@ -101,7 +106,7 @@ def loads(text: bytes) -> Any:
 def chunks(data: Any, depth: int = 0) -> Iterator[bytes]:
     """``encoded(data)`` in pieces, ``Lazy`` lists (in dicts and lists at any depth) written as they come."""
     if isinstance(data, Lazy):
-        yield from _entries(iter(data.entries()), depth)
+        yield from (_plain if data.plain else _entries)(iter(data.entries()), depth)
     elif isinstance(data, dict) and _holds_lazy(data):
         if not data:
             yield b"{}"
@@ -132,6 +137,18 @@ def _entries(entries: Iterator[Any], depth: int) -> Iterator[bytes]:
             yield from chunks(entry, depth + 1)
         separator = b",\n"
     yield b"[]" if separator == b"[\n" else b"\n" + _INDENT * depth + b"]"
+
+
+def _plain(entries: Iterator[Any], depth: int) -> Iterator[bytes]:
+    """``_entries`` of values with nothing lazy inside, ``PLAIN`` written at once: a list of them is the same
+    text as they are between its brackets."""
+    opening, closing = b"[\n", b"\n" + _INDENT * depth + b"]"
+    separator = opening
+    while batch := list(islice(entries, PLAIN)):
+        text = encoded(batch, depth)
+        yield separator + text[len(opening) : -len(closing)]
+        separator = b",\n"
+    yield b"[]" if separator == opening else closing
 
 
 def _holds_lazy(data: dict[Any, Any] | list[Any]) -> bool:

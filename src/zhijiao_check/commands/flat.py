@@ -163,7 +163,9 @@ def run_flat(
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
         duplicates: list[InvalidReport] = []
-        seen: dict[tuple[str, int], str] = {}
+        # Each report kept by its unit and year: a second one of the same is refused; the year-before
+        # comparison looks a report's unit up here.
+        seen: dict[tuple[str, int], _Kept] = {}
         # A unit's name, a kind and a year held once, not once for each of ten thousand reports.
         names: dict[Any, Any] = {}
         size = 1 if in_parallel(len(listed), jobs) else BATCH
@@ -175,20 +177,22 @@ def run_flat(
             elif isinstance(done, Refused):
                 refused.append(done.invalid)
             elif (done.unit, done.year) in seen:
-                duplicates.append(duplicate(pickle.loads(done.kept), seen[(done.unit, done.year)]))
+                duplicates.append(duplicate(pickle.loads(done.kept), seen[(done.unit, done.year)].file))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
                 )
-                seen[(unit, year)] = done.file
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
                 number = spool.keep(done.entry, done.figures, done.kept)
-                kept.append(_Kept(done.file, unit, kind, year, done.warnings, done.score, done.fails, number))
+                one = _Kept(done.file, unit, kind, year, done.warnings, done.score, done.fails, number)
+                seen[(unit, year)] = one
+                kept.append(one)
+        del listed, batches  # some 70 bytes a file besides its name, which its report keeps
         earlier, notices = previous()
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
-        document, warnings, code = _document(flat, spool, kept, invalid, earlier, notices, by_file)
+        document, warnings, code = _document(flat, spool, kept, seen, invalid, earlier, notices, by_file)
         write_all(
             [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
         )
@@ -357,19 +361,25 @@ class _Spool:
             yield piece
 
     def city(self, made: Mapping[str, Any]) -> _City:
-        """A city-wide year's entry (``document.city``, its results ``Lazy``) written, each result apart: a
-        view reads them back one at a time."""
+        """A city-wide year's entry (``document.city``, streamed: its results, and their places and
+        items, ``Lazy``) written a piece at a time, and where each result is: a view reads them back one at a
+        time."""
         results_made = cast(Lazy, made["results"])
-        doc = {
-            **made,
-            "results": Lazy(lambda: (Written(encoded(one, DEPTH + 2)) for one in results_made.entries())),
-        }
-        at = self.end
         results = array("q")
+
+        def placed(result: Any) -> Spooled:
+            def pieces() -> Iterator[bytes]:
+                # each piece is written before the next is asked for: this is where the result starts
+                at = self.end
+                yield from chunks(result, DEPTH + 2)
+                results.extend((at, self.end - at))
+
+            return Spooled(pieces, lambda: result)
+
+        doc = {**made, "results": Lazy(lambda: map(placed, results_made.entries()))}
+        at = self.end
         for piece in chunks(doc, DEPTH):
-            where = self.add(piece)
-            if isinstance(piece, Written):  # a result, at its place in the list
-                results.extend((where, len(piece)))
+            self.add(piece)
         return _City(
             at, self.end - at, {key: value for key, value in doc.items() if key != "results"}, results
         )
@@ -421,6 +431,7 @@ def _document(
     flat: Flat,
     spool: _Spool,
     kept: list[_Kept],
+    in_run: Mapping[tuple[str, int], _Kept],
     refused: list[InvalidReport],
     earlier: Sequence[ReportFile],
     notices: Sequence[Wording],
@@ -442,9 +453,9 @@ def _document(
     warnings = _Warnings(spool, tr, by_file)
     for one in kept:
         warnings.add(one.warnings)
-    # The report a unit's is compared with: its report of the year before in this run, else among the
-    # earlier ones (``--previous``), the first of them as ``cross_year_warnings`` takes it.
-    in_run = {(one.unit, one.year): one for one in kept}
+    # The report a unit's is compared with: its report of the year before in this run (``in_run``: each
+    # kept report by its unit and year), else among the earlier ones (``--previous``), the first of them as
+    # ``cross_year_warnings`` takes it.
     before: dict[tuple[str, int], ReportFile] = {}
     for old in earlier:
         before.setdefault((old.unit, old.year), old)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -68,7 +68,7 @@ class SarifRenderer:
         def results() -> Iterator[dict[str, Any]]:
             for bad in entries_of(doc["invalid"]):
                 yield from (self._problem(p, index) for p in bad["problems"])
-            yield from (self._finding(f, index) for f in findings(doc, failing))
+            yield from (self._finding(f, index, streamed) for f in findings(doc, failing))
 
         driver = {
             "name": "zhijiao-check",
@@ -140,12 +140,15 @@ class SarifRenderer:
             "properties": {"tags": ["report-format"]},
         }
 
-    def _finding(self, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    def _finding(self, finding: Finding, index: dict[str, int], streamed: bool) -> dict[str, Any]:
+        """``streamed``: its related places as a ``Lazy`` list (a city-wide finding of a large run may have
+        thousands, each a nest of dicts)."""
         result = finding.result
         status = (finding.item or result)["status"]
         label = label_of(finding.evaluation, self.tr)
         text = f"{label} · {result['rule']} {result['title']}{self.tr.colon}{finding.explanation(self.tr)}"
-        located = self._locations(finding.locations) or [self._location({"file": finding.file})]
+        places = self._distinct(finding.locations)
+        located = list(islice(places, 2)) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
         item = who(finding.item) if finding.item is not None else ""
         # A school's own figure is held against the school's own target (10000 元), not the share of schools.
@@ -176,7 +179,8 @@ class SarifRenderer:
         if result["rule"] in index:
             out["ruleIndex"] = index[result["rule"]]
         if len(located) > 1:
-            out["relatedLocations"] = [{"id": n, **loc} for n, loc in enumerate(located[1:], 1)]
+            related = ({"id": n, **loc} for n, loc in enumerate(chain(located[1:], places), 1))
+            out["relatedLocations"] = Lazy(lambda: related, plain=True) if streamed else list(related)
         return out
 
     def _problem(self, problem: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
@@ -214,12 +218,14 @@ class SarifRenderer:
             "toolExecutionNotifications": Lazy(notes) if streamed else list(notes()),
         }
 
-    def _locations(self, locations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Distinct locations, in order."""
-        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    def _distinct(self, locations: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Each distinct location, in order, made as it is read."""
+        seen: set[tuple[Any, ...]] = set()
         for loc in locations:
-            seen.setdefault((loc["file"], loc["line"], loc["column"]), self._location(loc))
-        return list(seen.values())
+            key = (loc["file"], loc["line"], loc["column"])
+            if key not in seen:
+                seen.add(key)
+                yield self._location(loc)
 
     def _location(self, loc: Mapping[str, Any]) -> dict[str, Any]:
         """Relative to ``%SRCROOT%`` (``reports/2023/x.yaml``); a file outside the base folder as ``file://``."""
