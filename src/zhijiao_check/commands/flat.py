@@ -18,12 +18,13 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
-from zhijiao_check.document import city, header, invalid, ranked, report, trend, unit_trends
+from zhijiao_check.document import city, header, invalid, ranked, report, result, trend, unit_trends
 from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_report, report_order
 from zhijiao_check.engine.keep import Keep, Shared, kept_fields, pruned
 from zhijiao_check.engine.trend import METHOD, city_trends
@@ -38,7 +39,7 @@ from zhijiao_check.status import ExitCode, failing
 from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
-    from zhijiao_check.engine.results import ReportEvaluation
+    from zhijiao_check.engine.results import ReportEvaluation, RuleResult
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.problems import Problem
     from zhijiao_check.report.roster import Roster
@@ -352,6 +353,10 @@ class _Spool:
         except OSError as error:
             raise _spool_failed(error) from None
 
+    def value(self, at: int, size: int) -> Any:
+        """What ``read(at, size)`` says, read as JSON."""
+        return loads(self.read(at, size))
+
     def pieces(self, at: int, size: int) -> Iterator[bytes]:
         """``read(at, size)`` a bounded piece at a time."""
         end = at + size
@@ -360,23 +365,20 @@ class _Spool:
             at += len(piece)
             yield piece
 
-    def city(self, made: Mapping[str, Any]) -> _City:
-        """A city-wide year's entry (``document.city``, streamed: its results, and their places and
-        items, ``Lazy``) written a piece at a time, and where each result is: a view reads them back one at a
-        time."""
-        results_made = cast(Lazy, made["results"])
+    def city(self, made: Mapping[str, Any], written: Sequence[tuple[int, int]]) -> _City:
+        """A city-wide year's entry (``document.city``) written a piece at a time, its results copied from
+        where ``written`` says each was written as it was made (``_city_year``); and where each result now
+        is: a view reads them back one at a time."""
         results = array("q")
 
-        def placed(result: Any) -> Spooled:
-            def pieces() -> Iterator[bytes]:
-                # each piece is written before the next is asked for: this is where the result starts
-                at = self.end
-                yield from chunks(result, DEPTH + 2)
-                results.extend((at, self.end - at))
+        def copied(at: int, size: int) -> Iterator[bytes]:
+            # each piece is written before the next is asked for: this is where the result starts
+            start = self.end
+            yield from self.pieces(at, size)
+            results.extend((start, self.end - start))
 
-            return Spooled(pieces, lambda: result)
-
-        doc = {**made, "results": Lazy(lambda: map(placed, results_made.entries()))}
+        entries = (Spooled(partial(copied, at, size), partial(self.value, at, size)) for at, size in written)
+        doc = {**made, "results": Lazy(lambda: entries)}
         at = self.end
         for piece in chunks(doc, DEPTH):
             self.add(piece)
@@ -533,8 +535,21 @@ def _city_year(
         previous = spool.report(in_run[key]) if key in in_run else before.get(key)
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
-    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected)
-    del reports, shared  # before the results are written, which takes memory of its own
+    written: list[tuple[int, int]] = []  # where each result shown was written as it was made
+
+    def write(made: RuleResult) -> RuleResult:
+        """A result written out (waived, if a waiver matches) as soon as it is made: what is kept of it is
+        what its status, the score and the trends read, not its places and items."""
+        if flat.selected is None or made.rule.id in flat.selected:
+            shown = made if flat.excuse is None else flat.excuse.result(made, CITY_WIDE, year)
+            at = spool.end
+            for piece in chunks(result(shown, flat.tr, streamed=True), DEPTH + 2):
+                spool.add(piece)
+            written.append((at, spool.end - at))
+        return replace(made, explanation="", locations=(), items=(), notes=())
+
+    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write)
+    del reports, shared
     places = {id(rule): index for index, rule in enumerate(spool.rules)}
     fails = failing(flat.strict)
     failed = False
@@ -543,7 +558,7 @@ def _city_year(
         city_years.append(_Year(year, CITY_WIDE, "city", figures, evaluation.units_missing))
         excused = evaluation if flat.excuse is None else flat.excuse(evaluation, CITY_WIDE)
         failed = failed or any(r.status in fails for r in excused.results)
-        city_entries.append(spool.city(city(excused, flat.tr, streamed=True)))
+        city_entries.append(spool.city(city(excused, flat.tr, streamed=True), written))
     return failed, notices
 
 
@@ -575,4 +590,4 @@ class _Warnings:
         """The warnings located in ``file``, in order."""
         assert self.files is not None
         for index in self.files.get(file, ()):
-            yield loads(self.spool.read(self.at[index], self.sizes[index]))
+            yield self.spool.value(self.at[index], self.sizes[index])

@@ -82,9 +82,12 @@ def evaluate_city(
     by_year: Mapping[int, Sequence[ReportFile]],
     packs: Sequence[RulePack],
     selected: set[str] | None = None,
+    each: Callable[[RuleResult], RuleResult] | None = None,
 ) -> tuple[list[CityEvaluation], list[Wording]]:
     """The city-wide rules of each year whose 市本级 report is among ``by_year``'s (each year's reports in
-    ``report_order``), and a notice for each year without one."""
+    ``report_order``), and a notice for each year without one. ``each``: what is kept of each result as it
+    is made (a large run writes a result out as soon as it is made, and keeps what its status and figures
+    need: a city-wide result may locate a figure of every school of every report)."""
     units = packs[0].units
     city_unit = next((u.name for u in units if u.kind == "city"), "")
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
@@ -97,7 +100,7 @@ def evaluate_city(
             continue
         present = {r.unit for r in year_reports}
         missing = tuple(u.name for u in units if u.name not in present)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing, each)
         evaluations.append(
             CityEvaluation(
                 year,
@@ -142,9 +145,10 @@ def _run(
     rules: Sequence[tuple[AnyRule, PackInfo]],
     scope: Scope,
     units_missing: tuple[str, ...] = (),
+    each: Callable[[RuleResult], RuleResult] | None = None,
 ) -> tuple[list[RuleResult], tuple[Wording, ...]]:
     """Each rule with its pack's facts (issue date, schedule base);
-    before a pack's issue none of its rules apply.
+    before a pack's issue none of its rules apply. ``each``: what is kept of each result (``evaluate_city``).
     """
     results: list[RuleResult] = []
     notices: list[Wording] = []
@@ -156,6 +160,8 @@ def _run(
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
             result = _result(rule, scope, info.base_year, by_id, units_missing)
+        if each is not None:
+            result = each(result)
         by_id[rule.id] = result
         results.append(result)
     return results, tuple(dict.fromkeys(notices))

@@ -201,8 +201,13 @@ class Scope:
                     if isinstance(value, dict)
                     else value
                 )
-                items.append(Item(report, (*path, index), value, str(name)))
+                items.append(Item(report, _path(*path, index), value, str(name)))
         return ItemSet(items, absent)
+
+
+@cache  # one path for the same place in every report: a large year holds tens of thousands of items
+def _path(*parts: str | int) -> tuple[str | int, ...]:
+    return parts
 
 
 def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Item]]]:
@@ -212,7 +217,7 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
     items: list[Item] = []
     lacking: list[tuple[str, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
-        school_path: tuple[str | int, ...] = ("schools", s_index)
+        school_path = _path("schools", s_index)
         as_item = Item(report, school_path, school, school["name"], school["name"], school)
         if collection == "schools":
             items.append(as_item)
@@ -224,5 +229,5 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
         for index, entry in enumerate(school[key]):
             # groups have no names: their place
             name = entry["name"] if key == "majors" else f"{key}[{index}]"
-            items.append(Item(report, (*school_path, key, index), entry, name, school["name"], school))
+            items.append(Item(report, _path(*school_path, key, index), entry, name, school["name"], school))
     return items, lacking

@@ -197,10 +197,12 @@ class Excuser:
 
     def __call__(self, evaluation: E, unit: str) -> E:
         """``unit``: the report's unit, or 全市 for a city-wide year."""
-        results = tuple(
-            _excused(r, unit, evaluation.year, self.active, self.used) for r in evaluation.results
-        )
+        results = tuple(self.result(r, unit, evaluation.year) for r in evaluation.results)
         return dataclasses.replace(evaluation, results=results)
+
+    def result(self, result: RuleResult, unit: str, year: int) -> RuleResult:
+        """One result of ``unit`` in ``year``, excused if an active waiver matches it."""
+        return _excused(result, unit, year, self.active, self.used)
 
     def warnings(self) -> list[Problem]:
         """Each waiver that has expired, and each active one that excused nothing."""
