@@ -4,16 +4,21 @@ and counted per suite as GitLab and Jenkins count.
 
 from __future__ import annotations
 
+import copy
+import gc
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 import xmlschema
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhijiao_check.pack.load import load_packs
+from zhijiao_check.renderers.junit import _indent
 
-from .conftest import FAILING_STATUSES, as_json, check, evaluations, line_of, render, schema
+from .conftest import FAILING_STATUSES, ROOT, as_json, check, evaluations, line_of, render, schema
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +175,40 @@ def test_text_the_schema_cannot_hold_is_replaced(junit_schema: xmlschema.XMLSche
     xml = render("junit", check(report))
     junit_schema.validate(xml)
     assert "\ufffd" in xml
+
+
+_TEXTS = st.sampled_from([None, "", " ", "x", "\n  ", "文本"])
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> ET.Element:
+    element = ET.Element("e", {"a": "1"})
+    element.text = draw(_TEXTS)
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        child = draw(_trees(depth + 1))
+        child.tail = draw(_TEXTS)
+        element.append(child)
+    return element
+
+
+@given(_trees(), st.integers(0, 3))
+def test_suites_are_indented_as_elementtree_indents_them(tree: ET.Element, level: int) -> None:
+    ours, theirs = copy.deepcopy(tree), copy.deepcopy(tree)
+    _indent(ours, level)
+    ET.indent(theirs, level=level)
+    assert ET.tostring(ours) == ET.tostring(theirs)
+
+
+def test_writing_suites_leaves_nothing_for_the_collector() -> None:
+    # ElementTree.indent's nested helper is a reference cycle each call, and a run keeps the collector off:
+    # written suites must be freed by reference counting alone
+    run = check(ROOT / "samples" / "2023")
+    render("junit", run)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            assert "<testsuite " in render("junit", run)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

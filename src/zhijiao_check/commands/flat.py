@@ -389,9 +389,11 @@ class _Spool:
     def city_entry(self, city: _City) -> Spooled:
         """The city-wide year's entry in the document."""
 
-        def results() -> Iterator[Written]:
+        def results() -> Iterator[Spooled]:
+            # read as a value without a copy of its text (a result can be a megabyte), or in pieces
             for index in range(0, len(city.results), 2):
-                yield Written(self.read(city.results[index], city.results[index + 1]))
+                at, size = city.results[index], city.results[index + 1]
+                yield Spooled(partial(self.pieces, at, size), partial(self.value, at, size))
 
         return Spooled(
             lambda: self.pieces(city.at, city.size), lambda: {**city.head, "results": Lazy(results)}
