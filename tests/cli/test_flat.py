@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Self
 
@@ -20,7 +21,8 @@ from typer.testing import CliRunner
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
-from zhijiao_check.commands.flat import _listed
+from zhijiao_check.commands.flat import DEPTH, _listed, _Spool
+from zhijiao_check.jsontext import PLAIN, Lazy, encoded, entries_of
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
@@ -244,3 +246,28 @@ def test_the_files_of_a_flat_run_are_held_as_text_with_the_names_they_are_shown_
     assert listed == [(str(plain), str(plain)), (str(odd), "b（显示名）.yaml")]
     assert listed[0][0] is listed[0][1]  # one string for a name that is the path's own text
     assert files == []  # taken out of the caller's list, which held a Path each
+
+
+@pytest.mark.parametrize("views", [True, False])
+def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(views: bool) -> None:
+    places = [{"file": f"报告/{n % 7}.yaml", "line": n, "column": 3} for n in range(2 * PLAIN + 5)]
+    items = [{"name": f"学校{n}", "status": "fail", "locations": places[n : n + 2]} for n in range(PLAIN + 1)]
+    result = {"rule": "c11.dual-qualified-share", "status": "fail", "observed": 0.4, "notes": ["注"]}
+    streamed = {
+        **result,
+        "locations": Lazy(lambda: iter(places), plain=True),
+        "items": Lazy(lambda: iter(items), plain=True),
+    }
+    whole = {**result, "locations": places, "items": items}
+    with tempfile.TemporaryFile() as file:
+        spool = _Spool(file, [], views=views)
+        spool.add(b"x" * 10)
+        one = spool.result(streamed)
+        assert b"".join(spool.pieces(one.at, one.size)) == encoded(whole, DEPTH + 2)
+        value = spool.viewed(one)
+        if views:  # read back as they are read, a list at a time
+            assert isinstance(value["locations"], Lazy) and len(one.view[1]) == 2 * 3  # type: ignore[index]
+        assert {
+            key: list(entries_of(v)) if key in ("locations", "items") else v for key, v in value.items()
+        } == whole
+        assert list(value) == list(whole)  # the keys in the document's order

@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -31,7 +31,7 @@ from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
-from zhijiao_check.jsontext import Lazy, Spooled, Written, chunks, encoded, loads
+from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 DEPTH = 2
 _NO_RANK = b"null\n" + b"  " * DEPTH + b"}"
 PIECE = 1 << 16  # bytes read back from the spool at a time
+_LISTS = ("locations", "items")  # a city-wide result's lists, which a view reads a batch at a time
 # Reports read, then scored, then written as entries, this many at a time in one process: each step's code and
 # data stay in the processor's caches over several reports (a few per cent of a bulk run on a busy machine),
 # and a batch is small enough that memory stays flat.
@@ -85,14 +86,24 @@ class Scored:
     used: frozenset[Waiver]  # the waivers that excused one of its results
 
 
+class _Result(NamedTuple):
+    """A city-wide result in the spool: where its text is (start, size); with ``_Spool.views``, also where
+    the views read it from (``view``: its fields but its places and items, then those ``PLAIN`` at a time,
+    start and size in turn), so that a result of a large run is never read back whole."""
+
+    at: int
+    size: int
+    view: tuple[tuple[int, int], array[int], array[int]] | None
+
+
 class _City(NamedTuple):
     """A city-wide year's entry in the spool: where its text is, what it says besides its results, and where
-    each result is (start and size, in turn)."""
+    each result is."""
 
     at: int
     size: int
     head: dict[str, Any]
-    results: array[int]
+    results: list[_Result]
 
 
 class Refused(NamedTuple):
@@ -159,7 +170,7 @@ def run_flat(
     work = _scorer(flat, places, keep)
     listed = _listed(files)
     with _spool_file() as file:
-        spool = _Spool(file, rules)
+        spool = _Spool(file, rules, views=any(name != "json" for name, _ in outputs))
         kept: list[_Kept] = []
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
@@ -316,8 +327,10 @@ def _spool_failed(error: OSError) -> FatalError:
 class _Spool:
     """A temporary file of what each report and city-wide year left: written once, read back in pieces."""
 
-    def __init__(self, file: IO[bytes], rules: Sequence[Any]) -> None:
+    def __init__(self, file: IO[bytes], rules: Sequence[Any], views: bool) -> None:
+        """``views``: a view (JUnit, SARIF) reads the city-wide results as values, not only as text."""
         self.file = file
+        self.views = views
         self.rules = rules
         self.end = 0
         self.parts = array("q")  # where each report's parts start, and where the last one ends (``keep``)
@@ -357,6 +370,21 @@ class _Spool:
         """What ``read(at, size)`` says, read as JSON."""
         return loads(self.read(at, size))
 
+    def viewed(self, one: _Result) -> dict[str, Any]:
+        """A city-wide result as a view reads it: its places and items ``Lazy``, read back as they are read
+        (``jsontext.entries_of``)."""
+        if one.view is None:
+            return cast(dict[str, Any], self.value(one.at, one.size))
+        head, *lists = one.view
+        value: dict[str, Any] = self.value(*head)
+        for key, spans in zip(_LISTS, lists, strict=True):
+            value[key] = Lazy(partial(self._entries, spans))
+        return value
+
+    def _entries(self, spans: array[int]) -> Iterator[Any]:
+        for index in range(0, len(spans), 2):
+            yield from self.value(spans[index], spans[index + 1])
+
     def pieces(self, at: int, size: int) -> Iterator[bytes]:
         """``read(at, size)`` a bounded piece at a time."""
         end = at + size
@@ -365,19 +393,40 @@ class _Spool:
             at += len(piece)
             yield piece
 
-    def city(self, made: Mapping[str, Any], written: Sequence[tuple[int, int]]) -> _City:
-        """A city-wide year's entry (``document.city``) written a piece at a time, its results copied from
-        where ``written`` says each was written as it was made (``_city_year``); and where each result now
-        is: a view reads them back one at a time."""
-        results = array("q")
+    def result(self, doc: Mapping[str, Any]) -> _Result:
+        """A city-wide result (``document.result``, streamed) written, and with ``views`` its view."""
+        at = self.end
+        for piece in chunks(doc, DEPTH + 2):
+            self.add(piece)
+        if not self.views:
+            return _Result(at, self.end - at, None)
+        fields = encoded({key: value for key, value in doc.items() if key not in _LISTS})
+        head = (self.add(fields), len(fields))
+        locations, items = (self._batches(doc[key]) for key in _LISTS)
+        return _Result(at, head[0] - at, (head, locations, items))
 
-        def copied(at: int, size: int) -> Iterator[bytes]:
+    def _batches(self, entries: Lazy) -> array[int]:
+        """``entries`` written ``PLAIN`` at a time as JSON lists, and where each list is."""
+        spans = array("q")
+        made = iter(entries.entries())
+        while batch := list(islice(made, PLAIN)):
+            text = encoded(batch)
+            spans.extend((self.add(text), len(text)))
+        return spans
+
+    def city(self, made: Mapping[str, Any], written: Sequence[_Result]) -> _City:
+        """A city-wide year's entry (``document.city``) written a piece at a time, its results copied from
+        where each was written as it was made (``_city_year``); and where each result now is: a view reads
+        them back one at a time."""
+        results: list[_Result] = []
+
+        def copied(one: _Result) -> Iterator[bytes]:
             # each piece is written before the next is asked for: this is where the result starts
             start = self.end
-            yield from self.pieces(at, size)
-            results.extend((start, self.end - start))
+            yield from self.pieces(one.at, one.size)
+            results.append(_Result(start, self.end - start, one.view))
 
-        entries = (Spooled(partial(copied, at, size), partial(self.value, at, size)) for at, size in written)
+        entries = (Spooled(partial(copied, one), partial(self.viewed, one)) for one in written)
         doc = {**made, "results": Lazy(lambda: entries)}
         at = self.end
         for piece in chunks(doc, DEPTH):
@@ -390,10 +439,9 @@ class _Spool:
         """The city-wide year's entry in the document."""
 
         def results() -> Iterator[Spooled]:
-            # read as a value without a copy of its text (a result can be a megabyte), or in pieces
-            for index in range(0, len(city.results), 2):
-                at, size = city.results[index], city.results[index + 1]
-                yield Spooled(partial(self.pieces, at, size), partial(self.value, at, size))
+            # read as a value from its view (its places and items a batch at a time), or in pieces
+            for one in city.results:
+                yield Spooled(partial(self.pieces, one.at, one.size), partial(self.viewed, one))
 
         return Spooled(
             lambda: self.pieces(city.at, city.size), lambda: {**city.head, "results": Lazy(results)}
@@ -537,17 +585,14 @@ def _city_year(
         previous = spool.report(in_run[key]) if key in in_run else before.get(key)
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
-    written: list[tuple[int, int]] = []  # where each result shown was written as it was made
+    written: list[_Result] = []  # where each result shown was written as it was made
 
     def write(made: RuleResult) -> RuleResult:
         """A result written out (waived, if a waiver matches) as soon as it is made: what is kept of it is
         what its status, the score and the trends read, not its places and items."""
         if flat.selected is None or made.rule.id in flat.selected:
             shown = made if flat.excuse is None else flat.excuse.result(made, CITY_WIDE, year)
-            at = spool.end
-            for piece in chunks(result(shown, flat.tr, streamed=True), DEPTH + 2):
-                spool.add(piece)
-            written.append((at, spool.end - at))
+            written.append(spool.result(result(shown, flat.tr, streamed=True)))
         return replace(made, explanation="", locations=(), items=(), notes=())
 
     scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write)

@@ -18,7 +18,7 @@ def failing_items(result: Mapping[str, Any]) -> list[dict[str, Any]]:
     whose items (each unit's own share under a city-wide rule) do not make it fail."""
     if result["status"] not in NOT_MET:
         return []
-    return [i for i in result["items"] if i["status"] != "pass"]
+    return [i for i in entries_of(result["items"]) if i["status"] != "pass"]
 
 
 @dataclass(frozen=True)
@@ -31,14 +31,19 @@ class Finding:
     level: str  # "error" when the status fails the run, "note" when a waiver excused it, else "warning"
 
     @property
+    def places(self) -> Iterator[dict[str, Any]]:
+        """Its locations as they are read: a large run's city-wide result is read back a batch at a time."""
+        return entries_of((self.item or self.result)["locations"])
+
+    @property
     def locations(self) -> list[dict[str, Any]]:
-        return list((self.item or self.result)["locations"])
+        return list(self.places)
 
     @property
     def file(self) -> str:
         """Where the finding is: its first location, else the report (or the 市本级 report)."""
-        locations = self.locations
-        return str(locations[0]["file"] if locations else self.evaluation["file"])
+        first = next(self.places, None)
+        return str(first["file"] if first else self.evaluation["file"])
 
     def explanation(self, tr: Translator) -> str:
         """The item's or the rule's arithmetic (and the rule's notes), with the view's punctuation."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
@@ -110,7 +110,7 @@ def _evaluation_suite(
         status, title = result["status"], result["title"]
         if status in failing:
             items = failing_items(result)
-            first = where((items[0] if items else result)["locations"][:1])
+            first = where(list(islice(entries_of((items[0] if items else result)["locations"]), 1)))
             message = f"{first}: {result['explanation']}" if first else result["explanation"]
             _child(case, "failure", f"{message} ({title})", status, _details(result, items))
         elif status in SKIPPED:
@@ -207,7 +207,12 @@ def _details(result: Mapping[str, Any], items: list[dict[str, Any]]) -> str:
     """
     lines = [result["explanation"], *result["notes"]]
     if not items:
-        lines += list(dict.fromkeys(spot(loc) for loc in result["locations"]))[:3]
+        spots: dict[str, None] = {}  # the first three places, not all (a large run reads them one by one)
+        for loc in entries_of(result["locations"]):
+            spots.setdefault(spot(loc))
+            if len(spots) == 3:
+                break
+        lines += spots
     for item in items:
         lines.append(
             f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip()

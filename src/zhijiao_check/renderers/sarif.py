@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -147,7 +147,7 @@ class SarifRenderer:
         status = (finding.item or result)["status"]
         label = label_of(finding.evaluation, self.tr)
         text = f"{label} · {result['rule']} {result['title']}{self.tr.colon}{finding.explanation(self.tr)}"
-        places = self._distinct(finding.locations)
+        places = self._distinct(finding.places)
         located = list(islice(places, 2)) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
         item = who(finding.item) if finding.item is not None else ""
@@ -218,7 +218,7 @@ class SarifRenderer:
             "toolExecutionNotifications": Lazy(notes) if streamed else list(notes()),
         }
 
-    def _distinct(self, locations: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def _distinct(self, locations: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
         """Each distinct location, in order, made as it is read."""
         seen: set[tuple[Any, ...]] = set()
         for loc in locations:
