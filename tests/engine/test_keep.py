@@ -119,9 +119,6 @@ def test_kept_reports_share_their_texts_and_lists_of_names() -> None:
     majors = [major for school in one.data["schools"] for major in school["majors"]]
     empty = [major["designations"] for major in majors if not major["designations"]]
     assert len(empty) > 1 and all(names is empty[0] for names in empty)
-    # only lists of texts: a list of numbers or flags is the report's own ([1] and [True] are equal)
-    assert shared._data({"a": [1], "b": [True]})["b"] == [True]
-    assert type(shared._data({"a": [1], "b": [True]})["b"][0]) is bool
 
 
 def test_marks_take_two_bytes_a_number_unless_a_line_is_past_65535() -> None:
@@ -129,3 +126,11 @@ def test_marks_take_two_bytes_a_number_unless_a_line_is_past_65535() -> None:
     far = Marks.of([(("a",), (65536, 3)), (("b",), (2, 1))])
     assert near._numbers.typecode == "H" and far._numbers.typecode == "I"
     assert near[("a",)] == (65535, 3) and far[("a",)] == (65536, 3) and far[("b",)] == (2, 1)
+
+
+def test_only_texts_are_shared_never_a_number_for_a_flag() -> None:
+    shared = Shared()
+    first = shared._data({"a": {1: "x", "n": [1]}, "b": ["x"]})
+    second = shared._data({"a": {True: "x", "n": [True]}, "b": ["x"]})
+    assert [type(key) for key in second["a"]] == [bool, str] and type(second["a"]["n"][0]) is bool
+    assert first["b"] is second["b"] and first["a"][1] is second["a"][True]  # the list and the text, once

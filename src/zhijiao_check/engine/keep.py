@@ -239,24 +239,23 @@ class Shared:
         )
 
     def _data(self, value: Any) -> Any:
-        """``value`` with each text (a key, a name, a designation) and each list of them held once for all
-        the reports: unpickled, every report has its own copy of every key."""
+        """``value`` with each text (a key, a name, a designation) and each list of texts held once for all
+        the reports: unpickled, every report has its own copy of every key. Texts only: ``1`` and ``True``
+        are equal keys of a dict, and would stand for each other."""
+        texts = self.texts
         if isinstance(value, dict):
-            texts = self.texts
             return {
-                texts.setdefault(key, key): self._data(item)
+                texts.setdefault(key, key) if type(key) is str else key: self._data(item)
                 if isinstance(item, dict | list)
                 else texts.setdefault(item, item)
-                if isinstance(item, str)
+                if type(item) is str
                 else item
                 for key, item in value.items()
             }
         if isinstance(value, list):
             if all(type(item) is str for item in value):
                 # a list of names (designations, mostly empty): one for all the lists that hold the same
-                # names, as the texts are; what a kept report holds is only read. Texts only: (1,) and
-                # (True,) are equal keys.
-                texts = self.texts
+                # names; what a kept report holds is only read
                 names = tuple(texts.setdefault(item, item) for item in value)
                 return self.lists.setdefault(names, list(names))
             return [self._data(item) for item in value]
