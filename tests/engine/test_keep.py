@@ -130,7 +130,25 @@ def test_marks_take_two_bytes_a_number_unless_a_line_is_past_65535() -> None:
 
 def test_only_texts_are_shared_never_a_number_for_a_flag() -> None:
     shared = Shared()
-    first = shared._data({"a": {1: "x", "n": [1]}, "b": ["x"]})
-    second = shared._data({"a": {True: "x", "n": [True]}, "b": ["x"]})
+    first = shared._data({"a": {1: "x", "n": [1]}, "b": ["x"]}, None)
+    second = shared._data({"a": {True: "x", "n": [True]}, "b": ["x"]}, None)
     assert [type(key) for key in second["a"]] == [bool, str] and type(second["a"]["n"][0]) is bool
     assert first["b"] is second["b"] and first["a"][1] is second["a"][True]  # the list and the text, once
+
+
+def test_once_compared_with_the_year_before_a_kept_report_holds_only_what_the_city_wide_rules_read() -> None:
+    packs = load_packs([], None)
+    keep = kept_fields(packs)
+    year = samples(2023)
+    kept = [pruned(r, keep) for r in year]
+    city = [Shared(keep.city)(one) for one in kept]
+    majors = [m for one in city for school in one.data.get("schools", []) for m in school.get("majors", [])]
+    assert majors and not any("previous_enrollment" in m or "enrollment" in m for m in majors)
+    assert any(
+        "enrollment" in m for one in kept for s in one.data.get("schools", []) for m in s.get("majors", [])
+    )
+    whole, _ = evaluate_city({2023: year}, packs)
+    small, _ = evaluate_city({2023: city}, packs)
+    assert [
+        (r.rule.id, r.status, r.observed, r.explanation, r.locations) for e in whole for r in e.results
+    ] == [(r.rule.id, r.status, r.observed, r.explanation, r.locations) for e in small for r in e.results]

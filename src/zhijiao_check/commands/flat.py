@@ -176,9 +176,9 @@ def run_flat(
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
         duplicates: list[InvalidReport] = []
-        # Each report kept by its unit and year: a second one of the same is refused; the year-before
-        # comparison looks a report's unit up here.
-        seen: dict[tuple[str, int], _Kept] = {}
+        # Each report kept, by year and unit (no tuple a report for the key): a second one of the same unit
+        # and year is refused; the year-before comparison looks a report's unit up here.
+        seen: dict[int, dict[str, _Kept]] = {}
         # A unit's name, a kind and a year held once, not once for each of ten thousand reports.
         names: dict[Any, Any] = {}
         size = 1 if in_parallel(len(listed), jobs) else BATCH
@@ -189,8 +189,8 @@ def run_flat(
                 loaded.append(done)
             elif isinstance(done, Refused):
                 refused.append(done.invalid)
-            elif (done.unit, done.year) in seen:
-                duplicates.append(duplicate(pickle.loads(done.kept), seen[(done.unit, done.year)].file))
+            elif done.unit in seen.get(done.year, {}):
+                duplicates.append(duplicate(pickle.loads(done.kept), seen[done.year][done.unit].file))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
@@ -199,13 +199,15 @@ def run_flat(
                     flat.excuse.used |= done.used
                 number = spool.keep(done.entry, done.figures, done.kept)
                 one = _Kept(done.file, unit, kind, year, done.warnings, done.score, done.fails, number)
-                seen[(unit, year)] = one
+                seen.setdefault(year, {})[unit] = one
                 kept.append(one)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
         earlier, notices = previous()
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
-        document, warnings, code = _document(flat, spool, kept, seen, invalid, earlier, notices, by_file)
+        document, warnings, code = _document(
+            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file
+        )
         write_all(
             [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
         )
@@ -465,10 +467,10 @@ class _Spool:
         """``_figures``' tuples with their rules."""
         return tuple(_Figure(self.rules[place], *rest) for place, *rest in figures)
 
-    def report(self, kept: _Kept, shared: Shared | None = None) -> ReportFile:
-        """The report as the city-wide rules read it (``shared``: with the paths and marks of the others)."""
+    def report(self, kept: _Kept) -> ReportFile:
+        """The report as kept: what the city-wide rules and the year-before comparison read."""
         report: ReportFile = pickle.loads(self.part(kept, 2))
-        return report if shared is None else shared(report)
+        return report
 
 
 def _figures(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:
@@ -483,8 +485,7 @@ def _figures(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], 
 def _document(
     flat: Flat,
     spool: _Spool,
-    kept: list[_Kept],
-    in_run: Mapping[tuple[str, int], _Kept],
+    held: tuple[list[_Kept], Mapping[int, Mapping[str, _Kept]], Keep],
     refused: list[InvalidReport],
     earlier: Sequence[ReportFile],
     notices: Sequence[Wording],
@@ -496,6 +497,7 @@ def _document(
     report and its unit's report of that year, so one year of kept reports is in memory, never the whole run.
     """
     tr = flat.tr
+    kept, in_run, keep = held
     order = report_order(flat.packs[0].units)
     kept.sort(key=order)  # a kept report has the fields the order reads
     by_year: dict[int, list[_Kept]] = {}
@@ -507,7 +509,7 @@ def _document(
     for one in kept:
         warnings.add(one.warnings)
     # The report a unit's is compared with: its report of the year before in this run (``in_run``: each
-    # kept report by its unit and year), else among the earlier ones (``--previous``), the first of them as
+    # kept report by year and unit), else among the earlier ones (``--previous``), the first of them as
     # ``cross_year_warnings`` takes it.
     before: dict[tuple[str, int], ReportFile] = {}
     for old in earlier:
@@ -518,7 +520,7 @@ def _document(
     for year, year_kept in sorted(by_year.items()):
         # A year at a time, in a function of its own: nothing of one year is held while the next is read.
         year_failed, year_notices = _city_year(
-            flat, spool, year, year_kept, (in_run, before), warnings, (city_entries, city_years)
+            flat, spool, year, year_kept, (in_run, before, keep), warnings, (city_entries, city_years)
         )
         failed = failed or year_failed
         city_notices += year_notices
@@ -568,7 +570,7 @@ def _city_year(
     spool: _Spool,
     year: int,
     year_kept: Sequence[_Kept],
-    earlier: tuple[Mapping[tuple[str, int], _Kept], Mapping[tuple[str, int], ReportFile]],
+    earlier: tuple[Mapping[int, Mapping[str, _Kept]], Mapping[tuple[str, int], ReportFile], Keep],
     warnings: _Warnings,
     made: tuple[list[_City], list[_Year]],
 ) -> tuple[bool, list[Wording]]:
@@ -577,15 +579,19 @@ def _city_year(
     a result fails, and the notices."""
     from zhijiao_check.report.consistency import cross_year_warnings
 
-    in_run, before = earlier
+    in_run, before, keep = earlier
     city_entries, city_years = made
-    shared = Shared()
-    reports = [spool.report(one, shared) for one in year_kept]
-    for this in reports:
-        key = (this.unit, year - 1)
-        previous = spool.report(in_run[key]) if key in in_run else before.get(key)
+    # once compared with the year before, what the city-wide rules read of each report, its texts shared
+    shared = Shared(keep.city)
+    reports = []
+    last_year = in_run.get(year - 1, {})
+    for one in year_kept:
+        this = spool.report(one)
+        kept_before = last_year.get(this.unit)
+        previous = spool.report(kept_before) if kept_before is not None else before.get((this.unit, year - 1))
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
+        reports.append(shared(this))
     written: list[_Result] = []  # where each result shown was written as it was made
 
     def write(made: RuleResult) -> RuleResult:

@@ -39,7 +39,7 @@ def kept_fields(packs: Sequence[RulePack]) -> Keep:
     """The tree of every field the city-wide rules of ``packs`` read, and the year-before comparison's."""
     rules = [rule for pack in packs for rule in pack.rules if rule.scope == "city"]
     fields = [field for rule in rules for field in (*rule.reads(), *_filters(rule))]
-    return Keep(tree([*ALWAYS, *CROSS_YEAR, *fields]))
+    return Keep(tree([*ALWAYS, *CROSS_YEAR, *fields]), tree([*ALWAYS, *fields]))
 
 
 def _filters(model: Any) -> Iterator[str]:
@@ -135,10 +135,12 @@ def _data(value: Any, keep: Tree) -> Any:
 
 class Keep:
     """The tree of fields kept (``kept_fields``), and whether a path is under it, worked out once for each
-    path: most reports hold the same paths."""
+    path: most reports hold the same paths. ``city``: the fields of the city-wide rules alone, all that is
+    kept of a report once it has been compared with the year before (``Shared``)."""
 
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, city: Tree) -> None:
         self.tree = tree
+        self.city = city
         self._known: dict[Path_, bool] = {}
 
     def wanted(self, path: Path_) -> bool:
@@ -221,9 +223,11 @@ class Marks(Mapping[Path_, Mark]):
 
 class Shared:
     """Kept reports share their paths: most reports list schools and majors at the same paths, in the same
-    order, so each path, and each order of them with its index, is held once however many reports hold it."""
+    order, so each path, and each order of them with its index, is held once however many reports hold it.
+    ``fields``: the tree of fields to keep of each report's data (all when None)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fields: Tree | None = None) -> None:
+        self.fields = fields
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
         self.texts: dict[str, str] = {}
@@ -233,24 +237,29 @@ class Shared:
         positions = report.positions
         return ReportFile(
             report.file,
-            self._data(report.data),
+            self._data(report.data, self.fields),
             _positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
             report.warnings,
         )
 
-    def _data(self, value: Any) -> Any:
-        """``value`` with each text (a key, a name, a designation) and each list of texts held once for all
-        the reports: unpickled, every report has its own copy of every key. Texts only: ``1`` and ``True``
-        are equal keys of a dict, and would stand for each other."""
+    def _data(self, value: Any, keep: Tree | None) -> Any:
+        """``value`` with what ``keep`` names (all when None or empty, as ``pruned`` keeps), each text (a key,
+        a name, a designation) and each list of texts held once for all the reports: unpickled, every report
+        has its own copy of every key. Texts only: ``1`` and ``True`` are equal keys of a dict, and would
+        stand for each other."""
         texts = self.texts
+        keep = keep or None
         if isinstance(value, dict):
             return {
-                texts.setdefault(key, key) if type(key) is str else key: self._data(item)
+                texts.setdefault(key, key) if type(key) is str else key: self._data(
+                    item, None if keep is None else keep[key]
+                )
                 if isinstance(item, dict | list)
                 else texts.setdefault(item, item)
                 if type(item) is str
                 else item
                 for key, item in value.items()
+                if keep is None or key in keep
             }
         if isinstance(value, list):
             if all(type(item) is str for item in value):
@@ -258,7 +267,8 @@ class Shared:
                 # names; what a kept report holds is only read
                 names = tuple(texts.setdefault(item, item) for item in value)
                 return self.lists.setdefault(names, list(names))
-            return [self._data(item) for item in value]
+            below = None if keep is None else keep.get(LIST)
+            return [self._data(item, below) for item in value]
         return value
 
     def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
