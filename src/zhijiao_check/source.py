@@ -184,7 +184,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         # YAML would count lines differently from an editor: every later line number would be wrong
         return slips
     loader_class = _loader_class()
-    if _most_nodes(text) > MAX_NODES:
+    if len(text) >= MAX_NODES and _most_nodes(text) > MAX_NODES:
         over = _node_over_limit(text, loader_class)
         if over:
             return [*slips, _problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
@@ -305,13 +305,20 @@ MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
 # full-width colon after a key's last character or a space; a full-width comma before a key; a colon without
 # its space; a dash before a key. Each starts with a character of its own, so that the text is searched at the
 # speed of those characters: most lines of a report hold a colon, and Chinese text holds full-width commas and
-# colons, and reading each such line, or trying a pattern at the start of each, cost more than parsing.
+# colons, and reading each such line, or trying a pattern at the start of each, cost more than parsing. Each
+# alternative starts with one character, not a class of them: only then does ``re`` skip straight to the next
+# place where one of them stands (with the class of spaces first, it tried every position: 2.5 times as slow).
+_SLIP_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\u2028\u2029\x85"
 _SLIP_LINE = re.compile(
-    "[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85]"
-    "|：(?<=[A-Za-z0-9_ ]：)"
-    "|，[ \u3000]*[A-Za-z_]"
-    r"|:[^\s#]"
-    "|-[A-Za-z_][A-Za-z0-9_]*+:"
+    "|".join(
+        [
+            *map(re.escape, _SLIP_SPACES),
+            "：(?<=[A-Za-z0-9_ ]：)",
+            "，[ \u3000]*[A-Za-z_]",
+            r":[^\s#]",
+            "-[A-Za-z_][A-Za-z0-9_]*+:",
+        ]
+    )
 )
 
 
@@ -732,7 +739,8 @@ class _QuickBuilder:
 
 
 def _most_nodes(text: str) -> int:
-    """At least as many as the values in ``text``: each starts a line or follows one of these characters."""
+    """At least as many as the values in ``text``: each starts a line or follows one of these characters.
+    Never more than the characters and one: a text shorter than ``MAX_NODES`` is not counted."""
     return sum(text.count(char) for char in "\n,:-[{?") + 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -249,3 +250,25 @@ def test_a_line_with_a_slip_is_always_read(line: str) -> None:
     found is one."""
     if _line_slips(line, 1, "report.yaml") or _SEPARATORS.search(line):
         assert _SLIP_LINE.search(line)
+
+
+# ``_SLIP_LINE`` as it reads best: its spaces as one class (which ``re`` searches for at every position).
+_SLIP_LINE_AS_READ = re.compile(
+    "[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85]"
+    "|：(?<=[A-Za-z0-9_ ]：)|，[ \u3000]*[A-Za-z_]"
+    r"|:[^\s#]"
+    "|-[A-Za-z_][A-Za-z0-9_]*+:"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        _SLIP_PARTS | st.sampled_from(["\n", "\x85", "\u2029", "\u2000", "\u200a", "\u200b", "\u202f"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_the_quick_form_of_the_slip_search_finds_what_the_class_form_finds(text: str) -> None:
+    assert [m.start() for m in _SLIP_LINE.finditer(text)] == [
+        m.start() for m in _SLIP_LINE_AS_READ.finditer(text)
+    ]
