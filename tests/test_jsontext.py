@@ -29,6 +29,13 @@ def test_same_text_as_the_standard_library(value: object) -> None:
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
+@given(VALUES, st.integers(min_value=0, max_value=6))
+def test_a_value_written_deeper_is_the_same_text_indented(value: object, depth: int) -> None:
+    """``encoded(value, depth)`` is cut out of lists around it: the lines of ``dumps``, each indented."""
+    text = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8", errors="backslashreplace")
+    assert encoded(value, depth) == text.replace(b"\n", b"\n" + b"  " * depth)
+
+
 def test_small_floats_keep_pythons_spelling() -> None:
     assert dumps({"ratio": 1.5e-05, "items": [-2e-09, 0.0001, 10.00001]}) == (
         '{\n  "ratio": 1.5e-05,\n  "items": [\n    -2e-09,\n    0.0001,\n    10.00001\n  ]\n}'

@@ -14,6 +14,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -34,11 +35,26 @@ def dumps(data: Any) -> str:
 def encoded(data: Any, depth: int = 0) -> bytes:
     """``dumps(data)`` in UTF-8 as the tool writes text (``output``: a lone surrogate escaped), its lines
     indented as a value ``depth`` levels down in a larger text."""
-    raw = _written(data)
+    # Written as the only item of lists ``depth`` deep, then cut out: the encoder indents it as it goes, which
+    # costs less than indenting the text again (a large run's report entries are megabytes).
+    nested = data
+    for _ in range(depth):
+        nested = [nested]
+    raw = _written(nested)
     if isinstance(raw, str):
         raw = raw.encode("utf-8", errors="backslashreplace")
-    # A line break inside a string is written as \n: every one in the text is between lines.
-    return raw.replace(b"\n", b"\n" + _INDENT * depth) if depth else raw
+    if not depth:
+        return raw
+    before, after = _around(depth)
+    return raw[before : len(raw) - after]
+
+
+@cache
+def _around(depth: int) -> tuple[int, int]:
+    """The size of the lists around a value written ``depth`` deep (``encoded``), before it and after it:
+    for each level, ``[``, a line break and the next level's indent; a line break, its indent and ``]``."""
+    before = sum(2 + len(_INDENT) * (level + 1) for level in range(depth))
+    return before, sum(2 + len(_INDENT) * level for level in range(depth))
 
 
 def _written(data: Any) -> bytes | str:
