@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import entries_of
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.findings import failing_entries
 from zhijiao_check.renderers.texts import at, score_text, spot, where, who
 from zhijiao_check.units import CITY_WIDE
 
@@ -109,10 +109,12 @@ def _evaluation_suite(
         case = _case(suite, f"{result['rule']} {unit} {evaluation['year']}", unit)
         status, title = result["status"], result["title"]
         if status in failing:
-            items = failing_items(result)
-            first = where(list(islice(entries_of((items[0] if items else result)["locations"]), 1)))
+            items = failing_entries(result)  # the first to say where, then each in turn (``_details``)
+            head = next(items, None)
+            places = entries_of((result if head is None else head)["locations"])
+            first = where(list(islice(places, 1)))
             message = f"{first}: {result['explanation']}" if first else result["explanation"]
-            _child(case, "failure", f"{message} ({title})", status, _details(result, items))
+            _child(case, "failure", f"{message} ({title})", status, _details(result, head, items))
         elif status in SKIPPED:
             reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
             _child(case, "skipped", f"{status}: {reason} ({title})", None, None)
@@ -201,19 +203,20 @@ def _close(suite: Element, out: list[str], err: list[str]) -> None:
     ET.SubElement(suite, "system-err").text = _clean("\n".join(err))
 
 
-def _details(result: Mapping[str, Any], items: list[dict[str, Any]]) -> str:
-    """The failure's text: the arithmetic, the notes, and where the data is,
-    or each item that did not pass.
-    """
+def _details(
+    result: Mapping[str, Any], head: Mapping[str, Any] | None, rest: Iterator[Mapping[str, Any]]
+) -> str:
+    """The failure's text: the arithmetic, the notes, and where the data is, or each item that did not
+    pass (``head``, then ``rest``: read as they come, a large run's thousands never held at once)."""
     lines = [result["explanation"], *result["notes"]]
-    if not items:
+    if head is None:
         spots: dict[str, None] = {}  # the first three places, not all (a large run reads them one by one)
         for loc in entries_of(result["locations"]):
             spots.setdefault(spot(loc))
             if len(spots) == 3:
                 break
         lines += spots
-    for item in items:
+    for item in () if head is None else chain([head], rest):
         lines.append(
             f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip()
         )
