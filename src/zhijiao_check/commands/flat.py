@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from zhijiao_check.document import city, header, invalid, ranked, report, result, trend, unit_trends
-from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_report, report_order
+from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_report, unit_order
 from zhijiao_check.engine.keep import Keep, Shared, kept_fields, pruned
 from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
@@ -115,9 +115,9 @@ class Refused(NamedTuple):
 
 @dataclass(slots=True)
 class _Kept:
-    """What the run holds of a report while the others are read: the rest is in the spool."""
+    """What the run holds of a report while the others are read: the rest is in the spool, its file's name
+    too (read back from its kept report when a second report of its unit and year names it)."""
 
-    file: str
     unit: str
     kind: str
     year: int
@@ -190,7 +190,8 @@ def run_flat(
             elif isinstance(done, Refused):
                 refused.append(done.invalid)
             elif done.unit in seen.get(done.year, {}):
-                duplicates.append(duplicate(pickle.loads(done.kept), seen[done.year][done.unit].file))
+                first = spool.report(seen[done.year][done.unit]).file
+                duplicates.append(duplicate(pickle.loads(done.kept), first))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
@@ -198,7 +199,7 @@ def run_flat(
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
                 number = spool.keep(done.entry, done.figures, done.kept)
-                one = _Kept(done.file, unit, kind, year, done.warnings, done.score, done.fails, number)
+                one = _Kept(unit, kind, year, done.warnings, done.score, done.fails, number)
                 seen.setdefault(year, {})[unit] = one
                 kept.append(one)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
@@ -498,8 +499,8 @@ def _document(
     """
     tr = flat.tr
     kept, in_run, keep = held
-    order = report_order(flat.packs[0].units)
-    kept.sort(key=order)  # a kept report has the fields the order reads
+    # The reports' order: one kept report a unit and year, so no file name decides it (none is held).
+    kept.sort(key=unit_order(flat.packs[0].units))
     by_year: dict[int, list[_Kept]] = {}
     for one in kept:
         by_year.setdefault(one.year, []).append(one)

@@ -74,8 +74,15 @@ def evaluate(
 def report_order(units: UnitRegistry) -> Callable[[Any], tuple[int, int, str]]:
     """The order reports are shown in: by year, then as the pack lists the units, then by file (of a
     report, or of anything with its ``year``, ``unit`` and ``file``)."""
+    order = unit_order(units)
+    return lambda r: (*order(r), r.file)
+
+
+def unit_order(units: UnitRegistry) -> Callable[[Any], tuple[int, int]]:
+    """``report_order`` without the file, all it needs where each unit has one report a year (and the
+    file would only break ties between units the pack does not list, which no valid report names)."""
     order = {unit.name: index for index, unit in enumerate(units)}
-    return lambda r: (r.year, order.get(r.unit, len(order)), r.file)
+    return lambda r: (r.year, order.get(r.unit, len(order)))
 
 
 def evaluate_city(
