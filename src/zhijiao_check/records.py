@@ -12,8 +12,8 @@ of a large run holds tens of thousands of places and items).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TypeVar, dataclass_transform
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -22,4 +22,14 @@ T = TypeVar("T")
 def record(cls: type[T]) -> type[T]:
     """A slotted dataclass compared and hashed by its fields, immutable by type (see the module's
     docstring)."""
-    return dataclass(unsafe_hash=True, slots=True)(cls)
+    made = dataclass(unsafe_hash=True, slots=True, repr=False)(cls)
+    if "__repr__" not in cls.__dict__:
+        made.__repr__ = _repr  # type: ignore[method-assign]
+    return made
+
+
+def _repr(self: Any) -> str:
+    """The repr a dataclass writes, ``Location(file='a.yaml', line=3, …)``: one function for every record,
+    where a dataclass compiles one for each class, a third of the time it takes to make one at start."""
+    shown = ", ".join(f"{field.name}={getattr(self, field.name)!r}" for field in fields(self) if field.repr)
+    return f"{type(self).__qualname__}({shown})"
