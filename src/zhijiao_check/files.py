@@ -81,6 +81,35 @@ def gb18030_name(path: Path | str) -> str | None:
         return None
 
 
+class RealPaths:
+    """``os.path.realpath`` of many files, each folder resolved once: ``realpath`` asks the system about every
+    part of every path (seven calls a file of a large run's ``reports/2023/0042/x.yaml``, some 0.4 s for
+    10,000 files), where a file that is no symlink is its resolved folder and its name. ``info``: what
+    ``os.lstat`` said of the last file resolved, which for a file that is no symlink is also what ``os.stat``
+    says (None where the file is a symlink, or ``lstat`` failed)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+        self.info: os.stat_result | None = None
+
+    def __call__(self, path: Path | str) -> str:
+        self.info = None
+        head, name = os.path.split(path)
+        if name in ("", ".", ".."):
+            return os.path.realpath(path)
+        try:
+            info = os.lstat(path)
+        except (OSError, ValueError):
+            return os.path.realpath(path)
+        if stat.S_ISLNK(info.st_mode):
+            return os.path.realpath(path)
+        self.info = info
+        folder = self._folders.get(head)
+        if folder is None:
+            folder = self._folders[head] = os.path.realpath(head)
+        return os.path.join(folder, name)
+
+
 def os_problem(display: str, error: OSError) -> Problem:
     """A file-system error as the located problem of that path."""
     code = _ERRNO_CODES.get(error.errno or 0, "file-unreadable")

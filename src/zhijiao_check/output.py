@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.files import display_name
+from zhijiao_check.files import RealPaths, display_name
 
 
 class Streamed:
@@ -46,13 +46,15 @@ def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> Non
     """Refuse, before any work, an output file that is one of ``inputs`` or that another output also names."""
     identities: dict[tuple[int, int], Path] = {}
     reals: dict[str, Path] = {}
+    real_path = RealPaths()
     for given in inputs:
         try:
-            info = os.stat(given)
+            real = real_path(given)
+            info = real_path.info or os.stat(given)  # a file that is no symlink: ``lstat`` said it
         except (OSError, ValueError):
             continue
         identities[(info.st_dev, info.st_ino)] = given
-        reals[os.path.realpath(given)] = given
+        reals[real] = given
     chosen: dict[str, Path] = {}
     for output in outputs:
         if output is None or is_stdout(output):

@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .helpers import SAMPLE, digest, environment, run, unprivileged_user
 
@@ -163,3 +165,54 @@ def test_no_input_was_changed_by_any_of_this(report: Path) -> None:
     before = digest(report)
     run("check", report, "-o", "-")
     assert digest(report) == before
+
+
+# Paths of a tree with symlinks to files and folders, a dangling one, a loop, ``..`` and names absent.
+_NAMES = [
+    "a/x.yaml",
+    "a/link.yaml",
+    "b/x.yaml",
+    "a/../b/x.yaml",
+    "linked/x.yaml",
+    "linked/../a/x.yaml",
+    "a/gone.yaml",
+    "a/dangling.yaml",
+    "a/loop.yaml",
+    "a",
+    "a/",
+    "a/.",
+    "a/..",
+    "x.yaml",
+    "gone/x.yaml",
+    "linked",
+]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("tree")
+    for folder in ("a", "b"):
+        (root / folder).mkdir()
+        (root / folder / "x.yaml").write_text("x", encoding="utf-8")
+    (root / "x.yaml").write_text("x", encoding="utf-8")
+    (root / "a" / "link.yaml").symlink_to(root / "b" / "x.yaml")
+    (root / "a" / "dangling.yaml").symlink_to(root / "nowhere.yaml")
+    (root / "a" / "loop.yaml").symlink_to(root / "a" / "loop.yaml")
+    (root / "linked").symlink_to(root / "b")
+    return root
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.booleans()), max_size=12))
+def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.MonkeyPatch, names: list) -> None:
+    """Each folder resolved once for all the files in it (``files.RealPaths``), in any order, relative or
+    absolute: the same path as ``os.path.realpath`` gives, and with ``info`` what ``os.stat`` says."""
+    from zhijiao_check.files import RealPaths
+
+    monkeypatch.chdir(tree)
+    real_path = RealPaths()
+    for name, absolute in names:
+        path = str(tree / name) if absolute else name
+        assert real_path(path) == os.path.realpath(path)
+        if real_path.info is not None:
+            assert os.path.samestat(real_path.info, os.stat(path))

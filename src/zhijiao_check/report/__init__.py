@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.files import STDIN_NAME, display_name, gb18030_name, is_stdin, os_problem
+from zhijiao_check.files import (
+    STDIN_NAME,
+    RealPaths,
+    display_name,
+    gb18030_name,
+    is_stdin,
+    os_problem,
+)
 from zhijiao_check.problems import Problem
 from zhijiao_check.source import Positions, read_data
 
@@ -146,6 +153,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     seen: set[str] = set()
+    real_path = RealPaths()
     for given in paths:
         if is_stdin(given):
             candidates = [given]
@@ -158,7 +166,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
             candidates = _search(given, problems) if is_directory else [given]
         for candidate in candidates:
             # A file named twice, or inside a directory also named, counts once.
-            real = STDIN_NAME if is_stdin(candidate) else os.path.realpath(candidate)
+            real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
             if real not in seen:
                 seen.add(real)
                 found.append((candidate, display_name(candidate)))
