@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, number, problem_at
-from zhijiao_check.source import Positions
+from zhijiao_check.source import Path_, Positions
 
 if TYPE_CHECKING:
     from zhijiao_check.report import ReportFile
@@ -147,8 +147,8 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     warnings = []
     for then_index, then in entries(previous.data.get("schools")):
         school = name(then.get("name"))
-        then_line = line_of(previous.positions, ("schools", then_index, "name"))
         if school not in now:
+            then_line = line_of(previous.positions, ("schools", then_index, "name"))
             warnings.append(
                 problem_at(
                     report.file,
@@ -210,14 +210,15 @@ def _pathway(report: ReportFile, previous: ReportFile) -> list[Problem]:
 
 
 def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
-    enrolled_then: dict[tuple[str, str], tuple[int, int]] = {}  # (school, major) -> (enrollment, its line)
+    # (school, major) -> (enrollment, where it is): its line is looked up only for a warning
+    enrolled_then: dict[tuple[str, str], tuple[int, Path_]] = {}
     for school_index, school in entries(previous.data.get("schools")):
         for major_index, major in entries(school.get("majors")):
             enrollment = count(major.get("enrollment"))
             key = (name(school.get("name")) or "", name(major.get("name")) or "")
             if enrollment is not None:
                 path = ("schools", school_index, "majors", major_index, "enrollment")
-                enrolled_then.setdefault(key, (enrollment, line_of(previous.positions, path)))
+                enrolled_then.setdefault(key, (enrollment, path))
     warnings = []
     for school_index, school in entries(report.data.get("schools")):
         for major_index, major in entries(school.get("majors")):
@@ -225,7 +226,7 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
             key = (name(school.get("name")) or "", name(major.get("name")) or "")
             if said is None or key not in enrolled_then or enrolled_then[key][0] == said:
                 continue
-            then, then_line = enrolled_then[key]
+            then, then_path = enrolled_then[key]
             path = ("schools", school_index, "majors", major_index, "previous_enrollment")
             warnings.append(
                 problem_at(
@@ -239,7 +240,7 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
                     value=said,
                     year=previous.year,
                     other_file=previous.file,
-                    other_line=then_line,
+                    other_line=line_of(previous.positions, then_path),
                     other_value=then,
                 )
             )
