@@ -26,3 +26,26 @@ def test_a_record_is_shown_as_a_dataclass_shows_it() -> None:
     assert repr(Msg("k", (("n", 1.5),), Quantity(2, "ratio"))) == (
         "Msg(key='k', params=(('n', 1.5),), fallback=Quantity(value=2, unit='ratio', digits=1))"
     )
+
+
+def test_the_tools_immutable_values_are_records() -> None:
+    """A frozen dataclass costs three times a record to define at every start; only a value compared by
+    identity (the run, whose document views cache by it) is one."""
+    import re
+    from pathlib import Path
+
+    import zhijiao_check
+
+    root = Path(zhijiao_check.__file__).parent
+    frozen = {
+        f"{path.relative_to(root)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for path in root.rglob("*.py")
+        for text in [path.read_text(encoding="utf-8")]
+        for match in re.finditer(r"^@dataclass\((?![^)]*eq=False)[^)]*frozen=True", text, re.MULTILINE)
+    }
+    assert not frozen, f"frozen dataclasses, not records: {sorted(frozen)}"
+    from zhijiao_check.commands.check import CheckOptions
+    from zhijiao_check.engine.results import ReportEvaluation
+
+    assert not hasattr(CheckOptions(paths=()), "__dict__")
+    assert ReportEvaluation(2023, (), file="a.yaml") == ReportEvaluation(2023, (), file="a.yaml")

@@ -12,6 +12,7 @@ from typing import Any
 
 from zhijiao_check.characters import cleaned, describe, is_compatibility_ideograph, odd_characters
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.records import record
 
 MAX_DEPTH = 64
 # Values (scalars, lists, mappings) in one file. The largest real report has a few thousand; each value costs
@@ -62,7 +63,7 @@ class Positions:
         return self.cells.get((), "")
 
 
-@dataclass(frozen=True)
+@record
 class Parsed:
     data: Any
     positions: Positions

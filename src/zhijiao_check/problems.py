@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
+from zhijiao_check.records import record
 from zhijiao_check.wording import WORDING
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class ProblemDoc(TypedDict):
     cell: NotRequired[str]  # in a workbook: ``学校!F7（在校生）``
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One located problem. ``area`` and ``code`` name its message ``<area>.<code>`` in
     ``messages/<lang>/<area>.py``; a parameter may be wording (``zhijiao_check.wording``), rendered in the

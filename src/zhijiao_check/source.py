@@ -17,7 +17,6 @@ import functools
 import itertools
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from zhijiao_check.characters import odd_characters
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.records import record
 
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
 MAX_ALIAS_NODES = 10_000
@@ -55,7 +55,7 @@ _DECIMAL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Decoded:
     text: str
     encoding: str
@@ -633,7 +633,7 @@ class _Builder:
         return found, offset - starts[found - 1] + 1
 
 
-@dataclass(frozen=True)
+@record
 class _Refused:
     """A scalar the loader read but we do not take: the problem's code and parameters."""
 

@@ -7,8 +7,9 @@ the run, with and without ``--strict``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum, StrEnum
+
+from zhijiao_check.records import record
 
 
 class Status(StrEnum):
@@ -61,7 +62,7 @@ class Status(StrEnum):
         return _RULES[self].fails_strict if strict else _RULES[self].fails
 
 
-@dataclass(frozen=True)
+@record
 class _Looks:
     glyph: str
     style: str
@@ -69,7 +70,7 @@ class _Looks:
     emoji: str
 
 
-@dataclass(frozen=True)
+@record
 class _Rules:
     due: bool
     credit: float

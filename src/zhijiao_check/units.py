@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
+
+from zhijiao_check.records import record
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
@@ -14,14 +15,14 @@ UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zo
 CITY_WIDE = "全市"
 
 
-@dataclass(frozen=True)
+@record
 class Unit:
     name: str
     kind: UnitKind
     code: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Renamed:
     old: str
     new: str

@@ -6,12 +6,12 @@ import fnmatch
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, write_outputs
 from zhijiao_check.wording import msg
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from zhijiao_check.wording import Wording
 
 
-@dataclass(frozen=True)
+@record
 class CheckOptions:
     paths: Sequence[Path]
     outputs: Sequence[tuple[str, Path | None]] = (("table", None),)

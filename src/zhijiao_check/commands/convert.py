@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,13 @@ from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
+from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
 FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
-@dataclass(frozen=True)
+@record
 class ConvertOptions:
     source: Path
     output: Path

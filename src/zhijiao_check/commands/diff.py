@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.records import record
 from zhijiao_check.source import Path_
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ Kind = Literal["changed", "added", "removed"]
 SIGN = {"changed": "~", "added": "+", "removed": "-"}
 
 
-@dataclass(frozen=True)
+@record
 class DiffOptions:
     old: Path
     new: Path
@@ -38,7 +39,7 @@ class DiffOptions:
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     kind: Kind
     path: str  # schools[东安县职业中等专业学校].majors[机电技术应用].enrollment
@@ -96,7 +97,7 @@ def run(options: DiffOptions) -> int:
     doc = {
         "old": {"file": old.file, "unit": old.unit, "year": old.year, "score": before.score},
         "new": {"file": new.file, "unit": new.unit, "year": new.year, "score": after.score},
-        "changes": [vars(c) for c in changes],
+        "changes": [asdict(c) for c in changes],
         "statuses": statuses,
         "unchanged_rules": unchanged,
     }

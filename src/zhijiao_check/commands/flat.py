@@ -34,6 +34,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
 from zhijiao_check.output import Streamed, write_all
+from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.status import ExitCode, failing
@@ -58,7 +59,7 @@ _LISTS = ("locations", "items")  # a city-wide result's lists, which a view read
 BATCH = 16
 
 
-@dataclass(frozen=True)
+@record
 class Flat:
     """What a flat run needs besides the reports: the same as ``commands.check.run`` uses."""
 
@@ -70,7 +71,7 @@ class Flat:
     excuse: Excuser | None
 
 
-@dataclass(frozen=True)
+@record
 class Scored:
     """A valid report once scored: what a worker sends back."""
 

@@ -10,12 +10,12 @@ names, parts of the teaching staff larger than the whole, YAML tags and encoding
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Lang
 from zhijiao_check.jsontext import dumps
+from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ TITLE = "zhijiao-check 单位报告 · 填报格式第 1 版（report format v1�
 NOT_ONLY_SPACES = r"\S"
 
 
-@dataclass(frozen=True)
+@record
 class SchemaOptions:
     output: Path | None = None
     lang: Lang = "zh"

@@ -12,7 +12,6 @@ import json
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
@@ -20,6 +19,7 @@ from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import write
+from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 from zhijiao_check.wording import Join, msg
 
@@ -35,7 +35,7 @@ _YAML_WORDS = ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
 HEADER_KEYS = ("template-generated", "template-fill", "template-absent", "template-lists", "template-values")
 
 
-@dataclass(frozen=True)
+@record
 class TemplateOptions:
     unit: str
     year: int

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import write
+from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
 
-@dataclass(frozen=True)
+@record
 class ValidateOptions:
     paths: Sequence[Path]
     format: str = "table"

@@ -44,7 +44,7 @@ class RuleResult:
         return {"op": rule.target.op, "value": rule.target.value}
 
 
-@dataclass(frozen=True)
+@record
 class Evaluation:
     """The results of one report, or of one year's city-wide rules."""
 
@@ -70,14 +70,14 @@ class Evaluation:
         return round(100 * float(earned) / float(total), 1)
 
 
-@dataclass(frozen=True)
+@record
 class ReportEvaluation(Evaluation):
     file: str = ""
     unit: str = ""
     kind: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CityEvaluation(Evaluation):
     file: str = ""  # the 市本级 report
     units_present: tuple[str, ...] = ()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from zhijiao_check.engine import timing
@@ -189,14 +188,14 @@ def _numeric(value: Any) -> float | bool | None:
     return value if isinstance(value, (int, float)) else None
 
 
-@dataclass(frozen=True)
+@record
 class UnitTrends:
     unit: str
     kind: str
     trends: tuple[Trend, ...]
 
 
-@dataclass(frozen=True)
+@record
 class RunTrends:
     """The trends of a run: city-wide (over the years evaluated city-wide) and per unit."""
 

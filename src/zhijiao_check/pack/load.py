@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 
@@ -22,13 +22,13 @@ PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
 
 
-@dataclass(frozen=True)
+@record
 class RuleSource:
     file: str
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class RulePack:
     info: PackInfo
     directory: Path
@@ -99,7 +99,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     return RulePack(info, directory, tuple(rules), units, sources)
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """Where a rule is written: its file, the file's positions, its index in ``rules``."""
 

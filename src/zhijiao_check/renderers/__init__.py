@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Translator
+from zhijiao_check.records import record
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
@@ -35,7 +36,7 @@ class Format(StrEnum):
     csv = "csv"
 
 
-@dataclass(frozen=True)
+@record
 class RenderOptions:
     quiet: bool = False
     color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import entries_of
+from zhijiao_check.records import record
 from zhijiao_check.renderers.texts import who
 from zhijiao_check.status import NOT_MET, Status
 
@@ -27,7 +27,7 @@ def failing_entries(result: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     return (i for i in entries_of(result["items"]) if i["status"] != "pass")
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """A rule, or an item of it, that is not met: what SARIF results and GitHub annotations are made of."""
 

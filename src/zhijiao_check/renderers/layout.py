@@ -25,6 +25,7 @@ from rich.cells import chop_cells, get_character_cell_size, set_cell_size
 from rich.control import STRIP_CONTROL_CODES, strip_control_codes
 
 from zhijiao_check.kept import LIMIT, Kept
+from zhijiao_check.records import record
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -47,7 +48,7 @@ _DIVIDER = " "  # rich.box.SIMPLE_HEAD: columns apart by a space, a rule of ─ 
 _HEAD_RULE = "─"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """A column as ``rich.table.Table.add_column`` takes it: ``header`` is console markup."""
 
@@ -71,7 +72,7 @@ class Grid:
     collapse_padding: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Indent:
     """Console markup moved ``left`` columns right, wrapped to the rest of the width (rich's ``Padding``)."""
 

@@ -7,14 +7,14 @@ Everything here works on ``document.document``, the run as plain data.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from zhijiao_check.document import ranked
+from zhijiao_check.records import record
 from zhijiao_check.status import STATUSES
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     rule: str
     title: str
@@ -22,7 +22,7 @@ class Column:
     short: str  # a few Chinese characters: the rule's ``short``, else its title
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     rank: int | None  # None: no due rule, so no score
     report: dict[str, Any]  # the report as in the JSON document
@@ -39,7 +39,7 @@ class Row:
         return None if score is None else float(score)
 
 
-@dataclass(frozen=True)
+@record
 class YearMatrix:
     year: int
     columns: tuple[Column, ...]

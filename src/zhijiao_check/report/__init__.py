@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from zhijiao_check.files import (
     os_problem,
 )
 from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
 from zhijiao_check.source import Positions, read_data
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
 MAX_PROBLEMS = 100
 
 
-@dataclass(frozen=True)
+@record
 class ReportFile:
     """A valid report."""
 
@@ -57,7 +57,7 @@ class ReportFile:
         return int(self.data["year"])
 
 
-@dataclass(frozen=True)
+@record
 class InvalidReport:
     """A report rejected as a whole, with all its problems: errors first, then warnings."""
 

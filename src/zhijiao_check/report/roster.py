@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.records import record
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import Positions, read_data
 
@@ -33,13 +34,13 @@ if TYPE_CHECKING:
 KEYS = ("year", "units")
 
 
-@dataclass(frozen=True)
+@record
 class RosterSchool:
     name: str
     line: int
 
 
-@dataclass(frozen=True)
+@record
 class Roster:
     file: str
     year: int | None

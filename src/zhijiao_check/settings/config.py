@@ -10,12 +10,13 @@ unknown key or a wrong value is an error located at its line and column, as in a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
 
 if TYPE_CHECKING:
     # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
@@ -26,7 +27,7 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE: TablePath = ("tool", "zhijiao-check")
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """The settings of a config file; ``None`` or empty where the file says nothing."""
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.files import read_file
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.records import record
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
@@ -23,7 +23,7 @@ _DECODE_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 TablePath = tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class TomlFile:
     """A parsed TOML file and its text, for finding where a key is."""
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
 from zhijiao_check.settings.toml import TomlFile, read_toml
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
@@ -47,7 +47,7 @@ REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
 
 
-@dataclass(frozen=True)
+@record
 class Waiver:
     rule: str
     unit: str  # the unit's name (a code in the file is turned into its name), or 全市

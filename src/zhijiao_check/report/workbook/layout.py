@@ -21,10 +21,11 @@ This module does not import openpyxl: the reader and the writers do.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
+from zhijiao_check.records import record
 from zhijiao_check.report import model
 
 NONE_WORD = "无"  # an empty list, in a list cell or a marker
@@ -60,7 +61,7 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     """One field as a column of a table, or a row of a fields sheet."""
 
@@ -97,7 +98,7 @@ class Column:
         return min(max(longest + 4, 10), 48)
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     name: str
     # where its fields or rows go: () for 本单位, ("schools",) for 学校, ("schools", "majors")
@@ -116,7 +117,7 @@ class Sheet:
         return self.columns[0].key
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     sheets: tuple[Sheet, ...]
     labels: dict[tuple[str, ...], str] = field(default_factory=dict)  # a path's Chinese title, for notes

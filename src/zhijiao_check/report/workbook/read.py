@@ -27,6 +27,7 @@ from typing import Any
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity
+from zhijiao_check.records import record
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
     ENTRY_SHEETS,
@@ -65,14 +66,14 @@ _ABSENT = object()
 Row = tuple[int, "dict[int, Cell | None]", "dict[str, tuple[int, Column]]"]
 
 
-@dataclass(frozen=True)
+@record
 class WorkbookRead:
     parsed: Parsed | None  # None: not readable as a whole (``errors`` says why)
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     value: Any
     formula: bool = False  # a formula (the value is its cached result, None if it has none)
