@@ -90,3 +90,25 @@ def test_failing_schools_are_named_in_the_table(invoke):
     explanations = column(invoke("check", "samples/2023/dongan.yaml").stdout, "计算与说明")
     assert "✗fail东安县职业中等专业学校：生均拨款9200<10000" in explanations
     assert "✗fail东安县舜德职业学校·汽车运用与维修：当年招生165≥上年招生150" in explanations
+
+
+def test_no_report_is_held_while_the_views_lay_the_run_out(invoke, monkeypatch):
+    """The reports' data and places are read by nothing past scoring: a large table run held them all to
+    the end, a sixth of its peak."""
+    import gc
+
+    from zhijiao_check.commands import check
+    from zhijiao_check.report import ReportFile
+
+    alive = []
+    write_outputs = check.write_outputs
+
+    def counting(run, *args, **kwargs):
+        alive.append(sum(isinstance(o, ReportFile) for o in gc.get_objects()))
+        return write_outputs(run, *args, **kwargs)
+
+    monkeypatch.setattr(check, "write_outputs", counting)
+    result = invoke("check", "samples/2023/", "--previous", "samples/2022/")
+    assert result.exit_code == 1, result.output
+    assert "冷水滩区" in result.stdout
+    assert alive == [0]

@@ -108,6 +108,9 @@ def run(options: CheckOptions) -> int:
             notices=notices,
             scored=scored,
         )
+        # Nothing past scoring reads the reports themselves (their data and places): let them go before
+        # the views lay the run out, a sixth of a 1,000-report table run's peak.
+        del valid, scored, earlier
         if waivers:
             from datetime import date
 
