@@ -30,24 +30,27 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def in_parallel(count: int, jobs: int) -> bool:
-    """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here."""
-    if jobs <= 1 or count < PARALLEL_FROM:
+def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
+    """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here. ``least``: the
+    fewest items that pay for the workers (fewer for large items: a city-wide year of a large run)."""
+    if jobs <= 1 or count < max(least, 2):
         return False  # before importing multiprocessing: a one-report run has no use for it
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def ordered_map(function: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+def ordered_map(
+    function: Callable[[T], R], items: Sequence[T], jobs: int, least: int = PARALLEL_FROM
+) -> Iterator[R]:
     """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order."""
-    if not in_parallel(len(items), jobs):
+    if not in_parallel(len(items), jobs, least):
         yield from map(function, items)
         return
     import multiprocessing
 
     _state["function"] = function
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_start) as pool:
+    with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_start) as pool:
         yield from pool.imap(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
 
 

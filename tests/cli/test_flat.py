@@ -11,7 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 import pytest
 from factory import ROOT
@@ -271,3 +271,106 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
             key: list(entries_of(v)) if key in ("locations", "items") else v for key, v in value.items()
         } == whole
         assert list(value) == list(whole)  # the keys in the document's order
+
+
+def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each time city-wide years were given to worker processes, whether they went to workers (one process
+    gives them to none)."""
+    from zhijiao_check.commands import flat
+
+    asked: list[bool] = []
+    ordered_map = processes.ordered_map
+
+    def spy(function: Any, items: Any, jobs: int, least: int = processes.PARALLEL_FROM) -> Any:
+        if least == flat._YEARS_IN_PARALLEL:
+            asked.append(processes.in_parallel(len(items), jobs, least))
+        return ordered_map(function, items, jobs, least)
+
+    monkeypatch.setattr(processes, "ordered_map", spy)
+    return asked
+
+
+@pytest.fixture(scope="module")
+def renamed(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``folder`` with a major of each of two 2022 reports gone from 2023 (renamed): the comparison with the
+    year before, made with that year's city-wide rules, warns of each; after a warning of a report of its
+    own, found as the reports were read."""
+    renamed = tmp_path_factory.mktemp("renamed") / "run"
+    shutil.copytree(folder, renamed)
+    lingling = renamed / "reports" / "2022" / "lingling.yaml"
+    text = lingling.read_text(encoding="utf-8")
+    lingling.write_text(
+        text.replace("appropriation_per_student: 10600", "appropriation_per_student: 106000"),
+        encoding="utf-8",
+    )
+    for unit, major in (("lengshuitan", "电子技术应用"), ("qiyang", "数控技术应用")):
+        report = renamed / "reports" / "2023" / f"{unit}.yaml"
+        text = report.read_text(encoding="utf-8")
+        assert f"name: {major}\n" in text
+        report.write_text(text.replace(f"name: {major}\n", f"name: {major}（新）\n", 1), encoding="utf-8")
+    return renamed
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("reports", "--waivers", "waivers.toml", "--roster", "roster.yaml", "--strict"),
+        ("reports", "--select", "c1,c12", "--lang", "en"),
+    ],
+    ids=["waivers-roster-strict", "select-en"],
+)
+def test_city_wide_years_in_workers_print_what_one_process_prints(
+    renamed: Path, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each year's city-wide rules in a worker, written to a spool of its own and copied into the run's: the
+    same bytes, the warnings of the comparison with the year before in the same order (and under their
+    reports in JUnit), the waivers used in a worker counted (else they would be warned of as unused)."""
+    folder = renamed
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    asked = workers_for_years(monkeypatch)
+    printed = {}
+    for jobs in ("1", "2"):
+        outputs = [a for name in STREAMED for a in ("-f", name, "-o", f"years-{jobs}.{name}")]
+        done = CliRunner().invoke(app, ["check", *args, *outputs, "--jobs", jobs])
+        assert done.exit_code == 2, done.output  # the broken report, or a refused one
+        printed[jobs] = {
+            name: TIMESTAMP.sub(b"", (folder / f"years-{jobs}.{name}").read_bytes()) for name in STREAMED
+        }
+    assert asked == [True]
+    assert printed["1"] == printed["2"]
+    text = printed["2"]["json"].decode("utf-8")
+    assert '"units_present"' in text and "c1.public-seats" in text
+    assert text.count('"code": "major-vanished"') == 2
+    assert text.index('"code": "appropriation-out-of-range"') < text.index('"code": "major-vanished"')
+    for unit, major in (("lengshuitan", "电子技术应用"), ("qiyang", "数控技术应用")):  # under its report
+        assert re.search(f"<system-err>reports/2023/{unit}.yaml:[^<]*{major}".encode(), printed["2"]["junit"])
+    if "--waivers" in args:
+        assert "工匠班 2023 年起遴选" in text  # the city-wide waiver, used in a worker
+        assert text.count('"code": "waiver-unused"') == 1  # only 道县's of 2021
+
+
+def test_a_full_temporary_folder_in_a_city_wide_years_worker_is_exit_2_naming_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error comes back from the worker whole: its message and the folder it names."""
+    from zhijiao_check.commands import flat
+
+    def full(*args: object) -> None:
+        raise flat._spool_failed(OSError(28, "No space left on device"))
+
+    monkeypatch.setattr(flat, "_city_year", full)
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    asked = workers_for_years(monkeypatch)
+    result = CliRunner().invoke(
+        app, ["check", "reports", "-f", "json", "-o", "full.json", "-j", "2", "--lang", "en"]
+    )
+    assert asked == [True]
+    assert result.exit_code == 2, result.output
+    assert (
+        f"cannot write the temporary file (in {tempfile.gettempdir()}): No space left on device"
+        in result.output
+    )
+    assert "internal error" not in result.output
+    assert not (folder / "full.json").exists()

@@ -81,7 +81,7 @@ def test_by_default_workers_run_only_where_they_pay(
 
     asked: list[int] = []
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
-    monkeypatch.setattr(processes, "in_parallel", lambda count, jobs: asked.append(jobs) and False)
+    monkeypatch.setattr(processes, "in_parallel", lambda count, jobs, least=0: asked.append(jobs) and False)
     monkeypatch.chdir(streamed)
     outputs = [a for name in formats for a in ("-f", name, "-o", f"out.{name}")]
     for given, expected in (([], workers), (["--jobs", "2"], 2)):
