@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -59,5 +60,8 @@ def _call(item: Any) -> Any:
 
 
 def _start() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit 130) and stops the
+    # workers, which would each print the traceback of their KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()

@@ -95,3 +95,64 @@ def test_default_is_one_job_per_available_core() -> None:
     import os
 
     assert processes.available_cores() == len(os.sched_getaffinity(0))
+
+
+# The tool, with each worker's task slowed and marked as it starts: what a run looks like to Ctrl-C while the
+# workers hold the reports (a list of files a task) or the city-wide years (a year's index a task).
+SLOWED = """
+import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
+from zhijiao_check import processes
+call = processes._call
+
+def slowed(item):
+    if isinstance(item, {kind}):
+        open(os.path.join(os.environ["STARTED"], str(os.getpid())), "w").close()
+        time.sleep(0.2)
+    return call(item)
+
+processes._call = slowed
+from zhijiao_check.entry import main
+sys.argv = ["zhijiao-check", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
+    streamed: Path, tmp_path: Path, kind: str
+) -> None:
+    """Ctrl-C reaches every process of the run: the workers leave it to the parent, which says so in one line,
+    exits 130 and writes nothing (no traceback from each worker), and no worker is left running."""
+    import os
+    import signal
+    import time
+
+    started = tmp_path / "started"
+    started.mkdir()
+    output = tmp_path / "out.json"
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOWED.format(kind=kind), "check", "reports", "--rules", "pack"]
+        + ["-f", "json", "-o", str(output), "--jobs", "2"],
+        cwd=streamed,
+        env={**os.environ, "STARTED": str(started)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(started.iterdir()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    workers = [int(path.name) for path in started.iterdir()]
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "已中断"
+    assert not output.exists() and list(tmp_path.glob(".out.json*")) == []
+    time.sleep(0.2)
+    for worker in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(worker, 0)
