@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem
+from zhijiao_check.processes import WorkerLost
 from zhijiao_check.status import ExitCode
 
 
@@ -37,6 +38,9 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)
         return ExitCode.INTERRUPTED
+    except WorkerLost:  # the machine's state, as a full temporary folder is
+        print(tr("cli.worker-lost"), file=sys.stderr)
+        return ExitCode.INVALID
     except BrokenPipeError:
         return ExitCode.OK
     except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback only with --debug

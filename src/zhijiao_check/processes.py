@@ -2,7 +2,9 @@
 
 A run spreads work over processes only where each item stands alone (a report to load and score, a report's
 table to lay out) and only with enough items to pay for starting them; the results come back in order, so
-the output is the same with one process or several.
+the output is the same with one process or several. A worker that dies (killed by the system, for lack of
+memory say) stops the run with ``WorkerLost``: ``concurrent.futures`` notices it, where a
+``multiprocessing.Pool`` would start another and wait for the lost work for ever.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+class WorkerLost(Exception):
+    """A worker process ended before its work was done: nothing is written (``errors.run_command``)."""
+
+
 def ordered_map(
     function: Callable[[T], R], items: Sequence[T], jobs: int, least: int = PARALLEL_FROM
 ) -> Iterator[R]:
@@ -49,10 +55,25 @@ def ordered_map(
         yield from map(function, items)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     _state["function"] = function
-    with multiprocessing.get_context("fork").Pool(min(jobs, len(items)), initializer=_start) as pool:
-        yield from pool.imap(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+    fork = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=fork, initializer=_start)
+    try:
+        yield from pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+    except BaseException as error:
+        # Stopped early (a worker lost, Ctrl-C, an error, the caller done): no worker goes on with the rest.
+        for worker in fork.active_children():
+            worker.terminate()
+        # The pool's thread then finds its workers gone and gives up the rest of the work: waited for here,
+        # since at exit Python wakes it through a pipe that it may be closing just then.
+        pool.shutdown()
+        if isinstance(error, BrokenProcessPool):
+            raise WorkerLost from None
+        raise
+    pool.shutdown()
 
 
 def _call(item: Any) -> Any:

@@ -124,6 +124,28 @@ def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
 ) -> None:
     """Ctrl-C reaches every process of the run: the workers leave it to the parent, which says so in one line,
     exits 130 and writes nothing (no traceback from each worker), and no worker is left running."""
+    import signal
+
+    stopped(streamed, tmp_path, kind, signal.SIGINT, to_worker=False, code=130, said="已中断")
+
+
+@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
+    streamed: Path, tmp_path: Path, kind: str
+) -> None:
+    """A worker killed (by the system, for lack of memory say) stops the run: one line saying what to do,
+    exit 2, nothing written, no worker left. A ``multiprocessing.Pool`` waited for the lost work for ever."""
+    import signal
+
+    said = "一个工作进程没做完就停止了（被系统结束，可能是内存不足）；没有写出任何结果文件"
+    stopped(streamed, tmp_path, kind, signal.SIGKILL, to_worker=True, code=2, said=said)
+
+
+def stopped(
+    streamed: Path, tmp_path: Path, kind: str, sent: int, *, to_worker: bool, code: int, said: str
+) -> None:
+    """The run, its workers' tasks slowed (``SLOWED``), sent ``sent`` as the first task starts: to that
+    worker, or to the whole process group (as a terminal sends Ctrl-C)."""
     import os
     import signal
     import time
@@ -147,10 +169,17 @@ def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
         assert time.monotonic() < deadline
         time.sleep(0.01)
     workers = [int(path.name) for path in started.iterdir()]
-    os.killpg(process.pid, signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert stderr.strip() == "已中断"
+    if to_worker:
+        os.kill(workers[0], sent)
+    else:
+        os.killpg(process.pid, sent)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # hung (a pool waiting for the lost work): end it all
+        raise
+    assert process.returncode == code, stderr
+    assert stderr.strip().startswith(said) and len(stderr.strip().splitlines()) == 1, stderr
     assert not output.exists() and list(tmp_path.glob(".out.json*")) == []
     deadline = time.monotonic() + 10  # stopped by the parent as it exits (a loaded machine takes a moment)
     while any(_alive(worker) for worker in workers):

@@ -24,6 +24,10 @@ MESSAGES: dict[str, str] = {
         "cannot write the temporary file (in {folder}): {reason}; free some space or set TMPDIR to another "
         "folder; no output file was written"
     ),
+    "cli.worker-lost": (
+        "a worker process stopped before its work was done (ended by the system, perhaps for lack of "
+        "memory); no output file was written; run again with fewer --jobs (--jobs 1: one process)"
+    ),
     "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
     "cli.stdout-closed": (
         "standard output is closed, the result has nowhere to go: give an --output file; files written: "

@@ -21,6 +21,10 @@ MESSAGES: dict[str, str] = {
         "无法写入临时文件（在 {folder}）：{reason}；请腾出空间，或用环境变量 TMPDIR 指定另一个目录；"
         "没有写出任何结果文件"
     ),
+    "cli.worker-lost": (
+        "一个工作进程没做完就停止了（被系统结束，可能是内存不足）；没有写出任何结果文件；"
+        "请用更少的 --jobs 再运行（--jobs 1：只用一个进程）"
+    ),
     "cli.cannot-write-stdout": "无法写入标准输出：{reason}；已写入的文件：{written}",
     "cli.stdout-closed": "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
     "cli.output-is-input": (
