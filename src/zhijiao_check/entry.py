@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import types
 
@@ -18,6 +19,11 @@ def main() -> None:
     # cost about a twentieth of it. It stays off while the tool loads; each command turns it back on with all
     # of that frozen out of its sight (``cli._exit``; ``check`` after scoring, ``commands.check``).
     gc.disable()
+    # ``kill``, ``timeout`` or a cancelled CI job ask the tool to stop with SIGTERM, to this process alone: it
+    # stops as Ctrl-C stops it (one line, nothing written), its worker processes too, which would otherwise
+    # wait for work for ever, holding the output pipe open. A SIGTERM ignored by the caller stays ignored.
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
     # Pydantic looks for plugins in every installed distribution's entry points when it builds a validator.
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.

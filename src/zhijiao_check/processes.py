@@ -59,17 +59,16 @@ def ordered_map(
     from concurrent.futures.process import BrokenProcessPool
 
     _state["function"] = function
-    fork = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=fork, initializer=_start)
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
     try:
         yield from pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
     except BaseException as error:
-        # Stopped early (a worker lost, Ctrl-C, an error, the caller done): no worker goes on with the rest.
-        for worker in fork.active_children():
-            worker.terminate()
-        # The pool's thread then finds its workers gone and gives up the rest of the work: waited for here,
-        # since at exit Python wakes it through a pipe that it may be closing just then.
-        pool.shutdown()
+        # Stopped early (a worker lost, Ctrl-C, an error, the caller done): the rest of the work is given up,
+        # each worker ends after the task it is on (a few reports, a city-wide year), and the pool's thread is
+        # waited for, since at exit Python wakes it through a pipe that it may be closing just then. Ending
+        # the workers at once instead would make Python 3.11's pool thread fail on the tasks given up.
+        pool.shutdown(cancel_futures=True)
         if isinstance(error, BrokenProcessPool):
             raise WorkerLost from None
         raise
@@ -82,7 +81,9 @@ def _call(item: Any) -> Any:
 
 def _start() -> None:
     # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit 130) and stops the
-    # workers, which would each print the traceback of their KeyboardInterrupt.
+    # workers, which would each print the traceback of their KeyboardInterrupt. SIGTERM ends a worker at once
+    # (not as it stops the parent: ``entry.main``).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()

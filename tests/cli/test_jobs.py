@@ -126,7 +126,16 @@ def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
     exits 130 and writes nothing (no traceback from each worker), and no worker is left running."""
     import signal
 
-    stopped(streamed, tmp_path, kind, signal.SIGINT, to_worker=False, code=130, said="已中断")
+    stopped(streamed, tmp_path, kind, signal.SIGINT, to="group", code=130, said="已中断")
+
+
+@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+def test_sigterm_to_the_tool_alone_stops_its_workers_too(streamed: Path, tmp_path: Path, kind: str) -> None:
+    """``kill``, ``timeout`` or a cancelled CI job send SIGTERM to the tool's own process: it stops as Ctrl-C
+    stops it, its workers with it. They waited for work for ever, holding the output pipe open."""
+    import signal
+
+    stopped(streamed, tmp_path, kind, signal.SIGTERM, to="parent", code=130, said="已中断")
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
@@ -138,14 +147,13 @@ def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
     import signal
 
     said = "一个工作进程没做完就停止了（被系统结束，可能是内存不足）；没有写出任何结果文件"
-    stopped(streamed, tmp_path, kind, signal.SIGKILL, to_worker=True, code=2, said=said)
+    stopped(streamed, tmp_path, kind, signal.SIGKILL, to="worker", code=2, said=said)
 
 
-def stopped(
-    streamed: Path, tmp_path: Path, kind: str, sent: int, *, to_worker: bool, code: int, said: str
-) -> None:
+def stopped(streamed: Path, tmp_path: Path, kind: str, sent: int, *, to: str, code: int, said: str) -> None:
     """The run, its workers' tasks slowed (``SLOWED``), sent ``sent`` as the first task starts: to that
-    worker, or to the whole process group (as a terminal sends Ctrl-C)."""
+    ``worker``, to the tool's own process (``parent``), or to the whole ``group`` (as a terminal sends
+    Ctrl-C)."""
     import os
     import signal
     import time
@@ -169,10 +177,10 @@ def stopped(
         assert time.monotonic() < deadline
         time.sleep(0.01)
     workers = [int(path.name) for path in started.iterdir()]
-    if to_worker:
-        os.kill(workers[0], sent)
-    else:
+    if to == "group":
         os.killpg(process.pid, sent)
+    else:
+        os.kill(workers[0] if to == "worker" else process.pid, sent)
     try:
         _, stderr = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
