@@ -97,8 +97,8 @@ def test_default_is_one_job_per_available_core() -> None:
     assert processes.available_cores() == len(os.sched_getaffinity(0))
 
 
-# The tool, with each worker's task slowed and marked as it starts: what a run looks like to Ctrl-C while the
-# workers hold the reports (a list of files a task) or the city-wide years (a year's index a task).
+# The tool, with each worker's task slowed and marked as it starts: a run to stop (Ctrl-C, SIGTERM, a worker
+# killed) while the workers hold the reports (a list of files a task) or the city-wide years (a year's index).
 SLOWED = """
 import os, signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
