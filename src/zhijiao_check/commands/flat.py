@@ -14,7 +14,6 @@ records, not the report and its results.
 
 from __future__ import annotations
 
-import errno
 import os
 import pickle
 import tempfile
@@ -53,7 +52,6 @@ if TYPE_CHECKING:
 DEPTH = 2
 _NO_RANK = b"null\n" + b"  " * DEPTH + b"}"
 PIECE = 1 << 16  # bytes read back from the spool at a time
-_COPIED = 1 << 20  # bytes of a worker's spool copied into the run's at a time
 _LISTS = ("locations", "items")  # a city-wide result's lists, which a view reads a batch at a time
 # Reports read, then scored, then written as entries, this many at a time in one process: each step's code and
 # data stay in the processor's caches over several reports (a few per cent of a bulk run on a busy machine),
@@ -399,20 +397,12 @@ class _Spool:
         except OSError as error:
             raise _spool_failed(error) from None
 
-    def copy(self, file: IO[bytes], size: int) -> int:
-        """The first ``size`` bytes of ``file`` (a worker's spool) written here, a piece at a time; where
+    def copy(self, other: _Spool, size: int) -> int:
+        """The first ``size`` bytes of ``other`` (a worker's spool) written here, a piece at a time; where
         they start."""
         at = self.end
-        done = 0
-        try:
-            while done < size:
-                piece = os.pread(file.fileno(), min(_COPIED, size - done), done)
-                if not piece:
-                    raise OSError(errno.EIO, os.strerror(errno.EIO))  # the worker's spool cut short
-                self.add(piece)
-                done += len(piece)
-        except OSError as error:
-            raise _spool_failed(error) from None
+        for piece in other.pieces(0, size):
+            self.add(piece)
         return at
 
     def value(self, at: int, size: int) -> Any:
@@ -716,7 +706,7 @@ def _city_years(
     try:
         made = ordered_map(work, range(len(years)), jobs, _YEARS_IN_PARALLEL)
         for index, (done, size, found, used) in enumerate(made):
-            at = spool.copy(files[index], size)
+            at = spool.copy(_Spool(files[index], spool.rules, spool.views), size)
             warnings.moved_in(found, at)
             if flat.excuse is not None:
                 flat.excuse.used |= used
