@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from factory import DROP, county, major, plain_unit, school
 
+from zhijiao_check.engine.results import RuleResult
 from zhijiao_check.kinds.every import EveryRule
 
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
@@ -240,3 +241,49 @@ def test_units_narrows_a_school_rule_to_those_kinds_of_report(tmp_path):
     run = run_reports(tmp_path, [county(year=2025), city_report(year=2025)], packs=with_rules([rule]))
     by_kind = {evaluation.kind: [r.rule.id for r in evaluation.results] for evaluation in run.reports}
     assert by_kind == {"county": [rule.id], "city": []}
+
+
+ONE_CONDITION = [
+    [{"field": "enrollment", "op": ">=", "value": 40}],  # against a number
+    [{"field": "enrollment", "op": "<", "other": "previous_enrollment"}],  # against another field
+    [{"field": "previous_enrollment", "present": True}],  # given at all
+]
+
+
+@pytest.mark.parametrize("require", ONE_CONDITION, ids=["value", "other", "present"])
+def test_a_rule_of_one_condition_is_judged_as_its_groups_would_be(tmp_path, monkeypatch, require):
+    """A rule of one condition takes a shorter way (``_Plan.only``): item for item, every outcome (status,
+    value, explanation, places, target) is the one the general way gives, passing, failing and missing."""
+    from zhijiao_check.kinds import every as module
+
+    report = with_schools(
+        school(
+            "甲校",
+            majors=[
+                major("会计事务", enrollment=50, previous_enrollment=60),
+                major("电子商务", enrollment=30, previous_enrollment=20),
+                major("数控技术", enrollment=DROP, previous_enrollment=20),
+                major("汽车运用", enrollment=45, previous_enrollment=DROP),
+            ],
+        )
+    )
+    short = judge(tmp_path / "short", every("majors", require=require), [report])
+    plan = module._Plan.__init__
+
+    def general(self: module._Plan, rule: EveryRule) -> None:
+        plan(self, rule)
+        self.only = None
+
+    monkeypatch.setattr(module._Plan, "__init__", general)
+    groups = judge(tmp_path / "groups", every("majors", require=require), [report])
+    assert [item.status for item in short.items] != [short.items[0].status] * len(short.items)
+    assert outcomes(short) == outcomes(groups)
+
+
+def outcomes(result: RuleResult) -> list[tuple[object, ...]]:
+    """The rule's own figures, then each item's: name, status, value, explanation, places and target."""
+    items = [
+        (i.name, i.status, i.observed, i.explanation, [(at.line, at.column) for at in i.locations], i.target)
+        for i in result.items
+    ]
+    return [(result.status, result.observed, result.explanation), *items]

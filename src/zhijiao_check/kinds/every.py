@@ -63,6 +63,8 @@ class _Plan:
 
     def __init__(self, rule: EveryRule) -> None:
         self.groups = [[_Check(c) for c in group] for group in rule.groups()]
+        # Most rules test one condition (``require: [{field: in_1x_pilot, value: true}]``), which decides.
+        self.only = self.groups[0][0] if len(self.groups) == 1 and len(self.groups[0]) == 1 else None
         first = rule.groups()[0][0]
         self.op = first.op
         self.observe = reader(first.field)
@@ -74,6 +76,8 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     """The item's status, and the conditions that decided it described with its values: the first group that
     holds; else, when no group fails outright, every condition (a field one needs is absent); else the first
     failing condition of each group."""
+    if plan.only is not None:
+        return _judged(plan, item, year, plan.only)
     every: list[tuple[_Check, bool | None]] = []
     failing: list[tuple[_Check, bool | None]] = []
     shown = None
@@ -104,6 +108,21 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
         status,
         plan.observe(item),
         text,
+        tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
+        {"op": plan.op, "value": plan.target(item, year)},
+    )
+
+
+def _judged(plan: _Plan, item: Item, year: int, check: _Check) -> ItemOutcome:
+    """``judge`` for a rule of one condition, which decides alone: what ``judge`` finds, without groups."""
+    held = check.test(item, year)
+    found = [where(item) for read, where in check.places if read(item) is not None]
+    return ItemOutcome(
+        item.name,
+        item.school,
+        Status.FAIL if held is False else Status.MISSING if held is None else Status.PASS,
+        plan.observe(item),
+        Join((check.describe(item, year, plan.over, held),), CLAUSE, unique=True),
         tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
         {"op": plan.op, "value": plan.target(item, year)},
     )
