@@ -7,18 +7,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from factory import ROOT
 
 
-def test_bench_starts_and_says_what_it_measures() -> None:
+@pytest.mark.parametrize(
+    ("script", "words"),
+    [
+        ("bench.py", ["--big", "--cold"]),
+        # instructions under valgrind, a minute a run: only started here, as bench.py is
+        ("counts.py", ["valgrind", "--bulk"]),
+    ],
+)
+def test_a_benchmark_starts_and_says_what_it_measures(script: str, words: list[str]) -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--help"],
+        [sys.executable, str(ROOT / "benchmarks" / script), "--help"],
         capture_output=True,
         text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "--big" in done.stdout and "--cold" in done.stdout
+    assert all(word in done.stdout for word in words), done.stdout
 
 
 def test_hostile_writes_each_case_from_a_process_of_its_own(tmp_path: Path) -> None:
