@@ -60,6 +60,24 @@ def compiled() -> None:
         compileall.compile_dir(folder, quiet=1)
 
 
+def cold_runs(cli: list[str]) -> list[tuple[str, list[str], str, list[str], str]]:
+    """The one-report runs, each with its floor: (label, command, floor's label, floor, goal)."""
+    stack = [sys.executable, "-c", "import typer, pydantic, yaml"]
+    least = [sys.executable, str(Path(__file__).parent / "least_typer.py"), str(ONE), "-f", "json"]
+    with_rich = [*stack[:2], stack[2] + ", rich.console, rich.table"]
+    named = stack[2]
+    return [
+        ("one report, json, cold", [*cli, str(ONE), "-f", "json"], named, stack, "≤ 1.3×"),
+        ("one report, table, cold", [*cli, str(ONE), "--no-color"], "the same + rich", with_rich, "≤ 1.4×"),
+        ("least typer app (reference), cold", least, named, stack, "none: typer's share"),
+    ]  # fmt: skip
+
+
+def parse_floor(reports: Path) -> list[str]:
+    """The floor of a bulk run: parsing every report under ``reports`` with libyaml (``parse_floor.py``)."""
+    return [sys.executable, str(Path(__file__).parent / "parse_floor.py"), str(reports)]
+
+
 def once(argv: Sequence[str], cpus: set[int]) -> tuple[float, float, float]:
     """Wall seconds, processor seconds and peak resident memory (MiB) of one process, run on ``cpus``."""
     os.sched_setaffinity(0, cpus)  # the child inherits it; this process only waits
@@ -128,36 +146,11 @@ def main() -> None:
     two = set(sorted(os.sched_getaffinity(0))[:2])
     cli = command()
     compiled()
-    python = sys.executable
-    stack = [python, "-c", "import typer, pydantic, yaml"]
     print(f"python {sys.version.split()[0]} · pinned to {sorted(cpus)} · {os.cpu_count()} processors")
 
     # 1. One report, cold.
-    show(
-        "one report, json, cold",
-        paired([*cli, str(ONE), "-f", "json"], stack, cpus, args.runs, True),
-        "import typer, pydantic, yaml",
-        "≤ 1.3×",
-    )
-    show(
-        "one report, table, cold",
-        paired(
-            [*cli, str(ONE), "--no-color"],
-            [*stack[:2], stack[2] + ", rich.console, rich.table"],
-            cpus,
-            args.runs,
-            True,
-        ),
-        "the same + rich",
-        "≤ 1.4×",
-    )
-    least = [python, str(Path(__file__).parent / "least_typer.py"), str(ONE), "-f", "json"]
-    show(
-        "least typer app (reference), cold",
-        paired(least, stack, cpus, args.runs, True),
-        "import typer, pydantic, yaml",
-        "none: typer's share",
-    )
+    for label, argv, floor_label, floor_argv, goal in cold_runs(cli):
+        show(label, paired(argv, floor_argv, cpus, args.runs, True), floor_label, goal)
     if args.cold:
         return
 
@@ -171,7 +164,7 @@ def main() -> None:
             return [*cli, str(reports), "--rules", str(pack), "--no-color", *options]
 
         def floor(n: int) -> list[str]:
-            return [python, str(Path(__file__).parent / "parse_floor.py"), str(sets[n][0])]
+            return parse_floor(sets[n][0])
 
         # 2. and 3. Bulk runs against parsing alone.
         for n in sizes[1:]:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import ONE, command, compiled  # siblings, found once the folder is on the path
+from bench import cold_runs, command, compiled, parse_floor  # siblings, found once the folder is on the path
 from bulk import generate
 
 _COLLECTED = re.compile(r"Collected : (\d+)")
@@ -67,22 +67,14 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     compiled()
-    python, cli = sys.executable, command()
+    cli = command()
     with tempfile.TemporaryDirectory() as temp:
         environment = {
             **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
             "PYTHONHASHSEED": "0",  # the same hashes, so the same dict probes, in every run
             "ZHIJIAO_CHECK_CACHE": str(Path(temp) / "cache"),
         }
-        runs: list[tuple[str, list[str], str, list[str]]] = [
-            ("one report, json, cold", [*cli, str(ONE), "-f", "json"], "import typer, pydantic, yaml",
-             [python, "-c", "import typer, pydantic, yaml"]),
-            ("one report, table, cold", [*cli, str(ONE), "--no-color"], "the same + rich",
-             [python, "-c", "import typer, pydantic, yaml, rich.console, rich.table"]),
-            ("least typer app (reference), cold",
-             [python, str(Path(__file__).parent / "least_typer.py"), str(ONE), "-f", "json"],
-             "import typer, pydantic, yaml", [python, "-c", "import typer, pydantic, yaml"]),
-        ]  # fmt: skip
+        runs = [(label, argv, floor_label, floor) for label, argv, floor_label, floor, _ in cold_runs(cli)]
         if args.bulk:
             reports, pack = generate(Path(temp) / "bulk", args.bulk)
             runs.append(
@@ -90,7 +82,7 @@ def main() -> None:
                     f"{args.bulk:,} reports, json, --jobs 1",
                     [*cli, str(reports), "--rules", str(pack), "-f", "json", "-j", "1"],
                     "parsing them with libyaml",
-                    [python, str(Path(__file__).parent / "parse_floor.py"), str(reports)],
+                    parse_floor(reports),
                 )
             )
         for _, argv, _, _ in runs:
