@@ -14,11 +14,20 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.markup import escape
+from rich.text import Text
 
 from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, renderer_class
-from zhijiao_check.renderers.layout import Column, Grid, Indent, PlainConsole, RichConsole, plain
+from zhijiao_check.renderers.layout import (
+    STRIP_CONTROL_CODES,
+    Column,
+    Grid,
+    Indent,
+    PlainConsole,
+    RichConsole,
+    plain,
+)
 
 from .conftest import check
 
@@ -26,7 +35,8 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 # ASCII words and punctuation, CJK (two cells each), full-width punctuation, the status glyphs, an ideographic
 # space, a combining accent, an emoji and the joiner and selector that widen or join it, markup's own
-# brackets and backslashes, tabs and line breaks.
+# brackets and backslashes, tabs and line breaks, and the control codes rich drops from a text (a bell, a
+# carriage return).
 ALPHABET = (
     "abcXYZ019 .,:/%=+-_()"
     + "中文职业教育规则学校专业"
@@ -36,6 +46,7 @@ ALPHABET = (
     + "👍\u200d\ufe0f"
     + "[]\\"
     + "\t\n"
+    + "\a\r"
 )
 texts = st.text(alphabet=ALPHABET, max_size=60)
 styles = st.sampled_from([None, "dim", "bold", "green", "bold red"])
@@ -134,9 +145,16 @@ def test_an_indented_block_is_laid_out_as_rich_pads_it(text: str, left: int, wid
     text="a\\\\[dim]b[/dim]\\[bold]c\\"
 )  # a literal backslash before a tag, an escaped tag, a last backslash
 def test_markup_reads_as_rich_reads_it(text: str) -> None:
-    from rich.text import Text
-
     assert plain(text) == Text.from_markup(text, emoji=False).plain
+
+
+def test_the_control_codes_dropped_are_those_rich_drops() -> None:
+    """``layout`` names them rather than import ``rich.control``, which loads rich's styles and colours."""
+    from rich.control import STRIP_CONTROL_CODES as RICH_S
+
+    assert STRIP_CONTROL_CODES == tuple(RICH_S)
+    every = "".join(map(chr, range(32)))
+    assert plain(every) == Text.from_markup(every, emoji=False).plain
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 132])
