@@ -22,12 +22,14 @@ from zhijiao_check.renderers import RenderOptions, renderer_class
 from zhijiao_check.renderers.layout import (
     STRIP_CONTROL_CODES,
     Column,
+    Columns,
     Grid,
     Indent,
     PlainConsole,
     RichConsole,
     plain,
 )
+from zhijiao_check.renderers.layout import escape as escaped
 
 from .conftest import check
 
@@ -113,6 +115,37 @@ def both(width: int, *things: object, **options: object) -> tuple[str, str]:
 def test_a_table_is_laid_out_as_rich_lays_it_out(grid: Grid, width: int) -> None:
     ours, rich = both(width, grid)
     assert ours == rich
+
+
+# The key of a matrix's numbered rules, as the table view writes it.
+rule_keys = st.builds(
+    lambda number, rule: f"[dim]{number:>2} {rule}[/dim]",
+    st.integers(min_value=1, max_value=45),
+    st.from_regex(r"c1?[0-9]\.[a-z]{1,12}(-[a-z]{1,12}){0,3}", fullmatch=True),
+)
+
+
+@SETTINGS
+@given(
+    items=st.lists(rule_keys | markup(), min_size=1, max_size=45),
+    width=st.integers(min_value=1, max_value=140),
+)
+@example(
+    items=[f"[dim]{n:>2} c{n}.rule-number-{n}[/dim]" for n in range(1, 41)], width=100
+)  # the samples' key
+@example(items=["[dim] 1 c1.vocational-share[/dim]", "[dim] 2 c2.x[/dim]"], width=10)  # wider than the width
+@example(items=["ab", "c", "de", "f", "g"], width=7)  # fewer columns than fit the first row
+def test_columns_are_laid_out_as_rich_lays_them_out(items: list[str], width: int) -> None:
+    ours, rich = both(width, Columns(tuple(items)))
+    assert ours == rich
+
+
+@SETTINGS
+@given(text=texts | st.text(alphabet="ab/#@[]\\ ", max_size=30))
+@example(text="a\\")  # a last lone backslash
+@example(text="\\[dim]x\\\\[bold]y[/bold]\\")
+def test_text_is_escaped_as_rich_escapes_it(text: str) -> None:
+    assert escaped(text) == escape(text)
 
 
 @SETTINGS

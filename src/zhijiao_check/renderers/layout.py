@@ -37,6 +37,7 @@ _How = tuple[Justify, Overflow, bool, int, int, int]
 # rich.markup's tags and rich._wrap's words
 _TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
 _BARE_TAG = re.compile(r"\[[a-z#/@][^[]*?]")  # ``_TAGS`` in a text without backslashes, without its groups
+_OPENS_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")  # rich.markup.escape's: a tag, the backslashes before it
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 _IRREGULAR = re.compile("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -51,6 +52,7 @@ _NO_CONTROL = dict.fromkeys(STRIP_CONTROL_CODES)  # for ``str.translate``
 _TAB_SIZE = 8
 _DIVIDER = " "  # rich.box.SIMPLE_HEAD: columns apart by a space, a rule of ─ under the header
 _HEAD_RULE = "─"
+_GUTTER = "  "  # rich.columns.Columns(padding=(0, 2)): between columns, none at the edges
 
 
 @record
@@ -85,7 +87,16 @@ class Indent:
     left: int
 
 
-Printable: TypeAlias = "str | Indent | Grid | RenderableType"
+@record
+class Columns:
+    """Items of console markup side by side, in as many columns as fit, each column filled before the next
+    (``rich.columns.Columns(items, padding=(0, 2), column_first=True)``): the key of a matrix's numbered
+    rules."""
+
+    items: tuple[str, ...]
+
+
+Printable: TypeAlias = "str | Indent | Grid | Columns | RenderableType"
 
 
 class PlainConsole:
@@ -112,6 +123,8 @@ class PlainConsole:
             lines = indent(text, thing.left, self.width, overflow or "fold")
         elif isinstance(thing, Grid):
             lines = grid_lines(thing, self.width)
+        elif isinstance(thing, Columns):
+            lines = columns_lines(thing, self.width)
         if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
             if self._rich is None:
                 self._rich = RichConsole(self.buffer, self.width, color=False)
@@ -147,6 +160,10 @@ class RichConsole:
             thing = Padding(thing.markup, (0, 0, 0, thing.left))
         elif isinstance(thing, Grid):
             thing = rich_table(thing)
+        elif isinstance(thing, Columns):
+            from rich.columns import Columns as RichColumns
+
+            thing = RichColumns(list(thing.items), padding=(0, 2), column_first=True)
         if soft_wrap:
             self.console.print(thing, soft_wrap=True)
         else:
@@ -203,6 +220,19 @@ def plain(markup: str) -> str:
                 parts.append(whole[len(escapes) :])
     parts.append(markup[position:].replace("\\[", "["))
     return _without_control_codes("".join(parts))
+
+
+def escape(text: str) -> str:
+    """``rich.markup.escape``: ``text`` as console markup that reads as itself (each ``[`` that would open a
+    tag escaped, the backslashes before it doubled, a last lone backslash doubled). Here, not imported from
+    ``rich.markup``, which loads rich's text, styles and colours (some 8 ms) for the one function."""
+    text = _OPENS_TAG.sub(_escaped, text)
+    return text + "\\" if text.endswith("\\") and not text.endswith("\\\\") else text
+
+
+def _escaped(match: re.Match[str]) -> str:
+    backslashes, tag = match.groups()
+    return f"{backslashes}{backslashes}\\{tag}"
 
 
 def _without_control_codes(text: str) -> str:
@@ -354,6 +384,63 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
 
 _JOINED = attrgetter("joined")
 _WIDEST = attrgetter("widest")
+
+
+def columns_lines(columns: Columns, width: int) -> list[str] | None:
+    """The lines rich prints for ``columns`` at a console ``width`` (``rich.columns.Columns``), or None where
+    an item is not one line of plain text that fits the width (rich wraps it in its column, widens its tabs,
+    draws an empty one as a space) or joins characters."""
+    texts = [_MEASURED[item] for item in columns.items]
+    if not texts or any(
+        text.joined or text.lengths is None or len(text.lines) > 1 or not 0 < text.widest <= width
+        for text in texts
+    ):
+        return None
+    sizes = [text.widest for text in texts]
+    count = _column_count(sizes, width)
+    order = _column_first(len(sizes), count)
+    widths = [max(0 if index is None else sizes[index] for index in order[at::count]) for at in range(count)]
+    cells = [
+        " " * cell_width if index is None else texts[index].lines[0] + " " * (cell_width - sizes[index])
+        for index, cell_width in zip(order, widths * (len(order) // count), strict=True)
+    ]
+    return [_GUTTER.join(cells[at : at + count]) for at in range(0, len(cells), count)]
+
+
+def _column_count(sizes: list[int], width: int) -> int:
+    """How many columns rich's ``Columns`` lays ``sizes`` out in: from one each, fewer until a column too
+    many no longer fits, filled as ``_column_first`` fills them (padding between them, none at the edges)."""
+    count = len(sizes)
+    while count > 1:
+        widths: dict[int, int] = {}
+        column = 0
+        for index in _column_first(len(sizes), count):
+            widths[column] = max(widths.get(column, 0), 0 if index is None else sizes[index])
+            if sum(widths.values()) + len(_GUTTER) * (len(widths) - 1) > width:
+                count = len(widths) - 1
+                break
+            column = (column + 1) % count
+        else:
+            break
+    return count
+
+
+def _column_first(items: int, count: int) -> list[int | None]:
+    """The items' places row by row when they fill ``count`` columns one after the other (the first
+    columns one longer when they do not share out evenly); the last row made up with None."""
+    lengths = [items // count + (column < items % count) for column in range(count)]
+    rows = (items + count - 1) // count
+    cells: list[list[int | None]] = [[None] * count for _ in range(rows)]
+    row = column = 0
+    for index in range(items):
+        cells[row][column] = index
+        lengths[column] -= 1
+        if lengths[column]:
+            row += 1
+        else:
+            column, row = column + 1, 0
+    order = [index for line in cells for index in line if index is not None]
+    return [*order, *[None] * (-items % count)]
 
 
 def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:

@@ -220,14 +220,10 @@ class TableRenderer:
         """For each year with several reports:
         the units ranked by score, a status glyph per rule (clause 15).
         """
-        from zhijiao_check.renderers.layout import Column, Grid
+        from zhijiao_check.renderers.layout import Column, Columns, Grid
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
-            from rich.columns import (
-                Columns,
-            )  # rich draws the key of numbered rules (a single report has none)
-
             table = Grid(
                 [
                     Column("#", justify="right"),
@@ -251,11 +247,7 @@ class TableRenderer:
                 f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
             )
             console.print(
-                Columns(
-                    [f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)],
-                    padding=(0, 2),
-                    column_first=True,
-                )
+                Columns(tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)))
             )
             console.print()
 
@@ -320,8 +312,8 @@ _GLYPHS = {status.value: _styled(status, status.glyph) for status in STATUSES}
 
 
 def _escape(text: str) -> str:
-    if "[" not in text and "\\" not in text:  # nothing rich.markup.escape would change
+    if "[" not in text and "\\" not in text:  # nothing ``escape`` would change
         return text
-    from rich.markup import escape
+    from zhijiao_check.renderers.layout import escape
 
     return escape(text)
