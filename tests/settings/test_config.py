@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 from factory import SAMPLES
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.settings import config
@@ -190,3 +193,59 @@ def test_the_jobs_key_sets_the_worker_processes_and_the_flag_wins(repo: Path, in
     assert invoke("check", "reports/2023/", "-f", "json").exit_code == 1
     assert invoke("check", "reports/2023/", "-f", "json", "--jobs", "1").exit_code == 1
     assert asked == [3, 1]
+
+
+# Every way a line of TOML can take part in naming the table, and lines that only name the tool.
+_TOML_LINES = [
+    "[tool]",
+    "[ 'tool' ]",
+    "[tool.other]",
+    "[project]",
+    "[project.scripts]",
+    "[tool.zhijiao-check]",
+    '[ tool . "zhijiao-check" ]',
+    "[[tool.zhijiao-check.runs]]",
+    "[tool.'zhijiao-check'.sub]",
+    'zhijiao-check = "zhijiao_check.entry:main"',
+    'zhijiao-check = { lang = "en" }',
+    '"zhijiao-check".lang = "en"',
+    "  'zhijiao-check' . quiet = true",
+    'tool.zhijiao-check.lang = "en"',
+    'tool = { zhijiao-check = { lang = "en" } }',
+    '"tool" . "zhijiao-check" = { quiet = true }',
+    'name = "zhijiao-check"',
+    'dependencies = ["zhijiao-check>=1.0"]',
+    "x = 1",
+    "# [tool.zhijiao-check] in a comment",
+]
+
+
+@settings(max_examples=400)
+@given(lines=st.lists(st.sampled_from(_TOML_LINES), min_size=1, max_size=6), bom=st.booleans())
+@example(lines=["[tool]", 'zhijiao-check = { lang = "en" }'], bom=False)
+@example(lines=["[project]", "x = 1", "[ 'tool' ]", "  'zhijiao-check' . quiet = true"], bom=True)
+@example(lines=['tool = { zhijiao-check = { lang = "en" } }', "[project.scripts]"], bom=False)
+@example(lines=['[ tool . "zhijiao-check" ]'], bom=True)
+def test_a_pyproject_that_holds_the_tool_table_is_always_parsed(lines: list[str], bom: bool) -> None:
+    """``_may_name_tool_table`` spares parsing another project's pyproject.toml, and this project's own, which
+    names the tool as its name and script only; it never passes over one that TOML reads the table in."""
+    text = ("\ufeff" if bom else "") + "\n".join(lines) + "\n"
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError:
+        return  # not TOML: read_toml reports it, and the prefilter may say either
+    holds = isinstance(data.get("tool"), dict) and "zhijiao-check" in data["tool"]
+    if holds:
+        assert config._may_name_tool_table(text.encode("utf-8"))
+
+
+def test_a_pyproject_that_names_the_tool_only_as_a_dependency_or_script_is_not_parsed() -> None:
+    own = (Path(__file__).parents[2] / "pyproject.toml").read_bytes()
+    assert b"zhijiao-check" in own and not config._may_name_tool_table(own)
+    for text in (
+        '[project]\ndependencies = ["zhijiao-check>=1"]\n',
+        '[project.scripts]\nzhijiao-check = "x:y"\n',
+    ):
+        assert not config._may_name_tool_table(text.encode())
+    for text in ('[tool.zhijiao-check]\nlang = "en"\n', '[tool]\nzhijiao-check = { lang = "en" }\n'):
+        assert config._may_name_tool_table(text.encode())

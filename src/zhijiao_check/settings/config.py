@@ -9,6 +9,7 @@ unknown key or a wrong value is an error located at its line and column, as in a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
@@ -215,14 +216,39 @@ def shown(path: Path) -> Path:
 
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has ``[tool.zhijiao-check]``; one that cannot be read is not ours to judge.
-    A file (UTF-8, as TOML is) that holds neither the tool's name nor an escape that a quoted key could spell
-    it with has no such table, and is not parsed: most of those found are another project's."""
+    A file that ``_may_name_tool_table`` rules out has no such table, and is not parsed: most of those found
+    are another project's, or one that names the tool only as a dependency or a script."""
     from zhijiao_check.files import read_file
 
     raw = read_file(pyproject, str(pyproject))
-    if isinstance(raw, Problem) or not any(part in raw for part in (b"zhijiao", b"\\u", b"\\U")):
+    if isinstance(raw, Problem) or not _may_name_tool_table(raw):
         return False
     from zhijiao_check.settings.toml import read_toml, table_at
 
     read = read_toml(pyproject, str(pyproject))
     return not isinstance(read, Problem) and table_at(read.data, PYPROJECT_TABLE) is not None
+
+
+def _may_name_tool_table(raw: bytes) -> bool:
+    """False only where TOML's grammar leaves no way for ``raw`` (UTF-8, as TOML is) to hold the table
+    ``tool.zhijiao-check``. A key never spans two lines, so the table can only be named by a line that is
+    one of: a table header holding the tool's name (``[tool.zhijiao-check]``,
+    ``[ "tool" . 'zhijiao-check' ]``); a key of the top-level table that starts with ``tool``
+    (``tool.zhijiao-check.lang = …``, ``tool = { zhijiao-check = … }``); or the key ``zhijiao-check``
+    (``zhijiao-check = { … }``, ``"zhijiao-check".lang = …``) in a file with a ``[tool]`` header. An escape
+    in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # read_toml reads past a byte-order mark
+    if b"\\u" in raw or b"\\U" in raw:
+        return True
+    if b"zhijiao" not in raw:
+        return False
+    line = rb"(?m)^[ \t]*"
+    quoted = rb"""["']?%s["']?"""
+    return bool(
+        re.search(line + rb"\[[^\n]*zhijiao", raw)
+        or re.search(line + quoted % b"tool" + rb"[ \t]*[.=]", raw)
+        or (
+            re.search(line + rb"\[[ \t]*" + quoted % b"tool" + rb"[ \t]*\]", raw)
+            and re.search(line + quoted % b"zhijiao-check" + rb"[ \t]*[.=]", raw)
+        )
+    )
