@@ -30,7 +30,19 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rule and report models", ("vocabulary", "report", "units")),
     (
         "reading sources, writing outputs, problems",
-        ("files", "source", "jsonsource", "located", "output", "jsontext", "processes", "problems", "errors"),
+        (
+            "files",
+            "source",
+            "jsonsource",
+            "located",
+            "output",
+            "jsontext",
+            "processes",
+            "problems",
+            "errors",
+            "caching",
+            "plugins",
+        ),
     ),
     ("text and statuses", ("i18n", "messages", "wording", "records", "kept", "status", "characters", "")),
 )

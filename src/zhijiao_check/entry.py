@@ -9,8 +9,7 @@ import signal
 import sys
 import types
 
-# The values of ``PYDANTIC_DISABLE_PLUGINS`` with which Pydantic loads no plugin at all.
-_ALL_OFF = ("__all__", "1", "true")
+from zhijiao_check import plugins
 
 
 def main() -> None:
@@ -27,7 +26,8 @@ def main() -> None:
     # Pydantic looks for plugins in every installed distribution's entry points when it builds a validator.
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.
-    if os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1") in _ALL_OFF:
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    if plugins.all_off():
         _no_plugin_lookup()
     from zhijiao_check.cli import main as command_line
 

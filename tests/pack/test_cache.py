@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from zhijiao_check import caching
 from zhijiao_check.pack import cache
 from zhijiao_check.pack.load import RulePack, load_pack, load_packs, main_pack_dir
 from zhijiao_check.problems import Problem
@@ -131,7 +132,7 @@ def test_a_pack_changed_moments_ago_is_not_kept(
 ) -> None:
     """A second change within the file system's clock step could leave its size and time as they were."""
     # However slowly a busy machine reads the pack, the change stays within the time to settle.
-    monkeypatch.setattr(cache, "SETTLED", 3600.0)
+    monkeypatch.setattr(caching, "SETTLED", 3600.0)
     (pack / "clause-02.yaml").touch()
     load = Counting()
     cache.load_cached(pack, load)
@@ -179,15 +180,15 @@ def test_the_folder_as_given_is_part_of_the_key(
 def test_the_cache_folder_follows_the_platform(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("ZHIJIAO_CHECK_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(cache.sys, "platform", "linux")
-    assert cache.cache_dir() == tmp_path / "zhijiao-check"
+    monkeypatch.setattr(caching.sys, "platform", "linux")
+    assert caching.cache_dir() == tmp_path / "zhijiao-check"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
-    assert cache.cache_dir() == Path.home() / ".cache" / "zhijiao-check"
-    monkeypatch.setattr(cache.os.path, "expanduser", lambda path: path)  # no HOME, no user entry
-    assert cache.cache_dir() is None
-    monkeypatch.setattr(cache.sys, "platform", "win32")
+    assert caching.cache_dir() == Path.home() / ".cache" / "zhijiao-check"
+    monkeypatch.setattr(caching.os.path, "expanduser", lambda path: path)  # no HOME, no user entry
+    assert caching.cache_dir() is None
+    monkeypatch.setattr(caching.sys, "platform", "win32")
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
-    assert cache.cache_dir() is None
+    assert caching.cache_dir() is None
 
 
 def test_load_packs_uses_it(kept: Path) -> None:
@@ -198,4 +199,4 @@ def test_load_packs_uses_it(kept: Path) -> None:
 
 
 def _settled(directory: Path) -> bool:
-    return all(p.stat().st_mtime < time.time() - cache.SETTLED for p in directory.iterdir())
+    return all(p.stat().st_mtime < time.time() - caching.SETTLED for p in directory.iterdir())

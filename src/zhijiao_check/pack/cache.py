@@ -8,13 +8,7 @@ A kept pack is used only while everything it was made from is unchanged: the ver
 Python, the pack folder (as given and as resolved), the size, modification time and inode of each of its
 files (the rule files found, ``pack.yaml``, the unit list, the policy text), and of the tool's own modules
 that made it (those whose classes it holds and those that load and check packs, for a checkout being worked
-on). A file modified less than ``SETTLED`` seconds before the pack would be kept leaves it unkept, since a
-second change within the file system's clock step could leave size and time as they were.
-
-The cache is a file per pack folder in the user's cache folder (``ZHIJIAO_CHECK_CACHE``, else
-``$XDG_CACHE_HOME/zhijiao-check``, ``~/.cache/zhijiao-check``; ``~/Library/Caches`` on macOS,
-``%LOCALAPPDATA%`` on Windows), written under a temporary name and renamed into place; one that cannot be
-read, written or understood is ignored, never an error.
+on). It is a file per pack folder in the user's cache folder (``caching``).
 """
 
 from __future__ import annotations
@@ -22,20 +16,19 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check import __version__
+from zhijiao_check.caching import cache_dir, settled, stamps_of, write_kept
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.problems import Problem
 
 FORMAT = 1  # of the cache file; a new layout gets a new number
-SETTLED = 2.0  # seconds since a file's last change before a pack made from it is kept
 # The modules whose code decides what a loaded pack is, besides those of the classes it holds.
 LOADERS = (
     "zhijiao_check.pack.load",
@@ -43,27 +36,6 @@ LOADERS = (
     "zhijiao_check.source",
     "zhijiao_check.report.model",
 )
-
-Stamp = tuple[int, int, int]  # size, modification time (ns), inode
-
-
-def cache_dir() -> Path | None:
-    """Where kept packs go; None when there is no home to keep them in."""
-    chosen = os.environ.get("ZHIJIAO_CHECK_CACHE")
-    if chosen:
-        return Path(chosen)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base, "zhijiao-check", "cache") if base else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if sys.platform != "darwin" and xdg and os.path.isabs(xdg):
-        return Path(xdg, "zhijiao-check")
-    # Without HOME or a user entry ``~`` stays ``~``: a folder of that name in the working folder is no cache.
-    home = os.path.expanduser("~")
-    if not os.path.isabs(home):
-        return None
-    root = Path(home, "Library", "Caches") if sys.platform == "darwin" else Path(home, ".cache")
-    return root / "zhijiao-check"
 
 
 def load_cached(
@@ -92,7 +64,7 @@ def _read(path: Path, key: tuple[Any, ...], directory: Path) -> RulePack | None:
             if not isinstance(header, dict) or header.get("key") != key:
                 return None
             files = _rule_files(directory) + [Path(p) for p in header["extra"]]
-            if header["stamps"] != _stamps([*files, *map(Path, header["code"])]):
+            if header["stamps"] != stamps_of([*files, *map(Path, header["code"])]):
                 return None
             pack: RulePack = pickle.load(file)
             return pack
@@ -107,33 +79,15 @@ def _write(path: Path, key: tuple[Any, ...], pack: RulePack) -> None:
     code_files = [str(sys.modules[name].__file__) for name in code]
     extra = [str(pack.directory / pack.info.policy), str(pack.directory / pack.info.units)]
     files = [*_rule_files(pack.directory), *map(Path, extra), *map(Path, code_files)]
-    stamps = _stamps(files)
-    if stamps is None or any(mtime > time.time_ns() - SETTLED * 1e9 for _, mtime, _ in stamps):
+    stamps = stamps_of(files)
+    if not settled(stamps):
         return
-    header = {"key": key, "extra": extra, "code": code_files, "stamps": stamps}
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as file:
-            pickle.dump(header, file, protocol=pickle.HIGHEST_PROTOCOL)
-            file.write(body)
-        os.replace(temporary, path)
-    except OSError:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+    write_kept(path, {"key": key, "extra": extra, "code": code_files, "stamps": stamps}, body)
 
 
 def _rule_files(directory: Path) -> list[Path]:
     """Every file the loader considers (``load.load_pack`` reads ``*.yaml``; ``pack.yaml`` is one of them)."""
     return sorted(directory.glob("*.yaml"))
-
-
-def _stamps(paths: list[Path]) -> list[Stamp] | None:
-    try:
-        return [(info.st_size, info.st_mtime_ns, info.st_ino) for info in map(os.stat, paths)]
-    except (OSError, ValueError):
-        return None
 
 
 class _Recorder:

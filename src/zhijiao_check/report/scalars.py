@@ -16,12 +16,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
 
+# A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
+# that the report's validator can be kept between runs (``report.validator``).
 Check = Callable[[Any], Any]
 
 # A number written as text: sign, digits (maybe grouped), fraction, a Chinese magnitude, a short unit in
@@ -81,26 +84,26 @@ def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
 
 def whole(expected: str) -> Check:
     """A whole number ≥ 0 (persons, items)."""
+    return partial(_whole, expected=expected)
 
-    def check(value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return _bounded(value, expected)
-        if isinstance(value, float) and math.isfinite(value):
-            raise problem("float-for-int", value, expected=expected)
-        raise _not_a_number(value, expected, whole=True, in_wan=False)
 
-    return check
+def _whole(value: Any, *, expected: str) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _bounded(value, expected)
+    if isinstance(value, float) and math.isfinite(value):
+        raise problem("float-for-int", value, expected=expected)
+    raise _not_a_number(value, expected, whole=True, in_wan=False)
 
 
 def amount(expected: str, *, in_wan: bool = False) -> Check:
     """A number (int or float) ≥ 0; ``in_wan`` for fields counted in 万元, where "52000万" means 52000."""
+    return partial(_amount, expected=expected, in_wan=in_wan)
 
-    def check(value: Any) -> Any:
-        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-            return _bounded(value, expected)
-        raise _not_a_number(value, expected, whole=False, in_wan=in_wan)
 
-    return check
+def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return _bounded(value, expected)
+    raise _not_a_number(value, expected, whole=False, in_wan=in_wan)
 
 
 def _bounded(value: float, expected: str) -> float:
@@ -111,21 +114,21 @@ def _bounded(value: float, expected: str) -> float:
 
 def year(low: int, high: int) -> Check:
     """A 4-digit year between ``low`` and ``high``; a date or "2023年" points to the year to write."""
+    return partial(_year, low=low, high=high)
 
-    def check(value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool):
-            if low <= value <= high:
-                return value
-            raise problem("year-out-of-range", value, low=low, high=high)
-        if isinstance(value, datetime.date):
-            raise problem("date-for-year", value, write=value.year)
-        if isinstance(value, str) and (match := _YEAR_IN_DATE.match(value.strip())):
-            raise problem("date-for-year", value, write=match.group(1))
-        if isinstance(value, float) and math.isfinite(value):
-            raise problem("float-for-int", value, expected="year", low=low, high=high)
-        raise _not_a_number(value, "year", whole=True, in_wan=False, low=low, high=high)
 
-    return check
+def _year(value: Any, *, low: int, high: int) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if low <= value <= high:
+            return value
+        raise problem("year-out-of-range", value, low=low, high=high)
+    if isinstance(value, datetime.date):
+        raise problem("date-for-year", value, write=value.year)
+    if isinstance(value, str) and (match := _YEAR_IN_DATE.match(value.strip())):
+        raise problem("date-for-year", value, write=match.group(1))
+    if isinstance(value, float) and math.isfinite(value):
+        raise problem("float-for-int", value, expected="year", low=low, high=high)
+    raise _not_a_number(value, "year", whole=True, in_wan=False, low=low, high=high)
 
 
 def flag(value: Any) -> Any:
@@ -155,28 +158,27 @@ def text(value: Any) -> Any:
 def choice(labels: Mapping[str, str]) -> Check:
     """One of ``labels``' keys; its Chinese label or a different case points to the value to write."""
     allowed = ", ".join(f"{key} ({label})" if label else key for key, label in labels.items())
+    return partial(_choice, labels=dict(labels), allowed=allowed)
 
-    def check(value: Any) -> Any:
-        if isinstance(value, str) and value in labels:
-            return value
-        if value is None:
-            raise problem("blank", value, expected="choice", allowed=allowed)
-        if isinstance(value, str):
-            for key in labels:
-                if differs := difference(value, key):
-                    raise problem("choice-lookalike", value, write=key, differs=differs)
-            spelt = value.strip()
-            matches = [
-                key
-                for key, label in labels.items()
-                if spelt
-                and (spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt)))
-            ]
-            if len(matches) == 1:
-                raise problem("choice-spelling", value, write=matches[0])
-        raise problem("not-one-of", value, allowed=allowed)
 
-    return check
+def _choice(value: Any, *, labels: dict[str, str], allowed: str) -> Any:
+    if isinstance(value, str) and value in labels:
+        return value
+    if value is None:
+        raise problem("blank", value, expected="choice", allowed=allowed)
+    if isinstance(value, str):
+        for key in labels:
+            if differs := difference(value, key):
+                raise problem("choice-lookalike", value, write=key, differs=differs)
+        spelt = value.strip()
+        matches = [
+            key
+            for key, label in labels.items()
+            if spelt and (spelt.lower() == key.lower() or key in spelt or (label and label.startswith(spelt)))
+        ]
+        if len(matches) == 1:
+            raise problem("choice-spelling", value, write=matches[0])
+    raise problem("not-one-of", value, allowed=allowed)
 
 
 def schema_version(value: Any) -> Any:

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from zhijiao_check.characters import difference
 from zhijiao_check.i18n import exists
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.report.crossfield import cross_field_problems
-from zhijiao_check.report.model import Report
 from zhijiao_check.report.scalars import render
+from zhijiao_check.report.validator import report_validator
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import Msg
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 
@@ -33,7 +35,7 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     # A value the reader refused (a forbidden tag) was loaded as blank: do not report it twice.
     refused = {problem.path for problem in parsed.problems}
     try:
-        Report.model_validate(parsed.data)
+        report_validator().validate_python(parsed.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
         # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many
@@ -129,7 +131,12 @@ def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
 
 
 def _model_at(path: Path_) -> type[BaseModel] | None:
-    """The model that validates the mapping at ``path``: ``("schools", 0)`` → ``School``."""
+    """The model that validates the mapping at ``path``: ``("schools", 0)`` → ``School`` (the models are
+    read for a problem's words only: a valid report is checked without them, ``report.validator``)."""
+    from pydantic import BaseModel
+
+    from zhijiao_check.report.model import Report
+
     current: Any = Report
     for part in path:
         if isinstance(part, int):

@@ -1,0 +1,136 @@
+"""The report's kept validator (``report.validator``): the models' checks without the model classes, kept
+between runs, giving the models' errors."""
+
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from factory import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from pydantic_core import SchemaValidator
+
+from zhijiao_check.report import validator
+from zhijiao_check.report.model import Report
+
+BASE = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+CITY = yaml.safe_load((SAMPLES / "2023" / "shibenji.yaml").read_text(encoding="utf-8"))
+TYPED = validator.from_models()
+
+# What a county might type in any field, right or wrong.
+VALUES = st.sampled_from(
+    [None, 0, -1, 3, 1.5, "3,120", "是", "", "abc", True, [], {}, [1], {"x": 1}, "2023年", 10**12, "public"]
+)
+
+
+def errors(validate: Any, data: Any) -> list[tuple[Any, ...]]:
+    """Each error as (type, place, value, context): a model's ``model_type`` (whose context names the model)
+    read as a typed dict's ``dict_type``, as ``validate._describe`` reads both."""
+    try:
+        validate(data)
+    except ValidationError as error:
+        return [
+            ("dict_type", e["loc"], repr(e["input"]), None)
+            if e["type"] == "model_type"
+            else (e["type"], e["loc"], repr(e["input"]), e.get("ctx"))
+            for e in error.errors(include_url=False)
+        ]
+    return []
+
+
+def paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [here]
+    if isinstance(value, dict):
+        found += [p for key, item in value.items() for p in paths(item, (*here, key))]
+    elif isinstance(value, list):
+        found += [p for index, item in enumerate(value) for p in paths(item, (*here, index))]
+    return found
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Any:
+    """A sample report with a few of its values (or whole mappings and lists) replaced, removed or joined by
+    an unknown key."""
+    data = copy.deepcopy(draw(st.sampled_from([BASE, CITY])))
+    for _ in range(draw(st.integers(min_value=1, max_value=4))):
+        path = draw(st.sampled_from(paths(data)[1:]))
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        change = draw(st.sampled_from(["replace", "remove", "unknown"]))
+        if change == "replace":
+            parent[path[-1]] = draw(VALUES)
+        elif change == "remove" and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["teacher", "专任教师", "studnets", "x"]))] = draw(VALUES)
+    return data
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=reports())
+def test_the_kept_validator_finds_what_the_models_find(data: Any) -> None:
+    assert errors(TYPED.validate_python, data) == errors(Report.model_validate, data)
+
+
+@pytest.mark.parametrize("data", [BASE, CITY, None, [], "text"])
+def test_the_kept_validator_passes_and_refuses_whole_reports_as_the_models_do(data: Any) -> None:
+    assert errors(TYPED.validate_python, data) == errors(Report.model_validate, data)
+
+
+def test_the_validator_pickles_and_names_no_model_class() -> None:
+    body = pickle.dumps(TYPED)
+    assert b"zhijiao_check.report.model" not in body
+    assert errors(pickle.loads(body).validate_python, {**BASE, "year": "2023年"}) == errors(
+        Report.model_validate, {**BASE, "year": "2023年"}
+    )
+
+
+def run(cache: Path) -> subprocess.CompletedProcess[str]:
+    """A one-report run of the console script with its own cache folder; prints whether the models were
+    loaded."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['zhijiao-check', sys.argv[1], '-f', 'json']\n"
+        "from zhijiao_check.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('models', 'zhijiao_check.report.model' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "ZHIJIAO_CHECK_CACHE": str(cache)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    return subprocess.run(
+        [sys.executable, "-c", code, str(SAMPLES / "2023" / "dongan.yaml")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def test_a_run_after_the_first_checks_a_report_without_making_the_models(tmp_path: Path) -> None:
+    first, second = run(tmp_path), run(tmp_path)
+    assert "models True" in first.stderr  # made them, and kept the validator
+    assert [p.name.startswith("report-") for p in tmp_path.iterdir()].count(True) == 1
+    assert "models False" in second.stderr
+    assert second.stdout == first.stdout and '"score"' in second.stdout
+
+
+def test_a_kept_validator_of_other_sources_is_made_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path))
+    monkeypatch.setattr(validator, "_MADE", [])
+    made = validator._make()
+    kept = validator._path()
+    assert kept is not None and kept.exists() and validator._read() is not None
+    # a model's file changed since: the kept one is not read
+    monkeypatch.setattr(validator, "SOURCES", (*validator.SOURCES, Path(validator.__file__)))
+    assert validator._read() is None
+    assert isinstance(made, SchemaValidator)
