@@ -7,6 +7,7 @@ The observed value is the share of judged items that pass (100% meets the target
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import model_validator
@@ -76,8 +77,10 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     """The item's status, and the conditions that decided it described with its values: the first group that
     holds; else, when no group fails outright, every condition (a field one needs is absent); else the first
     failing condition of each group."""
-    if plan.only is not None:
-        return _judged(plan, item, year, plan.only)
+    if plan.only is not None:  # one condition decides alone, without the groups ``any_of`` needs
+        held = plan.only.test(item, year)
+        status = Status.FAIL if held is False else Status.MISSING if held is None else Status.PASS
+        return _outcome(plan, item, year, status, ((plan.only, held),))
     every: list[tuple[_Check, bool | None]] = []
     failing: list[tuple[_Check, bool | None]] = []
     shown = None
@@ -98,6 +101,14 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     else:
         status = Status.FAIL
         shown = failing
+    return _outcome(plan, item, year, status, shown)
+
+
+def _outcome(
+    plan: _Plan, item: Item, year: int, status: Status, shown: Sequence[tuple[_Check, bool | None]]
+) -> ItemOutcome:
+    """The item's outcome: ``status``, and the conditions ``shown`` described with the item's values and
+    located where it gave them."""
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
     over = plan.over
     text = Join(tuple([check.describe(item, year, over, held) for check, held in shown]), CLAUSE, unique=True)
@@ -108,21 +119,6 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
         status,
         plan.observe(item),
         text,
-        tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
-        {"op": plan.op, "value": plan.target(item, year)},
-    )
-
-
-def _judged(plan: _Plan, item: Item, year: int, check: _Check) -> ItemOutcome:
-    """``judge`` for a rule of one condition, which decides alone: what ``judge`` finds, without groups."""
-    held = check.test(item, year)
-    found = [where(item) for read, where in check.places if read(item) is not None]
-    return ItemOutcome(
-        item.name,
-        item.school,
-        Status.FAIL if held is False else Status.MISSING if held is None else Status.PASS,
-        plan.observe(item),
-        Join((check.describe(item, year, plan.over, held),), CLAUSE, unique=True),
         tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
         {"op": plan.op, "value": plan.target(item, year)},
     )
