@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,19 @@ def stamps_of(paths: list[Path]) -> list[Stamp] | None:
     try:
         return [(info.st_size, info.st_mtime_ns, info.st_ino) for info in map(os.stat, paths)]
     except (OSError, ValueError):
+        return None
+
+
+def read_kept(path: Path, fresh: Callable[[dict[str, Any]], bool]) -> Any:
+    """What ``write_kept`` wrote to ``path`` while its header is ``fresh``; else, or when it cannot be read,
+    None."""
+    try:
+        with open(path, "rb") as file:
+            header = pickle.load(file)
+            if not isinstance(header, dict) or not fresh(header):
+                return None
+            return pickle.load(file)
+    except Exception:  # noqa: BLE001 - a kept file that cannot be read is none: what it held is made again
         return None
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check import __version__
-from zhijiao_check.caching import cache_dir, settled, stamps_of, write_kept
+from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
@@ -58,18 +58,14 @@ def load_cached(
 
 
 def _read(path: Path, key: tuple[Any, ...], directory: Path) -> RulePack | None:
-    try:
-        with open(path, "rb") as file:
-            header = pickle.load(file)
-            if not isinstance(header, dict) or header.get("key") != key:
-                return None
-            files = _rule_files(directory) + [Path(p) for p in header["extra"]]
-            if header["stamps"] != stamps_of([*files, *map(Path, header["code"])]):
-                return None
-            pack: RulePack = pickle.load(file)
-            return pack
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is no cache: the pack is read again
-        return None
+    def fresh(header: dict[str, Any]) -> bool:
+        if header.get("key") != key:
+            return False
+        files = _rule_files(directory) + [Path(p) for p in header["extra"]]
+        return bool(header["stamps"] == stamps_of([*files, *map(Path, header["code"])]))
+
+    pack: RulePack | None = read_kept(path, fresh)
+    return pack
 
 
 def _write(path: Path, key: tuple[Any, ...], pack: RulePack) -> None:

@@ -25,6 +25,7 @@ from typing import Any, cast
 from pydantic_core import SchemaValidator
 
 from zhijiao_check import __version__, plugins
+from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
 
 FORMAT = 1  # of the kept file
 # What the validator is made of: the models, the checks they run and the unit kinds they name.
@@ -82,27 +83,17 @@ def _key() -> tuple[Any, ...]:
 
 
 def _path() -> Path | None:
-    from zhijiao_check.caching import cache_dir
-
     folder = cache_dir()
     return None if folder is None else folder / f"report-{zlib.crc32(repr(_key()).encode()):08x}.pickle"
 
 
 def _read() -> SchemaValidator | None:
-    from zhijiao_check.caching import stamps_of
-
     path = _path()
     if path is None:
         return None
-    try:
-        with open(path, "rb") as file:
-            header = pickle.load(file)
-            if header.get("key") != _key() or header.get("stamps") != stamps_of(list(SOURCES)):
-                return None
-            validator = pickle.load(file)
-    except Exception:  # noqa: BLE001 - a kept validator that cannot be read is none: it is made again
-        return None
-    return validator if isinstance(validator, SchemaValidator) else None
+    key, stamps = _key(), stamps_of(list(SOURCES))
+    kept = read_kept(path, lambda header: header.get("key") == key and header.get("stamps") == stamps)
+    return kept if isinstance(kept, SchemaValidator) else None
 
 
 def from_models() -> SchemaValidator:
@@ -114,8 +105,6 @@ def from_models() -> SchemaValidator:
 
 
 def _make() -> SchemaValidator:
-    from zhijiao_check.caching import settled, stamps_of, write_kept
-
     made = from_models()
     path, stamps = _path(), stamps_of(list(SOURCES))
     if path is not None and settled(stamps):
