@@ -123,6 +123,16 @@ PROJECT_SCHOOLS = (
 # ---------------------------------------------------------------------------------------------------- parts
 
 
+R = TypeVar("R")
+
+
+def validated(record: type[R], data: Any) -> R:
+    """``data`` read as a rule file's entry is (``pack.load``): checked by Pydantic into ``record``."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(record).validate_python(data)
+
+
 def major(name: str = "机电技术应用", *, year: int = 2025, **fields: Any) -> dict[str, Any]:
     """A green major, evaluated this year, enrolling a little more than last year."""
     data: dict[str, Any] = {

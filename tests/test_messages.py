@@ -14,7 +14,7 @@ import pkgutil
 import re
 import string
 from pathlib import Path
-from typing import get_args
+from typing import get_args, get_type_hints
 
 import pytest
 
@@ -54,10 +54,8 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
-    "catalogue.kind-": tuple(
-        get_args(model.model_fields["kind"].annotation)[0] for model in get_args(get_args(AnyRule)[0])
-    ),
-    "catalogue.severity-": get_args(RuleBase.model_fields["severity"].annotation),
+    "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
+    "catalogue.severity-": get_args(get_type_hints(RuleBase)["severity"]),
     "render.exit-": ("0", "1", "2"),
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
     "input.": HEADER_KEYS,

@@ -22,32 +22,15 @@ from zhijiao_check.renderers import Format
 
 def _without_flag_types(params: list[Any]) -> list[Any]:
     """A switch takes no value: its help line shows no ``<bool>`` placeholder (typer shows one by default).
-    Each parameter's value checker is built only for a value that needs checking (``_Checked``)."""
+    Each parameter's value checker is built only for a value that needs checking (``cli_values``)."""
     for param in params:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
-        if getattr(param, "_runtime_param", False) is None:  # typer's lazily built checker, not built yet
-            param._runtime_param = _Checked(param)
+        if getattr(param, "_runtime_param", False) is None:  # typer 0.29's lazy checker, not built yet
+            from zhijiao_check.cli_values import Lazy
+
+            param._runtime_param = Lazy(param)
     return params
-
-
-class _Checked:
-    """Typer checks every parameter's value with a Pydantic TypeAdapter, which it builds for each parameter of
-    the command run, given or not: a fifth of a one-report run's own time. An option not given is None (or
-    empty), which typer's checker returns as it is without looking at it; so the adapter is built only for a
-    value that is there, and typer checks it exactly as before."""
-
-    def __init__(self, param: Any) -> None:
-        self.param = param
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None:
-            return () if param.multiple or param.nargs == -1 else None
-        from typer._coercion import build_runtime_param
-
-        built = build_runtime_param(param.type_descriptor)
-        self.param._runtime_param = built
-        return built.coerce(value, param=param, ctx=ctx)
 
 
 class Command(TyperCommand):

@@ -344,7 +344,7 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
         if rule.kind == "flag"
         else {
             "op": rule.target.op,
-            "value": None if vars(rule).get("compare_to") is not None else rule.target.value,
+            "value": None if getattr(rule, "compare_to", None) is not None else rule.target.value,
         },
         "due": rule.time.due,
         "linear": rule.time.linear,

@@ -18,22 +18,35 @@ of a large run holds tens of thousands of places and items).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
 
 
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def record(*, kw_only: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
 @dataclass_transform(frozen_default=True)
-def record(cls: type[T]) -> type[T]:
+def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
     """A slotted dataclass compared and hashed by its fields, immutable by type (see the module's
-    docstring)."""
-    made = dataclass(eq=False, slots=True, repr=False)(cls)
-    made.__eq__ = _first_eq  # type: ignore[method-assign]
-    made.__hash__ = _first_hash  # type: ignore[method-assign]
-    if "__repr__" not in cls.__dict__:
-        made.__repr__ = _repr  # type: ignore[method-assign]
-    return made
+    docstring). ``kw_only``: made by keyword only (a subclass may then add fields without defaults)."""
+
+    def made(cls: type[T]) -> type[T]:
+        made = dataclass(eq=False, slots=True, repr=False, kw_only=kw_only)(cls)
+        made.__eq__ = _first_eq  # type: ignore[method-assign]
+        made.__hash__ = _first_hash  # type: ignore[method-assign]
+        if "__repr__" not in cls.__dict__:
+            made.__repr__ = _repr  # type: ignore[method-assign]
+        return made
+
+    return made if cls is None else made(cls)
 
 
 def _first_eq(self: Any, other: object) -> Any:

@@ -7,10 +7,11 @@ All of it is data: a rule file never needs Python to add a target of an existing
 
 from __future__ import annotations
 
-from typing import Literal
+import dataclasses
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
+from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitKind
 
@@ -20,12 +21,38 @@ Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
 
 
-class Strict(BaseModel):
-    # A rule model's validator is built when a rule file is first read, not when the class is made: a run
-    # whose packs are kept (pack.cache) reads no rule file and never needs it.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# The rule vocabulary is plain records, which Pydantic checks as it checks models when a rule file is read
+# (pack.load). Their annotations are text until then, so these three name Pydantic's constraints there without
+# importing Pydantic: a run whose packs are kept (pack.cache) never loads Pydantic's model machinery.
+def Field(**constraints: Any) -> Any:
+    """Pydantic's ``Field(**constraints)``, made when a rule file's validator is built."""
+    from pydantic import Field as field
+
+    return field(**constraints)
 
 
+def Before(read: Callable[[Any], Any]) -> Any:
+    """Pydantic's ``BeforeValidator(read)``: what a rule file writes, read before it is checked."""
+    from pydantic import BeforeValidator
+
+    return BeforeValidator(read)
+
+
+def After(check: Callable[[Any], Any]) -> Any:
+    """Pydantic's ``AfterValidator(check)``: a field's own check, its error placed at the field."""
+    from pydantic import AfterValidator
+
+    return AfterValidator(check)
+
+
+class Strict:
+    """A record of the vocabulary: a key it does not have is refused (a misspelt key is never ignored)."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+
+@record(kw_only=True)
 class Text(Strict):
     """A text in both languages of the tool's output."""
 
@@ -33,6 +60,7 @@ class Text(Strict):
     en: str
 
 
+@record(kw_only=True)
 class Time(Strict):
     """When a rule is judged. Exactly one of ``due``, ``every_year``, ``from``.
 
@@ -41,22 +69,20 @@ class Time(Strict):
     not applicable before it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
 
     # Years before the policy's issue are refused when the pack loads (pack.yaml's ``issued``).
-    due: int | None = Field(default=None, ge=1900, le=2100)
-    every_year: int | None = Field(default=None, ge=1900, le=2100)
-    from_: int | None = Field(default=None, alias="from", ge=1900, le=2100)
+    due: Annotated[int | None, Field(ge=1900, le=2100)] = None
+    every_year: Annotated[int | None, Field(ge=1900, le=2100)] = None
+    from_: Annotated[int | None, Field(alias="from", ge=1900, le=2100)] = None
     linear: bool = False
 
-    @model_validator(mode="after")
-    def _one_kind_of_time(self) -> Time:
+    def __post_init__(self) -> None:
         given = [name for name in ("due", "every_year", "from_") if getattr(self, name) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of due, every_year, from")
         if self.linear and self.due is None:
             raise ValueError("linear applies only to a rule with due")
-        return self
 
     @property
     def years(self) -> list[int]:
@@ -68,6 +94,7 @@ class Time(Strict):
         return self.every_year if self.every_year is not None else self.from_
 
 
+@record(kw_only=True)
 class Target(Strict):
     """``observed <op> value``; ``between`` takes ``value: [low, high]``.
 
@@ -78,18 +105,17 @@ class Target(Strict):
 
     op: Op = ">="
     value: float | list[float] = 1.0
-    tolerance: float | None = Field(default=None, gt=0, lt=1)
+    tolerance: Annotated[float | None, Field(gt=0, lt=1)] = None
     expected_max: float | None = None
 
-    @model_validator(mode="after")
-    def _value_fits_op(self) -> Target:
+    def __post_init__(self) -> None:
         if (self.op == "between") != isinstance(self.value, list):
             raise ValueError("between takes value: [low, high]; other operators a single number")
         if isinstance(self.value, list) and len(self.value) != 2:
             raise ValueError("between takes value: [low, high]")
-        return self
 
 
+@record(kw_only=True)
 class Condition(Strict):
     """A test on one field of an item: against a ``value``, ``other`` field, or the report year plus
     ``year_plus``; or ``present: false``, true when the field is not given (a school with no upgrade year was
@@ -105,8 +131,7 @@ class Condition(Strict):
     year_plus: int | None = None
     present: bool | None = None
 
-    @model_validator(mode="after")
-    def _one_right_side(self) -> Condition:
+    def __post_init__(self) -> None:
         sides = [
             self.value is not None,
             self.other is not None,
@@ -115,7 +140,6 @@ class Condition(Strict):
         ]
         if sum(sides) != 1:
             raise ValueError("give exactly one of value, other, year_plus, present")
-        return self
 
 
 Collection = str
@@ -123,13 +147,15 @@ Collection = str
 such as ``training_bases`` or ``city.demonstration_parks``."""
 
 
+@record(kw_only=True)
 class Items(Strict):
     """The items of a collection that match every ``where`` condition (absent fields never match)."""
 
     over: Collection
-    where: list[Condition] = []
+    where: list[Condition] = dataclasses.field(default_factory=list)
 
 
+@record(kw_only=True)
 class Sum(Strict):
     """A number: a report field (summed over the units in city scope), or a field summed over items.
 
@@ -139,14 +165,8 @@ class Sum(Strict):
 
     field: str
     over: Collection | None = None
-    where: list[Condition] = []
+    where: list[Condition] = dataclasses.field(default_factory=list)
     otherwise: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _short_form(cls, value: object) -> object:
-        """``enrollment.secondary_vocational`` is short for ``{field: enrollment.secondary_vocational}``."""
-        return {"field": value} if isinstance(value, str) else value
 
     def reads(self) -> str:
         if self.over is None:
@@ -156,6 +176,13 @@ class Sum(Strict):
         )
 
 
+def short_sum(value: object) -> object:
+    """``enrollment.secondary_vocational`` is short for ``{field: enrollment.secondary_vocational}``: how a
+    rule file may write a ``Sum`` (read as ``Annotated[Sum, Before(short_sum)]``)."""
+    return {"field": value} if isinstance(value, str) else value
+
+
+@record(kw_only=True)
 class AppliesWhen(Strict):
     """Applies a rule only when another rule (earlier in the catalogue) has one of these statuses."""
 
@@ -163,28 +190,30 @@ class AppliesWhen(Strict):
     status: list[Status]
 
 
+@record(kw_only=True)
 class RuleBase(Strict):
     kind: str  # each kind narrows it to its own name, which tells the rule-file union apart
-    id: str = Field(pattern=RULE_ID)  # a pack may ask for more (pack.yaml's ``rule_ids``)
+    id: Annotated[str, Field(pattern=RULE_ID)]  # a pack may ask for more (pack.yaml's ``rule_ids``)
     title: Text
     # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if
     # absent.
-    short: str | None = Field(default=None, min_length=1, max_length=10)
-    clause: int = Field(ge=1, le=99)
-    quote: str = Field(min_length=4)
+    short: Annotated[str | None, Field(min_length=1, max_length=10)] = None
+    clause: Annotated[int, Field(ge=1, le=99)]
+    quote: Annotated[str, Field(min_length=4)]
     scope: Literal["unit", "school", "city"]
     # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city
     # rules.
-    units: list[UnitKind] = Field(default=["county", "management_area", "development_zone", "city"])
+    units: list[UnitKind] = dataclasses.field(
+        default_factory=lambda: ["county", "management_area", "development_zone", "city"]
+    )
     time: Time
-    # A factory, not Target(): an instance made here would build Target's validator as the module loads.
-    target: Target = Field(default_factory=Target)
+    target: Target = dataclasses.field(default_factory=Target)
     unit: Unit = "count"
     severity: Literal["error", "warning"] = "error"
-    weight: float = Field(default=1, gt=0)
-    responsible: list[str] = []
+    weight: Annotated[float, Field(gt=0)] = 1
+    responsible: list[str] = dataclasses.field(default_factory=list)
     # the item of the policy's 工作任务清单 naming the responsible units
-    annex: int | None = Field(default=None, ge=1)
+    annex: Annotated[int | None, Field(ge=1)] = None
     interpretation: Text | None = None
     when: AppliesWhen | None = None
 

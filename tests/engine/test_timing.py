@@ -4,6 +4,7 @@ target and observed value.
 
 from __future__ import annotations
 
+from factory import validated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,8 @@ observed = st.integers(min_value=0, max_value=80)
 
 
 def rule(time: dict, target: int, tolerance: float | None = None) -> CountRule:
-    return CountRule.model_validate(
+    return validated(
+        CountRule,
         {
             "kind": "count",
             "id": "c90.test",
@@ -29,7 +31,7 @@ def rule(time: dict, target: int, tolerance: float | None = None) -> CountRule:
             "of": {"over": "majors"},
             "time": time,
             "target": {"op": ">=", "value": target, **({"tolerance": tolerance} if tolerance else {})},
-        }
+        },
     )
 
 

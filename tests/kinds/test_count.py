@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, major, school
+from factory import DROP, city_year, county, major, school, validated
 
 from zhijiao_check.kinds.count import CountRule
 
@@ -11,7 +11,7 @@ from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fiel
 
 
 def count_rule(over: str, where: list | None = None, **more) -> CountRule:
-    return CountRule.model_validate(fields(kind="count", of={"over": over, "where": where or []}, **more))
+    return validated(CountRule, fields(kind="count", of={"over": over, "where": where or []}, **more))
 
 
 def with_majors(*majors: dict) -> dict:

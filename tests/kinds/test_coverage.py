@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory import CLUSTERS, city_year, county, major
+from factory import CLUSTERS, city_year, county, major, validated
 
 from zhijiao_check.kinds.coverage import CoverageRule
 
@@ -13,7 +13,8 @@ def coverage(
     required=CLUSTERS, value: float | None = None, where: list | None = None, **more
 ) -> CoverageRule:
     target = {"op": ">=", "value": len(required) if value is None else value}
-    return CoverageRule.model_validate(
+    return validated(
+        CoverageRule,
         fields(
             kind="coverage",
             of={"over": "majors", "where": where or []},
@@ -21,7 +22,7 @@ def coverage(
             required=list(required),
             target=target,
             **more,
-        )
+        ),
     )
 
 
@@ -120,14 +121,15 @@ def test_a_coverage_rule_without_required_values_is_a_located_error(tmp_path):
 
 def test_a_range_target_is_shown_as_a_range(tmp_path):
     # A coverage target given as a range used to crash the run (format spec ``g`` on a list): exit status 3.
-    rule = CoverageRule.model_validate(
+    rule = validated(
+        CoverageRule,
         fields(
             kind="coverage",
             of={"over": "majors"},
             field="cluster",
             required=["电子信息", "新材料"],
             target={"op": "between", "value": [1, 2]},
-        )
+        ),
     )
     result = judge(tmp_path, rule, [with_clusters("电子信息")])
     assert (result.status, result.explanation) == ("pass", "已覆盖 1 / 2 ∈ 1–2；未覆盖：新材料")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, county, major, plain_unit, school
+from factory import DROP, county, major, plain_unit, school, validated
 
 from zhijiao_check.engine.results import RuleResult
 from zhijiao_check.kinds.every import EveryRule
@@ -15,9 +15,7 @@ FUNDED = [{"field": "appropriation_per_student", "op": ">=", "value": 10000}]
 
 def every(over: str = "schools", where: list | None = None, **more) -> EveryRule:
     test = {} if {"any_of", "require"} & set(more) else {"require": FUNDED}
-    return EveryRule.model_validate(
-        fields(kind="every", of={"over": over, "where": where or []}, **test, **more)
-    )
+    return validated(EveryRule, fields(kind="every", of={"over": over, "where": where or []}, **test, **more))
 
 
 def with_schools(*schools: dict) -> dict:

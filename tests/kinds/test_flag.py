@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factory import CITY, DROP, city_report, city_year, county, line_of, replace_unit
+from factory import CITY, DROP, city_report, city_year, county, line_of, replace_unit, validated
 
 from zhijiao_check.kinds.flag import FlagRule
 
@@ -10,7 +10,7 @@ from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fiel
 
 
 def flag(field: str = "quality_committee", **more) -> FlagRule:
-    return FlagRule.model_validate(fields(kind="flag", field=field, **more))
+    return validated(FlagRule, fields(kind="flag", field=field, **more))
 
 
 def test_true_passes(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, edit, replace_unit, school
+from factory import DROP, city_year, county, edit, replace_unit, school, validated
 
 from zhijiao_check.kinds.ratio import RatioRule
 
@@ -15,10 +15,11 @@ ALL = {"over": "schools", "field": "teachers"}
 
 def private_share(op: str = "<=", value: float = 0.5, **more) -> RatioRule:
     """Private schools' teachers / all teachers of the unit's schools."""
-    return RatioRule.model_validate(
+    return validated(
+        RatioRule,
         fields(
             kind="ratio", numerator=[PRIVATE], denominator=[ALL], target={"op": op, "value": value}, **more
-        )
+        ),
     )
 
 
@@ -54,13 +55,14 @@ def test_an_upper_bound_is_met_at_the_bound(tmp_path):
 
 
 def test_several_terms_are_shown_added_up(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             numerator=["enrollment.secondary_vocational"],
             denominator=["enrollment.secondary_vocational", "enrollment.general_high_school"],
             target={"op": ">=", "value": 0.45},
-        )
+        ),
     )
     report = edit(
         county(year=2023), {"enrollment.secondary_vocational": 1200, "enrollment.general_high_school": 1800}
@@ -70,14 +72,15 @@ def test_several_terms_are_shown_added_up(tmp_path):
 
 
 def test_in_city_scope_each_figure_is_a_sum_over_every_unit(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             scope="city",
             numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
             denominator=[ALL],
             target={"op": ">=", "value": 0.5},
-        )
+        ),
     )
     result = judge(tmp_path, rule, city_year(2025, teachers=3000, dual=1200))
     assert result.status == "fail"
@@ -85,7 +88,8 @@ def test_in_city_scope_each_figure_is_a_sum_over_every_unit(tmp_path):
 
 
 def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             scope="city",
@@ -93,7 +97,7 @@ def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
             numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
             denominator=[ALL],
             target={"op": ">=", "value": 0.5},
-        )
+        ),
     )
     result = judge(tmp_path, rule, city_year(2025))
     names = [item.name for item in result.items]
@@ -102,19 +106,21 @@ def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
 
 
 def test_without_by_unit_there_are_no_items(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             scope="city",
             numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
             denominator=[ALL],
-        )
+        ),
     )
     assert judge(tmp_path, rule, city_year(2025)).items == ()
 
 
 def test_compared_with_another_ratio(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             numerator=["funding.new_vocational"],
@@ -124,7 +130,7 @@ def test_compared_with_another_ratio(tmp_path):
                 "denominator": ["funding.education_total"],
             },
             target={"op": ">="},
-        )
+        ),
     )
     report = edit(
         county(year=2023),
@@ -162,13 +168,14 @@ def test_an_absent_term_is_missing_and_named_once(tmp_path):
 
 
 def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             numerator=[PRIVATE],
             denominator=[ALL],
             target={"op": ">=", "value": 0.65, "tolerance": 0.1},
-        )
+        ),
     )
     assert judge(tmp_path, rule, [with_private(150)]).status == "warn"  # 60% ≥ 65% × 0.9 = 58.5%
     assert judge(tmp_path, rule, [with_private(130)]).status == "fail"  # 56.5%
@@ -221,7 +228,8 @@ def test_a_ratio_rule_without_denominator_is_a_located_error(tmp_path):
 
 
 def test_by_unit_with_compare_to_holds_each_unit_against_its_own_compared_ratio(tmp_path):
-    rule = RatioRule.model_validate(
+    rule = validated(
+        RatioRule,
         fields(
             kind="ratio",
             scope="city",
@@ -233,7 +241,7 @@ def test_by_unit_with_compare_to_holds_each_unit_against_its_own_compared_ratio(
                 "denominator": ["funding.education_total"],
             },
             target={"op": ">="},
-        )
+        ),
     )
     reports = replace_unit(
         city_year(2025),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, edit, replace_unit, school
+from factory import DROP, city_year, county, edit, replace_unit, school, validated
 
 from zhijiao_check.kinds.total import TotalRule
 
@@ -11,10 +11,11 @@ from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fiel
 
 
 def seats(value: float = 1000, **more) -> TotalRule:
-    return TotalRule.model_validate(
+    return validated(
+        TotalRule,
         fields(
             kind="total", of="public_secondary_vocational_seats", target={"op": ">=", "value": value}, **more
-        )
+        ),
     )
 
 
@@ -32,8 +33,9 @@ def test_the_target_itself_is_met(tmp_path):
 
 
 def test_persons_are_shown_with_their_unit(tmp_path):
-    rule = TotalRule.model_validate(
-        fields(kind="total", of="craftsman_students", unit="persons", target={"op": ">=", "value": 50})
+    rule = validated(
+        TotalRule,
+        fields(kind="total", of="craftsman_students", unit="persons", target={"op": ">=", "value": 50}),
     )
     result = judge(tmp_path, rule, [county(year=2023, craftsman_students=40)])
     assert result.explanation == "湖湘工匠班培育学生 40 人 < 50 人"
@@ -52,13 +54,14 @@ def test_the_city_sum_in_english(tmp_path):
 
 
 def test_a_sum_over_items_matching_a_filter(tmp_path):
-    rule = TotalRule.model_validate(
+    rule = validated(
+        TotalRule,
         fields(
             kind="total",
             of={"over": "schools", "field": "students", "where": [{"field": "ownership", "value": "public"}]},
             unit="persons",
             target={"op": ">=", "value": 2000},
-        )
+        ),
     )
     report = county(year=2023)
     report["schools"].append(school("东安县第二职业中专", year=2023, students=700))
@@ -69,13 +72,14 @@ def test_a_sum_over_items_matching_a_filter(tmp_path):
 
 
 def test_compared_with_another_total(tmp_path):
-    rule = TotalRule.model_validate(
+    rule = validated(
+        TotalRule,
         fields(
             kind="total",
             of="pathway_3plus2.current",
             compare_to="pathway_3plus2.previous",
             target={"op": ">"},
-        )
+        ),
     )
     result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.current": 90})])
     assert result.status == "fail"
@@ -112,13 +116,14 @@ def test_a_sum_already_met_without_an_absent_figure_passes(tmp_path):
 
 
 def test_a_sum_against_another_total_is_never_settled_by_an_absent_figure(tmp_path):
-    rule = TotalRule.model_validate(
+    rule = validated(
+        TotalRule,
         fields(
             kind="total",
             of="pathway_3plus2.current",
             compare_to="pathway_3plus2.previous",
             target={"op": ">"},
-        )
+        ),
     )
     result = judge(tmp_path, rule, [edit(county(year=2023), {"pathway_3plus2.previous": DROP})])
     assert result.status == "missing"
@@ -126,13 +131,14 @@ def test_a_sum_against_another_total_is_never_settled_by_an_absent_figure(tmp_pa
 
 def test_a_sum_below_a_ceiling_is_never_settled_by_an_absent_figure(tmp_path):
     reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
-    rule = TotalRule.model_validate(
+    rule = validated(
+        TotalRule,
         fields(
             kind="total",
             of="public_secondary_vocational_seats",
             scope="city",
             target={"op": "<=", "value": 30000},
-        )
+        ),
     )
     result = judge(tmp_path, rule, reports)
     assert result.status == "missing"
@@ -145,12 +151,13 @@ def test_zero_is_a_value_not_missing(tmp_path):
 
 
 def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
-    rule = TotalRule.model_validate(
+    rule = validated(
+        TotalRule,
         fields(
             kind="total",
             of="public_secondary_vocational_seats",
             target={"op": ">=", "value": 1600, "tolerance": 0.1},
-        )
+        ),
     )
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)]).status == "warn"
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1439)]).status == "fail"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def test_a_second_load_reads_the_kept_pack_and_finds_the_same_rules(kept: Path, 
     assert len(list(kept.iterdir())) == 1
     assert isinstance(first, RulePack) and isinstance(second, RulePack)
     assert second is not first
-    assert [r.model_dump() for r in second.rules] == [r.model_dump() for r in first.rules]
+    assert [asdict(r) for r in second.rules] == [asdict(r) for r in first.rules]
     assert (second.info, second.directory, second.sources) == (first.info, first.directory, first.sources)
     assert [u.name for u in second.units] == [u.name for u in first.units]
     assert len(second.rules) == 54

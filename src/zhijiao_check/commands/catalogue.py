@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -57,20 +58,20 @@ def rule_data(rule: Any, tr: Translator, source: Any) -> dict[str, Any]:
         "reads": rule.reads(),
         "target": _target(rule),
         "unit": rule.unit,
-        "time": rule.time.model_dump(by_alias=True, exclude_none=True),
+        "time": {("from" if key == "from_" else key): value for key, value in _given(rule.time).items()},
         "time_text": time_text(rule, tr),
         "severity": rule.severity,
         "weight": rule.weight,
         "responsible": list(rule.responsible),
         "annex": rule.annex,
         "interpretation": tr.pick(interpretation.zh, interpretation.en) if interpretation else None,
-        "when": rule.when.model_dump() if rule.when else None,
+        "when": dataclasses.asdict(rule.when) if rule.when else None,
         "source": f"{source.file}:{source.line}",
     }
 
 
 def _target(rule: Any) -> dict[str, Any]:
-    target: dict[str, Any] = rule.target.model_dump(exclude_none=True)
+    target = _given(rule.target)
     if rule.kind == "flag":
         return {"op": "==", "value": True}
     compare_to = getattr(rule, "compare_to", None)
@@ -78,6 +79,11 @@ def _target(rule: Any) -> dict[str, Any]:
         del target["value"]
         target["compare_to"] = " / ".join(compare_to.reads()) if rule.kind == "ratio" else compare_to.reads()
     return target
+
+
+def _given(record: Any) -> dict[str, Any]:
+    """A record's fields that are given (not None), in their order."""
+    return {key: value for key, value in dataclasses.asdict(record).items() if value is not None}
 
 
 def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) -> list[str]:

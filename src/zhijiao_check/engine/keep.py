@@ -9,6 +9,7 @@ it again. Keeping just the fields they read, and the positions of those fields, 
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
@@ -49,15 +50,14 @@ def _filters(model: Any) -> Iterator[str]:
         for value in model:
             yield from _filters(value)
         return
-    fields = getattr(type(model), "model_fields", None)  # a pydantic model's
-    if fields is None:
+    if not dataclasses.is_dataclass(model):  # a record of the rule vocabulary, or a value
         return
     over, where = getattr(model, "over", None), getattr(model, "where", None)
     if isinstance(over, str) and where:
         for condition in where:
             yield from (f"{over}[].{f}" for f in (condition.field, condition.other) if f is not None)
-    for name in fields:
-        yield from _filters(getattr(model, name))
+    for field in dataclasses.fields(model):
+        yield from _filters(getattr(model, field.name))
 
 
 def tree(fields: Iterable[str]) -> Tree:

@@ -37,9 +37,7 @@ class RuleResult:
         rule = self.rule
         if rule.kind == "flag":
             return {"op": "==", "value": True}
-        # the model's fields: getattr on a kind without them raises inside pydantic, slowly
-        fields = vars(rule)
-        if fields.get("compare_to") is not None or fields.get("year_plus") is not None:
+        if getattr(rule, "compare_to", None) is not None or getattr(rule, "year_plus", None) is not None:
             return {"op": rule.target.op, "value": self.compared_to}  # None when it could not be computed
         return {"op": rule.target.op, "value": rule.target.value}
 

@@ -115,7 +115,7 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     if rule.kind == "flag":
         return None, "not-a-number"
     # the model's fields: getattr on a kind without one raises inside pydantic, slowly
-    if op not in _DIRECTIONS or isinstance(value, list) or vars(rule).get("compare_to") is not None:
+    if op not in _DIRECTIONS or isinstance(value, list) or getattr(rule, "compare_to", None) is not None:
         return None, "target-not-fixed"
     if max(p.year for p in points) > due:
         return None, "due-passed"

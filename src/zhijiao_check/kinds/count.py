@@ -12,12 +12,14 @@ from zhijiao_check.measure.conditions import field_label, select
 from zhijiao_check.measure.numbers import meets, near, relation, show, show_target
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Items, RuleBase, Unit
 from zhijiao_check.wording import COLON, Join, Wording, msg, seq
 
 NAMES_SHOWN = 8
 
 
+@record(kw_only=True)
 class CountRule(RuleBase):
     """``distinct``: count the different values of this field among the matching items, not the items
     (one major taught in 20 schools is one major)."""

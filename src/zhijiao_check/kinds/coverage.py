@@ -8,10 +8,12 @@ from zhijiao_check.measure.conditions import check, describe, select
 from zhijiao_check.measure.numbers import meets, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Items, RuleBase, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
+@record(kw_only=True)
 class CoverageRule(RuleBase):
     kind: Literal["coverage"]
     of: Items

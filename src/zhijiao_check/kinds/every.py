@@ -7,34 +7,33 @@ The observed value is the share of judged items that pass (100% meets the target
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Literal
-
-from pydantic import model_validator
 
 from zhijiao_check.measure.conditions import describer, once, places_of, right_of, select, test_of
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
+from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Condition, Items, RuleBase, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
+@record(kw_only=True)
 class EveryRule(RuleBase):
     """``require``: every condition holds. ``any_of``: at least one group of conditions holds entirely."""
 
     kind: Literal["every"]
     of: Items
-    require: list[Condition] = []  # noqa: RUF012 - pydantic copies field defaults
-    any_of: list[list[Condition]] = []  # noqa: RUF012
+    require: list[Condition] = dataclasses.field(default_factory=list)
+    any_of: list[list[Condition]] = dataclasses.field(default_factory=list)
     unit: Unit = "ratio"
 
-    @model_validator(mode="after")
-    def _one_test(self) -> EveryRule:
+    def __post_init__(self) -> None:
         if bool(self.require) == bool(self.any_of):
             raise ValueError("give exactly one of require, any_of")
-        return self
 
     def groups(self) -> list[list[Condition]]:
         return [self.require] if self.require else self.any_of

@@ -7,10 +7,12 @@ from typing import Literal
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope
+from zhijiao_check.records import record
 from zhijiao_check.vocabulary import RuleBase, Unit
 from zhijiao_check.wording import COLON, msg, seq
 
 
+@record(kw_only=True)
 class FlagRule(RuleBase):
     kind: Literal["flag"]
     field: str

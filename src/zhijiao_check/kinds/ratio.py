@@ -7,33 +7,36 @@ c16.new-funding-tilt (new funding's share against the existing share).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from typing import Annotated, Literal
 
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import meets, near, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
+from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import RuleBase, Strict, Sum, Unit
+from zhijiao_check.vocabulary import Before, RuleBase, Strict, Sum, Unit, short_sum
 from zhijiao_check.wording import Join, Wording, msg, number, seq
 
 
+@record(kw_only=True)
 class Fraction(Strict):
-    numerator: list[Sum]
-    denominator: list[Sum]
+    numerator: list[Annotated[Sum, Before(short_sum)]]
+    denominator: list[Annotated[Sum, Before(short_sum)]]
 
     def reads(self) -> list[str]:
         return [s.reads() for s in (*self.numerator, *self.denominator)]
 
 
+@record(kw_only=True)
 class RatioRule(RuleBase):
     """``compare_to``: the target is that other ratio (with the target's operator) instead of a number.
     ``by_unit``: in city scope, each unit's own share is listed under the city-wide one."""
 
     kind: Literal["ratio"]
-    numerator: list[Sum]
-    denominator: list[Sum]
+    numerator: list[Annotated[Sum, Before(short_sum)]]
+    denominator: list[Annotated[Sum, Before(short_sum)]]
     compare_to: Fraction | None = None
     by_unit: bool = False
     unit: Unit = "ratio"
@@ -136,7 +139,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
 def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
     (against the number, or against the unit's own compared ratio); units with no data are left out."""
-    alone = rule.model_copy(update={"by_unit": False})
+    alone = replace(rule, by_unit=False)
     outcomes = []
     for report in scope.reports:
         own = measure(alone, Scope([report], scope.year, city=False))

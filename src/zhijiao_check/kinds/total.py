@@ -7,34 +7,32 @@ c1.general-plan-freeze (next year's plan ≤ this year's), c8.demonstration-ente
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import model_validator
+from typing import Annotated, Literal
 
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import meets, near, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
-from zhijiao_check.vocabulary import RuleBase, Sum, Unit
+from zhijiao_check.records import record
+from zhijiao_check.vocabulary import Before, RuleBase, Sum, Unit, short_sum
 from zhijiao_check.wording import Join, Wording, msg, seq
 
 
+@record(kw_only=True)
 class TotalRule(RuleBase):
     """``compare_to``: the target is another total. ``year_plus``: the target is the report's year plus this
     (a year field: ``-1`` for "this year or last year", as for a selection held every two years)."""
 
     kind: Literal["total"]
-    of: Sum
-    compare_to: Sum | None = None
+    of: Annotated[Sum, Before(short_sum)]
+    compare_to: Annotated[Sum | None, Before(short_sum)] = None
     year_plus: int | None = None
     unit: Unit = "count"
 
-    @model_validator(mode="after")
-    def _one_target(self) -> TotalRule:
+    def __post_init__(self) -> None:
         if self.compare_to is not None and self.year_plus is not None:
             raise ValueError("give at most one of compare_to, year_plus")
-        return self
 
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]

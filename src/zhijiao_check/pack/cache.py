@@ -1,6 +1,6 @@
 """A loaded rule pack kept between runs, so that a run does not parse and check every rule file again.
 
-Reading and checking a pack (its rule files through the positioned YAML loader, each rule through its model,
+Reading and checking a pack (its rule files through the positioned YAML loader, each rule checked by Pydantic,
 each quote against the policy) was a seventh of a one-report run; unpickling the same pack takes a twentieth
 of that. Only a pack that loaded without a problem is kept; a broken one is read, and reported, every time.
 

@@ -7,6 +7,7 @@ docs/packs.md).
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
 from typing import Any
@@ -27,7 +28,7 @@ _SCHOOL_ITEMS: dict[str, type[BaseModel]] = {
 assert set(_SCHOOL_ITEMS) == set(SCHOOL_COLLECTIONS)
 
 
-def unknown_fields(rule: BaseModel) -> list[tuple[Path_, str]]:
+def unknown_fields(rule: Any) -> list[tuple[Path_, str]]:
     """``(where in the rule, the field as written)`` for each field the report model does not have."""
     found: list[tuple[Path_, str]] = []
     of = getattr(rule, "of", None)
@@ -41,17 +42,17 @@ def _visit(node: Any, path: Path_, collection: str | None, found: list[tuple[Pat
             found.append(((*path, "over"), node.over))
             return
         collection = node.over
-    if isinstance(node, Sum | Condition) or (
-        isinstance(node, BaseModel) and not path and hasattr(node, "field")
-    ):
+    if isinstance(node, Sum | Condition) or (not path and hasattr(node, "field")):
         for name in ("field", "other"):
             field = getattr(node, name, None)
             if isinstance(field, str) and not _known(collection, field):
                 found.append(((*path, name), field))
-    if isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
+    if dataclasses.is_dataclass(node):  # a record of the rule vocabulary
+        # by the field's name: the one field with another name in a rule file (``from`` of ``time``) names
+        # no report field
+        for name in (field.name for field in dataclasses.fields(node)):
             if name not in ("field", "other", "over"):
-                _visit(getattr(node, name), (*path, info.alias or name), collection, found)
+                _visit(getattr(node, name), (*path, name), collection, found)
     elif isinstance(node, list):
         for index, value in enumerate(node):
             _visit(value, (*path, index), collection, found)

@@ -137,12 +137,16 @@ def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
     return parsed
 
 
-def _validate(model: Any, parsed: Parsed | None, file: str, problems: list[Problem]) -> Any:
-    from pydantic import ValidationError
+def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Problem]) -> Any:
+    """``parsed`` as a ``record`` of the pack schema, checked by Pydantic; or None, the errors in
+    ``problems``."""
+    from pydantic import TypeAdapter, ValidationError
 
     assert parsed is not None
+    if record not in _VALIDATORS:
+        _VALIDATORS[record] = TypeAdapter(record)
     try:
-        return model.model_validate(parsed.data)
+        return _VALIDATORS[record].validate_python(parsed.data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             path = _data_path(detail["loc"], parsed.data)
@@ -152,11 +156,16 @@ def _validate(model: Any, parsed: Parsed | None, file: str, problems: list[Probl
                     parsed.positions.nearest(path),
                     format_path(path),
                     "invalid-field",
-                    message=detail["msg"],
+                    # a record refuses an unknown key in the words of its arguments: said as a model says it
+                    message=_EXTRA if detail["type"] == "unexpected_keyword_argument" else detail["msg"],
                     found=_short(detail.get("input")),
                 )
             )
         return None
+
+
+_VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
+_EXTRA = "Extra inputs are not permitted"
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
