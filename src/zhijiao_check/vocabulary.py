@@ -69,7 +69,7 @@ class Time(Strict):
     not applicable before it.
     """
 
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
+    __pydantic_config__: ClassVar[dict[str, Any]] = {**Strict.__pydantic_config__, "populate_by_name": True}
 
     # Years before the policy's issue are refused when the pack loads (pack.yaml's ``issued``).
     due: Annotated[int | None, Field(ge=1900, le=2100)] = None
