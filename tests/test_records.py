@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import pickle
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from typing import Any, cast
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhijiao_check import records
@@ -94,3 +96,98 @@ def test_a_record_without_fields_is_equal_to_another() -> None:
         pass
 
     assert Nothing() == Nothing() and hash(Nothing()) == hash(())
+
+
+# A field as a test writes it: required, with a default, with a default factory, or made by the factory alone.
+_FIELD_KINDS = st.sampled_from(["required", "default", "factory", "factory-only"])
+
+
+def _declared(maker: Any, base: type, kinds: list[str], prefix: str, post_init: list[str] | None) -> type:
+    """A class of fields ``{prefix}0``, ``{prefix}1``, … of ``kinds``, made by ``maker``."""
+    namespace: dict[str, object] = {"__annotations__": {f"{prefix}{n}": "object" for n in range(len(kinds))}}
+    for n, kind in enumerate(kinds):
+        if kind == "default":
+            namespace[f"{prefix}{n}"] = n
+        elif kind != "required":
+            namespace[f"{prefix}{n}"] = field(default_factory=list, init=kind == "factory")
+    if post_init is not None:
+        namespace["__post_init__"] = lambda self: post_init.append(type(self).__name__)
+    return cast(type, maker(type(f"C{prefix}", (base,), namespace)))
+
+
+@settings(max_examples=300)
+@given(
+    kinds=st.lists(_FIELD_KINDS, max_size=4),
+    more=st.none() | st.lists(_FIELD_KINDS, max_size=3),
+    kw_only=st.booleans(),
+    post_init=st.booleans(),
+    given_=st.integers(0, 7),
+    named=st.sets(st.sampled_from(["a0", "a1", "a2", "a3", "b0", "b1", "b2", "zz"])),
+)
+def test_a_records_init_is_made_as_a_dataclass_makes_it(
+    kinds: list[str], more: list[str] | None, kw_only: bool, post_init: bool, given_: int, named: set[str]
+) -> None:
+    """A record's ``__init__`` is compiled when one of its class is first made (a kept pack's rules and
+    Pydantic's records never are): then the same parameters, the same fields set and the same refusals as a
+    dataclass's, with ``__post_init__`` called; a subclass compiles its own."""
+
+    def made(maker: Any) -> tuple[type, list[str]]:
+        calls: list[str] | None = [] if post_init else None
+        try:
+            cls = _declared(maker(kw_only=kw_only), object, kinds, "a", calls)
+            if more is not None:
+                cls = _declared(maker(kw_only=True), cls, more, "b", calls)
+        except TypeError:  # a field without a default after one with: refused at definition by both
+            raise _Refused from None
+        return cls, calls if calls is not None else []
+
+    try:
+        expected, expected_calls = made(dataclass)
+    except _Refused:
+        return
+    actual, actual_calls = made(record)
+    assert actual.__init__ is records._first_init  # type: ignore[misc]
+
+    def outcome(cls: type) -> object:
+        try:
+            one = cls(*range(100, 100 + given_), **{name: name for name in named})
+        except TypeError as refusal:
+            return "refused", str(refusal).split("() ", 1)[-1]
+        return [(name, getattr(one, name)) for name in sorted(f.name for f in fields(cls))]
+
+    assert outcome(actual) == outcome(expected)
+    assert actual_calls == expected_calls
+    compiled = actual.__init__  # type: ignore[misc]
+    assert compiled is not records._first_init and compiled.__qualname__.endswith(".__init__")
+
+    def parameters(init: Any) -> list[tuple[str, object, bool]]:
+        return [
+            (p.name, p.kind, p.default is inspect.Parameter.empty)
+            for p in inspect.signature(init).parameters.values()
+        ]
+
+    assert parameters(compiled) == parameters(expected.__init__)  # type: ignore[misc]
+
+
+class _Refused(Exception):
+    pass
+
+
+def test_every_record_of_the_tool_compiles_its_init() -> None:
+    """Every record in the package, made lazily, has the parameters its fields give it."""
+    import importlib
+    import pkgutil
+
+    import zhijiao_check
+
+    checked = 0
+    for module in pkgutil.walk_packages(zhijiao_check.__path__, "zhijiao_check."):
+        if module.name.endswith("__main__"):  # runs the command line
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            is_record = isinstance(value, type) and "__dataclass_params__" in value.__dict__
+            if is_record and not value.__dataclass_params__.init and value.__module__ == module.name:
+                names = [p for p in inspect.signature(records._compile_init(value)).parameters][1:]
+                assert sorted(names) == sorted(f.name for f in fields(value) if f.init), value
+                checked += 1
+    assert checked >= 70

@@ -7,10 +7,12 @@ each field through ``object.__setattr__``, which costs about six times a plain a
 value 1.2 µs against 0.2 µs): a 1,000-report run makes some 300,000 locations, items, results and pieces of
 wording, and spent a fifth of its evaluation there. Nothing in the tool assigns to a field of a record.
 Defining one costs a third of a frozen dataclass too (no ``__setattr__`` and ``__delattr__`` to compile, one
-shared ``__repr__``): a cold one-report run defines some forty, and counted 4% fewer instructions for it. Its
+shared ``__repr__``): a cold one-report run defines some sixty, and counted 4% fewer instructions for it. Its
 ``__eq__`` and ``__hash__`` are compiled when one of its class is first compared or hashed, which most never
 are in a run (3.5% fewer instructions for a cold one-report run), then are the same functions a dataclass
-compiles: a shared pair for every class would cost the hot path (hashing a place 1.5 times as long).
+compiles: a shared pair for every class would cost the hot path (hashing a place 1.5 times as long). Its
+``__init__`` likewise, when one is first made: a kept pack's rules are read back without it, and a cold
+one-report run makes records of fewer than half its classes (another 4% fewer instructions).
 
 Slotted: a record holds its fields and no ``__dict__``, some two fifths less memory each (a city-wide year
 of a large run holds tens of thousands of places and items).
@@ -19,8 +21,8 @@ of a large run holds tens of thousands of places and items).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar, dataclass_transform, overload
+from dataclasses import MISSING, dataclass, fields
+from typing import Any, TypeVar, cast, dataclass_transform, overload
 
 T = TypeVar("T")
 
@@ -39,7 +41,15 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
     docstring). ``kw_only``: made by keyword only (a subclass may then add fields without defaults)."""
 
     def made(cls: type[T]) -> type[T]:
-        made = dataclass(eq=False, slots=True, repr=False, kw_only=kw_only)(cls)
+        undocumented = not cls.__doc__
+        if undocumented:  # dataclasses would write one from ``inspect.signature``, costly at every start
+            cls.__doc__ = cls.__name__
+        made = dataclass(init=False, eq=False, slots=True, repr=False, kw_only=kw_only)(cls)
+        if undocumented:
+            names = (field.name for field in fields(cast(Any, made)) if field.init)
+            made.__doc__ = f"{cls.__name__}({', '.join(names)})"
+        if "__init__" not in cls.__dict__:
+            made.__init__ = _first_init  # type: ignore[method-assign]
         made.__eq__ = _first_eq  # type: ignore[method-assign]
         made.__hash__ = _first_hash  # type: ignore[method-assign]
         if "__repr__" not in cls.__dict__:
@@ -47,6 +57,47 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
         return made
 
     return made if cls is None else made(cls)
+
+
+def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """A record's ``__init__`` until one of its class is first made: the class's own is then compiled and put
+    in its place. Records read back from a kept pack or built by Pydantic are never made by ``__init__``, so
+    most classes of a run never need theirs."""
+    _compile_init(type(self))(self, *args, **kwargs)
+
+
+def _compile_init(cls: type) -> Any:
+    """``cls``'s ``__init__`` as ``@dataclass`` writes it (positional fields, then keyword-only ones; a
+    default, a default factory, ``__post_init__``), set on it."""
+    positional: list[str] = []
+    keyword: list[str] = []
+    body: list[str] = []
+    namespace: dict[str, Any] = {"_MISSING": MISSING}
+    for field in fields(cls):
+        name, value = field.name, field.name
+        if field.default is not MISSING:
+            namespace[f"_default_{name}"] = field.default
+            parameter = f"{name}=_default_{name}"
+        elif field.default_factory is not MISSING:
+            namespace[f"_factory_{name}"] = field.default_factory
+            parameter = f"{name}=_MISSING"
+            value = (
+                f"_factory_{name}() if {name} is _MISSING else {name}" if field.init else f"_factory_{name}()"
+            )
+        else:
+            parameter = name
+        if field.init:
+            (keyword if field.kw_only else positional).append(parameter)
+        body.append(f"    self.{name} = {value}\n")
+    if hasattr(cls, "__post_init__"):
+        body.append("    self.__post_init__()\n")
+    parameters = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
+    source = f"def __init__({parameters}):\n" + ("".join(body) or "    pass\n")
+    exec(source, namespace)  # noqa: S102 - made of the class's own field names, as dataclasses makes it
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return init
 
 
 def _first_eq(self: Any, other: object) -> Any:
