@@ -44,7 +44,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "plugins",
         ),
     ),
-    ("text and statuses", ("i18n", "messages", "wording", "records", "kept", "status", "characters", "")),
+    (
+        "text and statuses",
+        ("i18n", "messages", "wording", "records", "kept", "status", "characters", "patterns", ""),
+    ),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
 

@@ -14,6 +14,8 @@ import itertools
 import re
 import unicodedata
 
+from zhijiao_check.patterns import later
+
 # Spaces that are ordinary in text: the ASCII space, and the full-width space of Chinese typesetting.
 _ORDINARY_SPACES = {" ", "\u3000"}
 # Letters that render as blanks although Unicode does not class them as spaces.
@@ -53,8 +55,8 @@ def describe(char: str) -> str:
 # other odd character is one that is not printable (``str.isprintable``), so most text is cleared by two quick
 # looks.
 _COMPATIBILITY = "\uf900-\ufaff\U0002f800-\U0002fa1f"
-_PRINTABLE_ODD = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + _COMPATIBILITY + "]")
-_COMPATIBILITY_CHAR = re.compile(f"[{_COMPATIBILITY}]")
+_PRINTABLE_ODD = later("[" + "".join(sorted(_BLANK_LETTERS)) + _COMPATIBILITY + "]")
+_COMPATIBILITY_CHAR = later(f"[{_COMPATIBILITY}]")
 MAX_ODD = 1_000  # positions listed of one value: messages show five, and a value may be megabytes long
 
 

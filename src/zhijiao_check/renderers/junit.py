@@ -10,7 +10,6 @@ passes unless ``--strict``; each problem of an invalid report is an ``<error>``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from itertools import chain, islice
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import entries_of
+from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_entries
 from zhijiao_check.renderers.texts import at, score_text, spot, where, who
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 SKIPPED = ("pending", "behind", "waived", "not_applicable")
 # Characters XML 1.0 cannot hold (a report may quote anything back in a problem message).
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = later("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class JunitRenderer:

@@ -24,6 +24,7 @@ from rich.cells import cell_len as _rich_cell_len
 from rich.cells import chop_cells, get_character_cell_size, set_cell_size
 
 from zhijiao_check.kept import LIMIT, Kept
+from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 
 if TYPE_CHECKING:
@@ -35,19 +36,19 @@ Overflow = Literal["fold", "crop", "ellipsis", "ignore"]
 _How = tuple[Justify, Overflow, bool, int, int, int]
 
 # rich.markup's tags and rich._wrap's words
-_TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
-_BARE_TAG = re.compile(r"\[[a-z#/@][^[]*?]")  # ``_TAGS`` in a text without backslashes, without its groups
-_OPENS_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")  # rich.markup.escape's: a tag, the backslashes before it
-_WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
-_IRREGULAR = re.compile("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_JOINERS = re.compile("[\u200d\ufe0f]")
+_TAGS = later(r"((\\*)\[([a-z#/@][^[]*?)])")
+_BARE_TAG = later(r"\[[a-z#/@][^[]*?]")  # ``_TAGS`` in a text without backslashes, without its groups
+_OPENS_TAG = later(r"(\\*)(\[[a-z#/@][^[]*?])")  # rich.markup.escape's: a tag, the backslashes before it
+_WORD = later(r"\s*\S+\s*")
+_TRAILING_SPACE = later(r"\s+$")
+_IRREGULAR = later("[\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_JOINERS = later("[\u200d\ufe0f]")
 # The control codes that rich's Text drops (``rich.control.STRIP_CONTROL_CODES``: bell, backspace, vertical
 # tab, form feed, carriage return), named here: importing ``rich.control`` loads rich's segments, styles and
 # colours, some 9 ms of a 280 ms one-report table run that draws none of them. The layout tests hold the two
 # to the same codes.
 STRIP_CONTROL_CODES = (7, 8, 11, 12, 13)
-_CONTROL = re.compile("[" + re.escape("".join(map(chr, STRIP_CONTROL_CODES))) + "]")
+_CONTROL = later("[" + re.escape("".join(map(chr, STRIP_CONTROL_CODES))) + "]")
 _NO_CONTROL = dict.fromkeys(STRIP_CONTROL_CODES)  # for ``str.translate``
 _TAB_SIZE = 8
 _DIVIDER = " "  # rich.box.SIMPLE_HEAD: columns apart by a space, a rule of ─ under the header

@@ -5,10 +5,10 @@ They are shown and never block: a figure can be surprising and still right.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, number, problem_at
 from zhijiao_check.source import Path_, Positions
@@ -25,7 +25,7 @@ _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
     ("city", "demonstration_parks"),
     ("city", "vocational_groups"),
 )
-_SEPARATOR = re.compile("[，、；;,]")
+_SEPARATOR = later("[，、；;,]")
 # enrollment.secondary_vocational against the sum of the secondary majors' enrollment: the two count the same
 # students (the samples have them equal), so more than 10% apart means something is left out or miscounted.
 MAJORS_SUM_TOLERANCE = 0.10

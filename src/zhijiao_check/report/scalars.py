@@ -22,6 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
+from zhijiao_check.patterns import later
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -29,7 +30,7 @@ Check = Callable[[Any], Any]
 
 # A number written as text: sign, digits (maybe grouped), fraction, a Chinese magnitude, a short unit in
 # Chinese (人, 元, 个月…). Latin letters are no unit: "21O" is a typo for 210, not 21 of something.
-_NUMBER_TEXT = re.compile(
+_NUMBER_TEXT = later(
     r"(?P<sign>[-+]?)(?P<digits>\d[\d,\s]*\d|\d)(?P<fraction>\.\d+)?\s*(?P<magnitude>[千万亿]?)\s*"
     r"(?P<unit>[^\x00-\x7f\d]{0,4})"
 )
@@ -37,7 +38,7 @@ _MAX_DIGITS = 24  # beyond any real figure, and within Decimal's default precisi
 _MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 _WAN = Decimal(10_000)
 # `year: 2023-01` or `2023年9月` is text, not a date YAML recognises; the year is still plain to see.
-_YEAR_IN_DATE = re.compile(r"(\d{4})\s*[-./年]")
+_YEAR_IN_DATE = later(r"(\d{4})\s*[-./年]")
 CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method around a number or a code
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from zhijiao_check.files import read_file
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
-_DECODE_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_HEADER = later(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = later(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_DECODE_PLACE = later(r"\(at line (\d+), column (\d+)\)")
 
 TablePath = tuple[str, ...]
 

@@ -25,16 +25,17 @@ from dataclasses import field
 from functools import cache
 from typing import Any
 
+from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 from zhijiao_check.report import model
 
 NONE_WORD = "无"  # an empty list, in a list cell or a marker
 YES, NO = "是", "否"
 LIST_SEPARATORS = "、，,；;\n"
-_SPLIT = re.compile(f"[{re.escape(LIST_SEPARATORS)}]")
+_SPLIT = later(f"[{re.escape(LIST_SEPARATORS)}]")
 # Units of measure as the models' descriptions end: 在校生人数（人）, 生均拨款（元/生·年）, 实践时长（月，…）,
 # 课程数（门）.
-_MEASURE = re.compile(r"（(人|个|门|元/生·年|元|万元|月)[，）]")
+_MEASURE = later(r"（(人|个|门|元/生·年|元|万元|月)[，）]")
 
 KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_HEADER = (
     "字段代码",

@@ -17,7 +17,6 @@ import datetime
 import difflib
 import io
 import math
-import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from typing import Any
 
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import checked_text
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
 from zhijiao_check.report.workbook.layout import (
@@ -55,7 +55,7 @@ MAX_CELLS = 100_000
 # Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds
 # a megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
 MAX_PART = 1024 * 1024
-_STREAMED = re.compile(r"xl/worksheets/sheet\d+\.xml")
+_STREAMED = later(r"xl/worksheets/sheet\d+\.xml")
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
 HEADER_SEARCH = 10  # title rows a county may add above a table's header
@@ -207,7 +207,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
     return grids
 
 
-_FORMULA_OR_MERGE = re.compile(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+_FORMULA_OR_MERGE = later(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
 
 
 def _has_formulas_or_merges(raw: bytes) -> bool:
