@@ -16,7 +16,8 @@ from zhijiao_check.patterns import later
 
 @given(text=st.text(alphabet="ab1 ,：\u3000\n", max_size=20))
 def test_a_later_pattern_answers_as_the_compiled_one(text: str) -> None:
-    for source, flags in [(r"(\d)[ ,]*", 0), (r"^a+$", re.MULTILINE), ("[：\u3000]", 0), (r"A B", re.VERBOSE)]:
+    sources = [(r"(\d)[ ,]*", 0), (r"^a+$", re.MULTILINE), ("[：\u3000]", 0), (r"A B", re.VERBOSE)]
+    for source, flags in sources:
         pattern, compiled = later(source, flags), re.compile(source, flags)
         assert pattern.pattern == compiled.pattern
         assert bool(pattern.match(text)) == bool(compiled.match(text))

@@ -6,10 +6,10 @@ The first adapter loads Pydantic's model machinery (``pydantic.main``, its field
 else of a run with its packs kept loads (the rule vocabulary is plain records): a fifth of a one-report run.
 For the values this tool's commands take (a choice, a text, a path, or a list of one of these) the adapter
 does nothing but call one of typer's own checks (``coerce_cli_choice``, ``coerce_cli_path``), or return the
-text. So a value is first given to that check directly. A value it takes is the value typer's adapter gives;
-any value it refuses goes to typer's own checker after all, so a refusal is worded by typer
-(``tests/cli/test_values.py`` holds every parameter of every command to typer's checker). A number or a switch
-always gets typer's adapter.
+text. So a value is first given to that check directly. A switch's value is already True or False, and a count
+(``--jobs 2``) is plain digits within its bounds: these are taken as they are. A value taken is the value
+typer's adapter gives; any value refused goes to typer's own checker after all, so a refusal is worded by
+typer (``tests/cli/test_values.py`` holds every parameter of every command to typer's checker).
 """
 
 from __future__ import annotations
@@ -63,6 +63,10 @@ def _leaf_check(descriptor: TypeDescriptor) -> Check | None:
         return choice
     if leaf is str:
         return _text
+    if leaf is bool:
+        return _switch
+    if leaf is int and not info.clamp:
+        return _whole_number(info.min, info.max)
     if leaf is Path and info.path_type is None and routes_to_path(leaf, info):
 
         def path(value: Any, param: Any, ctx: Any) -> Any:
@@ -79,6 +83,34 @@ def _text(value: Any, param: Any, ctx: Any) -> Any:
     if value.__class__ is not str:
         raise _Refused  # bytes are decoded by typer's own checker
     return value
+
+
+def _switch(value: Any, param: Any, ctx: Any) -> Any:
+    if value.__class__ is not bool:
+        raise _Refused  # a switch's value as text (``--flag=yes``), read by typer's own checker
+    return value
+
+
+# Digits only, and not so many that Pydantic's limits on a number's length could refuse them.
+_MOST_DIGITS = 18
+
+
+def _whole_number(least: float | None, most: float | None) -> Check:
+    """A count (``--jobs 2``): written in ASCII digits, within its bounds. Anything else (a sign, spaces, a
+    fraction, full-width digits, beyond a bound) goes to typer's checker, which takes or words it."""
+
+    def number(value: Any, param: Any, ctx: Any) -> Any:
+        if value.__class__ is int:
+            whole = value
+        elif value.__class__ is str and value.isascii() and value.isdigit() and len(value) <= _MOST_DIGITS:
+            whole = int(value)
+        else:
+            raise _Refused
+        if (least is not None and whole < least) or (most is not None and whole > most):
+            raise _Refused
+        return whole
+
+    return number
 
 
 class _Refused(Exception):

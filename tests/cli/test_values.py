@@ -73,9 +73,25 @@ def choices_of(param: Any) -> list[str]:
     return [getattr(choice, "value", choice) for choice in found or ()]
 
 
+# What a count's option can be handed: digits (with a sign, spaces, leading zeros, a fraction, full-width, too
+# many), a number already made, a switch.
+NUMBERS = st.one_of(
+    st.integers(-3, 10**20).map(str),
+    st.sampled_from(["0", "1", "007", " 2", "2 ", "+3", "-1", "1.0", "1e3", "１２", "2_0", "", "x", "٣"]),
+    st.integers(-3, 40),
+    st.booleans(),
+)
+SWITCHES = st.one_of(st.booleans(), st.sampled_from(["true", "False", "yes", "0", "1", "", " on ", "x", "2"]))
+
+
 def values(param: Any, folder: Path) -> st.SearchStrategy[Any]:
     """What a command line can hand the parameter: its choices in any case, any text, paths that exist as a
-    file or a folder, or not at all."""
+    file or a folder, or not at all; for a count, numbers written in every way; for a switch, its values."""
+    annotation = param.type_descriptor.annotation
+    if annotation is int:
+        return NUMBERS
+    if annotation is bool:
+        return SWITCHES
     named = [*choices_of(param), "", "-", "RED", str(folder), str(folder / "a.yaml"), "missing/x"]
     words = st.sampled_from(named)
     cased = words.map(str.upper) | words
@@ -87,12 +103,13 @@ def values(param: Any, folder: Path) -> st.SearchStrategy[Any]:
 
 def test_the_direct_checks_cover_the_commands_values() -> None:
     kinds = {str(param.type_descriptor.annotation) for _, _, param in DIRECT}
-    # the choices, texts and paths of the commands: everything but the numbers and switches
+    # the choices, texts, paths, counts and switches of the commands: every parameter they have
     assert {"list[str]", "list[pathlib.Path]", "<class 'pathlib.Path'>", "<class 'str'>"} <= kinds
+    assert {"<class 'bool'>", "<class 'int'>"} <= kinds
     assert "list[zhijiao_check.renderers.Format]" in kinds
     assert "typing.Literal['zh', 'en']" in kinds
     left = {str(param.type_descriptor.annotation) for _, _, param in PARAMS} - kinds
-    assert left <= {"<class 'bool'>", "<class 'int'>"}, left
+    assert not left, left
 
 
 @pytest.mark.parametrize(("name", "command", "param"), DIRECT, ids=IDS)
@@ -119,7 +136,7 @@ def run(cache: Path) -> subprocess.CompletedProcess[str]:
     and Pydantic's were loaded."""
     code = (
         "import sys\n"
-        "sys.argv = ['zhijiao-check', sys.argv[1], '-f', 'json', '--lang', 'en']\n"
+        "sys.argv = ['zhijiao-check', sys.argv[1], '-f', 'json', '--lang', 'en', '-j', '1', '--strict']\n"
         "from zhijiao_check.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "loaded = ('typer._adapters', 'pydantic.type_adapter', 'pydantic.main')\n"
