@@ -58,7 +58,7 @@ def run(options: CheckOptions) -> int:
     from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
-    from zhijiao_check.processes import available_cores
+    from zhijiao_check.processes import available_cores, until_exit
 
     tr = Translator(options.lang)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
@@ -126,6 +126,7 @@ def run(options: CheckOptions) -> int:
             write_all(
                 [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
             )
+    until_exit(result)
     return result.exit_code
 
 
