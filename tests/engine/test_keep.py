@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from factory import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhijiao_check.engine.evaluate import evaluate_city, report_order
 from zhijiao_check.engine.keep import Marks, Shared, kept_fields, pruned, tree
@@ -152,3 +154,67 @@ def test_once_compared_with_the_year_before_a_kept_report_holds_only_what_the_ci
     assert [
         (r.rule.id, r.status, r.observed, r.explanation, r.locations) for e in whole for r in e.results
     ] == [(r.rule.id, r.status, r.observed, r.explanation, r.locations) for e in small for r in e.results]
+
+
+def test_equal_entries_of_kept_reports_are_held_once() -> None:
+    """A year's kept reports are all held at once: an entry (a major, a school, a unit) or a list of them
+    equal to one held already is that one."""
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[3]
+    shared = Shared(keep.city)
+    one, two = (shared(pickle.loads(pickle.dumps(pruned(report, keep)))) for _ in range(2))
+    assert one.data is two.data  # two copies of one report: all of it
+    other = pruned(samples(2023)[4], keep)
+    three = shared(pickle.loads(pickle.dumps(other)))
+    assert three.data["unit"] is not one.data["unit"] and three.data == Shared(keep.city)(other).data
+    assert one.data["schools"][0]["majors"][0] is two.data["schools"][0]["majors"][0]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ({"n": 1}, {"n": True}),
+        ({"n": 1}, {"n": 1.0}),
+        ({1: "x"}, {True: "x"}),
+        ({"n": [1]}, {"n": [True]}),
+        ({"n": 0}, {"n": False}),
+        ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+    ],
+)
+def test_entries_equal_in_python_but_not_in_a_report_are_held_apart(first: dict, second: dict) -> None:
+    shared = Shared()
+    made = shared._data(first, None), shared._data(second, None)
+    assert made[1] is not made[0] and _exact(made[1]) == _exact(second)
+
+
+def _exact(value: object) -> object:
+    """``value`` with each scalar told by its type (``1`` and ``True`` apart), and keys in their order."""
+    if isinstance(value, dict):
+        return [(_exact(k), _exact(v)) for k, v in value.items()]
+    if isinstance(value, list):
+        return ["list", *map(_exact, value)]
+    return (type(value).__name__, value)
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 2),
+    st.sampled_from([0.0, 1.0, 2.5]),
+    st.sampled_from(["", "x", "学"]),
+)
+_KEYS = st.one_of(st.sampled_from(["a", "b", "name"]), st.sampled_from([1, True, 0, False]))
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(reports=st.lists(st.dictionaries(_KEYS, _TREES, max_size=4), min_size=1, max_size=6))
+def test_kept_data_held_once_reads_as_what_it_was_made_from(reports: list[dict]) -> None:
+    """Whatever the reports hold, and however much of it is held once across them, each kept report's data
+    is its own, value for value and type for type, in the same order."""
+    shared = Shared()
+    made = [shared._data(pickle.loads(pickle.dumps(report)), None) for report in reports]
+    assert [_exact(one) for one in made] == [_exact(report) for report in reports]

@@ -90,11 +90,17 @@ def dig(data: Any, path: Sequence[str | int]) -> Any:
 
 @record
 class Reading:
-    """One report's value of a field (``None``: absent)."""
+    """One report's value of a field (``None``: absent), and where it is (``path``)."""
 
     report: ReportFile
     value: Any
-    location: Location
+    path: tuple[str | int, ...]
+
+    @property
+    def location(self) -> Location:
+        # Made when asked for, not kept: a year's readings stay gathered while its rules run (``Scope``), and
+        # a place for each is a tenth of what a large city-wide year holds.
+        return locate(self.report, self.path)
 
 
 @record
@@ -162,9 +168,7 @@ class Scope:
         """Each report's value of ``field`` (the same list each time: not to be changed)."""
         if field not in self._fields:
             path = split(field)
-            self._fields[field] = [
-                Reading(r, dig(r.data, path), locate(r, path)) for r in self._sources(field)
-            ]
+            self._fields[field] = [Reading(r, dig(r.data, path), path) for r in self._sources(field)]
         return self._fields[field]
 
     def where_listed(self, collection: str) -> tuple[Location, ...]:
