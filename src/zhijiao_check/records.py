@@ -93,11 +93,7 @@ def _compile_init(cls: type) -> Any:
         body.append("    self.__post_init__()\n")
     parameters = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
     source = f"def __init__({parameters}):\n" + ("".join(body) or "    pass\n")
-    exec(source, namespace)  # noqa: S102 - made of the class's own field names, as dataclasses makes it
-    init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    cls.__init__ = init  # type: ignore[misc]
-    return init
+    return _install(cls, source, namespace)["__init__"]
 
 
 def _first_eq(self: Any, other: object) -> Any:
@@ -122,12 +118,19 @@ def _compile_comparison(cls: type) -> tuple[Any, Any]:
         "def __hash__(self):\n"
         f"    return hash(({values.format('self')}))\n"
     )
+    made = _install(cls, source, {})
+    return made["__eq__"], made["__hash__"]
+
+
+def _install(cls: type, source: str, namespace: dict[str, Any]) -> dict[str, Any]:
+    """The functions ``source`` defines (with the names in ``namespace`` at hand), each set on ``cls`` under
+    its name."""
     made: dict[str, Any] = {}
-    exec(source, {}, made)  # noqa: S102 - made of the class's own field names, as dataclasses makes it
+    exec(source, namespace, made)  # noqa: S102 - made of the class's own field names, as dataclasses makes it
     for name, function in made.items():
         function.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, function)
-    return made["__eq__"], made["__hash__"]
+    return made
 
 
 def _repr(self: Any) -> str:
