@@ -59,7 +59,8 @@ def paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 @st.composite
 def reports(draw: st.DrawFn) -> Any:
     """A sample report with a few of its values (or whole mappings and lists) replaced, removed or joined by
-    an unknown key."""
+    an unknown key. Each value put in is a copy: a later change may reach inside it, and a change to one of
+    ``VALUES``' own lists or mappings would change what later examples draw (Hypothesis calls that flaky)."""
     data = copy.deepcopy(draw(st.sampled_from([BASE, CITY])))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         path = draw(st.sampled_from(paths(data)[1:]))
@@ -68,11 +69,12 @@ def reports(draw: st.DrawFn) -> Any:
             parent = parent[part]
         change = draw(st.sampled_from(["replace", "remove", "unknown"]))
         if change == "replace":
-            parent[path[-1]] = draw(VALUES)
+            parent[path[-1]] = copy.deepcopy(draw(VALUES))
         elif change == "remove" and isinstance(parent, dict):
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(["teacher", "专任教师", "studnets", "x"]))] = draw(VALUES)
+            unknown = draw(st.sampled_from(["teacher", "专任教师", "studnets", "x"]))
+            parent[unknown] = copy.deepcopy(draw(VALUES))
     return data
 
 
