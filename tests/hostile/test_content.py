@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from input.helpers import county_text, line_of, run_cli, validate_json
 
+from zhijiao_check import source
 from zhijiao_check.pack.load import builtin_dir, load_pack
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.source import MAX_NODES
@@ -125,6 +126,24 @@ def test_an_evaluation_after_the_report_year_is_an_error(tmp_path: Path) -> None
 def test_a_size_bomb_under_the_size_limit_is_refused_before_it_is_built(tmp_path: Path, bomb: str) -> None:
     [(code, line, column, _)] = _errors(_load(tmp_path, "schema_version: 1\n" + bomb))
     assert code == "too-many-values" and line is not None and column is not None
+
+
+def test_files_of_values_never_seen_twice_keep_the_readers_memos_within_their_bound() -> None:
+    """The loader remembers what each plain value resolves to and builds (``source._BUILT`` and the memoised
+    resolver) so that a year's repeated keys and values are read once; real figures differ from report to
+    report, so a large run meets hundreds of thousands of them, and unbounded memos would grow with every
+    one (at 200,000 entries, their bound before, some 40 MiB). Each file is still read exactly."""
+    limit = 10_000  # entries of each: a few MiB at most
+    start, size = 10_000_000, 4_000  # figures no other test writes; a file holds at most 10,000 values
+    for file in range(8):
+        first = start + file * size
+        numbers = range(first, first + size)
+        text = "".join(f"f{n}: {n}\n" for n in numbers)  # a key and a value never seen before
+        parsed = source.parse_yaml(text, f"{file}.yaml")
+        assert isinstance(parsed, source.Parsed)
+        assert parsed.data == {f"f{n}": n for n in numbers}
+        assert len(source._BUILT) <= limit
+        assert source._loader_class().resolve.cache_info().currsize <= limit
 
 
 def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
