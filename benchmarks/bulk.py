@@ -21,15 +21,19 @@ YEARS = (ROOT / "samples" / "2022", ROOT / "samples" / "2023")
 _CODE_LINE = re.compile(r'^  code: "\d+"\n', re.MULTILINE)
 _NAME_LINE = re.compile(r"^  name: (\S+)$", re.MULTILINE)
 _YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?![0-9])")
+_FIGURE = re.compile(r"(?<=: )([0-9]+)(?=[ ]*(?:#.*)?$)", re.MULTILINE)  # a whole number ending its line
 CLONES = 100  # of each unit: 1,400 entries in units.yaml, well within its 10,000 values
 
 
-def generate(directory: Path, count: int) -> tuple[Path, Path]:
+def generate(directory: Path, count: int, varied: bool = False) -> tuple[Path, Path]:
     """``count`` reports under ``directory/reports`` and the pack that lists their units under
     ``directory/pack``.
 
     The reports are spread over the sample years; unit ``k`` of a sample unit ``名`` is ``名·k`` (no code: a
-    clone has none). Returns (reports directory, pack directory).
+    clone has none). ``varied``: each clone's figures differ from its sample's, as real units' do
+    (``_varied``); else a clone repeats its sample's, and a run meets the same few thousand values again and
+    again.
+    Returns (reports directory, pack directory).
     """
     reports, pack = directory / "reports", directory / "pack"
     shutil.copytree(PACK, pack)
@@ -59,6 +63,8 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
                     text = _CODE_LINE.sub("", _NAME_LINE.sub(f"  name: {name}", text, count=1), count=1)
                 if later:
                     text = _moved(text, later)
+                if varied and clone:
+                    text = _varied(text, clone)
                 year = str(int(source.parent.name) + later)
                 target = reports / year / f"{clone:05d}" / source.name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,3 +83,15 @@ def generate(directory: Path, count: int) -> tuple[Path, Path]:
 def _moved(text: str, years: int) -> str:
     """Every year in ``text`` ``years`` later."""
     return _YEAR.sub(lambda year: str(int(year.group(1)) + years), text)
+
+
+def _varied(text: str, clone: int) -> str:
+    """Every figure of 10 or more (not a year) a little larger for each clone (``x + x * clone // 997``): a
+    larger figure stays larger, so a report that was valid stays valid, and most figures of the run are
+    met once."""
+
+    def scaled(figure: re.Match[str]) -> str:
+        value = int(figure.group(1))
+        return figure.group(1) if value < 10 or 2000 <= value <= 2039 else str(value + value * clone // 997)
+
+    return _FIGURE.sub(scaled, text)
