@@ -123,6 +123,12 @@ def _outcome(
     )
 
 
+# One for every rule and report that has no item to judge (four of a county's rules, most years): a message
+# without parameters, which a translator remembers by the object (``i18n.Translator._message``), is then
+# rendered once, not once for each result and kept among the texts to forget.
+_NONE_MATCHING = msg("engine.none-matching")
+
+
 def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     plan = once(rule, _Plan)
@@ -134,9 +140,7 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
         # anyway.
         return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent))
     if not judged:
-        return Measure(
-            None, None, msg("engine.none-matching"), scope.where_listed(rule.of.over), applicable=False
-        )
+        return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
     passed = statuses.count(Status.PASS)
     absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
     share = passed / len(judged)
