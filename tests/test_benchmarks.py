@@ -3,12 +3,16 @@ that no longer imports prints none (``hostile.py`` imported a helper of ``bench.
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from factory import ROOT
+
+from zhijiao_check.pack.load import RulePack, load_pack
+from zhijiao_check.report import InvalidReport, ReportFile, load_report
 
 
 @pytest.mark.parametrize(
@@ -48,3 +52,26 @@ def test_hostile_writes_each_case_from_a_process_of_its_own(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     text = path.read_text(encoding="utf-8")
     assert text.count("{}, ") == 9_000 and "东安县" in text
+
+
+def test_a_varied_bulk_set_is_valid_and_its_clones_report_figures_of_their_own(tmp_path: Path) -> None:
+    """``bulk.generate(varied=True)``: what ``bench.py`` measures memory over with figures that differ from
+    unit to unit, as real ones do. Every report still loads without an error or a warning, and a clone's
+    figures differ from its sample's while its years and its small counts stay."""
+    spec = importlib.util.spec_from_file_location("benchmarks_bulk", ROOT / "benchmarks" / "bulk.py")
+    assert spec is not None and spec.loader is not None
+    bulk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bulk)
+    reports, pack_folder = bulk.generate(tmp_path, 60, varied=True)
+    pack = load_pack(pack_folder)
+    assert isinstance(pack, RulePack)
+    loaded = [load_report(path, pack.units) for path in sorted(reports.rglob("*.yaml"))]
+    assert len(loaded) == 60
+    assert all(isinstance(one, ReportFile) and not one.warnings for one in loaded), [
+        one.problems for one in loaded if isinstance(one, InvalidReport)
+    ]
+    by_unit = {(one.year, one.unit): one.data for one in loaded if isinstance(one, ReportFile)}
+    sample, clone = by_unit[2023, "零陵区"], by_unit[2023, "零陵区·1"]
+    assert clone["enrollment"] != sample["enrollment"]
+    assert clone["enrollment"]["secondary_vocational"] > sample["enrollment"]["secondary_vocational"]
+    assert clone["year"] == sample["year"] == 2023
