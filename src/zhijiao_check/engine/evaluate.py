@@ -16,7 +16,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.measure.outcome import Measure
-from zhijiao_check.measure.scope import Scope
+from zhijiao_check.measure.scope import Scope, roots
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
@@ -160,7 +160,11 @@ def _run(
     results: list[RuleResult] = []
     notices: list[Wording] = []
     by_id: dict[str, RuleResult] = {}
-    for rule, info in rules:
+    # City-wide, what is gathered over a year's reports is let go once no rule still to run reads it: held
+    # for all the rules, the majors gathered early stood beside every later rule's results at the year's
+    # peak. One report's rules gather little, and it all goes with the report.
+    still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
+    for index, (rule, info) in enumerate(rules):
         if scope.year < info.issued.year:
             text = msg("engine.before-policy", year=scope.year, issued=info.issued.isoformat())
             notices.append(text)
@@ -171,7 +175,19 @@ def _run(
             result = each(result)
         by_id[rule.id] = result
         results.append(result)
+        if still_read is not None:
+            scope.keep_only(still_read[index])
     return results, tuple(dict.fromkeys(notices))
+
+
+def _still_read(rules: Sequence[AnyRule]) -> list[frozenset[str]]:
+    """For each rule, the top-level fields (``scope.roots``) that the rules after it read."""
+    later: list[frozenset[str]] = []
+    read: frozenset[str] = frozenset()
+    for rule in reversed(rules):
+        later.append(read)
+        read = read | roots(rule.reads())
+    return later[::-1]
 
 
 def _result(

@@ -6,7 +6,7 @@ Every value comes with the ``file:line`` it was read from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -152,6 +152,14 @@ class Scope:
         self._fields: dict[str, list[Reading]] = {}
         self._city: list[ReportFile] | None = None  # the reports that hold the ``city:`` block
 
+    def keep_only(self, roots: frozenset[str]) -> None:
+        """Let go of what was gathered for collections and fields under none of ``roots`` (``root``): no rule
+        still to run on this scope reads them, and a city-wide year's majors alone are tens of thousands of
+        items. What is let go would be gathered again if asked for."""
+        for gathered in (self._items, self._fields):
+            for key in [key for key in gathered if root(key) not in roots]:
+                del gathered[key]
+
     def _sources(self, field: str) -> list[ReportFile]:
         # The `city:` block exists only in the 市本级 report.
         if field.startswith(CITY_BLOCK):
@@ -207,6 +215,27 @@ class Scope:
                 )
                 items.append(Item(report, _path(*path, index), value, str(name)))
         return ItemSet(items, absent)
+
+
+def root(field: str) -> str:
+    """The top-level field of a field or collection a rule reads: ``schools[].level`` and ``schools`` →
+    ``schools``, ``city.parks`` → ``city``. A school's collections (``majors``) are also read through
+    ``schools`` (where each school lists them: ``Scope.where_listed``), which ``roots`` adds."""
+    end = len(field)
+    for mark in ".[|":
+        at = field.find(mark)
+        if at != -1 and at < end:
+            end = at
+    return field[:end].strip()
+
+
+def roots(fields: Iterable[str]) -> frozenset[str]:
+    """The top-level fields (``root``) that reading ``fields`` (``rule.reads()``, alternatives ``a | b``
+    included) gathers through a scope."""
+    found = {root(alternative) for field in fields for alternative in field.split("|")}
+    if not found.isdisjoint(SCHOOL_COLLECTIONS):
+        found.add("schools")
+    return frozenset(found)
 
 
 @cache  # one path for the same place in every report: a large year holds tens of thousands of items
