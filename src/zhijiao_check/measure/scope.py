@@ -221,12 +221,7 @@ def root(field: str) -> str:
     """The top-level field of a field or collection a rule reads: ``schools[].level`` and ``schools`` →
     ``schools``, ``city.parks`` → ``city``. A school's collections (``majors``) are also read through
     ``schools`` (where each school lists them: ``Scope.where_listed``), which ``roots`` adds."""
-    end = len(field)
-    for mark in ".[|":
-        at = field.find(mark)
-        if at != -1 and at < end:
-            end = at
-    return field[:end].strip()
+    return field.partition(".")[0].partition("[")[0].strip()
 
 
 def roots(fields: Iterable[str]) -> frozenset[str]:
