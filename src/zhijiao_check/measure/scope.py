@@ -152,12 +152,12 @@ class Scope:
         self._fields: dict[str, list[Reading]] = {}
         self._city: list[ReportFile] | None = None  # the reports that hold the ``city:`` block
 
-    def keep_only(self, roots: frozenset[str]) -> None:
-        """Let go of what was gathered for collections and fields under none of ``roots`` (``root``): no rule
-        still to run on this scope reads them, and a city-wide year's majors alone are tens of thousands of
-        items. What is let go would be gathered again if asked for."""
+    def keep_only(self, still_read: frozenset[str]) -> None:
+        """Let go of what was gathered for collections and fields under none of the top-level fields
+        ``still_read`` (``roots``): no rule still to run on this scope reads them, and a city-wide year's
+        majors alone are tens of thousands of items. What is let go would be gathered again if asked for."""
         for gathered in (self._items, self._fields):
-            for key in [key for key in gathered if root(key) not in roots]:
+            for key in [key for key in gathered if root(key) not in still_read]:
                 del gathered[key]
 
     def _sources(self, field: str) -> list[ReportFile]:
