@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "files",
             "source",
+            "blockyaml",
             "jsonsource",
             "located",
             "output",

@@ -20,6 +20,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.blockyaml import read_block
 from zhijiao_check.characters import odd_characters
 from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
@@ -189,6 +190,10 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         over = _node_over_limit(text, loader_class)
         if over:
             return [*slips, _problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
+    if not slips:
+        block = read_block(text, _PLAIN, _quoted_scalar)
+        if block is not None:
+            return Parsed(block[0], block[1], ())
     loader = loader_class(text)
     try:
         if not loader.check_node():
@@ -671,6 +676,49 @@ def _remember(key: tuple[str, str], value: Any) -> None:
     clean = not isinstance(value, str) or not odd_characters(value)
     if clean and len(_BUILT) < _CACHE_LIMIT and key[0] != _TIMESTAMP_TAG:
         _BUILT[key] = value
+
+
+class _PlainValues(dict[str, Any]):
+    """Plain scalars built for ``blockyaml``, by their text, with the same bound and the same care as
+    ``_BUILT`` (a text's tag is always the same, so the text alone is the key)."""
+
+    def value(self, text: str) -> Any:
+        import yaml
+
+        tag = _loader_class().resolve(yaml.ScalarNode, text, (True, False))
+        value = _block_scalar(tag, text)
+        if (tag, text) in _BUILT and len(self) < _CACHE_LIMIT:
+            self[text] = value
+        return value
+
+
+_PLAIN = _PlainValues()
+_CONSTRUCTOR: list[Any] = []
+
+
+def _quoted_scalar(text: str) -> Any:
+    return _block_scalar(_STANDARD_TAG + "str", text)
+
+
+def _block_scalar(tag: str, text: str) -> Any:
+    """A scalar for ``blockyaml``, built as ``_QuickBuilder.scalar`` builds it; ``ValueError`` where that
+    would leave the text to the careful builder."""
+    key = (tag, text)
+    value = _BUILT.get(key, _MISSING)
+    if value is _MISSING:
+        if tag not in _PLAIN_TAGS:
+            raise ValueError(tag)
+        import yaml
+
+        if not _CONSTRUCTOR:
+            _CONSTRUCTOR.append(yaml.constructor.SafeConstructor())
+        constructor = _CONSTRUCTOR[0]
+        value = _construct(constructor, yaml.ScalarNode(tag, text))
+        constructor.constructed_objects.clear()
+        if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
+            raise ValueError(text)
+        _remember(key, value)
+    return value
 
 
 class _Irregular(Exception):

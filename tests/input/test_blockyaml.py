@@ -1,0 +1,349 @@
+"""``blockyaml`` reads what it reads exactly as libyaml and ``source`` read it: the same values of the same
+types, the same (line, column) of every key and value in the same order; everything else it leaves to them.
+
+The reference is ``source.parse_yaml`` with the line reader switched off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from zhijiao_check import source
+from zhijiao_check.blockyaml import read_block
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _typed(data: Any) -> Any:
+    """``data`` with every value's type spelled out: ``1``, ``1.0`` and ``True`` compare equal in Python."""
+    if isinstance(data, dict):
+        return [(key, _typed(value)) for key, value in data.items()]
+    if isinstance(data, list):
+        return [_typed(value) for value in data]
+    return type(data).__name__, repr(data)
+
+
+def _careful(text: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    with monkeypatch.context() as patch:
+        patch.setattr(source, "read_block", lambda *args: None)
+        return source.parse_yaml(text, "r.yaml")
+
+
+def _fast(text: str) -> Any:
+    return read_block(text, source._PLAIN, source._quoted_scalar)
+
+
+def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Whether the line reader read ``text``; if it did, asserts that it read it as libyaml does, and in
+    every case that ``parse_yaml`` answers as it would without the line reader."""
+    careful = _careful(text, monkeypatch)
+    answer = source.parse_yaml(text, "r.yaml")
+    fast = _fast(text)
+    if isinstance(careful, source.Parsed):
+        assert isinstance(answer, source.Parsed)
+        assert _typed(answer.data) == _typed(careful.data)
+        assert list(answer.positions.values.items()) == list(careful.positions.values.items())
+        assert list(answer.positions.keys.items()) == list(careful.positions.keys.items())
+        assert answer.problems == careful.problems
+    else:
+        assert answer == careful
+    if fast is None:
+        return False
+    assert isinstance(careful, source.Parsed) and not careful.problems, text
+    data, positions = fast
+    assert _typed(data) == _typed(careful.data)
+    assert list(positions.values.items()) == list(careful.positions.values.items())
+    assert list(positions.keys.items()) == list(careful.positions.keys.items())
+    return True
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "samples").rglob("*.yaml")),
+    ids=lambda path: str(path.relative_to(ROOT / "samples")),
+)
+def test_every_sample_reads_the_same(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _same(path.read_text(encoding="utf-8"), monkeypatch)
+    # 市本级's reports hold flow mappings (``{role: …, amount: 5000}``), which libyaml reads
+    assert read == (path.stem != "shibenji")
+
+
+def test_a_template_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    written = tmp_path / "new.yaml"
+    result = CliRunner().invoke(
+        app, ["template", "--unit", "江华瑶族自治县", "--year", "2024", "-o", str(written)]
+    )
+    assert result.exit_code == 0, result.output
+    assert _same(written.read_text(encoding="utf-8"), monkeypatch)
+
+
+SHAPES = {
+    "fields and comments": "# c\na: 1  # one\nb: x y  z\n\nc:   # nothing\nd: -5\n",
+    "nested and indentless lists": "a:\n  b:\n    - 1\n    - [x, 2]\n  c:\n  - k: v\n    m:\n  - []\nd: []\n",
+    "quoted": "a: 'it''s'\nb: \"q #x\"  # c\nc: ''\nd: \"\"\n",
+    "resolved": "a: yes\nb: Off\nc: ~\nd: null\ne: 1.50\nf: .inf\ng: 2023-09-01\nh: 0\ni: '1'\n",
+    "null at the end": "a: 1\nb:",
+    "list of mappings at depth": "a:\n- b:\n  - c: 1\n    d: [p, q]\n  e: 2\n",
+}
+# Each leaves the line reader to libyaml: the reference then says what the file holds or what is wrong.
+LEFT = {
+    "a value over two lines": "a: b\n  c\n",
+    "a deeper field below a value": "a: b\n  c: 1\n",
+    "a dedent between columns": "a:\n    b: 1\n  c: 2\n",
+    "a list at a field's column after a value": "a: 1\n- 2\n",
+    "a key at a list's column": "a:\n  - 1\n  b: 2\n",
+    "a repeated key": "a: 1\na: 2\n",
+    "a null key": "null: 1\n",
+    "a tab": "a:\tb\n",
+    "a carriage return": "a: 1\r\nb: 2\r\n",
+    "a byte-order mark": "\ufeffa: 1\n",
+    "a control character in a comment": "a: 1  # \x07\n",
+    "an octal number": "a: 012\n",
+    "a hexadecimal number": "a: 0x1F\n",
+    "an underscore in a number": "a: 1_000\n",
+    "a time": "a: 1:30\n",
+    "a hash in a text": "a: C#\n",
+    "a colon in a text": "a: http://x\n",
+    "an anchor and an alias": "a: &x 1\nb: *x\n",
+    "a tag": "a: !!str 1\n",
+    "a block scalar": "a: |\n  x\n",
+    "a flow mapping": "a: {b: 1}\n",
+    "a trailing comma": "a: [x, ]\n",
+    "an escape": 'a: "x\\ty"\n',
+    "a quote left open": 'a: "x\n',
+    "a dash alone": "a:\n-\n  b: 1\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+    "a directive": "%YAML 1.1\n---\na: 1\n",
+    "a root list": "- 1\n",
+    "a root text": "hello\n",
+    "an indented root": "  a: 1\n",
+    "only comments": "# nothing\n",
+    "an empty file": "",
+    "a full-width colon": "a：1\n",
+    "an ideographic space": "a:\u30001\n",
+    "a no-break space in a text": "a: x\u00a0y\n",
+    "a key not a name": "名称: 1\n",
+    "a dash in a key": "a-b: 1\n",
+    "a line separator": "a: 1\u2028b: 2\n",
+}
+
+
+@pytest.mark.parametrize("text", SHAPES.values(), ids=SHAPES.keys())
+def test_shapes_it_reads(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _same(text, monkeypatch)
+
+
+@pytest.mark.parametrize("text", LEFT.values(), ids=LEFT.keys())
+def test_shapes_it_leaves_to_libyaml(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not _same(text, monkeypatch)
+
+
+def test_too_deep_is_left_to_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = "".join(f"{'  ' * level}k:\n" for level in range(source.MAX_DEPTH + 1)) + "  " * 41 + "k: 1\n"
+    assert not _same(deep, monkeypatch)
+    flow = "".join(f"{'  ' * level}k:\n" for level in range(source.MAX_DEPTH - 1)) + "  " * 63 + "k: [1]\n"
+    assert not _same(flow, monkeypatch) or source.MAX_DEPTH > 64
+
+
+# Generated texts: a tree of mappings, lists and values written in varied indentation, with comments, blank
+# lines and values of every kind the resolver tells apart, then sometimes one line shifted, dropped or
+# repeated, so that texts libyaml refuses or reads otherwise are among them.
+_COMMON_KEYS = st.sampled_from(["a", "b", "name", "yes", "on", "_x", "k1", "A", "true", "teachers"])
+_KEYS = st.one_of(_COMMON_KEYS, _COMMON_KEYS, _COMMON_KEYS, st.sampled_from(["null", "a-b", "名", "~"]))
+# Values the line reader reads, often, and values it leaves to libyaml, now and then.
+_READ = st.sampled_from(
+    [
+        "1",
+        "-5",
+        "0",
+        "+3",
+        "1.5",
+        ".5",
+        "1e3",
+        "1.0e+3",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "true",
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "y",
+        "null",
+        "~",
+        "Null",
+        "2023-09-01",
+        "abc",
+        "江永县",
+        "a b  c",
+        "[a]",
+        "[a, b]",
+        "[]",
+        "[ ]",
+        "[1, -2, yes]",
+        "[ a ,b ]",
+        "'q'",
+        "'it''s'",
+        "''",
+        '"d"',
+        '"a #b"',
+        "…",
+        "é",
+        "😀",
+        "+.5",
+        "1.",
+        "-0",
+        "a, b",
+        "x!",
+        "[江永, 1.5]",
+        "-.5",
+    ]
+)
+_LEFT = st.sampled_from(
+    [
+        "012",
+        "0x1F",
+        "1_000",
+        "2023-09-01 10:00:00",
+        "a#b",
+        "a #b",
+        "C#",
+        "x: y",
+        "http://x",
+        "-",
+        "- x",
+        "-x",
+        "[a, ]",
+        "[a, [b]]",
+        "{}",
+        "{a: 1}",
+        '"a\\"b"',
+        "&a x",
+        "*a",
+        "!!str 1",
+        "|",
+        ">",
+        "%x",
+        "@x",
+        "`x",
+        "?x",
+        "? x",
+        "a\u3000",
+        "\u00a0a",
+        "a\tb",
+        "1:30",
+        "0b101",
+        "0o17",
+    ]
+)
+_SCALARS = st.integers(0, 12).flatmap(lambda draw: _READ if draw else _LEFT)
+_COMMENTS = st.sampled_from(["", "", "", "  # note", " #x", "   # 中文：注释", "  #"])
+
+
+def _tree(depth: int, clean: bool) -> st.SearchStrategy[Any]:
+    leaf = _READ if clean else _SCALARS
+    if depth == 0:
+        return leaf
+    child = _tree(depth - 1, clean)
+    if not clean:
+        pairs = st.lists(st.tuples(_KEYS, child), min_size=1, max_size=4)
+        items = st.lists(child, min_size=0, max_size=3)
+    else:  # no key twice in a mapping, no list right in a list (``- - x`` is left to libyaml)
+        pairs = st.lists(
+            st.tuples(_COMMON_KEYS, child), min_size=1, max_size=4, unique_by=lambda pair: pair[0]
+        )
+        items = st.lists(
+            child.filter(lambda node: not (isinstance(node, tuple) and node[0] == "seq")), max_size=3
+        )
+    return st.one_of(leaf, pairs.map(lambda pairs: ("map", pairs)), items.map(lambda items: ("seq", items)))
+
+
+@st.composite
+def _texts(draw: st.DrawFn, clean: bool = False) -> str:
+    """``clean``: only keys and values that the line reader reads (the text's shape may still leave it to
+    libyaml)."""
+    step = draw(st.sampled_from([2, 2, 4, 1, 3]))
+    indentless = draw(st.booleans())
+    lines: list[str] = []
+
+    def write(node: Any, prefix: str, column: int) -> None:
+        """``node`` as the value after ``prefix`` (``  key:`` or ``  -``), whose first character stands at
+        ``column``."""
+        if not isinstance(node, tuple):
+            lines.append(f"{prefix} {node}{draw(_COMMENTS)}")
+            return
+        kind, children = node
+        if not children:
+            lines.append(f"{prefix} {'{}' if kind == 'map' else '[]'}{draw(_COMMENTS)}")
+            return
+        if kind == "map" and prefix.endswith("-") and (clean or draw(st.booleans())):
+            inner = len(prefix) + 1  # ``- key: …``: the first field on the dash's line
+            (key, value), rest = children[0], children[1:]
+            write(value, f"{prefix} {key}:", inner)
+        else:
+            lines.append(prefix + draw(_COMMENTS))
+            inner, rest = column + step, children
+        if kind == "map":
+            for key, value in rest:
+                write(value, f"{' ' * inner}{key}:", inner)
+            return
+        if indentless and prefix.endswith(":"):
+            inner = column
+        for item in children:
+            write(item, f"{' ' * inner}-", inner)
+        if draw(st.integers(0, 5)) == 0:
+            lines.append(" " * draw(st.integers(0, 6)) + draw(st.sampled_from(["", "# c"])))
+
+    keys = _COMMON_KEYS if clean else _KEYS
+    root = st.lists(st.tuples(keys, _tree(3, clean)), min_size=1, max_size=5, unique_by=lambda pair: pair[0])
+    for key, value in draw(root):
+        write(value, f"{key}:", 0)
+    change = draw(st.integers(0, 20 if clean else 6))
+    if change and lines:
+        at = draw(st.integers(0, len(lines) - 1))
+        if change == 1:
+            lines[at] = " " * draw(st.integers(1, 3)) + lines[at]
+        elif change == 2:
+            lines[at] = lines[at][draw(st.integers(1, 2)) :]
+        elif change == 3:
+            del lines[at]
+        elif change == 4:
+            lines.insert(at, lines[at])
+        elif change >= 5:
+            lines.insert(at, draw(st.sampled_from(["", "   ", "# c", "  # c", "---", "...", "\t"])))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_texts(), _texts(clean=True)))
+@example("a:\n- b: 1\n  c:\n  - 2\nd: x\n")
+def test_generated_texts_read_the_same(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _same(text, monkeypatch)
+
+
+def test_generated_texts_are_mostly_read() -> None:
+    """The generator makes texts of the simple shape often enough that the line reader is really tried."""
+    read = 0
+    with pytest.MonkeyPatch.context() as monkeypatch:
+
+        @settings(
+            max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+        )
+        @given(_texts(clean=True))
+        def count(text: str) -> None:
+            nonlocal read
+            read += _same(text, monkeypatch)
+
+        count()
+    assert read >= 100
