@@ -43,6 +43,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "4.5 million dashes": ("r.yaml", lambda: "-\n" * 4_500_000),
     "3 million separators": ("r.yaml", lambda: "\u2028" * 3_000_000),
     "9 MB plain value": ("r.yaml", lambda: "a: " + "a" * 9_000_000 + "\n"),
+    "9 MB blanks, then colon": ("r.yaml", lambda: SAMPLE + " " * 9_000_000 + ":\n"),
+    "9 MB blanks in a field": ("r.yaml", lambda: SAMPLE + "x:" + " " * 9_000_000 + "y\n"),
     "3 M zero-width spaces": ("r.yaml", lambda: "a: " + "\u200b" * 3_000_000 + "\n"),
     "3 M compat ideographs": ("r.yaml", lambda: "a: " + "\uf9b3" * 3_000_000 + "\n"),
     "9 MB JSON string": ("r.json", lambda: '{"a": "' + "x" * 9_000_000 + '"}'),

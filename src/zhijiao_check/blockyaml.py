@@ -34,11 +34,12 @@ _FIRST = r"""(?:[^-?:,\[\]{}#&*!|>'"%@`\s]|-(?=[0-9.]))"""
 # One line, split: 1 its indentation, 2 a list entry's dash, 3 a field's key (a name, not YAML's null), then
 # the value: 4 a plain one (no colon, no hash), 5 what a flow list ``[…]`` holds, 6 a quoted one; last a
 # comment (a hash after a space or at the start). ``lastindex`` tells them apart: 1 is a line with nothing
-# but a comment.
+# but a comment. Every run of spaces is matched possessively (``*+``): giving one back never helps, and a
+# line of many blanks would otherwise be tried once for each.
 _LINE = later(
-    rf"""([ ]*)(-(?:[ ]+|$))?(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*):(?:[ ]+|$))?
-    (?: ({_FIRST}(?:[^:#]*[^:#\s])?) | \[([^\[\]{{}}'"\#:]*)\] | ((?:'[^']*(?:''[^']*)*'|"[^"\\]*")) )?
-    [ ]*(?:(?<![^ ])\#.*)?""",
+    rf"""([ ]*+)(-(?:[ ]++|$))?(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):(?:[ ]++|$))?
+    (?: ({_FIRST}(?:[^:#]*[^:#\s])?) | \[([^\[\]{{}}'"\#:]*+)\] | ((?:'[^']*+(?:''[^']*+)*+'|"[^"\\]*+")) )?
+    [ ]*+(?:(?<![^ ])\#.*)?""",
     re.VERBOSE,
 )
 _FLOW_ITEM = later(rf" *({_FIRST}(?:[^,]*[^, ])?) *")

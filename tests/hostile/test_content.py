@@ -178,6 +178,18 @@ def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(
     assert all(len(problem.message(_en())) < 3_000 for problem in result.problems)
 
 
+@pytest.mark.parametrize("blanks", [1_000_000, 9_000_000])
+def test_lines_of_millions_of_blanks_are_read_in_one_pass(blanks: int) -> None:
+    """The line reader (``blockyaml``) matches each line once, never once for each blank it could give back:
+    a key's value after nine million blanks is located at its column, and blanks before a colon are libyaml's
+    syntax error."""
+    after = source.parse_yaml("a:" + " " * blanks + "y\n", "r.yaml")
+    assert isinstance(after, source.Parsed) and after.data == {"a": "y"}
+    assert after.positions.values[("a",)] == (1, blanks + 3)
+    [before] = source.parse_yaml("a: 1\n" + " " * blanks + ":\n", "r.yaml")  # type: ignore[misc]
+    assert (before.code, before.line) == ("yaml-syntax", 2)
+
+
 def test_just_under_the_limit_every_problem_is_counted_and_100_shown(tmp_path: Path) -> None:
     count = MAX_NODES // 3
     result = _load(
