@@ -319,8 +319,10 @@ def _texts(draw: st.DrawFn, clean: bool = False) -> str:
             del lines[at]
         elif change == 4:
             lines.insert(at, lines[at])
-        elif change >= 5:
+        elif change == 5:
             lines.insert(at, draw(st.sampled_from(["", "   ", "# c", "  # c", "---", "...", "\t"])))
+        else:  # clean texts: now and then a blank line or a comment, which YAML reads past anywhere
+            lines.insert(at, " " * draw(st.integers(0, 6)) + draw(st.sampled_from(["", "# c", "#"])))
     return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
 
 
@@ -336,9 +338,13 @@ def test_generated_texts_are_mostly_read() -> None:
     """The generator makes texts of the simple shape often enough that the line reader is really tried."""
     read = 0
     with pytest.MonkeyPatch.context() as monkeypatch:
-
+        # the same 200 texts every run (derandomised): a count of random ones would wander around the bound
         @settings(
-            max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+            max_examples=200,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=[HealthCheck.too_slow],
         )
         @given(_texts(clean=True))
         def count(text: str) -> None:
@@ -346,4 +352,4 @@ def test_generated_texts_are_mostly_read() -> None:
             read += _same(text, monkeypatch)
 
         count()
-    assert read >= 100
+    assert read >= 120
