@@ -2,15 +2,15 @@
 
 A report as people write it, and as ``template`` and ``convert`` write it, is block YAML of one simple shape:
 fields ``key: value`` and list entries ``- …`` one a line, plain or one-line quoted values, short flow
-lists ``[a, b]``, and comments. Reading such a text one line at a time, each line matched by one regular
-expression, makes two or three Python objects a value, where libyaml's composer makes a node and two marks
-and ``source`` then builds the value: a generated report is read in 0.6 of the time (0.39 ms against 0.67),
-and a bulk JSON run takes some 0.87 of its time.
+lists ``[a, b]``, and comments, lines ended the Unix way or the Windows way. Reading such a text one line at
+a time, each line matched by one regular expression, makes two or three Python objects a value, where
+libyaml's composer makes a node and two marks and ``source`` then builds the value: a generated report is
+read in 0.6 of the time (0.39 ms against 0.67), and a bulk JSON run takes some 0.87 of its time.
 
 Anything else returns None at once, and ``source.parse_yaml`` reads the text with libyaml as it always has:
-a character libyaml refuses, a tab, a carriage return, a value running over lines, a block scalar, an anchor,
-alias or tag, a quoted text with an escape, a key that is not a plain name, a repeated key, a text that
-``source`` would refuse or warn of, indentation that YAML reads otherwise or refuses. What it reads it
+a character libyaml refuses, a tab, a carriage return alone, a value running over lines, a block scalar, an
+anchor, alias or tag, a quoted text with an escape, a key that is not a plain name, a repeated key, a text
+that ``source`` would refuse or warn of, indentation that YAML reads otherwise or refuses. What it reads it
 reads exactly as libyaml and ``source`` do: the same values (PyYAML's resolver and constructors), the same
 key order, and the same (line, column) of every key and value, checked against them on every sample and on
 generated texts (``tests/input/test_blockyaml.py``).
@@ -26,10 +26,11 @@ from zhijiao_check.located import MAX_DEPTH, Mark, Path_, Positions
 from zhijiao_check.patterns import later
 
 # What libyaml refuses in a text (control characters, surrogates, U+FFFE and U+FFFF), and what needs its care:
-# a tab, a carriage return, a byte-order mark and the other line breaks (NEL, U+2028, U+2029). The characters
-# beyond Latin-1 are looked for one by one: a class holding them takes ``re`` 0.5 ms to compile, more than a
-# report takes to read, and a negated class of what libyaml reads took 6.9 ms.
-_UNREAD_LATIN = later("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# a tab, a carriage return (``read_block`` takes the one before a line feed), a byte-order mark and the other
+# line breaks (NEL, U+2028, U+2029). The characters beyond Latin-1 are looked for one by one: a class holding
+# them takes ``re`` 0.5 ms to compile, more than a report takes to read, and a negated class of what libyaml
+# reads took 6.9 ms.
+_UNREAD_LATIN = later("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNREAD_OTHER = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
 # A plain value's first character: not an indicator, but a minus before a digit or a point (``-5``).
 _FIRST = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[0-9.]))"""
@@ -67,6 +68,12 @@ def read_block(
     """
     if _UNREAD_LATIN.search(text) or any(char in text for char in _UNREAD_OTHER):
         return None
+    if "\r" in text:
+        # Windows' line ends, as Notepad and Excel's exports write them: YAML reads CR LF as one break, and a
+        # line's columns are the same without its CR. A CR alone (old Mac editors) is left to libyaml.
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -73,6 +73,16 @@ def test_every_sample_reads_the_same(path: Path, monkeypatch: pytest.MonkeyPatch
     assert read == (path.stem != "shibenji")
 
 
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "samples" / "2023").glob("*.yaml")), ids=lambda path: path.stem
+)
+def test_a_sample_saved_with_windows_line_ends_reads_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert _same(text, monkeypatch) == (path.stem != "shibenji")
+
+
 def test_a_template_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
@@ -92,6 +102,8 @@ SHAPES = {
     "quoted": "a: 'it''s'\nb: \"q #x\"  # c\nc: ''\nd: \"\"\n",
     "resolved": "a: yes\nb: Off\nc: ~\nd: null\ne: 1.50\nf: .inf\ng: 2023-09-01\nh: 0\ni: '1'\n",
     "null at the end": "a: 1\nb:",
+    "Windows line ends": "a: 1\r\nb:\r\n  - x  # c\r\n  - 'y'\r\nc: [1, 2]\r\n",
+    "Windows and Unix line ends mixed": "a: 1\r\nb: 2\nc:\r\n",
     "list of mappings at depth": "a:\n- b:\n  - c: 1\n    d: [p, q]\n  e: 2\n",
 }
 # Each leaves the line reader to libyaml: the reference then says what the file holds or what is wrong.
@@ -104,7 +116,9 @@ LEFT = {
     "a repeated key": "a: 1\na: 2\n",
     "a null key": "null: 1\n",
     "a tab": "a:\tb\n",
-    "a carriage return": "a: 1\r\nb: 2\r\n",
+    "a carriage return alone": "a: 1\rb: 2\r",
+    "a carriage return inside a line": "a: x\ry\r\n",
+    "a carriage return and a line feed apart": "a: 1\n\rb: 2\n",
     "a byte-order mark": "\ufeffa: 1\n",
     "a control character in a comment": "a: 1  # \x07\n",
     "an octal number": "a: 012\n",
@@ -323,7 +337,8 @@ def _texts(draw: st.DrawFn, clean: bool = False) -> str:
             lines.insert(at, draw(st.sampled_from(["", "   ", "# c", "  # c", "---", "...", "\t"])))
         else:  # clean texts: now and then a blank line or a comment, which YAML reads past anywhere
             lines.insert(at, " " * draw(st.integers(0, 6)) + draw(st.sampled_from(["", "# c", "#"])))
-    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+    end = draw(st.sampled_from(["\n", "\n", "\r\n"]))  # Unix's line ends, or Windows'
+    return end.join(lines) + draw(st.sampled_from([end, "", end + end]))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
