@@ -223,7 +223,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         loader.dispose()
     if root is None:
         return [_problem(display, (1, 1), "empty-file")]
-    quick = _quick_build(root, loader) if "&" not in text or "*" not in text else None
+    quick = _quick_build(root) if "&" not in text or "*" not in text else None
     if quick is not None:
         data, positions = quick
         problems, bomb = slips, False
@@ -686,7 +686,7 @@ class _PlainValues(dict[str, Any]):
         import yaml
 
         tag = _loader_class().resolve(yaml.ScalarNode, text, (True, False))
-        value = _block_scalar(tag, text)
+        value = _clean_scalar(tag, text)
         if (tag, text) in _BUILT and len(self) < _CACHE_LIMIT:
             self[text] = value
         return value
@@ -697,17 +697,19 @@ _CONSTRUCTOR: list[Any] = []
 
 
 def _quoted_scalar(text: str) -> Any:
-    return _block_scalar(_STANDARD_TAG + "str", text)
+    return _clean_scalar(_STANDARD_TAG + "str", text)
 
 
-def _block_scalar(tag: str, text: str) -> Any:
-    """A scalar for ``blockyaml``, built as ``_QuickBuilder.scalar`` builds it; ``ValueError`` where that
-    would leave the text to the careful builder."""
+def _clean_scalar(tag: str, text: str) -> Any:
+    """The value of a scalar of ``tag`` written as ``text``, remembered (``_BUILT``) for the next time; for
+    the quick readers (``_QuickBuilder``, ``blockyaml``), which leave to the careful builder what it would
+    refuse or warn of (``_Irregular``): a tag that is not a plain value's, a number as only YAML 1.1 reads
+    it, a text with odd characters."""
     key = (tag, text)
     value = _BUILT.get(key, _MISSING)
     if value is _MISSING:
         if tag not in _PLAIN_TAGS:
-            raise ValueError(tag)
+            raise _Irregular(tag)
         import yaml
 
         if not _CONSTRUCTOR:
@@ -716,22 +718,23 @@ def _block_scalar(tag: str, text: str) -> Any:
         value = _construct(constructor, yaml.ScalarNode(tag, text))
         constructor.constructed_objects.clear()
         if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
-            raise ValueError(text)
+            raise _Irregular(text)
         _remember(key, value)
     return value
 
 
-class _Irregular(Exception):
-    """Something the quick builder leaves to the careful one, which says what is wrong with it."""
+class _Irregular(ValueError):
+    """Something the quick readers leave to the careful builder, which says what is wrong with it (a
+    ``ValueError``, as ``blockyaml`` expects)."""
 
 
-def _quick_build(root: Any, loader: Any) -> tuple[Any, Positions] | None:
+def _quick_build(root: Any) -> tuple[Any, Positions] | None:
     """The data and positions of a node tree without aliases, built as ``_Builder`` builds them, or None
     at the first node that the careful builder would refuse or report (a refused tag or scalar, a key that
     is not a text or is repeated, odd characters in a text, too deep). Most files have none of these; for
     them this costs about half as much as building with every guard.
     """
-    quick = _QuickBuilder(loader)
+    quick = _QuickBuilder()
     try:
         data = quick.build(root, ())
     except _Irregular:
@@ -740,24 +743,14 @@ def _quick_build(root: Any, loader: Any) -> tuple[Any, Positions] | None:
 
 
 class _QuickBuilder:
-    __slots__ = ("keys", "loader", "values")
+    __slots__ = ("keys", "values")
 
-    def __init__(self, loader: Any) -> None:
-        self.loader = loader
+    def __init__(self) -> None:
         self.values: dict[Path_, Mark] = {}
         self.keys: dict[Path_, Mark] = {}
 
     def scalar(self, node: Any) -> Any:
-        key = (node.tag, node.value)
-        value = _BUILT.get(key, _MISSING)
-        if value is _MISSING:
-            if node.tag not in _PLAIN_TAGS:
-                raise _Irregular
-            value = _construct(self.loader, node)
-            if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
-                raise _Irregular
-            _remember(key, value)
-        return value
+        return _clean_scalar(node.tag, node.value)
 
     def build(self, node: Any, path: Path_) -> Any:
         mark = node.start_mark
