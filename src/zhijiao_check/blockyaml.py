@@ -148,7 +148,7 @@ def _read(
             if key is None:
                 if last < _PLAIN:
                     return None  # a dash alone: what follows it is left to libyaml
-                container.append(_value(found, last, number, child, values, held, plain, quoted))
+                container.append(_value(found, last, number, child, values, plain, quoted))
                 continue
             if len(child) >= MAX_DEPTH:
                 return None
@@ -171,7 +171,7 @@ def _read(
         elif last == _KEY:
             pending = (container, key, child, column, (number, column + len(key) + 2))
         else:
-            container[key] = _value(found, last, number, child, values, held, plain, quoted)
+            container[key] = _value(found, last, number, child, values, plain, quoted)
     if pending is not None:
         parent, name, below, _, empty = pending
         parent[name] = None
@@ -187,7 +187,6 @@ def _value(
     number: int,
     path: Path_,
     values: dict[Path_, Mark],
-    held: Any,
     plain: PlainValues,
     quoted: Callable[[str], Any],
 ) -> Any:
@@ -196,7 +195,7 @@ def _value(
     if last == _PLAIN:
         values[path] = (number, start + 1)
         text = found.group(last)
-        value = held(text, _MISSING)
+        value = plain.get(text, _MISSING)
         return plain.value(text) if value is _MISSING else value
     if last == _FLOW:
         values[path] = (number, start)  # the bracket
