@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from zhijiao_check import source
 from zhijiao_check.blockyaml import read_block
+from zhijiao_check.located import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,11 +162,21 @@ def test_shapes_it_leaves_to_libyaml(text: str, monkeypatch: pytest.MonkeyPatch)
     assert not _same(text, monkeypatch)
 
 
-def test_too_deep_is_left_to_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
-    deep = "".join(f"{'  ' * level}k:\n" for level in range(source.MAX_DEPTH + 1)) + "  " * 41 + "k: 1\n"
-    assert not _same(deep, monkeypatch)
-    flow = "".join(f"{'  ' * level}k:\n" for level in range(source.MAX_DEPTH - 1)) + "  " * 63 + "k: [1]\n"
-    assert not _same(flow, monkeypatch) or source.MAX_DEPTH > 64
+def _nested(levels: int, last: str) -> str:
+    """``levels`` fields each holding the next, the last of them holding ``last``."""
+    return "".join(f"{'  ' * level}k:\n" for level in range(levels)) + "  " * levels + last + "\n"
+
+
+def test_nesting_up_to_the_limit_is_read_and_beyond_it_left_to_libyaml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mapping or list as deep as ``MAX_DEPTH`` is what ``source`` refuses as too deep."""
+    assert _same(_nested(MAX_DEPTH - 1, "k: 1"), monkeypatch)  # the innermost mapping at depth 63
+    assert not _same(_nested(MAX_DEPTH, "k: 1"), monkeypatch)
+    assert _same(_nested(MAX_DEPTH - 2, "k: [1]"), monkeypatch)  # a flow list at depth 63
+    assert not _same(_nested(MAX_DEPTH - 1, "k: [1]"), monkeypatch)
+    assert _same(_nested(MAX_DEPTH - 2, "k:\n" + "  " * (MAX_DEPTH - 2) + "- 1"), monkeypatch)
+    assert not _same(_nested(MAX_DEPTH - 1, "k:\n" + "  " * (MAX_DEPTH - 1) + "- 1"), monkeypatch)
 
 
 # Generated texts: a tree of mappings, lists and values written in varied indentation, with comments, blank
