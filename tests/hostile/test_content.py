@@ -129,10 +129,11 @@ def test_a_size_bomb_under_the_size_limit_is_refused_before_it_is_built(tmp_path
 
 
 def test_files_of_values_never_seen_twice_keep_the_readers_memos_within_their_bound() -> None:
-    """The loader remembers what each plain value resolves to and builds (``source._BUILT`` and the memoised
-    resolver) so that a year's repeated keys and values are read once; real figures differ from report to
-    report, so a large run meets hundreds of thousands of them, and unbounded memos would grow with every
-    one (at 200,000 entries, their bound before, some 40 MiB). Each file is still read exactly."""
+    """The loader remembers what each plain value resolves to and builds (``source._BUILT``, the memoised
+    resolver, and the line reader's memo by text, ``source._PLAIN``) so that a year's repeated keys and
+    values are read once; real figures differ from report to report, so a large run meets hundreds of
+    thousands of them, and unbounded memos would grow with every one (at 200,000 entries, their bound
+    before, some 40 MiB). Each file is still read exactly."""
     limit = 10_000  # entries of each: a few MiB at most
     resolved = 2_000  # the resolver's: at 4,096, 10,000 reports of varied figures peaked 1 MiB higher
     start, size = 10_000_000, 4_000  # figures no other test writes; a file holds at most 10,000 values
@@ -144,7 +145,10 @@ def test_files_of_values_never_seen_twice_keep_the_readers_memos_within_their_bo
         assert isinstance(parsed, source.Parsed)
         assert parsed.data == {f"f{n}": n for n in numbers}
         assert len(source._BUILT) <= limit
+        assert len(source._PLAIN) <= limit
         assert source._loader_class().resolve.cache_info().currsize <= resolved
+    # such a text is read line by line (``blockyaml``): 32,000 values went through the memo it bounds
+    assert source.read_block(text, source._PLAIN, source._quoted_scalar) is not None
 
 
 def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
