@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from zhijiao_check import source
-from zhijiao_check.blockyaml import read_block
+from zhijiao_check.blockyaml import MOST_LINES, read_block
 from zhijiao_check.located import MAX_DEPTH
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,6 +106,7 @@ SHAPES = {
     "Windows line ends": "a: 1\r\nb:\r\n  - x  # c\r\n  - 'y'\r\nc: [1, 2]\r\n",
     "Windows and Unix line ends mixed": "a: 1\r\nb: 2\nc:\r\n",
     "list of mappings at depth": "a:\n- b:\n  - c: 1\n    d: [p, q]\n  e: 2\n",
+    "as many lines as it holds": "# c\n" * (MOST_LINES - 2) + "a: 1\n",
 }
 # Each leaves the line reader to libyaml: the reference then says what the file holds or what is wrong.
 LEFT = {
@@ -149,6 +150,7 @@ LEFT = {
     "a key not a name": "名称: 1\n",
     "a dash in a key": "a-b: 1\n",
     "a line separator": "a: 1\u2028b: 2\n",
+    "more lines than it holds": "# c\n" * (MOST_LINES - 1) + "a: 1\n",
 }
 
 
