@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from zhijiao_check.document import city, header, invalid, ranked, report, result, trend, unit_trends
 from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_report, unit_order
-from zhijiao_check.engine.keep import Keep, Shared, kept_fields, pruned
+from zhijiao_check.engine.keep import Keep, Shared, kept_fields, packed, pruned, unpacked
 from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.errors import FatalError
@@ -84,7 +84,7 @@ class Scored:
     fails: bool
     entry: bytes  # the document's entry, ``"rank": null``, indented at ``DEPTH``
     figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
-    kept: bytes  # the report as the city-wide rules read it (engine.keep), pickled
+    kept: bytes  # the report as the city-wide rules read it (engine.keep), packed
     used: frozenset[Waiver]  # the waivers that excused one of its results
 
 
@@ -212,7 +212,7 @@ def run_flat(
                 refused.append(done.invalid)
             elif done.unit in seen.get(done.year, {}):
                 first = spool.report(seen[done.year][done.unit]).file
-                duplicates.append(duplicate(pickle.loads(done.kept), first))
+                duplicates.append(duplicate(unpacked(done.kept), first))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
@@ -309,7 +309,7 @@ def _scorer(
             any(r.status in failing_statuses for r in evaluation.results),
             encoded(report(evaluation, flat.tr), DEPTH),
             _pickled(figures),
-            _pickled(pruned(loaded, keep)),
+            packed(pruned(loaded, keep)),
             used,
         )
 
@@ -508,8 +508,7 @@ class _Spool:
 
     def report(self, kept: _Kept) -> ReportFile:
         """The report as kept: what the city-wide rules and the year-before comparison read."""
-        report: ReportFile = pickle.loads(self.part(kept, 2))
-        return report
+        return unpacked(self.part(kept, 2))
 
 
 def _figures(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:

@@ -10,6 +10,7 @@ it again. Keeping just the fields they read, and the positions of those fields, 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, cast
@@ -111,6 +112,28 @@ def pruned(report: ReportFile, keep: Keep) -> ReportFile:
     return ReportFile(report.file, data, _positions(Marks.of(values), Marks.of(keys), cells), ())
 
 
+def packed(report: ReportFile) -> bytes:
+    """A kept report (``pruned``) as bytes to set aside: its fields, and its marks as paths and the bytes of
+    their numbers. Pickled as its records, it took a third longer to write and half as long again to read
+    back (twice for most reports: for its year and for the next one's comparison), 1.5% of a bulk run."""
+    values, keys = (cast(Marks, marks) for marks in (report.positions.values, report.positions.keys))
+    return pickle.dumps(
+        (report.file, report.data, *values.plain(), *keys.plain(), report.positions.cells),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def unpacked(raw: bytes) -> ReportFile:
+    """What ``packed`` set aside."""
+    file, data, value_paths, value_numbers, key_paths, key_numbers, cells = pickle.loads(raw)
+    return ReportFile(
+        file,
+        data,
+        _positions(Marks.of_plain(value_paths, value_numbers), Marks.of_plain(key_paths, key_numbers), cells),
+        (),
+    )
+
+
 def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions:
     # Marks is read-only and every reader of a kept report's positions only looks up, tests and iterates
     # (``located.Positions``' own methods, ``measure.scope.locate``, the year-before comparison).
@@ -186,6 +209,14 @@ class Marks(Mapping[Path_, Mark]):
             numbers.append(column)
         # two bytes a number where every line and column fits (nearly every report), else four
         return cls(tuple(paths), array("H" if max(numbers, default=0) < 1 << 16 else "I", numbers))
+
+    def plain(self) -> tuple[tuple[Path_, ...], tuple[str, bytes]]:
+        """The paths, and the numbers' type and bytes: what ``of_plain`` makes the same marks of."""
+        return self.paths, (self._numbers.typecode, self._numbers.tobytes())
+
+    @classmethod
+    def of_plain(cls, paths: tuple[Path_, ...], numbers: tuple[str, bytes]) -> Marks:
+        return cls(paths, array(*numbers))
 
     def index(self) -> dict[Path_, int]:
         """Each path's place in ``paths`` (made when first read)."""
