@@ -27,25 +27,26 @@ from zhijiao_check.patterns import later
 
 # What libyaml refuses in a text (control characters, surrogates, U+FFFE and U+FFFF), and what needs its care:
 # a tab, a carriage return (``read_block`` takes the one before a line feed), a byte-order mark and the other
-# line breaks (NEL, U+2028, U+2029). The characters beyond Latin-1 are looked for one by one: a class holding
-# them takes ``re`` 0.5 ms to compile, more than a report takes to read, and a negated class of what libyaml
-# reads took 6.9 ms.
-_UNREAD_LATIN = later("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# line breaks (NEL, U+2028, U+2029). The control characters (line feed, tab and carriage return among them)
+# are taken by no class of ``_LINES``, so that a line holding one is not read; the characters beyond Latin-1
+# are looked for one by one: a class holding them takes ``re`` 0.5 ms to compile, more than a report takes to
+# read, and a negated class of what libyaml reads took 6.9 ms.
+_CONTROL = r"\x00-\x1f\x7f-\x9f"
 _UNREAD_OTHER = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
 # A plain value's first character: not an indicator, but a minus before a digit or a point (``-5``).
-_FIRST = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` \n]|-(?=[0-9.]))"""
+_FIRST = rf"""(?:[^-?:,\[\]{{}}#&*!|>'"%@` {_CONTROL}]|-(?=[0-9.]))"""
 # Every line of a text, split by one ``findall`` (a tuple of texts a line: no call a line, a fifth less time
 # than a match a line): 1 its indentation, 2 a list entry's dash and the blanks after it, 3 a field's key (a
 # name, not YAML's null), 4 the blanks after its colon, then the value: 5 a plain one (no colon, no hash), 6 a
 # flow list ``[…]``, 7 a quoted one; last a comment (a hash after a space or at the start). A line of none of
-# these is held whole in 8. No class takes a line break, so a match never runs past its line. Every run of
-# spaces is matched possessively (``*+``): giving one back never helps, and a line of many blanks would
-# otherwise be tried once for each.
+# these is held whole in 8: so is a line with a control character. No class takes a line break, so a match
+# never runs past its line. Every run of spaces is matched possessively (``*+``): giving one back never
+# helps, and a line of many blanks would otherwise be tried once for each.
 _LINES = later(
     rf"""^(?:([ ]*+)(-(?:[ ]++|$))?(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):([ ]++|$))?
-    (?: ({_FIRST}(?:[^:#\n]*[^:#\n ])?) | (\[[^\[\]{{}}'"\#:\n]*+\])
-      | ('[^'\n]*+(?:''[^'\n]*+)*+'|"[^"\\\n]*+") )?
-    [ ]*+(?:(?<![^ \n])\#.*)?|(.+))$""",
+    (?: ({_FIRST}(?:[^:#{_CONTROL}]*[^:# {_CONTROL}])?) | (\[[^\[\]{{}}'"\#:{_CONTROL}]*+\])
+      | ('[^'{_CONTROL}]*+(?:''[^'{_CONTROL}]*+)*+'|"[^"\\{_CONTROL}]*+") )?
+    [ ]*+(?:(?<![^ \n])\#[^{_CONTROL}]*+)?|(.+))$""",
     re.VERBOSE | re.MULTILINE,
 )
 _FLOW_ITEM = later(rf" *({_FIRST}(?:[^,]*[^, ])?) *")
@@ -70,7 +71,7 @@ def read_block(
     ``plain.value(text)`` builds a plain value (PyYAML's resolver and constructor), ``quoted(text)`` a
     quoted one's text. Both raise ``ValueError`` where ``source`` would refuse the value or warn of it.
     """
-    if _UNREAD_LATIN.search(text) or any(char in text for char in _UNREAD_OTHER):
+    if any(char in text for char in _UNREAD_OTHER):
         return None
     if "\r" in text:
         # Windows' line ends, as Notepad and Excel's exports write them: YAML reads CR LF as one break, and a
