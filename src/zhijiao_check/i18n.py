@@ -99,7 +99,9 @@ class Translator:
         if isinstance(wording, Join):
             render = self.render
             items = [i if i.__class__ is str else render(i) for i in wording.items]
-            return render(wording.sep).join(dict.fromkeys(items) if wording.unique else items)
+            sep = wording.sep
+            between = self._marks[sep.name] if sep.__class__ is Mark else render(sep)
+            return between.join(dict.fromkeys(items) if wording.unique else items)
         if isinstance(wording, str):
             return wording
         if isinstance(wording, Msg):

@@ -108,9 +108,16 @@ def _outcome(
 ) -> ItemOutcome:
     """The item's outcome: ``status``, and the conditions ``shown`` described with the item's values and
     located where it gave them."""
-    # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once.
+    # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once. One
+    # condition shown (most items) reads as its description alone.
     over = plan.over
-    text = Join(tuple([check.describe(item, year, over, held) for check, held in shown]), CLAUSE, unique=True)
+    text: Wording = (
+        shown[0][0].describe(item, year, over, shown[0][1])
+        if len(shown) == 1
+        else Join(
+            tuple([check.describe(item, year, over, held) for check, held in shown]), CLAUSE, unique=True
+        )
+    )
     found = [where(item) for check, _ in shown for read, where in check.places if read(item) is not None]
     return ItemOutcome(
         item.name,
