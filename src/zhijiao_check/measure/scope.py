@@ -50,14 +50,17 @@ def reader(field: str) -> Callable[[Item], Any]:
         school_path = split(field[len("school.") :])
         return lambda item: dig(item.school_data, school_path)
     path = split(field)
+    if len(path) > 1:
+        return lambda item: dig(item.data, path)
     key = path[0]
-    one_level = len(path) == 1
+    names = field == "name"
 
     def read(item: Item) -> Any:
+        # one level, the commonest read of all: an entry's field, or a list of names' entry itself
         data = item.data
-        if isinstance(data, dict):
-            return data.get(key) if one_level else dig(data, path)
-        return data if field == "name" else dig(data, path)
+        if data.__class__ is dict:
+            return data.get(key)
+        return data if names else dig(data, path)
 
     return read
 
