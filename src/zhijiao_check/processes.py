@@ -13,7 +13,7 @@ import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,19 +50,35 @@ class WorkerLost(Exception):
 def ordered_map(
     function: Callable[[T], R], items: Sequence[T], jobs: int, least: int = PARALLEL_FROM
 ) -> Iterator[R]:
-    """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order."""
+    """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order. The
+    workers start on the items at once, not at the first result asked for: the caller may do work of its own
+    meanwhile (``commands.flat``: each unit's trends while the city-wide years are in workers)."""
     if not in_parallel(len(items), jobs, least):
-        yield from map(function, items)
-        return
+        return map(function, items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     _state["function"] = function
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
     try:
-        yield from pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+        mapped = pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    results = _results(pool, mapped)
+    next(results)  # started: given up before its first result, it still shuts the pool down
+    return cast(Iterator[R], results)
+
+
+def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:
+    """The results of the work given to ``pool``, in order, after a first None (``ordered_map`` takes it);
+    the pool shut down once they are all in, or as soon as they are given up."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield None
+        yield from mapped
     except BaseException as error:
         # Stopped early (a worker lost, Ctrl-C, an error, the caller done): the rest of the work is given up,
         # each worker ends after the task it is on (a few reports, a city-wide year), and the pool's thread is

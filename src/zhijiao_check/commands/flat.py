@@ -48,8 +48,10 @@ if TYPE_CHECKING:
     from zhijiao_check.settings.waivers import Excuser, Waiver
     from zhijiao_check.wording import Wording
 
-# Each report's entry stands at this depth in the document (top level, "reports", the entry).
+# Each report's entry stands at this depth in the document (top level, "reports", the entry); each unit's
+# trends one deeper (top level, "trends", "units", the entry).
 DEPTH = 2
+_UNIT_DEPTH = 3
 _NO_RANK = b"null\n" + b"  " * DEPTH + b"}"
 PIECE = 1 << 16  # bytes read back from the spool at a time
 _LISTS = ("locations", "items")  # a city-wide result's lists, which a view reads a batch at a time
@@ -427,6 +429,19 @@ class _Spool:
         for index in range(0, len(spans), 2):
             yield from self.value(spans[index], spans[index + 1])
 
+    def written(self, entries: Iterable[Any], depth: int) -> array[int]:
+        """Each of ``entries`` written as a list's entries ``depth`` deep are (``Written``), and where each
+        is (start, size in turn): ``read_written`` reads them back."""
+        spans = array("q")
+        for entry in entries:
+            text = encoded(entry, depth)
+            spans.extend((self.add(text), len(text)))
+        return spans
+
+    def read_written(self, spans: array[int]) -> Iterator[Written]:
+        for index in range(0, len(spans), 2):
+            yield Written(self.read(spans[index], spans[index + 1]))
+
     def pieces(self, at: int, size: int) -> Iterator[bytes]:
         """``read(at, size)`` a bounded piece at a time."""
         end = at + size
@@ -553,11 +568,28 @@ def _document(
     before: dict[tuple[str, int], ReportFile] = {}
     for old in earlier:
         before.setdefault((old.unit, old.year), old)
+    units: dict[str, list[_Kept]] = {}
+    for one in kept:
+        units.setdefault(one.unit, []).append(one)
+
+    def unit_trend_entries() -> Iterator[dict[str, Any]]:
+        for reports in units.values():
+            found = trends_of_unit([spool.year(one) for one in reports], bases)
+            if found is not None:
+                yield unit_trends(found, tr)
+
+    # Each unit's trends, written to the spool while the city-wide years are in worker processes (this
+    # process would only wait for them meanwhile); else made as they are written out.
+    spooled: list[array[int]] = []
+
+    def meanwhile() -> None:
+        spooled.append(spool.written(unit_trend_entries(), _UNIT_DEPTH))
+
     city_entries: list[_City] = []
     city_years: list[_Year] = []
     city_notices: list[Wording] = []
     each_year = sorted(by_year.items())
-    for done in _city_years(flat, spool, each_year, (in_run, before, keep), warnings, jobs):
+    for done in _city_years(flat, spool, each_year, (in_run, before, keep), warnings, jobs, meanwhile):
         failed = failed or done.failed
         city_notices += done.notices
         city_entries += done.entries
@@ -568,20 +600,14 @@ def _document(
     code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
     years = sorted({*by_year, *(c.year for c in city_years)})
     city_trend = city_trends(city_years, bases)
-    units: dict[str, list[_Kept]] = {}
-    for one in kept:
-        units.setdefault(one.unit, []).append(one)
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():
             for rank, one in ranked([{"score": one.score, "kept": one} for one in year_kept]):
                 yield spool.entry(cast(_Kept, one["kept"]), rank)
 
-    def unit_entries() -> Iterator[dict[str, Any]]:
-        for reports in units.values():
-            found = trends_of_unit([spool.year(one) for one in reports], bases)
-            if found is not None:
-                yield unit_trends(found, tr)
+    def unit_entries() -> Iterable[Any]:
+        return spool.read_written(spooled[0]) if spooled else unit_trend_entries()
 
     def document() -> dict[str, Any]:
         return {
@@ -680,11 +706,13 @@ def _city_years(
     earlier: tuple[Mapping[int, Mapping[str, _Kept]], Mapping[tuple[str, int], ReportFile], Keep],
     warnings: _Warnings,
     jobs: int,
+    meanwhile: Callable[[], None],
 ) -> Iterator[_YearDone]:
     """Each year's ``_city_year``, in order: a year at a time, in a function of its own (nothing of one year
     is held while the next is read). With ``jobs``, in worker processes, each year written to a spool of its
     own, then copied into the run's after the years before it, where the run would have written it: the
-    same bytes in the same places, and the warnings in the same order, as one process gives."""
+    same bytes in the same places, and the warnings in the same order, as one process gives. ``meanwhile``
+    is called once the workers have the years, before their first one is back (not with one process)."""
     from zhijiao_check.processes import in_parallel, ordered_map
 
     if not in_parallel(len(years), jobs, _YEARS_IN_PARALLEL):
@@ -707,6 +735,7 @@ def _city_years(
 
     try:
         made = ordered_map(work, range(len(years)), jobs, _YEARS_IN_PARALLEL)
+        meanwhile()
         for index, (done, size, found, used) in enumerate(made):
             at = spool.copy(_Spool(files[index], spool.rules, spool.views), size)
             warnings.moved_in(found, at)
