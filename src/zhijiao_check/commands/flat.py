@@ -464,12 +464,8 @@ class _Spool:
 
     def _batches(self, entries: Lazy) -> array[int]:
         """``entries`` written ``PLAIN`` at a time as JSON lists, and where each list is."""
-        spans = array("q")
         made = iter(entries.entries())
-        while batch := list(islice(made, PLAIN)):
-            text = encoded(batch)
-            spans.extend((self.add(text), len(text)))
-        return spans
+        return self.written(iter(lambda: list(islice(made, PLAIN)), []), 0)
 
     def city(self, made: Mapping[str, Any], written: Sequence[_Result]) -> _City:
         """A city-wide year's entry (``document.city``) written a piece at a time, its results copied from
