@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from zhijiao_check import __version__
@@ -37,6 +39,23 @@ class Command(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _without_flag_types(super().get_params(ctx))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Arguments left over are refused here, as click would, but with the arguments kept apart for the
+        # message (``cli_usage``), not only inside click's English text.
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            rest = super().parse_args(ctx, args)
+        except UsageError as error:
+            error.ctx = error.ctx or ctx  # click's parser leaves it out of some (``--jobs`` with no value)
+            raise
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            from zhijiao_check.cli_usage import ExtraArguments
+
+            raise ExtraArguments(rest, ctx)
+        return rest
+
 
 class BarePathRunsCheck(TyperGroup):
     """``zhijiao-check county.yaml`` means ``zhijiao-check check county.yaml``.
@@ -58,6 +77,29 @@ class BarePathRunsCheck(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in self.group_options:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def main(  # type: ignore[override]  # typer's, its parameters passed on as they are
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """The command line run, its usage errors told in the language it asks for (``cli_usage``), not
+        in typer's English; the exit status returned, or exited with as click does (``standalone_mode``)."""
+        try:
+            status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except (UsageError, typer.Abort) as error:
+            from zhijiao_check.cli_usage import told
+
+            status = told(error, sys.argv[1:] if args is None else args)
+        except ClickException as error:  # none of the tool's parameters raises another, but as click would
+            error.show()
+            status = error.exit_code
+        if not standalone_mode:
+            return status
+        sys.exit(status)
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -547,8 +589,6 @@ def schema(
 
 
 def main() -> None:
-    import sys
-
     try:
         app()
     except SystemExit:

@@ -27,17 +27,35 @@ Check = Callable[[Any, Any, Any], Any]  # (value, param, ctx) -> the value the c
 
 class Lazy:
     """A parameter's checker, built when a value is first there. An option not given is None (or empty),
-    which typer's checker returns as it is without looking at it."""
+    which typer's checker returns as it is without looking at it. A value refused is named in the refusal
+    (``cli_usage.ValueRefused``): of a list, the first item refused."""
 
     def __init__(self, param: Any) -> None:
         self.param = param
+        self.built: RuntimeParam | None = None
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         if value is None:
             return () if param.multiple or param.nargs == -1 else None
-        built = checker(param.type_descriptor)
-        self.param._runtime_param = built
-        return built.coerce(value, param=param, ctx=ctx)
+        if self.built is None:
+            self.built = checker(param.type_descriptor)
+        try:
+            return self.built.coerce(value, param=param, ctx=ctx)
+        except BadParameter as refusal:
+            from zhijiao_check.cli_usage import ValueRefused
+
+            raise ValueRefused(refusal, self._refused(value, param, ctx)) from refusal
+
+    def _refused(self, value: Any, param: Any, ctx: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            return value
+        assert self.built is not None
+        for item in value:
+            try:
+                self.built.coerce([item], param=param, ctx=ctx)
+            except BadParameter:
+                return item
+        return " ".join(map(str, value))
 
 
 def checker(descriptor: TypeDescriptor) -> RuntimeParam:

@@ -12,6 +12,18 @@ MESSAGES: dict[str, str] = {
     "cli.internal-error": (
         "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback"
     ),
+    "cli.usage-help": "Try '{command} -h' for usage and every option.",
+    "cli.usage-no-such-option": "no such option: {option}",
+    "cli.usage-no-such-option-maybe": "no such option: {option}; did you mean {maybe}?",
+    "cli.usage-needs-value": "{option} needs a value after it",
+    "cli.usage-switch-with-value": "{option} is a switch and takes no value: write {option} alone",
+    "cli.usage-missing-argument": "missing argument {name}",
+    "cli.usage-missing-option": "missing option {name}",
+    "cli.usage-not-a-choice": "{option} cannot be '{given}': choose one of {choices}",
+    "cli.usage-not-a-count": "{option} cannot be '{given}': write a whole number of at least {least}",
+    "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
+    "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
+    "cli.usage-other": "invalid command line: {reason}",
     "cli.interrupted": "interrupted",
     "cli.invalid-pack": "invalid rule pack:",
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",

@@ -1,0 +1,122 @@
+"""A command line the tool cannot take, told in the user's language: an unknown option, a value refused, an
+argument missing or left over. Exit status 2, as for any bad usage (cli.md).
+
+typer words these itself, in English, in a box, whatever ``--lang`` says. The command group runs the command
+line without typer's own error handling (``cli.BarePathRunsCheck.main``) and hands each usage error here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer import Abort
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
+
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.status import ExitCode
+
+
+class ValueRefused(BadParameter):
+    """typer's refusal of a value, with the value as given (``cli_values.Lazy``): the message names it."""
+
+    def __init__(self, refusal: BadParameter, given: Any) -> None:
+        super().__init__(refusal.message, refusal.ctx, refusal.param, refusal.param_hint)
+        self.given = given
+
+
+class ExtraArguments(UsageError):
+    """Arguments left over once the command has taken all it takes (``cli.Command.parse_args``)."""
+
+    def __init__(self, arguments: Sequence[str], ctx: Any) -> None:
+        super().__init__(f"Got unexpected extra argument(s) ({' '.join(arguments)})", ctx)
+        self.arguments = tuple(arguments)
+
+
+def told(error: UsageError | Abort, args: Sequence[str]) -> int:
+    """Print ``error`` to standard error in the language ``args`` ask for; its exit status. ``Abort``: input
+    ended or was interrupted at a prompt (``EOFError``), told as Ctrl-C is told."""
+    tr = Translator(language(args))
+    if isinstance(error, Abort):
+        print(tr("cli.interrupted"), file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    if isinstance(error, NoArgsIsHelpError):  # the help, which click has printed already
+        return ExitCode.INVALID
+    print(message(error, tr), file=sys.stderr)
+    if error.ctx is not None:
+        print(tr("cli.usage-help", command=error.ctx.command_path), file=sys.stderr)
+    return ExitCode.INVALID
+
+
+def language(args: Sequence[str]) -> Lang:
+    """The ``--lang`` of a command line that may not parse: the last one given before ``--``, if it is
+    ``en``. A config file's ``lang`` is not read: which config file is meant is itself on the command line."""
+    lang = "zh"
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            lang = args[at + 1]
+        elif arg.startswith("--lang="):
+            lang = arg[len("--lang=") :]
+    return "en" if lang == "en" else "zh"
+
+
+def message(error: UsageError, tr: Translator) -> str:
+    """What went wrong, and what to write instead where the error says."""
+    if isinstance(error, NoSuchOption):
+        if error.possibilities:
+            maybe = tr.join(error.possibilities)  # the closest first, as click found them
+            return tr("cli.usage-no-such-option-maybe", option=error.option_name, maybe=maybe)
+        return tr("cli.usage-no-such-option", option=error.option_name)
+    if isinstance(error, BadOptionUsage):
+        option = _option_named(error, error.option_name)
+        if option is not None and getattr(option, "is_flag", False):
+            return tr("cli.usage-switch-with-value", option=error.option_name)
+        return tr("cli.usage-needs-value", option=error.option_name)
+    if isinstance(error, MissingParameter) and error.param is not None:
+        if error.param.param_type_name == "argument":
+            return tr("cli.usage-missing-argument", name=_name(error.param))
+        return tr("cli.usage-missing-option", name=_name(error.param))
+    if isinstance(error, ValueRefused):
+        return _refused(error, tr)
+    if isinstance(error, ExtraArguments):
+        return tr("cli.usage-extra-arguments", arguments=" ".join(error.arguments))
+    return tr("cli.usage-other", reason=error.format_message())
+
+
+def _refused(error: ValueRefused, tr: Translator) -> str:
+    """A value the option does not take, and what it takes: one of its choices, or a whole number."""
+    param = error.param
+    named = {"option": _name(param), "given": error.given}
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is not None and descriptor.choices:
+        return tr("cli.usage-not-a-choice", choices=tr.join(descriptor.choices), **named)
+    info = getattr(descriptor, "parameter_info", None)
+    leaf = getattr(descriptor, "annotation", None)
+    if leaf is int and info is not None and info.min is not None and info.max is None:
+        return tr("cli.usage-not-a-count", least=info.min, **named)
+    return tr("cli.usage-bad-value", reason=error.message, **named)
+
+
+def _name(param: Any) -> str:
+    """``--jobs / -j`` for an option, ``PATH...`` for an argument."""
+    if param is None:
+        return ""
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.metavar or param.name.upper())
+    return " / ".join(param.opts)
+
+
+def _option_named(error: UsageError, name: str) -> Any:
+    if error.ctx is None:
+        return None
+    return next((p for p in error.ctx.command.params if name in getattr(p, "opts", ())), None)

@@ -1,0 +1,142 @@
+"""A command line the tool cannot take: told in Chinese by default, in English with ``--lang en``, as two
+lines (what is wrong, where to read the usage), exit status 2, nothing on standard output (``cli_usage``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from factory import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhijiao_check.cli_usage import language
+
+SAMPLE = "samples/2023/dongan.yaml"
+FORMATS = "table、json、junit、markdown、github、sarif、html、xlsx、csv"
+EN_FORMATS = FORMATS.replace("、", ", ")
+EN_HELP = "Try 'zhijiao-check {command} -h' for usage and every option."
+
+CHINESE = [
+    ((SAMPLE, "-j", "0"), "--jobs / -j 不能是“0”：请写不小于 1 的整数（半角数字）", "check"),
+    ((SAMPLE, "--jobs", "两"), "--jobs / -j 不能是“两”：请写不小于 1 的整数（半角数字）", "check"),
+    ((SAMPLE, "-f", "xml"), f"--format / -f 不能是“xml”：可选 {FORMATS}", "check"),
+    ((SAMPLE, "-f", "json", "-f", "pdf"), f"--format / -f 不能是“pdf”：可选 {FORMATS}", "check"),
+    (("rules", "--lang", "fr"), "--lang 不能是“fr”：可选 zh、en", "rules"),
+    ((SAMPLE, "--strictt"), "没有 --strictt 这个选项；是否想写 --strict、--no-strict？", "check"),
+    (("rules", "-x"), "没有 -x 这个选项", "rules"),
+    ((SAMPLE, "--jobs"), "--jobs 后面要写一个值", "check"),
+    ((SAMPLE, "--no-color=yes"), "--no-color 是开关，不带值：只写 --no-color", "check"),
+    (("check",), "缺少参数 PATH...", "check"),
+    (("diff", "a.yaml"), "缺少参数 NEW", "diff"),
+    (("explain", "c1.public-seats", "c2"), "多余的参数：c2（这个命令不接受这么多参数）", "explain"),
+]
+
+ENGLISH = [
+    ((SAMPLE, "-j", "1.5"), "--jobs / -j cannot be '1.5': write a whole number of at least 1", "check"),
+    (
+        (SAMPLE, "--format", "xml"),
+        f"--format / -f cannot be 'xml': choose one of {FORMATS.replace('、', ', ')}",
+        "check",
+    ),
+    ((SAMPLE, "--strictt"), "no such option: --strictt; did you mean --strict, --no-strict?", "check"),
+    ((SAMPLE, "--no-color=1"), "--no-color is a switch and takes no value: write --no-color alone", "check"),
+    (("diff", "a.yaml"), "missing argument NEW", "diff"),
+    (
+        ("explain", "c1.public-seats", "c2", "c3"),
+        "unexpected extra arguments: c2 c3 (this command takes fewer)",
+        "explain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "told", "command"), CHINESE)
+def test_a_usage_error_is_told_in_chinese_by_default(invoke, args, told, command):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [told, f"用 zhijiao-check {command} -h 查看用法和全部选项"]
+
+
+@pytest.mark.parametrize(("args", "told", "command"), ENGLISH)
+def test_a_usage_error_is_told_in_english_with_lang_en(invoke, args, told, command):
+    result = invoke(*args, "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        told,
+        f"Try 'zhijiao-check {command} -h' for usage and every option.",
+    ]
+
+
+def test_the_language_is_read_from_a_command_line_that_does_not_parse():
+    assert language(["x.yaml", "--bogus", "--lang", "en"]) == "en"
+    assert language(["x.yaml", "--lang=en", "--bogus"]) == "en"
+    assert language(["x.yaml", "--lang", "en", "--lang", "zh"]) == "zh"  # the last one, as click takes it
+    assert language(["x.yaml", "--lang", "fr"]) == "zh"  # refused itself: told in the default language
+    assert language(["--", "--lang", "en"]) == "zh"  # after --, a file named --lang
+    assert language(["x.yaml", "--lang"]) == "zh"
+
+
+def test_a_usage_error_from_the_console_script_is_two_plain_lines_in_a_gbk_console():
+    """The real process, its standard error encoded as a Chinese Windows console's: no box, no traceback."""
+    done = subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", SAMPLE, "-j", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        env={"PYTHONIOENCODING": "gbk", "PATH": ""},
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode("gbk").splitlines() == [
+        "--jobs / -j 不能是“0”：请写不小于 1 的整数（半角数字）",
+        "用 python -m zhijiao_check check -h 查看用法和全部选项",  # as it was run
+    ]
+
+
+def test_help_and_version_still_exit_0(invoke):
+    assert invoke("check", "-h").exit_code == 0
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("zhijiao-check ")
+
+
+def test_no_arguments_still_show_the_help_and_exit_2(invoke):
+    result = invoke()
+    assert result.exit_code == 2
+    assert "Usage: zhijiao-check" in result.stdout
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_any_unknown_option_exits_2_naming_it_in_the_language_asked_for(name, lang):
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    option = f"--zz{name}"
+    result = CliRunner().invoke(app, [SAMPLE, option, "--lang", lang])
+    assert result.exit_code == 2, result.output
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("no such option: ") if lang == "en" else first.startswith("没有 ")
+    assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=8))
+def test_any_count_that_is_not_a_whole_number_of_at_least_1_is_refused_by_name(value):
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    if value.isascii() and value.isdigit() and int(value) >= 1:
+        return  # a count taken: the run itself is not this test's
+    if value.startswith("-"):
+        return  # read as an option, not as the count
+    result = CliRunner().invoke(app, [SAMPLE, "--jobs", value])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == f"--jobs / -j 不能是“{value}”：请写不小于 1 的整数（半角数字）"
