@@ -176,8 +176,9 @@ ConfigOption = Annotated[
     typer.Option(
         "--config",
         metavar="FILE",
+        # typer reads help as rich markup, where [tool.zhijiao-check] would be a tag: \\[ is a bracket
         help="The config file (default: the nearest zhijiao-check.toml, or "
-        "pyproject.toml with [tool.zhijiao-check], from here upward).",
+        "pyproject.toml with \\[tool.zhijiao-check], from here upward).",
     ),
 ]
 RulesOption = Annotated[
@@ -318,7 +319,8 @@ def check(
         typer.Option(
             "--waivers",
             metavar="FILE",
-            help="A waivers file (TOML, [[waiver]] entries): results excused with a reason, shown as waived.",
+            help="A waivers file (TOML, [\\[waiver]] entries): results excused with a reason, shown as "
+            "waived.",
         ),
     ] = None,
     base_dir: Annotated[

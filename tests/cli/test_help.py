@@ -4,6 +4,7 @@ a switch, lists --debug; shell completion works in a real bash."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,15 @@ def test_quiet_prints_summary_lines_only() -> None:
     titles, summaries = lines[0:-1:2], lines[1:-1:2]
     assert len(titles) == len(summaries) == 16  # 15 reports and the city-wide year
     assert all("得分" in t for t in titles) and all(s.startswith("小计：") for s in summaries)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_shows_every_bracket_its_text_holds(name: str) -> None:
+    """typer reads help as rich markup, where ``[tool.zhijiao-check]`` is a tag and vanishes: written ``\\[``,
+    it is shown as written."""
+    command = GROUP.commands[name]  # type: ignore[attr-defined]
+    ctx = command.make_context(name, ["--help"], resilient_parsing=True)
+    written = " ".join(p.help or "" for p in command.get_params(ctx)).replace("\\[", "[")
+    shown = " ".join(CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "400"}).stdout.split())
+    for bracketed in re.findall(r"\[+[^\]\s]+\]+", written):
+        assert bracketed in shown, bracketed
