@@ -101,8 +101,9 @@ def _refused(error: ValueRefused, tr: Translator) -> str:
     if descriptor is not None and descriptor.choices:
         return tr("cli.usage-not-a-choice", choices=tr.join(descriptor.choices), **named)
     info = getattr(descriptor, "parameter_info", None)
-    leaf = getattr(descriptor, "annotation", None)
-    if leaf is int and info is not None and info.min is not None and info.max is None:
+    if getattr(descriptor, "annotation", None) is int and info is not None and info.max is None:
+        if info.min is None:
+            return tr("cli.usage-not-a-number", **named)
         return tr("cli.usage-not-a-count", least=info.min, **named)
     return tr("cli.usage-bad-value", reason=error.message, **named)
 

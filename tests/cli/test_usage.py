@@ -31,6 +31,11 @@ CHINESE = [
     (("check",), "缺少参数 PATH...", "check"),
     (("diff", "a.yaml"), "缺少参数 NEW", "diff"),
     (("explain", "c1.public-seats", "c2"), "多余的参数：c2（这个命令不接受这么多参数）", "explain"),
+    (
+        ("template", "-u", "东安县", "-y", "二〇二三"),
+        "--year / -y 不能是“二〇二三”：请写整数（半角数字）",
+        "template",
+    ),
 ]
 
 ENGLISH = [
@@ -42,6 +47,11 @@ ENGLISH = [
     ),
     ((SAMPLE, "--strictt"), "no such option: --strictt; did you mean --strict, --no-strict?", "check"),
     ((SAMPLE, "--no-color=1"), "--no-color is a switch and takes no value: write --no-color alone", "check"),
+    (
+        ("template", "-u", "东安县", "-y", "2023.5"),
+        "--year / -y cannot be '2023.5': write a whole number",
+        "template",
+    ),
     (("diff", "a.yaml"), "missing argument NEW", "diff"),
     (
         ("explain", "c1.public-seats", "c2", "c3"),

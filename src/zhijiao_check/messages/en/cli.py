@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "cli.usage-missing-option": "missing option {name}",
     "cli.usage-not-a-choice": "{option} cannot be '{given}': choose one of {choices}",
     "cli.usage-not-a-count": "{option} cannot be '{given}': write a whole number of at least {least}",
+    "cli.usage-not-a-number": "{option} cannot be '{given}': write a whole number",
     "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
     "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
     "cli.usage-other": "invalid command line: {reason}",

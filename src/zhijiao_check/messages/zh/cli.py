@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "cli.usage-missing-option": "缺少选项 {name}",
     "cli.usage-not-a-choice": "{option} 不能是“{given}”：可选 {choices}",
     "cli.usage-not-a-count": "{option} 不能是“{given}”：请写不小于 {least} 的整数（半角数字）",
+    "cli.usage-not-a-number": "{option} 不能是“{given}”：请写整数（半角数字）",
     "cli.usage-bad-value": "{option} 不能是“{given}”：{reason}",
     "cli.usage-extra-arguments": "多余的参数：{arguments}（这个命令不接受这么多参数）",
     "cli.usage-other": "命令行有误：{reason}",
