@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable, Sequence
 
@@ -11,6 +12,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem
 from zhijiao_check.processes import WorkerLost
 from zhijiao_check.status import ExitCode
+from zhijiao_check.wording import WORDING, Wording, msg
 
 
 class FatalError(Exception):
@@ -31,7 +33,8 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     try:
         return command()
     except FatalError as error:
-        print(tr(f"cli.{error.code}", **error.params), file=sys.stderr)
+        params = {name: tr.render(v) if isinstance(v, WORDING) else v for name, v in error.params.items()}
+        print(tr(f"cli.{error.code}", **params), file=sys.stderr)
         for problem in error.problems:
             print(problem.report_line(tr, severity=False), file=sys.stderr)
         return ExitCode.INVALID
@@ -50,3 +53,28 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
             traceback.print_exc()
         print(tr("cli.internal-error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+# Why a file could not be written, in the user's language where the system's reason is a common one: the
+# system words it in English whatever the tool's language (``Is a directory``).
+_WRITE_REASONS = {
+    errno.EISDIR: "cli.os-is-a-directory",
+    errno.ENOENT: "cli.os-no-such-path",
+    errno.ENOTDIR: "cli.os-not-a-folder",
+    errno.EEXIST: "cli.os-not-a-folder",  # only from making the output's folders (mkstemp tries other names)
+    errno.EACCES: "cli.os-permission-denied",
+    errno.EPERM: "cli.os-permission-denied",
+    errno.ENOSPC: "cli.os-disk-full",
+    errno.EDQUOT: "cli.os-disk-full",
+    errno.EROFS: "cli.os-read-only",
+    errno.ENAMETOOLONG: "cli.os-name-too-long",
+}
+
+
+def os_reason(error: BaseException) -> Wording:
+    """Why writing failed: a message of the tool's for a common system error, else the system's own words."""
+    number = error.errno if isinstance(error, OSError) else None
+    key = _WRITE_REASONS.get(number or 0)
+    if key is not None:
+        return msg(key)
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)

@@ -14,8 +14,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from zhijiao_check.errors import FatalError
+from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.files import RealPaths, display_name
+from zhijiao_check.wording import Wording
 
 
 class Streamed:
@@ -149,8 +150,8 @@ def _write_special(text: Content, target: Path) -> None:
 
 
 class _StageError(Exception):
-    def __init__(self, target: Path, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, target: Path, reason: Wording) -> None:
+        super().__init__(target)
         self.target = target
         self.reason = reason
 
@@ -168,7 +169,7 @@ def _stage(text: Content, target: Path) -> str:
             dir=real.parent, prefix=f".{real.name[:60]}.", suffix=".part"
         )
     except (OSError, ValueError) as error:
-        raise _StageError(target, _reason(error)) from None
+        raise _StageError(target, os_reason(error)) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             for piece in _pieces(text):
@@ -178,7 +179,7 @@ def _stage(text: Content, target: Path) -> str:
         os.chmod(temporary, _mode(real))
     except OSError as error:
         _discard([temporary])
-        raise _StageError(target, _reason(error)) from None
+        raise _StageError(target, os_reason(error)) from None
     except BaseException:  # a streamed text that failed while being made: no half file is left behind
         _discard([temporary])
         raise
@@ -218,12 +219,8 @@ def _discard(paths: Iterable[str]) -> None:
 def _cannot_write(target: Path, error: OSError, written: list[str]) -> FatalError:
     """Which output could not be written and why, naming the ones already written."""
     return FatalError(
-        "cannot-write", file=display_name(target), reason=_reason(error), written=", ".join(written) or "—"
+        "cannot-write", file=display_name(target), reason=os_reason(error), written=", ".join(written) or "—"
     )
-
-
-def _reason(error: BaseException) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _to_stdout(text: Content, written: list[str]) -> None:
@@ -261,7 +258,7 @@ def _to_stdout(text: Content, written: list[str]) -> None:
     except (OSError, ValueError) as error:  # a full disk, a closed descriptor
         _silence_stdout()
         raise FatalError(
-            "cannot-write-stdout", reason=_reason(error), written=", ".join(written) or "—"
+            "cannot-write-stdout", reason=os_reason(error), written=", ".join(written) or "—"
         ) from None
 
 

@@ -130,7 +130,7 @@ def test_stdout_closed_or_full_is_a_one_line_exit_2(report: Path) -> None:
         with open("/dev/full", "wb") as full:
             done_full = run("check", report, "--lang", "en", stdout=full.fileno())
         assert done_full.code == 2
-        assert done_full.err.strip().startswith("cannot write to standard output: No space left on device")
+        assert done_full.err.strip().startswith("cannot write to standard output: the disk is full")
         assert len(done_full.err.strip().splitlines()) == 1
 
 

@@ -30,7 +30,7 @@ from zhijiao_check.engine.evaluate import duplicate, evaluate_city, evaluate_rep
 from zhijiao_check.engine.keep import Keep, Shared, kept_fields, packed, pruned, unpacked
 from zhijiao_check.engine.trend import METHOD, city_trends
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
-from zhijiao_check.errors import FatalError
+from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
 from zhijiao_check.output import Streamed, write_all
@@ -349,7 +349,7 @@ def _spool_file() -> IO[bytes]:
 
 def _spool_failed(error: OSError) -> FatalError:
     """A full or unwritable temporary folder is the machine's state, not a bug: exit 2, saying where."""
-    return FatalError("spool-failed", folder=tempfile.gettempdir(), reason=error.strerror or str(error))
+    return FatalError("spool-failed", folder=tempfile.gettempdir(), reason=os_reason(error))
 
 
 class _Spool:

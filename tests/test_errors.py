@@ -1,0 +1,53 @@
+"""Why an output could not be written, in the user's language (``errors.os_reason``): the system words its
+reasons in English whatever ``--lang`` says."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
+from zhijiao_check.errors import os_reason
+from zhijiao_check.i18n import Translator
+
+ZH, EN = Translator("zh"), Translator("en")
+
+
+@pytest.mark.parametrize(
+    ("number", "chinese", "english"),
+    [
+        (errno.EISDIR, "这是一个目录，不是文件", "it is a folder, not a file"),
+        (errno.ENOENT, "路径不存在，或其中不能新建文件", "no such path, or no new file can be made there"),
+        (errno.ENOTDIR, "路径中有一段是文件，不是目录", "a part of the path is a file, not a folder"),
+        (errno.EEXIST, "路径中有一段是文件，不是目录", "a part of the path is a file, not a folder"),
+        (errno.EACCES, "没有写入权限", "permission denied"),
+        (errno.EPERM, "没有写入权限", "permission denied"),
+        (errno.ENOSPC, "磁盘空间不足", "the disk is full"),
+        (errno.EDQUOT, "磁盘空间不足", "the disk is full"),
+        (errno.EROFS, "所在的文件系统是只读的", "the file system is read-only"),
+        (errno.ENAMETOOLONG, "文件名太长", "the file name is too long"),
+    ],
+)
+def test_a_common_system_error_is_told_in_both_languages(number: int, chinese: str, english: str) -> None:
+    reason = os_reason(OSError(number, "the system's own words"))
+    assert (ZH.render(reason), EN.render(reason)) == (chinese, english)
+
+
+def test_another_error_keeps_the_systems_words() -> None:
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    assert os_reason(ValueError("embedded null byte")) == "embedded null byte"
+
+
+def test_an_output_that_is_a_folder_is_told_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = CliRunner().invoke(app, ["check", "samples/2023/dongan.yaml", "-f", "json", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"无法写入 {tmp_path}：这是一个目录，不是文件；没有留下写了一半的文件；已写入：—"
+    ]
+    assert list(tmp_path.iterdir()) == []
