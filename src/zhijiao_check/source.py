@@ -27,6 +27,7 @@ from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Pos
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
+from zhijiao_check.wording import Wording, msg
 
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
 MAX_ALIAS_NODES = 10_000
@@ -478,6 +479,29 @@ def _fault(error: Any, text: str) -> Mark:
     return (mark.line + 1, mark.column + 1)
 
 
+# libyaml's words for what it found wrong, each with the tool's own saying of it: a clerk reads "方括号里少了
+# 逗号", not "did not find expected ',' or ']'". A problem not listed here keeps libyaml's words.
+_SYNTAX_REASONS = {
+    "did not find expected ',' or ']'": "report.yaml-why-flow-sequence",
+    "did not find expected ',' or '}'": "report.yaml-why-flow-mapping",
+    "mapping values are not allowed in this context": "report.yaml-why-mapping-here",
+    "did not find expected key": "report.yaml-why-key-aligned",
+    "did not find expected '-' indicator": "report.yaml-why-dash-aligned",
+    "could not find expected ':'": "report.yaml-why-no-colon",
+    "found character that cannot start any token": "report.yaml-why-bad-start",
+    "found unknown escape character": "report.yaml-why-escape",
+    "did not find expected node content": "report.yaml-why-no-value",
+    "found undefined alias": "report.yaml-why-alias",
+    "did not find expected alphabetic or numeric character": "report.yaml-why-anchor-name",
+}
+
+
+def syntax_reason(problem: str) -> Wording:
+    """libyaml's ``problem`` in the tool's words where it has them (``_SYNTAX_REASONS``)."""
+    key = _SYNTAX_REASONS.get(problem)
+    return msg(key) if key is not None else problem
+
+
 def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem:
     lines = text.splitlines()
     line, column = where
@@ -500,7 +524,7 @@ def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Proble
         match = _OPEN_QUOTE.match(lines[number - 1]) if number <= len(lines) else None
         if match:
             return _problem(display, (number, match.start(1) + 1), "unclosed-quote")
-    return _problem(display, where, "yaml-syntax", reason=reason)
+    return _problem(display, where, "yaml-syntax", reason=syntax_reason(reason))
 
 
 class _Builder:

@@ -92,6 +92,24 @@ MESSAGES: dict[str, str] = {
         "YAML syntax error ({reason}): check the indentation, colons and quotes of this line and the "
         "one before"
     ),
+    "report.yaml-why-flow-sequence": "a comma ',' or the closing ']' is missing in [ ]",
+    "report.yaml-why-flow-mapping": "a comma ',' or the closing brace is missing inside the braces",
+    "report.yaml-why-mapping-here": (
+        "no 'name: value' can start here: the indentation may be wrong, or a colon and space in a text needs "
+        "quotes"
+    ),
+    "report.yaml-why-key-aligned": "this line is not aligned with the fields above it at its level",
+    "report.yaml-why-dash-aligned": "this list entry '- ' is not aligned with the entries above it",
+    "report.yaml-why-no-colon": "the colon ':' after a field name is missing",
+    "report.yaml-why-bad-start": (
+        "a value cannot start with this character (such as @, `, % or a tab): put the value in quotes"
+    ),
+    "report.yaml-why-escape": (
+        "an unknown character after a backslash '\\' in double quotes: use single quotes"
+    ),
+    "report.yaml-why-no-value": "a value should be written here",
+    "report.yaml-why-alias": "'*name' refers to an anchor '&name' that is not defined",
+    "report.yaml-why-anchor-name": "'&' or '*' should be followed by a name",
     "report.yaml-tab": "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
     "report.fullwidth-colon": (
         'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'

@@ -55,6 +55,19 @@ MESSAGES: dict[str, str] = {
     "report.empty-file": "文件为空（或只有注释）：请按模板填写报告（zhijiao-check template）",
     "report.several-documents": "文件含有多个 YAML 文档（以“---”分隔）：一个文件只填一份报告",
     "report.yaml-syntax": "YAML 格式错误（{reason}）：请检查本行及上一行的缩进、冒号和引号",
+    "report.yaml-why-flow-sequence": "方括号 [ ] 里少了逗号“,”或右括号“]”",
+    "report.yaml-why-flow-mapping": "花括号（大括号）里少了逗号“,”或右花括号",
+    "report.yaml-why-mapping-here": (
+        "这里不能再写“名称: 值”：可能是缩进不对，或文字里的“冒号加空格”需要用引号括起来"
+    ),
+    "report.yaml-why-key-aligned": "这一行没有与上面同级的字段对齐",
+    "report.yaml-why-dash-aligned": "这个列表项“- ”没有与上面的项对齐",
+    "report.yaml-why-no-colon": "字段名后面少了冒号“:”",
+    "report.yaml-why-bad-start": "值不能以这个字符开头（如 @、`、% 或制表符）：请把值用引号括起来",
+    "report.yaml-why-escape": "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    "report.yaml-why-no-value": "这里应当写一个值",
+    "report.yaml-why-alias": "“*名称”引用的锚点“&名称”没有定义",
+    "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
     "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
     "report.too-many-values": (

@@ -1,0 +1,124 @@
+"""A YAML syntax error says what is wrong in the user's language (``source.syntax_reason``), not in libyaml's
+English: each of libyaml's problems the tool words, made as a county would make it in a sample report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from zhijiao_check.source import _SYNTAX_REASONS
+
+from .helpers import county_text, errors, line_of, validate_json, write
+
+# (what libyaml says, the edit of the sample report, the text of the line it is on, the Chinese reason)
+CASES = [
+    (
+        "did not find expected ',' or ']'",
+        ("leading_industries: [电子信息]", "leading_industries: [电子信息 装备制造"),
+        "leading_industries",
+        "方括号 [ ] 里少了逗号“,”或右括号“]”",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        ("  current: 180\n  previous: 160\n", "  {current: 180 previous: 160}\n"),
+        "{current",
+        "花括号（大括号）里少了逗号“,”或右花括号",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        ("craftsman_students: 36", "craftsman_students: 36: 40"),
+        "craftsman_students",
+        "这里不能再写“名称: 值”：可能是缩进不对，或文字里的“冒号加空格”需要用引号括起来",
+    ),
+    (
+        "did not find expected key",
+        ("  secondary_vocational: 1360", "   secondary_vocational: 1360"),
+        "  general_high_school",
+        "这一行没有与上面同级的字段对齐",
+    ),
+    (
+        "could not find expected ':'",
+        ("leading_industries: [电子信息]", "leading_industries:\n  - 电子信息\n  装备制造"),
+        "  装备制造",
+        "字段名后面少了冒号“:”",
+    ),
+    (
+        "found character that cannot start any token",
+        ("craftsman_students: 36", "craftsman_students: @36"),
+        "craftsman_students",
+        "值不能以这个字符开头（如 @、`、% 或制表符）：请把值用引号括起来",
+    ),
+    (
+        "found unknown escape character",
+        ("leading_industries: [电子信息]", 'leading_industries: ["电子\\信息"]'),
+        "leading_industries",
+        "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    ),
+    (
+        "did not find expected node content",
+        ("leading_industries: [电子信息]", "leading_industries: [, 电子信息]"),
+        "leading_industries",
+        "这里应当写一个值",
+    ),
+    (
+        "found undefined alias",
+        ("craftsman_students: 36", "craftsman_students: *students"),
+        "craftsman_students",
+        "“*名称”引用的锚点“&名称”没有定义",
+    ),
+    (
+        "did not find expected alphabetic or numeric character",
+        ("craftsman_students: 36", "craftsman_students: & 36"),
+        "craftsman_students",
+        "“&”或“*”后面应当紧跟一个名称",
+    ),
+]
+
+
+@pytest.mark.parametrize(("problem", "edit", "needle", "reason"), CASES, ids=[c[0] for c in CASES])
+def test_a_syntax_error_is_worded_for_the_clerk(
+    tmp_path: Path, problem: str, edit: tuple[str, str], needle: str, reason: str
+) -> None:
+    text = county_text(edit)
+    with pytest.raises(yaml.MarkedYAMLError) as raised:  # what libyaml itself says of it
+        yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert raised.value.problem == problem
+    code, document = validate_json(write(tmp_path, "report.yaml", text))
+    assert code == 2
+    [error] = errors(document)
+    assert error["code"] == "yaml-syntax"
+    assert error["line"] == line_of(text, needle)
+    assert error["message"] == f"YAML 格式错误（{reason}）：请检查本行及上一行的缩进、冒号和引号"
+
+
+def test_every_worded_problem_is_one_that_a_case_makes() -> None:
+    assert set(_SYNTAX_REASONS) == {case[0] for case in CASES} | {"did not find expected '-' indicator"}
+
+
+def test_a_list_at_the_top_of_the_file_is_worded_too(tmp_path: Path) -> None:
+    text = "- 冷水滩区\nyear: 2023\n"
+    code, document = validate_json(write(tmp_path, "report.yaml", text))
+    [error] = errors(document)
+    assert (code, error["line"]) == (2, 2)
+    assert "这个列表项“- ”没有与上面的项对齐" in error["message"]
+
+
+def test_in_english_too(tmp_path: Path) -> None:
+    text = county_text(("leading_industries: [电子信息]", "leading_industries: [电子信息 装备制造"))
+    code, document = validate_json(write(tmp_path, "report.yaml", text), "--lang", "en")
+    [error] = errors(document)
+    assert code == 2
+    assert error["message"] == (
+        "YAML syntax error (a comma ',' or the closing ']' is missing in [ ]): check the indentation, colons "
+        "and quotes of this line and the one before"
+    )
+
+
+def test_a_problem_the_tool_does_not_word_keeps_libyamls_words() -> None:
+    from zhijiao_check.source import syntax_reason
+
+    assert syntax_reason("found a tab character where an indentation space is expected") == (
+        "found a tab character where an indentation space is expected"
+    )
