@@ -89,7 +89,18 @@ def read_text(path: Path, display: str) -> Decoded | Problem:
     return raw if isinstance(raw, Problem) else decode(raw, display)
 
 
+# What a spreadsheet saved in the wrong format, or named as text, starts with: a zip (.xlsx, .ods, .docx) or
+# an OLE compound file (Excel 97-2003's .xls, WPS's .et). Read as text, its bytes were "not UTF-8 or GB18030".
+_OFFICE_STARTS = (
+    (b"PK\x03\x04", "office-document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy-office-document"),
+)
+
+
 def decode(raw: bytes, display: str) -> Decoded | Problem:
+    for start, code in _OFFICE_STARTS:
+        if raw.startswith(start):
+            return Problem(display, None, None, "", code, {})
     if raw.startswith(codecs.BOM_UTF8):
         return _decode_as(raw[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", display)
     # before UTF-16: FF FE 00 00 starts with FF FE

@@ -52,3 +52,12 @@ def test_missing_paths_are_problems(tmp_path: Path) -> None:
     (problem,) = problems
     assert (problem.code, problem.file, problem.line) == ("path-not-found", str(tmp_path / "nope"), None)
     assert "路径不存在" in problem.message(ZH) and "no such file or directory" in problem.message(EN)
+
+
+def test_a_spreadsheet_in_another_format_is_found_to_be_refused_by_name(tmp_path: Path) -> None:
+    """A county's report saved as .xls (Excel 97-2003), .et (WPS) or .ods is not left out of its year
+    silently: the search finds it, and reading it says what to do (``source.decode``)."""
+    for name in ("dongan.yaml", "daoxian.XLS", "jiangyong.et", "ningyuan.ods", "summary.csv", "~$lock.xls"):
+        (tmp_path / name).write_bytes(b"x")
+    found, _ = find_reports([tmp_path])
+    assert [path.name for path, _ in found] == ["daoxian.XLS", "dongan.yaml", "jiangyong.et", "ningyuan.ods"]

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
 
 WORKBOOK_SUFFIXES = (".xlsx",)
+# Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
+# the wrong format is refused by name (``source.decode``), not left out of the year without a word.
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
 REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
@@ -145,7 +148,8 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     """The report files named or found under the directories named, each once, as (path, display) pairs,
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
 
-    Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order,
+    Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order
+    (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``),
     skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
     judged when it is read: ``files.read_bytes``). ``-`` is standard input.
@@ -190,6 +194,7 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
         files += [
             Path(root, name)
             for name in sorted(names)
-            if not name.startswith((".", "~$")) and name.lower().endswith(REPORT_SUFFIXES)
+            if not name.startswith((".", "~$"))
+            and name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS))
         ]
     return files

@@ -50,6 +50,15 @@ MESSAGES: dict[str, str] = {
         "retype those "
         "lines in your editor and save the file as UTF-8"
     ),
+    "report.office-document": (
+        "this is an Office document (a zipped format such as .xlsx, .ods or .docx), not a text file: if it "
+        "is an Excel workbook, rename it to .xlsx; save another spreadsheet as an Excel workbook (*.xlsx) in "
+        "Excel or WPS"
+    ),
+    "report.legacy-office-document": (
+        "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
+        "save it as an Excel workbook (*.xlsx) in Excel or WPS"
+    ),
     "report.wide-encoding": (
         'the file is encoded as {encoding} (2 or 4 bytes a character): open it and use "Save as" with '
         "the encoding UTF-8"

@@ -32,6 +32,14 @@ MESSAGES: dict[str, str] = {
         "文件是 UTF-8 编码，但第 {lines} 行不是（字节 {byte}，多为从 GBK 文件粘贴的文字）："
         "请在编辑器中重新输入这些行，再以 UTF-8 保存"
     ),
+    "report.office-document": (
+        "这是 Office 文档（.xlsx、.ods、.docx 等压缩格式），不是文本文件：若是 Excel 工作簿，请把扩展名改为 "
+        ".xlsx；其他表格请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）"
+    ),
+    "report.legacy-office-document": (
+        "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS "
+        "中“另存为”Excel 工作簿（*.xlsx）"
+    ),
     "report.wide-encoding": (
         "文件是 {encoding} 编码（每个字符占 2 或 4 个字节）：请在编辑器中“另存为”，编码选 UTF-8"
     ),

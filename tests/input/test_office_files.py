@@ -1,0 +1,68 @@
+"""A report in an Office format the tool does not read, or a workbook named as text: refused with what to do,
+never "not UTF-8 or GB18030"; the other reports of the run are still checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from zhijiao_check.commands.template import TemplateOptions
+from zhijiao_check.commands.template import run as make_template
+
+from .helpers import COUNTY, errors, run_cli, validate_json
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # the header of Excel 97-2003's .xls and WPS's .et
+ZIPPED = (
+    "这是 Office 文档（.xlsx、.ods、.docx 等压缩格式），不是文本文件：若是 Excel 工作簿，请把扩展名改为 .xlsx"
+)
+LEGACY = (
+    "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS 中"
+)
+
+
+@pytest.fixture
+def workbook(tmp_path: Path) -> bytes:
+    """A real .xlsx report: the template of 冷水滩区."""
+    target = tmp_path / "template.xlsx"
+    options = TemplateOptions("冷水滩区", 2023, target, "zh", [], None, False, None, "xlsx", None)
+    assert make_template(options) == 0
+    return target.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["lengshuitan.xls", "lengshuitan.et", "lengshuitan.yaml"])
+def test_a_workbook_named_as_another_format_is_told_to_be_renamed(
+    tmp_path: Path, workbook: bytes, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(workbook)
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert (code, error["code"], error["line"]) == (2, "office-document", None)
+    assert error["message"].startswith(ZIPPED)
+
+
+@pytest.mark.parametrize("name", ["lengshuitan.xls", "lengshuitan.et", "lengshuitan.xlsx"])
+def test_an_old_office_file_is_told_to_be_saved_as_xlsx(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(OLE)
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert code == 2
+    if name.endswith(".xlsx"):  # read as a workbook: the workbook reader's own words, to the same end
+        assert error["code"] == "xls-or-encrypted"
+    else:
+        assert (error["code"], error["message"][: len(LEGACY)]) == ("legacy-office-document", LEGACY)
+
+
+def test_a_year_folder_with_an_xls_report_checks_the_others_and_names_it(tmp_path: Path) -> None:
+    (tmp_path / "lengshuitan.yaml").write_bytes(COUNTY.read_bytes())
+    (tmp_path / "daoxian.xls").write_bytes(OLE)
+    result = run_cli("check", tmp_path, "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert [r["unit"] for r in document["reports"]] == ["冷水滩区"]
+    [invalid] = document["invalid"]
+    assert invalid["file"] == str(tmp_path / "daoxian.xls")
+    assert invalid["problems"][0]["code"] == "legacy-office-document"
