@@ -100,7 +100,7 @@ _OFFICE_STARTS = (
 def decode(raw: bytes, display: str) -> Decoded | Problem:
     for start, code in _OFFICE_STARTS:
         if raw.startswith(start):
-            return Problem(display, None, None, "", code, {})
+            return _problem(display, (1, 1), code)
     if raw.startswith(codecs.BOM_UTF8):
         return _decode_as(raw[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", display)
     # before UTF-16: FF FE 00 00 starts with FF FE

@@ -39,7 +39,7 @@ def test_a_workbook_named_as_another_format_is_told_to_be_renamed(
     path.write_bytes(workbook)
     code, document = validate_json(path)
     [error] = errors(document)
-    assert (code, error["code"], error["line"]) == (2, "office-document", None)
+    assert (code, error["code"], error["line"]) == (2, "office-document", 1)
     assert error["message"].startswith(ZIPPED)
 
 

@@ -122,12 +122,12 @@ CASES = [
     ),
     pytest.param(
         ("craftsman_students: 60", 'craftsman_students: "６０"'),
-        "number-as-text",
+        "number-full-width",
         22,
         21,
         "craftsman_students",
-        "请写 60",
-        "write the number 60",
+        "请写半角数字 60",
+        "write 60 in ASCII",
         id="full-width-digits",
     ),
     pytest.param(

@@ -34,7 +34,9 @@ def _outcome(check: scalars.Check, value: Any) -> tuple[str, dict[str, Any]] | A
         ("3120 人", "number-with-unit", "3120"),
         ("12个", "number-with-unit", "12"),
         (" 3120 ", "number-as-text", "3120"),
-        ("３１２０", "number-as-text", "3120"),
+        ("３１２０", "number-full-width", "3120"),  # a Chinese input method in full width
+        ("“３１２０”", "number-full-width", "3120"),
+        ("“3120”", "number-as-text", "3120"),  # full-width quotes only: the quotes are the slip
         ("3120.0", "number-as-text", "3120"),
         ("-5", "negative", "-5"),
         ("50%", "percent-not-accepted", None),

@@ -48,7 +48,7 @@ def _cell(sheet, key, row=3):
         ("2.5万", "number-with-magnitude", "25000"),
         ("50%", "percent-not-accepted", None),
         ("3120人", "number-with-unit", "3120"),
-        ("３１２０", "number-as-text", "3120"),
+        ("３１２０", "number-full-width", "3120"),
         ("many", "not-a-number", None),
     ],
 )

@@ -231,6 +231,8 @@ def _number_text(
         return problem("number-with-separator", value, write=write)
     if match["unit"]:
         return problem("number-with-unit", value, write=write, unit=match["unit"])
+    if normal != value.strip().strip(CURLY_QUOTES).strip():  # typed with a Chinese input method in full width
+        return problem("number-full-width", value, write=write)
     return problem("number-as-text", value, write=write)
 
 

@@ -198,6 +198,7 @@ MESSAGES: dict[str, str] = {
     "report.float-for-int": "found {found}, which has a fraction: write {expected}",
     "report.bool-for-number": "found the yes/no value {found}: write {expected}",
     "report.not-a-number": "found {found}, which is not a number: write {expected}",
+    "report.number-full-width": "the number {found} is in full-width characters: write {write} in ASCII",
     "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
     "report.number-with-separator": "no thousands separators in numbers: for {found} write {write}",
     "report.number-with-magnitude": (

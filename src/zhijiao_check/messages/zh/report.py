@@ -130,6 +130,7 @@ MESSAGES: dict[str, str] = {
     "report.float-for-int": "填写了带小数的 {found}：此处应为{expected}",
     "report.bool-for-number": "填写了是/否值 {found}：此处应为{expected}",
     "report.not-a-number": "填写了 {found}，不是数字：此处应为{expected}",
+    "report.number-full-width": "数字用了全角字符 {found}：请写半角数字 {write}（输入法切换到半角后再输入）",
     "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
     "report.number-with-separator": "数字中不要用千位分隔符：{found} 请写 {write}",
     "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found} 按本字段的单位请写 {write}",
