@@ -75,6 +75,10 @@ class BarePathRunsCheck(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in self.group_options:
+            if not os.path.lexists(args[0]):  # ``valdiate``: a mistyped command, not a path to check?
+                from zhijiao_check.cli_usage import mistyped_command
+
+                mistyped_command(args[0], list(self.commands), ctx)
             args = ["check", *args]
         return super().parse_args(ctx, args)
 

@@ -7,6 +7,7 @@ line without typer's own error handling (``cli.BarePathRunsCheck.main``) and han
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -39,6 +40,28 @@ class ExtraArguments(UsageError):
     def __init__(self, arguments: Sequence[str], ctx: Any) -> None:
         super().__init__(f"Got unexpected extra argument(s) ({' '.join(arguments)})", ctx)
         self.arguments = tuple(arguments)
+
+
+class UnknownCommand(UsageError):
+    """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
+
+    def __init__(self, name: str, possibilities: Sequence[str], ctx: Any) -> None:
+        super().__init__(f"No such command or file: {name}", ctx)
+        self.name = name
+        self.possibilities = tuple(possibilities)
+
+
+def mistyped_command(first: str, commands: Sequence[str], ctx: Any) -> None:
+    """Refuse ``first`` as a mistyped command when it names no file or folder and is close to a command's
+    name: ``zhijiao-check valdiate x.yaml`` would otherwise check ``x.yaml``, and say ``valdiate`` is no
+    path."""
+    if first.startswith("-") or os.sep in first or "/" in first or "." in first or os.path.lexists(first):
+        return
+    import difflib  # here: only a first argument that names no file gets this far
+
+    close = difflib.get_close_matches(first.lower(), commands, n=3, cutoff=0.6)
+    if close:
+        raise UnknownCommand(first, close, ctx)
 
 
 def told(error: UsageError | Abort, args: Sequence[str]) -> int:
@@ -88,6 +111,9 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-missing-option", name=_name(error.param))
     if isinstance(error, ValueRefused):
         return _refused(error, tr)
+    if isinstance(error, UnknownCommand):
+        maybe = tr.join(f"zhijiao-check {name}" for name in error.possibilities)
+        return tr("cli.usage-no-such-command", name=error.name, maybe=maybe)
     if isinstance(error, ExtraArguments):
         return tr("cli.usage-extra-arguments", arguments=" ".join(error.arguments))
     return tr("cli.usage-other", reason=error.format_message())

@@ -10,7 +10,9 @@ import pytest
 from factory import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from zhijiao_check.cli import app
 from zhijiao_check.cli_usage import language
 
 SAMPLE = "samples/2023/dongan.yaml"
@@ -80,6 +82,47 @@ def test_a_usage_error_is_told_in_english_with_lang_en(invoke, args, told, comma
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "told"),
+    [
+        (
+            ("valdiate", SAMPLE),
+            "没有 valdiate 这个命令，也没有这个文件或目录；是否想写 zhijiao-check validate？",
+        ),
+        (("chekc", "samples/"), "没有 chekc 这个命令，也没有这个文件或目录；是否想写 zhijiao-check check？"),
+        (("rule",), "没有 rule 这个命令，也没有这个文件或目录；是否想写 zhijiao-check rules？"),
+    ],
+)
+def test_a_mistyped_command_is_told_not_checked_as_a_path(invoke, args, told):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [told, "用 zhijiao-check -h 查看用法和全部选项"]
+
+
+def test_a_mistyped_command_in_english(invoke):
+    result = invoke("explian", "c1.public-seats", "--lang", "en")
+    assert (
+        result.stderr.splitlines()[0]
+        == "no command, file or folder explian; did you mean zhijiao-check explain?"
+    )
+
+
+def test_a_folder_named_like_a_command_is_checked_as_a_folder(invoke, tmp_path, monkeypatch):
+    (tmp_path / "rule").mkdir()
+    (tmp_path / "rule" / "dongan.yaml").write_bytes((ROOT / SAMPLE).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["rule", "-q"])
+    assert result.exit_code == 1, result.output  # checked: three of its targets fail
+    assert "东安县" in result.stdout
+
+
+def test_a_path_that_is_no_command_is_still_a_missing_path(invoke):
+    result = invoke("nowhere", SAMPLE, "-q")
+    assert result.exit_code == 2
+    assert "nowhere：无法读取，未检查" in result.stdout
+
+
 def test_the_language_is_read_from_a_command_line_that_does_not_parse():
     assert language(["x.yaml", "--bogus", "--lang", "en"]) == "en"
     assert language(["x.yaml", "--lang=en", "--bogus"]) == "en"
@@ -124,10 +167,6 @@ def test_no_arguments_still_show_the_help_and_exit_2(invoke):
     lang=st.sampled_from(["zh", "en"]),
 )
 def test_any_unknown_option_exits_2_naming_it_in_the_language_asked_for(name, lang):
-    from typer.testing import CliRunner
-
-    from zhijiao_check.cli import app
-
     option = f"--zz{name}"
     result = CliRunner().invoke(app, [SAMPLE, option, "--lang", lang])
     assert result.exit_code == 2, result.output
@@ -139,10 +178,6 @@ def test_any_unknown_option_exits_2_naming_it_in_the_language_asked_for(name, la
 @settings(max_examples=60, deadline=None)
 @given(value=st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=8))
 def test_any_count_that_is_not_a_whole_number_of_at_least_1_is_refused_by_name(value):
-    from typer.testing import CliRunner
-
-    from zhijiao_check.cli import app
-
     if value.isascii() and value.isdigit() and int(value) >= 1:
         return  # a count taken: the run itself is not this test's
     if value.startswith("-"):

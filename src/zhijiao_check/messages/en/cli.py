@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "cli.usage-help": "Try '{command} -h' for usage and every option.",
     "cli.usage-no-such-option": "no such option: {option}",
     "cli.usage-no-such-option-maybe": "no such option: {option}; did you mean {maybe}?",
+    "cli.usage-no-such-command": "no command, file or folder {name}; did you mean {maybe}?",
     "cli.usage-needs-value": "{option} needs a value after it",
     "cli.usage-switch-with-value": "{option} is a switch and takes no value: write {option} alone",
     "cli.usage-missing-argument": "missing argument {name}",

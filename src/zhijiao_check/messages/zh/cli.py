@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "cli.usage-help": "用 {command} -h 查看用法和全部选项",
     "cli.usage-no-such-option": "没有 {option} 这个选项",
     "cli.usage-no-such-option-maybe": "没有 {option} 这个选项；是否想写 {maybe}？",
+    "cli.usage-no-such-command": "没有 {name} 这个命令，也没有这个文件或目录；是否想写 {maybe}？",
     "cli.usage-needs-value": "{option} 后面要写一个值",
     "cli.usage-switch-with-value": "{option} 是开关，不带值：只写 {option}",
     "cli.usage-missing-argument": "缺少参数 {name}",
