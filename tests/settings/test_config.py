@@ -148,7 +148,8 @@ def test_a_broken_toml_file_is_located(repo: Path, invoke) -> None:
     write(repo / "zhijiao-check.toml", 'lang = "en"\nstrict = yes\n')
     result = invoke("check", "reports/2023/")
     assert result.exit_code == 2
-    assert "zhijiao-check.toml:2:10: 不是有效的 TOML：Invalid value" in result.stderr
+    told = '值的写法不对：文字要加英文双引号（如 "en"），是/否写 true 或 false'
+    assert f"zhijiao-check.toml:2:10: 不是有效的 TOML：{told}" in result.stderr
 
 
 def test_config_names_a_file_anywhere(repo: Path, invoke, tmp_path_factory) -> None:

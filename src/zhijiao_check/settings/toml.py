@@ -16,6 +16,7 @@ from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
+from zhijiao_check.wording import Wording, msg
 
 _HEADER = later(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = later(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
@@ -96,10 +97,38 @@ def read_toml(path: Path, display: str) -> TomlFile | Problem:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         place = _DECODE_PLACE.search(str(error))
-        line, column = (int(place.group(1)), int(place.group(2))) if place else (1, 1)
-        reason = _DECODE_PLACE.sub("", str(error)).strip()
-        return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
+        line, column = (int(place.group(1)), int(place.group(2))) if place else _end_of(text)
+        reason = _DECODE_PLACE.sub("", str(error)).removesuffix("(at end of document)").strip()
+        return Problem(display, line, column, "", "not-toml", {"reason": _reason(reason)}, area="settings")
     return TomlFile(path, display, data, text)
+
+
+# tomllib's words for what is wrong, by how they begin, each with the tool's own saying of it: a TOML file is
+# written by hand at the bureau too. Anything else keeps tomllib's words.
+_REASONS = (
+    ("Cannot overwrite a value", "settings.toml-why-twice"),
+    ("Cannot declare", "settings.toml-why-table-twice"),
+    ("Unterminated string", "settings.toml-why-quote"),
+    ('Expected "\'"', "settings.toml-why-quote"),
+    ("Expected '=' after a key", "settings.toml-why-equals"),
+    ("Invalid value", "settings.toml-why-value"),
+    ("Unclosed array", "settings.toml-why-array"),
+    ("Unclosed inline table", "settings.toml-why-inline-table"),
+    ("Expected ']]' at the end of an array declaration", "settings.toml-why-array-header"),
+    ("Expected ']' at the end of a table declaration", "settings.toml-why-table-header"),
+    ("Expected newline or end of document after a statement", "settings.toml-why-one-per-line"),
+    ("Illegal character '\\n'", "settings.toml-why-quote"),  # a text still open at the end of its line
+)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """Where tomllib's "at end of document" is: after the last line that says something."""
+    lines = text.rstrip().splitlines() or [""]
+    return len(lines), len(lines[-1]) + 1
+
+
+def _reason(said: str) -> Wording:
+    return next((msg(key) for start, key in _REASONS if said.startswith(start)), said)
 
 
 def table_at(data: Mapping[str, Any], table: TablePath) -> Any:

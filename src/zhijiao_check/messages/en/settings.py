@@ -7,6 +7,18 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "settings.not-utf8": "not UTF-8: save it as UTF-8",
     "settings.not-toml": "not valid TOML: {reason}",
+    "settings.toml-why-twice": "the same key is written twice",
+    "settings.toml-why-table-twice": "the same table ([name]) is declared twice",
+    "settings.toml-why-quote": "a text's quote is not closed",
+    "settings.toml-why-equals": "a key must be followed by '=' (TOML uses no colon)",
+    "settings.toml-why-value": (
+        'the value is not written right: a text in double quotes ("en"), yes or no as true or false'
+    ),
+    "settings.toml-why-array": "the brackets [ ] are not closed, or a comma is missing between items",
+    "settings.toml-why-inline-table": "the braces are not closed, or a comma is missing between their items",
+    "settings.toml-why-array-header": "an array of tables' header ends with ]], as in [[waiver]]",
+    "settings.toml-why-table-header": "a table's header ends with ], as in [tool.zhijiao-check]",
+    "settings.toml-why-one-per-line": "one 'key = value' a line: something follows the value",
     "settings.config-table-missing": "no [{name}] table: add one, or do not name this file with --config",
     "settings.unknown-key": "unknown key '{key}': the keys are {known}",
     "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
