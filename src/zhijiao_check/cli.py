@@ -31,7 +31,7 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
         if getattr(param, "_runtime_param", False) is None:  # typer 0.29's lazy checker, not built yet
             from zhijiao_check.cli_values import Lazy
 
-            param._runtime_param = Lazy(param)
+            param._runtime_param = Lazy()
     return params
 
 

@@ -52,10 +52,10 @@ class UnknownCommand(UsageError):
 
 
 def mistyped_command(first: str, commands: Sequence[str], ctx: Any) -> None:
-    """Refuse ``first`` as a mistyped command when it names no file or folder and is close to a command's
-    name: ``zhijiao-check valdiate x.yaml`` would otherwise check ``x.yaml``, and say ``valdiate`` is no
-    path."""
-    if first.startswith("-") or os.sep in first or "/" in first or "." in first or os.path.lexists(first):
+    """Refuse ``first``, which names no file or folder (the caller has looked), as a mistyped command when it
+    is close to a command's name: ``zhijiao-check valdiate x.yaml`` would otherwise check ``x.yaml``, and say
+    ``valdiate`` is no path. A path's shape (a separator, a suffix) or an option is left alone."""
+    if first.startswith("-") or os.sep in first or "/" in first or "." in first:
         return
     import difflib  # here: only a first argument that names no file gets this far
 

@@ -30,8 +30,7 @@ class Lazy:
     which typer's checker returns as it is without looking at it. A value refused is named in the refusal
     (``cli_usage.ValueRefused``): of a list, the first item refused."""
 
-    def __init__(self, param: Any) -> None:
-        self.param = param
+    def __init__(self) -> None:
         self.built: RuntimeParam | None = None
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
