@@ -85,7 +85,7 @@ def test_chinese_explain_has_no_english_words(invoke, rule):
 
 @pytest.mark.parametrize("rule", RULES)
 def test_every_rule_has_a_reading_and_its_quote(invoke, rule):
-    for lang, label in (("zh", "解读: "), ("en", "interpretation: ")):
+    for lang, label in (("zh", "解读："), ("en", "interpretation: ")):
         text = invoke("explain", rule, "--lang", lang).stdout
         assert label in text
         assert "“" + next(r.quote for r in builtin_packs()[0].rules if r.id == rule) + "”" in text
@@ -105,14 +105,14 @@ def test_every_rule_has_a_reading_and_its_quote(invoke, rule):
 )
 def test_an_every_rule_shows_its_real_threshold(invoke, rule, threshold):
     text = invoke("explain", rule).stdout
-    assert f"目标: {threshold}" in text
+    assert f"目标：{threshold}" in text
     assert "≥ 100.0%" not in text and ">= 1" not in text
 
 
 def test_the_fields_to_fill_by_key_and_label(invoke):
     text = invoke("explain", "c11.dual-qualified-share").stdout
     assert (
-        "读取字段: schools[].dual_qualified_teachers（“双师型”教师）、"
+        "读取字段：schools[].dual_qualified_teachers（“双师型”教师）、"
         "schools[].professional_teachers（专业课教师），"
         "未填则 schools[].teachers（专任教师）"
     ) in text
@@ -121,11 +121,11 @@ def test_the_fields_to_fill_by_key_and_label(invoke):
 def test_the_linear_schedule_in_numbers(invoke):
     text = invoke("explain", "c4.demonstration-majors").stdout
     assert (
-        "线性进度: 应达值 = 20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、2023 年 12、2024 "
+        "线性进度：应达值 = 20 × (年份 − 2020) / (2025 − 2020)：2021 年 4、2022 年 8、2023 年 12、2024 "
         "年 16、"
         "2025 年 20"
     ) in text
-    assert "目标: ≥ 20；低于目标但不低于 18 判“提醒”（warn），即“20左右”" in text
+    assert "目标：≥ 20；低于目标但不低于 18 判“提醒”（warn），即“20左右”" in text
 
 
 def test_a_ratio_schedule_in_percent(invoke):
@@ -135,8 +135,8 @@ def test_a_ratio_schedule_in_percent(invoke):
 
 def test_scope_units_in_words_and_the_clause_title(invoke):
     text = invoke("explain", "c1.vocational-share").stdout
-    assert "范围: 单位（县市区）" in text
-    assert "条款: 永政发〔2021〕7号 第1条 夯实中等职业教育基础地位" in text
+    assert "范围：单位（县市区）" in text
+    assert "条款：永政发〔2021〕7号 第1条 夯实中等职业教育基础地位" in text
 
 
 def test_a_borrowed_annex_item_is_named(invoke):
@@ -146,10 +146,10 @@ def test_a_borrowed_annex_item_is_named(invoke):
 
 def test_a_range_top_and_a_target_year(invoke):
     assert (
-        "目标: ≥ 1；政策区间上限为 2，超过如实报告、不判失败"
+        "目标：≥ 1；政策区间上限为 2，超过如实报告、不判失败"
         in invoke("explain", "c3.new-higher-colleges").stdout
     )
-    assert "目标: ≥ 统计年度−1" in invoke("explain", "c13.talent-selection").stdout
+    assert "目标：≥ 统计年度−1" in invoke("explain", "c13.talent-selection").stdout
 
 
 # ------------------------------------------------------------------------------------ English names of the

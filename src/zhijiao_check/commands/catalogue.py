@@ -95,30 +95,32 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     borrowed = pack.info.borrowed(rule.clause, rule.annex)
     lines = [
         f"{data['id']}  {data['title']}",
-        f"{tr('catalogue.clause')}: {pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
+        f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
         + (f" {clause.title}" if clause else ""),
-        f"{tr('catalogue.quote')}: “{data['quote']}”",
-        f"{tr('catalogue.scope')}: {tr('catalogue.scope-' + data['scope'])}"
-        + (f"（{units}）" if units else ""),
-        f"{tr('catalogue.kind')}: {tr('catalogue.kind-' + rule.kind)}",
-        f"{tr('catalogue.reads')}: {tr.join(field_text(path, tr) for path in data['reads'])}",
-        f"{tr('catalogue.target')}: {target_text(rule, tr)}",
-        f"{tr('catalogue.time')}: {data['time_text']}",
+        f"{tr('catalogue.quote')}{tr.colon}“{data['quote']}”",
+        f"{tr('catalogue.scope')}{tr.colon}{tr('catalogue.scope-' + data['scope'])}"
+        + (tr("engine.paren", text=units) if units else ""),
+        f"{tr('catalogue.kind')}{tr.colon}{tr('catalogue.kind-' + rule.kind)}",
+        f"{tr('catalogue.reads')}{tr.colon}{tr.join(field_text(path, tr) for path in data['reads'])}",
+        f"{tr('catalogue.target')}{tr.colon}{target_text(rule, tr)}",
+        f"{tr('catalogue.time')}{tr.colon}{data['time_text']}",
     ]
     schedule = schedule_text(rule, pack.info.base_year, tr)
     if schedule:
-        lines.append(f"{tr('catalogue.schedule')}: {schedule}")
+        lines.append(f"{tr('catalogue.schedule')}{tr.colon}{schedule}")
     severity = tr("catalogue.severity-" + data["severity"])
     lines += [
-        f"{tr('catalogue.severity')}: {severity}{tr.sep}{tr('catalogue.weight')} {data['weight']:g}",
-        f"{tr('catalogue.responsible')}: {'、'.join(data['responsible'])}"
-        + (f" ({tr('catalogue.annex', n=data['annex'])})" if data["annex"] else "")
+        f"{tr('catalogue.severity')}{tr.colon}{severity}{tr.sep}{tr('catalogue.weight')} {data['weight']:g}",
+        f"{tr('catalogue.responsible')}{tr.colon}{'、'.join(data['responsible'])}"
+        + (tr("engine.paren", text=tr("catalogue.annex", n=data["annex"])) if data["annex"] else "")
         + (borrowed_text({"item": rule.annex, "clauses": borrowed}, tr) if borrowed else ""),
     ]
     if data["when"]:
-        lines.append(f"{tr('catalogue.when')}: {data['when']['rule']} = {'/'.join(data['when']['status'])}")
+        lines.append(
+            f"{tr('catalogue.when')}{tr.colon}{data['when']['rule']} = {'/'.join(data['when']['status'])}"
+        )
     if data["interpretation"]:
-        lines.append(f"{tr('catalogue.interpretation')}: {data['interpretation']}")
+        lines.append(f"{tr('catalogue.interpretation')}{tr.colon}{data['interpretation']}")
     return lines
 
 
