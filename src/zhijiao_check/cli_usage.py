@@ -96,9 +96,9 @@ def language(args: Sequence[str]) -> Lang:
 def message(error: UsageError, tr: Translator) -> str:
     """What went wrong, and what to write instead where the error says."""
     if isinstance(error, NoSuchOption):
-        if error.possibilities:
-            maybe = tr.join(error.possibilities)  # the closest first, as click found them
-            return tr("cli.usage-no-such-option-maybe", option=error.option_name, maybe=maybe)
+        close = _close_options(error)
+        if close:
+            return tr("cli.usage-no-such-option-maybe", option=error.option_name, maybe=tr.join(close))
         return tr("cli.usage-no-such-option", option=error.option_name)
     if isinstance(error, BadOptionUsage):
         option = _option_named(error, error.option_name)
@@ -117,6 +117,26 @@ def message(error: UsageError, tr: Translator) -> str:
     if isinstance(error, ExtraArguments):
         return tr("cli.usage-extra-arguments", arguments=" ".join(error.arguments))
     return tr("cli.usage-other", reason=error.format_message())
+
+
+def _close_options(error: NoSuchOption) -> list[str]:
+    """The options meant by an unknown one, the closest first: ``--format json`` for ``--json``; else the
+    command's options whose names, without their dashes, are close (click compares them with the dashes,
+    which made ``--bogus`` look like ``--jobs``)."""
+    if error.ctx is None:
+        return list(error.possibilities or ())
+    bare = error.option_name.lstrip("-")
+    params = error.ctx.command.params
+    for param in params:
+        choices = getattr(getattr(param, "type_descriptor", None), "choices", None) or ()
+        if "--format" in getattr(param, "opts", ()) and bare in choices:
+            return [f"--format {bare}"]
+    names = [
+        o[2:] for p in params for o in (*p.opts, *getattr(p, "secondary_opts", ())) if o.startswith("--")
+    ]
+    import difflib  # here: only an unknown option gets this far
+
+    return [f"--{name}" for name in difflib.get_close_matches(bare, names)]
 
 
 def _refused(error: ValueRefused, tr: Translator) -> str:

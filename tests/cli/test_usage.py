@@ -28,6 +28,10 @@ CHINESE = [
     (("rules", "--lang", "fr"), "--lang 不能是“fr”：可选 zh、en", "rules"),
     ((SAMPLE, "--strictt"), "没有 --strictt 这个选项；是否想写 --strict、--no-strict？", "check"),
     (("rules", "-x"), "没有 -x 这个选项", "rules"),
+    ((SAMPLE, "--bogus"), "没有 --bogus 这个选项", "check"),  # click, dashes and all, offered --jobs
+    ((SAMPLE, "--json"), "没有 --json 这个选项；是否想写 --format json？", "check"),
+    (("rules", "--markdown"), "没有 --markdown 这个选项；是否想写 --format markdown？", "rules"),
+    ((SAMPLE, "--out", "x.json"), "没有 --out 这个选项；是否想写 --output？", "check"),
     ((SAMPLE, "--jobs"), "--jobs 后面要写一个值", "check"),
     ((SAMPLE, "--no-color=yes"), "--no-color 是开关，不带值：只写 --no-color", "check"),
     (("check",), "缺少参数 PATH...", "check"),
