@@ -79,6 +79,10 @@ MESSAGES: dict[str, str] = {
         "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file"
     ),
     "cli.invalid-roster": "invalid roster {file}:",
+    "cli.per-unit-not-a-folder": (
+        "--per-unit {folder} is a file, not a folder: give a folder (made if it does not exist) for one HTML "
+        "page per unit"
+    ),
     "cli.per-unit-needs-html": (
         "--per-unit goes with --format html: it writes one printable HTML page per unit"
     ),

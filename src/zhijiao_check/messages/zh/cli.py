@@ -63,6 +63,9 @@ MESSAGES: dict[str, str] = {
         "{formats} 都会写到标准输出，混在一起无法读取：除一个以外，请各用 --output 指定文件"
     ),
     "cli.invalid-roster": "名册 {file} 无效：",
+    "cli.per-unit-not-a-folder": (
+        "--per-unit {folder} 是文件，不是目录：请给一个目录（不存在时会新建），每个单位在其中写一页 HTML"
+    ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.diff-invalid": "无法比较：报表无效",
