@@ -35,3 +35,15 @@ def test_per_unit_naming_a_file_is_refused_before_anything_is_written(invoke, tm
     assert result.stdout == ""
     assert not (tmp_path / "run.html").exists()
     assert report.read_bytes() == before
+
+
+def test_the_run_page_and_the_unit_pages_appear_together_or_not_at_all(invoke, tmp_path: Path) -> None:
+    """One unit's page cannot be written (a folder stands where it goes): neither the run's page nor any other
+    unit's page appears, where the run's page used to be written first."""
+    pages = tmp_path / "pages"
+    (pages / "东安县.html").mkdir(parents=True)
+    result = invoke("check", "samples/2023", "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert result.exit_code == 2
+    assert "东安县.html：这是一个目录，不是文件" in result.stderr
+    assert not (tmp_path / "run.html").exists()
+    assert [path.name for path in pages.iterdir()] == ["东安县.html"]

@@ -121,14 +121,12 @@ def run(options: CheckOptions) -> int:
 
             result = apply(result, waivers, date.today())
         render_options = _render_options(options, jobs)
-        write_outputs(result, options.outputs, tr, render_options)
+        pages: list[tuple[str, Path]] = []
         if options.per_unit is not None:
-            from zhijiao_check.output import write_all
             from zhijiao_check.renderers.html import unit_pages
 
-            write_all(
-                [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
-            )
+            pages = [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
+        write_outputs(result, options.outputs, tr, render_options, also=pages)
     until_exit(result)
     return result.exit_code
 

@@ -72,14 +72,18 @@ def write_outputs(
     outputs: Sequence[tuple[str, Path | None]],
     tr: Translator,
     options: RenderOptions,
+    also: Sequence[tuple[str, Path]] = (),
 ) -> None:
-    """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output."""
+    """Render each (format, file) pair; ``None`` or ``-`` as the file is standard output. ``also``: more
+    files (texts and where they go: ``--per-unit`` pages), written with the outputs, all of them or none."""
     from zhijiao_check.output import write_all
 
     # fail on a bad name before writing
     classes = [(renderer_class(name), target) for name, target in outputs]
     one_to_stdout(outputs)
-    write_all([(cls(tr, own_options(options, target)).render(run), target) for cls, target in classes])
+    write_all(
+        [*((cls(tr, own_options(options, target)).render(run), target) for cls, target in classes), *also]
+    )
 
 
 def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
