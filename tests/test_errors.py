@@ -51,3 +51,13 @@ def test_an_output_that_is_a_folder_is_told_in_chinese(
         f"无法写入 {tmp_path}：这是一个目录，不是文件；没有留下写了一半的文件；已写入：—"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_on_windows_a_denied_write_names_the_open_workbook_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file that Excel or WPS holds open, with "permission denied"."""
+    from zhijiao_check import errors
+
+    monkeypatch.setattr(errors, "WINDOWS", True)
+    reason = os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    assert ZH.render(reason) == "文件可能正在 Excel、WPS 或其他程序中打开（请关闭后再试），或没有写入权限"
+    assert os_reason(OSError(errno.ENOSPC, "No space left")) == os_reason(OSError(errno.EDQUOT, "Quota"))

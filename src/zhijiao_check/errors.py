@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -71,9 +72,16 @@ _WRITE_REASONS = {
 }
 
 
+# On Windows a file open in Excel or WPS cannot be replaced, and the system says "permission denied" (a
+# sharing violation): the commonest reason a county's results workbook cannot be written there.
+WINDOWS = os.name == "nt"
+
+
 def os_reason(error: BaseException) -> Wording:
     """Why writing failed: a message of the tool's for a common system error, else the system's own words."""
     number = error.errno if isinstance(error, OSError) else None
+    if WINDOWS and number in (errno.EACCES, errno.EPERM):
+        return msg("cli.os-in-use-or-denied")
     key = _WRITE_REASONS.get(number or 0)
     if key is not None:
         return msg(key)

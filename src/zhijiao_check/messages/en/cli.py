@@ -29,6 +29,10 @@ MESSAGES: dict[str, str] = {
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
     "cli.os-not-a-folder": "a part of the path is a file, not a folder",
+    "cli.os-in-use-or-denied": (
+        "the file may be open in Excel, WPS or another program (close it and try again), or permission is "
+        "denied"
+    ),
     "cli.os-permission-denied": "permission denied",
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
