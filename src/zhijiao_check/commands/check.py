@@ -64,7 +64,7 @@ def run(options: CheckOptions) -> int:
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
         raise FatalError("per-unit-needs-html")
     if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
-        # Refused before any output is written: the pages are written after the run's own outputs.
+        # Refused before the run: the first page's write would stop every output too, but name the page.
         raise FatalError("per-unit-not-a-folder", folder=str(options.per_unit))
     packs = load_packs(options.rules, options.pack)
     units = packs[0].units
