@@ -18,7 +18,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "zhijiao_check"
 # version).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("console script", ("entry", "__main__")),
-    ("command line", ("cli", "cli_values", "cli_usage")),
+    ("command line", ("cli", "cli_values", "cli_usage", "cli_help")),
     ("commands", ("commands",)),
     ("settings files", ("settings",)),
     ("views", ("renderers",)),

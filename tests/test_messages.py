@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import get_args, get_type_hints
 
 import pytest
+import typer
 
 import zhijiao_check.messages
+from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
@@ -77,6 +79,8 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "report.": None,
     "field.": None,  # field labels are looked up with a fallback to the field's own name
+    "help.command.": tuple(typer.main.get_command(app).commands),  # type: ignore[attr-defined]
+    "help.option.": None,  # each command's parameters: tests/cli/test_help.py
 }
 # Calls whose argument is a message code, and the area of its message: (function, argument index, area).
 CODES = (

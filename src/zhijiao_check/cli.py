@@ -1,7 +1,9 @@
 """The command line: turns arguments into an options object and calls a command function.
 
 Every command returns its exit status; ``errors.run_command`` maps errors to messages and statuses.
-Heavy imports (pydantic, rich, the engine) happen inside the command functions, not here.
+Heavy imports (pydantic, rich, the engine) happen inside the command functions, not here. The declarations
+carry no help text: each command's and option's help is in the catalogues, in both languages (``cli_help``,
+``messages/*/help.py``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,31 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
     return params
 
 
-class Command(TyperCommand):
+class _HelpInLanguage:
+    """Help laid out in the command line's language (``cli_help``): Chinese unless it says ``--lang en``."""
+
+    usage_prefix: str | None = None  # the usage line's first word, click's "Usage: " until help is laid out
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from zhijiao_check.cli_help import in_language
+        from zhijiao_check.cli_usage import language
+
+        with in_language(self, ctx, language(getattr(ctx.find_root().command, "arguments", ()))):
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=self.usage_prefix)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """What shell completion shows beside a command's name (zsh, fish): in Chinese, as it cannot tell
+        the language of a command line still being typed."""
+        from zhijiao_check.cli_help import short_help
+
+        return short_help(self.name, limit)  # type: ignore[attr-defined]
+
+
+class Command(_HelpInLanguage, TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _without_flag_types(super().get_params(ctx))
 
@@ -57,7 +83,7 @@ class Command(TyperCommand):
         return rest
 
 
-class BarePathRunsCheck(TyperGroup):
+class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
     """``zhijiao-check county.yaml`` means ``zhijiao-check check county.yaml``.
 
     A positional argument on the group's callback would swallow sub-command names, so instead an
@@ -74,6 +100,8 @@ class BarePathRunsCheck(TyperGroup):
         return _without_flag_types(super().get_params(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if _asks_for_help_only(args):  # ``zhijiao-check --lang en -h``: the tool's help, in English
+            args = ["--help"]
         if args and args[0] not in self.commands and args[0] not in self.group_options:
             if not os.path.lexists(args[0]):  # ``valdiate``: a mistyped command, not a path to check?
                 from zhijiao_check.cli_usage import mistyped_command
@@ -92,18 +120,28 @@ class BarePathRunsCheck(TyperGroup):
     ) -> Any:
         """The command line run, its usage errors told in the language it asks for (``cli_usage``), not
         in typer's English; the exit status returned, or exited with as click does (``standalone_mode``)."""
+        self.arguments = sys.argv[1:] if args is None else args  # the language of help and errors
         try:
             status = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except (UsageError, typer.Abort) as error:
             from zhijiao_check.cli_usage import told
 
-            status = told(error, sys.argv[1:] if args is None else args)
+            status = told(error, self.arguments)
         except ClickException as error:  # none of the tool's parameters raises another, but as click would
             error.show()
             status = error.exit_code
         if not standalone_mode:
             return status
         sys.exit(status)
+
+
+def _asks_for_help_only(args: list[str]) -> bool:
+    """Whether ``args`` hold nothing but a help option and a language (read by ``_HelpInLanguage``)."""
+    rest = [a for a in args if not a.startswith("--lang=")]
+    if "--lang" in rest and rest.index("--lang") + 1 < len(rest):
+        at = rest.index("--lang")
+        del rest[at : at + 2]
+    return len(args) > len(rest) and bool(rest) and all(a in ("-h", "--help") for a in rest)
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -148,8 +186,6 @@ class _Commands(MutableMapping[str, Any]):
 app = typer.Typer(
     cls=BarePathRunsCheck,
     name="zhijiao-check",
-    help="Checks unit reports against the targets of 永政发〔2021〕7号 (职业教育政策目标达标检查). "
-    "A bare path runs `check`: zhijiao-check reports/2023/",
     no_args_is_help=True,
     add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     pretty_exceptions_enable=False,
@@ -166,50 +202,15 @@ TemplateFormat = Literal["yaml", "xlsx"]
 RulesFormat = Literal["table", "json", "markdown"]  # `rules` also writes docs/rules.md
 
 
-ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json for scripts.")]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Output language: zh (中文, default) or en.")]
-NoColorOption = Annotated[
-    bool,
-    typer.Option("--no-color", help="No colour (also off when NO_COLOR is set or output is not a terminal)."),
-]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="On an internal error (exit 3), show the traceback.")
-]
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        metavar="FILE",
-        # typer reads help as rich markup, where [tool.zhijiao-check] would be a tag: \\[ is a bracket
-        help="The config file (default: the nearest zhijiao-check.toml, or "
-        "pyproject.toml with \\[tool.zhijiao-check], from here upward).",
-    ),
-]
-RulesOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--rules",
-        metavar="DIR",
-        help="A rule pack directory to add (or to replace the built-in pack with the same id).",
-    ),
-]
-PackOption = Annotated[
-    str | None,
-    typer.Option(
-        "--pack",
-        metavar="PACK",
-        help="The rule pack: an installed pack's ID or a pack directory (default: the installed pack).",
-    ),
-]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f")]
+LangOption = Annotated[Lang, typer.Option("--lang")]
+NoColorOption = Annotated[bool, typer.Option("--no-color")]
+DebugOption = Annotated[bool, typer.Option("--debug")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", metavar="FILE")]
+RulesOption = Annotated[list[Path] | None, typer.Option("--rules", metavar="DIR")]
+PackOption = Annotated[str | None, typer.Option("--pack", metavar="PACK")]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
-PathsArgument = Annotated[
-    list[str],
-    typer.Argument(
-        metavar="PATH...",
-        help="Report files, or directories searched for *.yaml, *.yml, *.json.",
-        show_default=False,
-    ),
-]
+PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False)]
 
 
 def _exit(command: Callable[[], int], lang: Lang, debug: bool = False, collect: bool = True) -> None:
@@ -238,134 +239,35 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """Checks unit reports against the targets of 永政发〔2021〕7号."""
+    return None  # the group's only option, --version, is eager and exits
 
 
 @commands.command(cls=Command)
 def check(
     ctx: typer.Context,
     paths: PathsArgument,
-    formats: Annotated[
-        list[Format] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            help="table (default), json, junit, markdown, github, sarif, html, xlsx or csv; "
-            "repeat with --output for several outputs in one run.",
-        ),
-    ] = None,
-    outputs: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="File for the matching --format (default: standard output; - too).",
-        ),
-    ] = None,
+    formats: Annotated[list[Format] | None, typer.Option("--format", "-f", metavar="FORMAT")] = None,
+    outputs: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict/--no-strict",
-            metavar="",
-            show_default=False,
-            help="warn and behind also fail the run (default: no).",
-        ),
-    ] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            metavar="IDS",
-            help="Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", metavar="IDS", help="Leave out these rules (same forms as --select)."),
-    ] = None,
+    strict: Annotated[bool, typer.Option("--strict/--no-strict", metavar="", show_default=False)] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", metavar="IDS")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS")] = None,
     rules: RulesOption = None,
     pack: PackOption = None,
-    previous: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--previous",
-            metavar="DIR",
-            help="Earlier reports to compare with (not scored): a school or "
-            "major in last year's report and not in this year's is a warning.",
-        ),
-    ] = None,
-    roster: Annotated[
-        Path | None,
-        typer.Option(
-            "--roster",
-            metavar="FILE",
-            help="The bureau's list of schools per unit (YAML): a school on it "
-            "missing from its unit's report is an error.",
-        ),
-    ] = None,
-    per_unit: Annotated[
-        Path | None,
-        typer.Option(
-            "--per-unit",
-            metavar="DIR",
-            help="With --format html: also one printable page per unit in DIR, with a sign-off block.",
-        ),
-    ] = None,
-    waivers: Annotated[
-        Path | None,
-        typer.Option(
-            "--waivers",
-            metavar="FILE",
-            help="A waivers file (TOML, [\\[waiver]] entries): results excused with a reason, shown as "
-            "waived.",
-        ),
-    ] = None,
-    base_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--base-dir",
-            metavar="DIR",
-            help="What SARIF and GitHub paths are relative to (default: the "
-            "git top level, else the working directory).",
-        ),
-    ] = None,
-    whole_year: Annotated[
-        bool,
-        typer.Option(
-            "--whole-year",
-            metavar="",
-            help="Check every report in the folder of each file given "
-            "(its year's folder): what the pre-commit hook does, so city-wide rules see the whole year.",
-        ),
-    ] = False,
+    previous: Annotated[list[Path] | None, typer.Option("--previous", metavar="DIR")] = None,
+    roster: Annotated[Path | None, typer.Option("--roster", metavar="FILE")] = None,
+    per_unit: Annotated[Path | None, typer.Option("--per-unit", metavar="DIR")] = None,
+    waivers: Annotated[Path | None, typer.Option("--waivers", metavar="FILE")] = None,
+    base_dir: Annotated[Path | None, typer.Option("--base-dir", metavar="DIR")] = None,
+    whole_year: Annotated[bool, typer.Option("--whole-year", metavar="")] = False,
     config: ConfigOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Summary lines only.")] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            metavar="N",
-            help=(
-                "Worker processes for many reports (default: one per available core for json, junit and"
-                " sarif alone, where they pay; else one process)."
-            ),
-        ),
-    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N")] = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Check reports against the targets (检查报表是否达标).
-    Exit 0 all met, 1 a target failed, 2 invalid input.
-    """
     from zhijiao_check.commands import check as command
     from zhijiao_check.files import input_paths
 
@@ -407,17 +309,14 @@ def check(
 @commands.command(cls=Command)
 def validate(
     paths: PathsArgument,
-    format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, or json for CI and editors.")
-    ] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
     no_color: NoColorOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Check the reports' format only, no rules (只校验报表格式). Exit 0 valid, 2 invalid."""
     from zhijiao_check.commands import validate as command
     from zhijiao_check.files import input_paths
 
@@ -433,23 +332,15 @@ def validate(
 
 @commands.command(cls=Command)
 def diff(
-    old: Annotated[
-        Path,
-        typer.Argument(metavar="OLD", help="The earlier report (or earlier version).", show_default=False),
-    ],
-    new: Annotated[
-        Path, typer.Argument(metavar="NEW", help="The later report of the same unit.", show_default=False)
-    ],
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="table, or json.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    old: Annotated[Path, typer.Argument(metavar="OLD", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", show_default=False)],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """What changed between two reports of a unit:
-    fields, schools and majors by name, rule statuses (报表对比).
-    """
     from zhijiao_check.commands import diff as command
 
     options = command.DiffOptions(old, new, format, output, lang, rules or [], pack)
@@ -459,16 +350,11 @@ def diff(
 @commands.command("rules", cls=Command)
 def list_rules(
     lang: LangOption = "zh",
-    format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="table, json, or markdown (the page docs/rules.md).")
-    ] = "table",
+    format: Annotated[RulesFormat, typer.Option("--format", "-f")] = "table",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """List the rules: ID, clause, scope, time, title (列出全部规则).
-    --format markdown writes docs/rules.md.
-    """
     from zhijiao_check.commands import catalogue
 
     _exit(lambda: catalogue.list_rules(lang, format, rules or [], pack), lang, debug)
@@ -476,14 +362,13 @@ def list_rules(
 
 @commands.command(cls=Command)
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule ID, e.g. c1.vocational-share.", show_default=False)],
+    rule: Annotated[str, typer.Argument(metavar="RULE", show_default=False)],
     lang: LangOption = "zh",
     format: ListFormatOption = "table",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """One rule in full: clause, quote, interpretation, fields read, time, responsible units (规则详情)."""
     from zhijiao_check.commands import catalogue
 
     _exit(lambda: catalogue.explain(rule, lang, format, rules or [], pack), lang, debug)
@@ -497,7 +382,6 @@ def coverage(
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Every clause of the policy: the rules that transcribe it, or why none does (条款覆盖)."""
     from zhijiao_check.commands import catalogue
 
     _exit(lambda: catalogue.coverage(lang, format, rules or [], pack), lang, debug)
@@ -505,43 +389,18 @@ def coverage(
 
 @commands.command(cls=Command)
 def template(
-    unit: Annotated[
-        str,
-        typer.Option(
-            "--unit", "-u", help="The unit: its name (冷水滩区) or code (431103).", show_default=False
-        ),
-    ],
-    year: Annotated[
-        int, typer.Option("--year", "-y", help="The statistical year, e.g. 2023.", show_default=False)
-    ],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    format: Annotated[
-        TemplateFormat | None,
-        typer.Option(
-            "--format", "-f", help="yaml, or xlsx for a workbook (default: by the --output name, else yaml)."
-        ),
-    ] = None,
-    prefill: Annotated[
-        Path | None,
-        typer.Option(
-            "--from", metavar="REPORT", help="Last year's report (YAML or xlsx): its figures pre-filled."
-        ),
-    ] = None,
-    schema: Annotated[
-        str | None,
-        typer.Option(
-            "--schema", help="Path or URL of the JSON Schema: adds a yaml-language-server line on top."
-        ),
-    ] = None,
+    unit: Annotated[str, typer.Option("--unit", "-u", metavar="UNIT", show_default=False)],
+    year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    format: Annotated[TemplateFormat | None, typer.Option("--format", "-f")] = None,
+    prefill: Annotated[Path | None, typer.Option("--from", metavar="REPORT")] = None,
+    schema: Annotated[str | None, typer.Option("--schema", metavar="SCHEMA")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """A blank report for one unit and year, every field commented in Chinese (生成空白填报模板)."""
     from zhijiao_check.commands import template as command
 
     chosen = format or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml")
@@ -553,22 +412,14 @@ def template(
 
 @commands.command(cls=Command)
 def convert(
-    source: Annotated[
-        Path, typer.Argument(metavar="IN", help="A report: .yaml, .yml, .json or .xlsx.", show_default=False)
-    ],
-    output: Annotated[
-        Path,
-        typer.Option(
-            "--output", "-o", help="The converted report: .xlsx, .yaml or .json.", show_default=False
-        ),
-    ],
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    source: Annotated[Path, typer.Argument(metavar="IN", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Convert a report between YAML and an Excel workbook, losing nothing (YAML 与 Excel 互转)."""
     from zhijiao_check.commands import convert as command
 
     options = command.ConvertOptions(source, output, force, lang, rules or [], pack)
@@ -577,17 +428,12 @@ def convert(
 
 @commands.command(cls=Command)
 def schema(
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: standard output).")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """The JSON Schema (draft 2020-12) of report format v1,
-    for editors and validators (填报格式 JSON Schema).
-    """
     from zhijiao_check.commands import schema as command
 
     options = command.SchemaOptions(output, lang, rules or [], pack)

@@ -155,11 +155,11 @@ def _refused(error: ValueRefused, tr: Translator) -> str:
 
 
 def _name(param: Any) -> str:
-    """``--jobs / -j`` for an option, ``PATH...`` for an argument."""
+    """``--jobs / -j`` for an option, ``PATH...`` for an argument (``...``: it takes several)."""
     if param is None:
         return ""
     if getattr(param, "param_type_name", "") == "argument":
-        return str(param.metavar or param.name.upper())
+        return str(param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
     return " / ".join(param.opts)
 
 

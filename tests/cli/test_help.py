@@ -1,5 +1,6 @@
-"""What a newcomer reads first: every command's help describes every option, shows no `<bool>` placeholder for
-a switch, lists --debug; shell completion works in a real bash."""
+"""What a newcomer reads first: every command's help, in Chinese unless the command line says ``--lang en``,
+describes every option, shows no `<bool>` placeholder for a switch, cuts no sentence short; shell completion
+works in a real bash and describes the commands in zsh."""
 
 from __future__ import annotations
 
@@ -12,41 +13,141 @@ from pathlib import Path
 import pytest
 import typer
 from factory import ROOT
+from typer import rich_utils
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
+from zhijiao_check.cli_help import command_help, parameter_help
+from zhijiao_check.i18n import Translator
 
 SCRIPT = Path(sys.executable).parent / "zhijiao-check"
 GROUP = typer.main.get_command(app)
 COMMANDS = sorted(GROUP.commands)  # type: ignore[attr-defined]
+WORDS = {  # typer's own words in its help, and ours in each language
+    "zh": ("用法：", "选项", "[默认：zh]"),
+    "en": ("Usage:", "Options", "[default: zh]"),
+}
 
 
-def help_text(*args: str) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "160", "NO_COLOR": "1"})
+def help_text(*args: str, columns: int = 160) -> str:
+    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": str(columns), "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
 
+def flat(text: str) -> str:
+    """Text without its spaces, line breaks and the panels' borders: a help text as written, and as shown
+    wrapped in its column, compare equal."""
+    return re.sub(r"[\s│╭╮╰╯─]", "", text)
+
+
+def parameters(name: str) -> list[typer.core.click.Parameter]:
+    command = GROUP.commands[name] if name else GROUP  # type: ignore[attr-defined]
+    return command.get_params(
+        command.make_context(name or "zhijiao-check", ["--help"], resilient_parsing=True)
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_every_parameter_is_described_in_the_language_asked_for(name: str, lang: str) -> None:
+    """Each command's help (the tool's: ``zhijiao-check --lang en -h``) says what it does and what each of its
+    parameters is for, every text in the language asked for, and typer's own words with them."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    shown = flat(help_text(*([name] if name else []), "--lang", lang))
+    expected = [command_help(name, tr)]
+    expected += [parameter_help(name or "app", p.name or "", tr) for p in parameters(name)]
+    for text in expected:
+        assert flat(text.replace("\\[", "[")) in shown, text
+    for word in WORDS[lang][:2]:
+        assert word in shown
+    if not name:
+        assert all(flat(command_help(each, tr).split("\n")[0]) in shown for each in COMMANDS)
+
+
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_option_has_a_description(name: str) -> None:
-    command = GROUP.commands[name]  # type: ignore[attr-defined]
-    ctx = command.make_context(name, ["--help"], resilient_parsing=True)
-    undescribed = [p.opts[0] for p in command.get_params(ctx) if p.param_type_name == "option" and not p.help]
-    assert undescribed == [], f"{name}: {undescribed}"
+def test_help_in_chinese_has_none_of_typers_english_and_in_english_none_of_its_chinese(name: str) -> None:
+    chinese, english = help_text(name), help_text(name, "--lang", "en")
+    for zh, en in zip(*WORDS.values(), strict=True):
+        if "默认" in zh and "--lang" not in chinese:
+            continue
+        assert (zh in chinese and en not in chinese) and (en in english and zh not in english), (zh, en)
+    assert "--help" in chinese and "显示本帮助并退出。" in chinese
+    assert "Show this message and exit." in english
+
+
+def test_typers_words_are_as_they_were_after_the_help() -> None:
+    """A process may show help in both languages (the tests do): typer's words are put back each time."""
+    help_text("check")
+    assert rich_utils.OPTIONS_PANEL_TITLE == "Options" and rich_utils.DEFAULT_STRING == "[default: {}]"
+    assert "Usage:" in help_text("check", "--lang", "en")
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_sentence_is_cut_short_at_any_width(columns: int, lang: str) -> None:
+    """Chinese has no spaces to wrap at: rich would end a long sentence with "…" where the column ends."""
+    for name in COMMANDS:
+        text = help_text(name, "--lang", lang, columns=columns)
+        assert "…" not in text, (name, text)
+        for line in text.splitlines():
+            assert len(line) <= columns
 
 
 @pytest.mark.parametrize("name", ["", *COMMANDS])
 def test_help_shows_no_bool_placeholder(name: str) -> None:
     text = help_text(*([name] if name else []))
-    assert "<bool>" not in text
+    assert "<bool>" not in text and "<list[str]>" not in text
     assert "--help" in text
 
 
+def test_no_arguments_show_the_groups_help_in_chinese_and_exit_2() -> None:
+    result = CliRunner().invoke(app, [], env={"COLUMNS": "160", "NO_COLOR": "1"})
+    assert result.exit_code == 2
+    assert "用法： zhijiao-check [选项] 命令 [参数]..." in result.stdout
+    assert "检查报表是否达标。" in result.stdout and "命令" in result.stdout
+
+
 def test_debug_is_in_the_help_of_the_commands_that_take_it() -> None:
-    assert "--debug" in help_text(
+    assert "--debug" in help_text("check") and "出现内部错误（退出状态 3）时显示 traceback。" in help_text(
         "check"
-    ) and "On an internal error (exit 3), show the traceback." in help_text("check")
+    )
+    assert "On an internal error (exit 3), show the traceback." in help_text("check", "--lang", "en")
     assert "--strict" in help_text("check") and "--no-strict" in help_text("check")
+
+
+def test_help_in_a_gbk_console_is_chinese_in_plain_boxes() -> None:
+    """The real process, its standard output encoded as a Chinese Windows console's: every character shown,
+    the panels drawn in ASCII (rich's choice for an encoding without the rounded corners)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", "check", "-h"],
+        cwd=ROOT,
+        capture_output=True,
+        env={"PYTHONIOENCODING": "gbk", "PATH": "", "COLUMNS": "100"},
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == b""
+    text = done.stdout.decode("gbk")
+    assert "用法： " in text and "+- 选项 " in text and "显示本帮助并退出。" in text
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
+def test_zsh_completion_describes_the_commands_in_chinese() -> None:
+    """What zsh shows beside each command on <Tab>: its help's first line (click's ``get_short_help_str``)."""
+    done = subprocess.run(
+        [str(SCRIPT)],
+        env={
+            **os.environ,
+            "_ZHIJIAO_CHECK_COMPLETE": "complete_zsh",
+            "_TYPER_COMPLETE_ARGS": "zhijiao-check ",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"check":"检查报表是否达标。"' in done.stdout
+    assert '"validate":"只校验报表格式，不检查规则。' in done.stdout
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
@@ -85,13 +186,16 @@ def test_quiet_prints_summary_lines_only() -> None:
     assert all("得分" in t for t in titles) and all(s.startswith("小计：") for s in summaries)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", COMMANDS)
-def test_help_shows_every_bracket_its_text_holds(name: str) -> None:
-    """typer reads help as rich markup, where ``[tool.zhijiao-check]`` is a tag and vanishes: written ``\\[``,
-    it is shown as written."""
-    command = GROUP.commands[name]  # type: ignore[attr-defined]
-    ctx = command.make_context(name, ["--help"], resilient_parsing=True)
-    written = " ".join(p.help or "" for p in command.get_params(ctx)).replace("\\[", "[")
-    shown = " ".join(CliRunner().invoke(app, [name, "--help"], env={"COLUMNS": "400"}).stdout.split())
-    for bracketed in re.findall(r"\[+[^\]\s]+\]+", written):
-        assert bracketed in shown, bracketed
+def test_help_shows_every_bracket_its_text_holds(name: str, lang: str) -> None:
+    """typer reads help as rich markup, where ``[tool.zhijiao-check]`` is a tag and vanishes: escaped
+    (``cli_help.parameter_help``), it is shown as written."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    written = " ".join(parameter_help(name, p.name or "", tr) for p in parameters(name)).replace("\\[", "[")
+    shown = " ".join(help_text(name, "--lang", lang, columns=400).split())
+    bracketed = re.findall(r"\[+[^\]\s]+\]+", written)
+    for each in bracketed:
+        assert each in shown, each
+    if name == "check":
+        assert {"[[waiver]]", "[tool.zhijiao-check]"} <= set(bracketed)
