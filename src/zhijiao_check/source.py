@@ -504,6 +504,8 @@ _SYNTAX_REASONS = {
     "did not find expected node content": "report.yaml-why-no-value",
     "found undefined alias": "report.yaml-why-alias",
     "did not find expected alphabetic or numeric character": "report.yaml-why-anchor-name",
+    "block sequence entries are not allowed in this context": "report.yaml-why-dash-here",
+    "did not find expected <document start>": "report.yaml-why-document-end",
 }
 
 
@@ -535,6 +537,11 @@ def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Proble
         match = _OPEN_QUOTE.match(lines[number - 1]) if number <= len(lines) else None
         if match:
             return _problem(display, (number, match.start(1) + 1), "unclosed-quote")
+    if reason == "did not find expected <document start>":  # libyaml points past the "..." or "%" line
+        where = next(
+            ((n, 1) for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].startswith(("...", "%"))),
+            where,
+        )
     return _problem(display, where, "yaml-syntax", reason=syntax_reason(reason))
 
 

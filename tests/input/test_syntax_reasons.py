@@ -74,6 +74,18 @@ CASES = [
         "craftsman_students",
         "“&”或“*”后面应当紧跟一个名称",
     ),
+    (
+        "block sequence entries are not allowed in this context",
+        ("leading_industries: [电子信息]", "leading_industries: - 电子信息"),
+        "leading_industries",
+        "列表项“- ”不能接在字段名后面：请另起一行，比字段名多缩进两个空格",
+    ),
+    (
+        "did not find expected <document start>",
+        ("craftsman_students: 36", "craftsman_students: 36\n...\n"),
+        "...",
+        "文件中间不能有文档结束标记“...”或以“%”开头的行：请删除这一行",
+    ),
 ]
 
 

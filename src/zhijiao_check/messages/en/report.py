@@ -119,6 +119,14 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-value": "a value should be written here",
     "report.yaml-why-alias": "'*name' refers to an anchor '&name' that is not defined",
     "report.yaml-why-anchor-name": "'&' or '*' should be followed by a name",
+    "report.yaml-why-dash-here": (
+        "a list entry '- ' cannot follow a field name: start a new line, indented two spaces more than "
+        "the field"
+    ),
+    "report.yaml-why-document-end": (
+        "a document end marker '...' or a line starting with '%' cannot stand inside the file: delete "
+        "that line"
+    ),
     "report.yaml-tab": "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
     "report.fullwidth-colon": (
         'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'
