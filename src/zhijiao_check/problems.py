@@ -55,7 +55,18 @@ class Problem:
             name: tr.render(value) if isinstance(value, WORDING) else _shortened(value, tr)
             for name, value in self.params.items()
         }
-        return tr(f"{self.area}.{self.code}", **params)
+        return tr(self.message_key(), **params)
+
+    def message_key(self) -> str:
+        """``<area>.<code>``; in a workbook, ``<area>.<code>-in-cell`` where a cell is worded apart from YAML
+        (a number stored as text has no quotes to take out; a yes/no cell is chosen from a list)."""
+        key = f"{self.area}.{self.code}"
+        if self.cell:
+            from zhijiao_check.i18n import exists
+
+            if exists(f"{key}-in-cell"):
+                return f"{key}-in-cell"
+        return key
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""

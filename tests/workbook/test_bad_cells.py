@@ -84,6 +84,78 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
     assert ("bool-spelling", "本单位") in codes
 
 
+@pytest.mark.parametrize(
+    ("sheet", "key", "typed", "code", "zh", "en"),
+    [
+        (
+            "学校",
+            "students",
+            " 3120 ",  # a number stored as text (pasted, or typed after an apostrophe): no quotes to take out
+            "number-as-text",
+            (
+                '单元格里的数字存成了文本 "3120"：请改为数字 3120'
+                "（删去空格和开头的单引号，或用 Excel/WPS 的“转换为数字”）"
+            ),
+            (
+                'the number in this cell is stored as text "3120": make it the number 3120 (remove spaces '
+                "and a leading apostrophe, or use Excel's or WPS's Convert to Number)"
+            ),
+        ),
+        (
+            "学校",
+            "meets_standards",
+            "√",  # a tick: the cell's drop-down list offers 是 and 否, not YAML's true and false
+            "bool-spelling",
+            '是/否格只能从下拉列表中选“是”或“否”，不能写 "√"',
+            'a yes/no cell takes 是 (yes) or 否 (no) from its drop-down list, not "√"',
+        ),
+        (
+            "学校",
+            "meets_standards",
+            2,
+            "wrong-type",
+            "填写了 2：此处应为“是”或“否”",
+            "found 2: write 是 (yes) or 否 (no)",
+        ),
+        (
+            "本单位",
+            "unit.code",
+            431122,  # a code Excel turned into a number: no quotes to put around it in a cell
+            "number-for-text",
+            "此处应为文字，填写的却是数字 431122：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号",
+            (
+                "text is expected here, but the cell holds the number 431122: format the cell as Text and "
+                "type it again, or start it with an apostrophe"
+            ),
+        ),
+    ],
+)
+def test_a_cell_is_worded_for_a_workbook_where_yaml_advice_would_not_fit(
+    book, run_cli, sheet, key, typed, code, zh, en
+):
+    """Quotes and true/false are YAML's: a cell takes a number, a drop-down's 是 or 否, or text. The code is
+    the YAML problem's; only the words differ (``Problem.message_key``)."""
+    _edit(book, lambda b: setattr(_cell(b[sheet], key), "value", typed))
+    for lang, message in (("zh", zh), ("en", en)):
+        result = run_cli("validate", book, "-f", "json", "--lang", lang)
+        [problem] = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+        assert result.exit_code == 2
+        assert (problem["code"], problem["message"]) == (code, message)
+        assert problem["cell"].startswith(f"{sheet}!")
+
+
+def test_the_same_mistakes_in_yaml_keep_yamls_advice(tmp_path, run_cli):
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    text = text.replace("meets_standards: true", "meets_standards: √", 1).replace(
+        "students: 1420", 'students: "1420"', 1
+    )
+    report = tmp_path / "dongan.yaml"
+    report.write_text(text, encoding="utf-8")
+    messages = {p["code"]: p["message"] for p in _problems(run_cli, report)[1]}
+    assert messages["bool-spelling"] == 'yes/no fields take true or false: for "√" write true'
+    assert messages["number-as-text"] == 'found the text "1420": write the number 1420 (no quotes, no spaces)'
+
+
 def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_absent(book, run_cli):
     _edit(book, lambda b: setattr(_cell(b["学校"], "ownership", 4), "value", None))
     status, problems = _problems(run_cli, book)

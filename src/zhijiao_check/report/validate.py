@@ -68,16 +68,17 @@ def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
         where = positions.key(loc) or positions.value(loc[:-1])  # a workbook's blank cell, else the mapping
     else:
         where = positions.value(loc)
-    code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}))
-    return Problem(
-        file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=positions.cell(loc)
-    )
+    cell = positions.cell(loc)
+    code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}), bool(cell))
+    return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=cell)
 
 
-def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tuple[str, dict[str, object]]:
-    """The problem code and its parameters for one Pydantic error."""
+def _describe(
+    kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any], in_cell: bool = False
+) -> tuple[str, dict[str, object]]:
+    """The problem code and its parameters for one Pydantic error (``in_cell``: in a workbook)."""
     if exists(f"report.{kind}"):  # raised by a check in ``scalars`` with the report's own code
-        return kind, _with_expected(dict(ctx))
+        return kind, _with_expected(dict(ctx), in_cell)
     if kind == "extra_forbidden":
         return _unknown_field(loc)
     if kind == "missing":
@@ -100,13 +101,15 @@ def _describe(kind: str, loc: Path_, found: Any, ctx: Mapping[str, Any]) -> tupl
     return "invalid-value", {"found": render(found), "detail": kind}
 
 
-def _with_expected(params: dict[str, object]) -> dict[str, object]:
+def _with_expected(params: dict[str, object], in_cell: bool = False) -> dict[str, object]:
     """The ``expected`` token as wording: what such a field takes (``report.expected-<token>``), in the words
-    of the language the problem is shown in, with the problem's own parameters (``{low}``, ``{allowed}``)."""
+    of the language the problem is shown in, with the problem's own parameters (``{low}``, ``{allowed}``);
+    ``in_cell``: as a workbook takes it, where that differs (``-in-cell``: 是 or 否, not true or false)."""
     token = params.get("expected")
     if isinstance(token, str):
         others = tuple((name, value) for name, value in params.items() if name != "expected")
-        params["expected"] = Msg(f"report.expected-{token}", others)
+        key = f"report.expected-{token}"
+        params["expected"] = Msg(f"{key}-in-cell" if in_cell and exists(f"{key}-in-cell") else key, others)
     return params
 
 

@@ -208,6 +208,10 @@ MESSAGES: dict[str, str] = {
     "report.not-a-number": "found {found}, which is not a number: write {expected}",
     "report.number-full-width": "the number {found} is in full-width characters: write {write} in ASCII",
     "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
+    "report.number-as-text-in-cell": (
+        "the number in this cell is stored as text {found}: make it the number {write} (remove spaces and a "
+        "leading apostrophe, or use Excel's or WPS's Convert to Number)"
+    ),
     "report.number-with-separator": "no thousands separators in numbers: for {found} write {write}",
     "report.number-with-magnitude": (
         "no 千/万/亿 in numbers: for {found} write {write} (in this field's unit)"
@@ -227,7 +231,14 @@ MESSAGES: dict[str, str] = {
     "report.year-out-of-range": "the year {found} is outside {low}–{high}: write a 4-digit year such as 2023",
     "report.date-for-year": "a year, not a date, belongs here: for {found} write {write}",
     "report.bool-spelling": "yes/no fields take true or false: for {found} write {write}",
+    "report.bool-spelling-in-cell": (
+        "a yes/no cell takes 是 (yes) or 否 (no) from its drop-down list, not {found}"
+    ),
     "report.number-for-text": "text is expected here: put {found} in quotes, {write}",
+    "report.number-for-text-in-cell": (
+        "text is expected here, but the cell holds the number {found}: format the cell as Text and type it "
+        "again, or start it with an apostrophe"
+    ),
     "report.not-one-of": "found {found}, which is not allowed here: write one of {allowed}",
     "report.choice-lookalike": (
         "found {found}: it looks like {write} but characters differ (position: written ≠ expected): "
@@ -349,6 +360,7 @@ MESSAGES: dict[str, str] = {
     "report.expected-wan_yuan": "an amount in 万元 (units of 10,000 yuan, 0 or more)",
     "report.expected-months": "a number of months (more than 0)",
     "report.expected-bool": "true or false",
+    "report.expected-bool-in-cell": "是 (yes) or 否 (no)",
     "report.expected-text": "text",
     "report.expected-choice": "one of: {allowed}",
     "report.expected-schema_version": "1",

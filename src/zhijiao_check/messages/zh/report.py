@@ -134,6 +134,10 @@ MESSAGES: dict[str, str] = {
     "report.not-a-number": "填写了 {found}，不是数字：此处应为{expected}",
     "report.number-full-width": "数字用了全角字符 {found}：请写半角数字 {write}（输入法切换到半角后再输入）",
     "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
+    "report.number-as-text-in-cell": (
+        "单元格里的数字存成了文本 {found}：请改为数字 {write}"
+        "（删去空格和开头的单引号，或用 Excel/WPS 的“转换为数字”）"
+    ),
     "report.number-with-separator": "数字中不要用千位分隔符：{found} 请写 {write}",
     "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found} 按本字段的单位请写 {write}",
     "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
@@ -147,7 +151,11 @@ MESSAGES: dict[str, str] = {
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found} 请写 {write}",
     "report.bool-spelling": "是/否字段只能写 true 或 false：{found} 请写 {write}",
+    "report.bool-spelling-in-cell": "是/否格只能从下拉列表中选“是”或“否”，不能写 {found}",
     "report.number-for-text": "此处应为文字：请把 {found} 加上引号，写成 {write}",
+    "report.number-for-text-in-cell": (
+        "此处应为文字，填写的却是数字 {found}：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号"
+    ),
     "report.not-one-of": "填写了 {found}，不是可选的值：请写以下之一：{allowed}",
     "report.choice-lookalike": (
         "填写了 {found}：看起来与 {write} 相同，但有字符不同（第几个字符：填写的 ≠ 应为）：{differs}；"
@@ -248,6 +256,7 @@ MESSAGES: dict[str, str] = {
     "report.expected-wan_yuan": "以万元为单位的金额（不小于 0）",
     "report.expected-months": "月数（大于 0，可有小数）",
     "report.expected-bool": "true 或 false",
+    "report.expected-bool-in-cell": "“是”或“否”",
     "report.expected-text": "文字",
     "report.expected-choice": "以下之一：{allowed}",
     "report.expected-schema_version": "1",
