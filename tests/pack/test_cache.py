@@ -13,7 +13,7 @@ import pytest
 
 from zhijiao_check import caching
 from zhijiao_check.pack import cache
-from zhijiao_check.pack.load import RulePack, load_pack, load_packs, main_pack_dir
+from zhijiao_check.pack.load import RulePack, _made_from, load_pack, load_packs, main_pack_dir
 from zhijiao_check.problems import Problem
 
 HOUR_AGO = time.time() - 3600
@@ -52,8 +52,8 @@ def settled(path: Path) -> None:
 
 def test_a_second_load_reads_the_kept_pack_and_finds_the_same_rules(kept: Path, pack: Path) -> None:
     load = Counting()
-    first = cache.load_cached(pack, load)
-    second = cache.load_cached(pack, load)
+    first = cache.load_cached(pack, load, _made_from)
+    second = cache.load_cached(pack, load, _made_from)
     assert load.reads == 1
     assert len(list(kept.iterdir())) == 1
     assert isinstance(first, RulePack) and isinstance(second, RulePack)
@@ -66,24 +66,24 @@ def test_a_second_load_reads_the_kept_pack_and_finds_the_same_rules(kept: Path, 
 
 def test_a_changed_rule_file_is_read_again(kept: Path, pack: Path) -> None:
     load = Counting()
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     rule_file = pack / "clause-01.yaml"
     text = rule_file.read_text(encoding="utf-8")
     rule_file.write_text(text.replace("职普比", "职普比例", 1), encoding="utf-8")
     settled(rule_file)
-    changed = cache.load_cached(pack, load)
+    changed = cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
     assert isinstance(changed, RulePack)
     assert "职普比例" in changed.rules[0].title.zh
-    again = cache.load_cached(pack, load)
+    again = cache.load_cached(pack, load, _made_from)
     assert load.reads == 2 and isinstance(again, RulePack) and again.rules[0].title == changed.rules[0].title
 
 
 def test_the_same_size_and_an_other_time_is_a_change(kept: Path, pack: Path) -> None:
     load = Counting()
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     os.utime(pack / "units.yaml", (HOUR_AGO + 1, HOUR_AGO + 1))
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
 
 
@@ -92,7 +92,7 @@ def test_adding_or_removing_a_file_or_changing_the_policy_is_a_change(
     kept: Path, pack: Path, change: str
 ) -> None:
     load = Counting()
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     if change == "new rule file":
         shutil.copy(pack / "clause-17.yaml", pack / "clause-18.yaml")
         settled(pack / "clause-18.yaml")
@@ -102,7 +102,7 @@ def test_adding_or_removing_a_file_or_changing_the_policy_is_a_change(
         settled(pack / "policy.md")
     else:
         (pack / "clause-17.yaml").unlink()
-    loaded = cache.load_cached(pack, load)
+    loaded = cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
     if change == "new rule file":  # the copied rules are duplicates: the pack is broken, and said to be
         assert isinstance(loaded, list) and {p.code for p in loaded} == {"duplicate-rule"}
@@ -112,9 +112,9 @@ def test_another_version_of_the_tool_does_not_read_it(
     kept: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load = Counting()
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     monkeypatch.setattr(cache, "__version__", "0.0.1")
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
 
 
@@ -123,7 +123,7 @@ def test_a_broken_pack_is_never_kept(kept: Path, pack: Path) -> None:
     settled(pack / "clause-03.yaml")
     load = Counting()
     for _ in range(2):
-        assert isinstance(cache.load_cached(pack, load), list)
+        assert isinstance(cache.load_cached(pack, load, _made_from), list)
     assert load.reads == 2
     assert not kept.exists() or not list(kept.iterdir())
 
@@ -136,18 +136,18 @@ def test_a_pack_changed_moments_ago_is_not_kept(
     monkeypatch.setattr(caching, "SETTLED", 3600.0)
     (pack / "clause-02.yaml").touch()
     load = Counting()
-    cache.load_cached(pack, load)
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
+    cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
 
 
 def test_an_unreadable_cache_is_ignored_and_written_anew(kept: Path, pack: Path) -> None:
     load = Counting()
-    cache.load_cached(pack, load)
+    cache.load_cached(pack, load, _made_from)
     (kept_file,) = kept.iterdir()
     kept_file.write_bytes(b"\x80\x05 not a pickle")
-    assert isinstance(cache.load_cached(pack, load), RulePack)
-    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert isinstance(cache.load_cached(pack, load, _made_from), RulePack)
+    assert isinstance(cache.load_cached(pack, load, _made_from), RulePack)
     assert load.reads == 2
 
 
@@ -158,8 +158,8 @@ def test_a_cache_folder_that_cannot_be_made_is_no_error(
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(blocker / "cache"))
     load = Counting()
-    assert isinstance(cache.load_cached(pack, load), RulePack)
-    assert isinstance(cache.load_cached(pack, load), RulePack)
+    assert isinstance(cache.load_cached(pack, load, _made_from), RulePack)
+    assert isinstance(cache.load_cached(pack, load, _made_from), RulePack)
     assert load.reads == 2
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -170,8 +170,8 @@ def test_the_folder_as_given_is_part_of_the_key(
     """Rule files are named as the folder was given (``--rules rules/x``): each spelling keeps its own."""
     monkeypatch.chdir(pack.parent)
     load = Counting()
-    relative = cache.load_cached(Path(pack.name), load)
-    absolute = cache.load_cached(pack, load)
+    relative = cache.load_cached(Path(pack.name), load, _made_from)
+    absolute = cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
     assert isinstance(relative, RulePack) and isinstance(absolute, RulePack)
     assert relative.sources["c1.vocational-share"].file == str(Path("pack", "clause-01.yaml"))

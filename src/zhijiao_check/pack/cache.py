@@ -19,14 +19,14 @@ import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from zhijiao_check import __version__
 from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
 
-if TYPE_CHECKING:
-    from zhijiao_check.pack.load import RulePack
-    from zhijiao_check.problems import Problem
+# A pack as ``pack.load`` makes it, or what it says is wrong: this module knows packs only as what they were
+# made from, so that the loader can use it without the two importing each other.
+Pack = TypeVar("Pack")
 
 FORMAT = 1  # of the cache file; a new layout gets a new number
 # The modules whose code decides what a loaded pack is, besides those of the classes it holds.
@@ -39,42 +39,42 @@ LOADERS = (
 
 
 def load_cached(
-    directory: Path, load: Callable[[Path], RulePack | list[Problem]]
-) -> RulePack | list[Problem]:
+    directory: Path, load: Callable[[Path], Pack | list[Any]], extra: Callable[[Pack], list[Path]]
+) -> Pack | list[Any]:
     """The pack in ``directory`` as kept by an earlier run if nothing it was made from changed since,
-    else ``load(directory)``, kept for the next run when it loaded without a problem."""
+    else ``load(directory)`` (a pack, or a list of what is wrong with it), kept for the next run when it
+    loaded without a problem. ``extra``: the files besides the folder's rule files that the pack was made
+    from (its policy text, its unit list)."""
     folder = cache_dir()
     if folder is None:
         return load(directory)
     key = (FORMAT, __version__, sys.version, str(directory), os.path.realpath(directory))
     path = folder / f"pack-{zlib.crc32(repr(key).encode()):08x}.pickle"
-    kept = _read(path, key, directory)
+    kept: Pack | None = _read(path, key, directory)
     if kept is not None:
         return kept
     loaded = load(directory)
     if not isinstance(loaded, list):
-        _write(path, key, loaded)
+        _write(path, key, loaded, directory, [str(file) for file in extra(loaded)])
     return loaded
 
 
-def _read(path: Path, key: tuple[Any, ...], directory: Path) -> RulePack | None:
+def _read(path: Path, key: tuple[Any, ...], directory: Path) -> Any:
     def fresh(header: dict[str, Any]) -> bool:
         if header.get("key") != key:
             return False
         files = _rule_files(directory) + [Path(p) for p in header["extra"]]
         return bool(header["stamps"] == stamps_of([*files, *map(Path, header["code"])]))
 
-    pack: RulePack | None = read_kept(path, fresh)
-    return pack
+    return read_kept(path, fresh)
 
 
-def _write(path: Path, key: tuple[Any, ...], pack: RulePack) -> None:
+def _write(path: Path, key: tuple[Any, ...], pack: object, directory: Path, extra: list[str]) -> None:
     recorder = _Recorder()
     body = recorder.dump(pack)
     code = sorted(name for name in {*recorder.modules, *LOADERS} if name.startswith("zhijiao_check"))
     code_files = [str(sys.modules[name].__file__) for name in code]
-    extra = [str(pack.directory / pack.info.policy), str(pack.directory / pack.info.units)]
-    files = [*_rule_files(pack.directory), *map(Path, extra), *map(Path, code_files)]
+    files = [*_rule_files(directory), *map(Path, extra), *map(Path, code_files)]
     stamps = stamps_of(files)
     if not settled(stamps):
         return

@@ -341,6 +341,11 @@ def main_pack_dir(choice: str | None) -> Path:
     raise FatalError("unknown-pack", pack=choice, packs=", ".join(installed))
 
 
+def _made_from(pack: RulePack) -> list[Path]:
+    """The files a pack was read from besides its folder's rule files (``pack.cache``)."""
+    return [pack.directory / pack.info.policy, pack.directory / pack.info.units]
+
+
 def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[RulePack]:
     """The main pack (``--pack``, by default the installed one) and then the ``--rules`` packs, in that order;
     a ``--rules`` pack with the main pack's ID replaces it. The main pack (first) gives the reporting units;
@@ -354,7 +359,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
             raise FatalError(
                 "invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))]
             )
-        loaded = load_cached(directory, load_pack)
+        loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):
             raise FatalError("invalid-pack", loaded)
         packs = [p for p in packs if p.id != loaded.id] + [loaded]
