@@ -36,8 +36,8 @@ def command_help(name: str, tr: Translator) -> str:
 
 def parameter_help(command: str, parameter: str, tr: Translator) -> str:
     """What a parameter of ``command`` is for: its own text (``help.option.check.formats``), else the one its
-    namesake has in every command (``help.option.lang``). Markup-free: typer reads help as rich markup, where
-    ``[[waiver]]`` would be a tag."""
+    namesake has in every command (``help.option.lang``). Escaped: typer reads help as rich markup, where
+    ``[[waiver]]`` would be a tag, and vanish."""
     own = f"help.option.{command}.{parameter}"
     return escape(tr(own if exists(own) else f"help.option.{parameter}"))
 
@@ -54,13 +54,13 @@ def in_language(command: Any, ctx: Any, lang: Lang) -> Iterator[None]:
     words, which are as they were after it (a process may show help in both languages: the tests)."""
     tr = Translator(lang)
     name = command.name if ctx.parent is not None else ""
-    command.help = command_help(name, tr)
+    command.help = escape(command_help(name, tr))
     command.usage_prefix = f"{tr('help.usage')} "
     command.options_metavar = tr("help.options-metavar")
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = tr("help.command-metavar")
         for each in command.list_commands(ctx):
-            command.get_command(ctx, each).help = command_help(each, tr)
+            command.get_command(ctx, each).help = escape(command_help(each, tr))
     for parameter in command.get_params(ctx):
         parameter.help = parameter_help(name or "app", parameter.name, tr)
         if isinstance(parameter, TyperArgument):
