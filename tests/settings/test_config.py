@@ -122,17 +122,26 @@ def test_unknown_keys_and_wrong_values_are_located(repo: Path, invoke) -> None:
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert lines[0] == "配置文件 zhijiao-check.toml 有误："
-    assert "zhijiao-check.toml:1:1: lang: “lang”的值 'fr' 无效：可选 zh | en" in lines
+    assert 'zhijiao-check.toml:1:1: lang: “lang”的值 "fr" 无效：可选 zh | en' in lines  # as TOML writes it
     assert any(line.startswith("zhijiao-check.toml:2:1: colour: 未知的键“colour”") for line in lines)
     assert any(
         line.startswith("zhijiao-check.toml:6:1: outputs[0].fiel: 未知的键“fiel”：可用的键有 format, file")
         for line in lines
     )
     assert any(
-        line.startswith("zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 'pdf' 无效")
+        line.startswith('zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 "pdf" 无效')
         for line in lines
     )
     assert result.stdout == ""
+
+
+def test_a_count_or_a_switch_in_quotes_is_told_to_drop_them(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'jobs = "2"\nstrict = "true"\n')
+    result = invoke("check", "reports/2023/")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert "zhijiao-check.toml:1:1: jobs: “jobs”的值不加引号：请写 jobs = 2" in lines
+    assert "zhijiao-check.toml:2:1: strict: “strict”的值不加引号：请写 strict = true" in lines
 
 
 def test_a_key_of_an_inline_table_is_located_at_its_line(repo: Path, invoke) -> None:

@@ -14,6 +14,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.settings.toml import read_toml
 
 ZH, EN = Translator("zh"), Translator("en")
+DATE = "日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，不加引号；并确认这一天存在"
 
 CASES = [
     ('lang = "en"\nlang = "zh"\n', "Cannot overwrite a value", (2, 12), "同一个键写了两次"),
@@ -39,6 +40,16 @@ CASES = [
         "表的标题应以 ] 结束，如 [tool.zhijiao-check]",
     ),
     ("jobs = 2 3\n", "Expected newline", (1, 10), "一行只写一个“键 = 值”：值的后面还有多余的内容"),
+    *(
+        (f"[[waiver]]\nexpires = {date}\n", said, (2, 11), DATE)
+        for date, said in (
+            ("2024/06/30", "Expected newline"),
+            ("2024.6.30", "Expected newline"),
+            ("2024年6月30日", "Expected newline"),
+            ("2024-6-30", "Expected newline"),
+            ("2024-06-31", "Invalid date"),  # a day that does not exist
+        )
+    ),
 ]
 
 

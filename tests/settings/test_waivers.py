@@ -140,7 +140,7 @@ def test_a_waiver_without_reason_or_for_an_unknown_rule_stops_the_run_before_any
     lines = result.stderr.splitlines()
     assert lines[0] == "豁免文件 waivers.toml 有误（未豁免任何规则）："
     assert (
-        "waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前：''）：每条豁免须写明规则、单位、"
+        'waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前：""）：每条豁免须写明规则、单位、'
         "理由、批准人和文号"
     ) in lines
     assert (
@@ -151,3 +151,37 @@ def test_a_waiver_without_reason_or_for_an_unknown_rule_stops_the_run_before_any
         "waivers.toml:11:1: waiver[1].unit: 未知的单位“东安”；是否想写“东安县”？全市性规则请写“全市”" in lines
     )
     assert any(line.startswith("waivers.toml:17:1: waiver[2].year: 豁免须有 year") for line in lines), lines
+
+
+def test_a_year_or_a_date_in_quotes_is_told_to_drop_them(repo: Path, invoke) -> None:
+    """TOML reads "2023" and "2024-06-30" as text: the clerk meant the number and the date."""
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding", when='year = "2023"')
+        + waiver("c4.yellow-majors-shrink", when='expires = "2024-06-30"'),
+    )
+    for lang, told in (
+        ("zh", ("“year”的值不加引号：请写 year = 2023", "“expires”的值不加引号：请写 expires = 2024-06-30")),
+        (
+            "en",
+            (
+                "'year' takes its value without quotes: write year = 2023",
+                "'expires' takes its value without quotes: write expires = 2024-06-30",
+            ),
+        ),
+    ):
+        result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", lang)
+        assert result.exit_code == 2
+        lines = result.stderr.splitlines()
+        assert f"waivers.toml:4:1: waiver[0].year: {told[0]}" in lines
+        assert f"waivers.toml:12:1: waiver[1].expires: {told[1]}" in lines
+
+
+def test_a_date_written_with_slashes_is_told_how_toml_writes_one(repo: Path, invoke) -> None:
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", when="expires = 2024/06/30"))
+    result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml")
+    assert result.exit_code == 2
+    assert (
+        "waivers.toml:4:11: 不是有效的 TOML：日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，"
+        "不加引号；并确认这一天存在"
+    ) in result.stderr.splitlines()

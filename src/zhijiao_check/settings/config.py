@@ -117,33 +117,43 @@ class _Wrong(Exception):
 def _choice(*choices: str) -> Callable[[Any, Path], str]:
     def read(value: Any, base: Path) -> str:
         if value not in choices:
-            raise _Wrong("wrong-choice", found=repr(value), choices=" | ".join(choices))
+            raise _Wrong("wrong-choice", found=_shown(value), choices=" | ".join(choices))
         return str(value)
 
     return read
 
 
+def _shown(value: Any) -> str:
+    from zhijiao_check.settings.toml import shown  # here: only a config file with a mistake needs it
+
+    return shown(value)
+
+
 def _bool(value: Any, base: Path) -> bool:
+    if isinstance(value, str) and value.strip() in ("true", "false"):
+        raise _Wrong("quoted-value", write=value.strip())
     if not isinstance(value, bool):
-        raise _Wrong("wrong-type", found=repr(value), expected="true | false")
+        raise _Wrong("wrong-type", found=_shown(value), expected="true | false")
     return value
 
 
 def _jobs(value: Any, base: Path) -> int:
+    if isinstance(value, str) and value.strip().isdecimal() and value.strip().isascii() and int(value) >= 1:
+        raise _Wrong("quoted-value", write=value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Wrong("wrong-type", found=repr(value), expected="1, 2, …")
+        raise _Wrong("wrong-type", found=_shown(value), expected="1, 2, …")
     return value
 
 
 def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value:
-        raise _Wrong("wrong-type", found=repr(value), expected='"folder/file"')
+        raise _Wrong("wrong-type", found=_shown(value), expected='"folder/file"')
     return base / value
 
 
 def _paths(value: Any, base: Path) -> tuple[Path, ...]:
     if not isinstance(value, list):
-        raise _Wrong("wrong-type", found=repr(value), expected='["folder", …]')
+        raise _Wrong("wrong-type", found=_shown(value), expected='["folder", …]')
     return tuple(_path(v, base) for v in value)
 
 
@@ -152,7 +162,7 @@ def _ids(value: Any, base: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Wrong("wrong-type", found=repr(value), expected='["c1", "c16.*", …]')
+        raise _Wrong("wrong-type", found=_shown(value), expected='["c1", "c16.*", …]')
     return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
 
 
@@ -161,14 +171,16 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
 
     def read(value: Any, base: Path) -> tuple[tuple[str, Path | None], ...]:
         if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-            raise _Wrong("wrong-type", found=repr(value), expected='[[outputs]] format = "sarif"  file = "…"')
+            raise _Wrong(
+                "wrong-type", found=_shown(value), expected='[[outputs]] format = "sarif"  file = "…"'
+            )
         pairs: list[tuple[str, Path | None]] = []
         for index, entry in enumerate(value):
             if entry.get("format") not in formats:
                 raise _Wrong(
                     "wrong-choice",
                     (index, "format"),
-                    found=repr(entry.get("format")),
+                    found=_shown(entry.get("format")),
                     choices=" | ".join(formats),
                 )
             file = entry.get("file")

@@ -6,6 +6,8 @@ file's table headers and ``key =`` lines: enough to point a user at the key a pr
 
 from __future__ import annotations
 
+import datetime
+import json
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -21,6 +23,8 @@ from zhijiao_check.wording import Wording, msg
 _HEADER = later(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = later(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _DECODE_PLACE = later(r"\(at line (\d+), column (\d+)\)")
+# A date as people write one (2024/06/30, 2024.6.30, 2024年6月30日, 2024-6-30), which TOML does not take.
+_DATE_LIKE = later(r"=\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 TablePath = tuple[str, ...]
 
@@ -98,8 +102,13 @@ def read_toml(path: Path, display: str) -> TomlFile | Problem:
     except tomllib.TOMLDecodeError as error:
         place = _DECODE_PLACE.search(str(error))
         line, column = (int(place.group(1)), int(place.group(2))) if place else _end_of(text)
-        reason = _DECODE_PLACE.sub("", str(error)).removesuffix("(at end of document)").strip()
-        return Problem(display, line, column, "", "not-toml", {"reason": _reason(reason)}, area="settings")
+        reason: Wording = _reason(
+            _DECODE_PLACE.sub("", str(error)).removesuffix("(at end of document)").strip()
+        )
+        date = _DATE_LIKE.search(text.splitlines()[line - 1]) if 0 < line <= len(text.splitlines()) else None
+        if date is not None:  # the value is a date TOML cannot read: say how TOML writes one, at the date
+            reason, column = msg("settings.toml-why-date"), date.start(1) + 1
+        return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
     return TomlFile(path, display, data, text)
 
 
@@ -129,6 +138,22 @@ def _end_of(text: str) -> tuple[int, int]:
 
 def _reason(said: str) -> Wording:
     return next((msg(key) for start, key in _REASONS if said.startswith(start)), said)
+
+
+def shown(value: Any) -> str:
+    """A value as TOML writes it, for a message: ``"文字"`` in double quotes, ``true``, ``2024-06-30``,
+    ``[1, 2]`` (Python's ``'文字'`` and ``True`` are not what the user wrote)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(map(shown, value)) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{key} = {shown(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
 
 
 def table_at(data: Mapping[str, Any], table: TablePath) -> Any:

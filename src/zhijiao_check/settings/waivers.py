@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
-from zhijiao_check.settings.toml import TomlFile, read_toml
+from zhijiao_check.settings.toml import TomlFile, read_toml, shown
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
 
@@ -102,7 +102,7 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
     if not isinstance(entries, list):
         problems.append(
             read.problem(
-                (), ("waiver",), "wrong-type", key="waiver", found=repr(entries), expected="[[waiver]]"
+                (), ("waiver",), "wrong-type", key="waiver", found=shown(entries), expected="[[waiver]]"
             )
         )
         entries = []
@@ -128,7 +128,7 @@ def _entry(
     for key in REQUIRED:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
-            problems.append(problem(key, "waiver-needs", found=repr(value) if key in entry else "—"))
+            problems.append(problem(key, "waiver-needs", found=shown(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
         close = difflib.get_close_matches(rule, list(rules), n=1)
@@ -147,10 +147,16 @@ def _entry(
         )
     if year is None and expires is None:
         problems.append(problem("year", "waiver-needs-time"))
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):
-        problems.append(problem("year", "wrong-type", found=repr(year), expected="2023"))
-    if expires is not None and (not isinstance(expires, date) or hasattr(expires, "hour")):
-        problems.append(problem("expires", "wrong-type", found=repr(expires), expected="2024-06-30"))
+    if isinstance(year, str) and year.strip().isdecimal() and year.strip().isascii():
+        problems.append(problem("year", "quoted-value", write=year.strip()))
+    elif year is not None and (
+        isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100
+    ):
+        problems.append(problem("year", "wrong-type", found=shown(year), expected="2023"))
+    if isinstance(expires, str) and _iso_date(expires.strip()):
+        problems.append(problem("expires", "quoted-value", write=expires.strip()))
+    elif expires is not None and (not isinstance(expires, date) or hasattr(expires, "hour")):
+        problems.append(problem("expires", "wrong-type", found=shown(expires), expected="2024-06-30"))
     if problems:
         return problems
     line, column = toml.locate((), ("waiver", index, "rule"))
@@ -166,6 +172,14 @@ def _entry(
         line,
         column,
     )
+
+
+def _iso_date(text: str) -> bool:
+    """Whether ``text`` is a date as TOML writes one unquoted (``2024-06-30``)."""
+    try:
+        return len(text) == 10 and bool(date.fromisoformat(text))
+    except ValueError:
+        return False
 
 
 def _unit_name(given: str, units: UnitRegistry) -> str | None:

@@ -19,9 +19,14 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-array-header": "an array of tables' header ends with ]], as in [[waiver]]",
     "settings.toml-why-table-header": "a table's header ends with ], as in [tool.zhijiao-check]",
     "settings.toml-why-one-per-line": "one 'key = value' a line: something follows the value",
+    "settings.toml-why-date": (
+        "write a date as 2024-06-30: year-month-day, two digits for the month and the day, with hyphens and "
+        "no quotes; and check that the day exists"
+    ),
     "settings.config-table-missing": "no [{name}] table: add one, or do not name this file with --config",
     "settings.unknown-key": "unknown key '{key}': the keys are {known}",
     "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
+    "settings.quoted-value": "'{key}' takes its value without quotes: write {key} = {write}",
     "settings.wrong-choice": "'{key}' = {found} is not valid: choose {choices}",
     "settings.waiver-needs": (
         "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, "

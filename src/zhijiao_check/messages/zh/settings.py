@@ -17,9 +17,13 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-array-header": "表数组的标题应以 ]] 结束，如 [[waiver]]",
     "settings.toml-why-table-header": "表的标题应以 ] 结束，如 [tool.zhijiao-check]",
     "settings.toml-why-one-per-line": "一行只写一个“键 = 值”：值的后面还有多余的内容",
+    "settings.toml-why-date": (
+        "日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，不加引号；并确认这一天存在"
+    ),
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
+    "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",
     "settings.wrong-choice": "“{key}”的值 {found} 无效：可选 {choices}",
     "settings.waiver-needs": "豁免缺少“{key}”（当前：{found}）：每条豁免须写明规则、单位、理由、批准人和文号",
     "settings.waiver-needs-time": (
