@@ -190,6 +190,15 @@ def test_every_language_has_the_same_placeholders(key: str) -> None:
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_a_text_without_placeholders_has_no_doubled_braces(key: str) -> None:
+    """A translator formats a text only when it is given parameters: without any, ``{{`` is shown as it is
+    written (a roster's example once read ``units: {{东安县: […]}}``)."""
+    for text in CATALOGUE[key]:
+        if not any(name for _, name, _, _ in string.Formatter().parse(text)):
+            assert "{{" not in text and "}}" not in text, text
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
 def test_the_chinese_catalogue_is_chinese(key: str) -> None:
     """Catches an English text left in the Chinese catalogue (a few messages are figures or codes alone)."""
     zh = CATALOGUE[key][LANGS.index("zh")]

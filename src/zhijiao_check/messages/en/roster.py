@@ -9,7 +9,8 @@ MESSAGES: dict[str, str] = {
     "roster.unknown-key": "a roster has no field {key} (fields: {keys})",
     "roster.bad-year": "year should be a whole number 2000–2100, not {value}",
     "roster.no-units": (
-        "the roster has no units: list each unit's schools, as in units: {{东安县: [东安县职业中等专业学校]}}"
+        "the roster has no units: list each unit's schools under units:, "
+        "as in 东安县: [东安县职业中等专业学校]"
     ),
     "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
     "roster.bad-list": 'under "{unit}" write a list of school names, as in [东安县职业中等专业学校]',

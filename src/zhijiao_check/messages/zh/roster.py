@@ -8,7 +8,7 @@ MESSAGES: dict[str, str] = {
     "roster.not-a-mapping": "名册应为映射：units: 下按单位列出学校名称",
     "roster.unknown-key": "名册中没有字段 {key}（可用：{keys}）",
     "roster.bad-year": "year 应为 2000–2100 的整数，而不是 {value}",
-    "roster.no-units": "名册缺少 units：请按单位列出学校，如 units: {{东安县: [东安县职业中等专业学校]}}",
+    "roster.no-units": "名册缺少 units：请在 units: 下按单位列出学校，如“东安县: [东安县职业中等专业学校]”",
     "roster.unknown-unit": "没有单位“{unit}”；是否想写 {suggestion}？",
     "roster.bad-list": "“{unit}”下应为学校名称的列表，如 [东安县职业中等专业学校]",
 }
