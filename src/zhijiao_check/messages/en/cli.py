@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
     "cli.os-name-too-long": "the file name is too long",
+    "cli.written": "wrote {files} (exit status {status}: {meaning})",
+    "cli.written-pages": "a page per unit in {folder}",
     "cli.interrupted": "interrupted",
     "cli.invalid-pack": "invalid rule pack:",
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",

@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "cli.os-read-only": "所在的文件系统是只读的",
     "cli.os-name-too-long": "文件名太长",
     "cli.interrupted": "已中断",
+    "cli.written": "已写入 {files}（退出状态 {status}：{meaning}）",
+    "cli.written-pages": "{folder} 中每个单位一页",
     "cli.invalid-pack": "规则包无效：",
     "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",
     "cli.unknown-pack": "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
