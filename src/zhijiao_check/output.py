@@ -13,10 +13,14 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.files import RealPaths, display_name
 from zhijiao_check.wording import Wording
+
+if TYPE_CHECKING:
+    from zhijiao_check.i18n import Translator
 
 
 class Streamed:
@@ -40,6 +44,27 @@ def stdout_is_tty() -> bool:
         return sys.stdout is not None and sys.stdout.isatty()
     except (OSError, ValueError):
         return False
+
+
+def stderr_is_tty() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def tell_written(
+    targets: Sequence[Path | None], tr: Translator, detail: str = "", also: Sequence[str] = ()
+) -> None:
+    """On a terminal, a command whose every output went to a file says which, with ``detail`` (what its exit
+    status means, how many reports were valid) and ``also`` (more, already worded): else it would end without
+    a word, a clerk left to look for the file and to ask the shell for the status. Nothing on a pipe."""
+    files = [target for target in targets if not is_stdout(target)]
+    if not files or len(files) < len(targets) or not stderr_is_tty():
+        return
+    names = tr.join([*(display_name(file) for file in files if file is not None), *also])
+    text = tr("cli.written-detail", files=names, detail=detail) if detail else tr("cli.written", files=names)
+    print(text, file=sys.stderr)
 
 
 def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:

@@ -1,5 +1,6 @@
-"""A run whose every output goes to a file says, on a terminal, what it wrote and what its exit status means:
-else it ends without a word and a clerk goes looking for the workbook. Not on a pipe (CI logs, scripts)."""
+"""A command whose every output goes to a file says, on a terminal, what it wrote (``check``: and what its
+exit status means): else it ends without a word and a clerk goes looking for the workbook. Not on a pipe (CI
+logs, scripts). ``output.tell_written``."""
 
 from __future__ import annotations
 
@@ -81,6 +82,35 @@ def test_per_unit_pages_are_said_by_their_folder(tmp_path: Path) -> None:
         1,
         ["已写入 r.html、pages 中每个单位一页（退出状态 1：有目标未达标）"],
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("template", "--unit", "东安县", "--year", "2024", "-o", "dongan-2024.xlsx"),
+            "已写入 dongan-2024.xlsx",
+        ),
+        (("convert", str(SAMPLES / "dongan.yaml"), "-o", "dongan.xlsx"), "已写入 dongan.xlsx"),
+        (("validate", str(SAMPLES), "-o", "problems.txt"), "已写入 problems.txt（15 个有效，0 个无效）"),
+        (("schema", "-o", "schema.json", "--lang", "en"), "wrote schema.json"),
+        (
+            (
+                "diff",
+                str(ROOT / "samples" / "2022" / "dongan.yaml"),
+                str(SAMPLES / "dongan.yaml"),
+                "-o",
+                "d.txt",
+            ),
+            "已写入 d.txt",
+        ),
+    ],
+)
+def test_the_other_commands_say_what_they_wrote(tmp_path: Path, args: tuple[str, ...], said: str) -> None:
+    code, shown, out = on_terminal(*args, cwd=tmp_path)
+    assert code == 0 and out == b""
+    assert shown.splitlines() == [said]
+    assert (tmp_path / said.split()[1].split("（")[0]).stat().st_size > 0
 
 
 def test_nothing_is_said_when_a_format_goes_to_standard_output(tmp_path: Path) -> None:

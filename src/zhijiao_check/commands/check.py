@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import gc
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,27 +61,13 @@ def run(options: CheckOptions) -> int:
 
 
 def _say_written(options: CheckOptions, status: int) -> None:
-    """On a terminal, a run whose every output went to a file says which and what its status means: else it
-    would end without a word, a clerk left to look for the workbook and to ask the shell for the status."""
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import is_stdout
+    from zhijiao_check.output import tell_written
 
-    files = [target for _, target in options.outputs if target is not None and not is_stdout(target)]
-    if len(files) < len(options.outputs) or not _stderr_is_tty():
-        return
     tr = Translator(options.lang)
-    names = [display_name(file) for file in files]
-    if options.per_unit is not None:
-        names.append(tr("cli.written-pages", folder=display_name(options.per_unit)))
-    meaning = tr(f"render.exit-{status}")
-    print(tr("cli.written", files=tr.join(names), status=status, meaning=meaning), file=sys.stderr)
-
-
-def _stderr_is_tty() -> bool:
-    try:
-        return sys.stderr is not None and sys.stderr.isatty()
-    except (OSError, ValueError):
-        return False
+    pages = [tr("cli.written-pages", folder=display_name(options.per_unit))] if options.per_unit else []
+    detail = tr("cli.exit-status", status=status, meaning=tr(f"render.exit-{status}"))
+    tell_written([target for _, target in options.outputs], tr, detail, pages)
 
 
 def _run(options: CheckOptions) -> int:

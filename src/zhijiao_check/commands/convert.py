@@ -14,7 +14,7 @@ from typing import Any
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.output import write
+from zhijiao_check.output import tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
@@ -69,6 +69,7 @@ def run(options: ConvertOptions) -> int:
             return ExitCode.INVALID
     assert format is not None
     write(report_as(format, loaded.data, None if format == "xlsx" else _note(options.source)), target)
+    tell_written([target], tr)
     return ExitCode.OK
 
 

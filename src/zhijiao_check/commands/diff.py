@@ -53,7 +53,7 @@ def run(options: DiffOptions) -> int:
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import write
+    from zhijiao_check.output import tell_written, write
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
@@ -105,6 +105,7 @@ def run(options: DiffOptions) -> int:
         json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
     )
     write(text, options.output)
+    tell_written([options.output], tr)
     return 0
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.i18n import Lang
+from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
@@ -38,12 +38,13 @@ class SchemaOptions:
 
 def run(options: SchemaOptions) -> int:
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
-    from zhijiao_check.output import write
+    from zhijiao_check.output import tell_written, write
     from zhijiao_check.pack.load import load_packs
 
     guard_outputs([options.output], rule_inputs(options.rules, options.pack))
     units = load_packs(options.rules, options.pack)[0].units
     write(dumps(report_schema(units)) + "\n", options.output)
+    tell_written([options.output], Translator(options.lang))
     return ExitCode.OK
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.output import write
+from zhijiao_check.output import tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 from zhijiao_check.wording import Join, msg
@@ -81,6 +81,7 @@ def run(options: TemplateOptions) -> int:
     if last is None and options.format == "yaml":
         shown = display_name(target.name) if target is not None else "report.yaml"
         write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
+        tell_written([target], tr)
         return ExitCode.OK
     data = (
         carry_over(last, options.year)
@@ -92,6 +93,7 @@ def run(options: TemplateOptions) -> int:
         }
     )
     write(report_as(options.format, data, display_name(options.prefill) if options.prefill else None), target)
+    tell_written([target], tr)
     return ExitCode.OK
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
-from zhijiao_check.output import write
+from zhijiao_check.output import tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
@@ -50,4 +50,5 @@ def run(options: ValidateOptions) -> int:
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
     write(text + "\n", options.output)
+    tell_written([options.output], tr, tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
     return code
