@@ -54,17 +54,23 @@ def stderr_is_tty() -> bool:
 
 
 def tell_written(
-    targets: Sequence[Path | None], tr: Translator, detail: str = "", also: Sequence[str] = ()
+    targets: Sequence[Path | None],
+    tr: Translator,
+    detail: Callable[[], str] | None = None,
+    also: Callable[[], Sequence[str]] | None = None,
 ) -> None:
     """On a terminal, a command whose every output went to a file says which, with ``detail`` (what its exit
     status means, how many reports were valid) and ``also`` (more, already worded): else it would end without
-    a word, a clerk left to look for the file and to ask the shell for the status. Nothing on a pipe."""
+    a word, a clerk left to look for the file and to ask the shell for the status. Nothing on a pipe; the
+    words are made only when they are said."""
     files = [target for target in targets if not is_stdout(target)]
     if not files or len(files) < len(targets) or not stderr_is_tty():
         return
-    names = tr.join([*(display_name(file) for file in files if file is not None), *also])
-    text = tr("cli.written-detail", files=names, detail=detail) if detail else tr("cli.written", files=names)
-    print(text, file=sys.stderr)
+    names = tr.join([*(display_name(file) for file in files if file is not None), *(also() if also else ())])
+    said = (
+        tr("cli.written-detail", files=names, detail=detail()) if detail else tr("cli.written", files=names)
+    )
+    print(said, file=sys.stderr)
 
 
 def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:

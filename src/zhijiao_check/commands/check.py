@@ -65,9 +65,13 @@ def _say_written(options: CheckOptions, status: int) -> None:
     from zhijiao_check.output import tell_written
 
     tr = Translator(options.lang)
-    pages = [tr("cli.written-pages", folder=display_name(options.per_unit))] if options.per_unit else []
-    detail = tr("cli.exit-status", status=status, meaning=tr(f"render.exit-{status}"))
-    tell_written([target for _, target in options.outputs], tr, detail, pages)
+    folder = options.per_unit
+    tell_written(
+        [target for _, target in options.outputs],
+        tr,
+        lambda: tr("cli.exit-status", status=status, meaning=tr(f"render.exit-{status}")),
+        lambda: [tr("cli.written-pages", folder=display_name(folder))] if folder is not None else [],
+    )
 
 
 def _run(options: CheckOptions) -> int:

@@ -50,5 +50,7 @@ def run(options: ValidateOptions) -> int:
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
     write(text + "\n", options.output)
-    tell_written([options.output], tr, tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
+    tell_written(
+        [options.output], tr, lambda: tr("cli.valid-summary", valid=len(valid), invalid=len(invalid))
+    )
     return code
