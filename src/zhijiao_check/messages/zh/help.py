@@ -7,8 +7,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "help.app": (
-        "检查各单位填报的报表是否达到永政发〔2021〕7号的目标（职业教育政策目标达标检查）。"
-        "直接写路径即运行 check：zhijiao-check reports/2023/"
+        "检查各单位的报表是否达到永政发〔2021〕7号的目标。直接写路径即运行 check：zhijiao-check reports/2023/"
     ),
     "help.usage": "用法：",
     "help.options-metavar": "[选项]",
