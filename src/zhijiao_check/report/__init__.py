@@ -10,7 +10,7 @@ import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from zhijiao_check.files import (
     STDIN_NAME,
@@ -21,8 +21,8 @@ from zhijiao_check.files import (
     os_problem,
 )
 from zhijiao_check.problems import Problem
-from zhijiao_check.records import record
-from zhijiao_check.source import Positions, read_data
+from zhijiao_check.report.loaded import InvalidReport, ReportFile
+from zhijiao_check.source import read_data
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
@@ -36,36 +36,6 @@ OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
 REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
-
-
-@record
-class ReportFile:
-    """A valid report."""
-
-    file: str  # display path, as the user gave it
-    data: dict[str, Any]  # the validated data, plain as loaded (absent fields absent)
-    positions: Positions
-    warnings: tuple[Problem, ...]  # non-blocking: GB18030 encoding, consistency
-
-    @property
-    def unit(self) -> str:
-        return str(self.data["unit"]["name"])
-
-    @property
-    def kind(self) -> str:
-        return str(self.data["unit"]["kind"])
-
-    @property
-    def year(self) -> int:
-        return int(self.data["year"])
-
-
-@record
-class InvalidReport:
-    """A report rejected as a whole, with all its problems: errors first, then warnings."""
-
-    file: str
-    problems: tuple[Problem, ...]
 
 
 def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> ReportFile | InvalidReport:

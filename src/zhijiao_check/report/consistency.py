@@ -14,7 +14,7 @@ from zhijiao_check.report.raw import count, entries, line_of, mapping, name, num
 from zhijiao_check.source import Path_, Positions
 
 if TYPE_CHECKING:
-    from zhijiao_check.report import ReportFile
+    from zhijiao_check.report.loaded import ReportFile
 
 # 生均拨款 in 元 per student and year: the provincial floor is a few thousand, and 1.05 or 1050000 is
 # almost always a figure in 万元 or a slip of the keyboard.

@@ -28,7 +28,7 @@ from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import Positions, read_data
 
 if TYPE_CHECKING:
-    from zhijiao_check.report import InvalidReport, ReportFile
+    from zhijiao_check.report.loaded import InvalidReport, ReportFile
     from zhijiao_check.units import UnitRegistry
 
 KEYS = ("year", "units")
@@ -140,7 +140,7 @@ def apply_roster(
     roster: Roster,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Reports missing a school of the roster become invalid, with all their problems (and their warnings)."""
-    from zhijiao_check.report import InvalidReport
+    from zhijiao_check.report.loaded import InvalidReport
 
     kept: list[ReportFile] = []
     refused = list(invalid)

@@ -1,0 +1,43 @@
+"""A report as loaded: valid, with its data and where each value stands, or refused with its problems.
+
+Apart from the package's door (``report.load_report``) so that what reads a loaded report (the consistency
+warnings, the roster) does not import the module that loads it, and that module it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
+from zhijiao_check.source import Positions
+
+
+@record
+class ReportFile:
+    """A valid report."""
+
+    file: str  # display path, as the user gave it
+    data: dict[str, Any]  # the validated data, plain as loaded (absent fields absent)
+    positions: Positions
+    warnings: tuple[Problem, ...]  # non-blocking: GB18030 encoding, consistency
+
+    @property
+    def unit(self) -> str:
+        return str(self.data["unit"]["name"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.data["unit"]["kind"])
+
+    @property
+    def year(self) -> int:
+        return int(self.data["year"])
+
+
+@record
+class InvalidReport:
+    """A report rejected as a whole, with all its problems: errors first, then warnings."""
+
+    file: str
+    problems: tuple[Problem, ...]
