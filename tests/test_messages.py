@@ -90,6 +90,7 @@ CODES = (
     ("_problem", 3, "pack"),
     ("_fail", 3, "workbook"),
     ("_refusal", 1, "workbook"),
+    ("_roster_problem", 3, "roster"),
 )
 
 

@@ -9,8 +9,9 @@ scored: a county that leaves out a school must not score as if it had none). The
         - 东安县职业中等专业学校
         - 东安县舜德职业学校
 
-It is read through the same entry point as the reports (``source.read_data``), so any file format a report can
-be written in, a roster can be too.
+It is read through the same entry point as the reports (``source.read_data``), so any text format a report
+can be written in, a roster can be too; as a workbook, it is a table of 单位 and 学校名称
+(``report.workbook.roster``).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ KEYS = ("year", "units")
 @record
 class RosterSchool:
     name: str
-    line: int
+    where: str  # its line in a YAML or JSON roster (``12``), its cell in a workbook (``名册!B5``)
 
 
 @record
@@ -50,10 +51,13 @@ class Roster:
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
     """The roster, or a FatalError (exit 2) listing every problem of the file at its line."""
     file = str(path)
-    parsed, _ = read_data(path, file)
-    if isinstance(parsed, list):
-        raise FatalError("invalid-roster", parsed, file=file)
-    problems, roster = _read(parsed.data, parsed.positions, file, units)
+    if path.suffix.lower() == ".xlsx":
+        problems, roster = _read_workbook(path, file, units)
+    else:
+        parsed, _ = read_data(path, file)
+        if isinstance(parsed, list):
+            raise FatalError("invalid-roster", parsed, file=file)
+        problems, roster = _read(parsed.data, parsed.positions, file, units)
     if problems:
         raise FatalError("invalid-roster", problems, file=file)
     return roster
@@ -93,11 +97,35 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
             problems.append(problem(("units", unit), "bad-list", unit=unit))
             continue
         schools[str(unit)] = tuple(
-            RosterSchool(str(name(n)), line_of(positions, ("units", unit, index)))
+            RosterSchool(str(name(n)), str(line_of(positions, ("units", unit, index))))
             for index, n in enumerate(names)
         )
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, Roster(file, year if isinstance(year, int) else None, schools)
+
+
+def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
+    """A roster kept as a workbook (``report.workbook.roster``), each row's unit checked as in YAML."""
+    from zhijiao_check.report.workbook.roster import read_roster_workbook
+
+    table = read_roster_workbook(path, file)
+    problems = list(table.problems)
+    schools: dict[str, list[RosterSchool]] = {}
+    for row in table.rows:
+        unit = units.get(row.unit)
+        if unit is None:
+            where = (row.row, row.unit_column)
+            suggestion = units.suggest(row.unit) or "—"
+            params = {"unit": row.unit, "suggestion": suggestion}
+            problems.append(
+                Problem(file, *where, "", "unknown-unit", params, area="roster", cell=row.unit_cell)
+            )
+            continue
+        schools.setdefault(unit.name, []).append(RosterSchool(row.school, row.cell))
+    if not table.rows and not problems:
+        problems.append(Problem(file, 1, 1, "", "no-units", {}, area="roster"))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return problems, Roster(file, table.year, {unit: tuple(listed) for unit, listed in schools.items()})
 
 
 def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
@@ -121,7 +149,7 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
             at_key=True,
             school=school.name,
             roster=roster.file,
-            roster_line=school.line,
+            roster_line=school.where,
         )
         if close:  # a school of the report with a near name: most likely the same school, named otherwise
             line = line_of(report.positions, ("schools", listed[close[0]], "name"))

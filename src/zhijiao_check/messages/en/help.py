@@ -67,8 +67,8 @@ MESSAGES: dict[str, str] = {
         "this year's is a warning."
     ),
     "help.option.check.roster": (
-        "The bureau's list of schools per unit (YAML): a school on it missing from its unit's report "
-        "is an error."
+        "The bureau's list of schools per unit (YAML or a workbook): a school on it missing from its unit's "
+        "report is an error."
     ),
     "help.option.check.per_unit": (
         "With --format html: also one printable page per unit in DIR, with a sign-off block."

@@ -8,10 +8,23 @@ MESSAGES: dict[str, str] = {
     "roster.not-a-mapping": "a roster is a mapping: units:, then each unit's schools",
     "roster.unknown-key": "a roster has no field {key} (fields: {keys})",
     "roster.bad-year": "year should be a whole number 2000–2100, not {value}",
+    "roster.bad-year-in-cell": "the 年度 (year) should be a year 2000–2100, not {value}",
     "roster.no-units": (
         "the roster has no units: list each unit's schools under units:, "
         "as in 东安县: [东安县职业中等专业学校]"
     ),
     "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
+    "roster.no-header": (
+        "no header in the roster workbook: write 单位 (unit) and 学校名称 (school) in the table's first row "
+        "(and 年度, the year, if it holds for one year)"
+    ),
+    "roster.blank-unit": 'the row of the school "{school}" has no unit: write the unit\'s name',
+    "roster.blank-school": (
+        'the row of the unit "{unit}" has no school: write the school\'s name, or delete the row'
+    ),
+    "roster.mixed-years": (
+        "the 年度 (year) column holds several years ({years}): a roster holds for one year, or for every "
+        "year with none written"
+    ),
     "roster.bad-list": 'under "{unit}" write a list of school names, as in [东安县职业中等专业学校]',
 }

@@ -52,7 +52,9 @@ MESSAGES: dict[str, str] = {
     "help.option.check.previous": (
         "用来对照的往年报表（不评分）：去年报表里有、今年没有的学校或专业给出警告。"
     ),
-    "help.option.check.roster": "教育局的各单位学校名册（YAML）：名册上有、本单位报表里没有的学校算错误。",
+    "help.option.check.roster": (
+        "教育局的各单位学校名册（YAML 或 Excel 工作簿）：名册上有、本单位报表里没有的学校算错误。"
+    ),
     "help.option.check.per_unit": (
         "与 --format html 同用：另在 DIR 中为每个单位写一页可打印的页面，带签字栏。"
     ),

@@ -8,7 +8,13 @@ MESSAGES: dict[str, str] = {
     "roster.not-a-mapping": "名册应为映射：units: 下按单位列出学校名称",
     "roster.unknown-key": "名册中没有字段 {key}（可用：{keys}）",
     "roster.bad-year": "year 应为 2000–2100 的整数，而不是 {value}",
+    "roster.bad-year-in-cell": "年度应为 2000–2100 的四位年份，而不是 {value}",
     "roster.no-units": "名册缺少 units：请在 units: 下按单位列出学校，如“东安县: [东安县职业中等专业学校]”",
     "roster.unknown-unit": "没有单位“{unit}”；是否想写 {suggestion}？",
     "roster.bad-list": "“{unit}”下应为学校名称的列表，如 [东安县职业中等专业学校]",
+    # A roster kept as a workbook (report/workbook/roster.py).
+    "roster.no-header": "名册工作簿中找不到表头：请在表格第一行写“单位”和“学校名称”（可再加“年度”）",
+    "roster.blank-unit": "学校“{school}”这一行没有写单位：请写单位名称",
+    "roster.blank-school": "单位“{unit}”这一行没有写学校名称：请写学校名称，或删除这一行",
+    "roster.mixed-years": "“年度”一列有多个年度（{years}）：一个名册只对一个年度，或不写年度（对每个年度）",
 }

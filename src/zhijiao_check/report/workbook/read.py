@@ -102,13 +102,7 @@ class Grid:
 
 def read_workbook(path: Path, display: str) -> WorkbookRead:
     """The workbook as report data, or the problems that stop it being read. Never raises on its content."""
-    raw = read_file(path, display)
-    if isinstance(raw, Problem):
-        return WorkbookRead(None, (raw,), ())
-    refused = _check_zip(raw, display)
-    if refused is not None:
-        return WorkbookRead(None, (refused,), ())
-    grids = _load(raw, display)
+    grids = read_grids(path, display)
     if isinstance(grids, Problem):
         return WorkbookRead(None, (grids,), ())
     reader = _Reader(display, grids)
@@ -116,6 +110,15 @@ def read_workbook(path: Path, display: str) -> WorkbookRead:
     if data is None:
         return WorkbookRead(None, tuple(reader.errors), tuple(reader.warnings))
     return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
+
+
+def read_grids(path: Path, display: str) -> list[Grid] | Problem:
+    """Every sheet's cells, bounded as a report workbook's are; or the one problem that stops the file being
+    read (``report.roster`` reads the bureau's list of schools this way)."""
+    raw = read_file(path, display)
+    if isinstance(raw, Problem):
+        return raw
+    return _check_zip(raw, display) or _load(raw, display)
 
 
 def _refusal(
