@@ -7,10 +7,12 @@ typer's own words (``Usage:``, the panels' titles, ``[default: …]``) for the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import rich._wrap
 from rich.markup import escape
 from rich.text import Text
 from typer import rich_utils
@@ -27,6 +29,17 @@ _TYPER_WORDS = {
     "DEFAULT_STRING": "help.default",
     "REQUIRED_LONG_STRING": "help.required",
 }
+
+
+# Where rich may break a line of help: at a space, as it does, and also before and after each Chinese
+# character and after a full-width mark (、，。）) inside a run of Latin words; a closing mark stays with what
+# comes before it, an opening one (（“) with what comes after. rich breaks only at spaces, which left a short
+# line before each Latin word in a Chinese sentence. The last alternative takes any character left alone, so
+# that every text is cut into words whole (rich stops at the first place this does not match).
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_OPEN = "（「『“‘《〔【"
+_CLOSE = "，。、；：！？）」』”’》〕】"
+_WORD = re.compile(rf"\s*(?:[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}{_OPEN}{_CLOSE}]+)[{_CLOSE}]*|\S)\s*")
 
 
 def command_help(name: str, tr: Translator) -> str:
@@ -67,14 +80,19 @@ def in_language(command: Any, ctx: Any, lang: Lang) -> Iterator[None]:
             # Its metavar (PATH, OLD) names it; typer would add Python's type beside it (``<list[str]>``).
             parameter.display_type_rich = _no_type  # type: ignore[method-assign]
     before = {word: getattr(rich_utils, word) for word in (*_TYPER_WORDS, "_make_rich_text")}
+    breaks = getattr(rich._wrap, "re_word", None)  # a rich without it wraps as it always did
     try:
         for word, key in _TYPER_WORDS.items():
             setattr(rich_utils, word, tr(key))
         rich_utils._make_rich_text = _folding(before["_make_rich_text"])
+        if breaks is not None:
+            rich._wrap.re_word = _WORD
         yield
     finally:
         for word, text in before.items():
             setattr(rich_utils, word, text)
+        if breaks is not None:
+            rich._wrap.re_word = breaks
 
 
 def _no_type(ctx: Any) -> None:

@@ -11,11 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import rich._wrap
 import typer
 from factory import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer import rich_utils
 from typer.testing import CliRunner
 
+from zhijiao_check import cli_help
 from zhijiao_check.cli import app
 from zhijiao_check.cli_help import command_help, parameter_help
 from zhijiao_check.i18n import Translator
@@ -199,3 +203,39 @@ def test_help_shows_every_bracket_its_text_holds(name: str, lang: str) -> None:
         assert each in shown, each
     if name == "check":
         assert {"[[waiver]]", "[tool.zhijiao-check]"} <= set(bracketed)
+
+
+def _words(text: str) -> list[str]:
+    """The words rich's wrapping takes from ``text`` while help is laid out (``rich._wrap.words``)."""
+    found, at = [], 0
+    while (match := cli_help._WORD.match(text, at)) is not None:
+        found.append(match.group(0))
+        at = match.end()
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("规则包（）“”，。、：ID c16.* json-x \n"), min_size=1, max_size=40))
+def test_every_help_text_is_cut_into_words_whole(text: str) -> None:
+    """rich stops at the first place its word pattern does not match: what is left would be lost."""
+    if text.strip():
+        assert "".join(_words(text)) == text.rstrip() or "".join(_words(text)) == text
+
+
+def test_chinese_breaks_between_characters_and_keeps_latin_words_whole() -> None:
+    assert _words("规则包的 ID，或（默认）json、junit") == [
+        "规",
+        "则",
+        "包",
+        "的 ",
+        "ID，",
+        "或",
+        "（默",
+        "认）",
+        "json、",
+        "junit",
+    ]
+    shown = help_text("check", columns=80)
+    assert "规则包：已安装规则包的 ID，或规则" in shown  # rich alone broke the line before ID
+    assert "sa\n" not in shown.replace("│", "").replace(" ", "")  # no Latin word folded in two
+    assert rich._wrap.re_word.pattern == r"\s*\S+\s*"  # rich's own, once the help is laid out
