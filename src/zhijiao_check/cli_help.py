@@ -7,7 +7,6 @@ typer's own words (``Usage:``, the panels' titles, ``[default: …]``) for the t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,6 +19,7 @@ from typer._click.utils import make_default_short_help
 from typer.core import TyperArgument
 
 from zhijiao_check.i18n import Lang, Translator, exists
+from zhijiao_check.patterns import later
 
 # typer's words in its help, each with the key of ours: module-level texts in typer.rich_utils.
 _TYPER_WORDS = {
@@ -39,7 +39,7 @@ _TYPER_WORDS = {
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _OPEN = "（「『“‘《〔【"
 _CLOSE = "，。、；：！？）」』”’》〕】"
-_WORD = re.compile(rf"\s*(?:[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}{_OPEN}{_CLOSE}]+)[{_CLOSE}]*|\S)\s*")
+_WORD = later(rf"\s*(?:[{_OPEN}]*(?:[{_CJK}]|[^\s{_CJK}{_OPEN}{_CLOSE}]+)[{_CLOSE}]*|\S)\s*")
 
 
 def command_help(name: str, tr: Translator) -> str:
