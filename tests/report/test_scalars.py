@@ -80,7 +80,8 @@ def test_amounts_in_wan_yuan(value: str, write: str) -> None:
         (float("inf"), "not-a-number"),
         ([3], "wrong-type"),
         ({"a": 1}, "wrong-type"),
-        (datetime.date(2023, 1, 1), "wrong-type"),
+        (datetime.date(2023, 1, 1), "date-for-number"),
+        (datetime.datetime(2023, 1, 1), "date-for-number"),  # a spreadsheet's date
     ],
 )
 def test_count_of_other_types(value: Any, code: str) -> None:

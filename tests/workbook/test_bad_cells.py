@@ -3,6 +3,7 @@ and the same reading, never a silently wrong figure."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import zipfile
@@ -126,6 +127,20 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
             (
                 "text is expected here, but the cell holds the number 431122: format the cell as Text and "
                 "type it again, or start it with an apostrophe"
+            ),
+        ),
+        (
+            "学校",
+            "students",
+            datetime.datetime(2023, 1, 5),  # typed "2023-1-5", or a number cell formatted as a date
+            "date-for-number",
+            (
+                "单元格是日期格式（显示为 2023-01-05），不是数字：请把单元格设为“常规”或“数值”格式，"
+                "再填写一个不小于 0 的整数"
+            ),
+            (
+                "the cell holds a date (2023-01-05), not a number: format it as General or Number and enter "
+                "a whole number (0 or more)"
             ),
         ),
     ],

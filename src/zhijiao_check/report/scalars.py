@@ -72,6 +72,8 @@ def render(value: Any) -> str:
         return "[…]"
     if isinstance(value, dict):
         return "{…}"
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()  # a spreadsheet's date, which carries a midnight
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
@@ -197,6 +199,8 @@ def _not_a_number(
         return problem("blank", value, expected=expected, **context)
     if isinstance(value, bool):
         return problem("bool-for-number", value, expected=expected, **context)
+    if isinstance(value, datetime.date):  # a cell Excel or WPS made a date of, or a YAML date
+        return problem("date-for-number", value, expected=expected, **context)
     if isinstance(value, str):
         return _number_text(value, expected, whole=whole, in_wan=in_wan, **context)
     code = "not-a-number" if isinstance(value, float) else "wrong-type"  # a float here is .nan or .inf

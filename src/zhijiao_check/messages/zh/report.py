@@ -150,6 +150,10 @@ MESSAGES: dict[str, str] = {
     "report.not-greater": "填写了 {found}：此处必须大于 {limit}",
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found} 请写 {write}",
+    "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
+    "report.date-for-number-in-cell": (
+        "单元格是日期格式（显示为 {found}），不是数字：请把单元格设为“常规”或“数值”格式，再填写{expected}"
+    ),
     "report.bool-spelling": "是/否字段只能写 true 或 false：{found} 请写 {write}",
     "report.bool-spelling-in-cell": "是/否格只能从下拉列表中选“是”或“否”，不能写 {found}",
     "report.number-for-text": "此处应为文字：请把 {found} 加上引号，写成 {write}",
