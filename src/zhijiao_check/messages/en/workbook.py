@@ -30,7 +30,8 @@ MESSAGES: dict[str, str] = {
         "right file"
     ),
     "workbook.workbook-unreadable": (
-        "cannot read the workbook: {reason}. Open it in Excel or WPS and save it again as .xlsx"
+        "the workbook's content is damaged and cannot be read (in detail: {reason}): open it in Excel or WPS "
+        "and save it again as .xlsx"
     ),
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"

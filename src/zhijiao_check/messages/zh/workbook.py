@@ -22,7 +22,9 @@ MESSAGES: dict[str, str] = {
         "下方多余的格式）"
     ),
     "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
-    "workbook.workbook-unreadable": "无法读取工作簿：{reason}。请在 Excel 或 WPS 中打开后重新保存为 .xlsx",
+    "workbook.workbook-unreadable": (
+        "工作簿的内容已损坏，无法读取（技术细节：{reason}）：请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
+    ),
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
     ),
