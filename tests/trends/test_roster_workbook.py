@@ -9,6 +9,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .conftest import invoke
 from .multiyear import ROOT
@@ -122,3 +124,24 @@ def test_a_file_that_is_no_workbook_is_refused_as_a_report_workbook_would_be(tmp
     path.write_text("units: {}\n", encoding="utf-8")
     result = invoke("check", DONGAN, "--roster", path)
     assert result.exit_code == 2 and "无法作为 .xlsx 工作簿打开" in result.stderr
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["东安县", "道县", "东安", "东安县职业中等专业学校", "inf", "nan", "1e400", "2023", "二三", " "]
+    ),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.dates(),
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=8),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELLS, min_size=3, max_size=3), max_size=6))
+def test_any_roster_workbook_is_read_or_refused_never_a_crash(tmp_path: Path, rows: list[list[Any]]) -> None:
+    path = roster(tmp_path / "fuzz.xlsx", [["单位", "学校名称", "年度"], *rows])
+    result = invoke("check", DONGAN, "--roster", path)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output and "内部错误" not in result.output

@@ -109,7 +109,7 @@ def _year(written: str, problems: list[Problem], display: str, cell: str, row: i
     """The year a 年度 cell gives (0, and a problem, for one that is no year)."""
     try:
         year = int(float(written))
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, or one beyond any year (1e400)
         year = 0
     if not 2000 <= year <= 2100 or str(year) != written.removesuffix(".0"):
         problems.append(_roster_problem(display, cell, (row, column), "bad-year", value=written))
