@@ -5,14 +5,13 @@ logs, scripts). ``output.tell_written``."""
 from __future__ import annotations
 
 import os
-import pty
-import select
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from factory import ROOT
+from hostile.helpers import on_terminal as terminal
 
 SAMPLES = ROOT / "samples" / "2023"
 HANG = 30  # only so that a hang fails the test instead of the suite
@@ -20,33 +19,10 @@ HANG = 30  # only so that a hang fails the test instead of the suite
 
 def on_terminal(*args: str, cwd: Path, encoding: str = "utf-8") -> tuple[int, str, bytes]:
     """The tool with its standard error on a pseudo-terminal: (exit status, what it showed there, stdout)."""
-    master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "PYTHONIOENCODING")}
     env["PYTHONIOENCODING"] = encoding
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "zhijiao_check", *args],
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=slave,
-            env=env,
-        )
-        os.close(slave)
-        chunks = []
-        while select.select([master], [], [], HANG)[0]:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the other side closed: the program has ended
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        out = process.stdout.read() if process.stdout else b""
-        code = process.wait(HANG)
-    finally:
-        os.close(master)
-    return code, b"".join(chunks).decode(encoding).replace("\r\n", "\n"), out
+    code, shown, out = terminal([sys.executable, "-m", "zhijiao_check", *args], "stderr", cwd, env)
+    return code, shown.decode(encoding), out
 
 
 @pytest.mark.parametrize(

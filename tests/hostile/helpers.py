@@ -82,18 +82,25 @@ def run(
 
 def run_on_terminal(*args: object, cwd: Path | None = None, env: dict[str, str] | None = None) -> Done:
     """The program with its standard output on a pseudo-terminal (``isatty()`` is true), stderr on a pipe."""
+    code, shown, other = on_terminal(command(*args), "stdout", cwd, env or environment())
+    err = other.decode("utf-8", errors="replace")
+    assert "Traceback" not in err, err
+    assert code != 3, err
+    return Done(code, shown, err)
+
+
+def on_terminal(
+    argv: list[str], stream: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[int, bytes, bytes]:
+    """``argv`` with ``stream`` (``stdout`` or ``stderr``) on a pseudo-terminal and the other on a pipe: its
+    exit status, what the terminal showed (each ``\r\n`` the terminal made back to ``\n``), what the pipe
+    got."""
     import pty
 
     master, slave = pty.openpty()
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, stream: slave}
     try:
-        process = subprocess.Popen(
-            command(*args),
-            cwd=cwd,
-            stdin=subprocess.DEVNULL,
-            stdout=slave,
-            stderr=subprocess.PIPE,
-            env=env or environment(),
-        )
+        process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, env=env, **pipes)
         os.close(slave)
         chunks = []
         while True:
@@ -108,14 +115,12 @@ def run_on_terminal(*args: object, cwd: Path | None = None, env: dict[str, str] 
             if not chunk:
                 break
             chunks.append(chunk)
-        err = process.stderr.read().decode("utf-8", errors="replace") if process.stderr else ""
+        piped = process.stderr if stream == "stdout" else process.stdout
+        other = piped.read() if piped else b""
         code = process.wait(HANG)
     finally:
         os.close(master)
-    assert "Traceback" not in err, err
-    assert code != 3, err
-    # The terminal turns each \n into \r\n.
-    return Done(code, b"".join(chunks).replace(b"\r\n", b"\n"), err)
+    return code, b"".join(chunks).replace(b"\r\n", b"\n"), other
 
 
 def unprivileged_user() -> str:
