@@ -50,6 +50,12 @@ CASES = [
             ("2024-06-31", "Invalid date"),  # a day that does not exist
         )
     ),
+    (  # a good date, given twice: the mistake is the key's
+        "[[waiver]]\nexpires = 2024-06-30\nexpires = 2024-06-30\n",
+        "Cannot overwrite a value",
+        (3, 21),
+        "同一个键写了两次",
+    ),
 ]
 
 

@@ -25,6 +25,8 @@ _KEY = later(r"""^(\s*)("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 _DECODE_PLACE = later(r"\(at line (\d+), column (\d+)\)")
 # A date as people write one (2024/06/30, 2024.6.30, 2024年6月30日, 2024-6-30), which TOML does not take.
 _DATE_LIKE = later(r"=\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+# What tomllib says of such a date (of a key given twice, the date may be a good one).
+_NOT_A_DATE = ("Expected newline or end of document after a statement", "Invalid date or datetime")
 
 TablePath = tuple[str, ...]
 
@@ -102,11 +104,11 @@ def read_toml(path: Path, display: str) -> TomlFile | Problem:
     except tomllib.TOMLDecodeError as error:
         place = _DECODE_PLACE.search(str(error))
         line, column = (int(place.group(1)), int(place.group(2))) if place else _end_of(text)
-        reason: Wording = _reason(
-            _DECODE_PLACE.sub("", str(error)).removesuffix("(at end of document)").strip()
-        )
-        date = _DATE_LIKE.search(text.splitlines()[line - 1]) if 0 < line <= len(text.splitlines()) else None
-        if date is not None:  # the value is a date TOML cannot read: say how TOML writes one, at the date
+        said = _DECODE_PLACE.sub("", str(error)).removesuffix("(at end of document)").strip()
+        reason: Wording = _reason(said)
+        lines = text.splitlines()
+        date = _DATE_LIKE.search(lines[line - 1]) if 0 < line <= len(lines) else None
+        if date is not None and said.startswith(_NOT_A_DATE):  # a date TOML cannot read: how TOML writes one
             reason, column = msg("settings.toml-why-date"), date.start(1) + 1
         return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
     return TomlFile(path, display, data, text)
