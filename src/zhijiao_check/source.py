@@ -501,6 +501,11 @@ _SYNTAX_REASONS = {
     "could not find expected ':'": "report.yaml-why-no-colon",
     "found character that cannot start any token": "report.yaml-why-bad-start",
     "found unknown escape character": "report.yaml-why-escape",
+    # "\u" or "\x" in double quotes starts a character code: a Windows path (D:\user\…) written in them
+    "did not find expected hexdecimal number": "report.yaml-why-escape",
+    "found undefined tag handle": "report.yaml-why-tag",
+    "found incompatible YAML document": "report.yaml-why-directive",
+    "found duplicate %YAML directive": "report.yaml-why-directive",
     "did not find expected node content": "report.yaml-why-no-value",
     "found undefined alias": "report.yaml-why-alias",
     "did not find expected alphabetic or numeric character": "report.yaml-why-anchor-name",

@@ -75,6 +75,30 @@ CASES = [
         "“&”或“*”后面应当紧跟一个名称",
     ),
     (
+        "did not find expected hexdecimal number",  # "\u" starts a character code: a Windows path in quotes
+        ("leading_industries: [电子信息]", 'leading_industries: ["D:\\user\\电子信息"]'),
+        "leading_industries",
+        "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    ),
+    (
+        "found undefined tag handle",
+        ("craftsman_students: 36", "craftsman_students: !x!y 36"),
+        "craftsman_students",
+        "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来",
+    ),
+    (
+        "found incompatible YAML document",
+        ("schema_version: 1", "%YAML 2.0\n---\nschema_version: 1"),
+        "%YAML",
+        "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+    ),
+    (
+        "found duplicate %YAML directive",
+        ("schema_version: 1", "%YAML 1.1\n%YAML 1.2\n---\nschema_version: 1"),
+        "%YAML 1.2",  # the second
+        "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+    ),
+    (
         "block sequence entries are not allowed in this context",
         ("leading_industries: [电子信息]", "leading_industries: - 电子信息"),
         "leading_industries",

@@ -119,6 +119,12 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-value": "a value should be written here",
     "report.yaml-why-alias": "'*name' refers to an anchor '&name' that is not defined",
     "report.yaml-why-anchor-name": "'&' or '*' should be followed by a name",
+    "report.yaml-why-tag": (
+        "a word starting with '!' is a YAML tag, which a report may not use: delete it, or quote the value"
+    ),
+    "report.yaml-why-directive": (
+        "a line starting with '%' at the top is a YAML directive, which a report does not need: delete it"
+    ),
     "report.yaml-why-dash-here": (
         "a list entry '- ' cannot follow a field name: start a new line, indented two spaces more than "
         "the field"

@@ -76,6 +76,8 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-value": "这里应当写一个值",
     "report.yaml-why-alias": "“*名称”引用的锚点“&名称”没有定义",
     "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
+    "report.yaml-why-tag": "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来",
+    "report.yaml-why-directive": "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
     "report.yaml-why-dash-here": "列表项“- ”不能接在字段名后面：请另起一行，比字段名多缩进两个空格",
     "report.yaml-why-document-end": "文件中间不能有文档结束标记“...”或以“%”开头的行：请删除这一行",
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
