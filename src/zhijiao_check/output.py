@@ -13,7 +13,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.files import RealPaths, display_name
@@ -40,15 +40,16 @@ def is_stdout(output: Path | None) -> bool:
 
 
 def stdout_is_tty() -> bool:
-    try:
-        return sys.stdout is not None and sys.stdout.isatty()
-    except (OSError, ValueError):
-        return False
+    return _is_tty(sys.stdout)
 
 
 def stderr_is_tty() -> bool:
+    return _is_tty(sys.stderr)
+
+
+def _is_tty(stream: Any) -> bool:
     try:
-        return sys.stderr is not None and sys.stderr.isatty()
+        return stream is not None and bool(stream.isatty())
     except (OSError, ValueError):
         return False
 

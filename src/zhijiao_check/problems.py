@@ -58,15 +58,8 @@ class Problem:
         return tr(self.message_key(), **params)
 
     def message_key(self) -> str:
-        """``<area>.<code>``; in a workbook, ``<area>.<code>-in-cell`` where a cell is worded apart from YAML
-        (a number stored as text has no quotes to take out; a yes/no cell is chosen from a list)."""
-        key = f"{self.area}.{self.code}"
-        if self.cell:
-            from zhijiao_check.i18n import exists
-
-            if exists(f"{key}-in-cell"):
-                return f"{key}-in-cell"
-        return key
+        """``<area>.<code>``, worded for a workbook's cell where it is in one (``worded_for``)."""
+        return worded_for(f"{self.area}.{self.code}", bool(self.cell))
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
@@ -122,3 +115,14 @@ def format_path(path: tuple[str | int, ...]) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def worded_for(key: str, in_cell: bool) -> str:
+    """``key``, or ``key-in-cell`` for a workbook's cell where the catalogues word it apart from YAML (a
+    number stored as text has no quotes to take out; a yes/no cell is chosen from a list of 是 and 否)."""
+    if in_cell:
+        from zhijiao_check.i18n import exists
+
+        if exists(f"{key}-in-cell"):
+            return f"{key}-in-cell"
+    return key

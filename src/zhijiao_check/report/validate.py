@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails, ValidationError
 
 from zhijiao_check.characters import difference
 from zhijiao_check.i18n import exists
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import render
 from zhijiao_check.report.validator import report_validator
@@ -108,8 +108,7 @@ def _with_expected(params: dict[str, object], in_cell: bool = False) -> dict[str
     token = params.get("expected")
     if isinstance(token, str):
         others = tuple((name, value) for name, value in params.items() if name != "expected")
-        key = f"report.expected-{token}"
-        params["expected"] = Msg(f"{key}-in-cell" if in_cell and exists(f"{key}-in-cell") else key, others)
+        params["expected"] = Msg(worded_for(f"report.expected-{token}", in_cell), others)
     return params
 
 
