@@ -78,6 +78,7 @@ def columns(draw: st.DrawFn) -> Column:
         overflow=draw(st.sampled_from(["fold", "crop", "ellipsis"])),
         min_width=low,
         max_width=draw(st.none() | st.integers(min_value=low or 1, max_value=40)),
+        width=draw(st.none() | st.integers(min_value=1, max_value=40)),
     )
 
 

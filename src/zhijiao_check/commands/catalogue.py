@@ -12,18 +12,34 @@ from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 
+ROOM = 20  # cells: the rule list's titles get at least this many beside the other columns, or each is a block
+
+
+def _width() -> int:
+    """As wide as the terminal, or 100 columns when the output goes to a file or a pipe."""
+    import shutil
+
+    return shutil.get_terminal_size().columns if stdout_is_tty() else 100
+
 
 def _show(table: Any) -> None:
-    """A table as wide as the terminal, or 100 columns when the output goes to a file or a pipe."""
+    """A table as wide as ``_width``."""
     import io
-    import shutil
 
     from rich.console import Console
 
-    width = shutil.get_terminal_size().columns if stdout_is_tty() else 100
     buffer = io.StringIO()
-    Console(file=buffer, highlight=False, width=width, no_color=True, color_system=None).print(table)
+    Console(file=buffer, highlight=False, width=_width(), no_color=True, color_system=None).print(table)
     write(buffer.getvalue(), None)
+
+
+def _room(columns: Sequence[Sequence[str]], width: int) -> int:
+    """The cells left at ``width`` for a last column beside ``columns`` (each its header and cells) in a
+    table as ``_show`` draws it: each column a space either side of its widest line, a space between."""
+    from rich.cells import cell_len
+
+    widest = [max(cell_len(line) for text in column for line in text.splitlines()) for column in columns]
+    return width - sum(each + 3 for each in widest) - 2
 
 
 def _print(text: str) -> None:
@@ -261,19 +277,45 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     if format == "markdown":
         write(rules_markdown(packs, tr), None)
         return ExitCode.OK
+    cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
+    keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
+    columns = [(tr(key), *column) for key, column in zip(keys, zip(*cells, strict=True), strict=True)]
+    if _room(columns, _width()) >= ROOM:
+        _rules_table(cells, [row["title"] for row in rows], tr)
+    else:
+        _rules_blocks(cells, [row["title"] for row in rows], tr)
+    _print(tr("catalogue.count", count=len(rows)))
+    return ExitCode.OK
+
+
+def _rules_table(cells: list[tuple[str, str, str, str]], titles: list[str], tr: Translator) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column(tr("catalogue.col-id"), no_wrap=True)
     for key in ("catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time", "catalogue.col-title"):
         table.add_column(tr(key), overflow="fold")
-    for row in rows:
-        scope = tr(f"catalogue.scope-{row['scope']}")
-        table.add_row(row["id"], str(row["clause"]), scope, row["time_text"], row["title"])
+    for row, title in zip(cells, titles, strict=True):
+        table.add_row(*map(escape, (*row, title)))
     _show(table)
-    _print(tr("catalogue.count", count=len(rows)))
-    return ExitCode.OK
+
+
+def _rules_blocks(cells: list[tuple[str, str, str, str]], titles: list[str], tr: Translator) -> None:
+    """Too narrow for a table whose titles can be read: each rule's ID, clause, scope and time on a line,
+    its title under it."""
+    import io
+
+    from zhijiao_check.renderers.layout import Indent, PlainConsole, escape
+
+    buffer = io.StringIO()
+    console = PlainConsole(buffer, _width())
+    for (rule, clause, scope, time), title in zip(cells, titles, strict=True):
+        line = " · ".join((rule, tr("catalogue.clause-n", n=clause), scope, time))
+        console.print(escape(line), overflow="fold")
+        console.print(Indent(escape(title), 2), overflow="fold")
+    write(buffer.getvalue(), None)
 
 
 def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 Justify = Literal["default", "left", "center", "right"]
 Overflow = Literal["fold", "crop", "ellipsis", "ignore"]
 _How = tuple[Justify, Overflow, bool, int, int, int]
+_Limits = tuple[bool, int | None, int | None, int | None]  # a column's no_wrap, min_width, max_width, width
+_UNBOUNDED = 1 << 30  # a width no table reaches
 
 # rich.markup's tags and rich._wrap's words
 _TAGS = later(r"((\\*)\[([a-z#/@][^[]*?)])")
@@ -66,6 +68,7 @@ class Column:
     overflow: Literal["fold", "crop", "ellipsis"] = "ellipsis"
     min_width: int | None = None
     max_width: int | None = None
+    width: int | None = None  # fixed: never narrowed to fit, its text wrapped within it
 
 
 @dataclass
@@ -192,6 +195,7 @@ def rich_table(grid: Grid) -> Table:
             overflow=column.overflow,
             min_width=column.min_width,
             max_width=column.max_width,
+            width=column.width,
         )
     for row in grid.rows:
         # Text parsed once: given strings, rich parses each again every time it measures or draws the cell.
@@ -338,19 +342,12 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
     or an emoji selector (whose width depends on the character before it, which a style's start would
     separate)."""
     columns = grid.columns
-    # Column by column, each step over a whole column at once (``map``): a report's table is a hundred cells,
-    # a large run's a hundred thousand, so each cell's share of the work is kept to lookups.
-    measured = _MEASURED.__getitem__
-    texts = [
-        [measured(column.header), *map(measured, [row[index] for row in grid.rows])]
-        for index, column in enumerate(columns)
-    ]
+    texts = _texts(grid)
     if any(any(map(_JOINED, column)) for column in texts) or (grid.title and _JOINERS.search(grid.title)):
         return None
     pads = tuple(_padding(grid, index, len(columns)) for index in range(len(columns)))
     widest = tuple(max(map(_WIDEST, column)) for column in texts)
-    limits = tuple((column.no_wrap, column.min_width, column.max_width) for column in columns)
-    widths = _column_widths(limits, widest, pads, width - (len(columns) - 1))
+    widths = _column_widths(_limits(columns), widest, pads, width - (len(columns) - 1))
     table_width = sum(widths) + len(columns) - 1
     if table_width > width:
         return None
@@ -385,6 +382,65 @@ def grid_lines(grid: Grid, width: int) -> list[str] | None:
 
 _JOINED = attrgetter("joined")
 _WIDEST = attrgetter("widest")
+
+
+def _texts(grid: Grid) -> list[list[_Text]]:
+    """Each column's header and cells, measured."""
+    # Column by column, each step over a whole column at once (``map``): a report's table is a hundred cells,
+    # a large run's a hundred thousand, so each cell's share of the work is kept to lookups.
+    measured = _MEASURED.__getitem__
+    return [
+        [measured(column.header), *map(measured, [row[index] for row in grid.rows])]
+        for index, column in enumerate(grid.columns)
+    ]
+
+
+def _limits(columns: Sequence[Column]) -> tuple[_Limits, ...]:
+    return tuple((column.no_wrap, column.min_width, column.max_width, column.width) for column in columns)
+
+
+def natural_width(grid: Grid) -> int:
+    """How wide the table is drawn where nothing need be narrowed: each column its widest line and its
+    padding (within its limits, or its fixed width), a divider between columns."""
+    count = len(grid.columns)
+    pads = tuple(_padding(grid, index, count) for index in range(count))
+    widest = tuple(max(map(_WIDEST, column)) for column in _texts(grid))
+    return sum(_column_widths(_limits(grid.columns), widest, pads, _UNBOUNDED)) + count - 1
+
+
+def panels(grid: Grid, width: int, keys: int) -> list[tuple[range, Grid]]:
+    """``grid`` as tables no wider than ``width``, for a table whose columns are never narrowed (``no_wrap``
+    or a fixed width), which rich would crop: its first ``keys`` columns (what names a row) in each, then as
+    many of the others, in order, as fit beside them, at least one, shared out evenly (20 columns of which
+    15 fit are two tables of 10). Each with the others' indexes it holds (from 0), without a title."""
+    count = len(grid.columns) - keys
+    if natural_width(grid) <= width:
+        return [(range(count), grid)]
+    greedy: list[range] = []
+    start = 0
+    while start < count:
+        end = start + 1
+        while end < count and natural_width(_panel(grid, keys, start, end + 1)) <= width:
+            end += 1
+        greedy.append(range(start, end))
+        start = end
+    size = -(-count // len(greedy))
+    even = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    if len(even) == len(greedy) and all(
+        natural_width(_panel(grid, keys, r.start, r.stop)) <= width for r in even
+    ):
+        greedy = even
+    return [(held, _panel(grid, keys, held.start, held.stop)) for held in greedy]
+
+
+def _panel(grid: Grid, keys: int, start: int, end: int) -> Grid:
+    """The first ``keys`` columns of ``grid`` and those ``start`` to ``end`` after them."""
+    chosen = [*range(keys), *range(keys + start, keys + end)]
+    return Grid(
+        [grid.columns[index] for index in chosen],
+        [[row[index] for index in chosen] for row in grid.rows],
+        collapse_padding=grid.collapse_padding,
+    )
 
 
 def columns_lines(columns: Columns, width: int) -> list[str] | None:
@@ -459,16 +515,16 @@ def _padding(grid: Grid, index: int, count: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=LIMIT)
 def _column_widths(
-    limits: tuple[tuple[bool, int | None, int | None], ...],
+    limits: tuple[_Limits, ...],
     widest: tuple[int, ...],
     pads: tuple[tuple[int, int], ...],
     budget: int,
 ) -> tuple[int, ...]:
     """``Table._calculate_column_widths`` without ``expand``: each column as wide as its widest line
     (``widest``, in cells), the widest wrappable columns narrowed first when the table is too wide, then
-    every column evenly; ``limits``: each column's (no_wrap, min_width, max_width). Only the widest line of
-    each cell counts: rich's narrowest (the widest word) never sets a width here. Kept: report after report
-    has columns of the same widths."""
+    every column evenly; ``limits``: each column's (no_wrap, min_width, max_width, width). Only the widest
+    line of each cell counts: rich's narrowest (the widest word) never sets a width here. Kept: report after
+    report has columns of the same widths."""
 
     def measure(index: int, max_width: int) -> int:
         """The widest the column is drawn within ``max_width``: ``Table._measure_column``'s maximum, which
@@ -477,8 +533,10 @@ def _column_widths(
         if max_width < 1:
             return 0
         extra = sum(pads[index])
+        _, low, most, fixed = limits[index]
+        if fixed is not None:
+            return min(fixed + extra, max_width)
         high = min(widest[index] + extra, max_width)
-        _, low, most = limits[index]
         if low is not None:
             high = max(high, low + extra, 0)
         if most is not None:
@@ -487,7 +545,8 @@ def _column_widths(
 
     widths = [measure(index, budget) or 1 for index in range(len(limits))]
     if sum(widths) > budget:
-        widths = _collapse(widths, [not no_wrap for no_wrap, _, _ in limits], budget)
+        wrappable = [not no_wrap and fixed is None for no_wrap, _, _, fixed in limits]
+        widths = _collapse(widths, wrappable, budget)
         if sum(widths) > budget:
             widths = _ratio_reduce(sum(widths) - budget, [1] * len(widths), widths, widths)
         widths = [measure(index, width) for index, width in enumerate(widths)]

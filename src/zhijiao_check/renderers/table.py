@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
@@ -24,6 +25,7 @@ from zhijiao_check.renderers.texts import (
     score_text,
     target_text,
     units_missing,
+    value_text,
     where,
     who,
 )
@@ -31,14 +33,15 @@ from zhijiao_check.status import STATUSES, Status
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
-    from zhijiao_check.renderers.layout import PlainConsole, RichConsole
+    from zhijiao_check.renderers.layout import Column, Grid, PlainConsole, RichConsole
 
     Console = PlainConsole | RichConsole
 
 ITEMS_SHOWN = 10
-RULE_WIDTH = 27  # the longest rule ID fits on one line
+RULE_WIDTH = 27  # most rule IDs fit on one line; a longer one folds
 DEFAULT_WIDTH = 100
 NARROW = 60  # columns: below this, each rule is a block of lines instead of a table row
+ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
 
 Data = Mapping[str, Any]
 
@@ -130,7 +133,7 @@ class TableRenderer:
         console.print(Indent(_escape(problem["message"]), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
-        from zhijiao_check.renderers.layout import Column, Grid
+        from zhijiao_check.renderers.layout import Grid
 
         console.print(
             f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
@@ -138,32 +141,49 @@ class TableRenderer:
         )
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
-        if not self.options.quiet and console.width < NARROW:
-            for result in evaluation["results"]:
-                self._narrow_row(console, result)
-        elif not self.options.quiet:
-            columns = (
-                Column(self.tr("table.col-status"), no_wrap=True),
-                Column(
-                    self.tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH
-                ),
-                Column(self.tr("table.col-observed"), justify="right", no_wrap=True),
-                Column(self.tr("table.col-explanation"), overflow="fold"),
-            )
-            console.print(Grid(columns, [self._row(result) for result in evaluation["results"]]))
+        if not self.options.quiet:
+            rows: list[Sequence[str]] = [self._row(result) for result in evaluation["results"]]
+            if self._rows_fit(console.width, rows):
+                console.print(Grid(self._columns, rows))
+            else:
+                for result, row in zip(evaluation["results"], rows, strict=True):
+                    self._block(console, result, row)
         summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}{self.tr.colon}{summary or '—'}")
         console.print()
 
-    def _narrow_row(self, console: Console, result: Data) -> None:
-        """Too narrow for four columns: the status and rule ID on a line of their own,
-        the rest folded under it.
-        """
+    @cached_property
+    def _columns(self) -> tuple[Column, ...]:
+        from zhijiao_check.renderers.layout import Column
+
+        return (
+            Column(self.tr("table.col-status"), no_wrap=True),
+            Column(self.tr("table.col-rule"), overflow="fold", width=RULE_WIDTH),
+            Column(self.tr("table.col-observed"), justify="right", no_wrap=True),
+            Column(self.tr("table.col-explanation"), overflow="fold"),
+        )
+
+    def _rows_fit(self, width: int, rows: list[Sequence[str]]) -> bool:
+        """Whether a table of ``rows`` leaves the arithmetic ``ROOM`` at ``width``: its other columns are
+        never narrowed, and a table wider than the console would be cut at its edge."""
+        from zhijiao_check.renderers.layout import Grid, natural_width
+
+        if width < NARROW:
+            return False
+        others = Grid(self._columns[:3], [row[:3] for row in rows])
+        return width - natural_width(others) - 1 >= ROOM
+
+    def _block(self, console: Console, result: Data, row: Sequence[str]) -> None:
+        """A rule too wide for a table row: its status and ID on a line, then its title, figures and
+        arithmetic folded under it."""
         from zhijiao_check.renderers.layout import Indent
 
-        status, _, observed, explanation = self._row(result)
+        status, _, _, explanation = row
+        figures = _escape(value_text(result, self.tr))
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
-        console.print(Indent(f"{observed.replace(chr(10), ' ')}\n{explanation}", 2), overflow="fold")
+        console.print(
+            Indent(f"[dim]{_escape(result['title'])}[/dim]\n{figures}\n{explanation}", 2), overflow="fold"
+        )
 
     def _row(self, result: Data) -> tuple[str, str, str, str]:
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
@@ -226,9 +246,9 @@ class TableRenderer:
         for matrix in matrices(doc, catalogue):
             table = Grid(
                 [
-                    Column("#", justify="right"),
+                    Column("#", justify="right", no_wrap=True),
                     Column(tr("table.col-unit"), no_wrap=True),
-                    Column(tr("table.score"), justify="right"),
+                    Column(tr("table.score"), justify="right", no_wrap=True),
                     *(
                         Column(str(n), justify="center", no_wrap=True)
                         for n in range(1, len(matrix.columns) + 1)
@@ -241,7 +261,9 @@ class TableRenderer:
                 cells = [_GLYPHS[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
-            console.print(table)
+            self._panels(
+                console, table, 3, "table.panel-rules", [str(n) for n in range(1, len(matrix.columns) + 1)]
+            )
             legend = " · ".join(f"{_GLYPHS[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
             console.print(
                 f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
@@ -262,7 +284,7 @@ class TableRenderer:
             years = view.trend_years(trends)
             table = Grid(
                 [
-                    Column(tr("table.col-rule"), overflow="fold", min_width=RULE_WIDTH, max_width=RULE_WIDTH),
+                    Column(tr("table.col-rule"), overflow="fold", width=RULE_WIDTH),
                     *(Column(str(year), justify="right", no_wrap=True) for year in years),
                 ],
                 title=heading,
@@ -282,7 +304,7 @@ class TableRenderer:
                     cells.append(self._kept(key, self._trend_cell, trend, point))
                 key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))
                 table.rows.append([self._kept(key, self._trend_rule, trend), *cells])
-            console.print(table)
+            self._panels(console, table, 1, "table.panel-years", [str(year) for year in years])
             projected = [trend for trend in trends if trend["projection"] is not None]
             if projected:
                 console.print(f"[bold]{_escape(tr('render.trend-projection'))}[/bold]")
@@ -300,6 +322,20 @@ class TableRenderer:
         if shown:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
+
+    def _panels(self, console: Console, table: Grid, keys: int, title: str, headers: list[str]) -> None:
+        """``table``, or where it is wider than the console, the tables it is cut into (``layout.panels``),
+        each titled with the headers of the columns it holds: ``2023 年 · …（规则 11–20）``."""
+        from zhijiao_check.renderers.layout import panels
+
+        cut = panels(table, console.width, keys)
+        for held, panel in cut:
+            if len(cut) > 1:
+                first, last = headers[held[0]], headers[held[-1]]
+                span = first if first == last else f"{first}–{last}"
+                panel.title = self.tr(title, title=table.title, span=span)
+                panel.title_justify = table.title_justify
+            console.print(panel)
 
 
 def _styled(status: str, text: str) -> str:

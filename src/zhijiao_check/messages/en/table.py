@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "table.col-observed": "observed/target",
     "table.col-explanation": "arithmetic and notes",
     "table.col-unit": "unit",
+    "table.panel-rules": "{title} (rules {span})",
+    "table.panel-years": "{title} ({span})",
     "table.summary": "summary",
     "table.more-items": "{count} more, see --format json",
     "table.invalid": "{file}: invalid report, not scored (problems: {count})",

@@ -1,0 +1,150 @@
+"""The table view at every terminal width from 40 columns: nothing cut off at the edge, nothing wider than
+the terminal.
+
+rich crops a table wider than its console, and a table whose columns may not be narrowed (a report's status,
+rule and figures; the matrix's units and glyphs; the trends' years) was: at 80 columns a report's arithmetic
+lost characters at the edge of every line, and the matrix dropped its scores and showed headers that did not
+line up with its glyphs. Below the width a report's table needs, each rule is a block of lines; a matrix or a
+table of trends too wide is cut into several (``layout.panels``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from trends.multiyear import write_years
+
+from zhijiao_check.engine.results import Run
+from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.renderers import RenderOptions, renderer_class
+from zhijiao_check.renderers.layout import Column, Grid, cell_len, natural_width, panels
+
+from .conftest import check
+
+WIDTHS = range(40, 161, 3)  # every third width: each a different cut of the same tables
+WIDE = 1000  # wide enough that no table is narrowed or cut
+
+
+def table(run: Run, lang: Lang, width: int) -> str:
+    return str(renderer_class("table")(Translator(lang), RenderOptions(color=False, width=width)).render(run))
+
+
+def characters(text: str, lang: Lang) -> Counter[str]:
+    """What the text says, whatever its layout: its characters but spaces and the header's rule, without a
+    report table's headers (a block of lines has none)."""
+    tr = Translator(lang)
+    for key in ("status", "rule", "observed", "explanation"):
+        text = text.replace(tr(f"table.col-{key}"), "")
+    return Counter(c for c in text if not c.isspace() and c != "─")
+
+
+# A problem's place, ``file:line:col field``, is never folded, so that a terminal or an editor finds it.
+PLACE = re.compile(r"^ *\S+:[0-9]+:[0-9]+ ")
+
+
+@pytest.fixture(scope="module")
+def two_years() -> Run:
+    return check("samples/2022", "samples/2023")
+
+
+@pytest.fixture(scope="module")
+def five_years(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return check(write_years(tmp_path_factory.mktemp("years")))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("runs", ["two_years", "five_years"])
+def test_nothing_is_cut_off_at_any_width(runs: str, lang: Lang, request: pytest.FixtureRequest) -> None:
+    run: Run = request.getfixturevalue(runs)
+    whole = characters(table(run, lang, WIDE), lang)
+    for width in WIDTHS:
+        text = table(run, lang, width)
+        lost = whole - characters(text, lang)
+        assert not lost, f"{width} columns lost {dict(lost)}"
+        wider = [line for line in text.splitlines() if cell_len(line) > width and not PLACE.match(line)]
+        assert not wider, f"{width} columns: {wider[:3]}"
+
+
+@pytest.mark.parametrize(("lang", "width"), [("zh", 80), ("en", 80), ("en", 90)])
+def test_a_report_too_wide_for_its_table_is_a_block_a_rule(two_years: Run, lang: Lang, width: int) -> None:
+    text = table(two_years, lang, width)
+    tr = Translator(lang)
+    first_report = text.split(f"\n{tr('table.summary')}")[0]
+    assert tr("table.col-explanation") not in first_report
+    lines = text.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("✓ pass c1.vocational-share")))
+    # The status and ID, then the title, the figures and the arithmetic, each whole on a line of its own.
+    assert lines[first + 1].strip() == (
+        "职普比不低于4.5:5.5"
+        if lang == "zh"
+        else ("Vocational share of upper-secondary enrollment at least 4.5:5.5")
+    )
+    assert lines[first + 2].strip() == "48.0% / ≥ 45.0%"
+    assert lines[first + 3].strip() == "1170 / (1170 + 1270) = 48.0% ≥ 45.0%"
+
+
+def test_a_report_keeps_its_table_where_the_arithmetic_has_room(two_years: Run) -> None:
+    text = table(two_years, "zh", 100)
+    assert "状态               规则                          实际/目标   计算与说明" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_matrix_too_wide_is_cut_into_even_tables_each_with_the_units(two_years: Run, lang: Lang) -> None:
+    text = table(two_years, lang, 60)
+    if lang == "en":
+        assert " ".join(text.split()).count("rule by rule (rules") == 6  # titles folded at 60 columns
+        return
+    shown = [line.strip() for line in text.splitlines() if "（规则 " in line]
+    assert shown == [
+        f"{year} 年 · 单位得分排名与达标矩阵（规则 {span}）"
+        for year in (2022, 2023)
+        for span in ("1–7", "8–14", "15–20")
+    ]
+    # Each table of a year ranks the units with their scores.
+    assert text.count("13  宁远县               93.8") == 3
+
+
+def grid(count: int) -> Grid:
+    """A matrix's shape: a unit and a score, then ``count`` columns of glyphs."""
+    columns = [Column("单位", no_wrap=True), Column("得分", no_wrap=True, justify="right")]
+    columns += [Column(str(n), no_wrap=True, justify="center") for n in range(1, count + 1)]
+    rows = [["冷水滩区", "100.0", *(["✓"] * count)], ["江华瑶族自治县", "94.1", *(["✗"] * count)]]
+    return Grid(columns, rows, collapse_padding=True)
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 100])
+@pytest.mark.parametrize("count", [1, 5, 20, 45])
+def test_panels_hold_every_column_once_in_order_beside_the_keys(width: int, count: int) -> None:
+    whole = grid(count)
+    cut = panels(whole, width, 2)
+    held = [index for span, _ in cut for index in span]
+    assert held == list(range(count))
+    for span, panel in cut:
+        assert [c.header for c in panel.columns] == ["单位", "得分", *(str(n + 1) for n in span)]
+        assert [row[:2] for row in panel.rows] == [row[:2] for row in whole.rows]
+        assert natural_width(panel) <= width or len(span) == 1
+    sizes = [len(span) for span, _ in cut]
+    assert max(sizes) - min(sizes) <= 1 or len(cut) == 1 or sizes[-1] < sizes[0]
+
+
+def test_a_table_that_fits_is_not_cut() -> None:
+    whole = grid(5)
+    assert panels(whole, natural_width(whole), 2) == [(range(5), whole)]
+    assert len(panels(whole, natural_width(whole) - 1, 2)) == 2
+
+
+def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) -> None:
+    from hostile.helpers import environment, run_on_terminal
+
+    done = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="80"))
+    assert done.code == 0
+    lines = done.out.decode("utf-8").splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("c1.vocational-share · clause 1")))
+    assert lines[at].rstrip() == "c1.vocational-share · clause 1 · unit · every year from 2022"
+    assert lines[at + 1].strip() == "Vocational share of upper-secondary enrollment at least 4.5:5.5"
+    assert max(cell_len(line.rstrip()) for line in lines) <= 80
+    wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="120"))
+    assert "clause   scope    time" in wide.out.decode("utf-8")
