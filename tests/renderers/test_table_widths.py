@@ -148,3 +148,13 @@ def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) ->
     assert max(cell_len(line.rstrip()) for line in lines) <= 80
     wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="120"))
     assert "clause   scope    time" in wide.out.decode("utf-8")
+
+
+def test_coverage_on_a_narrow_terminal_folds_the_clause_titles() -> None:
+    from hostile.helpers import environment, run_on_terminal
+
+    done = run_on_terminal("coverage", env=environment(COLUMNS="40"))
+    assert done.code == 0
+    text = done.out.decode("utf-8")
+    assert "…" not in text  # a title was cut short with an ellipsis
+    assert "夯实中等" in text and "职业教育" in "".join(text.split())

@@ -391,7 +391,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
 
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=pack.info.document)
     table.add_column(tr("catalogue.col-clause"), justify="right")
-    table.add_column(tr("catalogue.col-title"))
+    table.add_column(tr("catalogue.col-title"), overflow="fold")
     table.add_column(tr("catalogue.col-rules"), overflow="fold")
     for row in rows:
         lines = [
