@@ -511,12 +511,43 @@ _SYNTAX_REASONS = {
     "did not find expected alphabetic or numeric character": "report.yaml-why-anchor-name",
     "block sequence entries are not allowed in this context": "report.yaml-why-dash-here",
     "did not find expected <document start>": "report.yaml-why-document-end",
+    "found invalid Unicode character escape code": "report.yaml-why-escape",
+    "found an indentation indicator equal to 0": "report.yaml-why-block-header",
+    "found unexpected document indicator": "report.yaml-why-document-marker",
+    "found unexpected end of stream": "report.yaml-why-unexpected-end",
+    # a tag written out: ``!<…>``, a ``%TAG`` handle, a character after the tag
+    "did not find expected tag URI": "report.yaml-why-tag",
+    "did not find the expected '>'": "report.yaml-why-tag",
+    "did not find URI escaped octet": "report.yaml-why-tag",
+    "did not find expected whitespace or line break": "report.yaml-why-tag",
+    # a line starting with "%" at the top
+    "could not find expected directive name": "report.yaml-why-directive",
+    "found unknown directive name": "report.yaml-why-directive",
+    "found unexpected non-alphabetical character": "report.yaml-why-directive",
+    "did not find expected version number": "report.yaml-why-directive",
+    "did not find expected digit or '.' character": "report.yaml-why-directive",
+    "found extremely long version number": "report.yaml-why-directive",
+    "found duplicate %TAG directive": "report.yaml-why-directive",
+    "did not find expected whitespace": "report.yaml-why-directive",
+    "did not find expected '!'": "report.yaml-why-directive",  # a %TAG directive's handle
 }
+# libyaml says this after a block scalar's "|" or ">", a directive or "--- ": the line tells which.
+_LINE_END = "did not find expected comment or line break"
+_BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
 
 
-def syntax_reason(problem: str) -> Wording:
-    """libyaml's ``problem`` in the tool's words where it has them (``_SYNTAX_REASONS``)."""
+def syntax_reason(problem: str, line: str = "") -> Wording:
+    """libyaml's ``problem`` in the tool's words where it has them (``_SYNTAX_REASONS``); ``line``: the
+    line it is on."""
     key = _SYNTAX_REASONS.get(problem)
+    if problem == _LINE_END:
+        key = (
+            "report.yaml-why-directive"
+            if line.startswith("%")
+            else "report.yaml-why-block-header"
+            if _BLOCK_HEADER.search(line)
+            else "report.yaml-why-line-end"
+        )
     return msg(key) if key is not None else problem
 
 
@@ -547,7 +578,7 @@ def _syntax_problem(text: str, display: str, where: Mark, reason: str) -> Proble
             ((n, 1) for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].startswith(("...", "%"))),
             where,
         )
-    return _problem(display, where, "yaml-syntax", reason=syntax_reason(reason))
+    return _problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
 
 
 class _Builder:

@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zhijiao_check.source import _SYNTAX_REASONS
+from zhijiao_check.source import _LINE_END, _SYNTAX_REASONS
 
 from .helpers import county_text, errors, line_of, validate_json, write
+
+BLOCK_HEADER = (
+    "“|”或“>”表示下面几行是一段文字，它后面同一行只能写 1–9 的缩进数字或“+”“-”：请把文字写在下一行，"
+    "比字段名多缩进两个空格"
+)
+TAG = "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来"
+DIRECTIVE = "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行"
 
 # (what libyaml says, the edit of the sample report, the text of the line it is on, the Chinese reason)
 CASES = [
@@ -110,7 +117,132 @@ CASES = [
         "...",
         "文件中间不能有文档结束标记“...”或以“%”开头的行：请删除这一行",
     ),
+    (
+        "found invalid Unicode character escape code",  # beyond U+10FFFF
+        ("name: 冷水滩区", 'name: "冷水滩区\\U0011FFFF"'),
+        "  name",
+        "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    ),
+    (
+        "found an indentation indicator equal to 0",
+        ("craftsman_students: 36", "craftsman_students: |0\n  36"),
+        "craftsman_students",
+        BLOCK_HEADER,
+    ),
+    (
+        "found unexpected document indicator",  # a line of a text in single quotes starting with ---
+        ("name: 冷水滩区", "name: '冷水滩区\n---\n'"),
+        "  name",  # where the quote opens
+        (
+            "引号里的文字有一行以“---”或“...”开头，YAML 把它当作文件的分隔：请检查引号是否成对，"
+            "或不要让一行以它开头"
+        ),
+    ),
+    (
+        "found unexpected end of stream",  # a single quote never closed (a double one is ``unclosed-quote``)
+        ("craftsman_students: 36", "craftsman_students: '36"),
+        "craftsman_students",
+        "文件在引号、括号或一段文字结束之前就结束了：请检查引号和括号是否成对",
+    ),
+    *(
+        (problem, ("craftsman_students: 36", f"craftsman_students: {tag} 36"), "craftsman_students", TAG)
+        for problem, tag in (
+            ("did not find expected tag URI", "!<>"),
+            ("did not find the expected '>'", "!<abc"),
+            ("did not find URI escaped octet", "!<%zz>"),
+            ("did not find expected whitespace or line break", "!abc[x]"),
+        )
+    ),
+    *(
+        (problem, ("schema_version: 1", f"{line}\n---\nschema_version: 1"), line.split()[0], DIRECTIVE)
+        for problem, line in (
+            ("could not find expected directive name", "% 1"),
+            ("found unknown directive name", "%YAM 1.1"),
+            ("found unexpected non-alphabetical character", "%YA.ML 1.1"),
+            ("did not find expected version number", "%YAML"),
+            ("did not find expected digit or '.' character", "%YAML 1"),
+            ("found extremely long version number", "%YAML 1.123456789012"),
+            ("did not find expected whitespace", "%TAG !a!tag:a"),
+            ("did not find expected '!'", "%TAG a tag:a"),
+        )
+    ),
+    (
+        "found duplicate %TAG directive",
+        ("schema_version: 1", "%TAG !a! tag:a,2000:\n%TAG !a! tag:b,2000:\n---\nschema_version: 1"),
+        "%TAG !a! tag:b",  # the second
+        DIRECTIVE,
+    ),
+    # One problem of libyaml's for three slips: the line tells which.
+    (
+        "did not find expected comment or line break",
+        ("craftsman_students: 36", "craftsman_students: | 36"),
+        "craftsman_students",
+        BLOCK_HEADER,
+    ),
+    (
+        "did not find expected comment or line break",
+        ("schema_version: 1", "%YAML 1.1 草稿\n---\nschema_version: 1"),
+        "%YAML",
+        DIRECTIVE,
+    ),
 ]
+# libyaml's problems that no text the tool reads can make: the tool gives libyaml a decoded text (no UTF-8
+# octets), a tab is ``yaml-tab`` before libyaml is asked, and this libyaml (0.2.5) accepts what its last two
+# named (``[a: b: c]`` and ``? x`` in brackets): kept here so that a new libyaml's problem is noticed.
+NOT_REACHED = {
+    "did not find expected <stream-start>",
+    "found an incorrect leading UTF-8 octet",
+    "found an incorrect trailing UTF-8 octet",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected",
+    "found unexpected ':'",
+    "mapping keys are not allowed in this context",
+}
+# Every problem libyaml 0.2.5 can report (its scanner's and parser's texts, as its library holds them).
+LIBYAML_PROBLEMS = {
+    "block sequence entries are not allowed in this context",
+    "could not find expected ':'",
+    "could not find expected directive name",
+    "did not find URI escaped octet",
+    "did not find expected '!'",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "did not find expected '-' indicator",
+    "did not find expected <document start>",
+    "did not find expected <stream-start>",
+    "did not find expected alphabetic or numeric character",
+    "did not find expected comment or line break",
+    "did not find expected digit or '.' character",
+    "did not find expected hexdecimal number",
+    "did not find expected key",
+    "did not find expected node content",
+    "did not find expected tag URI",
+    "did not find expected version number",
+    "did not find expected whitespace",
+    "did not find expected whitespace or line break",
+    "did not find the expected '>'",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected",
+    "found an incorrect leading UTF-8 octet",
+    "found an incorrect trailing UTF-8 octet",
+    "found an indentation indicator equal to 0",
+    "found character that cannot start any token",
+    "found duplicate %TAG directive",
+    "found duplicate %YAML directive",
+    "found extremely long version number",
+    "found incompatible YAML document",
+    "found invalid Unicode character escape code",
+    "found undefined alias",
+    "found undefined tag handle",
+    "found unexpected ':'",
+    "found unexpected document indicator",
+    "found unexpected end of stream",
+    "found unexpected non-alphabetical character",
+    "found unknown directive name",
+    "found unknown escape character",
+    "mapping keys are not allowed in this context",
+    "mapping values are not allowed in this context",
+}
 
 
 @pytest.mark.parametrize(("problem", "edit", "needle", "reason"), CASES, ids=[c[0] for c in CASES])
@@ -130,7 +262,14 @@ def test_a_syntax_error_is_worded_for_the_clerk(
 
 
 def test_every_worded_problem_is_one_that_a_case_makes() -> None:
-    assert set(_SYNTAX_REASONS) == {case[0] for case in CASES} | {"did not find expected '-' indicator"}
+    made = {case[0] for case in CASES}
+    assert set(_SYNTAX_REASONS) | {_LINE_END} == made | {"did not find expected '-' indicator"}
+
+
+def test_every_problem_libyaml_can_report_is_worded_or_never_reached() -> None:
+    worded = set(_SYNTAX_REASONS) | {_LINE_END}
+    assert worded | NOT_REACHED == LIBYAML_PROBLEMS
+    assert not worded & NOT_REACHED
 
 
 def test_a_list_at_the_top_of_the_file_is_worded_too(tmp_path: Path) -> None:

@@ -133,6 +133,20 @@ MESSAGES: dict[str, str] = {
         "a document end marker '...' or a line starting with '%' cannot stand inside the file: delete "
         "that line"
     ),
+    "report.yaml-why-block-header": (
+        "'|' or '>' starts a text on the lines below, and only an indentation digit 1-9, '+' or '-' may "
+        "follow it on its line: write the text on the next lines, indented two spaces more than the field "
+        "name"
+    ),
+    "report.yaml-why-line-end": "this line should end here: only a comment, a space then '#', may follow",
+    "report.yaml-why-document-marker": (
+        "a line of the quoted text starts with '---' or '...', which YAML reads as a document separator: "
+        "check that the quotes are paired, or do not start a line with them"
+    ),
+    "report.yaml-why-unexpected-end": (
+        "the file ends before a quote, a bracket or a text is closed: check that quotes and brackets are "
+        "paired"
+    ),
     "report.yaml-tab": "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces",
     "report.fullwidth-colon": (
         'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'

@@ -80,6 +80,16 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-directive": "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
     "report.yaml-why-dash-here": "列表项“- ”不能接在字段名后面：请另起一行，比字段名多缩进两个空格",
     "report.yaml-why-document-end": "文件中间不能有文档结束标记“...”或以“%”开头的行：请删除这一行",
+    "report.yaml-why-block-header": (
+        "“|”或“>”表示下面几行是一段文字，它后面同一行只能写 1–9 的缩进数字或“+”“-”：请把文字写在下一行，"
+        "比字段名多缩进两个空格"
+    ),
+    "report.yaml-why-line-end": "这一行到这里应当结束，后面只能写以空格加“#”开头的备注",
+    "report.yaml-why-document-marker": (
+        "引号里的文字有一行以“---”或“...”开头，YAML 把它当作文件的分隔：请检查引号是否成对，"
+        "或不要让一行以它开头"
+    ),
+    "report.yaml-why-unexpected-end": "文件在引号、括号或一段文字结束之前就结束了：请检查引号和括号是否成对",
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
     "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
     "report.too-many-values": (
