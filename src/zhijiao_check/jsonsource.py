@@ -19,6 +19,7 @@ from typing import Any
 from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.wording import Wording, msg
 
 _SPACE = later(r"[ \t\n\r]*")
 _LITERALS = {"true": True, "false": False, "null": None}
@@ -35,6 +36,63 @@ class _Stop(Exception):
         self.params = params
 
 
+# What JSON wants where it stopped (``json-syntax``), by what the reader looked for.
+_EXPECTED = {
+    "value": "report.json-want-value",
+    "key": "report.json-want-key",
+    ":": "report.json-want-colon",
+    ", }": "report.json-want-comma-object",
+    ", ]": "report.json-want-comma-array",
+    "end": "report.json-want-end",
+}
+# Python's words for a string JSON refuses (``json.decoder``), and the tool's.
+_STRING_REASONS = {
+    "Invalid control character at": "report.json-string-control",
+    "Unterminated string starting at": "report.json-string-unclosed",
+    "Invalid \\escape": "report.json-string-escape",
+    "Invalid \\uXXXX escape": "report.json-string-escape",
+}
+
+
+_LEADING_ZERO = later(r"(?<![0-9.eE+\-])-?0$")  # what ends just before a digit JSON does not take
+
+
+def _syntax(text: str, index: int, wanted: str) -> _Stop:
+    """``json-syntax`` at ``index``: what JSON wants there and, for the usual slips, what was written."""
+    return _Stop(index, "json-syntax", expected=msg(_EXPECTED[wanted]), hint=_hint(text, index, wanted))
+
+
+def _hint(text: str, index: int, wanted: str) -> Wording:
+    found = text[index : index + 1]
+    before = text[:index].rstrip()[-1:]
+    key = None
+    if not found:
+        key = "report.json-hint-ends"
+    elif found in "'‘’":
+        key = "report.json-hint-single-quote"
+    elif text.startswith(("//", "/*"), index) or found == "#":
+        key = "report.json-hint-comment"
+    elif found in "}]" and before == ",":
+        key = "report.json-hint-trailing-comma"
+    elif found.isdigit() and _LEADING_ZERO.search(text, 0, index):
+        key = "report.json-hint-leading-zero"
+    elif text.startswith(("NaN", "Infinity", "-Infinity"), index):
+        key = "report.json-hint-not-finite"
+    elif found.isalpha() and wanted == "value":
+        key = "report.json-hint-literal"
+    elif found in "“”＂":
+        key = "report.json-hint-fullwidth-quote"
+    elif found in "，：":
+        key = "report.json-hint-fullwidth"
+    return msg(key) if key else ""
+
+
+def _string_problem(error: ValueError, index: int) -> _Stop:
+    reason = getattr(error, "msg", str(error))
+    key = _STRING_REASONS.get(reason)
+    return _Stop(getattr(error, "pos", index), "json-string", reason=msg(key) if key else reason)
+
+
 def parse_json(text: str, display: str) -> Parsed | list[Problem]:
     reader = _Reader(text, display)
     start = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
@@ -44,7 +102,7 @@ def parse_json(text: str, display: str) -> Parsed | list[Problem]:
         data, end = reader.value(start, ())
         end = _SPACE.match(text, end).end()  # type: ignore[union-attr]
         if end != len(text):
-            raise _Stop(end, "json-syntax", expected="EOF")
+            raise _syntax(text, end, "end")
     except _Stop as stop:
         return [*reader.problems, reader.problem(stop.index, stop.code, (), **stop.params)]
     if not isinstance(data, dict):
@@ -93,15 +151,13 @@ class _Reader:
         for word, literal in _LITERALS.items():
             if self.text.startswith(word, index):
                 return literal, index + len(word)
-        raise _Stop(index, "json-syntax", expected="value")
+        raise _syntax(self.text, index, "value")
 
     def string(self, index: int, path: Path_) -> tuple[str, int]:
         try:
             value, end = scanstring(self.text, index + 1, True)
         except ValueError as error:
-            raise _Stop(
-                getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))
-            ) from None
+            raise _string_problem(error, index) from None
         start = self.mark(index)
         value, problem = checked_text(
             value, path, self.display, lambda char: (start[0], start[1] + 1 + max(value.find(char), 0))
@@ -132,13 +188,11 @@ class _Reader:
             return result, index + 1
         while True:
             if not self.text.startswith('"', index):
-                raise _Stop(index, "json-syntax", expected='"key"')
+                raise _syntax(self.text, index, "key")
             try:
                 key, after = scanstring(self.text, index + 1, True)
             except ValueError as error:
-                raise _Stop(
-                    getattr(error, "pos", index), "json-string", reason=getattr(error, "msg", str(error))
-                ) from None
+                raise _string_problem(error, index) from None
             # half a character (``"\ud800"``): no text holds it
             if any("\ud800" <= char <= "\udfff" for char in key):
                 key, problem = checked_text(key, (*path, key), self.display, self.key_mark(index))
@@ -147,7 +201,7 @@ class _Reader:
             child = (*path, key)
             colon = self.skip(after)
             if not self.text.startswith(":", colon):
-                raise _Stop(colon, "json-syntax", expected=":")
+                raise _syntax(self.text, colon, ":")
             duplicate = key in result
             if duplicate:
                 first = self.positions.key(child)
@@ -169,7 +223,7 @@ class _Reader:
             if self.text.startswith("}", index):
                 return result, index + 1
             if not self.text.startswith(",", index):
-                raise _Stop(index, "json-syntax", expected=", }")
+                raise _syntax(self.text, index, ", }")
             index = self.skip(index + 1)
 
     def array(self, index: int, path: Path_) -> tuple[list[Any], int]:
@@ -184,7 +238,7 @@ class _Reader:
             if self.text.startswith("]", index):
                 return result, index + 1
             if not self.text.startswith(",", index):
-                raise _Stop(index, "json-syntax", expected=", ]")
+                raise _syntax(self.text, index, ", ]")
             index = self.skip(index + 1)
 
     def skip(self, index: int) -> int:

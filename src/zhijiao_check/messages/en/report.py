@@ -155,8 +155,43 @@ MESSAGES: dict[str, str] = {
         "more than {limit} values in the file (the limit is passed here): a unit report has far fewer; "
         "check the file"
     ),
-    "report.json-syntax": "JSON syntax error: expected {expected} here",
+    "report.json-syntax": "JSON syntax error: {expected}{hint}",
+    "report.json-want-value": (
+        "a value should be here (a number, a text in double quotes, true, false, null, or a list or an "
+        "object)"
+    ),
+    "report.json-want-key": "a field name in double quotes should be here",
+    "report.json-want-colon": "the colon ':' after a field name is missing",
+    "report.json-want-comma-object": "a comma ',' or the closing brace is missing here",
+    "report.json-want-comma-array": "a comma ',' or the closing bracket ']' is missing here",
+    "report.json-want-end": "the JSON has ended here, and nothing may follow it",
+    "report.json-hint-ends": "; the file ends here: check that the brackets are paired",
+    "report.json-hint-single-quote": (
+        "; JSON writes texts and field names in double quotes '\"', not single ones"
+    ),
+    "report.json-hint-comment": "; JSON has no comments: delete it",
+    "report.json-hint-trailing-comma": "; no comma may follow the last entry: delete this comma",
+    "report.json-hint-not-finite": (
+        "; JSON has no NaN or Infinity: write a number, or null when there is none"
+    ),
+    "report.json-hint-leading-zero": (
+        "; a number cannot start with 0 (01): write 1, and put a code such as 0746 in double quotes"
+    ),
+    "report.json-hint-literal": (
+        "; true, false and null are written in lower case and in full, and a text in double quotes"
+    ),
+    "report.json-hint-fullwidth-quote": "; a Chinese quotation mark: JSON needs the ASCII double quote '\"'",
+    "report.json-hint-fullwidth": "; full-width punctuation: JSON needs an ASCII comma ',' and colon ':'",
     "report.json-string": "invalid JSON string: {reason}",
+    "report.json-string-control": (
+        "a text in double quotes cannot break a line or hold a tab (or its closing quote '\"' is missing): "
+        "write a line break as \\n"
+    ),
+    "report.json-string-unclosed": 'this double quote is never closed: add a " at the end of the text',
+    "report.json-string-escape": (
+        "an unknown character after a backslash '\\': to write a backslash itself (a Windows path), write "
+        "two, '\\\\'"
+    ),
     "report.json-number-too-long": (
         "the number {digits} is out of range (too many digits): write the actual figure"
     ),

@@ -95,8 +95,32 @@ MESSAGES: dict[str, str] = {
     "report.too-many-values": (
         "文件中的值超过 {limit} 个（从这里起超出）：一份单位报告远少于此，请确认没有选错文件"
     ),
-    "report.json-syntax": "JSON 语法错误：此处应为 {expected}",
+    "report.json-syntax": "JSON 语法错误：{expected}{hint}",
+    "report.json-want-value": (
+        "此处应为一个值（数字、双引号括起的文字、true、false、null，或用方括号、花括号括起的一组）"
+    ),
+    "report.json-want-key": "此处应为用双引号括起的字段名",
+    "report.json-want-colon": "字段名后面少了冒号“:”",
+    "report.json-want-comma-object": "此处少了逗号“,”或右花括号",
+    "report.json-want-comma-array": "此处少了逗号“,”或右方括号“]”",
+    "report.json-want-end": "JSON 到此已经结束，后面不能再写内容",
+    "report.json-hint-ends": "；文件在这里就结束了：请检查括号是否成对",
+    "report.json-hint-single-quote": '；JSON 的文字和字段名要用英文双引号“"”，不能用单引号',
+    "report.json-hint-comment": "；JSON 里不能写注释：请删除它",
+    "report.json-hint-trailing-comma": "；最后一项后面不能有逗号：请删除这个逗号",
+    "report.json-hint-not-finite": "；JSON 没有 NaN 和 Infinity：请填写数字，没有数字时写 null",
+    "report.json-hint-leading-zero": "；数字不能以 0 开头（如 01）：请写 1；0746 一类的编号请用双引号括起来",
+    "report.json-hint-literal": "；true、false、null 要小写、拼写完整，文字要用双引号括起来",
+    "report.json-hint-fullwidth-quote": '；这里是中文引号：JSON 要用英文双引号“"”',
+    "report.json-hint-fullwidth": "；这里是中文全角标点：JSON 要用英文逗号“,”和冒号“:”",
     "report.json-string": "JSON 字符串无效：{reason}",
+    "report.json-string-control": (
+        '双引号里的文字不能直接换行或含制表符（也可能是少了结束的引号“"”）：换行请写成 \\n'
+    ),
+    "report.json-string-unclosed": '这里的双引号没有结束引号：请在文字末尾补上 "',
+    "report.json-string-escape": (
+        "反斜杠“\\”后面的字符无法识别：要写反斜杠本身（如 Windows 路径）请写两个“\\\\”"
+    ),
     "report.json-number-too-long": "数字 {digits} 超出范围（位数过多）：请填写实际数字",
     "report.fullwidth-comma": "这里用了中文全角逗号“，”分隔字段：{…} 中的各项之间应写英文逗号“,”",
     "report.line-separator": (
