@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "jsonsource",
             "located",
             "output",
+            "terminal",
             "jsontext",
             "processes",
             "problems",

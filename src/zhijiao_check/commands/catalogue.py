@@ -17,9 +17,9 @@ ROOM = 20  # cells: the rule list's titles get at least this many beside the oth
 
 def _width() -> int:
     """As wide as the terminal, or 100 columns when the output goes to a file or a pipe."""
-    import shutil
+    from zhijiao_check import terminal
 
-    return shutil.get_terminal_size().columns if stdout_is_tty() else 100
+    return terminal.width() if stdout_is_tty() else 100
 
 
 def _show(table: Any) -> None:

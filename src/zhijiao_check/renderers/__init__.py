@@ -87,13 +87,16 @@ def write_outputs(
 
 
 def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
-    """``options`` for one output: colour and the terminal's layout only on standard output."""
+    """``options`` for one output: colour and the terminal's layout only on standard output, colour only
+    where the terminal shows it (``terminal.shows_colour``)."""
+    from zhijiao_check import terminal
     from zhijiao_check.output import is_stdout, stdout_is_tty
 
-    to_stdout = is_stdout(target)
-    return replace(
-        options, color=options.color if to_stdout else False, to_terminal=to_stdout and stdout_is_tty()
-    )
+    to_terminal = is_stdout(target) and stdout_is_tty()
+    color = options.color if is_stdout(target) else False
+    if color is None and to_terminal and not terminal.shows_colour():
+        color = False
+    return replace(options, color=color, to_terminal=to_terminal)
 
 
 def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:

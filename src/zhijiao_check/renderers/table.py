@@ -7,11 +7,11 @@ Like the other views it works on ``renderers.json.document``, the run as plain d
 from __future__ import annotations
 
 import io
-import shutil
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check import terminal
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kept import Kept
 from zhijiao_check.renderers import RenderOptions
@@ -57,9 +57,7 @@ class TableRenderer:
         from zhijiao_check.processes import ordered_map
 
         self._color = self.options.color if self.options.color is not None else self.options.to_terminal
-        self._width = self.options.width or (
-            shutil.get_terminal_size().columns if self.options.to_terminal else DEFAULT_WIDTH
-        )
+        self._width = self.options.width or (terminal.width() if self.options.to_terminal else DEFAULT_WIDTH)
         buffer = io.StringIO()
         console = self._console(buffer)
         doc = document(run, self.tr)

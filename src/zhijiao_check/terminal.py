@@ -1,0 +1,47 @@
+"""The terminal the output is shown on: how wide to lay it out, and whether it shows colour.
+
+Windows consoles differ in two ways that matter here. A line that fills the last column moves the cursor to
+the next line by itself, so the line break after it leaves a blank line under every full line: the output is
+laid out one column narrower there (as rich does for the same reason). And the console host of Windows 10
+(conhost, where cmd.exe and PowerShell open) shows ANSI colour codes as text, ``←[1;31m``, unless the program
+switches on its processing of them, which Windows Terminal does by itself: the tool switches it on before it
+writes colour, and writes none where it cannot (Windows before 10).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from functools import cache
+
+WINDOWS = os.name == "nt"
+_STD_OUTPUT_HANDLE = -11
+_ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
+
+
+def width() -> int:
+    """The columns to lay out standard output's text in, on a terminal."""
+    columns = shutil.get_terminal_size().columns
+    return max(1, columns - 1) if WINDOWS else columns
+
+
+def shows_colour() -> bool:
+    """Whether colour codes written to standard output, a terminal, are shown as colour."""
+    return not WINDOWS or _console_colour_on()
+
+
+@cache  # switched on once for the process
+def _console_colour_on() -> bool:
+    import ctypes
+
+    try:
+        kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 - Windows alone has it; the type checker is told of Linux
+        handle = kernel32.GetStdHandle(_STD_OUTPUT_HANDLE)
+        mode = ctypes.c_uint32()
+        if not kernel32.GetConsoleMode(handle, ctypes.byref(mode)):
+            return False  # not a console: no colour where it is not known to show
+        if mode.value & _ENABLE_VIRTUAL_TERMINAL_PROCESSING:
+            return True
+        return bool(kernel32.SetConsoleMode(handle, mode.value | _ENABLE_VIRTUAL_TERMINAL_PROCESSING))
+    except (AttributeError, OSError):
+        return False
