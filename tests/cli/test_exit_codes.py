@@ -135,3 +135,19 @@ def test_a_second_format_with_its_own_file_is_fine(invoke, tmp_path):
     assert result.exit_code == 1
     assert json.loads(result.stdout)["exit_code"] == 1
     assert junit.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_an_output_without_its_format_takes_the_one_its_name_asks_for(invoke, tmp_path):
+    """cli.md: the format defaults to the table, the output to standard output; an ``--output`` given alone
+    is written in the format its name ends with (``-o 2024-结果.xlsx``), else as the table."""
+    book, page, data, text = (tmp_path / name for name in ("结果.XLSX", "看板.html", "r.json", "结果.txt"))
+    result = invoke("check", "samples/2023", "-o", book, "-o", text)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert book.read_bytes().startswith(b"PK")  # a workbook (the name's case does not matter)
+    assert text.read_text(encoding="utf-8").startswith("零陵区（县市区）· 2023 年")
+    assert text.read_text(encoding="utf-8").rstrip().endswith("退出状态 1")
+    # A --format named goes with the first --output, as before; the next file's name chooses its own.
+    result = invoke("check", "samples/2023/dongan.yaml", "-f", "json", "-o", data, "-o", page)
+    assert result.exit_code == 1
+    assert json.loads(data.read_text(encoding="utf-8"))["exit_code"] == 1
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

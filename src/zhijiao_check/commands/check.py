@@ -258,11 +258,25 @@ def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
     return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
 
 
+# The format a file's name asks for, when no ``--format`` is given for it (``-o 2024-结果.xlsx``).
+_BY_EXTENSION = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+
+
 def pair_outputs(formats: Sequence[str], files: Sequence[Path]) -> list[tuple[str, Path | None]]:
-    """The n-th ``--output`` goes with the n-th ``--format``; formats without a file go to standard output."""
-    if len(files) > len(formats):
-        raise FatalError("output-without-format", output=str(files[len(formats)]))
-    return [(name, files[index] if index < len(files) else None) for index, name in enumerate(formats)]
+    """The n-th ``--output`` goes with the n-th ``--format``; formats without a file go to standard output,
+    and a file without a format is written in the one its name ends with (``.xlsx``, ``.json``, …), else as
+    the table, the default format."""
+    named = [*formats, *(_BY_EXTENSION.get(file.suffix.lower(), "table") for file in files[len(formats) :])]
+    return [(name, files[index] if index < len(files) else None) for index, name in enumerate(named)]
 
 
 def split_list(values: Sequence[str]) -> list[str]:

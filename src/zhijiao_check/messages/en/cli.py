@@ -80,9 +80,6 @@ MESSAGES: dict[str, str] = {
         "--select/--ignore leave no rule to check: widen the filter (zhijiao-check rules lists them all)"
     ),
     "cli.no-reports": "no reports (*.yaml, *.yml, *.json, *.xlsx) found in {paths}",
-    "cli.output-without-format": (
-        "--output {output} has no matching --format: give one --format for each --output"
-    ),
     "cli.several-to-stdout": (
         "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file"
     ),

@@ -58,7 +58,10 @@ MESSAGES: dict[str, str] = {
         "table (default), json, junit, markdown, github, sarif, html, xlsx or csv; "
         "repeat with --output for several outputs in one run."
     ),
-    "help.option.check.outputs": "File for the matching --format (default: standard output; - too).",
+    "help.option.check.outputs": (
+        "File for the matching --format (default: standard output; - too); without one, the format its name "
+        "ends with (.xlsx, .csv, .html, .json, .md, .sarif, .xml for junit), else the table."
+    ),
     "help.option.check.strict": "warn and behind also fail the run (default: no).",
     "help.option.check.select": "Only these rules: IDs, globs (c16.*) or clauses (c4), comma-separated.",
     "help.option.check.ignore": "Leave out these rules (same forms as --select).",

@@ -45,7 +45,10 @@ MESSAGES: dict[str, str] = {
         "table（默认）、json、junit、markdown、github、sarif、html、xlsx 或 csv；"
         "与 --output 成对重复，一次运行写出多种输出。"
     ),
-    "help.option.check.outputs": "与 --format 对应的输出文件（默认：标准输出；写 - 也是）。",
+    "help.option.check.outputs": (
+        "与 --format 对应的输出文件（默认：标准输出；写 - 也是）；没有对应的 --format 时按扩展名"
+        "（.xlsx、.csv、.html、.json、.md、.sarif、.xml 为 junit），其余写表格。"
+    ),
     "help.option.check.strict": "warn 和 behind 也算不通过（默认：否）。",
     "help.option.check.select": "只检查这些规则：规则 ID、通配符（c16.*）或条款（c4），用逗号分隔。",
     "help.option.check.ignore": "不检查这些规则（写法同 --select）。",
