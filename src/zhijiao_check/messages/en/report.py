@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
         "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that "
         "this is the right file"
     ),
-    "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a report file",
+    "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a file",
     "report.file-unreadable": "cannot read it: {reason}",
     "report.path-not-found": "no such file or directory: check the name",
     "report.permission-denied": (

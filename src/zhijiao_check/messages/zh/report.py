@@ -11,7 +11,7 @@ MESSAGES: dict[str, str] = {
     "report.file-too-large": (
         "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件"
     ),
-    "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出报表文件",
+    "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出一个文件",
     "report.file-unreadable": "无法读取：{reason}",
     "report.path-not-found": "路径不存在：请检查文件或目录名",
     "report.permission-denied": (
