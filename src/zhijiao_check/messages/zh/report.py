@@ -295,7 +295,7 @@ MESSAGES: dict[str, str] = {
     "report.expected-yuan": "以元为单位的金额（不小于 0）",
     "report.expected-wan_yuan": "以万元为单位的金额（不小于 0）",
     "report.expected-months": "月数（大于 0，可有小数）",
-    "report.expected-bool": "true 或 false",
+    "report.expected-bool": "是/否值 true 或 false",
     "report.expected-bool-in-cell": "“是”或“否”",
     "report.expected-text": "文字",
     "report.expected-choice": "以下之一：{allowed}",
