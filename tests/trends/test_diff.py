@@ -93,3 +93,52 @@ def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
     result = invoke("diff", OLD, bad)
     assert result.exit_code == 2 and f"{bad}:{line_of(bad, 'year: 20233')}" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_two_folders_are_compared_unit_by_unit() -> None:
+    """Last year's folder against this year's: each unit in both, in the unit list's order."""
+    result = invoke("diff", ROOT / "samples/2022", ROOT / "samples/2023", "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    units = [pair["new"]["unit"] for pair in doc["units"]]
+    assert len(units) == 15 and units[:3] == ["零陵区", "冷水滩区", "祁阳市"]
+    assert all(pair["old"]["year"] == 2022 and pair["new"]["year"] == 2023 for pair in doc["units"])
+    dongan = next(pair for pair in doc["units"] if pair["new"]["unit"] == "东安县")
+    assert dongan == diff_json(OLD, NEW) | {
+        "old": dongan["old"],
+        "new": dongan["new"],
+    }  # as the two files alone
+    assert (dongan["old"]["score"], dongan["new"]["score"]) == (100.0, 82.4)
+    assert doc["only_old"] == doc["only_new"] == doc["several"] == doc["invalid"] == []
+
+
+def test_a_folder_s_odd_ones_are_named_and_the_others_still_compared(tmp_path: Path) -> None:
+    old, new = tmp_path / "2022", tmp_path / "2023"
+    old.mkdir(), new.mkdir()
+    for name in ("dongan", "daoxian", "lingling"):
+        (old / f"{name}.yaml").write_text((ROOT / f"samples/2022/{name}.yaml").read_text(encoding="utf-8"))
+    (new / "dongan.yaml").write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")
+    (new / "dongan-2.yaml").write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")  # twice
+    (new / "xintian.yaml").write_text((ROOT / "samples/2023/xintian.yaml").read_text(encoding="utf-8"))
+    bad = new / "daoxian.yaml"
+    text = (ROOT / "samples/2023/daoxian.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("year: 2023", "year: 20233"), encoding="utf-8")
+    result = invoke("diff", old, new)
+    assert result.exit_code == 2  # an invalid report
+    out = result.stdout
+    assert out.startswith(f"{old} 与 {new} 中没有同一单位的报表可比较")  # no pair could be made
+    assert f"只在 {old} 中有的单位，未比较：{old / 'daoxian.yaml'}、{old / 'lingling.yaml'}" in out
+    assert f"只在 {new} 中有的单位，未比较：{new / 'xintian.yaml'}" in out
+    assert f"东安县 在一个目录中有几份报表，未比较：{new / 'dongan-2.yaml'}、{new / 'dongan.yaml'}" in out
+    assert f"{bad}：报表无效，1 个问题，未比较" in out
+    assert f"  {bad}:{line_of(bad, 'year: 20233')}:" in out
+    # The pair that can be made is compared, the others named as before.
+    (new / "dongan-2.yaml").unlink()
+    result = invoke("diff", old, new)
+    assert result.exit_code == 2 and result.stdout.startswith("东安县 · 2022 年 → 2023 年")
+
+
+def test_a_folder_and_a_file_are_not_compared() -> None:
+    result = invoke("diff", ROOT / "samples/2022", NEW)
+    assert result.exit_code == 2
+    assert "是目录" in result.stderr and "两个目录" in result.stderr

@@ -1,11 +1,13 @@
 """``diff OLD NEW``: what changed between two reports of one unit, field by field, and which rule statuses
-changed.
+changed; given two folders (last year's reports and this year's), the same for every unit in both, matched by
+unit, and the units found in one folder only.
 
 Schools are matched by name, and majors by name within their school (and any list of named entries, such as
 ``training_bases``), so a reordered list is no change; other lists are compared as sets of values (names of
 industries) or entry by entry. Each change gives the line in each file. The statuses are those of the unit and
 school rules, each report checked on its own (city-wide rules need every unit of a year). Exit 0 when both
-reports are valid, whether or not they differ (a diff informs, it does not gate); 2 when one is invalid.
+reports are valid, whether or not they differ (a diff informs, it does not gate); 2 when one is invalid (of
+two folders, the other units are still compared).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from zhijiao_check.records import record
 from zhijiao_check.source import Path_
 
 if TYPE_CHECKING:
-    from zhijiao_check.report import ReportFile
+    from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.report import InvalidReport, ReportFile
 
 Kind = Literal["changed", "added", "removed"]
 SIGN = {"changed": "~", "added": "+", "removed": "-"}
@@ -51,15 +54,20 @@ class Change:
 
 def run(options: DiffOptions) -> int:
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
-    from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.files import display_name
     from zhijiao_check.output import tell_written, write
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
     tr = Translator(options.lang)
+    folders = [path.is_dir() for path in (options.old, options.new)]
+    if any(folders) and not all(folders):
+        folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)
+        raise FatalError("diff-folder-and-file", folder=display_name(folder), file=display_name(file))
     guard_outputs([options.output], [options.old, options.new, *rule_inputs(options.rules, options.pack)])
     packs = load_packs(options.rules, options.pack)
+    if all(folders):
+        return _folders(options, packs, tr)
     loaded = [load_report(path, packs[0].units, display_name(path)) for path in (options.old, options.new)]
     problems = [
         p
@@ -74,6 +82,19 @@ def run(options: DiffOptions) -> int:
     assert isinstance(old, ReportFile) and isinstance(new, ReportFile)
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
+    doc = unit_diff(old, new, packs, tr)
+    text = (
+        json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
+    )
+    write(text, options.output)
+    tell_written([options.output], tr)
+    return 0
+
+
+def unit_diff(old: ReportFile, new: ReportFile, packs: Sequence[RulePack], tr: Translator) -> dict[str, Any]:
+    """Two reports of one unit compared: their fields, and their statuses under the unit and school rules."""
+    from zhijiao_check.engine.evaluate import evaluate
+
     changes = list(compare(old, new))
     statuses = []
     before, after = (evaluate([r], [], packs).reports[0] for r in (old, new))
@@ -93,20 +114,75 @@ def run(options: DiffOptions) -> int:
                     "unit": result.rule.unit,
                 }
             )
-    unchanged = len(after.results) - len(statuses)
-    doc = {
+    return {
         "old": {"file": old.file, "unit": old.unit, "year": old.year, "score": before.score},
         "new": {"file": new.file, "unit": new.unit, "year": new.year, "score": after.score},
         "changes": [asdict(c) for c in changes],
         "statuses": statuses,
-        "unchanged_rules": unchanged,
+        "unchanged_rules": len(after.results) - len(statuses),
     }
-    text = (
-        json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
-    )
+
+
+def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) -> int:
+    """Every unit with a report in both folders compared; a unit in one folder only, a unit with several
+    reports in one folder, and an invalid report named. One invalid report never stops the others."""
+    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.document import invalid
+    from zhijiao_check.output import tell_written, write
+
+    sides = [load_all([folder], packs[0].units) for folder in (options.old, options.new)]
+    by_unit: list[dict[str, list[ReportFile]]] = [{}, {}]
+    for (valid, _), units in zip(sides, by_unit, strict=True):
+        for report in valid:
+            units.setdefault(report.unit, []).append(report)
+    order = [unit.name for unit in packs[0].units]
+    known = {*by_unit[0], *by_unit[1]}
+    both = [u for u in [*order, *sorted(known - set(order))] if u in by_unit[0] and u in by_unit[1]]
+    doc = {
+        "units": [
+            unit_diff(by_unit[0][u][0], by_unit[1][u][0], packs, tr)
+            for u in both
+            if len(by_unit[0][u]) == len(by_unit[1][u]) == 1
+        ],
+        "only_old": [r.file for u, reports in by_unit[0].items() if u not in by_unit[1] for r in reports],
+        "only_new": [r.file for u, reports in by_unit[1].items() if u not in by_unit[0] for r in reports],
+        "several": [
+            {"unit": u, "files": [r.file for r in side[u]]}
+            for side in by_unit
+            for u in both
+            if len(side[u]) > 1
+        ],
+        "invalid": [invalid(bad, tr) for _, bad_ones in sides for bad in bad_ones],
+    }
+    if options.format == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _folders_text(doc, [bad for _, bad_ones in sides for bad in bad_ones], options, tr)
     write(text, options.output)
     tell_written([options.output], tr)
-    return 0
+    return 2 if doc["invalid"] else 0
+
+
+def _folders_text(
+    doc: dict[str, Any], bad_ones: Sequence[InvalidReport], options: DiffOptions, tr: Translator
+) -> str:
+    from zhijiao_check.files import display_name
+
+    parts = [_text(unit, tr) for unit in doc["units"]]
+    if not doc["units"]:
+        parts.append(
+            tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
+        )
+    notes = []
+    for key, folder in (("only_old", options.old), ("only_new", options.new)):
+        if doc[key]:
+            notes.append(tr("cli.diff-only-in", folder=display_name(folder), files=tr.join(doc[key])))
+    for several in doc["several"]:
+        notes.append(tr("cli.diff-several", unit=several["unit"], files=tr.join(several["files"])))
+    for bad in bad_ones:
+        notes.append(tr("cli.diff-invalid-file", file=bad.file, count=len(bad.problems)))
+        notes += [f"  {problem.report_line(tr)}" for problem in bad.problems]
+    return "\n".join(parts) + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
 def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:

@@ -98,6 +98,14 @@ MESSAGES: dict[str, str] = {
     "cli.diff-other-unit": (
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"
     ),
+    "cli.diff-folder-and-file": (
+        "{folder} is a folder and {file} a file: give two reports of one unit, or two folders (compared unit "
+        "by unit)"
+    ),
+    "cli.diff-no-pairs": "{old} and {new} hold no reports of the same unit to compare",
+    "cli.diff-only-in": "units in {folder} only, not compared: {files}",
+    "cli.diff-several": "{unit} has several reports in one folder, not compared: {files}",
+    "cli.diff-invalid-file": "{file}: invalid report, not compared (problems: {count})",
     "cli.diff-title": "{unit} · {old_year} → {new_year} · {old} → {new}",
     "cli.diff-scores": "score {old} → {new}",
     "cli.diff-fields": "Fields changed ({count}): ~ changed · + added · - removed",

@@ -97,8 +97,10 @@ MESSAGES: dict[str, str] = {
         "where they pay; else one process)."
     ),
     "help.option.validate.format": "table, or json for CI and editors.",
-    "help.option.diff.old": "The earlier report (or earlier version).",
-    "help.option.diff.new": "The later report of the same unit.",
+    "help.option.diff.old": "The earlier report (or earlier version); or a folder of last year's reports.",
+    "help.option.diff.new": (
+        "The later report of the same unit; or a folder of this year's (compared unit by unit)."
+    ),
     "help.option.rules.format": "table, json, or markdown (the page docs/rules.md).",
     "help.option.explain.rule": "A rule ID, e.g. c1.vocational-share.",
     "help.option.template.unit": "The unit: its name (冷水滩区) or code (431103).",

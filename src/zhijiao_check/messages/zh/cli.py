@@ -74,6 +74,13 @@ MESSAGES: dict[str, str] = {
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.diff-invalid": "无法比较：报表无效",
     "cli.diff-other-unit": "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
+    "cli.diff-folder-and-file": (
+        "{folder} 是目录，{file} 是文件：请给出同一单位的两份报表，或两个目录（按单位逐一比较）"
+    ),
+    "cli.diff-no-pairs": "{old} 与 {new} 中没有同一单位的报表可比较",
+    "cli.diff-only-in": "只在 {folder} 中有的单位，未比较：{files}",
+    "cli.diff-several": "{unit} 在一个目录中有几份报表，未比较：{files}",
+    "cli.diff-invalid-file": "{file}：报表无效，{count} 个问题，未比较",
     "cli.diff-title": "{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}",
     "cli.diff-scores": "得分 {old} → {new}",
     "cli.diff-fields": "字段变化（{count}）：~ 修改 · + 新增 · - 删除",

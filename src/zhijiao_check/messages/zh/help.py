@@ -79,8 +79,8 @@ MESSAGES: dict[str, str] = {
         "否则一个进程）。"
     ),
     "help.option.validate.format": "table，或 json（供 CI 和编辑器读取）。",
-    "help.option.diff.old": "较早的报表（或较早的版本）。",
-    "help.option.diff.new": "同一单位较晚的报表。",
+    "help.option.diff.old": "较早的报表（或较早的版本）；或上一年报表的目录。",
+    "help.option.diff.new": "同一单位较晚的报表；或今年报表的目录（按单位逐一比较）。",
     "help.option.rules.format": "table、json，或 markdown（即 docs/rules.md 这一页）。",
     "help.option.explain.rule": "规则 ID，例如 c1.vocational-share。",
     "help.option.template.unit": "单位：名称（冷水滩区）或代码（431103）。",
