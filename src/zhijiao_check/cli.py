@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
+from zhijiao_check.patterns import later
 from zhijiao_check.renderers import Format
 
 
@@ -37,6 +38,9 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
     return params
 
 
+_REQUIRED = later(r"^\{([^{}]+)\}")
+
+
 class _HelpInLanguage:
     """Help laid out in the command line's language (``cli_help``): Chinese unless it says ``--lang en``."""
 
@@ -50,7 +54,10 @@ class _HelpInLanguage:
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        # A required argument as POSIX and click write it, ``PATH...``: typer's ``{PATH}...`` reads as
+        # braces to type.
+        given = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        pieces = [_REQUIRED.sub(r"\1", piece) for piece in given]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=self.usage_prefix)
 
     def get_short_help_str(self, limit: int = 45) -> str:

@@ -237,3 +237,14 @@ def test_chinese_breaks_between_characters_and_keeps_latin_words_whole() -> None
     assert "规则包：已安装规则包的 ID，或规则" in shown  # rich alone broke the line before ID
     assert "sa\n" not in shown.replace("│", "").replace(" ", "")  # no Latin word folded in two
     assert rich._wrap.re_word.pattern == r"\s*\S+\s*"  # rich's own, once the help is laid out
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_the_usage_line_names_each_argument_as_it_is_typed(name: str) -> None:
+    """``用法： zhijiao-check diff [选项] OLD NEW``: a required argument bare, an optional one in brackets,
+    never in braces (typer's ``{OLD}``), which read as characters to type."""
+    usage = next(line for line in help_text(name).splitlines() if "用法" in line)
+    assert "{" not in usage and "}" not in usage, usage
+    for parameter in parameters(name):
+        if isinstance(parameter, typer.core.TyperArgument) and parameter.required:
+            assert f" {parameter.metavar}" in usage, usage
