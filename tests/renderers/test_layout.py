@@ -232,8 +232,8 @@ def two_years() -> Run:
 @pytest.mark.parametrize(("lang", "width"), [("zh", 50), ("en", 60), ("zh", 100)])
 def test_the_table_view_in_colour_has_the_text_it_has_without(two_years: Run, lang: Lang, width: int) -> None:
     """Colour is drawn by rich, plain text by the layout: the same text, only the colour codes apart, for
-    samples of two years with every status, notices, the matrices and the trends, wide and narrow (below 60
-    columns each rule is a block of lines; at 60 the rule column's fixed width makes the table too wide)."""
+    samples of two years with every status, notices, the matrices and the trends, wide and narrow (at 50 and
+    60 columns each rule is a block of lines, and the matrices are cut into several tables)."""
     run = two_years
 
     def table(color: bool) -> str:

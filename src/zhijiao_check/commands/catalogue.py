@@ -33,15 +33,6 @@ def _show(table: Any) -> None:
     write(buffer.getvalue(), None)
 
 
-def _room(columns: Sequence[Sequence[str]], width: int) -> int:
-    """The cells left at ``width`` for a last column beside ``columns`` (each its header and cells) in a
-    table as ``_show`` draws it: each column a space either side of its widest line, a space between."""
-    from rich.cells import cell_len
-
-    widest = [max(cell_len(line) for text in column for line in text.splitlines()) for column in columns]
-    return width - sum(each + 3 for each in widest) - 2
-
-
 def _print(text: str) -> None:
     write(text + "\n", None)
 
@@ -277,45 +268,28 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     if format == "markdown":
         write(rules_markdown(packs, tr), None)
         return ExitCode.OK
-    cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
-    keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
-    columns = [(tr(key), *column) for key, column in zip(keys, zip(*cells, strict=True), strict=True)]
-    if _room(columns, _width()) >= ROOM:
-        _rules_table(cells, [row["title"] for row in rows], tr)
-    else:
-        _rules_blocks(cells, [row["title"] for row in rows], tr)
-    _print(tr("catalogue.count", count=len(rows)))
-    return ExitCode.OK
-
-
-def _rules_table(cells: list[tuple[str, str, str, str]], titles: list[str], tr: Translator) -> None:
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(tr("catalogue.col-id"), no_wrap=True)
-    for key in ("catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time", "catalogue.col-title"):
-        table.add_column(tr(key), overflow="fold")
-    for row, title in zip(cells, titles, strict=True):
-        table.add_row(*map(escape, (*row, title)))
-    _show(table)
-
-
-def _rules_blocks(cells: list[tuple[str, str, str, str]], titles: list[str], tr: Translator) -> None:
-    """Too narrow for a table whose titles can be read: each rule's ID, clause, scope and time on a line,
-    its title under it."""
     import io
 
-    from zhijiao_check.renderers.layout import Indent, PlainConsole, escape
+    from zhijiao_check.renderers.layout import Column, Grid, Indent, PlainConsole, escape, natural_width
 
-    buffer = io.StringIO()
-    console = PlainConsole(buffer, _width())
-    for (rule, clause, scope, time), title in zip(cells, titles, strict=True):
-        line = " · ".join((rule, tr("catalogue.clause-n", n=clause), scope, time))
-        console.print(escape(line), overflow="fold")
-        console.print(Indent(escape(title), 2), overflow="fold")
+    cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
+    keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
+    others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
+    width = _width()
+    console = PlainConsole(buffer := io.StringIO(), width)
+    if width - natural_width(others) - 1 >= ROOM:
+        title = Column(tr("catalogue.col-title"), overflow="fold")
+        shown: list[Sequence[str]] = [
+            [*row, escape(r["title"])] for row, r in zip(others.rows, rows, strict=True)
+        ]
+        console.print(Grid([*others.columns, title], shown))
+    else:  # no room for a title beside the rest: a rule's ID, clause, scope and time, its title under them
+        for (rule, clause, scope, time), r in zip(cells, rows, strict=True):
+            console.print(escape(" · ".join((rule, tr("catalogue.clause-n", n=clause), scope, time))))
+            console.print(Indent(escape(r["title"]), 2))
     write(buffer.getvalue(), None)
+    _print(tr("catalogue.count", count=len(rows)))
+    return ExitCode.OK
 
 
 def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:

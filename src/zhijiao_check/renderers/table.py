@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 ITEMS_SHOWN = 10
 RULE_WIDTH = 27  # most rule IDs fit on one line; a longer one folds
 DEFAULT_WIDTH = 100
-NARROW = 60  # columns: below this, each rule is a block of lines instead of a table row
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
 
 Data = Mapping[str, Any]
@@ -166,8 +165,6 @@ class TableRenderer:
         never narrowed, and a table wider than the console would be cut at its edge."""
         from zhijiao_check.renderers.layout import Grid, natural_width
 
-        if width < NARROW:
-            return False
         others = Grid(self._columns[:3], [row[:3] for row in rows])
         return width - natural_width(others) - 1 >= ROOM
 
