@@ -52,9 +52,7 @@ _STRING_REASONS = {
     "Invalid \\escape": "report.json-string-escape",
     "Invalid \\uXXXX escape": "report.json-string-escape",
 }
-
-
-_LEADING_ZERO = later(r"(?<![0-9.eE+\-])-?0$")  # what ends just before a digit JSON does not take
+_LEADING_ZERO = later(r"(?<![0-9.eE+\-])-?0$")  # a number's leading 0, just before a digit JSON does not take
 
 
 def _syntax(text: str, index: int, wanted: str) -> _Stop:
@@ -74,7 +72,7 @@ def _hint(text: str, index: int, wanted: str) -> Wording:
         key = "report.json-hint-comment"
     elif found in "}]" and before == ",":
         key = "report.json-hint-trailing-comma"
-    elif found.isdigit() and _LEADING_ZERO.search(text, 0, index):
+    elif found.isdigit() and _LEADING_ZERO.search(text, max(0, index - 2), index):
         key = "report.json-hint-leading-zero"
     elif text.startswith(("NaN", "Infinity", "-Infinity"), index):
         key = "report.json-hint-not-finite"

@@ -515,7 +515,7 @@ _SYNTAX_REASONS = {
     "found an indentation indicator equal to 0": "report.yaml-why-block-header",
     "found unexpected document indicator": "report.yaml-why-document-marker",
     "found unexpected end of stream": "report.yaml-why-unexpected-end",
-    # a tag written out: ``!<…>``, a ``%TAG`` handle, a character after the tag
+    # a tag written out (``!<…>``), or a character right after a tag
     "did not find expected tag URI": "report.yaml-why-tag",
     "did not find the expected '>'": "report.yaml-why-tag",
     "did not find URI escaped octet": "report.yaml-why-tag",
