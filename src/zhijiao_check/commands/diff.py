@@ -12,7 +12,6 @@ two folders, the other units are still compared).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.jsontext import dumps
 from zhijiao_check.records import record
 from zhijiao_check.source import Path_
 
@@ -83,9 +83,7 @@ def run(options: DiffOptions) -> int:
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     doc = unit_diff(old, new, packs, tr)
-    text = (
-        json.dumps(doc, ensure_ascii=False, indent=2) + "\n" if options.format == "json" else _text(doc, tr)
-    )
+    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr)
     write(text, options.output)
     tell_written([options.output], tr)
     return 0
@@ -155,7 +153,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         "invalid": [invalid(bad, tr) for _, bad_ones in sides for bad in bad_ones],
     }
     if options.format == "json":
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        text = dumps(doc) + "\n"
     else:
         text = _folders_text(doc, [bad for _, bad_ones in sides for bad in bad_ones], options, tr)
     write(text, options.output)
