@@ -142,3 +142,15 @@ def test_a_folder_and_a_file_are_not_compared() -> None:
     result = invoke("diff", ROOT / "samples/2022", NEW)
     assert result.exit_code == 2
     assert "是目录" in result.stderr and "两个目录" in result.stderr
+
+
+def test_an_entry_of_plain_values_is_shown_as_it_is() -> None:
+    """A talent allowance removed (``{role: 产业导师, amount: 5000}``) is shown as it was written, not as the
+    size of its table; in JSON as the table itself."""
+    old, new = ROOT / "samples/2022/shibenji.yaml", ROOT / "samples/2023/shibenji.yaml"
+    result = invoke("diff", old, new)
+    assert result.exit_code == 0
+    line = line_of(old, "talent_allowances:") + 9  # the ninth entry
+    assert f"  - city.talent_allowances[8]：{{role: 产业导师, amount: 5000}}  ({old}:{line})" in result.stdout
+    removed = next(c for c in diff_json(old, new)["changes"] if c["path"] == "city.talent_allowances[8]")
+    assert removed["old"] == {"role": "产业导师", "amount": 5000} and removed["new"] is None

@@ -249,11 +249,13 @@ def _named(items: list[Any]) -> bool:
 
 
 def _brief(value: Any) -> Any:
-    """A removed or added value: a plain value as it is, an entry by its name, a table or list by its size."""
-    if isinstance(value, dict):
-        return value.get("name", f"{{{len(value)}}}")
-    if isinstance(value, list):
-        return f"[{len(value)}]"
+    """A removed or added value: a plain value as it is, an entry by its name, a table or list of plain
+    values as it is (``{role: 专业带头人, amount: 5000}``), a larger one by its size."""
+    if isinstance(value, dict) and "name" in value:
+        return value["name"]
+    members = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    if any(isinstance(member, (dict, list)) for member in members):
+        return f"{{{len(value)}}}" if isinstance(value, dict) else f"[{len(value)}]"
     return value
 
 
@@ -277,6 +279,10 @@ def _text(doc: dict[str, Any], tr: Translator) -> str:
     ]
 
     def value(v: Any) -> str:
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{key}: {value(item)}" for key, item in v.items()) + "}"
+        if isinstance(v, list):
+            return "[" + ", ".join(map(value, v)) + "]"
         return "—" if v is None else number(v) if not isinstance(v, str) else v
 
     out.append(tr("cli.diff-fields", count=len(doc["changes"])))
