@@ -23,7 +23,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.command.validate": "Check the reports' format only, no rules. Exit 0 valid, 2 invalid.",
     "help.command.diff": (
-        "What changed between two reports of a unit:\nfields, schools and majors by name, rule statuses."
+        "What changed between two reports of a unit:\nfields, schools and majors by name, rule statuses; "
+        "of two folders, unit by unit."
     ),
     "help.command.rules": (
         "List the rules: ID, clause, scope, time, title.\n--format markdown writes docs/rules.md."

@@ -19,7 +19,9 @@ MESSAGES: dict[str, str] = {
     "help.required": "[必填]",
     "help.command.check": "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误。",
     "help.command.validate": "只校验报表格式，不检查规则。退出状态：0 格式无误，2 有误。",
-    "help.command.diff": "同一单位两份报表之间的变化：\n字段，按名称对应的学校和专业，规则状态。",
+    "help.command.diff": (
+        "同一单位两份报表之间的变化：\n字段，按名称对应的学校和专业，规则状态；两个目录则按单位逐一比较。"
+    ),
     "help.command.rules": (
         "列出全部规则：ID、条款、范围、时间、标题。\n--format markdown 生成 docs/rules.md。"
     ),
