@@ -186,7 +186,7 @@ CASES = [
         78,
         21,
         "schools[1].meets_standards",
-        "true 或 false",
+        "请填写是/否值 true 或 false",
         "true or false",
         id="blank-bool",
     ),
