@@ -160,3 +160,10 @@ def test_a_broken_roster_is_refused_with_its_lines(tmp_path: Path, years: Path) 
     # unknown unit, with the nearest name
     assert f"{roster}:2:3" in result.stderr and "东安县" in result.stderr
     assert f"{roster}:4:" in result.stderr and f"{roster}:5:1" in result.stderr
+
+
+def test_a_folder_given_as_the_roster_is_told_to_give_a_file(tmp_path: Path, years: Path) -> None:
+    result = invoke("check", years / "2023" / "dongan.yaml", "--roster", tmp_path)
+    assert result.exit_code == 2
+    assert f"{tmp_path}: 这是一个目录，不是普通文件，未打开：请给出一个文件" in result.stderr
+    assert "报表文件" not in result.stderr  # a roster is no report
