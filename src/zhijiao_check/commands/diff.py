@@ -129,6 +129,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     from zhijiao_check.output import tell_written, write
 
     sides = [load_all([folder], packs[0].units) for folder in (options.old, options.new)]
+    bad_ones = [bad for _, invalid_ones in sides for bad in invalid_ones]
     by_unit: list[dict[str, list[ReportFile]]] = [{}, {}]
     for (valid, _), units in zip(sides, by_unit, strict=True):
         for report in valid:
@@ -150,12 +151,12 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
             for u in both
             if len(side[u]) > 1
         ],
-        "invalid": [invalid(bad, tr) for _, bad_ones in sides for bad in bad_ones],
+        "invalid": [invalid(bad, tr) for bad in bad_ones],
     }
     if options.format == "json":
         text = dumps(doc) + "\n"
     else:
-        text = _folders_text(doc, [bad for _, bad_ones in sides for bad in bad_ones], options, tr)
+        text = _folders_text(doc, bad_ones, options, tr)
     write(text, options.output)
     tell_written([options.output], tr)
     return 2 if doc["invalid"] else 0

@@ -256,9 +256,7 @@ class TableRenderer:
                 cells = [_GLYPHS[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
-            self._panels(
-                console, table, 3, "table.panel-rules", [str(n) for n in range(1, len(matrix.columns) + 1)]
-            )
+            self._panels(console, table, 3, "table.panel-rules")
             legend = " · ".join(f"{_GLYPHS[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
             console.print(
                 f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
@@ -299,7 +297,7 @@ class TableRenderer:
                     cells.append(self._kept(key, self._trend_cell, trend, point))
                 key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))
                 table.rows.append([self._kept(key, self._trend_rule, trend), *cells])
-            self._panels(console, table, 1, "table.panel-years", [str(year) for year in years])
+            self._panels(console, table, 1, "table.panel-years")
             projected = [trend for trend in trends if trend["projection"] is not None]
             if projected:
                 console.print(f"[bold]{_escape(tr('render.trend-projection'))}[/bold]")
@@ -318,11 +316,12 @@ class TableRenderer:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
 
-    def _panels(self, console: Console, table: Grid, keys: int, title: str, headers: list[str]) -> None:
+    def _panels(self, console: Console, table: Grid, keys: int, title: str) -> None:
         """``table``, or where it is wider than the console, the tables it is cut into (``layout.panels``),
-        each titled with the headers of the columns it holds: ``2023 年 · …（规则 11–20）``."""
+        each titled with the headers of the columns it holds after the first ``keys``: ``…（规则 11–20）``."""
         from zhijiao_check.renderers.layout import panels
 
+        headers = [column.header for column in table.columns[keys:]]
         cut = panels(table, console.width, keys)
         for held, panel in cut:
             if len(cut) > 1:
