@@ -88,7 +88,17 @@ def test_a_report_too_wide_for_its_table_is_a_block_a_rule(two_years: Run, lang:
 
 def test_a_report_keeps_its_table_where_the_arithmetic_has_room(two_years: Run) -> None:
     text = table(two_years, "zh", 100)
-    assert "状态               规则                          实际/目标   计算与说明" in text
+    assert "状态               规则                              实际/目标   计算与说明" in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_rule_id_is_whole_on_its_line(two_years: Run, lang: Lang) -> None:
+    """A waiver names a rule by its ID: one folded over two lines of the table cannot be copied whole."""
+    first_report = table(two_years, lang, 100).split(f"\n{Translator(lang)('table.summary')}")[0]
+    words = {word for line in first_report.splitlines() for word in line.split()}
+    ids = {result.rule.id for result in two_years.reports[0].results}
+    assert "c7.school-internship-management" in ids
+    assert ids <= words
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -148,6 +158,18 @@ def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) ->
     assert max(cell_len(line.rstrip()) for line in lines) <= 80
     wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="120"))
     assert "clause   scope    time" in wide.out.decode("utf-8")
+
+
+def test_the_rule_list_is_a_table_where_two_lines_hold_most_titles() -> None:
+    """At 100 columns a Chinese title fits a line or two of its column; an English one, twice as wide,
+    would take four, so English rules are listed a block each until the terminal is wider."""
+    from hostile.helpers import environment, run_on_terminal
+
+    zh = run_on_terminal("rules", env=environment(COLUMNS="100")).out.decode("utf-8")
+    en = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="100")).out.decode("utf-8")
+    assert "条   范围" in zh and "c1.vocational-share               1    单位" in zh
+    assert "c1.vocational-share · clause 1 · unit · every year from 2022" in en
+    assert "clause   scope" not in en
 
 
 def test_coverage_on_a_narrow_terminal_folds_the_clause_titles() -> None:

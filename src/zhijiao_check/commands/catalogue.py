@@ -12,7 +12,9 @@ from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 
-ROOM = 20  # cells: the rule list's titles get at least this many beside the other columns, or each is a block
+# cells: the rule list's titles get at least this many beside the other columns, and two lines there hold
+# three titles in four (English ones are about twice as wide as Chinese), or each rule is a block of lines
+ROOM = 20
 
 
 def _width() -> int:
@@ -270,14 +272,24 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
         return ExitCode.OK
     import io
 
-    from zhijiao_check.renderers.layout import Column, Grid, Indent, PlainConsole, escape, natural_width
+    from zhijiao_check.renderers.layout import (
+        Column,
+        Grid,
+        Indent,
+        PlainConsole,
+        cell_len,
+        escape,
+        natural_width,
+    )
 
     cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width)
-    if width - natural_width(others) - 1 >= ROOM:
+    room = width - natural_width(others) - 1
+    titles = sorted(cell_len(r["title"]) for r in rows)
+    if room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]:
         title = Column(tr("catalogue.col-title"), overflow="fold")
         shown: list[Sequence[str]] = [
             [*row, escape(r["title"])] for row, r in zip(others.rows, rows, strict=True)

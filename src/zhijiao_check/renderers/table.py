@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     Console = PlainConsole | RichConsole
 
 ITEMS_SHOWN = 10
-RULE_WIDTH = 27  # most rule IDs fit on one line; a longer one folds
+RULE_WIDTH = 12  # cells: the rule column's least; it is as wide as the pack's widest ID where that fits
 DEFAULT_WIDTH = 100
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
 
@@ -57,6 +57,10 @@ class TableRenderer:
 
         self._color = self.options.color if self.options.color is not None else self.options.to_terminal
         self._width = self.options.width or (terminal.width() if self.options.to_terminal else DEFAULT_WIDTH)
+        # An ID folded over two lines could not be copied into a waiver whole: the column holds the widest,
+        # in two thirds of the width at most, which leaves a table of trends room for a year beside it.
+        widest = max(map(len, catalogue_of(run)), default=0)
+        self._rule_width = max(RULE_WIDTH, min(widest, self._width * 2 // 3))
         buffer = io.StringIO()
         console = self._console(buffer)
         doc = document(run, self.tr)
@@ -155,7 +159,7 @@ class TableRenderer:
 
         return (
             Column(self.tr("table.col-status"), no_wrap=True),
-            Column(self.tr("table.col-rule"), overflow="fold", width=RULE_WIDTH),
+            Column(self.tr("table.col-rule"), overflow="fold", width=self._rule_width),
             Column(self.tr("table.col-observed"), justify="right", no_wrap=True),
             Column(self.tr("table.col-explanation"), overflow="fold"),
         )
@@ -277,7 +281,7 @@ class TableRenderer:
             years = view.trend_years(trends)
             table = Grid(
                 [
-                    Column(tr("table.col-rule"), overflow="fold", width=RULE_WIDTH),
+                    Column(tr("table.col-rule"), overflow="fold", width=self._rule_width),
                     *(Column(str(year), justify="right", no_wrap=True) for year in years),
                 ],
                 title=heading,
