@@ -73,7 +73,7 @@ def read_data(
     decoded = read_text(path, display)
     if isinstance(decoded, Problem):
         return [decoded], None
-    if path.suffix.lower() != ".json":
+    if syntax_suffix(path) != ".json":
         return parse_yaml(decoded.text, display, partial=partial), decoded.encoding
     from zhijiao_check.jsonsource import parse_json
 
@@ -81,6 +81,15 @@ def read_data(
     if isinstance(parsed, Parsed) and parsed.problems and not partial:
         return list(parsed.problems), decoded.encoding
     return parsed, decoded.encoding
+
+
+def syntax_suffix(path: Path) -> str:
+    """The suffix that tells how the file is written, lower case: ``x.json.txt``, a report Notepad saved as a
+    text document (the ``.txt`` hidden by Windows), is written as ``.json``."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt" and path.stem.lower().endswith((".yaml", ".yml", ".json")):
+        return Path(path.stem).suffix.lower()
+    return suffix
 
 
 def read_text(path: Path, display: str) -> Decoded | Problem:

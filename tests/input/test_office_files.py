@@ -66,3 +66,37 @@ def test_a_year_folder_with_an_xls_report_checks_the_others_and_names_it(tmp_pat
     [invalid] = document["invalid"]
     assert invalid["file"] == str(tmp_path / "daoxian.xls")
     assert invalid["problems"][0]["code"] == "legacy-office-document"
+
+
+def test_a_report_notepad_named_txt_is_found_and_read_with_a_warning(tmp_path: Path) -> None:
+    """Notepad saves ``lengshuitan.yaml`` as ``lengshuitan.yaml.txt`` when the type is "text document", and
+    Windows shows it without the ``.txt``: the search finds it, and its unit is not missing from the year."""
+    (tmp_path / "lengshuitan.yaml.txt").write_bytes(COUNTY.read_bytes())
+    (tmp_path / "notes.txt").write_text("东安县的报表下周补交\n", encoding="utf-8")
+    result = run_cli("check", tmp_path, "--format", "json")
+    assert result.exit_code == run_cli("check", COUNTY, "--format", "json").exit_code
+    document = json.loads(result.stdout)
+    assert [r["unit"] for r in document["reports"]] == ["冷水滩区"] and document["invalid"] == []
+    [warning] = document["warnings"]
+    assert (warning["code"], warning["file"]) == ("file-name-txt", str(tmp_path / "lengshuitan.yaml.txt"))
+    assert warning["message"].endswith("请把文件改名为“lengshuitan.yaml”")
+
+
+def test_a_json_report_named_txt_is_read_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "lengshuitan.JSON.txt"
+    path.write_text('{"schema_version": 1, "year": 2023,}', encoding="utf-8")  # JSON's slip, YAML's not
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert (code, error["code"]) == (2, "json-syntax")
+    assert error["message"].endswith("最后一项后面不能有逗号：请删除这个逗号")
+
+
+@pytest.mark.parametrize("name", ["lengshuitan.csv", "lengshuitan.TSV"])
+def test_a_sheet_saved_as_csv_is_refused_with_what_to_give(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text('"填报单位","冷水滩区（县市区）"\n"统计年度","2023"\n', encoding="utf-8")
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert (code, error["code"], error["line"]) == (2, "table-text-file", 1)
+    assert error["message"].startswith(f"这是 {Path(name).suffix} 文件，只保存了一个工作表的文字")
+    assert "请提交 Excel 工作簿（*.xlsx）本身" in error["message"]

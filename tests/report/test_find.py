@@ -57,7 +57,22 @@ def test_missing_paths_are_problems(tmp_path: Path) -> None:
 def test_a_spreadsheet_in_another_format_is_found_to_be_refused_by_name(tmp_path: Path) -> None:
     """A county's report saved as .xls (Excel 97-2003), .et (WPS) or .ods is not left out of its year
     silently: the search finds it, and reading it says what to do (``source.decode``)."""
-    for name in ("dongan.yaml", "daoxian.XLS", "jiangyong.et", "ningyuan.ods", "summary.csv", "~$lock.xls"):
+    for name in (
+        "dongan.yaml",
+        "daoxian.XLS",
+        "jiangyong.et",
+        "ningyuan.ods",
+        "summary.csv",
+        "~$lock.xls",
+        "lingling.yml.TXT",
+        "notes.txt",
+    ):
         (tmp_path / name).write_bytes(b"x")
     found, _ = find_reports([tmp_path])
-    assert [path.name for path, _ in found] == ["daoxian.XLS", "dongan.yaml", "jiangyong.et", "ningyuan.ods"]
+    assert [path.name for path, _ in found] == [
+        "daoxian.XLS",
+        "dongan.yaml",
+        "jiangyong.et",
+        "lingling.yml.TXT",
+        "ningyuan.ods",
+    ]

@@ -34,6 +34,11 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 # the wrong format is refused by name (``source.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
 REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
+# A report Notepad saved as a text document (``dongan.yaml.txt``, shown as ``dongan.yaml`` where Windows hides
+# extensions): read as what it is, with a warning, rather than missing from its year without a word.
+NOTEPAD_SUFFIXES = (".yaml.txt", ".yml.txt", ".json.txt")
+# One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
+TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
 
@@ -47,6 +52,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
 
     file = display if display is not None else str(path)
     warnings = _name_warnings(path, file)
+    if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
+        return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)
@@ -81,7 +88,10 @@ def _load_workbook(
 
 
 def _name_warnings(path: Path, file: str) -> list[Problem]:
-    """A file name that is not UTF-8 is read all the same (its report is what matters), with a warning."""
+    """A file name that is not UTF-8, or ends in a ``.txt`` Notepad added, is read all the same (its report
+    is what matters), with a warning."""
+    if path.name.lower().endswith(NOTEPAD_SUFFIXES):
+        return [Problem(file, None, None, "", "file-name-txt", {"name": path.name[:-4]}, "warning")]
     if is_stdin(path) or display_name(path) == os.fspath(path):
         return []
     gbk = gb18030_name(path.name)
@@ -119,7 +129,8 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
 
     Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order
-    (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``),
+    (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``; and for
+    reports Notepad named ``*.yaml.txt``, read with a warning: ``NOTEPAD_SUFFIXES``),
     skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
     judged when it is read: ``files.read_bytes``). ``-`` is standard input.
@@ -165,6 +176,6 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
             Path(root, name)
             for name in sorted(names)
             if not name.startswith((".", "~$"))
-            and name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS))
+            and name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES))
         ]
     return files

@@ -42,6 +42,15 @@ MESSAGES: dict[str, str] = {
         "rename the "
         'file "{name}"'
     ),
+    "report.file-name-txt": (
+        'the file name ends in an extra .txt (Notepad saved it as a text document), read as "{name}": '
+        'rename the file "{name}"'
+    ),
+    "report.table-text-file": (
+        "this is a {suffix} file: one sheet of a workbook saved as text, without the rest of the report and "
+        "its cells, so it cannot be read as a report: give the Excel workbook (*.xlsx) itself, or the YAML "
+        "report"
+    ),
     "report.bad-encoding": (
         "unknown encoding: byte {byte} is neither UTF-8 nor GB18030; save the file as UTF-8"
     ),

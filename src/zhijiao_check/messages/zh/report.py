@@ -25,6 +25,13 @@ MESSAGES: dict[str, str] = {
     "report.file-name-gbk": (
         "文件名是 GBK 编码（多见于在中文 Windows 上制作的压缩包），应为“{name}”：请把文件改名为“{name}”"
     ),
+    "report.file-name-txt": (
+        "文件名多了 .txt（记事本“另存为”时保存类型选了“文本文档”），已按“{name}”读取：请把文件改名为“{name}”"
+    ),
+    "report.table-text-file": (
+        "这是 {suffix} 文件，只保存了一个工作表的文字，报表的其他内容和格子位置都已丢失，不能作为报表读取："
+        "请提交 Excel 工作簿（*.xlsx）本身，或 YAML 报表"
+    ),
     "report.bad-encoding": (
         "无法识别文件编码：字节 {byte} 既不属于 UTF-8 也不属于 GB18030；请用 UTF-8 编码另存文件"
     ),
