@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from factory import city_year
@@ -139,6 +140,22 @@ def test_quiet_shows_the_summary_lines_only(invoke):
     assert "c1.vocational-share" not in quiet.stdout
     assert "小计：pass 14 · fail 3 · not_applicable 3" in quiet.stdout
     assert len(quiet.stdout.splitlines()) < len(full.stdout.splitlines()) / 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("zh", "1 条提醒（不影响结果；不加 --quiet 即列出）"),
+        ("en", "1 warning (it does not change the result; listed without --quiet)"),
+    ],
+)
+def test_quiet_counts_the_warnings_and_says_where_they_are_listed(invoke, tmp_path, lang, line):
+    gbk = tmp_path / "dongan.yaml"
+    gbk.write_bytes(Path("samples/2023/dongan.yaml").read_text(encoding="utf-8").encode("gb18030"))
+    quiet = invoke("check", str(gbk), "--quiet", "--lang", lang)
+    assert line in quiet.stdout.splitlines()
+    assert "GB18030" not in quiet.stdout  # the warning itself is not listed
+    assert "GB18030" in invoke("check", str(gbk), "--lang", lang).stdout
 
 
 # ------------------------------------------------------------------------------------ colour

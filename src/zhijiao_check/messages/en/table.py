@@ -25,5 +25,7 @@ MESSAGES: dict[str, str] = {
     "table.unreadable": "{file}: could not be read, not checked",
     "table.warnings": "{count} warnings (they do not change the result):",
     "table.warning": "{count} warning (it does not change the result):",
+    "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
+    "table.warning-quiet": "{count} warning (it does not change the result; listed without --quiet)",
     "table.exit": "exit status {code}",
 }
