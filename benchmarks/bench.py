@@ -210,7 +210,7 @@ def main() -> None:
             return [*cli, str(reports), "--rules", str(pack), "--no-color", "-f", "json", "-j", "1"]
 
         # The same with figures that differ from clone to clone, as real units' do: a run that remembered
-        # every value it read grew with each one (``source._CACHE_LIMIT``).
+        # every value it read grew with each one (``source.yamltree._CACHE_LIMIT``).
         memory = paired(varied_json(largest), varied_json(100), cpus, 1, True)
         _memory(f"peak memory, {largest:,} vs 100 varied, json", memory)
 

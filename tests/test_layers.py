@@ -33,8 +33,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "files",
             "source",
-            "blockyaml",
-            "jsonsource",
             "located",
             "output",
             "terminal",

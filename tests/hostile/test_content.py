@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from input.helpers import county_text, line_of, run_cli, validate_json
 
-from zhijiao_check import source
 from zhijiao_check.pack.load import builtin_dir, load_pack
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
-from zhijiao_check.source import MAX_NODES
+from zhijiao_check.source import MAX_NODES, yamltree
 
 from .helpers import SAMPLE, run
 
@@ -129,8 +128,8 @@ def test_a_size_bomb_under_the_size_limit_is_refused_before_it_is_built(tmp_path
 
 
 def test_files_of_values_never_seen_twice_keep_the_readers_memos_within_their_bound() -> None:
-    """The loader remembers what each plain value resolves to and builds (``source._BUILT``, the memoised
-    resolver, and the line reader's memo by text, ``source._PLAIN``) so that a year's repeated keys and
+    """The loader remembers what each plain value resolves to and builds (``yamltree._BUILT``, the memoised
+    resolver, and the line reader's memo by text, ``yamltree._PLAIN``) so that a year's repeated keys and
     values are read once; real figures differ from report to report, so a large run meets hundreds of
     thousands of them, and unbounded memos would grow with every one (at 200,000 entries, their bound
     before, some 40 MiB). Each file is still read exactly."""
@@ -141,14 +140,14 @@ def test_files_of_values_never_seen_twice_keep_the_readers_memos_within_their_bo
         first = start + file * size
         numbers = range(first, first + size)
         text = "".join(f"f{n}: {n}\n" for n in numbers)  # a key and a value never seen before
-        parsed = source.parse_yaml(text, f"{file}.yaml")
-        assert isinstance(parsed, source.Parsed)
+        parsed = yamltree.parse_yaml(text, f"{file}.yaml")
+        assert isinstance(parsed, yamltree.Parsed)
         assert parsed.data == {f"f{n}": n for n in numbers}
-        assert len(source._BUILT) <= limit
-        assert len(source._PLAIN) <= limit
-        assert source._loader_class().resolve.cache_info().currsize <= resolved
-    # such a text is read line by line (``blockyaml``): 32,000 values went through the memo it bounds
-    assert source.read_block(text, source._PLAIN, source._quoted_scalar) is not None
+        assert len(yamltree._BUILT) <= limit
+        assert len(yamltree._PLAIN) <= limit
+        assert yamltree._loader_class().resolve.cache_info().currsize <= resolved
+    # such a text is read line by line (``yamlblock``): 32,000 values went through the memo it bounds
+    assert yamltree.read_block(text, yamltree._PLAIN, yamltree._quoted_scalar) is not None
 
 
 def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:
@@ -184,13 +183,13 @@ def test_the_shapes_of_a_bomb_that_are_slips_or_text_are_judged_whole(
 
 @pytest.mark.parametrize("blanks", [1_000_000, 9_000_000])
 def test_lines_of_millions_of_blanks_are_read_in_one_pass(blanks: int) -> None:
-    """The line reader (``blockyaml``) matches each line once, never once for each blank it could give back:
+    """The line reader (``yamlblock``) matches each line once, never once for each blank it could give back:
     a key's value after nine million blanks is located at its column, and blanks before a colon are libyaml's
     syntax error."""
-    after = source.parse_yaml("a:" + " " * blanks + "y\n", "r.yaml")
-    assert isinstance(after, source.Parsed) and after.data == {"a": "y"}
+    after = yamltree.parse_yaml("a:" + " " * blanks + "y\n", "r.yaml")
+    assert isinstance(after, yamltree.Parsed) and after.data == {"a": "y"}
     assert after.positions.values[("a",)] == (1, blanks + 3)
-    [before] = source.parse_yaml("a: 1\n" + " " * blanks + ":\n", "r.yaml")  # type: ignore[misc]
+    [before] = yamltree.parse_yaml("a: 1\n" + " " * blanks + ":\n", "r.yaml")  # type: ignore[misc]
     assert (before.code, before.line) == ("yaml-syntax", 2)
 
 

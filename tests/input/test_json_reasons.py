@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zhijiao_check.jsonsource import _STRING_REASONS
+from zhijiao_check.source.jsontree import _STRING_REASONS
 
 from .helpers import COUNTY, errors, line_of, validate_json, write
 

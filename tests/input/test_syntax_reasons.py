@@ -1,4 +1,4 @@
-"""A YAML syntax error says what is wrong in the user's language (``source.syntax_reason``), not in libyaml's
+"""A YAML syntax error says what is wrong in the user's language (``source.syntax``), not in libyaml's
 English: each of libyaml's problems the tool words, made as a county would make it in a sample report."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from zhijiao_check.source import _LINE_END, _SYNTAX_REASONS
+from zhijiao_check.source.syntax import _LINE_END, _SYNTAX_REASONS
 
 from .helpers import county_text, errors, line_of, validate_json, write
 
@@ -292,7 +292,7 @@ def test_in_english_too(tmp_path: Path) -> None:
 
 
 def test_a_problem_the_tool_does_not_word_keeps_libyamls_words() -> None:
-    from zhijiao_check.source import syntax_reason
+    from zhijiao_check.source.syntax import syntax_reason
 
     assert syntax_reason("found a tab character where an indentation space is expected") == (
         "found a tab character where an indentation space is expected"

@@ -56,7 +56,7 @@ def test_missing_paths_are_problems(tmp_path: Path) -> None:
 
 def test_a_spreadsheet_in_another_format_is_found_to_be_refused_by_name(tmp_path: Path) -> None:
     """A county's report saved as .xls (Excel 97-2003), .et (WPS) or .ods is not left out of its year
-    silently: the search finds it, and reading it says what to do (``source.decode``)."""
+    silently: the search finds it, and reading it says what to do (``source.encoding.decode``)."""
     for name in (
         "dongan.yaml",
         "daoxian.XLS",

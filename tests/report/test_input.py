@@ -13,7 +13,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
-from zhijiao_check.source import _SEPARATORS, _SLIP_LINE, MAX_BYTES, _line_slips
+from zhijiao_check.source import MAX_BYTES
+from zhijiao_check.source.slips import _SEPARATORS, _SLIP_LINE, _line_slips
 
 from .conftest import Load
 from .helpers import COUNTY, EN, UNITS, ZH, assert_problem, county_text, only_error

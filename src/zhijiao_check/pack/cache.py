@@ -33,7 +33,9 @@ FORMAT = 1  # of the cache file; a new layout gets a new number
 LOADERS = (
     "zhijiao_check.pack.load",
     "zhijiao_check.pack.fields",
-    "zhijiao_check.source",
+    "zhijiao_check.source.encoding",
+    "zhijiao_check.source.yamltree",
+    "zhijiao_check.source.yamlblock",
     "zhijiao_check.report.model",
 )
 

@@ -31,7 +31,7 @@ __all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
 
 WORKBOOK_SUFFIXES = (".xlsx",)
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
-# the wrong format is refused by name (``source.decode``), not left out of the year without a word.
+# the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
 REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
 # A report Notepad saved as a text document (``dongan.yaml.txt``, shown as ``dongan.yaml`` where Windows hides

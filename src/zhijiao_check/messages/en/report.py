@@ -11,7 +11,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     # A value too long to quote whole in a message (problems.py).
     "report.long-text": "{head}… ({count} characters)",
-    # Reading the file (source.py).
+    # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
         "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that "
         "this is the right file"
@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
         "with text "
         "copied from web pages or spreadsheets)"
     ),
-    # YAML (source.py).
+    # YAML (source/yamltree.py, slips.py, syntax.py).
     "report.empty-file": (
         "the file is empty (or holds only comments): fill in a report (see zhijiao-check template)"
     ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     # A value too long to quote whole in a message (problems.py).
     "report.long-text": "{head}…（共 {count} 个字符）",
-    # Reading the file (source.py).
+    # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
         "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件"
     ),
@@ -66,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "report.bad-character": (
         "文件含有不可见的控制字符 {code_point}：请删除它（常见于从网页或表格复制来的文字）"
     ),
-    # YAML (source.py).
+    # YAML (source/yamltree.py, slips.py, syntax.py).
     "report.empty-file": "文件为空（或只有注释）：请按模板填写报告（zhijiao-check template）",
     "report.several-documents": "文件含有多个 YAML 文档（以“---”分隔）：一个文件只填一份报告",
     "report.yaml-syntax": "YAML 格式错误（{reason}）：请检查本行及上一行的缩进、冒号和引号",

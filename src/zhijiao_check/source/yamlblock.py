@@ -14,7 +14,7 @@ anchor, alias or tag, a quoted text with an escape, a key that is not a plain na
 that ``source`` would refuse or warn of, indentation that YAML reads otherwise or refuses. What it reads it
 reads exactly as libyaml and ``source`` do: the same values (PyYAML's resolver and constructors), the same
 key order, and the same (line, column) of every key and value, checked against them on every sample and on
-generated texts (``tests/input/test_blockyaml.py``).
+generated texts (``tests/input/test_yamlblock.py``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""``blockyaml`` reads what it reads exactly as libyaml and ``source`` read it: the same values of the same
+"""``yamlblock`` reads what it reads exactly as libyaml and ``yamltree`` read it: the same values of the same
 types, the same (line, column) of every key and value in the same order; everything else it leaves to them.
 
-The reference is ``source.parse_yaml`` with the line reader switched off.
+The reference is ``yamltree.parse_yaml`` with the line reader switched off.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from zhijiao_check import source
-from zhijiao_check.blockyaml import MOST_LINES, read_block
 from zhijiao_check.located import MAX_DEPTH
+from zhijiao_check.source import yamltree
+from zhijiao_check.source.yamlblock import MOST_LINES, read_block
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,22 +31,22 @@ def _typed(data: Any) -> Any:
 
 def _careful(text: str, monkeypatch: pytest.MonkeyPatch) -> Any:
     with monkeypatch.context() as patch:
-        patch.setattr(source, "read_block", lambda *args: None)
-        return source.parse_yaml(text, "r.yaml")
+        patch.setattr(yamltree, "read_block", lambda *args: None)
+        return yamltree.parse_yaml(text, "r.yaml")
 
 
 def _fast(text: str) -> Any:
-    return read_block(text, source._PLAIN, source._quoted_scalar)
+    return read_block(text, yamltree._PLAIN, yamltree._quoted_scalar)
 
 
 def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Whether the line reader read ``text``; if it did, asserts that it read it as libyaml does, and in
     every case that ``parse_yaml`` answers as it would without the line reader."""
     careful = _careful(text, monkeypatch)
-    answer = source.parse_yaml(text, "r.yaml")
+    answer = yamltree.parse_yaml(text, "r.yaml")
     fast = _fast(text)
-    if isinstance(careful, source.Parsed):
-        assert isinstance(answer, source.Parsed)
+    if isinstance(careful, yamltree.Parsed):
+        assert isinstance(answer, yamltree.Parsed)
         assert _typed(answer.data) == _typed(careful.data)
         assert list(answer.positions.values.items()) == list(careful.positions.values.items())
         assert list(answer.positions.keys.items()) == list(careful.positions.keys.items())
@@ -55,7 +55,7 @@ def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
         assert answer == careful
     if fast is None:
         return False
-    assert isinstance(careful, source.Parsed) and not careful.problems, text
+    assert isinstance(careful, yamltree.Parsed) and not careful.problems, text
     data, positions = fast
     assert _typed(data) == _typed(careful.data)
     assert list(positions.values.items()) == list(careful.positions.values.items())
@@ -172,7 +172,7 @@ def _nested(levels: int, last: str) -> str:
 def test_nesting_up_to_the_limit_is_read_and_beyond_it_left_to_libyaml(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A mapping or list as deep as ``MAX_DEPTH`` is what ``source`` refuses as too deep."""
+    """A mapping or list as deep as ``MAX_DEPTH`` is what ``yamltree`` refuses as too deep."""
     assert _same(_nested(MAX_DEPTH - 1, "k: 1"), monkeypatch)  # the innermost mapping at depth 63
     assert not _same(_nested(MAX_DEPTH, "k: 1"), monkeypatch)
     assert _same(_nested(MAX_DEPTH - 2, "k: [1]"), monkeypatch)  # a flow list at depth 63

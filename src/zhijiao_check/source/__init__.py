@@ -1,0 +1,67 @@
+"""Reading input files (reports, rosters, rule files): bytes to text, text to plain data with the position of
+every value, and every way a file can be wrong said as a located problem, never raised.
+
+- ``encoding``: the bytes as text (UTF-8, UTF-16 with BOM, GB18030), or what else they are;
+- ``yamltree``: YAML to data and positions through libyaml, refusing what a report may not hold
+  (``limits`` counts values and aliases before anything is built); ``yamlblock``: the common block shape
+  read line by line, to the same data, without libyaml;
+- ``slips``: the typing slips that break YAML, all found before parsing; ``syntax``: libyaml's errors in the
+  tool's words;
+- ``jsontree``: a ``.json`` file read as JSON, with JSON's line:column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zhijiao_check.files import MAX_BYTES, read_file
+from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions
+from zhijiao_check.problems import Problem
+from zhijiao_check.source.encoding import Decoded, decode
+from zhijiao_check.source.yamltree import parse_yaml
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Mark",
+    "Parsed",
+    "Path_",
+    "Positions",
+    "parse_yaml",
+    "read_data",
+]
+
+
+def read_data(
+    path: Path, display: str, *, partial: bool = False
+) -> tuple[Parsed | list[Problem], str | None]:
+    """A data file (a report, a roster) read into plain data with the position of every value, and the
+    encoding it was in (None when unreadable): the one entry point for every kind of input file. YAML, and a
+    ``.json`` file as JSON (``jsontree``: JSON's numbers and line:column)."""
+    decoded = read_text(path, display)
+    if isinstance(decoded, Problem):
+        return [decoded], None
+    if syntax_suffix(path) != ".json":
+        return parse_yaml(decoded.text, display, partial=partial), decoded.encoding
+    from zhijiao_check.source.jsontree import parse_json
+
+    parsed = parse_json(decoded.text, display)
+    if isinstance(parsed, Parsed) and parsed.problems and not partial:
+        return list(parsed.problems), decoded.encoding
+    return parsed, decoded.encoding
+
+
+def syntax_suffix(path: Path) -> str:
+    """The suffix that tells how the file is written, lower case: ``x.json.txt``, a report Notepad saved as a
+    text document (the ``.txt`` hidden by Windows), is written as ``.json``."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt" and path.stem.lower().endswith((".yaml", ".yml", ".json")):
+        return Path(path.stem).suffix.lower()
+    return suffix
+
+
+def read_text(path: Path, display: str) -> Decoded | Problem:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the caller warns)."""
+    raw = read_file(path, display)
+    return raw if isinstance(raw, Problem) else decode(raw, display)

@@ -1,0 +1,135 @@
+"""libyaml's syntax errors in the tool's words, shown where the fault is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhijiao_check.located import Mark
+from zhijiao_check.patterns import later
+from zhijiao_check.problems import Problem
+from zhijiao_check.source.marks import problem_at
+from zhijiao_check.source.slips import OPEN_QUOTE, SLIPS
+from zhijiao_check.wording import Wording, msg
+
+# Where libyaml notices these, the fault is usually where the construct started: a quote or a key never ended.
+_STARTED_AT_FAULT = ("while scanning a quoted scalar", "while scanning a simple key")
+# A bracket never closed is noticed at the next line's key; a missing comma further down, where it is missing.
+_FLOW = ("while parsing a flow sequence", "while parsing a flow mapping")
+
+
+def fault(error: Any, text: str) -> Mark:
+    """The (line, column) to show for a syntax error: libyaml's problem mark, or its context mark if that is
+    where the fault is (an unclosed quote or bracket, a key without its colon)."""
+    problem, context = error.problem_mark, error.context_mark
+    use_context = context is not None and (
+        error.context in _STARTED_AT_FAULT
+        or (
+            error.context in _FLOW
+            and problem is not None
+            and problem.line > context.line
+            and all(
+                not line.strip() or line.lstrip().startswith("#")
+                for line in text.splitlines()[context.line + 1 : problem.line]
+            )
+        )
+    )
+    mark = context if use_context else problem or context
+    if mark is None:
+        return (1, 1)
+    lines = text.splitlines()
+    if mark.line >= len(lines) and lines:
+        # Noticed at the end of the file (a bracket never closed): show the last line that says something.
+        last = max((n for n, line in enumerate(lines) if line.strip()), default=len(lines) - 1)
+        return (last + 1, len(lines[last]) + 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+# libyaml's words for what it found wrong, each with the tool's own saying of it: a clerk reads "方括号里少了
+# 逗号", not "did not find expected ',' or ']'". A problem not listed here keeps libyaml's words.
+_SYNTAX_REASONS = {
+    "did not find expected ',' or ']'": "report.yaml-why-flow-sequence",
+    "did not find expected ',' or '}'": "report.yaml-why-flow-mapping",
+    "mapping values are not allowed in this context": "report.yaml-why-mapping-here",
+    "did not find expected key": "report.yaml-why-key-aligned",
+    "did not find expected '-' indicator": "report.yaml-why-dash-aligned",
+    "could not find expected ':'": "report.yaml-why-no-colon",
+    "found character that cannot start any token": "report.yaml-why-bad-start",
+    "found unknown escape character": "report.yaml-why-escape",
+    # "\u" or "\x" in double quotes starts a character code: a Windows path (D:\user\…) written in them
+    "did not find expected hexdecimal number": "report.yaml-why-escape",
+    "found undefined tag handle": "report.yaml-why-tag",
+    "found incompatible YAML document": "report.yaml-why-directive",
+    "found duplicate %YAML directive": "report.yaml-why-directive",
+    "did not find expected node content": "report.yaml-why-no-value",
+    "found undefined alias": "report.yaml-why-alias",
+    "did not find expected alphabetic or numeric character": "report.yaml-why-anchor-name",
+    "block sequence entries are not allowed in this context": "report.yaml-why-dash-here",
+    "did not find expected <document start>": "report.yaml-why-document-end",
+    "found invalid Unicode character escape code": "report.yaml-why-escape",
+    "found an indentation indicator equal to 0": "report.yaml-why-block-header",
+    "found unexpected document indicator": "report.yaml-why-document-marker",
+    "found unexpected end of stream": "report.yaml-why-unexpected-end",
+    # a tag written out (``!<…>``), or a character right after a tag
+    "did not find expected tag URI": "report.yaml-why-tag",
+    "did not find the expected '>'": "report.yaml-why-tag",
+    "did not find URI escaped octet": "report.yaml-why-tag",
+    "did not find expected whitespace or line break": "report.yaml-why-tag",
+    # a line starting with "%" at the top
+    "could not find expected directive name": "report.yaml-why-directive",
+    "found unknown directive name": "report.yaml-why-directive",
+    "found unexpected non-alphabetical character": "report.yaml-why-directive",
+    "did not find expected version number": "report.yaml-why-directive",
+    "did not find expected digit or '.' character": "report.yaml-why-directive",
+    "found extremely long version number": "report.yaml-why-directive",
+    "found duplicate %TAG directive": "report.yaml-why-directive",
+    "did not find expected whitespace": "report.yaml-why-directive",
+    "did not find expected '!'": "report.yaml-why-directive",  # a %TAG directive's handle
+}
+# libyaml says this after a block scalar's "|" or ">", a directive or "--- ": the line tells which.
+_LINE_END = "did not find expected comment or line break"
+_BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
+
+
+def syntax_reason(problem: str, line: str = "") -> Wording:
+    """libyaml's ``problem`` in the tool's words where it has them (``_SYNTAX_REASONS``); ``line``: the
+    line it is on."""
+    key = _SYNTAX_REASONS.get(problem)
+    if problem == _LINE_END:
+        key = (
+            "report.yaml-why-directive"
+            if line.startswith("%")
+            else "report.yaml-why-block-header"
+            if _BLOCK_HEADER.search(line)
+            else "report.yaml-why-line-end"
+        )
+    return msg(key) if key is not None else problem
+
+
+def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem:
+    lines = text.splitlines()
+    line, column = where
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip())]
+    if "\t" in indent or current[column - 1 : column] == "\t":
+        return problem_at(display, (line, current.index("\t") + 1), "yaml-tab")
+    for number in (line, line - 1):
+        source = lines[number - 1] if 0 < number <= len(lines) else ""
+        for code, pattern in SLIPS:
+            match = pattern.search(source)
+            if match:
+                at = (number, match.start(1) + 1)
+                if code == "odd-space":
+                    return problem_at(display, at, code, code_point=f"U+{ord(match.group(1)):04X}")
+                if code == "colon-without-space":
+                    return problem_at(display, (number, match.end(1) + 1), code, field=match.group(1))
+                return problem_at(display, at, code)
+    for number in range(line, max(line - 10, 0), -1):
+        match = OPEN_QUOTE.match(lines[number - 1]) if number <= len(lines) else None
+        if match:
+            return problem_at(display, (number, match.start(1) + 1), "unclosed-quote")
+    if reason == "did not find expected <document start>":  # libyaml points past the "..." or "%" line
+        where = next(
+            ((n, 1) for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].startswith(("...", "%"))),
+            where,
+        )
+    return problem_at(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
