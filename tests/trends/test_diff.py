@@ -65,6 +65,8 @@ def test_a_removed_school_and_a_reordered_list(tmp_path: Path) -> None:
             "new": None,
             "old_line": line_of(NEW, "- name: 东安县舜德职业学校"),
             "new_line": None,
+            "old_cell": None,
+            "new_cell": None,
         }
     ]
     table = invoke("diff", NEW, dropped).stdout
@@ -154,3 +156,23 @@ def test_an_entry_of_plain_values_is_shown_as_it_is() -> None:
     assert f"  - city.talent_allowances[8]：{{role: 产业导师, amount: 5000}}  ({old}:{line})" in result.stdout
     removed = next(c for c in diff_json(old, new)["changes"] if c["path"] == "city.talent_allowances[8]")
     assert removed["old"] == {"role": "产业导师", "amount": 5000} and removed["new"] is None
+
+
+def test_a_change_between_workbooks_is_placed_at_its_cells(tmp_path: Path) -> None:
+    """A clerk compares last year's workbook with this year's: each change names the cell, as a workbook's
+    problems and results do, not a line the workbook does not have."""
+    for year, source in (("2022", OLD), ("2023", NEW)):
+        converted = invoke("convert", source, "-o", tmp_path / f"dongan-{year}.xlsx")
+        assert converted.exit_code == 0, converted.output
+    old, new = tmp_path / "dongan-2022.xlsx", tmp_path / "dongan-2023.xlsx"
+    doc = diff_json(old, new)
+    changes = {c["path"]: c for c in doc["changes"]}
+    seats = changes["public_secondary_vocational_seats"]
+    assert (seats["old_cell"], seats["new_cell"]) == ("本单位!C11（公办中职学位数）",) * 2
+    rating = changes["schools[东安县舜德职业学校].majors[汽车运用与维修].rating"]
+    assert rating["old_cell"].startswith("专业!") and rating["new_cell"].startswith("专业!")
+    mixed = diff_json(old, NEW)["changes"][0]
+    assert mixed["old_cell"].startswith("本单位!") and mixed["new_cell"] is None
+    text = invoke("diff", old, new).stdout
+    assert f"({old}:本单位!C11（公办中职学位数） → {new}:本单位!C11（公办中职学位数）)" in text
+    assert f"({OLD}:{line_of(OLD, 'public_secondary_vocational_seats')}" in invoke("diff", OLD, new).stdout

@@ -50,6 +50,8 @@ class Change:
     new: Any
     old_line: int | None
     new_line: int | None
+    old_cell: str | None  # in a workbook: ``本单位!C11（公办中职学位数）``
+    new_cell: str | None
 
 
 def run(options: DiffOptions) -> int:
@@ -187,17 +189,21 @@ def _folders_text(
 def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
     """Every difference, in the order of the old file, added entries where the new file has them."""
 
-    def line(report: ReportFile, path: Path_) -> int:
-        return report.positions.nearest(path)[0]
+    def change(kind: Kind, shown: str, a: Any, b: Any, pa: Path_ | None, pb: Path_ | None) -> Change:
+        """A change, placed at the line (and a workbook's cell) of ``pa`` in the old report and ``pb`` in the
+        new one (None: not in that report)."""
+        old_line, old_cell = _place(old, pa)
+        new_line, new_cell = _place(new, pb)
+        return Change(kind, shown, a, b, old_line, new_line, old_cell, new_cell)
 
     def walk(a: Any, b: Any, shown: str, pa: Path_, pb: Path_) -> Iterator[Change]:
         if isinstance(a, dict) and isinstance(b, dict):
             for key in [*a, *(k for k in b if k not in a)]:
                 label = f"{shown}.{key}" if shown else str(key)
                 if key not in b:
-                    yield Change("removed", label, _brief(a[key]), None, line(old, (*pa, key)), None)
+                    yield change("removed", label, _brief(a[key]), None, (*pa, key), None)
                 elif key not in a:
-                    yield Change("added", label, None, _brief(b[key]), None, line(new, (*pb, key)))
+                    yield change("added", label, None, _brief(b[key]), None, (*pb, key))
                 else:
                     yield from walk(a[key], b[key], label, (*pa, key), (*pb, key))
         elif isinstance(a, list) and isinstance(b, list) and _named(a) and _named(b):
@@ -206,14 +212,12 @@ def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
             for item_name, index in then.items():
                 label = f"{shown}[{item_name}]"
                 if item_name not in now:
-                    yield Change("removed", label, item_name, None, line(old, (*pa, index)), None)
+                    yield change("removed", label, item_name, None, (*pa, index), None)
                 else:
                     yield from walk(a[index], b[now[item_name]], label, (*pa, index), (*pb, now[item_name]))
             for item_name, index in now.items():
                 if item_name not in then:
-                    yield Change(
-                        "added", f"{shown}[{item_name}]", None, item_name, None, line(new, (*pb, index))
-                    )
+                    yield change("added", f"{shown}[{item_name}]", None, item_name, None, (*pb, index))
         elif (
             isinstance(a, list)
             and isinstance(b, list)
@@ -221,25 +225,32 @@ def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
         ):
             for index, value in enumerate(a):
                 if value not in b:
-                    yield Change("removed", f"{shown}[]", value, None, line(old, (*pa, index)), None)
+                    yield change("removed", f"{shown}[]", value, None, (*pa, index), None)
             for index, value in enumerate(b):
                 if value not in a:
-                    yield Change("added", f"{shown}[]", None, value, None, line(new, (*pb, index)))
+                    yield change("added", f"{shown}[]", None, value, None, (*pb, index))
         elif isinstance(a, list) and isinstance(b, list):
             for index in range(max(len(a), len(b))):
                 label = f"{shown}[{index}]"
                 if index >= len(b):
-                    yield Change("removed", label, _brief(a[index]), None, line(old, (*pa, index)), None)
+                    yield change("removed", label, _brief(a[index]), None, (*pa, index), None)
                 elif index >= len(a):
-                    yield Change("added", label, None, _brief(b[index]), None, line(new, (*pb, index)))
+                    yield change("added", label, None, _brief(b[index]), None, (*pb, index))
                 else:
                     yield from walk(a[index], b[index], label, (*pa, index), (*pb, index))
         elif a != b or type(a) is not type(b):
-            yield Change("changed", shown, a, b, line(old, pa), line(new, pb))
+            yield change("changed", shown, a, b, pa, pb)
 
     data_old = {k: v for k, v in old.data.items() if k != "year"}  # the year differs by design
     data_new = {k: v for k, v in new.data.items() if k != "year"}
     yield from walk(data_old, data_new, "", (), ())
+
+
+def _place(report: ReportFile, path: Path_ | None) -> tuple[int | None, str | None]:
+    """The line of ``path`` in ``report`` (or of the nearest node holding it), and its cell in a workbook."""
+    if path is None:
+        return None, None
+    return report.positions.nearest(path)[0], report.positions.cell(path) or None
 
 
 def _named(items: list[Any]) -> bool:
@@ -291,8 +302,8 @@ def _text(doc: dict[str, Any], tr: Translator) -> str:
         where = " → ".join(
             part
             for part in (
-                f"{old['file']}:{c['old_line']}" if c["old_line"] else "",
-                f"{new['file']}:{c['new_line']}" if c["new_line"] else "",
+                f"{old['file']}:{c['old_cell'] or c['old_line']}" if c["old_line"] else "",
+                f"{new['file']}:{c['new_cell'] or c['new_line']}" if c["new_line"] else "",
             )
             if part
         )
