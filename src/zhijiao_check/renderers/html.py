@@ -12,13 +12,14 @@ import json
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cache
-from html import escape
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.charts import target_bar, trend_chart
 from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.markup import escaped, tag
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
 from zhijiao_check.renderers.texts import (
     at,
@@ -33,13 +34,11 @@ from zhijiao_check.renderers.texts import (
     who,
 )
 from zhijiao_check.status import NOT_MET, STATUSES, Status
-from zhijiao_check.wording import number
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
 
 NEUTRAL, BLANK = "#52606d", "#f0f2f4"
-BAR_WIDTH = 320
 
 
 @cache
@@ -74,7 +73,7 @@ class HtmlRenderer:
             part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part
         )
         body = [
-            _tag("header", _tag("h1", _e(title)) + _tag("p", _e(subtitle), class_="meta")),
+            tag("header", tag("h1", escaped(title)) + tag("p", escaped(subtitle), class_="meta")),
             self._cards(doc),
             self._invalid(doc),
             *(self._heat_map(matrix) for matrix in matrices(doc, catalogue_of(run))),
@@ -94,12 +93,12 @@ class HtmlRenderer:
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
             "'unsafe-inline'\">"
-            + _tag("title", _e(title))
-            + _tag("style", stylesheet() + self._page_rule(heading, years))
+            + tag("title", escaped(title))
+            + tag("style", stylesheet() + self._page_rule(heading, years))
         )
         lang = "zh-CN" if tr.lang == "zh" else "en"
         page = "\n".join(part for part in body if part)
-        script = _tag("script", data, type="application/json", id="zhijiao-data")
+        script = tag("script", data, type="application/json", id="zhijiao-data")
         document = f'<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
         return f"<!DOCTYPE html>\n{document}"
 
@@ -148,7 +147,7 @@ class HtmlRenderer:
                 for c in doc["city"]
             ),
         ]
-        return _tag("div", "".join(cards), class_="cards", id="summary")
+        return tag("div", "".join(cards), class_="cards", id="summary")
 
     def _footer(self, doc: Mapping[str, Any]) -> str:
         """For CI and the record: the exit status, the tool and the rule pack."""
@@ -164,56 +163,60 @@ class HtmlRenderer:
         exit_text = (
             ""
             if code is None
-            else _tag(
+            else tag(
                 "span",
-                _e(f"{self.tr('render.cards-exit')} {code} · {self.tr(f'render.exit-{min(int(code), 2)}')}"),
+                escaped(
+                    f"{self.tr('render.cards-exit')} {code} · {self.tr(f'render.exit-{min(int(code), 2)}')}"
+                ),
                 data_key="exit-code",
                 data_value=code,
             )
             + " · "
         )
-        return _tag("footer", exit_text + _e(generated))
+        return tag("footer", exit_text + escaped(generated))
 
     def _signoff(self) -> str:
         """The sign-off block of a unit's printed page: who filled it in, who checked it, when."""
         fields = ("render.signoff-unit", "render.signoff-reviewer", "render.signoff-date")
-        return _tag(
-            "div", "".join(_tag("div", _e(self.tr(key) + self.tr.colon)) for key in fields), class_="signoff"
+        return tag(
+            "div",
+            "".join(tag("div", escaped(self.tr(key) + self.tr.colon)) for key in fields),
+            class_="signoff",
         )
 
     def _invalid(self, doc: Mapping[str, Any]) -> str:
         if not doc["invalid"]:
             return ""
-        parts = [_tag("h2", _e(self.tr("render.invalid-title")))]
+        parts = [tag("h2", escaped(self.tr("render.invalid-title")))]
         for bad in doc["invalid"]:
             heading = self.tr("render.invalid-report", file=bad["file"], count=len(bad["problems"]))
-            parts.append(_tag("h3", _e(heading), data_file=bad["file"]))
+            parts.append(tag("h3", escaped(heading), data_file=bad["file"]))
             problems = []
             for p in bad["problems"]:
                 path = f"{p['path']}: " if p["path"] else ""
                 problems.append(
-                    _tag(
+                    tag(
                         "li",
-                        f"{_tag('code', _e(at(p)))} {_e(path + p['message'])}",
+                        f"{tag('code', escaped(at(p)))} {escaped(path + p['message'])}",
                         class_="problem",
                         data_code=p["code"],
                     )
                 )
-            parts.append(_tag("ul", "".join(problems)))
-        return _tag("section", "".join(parts), id="invalid")
+            parts.append(tag("ul", "".join(problems)))
+        return tag("section", "".join(parts), id="invalid")
 
     def _heat_map(self, matrix: YearMatrix) -> str:
         tr = self.tr
         head = [
-            _tag("th", _e(tr("render.rank")), class_="num"),
-            _tag("th", _e(tr("render.unit"))),
-            _tag("th", _e(tr("render.score")), class_="num"),
+            tag("th", escaped(tr("render.rank")), class_="num"),
+            tag("th", escaped(tr("render.unit"))),
+            tag("th", escaped(tr("render.score")), class_="num"),
         ]
         # Chinese: the short title, the ID on hover; English: the ID, the title on hover.
         head += [
-            _tag(
+            tag(
                 "th",
-                _tag("span", _e(c.short if tr.lang == "zh" else c.rule)),
+                tag("span", escaped(c.short if tr.lang == "zh" else c.rule)),
                 class_="rule",
                 title=c.rule if tr.lang == "zh" else c.title,
                 data_rule=c.rule,
@@ -225,11 +228,11 @@ class HtmlRenderer:
             cells = []
             for column, cell in zip(matrix.columns, row.cells):
                 if cell is None:
-                    cells.append(_tag("td", "", class_="cell", style=f"background:{BLANK}"))
+                    cells.append(tag("td", "", class_="cell", style=f"background:{BLANK}"))
                     continue
                 tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
                 cells.append(
-                    _tag(
+                    tag(
                         "td",
                         Status(cell["status"]).glyph,
                         class_="cell",
@@ -241,59 +244,59 @@ class HtmlRenderer:
                 )
             score = score_text(row.score)
             rows.append(
-                _tag(
+                tag(
                     "tr",
-                    _tag("td", str(row.rank or "—"), class_="num")
-                    + _tag("td", _tag("a", _e(row.unit), href=f"#{_anchor(row.report)}"))
-                    + _tag("td", score, class_="num score")
+                    tag("td", str(row.rank or "—"), class_="num")
+                    + tag("td", tag("a", escaped(row.unit), href=f"#{_anchor(row.report)}"))
+                    + tag("td", score, class_="num score")
                     + "".join(cells),
                     data_unit=row.unit,
                     data_rank=row.rank or "",
                     data_score=score,
                 )
             )
-        table = _tag(
+        table = tag(
             "div",
-            _tag(
+            tag(
                 "table",
-                _tag("thead", _tag("tr", "".join(head))) + _tag("tbody", "".join(rows)),
+                tag("thead", tag("tr", "".join(head))) + tag("tbody", "".join(rows)),
                 class_="heat",
             ),
             class_="scroll",
         )
-        return _tag(
+        return tag(
             "section",
-            _tag("h2", _e(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
+            tag("h2", escaped(tr("render.matrix-title", year=matrix.year))) + table + self._legend(),
             class_="matrix",
             id=f"matrix-{matrix.year}",
             data_year=matrix.year,
         )
 
     def _legend(self) -> str:
-        chips = [_tag("span", f"{_chip(s)} {_e(self.tr(f'render.status-{s}'))}") for s in STATUSES]
+        chips = [tag("span", f"{_chip(s)} {escaped(self.tr(f'render.status-{s}'))}") for s in STATUSES]
         chips.append(
-            _tag(
+            tag(
                 "span",
-                _tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
+                tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
                 + " "
-                + _e(self.tr("render.status-none")),
+                + escaped(self.tr("render.status-none")),
             )
         )
-        return _tag("p", f"{_e(self.tr('render.legend'))}: {''.join(chips)}", class_="legend")
+        return tag("p", f"{escaped(self.tr('render.legend'))}: {''.join(chips)}", class_="legend")
 
     def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         tr = self.tr
         score = score_text(city["score"])
         heading = (
-            f"{_e(city_title(city, tr))} · {_e(tr('render.city-score'))} "
-            f"{_tag('span', score, class_='score')}"
-        ) + _e(waived_text(city, tr))
-        parts = [_tag("h2", heading), _tag("p", _counts(city["summary"]))]
+            f"{escaped(city_title(city, tr))} · {escaped(tr('render.city-score'))} "
+            f"{tag('span', score, class_='score')}"
+        ) + escaped(waived_text(city, tr))
+        parts = [tag("h2", heading), tag("p", _counts(city["summary"]))]
         if city["units_missing"]:
-            parts.append(_tag("p", _e(units_missing(city, tr)), class_="problem"))
-        parts.append(_tag("p", _e(tr("render.bar-legend")), class_="small"))
+            parts.append(tag("p", escaped(units_missing(city, tr)), class_="problem"))
+        parts.append(tag("p", escaped(tr("render.bar-legend")), class_="small"))
         parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
-        return _tag(
+        return tag(
             "section",
             "".join(parts) + self._legend(),
             class_="city",
@@ -306,12 +309,12 @@ class HtmlRenderer:
         tr = self.tr
         due = getattr(getattr(rule, "time", None), "due", None)
         facts = [
-            _tag("span", _e(value_text(r, tr)), class_="observed"),
-            _e(tr("render.due", year=due) if due is not None else tr("render.every-year")),
+            tag("span", escaped(value_text(r, tr)), class_="observed"),
+            escaped(tr("render.due", year=due) if due is not None else tr("render.every-year")),
         ]
         if r["expected"] is not None:
             facts.append(
-                _e(
+                escaped(
                     tr(
                         "render.schedule",
                         year=year,
@@ -319,15 +322,15 @@ class HtmlRenderer:
                     )
                 )
             )
-        title = _tag("small", _e(r["title"]), class_="small")
-        what = f"{_chip(r['status'])} {_tag('b', _e(r['rule']))}<br>{title}"
-        explanation = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
-        bar = _bar(r, value_text(r, tr))
-        return _tag(
+        title = tag("small", escaped(r["title"]), class_="small")
+        what = f"{_chip(r['status'])} {tag('b', escaped(r['rule']))}<br>{title}"
+        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
+        bar = target_bar(r, value_text(r, tr))
+        return tag(
             "div",
-            _tag("div", what)
-            + _tag("div", bar + _tag("div", " · ".join(facts), class_="small"))
-            + _tag("div", explanation, class_="small"),
+            tag("div", what)
+            + tag("div", bar + tag("div", " · ".join(facts), class_="small"))
+            + tag("div", explanation, class_="small"),
             class_="target",
             **_data(r),
         )
@@ -345,30 +348,27 @@ class HtmlRenderer:
             p = trend["projection"]
             verdict = view.track(trend, tr)
             badge = (
-                _tag(
+                tag(
                     "span",
-                    _e(verdict),
+                    escaped(verdict),
                     class_="track",
                     style=f"background:{Status('pass' if p and p['on_track'] else 'fail').colour}",
                 )
                 if p
                 else ""
             )
-            figures = " · ".join(
-                f"{point['year']} {_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}"
-                for point in trend["years"]
-            )
+            figures = " · ".join(f"{point['year']} {_figure(trend, point, tr)}" for point in trend["years"])
             goal = view.target(trend, tr)
             charts.append(
-                _tag(
+                tag(
                     "div",
-                    _tag("h3", f"{_e(trend['rule'])} {badge}")
-                    + _tag("div", _e(trend["title"]), class_="small")
-                    + _chart(trend, view.value(trend, p["projected"], tr) if p else goal)
-                    + _tag("div", figures, class_="small figures")
-                    + _tag(
+                    tag("h3", f"{escaped(trend['rule'])} {badge}")
+                    + tag("div", escaped(trend["title"]), class_="small")
+                    + trend_chart(trend, view.value(trend, p["projected"], tr) if p else goal)
+                    + tag("div", figures, class_="small figures")
+                    + tag(
                         "div",
-                        _e(
+                        escaped(
                             (f"{tr('render.trend-target')} {goal} · " if goal else "")
                             + view.projection(trend, tr)
                         ),
@@ -383,12 +383,12 @@ class HtmlRenderer:
                 )
             )
         parts = [
-            _tag("h2", _e(tr("render.trends-city"))),
-            _tag("p", _e(tr("render.chart-legend")), class_="small"),
-            _tag("div", "".join(charts), class_="charts"),
-            _tag("p", _e(tr("render.trend-method")), class_="small"),
+            tag("h2", escaped(tr("render.trends-city"))),
+            tag("p", escaped(tr("render.chart-legend")), class_="small"),
+            tag("div", "".join(charts), class_="charts"),
+            tag("p", escaped(tr("render.trend-method")), class_="small"),
         ]
-        return _tag("section", "".join(parts), id="trend-city", class_="trends")
+        return tag("section", "".join(parts), id="trend-city", class_="trends")
 
     def _unit_trends(self, doc: Mapping[str, Any]) -> str:
         """Each unit's trend as a table of years, folded on screen, open on paper."""
@@ -401,7 +401,7 @@ class HtmlRenderer:
                 continue
             years = view.trend_years(trends)
             head = "".join(
-                _tag("th", _e(text))
+                tag("th", escaped(text))
                 for text in (
                     tr("render.rule"),
                     *map(str, years),
@@ -416,36 +416,38 @@ class HtmlRenderer:
                 for year in years:
                     point = by_year.get(year)
                     cells.append(
-                        _tag(
+                        tag(
                             "td",
-                            ""
-                            if point is None
-                            else f"{_chip(point['status'])} {_e(view.value(trend, point['observed'], tr))}",
+                            "" if point is None else _figure(trend, point, tr),
                             class_="year",
                             data_year=year,
                         )
                     )
                 verdict = view.track(trend, tr)
-                advice = (_tag("b", _e(verdict)) + " · " if verdict else "") + _e(view.projection(trend, tr))
+                advice = (tag("b", escaped(verdict)) + " · " if verdict else "") + escaped(
+                    view.projection(trend, tr)
+                )
                 rows.append(
-                    _tag(
+                    tag(
                         "tr",
-                        _tag("td", f"{_tag('b', _e(trend['rule']))}<br>{_e(trend['title'])}")
+                        tag("td", f"{tag('b', escaped(trend['rule']))}<br>{escaped(trend['title'])}")
                         + "".join(cells)
-                        + _tag("td", _e(view.target(trend, tr)), class_="num")
-                        + _tag("td", advice, class_="small"),
+                        + tag("td", escaped(view.target(trend, tr)), class_="num")
+                        + tag("td", advice, class_="small"),
                         data_rule=trend["rule"],
                     )
                 )
-            table = _tag(
+            table = tag(
                 "div",
-                _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows)), class_="trend"),
+                tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="trend"),
                 class_="scroll",
             )
-            out.append(_tag("details", _tag("summary", _e(heading)) + table, class_="unit-trend", id=anchor))
+            out.append(
+                tag("details", tag("summary", escaped(heading)) + table, class_="unit-trend", id=anchor)
+            )
         if not out:
             return ""
-        return _tag("section", _tag("h2", _e(tr("render.trends-units"))) + "".join(out), id="trend-units")
+        return tag("section", tag("h2", escaped(tr("render.trends-units"))) + "".join(out), id="trend-units")
 
     def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> str:
         tr = self.tr
@@ -456,13 +458,13 @@ class HtmlRenderer:
             counts = _counts(report["summary"])
             score = score_text(report["score"])
             summary = (
-                f"{_e(heading)} · {_e(tr('render.score'))} {_tag('span', score, class_='score')}"
-                f"{_e(waived_text(report, tr))} · {counts} " + _tag("code", _e(report["file"]))
+                f"{escaped(heading)} · {escaped(tr('render.score'))} {tag('span', score, class_='score')}"
+                f"{escaped(waived_text(report, tr))} · {counts} " + tag("code", escaped(report["file"]))
             )
             out.append(
-                _tag(
+                tag(
                     "details",
-                    _tag("summary", summary) + self._results(report["results"]),
+                    tag("summary", summary) + self._results(report["results"]),
                     class_="report",
                     id=_anchor(report),
                     open=open_all or any(report["summary"][s] for s in NOT_MET),
@@ -473,7 +475,7 @@ class HtmlRenderer:
                 )
             )
         return (
-            _tag("section", _tag("h2", _e(tr("render.drilldown"))) + "".join(out), id="reports")
+            tag("section", tag("h2", escaped(tr("render.drilldown"))) + "".join(out), id="reports")
             if out
             else ""
         )
@@ -482,52 +484,52 @@ class HtmlRenderer:
         tr = self.tr
         rows = []
         for r in results:
-            text = "<br>".join(_e(line) for line in (r["explanation"], *r["notes"]))
+            text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
             items = failing_items(r)
             if items:
-                text += _tag(
+                text += tag(
                     "ul",
                     "".join(
-                        _tag(
+                        tag(
                             "li",
-                            f"{_chip(i['status'])} {_e(who(i) + tr.colon + i['explanation'])} "
-                            + _tag("code", _e(where(i["locations"]))),
+                            f"{_chip(i['status'])} {escaped(who(i) + tr.colon + i['explanation'])} "
+                            + tag("code", escaped(where(i["locations"]))),
                         )
                         for i in items
                     ),
                     class_="items",
                 )
             elif r["locations"] and r["status"] != "not_applicable":
-                text += "<br>" + _tag("code", _e(where(r["locations"])))
-            quote = _tag("blockquote", _e(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
+                text += "<br>" + tag("code", escaped(where(r["locations"])))
+            quote = tag("blockquote", escaped(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
             rows.append(
-                _tag(
+                tag(
                     "tr",
-                    _tag("td", f"{_chip(r['status'])} {r['status']}")
-                    + _tag("td", f"{_tag('b', _e(r['rule']))}<br>{_e(r['title'])}")
-                    + _tag("td", _e(value_text(r, tr)), class_="num")
-                    + _tag("td", text + quote),
+                    tag("td", f"{_chip(r['status'])} {r['status']}")
+                    + tag("td", f"{tag('b', escaped(r['rule']))}<br>{escaped(r['title'])}")
+                    + tag("td", escaped(value_text(r, tr)), class_="num")
+                    + tag("td", text + quote),
                     **_data(r),
                 )
             )
         head = "".join(
-            _tag("th", _e(tr(key)))
+            tag("th", escaped(tr(key)))
             for key in ("render.status", "render.rule", "render.observed-target", "render.explanation")
         )
-        return _tag(
+        return tag(
             "div",
-            _tag("table", _tag("thead", _tag("tr", head)) + _tag("tbody", "".join(rows))),
+            tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows))),
             class_="scroll",
         )
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
-        notes = [_e(n) for n in doc["notices"]]
-        notes += [_tag("code", _e(spot(w))) + f" {_e(w['message'])}" for w in doc["warnings"]]
+        notes = [escaped(n) for n in doc["notices"]]
+        notes += [tag("code", escaped(spot(w))) + f" {escaped(w['message'])}" for w in doc["warnings"]]
         if not notes:
             return ""
-        return _tag(
+        return tag(
             "section",
-            _tag("h2", _e(self.tr("render.notices"))) + _tag("ul", "".join(_tag("li", n) for n in notes)),
+            tag("h2", escaped(self.tr("render.notices"))) + tag("ul", "".join(tag("li", n) for n in notes)),
             id="notes",
         )
 
@@ -537,193 +539,18 @@ class HtmlRenderer:
         for rule in rules.values():
             if rule.id in used:
                 by_clause.setdefault(rule.clause, []).append(rule)
-        parts = [_tag("h2", _e(self.tr("render.clauses")))]
+        parts = [tag("h2", escaped(self.tr("render.clauses")))]
         for clause, listed in sorted(by_clause.items()):
             items = "".join(
-                _tag(
+                tag(
                     "li",
-                    f"{_tag('b', _e(rule.id))} {_e(self.tr.pick(rule.title.zh, rule.title.en))}"
-                    + _tag("blockquote", _e(rule.quote)),
+                    f"{tag('b', escaped(rule.id))} {escaped(self.tr.pick(rule.title.zh, rule.title.en))}"
+                    + tag("blockquote", escaped(rule.quote)),
                 )
                 for rule in listed
             )
-            parts.append(_tag("h3", _e(self.tr("render.clause", clause=clause))) + _tag("ul", items))
-        return _tag("section", "".join(parts), id="clauses") if by_clause else ""
-
-
-CHART_W, CHART_H = 300, 150
-CHART_PAD = (34, 12, 10, 20)  # left, right, top, bottom
-
-
-def _chart(trend: Mapping[str, Any], label: str) -> str:
-    """An SVG small multiple: dots for each year's figure in its status colour, the target as a solid line,
-    the linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target."""
-    points = [
-        (p["year"], float(p["observed"]), p["status"])
-        for p in trend["years"]
-        if isinstance(p["observed"], (int, float)) and not isinstance(p["observed"], bool)
-    ]
-    if not points:
-        return ""
-    goal = trend["target"]["value"] if isinstance(trend["target"]["value"], (int, float)) else None
-    projection = trend["projection"]
-    first = min(p["year"] for p in trend["years"])
-    last = max([p["year"] for p in trend["years"]] + ([projection["due"]] if projection else []))
-    planned = [(p["year"], float(p["schedule"])) for p in trend["years"] if p["schedule"] is not None]
-    if planned and trend["due"] is not None and trend["due"] > planned[-1][0] and goal is not None:
-        planned.append((trend["due"], float(goal)))
-        last = max(last, trend["due"])
-    line = (
-        [
-            (projection["years"][0], float(projection["intercept"])),
-            (projection["due"], float(projection["projected"])),
-        ]
-        if projection
-        else []
-    )
-    values = (
-        [v for _, v, _ in points]
-        + [v for _, v in planned]
-        + [v for _, v in line]
-        + ([goal] if goal is not None else [])
-    )
-    low, high = min(0.0, *values), max(values) or 1.0
-    high += (high - low) * 0.1
-    left, right, top, bottom = CHART_PAD
-
-    def x(year: float) -> float:
-        span: int = max(last - first, 1)
-        return float(round(left + (CHART_W - left - right) * (year - first) / span, 1))
-
-    def y(value: float) -> float:
-        return round(top + (CHART_H - top - bottom) * (1 - (value - low) / (high - low)), 1)
-
-    parts = [_tag("line", "", x1=left, x2=CHART_W - right, y1=y(low), y2=y(low), stroke="#cbd2d9")]
-    parts += [
-        _tag("text", str(year), x=x(year), y=CHART_H - 6, text_anchor="middle", font_size=10, fill="#616e7c")
-        for year in range(first, last + 1)
-    ]
-    if goal is not None:
-        parts.append(
-            _tag(
-                "line",
-                "",
-                x1=left,
-                x2=CHART_W - right,
-                y1=y(goal),
-                y2=y(goal),
-                stroke="#1f2933",
-                stroke_width=1.5,
-                class_="goal",
-            )
-        )
-        parts.append(
-            _tag(
-                "text",
-                _e(number(goal) if trend["unit"] != "ratio" else f"{goal * 100:.0f}%"),
-                x=left - 4,
-                y=y(goal) + 3,
-                text_anchor="end",
-                font_size=10,
-                fill="#1f2933",
-            )
-        )
-    if len(planned) > 1:
-        parts.append(
-            _tag(
-                "polyline",
-                "",
-                points=" ".join(f"{x(a)},{y(b)}" for a, b in planned),
-                fill="none",
-                stroke="#9aa5b1",
-                stroke_width=1,
-                class_="schedule",
-            )
-        )
-    if line:
-        parts.append(
-            _tag(
-                "line",
-                "",
-                x1=x(line[0][0]),
-                y1=y(line[0][1]),
-                x2=x(line[1][0]),
-                y2=y(line[1][1]),
-                stroke="#52606d",
-                stroke_width=1.5,
-                stroke_dasharray="5 3",
-                class_="projection",
-            )
-        )
-    if len(points) > 1:
-        parts.append(
-            _tag(
-                "polyline",
-                "",
-                points=" ".join(f"{x(a)},{y(b)}" for a, b, _ in points),
-                fill="none",
-                stroke="#52606d",
-                stroke_width=1,
-                class_="observed",
-            )
-        )
-    parts += [
-        _tag(
-            "circle",
-            _tag("title", f"{year}: {number(value)}"),
-            cx=x(year),
-            cy=y(value),
-            r=4,
-            fill=Status(status).colour,
-            class_="point",
-            data_year=year,
-            data_observed=json.dumps(value),
-        )
-        for year, value, status in points
-    ]
-    return _tag(
-        "svg",
-        "".join(parts),
-        width=CHART_W,
-        height=CHART_H,
-        viewBox=f"0 0 {CHART_W} {CHART_H}",
-        role="img",
-        aria_label=label,
-    )
-
-
-def _bar(r: Mapping[str, Any], label: str) -> str:
-    """An SVG bar from 0 to the target (or the observed value, when beyond it),
-    the schedule as a dashed line.
-    """
-    target, observed = r["target"]["value"], r["observed"]
-    numbers = [v for v in (target, observed) if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    if r["target"]["op"] not in (">=", ">") or len(numbers) != 2 or max(numbers) <= 0:
-        return ""
-    top = max(numbers)
-
-    def x(value: float) -> float:
-        return round(BAR_WIDTH * min(max(float(value) / top, 0.0), 1.0), 1)
-
-    def mark(value: float, **attrs: object) -> str:
-        return _tag(
-            "line", "", x1=x(value), x2=x(value), y1=1, y2=21, stroke="#1f2933", stroke_width=2, **attrs
-        )
-
-    marks = mark(target, class_="goal")
-    if r["expected"] is not None:
-        marks += mark(r["expected"], class_="schedule", stroke_dasharray="3 2")
-    track = _tag("rect", "", x=0, y=5, width=BAR_WIDTH, height=12, rx=6, fill="#e4e7eb")
-    done = _tag("rect", "", x=0, y=5, width=x(observed), height=12, rx=6, fill=Status(r["status"]).colour)
-    return _tag(
-        "svg",
-        track + done + marks,
-        width=BAR_WIDTH + 2,
-        height=22,
-        viewBox=f"-1 0 {BAR_WIDTH + 2} 22",
-        role="img",
-        aria_label=label,
-    )
+            parts.append(tag("h3", escaped(self.tr("render.clause", clause=clause))) + tag("ul", items))
+        return tag("section", "".join(parts), id="clauses") if by_clause else ""
 
 
 def _data(r: Mapping[str, Any]) -> dict[str, str]:
@@ -738,21 +565,28 @@ def _data(r: Mapping[str, Any]) -> dict[str, str]:
 
 def _counts(summary: Mapping[str, int]) -> str:
     return " ".join(
-        f"{_chip(s)} {_tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
+        f"{_chip(s)} {tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
     )
 
 
 def _card(key: str, value: str, label: str, colour: str, year: int | None = None) -> str:
-    content = _tag("span", _e(value), class_="num") + _tag("span", _e(label), class_="lbl")
-    return _tag(
+    content = tag("span", escaped(value), class_="num") + tag("span", escaped(label), class_="lbl")
+    return tag(
         "div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}"
     )
 
 
 def _chip(status: str) -> str:
-    return _tag(
+    return tag(
         "b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}"
     )
+
+
+def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator) -> str:
+    """A year's figure of a trend, after the chip of its status."""
+    from zhijiao_check.renderers import trends as view
+
+    return f"{_chip(point['status'])} {escaped(view.value(trend, point['observed'], tr))}"
 
 
 def _years(doc: Mapping[str, Any]) -> str:
@@ -774,22 +608,6 @@ def _css_string(text: str) -> str:
 
 def _anchor(report: Mapping[str, Any]) -> str:
     return f"report-{report['year']}-{zlib.crc32(str(report['file']).encode()):08x}"
-
-
-def _tag(name: str, content: str = "", /, **attrs: object) -> str:
-    """``<name a="v">content</name>``: ``content`` is HTML; attribute values are escaped; ``class_`` is
-    ``class``, other ``_`` are ``-`` (``data_rule``: ``data-rule``); ``None`` and ``False`` leave an attribute
-    out."""
-    text = "".join(
-        f" {key.rstrip('_').replace('_', '-')}" + ("" if value is True else f'="{_e(value)}"')
-        for key, value in attrs.items()
-        if value is not None and value is not False
-    )
-    return f"<{name}{text}>{content}</{name}>"
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[str, str]]:
