@@ -49,6 +49,7 @@ INSTRUCTIONS = "填报说明"
 UNIT_SHEET = "本单位"
 CITY_SHEET = "市本级"
 SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
+HEADER_SEARCH = 10  # title rows a county may add above a table's header
 
 # The Chinese words a drop-down shows, by field name: the models' labels, shortened where they explain
 # more than a cell can show (中职，含技工学校). The reader takes a label or the value. An enumeration of ASCII

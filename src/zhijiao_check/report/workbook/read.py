@@ -7,31 +7,27 @@ its cell, named ``学校!F7（在校生）``. Columns and fields are found by th
 YAML file does not (merged cells, hidden or extra sheets, renamed or extra columns, blank rows between
 entries, formulas) is an error or a warning, never a silent guess.
 
-Bounded before anything is parsed: the file's size, the zip's entry count and declared uncompressed size
-(a zip bomb), then the number of rows while streaming.
+The sheets are read into grids of cells within bounds first (``grids``).
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
-import io
 import math
-import warnings
-import zipfile
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.files import MAX_BYTES, read_file
 from zhijiao_check.located import checked_text
-from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids, refusal
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
     ENTRY_SHEETS,
     FIELDS_HEADERS,
+    HEADER_SEARCH,
     INSTRUCTIONS,
     KEY_HEADER,
     NO,
@@ -48,17 +44,6 @@ from zhijiao_check.report.workbook.layout import (
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
 
-MAX_ROWS = 50_000
-# Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000;
-# each costs microseconds to stream, and a few rows of 16,384 columns could hold millions under 10 MiB.
-MAX_CELLS = 100_000
-# Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds
-# a megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
-MAX_PART = 1024 * 1024
-_STREAMED = later(r"xl/worksheets/sheet\d+\.xml")
-MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
-HEADER_SEARCH = 10  # title rows a county may add above a table's header
 _ABSENT = object()
 
 
@@ -73,33 +58,6 @@ class WorkbookRead:
     warnings: tuple[Problem, ...]
 
 
-@record
-class Cell:
-    value: Any
-    formula: bool = False  # a formula (the value is its cached result, None if it has none)
-    error: bool = False  # a cached error such as #DIV/0!
-
-
-@dataclass
-class Grid:
-    """One sheet's non-empty cells by (row, column), 1-based."""
-
-    title: str
-    hidden: bool
-    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    # min_row, min_col, max_row, max_col
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-    def get(self, row: int, column: int) -> Cell | None:
-        return self.cells.get((row, column))
-
-    def rows(self) -> list[int]:
-        return sorted({row for row, _ in self.cells})
-
-    def row(self, row: int) -> dict[int, Cell]:
-        return {column: cell for (r, column), cell in self.cells.items() if r == row}
-
-
 def read_workbook(path: Path, display: str) -> WorkbookRead:
     """The workbook as report data, or the problems that stop it being read. Never raises on its content."""
     grids = read_grids(path, display)
@@ -110,118 +68,6 @@ def read_workbook(path: Path, display: str) -> WorkbookRead:
     if data is None:
         return WorkbookRead(None, tuple(reader.errors), tuple(reader.warnings))
     return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
-
-
-def read_grids(path: Path, display: str) -> list[Grid] | Problem:
-    """Every sheet's cells, bounded as a report workbook's are; or the one problem that stops the file being
-    read (``report.roster`` reads the bureau's list of schools this way)."""
-    raw = read_file(path, display)
-    if isinstance(raw, Problem):
-        return raw
-    return _check_zip(raw, display) or _load(raw, display)
-
-
-def _refusal(
-    display: str,
-    code: str,
-    severity: Severity = "error",
-    cell: str = "",
-    where: tuple[int, int] | None = None,
-    path: str = "",
-    **params: object,
-) -> Problem:
-    line, column = where if where else (None, None) if not cell else (1, 1)
-    return Problem(display, line, column, path, code, params, severity, area="workbook", cell=cell)
-
-
-def _check_zip(raw: bytes, display: str) -> Problem | None:
-    """A workbook is a zip: refuse what is not one, and a zip that would unpack beyond any real workbook."""
-    if raw.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE file: the old .xls format, or an encrypted .xlsx
-        return _refusal(display, "xls-or-encrypted")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return _refusal(display, "not-a-workbook")
-    if len(infos) > MAX_ENTRIES:
-        return _refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
-    declared = sum(info.file_size for info in infos)
-    if declared > MAX_UNCOMPRESSED or any(
-        info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename) for info in infos
-    ):
-        return _refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
-    if not any(info.filename == "xl/workbook.xml" for info in infos):
-        return _refusal(display, "not-a-workbook")
-    return None
-
-
-def _load(raw: bytes, display: str) -> list[Grid] | Problem:
-    """Every sheet's cells: cached values streamed first (bounding the rows), then merges and formulas."""
-    import openpyxl
-
-    with warnings.catch_warnings():
-        # openpyxl warns of extensions it drops (conditional formats, slicers)
-        warnings.simplefilter("ignore")
-        try:
-            values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-            grids: list[Grid] = []
-            rows = cells = 0
-            for sheet in values.worksheets:
-                grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
-                sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
-                for number, row in enumerate(sheet.iter_rows(), 1):
-                    filled = False
-                    for column, cell in enumerate(row, 1):
-                        value = getattr(cell, "value", None)
-                        if value is None or value == "":
-                            continue
-                        filled = True
-                        grid.cells[(number, column)] = Cell(
-                            value, error=getattr(cell, "data_type", "") == "e"
-                        )
-                    rows += filled
-                    cells += len(row)
-                    if rows > MAX_ROWS:
-                        return _refusal(display, "too-many-rows", limit=MAX_ROWS)
-                    if cells > MAX_CELLS:
-                        return _refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}")
-                grids.append(grid)
-            values.close()
-            if not _has_formulas_or_merges(raw):
-                return grids  # the second, slower pass only finds formulas and merged ranges
-            formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
-            for grid, sheet in zip(grids, formulas.worksheets, strict=True):
-                grid.merged = [
-                    (r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges
-                ]
-                for row in sheet.iter_rows():
-                    for cell in row:
-                        if cell.data_type == "f" and cell.row is not None and cell.column is not None:
-                            old = grid.cells.get((cell.row, cell.column), Cell(None))
-                            grid.cells[(cell.row, cell.column)] = Cell(
-                                old.value, formula=True, error=old.error
-                            )
-        except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
-            return _refusal(
-                display,
-                "workbook-unreadable",
-                reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
-            )
-    return grids
-
-
-_FORMULA_OR_MERGE = later(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
-
-
-def _has_formulas_or_merges(raw: bytes) -> bool:
-    """Whether any sheet's XML has a formula (``<f>``) or a merged range (``<mergeCell``): a quick look at
-    the bytes, bounded by the zip check, that spares a full second parse of most filled templates."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        return any(
-            _FORMULA_OR_MERGE.search(archive.read(info))
-            for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/")
-        )
 
 
 class _Reader:
@@ -281,7 +127,7 @@ class _Reader:
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
             self.errors.append(
-                _refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
+                refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
             )
             return None
         self.positions.values[()] = (1, 1)
@@ -322,7 +168,7 @@ class _Reader:
             data["schools"] = schools
             self._children(schools, tables, sheets)
         else:
-            self.errors.append(_refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
+            self.errors.append(refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
         bases = self._entries(tables.get("实训基地"), ("training_bases",))
         self._attach(data, ("training_bases",), bases)
         city_lists = [(path, name) for path, name in ENTRY_SHEETS.items() if path[0] == "city"]
@@ -340,7 +186,7 @@ class _Reader:
 
     def _missing_sheet(self, unit: Grid, name: str) -> None:
         self.warnings.append(
-            _refusal(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name)
+            refusal(self.display, "sheet-missing", "warning", cell=f"{unit.title}!A1", sheet=name)
         )
 
     # ------------------------------------------------------------------------------------------- fields
@@ -746,4 +592,4 @@ def _range(min_row: int, min_col: int, max_row: int, max_col: int) -> str:
     return f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
 
 
-__all__ = ["MAX_BYTES", "MAX_ROWS", "WorkbookRead", "convert", "read_workbook"]
+__all__ = ["WorkbookRead", "convert", "read_workbook"]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
-from zhijiao_check.report.workbook.read import HEADER_SEARCH, Cell, Grid, read_grids
+from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids
+from zhijiao_check.report.workbook.layout import HEADER_SEARCH
 
 # What a header cell may say, trimmed: the bureau's own words, or the roster file's keys.
 UNIT_HEADERS = ("单位", "单位名称", "填报单位", "县市区", "unit")
