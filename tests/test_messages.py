@@ -89,7 +89,8 @@ CODES = (
     ("problem_at", 3, "report"),
     ("_problem", 3, "pack"),
     ("_fail", 3, "workbook"),
-    ("_refusal", 1, "workbook"),
+    ("refusal", 1, "workbook"),
+    ("marked_problem", 2, "report"),
     ("_roster_problem", 3, "roster"),
 )
 

@@ -8,7 +8,7 @@ import codecs
 from zhijiao_check.located import Mark
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
-from zhijiao_check.source.marks import line_column, problem_at
+from zhijiao_check.source.marks import line_column, marked_problem
 
 
 @record
@@ -28,17 +28,17 @@ _OFFICE_STARTS = (
 def decode(raw: bytes, display: str) -> Decoded | Problem:
     for start, code in _OFFICE_STARTS:
         if raw.startswith(start):
-            return problem_at(display, (1, 1), code)
+            return marked_problem(display, (1, 1), code)
     if raw.startswith(codecs.BOM_UTF8):
         return _decode_as(raw[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", display)
     # before UTF-16: FF FE 00 00 starts with FF FE
     if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return problem_at(display, (1, 1), "wide-encoding", encoding="UTF-32")
+        return marked_problem(display, (1, 1), "wide-encoding", encoding="UTF-32")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(raw, "utf-16", "utf-16", display)
     wide = _wide_encoding(raw)
     if wide:
-        return problem_at(display, (1, 1), "wide-encoding", encoding=wide)
+        return marked_problem(display, (1, 1), "wide-encoding", encoding=wide)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -93,7 +93,7 @@ def _decode_as(raw: bytes, codec: str, name: str, display: str) -> Decoded | Pro
         return Decoded(raw.decode(codec), name)
     except UnicodeDecodeError as error:
         # Often a file cut short (an odd number of bytes in UTF-16): say where the text stops making sense.
-        return problem_at(display, _place(raw[: error.start], codec), "bad-encoding-bom", encoding=name)
+        return marked_problem(display, _place(raw[: error.start], codec), "bad-encoding-bom", encoding=name)
 
 
 def _place(before: bytes, codec: str) -> Mark:

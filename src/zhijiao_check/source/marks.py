@@ -25,6 +25,6 @@ def node_mark(node: Any) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def problem_at(display: str, where: Mark | None, code: str, **params: object) -> Problem:
+def marked_problem(display: str, where: Mark | None, code: str, **params: object) -> Problem:
     line, column = where if where else (None, None)
     return Problem(display, line, column, "", code, params)

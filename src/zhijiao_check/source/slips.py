@@ -9,7 +9,7 @@ import re
 
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
-from zhijiao_check.source.marks import problem_at
+from zhijiao_check.source.marks import marked_problem
 
 # Slips that libyaml reports as a puzzling syntax error at or just after their line: a tab in the indentation;
 # a full-width colon typed with a Chinese input method (`name：冷水滩区` is one plain string, not a key); a
@@ -96,7 +96,7 @@ def scan_slips(text: str, display: str) -> list[Problem]:
         counted_to, position, read = line_start, line_end + 1, read + 1
         line = text[line_start:line_end]
         problems += [
-            problem_at(
+            marked_problem(
                 display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}"
             )
             for m in itertools.islice(_SEPARATORS.finditer(line), MAX_SLIPS + 1)
@@ -143,24 +143,24 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     leading = _INDENT.match(code)
     tab = code.find("\t", 0, leading.end(1)) if leading else -1
     if tab >= 0:
-        found.append(problem_at(display, (number, tab + 1), "yaml-tab"))
+        found.append(marked_problem(display, (number, tab + 1), "yaml-tab"))
     for match in _ODD_SPACE.finditer(code) if _ODD_SPACE_CHAR.search(code) else ():
         found.append(
-            problem_at(
+            marked_problem(
                 display, (number, match.start(1) + 1), "odd-space", code_point=f"U+{ord(match.group(1)):04X}"
             )
         )
     if key := _ASCII_KEY_FULLWIDTH.match(code):
-        found.append(problem_at(display, (number, key.start(1) + 1), "fullwidth-colon"))
+        found.append(marked_problem(display, (number, key.start(1) + 1), "fullwidth-colon"))
     if "{" in code:
         for comma in _FULLWIDTH_COMMA.finditer(code, code.index("{")):
-            found.append(problem_at(display, (number, comma.start(1) + 1), "fullwidth-comma"))
+            found.append(marked_problem(display, (number, comma.start(1) + 1), "fullwidth-comma"))
     if colon := _NO_SPACE_AFTER_COLON.match(code):
         found.append(
-            problem_at(display, (number, colon.end(1) + 1), "colon-without-space", field=colon.group(1))
+            marked_problem(display, (number, colon.end(1) + 1), "colon-without-space", field=colon.group(1))
         )
     if dash := _NO_SPACE_AFTER_DASH.match(code):
-        found.append(problem_at(display, (number, dash.start(1) + 1), "dash-without-space"))
+        found.append(marked_problem(display, (number, dash.start(1) + 1), "dash-without-space"))
     return found
 
 

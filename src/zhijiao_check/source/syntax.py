@@ -7,7 +7,7 @@ from typing import Any
 from zhijiao_check.located import Mark
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
-from zhijiao_check.source.marks import problem_at
+from zhijiao_check.source.marks import marked_problem
 from zhijiao_check.source.slips import OPEN_QUOTE, SLIPS
 from zhijiao_check.wording import Wording, msg
 
@@ -111,7 +111,7 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = current[: len(current) - len(current.lstrip())]
     if "\t" in indent or current[column - 1 : column] == "\t":
-        return problem_at(display, (line, current.index("\t") + 1), "yaml-tab")
+        return marked_problem(display, (line, current.index("\t") + 1), "yaml-tab")
     for number in (line, line - 1):
         source = lines[number - 1] if 0 < number <= len(lines) else ""
         for code, pattern in SLIPS:
@@ -119,17 +119,17 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
             if match:
                 at = (number, match.start(1) + 1)
                 if code == "odd-space":
-                    return problem_at(display, at, code, code_point=f"U+{ord(match.group(1)):04X}")
+                    return marked_problem(display, at, code, code_point=f"U+{ord(match.group(1)):04X}")
                 if code == "colon-without-space":
-                    return problem_at(display, (number, match.end(1) + 1), code, field=match.group(1))
-                return problem_at(display, at, code)
+                    return marked_problem(display, (number, match.end(1) + 1), code, field=match.group(1))
+                return marked_problem(display, at, code)
     for number in range(line, max(line - 10, 0), -1):
         match = OPEN_QUOTE.match(lines[number - 1]) if number <= len(lines) else None
         if match:
-            return problem_at(display, (number, match.start(1) + 1), "unclosed-quote")
+            return marked_problem(display, (number, match.start(1) + 1), "unclosed-quote")
     if reason == "did not find expected <document start>":  # libyaml points past the "..." or "%" line
         where = next(
             ((n, 1) for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].startswith(("...", "%"))),
             where,
         )
-    return problem_at(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
+    return marked_problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))

@@ -23,7 +23,7 @@ from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Pos
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
-from zhijiao_check.source.marks import LINE_BREAK, line_column, node_mark, problem_at
+from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
 from zhijiao_check.source.slips import scan_slips
 from zhijiao_check.source.yamlblock import read_block
 
@@ -63,7 +63,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
 
         over = node_over_limit(text, loader_class) if most_nodes(text) > MAX_NODES else None
         if over:
-            return [*slips, problem_at(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
+            return [*slips, marked_problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
     if not slips:
         block = read_block(text, _PLAIN, _quoted_scalar)
         if block is not None:
@@ -71,11 +71,11 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     loader = loader_class(text)
     try:
         if not loader.check_node():
-            return [problem_at(display, (1, 1), "empty-file")]
+            return [marked_problem(display, (1, 1), "empty-file")]
         root = loader.get_node()
         if loader.check_node():
             second = loader.get_node()
-            return [problem_at(display, node_mark(second), "several-documents")]
+            return [marked_problem(display, node_mark(second), "several-documents")]
     except yaml.MarkedYAMLError as error:
         from zhijiao_check.source.syntax import fault, syntax_problem  # only a file with an error needs it
 
@@ -88,17 +88,19 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         else:
             before = text.encode("utf-8")[: error.position].decode("utf-8", errors="ignore")
         return [
-            problem_at(display, line_column(before), "bad-character", code_point=f"U+{error.character:04X}")
+            marked_problem(
+                display, line_column(before), "bad-character", code_point=f"U+{error.character:04X}"
+            )
         ]
     except yaml.YAMLError as error:
-        return [problem_at(display, (1, 1), "yaml-syntax", reason=str(error))]
+        return [marked_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
     # only the pure-Python reader (no libyaml) recurses without a depth limit of its own
     except RecursionError:
-        return [problem_at(display, (1, 1), "too-deep", limit=MAX_DEPTH)]
+        return [marked_problem(display, (1, 1), "too-deep", limit=MAX_DEPTH)]
     finally:
         loader.dispose()
     if root is None:
-        return [problem_at(display, (1, 1), "empty-file")]
+        return [marked_problem(display, (1, 1), "empty-file")]
     quick = _quick_build(root) if "&" not in text or "*" not in text else None
     if quick is not None:
         data, positions = quick
@@ -111,7 +113,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if problems and (bomb or not partial or not isinstance(data, dict)):
         return problems
     if not isinstance(data, dict):
-        return [problem_at(display, node_mark(root), "top-not-mapping", found=_kind_of(data))]
+        return [marked_problem(display, node_mark(root), "top-not-mapping", found=_kind_of(data))]
     return Parsed(data, positions, tuple(problems))
 
 
