@@ -288,6 +288,21 @@ def test_convert_both_ways_on_the_command_line(run_cli, tmp_path: Path) -> None:
         )
 
 
+def test_convert_says_the_warnings_of_what_it_read(run_cli, tmp_path: Path) -> None:
+    """A report converted all the same tells what ``check`` would warn of: here, read as GB18030, and named
+    by Notepad with an extra .txt."""
+    from factory import SAMPLES
+
+    source = tmp_path / "dongan.yaml.txt"
+    source.write_bytes((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8").encode("gb18030"))
+    result = run_cli("convert", source, "-o", tmp_path / "dongan.xlsx")
+    assert result.exit_code == 0 and (tmp_path / "dongan.xlsx").exists()
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 2
+    assert any("GB18030" in line for line in warnings)
+    assert any("请把文件改名为“dongan.yaml”" in line for line in warnings)
+
+
 def test_convert_never_overwrites_and_refuses_what_a_cell_cannot_hold(run_cli, tmp_path: Path) -> None:
     from factory import SAMPLES
 

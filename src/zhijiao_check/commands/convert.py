@@ -58,6 +58,10 @@ def run(options: ConvertOptions) -> int:
             print(problem.report_line(tr), file=sys.stderr)
         print(tr("input.convert-invalid", file=display_name(options.source)), file=sys.stderr)
         return ExitCode.INVALID
+    for (
+        warning
+    ) in loaded.warnings:  # read all the same (the encoding, the file's name, a figure): said, as check does
+        print(warning.report_line(tr), file=sys.stderr)
     if format == "xlsx":
         unsplittable = next(_unsplittable(loaded.data), None)
         if unsplittable is not None:
