@@ -58,9 +58,8 @@ def run(options: ConvertOptions) -> int:
             print(problem.report_line(tr), file=sys.stderr)
         print(tr("input.convert-invalid", file=display_name(options.source)), file=sys.stderr)
         return ExitCode.INVALID
-    for (
-        warning
-    ) in loaded.warnings:  # read all the same (the encoding, the file's name, a figure): said, as check does
+    # Read all the same (the encoding, the file's name, a surprising figure): said, as check says it.
+    for warning in loaded.warnings:
         print(warning.report_line(tr), file=sys.stderr)
     if format == "xlsx":
         unsplittable = next(_unsplittable(loaded.data), None)

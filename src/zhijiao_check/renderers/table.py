@@ -79,10 +79,8 @@ class TableRenderer:
             self._evaluation(console, title, city)
         if doc["warnings"]:
             count = len(doc["warnings"])  # "1 warning", "2 warnings"
-            key = ("table.warning" if count == 1 else "table.warnings") + (
-                "-quiet" if self.options.quiet else ""
-            )
-            heading = self.tr(key, count=count)
+            key = "table.warning" if count == 1 else "table.warnings"
+            heading = self.tr(f"{key}-quiet" if self.options.quiet else key, count=count)
             console.print(f"[yellow]{_escape(heading)}[/yellow]")
         if not self.options.quiet:  # --quiet: the summary lines only (a title, a count, a status per report)
             for warning in doc["warnings"]:

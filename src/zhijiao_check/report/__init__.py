@@ -22,7 +22,7 @@ from zhijiao_check.files import (
 )
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import read_data
+from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, read_data
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
@@ -33,10 +33,7 @@ WORKBOOK_SUFFIXES = (".xlsx",)
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
 # the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
-REPORT_SUFFIXES = (".yaml", ".yml", ".json", *WORKBOOK_SUFFIXES)
-# A report Notepad saved as a text document (``dongan.yaml.txt``, shown as ``dongan.yaml`` where Windows hides
-# extensions): read as what it is, with a warning, rather than missing from its year without a word.
-NOTEPAD_SUFFIXES = (".yaml.txt", ".yml.txt", ".json.txt")
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
@@ -130,7 +127,8 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
 
     Directories are searched recursively for ``*.yaml``, ``*.yml``, ``*.json`` and ``*.xlsx`` in sorted order
     (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``; and for
-    reports Notepad named ``*.yaml.txt``, read with a warning: ``NOTEPAD_SUFFIXES``),
+    reports Notepad named ``*.yaml.txt``, read as what they are, with a warning, rather than left out of their
+    year without a word: ``source.NOTEPAD_SUFFIXES``),
     skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
     judged when it is read: ``files.read_bytes``). ``-`` is standard input.

@@ -20,6 +20,11 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.source.encoding import Decoded, decode
 from zhijiao_check.source.yamltree import parse_yaml
 
+TEXT_SUFFIXES = (".yaml", ".yml", ".json")  # YAML, and JSON read as JSON
+# A text file Notepad saved as a "text document" (``dongan.yaml.txt``, shown as ``dongan.yaml`` where Windows
+# hides extensions): written as what its name says before the ``.txt``.
+NOTEPAD_SUFFIXES = tuple(f"{suffix}.txt" for suffix in TEXT_SUFFIXES)
+
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
@@ -55,10 +60,9 @@ def read_data(
 def syntax_suffix(path: Path) -> str:
     """The suffix that tells how the file is written, lower case: ``x.json.txt``, a report Notepad saved as a
     text document (the ``.txt`` hidden by Windows), is written as ``.json``."""
-    suffix = path.suffix.lower()
-    if suffix == ".txt" and path.stem.lower().endswith((".yaml", ".yml", ".json")):
+    if path.name.lower().endswith(NOTEPAD_SUFFIXES):
         return Path(path.stem).suffix.lower()
-    return suffix
+    return path.suffix.lower()
 
 
 def read_text(path: Path, display: str) -> Decoded | Problem:
