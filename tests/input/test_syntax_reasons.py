@@ -111,6 +111,12 @@ CASES = [
         "leading_industries",
         "列表项“- ”不能接在字段名后面：请另起一行，比字段名多缩进两个空格",
     ),
+    (  # a dash alone, written for "none" as on a paper form
+        "block sequence entries are not allowed in this context",
+        ("craftsman_students: 36", "craftsman_students: -  # 无"),
+        "craftsman_students",
+        "字段名后单独的“-”是列表项的开头，不表示“没有”：数量为零请写 0，列表为空请写 []",
+    ),
     (
         "did not find expected <document start>",
         ("craftsman_students: 36", "craftsman_students: 36\n...\n"),

@@ -47,6 +47,20 @@ def _outcome(check: scalars.Check, value: Any) -> tuple[str, dict[str, Any]] | A
         ("", "blank", None),
         ("   ", "blank", None),
         ("1" * 30, "not-a-number", None),
+        # "none" as a clerk writes it in a figure's place, in a cell above all
+        ("无", "none-for-number", None),
+        ("-", "none-for-number", None),
+        ("—", "none-for-number", None),
+        ("／", "none-for-number", None),  # full width
+        ("N/A", "none-for-number", None),
+        # a figure hedged: the report holds the figure counted
+        ("约1360", "hedged-number", "1360"),
+        ("1360左右", "hedged-number", "1360"),
+        ("1300多人", "hedged-number", "1300"),
+        ("约1.36万", "hedged-number", "13600"),
+        ("近 1360", "hedged-number", "1360"),
+        ("多", "not-a-number", None),
+        ("左右", "not-a-number", None),
     ],
 )
 def test_count_written_as_text(value: str, code: str, write: str | None) -> None:
@@ -64,6 +78,7 @@ def test_count_written_as_text(value: str, code: str, write: str | None) -> None
         ("520000000元", "52000"),
         ("52,000", "52000"),
         ("0.52万", "0.52"),
+        ("约612.5万元", "612.5"),
     ],
 )
 def test_amounts_in_wan_yuan(value: str, write: str) -> None:

@@ -51,6 +51,9 @@ def _cell(sheet, key, row=3):
         ("3120人", "number-with-unit", "3120"),
         ("３１２０", "number-full-width", "3120"),
         ("many", "not-a-number", None),
+        ("无", "none-for-number", "type 0 for a count of none; leave the cell blank"),
+        ("-", "none-for-number", "type 0 for a count of none; leave the cell blank"),
+        ("约3100", "hedged-number", "3100"),
     ],
 )
 def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, typed, code, advice):

@@ -40,6 +40,10 @@ _WAN = Decimal(10_000)
 # `year: 2023-01` or `2023年9月` is text, not a date YAML recognises; the year is still plain to see.
 _YEAR_IN_DATE = later(r"(\d{4})\s*[-./年]")
 CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method around a number or a code
+# What a statistics clerk writes for "none" in a figure's place (a workbook cell above all): 0 is meant.
+_NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "none", "nil"}
+# Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
+_HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
@@ -215,7 +219,11 @@ def _number_text(
     normal = normal.strip(CURLY_QUOTES).strip()  # “110”: quotes typed with a Chinese input method
     if normal.endswith(("%", "‰")):
         return problem("percent-not-accepted", value, expected=expected, **context)
-    match = _NUMBER_TEXT.fullmatch(normal)
+    if normal.lower() in _NONE_WORDS:
+        return problem("none-for-number", value, expected=expected, **context)
+    bare = _HEDGES.sub("", normal).strip()
+    hedged = bare != normal and bare[:1].isdigit()
+    match = _NUMBER_TEXT.fullmatch(bare if hedged else normal)
     if match is None or len(match["digits"]) > _MAX_DIGITS:
         return problem("blank" if not normal else "not-a-number", value, expected=expected, **context)
     number = Decimal(re.sub(r"[,\s]", "", match["digits"]) + (match["fraction"] or ""))
@@ -227,6 +235,8 @@ def _number_text(
     if whole and number != number.to_integral_value():
         return problem("float-for-int", value, expected=expected, **context)
     write = _plain(number)
+    if hedged:
+        return problem("hedged-number", value, write=write)
     if number < 0:
         return problem("negative", value, write=write)
     if match["magnitude"]:

@@ -88,6 +88,8 @@ _SYNTAX_REASONS = {
 # libyaml says this after a block scalar's "|" or ">", a directive or "--- ": the line tells which.
 _LINE_END = "did not find expected comment or line break"
 _BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
+# ``teachers: -``: a dash alone after a field, written for "none" as on a paper form, starts a list to YAML.
+_DASH_ALONE = later(r":[ \t]+-[ \t]*(?:#.*)?$")
 
 
 def syntax_reason(problem: str, line: str = "") -> Wording:
@@ -102,6 +104,8 @@ def syntax_reason(problem: str, line: str = "") -> Wording:
             if _BLOCK_HEADER.search(line)
             else "report.yaml-why-line-end"
         )
+    if key == "report.yaml-why-dash-here" and _DASH_ALONE.search(line):
+        key = "report.yaml-why-dash-alone"
     return msg(key) if key is not None else problem
 
 

@@ -134,6 +134,10 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-directive": (
         "a line starting with '%' at the top is a YAML directive, which a report does not need: delete it"
     ),
+    "report.yaml-why-dash-alone": (
+        "a '-' alone after a field name starts a list entry; it does not mean none: write 0 for a count of "
+        "none, [] for an empty list"
+    ),
     "report.yaml-why-dash-here": (
         "a list entry '- ' cannot follow a field name: start a new line, indented two spaces more than "
         "the field"
@@ -279,6 +283,15 @@ MESSAGES: dict[str, str] = {
     "report.number-with-separator": "no thousands separators in numbers: for {found} write {write}",
     "report.number-with-magnitude": (
         "no 千/万/亿 in numbers: for {found} write {write} (in this field's unit)"
+    ),
+    "report.none-for-number": "wrote {found}: write 0 when there are none",
+    "report.none-for-number-in-cell": (
+        "the cell holds {found}: type 0 for a count of none; leave the cell blank when the figure was not "
+        "collected (it is then missing data)"
+    ),
+    "report.hedged-number": (
+        'wrote {found}: write the exact figure counted (such as {write}), without words such as "about" or '
+        '"over"'
     ),
     "report.number-with-unit": 'no unit after the number: for {found} write {write} (without "{unit}")',
     "report.percent-not-accepted": (

@@ -85,6 +85,9 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
     "report.yaml-why-tag": "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来",
     "report.yaml-why-directive": "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+    "report.yaml-why-dash-alone": (
+        "字段名后单独的“-”是列表项的开头，不表示“没有”：数量为零请写 0，列表为空请写 []"
+    ),
     "report.yaml-why-dash-here": "列表项“- ”不能接在字段名后面：请另起一行，比字段名多缩进两个空格",
     "report.yaml-why-document-end": "文件中间不能有文档结束标记“...”或以“%”开头的行：请删除这一行",
     "report.yaml-why-block-header": (
@@ -183,6 +186,11 @@ MESSAGES: dict[str, str] = {
     ),
     "report.number-with-separator": "数字中不要用千位分隔符：{found} 请写 {write}",
     "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found} 按本字段的单位请写 {write}",
+    "report.none-for-number": "填写了 {found}：没有时请写 0",
+    "report.none-for-number-in-cell": (
+        "格子里写了 {found}：数量为零请填 0；没有统计的请把格子留空（检查时记为缺少数据）"
+    ),
+    "report.hedged-number": "填写了 {found}：请只写统计的确切数字（如 {write}），不加“约”“左右”“多”之类的字",
     "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
     "report.percent-not-accepted": "此处不接受百分比 {found}：请填写{expected}，即实际数量而不是比例",
     "report.too-large": (
