@@ -66,6 +66,37 @@ CASES = [
     Case("comments-only", "# 冷水滩区 2023\n# 待填写\n", "empty-file", 1, "只有注释"),
     case("tab-indent", "  current: 180\n", "\tcurrent: 180\n", "yaml-tab", "制表符"),
     case("fullwidth-colon", "  kind: county\n", "  kind：county\n", "fullwidth-colon", "全角冒号"),
+    # A comment begun with a full-width ＃: the value's own error on that line is its consequence, not said.
+    case(
+        "fullwidth-hash",
+        "  secondary_vocational: 1360",
+        "  secondary_vocational: 1360  ＃ 中职招生",
+        "fullwidth-hash",
+        "全角“＃”",
+    ),
+    case(
+        "fullwidth-hash-after-list",
+        "leading_industries: [电子信息]",
+        "leading_industries: [电子信息]  ＃ 主攻产业",
+        "fullwidth-hash",
+        "全角“＃”",
+    ),
+    case(
+        "comment-without-space",
+        "  secondary_vocational: 1360",
+        "  secondary_vocational: 1360# 中职招生",
+        "comment-without-space",
+        "请写 1360",
+        "enrollment.secondary_vocational",
+    ),
+    case(
+        "none-for-number",
+        "  secondary_vocational: 1360",
+        "  secondary_vocational: 无",
+        "none-for-number",
+        "没有时请写 0",
+        "enrollment.secondary_vocational",
+    ),
     case(
         "unclosed-bracket",
         "  general_high_school: 1530",

@@ -59,6 +59,8 @@ def _outcome(check: scalars.Check, value: Any) -> tuple[str, dict[str, Any]] | A
         ("1300多人", "hedged-number", "1300"),
         ("约1.36万", "hedged-number", "13600"),
         ("近 1360", "hedged-number", "1360"),
+        ("1360# 中职招生", "comment-without-space", "1360"),  # YAML's comment needs a space before #
+        ("1360＃ 中职招生", "comment-without-space", "1360"),
         ("多", "not-a-number", None),
         ("左右", "not-a-number", None),
     ],

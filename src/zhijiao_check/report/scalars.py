@@ -42,6 +42,7 @@ _YEAR_IN_DATE = later(r"(\d{4})\s*[-./年]")
 CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method around a number or a code
 # What a statistics clerk writes for "none" in a figure's place (a workbook cell above all): 0 is meant.
 _NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "none", "nil"}
+_PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
 # Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
 _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
@@ -221,6 +222,9 @@ def _number_text(
         return problem("percent-not-accepted", value, expected=expected, **context)
     if normal.lower() in _NONE_WORDS:
         return problem("none-for-number", value, expected=expected, **context)
+    head = normal.partition("#")[0].strip()
+    if head != normal and _PLAIN_NUMBER.fullmatch(head):  # ``1360# 注释``: YAML's comment needs a space first
+        return problem("comment-without-space", value, write=head)
     bare = _HEDGES.sub("", normal).strip()
     hedged = bare != normal and bare[:1].isdigit()
     match = _NUMBER_TEXT.fullmatch(bare if hedged else normal)

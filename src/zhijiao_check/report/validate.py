@@ -32,8 +32,11 @@ MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     """All errors of the report: those the YAML reader let through, the models', the cross-field checks'."""
     problems = list(parsed.problems)
-    # A value the reader refused (a forbidden tag) was loaded as blank: do not report it twice.
+    # A value the reader refused (a forbidden tag) was loaded as blank: do not report it twice. Nor the value
+    # on a line where a slip of typing was found before parsing (no path yet): ``1360  ＃ 注释`` is no number
+    # because of its full-width ＃, which is the one thing to fix.
     refused = {problem.path for problem in parsed.problems}
+    slipped = {problem.line for problem in parsed.problems if not problem.path}
     try:
         report_validator().validate_python(parsed.data)
     except ValidationError as error:
@@ -42,7 +45,7 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
         # seconds.
         for detail in details[:MAX_CONVERTED]:
             problem = _problem(detail, parsed.positions, file)
-            if problem.path not in refused:
+            if problem.path not in refused and problem.line not in slipped:
                 problems.append(problem)
         if len(details) > MAX_CONVERTED:
             last = problems[-1] if problems else None

@@ -23,6 +23,8 @@ _ODD_SPACE = later(r"(?:^[ ]*+(?:-[ ]++)?|:)([\u00a0\u2000-\u200a\u202f\u205f\u3
 _ODD_SPACE_CHAR = later("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # a quick look before the above
 _NO_SPACE_AFTER_COLON = later(r"^[ ]*+(?:-[ ]++)?([A-Za-z_][A-Za-z0-9_]*+):[^\s#]")
 _NO_SPACE_AFTER_DASH = later(r"^[ ]*+(-)[A-Za-z_][A-Za-z0-9_]*+:")
+# A comment begun with a full-width "＃" (a Chinese input method): YAML reads it as part of the value.
+_FULLWIDTH_HASH = later(r"(?:^|[ \t\u3000])(＃)")
 # A value that opens a double quote and never closes it on its line: YAML reads on, into the next fields.
 OPEN_QUOTE = later(r"""^[ ]*(?:-[ ]+)?[^\s:#"'][^:#"']*:[ ]+(")(?:[^"\\]|\\.)*$""")
 SLIPS = (
@@ -40,7 +42,7 @@ _ASCII_KEY_FULLWIDTH = later(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：
 _FULLWIDTH_COMMA = later(r"(，)[ \u3000]*[A-Za-z_][A-Za-z0-9_]*[ ]*[:：]")
 _BLOCK_OPENING = later(r"[:-][ ]+[|>][-+0-9]*[ ]*$", re.MULTILINE)
 # The characters of the slips that are not of the ASCII kind.
-_SLIP_CHARACTERS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，\u2028\u2029\x85"
+_SLIP_CHARACTERS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000：，＃\u2028\u2029\x85"
 # A character that every slip holds (a colon is in each slip of the ASCII kind): the lines without one are not
 # read.
 _CANDIDATE = later(f"[{_SLIP_CHARACTERS}:]")
@@ -60,6 +62,7 @@ _SLIP_LINE = later(
             *map(re.escape, _SLIP_SPACES),
             "：(?<=[A-Za-z0-9_ ]：)",
             "，[ \u3000]*[A-Za-z_]",
+            "＃",
             r":[^\s#]",
             "-[A-Za-z_][A-Za-z0-9_]*+:",
         ]
@@ -72,7 +75,8 @@ def scan_slips(text: str, display: str) -> list[Problem]:
     clerk typing with a Chinese input method would otherwise fix one full-width colon per run.
 
     Found: a tab or an odd space (full-width, no-break) in the indentation or after a colon; a full-width
-    colon after a field name; a full-width comma between the entries of ``{…}``; a field's colon or a list's
+    colon after a field name; a full-width comma between the entries of ``{…}``; a comment begun with a
+    full-width ``＃``; a field's colon or a list's
     dash without its space; and a Unicode line separator, which YAML counts as a line break and editors do
     not.
 
@@ -152,6 +156,9 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
         )
     if key := _ASCII_KEY_FULLWIDTH.match(code):
         found.append(marked_problem(display, (number, key.start(1) + 1), "fullwidth-colon"))
+    if "＃" in code:
+        for hash_ in _FULLWIDTH_HASH.finditer(code):
+            found.append(marked_problem(display, (number, hash_.start(1) + 1), "fullwidth-hash"))
     if "{" in code:
         for comma in _FULLWIDTH_COMMA.finditer(code, code.index("{")):
             found.append(marked_problem(display, (number, comma.start(1) + 1), "fullwidth-comma"))

@@ -208,6 +208,7 @@ MESSAGES: dict[str, str] = {
     "report.json-number-too-long": (
         "the number {digits} is out of range (too many digits): write the actual figure"
     ),
+    "report.fullwidth-hash": "a full-width '＃' here: a comment starts with a half-width '#' after a space",
     "report.fullwidth-comma": (
         'a full-width comma "，" between fields here: separate the entries of {…} with an ASCII comma ","'
     ),
@@ -289,6 +290,7 @@ MESSAGES: dict[str, str] = {
         "the cell holds {found}: type 0 for a count of none; leave the cell blank when the figure was not "
         "collected (it is then missing data)"
     ),
+    "report.comment-without-space": "a comment needs a space before '#': for {found} write {write}  # …",
     "report.hedged-number": (
         'wrote {found}: write the exact figure counted (such as {write}), without words such as "about" or '
         '"over"'

@@ -132,6 +132,7 @@ MESSAGES: dict[str, str] = {
         "反斜杠“\\”后面的字符无法识别：要写反斜杠本身（如 Windows 路径）请写两个“\\\\”"
     ),
     "report.json-number-too-long": "数字 {digits} 超出范围（位数过多）：请填写实际数字",
+    "report.fullwidth-hash": "这里用了全角“＃”：注释要用半角“#”开头，前面留一个空格",
     "report.fullwidth-comma": "这里用了中文全角逗号“，”分隔字段：{…} 中的各项之间应写英文逗号“,”",
     "report.line-separator": (
         "这里有一个看不见的换行符 {code_point}（常见于从网页或 Word 复制的文字）：YAML 会把它当作换行，"
@@ -190,6 +191,7 @@ MESSAGES: dict[str, str] = {
     "report.none-for-number-in-cell": (
         "格子里写了 {found}：数量为零请填 0；没有统计的请把格子留空（检查时记为缺少数据）"
     ),
+    "report.comment-without-space": "“#”前要留一个空格，后面的文字才是注释：{found} 请写 {write}  # …",
     "report.hedged-number": "填写了 {found}：请只写统计的确切数字（如 {write}），不加“约”“左右”“多”之类的字",
     "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
     "report.percent-not-accepted": "此处不接受百分比 {found}：请填写{expected}，即实际数量而不是比例",
