@@ -333,6 +333,14 @@ CASES = [
         "列表",
         "leading_industries",
     ),
+    case(
+        "fullwidth-brackets",
+        "leading_industries: [电子信息]",
+        "leading_industries: 【电子信息，先进装备制造】",
+        "fullwidth-brackets",
+        "请写 [电子信息, 先进装备制造]",
+        "leading_industries",
+    ),
     # Across fields.
     case(
         "dual-over-teachers",

@@ -93,6 +93,8 @@ def _describe(
         expected = "list" if kind == "list_type" else "mapping"
         if found is None:
             return "blank", _with_expected({"found": "", "expected": expected})
+        if kind == "list_type" and (write := _list_in_fullwidth_brackets(found)):
+            return "fullwidth-brackets", {"found": render(found), "write": write}
         return f"not-a-{expected}", {"found": render(found)}
     if kind == "greater_than_equal":
         if ctx["ge"] == 0:
@@ -102,6 +104,15 @@ def _describe(
         return "not-greater", {"found": render(found), "limit": _plain(ctx["gt"])}
     # Not reachable with the checks in ``scalars``; kept so that a new field type cannot crash a run.
     return "invalid-value", {"found": render(found), "detail": kind}
+
+
+def _list_in_fullwidth_brackets(found: Any) -> str | None:
+    """``[甲, 乙]`` for ``［甲，乙］`` or ``【甲、乙】``, a list typed with a Chinese input method, which
+    YAML reads as one text; None for anything else."""
+    if not isinstance(found, str) or found[:1] not in "［【〔" or found[-1:] not in "］】〕":
+        return None
+    items = [item.strip() for item in found[1:-1].replace("，", ",").replace("、", ",").split(",")]
+    return "[" + ", ".join(item for item in items if item) + "]"
 
 
 def _with_expected(params: dict[str, object], in_cell: bool = False) -> dict[str, object]:

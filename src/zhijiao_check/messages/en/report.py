@@ -265,6 +265,10 @@ MESSAGES: dict[str, str] = {
     "report.unknown-field-no-match": 'unknown field "{field}": the fields allowed here are {allowed}',
     "report.missing-field": "the required field {field} ({title}) is missing",
     "report.schema-version": "unsupported format version {found}: write schema_version: 1",
+    "report.fullwidth-brackets": (
+        "a list in full-width brackets (a Chinese input method): for {found} write {write} (ASCII brackets, "
+        "items apart by a comma and a space)"
+    ),
     "report.not-a-list": 'a list is expected here (one "- " line per item, or [a, b]); found {found}',
     "report.not-a-mapping": 'indented fields ("key: value") are expected here; found {found}',
     # Format v1: values.

@@ -171,6 +171,9 @@ MESSAGES: dict[str, str] = {
     "report.unknown-field-no-match": "未知字段“{field}”：此处可用的字段有 {allowed}",
     "report.missing-field": "缺少必填字段 {field}（{title}）",
     "report.schema-version": "不支持的格式版本 {found}：请写 schema_version: 1",
+    "report.fullwidth-brackets": (
+        "列表用了中文全角括号：{found} 请写 {write}（英文方括号，各项之间写英文逗号和空格）"
+    ),
     "report.not-a-list": "此处应为列表（每项一行，以“- ”开头，或写成 [甲, 乙]），实际填写了 {found}",
     "report.not-a-mapping": "此处应为缩进书写的下一级字段（“字段: 值”），实际填写了 {found}",
     # Format v1: values.
