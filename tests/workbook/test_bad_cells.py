@@ -54,6 +54,7 @@ def _cell(sheet, key, row=3):
         ("无", "none-for-number", "type 0 for a count of none; leave the cell blank"),
         ("-", "none-for-number", "type 0 for a count of none; leave the cell blank"),
         ("约3100", "hedged-number", "3100"),
+        ("3100 ＃在校生", "comment-without-space", 'holds the number alone: for "3100 ＃在校生" type 3100'),
     ],
 )
 def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, typed, code, advice):

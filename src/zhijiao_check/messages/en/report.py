@@ -295,6 +295,9 @@ MESSAGES: dict[str, str] = {
         "collected (it is then missing data)"
     ),
     "report.comment-without-space": "a comment needs a space before '#': for {found} write {write}  # …",
+    "report.comment-without-space-in-cell": (
+        "a figure's cell holds the number alone: for {found} type {write}"
+    ),
     "report.hedged-number": (
         'wrote {found}: write the exact figure counted (such as {write}), without words such as "about" or '
         '"over"'

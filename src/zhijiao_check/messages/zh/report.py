@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
         "格子里写了 {found}：数量为零请填 0；没有统计的请把格子留空（检查时记为缺少数据）"
     ),
     "report.comment-without-space": "“#”前要留一个空格，后面的文字才是注释：{found} 请写 {write}  # …",
+    "report.comment-without-space-in-cell": "数字格里只填数字：{found} 请填 {write}",
     "report.hedged-number": "填写了 {found}：请只写统计的确切数字（如 {write}），不加“约”“左右”“多”之类的字",
     "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
     "report.percent-not-accepted": "此处不接受百分比 {found}：请填写{expected}，即实际数量而不是比例",
