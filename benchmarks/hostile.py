@@ -48,6 +48,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "3 M zero-width spaces": ("r.yaml", lambda: "a: " + "\u200b" * 3_000_000 + "\n"),
     "3 M compat ideographs": ("r.yaml", lambda: "a: " + "\uf9b3" * 3_000_000 + "\n"),
     "9 MB JSON string": ("r.json", lambda: '{"a": "' + "x" * 9_000_000 + '"}'),
+    "2.4 M slips on one line": ("r.yaml", lambda: "a: " + ":\u3000" * 2_400_000 + "\n"),
+    "2.4 M full-width ＃": ("r.yaml", lambda: "a: " + " ＃" * 2_400_000 + "\n"),
 }
 
 

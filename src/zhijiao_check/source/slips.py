@@ -6,6 +6,7 @@ import bisect
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
@@ -103,7 +104,7 @@ def scan_slips(text: str, display: str) -> list[Problem]:
             marked_problem(
                 display, (number, m.start() + 1), "line-separator", code_point=f"U+{ord(m.group()):04X}"
             )
-            for m in itertools.islice(_SEPARATORS.finditer(line), MAX_SLIPS + 1)
+            for m in _bounded(_SEPARATORS.finditer(line))
         ]
         block = bisect.bisect_right(starts, line_start) - 1
         if block >= 0 and line_start < ends[block]:
@@ -142,13 +143,19 @@ def _block_body(indent: int) -> re.Pattern[str]:
     return re.compile(rf"(?:[^\S\n]*(?:\n|\Z)|[ ]{{{indent + 1}}}[^\n]*(?:\n|\Z))*")
 
 
+def _bounded(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """At most one more than are ever shown (``MAX_SLIPS``)."""
+    return itertools.islice(found, MAX_SLIPS + 1)
+
+
 def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     found: list[Problem] = []
     leading = _INDENT.match(code)
     tab = code.find("\t", 0, leading.end(1)) if leading else -1
     if tab >= 0:
         found.append(marked_problem(display, (number, tab + 1), "yaml-tab"))
-    for match in _ODD_SPACE.finditer(code) if _ODD_SPACE_CHAR.search(code) else ():
+    # Each kind's findings bounded: one line can hold millions of a hostile file's slips.
+    for match in _bounded(_ODD_SPACE.finditer(code)) if _ODD_SPACE_CHAR.search(code) else ():
         found.append(
             marked_problem(
                 display, (number, match.start(1) + 1), "odd-space", code_point=f"U+{ord(match.group(1)):04X}"
@@ -157,10 +164,10 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     if key := _ASCII_KEY_FULLWIDTH.match(code):
         found.append(marked_problem(display, (number, key.start(1) + 1), "fullwidth-colon"))
     if "＃" in code:
-        for hash_ in _FULLWIDTH_HASH.finditer(code):
+        for hash_ in _bounded(_FULLWIDTH_HASH.finditer(code)):
             found.append(marked_problem(display, (number, hash_.start(1) + 1), "fullwidth-hash"))
     if "{" in code:
-        for comma in _FULLWIDTH_COMMA.finditer(code, code.index("{")):
+        for comma in _bounded(_FULLWIDTH_COMMA.finditer(code, code.index("{"))):
             found.append(marked_problem(display, (number, comma.start(1) + 1), "fullwidth-comma"))
     if colon := _NO_SPACE_AFTER_COLON.match(code):
         found.append(
