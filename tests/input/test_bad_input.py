@@ -378,6 +378,14 @@ CASES = [
     ),
     case("renamed-unit", "  name: 冷水滩区", "  name: 祁阳县", "unit-renamed", "祁阳市", "unit.name"),
     case("unknown-unit", "  name: 冷水滩区", "  name: 冷水滩", "unknown-unit", "冷水滩区", "unit.name"),
+    case(
+        "chinese-quotes-unit",
+        "  name: 冷水滩区",
+        "  name: “冷水滩区”",
+        "unit-name-curly-quotes",
+        "请去掉引号，写成 name: 冷水滩区",
+        "unit.name",
+    ),
     case("kind-mismatch", "  kind: county", "  kind: city", "kind-mismatch", "kind: county", "unit.kind"),
     # Encodings.
     Case(

@@ -98,7 +98,14 @@ def _unit(
     if known is None:
         renamed = units.renamed_to(given.strip())
         suggestion = units.suggest(given)
-        if renamed:
+        quoted = units.get(given.strip().strip(CURLY_QUOTES).strip())
+        if (
+            quoted is not None
+        ):  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
+            found = problem_at(
+                file, positions, ("unit", "name"), "unit-name-curly-quotes", name=given, expected=quoted.name
+            )
+        elif renamed:
             found = problem_at(
                 file,
                 positions,

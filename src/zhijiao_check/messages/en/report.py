@@ -351,6 +351,10 @@ MESSAGES: dict[str, str] = {
         'the code {code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
         'write code: "{expected}"'
     ),
+    "report.unit-name-curly-quotes": (
+        "the Chinese quotation marks around {name} are read as part of the name: leave them out, "
+        "name: {expected}"
+    ),
     "report.code-curly-quotes": (
         'the code {code} is in Chinese quotation marks: use ASCII double quotes, code: "{expected}"'
     ),

@@ -237,6 +237,9 @@ MESSAGES: dict[str, str] = {
     "report.code-renamed": (
         '代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请写 code: "{expected}"'
     ),
+    "report.unit-name-curly-quotes": (
+        "单位名称 {name} 外面的中文引号会被当作名称的一部分：请去掉引号，写成 name: {expected}"
+    ),
     "report.code-curly-quotes": '代码 {code} 用了中文引号：请用英文双引号，写成 code: "{expected}"',
     "report.code-not-applicable": "“{name}”没有行政区划代码：请删除 code: {code}",
     "report.city-block-not-city": (
