@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from input.helpers import county_text, line_of, run_cli, validate_json
 
+from zhijiao_check.i18n import Translator
 from zhijiao_check.pack.load import builtin_dir, load_pack
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.source import MAX_NODES, yamltree
 from zhijiao_check.source.slips import MAX_SLIPS
 
 from .helpers import SAMPLE, run
+
+ZH, EN = Translator("zh"), Translator("en")
 
 UNITS = load_pack(builtin_dir() / "yzf-2021-7").units
 
@@ -158,7 +161,9 @@ def test_a_line_of_a_million_slips_is_read_no_further_than_is_shown(tmp_path: Pa
     result = _load(tmp_path, "a: " + slip * 1_000_000 + "\n")
     assert isinstance(result, InvalidReport)
     more = result.problems[-1]
-    assert more.code == "too-many-problems" and int(str(more.params["count"])) <= MAX_SLIPS + 1
+    assert more.code == "too-many-problems-at-least" and int(str(more.params["count"])) <= MAX_SLIPS + 1
+    # what was not sought is not counted: the count is said to be the least it may be
+    assert "另有至少 " in more.message(ZH) and "at least " in more.message(EN)
 
 
 def test_a_json_size_bomb_is_refused_too(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from zhijiao_check.files import (
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
 from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, read_data
+from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
@@ -107,13 +108,17 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
     if len(problems) <= MAX_PROBLEMS:
         return tuple(problems)
     first_left, rest = problems[MAX_PROBLEMS], problems[MAX_PROBLEMS:]
-    count = sum(int(str(p.params["count"])) if p.code == "too-many-problems" else 1 for p in rest)
+    # Past a line of hundreds of slips nothing more was sought (``CUT_SHORT``): the count is a lower bound.
+    cut = any(p.code == CUT_SHORT for p in rest)
+    count = sum(
+        int(str(p.params["count"])) if p.code == "too-many-problems" else p.code != CUT_SHORT for p in rest
+    )
     more = Problem(
         first_left.file,
         first_left.line,
         first_left.column,
         "",
-        "too-many-problems",
+        "too-many-problems-at-least" if cut else "too-many-problems",
         {"count": count},
         "error" if any(problem.severity == "error" for problem in rest) else "warning",
         cell=first_left.cell,

@@ -37,6 +37,8 @@ SLIPS = (
 
 
 MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
+# Not a problem of its own: it says that more slips were left unsought (``report._ordered`` counts them).
+CUT_SHORT = "slips-cut-short"
 _SEPARATORS = later("[\u2028\u2029\x85]")
 _INDENT = later(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
 _ASCII_KEY_FULLWIDTH = later(r"^[ ]*+(?:-[ ]++)?[A-Za-z_][A-Za-z0-9_]*+[ ]*+(：)")
@@ -114,6 +116,10 @@ def scan_slips(text: str, display: str) -> list[Problem]:
             problems += (
                 _line_slips(_code_part(line), number, display) if _QUOTE_OR_HASH.search(line) else slips
             )
+    if len(problems) > MAX_SLIPS:
+        # The search stopped before the text's end: the count of what is not listed is the least it may be.
+        last = max(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
+        problems.append(Problem(display, last.line, last.column, "", CUT_SHORT))
     return problems
 
 

@@ -392,6 +392,13 @@ MESSAGES: dict[str, str] = {
     "report.too-many-problems": (
         "{count} more problems not listed (at most 100 per file): fix the ones above and check again"
     ),
+    "report.too-many-problems-at-least": (
+        "at least {count} more problems not listed (at most 100 per file; no more slips are sought once over "
+        "200 are found): fix the ones above and check again"
+    ),
+    "report.slips-cut-short": (
+        "no slips were sought past this point: over 200 were found before it, fix these first"
+    ),
     # Warnings: shown, never blocking.
     "report.enrollment-over-students": (
         'the majors of "{school}" enrolled {total} this year in all, more than its {students} students: '

@@ -266,6 +266,11 @@ MESSAGES: dict[str, str] = {
     "report.too-many-problems": (
         "另有 {count} 个问题未列出（每个文件最多列出 100 个）：请先改正以上问题再检查"
     ),
+    "report.too-many-problems-at-least": (
+        "另有至少 {count} 个问题未列出（每个文件最多列出 100 个；找到 200 个以上的笔误即不再往下找）："
+        "请先改正以上问题再检查"
+    ),
+    "report.slips-cut-short": "此处以后的笔误没有再找：已找到 200 个以上，请先改正这些",
     # Warnings: shown, never blocking.
     "report.enrollment-over-students": (
         "学校“{school}”各专业当年招生合计 {total} 人，多于在校生 {students} 人：请核对"
