@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhijiao_check.jsontext import PLAIN, Lazy, Written, chunks, dumps, encoded
+from zhijiao_check.jsontext import PLAIN, Lazy, Written, chunks, compact, dumps, encoded
 
 SCALARS = (
     st.none()
@@ -34,6 +34,20 @@ def test_a_value_written_deeper_is_the_same_text_indented(value: object, depth: 
     """``encoded(value, depth)`` is cut out of lists around it: the lines of ``dumps``, each indented."""
     text = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8", errors="backslashreplace")
     assert encoded(value, depth) == text.replace(b"\n", b"\n" + b"  " * depth)
+
+
+@given(VALUES)
+def test_compact_text_is_the_standard_librarys_too(value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert compact(value) == text.encode("utf-8", errors="backslashreplace")
+
+
+def test_compact_text_is_strict_and_keeps_small_floats_and_what_orjson_refuses() -> None:
+    assert (
+        compact({"r": 1.5e-05, "s": "0.00001,", "n": float("nan")})
+        == b'{"r":1.5e-05,"s":"0.00001,","n":null}'
+    )
+    assert compact({"big": 2**80, "lone": "\ud800"}) == b'{"big":1208925819614629174706176,"lone":"\\ud800"}'
 
 
 def test_small_floats_keep_pythons_spelling() -> None:

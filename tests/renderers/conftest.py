@@ -17,6 +17,7 @@ from zhijiao_check.document import document
 from zhijiao_check.engine.evaluate import evaluate
 from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import Streamed
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.renderers import RenderOptions, renderer_class
 
@@ -40,9 +41,13 @@ def check(*paths: str | Path, strict: bool = False, rules: Sequence[Path] = ()) 
 
 
 def render(fmt: str, run: Run, lang: Lang = "zh", quiet: bool = False) -> str:
-    return renderer_class(fmt)(Translator(lang), RenderOptions(quiet=quiet, color=False, width=120)).render(
-        run
-    )
+    """The text of format ``fmt`` (a workbook's bytes), as the file written gets it."""
+    content = renderer_class(fmt)(
+        Translator(lang), RenderOptions(quiet=quiet, color=False, width=120)
+    ).render(run)
+    if isinstance(content, Streamed):  # the page, written section by section
+        return b"".join(content.pieces()).decode("utf-8")
+    return content  # type: ignore[return-value]  # bytes: a workbook, for the tests that open one
 
 
 def as_json(run: Run, lang: Lang = "zh") -> dict[str, Any]:

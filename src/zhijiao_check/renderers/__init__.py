@@ -18,6 +18,7 @@ from zhijiao_check.records import record
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
+    from zhijiao_check.output import Content
 
 
 class Format(StrEnum):
@@ -55,7 +56,7 @@ class RenderOptions:
 class Renderer(Protocol):
     def __init__(self, tr: Translator, options: RenderOptions) -> None: ...
 
-    def render(self, run: Run) -> str | bytes: ...  # bytes: a binary file (a workbook)
+    def render(self, run: Run) -> Content: ...  # bytes: a binary file (a workbook); Streamed: written as made
 
 
 def renderer_class(name: str) -> type[Renderer]:

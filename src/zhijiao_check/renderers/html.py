@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ from zhijiao_check.status import NOT_MET, STATUSES, Status
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
+    from zhijiao_check.output import Streamed
 
 NEUTRAL, BLANK = "#52606d", "#f0f2f4"
 
@@ -52,17 +53,29 @@ class HtmlRenderer:
         self.tr = tr
         self.options = options
 
-    def render(self, run: Run) -> str:
+    def render(self, run: Run) -> Streamed:
         from zhijiao_check.document import document
+        from zhijiao_check.output import Streamed
 
-        return self.page(document(run, self.tr), run)
+        doc = document(run, self.tr)
+        # Written section by section as it is made: a large run's page is tens of megabytes, which joined
+        # into one text (and that text into its bytes) was held several times over.
+        return Streamed(lambda: (_utf8(piece) for piece in self.pieces(doc, run)))
 
     def page(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> str:
         """The page of ``doc`` (the run's JSON document, or a part of it);
         ``signoff``: a unit's printable page.
         """
+        return "".join(
+            piece.decode("utf-8") if isinstance(piece, bytes) else piece
+            for piece in self.pieces(doc, run, signoff)
+        )
+
+    def pieces(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> Iterator[str | bytes]:
+        """The page of ``doc`` (``page``) in the order it is written, a section at a time."""
+        from zhijiao_check.jsontext import compact
+
         tr = self.tr
-        rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
         pack = doc["rule_pack"]
         years = _years(doc)
         heading = tr("render.title")
@@ -72,23 +85,6 @@ class HtmlRenderer:
         subtitle = " · ".join(
             part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part
         )
-        body = [
-            tag("header", tag("h1", escaped(title)) + tag("p", escaped(subtitle), class_="meta")),
-            self._cards(doc),
-            self._invalid(doc),
-            *(self._heat_map(matrix) for matrix in matrices(doc, catalogue_of(run))),
-            self._city_trends(doc),
-            *(self._city(city, rules) for city in doc["city"]),
-            self._unit_trends(doc),
-            self._reports(doc, open_all=signoff),
-            self._notes(doc),
-            self._clauses(doc, rules),
-            self._signoff() if signoff else "",
-            self._footer(doc),
-        ]
-        # Every "<" as the JSON escape \u003c: no "</script>" or "<!--" can end the script early, and the text
-        # is still JSON for JSON.parse (whereas "<\!--" is not a JSON escape).
-        data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         head = (
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
@@ -97,10 +93,40 @@ class HtmlRenderer:
             + tag("style", stylesheet() + self._page_rule(heading, years))
         )
         lang = "zh-CN" if tr.lang == "zh" else "en"
-        page = "\n".join(part for part in body if part)
-        script = tag("script", data, type="application/json", id="zhijiao-data")
-        document = f'<html lang="{lang}"><head>{head}</head>\n<body>\n{page}\n{script}\n</body></html>\n'
-        return f"<!DOCTYPE html>\n{document}"
+        yield f'<!DOCTYPE html>\n<html lang="{lang}"><head>{head}</head>\n<body>\n'
+        for section in self._sections(doc, run, title, subtitle, signoff):
+            pieces = iter((section,) if isinstance(section, str) else section)
+            if first := next((piece for piece in pieces if piece), ""):  # a section that is empty is left out
+                yield first
+                yield from pieces
+                yield "\n"
+        # Every "<" as the JSON escape \u003c: no "</script>" or "<!--" can end the script early, and the text
+        # is still JSON for JSON.parse (whereas "<\!--" is not a JSON escape).
+        yield tag("script", "", type="application/json", id="zhijiao-data").removesuffix("</script>")
+        yield compact(doc).replace(b"<", b"\\u003c")
+        yield "</script>\n</body></html>\n"
+
+    def _sections(
+        self, doc: Mapping[str, Any], run: Run, title: str, subtitle: str, signoff: bool
+    ) -> Iterator[str | Iterator[str]]:
+        """The page's body in order, each section made when its turn comes; the reports' drill-down a report
+        at a time."""
+        rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
+        yield tag("header", tag("h1", escaped(title)) + tag("p", escaped(subtitle), class_="meta"))
+        yield self._cards(doc)
+        yield self._invalid(doc)
+        for matrix in matrices(doc, catalogue_of(run)):
+            yield self._heat_map(matrix)
+        yield self._city_trends(doc)
+        for city in doc["city"]:
+            yield self._city(city, rules)
+        yield self._unit_trends(doc)
+        yield self._reports(doc, open_all=signoff)
+        yield self._notes(doc)
+        yield self._clauses(doc, rules)
+        if signoff:
+            yield self._signoff()
+        yield self._footer(doc)
 
     def _page_rule(self, heading: str, years: str) -> str:
         """Printed pages: A4, the title and years at the top left, the page number at the top right."""
@@ -449,9 +475,15 @@ class HtmlRenderer:
             return ""
         return tag("section", tag("h2", escaped(tr("render.trends-units"))) + "".join(out), id="trend-units")
 
-    def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> str:
+    def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> Iterator[str]:
+        """Each report's rules, folded (``<details>``) unless one is not met: a report at a time, the
+        largest part of a large run's page."""
         tr = self.tr
-        out = []
+        if not doc["reports"]:
+            return
+        yield tag("section", tag("h2", escaped(tr("render.drilldown"))), id="reports").removesuffix(
+            "</section>"
+        )
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
@@ -461,24 +493,18 @@ class HtmlRenderer:
                 f"{escaped(heading)} · {escaped(tr('render.score'))} {tag('span', score, class_='score')}"
                 f"{escaped(waived_text(report, tr))} · {counts} " + tag("code", escaped(report["file"]))
             )
-            out.append(
-                tag(
-                    "details",
-                    tag("summary", summary) + self._results(report["results"]),
-                    class_="report",
-                    id=_anchor(report),
-                    open=open_all or any(report["summary"][s] for s in NOT_MET),
-                    data_file=report["file"],
-                    data_unit=report["unit"],
-                    data_year=report["year"],
-                    data_score=score,
-                )
+            yield tag(
+                "details",
+                tag("summary", summary) + self._results(report["results"]),
+                class_="report",
+                id=_anchor(report),
+                open=open_all or any(report["summary"][s] for s in NOT_MET),
+                data_file=report["file"],
+                data_unit=report["unit"],
+                data_year=report["year"],
+                data_score=score,
             )
-        return (
-            tag("section", tag("h2", escaped(tr("render.drilldown"))) + "".join(out), id="reports")
-            if out
-            else ""
-        )
+        yield "</section>"
 
     def _results(self, results: Sequence[Mapping[str, Any]]) -> str:
         tr = self.tr
@@ -642,3 +668,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
 def _file_name(unit: str) -> str:
     """A unit's name as a file name: characters a file system refuses become ``_``."""
     return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"
+
+
+def _utf8(piece: str | bytes) -> bytes:
+    return piece.encode("utf-8", errors="backslashreplace") if isinstance(piece, str) else piece
