@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
-from zhijiao_check.commands.flat import DEPTH, _listed, _Spool
+from zhijiao_check.commands.flat.scoring import listed_as_text
+from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.jsontext import PLAIN, Lazy, encoded, entries_of
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
@@ -223,12 +224,12 @@ def test_a_full_temporary_folder_is_exit_2_naming_it_with_nothing_written(
     the run says so and how to go on, never "internal error", and leaves no output file behind."""
     import tempfile
 
-    from zhijiao_check.commands import flat
+    from zhijiao_check.commands.flat import spool
 
     def unwritable(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(flat.tempfile, "TemporaryFile", _FullDisk if failing == "write" else unwritable)
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", _FullDisk if failing == "write" else unwritable)
     monkeypatch.chdir(folder)
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     result = CliRunner().invoke(app, ["check", "reports", "-f", "json", "-o", "full.json", "--lang", "en"])
@@ -242,7 +243,7 @@ def test_a_full_temporary_folder_is_exit_2_naming_it_with_nothing_written(
 def test_the_files_of_a_flat_run_are_held_as_text_with_the_names_they_are_shown_by(tmp_path: Path) -> None:
     plain, odd = tmp_path / "a.yaml", tmp_path / "b.yaml"
     files = [(plain, str(plain)), (odd, "b（显示名）.yaml")]
-    listed = _listed(files)
+    listed = listed_as_text(files)
     assert listed == [(str(plain), str(plain)), (str(odd), "b（显示名）.yaml")]
     assert listed[0][0] is listed[0][1]  # one string for a name that is the path's own text
     assert files == []  # taken out of the caller's list, which held a Path each
@@ -260,7 +261,7 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
     }
     whole = {**result, "locations": places, "items": items}
     with tempfile.TemporaryFile() as file:
-        spool = _Spool(file, [], views=views)
+        spool = Spool(file, [], views=views)
         spool.add(b"x" * 10)
         one = spool.result(streamed)
         assert b"".join(spool.pieces(one.at, one.size)) == encoded(whole, DEPTH + 2)
@@ -276,13 +277,13 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
 def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Each time city-wide years were given to worker processes, whether they went to workers (one process
     gives them to none)."""
-    from zhijiao_check.commands import flat
+    from zhijiao_check.commands.flat import years
 
     asked: list[bool] = []
     ordered_map = processes.ordered_map
 
     def spy(function: Any, items: Any, jobs: int, least: int = processes.PARALLEL_FROM) -> Any:
-        if least == flat._YEARS_IN_PARALLEL:
+        if least == years.YEARS_IN_PARALLEL:
             asked.append(processes.in_parallel(len(items), jobs, least))
         return ordered_map(function, items, jobs, least)
 
@@ -354,12 +355,12 @@ def test_a_full_temporary_folder_in_a_city_wide_years_worker_is_exit_2_naming_it
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The error comes back from the worker whole: its message and the folder it names."""
-    from zhijiao_check.commands import flat
+    from zhijiao_check.commands.flat import spool, years
 
     def full(*args: object) -> None:
-        raise flat._spool_failed(OSError(28, "No space left on device"))
+        raise spool.spool_failed(OSError(28, "No space left on device"))
 
-    monkeypatch.setattr(flat, "_city_year", full)
+    monkeypatch.setattr(years, "city_year", full)
     monkeypatch.chdir(folder)
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     asked = workers_for_years(monkeypatch)

@@ -1,0 +1,130 @@
+"""``check`` in JSON, JUnit and SARIF, in flat memory: each report scored, rendered and set aside in turn.
+
+A report's own rules read that report alone, and its entry in the JSON document depends on nothing else but
+its rank, which is known only once its year is whole. So each report is loaded, scored and written as its
+entry (without the rank) in turn, in worker processes with ``--jobs``; the entry and the few figures its
+unit's trends need go to a temporary spool file, and the run keeps of the report only what the city-wide
+rules and the year-before comparison read (``engine.keep``). Each city-wide result goes to the spool as soon
+as it is made, then its year's entry; each warning too. The document is then written piece by piece, each
+entry read back from the spool: the same bytes as the whole document gives (``document``), in memory that
+does not grow with the reports. JUnit and SARIF read the same document, an entry at a time, and a city-wide
+result's places and items a batch at a time (``jsontext.entries_of``). Workers send back only these compact
+records, not the report and its resul"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.commands.flat.assembly import assembled
+from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
+from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
+from zhijiao_check.engine.evaluate import duplicate
+from zhijiao_check.engine.keep import kept_fields, unpacked
+from zhijiao_check.jsontext import chunks
+from zhijiao_check.output import Streamed, write_all
+from zhijiao_check.renderers import RenderOptions, own_options
+from zhijiao_check.report import InvalidReport, ReportFile
+from zhijiao_check.status import ExitCode, failing
+
+if TYPE_CHECKING:
+    from zhijiao_check.wording import Wording
+
+__all__ = ["Flat", "run_flat"]
+
+
+def run_flat(
+    flat: Flat,
+    files: list[tuple[Path, str]],
+    unreadable: Sequence[InvalidReport],
+    jobs: int,
+    outputs: Sequence[tuple[str, Path | None]],
+    options: RenderOptions,
+    previous: Callable[[], tuple[list[ReportFile], list[Wording]]],
+) -> ExitCode:
+    """Score ``files`` and write each of ``outputs`` (format, file: ``STREAMED`` formats); the exit status.
+    ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
+    reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
+    from zhijiao_check.commands.inputs import _progress_of
+    from zhijiao_check.processes import in_parallel, ordered_map
+
+    rules = [rule for pack in flat.packs for rule in pack.rules]
+    places = {id(rule): index for index, rule in enumerate(rules)}
+    keep = kept_fields(flat.packs)
+    work = scorer(flat, places, keep)
+    listed = listed_as_text(files)
+    with spool_file() as file:
+        spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
+        kept: list[HeldReport] = []
+        loaded: list[InvalidReport] = []
+        refused: list[InvalidReport] = []
+        duplicates: list[InvalidReport] = []
+        # Each report kept, by year and unit (no tuple a report for the key): a second one of the same unit
+        # and year is refused; the year-before comparison looks a report's unit up here.
+        seen: dict[int, dict[str, HeldReport]] = {}
+        # A unit's name, a kind and a year held once, not once for each of ten thousand reports; a score too
+        # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
+        names: dict[Any, Any] = {}
+        scores: dict[float | None, float | None] = {}
+        size = 1 if in_parallel(len(listed), jobs) else BATCH
+        batches = [listed[at : at + size] for at in range(0, len(listed), size)]
+        scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
+        for done in _progress_of(scored, len(listed)):
+            if isinstance(done, InvalidReport):
+                loaded.append(done)
+            elif isinstance(done, Refused):
+                refused.append(done.invalid)
+            elif done.unit in seen.get(done.year, {}):
+                first = spool.report(seen[done.year][done.unit]).file
+                duplicates.append(duplicate(unpacked(done.kept), first))
+            else:
+                unit, kind, year = (
+                    names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
+                )
+                if flat.excuse is not None:
+                    flat.excuse.used |= done.used
+                number = spool.keep(done.entry, done.figures, done.kept)
+                score = scores.setdefault(done.score, done.score)
+                one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
+                seen.setdefault(year, {})[unit] = one
+                kept.append(one)
+        del listed, batches  # some 70 bytes a file besides its name, which its report keeps
+        earlier, notices = previous()
+        invalid = [*unreadable, *loaded, *refused, *duplicates]
+        by_file = any(name == "junit" for name, _ in outputs)
+        document, warnings, code = assembled(
+            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs
+        )
+        write_all(
+            [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
+        )
+    return code
+
+
+def _text(
+    name: str,
+    flat: Flat,
+    document: Callable[[], dict[str, Any]],
+    warnings: Warnings,
+    options: RenderOptions,
+    target: Path | None,
+) -> Streamed:
+    """Format ``name`` of the document, written as it is read back from the spool."""
+    if name == "junit":
+        from zhijiao_check.renderers.junit import suites
+
+        fails = failing(flat.strict)
+        return Streamed(
+            lambda: (
+                piece.encode("utf-8", errors="backslashreplace")
+                for piece in suites(document(), fails, flat.tr, warnings.of)
+            )
+        )
+    if name == "sarif":
+        from zhijiao_check.renderers.sarif import SarifRenderer
+
+        sarif = SarifRenderer(flat.tr, own_options(options, target))
+        return Streamed(lambda: sarif.pieces(document(), flat.packs, failing(flat.strict)))
+    return Streamed(lambda: chain(chunks(document()), [b"\n"]))  # as renderers.json ends it

@@ -1,0 +1,126 @@
+"""A flat run's document, read back from the spool as it is written: its reports ranked, its city-wide
+years, warnings and units' trends.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from zhijiao_check.commands.flat.scoring import Flat
+from zhijiao_check.commands.flat.spool import (
+    UNIT_DEPTH,
+    City,
+    HeldReport,
+    Spool,
+    Warnings,
+    Year,
+)
+from zhijiao_check.commands.flat.years import city_years
+from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
+from zhijiao_check.engine.evaluate import unit_order
+from zhijiao_check.engine.keep import Keep
+from zhijiao_check.engine.trend import METHOD, city_trends
+from zhijiao_check.engine.trend import unit_trends as trends_of_unit
+from zhijiao_check.jsontext import Lazy, Written
+from zhijiao_check.report import InvalidReport, ReportFile
+from zhijiao_check.status import ExitCode
+
+if TYPE_CHECKING:
+    from zhijiao_check.wording import Wording
+
+
+def assembled(
+    flat: Flat,
+    spool: Spool,
+    held: tuple[list[HeldReport], Mapping[int, Mapping[str, HeldReport]], Keep],
+    refused: list[InvalidReport],
+    earlier: Sequence[ReportFile],
+    notices: Sequence[Wording],
+    by_file: bool,
+    jobs: int,
+) -> tuple[Callable[[], dict[str, Any]], Warnings, ExitCode]:
+    """The document, its reports, city-wide years, warnings and units' trends read from the spool as it is
+    written; its warnings (``by_file``: also found by the file they are in); and the exit status. The
+    city-wide rules read the reports a year at a time, as kept; the comparison with the year before reads a
+    report and its unit's report of that year, so one year of kept reports is in memory, never the whole run.
+    """
+    tr = flat.tr
+    kept, in_run, keep = held
+    # The reports' order: one kept report a unit and year, so no file name decides it (none is held).
+    kept.sort(key=unit_order(flat.packs[0].units))
+    by_year: dict[int, list[HeldReport]] = {}
+    for one in kept:
+        by_year.setdefault(one.year, []).append(one)
+    bases = {rule.id: pack.info.base_year for pack in flat.packs for rule in pack.rules}
+    failed = any(one.fails for one in kept)
+    warnings = Warnings(spool, tr, by_file)
+    for one in kept:
+        warnings.add(one.warnings)
+    # The report a unit's is compared with: its report of the year before in this run (``in_run``: each
+    # kept report by year and unit), else among the earlier ones (``--previous``), the first of them as
+    # ``cross_year_warnings`` takes it.
+    before: dict[tuple[str, int], ReportFile] = {}
+    for old in earlier:
+        before.setdefault((old.unit, old.year), old)
+    units: dict[str, list[HeldReport]] = {}
+    for one in kept:
+        units.setdefault(one.unit, []).append(one)
+
+    def unit_trend_entries() -> Iterator[dict[str, Any]]:
+        for reports in units.values():
+            found = trends_of_unit([spool.year(one) for one in reports], bases)
+            if found is not None:
+                yield unit_trends(found, tr)
+
+    # Each unit's trends, written to the spool while the city-wide years are in worker processes (this
+    # process would only wait for them meanwhile); else made as they are written out.
+    spooled: list[array[int]] = []
+
+    def meanwhile() -> None:
+        spooled.append(spool.written(unit_trend_entries(), UNIT_DEPTH))
+
+    city_entries: list[City] = []
+    city_figures: list[Year] = []
+    city_notices: list[Wording] = []
+    each_year = sorted(by_year.items())
+    for done in city_years(flat, spool, each_year, (in_run, before, keep), warnings, jobs, meanwhile):
+        failed = failed or done.failed
+        city_notices += done.notices
+        city_entries += done.entries
+        for year, unit, figures, missing in done.figures:
+            city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
+    if flat.excuse is not None:
+        warnings.add(flat.excuse.warnings())
+    code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
+    years = sorted({*by_year, *(c.year for c in city_figures)})
+    city_trend = city_trends(city_figures, bases)
+
+    def entries() -> Iterator[Written]:
+        for year_kept in by_year.values():
+            for rank, one in ranked([{"score": one.score, "kept": one} for one in year_kept]):
+                yield spool.entry(cast(HeldReport, one["kept"]), rank)
+
+    def unit_entries() -> Iterable[Any]:
+        return spool.read_written(spooled[0]) if spooled else unit_trend_entries()
+
+    def document() -> dict[str, Any]:
+        return {
+            **header(flat.packs, tr),
+            "reports": Lazy(entries),
+            "city": Lazy(lambda: (spool.city_entry(entry) for entry in city_entries)),
+            # each warning's text made as it is written
+            "invalid": Lazy(lambda: (invalid(bad, tr) for bad in refused)),
+            "warnings": Lazy(warnings.entries),
+            "notices": [tr.render(n) for n in (*notices, *city_notices)],
+            "trends": {
+                "method": METHOD,
+                "years": years,
+                "city": [trend(x, tr) for x in city_trend],
+                "units": Lazy(unit_entries),
+            },
+            "exit_code": int(code),
+        }
+
+    return document, warnings, code

@@ -1,0 +1,139 @@
+"""What is done for each report of a flat run, in a worker process with ``--jobs``: read, scored, written
+as its entry of the document, and packed as the city-wide rules read it (``Scored``).
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from zhijiao_check.commands.flat.spool import (
+    DEPTH,
+    figures_of,
+)
+from zhijiao_check.document import report
+from zhijiao_check.engine.evaluate import evaluate_report
+from zhijiao_check.engine.keep import Keep, packed, pruned
+from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import encoded
+from zhijiao_check.records import record
+from zhijiao_check.report import InvalidReport, ReportFile, load_report
+from zhijiao_check.status import failing
+
+if TYPE_CHECKING:
+    from zhijiao_check.engine.results import ReportEvaluation
+    from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.problems import Problem
+    from zhijiao_check.report.roster import Roster
+    from zhijiao_check.settings.waivers import Excuser, Waiver
+
+# Reports read, then scored, then written as entries, this many at a time in one process: each step's code and
+# data stay in the processor's caches over several reports (a few per cent of a bulk run on a busy machine),
+# and a batch is small enough that memory stays flat.
+BATCH = 16
+
+
+@record
+class Flat:
+    """What a flat run needs besides the reports: the same as ``commands.check.run`` uses."""
+
+    packs: Sequence[RulePack]
+    selected: set[str] | None
+    strict: bool
+    tr: Translator
+    roster: Roster | None
+    excuse: Excuser | None
+
+
+@record
+class Scored:
+    """A valid report once scored: what a worker sends back."""
+
+    file: str
+    unit: str
+    kind: str
+    year: int
+    warnings: tuple[Problem, ...]
+    score: float | None
+    fails: bool
+    entry: bytes  # the document's entry, ``"rank": null``, indented at ``DEPTH``
+    figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
+    kept: bytes  # the report as the city-wide rules read it (engine.keep), packed
+    used: frozenset[Waiver]  # the waivers that excused one of its results
+
+
+class Refused(NamedTuple):
+    """A report the roster refuses (listed after the reports invalid in themselves)."""
+
+    invalid: InvalidReport
+
+
+def listed_as_text(files: list[tuple[Path, str]]) -> list[tuple[str, str]]:
+    """Each file's path and the name it is shown by, as text, taken out of ``files`` (the caller's list, which
+    it leaves empty): a ``Path`` holds each part of its path apart, some 600 bytes a file for the whole run. A
+    name that is the path's own text is the same string."""
+    listed = []
+    for path, name in files:
+        text = str(path)
+        listed.append((text, text if name == text else name))
+    files.clear()
+    return listed
+
+
+def scorer(
+    flat: Flat, places: dict[int, int], keep: Keep
+) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
+    """The work done for a batch of files (``BATCH``; one file at a time in each worker process with
+    ``--jobs``)."""
+    units = flat.packs[0].units
+    failing_statuses = failing(flat.strict)
+
+    def admitted(loaded: ReportFile | InvalidReport) -> ReportFile | InvalidReport | Refused:
+        if flat.roster is None or not isinstance(loaded, ReportFile):
+            return loaded
+        from zhijiao_check.report.roster import missing_schools
+
+        errors = missing_schools(loaded, flat.roster)
+        return Refused(InvalidReport(loaded.file, (*errors, *loaded.warnings))) if errors else loaded
+
+    def scored(loaded: ReportFile, evaluation: ReportEvaluation) -> Scored:
+        figures = figures_of(evaluation, places)
+        used: frozenset[Waiver] = frozenset()
+        if flat.excuse is not None:
+            before = set(flat.excuse.used)
+            evaluation = flat.excuse(evaluation, evaluation.unit)
+            used = frozenset(flat.excuse.used - before)
+        return Scored(
+            loaded.file,
+            loaded.unit,
+            loaded.kind,
+            loaded.year,
+            loaded.warnings,
+            evaluation.score,
+            any(r.status in failing_statuses for r in evaluation.results),
+            encoded(report(evaluation, flat.tr), DEPTH),
+            _pickled(figures),
+            packed(pruned(loaded, keep)),
+            used,
+        )
+
+    def work(batch: Sequence[tuple[str, str]]) -> list[Scored | InvalidReport | Refused]:
+        """Each step over the whole batch in turn; what each file gave, in order."""
+        loaded = [admitted(load_report(Path(path), units, name)) for path, name in batch]
+        evaluations = {
+            index: evaluate_report(one, flat.packs, flat.selected)
+            for index, one in enumerate(loaded)
+            if isinstance(one, ReportFile)
+        }
+        return [
+            scored(one, evaluations[index]) if isinstance(one, ReportFile) else one
+            for index, one in enumerate(loaded)
+        ]
+
+    return work
+
+
+def _pickled(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

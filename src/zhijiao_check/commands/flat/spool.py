@@ -1,0 +1,353 @@
+"""The spool of a flat run: a temporary file of what each report and city-wide year left, written once and
+read back in pieces (``Spool``); what the run holds of each report besides (``HeldReport``); and the run's
+warnings, written to it as they are found (``Warnings``).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
+
+from zhijiao_check.engine.keep import unpacked
+from zhijiao_check.errors import FatalError, os_reason
+from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
+from zhijiao_check.report import ReportFile
+
+if TYPE_CHECKING:
+    from zhijiao_check.problems import Problem
+
+# Each report's entry stands at this depth in the document (top level, "reports", the entry); each unit's
+# trends one deeper (top level, "trends", "units", the entry).
+DEPTH = 2
+UNIT_DEPTH = 3
+NO_RANK = b"null\n" + b"  " * DEPTH + b"}"
+PIECE = 1 << 16  # bytes read back from the spool at a time
+LISTS = ("locations", "items")  # a city-wide result's lists, which a view reads a batch at a time
+
+
+class Result(NamedTuple):
+    """A city-wide result in the spool: where its text is (start, size); with ``Spool.views``, also where
+    the views read it from (``view``: its fields but its places and items, then those ``PLAIN`` at a time,
+    start and size in turn), so that a result of a large run is never read back whole."""
+
+    at: int
+    size: int
+    view: tuple[tuple[int, int], array[int], array[int]] | None
+
+    def moved(self, by: int) -> Result:
+        """The same result ``by`` bytes further on in the spool."""
+        if self.view is None:
+            return self._replace(at=self.at + by)
+        (head, size), locations, items = self.view
+        return Result(self.at + by, self.size, ((head + by, size), _moved(locations, by), _moved(items, by)))
+
+
+def _moved(spans: array[int], by: int) -> array[int]:
+    """Spans (start, size in turn) ``by`` bytes further on."""
+    moved = array("q", spans)
+    moved[::2] = array("q", [start + by for start in spans[::2]])
+    return moved
+
+
+class City(NamedTuple):
+    """A city-wide year's entry in the spool: where its text is, what it says besides its results, and where
+    each result is."""
+
+    at: int
+    size: int
+    head: dict[str, Any]
+    results: list[Result]
+
+    def moved(self, by: int) -> City:
+        """The same entry ``by`` bytes further on in the spool."""
+        return self._replace(at=self.at + by, results=[one.moved(by) for one in self.results])
+
+
+@dataclass(slots=True)
+class HeldReport:
+    """What the run holds of a report while the others are read: the rest is in the spool, its file's name
+    too (read back from its kept report when a second report of its unit and year names it)."""
+
+    unit: str
+    kind: str
+    year: int
+    warnings: tuple[Problem, ...]
+    score: float | None
+    fails: bool
+    number: int  # what the spool knows its entry, its figures and its kept report by (``Spool.keep``)
+
+
+class Figure(NamedTuple):
+    """One result as the trends read it (``engine.trend.trends_of``)."""
+
+    rule: Any
+    observed: Any
+    status: str
+    value: Any
+
+    @property
+    def target(self) -> dict[str, Any]:
+        return {"value": self.value}
+
+
+class Year(NamedTuple):
+    """One evaluation as the trends read it."""
+
+    year: int
+    unit: str
+    kind: str
+    results: tuple[Figure, ...]
+    units_missing: tuple[str, ...] = ()
+
+
+def _numeric(value: Any) -> Any:
+    """What a trend reads of an observed value (``engine.trend``): a number, a flag, or None."""
+    return value if value is None or isinstance(value, int | float) else None
+
+
+def spool_file() -> IO[bytes]:
+    try:
+        return tempfile.TemporaryFile(prefix="zhijiao-check-")
+    except OSError as error:
+        raise spool_failed(error) from None
+
+
+def spool_failed(error: OSError) -> FatalError:
+    """A full or unwritable temporary folder is the machine's state, not a bug: exit 2, saying where."""
+    return FatalError("spool-failed", folder=tempfile.gettempdir(), reason=os_reason(error))
+
+
+class Spool:
+    """A temporary file of what each report and city-wide year left: written once, read back in pieces."""
+
+    def __init__(self, file: IO[bytes], rules: Sequence[Any], views: bool) -> None:
+        """``views``: a view (JUnit, SARIF) reads the city-wide results as values, not only as text."""
+        self.file = file
+        self.views = views
+        self.rules = rules
+        self.end = 0
+        self.parts = array("q")  # where each report's parts start, and where the last one ends (``keep``)
+
+    def add(self, *parts: bytes) -> int:
+        """Where ``parts`` start, written one after the other."""
+        at = self.end
+        try:
+            for part in parts:
+                self.file.write(part)
+                self.end += len(part)
+        except OSError as error:
+            raise spool_failed(error) from None
+        return at
+
+    def keep(self, entry: bytes, figures: bytes, kept: bytes) -> int:
+        """A report's entry, figures and kept report written; the number to read them back by."""
+        number = len(self.parts) // 4
+        self.parts.append(self.add(entry, figures, kept))
+        for size in (len(entry), len(figures), len(kept)):
+            self.parts.append(self.parts[-1] + size)
+        return number
+
+    def part(self, kept: HeldReport, which: int) -> bytes:
+        """A kept report's entry (0), figures (1) or kept report (2)."""
+        at = 4 * kept.number + which
+        return self.read(self.parts[at], self.parts[at + 1] - self.parts[at])
+
+    def read(self, at: int, size: int) -> bytes:
+        try:
+            self.file.flush()
+            return os.pread(self.file.fileno(), size, at)
+        except OSError as error:
+            raise spool_failed(error) from None
+
+    def flush(self) -> None:
+        """Everything written so far in the file: before forking, so that no worker inherits it unwritten
+        (and writes it again)."""
+        try:
+            self.file.flush()
+        except OSError as error:
+            raise spool_failed(error) from None
+
+    def copy(self, other: Spool, size: int) -> int:
+        """The first ``size`` bytes of ``other`` (a worker's spool) written here, a piece at a time; where
+        they start."""
+        at = self.end
+        for piece in other.pieces(0, size):
+            self.add(piece)
+        return at
+
+    def value(self, at: int, size: int) -> Any:
+        """What ``read(at, size)`` says, read as JSON."""
+        return loads(self.read(at, size))
+
+    def viewed(self, one: Result) -> dict[str, Any]:
+        """A city-wide result as a view reads it: its places and items ``Lazy``, read back as they are read
+        (``jsontext.entries_of``)."""
+        if one.view is None:
+            return cast(dict[str, Any], self.value(one.at, one.size))
+        head, *lists = one.view
+        value: dict[str, Any] = self.value(*head)
+        for key, spans in zip(LISTS, lists, strict=True):
+            value[key] = Lazy(partial(self._entries, spans))
+        return value
+
+    def _entries(self, spans: array[int]) -> Iterator[Any]:
+        for index in range(0, len(spans), 2):
+            yield from self.value(spans[index], spans[index + 1])
+
+    def written(self, entries: Iterable[Any], depth: int) -> array[int]:
+        """Each of ``entries`` written as a list's entries ``depth`` deep are (``Written``), and where each
+        is (start, size in turn): ``read_written`` reads them back."""
+        spans = array("q")
+        for entry in entries:
+            text = encoded(entry, depth)
+            spans.extend((self.add(text), len(text)))
+        return spans
+
+    def read_written(self, spans: array[int]) -> Iterator[Written]:
+        for index in range(0, len(spans), 2):
+            yield Written(self.read(spans[index], spans[index + 1]))
+
+    def pieces(self, at: int, size: int) -> Iterator[bytes]:
+        """``read(at, size)`` a bounded piece at a time."""
+        end = at + size
+        while at < end:
+            piece = self.read(at, min(PIECE, end - at))
+            at += len(piece)
+            yield piece
+
+    def result(self, doc: Mapping[str, Any]) -> Result:
+        """A city-wide result (``document.result``, streamed) written, and with ``views`` its view."""
+        at = self.end
+        for piece in chunks(doc, DEPTH + 2):
+            self.add(piece)
+        if not self.views:
+            return Result(at, self.end - at, None)
+        fields = encoded({key: value for key, value in doc.items() if key not in LISTS})
+        head = (self.add(fields), len(fields))
+        locations, items = (self._batches(doc[key]) for key in LISTS)
+        return Result(at, head[0] - at, (head, locations, items))
+
+    def _batches(self, entries: Lazy) -> array[int]:
+        """``entries`` written ``PLAIN`` at a time as JSON lists, and where each list is."""
+        made = iter(entries.entries())
+        return self.written(iter(lambda: list(islice(made, PLAIN)), []), 0)
+
+    def city(self, made: Mapping[str, Any], written: Sequence[Result]) -> City:
+        """A city-wide year's entry (``document.city``) written a piece at a time, its results copied from
+        where each was written as it was made (``city_year``); and where each result now is: a view reads
+        them back one at a time."""
+        results: list[Result] = []
+
+        def copied(one: Result) -> Iterator[bytes]:
+            # each piece is written before the next is asked for: this is where the result starts
+            start = self.end
+            yield from self.pieces(one.at, one.size)
+            results.append(Result(start, self.end - start, one.view))
+
+        entries = (Spooled(partial(copied, one), partial(self.viewed, one)) for one in written)
+        doc = {**made, "results": Lazy(lambda: entries)}
+        at = self.end
+        for piece in chunks(doc, DEPTH):
+            self.add(piece)
+        return City(
+            at, self.end - at, {key: value for key, value in doc.items() if key != "results"}, results
+        )
+
+    def city_entry(self, city: City) -> Spooled:
+        """The city-wide year's entry in the document."""
+
+        def results() -> Iterator[Spooled]:
+            # read as a value from its view (its places and items a batch at a time), or in pieces
+            for one in city.results:
+                yield Spooled(partial(self.pieces, one.at, one.size), partial(self.viewed, one))
+
+        return Spooled(
+            lambda: self.pieces(city.at, city.size), lambda: {**city.head, "results": Lazy(results)}
+        )
+
+    def entry(self, kept: HeldReport, rank: int | None) -> Written:
+        """The report's entry in the document, with its rank."""
+        text = self.part(kept, 0)
+        assert text.endswith(NO_RANK)
+        if rank is not None:
+            text = text[: -len(NO_RANK)] + str(rank).encode() + NO_RANK[len(b"null") :]
+        return Written(text)
+
+    def year(self, kept: HeldReport) -> Year:
+        """The report's results as its unit's trends read them."""
+        raw = self.part(kept, 1)
+        return Year(kept.year, kept.unit, kept.kind, self.figures(pickle.loads(raw)))
+
+    def figures(self, figures: Sequence[tuple[Any, ...]]) -> tuple[Figure, ...]:
+        """``figures_of``' tuples with their rules."""
+        return tuple(Figure(self.rules[place], *rest) for place, *rest in figures)
+
+    def report(self, kept: HeldReport) -> ReportFile:
+        """The report as kept: what the city-wide rules and the year-before comparison read."""
+        return unpacked(self.part(kept, 2))
+
+
+def figures_of(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:
+    """(rule's place, observed, status, target) of each result, as the trends read them (``engine.trend``);
+    the results as scored, before any waiver (as ``engine.evaluate`` makes them)."""
+    return tuple(
+        (places[id(r.rule)], _numeric(r.observed), str(r.status), r.target["value"])
+        for r in evaluation.results
+    )
+
+
+# A spool's warnings: where each is, its size, and with ``by_file`` which are each file's (``Warnings``).
+Found = tuple["array[int]", "array[int]", "dict[str, array[int]] | None"]
+
+
+class Warnings:
+    """The run's warnings, in the document's order, written to the spool as they are found (a large run
+    finds tens of thousands comparing with the year before): where each is, and with ``by_file`` which are
+    each file's (JUnit shows them under the report they are in)."""
+
+    def __init__(self, spool: Spool, tr: Translator, by_file: bool) -> None:
+        self.spool = spool
+        self.tr = tr
+        self.at = array("q")
+        self.sizes = array("q")
+        self.files: dict[str, array[int]] | None = {} if by_file else None
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            entry = encoded(problem.as_dict(self.tr), DEPTH)
+            if self.files is not None:
+                self.files.setdefault(problem.file, array("q")).append(len(self.at))
+            self.at.append(self.spool.add(entry))
+            self.sizes.append(len(entry))
+
+    def found(self) -> Found:
+        """Where each warning is, and with ``by_file`` which are each file's (a worker's, sent back)."""
+        return self.at, self.sizes, self.files
+
+    def moved_in(self, found: Found, by: int) -> None:
+        """A worker's warnings (``found``), its spool copied into this one ``by`` bytes on, after these."""
+        at, sizes, files = found
+        first = len(self.at)
+        self.at.extend(start + by for start in at)
+        self.sizes.extend(sizes)
+        if self.files is not None and files is not None:
+            for file, indices in files.items():
+                self.files.setdefault(file, array("q")).extend(first + index for index in indices)
+
+    def entries(self) -> Iterator[Written]:
+        for at, size in zip(self.at, self.sizes, strict=True):
+            yield Written(self.spool.read(at, size))
+
+    def of(self, file: str) -> Iterator[dict[str, Any]]:
+        """The warnings located in ``file``, in order."""
+        assert self.files is not None
+        for index in self.files.get(file, ()):
+            yield self.spool.value(self.at[index], self.sizes[index])
