@@ -57,4 +57,4 @@ def test_each_figure_is_shown_as_made_afresh(lang: Lang) -> None:
             shown = result(*figures)
             target = target_text(shown, tr)
             expected = observed_text(shown, tr) + (f"\n[dim]{target}[/dim]" if target else "")
-            assert renderer._row(shown)[2] == expected, figures
+            assert renderer._head(shown)[2] == expected, figures

@@ -180,3 +180,44 @@ def test_coverage_on_a_narrow_terminal_folds_the_clause_titles() -> None:
     text = done.out.decode("utf-8")
     assert "…" not in text  # a title was cut short with an ellipsis
     assert "夯实中等" in text and "职业教育" in "".join(text.split())
+
+
+# A place's file name and line as the table shows it: the name (no folder) up to the line's last digit.
+NAME_AND_LINE = re.compile(r"[^\s/]+\.yaml:[0-9]+(?![0-9])")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_place_is_broken_between_folders_never_inside_its_file_name_or_line(
+    two_years: Run, lang: Lang
+) -> None:
+    """Folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over ``7``:
+    a reader went to line 12. A place wider than its column is broken after a folder, so that the file's
+    name and its line stay whole on one line, at every width."""
+    whole = Counter(NAME_AND_LINE.findall(table(two_years, lang, WIDE)))
+    assert whole["ningyuan.yaml:127"] and whole["lengshuitan.yaml:13"]
+    for width in WIDTHS:
+        shown = Counter(NAME_AND_LINE.findall(table(two_years, lang, width)))
+        assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"
+
+
+@pytest.mark.parametrize(
+    ("place", "room", "lines"),
+    [
+        ("samples/2023/ningyuan.yaml:127", 40, ["samples/2023/ningyuan.yaml:127"]),
+        ("samples/2023/ningyuan.yaml:127", 29, ["samples/", "2023/ningyuan.yaml:127"]),
+        ("samples/2023/ningyuan.yaml:127", 12, ["samples/", "2023/", "ningyuan.yaml", ":127"]),
+        ("D:\\报表\\2024\\冷水滩区.yaml:12", 20, ["D:\\报表\\2024\\", "冷水滩区.yaml:12"]),
+        (
+            "2024/dongan.xlsx:本单位!C11（公办中职学位数）",
+            30,
+            ["2024/dongan.xlsx", ":本单位!C11（公办中职学位数）"],
+        ),
+    ],
+)
+def test_a_place_wider_than_its_room_is_filled_from_its_end(place: str, room: int, lines: list[str]) -> None:
+    from zhijiao_check.renderers.table import placed
+
+    assert placed([{"file": place.rpartition(":")[0], "line": place.rpartition(":")[2]}], room) == "\n".join(
+        lines
+    )
+    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10) == "a.yaml:1 +2"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check import terminal
 from zhijiao_check.i18n import Translator
 from zhijiao_check.kept import Kept
+from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
@@ -144,12 +145,18 @@ class TableRenderer:
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         if not self.options.quiet:
-            rows: list[Sequence[str]] = [self._row(result) for result in evaluation["results"]]
-            if self._rows_fit(console.width, rows):
+            results = evaluation["results"]
+            heads: list[Sequence[str]] = [self._head(result) for result in results]
+            room = self._room(console.width, heads)
+            if room >= ROOM:
+                text = room - 2  # within the column's padding
+                rows: list[Sequence[str]] = [
+                    (*head, self._arithmetic(r, text)) for r, head in zip(results, heads, strict=True)
+                ]
                 console.print(Grid(self._columns, rows))
             else:
-                for result, row in zip(evaluation["results"], rows, strict=True):
-                    self._block(console, result, row)
+                for result, head in zip(results, heads, strict=True):
+                    self._block(console, result, head[0], self._arithmetic(result, console.width - 2))
         summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}{self.tr.colon}{summary or '—'}")
         console.print()
@@ -165,42 +172,45 @@ class TableRenderer:
             Column(self.tr("table.col-explanation"), overflow="fold"),
         )
 
-    def _rows_fit(self, width: int, rows: list[Sequence[str]]) -> bool:
-        """Whether a table of ``rows`` leaves the arithmetic ``ROOM`` at ``width``: its other columns are
-        never narrowed, and a table wider than the console would be cut at its edge."""
+    def _room(self, width: int, heads: list[Sequence[str]]) -> int:
+        """The cells a table of rules leaves its arithmetic at ``width``, its padding included: its other
+        columns are never narrowed, and a table wider than the console would be cut at its edge."""
         from zhijiao_check.renderers.layout import Grid, natural_width
 
-        others = Grid(self._columns[:3], [row[:3] for row in rows])
-        return width - natural_width(others) - 1 >= ROOM
+        return width - natural_width(Grid(self._columns[:3], heads)) - 1
 
-    def _block(self, console: Console, result: Data, row: Sequence[str]) -> None:
+    def _block(self, console: Console, result: Data, status: str, arithmetic: str) -> None:
         """A rule too wide for a table row: its status and ID on a line, then its title, figures and
         arithmetic folded under it."""
         from zhijiao_check.renderers.layout import Indent
 
-        status, _, _, explanation = row
         figures = _escape(value_text(result, self.tr))
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
         console.print(
-            Indent(f"[dim]{_escape(result['title'])}[/dim]\n{figures}\n{explanation}", 2), overflow="fold"
+            Indent(f"[dim]{_escape(result['title'])}[/dim]\n{figures}\n{arithmetic}", 2), overflow="fold"
         )
 
-    def _row(self, result: Data) -> tuple[str, str, str, str]:
+    def _head(self, result: Data) -> tuple[str, str, str]:
+        """A rule's status, its ID and title, its figures: the cells that are never narrowed."""
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
+        return _LABELS[result["status"]], name, self._figures(result)
+
+    def _arithmetic(self, result: Data, room: int) -> str:
+        """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             lines.append(
                 f"{_LABELS[item['status']]} {_escape(who(item))}{self.tr.colon}"
-                f"{_escape(item['explanation'])} [dim]{_escape(where(item['locations']))}[/dim]"
+                f"{_escape(item['explanation'])} [dim]{_escape(placed(item['locations'], room))}[/dim]"
             )
         if len(failing) > ITEMS_SHOWN:
             lines.append(
                 f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
             )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
-            lines.append(f"[dim]{_escape(where(result['locations']))}[/dim]")
-        return _LABELS[result["status"]], name, self._figures(result), "\n".join(lines)
+            lines.append(f"[dim]{_escape(placed(result['locations'], room))}[/dim]")
+        return "\n".join(lines)
 
     def _figures(self, result: Data) -> str:
         """The observed figure and, dim under it, the target."""
@@ -352,3 +362,27 @@ def _escape(text: str) -> str:
     from zhijiao_check.renderers.layout import escape
 
     return escape(text)
+
+
+# Where a place may be broken over two lines: after a folder's separator, before the line (or a workbook's
+# sheet and cell) and before a cell's header.
+_PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
+
+
+def placed(locations: Sequence[Data], room: int) -> str:
+    """``texts.where``, its place broken where a reader expects a break when it is wider than ``room``:
+    folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over ``7``."""
+    from zhijiao_check.renderers.layout import cell_len
+
+    text = where(locations)
+    place, space, more = text.partition(" ")
+    if cell_len(place) <= room:
+        return text
+    # Filled from the end: the file's name and its line stay together where they fit, the folders above.
+    lines = [""]
+    for part in reversed(_PLACE_BREAK.split(place)):
+        if lines[-1] and cell_len(part + lines[-1]) > room:
+            lines.append(part)
+        else:
+            lines[-1] = part + lines[-1]
+    return "\n".join(reversed(lines)) + space + more
