@@ -49,7 +49,7 @@ def test_all_required_conditions_must_hold(tmp_path):
     rule = every(require=[*FUNDED, {"field": "meets_standards", "value": True}])
     result = judge(tmp_path, rule, [with_schools(school("甲校", meets_standards=False))])
     assert result.status == "fail"
-    assert result.items[0].explanation == "办学条件达标 false ≠ true"
+    assert result.items[0].explanation == "办学条件达标 否 ≠ 是"
 
 
 def test_any_of_passes_when_one_group_holds_entirely(tmp_path):

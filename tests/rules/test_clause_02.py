@@ -33,7 +33,7 @@ def test_one_school_below_the_standards_in_2022_fails_and_is_named(unit_results)
     assert result.explanation == "1 / 2 项达标 = 50.0% < 100.0%"
     failing = [item for item in result.items if item.status == "fail"]
     assert [item.name for item in failing] == ["东安县舜德职业学校"]
-    assert failing[0].explanation == "办学条件达标 false ≠ true"
+    assert failing[0].explanation == "办学条件达标 否 ≠ 是"
 
 
 def test_one_school_below_the_standards_before_2022_is_pending(unit_results):

@@ -146,7 +146,7 @@ def field_text(path: str, tr: Translator) -> str:
 
 
 def _condition_text(condition: Any, over: str, tr: Translator) -> str:
-    from zhijiao_check.measure.conditions import field_label, show_plain
+    from zhijiao_check.measure.conditions import field_label, shown
     from zhijiao_check.measure.numbers import SHOWN
 
     label = tr.render(field_label(condition.field, over))
@@ -158,7 +158,7 @@ def _condition_text(condition: Any, over: str, tr: Translator) -> str:
     elif condition.year_plus is not None:
         right = tr("catalogue.year-plus", n=f"{condition.year_plus:+d}".replace("-", "−"))
     else:
-        right = show_plain(condition.value)
+        right = tr.render(shown(condition.value))
         labels = _value_labels()
         if tr.lang == "zh" and str(condition.value) in labels:  # report codes, with their Chinese meaning
             right += tr("engine.paren", text=labels[str(condition.value)])

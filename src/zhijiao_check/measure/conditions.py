@@ -149,7 +149,7 @@ def _describer(condition: Condition) -> Describer:
             left = read(item)
             label = field_label(field, over)
             return (
-                seq(label, f" {show_plain(left)}")
+                seq(label, " ", shown(left))
                 if left is not None
                 else msg("engine.field-absent", field=label)
             )
@@ -166,13 +166,13 @@ def _describer(condition: Condition) -> Describer:
         if other_label is not None:
             if against is None:
                 return msg("engine.field-absent", field=other_label)
-            right_text: Wording = Seq((other_label, f" {show_plain(against)}"))
+            right_text: Wording = Seq((other_label, " ", shown(against)))
         elif year_plus is not None:
             right_text = f"{year}{year_plus:+d} = {against}"
         else:
-            right_text = show_plain(against)
+            right_text = shown(against)
         return Seq(
-            (field_label(field, over), f" {show_plain(left)} {relation(left, op, bool(held))} ", right_text)
+            (field_label(field, over), " ", shown(left), f" {relation(left, op, bool(held))} ", right_text)
         )
 
     return compared
@@ -188,6 +188,14 @@ def _fields_read(condition: Condition) -> list[tuple[Callable[[Item], Any], Call
     return [
         (reader(field), locator(field)) for field in (condition.field, condition.other) if field is not None
     ]
+
+
+def shown(value: object) -> Wording:
+    """A value as an explanation shows it: a yes/no field as 是/否 (``yes``/``no``), as the flag kind and the
+    targets show one, not as YAML's ``true``/``false``."""
+    if isinstance(value, bool):
+        return msg("engine.yes" if value else "engine.no")
+    return show_plain(value)
 
 
 def show_plain(value: object) -> str:
