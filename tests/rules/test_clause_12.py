@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from factory import DROP, city_year, county, replace_unit
 
+from zhijiao_check.i18n import Translator
+
 PRACTICE = "c12.enterprise-practice"
 DURATION = "c12.practice-duration"
 ROTATION = "c12.teacher-rotation"
@@ -62,6 +64,9 @@ def test_practice_shorter_than_six_months_fails_and_names_the_group(unit_results
     assert (failing.school, failing.name) == ("东安县职业中等专业学校", "enterprise_practice[1]")
     assert failing.school == "东安县职业中等专业学校"
     assert failing.explanation == "实践时长（月） 5.5 < 6"
+    # The data names the group by its place in the list; a reader counts from 1, in words.
+    assert Translator("zh").render(failing.label) == "东安县职业中等专业学校 · 第 2 组企业实践"
+    assert Translator("en").render(failing.label) == "东安县职业中等专业学校 · enterprise practice group 2"
 
 
 def test_no_practice_group_is_not_applicable(unit_results):

@@ -149,9 +149,7 @@ def _describer(condition: Condition) -> Describer:
             left = read(item)
             label = field_label(field, over)
             return (
-                seq(label, " ", shown(left))
-                if left is not None
-                else msg("engine.field-absent", field=label)
+                seq(label, " ", shown(left)) if left is not None else msg("engine.field-absent", field=label)
             )
 
         return present

@@ -9,14 +9,20 @@ from typing import Any
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.wording import Join, Wording, msg
+from zhijiao_check.wording import Join, Wording, msg, seq
+
+# An entry of a school's list without a name of its own (a group of teachers' enterprise practice) is named
+# in the data by its place in the list: ``enterprise_practice[1]``.
+UNNAMED = "enterprise_practice"
 
 
-def item_label(name: str, school: str | None) -> str:
-    """``school · major`` for an item of a school, the name alone otherwise (a school, a unit,
-    a list entry).
-    """
-    return f"{school} · {name}" if school and school != name else name
+def item_label(name: str, school: str | None) -> Wording:
+    """``school · major`` for an item of a school, the name alone otherwise (a school, a unit, a list entry);
+    an entry without a name by its place, counted from 1 as a reader counts (``第 2 组企业实践``)."""
+    shown: Wording = name
+    if name.startswith(UNNAMED + "[") and name.endswith("]") and name[len(UNNAMED) + 1 : -1].isdigit():
+        shown = msg("engine.practice-group", n=int(name[len(UNNAMED) + 1 : -1]) + 1)
+    return seq(school, " · ", shown) if school and school != name else shown
 
 
 @record
@@ -32,7 +38,7 @@ class ItemOutcome:
     target: dict[str, Any] | None = None  # the item's own target (a school's 10000 元), when it has one
 
     @property
-    def label(self) -> str:
+    def label(self) -> Wording:
         return item_label(self.name, self.school)
 
 

@@ -54,7 +54,7 @@ class Finding:
     def explanation(self, tr: Translator) -> str:
         """The item's or the rule's arithmetic (and the rule's notes), with the view's punctuation."""
         if self.item is not None:
-            return f"{who(self.item)}{tr.colon}{self.item['explanation']}"
+            return f"{who(self.item, tr)}{tr.colon}{self.item['explanation']}"
         return tr.sep.join([self.result["explanation"], *self.result["notes"]])
 
 

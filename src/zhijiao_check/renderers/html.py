@@ -518,7 +518,7 @@ class HtmlRenderer:
                     "".join(
                         tag(
                             "li",
-                            f"{_chip(i['status'])} {escaped(who(i) + tr.colon + i['explanation'])} "
+                            f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
                             + tag("code", escaped(where(i["locations"]))),
                         )
                         for i in items

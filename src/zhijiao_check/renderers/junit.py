@@ -81,7 +81,7 @@ def suites(
         _close(suite, [], [])
         yield written(suite)
     for evaluation in chain(entries_of(doc["reports"]), entries_of(doc["city"])):
-        yield written(_evaluation_suite(index, stamp, evaluation, failing, warnings_of))
+        yield written(_evaluation_suite(index, stamp, evaluation, failing, warnings_of, tr))
     yield "\n</testsuites>\n" if index else empty + "\n"
 
 
@@ -91,6 +91,7 @@ def _evaluation_suite(
     evaluation: Mapping[str, Any],
     failing: frozenset[str],
     warnings_of: Callable[[str], Iterable[Mapping[str, Any]]],
+    tr: Translator,
 ) -> Element:
     """A report's suite, or a city-wide year's: a case per rule."""
     city = "unit" not in evaluation
@@ -114,7 +115,7 @@ def _evaluation_suite(
             places = entries_of((result if head is None else head)["locations"])
             first = where(list(islice(places, 1)))
             message = f"{first}: {result['explanation']}" if first else result["explanation"]
-            _child(case, "failure", f"{message} ({title})", status, _details(result, head, items))
+            _child(case, "failure", f"{message} ({title})", status, _details(result, head, items, tr))
         elif status in SKIPPED:
             reason = result["notes"][0] if result["waiver"] is not None else result["explanation"]
             _child(case, "skipped", f"{status}: {reason} ({title})", None, None)
@@ -204,7 +205,10 @@ def _close(suite: Element, out: list[str], err: list[str]) -> None:
 
 
 def _details(
-    result: Mapping[str, Any], head: Mapping[str, Any] | None, rest: Iterator[Mapping[str, Any]]
+    result: Mapping[str, Any],
+    head: Mapping[str, Any] | None,
+    rest: Iterator[Mapping[str, Any]],
+    tr: Translator,
 ) -> str:
     """The failure's text: the arithmetic, the notes, and where the data is, or each item that did not
     pass (``head``, then ``rest``: read as they come, a large run's thousands never held at once)."""
@@ -218,7 +222,7 @@ def _details(
         lines += spots
     for item in () if head is None else chain([head], rest):
         lines.append(
-            f"{item['status']} {who(item)}: {item['explanation']} {where(item['locations'])}".rstrip()
+            f"{item['status']} {who(item, tr)}: {item['explanation']} {where(item['locations'])}".rstrip()
         )
     return "\n".join(lines)
 

@@ -168,7 +168,7 @@ class MarkdownRenderer:
             items = failing_items(r)
             for item in items[:ITEMS_SHOWN]:
                 lines.append(
-                    f"{Status(item['status']).emoji} {who(item)}{tr.colon}{item['explanation']} "
+                    f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
                     f"`{where(item['locations'])}`"
                 )
             if len(items) > ITEMS_SHOWN:

@@ -150,7 +150,7 @@ class SarifRenderer:
         places = self._distinct(finding.places)
         located = list(islice(places, 2)) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
-        item = who(finding.item) if finding.item is not None else ""
+        item = who(finding.item, self.tr) if finding.item is not None else ""
         # A school's own figure is held against the school's own target (10000 元), not the share of schools.
         target = (finding.item or {}).get("target") or result["target"]
         out: dict[str, Any] = {

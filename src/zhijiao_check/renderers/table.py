@@ -201,7 +201,7 @@ class TableRenderer:
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             lines.append(
-                f"{_LABELS[item['status']]} {_escape(who(item))}{self.tr.colon}"
+                f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
                 f"{_escape(item['explanation'])} [dim]{_escape(placed(item['locations'], room))}[/dim]"
             )
         if len(failing) > ITEMS_SHOWN:

@@ -68,9 +68,9 @@ def units_missing(city: Mapping[str, Any], tr: Translator) -> str:
     return tr("engine.units-missing", units=tr.join(city["units_missing"])) if city["units_missing"] else ""
 
 
-def who(item: Mapping[str, Any]) -> str:
-    """``school · major`` for an item of a school, the name alone otherwise."""
-    return item_label(str(item["name"]), item.get("school"))
+def who(item: Mapping[str, Any], tr: Translator) -> str:
+    """``school · major`` for an item of a school, the name alone otherwise (``outcome.item_label``)."""
+    return tr.render(item_label(str(item["name"]), item.get("school")))
 
 
 def where(locations: Sequence[Mapping[str, Any]]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "engine.yes": "yes",
     "engine.no": "no",
+    "engine.practice-group": "enterprise practice group {n}",
     "engine.unit-yuan": " yuan",
     "engine.unit-persons": " persons",
     "engine.missing-data": "data missing: {what}",

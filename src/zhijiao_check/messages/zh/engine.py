@@ -7,6 +7,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "engine.yes": "是",
     "engine.no": "否",
+    "engine.practice-group": "第 {n} 组企业实践",
     "engine.unit-yuan": " 元",
     "engine.unit-persons": " 人",
     "engine.missing-data": "缺少数据：{what}",
