@@ -158,31 +158,8 @@ def _condition_text(condition: Any, over: str, tr: Translator) -> str:
     elif condition.year_plus is not None:
         right = tr("catalogue.year-plus", n=f"{condition.year_plus:+d}".replace("-", "−"))
     else:
-        right = tr.render(shown(condition.value))
-        labels = _value_labels()
-        if tr.lang == "zh" and str(condition.value) in labels:  # report codes, with their Chinese meaning
-            right += tr("engine.paren", text=labels[str(condition.value)])
+        right = tr.render(shown(condition.value))  # a report's code with its Chinese meaning
     return f"{label} {sign} {right}"
-
-
-def _value_labels() -> dict[str, str]:
-    from zhijiao_check.report.model import (
-        LEVEL_LABELS,
-        MAJOR_DESIGNATION_LABELS,
-        OWNERSHIP_LABELS,
-        PROJECT_LABELS,
-        RATING_LABELS,
-        SCHOOL_DESIGNATION_LABELS,
-    )
-
-    return {
-        **LEVEL_LABELS,
-        **OWNERSHIP_LABELS,
-        **RATING_LABELS,
-        **SCHOOL_DESIGNATION_LABELS,
-        **MAJOR_DESIGNATION_LABELS,
-        **PROJECT_LABELS,
-    }
 
 
 def target_text(rule: Any, tr: Translator) -> str:

@@ -15,29 +15,17 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from zhijiao_check.report import scalars
+from zhijiao_check.report.codes import (
+    KIND_LABELS,
+    LEVEL_LABELS,
+    MAJOR_DESIGNATION_LABELS,
+    OWNERSHIP_LABELS,
+    PROJECT_LABELS,
+    RATING_LABELS,
+    SCHOOL_DESIGNATION_LABELS,
+)
 from zhijiao_check.units import UnitKind
 
-KIND_LABELS = {
-    "county": "县市区",
-    "management_area": "管理区",
-    "development_zone": "经开区",
-    "city": "市本级",
-}
-LEVEL_LABELS = {"secondary": "中职，含技工学校", "higher": "高职"}
-OWNERSHIP_LABELS = {"public": "公办", "private": "民办"}
-SCHOOL_DESIGNATION_LABELS = {
-    "quality_school": "优质中职学校",
-    "chuyi_brand": "楚怡品牌学校",
-    "undergraduate": "职业本科",
-}
-RATING_LABELS = {"green": "绿牌", "yellow": "黄牌", "red": "红牌"}
-MAJOR_DESIGNATION_LABELS = {
-    "quality": "优质中职专业",
-    "demonstration": "示范中职专业",
-    "chuyi": "楚怡专业",
-    "high_level": "高水平高职专业",
-}
-PROJECT_LABELS = {"not_started": "未开工", "building": "在建", "completed": "已完工并投入使用"}
 ClusterName = Literal["生物医药", "电子信息", "先进装备制造", "农产品精深加工", "轻纺箱包制鞋", "新材料"]
 CLUSTERS: tuple[str, ...] = get_args(ClusterName)  # 六大制造产业集群
 RoleName = Literal["专业带头人", "产业导师", "技能大师"]

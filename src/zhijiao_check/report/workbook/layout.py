@@ -27,7 +27,7 @@ from typing import Any
 
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
-from zhijiao_check.report import model
+from zhijiao_check.report import codes, model
 
 NONE_WORD = "无"  # an empty list, in a list cell or a marker
 YES, NO = "是", "否"
@@ -55,11 +55,11 @@ HEADER_SEARCH = 10  # title rows a county may add above a table's header
 # more than a cell can show (中职，含技工学校). The reader takes a label or the value. An enumeration of ASCII
 # values missing here would show its raw values: the template test refuses that.
 CHOICE_LABELS: dict[str, dict[str, str]] = {
-    "kind": model.KIND_LABELS,
+    "kind": codes.KIND_LABELS,
     "level": {"secondary": "中职", "higher": "高职"},
-    "ownership": model.OWNERSHIP_LABELS,
-    "rating": model.RATING_LABELS,
-    "construction_project": model.PROJECT_LABELS,
+    "ownership": codes.OWNERSHIP_LABELS,
+    "rating": codes.RATING_LABELS,
+    "construction_project": codes.PROJECT_LABELS,
 }
 
 
@@ -244,7 +244,7 @@ def _field_columns(
     if prop.get("type") == "array":
         items = _resolve(prop["items"], definitions)
         if "enum" in items:
-            names = {**model.SCHOOL_DESIGNATION_LABELS, **model.MAJOR_DESIGNATION_LABELS}
+            names = {**codes.SCHOOL_DESIGNATION_LABELS, **codes.MAJOR_DESIGNATION_LABELS}
             return [
                 Column(
                     f"{key}:{value}",
