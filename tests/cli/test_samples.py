@@ -164,7 +164,8 @@ def test_2023_park_given_nothing_fails(run_2023):
 def test_2023_projects_of_clause_2_in_progress(run_2023):
     result = city(run_2023)["c2.school-projects"]
     assert result.explanation.startswith(
-        "已覆盖 7 / 12 < 12；未覆盖：永州师范高等专科学校（建设项目进展 building（在建） ≠ completed（已完工并投入使用））"
+        "已覆盖 7 / 12 < 12；未覆盖：永州师范高等专科学校"
+        "（建设项目进展 building（在建） ≠ completed（已完工并投入使用））"
     )
 
 

@@ -59,7 +59,8 @@ def test_an_unfinished_project_in_2025_fails_naming_the_school_and_its_state(cit
     result = city_results(city_year(2025, projects=11))[PROJECTS]
     assert result.status == "fail"
     assert result.explanation == (
-        "已覆盖 11 / 12 < 12；未覆盖：祁阳市职业中等专业学校（建设项目进展 building（在建） ≠ completed（已完工并投入使用））"
+        "已覆盖 11 / 12 < 12；未覆盖：祁阳市职业中等专业学校"
+        "（建设项目进展 building（在建） ≠ completed（已完工并投入使用））"
     )
 
 

@@ -227,6 +227,68 @@ def plain(markup: str) -> str:
     return _without_control_codes("".join(parts))
 
 
+# Where Chinese text may break, as a reader expects: rich breaks a line only at a space, so "4 < 6：冷水滩区…"
+# broke after "4 <", the whole list moved to the next line. Chinese breaks between any two characters, never
+# before closing punctuation nor after opening punctuation; other text at its spaces, as rich does.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
+# An atom: a Chinese character or a run of other text, with the closing marks after it and the opening marks
+# before it (a space between included: such a mark may not start or end a line whatever stands between).
+_ATOMS = later(rf"\s+|(?:[{_OPENING}]\s*)*(?:[{_WIDE}]|[^\s{_WIDE}]+)(?:\s*[{_CLOSING}])*")
+_HAS_WIDE = later(f"[{_WIDE}]")
+_CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
+
+
+def break_chinese(markup: str, width: int) -> str:
+    """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
+    (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. A
+    markup with an escaped tag or a control code is left as it is (the layout wraps it as rich does)."""
+    if 2 * len(markup) <= width or "\\" in markup or not _HAS_WIDE.search(markup) or _CONTROL.search(markup):
+        return markup
+    broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
+    return "\n".join([broken[line, width] for line in markup.split("\n")])
+
+
+def _chinese_line(line: str, width: int) -> str:
+    """One line of ``break_chinese``: the text without its tags broken into atoms, filled greedily; at each
+    break the spaces before it dropped (the tags among them kept), a line break put in its place."""
+    if cell_len(line) <= width:  # its tags counted too: a line that fits so is left to the layout
+        return line
+    text: list[str] = []  # the text as shown
+    places: list[int] = []  # where each of its characters stands in ``line``
+    position = 0
+    for tag in (*_BARE_TAG.finditer(line), None):
+        end = len(line) if tag is None else tag.start()
+        text.append(line[position:end])
+        places.extend(range(position, end))
+        position = len(line) if tag is None else tag.end()
+    shown = "".join(text)
+    if cell_len(shown) <= width:
+        return line
+    places.append(len(line))
+    cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
+    cells, gap, spaces = 0, 0, None
+    for atom in _ATOMS.finditer(shown):
+        word = atom.group()
+        if word.isspace():
+            gap, spaces = cell_len(word), atom
+            continue
+        size = cell_len(word)
+        if cells and cells + gap + size > width:
+            start = places[spaces.start()] if spaces is not None else places[atom.start()]
+            cuts.append((start, places[atom.start()]))
+            cells = size
+        else:
+            cells += gap + size
+        gap, spaces = 0, None
+    out, position = [], 0
+    for start, end in cuts:
+        out += [line[position:start], "\n", "".join(_BARE_TAG.findall(line[start:end]))]
+        position = end
+    out.append(line[position:])
+    return "".join(out)
+
+
 def escape(text: str) -> str:
     """``rich.markup.escape``: ``text`` as console markup that reads as itself (each ``[`` that would open a
     tag escaped, the backslashes before it doubled, a last lone backslash doubled). Here, not imported from

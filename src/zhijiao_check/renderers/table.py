@@ -197,6 +197,8 @@ class TableRenderer:
 
     def _arithmetic(self, result: Data, room: int) -> str:
         """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
+        from zhijiao_check.renderers.layout import break_chinese
+
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
@@ -210,7 +212,7 @@ class TableRenderer:
             )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
             lines.append(f"[dim]{_escape(placed(result['locations'], room))}[/dim]")
-        return "\n".join(lines)
+        return break_chinese("\n".join(lines), room)
 
     def _figures(self, result: Data) -> str:
         """The observed figure and, dim under it, the target."""

@@ -1,0 +1,78 @@
+"""Chinese text in a table's arithmetic breaks where a reader expects (``layout.break_chinese``): rich
+breaks a line only at a space, so ``4 < 6：冷水滩区…`` broke after ``4 <``, the names on the next line."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhijiao_check.renderers.layout import break_chinese, cell_len, plain
+
+CLOSING = "，。、：；！？）」』】〉》”’%"
+OPENING = "（「『【〈《“‘"
+
+
+def test_a_comparison_keeps_its_target_and_the_names_fill_the_lines() -> None:
+    text = "4 < 6：冷水滩区职业中等专业学校、祁阳市职业中等专业学校"
+    assert break_chinese(text, 20).split("\n") == [
+        "4 < 6：冷水滩区职业",  # 19 cells: a character more would be 21
+        "中等专业学校、祁阳市",
+        "职业中等专业学校",
+    ]
+
+
+def test_punctuation_stays_with_the_character_it_belongs_to() -> None:
+    # "、" may not start a line, "（" may not end one
+    assert break_chinese("一二三四五、六七（八九）", 10).split("\n") == ["一二三四", "五、六七", "（八九）"]
+
+
+def test_tags_are_kept_and_a_break_at_a_space_drops_the_space() -> None:
+    text = "[red]✗ fail[/red] 东安县职业中等专业学校：生均拨款 9200 < 10000 "
+    broken = break_chinese(text + "[dim]samples/2023/dongan.yaml:43[/dim]", 30)
+    assert broken.count("[dim]") == 1 and broken.count("[/red]") == 1
+    lines = [plain(line) for line in broken.split("\n")]
+    assert lines == [
+        "✗ fail 东安县职业中等专业学",  # 29 cells: "校：" would be 33
+        "校：生均拨款 9200 < 10000",
+        "samples/2023/dongan.yaml:43",
+    ]
+
+
+def test_text_that_fits_or_is_not_chinese_is_left_to_the_layout() -> None:
+    assert break_chinese("4 < 6：冷水滩区", 40) == "4 < 6：冷水滩区"
+    english = "4 < 6: a school that is named at length, then another one"
+    assert break_chinese(english, 20) == english
+    escaped = "东安县\\[注] 职业中等专业学校职业中等专业学校"
+    assert break_chinese(escaped, 10) == escaped
+
+
+WORDS = st.sampled_from(
+    [
+        "冷水滩区",
+        "职业中等专业学校",
+        "、",
+        "：",
+        "（在建）",
+        "4",
+        "<",
+        "10000",
+        "samples/2023/a.yaml:12",
+        "≠",
+        "是",
+    ]
+)
+
+
+@given(st.lists(st.tuples(WORDS, st.sampled_from(["", " "])), min_size=1, max_size=30), st.integers(8, 60))
+def test_every_line_fits_and_nothing_is_lost_but_the_spaces_at_breaks(
+    words: list[tuple[str, str]], width: int
+) -> None:
+    text = "".join(word + space for word, space in words).strip()
+    lines = break_chinese(text, width).split("\n")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for number, line in enumerate(lines):
+        # wider only where one atom is: a path, or a character with the marks that go with it
+        assert cell_len(line) <= width or len(line.replace(" ", "")) <= 3 or "/" in line
+        if number:
+            assert line and line[0] not in CLOSING, lines
+            assert not lines[number - 1].endswith(tuple(OPENING)), lines
