@@ -131,7 +131,9 @@ class TableRenderer:
         style = "yellow" if problem["severity"] == "warning" else "red"
         # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
         console.print(
-            f"  [{style}]{_escape(at(problem))}[/{style}] {_escape(problem['path'])}", soft_wrap=True
+            f"  [{style}]{_escape(at(problem))}[/{style}]"
+            + (f" {_escape(problem['path'])}" if problem["path"] else ""),
+            soft_wrap=True,
         )
         console.print(Indent(_escape(problem["message"]), 6))
 
