@@ -24,17 +24,6 @@ def _width() -> int:
     return terminal.width() if stdout_is_tty() else 100
 
 
-def _show(table: Any) -> None:
-    """A table as wide as ``_width``."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    Console(file=buffer, highlight=False, width=_width(), no_color=True, color_system=None).print(table)
-    write(buffer.getvalue(), None)
-
-
 def _print(text: str) -> None:
     write(text + "\n", None)
 
@@ -349,19 +338,44 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     if format == "json":
         _print(dumps({"document": pack.info.document, "clauses": rows}))
         return ExitCode.OK
-    from rich import box
-    from rich.table import Table
+    import io
 
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title=pack.info.document)
-    table.add_column(tr("catalogue.col-clause"), justify="right")
-    table.add_column(tr("catalogue.col-title"), overflow="fold")
-    table.add_column(tr("catalogue.col-rules"), overflow="fold")
+    from zhijiao_check.renderers.layout import (
+        Column,
+        Grid,
+        Indent,
+        PlainConsole,
+        break_chinese,
+        escape,
+        natural_width,
+    )
+
+    width = _width()
+    console = PlainConsole(buffer := io.StringIO(), width)
+    cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
+    clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
+    others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
+    room = width - natural_width(others) - 1
+    listed = []
     for row in rows:
         lines = [
             f"{i}{borrowed_text(row['borrowed'][i], tr)}" if i in row["borrowed"] else i for i in row["rules"]
         ]
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
-        table.add_row(str(row["clause"]), row["title"], "\n".join(lines) or "—")
-    _show(table)
+        listed.append(escape("\n".join(lines) or "—"))
+    if room >= ROOM:
+        # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
+        shown: list[Sequence[str]] = [
+            [*cell, break_chinese(text, room - 2)] for cell, text in zip(cells, listed, strict=True)
+        ]
+        column = Column(tr("catalogue.col-rules"), overflow="fold")
+        console.print(Grid([*others.columns, column], shown, title=pack.info.document))
+    else:  # no room beside the clause and its title: the rules under them
+        for row, text in zip(rows, listed, strict=True):
+            console.print(
+                escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold"
+            )
+            console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
+    write(buffer.getvalue(), None)
     return ExitCode.OK
