@@ -126,7 +126,7 @@ class TableRenderer:
         """The place on one line (``file:line:col path``), the message indented under it,
         wrapped to the width.
         """
-        from zhijiao_check.renderers.layout import Indent
+        from zhijiao_check.renderers.layout import Indent, break_chinese
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
@@ -135,7 +135,7 @@ class TableRenderer:
             + (f" {_escape(problem['path'])}" if problem["path"] else ""),
             soft_wrap=True,
         )
-        console.print(Indent(_escape(problem["message"]), 6))
+        console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
         from zhijiao_check.renderers.layout import Grid
