@@ -246,7 +246,12 @@ def break_chinese(markup: str, width: int) -> str:
     if 2 * len(markup) <= width or "\\" in markup or not _HAS_WIDE.search(markup) or _CONTROL.search(markup):
         return markup
     broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
-    return "\n".join([broken[line, width] for line in markup.split("\n")])
+    return "\n".join(
+        [
+            line if line.isascii() or 2 * len(line) <= width else broken[line, width]  # a place, a short line
+            for line in markup.split("\n")
+        ]
+    )
 
 
 def _chinese_line(line: str, width: int) -> str:
