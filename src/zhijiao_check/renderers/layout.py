@@ -230,12 +230,26 @@ def plain(markup: str) -> str:
 # Where Chinese text may break, as a reader expects: rich breaks a line only at a space, so "4 < 6：冷水滩区…"
 # broke after "4 <", the whole list moved to the next line. Chinese breaks between any two characters, never
 # before closing punctuation nor after opening punctuation; other text at its spaces, as rich does.
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
+
+
+class _Kinds(dict[int, str]):
+    """Each character's kind for ``_ATOMS`` (``str.translate`` asks by code point): opening or closing mark,
+    space, wide (Chinese), other. A pattern of Chinese's ranges would build a table of the whole plane when
+    compiled, some 60 million instructions of a one-report table run."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kind = "O" if char in _OPENING else "C" if char in _CLOSING else "S" if char.isspace() else "A"
+        kind = "W" if kind == "A" and cell_len(char) == 2 else kind
+        self[code] = kind
+        return kind
+
+
+_KINDS = _Kinds()
 # An atom: a Chinese character or a run of other text, with the closing marks after it and the opening marks
 # before it (a space between included: such a mark may not start or end a line whatever stands between).
-_ATOMS = later(rf"\s+|(?:[{_OPENING}]\s*)*(?:[{_WIDE}]|[^\s{_WIDE}]+)(?:\s*[{_CLOSING}])*")
-_HAS_WIDE = later(f"[{_WIDE}]")
+_ATOMS = later(r"S+|(?:OS*)*(?:W|A+|C|O)(?:S*C)*")
 _CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
 
 
@@ -243,7 +257,7 @@ def break_chinese(markup: str, width: int) -> str:
     """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
     (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. A
     markup with an escaped tag or a control code is left as it is (the layout wraps it as rich does)."""
-    if 2 * len(markup) <= width or "\\" in markup or not _HAS_WIDE.search(markup) or _CONTROL.search(markup):
+    if 2 * len(markup) <= width or markup.isascii() or "\\" in markup or _CONTROL.search(markup):
         return markup
     broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
     return "\n".join(
@@ -257,7 +271,8 @@ def break_chinese(markup: str, width: int) -> str:
 def _chinese_line(line: str, width: int) -> str:
     """One line of ``break_chinese``: the text without its tags broken into atoms, filled greedily; at each
     break the spaces before it dropped (the tags among them kept), a line break put in its place."""
-    if cell_len(line) <= width:  # its tags counted too: a line that fits so is left to the layout
+    cells = cell_len(line)
+    if cells <= width or cells == len(line):  # it fits (its tags counted too), or nothing in it is wide
         return line
     text: list[str] = []  # the text as shown
     places: list[int] = []  # where each of its characters stands in ``line``
@@ -273,9 +288,9 @@ def _chinese_line(line: str, width: int) -> str:
     places.append(len(line))
     cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
     cells, gap, spaces = 0, 0, None
-    for atom in _ATOMS.finditer(shown):
-        word = atom.group()
-        if word.isspace():
+    for atom in _ATOMS.finditer(shown.translate(_KINDS)):
+        word = shown[atom.start() : atom.end()]
+        if atom.group()[0] == "S":
             gap, spaces = cell_len(word), atom
             continue
         size = cell_len(word)
