@@ -217,7 +217,8 @@ def test_a_place_is_broken_between_folders_never_inside_its_file_name_or_line(
 def test_a_place_wider_than_its_room_is_filled_from_its_end(place: str, room: int, lines: list[str]) -> None:
     from zhijiao_check.renderers.table import placed
 
-    assert placed([{"file": place.rpartition(":")[0], "line": place.rpartition(":")[2]}], room) == "\n".join(
-        lines
-    )
-    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10) == "a.yaml:1 +2"
+    located = [{"file": place.rpartition(":")[0], "line": place.rpartition(":")[2]}]
+    assert placed(located, room, Translator("zh")) == "\n".join(lines)
+    # how many other places there are, in words: "+2" read as a line two further on
+    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("zh")) == "a.yaml:1 另 2 处"
+    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("en")) == "a.yaml:1 and 2 more"

@@ -519,14 +519,14 @@ class HtmlRenderer:
                         tag(
                             "li",
                             f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
-                            + tag("code", escaped(where(i["locations"]))),
+                            + tag("code", escaped(where(i["locations"], tr))),
                         )
                         for i in items
                     ),
                     class_="items",
                 )
             elif r["locations"] and r["status"] != "not_applicable":
-                text += "<br>" + tag("code", escaped(where(r["locations"])))
+                text += "<br>" + tag("code", escaped(where(r["locations"], tr)))
             quote = tag("blockquote", escaped(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
             rows.append(
                 tag(

@@ -113,7 +113,7 @@ def _evaluation_suite(
             items = failing_entries(result)  # the first to say where, then each in turn (``_details``)
             head = next(items, None)
             places = entries_of((result if head is None else head)["locations"])
-            first = where(list(islice(places, 1)))
+            first = where(list(islice(places, 1)), tr)
             message = f"{first}: {result['explanation']}" if first else result["explanation"]
             _child(case, "failure", f"{message} ({title})", status, _details(result, head, items, tr))
         elif status in SKIPPED:
@@ -222,7 +222,7 @@ def _details(
         lines += spots
     for item in () if head is None else chain([head], rest):
         lines.append(
-            f"{item['status']} {who(item, tr)}: {item['explanation']} {where(item['locations'])}".rstrip()
+            f"{item['status']} {who(item, tr)}: {item['explanation']} {where(item['locations'], tr)}".rstrip()
         )
     return "\n".join(lines)
 

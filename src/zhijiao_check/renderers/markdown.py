@@ -169,12 +169,12 @@ class MarkdownRenderer:
             for item in items[:ITEMS_SHOWN]:
                 lines.append(
                     f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
-                    f"`{where(item['locations'])}`"
+                    f"`{where(item['locations'], tr)}`"
                 )
             if len(items) > ITEMS_SHOWN:
                 lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if located and not items and r["status"] != "not_applicable" and r["locations"]:
-                lines.append(f"`{where(r['locations'])}`")
+                lines.append(f"`{where(r['locations'], tr)}`")
             out.append(
                 _row(
                     [

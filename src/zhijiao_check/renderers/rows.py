@@ -57,7 +57,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     figure(result.get("expected")),
                     result["unit"],
                     tr.sep.join([result["explanation"], *result["notes"]]),
-                    where(result["locations"]),
+                    where(result["locations"], tr),
                     evaluation.get("file") or "",
                 ]
             )

@@ -204,16 +204,17 @@ class TableRenderer:
         lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
+            place = _escape(placed(item["locations"], room, self.tr))
             lines.append(
                 f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
-                f"{_escape(item['explanation'])} [dim]{_escape(placed(item['locations'], room))}[/dim]"
+                f"{_escape(item['explanation'])} [dim]{place}[/dim]"
             )
         if len(failing) > ITEMS_SHOWN:
             lines.append(
                 f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
             )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
-            lines.append(f"[dim]{_escape(placed(result['locations'], room))}[/dim]")
+            lines.append(f"[dim]{_escape(placed(result['locations'], room, self.tr))}[/dim]")
         return break_chinese("\n".join(lines), room)
 
     def _figures(self, result: Data) -> str:
@@ -373,12 +374,12 @@ def _escape(text: str) -> str:
 _PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
 
 
-def placed(locations: Sequence[Data], room: int) -> str:
+def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
     """``texts.where``, its place broken where a reader expects a break when it is wider than ``room``:
     folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over ``7``."""
     from zhijiao_check.renderers.layout import cell_len
 
-    text = where(locations)
+    text = where(locations, tr)
     place, space, more = text.partition(" ")
     if cell_len(place) <= room:
         return text

@@ -73,11 +73,12 @@ def who(item: Mapping[str, Any], tr: Translator) -> str:
     return tr.render(item_label(str(item["name"]), item.get("school")))
 
 
-def where(locations: Sequence[Mapping[str, Any]]) -> str:
-    """``file:line`` (a workbook's ``file:sheet!cell``) of the first location, ``+n`` for the others."""
+def where(locations: Sequence[Mapping[str, Any]], tr: Translator) -> str:
+    """``file:line`` (a workbook's ``file:sheet!cell``) of the first location, and how many others there are
+    in words: ``a.yaml:65 另 7 处`` (``+7`` read as a line seven further on)."""
     if not locations:
         return ""
-    more = f" +{len(locations) - 1}" if len(locations) > 1 else ""
+    more = f" {tr('render.more-places', count=len(locations) - 1)}" if len(locations) > 1 else ""
     return f"{spot(locations[0])}{more}"
 
 

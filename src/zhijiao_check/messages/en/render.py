@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "render.invalid-rule": "invalid report: not in report format v1 (docs/report-format.md), not scored",
     "render.status-not_applicable": "not applicable",
     "render.status-none": "no such rule for this kind of unit",
+    "render.more-places": "and {count} more",
     "render.legend": "Legend",
     "render.blank": "blank",
     "render.matrix-title": "{year} · units ranked by score, rule by rule",

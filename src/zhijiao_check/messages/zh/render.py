@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "render.invalid-rule": "报表无效：格式不符合填报格式 v1（docs/report-format.md），未计分",
     "render.status-not_applicable": "不适用",
     "render.status-none": "该类单位无此规则",
+    "render.more-places": "另 {count} 处",
     "render.legend": "图例",
     "render.blank": "空白",
     "render.matrix-title": "{year} 年 · 单位得分排名与达标矩阵",
