@@ -46,6 +46,14 @@ def test_text_that_fits_or_is_not_chinese_is_left_to_the_layout() -> None:
     assert break_chinese(escaped, 10) == escaped
 
 
+def test_a_backslash_that_escapes_nothing_is_text() -> None:
+    """A backslash is markup only before a bracket: a line holding a Windows path is still broken."""
+    text = "4 < 6：冷水滩区职业中等专业学校、祁阳市职业中等专业学校 [dim]D:\\data\\2024\\a.yaml:37[/dim]"
+    lines = [plain(line) for line in break_chinese(text, 20).split("\n")]
+    assert lines[:2] == ["4 < 6：冷水滩区职业", "中等专业学校、祁阳市"]
+    assert lines[-1] == "D:\\data\\2024\\a.yaml:37"
+
+
 WORDS = st.sampled_from(
     [
         "冷水滩区",

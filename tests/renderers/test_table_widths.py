@@ -219,6 +219,26 @@ def test_a_place_wider_than_its_room_is_filled_from_its_end(place: str, room: in
 
     located = [{"file": place.rpartition(":")[0], "line": place.rpartition(":")[2]}]
     assert placed(located, room, Translator("zh")) == "\n".join(lines)
+    # a path may hold a space: it is the place, the count follows it
+    spaced = [{"file": "D:/县市区 报表/2024/冷水滩区.yaml", "line": 12}] * 2
+    assert placed(spaced, 20, Translator("zh")) == "D:/县市区 报表/2024/\n冷水滩区.yaml:12 另 1 处"
     # how many other places there are, in words: "+2" read as a line two further on
     assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("zh")) == "a.yaml:1 另 2 处"
     assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("en")) == "a.yaml:1 and 2 more"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_place_in_chinese_folders_is_whole_too(tmp_path: Path, lang: Lang) -> None:
+    """On Chinese Windows a report's folders and name are Chinese: Chinese text elsewhere in a line breaks
+    between characters, a place only after a folder (a name wider than the column itself is folded, as any
+    word is: at the narrowest table, 26 cells, a name of eleven characters)."""
+    folder = tmp_path / "县市区报表" / "2023年职业教育统计"
+    folder.mkdir(parents=True)
+    text = (Path(__file__).parents[2] / "samples" / "2023" / "ningyuan.yaml").read_text(encoding="utf-8")
+    (folder / "宁远县统计报表.yaml").write_text(text, encoding="utf-8")
+    run = check(folder)
+    whole = Counter(NAME_AND_LINE.findall(table(run, lang, WIDE)))
+    assert whole["宁远县统计报表.yaml:44"]
+    for width in WIDTHS:
+        shown = Counter(NAME_AND_LINE.findall(table(run, lang, width)))
+        assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"

@@ -256,8 +256,9 @@ _CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*ke
 def break_chinese(markup: str, width: int) -> str:
     """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
     (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. A
-    markup with an escaped tag or a control code is left as it is (the layout wraps it as rich does)."""
-    if 2 * len(markup) <= width or markup.isascii() or "\\" in markup or _CONTROL.search(markup):
+    markup with an escaped bracket or a control code is left as it is (the layout wraps it as rich does); a
+    backslash elsewhere, as in a Windows path, is text."""
+    if 2 * len(markup) <= width or markup.isascii() or "\\[" in markup or _CONTROL.search(markup):
         return markup
     broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
     return "\n".join(

@@ -24,6 +24,7 @@ from zhijiao_check.renderers.texts import (
     observed_text,
     score_beside,
     score_text,
+    spot,
     target_text,
     units_missing,
     value_text,
@@ -201,21 +202,23 @@ class TableRenderer:
         """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
         from zhijiao_check.renderers.layout import break_chinese
 
-        lines = [_escape(result["explanation"]), *(f"[dim]{_escape(note)}[/dim]" for note in result["notes"])]
+        # Chinese broken where Chinese breaks (``break_chinese``); a place only after a folder (``placed``)
+        lines = [
+            break_chinese(_escape(result["explanation"]), room),
+            *(break_chinese(f"[dim]{_escape(note)}[/dim]", room) for note in result["notes"]),
+        ]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             place = _escape(placed(item["locations"], room, self.tr))
-            lines.append(
-                f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
-                f"{_escape(item['explanation'])} [dim]{place}[/dim]"
-            )
+            said = f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
+            lines.append(f"{break_chinese(said + _escape(item['explanation']), room)} [dim]{place}[/dim]")
         if len(failing) > ITEMS_SHOWN:
             lines.append(
                 f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
             )
         if result["locations"] and result["status"] != "not_applicable" and not failing:
             lines.append(f"[dim]{_escape(placed(result['locations'], room, self.tr))}[/dim]")
-        return break_chinese("\n".join(lines), room)
+        return "\n".join(lines)
 
     def _figures(self, result: Data) -> str:
         """The observed figure and, dim under it, the target."""
@@ -380,7 +383,7 @@ def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
     from zhijiao_check.renderers.layout import cell_len
 
     text = where(locations, tr)
-    place, space, more = text.partition(" ")
+    place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place
     if cell_len(place) <= room:
         return text
     # Filled from the end: the file's name and its line stay together where they fit, the folders above.
@@ -390,4 +393,4 @@ def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
             lines.append(part)
         else:
             lines[-1] = part + lines[-1]
-    return "\n".join(reversed(lines)) + space + more
+    return "\n".join(reversed(lines)) + text[len(place) :]
