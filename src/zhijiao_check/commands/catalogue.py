@@ -245,7 +245,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
         PlainConsole,
         cell_len,
         escape,
-        natural_width,
+        room_beside,
     )
 
     cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
@@ -253,7 +253,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width)
-    room = width - natural_width(others) - 1
+    room = room_beside(others, width)
     titles = sorted(cell_len(r["title"]) for r in rows)
     if room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]:
         title = Column(tr("catalogue.col-title"), overflow="fold")
@@ -341,13 +341,14 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     import io
 
     from zhijiao_check.renderers.layout import (
+        FRAME,
         Column,
         Grid,
         Indent,
         PlainConsole,
         break_chinese,
         escape,
-        natural_width,
+        room_beside,
     )
 
     width = _width()
@@ -355,7 +356,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
     clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
     others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
-    room = width - natural_width(others) - 1
+    room = room_beside(others, width)
     listed = []
     for row in rows:
         lines = [
@@ -367,7 +368,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     if room >= ROOM:
         # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
         shown: list[Sequence[str]] = [
-            [*cell, break_chinese(text, room - 2)] for cell, text in zip(cells, listed, strict=True)
+            [*cell, break_chinese(text, room - FRAME)] for cell, text in zip(cells, listed, strict=True)
         ]
         column = Column(tr("catalogue.col-rules"), overflow="fold")
         console.print(Grid([*others.columns, column], shown, title=pack.info.document))

@@ -19,7 +19,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.charts import target_bar, trend_chart
 from zhijiao_check.renderers.findings import failing_items
-from zhijiao_check.renderers.markup import escaped, tag
+from zhijiao_check.renderers.markup import escaped, opening, tag
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
 from zhijiao_check.renderers.texts import (
     at,
@@ -102,7 +102,7 @@ class HtmlRenderer:
                 yield "\n"
         # Every "<" as the JSON escape \u003c: no "</script>" or "<!--" can end the script early, and the text
         # is still JSON for JSON.parse (whereas "<\!--" is not a JSON escape).
-        yield tag("script", "", type="application/json", id="zhijiao-data").removesuffix("</script>")
+        yield opening("script", type="application/json", id="zhijiao-data")
         yield compact(doc).replace(b"<", b"\\u003c")
         yield "</script>\n</body></html>\n"
 
@@ -481,9 +481,7 @@ class HtmlRenderer:
         tr = self.tr
         if not doc["reports"]:
             return
-        yield tag("section", tag("h2", escaped(tr("render.drilldown"))), id="reports").removesuffix(
-            "</section>"
-        )
+        yield opening("section", id="reports") + tag("h2", escaped(tr("render.drilldown")))
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])

@@ -491,6 +491,17 @@ def natural_width(grid: Grid) -> int:
     return sum(_column_widths(_limits(grid.columns), widest, pads, _UNBOUNDED)) + count - 1
 
 
+# A column added after a table's last: the divider before it and its left padding, with the right padding the
+# last column then takes: what its room holds besides its text.
+FRAME = 2
+
+
+def room_beside(grid: Grid, width: int) -> int:
+    """The cells a column added after ``grid``'s last gets at ``width``, ``FRAME`` included: the columns of
+    ``grid`` are never narrowed, and a table wider than the console would be cut at its edge."""
+    return width - natural_width(grid) - 1
+
+
 def panels(grid: Grid, width: int, keys: int) -> list[tuple[range, Grid]]:
     """``grid`` as tables no wider than ``width``, for a table whose columns are never narrowed (``no_wrap``
     or a fixed width), which rich would crop: its first ``keys`` columns (what names a row) in each, then as

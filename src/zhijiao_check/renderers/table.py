@@ -139,7 +139,7 @@ class TableRenderer:
         console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
-        from zhijiao_check.renderers.layout import Grid
+        from zhijiao_check.renderers.layout import FRAME, Grid
 
         console.print(
             f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
@@ -152,7 +152,7 @@ class TableRenderer:
             heads: list[Sequence[str]] = [self._head(result) for result in results]
             room = self._room(console.width, heads)
             if room >= ROOM:
-                text = room - 2  # within the column's padding
+                text = room - FRAME
                 rows: list[Sequence[str]] = [
                     (*head, self._arithmetic(r, text)) for r, head in zip(results, heads, strict=True)
                 ]
@@ -176,11 +176,10 @@ class TableRenderer:
         )
 
     def _room(self, width: int, heads: list[Sequence[str]]) -> int:
-        """The cells a table of rules leaves its arithmetic at ``width``, its padding included: its other
-        columns are never narrowed, and a table wider than the console would be cut at its edge."""
-        from zhijiao_check.renderers.layout import Grid, natural_width
+        """The cells a table of rules leaves its arithmetic at ``width`` (``layout.room_beside``)."""
+        from zhijiao_check.renderers.layout import Grid, room_beside
 
-        return width - natural_width(Grid(self._columns[:3], heads)) - 1
+        return room_beside(Grid(self._columns[:3], heads), width)
 
     def _block(self, console: Console, result: Data, status: str, arithmetic: str) -> None:
         """A rule too wide for a table row: its status and ID on a line, then its title, figures and
