@@ -6,7 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhijiao_check.renderers.layout import break_chinese, cell_len, plain
+from zhijiao_check.renderers.layout.chinese import break_chinese
+from zhijiao_check.renderers.layout.text import cell_len, plain
 
 CLOSING = "，。、：；！？）」』】〉》”’%"
 OPENING = "（「『【〈《“‘"

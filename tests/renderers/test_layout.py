@@ -1,4 +1,4 @@
-"""The plain layout (``renderers/layout.py``) against rich itself: the same text for generated tables, lines
+"""The plain layout (``renderers/layout/``) against rich itself: the same text for generated tables, lines
 and indented blocks, in Chinese and English, wide and narrow, folded, cropped and cut short with an ellipsis.
 
 Without colour the table view is laid out by ``PlainConsole``; with colour rich draws it. The goldens hold the
@@ -19,17 +19,11 @@ from rich.text import Text
 from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, renderer_class
-from zhijiao_check.renderers.layout import (
-    STRIP_CONTROL_CODES,
-    Column,
-    Columns,
-    Grid,
-    Indent,
-    PlainConsole,
-    RichConsole,
-    plain,
-)
-from zhijiao_check.renderers.layout import escape as escaped
+from zhijiao_check.renderers.layout.columns import Columns
+from zhijiao_check.renderers.layout.consoles import Indent, PlainConsole, RichConsole
+from zhijiao_check.renderers.layout.grid import Column, Grid
+from zhijiao_check.renderers.layout.text import STRIP_CONTROL_CODES, plain
+from zhijiao_check.renderers.layout.text import escape as escaped
 
 from .conftest import check
 

@@ -20,7 +20,8 @@ from trends.multiyear import write_years
 from zhijiao_check.engine.results import Run
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, renderer_class
-from zhijiao_check.renderers.layout import Column, Grid, cell_len, natural_width, panels
+from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
+from zhijiao_check.renderers.layout.text import cell_len
 
 from .conftest import check
 

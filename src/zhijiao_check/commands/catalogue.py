@@ -238,15 +238,9 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
         return ExitCode.OK
     import io
 
-    from zhijiao_check.renderers.layout import (
-        Column,
-        Grid,
-        Indent,
-        PlainConsole,
-        cell_len,
-        escape,
-        room_beside,
-    )
+    from zhijiao_check.renderers.layout.consoles import Indent, PlainConsole
+    from zhijiao_check.renderers.layout.grid import Column, Grid, room_beside
+    from zhijiao_check.renderers.layout.text import cell_len, escape
 
     cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
@@ -340,16 +334,10 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         return ExitCode.OK
     import io
 
-    from zhijiao_check.renderers.layout import (
-        FRAME,
-        Column,
-        Grid,
-        Indent,
-        PlainConsole,
-        break_chinese,
-        escape,
-        room_beside,
-    )
+    from zhijiao_check.renderers.layout.chinese import break_chinese
+    from zhijiao_check.renderers.layout.consoles import Indent, PlainConsole
+    from zhijiao_check.renderers.layout.grid import FRAME, Column, Grid, room_beside
+    from zhijiao_check.renderers.layout.text import escape
 
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width)

@@ -35,7 +35,8 @@ from zhijiao_check.status import STATUSES, Status
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
-    from zhijiao_check.renderers.layout import Column, Grid, PlainConsole, RichConsole
+    from zhijiao_check.renderers.layout.consoles import PlainConsole, RichConsole
+    from zhijiao_check.renderers.layout.grid import Column, Grid
 
     Console = PlainConsole | RichConsole
 
@@ -93,7 +94,7 @@ class TableRenderer:
         return buffer.getvalue()
 
     def _console(self, buffer: io.StringIO) -> Console:
-        from zhijiao_check.renderers.layout import console
+        from zhijiao_check.renderers.layout.consoles import console
 
         return console(buffer, self._width, self._color)
 
@@ -127,7 +128,8 @@ class TableRenderer:
         """The place on one line (``file:line:col path``), the message indented under it,
         wrapped to the width.
         """
-        from zhijiao_check.renderers.layout import Indent, break_chinese
+        from zhijiao_check.renderers.layout.chinese import break_chinese
+        from zhijiao_check.renderers.layout.consoles import Indent
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
@@ -139,7 +141,7 @@ class TableRenderer:
         console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
-        from zhijiao_check.renderers.layout import FRAME, Grid
+        from zhijiao_check.renderers.layout.grid import FRAME, Grid
 
         console.print(
             f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
@@ -166,7 +168,7 @@ class TableRenderer:
 
     @cached_property
     def _columns(self) -> tuple[Column, ...]:
-        from zhijiao_check.renderers.layout import Column
+        from zhijiao_check.renderers.layout.grid import Column
 
         return (
             Column(self.tr("table.col-status"), no_wrap=True),
@@ -176,15 +178,15 @@ class TableRenderer:
         )
 
     def _room(self, width: int, heads: list[Sequence[str]]) -> int:
-        """The cells a table of rules leaves its arithmetic at ``width`` (``layout.room_beside``)."""
-        from zhijiao_check.renderers.layout import Grid, room_beside
+        """The cells a table of rules leaves its arithmetic at ``width`` (``layout.grid.room_beside``)."""
+        from zhijiao_check.renderers.layout.grid import Grid, room_beside
 
         return room_beside(Grid(self._columns[:3], heads), width)
 
     def _block(self, console: Console, result: Data, status: str, arithmetic: str) -> None:
         """A rule too wide for a table row: its status and ID on a line, then its title, figures and
         arithmetic folded under it."""
-        from zhijiao_check.renderers.layout import Indent
+        from zhijiao_check.renderers.layout.consoles import Indent
 
         figures = _escape(value_text(result, self.tr))
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
@@ -199,7 +201,7 @@ class TableRenderer:
 
     def _arithmetic(self, result: Data, room: int) -> str:
         """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
-        from zhijiao_check.renderers.layout import break_chinese
+        from zhijiao_check.renderers.layout.chinese import break_chinese
 
         # Chinese broken where Chinese breaks (``break_chinese``); a place only after a folder (``placed``)
         lines = [
@@ -257,7 +259,8 @@ class TableRenderer:
         """For each year with several reports:
         the units ranked by score, a status glyph per rule (clause 15).
         """
-        from zhijiao_check.renderers.layout import Column, Columns, Grid
+        from zhijiao_check.renderers.layout.columns import Columns
+        from zhijiao_check.renderers.layout.grid import Column, Grid
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
@@ -291,7 +294,8 @@ class TableRenderer:
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
         from zhijiao_check.renderers import trends as view
-        from zhijiao_check.renderers.layout import Column, Grid, Indent
+        from zhijiao_check.renderers.layout.consoles import Indent
+        from zhijiao_check.renderers.layout.grid import Column, Grid
 
         tr = self.tr
         shown = False
@@ -339,9 +343,10 @@ class TableRenderer:
             console.print()
 
     def _panels(self, console: Console, table: Grid, keys: int, title: str) -> None:
-        """``table``, or where it is wider than the console, the tables it is cut into (``layout.panels``),
-        each titled with the headers of the columns it holds after the first ``keys``: ``…（规则 11–20）``."""
-        from zhijiao_check.renderers.layout import panels
+        """``table``, or where it is wider than the console, the tables it is cut into
+        (``layout.grid.panels``), each titled with the headers of the columns it holds after the first
+        ``keys``: ``…（规则 11–20）``."""
+        from zhijiao_check.renderers.layout.grid import panels
 
         headers = [column.header for column in table.columns[keys:]]
         cut = panels(table, console.width, keys)
@@ -366,7 +371,7 @@ _GLYPHS = {status.value: _styled(status, status.glyph) for status in STATUSES}
 def _escape(text: str) -> str:
     if "[" not in text and "\\" not in text:  # nothing ``escape`` would change
         return text
-    from zhijiao_check.renderers.layout import escape
+    from zhijiao_check.renderers.layout.text import escape
 
     return escape(text)
 
@@ -379,7 +384,7 @@ _PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
 def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
     """``texts.where``, its place broken where a reader expects a break when it is wider than ``room``:
     folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over ``7``."""
-    from zhijiao_check.renderers.layout import cell_len
+    from zhijiao_check.renderers.layout.text import cell_len
 
     text = where(locations, tr)
     place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place

@@ -1,0 +1,89 @@
+"""Where Chinese text may break, as a reader expects: rich breaks a line only at a space, so
+"4 < 6：冷水滩区…" broke after "4 <", the whole list moved to the next line. Chinese breaks between any
+two characters, never before closing punctuation nor after opening punctuation; other text at its spaces,
+as rich does."""
+
+from __future__ import annotations
+
+from zhijiao_check.kept import Kept
+from zhijiao_check.patterns import later
+from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len
+
+_OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
+
+
+class _Kinds(dict[int, str]):
+    """Each character's kind for ``_ATOMS`` (``str.translate`` asks by code point): opening or closing mark,
+    space, wide (Chinese), other. A pattern of Chinese's ranges would build a table of the whole plane when
+    compiled, some 60 million instructions of a one-report table run."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kind = "O" if char in _OPENING else "C" if char in _CLOSING else "S" if char.isspace() else "A"
+        kind = "W" if kind == "A" and cell_len(char) == 2 else kind
+        self[code] = kind
+        return kind
+
+
+_KINDS = _Kinds()
+# An atom: a Chinese character or a run of other text, with the closing marks after it and the opening marks
+# before it (a space between included: such a mark may not start or end a line whatever stands between).
+_ATOMS = later(r"S+|(?:OS*)*(?:W|A+|C|O)(?:S*C)*")
+_CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
+
+
+def break_chinese(markup: str, width: int) -> str:
+    """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
+    (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. A
+    markup with an escaped bracket or a control code is left as it is (the layout wraps it as rich does); a
+    backslash elsewhere, as in a Windows path, is text."""
+    if 2 * len(markup) <= width or markup.isascii() or "\\[" in markup or CONTROL.search(markup):
+        return markup
+    broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
+    return "\n".join(
+        [
+            line if line.isascii() or 2 * len(line) <= width else broken[line, width]  # a place, a short line
+            for line in markup.split("\n")
+        ]
+    )
+
+
+def _chinese_line(line: str, width: int) -> str:
+    """One line of ``break_chinese``: the text without its tags broken into atoms, filled greedily; at each
+    break the spaces before it dropped (the tags among them kept), a line break put in its place."""
+    cells = cell_len(line)
+    if cells <= width or cells == len(line):  # it fits (its tags counted too), or nothing in it is wide
+        return line
+    text: list[str] = []  # the text as shown
+    places: list[int] = []  # where each of its characters stands in ``line``
+    position = 0
+    for tag in (*BARE_TAG.finditer(line), None):
+        end = len(line) if tag is None else tag.start()
+        text.append(line[position:end])
+        places.extend(range(position, end))
+        position = len(line) if tag is None else tag.end()
+    shown = "".join(text)
+    if cell_len(shown) <= width:
+        return line
+    places.append(len(line))
+    cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
+    cells, gap, spaces = 0, 0, None
+    for atom in _ATOMS.finditer(shown.translate(_KINDS)):
+        word = shown[atom.start() : atom.end()]
+        if atom.group()[0] == "S":
+            gap, spaces = cell_len(word), atom
+            continue
+        size = cell_len(word)
+        if cells and cells + gap + size > width:
+            start = places[spaces.start()] if spaces is not None else places[atom.start()]
+            cuts.append((start, places[atom.start()]))
+            cells = size
+        else:
+            cells += gap + size
+        gap, spaces = 0, None
+    out, position = [], 0
+    for start, end in cuts:
+        out += [line[position:start], "\n", "".join(BARE_TAG.findall(line[start:end]))]
+        position = end
+    out.append(line[position:])
+    return "".join(out)

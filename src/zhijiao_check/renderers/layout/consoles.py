@@ -1,0 +1,132 @@
+"""Where the views print: the plain console, which lays lines, ``Indent``s, ``Grid``s and ``Columns`` out as
+rich would without colour, and the rich console, which draws the same descriptions with rich."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, TypeAlias
+
+from zhijiao_check.records import record
+from zhijiao_check.renderers.layout.columns import Columns, columns_lines
+from zhijiao_check.renderers.layout.grid import Grid, grid_lines
+from zhijiao_check.renderers.layout.text import JOINERS, Overflow, crop, indent, plain, wrap
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+
+
+@record
+class Indent:
+    """Console markup moved ``left`` columns right, wrapped to the rest of the width (rich's ``Padding``)."""
+
+    markup: str
+    left: int
+
+
+Printable: TypeAlias = "str | Indent | Grid | Columns | RenderableType"
+
+
+class PlainConsole:
+    """What ``rich.console.Console(no_color=True)`` would write for lines, ``Indent``s and ``Grid``s; anything
+    else is handed to such a console writing to the same buffer."""
+
+    def __init__(self, buffer: io.StringIO, width: int) -> None:
+        self.buffer = buffer
+        self.width = width
+        self._rich: RichConsole | None = None
+
+    def print(
+        self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
+    ) -> None:
+        lines: list[str] | None = None
+        if isinstance(thing, str) and not JOINERS.search(text := plain(thing)):
+            if soft_wrap:  # no wrapping, no cropping
+                lines = wrap(text, self.width, overflow="ignore", no_wrap=True)
+            else:
+                lines = [
+                    crop(line, self.width) for line in wrap(text, self.width, overflow=overflow or "fold")
+                ]
+        elif isinstance(thing, Indent) and not JOINERS.search(text := plain(thing.markup)):
+            lines = indent(text, thing.left, self.width, overflow or "fold")
+        elif isinstance(thing, Grid):
+            lines = grid_lines(thing, self.width)
+        elif isinstance(thing, Columns):
+            lines = columns_lines(thing, self.width)
+        if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
+            if self._rich is None:
+                self._rich = RichConsole(self.buffer, self.width, color=False)
+            self._rich.print(thing, soft_wrap=soft_wrap, overflow=overflow)
+            return
+        if lines:
+            self.buffer.write("\n".join(lines) + "\n")
+
+
+class RichConsole:
+    """The same descriptions drawn by rich (with colour when ``color``)."""
+
+    def __init__(self, buffer: io.StringIO, width: int, color: bool) -> None:
+        from rich.console import Console
+
+        self.console: Console = Console(
+            file=buffer,
+            width=width,
+            force_terminal=color,
+            no_color=not color,
+            color_system="standard" if color else None,
+            highlight=False,
+            emoji=False,
+        )
+        self.width = width
+
+    def print(
+        self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
+    ) -> None:
+        if isinstance(thing, Indent):
+            from rich.padding import Padding
+
+            thing = Padding(thing.markup, (0, 0, 0, thing.left))
+        elif isinstance(thing, Grid):
+            thing = rich_table(thing)
+        elif isinstance(thing, Columns):
+            from rich.columns import Columns as RichColumns
+
+            thing = RichColumns(list(thing.items), padding=(0, 2), column_first=True)
+        if soft_wrap:
+            self.console.print(thing, soft_wrap=True)
+        else:
+            self.console.print(thing, overflow=overflow)
+
+
+def rich_table(grid: Grid) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=grid.title,
+        title_justify=grid.title_justify,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=grid.collapse_padding,
+    )
+    for column in grid.columns:
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            overflow=column.overflow,
+            min_width=column.min_width,
+            max_width=column.max_width,
+            width=column.width,
+        )
+    for row in grid.rows:
+        # Text parsed once: given strings, rich parses each again every time it measures or draws the cell.
+        table.add_row(*(Text.from_markup(cell, emoji=False) for cell in row))
+    return table
+
+
+def console(buffer: io.StringIO, width: int, color: bool) -> PlainConsole | RichConsole:
+    """Rich when there is colour to draw, else the plain layout (the same text)."""
+    return RichConsole(buffer, width, color) if color else PlainConsole(buffer, width)
