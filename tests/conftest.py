@@ -20,3 +20,12 @@ def _own_pack_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["ZHIJIAO_CHECK_CACHE"] = str(tmp_path_factory.mktemp("pack-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_columns_of_the_shell() -> None:
+    """Text written to a file or a pipe is laid out in ``COLUMNS`` when set (``terminal.width``): a shell that
+    exports it would change what every test reads. A test that wants a width says it."""
+    import os
+
+    os.environ.pop("COLUMNS", None)

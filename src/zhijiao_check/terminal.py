@@ -19,8 +19,15 @@ _STD_OUTPUT_HANDLE = -11
 _ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
 
 
-def width() -> int:
-    """The columns to lay out standard output's text in, on a terminal."""
+FILE_WIDTH = 100  # text for a file or a pipe: room for a report's table beside its arithmetic
+
+
+def width(on_terminal: bool = True) -> int:
+    """The columns to lay text out in: the terminal's; for a file or a pipe, ``COLUMNS`` when it is set to a
+    number (as Python and rich read it: ``COLUMNS=80 zhijiao-check … > out.txt``), else ``FILE_WIDTH``."""
+    if not on_terminal:
+        asked = os.environ.get("COLUMNS", "")
+        return int(asked) if asked.isdecimal() and 0 < int(asked) < 10_000 else FILE_WIDTH
     columns = shutil.get_terminal_size().columns
     return max(1, columns - 1) if WINDOWS else columns
 

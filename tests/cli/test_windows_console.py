@@ -117,3 +117,13 @@ def test_the_table_on_a_windows_console(
     lines = ANSI.sub("", text).splitlines()
     assert max(map(len, lines)) <= 79
     assert any(len(line) == 79 for line in lines)  # the width is used, up to the last column but one
+
+
+@pytest.mark.parametrize(
+    ("columns", "width"), [("80", 80), ("", 100), ("0", 100), ("wide", 100), ("-3", 100)]
+)
+def test_a_file_or_a_pipe_takes_columns_or_100(
+    monkeypatch: pytest.MonkeyPatch, windows: None, columns: str, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal.width(on_terminal=False) == width  # not a console: no column kept back on Windows

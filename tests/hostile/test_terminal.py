@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from zhijiao_check.renderers.layout.text import cell_len
+
 from .helpers import SAMPLE, environment, run, run_on_terminal
 
 ESCAPE = re.compile(rb"\x1b\[")
@@ -79,3 +81,14 @@ def test_a_narrow_terminal_keeps_every_rule_id_on_a_line(columns: str) -> None:
         # On a line of its own or after the status, folded when longer than the line, never cut.
         assert any(rule[: int(columns)] in line for line in lines), rule
     assert max(len(line.rstrip()) for line in lines if line.isascii()) <= int(columns)
+
+
+@pytest.mark.parametrize("command", [("check", SAMPLE), ("rules",)])
+def test_a_file_or_a_pipe_is_laid_out_in_columns_when_it_says_so(command: tuple[object, ...]) -> None:
+    # `COLUMNS=80 zhijiao-check … > out.txt`: as wide as asked, as Python and rich read COLUMNS; else 100.
+    def widest(text: str) -> int:
+        return max(map(cell_len, text.splitlines()))
+
+    narrow, unset = run(*command, env=environment(COLUMNS="80")), run(*command, env=environment())
+    assert widest(narrow.text) <= 80 < widest(unset.text) <= 100
+    assert run(*command, env=environment(COLUMNS="eighty")).text == unset.text

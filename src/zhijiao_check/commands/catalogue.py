@@ -18,10 +18,10 @@ ROOM = 20
 
 
 def _width() -> int:
-    """As wide as the terminal, or 100 columns when the output goes to a file or a pipe."""
+    """As wide as the terminal, or as ``terminal.width`` lays out a file or a pipe."""
     from zhijiao_check import terminal
 
-    return terminal.width() if stdout_is_tty() else 100
+    return terminal.width(stdout_is_tty())
 
 
 def _print(text: str) -> None:

@@ -41,7 +41,7 @@ class Format(StrEnum):
 class RenderOptions:
     quiet: bool = False
     color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set
-    width: int | None = None  # None: the terminal's width (100 when not a terminal)
+    width: int | None = None  # None: as `terminal.width` says (the terminal's; COLUMNS or 100 for a file)
     to_terminal: bool = False
     jobs: int = 1  # processes a view may lay out reports in (the table)
     # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)

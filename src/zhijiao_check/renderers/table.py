@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 ITEMS_SHOWN = 10
 RULE_WIDTH = 12  # cells: the rule column's least; it is as wide as the pack's widest ID where that fits
-DEFAULT_WIDTH = 100
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
 
 Data = Mapping[str, Any]
@@ -59,7 +58,7 @@ class TableRenderer:
         from zhijiao_check.processes import ordered_map
 
         self._color = self.options.color if self.options.color is not None else self.options.to_terminal
-        self._width = self.options.width or (terminal.width() if self.options.to_terminal else DEFAULT_WIDTH)
+        self._width = self.options.width or terminal.width(self.options.to_terminal)
         # An ID folded over two lines could not be copied into a waiver whole: the column holds the widest,
         # in two thirds of the width at most, which leaves a table of trends room for a year beside it.
         widest = max(map(len, catalogue_of(run)), default=0)
