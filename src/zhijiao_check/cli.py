@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
@@ -109,6 +109,8 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if _asks_for_help_only(args):  # ``zhijiao-check --lang en -h``: the tool's help, in English
             args = ["--help"]
+        if args and args[0].startswith("-") and args[0] not in self.group_options:
+            args = self._command_first(args)
         if args and args[0] not in self.commands and args[0] not in self.group_options:
             if not os.path.lexists(args[0]):  # ``valdiate``: a mistyped command, not a path to check?
                 from zhijiao_check.cli_usage import mistyped_command
@@ -116,6 +118,28 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
                 mistyped_command(args[0], list(self.commands), ctx)
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        """``zhijiao-check --lang en template …``, options first as git's go: the command moved before them,
+        where click looks for it, rather than each word checked as a report (a command wins over a folder of
+        its name here as it does first: ``./rules`` is the folder). A word that is the value of an option
+        (``--pack rules``) stays where it is."""
+        for at, arg in enumerate(args[1:], start=1):
+            if arg == "--":
+                break
+            if arg in self.commands and not self._takes_value(args[at - 1]):
+                return [arg, *args[:at], *args[at + 1 :]]
+        return args
+
+    def _takes_value(self, option: str) -> bool:
+        """Whether ``option`` is one of ``check``'s that is followed by its value."""
+        if not option.startswith("-") or "=" in option:
+            return False
+        return any(
+            option in (*param.opts, *param.secondary_opts) and not (param.is_flag or param.count)
+            for param in self.commands["check"].params
+            if isinstance(param, TyperOption)
+        )
 
     def main(  # type: ignore[override]  # typer's, its parameters passed on as they are
         self,

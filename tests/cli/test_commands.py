@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from factory import county, write_pack
 
 
@@ -231,3 +232,29 @@ def test_a_copy_of_the_whole_pack_with_a_new_rule_replaces_the_built_in_one(invo
     [city] = json.loads(result.stdout)["city"]
     [rule] = city["results"]
     assert (rule["rule"], rule["status"], rule["observed"]) == ("c10.craftsman-students-600", "fail", 560)
+
+
+@pytest.mark.parametrize(("pattern", "lang"), [("c16", "zh"), ("c16.*", "en")])
+def test_explain_a_clause_or_a_glob_names_its_rules(invoke, pattern, lang):
+    # `explain c16`, as --select takes it: one rule is explained at a time, so the answer lists the clause's.
+    result = invoke("explain", pattern, "--lang", lang)
+    assert result.exit_code == 2
+    assert "c16.secondary-funding, c16.higher-funding, c16.new-funding-tilt" in result.stderr
+    assert ("对应 3 条" if lang == "zh" else "names 3") in result.stderr
+
+
+def test_a_command_after_options_is_that_command(invoke):
+    # As git's options come first: `--lang en rules` lists the rules (in the repository, beside a folder
+    # named rules, as `rules` alone does); `./rules` is the folder.
+    assert invoke("--lang", "en", "rules").stdout == invoke("rules", "--lang", "en").stdout
+    made = invoke("--lang", "en", "template", "-u", "东安县", "-y", "2024")
+    assert made.exit_code == 0 and made.stdout.startswith("# 东安县: vocational-education report for 2024")
+    wrong = invoke("-q", "rules")
+    assert wrong.exit_code == 2 and "-q" in wrong.stderr and "zhijiao-check rules -h" in wrong.stderr
+    folder = invoke("--lang", "en", "./rules")
+    assert folder.exit_code == 2 and "vocational-education report" not in folder.stdout
+
+
+def test_a_command_name_as_an_option_value_stays_a_value(invoke):
+    result = invoke("--pack", "rules", "samples/2023/dongan.yaml")  # the pack "rules", not the command
+    assert result.exit_code == 2 and "rules 不是规则包目录" in result.stderr

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import stdout_is_tty, write
@@ -269,9 +270,12 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     packs = _packs(rules, main)
     found = [(p, r) for p in packs for r in p.rules if r.id == rule_id]
     if not found:
-        from zhijiao_check.commands.check import unknown_rule
+        from zhijiao_check.commands.check import matching_rules, unknown_rule
 
-        raise unknown_rule(rule_id, [r.id for p in packs for r in p.rules])
+        ids = [r.id for p in packs for r in p.rules]
+        if several := matching_rules(rule_id, ids):  # ``explain c4``: a clause, or a glob as --select takes
+            raise FatalError("explain-one-rule", rule=rule_id, count=len(several), ids=", ".join(several))
+        raise unknown_rule(rule_id, ids)
     pack, rule = found[0]
     data = rule_data(rule, tr, pack.sources[rule.id])
     if format == "json":

@@ -235,9 +235,7 @@ def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str
         return None
 
     def matching(pattern: str) -> set[str]:
-        found = {
-            i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")
-        }
+        found = set(matching_rules(pattern, ids))
         if not found:
             raise unknown_rule(pattern, ids)
         return found
@@ -248,6 +246,11 @@ def select_rules(ids: Sequence[str], select: Sequence[str], ignore: Sequence[str
     if not chosen:
         raise FatalError("no-rule-selected")
     return chosen
+
+
+def matching_rules(pattern: str, ids: Sequence[str]) -> list[str]:
+    """The IDs a rule ID, a glob (``c16.*``) or a clause (``c4``) names, in the order of ``ids``."""
+    return [i for i in ids if i == pattern or fnmatch.fnmatchcase(i, pattern) or i.startswith(pattern + ".")]
 
 
 def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
