@@ -41,7 +41,7 @@ def run(options: ConvertOptions) -> int:
     format = FORMATS.get(target.suffix.lower())
     # The input (its path, a symlink or a hard link to it) and the rule files are never written over, --force
     # or not.
-    guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)])
+    guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)], over_reports=True)
     refusal: tuple[str, dict[str, object]] | None = None
     if format is None:
         refusal = ("convert-format", {"file": display_name(target)})

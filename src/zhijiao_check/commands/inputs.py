@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
+from zhijiao_check.output import is_stdout
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation
@@ -101,14 +102,20 @@ def _sorted(
     return valid, invalid, scored
 
 
-def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path]) -> None:
+def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_reports: bool = False) -> None:
     """Refuse (exit 2, before anything is written) an output over one of ``inputs`` (files, or folders of
-    files: rule packs, earlier years), over a file of the installed pack, or two outputs to one file."""
+    files: rule packs, earlier years), over a file of the installed pack, or two outputs to one file; and,
+    unless ``over_reports`` (template and convert, which replace an existing file only with ``--force``),
+    over a file that may be a report, as ``schema -o dongan.yaml`` did (``report.written``)."""
     from zhijiao_check.output import check_targets
     from zhijiao_check.pack.load import builtin_dir
+    from zhijiao_check.report.written import may_be_a_report
 
     if any(output is not None for output in outputs):
         check_targets(outputs, _files_under([builtin_dir(), *inputs]))
+    for output in outputs:
+        if not over_reports and output is not None and not is_stdout(output) and may_be_a_report(output):
+            raise FatalError("output-over-report", file=display_name(output))
 
 
 def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:
@@ -117,10 +124,12 @@ def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:
 
 
 def _files_under(paths: Sequence[Path]) -> list[Path]:
-    return [
-        *paths,
-        *(Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names),
-    ]
+    """``paths`` and the files under those that are folders, but the results the tool wrote there (a
+    ``diff 2023/ 2024/ -o 2024/diff.json`` run again may write over its last)."""
+    from zhijiao_check.report.written import is_written
+
+    under = (Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names)
+    return [*paths, *(path for path in under if not is_written(path))]
 
 
 def _progress(files: list[tuple[Path, str]]) -> Iterable[tuple[Path, str]]:

@@ -71,7 +71,7 @@ def run(options: TemplateOptions) -> int:
             raise Refused("year-out-of-range", year=options.year, low=low, high=high)
         # --from's report and the rule files are inputs: never written over, --force or not.
         prefill = [options.prefill] if options.prefill else []
-        guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)])
+        guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)], over_reports=True)
         if target is not None and target.exists() and not options.force:
             raise Refused("output-exists", file=display_name(target))
         last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None

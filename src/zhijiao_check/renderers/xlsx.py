@@ -16,6 +16,7 @@ from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.matrix import catalogue_of
+from zhijiao_check.report.written import RESULT_SHEETS
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -53,10 +54,11 @@ class XlsxRenderer:
         book = Workbook()
         summary = book.active
         assert summary is not None
-        summary.title = self.tr.pick("汇总", "summary")
+        sheets = RESULT_SHEETS[self.tr.lang]  # which the search for reports knows and leaves out
+        summary.title = sheets[0]
         styles = Styles(summary)
         cells = [self._summary(summary, styles, doc, catalogue_of(run))]
-        details = book.create_sheet(self.tr.pick("明细", "details"))
+        details = book.create_sheet(sheets[1])
         cells.append(
             self._table(
                 details,
@@ -67,7 +69,7 @@ class XlsxRenderer:
                 widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
             )
         )
-        city = book.create_sheet(self.tr.pick("全市", "city-wide"))
+        city = book.create_sheet(sheets[2])
         cells.append(self._city(city, styles, doc))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in

@@ -21,6 +21,7 @@ from zhijiao_check.files import (
     os_problem,
 )
 from zhijiao_check.problems import Problem
+from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
 from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, read_data
 from zhijiao_check.source.slips import CUT_SHORT
@@ -52,6 +53,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     warnings = _name_warnings(path, file)
     if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
         return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
+    if path.suffix.lower() in written.SUFFIXES and not is_stdin(path) and written.is_written(path):
+        return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)
@@ -134,7 +137,8 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``; and for
     reports Notepad named ``*.yaml.txt``, read as what they are, with a warning, rather than left out of their
     year without a word: ``source.NOTEPAD_SUFFIXES``),
-    skipping hidden files and directories and the lock files Excel and LibreOffice leave (``~$x.xlsx``); a
+    skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
+    results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
     judged when it is read: ``files.read_bytes``). ``-`` is standard input.
     """
@@ -181,4 +185,4 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
             if not name.startswith((".", "~$"))
             and name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES))
         ]
-    return files
+    return [path for path in files if not written.is_written(path)]

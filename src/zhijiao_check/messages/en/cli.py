@@ -68,6 +68,10 @@ MESSAGES: dict[str, str] = {
         "writing would "
         "replace it: nothing was done; choose another output file"
     ),
+    "cli.output-over-report": (
+        "{file} exists and is not a result zhijiao-check wrote: it may be a report, and writing would "
+        "replace it; nothing was done: choose another output file (or move that one away first)"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"

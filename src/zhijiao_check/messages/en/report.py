@@ -46,6 +46,10 @@ MESSAGES: dict[str, str] = {
         'the file name ends in an extra .txt (Notepad saved it as a text document), read as "{name}": '
         'rename the file "{name}"'
     ),
+    "report.written-by-the-tool": (
+        "this is a result zhijiao-check wrote, not a report: name the report files (a folder's search for "
+        "reports leaves such files out)"
+    ),
     "report.table-text-file": (
         "this is a {suffix} file: one sheet of a workbook saved as text, without the rest of the report and "
         "its cells, so it cannot be read as a report: give the Excel workbook (*.xlsx) itself, or the YAML "

@@ -28,6 +28,9 @@ MESSAGES: dict[str, str] = {
     "report.file-name-txt": (
         "文件名多了 .txt（记事本“另存为”时保存类型选了“文本文档”），已按“{name}”读取：请把文件改名为“{name}”"
     ),
+    "report.written-by-the-tool": (
+        "这是 zhijiao-check 写出的检查结果，不是报表：请给出报表文件（在目录中查找报表时会跳过这样的文件）"
+    ),
     "report.table-text-file": (
         "这是 {suffix} 文件，只保存了一个工作表的文字，报表的其他内容和格子位置都已丢失，不能作为报表读取："
         "请提交 Excel 工作簿（*.xlsx）本身，或 YAML 报表"

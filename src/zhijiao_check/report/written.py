@@ -1,0 +1,101 @@
+"""Results zhijiao-check itself writes, told apart from reports: ``check --format json``'s run document,
+``validate``'s and ``diff``'s JSON, the report format's schema and a results workbook (``--format xlsx``).
+
+``zhijiao-check . -o 结果.xlsx`` run a second time in the reports' folder found its own result there, read it
+as a report (a workbook without the sheet 本单位; a JSON with fifteen unknown fields), exited 2 for it, and
+refused to write the new result over "an input"; and ``schema -o dongan.yaml`` wrote over a report. A
+folder's search leaves results out, one named on the command line is told for what it is, and an output may
+replace a result but never a file that may be a report. Each is recognised by a look at a few bytes (a JSON
+result by its first keys, none of which a report has), never by its name.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from zhijiao_check.patterns import later
+
+# The results workbook's sheets (``renderers/xlsx.py``), in each output language: the first two tell it.
+RESULT_SHEETS = {"zh": ("汇总", "明细", "全市"), "en": ("summary", "details", "city-wide")}
+SUFFIXES = (".json", ".xlsx")
+# What an output could destroy: a report's suffixes (Notepad's ``.yaml.txt`` included).
+REPORT_NAMES = (".yaml", ".yml", ".json", ".xlsx", ".yaml.txt", ".yml.txt", ".json.txt")
+_LOOK = 512  # bytes read from the start of a JSON file
+_SPACE = later(rb"\s+")
+_SHEET = later(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
+# How each JSON result begins, its spaces taken out: check's run, validate's files, diff's two reports or
+# two folders, the schema's identity.
+_RESULT_JSON = later(
+    rb'\{(?:"tool":\{"name":"zhijiao-check"'
+    rb'|"files":\[(?:\{"file":|\],"problems":)'
+    rb'|"old":\{"file":'
+    rb'|"units":\[(?:\{"old":\{"file":|\],"only_old":)'
+    rb'|"\$schema":"[^"]*","\$id":"urn:zhijiao-check:)'
+)
+
+
+def is_written(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a result zhijiao-check wrote (any other file, and one that
+    cannot be looked at, is not: reading it says what is wrong)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return False
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the look; reading it judges it
+            return False
+        if suffix == ".json":
+            return _json_result(path)
+        return is_result_workbook(_sheet_names(path))
+    except (OSError, ValueError):
+        return False
+
+
+def is_result_workbook(sheets: list[str]) -> bool:
+    """Whether a workbook whose sheets are ``sheets``, in order, is a results workbook."""
+    return any(tuple(sheets[:2]) == names[:2] for names in RESULT_SHEETS.values())
+
+
+def may_be_a_report(path: Path) -> bool:
+    """Whether an output at ``path`` would write over a file that may be a report: one there with a report's
+    suffix and a report's start (any text for YAML, an object for JSON, a zip for a workbook), not a result
+    the tool wrote."""
+    name = path.name.lower()
+    if not name.endswith(REPORT_NAMES):
+        return False
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        with open(path, "rb") as file:
+            head = file.read(_LOOK).lstrip(b" \t\r\n\xef\xbb\xbf")
+    except (OSError, ValueError):
+        return False
+    start = {".json": b"{", ".xlsx": b"PK\x03\x04"}.get(Path(name.removesuffix(".txt")).suffix, b"")
+    return bool(head) and head.startswith(start) and not is_written(path)
+
+
+def _json_result(path: Path) -> bool:
+    with open(path, "rb") as file:
+        head = _SPACE.sub(b"", file.read(_LOOK)).removeprefix(b"\xef\xbb\xbf")
+    return _RESULT_JSON.match(head) is not None
+
+
+def _sheet_names(path: Path) -> list[str]:
+    """The sheets of a workbook in order, from its ``xl/workbook.xml`` (a few hundred bytes, never a sheet);
+    none for a file that is no such workbook. Imported here: a run without workbooks never loads zipfile."""
+    import zipfile
+    import zlib
+    from html import unescape
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo("xl/workbook.xml")
+            if info.file_size > 1 << 20:  # no workbook's list of sheets is this long: not a look any more
+                return []
+            text = book.read(info).decode("utf-8")
+    except (zipfile.BadZipFile, zlib.error, KeyError, RuntimeError, NotImplementedError, EOFError):
+        return []
+    return [unescape(name) for name in _SHEET.findall(text)]

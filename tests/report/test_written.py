@@ -1,0 +1,199 @@
+"""The tool's own results in a folder of reports (``report/written.py``): ``zhijiao-check . -o 结果.xlsx`` run
+again in the reports' folder found its result there, read it as a report (exit 2) and refused to write over
+it as over an input. A search leaves them out; one named is told for what it is; a report is never taken for
+one, whatever its name."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
+from zhijiao_check.report import find_reports
+from zhijiao_check.report.written import is_written
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "2023" / "dongan.yaml"
+
+
+def run(folder: Path, *args: str) -> tuple[int, str]:
+    old = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(app, list(args))
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "dongan.yaml").write_bytes(SAMPLE.read_bytes())
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("-o", "结果.xlsx"),
+        ("-o", "results.xlsx", "--lang", "en"),
+        ("-f", "json", "-o", "结果.json"),
+        ("-f", "json", "-o", "result.json", "--lang", "en"),
+    ],
+)
+def test_a_result_written_into_the_folder_is_neither_read_nor_guarded_the_next_time(
+    folder: Path, args: tuple[str, ...]
+) -> None:
+    first = run(folder, ".", "-q", *args)
+    output = folder / args[args.index("-o") + 1]
+    made = output.read_bytes()
+    assert first[0] == 1 and is_written(output)
+    again = run(folder, ".", "-q", *args)
+    assert again == first  # exit 1 as before: three targets fail, nothing read as a report
+    assert output.read_bytes() == made  # written anew, the same
+    plain = run(folder, ".", "-q")
+    assert plain[0] == 1 and output.name not in plain[1]
+    found, _ = find_reports([folder])
+    assert [path.name for path, _ in found] == ["dongan.yaml"]
+
+
+def test_validate_json_in_the_folder_is_left_out_too(folder: Path) -> None:
+    assert run(folder, "validate", ".", "-f", "json", "-o", "v.json")[0] == 0
+    assert json.loads((folder / "v.json").read_text(encoding="utf-8"))["exit_code"] == 0
+    assert run(folder, "validate", ".", "-f", "json", "-o", "v.json")[0] == 0
+    assert [f["file"] for f in json.loads((folder / "v.json").read_text(encoding="utf-8"))["files"]] == [
+        "dongan.yaml"
+    ]
+
+
+@pytest.mark.parametrize(("name", "lang"), [("结果.xlsx", "zh"), ("result.json", "en")])
+def test_a_result_named_is_told_for_what_it_is(folder: Path, name: str, lang: str) -> None:
+    assert run(folder, "dongan.yaml", "-o", name, "--lang", lang)[0] == 1
+    code, text = run(folder, name, "--lang", lang)
+    assert code == 2
+    said = "这是 zhijiao-check 写出的检查结果，不是报表" if lang == "zh" else "a result zhijiao-check wrote"
+    assert said.replace(" ", "") in "".join(text.split())  # as laid out, broken over lines
+    assert "本单位" not in text and "unknown" not in text  # not read as a report
+
+
+def test_a_bulk_run_s_streamed_json_is_recognised(folder: Path) -> None:
+    # From 100 reports the JSON is written as the reports are scored: the same first key.
+    reports = folder / "reports"
+    reports.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for number in range(100):
+        (reports / f"r{number:03}.yaml").write_text(text, encoding="utf-8")
+    run(folder, "reports", "-f", "json", "-o", "reports/big.json", "-q")
+    assert is_written(reports / "big.json")
+    found, _ = find_reports([reports])
+    assert len(found) == 100
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{}",
+        b'{"schema_version": 1, "unit": {"name": "\xe4\xb8\x9c\xe5\xae\x89\xe5\x8e\xbf"}, "year": 2023}',
+        b'{"tool": "zhijiao-check"}',  # a report with a stray key: read, and told of the key
+        b'{"files": "dongan.yaml"}',  # not validate's list of files
+        b"[1, 2",
+        b"\xff\xfe\x00garbage",
+    ],
+)
+def test_no_report_json_is_taken_for_a_result(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "report.json"
+    path.write_bytes(content)
+    assert not is_written(path)
+
+
+def test_reports_and_other_files_are_not_results(tmp_path: Path) -> None:
+    book = tmp_path / "dongan.xlsx"
+    assert CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(book)]).exit_code == 0
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(book.read_bytes()[:300])
+    renamed = tmp_path / "dongan.json"
+    renamed.write_bytes(SAMPLE.read_bytes())  # YAML under a JSON name
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)  # looking would block: it is left to reading, which refuses it
+    assert not any(map(is_written, [book, broken, renamed, fifo, SAMPLE, tmp_path / "missing.json"]))
+
+
+def test_a_results_workbook_saved_by_libreoffice_is_still_one(folder: Path) -> None:
+    # A clerk opens the results and saves them: the sheets, and so the answer, stay.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("no LibreOffice (Debian: apt-get install libreoffice-calc-nogui; .ci/run installs it)")
+    assert run(folder, "dongan.yaml", "-o", "results.xlsx")[0] == 1
+    saved = folder / "saved"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(saved),
+            str(folder / "results.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    assert is_written(saved / "results.xlsx")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schema", "-o", "other.yaml"),
+        ("dongan.yaml", "-o", "other.yaml"),
+        ("dongan.yaml", "-f", "json", "-o", "other.json"),
+        ("dongan.yaml", "-o", "other.xlsx"),
+        ("validate", "dongan.yaml", "-f", "json", "-o", "other.json"),
+        ("diff", "dongan.yaml", "dongan.yaml", "-o", "other.yaml"),
+    ],
+)
+def test_no_output_replaces_a_file_that_may_be_a_report(folder: Path, args: tuple[str, ...]) -> None:
+    # schema -o dongan.yaml wrote the schema over a report that no input named.
+    target = folder / args[-1]
+    if target.suffix == ".xlsx":
+        assert CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(target)]).exit_code == 0
+    elif target.suffix == ".json":  # the report in JSON, as another system would write it
+        data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+        target.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    else:
+        target.write_bytes(SAMPLE.read_bytes())
+    held = target.read_bytes()
+    code, text = run(folder, *args)
+    assert code == 2 and target.read_bytes() == held
+    assert "可能是一份报表" in text
+
+
+def test_an_output_replaces_a_result_of_its_own_and_an_empty_file(folder: Path) -> None:
+    for args in (("schema", "-o", "schema.json"), ("diff", ".", ".", "-f", "json", "-o", "diff.json")):
+        assert run(folder, *args)[0] in (0, 1)
+        assert run(folder, *args)[0] in (0, 1)  # its own result, written again
+    (folder / "empty.json").write_bytes(b"")
+    assert run(folder, "dongan.yaml", "-f", "json", "-o", "empty.json")[0] == 1
+
+
+def test_template_s_force_still_replaces_what_it_is_told_to(folder: Path) -> None:
+    (folder / "old.yaml").write_bytes(SAMPLE.read_bytes())
+    assert run(folder, "template", "-u", "东安县", "-y", "2024", "-o", "old.yaml")[0] == 2  # exists
+    assert run(folder, "template", "-u", "东安县", "-y", "2024", "-o", "old.yaml", "--force")[0] == 0
+
+
+def test_an_output_replaces_a_file_that_cannot_be_a_report(folder: Path) -> None:
+    (folder / "notes.json").write_text("old\n", encoding="utf-8")  # not a JSON object: no report
+    (folder / "notes.xlsx").write_text("not a workbook\n", encoding="utf-8")
+    assert run(folder, "dongan.yaml", "-f", "json", "-o", "notes.json")[0] == 1
+    assert run(folder, "dongan.yaml", "-o", "notes.xlsx")[0] == 1
