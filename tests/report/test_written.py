@@ -46,6 +46,7 @@ def folder(tmp_path: Path) -> Path:
         ("-o", "results.xlsx", "--lang", "en"),
         ("-f", "json", "-o", "结果.json"),
         ("-f", "json", "-o", "result.json", "--lang", "en"),
+        ("-f", "sarif", "-o", "results.sarif.json"),
     ],
 )
 def test_a_result_written_into_the_folder_is_neither_read_nor_guarded_the_next_time(

@@ -1,5 +1,6 @@
-"""Results zhijiao-check itself writes, told apart from reports: ``check --format json``'s run document,
-``validate``'s and ``diff``'s JSON, the report format's schema and a results workbook (``--format xlsx``).
+"""Results zhijiao-check itself writes, told apart from reports: ``check --format json``'s run document and
+its SARIF, ``validate``'s and ``diff``'s JSON, the report format's schema and a results workbook
+(``--format xlsx``).
 
 ``zhijiao-check . -o 结果.xlsx`` run a second time in the reports' folder found its own result there, read it
 as a report (a workbook without the sheet 本单位; a JSON with fifteen unknown fields), exited 2 for it, and
@@ -26,13 +27,14 @@ _LOOK = 512  # bytes read from the start of a JSON file
 _SPACE = later(rb"\s+")
 _SHEET = later(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
 # How each JSON result begins, its spaces taken out: check's run, validate's files, diff's two reports or
-# two folders, the schema's identity.
+# two folders, the schema's identity, SARIF (``-o results.sarif.json``) naming the tool as its driver.
 _RESULT_JSON = later(
     rb'\{(?:"tool":\{"name":"zhijiao-check"'
     rb'|"files":\[(?:\{"file":|\],"problems":)'
     rb'|"old":\{"file":'
     rb'|"units":\[(?:\{"old":\{"file":|\],"only_old":)'
-    rb'|"\$schema":"[^"]*","\$id":"urn:zhijiao-check:)'
+    rb'|"\$schema":"[^"]*","\$id":"urn:zhijiao-check:'
+    rb'|"\$schema":"[^"]*sarif[^"]*","version":"[^"]*","runs":\[\{"tool":\{"driver":\{"name":"zhijiao-check")'
 )
 
 
