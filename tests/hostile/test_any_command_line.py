@@ -5,6 +5,7 @@ write over a file that it does not read)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from zhijiao_check.cli import app
 
 from .helpers import ROOT, SAMPLE
 
+# Short for CI; ``ZHIJIAO_FUZZ_EXAMPLES=2000`` for a long run, as for ``tests/input/test_fuzz.py``.
+EXAMPLES = int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "0")) or 200
 PATHS = ["dongan.yaml", "dongan.xlsx", ".", "reports"]
 OUTPUTS = ["out.json", "out.xlsx", "out.html", "out.csv", "out.yaml", "pages/out.md"]
 FORMATS = ["json", "table", "xlsx", "html", "csv", "sarif", "junit", "markdown", "github", "yaml"]
@@ -120,7 +123,7 @@ def contents(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in INPUTS}
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=command_lines())
 def test_no_command_line_ends_in_a_traceback(
     args: list[str], folder: Path, monkeypatch: pytest.MonkeyPatch
