@@ -185,6 +185,8 @@ def test_coverage_on_a_narrow_terminal_folds_the_clause_titles() -> None:
 
 # A place's file name and line as the table shows it: the name (no folder) up to the line's last digit.
 NAME_AND_LINE = re.compile(r"[^\s/]+\.yaml:[0-9]+(?![0-9])")
+# The count of a place's others cut at a line's end (its last column): 另 over 1 处, :13 and 1 over more.
+COUNT_CUT = re.compile(r"\.yaml:[0-9]+ (另|and)( [0-9]+)?$")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -197,8 +199,11 @@ def test_a_place_is_broken_between_folders_never_inside_its_file_name_or_line(
     whole = Counter(NAME_AND_LINE.findall(table(two_years, lang, WIDE)))
     assert whole["ningyuan.yaml:127"] and whole["lengshuitan.yaml:13"]
     for width in WIDTHS:
-        shown = Counter(NAME_AND_LINE.findall(table(two_years, lang, width)))
+        text = table(two_years, lang, width)
+        shown = Counter(NAME_AND_LINE.findall(text))
         assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"
+        cut = [line for line in text.splitlines() if COUNT_CUT.search(line.rstrip())]
+        assert not cut, f"{width} columns: {cut[:3]}"
 
 
 @pytest.mark.parametrize(
@@ -222,10 +227,13 @@ def test_a_place_wider_than_its_room_is_filled_from_its_end(place: str, room: in
     assert placed(located, room, Translator("zh")) == "\n".join(lines)
     # a path may hold a space: it is the place, the count follows it
     spaced = [{"file": "D:/县市区 报表/2024/冷水滩区.yaml", "line": 12}] * 2
-    assert placed(spaced, 20, Translator("zh")) == "D:/县市区 报表/2024/\n冷水滩区.yaml:12 另 1 处"
-    # how many other places there are, in words: "+2" read as a line two further on
-    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("zh")) == "a.yaml:1 另 2 处"
-    assert placed([{"file": "a.yaml", "line": 1}] * 3, 10, Translator("en")) == "a.yaml:1 and 2 more"
+    # how many other places there are, in words ("+2" read as a line two further on), whole: after the
+    # place where it fits, else on a line of its own (not 另 over 2 处)
+    three = [{"file": "a.yaml", "line": 1}] * 3
+    assert placed(three, 16, Translator("zh")) == "a.yaml:1 另 2 处"
+    assert placed(three, 10, Translator("zh")) == "a.yaml:1\n另 2 处"
+    assert placed(three, 10, Translator("en")) == "a.yaml:1\nand 2 more"
+    assert placed(spaced, 20, Translator("zh")) == "D:/县市区 报表/2024/\n冷水滩区.yaml:12\n另 1 处"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

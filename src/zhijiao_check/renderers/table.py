@@ -209,9 +209,8 @@ class TableRenderer:
         ]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
-            place = _escape(placed(item["locations"], room, self.tr))
             said = f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
-            lines.append(f"{break_chinese(said + _escape(item['explanation']), room)} [dim]{place}[/dim]")
+            lines.append(_then(break_chinese(said + _escape(item["explanation"]), room), item, room, self.tr))
         if len(failing) > ITEMS_SHOWN:
             lines.append(
                 f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
@@ -380,20 +379,41 @@ def _escape(text: str) -> str:
 _PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
 
 
+def _then(said: str, item: Data, room: int, tr: Translator) -> str:
+    """An item's markup ``said`` with its place after it: on its last line where the place's first line fits
+    there, else on lines of its own (the layout would break it at a space: ``另 1`` over ``处``)."""
+    from zhijiao_check.renderers.layout.text import cell_len, plain
+
+    place = placed(item["locations"], room, tr)
+    if not place:
+        return said
+    beside = cell_len(plain(said.rpartition("\n")[2])) + 1 + cell_len(place.partition("\n")[0]) <= room
+    return f"{said}{' ' if beside else chr(10)}[dim]{_escape(place)}[/dim]"
+
+
 def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
-    """``texts.where``, its place broken where a reader expects a break when it is wider than ``room``:
-    folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over ``7``."""
+    """``texts.where``, broken where a reader expects a break when it is wider than ``room``: the place after
+    a folder (folded at the column's edge, ``samples/2023/ningyuan.yaml:127`` read ``…ningyuan.yaml:12`` over
+    ``7``), the count of other places whole after it or on a line of its own (not ``另`` over ``11 处``)."""
     from zhijiao_check.renderers.layout.text import cell_len
 
     text = where(locations, tr)
-    place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place
-    if cell_len(place) <= room:
+    if cell_len(text) <= room:
         return text
-    # Filled from the end: the file's name and its line stay together where they fit, the folders above.
+    place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place
+    more = text[len(place) :]
     lines = [""]
-    for part in reversed(_PLACE_BREAK.split(place)):
-        if lines[-1] and cell_len(part + lines[-1]) > room:
-            lines.append(part)
-        else:
-            lines[-1] = part + lines[-1]
-    return "\n".join(reversed(lines)) + text[len(place) :]
+    if cell_len(place) <= room:
+        lines = [place]
+    else:  # filled from the end: the file's name and its line together where they fit, the folders above
+        for part in reversed(_PLACE_BREAK.split(place)):
+            if lines[-1] and cell_len(part + lines[-1]) > room:
+                lines.append(part)
+            else:
+                lines[-1] = part + lines[-1]
+        lines.reverse()
+    if more and cell_len(lines[-1] + more) > room:
+        lines.append(more.lstrip())
+    else:
+        lines[-1] += more
+    return "\n".join(lines)
