@@ -27,6 +27,38 @@ def test_punctuation_stays_with_the_character_it_belongs_to() -> None:
     assert break_chinese("一二三四五、六七（八九）", 10).split("\n") == ["一二三四", "五、六七", "（八九）"]
 
 
+def test_a_number_stays_with_its_measure_word_and_the_word_that_belongs_to_it() -> None:
+    # 另 over 3 个, 2022 over 年应达: a number is not parted from its word; 招生 150 may part
+    assert break_chinese("一二三四五六七八九另 3 个十", 20).split("\n") == ["一二三四五六七八九", "另 3 个十"]
+    assert break_chinese("线性进度：2022 年应达 8（2025 年目标 10）", 20).split("\n") == [
+        "线性进度：2022 年应",
+        "达 8（2025 年目标",
+        "10）",
+    ]
+    assert break_chinese("一二三四五六七八九十上年招生 150；当年", 30).split("\n") == [
+        "一二三四五六七八九十上年招生",
+        "150；当年",
+    ]
+
+
+def test_a_comparison_is_not_broken() -> None:
+    # 3 < over 6, 2 ∈ over 1–2：
+    assert break_chinese("一二三四五六七八九十实践时长（月） 3 < 6", 38).split("\n") == [
+        "一二三四五六七八九十实践时长（月）",
+        "3 < 6",
+    ]
+    assert break_chinese("一二三四五六七八九十一二三四 2 ∈ 1–2：先进装备制造", 34).split("\n") == [
+        "一二三四五六七八九十一二三四",
+        "2 ∈ 1–2：先进装备制造",
+    ]
+    # a short word in brackets is one: not building（在 over 建） ≠ completed
+    assert break_chinese("建设项目进展 building（在建） ≠ completed（已完工并投入使用）", 30).split("\n") == [
+        "建设项目进展 building",
+        "（在建） ≠ completed（已完工并",
+        "投入使用）",
+    ]
+
+
 def test_tags_are_kept_and_a_break_at_a_space_drops_the_space() -> None:
     text = "[red]✗ fail[/red] 东安县职业中等专业学校：生均拨款 9200 < 10000 "
     broken = break_chinese(text + "[dim]samples/2023/dongan.yaml:43[/dim]", 30)
