@@ -133,3 +133,19 @@ def test_a_range_target_is_shown_as_a_range(tmp_path):
     )
     result = judge(tmp_path, rule, [with_clusters("电子信息")])
     assert (result.status, result.explanation) == ("pass", "已覆盖 1 / 2 ∈ 1–2；未覆盖：新材料")
+
+
+def test_values_that_do_not_count_for_one_reason_are_said_together(tmp_path):
+    # Nine schools each followed by the same parenthesis read as one long repetition: the reason once.
+    report = with_clusters("电子信息", "新材料", "先进装备制造")
+    ratings = ("red", "red", "yellow")
+    for entry, rating in zip(report["schools"][0]["majors"], ratings, strict=True):
+        entry["rating"] = rating
+    rule = coverage(
+        ["电子信息", "新材料", "先进装备制造", "生物医药"], where=[{"field": "rating", "value": "green"}]
+    )
+    zh = judge(tmp_path, rule, [report]).explanation
+    assert zh.startswith("已覆盖 0 / 4 < 4；未覆盖：电子信息、新材料（均：")
+    assert zh.count("red") == 1 and "；先进装备制造（" in zh and "；生物医药（未填报）" in zh
+    en = judge(tmp_path, rule, [report], lang="en").explanation
+    assert "not covered: 电子信息, 新材料 (each: " in en and "; 生物医药 (not in any report)" in en

@@ -45,11 +45,13 @@ def measure(rule: CoverageRule, scope: Scope) -> Measure:
         f" {relation(len(covered), rule.target.op, met)} ",
         show(rule.target.value, rule.unit),
     )
-    shown = (
-        [_why(value, found.items, rule, scope.year) for value in uncovered] if rule.of.where else uncovered
+    shown: Wording = (
+        _grouped([(value, _why(value, found.items, rule, scope.year)) for value in uncovered])
+        if rule.of.where
+        else Join(tuple(uncovered))
     )
     if uncovered:
-        text = seq(text, CLAUSE, msg("engine.uncovered", values=Join(tuple(shown))))
+        text = seq(text, CLAUSE, msg("engine.uncovered", values=shown))
     notes = (
         (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
         if absent
@@ -69,12 +71,33 @@ def measure(rule: CoverageRule, scope: Scope) -> Measure:
 
 
 def _why(value: str, items: list[Item], rule: CoverageRule, year: int) -> Wording:
-    """``永州市工商职业中等专业学校（建设项目进展 building ≠ completed）``,
-    or ``…（未填报）`` when no item has it.
-    """
+    """Why ``value`` does not count: ``建设项目进展 building ≠ completed``, or ``未填报`` where no item has
+    it."""
     item = next((i for i in items if i.get(rule.field) == value), None)
     if item is None:
-        return seq(value, msg("engine.paren", text=msg("engine.not-listed")))
+        return msg("engine.not-listed")
     failing = [c for c in rule.of.where if check(c, item, year) is not True]
-    reasons = Join(tuple(describe(c, item, year, rule.of.over) for c in failing), CLAUSE)
-    return seq(value, msg("engine.paren", text=reasons))
+    return Join(tuple(describe(c, item, year, rule.of.over) for c in failing), CLAUSE)
+
+
+def _grouped(reasons: list[tuple[str, Wording]]) -> Wording:
+    """The values that do not count, those with the same reason together, said once for them all:
+    ``A、B（均：建设项目进展 building ≠ completed）；C（未填报）``: nine schools each followed by the same
+    parenthesis read as one long repetition."""
+    groups: list[tuple[Wording, list[str]]] = []
+    for value, why in reasons:
+        group = next((values for reason, values in groups if reason == why), None)
+        if group is None:
+            groups.append((why, [value]))
+        else:
+            group.append(value)
+    return Join(
+        tuple(
+            seq(
+                Join(tuple(values)),
+                msg("engine.paren", text=msg("engine.each", text=why) if len(values) > 1 else why),
+            )
+            for why, values in groups
+        ),
+        CLAUSE,
+    )

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "engine.covered": "{covered} of {total} covered",
     "engine.uncovered": "not covered: {values}",
     "engine.not-listed": "not in any report",
+    "engine.each": "each: {text}",
     "engine.paren": " ({text})",
     "engine.when-not-met": "applies only when {rule} is {statuses} (it is {status})",
     "engine.before-policy": "the year {year} is before the policy was issued ({issued}): no rule applies",

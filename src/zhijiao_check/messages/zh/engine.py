@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "engine.covered": "已覆盖 {covered} / {total}",
     "engine.uncovered": "未覆盖：{values}",
     "engine.not-listed": "未填报",
+    "engine.each": "均：{text}",
     "engine.paren": "（{text}）",
     "engine.when-not-met": "仅当 {rule} 为 {statuses} 时适用（本次为 {status}）",
     "engine.before-policy": "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
