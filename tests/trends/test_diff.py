@@ -7,6 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
+
 from .conftest import invoke
 from .multiyear import ROOT
 
@@ -80,11 +84,13 @@ def test_table_in_english() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 82.4\n")
     line = line_of(OLD, "appropriation_per_student: 10100")
+    # the field by key and label; its places, too long to follow it in 100 columns, under it
     assert (
-        f"~ schools[东安县职业中等专业学校].appropriation_per_student: 10100 → 9200  ({OLD}:{line} → "
-        f"{NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})"
+        "~ schools[东安县职业中等专业学校].appropriation_per_student (appropriation per student): "
+        "10100 → 9200\n"
+        f"      ({OLD}:{line} → {NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})"
     ) in result.stdout
-    assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
+    assert "c16.secondary-funding" in result.stdout and "pass → fail\n      (100.0% → 0.0%)" in result.stdout
 
 
 def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
@@ -153,7 +159,10 @@ def test_an_entry_of_plain_values_is_shown_as_it_is() -> None:
     result = invoke("diff", old, new)
     assert result.exit_code == 0
     line = line_of(old, "talent_allowances:") + 9  # the ninth entry
-    assert f"  - city.talent_allowances[8]：{{role: 产业导师, amount: 5000}}  ({old}:{line})" in result.stdout
+    assert (
+        f"  - city.talent_allowances[8]：{{role: 产业导师, amount: 5000}}\n      ({old}:{line})"
+        in result.stdout
+    )
     removed = next(c for c in diff_json(old, new)["changes"] if c["path"] == "city.talent_allowances[8]")
     assert removed["old"] == {"role": "产业导师", "amount": 5000} and removed["new"] is None
 
@@ -173,6 +182,23 @@ def test_a_change_between_workbooks_is_placed_at_its_cells(tmp_path: Path) -> No
     assert rating["old_cell"].startswith("专业!") and rating["new_cell"].startswith("专业!")
     mixed = diff_json(old, NEW)["changes"][0]
     assert mixed["old_cell"].startswith("本单位!") and mixed["new_cell"] is None
-    text = invoke("diff", old, new).stdout
-    assert f"({old}:本单位!C11（公办中职学位数） → {new}:本单位!C11（公办中职学位数）)" in text
+    text = invoke("diff", old, new).stdout  # each place a line of its own where both do not fit one
+    assert f"({old}:本单位!C11（公办中职学位数） →\n       {new}:本单位!C11（公办中职学位数）)" in text
     assert f"({OLD}:{line_of(OLD, 'public_secondary_vocational_seats')}" in invoke("diff", OLD, new).stdout
+
+
+def test_a_change_fits_the_width_with_its_places_beside_it_or_under_it() -> None:
+    # In an 80-column console each change was one line of 130, wrapped by the console wherever it fell.
+    narrow = CliRunner().invoke(
+        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "80"}
+    )
+    lines = narrow.stdout.splitlines()
+    assert "  ~ enrollment.secondary_vocational（中职招生）：870 → 950" in lines
+    assert "      (samples/2022/dongan.yaml:13 → samples/2023/dongan.yaml:13)" in lines
+    wide = CliRunner().invoke(
+        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "160"}
+    )
+    assert (
+        "  ~ enrollment.secondary_vocational（中职招生）：870 → 950  "
+        "(samples/2022/dongan.yaml:13 → samples/2023/dongan.yaml:13)"
+    ) in wide.stdout.splitlines()

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from zhijiao_check.report import InvalidReport, ReportFile
 
 Kind = Literal["changed", "added", "removed"]
-SIGN = {"changed": "~", "added": "+", "removed": "-"}
 
 
 @record
@@ -85,7 +84,7 @@ def run(options: DiffOptions) -> int:
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     doc = unit_diff(old, new, packs, tr)
-    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr)
+    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _width(options))
     write(text, options.output)
     tell_written([options.output], tr)
     return 0
@@ -169,7 +168,7 @@ def _folders_text(
 ) -> str:
     from zhijiao_check.files import display_name
 
-    parts = [_text(unit, tr) for unit in doc["units"]]
+    parts = [_text(unit, tr, _width(options)) for unit in doc["units"]]
     if not doc["units"]:
         parts.append(
             tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
@@ -271,53 +270,15 @@ def _brief(value: Any) -> Any:
     return value
 
 
-def _text(doc: dict[str, Any], tr: Translator) -> str:
-    from zhijiao_check.measure.numbers import show
-    from zhijiao_check.renderers.texts import score_text
-    from zhijiao_check.wording import number
+def _text(doc: dict[str, Any], tr: Translator, width: int) -> str:
+    from zhijiao_check.renderers.diff_text import unit_text
 
-    old, new = doc["old"], doc["new"]
-    out = [
-        tr(
-            "cli.diff-title",
-            unit=new["unit"],
-            old_year=old["year"],
-            new_year=new["year"],
-            old=old["file"],
-            new=new["file"],
-        ),
-        tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])),
-        "",
-    ]
+    return unit_text(doc, tr, width)
 
-    def value(v: Any) -> str:
-        if isinstance(v, dict):
-            return "{" + ", ".join(f"{key}: {value(item)}" for key, item in v.items()) + "}"
-        if isinstance(v, list):
-            return "[" + ", ".join(map(value, v)) + "]"
-        return "—" if v is None else number(v) if not isinstance(v, str) else v
 
-    out.append(tr("cli.diff-fields", count=len(doc["changes"])))
-    for c in doc["changes"]:
-        where = " → ".join(
-            part
-            for part in (
-                f"{old['file']}:{c['old_cell'] or c['old_line']}" if c["old_line"] else "",
-                f"{new['file']}:{c['new_cell'] or c['new_line']}" if c["new_line"] else "",
-            )
-            if part
-        )
-        if c["kind"] == "changed":
-            what = f"{value(c['old'])} → {value(c['new'])}"
-        else:
-            what = value(c["new"] if c["kind"] == "added" else c["old"])
-        out.append(f"  {SIGN[c['kind']]} {c['path']}{tr.colon}{what}  ({where})")
-    if not doc["changes"]:
-        out.append("  " + tr("cli.diff-none"))
-    out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
-    for s in doc["statuses"]:
-        old, new = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
-        observed = f"{old} → {new}"
-        out.append(f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}  ({observed})")
-    out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
-    return "\n".join(out) + "\n"
+def _width(options: DiffOptions) -> int:
+    """The terminal's width, or ``terminal.width``'s for a file or a pipe."""
+    from zhijiao_check import terminal
+    from zhijiao_check.output import stdout_is_tty
+
+    return terminal.width(options.output is None and stdout_is_tty())

@@ -1,0 +1,93 @@
+"""``diff``'s text: what changed in a unit's report between two years, a field a line, and the rules whose
+status changed. Each field is named by its key and, where it has one, its label (``enrollment
+.secondary_vocational（中职招生）``); where the line would not fit the width, the places of the change in
+the two files go on the lines under it, never cut at the terminal's edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhijiao_check.i18n import Translator
+
+SIGN = {"changed": "~", "added": "+", "removed": "-"}
+_UNDER = "      "  # where the places go when they do not fit after the change
+
+
+def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
+    from zhijiao_check.measure.numbers import show
+    from zhijiao_check.renderers.texts import score_text
+
+    old, new = doc["old"], doc["new"]
+    out = [
+        tr(
+            "cli.diff-title",
+            unit=new["unit"],
+            old_year=old["year"],
+            new_year=new["year"],
+            old=old["file"],
+            new=new["file"],
+        ),
+        tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])),
+        "",
+        tr("cli.diff-fields", count=len(doc["changes"])),
+    ]
+    for c in doc["changes"]:
+        places = [
+            f"{side['file']}:{c[f'{key}_cell'] or c[f'{key}_line']}"
+            for side, key in ((old, "old"), (new, "new"))
+            if c[f"{key}_line"]
+        ]
+        if c["kind"] == "changed":
+            what = f"{_value(c['old'])} → {_value(c['new'])}"
+        else:
+            what = _value(c["new"] if c["kind"] == "added" else c["old"])
+        said = f"  {SIGN[c['kind']]} {_labelled(c['path'], tr)}{tr.colon}{what}"
+        out += _beside(said, places, width)
+    if not doc["changes"]:
+        out.append("  " + tr("cli.diff-none"))
+    out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
+    for s in doc["statuses"]:
+        before, after = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
+        said = f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}"
+        out += _beside(said, [f"{before} → {after}"], width)
+    out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
+    return "\n".join(out) + "\n"
+
+
+def _beside(said: str, places: list[str], width: int) -> list[str]:
+    """``said  (places)`` where it fits the width; else the places in brackets on the lines under it, the
+    second one a line of its own where both do not fit on one."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    if not places:
+        return [said]
+    joined = f"({' → '.join(places)})"
+    if cell_len(said) + 2 + cell_len(joined) <= width:
+        return [f"{said}  {joined}"]
+    if cell_len(_UNDER + joined) <= width or len(places) == 1:
+        return [said, _UNDER + joined]
+    return [said, f"{_UNDER}({places[0]} →", f"{_UNDER} {places[1]})"]
+
+
+def _labelled(path: str, tr: Translator) -> str:
+    """``schools[东安县职业中等专业学校].majors[机电技术应用].enrollment（当年招生）``: the path, and the
+    field's label where it has one (the label of a field depends on the list it is in)."""
+    from zhijiao_check.measure.conditions import field_label
+
+    head, bracket, field = path.rpartition("].")
+    over = head.rpartition("[")[0].rpartition(".")[2].rpartition("]")[2] if bracket else None
+    if not bracket and "[" in path:  # an entry of a list itself: schools[东安县舜德职业学校]
+        return path
+    name = field.split("[")[0]
+    label = tr.render(field_label(name, over or None))
+    return path if label == name else f"{path}{tr('engine.paren', text=label)}"
+
+
+def _value(v: Any) -> str:
+    from zhijiao_check.wording import number
+
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{key}: {_value(item)}" for key, item in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(map(_value, v)) + "]"
+    return "—" if v is None else number(v) if not isinstance(v, str) else v
