@@ -75,9 +75,9 @@ def _labelled(path: str, tr: Translator) -> str:
     from zhijiao_check.measure.conditions import field_label
 
     head, bracket, field = path.rpartition("].")
-    over = head.rpartition("[")[0].rpartition(".")[2].rpartition("]")[2] if bracket else None
     if not bracket and "[" in path:  # an entry of a list itself: schools[东安县舜德职业学校]
         return path
+    over = head.rpartition("[")[0].rpartition(".")[2] if bracket else None  # the list the field is in
     name = field.split("[")[0]
     label = tr.render(field_label(name, over or None))
     return path if label == name else f"{path}{tr('engine.paren', text=label)}"

@@ -53,7 +53,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     warnings = _name_warnings(path, file)
     if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
         return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
-    if path.suffix.lower() in written.SUFFIXES and not is_stdin(path) and written.is_written(path):
+    if path.suffix.lower() == ".json" and not is_stdin(path) and written.is_written(path):
+        # a results workbook is told apart by its reader, which has its sheets' names without a second look
         return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)

@@ -41,6 +41,7 @@ from zhijiao_check.report.workbook.layout import (
     layout,
     split_list,
 )
+from zhijiao_check.report.written import is_result_workbook
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
 
@@ -127,7 +128,9 @@ class _Reader:
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
             self.errors.append(
-                refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
+                Problem(self.display, None, None, "", "written-by-the-tool", {})
+                if is_result_workbook(self.order)  # the results workbook, named as a report
+                else refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
             )
             return None
         self.positions.values[()] = (1, 1)
