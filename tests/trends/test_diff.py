@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
+from zhijiao_check.renderers.layout.text import cell_len
 
 from .conftest import invoke
 from .multiyear import ROOT
@@ -84,13 +85,12 @@ def test_table_in_english() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(f"东安县 · 2022 → 2023 · {OLD} → {NEW}\nscore 100.0 → 82.4\n")
     line = line_of(OLD, "appropriation_per_student: 10100")
-    # the field by key and label; its places, too long to follow it in 100 columns, under it
+    # the field by key and label, its values under it at 100 columns, its places beside them
     assert (
-        "~ schools[东安县职业中等专业学校].appropriation_per_student (appropriation per student): "
-        "10100 → 9200\n"
-        f"      ({OLD}:{line} → {NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})"
+        "  ~ schools[东安县职业中等专业学校].appropriation_per_student (appropriation per student):\n"
+        f"    10100 → 9200  ({OLD}:{line} → {NEW}:{line_of(NEW, 'appropriation_per_student: 9200')})"
     ) in result.stdout
-    assert "c16.secondary-funding" in result.stdout and "pass → fail\n      (100.0% → 0.0%)" in result.stdout
+    assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
 
 
 def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
@@ -202,3 +202,15 @@ def test_a_change_fits_the_width_with_its_places_beside_it_or_under_it() -> None
         "  ~ enrollment.secondary_vocational（中职招生）：870 → 950  "
         "(samples/2022/dongan.yaml:13 → samples/2023/dongan.yaml:13)"
     ) in wide.stdout.splitlines()
+
+
+def test_a_change_too_wide_for_the_terminal_is_broken_after_a_list_s_entry() -> None:
+    # schools[…].majors[…].previous_enrollment（上年招生）：140 → 150 was wrapped by the console wherever
+    narrow = CliRunner().invoke(
+        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "60"}
+    )
+    lines = narrow.stdout.splitlines()
+    at = lines.index("  ~ schools[东安县舜德职业学校].majors[汽车运用与维修]")
+    assert lines[at + 1] == "    .rating（评估结论）：green → yellow"
+    assert "  c10.pilot-schools" in lines  # a status: its title under the rule's ID
+    assert max(map(cell_len, lines[1:])) <= 60  # all but the title, which names both files

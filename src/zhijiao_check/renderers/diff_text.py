@@ -8,9 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.patterns import later
 
 SIGN = {"changed": "~", "added": "+", "removed": "-"}
 _UNDER = "      "  # where the places go when they do not fit after the change
+_GO_ON = "    "  # a change's path, broken after a list's entry, goes on under it
+_ENTRY_END = later(r"(?<=\])(?=\.)")
 
 
 def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
@@ -41,17 +44,36 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
             what = f"{_value(c['old'])} → {_value(c['new'])}"
         else:
             what = _value(c["new"] if c["kind"] == "added" else c["old"])
-        said = f"  {SIGN[c['kind']]} {_labelled(c['path'], tr)}{tr.colon}{what}"
-        out += _beside(said, places, width)
+        pieces = [*_ENTRY_END.split(f"{_labelled(c['path'], tr)}{tr.colon}"), what]
+        lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width)
+        out += [*lines[:-1], *_beside(lines[-1], places, width)]
     if not doc["changes"]:
         out.append("  " + tr("cli.diff-none"))
     out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
     for s in doc["statuses"]:
         before, after = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
-        said = f"  {s['rule']} {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}"
-        out += _beside(said, [f"{before} → {after}"], width)
+        said = f" {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}"
+        lines = _folded("  ", [s["rule"], said], width)
+        out += [*lines[:-1], *_beside(lines[-1], [f"{before} → {after}"], width)]
     out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
     return "\n".join(out) + "\n"
+
+
+def _folded(sign: str, pieces: list[str], width: int) -> list[str]:
+    """``sign`` and the ``pieces`` of a line on one line where they fit the width; else as many pieces on each
+    line as fit (the first always beside ``sign``), the lines after the first indented under it: a path
+    broken before each ``.`` after a list's entry (``schools[东安县职业中等专业学校]`` over
+    ``.majors[机电技术应用].enrollment…``), a status after its rule's ID."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    lines = [sign + pieces[0]]
+    for piece in pieces[1:]:
+        if cell_len(lines[-1] + piece) > width:
+            lines[-1] = lines[-1].rstrip()
+            lines.append(_GO_ON + piece.lstrip())
+        else:
+            lines[-1] += piece
+    return lines
 
 
 def _beside(said: str, places: list[str], width: int) -> list[str]:
