@@ -1,7 +1,8 @@
 """``diff``'s text: what changed in a unit's report between two years, a field a line, and the rules whose
 status changed. Each field is named by its key and, where it has one, its label (``enrollment
-.secondary_vocational（中职招生）``); where the line would not fit the width, the places of the change in
-the two files go on the lines under it, never cut at the terminal's edge."""
+.secondary_vocational（中职招生）``); where a line would not fit the width, it is broken where a reader
+expects (``_folded``) and the places of the change in the two files go on the lines under it, never cut
+or wrapped at the terminal's edge."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from zhijiao_check.patterns import later
 
 SIGN = {"changed": "~", "added": "+", "removed": "-"}
 _UNDER = "      "  # where the places go when they do not fit after the change
-_GO_ON = "    "  # a change's path, broken after a list's entry, goes on under it
+_GO_ON = "    "  # a line too wide goes on under its start (``_folded``)
 _ENTRY_END = later(r"(?<=\])(?=\.)")
 
 
@@ -61,9 +62,9 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
 
 def _folded(sign: str, pieces: list[str], width: int) -> list[str]:
     """``sign`` and the ``pieces`` of a line on one line where they fit the width; else as many pieces on each
-    line as fit (the first always beside ``sign``), the lines after the first indented under it: a path
+    line as fit (the first always beside ``sign``), the lines after the first indented under it: a change
     broken before each ``.`` after a list's entry (``schools[东安县职业中等专业学校]`` over
-    ``.majors[机电技术应用].enrollment…``), a status after its rule's ID."""
+    ``.majors[机电技术应用].enrollment…``) and before its values, a status after its rule's ID."""
     from zhijiao_check.renderers.layout.text import cell_len
 
     lines = [sign + pieces[0]]
