@@ -219,4 +219,9 @@ def test_a_change_too_wide_for_the_terminal_is_broken_after_a_list_s_entry() -> 
     at = lines.index("  ~ schools[东安县舜德职业学校].majors[汽车运用与维修]")
     assert lines[at + 1] == "    .rating（评估结论）：green → yellow"
     assert "  c10.pilot-schools" in lines  # a status: its title under the rule's ID
-    assert max(map(cell_len, lines[1:])) <= 60  # all but the title, which names both files
+    # the title, which names both files, broken before each
+    assert lines[:2] == [
+        "东安县 · 2022 年 → 2023 年 · samples/2022/dongan.yaml →",
+        "    samples/2023/dongan.yaml",
+    ]
+    assert max(map(cell_len, lines)) <= 60

@@ -22,15 +22,14 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
     from zhijiao_check.renderers.texts import score_text
 
     old, new = doc["old"], doc["new"]
+    # The title broken, where it does not fit, before each file's name (``_folded``)
+    title = tr(
+        "cli.diff-title", unit=new["unit"], old_year=old["year"], new_year=new["year"], old="\0", new="\1"
+    )
+    head, _, rest = title.partition("\0")
+    between, _, tail = rest.partition("\1")
     out = [
-        tr(
-            "cli.diff-title",
-            unit=new["unit"],
-            old_year=old["year"],
-            new_year=new["year"],
-            old=old["file"],
-            new=new["file"],
-        ),
+        *_folded("", [head, old["file"] + between, new["file"] + tail], width),
         tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])),
         "",
         tr("cli.diff-fields", count=len(doc["changes"])),
