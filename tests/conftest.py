@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No property test times its examples: speed is measured by benchmarks/, and a slower machine (CI's) would
+# fail an example for taking 200 ms, or a strategy for drawing slowly, where nothing is wrong.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
