@@ -284,9 +284,8 @@ def _to_stdout(text: Content, written: list[str]) -> None:
             for chunk in _pieces(text):
                 buffer.write(chunk)
         stream.flush()
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped (``| head``): the run's exit status stands, for a CI gate
         _silence_stdout()
-        raise
     except (OSError, ValueError) as error:  # a full disk, a closed descriptor
         _silence_stdout()
         raise FatalError(

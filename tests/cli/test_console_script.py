@@ -86,3 +86,20 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path:
     assert "━".encode() in drawn and b"200" in drawn  # rich's bar, and how many files it counts
     table = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "━" not in table and "\x1b[" not in table and table.rstrip().endswith("退出状态 2")
+
+
+@pytest.mark.parametrize("format_", ["html", "json"])
+def test_a_reader_that_stops_early_leaves_the_exit_status(format_: str) -> None:
+    """``… | head -c 10`` in a CI step: the run's status is what the gate reads, not 0 because the reader
+    went away (the html page and a folder's json are far larger than a pipe's buffer)."""
+    piped = f'"{SCRIPT}" check samples -f {format_} | head -c 10 >/dev/null; echo ${{PIPESTATUS[0]}}'
+    done = subprocess.run(
+        ["bash", "-c", piped],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.strip() == "1", done.stderr
+    assert done.stderr == ""
