@@ -58,10 +58,14 @@ def test_the_console_script_shows_its_version():
     assert result.stdout.strip() == "zhijiao-check 1.0.0"
 
 
-def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [(), ("--no-color",), ("--no-color", "-f", "json")])
+def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
     """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar
-    is drawn there, and the table on the redirected standard output has no trace of it."""
+    is drawn there, in colour unless ``--no-color`` says not, and the output redirected has no trace of it."""
     import pty
+    import re
 
     for n in range(200):
         (tmp_path / f"unit-{n:03}.yaml").write_text("schema_version: 1\n", encoding="utf-8")
@@ -69,7 +73,7 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"COLUMNS": "100", "TERM": "xterm"}
     with open(tmp_path / "out.txt", "wb") as out:
         process = subprocess.Popen(
-            [str(SCRIPT), str(tmp_path), "--quiet"], stdout=out, stderr=terminal, env=env
+            [str(SCRIPT), str(tmp_path), "--quiet", *options], stdout=out, stderr=terminal, env=env
         )
         os.close(terminal)
         drawn = b""
@@ -84,8 +88,11 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(tmp_path:
         assert process.wait(timeout=300) == 2
     os.close(main)
     assert "━".encode() in drawn and b"200" in drawn  # rich's bar, and how many files it counts
-    table = (tmp_path / "out.txt").read_text(encoding="utf-8")
-    assert "━" not in table and "\x1b[" not in table and table.rstrip().endswith("退出状态 2")
+    coloured = re.search(rb"\x1b\[[0-9;]*\b(3[0-7]|9[0-7]|38;5;[0-9]+)m", drawn)
+    assert (coloured is None) == ("--no-color" in options)
+    written = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "━" not in written and "\x1b[" not in written
+    assert written.startswith("{") if "json" in options else written.rstrip().endswith("退出状态 2")
 
 
 @pytest.mark.parametrize("format_", ["html", "json"])

@@ -113,12 +113,16 @@ def _run(options: CheckOptions) -> int:
     # unless more are asked for.
     jobs = options.jobs or 1
     with _without_collector():
-        valid, invalid, scored = load_and_score(paths, packs, selected, jobs, targets, also_read, found)
+        valid, invalid, scored = load_and_score(
+            paths, packs, selected, jobs, targets, also_read, found, options.color
+        )
         if roster is not None:
             from zhijiao_check.report.roster import apply_roster
 
             valid, invalid = apply_roster(valid, invalid, roster)
-        earlier, refused = load_all(options.previous, units) if options.previous else ([], [])
+        earlier, refused = (
+            load_all(options.previous, units, color=options.color) if options.previous else ([], [])
+        )
         notices = [msg("cli.previous-invalid", file=bad.file) for bad in refused]
         # Evaluated once, whatever the language: the results carry wording, which each output renders.
         result = evaluate(
@@ -178,7 +182,9 @@ def _flat(
     files, unreadable = found
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
-        earlier, refused = load_all(options.previous, packs[0].units) if options.previous else ([], [])
+        earlier, refused = (
+            load_all(options.previous, packs[0].units, color=options.color) if options.previous else ([], [])
+        )
         return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
 
     flat = Flat(packs, selected, options.strict, tr, roster, excuse)

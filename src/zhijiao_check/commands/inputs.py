@@ -28,6 +28,7 @@ def load_all(
     units: UnitRegistry,
     outputs: Sequence[Path | None] = (),
     other_inputs: Sequence[Path] = (),
+    color: bool | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Every report under ``paths``; a path that cannot be read is an invalid input, the others still load.
 
@@ -38,7 +39,10 @@ def load_all(
     from zhijiao_check.report import load_report
 
     files, invalid = report_files(paths, outputs, other_inputs)
-    valid, bad, _ = _sorted((load_report(path, units, display), None) for path, display in _progress(files))
+    loaded = (
+        (load_report(path, units, display), None) for path, display in progress(files, len(files), color)
+    )
+    valid, bad, _ = _sorted(loaded)
     return valid, invalid + bad
 
 
@@ -50,9 +54,10 @@ def load_and_score(
     outputs: Sequence[Path | None] = (),
     other_inputs: Sequence[Path] = (),
     found: tuple[list[tuple[Path, str]], list[InvalidReport]] | None = None,
+    color: bool | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process.
-    ``found``: the ``report_files`` of ``paths``, when already found."""
+    ``found``: the ``report_files`` of ``paths``, when already found; ``color``: of the progress bar."""
     from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
@@ -60,9 +65,12 @@ def load_and_score(
     if in_parallel(len(files), jobs):
         from zhijiao_check.commands import workers
 
-        loaded = _progress_of(workers.load_and_score(files, packs, selected, jobs), len(files))
+        loaded = progress(workers.load_and_score(files, packs, selected, jobs), len(files), color)
     else:
-        loaded = ((load_report(path, packs[0].units, display), None) for path, display in _progress(files))
+        units = packs[0].units
+        loaded = (
+            (load_report(path, units, display), None) for path, display in progress(files, len(files), color)
+        )
     valid, bad, scored = _sorted(loaded)
     return valid, invalid + bad, scored
 
@@ -132,14 +140,13 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
     return [*paths, *(path for path in under if not is_written(path))]
 
 
-def _progress(files: list[tuple[Path, str]]) -> Iterable[tuple[Path, str]]:
-    return _progress_of(files, len(files))
-
-
-def _progress_of(items: Iterable[T], count: int) -> Iterable[T]:
+def progress(items: Iterable[T], count: int, color: bool | None) -> Iterable[T]:
+    """``items``, with a progress bar on a terminal for a long run; without colour where ``color`` is False
+    (``--no-color``: rich's console itself follows only ``NO_COLOR``)."""
     if count < PROGRESS_FROM or not sys.stderr.isatty():
         return items
     from rich.console import Console
     from rich.progress import track
 
-    return track(items, total=count, description=f"{count} …", transient=True, console=Console(stderr=True))
+    console = Console(stderr=True, no_color=color is False or None)
+    return track(items, total=count, description=f"{count} …", transient=True, console=console)

@@ -47,7 +47,7 @@ def run_flat(
     """Score ``files`` and write each of ``outputs`` (format, file: ``STREAMED`` formats); the exit status.
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
     reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
-    from zhijiao_check.commands.inputs import _progress_of
+    from zhijiao_check.commands.inputs import progress
     from zhijiao_check.processes import in_parallel, ordered_map
 
     rules = [rule for pack in flat.packs for rule in pack.rules]
@@ -71,7 +71,7 @@ def run_flat(
         size = 1 if in_parallel(len(listed), jobs) else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
-        for done in _progress_of(scored, len(listed)):
+        for done in progress(scored, len(listed), options.color):
             if isinstance(done, InvalidReport):
                 loaded.append(done)
             elif isinstance(done, Refused):
