@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from zhijiao_check.renderers.layout.chinese import break_chinese
 from zhijiao_check.renderers.layout.text import cell_len, plain
 
-CLOSING = "，。、：；！？）」』】〉》”’%"
+CLOSING = "，。、：；！？）」』】〉》”’%,:;!?)]"
 OPENING = "（「『【〈《“‘"
 
 
@@ -25,6 +25,15 @@ def test_a_comparison_keeps_its_target_and_the_names_fill_the_lines() -> None:
 def test_punctuation_stays_with_the_character_it_belongs_to() -> None:
     # "、" may not start a line, "（" may not end one
     assert break_chinese("一二三四五、六七（八九）", 10).split("\n") == ["一二三四", "五、六七", "（八九）"]
+
+
+def test_a_latin_mark_after_a_chinese_name_stays_with_it() -> None:
+    # English output puts ": " and ", " after Chinese names; a line began with them
+    assert break_chinese("✗ fail 东安县职业中等专业学校: appropriation per student", 29).split("\n") == [
+        "✗ fail 东安县职业中等专业学",
+        "校: appropriation per student",
+    ]
+    assert break_chinese("7 < 10: 药剂, 农产品加工与质量检测, 服装设计与工艺", 36).split("\n")[1][0] != ","
 
 
 def test_a_number_stays_with_its_measure_word_and_the_word_that_belongs_to_it() -> None:
