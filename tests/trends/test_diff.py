@@ -225,3 +225,23 @@ def test_a_change_too_wide_for_the_terminal_is_broken_after_a_list_s_entry() -> 
         "    samples/2023/dongan.yaml",
     ]
     assert max(map(cell_len, lines)) <= 60
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_every_line_of_two_folders_diff_fits_the_width(lang: str, columns: int) -> None:
+    """A rule's title too long to stand with its change is broken between words (in Chinese between
+    characters), the change kept whole: at 80 columns in English four lines were wider, and the console
+    split a status in two ("pass → " over "fail")."""
+    result = CliRunner().invoke(
+        app, ["diff", "samples/2022", "samples/2023", "--lang", lang], env={"COLUMNS": str(columns)}
+    )
+    lines = result.stdout.splitlines()
+    assert max(map(cell_len, lines)) <= columns
+    assert all(line == line.rstrip() for line in lines)
+    if lang == "en" and columns == 80:
+        at = lines.index("  c16.secondary-funding")
+        assert lines[at + 1 : at + 3] == [
+            "    Public secondary schools: at least 10,000 yuan per student a year:",
+            "    pass → fail  (100.0% → 0.0%)",
+        ]

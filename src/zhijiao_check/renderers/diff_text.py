@@ -19,6 +19,7 @@ _ENTRY_END = later(r"(?<=\])(?=\.)")
 
 def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
     from zhijiao_check.measure.numbers import show
+    from zhijiao_check.renderers.layout.text import cell_len
     from zhijiao_check.renderers.texts import score_text
 
     old, new = doc["old"], doc["new"]
@@ -29,10 +30,10 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
     head, _, rest = title.partition("\0")
     between, _, tail = rest.partition("\1")
     out = [
-        *_folded("", [head, old["file"] + between, new["file"] + tail], width),
-        tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])),
+        *_folded("", [head, old["file"] + between, new["file"] + tail], width, wrap=False),
+        *_wrapped(tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), width),
         "",
-        tr("cli.diff-fields", count=len(doc["changes"])),
+        *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width),
     ]
     for c in doc["changes"]:
         places = [
@@ -48,22 +49,25 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
         lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width)
         out += [*lines[:-1], *_beside(lines[-1], places, width)]
     if not doc["changes"]:
-        out.append("  " + tr("cli.diff-none"))
-    out += ["", tr("cli.diff-statuses", count=len(doc["statuses"]))]
+        out += _wrapped("  " + tr("cli.diff-none"), width)
+    out += ["", *_wrapped(tr("cli.diff-statuses", count=len(doc["statuses"])), width)]
     for s in doc["statuses"]:
         before, after = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
-        said = f" {s['title']}{tr.colon}{s['old'] or '—'} → {s['new']}"
-        lines = _folded("  ", [s["rule"], said], width)
+        title, change = f"{s['title']}{tr.colon}", f"{s['old'] or '—'} → {s['new']}"
+        lines = _folded("  ", [s["rule"], f" {title}{change}"], width, wrap=False)
+        if cell_len(lines[-1]) > width:  # the rule's title and its change apart, the change whole
+            lines = [lines[0], *_folded(_GO_ON, [title, change], width)]
         out += [*lines[:-1], *_beside(lines[-1], [f"{before} → {after}"], width)]
-    out.append(tr("cli.diff-unchanged", count=doc["unchanged_rules"]))
+    out += _wrapped(tr("cli.diff-unchanged", count=doc["unchanged_rules"]), width)
     return "\n".join(out) + "\n"
 
 
-def _folded(sign: str, pieces: list[str], width: int) -> list[str]:
+def _folded(sign: str, pieces: list[str], width: int, wrap: bool = True) -> list[str]:
     """``sign`` and the ``pieces`` of a line on one line where they fit the width; else as many pieces on each
     line as fit (the first always beside ``sign``), the lines after the first indented under it: a change
     broken before each ``.`` after a list's entry (``schools[东安县职业中等专业学校]`` over
-    ``.majors[机电技术应用].enrollment…``) and before its values, a status after its rule's ID."""
+    ``.majors[机电技术应用].enrollment…``) and before its values, a status after its rule's ID. A line
+    still too wide is then broken between words (``_wrapped``) unless ``wrap`` is False (file names)."""
     from zhijiao_check.renderers.layout.text import cell_len
 
     lines = [sign + pieces[0]]
@@ -73,7 +77,27 @@ def _folded(sign: str, pieces: list[str], width: int) -> list[str]:
             lines.append(_GO_ON + piece.lstrip())
         else:
             lines[-1] += piece
-    return lines
+    return [part for line in lines for part in _wrapped(line, width)] if wrap else lines
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    """A line still too wide (a heading, a long label or rule title; not a place, broken by ``_beside``, nor
+    a file's name) broken between words, and in Chinese between characters, its lines after the first
+    under its text."""
+    from zhijiao_check.renderers.layout.chinese import break_chinese
+    from zhijiao_check.renderers.layout.text import cell_len, escape, wrap
+
+    if cell_len(line) <= width:
+        return [line]
+    body = line.lstrip()
+    lead = len(line) - len(body)
+    go_on = " " * max(lead, len(_GO_ON))
+    room = width - len(go_on)
+    if room < 10:
+        return [line]  # no room to speak of: the terminal wraps it
+    pieces = break_chinese(escape(body), room).split("\n")
+    parts = [part.rstrip() for piece in pieces for part in wrap(piece, room)]
+    return [line[:lead] + parts[0], *(go_on + part for part in parts[1:])]
 
 
 def _beside(said: str, places: list[str], width: int) -> list[str]:
