@@ -183,6 +183,26 @@ def test_coverage_on_a_narrow_terminal_folds_the_clause_titles() -> None:
     assert "夯实中等" in text and "职业教育" in "".join(text.split())
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_coverage_shows_every_rule_s_id_whole_at_every_width(lang: Lang) -> None:
+    """At 56 to 70 columns the rules column was narrower than the longest IDs, and ``c1.general-plan-free``
+    stood over ``ze``: where the column cannot hold every ID, each clause is a block of lines."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    listed = json.loads(CliRunner().invoke(app, ["coverage", "--format", "json"]).stdout)
+    ids = {rule for clause in listed["clauses"] for rule in clause["rules"]}
+    assert len(ids) >= 40
+    for width in WIDTHS:
+        text = CliRunner().invoke(app, ["coverage", "--lang", lang], env={"COLUMNS": str(width)}).stdout
+        shown = set(re.findall(r"c[0-9]+\.[a-z0-9-]+", text))
+        assert ids <= shown, f"{width} columns: {sorted(ids - shown)}"
+        assert max(map(cell_len, text.splitlines())) <= width
+
+
 # A place's file name and line as the table shows it: the name (no folder) up to the line's last digit.
 NAME_AND_LINE = re.compile(r"[^\s/]+\.yaml:[0-9]+(?![0-9])")
 # The count of a place's others cut at a line's end (its last column): 另 over 1 处, :13 and 1 over more.

@@ -357,7 +357,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         listed.append(escape("\n".join(lines) or "—"))
-    if room >= ROOM:
+    if room - FRAME >= max(ROOM, *(len(rule.id) for rule in all_rules)):  # every rule's ID whole on a line
         # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
         shown: list[Sequence[str]] = [
             [*cell, break_chinese(text, room - FRAME)] for cell, text in zip(cells, listed, strict=True)
