@@ -8,6 +8,8 @@ import re
 import pytest
 from factory import builtin_packs
 
+from zhijiao_check.renderers.layout.text import cell_len
+
 RULES = [rule.id for rule in builtin_packs()[0].rules]
 # Words of the rule files' vocabulary that must not reach a Chinese reader.
 ENGLISH = (
@@ -191,3 +193,17 @@ def test_one_warning_is_one_warning(invoke, tmp_path):
     path = write_report(tmp_path, report)
     text = invoke("check", path, "--lang", "en").stdout
     assert "1 warning (it does not change the result):" in text and "1 warnings" not in text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_terminal_each_fact_is_broken_within_the_width(lang):
+    """The interpretation was one line of some 560 columns, which the terminal broke inside words; a file
+    or a pipe still gets a fact a line."""
+    from hostile.helpers import environment, run_on_terminal
+
+    done = run_on_terminal("explain", "c1.vocational-share", "--lang", lang, env=environment(COLUMNS="60"))
+    lines = done.out.decode("utf-8").splitlines()
+    assert done.code == 0 and max(map(cell_len, lines)) <= 60
+    label = "解读：" if lang == "zh" else "interpretation: "
+    at = next(n for n, line in enumerate(lines) if line.startswith(label))
+    assert lines[at + 1].startswith("  ") and len(lines) > at + 3  # its lines after the first indented

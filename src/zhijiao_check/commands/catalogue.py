@@ -281,7 +281,13 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     if format == "json":
         _print(dumps(data))
         return ExitCode.OK
-    _print("\n".join(explain_lines(pack, rule, data, tr)))
+    lines = explain_lines(pack, rule, data, tr)
+    # A terminal would break a long line wherever it falls; a file or a pipe keeps a fact a line (grep).
+    if stdout_is_tty():
+        from zhijiao_check.renderers.layout.chinese import broken_line
+
+        lines = [part for line in lines for part in broken_line(line, _width(), 2)]
+    _print("\n".join(lines))
     return ExitCode.OK
 
 

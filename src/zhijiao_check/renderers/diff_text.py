@@ -84,20 +84,9 @@ def _wrapped(line: str, width: int) -> list[str]:
     """A line still too wide (a heading, a long label or rule title; not a place, broken by ``_beside``, nor
     a file's name) broken between words, and in Chinese between characters, its lines after the first
     under its text."""
-    from zhijiao_check.renderers.layout.chinese import break_chinese
-    from zhijiao_check.renderers.layout.text import cell_len, escape, wrap
+    from zhijiao_check.renderers.layout.chinese import broken_line
 
-    if cell_len(line) <= width:
-        return [line]
-    body = line.lstrip()
-    lead = len(line) - len(body)
-    go_on = " " * max(lead, len(_GO_ON))
-    room = width - len(go_on)
-    if room < 10:
-        return [line]  # no room to speak of: the terminal wraps it
-    pieces = break_chinese(escape(body), room).split("\n")
-    parts = [part.rstrip() for piece in pieces for part in wrap(piece, room)]
-    return [line[:lead] + parts[0], *(go_on + part for part in parts[1:])]
+    return broken_line(line, width, len(_GO_ON))
 
 
 def _beside(said: str, places: list[str], width: int) -> list[str]:

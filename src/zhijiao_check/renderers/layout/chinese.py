@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from zhijiao_check.kept import Kept
 from zhijiao_check.patterns import later
-from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len
+from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, wrap
 
 _OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
 # Latin marks that close what they follow (a Chinese name, then ", " or ": " in English) but stand inside
@@ -100,3 +100,20 @@ def _chinese_line(line: str, width: int) -> str:
         position = end
     out.append(line[position:])
     return "".join(out)
+
+
+def broken_line(line: str, width: int, go_on: int) -> list[str]:
+    """A line of plain text wider than ``width`` cells broken between words, and in Chinese between
+    characters (``break_chinese``), the lines after the first indented by ``go_on`` cells (or as the line
+    is, if more); a line that fits, or a width with no room to speak of, as it is (the terminal wraps it)."""
+    if cell_len(line) <= width:
+        return [line]
+    body = line.lstrip()
+    lead = len(line) - len(body)
+    indent = " " * max(lead, go_on)
+    room = width - len(indent)
+    if room < 10:
+        return [line]
+    pieces = break_chinese(escape(body), room).split("\n")
+    parts = [part.rstrip() for piece in pieces for part in wrap(piece, room)]
+    return [line[:lead] + parts[0], *(indent + part for part in parts[1:])]
