@@ -103,6 +103,9 @@ def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
 def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:
     """Refuse two formats to standard output: they would run into each other."""
     from zhijiao_check.output import is_stdout
+    from zhijiao_check.wording import Join
 
-    if sum(is_stdout(target) for _, target in outputs) > 1:
-        raise FatalError("several-to-stdout", formats=", ".join(n for n, t in outputs if is_stdout(t)))
+    if (
+        sum(is_stdout(target) for _, target in outputs) > 1
+    ):  # json、junit in Chinese, "json, junit" in English
+        raise FatalError("several-to-stdout", formats=Join(tuple(n for n, t in outputs if is_stdout(t))))

@@ -37,7 +37,7 @@ class GithubRenderer:
         lines = []
         for bad in doc["invalid"]:
             for problem in bad["problems"]:
-                text = f"{problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
+                text = f"{problem['path'] + self.tr.colon if problem['path'] else ''}{problem['message']}"
                 lines.append(
                     command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base)
                 )

@@ -184,16 +184,16 @@ class SarifRenderer:
         return out
 
     def _problem(self, problem: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
-        title = self.tr("render.invalid-annotation")
+        colon = self.tr.colon  # ：in Chinese
+        path = problem["path"] + colon if problem["path"] else ""
+        said = f"{self.tr('render.invalid-annotation')}{colon}{path}"
         place = self._location(problem)
         uri = place["physicalLocation"]["artifactLocation"]["uri"]
         return {
             "ruleId": INVALID,
             "ruleIndex": index[INVALID],
             "level": "error" if problem["severity"] == "error" else "warning",
-            "message": {
-                "text": f"{title}: {problem['path'] + ': ' if problem['path'] else ''}{problem['message']}"
-            },
+            "message": {"text": said + problem["message"]},
             "locations": [place],
             "partialFingerprints": {
                 FINGERPRINT: _fingerprint(INVALID, uri, problem["code"], problem["path"])
