@@ -6,7 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
-from .helpers import SAMPLES, county_text, line_of, run_cli, write
+import pytest
+
+from .helpers import CITY, SAMPLES, county_text, line_of, run_cli, write
 
 # 1.12 is the appropriation in 万元 instead of 元; the majors' enrollment exceeds the school's students.
 IN_REPORT = (
@@ -72,3 +74,38 @@ def test_names_joined_with_chinese_commas_are_a_warning(tmp_path: Path) -> None:
         "leading_industries[0]",
     )
     assert "“，”" in warning["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "separator"),
+    [
+        ("[先进装备制造 农产品精深加工]", "名称之间的空格"),
+        ("[电子信息/新材料]", "“/”"),
+        ("[1.电子信息 2.新材料]", "编号“1.”"),
+    ],
+)
+def test_names_run_together_with_spaces_slashes_or_numbers_are_a_warning(
+    tmp_path: Path, typed: str, separator: str
+) -> None:
+    text = county_text(("leading_industries: [电子信息]", f"leading_industries: {typed}"))
+    report = write(tmp_path, "r.yaml", text)
+    document = json.loads(run_cli("check", report, "--format", "json").stdout)
+    (warning,) = document["warnings"]
+    assert (warning["code"], warning["path"]) == ("names-joined", "leading_industries[0]")
+    assert warning["line"] == line_of(text, typed)
+    assert f"中有{separator}" in warning["message"]
+
+
+def test_names_run_together_in_the_city_lists_are_a_warning_and_a_space_in_a_name_is_not(
+    tmp_path: Path,
+) -> None:
+    text = county_text(
+        ("    - 永州职业技术学院职教集团\n", "    - 永州职业技术学院职教集团 永州师范高等专科学校职教集团\n"),
+        ("    - 永州经开区生物医药产教融合示范园\n", "    - 5G 应用产教融合示范园\n"),
+        source=CITY,
+    )
+    report = write(tmp_path, "r.yaml", text)
+    document = json.loads(run_cli("validate", report, "--format", "json").stdout)
+    joined = [p for p in document["problems"] if p["code"] == "names-joined"]
+    assert [(p["path"], p["severity"]) for p in joined] == [("city.vocational_groups[0]", "warning")]
+    assert "[永州职业技术学院职教集团, 永州师范高等专科学校职教集团]" in joined[0]["message"]

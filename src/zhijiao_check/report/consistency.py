@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
+from zhijiao_check.report.joined import joined_by, names_in
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, number, problem_at
 from zhijiao_check.source import Path_, Positions
 
@@ -25,7 +25,6 @@ _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
     ("city", "demonstration_parks"),
     ("city", "vocational_groups"),
 )
-_SEPARATOR = later("[，、；;,]")
 # enrollment.secondary_vocational against the sum of the secondary majors' enrollment: the two count the same
 # students (the samples have them equal), so more than 10% apart means something is left out or miscounted.
 MAJORS_SUM_TOLERANCE = 0.10
@@ -102,15 +101,15 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
 
 
 def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
-    """Names joined into one entry: ``[电子信息，先进装备制造]`` is one industry to YAML,
-    and would count as one.
-    """
+    """Names joined into one entry: ``[电子信息，先进装备制造]`` or ``[先进装备制造 农产品精深加工]`` is one
+    industry to YAML, and would count as one (``report.joined``). A workbook's cell has been refused for it
+    already, as an error (``workbook.read``)."""
     warnings = []
     for path in _LISTS_OF_NAMES:
         names = mapping(data.get(path[0])).get(path[1]) if len(path) == 2 else data.get(path[0])
         for index, entry in enumerate(names if isinstance(names, list) else []):
-            found = _SEPARATOR.search(entry) if isinstance(entry, str) else None
-            if found:
+            found = joined_by(entry) if isinstance(entry, str) else None
+            if found and isinstance(entry, str) and not positions.cell((*path, index)):
                 warnings.append(
                     problem_at(
                         file,
@@ -119,7 +118,8 @@ def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list
                         "names-joined",
                         severity="warning",
                         entry=entry,
-                        separator=found.group(),
+                        separator=found,
+                        write="[" + ", ".join(names_in(entry)) + "]",
                     )
                 )
     return warnings

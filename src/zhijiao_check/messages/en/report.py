@@ -414,9 +414,13 @@ MESSAGES: dict[str, str] = {
         "check that it is in yuan (元), not 万元"
     ),
     "report.names-joined": (
-        '"{entry}" contains "{separator}": it looks like several names in one entry, and counts as one; '
-        "list them separately, as in [电子信息, 先进装备制造]"
+        '"{entry}" contains {separator}: it looks like several names in one entry, and counts as one; '
+        "list them separately, as in {write}"
     ),
+    # What shows that an item holds several names (report/joined.py), after "contains".
+    "report.joined-by-number": 'the number "{mark}"',
+    "report.joined-by-character": '"{character}"',
+    "report.joined-by-space": "spaces between names",
     "report.cross-year-pathway": (
         "pathway_3plus2.previous is {value}, but the {year} report {other_file} gives current "
         "{other_value}: "

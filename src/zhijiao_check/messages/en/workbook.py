@@ -81,6 +81,10 @@ MESSAGES: dict[str, str] = {
     "workbook.unknown-school": (
         "no school “{name}” on the sheet “学校”{hint}: choose a school name from that sheet"
     ),
+    "workbook.names-joined": (
+        "“{found}” contains {separator}: it looks like several names in one cell, and counts as one; "
+        "separate them with “、” (or put each on a line of its own), as in “{write}”"
+    ),
     "workbook.none-but-rows": (
         "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries"
     ),

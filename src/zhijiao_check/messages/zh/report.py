@@ -282,8 +282,12 @@ MESSAGES: dict[str, str] = {
         "学校“{school}”生均拨款 {value} 元不在常见范围 {low}–{high} 元之间：请核对单位是否为元（不是万元）"
     ),
     "report.names-joined": (
-        "“{entry}”中有“{separator}”，像是几项写成了一项，会被算作 1 项：请分开写，如 [电子信息, 先进装备制造]"
+        "“{entry}”中有{separator}，像是几项写成了一项，会被算作 1 项：请分开写，如 {write}"
     ),
+    # What shows that an item holds several names (report/joined.py), after 中有.
+    "report.joined-by-number": "编号“{mark}”",
+    "report.joined-by-character": "“{character}”",
+    "report.joined-by-space": "名称之间的空格",
     "report.cross-year-pathway": (
         "“3+2”上年招生 previous 填 {value}，而 {year} 年报告 {other_file} 的当年招生 current 为 "
         "{other_value}：两者应一致"

@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
     "workbook.school-blank": "没有填写所属学校：请选择“学校”表中的学校名称",
     "workbook.unknown-school": "“学校”表中没有学校“{name}”{hint}：请选择“学校”表中的学校名称",
+    "workbook.names-joined": (
+        "“{found}”中有{separator}，像是几项名称写在了一起，只会算作 1 项：各项之间请用顿号“、”分隔"
+        "（或每项一行），如“{write}”"
+    ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",

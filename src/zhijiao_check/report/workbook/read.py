@@ -22,6 +22,7 @@ from typing import Any
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
+from zhijiao_check.report.joined import joined_by, names_in
 from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids, refusal
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
@@ -30,6 +31,7 @@ from zhijiao_check.report.workbook.layout import (
     HEADER_SEARCH,
     INSTRUCTIONS,
     KEY_HEADER,
+    LIST_SEPARATORS,
     NO,
     NONE_WORD,
     SCHOOL_KEY,
@@ -515,7 +517,27 @@ class _Reader:
                 grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
             )
             return None
-        return self._readable(convert(spec, cell.value), grid, row, column, spec, path)
+        value = self._readable(convert(spec, cell.value), grid, row, column, spec, path)
+        if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
+            self._joined(grid, row, column, spec, path, cell.value)
+        return value
+
+    def _joined(self, grid: Grid, row: int, column: int, spec: Column, path: Path_, text: str) -> None:
+        """Names a list cell runs together, which its only separator 、 (or a new line) would keep apart:
+        ``先进装备制造 农产品精深加工`` is one item, counted as one industry (``report.joined``)."""
+        found = joined_by(text, LIST_SEPARATORS)
+        if found is not None:
+            self._fail(
+                grid,
+                row,
+                column,
+                "names-joined",
+                header=spec.header,
+                path=path,
+                found=text.strip(),
+                separator=found,
+                write="、".join(names_in(text)),
+            )
 
     def _readable(self, value: Any, grid: Grid, row: int, column: int, spec: Column, path: Path_) -> Any:
         """Text as it reads, as in a YAML report: invisible characters and compatibility ideographs (pasted
