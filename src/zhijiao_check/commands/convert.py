@@ -82,6 +82,7 @@ def _note(source: Path) -> str:
 
 def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Items of a list of text that one workbook cell could not hold apart (a separator in a name, or 无)."""
+    from zhijiao_check.report.joined import joined_by
     from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
 
     for sheet in layout().sheets:
@@ -96,7 +97,12 @@ def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 value = value.get(part) if isinstance(value, dict) else None
             for item in value or []:
                 text = str(item)
-                if text.strip() != text or text == NONE_WORD or any(sep in text for sep in LIST_SEPARATORS):
+                if (
+                    text.strip() != text
+                    or text == NONE_WORD
+                    or any(sep in text for sep in LIST_SEPARATORS)
+                    or joined_by(text) is not None  # several names to a workbook's reader (report.joined)
+                ):
                     yield ".".join(path), text
 
 

@@ -36,8 +36,8 @@ MESSAGES: dict[str, str] = {
         "valid reports are converted, so that nothing is lost or guessed"
     ),
     "input.convert-list-item": (
-        "“{item}” in {path} holds a separator or is “无”, which a workbook cell cannot tell apart from "
-        "other items: rename it"
+        "“{item}” in {path} holds a separator (、，；/, spaces between names, a number) or is “无”, which a "
+        "workbook cell cannot tell apart from other items: rename it"
     ),
     "input.convert-precision": (
         "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep "
