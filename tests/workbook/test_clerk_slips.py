@@ -109,3 +109,144 @@ def test_the_city_sheets_lists_are_checked_the_same_way(filled, run_cli):
     assert errors["city.vocational_groups"]["cell"].startswith("市本级!C")
     assert "spaces between names" in errors["city.vocational_groups"]["message"]
     assert 'contains "/"' in errors["city.demonstration_parks"]["message"]
+
+
+# ----------------------------------------------------------------------------------- the workbook's words
+
+
+def _type_at(sheet, key, value):
+    """Types ``value`` into the first row of a table's column ``key``, or a fields sheet's row ``key``."""
+    if sheet.title in ("本单位", "市本级"):
+        _type(sheet, key, value)
+    else:
+        sheet.cell(3, _column(sheet, key)).value = value
+
+
+@pytest.mark.parametrize(
+    ("sheet", "key", "typed", "zh", "en"),
+    [
+        (
+            "专业",
+            "rating",
+            "绿",
+            '填写了 "绿"：请从下拉列表选“绿牌”',
+            'found "绿": choose “绿牌” from the drop-down list',
+        ),
+        (
+            "学校",
+            "construction_project",
+            "已完工",
+            '填写了 "已完工"：请从下拉列表选“已完工并投入使用”',
+            'found "已完工": choose “已完工并投入使用” from the drop-down list',
+        ),
+        (
+            "学校",
+            "ownership",
+            "公立",
+            '填写了 "公立"，不是下拉列表中的一项：请从下拉列表选 公办、民办 之一',
+            'found "公立", which is not on the cell\'s drop-down list: choose one of 公办, 民办 from it',
+        ),
+        (
+            "本单位",
+            "schema_version",
+            2,
+            "不支持的格式版本 2：格式版本填 1",
+            "unsupported format version 2: the format version (格式版本) is 1",
+        ),
+        (
+            "本单位",
+            "unit.kind",
+            "经开区",
+            "“东安县”的单位类别是县市区，不是经开区：请从下拉列表选“县市区”",
+            'the kind of "东安县" is 县市区, not 经开区: choose “县市区” from the drop-down list',
+        ),
+        (
+            "本单位",
+            "unit.code",
+            '"431122"',  # as the YAML template writes it
+            '代码 "431122" 外面的引号会被当作代码的一部分：请去掉引号，只填 431122',
+            (
+                'the quotation marks around the code "431122" are read as part of it: leave them out, '
+                "type 431122"
+            ),
+        ),
+        (
+            "本单位",
+            "unit.code",
+            "“431122”",
+            "代码 “431122” 外面的引号会被当作代码的一部分：请去掉引号，只填 431122",
+            (
+                "the quotation marks around the code “431122” are read as part of it: leave them out, "
+                "type 431122"
+            ),
+        ),
+        (
+            "本单位",
+            "unit.name",
+            "“东安县”",
+            "单位名称 “东安县” 外面的引号会被当作名称的一部分：请去掉引号，只填 东安县",
+            "the quotation marks around “东安县” are read as part of the name: leave them out, type 东安县",
+        ),
+    ],
+)
+def test_a_wrong_choice_or_unit_field_is_told_in_the_workbooks_words(
+    book, run_cli, sheet, key, typed, zh, en
+):
+    """The drop-downs refuse green, completed, public; a cell has no schema_version: or kind: to write."""
+    _edit(book, lambda b: _type_at(b[sheet], key, typed))
+    for lang, message in (("zh", zh), ("en", en)):
+        status, problems = _problems(run_cli, book, lang)
+        [problem] = [p for p in problems if p["severity"] == "error"]
+        assert status == 2 and problem["cell"].startswith(f"{sheet}!")
+        assert problem["message"] == message
+
+
+def test_a_unit_without_a_code_and_a_renamed_unit_are_told_in_the_workbooks_words(filled, run_cli):
+    huilongxu = yaml.safe_load((SAMPLES / "2023" / "huilongxu.yaml").read_text(encoding="utf-8"))
+    path = filled(huilongxu, "huilongxu.xlsx")
+    _edit(
+        path, lambda b: (_type(b["本单位"], "unit.code", "431100"), _type(b["本单位"], "unit.kind", "县市区"))
+    )
+    messages = {p["code"]: p["message"] for p in _problems(run_cli, path, "zh")[1]}
+    assert messages["code-not-applicable"] == "“回龙圩管理区”没有行政区划代码：请删去这一格中的 431100，留空"
+    assert messages["kind-mismatch"] == "“回龙圩管理区”的单位类别是管理区，不是县市区：请从下拉列表选“管理区”"
+    _edit(path, lambda b: (_type(b["本单位"], "unit.name", "祁阳县"), _type(b["本单位"], "unit.code", None)))
+    messages = {p["code"]: p["message"] for p in _problems(run_cli, path, "zh")[1]}
+    assert messages["unit-renamed"] == "“祁阳县”已于 2021 年更名为“祁阳市”：单位名称请填“祁阳市”"
+
+
+def test_the_same_slips_in_yaml_keep_yamls_words(tmp_path, run_cli):
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    for old, new in (("rating: green", "rating: 绿"), ("schema_version: 1", "schema_version: 2")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    text = text.replace('code: "431122"', "code: '\"431122\"'", 1)
+    report = tmp_path / "dongan.yaml"
+    report.write_text(text, encoding="utf-8")
+    messages = {p["code"]: p["message"] for p in _problems(run_cli, report, "zh")[1]}
+    assert messages["choice-spelling"] == '填写了 "绿"：请写作 green'
+    assert messages["schema-version"] == "不支持的格式版本 2：请写 schema_version: 1"
+    assert messages["code-quoted"] == '代码 "431122" 的引号多了一层，成了代码的一部分：请写 code: "431122"'
+
+
+def test_the_templates_notes_are_in_the_workbooks_words(template):
+    """The 说明 column and the tables' header comments: 是/否 (a cell refuses true), a choice's Chinese words,
+    a code without quotes."""
+    book = openpyxl.load_workbook(template("东安县", 2024))
+    unit = book["本单位"]
+    notes = {
+        str(unit.cell(row, 1).value): str(unit.cell(row, 5).value or "") for row in range(2, unit.max_row + 1)
+    }
+    assert notes["quality_committee"] == "本级职业教育质量管理委员会已建立：是/否"
+    assert notes["unit.kind"] == "县市区 | 管理区 | 经开区 | 市本级"
+    assert "引号" not in notes["unit.code"] and notes["unit.code"].startswith("6 位 GB/T 2260 代码，")
+    comments = [
+        cell.comment.text
+        for name in ("学校", "专业", "企业实践", "实训基地")
+        for cell in book[name][1]
+        if cell.comment is not None
+    ]
+    assert comments and not [text for text in comments if "true" in text or "false" in text]
+    assert "已建立校级质量管理委员会：是/否" in comments
+    assert "最近一次专业评估结论：绿牌 | 黄牌 | 红牌" in comments
+    assert "public" not in "".join(comments)

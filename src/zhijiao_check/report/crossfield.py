@@ -8,6 +8,7 @@ from typing import Any
 
 from zhijiao_check.characters import difference
 from zhijiao_check.problems import Problem
+from zhijiao_check.report.codes import KIND_LABELS
 from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
@@ -147,6 +148,8 @@ def _unit(
                 name=known.name,
                 kind=kind,
                 expected=known.kind,
+                kind_label=KIND_LABELS[kind],  # as a workbook's drop-down list shows it
+                expected_label=KIND_LABELS[known.kind],
             )
         )
     code = unit.get("code")
@@ -157,6 +160,11 @@ def _unit(
                 problem_at(
                     file, positions, ("unit", "code"), "code-curly-quotes", code=code, expected=known.code
                 )
+            )
+        elif known.code is not None and code.strip().strip("\"'") == known.code:
+            # "431103" typed into a cell as YAML writes it, or quoted twice in YAML: the quotes are its part.
+            problems.append(
+                problem_at(file, positions, ("unit", "code"), "code-quoted", code=code, expected=known.code)
             )
         elif known.code is None:
             problems.append(
@@ -204,7 +212,18 @@ def _city_block(data: dict[str, Any], known: Unit | None, positions: Positions, 
     if kind not in UNIT_KINDS or kind == "city":
         return []
     shown = known.name if known else unit.get("name", "")
-    return [problem_at(file, positions, ("city",), "city-block-not-city", at_key=True, name=shown, kind=kind)]
+    return [
+        problem_at(
+            file,
+            positions,
+            ("city",),
+            "city-block-not-city",
+            at_key=True,
+            name=shown,
+            kind=kind,
+            kind_label=KIND_LABELS[kind],
+        )
+    ]
 
 
 def _park_funding(block: dict[str, Any], positions: Positions, file: str) -> list[Problem]:

@@ -21,7 +21,7 @@ from zhijiao_check.report.scalars import render
 from zhijiao_check.report.validator import report_validator
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
-from zhijiao_check.wording import Msg
+from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -81,7 +81,8 @@ def _describe(
 ) -> tuple[str, dict[str, object]]:
     """The problem code and its parameters for one Pydantic error (``in_cell``: in a workbook)."""
     if exists(f"report.{kind}"):  # raised by a check in ``scalars`` with the report's own code
-        return kind, _with_expected(dict(ctx), in_cell)
+        params = _drop_down_words(loc, dict(ctx)) if in_cell else dict(ctx)
+        return kind, _with_expected(params, in_cell)
     if kind == "extra_forbidden":
         return _unknown_field(loc)
     if kind == "missing":
@@ -123,6 +124,22 @@ def _with_expected(params: dict[str, object], in_cell: bool = False) -> dict[str
     if isinstance(token, str):
         others = tuple((name, value) for name, value in params.items() if name != "expected")
         params["expected"] = Msg(worded_for(f"report.expected-{token}", in_cell), others)
+    return params
+
+
+def _drop_down_words(loc: Path_, params: dict[str, object]) -> dict[str, object]:
+    """A choice's values as its cell's drop-down list shows them: ``绿牌`` for ``green``, ``公办、民办`` for
+    ``public (公办), private (民办)``; a cell's list refuses the codes a YAML report writes."""
+    from zhijiao_check.report.workbook.layout import column_at
+
+    column = column_at(loc)
+    if column is None or column.kind != "choice":
+        return params
+    shown = dict(column.choices)
+    if isinstance(params.get("write"), str):
+        params["write"] = shown.get(str(params["write"]), params["write"])
+    if "allowed" in params:
+        params["allowed"] = Join(tuple(shown.values()))
     return params
 
 

@@ -269,6 +269,7 @@ MESSAGES: dict[str, str] = {
     "report.unknown-field-no-match": 'unknown field "{field}": the fields allowed here are {allowed}',
     "report.missing-field": "the required field {field} ({title}) is missing",
     "report.schema-version": "unsupported format version {found}: write schema_version: 1",
+    "report.schema-version-in-cell": "unsupported format version {found}: the format version (格式版本) is 1",
     "report.fullwidth-brackets": (
         "a list in full-width brackets (a Chinese input method): for {found} write {write} (ASCII brackets, "
         "items apart by a comma and a space)"
@@ -340,6 +341,15 @@ MESSAGES: dict[str, str] = {
         "delete it and type it again"
     ),
     "report.choice-spelling": "found {found}: write {write}",
+    # A choice in a workbook's cell: its drop-down list offers the Chinese words and refuses the codes.
+    "report.not-one-of-in-cell": (
+        "found {found}, which is not on the cell's drop-down list: choose one of {allowed} from it"
+    ),
+    "report.choice-lookalike-in-cell": (
+        "found {found}: characters differ from a value allowed here (position: written ≠ expected): "
+        "{differs}; delete it and choose “{write}” from the drop-down list"
+    ),
+    "report.choice-spelling-in-cell": "found {found}: choose “{write}” from the drop-down list",
     "report.invalid-value": "the value {found} is not accepted ({detail})",
     # Format v1: checks across fields.
     "report.unknown-unit-lookalike": (
@@ -349,24 +359,52 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit": 'unknown reporting unit "{name}": did you mean "{suggestion}"?',
     "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
     "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
+    "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as “{new}”',
     "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',
+    "report.kind-mismatch-in-cell": (
+        'the kind of "{name}" is {expected_label}, not {kind_label}: choose “{expected_label}” from the '
+        "drop-down list"
+    ),
     "report.code-mismatch": 'the code {code} does not match "{name}": the code of "{name}" is {expected}',
     "report.code-renamed": (
         'the code {code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
         'write code: "{expected}"'
     ),
+    "report.code-renamed-in-cell": (
+        'the code {code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
+        "type {expected}"
+    ),
     "report.unit-name-curly-quotes": (
         "the Chinese quotation marks around {name} are read as part of the name: leave them out, "
         "name: {expected}"
     ),
+    "report.unit-name-curly-quotes-in-cell": (
+        "the quotation marks around {name} are read as part of the name: leave them out, type {expected}"
+    ),
     "report.code-curly-quotes": (
         'the code {code} is in Chinese quotation marks: use ASCII double quotes, code: "{expected}"'
     ),
+    "report.code-curly-quotes-in-cell": (
+        "the quotation marks around the code {code} are read as part of it: leave them out, type {expected}"
+    ),
+    "report.code-quoted": (
+        'the code {code} is quoted twice, so that the quotes are part of it: write code: "{expected}"'
+    ),
+    "report.code-quoted-in-cell": (
+        "the quotation marks around the code {code} are read as part of it: leave them out, type {expected}"
+    ),
     "report.code-not-applicable": '"{name}" has no administrative code: delete code: {code}',
+    "report.code-not-applicable-in-cell": (
+        '"{name}" has no administrative code: delete {code} from this cell and leave it blank'
+    ),
     "report.city-block-not-city": (
         'only the report of the city itself (kind: city) may have a city: block; "{name}" is of '
         "kind {kind}: "
         "delete the city: block"
+    ),
+    "report.city-block-not-city-in-cell": (
+        'only the report of the city itself may fill in the sheet 市本级; "{name}" is of kind {kind_label}: '
+        "clear what is filled in on that sheet"
     ),
     "report.exceeds-teachers": (
         "{field} is {value}, more than teachers ({teachers}): a part cannot exceed the whole"
@@ -472,6 +510,7 @@ MESSAGES: dict[str, str] = {
     "report.expected-bool-in-cell": "是 (yes) or 否 (no)",
     "report.expected-text": "text",
     "report.expected-choice": "one of: {allowed}",
+    "report.expected-choice-in-cell": "one of the cell's drop-down list ({allowed})",
     "report.expected-schema_version": "1",
     "report.expected-list": 'a list (one line per item, starting with "- ")',
     "report.expected-mapping": "indented fields below this one",

@@ -174,6 +174,7 @@ MESSAGES: dict[str, str] = {
     "report.unknown-field-no-match": "未知字段“{field}”：此处可用的字段有 {allowed}",
     "report.missing-field": "缺少必填字段 {field}（{title}）",
     "report.schema-version": "不支持的格式版本 {found}：请写 schema_version: 1",
+    "report.schema-version-in-cell": "不支持的格式版本 {found}：格式版本填 1",
     "report.fullwidth-brackets": (
         "列表用了中文全角括号：{found} 请写 {write}（英文方括号，各项之间写英文逗号和空格）"
     ),
@@ -226,6 +227,13 @@ MESSAGES: dict[str, str] = {
         "请删掉重新输入"
     ),
     "report.choice-spelling": "填写了 {found}：请写作 {write}",
+    # A choice in a workbook's cell: its drop-down list offers the Chinese words and refuses the codes.
+    "report.not-one-of-in-cell": "填写了 {found}，不是下拉列表中的一项：请从下拉列表选 {allowed} 之一",
+    "report.choice-lookalike-in-cell": (
+        "填写了 {found}：有字符与可选的值不同（第几个字符：填写的 ≠ 应为）：{differs}；"
+        "请删掉后从下拉列表选“{write}”"
+    ),
+    "report.choice-spelling-in-cell": "填写了 {found}：请从下拉列表选“{write}”",
     "report.invalid-value": "值 {found} 不符合要求（{detail}）",
     # Format v1: checks across fields.
     "report.unknown-unit-lookalike": (
@@ -235,18 +243,37 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？",
     "report.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "report.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请写 name: {new}",
+    "report.unit-renamed-in-cell": "“{name}”已于 {year} 年更名为“{new}”：单位名称请填“{new}”",
     "report.kind-mismatch": "“{name}”的单位类别是 {expected}，不是 {kind}：请写 kind: {expected}",
+    "report.kind-mismatch-in-cell": (
+        "“{name}”的单位类别是{expected_label}，不是{kind_label}：请从下拉列表选“{expected_label}”"
+    ),
     "report.code-mismatch": "代码 {code} 与单位“{name}”不符：“{name}”的代码是 {expected}",
     "report.code-renamed": (
         '代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请写 code: "{expected}"'
     ),
+    "report.code-renamed-in-cell": (
+        "代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请填 {expected}"
+    ),
     "report.unit-name-curly-quotes": (
         "单位名称 {name} 外面的中文引号会被当作名称的一部分：请去掉引号，写成 name: {expected}"
     ),
+    "report.unit-name-curly-quotes-in-cell": (
+        "单位名称 {name} 外面的引号会被当作名称的一部分：请去掉引号，只填 {expected}"
+    ),
     "report.code-curly-quotes": '代码 {code} 用了中文引号：请用英文双引号，写成 code: "{expected}"',
+    "report.code-curly-quotes-in-cell": (
+        "代码 {code} 外面的引号会被当作代码的一部分：请去掉引号，只填 {expected}"
+    ),
+    "report.code-quoted": '代码 {code} 的引号多了一层，成了代码的一部分：请写 code: "{expected}"',
+    "report.code-quoted-in-cell": "代码 {code} 外面的引号会被当作代码的一部分：请去掉引号，只填 {expected}",
     "report.code-not-applicable": "“{name}”没有行政区划代码：请删除 code: {code}",
+    "report.code-not-applicable-in-cell": "“{name}”没有行政区划代码：请删去这一格中的 {code}，留空",
     "report.city-block-not-city": (
         "只有市本级（kind: city）的报告可以填写 city: 部分，“{name}”的类别是 {kind}：请删除 city: 部分"
+    ),
+    "report.city-block-not-city-in-cell": (
+        "只有市本级的报表可以填写“市本级”表，“{name}”的类别是{kind_label}：请清空“市本级”表中填写的各项"
     ),
     "report.exceeds-teachers": (
         "{field} 为 {value}，多于专任教师数 teachers（{teachers}）：其中数不能大于总数"
@@ -335,6 +362,7 @@ MESSAGES: dict[str, str] = {
     "report.expected-bool-in-cell": "“是”或“否”",
     "report.expected-text": "文字",
     "report.expected-choice": "以下之一：{allowed}",
+    "report.expected-choice-in-cell": "下拉列表中的一项（{allowed}）",
     "report.expected-schema_version": "1",
     "report.expected-list": "列表（每项一行，以“- ”开头）",
     "report.expected-mapping": "缩进书写的下一级字段",

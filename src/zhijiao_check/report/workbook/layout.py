@@ -237,7 +237,7 @@ def _field_columns(
     description = prop.get("description", "")
     measure_match = _MEASURE.search(description)
     common: dict[str, Any] = {
-        "note": description,
+        "note": _cell_note(description, prop.get("enum", ())),
         "measure": measure_match.group(1) if measure_match else "",
         "required": required,
     }
@@ -285,6 +285,38 @@ def _field_columns(
     if kind == "boolean":
         return [Column(key, header, "flag", **common)]
     return [Column(key, header, "text", **common)]
+
+
+# What a YAML report writes and a cell does not take: its drop-down offers 是 and 否; a code is typed bare.
+_YAML_WORDS = {"true 是 | false 否": f"{YES}/{NO}", "（加引号）": ""}
+
+
+def _cell_note(description: str, values: Any) -> str:
+    """A field's description in the words of a cell: ``是/否`` rather than ``true 是 | false 否``, a choice's
+    Chinese words without the codes beside them (``公办 | 民办``), a code without the quotes YAML needs."""
+    for yaml_words, cell_words in _YAML_WORDS.items():
+        description = description.replace(yaml_words, cell_words)
+    for value in values:
+        if isinstance(value, str) and value.isascii():
+            description = re.sub(rf"(?<![\w.]){re.escape(value)} (?=[^\x00-\x7f])", "", description)
+    return description
+
+
+def column_at(path: tuple[str | int, ...]) -> Column | None:
+    """The column (or fields-sheet row) that holds the field at ``path`` of a report: ``("schools", 0,
+    "majors", 2, "rating")`` is 专业's rating; ``("unit", "kind")`` is 本单位's row ``unit.kind``."""
+    keys = tuple(part for part in path if isinstance(part, str))
+    for length in range(len(keys) - 1, 0, -1):
+        name = ENTRY_SHEETS.get(keys[:length])
+        if name is not None:
+            sheet = layout().sheet(name)
+            return sheet.column(".".join(keys[length:])) if sheet else None
+    for sheet in layout().sheets:
+        if sheet.fields and keys[: len(sheet.path)] == sheet.path:
+            found = sheet.column(".".join(keys[len(sheet.path) :]))
+            if found is not None:
+                return found
+    return None
 
 
 def split_list(text: str) -> list[str]:
