@@ -362,7 +362,7 @@ def test_a_county_workbook_with_a_city_sheet_filled_in_is_refused_there(book, ru
     ("content", "code"),
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "xls-or-encrypted"),
-        (b"schema_version: 1\n", "not-a-workbook"),
+        (b"schema_version: 1\n", "yaml-not-xlsx"),
         (b"PK\x05\x06" + b"\0" * 18, "not-a-workbook"),
     ],
 )

@@ -250,3 +250,52 @@ def test_the_templates_notes_are_in_the_workbooks_words(template):
     assert "已建立校级质量管理委员会：是/否" in comments
     assert "最近一次专业评估结论：绿牌 | 黄牌 | 红牌" in comments
     assert "public" not in "".join(comments)
+
+
+# ----------------------------------------------------------------------------------- what the file is
+
+
+def _ods() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "advice"),
+    [
+        (b"", "empty-workbook", "0 字节"),
+        ("学校名称,在校生\n东安县职业中等专业学校,1420\n".encode(), "csv-not-xlsx", "“另存为”Excel 工作簿"),
+        ("学校名称\t在校生\r\n东安,1420\r\n".encode("gb18030"), "csv-not-xlsx", "CSV"),
+        ("schema_version: 1\nunit:\n  name: 东安县\n".encode(), "yaml-not-xlsx", "扩展名改为 .yaml"),
+        ("\ufeff# 东安县\nunit:\n  name: 东安县\n".encode(), "yaml-not-xlsx", "扩展名改为 .yaml"),
+        (_ods(), "ods-not-xlsx", "OpenDocument"),
+        (b"PK\x03\x04 cut short", "not-a-workbook", "zhijiao-check template"),
+        (b"\x00\x01\x02\x03 anything", "not-a-workbook", "zhijiao-check template"),
+    ],
+)
+def test_a_file_named_xlsx_that_is_no_workbook_is_named_for_what_it_is(
+    run_cli, tmp_path, content, code, advice
+):
+    """Only for what is unknown does the advice start over from a template: the clerk's work is kept."""
+    path = tmp_path / "东安县.xlsx"
+    path.write_bytes(content)
+    status, problems = _problems(run_cli, path, "zh")
+    assert status == 2 and [p["code"] for p in problems] == [code]
+    assert advice in problems[0]["message"]
+
+
+def test_a_macro_enabled_workbook_is_read_as_the_workbook_it_is(book, run_cli, tmp_path):
+    """A folder scan names every spreadsheet: an .xlsm (the template saved with macros enabled) is read."""
+    folder = tmp_path / "2023"
+    folder.mkdir()
+    (folder / "东安县.xlsm").write_bytes(book.read_bytes())
+    result = run_cli("check", folder, "-f", "json")
+    document = json.loads(result.stdout)
+    assert [report["file"].rsplit("/", 1)[-1] for report in document["reports"]] == ["东安县.xlsm"]
+    assert run_cli("validate", folder / "东安县.xlsm").exit_code == 0

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
 
-WORKBOOK_SUFFIXES = (".xlsx",)
+# A macro-enabled workbook (*.xlsm: saved with 启用宏) is the same workbook; its macros are never run.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
 # the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")

@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "cli.no-rule-selected": (
         "--select/--ignore leave no rule to check: widen the filter (zhijiao-check rules lists them all)"
     ),
-    "cli.no-reports": "no reports (*.yaml, *.yml, *.json, *.xlsx) found in {paths}",
+    "cli.no-reports": "no reports (*.yaml, *.yml, *.json, *.xlsx, *.xlsm) found in {paths}",
     "cli.several-to-stdout": (
         "{formats} would all go to standard output, mixed beyond reading: give each but one an --output file"
     ),

@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "help.option.show_completion": (
         "Show completion for the current shell, to copy it or customize the installation."
     ),
-    "help.option.paths": "Report files, or directories searched for *.yaml, *.yml, *.json, *.xlsx.",
+    "help.option.paths": "Report files, or directories searched for *.yaml, *.yml, *.json, *.xlsx, *.xlsm.",
     "help.option.lang": "Output language: zh (Chinese, default) or en.",
     "help.option.format": "table, or json for scripts.",
     "help.option.output": "Write to this file (default: standard output).",

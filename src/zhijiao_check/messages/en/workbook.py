@@ -16,6 +16,19 @@ MESSAGES: dict[str, str] = {
         "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
         "zhijiao-check template --format xlsx"
     ),
+    "workbook.empty-workbook": (
+        "the file is empty (0 bytes): saving or copying it was most likely cut short; save or copy the "
+        "workbook again"
+    ),
+    "workbook.csv-not-xlsx": (
+        "this is CSV text (one sheet saved as comma-separated text), not an .xlsx workbook: the other sheets "
+        "and the cells' places are lost; open the original workbook and “Save As” an Excel workbook (*.xlsx)"
+    ),
+    "workbook.yaml-not-xlsx": "this is a YAML report (a text file) named .xlsx: rename it to .yaml",
+    "workbook.ods-not-xlsx": (
+        "this is an OpenDocument spreadsheet (.ods) named .xlsx: open it in WPS, Excel or LibreOffice and "
+        "“Save As” an Excel workbook (*.xlsx)"
+    ),
     "workbook.zip-bomb": (
         "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): "
         "refused"

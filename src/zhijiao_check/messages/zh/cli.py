@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "cli.no-rule-selected": (
         "--select/--ignore 之后没有剩下任何规则：请放宽筛选（zhijiao-check rules 列出全部规则）"
     ),
-    "cli.no-reports": "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json、*.xlsx）",
+    "cli.no-reports": "在 {paths} 中没有找到报表（*.yaml、*.yml、*.json、*.xlsx、*.xlsm）",
     "cli.several-to-stdout": (
         "{formats} 都会写到标准输出，混在一起无法读取：除一个以外，请各用 --output 指定文件"
     ),

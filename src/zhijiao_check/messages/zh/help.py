@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "help.option.version": "显示版本并退出。",
     "help.option.install_completion": "为当前 shell 安装命令补全。",
     "help.option.show_completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
-    "help.option.paths": "报表文件，或目录（在其中查找 *.yaml、*.yml、*.json、*.xlsx）。",
+    "help.option.paths": "报表文件，或目录（在其中查找 *.yaml、*.yml、*.json、*.xlsx、*.xlsm）。",
     "help.option.lang": "输出语言：zh（中文，默认）或 en（英文）。",
     "help.option.format": "table，或 json（供脚本读取）。",
     "help.option.output": "写入此文件（默认：标准输出）。",

@@ -14,6 +14,18 @@ MESSAGES: dict[str, str] = {
         "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template "
         "--format xlsx 生成模板"
     ),
+    "workbook.empty-workbook": (
+        "文件是空的（0 字节），没有任何内容：多为保存或复制时中断；请重新保存或重新复制这份工作簿"
+    ),
+    "workbook.csv-not-xlsx": (
+        "这是 CSV 文本（一个工作表另存成的逗号分隔文字），不是 .xlsx 工作簿，其他工作表和格子位置都已丢失："
+        "请打开原来的工作簿，“另存为”Excel 工作簿（*.xlsx）"
+    ),
+    "workbook.yaml-not-xlsx": "这是 YAML 报告（文本文件），扩展名却是 .xlsx：请把扩展名改为 .yaml",
+    "workbook.ods-not-xlsx": (
+        "这是 OpenDocument 表格（.ods），扩展名却是 .xlsx：请在 WPS、Excel 或 LibreOffice 中打开，"
+        "“另存为”Excel 工作簿（*.xlsx）"
+    ),
     "workbook.zip-bomb": (
         "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取"
     ),

@@ -5,6 +5,7 @@ workbooks (``read``) and the bureau's roster (``report.roster``) are read this w
 from __future__ import annotations
 
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -84,8 +85,9 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return refusal(display, "not-a-workbook")
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, ValueError, OSError, KeyError):
+        return refusal(display, _not_a_zip(raw))
     if len(infos) > MAX_ENTRIES:
         return refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
     declared = sum(info.file_size for info in infos)
@@ -94,8 +96,28 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
     ):
         return refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
     if not any(info.filename == "xl/workbook.xml" for info in infos):
-        return refusal(display, "not-a-workbook")
+        # an OpenDocument spreadsheet (LibreOffice, WPS's "另存为 .ods") renamed .xlsx
+        return refusal(display, "ods-not-xlsx" if b"opendocument" in mimetype else "not-a-workbook")
     return None
+
+
+_YAML_REPORT = later(rb"^(?:\xef\xbb\xbf)?\s*(?:schema_version|unit)\s*:", re.MULTILINE)
+_CSV_LINE = later(rb"^[^\n]*[,\t][^\n]*(?:\r?\n|$)")
+
+
+def _not_a_zip(raw: bytes) -> str:
+    """What a file that is no zip at all is, as far as its bytes tell: empty, a YAML report or a sheet saved
+    as CSV text (renamed .xlsx, or saved under the old name), else something unknown (``not-a-workbook``)."""
+    if not raw:
+        return "empty-workbook"
+    head = raw[:4096]
+    if b"\0" in head:
+        return "not-a-workbook"
+    if _YAML_REPORT.search(head):
+        return "yaml-not-xlsx"
+    if _CSV_LINE.match(head):
+        return "csv-not-xlsx"
+    return "not-a-workbook"
 
 
 def _load(raw: bytes, display: str) -> list[Grid] | Problem:
