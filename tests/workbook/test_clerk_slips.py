@@ -299,3 +299,41 @@ def test_a_macro_enabled_workbook_is_read_as_the_workbook_it_is(book, run_cli, t
     document = json.loads(result.stdout)
     assert [report["file"].rsplit("/", 1)[-1] for report in document["reports"]] == ["东安县.xlsm"]
     assert run_cli("validate", folder / "东安县.xlsm").exit_code == 0
+
+
+# ----------------------------------------------------------------------------------- rows and cells not read
+
+
+@pytest.mark.parametrize(
+    ("sheet", "name"), [("学校", "合计"), ("学校", "Total"), ("专业", "小 计"), ("实训基地", "总计")]
+)
+def test_a_row_of_totals_is_one_error_there_and_not_read_as_an_entry(book, run_cli, sheet, name):
+    def change(b):
+        table = b[sheet]
+        row = max(r for r in range(3, table.max_row + 1) if table.cell(r, 1).value is not None) + 1
+        table.cell(row, 1).value = name
+        table.cell(row, 2).value = 100
+
+    _edit(book, change)
+    status, problems = _problems(run_cli, book, "zh")
+    [problem] = problems
+    assert status == 2 and problem["code"] == "total-row" and problem["cell"].startswith(f"{sheet}!A")
+    assert problem["message"].startswith(f"“{name}”是合计行") and "请删除这一行" in problem["message"]
+
+
+def test_a_figure_beside_the_value_cell_is_a_warning_naming_the_cell_to_put_it_in(book, run_cli):
+    def change(b):
+        unit = b["本单位"]
+        row = _row(unit, "enrollment.secondary_vocational")
+        unit.cell(row, 3).value = None
+        unit.cell(row, 4).value = 950
+
+    _edit(book, change)
+    status, problems = _problems(run_cli, book, "zh")
+    assert status == 0  # a warning: C7 blank is an absent figure, as before
+    [warning] = [p for p in problems if p["code"] == "value-not-read"]
+    assert warning["severity"] == "warning" and warning["cell"] == "本单位!D7（计量单位）"
+    assert warning["path"] == "enrollment.secondary_vocational"
+    assert "“950”不会被读取" in warning["message"] and "请填在 本单位!C7" in warning["message"]
+    document = json.loads(run_cli("check", book, "-f", "json").stdout)
+    assert [w["code"] for w in document["warnings"]] == ["value-not-read"]

@@ -74,6 +74,14 @@ MESSAGES: dict[str, str] = {
     "workbook.header-renamed": (
         "the header “{found}” differs from the template's “{label}”: read by its key {key}"
     ),
+    "workbook.value-not-read": (
+        "“{found}” in this cell is not read (only the 填报值 column is): if it is the value of “{label}”, "
+        "put it in {target}"
+    ),
+    "workbook.total-row": (
+        "“{found}” makes this a row of totals, not an entry, and it is not read: delete the row (the tool "
+        "adds up by itself)"
+    ),
     "workbook.column-not-read": (
         "this column ({label}) has no field key and was not read: only the template's columns are read"
     ),

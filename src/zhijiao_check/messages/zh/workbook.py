@@ -52,6 +52,12 @@ MESSAGES: dict[str, str] = {
     "workbook.field-row-missing": "缺少“{label}”（{key}）这一行：按未填报处理",
     "workbook.column-missing": "缺少“{label}”（{key}）这一列：该列各项按未填报处理",
     "workbook.header-renamed": "表头“{found}”与模板的“{label}”不同：按字段代码 {key} 读取",
+    "workbook.value-not-read": (
+        "这一格的“{found}”不会被读取（只读取“填报值”一列）：若是“{label}”的填报值，请填在 {target}"
+    ),
+    "workbook.total-row": (
+        "“{found}”是合计行，不是一项数据，不会读取：请删除这一行（检查时由本工具自行合计）"
+    ),
     "workbook.column-not-read": "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",
     "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.merged-cells": (

@@ -32,6 +32,7 @@ from zhijiao_check.report.workbook.layout import (
     INSTRUCTIONS,
     KEY_HEADER,
     LIST_SEPARATORS,
+    MEASURE_HEADER,
     NO,
     NONE_WORD,
     SCHOOL_KEY,
@@ -48,6 +49,8 @@ from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
 
 _ABSENT = object()
+# What a clerk writes in the name column of a row of totals, spaces and case aside (合  计, TOTAL).
+TOTAL_WORDS = frozenset({"合计", "小计", "总计", "共计", "total", "subtotal", "grandtotal"})
 
 
 # A table's row: its number, its cells by column (None: blank), and the column of each field key.
@@ -240,6 +243,7 @@ class _Reader:
                 continue
             seen[key] = number
             path = (*base, *column.path)
+            self._not_read(grid, number, cells, texts, column, path, (key_column, value_column))
             value = self._value(grid, number, value_column, column, path)
             self._place(path, grid, number, value_column, column.header, value is not _ABSENT)
             if value is not _ABSENT:
@@ -258,6 +262,42 @@ class _Reader:
                 self.positions.values[path] = self.positions.keys[(*base, *first.path)]
                 self.positions.cells[path] = self.positions.cells[(*base, *first.path)]
         return data
+
+    def _not_read(
+        self,
+        grid: Grid,
+        number: int,
+        cells: dict[int, Cell],
+        texts: dict[str, int],
+        column: Column,
+        path: Path_,
+        read: tuple[int, int],
+    ) -> None:
+        """A figure typed beside the 填报值 cell of a field's row (in 计量单位, 说明 or a column of its own)
+        is not read: said at its cell, with the cell to put it in. The template's own texts are no figures."""
+        from openpyxl.utils import get_column_letter
+
+        value_column = read[1]
+        headers = {index: text for text, index in texts.items()}
+        for index, cell in sorted(cells.items()):
+            if index in read or cell.value is None:
+                continue
+            value = cell.value
+            figure = isinstance(value, int | float | datetime.date) and not isinstance(value, bool)
+            changed = index == texts.get(MEASURE_HEADER) and str(value).strip() != column.measure
+            if figure or changed or index not in headers:
+                self._fail(
+                    grid,
+                    number,
+                    index,
+                    "value-not-read",
+                    "warning",
+                    header=headers.get(index, ""),
+                    path=path,
+                    found=str(value).strip()[:60],
+                    label=column.header,
+                    target=f"{grid.title}!{get_column_letter(value_column)}{number}",
+                )
 
     # ------------------------------------------------------------------------------------------- tables
 
@@ -324,6 +364,12 @@ class _Reader:
                     )
             if not any(index in data_columns for index in cells):
                 continue
+            total = self._total(cells, columns, sheet)
+            if total is not None:
+                index, text = total
+                self._fail(grid, number, index, "total-row", header=columns[index].header, found=text)
+                previous = number
+                continue
             if number > previous + 1:
                 self._fail(
                     grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1)
@@ -337,6 +383,22 @@ class _Reader:
                 )
             )
         return out
+
+    def _total(
+        self, cells: dict[int, Cell], columns: dict[int, Column], sheet: Sheet
+    ) -> tuple[int, str] | None:
+        """A row of totals (合计, 小计, 总计, Total) in the name column: where it stands and what it says."""
+        for index, column in columns.items():
+            if column.key != sheet.anchor:
+                continue
+            cell = cells.get(index)
+            if (
+                cell is not None
+                and isinstance(cell.value, str)
+                and "".join(cell.value.split()).lower() in TOTAL_WORDS
+            ):
+                return index, cell.value.strip()
+        return None
 
     def _in_merge(self, grid: Grid, row: int, column: int) -> bool:
         return any(r0 <= row <= r1 and c0 <= column <= c1 for r0, c0, r1, c1 in grid.merged)
