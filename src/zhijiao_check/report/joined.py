@@ -20,28 +20,45 @@ _NUMBERED = later(
 )
 # Between names, a number in brackets or in a circle is one wherever it stands: ``（1）甲（2）乙``.
 _MARKED = later(r"[（(]\d{1,2}[)）]|[\u2460-\u2473\u2776-\u277f]")
-_CHARACTER = later(r"[/／;；，、,]")
-_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
-_SPACE = r"[^\S\r\n]+"  # a space of any width, not a new line (which separates a cell's items)
-_SPACED = later(rf"(?<={_CJK}){_SPACE}(?={_CJK})")
-_PARTS = later(rf"[/／;；，、,\r\n]|(?<={_CJK}){_SPACE}(?={_CJK})")
+_SEPARATING = "/／;；，、,"
+_BLANKS = later(r"[^\S\r\n]+")  # a space of any width, not a new line (which separates a cell's items)
+_PARTS = later(r"[/／;；，、,\r\n]")
+# Every report's lists are asked, so no pattern here holds a class of Chinese characters: ``re`` compiles
+# one by building a table of the whole plane, some 2–6 ms of each run. A character is Chinese by its range.
+
+
+def _chinese(character: str) -> bool:
+    return "\u3400" <= character <= "\u9fff" or "\uf900" <= character <= "\ufaff"
+
+
+def _spaced(text: str) -> list[tuple[int, int]]:
+    """Where spaces stand between two Chinese characters (``先进装备制造 农产品精深加工``), not elsewhere
+    (``5G 通信``)."""
+    return [
+        blanks.span()
+        for blanks in _BLANKS.finditer(text)
+        if 0 < blanks.start()
+        and blanks.end() < len(text)
+        and _chinese(text[blanks.start() - 1])
+        and _chinese(text[blanks.end()])
+    ]
 
 
 def joined_by(text: str, separators: str = "") -> Msg | None:
     """What shows that ``text`` holds several names, as wording (``编号“1.”``, ``空格``, ``“/”``); ``None``
     when nothing does. ``separators``: the characters that do separate its items (a workbook's cell is split
     at 、), not taken for a slip."""
-    if numbered := _NUMBERED.search(text):
+    if any(map(str.isdigit, text)) and (numbered := _NUMBERED.search(text)):  # ① is a digit too
         return msg("report.joined-by-number", mark=numbered.group())
-    for character in _CHARACTER.finditer(text):
-        if character.group() not in separators:
-            return msg("report.joined-by-character", character=character.group())
-    if _SPACED.search(text):
-        return msg("report.joined-by-space")
-    return None
+    for character in text:
+        if character in _SEPARATING and character not in separators:
+            return msg("report.joined-by-character", character=character)
+    return msg("report.joined-by-space") if _spaced(text) else None
 
 
 def names_in(text: str) -> list[str]:
     """The names ``text`` seems to hold, numbers taken out: ``1.甲 2.乙`` → ``["甲", "乙"]``."""
-    parts = _PARTS.split(_MARKED.sub("、", _NUMBERED.sub("、", text)))
-    return [part.strip() for part in parts if part.strip()]
+    text = _MARKED.sub("、", _NUMBERED.sub("、", text))
+    for start, end in reversed(_spaced(text)):
+        text = text[:start] + "、" + text[end:]
+    return [part.strip() for part in _PARTS.split(text) if part.strip()]
