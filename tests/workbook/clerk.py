@@ -100,3 +100,18 @@ def _table(sheet: Any, entries: list[dict[str, Any]]) -> None:
                 sheet.cell(row, column).value = "无" if entry.get(key) == [] else None
             elif entry.get(key) is not None:
                 sheet.cell(row, column).value = typed(entry[key])
+
+
+def edit(path: Path, change: Any) -> Path:
+    """The workbook at ``path`` after ``change(workbook)``, saved (by openpyxl: no formula has a result)."""
+    workbook = openpyxl.load_workbook(path)
+    change(workbook)
+    workbook.save(path)
+    return path
+
+
+def cell_of(sheet: Any, key: str, row: int = 3) -> Any:
+    """The cell of a table's column ``key`` on ``row``, or of a fields sheet's row ``key``."""
+    if sheet.title in ("本单位", "市本级"):
+        return sheet.cell(keys_of_rows(sheet)[key], 3)
+    return sheet.cell(row, keys_of_columns(sheet)[key])

@@ -54,3 +54,14 @@ def filled(template: Callable[..., Path], tmp_path: Path) -> Callable[..., Path]
         return fill(blank, data, tmp_path / "in" / name)
 
     return make
+
+
+@pytest.fixture
+def book(filled: Callable[..., Path]) -> Path:
+    """东安县's sample report of 2023, filled in its template by a clerk."""
+    import yaml
+    from factory import SAMPLES
+
+    return filled(
+        yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")), "dongan.xlsx"
+    )

@@ -12,34 +12,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from clerk import keys_of_columns, keys_of_rows
+from clerk import cell_of, edit, keys_of_columns, keys_of_rows
 from factory import SAMPLES
 
 DONGAN = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def book(filled):
-    return filled(DONGAN, "dongan.xlsx")
-
-
-def _edit(path: Path, change) -> Path:
-    workbook = openpyxl.load_workbook(path)
-    change(workbook)
-    workbook.save(path)
-    return path
-
-
 def _problems(run_cli, path):
     result = run_cli("validate", path, "-f", "json", "--lang", "en")
     return result.exit_code, json.loads(result.stdout)["problems"]
-
-
-def _cell(sheet, key, row=3):
-    """The cell of a table's column ``key`` on ``row``, or of a fields sheet's row ``key``."""
-    if sheet.title in ("本单位", "市本级"):
-        return sheet.cell(keys_of_rows(sheet)[key], 3)
-    return sheet.cell(row, keys_of_columns(sheet)[key])
 
 
 @pytest.mark.parametrize(
@@ -58,7 +39,7 @@ def _cell(sheet, key, row=3):
     ],
 )
 def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, typed, code, advice):
-    _edit(book, lambda b: setattr(_cell(b["学校"], "students"), "value", typed))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "students"), "value", typed))
     status, problems = _problems(run_cli, book)
     assert status == 2
     [problem] = [p for p in problems if p["severity"] == "error"]
@@ -77,11 +58,11 @@ def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, t
 
 def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
     def change(b):
-        _cell(b["专业"], "enrollment", 4).value = 120.5
-        _cell(b["学校"], "level").value = "中专"
-        _cell(b["本单位"], "quality_committee").value = "已建立"
+        cell_of(b["专业"], "enrollment", 4).value = 120.5
+        cell_of(b["学校"], "level").value = "中专"
+        cell_of(b["本单位"], "quality_committee").value = "已建立"
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     codes = {(p["code"], p["cell"].split("（")[0][:3]) for p in problems}
     assert status == 2
@@ -154,7 +135,7 @@ def test_a_cell_is_worded_for_a_workbook_where_yaml_advice_would_not_fit(
 ):
     """Quotes and true/false are YAML's: a cell takes a number, a drop-down's 是 or 否, or text. The code is
     the YAML problem's; only the words differ (``Problem.message_key``)."""
-    _edit(book, lambda b: setattr(_cell(b[sheet], key), "value", typed))
+    edit(book, lambda b: setattr(cell_of(b[sheet], key), "value", typed))
     for lang, message in (("zh", zh), ("en", en)):
         result = run_cli("validate", book, "-f", "json", "--lang", lang)
         [problem] = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
@@ -176,7 +157,7 @@ def test_the_same_mistakes_in_yaml_keep_yamls_advice(tmp_path, run_cli):
 
 
 def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_absent(book, run_cli):
-    _edit(book, lambda b: setattr(_cell(b["学校"], "ownership", 4), "value", None))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "ownership", 4), "value", None))
     status, problems = _problems(run_cli, book)
     [problem] = problems
     assert (
@@ -184,11 +165,11 @@ def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_abs
         and problem["path"] == "schools[1].ownership"
         and problem["cell"].endswith("4（举办性质）")
     )
-    fixed = _edit(
+    fixed = edit(
         book,
         lambda b: (
-            setattr(_cell(b["学校"], "ownership", 4), "value", "民办"),
-            setattr(_cell(b["学校"], "appropriation_per_student"), "value", None),
+            setattr(cell_of(b["学校"], "ownership", 4), "value", "民办"),
+            setattr(cell_of(b["学校"], "appropriation_per_student"), "value", None),
         ),
     )
     document = json.loads(run_cli("check", fixed, "-f", "json").stdout)
@@ -197,7 +178,7 @@ def test_a_blank_required_cell_is_missing_at_that_cell_and_a_blank_figure_is_abs
 
 
 def test_a_formula_is_read_by_its_cached_value_and_one_without_is_an_error(book, run_cli, tmp_path):
-    _edit(book, lambda b: setattr(_cell(b["学校"], "teachers"), "value", "=100+10"))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "teachers"), "value", "=100+10"))
     status, problems = _problems(run_cli, book)
     [problem] = problems
     assert status == 2 and problem["code"] == "formula-no-value" and "save" in problem["message"]
@@ -232,7 +213,7 @@ def test_merged_data_cells_are_an_error_and_a_merged_header_a_warning(book, run_
         b["学校"]["A1"] = "东安县职业院校情况"
         b["学校"].merge_cells("A1:F1")
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     found = {(p["code"], p["severity"], p["cell"]) for p in problems}
     assert status == 2
@@ -247,7 +228,7 @@ def test_a_title_row_and_a_merged_header_leave_the_reading_unchanged(book, run_c
         sheet["A1"] = "东安县职业院校"
         sheet.merge_cells("B2:C2")  # 办学层次 and 举办性质 under one header
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0
     assert [p["code"] for p in problems] == ["merged-header"]
@@ -269,7 +250,7 @@ def test_hidden_extra_sheets_extra_and_renamed_columns_and_blank_rows_are_warnin
         schools["B1"] = "层次"  # renamed header, key intact
         b["专业"].insert_rows(5)  # a blank line between majors
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0
     codes = {p["code"]: p["cell"] for p in problems}
@@ -286,7 +267,7 @@ def test_a_deleted_column_is_a_warning_and_its_figures_are_missing(book, run_cli
         sheet = b["学校"]
         sheet.delete_cols(keys_of_columns(sheet)["appropriation_per_student"])
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 0 and [p["code"] for p in problems] == ["column-missing"]
     assert _statuses(run_cli, book)["c16.secondary-funding"][0] == "missing"
@@ -301,7 +282,7 @@ def test_a_school_row_left_out_reads_as_the_yaml_without_that_school(book, run_c
                 if sheet.cell(row, 1).value == DONGAN["schools"][1]["name"]:
                     sheet.delete_rows(row)
 
-    _edit(book, change)
+    edit(book, change)
     without = dict(DONGAN, schools=DONGAN["schools"][:1])
     path = tmp_path / "without.yaml"
     path.write_text(yaml.safe_dump(without, allow_unicode=True), encoding="utf-8")
@@ -310,13 +291,13 @@ def test_a_school_row_left_out_reads_as_the_yaml_without_that_school(book, run_c
 
 def test_an_unknown_school_key_or_duplicate_field_is_an_error_at_its_cell(book, run_cli):
     def change(b):
-        _cell(b["专业"], "school", 3).value = "东安县职业中专"
+        cell_of(b["专业"], "school", 3).value = "东安县职业中专"
         b["学校"].cell(2, keys_of_columns(b["学校"])["teachers"]).value = "teacher"
         unit = b["本单位"]
         unit.cell(unit.max_row + 1, 1, "craftsman_students")
         unit.cell(unit.max_row, 3, 5)
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     found = {p["code"]: p for p in problems}
     assert status == 2
@@ -327,19 +308,19 @@ def test_an_unknown_school_key_or_duplicate_field_is_an_error_at_its_cell(book, 
 
 
 def test_none_with_rows_is_an_error_and_none_alone_is_an_empty_list(book, run_cli):
-    _edit(book, lambda b: setattr(_cell(b["学校"], "majors"), "value", "无"))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "majors"), "value", "无"))
     status, problems = _problems(run_cli, book)
     assert status == 2 and [p["code"] for p in problems] == ["none-but-rows"]
     assert problems[0]["cell"].endswith("3（开设专业）")
 
     def no_bases(b):
-        _cell(b["本单位"], "training_bases").value = "无"
+        cell_of(b["本单位"], "training_bases").value = "无"
         b["实训基地"].delete_rows(3, 10)
 
-    _edit(book, lambda b: setattr(_cell(b["学校"], "majors"), "value", None))
-    _edit(book, no_bases)
+    edit(book, lambda b: setattr(cell_of(b["学校"], "majors"), "value", None))
+    edit(book, no_bases)
     assert _statuses(run_cli, book)["c7.training-base"][1] == 0  # none: counted as 0
-    _edit(book, lambda b: setattr(_cell(b["本单位"], "training_bases"), "value", None))
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "training_bases"), "value", None))
     assert _statuses(run_cli, book)["c7.training-base"][1] is None  # not given: no figure
 
 
@@ -352,7 +333,7 @@ def test_a_county_workbook_with_a_city_sheet_filled_in_is_refused_there(book, ru
             sheet.append(row)
         sheet.cell(keys_of_rows(sheet)["demonstration_enterprises"], 3, 12)
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 2 and [p["code"] for p in problems] == ["city-block-not-city"]
     assert problems[0]["cell"].startswith("市本级!")
@@ -421,7 +402,7 @@ def test_a_workbook_without_the_unit_sheet_is_refused(run_cli, tmp_path):
 
 
 def test_every_output_format_shows_the_cell(book, run_cli, tmp_path):
-    _edit(book, lambda b: setattr(_cell(b["学校"], "students"), "value", "3,120"))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "students"), "value", "3,120"))
     outputs = {name: tmp_path / f"out.{name}" for name in ("junit", "github", "markdown", "html", "sarif")}
     args = [arg for name, out in outputs.items() for arg in ("-f", name, "-o", out)]
     assert run_cli("check", book, *args).exit_code == 2
@@ -448,13 +429,13 @@ def test_invisible_characters_in_a_cell_are_named_there_and_the_name_still_match
     schools = {}
 
     def change(b):
-        name = _cell(b["学校"], "name", 3)
+        name = cell_of(b["学校"], "name", 3)
         schools["name"] = name.value
         name.value = name.value[:2] + "\u200b" + name.value[2:]
-        _cell(b["专业"], "name", 3).value = "\u200b\u00a0"
-        _cell(b["本单位"], "leading_industries").value = "电子信息、\uf900先进装备制造"
+        cell_of(b["专业"], "name", 3).value = "\u200b\u00a0"
+        cell_of(b["本单位"], "leading_industries").value = "电子信息、\uf900先进装备制造"
 
-    _edit(book, change)
+    edit(book, change)
     status, problems = _problems(run_cli, book)
     assert status == 2
     by_cell = {p["cell"].split("（")[0]: p for p in problems if p["severity"] == "error"}

@@ -29,13 +29,29 @@ def soffice() -> str:
 def to_csv(book: Path, out: Path, profile: Path) -> dict[str, list[list[str]]]:
     """Each sheet of ``book`` as LibreOffice exports it, by sheet name. A profile of its own, so that tests
     running at the same time do not share one (LibreOffice locks its profile)."""
+    _convert(book, ALL_SHEETS_CSV, out, profile)
+    sheets = {}
+    for path in out.glob(f"{book.stem}-*.csv"):
+        sheets[path.stem.removeprefix(f"{book.stem}-")] = list(
+            csv.reader(path.read_text(encoding="utf-8").splitlines())
+        )
+    assert sheets, f"LibreOffice wrote nothing for {book}"
+    return sheets
+
+
+def saved_by_calc(book: Path, out: Path, profile: Path) -> None:
+    """``book`` opened and saved as .xlsx by Calc into ``out`` (formulas computed, their results cached)."""
+    _convert(book, "xlsx:Calc MS Excel 2007 XML", out, profile)
+
+
+def _convert(book: Path, to: str, out: Path, profile: Path) -> None:
     subprocess.run(
         [
             soffice(),
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            ALL_SHEETS_CSV,
+            to,
             "--outdir",
             str(out),
             str(book),
@@ -44,13 +60,6 @@ def to_csv(book: Path, out: Path, profile: Path) -> dict[str, list[list[str]]]:
         capture_output=True,
         timeout=180,
     )
-    sheets = {}
-    for path in out.glob(f"{book.stem}-*.csv"):
-        sheets[path.stem.removeprefix(f"{book.stem}-")] = list(
-            csv.reader(path.read_text(encoding="utf-8").splitlines())
-        )
-    assert sheets, f"LibreOffice wrote nothing for {book}"
-    return sheets
 
 
 def _number(text: str) -> float:
@@ -123,21 +132,7 @@ def test_libreoffice_shows_the_school_project_word_and_saves_a_workbook_that_rea
     assert schools[0][column] == "政策支持的建设项目"
     assert schools[2][column] == "已完工并投入使用"
     saved = tmp_path / "saved"
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx:Calc MS Excel 2007 XML",
-            "--outdir",
-            str(saved),
-            str(book),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    saved_by_calc(book, saved, tmp_path / "profile")
     lists = {
         v.formula1
         for v in openpyxl.load_workbook(saved / book.name)["学校"].data_validations.dataValidation
@@ -151,3 +146,37 @@ def test_libreoffice_shows_the_school_project_word_and_saves_a_workbook_that_rea
     read = yaml.safe_load(theirs.read_text(encoding="utf-8"))
     assert read["schools"][0]["construction_project"] == "completed"
     assert read == yaml.safe_load(ours.read_text(encoding="utf-8"))  # Calc's saving lost nothing
+
+
+def test_a_formula_showing_nothing_reads_blank_once_libreoffice_has_saved_it(run_cli, tmp_path):
+    """``=IF(D3>2100,D3,"")`` shows nothing: once Calc has computed and saved it (``t="str"``, an empty
+    cached value) the cell is blank, no longer a formula without a result; a formula showing a figure is
+    read by that figure."""
+    import openpyxl
+    import yaml
+    from clerk import keys_of_columns
+
+    book = tmp_path / "dongan.xlsx"
+    source = SAMPLES / "2023" / "dongan.yaml"
+    assert (
+        run_cli("template", "--unit", "东安县", "--year", "2023", "-o", book, "--from", source).exit_code == 0
+    )
+    workbook = openpyxl.load_workbook(book)
+    schools = workbook["学校"]
+    columns = keys_of_columns(schools)
+    established = openpyxl.utils.get_column_letter(columns["established"])
+    schools.cell(3, columns["upgraded"]).value = f'=IF({established}3>2100,{established}3,"")'
+    schools.cell(3, columns["teachers"]).value = "=80+9"
+    workbook.save(book)
+    unsaved = run_cli("validate", book, "-f", "json")
+    assert unsaved.exit_code == 2
+    assert {p["code"] for p in json.loads(unsaved.stdout)["problems"]} == {"formula-no-value"}
+    saved = tmp_path / "saved"
+    saved_by_calc(book, saved, tmp_path / "profile")
+    result = run_cli("validate", saved / book.name, "-f", "json")
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["problems"] == []
+    out = tmp_path / "read.yaml"
+    assert run_cli("convert", saved / book.name, "-o", out).exit_code == 0
+    school = yaml.safe_load(out.read_text(encoding="utf-8"))["schools"][0]
+    assert "upgraded" not in school and school["teachers"] == 89

@@ -96,6 +96,8 @@ def _unit(
     if not isinstance(given, str) or not given.strip():
         return [], None  # blank or missing: the model reports it
     known = units.get(given)
+    if known is None and given != given.strip() and units.get(given.strip()) is not None:
+        return [], units.get(given.strip())  # spaces around a known name: the field's check says so
     if known is None:
         renamed = units.renamed_to(given.strip())
         suggestion = units.suggest(given)

@@ -45,6 +45,8 @@ _NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "�
 _PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
 # Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
 _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
+_LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+_LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
@@ -153,8 +155,15 @@ def flag(value: Any) -> Any:
 
 
 def text(value: Any) -> Any:
-    """Non-blank text; a number where text belongs (an unquoted code) is to be quoted."""
+    """Non-blank text on one line, without spaces at its ends (``"东安县 "`` in quotes would be another name
+    than 东安县, and nothing is trimmed silently); a number where text belongs (an unquoted code) is to be
+    quoted. A workbook's reader takes off what a cell hides, and says so, before this."""
     if isinstance(value, str) and value.strip():
+        inner = value.strip()
+        if _LINE_BREAK.search(inner):
+            raise problem("line-break-in-text", value, write=render(_LINE_BREAKS.sub("", inner)))
+        if inner != value:
+            raise problem("text-padded", value, write=render(inner))
         return value
     if value is None or isinstance(value, str):
         raise problem("blank", value, expected="text")

@@ -329,6 +329,12 @@ MESSAGES: dict[str, str] = {
     "report.bool-spelling-in-cell": (
         "a yes/no cell takes 是 (yes) or 否 (no) from its drop-down list, not {found}"
     ),
+    "report.text-padded": (
+        "the text {found} has spaces or line breaks at its start or end: remove them, write {write}"
+    ),
+    "report.line-break-in-text": (
+        "the text {found} has a line break inside: a name is one line, write {write}"
+    ),
     "report.number-for-text": "text is expected here: put {found} in quotes, {write}",
     "report.number-for-text-in-cell": (
         "text is expected here, but the cell holds the number {found}: format the cell as Text and type it "

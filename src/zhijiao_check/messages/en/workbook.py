@@ -98,6 +98,29 @@ MESSAGES: dict[str, str] = {
     "workbook.formula-error": (
         "the formula's result is the error {value}: correct the formula or write the figure"
     ),
+    "workbook.year-formatted-as-date": (
+        "the cell is formatted as a date, so the year {year} is taken as the date {shown}: set the cell's "
+        "format to General and it shows {year}"
+    ),
+    "workbook.percent-format": (
+        "the cell is formatted as a percentage: it holds {found} (shown as {shown}), but {expected} belongs "
+        "here, not a share. Set the cell's format to General and enter the figure itself"
+    ),
+    "workbook.text-trimmed": (
+        "the text has {where}, which the cell does not show: removed, read as “{value}”; delete it from "
+        "the cell"
+    ),
+    "workbook.trimmed-start": "{what} at the start",
+    "workbook.trimmed-end": "{what} at the end",
+    "workbook.trimmed-and": " and ",
+    "workbook.spaces": "{count} spaces",
+    "workbook.spaces-one": "a space",
+    "workbook.line-breaks": "{count} line breaks",
+    "workbook.line-breaks-one": "a line break",
+    "workbook.line-break-in-text": (
+        "a line break inside the name ({lines}: {count} lines): a name is one line; remove the line break "
+        "and write “{write}”"
+    ),
     "workbook.school-blank": "no school given: choose a school name from the sheet “学校”",
     "workbook.unknown-school": (
         "no school “{name}” on the sheet “学校”{hint}: choose a school name from that sheet"

@@ -217,6 +217,8 @@ MESSAGES: dict[str, str] = {
     ),
     "report.bool-spelling": "是/否字段只能写 true 或 false：{found} 请写 {write}",
     "report.bool-spelling-in-cell": "是/否格只能从下拉列表中选“是”或“否”，不能写 {found}",
+    "report.text-padded": "文字 {found} 的开头或末尾有空格或换行：请删去，写成 {write}",
+    "report.line-break-in-text": "文字 {found} 中间有换行：名称只写一行，写成 {write}",
     "report.number-for-text": "此处应为文字：请把 {found} 加上引号，写成 {write}",
     "report.number-for-text-in-cell": (
         "此处应为文字，填写的却是数字 {found}：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号"

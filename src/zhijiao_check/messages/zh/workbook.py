@@ -66,6 +66,24 @@ MESSAGES: dict[str, str] = {
     "workbook.merged-header": "表头中的合并单元格 {range}：各列按字段代码读取",
     "workbook.formula-no-value": "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
+    "workbook.year-formatted-as-date": (
+        "单元格是日期格式，填写的年份 {year} 被当作日期 {shown}：请把单元格格式设为“常规”，{year} 即照常显示"
+    ),
+    "workbook.percent-format": (
+        "单元格是百分比格式，存的是 {found}（显示为 {shown}）：此处应为{expected}，不是比例。"
+        "请把单元格格式设为“常规”，再填写实际数值"
+    ),
+    "workbook.text-trimmed": "{where}（单元格中看不出），已去掉，按“{value}”读取：请在单元格中删去",
+    "workbook.trimmed-start": "开头有{what}",
+    "workbook.trimmed-end": "末尾有{what}",
+    "workbook.trimmed-and": "、",
+    "workbook.spaces": " {count} 个空格",
+    "workbook.spaces-one": "一个空格",
+    "workbook.line-breaks": " {count} 个换行",
+    "workbook.line-breaks-one": "一个换行",
+    "workbook.line-break-in-text": (
+        "名称中间有换行（{lines}，共 {count} 行）：名称只写一行，请删去换行，写成“{write}”"
+    ),
     "workbook.school-blank": "没有填写所属学校：请选择“学校”表中的学校名称",
     "workbook.unknown-school": "“学校”表中没有学校“{name}”{hint}：请选择“学校”表中的学校名称",
     "workbook.names-joined": (

@@ -4,6 +4,7 @@ workbooks (``read``) and the bureau's roster (``report.roster``) are read this w
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import warnings
@@ -34,6 +35,8 @@ class Cell:
     value: Any
     formula: bool = False  # a formula (the value is its cached result, None if it has none)
     error: bool = False  # a cached error such as #DIV/0!
+    number_format: str = ""  # the cell's number format when it is not General (``0%``, ``yyyy-mm-dd``)
+    serial: float | None = None  # for a date (a number shown in a date format): the number stored
 
 
 @dataclass
@@ -45,6 +48,10 @@ class Grid:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     # min_row, min_col, max_row, max_col
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # Formulas whose cached result is empty text (``=IF(D3>2100,D3,"")`` saved by Excel, WPS or LibreOffice:
+    # ``<c t="str"><f>…</f><v></v></c>``): blank cells, as they show. A formula with no cached value at all
+    # (written by a program and never opened) has no type and is not among them.
+    blank_results: set[tuple[int, int]] = field(default_factory=set)
 
     def get(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
@@ -138,12 +145,13 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                     filled = False
                     for column, cell in enumerate(row, 1):
                         value = getattr(cell, "value", None)
+                        kind = getattr(cell, "data_type", "")
                         if value is None or value == "":
+                            if kind == "str":  # a formula's cached result, empty text
+                                grid.blank_results.add((number, column))
                             continue
                         filled = True
-                        grid.cells[(number, column)] = Cell(
-                            value, error=getattr(cell, "data_type", "") == "e"
-                        )
+                        grid.cells[(number, column)] = _cell(value, kind, cell, values.epoch)
                     rows += filled
                     cells += len(row)
                     if rows > MAX_ROWS:
@@ -161,10 +169,15 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 ]
                 for row in sheet.iter_rows():
                     for cell in row:
-                        if cell.data_type == "f" and cell.row is not None and cell.column is not None:
+                        if (
+                            cell.data_type == "f"
+                            and cell.row is not None
+                            and cell.column is not None
+                            and (cell.row, cell.column) not in grid.blank_results
+                        ):
                             old = grid.cells.get((cell.row, cell.column), Cell(None))
                             grid.cells[(cell.row, cell.column)] = Cell(
-                                old.value, formula=True, error=old.error
+                                old.value, True, old.error, old.number_format, old.serial
                             )
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
             return refusal(
@@ -173,6 +186,22 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
             )
     return grids
+
+
+_MIDNIGHT = datetime.time()
+
+
+def _cell(value: Any, kind: str, cell: Any, epoch: datetime.datetime) -> Cell:
+    """A non-empty cell as streamed: its value, and what its number format changes in how it shows."""
+    shown = getattr(cell, "number_format", "General") or "General"
+    serial = None
+    if isinstance(value, datetime.date):  # a datetime too: the days since the epoch are the number stored
+        moment = (
+            value if isinstance(value, datetime.datetime) else datetime.datetime.combine(value, _MIDNIGHT)
+        )
+        delta = moment - epoch  # (off by one before 1900-03-01, Excel's 29 February 1900: no year is there)
+        serial = delta.days + delta.seconds / 86_400
+    return Cell(value, False, kind == "e", "" if shown == "General" else shown, serial)
 
 
 _FORMULA_OR_MERGE = later(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
