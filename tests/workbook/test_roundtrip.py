@@ -68,7 +68,8 @@ list_items = st.text(
 
 def amounts_up_to(top: float) -> st.SearchStrategy[float]:
     """Whole and fractional amounts within a field's bound (docs/report-format.md "Number bounds"). A cell
-    keeps 16 significant digits (convert refuses more, see below); figures with cents are far within."""
+    is read to the 15 significant digits Excel keeps (convert refuses more); figures with cents are far
+    within."""
     return st.one_of(
         st.integers(0, int(top)),
         st.floats(0, top, allow_nan=False, allow_infinity=False).map(lambda f: float(f"{f:.15g}")),

@@ -311,3 +311,22 @@ def test_every_figure_of_the_workbook_has_the_words_of_what_it_holds():
         for column in sheet.columns:
             if column.kind in ("whole", "number"):
                 assert column.measure in _EXPECTED, (sheet.name, column.key)
+
+
+def test_convert_refuses_a_16th_significant_digit_that_the_workbook_would_not_give_back(tmp_path, run_cli):
+    """A cell is read to Excel's 15 digits: a figure of 16 would come back changed, so it is refused."""
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    assert "appropriation_per_student: 9200  #" in text
+    for figure, status in (("1234.56789012345", 0), ("1234.567890123456", 1)):
+        report = tmp_path / "dongan.yaml"
+        report.write_text(
+            text.replace("appropriation_per_student: 9200  #", f"appropriation_per_student: {figure}  #", 1),
+            encoding="utf-8",
+        )
+        out = tmp_path / "dongan.xlsx"
+        result = run_cli("convert", report, "-o", out, "--force", "--lang", "en")
+        assert (result.exit_code != 0) == bool(status), result.output
+        if status:
+            assert f"{figure} in schools[0].appropriation_per_student has more than 15" in result.output
+        else:
+            assert _converted(run_cli, out)["schools"][0]["appropriation_per_student"] == float(figure)

@@ -107,7 +107,8 @@ def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
-    """Numbers with more significant digits than a workbook cell keeps (16; Excel itself shows 15)."""
+    """Numbers with more significant digits than Excel keeps (15): the reader takes a cell's number to 15
+    digits, as Excel shows it, so a 16th would not come back."""
     from zhijiao_check.problems import format_path
 
     if isinstance(data, dict):
@@ -116,5 +117,5 @@ def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, 
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _too_precise(value, (*path, index))
-    elif isinstance(data, float) and float(f"{data:.16g}") != data:
+    elif isinstance(data, float) and float(f"{data:.15g}") != data:
         yield format_path(path), repr(data)

@@ -40,8 +40,7 @@ MESSAGES: dict[str, str] = {
         "workbook cell cannot tell apart from other items: rename it"
     ),
     "input.convert-precision": (
-        "{value} in {path} has more than 16 significant digits, which a workbook cell cannot keep "
-        "(Excel shows 15): round it"
+        "{value} in {path} has more than 15 significant digits, which Excel does not keep: round it"
     ),
     # The template's header: comments at the top of the blank report.
     "input.template-title": "{unit}: vocational-education report for {year} ({document}, report format v1)",

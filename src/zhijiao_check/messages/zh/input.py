@@ -22,9 +22,7 @@ MESSAGES: dict[str, str] = {
         "{path} 中的“{item}”含有分隔符（、，；/，名称之间的空格，或编号）或就是“无”，"
         "在工作簿的一个格子中无法与其他项区分：请改写这一项的名称"
     ),
-    "input.convert-precision": (
-        "{path} 的 {value} 有效数字超过 16 位，工作簿的格子存不下（Excel 只显示 15 位）：请写成合理的精度"
-    ),
+    "input.convert-precision": ("{path} 的 {value} 有效数字超过 15 位，Excel 不保留：请写成合理的精度"),
     # The template's header: comments at the top of the blank report.
     "input.template-title": "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",
     "input.template-generated": "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",

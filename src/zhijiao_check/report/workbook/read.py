@@ -789,19 +789,14 @@ def _spaces(part: str) -> Wording:
     """``2 个空格``, ``一个换行``: the spaces and line breaks taken off one end of a name."""
     breaks = len(_LINE_BREAK.findall(part))
     spaces = len(_LINE_BREAK.sub("", part))
-    kinds = (
-        *(
-            (msg("workbook.spaces-one") if spaces == 1 else msg("workbook.spaces", count=spaces),)
-            if spaces
-            else ()
-        ),
-        *(
-            (msg("workbook.line-breaks-one") if breaks == 1 else msg("workbook.line-breaks", count=breaks),)
-            if breaks
-            else ()
-        ),
-    )
-    return Join(kinds, msg("workbook.trimmed-and"))
+    kinds: list[Wording] = []
+    if spaces:
+        kinds.append(msg("workbook.spaces-one") if spaces == 1 else msg("workbook.spaces", count=spaces))
+    if breaks:
+        kinds.append(
+            msg("workbook.line-breaks-one") if breaks == 1 else msg("workbook.line-breaks", count=breaks)
+        )
+    return Join(tuple(kinds), msg("workbook.trimmed-and"))
 
 
 def _rows(first: int, last: int) -> str:
