@@ -37,6 +37,7 @@ from zhijiao_check.report.model import (
     School,
 )
 from zhijiao_check.report.scalars import MAXIMUM
+from zhijiao_check.report.workbook.layout import LIST_SEPARATORS
 
 # Each example writes and reads a workbook twice (about a second): fewer by default than the YAML fuzzing.
 EXAMPLES = max(int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "25")) // 2, 5)
@@ -115,7 +116,10 @@ def value_of(
         if get_origin(item) is Literal:  # designations: each at most once
             return st.lists(st.sampled_from(get_args(item)), unique=True, min_size=size["min_size"])
         if item is str:
-            return st.lists(list_items, **size, unique=True)  # a name twice is counted twice: an error
+            # a name twice is counted twice: an error; items that, in one cell, read as numbered, refused
+            return st.lists(list_items, **size, unique=True).filter(
+                lambda items: joined_by("、".join(items), LIST_SEPARATORS) is None
+            )
         raise TypeError(f"no values for {'.'.join(path)}: a list of {item} {item_constraints}")
     if get_origin(annotation) is Literal:
         return st.sampled_from(get_args(annotation))
@@ -328,6 +332,16 @@ def test_convert_never_overwrites_and_refuses_what_a_cell_cannot_hold(run_cli, t
     assert (
         result.exit_code == 2 and "leading_industries" in result.output and not (tmp_path / "y.xlsx").exists()
     )
+    # items each one name, which in one cell read as a numbered list ("1、电子信息"): refused as the list
+    industries = next(
+        line for line in source.read_text(encoding="utf-8").splitlines() if "leading_industries" in line
+    )
+    copy.write_text(
+        source.read_text(encoding="utf-8").replace(industries, "leading_industries: ['1', 电子信息]"),
+        encoding="utf-8",
+    )
+    result = run_cli("convert", copy, "-o", tmp_path / "n.xlsx")
+    assert result.exit_code == 2 and "1、电子信息" in result.output and not (tmp_path / "n.xlsx").exists()
     copy.write_text(
         source.read_text(encoding="utf-8").replace(
             "new_education: 3000", "new_education: 3000.0000000000005"

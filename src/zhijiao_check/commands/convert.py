@@ -95,6 +95,7 @@ def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             value: Any = data
             for part in path:
                 value = value.get(part) if isinstance(value, dict) else None
+            refused = False
             for item in value or []:
                 text = str(item)
                 if (
@@ -103,7 +104,11 @@ def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                     or any(sep in text for sep in LIST_SEPARATORS)
                     or joined_by(text) is not None  # several names to a workbook's reader (report.joined)
                 ):
+                    refused = True
                     yield ".".join(path), text
+            cell = "、".join(map(str, value or []))  # as the cell holds them: ["0", "甲"] reads as numbered
+            if not refused and joined_by(cell, LIST_SEPARATORS) is not None:
+                yield ".".join(path), cell
 
 
 def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
