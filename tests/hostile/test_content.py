@@ -77,7 +77,8 @@ def test_json_output_is_strict_json_at_every_bound(tmp_path: Path) -> None:
     """At the largest accepted figures, sums and ratios stay finite and the output parses as strict JSON."""
     text = county_text()
     text = re.sub(
-        r"(?m)^(\s+(?:students|teachers|dual_qualified_teachers|enrollment|previous_enrollment)): \d+",
+        r"(?m)^(\s+(?:students|teachers|professional_teachers|dual_qualified_teachers|enrollment"
+        r"|previous_enrollment)): \d+",
         r"\1: 10000000",
         text,
     )

@@ -351,6 +351,14 @@ CASES = [
         "schools[0].dual_qualified_teachers",
     ),
     case(
+        "dual-over-professional-teachers",
+        "    dual_qualified_teachers: 63",
+        "    dual_qualified_teachers: 95",
+        "exceeds-professional-teachers",
+        "多于专业课教师数 professional_teachers（88）",
+        "schools[0].dual_qualified_teachers",
+    ),
+    case(
         "rotated-over-teachers",
         "    teachers_rotated: 74",
         "    teachers_rotated: 200",

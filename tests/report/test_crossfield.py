@@ -154,3 +154,52 @@ def test_city_block_outside_the_city_report(load: Load) -> None:
 def test_city_block_check_trusts_the_unit_list_over_the_written_kind(load: Load) -> None:
     text = CITY.read_text(encoding="utf-8").replace("  kind: city", "  kind: county")
     assert [p.code for p in errors(load(text))] == ["kind-mismatch"]
+
+
+def test_dual_qualified_above_professional_teachers(load: Load) -> None:
+    """双师型 teachers are specialised-course teachers: more than those would inflate the city's share."""
+    problem = only_error(
+        load(
+            county_text(
+                (
+                    "    dual_qualified_teachers: 120\n",
+                    "    dual_qualified_teachers: 120\n    professional_teachers: 100\n",
+                )
+            )
+        )
+    )
+    assert_problem(
+        problem,
+        "exceeds-professional-teachers",
+        41,
+        30,
+        "schools[0].dual_qualified_teachers",
+        ("dual_qualified_teachers 为 120", "professional_teachers（100）", "专业课教师中的一部分"),
+        ("is 120", "more than professional_teachers (100)", "check both figures"),
+    )
+
+
+def test_dual_qualified_up_to_professional_teachers_is_valid(load: Load) -> None:
+    result = load(
+        county_text(
+            (
+                "    dual_qualified_teachers: 120\n",
+                "    dual_qualified_teachers: 120\n    professional_teachers: 120\n",
+            )
+        )
+    )
+    assert not isinstance(result, InvalidReport)
+
+
+def test_dual_qualified_above_all_teachers_is_said_once(load: Load) -> None:
+    problem = only_error(
+        load(
+            county_text(
+                (
+                    "    dual_qualified_teachers: 120\n",
+                    "    dual_qualified_teachers: 220\n    professional_teachers: 100\n",
+                )
+            )
+        )
+    )
+    assert problem.code == "exceeds-teachers"

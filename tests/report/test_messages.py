@@ -52,5 +52,6 @@ def test_every_code_the_code_emits_has_a_message() -> None:
         "alias-bomb",
         "too-many-problems",
         "exceeds-teachers",
+        "exceeds-professional-teachers",
         "cross-year-major",
     } <= emitted

@@ -164,12 +164,15 @@ def entry(
 
 
 def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
-    """What ``report.crossfield`` asks beyond the models: parts of the staff within it, every park funded
-    once, no major evaluated after the report's year."""
+    """What ``report.crossfield`` asks beyond the models: parts of the staff within it (双师型 teachers
+    within the specialised-course ones), every park funded once, no major evaluated after the report's
+    year."""
     if model is School and "teachers" in data:
         for part in _PARTS_OF_TEACHERS:
             if part in data:
                 data[part] = draw(st.integers(0, data["teachers"]))
+    if model is School and "dual_qualified_teachers" in data and "professional_teachers" in data:
+        data["dual_qualified_teachers"] = draw(st.integers(0, data["professional_teachers"]))
     if model is CityBlock and "park_funding" in data and "demonstration_parks" in data:
         parks = draw(st.permutations(list(dict.fromkeys(data["demonstration_parks"]))))
         data["park_funding"] = [{"name": park, "amount": draw(amounts)} for park in parks]

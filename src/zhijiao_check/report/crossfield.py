@@ -289,6 +289,24 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                         teachers=teachers,
                     )
                 )
+        # The 双师型 teachers are specialised-course teachers (c11.dual-qualified-share's denominator where
+        # given): more would raise the city's share. Said once: more than all teachers is said above.
+        dual, professional = (
+            count(school.get("dual_qualified_teachers")),
+            count(school.get("professional_teachers")),
+        )
+        above_all = teachers is not None and dual is not None and dual > teachers
+        if dual is not None and professional is not None and dual > professional and not above_all:
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    (*path, "dual_qualified_teachers"),
+                    "exceeds-professional-teachers",
+                    value=dual,
+                    professional=professional,
+                )
+            )
         problems += [
             problem_at(
                 file,

@@ -415,6 +415,10 @@ MESSAGES: dict[str, str] = {
     "report.exceeds-teachers": (
         "{field} is {value}, more than teachers ({teachers}): a part cannot exceed the whole"
     ),
+    "report.exceeds-professional-teachers": (
+        "dual_qualified_teachers is {value}, more than professional_teachers ({professional}): "
+        "dual-qualified teachers are among the specialised-course teachers; check both figures"
+    ),
     "report.duplicate-school": (
         'the school "{name}" appears twice (first on line {first_line}): list each school once'
     ),

@@ -280,6 +280,10 @@ MESSAGES: dict[str, str] = {
     "report.exceeds-teachers": (
         "{field} 为 {value}，多于专任教师数 teachers（{teachers}）：其中数不能大于总数"
     ),
+    "report.exceeds-professional-teachers": (
+        "dual_qualified_teachers 为 {value}，多于专业课教师数 professional_teachers（{professional}）："
+        "“双师型”教师是专业课教师中的一部分，请核对这两个数"
+    ),
     "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
     "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
     "report.evaluated-after-year": (
