@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from factory import DROP, city_year, county, edit, replace_unit, school, validated
+from factory import DROP, city_year, county, edit, replace_unit, school, validated, without
 
 from zhijiao_check.kinds.ratio import RatioRule
 
@@ -257,3 +259,49 @@ def test_by_unit_with_compare_to_holds_each_unit_against_its_own_compared_ratio(
     dongan = next(item for item in result.items if item.name == "东安县")
     assert dongan.status == "fail"
     assert dongan.explanation == "60 / 2100 = 2.9% < 5100 / 48800 = 10.5%"
+
+
+def rotated_share(value: float, **more) -> RatioRule:
+    """Teachers rotated over all teachers, city-wide, no school's share above 100% (``at_most``)."""
+    rotated = {"over": "schools", "field": "teachers_rotated"}
+    return validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            scope="city",
+            numerator=[rotated],
+            denominator=[ALL],
+            target={"op": ">=", "value": value},
+            at_most=1,
+            **more,
+        ),
+    )
+
+
+def test_a_target_at_the_bound_missed_is_decided_with_a_unit_absent(tmp_path):
+    result = judge(tmp_path, rotated_share(1), without(city_year(2025, teachers=2000, rotated=1999), "道县"))
+    assert result.status == "fail"
+    assert result.notes[-1].startswith("缺少单位：道县（不影响结果：比例不会超过 100.0%")
+
+
+def test_a_target_below_the_bound_missed_is_not_decided_with_a_unit_absent(tmp_path):
+    """At 0.9 the absent unit's teachers, all rotated, could bring the share up to it."""
+    reports = without(city_year(2025, teachers=2000, rotated=1700), "道县")
+    result = judge(tmp_path, rotated_share(0.9), reports)
+    assert result.status == "missing"
+    assert result.notes[-1] == "缺少单位：道县"
+
+
+def test_without_a_bound_a_missed_ratio_is_not_decided_with_a_unit_absent(tmp_path):
+    rule = replace(rotated_share(1), at_most=None)
+    result = judge(tmp_path, rule, without(city_year(2025, teachers=2000, rotated=1999), "道县"))
+    assert result.status == "missing"
+
+
+def test_a_bound_is_refused_with_compare_to():
+    compared = {"numerator": [PRIVATE], "denominator": [ALL]}
+    with pytest.raises(ValueError, match="at_most"):
+        validated(
+            RatioRule,
+            fields(kind="ratio", numerator=[PRIVATE], denominator=[ALL], compare_to=compared, at_most=1),
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, replace_unit
+from factory import DROP, city_year, county, replace_unit, without
 
 from zhijiao_check.i18n import Translator
 
@@ -105,6 +105,34 @@ def test_rotation_below_the_linear_schedule_is_behind(city_results):
 def test_rotation_exactly_on_the_linear_schedule_is_pending(city_results):
     result = city_results(city_year(2023, teachers=2000, rotated=1200))[ROTATION]
     assert result.status == "pending"
+
+
+def test_rotation_short_of_everyone_in_2025_fails_though_a_unit_is_absent(city_results):
+    """No school rotates more teachers than it has (a cross-field check): the absent unit's teachers can
+    bring the city's share closer to 100%, never to it."""
+    result = city_results(without(city_year(2025, teachers=2000, rotated=1990), "零陵区"))[ROTATION]
+    assert result.status == "fail"
+    assert result.explanation.endswith("% < 100.0%")
+    assert result.notes == (
+        (
+            "缺少单位：零陵区（不影响结果：比例不会超过 100.0%，已有单位低于目标，"
+            "缺少的单位无论填报什么都不能使其达标）"
+        ),
+    )
+
+
+def test_every_teacher_rotated_with_a_unit_absent_is_missing(city_results):
+    """The absent unit could have rotated fewer than all its teachers."""
+    result = city_results(without(city_year(2025, teachers=2000, rotated=2000), "零陵区"))[ROTATION]
+    assert result.status == "missing"
+    assert result.notes == ("缺少单位：零陵区",)
+
+
+def test_rotation_before_2025_with_a_unit_absent_is_pending_not_behind(city_results):
+    """Below the schedule over the units given, but the absent unit could bring the share up to it."""
+    result = city_results(without(city_year(2023, teachers=2000, rotated=1180), "零陵区"))[ROTATION]
+    assert result.status == "pending"
+    assert "缺少单位：零陵区" in result.notes
 
 
 def test_practice_already_reported_passes_though_a_school_gives_no_list(city_results):

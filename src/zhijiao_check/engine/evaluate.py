@@ -229,9 +229,15 @@ def _result(
         units = Join(units_missing)
         if reads_city_block_only(rule):
             notes.append(msg("engine.units-missing-city-block", units=units))
-        elif measure.settled:
+        elif measure.settled and (measure.met or schedule is None):
+            # Before the due year an unmet linear target is behind or pending by the schedule, which the
+            # missing units could change: not settled then.
             notes.append(
-                msg("engine.units-missing-met" if measure.met else "engine.units-missing-failed", units=units)
+                msg("engine.units-missing-met", units=units)
+                if measure.met
+                else msg("engine.units-missing-failed", units=units)
+                if measure.ceiling is None
+                else msg("engine.units-missing-beyond", units=units, most=show(measure.ceiling, rule.unit))
             )
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING

@@ -32,14 +32,22 @@ class Fraction(Strict):
 @record(kw_only=True)
 class RatioRule(RuleBase):
     """``compare_to``: the target is that other ratio (with the target's operator) instead of a number.
-    ``by_unit``: in city scope, each unit's own share is listed under the city-wide one."""
+    ``by_unit``: in city scope, each unit's own share is listed under the city-wide one. ``at_most``: no
+    school's (or unit's) numerator exceeds this times its denominator, as validation holds it
+    (``teachers_rotated ≤ teachers``: 1), so neither can the ratio: a target at or above it that the units
+    given miss is missed whatever the units not given would report (targets.md, "Scopes")."""
 
     kind: Literal["ratio"]
     numerator: list[Annotated[Sum, Before(short_sum)]]
     denominator: list[Annotated[Sum, Before(short_sum)]]
     compare_to: Fraction | None = None
     by_unit: bool = False
+    at_most: float | None = None
     unit: Unit = "ratio"
+
+    def __post_init__(self) -> None:
+        if self.at_most is not None and self.compare_to is not None:
+            raise ValueError("at_most bounds a ratio held against a number, not compare_to")
 
     def reads(self) -> list[str]:
         own = Fraction(numerator=self.numerator, denominator=self.denominator).reads()
@@ -114,6 +122,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
+        unreachable = not met and _beyond(rule)
         return Measure(
             value.ratio,
             met,
@@ -122,6 +131,8 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
             items,
             near=not met and near(value.ratio, rule.target),
             notes=value.notes,
+            settled=unreachable,
+            ceiling=rule.at_most if unreachable else None,
         )
     other = _Value(rule.compare_to, scope)
     locations += other.locations
@@ -134,6 +145,18 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     digits = places(value.ratio, other.ratio)
     text = seq(value.text(rule.unit, digits), f" {sign} ", other.text(rule.unit, digits))
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)
+
+
+def _beyond(rule: RatioRule) -> bool:
+    """Whether no figures can meet the target that the figures given miss: the ratio never exceeds
+    ``at_most``, and stays below it when the units given are below it (each adds at most ``at_most`` times
+    what it adds to the denominator), so a ≥ or > target at or above it stays unmet."""
+    return (
+        rule.at_most is not None
+        and rule.target.op in (">=", ">")
+        and not isinstance(rule.target.value, list)
+        and rule.target.value >= rule.at_most
+    )
 
 
 def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:

@@ -50,7 +50,9 @@ class Measure:
     when nothing in scope matches (no public school, no allowance paid). ``near`` is True when the target
     is not met but the observed value lies within the rule's tolerance band. ``settled`` is True when more
     data (a unit not in the run, a list not given) could not change ``met``: a sum or count of non-negative
-    figures that already meets a ≥ target, an ``every`` rule that one item already fails.
+    figures that already meets a ≥ target, an ``every`` rule that one item already fails. ``ceiling``: the
+    most the observed value can be whatever more data adds, when that settles an unmet target (a share of
+    teachers rotated never exceeds 100%).
     """
 
     observed: Any
@@ -63,6 +65,7 @@ class Measure:
     notes: tuple[Wording, ...] = field(default=())
     target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)
     settled: bool = False
+    ceiling: Any = None
 
     @classmethod
     def missing_data(

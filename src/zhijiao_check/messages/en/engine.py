@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing-failed": (
         "units missing: {units} (they cannot change the outcome: an item already fails)"
     ),
+    "engine.units-missing-beyond": (
+        "units missing: {units} (they cannot change the outcome: the share never exceeds {most}, and what is "
+        "there misses the target, which nothing they report could make up)"
+    ),
     "engine.units-missing-city-block": (
         "units missing: {units} (they do not change the outcome: this rule reads only the 市本级 city: block)"
     ),

@@ -33,6 +33,10 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing": "缺少单位：{units}",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
     "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",
+    "engine.units-missing-beyond": (
+        "缺少单位：{units}（不影响结果：比例不会超过 {most}，已有单位低于目标，"
+        "缺少的单位无论填报什么都不能使其达标）"
+    ),
     "engine.units-missing-city-block": "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
     "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
     "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
