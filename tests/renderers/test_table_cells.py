@@ -58,3 +58,28 @@ def test_each_figure_is_shown_as_made_afresh(lang: Lang) -> None:
             target = target_text(shown, tr)
             expected = observed_text(shown, tr) + (f"\n[dim]{target}[/dim]" if target else "")
             assert renderer._head(shown)[2] == expected, figures
+
+
+@pytest.mark.parametrize(
+    ("observed", "expected", "figures", "schedule"),
+    [
+        (2530 / 4217, 0.6, "59.995% / ≥ 100.000%", "60.000%"),  # one place: 60.0% beside 60.0%
+        (0.6001, 0.6, "60.01% / ≥ 100.00%", "60.00%"),
+        (0.71, 0.6, "71.0% / ≥ 100.0%", "60.0%"),  # already apart: as before
+    ],
+)
+def test_a_share_beside_its_linear_schedule_tells_the_two_apart(
+    observed: float, expected: float, figures: str, schedule: str
+) -> None:
+    from zhijiao_check.renderers import trends
+    from zhijiao_check.renderers.texts import expected_text, value_text
+
+    tr = Translator("zh")
+    shown = {**result(observed, "ratio", ">=", 1), "status": "behind", "expected": expected}
+    assert value_text(shown, tr) == figures
+    assert expected_text(shown, tr) == schedule
+    assert TableRenderer(tr, RenderOptions(color=False))._head(shown)[2].startswith(figures.split(" / ")[0])
+    trend = {"unit": "ratio", "target": {"op": ">=", "value": 1.0}}
+    point = {"year": 2023, "observed": observed, "status": "behind", "schedule": expected}
+    assert trends.figure(trend, point, tr) == figures.split(" / ")[0]
+    assert trends.schedule(trend, point, tr) == f"进度 {schedule}"

@@ -102,6 +102,21 @@ def test_rotation_below_the_linear_schedule_is_behind(city_results):
     assert "线性进度：2023 年应达 60.0%（2025 年目标 100.0%）" in result.notes
 
 
+def test_rotation_just_below_the_linear_schedule_shows_the_places_that_tell_them_apart(city_results):
+    """2530 of 4217 (59.995%) is behind a schedule of 60%: one place would show 60.0% behind 60.0%."""
+    result = city_results(city_year(2023, teachers=4217, rotated=2530))[ROTATION]
+    assert result.status == "behind"
+    assert result.explanation == "Σ2530 / Σ4217 = 59.995% < 100.000%"
+    assert result.notes == ("线性进度：2023 年应达 60.000%（2025 年目标 100.000%）",)
+
+
+def test_rotation_just_above_the_linear_schedule_is_pending_and_shown_above_it(city_results):
+    result = city_results(city_year(2023, teachers=20000, rotated=12002), lang="en")[ROTATION]
+    assert result.status == "pending"
+    assert result.explanation == "Σ12002 / Σ20000 = 60.01% < 100.00%"
+    assert result.notes == ("linear schedule: 60.00% expected in 2023 (100.00% due 2025)",)
+
+
 def test_rotation_exactly_on_the_linear_schedule_is_pending(city_results):
     result = city_results(city_year(2023, teachers=2000, rotated=1200))[ROTATION]
     assert result.status == "pending"

@@ -14,7 +14,7 @@ from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleR
 from zhijiao_check.engine.trend import run_trends
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.conditions import once
-from zhijiao_check.measure.numbers import show
+from zhijiao_check.measure.numbers import at_places, places, show
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope, roots
 from zhijiao_check.pack.load import RulePack
@@ -213,14 +213,20 @@ def _result(
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = timing.expected(rule, scope.year, base)
+    digits = 1
+    if schedule is not None and rule.unit == "ratio":
+        # The year's schedule is shown beside the share and the target: as many places as tell the three
+        # apart (59.995% < 60.000%, never 60.0% below a schedule of 60.0%), in the explanation too.
+        digits = places(measure.observed, rule.target.value, schedule)
+        explanation = at_places(explanation, digits)
     if status in (Status.PENDING, Status.BEHIND) and schedule is not None:
         notes.append(
             msg(
                 "engine.schedule",
                 year=scope.year,
-                expected=show(_round(schedule, rule.unit), rule.unit),
+                expected=show(_round(schedule, rule.unit), rule.unit, digits),
                 due=rule.time.due,
-                target=show(rule.target.value, rule.unit),
+                target=show(rule.target.value, rule.unit, digits),
             )
         )
     if units_missing and status != Status.NOT_APPLICABLE:

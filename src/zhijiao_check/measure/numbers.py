@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhijiao_check.vocabulary import Target
-from zhijiao_check.wording import Quantity, Seq, Wording
+from zhijiao_check.wording import WORDING, Join, Msg, Quantity, Seq, Wording
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -87,6 +87,27 @@ def places(*values: Any) -> int:
 
 
 MAX_PLACES = 6
+
+
+def at_places(wording: Wording, digits: int) -> Wording:
+    """The wording with each percentage to at least ``digits`` places: the places a figure shown beside it
+    asks for (a linear schedule's value for the year, which the rule kind did not know)."""
+    if isinstance(wording, Quantity):
+        return (
+            Quantity(wording.value, wording.unit, digits)
+            if wording.unit == "ratio" and wording.digits < digits
+            else wording
+        )
+    if isinstance(wording, Seq):
+        return Seq(tuple(at_places(part, digits) for part in wording.parts))
+    if isinstance(wording, Join):
+        return Join(tuple(at_places(item, digits) for item in wording.items), wording.sep, wording.unique)
+    if isinstance(wording, Msg) and wording.params:
+        params = tuple(
+            (name, at_places(v, digits) if isinstance(v, WORDING) else v) for name, v in wording.params
+        )
+        return Msg(wording.key, params, wording.fallback)
+    return wording
 
 
 def show(value: Any, unit: str, digits: int = 1) -> Quantity:

@@ -24,7 +24,7 @@ from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, t
 from zhijiao_check.renderers.texts import (
     at,
     city_title,
-    observed_text,
+    expected_text,
     score_text,
     spot,
     units_missing,
@@ -344,7 +344,7 @@ class HtmlRenderer:
                     tr(
                         "render.schedule",
                         year=year,
-                        value=observed_text({**r, "observed": r["expected"]}, tr),
+                        value=expected_text(r, tr),
                     )
                 )
             )
@@ -610,7 +610,7 @@ def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator) 
     """A year's figure of a trend, after the chip of its status."""
     from zhijiao_check.renderers import trends as view
 
-    return f"{_chip(point['status'])} {escaped(view.value(trend, point['observed'], tr))}"
+    return f"{_chip(point['status'])} {escaped(view.figure(trend, point, tr))}"
 
 
 def _years(doc: Mapping[str, Any]) -> str:

@@ -217,7 +217,7 @@ class MarkdownRenderer:
                     cells.append(
                         ""
                         if point is None
-                        else f"{Status(point['status']).emoji} {view.value(trend, point['observed'], tr)}"
+                        else f"{Status(point['status']).emoji} {view.figure(trend, point, tr)}"
                         + (f"<br>{_cell(planned)}" if planned else "")
                     )
                 verdict = view.track(trend, tr)

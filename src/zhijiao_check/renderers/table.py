@@ -220,9 +220,12 @@ class TableRenderer:
         return "\n".join(lines)
 
     def _figures(self, result: Data) -> str:
-        """The observed figure and, dim under it, the target."""
+        """The observed figure and, dim under it, the target (to places that tell them and the linear
+        schedule's value apart)."""
         target = result["target"]
-        key = repr((result["observed"], result["unit"], target["op"], target["value"]))
+        key = repr(
+            (result["observed"], result["unit"], target["op"], target["value"], result.get("expected"))
+        )
         return self._kept(key, self._make_figures, result)
 
     def _make_figures(self, result: Data) -> str:
@@ -241,7 +244,7 @@ class TableRenderer:
         """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""
         from zhijiao_check.renderers import trends as view
 
-        text = f"{_GLYPHS[point['status']]} {_escape(view.value(trend, point['observed'], self.tr))}"
+        text = f"{_GLYPHS[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
         planned = view.schedule(trend, point, self.tr)
         return text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else "")
 
@@ -316,7 +319,13 @@ class TableRenderer:
                         cells.append("")
                         continue
                     key = repr(
-                        (_GLYPHS[point["status"]], point["observed"], point["schedule"], trend["unit"])
+                        (
+                            _GLYPHS[point["status"]],
+                            point["observed"],
+                            point["schedule"],
+                            trend["unit"],
+                            trend["target"]["value"],  # the places of a share tell it from the target
+                        )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))
                 key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))

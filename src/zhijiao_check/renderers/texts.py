@@ -28,15 +28,23 @@ def waived_text(evaluation: Mapping[str, Any], tr: Translator) -> str:
 
 
 def _digits(result: Mapping[str, Any]) -> int:
-    """Enough places that observed and target differ on screen whenever they differ (44.98% < 45.00%)."""
+    """Enough places that observed, target and the linear schedule's value for the year differ on screen
+    whenever they differ (44.98% < 45.00%; 59.995% below a schedule of 60.000%)."""
     value = result["target"]["value"] if isinstance(result.get("target"), Mapping) else None
-    return places(result["observed"], *(value if isinstance(value, list) else [value]))
+    return places(
+        result["observed"], result.get("expected"), *(value if isinstance(value, list) else [value])
+    )
 
 
 def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
     if result["observed"] is None:
         return "—"
     return tr.render(show(result["observed"], result["unit"], _digits(result)))
+
+
+def expected_text(result: Mapping[str, Any], tr: Translator) -> str:
+    """The linear schedule's value for the year, to the places of the observed value and the target."""
+    return tr.render(show(result["expected"], result["unit"], _digits(result)))
 
 
 def target_text(result: Mapping[str, Any], tr: Translator) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.measure.numbers import show, show_target
+from zhijiao_check.measure.numbers import places, show, show_target
 from zhijiao_check.wording import number
 
 Data = Mapping[str, Any]
@@ -34,11 +34,23 @@ def trend_years(trends: list[dict[str, Any]]) -> list[int]:
     return sorted({point["year"] for trend in trends for point in trend["years"]})
 
 
-def value(trend: Data, amount: Any, tr: Translator) -> str:
-    """A figure of the trend in its unit: ``48.0%``, ``12``; a projected one to one decimal place."""
+def value(trend: Data, amount: Any, tr: Translator, digits: int = 1) -> str:
+    """A figure of the trend in its unit: ``48.0%``, ``12``; a projected one to one decimal place.
+    ``digits``: the places of a percentage."""
     if isinstance(amount, float) and trend["unit"] != "ratio":
         amount = round(amount, 1)
-    return tr.render(show(amount, trend["unit"]))
+    return tr.render(show(amount, trend["unit"], digits))
+
+
+def _digits(trend: Data, point: Data) -> int:
+    """The places of a year's percentages that tell its figure, the schedule's and the target apart."""
+    goal = trend["target"]["value"]
+    return places(point["observed"], point["schedule"], *(goal if isinstance(goal, list) else [goal]))
+
+
+def figure(trend: Data, point: Data, tr: Translator) -> str:
+    """A year's observed figure (``59.995%`` beside a schedule of ``60.000%``)."""
+    return value(trend, point["observed"], tr, _digits(trend, point))
 
 
 def target(trend: Data, tr: Translator) -> str:
@@ -85,5 +97,5 @@ def schedule(trend: Data, point: Data, tr: Translator) -> str:
     return (
         ""
         if point["schedule"] is None
-        else tr("render.trend-schedule", value=value(trend, point["schedule"], tr))
+        else tr("render.trend-schedule", value=value(trend, point["schedule"], tr, _digits(trend, point)))
     )
