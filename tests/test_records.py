@@ -32,7 +32,7 @@ def test_a_record_is_shown_as_a_dataclass_shows_it() -> None:
 
     assert repr(Location("a.yaml", 3, 5)) == "Location(file='a.yaml', line=3, column=5, cell='')"
     assert repr(Msg("k", (("n", 1.5),), Quantity(2, "ratio"))) == (
-        "Msg(key='k', params=(('n', 1.5),), fallback=Quantity(value=2, unit='ratio', digits=1))"
+        "Msg(key='k', params=(('n', 1.5),), fallback=Quantity(value=2, unit='ratio', digits=1, decimals=2))"
     )
 
 

@@ -93,7 +93,7 @@ class Translator:
         if kind is Msg:
             return self._message(wording)  # type: ignore[arg-type]
         if kind is Quantity:
-            return self._quantity(wording.value, wording.unit, wording.digits)  # type: ignore[union-attr]
+            return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)  # type: ignore[union-attr]
         if kind is Mark:
             return self._marks[wording.name]  # type: ignore[union-attr]
         if isinstance(wording, Join):
@@ -112,7 +112,7 @@ class Translator:
             return self._marks[wording.name]
         if isinstance(wording, Pick):
             return self.pick(wording.zh, wording.en)
-        return self._quantity(wording.value, wording.unit, wording.digits)
+        return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)
 
     def _message(self, wording: Msg) -> str:
         if wording.params:
@@ -136,15 +136,15 @@ class Translator:
         }
         return text.format(**params)
 
-    def _quantity(self, value: object, unit: str, digits: int) -> str:
+    def _quantity(self, value: object, unit: str, digits: int, decimals: int = 2) -> str:
         if value is None:
             return "—"
         if isinstance(value, list):
-            return "–".join(self._quantity(v, unit, digits) for v in value)
+            return "–".join(self._quantity(v, unit, digits, decimals) for v in value)
         if unit == "ratio":
             assert isinstance(value, int | float)
             return f"{value * 100:.{digits}f}%"
         if unit == "bool" or isinstance(value, bool):
             return self("engine.yes") if value else self("engine.no")
         suffix = {"yuan": self("engine.unit-yuan"), "persons": self("engine.unit-persons")}.get(unit, "")
-        return f"{number(value)}{suffix}"
+        return f"{number(value, decimals)}{suffix}"

@@ -71,11 +71,13 @@ class Pick:
 @record
 class Quantity:
     """A value with its unit, written in the language rendered: ``40.0%``, ``10500 元``/``10500 yuan``,
-    ``是``/``yes``, ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage."""
+    ``是``/``yes``, ``1–2`` for a range, ``—`` for none. ``digits``: the places of a percentage; ``decimals``:
+    the most places of another number (``9999.996`` against ``10000``, where 2 would show ``10000``)."""
 
     value: Any
     unit: str
     digits: int = 1
+    decimals: int = 2
 
 
 Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity
@@ -83,12 +85,13 @@ WORDING = (Msg, Mark, Join, Seq, Pick, Quantity)
 """The wording types other than ``str``, for telling a parameter that is wording from a value to format."""
 
 
-def number(value: Any) -> str:
-    """``3120``, ``0.5``, ``10500``: whole numbers without a decimal point, others to at most 2 places."""
+def number(value: Any, decimals: int = 2) -> str:
+    """``3120``, ``0.5``, ``10500``: whole numbers without a decimal point, others to at most ``decimals``
+    places."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
         if value.is_integer():
             return str(int(value))
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
     return str(value)

@@ -208,3 +208,15 @@ def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_pat
     )
     assert result.exit_code == 2
     assert f"{rule_file}:9:13: rules[0].target:" in result.stderr
+
+
+def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_apart(tmp_path):
+    rule = validated(
+        TotalRule,
+        fields(kind="total", of="funding.new_vocational", unit="yuan", target={"op": ">=", "value": 210}),
+    )
+    result = judge(tmp_path, rule, [edit(county(year=2023), {"funding.new_vocational": 209.996})])
+    assert result.status == "fail"
+    assert result.explanation == "其中投向职业教育 209.996 元 < 210 元"
+    result = judge(tmp_path, rule, [edit(county(year=2023), {"funding.new_vocational": 209.5})])
+    assert result.explanation == "其中投向职业教育 209.5 元 < 210 元"

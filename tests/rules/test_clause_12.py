@@ -50,6 +50,13 @@ def practising(*groups: tuple[int, float], year: int = 2023) -> dict:
     return report
 
 
+def test_practice_just_short_of_six_months_does_not_read_as_six(unit_results):
+    result = unit_results(practising((2, 5.999), (1, 1.5)))[DURATION]
+    assert result.status == "fail"
+    shown = [item.explanation for item in result.items if item.status == "fail"]
+    assert shown == ["实践时长（月） 5.999 < 6", "实践时长（月） 1.5 < 6"]
+
+
 def test_practice_of_six_months_passes(unit_results):
     result = unit_results(practising((3, 6), (1, 12)))[DURATION]
     assert result.status == "pass"

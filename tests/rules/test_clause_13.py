@@ -28,6 +28,13 @@ def test_an_allowance_below_5000_fails_and_is_named_by_role(city_results):
     assert failing.explanation == "津贴金额（元） 4999 < 5000"
 
 
+def test_an_allowance_just_below_5000_does_not_read_as_5000(city_results):
+    result = city_results(city_year(2023, allowances=[5000, 4999.999]))[ALLOWANCE]
+    assert result.status == "fail"
+    [failing] = [item for item in result.items if item.status == "fail"]
+    assert failing.explanation == "津贴金额（元） 4999.999 < 5000"
+
+
 @pytest.mark.parametrize("amount", [5000, 5001, 8000])
 def test_an_allowance_of_5000_or_more_passes_the_higher_award_rule(city_results, amount):
     # 就高不就低: an overlapping award may be paid at the higher amount.

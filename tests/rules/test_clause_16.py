@@ -39,6 +39,23 @@ def test_public_secondary_funding_below_10000_fails_and_names_the_school(unit_re
     assert failing.explanation == "生均拨款 9200 < 10000"
 
 
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [
+        (9999.996, "生均拨款 9999.996 < 10000"),  # to 2 places it would read 10000 < 10000
+        (9999.99999, "生均拨款 9999.99999 < 10000"),
+        (9999.5, "生均拨款 9999.5 < 10000"),  # 2 places tell them apart: as before
+        (9200.126, "生均拨款 9200.13 < 10000"),
+    ],
+)
+def test_funding_just_below_10000_is_shown_to_the_places_that_tell_it_from_the_target(
+    unit_results, amount, shown
+):
+    result = unit_results(funded(amount))[SECONDARY]
+    [failing] = [item for item in result.items if item.status == "fail"]
+    assert failing.explanation == shown
+
+
 def test_failing_school_is_located_at_its_appropriation_line(unit_results):
     result = unit_results(funded(9201))[SECONDARY]
     [failing] = [item for item in result.items if item.status == "fail"]
@@ -92,6 +109,12 @@ def test_public_higher_funding_below_12000_fails_and_names_the_college(unit_resu
     assert failing.explanation == "生均拨款 11999 < 12000"
 
 
+def test_higher_funding_just_below_12000_does_not_read_as_12000(unit_results):
+    result = unit_results(college(11999.999))[HIGHER]
+    [failing] = [item for item in result.items if item.status == "fail"]
+    assert failing.explanation == "生均拨款 11999.999 < 12000"
+
+
 def test_private_colleges_are_not_judged(unit_results):
     result = unit_results(college(3000, ownership="private"))[HIGHER]
     assert result.status == "pass"
@@ -128,6 +151,14 @@ def test_new_funding_share_below_the_existing_share_fails(unit_results):
     assert result.observed == pytest.approx(0.07)
     assert result.target == {"op": ">=", "value": pytest.approx(6900 / 70500)}
     assert result.explanation == "210 / 3000 = 7.0% < 6900 / 70500 = 9.8%"
+
+
+def test_new_funding_figures_are_not_shown_as_the_whole_numbers_near_them(unit_results):
+    result = unit_results(funding(209.996, 3000, 6900.004, 70500))[TILT]
+    assert result.status == "fail"
+    assert result.explanation == "209.996 / 3000 = 7.0% < 6900.004 / 70500 = 9.8%"
+    result = unit_results(funding(612.5, 3000, 6900.126, 70500))[TILT]  # 2 places as before
+    assert result.explanation == "612.5 / 3000 = 20.4% ≥ 6900.13 / 70500 = 9.8%"
 
 
 def test_new_funding_share_equal_to_the_existing_share_passes(unit_results):

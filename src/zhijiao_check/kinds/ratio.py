@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Annotated, Literal
 
 from zhijiao_check.measure.conditions import field_label
-from zhijiao_check.measure.numbers import meets, near, places, relation, show
+from zhijiao_check.measure.numbers import meets, near, places, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
@@ -85,20 +85,23 @@ class _Value:
         )
 
     def text(self, unit: Unit, digits: int = 1) -> Wording:
-        return seq(f"{self.top_text} / {self.bottom_text} = ", show(self.ratio, unit, digits))
+        return seq(self.top_text, " / ", self.bottom_text, " = ", show(self.ratio, unit, digits))
 
     @property
     def locations(self) -> tuple[Location, ...]:
         return tuple(loc for t in self.totals for loc in t.locations)
 
 
-def _terms(totals: list[Total], sigma: str) -> str:
-    shown = [f"{sigma}{_n(t.value)}" for t in totals]
-    return shown[0] if len(shown) == 1 else "(" + " + ".join(shown) + ")"
+def _terms(totals: list[Total], sigma: str) -> Wording:
+    shown = [seq(sigma, _n(t.value)) if sigma else _n(t.value) for t in totals]
+    return shown[0] if len(shown) == 1 else seq("(", Join(tuple(shown), " + "), ")")
 
 
-def _n(value: float | None) -> str:
-    return number(value) if value is not None else "?"
+def _n(value: float | None) -> Wording:
+    """A sum as shown: whole, or to the places that keep it from reading as a whole number (209.996)."""
+    if value is None:
+        return "?"
+    return show(value, "", decimals=whole_apart(value)) if value.__class__ is float else number(value)
 
 
 def _zero(value: _Value, locations: tuple[Location, ...], observed: float | None = None) -> Measure:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from zhijiao_check.measure.conditions import field_label
-from zhijiao_check.measure.numbers import meets, near, relation, show
+from zhijiao_check.measure.numbers import decimals, meets, near, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
@@ -41,10 +41,11 @@ class TotalRule(RuleBase):
         return measure(self, scope)
 
 
-def describe(spec: Sum, value: Total, scope: Scope, unit: Unit) -> Wording:
-    """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``."""
+def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, places: int = 2) -> Wording:
+    """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``; ``places``: the most places of
+    the figure (``decimals``)."""
     label = field_label(spec.field, spec.over)
-    shown = show(value.value if value.value is not None else value.given, unit)
+    shown = show(value.value if value.value is not None else value.given, unit, decimals=places)
     if spec.over is not None:
         return msg("engine.sum-items", label=label, count=len(value.parts), value=shown)
     if scope.city and not spec.field.startswith("city."):
@@ -61,15 +62,17 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
     if missing:
         if grows and meets(own.given, rule.target):
             # Already met by what is given: the figures not given can only add to it.
+            places = decimals(own.given, rule.target.value)
             text = seq(
-                describe(rule.of, own, scope, rule.unit),
+                describe(rule.of, own, scope, rule.unit, places),
                 f" {relation(own.given, rule.target.op, True)} ",
-                show(rule.target.value, rule.unit),
+                show(rule.target.value, rule.unit, decimals=places),
             )
             notes = (msg("engine.met-without", what=Join(tuple(dict.fromkeys(missing)))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
         return Measure.missing_data(missing, locations, observed=own.value)
     assert own.value is not None
+    places = 2
     if rule.year_plus is not None:
         bound = scope.year + rule.year_plus
         met = meets(own.value, rule.target, bound)
@@ -77,14 +80,18 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
         close = False
     elif other is None or rule.compare_to is None:
         met = meets(own.value, rule.target)
-        right = show(rule.target.value, rule.unit)
+        places = decimals(own.value, rule.target.value)
+        right = show(rule.target.value, rule.unit, decimals=places)
         close = not met and near(own.value, rule.target)
     else:
         met = meets(own.value, rule.target, other.value)
-        right = describe(rule.compare_to, other, scope, rule.unit)
+        places = decimals(own.value, other.value)
+        right = describe(rule.compare_to, other, scope, rule.unit, places)
         close = False
     text = seq(
-        describe(rule.of, own, scope, rule.unit), f" {relation(own.value, rule.target.op, met)} ", right
+        describe(rule.of, own, scope, rule.unit, places),
+        f" {relation(own.value, rule.target.op, met)} ",
+        right,
     )
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
     return Measure(own.value, met, text, locations, near=close, target=target, settled=grows and met)

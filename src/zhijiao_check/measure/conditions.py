@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
-from zhijiao_check.measure.numbers import comparison, relation
+from zhijiao_check.measure.numbers import comparison, decimals, relation, show
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, locator, reader
 from zhijiao_check.report.codes import VALUE_LABELS
 from zhijiao_check.vocabulary import Condition
@@ -162,16 +162,17 @@ def _describer(condition: Condition) -> Describer:
         if left is None:
             return msg("engine.field-absent", field=field_label(field, over))
         against = right(item, year)
+        if other_label is not None and against is None:
+            return msg("engine.field-absent", field=other_label)
+        left_text, against_text = apart(left, against)
         if other_label is not None:
-            if against is None:
-                return msg("engine.field-absent", field=other_label)
-            right_text: Wording = Seq((other_label, " ", shown(against)))
+            right_text: Wording = Seq((other_label, " ", against_text))
         elif year_plus is not None:
             right_text = f"{year}{year_plus:+d} = {against}"
         else:
-            right_text = shown(against)
+            right_text = against_text
         return Seq(
-            (field_label(field, over), " ", shown(left), f" {relation(left, op, bool(held))} ", right_text)
+            (field_label(field, over), " ", left_text, f" {relation(left, op, bool(held))} ", right_text)
         )
 
     return compared
@@ -198,6 +199,21 @@ def shown(value: object) -> Wording:
     if isinstance(value, str) and value in VALUE_LABELS:  # a report's code: what it means, in Chinese
         return Pick(f"{value}（{VALUE_LABELS[value]}）", value)
     return show_plain(value)
+
+
+def apart(left: object, right: object) -> tuple[Wording, Wording]:
+    """Two values compared, as ``shown``; two numbers to as many places as tell them apart (``生均拨款
+    9999.996 < 10000``, never ``10000 < 10000``), carried to the view as ``Quantity.decimals``."""
+    if left.__class__ is not float and right.__class__ is not float:
+        return shown(left), shown(right)  # whole numbers read alike only when they are alike
+    places = decimals(left, right)
+    return _figure(left, places), _figure(right, places)
+
+
+def _figure(value: object, places: int) -> Wording:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return show(value, "", decimals=places)
+    return shown(value)
 
 
 def show_plain(value: object) -> str:

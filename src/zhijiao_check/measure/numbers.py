@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from zhijiao_check.vocabulary import Target
-from zhijiao_check.wording import WORDING, Join, Msg, Quantity, Seq, Wording
+from zhijiao_check.wording import WORDING, Join, Msg, Quantity, Seq, Wording, number
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -89,12 +89,30 @@ def places(*values: Any) -> int:
 MAX_PLACES = 6
 
 
+def decimals(*values: Any) -> int:
+    """The most places of plain numbers (元, 月, counts) that tell these values apart: 2, or more where 2
+    would show two different figures alike (9999.996 < 10000, never 10000 < 10000)."""
+    numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    shown = 2
+    while shown < MAX_PLACES and len({number(v, shown) for v in numbers}) < len(numbers):
+        shown += 1
+    return shown
+
+
+def whole_apart(value: Any) -> int:
+    """The most places of a figure shown alone (a sum of a ratio) that keep it from reading as the whole
+    number nearest it: 209.996 stays 209.996, never 210; 12.345 is 12.35 as before."""
+    if not isinstance(value, float) or value.is_integer():
+        return 2
+    return decimals(value, round(value))
+
+
 def at_places(wording: Wording, digits: int) -> Wording:
     """The wording with each percentage to at least ``digits`` places: the places a figure shown beside it
     asks for (a linear schedule's value for the year, which the rule kind did not know)."""
     if isinstance(wording, Quantity):
         return (
-            Quantity(wording.value, wording.unit, digits)
+            Quantity(wording.value, wording.unit, digits, wording.decimals)
             if wording.unit == "ratio" and wording.digits < digits
             else wording
         )
@@ -110,10 +128,10 @@ def at_places(wording: Wording, digits: int) -> Wording:
     return wording
 
 
-def show(value: Any, unit: str, digits: int = 1) -> Quantity:
+def show(value: Any, unit: str, digits: int = 1, decimals: int = 2) -> Quantity:
     """A value with its unit, written when rendered: ``40.0%``, ``10500 元``, ``3120 人``, ``是``; ``digits``:
-    places of a percentage."""
-    return Quantity(value, unit, digits)
+    places of a percentage, ``decimals``: the most places of another number (``decimals()``)."""
+    return Quantity(value, unit, digits, decimals)
 
 
 def show_target(op: str, value: Any, unit: str, digits: int = 1) -> Wording:
