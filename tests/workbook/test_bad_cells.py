@@ -18,12 +18,6 @@ from factory import SAMPLES
 DONGAN = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
 
 
-def _school_cell(book: Path, key: str) -> str:
-    """``学校!F3``: the first school's cell of column ``key``, as a problem names it."""
-    column = openpyxl.utils.get_column_letter(keys_of_columns(openpyxl.load_workbook(book)["学校"])[key])
-    return f"学校!{column}3"
-
-
 def _problems(run_cli, path):
     result = run_cli("validate", path, "-f", "json", "--lang", "en")
     return result.exit_code, json.loads(result.stdout)["problems"]
@@ -51,7 +45,7 @@ def test_text_in_a_number_cell_gets_the_yaml_advice_at_its_cell(book, run_cli, t
     [problem] = [p for p in problems if p["severity"] == "error"]
     assert (problem["code"], problem["cell"], problem["path"]) == (
         code,
-        f"{_school_cell(book, 'students')}（在校生）",
+        f"学校!{_letter(book, '学校', 'students')}3（在校生）",
         "schools[0].students",
     )
     assert problem["line"] == 3
@@ -460,13 +454,13 @@ def _letter(path: Path, sheet: str, key: str) -> str:
 
 def test_dual_qualified_above_professional_teachers_is_an_error_at_its_cell(book, run_cli):
     """The cross-field check of a YAML report holds in a workbook: 双师型 80 of 71 专业课教师 (89 专任)."""
-    _edit(book, lambda b: setattr(_cell(b["学校"], "dual_qualified_teachers"), "value", 80))
+    edit(book, lambda b: setattr(cell_of(b["学校"], "dual_qualified_teachers"), "value", 80))
     status, problems = _problems(run_cli, book)
     assert status == 2
     [problem] = [p for p in problems if p["severity"] == "error"]
     assert (problem["code"], problem["cell"], problem["path"]) == (
         "exceeds-professional-teachers",
-        f"{_school_cell(book, 'dual_qualified_teachers')}（“双师型”教师）",
+        f"学校!{_letter(book, '学校', 'dual_qualified_teachers')}3（“双师型”教师）",
         "schools[0].dual_qualified_teachers",
     )
     assert "more than professional_teachers (71)" in problem["message"]
