@@ -63,8 +63,10 @@ def ordered_map(
     pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
     try:
         mapped = pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
-    except BaseException:
+    except BaseException as error:
+        # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
         pool.shutdown(cancel_futures=True)
+        _raise_lost(error)
         raise
     results = _results(pool, mapped)
     next(results)  # started: given up before its first result, it still shuts the pool down
@@ -74,8 +76,6 @@ def ordered_map(
 def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:
     """The results of the work given to ``pool``, in order, after a first None (``ordered_map`` takes it);
     the pool shut down once they are all in, or as soon as they are given up."""
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         yield None
         yield from mapped
@@ -85,10 +85,17 @@ def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:
         # waited for, since at exit Python wakes it through a pipe that it may be closing just then. Ending
         # the workers at once instead would make Python 3.11's pool thread fail on the tasks given up.
         pool.shutdown(cancel_futures=True)
-        if isinstance(error, BrokenProcessPool):
-            raise WorkerLost from None
+        _raise_lost(error)
         raise
     pool.shutdown()
+
+
+def _raise_lost(error: BaseException) -> None:
+    """``WorkerLost`` for a pool broken by a worker's end (``BrokenProcessPool``), nothing for another."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if isinstance(error, BrokenProcessPool):
+        raise WorkerLost from None
 
 
 def _call(item: Any) -> Any:

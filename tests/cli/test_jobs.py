@@ -210,3 +210,17 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def test_a_worker_lost_as_the_work_is_handed_over_is_a_worker_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``map`` hands every task to the pool before it returns; on a loaded machine a worker killed meanwhile
+    broke the pool there, and the run ended as an internal error (exit 3) instead of saying what happened."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "map", broken)
+    with pytest.raises(processes.WorkerLost):
+        processes.ordered_map(str, list(range(64)), 2, least=1)
