@@ -305,7 +305,7 @@ def test_yaml_refuses_what_a_cell_would_trim_and_says_what_it_is(tmp_path, run_c
 def test_every_figure_of_the_workbook_has_the_words_of_what_it_holds():
     """A percentage's message says what the field holds, by its unit of measure: a new unit needs words."""
     from zhijiao_check.report.workbook.layout import layout
-    from zhijiao_check.report.workbook.read import _EXPECTED
+    from zhijiao_check.report.workbook.shown import _EXPECTED
 
     for sheet in layout().sheets:
         for column in sheet.columns:

@@ -20,11 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from zhijiao_check.located import checked_text
-from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
-from zhijiao_check.report.joined import joined_by, names_in
-from zhijiao_check.report.scalars import render
 from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids, refusal
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
@@ -33,7 +30,6 @@ from zhijiao_check.report.workbook.layout import (
     HEADER_SEARCH,
     INSTRUCTIONS,
     KEY_HEADER,
-    LIST_SEPARATORS,
     MEASURE_HEADER,
     NO,
     NONE_WORD,
@@ -46,6 +42,7 @@ from zhijiao_check.report.workbook.layout import (
     layout,
     split_list,
 )
+from zhijiao_check.report.workbook.shown import Slip, joined, misformatted, noiseless, trimmed
 from zhijiao_check.report.written import is_result_workbook
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
@@ -53,20 +50,6 @@ from zhijiao_check.wording import Join, Wording, msg
 _ABSENT = object()
 # What a clerk writes in the name column of a row of totals, spaces and case aside (合  计, TOTAL).
 TOTAL_WORDS = frozenset({"合计", "小计", "总计", "共计", "total", "subtotal", "grandtotal"})
-_LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
-_LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
-_QUOTED = later(r'"[^"]*"')
-# What a figure's field holds, by its kind or unit of measure: the report's own words (``report.expected-*``).
-_EXPECTED = {
-    "year": "report.expected-year",
-    "人": "report.expected-count",
-    "个": "report.expected-count",
-    "门": "report.expected-count",
-    "元": "report.expected-yuan",
-    "元/生·年": "report.expected-yuan",
-    "万元": "report.expected-wan_yuan",
-    "月": "report.expected-months",
-}
 
 
 # A table's row: its number, its cells by column (None: blank), and the column of each field key.
@@ -493,7 +476,9 @@ class _Reader:
                 assert grid is not None
                 name = ""
                 if named is not None and named.value is not None:
-                    name = self._trimmed(str(named.value), grid, number, index_column, "学校名称", ())
+                    name, slip = trimmed(str(named.value))
+                    if slip is not None:
+                        self._slip(grid, number, index_column, "学校名称", (), slip)
                 if not name:
                     self._fail(grid, number, index_column, "school-blank", header="学校名称")
                     continue
@@ -597,115 +582,20 @@ class _Reader:
                 grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
             )
             return None
-        if self._misformatted(grid, row, column, cell, spec, path):
+        if (slip := misformatted(cell, spec)) is not None:
+            self._slip(grid, row, column, spec.header, path, slip)
             return None
         value = self._readable(convert(spec, cell.value), grid, row, column, spec, path)
         if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
-            self._joined(grid, row, column, spec, path, cell.value)
-        if spec.kind == "text" and isinstance(value, str):
-            return self._trimmed(value, grid, row, column, spec.header, path)
+            slip = joined(cell.value)
+        elif spec.kind == "text" and isinstance(value, str):
+            value, slip = trimmed(value)
+        if slip is not None:
+            self._slip(grid, row, column, spec.header, path, slip)
         return value
 
-    def _joined(self, grid: Grid, row: int, column: int, spec: Column, path: Path_, text: str) -> None:
-        """Names a list cell runs together, which its only separator 、 (or a new line) would keep apart:
-        ``先进装备制造 农产品精深加工`` is one item, counted as one industry (``report.joined``)."""
-        found = joined_by(text, LIST_SEPARATORS)
-        if found is not None:
-            self._fail(
-                grid,
-                row,
-                column,
-                "names-joined",
-                header=spec.header,
-                path=path,
-                found=text.strip(),
-                separator=found,
-                write="、".join(names_in(text)),
-            )
-
-    def _misformatted(self, grid: Grid, row: int, column: int, cell: Cell, spec: Column, path: Path_) -> bool:
-        """Whether the cell's format shows its number as something else (an error, said at the cell):
-        a year shown as a date (2004 as 1905-06-26), a count or an amount shown as a percentage (0.5 as 50%,
-        what typing 50% stores). No field of a report is a share: each holds a count, an amount, months or a
-        year. A real date in a figure's cell is the validator's (its advice names the date's year)."""
-        value = cell.value
-        if spec.kind == "year" and cell.serial is not None and float(cell.serial).is_integer():
-            low, high = spec.low or 0, spec.high or 0
-            if low <= cell.serial <= high:
-                self._fail(
-                    grid,
-                    row,
-                    column,
-                    "year-formatted-as-date",
-                    header=spec.header,
-                    path=path,
-                    year=int(cell.serial),
-                    shown=render(value),
-                )
-                return True
-        if (
-            spec.kind in ("whole", "number", "year")
-            and isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and (digits := _percent_digits(cell.number_format)) is not None
-        ):
-            token = _EXPECTED.get(spec.kind if spec.kind == "year" else spec.measure, "report.expected-count")
-            expected = msg(token, low=_plain(spec.low), high=_plain(spec.high))
-            self._fail(
-                grid,
-                row,
-                column,
-                "percent-format",
-                header=spec.header,
-                path=path,
-                found=render(int(value) if float(value).is_integer() else _noiseless(value)),
-                shown=f"{value * 100:.{digits}f}%",
-                expected=expected,
-            )
-            return True
-        return False
-
-    def _trimmed(self, text: str, grid: Grid, row: int, column: int, header: str, path: Path_) -> str:
-        """A name as it reads in its cell: spaces and line breaks at its ends, which a cell hides, taken off
-        with a warning that names them; a line break inside, an error (a name is one line), read without it so
-        that the rows naming the school still find it."""
-        inner = text.strip()
-        if _LINE_BREAK.search(inner):
-            joined = _LINE_BREAKS.sub("", inner)
-            lines = tuple(f"“{part.strip()}”" for part in _LINE_BREAK.split(inner) if part.strip())
-            self._fail(
-                grid,
-                row,
-                column,
-                "line-break-in-text",
-                header=header,
-                path=path,
-                lines=Join(lines),
-                count=len(lines),
-                write=joined,
-            )
-            return joined
-        if inner != text:
-            start, end = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-            where = tuple(
-                msg("workbook.trimmed-start", what=_spaces(part))
-                if side == "start"
-                else msg("workbook.trimmed-end", what=_spaces(part))
-                for side, part in (("start", start), ("end", end))
-                if part
-            )
-            self._fail(
-                grid,
-                row,
-                column,
-                "text-trimmed",
-                "warning",
-                header=header,
-                path=path,
-                where=Join(where, msg("workbook.trimmed-and")),
-                value=inner,
-            )
-        return inner
+    def _slip(self, grid: Grid, row: int, column: int, header: str, path: Path_, slip: Slip) -> None:
+        self._fail(grid, row, column, slip.code, slip.severity, header=header, path=path, **slip.params)
 
     def _readable(self, value: Any, grid: Grid, row: int, column: int, spec: Column, path: Path_) -> Any:
         """Text as it reads, as in a YAML report: invisible characters and compatibility ideographs (pasted
@@ -734,7 +624,7 @@ def convert(column: Column, value: Any) -> Any:
         value = value.strip()
     if kind in ("whole", "year", "number", "version"):
         if isinstance(value, float) and math.isfinite(value):
-            value = _noiseless(value)
+            value = noiseless(value)
             if value.is_integer():
                 return int(value)  # a spreadsheet stores every number as a float: 3120.0 is 3120
         return value
@@ -756,17 +646,6 @@ def convert(column: Column, value: Any) -> Any:
     return value
 
 
-def _noiseless(value: float) -> float:
-    """The number as Excel shows it, to its 15 significant digits: a formula's 3.0000000000000004 (binary
-    noise) is 3, and 1419.9999999999998 is 1420. A figure typed with a fraction keeps it (6.5 months); one of
-    more digits than Excel keeps is read as Excel shows it too."""
-    return float(f"{value:.15g}")
-
-
-def _plain(bound: float | None) -> str:
-    return "" if bound is None else str(int(bound)) if float(bound).is_integer() else str(bound)
-
-
 def _filled(cells: dict[int, Cell]) -> dict[int, Cell]:
     """A row's cells that hold something: a cell of spaces or line breaks looks blank, and is."""
     return {
@@ -774,29 +653,6 @@ def _filled(cells: dict[int, Cell]) -> dict[int, Cell]:
         for index, cell in cells.items()
         if not (isinstance(cell.value, str) and not cell.value.strip())
     }
-
-
-def _percent_digits(number_format: str) -> int | None:
-    """The decimals a percentage format shows (``0%``: 0, ``0.00%``: 2); None for any other format."""
-    bare = _QUOTED.sub("", number_format)
-    if "%" not in bare.replace("\\%", ""):
-        return None
-    fraction = bare.partition("%")[0].rpartition(".")
-    return fraction[2].count("0") if fraction[1] else 0
-
-
-def _spaces(part: str) -> Wording:
-    """``2 个空格``, ``一个换行``: the spaces and line breaks taken off one end of a name."""
-    breaks = len(_LINE_BREAK.findall(part))
-    spaces = len(_LINE_BREAK.sub("", part))
-    kinds: list[Wording] = []
-    if spaces:
-        kinds.append(msg("workbook.spaces-one") if spaces == 1 else msg("workbook.spaces", count=spaces))
-    if breaks:
-        kinds.append(
-            msg("workbook.line-breaks-one") if breaks == 1 else msg("workbook.line-breaks", count=breaks)
-        )
-    return Join(tuple(kinds), msg("workbook.trimmed-and"))
 
 
 def _rows(first: int, last: int) -> str:
