@@ -203,6 +203,24 @@ def test_coverage_shows_every_rule_s_id_whole_at_every_width(lang: Lang) -> None
         assert max(map(cell_len, text.splitlines())) <= width
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_rules_in_blocks_break_between_facts_never_inside_one(lang: Lang) -> None:
+    """At 40 columns ``rules`` is a block a rule; its line of facts was wrapped at any space, ``due`` over
+    ``2023``."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    for width in (30, 40, 50):
+        text = CliRunner().invoke(app, ["rules", "--lang", lang], env={"COLUMNS": str(width)}).stdout
+        lines = text.splitlines()
+        assert max(map(cell_len, lines)) <= width
+        assert not [line for line in lines if line.rstrip().endswith(("due", "·", "from"))]
+        if lang == "en" and width == 40:
+            at = lines.index("c1.public-seats · clause 1 · city")
+            assert lines[at + 1] == "    due 2023"
+
+
 # A place's file name and line as the table shows it: the name (no folder) up to the line's last digit.
 NAME_AND_LINE = re.compile(r"[^\s/]+\.yaml:[0-9]+(?![0-9])")
 # The count of a place's others cut at a line's end (its last column): 另 over 1 处, :13 and 1 over more.

@@ -258,11 +258,27 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
         console.print(Grid([*others.columns, title], shown))
     else:  # no room for a title beside the rest: a rule's ID, clause, scope and time, its title under them
         for (rule, clause, scope, time), r in zip(cells, rows, strict=True):
-            console.print(escape(" · ".join((rule, tr("catalogue.clause-n", n=clause), scope, time))))
+            for line in _facts([rule, tr("catalogue.clause-n", n=clause), scope, time], width):
+                console.print(escape(line))
             console.print(Indent(escape(r["title"]), 2))
     write(buffer.getvalue(), None)
     _print(tr("catalogue.count", count=len(rows)))
     return ExitCode.OK
+
+
+def _facts(facts: list[str], width: int) -> list[str]:
+    """``c1.public-seats · 第1条 · 全市 · 2023 年前`` on one line where it fits; else broken before a fact
+    (never inside one: ``due`` stays with ``2023``), the lines after the first indented under the rule's
+    ID."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    lines = [facts[0]]
+    for fact in facts[1:]:
+        if cell_len(f"{lines[-1]} · {fact}") <= width:
+            lines[-1] += f" · {fact}"
+        else:
+            lines.append(f"    {fact}")
+    return lines
 
 
 def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
