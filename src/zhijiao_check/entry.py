@@ -27,6 +27,7 @@ def main() -> None:
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    _utf8_when_redirected()
     if plugins.all_off():
         _no_plugin_lookup()
     from zhijiao_check.cli import main as command_line
@@ -37,6 +38,21 @@ def main() -> None:
         # On the way out Python collects every generation once more, walking all that the run loaded and made
         # (a twentieth of a one-report run) although all of it is about to go: frozen, none of it is walked.
         gc.freeze()
+
+
+def _utf8_when_redirected() -> None:
+    """Text to a file or a pipe in UTF-8, whatever the console's code page (GBK on Chinese Windows): a
+    report's output is written so (``output``), and help, usage errors and notices are too, so that
+    ``zhijiao-check -h > help.txt`` is not a GBK file beside UTF-8 results. A terminal keeps its encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            redirected = stream is not None and not stream.isatty()
+        except ValueError:  # closed
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        utf8 = (getattr(stream, "encoding", None) or "").lower() in ("utf-8", "utf8")
+        if redirected and reconfigure is not None and not utf8:
+            reconfigure(encoding="utf-8")
 
 
 def _no_plugin_lookup() -> None:

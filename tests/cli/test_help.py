@@ -119,18 +119,24 @@ def test_debug_is_in_the_help_of_the_commands_that_take_it() -> None:
 
 
 def test_help_in_a_gbk_console_is_chinese_in_plain_boxes() -> None:
-    """The real process, its standard output encoded as a Chinese Windows console's: every character shown,
-    the panels drawn in ASCII (rich's choice for an encoding without the rounded corners)."""
+    """The real process, its standard output a Chinese Windows console (a terminal in GBK): every character
+    shown, the panels drawn in ASCII (rich's choice for an encoding without the rounded corners). Redirected
+    to a file, the help is UTF-8, as every redirected output is (``-h > help.txt`` was a GBK file)."""
+    from hostile.helpers import environment, on_terminal
+
+    argv = [sys.executable, "-m", "zhijiao_check", "check", "-h"]
+    code, shown, err = on_terminal(argv, "stdout", ROOT, environment(PYTHONIOENCODING="gbk", COLUMNS="100"))
+    assert code == 0 and err == b""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", shown.decode("gbk"))  # a terminal's colours
+    assert "用法： " in text and "+- 选项 " in text and "显示本帮助并退出。" in text
     done = subprocess.run(
-        [sys.executable, "-m", "zhijiao_check", "check", "-h"],
+        argv,
         cwd=ROOT,
         capture_output=True,
         env={"PYTHONIOENCODING": "gbk", "PATH": "", "COLUMNS": "100"},
         check=False,
     )
-    assert done.returncode == 0 and done.stderr == b""
-    text = done.stdout.decode("gbk")
-    assert "用法： " in text and "+- 选项 " in text and "显示本帮助并退出。" in text
+    assert done.returncode == 0 and "显示本帮助并退出。" in done.stdout.decode("utf-8")
 
 
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")

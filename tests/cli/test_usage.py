@@ -137,20 +137,22 @@ def test_the_language_is_read_from_a_command_line_that_does_not_parse():
 
 
 def test_a_usage_error_from_the_console_script_is_two_plain_lines_in_a_gbk_console():
-    """The real process, its standard error encoded as a Chinese Windows console's: no box, no traceback."""
-    done = subprocess.run(
-        [sys.executable, "-m", "zhijiao_check", SAMPLE, "-j", "0"],
-        cwd=ROOT,
-        capture_output=True,
-        env={"PYTHONIOENCODING": "gbk", "PATH": ""},
-        check=False,
-    )
-    assert done.returncode == 2
-    assert done.stdout == b""
-    assert done.stderr.decode("gbk").splitlines() == [
+    """The real process, its standard error a Chinese Windows console (a terminal in GBK): no box, no
+    traceback. Redirected, the same two lines are UTF-8, as every redirected output is."""
+    from hostile.helpers import environment, on_terminal
+
+    argv = [sys.executable, "-m", "zhijiao_check", str(SAMPLE), "-j", "0"]
+    code, shown, out = on_terminal(argv, "stderr", ROOT, environment(PYTHONIOENCODING="gbk", COLUMNS="100"))
+    said = [
         "--jobs / -j 不能是“0”：请写不小于 1 的整数（半角数字）",
         "用 python -m zhijiao_check check -h 查看用法和全部选项",  # as it was run
     ]
+    assert code == 2 and out == b""
+    assert shown.decode("gbk").splitlines() == said
+    done = subprocess.run(
+        argv, cwd=ROOT, capture_output=True, env={"PYTHONIOENCODING": "gbk", "PATH": ""}, check=False
+    )
+    assert done.returncode == 2 and done.stderr.decode("utf-8").splitlines() == said
 
 
 def test_help_and_version_still_exit_0(invoke):
