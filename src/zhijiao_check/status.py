@@ -145,12 +145,38 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 
 def encodable(text: str, encoding: str) -> str:
     """``text`` with each glyph the encoding lacks replaced by the first fallback it has (the rest of what it
-    cannot encode is left for the writer to escape)."""
+    cannot encode is left for the writer to escape). A fallback wider than its glyph (``∉`` as ``not in`` in
+    GBK) takes its room from the spaces that pad the end of its line, so that a laid-out line still fits."""
     replace: dict[int, str] = {}
     for glyph, fallbacks in FALLBACK.items():
         if glyph in text and not _encodes(glyph, encoding):
             replace[ord(glyph)] = next((f for f in fallbacks if not f or _encodes(f, encoding)), glyph)
-    return text.translate(replace) if replace else text
+    if not replace:
+        return text
+    wider = {chr(code): len(shown) - _cells(chr(code)) for code, shown in replace.items()}
+    wider = {glyph: more for glyph, more in wider.items() if more > 0}
+    if not wider:
+        return text.translate(replace)
+    return "\n".join(_within(line, replace, wider) for line in text.split("\n"))
+
+
+def _within(line: str, replace: dict[int, str], wider: dict[str, int]) -> str:
+    more = sum(line.count(glyph) * extra for glyph, extra in wider.items())
+    line = line.translate(replace)
+    if more:
+        import re
+
+        padded = re.search(r"( +)((?:\x1b\[[0-9;]*m)*)$", line)  # the padding, and the colour's end after it
+        if padded:
+            spaces = padded.group(1)
+            line = line[: padded.start()] + spaces[: max(0, len(spaces) - more)] + padded.group(2)
+    return line
+
+
+def _cells(glyph: str) -> int:
+    import unicodedata
+
+    return 2 if unicodedata.east_asian_width(glyph) in "WF" else 1
 
 
 def _encodes(text: str, encoding: str) -> bool:
