@@ -76,6 +76,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "list",
         "mapping",
     ),
+    "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "report.": None,
     "field.": None,  # field labels are looked up with a fallback to the field's own name
