@@ -259,6 +259,54 @@ def test_hidden_extra_sheets_extra_and_renamed_columns_and_blank_rows_are_warnin
     assert _statuses(run_cli, book) == _statuses(run_cli, SAMPLES / "2023" / "dongan.yaml")
 
 
+@pytest.mark.parametrize(
+    ("sheet", "renamed"),
+    [("学校", "学校情况"), ("专业", "专业 (2)"), ("企业实践", "教师企业实践"), ("本单位", "单位基本情况")],
+)
+def test_a_renamed_sheet_is_one_error_at_it_naming_the_sheet_it_looks_like(book, run_cli, sheet, renamed):
+    """Its rows would go unread: one error at the renamed sheet, not a missing sheet said at 本单位 too."""
+    edit(book, lambda b: setattr(b[sheet], "title", renamed))
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    assert [(p["code"], p["severity"], p["cell"]) for p in problems] == [
+        ("sheet-renamed", "error", f"{renamed}!A1")
+    ]
+    assert f"rename it back to “{sheet}”" in problems[0]["message"]
+    zh = json.loads(run_cli("validate", book, "-f", "json").stdout)["problems"][0]["message"]
+    assert zh.startswith(f"工作表“{renamed}”像是“{sheet}”表（字段代码")
+    assert zh.endswith(f"请把工作表名改回“{sheet}”")
+
+
+def test_a_renamed_city_sheet_is_an_error_and_a_deleted_one_a_warning(filled, run_cli):
+    city = yaml.safe_load((SAMPLES / "2023" / "shibenji.yaml").read_text(encoding="utf-8"))
+    renamed = edit(filled(city, "renamed.xlsx"), lambda b: setattr(b["市本级"], "title", "市本级情况"))
+    status, problems = _problems(run_cli, renamed)
+    assert status == 2 and [(p["code"], p["cell"]) for p in problems] == [("sheet-renamed", "市本级情况!A1")]
+    deleted = edit(filled(city, "deleted.xlsx"), lambda b: b.remove(b["市本级"]))
+    status, problems = _problems(run_cli, deleted)
+    assert status == 0 and [(p["code"], p["severity"]) for p in problems] == [("sheet-missing", "warning")]
+
+
+def test_a_deleted_sheet_is_said_once_an_error_for_schools_a_warning_for_the_others(book, run_cli, tmp_path):
+    schools = tmp_path / "schools.xlsx"
+    schools.write_bytes(book.read_bytes())
+    edit(schools, lambda b: b.remove(b["学校"]))
+    status, problems = _problems(run_cli, schools)
+    assert status == 2 and [(p["code"], p["cell"]) for p in problems] == [("no-sheet", "本单位!A1")]
+    edit(book, lambda b: b.remove(b["专业"]))
+    status, problems = _problems(run_cli, book)
+    assert status == 0 and [(p["code"], p["severity"]) for p in problems] == [("sheet-missing", "warning")]
+
+
+def test_an_extra_sheet_with_other_keys_is_still_only_not_read(book, run_cli):
+    def change(b):
+        b.create_sheet("草稿").append(["name", "remark"])  # one key of 学校's: no table of the template
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 0 and [p["code"] for p in problems] == ["sheet-not-read"]
+
+
 def test_a_deleted_column_is_a_warning_and_its_figures_are_missing(book, run_cli):
     def change(b):
         sheet = b["学校"]

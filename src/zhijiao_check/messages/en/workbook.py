@@ -53,6 +53,12 @@ MESSAGES: dict[str, str] = {
     "workbook.sheet-missing": (
         "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)"
     ),
+    "workbook.sheet-renamed": (
+        "the sheet “{found}” looks like the sheet “{sheet}” ({keys} as in the template), but sheets are read "
+        "by their names and its data was not read: rename it back to “{sheet}”"
+    ),
+    "workbook.key-row": "the same row of field keys",
+    "workbook.key-column": "the same field keys",
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"

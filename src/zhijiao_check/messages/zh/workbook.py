@@ -42,6 +42,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
     "workbook.sheet-missing": "没有“{sheet}”工作表：其中的各项按未填报处理（规则记为缺少数据）",
+    "workbook.sheet-renamed": (
+        "工作表“{found}”像是“{sheet}”表（{keys}相同），但报表只按工作表名读取，其中的数据未读取："
+        "请把工作表名改回“{sheet}”"
+    ),
+    "workbook.key-row": "字段代码行",
+    "workbook.key-column": "字段代码",
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
     "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",

@@ -48,6 +48,8 @@ from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
 
 _ABSENT = object()
+# What a renamed sheet has of the template's: a fields sheet's column of keys, a table's row of them.
+_KEY_COLUMN, _KEY_ROW = msg("workbook.key-column"), msg("workbook.key-row")
 # What a clerk writes in the name column of a row of totals, spaces and case aside (合  计, TOTAL).
 TOTAL_WORDS = frozenset({"合计", "小计", "总计", "共计", "total", "subtotal", "grandtotal"})
 
@@ -131,32 +133,25 @@ class _Reader:
         sheets = {sheet.name: sheet for sheet in layout().sheets}
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
-            self.errors.append(
-                Problem(self.display, None, None, "", "written-by-the-tool", {})
-                if is_result_workbook(self.order)  # the results workbook, named as a report
-                else refusal(self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order)))
-            )
+            alike = [g for g in self.grids.values() if _looks_like(g, [sheets[UNIT_SHEET]]) is not None]
+            for grid in alike:
+                self._fail(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=UNIT_SHEET, keys=_KEY_COLUMN)
+            if not alike:
+                self.errors.append(
+                    Problem(self.display, None, None, "", "written-by-the-tool", {})
+                    if is_result_workbook(self.order)  # the results workbook, named as a report
+                    else refusal(
+                        self.display, "no-unit-sheet", sheet=UNIT_SHEET, found=Join(tuple(self.order))
+                    )
+                )
             return None
         self.positions.values[()] = (1, 1)
         self.positions.cells[()] = f"{UNIT_SHEET}!A1"
-        for title in self.order:
-            grid = self.grids[title]
-            if title in sheets or title == INSTRUCTIONS:
-                if grid.hidden and title in sheets:
-                    self._fail(grid, 1, 1, "sheet-hidden", "warning")
-                continue
-            if grid.cells:
-                suggestion = difflib.get_close_matches(title, [*sheets, INSTRUCTIONS], n=1, cutoff=0.5)
-                self._fail(
-                    grid,
-                    1,
-                    1,
-                    "sheet-not-read",
-                    "warning",
-                    sheets=Join(tuple(sheets)),
-                    hint=_hint(suggestion),
-                )
         data = self._fields(unit, sheets[UNIT_SHEET], ())
+        kind = data.get("unit", {}).get("kind") if data and isinstance(data.get("unit"), dict) else None
+        # The sheets this unit fills that are not there: another sheet may be one of them, renamed.
+        absent = [s for s in layout().for_kind(kind) if s.name not in self.grids]
+        renamed = self._renamed(absent)
         if data is None:
             return None
         city_grid = self.grids.get(CITY_SHEET)
@@ -166,15 +161,14 @@ class _Reader:
             for name, sheet in sheets.items()
             if not sheet.fields and name in self.grids
         }
-        kind = data.get("unit", {}).get("kind") if isinstance(data.get("unit"), dict) else None
-        for name, sheet in sheets.items():
-            if name not in self.grids and not sheet.fields and (kind == "city" or not sheet.city_only):
-                self._missing_sheet(unit, name)
+        for sheet in absent:
+            if sheet.name not in renamed and sheet.name != "学校":  # 学校's absence is an error (below)
+                self._missing_sheet(unit, sheet.name)
         schools = self._entries(tables.get("学校"), ("schools",))
         if schools is not None:
             data["schools"] = schools
             self._children(schools, tables, sheets)
-        else:
+        elif "学校" not in renamed:
             self.errors.append(refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
         bases = self._entries(tables.get("实训基地"), ("training_bases",))
         self._attach(data, ("training_bases",), bases)
@@ -190,6 +184,36 @@ class _Reader:
                 if tables.get(name):
                     self._attach(data, path, self._entries(tables[name], path))
         return data
+
+    def _renamed(self, absent: list[Sheet]) -> set[str]:
+        """The other sheets: hidden ones said to be read, extra ones said not to be. An extra sheet with the
+        field keys of a sheet that is not there is that sheet renamed, whose rows would go unread: an error
+        at it, saying the name to give it back. The names of the sheets so found."""
+        known = [sheet.name for sheet in layout().sheets]
+        found: set[str] = set()
+        for title in self.order:
+            grid = self.grids[title]
+            if title in known or title == INSTRUCTIONS:
+                if grid.hidden and title in known:
+                    self._fail(grid, 1, 1, "sheet-hidden", "warning")
+                continue
+            like = _looks_like(grid, absent)
+            if like is not None:
+                keys = _KEY_COLUMN if like.fields else _KEY_ROW
+                self._fail(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=like.name, keys=keys)
+                found.add(like.name)
+            elif grid.cells:
+                suggestion = difflib.get_close_matches(title, [*known, INSTRUCTIONS], n=1, cutoff=0.5)
+                self._fail(
+                    grid,
+                    1,
+                    1,
+                    "sheet-not-read",
+                    "warning",
+                    sheets=Join(tuple(known)),
+                    hint=_hint(suggestion),
+                )
+        return found
 
     def _missing_sheet(self, unit: Grid, name: str) -> None:
         self.warnings.append(
@@ -644,6 +668,31 @@ def convert(column: Column, value: Any) -> Any:
     if kind == "marker":
         return [] if value == NONE_WORD else value
     return value
+
+
+def _looks_like(grid: Grid, sheets: list[Sheet]) -> Sheet | None:
+    """The sheet among ``sheets`` whose field keys ``grid`` has, at least half of them: in one row of a
+    table's header (its anchor among them), anywhere for a fields sheet (its key column, under 字段代码);
+    the closest if several do."""
+    header: dict[int, set[str]] = {}
+    everywhere: set[str] = set()
+    for (row, _), cell in grid.cells.items():
+        if isinstance(cell.value, str):
+            everywhere.add(cell.value.strip())
+            if row <= HEADER_SEARCH:
+                header.setdefault(row, set()).add(cell.value.strip())
+    best: tuple[float, int, Sheet] | None = None
+    for sheet in sheets:
+        keys = {column.key for column in sheet.columns}
+        if sheet.fields:
+            rows = [everywhere] if KEY_HEADER in everywhere else []
+        else:
+            rows = [texts for texts in header.values() if sheet.anchor in texts]
+        for texts in rows:
+            hits = len(keys & texts)
+            if hits >= 2 and 2 * hits >= len(keys) and (best is None or (hits / len(keys), hits) > best[:2]):
+                best = (hits / len(keys), hits, sheet)
+    return best[2] if best else None
 
 
 def _filled(cells: dict[int, Cell]) -> dict[int, Cell]:
