@@ -432,6 +432,57 @@ def test_more_than_50000_rows_are_refused(run_cli, tmp_path):
     assert status == 2 and [p["code"] for p in problems] == ["too-many-rows"]
 
 
+def _bordered(book: Path, last: int) -> Path:
+    """学校!A3:Y``last`` with a thin border on every cell, as a clerk draws one down the sheet."""
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    def change(b):
+        for row in b["学校"].iter_rows(min_row=3, max_row=last, min_col=1, max_col=25):
+            for cell in row:
+                cell.border = border
+
+    return edit(book, change)
+
+
+def test_formatted_blank_cells_do_not_count_toward_the_bound(book, run_cli, monkeypatch):
+    """107,000 bordered cells, almost all blank: read as the YAML is. Far more (here, past a bound lowered
+    to spare the test the time) are refused naming the sheet, the row reached and the cells with a value."""
+    from zhijiao_check.report.workbook import grids
+
+    _bordered(book, 4300)
+    status, problems = _problems(run_cli, book)
+    assert status == 0 and problems == []
+    assert _statuses(run_cli, book) == _statuses(run_cli, SAMPLES / "2023" / "dongan.yaml")
+    monkeypatch.setattr(grids, "MAX_STREAMED", 50_000)
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    [problem] = problems
+    assert (problem["code"], problem["cell"], problem["line"]) == (
+        "too-many-formatted-cells",
+        "学校!A1:Y4",
+        1,
+    )
+    assert "the sheet “学校” has more than 50,000 cells by row " in problem["message"]
+    assert "holding a value are A1:Y4" in problem["message"]
+
+
+def test_too_many_cells_with_a_value_name_the_sheet_and_its_used_range(book, run_cli):
+    def change(b):
+        sheet = b["学校"]
+        for row in range(5, 4300):
+            for column in range(1, 26):
+                sheet.cell(row, column).value = 1
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    assert [(p["code"], p["cell"]) for p in problems] == [("too-many-cells", "学校!A1:Y4299")]
+    assert "on the sheet “学校” (A1:Y4299)" in problems[0]["message"]
+
+
 def test_a_file_over_10_mib_is_refused_unread(run_cli, tmp_path):
     path = tmp_path / "big.xlsx"
     path.write_bytes(b"PK" + b"\0" * (10 * 1024 * 1024 + 1))

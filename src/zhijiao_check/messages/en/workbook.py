@@ -34,9 +34,14 @@ MESSAGES: dict[str, str] = {
         "refused"
     ),
     "workbook.too-many-cells": (
-        "the workbook has more than {limit} cells, far beyond any unit report: check that this is "
-        "the right file "
-        "(or clear the formatting of unused columns and rows)"
+        "the cells holding a value on the sheet “{sheet}” ({range}) take the workbook over {limit} such "
+        "cells, far beyond any unit report: check that this is the right file, or delete what is not "
+        "part of the report in that range"
+    ),
+    "workbook.too-many-formatted-cells": (
+        "the sheet “{sheet}” has more than {limit} cells by row {row}, most of them blank but formatted "
+        "(borders, fills); the cells holding a value are {range}: select the unused rows below and columns "
+        "to the right of the table, delete them and save"
     ),
     "workbook.too-many-rows": (
         "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "

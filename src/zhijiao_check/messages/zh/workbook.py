@@ -30,8 +30,12 @@ MESSAGES: dict[str, str] = {
         "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取"
     ),
     "workbook.too-many-cells": (
-        "工作簿超过 {limit} 个单元格，远多于任何单位报表：请确认没有选错文件（或删去表格右侧、"
-        "下方多余的格式）"
+        "工作表“{sheet}”中有内容的单元格（{range}）使工作簿超过 {limit} 个有内容的单元格，"
+        "远多于任何单位报表：请确认没有选错文件，或删去这一范围中多余的内容"
+    ),
+    "workbook.too-many-formatted-cells": (
+        "工作表“{sheet}”读到第 {row} 行，单元格已超过 {limit} 个，多为设了格式（边框、底色等）"
+        "却没有内容的空白格（有内容的范围：{range}）：请选中表格下方、右侧多余的行和列，右键“删除”后保存"
     ),
     "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
     "workbook.workbook-unreadable": (

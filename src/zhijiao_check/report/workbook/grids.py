@@ -18,10 +18,13 @@ from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
 
-MAX_ROWS = 50_000
-# Cells read, blank ones included (a styled cell is read though empty): a unit's workbook has about 10,000;
-# each costs microseconds to stream, and a few rows of 16,384 columns could hold millions under 10 MiB.
+MAX_ROWS = 50_000  # rows holding a value
+# Cells holding a value: a unit's workbook has about 10,000, and a few rows of 16,384 columns could hold
+# millions under 10 MiB. A formatted blank cell (a border drawn down to row 4,300) holds none.
 MAX_CELLS = 100_000
+# Cells streamed, blank ones included (a formatted cell is read though empty): each costs a few microseconds,
+# so this bounds the seconds a file of formatted nothing takes (about 4 s) far above any clerk's formatting.
+MAX_STREAMED = 1_000_000
 # Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds
 # a megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
 MAX_PART = 1024 * 1024
@@ -137,12 +140,13 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         try:
             values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
             grids: list[Grid] = []
-            rows = cells = 0
+            rows = cells = streamed = 0
             for sheet in values.worksheets:
                 grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
+                used = _Used()
                 sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
                 for number, row in enumerate(sheet.iter_rows(), 1):
-                    filled = False
+                    filled = []
                     for column, cell in enumerate(row, 1):
                         value = getattr(cell, "value", None)
                         kind = getattr(cell, "data_type", "")
@@ -150,14 +154,26 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                             if kind == "str":  # a formula's cached result, empty text
                                 grid.blank_results.add((number, column))
                             continue
-                        filled = True
-                        grid.cells[(number, column)] = _cell(value, kind, cell, values.epoch)
-                    rows += filled
-                    cells += len(row)
+                        filled.append(column)
+                        if cells + len(filled) <= MAX_CELLS:  # beyond, only where they stand is kept
+                            grid.cells[(number, column)] = _cell(value, kind, cell, values.epoch)
+                    if filled:
+                        used.add(number, filled[0], filled[-1])
+                    rows += bool(filled)
+                    cells += len(filled)
+                    streamed += len(row)
                     if rows > MAX_ROWS:
                         return refusal(display, "too-many-rows", limit=MAX_ROWS)
-                    if cells > MAX_CELLS:
-                        return refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}")
+                    if streamed > MAX_STREAMED:
+                        used.reached = number
+                        break
+                if cells > MAX_CELLS:  # said once the sheet's used range is known (or as far as streamed)
+                    return refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}", **used.at(grid.title))
+                if streamed > MAX_STREAMED:
+                    limit, reached = f"{MAX_STREAMED:,}", f"{used.reached:,}"
+                    return refusal(
+                        display, "too-many-formatted-cells", limit=limit, row=reached, **used.at(grid.title)
+                    )
                 grids.append(grid)
             values.close()
             if not _has_formulas_or_merges(raw):
@@ -186,6 +202,37 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
             )
     return grids
+
+
+@dataclass
+class _Used:
+    """A sheet's used range: where its cells holding a value stand (``学校!A3:Y4299``), as Excel's Ctrl+End
+    finds it but for formatting."""
+
+    first_row: int = 0
+    first_column: int = 0
+    last_row: int = 0
+    last_column: int = 0
+    reached: int = 0  # the row where streaming stopped, cells beyond any real report's read
+
+    def add(self, row: int, first: int, last: int) -> None:
+        self.first_row = self.first_row or row
+        self.last_row = row
+        self.first_column = min(self.first_column or first, first)
+        self.last_column = max(self.last_column, last)
+
+    def at(self, sheet: str) -> dict[str, Any]:
+        """The range as a problem's place and parameters: ``学校!A3:Y4299``, or the sheet's A1 if empty."""
+        from openpyxl.utils import get_column_letter
+
+        if not self.first_row:
+            return {"cell": f"{sheet}!A1", "sheet": sheet, "range": "—"}
+        shown = (
+            f"{get_column_letter(self.first_column)}{self.first_row}:"
+            f"{get_column_letter(self.last_column)}{self.last_row}"
+        )
+        where = (self.first_row, self.first_column)
+        return {"cell": f"{sheet}!{shown}", "where": where, "sheet": sheet, "range": shown}
 
 
 _MIDNIGHT = datetime.time()
