@@ -145,3 +145,36 @@ def test_any_roster_workbook_is_read_or_refused_never_a_crash(tmp_path: Path, ro
     result = invoke("check", DONGAN, "--roster", path)
     assert result.exit_code in (0, 1, 2), result.output
     assert "Traceback" not in result.output and "内部错误" not in result.output
+
+
+def test_a_roster_school_named_otherwise_in_a_workbook_report_is_named_at_that_schools_cell(
+    tmp_path: Path,
+) -> None:
+    """In a workbook the near name stands in a cell of “学校”, not at a line of schools: the problem is
+    there and worded for the sheet; the same roster against the YAML report keeps the YAML's words."""
+    report = tmp_path / "dongan.xlsx"
+    assert invoke("convert", DONGAN, "-o", report).exit_code == 0
+    path = roster(
+        tmp_path / "名册.xlsx",
+        [
+            ["单位", "学校名称"],
+            ["东安县", "东安县职业中等专业学校"],
+            ["东安县", "东安县舜德职业学校(民办)"],
+            ["东安县", "永州市第九职业学校"],
+        ],
+    )
+    code, found = problems(report, "--roster", path)
+    assert code == 2
+    assert [(e["code"], e["cell"], e["path"]) for e in found] == [
+        ("roster-school-similar", "学校!A4（学校名称）", "schools[1].name"),
+        ("roster-school-absent", "本单位!A1", "schools"),
+    ]
+    assert (
+        f"名册 {path}:名册!B3 上的学校“东安县舜德职业学校(民办)”不在“学校”表中；这一格的“东安县舜德职业学校”"
+        in (found[0]["message"])
+    )
+    assert "不在“学校”表中：请在“学校”表中补报该校" in found[1]["message"]
+    assert "schools" not in found[0]["message"] + found[1]["message"]
+    code, found = problems(DONGAN, "--roster", path)
+    assert [e["code"] for e in found] == ["roster-school-similar", "roster-school-absent"]
+    assert "不在本报表的 schools 中；第 " in found[0]["message"] and "cell" not in found[0]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -141,24 +140,20 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
         if school.name in listed:
             continue
         close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
-        found = problem_at(
-            report.file,
-            report.positions,
-            ("schools",),
-            "roster-school-absent",
-            at_key=True,
-            school=school.name,
-            roster=roster.file,
-            roster_line=school.where,
-        )
+        params: dict[str, Any] = {
+            "school": school.name,
+            "roster": roster.file,
+            "roster_line": school.where,
+        }
+        at: tuple[str | int, ...] = ("schools",)
+        code = "roster-school-absent"
         if close:  # a school of the report with a near name: most likely the same school, named otherwise
-            line = line_of(report.positions, ("schools", listed[close[0]], "name"))
-            found = replace(
-                found,
-                code="roster-school-similar",
-                params={**found.params, "similar": close[0], "line": line},
-            )
-        problems.append(found)
+            named = ("schools", listed[close[0]], "name")
+            code = "roster-school-similar"
+            params |= {"similar": close[0], "line": line_of(report.positions, named)}
+            if report.positions.cells:  # a workbook: at that school's cell, which the message points to
+                at = named
+        problems.append(problem_at(report.file, report.positions, at, code, at_key=True, **params))
     return problems
 
 

@@ -502,6 +502,14 @@ MESSAGES: dict[str, str] = {
         'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s schools; is '
         '"{similar}" on line {line} the same school? Use the roster\'s name'
     ),
+    "report.roster-school-absent-in-cell": (
+        'the school "{school}" on the roster {roster}:{roster_line} is not on the sheet 学校: add a row for '
+        "it, or have the roster corrected"
+    ),
+    "report.roster-school-similar-in-cell": (
+        'the school "{school}" on the roster {roster}:{roster_line} is not on the sheet 学校; is "{similar}" '
+        "in this cell the same school? Use the roster's name"
+    ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
     "report.file-kind-directory": "a directory",
     "report.file-kind-fifo": "a named pipe (FIFO)",

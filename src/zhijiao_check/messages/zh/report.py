@@ -350,6 +350,14 @@ MESSAGES: dict[str, str] = {
         "行的“{similar}”是否就是该校？"
         "请使用名册上的校名"
     ),
+    "report.roster-school-absent-in-cell": (
+        "名册 {roster}:{roster_line} 上的学校“{school}”不在“学校”表中：请在“学校”表中补报该校，"
+        "或请名册维护单位更正名册"
+    ),
+    "report.roster-school-similar-in-cell": (
+        "名册 {roster}:{roster_line} 上的学校“{school}”不在“学校”表中；这一格的“{similar}”是否就是该校？"
+        "请使用名册上的校名"
+    ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
     "report.file-kind-directory": "一个目录",
     "report.file-kind-fifo": "一个命名管道（FIFO）",
