@@ -141,6 +141,29 @@ def test_a_cell_is_worded_for_a_workbook_where_yaml_advice_would_not_fit(
         assert problem["cell"].startswith(f"{sheet}!")
 
 
+def test_the_city_parks_funding_is_worded_for_its_sheets(filled, run_cli):
+    """A park of 园区资金 not among 市本级's parks, and a park left without a row: said at 园区资金, in the
+    words of the sheets, never park_funding or amount: 0."""
+    city = yaml.safe_load((SAMPLES / "2023" / "shibenji.yaml").read_text(encoding="utf-8"))
+    book = edit(filled(city, "city.xlsx"), lambda b: setattr(b["园区资金"]["A4"], "value", "某某示范园"))
+    for lang, unknown, unfunded in (
+        ("zh", "园区名称“某某示范园”不在“市本级”表所填的产教融合示范园区（", "在“园区资金”表中没有一行"),
+        (
+            "en",
+            'the park "某某示范园" is not one of the parks filled in on the sheet 市本级',
+            "with 0 under 资金支持",
+        ),
+    ):
+        result = run_cli("validate", book, "-f", "json", "--lang", lang)
+        found = {p["code"]: p for p in json.loads(result.stdout)["problems"]}
+        assert result.exit_code == 2 and set(found) == {"unknown-park", "park-without-funding"}
+        assert found["unknown-park"]["cell"] == "园区资金!A4（园区名称）"
+        assert found["unknown-park"]["message"].startswith(unknown)
+        assert unfunded in found["park-without-funding"]["message"]
+        words = found["unknown-park"]["message"] + found["park-without-funding"]["message"]
+        assert "park_funding" not in words and "demonstration_parks" not in words and "amount" not in words
+
+
 def test_the_same_mistakes_in_yaml_keep_yamls_advice(tmp_path, run_cli):
     text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
     text = text.replace("meets_standards: true", "meets_standards: √", 1).replace(

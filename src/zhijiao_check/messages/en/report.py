@@ -441,6 +441,14 @@ MESSAGES: dict[str, str] = {
         "the parks {parks} have no entry in park_funding: give one entry for every park, "
         "amount: 0 for a park given nothing this year"
     ),
+    "report.unknown-park-in-cell": (
+        'the park "{name}" is not one of the parks filled in on the sheet 市本级 under 产教融合示范园区 '
+        "({parks}): write the name of a park listed there"
+    ),
+    "report.park-without-funding-in-cell": (
+        "the parks {parks} have no row on the sheet 园区资金: give every park a row, with 0 under "
+        "资金支持（万元） for a park given nothing this year"
+    ),
     "report.too-many-problems": (
         "{count} more problems not listed (at most 100 per file): fix the ones above and check again"
     ),

@@ -299,6 +299,13 @@ MESSAGES: dict[str, str] = {
     "report.park-without-funding": (
         "示范园区 {parks} 在 park_funding 中没有一项：每个已建成园区填一项，当年未给予资金写 amount: 0"
     ),
+    "report.unknown-park-in-cell": (
+        "园区名称“{name}”不在“市本级”表所填的产教融合示范园区（{parks}）中：请填写其中一个已建成示范园区的名称"
+    ),
+    "report.park-without-funding-in-cell": (
+        "示范园区 {parks} 在“园区资金”表中没有一行：每个已建成园区填一行，当年未给予资金的，"
+        "“资金支持（万元）”填 0"
+    ),
     "report.too-many-problems": (
         "另有 {count} 个问题未列出（每个文件最多列出 100 个）：请先改正以上问题再检查"
     ),
