@@ -118,6 +118,19 @@ def test_another_version_of_the_tool_does_not_read_it(
     assert load.reads == 2
 
 
+def test_another_checkout_of_the_same_version_does_not_read_it(
+    kept: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code files a kept pack names are its writer's: another checkout of the same version found them
+    unchanged and read back rules of classes it had changed (an internal error: a rule without a field its
+    class had gained). The tool's folder is part of the key."""
+    load = Counting()
+    cache.load_cached(pack, load, _made_from)
+    monkeypatch.setattr(cache, "_TOOL", "/elsewhere/src/zhijiao_check")
+    cache.load_cached(pack, load, _made_from)
+    assert load.reads == 2
+
+
 def test_a_broken_pack_is_never_kept(kept: Path, pack: Path) -> None:
     (pack / "clause-03.yaml").write_text("rules: [{id: nonsense}]\n", encoding="utf-8")
     settled(pack / "clause-03.yaml")

@@ -5,10 +5,11 @@ each quote against the policy) was a seventh of a one-report run; unpickling the
 of that. Only a pack that loaded without a problem is kept; a broken one is read, and reported, every time.
 
 A kept pack is used only while everything it was made from is unchanged: the version of the tool and of
-Python, the pack folder (as given and as resolved), the size, modification time and inode of each of its
-files (the rule files found, ``pack.yaml``, the unit list, the policy text), and of the tool's own modules
-that made it (those whose classes it holds and those that load and check packs, for a checkout being worked
-on). It is a file per pack folder in the user's cache folder (``caching``).
+Python, the folder the tool runs from, the pack folder (as given and as resolved), the size, modification
+time and inode of each of its files (the rule files found, ``pack.yaml``, the unit list, the policy text),
+and of the tool's own modules that made it (those whose classes it holds and those that load and check
+packs, for a checkout being worked on). It is a file per pack folder in the user's cache folder
+(``caching``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, writ
 Pack = TypeVar("Pack")
 
 FORMAT = 1  # of the cache file; a new layout gets a new number
+_TOOL = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package's folder
 # The modules whose code decides what a loaded pack is, besides those of the classes it holds.
 LOADERS = (
     "zhijiao_check.pack.load",
@@ -50,7 +52,9 @@ def load_cached(
     folder = cache_dir()
     if folder is None:
         return load(directory)
-    key = (FORMAT, __version__, sys.version, str(directory), os.path.realpath(directory))
+    # The tool's own folder too: the code files a kept pack names are the writer's, so another checkout or
+    # install of the same version would find them unchanged and read back objects of classes it has changed.
+    key = (FORMAT, __version__, sys.version, _TOOL, str(directory), os.path.realpath(directory))
     path = folder / f"pack-{zlib.crc32(repr(key).encode()):08x}.pickle"
     kept: Pack | None = _read(path, key, directory)
     if kept is not None:
