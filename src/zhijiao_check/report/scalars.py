@@ -45,8 +45,10 @@ _NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "�
 _PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
 # Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
 _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
-_LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
-_LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
+# A line break inside a name, and one with the spaces around it, to write the name on one line (a YAML
+# report's and a workbook's cell, ``report.workbook.shown``).
+LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
 _YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
 _NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
@@ -160,8 +162,8 @@ def text(value: Any) -> Any:
     quoted. A workbook's reader takes off what a cell hides, and says so, before this."""
     if isinstance(value, str) and value.strip():
         inner = value.strip()
-        if _LINE_BREAK.search(inner):
-            raise problem("line-break-in-text", value, write=render(_LINE_BREAKS.sub("", inner)))
+        if LINE_BREAK.search(inner):
+            raise problem("line-break-in-text", value, write=render(LINE_BREAKS.sub("", inner)))
         if inner != value:
             raise problem("text-padded", value, write=render(inner))
         return value

@@ -12,13 +12,11 @@ from zhijiao_check.patterns import later
 from zhijiao_check.problems import Severity
 from zhijiao_check.records import record
 from zhijiao_check.report.joined import joined_by, names_in
-from zhijiao_check.report.scalars import render
+from zhijiao_check.report.scalars import LINE_BREAK, LINE_BREAKS, render
 from zhijiao_check.report.workbook.grids import Cell
 from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, Column
 from zhijiao_check.wording import Join, Wording, msg
 
-_LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
-_LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
 _QUOTED = later(r'"[^"]*"')
 # What a figure's field holds, by its kind or unit of measure: the report's own words (``report.expected-*``).
 _EXPECTED = {
@@ -95,9 +93,9 @@ def trimmed(text: str) -> tuple[str, Slip | None]:
     a warning that names them; a line break inside, an error (a name is one line), read without it so that
     the rows naming the school still find it."""
     inner = text.strip()
-    if _LINE_BREAK.search(inner):
-        one_line = _LINE_BREAKS.sub("", inner)
-        lines = tuple(f"“{part.strip()}”" for part in _LINE_BREAK.split(inner) if part.strip())
+    if LINE_BREAK.search(inner):
+        one_line = LINE_BREAKS.sub("", inner)
+        lines = tuple(f"“{part.strip()}”" for part in LINE_BREAK.split(inner) if part.strip())
         return one_line, Slip(
             "line-break-in-text", {"lines": Join(lines), "count": len(lines), "write": one_line}
         )
@@ -134,8 +132,8 @@ def _percent_digits(number_format: str) -> int | None:
 
 def _spaces(part: str) -> Wording:
     """``2 个空格``, ``一个换行``: the spaces and line breaks taken off one end of a name."""
-    breaks = len(_LINE_BREAK.findall(part))
-    spaces = len(_LINE_BREAK.sub("", part))
+    breaks = len(LINE_BREAK.findall(part))
+    spaces = len(LINE_BREAK.sub("", part))
     kinds: list[Wording] = []
     if spaces:
         kinds.append(msg("workbook.spaces-one") if spaces == 1 else msg("workbook.spaces", count=spaces))
