@@ -167,7 +167,7 @@ def test_a_roster_school_named_otherwise_in_a_workbook_report_is_named_at_that_s
     assert code == 2
     assert [(e["code"], e["cell"], e["path"]) for e in found] == [
         ("roster-school-similar", "学校!A4（学校名称）", "schools[1].name"),
-        ("roster-school-absent", "本单位!A1", "schools"),
+        ("roster-school-absent", "学校!A5", "schools"),  # the row to add it in
     ]
     assert (
         f"名册 {path}:名册!B3 上的学校“东安县舜德职业学校(民办)”不在“学校”表中；这一格的“东安县舜德职业学校”"

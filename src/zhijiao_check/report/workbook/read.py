@@ -83,6 +83,7 @@ class _Reader:
         self.grids = {grid.title.strip(): grid for grid in grids}
         self.order = [grid.title.strip() for grid in grids]
         self.positions = Positions()
+        self.ends: dict[str, int] = {}  # each table sheet's last row read (its key row when it has none)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -405,6 +406,7 @@ class _Reader:
                     {column.key: (index, column) for index, column in columns.items()},
                 )
             )
+        self.ends[grid.title] = previous
         return out
 
     def _total(
@@ -435,6 +437,10 @@ class _Reader:
         for number, cells, where in table:
             entry = self._entry(grid, number, cells, where, (*path, len(out)))
             out.append(entry)
+        if grid.title in self.ends:  # the list as a whole stands where a row would be added to it
+            below = (self.ends[grid.title] + 1, 1)
+            self.positions.values[path] = self.positions.keys[path] = below
+            self.positions.cells[path] = self._at(grid, *below)
         return out
 
     def _grid_of(self, path: Path_) -> str:
