@@ -7,6 +7,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from zhijiao_check.commands import check as check_command
+
 from .conftest import invoke
 from .multiyear import ROOT
 
@@ -167,3 +171,40 @@ def test_a_folder_given_as_the_roster_is_told_to_give_a_file(tmp_path: Path, yea
     assert result.exit_code == 2
     assert f"{tmp_path}: 这是一个目录，不是普通文件，未打开：请给出一个文件" in result.stderr
     assert "报表文件" not in result.stderr  # a roster is no report
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_previous_year_or_a_roster_that_meets_no_year_of_the_run_is_a_notice(
+    years: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    """Without a notice, ``--previous`` of the wrong year compares nothing and a roster of another year checks
+    nothing, and the run reads as if both had been done (a run of 2024 with 2022's reports as previous)."""
+    if streamed:  # the run that writes JSON as it scores (``commands.flat``), as a large run does
+        monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    report = years / "2024" / "dongan.yaml"
+    roster = tmp_path / "roster.yaml"
+    roster.write_text("year: 2026\n" + ROSTER, encoding="utf-8")
+    code, doc = check_json(report, "--previous", years / "2022", "--roster", roster)
+    assert code == 1 and doc["invalid"] == []  # the roster's school missing from 2024 is not held against it
+    assert doc["notices"][:2] == [
+        "--previous 给出的报表为 2022 年，没有本次报表（2024 年）的上一年：未作逐年比较",
+        f"名册 {roster} 为 2026 年，本次没有该年的报表（2024 年）：未按名册核对学校",
+    ]
+    _, english = check_json(report, "--previous", years / "2022", "--roster", roster, "--lang", "en")
+    assert english["notices"][:2] == [
+        (
+            "the --previous reports are of 2022, none of the year before this run's (2024): "
+            "nothing was compared with them"
+        ),
+        (
+            f"the roster {roster} is for 2026 and this run has no report of that year (2024): "
+            "no school was checked against it"
+        ),
+    ]
+    roster.write_text("year: 2024\n" + ROSTER, encoding="utf-8")
+    code, doc = check_json(
+        report, years / "2025" / "dongan.yaml", "--previous", years / "2023", "--roster", roster
+    )
+    assert (
+        not [n for n in doc["notices"] if "--previous" in n or "名册" in n] and code == 2
+    )  # both used: 2023 is the year before 2024; the roster refuses

@@ -75,7 +75,7 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs
+    from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, until_exit
@@ -116,6 +116,7 @@ def _run(options: CheckOptions) -> int:
         valid, invalid, scored = load_and_score(
             paths, packs, selected, jobs, targets, also_read, found, options.color
         )
+        years = {report.year for report in valid}
         if roster is not None:
             from zhijiao_check.report.roster import apply_roster
 
@@ -123,7 +124,10 @@ def _run(options: CheckOptions) -> int:
         earlier, refused = (
             load_all(options.previous, units, color=options.color) if options.previous else ([], [])
         )
-        notices = [msg("cli.previous-invalid", file=bad.file) for bad in refused]
+        notices = [
+            *(msg("cli.previous-invalid", file=bad.file) for bad in refused),
+            *unmatched(years, earlier, roster),
+        ]
         # Evaluated once, whatever the language: the results carry wording, which each output renders.
         result = evaluate(
             valid,

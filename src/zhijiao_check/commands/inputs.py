@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
+    from zhijiao_check.report.roster import Roster
     from zhijiao_check.units import UnitRegistry
+    from zhijiao_check.wording import Wording
 
 T = TypeVar("T")
 
@@ -44,6 +46,25 @@ def load_all(
     )
     valid, bad, _ = _sorted(loaded)
     return valid, invalid + bad
+
+
+def unmatched(years: Iterable[int], earlier: Sequence[ReportFile], roster: Roster | None) -> list[Wording]:
+    """Notices of a ``--previous`` with no report of the year before one of the run's ``years``, and of a
+    ``--roster`` for a year the run has no report of: the comparison or the check asked for would
+    otherwise not be made, and nothing would say so."""
+    from zhijiao_check.wording import Join, msg
+
+    years = set(years)
+    shown = Join(tuple(str(year) for year in sorted(years)))
+    notices: list[Wording] = []
+    if not years:
+        return notices
+    if earlier and not any(report.year + 1 in years for report in earlier):
+        found = Join(tuple(str(year) for year in sorted({report.year for report in earlier})))
+        notices.append(msg("cli.previous-unmatched", found=found, years=shown))
+    if roster is not None and roster.year is not None and roster.year not in years:
+        notices.append(msg("cli.roster-unmatched", file=roster.file, year=roster.year, years=shown))
+    return notices
 
 
 def load_and_score(

@@ -47,7 +47,7 @@ def run_flat(
     """Score ``files`` and write each of ``outputs`` (format, file: ``STREAMED`` formats); the exit status.
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
     reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
-    from zhijiao_check.commands.inputs import progress
+    from zhijiao_check.commands.inputs import progress, unmatched
     from zhijiao_check.processes import in_parallel, ordered_map
 
     rules = [rule for pack in flat.packs for rule in pack.rules]
@@ -61,6 +61,7 @@ def run_flat(
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
         duplicates: list[InvalidReport] = []
+        years: set[int] = set()  # of the reports the roster refused
         # Each report kept, by year and unit (no tuple a report for the key): a second one of the same unit
         # and year is refused; the year-before comparison looks a report's unit up here.
         seen: dict[int, dict[str, HeldReport]] = {}
@@ -76,6 +77,7 @@ def run_flat(
                 loaded.append(done)
             elif isinstance(done, Refused):
                 refused.append(done.invalid)
+                years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
                 first = spool.report(seen[done.year][done.unit]).file
                 duplicates.append(duplicate(unpacked(done.kept), first))
@@ -92,6 +94,7 @@ def run_flat(
                 kept.append(one)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
         earlier, notices = previous()
+        notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
         document, warnings, code = assembled(

@@ -68,6 +68,7 @@ class Refused(NamedTuple):
     """A report the roster refuses (listed after the reports invalid in themselves)."""
 
     invalid: InvalidReport
+    year: int  # a year of the run all the same (``inputs.unmatched``)
 
 
 def listed_as_text(files: list[tuple[Path, str]]) -> list[tuple[str, str]]:
@@ -96,7 +97,9 @@ def scorer(
         from zhijiao_check.report.roster import missing_schools
 
         errors = missing_schools(loaded, flat.roster)
-        return Refused(InvalidReport(loaded.file, (*errors, *loaded.warnings))) if errors else loaded
+        if not errors:
+            return loaded
+        return Refused(InvalidReport(loaded.file, (*errors, *loaded.warnings)), loaded.year)
 
     def scored(loaded: ReportFile, evaluation: ReportEvaluation) -> Scored:
         figures = figures_of(evaluation, places)

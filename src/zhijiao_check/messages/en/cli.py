@@ -99,6 +99,14 @@ MESSAGES: dict[str, str] = {
     "cli.previous-invalid": (
         "the previous-year report {file} is invalid and was not compared (check it with validate)"
     ),
+    "cli.previous-unmatched": (
+        "the --previous reports are of {found}, none of the year before this run's ({years}): "
+        "nothing was compared with them"
+    ),
+    "cli.roster-unmatched": (
+        "the roster {file} is for {year} and this run has no report of that year ({years}): "
+        "no school was checked against it"
+    ),
     "cli.diff-invalid": "cannot compare: an invalid report",
     "cli.diff-other-unit": (
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"

@@ -77,6 +77,10 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
+    "cli.previous-unmatched": (
+        "--previous 给出的报表为 {found} 年，没有本次报表（{years} 年）的上一年：未作逐年比较"
+    ),
+    "cli.roster-unmatched": "名册 {file} 为 {year} 年，本次没有该年的报表（{years} 年）：未按名册核对学校",
     "cli.diff-invalid": "无法比较：报表无效",
     "cli.diff-other-unit": "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
     "cli.diff-folder-and-file": (
