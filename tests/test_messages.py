@@ -59,6 +59,14 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
     "catalogue.severity-": get_args(get_type_hints(RuleBase)["severity"]),
     "render.exit-": ("0", "1", "2"),
+    # the collections whose items hold a number to sum (kinds/total.py; tests/kinds/test_total.py finds them)
+    "engine.sum-over.": (
+        "schools",
+        "majors",
+        "enterprise_practice",
+        "city.talent_allowances",
+        "city.park_funding",
+    ),
     "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
     "input.": HEADER_KEYS,
     "cli.": None,

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-from factory import DROP, city_year, county, edit, replace_unit, school, validated
+import typing
 
+import pytest
+from factory import DROP, city_year, county, edit, major, replace_unit, school, validated
+from pydantic import BaseModel
+
+from zhijiao_check.i18n import Translator, exists
 from zhijiao_check.kinds.total import TotalRule
+from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
+from zhijiao_check.pack.fields import _item_type, _plain
+from zhijiao_check.report.model import Report
 
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
 
@@ -68,7 +75,117 @@ def test_a_sum_over_items_matching_a_filter(tmp_path):
     report["schools"].append(school("东安县舜德职业学校", ownership="private", year=2023, students=5000))
     result = judge(tmp_path, rule, [report])
     assert result.observed == 1700
-    assert result.explanation == "2 项在校生合计 1700 人 < 2000 人"
+    assert result.explanation == "2 所学校的在校生合计 1700 人 < 2000 人"
+    english = judge(tmp_path, rule, [report], lang="en")
+    assert english.explanation == "students of 2 schools = 1700 persons < 2000 persons"
+
+
+def sum_over(over: str, field: str, value: float, unit: str = "count", scope: str = "unit") -> TotalRule:
+    return validated(
+        TotalRule,
+        fields(
+            kind="total",
+            of={"over": over, "field": field},
+            unit=unit,
+            scope=scope,
+            target={"op": ">=", "value": value},
+        ),
+    )
+
+
+def test_a_sum_over_schools_counts_the_schools_not_what_they_hold(tmp_path):
+    # Three schools holding one course between them: 3 schools, 1 course (not "3 courses total 1").
+    report = county(year=2023)
+    report["schools"][0]["ideological_courses"] = 1
+    for name in ("东安县第二职业中专", "东安县舜德职业学校"):
+        report["schools"].append(school(name, year=2023, ideological_courses=0))
+    rule = sum_over("schools", "ideological_courses", 1)
+    assert judge(tmp_path, rule, [report]).explanation == "3 所学校的思想政治优质课程合计 1 ≥ 1"
+    assert (
+        judge(tmp_path, rule, [report], lang="en").explanation
+        == "quality ideological and political courses of 3 schools = 1 ≥ 1"
+    )
+
+
+def test_a_sum_over_majors_says_majors(tmp_path):
+    report = county(year=2023)
+    report["schools"][0]["majors"] = [
+        major("机电技术应用", year=2023, enrollment=120),
+        major("服装设计与工艺", year=2023, enrollment=80),
+    ]
+    rule = sum_over("majors", "enrollment", 300, unit="persons")
+    assert judge(tmp_path, rule, [report]).explanation == "2 个专业的当年招生合计 200 人 < 300 人"
+    assert (
+        judge(tmp_path, rule, [report], lang="en").explanation
+        == "enrollment of 2 majors = 200 persons < 300 persons"
+    )
+
+
+def test_a_sum_over_practice_groups_says_groups(tmp_path):
+    report = county(year=2023)
+    report["schools"][0]["enterprise_practice"] = [
+        {"teachers": 3, "months": 6},
+        {"teachers": 2, "months": 12},
+    ]
+    rule = sum_over("enterprise_practice", "teachers", 1, unit="persons")
+    assert judge(tmp_path, rule, [report]).explanation == "2 组企业实践教师合计 5 人 ≥ 1 人"
+    assert (
+        judge(tmp_path, rule, [report], lang="en").explanation
+        == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 persons"
+    )
+
+
+def test_sums_over_the_city_blocks_lists_say_allowances_and_parks(tmp_path):
+    reports = city_year(2025, parks=3, allowances=(5000, 8000, 6000))
+    allowances = sum_over("city.talent_allowances", "amount", 20000, unit="yuan", scope="city")
+    result = judge(tmp_path, allowances, reports)
+    assert result.explanation == "3 笔人才津贴的津贴金额（元）合计 19000 元 < 20000 元"
+    assert (
+        judge(tmp_path, allowances, reports, lang="en").explanation
+        == "allowance (yuan) of 3 talent allowances = 19000 yuan < 20000 yuan"
+    )
+    parks = sum_over("city.park_funding", "amount", 500, scope="city")
+    assert judge(tmp_path, parks, reports).explanation == "3 个示范园区的资金支持（万元）合计 600 ≥ 500"
+    assert (
+        judge(tmp_path, parks, reports, lang="en").explanation
+        == "funding (10,000 yuan) of 3 demonstration parks = 600 ≥ 500"
+    )
+
+
+def _summable() -> set[str]:
+    """The collections of the report model whose items hold a number: those a sum can run over."""
+    found = set()
+    for over in (*SCHOOL_COLLECTIONS, *_lists(Report, "")):
+        item = _item_type(over)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            numbers = (_plain(info.annotation) for info in item.model_fields.values())
+            if any(annotation in (int, float) for annotation in numbers):
+                found.add(over)
+    return found
+
+
+def _lists(model: type[BaseModel], prefix: str) -> list[str]:
+    """The dotted paths of the model's list fields (``city.park_funding``)."""
+    paths = []
+    for name, info in model.model_fields.items():
+        annotation = _plain(info.annotation)
+        if typing.get_origin(annotation) is list:
+            paths.append(prefix + name)
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            paths += _lists(annotation, f"{prefix}{name}.")
+    return paths
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_collection_a_sum_can_run_over_has_words_for_its_items(lang):
+    summable = _summable()
+    assert {"schools", "majors", "enterprise_practice", "city.park_funding"} <= summable  # the walk works
+    tr = Translator(lang)
+    assert {over for over in summable if not exists(f"engine.sum-over.{over}")} == set()
+    for over in summable:
+        assert tr(f"engine.sum-over.{over}", label="X", count=2, value="9") != tr(
+            "engine.sum-items", label="X", count=2, value="9"
+        )
 
 
 def test_compared_with_another_total(tmp_path):

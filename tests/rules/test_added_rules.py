@@ -117,6 +117,32 @@ def test_one_across_the_city_passes_none_fails_in_2025(city_results, rule, field
     assert result.observed == 1
 
 
+@pytest.mark.parametrize(
+    ("rule", "zh", "en"),
+    [
+        (
+            "c5.ideological-courses",
+            "19 所学校的思想政治优质课程合计 1 ≥ 1",
+            "quality ideological and political courses of 19 schools = 1 ≥ 1",
+        ),
+        (
+            "c6.worker-training-bases",
+            "19 所学校的示范性职工培训基地合计 0 < 1",
+            "demonstration worker-training bases of 19 schools = 0 < 1",
+        ),
+    ],
+)
+def test_the_sum_is_said_over_the_schools_not_as_so_many_courses_or_bases(city_results, rule, zh, en):
+    # 19 schools, one of them with a course and none with a base: "19 项…合计 1" read as 19 courses.
+    reports = city_year(2025)
+    for report in reports:
+        for item in report["schools"]:
+            item["ideological_courses"] = item["worker_training_bases"] = 0
+    reports[0]["schools"][0]["ideological_courses"] = 1
+    assert city_results(reports)[rule].explanation == zh
+    assert city_results(reports, lang="en")[rule].explanation == en
+
+
 @pytest.mark.parametrize("rule", ["c5.ideological-courses", "c6.worker-training-bases"])
 def test_none_yet_before_2025_is_pending(city_results, rule):
     reports = city_year(2023)

@@ -16,7 +16,7 @@ from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Before, RuleBase, Sum, Unit, short_sum
-from zhijiao_check.wording import Join, Wording, msg, seq
+from zhijiao_check.wording import Join, Msg, Wording, msg, seq
 
 
 @record(kw_only=True)
@@ -42,12 +42,15 @@ class TotalRule(RuleBase):
 
 
 def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, places: int = 2) -> Wording:
-    """``下一年度普高招生计划 3800``, or ``15 个单位公办中职学位数合计 25340``; ``places``: the most places of
-    the figure (``decimals``)."""
+    """``下一年度普高招生计划 3800``, ``15 个单位公办中职学位数合计 25340``, or
+    ``31 所学校的思想政治优质课程合计 1``; ``places``: the most places of the figure (``decimals``)."""
     label = field_label(spec.field, spec.over)
     shown = show(value.value if value.value is not None else value.given, unit, decimals=places)
     if spec.over is not None:
-        return msg("engine.sum-items", label=label, count=len(value.parts), value=shown)
+        # Said by what the items are (31 schools, not "31 courses": the count is of the items summed over, the
+        # figure of what they hold); a collection without words of its own is said as entries.
+        params = (("label", label), ("count", len(value.parts)), ("value", shown))
+        return Msg(f"engine.sum-over.{spec.over}", params, fallback=Msg("engine.sum-items", params))
     if scope.city and not spec.field.startswith("city."):
         return msg("engine.sum-units", label=label, count=len(value.parts), value=shown)
     return seq(label, " ", shown)

@@ -14,7 +14,14 @@ MESSAGES: dict[str, str] = {
     "engine.field-absent": "{field} not given",
     "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
     "engine.sum-units": "{label} of {count} units = {value}",
+    # A sum over items, said by what the items are (kinds/total.py), else "entries". A practice group's
+    # fields are named as the practice's (teachers in enterprise practice), so its groups are only groups.
     "engine.sum-items": "{label} of {count} entries = {value}",
+    "engine.sum-over.schools": "{label} of {count} schools = {value}",
+    "engine.sum-over.majors": "{label} of {count} majors = {value}",
+    "engine.sum-over.enterprise_practice": "{label} in {count} groups = {value}",
+    "engine.sum-over.city.talent_allowances": "{label} of {count} talent allowances = {value}",
+    "engine.sum-over.city.park_funding": "{label} of {count} demonstration parks = {value}",
     "engine.and-more": " and {count} more",
     "engine.above-range": "{count} is above the policy's range {range} (top {high}): reported, not failed",
     "engine.distinct": "{items} entries, {count} different by {field}: counted as {count}",

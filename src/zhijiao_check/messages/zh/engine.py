@@ -14,7 +14,14 @@ MESSAGES: dict[str, str] = {
     "engine.field-absent": "未填写{field}",
     "engine.zero-denominator": "分母（{label}）为 0，无法计算比例",
     "engine.sum-units": "{count} 个单位{label}合计 {value}",
-    "engine.sum-items": "{count} 项{label}合计 {value}",
+    # A sum over items, said by what the items are (kinds/total.py), else 条目 (entries). A practice group's
+    # fields are named as the practice's (企业实践教师), so its groups are only 组.
+    "engine.sum-items": "{count} 个条目的{label}合计 {value}",
+    "engine.sum-over.schools": "{count} 所学校的{label}合计 {value}",
+    "engine.sum-over.majors": "{count} 个专业的{label}合计 {value}",
+    "engine.sum-over.enterprise_practice": "{count} 组{label}合计 {value}",
+    "engine.sum-over.city.talent_allowances": "{count} 笔人才津贴的{label}合计 {value}",
+    "engine.sum-over.city.park_funding": "{count} 个示范园区的{label}合计 {value}",
     "engine.and-more": "等（另 {count} 个）",
     "engine.above-range": "共 {count} 个，超过政策区间 {range} 的上限 {high}：如实报告，不判失败",
     "engine.distinct": "{items} 项中{field}不同的有 {count} 个，按 {count} 计",
