@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, major, school, validated
+from factory import DROP, city_year, county, major, replace_unit, school, validated
 
 from zhijiao_check.kinds.count import CountRule
 
@@ -190,3 +190,107 @@ def test_a_list_not_given_by_a_school_the_filter_keeps_is_missing(tmp_path):
     report["schools"][0].pop("majors")
     result = judge(tmp_path, rule, [report])
     assert (result.status, result.explanation) == ("missing", "缺少数据：东安县职业中等专业学校.majors")
+
+
+# ----------------------------------------------------------------- names that repeat: distinct items, said so
+
+
+def quality_majors_at(reports: list[dict], majors: dict[str, list[str]]) -> list[dict]:
+    """The city year with no quality major but those named, by county: the county school's majors."""
+    for report in reports:
+        for item in report["schools"]:
+            for entry in item["majors"]:
+                entry["designations"] = []
+    for county_name, names in majors.items():
+        reports = replace_unit(
+            reports,
+            county_name,
+            {"schools[0].majors": [major(name, designations=["quality"]) for name in names]},
+        )
+    return reports
+
+
+QUALITY_MAJORS = count_rule(
+    "majors",
+    [{"field": "designations", "op": "contains", "value": "quality"}],
+    scope="city",
+    target={"value": 10},
+)
+
+
+def test_majors_of_one_name_at_different_schools_are_each_said_with_their_school(tmp_path):
+    # Three 服装设计与工艺 of three schools are three majors: bare, the list read as one counted three times.
+    reports = quality_majors_at(
+        city_year(2025),
+        {
+            "祁阳市": ["服装设计与工艺", "药剂"],
+            "东安县": ["服装设计与工艺"],
+            "江华瑶族自治县": ["服装设计与工艺"],
+        },
+    )
+    result = judge(tmp_path, QUALITY_MAJORS, reports)
+    assert result.observed == 4
+    assert result.explanation == (
+        "4 < 10：服装设计与工艺（祁阳市职业中等专业学校）、药剂、服装设计与工艺（东安县职业中等专业学校）、"
+        "服装设计与工艺（江华瑶族自治县职业中等专业学校）"
+    )
+    english = judge(tmp_path, QUALITY_MAJORS, reports, lang="en")
+    assert english.explanation == (
+        "4 < 10: 服装设计与工艺 (祁阳市职业中等专业学校), 药剂, 服装设计与工艺 (东安县职业中等专业学校), "
+        "服装设计与工艺 (江华瑶族自治县职业中等专业学校)"
+    )
+
+
+def test_names_said_once_stay_bare(tmp_path):
+    reports = quality_majors_at(city_year(2025), {"祁阳市": ["服装设计与工艺"], "东安县": ["药剂"]})
+    assert judge(tmp_path, QUALITY_MAJORS, reports).explanation == "2 < 10：服装设计与工艺、药剂"
+
+
+def test_a_count_of_distinct_names_says_each_name_once_without_schools(tmp_path):
+    rule = count_rule(
+        "majors",
+        [{"field": "designations", "op": "contains", "value": "quality"}],
+        distinct="name",
+        scope="city",
+        target={"value": 10},
+    )
+    reports = quality_majors_at(
+        city_year(2025), {"祁阳市": ["服装设计与工艺"], "东安县": ["服装设计与工艺", "药剂"]}
+    )
+    result = judge(tmp_path, rule, reports)
+    assert result.explanation == "2 < 10：服装设计与工艺、药剂"
+    assert result.notes == ("3 项中专业名称不同的有 2 个，按 2 计",)
+
+
+def test_list_entries_of_one_name_in_different_units_are_said_with_their_unit(tmp_path):
+    rule = count_rule("training_bases", scope="city", target={"value": 20})
+    reports = city_year(2025)
+    for name in ("道县", "江永县"):
+        reports = replace_unit(reports, name, {"training_bases": [{"name": "园林花卉实训基地"}]})
+    result = judge(tmp_path, rule, reports)
+    assert "、园林花卉实训基地（道县）、园林花卉实训基地（江永县）、" in result.explanation
+    english = judge(tmp_path, rule, reports, lang="en")
+    assert ", 园林花卉实训基地 (道县), 园林花卉实训基地 (江永县), " in english.explanation
+
+
+def test_one_school_name_in_two_units_reports_is_said_with_each_unit(tmp_path):
+    rule = count_rule(
+        "schools",
+        [{"field": "designations", "op": "contains", "value": "chuyi_brand"}],
+        scope="city",
+        target={"value": 2},
+    )
+    reports = city_year(2025, chuyi_schools=0)
+    for name in ("道县", "江永县"):
+        reports = replace_unit(
+            reports,
+            name,
+            {"schools[0].name": "永州市楚怡职业学校", "schools[0].designations": ["chuyi_brand"]},
+        )
+    result = judge(tmp_path, rule, reports)
+    assert result.explanation == "2 ≥ 2：永州市楚怡职业学校（道县）、永州市楚怡职业学校（江永县）"
+    # and a major of that school in both: its school is not enough, the unit comes first
+    reports = quality_majors_at(reports, {"道县": ["服装设计与工艺"], "江永县": ["服装设计与工艺"]})
+    assert judge(tmp_path, QUALITY_MAJORS, reports).explanation == (
+        "2 < 10：服装设计与工艺（道县 · 永州市楚怡职业学校）、服装设计与工艺（江永县 · 永州市楚怡职业学校）"
+    )

@@ -10,7 +10,7 @@ from zhijiao_check.renderers.layout.chinese import break_chinese
 from zhijiao_check.renderers.layout.text import cell_len, plain
 
 CLOSING = "，。、：；！？）」』】〉》”’%,:;!?)]"
-OPENING = "（「『【〈《“‘"
+OPENING = "（「『【〈《“‘("
 
 
 def test_a_comparison_keeps_its_target_and_the_names_fill_the_lines() -> None:
@@ -34,6 +34,22 @@ def test_a_latin_mark_after_a_chinese_name_stays_with_it() -> None:
         "校: appropriation per student",
     ]
     assert break_chinese("7 < 10: 药剂, 农产品加工与质量检测, 服装设计与工艺", 36).split("\n")[1][0] != ","
+
+
+def test_a_latin_bracket_before_a_chinese_name_stays_with_it() -> None:
+    # English output qualifies a repeated name by its school: 服装设计与工艺 (蓝山县…); a line ended with "("
+    text = "9 < 20: 药剂, 服装设计与工艺 (蓝山县职业中等专业学校), 服装设计与工艺 (江华瑶族自治县职业学校)"
+    assert break_chinese(text, 30).split("\n") == [
+        "9 < 20: 药剂, 服装设计与工艺",  # not "… 服装设计与工艺 (" over "蓝山县…"
+        "(蓝山县职业中等专业学校), 服装",
+        "设计与工艺 (江华瑶族自治县职业",
+        "学校)",
+    ]
+    # inside other text it is text, as before: a(1).yaml is not parted
+    assert break_chinese("一二三四五六七八九十 a(1).yaml:3", 24).split("\n") == [
+        "一二三四五六七八九十",
+        "a(1).yaml:3",
+    ]
 
 
 def test_a_number_stays_with_its_measure_word_and_the_word_that_belongs_to_it() -> None:
@@ -103,6 +119,7 @@ WORDS = st.sampled_from(
         "、",
         "：",
         "（在建）",
+        "(东安县职业中等专业学校)",
         "4",
         "<",
         "10000",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factory import DROP, city_year, county, edit, line_of, plain_unit, replace_unit, without
+from factory import DROP, city_year, county, edit, line_of, major, plain_unit, replace_unit, without
 
 SHARE = "c1.vocational-share"
 FREEZE = "c1.general-plan-freeze"
@@ -254,6 +254,25 @@ def test_count_one_below_target_in_2025_fails(city_results, rule, figure, target
 def test_quality_schools_are_named_in_the_explanation(city_results):
     result = city_results(city_year(2025, quality_schools=2))["c1.quality-schools"]
     assert result.explanation == "2 < 6：零陵区职业中等专业学校、冷水滩区职业中等专业学校"
+
+
+def test_quality_majors_of_one_name_at_two_schools_are_each_said_with_their_school(city_results):
+    # 零陵区's and 东安县's 机电技术应用 are two majors: said bare, the list would read as one counted twice.
+    reports = city_year(2025, quality_majors=3)
+    reports = replace_unit(
+        reports, "东安县", {"schools[0].majors": [major("机电技术应用", designations=["quality"])]}
+    )
+    result = city_results(reports)["c1.quality-majors"]
+    assert result.observed == 4
+    assert result.explanation == (
+        "4 < 10：机电技术应用（零陵区职业中等专业学校）、电子技术应用、数控技术应用、"
+        "机电技术应用（东安县职业中等专业学校）"
+    )
+    english = city_results(reports, lang="en")["c1.quality-majors"]
+    assert english.explanation == (
+        "4 < 10: 机电技术应用 (零陵区职业中等专业学校), 电子技术应用, 数控技术应用, "
+        "机电技术应用 (东安县职业中等专业学校)"
+    )
 
 
 def test_quality_schools_below_the_linear_schedule_are_behind(city_results):

@@ -6,6 +6,7 @@ c7.training-base, c8.demonstration-parks, c3.new-higher-colleges (1-2所, more i
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Literal
 
 from zhijiao_check.measure.conditions import field_label, select
@@ -75,12 +76,43 @@ def measure(rule: CountRule, scope: Scope) -> Measure:
     )
 
 
-def _shown(rule: CountRule, counted: list[Item]) -> list[str]:
+def _shown(rule: CountRule, counted: list[Item]) -> list[Wording]:
     """The names counted: one per item, or one per different value of the ``distinct`` field."""
     if rule.distinct is None:
-        return [item.name for item in counted]
+        return _told_apart(counted)
     return list(dict.fromkeys(str(item.get(rule.distinct)) for item in counted))
 
 
+def _told_apart(items: list[Item]) -> list[Wording]:
+    """The items' names, a name that more than one item has said with where each is: majors of one name at
+    three schools are three majors, not one counted three times (服装设计与工艺（东安县职业中等专业学校）).
+    Only names that repeat: most are said once, and a list of bare names stays short."""
+    names = Counter(item.name for item in items)
+    if all(n == 1 for n in names.values()):
+        return [item.name for item in items]
+    # By its school; a school (or a list entry, which has none) by its unit. The unit as well where that is
+    # still not enough: one school's name in two units' reports.
+    places = [_place(item) if names[item.name] > 1 else "" for item in items]
+    pairs = Counter(zip((item.name for item in items), places, strict=True))
+    return [
+        item.name
+        if not place
+        else seq(
+            item.name,
+            msg(
+                "engine.paren",
+                text=place if pairs[item.name, place] == 1 else f"{item.report.unit} · {place}",
+            ),
+        )
+        for item, place in zip(items, places, strict=True)
+    ]
+
+
+def _place(item: Item) -> str:
+    return item.school if item.school is not None and item.school != item.name else item.report.unit
+
+
 def _count(rule: CountRule, counted: list[Item]) -> int:
-    return len(_shown(rule, counted))
+    if rule.distinct is None:
+        return len(counted)
+    return len({str(item.get(rule.distinct)) for item in counted})

@@ -14,20 +14,24 @@ _OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』
 # other text too (D:\data, a.yaml:37): part of a run of other text, closing after anything else. Not the
 # full stop, which stands inside numbers (3.5) and names (a.yaml).
 _LATIN_CLOSING = ",:;!?)]"
+# And the Latin bracket that opens what follows it (English output puts " (" before a Chinese name:
+# 服装设计与工艺 (东安县职业中等专业学校)): inside a run of other text (a(1).yaml), opening before anything
+# else.
+_LATIN_OPENING = "("
 _BEFORE_NUMBERS = "另第共约"  # words that belong to the number after them: 另 3 个, 第 2 组, 共 12 所
 _RELATIONS = "<>=≤≥≠∈∉"  # a comparison is read whole: 3 < 6, not 3 < over 6
 
 
 class _Kinds(dict[int, str]):
     """Each character's kind for ``_ATOMS`` (``str.translate`` asks by code point): opening or closing mark,
-    Latin closing mark, space, wide (Chinese), one of ``_BEFORE_NUMBERS``, relation, digit, other. A pattern
-    of Chinese's ranges would build a table of the whole plane when compiled, some 60 million instructions of
-    a one-report table run."""
+    Latin closing or opening mark, space, wide (Chinese), one of ``_BEFORE_NUMBERS``, relation, digit, other.
+    A pattern of Chinese's ranges would build a table of the whole plane when compiled, some 60 million
+    instructions of a one-report table run."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         kind = "O" if char in _OPENING else "C" if char in _CLOSING else "S" if char.isspace() else "A"
-        kind = "L" if char in _LATIN_CLOSING else kind
+        kind = "L" if char in _LATIN_CLOSING else "B" if char in _LATIN_OPENING else kind
         kind = "D" if "0" <= char <= "9" else "W" if kind == "A" and cell_len(char) == 2 else kind
         kind = "P" if char in _BEFORE_NUMBERS else "R" if char in _RELATIONS else kind
         self[code] = kind
@@ -40,8 +44,9 @@ _KINDS = _Kinds()
 # (另, 第: ``_BEFORE_NUMBERS``); or a run of other text. With the closing marks after it and the opening marks
 # before it (a space between included: such a mark may not start or end a line whatever stands between);
 # and atoms joined by a relation, one comparison (``_RELATIONS``): （在建） ≠ completed.
-_OPERAND = r"(?:O[WP]{1,4}C|(?:OS*)*(?:(?:PS?)?D[ADL]*(?:S?[WP])?|[WP]|[AD][ADL]*))(?:S*[CL])*"
-_ATOMS = later(rf"S+|{_OPERAND}(?:S*R+S*{_OPERAND})*|(?:OS*)*(?:C|L|O|R+)(?:S*[CL])*")
+_RUN = r"[ADL]*(?:B+[ADL]+)*"  # the rest of a run of other text: a Latin bracket inside it, not at its end
+_OPERAND = rf"(?:O[WP]{{1,4}}C|(?:[OB]S*)*(?:(?:PS?)?D{_RUN}(?:S?[WP])?|[WP]|[AD]{_RUN}))(?:S*[CL])*"
+_ATOMS = later(rf"S+|{_OPERAND}(?:S*R+S*{_OPERAND})*|(?:[OB]S*)*(?:C|L|O|B|R+)(?:S*[CL])*")
 _CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
 
 
