@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from zhijiao_check.pack.load import load_packs
+
 from .conftest import ROOT, as_json, check, render
 
 VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
@@ -193,6 +195,32 @@ def test_embedded_data_is_json_even_with_markup_in_a_name(edited: Any) -> None:
     text = html[start : html.index("</script>", start)]
     assert "<" not in text and "\\u003c!--" in text
     assert json.loads(text) == as_json(run)
+
+
+def test_heat_map_columns_carry_the_rules_short_labels(whole_run: Any) -> None:
+    """In Chinese each rule's column is headed by its ``short`` label, the ID on hover (a rule without one
+    was headed by its whole title, written top to bottom: 公办职业院校落实党委领导下的校长负责制, 19
+    characters, made the header row that tall); in English by the ID, the title on hover."""
+    shorts = {rule.id: rule.short for rule in load_packs([])[0].rules}
+    for lang in ("zh", "en"):
+        dom = parse(render("html", whole_run, lang))
+        for matrix in dom.all("section", class_="matrix"):
+            heads = matrix.all("th", class_="rule")
+            assert {th.attrs["data-rule"] for th in heads} >= {
+                "c14.principal-responsibility",
+                "c1.vocational-share",
+            }
+            for th in heads:
+                rule = th.attrs["data-rule"]
+                if lang == "zh":
+                    assert (th.one("span").text(), th.attrs["title"]) == (shorts[rule], rule)
+                    assert len(th.one("span").text()) <= 8
+                else:
+                    assert th.one("span").text() == rule
+    zh = parse(render("html", whole_run))
+    heads = {th.attrs["data-rule"]: th.one("span").text() for th in zh.all("th", class_="rule")}
+    assert heads["c14.principal-responsibility"] == "校长负责制"
+    assert heads["c11.part-time-teacher-rules"] == "兼职教师聘任"
 
 
 def test_page_is_self_contained(whole_run: Any) -> None:

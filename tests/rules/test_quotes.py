@@ -146,6 +146,28 @@ def test_rule_has_a_title_in_both_languages(rule):
     assert rule["title"]["zh"] and rule["title"]["en"]
 
 
+SHORT_MOST = 8  # characters: the heat map's column headers are the short labels, written top to bottom
+
+
+@pytest.mark.parametrize("rule", RULES, ids=by_id)
+def test_rule_has_a_short_chinese_label_for_narrow_places(rule):
+    """The HTML heat map heads each rule's column with ``short`` (with its title, much longer, where none)."""
+    short = rule.get("short")
+    assert short, "no short label: the heat map would head its column with the whole title"
+    assert 2 <= len(short) <= SHORT_MOST
+    assert re.search(r"[\u4e00-\u9fff]", short), "a Chinese label"
+    assert len(short) < len(rule["title"]["zh"])
+
+
+def test_short_labels_tell_the_rules_apart():
+    shorts = [rule["short"] for rule in RULES]
+    assert len(set(shorts)) == len(shorts)
+
+
+def test_the_pack_loader_reads_the_same_short_labels():
+    assert [rule.short for rule in builtin_packs()[0].rules] == [rule["short"] for rule in RULES]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=by_id)
 def test_rule_clause_matches_targets_md(rule):
     row = ROWS[rule["id"]]
