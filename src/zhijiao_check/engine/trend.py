@@ -6,10 +6,11 @@ fits a least-squares line through (year, observed) over the years observed (at l
 due year: the projected value, the first whole year the line meets the target, on or off track. It is advice:
 it never changes a status or the exit status.
 
-A projection is made only for a rule with a due year that has not passed (the latest year observed is the due
-year or earlier: after it the yearly statuses judge the target) and a single target number with ``>=``, ``>``,
-``<=`` or ``<`` that is not computed from other figures. A year is left out of the fit when its figure is
-incomplete: the rule's data was missing, or (city-wide) units were missing.
+A projection is made only for a rule whose due year the run does not reach (every year observed is before
+it: from the due year on, that year's status judges the target, which a projection could only contradict) and
+a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed from other figures. A year is
+left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units were
+missing.
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     # the model's fields: getattr on a kind without one raises inside pydantic, slowly
     if op not in _DIRECTIONS or isinstance(value, list) or getattr(rule, "compare_to", None) is not None:
         return None, "target-not-fixed"
-    if max(p.year for p in points) > due:
+    if max(p.year for p in points) >= due:
         return None, "due-passed"
     used = [
         (p.year, float(p.observed))
