@@ -8,9 +8,9 @@ it never changes a status or the exit status.
 
 A projection is made only for a rule whose due year the run does not reach (every year observed is before
 it: from the due year on, that year's status judges the target, which a projection could only contradict) and
-a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed from other figures. A year is
-left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units were
-missing.
+a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed (``kinds.computed_target``). A
+year is left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units
+were missing.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from zhijiao_check.engine import timing
+from zhijiao_check.kinds import computed_target
 from zhijiao_check.measure.numbers import holds
 from zhijiao_check.records import record
 
@@ -115,8 +116,7 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     op, value = rule.target.op, rule.target.value
     if rule.kind == "flag":
         return None, "not-a-number"
-    # the model's fields: getattr on a kind without one raises inside pydantic, slowly
-    if op not in _DIRECTIONS or isinstance(value, list) or getattr(rule, "compare_to", None) is not None:
+    if op not in _DIRECTIONS or isinstance(value, list) or computed_target(rule):
         return None, "target-not-fixed"
     if max(p.year for p in points) >= due:
         return None, "due-passed"

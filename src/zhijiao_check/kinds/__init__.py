@@ -37,3 +37,14 @@ class Kind(Protocol):
     def reads(self) -> list[str]: ...
 
     def measure(self, scope: Scope) -> Measure: ...
+
+
+def computed_target(rule: AnyRule) -> bool:
+    """Whether the rule's target is computed for each report or year rather than given as a number: held
+    against another figure (``compare_to``) or against the report's year plus a number (``year_plus``). Its
+    ``target.value`` then means nothing (the record's default, 1): the one test of it, so that a result's
+    target, a trend's and a projection cannot disagree."""
+    # isinstance, not getattr: getattr on a record without the field raises inside Pydantic, slowly
+    if isinstance(rule, TotalRule):
+        return rule.compare_to is not None or rule.year_plus is not None
+    return isinstance(rule, RatioRule) and rule.compare_to is not None
