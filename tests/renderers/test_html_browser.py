@@ -126,6 +126,8 @@ def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: 
     dom = parse(pages["东安县.html"])
     assert [d.attrs["data-year"] for d in dom.all("details", class_="report")] == ["2022", "2023", "2024"]
     assert all("open" in d.attrs for d in dom.all("details", class_="report"))
+    [trend] = dom.all("details", class_="unit-trend")  # its trends, open as its reports are
+    assert "open" in trend.attrs
     assert [div.text() for div in dom.one("div", class_="signoff").all("div")] == [
         "填报单位（盖章）：",
         "审核人：",
