@@ -14,6 +14,7 @@ from zhijiao_check import __version__
 from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import Lazy
+from zhijiao_check.kinds import computed_target
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
@@ -344,7 +345,7 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
         if rule.kind == "flag"
         else {
             "op": rule.target.op,
-            "value": None if getattr(rule, "compare_to", None) is not None else rule.target.value,
+            "value": None if computed_target(rule) else rule.target.value,
         },
         "due": rule.time.due,
         "linear": rule.time.linear,

@@ -19,6 +19,8 @@ RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
 """Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
+Range = tuple[float, float | None]
+"""The values a rule's observed figure can take: (lowest, highest), the highest None when there is none."""
 
 
 # The rule vocabulary is plain records, which Pydantic checks as it checks models when a rule file is read
@@ -219,4 +221,9 @@ class RuleBase(Strict):
 
     def reads(self) -> list[str]:
         """The report fields the rule reads, for ``explain`` and the docs."""
+        raise NotImplementedError
+
+    def observed_range(self) -> Range:
+        """The values the observed figure can take, whatever the reports say: a projection is held within
+        them (``engine.trend``)."""
         raise NotImplementedError

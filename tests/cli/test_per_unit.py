@@ -3,6 +3,7 @@ refused before anything is written when it cannot be done."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -47,3 +48,26 @@ def test_the_run_page_and_the_unit_pages_appear_together_or_not_at_all(invoke, t
     assert "东安县.html：这是一个目录，不是文件" in result.stderr
     assert not (tmp_path / "run.html").exists()
     assert [path.name for path in pages.iterdir()] == ["东安县.html"]
+
+
+def test_a_unit_page_opens_its_trends_where_the_run_page_folds_them(invoke, tmp_path: Path) -> None:
+    """Two years: a unit reporting both has a trend table. On the run's page they are folded; on a unit's
+    page its own is open, as its reports are (docs/trends.md: "its reports of every year, its trends, ...,
+    all open")."""
+    pages = tmp_path / "pages"
+    run_page = tmp_path / "run.html"
+    result = invoke(
+        "check", "samples/2022", "samples/2023", "-f", "html", "-o", run_page, "--per-unit", pages
+    )
+    assert result.exit_code == 1, result.output
+
+    def trends(page: str) -> list[str]:
+        return re.findall(r'<details class="unit-trend"[^>]*>', page)
+
+    folded = trends(run_page.read_text(encoding="utf-8"))
+    assert len(folded) > 1 and not any(" open" in tag for tag in folded)
+    dongan = (pages / "东安县.html").read_text(encoding="utf-8")
+    assert trends(dongan) == ['<details class="unit-trend" id="trend-unit-0" open>']
+    assert "<summary>东安县 · 历年趋势</summary>" in dongan
+    reports = re.findall(r'<details class="report"[^>]*>', dongan)
+    assert len(reports) == 2 and all(" open " in tag or tag.endswith(" open>") for tag in reports)

@@ -43,8 +43,8 @@ PROBE = """<!DOCTYPE html><html><body style="margin:0">
 
 @pytest.fixture(scope="module")
 def three_years(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """2023–2025 for all 15 units: heat maps, trends with projections, a vanished school."""
-    return check(write_years(tmp_path_factory.mktemp("years"), (2023, 2024, 2025)))
+    """2022–2024 for all 15 units: heat maps, trends with projections to 2025, a vanished school."""
+    return check(write_years(tmp_path_factory.mktemp("years"), (2022, 2023, 2024)))
 
 
 def measure(page_html: str, tmp_path: Path) -> dict[str, Any]:
@@ -117,15 +117,17 @@ def test_printed_with_colours_a_page_per_unit_and_every_section_open(
     # Folded sections print open: the same page count as with every <details> opened by hand.
     opened = print_pdf(page.replace("<details ", "<details open "), tmp_path, "opened")
     assert pdf_pages(opened) == pdf_pages(pdf)
-    assert "@page{size:A4" in page and "counter(page)" in page and "2023–2025 年" in page
+    assert "@page{size:A4" in page and "counter(page)" in page and "2022–2024 年" in page
 
 
 def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: Path) -> None:
     pages = dict(unit_pages(three_years, Translator("zh"), RenderOptions()))
     assert len(pages) == 15 and "东安县.html" in pages
     dom = parse(pages["东安县.html"])
-    assert [d.attrs["data-year"] for d in dom.all("details", class_="report")] == ["2023", "2024", "2025"]
+    assert [d.attrs["data-year"] for d in dom.all("details", class_="report")] == ["2022", "2023", "2024"]
     assert all("open" in d.attrs for d in dom.all("details", class_="report"))
+    [trend] = dom.all("details", class_="unit-trend")  # its trends, open as its reports are
+    assert "open" in trend.attrs
     assert [div.text() for div in dom.one("div", class_="signoff").all("div")] == [
         "填报单位（盖章）：",
         "审核人：",
@@ -171,11 +173,12 @@ def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_pa
         if trend["linear"]:
             assert chart.all("polyline", class_="schedule")
     enterprises = next(c for c in charts if c.attrs["data-rule"] == "c8.demonstration-enterprises")
-    # 12, 15, 21 in 2023–2025: 4.5 a year, 11.5 in 2023, 20.5 in 2025 < 30: off track; 11.5 + 4.5x ≥ 30 from x
-    # = 4.11: 2028.
-    assert json.loads(enterprises.attrs["data-projected"]) == pytest.approx(20.5)
-    assert json.loads(enterprises.attrs["data-meets-in"]) == 2028
+    # 8, 12, 15 in 2022–2024: x̄ = 1, ȳ = 35/3; Σ(x−x̄)(y−ȳ) = 11/3 + 10/3 = 7, Σ(x−x̄)² = 2: 3.5 a year,
+    # 35/3 − 3.5 = 8.17 in 2022, 8.17 + 3 × 3.5 = 18.67 in 2025 < 30: off track; 8.17 + 3.5x ≥ 30 from x =
+    # 6.24: 2029.
+    assert json.loads(enterprises.attrs["data-projected"]) == pytest.approx(56 / 3)
+    assert json.loads(enterprises.attrs["data-meets-in"]) == 2029
     assert (
-        "2023–2025 年拟合：每年 +4.5，2025 年预计 20.5（目标 ≥ 30）；按当前速度，2028 年起达标"
+        "2022–2024 年拟合：每年 +3.5，2025 年预计 18.7（目标 ≥ 30）；按当前速度，2029 年起达标"
         in enterprises.text()
     )

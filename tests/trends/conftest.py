@@ -1,4 +1,5 @@
-"""Fixtures of the trend and completeness tests: the 2021–2025 set of ``multiyear.py``, checked once."""
+"""Fixtures of the trend and completeness tests: the 2021–2025 set of ``multiyear.py``, and its first four
+years (a run before the due year, which projects), each checked once."""
 
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ def invoke(*args: str | Path) -> Result:
 def years_doc(years: Path) -> dict[str, Any]:
     """``check --format json`` over all five years."""
     result = invoke("check", years, "--format", "json")
+    assert result.exit_code == 1, result.output
+    doc: dict[str, Any] = json.loads(result.stdout)
+    return doc
+
+
+@pytest.fixture(scope="session")
+def four_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2021–2024: the run does not reach 2025, the due year of most targets, so they are projected."""
+    return write_years(tmp_path_factory.mktemp("four-years"), (2021, 2022, 2023, 2024))
+
+
+@pytest.fixture(scope="session")
+def four_doc(four_years: Path) -> dict[str, Any]:
+    """``check --format json`` over 2021–2024."""
+    result = invoke("check", four_years, "--format", "json")
     assert result.exit_code == 1, result.output
     doc: dict[str, Any] = json.loads(result.stdout)
     return doc

@@ -1,4 +1,5 @@
-"""Trends over 2021–2025 and their projections, against values worked out by hand."""
+"""Trends over 2021–2025 and their projections (made in a run before the due year), against values worked out
+by hand."""
 
 from __future__ import annotations
 
@@ -19,36 +20,55 @@ from .multiyear import ENTERPRISES, TEAMS
 RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 
 
-def test_off_track_target_worked_out_by_hand(years_doc: dict[str, Any]) -> None:
-    # c8.demonstration-enterprises, 30 by 2025: 5, 8, 12, 15, 21 in 2021–2025. With x = year − 2021: x̄ = 2, ȳ
-    # = 61/5 = 12.2; Σ(x−x̄)(y−ȳ) = (−2)(−7.2) + (−1)(−4.2) + 0 + (1)(2.8) + (2)(8.8) = 39; Σ(x−x̄)² = 10.
-    # slope 3.9 a year, 4.4 in 2021, 4.4 + 4 × 3.9 = 20.0 in 2025 < 30: off track. 4.4 + 3.9x ≥ 30 from x =
-    # 6.56: 2028.
-    trend = city_trend(years_doc, "c8.demonstration-enterprises")
-    assert [(y["year"], y["observed"]) for y in trend["years"]] == list(ENTERPRISES.items())
-    assert [y["status"] for y in trend["years"]] == ["behind", "behind", "behind", "behind", "fail"]
-    assert [y["schedule"] for y in trend["years"]] == [6.0, 12.0, 18.0, 24.0, 30.0]  # 30 × (Y − 2020) / 5
+def test_off_track_target_worked_out_by_hand(four_doc: dict[str, Any]) -> None:
+    # c8.demonstration-enterprises, 30 by 2025: 5, 8, 12, 15 in 2021–2024. With x = year − 2021: x̄ = 1.5, ȳ
+    # = 40/4 = 10; Σ(x−x̄)(y−ȳ) = (−1.5)(−5) + (−0.5)(−2) + (0.5)(2) + (1.5)(5) = 17; Σ(x−x̄)² = 5. slope 3.4 a
+    # year, 10 − 1.5 × 3.4 = 4.9 in 2021, 4.9 + 4 × 3.4 = 18.5 in 2025 < 30: off track. 4.9 + 3.4x ≥ 30 from
+    # x = 7.38: 2029.
+    trend = city_trend(four_doc, "c8.demonstration-enterprises")
+    assert [(y["year"], y["observed"]) for y in trend["years"]] == list(ENTERPRISES.items())[:4]
+    assert [y["status"] for y in trend["years"]] == ["behind", "behind", "behind", "behind"]
+    assert [y["schedule"] for y in trend["years"]] == [6.0, 12.0, 18.0, 24.0]  # 30 × (Y − 2020) / 5
     p = trend["projection"]
-    assert p["years"] == [2021, 2022, 2023, 2024, 2025] and p["due"] == 2025
-    assert p["slope"] == pytest.approx(3.9) and p["intercept"] == pytest.approx(4.4)
-    assert p["projected"] == pytest.approx(20.0)
-    assert (p["meets_in"], p["on_track"]) == (2028, False)
+    assert p["years"] == [2021, 2022, 2023, 2024] and p["due"] == 2025
+    assert p["slope"] == pytest.approx(3.4) and p["intercept"] == pytest.approx(4.9)
+    assert p["projected"] == pytest.approx(18.5)
+    assert (p["meets_in"], p["on_track"]) == (2029, False)
     assert trend["target"] == {"op": ">=", "value": 30.0} and (trend["due"], trend["linear"]) == (2025, True)
 
 
-def test_on_track_target_worked_out_by_hand(years_doc: dict[str, Any]) -> None:
-    # c13.provincial-teams, 30 by 2025: 7, 13, 19, 24, 32. ȳ = 19; Σ(x−x̄)(y−ȳ) = 24 + 6 + 0 + 5 + 26 = 61:
-    # slope 6.1, 19 − 2 × 6.1 = 6.8 in 2021, 6.8 + 4 × 6.1 = 31.2 in 2025 ≥ 30: on track; 6.8 + 6.1x ≥ 30 from
-    # x = 3.80: 2025.
-    trend = city_trend(years_doc, "c13.provincial-teams")
-    assert [y["observed"] for y in trend["years"]] == list(TEAMS.values())
+def test_on_track_target_worked_out_by_hand(four_doc: dict[str, Any]) -> None:
+    # c13.provincial-teams, 30 by 2025: 7, 13, 19, 24 in 2021–2024. ȳ = 63/4 = 15.75; Σ(x−x̄)(y−ȳ) = (−1.5)
+    # (−8.75) + (−0.5)(−2.75) + (0.5)(3.25) + (1.5)(8.25) = 28.5: slope 5.7, 15.75 − 1.5 × 5.7 = 7.2 in 2021,
+    # 7.2 + 4 × 5.7 = 30 in 2025, exactly the target: on track; 7.2 + 5.7x ≥ 30 from x = 4: 2025.
+    trend = city_trend(four_doc, "c13.provincial-teams")
+    assert [y["observed"] for y in trend["years"]] == list(TEAMS.values())[:4]
     p = trend["projection"]
     assert (p["slope"], p["intercept"], p["projected"]) == (
-        pytest.approx(6.1),
-        pytest.approx(6.8),
-        pytest.approx(31.2),
+        pytest.approx(5.7),
+        pytest.approx(7.2),
+        pytest.approx(30.0),
     )
     assert (p["meets_in"], p["on_track"]) == (2025, True)
+
+
+def test_no_projection_once_the_run_holds_the_due_year(years_doc: dict[str, Any]) -> None:
+    """From the due year on, that year's status judges the target: c13.provincial-teams reaches 32 in 2025 and
+    passes, where a line through 2021–2025 (31.2 in 2025) would have been read as if the year had not come,
+    and a line through a year falling short would have called the target missed beside its pass."""
+    teams = city_trend(years_doc, "c13.provincial-teams")
+    assert (teams["years"][-1]["year"], teams["years"][-1]["status"]) == (2025, "pass")
+    assert (teams["projection"], teams["no_projection"]) == (None, "due-passed")
+    enterprises = city_trend(years_doc, "c8.demonstration-enterprises")
+    assert (enterprises["years"][-1]["status"], enterprises["no_projection"]) == ("fail", "due-passed")
+    # Every target due by 2025 is judged by its statuses in a run through 2025: none is projected.
+    assert [t["rule"] for t in years_doc["trends"]["city"] if t["projection"] is not None] == []
+    assert all(
+        t["projection"] is None
+        for unit in years_doc["trends"]["units"]
+        for t in unit["trends"]
+        if t["due"] is not None and t["due"] <= 2025
+    )
 
 
 def test_a_projection_never_changes_a_status_or_the_exit_status(
@@ -71,19 +91,25 @@ def test_a_projection_never_changes_a_status_or_the_exit_status(
     assert years_doc["exit_code"] == max(codes)
 
 
-def test_unit_trend_and_a_due_year_already_passed(years_doc: dict[str, Any]) -> None:
+def test_unit_trend_and_a_due_year_already_passed(four_doc: dict[str, Any]) -> None:
     # c7.training-base (≥ 1 base by 2025): 零陵区 has one every year: flat at 1, met from the first year.
-    base = unit_trend(years_doc, "零陵区", "c7.training-base")
-    assert [y["observed"] for y in base["years"]] == [1, 1, 1, 1, 1]
+    base = unit_trend(four_doc, "零陵区", "c7.training-base")
+    assert [y["observed"] for y in base["years"]] == [1, 1, 1, 1]
     assert (base["projection"]["slope"], base["projection"]["projected"]) == (0.0, 1.0)
     assert (base["projection"]["meets_in"], base["projection"]["on_track"]) == (2021, True)
-    # c2.school-standards was due in 2022: the years after judge it, no projection.
-    standards = unit_trend(years_doc, "零陵区", "c2.school-standards")
+    # c2.school-standards was due in 2022: the years from it judge it, no projection.
+    standards = unit_trend(four_doc, "零陵区", "c2.school-standards")
     assert standards["projection"] is None and standards["no_projection"] == "due-passed"
+    # c1.public-seats is due in 2023, which the run holds: its 2023 status (pass) is the answer.
+    seats = city_trend(four_doc, "c1.public-seats")
+    assert ([y["status"] for y in seats["years"]], seats["no_projection"]) == (
+        ["pending", "pending", "pass", "pass"],
+        "due-passed",
+    )
     # A rule judged every year has no due year; a yes/no target no projection.
-    share = unit_trend(years_doc, "零陵区", "c1.vocational-share")
+    share = unit_trend(four_doc, "零陵区", "c1.vocational-share")
     assert (share["projection"], share["no_projection"]) == (None, "no-due")
-    center = city_trend(years_doc, "c17.incubation-center")
+    center = city_trend(four_doc, "c17.incubation-center")
     assert (center["projection"], center["no_projection"]) == (None, "not-a-number")
 
 
@@ -103,18 +129,36 @@ def test_years_with_units_missing_are_shown_but_not_fitted(years: Path, tmp_path
     assert (p["slope"], p["projected"], p["meets_in"], p["on_track"]) == (5.5, 29.5, 2026, False)
 
 
-def test_the_views_show_the_projection(years: Path) -> None:
+def test_the_views_show_the_projection(four_years: Path) -> None:
     # as wrapped to 100 columns, unwrapped
-    table = "".join(invoke("check", years, "--no-color").stdout.split())
+    table = "".join(invoke("check", four_years, "--no-color").stdout.split())
     assert "全市·历年趋势" in table and "按期难达c8.demonstration-enterprises" in table
-    assert "2021–2025年拟合：每年+3.9，2025年预计20（目标≥30）；按当前速度，2028年起达标" in table
-    markdown = invoke("check", years, "--format", "markdown", "--lang", "en").stdout
+    assert "2021–2024年拟合：每年+3.4，2025年预计18.5（目标≥30）；按当前速度，2029年起达标" in table
+    markdown = invoke("check", four_years, "--format", "markdown", "--lang", "en").stdout
     assert "### 📈 City-wide · trend by year" in markdown
     assert (
-        "**on track** · fitted 2021–2025: +6.1 a year, 31.2 projected for 2025 (target ≥ 30); at this "
-        "pace met "
+        "**on track** · fitted 2021–2024: +5.7 a year, 30 projected for 2025 (target ≥ 30); at this pace met "
         "from 2025"
     ) in markdown
+
+
+def test_the_views_show_no_projection_against_the_due_years_status(years: Path) -> None:
+    """The tester's case: c13.provincial-teams passes in 2025 (✓ 32); no view calls it off (or on) track."""
+    table = "".join(invoke("check", years, "--no-color").stdout.split())
+    assert "全市·历年趋势" in table and "c13.provincial-teams" in table
+    assert "按期难达" not in table and "按期可达" not in table and "2025年预计" not in table
+    markdown = invoke("check", years, "--format", "markdown", "--lang", "en").stdout
+    assert "the run reaches the due year: the yearly statuses judge it" in markdown
+    assert "projected for 2025" not in markdown
+    page = invoke("check", years, "--format", "html").stdout
+    assert 'class="track"' not in page and "按期难达" not in page
+
+
+def test_a_projection_is_made_up_to_the_year_before_the_due_year() -> None:
+    rule = RULES["c13.provincial-teams"]  # ≥ 30 by 2025
+    assert project(rule, [_point(2023, 19), _point(2024, 24)])[1] is None
+    assert project(rule, [_point(2024, 24), _point(2025, 32)]) == (None, "due-passed")
+    assert project(rule, [_point(2025, 32), _point(2026, 33)]) == (None, "due-passed")
 
 
 def _point(year: int, value: float) -> Point:
@@ -135,7 +179,7 @@ def test_points_on_a_line_are_fitted_exactly(first: int, slope: float, start: fl
     )
 
 
-@given(st.lists(st.floats(0, 60, allow_nan=False), min_size=2, max_size=5))
+@given(st.lists(st.floats(0, 60, allow_nan=False), min_size=2, max_size=4))
 def test_on_track_exactly_when_the_projection_meets_the_target(values: list[float]) -> None:
     rule = RULES["c13.provincial-teams"]  # ≥ 30 by 2025
     projection, why_not = project(rule, [_point(2021 + i, v) for i, v in enumerate(values)])

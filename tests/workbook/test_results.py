@@ -73,9 +73,116 @@ def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
     assert len(city) == len(document["city"][0]["results"])
     seats = next(row for row in city if row[1] == "c1.public-seats")
     result = next(r for r in document["city"][0]["results"] if r["rule"] == "c1.public-seats")
-    assert seats[4] == result["observed"] and seats[7] == pytest.approx(
-        result["observed"] / result["target"]["value"]
-    )
+    # 25300 seats of 25000: 完成度 101.2%; due in 2023, no schedule
+    assert (seats[4], seats[6], seats[7], seats[8]) == (25300, 25000, None, pytest.approx(1.012))
+    assert result["observed"] == 25300
+
+
+CITY_HEADER = {
+    "zh": [
+        "年度",
+        "规则",
+        "标题",
+        "状态",
+        "实际值",
+        "目标",
+        "目标值",
+        "进度目标",
+        "完成度",
+        "计量",
+        "计算与说明",
+        "缺少的单位",
+    ],
+    "en": [
+        "year",
+        "rule",
+        "title",
+        "status",
+        "observed",
+        "target",
+        "target value",
+        "schedule target",
+        "share of target",
+        "unit of measure",
+        "explanation",
+        "units missing",
+    ],
+}
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def two_years(request, tmp_path_factory):
+    """The samples of 2022 and 2023 as a results workbook, in each language."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    path = tmp_path_factory.mktemp("two-years") / "results.xlsx"
+    args = [
+        str(SAMPLES / "2022"),
+        str(SAMPLES / "2023"),
+        "-f",
+        "xlsx",
+        "-o",
+        str(path),
+        "--lang",
+        request.param,
+    ]
+    result = CliRunner().invoke(app, ["check", *args])
+    assert result.exit_code == 1, result.output
+    return request.param, openpyxl.load_workbook(path)
+
+
+def test_the_city_sheet_has_the_schedule_target_and_the_share_of_a_target_to_reach(two_years):
+    """进度目标 is the linear schedule's target that year, as in 明细 (进度 in the other views); 完成度 the
+    figure over a target to reach upward that is a number of its own: none for a year (2022 of 2023 is not
+    99.9%), a target computed from last year's figure, or a yes/no one."""
+    lang, book = two_years
+    sheet = book.worksheets[2]
+    assert sheet.title == ("全市" if lang == "zh" else "city-wide")
+    assert [c.value for c in sheet[1]] == CITY_HEADER[lang]
+    rows = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=2)}
+    assert sheet.auto_filter.ref == f"A1:L{len(rows) + 1}" and sheet.freeze_panes == "A2"
+
+    def cells(year, rule):
+        row = rows[(year, rule)]
+        return [cell.value for cell in row[4:9]], [cell.number_format for cell in row[4:9]]
+
+    # 8 of 30 demonstration enterprises in 2022, behind the schedule's 12 (30 × 2/5): 26.7% of the target.
+    values, formats = cells(2022, "c8.demonstration-enterprises")
+    assert values == [8, "≥", 30, 12, pytest.approx(8 / 30)]
+    assert formats[3] == "General" and formats[4] == "0.0%"
+    assert rows[(2022, "c8.demonstration-enterprises")][3].value == "behind"
+    # A share: figure, target and schedule target as percentages (42.0% of teachers rotated, 40% due).
+    values, formats = cells(2022, "c12.teacher-rotation")
+    assert values == [
+        pytest.approx(0.4205, abs=1e-4),
+        "≥",
+        1,
+        pytest.approx(0.4),
+        pytest.approx(0.4205, abs=1e-4),
+    ]
+    assert formats == ["0.0%", "General", "0.0%", "0.0%", "0.0%"]
+    # A year against the year before the statistical year: no share of it.
+    assert cells(2023, "c13.talent-selection")[0] == [2022, "≥", 2022, None, None]
+    # A target computed from last year's enrollment (more than 2045): no share of it either.
+    assert cells(2023, "c3.pathway-growth")[0] == [2300, ">", 2045, None, None]
+    # A yes/no target.
+    assert cells(2023, "c17.incubation-center")[0] == [True, "=", True, None, None]
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"]
+    assert widths == [7, 30, 40, 14, 12, 6, 12, 12, 10, 9, 60, 30]
+
+
+def test_no_share_of_a_ceiling() -> None:
+    """≤ 3800 (a plan frozen at this year's) reached at 3600 is not 94.7% of anything."""
+    from zhijiao_check.renderers.xlsx import _share_of_target
+
+    ceiling = {"observed": 3600, "target": {"op": "<=", "value": 3800}, "unit": "persons"}
+    assert _share_of_target(ceiling, computed=False) is None
+    floor = {"observed": 3600, "target": {"op": ">=", "value": 4000}, "unit": "persons"}
+    assert _share_of_target(floor, computed=False) == pytest.approx(0.9)
+    assert _share_of_target(floor, computed=True) is None
+    assert _share_of_target({**floor, "unit": "year"}, computed=False) is None
 
 
 def test_an_english_workbook_joins_notes_and_units_as_english_does(tmp_path):

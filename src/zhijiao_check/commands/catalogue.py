@@ -10,6 +10,7 @@ from typing import Any
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
+from zhijiao_check.kinds import computed_target
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 
@@ -73,10 +74,14 @@ def _target(rule: Any) -> dict[str, Any]:
     target = _given(rule.target)
     if rule.kind == "flag":
         return {"op": "==", "value": True}
-    compare_to = getattr(rule, "compare_to", None)
-    if compare_to is not None:
+    if computed_target(rule):  # what it is computed from, not the number the rule file leaves at its default
         del target["value"]
-        target["compare_to"] = " / ".join(compare_to.reads()) if rule.kind == "ratio" else compare_to.reads()
+        compare_to = getattr(rule, "compare_to", None)
+        if compare_to is None:
+            target["year_plus"] = rule.year_plus
+        else:
+            reads = compare_to.reads()
+            target["compare_to"] = " / ".join(reads) if rule.kind == "ratio" else reads
     return target
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zhijiao_check.engine.trend import RunTrends
-from zhijiao_check.kinds import AnyRule
+from zhijiao_check.kinds import AnyRule, computed_target
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.pack.load import RulePack
@@ -37,7 +37,7 @@ class RuleResult:
         rule = self.rule
         if rule.kind == "flag":
             return {"op": "==", "value": True}
-        if getattr(rule, "compare_to", None) is not None or getattr(rule, "year_plus", None) is not None:
+        if computed_target(rule):
             return {"op": rule.target.op, "value": self.compared_to}  # None when it could not be computed
         return {"op": rule.target.op, "value": rule.target.value}
 

@@ -3,24 +3,30 @@ year.
 
 Built from the results the engine already produced, keeping per rule and year only a few numbers. A projection
 fits a least-squares line through (year, observed) over the years observed (at least two) and reads it at the
-due year: the projected value, the first whole year the line meets the target, on or off track. It is advice:
-it never changes a status or the exit status.
+due year: the projected value, the first whole year the line meets the target, on or off track; the line
+held within the values the figure can take (the kind's ``observed_range``: a share within 0 and 100%, no
+count below 0). It is advice: it never changes a status or the exit status.
 
-A projection is made only for a rule with a due year that has not passed (the latest year observed is the due
-year or earlier: after it the yearly statuses judge the target) and a single target number with ``>=``, ``>``,
-``<=`` or ``<`` that is not computed from other figures. A year is left out of the fit when its figure is
-incomplete: the rule's data was missing, or (city-wide) units were missing.
+A projection is made only for a rule whose due year the run does not reach (every year observed is before
+it: from the due year on, that year's status judges the target, which a projection could only contradict) and
+a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed (``kinds.computed_target``). A
+year is left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units
+were missing.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
+from zhijiao_check.kinds import computed_target
 from zhijiao_check.measure.numbers import holds
 from zhijiao_check.records import record
+
+if TYPE_CHECKING:
+    from zhijiao_check.vocabulary import Range
 
 METHOD = "least-squares"
 MIN_YEARS = 2
@@ -47,12 +53,13 @@ class Projection:
     slope: float  # per year
     intercept: float  # the fitted value at ``years[0]``
     due: int
-    projected: float  # the fitted value at the due year
+    projected: float  # the fitted value at the due year, held within the values the figure can take
     # first whole year (from the first fitted) the line meets the target from; None: never
     meets_in: int | None
     on_track: bool
 
     def at(self, year: float) -> float:
+        """The fitted line in ``year``, as fitted (not held)."""
         return self.intercept + self.slope * (year - self.years[0])
 
 
@@ -114,10 +121,9 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     op, value = rule.target.op, rule.target.value
     if rule.kind == "flag":
         return None, "not-a-number"
-    # the model's fields: getattr on a kind without one raises inside pydantic, slowly
-    if op not in _DIRECTIONS or isinstance(value, list) or getattr(rule, "compare_to", None) is not None:
+    if op not in _DIRECTIONS or isinstance(value, list) or computed_target(rule):
         return None, "target-not-fixed"
-    if max(p.year for p in points) > due:
+    if max(p.year for p in points) >= due:
         return None, "due-passed"
     used = [
         (p.year, float(p.observed))
@@ -129,18 +135,21 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     slope, intercept = fit(used)
     first = used[0][0]
     target = float(value)
+    bounds = rule.observed_range()
 
     def line(year: float) -> float:
         return intercept + slope * (year - first)
 
-    projected = line(due)
+    # A line read past what the figure can be says nothing: no share passes 100%, six clusters of six cannot
+    # become eight, no count falls below 0.
+    projected = held(line(due), bounds)
     return Projection(
         tuple(y for y, _ in used),
         slope,
         intercept,
         due,
         projected,
-        meets_in(line, slope, op, target, first, due),
+        meets_in(line, slope, op, target, first, due, bounds),
         _meets(projected, op, target),
     ), None
 
@@ -157,23 +166,34 @@ def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
+def held(value: float, bounds: Range) -> float:
+    """``value`` within ``bounds`` (lowest, highest or None)."""
+    low, high = bounds
+    return max(low, value if high is None else min(value, high))
+
+
 def meets_in(
-    line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int
+    line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int, bounds: Range
 ) -> int | None:
-    """The first whole year, from ``first`` on, from which the line meets the target; None if it never does.
-    A line moving away from the target meets it from the first year only if it still does in the due year."""
-    if slope * _DIRECTIONS[op] < 0:
-        return first if _meets(line(due), op, target) else None
-    if _meets(line(first), op, target):
+    """The first whole year, from ``first`` on, from which the line, held within ``bounds`` (the values the
+    figure can take), meets the target; None if it never does. A line moving away from the target meets it
+    from the first year only if it still does in the due year; a line that would cross the target only beyond
+    the bound it moves toward never meets it."""
+    direction = _DIRECTIONS[op]
+    if slope * direction < 0:
+        return first if _meets(held(line(due), bounds), op, target) else None
+    if _meets(held(line(first), bounds), op, target):
         return first
-    if slope == 0:
+    limit = bounds[1] if direction > 0 else bounds[0]
+    if slope == 0 or (limit is not None and not _meets(limit, op, target)):
         return None
+    # Between the held first value and the bound, the held line meets the target exactly where the line does.
     crossing = first + (target - line(first)) / slope
     if crossing > HORIZON:
         return None  # a pace that would take beyond the century is no pace
     year: int = max(first, math.ceil(crossing - 1e-9))
-    while not _meets(line(year), op, target):  # a strict operator at an exact crossing needs the year after
-        year += 1
+    while not _meets(held(line(year), bounds), op, target):  # a strict operator at an exact crossing: the
+        year += 1  # year after
     return year
 
 

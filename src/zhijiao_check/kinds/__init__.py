@@ -3,8 +3,8 @@
 A kind module defines the rule's record (its fields beyond ``vocabulary.RuleBase``, checked by Pydantic when a
 rule file is read) and how it measures: ``measure(rule, scope) -> Measure``, the observed value, whether the
 target is met, the arithmetic (as wording, which views render in their language), which the record's
-``measure`` method calls. ``AnyRule`` is the registry of kinds: to add one, write its module here and add its
-record to the union.
+``measure`` method calls; and the values that observed value can take (``observed_range``). ``AnyRule`` is
+the registry of kinds: to add one, write its module here and add its record to the union.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from zhijiao_check.kinds.total import TotalRule
 if TYPE_CHECKING:
     from zhijiao_check.measure.outcome import Measure
     from zhijiao_check.measure.scope import Scope
+    from zhijiao_check.vocabulary import Range
 
 AnyRule = RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule
 """A rule of any kind, told apart by its ``kind`` field (``pack.schema.RuleFile``):
@@ -37,3 +38,16 @@ class Kind(Protocol):
     def reads(self) -> list[str]: ...
 
     def measure(self, scope: Scope) -> Measure: ...
+
+    def observed_range(self) -> Range: ...
+
+
+def computed_target(rule: AnyRule) -> bool:
+    """Whether the rule's target is computed for each report or year rather than given as a number: held
+    against another figure (``compare_to``) or against the report's year plus a number (``year_plus``). Its
+    ``target.value`` then means nothing (the record's default, 1): the one test of it, so that a result's
+    target, a trend's and a projection cannot disagree."""
+    # isinstance, not getattr: getattr on a record without the field raises inside Pydantic, slowly
+    if isinstance(rule, TotalRule):
+        return rule.compare_to is not None or rule.year_plus is not None
+    return isinstance(rule, RatioRule) and rule.compare_to is not None

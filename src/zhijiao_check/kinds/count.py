@@ -14,7 +14,7 @@ from zhijiao_check.measure.numbers import meets, near, relation, show, show_targ
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Items, RuleBase, Unit
+from zhijiao_check.vocabulary import Items, Range, RuleBase, Unit
 from zhijiao_check.wording import COLON, Join, Wording, msg, seq
 
 NAMES_SHOWN = 8
@@ -33,6 +33,9 @@ class CountRule(RuleBase):
     def reads(self) -> list[str]:
         fields = [c.field for c in self.of.where] + ([self.distinct] if self.distinct else [])
         return [self.of.over, *(f"{self.of.over}[].{f}" for f in dict.fromkeys(fields))]
+
+    def observed_range(self) -> Range:
+        return 0.0, None  # a number of items: as many as the reports list
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

@@ -9,7 +9,7 @@ from zhijiao_check.measure.numbers import meets, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Items, RuleBase, Unit
+from zhijiao_check.vocabulary import Items, Range, RuleBase, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
@@ -23,6 +23,9 @@ class CoverageRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [f"{self.of.over}[].{self.field}"]
+
+    def observed_range(self) -> Range:
+        return 0.0, float(len(self.required))  # how many of the required values are covered
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

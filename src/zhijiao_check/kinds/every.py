@@ -17,7 +17,7 @@ from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Condition, Items, RuleBase, Unit
+from zhijiao_check.vocabulary import Condition, Items, Range, RuleBase, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
@@ -42,6 +42,9 @@ class EveryRule(RuleBase):
         fields = [c.field for c in self.of.where] + [c.field for g in self.groups() for c in g]
         fields += [c.other for g in self.groups() for c in g if c.other]
         return [f"{self.of.over}[].{f}" for f in dict.fromkeys(fields)]
+
+    def observed_range(self) -> Range:
+        return 0.0, 1.0  # the share of the items judged that pass
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

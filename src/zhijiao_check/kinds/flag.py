@@ -8,7 +8,7 @@ from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import RuleBase, Unit
+from zhijiao_check.vocabulary import Range, RuleBase, Unit
 from zhijiao_check.wording import COLON, msg, seq
 
 
@@ -20,6 +20,9 @@ class FlagRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [self.field]
+
+    def observed_range(self) -> Range:
+        return 0.0, 1.0  # no or yes (a yes/no target is never projected)
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

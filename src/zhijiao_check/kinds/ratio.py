@@ -16,7 +16,7 @@ from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Before, RuleBase, Strict, Sum, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unit, short_sum
 from zhijiao_check.wording import Join, Wording, msg, number, seq
 
 
@@ -52,6 +52,11 @@ class RatioRule(RuleBase):
     def reads(self) -> list[str]:
         own = Fraction(numerator=self.numerator, denominator=self.denominator).reads()
         return list(dict.fromkeys(own + (self.compare_to.reads() if self.compare_to else [])))
+
+    def observed_range(self) -> Range:
+        # Figures of a report are never negative (report-format.md, ``negative``); ``at_most`` bounds each
+        # numerator by its denominator, so their sums too.
+        return 0.0, self.at_most
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

@@ -15,7 +15,7 @@ from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Before, RuleBase, Sum, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Range, RuleBase, Sum, Unit, short_sum
 from zhijiao_check.wording import Join, Msg, Wording, msg, seq
 
 
@@ -36,6 +36,11 @@ class TotalRule(RuleBase):
 
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]
+
+    def observed_range(self) -> Range:
+        # Figures of a report are never negative (report-format.md, ``negative``), nor then their sums; a
+        # year (``year_plus``) is no figure to project.
+        return 0.0, None
 
     def measure(self, scope: Scope) -> Measure:
         return measure(self, scope)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -13,6 +14,22 @@ from zhijiao_check.wording import number
 BAR_WIDTH = 320
 CHART_W, CHART_H = 300, 150
 CHART_PAD = (34, 12, 10, 20)  # left, right, top, bottom
+
+
+def _projection_line(projection: Mapping[str, Any]) -> list[tuple[float, float]]:
+    """The dashed projection from the first year fitted to the due year: the fitted line, and where it would
+    pass what the figure can be (a projected value held at 100%), level from there at the value held."""
+    first, intercept, slope = (
+        projection["years"][0],
+        float(projection["intercept"]),
+        float(projection["slope"]),
+    )
+    due, projected = projection["due"], float(projection["projected"])
+    if slope:
+        knee = first + (projected - intercept) / slope
+        if first < knee < due and abs(intercept + slope * (due - first) - projected) > 1e-9:
+            return [(first, intercept), (knee, projected), (due, projected)]
+    return [(first, intercept), (due, projected)]
 
 
 def trend_chart(trend: Mapping[str, Any], label: str) -> str:
@@ -33,14 +50,7 @@ def trend_chart(trend: Mapping[str, Any], label: str) -> str:
     if planned and trend["due"] is not None and trend["due"] > planned[-1][0] and goal is not None:
         planned.append((trend["due"], float(goal)))
         last = max(last, trend["due"])
-    line = (
-        [
-            (projection["years"][0], float(projection["intercept"])),
-            (projection["due"], float(projection["projected"])),
-        ]
-        if projection
-        else []
-    )
+    line = _projection_line(projection) if projection else []
     values = (
         [v for _, v, _ in points]
         + [v for _, v in planned]
@@ -100,21 +110,21 @@ def trend_chart(trend: Mapping[str, Any], label: str) -> str:
                 class_="schedule",
             )
         )
-    if line:
-        parts.append(
-            tag(
-                "line",
-                "",
-                x1=x(line[0][0]),
-                y1=y(line[0][1]),
-                x2=x(line[1][0]),
-                y2=y(line[1][1]),
-                stroke="#52606d",
-                stroke_width=1.5,
-                stroke_dasharray="5 3",
-                class_="projection",
-            )
+    parts += [
+        tag(
+            "line",
+            "",
+            x1=x(a[0]),
+            y1=y(a[1]),
+            x2=x(b[0]),
+            y2=y(b[1]),
+            stroke="#52606d",
+            stroke_width=1.5,
+            stroke_dasharray="5 3",
+            class_="projection",
         )
+        for a, b in itertools.pairwise(line)
+    ]
     if len(points) > 1:
         parts.append(
             tag(

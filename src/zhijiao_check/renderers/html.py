@@ -120,7 +120,7 @@ class HtmlRenderer:
         yield self._city_trends(doc)
         for city in doc["city"]:
             yield self._city(city, rules)
-        yield self._unit_trends(doc)
+        yield self._unit_trends(doc, open_all=signoff)
         yield self._reports(doc, open_all=signoff)
         yield self._notes(doc)
         yield self._clauses(doc, rules)
@@ -416,8 +416,9 @@ class HtmlRenderer:
         ]
         return tag("section", "".join(parts), id="trend-city", class_="trends")
 
-    def _unit_trends(self, doc: Mapping[str, Any]) -> str:
-        """Each unit's trend as a table of years, folded on screen, open on paper."""
+    def _unit_trends(self, doc: Mapping[str, Any], open_all: bool = False) -> str:
+        """Each unit's trend as a table of years, folded on screen, open on paper; ``open_all``: open on
+        screen too (a unit's own page, where it is one table to read, not one of fifteen to choose from)."""
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
@@ -469,7 +470,13 @@ class HtmlRenderer:
                 class_="scroll",
             )
             out.append(
-                tag("details", tag("summary", escaped(heading)) + table, class_="unit-trend", id=anchor)
+                tag(
+                    "details",
+                    tag("summary", escaped(heading)) + table,
+                    class_="unit-trend",
+                    id=anchor,
+                    open=open_all,
+                )
             )
         if not out:
             return ""

@@ -2,8 +2,9 @@
 
 汇总 (summary): per year, the units ranked by score × the rules, each cell a status coloured as in the HTML
 dashboard. 明细 (details): one row per unit × rule, figures stored as numbers (shares with a percentage
-format), with the explanation and where the data stands. 全市 (city-wide): the city-wide rules with the
-progress toward each target. Every sheet has frozen headers and an autofilter.
+format), with the explanation and where the data stands. 全市 (city-wide): the city-wide rules, each with
+its schedule target (进度目标, as in 明细) and how much of a target to reach is reached (完成度). Every sheet
+has frozen headers and an autofilter.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class XlsxRenderer:
             )
         )
         city = book.create_sheet(sheets[2])
-        cells.append(self._city(city, styles, doc))
+        cells.append(self._city(city, styles, doc, run))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -109,10 +110,13 @@ class XlsxRenderer:
         sheet.freeze_panes = "E2"
         return rows
 
-    def _city(self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any]) -> SheetRows:
-        """The city-wide rules: figure, target, progress toward it, and the units missing from the year."""
+    def _city(self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], run: Run) -> SheetRows:
+        """The city-wide rules: figure, target, the linear schedule's target this year, how much of the target
+        is reached, and the units missing from the year."""
+        from zhijiao_check.kinds import computed_target
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
+        computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
         headers = [
             self.tr.pick(zh, en)
             for zh, en in (
@@ -123,7 +127,8 @@ class XlsxRenderer:
                 ("实际值", "observed"),
                 ("目标", "target"),
                 ("目标值", "target value"),
-                ("进度", "progress"),
+                ("进度目标", "schedule target"),
+                ("完成度", "share of target"),
                 ("计量", "unit of measure"),
                 ("计算与说明", "explanation"),
                 ("缺少的单位", "units missing"),
@@ -133,7 +138,6 @@ class XlsxRenderer:
         for city in doc["city"]:
             for result in city["results"]:
                 observed, target = result["observed"], result["target"]["value"]
-                progress = observed / target if _number(observed) and _number(target) and target else None
                 rows.append(
                     [
                         city["year"],
@@ -143,14 +147,15 @@ class XlsxRenderer:
                         figure(observed),
                         OPERATORS.get(result["target"]["op"], result["target"]["op"]),
                         target_figure(target),
-                        progress,
+                        figure(result["expected"]),
+                        _share_of_target(result, result["rule"] in computed),
                         result["unit"],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
                         self.tr.join(city["units_missing"]),
                     ]
                 )
         return self._table(
-            sheet, styles, headers, rows, _city_styles, widths=(7, 30, 40, 14, 12, 6, 12, 9, 9, 60, 30)
+            sheet, styles, headers, rows, _city_styles, widths=(7, 30, 40, 14, 12, 6, 12, 12, 10, 9, 60, 30)
         )
 
     def _table(
@@ -204,15 +209,31 @@ def _detail_styles(values: Sequence[Any]) -> dict[int, Style]:
 
 
 def _city_styles(values: Sequence[Any]) -> dict[int, Style]:
-    """The status's colour; the progress, and a share's figure and target, as percentages."""
+    """The status's colour; the share of target, and a share's figure, target and schedule target, as
+    percentages."""
     from zhijiao_check.renderers.sheetxml import Style
 
     percent = Style(number_format=PERCENT)
     looks = _fills(values, (4,))
-    looks[8] = percent
-    if values[8] == "ratio":
-        looks[5] = looks[7] = percent
+    looks[9] = percent
+    if values[9] == "ratio":
+        looks.update(dict.fromkeys((5, 7, 8), percent))
     return looks
+
+
+def _share_of_target(result: Mapping[str, Any], computed: bool) -> float | None:
+    """完成度: the observed value over a target to reach upward (≥ or >) that is a number of its own, not a
+    year (2022 of 2023 is not 99.9% of anything); none for a ceiling (≤, <), whose quotient says nothing of
+    being reached, or a target computed each year."""
+    observed, target = result["observed"], result["target"]["value"]
+    if (
+        computed
+        or result["target"]["op"] not in (">=", ">")
+        or result["unit"] == "year"
+        or not (_number(observed) and _number(target) and target)
+    ):
+        return None
+    return float(observed / target)
 
 
 def _number(value: Any) -> bool:

@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "render.no-projection-no-due": "no due year: judged every year",
     "render.no-projection-not-a-number": "a yes/no target: no projection",
     "render.no-projection-target-not-fixed": "the target is not a fixed number: no projection",
-    "render.no-projection-due-passed": "due year passed: the yearly statuses judge it",
+    "render.no-projection-due-passed": "the run reaches the due year: the yearly statuses judge it",
     "render.no-projection-too-few-years": "fewer than two years with complete data: no projection",
     "render.chart-legend": (
         "Charts: dots are each year's observed value (the colour is the status), the solid line the "

@@ -92,7 +92,7 @@ MESSAGES: dict[str, str] = {
     "render.no-projection-no-due": "无到期年份，逐年判定",
     "render.no-projection-not-a-number": "是否类目标，不作预测",
     "render.no-projection-target-not-fixed": "目标不是固定数值，不作预测",
-    "render.no-projection-due-passed": "已过到期年份，以各年状态为准",
+    "render.no-projection-due-passed": "已到到期年份，以各年状态为准",
     "render.no-projection-too-few-years": "数据完整的年份不足两个，不作预测",
     "render.chart-legend": "图：圆点为各年实际值（颜色即状态），实线为目标，细线为线性进度，虚线为预测",
 }

@@ -1,0 +1,100 @@
+"""A target computed each year (``year_plus``: c13.talent-selection, "selected in the statistical year − 1
+or later"; ``compare_to``: c16.new-funding-tilt) has no number of its own: its trend says none, in JSON and
+in every view, where the rule file's default (1) used to show as ``目标 ≥ 1``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from zhijiao_check.engine.trend import project
+from zhijiao_check.kinds import computed_target
+from zhijiao_check.pack.load import load_packs
+
+from .conftest import city_trend, invoke, unit_trend
+from .test_projection import _point
+
+RULES = {rule.id: rule for rule in load_packs([])[0].rules}
+SELECTION = "c13.talent-selection"
+
+
+def test_the_computed_targets_of_the_pack() -> None:
+    assert sorted(rule.id for rule in RULES.values() if computed_target(rule)) == [
+        "c1.general-plan-freeze",  # next year's plan ≤ this year's
+        "c13.talent-selection",  # ≥ the year − 1
+        "c16.new-funding-tilt",  # ≥ the share of the new education funding
+        "c3.pathway-growth",  # > last year's
+    ]
+
+
+def test_a_year_plus_trend_has_no_target_number_but_each_years(four_doc: dict[str, Any]) -> None:
+    trend = city_trend(four_doc, SELECTION)
+    assert trend["target"] == {"op": ">=", "value": None}
+    # talent_selected_in 2022 throughout: the year − 1 is met in 2022 and 2023, not in 2024.
+    assert [(y["year"], y["observed"], y["status"], y["target"]) for y in trend["years"]] == [
+        (2021, None, "not_applicable", None),
+        (2022, 2022, "pass", 2021),
+        (2023, 2022, "pass", 2022),
+        (2024, 2022, "fail", 2023),
+    ]
+    assert (trend["projection"], trend["no_projection"]) == (None, "no-due")
+    # The trend and each year's result say the same of the target.
+    results = {(city["year"], r["rule"]): r["target"] for city in four_doc["city"] for r in city["results"]}
+    assert [results[(y, SELECTION)] for y in (2022, 2023, 2024)] == [
+        {"op": ">=", "value": 2021},
+        {"op": ">=", "value": 2022},
+        {"op": ">=", "value": 2023},
+    ]
+    growth = city_trend(four_doc, "c3.pathway-growth")  # compare_to: > last year's enrollment
+    assert growth["target"] == {"op": ">", "value": None}
+    assert [y["target"] for y in growth["years"]][1:] == [1800, 2045, 2300]
+    tilt = unit_trend(four_doc, "东安县", "c16.new-funding-tilt")
+    assert tilt["target"] == {"op": ">=", "value": None}
+
+
+def test_a_computed_target_is_not_projected_even_with_a_due_year() -> None:
+    """The one test the projection asks too: a year_plus rule given a due year is still not projected."""
+    import dataclasses
+
+    from zhijiao_check.vocabulary import Time
+
+    due = dataclasses.replace(RULES[SELECTION], time=Time(due=2025))
+    assert project(due, [_point(2022, 2021), _point(2023, 2022)]) == (None, "target-not-fixed")
+
+
+def _rule_block(table: str, rule: str) -> list[str]:
+    """The lines of ``rule``'s row in the table's trends: its ID's line to the next rule's."""
+    lines = table.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(rule + " "))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] == "c" and lines[i][1:2].isdigit())
+    return lines[start:end]
+
+
+def test_the_views_show_no_target_for_it(four_years: Path) -> None:
+    table = invoke("check", four_years, "--no-color").stdout
+    block = _rule_block(table, SELECTION)
+    assert "✓ 2022" in block[0] and "✗ 2022" in block[0]
+    assert not any("目标" in line for line in block), block
+    # a fixed target still shows, the row before it
+    assert any(line.startswith("目标 ≥ 30") for line in _rule_block(table, "c13.provincial-teams"))
+
+    markdown = invoke("check", four_years, "--format", "markdown", "--lang", "en").stdout
+    [row] = [line for line in markdown.splitlines() if line.startswith(f"| `{SELECTION}`")]
+    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    # rule, 2021–2024, target, projection
+    assert cells[1:] == ["➖ —", "✅ 2022", "✅ 2022", "❌ 2022", "", "no due year: judged every year"]
+
+    page = invoke("check", four_years, "--format", "html").stdout
+    chart = page.split(f'<div class="chart" data-rule="{SELECTION}"', 1)[1].split('<div class="chart"', 1)[0]
+    assert 'class="goal"' not in chart and "目标" not in chart
+    assert "无到期年份，逐年判定" in chart
+    doc = json.loads(invoke("check", four_years, "--format", "json").stdout)
+    assert city_trend(doc, SELECTION)["target"]["value"] is None
+
+
+def test_explain_says_what_the_target_is_computed_from() -> None:
+    explained = json.loads(invoke("explain", SELECTION, "--format", "json").stdout)
+    assert explained["target"] == {"op": ">=", "year_plus": -1}
+    tilt = json.loads(invoke("explain", "c16.new-funding-tilt", "--format", "json").stdout)
+    assert tilt["target"] == {"op": ">=", "compare_to": "funding.vocational_total / funding.education_total"}
