@@ -26,6 +26,7 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, renderer_class
 from zhijiao_check.renderers import trends as view
 from zhijiao_check.renderers.layout.text import cell_len
+from zhijiao_check.status import encodable
 
 from .conftest import ROOT, check
 
@@ -41,8 +42,8 @@ def two_years() -> Run:
         return check("samples/2022", "samples/2023")
 
 
-def table(run: Run, lang: Lang, width: int) -> str:
-    options = RenderOptions(color=False, width=width)
+def table(run: Run, lang: Lang, width: int, encoding: str | None = None) -> str:
+    options = RenderOptions(color=False, width=width, encoding=encoding)
     return str(renderer_class("table")(Translator(lang), options).render(run))
 
 
@@ -192,3 +193,19 @@ def test_a_problem_s_place_is_broken_after_a_folder_or_before_its_field(
     summary = max(n for n, line in enumerate(lines) if line.startswith(Translator(lang)("table.summary")))
     first = next(n for n in range(summary + 1, len(lines)) if lines[n].startswith("  "))
     assert lines[first : first + len(HEADERS[width])] == HEADERS[width]
+
+
+@pytest.mark.parametrize(("encoding", "lang"), [("gbk", "zh"), ("gbk", "en"), ("ascii", "en")])
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_a_terminal_lacking_a_glyph_gets_lines_laid_out_with_its_fallback(
+    two_years: Run, encoding: str, lang: Lang, width: int
+) -> None:
+    """GBK has no ``∉``, ``not in`` stands for it; ASCII has no ``…`` nor ``≥``. Replaced after the
+    layout, a wider fallback pushed a line without padding past the terminal's edge."""
+    shown = encodable(table(two_years, lang, width, encoding), encoding)
+    assert re.search("not in 1(–|-)2", shown)
+    assert [line for line in shown.splitlines() if cell_len(line) > width] == []
+    if encoding == "ascii":
+        assert ">= 45.0%" in shown and "..." in shown and "≥" not in shown
+    # a file or a pipe is written in UTF-8: the glyph itself
+    assert "∉ 1–2" in table(two_years, lang, width)

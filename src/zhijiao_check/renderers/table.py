@@ -49,9 +49,17 @@ Data = Mapping[str, Any]
 
 class TableRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
-        self.tr = tr
+        from zhijiao_check.renderers.fallbacks import Shown, wider
+
         self.options = options
         self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
+        # A terminal whose encoding lacks a glyph shows its fallback: the wider ones (``∉`` as ``not in`` in
+        # GBK) in place before anything is measured, so that a line fits as shown (``renderers.fallbacks``).
+        self._fallbacks = wider(options.encoding)
+        self._document_tr = tr
+        self.tr = Shown(tr.lang, self._fallbacks) if self._fallbacks else tr
+        self._labels = {status: label.translate(self._fallbacks) for status, label in _LABELS.items()}
+        self._glyphs = {status: glyph.translate(self._fallbacks) for status, glyph in _GLYPHS.items()}
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
@@ -65,7 +73,11 @@ class TableRenderer:
         self._rule_width = max(RULE_WIDTH, min(widest, self._width * 2 // 3))
         buffer = io.StringIO()
         console = self._console(buffer)
-        doc = document(run, self.tr)
+        doc = document(run, self._document_tr)
+        if self._fallbacks:
+            from zhijiao_check.renderers.fallbacks import translated
+
+            doc = translated(doc, self._fallbacks)
         for bad in doc["invalid"]:
             self._invalid(console, bad)
         # Laying out a table is most of a large run's time, and each report's stands alone: several processes
@@ -210,7 +222,7 @@ class TableRenderer:
     def _head(self, result: Data) -> tuple[str, str, str]:
         """A rule's status, its ID and title, its figures: the cells that are never narrowed."""
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
-        return _LABELS[result["status"]], name, self._figures(result)
+        return self._labels[result["status"]], name, self._figures(result)
 
     def _arithmetic(self, result: Data, room: int) -> str:
         """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
@@ -223,7 +235,7 @@ class TableRenderer:
         ]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
-            said = f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
+            said = f"{self._labels[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
             lines.append(_then(break_chinese(said + _escape(item["explanation"]), room), item, room, self.tr))
         if len(failing) > ITEMS_SHOWN:
             lines.append(
@@ -258,7 +270,7 @@ class TableRenderer:
         """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""
         from zhijiao_check.renderers import trends as view
 
-        text = f"{_GLYPHS[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
+        text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
         planned = view.schedule(trend, point, self.tr)
         return text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else "")
 
@@ -295,12 +307,12 @@ class TableRenderer:
                 collapse_padding=True,
             )
             for row in matrix.rows:
-                cells = [_GLYPHS[c["status"]] if c else "" for c in row.cells]
+                cells = [self._glyphs[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
             self._panels(console, _units_fitted(table, console.width), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
-            legend = [f"{_GLYPHS[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
+            legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
             legend[0] = f"{_escape(tr('render.legend'))}: {legend[0]}"
             legend.append(f"{_escape(tr('render.blank'))}: {_escape(tr('render.status-none'))}")
             console.print(fill(legend, " · ", console.width))
@@ -341,7 +353,7 @@ class TableRenderer:
                         continue
                     key = repr(
                         (
-                            _GLYPHS[point["status"]],
+                            self._glyphs[point["status"]],
                             point["observed"],
                             point["schedule"],
                             trend["unit"],
