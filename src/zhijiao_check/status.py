@@ -143,14 +143,28 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 }
 
 
+def fallbacks(encoding: str) -> dict[int, str]:
+    """What each glyph ``encoding`` lacks is shown as (``str.translate``'s table): the first of its
+    fallbacks the encoding has."""
+    known = _FALLBACKS.get(encoding)
+    if known is None:
+        known = _FALLBACKS[encoding] = {
+            ord(glyph): next((f for f in shown if not f or _encodes(f, encoding)), glyph)
+            for glyph, shown in FALLBACK.items()
+            if not _encodes(glyph, encoding)
+        }
+    return known
+
+
+_FALLBACKS: dict[str, dict[int, str]] = {}  # by encoding: a run writes to one, piece after piece
+
+
 def encodable(text: str, encoding: str) -> str:
     """``text`` with each glyph the encoding lacks replaced by the first fallback it has (the rest of what it
     cannot encode is left for the writer to escape). A fallback wider than its glyph (``∉`` as ``not in`` in
-    GBK) takes its room from the spaces that pad the end of its line, so that a laid-out line still fits."""
-    replace: dict[int, str] = {}
-    for glyph, fallbacks in FALLBACK.items():
-        if glyph in text and not _encodes(glyph, encoding):
-            replace[ord(glyph)] = next((f for f in fallbacks if not f or _encodes(f, encoding)), glyph)
+    GBK) takes its room from the spaces that pad the end of its line, so that a line laid out for the glyph
+    still fits (the table view lays its lines out with the fallbacks already: ``renderers.fallbacks``)."""
+    replace = {code: shown for code, shown in fallbacks(encoding).items() if chr(code) in text}
     if not replace:
         return text
     wider = {chr(code): len(shown) - _cells(chr(code)) for code, shown in replace.items()}

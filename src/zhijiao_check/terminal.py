@@ -32,6 +32,13 @@ def width(on_terminal: bool = True) -> int:
     return max(1, columns - 1) if WINDOWS else columns
 
 
+def encoding() -> str:
+    """The encoding text written to the terminal is in (``output``: standard output's, else UTF-8)."""
+    import sys
+
+    return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
 def shows_colour() -> bool:
     """Whether colour codes written to standard output, a terminal, are shown as colour."""
     return not WINDOWS or _console_colour_on()

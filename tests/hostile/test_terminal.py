@@ -94,9 +94,10 @@ def test_a_file_or_a_pipe_is_laid_out_in_columns_when_it_says_so(command: tuple[
     assert run(*command, env=environment(COLUMNS="eighty")).text == unset.text
 
 
-def test_a_wider_fallback_takes_its_room_from_the_padding_of_its_line() -> None:
+def test_a_wider_fallback_is_laid_out_as_it_is_shown() -> None:
     """GBK has no ``∉``: ``not in`` stands for it, five cells wider, and an 80-column line of the 2023
-    reports became 85, wrapped by the console. The room comes from the spaces that pad the line."""
+    reports became 85, wrapped by the console. The table view lays its lines out with the fallback
+    (``renderers.fallbacks``); ``status.encodable`` takes the room of the others from a line's padding."""
     folder = SAMPLE.parent
     done = run_on_terminal("check", folder, env=environment(PYTHONIOENCODING="gbk", COLUMNS="80"))
     lines = re.sub(rb"\x1b\[[0-9;]*m", b"", done.out).decode("gbk").splitlines()  # without its colours

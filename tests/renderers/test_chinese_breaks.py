@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhijiao_check.renderers.layout.chinese import break_chinese
+from zhijiao_check.renderers.layout.chinese import break_chinese, fill
 from zhijiao_check.renderers.layout.text import cell_len, plain
 
 CLOSING = "，。、：；！？）」』】〉》”’%,:;!?)]"
@@ -98,8 +98,21 @@ def test_tags_are_kept_and_a_break_at_a_space_drops_the_space() -> None:
 
 def test_text_that_fits_or_is_not_chinese_is_left_to_the_layout() -> None:
     assert break_chinese("4 < 6：冷水滩区", 40) == "4 < 6：冷水滩区"
-    english = "4 < 6: a school that is named at length, then another one"
+    english = "a school that is named at length, then another one"
     assert break_chinese(english, 20) == english
+
+
+def test_english_with_a_comparison_is_broken_at_its_spaces_but_not_inside_the_comparison() -> None:
+    # rich broke "(target ≥" over "25000);": such a line is broken here, where rich would break it elsewhere
+    line = "on track c1.public-seats: +3000 a year, 25300 projected for 2023 (target ≥ 25000); met"
+    assert break_chinese(line, 75).split("\n") == [
+        "on track c1.public-seats: +3000 a year, 25300 projected for 2023",
+        "(target ≥ 25000); met",
+    ]
+    assert break_chinese("4 < 6: a school that is named at length", 20).split("\n") == [
+        "4 < 6: a school that",
+        "is named at length",
+    ]
     escaped = "东安县\\[注] 职业中等专业学校职业中等专业学校"
     assert break_chinese(escaped, 10) == escaped
 
@@ -109,7 +122,8 @@ def test_a_backslash_that_escapes_nothing_is_text() -> None:
     text = "4 < 6：冷水滩区职业中等专业学校、祁阳市职业中等专业学校 [dim]D:\\data\\2024\\a.yaml:37[/dim]"
     lines = [plain(line) for line in break_chinese(text, 20).split("\n")]
     assert lines[:2] == ["4 < 6：冷水滩区职业", "中等专业学校、祁阳市"]
-    assert lines[-1] == "D:\\data\\2024\\a.yaml:37"
+    # the path, wider than a line, broken after a folder
+    assert lines[-2:] == ["职业中等专业学校 D:\\", "data\\2024\\a.yaml:37"]
 
 
 WORDS = st.sampled_from(
@@ -143,3 +157,97 @@ def test_every_line_fits_and_nothing_is_lost_but_the_spaces_at_breaks(
         if number:
             assert line and line[0] not in CLOSING, lines
             assert not lines[number - 1].endswith(tuple(OPENING)), lines
+
+
+def test_an_equals_sign_goes_with_its_result_and_a_comparison_keeps_its_arithmetic() -> None:
+    # rich broke "= 49.0% ≥" over "45.0%"; "1260) = …" over "(1210 +" would part the sum
+    assert break_chinese("1210 / (1210 + 1260) = 49.0% ≥ 45.0%", 29).split("\n") == [
+        "1210 / (1210 + 1260)",
+        "= 49.0% ≥ 45.0%",
+    ]
+    # after a comparison's operand, "=" works it out: 2023-2 = 2021 is what 2019 is compared with
+    assert break_chinese("✗ fail 道县濂溪职业学校：最近评估年份 2019 < 2023-2 = 2021", 36).split("\n") == [
+        "✗ fail 道县濂溪职业学校：最近评估年",
+        "份 2019 < 2023-2 = 2021",
+    ]
+
+
+def test_a_path_wider_than_a_line_is_broken_after_a_folder() -> None:
+    # a message naming a file: the layout folded it at the edge, inside a folder's or the file's name
+    text = "而 2021 年报告 /tmp/explore-years/reports/2021/lengshuitan.yaml:65 的当年招生为 180"
+    assert break_chinese(text, 22).split("\n") == [
+        "而 2021 年报告 /tmp/",
+        "explore-years/reports/",
+        "2021/",
+        "lengshuitan.yaml:65 的",  # the file's name whole with its line
+        "当年招生为 180",
+    ]
+
+
+def test_a_word_wider_than_a_line_is_folded_but_never_before_a_closing_mark() -> None:
+    # a rule's ID and its colon in 28 cells: "：" on a line of its own began the next one
+    lines = break_chinese("按期难达 c8.demonstration-enterprises：2022–2023 年拟合", 28).split("\n")
+    assert lines == ["按期难达", "c8.demonstration-enterprise", "s：2022–2023 年拟合"]
+
+
+LEGEND = [
+    "图例: [green]✓[/green] 达标",
+    "[bold red]✗[/bold red] 未达标",
+    "[yellow]![/yellow] 预警（容差内或警告级规则）",
+    "[magenta]?[/magenta] 缺少数据",
+    "[cyan]…[/cyan] 未到期",
+    "[yellow]↓[/yellow] 未到期，落后于线性进度",
+    "[blue]~[/blue] 已豁免（有批准的理由）",
+    "[dim]–[/dim] 不适用",
+    "空白: 该类单位无此规则",
+]
+
+
+def test_a_legend_is_broken_between_its_entries_only() -> None:
+    # at 100 columns "… 未到期 · ↓" stood over "未到期，落后于线性进度": the glyph apart from its meaning
+    lines = [plain(line) for line in fill(LEGEND, " · ", 100).split("\n")]
+    assert lines == [
+        "图例: ✓ 达标 · ✗ 未达标 · ! 预警（容差内或警告级规则） · ? 缺少数据 · … 未到期 ·",
+        "↓ 未到期，落后于线性进度 · ~ 已豁免（有批准的理由） · – 不适用 · 空白: 该类单位无此规则",
+    ]
+
+
+@given(st.integers(10, 140))
+def test_a_legend_fits_every_width_with_each_glyph_beside_its_meaning(width: int) -> None:
+    lines = [plain(line) for line in fill(LEGEND, " · ", width).split("\n")]
+    entries = [plain(entry) for entry in LEGEND]
+    assert "".join(lines).replace(" ", "") == "·".join(entries).replace(" ", "")  # nothing lost
+    assert all(cell_len(line) <= width for line in lines), lines
+    for entry in entries:
+        if cell_len(entry) + 2 <= width:  # it fits a line, with the " ·" after it: it is whole on one
+            assert sum(entry in line for line in lines) == 1, (entry, lines)
+
+
+RELATIONS = "<>≤≥≠∈∉"
+COMPARISONS = st.sampled_from(
+    [
+        "（目标 ≥ 25000）；",
+        "9200 < 10000",
+        "(target ≥ 25000);",
+        "= 49.0% ≥ 45.0%",
+        "2019 < 2023-2 = 2021",
+        "2 ∈ 1–2：",
+    ]
+)
+FILLER = st.sampled_from(
+    ["按当前速度", "2025 年预计", "冷水滩区", "、", "at this pace", "1210 / (1210 + 1260)"]
+)
+
+
+@given(st.lists(st.tuples(FILLER, COMPARISONS), min_size=1, max_size=8), st.integers(24, 120))
+def test_no_comparison_is_split_and_no_line_starts_with_a_closing_mark(
+    parts: list[tuple[str, str]], width: int
+) -> None:
+    text = " ".join(f"{filler} {comparison}" for filler, comparison in parts)
+    lines = break_chinese(text, width).split("\n")
+    for number, line in enumerate(lines):
+        assert cell_len(line) <= width, lines
+        assert not line.rstrip().endswith(tuple(RELATIONS + "=")), lines  # "3 <" over "6"
+        assert not line.startswith(tuple(RELATIONS)), lines  # "3" over "< 6"; "= 2021" may start one
+        if number:
+            assert line[0] not in CLOSING, lines

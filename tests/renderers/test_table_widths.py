@@ -42,10 +42,6 @@ def characters(text: str, lang: Lang) -> Counter[str]:
     return Counter(c for c in text if not c.isspace() and c != "─")
 
 
-# A problem's place, ``file:line:col field``, is never folded, so that a terminal or an editor finds it.
-PLACE = re.compile(r"^ *\S+:[0-9]+:[0-9]+ ")
-
-
 @pytest.fixture(scope="module")
 def two_years() -> Run:
     return check("samples/2022", "samples/2023")
@@ -65,7 +61,8 @@ def test_nothing_is_cut_off_at_any_width(runs: str, lang: Lang, request: pytest.
         text = table(run, lang, width)
         lost = whole - characters(text, lang)
         assert not lost, f"{width} columns lost {dict(lost)}"
-        wider = [line for line in text.splitlines() if cell_len(line) > width and not PLACE.match(line)]
+        # a problem's place too: broken after a folder and before its field where the line is too narrow
+        wider = [line for line in text.splitlines() if cell_len(line) > width]
         assert not wider, f"{width} columns: {wider[:3]}"
 
 

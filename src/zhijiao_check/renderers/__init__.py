@@ -43,6 +43,9 @@ class RenderOptions:
     color: bool | None = None  # None: colour when writing to a terminal and NO_COLOR is not set
     width: int | None = None  # None: as `terminal.width` says (the terminal's; COLUMNS or 100 for a file)
     to_terminal: bool = False
+    # The terminal's encoding, where one is written to: the glyphs it lacks are shown by their fallbacks
+    # (``status.encodable``), which the table view lays out with (``renderers.fallbacks``). None: UTF-8.
+    encoding: str | None = None
     jobs: int = 1  # processes a view may lay out reports in (the table)
     # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
     base_dir: Path | None = None
@@ -97,7 +100,8 @@ def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
     color = options.color if is_stdout(target) else False
     if color is None and to_terminal and not terminal.shows_colour():
         color = False
-    return replace(options, color=color, to_terminal=to_terminal)
+    encoding = terminal.encoding() if to_terminal else None
+    return replace(options, color=color, to_terminal=to_terminal, encoding=encoding)
 
 
 def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:

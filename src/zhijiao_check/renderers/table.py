@@ -49,9 +49,17 @@ Data = Mapping[str, Any]
 
 class TableRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
-        self.tr = tr
+        from zhijiao_check.renderers.fallbacks import Shown, wider
+
         self.options = options
         self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
+        # A terminal whose encoding lacks a glyph shows its fallback: the wider ones (``∉`` as ``not in`` in
+        # GBK) in place before anything is measured, so that a line fits as shown (``renderers.fallbacks``).
+        self._fallbacks = wider(options.encoding)
+        self._document_tr = tr
+        self.tr = Shown(tr.lang, self._fallbacks) if self._fallbacks else tr
+        self._labels = {status: label.translate(self._fallbacks) for status, label in _LABELS.items()}
+        self._glyphs = {status: glyph.translate(self._fallbacks) for status, glyph in _GLYPHS.items()}
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
@@ -65,7 +73,11 @@ class TableRenderer:
         self._rule_width = max(RULE_WIDTH, min(widest, self._width * 2 // 3))
         buffer = io.StringIO()
         console = self._console(buffer)
-        doc = document(run, self.tr)
+        doc = document(run, self._document_tr)
+        if self._fallbacks:
+            from zhijiao_check.renderers.fallbacks import translated
+
+            doc = translated(doc, self._fallbacks)
         for bad in doc["invalid"]:
             self._invalid(console, bad)
         # Laying out a table is most of a large run's time, and each report's stands alone: several processes
@@ -100,12 +112,14 @@ class TableRenderer:
     def _report(self, report: Data) -> str:
         """One report's title, table and summary, as text."""
         buffer = io.StringIO()
+        # A file's path wider than a line broken after a folder (the layout would fold it inside a name)
+        file = "\n".join(_place_lines(report["file"], self._width))
         title = self.tr(
             "table.report-title",
             unit=report["unit"],
             kind=self.tr(f"table.kind-{report['kind']}"),
             year=report["year"],
-            file=report["file"],
+            file=file,
         )
         self._evaluation(self._console(buffer), title, report)
         return buffer.getvalue()
@@ -113,10 +127,13 @@ class TableRenderer:
     def _invalid(self, console: Console, bad: Data) -> None:
         # A path that could not be read at all (absent, a FIFO, no permission) is no invalid report: say so.
         unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
-        message = self.tr(
-            "table.unreadable" if unread else "table.invalid", file=bad["file"], count=len(bad["problems"])
-        )
-        console.print(f"[bold red]{_escape(message)}[/bold red]", soft_wrap=True)
+        key = "table.unreadable" if unread else "table.invalid"
+        head, _, tail = self.tr(key, file="\0", count=len(bad["problems"])).partition("\0")
+        # The file's name broken after a folder where the line is too wide, the message after it broken
+        # where Chinese breaks (by the console)
+        lines = _place_lines(head + bad["file"], console.width)
+        lines[-1] += tail
+        console.print(f"[bold red]{_escape(chr(10).join(lines))}[/bold red]", overflow="fold")
         if self.options.quiet:
             return
         for problem in bad["problems"]:
@@ -124,22 +141,29 @@ class TableRenderer:
         console.print()
 
     def _problem(self, console: Console, problem: Data) -> None:
-        """The place on one line (``file:line:col path``), the message indented under it,
-        wrapped to the width.
-        """
+        """The place (``file:line:col path``) on one line where it fits, the message indented under it,
+        wrapped to the width. A place too wide is broken after a folder (the file's name and its
+        ``line:col`` together where they fit: a terminal or an editor finds them), the field's path then
+        on a line of its own where it does not fit beside the file, broken after a list's entry
+        (``schools[1]`` over ``.majors[0]…``) where it does not fit a line."""
         from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.consoles import Indent
+        from zhijiao_check.renderers.layout.text import cell_len
 
         style = "yellow" if problem["severity"] == "warning" else "red"
-        # Never folded: a terminal or an editor finds ``file:line:col`` only when it is on one line.
-        console.print(
-            f"  [{style}]{_escape(at(problem))}[/{style}]"
-            + (f" {_escape(problem['path'])}" if problem["path"] else ""),
-            soft_wrap=True,
-        )
+        path = problem["path"] or ""
+        lines = _place_lines(at(problem), console.width - 2)
+        beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - 2
+        lines = [f"  [{style}]{_escape(line)}[/{style}]" for line in lines]
+        if beside:
+            lines[-1] += f" {_escape(path)}"
+        elif path:
+            lines += [f"    {_escape(line)}" for line in _path_lines(path, console.width - 4)]
+        console.print("\n".join(lines), overflow="fold")
         console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
+        from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.grid import FRAME, Grid
 
         console.print(
@@ -154,8 +178,10 @@ class TableRenderer:
             room = self._room(console.width, heads)
             if room >= ROOM:
                 text = room - FRAME
+                # the titles broken where Chinese breaks within the rule's column (rich folds them anywhere)
                 rows: list[Sequence[str]] = [
-                    (*head, self._arithmetic(r, text)) for r, head in zip(results, heads, strict=True)
+                    (status, break_chinese(name, self._rule_width), figures, self._arithmetic(r, text))
+                    for r, (status, name, figures) in zip(results, heads, strict=True)
                 ]
                 console.print(Grid(self._columns, rows))
             else:
@@ -196,7 +222,7 @@ class TableRenderer:
     def _head(self, result: Data) -> tuple[str, str, str]:
         """A rule's status, its ID and title, its figures: the cells that are never narrowed."""
         name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
-        return _LABELS[result["status"]], name, self._figures(result)
+        return self._labels[result["status"]], name, self._figures(result)
 
     def _arithmetic(self, result: Data, room: int) -> str:
         """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
@@ -209,7 +235,7 @@ class TableRenderer:
         ]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
-            said = f"{_LABELS[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
+            said = f"{self._labels[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
             lines.append(_then(break_chinese(said + _escape(item["explanation"]), room), item, room, self.tr))
         if len(failing) > ITEMS_SHOWN:
             lines.append(
@@ -244,7 +270,7 @@ class TableRenderer:
         """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""
         from zhijiao_check.renderers import trends as view
 
-        text = f"{_GLYPHS[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
+        text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
         planned = view.schedule(trend, point, self.tr)
         return text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else "")
 
@@ -260,8 +286,10 @@ class TableRenderer:
         """For each year with several reports:
         the units ranked by score, a status glyph per rule (clause 15).
         """
+        from zhijiao_check.renderers.layout.chinese import fill
         from zhijiao_check.renderers.layout.columns import Columns
         from zhijiao_check.renderers.layout.grid import Column, Grid
+        from zhijiao_check.renderers.layout.text import MEASURED
 
         tr = self.tr
         for matrix in matrices(doc, catalogue):
@@ -279,24 +307,29 @@ class TableRenderer:
                 collapse_padding=True,
             )
             for row in matrix.rows:
-                cells = [_GLYPHS[c["status"]] if c else "" for c in row.cells]
+                cells = [self._glyphs[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
-            self._panels(console, table, 3, "table.panel-rules")
-            legend = " · ".join(f"{_GLYPHS[s]} {tr(f'render.status-{s}')}" for s in STATUSES)
-            console.print(
-                f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}"
-            )
-            console.print(
-                Columns(tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1)))
-            )
+            self._panels(console, _units_fitted(table, console.width), 3, "table.panel-rules")
+            # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
+            legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
+            legend[0] = f"{_escape(tr('render.legend'))}: {legend[0]}"
+            legend.append(f"{_escape(tr('render.blank'))}: {_escape(tr('render.status-none'))}")
+            console.print(fill(legend, " · ", console.width))
+            keys = tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1))
+            if max((MEASURED[key].widest for key in keys), default=0) <= console.width:
+                console.print(Columns(keys))
+            else:  # rich's columns would cut a rule's ID short with "…": one a line, folded at the edge
+                for key in keys:
+                    console.print(key, overflow="fold")
             console.print()
 
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
         from zhijiao_check.renderers import trends as view
+        from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.consoles import Indent
-        from zhijiao_check.renderers.layout.grid import Column, Grid
+        from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
 
         tr = self.tr
         shown = False
@@ -320,7 +353,7 @@ class TableRenderer:
                         continue
                     key = repr(
                         (
-                            _GLYPHS[point["status"]],
+                            self._glyphs[point["status"]],
                             point["observed"],
                             point["schedule"],
                             trend["unit"],
@@ -330,7 +363,21 @@ class TableRenderer:
                     cells.append(self._kept(key, self._trend_cell, trend, point))
                 key = repr((trend["rule"], trend["title"], trend["target"], trend["unit"]))
                 table.rows.append([self._kept(key, self._trend_rule, trend), *cells])
-            self._panels(console, table, 1, "table.panel-years")
+            rules = [row[0] for row in table.rows]
+            # the titles broken where Chinese breaks within the rule's column (rich would fold them anywhere)
+            table.rows = [[break_chinese(row[0], self._rule_width), *row[1:]] for row in table.rows]
+            cut = panels(table, console.width, 1)
+            # A table only where each rule's ID is whole in its column (a waiver names it) and a year's
+            # figures beside it: else rich would fold the ID and cut a figure short with "…", the glyph of
+            # ``pending``. Below that, each rule is a block of lines.
+            if max((len(trend["rule"]) for trend in trends), default=0) <= self._rule_width and all(
+                natural_width(panel) <= console.width for _, panel in cut
+            ):
+                self._panels(console, table, 1, "table.panel-years", cut)
+            else:
+                console.print(_escape(heading))
+                for rule, row in zip(rules, table.rows, strict=True):
+                    self._trend_block(console, rule, years, row[1:])
             projected = [trend for trend in trends if trend["projection"] is not None]
             if projected:
                 console.print(f"[bold]{_escape(tr('render.trend-projection'))}[/bold]")
@@ -349,21 +396,66 @@ class TableRenderer:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
 
-    def _panels(self, console: Console, table: Grid, keys: int, title: str) -> None:
+    def _trend_block(self, console: Console, rule: str, years: list[int], cells: Sequence[str]) -> None:
+        """A trend too wide for a table row: its ID on a line, then its title and target, and a line for
+        each year's status and figure (the linear schedule's under the figure), indented under it.
+        ``rule`` and ``cells``: the row's cells."""
+        from zhijiao_check.renderers.layout.consoles import Indent
+
+        name, _, about = rule.partition("\n")
+        lines = [about] if about else []
+        for year, cell in zip(years, cells, strict=True):
+            if cell:
+                first, *rest = cell.split("\n")
+                lines += [f"{year} {first}", *(" " * (len(str(year)) + 1) + line for line in rest)]
+        console.print(f"[bold]{name}[/bold]", overflow="fold")
+        console.print(Indent("\n".join(lines), 2), overflow="fold")
+
+    def _panels(
+        self,
+        console: Console,
+        table: Grid,
+        keys: int,
+        title: str,
+        cut: list[tuple[range, Grid]] | None = None,
+    ) -> None:
         """``table``, or where it is wider than the console, the tables it is cut into
-        (``layout.grid.panels``), each titled with the headers of the columns it holds after the first
-        ``keys``: ``…（规则 11–20）``."""
-        from zhijiao_check.renderers.layout.grid import panels
+        (``layout.grid.panels``; ``cut``, where the caller has them), each titled with the headers of the
+        columns it holds after the first ``keys``: ``…（规则 11–20）``."""
+        from zhijiao_check.renderers.layout.chinese import break_chinese
+        from zhijiao_check.renderers.layout.grid import natural_width, panels
 
         headers = [column.header for column in table.columns[keys:]]
-        cut = panels(table, console.width, keys)
+        cut = cut if cut is not None else panels(table, console.width, keys)
         for held, panel in cut:
             if len(cut) > 1:
                 first, last = headers[held[0]], headers[held[-1]]
                 span = first if first == last else f"{first}–{last}"
                 panel.title = self.tr(title, title=table.title, span=span)
                 panel.title_justify = table.title_justify
+            # laid out over the table's width: broken where Chinese breaks, not ``（规则`` over ``1）``
+            if panel.title:
+                panel.title = break_chinese(panel.title, min(natural_width(panel), console.width))
             console.print(panel)
+
+
+def _units_fitted(table: Grid, width: int) -> Grid:
+    """A matrix, or where a unit's name leaves no room for a rule's column beside the rank and the score
+    (``永州经济技术开发区`` at 30 columns), the same with the names broken where Chinese breaks to the room
+    there is: rich would cut them short with "…" and drop the rules' columns."""
+    from zhijiao_check.renderers.layout.chinese import break_chinese
+    from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
+    from zhijiao_check.renderers.layout.text import MEASURED
+
+    over = max((natural_width(panel) for _, panel in panels(table, width, 3)), default=0) - width
+    unit = table.columns[1]
+    room = max((MEASURED[row[1]].widest for row in table.rows), default=0) - over
+    if over <= 0 or room < max(MEASURED[unit.header].widest, 4):
+        return table  # it fits; or no room to speak of, left to rich
+    columns = [*table.columns]
+    columns[1] = Column(unit.header, overflow="fold")
+    rows: list[Sequence[str]] = [[row[0], break_chinese(row[1], room), *row[2:]] for row in table.rows]
+    return Grid(columns, rows, title=table.title, collapse_padding=table.collapse_padding)
 
 
 def _styled(status: str, text: str) -> str:
@@ -386,6 +478,8 @@ def _escape(text: str) -> str:
 # Where a place may be broken over two lines: after a folder's separator, before the line (or a workbook's
 # sheet and cell) and before a cell's header.
 _PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
+# Where a field's path may be broken over two lines: after a list's entry (``schools[1]`` over ``.name``).
+_ENTRY_END = later(r"(?<=\])(?=\.)")
 
 
 def _then(said: str, item: Data, room: int, tr: Translator) -> str:
@@ -411,18 +505,40 @@ def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
         return text
     place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place
     more = text[len(place) :]
-    lines = [""]
-    if cell_len(place) <= room:
-        lines = [place]
-    else:  # filled from the end: the file's name and its line together where they fit, the folders above
-        for part in reversed(_PLACE_BREAK.split(place)):
-            if lines[-1] and cell_len(part + lines[-1]) > room:
-                lines.append(part)
-            else:
-                lines[-1] = part + lines[-1]
-        lines.reverse()
+    lines = _place_lines(place, room)
     if more and cell_len(lines[-1] + more) > room:
         lines.append(more.lstrip())
     else:
         lines[-1] += more
     return "\n".join(lines)
+
+
+def _place_lines(place: str, room: int) -> list[str]:
+    """A place (``samples/2023/ningyuan.yaml:127``) on one line where it fits ``room``, else broken after a
+    folder, filled from the end: the file's name and its line together where they fit, the folders above
+    (folded at a column's edge, ``…ningyuan.yaml:12`` read over ``7``)."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    if cell_len(place) <= room:
+        return [place]
+    lines = [""]
+    for part in reversed(_PLACE_BREAK.split(place)):
+        if lines[-1] and cell_len(part + lines[-1]) > room:
+            lines.append(part)
+        else:
+            lines[-1] = part + lines[-1]
+    return lines[::-1]
+
+
+def _path_lines(path: str, room: int) -> list[str]:
+    """A field's path (``schools[1].majors[0].previous_enrollment``) on one line where it fits ``room``, else
+    broken before the ``.`` after a list's entry, as many entries on a line as fit."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    lines = [""]
+    for part in _ENTRY_END.split(path):
+        if lines[-1] and cell_len(lines[-1] + part) > room:
+            lines.append(part)
+        else:
+            lines[-1] += part
+    return lines

@@ -1,13 +1,15 @@
 """Where Chinese text may break, as a reader expects: rich breaks a line only at a space, so
 "4 < 6：冷水滩区…" broke after "4 <", the whole list moved to the next line. Chinese breaks between any
 two characters, never before closing punctuation nor after opening punctuation; other text at its spaces,
-as rich does."""
+as rich does, but never inside a comparison ("(target ≥" over "25000)" in English too)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zhijiao_check.kept import Kept
 from zhijiao_check.patterns import later
-from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, wrap
+from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, plain, wrap
 
 _OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
 # Latin marks that close what they follow (a Chinese name, then ", " or ": " in English) but stand inside
@@ -20,47 +22,61 @@ _LATIN_CLOSING = ",:;!?)]"
 _LATIN_OPENING = "("
 _BEFORE_NUMBERS = "另第共约"  # words that belong to the number after them: 另 3 个, 第 2 组, 共 12 所
 _RELATIONS = "<>=≤≥≠∈∉"  # a comparison is read whole: 3 < 6, not 3 < over 6
+# A relation between spaces, where rich would break text with nothing wide in it: such text is broken here.
+_SPACED_RELATION = later(r"\s[<>=≤≥≠∈∉]+\s")
 
 
 class _Kinds(dict[int, str]):
     """Each character's kind for ``_ATOMS`` (``str.translate`` asks by code point): opening or closing mark,
-    Latin closing or opening mark, space, wide (Chinese), one of ``_BEFORE_NUMBERS``, relation, digit, other.
-    A pattern of Chinese's ranges would build a table of the whole plane when compiled, some 60 million
-    instructions of a one-report table run."""
+    Latin closing or opening mark, space, wide (Chinese), one of ``_BEFORE_NUMBERS``, equals sign, other
+    relation, digit, other. A pattern of Chinese's ranges would build a table of the whole plane when
+    compiled, some 60 million instructions of a one-report table run."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         kind = "O" if char in _OPENING else "C" if char in _CLOSING else "S" if char.isspace() else "A"
         kind = "L" if char in _LATIN_CLOSING else "B" if char in _LATIN_OPENING else kind
         kind = "D" if "0" <= char <= "9" else "W" if kind == "A" and cell_len(char) == 2 else kind
-        kind = "P" if char in _BEFORE_NUMBERS else "R" if char in _RELATIONS else kind
+        kind = "P" if char in _BEFORE_NUMBERS else "E" if char == "=" else "R" if char in _RELATIONS else kind
         self[code] = kind
         return kind
 
 
 _KINDS = _Kinds()
+_FOLDER_END = later(r"(?<=[^/\\][/\\])(?=.)")  # where a path may break: after a folder (not the root)
 # An atom: a Chinese character; a short word in brackets （在建）; a number with the character after it
 # (3 个, 2022 年: a number is not parted from its measure word) and the word before it that belongs to it
 # (另, 第: ``_BEFORE_NUMBERS``); or a run of other text. With the closing marks after it and the opening marks
 # before it (a space between included: such a mark may not start or end a line whatever stands between);
-# and atoms joined by a relation, one comparison (``_RELATIONS``): （在建） ≠ completed.
+# and atoms joined by a relation, one comparison (``_RELATIONS``): （在建） ≠ completed. An equals sign
+# joins what follows it alone where it gives the result of the arithmetic before it, which may go on the
+# line above (``1210 / (1210 + 1260)`` over ``= 49.0% ≥ 45.0%``, not ``(1210 +`` over ``1260) = …``), and
+# both sides after a comparison's operand (``2019 < 2023-2 = 2021``); ``>=`` is a relation.
 _RUN = r"[ADL]*(?:B+[ADL]+)*"  # the rest of a run of other text: a Latin bracket inside it, not at its end
-_OPERAND = rf"(?:O[WP]{{1,4}}C|(?:[OB]S*)*(?:(?:PS?)?D{_RUN}(?:S?[WP])?|[WP]|[AD]{_RUN}))(?:S*[CL])*"
-_ATOMS = later(rf"S+|{_OPERAND}(?:S*R+S*{_OPERAND})*|(?:[OB]S*)*(?:C|L|O|B|R+)(?:S*[CL])*")
+_TERM = rf"(?:O[WP]{{1,4}}C|(?:[OB]S*)*(?:(?:PS?)?D{_RUN}(?:S?[WP])?|[WP]|[AD]{_RUN}))"
+_OPERAND = rf"{_TERM}(?:S*[CL])*"
+_COMPARISON = rf"(?:E+S*)?{_OPERAND}(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
+_ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
 _CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
 
 
 def break_chinese(markup: str, width: int) -> str:
     """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
-    (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. A
-    markup with an escaped bracket or a control code is left as it is (the layout wraps it as rich does); a
-    backslash elsewhere, as in a Windows path, is text."""
-    if 2 * len(markup) <= width or markup.isascii() or "\\[" in markup or CONTROL.search(markup):
+    (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. Text
+    with nothing wide in it is left to the layout, which breaks it at its spaces as well, unless a comparison
+    stands in it. A markup with an escaped bracket or a control code is left as it is (the layout wraps it as
+    rich does); a backslash elsewhere, as in a Windows path, is text."""
+    if 2 * len(markup) <= width or "\\[" in markup or CONTROL.search(markup):
+        return markup
+    if markup.isascii() and not _SPACED_RELATION.search(markup):
         return markup
     broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
     return "\n".join(
         [
-            line if line.isascii() or 2 * len(line) <= width else broken[line, width]  # a place, a short line
+            # a place, a short line
+            line
+            if 2 * len(line) <= width or (line.isascii() and not _SPACED_RELATION.search(line))
+            else broken[line, width]
             for line in markup.split("\n")
         ]
     )
@@ -70,7 +86,8 @@ def _chinese_line(line: str, width: int) -> str:
     """One line of ``break_chinese``: the text without its tags broken into atoms, filled greedily; at each
     break the spaces before it dropped (the tags among them kept), a line break put in its place."""
     cells = cell_len(line)
-    if cells <= width or cells == len(line):  # it fits (its tags counted too), or nothing in it is wide
+    # it fits (its tags counted too), or nothing in it is wide and rich breaks it at its spaces as here
+    if cells <= width or (cells == len(line) and not _SPACED_RELATION.search(line)):
         return line
     text: list[str] = []  # the text as shown
     places: list[int] = []  # where each of its characters stands in ``line``
@@ -89,22 +106,61 @@ def _chinese_line(line: str, width: int) -> str:
     for atom in _ATOMS.finditer(shown.translate(_KINDS)):
         word = shown[atom.start() : atom.end()]
         if atom.group()[0] == "S":
-            gap, spaces = cell_len(word), atom
+            gap, spaces = cell_len(word), atom.start()
             continue
-        size = cell_len(word)
-        if cells and cells + gap + size > width:
-            start = places[spaces.start()] if spaces is not None else places[atom.start()]
-            cuts.append((start, places[atom.start()]))
-            cells = size
-        else:
-            cells += gap + size
-        gap, spaces = 0, None
+        for begin, size in _pieces(word, atom.start(), width):
+            if cells and cells + gap + size > width:
+                start = places[spaces] if spaces is not None else places[begin]
+                cuts.append((start, places[begin]))
+                cells = size
+            else:
+                cells += gap + size
+            gap, spaces = 0, None
     out, position = [], 0
     for start, end in cuts:
         out += [line[position:start], "\n", "".join(BARE_TAG.findall(line[start:end]))]
         position = end
     out.append(line[position:])
     return "".join(out)
+
+
+def _pieces(word: str, start: int, width: int) -> list[tuple[int, int]]:
+    """An atom's start and cells; an atom wider than a line in pieces that each start a line: a path
+    (``reports/2021/lengshuitan.yaml:65`` in a message) after each folder, where the layout would fold it
+    inside a name, and what is still too wide folded at the width, as the layout folds it, but never before
+    a closing mark (``c8.demonstration-enterprises：`` at 28 cells: ``…enterprise`` over ``s：``)."""
+    size = cell_len(word)
+    if size <= width:
+        return [(start, size)]
+    pieces = []
+    for part in _FOLDER_END.split(word):
+        for piece in _folded(part, width):
+            pieces.append((start, cell_len(piece)))
+            start += len(piece)
+    return pieces
+
+
+def _folded(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of ``width`` cells, the last characters of a line carried to the next where
+    that one would start with a closing mark (``（在建`` over ``）、`` is ``（在`` over ``建）、``)."""
+    lines = [""]
+    cells = 0
+    for char in text:
+        size = cell_len(char)
+        if cells and cells + size > width:
+            line, cut, first = lines[-1], len(lines[-1]), char
+            # a closing mark takes the characters before it along, the line keeping one at least; where
+            # only closing marks could start the next, the line goes on (the layout folds it at the edge)
+            while _KINDS[ord(first)] in "CL" and cut > 1:
+                cut -= 1
+                first = line[cut]
+            if _KINDS[ord(first)] not in "CL":
+                lines[-1:] = [line[:cut], line[cut:] + char]
+                cells = cell_len(lines[-1])
+                continue
+        lines[-1] += char
+        cells += size
+    return lines
 
 
 def broken_line(line: str, width: int, go_on: int) -> list[str]:
@@ -122,3 +178,32 @@ def broken_line(line: str, width: int, go_on: int) -> list[str]:
     pieces = break_chinese(escape(body), room).split("\n")
     parts = [part.rstrip() for piece in pieces for part in wrap(piece, room)]
     return [line[:lead] + parts[0], *(indent + part for part in parts[1:])]
+
+
+def fill(pieces: Sequence[str], separator: str, width: int) -> str:
+    """Pieces of console markup joined by ``separator`` on as few lines as fit ``width``, broken only between
+    two pieces, the separator (without its spaces) ending the line before the break: a legend's glyph
+    stays with its meaning (``… 未到期 ·`` over ``↓ 未到期，落后于线性进度``, not ``↓`` over its words). A
+    piece wider than a line starts one and is broken as ``break_chinese`` breaks it."""
+    end = separator.rstrip()
+    between, last_end = cell_len(plain(separator)), cell_len(plain(end))
+    lines: list[str] = []
+    cells = 0  # of the last line
+    for number, piece in enumerate(pieces):
+        # room kept for the separator that ends the line should the next piece go on the next
+        reserve = 0 if number == len(pieces) - 1 else last_end
+        size = cell_len(plain(piece))
+        if lines and cells + between + size + reserve <= width:
+            lines[-1] += separator + piece
+            cells += between + size
+            continue
+        if lines:
+            lines[-1] += end
+        if size + reserve <= width:
+            lines.append(piece)
+            cells = size
+        else:
+            broken = break_chinese(piece, max(1, width - reserve)).split("\n")
+            lines += broken
+            cells = cell_len(plain(broken[-1]))
+    return "\n".join(lines)

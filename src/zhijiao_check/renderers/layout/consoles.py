@@ -40,6 +40,8 @@ class PlainConsole:
         self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
     ) -> None:
         lines: list[str] | None = None
+        if not soft_wrap:
+            thing = broken(thing, self.width)
         if isinstance(thing, str) and not JOINERS.search(text := plain(thing)):
             if soft_wrap:  # no wrapping, no cropping
                 lines = wrap(text, self.width, overflow="ignore", no_wrap=True)
@@ -82,6 +84,8 @@ class RichConsole:
     def print(
         self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
     ) -> None:
+        if not soft_wrap:
+            thing = broken(thing, self.width)
         if isinstance(thing, Indent):
             from rich.padding import Padding
 
@@ -96,6 +100,20 @@ class RichConsole:
             self.console.print(thing, soft_wrap=True)
         else:
             self.console.print(thing, overflow=overflow)
+
+
+def broken(thing: Printable, width: int) -> Printable:
+    """A line, or an ``Indent``'s markup, broken where Chinese breaks and never inside a comparison
+    (``chinese.break_chinese``) within the width it is laid out in: left to the layout, rich's wrapping would
+    break it at its spaces only (``（目标 ≥`` over ``25000）``) and fold it anywhere (a line that starts with
+    ``，``). Text broken already is as it was."""
+    from zhijiao_check.renderers.layout.chinese import break_chinese
+
+    if isinstance(thing, str):
+        return break_chinese(thing, width)
+    if isinstance(thing, Indent) and width - thing.left > 0:
+        return Indent(break_chinese(thing.markup, width - thing.left), thing.left)
+    return thing
 
 
 def rich_table(grid: Grid) -> Table:
