@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from zhijiao_check.characters import cleaned, describe, is_compatibility_ideograph, odd_characters
 from zhijiao_check.problems import Problem, format_path
@@ -18,6 +18,11 @@ MAX_DEPTH = 64
 # Values (scalars, lists, mappings) in one file. The largest real report has a few thousand; each value costs
 # time and memory to build and check, so a file of 10 MiB of "~, ~, ~, …" is refused before it is built.
 MAX_NODES = 10_000
+# Digits of a number's whole part, however it is written (``1e30`` has 31): far beyond any figure a report
+# holds (the largest field bound, ``report.scalars.MAXIMUM``, has 10), within Decimal's default precision, and
+# so far within a float that no sum or ratio of a file's values can overflow one.
+MAX_DIGITS = 24
+LONG_NUMBER = 10**MAX_DIGITS  # the least number with too many digits
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -61,6 +66,40 @@ class Positions:
                 return self.cells[path]
             path = path[:-1]
         return self.cells.get((), "")
+
+
+def too_long(value: float) -> bool:
+    """Whether a number read has more than ``MAX_DIGITS`` digits before its point (or is a float's infinity,
+    which ``1e400`` reads as)."""
+    return not abs(value) < LONG_NUMBER
+
+
+class LongNumber(int):
+    """A number written with more than ``MAX_DIGITS`` digits before its point, as both readers give it.
+
+    It is not built: Python will not read an int of over 4,300 digits (and says so in English), nor turn one
+    of 309 into a float, which the checks after reading would. It stands as ``LONG_NUMBER`` instead (with its
+    sign), beyond every field's bound, so that the field's own check says ``too-large`` with its bound (or
+    ``negative``), as for a figure of a few digits too many, and anything that reads the data before the
+    checks (``report.raw``) meets a number it can add. It shows as written (``written``), shortened."""
+
+    written: str
+
+    def __new__(cls, written: str) -> Self:
+        number = super().__new__(cls, -LONG_NUMBER if written.startswith("-") else LONG_NUMBER)
+        number.written = written
+        return number
+
+    def __reduce__(self) -> tuple[type[LongNumber], tuple[str]]:
+        return LongNumber, (self.written,)
+
+    def __str__(self) -> str:
+        if len(self.written) <= 16:
+            return self.written
+        whole = self.written.partition(".")[0]  # its digits (hex digits, base-60 groups) before the point
+        return f"{self.written[:12]}… ({sum(char.isalnum() for char in whole)} digits)"
+
+    __repr__ = __str__
 
 
 @record

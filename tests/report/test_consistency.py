@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from zhijiao_check.located import LongNumber, Positions
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
-from zhijiao_check.report.consistency import cross_year_warnings
+from zhijiao_check.report.consistency import cross_year_warnings, report_warnings
 
 from .conftest import Load
 from .helpers import CITY, UNITS, assert_problem, county_text
@@ -49,6 +54,40 @@ def test_warnings_follow_the_errors_of_an_invalid_report(load: Load) -> None:
         ("year-out-of-range", "error"),
         ("enrollment-over-students", "warning"),
     ]
+
+
+# Any number a reader can give before the checks: counts in and far beyond their bound (an int of 5,000
+# digits, which Python cannot make a float of), the stand-in of a longer one, floats to infinity.
+_ANY_NUMBER = st.one_of(
+    st.integers(0, 12_000_000),
+    st.integers(-(10**30), 10**5000),
+    st.builds(LongNumber, st.from_regex(r"-?[1-9][0-9]{24,400}", fullmatch=True)),
+    st.floats(allow_nan=True, allow_infinity=True),
+)
+
+
+@given(said=_ANY_NUMBER, enrolled=st.lists(_ANY_NUMBER, min_size=1, max_size=4), appropriation=_ANY_NUMBER)
+@example(said=10**309, enrolled=[950], appropriation=10**309)  # the report that stopped a whole run
+@example(said=1000, enrolled=[900], appropriation=9200)  # 10% apart: no warning
+@example(said=1000, enrolled=[899], appropriation=9200)
+def test_the_warnings_read_any_number_a_reader_gives_and_judge_only_those_within_bounds(
+    said: Any, enrolled: list[Any], appropriation: Any
+) -> None:
+    """The warnings run on the data of an invalid report too: a figure beyond its bound is an error already
+    (``too-large``), and is neither added up nor turned into a float, which overflowed for 309 digits."""
+    majors = [{"name": f"专业{n}", "enrollment": e} for n, e in enumerate(enrolled)]
+    school = {"name": "学校", "level": "secondary", "majors": majors}
+    school["appropriation_per_student"] = appropriation
+    data = {"enrollment": {"secondary_vocational": said}, "schools": [school]}
+    codes = [w.code for w in report_warnings(data, Positions(), "r.yaml")]
+    counts = [said, *enrolled]
+    valid = all(type(c) is int and 0 <= c <= 10_000_000 for c in counts)
+    total = sum(enrolled) if valid else 0
+    far = valid and abs(said - total) * 10 > max(said, total)
+    assert ("majors-sum-differs" in codes) == far
+    plausible = type(appropriation) in (int, float) and 1_000 <= appropriation <= 100_000
+    in_bounds = type(appropriation) in (int, float) and 0 <= appropriation <= 1_000_000_000
+    assert ("appropriation-out-of-range" in codes) == (in_bounds and not plausible)
 
 
 def _report(tmp_path: Path, text: str, name: str) -> ReportFile:

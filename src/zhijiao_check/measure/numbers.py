@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from zhijiao_check.vocabulary import Target
@@ -75,28 +76,40 @@ def relation(observed: Any, op: str, met: bool) -> str:
 
 
 def places(*values: Any) -> int:
-    """Decimal places of a percentage that tell these values apart: 1, or more where one place would show
-    two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%)."""
-    numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
-    if len(numbers) < 2:
-        return 1  # nothing to tell apart
-    shown = 1
-    while shown < MAX_PLACES and len({f"{v * 100:.{shown}f}" for v in numbers}) < len(numbers):
-        shown += 1
-    return shown
-
-
-MAX_PLACES = 6
+    """Decimal places of a percentage that tell these values apart: 1, or as many more as one place would show
+    two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%; 44.9999999% < 45.0000000%)."""
+    hundredfold = {float(v) * 100 for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    return _enough(hundredfold, 1, lambda v, shown: f"{v:.{shown}f}")
 
 
 def decimals(*values: Any) -> int:
-    """The most places of plain numbers (元, 月, counts) that tell these values apart: 2, or more where 2
-    would show two different figures alike (9999.996 < 10000, never 10000 < 10000)."""
+    """The most places of plain numbers (元, 月, counts) that tell these values apart: 2, or as many more as 2
+    would show two different figures alike (9999.996 < 10000, 9999.9999999 < 10000, never 10000 < 10000)."""
     numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
-    shown = 2
-    while shown < MAX_PLACES and len({number(v, shown) for v in numbers}) < len(numbers):
+    return _enough(numbers, 2, number)
+
+
+def _enough(numbers: set[float], shown: int, written: Callable[[float, int], str]) -> int:
+    """The fewest places from ``shown`` on at which ``written`` tells ``numbers`` apart. There is no fixed
+    most: 6 showed 9999.9999999 as 10000 beside the target 10000. It ends by ``_shortest_places``, at which
+    each float is written as the shortest text that reads back as it, so that two floats differ there."""
+    most: int | None = None
+    while len({written(v, shown) for v in numbers}) < len(numbers):
+        most = max(map(_shortest_places, numbers)) if most is None else most
+        if shown >= most:
+            break
         shown += 1
     return shown
+
+
+def _shortest_places(value: float) -> int:
+    """Places after the point of ``repr(value)`` written without an exponent (``9999.9999999``: 7, ``1e-20``:
+    20), and two more. ``repr`` has the fewest places that read back as ``value``, so one place fewer is
+    coarser than the float's spacing; two more are a thousand times finer, and the nearest text of that many
+    places (what ``f"{value:.{n}f}"`` writes) reads back as ``value``, even next to a power of two, where
+    the floats below are half as far apart. Two floats that each read back differ."""
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    return max(-exponent, 0) + 2 if isinstance(exponent, int) else 0
 
 
 def whole_apart(value: Any) -> int:

@@ -5,14 +5,13 @@ A broken pack is a list of located problems (exit 2), never a traceback.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.kinds import AnyRule
-from zhijiao_check.pack.schema import PackInfo
+from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
@@ -240,10 +239,10 @@ def _cross_checks(
             _problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))
         ]
     policy = normalise(decoded.text)
-    pattern = re.compile(info.rule_ids)
+    follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
     for rule in rules:
         place = places[rule.id]
-        if not pattern.search(rule.id):
+        if not follows(rule.id):
             problems.append(
                 _problem(
                     place.file,

@@ -6,6 +6,7 @@ They are shown and never block: a figure can be surprising and still right.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.problems import Problem
@@ -27,7 +28,8 @@ _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
 )
 # enrollment.secondary_vocational against the sum of the secondary majors' enrollment: the two count the same
 # students (the samples have them equal), so more than 10% apart means something is left out or miscounted.
-MAJORS_SUM_TOLERANCE = 0.10
+# A fraction, not the float 0.10: compared exactly with whole numbers of any size, none is made a float.
+MAJORS_SUM_TOLERANCE = Fraction(1, 10)
 
 
 def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
@@ -95,7 +97,7 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
             value=said,
             total=total,
             schools=len(schools),
-            share=f"{abs(said - total) / max(said, total) * 100:.0f}",
+            share=str(round(Fraction(abs(said - total) * 100, max(said, total)))),
         )
     ]
 

@@ -10,7 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from zhijiao_check.problems import Problem, Severity, format_path
+from zhijiao_check.report.scalars import MAXIMUM
 from zhijiao_check.source import Path_, Positions
+
+_MOST_COUNT = MAXIMUM["count"]
+_MOST_AMOUNT = max(MAXIMUM.values())
 
 
 def mapping(value: Any) -> dict[str, Any]:
@@ -26,13 +30,15 @@ def entries(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def count(value: Any) -> int | None:
-    """A valid whole number ≥ 0, else ``None`` (a wrong value must not also fail a comparison)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+    """A valid whole number ≥ 0, else ``None`` (a wrong value must not also fail a comparison). Above a
+    count's bound it is wrong too (``too-large``): a sum of counts then stays far within a float."""
+    valid = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _MOST_COUNT
+    return value if valid else None
 
 
 def number(value: Any) -> int | float | None:
-    """A valid number ≥ 0, else ``None``."""
-    valid = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < float("inf")
+    """A valid number ≥ 0 and within the largest bound of any amount, else ``None``."""
+    valid = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= _MOST_AMOUNT
     return value if valid else None
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
+from zhijiao_check.located import LONG_NUMBER, MAX_DIGITS, LongNumber
 from zhijiao_check.patterns import later
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
@@ -34,7 +35,6 @@ _NUMBER_TEXT = later(
     r"(?P<sign>[-+]?)(?P<digits>\d[\d,\s]*\d|\d)(?P<fraction>\.\d+)?\s*(?P<magnitude>[千万亿]?)\s*"
     r"(?P<unit>[^\x00-\x7f\d]{0,4})"
 )
-_MAX_DIGITS = 24  # beyond any real figure, and within Decimal's default precision
 _MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 _WAN = Decimal(10_000)
 # `year: 2023-01` or `2023年9月` is text, not a date YAML recognises; the year is still plain to see.
@@ -61,14 +61,15 @@ MAXIMUM: dict[str, int] = {
     "wan_yuan": 100_000_000,  # 1万亿元: more than the whole budget of Hunan province
     "months": 600,  # fifty years of practice
 }
-_LONG_NUMBER = 10**24
 
 
 def render(value: Any) -> str:
     """The value as the user would see it in YAML: ``"3,120"`` quoted, ``true``, ``3.5``, ``2023-01-01``."""
     if value is None:
         return ""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG_NUMBER:
+    if isinstance(value, LongNumber):
+        return str(value)  # as written, not the number it stands as
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= LONG_NUMBER:
         # Python refuses to print an int of more than 4300 digits; nobody wants to read 25 of them either.
         digits = math.floor(math.log10(abs(value))) + 1
         return f"{'-' if value < 0 else ''}{abs(value) // 10 ** (digits - 12)!s}… ({digits} digits)"
@@ -103,6 +104,8 @@ def _whole(value: Any, *, expected: str) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return _bounded(value, expected)
     if isinstance(value, float) and math.isfinite(value):
+        # 1.0e+20 people count is too many before it is a fraction (whole or not): the bound is what to fix
+        _bounded(value, expected)
         raise problem("float-for-int", value, expected=expected)
     raise _not_a_number(value, expected, whole=True, in_wan=False)
 
@@ -113,7 +116,11 @@ def amount(expected: str, *, in_wan: bool = False) -> Check:
 
 
 def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+    # an int is finite whatever its size, and math.isfinite would first turn it into a float, which one of
+    # 309 digits cannot be
+    if (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and math.isfinite(value)
+    ):
         return _bounded(value, expected)
     raise _not_a_number(value, expected, whole=False, in_wan=in_wan)
 
@@ -170,7 +177,10 @@ def text(value: Any) -> Any:
     if value is None or isinstance(value, str):
         raise problem("blank", value, expected="text")
     if isinstance(value, (int, float, datetime.date)) and not isinstance(value, bool):
-        raise problem("number-for-text", value, write=json.dumps(render(value)))
+        written = render(value)
+        if isinstance(value, LongNumber) and len(value.written) <= 40:
+            written = value.written  # a code of 25 digits: quoted as written, not as the number it stands as
+        raise problem("number-for-text", value, write=json.dumps(written, ensure_ascii=False))
     raise problem("wrong-type", value, expected="text")
 
 
@@ -239,7 +249,7 @@ def _number_text(
     bare = _HEDGES.sub("", normal).strip()
     hedged = bare != normal and bare[:1].isdigit()
     match = _NUMBER_TEXT.fullmatch(bare if hedged else normal)
-    if match is None or len(match["digits"]) > _MAX_DIGITS:
+    if match is None or len(match["digits"]) > MAX_DIGITS:
         return problem("blank" if not normal else "not-a-number", value, expected=expected, **context)
     number = Decimal(re.sub(r"[,\s]", "", match["digits"]) + (match["fraction"] or ""))
     number *= _MAGNITUDES[match["magnitude"]]

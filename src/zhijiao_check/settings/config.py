@@ -227,9 +227,11 @@ def shown(path: Path) -> Path:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
-    """Whether a pyproject.toml has ``[tool.zhijiao-check]``; one that cannot be read is not ours to judge.
-    A file that ``_may_name_tool_table`` rules out has no such table, and is not parsed: most of those found
-    are another project's, or one that names the tool only as a dependency or a script."""
+    """Whether a pyproject.toml has ``[tool.zhijiao-check]``. A file that ``_may_name_tool_table`` rules out
+    has no such table, and is not parsed: most of those found are another project's, or one that names the
+    tool only as a dependency or a script. One whose text may name the table but that TOML cannot read (not
+    UTF-8, a syntax error, nesting too deep) is taken as the config file, so that ``load`` says what is wrong
+    at its line: passed over, the team's settings (its waivers) would silently not hold."""
     from zhijiao_check.files import read_file
 
     raw = read_file(pyproject, str(pyproject))
@@ -238,7 +240,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     from zhijiao_check.settings.toml import read_toml, table_at
 
     read = read_toml(pyproject, str(pyproject))
-    return not isinstance(read, Problem) and table_at(read.data, PYPROJECT_TABLE) is not None
+    return isinstance(read, Problem) or table_at(read.data, PYPROJECT_TABLE) is not None
 
 
 def _may_name_tool_table(raw: bytes) -> bool:

@@ -27,6 +27,21 @@ _DECODE_PLACE = later(r"\(at line (\d+), column (\d+)\)")
 _DATE_LIKE = later(r"=\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 # What tomllib says of such a date (of a key given twice, the date may be a good one).
 _NOT_A_DATE = ("Expected newline or end of document after a statement", "Invalid date or datetime")
+# tomllib reads a nested array or inline table by recursion, two or three Python frames a level: some 400
+# levels (``x = [[[…]]]``) exhaust the stack, and a RecursionError would stop every ``check`` run under the
+# folder, since the config file is looked for upward. The tool's settings nest three levels at most; a
+# report may nest 64 (``located.MAX_DEPTH``), and so may these files, which keeps tomllib far from the limit.
+MAX_NESTING = 64
+# What opens or closes a level, and what to pass over because a bracket in it opens nothing: TOML's four kinds
+# of string (the multi-line ones first) and comments.
+_NESTING = later(
+    r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"""'  # a multi-line basic string (a line may end in \)
+    r"|'''[\s\S]*?'''"  # a multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"'  # a basic string
+    r"|'[^'\n]*'"  # a literal string
+    r"|\#[^\n]*"  # a comment
+    r"|[\[\]{}]"
+)
 
 TablePath = tuple[str, ...]
 
@@ -99,8 +114,13 @@ def read_toml(path: Path, display: str) -> TomlFile | Problem:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return Problem(display, None, None, "", "not-utf8", {}, area="settings")
+    deepest = _deepest(text)
+    if deepest[0] > MAX_NESTING:
+        return _too_deep(display, text, deepest[1])
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # not met while _deepest reads strings as TOML does: said, should it ever be
+        return _too_deep(display, text, deepest[1])
     except tomllib.TOMLDecodeError as error:
         place = _DECODE_PLACE.search(str(error))
         line, column = (int(place.group(1)), int(place.group(2))) if place else _end_of(text)
@@ -112,6 +132,31 @@ def read_toml(path: Path, display: str) -> TomlFile | Problem:
             reason, column = msg("settings.toml-why-date"), date.start(1) + 1
         return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
     return TomlFile(path, display, data, text)
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """How deep arrays and inline tables nest in ``text``, and the offset of the bracket that first goes one
+    level beyond ``MAX_NESTING`` (else of the first at the deepest level). A table header's brackets
+    (``[[waiver]]``) count as they open and close, two levels at most."""
+    depth = deepest = where = 0
+    for token in _NESTING.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, token.start()
+                if depth > MAX_NESTING:
+                    break
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest, where
+
+
+def _too_deep(display: str, text: str, offset: int) -> Problem:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    reason = msg("settings.toml-why-too-deep", limit=MAX_NESTING)
+    return Problem(display, line, column, "", "not-toml", {"reason": reason}, area="settings")
 
 
 # tomllib's words for what is wrong, by how they begin, each with the tool's own saying of it: a TOML file is

@@ -9,21 +9,31 @@ same ``Parsed`` as the YAML reader, so everything after it is shared.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public since Python 2.6, untyped
 from json.scanner import NUMBER_RE
 from typing import Any
 
-from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
+from zhijiao_check.located import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_NODES,
+    LongNumber,
+    Mark,
+    Parsed,
+    Path_,
+    Positions,
+    checked_text,
+    too_long,
+)
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.wording import Wording, msg
 
 _SPACE = later(r"[ \t\n\r]*")
 _LITERALS = {"true": True, "false": False, "null": None}
-_MAX_DIGITS = 24  # as for numbers written as text: beyond any real figure (and Python's int limit)
 
 
 class _Stop(Exception):
@@ -145,7 +155,7 @@ class _Reader:
             return self.string(index, path)
         number = NUMBER_RE.match(self.text, index)
         if number:
-            return self.number(number, index, path), number.end()
+            return self.number(number), number.end()
         for word, literal in _LITERALS.items():
             if self.text.startswith(word, index):
                 return literal, index + len(word)
@@ -164,20 +174,22 @@ class _Reader:
             self.problems.append(problem)
         return value, end
 
-    def number(self, match: re.Match[str], index: int, path: Path_) -> Any:
+    def number(self, match: re.Match[str]) -> Any:
         integer, fraction, exponent = match.groups()
-        if len(integer.lstrip("-")) > _MAX_DIGITS:
-            self.problems.append(self.problem(index, "json-number-too-long", path, digits=f"{integer[:12]}…"))
-            return None
+        if len(integer.lstrip("-")) > MAX_DIGITS:  # before int() is asked to read 5,000 digits
+            return LongNumber(match.group())
         if not fraction and not exponent:
             return int(integer)
-        value = float(match.group())
-        if not math.isfinite(value):
-            self.problems.append(self.problem(index, "json-number-too-long", path, digits=match.group()))
-            return None
+        value = float(match.group())  # any length of digits or exponent: at worst inf, or 0.0
+        if too_long(value):  # 1e30 as much as 1e400: the same digits too many, written shorter
+            return LongNumber(match.group())
         # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it
-        # equals.
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+        # equals, and exactly so (1e20 is 100000000000000000000, which its field's bound then refuses, not a
+        # float "with a fraction"). A value that is not 0 and below 10^24 has a moderate exponent: Decimal
+        # reads it.
+        if value.is_integer():
+            return int(Decimal(match.group())) if value else 0
+        return value
 
     def object(self, index: int, path: Path_) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}

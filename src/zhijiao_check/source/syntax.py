@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zhijiao_check.located import Mark
+from zhijiao_check.located import MAX_DEPTH, Mark
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
 from zhijiao_check.source.marks import marked_problem
@@ -85,6 +85,7 @@ _SYNTAX_REASONS = {
     "did not find expected whitespace": "report.yaml-why-directive",
     "did not find expected '!'": "report.yaml-why-directive",  # a %TAG directive's handle
 }
+_TOO_DEEP = "exceeded maximum nesting depth"
 # libyaml says this after a block scalar's "|" or ">", a directive or "--- ": the line tells which.
 _LINE_END = "did not find expected comment or line break"
 _BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
@@ -136,4 +137,6 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
             ((n, 1) for n in range(min(line, len(lines)), 0, -1) if lines[n - 1].startswith(("...", "%"))),
             where,
         )
+    if reason == _TOO_DEEP:  # libyaml's own limit, 1,000 levels, far past the tool's: in the tool's words
+        return marked_problem(display, where, "too-deep", limit=MAX_DEPTH)
     return marked_problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))

@@ -19,7 +19,18 @@ from collections.abc import Hashable
 from typing import Any
 
 from zhijiao_check.characters import odd_characters
-from zhijiao_check.located import MAX_DEPTH, MAX_NODES, Mark, Parsed, Path_, Positions, checked_text
+from zhijiao_check.located import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_NODES,
+    LongNumber,
+    Mark,
+    Parsed,
+    Path_,
+    Positions,
+    checked_text,
+    too_long,
+)
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
@@ -43,6 +54,7 @@ _DECIMAL = later(
     r"| [-+]? \. (?: inf | Inf | INF ) | \. (?: nan | NaN | NAN )",
     re.VERBOSE,
 )
+_NOT_FINITE = later(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 
 
 def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | list[Problem]:
@@ -314,11 +326,18 @@ class _Refused:
 
 def _construct(loader: Any, node: Any) -> Any:
     """The value of a plain scalar node, or why it is refused."""
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_DIGITS and _long_whole(node.value):
+        # not read, as JSON's reader does not (``LongNumber``); YAML's 1:2:3:… would be a power of 60 as large
+        return LongNumber(node.value)
     try:
         value = loader.construct_object(node, deep=True)
     except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         return _Refused("bad-scalar", {"value": shown, "reason": str(error).splitlines()[0]})
+    if node.tag in _NUMBER_TAGS and too_long(value) and not _NOT_FINITE.fullmatch(node.value):
+        # 1.0e+30 as JSON's 1e30: the same digits too many, written shorter (.inf is what it says, and the
+        # field's check names it)
+        return LongNumber(node.value)
     if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
         # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
         write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))
@@ -326,6 +345,12 @@ def _construct(loader: Any, node: Any) -> Any:
             write = str(value)
         return _Refused("number-notation", {"value": node.value, "read": str(value), "write": write})
     return value
+
+
+def _long_whole(text: str) -> bool:
+    """Whether a number's text has more than ``MAX_DIGITS`` digits (or hex digits, or base-60 groups) before
+    its point, not counting a sign, YAML's ``_`` or leading zeros."""
+    return len(text.lstrip("+-").partition(".")[0].replace("_", "").lstrip("0")) > MAX_DIGITS
 
 
 def _remember(key: tuple[str, str], value: Any) -> None:

@@ -209,9 +209,6 @@ MESSAGES: dict[str, str] = {
         "an unknown character after a backslash '\\': to write a backslash itself (a Windows path), write "
         "two, '\\\\'"
     ),
-    "report.json-number-too-long": (
-        "the number {digits} is out of range (too many digits): write the actual figure"
-    ),
     "report.fullwidth-hash": "a full-width '＃' here: a comment starts with a half-width '#' after a space",
     "report.fullwidth-comma": (
         'a full-width comma "，" between fields here: separate the entries of {…} with an ASCII comma ","'

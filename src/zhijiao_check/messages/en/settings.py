@@ -19,6 +19,10 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-array-header": "an array of tables' header ends with ]], as in [[waiver]]",
     "settings.toml-why-table-header": "a table's header ends with ], as in [tool.zhijiao-check]",
     "settings.toml-why-one-per-line": "one 'key = value' a line: something follows the value",
+    "settings.toml-why-too-deep": (
+        "brackets [ ] or braces {{ }} nest more than {limit} levels deep (no setting needs so many): "
+        "delete the extra ones"
+    ),
     "settings.toml-why-date": (
         "write a date as 2024-06-30: year-month-day, two digits for the month and the day, with hyphens and "
         "no quotes; and check that the day exists"

@@ -134,7 +134,6 @@ MESSAGES: dict[str, str] = {
     "report.json-string-escape": (
         "反斜杠“\\”后面的字符无法识别：要写反斜杠本身（如 Windows 路径）请写两个“\\\\”"
     ),
-    "report.json-number-too-long": "数字 {digits} 超出范围（位数过多）：请填写实际数字",
     "report.fullwidth-hash": "这里用了全角“＃”：注释要用半角“#”开头，前面留一个空格",
     "report.fullwidth-comma": "这里用了中文全角逗号“，”分隔字段：{…} 中的各项之间应写英文逗号“,”",
     "report.line-separator": (

@@ -17,6 +17,9 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-array-header": "表数组的标题应以 ]] 结束，如 [[waiver]]",
     "settings.toml-why-table-header": "表的标题应以 ] 结束，如 [tool.zhijiao-check]",
     "settings.toml-why-one-per-line": "一行只写一个“键 = 值”：值的后面还有多余的内容",
+    "settings.toml-why-too-deep": (
+        "方括号 [ ] 或花括号 {{ }} 套了超过 {limit} 层（设置用不到这么多层）：请删去多余的括号"
+    ),
     "settings.toml-why-date": (
         "日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，不加引号；并确认这一天存在"
     ),
