@@ -23,20 +23,24 @@ from zhijiao_check.files import (
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, read_data
+from zhijiao_check.source import NOTEPAD_SUFFIXES, REPORT_SUFFIXES, WORKBOOK_SUFFIXES, read_data
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
 
-__all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
+__all__ = [
+    "REPORT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "InvalidReport",
+    "ReportFile",
+    "find_reports",
+    "load_report",
+]
 
-# A macro-enabled workbook (*.xlsm: saved with 启用宏) is the same workbook; its macros are never run.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
 # the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
-REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.

@@ -72,6 +72,10 @@ MESSAGES: dict[str, str] = {
         "{file} exists and is not a result zhijiao-check wrote: it may be a report, and writing would "
         "replace it; nothing was done: choose another output file (or move that one away first)"
     ),
+    "cli.output-link-over-report": (
+        "{file} is a link to {target}, which writing would replace: {target} is not a result zhijiao-check "
+        "wrote and may be a report; nothing was done: choose another output file (or remove the link first)"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"
