@@ -17,7 +17,7 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from zhijiao_check.errors import FatalError
@@ -108,6 +108,35 @@ class RealPaths:
         if folder is None:
             folder = self._folders[head] = os.path.realpath(head)
         return os.path.join(folder, name)
+
+
+def walk(
+    top: Path | str, onerror: Callable[[OSError], None] | None = None
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached.
+
+    A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
+    ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
+    without a word. Followed, a link back up (``a/b -> ..``) would be a loop, and two links to one folder
+    would give its reports twice: a folder whose real path was walked already is not entered again (a loop
+    is no error: everything under it is found once). The caller may drop folders from the list it is given,
+    as with ``os.walk``; those it keeps are then checked against the ones walked."""
+    try:
+        walked = {os.path.realpath(top)}
+    except (OSError, ValueError):
+        walked = set()
+    for root, directories, names in os.walk(top, onerror=onerror, followlinks=True):
+        yield root, directories, names
+        kept = []
+        for directory in directories:  # as the caller left them
+            try:
+                real = os.path.realpath(os.path.join(root, directory))
+            except (OSError, ValueError):
+                real = os.path.join(root, directory)
+            if real not in walked:
+                walked.add(real)
+                kept.append(directory)
+        directories[:] = kept
 
 
 def os_problem(display: str, error: OSError) -> Problem:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.files import display_name
+from zhijiao_check.files import display_name, walk
 from zhijiao_check.output import is_stdout
 
 if TYPE_CHECKING:
@@ -161,7 +161,8 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
     ``diff 2023/ 2024/ -o 2024/diff.json`` run again may write over its last)."""
     from zhijiao_check.report.written import is_written
 
-    under = (Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names)
+    # Down symlinks to folders too, as the search for reports goes (``files.walk``).
+    under = (Path(root, name) for path in paths for root, _, names in walk(path) for name in names)
     return [*paths, *(path for path in under if not is_written(path))]
 
 

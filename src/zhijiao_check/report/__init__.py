@@ -19,6 +19,7 @@ from zhijiao_check.files import (
     gb18030_name,
     is_stdin,
     os_problem,
+    walk,
 )
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
@@ -143,6 +144,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``; and for
     reports Notepad named ``*.yaml.txt``, read as what they are, with a warning, rather than left out of their
     year without a word: ``source.NOTEPAD_SUFFIXES``),
+    following symlinks to folders (each folder once, however it is reached: ``files.walk``),
     skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
     results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
@@ -172,7 +174,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
 
 
 def _search(directory: Path, problems: list[Problem]) -> list[Path]:
-    """The report files under ``directory``;
+    """The report files under ``directory``, down symlinks to folders too (``files.walk``: each folder once);
     a subdirectory that cannot be entered is a problem, not a silence.
     """
 
@@ -183,7 +185,7 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
         )
 
     files = []
-    for root, directories, names in os.walk(directory, onerror=unreadable):
+    for root, directories, names in walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files += [
             Path(root, name)
