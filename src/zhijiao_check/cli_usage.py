@@ -73,7 +73,10 @@ def told(error: UsageError | Abort, args: Sequence[str]) -> int:
         return ExitCode.INTERRUPTED
     if isinstance(error, NoArgsIsHelpError):  # the help, which click has printed already
         return ExitCode.INVALID
-    print(message(error, tr), file=sys.stderr)
+    from zhijiao_check.characters import escaped
+
+    # What was typed, said back: a control character in it (an escape sequence) is shown, not sent.
+    print("\n".join(escaped(line) for line in message(error, tr).split("\n")), file=sys.stderr)
     if error.ctx is not None:
         print(tr("cli.usage-help", command=error.ctx.command_path), file=sys.stderr)
     return ExitCode.INVALID

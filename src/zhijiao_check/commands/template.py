@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
+from zhijiao_check.characters import escaped
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
@@ -111,7 +112,8 @@ def report_as(format: str, data: dict[str, Any], source: str | None = None) -> s
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
-    header = f"# {source}\n" if source else ""
+    # One comment line, whatever the name holds: a newline in it made the rest of the name YAML.
+    header = f"# {escaped(source)}\n" if source else ""
     return header + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
     )

@@ -18,6 +18,7 @@ from zhijiao_check.files import (
     display_name,
     gb18030_name,
     is_stdin,
+    is_utf8,
     os_problem,
     walk,
 )
@@ -55,7 +56,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
 
-    file = display if display is not None else str(path)
+    file = display if display is not None else display_name(path)
     warnings = _name_warnings(path, file)
     if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
         return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
@@ -100,7 +101,7 @@ def _name_warnings(path: Path, file: str) -> list[Problem]:
     is what matters), with a warning."""
     if path.name.lower().endswith(NOTEPAD_SUFFIXES):
         return [Problem(file, None, None, "", "file-name-txt", {"name": path.name[:-4]}, "warning")]
-    if is_stdin(path) or display_name(path) == os.fspath(path):
+    if is_stdin(path) or is_utf8(os.fspath(path)):
         return []
     gbk = gb18030_name(path.name)
     if gbk is not None:
