@@ -28,6 +28,12 @@ MESSAGES: dict[str, str] = {
     "input.from-other-unit": (
         "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year"
     ),
+    "input.from-wrong-year": (
+        "{file} is the report of {found}, and --year {year} is pre-filled from the report of the year "
+        "before, {expected}: its “current” figures become this year's “last year” ones, which any other "
+        "year's would make wrong. Choose the unit's report of {expected}, or leave out --from for a blank "
+        "template"
+    ),
     "input.convert-format": (
         "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json"
     ),
