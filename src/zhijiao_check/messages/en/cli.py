@@ -25,6 +25,14 @@ MESSAGES: dict[str, str] = {
     "cli.usage-not-a-number": "{option} cannot be '{given}': write a whole number",
     "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
     "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
+    "cli.usage-output-twice": (
+        "--output / -o is taken once: {command} writes one file, and of {files} only the last would be "
+        "written; nothing was done"
+    ),
+    "cli.usage-output-folder": (
+        "--output {file} ends in a slash, as a folder's name does: give the name of the file to write (such "
+        "as {file}results.json); nothing was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",

@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
     "input.convert-format": (
         "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json"
     ),
+    "input.convert-stdout": (
+        "convert writes a file in the format its name ends with, and -o - is standard output, which has no "
+        "such ending: give a file name ending in .xlsx, .yaml, .yml or .json"
+    ),
     "input.convert-invalid": (
         "{file} is not a valid report (problems above) and was not converted: correct it first; only "
         "valid reports are converted, so that nothing is lost or guessed"

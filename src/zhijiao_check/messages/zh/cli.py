@@ -22,6 +22,12 @@ MESSAGES: dict[str, str] = {
     "cli.usage-not-a-number": "{option} 不能是“{given}”：请写整数（半角数字）",
     "cli.usage-bad-value": "{option} 不能是“{given}”：{reason}",
     "cli.usage-extra-arguments": "多余的参数：{arguments}（这个命令不接受这么多参数）",
+    "cli.usage-output-twice": (
+        "--output / -o 只能给一次：{command} 只写一个文件，给了 {files}，只会写最后一个；未做任何处理"
+    ),
+    "cli.usage-output-folder": (
+        "--output {file} 以“/”结尾，是文件夹的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
+    ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",

@@ -20,6 +20,10 @@ MESSAGES: dict[str, str] = {
         "请选本单位 {expected} 年的报告，或不用 --from 生成空白模板"
     ),
     "input.convert-format": "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
+    "input.convert-stdout": (
+        "convert 写入文件，格式由输出文件名的扩展名决定，-o - 是标准输出，没有扩展名："
+        "请给出以 .xlsx、.yaml、.yml 或 .json 结尾的文件名"
+    ),
     "input.convert-invalid": (
         "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据"
     ),
