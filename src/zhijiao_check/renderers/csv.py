@@ -5,8 +5,9 @@ Nothing a report says runs in the spreadsheet program that opens it: a CSV has n
 LibreOffice take a cell that begins with ``=``, ``+``, ``-`` or ``@`` for a formula (a report named
 ``=HYPERLINK(…).yaml`` made its file cell one). Such a text cell, and one that begins with a tab or a carriage
 return (which some programs strip before they look), begins with an apostrophe instead, as OWASP advises for
-CSV files: both programs show it, and neither computes the cell. Numbers are written as numbers, a negative
-one too: it is no formula.
+CSV files: both programs show it, and neither computes the cell. A cell of that one character alone is no
+formula and is left as it is (the target column's ``=``, an operator); numbers are written as numbers, a
+negative one too.
 """
 
 from __future__ import annotations
@@ -42,10 +43,11 @@ class CsvRenderer:
 
 
 def as_text(rows: Iterable[Sequence[Any]]) -> Iterable[list[Any]]:
-    """Each text cell that a spreadsheet would compute (``FORMULA_STARTS``) behind an apostrophe."""
+    """Each text cell that a spreadsheet would compute (``FORMULA_STARTS``, and more) behind an apostrophe."""
     for row in rows:
         yield [_as_text(cell) for cell in row]
 
 
 def _as_text(cell: Any) -> Any:
-    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+    computed = isinstance(cell, str) and len(cell) > 1 and cell.startswith(FORMULA_STARTS)
+    return f"'{cell}" if computed else cell
