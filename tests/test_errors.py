@@ -61,3 +61,15 @@ def test_on_windows_a_denied_write_names_the_open_workbook_first(monkeypatch: py
     reason = os_reason(PermissionError(errno.EACCES, "Permission denied"))
     assert ZH.render(reason) == "文件可能正在 Excel、WPS 或其他程序中打开（请关闭后再试），或没有写入权限"
     assert os_reason(OSError(errno.ENOSPC, "No space left")) == os_reason(OSError(errno.EDQUOT, "Quota"))
+
+
+def test_an_internal_error_is_one_line_whatever_its_text_holds(capsys: pytest.CaptureFixture[str]) -> None:
+    from zhijiao_check.errors import run_command
+
+    def broken() -> int:
+        raise RuntimeError("dong\x01an.yaml\nsecond line \x1b[2J")
+
+    assert run_command(broken, EN) == 3
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "\x1b" not in said and "\x01" not in said
+    assert "RuntimeError: dong\\x01an.yaml\\x0asecond line \\x1b[2J" in said

@@ -8,7 +8,6 @@ message about one names the code point and where it is.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import re
@@ -124,6 +123,8 @@ def difference(found: str, meant: str) -> str | None:
     positions). ``None`` when they differ visibly (a did-you-mean needs no explanation then)."""
     if found == meant or skeleton(found) != skeleton(meant):
         return None
+    import difflib  # here: every file name is shown through ``escaped``, and few runs get this far
+
     parts = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, found, meant, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -132,3 +133,24 @@ def difference(found: str, meant: str) -> str | None:
         should = ", ".join(describe(c) for c in meant[j1:j2]) or "—"
         parts.append(f"#{i1 + 1}: {wrote} ≠ {should}")
     return "; ".join(parts)
+
+
+# What a name may hold that no output passes on as it is: control characters (C0, DEL, C1: an escape sequence
+# would reach the terminal, a newline would end a YAML comment and make the rest of the name YAML, a workbook
+# cannot hold them), the line and paragraph separators, and the marks that reorder text (a name shown
+# backwards, as another name).
+_UNSHOWABLE = later("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """``text`` with the characters no output passes on as they are (``_UNSHOWABLE``) shown as ``\\xNN``
+    (``\\uNNNN`` past U+00FF), as Python escapes them: one line, nothing a terminal, a YAML comment or a
+    workbook takes for more than text. A file's name is shown so (``files.display_name``)."""
+    if text.isprintable():  # nearly every name: no character of the kind, without a search
+        return text
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

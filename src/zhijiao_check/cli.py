@@ -76,6 +76,7 @@ class Command(_HelpInLanguage, TyperCommand):
         # Arguments left over are refused here, as click would, but with the arguments kept apart for the
         # message (``cli_usage``), not only inside click's English text.
         allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        given = list(args)  # the parser takes the words out of ``args`` as it reads them
         try:
             rest = super().parse_args(ctx, args)
         except UsageError as error:
@@ -87,7 +88,29 @@ class Command(_HelpInLanguage, TyperCommand):
             from zhijiao_check.cli_usage import ExtraArguments
 
             raise ExtraArguments(rest, ctx)
+        if not ctx.resilient_parsing:
+            self._check_outputs(ctx, given)
         return rest
+
+    def _check_outputs(self, ctx: Any, args: list[str]) -> None:
+        """Each ``--output`` as typed, which click does not keep: an option that takes one value keeps the
+        last (``convert x -o a.xlsx -o b.xlsx`` wrote only b.xlsx, and said nothing), and the ``Path`` it
+        makes drops a final slash (``-o newdir/`` wrote a file named ``newdir``). Both are refused."""
+        from zhijiao_check.cli_usage import OutputFolder, OutputTwice
+
+        param = next((p for p in self.get_params(ctx) if "--output" in getattr(p, "opts", ())), None)
+        if param is None:
+            return
+        parser = self.make_parser(ctx)  # a parser of its own, every value of the option kept
+        for option in {*parser._long_opt.values(), *parser._short_opt.values()}:
+            if option.dest == param.name:
+                option.action = "append"
+        values = parser.parse_args(args=args)[0].get(param.name) or []
+        folder = next((v for v in values if v != "-" and v.endswith(("/", os.sep))), None)
+        if folder is not None:
+            raise OutputFolder(folder, ctx)
+        if len(values) > 1 and not param.multiple:
+            raise OutputTwice(values, ctx)
 
 
 class BarePathRunsCheck(_HelpInLanguage, TyperGroup):

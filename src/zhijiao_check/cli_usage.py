@@ -42,6 +42,22 @@ class ExtraArguments(UsageError):
         self.arguments = tuple(arguments)
 
 
+class OutputTwice(UsageError):
+    """``--output`` given twice to a command that writes one file: click would keep the last."""
+
+    def __init__(self, files: Sequence[str], ctx: Any) -> None:
+        super().__init__(f"--output given {len(files)} times", ctx)
+        self.files = tuple(files)
+
+
+class OutputFolder(UsageError):
+    """An ``--output`` that ends in a slash: a folder's name, where a file's is needed."""
+
+    def __init__(self, file: str, ctx: Any) -> None:
+        super().__init__(f"--output {file} names a folder", ctx)
+        self.file = file
+
+
 class UnknownCommand(UsageError):
     """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
 
@@ -73,7 +89,10 @@ def told(error: UsageError | Abort, args: Sequence[str]) -> int:
         return ExitCode.INTERRUPTED
     if isinstance(error, NoArgsIsHelpError):  # the help, which click has printed already
         return ExitCode.INVALID
-    print(message(error, tr), file=sys.stderr)
+    from zhijiao_check.characters import escaped
+
+    # What was typed, said back: a control character in it (an escape sequence) is shown, not sent.
+    print("\n".join(escaped(line) for line in message(error, tr).split("\n")), file=sys.stderr)
     if error.ctx is not None:
         print(tr("cli.usage-help", command=error.ctx.command_path), file=sys.stderr)
     return ExitCode.INVALID
@@ -116,6 +135,11 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-no-such-command", name=error.name, maybe=maybe)
     if isinstance(error, ExtraArguments):
         return tr("cli.usage-extra-arguments", arguments=" ".join(error.arguments))
+    if isinstance(error, OutputTwice):
+        command = error.ctx.command_path if error.ctx is not None else "zhijiao-check"
+        return tr("cli.usage-output-twice", command=command, files=tr.join(error.files))
+    if isinstance(error, OutputFolder):
+        return tr("cli.usage-output-folder", file=error.file)
     return tr("cli.usage-other", reason=error.format_message())
 
 

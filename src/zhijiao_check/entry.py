@@ -8,6 +8,8 @@ import os
 import signal
 import sys
 import types
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from zhijiao_check import plugins
 
@@ -28,6 +30,7 @@ def main() -> None:
     # way around its own): an installed plugin would otherwise watch every report the tool reads.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     _utf8_when_redirected()
+    sys.stderr = Unfailing(sys.stderr)
     if plugins.all_off():
         _no_plugin_lookup()
     from zhijiao_check.cli import main as command_line
@@ -53,6 +56,55 @@ def _utf8_when_redirected() -> None:
         utf8 = (getattr(stream, "encoding", None) or "").lower() in ("utf-8", "utf8")
         if redirected and reconfigure is not None and not utf8:
             reconfigure(encoding="utf-8")
+
+
+class Unfailing:
+    """Standard error that cannot fail the run: a message that cannot be written (``2>/dev/full``, a closed
+    pipe) is lost, and the exit status stays what the run meant. A failed ``print`` to standard error raised
+    in the middle of telling an error, and Python ended with status 1, which says "a rule failed", where
+    the run meant 2 (an unwritable output, a usage error) or 3 (a bug). Started with standard error closed
+    (``2>&-``), messages go nowhere: ``print(file=None)`` would have put them on standard output, into the
+    run's result."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        if stream is None:  # kept open for the whole run, as standard error is, and closed with the process
+            stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        self._stream: TextIO = stream
+        self._lost = False
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            self._lose()
+            return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._lose()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, buffer, fileno…: the stream's own
+        return getattr(self._stream, name)
+
+    def _lose(self) -> None:
+        """Descriptor 2 pointed at /dev/null once a write failed: what is still buffered, later messages and
+        the interpreter's own flush at exit go there, none of them failing again."""
+        if self._lost:
+            return
+        self._lost = True
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def _no_plugin_lookup() -> None:

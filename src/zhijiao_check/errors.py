@@ -52,7 +52,9 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
             import traceback
 
             traceback.print_exc()
-        print(tr("cli.internal-error", error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        from zhijiao_check.characters import escaped  # one line, whatever the error's text holds
+
+        print(tr("cli.internal-error", error=escaped(f"{type(error).__name__}: {error}")), file=sys.stderr)
         return ExitCode.INTERNAL
 
 

@@ -8,7 +8,9 @@ so that whatever the file system holds gives a located problem, never a hang or 
 - the errors of the file system (no such file, permission denied, a name too long, a symlink loop) are said
   in the user's words, one per path;
 - a name that is not valid UTF-8 (a zip made on a Chinese Windows holds GBK names) is shown with its odd bytes
-  escaped (``\\xb6``), since no output could hold it otherwise.
+  escaped (``\\xb6``), since no output could hold it otherwise; and a control character in a name
+  (``dong\\x01an.yaml``, an escape sequence, a newline) is shown escaped the same way, since as it is it
+  would reach the terminal as a command, end a YAML comment, or be refused by a workbook.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import errno
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from zhijiao_check.characters import escaped
 from zhijiao_check.errors import FatalError
 from zhijiao_check.problems import Problem
 from zhijiao_check.wording import Msg
@@ -59,21 +62,29 @@ def is_stdin(path: Path) -> bool:
 
 
 def display_name(path: Path | str) -> str:
-    """The path as text any output can hold: bytes that are not UTF-8 shown as ``\\xNN``."""
+    """The path as text any output can hold: bytes that are not UTF-8, and control characters, shown as
+    ``\\xNN`` (``\\uNNNN`` past U+00FF), as Python escapes them (``characters.escaped``)."""
     name = os.fspath(path)
     if STDIN in name and is_stdin(Path(name)):  # a name without a dash is no standard input (no Path made)
         return STDIN_NAME
+    if not is_utf8(name):
+        name = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return escaped(name)
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a name is text UTF-8 can hold (a name of bytes that are not UTF-8 holds lone surrogates)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
-    return name
+        return False
+    return True
 
 
 def gb18030_name(path: Path | str) -> str | None:
     """The name read as GB18030 when it is not UTF-8 but reads as GB18030 (a zip from a Chinese Windows)."""
     name = os.fspath(path)
-    if display_name(name) == name:
+    if is_utf8(name):
         return None
     try:
         return os.fsencode(name).decode("gb18030")
@@ -108,6 +119,35 @@ class RealPaths:
         if folder is None:
             folder = self._folders[head] = os.path.realpath(head)
         return os.path.join(folder, name)
+
+
+def walk(
+    top: Path | str, onerror: Callable[[OSError], None] | None = None
+) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached.
+
+    A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
+    ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
+    without a word. Followed, a link back up (``a/b -> ..``) would be a loop, and two links to one folder
+    would give its reports twice: a folder whose real path was walked already is not entered again (a loop
+    is no error: everything under it is found once). The caller may drop folders from the list it is given,
+    as with ``os.walk``; those it keeps are then checked against the ones walked."""
+    try:
+        walked = {os.path.realpath(top)}
+    except (OSError, ValueError):
+        walked = set()
+    for root, directories, names in os.walk(top, onerror=onerror, followlinks=True):
+        yield root, directories, names
+        kept = []
+        for directory in directories:  # as the caller left them
+            try:
+                real = os.path.realpath(os.path.join(root, directory))
+            except (OSError, ValueError):
+                real = os.path.join(root, directory)
+            if real not in walked:
+                walked.add(real)
+                kept.append(directory)
+        directories[:] = kept
 
 
 def os_problem(display: str, error: OSError) -> Problem:

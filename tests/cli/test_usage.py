@@ -191,3 +191,75 @@ def test_any_count_that_is_not_a_whole_number_of_at_least_1_is_refused_by_name(v
     result = CliRunner().invoke(app, [SAMPLE, "--jobs", value])
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[0] == f"--jobs / -j 不能是“{value}”：请写不小于 1 的整数（半角数字）"
+
+
+# ``--output`` that click would take wrongly: the last of two where one file is written, a folder's name.
+def _twice(command: str, first: str, second: str) -> tuple[str, str]:
+    chinese = f"--output / -o 只能给一次：zhijiao-check {command} 只写一个文件，给了 {first}、{second}，"
+    english = (
+        f"--output / -o is taken once: zhijiao-check {command} writes one file, and of {first}, {second} "
+    )
+    return (
+        chinese + "只会写最后一个；未做任何处理",
+        english + "only the last would be written; nothing was done",
+    )
+
+
+def _folder(name: str) -> tuple[str, str]:
+    chinese = f"--output {name} 以“/”结尾，是文件夹的写法：请给出要写入的文件名（如 {name}结果.json）"
+    english = f"--output {name} ends in a slash, as a folder's name does: give the name of the file to write "
+    return chinese + "；未做任何处理", english + f"(such as {name}results.json); nothing was done"
+
+
+OUTPUTS = [
+    (("convert", "dongan.yaml", "-o", "a.xlsx", "-o", "b.xlsx"), *_twice("convert", "a.xlsx", "b.xlsx")),
+    (
+        ("template", "-u", "东安县", "-y", "2024", "-o", "t1.yaml", "--output=t2.yaml"),
+        *_twice("template", "t1.yaml", "t2.yaml"),
+    ),
+    (("schema", "-oa.json", "-o", "b.json"), *_twice("schema", "a.json", "b.json")),
+    (("dongan.yaml", "-f", "json", "-o", "newdir/"), *_folder("newdir/")),
+    (("validate", "dongan.yaml", "-o", "out.json", "-o", "here/"), *_folder("here/")),
+]
+
+
+@pytest.mark.parametrize(("args", "chinese", "english"), OUTPUTS)
+def test_an_output_click_would_take_wrongly_is_refused(tmp_path, monkeypatch, args, chinese, english):
+    # convert -o a.xlsx -o b.xlsx wrote b.xlsx alone and said nothing; -o newdir/ wrote a file named newdir.
+    (tmp_path / "dongan.yaml").write_bytes((ROOT / SAMPLE).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    command = args[0] if args[0] in ("convert", "template", "schema", "validate") else "check"
+    for lang, told in (("zh", chinese), ("en", english)):
+        result = CliRunner().invoke(app, [*args, "--lang", lang])
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        help_line = (
+            f"用 zhijiao-check {command} -h 查看用法和全部选项"
+            if lang == "zh"
+            else EN_HELP.format(command=command)
+        )
+        assert result.stderr.splitlines() == [told, help_line]
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["dongan.yaml"]
+
+
+def test_several_outputs_of_check_are_still_one_per_format(tmp_path, monkeypatch):
+    (tmp_path / "dongan.yaml").write_bytes((ROOT / SAMPLE).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["dongan.yaml", "-f", "json", "-o", "a.json", "-f", "sarif", "-o", "b.json"]
+    )
+    assert result.exit_code == 1
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json", "b.json", "dongan.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "told"),
+    [
+        ("zh", "convert 写入文件，格式由输出文件名的扩展名决定，-o - 是标准输出，没有扩展名"),
+        ("en", "convert writes a file in the format its name ends with, and -o - is standard output"),
+    ],
+)
+def test_convert_to_standard_output_is_called_standard_output(invoke, lang, told):
+    result = invoke("convert", SAMPLE, "-o", "-", "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert told in result.stderr and "<stdin>" not in result.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,15 @@ def _digest(output: Path, folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _without_layout_settings() -> dict[str, str]:
+    """The environment, without what lays out or colours the text (as ``test_golden`` runs its cases). Named
+    explicitly: a child process inherits the C library's environment, which can hold a ``COLUMNS=80`` that
+    ``os.environ`` does not show (put there under pytest on some systems), and the table was laid out in 80
+    columns instead of 100."""
+    drop = ("NO_COLOR", "COLUMNS", "LINES", "GITHUB_STEP_SUMMARY", "GITHUB_ACTIONS")
+    return {name: value for name, value in os.environ.items() if name not in drop}
+
+
 def stored() -> dict[str, str]:
     pairs = (line.split() for line in DIGESTS.read_text(encoding="utf-8").splitlines() if line.strip())
     return {name: digest for digest, name in pairs}
@@ -89,6 +99,7 @@ def test_every_format_is_unchanged(bulk: Path, lang: str, request: pytest.Fixtur
         capture_output=True,
         text=True,
         check=False,
+        env=_without_layout_settings(),
     )
     assert done.returncode == 1, done.stderr  # some targets fail in the samples
     actual = digests(lang, bulk)

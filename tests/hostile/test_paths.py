@@ -122,6 +122,40 @@ def test_what_the_user_may_not_read_is_reported_and_the_rest_checked(shared: Pat
         assert (locked / "secret.yaml").stat().st_mode == before
 
 
+def test_a_county_s_folder_linked_into_its_year_is_checked_with_the_year(shared: Path) -> None:
+    # tree/2023/lanshan -> ../../store/lanshan: 蓝山县 was left out of 2023 city-wide without a word.
+    year = shared / "tree" / "2023"
+    shutil.copytree(SAMPLE.parent, year, ignore=shutil.ignore_patterns("lanshan.yaml"))
+    (shared / "store" / "lanshan").mkdir(parents=True)
+    shutil.copyfile(SAMPLE.parent / "lanshan.yaml", shared / "store" / "lanshan" / "lanshan.yaml")
+    (year / "lanshan").symlink_to(Path("..", "..", "store", "lanshan"))
+    (year / "again").symlink_to(Path("..", "..", "store", "lanshan"))  # the same folder a second way
+    (year / "up").symlink_to(Path(".."))  # a loop: walked once, not an error
+    done = run("check", Path("tree", "2023"), "-f", "json", cwd=shared)
+    document = _json(done.out)
+    assert done.code == 1, done.err
+    assert len(document["reports"]) == 15
+    assert [r["file"] for r in document["reports"] if r["unit"] == "蓝山县"] == [
+        str(Path("tree", "2023", "again", "lanshan.yaml"))  # the first way to it, in sorted order
+    ]
+    assert [city["units_missing"] for city in document["city"]] == [[]]
+
+
+def test_a_linked_folder_the_user_may_not_enter_is_reported(shared: Path) -> None:
+    user = unprivileged_user()
+    (shared / "reports").mkdir()
+    shutil.copyfile(SAMPLE, shared / "reports" / "good.yaml")
+    (shared / "store" / "locked").mkdir(parents=True)
+    shutil.copyfile(SAMPLE, shared / "store" / "locked" / "secret.yaml")
+    (shared / "reports" / "locked").symlink_to(Path("..", "store", "locked"))
+    (shared / "store" / "locked").chmod(0o000)
+    done = run("check", "reports", "--lang", "en", user=user, cwd=shared)
+    assert done.code == 2, done.err
+    assert "cannot enter this directory" in done.text, done.text
+    assert str(Path("reports", "locked")) in done.text
+    assert "东安县" in done.text
+
+
 def test_stdout_closed_or_full_is_a_one_line_exit_2(report: Path) -> None:
     argv = ["/bin/sh", "-c", 'exec "$@" >&-', "sh", *_python_cli("check", report, "--lang", "en")]
     done = subprocess.run(argv, capture_output=True, env=environment(), timeout=30, check=False)

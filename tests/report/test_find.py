@@ -76,3 +76,28 @@ def test_a_spreadsheet_in_another_format_is_found_to_be_refused_by_name(tmp_path
         "lingling.yml.TXT",
         "ningyuan.ods",
     ]
+
+
+def test_a_symlinked_folder_is_searched_once_however_it_is_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``2023/lanshan -> ../../store/lanshan`` was skipped without a word (``os.walk`` follows no link): a
+    county's report left out of its year. A link back up is no loop, and a folder reached by two links, or by
+    a link and by its own path, gives its reports once."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("tree/2023/dongan.yaml", "store/lanshan/lanshan.yaml", "store/lanshan/sub/x.yaml"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_text("x: 1\n", encoding="utf-8")
+    Path("tree/2023/lanshan").symlink_to(Path("../../store/lanshan"))
+    Path("tree/2023/same").symlink_to(Path("../../store/lanshan"))  # a second way to it
+    Path("tree/2023/up").symlink_to(Path(".."))  # back to tree/: a loop
+    Path("store/lanshan/sub/back").symlink_to(Path("..", "..", "lanshan"))  # a loop inside the linked one
+    Path("tree/2023/.hidden").symlink_to(Path("../../store"))  # hidden: left out, link or not
+    Path("tree/2023/gone").symlink_to(Path("nowhere"))  # dangling: no folder, no report name
+    found, problems = find_reports([Path("tree/2023"), Path("store")])
+    assert problems == []
+    assert [display for _, display in found] == [
+        str(Path("tree/2023/dongan.yaml")),
+        str(Path("tree/2023/lanshan/lanshan.yaml")),
+        str(Path("tree/2023/lanshan/sub/x.yaml")),
+    ]

@@ -199,3 +199,57 @@ def test_an_output_replaces_a_file_that_cannot_be_a_report(folder: Path) -> None
     (folder / "notes.xlsx").write_text("not a workbook\n", encoding="utf-8")
     assert run(folder, "dongan.yaml", "-f", "json", "-o", "notes.json")[0] == 1
     assert run(folder, "dongan.yaml", "-o", "notes.xlsx")[0] == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schema", "-o", "other.xlsm"),
+        ("dongan.yaml", "-o", "other.xlsm"),
+        ("dongan.yaml", "-f", "json", "-o", "other.xlsm"),
+        ("validate", "dongan.yaml", "-f", "json", "-o", "other.xlsm"),
+        ("diff", "dongan.yaml", "dongan.yaml", "-o", "other.xlsm"),
+    ],
+)
+def test_no_output_replaces_a_macro_enabled_workbook_report(folder: Path, args: tuple[str, ...]) -> None:
+    # A report saved with 启用宏 is read as any workbook is; -o other.xlsm wrote the run's table over it.
+    made = folder / "made.xlsx"
+    assert CliRunner().invoke(app, ["convert", str(SAMPLE), "-o", str(made)]).exit_code == 0
+    made.rename(folder / "other.xlsm")
+    held = (folder / "other.xlsm").read_bytes()
+    code, text = run(folder, *args)
+    assert code == 2 and (folder / "other.xlsm").read_bytes() == held
+    assert "可能是一份报表" in text
+
+
+def test_a_results_workbook_saved_as_xlsm_is_left_out_and_may_be_replaced(folder: Path) -> None:
+    # Excel's 另存为 启用宏的工作簿 keeps the sheets: still a result, neither a report to read nor to keep.
+    assert run(folder, ".", "-q", "-o", "结果.xlsx")[0] == 1
+    (folder / "结果.xlsx").rename(folder / "结果.xlsm")
+    assert is_written(folder / "结果.xlsm")
+    assert [display for _, display in find_reports([folder])[0]] == [str(folder / "dongan.yaml")]
+    assert run(folder, ".", "-q", "-f", "xlsx", "-o", "结果.xlsm")[0] == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_output_linked_to_a_report_is_judged_by_the_file_it_would_replace(folder: Path, lang: str) -> None:
+    # latest.html -> dongan.yaml: judged by the link's name, the run's HTML replaced the report.
+    (folder / "lanshan.yaml").write_bytes((SAMPLE.parent / "lanshan.yaml").read_bytes())
+    (folder / "latest.html").symlink_to("dongan.yaml")
+    held = (folder / "dongan.yaml").read_bytes()
+    code, text = run(folder, "lanshan.yaml", "-o", "latest.html", "--lang", lang)
+    assert code == 2 and (folder / "dongan.yaml").read_bytes() == held
+    assert (folder / "latest.html").is_symlink()
+    said = "is a link to" if lang == "en" else "是指向"
+    assert said in text and "latest.html" in text and "dongan.yaml" in text
+
+
+def test_an_output_linked_to_a_result_or_a_new_file_is_written_through(folder: Path) -> None:
+    (folder / "results").mkdir()
+    (folder / "latest.html").symlink_to(Path("results", "2023.html"))  # not there yet
+    assert run(folder, "dongan.yaml", "-o", "latest.html")[0] == 1
+    assert (folder / "results" / "2023.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    (folder / "latest.json").symlink_to("result.json")
+    for _ in range(2):  # the second time over a result of its own
+        assert run(folder, "dongan.yaml", "-f", "json", "-o", "latest.json")[0] == 1
+    assert is_written(folder / "result.json")

@@ -44,12 +44,14 @@ def saved_by_calc(book: Path, out: Path, profile: Path) -> None:
     _convert(book, "xlsx:Calc MS Excel 2007 XML", out, profile)
 
 
-def _convert(book: Path, to: str, out: Path, profile: Path) -> None:
+def _convert(book: Path, to: str, out: Path, profile: Path, *read_as: str) -> None:
+    """``read_as``: ``--infilter=…``, how to read ``book`` (a CSV's separator and encoding)."""
     subprocess.run(
         [
             soffice(),
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
+            *read_as,
             "--convert-to",
             to,
             "--outdir",
@@ -159,7 +161,7 @@ def test_a_formula_showing_nothing_reads_blank_once_libreoffice_has_saved_it(run
     book = tmp_path / "dongan.xlsx"
     source = SAMPLES / "2023" / "dongan.yaml"
     assert (
-        run_cli("template", "--unit", "东安县", "--year", "2023", "-o", book, "--from", source).exit_code == 0
+        run_cli("template", "--unit", "东安县", "--year", "2024", "-o", book, "--from", source).exit_code == 0
     )
     workbook = openpyxl.load_workbook(book)
     schools = workbook["学校"]
@@ -180,3 +182,27 @@ def test_a_formula_showing_nothing_reads_blank_once_libreoffice_has_saved_it(run
     assert run_cli("convert", saved / book.name, "-o", out).exit_code == 0
     school = yaml.safe_load(out.read_text(encoding="utf-8"))["schools"][0]
     assert "upgraded" not in school and school["teachers"] == 89
+
+
+def test_libreoffice_opens_a_csv_of_reports_named_as_formulas_as_text(tmp_path, monkeypatch):
+    """The CSV of reports named ``=2+3.yaml`` and ``@SUM(A1).yaml``, opened by Calc as UTF-8 CSV: every cell
+    of text is text, none a formula, and the names read with the apostrophe that keeps them so."""
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    soffice()
+    for name, unit in (("=2+3.yaml", "dongan"), ("@SUM(A1).yaml", "lanshan"), ("-1+2.yaml", "xintian")):
+        (tmp_path / name).write_bytes((SAMPLES / "2023" / f"{unit}.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(app, ["check", ".", "-f", "csv", "-o", "out.csv"]).exit_code == 1
+    utf8_csv = "--infilter=CSV:44,34,76,1"  # commas, double quotes, UTF-8 (76), from line 1
+    saved, profile = tmp_path / "saved", tmp_path / "profile"
+    _convert(tmp_path / "out.csv", "xlsx:Calc MS Excel 2007 XML", saved, profile, utf8_csv)
+    sheet = openpyxl.load_workbook(tmp_path / "saved" / "out.xlsx").active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert cells and not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    files = {row[13] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert files == {"'=2+3.yaml", "'@SUM(A1).yaml", "'-1+2.yaml"}
+    assert sheet["A1"].value == "单位"  # read as the UTF-8 it is

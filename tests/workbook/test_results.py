@@ -247,3 +247,47 @@ def test_a_file_named_like_a_formula_stays_text_in_the_workbook(tmp_path, monkey
     cells = [c for row in openpyxl.load_workbook(tmp_path / "out.xlsx")["明细"].iter_rows() for c in row]
     places = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]
     assert places and all(c.data_type == "s" for c in places)
+
+
+# Reports named as a spreadsheet's formulas (OWASP's CSV injection): =, +, -, @ first.
+FORMULA_NAMES = ("=2+3.yaml", "+1+1.yaml", "-1+2.yaml", "@SUM(A1).yaml")
+
+
+@pytest.fixture
+def formula_named(tmp_path, monkeypatch):
+    """A folder of three reports named as formulas, the working directory, and its results as CSV."""
+    from factory import SAMPLES
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    for name, unit in zip(FORMULA_NAMES, ("dongan", "lanshan", "xintian", "daoxian"), strict=True):
+        (tmp_path / name).write_bytes((SAMPLES / "2023" / f"{unit}.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["check", ".", "-f", "csv", "-o", "out.csv", "-f", "json", "-o", "out.json"]
+    )
+    assert result.exit_code == 1, result.output
+    return tmp_path
+
+
+def test_a_csv_cell_a_spreadsheet_would_compute_begins_with_an_apostrophe(formula_named):
+    # '=2+3.yaml' made the file cells =2+3.yaml:13 另 1 处 and =2+3.yaml: formulas once opened in Excel.
+    rows = list(csv.reader((formula_named / "out.csv").read_text(encoding="utf-8-sig").splitlines()))
+    header, rows = rows[0], rows[1:]
+    files = {row[header.index("文件")] for row in rows}
+    assert files == {f"'{name}" for name in FORMULA_NAMES}
+    for row in rows:
+        for cell in row:
+            assert len(cell) < 2 or not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    document = json.loads((formula_named / "out.json").read_text(encoding="utf-8"))
+    assert {report["file"] for report in document["reports"]} == set(FORMULA_NAMES)  # JSON as it is
+
+
+def test_only_text_is_neutralised_numbers_stay_numbers():
+    from zhijiao_check.renderers.csv import as_text
+
+    row = ["=1+1", "+x", "-y", "@z", "\tw", "\rv", "a=b", "", -0.5, -3, None, "—", "−1", "=", "-", "@"]
+    assert list(as_text([row])) == [
+        ["'=1+1", "'+x", "'-y", "'@z", "'\tw", "'\rv", "a=b", "", -0.5, -3, None, "—", "−1", "=", "-", "@"]
+    ]

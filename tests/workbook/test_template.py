@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import openpyxl
+import pytest
 import yaml
 from clerk import keys_of_columns, keys_of_rows
 from factory import SAMPLES
@@ -142,6 +143,50 @@ def test_from_another_units_report_is_refused(run_cli, tmp_path):
     )
     assert result.exit_code == 2
     assert "东安县" in result.output and not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "lang", "said"),
+    [
+        (2023, "zh", "是 2023 年的报告，--year 2023 的模板应以上一年（2022 年）的报告预填"),
+        (2022, "zh", "是 2023 年的报告，--year 2022 的模板应以上一年（2021 年）的报告预填"),
+        (
+            2025,
+            "en",
+            "is the report of 2023, and --year 2025 is pre-filled from the report of the year before, 2024",
+        ),
+    ],
+)
+@pytest.mark.parametrize("suffix", [".yaml", ".xlsx"])
+def test_from_a_report_not_of_the_year_before_is_refused(run_cli, tmp_path, year, lang, said, suffix):
+    # --year 2023 --from 2023/dongan.yaml wrote a template whose last year's enrolment was 2023's (165, not
+    # 150), and said nothing.
+    out = tmp_path / f"t{suffix}"
+    result = run_cli(
+        "template",
+        "--unit",
+        "东安县",
+        "--year",
+        str(year),
+        "-o",
+        out,
+        "--from",
+        SAMPLES / "2023" / "dongan.yaml",
+        "--lang",
+        lang,
+    )
+    assert result.exit_code == 2
+    assert said in result.output and not out.exists()
+
+
+def test_from_the_year_before_carries_its_figures_into_last_year_s(run_cli, tmp_path):
+    out = tmp_path / "dongan-2023.yaml"
+    source = SAMPLES / "2022" / "dongan.yaml"
+    assert run_cli("template", "-u", "东安县", "-y", "2023", "-o", out, "--from", source).exit_code == 0
+    made, last = (yaml.safe_load(path.read_text(encoding="utf-8")) for path in (out, source))
+    assert made["year"] == 2023 and last["year"] == 2022
+    major, last_major = made["schools"][0]["majors"][0], last["schools"][0]["majors"][0]
+    assert major["previous_enrollment"] == last_major["enrollment"]
 
 
 def test_a_workbook_is_never_written_to_a_terminal(run_cli):

@@ -14,7 +14,7 @@ from typing import Any
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.output import tell_written, write
+from zhijiao_check.output import is_stdout, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
@@ -43,7 +43,9 @@ def run(options: ConvertOptions) -> int:
     # or not.
     guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)], over_reports=True)
     refusal: tuple[str, dict[str, object]] | None = None
-    if format is None:
+    if is_stdout(target):  # a name without a suffix, and no file: display_name would call it <stdin>
+        refusal = ("convert-stdout", {})
+    elif format is None:
         refusal = ("convert-format", {"file": display_name(target)})
     elif target.exists() and not options.force:
         refusal = ("output-exists", {"file": display_name(target)})

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.files import display_name
+from zhijiao_check.files import display_name, walk
 from zhijiao_check.output import is_stdout
 
 if TYPE_CHECKING:
@@ -135,7 +135,8 @@ def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_r
     """Refuse (exit 2, before anything is written) an output over one of ``inputs`` (files, or folders of
     files: rule packs, earlier years), over a file of the installed pack, or two outputs to one file; and,
     unless ``over_reports`` (template and convert, which replace an existing file only with ``--force``),
-    over a file that may be a report, as ``schema -o dongan.yaml`` did (``report.written``)."""
+    over a file that may be a report, as ``schema -o dongan.yaml`` did (``report.written``), an output that
+    is a symlink judged by the file it leads to."""
     from zhijiao_check.output import check_targets
     from zhijiao_check.pack.load import builtin_dir
     from zhijiao_check.report.written import may_be_a_report
@@ -144,6 +145,9 @@ def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_r
         check_targets(outputs, _files_under([builtin_dir(), *inputs]))
     for output in outputs:
         if not over_reports and output is not None and not is_stdout(output) and may_be_a_report(output):
+            if os.path.islink(output):  # the link's name said nothing of the report it leads to: name it
+                target = display_name(os.path.realpath(output))
+                raise FatalError("output-link-over-report", file=display_name(output), target=target)
             raise FatalError("output-over-report", file=display_name(output))
 
 
@@ -157,7 +161,8 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
     ``diff 2023/ 2024/ -o 2024/diff.json`` run again may write over its last)."""
     from zhijiao_check.report.written import is_written
 
-    under = (Path(root, name) for path in paths for root, _, names in os.walk(path) for name in names)
+    # Down symlinks to folders too, as the search for reports goes (``files.walk``).
+    under = (Path(root, name) for path in paths for root, _, names in walk(path) for name in names)
     return [*paths, *(path for path in under if not is_written(path))]
 
 

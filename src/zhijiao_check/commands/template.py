@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
+from zhijiao_check.characters import escaped
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
@@ -74,7 +75,11 @@ def run(options: TemplateOptions) -> int:
         guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)], over_reports=True)
         if target is not None and target.exists() and not options.force:
             raise Refused("output-exists", file=display_name(target))
-        last = _last_year(options.prefill, unit, pack.units, tr) if options.prefill is not None else None
+        last = (
+            _last_year(options.prefill, unit, options.year, pack.units, tr)
+            if options.prefill is not None
+            else None
+        )
     except Refused as refused:
         print(tr.render(msg(f"input.{refused.code}", **refused.params)), file=sys.stderr)
         return ExitCode.INVALID
@@ -111,14 +116,18 @@ def report_as(format: str, data: dict[str, Any], source: str | None = None) -> s
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     import yaml
 
-    header = f"# {source}\n" if source else ""
+    # One comment line, whatever the name holds: a newline in it made the rest of the name YAML.
+    header = f"# {escaped(source)}\n" if source else ""
     return header + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
     )
 
 
-def _last_year(path: Path, unit: Unit, units: UnitRegistry, tr: Translator) -> dict[str, Any]:
-    """Last year's report for ``--from``: valid and of the same unit, else refused with its problems."""
+def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Translator) -> dict[str, Any]:
+    """Last year's report for ``--from``: valid, of the same unit and of the year before ``year``, else
+    refused with its problems. A report of another year was taken all the same: its “current” figures
+    carried into “last year” ones (``carry_over``), a report of the same year gave this year's enrolment as
+    last year's."""
     from zhijiao_check.report import ReportFile, load_report
 
     loaded = load_report(path, units, display_name(path))
@@ -128,6 +137,10 @@ def _last_year(path: Path, unit: Unit, units: UnitRegistry, tr: Translator) -> d
         raise Refused("from-invalid", file=display_name(path))
     if loaded.unit != unit.name:
         raise Refused("from-other-unit", file=display_name(path), found=loaded.unit, unit=unit.name)
+    if loaded.year != year - 1:
+        raise Refused(
+            "from-wrong-year", file=display_name(path), found=loaded.year, year=year, expected=year - 1
+        )
     return copy.deepcopy(loaded.data)
 
 

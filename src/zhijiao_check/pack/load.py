@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
@@ -59,7 +60,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
     parsed = _parse(info_file, problems)
-    info = _validate(PackInfo, parsed, str(info_file), problems) if parsed else None
+    info = _validate(PackInfo, parsed, display_name(info_file), problems) if parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
     rules: list[AnyRule] = []
@@ -69,7 +70,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems)
-        rule_file = _validate(RuleFile, parsed, str(path), problems) if parsed else None
+        rule_file = _validate(RuleFile, parsed, display_name(path), problems) if parsed else None
         if parsed is None or rule_file is None:
             continue
         for index, rule in enumerate(rule_file.rules):
@@ -78,7 +79,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
                 first = sources[rule.id]
                 problems.append(
                     _problem(
-                        str(path),
+                        display_name(path),
                         (line, 1),
                         f"rules[{index}].id",
                         "duplicate-rule",
@@ -87,8 +88,8 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
                     )
                 )
                 continue
-            sources[rule.id] = RuleSource(str(path), line)
-            places[rule.id] = Placed(str(path), parsed, index)
+            sources[rule.id] = RuleSource(display_name(path), line)
+            places[rule.id] = Placed(display_name(path), parsed, index)
             rules.append(rule)
     if info is None or units is None or problems:
         return problems
@@ -125,11 +126,11 @@ class Placed:
 
 
 def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
-    decoded = read_text(path, str(path))
+    decoded = read_text(path, display_name(path))
     if isinstance(decoded, Problem):
         problems.append(decoded)
         return None
-    parsed = parse_yaml(decoded.text, str(path))
+    parsed = parse_yaml(decoded.text, display_name(path))
     if isinstance(parsed, list):
         problems.extend(parsed)
         return None
@@ -209,7 +210,7 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
         first = error.errors(include_url=False)[0]
         problems.append(
             _problem(
-                str(path),
+                display_name(path),
                 parsed.positions.nearest(tuple(first["loc"])),
                 "units",
                 "invalid-field",
@@ -231,12 +232,18 @@ def _cross_checks(
     problems: list[Problem] = []
     policy_path = directory / info.policy
     # through the one door: a FIFO is refused, not waited on
-    decoded = read_text(policy_path, str(policy_path))
+    decoded = read_text(policy_path, display_name(policy_path))
     if isinstance(decoded, Problem):
         if decoded.code != "path-not-found":
             return [decoded]
         return [
-            _problem(str(directory / PACK_FILE), None, "policy", "policy-missing", policy=str(policy_path))
+            _problem(
+                display_name(directory / PACK_FILE),
+                None,
+                "policy",
+                "policy-missing",
+                policy=display_name(policy_path),
+            )
         ]
     policy = normalise(decoded.text)
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
@@ -356,7 +363,8 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     for directory in [main_pack_dir(main), *extra]:
         if not (directory / PACK_FILE).is_file():
             raise FatalError(
-                "invalid-pack", [_problem(str(directory), None, "", "not-a-pack", dir=str(directory))]
+                "invalid-pack",
+                [_problem(display_name(directory), None, "", "not-a-pack", dir=display_name(directory))],
             )
         loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):

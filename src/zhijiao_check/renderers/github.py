@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError, os_reason
+from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import findings
@@ -66,7 +67,9 @@ class GithubRenderer:
             with path.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError as error:
-            raise FatalError("cannot-write", file=str(path), reason=os_reason(error), written="—") from None
+            raise FatalError(
+                "cannot-write", file=display_name(path), reason=os_reason(error), written="—"
+            ) from None
 
 
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:

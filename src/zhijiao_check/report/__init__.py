@@ -18,25 +18,31 @@ from zhijiao_check.files import (
     display_name,
     gb18030_name,
     is_stdin,
+    is_utf8,
     os_problem,
+    walk,
 )
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, read_data
+from zhijiao_check.source import NOTEPAD_SUFFIXES, REPORT_SUFFIXES, WORKBOOK_SUFFIXES, read_data
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
 
-__all__ = ["InvalidReport", "ReportFile", "find_reports", "load_report"]
+__all__ = [
+    "REPORT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "InvalidReport",
+    "ReportFile",
+    "find_reports",
+    "load_report",
+]
 
-# A macro-enabled workbook (*.xlsm: saved with 启用宏) is the same workbook; its macros are never run.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
 # the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
 OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
-REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
@@ -50,7 +56,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
 
-    file = display if display is not None else str(path)
+    file = display if display is not None else display_name(path)
     warnings = _name_warnings(path, file)
     if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
         return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
@@ -95,7 +101,7 @@ def _name_warnings(path: Path, file: str) -> list[Problem]:
     is what matters), with a warning."""
     if path.name.lower().endswith(NOTEPAD_SUFFIXES):
         return [Problem(file, None, None, "", "file-name-txt", {"name": path.name[:-4]}, "warning")]
-    if is_stdin(path) or display_name(path) == os.fspath(path):
+    if is_stdin(path) or is_utf8(os.fspath(path)):
         return []
     gbk = gb18030_name(path.name)
     if gbk is not None:
@@ -139,6 +145,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     (and for spreadsheets of other formats, each refused by name when read: ``OTHER_SPREADSHEETS``; and for
     reports Notepad named ``*.yaml.txt``, read as what they are, with a warning, rather than left out of their
     year without a word: ``source.NOTEPAD_SUFFIXES``),
+    following symlinks to folders (each folder once, however it is reached: ``files.walk``),
     skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
     results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again); a
     file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
@@ -168,7 +175,7 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
 
 
 def _search(directory: Path, problems: list[Problem]) -> list[Path]:
-    """The report files under ``directory``;
+    """The report files under ``directory``, down symlinks to folders too (``files.walk``: each folder once);
     a subdirectory that cannot be entered is a problem, not a silence.
     """
 
@@ -179,7 +186,7 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
         )
 
     files = []
-    for root, directories, names in os.walk(directory, onerror=unreadable):
+    for root, directories, names in walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         files += [
             Path(root, name)

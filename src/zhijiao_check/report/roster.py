@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
+from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
@@ -49,7 +50,7 @@ class Roster:
 
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
     """The roster, or a FatalError (exit 2) listing every problem of the file at its line."""
-    file = str(path)
+    file = display_name(path)
     if path.suffix.lower() == ".xlsx":
         problems, roster = _read_workbook(path, file, units)
     else:

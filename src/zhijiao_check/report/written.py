@@ -17,12 +17,17 @@ import stat
 from pathlib import Path
 
 from zhijiao_check.patterns import later
+from zhijiao_check.source import NOTEPAD_SUFFIXES, REPORT_SUFFIXES, WORKBOOK_SUFFIXES
 
 # The results workbook's sheets (``renderers/xlsx.py``), in each output language: the first two tell it.
 RESULT_SHEETS = {"zh": ("汇总", "明细", "全市"), "en": ("summary", "details", "city-wide")}
-SUFFIXES = (".json", ".xlsx")
-# What an output could destroy: a report's suffixes (Notepad's ``.yaml.txt`` included).
-REPORT_NAMES = (".yaml", ".yml", ".json", ".xlsx", ".yaml.txt", ".yml.txt", ".json.txt")
+SUFFIXES = (".json", *WORKBOOK_SUFFIXES)  # a results workbook may have been named ``.xlsm``
+# What an output could destroy: every suffix a report is read under (Notepad's ``.yaml.txt`` included), from
+# the list the search for reports reads: a list of its own here lacked ``.xlsm``, and ``-o dongan.xlsm``
+# wrote a run's table over a county's workbook.
+REPORT_NAMES = (*REPORT_SUFFIXES, *NOTEPAD_SUFFIXES)
+# How a file that may be a report begins, by suffix: a JSON object, a zip; YAML may begin with any text.
+_STARTS = {".json": b"{", **dict.fromkeys(WORKBOOK_SUFFIXES, b"PK\x03\x04")}
 _LOOK = 512  # bytes read from the start of a JSON file
 _SPACE = later(rb"\s+")
 _SHEET = later(r"<(?:\w+:)?sheet\b[^>]*?\bname=\"([^\"]*)\"")
@@ -63,20 +68,26 @@ def is_result_workbook(sheets: list[str]) -> bool:
 def may_be_a_report(path: Path) -> bool:
     """Whether an output at ``path`` would write over a file that may be a report: one there with a report's
     suffix and a report's start (any text for YAML, an object for JSON, a zip for a workbook), not a result
-    the tool wrote."""
-    name = path.name.lower()
+    the tool wrote. The file judged is the one that would be written: an output is written through a symlink
+    (``output``), so ``-o latest.html`` linked to ``dongan.yaml`` is judged as ``dongan.yaml``, which it would
+    replace, not by the link's name."""
+    try:
+        real = Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a symlink loop, a NUL: writing it fails and says so
+        return False
+    name = real.name.lower()
     if not name.endswith(REPORT_NAMES):
         return False
     try:
-        info = os.stat(path)
+        info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):
             return False
-        with open(path, "rb") as file:
+        with open(real, "rb") as file:
             head = file.read(_LOOK).lstrip(b" \t\r\n\xef\xbb\xbf")
     except (OSError, ValueError):
         return False
-    start = {".json": b"{", ".xlsx": b"PK\x03\x04"}.get(Path(name.removesuffix(".txt")).suffix, b"")
-    return bool(head) and head.startswith(start) and not is_written(path)
+    start = _STARTS.get(Path(name.removesuffix(".txt")).suffix, b"")
+    return bool(head) and head.startswith(start) and not is_written(real)
 
 
 def _json_result(path: Path) -> bool:

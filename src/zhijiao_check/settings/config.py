@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
+from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 
@@ -73,12 +74,12 @@ def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     path = shown(path)
     from zhijiao_check.settings.toml import read_toml
 
-    read = read_toml(path, str(path))
+    read = read_toml(path, display_name(path))
     if isinstance(read, Problem):
-        raise FatalError("invalid-config", (read,), file=str(path))
+        raise FatalError("invalid-config", (read,), file=display_name(path))
     config = parse(read, table, formats)
     if config.problems:
-        raise FatalError("invalid-config", config.problems, file=str(path))
+        raise FatalError("invalid-config", config.problems, file=display_name(path))
     return config
 
 

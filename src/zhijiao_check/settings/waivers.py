@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from zhijiao_check.errors import FatalError
+from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.settings.toml import TomlFile, read_toml, shown
@@ -90,9 +91,9 @@ class Waiver:
 def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waiver, ...]:
     """Every waiver of the file; raises ``FatalError`` listing every problem (a waiver without a reason, an
     unknown rule or unit, a year that is not a year) so that nothing is excused by mistake."""
-    read = read_toml(path, str(path))
+    read = read_toml(path, display_name(path))
     if isinstance(read, Problem):
-        raise FatalError("invalid-waivers", (read,), file=str(path))
+        raise FatalError("invalid-waivers", (read,), file=display_name(path))
     entries = read.data.get("waiver", [])
     problems = [
         read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]")
@@ -114,7 +115,7 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
         else:
             problems += found
     if problems:
-        raise FatalError("invalid-waivers", problems, file=str(path))
+        raise FatalError("invalid-waivers", problems, file=display_name(path))
     return tuple(waivers)
 
 

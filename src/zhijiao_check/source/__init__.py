@@ -24,6 +24,11 @@ TEXT_SUFFIXES = (".yaml", ".yml", ".json")  # YAML, and JSON read as JSON
 # A text file Notepad saved as a "text document" (``dongan.yaml.txt``, shown as ``dongan.yaml`` where Windows
 # hides extensions): written as what its name says before the ``.txt``.
 NOTEPAD_SUFFIXES = tuple(f"{suffix}.txt" for suffix in TEXT_SUFFIXES)
+# A macro-enabled workbook (*.xlsm: saved with 启用宏) is the same workbook; its macros are never run.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Every suffix a report may have: the one list the search for reports and the guard of outputs over reports
+# read (``report/written.py``), so that a new one cannot be read without being guarded too (``.xlsm`` was).
+REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 
 __all__ = [
     "MAX_BYTES",

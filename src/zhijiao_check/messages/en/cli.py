@@ -25,6 +25,14 @@ MESSAGES: dict[str, str] = {
     "cli.usage-not-a-number": "{option} cannot be '{given}': write a whole number",
     "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
     "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
+    "cli.usage-output-twice": (
+        "--output / -o is taken once: {command} writes one file, and of {files} only the last would be "
+        "written; nothing was done"
+    ),
+    "cli.usage-output-folder": (
+        "--output {file} ends in a slash, as a folder's name does: give the name of the file to write (such "
+        "as {file}results.json); nothing was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
@@ -71,6 +79,10 @@ MESSAGES: dict[str, str] = {
     "cli.output-over-report": (
         "{file} exists and is not a result zhijiao-check wrote: it may be a report, and writing would "
         "replace it; nothing was done: choose another output file (or move that one away first)"
+    ),
+    "cli.output-link-over-report": (
+        "{file} is a link to {target}, which writing would replace: {target} is not a result zhijiao-check "
+        "wrote and may be a report; nothing was done: choose another output file (or remove the link first)"
     ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "

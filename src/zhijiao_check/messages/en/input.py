@@ -28,8 +28,18 @@ MESSAGES: dict[str, str] = {
     "input.from-other-unit": (
         "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year"
     ),
+    "input.from-wrong-year": (
+        "{file} is the report of {found}, and --year {year} is pre-filled from the report of the year "
+        "before, {expected}: its “current” figures become this year's “last year” ones, which any other "
+        "year's would make wrong. Choose the unit's report of {expected}, or leave out --from for a blank "
+        "template"
+    ),
     "input.convert-format": (
         "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json"
+    ),
+    "input.convert-stdout": (
+        "convert writes a file in the format its name ends with, and -o - is standard output, which has no "
+        "such ending: give a file name ending in .xlsx, .yaml, .yml or .json"
     ),
     "input.convert-invalid": (
         "{file} is not a valid report (problems above) and was not converted: correct it first; only "

@@ -22,6 +22,12 @@ MESSAGES: dict[str, str] = {
     "cli.usage-not-a-number": "{option} 不能是“{given}”：请写整数（半角数字）",
     "cli.usage-bad-value": "{option} 不能是“{given}”：{reason}",
     "cli.usage-extra-arguments": "多余的参数：{arguments}（这个命令不接受这么多参数）",
+    "cli.usage-output-twice": (
+        "--output / -o 只能给一次：{command} 只写一个文件，给了 {files}，只会写最后一个；未做任何处理"
+    ),
+    "cli.usage-output-folder": (
+        "--output {file} 以“/”结尾，是文件夹的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
+    ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
@@ -61,6 +67,10 @@ MESSAGES: dict[str, str] = {
     "cli.output-over-report": (
         "{file} 已存在，且不是 zhijiao-check 写出的结果，可能是一份报表，写入会覆盖它：未做任何处理，"
         "请换一个输出文件名（或先移走这个文件）"
+    ),
+    "cli.output-link-over-report": (
+        "{file} 是指向 {target} 的链接，写入会覆盖 {target}；它不是 zhijiao-check 写出的结果，"
+        "可能是一份报表：未做任何处理，请换一个输出文件名（或先删除这个链接）"
     ),
     "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
     "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',

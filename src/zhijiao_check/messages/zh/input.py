@@ -14,7 +14,16 @@ MESSAGES: dict[str, str] = {
     "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
     "input.from-invalid": "{file} 不是有效的报告（问题见上），不能用来预填：请先改正",
     "input.from-other-unit": "{file} 是“{found}”的报告，不是“{unit}”的：请选本单位上一年的报告",
+    "input.from-wrong-year": (
+        "{file} 是 {found} 年的报告，--year {year} 的模板应以上一年（{expected} 年）的报告预填："
+        "上一年的“当年”数字会成为今年的“上年”数字，用其他年度的报告会填错。"
+        "请选本单位 {expected} 年的报告，或不用 --from 生成空白模板"
+    ),
     "input.convert-format": "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
+    "input.convert-stdout": (
+        "convert 写入文件，格式由输出文件名的扩展名决定，-o - 是标准输出，没有扩展名："
+        "请给出以 .xlsx、.yaml、.yml 或 .json 结尾的文件名"
+    ),
     "input.convert-invalid": (
         "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据"
     ),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check.characters import escaped
 from zhijiao_check.report.workbook.layout import (
     CHOICE_LABELS,
     FIELDS_HEADERS,
@@ -52,7 +53,8 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
         ),
     ]
     if source:
-        rows.append(("预填来源", f"{source}：上年的数字已填好，请逐项改为本年度的数字"))
+        # a cell holds no control character (openpyxl refuses one): a file's name shown escaped
+        rows.append(("预填来源", f"{escaped(source)}：上年的数字已填好，请逐项改为本年度的数字"))
     steps = [
         "只在浅黄色的格子里填写；其余格子（表头、第 2 行的字段代码、单位名称）已锁定，不要改动。",
         f"“{UNIT_SHEET}”表：本单位的各项数字，一行一项，填在“填报值”一列，计量单位见“计量单位”一列。",
