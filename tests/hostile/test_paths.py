@@ -89,7 +89,7 @@ def test_a_symlink_loop_is_named_as_a_loop(tmp_path: Path) -> None:
 
 
 def test_a_path_that_does_not_exist_is_no_invalid_report(report: Path, tmp_path: Path) -> None:
-    done = run("check", tmp_path / "nope.yaml", report, "--lang", "en")
+    done = run("check", "nope.yaml", report, "--lang", "en", cwd=tmp_path)  # named short: on one line
     assert done.code == 2
     assert "nope.yaml: could not be read, not checked" in done.text
     assert "no such file or directory" in done.text
