@@ -81,7 +81,7 @@ class LongNumber(int):
     of 309 into a float, which the checks after reading would. It stands as ``LONG_NUMBER`` instead (with its
     sign), beyond every field's bound, so that the field's own check says ``too-large`` with its bound (or
     ``negative``), as for a figure of a few digits too many, and anything that reads the data before the
-    checks (``report.raw``) meets a number it can add. It shows as written (``written``), shortened."""
+    checks (``report.raw``) meets a number it can add. It shows as written (``written``)."""
 
     written: str
 
@@ -94,10 +94,7 @@ class LongNumber(int):
         return LongNumber, (self.written,)
 
     def __str__(self) -> str:
-        if len(self.written) <= 16:
-            return self.written
-        whole = self.written.partition(".")[0]  # its digits (hex digits, base-60 groups) before the point
-        return f"{self.written[:12]}… ({sum(char.isalnum() for char in whole)} digits)"
+        return self.written  # shortened where a message shows it (``problems.Problem.message``)
 
     __repr__ = __str__
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
+from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 from zhijiao_check.wording import WORDING
 
@@ -100,8 +101,23 @@ SHOWN = 2_000
 SHOWN_START = 200
 
 
+# A number as written (``1000…``, ``-0xff…``, ``1:2:…``, ``1.5e3``) with more digits before its point than any
+# figure may have (``located.MAX_DIGITS``, which this module, below ``located``, cannot import; a test holds
+# the two together): its start and how many digits, in the message's language.
+MAX_DIGITS = 24
+_LONG_NUMBER = later(r"[-+]?(?P<whole>[0-9][0-9a-zA-Z_:]{24,})(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+NUMBER_START = 12
+
+
 def _shortened(value: object, tr: Translator) -> object:
-    if isinstance(value, str) and len(value) > SHOWN:
+    if not isinstance(value, str) or len(value) <= MAX_DIGITS:
+        return value
+    number = _LONG_NUMBER.fullmatch(value)
+    if number is not None:
+        digits = sum(char.isalnum() for char in number.group("whole"))
+        if digits > MAX_DIGITS:
+            return tr("report.long-number", head=value[:NUMBER_START], count=f"{digits:,}")
+    if len(value) > SHOWN:
         return tr("report.long-text", head=value[:SHOWN_START], count=f"{len(value):,}")
     return value
 

@@ -7,6 +7,7 @@ and the other reports of the run are still checked."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -66,7 +67,11 @@ def test_a_figure_of_hundreds_of_digits_is_too_large_where_it_stands_and_the_oth
     folder = _run_folder(tmp_path, text)
     monkeypatch.chdir(tmp_path)
     at = (line_of(text, line.strip().split(":")[0] + ": 1000"), line.index(figure) + 1)
-    for lang, said in (("zh", f"超过此处的上限 {bound}"), ("en", f"above this field's limit of {bound}")):
+    count = f"{digits + 1:,}"
+    for lang, said, shown in (
+        ("zh", f"超过此处的上限 {bound}", f"100000000000…（共 {count} 位）"),
+        ("en", f"above this field's limit of {bound}", f"100000000000… ({count} digits)"),
+    ):
         result = run_cli("check", "run", "--format", "json", "--lang", lang)
         assert result.exit_code == 2
         document = json.loads(result.stdout)
@@ -74,8 +79,9 @@ def test_a_figure_of_hundreds_of_digits_is_too_large_where_it_stands_and_the_oth
         [problem] = invalid["problems"]
         assert (invalid["file"], problem["code"], problem["path"]) == ("run/dongan.yaml", "too-large", path)
         assert (problem["line"], problem["column"]) == at
-        # shown as written, shortened, with the count of its digits: never Python's "Exceeds the limit"
-        assert said in problem["message"] and f"100000000000… ({digits + 1} digits)" in problem["message"]
+        # shown as written, shortened, with the count of its digits in the run's language: never Python's
+        # "Exceeds the limit"
+        assert said in problem["message"] and shown in problem["message"]
         [scored] = document["reports"]
         assert scored["unit"] == "蓝山县" and scored["score"] is not None
     assert folder.is_dir()
@@ -86,9 +92,9 @@ def test_a_figure_of_hundreds_of_digits_is_too_large_where_it_stands_and_the_oth
     [
         ("1.0e+20", "1e+20"),  # whole or not, a count of 10^20 is too large before it is a fraction
         ("1.0e+400", "1.0e+400"),  # beyond a float: as too large as 1e30, not "not a number"
-        ("0x" + "f" * 30, "0xffffffffff… (32 digits)"),  # octal, hex and base 60 are refused for size first
-        (":".join(["1"] * 300), "1:1:1:1:1:1:… (300 digits)"),
-        ("1" + "0" * 30 + ".5", "100000000000… (31 digits)"),
+        ("0x" + "f" * 30, "0xffffffffff…（共 32 位）"),  # octal, hex and base 60 are refused for size first
+        (":".join(["1"] * 300), "1:1:1:1:1:1:…（共 300 位）"),
+        ("1" + "0" * 30 + ".5", "100000000000…（共 31 位）"),
     ],
 )
 def test_a_yaml_figure_too_large_in_any_notation_is_too_large(
@@ -98,7 +104,8 @@ def test_a_yaml_figure_too_large_in_any_notation_is_too_large(
     problems = _errors(tmp_path, _with(line, figure, written))
     assert [(p.code, p.path) for p in problems] == [("too-large", path)]
     assert problems[0].message(ZH).startswith(f"填写了 {shown}，超过此处的上限 {bound}")
-    assert problems[0].message(EN).startswith(f"found {shown}, above this field's limit of {bound}")
+    english = re.sub(r"（共 ([\d,]+) 位）", r" (\1 digits)", shown)
+    assert problems[0].message(EN).startswith(f"found {english}, above this field's limit of {bound}")
 
 
 @pytest.mark.parametrize(
@@ -108,7 +115,7 @@ def test_a_yaml_figure_too_large_in_any_notation_is_too_large(
         ("9.007199254740993e15", "9007199254740993"),  # exactly so, not the float nearest it
         ("1e30", "1e30"),
         ("1e400", "1e400"),
-        ("1" + "0" * 400, "100000000000… (401 digits)"),
+        ("1" + "0" * 400, "100000000000…（共 401 位）"),
     ],
 )
 def test_a_json_figure_too_large_in_any_notation_is_too_large_not_a_fraction(
@@ -127,7 +134,8 @@ def test_a_negative_figure_of_hundreds_of_digits_is_negative(tmp_path: Path) -> 
     line, figure, path, _ = FIELDS[1]
     [problem] = _errors(tmp_path, _with(line, figure, "-1" + "0" * 400))
     assert (problem.code, problem.path) == ("negative", path)
-    assert problem.message(ZH) == "填写了负数 -10000000000… (401 digits)：此处必须不小于 0"
+    assert problem.message(ZH) == "填写了负数 -10000000000…（共 401 位）：此处必须不小于 0"
+    assert problem.message(EN).startswith("found -10000000000… (401 digits)")
 
 
 def test_a_long_number_where_text_belongs_is_to_be_quoted_as_written(tmp_path: Path) -> None:
@@ -182,7 +190,7 @@ def test_every_command_that_reads_a_report_says_too_large_and_goes_on(
     next_year = DONGAN.replace("year: 2023", "year: 2024")
     (tmp_path / "2024" / "dongan.yaml").write_text(next_year, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    too_large = "secondary_vocational: 填写了 100000000000… (310 digits)，超过此处的上限 10,000,000"
+    too_large = "secondary_vocational: 填写了 100000000000…（共 310 位），超过此处的上限 10,000,000"
 
     diff = run_cli("diff", "run/dongan.yaml", SAMPLES / "2023" / "dongan.yaml")
     assert diff.exit_code == 2 and too_large in diff.output
@@ -218,3 +226,15 @@ def _errors(tmp_path: Path, text: str, name: str = "dongan.yaml") -> list[Proble
     loaded = load_report(_write(tmp_path, name, text), UNITS, name)
     assert isinstance(loaded, InvalidReport)
     return [p for p in loaded.problems if p.severity == "error"]
+
+
+def test_a_message_shortens_a_number_from_the_digits_no_figure_may_have() -> None:
+    """``problems`` words a number too long to show by the bound ``located`` reads numbers by, which it sits
+    below and cannot import: the two are one bound."""
+    from zhijiao_check import located, problems
+
+    assert problems.MAX_DIGITS == located.MAX_DIGITS
+    longest, longer = "9" * located.MAX_DIGITS, "1" + "0" * located.MAX_DIGITS
+    assert problems._shortened(longest, ZH) == longest
+    assert problems._shortened(longer, ZH) == "100000000000…（共 25 位）"
+    assert problems._shortened(longer, EN) == "100000000000… (25 digits)"

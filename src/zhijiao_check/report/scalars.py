@@ -22,7 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
-from zhijiao_check.located import LONG_NUMBER, MAX_DIGITS, LongNumber
+from zhijiao_check.located import MAX_DIGITS, LongNumber
 from zhijiao_check.patterns import later
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
@@ -68,11 +68,7 @@ def render(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, LongNumber):
-        return str(value)  # as written, not the number it stands as
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= LONG_NUMBER:
-        # Python refuses to print an int of more than 4300 digits; nobody wants to read 25 of them either.
-        digits = math.floor(math.log10(abs(value))) + 1
-        return f"{'-' if value < 0 else ''}{abs(value) // 10 ** (digits - 12)!s}… ({digits} digits)"
+        return value.written  # not the number it stands as; a message shortens it (``problems``)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     # A value too long to quote whole in a message (problems.py).
+    "report.long-number": "{head}… ({count} digits)",
     "report.long-text": "{head}… ({count} characters)",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     # A value too long to quote whole in a message (problems.py).
+    "report.long-number": "{head}…（共 {count} 位）",
     "report.long-text": "{head}…（共 {count} 个字符）",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
