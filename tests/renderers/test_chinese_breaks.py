@@ -22,6 +22,17 @@ def test_a_comparison_keeps_its_target_and_the_names_fill_the_lines() -> None:
     ]
 
 
+def test_a_word_of_two_characters_stays_with_the_comparison_after_it() -> None:
+    # at 100 columns a projection ended "2025 年预计 100.0%（目" over "标 ≥ 100.0%）"
+    text = "每年 +21.9 个百分点，2025 年预计 100.0%（目标 ≥ 100.0%）；按当前速度"
+    assert break_chinese(text, 44).split("\n") == [
+        "每年 +21.9 个百分点，2025 年预计 100.0%",
+        "（目标 ≥ 100.0%）；按当前速度",
+    ]
+    # a longer run before a comparison still breaks between its characters
+    assert break_chinese("一二三四五六七八目标 ≥ 3", 10).split("\n") == ["一二三四五", "六七八", "目标 ≥ 3"]
+
+
 def test_punctuation_stays_with_the_character_it_belongs_to() -> None:
     # "、" may not start a line, "（" may not end one
     assert break_chinese("一二三四五、六七（八九）", 10).split("\n") == ["一二三四", "五、六七", "（八九）"]

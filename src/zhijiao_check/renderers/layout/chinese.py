@@ -55,7 +55,9 @@ _FOLDER_END = later(r"(?<=[^/\\][/\\])(?=.)")  # where a path may break: after a
 _RUN = r"[ADL]*(?:B+[ADL]+)*"  # the rest of a run of other text: a Latin bracket inside it, not at its end
 _TERM = rf"(?:O[WP]{{1,4}}C|(?:[OB]S*)*(?:(?:PS?)?D{_RUN}(?:S?[WP])?|[WP]|[AD]{_RUN}))"
 _OPERAND = rf"{_TERM}(?:S*[CL])*"
-_COMPARISON = rf"(?:E+S*)?{_OPERAND}(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
+# A word of two characters before a comparison is kept with it: （目标 ≥ 30）, not （目 over 标 ≥ 30）.
+_WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
+_COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
 _ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
 _CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
 
