@@ -43,6 +43,16 @@ MESSAGES: dict[str, str] = {
         "(borders, fills); the cells holding a value are {range}: select the unused rows below and columns "
         "to the right of the table, delete them and save"
     ),
+    "workbook.rows-beyond-sheet": (
+        "the sheet “{sheet}” is written with more than {limit} rows, more than a sheet of Excel has: the "
+        "file is damaged, or was not saved by Excel or WPS. Check that this is the right file, open it in "
+        "Excel or WPS and save it again"
+    ),
+    "workbook.row-beyond-columns": (
+        "a row of the sheet “{sheet}” is written with more than {limit} cells, more than a sheet of Excel "
+        "has columns: the file is damaged, or was not saved by Excel or WPS. Check that this is the right "
+        "file, open it in Excel or WPS and save it again"
+    ),
     "workbook.too-many-rows": (
         "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
         "right file"
@@ -50,6 +60,15 @@ MESSAGES: dict[str, str] = {
     "workbook.workbook-unreadable": (
         "the workbook's content is damaged and cannot be read (in detail: {reason}): open it in Excel or WPS "
         "and save it again as .xlsx"
+    ),
+    "workbook.too-many-merges": (
+        "the sheet “{sheet}” has more than {limit} merged ranges, far beyond any unit report: check that "
+        "this is the right file, or unmerge them (select all, then click Merge & Center once more) and save"
+    ),
+    "workbook.out-of-memory": (
+        "there was not enough memory to read this workbook, which holds far more than any unit report: "
+        "check that this is the right file, delete the rows, columns and sheets that are not part of the "
+        "report and save it again in Excel or WPS"
     ),
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"

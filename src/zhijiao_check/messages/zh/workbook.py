@@ -37,9 +37,25 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”读到第 {row} 行，单元格已超过 {limit} 个，多为设了格式（边框、底色等）"
         "却没有内容的空白格（有内容的范围：{range}）：请选中表格下方、右侧多余的行和列，右键“删除”后保存"
     ),
+    "workbook.rows-beyond-sheet": (
+        "工作表“{sheet}”的文件中写有超过 {limit} 行，多于 Excel 一张工作表的行数：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.row-beyond-columns": (
+        "工作表“{sheet}”中有一行写有超过 {limit} 个单元格，多于 Excel 一行的列数：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
     "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
     "workbook.workbook-unreadable": (
         "工作簿的内容已损坏，无法读取（技术细节：{reason}）：请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
+    ),
+    "workbook.too-many-merges": (
+        "工作表“{sheet}”中的合并单元格超过 {limit} 处，远多于任何单位报表：请确认没有选错文件，"
+        "或取消合并（全选后再点一次“合并后居中”）后保存"
+    ),
+    "workbook.out-of-memory": (
+        "读取这份工作簿时内存不足，其中的内容远多于任何单位报表：请确认没有选错文件，"
+        "删去多余的行、列和工作表后在 Excel 或 WPS 中重新保存"
     ),
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"

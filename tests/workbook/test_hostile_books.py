@@ -1,0 +1,222 @@
+"""Workbooks made to hurt the reader, as an outside tester made them: a sheet's cells far apart, a merged
+range of billions of cells, rows and cells no spreadsheet writes. Each is judged at once, as
+the bad file it is, and never keeps the other files of the run from being checked."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from clerk import cell_of, edit, keys_of_rows
+
+from zhijiao_check.report.workbook import grids
+from zhijiao_check.report.workbook.read import _Reader
+
+
+def _run(run_cli, *paths: Path, lang: str = "en") -> tuple[int, dict[str, list[dict]]]:
+    """The exit code, and each file's problems by its name."""
+    result = run_cli("validate", *paths, "-f", "json", "--lang", lang)
+    document = json.loads(result.stdout)
+    found: dict[str, list[dict]] = {Path(path).name: [] for path in paths}
+    for problem in document["problems"]:
+        found[Path(problem["file"]).name].append(problem)
+    return result.exit_code, found
+
+
+def _good(book: Path) -> Path:
+    """A second, valid workbook of the run: checked whatever the first holds."""
+    other = book.with_name("other.xlsx")
+    other.write_bytes(book.read_bytes())
+    return other
+
+
+def _rewritten(path: Path, sheet: str, change: Callable[[bytes], bytes]) -> Path:
+    """The workbook with one sheet's XML changed: what openpyxl will not write, or only with gigabytes."""
+    index = openpyxl.load_workbook(path, read_only=True).sheetnames.index(sheet) + 1
+    part = f"xl/worksheets/sheet{index}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts[part] = change(parts[part])
+    out = path.with_name(f"rewritten-{path.name}")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out
+
+
+def _written(book: Path, sheet: str, key: str, number: str) -> Path:
+    """The workbook with ``number`` stored in the cell of ``key`` as its XML holds it (``<v>1E400</v>``)."""
+    marker = 987654321
+    edit(book, lambda b: setattr(cell_of(b[sheet], key), "value", marker))
+    stored = f"<v>{number}</v>".encode()
+    return _rewritten(book, sheet, lambda xml: xml.replace(f"<v>{marker}</v>".encode(), stored))
+
+
+def _merged(*refs: str) -> Callable[[bytes], bytes]:
+    cells = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    block = f'</sheetData><mergeCells count="{len(refs)}">{cells}</mergeCells>'.encode()
+    return lambda xml: xml.replace(b"</sheetData>", block, 1)
+
+
+# ------------------------------------------------------------------------------------------- cells far apart
+
+
+def test_a_row_of_4000_cells_and_a_cell_in_the_last_row_are_read_at_once(book, run_cli):
+    """Each of the million row numbers below 本单位's fields once walked every cell of the sheet: hours."""
+
+    def change(b):
+        sheet = b["本单位"]
+        below = max(keys_of_rows(sheet).values()) + 5
+        for column in range(11, 4011):
+            sheet.cell(below, column, 1)
+        sheet.cell(1_048_576, 7, 1)
+
+    edit(book, change)
+    status, found = _run(run_cli, book)
+    assert status == 0
+    blank = [p for p in found[book.name] if p["code"] == "blank-rows"]
+    assert "–1048575) were skipped" in blank[-1]["message"]
+
+
+def test_30000_rows_right_of_a_table_are_read_at_once(book, run_cli):
+    """Each row once walked every cell of the sheet: 30,000 rows of 30,000 cells, a minute and more."""
+
+    def change(b):
+        for row in range(300, 30_300):
+            b["专业"].cell(row, 20, 1)
+
+    edit(book, change)
+    status, found = _run(run_cli, book)
+    assert status == 0
+    assert [(p["code"], p["cell"]) for p in found[book.name]] == [("column-not-read", "专业!T300")]
+
+
+# ------------------------------------------------------------------------------------------- merged ranges
+
+
+def test_a_merged_range_of_17_billion_cells_is_an_error_at_its_first_cell(book, run_cli):
+    """openpyxl's full load made an object for each of its cells: gigabytes, then a crash or a hang."""
+    bomb = _rewritten(book, "专业", _merged("D300:XFD1048576"))
+    assert bomb.stat().st_size < 100_000
+    status, found = _run(run_cli, bomb, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[bomb.name]
+    assert (problem["code"], problem["cell"], problem["line"], problem["column"]) == (
+        "merged-cells",
+        "专业!D300",
+        300,
+        4,
+    )
+    assert problem["message"].startswith("merged cells D300:XFD1048576: only the first holds the value")
+    [zh] = _run(run_cli, bomb, lang="zh")[1][bomb.name]
+    assert zh["message"].startswith("合并单元格 D300:XFD1048576：只有第一个格子有值")
+
+
+def test_more_merged_ranges_than_any_report_has_are_refused_at_the_sheet(book, run_cli):
+    """openpyxl makes an object of each before reading a row: 200,000 took seconds, millions fit 10 MiB."""
+    refs = [f"A{row}:B{row}" for row in range(400, 400 + grids.MAX_MERGES + 1)]
+    bomb = _rewritten(book, "实训基地", _merged(*refs))
+    status, found = _run(run_cli, bomb, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[bomb.name]
+    assert (problem["code"], problem["cell"]) == ("too-many-merges", "实训基地!A1")
+    assert problem["message"].startswith("the sheet “实训基地” has more than 10,000 merged ranges")
+    [zh] = _run(run_cli, bomb, lang="zh")[1][bomb.name]
+    assert zh["message"].startswith("工作表“实训基地”中的合并单元格超过 10,000 处")
+    # as many as the bound are read: each over data an error of its own
+    status, found = _run(run_cli, _rewritten(book, "实训基地", _merged(*refs[:-1])))
+    codes = [p["code"] for p in found["rewritten-dongan.xlsx"]]
+    assert status == 2 and set(codes[:-1]) == {"merged-cells"} and codes[-1] == "too-many-problems"
+
+
+def test_a_merge_is_found_among_thousands_of_others_for_each_cell_of_a_long_roster(run_cli, tmp_path):
+    """A unit merged down over its schools counts for each: looked up per cell among 9,000 ranges."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位", "学校名称"])
+    for unit in range(9_000):
+        sheet.append([f"单位{unit}", f"学校{unit}甲"])
+        sheet.append([None, f"学校{unit}乙"])
+    roster = tmp_path / "名册.xlsx"
+    book.save(roster)
+    refs = [f"A{row}:A{row + 1}" for row in range(2, 18_002, 2)]
+    roster = _rewritten(roster, "Sheet", _merged(*refs))
+    from zhijiao_check.report.workbook.roster import read_roster_workbook
+
+    table = read_roster_workbook(roster, "名册.xlsx")
+    assert table.problems == ()
+    assert [(row.unit, row.school) for row in table.rows[-2:]] == [
+        ("单位8999", "学校8999甲"),
+        ("单位8999", "学校8999乙"),
+    ]
+
+
+# ------------------------------------------------------------------------------------------- malformed sheets
+
+
+def _row_of(cells: int, row: int = 300) -> Callable[[bytes], bytes]:
+    """A row of ``cells`` formatted blank cells (``<c r="A300" s="0"/>``), added at the end of the sheet."""
+    from openpyxl.utils import get_column_letter
+
+    written = "".join(f'<c r="{get_column_letter(min(n, 16_384))}{row}" s="0"/>' for n in range(1, cells + 1))
+    return lambda xml: xml.replace(b"</sheetData>", f'<row r="{row}">{written}</row></sheetData>'.encode(), 1)
+
+
+def test_a_row_as_wide_as_a_sheet_is_read_and_a_wider_one_refused_at_its_sheet(book, run_cli):
+    """openpyxl parses a row whole: one cell written five million times in a row, 3 GB from 170 KB."""
+    status, found = _run(run_cli, _rewritten(book, "实训基地", _row_of(grids.SHEET_COLUMNS)))
+    assert (status, found["rewritten-dongan.xlsx"]) == (0, [])
+    wide = _rewritten(book, "实训基地", _row_of(grids.SHEET_COLUMNS + 1))
+    status, found = _run(run_cli, wide, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[wide.name]
+    assert (problem["code"], problem["cell"]) == ("row-beyond-columns", "实训基地!A1")
+    assert problem["message"].startswith(
+        "a row of the sheet “实训基地” is written with more than 16,384 cells"
+    )
+    [zh] = _run(run_cli, wide, lang="zh")[1][wide.name]
+    assert zh["message"].startswith("工作表“实训基地”中有一行写有超过 16,384 个单元格")
+
+
+def test_more_rows_than_a_sheet_has_are_refused_at_it(book, run_cli):
+    """Each empty ``<row/>`` is a row read: ten million of them, a zip of 130 KB, took 22 s and 900 MB."""
+    rows = b"<row/>" * (grids.SHEET_ROWS + 1)
+    bomb = _rewritten(book, "专业", lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>", 1))
+    status, found = _run(run_cli, bomb, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[bomb.name]
+    assert (problem["code"], problem["cell"]) == ("rows-beyond-sheet", "专业!A1")
+    assert problem["message"].startswith("the sheet “专业” is written with more than 1,048,576 rows")
+    [zh] = _run(run_cli, bomb, lang="zh")[1][bomb.name]
+    assert zh["message"].startswith("工作表“专业”的文件中写有超过 1,048,576 行")
+
+
+# ------------------------------------------------------------------------------------------- memory
+
+
+@pytest.mark.parametrize("where", ["streaming", "reading"])
+def test_memory_run_out_refuses_that_workbook_at_it_and_the_others_are_checked(
+    book, run_cli, monkeypatch, where
+):
+    def exhausted(*_args: object) -> None:
+        raise MemoryError
+
+    if where == "streaming":
+        monkeypatch.setattr(grids, "_stream", exhausted)
+    else:
+        monkeypatch.setattr(_Reader, "read", exhausted)
+    other = book.with_name("other.yaml")
+    from factory import SAMPLES
+
+    other.write_text((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    status, found = _run(run_cli, book, other)
+    assert status == 2 and found["other.yaml"] == []
+    [problem] = found[book.name]
+    assert problem["code"] == "out-of-memory"
+    assert problem["message"].startswith("there was not enough memory to read this workbook")
+    [zh] = _run(run_cli, book, lang="zh")[1][book.name]
+    assert zh["message"].startswith("读取这份工作簿时内存不足")
