@@ -1,6 +1,6 @@
 """Workbooks made to hurt the reader, as an outside tester made them: a sheet's cells far apart, a merged
-range of billions of cells, rows and cells no spreadsheet writes. Each is judged at once, as
-the bad file it is, and never keeps the other files of the run from being checked."""
+range of billions of cells, rows and cells no spreadsheet writes, a sheet named twice. Each is judged at
+once, as the bad file it is, and never keeps the other files of the run from being checked."""
 
 from __future__ import annotations
 
@@ -220,3 +220,60 @@ def test_memory_run_out_refuses_that_workbook_at_it_and_the_others_are_checked(
     assert problem["message"].startswith("there was not enough memory to read this workbook")
     [zh] = _run(run_cli, book, lang="zh")[1][book.name]
     assert zh["message"].startswith("读取这份工作簿时内存不足")
+
+
+# ------------------------------------------------------------------------------------------- sheet names
+
+
+def test_a_sheet_named_as_another_but_for_spaces_is_an_error_naming_both(book, run_cli):
+    """`` 学校`` once replaced 学校 silently: its 12000 was checked, 学校's 9200 was not."""
+    other = _good(book)
+
+    def change(b):
+        twin = b.copy_worksheet(b["学校"])
+        twin.title = " 学校"
+        cell_of(twin, "appropriation_per_student").value = 12000
+
+    edit(book, change)
+    status, found = _run(run_cli, book, other)
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[book.name]
+    assert (problem["code"], problem["cell"]) == ("sheet-twin", " 学校!A1")
+    assert problem["message"].startswith(
+        "the sheets “ 学校” and “学校” have the same name once the spaces around their names are taken off, "
+        "both “学校”: "
+    )
+    [zh] = _run(run_cli, book, lang="zh")[1][book.name]
+    assert zh["message"].startswith("工作表“ 学校”与“学校”去掉名称前后的空格后同名，都是“学校”表：")
+    result = run_cli("check", book, "--select", "c16.secondary-funding", "-f", "json")
+    assert result.exit_code == 2 and json.loads(result.stdout)["reports"] == []
+
+
+def test_a_hidden_twin_of_the_unit_sheet_is_the_same_error_saying_it_is_hidden(book, run_cli):
+    def change(b):
+        twin = b.copy_worksheet(b["本单位"])
+        twin.title = "本单位 "
+        twin.sheet_state = "hidden"
+
+    edit(book, change)
+    status, found = _run(run_cli, book)
+    assert status == 2
+    [problem] = found[book.name]
+    assert (problem["code"], problem["cell"]) == ("sheet-twin", "本单位 !A1")
+    assert "both “本单位” (“本单位 ” is hidden): " in problem["message"]
+    [zh] = _run(run_cli, book, lang="zh")[1][book.name]
+    assert "都是“本单位”表（其中“本单位 ”是隐藏的工作表）：" in zh["message"]
+
+
+def test_extra_sheets_named_alike_are_each_only_not_read(book, run_cli):
+    def change(b):
+        b.create_sheet("草稿")["A1"] = "scratch"
+        b.create_sheet(" 草稿")["A1"] = "more scratch"
+
+    edit(book, change)
+    status, found = _run(run_cli, book)
+    assert status == 0
+    assert [(p["code"], p["cell"]) for p in found[book.name]] == [
+        ("sheet-not-read", "草稿!A1"),
+        ("sheet-not-read", " 草稿!A1"),
+    ]

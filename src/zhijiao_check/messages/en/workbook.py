@@ -70,6 +70,12 @@ MESSAGES: dict[str, str] = {
         "check that this is the right file, delete the rows, columns and sheets that are not part of the "
         "report and save it again in Excel or WPS"
     ),
+    "workbook.sheet-twin": (
+        "the sheets “{found}” and “{other}” have the same name once the spaces around their names are "
+        "taken off, both “{sheet}”{hidden}: the report is read by sheet name and which one holds it cannot "
+        "be told, so the workbook is not read. Delete the one that does not belong, or give it another name"
+    ),
+    "workbook.twin-hidden": " (“{sheet}” is hidden)",
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
     ),

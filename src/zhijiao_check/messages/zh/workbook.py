@@ -57,6 +57,11 @@ MESSAGES: dict[str, str] = {
         "读取这份工作簿时内存不足，其中的内容远多于任何单位报表：请确认没有选错文件，"
         "删去多余的行、列和工作表后在 Excel 或 WPS 中重新保存"
     ),
+    "workbook.sheet-twin": (
+        "工作表“{found}”与“{other}”去掉名称前后的空格后同名，都是“{sheet}”表{hidden}：报表按工作表名读取，"
+        "无法确定读哪一张，这份工作簿未读取。请删去多余的一张，或给它另起名字"
+    ),
+    "workbook.twin-hidden": "（其中“{sheet}”是隐藏的工作表）",
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
     ),

@@ -94,7 +94,11 @@ def _read_workbook(path: Path, display: str) -> WorkbookRead:
 class _Reader:
     def __init__(self, display: str, grids: list[Grid]) -> None:
         self.display = display
-        self.grids = {grid.title.strip(): grid for grid in grids}
+        self.sheets = grids
+        # Sheets by name, spaces around it aside (`` 学校`` is 学校): the first of each name.
+        self.grids: dict[str, Grid] = {}
+        for grid in grids:
+            self.grids.setdefault(grid.title.strip(), grid)
         self.order = [grid.title.strip() for grid in grids]
         self.budget = CLOSE_BUDGET  # the comparisons a "did you mean" may still make
         self.positions = Positions()
@@ -145,9 +149,11 @@ class _Reader:
 
     def read(self) -> dict[str, Any] | None:
         sheets = {sheet.name: sheet for sheet in layout().sheets}
+        if self._twins(sheets):
+            return None
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
-            alike = [g for g in self.grids.values() if _looks_like(g, [sheets[UNIT_SHEET]]) is not None]
+            alike = [g for g in self.sheets if _looks_like(g, [sheets[UNIT_SHEET]]) is not None]
             for grid in alike:
                 self._fail(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=UNIT_SHEET, keys=_KEY_COLUMN)
             if not alike:
@@ -199,14 +205,39 @@ class _Reader:
                     self._attach(data, path, self._entries(tables[name], path))
         return data
 
+    def _twins(self, sheets: dict[str, Sheet]) -> bool:
+        """Two sheets that name one of the report's sheets once the spaces around their names are taken off
+        (学校 and `` 学校``, a hidden ``本单位 `` beside 本单位): which one holds the report would be a guess,
+        and the one read was once the last, silently. An error at the one whose name has the spaces, naming
+        both; the workbook is not read. Whether there are any."""
+        found = False
+        for twin in self.sheets:
+            name = twin.title.strip()
+            first = self.grids[name]
+            if first is twin or name not in sheets:
+                continue
+            blamed, other = (first, twin) if twin.title == name else (twin, first)
+            self._fail(
+                blamed,
+                1,
+                1,
+                "sheet-twin",
+                found=blamed.title,
+                other=other.title,
+                sheet=name,
+                hidden=_hidden(blamed, other),
+            )
+            found = True
+        return found
+
     def _renamed(self, absent: list[Sheet]) -> set[str]:
         """The other sheets: hidden ones said to be read, extra ones said not to be. An extra sheet with the
         field keys of a sheet that is not there is that sheet renamed, whose rows would go unread: an error
         at it, saying the name to give it back. The names of the sheets so found."""
         known = [sheet.name for sheet in layout().sheets]
         found: set[str] = set()
-        for title in self.order:
-            grid = self.grids[title]
+        for grid in self.sheets:
+            title = grid.title.strip()
             if title in known or title == INSTRUCTIONS:
                 if grid.hidden and title in known:
                     self._fail(grid, 1, 1, "sheet-hidden", "warning")
@@ -711,6 +742,13 @@ def _looks_like(grid: Grid, sheets: list[Sheet]) -> Sheet | None:
             if hits >= 2 and 2 * hits >= len(keys) and (best is None or (hits / len(keys), hits) > best[:2]):
                 best = (hits / len(keys), hits, sheet)
     return best[2] if best else None
+
+
+def _hidden(blamed: Grid, other: Grid) -> Wording:
+    """Which of two sheets of one name is hidden, as the message about them says it."""
+    if blamed.hidden == other.hidden:
+        return ""
+    return msg("workbook.twin-hidden", sheet=(blamed if blamed.hidden else other).title)
 
 
 def _filled(cells: Mapping[int, Cell]) -> dict[int, Cell]:
