@@ -1,6 +1,7 @@
 """Workbooks made to hurt the reader, as an outside tester made them: a sheet's cells far apart, a merged
-range of billions of cells, rows and cells no spreadsheet writes, a sheet named twice. Each is judged at
-once, as the bad file it is, and never keeps the other files of the run from being checked."""
+range of billions of cells, rows and cells no spreadsheet writes, a sheet named twice, a number no cell of
+Excel holds. Each is judged at once, as the bad file it is, and never keeps the other files of the run from
+being checked."""
 
 from __future__ import annotations
 
@@ -277,3 +278,43 @@ def test_extra_sheets_named_alike_are_each_only_not_read(book, run_cli):
         ("sheet-not-read", "草稿!A1"),
         ("sheet-not-read", " 草稿!A1"),
     ]
+
+
+# ------------------------------------------------------------------------------------------- huge numbers
+
+
+@pytest.mark.parametrize(
+    ("sheet", "key", "written", "said"),
+    [
+        ("本单位", "enrollment.secondary_vocational", "1" + "0" * 400, "100000000000… (401 digits)"),
+        ("学校", "students", "-" + "9" * 309, "-999999999999… (309 digits)"),
+        ("学校", "name", "2" + "0" * 308, "200000000000… (309 digits)"),
+        ("学校", "teachers", "1E400", "above 1.8×10³⁰⁸"),
+    ],
+)
+def test_a_number_no_cell_of_excel_holds_is_refused_at_its_cell(book, run_cli, sheet, key, written, said):
+    """Read on, it broke the first sum made in floating point (OverflowError, exit 3) and the run's other
+    workbooks went unchecked."""
+    other = _good(book)
+    huge = _written(book, sheet, key, written)
+    status, found = _run(run_cli, huge, other)
+    assert status == 2 and found["other.xlsx"] == []
+    # a school's name gone, the rows naming it name no school: errors of their own
+    [problem] = [p for p in found[huge.name] if p["code"] == "number-too-large"]
+    assert problem["cell"].startswith(f"{sheet}!") and problem["path"]
+    assert problem["message"] == (
+        f"the number {said} in this cell is beyond what Excel can hold (far beyond any real figure, most "
+        "likely written by another program) and is not read: type the actual figure"
+    )
+    [zh] = [p for p in _run(run_cli, huge, lang="zh")[1][huge.name] if p["code"] == "number-too-large"]
+    assert zh["message"].startswith("单元格中的数字 ") and "超出 Excel 能保存的范围" in zh["message"]
+    assert run_cli("check", huge, other).exit_code == 2
+
+
+def test_the_largest_number_a_cell_holds_is_read_as_a_number(book, run_cli):
+    """1.7976931348623157e308, Excel's largest: far over any bound, said as any figure too large is."""
+    big = _written(book, "学校", "students", str(int(1.7976931348623157e308)))
+    status, found = _run(run_cli, big)
+    assert status == 2
+    [problem] = found[big.name]
+    assert problem["code"] == "too-large" and problem["path"] == "schools[0].students"

@@ -131,6 +131,12 @@ MESSAGES: dict[str, str] = {
         "the formula has no computed value (the file was not saved by Excel or WPS): open the file, "
         "save it, then check"
     ),
+    "workbook.number-too-large": (
+        "the number {found} in this cell is beyond what Excel can hold (far beyond any real figure, most "
+        "likely written by another program) and is not read: type the actual figure"
+    ),
+    "workbook.number-digits": "{sign}{head}… ({count} digits)",
+    "workbook.number-infinite": "above 1.8×10³⁰⁸",
     "workbook.formula-error": (
         "the formula's result is the error {value}: correct the formula or write the figure"
     ),

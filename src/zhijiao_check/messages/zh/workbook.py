@@ -96,6 +96,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.merged-header": "表头中的合并单元格 {range}：各列按字段代码读取",
     "workbook.formula-no-value": "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
+    "workbook.number-too-large": (
+        "单元格中的数字 {found} 超出 Excel 能保存的范围（远超任何实际数字，多为别的程序写入），未读取："
+        "请填写实际数字"
+    ),
+    "workbook.number-digits": "{sign}{head}…（共 {count} 位）",
+    "workbook.number-infinite": "大于 1.8×10³⁰⁸",
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
     "workbook.year-formatted-as-date": (
         "单元格是日期格式，填写的年份 {year} 被当作日期 {shown}：请把单元格格式设为“常规”，{year} 即照常显示"

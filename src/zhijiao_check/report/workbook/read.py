@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import sys
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from functools import cache
@@ -54,6 +55,7 @@ _ABSENT = object()
 # for a name longer than this (no typing slip of a real name).
 CLOSE_BUDGET = 10_000
 _CLOSE_LENGTH = 200
+_LARGEST = int(sys.float_info.max)
 # What a renamed sheet has of the template's: a fields sheet's column of keys, a table's row of them.
 _KEY_COLUMN, _KEY_ROW = msg("workbook.key-column"), msg("workbook.key-row")
 # What a clerk writes in the name column of a row of totals, spaces and case aside (合  计, TOTAL).
@@ -655,6 +657,9 @@ class _Reader:
                 grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
             )
             return None
+        if (found := _beyond_excel(cell.value)) is not None:
+            self._fail(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
+            return None
         if (slip := misformatted(cell, spec)) is not None:
             self._slip(grid, row, column, spec.header, path, slip)
             return None
@@ -749,6 +754,18 @@ def _hidden(blamed: Grid, other: Grid) -> Wording:
     if blamed.hidden == other.hidden:
         return ""
     return msg("workbook.twin-hidden", sheet=(blamed if blamed.hidden else other).title)
+
+
+def _beyond_excel(value: Any) -> Wording | None:
+    """A number no cell of Excel holds (past 1.8e308, the largest a spreadsheet's number can be), written
+    into the file by a program: the digits it starts with and their count; None for any other value. Read
+    on, it broke every sum and comparison made in floating point."""
+    if type(value) is float:
+        return None if math.isfinite(value) else msg("workbook.number-infinite")
+    if type(value) is not int or -_LARGEST <= value <= _LARGEST:  # (a bool is an int too, and no number)
+        return None
+    digits = str(abs(value))
+    return msg("workbook.number-digits", sign="-" if value < 0 else "", head=digits[:12], count=len(digits))
 
 
 def _filled(cells: Mapping[int, Cell]) -> dict[int, Cell]:
