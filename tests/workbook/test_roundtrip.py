@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args, get_origin
 
+import pytest
 import yaml
 from factory import CITY, UNITS
 from hypothesis import HealthCheck, given, settings
@@ -38,6 +39,7 @@ from zhijiao_check.report.model import (
 )
 from zhijiao_check.report.scalars import MAXIMUM
 from zhijiao_check.report.workbook.layout import LIST_SEPARATORS
+from zhijiao_check.report.workbook.write import CELL_CHARACTERS
 
 # Each example writes and reads a workbook twice (about a second): fewer by default than the YAML fuzzing.
 EXAMPLES = max(int(os.environ.get("ZHIJIAO_FUZZ_EXAMPLES", "25")) // 2, 5)
@@ -359,3 +361,59 @@ def test_convert_never_overwrites_and_refuses_what_a_cell_cannot_hold(run_cli, t
     )
     copy.write_text("schema_version: 2\n", encoding="utf-8")
     assert run_cli("convert", copy, "-o", tmp_path / "z.xlsx").exit_code == 2
+
+
+@pytest.mark.parametrize("length", [CELL_CHARACTERS, CELL_CHARACTERS + 1, 40_000])
+def test_a_name_longer_than_a_cell_holds_is_refused_at_its_line_and_nothing_written(
+    run_cli, tmp_path: Path, length: int
+) -> None:
+    """openpyxl cut a 40,000-character name to the 32,767 a cell holds, and convert said nothing: the name
+    came back cut. The most a cell holds comes back whole; one more is refused at its line, as a number of
+    more digits than a cell keeps is, by convert and by template --from alike."""
+    from factory import SAMPLES
+
+    name = "实" * length
+    source = tmp_path / "long.yaml"
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    source.write_text(text.replace("name: 东安县电机制造实训基地", f"name: {name}"), encoding="utf-8")
+    out, back = tmp_path / "long.xlsx", tmp_path / "back.yaml"
+    result = run_cli("convert", source, "-o", out, "--lang", "en")
+    if length <= CELL_CHARACTERS:
+        assert result.exit_code == 0 and run_cli("convert", out, "-o", back).exit_code == 0
+        assert yaml.safe_load(back.read_text(encoding="utf-8"))["training_bases"][0]["name"] == name
+        return
+    assert result.exit_code == 2 and not out.exists()
+    said = f"{source}:21:11: error: training_bases[0].name: "
+    english = (
+        f"{said}this text has {length:,} characters, more than the 32,767 a cell of Excel holds: written "
+        "into a workbook it would be cut short. Shorten it first (nothing was written)"
+    )
+    assert result.stderr.splitlines() == [english]
+    result = run_cli("template", "--unit", "东安县", "--year", "2024", "--from", source, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    chinese = (
+        f"{said}这段文字共 {length:,} 个字符，超过 Excel 一个单元格能保存的 32,767 个，写进工作簿会被截断："
+        "请先缩短（未写出任何文件）"
+    )
+    assert result.stderr.splitlines() == [chinese]
+
+
+def test_names_of_a_list_that_one_cell_cannot_hold_together_are_refused_at_the_list(
+    run_cli, tmp_path: Path
+) -> None:
+    """A list of names shares one cell, joined by 、: each name fits, all of them do not."""
+    from factory import SAMPLES
+
+    half = CELL_CHARACTERS // 2 + 1  # each fits a cell
+    source = tmp_path / "list.yaml"
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    listed = f"leading_industries: [{'甲' * half}, {'乙' * half}]"
+    source.write_text(
+        text.replace("leading_industries: [先进装备制造, 农产品精深加工]", listed), encoding="utf-8"
+    )
+    result = run_cli("convert", source, "-o", tmp_path / "list.xlsx", "--lang", "en")
+    assert result.exit_code == 2 and not (tmp_path / "list.xlsx").exists()
+    assert result.stderr.startswith(
+        f"{source}:19:21: error: leading_industries: these names, joined by 、 in the one cell a workbook "
+        f"gives them, have {2 * half + 1:,} characters, more than the 32,767"
+    )

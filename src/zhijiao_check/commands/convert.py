@@ -64,6 +64,13 @@ def run(options: ConvertOptions) -> int:
     for warning in loaded.warnings:
         print(warning.report_line(tr), file=sys.stderr)
     if format == "xlsx":
+        from zhijiao_check.report.workbook.write import overlong
+
+        cut = overlong(loaded.data, loaded.positions, loaded.file)
+        for problem in cut:
+            print(problem.report_line(tr), file=sys.stderr)
+        if cut:
+            return ExitCode.INVALID
         unsplittable = next(_unsplittable(loaded.data), None)
         if unsplittable is not None:
             print(tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1]), file=sys.stderr)

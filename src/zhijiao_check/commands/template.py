@@ -27,6 +27,7 @@ from zhijiao_check.wording import Join, msg
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from zhijiao_check.report.loaded import ReportFile
     from zhijiao_check.units import Unit, UnitRegistry
 
 YEARS = (2000, 2100)  # as the report's own ``year``
@@ -83,13 +84,21 @@ def run(options: TemplateOptions) -> int:
     except Refused as refused:
         print(tr.render(msg(f"input.{refused.code}", **refused.params)), file=sys.stderr)
         return ExitCode.INVALID
+    if last is not None and options.format == "xlsx":
+        from zhijiao_check.report.workbook.write import overlong
+
+        cut = overlong(last.data, last.positions, last.file)
+        for problem in cut:
+            print(problem.report_line(tr), file=sys.stderr)
+        if cut:
+            return ExitCode.INVALID
     if last is None and options.format == "yaml":
         shown = display_name(target.name) if target is not None else "report.yaml"
         write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
         tell_written([target], tr)
         return ExitCode.OK
     data = (
-        carry_over(last, options.year)
+        carry_over(last.data, options.year)
         if last is not None
         else {
             "schema_version": 1,
@@ -123,7 +132,7 @@ def report_as(format: str, data: dict[str, Any], source: str | None = None) -> s
     )
 
 
-def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Translator) -> dict[str, Any]:
+def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Translator) -> ReportFile:
     """Last year's report for ``--from``: valid, of the same unit and of the year before ``year``, else
     refused with its problems. A report of another year was taken all the same: its “current” figures
     carried into “last year” ones (``carry_over``), a report of the same year gave this year's enrolment as
@@ -141,7 +150,7 @@ def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Trans
         raise Refused(
             "from-wrong-year", file=display_name(path), found=loaded.year, year=year, expected=year - 1
         )
-    return copy.deepcopy(loaded.data)
+    return loaded
 
 
 def carry_over(last: dict[str, Any], year: int) -> dict[str, Any]:

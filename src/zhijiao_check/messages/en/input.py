@@ -52,6 +52,12 @@ MESSAGES: dict[str, str] = {
     "input.convert-precision": (
         "{value} in {path} has more than 15 significant digits, which Excel does not keep: round it"
     ),
+    "input.cell-text-too-long": (
+        "{what} {length} characters, more than the {limit} a cell of Excel holds: written into a workbook it "
+        "would be cut short. Shorten it first (nothing was written)"
+    ),
+    "input.cell-text-one": "this text has",
+    "input.cell-text-list": "these names, joined by 、 in the one cell a workbook gives them, have",
     # The template's header: comments at the top of the blank report.
     "input.template-title": "{unit}: vocational-education report for {year} ({document}, report format v1)",
     "input.template-generated": (

@@ -43,6 +43,16 @@ MESSAGES: dict[str, str] = {
         "(borders, fills); the cells holding a value are {range}: select the unused rows below and columns "
         "to the right of the table, delete them and save"
     ),
+    "workbook.rows-beyond-sheet": (
+        "the sheet “{sheet}” is written with more than {limit} rows, more than a sheet of Excel has: the "
+        "file is damaged, or was not saved by Excel or WPS. Check that this is the right file, open it in "
+        "Excel or WPS and save it again"
+    ),
+    "workbook.row-beyond-columns": (
+        "a row of the sheet “{sheet}” is written with more than {limit} cells, more than a sheet of Excel "
+        "has columns: the file is damaged, or was not saved by Excel or WPS. Check that this is the right "
+        "file, open it in Excel or WPS and save it again"
+    ),
     "workbook.too-many-rows": (
         "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
         "right file"
@@ -51,6 +61,21 @@ MESSAGES: dict[str, str] = {
         "the workbook's content is damaged and cannot be read (in detail: {reason}): open it in Excel or WPS "
         "and save it again as .xlsx"
     ),
+    "workbook.too-many-merges": (
+        "the sheet “{sheet}” has more than {limit} merged ranges, far beyond any unit report: check that "
+        "this is the right file, or unmerge them (select all, then click Merge & Center once more) and save"
+    ),
+    "workbook.out-of-memory": (
+        "there was not enough memory to read this workbook, which holds far more than any unit report: "
+        "check that this is the right file, delete the rows, columns and sheets that are not part of the "
+        "report and save it again in Excel or WPS"
+    ),
+    "workbook.sheet-twin": (
+        "the sheets “{found}” and “{other}” have the same name once the spaces around their names are "
+        "taken off, both “{sheet}”{hidden}: the report is read by sheet name and which one holds it cannot "
+        "be told, so the workbook is not read. Delete the one that does not belong, or give it another name"
+    ),
+    "workbook.twin-hidden": " (“{sheet}” is hidden)",
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
     ),
@@ -106,6 +131,12 @@ MESSAGES: dict[str, str] = {
         "the formula has no computed value (the file was not saved by Excel or WPS): open the file, "
         "save it, then check"
     ),
+    "workbook.number-too-large": (
+        "the number {found} in this cell is beyond what Excel can hold (far beyond any real figure, most "
+        "likely written by another program) and is not read: type the actual figure"
+    ),
+    "workbook.number-digits": "{sign}{head}… ({count} digits)",
+    "workbook.number-infinite": "above 1.8×10³⁰⁸",
     "workbook.formula-error": (
         "the formula's result is the error {value}: correct the formula or write the figure"
     ),

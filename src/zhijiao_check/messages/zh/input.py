@@ -32,6 +32,12 @@ MESSAGES: dict[str, str] = {
         "在工作簿的一个格子中无法与其他项区分：请改写这一项的名称"
     ),
     "input.convert-precision": ("{path} 的 {value} 有效数字超过 15 位，Excel 不保留：请写成合理的精度"),
+    "input.cell-text-too-long": (
+        "{what}共 {length} 个字符，超过 Excel 一个单元格能保存的 {limit} 个，写进工作簿会被截断："
+        "请先缩短（未写出任何文件）"
+    ),
+    "input.cell-text-one": "这段文字",
+    "input.cell-text-list": "这些名称在工作簿中用“、”连成一格，",
     # The template's header: comments at the top of the blank report.
     "input.template-title": "{unit} {year} 年度职业教育统计填报（{document}，填报格式第 1 版）",
     "input.template-generated": "由 zhijiao-check template 生成。每个字段后的 # 注释写明含义、类型和单位。",

@@ -37,10 +37,31 @@ MESSAGES: dict[str, str] = {
         "工作表“{sheet}”读到第 {row} 行，单元格已超过 {limit} 个，多为设了格式（边框、底色等）"
         "却没有内容的空白格（有内容的范围：{range}）：请选中表格下方、右侧多余的行和列，右键“删除”后保存"
     ),
+    "workbook.rows-beyond-sheet": (
+        "工作表“{sheet}”的文件中写有超过 {limit} 行，多于 Excel 一张工作表的行数：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.row-beyond-columns": (
+        "工作表“{sheet}”中有一行写有超过 {limit} 个单元格，多于 Excel 一行的列数：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
     "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
     "workbook.workbook-unreadable": (
         "工作簿的内容已损坏，无法读取（技术细节：{reason}）：请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
     ),
+    "workbook.too-many-merges": (
+        "工作表“{sheet}”中的合并单元格超过 {limit} 处，远多于任何单位报表：请确认没有选错文件，"
+        "或取消合并（全选后再点一次“合并后居中”）后保存"
+    ),
+    "workbook.out-of-memory": (
+        "读取这份工作簿时内存不足，其中的内容远多于任何单位报表：请确认没有选错文件，"
+        "删去多余的行、列和工作表后在 Excel 或 WPS 中重新保存"
+    ),
+    "workbook.sheet-twin": (
+        "工作表“{found}”与“{other}”去掉名称前后的空格后同名，都是“{sheet}”表{hidden}：报表按工作表名读取，"
+        "无法确定读哪一张，这份工作簿未读取。请删去多余的一张，或给它另起名字"
+    ),
+    "workbook.twin-hidden": "（其中“{sheet}”是隐藏的工作表）",
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
     ),
@@ -75,6 +96,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.merged-header": "表头中的合并单元格 {range}：各列按字段代码读取",
     "workbook.formula-no-value": "公式没有计算结果（文件未经 Excel 或 WPS 保存）：请打开文件并保存后再检查",
+    "workbook.number-too-large": (
+        "单元格中的数字 {found} 超出 Excel 能保存的范围（远超任何实际数字，多为别的程序写入），未读取："
+        "请填写实际数字"
+    ),
+    "workbook.number-digits": "{sign}{head}…（共 {count} 位）",
+    "workbook.number-infinite": "大于 1.8×10³⁰⁸",
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
     "workbook.year-formatted-as-date": (
         "单元格是日期格式，填写的年份 {year} 被当作日期 {shown}：请把单元格格式设为“常规”，{year} 即照常显示"

@@ -4,14 +4,18 @@ workbooks (``read``) and the bureau's roster (``report.roster``) are read this w
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import io
+import itertools
 import re
 import warnings
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import IO, Any
 
 from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
@@ -42,28 +46,65 @@ class Cell:
     serial: float | None = None  # for a date (a number shown in a date format): the number stored
 
 
+# A merged range: min_row, min_col, max_row, max_col.
+Merge = tuple[int, int, int, int]
+
+
 @dataclass
 class Grid:
-    """One sheet's non-empty cells by (row, column), 1-based."""
+    """One sheet's non-empty cells by (row, column), 1-based, also indexed by row: a table is read row by
+    row, and a walk through every cell for each row took minutes for 45,000 rows of one cell each."""
 
     title: str
     hidden: bool
-    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    # min_row, min_col, max_row, max_col
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # added by ``put``, which indexes them
+    merged: list[Merge] = field(default_factory=list)
     # Formulas whose cached result is empty text (``=IF(D3>2100,D3,"")`` saved by Excel, WPS or LibreOffice:
     # ``<c t="str"><f>…</f><v></v></c>``): blank cells, as they show. A formula with no cached value at all
     # (written by a program and never opened) has no type and is not among them.
     blank_results: set[tuple[int, int]] = field(default_factory=set)
+    _by_row: dict[int, dict[int, Cell]] = field(default_factory=dict, repr=False)
+    # For each column asked about, the merged ranges across it by first row, and at each of them the range
+    # reaching lowest so far (``merge_at``).
+    _spans: dict[int, tuple[list[int], list[Merge]]] = field(default_factory=dict, repr=False)
+
+    def put(self, row: int, column: int, cell: Cell) -> None:
+        self.cells[(row, column)] = cell
+        self._by_row.setdefault(row, {})[column] = cell
 
     def get(self, row: int, column: int) -> Cell | None:
         return self.cells.get((row, column))
 
     def rows(self) -> list[int]:
-        return sorted({row for row, _ in self.cells})
+        return sorted(self._by_row)
 
-    def row(self, row: int) -> dict[int, Cell]:
-        return {column: cell for (r, column), cell in self.cells.items() if r == row}
+    def row(self, row: int) -> Mapping[int, Cell]:
+        return self._by_row.get(row, _NO_CELLS)
+
+    def merge_at(self, row: int, column: int) -> Merge | None:
+        """The merged range that covers the cell, if any: a search among the ranges across its column, so
+        that a lookup per cell of a long table stays quick however many ranges there are. Of overlapping
+        ranges (which Excel refuses to open), the one reaching lowest."""
+        spans = self._spans.get(column)
+        if spans is None:
+            spans = self._spans[column] = _spans(self.merged, column)
+        starts, reach = spans
+        index = bisect.bisect_right(starts, row) - 1
+        if index >= 0 and reach[index][2] >= row:
+            return reach[index]
+        return None
+
+
+_NO_CELLS: Mapping[int, Cell] = MappingProxyType({})
+
+
+def _spans(merged: list[Merge], column: int) -> tuple[list[int], list[Merge]]:
+    across = sorted(merge for merge in merged if merge[1] <= column <= merge[3])
+    starts = [merge[0] for merge in across]
+    reach: list[Merge] = []
+    for merge in across:
+        reach.append(merge if not reach or merge[2] > reach[-1][2] else reach[-1])
+    return starts, reach
 
 
 def read_grids(path: Path, display: str) -> list[Grid] | Problem:
@@ -131,7 +172,7 @@ def _not_a_zip(raw: bytes) -> str:
 
 
 def _load(raw: bytes, display: str) -> list[Grid] | Problem:
-    """Every sheet's cells: cached values streamed first (bounding the rows), then merges and formulas."""
+    """Every sheet's cells, or the problem that stops the workbook being read."""
     import openpyxl
 
     with warnings.catch_warnings():
@@ -139,62 +180,20 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         warnings.simplefilter("ignore")
         try:
             values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-            grids: list[Grid] = []
-            rows = cells = streamed = 0
-            for sheet in values.worksheets:
-                grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
-                used = _Used()
-                sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
-                for number, row in enumerate(sheet.iter_rows(), 1):
-                    filled = []
-                    for column, cell in enumerate(row, 1):
-                        value = getattr(cell, "value", None)
-                        kind = getattr(cell, "data_type", "")
-                        if value is None or value == "":
-                            if kind == "str":  # a formula's cached result, empty text
-                                grid.blank_results.add((number, column))
-                            continue
-                        filled.append(column)
-                        if cells + len(filled) <= MAX_CELLS:  # beyond, only where they stand is kept
-                            grid.cells[(number, column)] = _cell(value, kind, cell, values.epoch)
-                    if filled:
-                        used.add(number, filled[0], filled[-1])
-                    rows += bool(filled)
-                    cells += len(filled)
-                    streamed += len(row)
-                    if rows > MAX_ROWS:
-                        return refusal(display, "too-many-rows", limit=MAX_ROWS)
-                    if streamed > MAX_STREAMED:
-                        used.reached = number
-                        break
-                if cells > MAX_CELLS:  # said once the sheet's used range is known (or as far as streamed)
-                    return refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}", **used.at(grid.title))
-                if streamed > MAX_STREAMED:
-                    limit, reached = f"{MAX_STREAMED:,}", f"{used.reached:,}"
-                    return refusal(
-                        display, "too-many-formatted-cells", limit=limit, row=reached, **used.at(grid.title)
-                    )
-                grids.append(grid)
-            values.close()
-            if not _has_formulas_or_merges(raw):
-                return grids  # the second, slower pass only finds formulas and merged ranges
-            formulas = openpyxl.load_workbook(io.BytesIO(raw), data_only=False)
-            for grid, sheet in zip(grids, formulas.worksheets, strict=True):
-                grid.merged = [
-                    (r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges
-                ]
-                for row in sheet.iter_rows():
-                    for cell in row:
-                        if (
-                            cell.data_type == "f"
-                            and cell.row is not None
-                            and cell.column is not None
-                            and (cell.row, cell.column) not in grid.blank_results
-                        ):
-                            old = grid.cells.get((cell.row, cell.column), Cell(None))
-                            grid.cells[(cell.row, cell.column)] = Cell(
-                                old.value, True, old.error, old.number_format, old.serial
-                            )
+            try:
+                with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                    tally = _Tally()
+                    grids: list[Grid] = []
+                    for sheet in values.worksheets:
+                        grid = _sheet(sheet, archive, tally, values.epoch, display)
+                        if isinstance(grid, Problem):
+                            return grid
+                        grids.append(grid)
+            finally:
+                values.close()
+        except MemoryError:
+            # a shape no bound foresaw: this file is refused, and the others are still read
+            return refusal(display, "out-of-memory")
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
             return refusal(
                 display,
@@ -202,6 +201,173 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
             )
     return grids
+
+
+def _sheet(
+    sheet: Any, archive: zipfile.ZipFile, tally: _Tally, epoch: datetime.datetime, display: str
+) -> Grid | Problem:
+    """A sheet's cells: its merged ranges, rows and each row's cells counted in its bytes first (openpyxl
+    parses the ranges whole, an object each, before any row, and a row's cells whole), then its cached
+    values streamed (bounding the rows and cells), then its formulas and merged ranges read from its XML
+    where it has any."""
+    grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
+    part = _part(sheet)
+    xml = archive.read(part)
+    at = f"{grid.title}!A1"
+    if b"mergeCell" in xml and _beyond(_MERGE, xml, MAX_MERGES):  # (a plain search first: far quicker)
+        return refusal(display, "too-many-merges", cell=at, sheet=grid.title, limit=f"{MAX_MERGES:,}")
+    if _beyond(_ROW_TAG, xml, SHEET_ROWS):
+        return refusal(display, "rows-beyond-sheet", cell=at, sheet=grid.title, limit=f"{SHEET_ROWS:,}")
+    if _overfull_row(xml):
+        return refusal(display, "row-beyond-columns", cell=at, sheet=grid.title, limit=f"{SHEET_COLUMNS:,}")
+    marked = _FORMULA_OR_MERGE.search(xml) is not None
+    del xml
+    refused = _stream(sheet, grid, tally, epoch, display)
+    if refused is None and marked:  # most filled templates have neither: their XML is read once
+        with archive.open(part) as source:
+            refused = _mark(source, grid, tally, display)
+    return refused or grid
+
+
+@dataclass
+class _Tally:
+    """What the workbook's sheets have used of the bounds so far."""
+
+    rows: int = 0
+    cells: int = 0
+    streamed: int = 0
+    used: dict[str, _Used] = field(default_factory=dict)  # each sheet's used range, by title
+
+
+def _stream(sheet: Any, grid: Grid, tally: _Tally, epoch: datetime.datetime, display: str) -> Problem | None:
+    """The sheet's cached values into ``grid``; the problem when it holds more than any report."""
+    from openpyxl.cell.read_only import EMPTY_CELL
+
+    used = tally.used[grid.title] = _Used()
+    sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
+    reached = 0  # the row where streaming stopped, cells beyond any real report's read
+    for number, row in enumerate(sheet.iter_rows(), 1):
+        # A row not in the file is empty: openpyxl yields one for each up to the next (a million before a
+        # cell in A1048576), and fills the gaps in a row with its one empty cell.
+        filled = []
+        for column, cell in enumerate(row, 1):
+            if cell is EMPTY_CELL:
+                continue
+            value, kind = cell.value, cell.data_type
+            if value is None or value == "":
+                if kind == "str":  # a formula's cached result, empty text
+                    grid.blank_results.add((number, column))
+                continue
+            filled.append(column)
+            if tally.cells + len(filled) <= MAX_CELLS:  # beyond, only where they stand is kept
+                grid.put(number, column, _cell(value, kind, cell, epoch))
+        tally.streamed += len(row)
+        if filled:
+            used.add(number, filled[0], filled[-1])
+            tally.rows += 1
+            tally.cells += len(filled)
+            if tally.rows > MAX_ROWS:
+                return refusal(display, "too-many-rows", limit=MAX_ROWS)
+        if tally.streamed > MAX_STREAMED:
+            reached = number
+            break
+    if tally.cells > MAX_CELLS:  # said once the sheet's used range is known (or as far as streamed)
+        return refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}", **used.at(grid.title))
+    if reached:
+        limit, row_reached = f"{MAX_STREAMED:,}", f"{reached:,}"
+        return refusal(
+            display, "too-many-formatted-cells", limit=limit, row=row_reached, **used.at(grid.title)
+        )
+    return None
+
+
+def _mark(source: IO[bytes], grid: Grid, tally: _Tally, display: str) -> Problem | None:
+    """The sheet's formulas and merged ranges, from its XML: a formula with no cached value is a cell of its
+    own (bounded with the others). openpyxl's full load made an object for every cell of a merged range,
+    gigabytes for ``D300:XFD1048576``; here a range is its four bounds."""
+    formulas, grid.merged = _marks(source)
+    used = tally.used[grid.title]
+    for row, column in formulas:
+        if (row, column) in grid.blank_results:
+            continue
+        old = grid.get(row, column)
+        if old is None:
+            tally.rows += not grid.row(row)
+            tally.cells += 1
+            used.add(row, column, column)
+            if tally.cells > MAX_CELLS:
+                return refusal(display, "too-many-cells", limit=f"{MAX_CELLS:,}", **used.at(grid.title))
+            if tally.rows > MAX_ROWS:
+                return refusal(display, "too-many-rows", limit=MAX_ROWS)
+            old = Cell(None)
+        grid.put(row, column, Cell(old.value, True, old.error, old.number_format, old.serial))
+    return None
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _FORMULA, _MERGE_CELL = (f"{_MAIN}{name}" for name in ("row", "c", "f", "mergeCell"))
+_SHEET_DATA, _MERGE_CELLS = f"{_MAIN}sheetData", f"{_MAIN}mergeCells"
+
+
+def _marks(source: IO[bytes]) -> tuple[list[tuple[int, int]], list[Merge]]:
+    """Where the sheet's formulas stand, and its merged ranges: its XML streamed, each row let go once read.
+    A cell without its own reference (``r``) follows the one before, as openpyxl places it."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    formulas: list[tuple[int, int]] = []
+    merges: list[Merge] = []
+    parent: Any = None  # sheetData or mergeCells: emptied as its children are read
+    row = column = 0
+    for event, element in iterparse(source, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag in (_SHEET_DATA, _MERGE_CELLS):
+                parent = element
+            elif tag == _ROW:
+                row, column = _row_number(element.get("r"), row), 0
+            continue
+        if tag == _CELL:
+            reference = element.get("r")
+            at = coordinate_to_tuple(reference) if reference else (row, column + 1)
+            column = at[1]
+            if element.find(_FORMULA) is not None:
+                formulas.append(at)
+        elif tag == _ROW and parent is not None:
+            parent.clear()
+        elif tag == _MERGE_CELL:
+            merges.append(_bounds(element.get("ref", "")))
+            if parent is not None:
+                parent.clear()
+    return formulas, merges
+
+
+def _row_number(written: str | None, previous: int) -> int:
+    """A row's number as openpyxl reads it: its ``r`` (``5`` or ``5.0``), else the one after the last."""
+    if written is None:
+        return previous + 1
+    number = float(written)
+    if not number.is_integer():
+        raise ValueError(f"{written} is not a valid row number")
+    return int(number)
+
+
+def _bounds(ref: str) -> Merge:
+    """A merged range's bounds: ``D300:XFD1048576`` is (300, 4, 1048576, 16384); a whole column (``A:A``) or
+    row (``3:3``) reaches the sheet's edge."""
+    from openpyxl.utils.cell import range_boundaries
+
+    min_col, min_row, max_col, max_row = range_boundaries(ref)
+    return (min_row or 1, min_col or 1, max_row or SHEET_ROWS, max_col or SHEET_COLUMNS)
+
+
+def _part(sheet: Any) -> str:
+    """The zip entry of a sheet read by openpyxl's read-only workbook (``xl/worksheets/sheet3.xml``)."""
+    part = getattr(sheet, "_worksheet_path", None)
+    if not isinstance(part, str):  # refused as unreadable, rather than read without its merges and formulas
+        raise TypeError("openpyxl gave no worksheet path")
+    return part.lstrip("/")
 
 
 @dataclass
@@ -213,11 +379,10 @@ class _Used:
     first_column: int = 0
     last_row: int = 0
     last_column: int = 0
-    reached: int = 0  # the row where streaming stopped, cells beyond any real report's read
 
     def add(self, row: int, first: int, last: int) -> None:
-        self.first_row = self.first_row or row
-        self.last_row = row
+        self.first_row = min(self.first_row or row, row)
+        self.last_row = max(self.last_row, row)
         self.first_column = min(self.first_column or first, first)
         self.last_column = max(self.last_column, last)
 
@@ -251,15 +416,43 @@ def _cell(value: Any, kind: str, cell: Any, epoch: datetime.datetime) -> Cell:
     return Cell(value, False, kind == "e", "" if shown == "General" else shown, serial)
 
 
-_FORMULA_OR_MERGE = later(rb"<(?:\w+:)?(?:f|mergeCell)[\s>/]")
+# An element's start tag, whatever its namespace's prefix (``<c``, ``<x:c``), in a sheet's bytes.
+_PREFIX = rb"<(?:[^\s<>/:!?=\"']+:)?"
+# A formula (``<f>``) or a merged range (``<mergeCell``): a quick look at the bytes, bounded by the zip check,
+# that spares most filled templates a second reading of their XML.
+_FORMULA_OR_MERGE = later(_PREFIX + rb"(?:f|mergeCell)[\s>/]")
+_MERGE = later(_PREFIX + rb"mergeCell[\s>/]")
+# Merged ranges in a sheet: a report's title rows have a few, a roster one for each unit merged down over its
+# schools. openpyxl makes an object of each before any row is read (seconds for 200,000 of them).
+MAX_MERGES = 10_000
 
 
-def _has_formulas_or_merges(raw: bytes) -> bool:
-    """Whether any sheet's XML has a formula (``<f>``) or a merged range (``<mergeCell``): a quick look at
-    the bytes, bounded by the zip check, that spares a full second parse of most filled templates."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        return any(
-            _FORMULA_OR_MERGE.search(archive.read(info))
-            for info in archive.infolist()
-            if info.filename.startswith("xl/worksheets/")
-        )
+# What no spreadsheet writes, refused in a sheet's bytes before openpyxl parses them: more rows than a sheet
+# has (ten million empty ``<row/>``, a zip of 130 KB, took 22 s and 900 MB: each is read as a row), and a row
+# of more cells than a sheet has columns (openpyxl parses a row whole, before the streaming above counts its
+# cells: one cell written five million times in one row, a zip of 170 KB, took 3 GB).
+SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
+_ROW_TAG = later(_PREFIX + rb"row[\s>/]")
+_CELL_TAG = later(_PREFIX + rb"c[\s>/]")
+
+
+def _beyond(tag: re.Pattern[bytes], xml: bytes, bound: int, start: int = 0, end: int | None = None) -> bool:
+    """Whether the sheet's XML (from ``start`` to ``end``) has more than ``bound`` of the elements ``tag``
+    finds, counted in its bytes (one in a comment counts too: a bound, not a count)."""
+    found = tag.finditer(xml, start, len(xml) if end is None else end)
+    return next(itertools.islice(found, bound, None), None) is not None
+
+
+def _overfull_row(xml: bytes) -> bool:
+    """Whether a row of the sheet's XML has more cells than a sheet has columns: each row's cells counted
+    where it is long enough to hold so many (four bytes a cell at least, ``<c/>``), and only when the sheet
+    has so many cells at all."""
+    if not _beyond(_CELL_TAG, xml, SHEET_COLUMNS):
+        return False
+    shortest = 4 * SHEET_COLUMNS
+    previous = 0
+    for start in itertools.chain((row.start() for row in _ROW_TAG.finditer(xml)), (len(xml),)):
+        if start - previous > shortest and _beyond(_CELL_TAG, xml, SHEET_COLUMNS, previous, start):
+            return True
+        previous = start
+    return False

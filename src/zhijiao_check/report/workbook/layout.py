@@ -82,7 +82,7 @@ class Column:
     @property
     def path(self) -> tuple[str, ...]:
         """The field path below the entry (``("enrollment", "current")``); a designation's is its list."""
-        return tuple(self.key.split(":")[0].split("."))
+        return _key_path(self.key)
 
     @property
     def width(self) -> int:
@@ -317,6 +317,12 @@ def column_at(path: tuple[str | int, ...]) -> Column | None:
             if found is not None:
                 return found
     return None
+
+
+@cache
+def _key_path(key: str) -> tuple[str, ...]:
+    """A column's path, asked for at each of its cells (a record has no room to keep it)."""
+    return tuple(key.split(":")[0].split("."))
 
 
 def split_list(text: str) -> list[str]:

@@ -15,7 +15,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import sys
+from collections.abc import Collection, Mapping
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +51,11 @@ from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.wording import Join, Wording, msg
 
 _ABSENT = object()
+# A "did you mean" compares a name with every choice: so many comparisons at most for a workbook, and none
+# for a name longer than this (no typing slip of a real name).
+CLOSE_BUDGET = 10_000
+_CLOSE_LENGTH = 200
+_LARGEST = int(sys.float_info.max)
 # What a renamed sheet has of the template's: a fields sheet's column of keys, a table's row of them.
 _KEY_COLUMN, _KEY_ROW = msg("workbook.key-column"), msg("workbook.key-row")
 # What a clerk writes in the name column of a row of totals, spaces and case aside (合  计, TOTAL).
@@ -66,7 +74,15 @@ class WorkbookRead:
 
 
 def read_workbook(path: Path, display: str) -> WorkbookRead:
-    """The workbook as report data, or the problems that stop it being read. Never raises on its content."""
+    """The workbook as report data, or the problems that stop it being read. Never raises on its content:
+    memory run out on a shape no bound foresaw refuses this file, and the others are still read."""
+    try:
+        return _read_workbook(path, display)
+    except MemoryError:
+        return WorkbookRead(None, (refusal(display, "out-of-memory"),), ())
+
+
+def _read_workbook(path: Path, display: str) -> WorkbookRead:
     grids = read_grids(path, display)
     if isinstance(grids, Problem):
         return WorkbookRead(None, (grids,), ())
@@ -80,8 +96,13 @@ def read_workbook(path: Path, display: str) -> WorkbookRead:
 class _Reader:
     def __init__(self, display: str, grids: list[Grid]) -> None:
         self.display = display
-        self.grids = {grid.title.strip(): grid for grid in grids}
+        self.sheets = grids
+        # Sheets by name, spaces around it aside (`` 学校`` is 学校): the first of each name.
+        self.grids: dict[str, Grid] = {}
+        for grid in grids:
+            self.grids.setdefault(grid.title.strip(), grid)
         self.order = [grid.title.strip() for grid in grids]
+        self.budget = CLOSE_BUDGET  # the comparisons a "did you mean" may still make
         self.positions = Positions()
         self.ends: dict[str, int] = {}  # each table sheet's last row read (its key row when it has none)
         self.errors: list[Problem] = []
@@ -90,9 +111,7 @@ class _Reader:
     # ------------------------------------------------------------------------------------------- problems
 
     def _at(self, grid: Grid, row: int, column: int, header: str = "") -> str:
-        from openpyxl.utils import get_column_letter
-
-        name = f"{grid.title}!{get_column_letter(column)}{row}"
+        name = f"{grid.title}!{_letters(column)}{row}"
         return f"{name}（{header}）" if header else name
 
     def _fail(
@@ -132,9 +151,11 @@ class _Reader:
 
     def read(self) -> dict[str, Any] | None:
         sheets = {sheet.name: sheet for sheet in layout().sheets}
+        if self._twins(sheets):
+            return None
         unit = self.grids.get(UNIT_SHEET)
         if unit is None:
-            alike = [g for g in self.grids.values() if _looks_like(g, [sheets[UNIT_SHEET]]) is not None]
+            alike = [g for g in self.sheets if _looks_like(g, [sheets[UNIT_SHEET]]) is not None]
             for grid in alike:
                 self._fail(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=UNIT_SHEET, keys=_KEY_COLUMN)
             if not alike:
@@ -186,14 +207,39 @@ class _Reader:
                     self._attach(data, path, self._entries(tables[name], path))
         return data
 
+    def _twins(self, sheets: dict[str, Sheet]) -> bool:
+        """Two sheets that name one of the report's sheets once the spaces around their names are taken off
+        (学校 and `` 学校``, a hidden ``本单位 `` beside 本单位): which one holds the report would be a guess,
+        and the one read was once the last, silently. An error at the one whose name has the spaces, naming
+        both; the workbook is not read. Whether there are any."""
+        found = False
+        for twin in self.sheets:
+            name = twin.title.strip()
+            first = self.grids[name]
+            if first is twin or name not in sheets:
+                continue
+            blamed, other = (first, twin) if twin.title == name else (twin, first)
+            self._fail(
+                blamed,
+                1,
+                1,
+                "sheet-twin",
+                found=blamed.title,
+                other=other.title,
+                sheet=name,
+                hidden=_hidden(blamed, other),
+            )
+            found = True
+        return found
+
     def _renamed(self, absent: list[Sheet]) -> set[str]:
         """The other sheets: hidden ones said to be read, extra ones said not to be. An extra sheet with the
         field keys of a sheet that is not there is that sheet renamed, whose rows would go unread: an error
         at it, saying the name to give it back. The names of the sheets so found."""
         known = [sheet.name for sheet in layout().sheets]
         found: set[str] = set()
-        for title in self.order:
-            grid = self.grids[title]
+        for grid in self.sheets:
+            title = grid.title.strip()
             if title in known or title == INSTRUCTIONS:
                 if grid.hidden and title in known:
                     self._fail(grid, 1, 1, "sheet-hidden", "warning")
@@ -204,7 +250,7 @@ class _Reader:
                 self._fail(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=like.name, keys=keys)
                 found.add(like.name)
             elif grid.cells:
-                suggestion = difflib.get_close_matches(title, [*known, INSTRUCTIONS], n=1, cutoff=0.5)
+                suggestion = self._close(title, [*known, INSTRUCTIONS], 0.5)
                 self._fail(
                     grid,
                     1,
@@ -236,21 +282,20 @@ class _Reader:
         seen: dict[str, int] = {}
         if base:
             self._place(base, grid, row, key_column, "", True)
-        blank_from: int | None = None
-        for number in range(row + 1, max(grid.rows(), default=row) + 1):
+        last = row  # the last row read, to tell the blank rows between
+        for number in grid.rows():
             cells = _filled(grid.row(number))
+            if number <= row or not cells:
+                continue
+            if number > last + 1:
+                self._fail(grid, last + 1, 1, "blank-rows", "warning", rows=_rows(last + 1, number - 1))
+            last = number
             key_cell, value_cell = cells.get(key_column), cells.get(value_column)
             key = str(key_cell.value).strip() if key_cell is not None and key_cell.value is not None else ""
-            if not cells:
-                blank_from = blank_from or number
-                continue
-            if blank_from is not None:
-                self._fail(grid, blank_from, 1, "blank-rows", "warning", rows=_rows(blank_from, number - 1))
-                blank_from = None
             column = sheet.column(key)
             if column is None:
                 if key:
-                    close = difflib.get_close_matches(key, [c.key for c in sheet.columns], n=1, cutoff=0.6)
+                    close = self._close(key, [c.key for c in sheet.columns], 0.6)
                     self._fail(
                         grid,
                         number,
@@ -291,7 +336,7 @@ class _Reader:
         self,
         grid: Grid,
         number: int,
-        cells: dict[int, Cell],
+        cells: Mapping[int, Cell],
         texts: dict[str, int],
         column: Column,
         path: Path_,
@@ -299,8 +344,6 @@ class _Reader:
     ) -> None:
         """A figure typed beside the 填报值 cell of a field's row (in 计量单位, 说明 or a column of its own)
         is not read: said at its cell, with the cell to put it in. The template's own texts are no figures."""
-        from openpyxl.utils import get_column_letter
-
         value_column = read[1]
         headers = {index: text for text, index in texts.items()}
         for index, cell in sorted(cells.items()):
@@ -320,7 +363,7 @@ class _Reader:
                     path=path,
                     found=str(value).strip()[:60],
                     label=column.header,
-                    target=f"{grid.title}!{get_column_letter(value_column)}{number}",
+                    target=f"{grid.title}!{_letters(value_column)}{number}",
                 )
 
     # ------------------------------------------------------------------------------------------- tables
@@ -343,7 +386,7 @@ class _Reader:
             text = str(cell.value).strip()
             if index in known or not text:
                 continue
-            close = difflib.get_close_matches(text, [c.key for c in sheet.columns], n=1, cutoff=0.6)
+            close = self._close(text, [c.key for c in sheet.columns], 0.6)
             self._fail(
                 grid,
                 key_row,
@@ -359,7 +402,7 @@ class _Reader:
         for index, column in columns.items():
             shown = grid.get(header_row, index) if header_row else None
             text = str(shown.value).strip() if shown is not None else ""
-            if text and text != _header_text(column) and not self._in_merge(grid, header_row, index):
+            if text and text != _header_text(column) and grid.merge_at(header_row, index) is None:
                 self._fail(
                     grid,
                     header_row,
@@ -376,6 +419,7 @@ class _Reader:
         extra: set[int] = set()
         out: list[Row] = []
         previous = key_row
+        where = {column.key: (index, column) for index, column in columns.items()}  # the same for every row
         for number in rows:
             cells = _filled(grid.row(number))
             for index in cells:
@@ -399,18 +443,12 @@ class _Reader:
                     grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1)
                 )
             previous = number
-            out.append(
-                (
-                    number,
-                    {index: cells.get(index) for index in data_columns},
-                    {column.key: (index, column) for index, column in columns.items()},
-                )
-            )
+            out.append((number, {index: cells.get(index) for index in data_columns}, where))
         self.ends[grid.title] = previous
         return out
 
     def _total(
-        self, cells: dict[int, Cell], columns: dict[int, Column], sheet: Sheet
+        self, cells: Mapping[int, Cell], columns: dict[int, Column], sheet: Sheet
     ) -> tuple[int, str] | None:
         """A row of totals (合计, 小计, 总计, Total) in the name column: where it stands and what it says."""
         for index, column in columns.items():
@@ -425,8 +463,15 @@ class _Reader:
                 return index, cell.value.strip()
         return None
 
-    def _in_merge(self, grid: Grid, row: int, column: int) -> bool:
-        return any(r0 <= row <= r1 and c0 <= column <= c1 for r0, c0, r1, c1 in grid.merged)
+    def _close(self, word: str, choices: Collection[str], cutoff: float) -> list[str]:
+        """The choice closest to ``word``, for a "did you mean": none for a word longer than any name, nor
+        once the reader's comparisons are spent (20,000 rows naming unknown schools among 20,000 schools
+        were 400 million of them)."""
+        if len(word) > _CLOSE_LENGTH or len(choices) > self.budget:
+            return []
+        self.budget -= len(choices)
+        fitting = [choice for choice in choices if len(choice) <= _CLOSE_LENGTH]
+        return difflib.get_close_matches(word, fitting, n=1, cutoff=cutoff)
 
     def _entries(self, table: Any, path: Path_) -> list[dict[str, Any]] | None:
         """The entries of a table sheet with no parent; ``None`` when the sheet is not there."""
@@ -513,7 +558,7 @@ class _Reader:
                     self._fail(grid, number, index_column, "school-blank", header="学校名称")
                     continue
                 if name not in names:
-                    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.5)
+                    close = self._close(name, names, 0.5)
                     self._fail(
                         grid,
                         number,
@@ -612,6 +657,9 @@ class _Reader:
                 grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value)
             )
             return None
+        if (found := _beyond_excel(cell.value)) is not None:
+            self._fail(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
+            return None
         if (slip := misformatted(cell, spec)) is not None:
             self._slip(grid, row, column, spec.header, path, slip)
             return None
@@ -701,7 +749,26 @@ def _looks_like(grid: Grid, sheets: list[Sheet]) -> Sheet | None:
     return best[2] if best else None
 
 
-def _filled(cells: dict[int, Cell]) -> dict[int, Cell]:
+def _hidden(blamed: Grid, other: Grid) -> Wording:
+    """Which of two sheets of one name is hidden, as the message about them says it."""
+    if blamed.hidden == other.hidden:
+        return ""
+    return msg("workbook.twin-hidden", sheet=(blamed if blamed.hidden else other).title)
+
+
+def _beyond_excel(value: Any) -> Wording | None:
+    """A number no cell of Excel holds (past 1.8e308, the largest a spreadsheet's number can be), written
+    into the file by a program: the digits it starts with and their count; None for any other value. Read
+    on, it broke every sum and comparison made in floating point."""
+    if type(value) is float:
+        return None if math.isfinite(value) else msg("workbook.number-infinite")
+    if type(value) is not int or -_LARGEST <= value <= _LARGEST:  # (a bool is an int too, and no number)
+        return None
+    digits = str(abs(value))
+    return msg("workbook.number-digits", sign="-" if value < 0 else "", head=digits[:12], count=len(digits))
+
+
+def _filled(cells: Mapping[int, Cell]) -> dict[int, Cell]:
     """A row's cells that hold something: a cell of spaces or line breaks looks blank, and is."""
     return {
         index: cell
@@ -736,9 +803,16 @@ def _format(path: Path_) -> str:
 
 
 def _range(min_row: int, min_col: int, max_row: int, max_col: int) -> str:
+    return f"{_letters(min_col)}{min_row}:{_letters(max_col)}{max_row}"
+
+
+@cache
+def _letters(column: int) -> str:
+    """A column's letters (``AB``): asked for each cell of every row read, half a million times for a table
+    of 20,000 rows, and the same few columns each time."""
     from openpyxl.utils import get_column_letter
 
-    return f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+    return get_column_letter(column)
 
 
 __all__ = ["WorkbookRead", "convert", "read_workbook"]

@@ -120,10 +120,8 @@ def _year(written: str, problems: list[Problem], display: str, cell: str, row: i
 
 def _merged_from(grid: Grid, row: int, column: int) -> Cell | None:
     """The cell a merged range shows at (row, column): its top-left one's."""
-    for top, left, bottom, right in grid.merged:
-        if top <= row <= bottom and left <= column <= right:
-            return grid.get(top, left)
-    return None
+    merge = grid.merge_at(row, column)
+    return grid.get(merge[0], merge[1]) if merge is not None else None
 
 
 def _letters(column: int) -> str:

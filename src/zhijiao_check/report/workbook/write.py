@@ -9,7 +9,7 @@ entry as it is typed; the reader checks everything again anyway.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,13 @@ from zhijiao_check.report.workbook.layout import (
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from zhijiao_check.problems import Problem
+    from zhijiao_check.source import Path_, Positions
+
 FORMAT_VERSION = 1
+# The most characters a cell of Excel holds: openpyxl cuts a longer text there without a word, and the
+# workbook would come back from ``convert`` with the name cut short.
+CELL_CHARACTERS = 32_767
 SPARE_ROWS = 200  # empty, unlocked rows below the entries of each table, for the entries still to come
 IDENTITY = ("schema_version", "unit.name", "unit.kind", "unit.code")  # locked: made by the template
 HEADER_FILL, INPUT_FILL, KEY_COLOR = "DDEBF7", "FFF9E5", "808080"
@@ -92,6 +98,51 @@ def workbook_bytes(data: Mapping[str, Any], *, instructions: Sequence[tuple[str,
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def overlong(data: Mapping[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """The texts of a report that no cell holds whole, each at its place in the report: refused before a
+    workbook is written (``convert``, ``template --from``), as a number of more digits than a cell keeps."""
+    from zhijiao_check.problems import Problem, format_path
+    from zhijiao_check.wording import msg
+
+    problems = []
+    for path, length, joined in _texts_beyond(data, ()):
+        line, column = positions.nearest(path)
+        what = msg("input.cell-text-list" if joined else "input.cell-text-one")
+        params = {"what": what, "length": f"{length:,}", "limit": f"{CELL_CHARACTERS:,}"}
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                format_path(path),
+                "cell-text-too-long",
+                params,
+                area="input",
+                cell=positions.cell(path),
+            )
+        )
+    return problems
+
+
+def _texts_beyond(data: Any, path: Path_) -> Iterator[tuple[Path_, int, bool]]:
+    """Where a text longer than a cell holds stands, its length, and whether it is a list of names (which
+    share one cell, joined by 、)."""
+    if isinstance(data, str):
+        if len(data) > CELL_CHARACTERS:
+            yield path, len(data), False
+    elif isinstance(data, Mapping):
+        for key, value in data.items():
+            yield from _texts_beyond(value, (*path, key))
+    elif isinstance(data, list):
+        if data and all(isinstance(item, str) for item in data):
+            length = len("、".join(data))  # as ``cell_value`` writes the list into its cell
+            if length > CELL_CHARACTERS:
+                yield path, length, len(data) > 1
+            return
+        for index, item in enumerate(data):
+            yield from _texts_beyond(item, (*path, index))
 
 
 def entries(data: Mapping[str, Any], sheet: Sheet) -> Iterable[dict[str, Any]]:
