@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from pathlib import Path
@@ -56,10 +57,11 @@ def test_check_shows_in_report_warnings_in_table_and_json(tmp_path: Path) -> Non
             ("enrollment-over-students", line_of(text, "students: 100")),
         ]
     )
-    table = run_cli("check", path, "--no-color")
+    with contextlib.chdir(tmp_path):  # named short, its places on one line whatever the folder's length
+        table = run_cli("check", path.name, "--no-color")
     assert table.exit_code in (0, 1)
     for code, line in found:
-        assert f"{path}:{line}:" in table.stdout, code
+        assert f"{path.name}:{line}:" in table.stdout, code
 
 
 def test_names_joined_with_chinese_commas_are_a_warning(tmp_path: Path) -> None:
