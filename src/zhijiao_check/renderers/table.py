@@ -53,6 +53,7 @@ class TableRenderer:
 
         self.options = options
         self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
+        self._titles: dict[str, str] = {}  # each rule's ID and title, broken to its column: one a rule
         # A terminal whose encoding lacks a glyph shows its fallback: the wider ones (``∉`` as ``not in`` in
         # GBK) in place before anything is measured, so that a line fits as shown (``renderers.fallbacks``).
         self._fallbacks = wider(options.encoding)
@@ -179,8 +180,14 @@ class TableRenderer:
             if room >= ROOM:
                 text = room - FRAME
                 # the titles broken where Chinese breaks within the rule's column (rich folds them anywhere)
+                titles, width = self._titles, self._rule_width
                 rows: list[Sequence[str]] = [
-                    (status, break_chinese(name, self._rule_width), figures, self._arithmetic(r, text))
+                    (
+                        status,
+                        titles.get(name) or titles.setdefault(name, break_chinese(name, width)),
+                        figures,
+                        self._arithmetic(r, text),
+                    )
                     for r, (status, name, figures) in zip(results, heads, strict=True)
                 ]
                 console.print(Grid(self._columns, rows))
