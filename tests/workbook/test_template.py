@@ -291,3 +291,32 @@ def test_docs_list_every_field_of_every_sheet_in_the_templates_order():
         assert [(header.removeprefix("| ").rstrip("＊"), key.strip("`")) for header, key, _ in rows] == [
             (column.header, column.key) for column in sheet.columns
         ], f"docs/excel.md, {sheet.name}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("先进装备制造", "先进装备制造、机械", "leading_industries"),  # a name a cell would split in two
+        (
+            "appropriation_per_student: 9200",
+            "appropriation_per_student: 9200.000000000002",
+            "9200.000000000002",
+        ),
+    ],
+)
+def test_from_a_report_a_workbook_would_not_give_back_is_refused_as_convert_refuses_it(
+    run_cli, tmp_path, old, new, said
+):
+    """``template --from`` writes last year's names and figures into this year's workbook: what a cell
+    would split or round is refused, as ``convert`` refuses it, and nothing is written."""
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    assert old in text
+    source = tmp_path / "dongan.yaml"
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for command in (
+        ("template", "-u", "东安县", "-y", "2024", "-o", tmp_path / "t.xlsx", "--from", source),
+        ("convert", source, "-o", tmp_path / "c.xlsx"),
+    ):
+        result = run_cli(*command)
+        assert result.exit_code == 2 and said in result.output, result.output
+    assert not (tmp_path / "t.xlsx").exists() and not (tmp_path / "c.xlsx").exists()

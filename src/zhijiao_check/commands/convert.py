@@ -7,9 +7,8 @@ overwritten, and an existing output only with ``--force``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
@@ -64,20 +63,12 @@ def run(options: ConvertOptions) -> int:
     for warning in loaded.warnings:
         print(warning.report_line(tr), file=sys.stderr)
     if format == "xlsx":
-        from zhijiao_check.report.workbook.write import overlong
+        from zhijiao_check.commands.fits import unfit
 
-        cut = overlong(loaded.data, loaded.positions, loaded.file)
-        for problem in cut:
-            print(problem.report_line(tr), file=sys.stderr)
-        if cut:
-            return ExitCode.INVALID
-        unsplittable = next(_unsplittable(loaded.data), None)
-        if unsplittable is not None:
-            print(tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1]), file=sys.stderr)
-            return ExitCode.INVALID
-        too_precise = next(_too_precise(loaded.data, ()), None)
-        if too_precise is not None:
-            print(tr("input.convert-precision", path=too_precise[0], value=too_precise[1]), file=sys.stderr)
+        unheld = unfit(loaded, tr)
+        for line in unheld:
+            print(line, file=sys.stderr)
+        if unheld:
             return ExitCode.INVALID
     assert format is not None
     write(report_as(format, loaded.data, None if format == "xlsx" else _note(options.source)), target)
@@ -87,49 +78,3 @@ def run(options: ConvertOptions) -> int:
 
 def _note(source: Path) -> str:
     return f"zhijiao-check convert {display_name(source)}"
-
-
-def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """Items of a list of text that one workbook cell could not hold apart (a separator in a name, or 无)."""
-    from zhijiao_check.report.joined import joined_by
-    from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
-
-    for sheet in layout().sheets:
-        if not sheet.fields:
-            continue
-        for column in sheet.columns:
-            if column.kind != "list":
-                continue
-            path = (*sheet.path, *column.path)
-            value: Any = data
-            for part in path:
-                value = value.get(part) if isinstance(value, dict) else None
-            refused = False
-            for item in value or []:
-                text = str(item)
-                if (
-                    text.strip() != text
-                    or text == NONE_WORD
-                    or any(sep in text for sep in LIST_SEPARATORS)
-                    or joined_by(text) is not None  # several names to a workbook's reader (report.joined)
-                ):
-                    refused = True
-                    yield ".".join(path), text
-            cell = "、".join(map(str, value or []))  # as the cell holds them: ["0", "甲"] reads as numbered
-            if not refused and joined_by(cell, LIST_SEPARATORS) is not None:
-                yield ".".join(path), cell
-
-
-def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
-    """Numbers with more significant digits than Excel keeps (15): the reader takes a cell's number to 15
-    digits, as Excel shows it, so a 16th would not come back."""
-    from zhijiao_check.problems import format_path
-
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _too_precise(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _too_precise(value, (*path, index))
-    elif isinstance(data, float) and float(f"{data:.15g}") != data:
-        yield format_path(path), repr(data)

@@ -85,12 +85,12 @@ def run(options: TemplateOptions) -> int:
         print(tr.render(msg(f"input.{refused.code}", **refused.params)), file=sys.stderr)
         return ExitCode.INVALID
     if last is not None and options.format == "xlsx":
-        from zhijiao_check.report.workbook.write import overlong
+        from zhijiao_check.commands.fits import unfit
 
-        cut = overlong(last.data, last.positions, last.file)
-        for problem in cut:
-            print(problem.report_line(tr), file=sys.stderr)
-        if cut:
+        unheld = unfit(last, tr)
+        for line in unheld:
+            print(line, file=sys.stderr)
+        if unheld:
             return ExitCode.INVALID
     if last is None and options.format == "yaml":
         shown = display_name(target.name) if target is not None else "report.yaml"

@@ -1,0 +1,75 @@
+"""What a workbook cannot hold of a report, found before one is written: ``convert`` to a workbook and
+``template --from`` (last year's report into this year's workbook) refuse it, writing nothing, since a cell
+would cut it (a text beyond 32,767 characters), split it (a name holding a list's separator) or round it (a
+16th significant digit)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.report import ReportFile
+
+
+def unfit(report: ReportFile, tr: Translator) -> list[str]:
+    """The lines that say what of ``report`` a workbook would not give back; none when it can be written."""
+    from zhijiao_check.report.workbook.write import overlong
+
+    cut = overlong(report.data, report.positions, report.file)
+    if cut:
+        return [problem.report_line(tr) for problem in cut]
+    unsplittable = next(_unsplittable(report.data), None)
+    if unsplittable is not None:
+        return [tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1])]
+    too_precise = next(_too_precise(report.data, ()), None)
+    if too_precise is not None:
+        return [tr("input.convert-precision", path=too_precise[0], value=too_precise[1])]
+    return []
+
+
+def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """Items of a list of text that one workbook cell could not hold apart (a separator in a name, or 无)."""
+    from zhijiao_check.report.joined import joined_by
+    from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, NONE_WORD, layout
+
+    for sheet in layout().sheets:
+        if not sheet.fields:
+            continue
+        for column in sheet.columns:
+            if column.kind != "list":
+                continue
+            path = (*sheet.path, *column.path)
+            value: Any = data
+            for part in path:
+                value = value.get(part) if isinstance(value, dict) else None
+            refused = False
+            for item in value or []:
+                text = str(item)
+                if (
+                    text.strip() != text
+                    or text == NONE_WORD
+                    or any(sep in text for sep in LIST_SEPARATORS)
+                    or joined_by(text) is not None  # several names to a workbook's reader (report.joined)
+                ):
+                    refused = True
+                    yield ".".join(path), text
+            cell = "、".join(map(str, value or []))  # as the cell holds them: ["0", "甲"] reads as numbered
+            if not refused and joined_by(cell, LIST_SEPARATORS) is not None:
+                yield ".".join(path), cell
+
+
+def _too_precise(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    """Numbers with more significant digits than Excel keeps (15): the reader takes a cell's number to 15
+    digits, as Excel shows it, so a 16th would not come back."""
+    from zhijiao_check.problems import format_path
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _too_precise(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _too_precise(value, (*path, index))
+    elif isinstance(data, float) and float(f"{data:.15g}") != data:
+        yield format_path(path), repr(data)
