@@ -11,17 +11,15 @@ from dataclasses import dataclass, field
 from typing import Any, Self
 
 from zhijiao_check.characters import cleaned, describe, is_compatibility_ideograph, odd_characters
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
 from zhijiao_check.records import record
 
 MAX_DEPTH = 64
 # Values (scalars, lists, mappings) in one file. The largest real report has a few thousand; each value costs
 # time and memory to build and check, so a file of 10 MiB of "~, ~, ~, …" is refused before it is built.
 MAX_NODES = 10_000
-# Digits of a number's whole part, however it is written (``1e30`` has 31): far beyond any figure a report
-# holds (the largest field bound, ``report.scalars.MAXIMUM``, has 10), within Decimal's default precision, and
-# so far within a float that no sum or ratio of a file's values can overflow one.
-MAX_DIGITS = 24
+# Digits of a number's whole part, however it is written (``1e30`` has 31): ``problems.MAX_DIGITS``, where a
+# message shortens a longer number.
 LONG_NUMBER = 10**MAX_DIGITS  # the least number with too many digits
 
 Path_ = tuple[str | int, ...]

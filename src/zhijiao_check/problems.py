@@ -101,11 +101,15 @@ SHOWN = 2_000
 SHOWN_START = 200
 
 
-# A number as written (``1000…``, ``-0xff…``, ``1:2:…``, ``1.5e3``) with more digits before its point than any
-# figure may have (``located.MAX_DIGITS``, which this module, below ``located``, cannot import; a test holds
-# the two together): its start and how many digits, in the message's language.
+# The most digits a number's whole part may have, however it is written (``1e30`` has 31): far beyond any
+# figure a report holds (the largest field bound, ``report.scalars.MAXIMUM``, has 10), within Decimal's
+# default precision, and so far within a float that no sum or ratio of a file's values can overflow one. The
+# readers refuse a longer number (``located.LongNumber``); a message shows its start and how many digits.
 MAX_DIGITS = 24
-_LONG_NUMBER = later(r"[-+]?(?P<whole>[0-9][0-9a-zA-Z_:]{24,})(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+# A number as written (``1000…``, ``-0xff…``, ``1:2:…``, ``1.5e3``) with more digits than that.
+_LONG_NUMBER = later(
+    rf"[-+]?(?P<whole>[0-9][0-9a-zA-Z_:]{{{MAX_DIGITS},}})" r"(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+)
 NUMBER_START = 12
 
 

@@ -229,12 +229,11 @@ def _errors(tmp_path: Path, text: str, name: str = "dongan.yaml") -> list[Proble
 
 
 def test_a_message_shortens_a_number_from_the_digits_no_figure_may_have() -> None:
-    """``problems`` words a number too long to show by the bound ``located`` reads numbers by, which it sits
-    below and cannot import: the two are one bound."""
-    from zhijiao_check import located, problems
+    """A message shortens a number from the digits the readers refuse it at (``problems.MAX_DIGITS``), in the
+    message's language."""
+    from zhijiao_check import problems
 
-    assert problems.MAX_DIGITS == located.MAX_DIGITS
-    longest, longer = "9" * located.MAX_DIGITS, "1" + "0" * located.MAX_DIGITS
+    longest, longer = "9" * problems.MAX_DIGITS, "1" + "0" * problems.MAX_DIGITS
     assert problems._shortened(longest, ZH) == longest
     assert problems._shortened(longer, ZH) == "100000000000…（共 25 位）"
     assert problems._shortened(longer, EN) == "100000000000… (25 digits)"

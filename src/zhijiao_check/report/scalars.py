@@ -22,8 +22,9 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
-from zhijiao_check.located import MAX_DIGITS, LongNumber
+from zhijiao_check.located import LongNumber
 from zhijiao_check.patterns import later
+from zhijiao_check.problems import MAX_DIGITS
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).

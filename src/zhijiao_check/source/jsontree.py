@@ -18,7 +18,6 @@ from typing import Any
 
 from zhijiao_check.located import (
     MAX_DEPTH,
-    MAX_DIGITS,
     MAX_NODES,
     LongNumber,
     Mark,
@@ -29,7 +28,7 @@ from zhijiao_check.located import (
     too_long,
 )
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
 from zhijiao_check.wording import Wording, msg
 
 _SPACE = later(r"[ \t\n\r]*")

@@ -21,7 +21,6 @@ from typing import Any
 from zhijiao_check.characters import odd_characters
 from zhijiao_check.located import (
     MAX_DEPTH,
-    MAX_DIGITS,
     MAX_NODES,
     LongNumber,
     Mark,
@@ -32,7 +31,7 @@ from zhijiao_check.located import (
     too_long,
 )
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
 from zhijiao_check.source.slips import scan_slips
