@@ -27,6 +27,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase
+from zhijiao_check.wording import msg
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -222,3 +223,44 @@ def test_the_translator_reads_each_language(lang: Lang) -> None:
         Translator(lang)("engine.every", passed=1, total=2, share="50.0%")
         == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
     )
+
+
+def ones(lang: Lang) -> dict[str, dict[str, str]]:
+    """One language's texts for a count of 1 (``ONE``), by area module."""
+    package = importlib.import_module(f"zhijiao_check.messages.{lang}")
+    return {
+        module.name: getattr(importlib.import_module(f"{package.__name__}.{module.name}"), "ONE", {})
+        for module in pkgutil.iter_modules(package.__path__)
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_text_for_one_replaces_a_message_with_a_count(lang: Lang) -> None:
+    """Each ``ONE`` text stands for a message of its own area that takes a count, and asks for no parameter that
+    message is not given."""
+    for area, texts in ones(lang).items():
+        for key, text in texts.items():
+            assert key in CATALOGUES[lang][area], key
+            message = CATALOGUES[lang][area][key]
+            wanted = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+            assert "count" in wanted, key
+            assert {name for _, name, _, _ in string.Formatter().parse(text) if name} <= wanted, key
+
+
+def test_english_says_one_unit_and_two_units() -> None:
+    tr = Translator("en")
+    assert tr("engine.sum-units", label="seats", count=1, value="800") == "seats of 1 unit = 800"
+    assert tr("engine.sum-units", label="seats", count=2, value="800") == "seats of 2 units = 800"
+    assert tr("catalogue.count", count=1) == "1 rule"
+    assert tr("catalogue.count", count=40) == "40 rules"
+    # through wording, as results carry it, and the same message again after a count of 1
+    school = msg("engine.sum-over.schools", label="courses", count=1, value="3")
+    schools = msg("engine.sum-over.schools", label="courses", count=3, value="3")
+    assert (tr.render(school), tr.render(schools)) == ("courses of 1 school = 3", "courses of 3 schools = 3")
+
+
+def test_chinese_has_its_own_word_for_one_space() -> None:
+    tr = Translator("zh")
+    assert tr.render(msg("workbook.spaces", count=1)) == "一个空格"
+    assert tr.render(msg("workbook.spaces", count=2)) == " 2 个空格"
+    assert tr("engine.sum-units", label="学位数", count=1, value="800") == "1 个单位学位数合计 800"

@@ -2,7 +2,8 @@
 
 Message texts live in one catalogue per language, ``zhijiao_check.messages.<lang>.<area>``, as
 ``MESSAGES = {"key": "text"}``. A key is ``"<area>.<name>"``; only the areas (and the language) a command uses
-are imported. Results carry wording (``wording``):
+are imported. An area may also give ``ONE = {"key": "text"}``: the text used when the message's ``count`` is 1
+("of 1 unit", not "of 1 units"; "一个空格" beside "3 个空格"). Results carry wording (``wording``):
 message keys and parameters, which a view renders in its language with ``Translator.render``.
 """
 
@@ -21,6 +22,7 @@ Lang = Literal["zh", "en"]
 MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
+_ones: dict[tuple[Lang, str], dict[str, str]] = {}  # each area's texts for a count of 1 (``ONE``)
 _UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
 
 
@@ -28,6 +30,7 @@ def _catalogue(lang: Lang, area: str) -> dict[str, str]:
     if (lang, area) not in _catalogues:
         module = importlib.import_module(f"zhijiao_check.messages.{lang}.{area}")
         _catalogues[lang, area] = module.MESSAGES
+        _ones[lang, area] = getattr(module, "ONE", {})
     return _catalogues[lang, area]
 
 
@@ -49,18 +52,22 @@ class Translator:
         self._plain: Kept[int, tuple[Msg, str]] = Kept()
 
     def __call__(self, key: str, /, **params: object) -> str:
-        text = self._text(key)
+        text = self._text(key, params.get("count"))
         if text is None:
             raise KeyError(f"no message {key!r}")
         return text.format(**params) if params else text
 
-    def _text(self, key: str) -> str | None:
-        known = self._texts.get(key, _UNKNOWN)
+    def _text(self, key: str, count: object = None) -> str | None:
+        one = count == 1
+        kept = f"1 {key}" if one else key  # a key holds no space, so the two never meet
+        known = self._texts.get(kept, _UNKNOWN)
         if known is not _UNKNOWN:
             return cast("str | None", known)
         area, _, _name = key.partition(".")
         text = _catalogue(self.lang, area).get(key)
-        self._texts[key] = text
+        if one:
+            text = _ones[self.lang, area].get(key, text)
+        self._texts[kept] = text
         return text
 
     @property
@@ -123,18 +130,16 @@ class Translator:
         return self._plain.keep(id(wording), (wording, self._said(wording)))[1]
 
     def _said(self, wording: Msg) -> str:
-        text = self._text(wording.key)
-        if text is None:
-            if wording.fallback is None:
-                raise KeyError(f"no message {wording.key!r}")
-            return self.render(wording.fallback)
-        if not wording.params:
-            return text
         params = {
             name: self.render(value) if isinstance(value, WORDING) else value
             for name, value in wording.params
         }
-        return text.format(**params)
+        text = self._text(wording.key, params.get("count"))
+        if text is None:
+            if wording.fallback is None:
+                raise KeyError(f"no message {wording.key!r}")
+            return self.render(wording.fallback)
+        return text.format(**params) if params else text
 
     def _quantity(self, value: object, unit: str, digits: int, decimals: int = 2) -> str:
         if value is None:

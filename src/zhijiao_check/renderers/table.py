@@ -93,9 +93,8 @@ class TableRenderer:
                 title += " · " + units_missing(city, self.tr)
             self._evaluation(console, title, city)
         if doc["warnings"]:
-            count = len(doc["warnings"])  # "1 warning", "2 warnings"
-            key = "table.warning" if count == 1 else "table.warnings"
-            heading = self.tr(f"{key}-quiet" if self.options.quiet else key, count=count)
+            key = "table.warnings-quiet" if self.options.quiet else "table.warnings"
+            heading = self.tr(key, count=len(doc["warnings"]))
             console.print(f"[yellow]{_escape(heading)}[/yellow]")
         if not self.options.quiet:  # --quiet: the summary lines only (a title, a count, a status per report)
             for warning in doc["warnings"]:

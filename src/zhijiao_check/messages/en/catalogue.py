@@ -73,3 +73,8 @@ MESSAGES: dict[str, str] = {
     ),
     "catalogue.untranscribed": "not transcribed: {reason}",
 }
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "catalogue.count": "{count} rule",
+}

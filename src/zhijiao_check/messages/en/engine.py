@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "engine.and-more": " and {count} more",
     "engine.above-range": "{count} is above the policy's range {range} (top {high}): reported, not failed",
     "engine.distinct": "{items} entries, {count} different by {field}: counted as {count}",
-    "engine.otherwise": "{count} schools give no {field}: their {otherwise} is counted instead",
+    "engine.otherwise": "{count} schools give no {field}: their figures for {otherwise} are counted instead",
     "engine.every": "{passed} of {total} pass = {share}",
     "engine.none-matching": "no matching school, major or entry",
     "engine.covered": "{covered} of {total} covered",
@@ -61,4 +61,16 @@ MESSAGES: dict[str, str] = {
     "engine.duplicate-report": (
         "a second {year} report for {unit}: {first} already gives it, this file is not scored"
     ),
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "engine.sum-units": "{label} of {count} unit = {value}",
+    "engine.sum-items": "{label} of {count} entry = {value}",
+    "engine.sum-over.schools": "{label} of {count} school = {value}",
+    "engine.sum-over.majors": "{label} of {count} major = {value}",
+    "engine.sum-over.enterprise_practice": "{label} in {count} group = {value}",
+    "engine.sum-over.city.talent_allowances": "{label} of {count} talent allowance = {value}",
+    "engine.sum-over.city.park_funding": "{label} of {count} demonstration park = {value}",
+    "engine.otherwise": "{count} school gives no {field}: its figure for {otherwise} is counted instead",
 }

@@ -539,3 +539,10 @@ MESSAGES: dict[str, str] = {
     "report.expected-list": 'a list (one line per item, starting with "- ")',
     "report.expected-mapping": "indented fields below this one",
 }
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "report.too-many-problems": (
+        "{count} more problem not listed (at most 100 per file): fix the ones above and check again"
+    ),
+}

@@ -24,8 +24,12 @@ MESSAGES: dict[str, str] = {
     "table.invalid": "{file}: invalid report, not scored (problems: {count})",
     "table.unreadable": "{file}: could not be read, not checked",
     "table.warnings": "{count} warnings (they do not change the result):",
-    "table.warning": "{count} warning (it does not change the result):",
     "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
-    "table.warning-quiet": "{count} warning (it does not change the result; listed without --quiet)",
     "table.exit": "exit status {code}",
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "table.warnings": "{count} warning (it does not change the result):",
+    "table.warnings-quiet": "{count} warning (it does not change the result; listed without --quiet)",
 }

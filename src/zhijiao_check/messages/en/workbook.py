@@ -156,9 +156,7 @@ MESSAGES: dict[str, str] = {
     "workbook.trimmed-end": "{what} at the end",
     "workbook.trimmed-and": " and ",
     "workbook.spaces": "{count} spaces",
-    "workbook.spaces-one": "a space",
     "workbook.line-breaks": "{count} line breaks",
-    "workbook.line-breaks-one": "a line break",
     "workbook.line-break-in-text": (
         "a line break inside the name ({lines}: {count} lines): a name is one line; remove the line break "
         "and write “{write}”"
@@ -176,4 +174,11 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": " (did you mean “{name}”?)",
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "workbook.spaces": "a space",
+    "workbook.line-breaks": "a line break",
+    "workbook.none-but-rows": "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries",
 }

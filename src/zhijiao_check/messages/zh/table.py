@@ -24,8 +24,6 @@ MESSAGES: dict[str, str] = {
     "table.invalid": "{file}：报表无效，{count} 个问题，未计分",
     "table.unreadable": "{file}：无法读取，未检查",
     "table.warnings": "{count} 条提醒（不影响结果）：",
-    "table.warning": "{count} 条提醒（不影响结果）：",
     "table.warnings-quiet": "{count} 条提醒（不影响结果；不加 --quiet 即列出）",
-    "table.warning-quiet": "{count} 条提醒（不影响结果；不加 --quiet 即列出）",
     "table.exit": "退出状态 {code}",
 }

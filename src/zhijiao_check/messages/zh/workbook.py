@@ -115,9 +115,7 @@ MESSAGES: dict[str, str] = {
     "workbook.trimmed-end": "末尾有{what}",
     "workbook.trimmed-and": "、",
     "workbook.spaces": " {count} 个空格",
-    "workbook.spaces-one": "一个空格",
     "workbook.line-breaks": " {count} 个换行",
-    "workbook.line-breaks-one": "一个换行",
     "workbook.line-break-in-text": (
         "名称中间有换行（{lines}，共 {count} 行）：名称只写一行，请删去换行，写成“{write}”"
     ),
@@ -130,4 +128,10 @@ MESSAGES: dict[str, str] = {
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
+}
+
+# 数为 1 时（i18n：``ONE``）。
+ONE: dict[str, str] = {
+    "workbook.spaces": "一个空格",
+    "workbook.line-breaks": "一个换行",
 }

@@ -136,9 +136,7 @@ def _spaces(part: str) -> Wording:
     spaces = len(LINE_BREAK.sub("", part))
     kinds: list[Wording] = []
     if spaces:
-        kinds.append(msg("workbook.spaces-one") if spaces == 1 else msg("workbook.spaces", count=spaces))
+        kinds.append(msg("workbook.spaces", count=spaces))
     if breaks:
-        kinds.append(
-            msg("workbook.line-breaks-one") if breaks == 1 else msg("workbook.line-breaks", count=breaks)
-        )
+        kinds.append(msg("workbook.line-breaks", count=breaks))
     return Join(tuple(kinds), msg("workbook.trimmed-and"))
