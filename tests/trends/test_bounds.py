@@ -24,11 +24,13 @@ from .test_projection import _point
 RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 
 
-def _year(year: int, *, rotated: int, clusters: int, enterprises: int, pilot: bool) -> list[dict[str, Any]]:
-    """The 15 reports of ``year``: 2000 teachers, ``rotated`` of them rotated; majors in the first
-    ``clusters`` of the six clusters; 东安县's one public school in the 1+X pilot or not."""
+def _year(
+    year: int, *, rotated: int, dual: int, clusters: int, enterprises: int, pilot: bool
+) -> list[dict[str, Any]]:
+    """The 15 reports of ``year``: 2000 teachers, ``rotated`` of them rotated and ``dual`` dual-qualified;
+    majors in the first ``clusters`` of the six clusters; 东安县's one public school in the 1+X pilot or not."""
     reports = city_year(
-        year, teachers=2000, rotated=rotated, clusters=CLUSTERS[:clusters], enterprises=enterprises
+        year, teachers=2000, rotated=rotated, dual=dual, clusters=CLUSTERS[:clusters], enterprises=enterprises
     )
     return [
         edit(report, {"schools[0].in_1x_pilot": pilot}) if report["unit"]["name"] == "东安县" else report
@@ -40,8 +42,12 @@ def _year(year: int, *, rotated: int, clusters: int, enterprises: int, pilot: bo
 def steep(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """2022 and 2023, rising (or falling) so fast that a straight line leaves the possible by 2025."""
     folder = tmp_path_factory.mktemp("steep")
-    write_reports(folder / "2022", _year(2022, rotated=1000, clusters=4, enterprises=12, pilot=False))
-    write_reports(folder / "2023", _year(2023, rotated=1600, clusters=5, enterprises=4, pilot=True))
+    write_reports(
+        folder / "2022", _year(2022, rotated=1000, dual=600, clusters=4, enterprises=12, pilot=False)
+    )
+    write_reports(
+        folder / "2023", _year(2023, rotated=1600, dual=1400, clusters=5, enterprises=4, pilot=True)
+    )
     return folder
 
 
@@ -75,6 +81,14 @@ def test_a_share_bounded_by_at_most_is_held_at_it(steep_doc: dict[str, Any]) -> 
     p = city_trend(steep_doc, "c12.teacher-rotation")["projection"]
     assert (p["slope"], p["intercept"]) == (pytest.approx(0.3), 0.5)
     assert (p["projected"], p["meets_in"], p["on_track"]) == (1.0, 2024, True)
+
+
+def test_the_dual_qualified_share_is_held_at_100_percent(steep_doc: dict[str, Any]) -> None:
+    # c11.dual-qualified-share (at_most 1: no school has more 双师型 than specialised-course teachers): 600 and
+    # 1400 of 2000, 30% and 70%: +40 points a year, 150% by the line in 2025, held at 100%; met from 2023.
+    p = city_trend(steep_doc, "c11.dual-qualified-share")["projection"]
+    assert (p["slope"], p["intercept"]) == (pytest.approx(0.4), pytest.approx(0.3))
+    assert (p["projected"], p["meets_in"], p["on_track"]) == (1.0, 2023, True)
 
 
 def test_clusters_covered_are_held_at_the_six_there_are(steep_doc: dict[str, Any]) -> None:
