@@ -183,6 +183,11 @@ def test_an_equals_sign_goes_with_its_result_and_a_comparison_keeps_its_arithmet
     ]
 
 
+def test_a_comparison_wider_than_a_line_ends_no_line_with_an_opening_mark() -> None:
+    # found by hypothesis: 滩区≠（在建） is one comparison, wider than 8 cells, folded at the width
+    assert break_chinese("冷水滩区≠（在建）", 8).split("\n") == ["冷水", "滩区≠", "（在建）"]
+
+
 def test_a_path_wider_than_a_line_is_broken_after_a_folder() -> None:
     # a message naming a file: the layout folded it at the edge, inside a folder's or the file's name
     text = "而 2021 年报告 /tmp/explore-years/reports/2021/lengshuitan.yaml:65 的当年招生为 180"

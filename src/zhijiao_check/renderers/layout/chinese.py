@@ -144,19 +144,20 @@ def _pieces(word: str, start: int, width: int) -> list[tuple[int, int]]:
 
 def _folded(text: str, width: int) -> list[str]:
     """``text`` cut into lines of ``width`` cells, the last characters of a line carried to the next where
-    that one would start with a closing mark (``（在建`` over ``）、`` is ``（在`` over ``建）、``)."""
+    that one would start with a closing mark or this one end with an opening mark (``（在建`` over ``）、``
+    is ``（在`` over ``建）、``; ``滩区≠（`` over ``在建）`` is ``滩区≠`` over ``（在建）``)."""
     lines = [""]
     cells = 0
     for char in text:
         size = cell_len(char)
         if cells and cells + size > width:
             line, cut, first = lines[-1], len(lines[-1]), char
-            # a closing mark takes the characters before it along, the line keeping one at least; where
-            # only closing marks could start the next, the line goes on (the layout folds it at the edge)
-            while _KINDS[ord(first)] in "CL" and cut > 1:
+            # the marks take the characters next to them along, the line keeping one at least; where no
+            # break is left, the line goes on (the layout folds it at the edge)
+            while cut > 1 and (_KINDS[ord(first)] in "CL" or _KINDS[ord(line[cut - 1])] in "OB"):
                 cut -= 1
                 first = line[cut]
-            if _KINDS[ord(first)] not in "CL":
+            if _KINDS[ord(first)] not in "CL" and _KINDS[ord(line[cut - 1])] not in "OB":
                 lines[-1:] = [line[:cut], line[cut:] + char]
                 cells = cell_len(lines[-1])
                 continue
