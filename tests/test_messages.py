@@ -236,8 +236,8 @@ def ones(lang: Lang) -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_text_for_one_replaces_a_message_with_a_count(lang: Lang) -> None:
-    """Each ``ONE`` text stands for a message of its own area that takes a count, and asks for no parameter that
-    message is not given."""
+    """Each ``ONE`` text stands for a message of its own area that takes a count, and asks for no parameter
+    that message is not given."""
     for area, texts in ones(lang).items():
         for key, text in texts.items():
             assert key in CATALOGUES[lang][area], key

@@ -119,6 +119,8 @@ FALLBACK: dict[str, tuple[str, ...]] = {
     "∧": ("and",),
     "−": ("-",),
     "→": ("->",),
+    "←": ("<-",),
+    "±": ("+/-",),
     "↑": ("^",),
     "›": (">",),
     "Σ": ("sum ",),
@@ -145,15 +147,50 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 
 def fallbacks(encoding: str) -> dict[int, str]:
     """What each glyph ``encoding`` lacks is shown as (``str.translate``'s table): the first of its
-    fallbacks the encoding has."""
+    fallbacks the encoding has. On an East Asian console (``double_byte``) also each glyph it has but shows
+    wider than the layout counts it (``≥`` in two cells, not one), by the first fallback shown as counted."""
     known = _FALLBACKS.get(encoding)
     if known is None:
+        wide = double_byte(encoding)
+
+        def shows(text: str) -> bool:
+            return _encodes(text, encoding) and (not wide or _counted_as_shown(text))
+
         known = _FALLBACKS[encoding] = {
-            ord(glyph): next((f for f in shown if not f or _encodes(f, encoding)), glyph)
+            ord(glyph): next((f for f in shown if not f or shows(f)), shown[-1])
             for glyph, shown in FALLBACK.items()
-            if not _encodes(glyph, encoding)
+            if not shows(glyph)
         }
     return known
+
+
+def double_byte(encoding: str) -> bool:
+    """Whether ``encoding`` is the code page of an East Asian console (936, GBK, on Chinese Windows), which
+    gives each character of two bytes two cells: the signs ``─ · ≥ √ “`` too, one cell each to the layout
+    (their width is "ambiguous", and a Chinese font draws them wide)."""
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name in _DOUBLE_BYTE
+
+
+_DOUBLE_BYTE = frozenset(
+    [
+        *("gbk", "gb2312", "gb18030"),  # Chinese (936)
+        *("big5", "big5hkscs", "cp950"),  # traditional Chinese
+        *("cp932", "shift_jis", "euc_jp"),  # Japanese
+        *("cp949", "euc_kr"),  # Korean
+    ]
+)
+
+
+def _counted_as_shown(text: str) -> bool:
+    """Whether a double-byte console shows ``text`` in the cells the layout counts: ASCII one each, every
+    other character two."""
+    return all(_cells(char) == (1 if char.isascii() else 2) for char in text)
 
 
 _FALLBACKS: dict[str, dict[int, str]] = {}  # by encoding: a run writes to one, piece after piece

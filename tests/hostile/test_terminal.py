@@ -27,14 +27,35 @@ RULES = ("c1.vocational-share", "c4.yellow-majors-shrink", "c16.secondary-fundin
         ("validate", SAMPLE),
     ],
 )
-def test_a_gbk_terminal_gets_gbk_with_its_own_tick_and_cross(command: tuple[object, ...]) -> None:
+def test_a_gbk_terminal_gets_gbk_and_signs_it_draws_in_the_cells_counted(command: tuple[object, ...]) -> None:
+    """A Chinese Windows console draws each character of two bytes in two cells, ``√ × ≥ ─`` too, which the
+    layout counts as one: it gets their ASCII forms."""
     done = run_on_terminal(*command, env=environment(PYTHONIOENCODING="gbk"))
     assert done.code in (0, 1), done.err
     text = done.out.decode("gbk")  # strict: every byte is GBK
-    assert "✓" not in text and "✗" not in text
+    assert not set("✓✗√×≥─") & set(text)
     if command == ("check", SAMPLE):
-        assert "√ pass" in text and "× fail" in text
+        assert "+ pass" in text and "x fail" in text and ">= 45.0%" in text
         assert "东安县" in text
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_on_a_gbk_console_no_line_is_wider_than_it(tmp_path: Path, columns: int) -> None:
+    """Its width as a Chinese console draws it: a cell for each byte of GBK. Counting ``─ √ ≥ ·`` as one cell
+    each, the rule under a table's header took two lines of 120 and every ``√ pass`` row 121; a name with
+    characters GBK lacks (escaped, ``\\u4dae``: six cells for two) went past the edge."""
+    rare = SAMPLE.read_text(encoding="utf-8").replace(
+        "name: 东安县职业中等专业学校", "name: 东安县\u4dae\U0002c488职业中等专业学校"
+    )
+    path = tmp_path / "rare.yaml"
+    path.write_text(rare, encoding="utf-8")
+    for report in (SAMPLE, path):
+        done = run_on_terminal(
+            "check", report, "--no-color", env=environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns))
+        )
+        lines = done.out.split(b"\n")
+        assert len(lines) > 20 and max(map(len, lines)) <= columns, report
+    assert b"\\u4dae\\U0002c488" in done.out
 
 
 def test_an_ascii_terminal_gets_ascii_with_the_rest_escaped() -> None:

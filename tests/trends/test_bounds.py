@@ -28,7 +28,8 @@ def _year(
     year: int, *, rotated: int, dual: int, clusters: int, enterprises: int, pilot: bool
 ) -> list[dict[str, Any]]:
     """The 15 reports of ``year``: 2000 teachers, ``rotated`` of them rotated and ``dual`` dual-qualified;
-    majors in the first ``clusters`` of the six clusters; 东安县's one public school in the 1+X pilot or not."""
+    majors in the first ``clusters`` of the six clusters; 东安县's one public school in the 1+X pilot or
+    not."""
     reports = city_year(
         year, teachers=2000, rotated=rotated, dual=dual, clusters=CLUSTERS[:clusters], enterprises=enterprises
     )
@@ -84,8 +85,8 @@ def test_a_share_bounded_by_at_most_is_held_at_it(steep_doc: dict[str, Any]) -> 
 
 
 def test_the_dual_qualified_share_is_held_at_100_percent(steep_doc: dict[str, Any]) -> None:
-    # c11.dual-qualified-share (at_most 1: no school has more 双师型 than specialised-course teachers): 600 and
-    # 1400 of 2000, 30% and 70%: +40 points a year, 150% by the line in 2025, held at 100%; met from 2023.
+    # c11.dual-qualified-share (at_most 1: no school has more 双师型 than specialised-course teachers): 600
+    # and 1400 of 2000, 30% and 70%: +40 points a year, 150% by the line in 2025, held at 100%; met from 2023.
     p = city_trend(steep_doc, "c11.dual-qualified-share")["projection"]
     assert (p["slope"], p["intercept"]) == (pytest.approx(0.4), pytest.approx(0.3))
     assert (p["projected"], p["meets_in"], p["on_track"]) == (1.0, 2023, True)

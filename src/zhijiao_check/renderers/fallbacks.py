@@ -1,11 +1,12 @@
 """Text for a terminal whose encoding lacks some glyphs, laid out as it will be shown.
 
 Written to a terminal, a glyph its encoding lacks is replaced by a fallback (``status.encodable``): ``∉`` is
-``not in`` in GBK, ``…`` is ``...`` in ASCII. Replaced after the layout, a fallback wider than its glyph made
-its line wider than the layout made it: a line padded to the width gave up its padding, one without padding
-went past the terminal's edge. The table view replaces the wider ones before it lays anything out, in the run
-document, in its words (``Shown``) and in its glyphs, so that it measures what the terminal shows; those as
-wide as their glyph (``✓`` as ``√``) are still replaced on writing.
+``not in`` in GBK, ``…`` is ``...`` in ASCII; on an East Asian console, which draws ``≥ ─ √ “`` two cells
+wide, each is ASCII (``>=``). Any other character the encoding lacks is escaped (``\\u4dae``). Replaced after
+the layout, a fallback or an escape wider than its glyph made its line wider than the layout made it: a line
+padded to the width gave up its padding, one without padding went past the terminal's edge. The table view
+replaces them all before it lays anything out, in the run document, in its words (``Shown``) and in its
+glyphs, so that it measures what the terminal shows.
 """
 
 from __future__ import annotations
@@ -17,17 +18,44 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.wording import Wording
 
 
-def wider(encoding: str | None) -> dict[int, str]:
-    """The glyphs ``encoding`` lacks whose fallback takes more cells, and the fallbacks (``str.translate``'s
-    table); none for no encoding (a file, a pipe: written in UTF-8)."""
+def as_shown(encoding: str | None) -> dict[int, str]:
+    """What a terminal in ``encoding`` shows for each glyph it lacks or shows wider than the layout counts it
+    (``status.fallbacks``), and for each other character it lacks, the escape it is written as (``\\u4dae``:
+    six cells where the layout counted two): ``str.translate``'s table, applied before the layout so that
+    it measures what is shown; none for no encoding (a file, a pipe: written in UTF-8)."""
     if encoding is None:
         return {}
-    from zhijiao_check.renderers.layout.text import cell_len
     from zhijiao_check.status import fallbacks
 
-    return {
-        code: shown for code, shown in fallbacks(encoding).items() if cell_len(shown) > cell_len(chr(code))
-    }
+    table = fallbacks(encoding)
+    try:
+        "\U0010fffd\u4dae".encode(encoding)  # a Unicode encoding (UTF-8, GB18030) escapes nothing
+    except UnicodeEncodeError:
+        return _Escaped(table, encoding)
+    return table
+
+
+class _Escaped(dict[int, str]):
+    """A ``str.translate`` table that also gives each character ``encoding`` lacks as the writer escapes it
+    (``output``: ``backslashreplace``), asked once a character; the others stand for themselves."""
+
+    def __init__(self, table: dict[int, str], encoding: str) -> None:
+        super().__init__(table)
+        self._encoding = encoding
+
+    def __bool__(self) -> bool:
+        return True  # a character the encoding lacks may yet come: the table is always applied
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        try:
+            char.encode(self._encoding)
+        except UnicodeEncodeError:
+            shown = char.encode("ascii", "backslashreplace").decode("ascii")
+        else:
+            shown = char
+        self[code] = shown
+        return shown
 
 
 class Shown(Translator):

@@ -49,14 +49,15 @@ Data = Mapping[str, Any]
 
 class TableRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
-        from zhijiao_check.renderers.fallbacks import Shown, wider
+        from zhijiao_check.renderers.fallbacks import Shown, as_shown
 
         self.options = options
         self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
         self._titles: dict[str, str] = {}  # each rule's ID and title, broken to its column: one a rule
-        # A terminal whose encoding lacks a glyph shows its fallback: the wider ones (``∉`` as ``not in`` in
-        # GBK) in place before anything is measured, so that a line fits as shown (``renderers.fallbacks``).
-        self._fallbacks = wider(options.encoding)
+        # A terminal whose encoding lacks a glyph shows its fallback (``∉`` as ``not in`` in GBK), and other
+        # text it lacks escaped: in place before anything is measured, so that a line fits as shown
+        # (``renderers.fallbacks``).
+        self._fallbacks = as_shown(options.encoding)
         self._document_tr = tr
         self.tr = Shown(tr.lang, self._fallbacks) if self._fallbacks else tr
         self._labels = {status: label.translate(self._fallbacks) for status, label in _LABELS.items()}

@@ -180,5 +180,7 @@ MESSAGES: dict[str, str] = {
 ONE: dict[str, str] = {
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
-    "workbook.none-but-rows": "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries",
+    "workbook.none-but-rows": (
+        "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries"
+    ),
 }
