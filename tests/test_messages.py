@@ -85,6 +85,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "list",
         "mapping",
     ),
+    "report.found-": ("list", "text", "number", "bool", "null"),  # what a file's top level is (source/)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "report.": None,

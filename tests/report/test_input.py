@@ -273,3 +273,17 @@ def test_the_quick_form_of_the_slip_search_finds_what_the_class_form_finds(text:
     assert [m.start() for m in _SLIP_LINE.finditer(text)] == [
         m.start() for m in _SLIP_LINE_AS_READ.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "zh", "en"),
+    [
+        ("- schema_version: 1\n- year: 2023\n", "实际是列表", "not a list"),
+        ("东安县 2023 年度报告\n", "实际是一段文字", "not text"),
+        ("2023\n", "实际是数字", "not a number"),
+        ("~\n", "实际是空值（null）", "not null (an empty value)"),
+    ],
+)
+def test_the_top_level_is_said_in_the_reader_s_words(load: Load, text: str, zh: str, en: str) -> None:
+    """Not YAML's type names (``实际是 list``, ``not a text``), which a clerk cannot read."""
+    assert_problem(only_error(load(text)), "top-not-mapping", 1, 1, "", zh, en)

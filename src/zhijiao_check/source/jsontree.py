@@ -113,7 +113,8 @@ def parse_json(text: str, display: str) -> Parsed | list[Problem]:
     except _Stop as stop:
         return [*reader.problems, reader.problem(stop.index, stop.code, (), **stop.params)]
     if not isinstance(data, dict):
-        return [reader.problem(start, "top-not-mapping", found="list" if isinstance(data, list) else "text")]
+        found = "list" if isinstance(data, list) else "text"
+        return [reader.problem(start, "top-not-mapping", found=msg(f"report.found-{found}"))]
     return Parsed(data, reader.positions, tuple(reader.problems))
 
 

@@ -36,6 +36,7 @@ from zhijiao_check.records import record
 from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
 from zhijiao_check.source.slips import scan_slips
 from zhijiao_check.source.yamlblock import read_block
+from zhijiao_check.wording import msg
 
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
 MAX_ALIAS_NODES = 10_000
@@ -124,7 +125,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if problems and (bomb or not partial or not isinstance(data, dict)):
         return problems
     if not isinstance(data, dict):
-        return [marked_problem(display, node_mark(root), "top-not-mapping", found=_kind_of(data))]
+        found = msg(f"report.found-{_kind_of(data)}")
+        return [marked_problem(display, node_mark(root), "top-not-mapping", found=found)]
     return Parsed(data, positions, tuple(problems))
 
 
@@ -475,13 +477,12 @@ def _shown_tag(tag: str) -> str:
 
 
 def _kind_of(data: Any) -> str:
-    """What the user wrote, in YAML's words rather than Python's (``~`` is null, not a NoneType)."""
+    """What the user wrote at the top, not a mapping: in YAML's words rather than Python's (``~`` is null,
+    not a NoneType); a date or bytes is text to the user."""
     if data is None:
         return "null"
     if isinstance(data, list):
         return "list"
     if isinstance(data, bool):
         return "bool"
-    if isinstance(data, int | float):
-        return "number"
-    return "text" if isinstance(data, str) else type(data).__name__
+    return "number" if isinstance(data, int | float) else "text"

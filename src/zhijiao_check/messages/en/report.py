@@ -230,8 +230,14 @@ MESSAGES: dict[str, str] = {
         'this double quote is never closed: YAML reads the following lines into the text; close it with "'
     ),
     "report.top-not-mapping": (
-        'the top level must be fields written as "key: value" (such as schema_version: 1), not a {found}'
+        'the top level must be fields written as "key: value" (such as schema_version: 1), not {found}'
     ),
+    # What the top level is instead (``top-not-mapping``).
+    "report.found-list": "a list",
+    "report.found-text": "text",
+    "report.found-number": "a number",
+    "report.found-bool": "a yes/no value",
+    "report.found-null": "null (an empty value)",
     "report.alias-recursive": "an alias refers to itself: do not use anchors (&) and aliases (*) in a report",
     "report.alias-bomb": (
         "aliases expand to more than {limit} nodes, reading stopped: do not use anchors (&) and aliases "
