@@ -184,6 +184,13 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
         except ClickException as error:  # none of the tool's parameters raises another, but as click would
             error.show()
             status = error.exit_code
+        except SystemExit as stop:
+            # rich's and typer's answer to a reader that stopped reading the help (``--help | head -1``) is
+            # status 1, which says a rule failed: nothing did, as when a command's own output meets a closed
+            # pipe (``errors.run_command``)
+            if not isinstance(stop.__context__, BrokenPipeError):
+                raise
+            status = 0
         if not standalone_mode:
             return status
         sys.exit(status)

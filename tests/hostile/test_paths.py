@@ -171,6 +171,24 @@ def test_stdout_closed_or_full_is_a_one_line_exit_2(report: Path) -> None:
         assert len(done_full.err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("args", "code"), [(("--help",), 0), (("check", "--help"), 0), (("check",), 1)])
+def test_a_reader_that_stopped_reading_leaves_the_exit_status_as_it_was(
+    report: Path, args: tuple[str, ...], code: int
+) -> None:
+    """``| head -1``: the help exits 0 (typer and rich said 1, "a rule failed"), a check its own status."""
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write meets a closed pipe
+    argv = _python_cli(*args, *((report,) if args == ("check",) else ()))
+    try:
+        done = subprocess.run(
+            argv, stdout=writer, stderr=subprocess.PIPE, env=environment(), timeout=30, check=False
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == code, done.stderr
+    assert b"Traceback" not in done.stderr
+
+
 def _python_cli(*args: object) -> list[str]:
     import sys
 
