@@ -86,6 +86,7 @@ def _run(options: CheckOptions) -> int:
     if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
         # Refused before the run: the first page's write would stop every output too, but name the page.
         raise FatalError("per-unit-not-a-folder", folder=str(options.per_unit))
+    _previous_exist(options.previous)
     packs = load_packs(options.rules, options.pack)
     units = packs[0].units
     selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
@@ -208,6 +209,26 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
     from zhijiao_check.settings.waivers import load
 
     return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+
+
+def _previous_exist(paths: Sequence[Path]) -> None:
+    """A ``--previous`` path that is not there is a mistyped argument, as a ``--roster`` or ``--waivers`` one
+    is, and stops the run before anything is written: taken for an invalid report, it left the comparison
+    undone behind a notice of exit status 0."""
+    import os
+
+    from zhijiao_check.files import display_name, is_stdin, os_problem
+
+    problems = []
+    for path in paths:
+        if is_stdin(path):
+            continue
+        try:
+            os.stat(path)
+        except OSError as error:
+            problems.append(os_problem(display_name(path), error))
+    if problems:
+        raise FatalError("previous-missing", problems)
 
 
 def year_folders(paths: Sequence[Path]) -> list[Path]:
