@@ -177,6 +177,39 @@ def test_a_pyproject_named_with_config_needs_the_tool_table(repo: Path, invoke) 
     assert "pyproject.toml:1:1: 没有 [tool.zhijiao-check] 表" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("header", "shown"),
+    [
+        ("[tool.zhijiao_check]", "tool.zhijiao_check"),
+        ("[tool.zhijiaocheck]", "tool.zhijiaocheck"),
+        ("[tools.zhijiao-check]", "tools.zhijiao-check"),
+        ("[tool.'Zhijiao-Check']", "tool.Zhijiao-Check"),
+        ("[zhijiao-check]", "zhijiao-check"),
+    ],
+)
+def test_a_misspelt_tool_table_in_pyproject_is_an_error_at_its_header(
+    repo: Path, invoke, header: str, shown: str
+) -> None:
+    """Passed over, the team's strict and select did not apply, and the gate passed (exit 0 instead of 1)."""
+    write(repo / "pyproject.toml", f'[project]\nname = "reports"\n\n{header}\nstrict = true\n')
+    result = invoke("check", "reports/2023/lingling.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "配置文件 pyproject.toml 有误：",
+        f"pyproject.toml:4:1: 表名 [{shown}] 写错了，其中的设置不会生效：是否想写 [tool.zhijiao-check]？",
+    ]
+    assert result.stdout == ""
+
+
+def test_a_misspelt_table_beside_the_right_one_is_an_error_too(repo: Path, invoke) -> None:
+    write(
+        repo / "pyproject.toml", '[tool.zhijiao-check]\nstrict = true\n\n[tool.zhijiao_check]\nlang = "en"\n'
+    )
+    result = invoke("check", "reports/2023/lingling.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "pyproject.toml:4:1: the table [tool.zhijiao_check] is not read" in result.stderr
+
+
 def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
     write(repo / "zhijiao-check.toml", 'jobs = 2\nroster = "roster.yaml"\npacks = ["packs/local"]\n')
     found = config.load(None, repo / "reports", ("json", "table"))
@@ -258,4 +291,7 @@ def test_a_pyproject_that_names_the_tool_only_as_a_dependency_or_script_is_not_p
     ):
         assert not config._may_name_tool_table(text.encode())
     for text in ('[tool.zhijiao-check]\nlang = "en"\n', '[tool]\nzhijiao-check = { lang = "en" }\n'):
+        assert config._may_name_tool_table(text.encode())
+    # A misspelt table is parsed, to be reported; the tool named elsewhere still spares the parse.
+    for text in ("[tool.ZhiJiao_Check]\n", 'tools.zhijiao-check.lang = "en"\n', "[tool.zhijiaocheck]\n"):
         assert config._may_name_tool_table(text.encode())

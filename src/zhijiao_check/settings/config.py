@@ -87,11 +87,13 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
     from zhijiao_check.settings.toml import table_at
 
     settings = table_at(toml.data, table)
+    misses = _near_misses(toml) if table == PYPROJECT_TABLE else []
     if settings is None:
-        problem = toml.problem(table, (), "config-table-missing", name=".".join(table))
-        return Config(file=toml.display, problems=(problem,))
+        # A misspelt table explains the missing one, and is what to correct.
+        problem = misses or [toml.problem(table, (), "config-table-missing", name=".".join(table))]
+        return Config(file=toml.display, problems=tuple(problem))
     base = toml.path.parent
-    problems: list[Problem] = []
+    problems: list[Problem] = list(misses)
     values: dict[str, Any] = {}
     for key, value in settings.items():
         reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
@@ -204,6 +206,32 @@ def _output_keys(toml: TomlFile, table: TablePath, outputs: Any) -> list[Problem
     ]
 
 
+def _near_misses(toml: TomlFile) -> list[Problem]:
+    """Tables of a pyproject.toml whose name is the tool's table misspelt (``[tool.zhijiao_check]``,
+    ``[tool.zhijiaocheck]``, ``[tools.zhijiao-check]``, ``[zhijiao-check]``), each an error at its header:
+    passed over, the team's settings would silently not hold and the CI gate would pass."""
+    found: list[TablePath] = []
+    for top, inner in toml.data.items():
+        if top != "tool" and _squashed(top) in _TOOL_NAMES:
+            found.append((top,))
+        if isinstance(inner, Mapping) and _squashed(top) in ("tool", "tools"):
+            found += [
+                (top, key) for key in inner if (top, key) != PYPROJECT_TABLE and _squashed(key) in _TOOL_NAMES
+            ]
+    return [
+        toml.problem(path, (), "config-table-near-miss", found=".".join(path), name=".".join(PYPROJECT_TABLE))
+        for path in found
+    ]
+
+
+# The tool's name, as a slip may spell it: any case, with "_", "-", "." or spaces anywhere, or cut short.
+_TOOL_NAMES = ("zhijiaocheck", "zhijiao")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s._-]", "", name.lower())
+
+
 # The keys besides "outputs" (whose reader needs the format names: _outputs).
 KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "lang": _choice("zh", "en"),
@@ -241,7 +269,11 @@ def _has_tool_table(pyproject: Path) -> bool:
     from zhijiao_check.settings.toml import read_toml, table_at
 
     read = read_toml(pyproject, str(pyproject))
-    return isinstance(read, Problem) or table_at(read.data, PYPROJECT_TABLE) is not None
+    return (
+        isinstance(read, Problem)
+        or table_at(read.data, PYPROJECT_TABLE) is not None
+        or bool(_near_misses(read))  # so that ``load`` says where the misspelt name is
+    )
 
 
 def _may_name_tool_table(raw: bytes) -> bool:
@@ -251,17 +283,19 @@ def _may_name_tool_table(raw: bytes) -> bool:
     ``[ "tool" . 'zhijiao-check' ]``); a key of the top-level table that starts with ``tool``
     (``tool.zhijiao-check.lang = …``, ``tool = { zhijiao-check = … }``); or the key ``zhijiao-check``
     (``zhijiao-check = { … }``, ``"zhijiao-check".lang = …``) in a file with a ``[tool]`` header. An escape
-    in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed."""
+    in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed. The same
+    lines name a misspelt table (``[tool.zhijiao_check]``, ``tools.zhijiao-check.lang = …``), which ``load``
+    reports: every spelling holds ``zhijiao``, so a file without it is still never parsed."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # read_toml reads past a byte-order mark
     if b"\\u" in raw or b"\\U" in raw:
         return True
-    if b"zhijiao" not in raw:
+    if b"zhijiao" not in raw.lower():  # the tool's table misspelt may be in capitals too
         return False
     line = rb"(?m)^[ \t]*"
     quoted = rb"""["']?%s["']?"""
     return bool(
-        re.search(line + rb"\[[^\n]*zhijiao", raw)
-        or re.search(line + quoted % b"tool" + rb"[ \t]*[.=]", raw)
+        re.search(line + rb"\[[^\n]*(?i:zhijiao)", raw)
+        or re.search(line + quoted % b"tools?" + rb"[ \t]*[.=]", raw)
         or (
             re.search(line + rb"\[[ \t]*" + quoted % b"tool" + rb"[ \t]*\]", raw)
             and re.search(line + quoted % b"zhijiao-check" + rb"[ \t]*[.=]", raw)
