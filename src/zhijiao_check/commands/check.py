@@ -45,6 +45,7 @@ class CheckOptions:
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
     config: Path | None = None  # the config file in use: an input, never to be written over
+    from_config: frozenset[str] = frozenset()  # the keys of the config file taken ("select", "ignore")
 
 
 # From this many reports, these formats (alone or together) are written as the reports are scored
@@ -89,7 +90,10 @@ def _run(options: CheckOptions) -> int:
     _previous_exist(options.previous)
     packs = load_packs(options.rules, options.pack)
     units = packs[0].units
-    selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
+    try:
+        selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
+    except FatalError as error:
+        raise _in_config(error, options) from None
     roster = None
     if options.roster is not None:
         from zhijiao_check.report.roster import load_roster
@@ -198,6 +202,26 @@ def _flat(
 
 def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
     return RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs)
+
+
+def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
+    """A rule ID of the config file's ``select`` or ``ignore`` that no pack has: the file's mistake, told at
+    its line as the file's other mistakes are, not as if it had been typed (``--select``)."""
+    pattern = error.params.get("rule")
+    key = next(
+        (
+            key
+            for key, patterns in (("select", options.select), ("ignore", options.ignore))
+            if key in options.from_config and pattern in patterns
+        ),
+        None,
+    )
+    if error.code != "unknown-rule" or options.config is None or key is None:
+        return error
+    from zhijiao_check.settings.config import problem_in_config
+
+    problem = problem_in_config(options.config, key, error.code, "cli", **error.params)
+    return FatalError("invalid-config", (problem,), file=problem.file)
 
 
 def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:

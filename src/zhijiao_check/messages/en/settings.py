@@ -31,6 +31,9 @@ MESSAGES: dict[str, str] = {
     "settings.config-table-near-miss": (
         "the table [{found}] is not read, so its settings would not apply: did you mean [{name}]?"
     ),
+    "settings.path-missing": (
+        "'{key}' = {found} does not exist (a path relative to the config file's folder): check the name"
+    ),
     "settings.unknown-key": "unknown key '{key}': the keys are {known}",
     "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
     "settings.quoted-value": "'{key}' takes its value without quotes: write {key} = {write}",
