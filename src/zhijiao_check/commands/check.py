@@ -152,7 +152,7 @@ def _run(options: CheckOptions) -> int:
 
             from zhijiao_check.settings.waivers import apply
 
-            result = apply(result, waivers, date.today())
+            result = apply(result, waivers, date.today(), selected)
         render_options = _render_options(options, jobs)
         pages: list[tuple[str, Path]] = []
         if options.per_unit is not None:
@@ -187,7 +187,7 @@ def _flat(
     if waivers:
         from zhijiao_check.settings.waivers import Excuser
 
-        excuse = Excuser(waivers, date.today())
+        excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
