@@ -288,6 +288,12 @@ def test_a_misspelt_table_beside_the_right_one_is_an_error_too(repo: Path, invok
     assert "pyproject.toml:4:1: the table [tool.zhijiao_check] is not read" in result.stderr
 
 
+def test_the_tools_name_as_a_value_is_no_misspelt_table(repo: Path, invoke) -> None:
+    write(repo / "pyproject.toml", 'zhijiao-check = "1.0"\n\n[project]\nname = "zhijiao-check-reports"\n')
+    result = invoke("check", "reports/2023/lingling.yaml", "-q")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
 def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
     write(repo / "zhijiao-check.toml", 'jobs = 2\nroster = "roster.yaml"\npacks = ["packs/local"]\n')
     write(repo / "roster.yaml", "")  # what they hold is read by the run, not by the config file

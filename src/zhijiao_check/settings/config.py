@@ -132,9 +132,8 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
             values[key.replace("-", "_")] = reader(value, base)
         except _Wrong as wrong:
             path = (key, *wrong.path)
-            named = next(
-                part for part in reversed(path) if isinstance(part, str)
-            )  # "file" of outputs[1].file
+            # The message names the innermost key: "file" of outputs[1].file, "packs" of packs[0].
+            named = next(part for part in reversed(path) if isinstance(part, str))
             problems.append(toml.problem(table, path, wrong.code, key=named, **wrong.params))
     if "outputs" in settings:
         problems += _output_keys(toml, table, settings["outputs"])
@@ -267,9 +266,11 @@ def _near_misses(toml: TomlFile) -> list[Problem]:
     passed over, the team's settings would silently not hold and the CI gate would pass."""
     found: list[TablePath] = []
     for top, inner in toml.data.items():
-        if top != "tool" and _squashed(top) in _TOOL_NAMES:
+        if not isinstance(inner, Mapping):  # a value (name = "zhijiao-check"), not a table
+            continue
+        if _squashed(top) in _TOOL_NAMES:
             found.append((top,))
-        if isinstance(inner, Mapping) and _squashed(top) in ("tool", "tools"):
+        elif _squashed(top) in ("tool", "tools"):
             found += [
                 (top, key) for key in inner if (top, key) != PYPROJECT_TABLE and _squashed(key) in _TOOL_NAMES
             ]
