@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
@@ -23,6 +23,9 @@ from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers import Format
+
+if TYPE_CHECKING:
+    from zhijiao_check.settings.config import Config
 
 
 def _without_flag_types(params: list[Any]) -> list[Any]:
@@ -338,14 +341,28 @@ def check(
         return source is not None and source.name == "COMMANDLINE"
 
     def run() -> int:
+        from zhijiao_check.errors import run_command
+        from zhijiao_check.i18n import Translator
         from zhijiao_check.settings import config as settings
 
-        found = settings.load(config, Path.cwd(), tuple(Format))
+        found = settings.read(config, Path.cwd(), tuple(Format))
+        # The config file's language is that of every message from here on, the file's own problems
+        # included (a team that writes lang = "en" reads its mistakes in English too).
+        language: Lang = lang if given("lang") else found.lang or lang  # type: ignore[assignment]
+        return run_command(lambda: configured(found, language), Translator(language), debug)
+
+    def configured(found: Config, language: Lang) -> int:
+        from zhijiao_check.settings import config as settings
+
+        settings.refuse_invalid(found)
         chosen = command.pair_outputs(list(formats or []), outputs or [])
+        # The keys of the file that this run takes (no flag typed instead): a mistake in one that shows
+        # only as the run uses it (a rule ID no pack has) is told at its line in the file.
+        taken = frozenset(key for key in ("select", "ignore") if not given(key) and getattr(found, key))
         options = command.CheckOptions(
             paths=input_paths(paths),
             outputs=chosen or found.outputs or ((Format.table, None),),
-            lang=lang if given("lang") else found.lang or lang,  # type: ignore[arg-type]
+            lang=language,
             strict=strict if given("strict") else bool(found.strict),
             select=command.split_list(select or []) if given("select") else found.select,
             ignore=command.split_list(ignore or []) if given("ignore") else found.ignore,
@@ -361,6 +378,7 @@ def check(
             base_dir=base_dir if given("base_dir") else found.base_dir,
             whole_year=whole_year,
             config=Path(found.file) if found.file else None,
+            from_config=taken,
         )
         return command.run(options)
 

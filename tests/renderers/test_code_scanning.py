@@ -4,6 +4,8 @@ fingerprints, a help page per rule, each school held against its own target."""
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,6 +93,23 @@ def test_annotations_use_the_same_paths(repository: Path, monkeypatch) -> None:
         if part.startswith("file=")
     }
     assert files == {URI}
+
+
+def test_an_annotation_of_a_file_outside_the_base_gives_its_absolute_path_however_it_was_typed(
+    repository: Path, monkeypatch
+) -> None:
+    """As SARIF gives such a file's absolute ``file://`` URI (docs/ci.md): ``../outside/x.yaml`` typed gave
+    ``file=../outside/x.yaml``, and the absolute path typed gave the absolute path."""
+    outside = repository.parent / "outside"
+    outside.mkdir()
+    shutil.copy(repository / URI, outside / "dongan.yaml")
+    monkeypatch.chdir(repository / "tools")
+    absolute = Path(os.path.abspath(outside / "dongan.yaml")).as_posix()
+    for typed in ("../../outside/dongan.yaml", str(outside / "dongan.yaml"), "../../outside/./dongan.yaml"):
+        result = CliRunner().invoke(app, ["check", typed, "--format", "github"])
+        assert result.exit_code == 1
+        files = {part.split("=", 1)[1] for part in re.findall(r"file=[^,]*", result.stdout)}
+        assert files == {absolute.replace(":", "%3A")}, typed
 
 
 def test_fingerprints_name_rule_unit_year_and_item_whatever_the_language_and_the_lines(

@@ -129,10 +129,88 @@ def test_unknown_keys_and_wrong_values_are_located(repo: Path, invoke) -> None:
         for line in lines
     )
     assert any(
-        line.startswith('zhijiao-check.toml:9:1: outputs[1].format: “outputs”的值 "pdf" 无效')
+        line.startswith('zhijiao-check.toml:9:1: outputs[1].format: “format”的值 "pdf" 无效')
         for line in lines
     )
     assert result.stdout == ""
+
+
+def test_a_wrong_value_in_an_outputs_entry_is_located_in_that_entry(repo: Path, invoke) -> None:
+    write(
+        repo / "zhijiao-check.toml",
+        'lang = "zh"\n\n[[outputs]]\nformat = "sarif"\nfile = "a.sarif"\n\n'
+        '[[outputs]]\nformat = "json"\nfile = 5\n',
+    )
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        'zhijiao-check.toml:9:1: outputs[1].file: “file”的值 5 无效：应写成 "folder/file"'
+    ]
+    # One [outputs] table where an array of them is wanted: at its header, not at the top of the file.
+    write(repo / "zhijiao-check.toml", 'lang = "zh"\n\n[outputs]\nformat = "json"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1].startswith("zhijiao-check.toml:3:1: outputs: “outputs”的值")
+
+
+def test_a_rule_id_of_the_config_file_that_no_pack_has_is_told_at_its_line(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "zh"\nstrict = false\nignore = ["c16.secondry-funding"]\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "配置文件 zhijiao-check.toml 有误：",
+        "zhijiao-check.toml:3:1: ignore: "
+        + "没有与“c16.secondry-funding”匹配的规则；是否想写 c16.secondary-funding？",
+    ]
+    write(repo / "zhijiao-check.toml", 'select = [\n  "c1",\n  "c99",\n]\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2 and "zhijiao-check.toml:1:1: select: 没有与“c99”匹配的规则" in result.stderr
+    # Typed, it is the command line's mistake, and the file's select (not taken) is not blamed.
+    typed = invoke("check", "reports/2023/dongan.yaml", "-q", "--select", "c98")
+    assert typed.exit_code == 2
+    assert typed.stderr.splitlines() == ["没有与“c98”匹配的规则；是否想写 zhijiao-check rules？"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('lang = "zh"\nstrict = false\npacks = ["rules/local-pack"]\n', "3:1: packs[0]"),
+        ('packs = [\n  "rules/yzf",\n  "rules/local-pack",\n]\n', "1:1: packs[1]"),
+        ('strict = false\nwaivers = "waiver.toml"\n', "2:1: waivers"),
+        ('\nroster = "roster.yaml"\n', "2:1: roster"),
+    ],
+)
+def test_a_file_or_folder_the_config_names_that_is_not_there_is_told_at_its_key(
+    repo: Path, invoke, text: str, where: str
+) -> None:
+    (repo / "rules" / "yzf").mkdir(parents=True)
+    write(repo / "zhijiao-check.toml", text)
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    [heading, line] = result.stderr.splitlines()
+    assert heading == "配置文件 zhijiao-check.toml 有误："
+    assert (
+        line.startswith(f"zhijiao-check.toml:{where}: ") and "不存在（路径相对于配置文件所在的目录）" in line
+    )
+
+
+def test_the_config_files_language_is_that_of_its_own_mistakes_and_of_the_runs(repo: Path, invoke) -> None:
+    write(repo / "zhijiao-check.toml", 'lang = "en"\nwaivers = "waiver.toml"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "the config file zhijiao-check.toml has problems:",
+        "zhijiao-check.toml:2:1: waivers: 'waivers' = \"waiver.toml\" does not exist "
+        + "(a path relative to the config file's folder): check the name",
+    ]
+    # A mistake found by the run (a waivers file that names no rule) is in the file's language too.
+    write(repo / "waiver.toml", '[[waiver]]\nrule = "c99.none"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("the waivers file waiver.toml has problems")
+    assert "豁免" not in result.stderr
+    # --lang typed wins over the file, for its mistakes too.
+    assert "豁免文件 waiver.toml 有误" in invoke("check", "reports/2023/dongan.yaml", "--lang", "zh").stderr
 
 
 def test_a_count_or_a_switch_in_quotes_is_told_to_drop_them(repo: Path, invoke) -> None:
@@ -177,8 +255,49 @@ def test_a_pyproject_named_with_config_needs_the_tool_table(repo: Path, invoke) 
     assert "pyproject.toml:1:1: 没有 [tool.zhijiao-check] 表" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("header", "shown"),
+    [
+        ("[tool.zhijiao_check]", "tool.zhijiao_check"),
+        ("[tool.zhijiaocheck]", "tool.zhijiaocheck"),
+        ("[tools.zhijiao-check]", "tools.zhijiao-check"),
+        ("[tool.'Zhijiao-Check']", "tool.Zhijiao-Check"),
+        ("[zhijiao-check]", "zhijiao-check"),
+    ],
+)
+def test_a_misspelt_tool_table_in_pyproject_is_an_error_at_its_header(
+    repo: Path, invoke, header: str, shown: str
+) -> None:
+    """Passed over, the team's strict and select did not apply, and the gate passed (exit 0 instead of 1)."""
+    write(repo / "pyproject.toml", f'[project]\nname = "reports"\n\n{header}\nstrict = true\n')
+    result = invoke("check", "reports/2023/lingling.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "配置文件 pyproject.toml 有误：",
+        f"pyproject.toml:4:1: 表名 [{shown}] 写错了，其中的设置不会生效：是否想写 [tool.zhijiao-check]？",
+    ]
+    assert result.stdout == ""
+
+
+def test_a_misspelt_table_beside_the_right_one_is_an_error_too(repo: Path, invoke) -> None:
+    write(
+        repo / "pyproject.toml", '[tool.zhijiao-check]\nstrict = true\n\n[tool.zhijiao_check]\nlang = "en"\n'
+    )
+    result = invoke("check", "reports/2023/lingling.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "pyproject.toml:4:1: the table [tool.zhijiao_check] is not read" in result.stderr
+
+
+def test_the_tools_name_as_a_value_is_no_misspelt_table(repo: Path, invoke) -> None:
+    write(repo / "pyproject.toml", 'zhijiao-check = "1.0"\n\n[project]\nname = "zhijiao-check-reports"\n')
+    result = invoke("check", "reports/2023/lingling.yaml", "-q")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
 def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
     write(repo / "zhijiao-check.toml", 'jobs = 2\nroster = "roster.yaml"\npacks = ["packs/local"]\n')
+    write(repo / "roster.yaml", "")  # what they hold is read by the run, not by the config file
+    (repo / "packs" / "local").mkdir(parents=True)
     found = config.load(None, repo / "reports", ("json", "table"))
     assert (found.jobs, found.roster, found.packs) == (2, Path("roster.yaml"), (Path("packs/local"),))
     write(repo / "zhijiao-check.toml", "jobs = 0\n")
@@ -258,4 +377,7 @@ def test_a_pyproject_that_names_the_tool_only_as_a_dependency_or_script_is_not_p
     ):
         assert not config._may_name_tool_table(text.encode())
     for text in ('[tool.zhijiao-check]\nlang = "en"\n', '[tool]\nzhijiao-check = { lang = "en" }\n'):
+        assert config._may_name_tool_table(text.encode())
+    # A misspelt table is parsed, to be reported; the tool named elsewhere still spares the parse.
+    for text in ("[tool.ZhiJiao_Check]\n", 'tools.zhijiao-check.lang = "en"\n', "[tool.zhijiaocheck]\n"):
         assert config._may_name_tool_table(text.encode())

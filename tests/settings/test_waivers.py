@@ -6,6 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from .conftest import write
 
 REASON = "县财政 2023 年预算已执行完毕，2024 年补足"
@@ -104,6 +106,25 @@ def test_a_waiver_that_matches_nothing_is_a_warning(repo: Path, invoke) -> None:
     doc = json.loads(result.stdout)
     assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(2, "waiver-unused"), (10, "waiver-unused")]
     assert "matches no result that is not met" in doc["warnings"][0]["message"]
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["whole", "flat"])
+@pytest.mark.parametrize("left_out", [("--ignore", "c16.secondary-funding"), ("--select", "c1,c4")])
+def test_a_waiver_of_a_rule_the_run_left_out_is_not_called_met_or_wrong(
+    repo: Path, invoke, monkeypatch: pytest.MonkeyPatch, left_out: tuple[str, str], flat: bool
+) -> None:
+    """The rule was not checked: "the target is met or the entry is wrong, delete it" would have the user
+    delete a waiver that the full run still needs. A waiver of a rule that was run still warns."""
+    from zhijiao_check.commands import check as check_command
+
+    if flat:  # the path of 100 reports or more, written as they are scored
+        monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    write(repo / "waivers.toml", waiver("c16.secondary-funding") + waiver("c1.vocational-share"))
+    args = ("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", *left_out, "-f", "json")
+    result = invoke(*args)
+    doc = json.loads(result.stdout)
+    assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(10, "waiver-unused")]  # c1's, run and met
+    assert "c16.secondary-funding" not in json.dumps(doc["warnings"], ensure_ascii=False)
 
 
 def test_a_city_wide_rule_is_waived_for_the_whole_city(repo: Path, invoke) -> None:

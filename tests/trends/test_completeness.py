@@ -208,3 +208,19 @@ def test_a_previous_year_or_a_roster_that_meets_no_year_of_the_run_is_a_notice(
     assert (
         not [n for n in doc["notices"] if "--previous" in n or "名册" in n] and code == 2
     )  # both used: 2023 is the year before 2024; the roster refuses
+
+
+def test_a_previous_path_that_does_not_exist_is_a_bad_argument(years: Path, tmp_path: Path) -> None:
+    """A mistyped ``--previous`` stops the run, as a mistyped ``--roster`` does: taken for an invalid report,
+    it was a notice of exit status 0 and the comparison was silently not made."""
+    output = tmp_path / "out.json"
+    missing = tmp_path / "reprots" / "2022"
+    result = invoke("check", years / "2024" / "dongan.yaml", "--previous", missing, "-o", output)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "--previous 给出的上年报表无法读取：",
+        f"{missing}: 路径不存在：请检查文件或目录名",
+    ]
+    assert not output.exists()  # stopped before anything was written
+    english = invoke("check", years / "2024" / "dongan.yaml", "--previous", missing, "--lang", "en")
+    assert english.exit_code == 2 and "a --previous path cannot be read:" in english.stderr

@@ -45,6 +45,7 @@ class CheckOptions:
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
     config: Path | None = None  # the config file in use: an input, never to be written over
+    from_config: frozenset[str] = frozenset()  # the keys of the config file taken ("select", "ignore")
 
 
 # From this many reports, these formats (alone or together) are written as the reports are scored
@@ -86,9 +87,13 @@ def _run(options: CheckOptions) -> int:
     if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
         # Refused before the run: the first page's write would stop every output too, but name the page.
         raise FatalError("per-unit-not-a-folder", folder=str(options.per_unit))
+    _previous_exist(options.previous)
     packs = load_packs(options.rules, options.pack)
     units = packs[0].units
-    selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
+    try:
+        selected = select_rules([r.id for p in packs for r in p.rules], options.select, options.ignore)
+    except FatalError as error:
+        raise _in_config(error, options) from None
     roster = None
     if options.roster is not None:
         from zhijiao_check.report.roster import load_roster
@@ -147,7 +152,7 @@ def _run(options: CheckOptions) -> int:
 
             from zhijiao_check.settings.waivers import apply
 
-            result = apply(result, waivers, date.today())
+            result = apply(result, waivers, date.today(), selected)
         render_options = _render_options(options, jobs)
         pages: list[tuple[str, Path]] = []
         if options.per_unit is not None:
@@ -182,7 +187,7 @@ def _flat(
     if waivers:
         from zhijiao_check.settings.waivers import Excuser
 
-        excuse = Excuser(waivers, date.today())
+        excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
@@ -199,6 +204,26 @@ def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
     return RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs)
 
 
+def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
+    """A rule ID of the config file's ``select`` or ``ignore`` that no pack has: the file's mistake, told at
+    its line as the file's other mistakes are, not as if it had been typed (``--select``)."""
+    pattern = error.params.get("rule")
+    key = next(
+        (
+            key
+            for key, patterns in (("select", options.select), ("ignore", options.ignore))
+            if key in options.from_config and pattern in patterns
+        ),
+        None,
+    )
+    if error.code != "unknown-rule" or options.config is None or key is None:
+        return error
+    from zhijiao_check.settings.config import problem_in_config
+
+    problem = problem_in_config(options.config, key, error.code, "cli", **error.params)
+    return FatalError("invalid-config", (problem,), file=problem.file)
+
+
 def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]:
     """The waivers file, read before any report so that a broken one stops the run before anything is
     written.
@@ -208,6 +233,26 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
     from zhijiao_check.settings.waivers import load
 
     return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+
+
+def _previous_exist(paths: Sequence[Path]) -> None:
+    """A ``--previous`` path that is not there is a mistyped argument, as a ``--roster`` or ``--waivers`` one
+    is, and stops the run before anything is written: taken for an invalid report, it left the comparison
+    undone behind a notice of exit status 0."""
+    import os
+
+    from zhijiao_check.files import display_name, is_stdin, os_problem
+
+    problems = []
+    for path in paths:
+        if is_stdin(path):
+            continue
+        try:
+            os.stat(path)
+        except OSError as error:
+            problems.append(os_problem(display_name(path), error))
+    if problems:
+        raise FatalError("previous-missing", problems)
 
 
 def year_folders(paths: Sequence[Path]) -> list[Path]:

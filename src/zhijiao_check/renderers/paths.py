@@ -3,13 +3,15 @@
 GitHub matches a SARIF result or a ``::error file=`` annotation with a file of the repository by its path from
 the repository root. So the paths these outputs give are taken from one base folder: ``--base-dir``, else the
 git top level of the working directory, else the working directory; normalised (no ``..``, no ``./``), with
-``/``.
+``/``. A file outside that folder is given by its absolute path, however it was typed.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path, PurePosixPath
+
+from zhijiao_check.files import STDIN_NAME
 
 
 def repository_root(start: Path) -> Path:
@@ -38,7 +40,12 @@ def from_base(file: str, base: Path) -> str | None:
 
 
 def shown_from_base(file: str, base: Path) -> str:
-    """The path GitHub can match (relative to ``base``),
-    or the file as given when it lies outside ``base``.
-    """
-    return from_base(file, base) or file
+    """The path GitHub can match (relative to ``base``); a file outside ``base`` by its absolute path, as
+    SARIF gives its ``file://`` URI: the same whether it was typed ``../reports/x.yaml`` or in full
+    (docs/ci.md)."""
+    relative = from_base(file, base)
+    if relative is not None:
+        return relative
+    if file == STDIN_NAME:  # no file at all: the name that says so
+        return file
+    return Path(os.path.abspath(file)).as_posix()

@@ -9,6 +9,8 @@ unknown key or a wrong value is an error located at its line and column, as in a
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field
@@ -63,6 +65,20 @@ def find(start: Path) -> tuple[Path, TablePath] | None:
 def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``:
     the output formats there are. Raises ``FatalError`` listing every problem of the file."""
+    config = read(named, start, formats)
+    refuse_invalid(config)
+    return config
+
+
+def refuse_invalid(config: Config) -> None:
+    """``FatalError`` listing every problem of the file, if it has any."""
+    if config.problems:
+        raise FatalError("invalid-config", config.problems, file=config.file)
+
+
+def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
+    """As ``load``, with the problems of the file in ``problems`` instead of raised: the caller may word them
+    in the language the file asks for (its ``lang`` is read whatever else is wrong)."""
     if named is not None:
         table = PYPROJECT_TABLE if named.name == PYPROJECT else ()
         found: tuple[Path, TablePath] | None = (named, table)
@@ -74,24 +90,36 @@ def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     path = shown(path)
     from zhijiao_check.settings.toml import read_toml
 
-    read = read_toml(path, display_name(path))
-    if isinstance(read, Problem):
-        raise FatalError("invalid-config", (read,), file=display_name(path))
-    config = parse(read, table, formats)
-    if config.problems:
-        raise FatalError("invalid-config", config.problems, file=display_name(path))
-    return config
+    toml = read_toml(path, display_name(path))
+    if isinstance(toml, Problem):
+        return Config(file=display_name(path), problems=(toml,))
+    return parse(toml, table, formats)
+
+
+def problem_in_config(file: Path, key: str, code: str, area: str, **params: object) -> Problem:
+    """A problem of the value of ``key`` in the config file ``file``, located at the key's line: a value that
+    the file gave and that turned out wrong only when the run used it (a rule ID that no pack has)."""
+    from zhijiao_check.settings.toml import read_toml
+
+    table = PYPROJECT_TABLE if file.name == PYPROJECT else ()
+    toml = read_toml(file, display_name(file))
+    if isinstance(toml, Problem):  # changed since it was read: the key, unlocated
+        return Problem(display_name(file), None, None, key, code, params, area=area)
+    line, column = toml.locate(table, (key,))
+    return Problem(toml.display, line, column, key, code, params, area=area)
 
 
 def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
     from zhijiao_check.settings.toml import table_at
 
     settings = table_at(toml.data, table)
+    misses = _near_misses(toml) if table == PYPROJECT_TABLE else []
     if settings is None:
-        problem = toml.problem(table, (), "config-table-missing", name=".".join(table))
-        return Config(file=toml.display, problems=(problem,))
+        # A misspelt table explains the missing one, and is what to correct.
+        problem = misses or [toml.problem(table, (), "config-table-missing", name=".".join(table))]
+        return Config(file=toml.display, problems=tuple(problem))
     base = toml.path.parent
-    problems: list[Problem] = []
+    problems: list[Problem] = list(misses)
     values: dict[str, Any] = {}
     for key, value in settings.items():
         reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
@@ -103,7 +131,10 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
         try:
             values[key.replace("-", "_")] = reader(value, base)
         except _Wrong as wrong:
-            problems.append(toml.problem(table, (key, *wrong.path), wrong.code, key=key, **wrong.params))
+            path = (key, *wrong.path)
+            # The message names the innermost key: "file" of outputs[1].file, "packs" of packs[0].
+            named = next(part for part in reversed(path) if isinstance(part, str))
+            problems.append(toml.problem(table, path, wrong.code, key=named, **wrong.params))
     if "outputs" in settings:
         problems += _output_keys(toml, table, settings["outputs"])
     return Config(file=toml.display, problems=tuple(problems), **values)
@@ -155,7 +186,29 @@ def _path(value: Any, base: Path) -> Path:
 def _paths(value: Any, base: Path) -> tuple[Path, ...]:
     if not isinstance(value, list):
         raise _Wrong("wrong-type", found=_shown(value), expected='["folder", …]')
-    return tuple(_path(v, base) for v in value)
+    paths = []
+    for index, item in enumerate(value):
+        try:
+            paths.append(_existing(item, base))
+        except _Wrong as wrong:  # at the item: packs[1]
+            raise _Wrong(wrong.code, (index,), **wrong.params) from None
+    return tuple(paths)
+
+
+def _existing(value: Any, base: Path) -> Path:
+    """A file or folder the run reads (a pack, the waivers, the roster): one that is not there is told at the
+    key that names it, where it is to be corrected, and not only as a path of the reader's (the waivers
+    file's ``waiver.toml: 路径不存在``, with no word of the config file)."""
+    path = _path(value, base)
+    try:
+        os.stat(path)
+    except ValueError:  # a NUL in the name (TOML's "\u0000"): no file has one
+        raise _Wrong("path-missing", found=_shown(value)) from None
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise _Wrong("path-missing", found=_shown(value)) from None
+        # Anything else (permission denied, a loop) its reader says, in the words it has for it.
+    return path
 
 
 def _ids(value: Any, base: Path) -> tuple[str, ...]:
@@ -185,7 +238,10 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
                     choices=" | ".join(formats),
                 )
             file = entry.get("file")
-            pairs.append((entry["format"], None if file in (None, "-") else _path(file, base)))
+            try:
+                pairs.append((entry["format"], None if file in (None, "-") else _path(file, base)))
+            except _Wrong as wrong:  # at the entry's own line, not at the first of the file
+                raise _Wrong(wrong.code, (index, "file"), **wrong.params) from None
         return tuple(pairs)
 
     return read
@@ -204,6 +260,34 @@ def _output_keys(toml: TomlFile, table: TablePath, outputs: Any) -> list[Problem
     ]
 
 
+def _near_misses(toml: TomlFile) -> list[Problem]:
+    """Tables of a pyproject.toml whose name is the tool's table misspelt (``[tool.zhijiao_check]``,
+    ``[tool.zhijiaocheck]``, ``[tools.zhijiao-check]``, ``[zhijiao-check]``), each an error at its header:
+    passed over, the team's settings would silently not hold and the CI gate would pass."""
+    found: list[TablePath] = []
+    for top, inner in toml.data.items():
+        if not isinstance(inner, Mapping):  # a value (name = "zhijiao-check"), not a table
+            continue
+        if _squashed(top) in _TOOL_NAMES:
+            found.append((top,))
+        elif _squashed(top) in ("tool", "tools"):
+            found += [
+                (top, key) for key in inner if (top, key) != PYPROJECT_TABLE and _squashed(key) in _TOOL_NAMES
+            ]
+    return [
+        toml.problem(path, (), "config-table-near-miss", found=".".join(path), name=".".join(PYPROJECT_TABLE))
+        for path in found
+    ]
+
+
+# The tool's name, as a slip may spell it: any case, with "_", "-", "." or spaces anywhere, or cut short.
+_TOOL_NAMES = ("zhijiaocheck", "zhijiao")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s._-]", "", name.lower())
+
+
 # The keys besides "outputs" (whose reader needs the format names: _outputs).
 KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "lang": _choice("zh", "en"),
@@ -213,8 +297,8 @@ KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "ignore": _ids,
     "packs": _paths,
     "jobs": _jobs,
-    "roster": _path,
-    "waivers": _path,
+    "roster": _existing,
+    "waivers": _existing,
     "base-dir": _path,
 }
 
@@ -241,7 +325,11 @@ def _has_tool_table(pyproject: Path) -> bool:
     from zhijiao_check.settings.toml import read_toml, table_at
 
     read = read_toml(pyproject, str(pyproject))
-    return isinstance(read, Problem) or table_at(read.data, PYPROJECT_TABLE) is not None
+    return (
+        isinstance(read, Problem)
+        or table_at(read.data, PYPROJECT_TABLE) is not None
+        or bool(_near_misses(read))  # so that ``load`` says where the misspelt name is
+    )
 
 
 def _may_name_tool_table(raw: bytes) -> bool:
@@ -251,17 +339,19 @@ def _may_name_tool_table(raw: bytes) -> bool:
     ``[ "tool" . 'zhijiao-check' ]``); a key of the top-level table that starts with ``tool``
     (``tool.zhijiao-check.lang = …``, ``tool = { zhijiao-check = … }``); or the key ``zhijiao-check``
     (``zhijiao-check = { … }``, ``"zhijiao-check".lang = …``) in a file with a ``[tool]`` header. An escape
-    in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed."""
+    in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed. The same
+    lines name a misspelt table (``[tool.zhijiao_check]``, ``tools.zhijiao-check.lang = …``), which ``load``
+    reports: every spelling holds ``zhijiao``, so a file without it is still never parsed."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # read_toml reads past a byte-order mark
     if b"\\u" in raw or b"\\U" in raw:
         return True
-    if b"zhijiao" not in raw:
+    if b"zhijiao" not in raw.lower():  # the tool's table misspelt may be in capitals too
         return False
     line = rb"(?m)^[ \t]*"
     quoted = rb"""["']?%s["']?"""
     return bool(
-        re.search(line + rb"\[[^\n]*zhijiao", raw)
-        or re.search(line + quoted % b"tool" + rb"[ \t]*[.=]", raw)
+        re.search(line + rb"\[[^\n]*(?i:zhijiao)", raw)
+        or re.search(line + quoted % b"tools?" + rb"[ \t]*[.=]", raw)
         or (
             re.search(line + rb"\[[ \t]*" + quoted % b"tool" + rb"[ \t]*\]", raw)
             and re.search(line + quoted % b"zhijiao-check" + rb"[ \t]*[.=]", raw)

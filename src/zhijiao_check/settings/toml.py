@@ -92,6 +92,7 @@ class TomlFile:
             tries.append(((*table, path[0]), path[2], path[1]))
         if path and isinstance(path[0], str):
             tries.append((table, path[0], None))
+            tries.append(((*table, path[0]), None, None))  # a [table] where a value was wanted: its header
         tries.append((table, None, None))
         for where_table, key, entry in tries:
             found = self.where(where_table, key, entry)

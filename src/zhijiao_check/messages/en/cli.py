@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "cli.per-unit-needs-html": (
         "--per-unit goes with --format html: it writes one printable HTML page per unit"
     ),
+    "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (
         "the previous-year report {file} is invalid and was not compared (check it with validate)"
     ),

@@ -28,6 +28,12 @@ MESSAGES: dict[str, str] = {
         "no quotes; and check that the day exists"
     ),
     "settings.config-table-missing": "no [{name}] table: add one, or do not name this file with --config",
+    "settings.config-table-near-miss": (
+        "the table [{found}] is not read, so its settings would not apply: did you mean [{name}]?"
+    ),
+    "settings.path-missing": (
+        "'{key}' = {found} does not exist (a path relative to the config file's folder): check the name"
+    ),
     "settings.unknown-key": "unknown key '{key}': the keys are {known}",
     "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
     "settings.quoted-value": "'{key}' takes its value without quotes: write {key} = {write}",

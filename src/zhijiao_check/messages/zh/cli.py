@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
         "--per-unit {folder} 是文件，不是目录：请给一个目录（不存在时会新建），每个单位在其中写一页 HTML"
     ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
+    "cli.previous-missing": "--previous 给出的上年报表无法读取：",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.previous-unmatched": (
         "--previous 给出的报表为 {found} 年，没有本次报表（{years} 年）的上一年：未作逐年比较"

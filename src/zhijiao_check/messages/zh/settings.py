@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
         "日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，不加引号；并确认这一天存在"
     ),
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
+    "settings.config-table-near-miss": ("表名 [{found}] 写错了，其中的设置不会生效：是否想写 [{name}]？"),
+    "settings.path-missing": "“{key}”的 {found} 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名",
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",
