@@ -25,7 +25,13 @@ from zhijiao_check.files import (
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, REPORT_SUFFIXES, WORKBOOK_SUFFIXES, read_data
+from zhijiao_check.source import (
+    NOTEPAD_SUFFIXES,
+    OTHER_SPREADSHEETS,
+    REPORT_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    read_data,
+)
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
@@ -40,9 +46,6 @@ __all__ = [
     "load_report",
 ]
 
-# Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
-# the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
-OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
