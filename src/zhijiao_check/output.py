@@ -81,7 +81,7 @@ def refuse_spreadsheet(output: Path | None) -> None:
     corrupt. A device (``/dev/null``) is written to, never named as a file: left alone."""
     from zhijiao_check.source import SPREADSHEET_SUFFIXES, WRITTEN_WORKBOOK
 
-    if output is None or is_stdout(output) or _is_special(output):
+    if output is None or is_stdout(output) or is_special(output):
         return
     suffix = output.suffix
     if suffix.lower() in SPREADSHEET_SUFFIXES and suffix.lower() != WRITTEN_WORKBOOK:
@@ -147,7 +147,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             if is_stdout(target):
                 continue
             assert target is not None
-            if _is_special(target):
+            if is_special(target):
                 streams.append((text, target))
             else:
                 staged.append((_stage(text, target), target))
@@ -179,7 +179,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             _to_stdout(text, written)
 
 
-def _is_special(target: Path) -> bool:
+def is_special(target: Path) -> bool:
     """Whether ``target`` (followed through symlinks) exists and is neither a regular file nor a directory."""
     try:
         mode = os.stat(target).st_mode
