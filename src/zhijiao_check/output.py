@@ -74,6 +74,25 @@ def tell_written(
     print(said, file=sys.stderr)
 
 
+def refuse_spreadsheet(output: Path | None) -> None:
+    """Refuse an output named as a spreadsheet the tool does not write (``.xls``, ``.xlsm``, ``.et``,
+    ``.ods``, …: ``source.SPREADSHEET_SUFFIXES``) whatever it would hold: ``-o dongan-2024.xls`` replaced a
+    county's workbook with the text table, ``-o 结果.xlsm`` made a file Excel and the tool itself call
+    corrupt. A device (``/dev/null``) is written to, never named as a file: left alone."""
+    from zhijiao_check.source import SPREADSHEET_SUFFIXES, WRITTEN_WORKBOOK
+
+    if output is None or is_stdout(output) or is_special(output):
+        return
+    suffix = output.suffix
+    if suffix.lower() in SPREADSHEET_SUFFIXES and suffix.lower() != WRITTEN_WORKBOOK:
+        raise FatalError(
+            "output-spreadsheet",
+            file=display_name(output),
+            suffix=suffix,
+            name=display_name(output.with_suffix(WRITTEN_WORKBOOK).name),
+        )
+
+
 def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:
     """Refuse, before any work, an output file that is one of ``inputs`` or that another output also names."""
     identities: dict[tuple[int, int], Path] = {}
@@ -118,6 +137,8 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
     """
     if any(isinstance(text, bytes) and is_stdout(target) for text, target in texts) and stdout_is_tty():
         raise FatalError("binary-to-terminal")
+    for _, target in texts:  # every command's outputs are refused so before any work; this before any write
+        refuse_spreadsheet(target)
     staged: list[tuple[str, Path]] = []
     # A device or a FIFO (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a file.
     streams: list[tuple[Content, Path]] = []
@@ -126,7 +147,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             if is_stdout(target):
                 continue
             assert target is not None
-            if _is_special(target):
+            if is_special(target):
                 streams.append((text, target))
             else:
                 staged.append((_stage(text, target), target))
@@ -158,7 +179,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             _to_stdout(text, written)
 
 
-def _is_special(target: Path) -> bool:
+def is_special(target: Path) -> bool:
     """Whether ``target`` (followed through symlinks) exists and is neither a regular file nor a directory."""
     try:
         mode = os.stat(target).st_mode

@@ -308,3 +308,35 @@ def test_the_input_messages_have_both_languages_with_the_same_parameters() -> No
         en = ENGLISH[key]
         assert key.startswith("input.") and re.search(r"[\u4e00-\u9fff]", zh), key
         assert fields(zh) == fields(en), key
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "said"),
+    [
+        ("东安县2024.xls", "zh", "本工具不写 .xls 表格"),
+        ("东安县2024.xlsm", "zh", "本工具不写 .xlsm 表格"),
+        ("dongan.ods", "en", "does not write .ods spreadsheets"),
+        ("dongan.json", "zh", "模板文件名应以 .yaml、.yml 或 .xlsx 结尾（用 Excel 或 WPS 填报请用 .xlsx）"),
+        ("dongan.txt", "en", "should end in .yaml, .yml or .xlsx (.xlsx for a workbook"),
+        ("dongan", "zh", "不知道如何写成"),
+    ],
+)
+def test_a_template_is_written_only_as_yaml_or_xlsx(tmp_path: Path, name: str, lang: str, said: str) -> None:
+    # `template -o 东安县2024.xls` exited 0 with YAML text under an Excel name, which Excel could not open
+    # and validate called corrupt: refused, as convert refuses a name it cannot write, suggesting .xlsx.
+    result = run_cli("template", "-u", "东安县", "-y", "2024", "-o", tmp_path / name, "--lang", lang)
+    assert result.exit_code == 2 and said in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("format", "name"), [("xlsx", "dongan.yaml"), ("yaml", "dongan.xlsx")])
+def test_a_template_whose_name_says_another_format_is_refused(tmp_path: Path, format: str, name: str) -> None:
+    result = run_cli("template", "-u", "东安县", "-y", "2024", "-f", format, "-o", tmp_path / name)
+    assert result.exit_code == 2 and f"与 --format {format} 不符" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["dongan.yml", "dongan.XLSX"])
+def test_a_template_named_yml_or_xlsx_in_capitals_is_written(tmp_path: Path, name: str) -> None:
+    assert run_cli("template", "-u", "东安县", "-y", "2024", "-o", tmp_path / name).exit_code == 0
+    assert (tmp_path / name).read_bytes().startswith(b"PK" if name.endswith("XLSX") else b"#")

@@ -222,13 +222,17 @@ def test_no_output_replaces_a_macro_enabled_workbook_report(folder: Path, args: 
     assert "可能是一份报表" in text
 
 
-def test_a_results_workbook_saved_as_xlsm_is_left_out_and_may_be_replaced(folder: Path) -> None:
+def test_a_results_workbook_saved_as_xlsm_is_left_out_and_not_written_as_xlsm(folder: Path) -> None:
     # Excel's 另存为 启用宏的工作簿 keeps the sheets: still a result, neither a report to read nor to keep.
     assert run(folder, ".", "-q", "-o", "结果.xlsx")[0] == 1
     (folder / "结果.xlsx").rename(folder / "结果.xlsm")
     assert is_written(folder / "结果.xlsm")
     assert [display for _, display in find_reports([folder])[0]] == [str(folder / "dongan.yaml")]
-    assert run(folder, ".", "-q", "-f", "xlsx", "-o", "结果.xlsm")[0] == 1
+    # ... but not written as .xlsm again: the tool writes .xlsx workbooks, and an .xlsx named .xlsm is one
+    # Excel will not open (refused, the file kept as it is).
+    held = (folder / "结果.xlsm").read_bytes()
+    assert run(folder, ".", "-q", "-f", "xlsx", "-o", "结果.xlsm")[0] == 2
+    assert (folder / "结果.xlsm").read_bytes() == held
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -253,3 +257,60 @@ def test_an_output_linked_to_a_result_or_a_new_file_is_written_through(folder: P
     for _ in range(2):  # the second time over a result of its own
         assert run(folder, "dongan.yaml", "-f", "json", "-o", "latest.json")[0] == 1
     assert is_written(folder / "result.json")
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # Excel 97-2003's .xls, WPS's .et
+
+
+@pytest.mark.parametrize(
+    "name", ["dongan-2024.xls", "dongan-2024.ods", "dongan-2024.et", "结果.xlsm", "R.XLS"]
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("dongan.yaml", "-o"),
+        ("dongan.yaml", "-f", "xlsx", "-o"),
+        ("dongan.yaml", "-f", "csv", "-o"),
+        ("validate", "dongan.yaml", "-o"),
+        ("diff", "dongan.yaml", "dongan.yaml", "-o"),
+        ("schema", "-o"),
+        ("template", "-u", "东安县", "-y", "2024", "--force", "-o"),
+        ("convert", "dongan.yaml", "--force", "-o"),
+    ],
+)
+def test_no_output_is_written_under_a_spreadsheet_name_the_tool_does_not_write(
+    folder: Path, args: tuple[str, ...], name: str
+) -> None:
+    # `check dongan.yaml -o dongan-2024.xls` replaced the county's .xls workbook with the text table, and
+    # `-o 结果.xlsm` made a file Excel (and validate) called corrupt: refused, told to use .xlsx.
+    existing = folder / "dongan-2024.xls"
+    existing.write_bytes(OLE)
+    code, text = run(folder, *args, name)
+    assert code == 2, text
+    assert existing.read_bytes() == OLE
+    assert sorted(path.name for path in folder.iterdir()) == ["dongan-2024.xls", "dongan.yaml"]
+    suffix = Path(name).suffix
+    assert f"本工具不写 {suffix} 表格" in text and f"（如 {Path(name).stem}.xlsx）" in text
+
+
+def test_a_config_files_output_under_a_spreadsheet_name_is_refused_too(folder: Path) -> None:
+    config = '[[outputs]]\nformat = "table"\nfile = "结果.ods"\n'
+    (folder / "zhijiao-check.toml").write_text(config, encoding="utf-8")
+    code, text = run(folder, "dongan.yaml", "--lang", "en")
+    assert code == 2 and "the tool does not write .ods spreadsheets" in text and "(such as 结果.xlsx)" in text
+    assert not (folder / "结果.ods").exists()
+
+
+def test_a_device_keeps_taking_any_output(folder: Path) -> None:
+    assert run(folder, "dongan.yaml", "-o", os.devnull)[0] == 1
+
+
+def test_the_writer_itself_refuses_a_spreadsheet_name(folder: Path) -> None:
+    # Whatever command a later change adds, nothing reaches a file named .xls.
+    from zhijiao_check.errors import FatalError
+    from zhijiao_check.output import write_all
+
+    with pytest.raises(FatalError) as refused:
+        write_all([("text", folder / "out.csv"), ("text", folder / "out.xls")])
+    assert refused.value.code == "output-spreadsheet"
+    assert sorted(path.name for path in folder.iterdir()) == ["dongan.yaml"]

@@ -266,6 +266,21 @@ def _ods() -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [("schema_version: 1\nunit:\n  name: 东安县\n".encode(), "yaml-not-xlsx"), (_ods(), "ods-not-xlsx")],
+)
+def test_a_file_named_xlsm_that_is_no_workbook_is_told_its_own_suffix(run_cli, tmp_path, content, code, lang):
+    # `template -o 结果.xlsm` wrote YAML under that name, and validate then said "扩展名却是 .xlsx".
+    path = tmp_path / "东安县.xlsm"
+    path.write_bytes(content)
+    status, problems = _problems(run_cli, path, lang)
+    assert status == 2 and [p["code"] for p in problems] == [code]
+    said = problems[0]["message"]
+    assert ("扩展名却是 .xlsm" if lang == "zh" else "named .xlsm") in said and ".xlsx：" not in said
+
+
 @pytest.mark.parametrize(
     ("content", "code", "advice"),
     [

@@ -206,3 +206,28 @@ def test_libreoffice_opens_a_csv_of_reports_named_as_formulas_as_text(tmp_path, 
     files = {row[13] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert files == {"'=2+3.yaml", "'@SUM(A1).yaml", "'-1+2.yaml"}
     assert sheet["A1"].value == "单位"  # read as the UTF-8 it is
+
+
+def test_libreoffice_shows_an_invalid_report_in_the_results(run_cli, tmp_path):
+    # The results workbook and CSV left an invalid report out: the leader reading them in Calc never saw
+    # that 东安县's report was refused. Calc reads its rows as written, the CSV's too.
+    soffice()
+    report = tmp_path / "dongan.yaml"
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    report.write_text(
+        text.replace("secondary_vocational: 950  #", 'secondary_vocational: "950人"  #'), "utf-8"
+    )
+    book, table = tmp_path / "results.xlsx", tmp_path / "results.csv"
+    assert run_cli("check", report, "-o", book, "-o", table).exit_code == 2
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    assert sheets["汇总"][1][:4] == ["2023", "", "东安县", "报表无效，未计分"]
+    row = sheets["明细"][1]
+    assert row[:2] == ["东安县", "2023"] and row[5] == "报表无效，未计分" and row[12] == f"{report}:13:25"
+    assert "950人" in row[11]
+    import openpyxl
+
+    utf8_csv = "--infilter=CSV:44,34,76,1"  # commas, double quotes, UTF-8 (76), from line 1
+    _convert(table, "xlsx:Calc MS Excel 2007 XML", tmp_path / "saved", tmp_path / "profile", utf8_csv)
+    sheet = openpyxl.load_workbook(tmp_path / "saved" / "results.xlsx").active
+    first = next(sheet.iter_rows(min_row=2, values_only=True))
+    assert first[:2] == ("东安县", 2023) and first[5] == "报表无效，未计分" and first[12] == f"{report}:13:25"

@@ -136,8 +136,9 @@ def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_r
     files: rule packs, earlier years), over a file of the installed pack, or two outputs to one file; and,
     unless ``over_reports`` (template and convert, which replace an existing file only with ``--force``),
     over a file that may be a report, as ``schema -o dongan.yaml`` did (``report.written``), an output that
-    is a symlink judged by the file it leads to."""
-    from zhijiao_check.output import check_targets
+    is a symlink judged by the file it leads to; and then an output named as a spreadsheet the tool does not
+    write (``-o dongan-2024.xls``: ``output.refuse_spreadsheet``)."""
+    from zhijiao_check.output import check_targets, refuse_spreadsheet
     from zhijiao_check.pack.load import builtin_dir
     from zhijiao_check.report.written import may_be_a_report
 
@@ -149,6 +150,8 @@ def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_r
                 target = display_name(os.path.realpath(output))
                 raise FatalError("output-link-over-report", file=display_name(output), target=target)
             raise FatalError("output-over-report", file=display_name(output))
+    for output in outputs:
+        refuse_spreadsheet(output)
 
 
 def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:

@@ -19,7 +19,7 @@ from zhijiao_check.characters import escaped
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.output import tell_written, write
+from zhijiao_check.output import is_special, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 from zhijiao_check.wording import Join, msg
@@ -34,6 +34,10 @@ YEARS = (2000, 2100)  # as the report's own ``year``
 COMMENT_COLUMN = 40  # comments line up here, after shorter ``key: value`` parts
 # Plain words that YAML would read as something other than text.
 _YAML_WORDS = ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
+# The format each name a template may have is written in: YAML, or the workbook to fill in Excel or WPS.
+# Any other name is refused, as ``convert`` refuses one: YAML text named .xls (or .json, read as JSON) is a
+# template nobody can open or check.
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
 HEADER_KEYS = ("template-generated", "template-fill", "template-absent", "template-lists", "template-values")
 
 
@@ -74,6 +78,12 @@ def run(options: TemplateOptions) -> int:
         # --from's report and the rule files are inputs: never written over, --force or not.
         prefill = [options.prefill] if options.prefill else []
         guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)], over_reports=True)
+        if target is not None and not is_special(target):  # a device (``-o /dev/null``) takes either
+            named = SUFFIXES.get(target.suffix.lower())
+            if named is None:
+                raise Refused("template-format", file=display_name(target))
+            if named != options.format:  # ``--format xlsx -o dongan.yaml``: a workbook read as YAML
+                raise Refused("template-format-other", file=display_name(target), format=options.format)
         if target is not None and target.exists() and not options.force:
             raise Refused("output-exists", file=display_name(target))
         last = (

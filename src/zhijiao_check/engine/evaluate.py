@@ -301,4 +301,4 @@ def duplicate(report: ReportFile, first: str) -> InvalidReport:
         area="engine",
         cell=report.positions.cell(("unit", "name")),
     )
-    return InvalidReport(report.file, (problem,))
+    return InvalidReport(report.file, (problem,), report.unit, report.year)

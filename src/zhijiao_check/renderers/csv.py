@@ -1,5 +1,6 @@
-"""``--format csv``: the detail rows (one per unit × rule), UTF-8 with a BOM so that Chinese Excel opens it
-without garbling (Excel reads a CSV without a BOM in the system's code page, GBK in China).
+"""``--format csv``: the detail rows (one per unit × rule, after one per problem of each invalid report),
+UTF-8 with a BOM so that Chinese Excel opens it without garbling (Excel reads a CSV without a BOM in the
+system's code page, GBK in China).
 
 Nothing a report says runs in the spreadsheet program that opens it: a CSV has no types, and Excel and
 LibreOffice take a cell that begins with ``=``, ``+``, ``-`` or ``@`` for a formula (a report named
@@ -33,12 +34,15 @@ class CsvRenderer:
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import detail_headers, detail_rows
+        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
 
+        doc = document(run, self.tr)
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180, as Excel writes it
         writer.writerow(detail_headers(self.tr))
-        writer.writerows(as_text(detail_rows(document(run, self.tr), self.tr)))
+        # The invalid reports first, as every view lists them: one row per problem.
+        writer.writerows(as_text(invalid_rows(doc, run.invalid, self.tr)))
+        writer.writerows(as_text(detail_rows(doc, self.tr)))
         return "\ufeff" + out.getvalue()  # written as UTF-8, the BOM first
 
 

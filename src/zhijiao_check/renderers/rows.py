@@ -6,11 +6,14 @@ spreadsheet can sort, filter and sum them; everything comes from ``renderers.jso
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.renderers.texts import where
+from zhijiao_check.renderers.texts import at, where
+
+if TYPE_CHECKING:
+    from zhijiao_check.report.loaded import InvalidReport
 
 OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "between": "∈"}
 
@@ -60,6 +63,24 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     where(result["locations"], tr),
                     evaluation.get("file") or "",
                 ]
+            )
+    return rows
+
+
+def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: Translator) -> list[list[Any]]:
+    """One row per problem of every invalid report (``invalid``: the run's, in the document's order), in the
+    detail's columns: the unit and year where the report gives them, the status 报表无效，未计分, the problem
+    (its field and what is wrong) as the explanation and its place as where the data stands, the file. A
+    refused report had no row, and a county whose report was refused was missing from the workbook and the
+    CSV without a word; the other views list the same problems (the document's ``invalid``)."""
+    status = tr("render.invalid-status")
+    rows: list[list[Any]] = []
+    for bad, given in zip(doc["invalid"], invalid, strict=True):
+        for problem in bad["problems"]:
+            said = f"{problem['path']}: {problem['message']}" if problem["path"] else problem["message"]
+            blank: list[Any] = [None] * 5
+            rows.append(
+                [given.unit, given.year, None, None, None, status, *blank, said, at(problem), bad["file"]]
             )
     return rows
 

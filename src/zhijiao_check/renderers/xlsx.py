@@ -1,10 +1,12 @@
 """``--format xlsx``: the results as a workbook for leaders who read spreadsheets.
 
 汇总 (summary): per year, the units ranked by score × the rules, each cell a status coloured as in the HTML
-dashboard. 明细 (details): one row per unit × rule, figures stored as numbers (shares with a percentage
-format), with the explanation and where the data stands. 全市 (city-wide): the city-wide rules, each with
-its schedule target (进度目标, as in 明细) and how much of a target to reach is reached (完成度). Every sheet
-has frozen headers and an autofilter.
+dashboard, then each unit of the year whose report is invalid (报表无效，未计分 for its
+score). 明细 (details): one row per problem of each invalid report, then one per unit × rule, figures stored
+as numbers (shares with a percentage format), with the explanation and where the data stands. 全市
+(city-wide): the city-wide rules, each with its schedule target (进度目标, as in 明细) and how much of a
+target to reach is reached (完成度); a unit missing because its report is invalid is said to be. Every
+sheet has frozen headers and an autofilter.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from zhijiao_check.engine.results import Run
     from zhijiao_check.renderers.sheetxml import SheetRows, Style, Styles
+    from zhijiao_check.report.loaded import InvalidReport
 
 # Status colours: the HTML dashboard's, as fills light enough to read black text on.
 FILLS = {
@@ -35,6 +38,8 @@ FILLS = {
     "behind": "F8CBAD",
     "not_applicable": "EDEDED",
 }
+# An invalid report's status (报表无效，未计分): the dashboard's colour of a failure, deeper than a rule's.
+INVALID_FILL = "FF9999"
 HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
 
@@ -48,7 +53,7 @@ class XlsxRenderer:
         from openpyxl import Workbook
 
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import detail_headers, detail_rows
+        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
         from zhijiao_check.renderers.sheetxml import Styles, spliced
 
         doc = document(run, self.tr)
@@ -58,15 +63,17 @@ class XlsxRenderer:
         sheets = RESULT_SHEETS[self.tr.lang]  # which the search for reports knows and leaves out
         summary.title = sheets[0]
         styles = Styles(summary)
-        cells = [self._summary(summary, styles, doc, catalogue_of(run))]
+        invalid = self.tr("render.invalid-status")
+        cells = [self._summary(summary, styles, doc, catalogue_of(run), run)]
         details = book.create_sheet(sheets[1])
         cells.append(
             self._table(
                 details,
                 styles,
                 detail_headers(self.tr),
-                detail_rows(doc, self.tr),
-                _detail_styles,
+                # The invalid reports first, as every view lists them: one row per problem.
+                [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
+                lambda values: _detail_styles(values, invalid),
                 widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
             )
         )
@@ -79,13 +86,17 @@ class XlsxRenderer:
         )
 
     def _summary(
-        self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], catalogue: Sequence[str]
+        self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], catalogue: Sequence[str], run: Run
     ) -> SheetRows:
-        """Per year: rank, unit, score, then one status per rule of the catalogue."""
+        """Per year: rank, unit, score, then one status per rule of the catalogue; after the year's ranked
+        units, each unit whose report of the year is invalid, 报表无效，未计分 in place of its score (then
+        the invalid reports whose year is not known, by file)."""
         from zhijiao_check.renderers.sheetxml import Style
 
+        invalid = self.tr("render.invalid-status")
         order = {rule: index for index, rule in enumerate(catalogue)}
-        years = sorted({int(r["year"]) for r in doc["reports"]})
+        refused = [(bad.year, bad.unit or escaped_file) for bad, escaped_file in _invalid_names(run, doc)]
+        years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _ in refused if y is not None})
         rules = sorted(
             {r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999)
         )
@@ -101,10 +112,18 @@ class XlsxRenderer:
                 out.append(
                     [year, rank, report["unit"], report["score"], *(statuses.get(r, "") for r in rules)]
                 )
+            out += [
+                [year, None, name, invalid, *("" for _ in rules)] for given, name in refused if given == year
+            ]
+        out += [[None, None, name, invalid, *("" for _ in rules)] for given, name in refused if given is None]
         score = Style(number_format="0.0")
+        refusal = Style(fill=INVALID_FILL)
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
-            return {4: score, **_fills(values, range(5, len(headers) + 1))}
+            return {
+                4: refusal if values[3] == invalid else score,
+                **_fills(values, range(5, len(headers) + 1)),
+            }
 
         rows = self._table(sheet, styles, headers, out, looks, widths=(7, 6, 16, 8, *(16 for _ in rules)))
         sheet.freeze_panes = "E2"
@@ -117,6 +136,13 @@ class XlsxRenderer:
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
+        refused = {(bad.unit, bad.year) for bad in run.invalid if bad.unit is not None}
+
+        def missing(unit: str, year: int) -> str:
+            """A unit missing from the year because its report is invalid is said to be so, not only
+            missing (its report was there, and refused)."""
+            return self.tr("render.unit-invalid", unit=unit) if (unit, year) in refused else unit
+
         headers = [
             self.tr.pick(zh, en)
             for zh, en in (
@@ -151,7 +177,7 @@ class XlsxRenderer:
                         _share_of_target(result, result["rule"] in computed),
                         result["unit"],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
-                        self.tr.join(city["units_missing"]),
+                        self.tr.join([missing(unit, city["year"]) for unit in city["units_missing"]]),
                     ]
                 )
         return self._table(
@@ -198,11 +224,19 @@ def _fills(values: Sequence[Any], columns: Iterable[int]) -> dict[int, Style]:
     return looks
 
 
-def _detail_styles(values: Sequence[Any]) -> dict[int, Style]:
-    """The status's colour; a share's figures (observed, target, schedule target) as percentages."""
+def _invalid_names(run: Run, doc: Mapping[str, Any]) -> list[tuple[InvalidReport, str]]:
+    """Each invalid report of the run with its file as the document shows it (escaped)."""
+    return [(bad, shown["file"]) for bad, shown in zip(run.invalid, doc["invalid"], strict=True)]
+
+
+def _detail_styles(values: Sequence[Any], invalid: str) -> dict[int, Style]:
+    """The status's colour (an invalid report's too); a share's figures (observed, target, schedule target)
+    as percentages."""
     from zhijiao_check.renderers.sheetxml import Style
 
     looks = _fills(values, (6,))
+    if values[5] == invalid:
+        looks[6] = Style(fill=INVALID_FILL)
     if values[10] == "ratio":
         looks.update(dict.fromkeys((7, 9, 10), Style(number_format=PERCENT)))
     return looks

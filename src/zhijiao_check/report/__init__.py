@@ -25,7 +25,13 @@ from zhijiao_check.files import (
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, REPORT_SUFFIXES, WORKBOOK_SUFFIXES, read_data
+from zhijiao_check.source import (
+    NOTEPAD_SUFFIXES,
+    OTHER_SPREADSHEETS,
+    REPORT_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    read_data,
+)
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
@@ -40,9 +46,8 @@ __all__ = [
     "load_report",
 ]
 
-# Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
-# the wrong format is refused by name (``source.encoding.decode``), not left out of the year without a word.
-OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
+# The statistical years a report may give (``year``: the model's bounds).
+REPORT_YEARS = (2000, 2100)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
@@ -73,7 +78,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     errors = validate(parsed, units, file)
     warnings += report_warnings(parsed.data, parsed.positions, file)
     if errors:
-        return InvalidReport(file, _ordered(errors, warnings))
+        return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(parsed.data, units))
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
 
 
@@ -92,8 +97,19 @@ def _load_workbook(
     errors = validate(read.parsed, units, file)
     warnings += report_warnings(read.parsed.data, read.parsed.positions, file)
     if errors:
-        return InvalidReport(file, _ordered(errors, warnings))
+        return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))
+
+
+def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, int | None]:
+    """The unit and year an invalid report gives, each where it is plainly one: a name of the unit list, a
+    whole number in the years a report may have (else None: a guess would name the wrong unit or year)."""
+    unit = data.get("unit") if isinstance(data, dict) else None
+    name = unit.get("name") if isinstance(unit, dict) else None
+    known = units.get(name) if isinstance(name, str) else None
+    year = data.get("year") if isinstance(data, dict) else None
+    plain = type(year) is int and REPORT_YEARS[0] <= year <= REPORT_YEARS[1]
+    return (known.name if known is not None else None), (year if plain else None)
 
 
 def _name_warnings(path: Path, file: str) -> list[Problem]:

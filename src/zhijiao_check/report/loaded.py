@@ -41,3 +41,8 @@ class InvalidReport:
 
     file: str
     problems: tuple[Problem, ...]
+    # The unit (a name of the unit list) and the statistical year the report gives, where it gives them
+    # plainly though it is invalid: the results workbook and CSV name the unit whose report was refused in
+    # its year, instead of leaving it out of the year without a word.
+    unit: str | None = None
+    year: int | None = None

@@ -171,7 +171,7 @@ def apply_roster(
     for report in valid:
         errors = missing_schools(report, roster)
         if errors:
-            refused.append(InvalidReport(report.file, (*errors, *report.warnings)))
+            refused.append(InvalidReport(report.file, (*errors, *report.warnings), report.unit, report.year))
         else:
             kept.append(report)
     return kept, refused

@@ -99,7 +99,8 @@ def scorer(
         errors = missing_schools(loaded, flat.roster)
         if not errors:
             return loaded
-        return Refused(InvalidReport(loaded.file, (*errors, *loaded.warnings)), loaded.year)
+        refused = InvalidReport(loaded.file, (*errors, *loaded.warnings), loaded.unit, loaded.year)
+        return Refused(refused, loaded.year)
 
     def scored(loaded: ReportFile, evaluation: ReportEvaluation) -> Scored:
         figures = figures_of(evaluation, places)

@@ -84,6 +84,11 @@ MESSAGES: dict[str, str] = {
         "{file} is a link to {target}, which writing would replace: {target} is not a result zhijiao-check "
         "wrote and may be a report; nothing was done: choose another output file (or remove the link first)"
     ),
+    "cli.output-spreadsheet": (
+        "{file} not written: the tool does not write {suffix} spreadsheets, a file of that name would be one "
+        "Excel or WPS cannot open, and a spreadsheet there would be replaced; nothing was done: name the "
+        "output with .xlsx (such as {name})"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"

@@ -34,6 +34,13 @@ MESSAGES: dict[str, str] = {
         "year's would make wrong. Choose the unit's report of {expected}, or leave out --from for a blank "
         "template"
     ),
+    "input.template-format": (
+        "cannot write a template as {file}: its name should end in .yaml, .yml or .xlsx (.xlsx for a "
+        "workbook to fill in Excel or WPS)"
+    ),
+    "input.template-format-other": (
+        "{file} does not end as --format {format} is written: .xlsx for a workbook, .yaml or .yml for YAML"
+    ),
     "input.convert-format": (
         "cannot tell which format {file} is: the output name must end in .xlsx, .yaml, .yml or .json"
     ),

@@ -10,6 +10,8 @@ MESSAGES: dict[str, str] = {
     "render.title": "Vocational-education policy targets check",
     "render.invalid-suite": "invalid report {file}",
     "render.invalid-title": "Invalid reports (not scored)",
+    "render.invalid-status": "invalid",
+    "render.unit-invalid": "{unit} (report invalid)",
     "render.invalid-report": "{file}: problems: {count}",
     "render.status-pass": "met",
     "render.status-fail": "not met",

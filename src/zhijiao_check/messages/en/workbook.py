@@ -24,9 +24,9 @@ MESSAGES: dict[str, str] = {
         "this is CSV text (one sheet saved as comma-separated text), not an .xlsx workbook: the other sheets "
         "and the cells' places are lost; open the original workbook and “Save As” an Excel workbook (*.xlsx)"
     ),
-    "workbook.yaml-not-xlsx": "this is a YAML report (a text file) named .xlsx: rename it to .yaml",
+    "workbook.yaml-not-xlsx": "this is a YAML report (a text file) named {suffix}: rename it to .yaml",
     "workbook.ods-not-xlsx": (
-        "this is an OpenDocument spreadsheet (.ods) named .xlsx: open it in WPS, Excel or LibreOffice and "
+        "this is an OpenDocument spreadsheet (.ods) named {suffix}: open it in WPS, Excel or LibreOffice and "
         "“Save As” an Excel workbook (*.xlsx)"
     ),
     "workbook.zip-bomb": (

@@ -72,6 +72,10 @@ MESSAGES: dict[str, str] = {
         "{file} 是指向 {target} 的链接，写入会覆盖 {target}；它不是 zhijiao-check 写出的结果，"
         "可能是一份报表：未做任何处理，请换一个输出文件名（或先删除这个链接）"
     ),
+    "cli.output-spreadsheet": (
+        "不写入 {file}：本工具不写 {suffix} 表格，写成这个名字的文件 Excel、WPS 打不开，"
+        "同名的表格还会被替换：未做任何处理，请把输出文件名改为以 .xlsx 结尾（如 {name}）"
+    ),
     "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
     "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
     "cli.no-rule-selected": (

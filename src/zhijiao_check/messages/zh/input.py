@@ -19,6 +19,12 @@ MESSAGES: dict[str, str] = {
         "上一年的“当年”数字会成为今年的“上年”数字，用其他年度的报告会填错。"
         "请选本单位 {expected} 年的报告，或不用 --from 生成空白模板"
     ),
+    "input.template-format": (
+        "不知道如何写成 {file}：模板文件名应以 .yaml、.yml 或 .xlsx 结尾（用 Excel 或 WPS 填报请用 .xlsx）"
+    ),
+    "input.template-format-other": (
+        "{file} 的扩展名与 --format {format} 不符：工作簿请以 .xlsx 结尾，YAML 以 .yaml 或 .yml 结尾"
+    ),
     "input.convert-format": "不知道如何写成 {file}：输出文件名应以 .xlsx、.yaml、.yml 或 .json 结尾",
     "input.convert-stdout": (
         "convert 写入文件，格式由输出文件名的扩展名决定，-o - 是标准输出，没有扩展名："

@@ -10,6 +10,8 @@ MESSAGES: dict[str, str] = {
     "render.title": "职业教育政策目标达标检查",
     "render.invalid-suite": "无效报表 {file}",
     "render.invalid-title": "无效报表（未计分）",
+    "render.invalid-status": "报表无效，未计分",
+    "render.unit-invalid": "{unit}（报表无效）",
     "render.invalid-report": "{file}：{count} 个问题",
     "render.status-pass": "达标",
     "render.status-fail": "未达标",

@@ -8,6 +8,7 @@ import bisect
 import datetime
 import io
 import itertools
+import os
 import re
 import warnings
 import zipfile
@@ -138,7 +139,10 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
             infos = archive.infolist()
             mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
     except (zipfile.BadZipFile, ValueError, OSError, KeyError):
-        return refusal(display, _not_a_zip(raw))
+        code = _not_a_zip(raw)
+        if code == "yaml-not-xlsx":
+            return refusal(display, code, suffix=_suffix(display))
+        return refusal(display, code)
     if len(infos) > MAX_ENTRIES:
         return refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
     declared = sum(info.file_size for info in infos)
@@ -148,8 +152,16 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
         return refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
     if not any(info.filename == "xl/workbook.xml" for info in infos):
         # an OpenDocument spreadsheet (LibreOffice, WPS's "另存为 .ods") renamed .xlsx
-        return refusal(display, "ods-not-xlsx" if b"opendocument" in mimetype else "not-a-workbook")
+        if b"opendocument" in mimetype:
+            return refusal(display, "ods-not-xlsx", suffix=_suffix(display))
+        return refusal(display, "not-a-workbook")
     return None
+
+
+def _suffix(display: str) -> str:
+    """The suffix the file is named with, as typed (``.xlsm``, ``.XLSX``): the words that tell a file named
+    as a workbook what it is name its own (an .xlsm was told it was "named .xlsx")."""
+    return os.path.splitext(display)[1] or ".xlsx"
 
 
 _YAML_REPORT = later(rb"^(?:\xef\xbb\xbf)?\s*(?:schema_version|unit)\s*:", re.MULTILINE)
