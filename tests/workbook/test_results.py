@@ -320,7 +320,7 @@ def test_an_invalid_report_is_in_the_workbook_and_the_csv(one_invalid):
     # unit missing), though json, markdown, html and the table list its report as invalid.
     lang, paths, document = one_invalid
     zh = lang == "zh"
-    status = "报表无效，未计分" if zh else "invalid"
+    status = "报表无效，未计分" if zh else "invalid, not scored"
     [bad] = document["invalid"]
     [problem] = [p for p in bad["problems"] if p["severity"] == "error"]
     assert problem["path"] == "enrollment.secondary_vocational"

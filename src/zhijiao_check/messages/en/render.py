@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "render.title": "Vocational-education policy targets check",
     "render.invalid-suite": "invalid report {file}",
     "render.invalid-title": "Invalid reports (not scored)",
-    "render.invalid-status": "invalid",
+    "render.invalid-status": "invalid, not scored",
     "render.unit-invalid": "{unit} (report invalid)",
     "render.invalid-report": "{file}: problems: {count}",
     "render.status-pass": "met",
