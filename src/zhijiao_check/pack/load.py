@@ -226,8 +226,9 @@ def _cross_checks(
     info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path
 ) -> list[Problem]:
     """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
-    the issue on, fields the report model has."""
+    the issue on, fields the report model has and values those fields can take."""
     from zhijiao_check.pack.fields import unknown_fields
+    from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
     policy_path = directory / info.policy
@@ -294,6 +295,14 @@ def _cross_checks(
                     "unknown-field",
                     id=rule.id,
                     field=field,
+                )
+            )
+        for path, wrong in wrong_values(rule):
+            path = place.as_written(path)
+            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
+            problems.append(
+                _problem(
+                    place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)
                 )
             )
     return problems
