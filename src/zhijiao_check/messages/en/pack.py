@@ -56,4 +56,25 @@ MESSAGES: dict[str, str] = {
     "pack.write-number": "a number without quotes (such as value: 10000)",
     "pack.write-flag": "value: true or value: false",
     "pack.write-choice": "one of them",
+    "pack.unknown-kind": "there is no rule kind {found}: write {write} (the kinds: {kinds})",
+    "pack.missing-kind": "the rule has no kind: write one of {kinds}",
+    "pack.quote-too-short": (
+        "the quote of rule {id} has {count} characters once white space is removed ({quote}): copy at least "
+        "4 characters of the policy text verbatim"
+    ),
+    "pack.unknown-clause": (
+        "rule {id} names clause {clause}, which pack.yaml's clauses do not list ({clauses}): coverage never "
+        "shows a rule of a clause not listed"
+    ),
+    "pack.empty-rule-file": (
+        "the rule file is empty (or holds only comments): it needs a rules: list, one rule an item "
+        "(docs/packs.md); delete a file not needed"
+    ),
+    "pack.rule-file-not-mapping": (
+        "a rule file holds rules: and a list of rules, one rule an item; found {found}"
+    ),
+    "pack.empty-pack-file": "{name} is empty (or holds only comments): see docs/packs.md for what it holds",
+    "pack.pack-file-not-mapping": (
+        "{name} holds keys and values (key: value), not a {found}: see docs/packs.md"
+    ),
 }

@@ -41,4 +41,19 @@ MESSAGES: dict[str, str] = {
     "pack.write-number": "一个数，不加引号（如 value: 10000）",
     "pack.write-flag": "value: true 或 value: false",
     "pack.write-choice": "其中之一",
+    "pack.unknown-kind": "没有 {found} 这种规则类型（kind）：应写 {write}（可选 {kinds}）",
+    "pack.missing-kind": "规则缺少 kind：应写 {kinds} 之一",
+    "pack.quote-too-short": (
+        "规则 {id} 的 quote 去掉空白后只剩 {count} 个字符（{quote}）：须逐字摘录政策原文中至少 4 个字符的一句"
+    ),
+    "pack.unknown-clause": (
+        "规则 {id} 的 clause {clause} 不在 pack.yaml 的 clauses 中（列有 {clauses}）："
+        "未列出的条款在 coverage 中看不到"
+    ),
+    "pack.empty-rule-file": (
+        "规则文件为空（或只有注释）：应写 rules: 列表，每项一条规则（见 docs/packs.md）；不用的文件请删除"
+    ),
+    "pack.rule-file-not-mapping": "规则文件顶层应为 rules: 列表，每项一条规则；实际是 {found}",
+    "pack.empty-pack-file": "{name} 为空（或只有注释）：写法见 docs/packs.md",
+    "pack.pack-file-not-mapping": "{name} 顶层应为“键: 值”，实际是 {found}：写法见 docs/packs.md",
 }
