@@ -123,7 +123,7 @@ def at(rule_file: Path, text: str, marker: str) -> str:
             FUNDED,
             "1}",
             "of.where[0].value",
-            "ownership 没有 1 这个值，只取 public, private 之一",
+            "ownership 没有 1 这个值，只取 public, private 之一：应写 其中之一，如 value: public",
         ),
         # a code's meaning written instead of the code
         (

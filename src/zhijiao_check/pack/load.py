@@ -194,7 +194,6 @@ def _kind_problem(file: str, parsed: Parsed, path: tuple[str | int, ...], detail
     """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
     the whole rule, in English, with the rule as a Python dict."""
     import difflib
-
     import typing
 
     kinds = [typing.get_args(typing.get_type_hints(kind)["kind"])[0] for kind in typing.get_args(AnyRule)]
@@ -210,7 +209,7 @@ def _kind_problem(file: str, parsed: Parsed, path: tuple[str | int, ...], detail
         format_path(at),
         "unknown-kind",
         found=found,
-        write=f"kind: {close[0]}" if close else msg("pack.write-choice"),
+        write=f"kind: {close[0]}" if close else msg("pack.write-one-of"),
         kinds=listed,
     )
 

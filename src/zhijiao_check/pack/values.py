@@ -199,7 +199,9 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
         if isinstance(value, str) and value in takes.choices:
             return []
         closest = _closest(value, takes.choices)
-        write = f"value: {closest}" if closest is not None else msg("pack.write-choice")
+        write = (
+            f"value: {closest}" if closest is not None else msg("pack.write-choice", example=takes.choices[0])
+        )
         return [
             (
                 at,
@@ -283,7 +285,7 @@ def _required(rule: CoverageRule) -> list[Wrong]:
                 field=rule.field,
                 allowed=", ".join(covered.choices),
                 found=shown(value),
-                write=_closest(value, covered.choices) or msg("pack.write-choice"),
+                write=_closest(value, covered.choices) or msg("pack.write-one-of"),
             ),
         )
         for index, value in enumerate(rule.required)

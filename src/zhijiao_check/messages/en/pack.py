@@ -55,7 +55,8 @@ MESSAGES: dict[str, str] = {
     "pack.takes-fields": "a group of fields",
     "pack.write-number": "a number without quotes (such as value: 10000)",
     "pack.write-flag": "value: true or value: false",
-    "pack.write-choice": "one of them",
+    "pack.write-choice": "one of them, such as value: {example}",
+    "pack.write-one-of": "one of them",
     "pack.unknown-kind": "there is no rule kind {found}: write {write} (the kinds: {kinds})",
     "pack.missing-kind": "the rule has no kind: write one of {kinds}",
     "pack.quote-too-short": (

@@ -40,7 +40,8 @@ MESSAGES: dict[str, str] = {
     "pack.takes-fields": "一组字段",
     "pack.write-number": "一个数，不加引号（如 value: 10000）",
     "pack.write-flag": "value: true 或 value: false",
-    "pack.write-choice": "其中之一",
+    "pack.write-choice": "其中之一，如 value: {example}",
+    "pack.write-one-of": "其中之一",
     "pack.unknown-kind": "没有 {found} 这种规则类型（kind）：应写 {write}（可选 {kinds}）",
     "pack.missing-kind": "规则缺少 kind：应写 {kinds} 之一",
     "pack.quote-too-short": (
