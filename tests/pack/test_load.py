@@ -183,3 +183,14 @@ def test_an_empty_rule_file_says_it_needs_rules(tmp_path: Path, text: str, messa
     assert status == 2
     assert f"{rule_file}:{message}" in stderr
     assert "template" not in stderr
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", "units.yaml"])
+def test_an_empty_pack_file_is_named_not_called_a_report(tmp_path: Path, name: str) -> None:
+    pack = write_pack(tmp_path / "extra", FREEZE, policy=POLICY)
+    (pack / name).write_text("# 待填写\n", encoding="utf-8")
+    with pytest.raises(FatalError) as raised:
+        load_packs([pack])
+    problem = raised.value.problems[0]
+    assert (problem.code, problem.line, problem.column) == ("empty-pack-file", 1, 1)
+    assert problem.file.endswith(name) and problem.params == {"name": name}
