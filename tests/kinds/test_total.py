@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from zhijiao_check.i18n import Translator, exists
 from zhijiao_check.kinds.total import TotalRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
-from zhijiao_check.pack.fields import _item_type, _plain
+from zhijiao_check.pack.fields import _item_type, plain
 from zhijiao_check.report.model import Report
 
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
@@ -158,7 +158,7 @@ def _summable() -> set[str]:
     for over in (*SCHOOL_COLLECTIONS, *_lists(Report, "")):
         item = _item_type(over)
         if isinstance(item, type) and issubclass(item, BaseModel):
-            numbers = (_plain(info.annotation) for info in item.model_fields.values())
+            numbers = (plain(info.annotation) for info in item.model_fields.values())
             if any(annotation in (int, float) for annotation in numbers):
                 found.add(over)
     return found
@@ -168,7 +168,7 @@ def _lists(model: type[BaseModel], prefix: str) -> list[str]:
     """The dotted paths of the model's list fields (``city.park_funding``)."""
     paths = []
     for name, info in model.model_fields.items():
-        annotation = _plain(info.annotation)
+        annotation = plain(info.annotation)
         if typing.get_origin(annotation) is list:
             paths.append(prefix + name)
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):

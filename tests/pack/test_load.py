@@ -82,3 +82,115 @@ def test_a_rule_that_does_not_fit_the_vocabulary_is_a_located_error(
     problem = raised.value.problems[0]
     assert (problem.code, problem.line, problem.path) == ("invalid-field", line, path)
     assert problem.params["message"].startswith(message)
+
+
+def run_with(tmp_path: Path, text: str, *options: str) -> tuple[int, str, Path]:
+    """``zhijiao-check check dongan.yaml --rules PACK -q`` with ``text`` as the pack's rule file: exit status,
+    standard error, the rule file."""
+    from factory import SAMPLES
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    pack = write_pack(tmp_path / "extra", text, policy=POLICY)
+    report = SAMPLES / "2023" / "dongan.yaml"
+    result = CliRunner().invoke(app, ["check", str(report), "--rules", str(pack), "-q", *options])
+    return result.exit_code, result.stderr, pack / "clause-90.yaml"
+
+
+FREEZE = RULE.format(name="freeze", when="c1.vocational-share")
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            (
+                "rules[0].kind: 没有 totl 这种规则类型（kind）：应写 kind: total"
+                "（可选 ratio, total, count, flag, every, coverage）"
+            ),
+        ),
+        (
+            "en",
+            (
+                "rules[0].kind: there is no rule kind totl: write kind: total "
+                "(the kinds: ratio, total, count, flag, every, coverage)"
+            ),
+        ),
+    ],
+)
+def test_a_misspelt_kind_is_located_at_the_kind_in_the_language_of_the_run(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    """Pydantic said it at the rule's first line, in English, with the whole rule as a Python dict."""
+    status, stderr, rule_file = run_with(
+        tmp_path, FREEZE.replace("kind: total", "kind: totl"), "--lang", lang
+    )
+    assert status == 2
+    assert f"{rule_file}:8:11: {message}" in stderr
+    assert "{'id'" not in stderr
+
+
+def test_a_missing_kind_lists_the_kinds(tmp_path: Path) -> None:
+    status, stderr, rule_file = run_with(tmp_path, FREEZE.replace("    kind: total\n", ""))
+    assert status == 2
+    assert (
+        f"{rule_file}:2:5: rules[0]: 规则缺少 kind：应写 ratio, total, count, flag, every, coverage 之一"
+        in stderr
+    )
+
+
+def test_a_quote_not_in_the_policy_is_located_at_the_quote(tmp_path: Path) -> None:
+    status, stderr, rule_file = run_with(tmp_path, FREEZE.replace("压缩招生", "扩大招生"))
+    assert status == 2
+    assert f"{rule_file}:5:12: c90.freeze.quote: 规则 c90.freeze 的 quote 在政策原文中找不到" in stderr
+
+
+@pytest.mark.parametrize(("quote", "count"), [('"      "', 0), ('"职 　 业 \\t "', 2)])
+def test_a_quote_of_white_space_is_refused(tmp_path: Path, quote: str, count: int) -> None:
+    """Nothing is left of it to compare once white space is removed, and nothing is in every text."""
+    status, stderr, rule_file = run_with(
+        tmp_path, FREEZE.replace("quote: 职普比未达标时压缩招生", f"quote: {quote}")
+    )
+    assert status == 2
+    assert (
+        f"{rule_file}:5:12: c90.freeze.quote: 规则 c90.freeze 的 quote 去掉空白后只剩 {count} 个字符"
+        in stderr
+    )
+
+
+def test_a_clause_pack_yaml_does_not_list_is_refused(tmp_path: Path) -> None:
+    """It was accepted, and the rule was missing from ``coverage``."""
+    status, stderr, rule_file = run_with(tmp_path, FREEZE.replace("clause: 90", "clause: 91"))
+    assert status == 2
+    assert (
+        f"{rule_file}:4:13: c90.freeze.clause: "
+        "规则 c90.freeze 的 clause 91 不在 pack.yaml 的 clauses 中（列有 90）"
+    ) in stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("# 第90条\n", "1:1: 规则文件为空（或只有注释）：应写 rules: 列表"),
+        ("- id: c90.freeze\n", "1:1: 规则文件顶层应为 rules: 列表，每项一条规则；实际是 list"),
+    ],
+)
+def test_an_empty_rule_file_says_it_needs_rules(tmp_path: Path, text: str, message: str) -> None:
+    """Not the report reader's words (``请按模板填写报告（zhijiao-check template）``)."""
+    status, stderr, rule_file = run_with(tmp_path, text)
+    assert status == 2
+    assert f"{rule_file}:{message}" in stderr
+    assert "template" not in stderr
+
+
+@pytest.mark.parametrize("name", ["pack.yaml", "units.yaml"])
+def test_an_empty_pack_file_is_named_not_called_a_report(tmp_path: Path, name: str) -> None:
+    pack = write_pack(tmp_path / "extra", FREEZE, policy=POLICY)
+    (pack / name).write_text("# 待填写\n", encoding="utf-8")
+    with pytest.raises(FatalError) as raised:
+        load_packs([pack])
+    problem = raised.value.problems[0]
+    assert (problem.code, problem.line, problem.column) == ("empty-pack-file", 1, 1)
+    assert problem.file.endswith(name) and problem.params == {"name": name}

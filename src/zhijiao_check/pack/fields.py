@@ -1,5 +1,5 @@
-"""The report fields a rule names (``of:``, ``field:``, filters and tests), checked against the report model
-when the pack loads: a typo is a located pack error, not a rule that is then always ``missing``.
+"""The report fields a rule names (``of:``, ``field:``, ``distinct:``, filters and tests), checked against the
+report model when the pack loads: a typo is a located pack error, not a rule that is then always ``missing``.
 
 A pack can add rules over any field of the report format; it cannot add fields (the model is the tool's,
 docs/packs.md).
@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -28,47 +29,73 @@ _SCHOOL_ITEMS: dict[str, type[BaseModel]] = {
 assert set(_SCHOOL_ITEMS) == set(SCHOOL_COLLECTIONS)
 
 
+# The fields a rule's parts name: ``distinct`` only at the top of a ``count`` rule, as ``field`` of a
+# ``coverage`` or ``flag`` rule.
+_NAMES = ("field", "other", "distinct")
+
+
 def unknown_fields(rule: Any) -> list[tuple[Path_, str]]:
     """``(where in the rule, the field as written)`` for each field the report model does not have."""
     found: list[tuple[Path_, str]] = []
-    of = getattr(rule, "of", None)
-    _visit(rule, (), of.over if isinstance(of, Items) else None, found)
+    for node, path, collection in parts(rule):
+        if isinstance(node, Items | Sum) and node.over is not None and _item_type(node.over) is None:
+            found.append(((*path, "over"), node.over))
+            continue
+        if isinstance(node, Items):
+            continue
+        for name in _NAMES:
+            field = getattr(node, name, None)
+            if isinstance(field, str) and field_type(collection, field) is None:
+                found.append(((*path, name), field))
     return found
 
 
-def _visit(node: Any, path: Path_, collection: str | None, found: list[tuple[Path_, str]]) -> None:
+def parts(rule: Any) -> Iterator[tuple[Any, Path_, str | None]]:
+    """``(part, where in the rule, the collection its fields belong to)`` for the rule itself and each item
+    set, sum and condition in it; the parts of an item set or sum over a collection the model does not have
+    are left out (their fields cannot be told)."""
+    of = getattr(rule, "of", None)
+    yield from _visit(rule, (), of.over if isinstance(of, Items) else None)
+
+
+def _visit(node: Any, path: Path_, collection: str | None) -> Iterator[tuple[Any, Path_, str | None]]:
     if isinstance(node, Items | Sum):
         if node.over is not None and _item_type(node.over) is None:
-            found.append(((*path, "over"), node.over))
+            yield node, path, collection
             return
         collection = node.over
-    if isinstance(node, Sum | Condition) or (not path and hasattr(node, "field")):
-        for name in ("field", "other"):
-            field = getattr(node, name, None)
-            if isinstance(field, str) and not _known(collection, field):
-                found.append(((*path, name), field))
+    if isinstance(node, Items | Sum | Condition) or not path:
+        yield node, path, collection
     if dataclasses.is_dataclass(node):  # a record of the rule vocabulary
         # by the field's name: the one field with another name in a rule file (``from`` of ``time``) names
         # no report field
         for name in (field.name for field in dataclasses.fields(node)):
-            if name not in ("field", "other", "over"):
-                _visit(getattr(node, name), (*path, name), collection, found)
+            if name not in (*_NAMES, "over"):
+                yield from _visit(getattr(node, name), (*path, name), collection)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            _visit(value, (*path, index), collection, found)
+            yield from _visit(value, (*path, index), collection)
 
 
-def _known(collection: str | None, field: str) -> bool:
+ANY: Any = object()
+"""The type of a field that is there but cannot be told here (of a collection reported as a whole)."""
+
+
+def field_type(collection: str | None, field: str) -> Any:
+    """The model's type of ``field`` of an item of ``collection`` (of the report when None), without
+    ``Annotated`` and ``| None``; None when the model has no such field, ``ANY`` when it cannot tell."""
     if collection is None:
-        return _resolve(Report, field) is not None
+        return _resolve(Report, field)
     if field.startswith("school.") and collection in _SCHOOL_ITEMS:
-        return _resolve(School, field.removeprefix("school.")) is not None
+        return _resolve(School, field.removeprefix("school."))
     item = _item_type(collection)
     if item is None:
-        return True  # the collection itself is reported
+        return ANY  # the collection itself is reported
     if item is str:
-        return field == "name"  # a list of names: the name is the item itself
-    return isinstance(item, type) and issubclass(item, BaseModel) and _resolve(item, field) is not None
+        return str if field == "name" else None  # a list of names: the name is the item itself
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        return _resolve(item, field)
+    return None
 
 
 def _item_type(collection: str) -> Any:
@@ -78,7 +105,7 @@ def _item_type(collection: str) -> Any:
     annotation = _resolve(Report, collection)
     if annotation is None or typing.get_origin(annotation) is not list:
         return None
-    return _plain(typing.get_args(annotation)[0])
+    return plain(typing.get_args(annotation)[0])
 
 
 def _resolve(model: type[BaseModel], dotted: str) -> Any:
@@ -90,11 +117,11 @@ def _resolve(model: type[BaseModel], dotted: str) -> Any:
         info = annotation.model_fields.get(part)
         if info is None:
             return None
-        annotation = _plain(info.annotation)
+        annotation = plain(info.annotation)
     return annotation
 
 
-def _plain(annotation: Any) -> Any:
+def plain(annotation: Any) -> Any:
     """Without ``Annotated`` and ``| None``."""
     while True:
         origin = typing.get_origin(annotation)

@@ -17,9 +17,12 @@ from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
+from zhijiao_check.wording import msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
+# Characters of a quote besides white space, as the schema counts a quote's (``RuleBase.quote``).
+MIN_QUOTE = 4
 
 
 @record
@@ -59,7 +62,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
 
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
-    parsed = _parse(info_file, problems)
+    parsed = _parse(info_file, problems, rules=False)
     info = _validate(PackInfo, parsed, display_name(info_file), problems) if parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
@@ -69,7 +72,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     for path in sorted(directory.glob("*.yaml")):
         if path.name in (PACK_FILE, units_file):
             continue
-        parsed = _parse(path, problems)
+        parsed = _parse(path, problems, rules=True)
         rule_file = _validate(RuleFile, parsed, display_name(path), problems) if parsed else None
         if parsed is None or rule_file is None:
             continue
@@ -125,16 +128,36 @@ class Placed:
         return path
 
 
-def _parse(path: Path, problems: list[Problem]) -> Parsed | None:
+def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None:
+    """The file read, or None with its problems; ``rules``: a rule file (else ``pack.yaml`` or the units)."""
     decoded = read_text(path, display_name(path))
     if isinstance(decoded, Problem):
         problems.append(decoded)
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
     if isinstance(parsed, list):
-        problems.extend(parsed)
+        problems.extend(_said_of_a_pack(problem, rules) for problem in parsed)
         return None
     return parsed
+
+
+def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
+    """A file empty, or not of keys and values, in the words of a pack's files: the YAML reader words these
+    for a report (``fill in a report (see zhijiao-check template)``)."""
+    where = (
+        (problem.line, problem.column) if problem.line is not None and problem.column is not None else None
+    )
+    name = Path(problem.file).name
+    if problem.code == "empty-file":
+        if rules:
+            return _problem(problem.file, where, "", "empty-rule-file")
+        return _problem(problem.file, where, "", "empty-pack-file", name=name)
+    if problem.code == "top-not-mapping":
+        found = problem.params.get("found", "")
+        if rules:
+            return _problem(problem.file, where, "", "rule-file-not-mapping", found=found)
+        return _problem(problem.file, where, "", "pack-file-not-mapping", name=name, found=found)
+    return problem
 
 
 def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Problem]) -> Any:
@@ -150,6 +173,9 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             path = _data_path(detail["loc"], parsed.data)
+            if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+                problems.append(_kind_problem(file, parsed, path, detail))
+                continue
             problems.append(
                 _problem(
                     file,
@@ -162,6 +188,30 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
                 )
             )
         return None
+
+
+def _kind_problem(file: str, parsed: Parsed, path: tuple[str | int, ...], detail: Any) -> Problem:
+    """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
+    the whole rule, in English, with the rule as a Python dict."""
+    import difflib
+    import typing
+
+    kinds = [typing.get_args(typing.get_type_hints(kind)["kind"])[0] for kind in typing.get_args(AnyRule)]
+    listed = ", ".join(kinds)
+    if detail["type"] == "union_tag_not_found":
+        return _problem(file, parsed.positions.nearest(path), format_path(path), "missing-kind", kinds=listed)
+    found = detail.get("ctx", {}).get("tag", "")
+    close = difflib.get_close_matches(str(found), kinds, n=1, cutoff=0.6)
+    at = (*path, "kind")
+    return _problem(
+        file,
+        parsed.positions.nearest(at),
+        format_path(at),
+        "unknown-kind",
+        found=found,
+        write=f"kind: {close[0]}" if close else msg("pack.write-one-of"),
+        kinds=listed,
+    )
 
 
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
@@ -200,7 +250,7 @@ def _short(value: Any) -> str:
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     from pydantic import TypeAdapter, ValidationError
 
-    parsed = _parse(path, problems)
+    parsed = _parse(path, problems, rules=False)
     if parsed is None:
         return None
     try:
@@ -226,8 +276,9 @@ def _cross_checks(
     info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path
 ) -> list[Problem]:
     """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
-    the issue on, fields the report model has."""
+    the issue on, fields the report model has and values those fields can take."""
     from zhijiao_check.pack.fields import unknown_fields
+    from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
     policy_path = directory / info.policy
@@ -247,6 +298,7 @@ def _cross_checks(
         ]
     policy = normalise(decoded.text)
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
+    clauses = {clause.number for clause in info.clauses}
     for rule in rules:
         place = places[rule.id]
         if not follows(rule.id):
@@ -260,15 +312,40 @@ def _cross_checks(
                     pattern=info.rule_ids,
                 )
             )
-        if normalise(rule.quote) not in policy:
+        quote = normalise(rule.quote)
+        if len(quote) < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
             problems.append(
                 _problem(
                     place.file,
-                    (place.at()[0], 1),
+                    place.at("quote"),
+                    f"{rule.id}.quote",
+                    "quote-too-short",
+                    id=rule.id,
+                    count=len(quote),
+                    quote=_quoted(rule.quote),
+                )
+            )
+        elif quote not in policy:
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("quote"),
                     f"{rule.id}.quote",
                     "quote-not-verbatim",
                     id=rule.id,
                     quote=rule.quote,
+                )
+            )
+        if rule.clause not in clauses:
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("clause"),
+                    f"{rule.id}.clause",
+                    "unknown-clause",
+                    id=rule.id,
+                    clause=rule.clause,
+                    clauses=_numbers(sorted(clauses)),
                 )
             )
         early = [year for year in rule.time.years if year < info.issued.year]
@@ -296,7 +373,33 @@ def _cross_checks(
                     field=field,
                 )
             )
+        for path, wrong in wrong_values(rule):
+            path = place.as_written(path)
+            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
+            problems.append(
+                _problem(
+                    place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)
+                )
+            )
     return problems
+
+
+def _quoted(text: str) -> str:
+    """A text as YAML shows it quoted (``"      "``): a quote of spaces shows them."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``1–17, 20``: sorted numbers, each run of consecutive ones as its ends."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
 def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:

@@ -1,0 +1,308 @@
+"""The values a rule compares report fields with, checked against the report model's type of each field when
+the pack loads (docs/packs.md, "Errors a pack loader reports").
+
+A value the field can never take (``level: secondry``, ``in_1x_pilot: "yes"``) made the rule silently
+``not_applicable`` or always failing; an operator or value the field's type has no meaning for
+(``appropriation_per_student >= "10000"``, ``name >= 10000``, ``contains`` on a number) stopped the run with
+a Python error when the first report was scored. Both are refused here, at the value, saying what the field
+takes and what to write. So is a number that is no number (``.nan``, ``.inf``): every report fails ``< nan``.
+
+Run only when a pack is first loaded, never for a kept one (``pack.cache``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import math
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from zhijiao_check.kinds import AnyRule
+from zhijiao_check.kinds.coverage import CoverageRule
+from zhijiao_check.kinds.flag import FlagRule
+from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
+from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
+from zhijiao_check.vocabulary import Condition, Sum
+from zhijiao_check.wording import Msg, msg
+
+ORDERED = (">=", ">", "<=", "<")
+_EQUAL = "==, !="
+# What a yes/no written as a word or a number means (a report's yes/no checks read the same words).
+_YES = {"yes", "y", "true", "on", "是", "有", "已"}
+_NO = {"no", "n", "false", "off", "否", "无", "未"}
+_LABELS = {**KIND_LABELS, **VALUE_LABELS}  # a code's meaning in Chinese, for a value written as its meaning
+
+
+@dataclasses.dataclass(frozen=True)
+class Shape:
+    """What a field holds, as far as a comparison cares: ``number``, ``flag`` (yes/no), ``choice`` (one of
+    ``choices``), ``text``, ``list`` (of ``item``), ``fields`` (a block or a collection of them)."""
+
+    kind: str
+    choices: tuple[str, ...] = ()
+    item: Shape | None = None
+
+    def takes(self) -> Msg:
+        """What the field takes, in words: ``是数`` / ``is a number``."""
+        if self.kind == "number":
+            return msg("pack.takes-number")
+        if self.kind == "flag":
+            return msg("pack.takes-flag")
+        if self.kind == "choice":
+            return msg("pack.takes-choice", allowed=", ".join(self.choices))
+        if self.kind == "text":
+            return msg("pack.takes-text")
+        if self.kind == "list":
+            return msg("pack.takes-list")
+        return msg("pack.takes-fields")
+
+
+def shape(annotation: Any) -> Shape | None:
+    """The shape of a model's field type (``fields.field_type``); None when it cannot be told."""
+    if annotation is None or annotation is ANY:
+        return None
+    if annotation is bool:
+        return Shape("flag")
+    if annotation in (int, float):
+        return Shape("number")
+    if annotation is str:
+        return Shape("text")
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return Shape("choice", tuple(str(a) for a in typing.get_args(annotation)))
+    if origin is list:
+        return Shape("list", item=shape(plain(typing.get_args(annotation)[0])))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape("fields")
+    return None
+
+
+Wrong = tuple[Path_, Msg]
+"""Where in the rule, and what is wrong there (a ``pack.`` message with its parameters)."""
+
+
+def wrong_values(rule: AnyRule) -> list[Wrong]:
+    """Each value or operator of the rule its field's type cannot take, and each number that is not finite."""
+    found = list(_not_finite(rule.id, rule, ()))
+    for node, path, collection in parts(rule):
+        if isinstance(node, Condition):
+            found += _condition(rule.id, node, path, collection)
+        elif isinstance(node, Sum):
+            found += _summed(rule.id, node, path, collection)
+    if isinstance(rule, CoverageRule):
+        found += _required(rule)
+    if isinstance(rule, FlagRule):
+        flag = shape(field_type(None, rule.field))
+        if flag is not None and flag.kind != "flag":
+            found.append(
+                (("field",), msg("pack.flag-not-yes-no", id=rule.id, field=rule.field, takes=flag.takes()))
+            )
+    return found
+
+
+def _not_finite(rule_id: str, node: Any, path: Path_) -> Iterator[Wrong]:
+    """``.nan`` and ``.inf`` anywhere in the rule: a target, a bound, a condition's value, a weight."""
+    if isinstance(node, float) and not math.isfinite(node):
+        yield path, msg("pack.not-finite", id=rule_id, key=_last_key(path), found=shown(node))
+    elif dataclasses.is_dataclass(node):
+        for field in dataclasses.fields(node):
+            yield from _not_finite(rule_id, getattr(node, field.name), (*path, field.name))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _not_finite(rule_id, value, (*path, index))
+
+
+def _last_key(path: Path_) -> str:
+    return next((part for part in reversed(path) if isinstance(part, str)), "")
+
+
+def _condition(rule_id: str, condition: Condition, path: Path_, collection: str | None) -> list[Wrong]:
+    left = shape(field_type(collection, condition.field))
+    if left is None or condition.present is not None:
+        return []  # an unknown field is said apart (``unknown_fields``); any field may be given or not
+    field, op = condition.field, condition.op
+    at_op = (*path, "op")
+
+    def wrong_op(ops: str) -> list[Wrong]:
+        return [(at_op, msg("pack.op-for-type", id=rule_id, field=field, takes=left.takes(), op=op, ops=ops))]
+
+    if op == "between":
+        return [(at_op, msg("pack.condition-between", id=rule_id, field=field))]
+    if op == "contains":
+        if left.kind != "list":
+            return wrong_op(_EQUAL if left.kind != "number" else ", ".join((*ORDERED, "==", "!=")))
+        item = left.item
+        if item is None or condition.value is None:
+            return []
+        return _value(rule_id, field, item, condition.value, (*path, "value"))
+    if left.kind in ("list", "fields"):
+        return wrong_op("contains") if left.kind == "list" else []
+    if op in ORDERED and left.kind != "number":
+        return wrong_op(_EQUAL)
+    if condition.other is not None:
+        right = shape(field_type(collection, condition.other))
+        if right is not None and _family(right) != _family(left):
+            return [
+                (
+                    (*path, "other"),
+                    msg(
+                        "pack.other-type",
+                        id=rule_id,
+                        field=field,
+                        takes=left.takes(),
+                        other=condition.other,
+                        other_takes=right.takes(),
+                    ),
+                )
+            ]
+        return []
+    if condition.year_plus is not None:
+        if left.kind != "number":
+            return [
+                (
+                    (*path, "year_plus"),
+                    msg("pack.year-plus-type", id=rule_id, field=field, takes=left.takes()),
+                )
+            ]
+        return []
+    if condition.value is None:
+        return []
+    return _value(rule_id, field, left, condition.value, (*path, "value"))
+
+
+def _family(field: Shape) -> str:
+    """What a field can be compared with: a number with a number, a yes/no with a yes/no, words with words."""
+    return "text" if field.kind == "choice" else field.kind
+
+
+def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> list[Wrong]:
+    """``value`` against what the field takes; what to write instead where it can be told."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return []  # said by ``_not_finite``
+    found = shown(value)
+    if takes.kind == "number":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return []  # a number that is not finite is said by ``_not_finite``
+        number = _as_number(value)
+        write: object = f"value: {number}" if number is not None else msg("pack.write-number")
+    elif takes.kind == "flag":
+        if isinstance(value, bool):
+            return []
+        flag = _as_flag(value)
+        write = f"value: {'true' if flag else 'false'}" if flag is not None else msg("pack.write-flag")
+    elif takes.kind == "choice":
+        if isinstance(value, str) and value in takes.choices:
+            return []
+        closest = _closest(value, takes.choices)
+        write = (
+            f"value: {closest}" if closest is not None else msg("pack.write-choice", example=takes.choices[0])
+        )
+        return [
+            (
+                at,
+                msg(
+                    "pack.not-a-choice",
+                    id=rule_id,
+                    field=field,
+                    allowed=", ".join(takes.choices),
+                    found=found,
+                    write=write,
+                ),
+            )
+        ]
+    elif takes.kind == "text":
+        if isinstance(value, str):
+            return []
+        write = f"value: {json.dumps(shown(value), ensure_ascii=False)}"
+    else:
+        return []
+    return [
+        (at, msg("pack.value-type", id=rule_id, field=field, takes=takes.takes(), found=found, write=write))
+    ]
+
+
+def _as_number(value: object) -> str | None:
+    """A number written as text (``"10000"``), as it is written without the quotes."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return text if math.isfinite(number) else None
+
+
+def _as_flag(value: object) -> bool | None:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return True if word in _YES else False if word in _NO else None
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    return None
+
+
+def _closest(value: object, choices: tuple[str, ...]) -> str | None:
+    """The choice meant: the same in another case, the code of a meaning written (``公办`` → ``public``), or
+    the closest spelling (``secondry`` → ``secondary``)."""
+    if not isinstance(value, str):
+        return None
+    word = value.strip()
+    for choice in choices:
+        if word.lower() == choice.lower() or (word and _LABELS.get(choice, "").startswith(word)):
+            return choice
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _summed(rule_id: str, spec: Sum, path: Path_, collection: str | None) -> list[Wrong]:
+    """A sum adds numbers (or yes/no fields, each yes one): text or a list cannot be added up."""
+    found: list[Wrong] = []
+    for name in ("field", "otherwise"):
+        field = getattr(spec, name)
+        summed = shape(field_type(collection, field)) if field is not None else None
+        if summed is not None and summed.kind not in ("number", "flag"):
+            found.append(((*path, name), msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())))
+    return found
+
+
+def _required(rule: CoverageRule) -> list[Wrong]:
+    """The values a ``coverage`` rule asks the items to cover, each one the field can take."""
+    covered = shape(field_type(rule.of.over, rule.field))
+    if covered is None or covered.kind != "choice":
+        return []
+    return [
+        (
+            ("required", index),
+            msg(
+                "pack.not-a-choice",
+                id=rule.id,
+                field=rule.field,
+                allowed=", ".join(covered.choices),
+                found=shown(value),
+                write=_closest(value, covered.choices) or msg("pack.write-one-of"),
+            ),
+        )
+        for index, value in enumerate(rule.required)
+        if value not in covered.choices
+    ]
+
+
+def shown(value: object) -> str:
+    """A value as YAML shows it: ``"10000"`` quoted (text), ``10000``, ``true``, ``.nan``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
