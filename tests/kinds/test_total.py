@@ -80,7 +80,9 @@ def test_a_sum_over_items_matching_a_filter(tmp_path):
     assert english.explanation == "students of 2 schools = 1700 persons < 2000 persons"
 
 
-def sum_over(over: str, field: str, value: float, unit: str = "count", scope: str = "unit") -> TotalRule:
+def sum_over(
+    over: str, field: str, value: float, unit: str = "count", scope: str = "unit", op: str = ">="
+) -> TotalRule:
     return validated(
         TotalRule,
         fields(
@@ -88,7 +90,7 @@ def sum_over(over: str, field: str, value: float, unit: str = "count", scope: st
             of={"over": over, "field": field},
             unit=unit,
             scope=scope,
-            target={"op": ">=", "value": value},
+            target={"op": op, "value": value},
         ),
     )
 
@@ -337,3 +339,16 @@ def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_ap
     assert result.explanation == "其中投向职业教育 209.996 元 < 210 元"
     result = judge(tmp_path, rule, [edit(county(year=2023), {"funding.new_vocational": 209.5})])
     assert result.explanation == "其中投向职业教育 209.5 元 < 210 元"
+
+
+def test_decimal_figures_are_added_as_written(tmp_path):
+    """0.1 + 0.2 as floats is 0.30000000000000004: a sum of the figures written meets 0.3 exactly, either way."""
+    report = county(year=2023)
+    report["schools"][0]["enterprise_practice"] = [
+        {"teachers": 1, "months": 0.1},
+        {"teachers": 1, "months": 0.2},
+    ]
+    at_most = sum_over("enterprise_practice", "months", 0.3, op="<=")
+    result = judge(tmp_path, at_most, [report])
+    assert (result.status, result.observed) == ("pass", 0.3)
+    assert result.explanation == "2 组实践时长（月）合计 0.3 ≤ 0.3"

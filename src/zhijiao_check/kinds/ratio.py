@@ -7,10 +7,10 @@ c16.new-funding-tilt (new funding's share against the existing share).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from zhijiao_check.measure.conditions import field_label
-from zhijiao_check.measure.numbers import meets, near, places, relation, show, whole_apart
+from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
@@ -70,9 +70,13 @@ class _Value:
         denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
         self.missing = [m for t in self.totals for m in t.missing]
-        top = sum(t.value or 0 for t in numerator)
-        bottom = sum(t.value or 0 for t in denominator)
-        self.ratio = None if self.missing or not bottom else top / bottom
+        # Exactly, as the report wrote its figures: two shares that are equal compare equal (0.3 / 3 and
+        # 5100 / 51000, which as floats are 10.000000000000002% and 10.0%), and the float shown is the one
+        # nearest the exact share, so that equal shares read alike.
+        top = sum(t.exact for t in numerator) if not self.missing else 0
+        bottom = sum(t.exact for t in denominator) if not self.missing else 0
+        self.exact = quotient(top, bottom) if not self.missing and bottom else None
+        self.ratio = None if self.exact is None else float(self.exact)
         self.zero = not self.missing and not bottom
         sigma = "Σ" if scope.city else ""
         self.top_text = _terms(numerator, sigma)
@@ -125,8 +129,9 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     if value.zero:
         return replace(_zero(value, locations), items=items)
     assert value.ratio is not None
+    assert value.exact is not None
     if rule.compare_to is None:
-        met = meets(value.ratio, rule.target)
+        met = holds(value.exact, rule.target.op, _exact_target(rule.target.value))
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
@@ -148,11 +153,19 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
         return replace(Measure.missing_data(other.missing, locations, observed=value.ratio), items=items)
     if other.ratio is None:
         return replace(_zero(other, locations, observed=value.ratio), items=items)
-    met = meets(value.ratio, rule.target, other.ratio)
+    assert other.exact is not None
+    met = holds(value.exact, rule.target.op, other.exact)
     sign = relation(value.ratio, rule.target.op, met)
     digits = places(value.ratio, other.ratio)
     text = seq(value.text(rule.unit, digits), f" {sign} ", other.text(rule.unit, digits))
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)
+
+
+def _exact_target(value: Any) -> Any:
+    """The target as the rule wrote it, exactly (0.45 is 9/20: 45 / 100 meets it, 4499 / 10000 does not)."""
+    if isinstance(value, list):
+        return [exact(v) for v in value]
+    return exact(value)
 
 
 def _beyond(rule: RatioRule) -> bool:
