@@ -257,8 +257,14 @@ def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
             target={"op": ">=", "value": 0.65, "tolerance": 0.1},
         ),
     )
-    assert judge(tmp_path, rule, [with_private(150)]).status == "warn"  # 60% ≥ 65% × 0.9 = 58.5%
+    near = judge(tmp_path, rule, [with_private(150)])  # 60% ≥ 65% × 0.9 = 58.5%
+    assert (near.status, near.explanation) == ("warn", "150 / 250 = 60.0% < 65.0%")
+    assert near.notes == ("在 65.0% 的 ±10% 以内（≥ 58.5%）：提醒",)
     assert judge(tmp_path, rule, [with_private(130)]).status == "fail"  # 56.5%
+    # At the band's edge exactly: 117 / 200 is 58.5%, where as floats 0.65 × 0.9 is 0.5850000000000001.
+    edge = judge(tmp_path, rule, [with_private(117, public=83)])
+    assert (edge.status, edge.explanation) == ("warn", "117 / 200 = 58.5% < 65.0%")
+    assert judge(tmp_path, rule, [with_private(116, public=84)]).status == "fail"
 
 
 def test_severity_warning_turns_a_failure_into_warn(tmp_path):

@@ -278,8 +278,25 @@ def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
             target={"op": ">=", "value": 1600, "tolerance": 0.1},
         ),
     )
-    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)]).status == "warn"
+    near = judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)])
+    assert (near.status, near.explanation) == ("warn", "公办中职学位数 1440 < 1600")
+    assert near.notes == ("在 1600 的 ±10% 以内（≥ 1440）：提醒",)
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1439)]).status == "fail"
+
+
+def test_an_upper_bound_with_a_tolerance_warns_above_it(tmp_path):
+    rule = validated(
+        TotalRule,
+        fields(
+            kind="total",
+            of="public_secondary_vocational_seats",
+            target={"op": "<=", "value": 1000, "tolerance": 0.05},
+        ),
+    )
+    near = judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1050)])
+    assert (near.status, near.explanation) == ("warn", "公办中职学位数 1050 > 1000")
+    assert near.notes == ("在 1000 的 ±5% 以内（≤ 1050）：提醒",)
+    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1051)]).status == "fail"
 
 
 def test_a_linear_total_behind_its_schedule(tmp_path):
@@ -342,7 +359,7 @@ def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_ap
 
 
 def test_decimal_figures_are_added_as_written(tmp_path):
-    """0.1 + 0.2 as floats is 0.30000000000000004: a sum of the figures written meets 0.3 exactly, either way."""
+    """0.1 + 0.2 as floats is 0.30000000000000004: the sum of the figures written is 0.3, at most 0.3."""
     report = county(year=2023)
     report["schools"][0]["enterprise_practice"] = [
         {"teachers": 1, "months": 0.1},

@@ -14,7 +14,7 @@ from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleR
 from zhijiao_check.engine.trend import run_trends
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.conditions import once
-from zhijiao_check.measure.numbers import at_places, places, show
+from zhijiao_check.measure.numbers import SHOWN, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope, roots
 from zhijiao_check.pack.load import RulePack
@@ -23,7 +23,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitRegistry
-from zhijiao_check.wording import Join, Wording, msg
+from zhijiao_check.wording import Join, Wording, msg, seq
 
 
 def evaluate(
@@ -229,6 +229,9 @@ def _result(
                 target=show(rule.target.value, rule.unit, digits),
             )
         )
+    if status == Status.WARN and measure.near:
+        # A miss within the tolerance band warns rather than fails: the note says why (18 < 20, within 10%).
+        notes.append(_within(rule))
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
@@ -262,6 +265,22 @@ def _result(
         tuple(notes),
         schedule,
         measure.target,
+    )
+
+
+def _within(rule: AnyRule) -> Wording:
+    """``在 20 的 ±10% 以内（≥ 18）：提醒``: the tolerance band a near miss lies in."""
+    target = rule.target
+    edge = band(target)
+    assert edge is not None and target.tolerance is not None  # a near miss has a band
+    shown = float(edge)
+    digits = places(target.value, shown) if rule.unit == "ratio" else 1
+    places_in_tolerance = 0 if (exact(target.tolerance) * 100).denominator == 1 else places(target.tolerance)
+    return msg(
+        "engine.within-tolerance",
+        target=show(target.value, rule.unit, digits),
+        tolerance=show(target.tolerance, "ratio", places_in_tolerance),
+        edge=seq(f"{SHOWN[target.op[0] + '=']} ", show(shown, rule.unit, digits, decimals(shown))),
     )
 
 

@@ -142,7 +142,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
             text,
             locations,
             items,
-            near=not met and near(value.ratio, rule.target),
+            near=not met and near(value.exact, rule.target),
             notes=value.notes,
             settled=unreachable,
             ceiling=rule.at_most if unreachable else None,

@@ -95,15 +95,23 @@ def meets(observed: Any, target: Target, value: Any = None) -> bool:
     return holds(observed, target.op, target.value if value is None else value)
 
 
-def near(observed: float, target: Target) -> bool:
-    """Within the tolerance band below (or above, for ≤) the target."""
-    if target.tolerance is None or isinstance(target.value, list):
+def near(observed: Any, target: Target) -> bool:
+    """Within the tolerance band below (or above, for ≤) the target, exactly: 58.5% is within 10% of 65%
+    (where as floats 0.65 × 0.9 is 0.5850000000000001). ``observed`` as a float or exactly (``exact``)."""
+    edge = band(target)
+    if edge is None:
         return False
-    if target.op in (">=", ">"):
-        return bool(observed >= target.value * (1 - target.tolerance))
-    if target.op in ("<=", "<"):
-        return bool(observed <= target.value * (1 + target.tolerance))
-    return False
+    seen = observed if isinstance(observed, int | Fraction) else exact(observed)
+    return bool(seen >= edge) if target.op in (">=", ">") else bool(seen <= edge)
+
+
+def band(target: Target) -> Exact | None:
+    """The far edge of the target's tolerance band, exactly: 20 × (1 − 10%) = 18 for ≥ 20, ±10%; None
+    without a band (no tolerance, a range, or an operator other than ≥ > ≤ <)."""
+    if target.tolerance is None or isinstance(target.value, list) or target.op not in (">=", ">", "<=", "<"):
+        return None
+    tolerance = exact(target.tolerance)
+    return exact(target.value) * (1 - tolerance if target.op in (">=", ">") else 1 + tolerance)
 
 
 def relation(observed: Any, op: str, met: bool) -> str:

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "engine.before-policy": "the year {year} is before the policy was issued ({issued}): no rule applies",
     "engine.not-yet-applicable": "judged from {start}",
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
+    # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
+    "engine.within-tolerance": "within {tolerance} of {target} ({edge}): warn",
     "engine.units-missing": "units missing: {units}",
     "engine.units-missing-met": (
         "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"

@@ -37,6 +37,8 @@ MESSAGES: dict[str, str] = {
     "engine.before-policy": "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
     "engine.not-yet-applicable": "自 {start} 年起判定",
     "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
+    # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
+    "engine.within-tolerance": "在 {target} 的 ±{tolerance} 以内（{edge}）：提醒",
     "engine.units-missing": "缺少单位：{units}",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
     "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",
