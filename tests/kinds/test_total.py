@@ -216,7 +216,16 @@ def test_in_city_scope_an_absent_figure_names_the_unit(tmp_path):
     reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
     result = judge(tmp_path, seats(25000, scope="city"), reports)
     assert result.status == "missing"
-    assert result.explanation == "缺少数据：祁阳市: public_secondary_vocational_seats"
+    assert result.observed is None
+    # What the other 14 units give is summed beside what is missing, as when a unit is not in the run.
+    assert result.explanation == (
+        "14 个单位公办中职学位数合计 22916 < 25000；缺少数据：祁阳市: public_secondary_vocational_seats"
+    )
+    english = judge(tmp_path, seats(25000, scope="city"), reports, lang="en")
+    assert english.explanation == (
+        "public secondary-vocational seats of 14 units = 22916 < 25000; "
+        "data missing: 祁阳市: public_secondary_vocational_seats"
+    )
 
 
 def test_a_sum_already_met_without_an_absent_figure_passes(tmp_path):
