@@ -107,6 +107,31 @@ def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
     assert "金洞管理区" not in names  # no school: no share of its own
 
 
+def test_by_unit_lists_a_unit_whose_schools_report_no_teachers_with_its_0_over_0(tmp_path):
+    rule = validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            scope="city",
+            by_unit=True,
+            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
+            denominator=[ALL],
+            target={"op": ">=", "value": 0.5},
+        ),
+    )
+    reports = city_year(2025)
+    for report in reports:
+        if report["unit"]["name"] == "东安县":
+            for listed in report["schools"]:
+                listed.update(teachers=0, dual_qualified_teachers=0, teachers_rotated=0)
+                listed.pop("professional_teachers", None)
+    result = judge(tmp_path, rule, reports)
+    dongan = next(item for item in result.items if item.name == "东安县")
+    assert (dongan.status, dongan.observed) == ("not_applicable", None)
+    assert dongan.explanation == "0 / 0；分母（专任教师）为 0，无法计算比例"
+    assert "金洞管理区" not in [item.name for item in result.items]  # no school: nothing to show
+
+
 def test_without_by_unit_there_are_no_items(tmp_path):
     rule = validated(
         RatioRule,

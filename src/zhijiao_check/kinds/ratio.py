@@ -17,7 +17,7 @@ from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unit, short_sum
-from zhijiao_check.wording import Join, Wording, msg, number, seq
+from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
 
 
 @record(kw_only=True)
@@ -182,12 +182,17 @@ def _beyond(rule: RatioRule) -> bool:
 
 def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
-    (against the number, or against the unit's own compared ratio); units with no data are left out."""
+    (against the number, or against the unit's own compared ratio). A unit whose figures give no share (its
+    schools report 0 teachers) is listed with them, not applicable; units with no data are left out."""
     alone = replace(rule, by_unit=False)
     outcomes = []
     for report in scope.reports:
-        own = measure(alone, Scope([report], scope.year, city=False))
+        unit = Scope([report], scope.year, city=False)
+        own = measure(alone, unit)
         if own.met is None:
+            if own.applicable or not own.locations:
+                continue  # data missing, or nothing to read (a unit without schools)
+            outcomes.append(_no_share(rule, unit, report.unit, own))
             continue
         outcomes.append(
             ItemOutcome(
@@ -200,3 +205,13 @@ def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
             )
         )
     return outcomes
+
+
+def _no_share(rule: RatioRule, unit: Scope, name: str, own: Measure) -> ItemOutcome:
+    """A unit whose figures are there but whose denominator (or compared ratio's) is 0: ``0 / 0；分母…为 0``.
+    Rare, so its figures are read once more here rather than on every unit's way."""
+    zero = _Value(rule, unit)
+    if not zero.zero and rule.compare_to is not None:
+        zero = _Value(rule.compare_to, unit)
+    shown = seq(zero.top_text, " / ", zero.bottom_text, CLAUSE, own.explanation)
+    return ItemOutcome(name, None, Status.NOT_APPLICABLE, own.observed, shown, own.locations)
