@@ -24,6 +24,7 @@ from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.measure.numbers import show
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase
@@ -245,6 +246,15 @@ def test_a_text_for_one_replaces_a_message_with_a_count(lang: Lang) -> None:
             wanted = {name for _, name, _, _ in string.Formatter().parse(message) if name}
             assert "count" in wanted, key
             assert {name for _, name, _, _ in string.Formatter().parse(text) if name} <= wanted, key
+
+
+def test_english_says_one_person_and_two_persons() -> None:
+    tr = Translator("en")
+    assert tr.render(show(1, "persons")) == "1 person"
+    assert tr.render(show(1.0, "persons")) == "1 person"
+    assert tr.render(show(2, "persons")) == "2 persons"
+    assert tr.render(show(1, "yuan")) == "1 yuan"
+    assert Translator("zh").render(show(1, "persons")) == "1 人"
 
 
 def test_english_says_one_unit_and_two_units() -> None:

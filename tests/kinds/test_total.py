@@ -133,7 +133,7 @@ def test_a_sum_over_practice_groups_says_groups(tmp_path):
     assert judge(tmp_path, rule, [report]).explanation == "2 组企业实践教师合计 5 人 ≥ 1 人"
     assert (
         judge(tmp_path, rule, [report], lang="en").explanation
-        == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 persons"
+        == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 person"
     )
 
 

@@ -8,8 +8,9 @@ MESSAGES: dict[str, str] = {
     "engine.yes": "yes",
     "engine.no": "no",
     "engine.practice-group": "enterprise practice group {n}",
-    "engine.unit-yuan": " yuan",
-    "engine.unit-persons": " persons",
+    # A figure with its unit (``count``: the figure as written; English says 1 person).
+    "engine.unit-yuan": "{count} yuan",
+    "engine.unit-persons": "{count} persons",
     "engine.missing-data": "data missing: {what}",
     "engine.field-absent": "{field} not given",
     "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
@@ -67,6 +68,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "engine.unit-persons": "{count} person",
     "engine.sum-units": "{label} of {count} unit = {value}",
     "engine.sum-items": "{label} of {count} entry = {value}",
     "engine.sum-over.schools": "{label} of {count} school = {value}",

@@ -8,8 +8,9 @@ MESSAGES: dict[str, str] = {
     "engine.yes": "是",
     "engine.no": "否",
     "engine.practice-group": "第 {n} 组企业实践",
-    "engine.unit-yuan": " 元",
-    "engine.unit-persons": " 人",
+    # A figure with its unit (``count``: the figure as written; English says 1 person).
+    "engine.unit-yuan": "{count} 元",
+    "engine.unit-persons": "{count} 人",
     "engine.missing-data": "缺少数据：{what}",
     "engine.field-absent": "未填写{field}",
     "engine.zero-denominator": "分母（{label}）为 0，无法计算比例",
