@@ -28,7 +28,7 @@ from zhijiao_check.measure.numbers import show
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase
-from zhijiao_check.wording import msg
+from zhijiao_check.wording import Join, msg
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -55,6 +55,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
 # None: the rest is a code whose messages are checked as codes below.
 BUILT: dict[str, tuple[str, ...] | None] = {
     "render.status-": (*STATUSES, "none"),
+    "engine.when-is.": STATUSES,
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
@@ -274,3 +275,15 @@ def test_chinese_has_its_own_word_for_one_space() -> None:
     assert tr.render(msg("workbook.spaces", count=1)) == "一个空格"
     assert tr.render(msg("workbook.spaces", count=2)) == " 2 个空格"
     assert tr("engine.sum-units", label="学位数", count=1, value="800") == "1 个单位学位数合计 800"
+
+
+def test_a_rule_applying_only_after_another_says_what_that_rule_does() -> None:
+    """``when``: "applies only when c1.vocational-share fails (it passes)", never "is fail (it is pass)"."""
+    said = msg(
+        "engine.when-not-met",
+        rule="c1.vocational-share",
+        statuses=Join((msg("engine.when-is.fail"), msg("engine.when-is.warn")), msg("engine.when-or")),
+        status=msg("engine.when-is.pass"),
+    )
+    assert Translator("en").render(said) == "applies only when c1.vocational-share fails or warns (it passes)"
+    assert Translator("zh").render(said) == "仅当 c1.vocational-share 为 fail 或为 warn 时适用（本次为 pass）"

@@ -190,6 +190,11 @@ def _still_read(rules: Sequence[AnyRule]) -> list[frozenset[str]]:
     return later[::-1]
 
 
+# "c1.vocational-share fails (it passes)": a status said as what the rule does, made once.
+_WHEN_IS = {status: msg(f"engine.when-is.{status.value}") for status in Status}
+_WHEN_OR = msg("engine.when-or")
+
+
 def _result(
     rule: AnyRule,
     scope: Scope,
@@ -200,9 +205,8 @@ def _result(
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
-            text = msg(
-                "engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status
-            )
+            statuses = Join(tuple(_WHEN_IS[s] for s in rule.when.status), _WHEN_OR)
+            text = msg("engine.when-not-met", rule=rule.when.rule, statuses=statuses, status=_WHEN_IS[status])
             return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
     if not timing.applies_in(rule, scope.year):
         return RuleResult(
