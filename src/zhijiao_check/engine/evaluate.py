@@ -233,9 +233,6 @@ def _result(
                 target=show(rule.target.value, rule.unit, digits),
             )
         )
-    if status == Status.WARN and measure.near:
-        # A miss within the tolerance band warns rather than fails: the note says why (18 < 20, within 10%).
-        notes.append(_within(rule))
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
@@ -255,6 +252,10 @@ def _result(
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
             notes.append(msg("engine.units-missing", units=units))
+    if status == Status.WARN and measure.near:
+        # A miss within the tolerance band warns rather than fails: the note says why (18 < 20, within 10%).
+        # Decided after the units missing, which can make it missing instead.
+        notes.append(_within(rule))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = measure.locations
     if len(locations) > 1:
