@@ -24,10 +24,11 @@ from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.measure.numbers import show
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase
-from zhijiao_check.wording import msg
+from zhijiao_check.wording import Join, msg
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -54,6 +55,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
 # None: the rest is a code whose messages are checked as codes below.
 BUILT: dict[str, tuple[str, ...] | None] = {
     "render.status-": (*STATUSES, "none"),
+    "engine.when-is.": STATUSES,
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
@@ -248,6 +250,15 @@ def test_a_text_for_one_replaces_a_message_with_a_count(lang: Lang) -> None:
             assert {name for _, name, _, _ in string.Formatter().parse(text) if name} <= wanted, key
 
 
+def test_english_says_one_person_and_two_persons() -> None:
+    tr = Translator("en")
+    assert tr.render(show(1, "persons")) == "1 person"
+    assert tr.render(show(1.0, "persons")) == "1 person"
+    assert tr.render(show(2, "persons")) == "2 persons"
+    assert tr.render(show(1, "yuan")) == "1 yuan"
+    assert Translator("zh").render(show(1, "persons")) == "1 人"
+
+
 def test_english_says_one_unit_and_two_units() -> None:
     tr = Translator("en")
     assert tr("engine.sum-units", label="seats", count=1, value="800") == "seats of 1 unit = 800"
@@ -265,3 +276,15 @@ def test_chinese_has_its_own_word_for_one_space() -> None:
     assert tr.render(msg("workbook.spaces", count=1)) == "一个空格"
     assert tr.render(msg("workbook.spaces", count=2)) == " 2 个空格"
     assert tr("engine.sum-units", label="学位数", count=1, value="800") == "1 个单位学位数合计 800"
+
+
+def test_a_rule_applying_only_after_another_says_what_that_rule_does() -> None:
+    """``when``: "applies only when c1.vocational-share fails (it passes)", never "is fail (it is pass)"."""
+    said = msg(
+        "engine.when-not-met",
+        rule="c1.vocational-share",
+        statuses=Join((msg("engine.when-is.fail"), msg("engine.when-is.warn")), msg("engine.when-or")),
+        status=msg("engine.when-is.pass"),
+    )
+    assert Translator("en").render(said) == "applies only when c1.vocational-share fails or warns (it passes)"
+    assert Translator("zh").render(said) == "仅当 c1.vocational-share 为 fail 或为 warn 时适用（本次为 pass）"

@@ -24,6 +24,7 @@ MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
 _ones: dict[tuple[Lang, str], dict[str, str]] = {}  # each area's texts for a count of 1 (``ONE``)
 _UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
+_UNITS = {"yuan": "engine.unit-yuan", "persons": "engine.unit-persons"}  # a unit said in words
 
 
 def _catalogue(lang: Lang, area: str) -> dict[str, str]:
@@ -151,5 +152,11 @@ class Translator:
             return f"{value * 100:.{digits}f}%"
         if unit == "bool" or isinstance(value, bool):
             return self("engine.yes") if value else self("engine.no")
-        suffix = {"yuan": self("engine.unit-yuan"), "persons": self("engine.unit-persons")}.get(unit, "")
-        return f"{number(value, decimals)}{suffix}"
+        shown = number(value, decimals)
+        key = _UNITS.get(unit)
+        if key is None:
+            return shown
+        # The figure itself tells one from many (``ONE``): 1 person, 3 persons.
+        text = self._text(key, value)
+        assert text is not None
+        return text.format(count=shown)

@@ -130,6 +130,14 @@ def test_the_linear_schedule_in_numbers(invoke):
     assert "目标：≥ 20；低于目标但不低于 18 判“提醒”（warn），即“20左右”" in text
 
 
+def test_a_due_year_reads_as_the_policy_says_it(invoke):
+    """到2023年: judged from 2023 on, so never "2023 年前" (before 2023)."""
+    assert "时间：到 2023 年\n" in invoke("explain", "c1.public-seats").stdout
+    assert "时间：到 2025 年（线性进度）\n" in invoke("explain", "c4.demonstration-majors").stdout
+    assert "time: due 2023\n" in invoke("explain", "c1.public-seats", "--lang", "en").stdout
+    assert "年前" not in invoke("rules").stdout
+
+
 def test_a_ratio_schedule_in_percent(invoke):
     text = invoke("explain", "c12.teacher-rotation", "--lang", "en").stdout
     assert "2023: 60.0%" in text

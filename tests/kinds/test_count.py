@@ -113,8 +113,19 @@ def test_in_city_scope_items_of_every_unit_are_counted(tmp_path):
 
 def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
     rule = count_rule("leading_industries", target={"op": ">=", "value": 10, "tolerance": 0.1})
-    assert judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefghi"))]).status == "warn"
-    assert judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefgh"))]).status == "fail"
+    near = judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefghi"))])
+    assert near.status == "warn"
+    assert near.explanation == "9 < 10：a、b、c、d、e、f、g、h等（另 1 个）"
+    assert near.notes == ("在 10 的 ±10% 以内（≥ 9）：提醒",)
+    far = judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefgh"))])
+    assert far.status == "fail"
+    assert far.notes == ()
+
+
+def test_a_near_miss_says_its_tolerance_in_english(tmp_path):
+    rule = count_rule("leading_industries", target={"op": ">=", "value": 10, "tolerance": 0.1})
+    result = judge(tmp_path, rule, [county(year=2023, leading_industries=list("abcdefghi"))], lang="en")
+    assert result.notes == ("within 10% of 10 (≥ 9): warn",)
 
 
 @pytest.mark.parametrize(("year", "status"), [(2022, "pending"), (2023, "behind"), (2024, "fail")])

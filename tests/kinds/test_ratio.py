@@ -107,6 +107,31 @@ def test_by_unit_lists_each_units_own_share_in_city_scope(tmp_path):
     assert "金洞管理区" not in names  # no school: no share of its own
 
 
+def test_by_unit_lists_a_unit_whose_schools_report_no_teachers_with_its_0_over_0(tmp_path):
+    rule = validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            scope="city",
+            by_unit=True,
+            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
+            denominator=[ALL],
+            target={"op": ">=", "value": 0.5},
+        ),
+    )
+    reports = city_year(2025)
+    for report in reports:
+        if report["unit"]["name"] == "东安县":
+            for listed in report["schools"]:
+                listed.update(teachers=0, dual_qualified_teachers=0, teachers_rotated=0)
+                listed.pop("professional_teachers", None)
+    result = judge(tmp_path, rule, reports)
+    dongan = next(item for item in result.items if item.name == "东安县")
+    assert (dongan.status, dongan.observed) == ("not_applicable", None)
+    assert dongan.explanation == "0 / 0；分母（专任教师）为 0，无法计算比例"
+    assert "金洞管理区" not in [item.name for item in result.items]  # no school: nothing to show
+
+
 def test_without_by_unit_there_are_no_items(tmp_path):
     rule = validated(
         RatioRule,
@@ -149,6 +174,84 @@ def test_compared_with_another_ratio(tmp_path):
     assert result.target == {"op": ">=", "value": pytest.approx(5100 / 48800)}
 
 
+def tilt() -> RatioRule:
+    """New funding's vocational share against the existing one (c16.new-funding-tilt)."""
+    return validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            numerator=["funding.new_vocational"],
+            denominator=["funding.new_education"],
+            compare_to={
+                "numerator": ["funding.vocational_total"],
+                "denominator": ["funding.education_total"],
+            },
+            target={"op": ">="},
+        ),
+    )
+
+
+def funded(new_vocational: float, new_education: float, vocational: float, education: float) -> dict:
+    return edit(
+        county(year=2023),
+        {
+            "funding.new_vocational": new_vocational,
+            "funding.new_education": new_education,
+            "funding.vocational_total": vocational,
+            "funding.education_total": education,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("figures", "explanation"),
+    [
+        # As floats 0.3 / 3 is 10.000000000000002%, below 5100 / 51000; 235.2 / 2100 is 11.199999999999999%
+        # against 11.200000000000001%.
+        ((0.3, 3, 5100, 51000), "0.3 / 3 = 10.0% ≥ 5100 / 51000 = 10.0%"),
+        ((235.2, 2100, 5600, 50000), "235.2 / 2100 = 11.2% ≥ 5600 / 50000 = 11.2%"),
+        ((1e-15, 3e-15, 1, 3), "0.000000000000001 / 0.000000000000003 = 33.3% ≥ 1 / 3 = 33.3%"),
+    ],
+)
+def test_two_equal_shares_of_decimal_figures_are_equal(tmp_path, figures, explanation):
+    result = judge(tmp_path, tilt(), [funded(*figures)])
+    assert result.status == "pass"
+    assert result.explanation == explanation
+    assert result.observed == result.target["value"]
+
+
+def test_a_share_just_below_the_other_still_fails(tmp_path):
+    result = judge(tmp_path, tilt(), [funded(235.1, 2100, 5600, 50000)])
+    assert result.status == "fail"
+    assert result.explanation == "235.1 / 2100 = 11.195% < 5600 / 50000 = 11.200%"
+
+
+def test_a_share_of_decimal_figures_meets_a_number_it_equals(tmp_path):
+    """0.3 / 3 as floats is 0.09999999999999999, below 0.1; (0.1 + 0.2) / 3 is 0.10000000000000002, above."""
+    at_least = validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            numerator=["funding.new_vocational"],
+            denominator=["funding.new_education"],
+            target={"op": ">=", "value": 0.1},
+        ),
+    )
+    result = judge(tmp_path, at_least, [funded(0.3, 3, 5100, 51000)])
+    assert (result.status, result.explanation) == ("pass", "0.3 / 3 = 10.0% ≥ 10.0%")
+    at_most = validated(
+        RatioRule,
+        fields(
+            kind="ratio",
+            numerator=["funding.new_vocational", "funding.vocational_total"],
+            denominator=["funding.new_education"],
+            target={"op": "<=", "value": 0.1},
+        ),
+    )
+    result = judge(tmp_path, at_most, [funded(0.1, 3, 0.2, 51000)])
+    assert (result.status, result.explanation) == ("pass", "(0.1 + 0.2) / 3 = 10.0% ≤ 10.0%")
+
+
 def test_a_zero_denominator_is_not_applicable(tmp_path):
     result = judge(tmp_path, private_share(), [with_private(0, public=0)])
     assert result.status == "not_applicable"
@@ -179,8 +282,14 @@ def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
             target={"op": ">=", "value": 0.65, "tolerance": 0.1},
         ),
     )
-    assert judge(tmp_path, rule, [with_private(150)]).status == "warn"  # 60% ≥ 65% × 0.9 = 58.5%
+    near = judge(tmp_path, rule, [with_private(150)])  # 60% ≥ 65% × 0.9 = 58.5%
+    assert (near.status, near.explanation) == ("warn", "150 / 250 = 60.0% < 65.0%")
+    assert near.notes == ("在 65.0% 的 ±10% 以内（≥ 58.5%）：提醒",)
     assert judge(tmp_path, rule, [with_private(130)]).status == "fail"  # 56.5%
+    # At the band's edge exactly: 117 / 200 is 58.5%, where as floats 0.65 × 0.9 is 0.5850000000000001.
+    edge = judge(tmp_path, rule, [with_private(117, public=83)])
+    assert (edge.status, edge.explanation) == ("warn", "117 / 200 = 58.5% < 65.0%")
+    assert judge(tmp_path, rule, [with_private(116, public=84)]).status == "fail"
 
 
 def test_severity_warning_turns_a_failure_into_warn(tmp_path):

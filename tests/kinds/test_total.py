@@ -80,7 +80,9 @@ def test_a_sum_over_items_matching_a_filter(tmp_path):
     assert english.explanation == "students of 2 schools = 1700 persons < 2000 persons"
 
 
-def sum_over(over: str, field: str, value: float, unit: str = "count", scope: str = "unit") -> TotalRule:
+def sum_over(
+    over: str, field: str, value: float, unit: str = "count", scope: str = "unit", op: str = ">="
+) -> TotalRule:
     return validated(
         TotalRule,
         fields(
@@ -88,7 +90,7 @@ def sum_over(over: str, field: str, value: float, unit: str = "count", scope: st
             of={"over": over, "field": field},
             unit=unit,
             scope=scope,
-            target={"op": ">=", "value": value},
+            target={"op": op, "value": value},
         ),
     )
 
@@ -131,7 +133,7 @@ def test_a_sum_over_practice_groups_says_groups(tmp_path):
     assert judge(tmp_path, rule, [report]).explanation == "2 组企业实践教师合计 5 人 ≥ 1 人"
     assert (
         judge(tmp_path, rule, [report], lang="en").explanation
-        == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 persons"
+        == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 person"
     )
 
 
@@ -214,7 +216,16 @@ def test_in_city_scope_an_absent_figure_names_the_unit(tmp_path):
     reports = replace_unit(city_year(2025), "祁阳市", {"public_secondary_vocational_seats": DROP})
     result = judge(tmp_path, seats(25000, scope="city"), reports)
     assert result.status == "missing"
-    assert result.explanation == "缺少数据：祁阳市: public_secondary_vocational_seats"
+    assert result.observed is None
+    # What the other 14 units give is summed beside what is missing, as when a unit is not in the run.
+    assert result.explanation == (
+        "14 个单位公办中职学位数合计 22916 < 25000；缺少数据：祁阳市: public_secondary_vocational_seats"
+    )
+    english = judge(tmp_path, seats(25000, scope="city"), reports, lang="en")
+    assert english.explanation == (
+        "public secondary-vocational seats of 14 units = 22916 < 25000; "
+        "data missing: 祁阳市: public_secondary_vocational_seats"
+    )
 
 
 def test_a_sum_already_met_without_an_absent_figure_passes(tmp_path):
@@ -276,8 +287,25 @@ def test_a_tolerance_band_turns_a_near_miss_into_warn(tmp_path):
             target={"op": ">=", "value": 1600, "tolerance": 0.1},
         ),
     )
-    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)]).status == "warn"
+    near = judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1440)])
+    assert (near.status, near.explanation) == ("warn", "公办中职学位数 1440 < 1600")
+    assert near.notes == ("在 1600 的 ±10% 以内（≥ 1440）：提醒",)
     assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1439)]).status == "fail"
+
+
+def test_an_upper_bound_with_a_tolerance_warns_above_it(tmp_path):
+    rule = validated(
+        TotalRule,
+        fields(
+            kind="total",
+            of="public_secondary_vocational_seats",
+            target={"op": "<=", "value": 1000, "tolerance": 0.05},
+        ),
+    )
+    near = judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1050)])
+    assert (near.status, near.explanation) == ("warn", "公办中职学位数 1050 > 1000")
+    assert near.notes == ("在 1000 的 ±5% 以内（≤ 1050）：提醒",)
+    assert judge(tmp_path, rule, [county(year=2023, public_secondary_vocational_seats=1051)]).status == "fail"
 
 
 def test_a_linear_total_behind_its_schedule(tmp_path):
@@ -337,3 +365,16 @@ def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_ap
     assert result.explanation == "其中投向职业教育 209.996 元 < 210 元"
     result = judge(tmp_path, rule, [edit(county(year=2023), {"funding.new_vocational": 209.5})])
     assert result.explanation == "其中投向职业教育 209.5 元 < 210 元"
+
+
+def test_decimal_figures_are_added_as_written(tmp_path):
+    """0.1 + 0.2 as floats is 0.30000000000000004: the sum of the figures written is 0.3, at most 0.3."""
+    report = county(year=2023)
+    report["schools"][0]["enterprise_practice"] = [
+        {"teachers": 1, "months": 0.1},
+        {"teachers": 1, "months": 0.2},
+    ]
+    at_most = sum_over("enterprise_practice", "months", 0.3, op="<=")
+    result = judge(tmp_path, at_most, [report])
+    assert (result.status, result.observed) == ("pass", 0.3)
+    assert result.explanation == "2 组实践时长（月）合计 0.3 ≤ 0.3"

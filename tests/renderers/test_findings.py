@@ -25,3 +25,18 @@ def test_failing_items_are_read_as_they_come() -> None:
     assert next(failing_entries(result))["name"] == "乙校" and read == ["甲校", "乙校"]
     assert [item["name"] for item in failing_items(result)] == ["乙校", "丙校", "丁校"]
     assert failing_items({"status": "pass", "items": Lazy(items)}) == []  # a met rule lists none
+
+
+def test_a_unit_with_no_share_of_its_own_is_not_a_failing_item() -> None:
+    """A unit listed under a city-wide share with 0 / 0 (kinds.ratio, ``by_unit``) does not apply: it is not
+    shown as failing, nor annotated."""
+    items = [
+        {"name": "东安县", "status": "fail", "explanation": "40 / 100 = 40.0% < 50.0%", "locations": [PLACE]},
+        {
+            "name": "永州经济技术开发区",
+            "status": "not_applicable",
+            "explanation": "0 / 0",
+            "locations": [PLACE],
+        },
+    ]
+    assert [item["name"] for item in failing_items({"status": "fail", "items": items})] == ["东安县"]

@@ -137,6 +137,15 @@ def test_plan_freeze_does_not_apply_when_the_share_is_missing(unit_results):
     assert result.explanation == "仅当 c1.vocational-share 为 fail 时适用（本次为 missing）"
 
 
+def test_plan_freeze_says_in_english_what_the_share_does(unit_results):
+    passing = unit_results(plan(1200, 1500, secondary=1300, general=1300), lang="en")[FREEZE]
+    assert passing.explanation == "applies only when c1.vocational-share fails (it passes)"
+    missing = unit_results(edit(plan(1200, 1500), {"enrollment.secondary_vocational": DROP}), lang="en")[
+        FREEZE
+    ]
+    assert missing.explanation == "applies only when c1.vocational-share fails (it lacks data)"
+
+
 def test_plan_freeze_with_next_plan_absent_is_missing(unit_results):
     report = edit(plan(1200, 1500), {"general_high_school_plan.next": DROP})
     result = unit_results(report)[FREEZE]

@@ -220,6 +220,15 @@ def test_eighteen_or_nineteen_demonstration_majors_warn(city_results, count):
     assert result.status == "warn"
     assert result.observed == count
     assert result.explanation.startswith(f"{count} < 20：")
+    assert result.notes == ("在 20 的 ±10% 以内（≥ 18）：提醒",)  # why it is not a fail
+
+
+def test_demonstration_majors_within_tolerance_with_a_unit_absent_are_missing_without_the_tolerance_note(
+    city_results,
+):
+    result = city_results(without(city_year(2025, demonstration_majors=18), "金洞管理区"))[DEMONSTRATION]
+    assert result.status == "missing"
+    assert result.notes == ("缺少单位：金洞管理区",)
 
 
 def test_seventeen_demonstration_majors_fail(city_results):
@@ -241,7 +250,9 @@ def test_demonstration_majors_on_the_linear_schedule_are_pending(city_results):
 
 
 def test_demonstration_majors_within_tolerance_before_2025_are_pending_not_warn(city_results):
-    assert city_results(city_year(2023, demonstration_majors=18))[DEMONSTRATION].status == "pending"
+    result = city_results(city_year(2023, demonstration_majors=18))[DEMONSTRATION]
+    assert result.status == "pending"
+    assert not any("±10%" in note for note in result.notes)
 
 
 def test_demonstration_majors_explanation_names_eight_and_counts_the_rest(city_results):

@@ -38,7 +38,10 @@ def test_craftsman_students_not_given_by_a_unit_are_missing_naming_it(city_resul
     reports = replace_unit(city_year(2023), "江华瑶族自治县", {"craftsman_students": DROP})
     result = city_results(reports)[CRAFTSMAN]
     assert result.status == "missing"
-    assert result.explanation == "缺少数据：江华瑶族自治县: craftsman_students"
+    assert (
+        result.explanation
+        == "14 个单位湖湘工匠班培育学生合计 459 人 < 500 人；缺少数据：江华瑶族自治县: craftsman_students"
+    )
 
 
 def test_craftsman_students_already_500_with_units_absent_pass_naming_them(city_results):

@@ -21,7 +21,7 @@ def test_teachers_sent_to_enterprise_practice_pass(city_results):
     assert result.observed == 5
     assert result.explanation == "2 组企业实践教师合计 5 人 ≥ 1 人"
     english = city_results(city_year(2023, practice=[(3, 6), (2, 12)]), lang="en")[PRACTICE]
-    assert english.explanation == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 persons"
+    assert english.explanation == "teachers in enterprise practice in 2 groups = 5 persons ≥ 1 person"
 
 
 def test_no_teacher_sent_to_enterprise_practice_fails(city_results):

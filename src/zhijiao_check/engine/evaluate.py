@@ -14,7 +14,7 @@ from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleR
 from zhijiao_check.engine.trend import run_trends
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.conditions import once
-from zhijiao_check.measure.numbers import at_places, places, show
+from zhijiao_check.measure.numbers import SHOWN, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope, roots
 from zhijiao_check.pack.load import RulePack
@@ -23,7 +23,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitRegistry
-from zhijiao_check.wording import Join, Wording, msg
+from zhijiao_check.wording import Join, Wording, msg, seq
 
 
 def evaluate(
@@ -190,6 +190,11 @@ def _still_read(rules: Sequence[AnyRule]) -> list[frozenset[str]]:
     return later[::-1]
 
 
+# "c1.vocational-share fails (it passes)": a status said as what the rule does, made once.
+_WHEN_IS = {status: msg(f"engine.when-is.{status.value}") for status in Status}
+_WHEN_OR = msg("engine.when-or")
+
+
 def _result(
     rule: AnyRule,
     scope: Scope,
@@ -200,9 +205,8 @@ def _result(
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
-            text = msg(
-                "engine.when-not-met", rule=rule.when.rule, statuses="/".join(rule.when.status), status=status
-            )
+            statuses = Join(tuple(_WHEN_IS[s] for s in rule.when.status), _WHEN_OR)
+            text = msg("engine.when-not-met", rule=rule.when.rule, statuses=statuses, status=_WHEN_IS[status])
             return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
     if not timing.applies_in(rule, scope.year):
         return RuleResult(
@@ -248,6 +252,10 @@ def _result(
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
             notes.append(msg("engine.units-missing", units=units))
+    if status == Status.WARN and measure.near:
+        # A miss within the tolerance band warns rather than fails: the note says why (18 < 20, within 10%).
+        # Decided after the units missing, which can make it missing instead.
+        notes.append(_within(rule))
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = measure.locations
     if len(locations) > 1:
@@ -262,6 +270,22 @@ def _result(
         tuple(notes),
         schedule,
         measure.target,
+    )
+
+
+def _within(rule: AnyRule) -> Wording:
+    """``在 20 的 ±10% 以内（≥ 18）：提醒``: the tolerance band a near miss lies in."""
+    target = rule.target
+    edge = band(target)
+    assert edge is not None and target.tolerance is not None  # a near miss has a band
+    shown = float(edge)
+    digits = places(target.value, shown) if rule.unit == "ratio" else 1
+    places_in_tolerance = 0 if (exact(target.tolerance) * 100).denominator == 1 else places(target.tolerance)
+    return msg(
+        "engine.within-tolerance",
+        target=show(target.value, rule.unit, digits),
+        tolerance=show(target.tolerance, "ratio", places_in_tolerance),
+        edge=seq(f"{SHOWN[target.op[0] + '=']} ", show(shown, rule.unit, digits, decimals(shown))),
     )
 
 

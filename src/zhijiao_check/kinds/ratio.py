@@ -7,17 +7,17 @@ c16.new-funding-tilt (new funding's share against the existing share).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from zhijiao_check.measure.conditions import field_label
-from zhijiao_check.measure.numbers import meets, near, places, relation, show, whole_apart
+from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unit, short_sum
-from zhijiao_check.wording import Join, Wording, msg, number, seq
+from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
 
 
 @record(kw_only=True)
@@ -70,9 +70,13 @@ class _Value:
         denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
         self.missing = [m for t in self.totals for m in t.missing]
-        top = sum(t.value or 0 for t in numerator)
-        bottom = sum(t.value or 0 for t in denominator)
-        self.ratio = None if self.missing or not bottom else top / bottom
+        # Exactly, as the report wrote its figures: two shares that are equal compare equal (0.3 / 3 and
+        # 5100 / 51000, which as floats are 10.000000000000002% and 10.0%), and the float shown is the one
+        # nearest the exact share, so that equal shares read alike.
+        top = sum(t.exact for t in numerator) if not self.missing else 0
+        bottom = sum(t.exact for t in denominator) if not self.missing else 0
+        self.exact = quotient(top, bottom) if not self.missing and bottom else None
+        self.ratio = None if self.exact is None else float(self.exact)
         self.zero = not self.missing and not bottom
         sigma = "Σ" if scope.city else ""
         self.top_text = _terms(numerator, sigma)
@@ -125,8 +129,9 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     if value.zero:
         return replace(_zero(value, locations), items=items)
     assert value.ratio is not None
+    assert value.exact is not None
     if rule.compare_to is None:
-        met = meets(value.ratio, rule.target)
+        met = holds(value.exact, rule.target.op, _exact_target(rule.target.value))
         sign = relation(value.ratio, rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
@@ -137,7 +142,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
             text,
             locations,
             items,
-            near=not met and near(value.ratio, rule.target),
+            near=not met and near(value.exact, rule.target),
             notes=value.notes,
             settled=unreachable,
             ceiling=rule.at_most if unreachable else None,
@@ -148,11 +153,19 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
         return replace(Measure.missing_data(other.missing, locations, observed=value.ratio), items=items)
     if other.ratio is None:
         return replace(_zero(other, locations, observed=value.ratio), items=items)
-    met = meets(value.ratio, rule.target, other.ratio)
+    assert other.exact is not None
+    met = holds(value.exact, rule.target.op, other.exact)
     sign = relation(value.ratio, rule.target.op, met)
     digits = places(value.ratio, other.ratio)
     text = seq(value.text(rule.unit, digits), f" {sign} ", other.text(rule.unit, digits))
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)
+
+
+def _exact_target(value: Any) -> Any:
+    """The target as the rule wrote it, exactly (0.45 is 9/20: 45 / 100 meets it, 4499 / 10000 does not)."""
+    if isinstance(value, list):
+        return [exact(v) for v in value]
+    return exact(value)
 
 
 def _beyond(rule: RatioRule) -> bool:
@@ -169,12 +182,17 @@ def _beyond(rule: RatioRule) -> bool:
 
 def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
-    (against the number, or against the unit's own compared ratio); units with no data are left out."""
+    (against the number, or against the unit's own compared ratio). A unit whose figures give no share (its
+    schools report 0 teachers) is listed with them, not applicable; units with no data are left out."""
     alone = replace(rule, by_unit=False)
     outcomes = []
     for report in scope.reports:
-        own = measure(alone, Scope([report], scope.year, city=False))
+        unit = Scope([report], scope.year, city=False)
+        own = measure(alone, unit)
         if own.met is None:
+            if own.applicable or not own.locations:
+                continue  # data missing, or nothing to read (a unit without schools)
+            outcomes.append(_no_share(rule, unit, report.unit, own))
             continue
         outcomes.append(
             ItemOutcome(
@@ -187,3 +205,13 @@ def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
             )
         )
     return outcomes
+
+
+def _no_share(rule: RatioRule, unit: Scope, name: str, own: Measure) -> ItemOutcome:
+    """A unit whose figures are there but whose denominator (or compared ratio's) is 0: ``0 / 0；分母…为 0``.
+    Rare, so its figures are read once more here rather than on every unit's way."""
+    zero = _Value(rule, unit)
+    if not zero.zero and rule.compare_to is not None:
+        zero = _Value(rule.compare_to, unit)
+    shown = seq(zero.top_text, " / ", zero.bottom_text, CLAUSE, own.explanation)
+    return ItemOutcome(name, None, Status.NOT_APPLICABLE, own.observed, shown, own.locations)

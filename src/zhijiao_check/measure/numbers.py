@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import math
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from zhijiao_check.vocabulary import Target
@@ -52,20 +54,64 @@ def comparison(op: str) -> Callable[[Any, Any], bool]:
     return ordered
 
 
+# A figure as a report wrote it, exactly: a whole number, or the decimal fraction its text reads.
+Exact = int | Fraction
+
+
+def exact(value: float) -> Exact:
+    """The decimal a report wrote, not the binary float nearest it: ``0.3`` is 3/10. A float's ``repr`` is the
+    shortest text that reads back as it, which for a figure read from a report is that figure's own text (the
+    report's numbers are short decimals; validation refuses exponents, infinities and NaN)."""
+    return _written(value) if value.__class__ is float else int(value)
+
+
+def _written(value: float) -> Fraction:
+    # An infinity or NaN never reaches a rule (validation refuses them); were one to, it counts as nothing
+    # rather than raising.
+    return Fraction(repr(value)) if math.isfinite(value) else Fraction(0)
+
+
+def exact_sum(values: Iterable[float]) -> Exact:
+    """The sum of figures as written, exactly: 0.1 + 0.2 is 3/10, not 0.30000000000000004. Whole numbers (the
+    most of them) are added as they are; only a float makes fractions."""
+    whole = 0
+    fractional: Fraction | None = None
+    for v in values:
+        if v.__class__ is float:
+            fractional = _written(v) if fractional is None else fractional + _written(v)
+        else:
+            whole += int(v)
+    return whole if fractional is None else whole + fractional
+
+
+def quotient(top: Exact, bottom: Exact) -> Fraction:
+    """``top / bottom`` exactly (``bottom`` not 0): two equal shares compare equal, where as floats
+    235.2 / 2100 < 5600 / 50000 (11.199999999999999% against 11.200000000000001%)."""
+    return Fraction(top, bottom)
+
+
 def meets(observed: Any, target: Target, value: Any = None) -> bool:
     """``observed <op> target`` (``value`` replaces the target's own value, as for a linear schedule)."""
     return holds(observed, target.op, target.value if value is None else value)
 
 
-def near(observed: float, target: Target) -> bool:
-    """Within the tolerance band below (or above, for ≤) the target."""
-    if target.tolerance is None or isinstance(target.value, list):
+def near(observed: Any, target: Target) -> bool:
+    """Within the tolerance band below (or above, for ≤) the target, exactly: 58.5% is within 10% of 65%
+    (where as floats 0.65 × 0.9 is 0.5850000000000001). ``observed`` as a float or exactly (``exact``)."""
+    edge = band(target)
+    if edge is None:
         return False
-    if target.op in (">=", ">"):
-        return bool(observed >= target.value * (1 - target.tolerance))
-    if target.op in ("<=", "<"):
-        return bool(observed <= target.value * (1 + target.tolerance))
-    return False
+    seen = observed if isinstance(observed, int | Fraction) else exact(observed)
+    return bool(seen >= edge) if target.op in (">=", ">") else bool(seen <= edge)
+
+
+def band(target: Target) -> Exact | None:
+    """The far edge of the target's tolerance band, exactly: 20 × (1 − 10%) = 18 for ≥ 20, ±10%; None
+    without a band (no tolerance, a range, or an operator other than ≥ > ≤ <)."""
+    if target.tolerance is None or isinstance(target.value, list) or target.op not in (">=", ">", "<=", "<"):
+        return None
+    tolerance = exact(target.tolerance)
+    return exact(target.value) * (1 - tolerance if target.op in (">=", ">") else 1 + tolerance)
 
 
 def relation(observed: Any, op: str, met: bool) -> str:

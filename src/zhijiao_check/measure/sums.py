@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zhijiao_check.measure.conditions import select
+from zhijiao_check.measure.numbers import Exact, exact_sum
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
@@ -21,7 +22,19 @@ class Total:
     @property
     def given(self) -> float:
         """The sum of the parts that are there (a lower bound of the whole: no figure is negative)."""
-        return sum(v for _, v in self.parts)
+        return added(self.parts)
+
+    @property
+    def exact(self) -> Exact:
+        """The sum of the parts that are there as written, exactly (``numbers.exact_sum``)."""
+        return exact_sum(v for _, v in self.parts)
+
+
+def added(parts: tuple[tuple[str, float], ...] | list[tuple[str, float]]) -> float:
+    """The sum of figures: whole numbers as they are; with a decimal among them, the float nearest the exact
+    sum of the decimals written (0.1 + 0.2 is 0.3, as a reader adds them, not 0.30000000000000004)."""
+    value = sum(v for _, v in parts)
+    return value if value.__class__ is int else float(exact_sum(v for _, v in parts))
 
 
 def total(spec: Sum, scope: Scope) -> Total:
@@ -52,5 +65,5 @@ def total(spec: Sum, scope: Scope) -> Total:
                 continue
             parts.append((item.name, value))
             locations.append(item.location(field))
-    value = None if missing else sum(v for _, v in parts)
+    value = None if missing else added(parts)
     return Total(value, tuple(parts), tuple(locations), tuple(missing), otherwise)

@@ -14,8 +14,9 @@ from zhijiao_check.status import NOT_MET, Status
 
 
 def failing_items(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The items to show under a result that is not met: those that did not pass. None for a met rule,
-    whose items (each unit's own share under a city-wide rule) do not make it fail."""
+    """The items to show under a result that is not met: those that did not pass (nor, as a unit with no share
+    of its own, do not apply). None for a met rule, whose items (each unit's own share under a city-wide
+    rule) do not make it fail."""
     return list(failing_entries(result))
 
 
@@ -24,7 +25,10 @@ def failing_entries(result: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     thousands of items at once."""
     if result["status"] not in NOT_MET:
         return iter(())
-    return (i for i in entries_of(result["items"]) if i["status"] != "pass")
+    return (i for i in entries_of(result["items"]) if i["status"] not in _NOT_FAILING)
+
+
+_NOT_FAILING = ("pass", "not_applicable")
 
 
 @record

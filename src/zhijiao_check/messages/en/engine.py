@@ -8,8 +8,9 @@ MESSAGES: dict[str, str] = {
     "engine.yes": "yes",
     "engine.no": "no",
     "engine.practice-group": "enterprise practice group {n}",
-    "engine.unit-yuan": " yuan",
-    "engine.unit-persons": " persons",
+    # A figure with its unit (``count``: the figure as written; English says 1 person).
+    "engine.unit-yuan": "{count} yuan",
+    "engine.unit-persons": "{count} persons",
     "engine.missing-data": "data missing: {what}",
     "engine.field-absent": "{field} not given",
     "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
@@ -33,10 +34,22 @@ MESSAGES: dict[str, str] = {
     "engine.not-listed": "not in any report",
     "engine.each": "each: {text}",
     "engine.paren": " ({text})",
-    "engine.when-not-met": "applies only when {rule} is {statuses} (it is {status})",
+    "engine.when-not-met": "applies only when {rule} {statuses} (it {status})",
+    # The status of the rule a rule depends on, said as what that rule does (engine.when-not-met).
+    "engine.when-or": " or ",
+    "engine.when-is.pass": "passes",
+    "engine.when-is.fail": "fails",
+    "engine.when-is.warn": "warns",
+    "engine.when-is.missing": "lacks data",
+    "engine.when-is.pending": "is not due yet",
+    "engine.when-is.behind": "is behind its schedule",
+    "engine.when-is.waived": "is waived",
+    "engine.when-is.not_applicable": "does not apply",
     "engine.before-policy": "the year {year} is before the policy was issued ({issued}): no rule applies",
     "engine.not-yet-applicable": "judged from {start}",
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
+    # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
+    "engine.within-tolerance": "within {tolerance} of {target} ({edge}): warn",
     "engine.units-missing": "units missing: {units}",
     "engine.units-missing-met": (
         "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"
@@ -65,6 +78,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "engine.unit-persons": "{count} person",
     "engine.sum-units": "{label} of {count} unit = {value}",
     "engine.sum-items": "{label} of {count} entry = {value}",
     "engine.sum-over.schools": "{label} of {count} school = {value}",

@@ -5,8 +5,8 @@ In Chinese: one catalogue per language, the same keys in each (tests/test_messag
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    "catalogue.due": "{year} 年前",
-    "catalogue.due-linear": "{year} 年前（线性进度）",
+    "catalogue.due": "到 {year} 年",  # 到2023年, as the policy says; judged from that year on
+    "catalogue.due-linear": "到 {year} 年（线性进度）",
     "catalogue.every-year": "每年（自 {year} 年）",
     "catalogue.from": "自 {year} 年起",
     "catalogue.col-id": "规则",
