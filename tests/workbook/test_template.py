@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import openpyxl
@@ -110,9 +111,15 @@ def test_headers_are_frozen_inputs_unlocked_and_the_rest_protected_without_a_pas
     assert unit[f"D{rows['funding.new_education']}"].value == "万元"
 
 
-def test_a_blank_template_is_a_valid_report_with_nothing_given(template, run_cli):
-    result = run_cli("validate", template("冷水滩区", 2024))
-    assert result.exit_code == 0, result.output
+def test_a_blank_template_is_a_report_whose_schools_are_still_to_be_given(template, run_cli):
+    """Every other field may stay blank (missing); a blank 学校 sheet is ``schools`` not given, as in YAML,
+    and was once a valid report of a unit without schools."""
+    result = run_cli("validate", template("冷水滩区", 2024), "-f", "json")
+    assert result.exit_code == 2, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("schools-blank", "学校!A3（学校名称）")
+    ]
 
 
 def test_from_last_year_prefills_and_carries_current_figures_to_last_year(template, run_cli, tmp_path):

@@ -172,6 +172,23 @@ MESSAGES: dict[str, str] = {
     "workbook.none-but-rows": (
         "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries"
     ),
+    "workbook.row-above-keys": (
+        "this row stands above the row of field keys (row {key_row}) and is not read: the key row seems to "
+        "have been moved (selected in a sort, for instance). Move the key row back to row {target}, under "
+        "the header, with every entry below it; to sort, select only the entries, from row {first}"
+    ),
+    "workbook.schools-blank": (
+        "no school is given on the sheet “学校”: give each vocational school a row; if the unit truly has no "
+        "vocational school, write “{none}” in this cell"
+    ),
+    "workbook.no-schools-filled": (
+        "the school name says “{none}” (the unit has no school), but the row holds more: for no school the "
+        "row holds “{none}” alone; for a school, write its name"
+    ),
+    "workbook.no-schools-but-rows": (
+        "this says “{none}” (the unit has no school), but the sheet lists {count} schools: delete the row "
+        "of “{none}” when there are schools"
+    ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": " (did you mean “{name}”?)",
 }
@@ -181,4 +198,8 @@ ONE: dict[str, str] = {
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
     "workbook.none-but-rows": "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries",
+    "workbook.no-schools-but-rows": (
+        "this says “{none}” (the unit has no school), but the sheet lists 1 school: delete the row of "
+        "“{none}” when there is a school"
+    ),
 }

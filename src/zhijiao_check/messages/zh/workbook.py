@@ -126,6 +126,21 @@ MESSAGES: dict[str, str] = {
         "（或每项一行），如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+    "workbook.row-above-keys": (
+        "这一行在字段代码行（第 {key_row} 行）的上方，不会读取：字段代码行像是被移动了（如排序时选中了它）。"
+        "请把字段代码行移回第 {target} 行（表头下方），数据行都放在它下面；"
+        "排序时只选中第 {first} 行起的数据行"
+    ),
+    "workbook.schools-blank": (
+        "“学校”表中一所学校也没有填写：请每所职业院校填一行；本单位确实没有职业院校时，在这一格填“{none}”"
+    ),
+    "workbook.no-schools-filled": (
+        "学校名称填了“{none}”（本单位没有学校），这一行却还填有其他内容：没有学校时这一行只填“{none}”，"
+        "有学校时请填写学校名称"
+    ),
+    "workbook.no-schools-but-rows": (
+        "这里填了“{none}”（本单位没有学校），但本表还有 {count} 所学校：有学校时请删去“{none}”这一行"
+    ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
 }

@@ -21,6 +21,7 @@ from zhijiao_check.report.workbook.layout import (
     NO,
     NONE_WORD,
     SCHOOL_KEY,
+    SCHOOLS_SHEET,
     UNIT_SHEET,
     YES,
     Column,
@@ -64,7 +65,11 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
     steps = [
         "只在浅黄色的格子里填写；其余格子（表头、第 2 行的字段代码、单位名称）已锁定，不要改动。",
         f"“{UNIT_SHEET}”表：本单位的各项数字，一行一项，填在“填报值”一列，计量单位见“计量单位”一列。",
-        "“学校”表：每所职业院校一行；“专业”“企业实践”表：每个专业、每组教师一行，第一列选所属学校。",
+        (
+            "“学校”表：每所职业院校一行；本单位确实没有职业院校时，在第 3 行的“学校名称”格填“无”"
+            "（“学校”表留空是未填报，检查时报错）。“专业”“企业实践”表：每个专业、每组教师一行，"
+            "第一列选所属学校。"
+        ),
         "有下拉箭头的格子请从列表中选择（是/否、公办/民办、绿牌/黄牌/红牌……）。",
         "数字直接填写数字：不要带千分位逗号、单位或“万”字，比例不要写成百分数。",
         "没有统计的项目留空（检查时记为“缺少数据”，不会当作 0）；确实一项也没有的名单填“无”。",
@@ -94,7 +99,10 @@ def workbook_bytes(data: Mapping[str, Any], *, instructions: Sequence[tuple[str,
         if sheet.fields:
             _fields_sheet(target, sheet, _get(data, sheet.path) or {})
         else:
-            _table_sheet(target, sheet, list(entries(data, sheet)))
+            rows = list(entries(data, sheet))
+            # ``schools: []`` is said in the sheet, as 无 in 学校名称: a blank 学校 sheet is no schools given
+            none = sheet.name == SCHOOLS_SHEET and _get(data, sheet.path) == []
+            _table_sheet(target, sheet, rows, none=none)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -186,7 +194,9 @@ def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, An
     _protect(sheet)
 
 
-def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]]) -> None:
+def _table_sheet(
+    sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]], *, none: bool = False
+) -> None:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
 
@@ -204,6 +214,8 @@ def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any
         for row in range(3, last + 1):
             _style_input(sheet, f"{letter}{row}", column, True, validate=False)
         _validation(sheet, column, f"{letter}3:{letter}{last}")
+    if none:
+        _put(sheet, 3, 1, NONE_WORD)
     sheet.freeze_panes = "B3"
     _protect(sheet)
 
