@@ -39,6 +39,7 @@ FORMAT_VERSION = 1
 # The most characters a cell of Excel holds: openpyxl cuts a longer text there without a word, and the
 # workbook would come back from ``convert`` with the name cut short.
 CELL_CHARACTERS = 32_767
+_LAST_COLUMN = 16_384  # XFD, a sheet's last column
 SPARE_ROWS = 200  # empty, unlocked rows below the entries of each table, for the entries still to come
 IDENTITY = ("schema_version", "unit.name", "unit.kind", "unit.code")  # locked: made by the template
 HEADER_FILL, INPUT_FILL, KEY_COLOR = "DDEBF7", "FFF9E5", "808080"
@@ -74,7 +75,11 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
         "数字直接填写数字：不要带千分位逗号、单位或“万”字，比例不要写成百分数。",
         "没有统计的项目留空（检查时记为“缺少数据”，不会当作 0）；确实一项也没有的名单填“无”。",
         "多项名称写在一个格子里时用顿号“、”分隔，如：先进装备制造、农产品精深加工。",
-        "不要合并单元格、不要在数据中间留空行；可以调整列宽、排序和筛选。公式可以用，但请保存后再检查。",
+        (
+            "不要合并单元格、不要在数据中间留空行、不要移动第 2 行的字段代码。可以调整列宽和格式、"
+            "在表格右侧加自己的备注列（不读取）；排序、筛选请用第 2 行的筛选箭头，或只选中第 3 行起的数据行"
+            "再排序（选中了第 2 行，字段代码行会被排到数据中间）。公式可以用，但请保存后再检查。"
+        ),
         (
             "填好后运行：zhijiao-check validate 本文件.xlsx 检查格式，zhijiao-check check 本文件.xlsx "
             "检查达标情况。"
@@ -191,7 +196,7 @@ def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, An
         editable = column.key not in IDENTITY
         _style_input(sheet, value.coordinate, column, editable)
     sheet.freeze_panes = "C2"
-    _protect(sheet)
+    _protect(sheet, len(FIELDS_HEADERS) + 1)
 
 
 def _table_sheet(
@@ -216,8 +221,11 @@ def _table_sheet(
         _validation(sheet, column, f"{letter}3:{letter}{last}")
     if none:
         _put(sheet, 3, 1, NONE_WORD)
+    # The filter arrows stand on the key row, so that sorting by them moves the entries below it and never
+    # the keys (a sort of A2:L10 put the key row under the entries, which were then not read).
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(layout_sheet.columns))}{last}"
     sheet.freeze_panes = "B3"
-    _protect(sheet)
+    _protect(sheet, len(layout_sheet.columns) + 1)
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
@@ -345,16 +353,30 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _protect(sheet: Worksheet) -> None:
-    """Protected without a password; a county may still resize columns, sort, filter and add rows."""
+def _protect(sheet: Worksheet, free: int) -> None:
+    """Protected without a password against changes to the headers, the field keys and the unit's identity
+    (all locked), and nothing more: what the 填报说明 allow stays allowed. Resizing and formatting (a year
+    cell set to a date format is set back to 常规, as its error says), inserting rows (a title above) and
+    columns, sorting and filtering the unlocked entries, and remarks in the columns from ``free`` on,
+    unlocked. A locked cell beside the table refused the remark column the instructions offer."""
+    from openpyxl.styles import Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.dimensions import ColumnDimension
+
     protection = sheet.protection
     protection.sheet = True
+    protection.formatCells = False
     protection.formatColumns = False
     protection.formatRows = False
+    protection.insertColumns = False
     protection.insertRows = False
     protection.deleteRows = False
     protection.sort = False
     protection.autoFilter = False
+    letter = get_column_letter(free)
+    remarks = ColumnDimension(sheet, index=letter, min=free, max=_LAST_COLUMN)
+    remarks.protection = Protection(locked=False)
+    sheet.column_dimensions[letter] = remarks
 
 
 def _get(data: Any, path: Sequence[str]) -> Any:
