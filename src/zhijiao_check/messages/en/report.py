@@ -69,6 +69,10 @@ MESSAGES: dict[str, str] = {
         "is an Excel workbook, rename it to .xlsx; save another spreadsheet as an Excel workbook (*.xlsx) in "
         "Excel or WPS"
     ),
+    "report.ods-document": (
+        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not a text file, and the "
+        "tool cannot read it: open it in WPS, Excel or LibreOffice and “Save As” an Excel workbook (*.xlsx)"
+    ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
         "save it as an Excel workbook (*.xlsx) in Excel or WPS"
