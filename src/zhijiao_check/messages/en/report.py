@@ -436,6 +436,19 @@ MESSAGES: dict[str, str] = {
     "report.duplicate-park": (
         'the park "{name}" has two funding entries (first on line {first_line}): list each park once'
     ),
+    # In a workbook, a row of its sheet: the line of a YAML report is no place there.
+    "report.duplicate-school-in-cell": (
+        "the school “{name}” appears twice (first on row {first_line} of the sheet “学校”): give each school "
+        "one row"
+    ),
+    "report.duplicate-major-in-cell": (
+        "the major “{name}” of “{school}” appears twice (first on row {first_line} of the sheet “专业”): "
+        "give each major one row"
+    ),
+    "report.duplicate-park-in-cell": (
+        "the park “{name}” has two funding entries (first on row {first_line} of the sheet “园区资金”): give "
+        "each park one row"
+    ),
     "report.unknown-park": (
         '"{name}" in park_funding is not one of demonstration_parks ({parks}): name a park listed there'
     ),

@@ -121,7 +121,7 @@ MESSAGES: dict[str, str] = {
     "workbook.column-not-read": (
         "this column ({label}) has no field key and was not read: only the template's columns are read"
     ),
-    "workbook.blank-rows": "blank rows between the entries (rows {rows}) were skipped: delete them",
+    "workbook.blank-rows": "{count} blank rows between the entries (rows {rows}) were skipped: delete them",
     "workbook.merged-cells": (
         "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them "
         "and fill each cell"
@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "workbook.blank-rows": "a blank row between the entries (row {rows}) was skipped: delete it",
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
     "workbook.none-but-rows": "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries",

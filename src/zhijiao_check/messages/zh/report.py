@@ -297,6 +297,16 @@ MESSAGES: dict[str, str] = {
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
     ),
     "report.duplicate-park": "园区“{name}”的资金支持重复（第 {first_line} 行已填报）：每个园区只填一次",
+    # In a workbook, a row of its sheet: the line of a YAML report is no place there.
+    "report.duplicate-school-in-cell": (
+        "学校“{name}”重复（“学校”表第 {first_line} 行已填报）：每所学校只填一行"
+    ),
+    "report.duplicate-major-in-cell": (
+        "学校“{school}”的专业“{name}”重复（“专业”表第 {first_line} 行已填报）：每个专业只填一行"
+    ),
+    "report.duplicate-park-in-cell": (
+        "园区“{name}”的资金支持重复（“园区资金”表第 {first_line} 行已填报）：每个园区只填一行"
+    ),
     "report.unknown-park": (
         "park_funding 中的“{name}”不在 demonstration_parks（{parks}）中：请写已建成示范园区的名称"
     ),

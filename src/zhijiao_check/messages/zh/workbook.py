@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
         "“{found}”是合计行，不是一项数据，不会读取：请删除这一行（检查时由本工具自行合计）"
     ),
     "workbook.column-not-read": "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",
-    "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
+    "workbook.blank-rows": "数据中间有 {count} 个空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.merged-cells": (
         "合并单元格 {range}：只有第一个格子有值，其余会读成空白。请取消合并，在每个格子中填写"
     ),

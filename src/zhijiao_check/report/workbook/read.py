@@ -308,7 +308,15 @@ class _Reader:
             if number <= row or not cells:
                 continue
             if number > last + 1:
-                self._fail(grid, last + 1, 1, "blank-rows", "warning", rows=_rows(last + 1, number - 1))
+                self._fail(
+                    grid,
+                    last + 1,
+                    1,
+                    "blank-rows",
+                    "warning",
+                    rows=_rows(last + 1, number - 1),
+                    count=number - 1 - last,
+                )
             last = number
             key_cell, value_cell = cells.get(key_column), cells.get(value_column)
             key = str(key_cell.value).strip() if key_cell is not None and key_cell.value is not None else ""
@@ -475,7 +483,13 @@ class _Reader:
                 continue
             if number > previous + 1:
                 self._fail(
-                    grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1)
+                    grid,
+                    previous + 1,
+                    1,
+                    "blank-rows",
+                    "warning",
+                    rows=_rows(previous + 1, number - 1),
+                    count=number - 1 - previous,
                 )
             previous = number
             out.append((number, {index: cells.get(index) for index in data_columns}, where))
