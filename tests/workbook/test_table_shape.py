@@ -171,6 +171,14 @@ def test_none_with_figures_on_its_row_is_an_error(book, run_cli):
     ]
 
 
+def test_a_deleted_schools_sheet_no_longer_advises_keeping_it_blank(book, run_cli):
+    """It said 没有学校时保留空表: a blank 学校 sheet is now an error itself."""
+    edit(book, lambda workbook: workbook.remove(workbook["学校"]))
+    status, problems = _problems(run_cli, book)
+    [problem] = [p for p in problems if p["code"] == "no-sheet"]
+    assert status == 2 and "填“无”" in problem["message"] and "空表" not in problem["message"]
+
+
 def test_a_report_without_schools_is_written_with_none_and_read_back(run_cli, tmp_path):
     report = tmp_path / "none.yaml"
     report.write_text(yaml.safe_dump({**DONGAN, "schools": []}, allow_unicode=True), encoding="utf-8")
@@ -202,3 +210,31 @@ def test_merged_school_cells_are_one_error_without_blank_schools_or_a_sum_warnin
     status, problems = _problems(run_cli, book)
     assert status == 2
     assert [(p["code"], p["cell"]) for p in problems] == [("merged-cells", "专业!A3")]
+
+
+# ------------------------------------------------------------------------------ missing, in a sheet's words
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [
+        ("zh", "“专业”表中没有该校的行；该校没有专业时在“学校”表的“开设专业”填“无”", ".majors"),
+        ("en", "no row of “专业” names it; for none, write “无” in its 开设专业 on “学校”", ".majors"),
+    ],
+)
+def test_majors_not_given_in_a_workbook_say_which_sheet_to_fill(book, run_cli, lang, said, not_said):
+    """``缺少数据：东安县职业中等专业学校.majors`` spoke YAML to a clerk who fills sheets."""
+
+    def no_majors(workbook):
+        for row in workbook["专业"].iter_rows(min_row=3):
+            for cell in row:
+                cell.value = None
+
+    edit(book, no_majors)
+    result = run_cli("check", book, "-f", "json", "--lang", lang)
+    [report] = json.loads(result.stdout)["reports"]
+    [cycle] = [r for r in report["results"] if r["rule"] == "c4.major-evaluation-cycle"]
+    assert cycle["status"] == "missing"
+    school = DONGAN["schools"][0]["name"]
+    assert school in cycle["explanation"] and said in cycle["explanation"]
+    assert not_said not in cycle["explanation"]

@@ -6,6 +6,7 @@ from zhijiao_check.measure.conditions import select
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
+from zhijiao_check.wording import Wording
 
 
 @record
@@ -15,7 +16,7 @@ class Total:
     value: float | None
     parts: tuple[tuple[str, float], ...]
     locations: tuple[Location, ...]
-    missing: tuple[str, ...]
+    missing: tuple[Wording, ...]
     otherwise: int = 0  # items that did not give the field and were read through ``otherwise``
 
     @property
@@ -27,7 +28,7 @@ class Total:
 def total(spec: Sum, scope: Scope) -> Total:
     parts: list[tuple[str, float]] = []
     locations: list[Location] = []
-    missing: list[str] = []
+    missing: list[Wording] = []
     otherwise = 0
     if spec.over is None:
         for reading in scope.field(spec.field):

@@ -79,7 +79,10 @@ MESSAGES: dict[str, str] = {
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
     ),
-    "workbook.no-sheet": "no sheet “{sheet}”: copy it from a new template; with no schools, keep it empty",
+    "workbook.no-sheet": (
+        "no sheet “{sheet}”: copy it from a new template; with no schools, write “无” as the name in its "
+        "row 3"
+    ),
     "workbook.sheet-missing": (
         "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)"
     ),
@@ -198,7 +201,9 @@ ONE: dict[str, str] = {
     "workbook.blank-rows": "a blank row between the entries (row {rows}) was skipped: delete it",
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
-    "workbook.none-but-rows": "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries",
+    "workbook.none-but-rows": (
+        "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries"
+    ),
     "workbook.no-schools-but-rows": (
         "this says “{none}” (the unit has no school), but the sheet lists 1 school: delete the row of "
         "“{none}” when there is a school"

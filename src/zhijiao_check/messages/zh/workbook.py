@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
     ),
-    "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
+    "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时在该表第 3 行的学校名称填“无”",
     "workbook.sheet-missing": "没有“{sheet}”工作表：其中的各项按未填报处理（规则记为缺少数据）",
     "workbook.sheet-renamed": (
         "工作表“{found}”像是“{sheet}”表（{keys}相同），但报表只按工作表名读取，其中的数据未读取："
