@@ -147,6 +147,7 @@ MESSAGES: dict[str, str] = {
 
 # 数为 1 时（i18n：``ONE``）。
 ONE: dict[str, str] = {
+    "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.spaces": "一个空格",
     "workbook.line-breaks": "一个换行",
 }
