@@ -238,3 +238,14 @@ def test_majors_not_given_in_a_workbook_say_which_sheet_to_fill(book, run_cli, l
     school = DONGAN["schools"][0]["name"]
     assert school in cycle["explanation"] and said in cycle["explanation"]
     assert not_said not in cycle["explanation"]
+
+
+def test_a_school_named_none_is_not_converted_into_a_workbook_of_no_schools(run_cli, tmp_path):
+    """无 in 学校's name cell says there is no school: a school named 无 would come back as none."""
+    schools = [{**DONGAN["schools"][0], "name": "无", "majors": []}]
+    report = tmp_path / "none-named.yaml"
+    report.write_text(yaml.safe_dump({**DONGAN, "schools": schools}, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "none-named.xlsx"
+    result = run_cli("convert", report, "-o", out)
+    assert result.exit_code == 2 and not out.exists()
+    assert "schools[0].name 的学校名称是“无”" in result.output
