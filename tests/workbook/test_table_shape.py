@@ -54,6 +54,33 @@ def test_entries_above_a_key_row_sorted_to_the_bottom_are_an_error_at_each_row(b
     assert run_cli("check", book).exit_code == 2
 
 
+def test_a_key_row_sorted_below_the_rows_a_title_may_take_is_still_found(book, run_cli):
+    """With more entries than title rows may take (10), the key row sorted to row 17 was not found at all:
+    the whole sheet was refused as having no key row, not the rows above it each."""
+
+    def more_majors_then_sort(workbook):
+        sheet = workbook["专业"]
+        first = [cell.value for cell in sheet[3]]
+        for extra in range(8):
+            for column, value in enumerate(first, 1):
+                sheet.cell(3 + MAJORS + extra, column).value = value
+            sheet.cell(3 + MAJORS + extra, 2).value = f"新专业{extra}"
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2, max_row=2 + MAJORS + 8)]
+        rows.sort(key=lambda row: (isinstance(row[5], str), row[5] if not isinstance(row[5], str) else 0))
+        for number, row in enumerate(rows, 2):
+            for column, value in enumerate(row, 1):
+                sheet.cell(number, column).value = value
+
+    edit(book, more_majors_then_sort)
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    key_row = 2 + MAJORS + 8
+    assert [(p["code"], p["cell"]) for p in problems] == [
+        ("row-above-keys", f"专业!A{row}") for row in range(2, key_row)
+    ]
+    assert f"字段代码行（第 {key_row} 行）" in problems[0]["message"]
+
+
 def test_a_key_row_sorted_into_the_middle_keeps_the_entries_below_it_and_refuses_those_above(book, run_cli):
     def key_row_to_row_5(workbook):
         sheet = workbook["专业"]

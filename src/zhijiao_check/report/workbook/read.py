@@ -398,11 +398,12 @@ class _Reader:
 
     def _table(self, grid: Grid, sheet: Sheet) -> list[Row]:
         """A table's rows as (row number, raw entry, where each key stands); problems as found."""
-        found = self._header_row(grid, lambda texts: sheet.anchor in texts)
+        found = self._header_row(grid, lambda texts: sheet.anchor in texts) or self._sorted_down(grid, sheet)
         if found is None:
             if grid.cells:
                 self._fail(grid, 1, 1, "no-key-row", key=sheet.anchor)
                 self.keyless.add(grid.title.strip())
+                self.unread.add(grid.title.strip())
             return []
         key_row, texts = found
         columns: dict[int, Column] = {}
@@ -495,6 +496,23 @@ class _Reader:
             out.append((number, {index: cells.get(index) for index in data_columns}, where))
         self.ends[grid.title] = previous
         return out
+
+    def _sorted_down(self, grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+        """A key row below the rows a title may take: sorted down there among more entries than that. Only a
+        row with most of the sheet's keys is taken for it, so that each row of entries above is said
+        (``_above``) rather than the whole sheet refused for having no key row."""
+        keys = {column.key for column in sheet.columns}
+        for number in grid.rows():
+            if number <= HEADER_SEARCH:
+                continue
+            texts = {
+                str(cell.value).strip(): index
+                for index, cell in sorted(grid.row(number).items())
+                if isinstance(cell.value, str)
+            }
+            if sheet.anchor in texts and 2 * len(keys & texts.keys()) >= len(keys):
+                return number, texts
+        return None
 
     def _above(
         self, grid: Grid, key_row: int, columns: dict[int, Column], sheet: Sheet
