@@ -39,8 +39,35 @@ def test_a_workbook_named_as_another_format_is_told_to_be_renamed(
     path.write_bytes(workbook)
     code, document = validate_json(path)
     [error] = errors(document)
-    assert (code, error["code"], error["line"]) == (2, "office-document", 1)
+    # a binary file has no line or column to name: the problem is the whole file's
+    assert (code, error["code"], error["line"], error["column"]) == (2, "office-document", None, None)
     assert error["message"].startswith(ZIPPED)
+
+
+def _ods() -> bytes:
+    """What LibreOffice and WPS write as .ods: a zip whose first part, stored, is ``mimetype``."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["dongan.ods", "dongan.yaml"])
+def test_an_opendocument_spreadsheet_is_named_and_told_to_be_saved_as_xlsx(tmp_path: Path, name: str) -> None:
+    """It was told to be renamed .xlsx if it was a workbook, which only led to a second refusal."""
+    path = tmp_path / name
+    path.write_bytes(_ods())
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert (code, error["code"], error["line"]) == (2, "ods-document", None)
+    assert "OpenDocument 表格" in error["message"] and "“另存为”Excel 工作簿（*.xlsx）" in error["message"]
+    assert "扩展名" not in error["message"]
 
 
 @pytest.mark.parametrize("name", ["lengshuitan.xls", "lengshuitan.et", "lengshuitan.xlsx"])

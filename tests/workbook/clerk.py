@@ -57,6 +57,8 @@ def fill(template: Path, data: dict[str, Any], out: Path) -> Path:
         _table(book["园区资金"], data["city"].get("park_funding") or [])
     _table(book["实训基地"], data.get("training_bases") or [])
     _table(book["学校"], data["schools"])
+    if data["schools"] == []:  # no school at all, as 说明 3 says: 无 in the first row's 学校名称
+        book["学校"]["A3"] = "无"
     _table(book["专业"], [{"school": s["name"], **m} for s in data["schools"] for m in s.get("majors") or []])
     _table(
         book["企业实践"],

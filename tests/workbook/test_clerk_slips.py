@@ -352,3 +352,43 @@ def test_a_figure_beside_the_value_cell_is_a_warning_naming_the_cell_to_put_it_i
     assert "“950”不会被读取" in warning["message"] and "请填在 本单位!C7" in warning["message"]
     document = json.loads(run_cli("check", book, "-f", "json").stdout)
     assert [w["code"] for w in document["warnings"]] == ["value-not-read"]
+
+
+# ----------------------------------------------------------------------------------- worded for a sheet
+
+
+@pytest.mark.parametrize(
+    ("blank", "said"),
+    [
+        ((5,), "a blank row between the entries (row 5) was skipped: delete it"),
+        ((5, 6), "2 blank rows between the entries (rows 5–6) were skipped: delete them"),
+    ],
+)
+def test_blank_rows_between_entries_are_counted_in_english(book, run_cli, blank, said):
+    """One blank row was "blank rows … (rows 6) were skipped"."""
+
+    def blanks(workbook):
+        for row in blank:
+            workbook["专业"].insert_rows(row)
+
+    _edit(book, blanks)
+    status, problems = _problems(run_cli, book)
+    [warning] = [p for p in problems if p["code"] == "blank-rows"]
+    assert (status, warning["cell"], warning["message"]) == (0, "专业!A5", said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "first on row 3 of the sheet “学校”"),
+        ("zh", "（“学校”表第 3 行已填报）"),
+    ],
+)
+def test_a_school_twice_names_the_row_of_the_sheet_not_a_line(book, run_cli, lang, said):
+    """A workbook has no lines: "appears twice (first on line 3)" sent the clerk to a YAML file."""
+    name = DONGAN["schools"][0]["name"]
+    _edit(book, lambda b: b["学校"].cell(4, _column(b["学校"], "name")).__setattr__("value", name))
+    status, problems = _problems(run_cli, book, lang)
+    [twice] = [p for p in problems if p["code"] == "duplicate-school"]
+    assert (status, twice["cell"]) == (2, "学校!A4（学校名称）")
+    assert said in twice["message"] and "line" not in twice["message"]

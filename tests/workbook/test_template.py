@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import openpyxl
@@ -9,6 +10,7 @@ import pytest
 import yaml
 from clerk import keys_of_columns, keys_of_rows
 from factory import SAMPLES
+from openpyxl.utils import get_column_letter
 
 from zhijiao_check.report.scalars import MAXIMUM
 
@@ -110,9 +112,40 @@ def test_headers_are_frozen_inputs_unlocked_and_the_rest_protected_without_a_pas
     assert unit[f"D{rows['funding.new_education']}"].value == "万元"
 
 
-def test_a_blank_template_is_a_valid_report_with_nothing_given(template, run_cli):
-    result = run_cli("validate", template("冷水滩区", 2024))
-    assert result.exit_code == 0, result.output
+def test_a_blank_template_is_a_report_whose_schools_are_still_to_be_given(template, run_cli):
+    """Every other field may stay blank (missing); a blank 学校 sheet is ``schools`` not given, as in YAML,
+    and was once a valid report of a unit without schools."""
+    result = run_cli("validate", template("冷水滩区", 2024), "-f", "json")
+    assert result.exit_code == 2, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("schools-blank", "学校!A3（学校名称）")
+    ]
+
+
+def test_the_templates_protection_allows_what_its_instructions_allow(template):
+    """说明 8 allows formatting, sorting, filtering and remark columns; formatting was refused, there was no
+    filter, and the cells beside a table were locked."""
+    book = openpyxl.load_workbook(template("冷水滩区", 2024))
+    steps = " ".join(str(row[1].value) for row in book["填报说明"].iter_rows() if row[1].value)
+    assert "备注列" in steps and "筛选箭头" in steps and "“无”" in steps
+    for name in ("本单位", "学校", "专业"):
+        sheet = book[name]
+        protection = sheet.protection
+        assert protection.sheet
+        assert not any(
+            (
+                protection.formatCells,
+                protection.insertColumns,
+                protection.insertRows,
+                protection.sort,
+                protection.autoFilter,
+            )
+        )
+        free = sheet.max_column + 1
+        assert sheet.column_dimensions[get_column_letter(free)].protection.locked is False, name
+    schools = book["学校"]
+    assert schools.auto_filter.ref.startswith("A2:")  # on the key row: a sort by it never moves the keys
 
 
 def test_from_last_year_prefills_and_carries_current_figures_to_last_year(template, run_cli, tmp_path):

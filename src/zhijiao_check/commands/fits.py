@@ -20,6 +20,9 @@ def unfit(report: ReportFile, tr: Translator) -> list[str]:
     cut = overlong(report.data, report.positions, report.file)
     if cut:
         return [problem.report_line(tr) for problem in cut]
+    none = _school_named_none(report.data)
+    if none is not None:
+        return [tr("input.convert-school-none", path=none, none="无")]
     unsplittable = next(_unsplittable(report.data), None)
     if unsplittable is not None:
         return [tr("input.convert-list-item", path=unsplittable[0], item=unsplittable[1])]
@@ -27,6 +30,18 @@ def unfit(report: ReportFile, tr: Translator) -> list[str]:
     if too_precise is not None:
         return [tr("input.convert-precision", path=too_precise[0], value=too_precise[1])]
     return []
+
+
+def _school_named_none(data: dict[str, Any]) -> str | None:
+    """The first school named 无: in 学校's name cell, 无 says the unit has no schools, so the school would
+    come back as none at all."""
+    from zhijiao_check.report.workbook.layout import NONE_WORD
+
+    schools = data.get("schools")
+    for index, school in enumerate(schools if isinstance(schools, list) else []):
+        if isinstance(school, dict) and str(school.get("name", "")).strip() == NONE_WORD:
+            return f"schools[{index}].name"
+    return None
 
 
 def _unsplittable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -69,7 +69,7 @@ class Measure:
 
     @classmethod
     def missing_data(
-        cls, what: Iterable[str], locations: Iterable[Location], observed: Any = None
+        cls, what: Iterable[Wording], locations: Iterable[Location], observed: Any = None
     ) -> Measure:
         """Data the rule needs is absent: named once each, in the order met."""
         names = tuple(dict.fromkeys(what))

@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.records import record
+from zhijiao_check.wording import Wording, msg, seq
 
 if TYPE_CHECKING:
     from zhijiao_check.report import ReportFile
@@ -132,7 +133,7 @@ class Absent:
     the list could not hold a matching item anyway (``conditions.select``).
     """
 
-    what: str
+    what: Wording
     location: Location
     school: Item | None = None
 
@@ -171,9 +172,11 @@ class Scope:
             return self._city
         return self.reports
 
-    def named(self, report: ReportFile, what: str) -> str:
+    def named(self, report: ReportFile, what: Wording) -> Wording:
         """What is missing, with the unit it is missing from when the scope is the whole city."""
-        return f"{report.unit}: {what}" if self.city else what
+        if not self.city:
+            return what
+        return f"{report.unit}: {what}" if isinstance(what, str) else seq(f"{report.unit}: ", what)
 
     def field(self, field: str) -> list[Reading]:
         """Each report's value of ``field`` (the same list each time: not to be changed)."""
@@ -241,12 +244,23 @@ def _path(*parts: str | int) -> tuple[str | int, ...]:
     return parts
 
 
-def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[str, Item]]]:
+def _list_absent(report: ReportFile, school: str, key: str) -> Wording:
+    """A school's list not given: its path in a YAML report; in a workbook (whose reader placed cells), the
+    sheet to fill and the 无 to write, since ``东安县职业中等专业学校.majors`` speaks YAML to a clerk."""
+    if not report.positions.cells:
+        return f"{school}.{key}"
+    majors = key == "majors"
+    return msg(
+        "engine.majors-not-in-sheet" if majors else "engine.enterprise-practice-not-in-sheet", school=school
+    )
+
+
+def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list[tuple[Wording, Item]]]:
     """The schools, majors or practice groups of a report,
     and the schools that do not give the list at all.
     """
     items: list[Item] = []
-    lacking: list[tuple[str, Item]] = []
+    lacking: list[tuple[Wording, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
         school_path = _path("schools", s_index)
         as_item = Item(report, school_path, school, school["name"], school["name"], school)
@@ -255,7 +269,7 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
             continue
         key = "majors" if collection == "majors" else "enterprise_practice"
         if key not in school:
-            lacking.append((f"{school['name']}.{key}", as_item))
+            lacking.append((_list_absent(report, school["name"], key), as_item))
             continue
         for index, entry in enumerate(school[key]):
             # groups have no names: their place

@@ -7,6 +7,7 @@ from zhijiao_check.measure.numbers import Exact, exact_sum
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
+from zhijiao_check.wording import Wording
 
 
 @record
@@ -16,7 +17,7 @@ class Total:
     value: float | None
     parts: tuple[tuple[str, float], ...]
     locations: tuple[Location, ...]
-    missing: tuple[str, ...]
+    missing: tuple[Wording, ...]
     otherwise: int = 0  # items that did not give the field and were read through ``otherwise``
 
     @property
@@ -40,7 +41,7 @@ def added(parts: tuple[tuple[str, float], ...] | list[tuple[str, float]]) -> flo
 def total(spec: Sum, scope: Scope) -> Total:
     parts: list[tuple[str, float]] = []
     locations: list[Location] = []
-    missing: list[str] = []
+    missing: list[Wording] = []
     otherwise = 0
     if spec.over is None:
         for reading in scope.field(spec.field):

@@ -50,6 +50,7 @@ __all__ = [
 REPORT_YEARS = (2000, 2100)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
+MAJORS_SHEET = "专业"
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
 
@@ -95,7 +96,10 @@ def _load_workbook(
     if read.parsed is None:
         return InvalidReport(file, _ordered(list(read.errors), warnings))
     errors = validate(read.parsed, units, file)
-    warnings += report_warnings(read.parsed.data, read.parsed.positions, file)
+    sums = report_warnings(read.parsed.data, read.parsed.positions, file)
+    if MAJORS_SHEET in read.unread:  # the majors read are a part of those given: their sum says nothing
+        sums = [problem for problem in sums if problem.code != "majors-sum-differs"]
+    warnings += sums
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))

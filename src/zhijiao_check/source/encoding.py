@@ -25,10 +25,17 @@ _OFFICE_STARTS = (
 )
 
 
+# An OpenDocument file is a zip whose first part is ``mimetype``, stored, holding its type: named for what it
+# is, since renaming it .xlsx (what a zipped Office document is told to do) only led to a second refusal.
+_ODS_START = b"PK\x03\x04"
+_ODS_MIMETYPE = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
+
 def decode(raw: bytes, display: str) -> Decoded | Problem:
     for start, code in _OFFICE_STARTS:
         if raw.startswith(start):
-            return marked_problem(display, (1, 1), code)
+            # a binary file has no line or column: the problem is the file's, as an unreadable file's is
+            return marked_problem(display, None, "ods-document" if _is_ods(raw) else code)
     if raw.startswith(codecs.BOM_UTF8):
         return _decode_as(raw[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig", display)
     # before UTF-16: FF FE 00 00 starts with FF FE
@@ -50,6 +57,11 @@ def decode(raw: bytes, display: str) -> Decoded | Problem:
         except UnicodeDecodeError:
             where = _place(raw[: utf8_error.start], "utf-8")
             return Problem(display, *where, "", "bad-encoding", {"byte": f"0x{raw[utf8_error.start]:02X}"})
+
+
+def _is_ods(raw: bytes) -> bool:
+    """Whether a zip is an OpenDocument spreadsheet (.ods): its first part, at byte 30, names its type."""
+    return raw.startswith(_ODS_START) and raw[30 : 30 + len(_ODS_MIMETYPE)] == _ODS_MIMETYPE
 
 
 def _wide_encoding(raw: bytes) -> str | None:

@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
         "“{item}” in {path} holds a separator (、，；/, spaces between names, a number) or is “无”, which a "
         "workbook cell cannot tell apart from other items: rename it"
     ),
+    "input.convert-school-none": (
+        "{path} is “{none}”: as a school's name on the workbook's sheet “学校”, “{none}” says the unit has "
+        "no school, and this school would be lost: write the school's full name"
+    ),
     "input.convert-precision": (
         "{value} in {path} has more than 15 significant digits, which Excel does not keep: round it"
     ),

@@ -69,6 +69,10 @@ MESSAGES: dict[str, str] = {
         "is an Excel workbook, rename it to .xlsx; save another spreadsheet as an Excel workbook (*.xlsx) in "
         "Excel or WPS"
     ),
+    "report.ods-document": (
+        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not a text file, and the "
+        "tool cannot read it: open it in WPS, Excel or LibreOffice and “Save As” an Excel workbook (*.xlsx)"
+    ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
         "save it as an Excel workbook (*.xlsx) in Excel or WPS"
@@ -437,6 +441,19 @@ MESSAGES: dict[str, str] = {
     ),
     "report.duplicate-park": (
         'the park "{name}" has two funding entries (first on line {first_line}): list each park once'
+    ),
+    # In a workbook, a row of its sheet: the line of a YAML report is no place there.
+    "report.duplicate-school-in-cell": (
+        "the school “{name}” appears twice (first on row {first_line} of the sheet “学校”): give each school "
+        "one row"
+    ),
+    "report.duplicate-major-in-cell": (
+        "the major “{name}” of “{school}” appears twice (first on row {first_line} of the sheet “专业”): "
+        "give each major one row"
+    ),
+    "report.duplicate-park-in-cell": (
+        "the park “{name}” has two funding entries (first on row {first_line} of the sheet “园区资金”): give "
+        "each park one row"
     ),
     "report.unknown-park": (
         '"{name}" in park_funding is not one of demonstration_parks ({parks}): name a park listed there'

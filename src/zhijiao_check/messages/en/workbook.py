@@ -79,7 +79,10 @@ MESSAGES: dict[str, str] = {
     "workbook.no-unit-sheet": (
         "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
     ),
-    "workbook.no-sheet": "no sheet “{sheet}”: copy it from a new template; with no schools, keep it empty",
+    "workbook.no-sheet": (
+        "no sheet “{sheet}”: copy it from a new template; with no schools, write “无” as the name in its "
+        "row 3"
+    ),
     "workbook.sheet-missing": (
         "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)"
     ),
@@ -121,7 +124,7 @@ MESSAGES: dict[str, str] = {
     "workbook.column-not-read": (
         "this column ({label}) has no field key and was not read: only the template's columns are read"
     ),
-    "workbook.blank-rows": "blank rows between the entries (rows {rows}) were skipped: delete them",
+    "workbook.blank-rows": "{count} blank rows between the entries (rows {rows}) were skipped: delete them",
     "workbook.merged-cells": (
         "merged cells {range}: only the first holds the value, the others read as blank. Unmerge them "
         "and fill each cell"
@@ -172,15 +175,37 @@ MESSAGES: dict[str, str] = {
     "workbook.none-but-rows": (
         "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries"
     ),
+    "workbook.row-above-keys": (
+        "this row stands above the row of field keys (row {key_row}) and is not read: the key row seems to "
+        "have been moved (selected in a sort, for instance). Move the key row back to row {target}, under "
+        "the header, with every entry below it; to sort, select only the entries, from row {first}"
+    ),
+    "workbook.schools-blank": (
+        "no school is given on the sheet “学校”: give each vocational school a row; if the unit truly has no "
+        "vocational school, write “{none}” in this cell"
+    ),
+    "workbook.no-schools-filled": (
+        "the school name says “{none}” (the unit has no school), but the row holds more: for no school the "
+        "row holds “{none}” alone; for a school, write its name"
+    ),
+    "workbook.no-schools-but-rows": (
+        "this says “{none}” (the unit has no school), but the sheet lists {count} schools: delete the row "
+        "of “{none}” when there are schools"
+    ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": " (did you mean “{name}”?)",
 }
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "workbook.blank-rows": "a blank row between the entries (row {rows}) was skipped: delete it",
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
     "workbook.none-but-rows": (
         "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries"
+    ),
+    "workbook.no-schools-but-rows": (
+        "this says “{none}” (the unit has no school), but the sheet lists 1 school: delete the row of "
+        "“{none}” when there is a school"
     ),
 }

@@ -12,6 +12,12 @@ MESSAGES: dict[str, str] = {
     "engine.unit-yuan": "{count} 元",
     "engine.unit-persons": "{count} 人",
     "engine.missing-data": "缺少数据：{what}",
+    "engine.majors-not-in-sheet": (
+        "{school}的开设专业（“专业”表中没有该校的行；该校没有专业时在“学校”表的“开设专业”填“无”）"
+    ),
+    "engine.enterprise-practice-not-in-sheet": (
+        "{school}的企业实践（“企业实践”表中没有该校的行；该校没有时在“学校”表的“企业实践”填“无”）"
+    ),
     "engine.field-absent": "未填写{field}",
     "engine.zero-denominator": "分母（{label}）为 0，无法计算比例",
     "engine.sum-units": "{count} 个单位{label}合计 {value}",

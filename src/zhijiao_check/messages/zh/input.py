@@ -37,6 +37,10 @@ MESSAGES: dict[str, str] = {
         "{path} 中的“{item}”含有分隔符（、，；/，名称之间的空格，或编号）或就是“无”，"
         "在工作簿的一个格子中无法与其他项区分：请改写这一项的名称"
     ),
+    "input.convert-school-none": (
+        "{path} 的学校名称是“{none}”：工作簿“学校”表中学校名称填“{none}”表示本单位没有学校，这所学校会丢失："
+        "请写学校的全称"
+    ),
     "input.convert-precision": ("{path} 的 {value} 有效数字超过 15 位，Excel 不保留：请写成合理的精度"),
     "input.cell-text-too-long": (
         "{what}共 {length} 个字符，超过 Excel 一个单元格能保存的 {limit} 个，写进工作簿会被截断："

@@ -47,6 +47,10 @@ MESSAGES: dict[str, str] = {
         "这是 Office 文档（.xlsx、.ods、.docx 等压缩格式），不是文本文件：若是 Excel 工作簿，请把扩展名改为 "
         ".xlsx；其他表格请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）"
     ),
+    "report.ods-document": (
+        "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），不是文本文件，本工具不能读取："
+        "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）"
+    ),
     "report.legacy-office-document": (
         "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS "
         "中“另存为”Excel 工作簿（*.xlsx）"
@@ -299,6 +303,16 @@ MESSAGES: dict[str, str] = {
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
     ),
     "report.duplicate-park": "园区“{name}”的资金支持重复（第 {first_line} 行已填报）：每个园区只填一次",
+    # In a workbook, a row of its sheet: the line of a YAML report is no place there.
+    "report.duplicate-school-in-cell": (
+        "学校“{name}”重复（“学校”表第 {first_line} 行已填报）：每所学校只填一行"
+    ),
+    "report.duplicate-major-in-cell": (
+        "学校“{school}”的专业“{name}”重复（“专业”表第 {first_line} 行已填报）：每个专业只填一行"
+    ),
+    "report.duplicate-park-in-cell": (
+        "园区“{name}”的资金支持重复（“园区资金”表第 {first_line} 行已填报）：每个园区只填一行"
+    ),
     "report.unknown-park": (
         "park_funding 中的“{name}”不在 demonstration_parks（{parks}）中：请写已建成示范园区的名称"
     ),

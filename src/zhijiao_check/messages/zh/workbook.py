@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "workbook.no-unit-sheet": (
         "没有“{sheet}”工作表（现有：{found}）：请用 zhijiao-check template --format xlsx 生成的模板填报"
     ),
-    "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时保留空表",
+    "workbook.no-sheet": "没有“{sheet}”工作表：请从新模板复制该表；没有学校时在该表第 3 行的学校名称填“无”",
     "workbook.sheet-missing": "没有“{sheet}”工作表：其中的各项按未填报处理（规则记为缺少数据）",
     "workbook.sheet-renamed": (
         "工作表“{found}”像是“{sheet}”表（{keys}相同），但报表只按工作表名读取，其中的数据未读取："
@@ -90,7 +90,7 @@ MESSAGES: dict[str, str] = {
         "“{found}”是合计行，不是一项数据，不会读取：请删除这一行（检查时由本工具自行合计）"
     ),
     "workbook.column-not-read": "此列（{label}）没有字段代码，未读取：报表只读取模板中的列",
-    "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
+    "workbook.blank-rows": "数据中间有 {count} 个空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.merged-cells": (
         "合并单元格 {range}：只有第一个格子有值，其余会读成空白。请取消合并，在每个格子中填写"
     ),
@@ -126,12 +126,28 @@ MESSAGES: dict[str, str] = {
         "（或每项一行），如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+    "workbook.row-above-keys": (
+        "这一行在字段代码行（第 {key_row} 行）的上方，不会读取：字段代码行像是被移动了（如排序时选中了它）。"
+        "请把字段代码行移回第 {target} 行（表头下方），数据行都放在它下面；"
+        "排序时只选中第 {first} 行起的数据行"
+    ),
+    "workbook.schools-blank": (
+        "“学校”表中一所学校也没有填写：请每所职业院校填一行；本单位确实没有职业院校时，在这一格填“{none}”"
+    ),
+    "workbook.no-schools-filled": (
+        "学校名称填了“{none}”（本单位没有学校），这一行却还填有其他内容：没有学校时这一行只填“{none}”，"
+        "有学校时请填写学校名称"
+    ),
+    "workbook.no-schools-but-rows": (
+        "这里填了“{none}”（本单位没有学校），但本表还有 {count} 所学校：有学校时请删去“{none}”这一行"
+    ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
 }
 
 # 数为 1 时（i18n：``ONE``）。
 ONE: dict[str, str] = {
+    "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.spaces": "一个空格",
     "workbook.line-breaks": "一个换行",
 }

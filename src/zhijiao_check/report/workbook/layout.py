@@ -48,6 +48,9 @@ FIELDS_HEADERS = (KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_H
 INSTRUCTIONS = "填报说明"
 UNIT_SHEET = "本单位"
 CITY_SHEET = "市本级"
+SCHOOLS_SHEET = (
+    "学校"  # the one list the report requires: a blank sheet is not "no schools" (无 in its A3 is)
+)
 SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
 HEADER_SEARCH = 10  # title rows a county may add above a table's header
 
@@ -134,7 +137,7 @@ class Layout:
 
 # The lists of entries and the sheet each has, in the order the workbook shows them.
 ENTRY_SHEETS: dict[tuple[str, ...], str] = {
-    ("schools",): "学校",
+    ("schools",): SCHOOLS_SHEET,
     ("schools", "majors"): "专业",
     ("schools", "enterprise_practice"): "企业实践",
     ("training_bases",): "实训基地",

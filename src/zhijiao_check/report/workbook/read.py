@@ -37,6 +37,7 @@ from zhijiao_check.report.workbook.layout import (
     NO,
     NONE_WORD,
     SCHOOL_KEY,
+    SCHOOLS_SHEET,
     UNIT_SHEET,
     VALUE_HEADER,
     YES,
@@ -71,6 +72,9 @@ class WorkbookRead:
     parsed: Parsed | None  # None: not readable as a whole (``errors`` says why)
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
+    # The table sheets some of whose rows could not be read (an error says why at each): a check that sums
+    # their entries (the majors' enrollment against 中职招生) would compare with a part, and is not made.
+    unread: frozenset[str] = frozenset()
 
 
 def read_workbook(path: Path, display: str) -> WorkbookRead:
@@ -90,7 +94,8 @@ def _read_workbook(path: Path, display: str) -> WorkbookRead:
     data = reader.read()
     if data is None:
         return WorkbookRead(None, tuple(reader.errors), tuple(reader.warnings))
-    return WorkbookRead(Parsed(data, reader.positions, tuple(reader.errors)), (), tuple(reader.warnings))
+    parsed = Parsed(data, reader.positions, tuple(reader.errors))
+    return WorkbookRead(parsed, (), tuple(reader.warnings), frozenset(reader.unread))
 
 
 class _Reader:
@@ -105,6 +110,8 @@ class _Reader:
         self.budget = CLOSE_BUDGET  # the comparisons a "did you mean" may still make
         self.positions = Positions()
         self.ends: dict[str, int] = {}  # each table sheet's last row read (its key row when it has none)
+        self.unread: set[str] = set()  # table sheets with rows not read (``WorkbookRead.unread``)
+        self.keyless: set[str] = set()  # table sheets without a row of field keys: none of their rows read
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -184,14 +191,27 @@ class _Reader:
             if not sheet.fields and name in self.grids
         }
         for sheet in absent:
-            if sheet.name not in renamed and sheet.name != "学校":  # 学校's absence is an error (below)
+            if sheet.name not in renamed and sheet.name != SCHOOLS_SHEET:  # its absence is an error (below)
                 self._missing_sheet(unit, sheet.name)
-        schools = self._entries(tables.get("学校"), ("schools",))
+        school_rows = tables.get(SCHOOLS_SHEET)
+        none_said = False
+        if school_rows is not None:
+            school_rows, none_said = self._no_schools(self.grids[SCHOOLS_SHEET], school_rows)
+        schools = self._entries(school_rows, ("schools",))
         if schools is not None:
+            if not schools and not none_said and SCHOOLS_SHEET not in self.keyless:
+                # A blank 学校 sheet is a list not given, as ``schools`` left out of a YAML report: the
+                # clerk who has not filled it yet must not get a valid report of a unit without schools.
+                grid = self.grids[SCHOOLS_SHEET]
+                self._fail(
+                    grid, self.ends[grid.title] + 1, 1, "schools-blank", header="学校名称", none=NONE_WORD
+                )
             data["schools"] = schools
             self._children(schools, tables, sheets)
-        elif "学校" not in renamed:
-            self.errors.append(refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet="学校"))
+        elif SCHOOLS_SHEET not in renamed:
+            self.errors.append(
+                refusal(self.display, "no-sheet", cell=f"{UNIT_SHEET}!A1", sheet=SCHOOLS_SHEET)
+            )
         bases = self._entries(tables.get("实训基地"), ("training_bases",))
         self._attach(data, ("training_bases",), bases)
         city_lists = [(path, name) for path, name in ENTRY_SHEETS.items() if path[0] == "city"]
@@ -288,7 +308,15 @@ class _Reader:
             if number <= row or not cells:
                 continue
             if number > last + 1:
-                self._fail(grid, last + 1, 1, "blank-rows", "warning", rows=_rows(last + 1, number - 1))
+                self._fail(
+                    grid,
+                    last + 1,
+                    1,
+                    "blank-rows",
+                    "warning",
+                    rows=_rows(last + 1, number - 1),
+                    count=number - 1 - last,
+                )
             last = number
             key_cell, value_cell = cells.get(key_column), cells.get(value_column)
             key = str(key_cell.value).strip() if key_cell is not None and key_cell.value is not None else ""
@@ -370,10 +398,12 @@ class _Reader:
 
     def _table(self, grid: Grid, sheet: Sheet) -> list[Row]:
         """A table's rows as (row number, raw entry, where each key stands); problems as found."""
-        found = self._header_row(grid, lambda texts: sheet.anchor in texts)
+        found = self._header_row(grid, lambda texts: sheet.anchor in texts) or self._sorted_down(grid, sheet)
         if found is None:
             if grid.cells:
                 self._fail(grid, 1, 1, "no-key-row", key=sheet.anchor)
+                self.keyless.add(grid.title.strip())
+                self.unread.add(grid.title.strip())
             return []
         key_row, texts = found
         columns: dict[int, Column] = {}
@@ -398,7 +428,21 @@ class _Reader:
         for column in sheet.columns:
             if column not in columns.values():
                 self._fail(grid, key_row, 1, "column-missing", "warning", key=column.key, label=column.header)
-        header_row = key_row - 1
+        header_row, moved = self._above(grid, key_row, columns, sheet)
+        anchor = next((index for index, column in columns.items() if column.key == sheet.anchor), 1)
+        target = header_row + 1 if header_row else 2  # where the key row belongs: under the header
+        for number in moved:
+            self._fail(
+                grid,
+                number,
+                anchor,
+                "row-above-keys",
+                key_row=key_row,
+                target=target,
+                first=target + 1,
+            )
+        if moved:
+            self.unread.add(grid.title.strip())
         for index, column in columns.items():
             shown = grid.get(header_row, index) if header_row else None
             text = str(shown.value).strip() if shown is not None else ""
@@ -440,12 +484,70 @@ class _Reader:
                 continue
             if number > previous + 1:
                 self._fail(
-                    grid, previous + 1, 1, "blank-rows", "warning", rows=_rows(previous + 1, number - 1)
+                    grid,
+                    previous + 1,
+                    1,
+                    "blank-rows",
+                    "warning",
+                    rows=_rows(previous + 1, number - 1),
+                    count=number - 1 - previous,
                 )
             previous = number
             out.append((number, {index: cells.get(index) for index in data_columns}, where))
         self.ends[grid.title] = previous
         return out
+
+    def _sorted_down(self, grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
+        """A key row below the rows a title may take: sorted down there among more entries than that. Only a
+        row with most of the sheet's keys is taken for it, so that each row of entries above is said
+        (``_above``) rather than the whole sheet refused for having no key row."""
+        keys = {column.key for column in sheet.columns}
+        for number in grid.rows():
+            if number <= HEADER_SEARCH:
+                continue
+            texts = {
+                str(cell.value).strip(): index
+                for index, cell in sorted(grid.row(number).items())
+                if isinstance(cell.value, str)
+            }
+            if sheet.anchor in texts and 2 * len(keys & texts.keys()) >= len(keys):
+                return number, texts
+        return None
+
+    def _above(
+        self, grid: Grid, key_row: int, columns: dict[int, Column], sheet: Sheet
+    ) -> tuple[int, list[int]]:
+        """The header row above a table's key row (0: none), and the rows above the key row that look like
+        entries. Only the rows below the key row are read: a key row sorted to the bottom with the entries
+        (选中 A2:L10 再排序) left them all above it, unread without a word. A row between the template's
+        header and the key row is such a row; where no row reads as the template's header (renamed, or
+        sorted too), a row above is one when its first column is filled and another holds what its column
+        takes (a number, a word of its drop-down), as no title row does."""
+        between: list[int] = []
+        for number in range(key_row - 1, 0, -1):
+            cells = {i: c for i, c in _filled(grid.row(number)).items() if i in columns}
+            if not cells:
+                continue
+            shown = sum(
+                str(cell.value).strip() in (columns[i].header, _header_text(columns[i]))
+                for i, cell in cells.items()
+            )
+            if shown and 2 * shown >= len(cells):
+                return number, sorted(between)
+            between.append(number)
+        anchor = next((index for index, column in columns.items() if column.key == sheet.anchor), 1)
+        moved = [
+            number
+            for number in between
+            if grid.get(number, anchor) is not None
+            and any(
+                _fits(columns[i], cell.value)
+                for i, cell in _filled(grid.row(number)).items()
+                if i in columns and i != anchor
+            )
+        ]
+        header = key_row - 1 if key_row - 1 not in moved else 0  # a renamed header; the clerk's own title
+        return header, sorted(moved)
 
     def _total(
         self, cells: Mapping[int, Cell], columns: dict[int, Column], sheet: Sheet
@@ -472,6 +574,27 @@ class _Reader:
         self.budget -= len(choices)
         fitting = [choice for choice in choices if len(choice) <= _CLOSE_LENGTH]
         return difflib.get_close_matches(word, fitting, n=1, cutoff=cutoff)
+
+    def _no_schools(self, grid: Grid, rows: list[Row]) -> tuple[list[Row], bool]:
+        """学校's rows but the one whose 学校名称 is 无, and whether there is one: the unit has no schools
+        (``schools: []``), as 无 says in a school's 开设专业. 无 beside other schools, or with figures on its
+        row, contradicts itself: an error, and it is read as no school."""
+        said: tuple[int, int] | None = None
+        rest: list[Row] = []
+        for row in rows:
+            number, cells, where = row
+            index = where["name"][0] if "name" in where else 1
+            cell = cells.get(index)
+            if cell is None or not isinstance(cell.value, str) or cell.value.strip() != NONE_WORD:
+                rest.append(row)
+                continue
+            said = said or (number, index)
+            others = [i for i, other in cells.items() if other is not None and i != index]
+            if others:
+                self._fail(grid, number, min(others), "no-schools-filled", none=NONE_WORD)
+        if said is not None and rest:
+            self._fail(grid, *said, "no-schools-but-rows", header="学校名称", none=NONE_WORD, count=len(rest))
+        return rest, said is not None
 
     def _entries(self, table: Any, path: Path_) -> list[dict[str, Any]] | None:
         """The entries of a table sheet with no parent; ``None`` when the sheet is not there."""
@@ -555,9 +678,15 @@ class _Reader:
                     if slip is not None:
                         self._slip(grid, number, index_column, "学校名称", (), slip)
                 if not name:
-                    self._fail(grid, number, index_column, "school-blank", header="学校名称")
+                    self.unread.add(sheet.name)
+                    # a merged range here is an error already, and each cell under its first reads blank
+                    if grid.merge_at(number, index_column) is None:
+                        self._fail(grid, number, index_column, "school-blank", header="学校名称")
                     continue
                 if name not in names:
+                    self.unread.add(sheet.name)
+                    if SCHOOLS_SHEET in self.keyless:
+                        continue  # no school of 学校 was read, and its error says why: not each row here
                     close = self._close(name, names, 0.5)
                     self._fail(
                         grid,
@@ -722,6 +851,18 @@ def convert(column: Column, value: Any) -> Any:
     if kind == "marker":
         return [] if value == NONE_WORD else value
     return value
+
+
+def _fits(column: Column, value: Any) -> bool:
+    """Whether ``value`` is what a typed column takes (a number in a number's column, a word of a drop-down):
+    what an entry's row has and a title row above a table has not."""
+    if column.kind in ("whole", "year", "number"):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if column.kind == "choice":
+        return isinstance(value, str) and any(value.strip() in pair for pair in column.choices)
+    if column.kind in ("flag", "designation"):
+        return value in (YES, NO)
+    return False
 
 
 def _looks_like(grid: Grid, sheets: list[Sheet]) -> Sheet | None:

@@ -21,6 +21,7 @@ from zhijiao_check.report.workbook.layout import (
     NO,
     NONE_WORD,
     SCHOOL_KEY,
+    SCHOOLS_SHEET,
     UNIT_SHEET,
     YES,
     Column,
@@ -38,6 +39,7 @@ FORMAT_VERSION = 1
 # The most characters a cell of Excel holds: openpyxl cuts a longer text there without a word, and the
 # workbook would come back from ``convert`` with the name cut short.
 CELL_CHARACTERS = 32_767
+_LAST_COLUMN = 16_384  # XFD, a sheet's last column
 SPARE_ROWS = 200  # empty, unlocked rows below the entries of each table, for the entries still to come
 IDENTITY = ("schema_version", "unit.name", "unit.kind", "unit.code")  # locked: made by the template
 HEADER_FILL, INPUT_FILL, KEY_COLOR = "DDEBF7", "FFF9E5", "808080"
@@ -64,12 +66,20 @@ def instructions(unit: str, kind: str, year: object, source: str | None = None) 
     steps = [
         "只在浅黄色的格子里填写；其余格子（表头、第 2 行的字段代码、单位名称）已锁定，不要改动。",
         f"“{UNIT_SHEET}”表：本单位的各项数字，一行一项，填在“填报值”一列，计量单位见“计量单位”一列。",
-        "“学校”表：每所职业院校一行；“专业”“企业实践”表：每个专业、每组教师一行，第一列选所属学校。",
+        (
+            "“学校”表：每所职业院校一行；本单位确实没有职业院校时，在第 3 行的“学校名称”格填“无”"
+            "（“学校”表留空是未填报，检查时报错）。“专业”“企业实践”表：每个专业、每组教师一行，"
+            "第一列选所属学校。"
+        ),
         "有下拉箭头的格子请从列表中选择（是/否、公办/民办、绿牌/黄牌/红牌……）。",
         "数字直接填写数字：不要带千分位逗号、单位或“万”字，比例不要写成百分数。",
         "没有统计的项目留空（检查时记为“缺少数据”，不会当作 0）；确实一项也没有的名单填“无”。",
         "多项名称写在一个格子里时用顿号“、”分隔，如：先进装备制造、农产品精深加工。",
-        "不要合并单元格、不要在数据中间留空行；可以调整列宽、排序和筛选。公式可以用，但请保存后再检查。",
+        (
+            "不要合并单元格、不要在数据中间留空行、不要移动第 2 行的字段代码。可以调整列宽和格式、"
+            "在表格右侧加自己的备注列（不读取）；排序、筛选请用第 2 行的筛选箭头，或只选中第 3 行起的数据行"
+            "再排序（选中了第 2 行，字段代码行会被排到数据中间）。公式可以用，但请保存后再检查。"
+        ),
         (
             "填好后运行：zhijiao-check validate 本文件.xlsx 检查格式，zhijiao-check check 本文件.xlsx "
             "检查达标情况。"
@@ -94,7 +104,10 @@ def workbook_bytes(data: Mapping[str, Any], *, instructions: Sequence[tuple[str,
         if sheet.fields:
             _fields_sheet(target, sheet, _get(data, sheet.path) or {})
         else:
-            _table_sheet(target, sheet, list(entries(data, sheet)))
+            rows = list(entries(data, sheet))
+            # ``schools: []`` is said in the sheet, as 无 in 学校名称: a blank 学校 sheet is no schools given
+            none = sheet.name == SCHOOLS_SHEET and _get(data, sheet.path) == []
+            _table_sheet(target, sheet, rows, none=none)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -183,10 +196,12 @@ def _fields_sheet(sheet: Worksheet, layout_sheet: Sheet, values: Mapping[str, An
         editable = column.key not in IDENTITY
         _style_input(sheet, value.coordinate, column, editable)
     sheet.freeze_panes = "C2"
-    _protect(sheet)
+    _protect(sheet, len(FIELDS_HEADERS) + 1)
 
 
-def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]]) -> None:
+def _table_sheet(
+    sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any]], *, none: bool = False
+) -> None:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter
 
@@ -204,8 +219,13 @@ def _table_sheet(sheet: Worksheet, layout_sheet: Sheet, rows: list[dict[str, Any
         for row in range(3, last + 1):
             _style_input(sheet, f"{letter}{row}", column, True, validate=False)
         _validation(sheet, column, f"{letter}3:{letter}{last}")
+    if none:
+        _put(sheet, 3, 1, NONE_WORD)
+    # The filter arrows stand on the key row, so that sorting by them moves the entries below it and never
+    # the keys (a sort of A2:L10 put the key row under the entries, which were then not read).
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(layout_sheet.columns))}{last}"
     sheet.freeze_panes = "B3"
-    _protect(sheet)
+    _protect(sheet, len(layout_sheet.columns) + 1)
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
@@ -333,16 +353,30 @@ def _number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _protect(sheet: Worksheet) -> None:
-    """Protected without a password; a county may still resize columns, sort, filter and add rows."""
+def _protect(sheet: Worksheet, free: int) -> None:
+    """Protected without a password against changes to the headers, the field keys and the unit's identity
+    (all locked), and nothing more: what the 填报说明 allow stays allowed. Resizing and formatting (a year
+    cell set to a date format is set back to 常规, as its error says), inserting rows (a title above) and
+    columns, sorting and filtering the unlocked entries, and remarks in the columns from ``free`` on,
+    unlocked. A locked cell beside the table refused the remark column the instructions offer."""
+    from openpyxl.styles import Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.dimensions import ColumnDimension
+
     protection = sheet.protection
     protection.sheet = True
+    protection.formatCells = False
     protection.formatColumns = False
     protection.formatRows = False
+    protection.insertColumns = False
     protection.insertRows = False
     protection.deleteRows = False
     protection.sort = False
     protection.autoFilter = False
+    letter = get_column_letter(free)
+    remarks = ColumnDimension(sheet, index=letter, min=free, max=_LAST_COLUMN)
+    remarks.protection = Protection(locked=False)
+    sheet.column_dimensions[letter] = remarks
 
 
 def _get(data: Any, path: Sequence[str]) -> Any:
