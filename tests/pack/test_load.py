@@ -174,7 +174,7 @@ def test_a_clause_pack_yaml_does_not_list_is_refused(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("# 第90条\n", "1:1: 规则文件为空（或只有注释）：应写 rules: 列表"),
-        ("- id: c90.freeze\n", "1:1: 规则文件顶层应为 rules: 列表，每项一条规则；实际是 list"),
+        ("- id: c90.freeze\n", "1:1: 规则文件顶层应为 rules: 列表，每项一条规则；实际是列表"),
     ],
 )
 def test_an_empty_rule_file_says_it_needs_rules(tmp_path: Path, text: str, message: str) -> None:

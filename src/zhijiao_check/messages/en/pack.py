@@ -76,6 +76,6 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.empty-pack-file": "{name} is empty (or holds only comments): see docs/packs.md for what it holds",
     "pack.pack-file-not-mapping": (
-        "{name} holds keys and values (key: value), not a {found}: see docs/packs.md"
+        "{name} holds keys and values (key: value), not {found}: see docs/packs.md"
     ),
 }

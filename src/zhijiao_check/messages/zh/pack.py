@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "pack.empty-rule-file": (
         "规则文件为空（或只有注释）：应写 rules: 列表，每项一条规则（见 docs/packs.md）；不用的文件请删除"
     ),
-    "pack.rule-file-not-mapping": "规则文件顶层应为 rules: 列表，每项一条规则；实际是 {found}",
+    "pack.rule-file-not-mapping": "规则文件顶层应为 rules: 列表，每项一条规则；实际是{found}",
     "pack.empty-pack-file": "{name} 为空（或只有注释）：写法见 docs/packs.md",
-    "pack.pack-file-not-mapping": "{name} 顶层应为“键: 值”，实际是 {found}：写法见 docs/packs.md",
+    "pack.pack-file-not-mapping": "{name} 顶层应为“键: 值”，实际是{found}：写法见 docs/packs.md",
 }

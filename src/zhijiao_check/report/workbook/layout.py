@@ -48,9 +48,8 @@ FIELDS_HEADERS = (KEY_HEADER, LABEL_HEADER, VALUE_HEADER, MEASURE_HEADER, NOTE_H
 INSTRUCTIONS = "填报说明"
 UNIT_SHEET = "本单位"
 CITY_SHEET = "市本级"
-SCHOOLS_SHEET = (
-    "学校"  # the one list the report requires: a blank sheet is not "no schools" (无 in its A3 is)
-)
+# The one list the report requires: a blank sheet is not "no schools" (无 in its A3 is).
+SCHOOLS_SHEET = "学校"
 SCHOOL_KEY = "school"  # the first column of 专业 and 企业实践: the school's name as on 学校
 HEADER_SEARCH = 10  # title rows a county may add above a table's header
 
