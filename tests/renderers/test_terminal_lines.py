@@ -211,3 +211,16 @@ def test_a_terminal_lacking_a_glyph_gets_lines_laid_out_with_its_fallback(
         assert ">= 45.0%" in shown and "..." in shown and "≥" not in shown
     # a file or a pipe is written in UTF-8: the glyph itself
     assert "∉ 1–2" in table(two_years, lang, width)
+
+
+@pytest.mark.parametrize("room", [30, 42, 60])
+def test_an_absolute_place_is_not_broken_after_its_root(room: int) -> None:
+    """``/`` over ``work/main/samples/2023/lengshuitan.yaml:37`` (filled from the end, the root was left on a
+    line of its own): a place too wide breaks after a folder, never after the root."""
+    from zhijiao_check.renderers.table import placed
+
+    locations = [{"file": "/work/main/samples/2023/lengshuitan.yaml", "line": 37}]
+    lines = placed(locations, room, Translator("zh")).split("\n")
+    assert lines[0] != "/" and lines[0].startswith("/work/")
+    assert "".join(lines) == "/work/main/samples/2023/lengshuitan.yaml:37"
+    assert max(map(cell_len, lines)) <= room

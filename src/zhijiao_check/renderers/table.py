@@ -482,9 +482,9 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-# Where a place may be broken over two lines: after a folder's separator, before the line (or a workbook's
-# sheet and cell) and before a cell's header.
-_PLACE_BREAK = later(r"(?<=[/\\])|(?=[:（])")
+# Where a place may be broken over two lines: after a folder's separator (not the root's: ``/`` alone over
+# ``work/main/…`` is no place), before the line (or a workbook's sheet and cell) and before a cell's header.
+_PLACE_BREAK = later(r"(?<=[^/\\][/\\])|(?=[:（])")
 # Where a field's path may be broken over two lines: after a list's entry (``schools[1]`` over ``.name``).
 _ENTRY_END = later(r"(?<=\])(?=\.)")
 
