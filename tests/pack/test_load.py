@@ -43,8 +43,28 @@ def test_a_when_naming_no_earlier_rule_is_a_located_error(tmp_path: Path) -> Non
     with pytest.raises(FatalError) as raised:
         load_packs([pack])
     (problem,) = raised.value.problems
-    assert (problem.code, problem.line, problem.path) == ("when-unknown-rule", 2, "c90.freeze.when")
+    # at the rule it names, not at column 1 of the rule's first line
+    assert (problem.code, problem.line, problem.column, problem.path) == (
+        "when-unknown-rule",
+        9,
+        18,
+        "c90.freeze.when.rule",
+    )
     assert problem.file.endswith("clause-90.yaml")
+
+
+def test_a_when_naming_no_earlier_rule_is_located_at_the_rule_it_names_in_a_kept_pack_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check runs across packs on every load: a pack read back from the cache keeps where its ``when``
+    names a rule."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path / "cache"))
+    pack = write_pack(tmp_path / "extra", RULE.format(name="freeze", when="c90.later"), policy=POLICY)
+    for _ in range(2):  # the second load reads the pack back
+        with pytest.raises(FatalError) as raised:
+            load_packs([pack])
+        (problem,) = raised.value.problems
+        assert (problem.line, problem.column) == (9, 18)
 
 
 @pytest.mark.parametrize(

@@ -27,8 +27,12 @@ MIN_QUOTE = 4
 
 @record
 class RuleSource:
+    """Where a rule is written; ``when``: where its ``when:`` names the rule it depends on, kept for the check
+    across packs (``_conditions_refer_back``), which a kept pack's rules are put to without their files."""
+
     file: str
     line: int
+    when: tuple[int, int] | None = None
 
 
 @record
@@ -91,8 +95,9 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
                     )
                 )
                 continue
-            sources[rule.id] = RuleSource(display_name(path), line)
             places[rule.id] = Placed(display_name(path), parsed, index)
+            when = places[rule.id].at("when", "rule") if rule.when is not None else None
+            sources[rule.id] = RuleSource(display_name(path), line, when)
             rules.append(rule)
     if info is None or units is None or problems:
         return problems
@@ -413,8 +418,8 @@ def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
                 problems.append(
                     _problem(
                         where.file,
-                        (where.line, 1),
-                        f"{rule.id}.when",
+                        where.when or (where.line, 1),
+                        f"{rule.id}.when.rule",
                         "when-unknown-rule",
                         id=rule.id,
                         rule=rule.when.rule,
