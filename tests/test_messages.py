@@ -90,6 +90,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "report.found-": ("list", "text", "number", "bool", "null"),  # what a file's top level is (source/)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
+    "pack.bound-": ("ge", "gt", "le", "lt"),  # a number's bounds (pack/refused.py)
     "report.": None,
     "field.": None,  # field labels are looked up with a fallback to the field's own name
     "help.command.": tuple(typer.main.get_command(app).commands),  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitKind
+from zhijiao_check.wording import LIST, Join, Msg, msg
 
 RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
 """Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
@@ -45,6 +46,17 @@ def After(check: Callable[[Any], Any]) -> Any:
     from pydantic import AfterValidator
 
     return AfterValidator(check)
+
+
+class Unfit(ValueError):
+    """A record's own check refused what a rule file wrote: the message of the pack's catalogue that says so,
+    and the key of the record it is said at (``("linear",)``; ``()``: the record as a whole). Pydantic
+    keeps the exception with its error, from which the pack loader takes both (``pack.refused``)."""
+
+    def __init__(self, message: Msg, at: tuple[str, ...] = ()) -> None:
+        super().__init__(message.key)
+        self.message = message
+        self.at = at
 
 
 class Strict:
@@ -80,11 +92,17 @@ class Time(Strict):
     linear: bool = False
 
     def __post_init__(self) -> None:
-        given = [name for name in ("due", "every_year", "from_") if getattr(self, name) is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of due, every_year, from")
+        given = [
+            key
+            for key, year in (("due", self.due), ("every_year", self.every_year), ("from", self.from_))
+            if year is not None
+        ]
+        if not given:
+            raise Unfit(msg("pack.time-none"))
+        if len(given) > 1:
+            raise Unfit(msg("pack.time-one-of", given=Join(tuple(given), LIST)))
         if self.linear and self.due is None:
-            raise ValueError("linear applies only to a rule with due")
+            raise Unfit(msg("pack.time-linear", given=given[0]), ("linear",))
 
     @property
     def years(self) -> list[int]:
@@ -111,10 +129,10 @@ class Target(Strict):
     expected_max: float | None = None
 
     def __post_init__(self) -> None:
-        if (self.op == "between") != isinstance(self.value, list):
-            raise ValueError("between takes value: [low, high]; other operators a single number")
-        if isinstance(self.value, list) and len(self.value) != 2:
-            raise ValueError("between takes value: [low, high]")
+        if (self.op == "between") != isinstance(self.value, list) or (
+            isinstance(self.value, list) and len(self.value) != 2
+        ):
+            raise Unfit(msg("pack.target-between", op=self.op), ("value",))
 
 
 @record(kw_only=True)
@@ -141,7 +159,7 @@ class Condition(Strict):
             self.present is not None,
         ]
         if sum(sides) != 1:
-            raise ValueError("give exactly one of value, other, year_plus, present")
+            raise Unfit(msg("pack.condition-one-of"))
 
 
 Collection = str

@@ -67,43 +67,6 @@ def test_a_when_naming_no_earlier_rule_is_located_at_the_rule_it_names_in_a_kept
         assert (problem.line, problem.column) == (9, 18)
 
 
-@pytest.mark.parametrize(
-    ("edit", "line", "path", "message"),
-    [
-        # a record refuses an unknown key in other words than a model did: the pack loader words it as before
-        (
-            ("    unit: persons", "    unit: persons\n    unti: persons"),
-            14,
-            "rules[0].unti",
-            "Extra inputs are not permitted",
-        ),
-        (
-            ("{every_year: 2022}", "{every_year: 2022, due: 2023}"),
-            14,
-            "rules[0].time",
-            "Value error, give exactly one",
-        ),
-        (("clause: 90", "clause: 0"), 4, "rules[0].clause", "Input should be greater than or equal to 1"),
-        (
-            ("compare_to: general_high_school_plan.current", "compare_to: {fild: x}"),
-            11,
-            "rules[0].compare_to.field",
-            "Field required",
-        ),
-    ],
-)
-def test_a_rule_that_does_not_fit_the_vocabulary_is_a_located_error(
-    tmp_path: Path, edit: tuple[str, str], line: int, path: str, message: str
-) -> None:
-    text = RULE.format(name="freeze", when="c1.vocational-share").replace(*edit)
-    pack = write_pack(tmp_path / "extra", text, policy=POLICY)
-    with pytest.raises(FatalError) as raised:
-        load_packs([pack])
-    problem = raised.value.problems[0]
-    assert (problem.code, problem.line, problem.path) == ("invalid-field", line, path)
-    assert problem.params["message"].startswith(message)
-
-
 def run_with(tmp_path: Path, text: str, *options: str) -> tuple[int, str, Path]:
     """``zhijiao-check check dongan.yaml --rules PACK -q`` with ``text`` as the pack's rule file: exit status,
     standard error, the rule file."""
@@ -119,6 +82,128 @@ def run_with(tmp_path: Path, text: str, *options: str) -> tuple[int, str, Path]:
 
 
 FREEZE = RULE.format(name="freeze", when="c1.vocational-share")
+
+
+def at(rule_file: Path, text: str, marker: str) -> str:
+    """``file:line:column`` of the first ``marker`` in the rule file's text."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if marker in line:
+            return f"{rule_file}:{number}:{line.index(marker) + 1}"
+    raise AssertionError(marker)
+
+
+# Pydantic's words and a Python dict dump, which a rule file's author was shown before
+PYDANTIC = ("{'", "Field required", "Value error", "Input should", "Extra inputs", "Unexpected keyword")
+
+
+@pytest.mark.parametrize(
+    ("edit", "marker", "message"),
+    [
+        # a missing key: at the rule that lacks it
+        (
+            ("    quote: 职普比未达标时压缩招生\n", ""),
+            "id: c90",
+            "rules[0].quote: 缺少 quote：应写 quote，它取至少 4 个字符的文字",
+        ),
+        # a key the rule does not have: at the key, the key meant named
+        (
+            ("    unit: persons", "    unit: persons\n    unti: persons"),
+            "unti:",
+            "rules[0].unti: 没有 unti 这个键：应写 unit（可写的键：kind, id, title,",
+        ),
+        (
+            ('target: {op: "<="}', 'targt: {op: "<="}'),
+            "targt:",
+            "rules[0].targt: 没有 targt 这个键：应写 target（",
+        ),
+        # a record's own check: at the record, or at the key it names
+        (
+            ("{every_year: 2022}", "{every_year: 2022, due: 2023}"),
+            "{every_year",
+            (
+                "rules[0].time: time 写了 due、every_year，只能写 due、every_year、from 之一：每年判定写 "
+                "{every_year: 2022}，到某年达成写 {due: 2025}"
+            ),
+        ),
+        (
+            ("{every_year: 2022}", "{every_year: 2022, linear: true}"),
+            "true",
+            (
+                "rules[0].time.linear: linear 只用于 due（到某年达成，之前按进度判定）："
+                "every_year 的规则每年判定，"
+                "应删去 linear，或写 {due: 2025, linear: true}"
+            ),
+        ),
+        # a value out of range, of the wrong type, a number in quotes: at the value
+        (
+            ("clause: 90", "clause: 100"),
+            "100",
+            "rules[0].clause: clause 写了 100，但它取不小于 1 且不大于 99 的整数",
+        ),
+        (
+            ("    unit: persons", "    unit: persons\n    weight: -1"),
+            "-1",
+            "rules[0].weight: weight 写了 -1，但它取大于 0 的数值",
+        ),
+        (
+            ("    unit: persons", "    unit: persons\n    responsible: 市教育局"),
+            "市教育局",
+            (
+                'rules[0].responsible: responsible 写了 "市教育局"，但它取列表 [ … ]，每项为文字：'
+                "应写 responsible: [市教育局]"
+            ),
+        ),
+        (
+            ("status: [fail]", "status: [failed]"),
+            "failed",
+            'rules[0].when.status[0]: status[0] 写了 "failed"，但它取 pass, fail,',
+        ),
+        (
+            ("compare_to: general_high_school_plan.current", "compare_to: {fild: x}"),
+            "fild",
+            "rules[0].compare_to.fild: 没有 fild 这个键：应写 field",
+        ),
+    ],
+)
+def test_a_rule_that_does_not_fit_the_vocabulary_is_said_at_the_value_in_the_words_of_the_tool(
+    tmp_path: Path, edit: tuple[str, str], marker: str, message: str
+) -> None:
+    """Pydantic said each in English, with the rule or value as a Python dict."""
+    text = FREEZE.replace(*edit)
+    status, stderr, rule_file = run_with(tmp_path, text)
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {message}" in stderr
+    assert not [words for words in PYDANTIC if words in stderr]
+
+
+@pytest.mark.parametrize(
+    ("edit", "marker", "message"),
+    [
+        (
+            ("    quote: 职普比未达标时压缩招生\n", ""),
+            "id: c90",
+            "rules[0].quote: quote is missing: write quote, which takes text of at least 4 characters",
+        ),
+        (
+            ("{every_year: 2022}", "{every_year: 2022, due: 2023}"),
+            "{every_year",
+            "rules[0].time: time gives due, every_year, but takes only one of due, every_year, from",
+        ),
+        (
+            ("    unit: persons", "    unit: persons\n    weight: -1"),
+            "-1",
+            "rules[0].weight: weight is -1, but it takes a number greater than 0",
+        ),
+    ],
+)
+def test_a_rule_that_does_not_fit_the_vocabulary_is_said_in_english_with_lang_en(
+    tmp_path: Path, edit: tuple[str, str], marker: str, message: str
+) -> None:
+    text = FREEZE.replace(*edit)
+    status, stderr, rule_file = run_with(tmp_path, text, "--lang", "en")
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {message}" in stderr
+    assert not [words for words in PYDANTIC if words in stderr]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Condition, Items, Range, RuleBase, Unit
+from zhijiao_check.vocabulary import Condition, Items, Range, RuleBase, Unfit, Unit
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
 
 
@@ -33,7 +33,7 @@ class EveryRule(RuleBase):
 
     def __post_init__(self) -> None:
         if bool(self.require) == bool(self.any_of):
-            raise ValueError("give exactly one of require, any_of")
+            raise Unfit(msg("pack.require-or-any-of"))
 
     def groups(self) -> list[list[Condition]]:
         return [self.require] if self.require else self.any_of

@@ -16,7 +16,7 @@ from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
 
 
@@ -47,7 +47,7 @@ class RatioRule(RuleBase):
 
     def __post_init__(self) -> None:
         if self.at_most is not None and self.compare_to is not None:
-            raise ValueError("at_most bounds a ratio held against a number, not compare_to")
+            raise Unfit(msg("pack.at-most-compare-to"), ("at_most",))
 
     def reads(self) -> list[str]:
         own = Fraction(numerator=self.numerator, denominator=self.denominator).reads()

@@ -16,7 +16,7 @@ from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Before, Range, RuleBase, Sum, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Range, RuleBase, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Msg, Wording, msg, seq
 
 
@@ -33,7 +33,7 @@ class TotalRule(RuleBase):
 
     def __post_init__(self) -> None:
         if self.compare_to is not None and self.year_plus is not None:
-            raise ValueError("give at most one of compare_to, year_plus")
+            raise Unfit(msg("pack.compare-to-or-year-plus"), ("year_plus",))
 
     def reads(self) -> list[str]:
         return [self.of.reads(), *([self.compare_to.reads()] if self.compare_to else [])]

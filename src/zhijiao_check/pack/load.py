@@ -176,22 +176,14 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
     try:
         return _VALIDATORS[record].validate_python(parsed.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            path = _data_path(detail["loc"], parsed.data)
-            if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
-                problems.append(_kind_problem(file, parsed, path, detail))
-                continue
-            problems.append(
-                _problem(
-                    file,
-                    parsed.positions.nearest(path),
-                    format_path(path),
-                    "invalid-field",
-                    # a record refuses an unknown key in the words of its arguments: said as a model says it
-                    message=_EXTRA if detail["type"] == "unexpected_keyword_argument" else detail["msg"],
-                    found=_short(detail.get("input")),
-                )
-            )
+        from zhijiao_check.pack.refused import refused
+
+        details = error.errors(include_url=False)
+        kinds = [d for d in details if d["type"] in ("union_tag_invalid", "union_tag_not_found")]
+        for detail in kinds:
+            problems.append(_kind_problem(file, parsed, _data_path(detail["loc"], parsed.data), detail))
+        others = [d for d in details if d not in kinds]
+        problems += refused(record, others, parsed.data, parsed.positions, file)
         return None
 
 
@@ -220,7 +212,6 @@ def _kind_problem(file: str, parsed: Parsed, path: tuple[str | int, ...], detail
 
 
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
-_EXTRA = "Extra inputs are not permitted"
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
@@ -247,33 +238,24 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
     return tuple(path)
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     from pydantic import TypeAdapter, ValidationError
 
     parsed = _parse(path, problems, rules=False)
     if parsed is None:
         return None
-    try:
-        units = TypeAdapter(list[Unit]).validate_python(parsed.data.get("units"))
-        renamed = TypeAdapter(list[Renamed]).validate_python(parsed.data.get("renamed", []))
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        problems.append(
-            _problem(
-                display_name(path),
-                parsed.positions.nearest(tuple(first["loc"])),
-                "units",
-                "invalid-field",
-                message=first["msg"],
-                found=_short(first.get("input")),
-            )
-        )
-        return None
+    read: dict[str, Any] = {}
+    for key, kind, default in (("units", list[Unit], None), ("renamed", list[Renamed], [])):
+        try:
+            read[key] = TypeAdapter(kind).validate_python(parsed.data.get(key, default))
+        except ValidationError as error:
+            from zhijiao_check.pack.refused import refused
+
+            first = error.errors(include_url=False)[:1]
+            data = parsed.data.get(key)
+            problems += refused(kind, first, data, parsed.positions, display_name(path), (key,))
+            return None
+    units, renamed = read["units"], read["renamed"]
     return UnitRegistry(units, renamed)
 
 

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import RULE_ID, After, Field, Strict, Text
+from zhijiao_check.vocabulary import RULE_ID, After, Field, Strict, Text, Unfit
+from zhijiao_check.wording import msg
 
 
 @record(kw_only=True)
@@ -62,9 +63,7 @@ def _a_pattern(value: str) -> str:
         # the engine's own last line says what it cannot take: "look-around … is not supported"
         said = [line.strip() for line in str(error).splitlines() if line.strip()]
         reason = said[-1].removeprefix("error: ").removeprefix("SchemaError: ") if said else str(error)
-        raise ValueError(
-            f"not a regular expression that rule IDs can be matched with in linear time: {reason}"
-        ) from None
+        raise Unfit(msg("pack.rule-ids-not-linear", reason=reason)) from None
     return value
 
 

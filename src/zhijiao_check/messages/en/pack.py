@@ -5,7 +5,6 @@ In English: one catalogue per language, the same keys in each (tests/test_messag
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    "pack.invalid-field": "invalid rule field: {message} (found {found})",
     "pack.duplicate-rule": "rule ID {id} appears twice, first at {first}",
     "pack.quote-not-verbatim": (
         "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): {quote}"
@@ -78,4 +77,60 @@ MESSAGES: dict[str, str] = {
     "pack.pack-file-not-mapping": (
         "{name} holds keys and values (key: value), not {found}: see docs/packs.md"
     ),
+    "pack.missing-key": "{key} is missing: write {key}, which takes {takes}",
+    "pack.unknown-key": "there is no key {key}: write {write} (the keys: {keys})",
+    "pack.wrong-value": "{key} is {found}, but it takes {takes}",
+    "pack.wrong-value-write": "{key} is {found}, but it takes {takes}: write {write}",
+    "pack.wrong-value-unknown": "{key} is {found}, which a rule file cannot say (see docs/packs.md)",
+    "pack.quoted-number": (
+        "{key} is {found}, which in quotes is text, but it takes {takes}: write {write}, without quotes"
+    ),
+    "pack.time-none": (
+        "time needs one of due, every_year, from: {every_year: 2022} judged each year, {due: 2025} "
+        "reached by a year, {from: 2022} from a year on"
+    ),
+    "pack.time-one-of": (
+        "time gives {given}, but takes only one of due, every_year, from: {{every_year: 2022}} judged each "
+        "year, {{due: 2025}} reached by a year (with linear: true for progress before it)"
+    ),
+    "pack.time-linear": (
+        "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "
+        "judged each year; delete linear, or write {{due: 2025, linear: true}}"
+    ),
+    "pack.target-between": (
+        "op between takes value: [low, high]; other operators (here {op}) a single number, such as "
+        "value: 0.45"
+    ),
+    "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",
+    "pack.at-most-compare-to": (
+        "at_most bounds a ratio held against a number: with compare_to, delete at_most"
+    ),
+    "pack.compare-to-or-year-plus": "give compare_to or year_plus, not both",
+    "pack.require-or-any-of": "give exactly one of require, any_of",
+    "pack.rule-ids-not-linear": (
+        "rule_ids is not a regular expression that rule IDs can be matched with in linear time: {reason}"
+    ),
+    "pack.or": " or ",
+    "pack.and": " and ",
+    "pack.takes-int": "a whole number",
+    "pack.bound-ge": "at least {n}",
+    "pack.bound-gt": "greater than {n}",
+    "pack.bound-le": "at most {n}",
+    "pack.bound-lt": "less than {n}",
+    "pack.takes-bounded": "{kind} {bounds}",
+    "pack.takes-rule-id": (
+        "a rule ID such as c16.secondary-funding (lower-case letters and digits, a dot between clause and "
+        "name)"
+    ),
+    "pack.takes-pattern": "text matching {pattern}",
+    "pack.takes-text-min": "text of at least {n} characters",
+    "pack.takes-text-max": "text of at most {n} characters",
+    "pack.takes-list-of": "a list [ … ], each item {item}",
+    "pack.takes-sum": "a report field (such as enrollment.secondary_vocational), or {field: …, over: …}",
+    "pack.takes-mapping": "a mapping such as {example}",
+    "pack.found-null": "nothing (null)",
+    "pack.found-list": "a list of {count} items",
+    "pack.found-mapping": "a mapping of {keys}",
+    "pack.unknown-key-none": "there is no key {key}: delete it, or write one of {keys}",
+    "pack.takes-date": "a date such as 2021-09-04",
 }

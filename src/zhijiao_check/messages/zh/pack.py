@@ -5,7 +5,6 @@ In Chinese: one catalogue per language, the same keys in each (tests/test_messag
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
-    "pack.invalid-field": "规则文件字段错误：{message}（填写的是 {found}）",
     "pack.duplicate-rule": "规则 ID {id} 重复，首次出现在 {first}",
     "pack.quote-not-verbatim": "规则 {id} 的 quote 在政策原文中找不到（按 NFKC、去空白比较）：{quote}",
     "pack.when-unknown-rule": (
@@ -57,4 +56,50 @@ MESSAGES: dict[str, str] = {
     "pack.rule-file-not-mapping": "规则文件顶层应为 rules: 列表，每项一条规则；实际是{found}",
     "pack.empty-pack-file": "{name} 为空（或只有注释）：写法见 docs/packs.md",
     "pack.pack-file-not-mapping": "{name} 顶层应为“键: 值”，实际是{found}：写法见 docs/packs.md",
+    "pack.missing-key": "缺少 {key}：应写 {key}，它取{takes}",
+    "pack.unknown-key": "没有 {key} 这个键：应写 {write}（可写的键：{keys}）",
+    "pack.wrong-value": "{key} 写了 {found}，但它取{takes}",
+    "pack.wrong-value-write": "{key} 写了 {found}，但它取{takes}：应写 {write}",
+    "pack.wrong-value-unknown": "{key} 写了 {found}，不合规则文件的写法（见 docs/packs.md）",
+    "pack.quoted-number": "{key} 写了 {found}，加了引号便是文字，但它取{takes}：应写 {write}，不加引号",
+    "pack.time-none": (
+        "time 应写 due、every_year、from 之一：每年判定写 {every_year: 2022}，到某年达成写 {due: 2025}，"
+        "自某年起写 {from: 2022}"
+    ),
+    "pack.time-one-of": (
+        "time 写了 {given}，只能写 due、every_year、from 之一：每年判定写 {{every_year: 2022}}，"
+        "到某年达成写 {{due: 2025}}（之前按进度判定再加 linear: true）"
+    ),
+    "pack.time-linear": (
+        "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
+        "或写 {{due: 2025, linear: true}}"
+    ),
+    "pack.target-between": (
+        "op 为 between 时 value 写 [下限, 上限]，其他运算符（这里是 {op}）写一个数，如 value: 0.45"
+    ),
+    "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
+    "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",
+    "pack.compare-to-or-year-plus": "compare_to 与 year_plus 只能写一个",
+    "pack.require-or-any-of": "require 与 any_of 应写一个（且只写一个）",
+    "pack.rule-ids-not-linear": "rule_ids 不是能在线性时间内匹配规则 ID 的正则表达式：{reason}",
+    "pack.or": "或",
+    "pack.and": " 且",
+    "pack.takes-int": "整数",
+    "pack.bound-ge": "不小于 {n}",
+    "pack.bound-gt": "大于 {n}",
+    "pack.bound-le": "不大于 {n}",
+    "pack.bound-lt": "小于 {n}",
+    "pack.takes-bounded": "{bounds} 的{kind}",
+    "pack.takes-rule-id": "形如 c16.secondary-funding 的规则 ID（小写字母与数字，条款与名称以点分开）",
+    "pack.takes-pattern": "符合 {pattern} 的文字",
+    "pack.takes-text-min": "至少 {n} 个字符的文字",
+    "pack.takes-text-max": "至多 {n} 个字符的文字",
+    "pack.takes-list-of": "列表 [ … ]，每项为{item}",
+    "pack.takes-sum": "报表字段名（如 enrollment.secondary_vocational），或形如 {field: …, over: …} 的映射",
+    "pack.takes-mapping": "形如 {example} 的映射",
+    "pack.found-null": "空值",
+    "pack.found-list": "{count} 项的列表",
+    "pack.found-mapping": "含 {keys} 的映射",
+    "pack.unknown-key-none": "没有 {key} 这个键：删去它，或改写为其中之一：{keys}",
+    "pack.takes-date": "日期，如 2021-09-04",
 }
