@@ -86,9 +86,9 @@ class Time(Strict):
     __pydantic_config__: ClassVar[dict[str, Any]] = {**Strict.__pydantic_config__, "populate_by_name": True}
 
     # Years before the policy's issue are refused when the pack loads (pack.yaml's ``issued``).
-    due: Annotated[int | None, Field(ge=1900, le=2100)] = None
-    every_year: Annotated[int | None, Field(ge=1900, le=2100)] = None
-    from_: Annotated[int | None, Field(alias="from", ge=1900, le=2100)] = None
+    due: Annotated[int | None, Field(strict=True, ge=1900, le=2100)] = None
+    every_year: Annotated[int | None, Field(strict=True, ge=1900, le=2100)] = None
+    from_: Annotated[int | None, Field(alias="from", strict=True, ge=1900, le=2100)] = None
     linear: bool = False
 
     def __post_init__(self) -> None:
@@ -123,10 +123,11 @@ class Target(Strict):
     (``1-2所``); more is reported, not failed.
     """
 
+    # strict: a number in quotes is text, refused as a condition's is (pack.values), not read as the number
     op: Op = ">="
-    value: float | list[float] = 1.0
-    tolerance: Annotated[float | None, Field(gt=0, lt=1)] = None
-    expected_max: float | None = None
+    value: Annotated[float, Field(strict=True)] | list[Annotated[float, Field(strict=True)]] = 1.0
+    tolerance: Annotated[float | None, Field(strict=True, gt=0, lt=1)] = None
+    expected_max: Annotated[float | None, Field(strict=True)] = None
 
     def __post_init__(self) -> None:
         if (self.op == "between") != isinstance(self.value, list) or (
@@ -148,7 +149,7 @@ class Condition(Strict):
     op: Op = "=="
     value: bool | float | str | None = None
     other: str | None = None
-    year_plus: int | None = None
+    year_plus: Annotated[int | None, Field(strict=True)] = None
     present: bool | None = None
 
     def __post_init__(self) -> None:
@@ -218,7 +219,7 @@ class RuleBase(Strict):
     # A Chinese label of a few characters for narrow places (the columns of the HTML heat map); the title if
     # absent.
     short: Annotated[str | None, Field(min_length=1, max_length=10)] = None
-    clause: Annotated[int, Field(ge=1, le=99)]
+    clause: Annotated[int, Field(strict=True, ge=1, le=99)]
     quote: Annotated[str, Field(min_length=4)]
     scope: Literal["unit", "school", "city"]
     # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city
@@ -230,10 +231,10 @@ class RuleBase(Strict):
     target: Target = dataclasses.field(default_factory=Target)
     unit: Unit = "count"
     severity: Literal["error", "warning"] = "error"
-    weight: Annotated[float, Field(gt=0)] = 1
+    weight: Annotated[float, Field(strict=True, gt=0)] = 1
     responsible: list[str] = dataclasses.field(default_factory=list)
     # the item of the policy's 工作任务清单 naming the responsible units
-    annex: Annotated[int | None, Field(ge=1)] = None
+    annex: Annotated[int | None, Field(strict=True, ge=1)] = None
     interpretation: Text | None = None
     when: AppliesWhen | None = None
 

@@ -154,6 +154,15 @@ PYDANTIC = ("{'", "Field required", "Value error", "Input should", "Extra inputs
             ),
         ),
         (
+            ("{every_year: 2022}", '{due: "2025"}'),
+            '"2025"',
+            (
+                'rules[0].time.due: due 写了 "2025"，加了引号便是文字，'
+                "但它取不小于 1900 且不大于 2100 的整数："
+                "应写 due: 2025，不加引号"
+            ),
+        ),
+        (
             ("status: [fail]", "status: [failed]"),
             "failed",
             'rules[0].when.status[0]: status[0] 写了 "failed"，但它取 pass, fail,',

@@ -278,3 +278,44 @@ def test_a_field_of_the_wrong_type_for_its_kind_is_a_located_error(
     status, stderr, rule_file = run(tmp_path, text)
     assert status == 2, stderr
     assert f"{at(rule_file, text, marker)}: c90.rule.{path}: {message}" in stderr
+
+
+@pytest.mark.parametrize(
+    ("target", "marker", "message"),
+    [
+        (
+            '{op: ">=", value: "1"}',
+            '"1"',
+            (
+                'rules[0].target.value: value 写了 "1"，加了引号便是文字，'
+                "但它取数值或列表 [ … ]，每项为数值："
+                "应写 value: 1，不加引号"
+            ),
+        ),
+        (
+            '{op: between, value: [0.5, "1"]}',
+            '"1"',
+            'rules[0].target.value[1]: value[1] 写了 "1"，加了引号便是文字，但它取数值：应写 1，不加引号',
+        ),
+        (
+            '{op: ">=", value: 1, tolerance: "0.1"}',
+            '"0.1"',
+            (
+                'rules[0].target.tolerance: tolerance 写了 "0.1"，加了引号便是文字，'
+                "但它取大于 0 且小于 1 的数值："
+                "应写 tolerance: 0.1，不加引号"
+            ),
+        ),
+    ],
+)
+def test_a_number_in_quotes_in_a_target_is_refused_as_a_conditions_is(
+    tmp_path: Path, target: str, marker: str, message: str
+) -> None:
+    """It was read as the number: a condition's ``value: "10000"`` is refused (text, not a number), and so
+    is a target's, at the value, saying to write it without quotes."""
+    text = EVERY.format(over="schools", where=PUBLIC, require=FUNDED).replace(
+        "    time:", f"    target: {target}\n    time:"
+    )
+    status, stderr, rule_file = run(tmp_path, text)
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {message}" in stderr

@@ -16,7 +16,7 @@ from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Before, Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Field, Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
 
 
@@ -42,7 +42,7 @@ class RatioRule(RuleBase):
     denominator: list[Annotated[Sum, Before(short_sum)]]
     compare_to: Fraction | None = None
     by_unit: bool = False
-    at_most: float | None = None
+    at_most: Annotated[float | None, Field(strict=True)] = None
     unit: Unit = "ratio"
 
     def __post_init__(self) -> None:

@@ -16,7 +16,7 @@ from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Before, Range, RuleBase, Sum, Unfit, Unit, short_sum
+from zhijiao_check.vocabulary import Before, Field, Range, RuleBase, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Msg, Wording, msg, seq
 
 
@@ -28,7 +28,7 @@ class TotalRule(RuleBase):
     kind: Literal["total"]
     of: Annotated[Sum, Before(short_sum)]
     compare_to: Annotated[Sum | None, Before(short_sum)] = None
-    year_plus: int | None = None
+    year_plus: Annotated[int | None, Field(strict=True)] = None
     unit: Unit = "count"
 
     def __post_init__(self) -> None:
