@@ -5,7 +5,8 @@ A value the field can never take (``level: secondry``, ``in_1x_pilot: "yes"``) m
 ``not_applicable`` or always failing; an operator or value the field's type has no meaning for
 (``appropriation_per_student >= "10000"``, ``name >= 10000``, ``contains`` on a number) stopped the run with
 a Python error when the first report was scored. Both are refused here, at the value, saying what the field
-takes and what to write. So is a number that is no number (``.nan``, ``.inf``): every report fails ``< nan``.
+takes and what to write. So is a number that is no number (``.nan``, ``.inf``): every report fails ``< nan``;
+and a target above the highest share a rule's figure can be (``value: 45`` for 45% of a part of its whole).
 
 Run only when a pack is first loaded, never for a kept one (``pack.cache``).
 """
@@ -22,9 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from zhijiao_check.kinds import AnyRule
+from zhijiao_check.kinds import AnyRule, computed_target
 from zhijiao_check.kinds.coverage import CoverageRule
+from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.flag import FlagRule
+from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.vocabulary import Condition, Sum
@@ -96,6 +99,7 @@ def wrong_values(rule: AnyRule) -> list[Wrong]:
             found += _summed(rule.id, node, path, collection)
     if isinstance(rule, CoverageRule):
         found += _required(rule)
+    found += _beyond_share(rule)
     if isinstance(rule, FlagRule):
         flag = shape(field_type(None, rule.field))
         if flag is not None and flag.kind != "flag":
@@ -103,6 +107,71 @@ def wrong_values(rule: AnyRule) -> list[Wrong]:
                 (("field",), msg("pack.flag-not-yes-no", id=rule.id, field=rule.field, takes=flag.takes()))
             )
     return found
+
+
+def _beyond_share(rule: AnyRule) -> list[Wrong]:
+    """A target above the highest share the rule's figure can be: ``value: 45`` meant 45%, and a share of at
+    most 1 is never 45 (or always below it). Said only where the bound is proved (``_share_bound``): a ratio
+    of unit ``ratio`` without one may be any number, and 45 is read as 45 (docs/packs.md)."""
+    if rule.unit != "ratio" or computed_target(rule):
+        return []
+    bound = _share_bound(rule)
+    if bound is None:
+        return []
+    high, why = bound
+    value = rule.target.value
+    values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    found: list[Wrong] = []
+    for index, number in values:
+        if not math.isfinite(number) or number <= high:
+            continue  # a number that is not finite is said by ``_not_finite``
+        percent = number / 100
+        write = (
+            msg("pack.write-share", share=shown(percent), percent=shown(number))
+            if percent <= high
+            else msg("pack.write-at-most", bound=shown(high))
+        )
+        at: Path_ = ("target", "value") if index is None else ("target", "value", index)
+        # above every share the figure can be: a lower bound (>=, >, ==, between's low end) is never met, an
+        # upper one always
+        never = rule.target.op in (">=", ">", "==") or index == 0
+        met = msg("pack.never-met" if never else "pack.always-met")
+        found.append(
+            (
+                at,
+                msg(
+                    "pack.target-above-share",
+                    id=rule.id,
+                    found=shown(number),
+                    bound=shown(high),
+                    why=why,
+                    met=met,
+                    write=write,
+                ),
+            )
+        )
+    return found
+
+
+def _share_bound(rule: AnyRule) -> tuple[float, Msg] | None:
+    """The highest the rule's figure can be when it is a share, and why: ``at_most``, a ratio whose every
+    numerator term is a term of its denominator (figures are never negative, so the part never exceeds the
+    whole), or the kind's range (``every``: the share of the items that pass)."""
+    if isinstance(rule, RatioRule):
+        bounds: list[tuple[float, Msg]] = []
+        if rule.at_most is not None:
+            bounds.append((rule.at_most, msg("pack.why-at-most", at_most=shown(rule.at_most))))
+        whole = list(rule.denominator)
+        for term in rule.numerator:
+            if term not in whole:
+                break
+            whole.remove(term)
+        else:
+            bounds.append((1.0, msg("pack.why-part-of-whole")))
+        return min(bounds, key=lambda bound: bound[0]) if bounds else None
+    if isinstance(rule, EveryRule):
+        return rule.observed_range()[1] or 1.0, msg("pack.why-every")
+    return None
 
 
 def _not_finite(rule_id: str, node: Any, path: Path_) -> Iterator[Wrong]:

@@ -133,4 +133,15 @@ MESSAGES: dict[str, str] = {
     "pack.found-mapping": "a mapping of {keys}",
     "pack.unknown-key-none": "there is no key {key}: delete it, or write one of {keys}",
     "pack.takes-date": "a date such as 2021-09-04",
+    "pack.target-above-share": (
+        "rule {id} has a target of {found}, but it compares a share, which is at most {bound} ({why}): the "
+        "target is {met}: {write}"
+    ),
+    "pack.never-met": "never met",
+    "pack.always-met": "always met",
+    "pack.write-share": "write {share} for {percent}%",
+    "pack.write-at-most": "write a number not above {bound}",
+    "pack.why-at-most": "the rule says at_most: {at_most}",
+    "pack.why-part-of-whole": "each term of the numerator is a term of the denominator, a part of the whole",
+    "pack.why-every": "the share of the schools, majors or entries that pass",
 }

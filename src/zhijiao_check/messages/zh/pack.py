@@ -102,4 +102,14 @@ MESSAGES: dict[str, str] = {
     "pack.found-mapping": "含 {keys} 的映射",
     "pack.unknown-key-none": "没有 {key} 这个键：删去它，或改写为其中之一：{keys}",
     "pack.takes-date": "日期，如 2021-09-04",
+    "pack.target-above-share": (
+        "规则 {id} 的 target 写了 {found}，但它比较的是比率，至多为 {bound}（{why}）：{met}：{write}"
+    ),
+    "pack.never-met": "这个目标永远达不到",
+    "pack.always-met": "这个目标永远达到",
+    "pack.write-share": "写 {share} 表示 {percent}%",
+    "pack.write-at-most": "应写不大于 {bound} 的数",
+    "pack.why-at-most": "规则写了 at_most: {at_most}",
+    "pack.why-part-of-whole": "分子各项都在分母中，部分不超过整体",
+    "pack.why-every": "合格的学校、专业或条目所占比例",
 }
