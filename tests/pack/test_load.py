@@ -308,3 +308,38 @@ def test_an_empty_pack_file_is_named_not_called_a_report(tmp_path: Path, name: s
     problem = raised.value.problems[0]
     assert (problem.code, problem.line, problem.column) == ("empty-pack-file", 1, 1)
     assert problem.file.endswith(name) and problem.params == {"name": name}
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "where", "message"),
+    [
+        (
+            "units.yaml",
+            ('code: "431102"', "code: 431102"),
+            "4:37",
+            'units[0].code: code 写了 431102，但它取文字：应写 code: "431102"',
+        ),
+        (
+            "pack.yaml",
+            ("policy: policy.md", "policy: policy.md\npolcy: x"),
+            "6:1",
+            "polcy: 没有 polcy 这个键：应写 policy（可写的键：id, document, title, issued,",
+        ),
+    ],
+)
+def test_a_pack_file_that_does_not_fit_is_said_in_the_words_of_the_tool(
+    tmp_path: Path, name: str, edit: tuple[str, str], where: str, message: str
+) -> None:
+    """``pack.yaml`` and the units file go the same way as a rule file: Pydantic said them in English."""
+    from factory import SAMPLES
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    pack = write_pack(tmp_path / "extra", FREEZE, policy=POLICY)
+    (pack / name).write_text((pack / name).read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
+    report = SAMPLES / "2023" / "dongan.yaml"
+    result = CliRunner().invoke(app, ["check", str(report), "--rules", str(pack), "-q"])
+    assert result.exit_code == 2
+    assert f"{pack / name}:{where}: {message}" in result.stderr
+    assert not [words for words in PYDANTIC if words in result.stderr]

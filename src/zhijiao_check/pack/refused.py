@@ -140,7 +140,10 @@ def _wrong(key: str, value: Any, expected: Any) -> Msg:
 
 def _write(value: Any, expected: Any) -> str | None:
     """What to write instead of ``value`` where the field shows it: a single value (or mapping) as a list of
-    one, a misspelt choice as the choice meant (``=>`` as ``>=``)."""
+    one, a misspelt choice as the choice meant (``=>`` as ``>=``), a number where text is meant in quotes
+    (a unit's ``code: "431102"``)."""
+    if expected is str and isinstance(value, int | float) and not isinstance(value, bool):
+        return f'"{shown(value)}"'
     if typing.get_origin(expected) is list:
         item = _bare(typing.get_args(expected)[0])
         one = (
