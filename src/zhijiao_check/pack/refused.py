@@ -51,7 +51,7 @@ class _Site:
     path: Path_
     type: Any
     holder: Any
-    in_union: bool
+    in_union: bool  # said of a member of the union at ``path``
 
 
 def refused(
@@ -83,7 +83,7 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         at = (*path, *error.at) if _present(data, (*path, *error.at)) else path
         return _located(file, positions, base, at, error.message)
     kind = detail["type"]
-    if kind == "missing":
+    if kind in _MISSING:
         takes = _takes(site.type)
         return _located(file, positions, base, path, msg("pack.missing-key", key=key, takes=takes), path[:-1])
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
@@ -99,6 +99,10 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         return _located(file, positions, base, path, said, where=where)
     value = _value(data, path)
     return _located(file, positions, base, path, _wrong(key, value, site.type))
+
+
+# Pydantic's words for a key not given, as a model and as a record's arguments say it
+_MISSING = ("missing", "missing_argument", "missing_keyword_only_argument")
 
 
 def _within(path: Path_, outer: Path_) -> bool:
@@ -191,6 +195,7 @@ def _site(root: Any, loc: tuple[Any, ...], data: Any) -> _Site:
                 continue
             node = node.get(part) if isinstance(node, dict) else None
         path.append(part)
+        in_union = False  # a member's error is one said at the union itself, not within the member
         first.setdefault(tuple(path), kind)
     return _Site(tuple(path), first[tuple(path)], holder, in_union)
 
