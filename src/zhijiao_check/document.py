@@ -370,6 +370,7 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
             "projected": p.projected,
             "meets_in": p.meets_in,
             "on_track": p.on_track,
+            "met_since": p.met_since,
         },
         "no_projection": t.why_not,
     }

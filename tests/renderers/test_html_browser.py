@@ -155,6 +155,7 @@ def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_pa
         p = trend["projection"]
         assert json.loads(chart.attrs["data-projected"]) == (p and p["projected"])
         assert json.loads(chart.attrs["data-meets-in"]) == (p and p["meets_in"])
+        assert json.loads(chart.attrs["data-met-since"]) == (p and p["met_since"])
         assert json.loads(chart.attrs["data-on-track"]) == (p and p["on_track"])
         numeric = [
             y

@@ -92,11 +92,13 @@ def test_a_projection_never_changes_a_status_or_the_exit_status(
 
 
 def test_unit_trend_and_a_due_year_already_passed(four_doc: dict[str, Any]) -> None:
-    # c7.training-base (≥ 1 base by 2025): 零陵区 has one every year: flat at 1, met from the first year.
+    # c7.training-base (≥ 1 base by 2025): 零陵区 has one every year: flat at 1, met since the first year; the
+    # line (met every year) meets it from the first year after the run.
     base = unit_trend(four_doc, "零陵区", "c7.training-base")
     assert [y["observed"] for y in base["years"]] == [1, 1, 1, 1]
     assert (base["projection"]["slope"], base["projection"]["projected"]) == (0.0, 1.0)
-    assert (base["projection"]["meets_in"], base["projection"]["on_track"]) == (2021, True)
+    assert (base["projection"]["meets_in"], base["projection"]["on_track"]) == (2025, True)
+    assert base["projection"]["met_since"] == 2021
     # c2.school-standards was due in 2022: the years from it judge it, no projection.
     standards = unit_trend(four_doc, "零陵区", "c2.school-standards")
     assert standards["projection"] is None and standards["no_projection"] == "due-passed"
@@ -186,8 +188,10 @@ def test_on_track_exactly_when_the_projection_meets_the_target(values: list[floa
     assert why_not is None and projection is not None
     assert projection.on_track == (round(projection.projected, 9) >= 30)
     assert projection.on_track == (projection.meets_in is not None and projection.meets_in <= 2025)
+    after = 2021 + len(values)  # the first year after the run: the line names no year observed
     if projection.meets_in is not None:
+        assert projection.meets_in >= after
         assert round(projection.at(projection.meets_in), 9) >= 30
-        assert projection.meets_in == 2021 or round(projection.at(projection.meets_in - 1), 9) < 30
+        assert projection.meets_in == after or round(projection.at(projection.meets_in - 1), 9) < 30
     elif projection.slope > 0:
         assert round(projection.at(2100), 9) < 30  # a rising line that does not meet it within the century

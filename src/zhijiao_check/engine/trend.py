@@ -3,9 +3,11 @@ year.
 
 Built from the results the engine already produced, keeping per rule and year only a few numbers. A projection
 fits a least-squares line through (year, observed) over the years observed (at least two) and reads it at the
-due year: the projected value, the first whole year the line meets the target, on or off track; the line
-held within the values the figure can take (the kind's ``observed_range``: a share within 0 and 100%, no
-count below 0). It is advice: it never changes a status or the exit status.
+due year: the projected value, the first whole year after the last one observed the line meets the target, on
+or off track; the line held within the values the figure can take (the kind's ``observed_range``: a share
+within 0 and 100%, no count below 0). It is advice: it never changes a status or the exit status. The years
+observed are facts the line must not contradict: the line speaks only of the years after them, and when the
+last of them meets the target, the projection says since when (``met_since``) rather than when the line does.
 
 A projection is made only for a rule whose due year the run does not reach (every year observed is before
 it: from the due year on, that year's status judges the target, which a projection could only contradict) and
@@ -54,9 +56,13 @@ class Projection:
     intercept: float  # the fitted value at ``years[0]``
     due: int
     projected: float  # the fitted value at the due year, held within the values the figure can take
-    # first whole year (from the first fitted) the line meets the target from; None: never
+    # first whole year after the last one observed from which the line meets the target; None: never. Never a
+    # year observed: the line is smoothed, and read at a year observed it would contradict that year's status.
     meets_in: int | None
     on_track: bool
+    # the first year of the latest unbroken run of years met (status pass) when the last year observed is
+    # met; None otherwise: what the years observed say (meets_in: what the line expects of later ones).
+    met_since: int | None
 
     def at(self, year: float) -> float:
         """The fitted line in ``year``, as fitted (not held)."""
@@ -143,15 +149,29 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
     # A line read past what the figure can be says nothing: no share passes 100%, six clusters of six cannot
     # become eight, no count falls below 0.
     projected = held(line(due), bounds)
+    last = max(p.year for p in points)  # every year observed, fitted or not: the line speaks of later ones
     return Projection(
         tuple(y for y, _ in used),
         slope,
         intercept,
         due,
         projected,
-        meets_in(line, slope, op, target, first, due, bounds),
+        meets_in(line, slope, op, target, last + 1, due, bounds),
         _meets(projected, op, target),
+        met_since(points),
     ), None
+
+
+def met_since(points: Sequence[Point]) -> int | None:
+    """The first year of the unbroken run of years met (status ``pass``) that ends with the last year
+    observed; None when the last year is not met. A year not in ``points`` (no report that year) breaks the
+    run: nothing says it was met."""
+    since = None
+    for point in sorted(points, key=lambda p: p.year, reverse=True):
+        if point.status != "pass" or (since is not None and point.year != since - 1):
+            break
+        since = point.year
+    return since
 
 
 def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
@@ -175,10 +195,10 @@ def held(value: float, bounds: Range) -> float:
 def meets_in(
     line: Callable[[float], float], slope: float, op: str, target: float, first: int, due: int, bounds: Range
 ) -> int | None:
-    """The first whole year, from ``first`` on, from which the line, held within ``bounds`` (the values the
-    figure can take), meets the target; None if it never does. A line moving away from the target meets it
-    from the first year only if it still does in the due year; a line that would cross the target only beyond
-    the bound it moves toward never meets it."""
+    """The first whole year, from ``first`` on (the year after the last one observed), from which the line,
+    held within ``bounds`` (the values the figure can take), meets the target; None if it never does. A line
+    moving away from the target meets it from ``first`` only if it still does in the due year; a line that
+    would cross the target only beyond the bound it moves toward never meets it."""
     direction = _DIRECTIONS[op]
     if slope * direction < 0:
         return first if _meets(held(line(due), bounds), op, target) else None

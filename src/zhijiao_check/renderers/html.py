@@ -404,6 +404,7 @@ class HtmlRenderer:
                     data_rule=trend["rule"],
                     data_projected=json.dumps(p and p["projected"]),
                     data_meets_in=json.dumps(p and p["meets_in"]),
+                    data_met_since=json.dumps(p and p["met_since"]),
                     data_on_track=json.dumps(p and p["on_track"]),
                     data_slope=json.dumps(p and p["slope"]),
                 )

@@ -70,9 +70,6 @@ def projection(trend: Data, tr: Translator) -> str:
     p = trend["projection"]
     if p is None:
         return tr(f"render.no-projection-{trend['no_projection']}")
-    meets = (
-        tr("render.meets-in", year=p["meets_in"]) if p["meets_in"] is not None else tr("render.meets-never")
-    )
     return tr(
         "render.projection",
         first=p["years"][0],
@@ -81,8 +78,20 @@ def projection(trend: Data, tr: Translator) -> str:
         due=p["due"],
         projected=value(trend, p["projected"], tr),
         target=target(trend, tr),
-        meets=meets,
+        meets=meets(p, tr),
     )
+
+
+def meets(p: Data, tr: Translator) -> str:
+    """When the target is met: since a year observed when the last one observed meets it (the line, smoothed,
+    would name another, against the statuses shown), else the first later year the line meets it."""
+    if p["met_since"] is not None:
+        if p["on_track"]:
+            return tr("render.met-since", year=p["met_since"])
+        return tr("render.met-since-off-track", year=p["met_since"], due=p["due"])
+    if p["meets_in"] is not None:
+        return tr("render.meets-in", year=p["meets_in"])
+    return tr("render.meets-never")
 
 
 def track(trend: Data, tr: Translator) -> str:

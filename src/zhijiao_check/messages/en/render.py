@@ -90,11 +90,12 @@ MESSAGES: dict[str, str] = {
     "render.on-track": "on track",
     "render.off-track": "off track",
     "render.projection": (
-        "fitted {first}–{last}: {slope} a year, {projected} projected for {due} (target {target}); at "
-        "this pace {meets}"
+        "fitted {first}–{last}: {slope} a year, {projected} projected for {due} (target {target}); {meets}"
     ),
-    "render.meets-in": "met from {year}",
-    "render.meets-never": "never met",
+    "render.meets-in": "at this pace met from {year}",
+    "render.meets-never": "at this pace never to be met",
+    "render.met-since": "met since {year}",
+    "render.met-since-off-track": "met since {year}, but at this pace no longer met in {due}",
     "render.percentage-points": "{value} percentage points",
     "render.no-projection-no-due": "no due year: judged every year",
     "render.no-projection-not-a-number": "a yes/no target: no projection",

@@ -86,10 +86,12 @@ MESSAGES: dict[str, str] = {
     "render.on-track": "按期可达",
     "render.off-track": "按期难达",
     "render.projection": (
-        "{first}–{last} 年拟合：每年 {slope}，{due} 年预计 {projected}（目标 {target}）；按当前速度，{meets}"
+        "{first}–{last} 年拟合：每年 {slope}，{due} 年预计 {projected}（目标 {target}）；{meets}"
     ),
-    "render.meets-in": "{year} 年起达标",
-    "render.meets-never": "无法达标",
+    "render.meets-in": "按当前速度，{year} 年起达标",
+    "render.meets-never": "按当前速度，无法达标",
+    "render.met-since": "已于 {year} 年达标",
+    "render.met-since-off-track": "已于 {year} 年达标，但按当前速度 {due} 年将不再达标",
     "render.percentage-points": "{value} 个百分点",
     "render.no-projection-no-due": "无到期年份，逐年判定",
     "render.no-projection-not-a-number": "是否类目标，不作预测",
