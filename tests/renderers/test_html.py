@@ -328,3 +328,23 @@ def test_page_in_chromium(whole_run: Any, tmp_path: Path) -> None:
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert console(taken.stderr) == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def test_a_failed_city_wide_target_names_its_failing_items_and_their_places() -> None:
+    """c8.park-funding fails in 2023 for one park: the city-wide section names it and its line, as the unit
+    rows and the other views do, not only "4 / 5 项达标"; a target met shows where its data stands."""
+    run = check("samples/2023")
+    doc = as_json(run)
+    [city] = doc["city"]
+    funding = next(r for r in city["results"] if r["rule"] == "c8.park-funding")
+    [failed] = [i for i in funding["items"] if i["status"] == "fail"]
+    place = failed["locations"][0]
+    section = parse(render("html", run)).one("section", id="city-2023")
+    target = section.one("div", class_="target", data_rule="c8.park-funding")
+    [item] = target.one("ul", class_="items").all("li")
+    assert item.one("b", class_="chip").text() == "✗"
+    assert f"{failed['name']}：{failed['explanation']}" in item.text()
+    assert item.one("code").text() == f"{place['file']}:{place['line']}"
+    seats = section.one("div", class_="target", data_rule="c1.public-seats")
+    first = next(r for r in city["results"] if r["rule"] == "c1.public-seats")["locations"][0]
+    assert f"{first['file']}:{first['line']}" in seats.one("code").text()

@@ -350,7 +350,9 @@ class HtmlRenderer:
             )
         title = tag("small", escaped(r["title"]), class_="small")
         what = f"{_chip(r['status'])} {tag('b', escaped(r['rule']))}<br>{title}"
-        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
+        # The items not met and where the data stands, as a unit's row gives them: a failed city-wide rule
+        # names what failed it and the line to correct.
+        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
         bar = target_bar(r, value_text(r, tr))
         return tag(
             "div",
@@ -515,23 +517,7 @@ class HtmlRenderer:
         tr = self.tr
         rows = []
         for r in results:
-            text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
-            items = failing_items(r)
-            if items:
-                text += tag(
-                    "ul",
-                    "".join(
-                        tag(
-                            "li",
-                            f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
-                            + tag("code", escaped(where(i["locations"], tr))),
-                        )
-                        for i in items
-                    ),
-                    class_="items",
-                )
-            elif r["locations"] and r["status"] != "not_applicable":
-                text += "<br>" + tag("code", escaped(where(r["locations"], tr)))
+            text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
             quote = tag("blockquote", escaped(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
             rows.append(
                 tag(
@@ -552,6 +538,28 @@ class HtmlRenderer:
             tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows))),
             class_="scroll",
         )
+
+    def _detail(self, r: Mapping[str, Any]) -> str:
+        """Under a result's arithmetic: the items not met, each with its place, else where its data stands
+        (the same for a unit's row and a city-wide target)."""
+        tr = self.tr
+        items = failing_items(r)
+        if items:
+            return tag(
+                "ul",
+                "".join(
+                    tag(
+                        "li",
+                        f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
+                        + tag("code", escaped(where(i["locations"], tr))),
+                    )
+                    for i in items
+                ),
+                class_="items",
+            )
+        if r["locations"] and r["status"] != "not_applicable":
+            return "<br>" + tag("code", escaped(where(r["locations"], tr)))
+        return ""
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [escaped(n) for n in doc["notices"]]
