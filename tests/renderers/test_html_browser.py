@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 import zlib
 from pathlib import Path
 from typing import Any
@@ -137,6 +139,33 @@ def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: 
     assert "东安县舜德职业学校" in dom.one("section", id="notes").text()  # the school gone in 2024
     pdf = print_pdf(pages["东安县.html"], tmp_path, "dongan")
     assert pdf_pages(pdf) >= 3 and rgb(Status.FAIL.colour) in pdf_colours(pdf)
+
+
+def pdf_text(pdf: Path) -> list[str]:
+    """Each printed page's text, read by poppler's pdftotext (the PDF's Chinese is glyph numbers)."""
+    reader = shutil.which("pdftotext")
+    if reader is None:
+        pytest.skip("no pdftotext (Debian: apt-get install poppler-utils; .ci/run installs it)")
+    shown = subprocess.run([reader, str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60)
+    return shown.stdout.split("\f")[:-1]
+
+
+def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path: Path) -> None:
+    """The drill-down's heading 各单位明细 was printed alone at the foot of a page, its first report forced
+    onto the next (each report starts a page): the heading now starts that page, above the first report."""
+    tr = Translator("zh")
+    pages = dict(unit_pages(three_years, tr, RenderOptions()))
+    for unit in ("东安县", "回龙圩管理区"):
+        print_pdf(pages[f"{unit}.html"], tmp_path, unit)
+        printed = pdf_text(tmp_path / f"{unit}.pdf")
+        heading = tr("render.drilldown")
+        [at] = [n for n, text in enumerate(printed) if heading in text.split("\n")]
+        report = next(r for r in as_json(three_years)["reports"] if r["unit"] == unit)
+        first = tr("render.report-title", unit=unit, kind=tr(f"table.kind-{report['kind']}"), year=2022)
+        assert first in printed[at], (unit, printed[at][-300:])
+        for text in printed:  # nor any other heading at the foot of a page
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[-1] not in (heading, tr("render.trends-units")), (unit, lines[-3:])
 
 
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:
