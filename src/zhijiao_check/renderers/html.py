@@ -25,8 +25,10 @@ from zhijiao_check.renderers.texts import (
     at,
     city_title,
     expected_text,
+    observed_text,
     score_text,
     spot,
+    target_text,
     units_missing,
     value_text,
     waived_text,
@@ -349,7 +351,7 @@ class HtmlRenderer:
                 )
             )
         title = tag("small", escaped(r["title"]), class_="small")
-        what = f"{_chip(r['status'])} {tag('b', escaped(r['rule']))}<br>{title}"
+        what = f"{_chip(r['status'])} {_rule_id(r['rule'])}<br>{title}"
         # The items not met and where the data stands, as a unit's row gives them: a failed city-wide rule
         # names what failed it and the line to correct.
         explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
@@ -390,7 +392,7 @@ class HtmlRenderer:
             charts.append(
                 tag(
                     "div",
-                    tag("h3", f"{escaped(trend['rule'])} {badge}")
+                    tag("h3", f"{_rule_id(trend['rule'], 'span')} {badge}")
                     + tag("div", escaped(trend["title"]), class_="small")
                     + trend_chart(trend, view.value(trend, p["projected"], tr) if p else goal)
                     + tag("div", figures, class_="small figures")
@@ -459,7 +461,7 @@ class HtmlRenderer:
                 rows.append(
                     tag(
                         "tr",
-                        tag("td", f"{tag('b', escaped(trend['rule']))}<br>{escaped(trend['title'])}")
+                        tag("td", f"{_rule_id(trend['rule'])}<br>{escaped(trend['title'])}")
                         + "".join(cells)
                         + tag("td", escaped(view.target(trend, tr)), class_="num")
                         + tag("td", advice, class_="small"),
@@ -522,9 +524,10 @@ class HtmlRenderer:
             rows.append(
                 tag(
                     "tr",
-                    tag("td", f"{_chip(r['status'])} {r['status']}")
-                    + tag("td", f"{tag('b', escaped(r['rule']))}<br>{escaped(r['title'])}")
-                    + tag("td", escaped(value_text(r, tr)), class_="num")
+                    # The status word and each figure whole: never "not_applicabl" above "e"
+                    tag("td", f"{_chip(r['status'])} {tag('span', r['status'], class_='whole')}")
+                    + tag("td", f"{_rule_id(r['rule'])}<br>{escaped(r['title'])}")
+                    + tag("td", _figures(r, tr), class_="num")
                     + tag("td", text + quote),
                     **_data(r),
                 )
@@ -535,7 +538,7 @@ class HtmlRenderer:
         )
         return tag(
             "div",
-            tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows))),
+            tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="results"),
             class_="scroll",
         )
 
@@ -583,7 +586,7 @@ class HtmlRenderer:
             items = "".join(
                 tag(
                     "li",
-                    f"{tag('b', escaped(rule.id))} {escaped(self.tr.pick(rule.title.zh, rule.title.en))}"
+                    f"{_rule_id(rule.id)} {escaped(self.tr.pick(rule.title.zh, rule.title.en))}"
                     + tag("blockquote", escaped(rule.quote)),
                 )
                 for rule in listed
@@ -606,6 +609,20 @@ def _counts(summary: Mapping[str, int]) -> str:
     return " ".join(
         f"{_chip(s)} {tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
     )
+
+
+def _rule_id(rule: str, name: str = "b") -> str:
+    """A rule's ID, which breaks only after a "." or a "-" (``c1.vocational-<wbr>share``), never inside a
+    word as the cell's text may (``c1.vocati`` above ``onal-share``)."""
+    text = escaped(rule).replace(".", ".<wbr>").replace("-", "-<wbr>")
+    return tag(name, text, class_="rule-id")
+
+
+def _figures(r: Mapping[str, Any], tr: Translator) -> str:
+    """``41.0% / ≥ 45.0%`` breaking only at the slash: each figure whole (not ``41.0`` above ``%``)."""
+    observed, target = observed_text(r, tr), target_text(r, tr)
+    shown = tag("span", escaped(observed), class_="whole")
+    return f"{shown} / {tag('span', escaped(target), class_='whole')}" if target else shown
 
 
 def _card(key: str, value: str, label: str, colour: str, year: int | None = None) -> str:
