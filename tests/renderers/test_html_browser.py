@@ -285,3 +285,35 @@ def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_pa
         "2022–2024 年拟合：每年 +3.5，2025 年预计 18.7（目标 ≥ 30）；按当前速度，2029 年起达标"
         in enterprises.text()
     )
+
+
+def test_charts_and_status_chips_have_names_in_the_pages_language(three_years: Any) -> None:
+    """A chart was named by a number (4.5) or nothing, a chip by its English status on a Chinese page: a
+    chart is named by what it draws, a chip by its status in the page's language."""
+    dom = parse(render("html", three_years))
+    charts = {
+        c.attrs["data-rule"]: svg.attrs["aria-label"]
+        for c in dom.one("section", id="trend-city").all("div", class_="chart")
+        for svg in c.all("svg")  # none for a yes/no target
+    }
+    assert len(charts) > 5
+    assert charts["c8.demonstration-enterprises"] == (
+        "c8.demonstration-enterprises：2022–2024 年 8、12、15；目标 ≥ 30；2025 年预计 18.7，按期难达"
+    )
+    assert all(label.startswith(f"{rule}：2022–2024 年 ") for rule, label in charts.items())
+    for lang, failed in (("zh", "未达标"), ("en", "not met")):
+        page = parse(render("html", three_years, lang=lang))
+        rows = [r for r in page.all("tr") if r.attrs.get("data-status") == "fail"]
+        assert rows
+        for row in rows:
+            chip = row.all("b", class_="chip")[0]
+            said = (chip.attrs["role"], chip.attrs["aria-label"], chip.attrs["title"])
+            assert said == ("img", failed, failed)
+        chips = page.all("b", class_="chip")
+        assert not {c.attrs.get("title") for c in chips} & set(STATUS_WORDS)
+        assert all("aria-label" in c.attrs or c.attrs.get("aria-hidden") == "true" for c in chips)
+    english = parse(render("html", three_years, lang="en")).one("section", id="trend-city")
+    label = english.one("div", class_="chart", data_rule="c8.demonstration-enterprises").one("svg")
+    assert label.attrs["aria-label"] == (
+        "c8.demonstration-enterprises: 2022–2024: 8, 12, 15; target ≥ 30; 18.7 projected for 2025, off track"
+    )

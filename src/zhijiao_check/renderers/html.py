@@ -258,7 +258,8 @@ class HtmlRenderer:
                 if cell is None:
                     cells.append(tag("td", "", class_="cell", style=f"background:{BLANK}"))
                     continue
-                tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
+                said = tr(f"render.status-{cell['status']}")  # in the page's language, as a chip says it
+                tip = f"{row.unit} · {column.rule} {column.title}{tr.colon}{said} · {cell['explanation']}"
                 cells.append(
                     tag(
                         "td",
@@ -301,11 +302,14 @@ class HtmlRenderer:
         )
 
     def _legend(self) -> str:
-        chips = [tag("span", f"{_chip(s)} {escaped(self.tr(f'render.status-{s}'))}") for s in STATUSES]
+        chips = [
+            tag("span", f"{_chip(s, self.tr, said=False)} {escaped(self.tr(f'render.status-{s}'))}")
+            for s in STATUSES
+        ]
         chips.append(
             tag(
                 "span",
-                tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
+                tag("b", "&nbsp;", class_="chip", aria_hidden="true", style=f"background:{BLANK}")
                 + " "
                 + escaped(self.tr("render.status-none")),
             )
@@ -319,7 +323,7 @@ class HtmlRenderer:
             f"{escaped(city_title(city, tr))} · {escaped(tr('render.city-score'))} "
             f"{tag('span', score, class_='score')}"
         ) + escaped(waived_text(city, tr))
-        parts = [tag("h2", heading), tag("p", _counts(city["summary"]))]
+        parts = [tag("h2", heading), tag("p", _counts(city["summary"], tr))]
         if city["units_missing"]:
             parts.append(tag("p", escaped(units_missing(city, tr)), class_="problem"))
         parts.append(tag("p", escaped(tr("render.bar-legend")), class_="small"))
@@ -351,11 +355,11 @@ class HtmlRenderer:
                 )
             )
         title = tag("small", escaped(r["title"]), class_="small")
-        what = f"{_chip(r['status'])} {_rule_id(r['rule'])}<br>{title}"
+        what = f"{_chip(r['status'], tr)} {_rule_id(r['rule'])}<br>{title}"
         # The items not met and where the data stands, as a unit's row gives them: a failed city-wide rule
         # names what failed it and the line to correct.
         explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
-        bar = target_bar(r, value_text(r, tr))
+        bar = target_bar(r, f"{r['rule']}{tr.colon}{value_text(r, tr)}")
         return tag(
             "div",
             tag("div", what)
@@ -394,7 +398,7 @@ class HtmlRenderer:
                     "div",
                     tag("h3", f"{_rule_id(trend['rule'], 'span')} {badge}")
                     + tag("div", escaped(trend["title"]), class_="small")
-                    + trend_chart(trend, view.value(trend, p["projected"], tr) if p else goal)
+                    + trend_chart(trend, view.described(trend, tr))
                     + tag("div", figures, class_="small figures")
                     + tag(
                         "div",
@@ -496,7 +500,7 @@ class HtmlRenderer:
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
-            counts = _counts(report["summary"])
+            counts = _counts(report["summary"], tr)
             score = score_text(report["score"])
             summary = (
                 f"{escaped(heading)} · {escaped(tr('render.score'))} {tag('span', score, class_='score')}"
@@ -525,7 +529,7 @@ class HtmlRenderer:
                 tag(
                     "tr",
                     # The status word and each figure whole: never "not_applicabl" above "e"
-                    tag("td", f"{_chip(r['status'])} {tag('span', r['status'], class_='whole')}")
+                    tag("td", f"{_chip(r['status'], tr)} {tag('span', r['status'], class_='whole')}")
                     + tag("td", f"{_rule_id(r['rule'])}<br>{escaped(r['title'])}")
                     + tag("td", _figures(r, tr), class_="num")
                     + tag("td", text + quote),
@@ -553,7 +557,7 @@ class HtmlRenderer:
                 "".join(
                     tag(
                         "li",
-                        f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
+                        f"{_chip(i['status'], tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
                         + tag("code", escaped(where(i["locations"], tr))),
                     )
                     for i in items
@@ -605,9 +609,11 @@ def _data(r: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _counts(summary: Mapping[str, int]) -> str:
+def _counts(summary: Mapping[str, int], tr: Translator) -> str:
     return " ".join(
-        f"{_chip(s)} {tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
+        f"{_chip(s, tr)} {tag('span', str(n), class_='count', data_status=s)}"
+        for s, n in summary.items()
+        if n
     )
 
 
@@ -632,9 +638,19 @@ def _card(key: str, value: str, label: str, colour: str, year: int | None = None
     )
 
 
-def _chip(status: str) -> str:
+def _chip(status: str, tr: Translator, said: bool = True) -> str:
+    """A status as its glyph on its colour, and in words (the page's language) for a screen reader and on
+    hover; ``said=False``: beside its words already (the legend), hidden from a screen reader."""
+    words = tr(f"render.status-{status}")
     return tag(
-        "b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}"
+        "b",
+        Status(status).glyph,
+        class_="chip",
+        title=words,
+        role="img" if said else None,
+        aria_label=words if said else None,
+        aria_hidden="true" if not said else None,
+        style=f"background:{Status(status).colour}",
     )
 
 
@@ -642,7 +658,7 @@ def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator) 
     """A year's figure of a trend, after the chip of its status."""
     from zhijiao_check.renderers import trends as view
 
-    return f"{_chip(point['status'])} {escaped(view.figure(trend, point, tr))}"
+    return f"{_chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
 
 
 def _years(doc: Mapping[str, Any]) -> str:

@@ -87,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "render.trend-target": "target",
     "render.trend-projection": "projection",
     "render.trend-schedule": "schedule {value}",
+    "render.chart-figures": "{years}: {figures}",
+    "render.chart-projected": "{projected} projected for {due}, {track}",
     "render.on-track": "on track",
     "render.off-track": "off track",
     "render.projection": (

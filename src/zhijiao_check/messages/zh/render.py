@@ -83,6 +83,8 @@ MESSAGES: dict[str, str] = {
     "render.trend-target": "目标",
     "render.trend-projection": "预测",
     "render.trend-schedule": "进度 {value}",
+    "render.chart-figures": "{years} 年 {figures}",
+    "render.chart-projected": "{due} 年预计 {projected}，{track}",
     "render.on-track": "按期可达",
     "render.off-track": "按期难达",
     "render.projection": (
