@@ -225,21 +225,22 @@ def pdf_text(pdf: Path) -> list[str]:
 
 
 def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path: Path) -> None:
-    """The drill-down's heading 各单位明细 was printed alone at the foot of a page, its first report forced
-    onto the next (each report starts a page): the heading now starts that page, above the first report."""
+    """The drill-down's heading (各单位明细, on a unit's page 本单位明细) was printed alone at the foot of a
+    page, its first report forced onto the next (each report starts a page): the heading now starts that page,
+    above the first report."""
     tr = Translator("zh")
     pages = dict(unit_pages(three_years, tr, RenderOptions()))
     for unit in ("东安县", "回龙圩管理区"):
         print_pdf(pages[f"{unit}.html"], tmp_path, unit)
         printed = pdf_text(tmp_path / f"{unit}.pdf")
-        heading = tr("render.drilldown")
+        heading = tr("render.drilldown-one")
         [at] = [n for n, text in enumerate(printed) if heading in text.split("\n")]
         report = next(r for r in as_json(three_years)["reports"] if r["unit"] == unit)
         first = tr("render.report-title", unit=unit, kind=tr(f"table.kind-{report['kind']}"), year=2022)
         assert first in printed[at], (unit, printed[at][-300:])
         for text in printed:  # nor any other heading at the foot of a page
             lines = [line.strip() for line in text.splitlines() if line.strip()]
-            assert lines[-1] not in (heading, tr("render.trends-units")), (unit, lines[-3:])
+            assert lines[-1] not in (heading, tr("render.trends-one")), (unit, lines[-3:])
 
 
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:

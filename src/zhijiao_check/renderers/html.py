@@ -143,9 +143,16 @@ class HtmlRenderer:
         """What the run counts, as what it is: units, targets met and not met, and each city-wide score."""
         tr = self.tr
         counts = totals(doc)
+        units = len(_units(doc))
         cards = [
             _card(
-                "units", str(len(_units(doc))), tr("render.cards-units", reports=len(doc["reports"])), NEUTRAL
+                "units",
+                str(units),
+                tr(
+                    "render.cards-unit" if units == 1 else "render.cards-units",  # "1 unit", not "1 units"
+                    reports=tr("render.cards-reports", count=len(doc["reports"])),
+                ),
+                NEUTRAL,
             ),
             _card(
                 "invalid",
@@ -488,7 +495,9 @@ class HtmlRenderer:
             )
         if not out:
             return ""
-        return tag("section", tag("h2", escaped(tr("render.trends-units"))) + "".join(out), id="trend-units")
+        # One unit's page is not headed "each unit's"
+        heading = tr("render.trends-one" if len(_units(doc)) == 1 else "render.trends-units")
+        return tag("section", tag("h2", escaped(heading)) + "".join(out), id="trend-units")
 
     def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> Iterator[str]:
         """Each report's rules, folded (``<details>``) unless one is not met: a report at a time, the
@@ -496,7 +505,8 @@ class HtmlRenderer:
         tr = self.tr
         if not doc["reports"]:
             return
-        yield opening("section", id="reports") + tag("h2", escaped(tr("render.drilldown")))
+        title = tr("render.drilldown-one" if len(_units(doc)) == 1 else "render.drilldown")
+        yield opening("section", id="reports") + tag("h2", escaped(title))
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
@@ -524,7 +534,8 @@ class HtmlRenderer:
         rows = []
         for r in results:
             text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
-            quote = tag("blockquote", escaped(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
+            clause = tr("render.clause", clause=r["clause"])
+            quote = tag("blockquote", escaped(f"{clause}{tr.colon}{r['quote']}"))  # clause 16: in English
             rows.append(
                 tag(
                     "tr",
