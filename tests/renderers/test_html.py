@@ -328,3 +328,55 @@ def test_page_in_chromium(whole_run: Any, tmp_path: Path) -> None:
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert console(taken.stderr) == []
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
+
+def test_a_failed_city_wide_target_names_its_failing_items_and_their_places() -> None:
+    """c8.park-funding fails in 2023 for one park: the city-wide section names it and its line, as the unit
+    rows and the other views do, not only "4 / 5 项达标"; a target met shows where its data stands."""
+    run = check("samples/2023")
+    doc = as_json(run)
+    [city] = doc["city"]
+    funding = next(r for r in city["results"] if r["rule"] == "c8.park-funding")
+    [failed] = [i for i in funding["items"] if i["status"] == "fail"]
+    place = failed["locations"][0]
+    section = parse(render("html", run)).one("section", id="city-2023")
+    target = section.one("div", class_="target", data_rule="c8.park-funding")
+    [item] = target.one("ul", class_="items").all("li")
+    assert item.one("b", class_="chip").text() == "✗"
+    assert f"{failed['name']}：{failed['explanation']}" in item.text()
+    assert item.one("code").text() == f"{place['file']}:{place['line']}"
+    seats = section.one("div", class_="target", data_rule="c1.public-seats")
+    first = next(r for r in city["results"] if r["rule"] == "c1.public-seats")["locations"][0]
+    assert f"{first['file']}:{first['line']}" in seats.one("code").text()
+
+
+def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> None:
+    """A unit's page was headed 各单位明细 and 各单位历年趋势 ("each unit"), its card read "1 units
+    (4 reports)"; an English quote read "clause 16：公办…", a Chinese colon after English."""
+    from trends.multiyear import write_years
+
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.renderers import RenderOptions
+    from zhijiao_check.renderers.html import unit_pages
+
+    run = check(write_years(tmp_path, (2023, 2024)))
+    for lang, headings, card in (
+        ("zh", ["本单位历年趋势", "本单位明细"], "个单位（2 份报表）"),
+        ("en", ["The unit's trends", "The unit's reports"], "unit (2 reports)"),
+    ):
+        page = parse(dict(unit_pages(run, Translator(lang), RenderOptions()))["东安县.html"])
+        shown = [h.text() for h in page.all("h2")]
+        assert [h for h in shown if h in headings] == headings, shown
+        units = page.one("div", class_="card", data_key="units")
+        assert (units.one("span", class_="num").text(), units.one("span", class_="lbl").text()) == ("1", card)
+    whole = parse(render("html", run, lang="en"))
+    assert "Unit by unit" in [h.text() for h in whole.all("h2")]
+    assert whole.one("div", class_="card", data_key="units").one("span", class_="lbl").text() == (
+        "units (30 reports)"
+    )
+    one = parse(render("html", check("samples/2023/dongan.yaml"), lang="en"))
+    label = one.one("div", class_="card", data_key="units").one("span", class_="lbl").text()
+    assert label == "unit (1 report)"
+    quotes = [q.text() for q in one.one("section", id="reports").all("blockquote")]
+    assert quotes and not [q for q in quotes if "：" in q.split(" ", 2)[1]]
+    assert "clause 16: 公办中职学校生均拨款不低于10000元/年" in quotes

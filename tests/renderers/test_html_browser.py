@@ -7,6 +7,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 import zlib
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from zhijiao_check.renderers.html import unit_pages
 from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
-from .test_html import browse, console, parse
+from .test_html import STATUS_WORDS, browse, console, parse
 
 # The page runs in an iframe 375 px wide (headless windows are at least 500 px); the probe in the outer page
 # measures it: the page's scroll width against its width, elements sticking out outside a scrolling card.
@@ -70,6 +72,80 @@ def test_no_horizontal_page_scroll_at_375_px(three_years: Any, tmp_path: Path) -
         assert seen["scroll"] <= seen["width"], seen  # nothing scrolls the page sideways
         assert seen["out"] == []
         assert seen["scrolling"] >= 3  # the heat maps (15 rule columns) scroll inside their cards instead
+
+
+# Each result's status word (its chip left out), figures and rule ID as the lines they are laid out on, at
+# 390 px: a text's characters grouped by the top of the box each is drawn in.
+LINES = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="width:390px;height:1500px;border:0" srcdoc="{page}"></iframe>
+<script>f.addEventListener("load", () => {{
+  const doc = f.contentDocument;
+  const lines = e => {{
+    const out = [], walker = doc.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    let top = null;
+    for (let node; (node = walker.nextNode()); ) {{
+      if (node.parentElement.closest(".chip")) continue;
+      for (let i = 0; i < node.length; i++) {{
+        const range = doc.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (!box.width) continue;
+        if (top === null || box.top > top + 2) {{ out.push(""); top = box.top; }}
+        out[out.length - 1] += node.data[i];
+      }}
+    }}
+    return out;
+  }};
+  for (const d of doc.querySelectorAll("details")) d.open = true;
+  const m = document.createElement("pre"); m.id = "measure";
+  m.textContent = JSON.stringify({{
+    statuses: [...doc.querySelectorAll("tr[data-status] > td:first-child")].map(lines),
+    figures: [...doc.querySelectorAll("tr[data-status] > td.num")].map(lines),
+    ids: [...doc.querySelectorAll("tr[data-rule] > td:nth-child(2) > b:first-child")].map(lines),
+  }});
+  document.body.append(m);
+}});</script></body></html>"""
+
+
+def laid_out(page_html: str, tmp_path: Path) -> dict[str, list[list[str]]]:
+    probe = tmp_path / "lines.html"
+    probe.write_text(LINES.format(page=html.escape(page_html, quote=True)), encoding="utf-8")
+    shown = browse(probe, tmp_path, "--window-size=500,1600", "--dump-dom")
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    found = re.search(r'<pre id="measure">(.*?)</pre>', shown.stdout)
+    assert found, shown.stdout[-2000:]
+    result: dict[str, list[list[str]]] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
+def test_a_status_stays_whole_and_a_rule_id_breaks_after_a_dot_or_dash_at_390_px(tmp_path: Path) -> None:
+    """At 390 px a status word broke as not_applicabl|e and an ID as c1.vocati|onal-share (every cell breaks
+    anywhere, for the long paths): a status and a figure are now on one line, an ID breaks after . or -."""
+    seen = laid_out(render("html", check("samples/2023")), tmp_path)
+    statuses = seen["statuses"]
+    assert {"".join(lines).strip() for lines in statuses} >= {"pass", "fail", "not_applicable"}
+    assert all(len(lines) == 1 for lines in statuses), [x for x in statuses if len(x) > 1][:5]
+    # a figure whole too (41.0% / ≥ 45.0% broke as 41.0 | % / ≥ | 45.0 | %): broken at the slash if at all
+    figures = seen["figures"]
+    assert all(len(lines) == 1 or (len(lines) == 2 and lines[0].endswith("/")) for lines in figures), [
+        x for x in figures if len(x) > 1 and not x[0].endswith("/")
+    ][:5]
+    ids = seen["ids"]
+    assert len(ids) > 100 and any(len(lines) > 1 for lines in ids)  # some do break, and where they may
+    assert all(line[-1] in ".-" for lines in ids for line in lines[:-1]), [x for x in ids if len(x) > 1]
+
+
+def test_printed_statuses_and_rule_ids_are_whole(three_years: Any, tmp_path: Path) -> None:
+    """Printed, the same: no status word split over two lines, an ID split only after . or -."""
+    page = dict(unit_pages(three_years, Translator("zh"), RenderOptions()))["东安县.html"]
+    print_pdf(page, tmp_path, "dongan")
+    text = "\n".join(pdf_text(tmp_path / "dongan.pdf"))
+    lines = {line.strip() for line in text.splitlines()}
+    assert "not_applicable" in lines
+    assert not {line for line in lines if any(w != line and w.startswith(line) for w in STATUS_WORDS)} - {""}
+    rules = {r["rule"] for report in as_json(three_years)["reports"] for r in report["results"]}
+    joined = re.sub(r"(?<=[.-])\n", "", text)
+    anywhere = text.replace("\n", "")
+    assert rules and {r for r in rules if r in anywhere} == {r for r in rules if r in joined} == rules
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -139,6 +215,34 @@ def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: 
     assert pdf_pages(pdf) >= 3 and rgb(Status.FAIL.colour) in pdf_colours(pdf)
 
 
+def pdf_text(pdf: Path) -> list[str]:
+    """Each printed page's text, read by poppler's pdftotext (the PDF's Chinese is glyph numbers)."""
+    reader = shutil.which("pdftotext")
+    if reader is None:
+        pytest.skip("no pdftotext (Debian: apt-get install poppler-utils; .ci/run installs it)")
+    shown = subprocess.run([reader, str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60)
+    return shown.stdout.split("\f")[:-1]
+
+
+def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path: Path) -> None:
+    """The drill-down's heading (各单位明细, on a unit's page 本单位明细) was printed alone at the foot of a
+    page, its first report forced onto the next (each report starts a page): the heading now starts that page,
+    above the first report."""
+    tr = Translator("zh")
+    pages = dict(unit_pages(three_years, tr, RenderOptions()))
+    for unit in ("东安县", "回龙圩管理区"):
+        print_pdf(pages[f"{unit}.html"], tmp_path, unit)
+        printed = pdf_text(tmp_path / f"{unit}.pdf")
+        heading = tr("render.drilldown-one")
+        [at] = [n for n, text in enumerate(printed) if heading in text.split("\n")]
+        report = next(r for r in as_json(three_years)["reports"] if r["unit"] == unit)
+        first = tr("render.report-title", unit=unit, kind=tr(f"table.kind-{report['kind']}"), year=2022)
+        assert first in printed[at], (unit, printed[at][-300:])
+        for text in printed:  # nor any other heading at the foot of a page
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            assert lines[-1] not in (heading, tr("render.trends-one")), (unit, lines[-3:])
+
+
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:
     page = tmp_path / "run.html"
     page.write_text(render("html", three_years), encoding="utf-8")
@@ -182,4 +286,36 @@ def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_pa
     assert (
         "2022–2024 年拟合：每年 +3.5，2025 年预计 18.7（目标 ≥ 30）；按当前速度，2029 年起达标"
         in enterprises.text()
+    )
+
+
+def test_charts_and_status_chips_have_names_in_the_pages_language(three_years: Any) -> None:
+    """A chart was named by a number (4.5) or nothing, a chip by its English status on a Chinese page: a
+    chart is named by what it draws, a chip by its status in the page's language."""
+    dom = parse(render("html", three_years))
+    charts = {
+        c.attrs["data-rule"]: svg.attrs["aria-label"]
+        for c in dom.one("section", id="trend-city").all("div", class_="chart")
+        for svg in c.all("svg")  # none for a yes/no target
+    }
+    assert len(charts) > 5
+    assert charts["c8.demonstration-enterprises"] == (
+        "c8.demonstration-enterprises：2022–2024 年 8、12、15；目标 ≥ 30；2025 年预计 18.7，按期难达"
+    )
+    assert all(label.startswith(f"{rule}：2022–2024 年 ") for rule, label in charts.items())
+    for lang, failed in (("zh", "未达标"), ("en", "not met")):
+        page = parse(render("html", three_years, lang=lang))
+        rows = [r for r in page.all("tr") if r.attrs.get("data-status") == "fail"]
+        assert rows
+        for row in rows:
+            chip = row.all("b", class_="chip")[0]
+            said = (chip.attrs["role"], chip.attrs["aria-label"], chip.attrs["title"])
+            assert said == ("img", failed, failed)
+        chips = page.all("b", class_="chip")
+        assert not {c.attrs.get("title") for c in chips} & set(STATUS_WORDS)
+        assert all("aria-label" in c.attrs or c.attrs.get("aria-hidden") == "true" for c in chips)
+    english = parse(render("html", three_years, lang="en")).one("section", id="trend-city")
+    label = english.one("div", class_="chart", data_rule="c8.demonstration-enterprises").one("svg")
+    assert label.attrs["aria-label"] == (
+        "c8.demonstration-enterprises: 2022–2024: 8, 12, 15; target ≥ 30; 18.7 projected for 2025, off track"
     )

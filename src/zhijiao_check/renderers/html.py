@@ -25,8 +25,10 @@ from zhijiao_check.renderers.texts import (
     at,
     city_title,
     expected_text,
+    observed_text,
     score_text,
     spot,
+    target_text,
     units_missing,
     value_text,
     waived_text,
@@ -141,9 +143,16 @@ class HtmlRenderer:
         """What the run counts, as what it is: units, targets met and not met, and each city-wide score."""
         tr = self.tr
         counts = totals(doc)
+        units = len(_units(doc))
         cards = [
             _card(
-                "units", str(len(_units(doc))), tr("render.cards-units", reports=len(doc["reports"])), NEUTRAL
+                "units",
+                str(units),
+                tr(
+                    "render.cards-unit" if units == 1 else "render.cards-units",  # "1 unit", not "1 units"
+                    reports=tr("render.cards-reports", count=len(doc["reports"])),
+                ),
+                NEUTRAL,
             ),
             _card(
                 "invalid",
@@ -256,7 +265,8 @@ class HtmlRenderer:
                 if cell is None:
                     cells.append(tag("td", "", class_="cell", style=f"background:{BLANK}"))
                     continue
-                tip = f"{row.unit} · {column.rule} {column.title}: {cell['status']} · {cell['explanation']}"
+                said = tr(f"render.status-{cell['status']}")  # in the page's language, as a chip says it
+                tip = f"{row.unit} · {column.rule} {column.title}{tr.colon}{said} · {cell['explanation']}"
                 cells.append(
                     tag(
                         "td",
@@ -299,11 +309,14 @@ class HtmlRenderer:
         )
 
     def _legend(self) -> str:
-        chips = [tag("span", f"{_chip(s)} {escaped(self.tr(f'render.status-{s}'))}") for s in STATUSES]
+        chips = [
+            tag("span", f"{_chip(s, self.tr, said=False)} {escaped(self.tr(f'render.status-{s}'))}")
+            for s in STATUSES
+        ]
         chips.append(
             tag(
                 "span",
-                tag("b", "&nbsp;", class_="chip", style=f"background:{BLANK}")
+                tag("b", "&nbsp;", class_="chip", aria_hidden="true", style=f"background:{BLANK}")
                 + " "
                 + escaped(self.tr("render.status-none")),
             )
@@ -317,7 +330,7 @@ class HtmlRenderer:
             f"{escaped(city_title(city, tr))} · {escaped(tr('render.city-score'))} "
             f"{tag('span', score, class_='score')}"
         ) + escaped(waived_text(city, tr))
-        parts = [tag("h2", heading), tag("p", _counts(city["summary"]))]
+        parts = [tag("h2", heading), tag("p", _counts(city["summary"], tr))]
         if city["units_missing"]:
             parts.append(tag("p", escaped(units_missing(city, tr)), class_="problem"))
         parts.append(tag("p", escaped(tr("render.bar-legend")), class_="small"))
@@ -349,9 +362,11 @@ class HtmlRenderer:
                 )
             )
         title = tag("small", escaped(r["title"]), class_="small")
-        what = f"{_chip(r['status'])} {tag('b', escaped(r['rule']))}<br>{title}"
-        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
-        bar = target_bar(r, value_text(r, tr))
+        what = f"{_chip(r['status'], tr)} {_rule_id(r['rule'])}<br>{title}"
+        # The items not met and where the data stands, as a unit's row gives them: a failed city-wide rule
+        # names what failed it and the line to correct.
+        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
+        bar = target_bar(r, f"{r['rule']}{tr.colon}{value_text(r, tr)}")
         return tag(
             "div",
             tag("div", what)
@@ -388,9 +403,9 @@ class HtmlRenderer:
             charts.append(
                 tag(
                     "div",
-                    tag("h3", f"{escaped(trend['rule'])} {badge}")
+                    tag("h3", f"{_rule_id(trend['rule'], 'span')} {badge}")
                     + tag("div", escaped(trend["title"]), class_="small")
-                    + trend_chart(trend, view.value(trend, p["projected"], tr) if p else goal)
+                    + trend_chart(trend, view.described(trend, tr))
                     + tag("div", figures, class_="small figures")
                     + tag(
                         "div",
@@ -458,7 +473,7 @@ class HtmlRenderer:
                 rows.append(
                     tag(
                         "tr",
-                        tag("td", f"{tag('b', escaped(trend['rule']))}<br>{escaped(trend['title'])}")
+                        tag("td", f"{_rule_id(trend['rule'])}<br>{escaped(trend['title'])}")
                         + "".join(cells)
                         + tag("td", escaped(view.target(trend, tr)), class_="num")
                         + tag("td", advice, class_="small"),
@@ -481,7 +496,9 @@ class HtmlRenderer:
             )
         if not out:
             return ""
-        return tag("section", tag("h2", escaped(tr("render.trends-units"))) + "".join(out), id="trend-units")
+        # One unit's page is not headed "each unit's"
+        heading = tr("render.trends-one" if len(_units(doc)) == 1 else "render.trends-units")
+        return tag("section", tag("h2", escaped(heading)) + "".join(out), id="trend-units")
 
     def _reports(self, doc: Mapping[str, Any], open_all: bool = False) -> Iterator[str]:
         """Each report's rules, folded (``<details>``) unless one is not met: a report at a time, the
@@ -489,11 +506,12 @@ class HtmlRenderer:
         tr = self.tr
         if not doc["reports"]:
             return
-        yield opening("section", id="reports") + tag("h2", escaped(tr("render.drilldown")))
+        title = tr("render.drilldown-one" if len(_units(doc)) == 1 else "render.drilldown")
+        yield opening("section", id="reports") + tag("h2", escaped(title))
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
-            counts = _counts(report["summary"])
+            counts = _counts(report["summary"], tr)
             score = score_text(report["score"])
             summary = (
                 f"{escaped(heading)} · {escaped(tr('render.score'))} {tag('span', score, class_='score')}"
@@ -516,30 +534,16 @@ class HtmlRenderer:
         tr = self.tr
         rows = []
         for r in results:
-            text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"]))
-            items = failing_items(r)
-            if items:
-                text += tag(
-                    "ul",
-                    "".join(
-                        tag(
-                            "li",
-                            f"{_chip(i['status'])} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
-                            + tag("code", escaped(where(i["locations"], tr))),
-                        )
-                        for i in items
-                    ),
-                    class_="items",
-                )
-            elif r["locations"] and r["status"] != "not_applicable":
-                text += "<br>" + tag("code", escaped(where(r["locations"], tr)))
-            quote = tag("blockquote", escaped(f"{tr('render.clause', clause=r['clause'])}：{r['quote']}"))
+            text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
+            clause = tr("render.clause", clause=r["clause"])
+            quote = tag("blockquote", escaped(f"{clause}{tr.colon}{r['quote']}"))  # clause 16: in English
             rows.append(
                 tag(
                     "tr",
-                    tag("td", f"{_chip(r['status'])} {r['status']}")
-                    + tag("td", f"{tag('b', escaped(r['rule']))}<br>{escaped(r['title'])}")
-                    + tag("td", escaped(value_text(r, tr)), class_="num")
+                    # The status word and each figure whole: never "not_applicabl" above "e"
+                    tag("td", f"{_chip(r['status'], tr)} {tag('span', r['status'], class_='whole')}")
+                    + tag("td", f"{_rule_id(r['rule'])}<br>{escaped(r['title'])}")
+                    + tag("td", _figures(r, tr), class_="num")
                     + tag("td", text + quote),
                     **_data(r),
                 )
@@ -550,9 +554,31 @@ class HtmlRenderer:
         )
         return tag(
             "div",
-            tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows))),
+            tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="results"),
             class_="scroll",
         )
+
+    def _detail(self, r: Mapping[str, Any]) -> str:
+        """Under a result's arithmetic: the items not met, each with its place, else where its data stands
+        (the same for a unit's row and a city-wide target)."""
+        tr = self.tr
+        items = failing_items(r)
+        if items:
+            return tag(
+                "ul",
+                "".join(
+                    tag(
+                        "li",
+                        f"{_chip(i['status'], tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
+                        + tag("code", escaped(where(i["locations"], tr))),
+                    )
+                    for i in items
+                ),
+                class_="items",
+            )
+        if r["locations"] and r["status"] != "not_applicable":
+            return "<br>" + tag("code", escaped(where(r["locations"], tr)))
+        return ""
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [escaped(n) for n in doc["notices"]]
@@ -576,7 +602,7 @@ class HtmlRenderer:
             items = "".join(
                 tag(
                     "li",
-                    f"{tag('b', escaped(rule.id))} {escaped(self.tr.pick(rule.title.zh, rule.title.en))}"
+                    f"{_rule_id(rule.id)} {escaped(self.tr.pick(rule.title.zh, rule.title.en))}"
                     + tag("blockquote", escaped(rule.quote)),
                 )
                 for rule in listed
@@ -595,10 +621,26 @@ def _data(r: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def _counts(summary: Mapping[str, int]) -> str:
+def _counts(summary: Mapping[str, int], tr: Translator) -> str:
     return " ".join(
-        f"{_chip(s)} {tag('span', str(n), class_='count', data_status=s)}" for s, n in summary.items() if n
+        f"{_chip(s, tr)} {tag('span', str(n), class_='count', data_status=s)}"
+        for s, n in summary.items()
+        if n
     )
+
+
+def _rule_id(rule: str, name: str = "b") -> str:
+    """A rule's ID, which breaks only after a "." or a "-" (``c1.vocational-<wbr>share``), never inside a
+    word as the cell's text may (``c1.vocati`` above ``onal-share``)."""
+    text = escaped(rule).replace(".", ".<wbr>").replace("-", "-<wbr>")
+    return tag(name, text, class_="rule-id")
+
+
+def _figures(r: Mapping[str, Any], tr: Translator) -> str:
+    """``41.0% / ≥ 45.0%`` breaking only at the slash: each figure whole (not ``41.0`` above ``%``)."""
+    observed, target = observed_text(r, tr), target_text(r, tr)
+    shown = tag("span", escaped(observed), class_="whole")
+    return f"{shown} / {tag('span', escaped(target), class_='whole')}" if target else shown
 
 
 def _card(key: str, value: str, label: str, colour: str, year: int | None = None) -> str:
@@ -608,9 +650,19 @@ def _card(key: str, value: str, label: str, colour: str, year: int | None = None
     )
 
 
-def _chip(status: str) -> str:
+def _chip(status: str, tr: Translator, said: bool = True) -> str:
+    """A status as its glyph on its colour, and in words (the page's language) for a screen reader and on
+    hover; ``said=False``: beside its words already (the legend), hidden from a screen reader."""
+    words = tr(f"render.status-{status}")
     return tag(
-        "b", Status(status).glyph, class_="chip", title=status, style=f"background:{Status(status).colour}"
+        "b",
+        Status(status).glyph,
+        class_="chip",
+        title=words,
+        role="img" if said else None,
+        aria_label=words if said else None,
+        aria_hidden="true" if not said else None,
+        style=f"background:{Status(status).colour}",
     )
 
 
@@ -618,7 +670,7 @@ def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator) 
     """A year's figure of a trend, after the chip of its status."""
     from zhijiao_check.renderers import trends as view
 
-    return f"{_chip(point['status'])} {escaped(view.figure(trend, point, tr))}"
+    return f"{_chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
 
 
 def _years(doc: Mapping[str, Any]) -> str:

@@ -108,3 +108,21 @@ def schedule(trend: Data, point: Data, tr: Translator) -> str:
         if point["schedule"] is None
         else tr("render.trend-schedule", value=value(trend, point["schedule"], tr, _digits(trend, point)))
     )
+
+
+def described(trend: Data, tr: Translator) -> str:
+    """A chart's accessible name, what it draws in words (without a projection, why there is none):
+    ``c1.quality-schools：2021–2024 年 3、3、4、4；目标 ≥ 6；2025 年预计 4.5，按期难达``."""
+    years = [point["year"] for point in trend["years"]]
+    span = str(years[0]) if len(set(years)) == 1 else f"{min(years)}–{max(years)}"
+    figures = tr.join(figure(trend, point, tr) for point in trend["years"])
+    parts = [tr("render.chart-figures", years=span, figures=figures)]
+    if goal := target(trend, tr):
+        parts.append(f"{tr('render.trend-target')} {goal}")
+    p = trend["projection"]
+    if p is None:
+        parts.append(projection(trend, tr))
+    else:
+        projected = value(trend, p["projected"], tr)
+        parts.append(tr("render.chart-projected", due=p["due"], projected=projected, track=track(trend, tr)))
+    return f"{trend['rule']}{tr.colon}{tr.sep.join(parts)}"

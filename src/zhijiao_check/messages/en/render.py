@@ -50,7 +50,9 @@ MESSAGES: dict[str, str] = {
     "render.invalid-annotation": "invalid report",
     "render.consistency-annotation": "consistency warning",
     # HTML
-    "render.cards-units": "units ({reports} reports)",
+    "render.cards-units": "units ({reports})",
+    "render.cards-unit": "unit ({reports})",
+    "render.cards-reports": "{count} reports",
     "render.units-count": "units: {count}",
     "render.cards-met": "targets met (all units and years)",
     "render.cards-not-met": "targets not met or data missing",
@@ -72,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "render.every-year": "judged every year",
     "render.schedule": "linear schedule {year}: {value}",
     "render.drilldown": "Unit by unit",
+    "render.drilldown-one": "The unit's reports",
     "render.clauses": "The clauses quoted",
     "render.clause": "clause {clause}",
     "render.responsible": "responsible",
@@ -79,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "render.trends-city": "City-wide · trend by year",
     "render.trends-unit": "{unit} · trend by year",
     "render.trends-units": "Trends unit by unit",
+    "render.trends-one": "The unit's trends",
     "render.trend-method": (
         "Projection: a least-squares line through each year's observed value (years with complete "
         "data, two at "
@@ -87,6 +91,8 @@ MESSAGES: dict[str, str] = {
     "render.trend-target": "target",
     "render.trend-projection": "projection",
     "render.trend-schedule": "schedule {value}",
+    "render.chart-figures": "{years}: {figures}",
+    "render.chart-projected": "{projected} projected for {due}, {track}",
     "render.on-track": "on track",
     "render.off-track": "off track",
     "render.projection": (
@@ -107,4 +113,10 @@ MESSAGES: dict[str, str] = {
         "target, the thin "
         "line the linear schedule, the dashed line the projection"
     ),
+}
+
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "render.cards-reports": "{count} report",
 }

@@ -50,7 +50,9 @@ MESSAGES: dict[str, str] = {
     "render.invalid-annotation": "无效报表",
     "render.consistency-annotation": "一致性提醒",
     # HTML
-    "render.cards-units": "个单位（{reports} 份报表）",
+    "render.cards-units": "个单位（{reports}）",
+    "render.cards-unit": "个单位（{reports}）",
+    "render.cards-reports": "{count} 份报表",
     "render.units-count": "{count} 个单位",
     "render.cards-met": "项目标达标（各单位各年合计）",
     "render.cards-not-met": "项目标未达标或缺数据",
@@ -69,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "render.every-year": "每年判定",
     "render.schedule": "{year} 年线性进度 {value}",
     "render.drilldown": "各单位明细",
+    "render.drilldown-one": "本单位明细",
     "render.clauses": "政策条款原文",
     "render.clause": "第 {clause} 条",
     "render.responsible": "责任单位",
@@ -76,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "render.trends-city": "全市 · 历年趋势",
     "render.trends-unit": "{unit} · 历年趋势",
     "render.trends-units": "各单位历年趋势",
+    "render.trends-one": "本单位历年趋势",
     "render.trend-method": (
         "预测：对各年实际值（数据完整的年份）作最小二乘直线拟合，至少两个年份，推算到期年份的值；"
         "预测仅供参考，不改变任何状态和退出状态"
@@ -83,6 +87,8 @@ MESSAGES: dict[str, str] = {
     "render.trend-target": "目标",
     "render.trend-projection": "预测",
     "render.trend-schedule": "进度 {value}",
+    "render.chart-figures": "{years} 年 {figures}",
+    "render.chart-projected": "{due} 年预计 {projected}，{track}",
     "render.on-track": "按期可达",
     "render.off-track": "按期难达",
     "render.projection": (
