@@ -282,3 +282,20 @@ def test_libreoffice_shows_the_summary_in_the_run_s_words(run_cli, tmp_path):
             columns[word.start()] = columns.get(word.start(), "") + word.group()
     shown = sorted(columns.values())
     assert "职普比c1.vocational-share" in shown and "普高计划冻结c1.general-plan-freeze" in shown, shown
+
+
+def test_libreoffice_reads_the_trends_of_a_run_of_several_years(run_cli, tmp_path):
+    """A run of 2022 and 2023 had no trends in its workbook; Calc reads 趋势 as written: each year's status
+    and figure, the projection to the due year and whether it is on track, in words."""
+    soffice()
+    book = tmp_path / "multi.xlsx"
+    assert run_cli("check", SAMPLES / "2022", SAMPLES / "2023", "-o", book).exit_code == 1
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    assert set(sheets) == {"汇总", "明细", "全市", "趋势"}
+    rows = {(row[0], row[1]): row for row in sheets["趋势"][1:]}
+    assert rows[("全市", "c1.quality-schools")][4:] == [
+        "≥", "6", "2025", "未到期", "3", "未到期", "4", "6", "2025", "是", "",
+    ]  # fmt: skip
+    rotation = rows[("全市", "c12.teacher-rotation")]
+    assert rotation[8].endswith("%") and _number(rotation[8]) == pytest.approx(0.4205, abs=1e-4)
+    assert rows[("东安县", "c1.vocational-share")][-1] == "无到期年份，逐年判定"

@@ -433,13 +433,14 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
     """pass and not_applicable in a Chinese workbook: each sheet's status cells in the run's words,
     coloured by the status as before."""
     lang, book = two_years
-    summary, details, city = book.worksheets
+    summary, details, city, trends = book.worksheets
     words = set(WORDS[lang].values())
     invalid = "报表无效，未计分" if lang == "zh" else "invalid, not scored"
     shown = {cell.value for row in summary.iter_rows(min_row=2, min_col=5) for cell in row} - {None, ""}
     assert shown and shown <= words
     assert {row[5] for row in details.iter_rows(min_row=2, values_only=True)} <= words | {invalid}
     assert {row[3] for row in city.iter_rows(min_row=2, values_only=True)} <= words
+    assert {row[7] for row in trends.iter_rows(min_row=2, values_only=True)} <= words | {None}
     colours = {
         cell.value: cell.fill.fgColor.rgb[-6:]
         for row in summary.iter_rows(min_row=2, min_col=5)
@@ -455,3 +456,71 @@ def test_a_yes_no_figure_is_the_language_s_word_on_the_details_sheet(two_years):
     rows = [row for row in details.iter_rows(min_row=2, values_only=True) if row[10] == "bool"]
     assert rows and {(row[6], row[8]) for row in rows} <= {(word, YES_NO[lang][0]) for word in YES_NO[lang]}
     assert not [cell for row in details.iter_rows() for cell in row if cell.data_type == "b"]
+
+
+TRENDS_HEADER = {
+    "zh": ["单位", "规则", "标题", "计量", "目标", "目标值", "到期年份", "2022 状态", "2022 实际值",
+           "2023 状态", "2023 实际值", "到期预测值", "预计达标年份", "按期达标", "不作预测的原因"],
+    "en": ["unit", "rule", "title", "unit of measure", "target", "target value", "due", "2022 status",
+           "2022 observed", "2023 status", "2023 observed", "projected", "meets target in", "on track",
+           "no projection because"],
+}  # fmt: skip
+
+
+def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(two_years, tmp_path):
+    """docs/trends.md said every output adds the trends; the workbook had no sheet of them. 趋势 has a row
+    per trend, the city's then each unit's, each year's status and figure and the projection, as the
+    document's ``trends`` (``--format json``) has them, in the run's words."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    lang, book = two_years
+    assert book.sheetnames[3] == ("趋势" if lang == "zh" else "trends")
+    sheet = book.worksheets[3]
+    assert [cell.value for cell in sheet[1]] == TRENDS_HEADER[lang]
+    path = tmp_path / "two.json"
+    args = [str(SAMPLES / "2022"), str(SAMPLES / "2023"), "-f", "json", "-o", str(path), "--lang", lang]
+    assert CliRunner().invoke(app, ["check", *args]).exit_code == 1
+    trends = json.loads(path.read_text(encoding="utf-8"))["trends"]
+    city = "全市" if lang == "zh" else "city-wide"
+    expected = [(city, t) for t in trends["city"]] + [
+        (unit["unit"], t) for unit in trends["units"] for t in unit["trends"]
+    ]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:O{len(rows) + 1}"
+    yes, no = YES_NO[lang]
+    for row, (unit, trend) in zip(rows, expected, strict=True):
+        values = [cell.value for cell in row]
+        assert values[:3] == [unit, trend["rule"], trend["title"]] and values[6] == trend["due"]
+        points = {point["year"]: point for point in trend["years"]}
+        for index, year in enumerate((2022, 2023)):
+            status, observed = values[7 + 2 * index : 9 + 2 * index]
+            point = points.get(year)
+            assert status == (point and WORDS[lang][point["status"]])
+            if point and isinstance(point["observed"], bool):
+                assert observed == (yes if point["observed"] else no)
+            elif point and isinstance(point["observed"], int | float):
+                assert observed == pytest.approx(point["observed"])
+        projection = trend["projection"]
+        if projection is None:
+            assert values[11:14] == [None, None, None] and values[14]
+        else:
+            assert (
+                values[11] == pytest.approx(projection["projected"]) and values[12] == projection["meets_in"]
+            )
+            assert values[13] == (yes if projection["on_track"] else no) and values[14] is None
+    by_rule = {(row[0].value, row[1].value): row for row in rows}
+    # 4 quality schools of 6 in 2023, 3 in 2022: 6 by 2025, on track
+    quality = [cell.value for cell in by_rule[(city, "c1.quality-schools")]]
+    assert quality[5:] == [6, 2025, WORDS[lang]["pending"], 3, WORDS[lang]["pending"], 4, 6, 2025, yes, None]
+    # no new higher college either year: 0 by 2025, off track
+    assert [cell.value for cell in by_rule[(city, "c3.new-higher-colleges")]][11:14] == [0, None, no]
+    rotation = by_rule[(city, "c12.teacher-rotation")]
+    assert {rotation[index].number_format for index in (5, 8, 10, 11)} == {"0.0%"}
+    assert rotation[7].fill.fgColor.rgb.endswith("DDEBF7")  # pending's colour
+
+
+def test_a_run_of_one_year_has_no_trends_sheet(outputs):
+    paths, _ = outputs
+    assert openpyxl.load_workbook(paths["xlsx"]).sheetnames == ["汇总", "明细", "全市"]

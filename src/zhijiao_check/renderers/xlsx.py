@@ -8,8 +8,10 @@ the other views show it. 明细 (details): one row per problem of each invalid r
 rule, figures stored as numbers (shares with a percentage format), with the explanation and where the data
 stands. 全市 (city-wide): the city-wide rules, each with its schedule target (进度目标, as in 明细) and how
 much of a target to reach is reached (完成度); a unit missing because its report is invalid is said to be.
-Every sheet has frozen headers and an autofilter. Statuses and yes/no figures are words of the run's
-language (``renderers/rows.py``).
+趋势 (trends), when the run has several years: a row per target, city-wide then each unit's, with each
+year's status and figure and the projection to the due year (docs/trends.md), as the table, Markdown, HTML
+and JSON show them. Every sheet has frozen headers and an autofilter. Statuses and yes/no figures are words
+of the run's language (``renderers/rows.py``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ FILLS = {
 INVALID_FILL = "FF9999"
 HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
+TREND_SHEET = {"zh": "趋势", "en": "trends"}
 NONE = "—"  # no rank, no score: as the table, Markdown and HTML show it
 RULE_WIDTH = 16  # a rule's column on 汇总: a status word fits, the ID wraps under its label
 LINE_HEIGHT = 16  # points a wrapped header line takes (a CJK line of 11 points is taller than 15)
@@ -88,6 +91,9 @@ class XlsxRenderer:
         )
         city = book.create_sheet(sheets[2])
         cells.append(self._city(city, styles, doc, run, colours))
+        trends = doc["trends"]
+        if trends["city"] or trends["units"]:  # a run of one year has none
+            cells.append(self._trends(book.create_sheet(TREND_SHEET[self.tr.lang]), styles, trends, colours))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -237,6 +243,98 @@ class XlsxRenderer:
             rows,
             lambda values: _city_styles(values, colours),
             widths=(7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30),
+        )
+
+    def _trends(
+        self, sheet: Worksheet, styles: Styles, trends: Mapping[str, Any], colours: Mapping[str, str]
+    ) -> SheetRows:
+        """A row per trend, the city's then each unit's: the target, each year's status and figure, then the
+        projection (its value at the due year, the year the pace meets the target, whether on track) or why
+        there is none. docs/trends.md said every output adds the trends; the workbook had none."""
+        from zhijiao_check.renderers.rows import OPERATORS, figure, status_words, target_figure, yes_no
+        from zhijiao_check.renderers.sheetxml import Style
+
+        tr = self.tr
+        words, yes = status_words(tr), yes_no(tr)
+        years = list(trends["years"])
+        headers = [
+            tr.pick(zh, en)
+            for zh, en in (
+                ("单位", "unit"),
+                ("规则", "rule"),
+                ("标题", "title"),
+                ("计量", "unit of measure"),
+                ("目标", "target"),
+                ("目标值", "target value"),
+                ("到期年份", "due"),
+            )
+        ]
+        for year in years:
+            headers += [
+                tr.pick(f"{year} 状态", f"{year} status"),
+                tr.pick(f"{year} 实际值", f"{year} observed"),
+            ]
+        headers += [
+            tr.pick(zh, en)
+            for zh, en in (
+                ("到期预测值", "projected"),
+                ("预计达标年份", "meets target in"),
+                ("按期达标", "on track"),
+                ("不作预测的原因", "no projection because"),
+            )
+        ]
+        scopes = [(tr.pick("全市", "city-wide"), trends["city"])]
+        scopes += [(unit["unit"], unit["trends"]) for unit in trends["units"]]
+        rows = []
+        for name, scope in scopes:
+            for trend in scope:
+                by_year = {point["year"]: point for point in trend["years"]}
+                row = [
+                    name,
+                    trend["rule"],
+                    trend["title"],
+                    trend["unit"],
+                    OPERATORS.get(trend["target"]["op"], trend["target"]["op"]),
+                    target_figure(trend["target"]["value"], yes),
+                    trend["due"],
+                ]
+                for year in years:
+                    point = by_year.get(year)
+                    row += (
+                        [None, None]
+                        if point is None
+                        else [words[point["status"]], figure(point["observed"], yes)]
+                    )
+                projection = trend["projection"]
+                reason = trend["no_projection"]
+                row += (
+                    [None, None, None, tr(f"render.no-projection-{reason}") if reason else None]
+                    if projection is None
+                    else [
+                        projection["projected"],
+                        projection["meets_in"],
+                        yes[0] if projection["on_track"] else yes[1],
+                        None,
+                    ]
+                )
+                rows.append(row)
+        percent = Style(number_format=PERCENT)
+        first = 8  # the first year's status column
+        figures = [*range(first + 1, first + 2 * len(years), 2), first + 2 * len(years)]  # values, projected
+
+        def looks(values: Sequence[Any]) -> dict[int, Style]:
+            shown = _fills(values, range(first, first + 2 * len(years), 2), colours)
+            if values[3] == "ratio":
+                shown.update(dict.fromkeys((6, *figures), percent))
+            return shown
+
+        return self._table(
+            sheet,
+            styles,
+            headers,
+            rows,
+            looks,
+            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (12, 12)), 12, 12, 9, 40),
         )
 
     def _table(
