@@ -519,6 +519,9 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
     rotation = by_rule[(city, "c12.teacher-rotation")]
     assert {rotation[index].number_format for index in (5, 8, 10, 11)} == {"0.0%"}
     assert rotation[7].fill.fgColor.rgb.endswith("DDEBF7")  # pending's colour
+    # a status word and a year's header whole: "behind schedule", "2022 observed"
+    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNO"]
+    assert widths == [16, 14, 16, 14, 12, 14, 9, 40]
 
 
 def test_a_run_of_one_year_has_no_trends_sheet(outputs):

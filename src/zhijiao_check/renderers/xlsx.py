@@ -334,7 +334,7 @@ class XlsxRenderer:
             headers,
             rows,
             looks,
-            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (12, 12)), 12, 12, 9, 40),
+            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (16, 14)), 12, 14, 9, 40),
         )
 
     def _table(
