@@ -245,8 +245,7 @@ def test_libreoffice_shows_the_summary_in_the_run_s_words(run_cli, tmp_path):
     (``c1.vocational-sharc1.general-plan-fr``), ``pass``/``not_applicable`` in a Chinese workbook, TRUE/FALSE
     for yes/no and empty 排名/得分 for the units with no score. Printed by Calc, each rule's header on the
     page is its short label over its whole ID (wrapped after a hyphen), and its cells are Chinese."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("no pdftotext (Debian: poppler-utils)")
+    soffice()
     book = tmp_path / "y23.xlsx"
     assert run_cli("check", SAMPLES / "2023", "-o", book).exit_code == 1
     sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
@@ -267,6 +266,8 @@ def test_libreoffice_shows_the_summary_in_the_run_s_words(run_cli, tmp_path):
         "未到期",
         "落后于进度",
     }
+    if shutil.which("pdftotext") is None:
+        pytest.skip("no pdftotext to read the printed page (Debian: poppler-utils; .ci/run installs it)")
     _convert(book, "pdf", tmp_path / "pdf", tmp_path / "profile")
     text = subprocess.run(
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(tmp_path / "pdf" / "y23.pdf"), "-"],
