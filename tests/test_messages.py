@@ -55,6 +55,7 @@ CATALOGUE: dict[str, tuple[str, ...]] = {
 # None: the rest is a code whose messages are checked as codes below.
 BUILT: dict[str, tuple[str, ...] | None] = {
     "render.status-": (*STATUSES, "none"),
+    "render.short-status-": STATUSES,
     "engine.when-is.": STATUSES,
     "table.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),

@@ -29,6 +29,9 @@ STYLES = (
     Style(number_format="0.0%"),
     Style(number_format="0.0"),
     Style(bold=True),
+    Style(bold=True, fill="DDEBF7", wrap=True),
+    Style(align="right"),
+    Style(number_format="0.0", align="right"),
 )
 TRICKY = (
     "=",
@@ -67,7 +70,8 @@ def parts(build: Callable[[], bytes]) -> dict[str, bytes] | type[BaseException]:
         return {name: archive.read(name) for name in archive.namelist() if name != CLOCK}
 
 
-def openpyxl_workbook(content: Sheets) -> bytes:
+def openpyxl_workbook(content: Sheets, heights: dict[int, int] | None = None) -> bytes:
+    """``heights``: the first sheet's rows' heights in points, by row number."""
     book = Workbook()
     for index, rows in enumerate(content):
         sheet = book.active if index == 0 else book.create_sheet()
@@ -80,12 +84,15 @@ def openpyxl_workbook(content: Sheets) -> bytes:
                     sheet.cell(number, column).data_type = "s"  # never a formula nor an error code
                 if style is not None:
                     styled(sheet.cell(number, column), style)
+        if index == 0:
+            for number, height in (heights or {}).items():
+                sheet.row_dimensions[number].height = height
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def our_workbook(content: Sheets) -> bytes:
+def our_workbook(content: Sheets, heights: dict[int, int] | None = None) -> bytes:
     book = Workbook()
     written = []
     for index, rows in enumerate(content):
@@ -95,10 +102,11 @@ def our_workbook(content: Sheets) -> bytes:
         if index == 0:
             styles = Styles(sheet)
         cells = SheetRows(styles)
-        for row in rows:
+        for number, row in enumerate(rows, 1):
             cells.append(
                 [value for value, _ in row],
                 {column: style for column, (_, style) in enumerate(row, 1) if style is not None},
+                height=(heights or {}).get(number) if index == 0 else None,
             )
         written.append(cells)
     out = io.BytesIO()
@@ -155,3 +163,20 @@ def test_text_that_reads_like_a_formula_or_an_error_is_text(text: str) -> None:
     book = our_workbook([[[(text, None)]]])
     cell = load_workbook(io.BytesIO(book)).active["A1"]  # type: ignore[index]
     assert (cell.data_type, cell.value) == ("s", text)
+
+
+def test_a_wrapped_header_in_a_taller_row_is_openpyxl_s() -> None:
+    """汇总's header: the rules' labels wrapped, the row as tall as their lines; "—" at a number's edge."""
+    header = Style(bold=True, fill="DDEBF7")
+    wrapped = Style(bold=True, fill="DDEBF7", wrap=True)
+    content = [
+        [
+            [("年度", header), ("得分", header), ("职普比\nc1.vocational-share", wrapped)],
+            [(2023, None), ("—", Style(number_format="0.0", align="right")), ("达标", Style(fill="C6EFCE"))],
+        ]
+    ]
+    ours = parts(lambda: our_workbook(content, {1: 64}))
+    assert ours == parts(lambda: openpyxl_workbook(content, {1: 64}))
+    assert isinstance(ours, dict)
+    assert b'<row r="1" ht="64" customHeight="1">' in ours["xl/worksheets/sheet1.xml"]
+    assert b'wrapText="1"' in ours["xl/styles.xml"] and b'horizontal="right"' in ours["xl/styles.xml"]

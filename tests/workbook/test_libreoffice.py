@@ -7,7 +7,9 @@ Skipped, with a message, where ``soffice`` is missing (Debian: libreoffice-calc-
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,8 +34,9 @@ def to_csv(book: Path, out: Path, profile: Path) -> dict[str, list[list[str]]]:
     _convert(book, ALL_SHEETS_CSV, out, profile)
     sheets = {}
     for path in out.glob(f"{book.stem}-*.csv"):
+        # a cell may hold a line break (汇总's headers): the CSV's own quoting, not its lines
         sheets[path.stem.removeprefix(f"{book.stem}-")] = list(
-            csv.reader(path.read_text(encoding="utf-8").splitlines())
+            csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline=""))
         )
     assert sheets, f"LibreOffice wrote nothing for {book}"
     return sheets
@@ -99,6 +102,9 @@ def test_libreoffice_reads_the_template_as_made(run_cli, tmp_path):
 
 
 def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.status import STATUSES
+
     soffice()
     book, document = tmp_path / "results.xlsx", tmp_path / "results.json"
     run_cli("check", SAMPLES / "2023", "-f", "xlsx", "-o", book, "-f", "json", "-o", document)
@@ -108,8 +114,9 @@ def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
     details = sheets["明细"]
     expected = [(e.get("unit", "全市"), r) for e in (*data["reports"], *data["city"]) for r in e["results"]]
     assert len(details) - 1 == len(expected)
+    words = {status: Translator("zh")(f"render.short-status-{status}") for status in STATUSES}
     for row, (unit, result) in zip(details[1:], expected, strict=True):
-        assert (row[0], row[2], row[5]) == (unit, result["rule"], result["status"])
+        assert (row[0], row[2], row[5]) == (unit, result["rule"], words[result["status"]])
         if isinstance(result["observed"], int | float) and not isinstance(result["observed"], bool):
             assert _number(row[6]) == pytest.approx(result["observed"], rel=1e-9)
     ranked = [row[2] for row in sheets["汇总"][1:]]
@@ -220,7 +227,7 @@ def test_libreoffice_shows_an_invalid_report_in_the_results(run_cli, tmp_path):
     book, table = tmp_path / "results.xlsx", tmp_path / "results.csv"
     assert run_cli("check", report, "-o", book, "-o", table).exit_code == 2
     sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
-    assert sheets["汇总"][1][:4] == ["2023", "", "东安县", "报表无效，未计分"]
+    assert sheets["汇总"][1][:4] == ["2023", "—", "东安县", "报表无效，未计分"]
     row = sheets["明细"][1]
     assert row[:2] == ["东安县", "2023"] and row[5] == "报表无效，未计分" and row[12] == f"{report}:13:25"
     assert "950人" in row[11]
@@ -231,3 +238,65 @@ def test_libreoffice_shows_an_invalid_report_in_the_results(run_cli, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "saved" / "results.xlsx").active
     first = next(sheet.iter_rows(min_row=2, values_only=True))
     assert first[:2] == ("东安县", 2023) and first[5] == "报表无效，未计分" and first[12] == f"{report}:13:25"
+
+
+def test_libreoffice_shows_the_summary_in_the_run_s_words(run_cli, tmp_path):
+    """What the outside reader saw in Calc: rule columns headed by IDs cut at the column's edge
+    (``c1.vocational-sharc1.general-plan-fr``), ``pass``/``not_applicable`` in a Chinese workbook, TRUE/FALSE
+    for yes/no and empty 排名/得分 for the units with no score. Printed by Calc, each rule's header on the
+    page is its short label over its whole ID (wrapped after a hyphen), and its cells are Chinese."""
+    soffice()
+    book = tmp_path / "y23.xlsx"
+    assert run_cli("check", SAMPLES / "2023", "-o", book).exit_code == 1
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    summary = sheets["汇总"]
+    assert summary[0][4:6] == ["职普比\nc1.vocational-share", "普高计划冻结\nc1.general-plan-freeze"]
+    assert summary[1][4:6] == ["达标", "不适用"]
+    assert [row[1:4] for row in summary if row[2].endswith("管理区")] == [
+        ["—", "回龙圩管理区", "—"],
+        ["—", "金洞管理区", "—"],
+    ]
+    unified = next(row for row in sheets["明细"] if row[2] == "c1.unified-enrollment")
+    assert unified[5:9] == ["达标", "是", "=", "是"]
+    assert {row[3] for row in sheets["全市"][1:]} <= {
+        "达标",
+        "未达标",
+        "预警",
+        "缺少数据",
+        "未到期",
+        "落后于进度",
+    }
+    if shutil.which("pdftotext") is None:
+        pytest.skip("no pdftotext to read the printed page (Debian: poppler-utils; .ci/run installs it)")
+    _convert(book, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(tmp_path / "pdf" / "y23.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = text.splitlines()
+    header = lines[: next(i for i, line in enumerate(lines) if line.lstrip().startswith("2023"))]
+    columns: dict[int, str] = {}  # the header's words by where they start: one column each, top down
+    for line in header:
+        for word in re.finditer(r"\S+", line):
+            columns[word.start()] = columns.get(word.start(), "") + word.group()
+    shown = sorted(columns.values())
+    assert "职普比c1.vocational-share" in shown and "普高计划冻结c1.general-plan-freeze" in shown, shown
+
+
+def test_libreoffice_reads_the_trends_of_a_run_of_several_years(run_cli, tmp_path):
+    """A run of 2022 and 2023 had no trends in its workbook; Calc reads 趋势 as written: each year's status
+    and figure, the projection to the due year and whether it is on track, in words."""
+    soffice()
+    book = tmp_path / "multi.xlsx"
+    assert run_cli("check", SAMPLES / "2022", SAMPLES / "2023", "-o", book).exit_code == 1
+    sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
+    assert set(sheets) == {"汇总", "明细", "全市", "趋势"}
+    rows = {(row[0], row[1]): row for row in sheets["趋势"][1:]}
+    assert rows[("全市", "c1.quality-schools")][4:] == [
+        "≥", "6", "2025", "未到期", "3", "未到期", "4", "6", "2025", "是", "",
+    ]  # fmt: skip
+    rotation = rows[("全市", "c12.teacher-rotation")]
+    assert rotation[8].endswith("%") and _number(rotation[8]) == pytest.approx(0.4205, abs=1e-4)
+    assert rows[("东安县", "c1.vocational-share")][-1] == "无到期年份，逐年判定"

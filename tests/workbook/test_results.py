@@ -26,6 +26,32 @@ def outputs(tmp_path_factory):
     return paths, json.loads(paths["json"].read_text(encoding="utf-8"))
 
 
+# What a status cell shows, in the run's language (messages render.short-status-*).
+WORDS = {
+    "zh": {
+        "pass": "达标",
+        "fail": "未达标",
+        "warn": "预警",
+        "missing": "缺少数据",
+        "pending": "未到期",
+        "behind": "落后于进度",
+        "waived": "已豁免",
+        "not_applicable": "不适用",
+    },
+    "en": {
+        "pass": "met",
+        "fail": "not met",
+        "warn": "warning",
+        "missing": "data missing",
+        "pending": "not due yet",
+        "behind": "behind schedule",
+        "waived": "waived",
+        "not_applicable": "not applicable",
+    },
+}
+YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
 def _all_results(document):
     return [
         (e.get("unit", "全市"), e["year"], r)
@@ -46,17 +72,20 @@ def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers
     column = {name: header.index(name) for name in ("单位", "规则", "状态", "实际值", "目标值", "数据位置")}
     for row, (unit, year, result) in zip(rows, expected, strict=True):
         assert row[column["单位"]].value == unit and row[column["规则"]].value == result["rule"]
-        assert row[column["状态"]].value == result["status"]
+        assert row[column["状态"]].value == WORDS["zh"][result["status"]]
         observed = row[column["实际值"]]
         if isinstance(result["observed"], int | float) and not isinstance(result["observed"], bool):
             assert observed.data_type == "n" and observed.value == pytest.approx(result["observed"])
             if result["unit"] == "ratio":
                 assert observed.number_format == "0.0%"
+        elif isinstance(result["observed"], bool):
+            # TRUE/FALSE in Excel, where every other view says 是/否
+            assert observed.data_type == "s" and observed.value == ("是" if result["observed"] else "否")
         elif result["observed"] is None:
             assert observed.value is None
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows) + 1}"
     fills = {row[column["状态"]].value: row[column["状态"]].fill.fgColor.rgb for row in rows}
-    assert fills["pass"].endswith("C6EFCE") and fills["fail"].endswith("FFC7CE")
+    assert fills["达标"].endswith("C6EFCE") and fills["未达标"].endswith("FFC7CE")
 
 
 def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
@@ -65,6 +94,10 @@ def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
     summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
     best = max(document["reports"], key=lambda r: r["score"] or -1)
     assert summary[0][1] == 1 and summary[0][3] == best["score"]
+    # No due rule, no score: "—" as the table, Markdown and HTML show it, not an empty cell.
+    unscored = [r["unit"] for r in document["reports"] if r["score"] is None]
+    assert unscored == ["回龙圩管理区", "金洞管理区"]
+    assert [row[1:4] for row in summary if row[2] in unscored] == [("—", unit, "—") for unit in unscored]
     assert [row[2] for row in summary] == [
         r["unit"]
         for r in sorted((r for r in document["reports"] if r["score"] is not None), key=lambda r: -r["score"])
@@ -152,7 +185,7 @@ def test_the_city_sheet_has_the_schedule_target_and_the_share_of_a_target_to_rea
     values, formats = cells(2022, "c8.demonstration-enterprises")
     assert values == [8, "≥", 30, 12, pytest.approx(8 / 30)]
     assert formats[3] == "General" and formats[4] == "0.0%"
-    assert rows[(2022, "c8.demonstration-enterprises")][3].value == "behind"
+    assert rows[(2022, "c8.demonstration-enterprises")][3].value == WORDS[lang]["behind"]
     # A share: figure, target and schedule target as percentages (42.0% of teachers rotated, 40% due).
     values, formats = cells(2022, "c12.teacher-rotation")
     assert values == [
@@ -167,10 +200,11 @@ def test_the_city_sheet_has_the_schedule_target_and_the_share_of_a_target_to_rea
     assert cells(2023, "c13.talent-selection")[0] == [2022, "≥", 2022, None, None]
     # A target computed from last year's enrollment (more than 2045): no share of it either.
     assert cells(2023, "c3.pathway-growth")[0] == [2300, ">", 2045, None, None]
-    # A yes/no target.
-    assert cells(2023, "c17.incubation-center")[0] == [True, "=", True, None, None]
+    # A yes/no target, in the language's words (TRUE/FALSE before).
+    yes = YES_NO[lang][0]
+    assert cells(2023, "c17.incubation-center")[0] == [yes, "=", yes, None, None]
     widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"]
-    assert widths == [7, 30, 40, 14, 12, 6, 12, 12, 10, 9, 60, 30]
+    assert widths == [7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30]
 
 
 def test_no_share_of_a_ceiling() -> None:
@@ -215,8 +249,10 @@ def test_the_csv_is_utf8_with_a_bom_and_the_same_rows(outputs):
     expected = _all_results(document)
     assert len(rows) - 1 == len(expected)
     for row, (unit, year, result) in zip(rows[1:], expected, strict=True):
-        assert row[0] == unit and row[2] == result["rule"] and row[5] == result["status"]
-        if isinstance(result["observed"], float):
+        assert row[0] == unit and row[2] == result["rule"] and row[5] == WORDS["zh"][result["status"]]
+        if isinstance(result["observed"], bool):
+            assert row[6] == ("是" if result["observed"] else "否")  # not True/False
+        elif isinstance(result["observed"], float):
             assert float(row[6]) == result["observed"]
 
 
@@ -327,7 +363,7 @@ def test_an_invalid_report_is_in_the_workbook_and_the_csv(one_invalid):
     book = openpyxl.load_workbook(paths["xlsx"])
     summary, details, city = book.worksheets
     *scored, refused = summary.iter_rows(min_row=2)
-    assert [cell.value for cell in refused][:5] == [2023, None, "东安县", status, None]
+    assert [cell.value for cell in refused][:5] == [2023, "—", "东安县", status, None]
     assert refused[3].fill.fgColor.rgb.endswith("FF9999")
     assert [row[2].value for row in scored] == [r["unit"] for r in document["reports"]]  # the 14, ranked
     rows = list(details.iter_rows(min_row=2))
@@ -360,10 +396,134 @@ def test_a_report_that_says_no_unit_is_listed_by_its_file(tmp_path):
     assert result.exit_code == 2, result.output
     summary, details, _ = openpyxl.load_workbook(book).worksheets
     assert list(summary.iter_rows(min_row=2, values_only=True)) == [
-        (None, None, str(broken), "报表无效，未计分")
+        (None, "—", str(broken), "报表无效，未计分")
     ]
     [row] = details.iter_rows(min_row=2, values_only=True)
     assert row[:6] == (None, None, None, None, None, "报表无效，未计分") and row[13] == str(broken)
     assert row[12].startswith(f"{broken}:2:")
     [_, line] = csv.reader(table.read_bytes().decode("utf-8-sig").splitlines())
     assert line[:6] == ["", "", "", "", "", "报表无效，未计分"] and line[13] == str(broken)
+
+
+def test_the_summary_heads_a_rule_by_its_short_label_over_its_id(two_years):
+    """The rule's ID alone (up to 31 characters) in a column of 16 was cut off (c1.vocational-sharc1.general-
+    plan-fr): Chinese heads the column by the short label, as the HTML heat map does, and the ID under it
+    (waivers and CI name a rule by it); English by the ID, as the heat map does. Wrapped, in a row tall
+    enough for the most lines a header takes; the filter and the frozen panes as before."""
+    lang, book = two_years
+    summary = book.worksheets[0]
+    header = list(summary[1])
+    assert [cell.value for cell in header[:4]] == (
+        ["年度", "排名", "单位", "得分"] if lang == "zh" else ["year", "rank", "unit", "score"]
+    )
+    rules = header[4:]
+    if lang == "zh":
+        assert rules[0].value == "职普比\nc1.vocational-share"
+        assert rules[1].value == "普高计划冻结\nc1.general-plan-freeze"
+    else:
+        assert rules[0].value == "c1.vocational-share"
+    assert all(cell.alignment.wrap_text for cell in rules) and not header[0].alignment.wrap_text
+    assert {summary.column_dimensions[cell.column_letter].width for cell in rules} == {16}
+    # 本级实习管理 over c7.unit- / internship- / management: four lines of 16 points
+    assert summary.row_dimensions[1].height == (64 if lang == "zh" else 48)
+    assert summary.freeze_panes == "E2" and summary.auto_filter.ref.startswith("A1:")
+
+
+def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
+    """pass and not_applicable in a Chinese workbook: each sheet's status cells in the run's words,
+    coloured by the status as before."""
+    lang, book = two_years
+    summary, details, city, trends = book.worksheets
+    words = set(WORDS[lang].values())
+    invalid = "报表无效，未计分" if lang == "zh" else "invalid, not scored"
+    shown = {cell.value for row in summary.iter_rows(min_row=2, min_col=5) for cell in row} - {None, ""}
+    assert shown and shown <= words
+    assert {row[5] for row in details.iter_rows(min_row=2, values_only=True)} <= words | {invalid}
+    assert {row[3] for row in city.iter_rows(min_row=2, values_only=True)} <= words
+    assert {row[7] for row in trends.iter_rows(min_row=2, values_only=True)} <= words | {None}
+    colours = {
+        cell.value: cell.fill.fgColor.rgb[-6:]
+        for row in summary.iter_rows(min_row=2, min_col=5)
+        for cell in row
+    }
+    assert colours[WORDS[lang]["pass"]] == "C6EFCE" and colours[WORDS[lang]["not_applicable"]] == "EDEDED"
+    assert colours[WORDS[lang]["fail"]] == "FFC7CE"
+
+
+def test_a_yes_no_figure_is_the_language_s_word_on_the_details_sheet(two_years):
+    lang, book = two_years
+    details = book.worksheets[1]
+    rows = [row for row in details.iter_rows(min_row=2, values_only=True) if row[10] == "bool"]
+    assert rows and {(row[6], row[8]) for row in rows} <= {(word, YES_NO[lang][0]) for word in YES_NO[lang]}
+    assert not [cell for row in details.iter_rows() for cell in row if cell.data_type == "b"]
+
+
+TRENDS_HEADER = {
+    "zh": ["单位", "规则", "标题", "计量", "目标", "目标值", "到期年份", "2022 状态", "2022 实际值",
+           "2023 状态", "2023 实际值", "到期预测值", "预计达标年份", "按期达标", "不作预测的原因"],
+    "en": ["unit", "rule", "title", "unit of measure", "target", "target value", "due", "2022 status",
+           "2022 observed", "2023 status", "2023 observed", "projected", "meets target in", "on track",
+           "no projection because"],
+}  # fmt: skip
+
+
+def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(two_years, tmp_path):
+    """docs/trends.md said every output adds the trends; the workbook had no sheet of them. 趋势 has a row
+    per trend, the city's then each unit's, each year's status and figure and the projection, as the
+    document's ``trends`` (``--format json``) has them, in the run's words."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    lang, book = two_years
+    assert book.sheetnames[3] == ("趋势" if lang == "zh" else "trends")
+    sheet = book.worksheets[3]
+    assert [cell.value for cell in sheet[1]] == TRENDS_HEADER[lang]
+    path = tmp_path / "two.json"
+    args = [str(SAMPLES / "2022"), str(SAMPLES / "2023"), "-f", "json", "-o", str(path), "--lang", lang]
+    assert CliRunner().invoke(app, ["check", *args]).exit_code == 1
+    trends = json.loads(path.read_text(encoding="utf-8"))["trends"]
+    city = "全市" if lang == "zh" else "city-wide"
+    expected = [(city, t) for t in trends["city"]] + [
+        (unit["unit"], t) for unit in trends["units"] for t in unit["trends"]
+    ]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:O{len(rows) + 1}"
+    yes, no = YES_NO[lang]
+    for row, (unit, trend) in zip(rows, expected, strict=True):
+        values = [cell.value for cell in row]
+        assert values[:3] == [unit, trend["rule"], trend["title"]] and values[6] == trend["due"]
+        points = {point["year"]: point for point in trend["years"]}
+        for index, year in enumerate((2022, 2023)):
+            status, observed = values[7 + 2 * index : 9 + 2 * index]
+            point = points.get(year)
+            assert status == (point and WORDS[lang][point["status"]])
+            if point and isinstance(point["observed"], bool):
+                assert observed == (yes if point["observed"] else no)
+            elif point and isinstance(point["observed"], int | float):
+                assert observed == pytest.approx(point["observed"])
+        projection = trend["projection"]
+        if projection is None:
+            assert values[11:14] == [None, None, None] and values[14]
+        else:
+            assert (
+                values[11] == pytest.approx(projection["projected"]) and values[12] == projection["meets_in"]
+            )
+            assert values[13] == (yes if projection["on_track"] else no) and values[14] is None
+    by_rule = {(row[0].value, row[1].value): row for row in rows}
+    # 4 quality schools of 6 in 2023, 3 in 2022: 6 by 2025, on track
+    quality = [cell.value for cell in by_rule[(city, "c1.quality-schools")]]
+    assert quality[5:] == [6, 2025, WORDS[lang]["pending"], 3, WORDS[lang]["pending"], 4, 6, 2025, yes, None]
+    # no new higher college either year: 0 by 2025, off track
+    assert [cell.value for cell in by_rule[(city, "c3.new-higher-colleges")]][11:14] == [0, None, no]
+    rotation = by_rule[(city, "c12.teacher-rotation")]
+    assert {rotation[index].number_format for index in (5, 8, 10, 11)} == {"0.0%"}
+    assert rotation[7].fill.fgColor.rgb.endswith("DDEBF7")  # pending's colour
+    # a status word and a year's header whole: "behind schedule", "2022 observed"
+    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNO"]
+    assert widths == [16, 14, 16, 14, 12, 14, 9, 40]
+
+
+def test_a_run_of_one_year_has_no_trends_sheet(outputs):
+    paths, _ = outputs
+    assert openpyxl.load_workbook(paths["xlsx"]).sheetnames == ["汇总", "明细", "全市"]

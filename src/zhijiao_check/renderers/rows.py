@@ -1,7 +1,9 @@
 """The results as rows of a spreadsheet, shared by ``--format xlsx`` and ``--format csv``.
 
 One row per unit (or city-wide year) × rule, with the figures as numbers (not as text), so that a
-spreadsheet can sort, filter and sum them; everything comes from ``renderers.json.document``.
+spreadsheet can sort, filter and sum them; everything comes from ``renderers.json.document``. What the
+reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no figure
+as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view says 是).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers.texts import at, where
+from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
     from zhijiao_check.report.loaded import InvalidReport
@@ -40,8 +43,19 @@ def detail_headers(tr: Translator) -> list[str]:
     ]
 
 
+def status_words(tr: Translator) -> dict[str, str]:
+    """Each status's word in a cell, by status (``pass``: 达标)."""
+    return {status: tr(f"render.short-status-{status}") for status in STATUSES}
+
+
+def yes_no(tr: Translator) -> tuple[str, str]:
+    """The words of a yes/no figure: (yes, no)."""
+    return tr("engine.yes"), tr("engine.no")
+
+
 def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
     """One row per result of every report, then of every city-wide year."""
+    words, yes = status_words(tr), yes_no(tr)
     rows = []
     for evaluation in (*doc["reports"], *doc["city"]):
         unit = evaluation.get("unit") or tr.pick("全市", "city-wide")
@@ -53,11 +67,11 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     result["rule"],
                     result["title"],
                     result["clause"],
-                    result["status"],
-                    figure(result["observed"]),
+                    words[result["status"]],
+                    figure(result["observed"], yes),
                     OPERATORS.get(result["target"]["op"], result["target"]["op"]),
-                    target_figure(result["target"]["value"]),
-                    figure(result.get("expected")),
+                    target_figure(result["target"]["value"], yes),
+                    figure(result.get("expected"), yes),
                     result["unit"],
                     tr.sep.join([result["explanation"], *result["notes"]]),
                     where(result["locations"], tr),
@@ -85,15 +99,18 @@ def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: T
     return rows
 
 
-def figure(value: Any) -> Any:
-    """A number stays a number (a spreadsheet can compute with it); a list (names) becomes text."""
+def figure(value: Any, yes_no: tuple[str, str]) -> Any:
+    """A number stays a number (a spreadsheet can compute with it); a list (names) becomes text; a yes/no
+    the language's word of ``yes_no`` (a boolean cell shows TRUE/FALSE, not 是/否)."""
+    if value is True or value is False:
+        return yes_no[0] if value else yes_no[1]
     if isinstance(value, list):
         return "、".join(str(item) for item in value)
     return value
 
 
-def target_figure(value: Any) -> Any:
-    """``[1, 2]`` (a range) as ``1–2``; a single target as its number."""
+def target_figure(value: Any, yes_no: tuple[str, str]) -> Any:
+    """``[1, 2]`` (a range) as ``1–2``; a single target as its number, a yes/no as its word."""
     if isinstance(value, list):
         return "–".join(f"{item:g}" if isinstance(item, float) else str(item) for item in value)
-    return value
+    return figure(value, yes_no)

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,11 +35,15 @@ MAX_TEXT = 32767  # Excel's longest cell text: openpyxl cuts longer text there
 
 
 class Style(NamedTuple):
-    """A cell's look: bold or not, a solid fill's colour ("" for none), a number format ("" for General)."""
+    """A cell's look: bold or not, a solid fill's colour ("" for none), a number format ("" for General),
+    whether its text wraps within the column (a header over a narrow column), its horizontal alignment (""
+    for the default: text left, numbers right)."""
 
     bold: bool = False
     fill: str = ""
     number_format: str = ""
+    wrap: bool = False
+    align: str = ""
 
 
 class Styles:
@@ -71,6 +75,8 @@ def styled(cell: Cell, style: Style) -> None:
         cell.fill = PatternFill("solid", fgColor=style.fill)
     if style.number_format:
         cell.number_format = style.number_format
+    if style.wrap or style.align:
+        cell.alignment = Alignment(horizontal=style.align or None, wrap_text=style.wrap or None)
 
 
 class SheetRows:
@@ -83,8 +89,11 @@ class SheetRows:
         self._rows = 0  # rows appended
         self._extent = (0, 0, 0)  # the first and last rows with a cell, and the widest
 
-    def append(self, values: Sequence[Any], styles: Mapping[int, Style] | None = None) -> None:
-        """One row; ``styles`` by column number (from 1) for the cells that have one."""
+    def append(
+        self, values: Sequence[Any], styles: Mapping[int, Style] | None = None, *, height: int | None = None
+    ) -> None:
+        """One row; ``styles`` by column number (from 1) for the cells that have one; ``height`` in points,
+        for a row whose wrapped text needs more than one line (Excel does not grow a row on opening)."""
         self._rows += 1
         if not values:
             return  # openpyxl has no cell there, so writes no row
@@ -94,7 +103,9 @@ class SheetRows:
         while len(self._letters) <= len(values):
             self._letters.append(get_column_letter(len(self._letters)))
         out = self._parts
-        out.append(f'<row r="{number}">')
+        # openpyxl's row dimension: ``ht`` and ``customHeight``, in that order
+        high = "" if height is None else f' ht="{height}" customHeight="1"'
+        out.append(f'<row r="{number}"{high}>')
         for column, value in enumerate(values, 1):
             style = styles.get(column) if styles else None
             if value is None and style is None:

@@ -1,17 +1,23 @@
 """``--format xlsx``: the results as a workbook for leaders who read spreadsheets.
 
 汇总 (summary): per year, the units ranked by score × the rules, each cell a status coloured as in the HTML
-dashboard, then each unit of the year whose report is invalid (报表无效，未计分 for its
-score). 明细 (details): one row per problem of each invalid report, then one per unit × rule, figures stored
-as numbers (shares with a percentage format), with the explanation and where the data stands. 全市
-(city-wide): the city-wide rules, each with its schedule target (进度目标, as in 明细) and how much of a
-target to reach is reached (完成度); a unit missing because its report is invalid is said to be. Every
-sheet has frozen headers and an autofilter.
+dashboard, then each unit of the year whose report is invalid (报表无效，未计分 for its score); a rule's
+column is headed by its short label over its ID (Chinese; the ID alone in English, as the HTML heat map
+heads it), wrapped in a header row tall enough for both, and a unit with no rank or score has "—" there, as
+the other views show it. 明细 (details): one row per problem of each invalid report, then one per unit ×
+rule, figures stored as numbers (shares with a percentage format), with the explanation and where the data
+stands. 全市 (city-wide): the city-wide rules, each with its schedule target (进度目标, as in 明细) and how
+much of a target to reach is reached (完成度); a unit missing because its report is invalid is said to be.
+趋势 (trends), when the run has several years: a row per target, city-wide then each unit's, with each
+year's status and figure and the projection to the due year (docs/trends.md), as the table, Markdown, HTML
+and JSON show them. Every sheet has frozen headers and an autofilter. Statuses and yes/no figures are words
+of the run's language (``renderers/rows.py``).
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +48,10 @@ FILLS = {
 INVALID_FILL = "FF9999"
 HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
+TREND_SHEET = {"zh": "趋势", "en": "trends"}
+NONE = "—"  # no rank, no score: as the table, Markdown and HTML show it
+RULE_WIDTH = 16  # a rule's column on 汇总: a status word fits, the ID wraps under its label
+LINE_HEIGHT = 16  # points a wrapped header line takes (a CJK line of 11 points is taller than 15)
 
 
 class XlsxRenderer:
@@ -53,7 +63,7 @@ class XlsxRenderer:
         from openpyxl import Workbook
 
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
+        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows, status_words
         from zhijiao_check.renderers.sheetxml import Styles, spliced
 
         doc = document(run, self.tr)
@@ -64,7 +74,9 @@ class XlsxRenderer:
         summary.title = sheets[0]
         styles = Styles(summary)
         invalid = self.tr("render.invalid-status")
-        cells = [self._summary(summary, styles, doc, catalogue_of(run), run)]
+        # a status cell's colour by the word it shows
+        colours = {status_words(self.tr)[status]: fill for status, fill in FILLS.items()}
+        cells = [self._summary(summary, styles, doc, catalogue_of(run), run, colours)]
         details = book.create_sheet(sheets[1])
         cells.append(
             self._table(
@@ -73,12 +85,15 @@ class XlsxRenderer:
                 detail_headers(self.tr),
                 # The invalid reports first, as every view lists them: one row per problem.
                 [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
-                lambda values: _detail_styles(values, invalid),
-                widths=(14, 7, 30, 40, 6, 14, 12, 6, 12, 10, 9, 60, 36, 36),
+                lambda values: _detail_styles(values, invalid, colours),
+                widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36),
             )
         )
         city = book.create_sheet(sheets[2])
-        cells.append(self._city(city, styles, doc, run))
+        cells.append(self._city(city, styles, doc, run, colours))
+        trends = doc["trends"]
+        if trends["city"] or trends["units"]:  # a run of one year has none
+            cells.append(self._trends(book.create_sheet(TREND_SHEET[self.tr.lang]), styles, trends, colours))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -86,57 +101,98 @@ class XlsxRenderer:
         )
 
     def _summary(
-        self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], catalogue: Sequence[str], run: Run
+        self,
+        sheet: Worksheet,
+        styles: Styles,
+        doc: Mapping[str, Any],
+        catalogue: Sequence[str],
+        run: Run,
+        colours: Mapping[str, str],
     ) -> SheetRows:
         """Per year: rank, unit, score, then one status per rule of the catalogue; after the year's ranked
         units, each unit whose report of the year is invalid, 报表无效，未计分 in place of its score (then
         the invalid reports whose year is not known, by file)."""
+        from zhijiao_check.renderers.rows import status_words
         from zhijiao_check.renderers.sheetxml import Style
 
         invalid = self.tr("render.invalid-status")
+        words = status_words(self.tr)
         order = {rule: index for index, rule in enumerate(catalogue)}
         refused = [(bad.year, bad.unit or escaped_file) for bad, escaped_file in _invalid_names(run, doc)]
         years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _ in refused if y is not None})
         rules = sorted(
             {r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999)
         )
+        shorts = {r["rule"]: r.get("short") or r["title"] for e in doc["reports"] for r in e["results"]}
+        # The ID (up to 31 characters) cut off at the column's edge (c1.vocational-sharc1.general-plan-fr):
+        # Chinese heads a column by the rule's short label, as the HTML heat map does, with the ID under it,
+        # which waivers and CI name the rule by; English by the ID, as the heat map does. Wrapped, in a
+        # header row as tall as the most lines a header takes.
+        labels = [f"{shorts[r]}\n{r}" if self.tr.lang == "zh" else r for r in rules]
         headers = [
             self.tr.pick(zh, en)
             for zh, en in (("年度", "year"), ("排名", "rank"), ("单位", "unit"), ("得分", "score"))
-        ] + rules
+        ] + labels
         out: list[list[Any]] = []
         for year in years:
             reports = [r for r in doc["reports"] if int(r["year"]) == year]
             for rank, report in ranked(reports):
-                statuses = {r["rule"]: r["status"] for r in report["results"]}
+                statuses = {r["rule"]: words[r["status"]] for r in report["results"]}
+                score = report["score"]
                 out.append(
-                    [year, rank, report["unit"], report["score"], *(statuses.get(r, "") for r in rules)]
+                    [
+                        year,
+                        NONE if rank is None else rank,
+                        report["unit"],
+                        NONE if score is None else score,
+                        *(statuses.get(r, "") for r in rules),
+                    ]
                 )
             out += [
-                [year, None, name, invalid, *("" for _ in rules)] for given, name in refused if given == year
+                [year, NONE, name, invalid, *("" for _ in rules)] for given, name in refused if given == year
             ]
-        out += [[None, None, name, invalid, *("" for _ in rules)] for given, name in refused if given is None]
-        score = Style(number_format="0.0")
+        out += [[None, NONE, name, invalid, *("" for _ in rules)] for given, name in refused if given is None]
+        scored = Style(number_format="0.0")
         refusal = Style(fill=INVALID_FILL)
+        # "—" stands where a number stands in the column: at its right edge too
+        none = Style(align="right")
+        unscored = Style(number_format="0.0", align="right")
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
-            return {
-                4: refusal if values[3] == invalid else score,
-                **_fills(values, range(5, len(headers) + 1)),
+            shown = {
+                4: refusal if values[3] == invalid else unscored if values[3] == NONE else scored,
+                **_fills(values, range(5, len(headers) + 1), colours),
             }
+            if values[1] == NONE:
+                shown[2] = none
+            return shown
 
-        rows = self._table(sheet, styles, headers, out, looks, widths=(7, 6, 16, 8, *(16 for _ in rules)))
+        wrapped = Style(bold=True, fill=HEADER_FILL, wrap=True)
+        height = LINE_HEIGHT * max((_lines(label, RULE_WIDTH) for label in labels), default=1)
+        rows = self._table(
+            sheet,
+            styles,
+            headers,
+            out,
+            looks,
+            widths=(7, 6, 16, 8, *(RULE_WIDTH for _ in rules)),
+            header_looks=dict.fromkeys(range(5, len(headers) + 1), wrapped),
+            header_height=height if height > LINE_HEIGHT else None,
+        )
         sheet.freeze_panes = "E2"
         return rows
 
-    def _city(self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], run: Run) -> SheetRows:
+    def _city(
+        self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], run: Run, colours: Mapping[str, str]
+    ) -> SheetRows:
         """The city-wide rules: figure, target, the linear schedule's target this year, how much of the target
         is reached, and the units missing from the year."""
         from zhijiao_check.kinds import computed_target
-        from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
+        from zhijiao_check.renderers.rows import OPERATORS, figure, status_words, target_figure, yes_no
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
         refused = {(bad.unit, bad.year) for bad in run.invalid if bad.unit is not None}
+        words, yes = status_words(self.tr), yes_no(self.tr)
 
         def missing(unit: str, year: int) -> str:
             """A unit missing from the year because its report is invalid is said to be so, not only
@@ -169,11 +225,11 @@ class XlsxRenderer:
                         city["year"],
                         result["rule"],
                         result["title"],
-                        result["status"],
-                        figure(observed),
+                        words[result["status"]],
+                        figure(observed, yes),
                         OPERATORS.get(result["target"]["op"], result["target"]["op"]),
-                        target_figure(target),
-                        figure(result["expected"]),
+                        target_figure(target, yes),
+                        figure(result["expected"], yes),
                         _share_of_target(result, result["rule"] in computed),
                         result["unit"],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
@@ -181,7 +237,104 @@ class XlsxRenderer:
                     ]
                 )
         return self._table(
-            sheet, styles, headers, rows, _city_styles, widths=(7, 30, 40, 14, 12, 6, 12, 12, 10, 9, 60, 30)
+            sheet,
+            styles,
+            headers,
+            rows,
+            lambda values: _city_styles(values, colours),
+            widths=(7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30),
+        )
+
+    def _trends(
+        self, sheet: Worksheet, styles: Styles, trends: Mapping[str, Any], colours: Mapping[str, str]
+    ) -> SheetRows:
+        """A row per trend, the city's then each unit's: the target, each year's status and figure, then the
+        projection (its value at the due year, the year the pace meets the target, whether on track) or why
+        there is none. docs/trends.md said every output adds the trends; the workbook had none."""
+        from zhijiao_check.renderers.rows import OPERATORS, figure, status_words, target_figure, yes_no
+        from zhijiao_check.renderers.sheetxml import Style
+
+        tr = self.tr
+        words, yes = status_words(tr), yes_no(tr)
+        years = list(trends["years"])
+        headers = [
+            tr.pick(zh, en)
+            for zh, en in (
+                ("单位", "unit"),
+                ("规则", "rule"),
+                ("标题", "title"),
+                ("计量", "unit of measure"),
+                ("目标", "target"),
+                ("目标值", "target value"),
+                ("到期年份", "due"),
+            )
+        ]
+        for year in years:
+            headers += [
+                tr.pick(f"{year} 状态", f"{year} status"),
+                tr.pick(f"{year} 实际值", f"{year} observed"),
+            ]
+        headers += [
+            tr.pick(zh, en)
+            for zh, en in (
+                ("到期预测值", "projected"),
+                ("预计达标年份", "meets target in"),
+                ("按期达标", "on track"),
+                ("不作预测的原因", "no projection because"),
+            )
+        ]
+        scopes = [(tr.pick("全市", "city-wide"), trends["city"])]
+        scopes += [(unit["unit"], unit["trends"]) for unit in trends["units"]]
+        rows = []
+        for name, scope in scopes:
+            for trend in scope:
+                by_year = {point["year"]: point for point in trend["years"]}
+                row = [
+                    name,
+                    trend["rule"],
+                    trend["title"],
+                    trend["unit"],
+                    OPERATORS.get(trend["target"]["op"], trend["target"]["op"]),
+                    target_figure(trend["target"]["value"], yes),
+                    trend["due"],
+                ]
+                for year in years:
+                    point = by_year.get(year)
+                    row += (
+                        [None, None]
+                        if point is None
+                        else [words[point["status"]], figure(point["observed"], yes)]
+                    )
+                projection = trend["projection"]
+                reason = trend["no_projection"]
+                row += (
+                    [None, None, None, tr(f"render.no-projection-{reason}") if reason else None]
+                    if projection is None
+                    else [
+                        projection["projected"],
+                        projection["meets_in"],
+                        yes[0] if projection["on_track"] else yes[1],
+                        None,
+                    ]
+                )
+                rows.append(row)
+        percent = Style(number_format=PERCENT)
+        first = 8  # the first year's status column
+        figures = [*range(first + 1, first + 2 * len(years), 2), first + 2 * len(years)]  # values, projected
+
+        def looks(values: Sequence[Any]) -> dict[int, Style]:
+            shown = _fills(values, range(first, first + 2 * len(years), 2), colours)
+            if values[3] == "ratio":
+                shown.update(dict.fromkeys((6, *figures), percent))
+            return shown
+
+        return self._table(
+            sheet,
+            styles,
+            headers,
+            rows,
+            looks,
+            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (16, 14)), 12, 14, 9, 40),
         )
 
     def _table(
@@ -193,16 +346,23 @@ class XlsxRenderer:
         looks: Callable[[Sequence[Any]], Mapping[int, Style]],
         *,
         widths: Sequence[int],
+        header_looks: Mapping[int, Style] | None = None,
+        header_height: int | None = None,
     ) -> SheetRows:
         """A header row and ``rows``, each cell styled as ``looks`` says for its row; the columns' widths,
-        the header frozen, an autofilter over all."""
+        the header frozen, an autofilter over all. ``header_looks``: header cells styled otherwise (by column
+        number), ``header_height`` the header row's height in points."""
         from openpyxl.utils import get_column_letter
 
         from zhijiao_check.renderers.sheetxml import SheetRows, Style
 
         cells = SheetRows(styles)
         header = Style(bold=True, fill=HEADER_FILL)
-        cells.append(headers, dict.fromkeys(range(1, len(headers) + 1), header))
+        cells.append(
+            headers,
+            {**dict.fromkeys(range(1, len(headers) + 1), header), **(header_looks or {})},
+            height=header_height,
+        )
         for values in rows:
             cells.append(values, looks(values))
         for index, width in enumerate(widths, 1):
@@ -212,13 +372,14 @@ class XlsxRenderer:
         return cells
 
 
-def _fills(values: Sequence[Any], columns: Iterable[int]) -> dict[int, Style]:
-    """The status colour of each of ``columns`` (numbered from 1) whose status has one."""
+def _fills(values: Sequence[Any], columns: Iterable[int], colours: Mapping[str, str]) -> dict[int, Style]:
+    """The status colour of each of ``columns`` (numbered from 1) whose status has one (``colours``: by the
+    status's word)."""
     from zhijiao_check.renderers.sheetxml import Style
 
     looks = {}
     for column in columns:
-        colour = FILLS.get(str(values[column - 1]))
+        colour = colours.get(values[column - 1])
         if colour:
             looks[column] = Style(fill=colour)
     return looks
@@ -229,12 +390,12 @@ def _invalid_names(run: Run, doc: Mapping[str, Any]) -> list[tuple[InvalidReport
     return [(bad, shown["file"]) for bad, shown in zip(run.invalid, doc["invalid"], strict=True)]
 
 
-def _detail_styles(values: Sequence[Any], invalid: str) -> dict[int, Style]:
+def _detail_styles(values: Sequence[Any], invalid: str, colours: Mapping[str, str]) -> dict[int, Style]:
     """The status's colour (an invalid report's too); a share's figures (observed, target, schedule target)
     as percentages."""
     from zhijiao_check.renderers.sheetxml import Style
 
-    looks = _fills(values, (6,))
+    looks = _fills(values, (6,), colours)
     if values[5] == invalid:
         looks[6] = Style(fill=INVALID_FILL)
     if values[10] == "ratio":
@@ -242,13 +403,13 @@ def _detail_styles(values: Sequence[Any], invalid: str) -> dict[int, Style]:
     return looks
 
 
-def _city_styles(values: Sequence[Any]) -> dict[int, Style]:
+def _city_styles(values: Sequence[Any], colours: Mapping[str, str]) -> dict[int, Style]:
     """The status's colour; the share of target, and a share's figure, target and schedule target, as
     percentages."""
     from zhijiao_check.renderers.sheetxml import Style
 
     percent = Style(number_format=PERCENT)
-    looks = _fills(values, (4,))
+    looks = _fills(values, (4,), colours)
     looks[9] = percent
     if values[9] == "ratio":
         looks.update(dict.fromkeys((5, 7, 8), percent))
@@ -272,3 +433,35 @@ def _share_of_target(result: Mapping[str, Any], computed: bool) -> float | None:
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide, as a spreadsheet breaks
+    it: between Chinese characters (each two characters wide) and after a hyphen or a full stop (an ID,
+    ``c7.school-internship-`` ``management``), a character short of the width for the cell's margins."""
+    room = width - 1
+    lines = 0
+    for line in text.split("\n"):
+        lines += 1
+        used = 0
+        for piece in _pieces(line):
+            size = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in piece)
+            if used and used + size > room:
+                lines += 1
+                used = 0
+            while size > room:  # a piece wider than the column is broken within it
+                lines += 1
+                size -= room
+            used += size
+    return lines
+
+
+def _pieces(line: str) -> list[str]:
+    """``line`` cut where a line may break: after each Chinese character, hyphen or full stop."""
+    pieces, piece = [], ""
+    for char in line:
+        piece += char
+        if char in "-." or unicodedata.east_asian_width(char) in "WF":
+            pieces.append(piece)
+            piece = ""
+    return [*pieces, piece] if piece else pieces

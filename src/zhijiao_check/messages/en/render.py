@@ -25,6 +25,16 @@ MESSAGES: dict[str, str] = {
     "render.invalid-rule": "invalid report: not in report format v1 (docs/report-format.md), not scored",
     "render.status-not_applicable": "not applicable",
     "render.status-none": "no such rule for this kind of unit",
+    # A status in a spreadsheet's cell: a word or two, as a column of 16 holds them (the labels above
+    # explain, for a legend).
+    "render.short-status-pass": "met",
+    "render.short-status-fail": "not met",
+    "render.short-status-warn": "warning",
+    "render.short-status-missing": "data missing",
+    "render.short-status-pending": "not due yet",
+    "render.short-status-behind": "behind schedule",
+    "render.short-status-waived": "waived",
+    "render.short-status-not_applicable": "not applicable",
     "render.more-places": "and {count} more",
     "render.legend": "Legend",
     "render.blank": "blank",

@@ -25,6 +25,16 @@ MESSAGES: dict[str, str] = {
     "render.invalid-rule": "报表无效：格式不符合填报格式 v1（docs/report-format.md），未计分",
     "render.status-not_applicable": "不适用",
     "render.status-none": "该类单位无此规则",
+    # A status in a spreadsheet's cell: a word or two, as a column of 16 holds them (the labels above
+    # explain, for a legend).
+    "render.short-status-pass": "达标",
+    "render.short-status-fail": "未达标",
+    "render.short-status-warn": "预警",
+    "render.short-status-missing": "缺少数据",
+    "render.short-status-pending": "未到期",
+    "render.short-status-behind": "落后于进度",
+    "render.short-status-waived": "已豁免",
+    "render.short-status-not_applicable": "不适用",
     "render.more-places": "另 {count} 处",
     "render.legend": "图例",
     "render.blank": "空白",
