@@ -19,23 +19,16 @@ class Total:
     locations: tuple[Location, ...]
     missing: tuple[Wording, ...]
     otherwise: int = 0  # items that did not give the field and were read through ``otherwise``
+    # The sum of the parts that are there as written, exactly (``numbers.exact_sum``): a ratio compares it.
+    exact: Exact = 0
 
     @property
     def given(self) -> float:
-        """The sum of the parts that are there (a lower bound of the whole: no figure is negative)."""
-        return added(self.parts)
-
-    @property
-    def exact(self) -> Exact:
-        """The sum of the parts that are there as written, exactly (``numbers.exact_sum``)."""
-        return exact_sum(v for _, v in self.parts)
-
-
-def added(parts: tuple[tuple[str, float], ...] | list[tuple[str, float]]) -> float:
-    """The sum of figures: whole numbers as they are; with a decimal among them, the float nearest the exact
-    sum of the decimals written (0.1 + 0.2 is 0.3, as a reader adds them, not 0.30000000000000004)."""
-    value = sum(v for _, v in parts)
-    return value if value.__class__ is int else float(exact_sum(v for _, v in parts))
+        """The sum of the parts that are there (a lower bound of the whole: no figure is negative): whole
+        numbers as they are; with a decimal among them, the float nearest the exact sum of the decimals
+        written (0.1 + 0.2 is 0.3, as a reader adds them, not 0.30000000000000004)."""
+        exact = self.exact
+        return exact if exact.__class__ is int else float(exact)
 
 
 def total(spec: Sum, scope: Scope) -> Total:
@@ -66,5 +59,6 @@ def total(spec: Sum, scope: Scope) -> Total:
                 continue
             parts.append((item.name, value))
             locations.append(item.location(field))
-    value = None if missing else added(parts)
-    return Total(value, tuple(parts), tuple(locations), tuple(missing), otherwise)
+    exact = exact_sum(v for _, v in parts)
+    given = exact if exact.__class__ is int else float(exact)
+    return Total(None if missing else given, tuple(parts), tuple(locations), tuple(missing), otherwise, exact)
