@@ -65,6 +65,7 @@ def exact(value: float) -> Exact:
     return _written(value) if value.__class__ is float else int(value)
 
 
+@functools.lru_cache(maxsize=1024)  # a rule's target and the common figures recur report after report
 def _written(value: float) -> Fraction:
     # An infinity or NaN never reaches a rule (validation refuses them); were one to, it counts as nothing
     # rather than raising.
