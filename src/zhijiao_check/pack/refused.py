@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from zhijiao_check.located import Positions
+from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.values import _as_number, shown
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
@@ -130,7 +131,7 @@ def _wrong(key: str, value: Any, expected: Any) -> Msg:
     if expected is None:
         return msg("pack.wrong-value-unknown", key=key, found=found)
     takes = _takes(expected)
-    bare = _bare(expected)
+    bare = plain(expected)
     item = key.endswith("]")  # an item of a list is written without a key
     if _numeric(bare) and isinstance(value, str) and (number := _as_number(value)) is not None:
         write = number if item else f"{key}: {number}"
@@ -149,7 +150,7 @@ def _write(value: Any, expected: Any) -> str | None:
     if expected is str and isinstance(value, int | float) and not isinstance(value, bool):
         return f'"{shown(value)}"'
     if typing.get_origin(expected) is list:
-        item = _bare(typing.get_args(expected)[0])
+        item = plain(typing.get_args(expected)[0])
         one = (
             isinstance(value, str)
             and (item is str or value in _choices(item))
@@ -177,7 +178,7 @@ def _site(root: Any, loc: tuple[Any, ...], data: Any) -> _Site:
     holder: Any = None
     in_union = False
     for part in loc:
-        bare = _bare(kind)
+        bare = plain(kind)
         if _is_union(bare):
             kind = _member(bare, part)
             in_union = True
@@ -200,17 +201,6 @@ def _site(root: Any, loc: tuple[Any, ...], data: Any) -> _Site:
     return _Site(tuple(path), first[tuple(path)], holder, in_union)
 
 
-def _bare(kind: Any) -> Any:
-    """A type without ``Annotated`` and without ``None`` among its members."""
-    while typing.get_origin(kind) is typing.Annotated:
-        kind = typing.get_args(kind)[0]
-    if _is_union(kind):
-        members = [m for m in typing.get_args(kind) if m is not type(None)]
-        if len(members) == 1:
-            return _bare(members[0])
-    return kind
-
-
 def _is_union(kind: Any) -> bool:
     return typing.get_origin(kind) in (typing.Union, types.UnionType)
 
@@ -223,10 +213,10 @@ def _member(union: Any, tag: Any) -> Any:
     """The member of a union that Pydantic's tag names: a rule kind's name (``ratio``), or the member's
     type as Pydantic names it (``float``, ``list[float]``, ``Sum``)."""
     for member in typing.get_args(union):
-        bare = _bare(member)
+        bare = plain(member)
         if _is_record(bare):
             hint = _fields(bare).get("kind")
-            if bare.__name__ == tag or (hint is not None and tag in typing.get_args(_bare(hint))):
+            if bare.__name__ == tag or (hint is not None and tag in typing.get_args(plain(hint))):
                 return member
         elif getattr(bare, "__name__", None) == tag or (
             typing.get_origin(bare) is list and str(tag).startswith("list[")
@@ -269,7 +259,7 @@ def _constraint(kind: Any, name: str) -> Any:
 
 def _numeric(kind: Any) -> bool:
     if _is_union(kind):
-        return any(_numeric(_bare(m)) for m in typing.get_args(kind))
+        return any(_numeric(plain(m)) for m in typing.get_args(kind))
     return kind in (int, float)
 
 
@@ -284,9 +274,9 @@ def _choices(kind: Any) -> list[str]:
 def _takes(kind: Any) -> Wording:
     """What a field of this type takes, in words: ``大于 0 的数值``, ``至少 4 个字符的文字``,
     ``列表 [ … ]，每项为…``."""
-    bare = _bare(kind)
+    bare = plain(kind)
     if _is_union(bare):
-        members = [_bare(m) for m in typing.get_args(bare) if m is not type(None)]
+        members = [plain(m) for m in typing.get_args(bare) if m is not type(None)]
         if all(_is_record(m) for m in members):  # the kinds of rule: the keys they share
             shared = [k for k in _keys(members[0]) if all(k in _keys(m) for m in members)]
             return msg("pack.takes-mapping", example="{" + ", ".join(f"{k}: …" for k in shared[:4]) + ", …}")
