@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
+from zhijiao_check.commands.template import SUFFIXES
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import is_stdout, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
-FORMATS = {".xlsx": "xlsx", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+FORMATS = {**SUFFIXES, ".json": "json"}  # a template's formats, and JSON
 
 
 @record

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from zhijiao_check.report.loaded import ReportFile
     from zhijiao_check.units import Unit, UnitRegistry
 
-YEARS = (2000, 2100)  # as the report's own ``year``
 COMMENT_COLUMN = 40  # comments line up here, after shorter ``key: value`` parts
 # Plain words that YAML would read as something other than text.
 _YAML_WORDS = ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
@@ -66,13 +65,14 @@ class Refused(Exception):
 
 def run(options: TemplateOptions) -> int:
     from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.report.scalars import REPORT_YEARS
 
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     try:
         pack = load_packs(options.rules, options.pack)[0]
         unit = find_unit(pack.units, options.unit)
-        low, high = YEARS
+        low, high = REPORT_YEARS
         if not low <= options.year <= high:
             raise Refused("year-out-of-range", year=options.year, low=low, high=high)
         # --from's report and the rule files are inputs: never written over, --force or not.

@@ -46,11 +46,8 @@ __all__ = [
     "load_report",
 ]
 
-# The statistical years a report may give (``year``: the model's bounds).
-REPORT_YEARS = (2000, 2100)
 # One sheet of a workbook saved as text: what a report is made of (its other sheets, its cells) is gone.
 TABLE_TEXT_SUFFIXES = (".csv", ".tsv")
-MAJORS_SHEET = "专业"
 # Listing every problem of a hopeless file helps nobody; the rest is counted in one last problem.
 MAX_PROBLEMS = 100
 
@@ -89,6 +86,7 @@ def _load_workbook(
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.validate import validate
+    from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
 
     read = read_workbook(path, file)
@@ -97,7 +95,8 @@ def _load_workbook(
         return InvalidReport(file, _ordered(list(read.errors), warnings))
     errors = validate(read.parsed, units, file)
     sums = report_warnings(read.parsed.data, read.parsed.positions, file)
-    if MAJORS_SHEET in read.unread:  # the majors read are a part of those given: their sum says nothing
+    # the majors read are a part of those given: their sum says nothing
+    if ENTRY_SHEETS[("schools", "majors")] in read.unread:
         sums = [problem for problem in sums if problem.code != "majors-sum-differs"]
     warnings += sums
     if errors:
@@ -108,6 +107,8 @@ def _load_workbook(
 def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, int | None]:
     """The unit and year an invalid report gives, each where it is plainly one: a name of the unit list, a
     whole number in the years a report may have (else None: a guess would name the wrong unit or year)."""
+    from zhijiao_check.report.scalars import REPORT_YEARS  # already imported: the report was validated
+
     unit = data.get("unit") if isinstance(data, dict) else None
     name = unit.get("name") if isinstance(unit, dict) else None
     known = units.get(name) if isinstance(name, str) else None

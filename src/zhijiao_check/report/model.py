@@ -31,7 +31,11 @@ CLUSTERS: tuple[str, ...] = get_args(ClusterName)  # 六大制造产业集群
 RoleName = Literal["专业带头人", "产业导师", "技能大师"]
 
 Count = Annotated[int, Field(ge=0, le=scalars.MAXIMUM["count"]), BeforeValidator(scalars.whole("count"))]
-Year = Annotated[int, Field(ge=2000, le=2100), BeforeValidator(scalars.year(2000, 2100))]
+Year = Annotated[
+    int,
+    Field(ge=scalars.REPORT_YEARS[0], le=scalars.REPORT_YEARS[1]),
+    BeforeValidator(scalars.year(*scalars.REPORT_YEARS)),
+]
 # A founding year may be long past (the spec's own example school was founded in 1984).
 FoundingYear = Annotated[int, Field(ge=1800, le=2100), BeforeValidator(scalars.year(1800, 2100))]
 Yuan = Annotated[float, Field(ge=0, le=scalars.MAXIMUM["yuan"]), BeforeValidator(scalars.amount("yuan"))]

@@ -128,6 +128,12 @@ def _bounded(value: float, expected: str) -> float:
     return value
 
 
+# The statistical years a report may give: the bounds of the model's ``Year`` (``year``, ``evaluated_in``, …),
+# of ``template``'s year and of the year an invalid report is still said to give. Here, not in the model, so
+# that those outside it read it without importing Pydantic.
+REPORT_YEARS = (2000, 2100)
+
+
 def year(low: int, high: int) -> Check:
     """A 4-digit year between ``low`` and ``high``; a date or "2023年" points to the year to write."""
     return partial(_year, low=low, high=high)
