@@ -18,6 +18,9 @@ from zhijiao_check.wording import LIST, Join, Msg, msg
 
 RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
 """Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
+MIN_QUOTE = 4
+"""The fewest characters of a rule's ``quote``: the schema counts them all, the pack check (``pack.load``)
+those besides white space."""
 Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
 Range = tuple[float, float | None]
@@ -220,7 +223,7 @@ class RuleBase(Strict):
     # absent.
     short: Annotated[str | None, Field(min_length=1, max_length=10)] = None
     clause: Annotated[int, Field(strict=True, ge=1, le=99)]
-    quote: Annotated[str, Field(min_length=4)]
+    quote: Annotated[str, Field(min_length=MIN_QUOTE)]
     scope: Literal["unit", "school", "city"]
     # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city
     # rules.

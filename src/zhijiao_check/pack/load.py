@@ -17,12 +17,11 @@ from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
+from zhijiao_check.vocabulary import MIN_QUOTE
 from zhijiao_check.wording import msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
-# Characters of a quote besides white space, as the schema counts a quote's (``RuleBase.quote``).
-MIN_QUOTE = 4
 
 
 @record
@@ -301,6 +300,8 @@ def _cross_checks(
             )
         quote = normalise(rule.quote)
         if len(quote) < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
+            from zhijiao_check.pack.values import shown  # a quote of spaces shows them
+
             problems.append(
                 _problem(
                     place.file,
@@ -309,7 +310,7 @@ def _cross_checks(
                     "quote-too-short",
                     id=rule.id,
                     count=len(quote),
-                    quote=_quoted(rule.quote),
+                    quote=shown(rule.quote),
                 )
             )
         elif quote not in policy:
@@ -369,13 +370,6 @@ def _cross_checks(
                 )
             )
     return problems
-
-
-def _quoted(text: str) -> str:
-    """A text as YAML shows it quoted (``"      "``): a quote of spaces shows them."""
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _numbers(numbers: list[int]) -> str:

@@ -29,15 +29,17 @@ from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
+from zhijiao_check.report import scalars
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.vocabulary import Condition, Sum
 from zhijiao_check.wording import Msg, msg
 
 ORDERED = (">=", ">", "<=", "<")
 _EQUAL = "==, !="
-# What a yes/no written as a word or a number means (a report's yes/no checks read the same words).
-_YES = {"yes", "y", "true", "on", "是", "有", "已"}
-_NO = {"no", "n", "false", "off", "否", "无", "未"}
+# What a yes/no written as a word or a number means: the words a report's yes/no checks read, and YAML's
+# ``on``/``off`` besides.
+_YES = scalars.YES_WORDS | {"on"}
+_NO = scalars.NO_WORDS | {"off"}
 _LABELS = {**KIND_LABELS, **VALUE_LABELS}  # a code's meaning in Chinese, for a value written as its meaning
 
 

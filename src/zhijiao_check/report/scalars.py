@@ -50,8 +50,8 @@ _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|
 # report's and a workbook's cell, ``report.workbook.shown``).
 LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 LINE_BREAKS = later(r"\s*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*")
-_YES = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
-_NO = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
+YES_WORDS = {"是", "有", "已", "已建立", "已设立", "对", "√", "yes", "y", "true", "真"}
+NO_WORDS = {"否", "无", "没有", "未", "未建立", "未设立", "不", "×", "no", "n", "false", "假"}
 
 
 # The largest value a field of each kind may hold (docs/report-format.md, "Number bounds"): far above any real
@@ -161,8 +161,8 @@ def flag(value: Any) -> Any:
         raise problem("blank", value, expected="bool")
     if isinstance(value, int) and value in (0, 1):
         raise problem("bool-spelling", value, write="true" if value else "false")
-    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
-        raise problem("bool-spelling", value, write="true" if value.strip().lower() in _YES else "false")
+    if isinstance(value, str) and value.strip().lower() in YES_WORDS | NO_WORDS:
+        raise problem("bool-spelling", value, write="true" if value.strip().lower() in YES_WORDS else "false")
     raise problem("wrong-type", value, expected="bool")
 
 
