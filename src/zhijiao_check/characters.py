@@ -142,6 +142,11 @@ def difference(found: str, meant: str) -> str | None:
 _UNSHOWABLE = later("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a cell: two for each wide (Chinese) character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 def escaped(text: str) -> str:
     """``text`` with the characters no output passes on as they are (``_UNSHOWABLE``) shown as ``\\xNN``
     (``\\uNNNN`` past U+00FF), as Python escapes them: one line, nothing a terminal, a YAML comment or a

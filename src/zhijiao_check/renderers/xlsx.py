@@ -17,10 +17,10 @@ of the run's language (``renderers/rows.py``).
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from zhijiao_check.characters import display_width
 from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
@@ -445,7 +445,7 @@ def _lines(text: str, width: int) -> int:
         lines += 1
         used = 0
         for piece in _pieces(line):
-            size = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in piece)
+            size = display_width(piece)
             if used and used + size > room:
                 lines += 1
                 used = 0
@@ -461,7 +461,7 @@ def _pieces(line: str) -> list[str]:
     pieces, piece = [], ""
     for char in line:
         piece += char
-        if char in "-." or unicodedata.east_asian_width(char) in "WF":
+        if char in "-." or display_width(char) == 2:
             pieces.append(piece)
             piece = ""
     return [*pieces, piece] if piece else pieces

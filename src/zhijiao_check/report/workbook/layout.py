@@ -25,6 +25,7 @@ from dataclasses import field
 from functools import cache
 from typing import Any
 
+from zhijiao_check.characters import display_width
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 from zhijiao_check.report import codes, model
@@ -92,9 +93,9 @@ class Column:
         shown = f"{self.header}（{self.measure}）" if self.measure else self.header
         longest = max(
             [
-                _display_width(shown),
+                display_width(shown),
                 len(self.key) * 8 // 10,
-                *(_display_width(label) for _, label in self.choices),
+                *(display_width(label) for _, label in self.choices),
             ]
         )
         if self.kind in ("text", "school", "list"):
@@ -330,9 +331,3 @@ def _key_path(key: str) -> tuple[str, ...]:
 def split_list(text: str) -> list[str]:
     """The items of a list cell: ``先进装备制造、农产品精深加工``."""
     return [part.strip() for part in _SPLIT.split(text) if part.strip()]
-
-
-def _display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
