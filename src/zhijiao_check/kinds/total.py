@@ -62,6 +62,17 @@ def describe(spec: Sum, value: Total, scope: Scope, unit: Unit, places: int = 2)
     return seq(label, " ", shown)
 
 
+def _given_against_target(rule: TotalRule, own: Total, scope: Scope, met: bool) -> tuple[Wording, ...]:
+    """What is given, summed, its relation to the target and the target (``14 个单位…合计 23600 < 25000``),
+    to the places either needs."""
+    places = decimals(own.given, rule.target.value)
+    return (
+        describe(rule.of, own, scope, rule.unit, places),
+        f" {relation(own.given, rule.target.op, met)} ",
+        show(rule.target.value, rule.unit, decimals=places),
+    )
+
+
 def measure(rule: TotalRule, scope: Scope) -> Measure:
     own = total(rule.of, scope)
     other = total(rule.compare_to, scope) if rule.compare_to else None
@@ -71,26 +82,15 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
     if missing:
         if grows and meets(own.given, rule.target):
             # Already met by what is given: the figures not given can only add to it.
-            places = decimals(own.given, rule.target.value)
-            text = seq(
-                describe(rule.of, own, scope, rule.unit, places),
-                f" {relation(own.given, rule.target.op, True)} ",
-                show(rule.target.value, rule.unit, decimals=places),
-            )
+            text = seq(*_given_against_target(rule, own, scope, True))
             notes = (msg("engine.met-without", what=Join(tuple(dict.fromkeys(missing)))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
         absent = Measure.missing_data(missing, locations, observed=own.value)
         if own.missing and own.parts and rule.compare_to is None and rule.year_plus is None:
             # What is given, summed, beside what is not (14 个单位…合计 23600 < 25000；缺少数据：零陵区: …),
             # as for a unit missing from the run; the observed value stays unknown.
-            places = decimals(own.given, rule.target.value)
-            text = seq(
-                describe(rule.of, own, scope, rule.unit, places),
-                f" {relation(own.given, rule.target.op, meets(own.given, rule.target))} ",
-                show(rule.target.value, rule.unit, decimals=places),
-                CLAUSE,
-                absent.explanation,
-            )
+            met = meets(own.given, rule.target)
+            text = seq(*_given_against_target(rule, own, scope, met), CLAUSE, absent.explanation)
             return replace(absent, explanation=text)
         return absent
     assert own.value is not None
