@@ -16,7 +16,7 @@ import datetime
 import difflib
 import math
 import sys
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -428,8 +428,8 @@ class _Reader:
         for column in sheet.columns:
             if column not in columns.values():
                 self._fail(grid, key_row, 1, "column-missing", "warning", key=column.key, label=column.header)
-        header_row, moved = self._above(grid, key_row, columns, sheet)
         anchor = next((index for index, column in columns.items() if column.key == sheet.anchor), 1)
+        header_row, moved = self._above(grid, key_row, columns, anchor)
         target = header_row + 1 if header_row else 2  # where the key row belongs: under the header
         for number in moved:
             self._fail(
@@ -502,20 +502,14 @@ class _Reader:
         row with most of the sheet's keys is taken for it, so that each row of entries above is said
         (``_above``) rather than the whole sheet refused for having no key row."""
         keys = {column.key for column in sheet.columns}
-        for number in grid.rows():
-            if number <= HEADER_SEARCH:
-                continue
-            texts = {
-                str(cell.value).strip(): index
-                for index, cell in sorted(grid.row(number).items())
-                if isinstance(cell.value, str)
-            }
-            if sheet.anchor in texts and 2 * len(keys & texts.keys()) >= len(keys):
-                return number, texts
-        return None
+        return self._header_row(
+            grid,
+            lambda texts: sheet.anchor in texts and 2 * len(keys & texts.keys()) >= len(keys),
+            (number for number in grid.rows() if number > HEADER_SEARCH),
+        )
 
     def _above(
-        self, grid: Grid, key_row: int, columns: dict[int, Column], sheet: Sheet
+        self, grid: Grid, key_row: int, columns: dict[int, Column], anchor: int
     ) -> tuple[int, list[int]]:
         """The header row above a table's key row (0: none), and the rows above the key row that look like
         entries. Only the rows below the key row are read: a key row sorted to the bottom with the entries
@@ -535,7 +529,6 @@ class _Reader:
             if shown and 2 * shown >= len(cells):
                 return number, sorted(between)
             between.append(number)
-        anchor = next((index for index, column in columns.items() if column.key == sheet.anchor), 1)
         moved = [
             number
             for number in between
@@ -748,8 +741,12 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------------- cells
 
-    def _header_row(self, grid: Grid, accept: Any) -> tuple[int, dict[str, int]] | None:
-        for number in range(1, HEADER_SEARCH + 1):
+    def _header_row(
+        self, grid: Grid, accept: Any, rows: Iterable[int] = range(1, HEADER_SEARCH + 1)
+    ) -> tuple[int, dict[str, int]] | None:
+        """The first of ``rows`` (the rows a title may take, by default) whose texts ``accept`` takes, with
+        each text's column."""
+        for number in rows:
             texts = {
                 str(cell.value).strip(): index
                 for index, cell in sorted(grid.row(number).items())
