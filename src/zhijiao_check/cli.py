@@ -358,7 +358,7 @@ def check(
         chosen = command.pair_outputs(list(formats or []), outputs or [])
         # The keys of the file that this run takes (no flag typed instead): a mistake in one that shows
         # only as the run uses it (a rule ID no pack has) is told at its line in the file.
-        taken = frozenset(key for key in ("select", "ignore") if not given(key) and getattr(found, key))
+        taken = tuple(place for place in found.places if not given(place[0]) and getattr(found, place[0]))
         options = command.CheckOptions(
             paths=input_paths(paths),
             outputs=chosen or found.outputs or ((Format.table, None),),

@@ -45,7 +45,8 @@ class CheckOptions:
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
     config: Path | None = None  # the config file in use: an input, never to be written over
-    from_config: frozenset[str] = frozenset()  # the keys of the config file taken ("select", "ignore")
+    # the keys of the config file taken ("select", "ignore"), each with its line and column in the file
+    from_config: tuple[tuple[str, int, int], ...] = ()
 
 
 # From this many reports, these formats (alone or together) are written as the reports are scored
@@ -208,19 +209,23 @@ def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
     """A rule ID of the config file's ``select`` or ``ignore`` that no pack has: the file's mistake, told at
     its line as the file's other mistakes are, not as if it had been typed (``--select``)."""
     pattern = error.params.get("rule")
+    places = {key: (line, column) for key, line, column in options.from_config}
     key = next(
         (
             key
             for key, patterns in (("select", options.select), ("ignore", options.ignore))
-            if key in options.from_config and pattern in patterns
+            if key in places and pattern in patterns
         ),
         None,
     )
     if error.code != "unknown-rule" or options.config is None or key is None:
         return error
-    from zhijiao_check.settings.config import problem_in_config
+    from zhijiao_check.files import display_name
+    from zhijiao_check.problems import Problem
 
-    problem = problem_in_config(options.config, key, error.code, "cli", **error.params)
+    line, column = places[key]
+    file = display_name(options.config)
+    problem = Problem(file, line, column, key, error.code, dict(error.params), area="cli")
     return FatalError("invalid-config", (problem,), file=problem.file)
 
 

@@ -48,6 +48,9 @@ class Config:
     waivers: Path | None = None
     base_dir: Path | None = None
     problems: tuple[Problem, ...] = field(default=(), repr=False)
+    # (key, line, column) of ``select`` and ``ignore`` where the file gives them: a rule ID in one that no
+    # pack has shows only as the run uses it, and is told at the key's line without reading the file again.
+    places: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
 
 
 def find(start: Path) -> tuple[Path, TablePath] | None:
@@ -96,19 +99,6 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     return parse(toml, table, formats)
 
 
-def problem_in_config(file: Path, key: str, code: str, area: str, **params: object) -> Problem:
-    """A problem of the value of ``key`` in the config file ``file``, located at the key's line: a value that
-    the file gave and that turned out wrong only when the run used it (a rule ID that no pack has)."""
-    from zhijiao_check.settings.toml import read_toml
-
-    table = PYPROJECT_TABLE if file.name == PYPROJECT else ()
-    toml = read_toml(file, display_name(file))
-    if isinstance(toml, Problem):  # changed since it was read: the key, unlocated
-        return Problem(display_name(file), None, None, key, code, params, area=area)
-    line, column = toml.locate(table, (key,))
-    return Problem(toml.display, line, column, key, code, params, area=area)
-
-
 def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
     from zhijiao_check.settings.toml import table_at
 
@@ -137,7 +127,8 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
             problems.append(toml.problem(table, path, wrong.code, key=named, **wrong.params))
     if "outputs" in settings:
         problems += _output_keys(toml, table, settings["outputs"])
-    return Config(file=toml.display, problems=tuple(problems), **values)
+    places = tuple((key, *toml.locate(table, (key,))) for key in ("select", "ignore") if key in settings)
+    return Config(file=toml.display, problems=tuple(problems), places=places, **values)
 
 
 class _Wrong(Exception):
