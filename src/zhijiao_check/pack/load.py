@@ -18,7 +18,6 @@ from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
-from zhijiao_check.wording import msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -177,64 +176,11 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
     except ValidationError as error:
         from zhijiao_check.pack.refused import refused
 
-        details = error.errors(include_url=False)
-        kinds = [d for d in details if d["type"] in ("union_tag_invalid", "union_tag_not_found")]
-        for detail in kinds:
-            problems.append(_kind_problem(file, parsed, _data_path(detail["loc"], parsed.data), detail))
-        others = [d for d in details if d not in kinds]
-        problems += refused(record, others, parsed.data, parsed.positions, file)
+        problems += refused(record, error.errors(include_url=False), parsed.data, parsed.positions, file)
         return None
 
 
-def _kind_problem(file: str, parsed: Parsed, path: tuple[str | int, ...], detail: Any) -> Problem:
-    """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
-    the whole rule, in English, with the rule as a Python dict."""
-    import difflib
-    import typing
-
-    kinds = [typing.get_args(typing.get_type_hints(kind)["kind"])[0] for kind in typing.get_args(AnyRule)]
-    listed = ", ".join(kinds)
-    if detail["type"] == "union_tag_not_found":
-        return _problem(file, parsed.positions.nearest(path), format_path(path), "missing-kind", kinds=listed)
-    found = detail.get("ctx", {}).get("tag", "")
-    close = difflib.get_close_matches(str(found), kinds, n=1, cutoff=0.6)
-    at = (*path, "kind")
-    return _problem(
-        file,
-        parsed.positions.nearest(at),
-        format_path(at),
-        "unknown-kind",
-        found=found,
-        write=f"kind: {close[0]}" if close else msg("pack.write-one-of"),
-        kinds=listed,
-    )
-
-
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
-
-
-def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
-    """A Pydantic location without the union tags it inserts
-    (``rules.0.ratio.target`` → ``rules[0].target``).
-    """
-    path: list[str | int] = []
-    node = data
-    for part in loc:
-        if (
-            isinstance(node, dict)
-            and part in node
-            or isinstance(node, list)
-            and isinstance(part, int)
-            and part < len(node)
-        ):
-            node = node[part]
-        elif isinstance(part, str) and (isinstance(node, dict) and node.get("kind") == part or "[" in part):
-            continue
-        else:
-            path.append(part)
-            break
-        path.append(part)
-    return tuple(path)
 
 
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:

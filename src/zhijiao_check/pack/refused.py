@@ -21,6 +21,7 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.values import _as_number, shown
@@ -60,11 +61,12 @@ def refused(
 ) -> list[Problem]:
     """Pydantic's error ``details`` (``ValidationError.errors()``) of ``data`` read as ``root``, each a
     located problem; ``base``: the path of ``data`` in its file."""
-    sites = [(_site(root, detail["loc"], data), detail) for detail in details]
+    kinds = [detail for detail in details if detail["type"] in _TAGS]
+    problems = [_kind_problem(_site(root, d["loc"], data).path, d, positions, file, base) for d in kinds]
+    sites = [(_site(root, detail["loc"], data), detail) for detail in details if detail not in kinds]
     # A union's member that does not fit says so at the union (``value.float`` of a list): the member that
     # says it deeper (``value.list[float].0``) is the one meant.
     deeper = [site.path for site, _ in sites]
-    problems: list[Problem] = []
     said: set[Path_] = set()
     for site, detail in sites:
         if site.in_union and any(_within(p, site.path) for p in deeper):
@@ -100,6 +102,24 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         return _located(file, positions, base, path, said, where=where)
     value = _value(data, path)
     return _located(file, positions, base, path, _wrong(key, value, site.type))
+
+
+# Pydantic's words for a rule's ``kind`` (the tag of the rules' union) that names no kind, or is not given
+_TAGS = ("union_tag_invalid", "union_tag_not_found")
+
+
+def _kind_problem(path: Path_, detail: Any, positions: Positions, file: str, base: Path_) -> Problem:
+    """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
+    the whole rule, in English, with the rule as a Python dict."""
+    kinds = [typing.get_args(typing.get_type_hints(kind)["kind"])[0] for kind in typing.get_args(AnyRule)]
+    listed = ", ".join(kinds)
+    if detail["type"] == "union_tag_not_found":
+        return _located(file, positions, base, path, msg("pack.missing-kind", kinds=listed))
+    found = detail.get("ctx", {}).get("tag", "")
+    close = difflib.get_close_matches(str(found), kinds, n=1, cutoff=0.6)
+    write = f"kind: {close[0]}" if close else msg("pack.write-one-of")
+    said = msg("pack.unknown-kind", found=found, write=write, kinds=listed)
+    return _located(file, positions, base, (*path, "kind"), said)
 
 
 # Pydantic's words for a key not given, as a model and as a record's arguments say it
