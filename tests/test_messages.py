@@ -27,7 +27,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
-from zhijiao_check.vocabulary import RuleBase
+from zhijiao_check.vocabulary import RuleBase, Unit
 from zhijiao_check.wording import Join, msg
 
 SOURCE = Path(zhijiao_check.messages.__file__).resolve().parents[1]
@@ -89,6 +89,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "mapping",
     ),
     "report.found-": ("list", "text", "number", "bool", "null"),  # what a file's top level is (source/)
+    "render.measure-": get_args(Unit),  # the results workbook's 计量 column (renderers/rows.py)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "pack.bound-": ("ge", "gt", "le", "lt"),  # a number's bounds (pack/refused.py)

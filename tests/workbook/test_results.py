@@ -453,7 +453,8 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
 def test_a_yes_no_figure_is_the_language_s_word_on_the_details_sheet(two_years):
     lang, book = two_years
     details = book.worksheets[1]
-    rows = [row for row in details.iter_rows(min_row=2, values_only=True) if row[10] == "bool"]
+    yes_no = {"zh": "是否", "en": "yes/no"}[lang]  # the unit of measure of a yes/no figure
+    rows = [row for row in details.iter_rows(min_row=2, values_only=True) if row[10] == yes_no]
     assert rows and {(row[6], row[8]) for row in rows} <= {(word, YES_NO[lang][0]) for word in YES_NO[lang]}
     assert not [cell for row in details.iter_rows() for cell in row if cell.data_type == "b"]
 
@@ -527,3 +528,24 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
 def test_a_run_of_one_year_has_no_trends_sheet(outputs):
     paths, _ = outputs
     assert openpyxl.load_workbook(paths["xlsx"]).sheetnames == ["汇总", "明细", "全市"]
+
+
+MEASURES = {"ratio": "比例", "count": "个数", "persons": "人数", "yuan": "元", "bool": "是否", "year": "年份"}
+
+
+def test_the_unit_of_measure_is_a_word_not_a_code(outputs):
+    """计量 showed the rule's code (``ratio``, ``persons``) on 明细, 全市 and in the CSV."""
+    paths, document = outputs
+    book = openpyxl.load_workbook(paths["xlsx"])
+    for name, results in (
+        ("明细", [r for _, _, r in _all_results(document)]),
+        ("全市", [r for city in document["city"] for r in city["results"]]),
+    ):
+        rows = list(book[name].iter_rows(values_only=True))
+        column = rows[0].index("计量")
+        assert [row[column] for row in rows[1:]] == [MEASURES[r["unit"]] for r in results], name
+        assert {"比例", "人数", "是否"} <= {row[column] for row in rows[1:]}
+    with paths["csv"].open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    column = lines[0].index("计量")
+    assert {line[column] for line in lines[1:]} <= set(MEASURES.values())

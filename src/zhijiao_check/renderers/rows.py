@@ -9,7 +9,7 @@ as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, w
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers.texts import at, where
@@ -48,6 +48,13 @@ def status_words(tr: Translator) -> dict[str, str]:
     return {status: tr(f"render.short-status-{status}") for status in STATUSES}
 
 
+def measure_words(tr: Translator) -> dict[str, str]:
+    """Each unit of measure's word in the 计量 column, by its code (``ratio``: 比例), not the code itself."""
+    from zhijiao_check.vocabulary import Unit
+
+    return {unit: tr(f"render.measure-{unit}") for unit in get_args(Unit)}
+
+
 def yes_no(tr: Translator) -> tuple[str, str]:
     """The words of a yes/no figure: (yes, no)."""
     return tr("engine.yes"), tr("engine.no")
@@ -55,7 +62,7 @@ def yes_no(tr: Translator) -> tuple[str, str]:
 
 def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
     """One row per result of every report, then of every city-wide year."""
-    words, yes = status_words(tr), yes_no(tr)
+    words, yes, measures = status_words(tr), yes_no(tr), measure_words(tr)
     rows = []
     for evaluation in (*doc["reports"], *doc["city"]):
         unit = evaluation.get("unit") or tr.pick("全市", "city-wide")
@@ -72,7 +79,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     OPERATORS.get(result["target"]["op"], result["target"]["op"]),
                     target_figure(result["target"]["value"], yes),
                     figure(result.get("expected"), yes),
-                    result["unit"],
+                    measures[result["unit"]],
                     tr.sep.join([result["explanation"], *result["notes"]]),
                     where(result["locations"], tr),
                     evaluation.get("file") or "",

@@ -63,7 +63,13 @@ class XlsxRenderer:
         from openpyxl import Workbook
 
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows, status_words
+        from zhijiao_check.renderers.rows import (
+            detail_headers,
+            detail_rows,
+            invalid_rows,
+            measure_words,
+            status_words,
+        )
         from zhijiao_check.renderers.sheetxml import Styles, spliced
 
         doc = document(run, self.tr)
@@ -76,6 +82,7 @@ class XlsxRenderer:
         invalid = self.tr("render.invalid-status")
         # a status cell's colour by the word it shows
         colours = {status_words(self.tr)[status]: fill for status, fill in FILLS.items()}
+        share = measure_words(self.tr)["ratio"]  # a row whose figures are shares, shown as percentages
         cells = [self._summary(summary, styles, doc, catalogue_of(run), run, colours)]
         details = book.create_sheet(sheets[1])
         cells.append(
@@ -85,7 +92,7 @@ class XlsxRenderer:
                 detail_headers(self.tr),
                 # The invalid reports first, as every view lists them: one row per problem.
                 [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
-                lambda values: _detail_styles(values, invalid, colours),
+                lambda values: _detail_styles(values, invalid, colours, share),
                 widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36),
             )
         )
@@ -188,11 +195,18 @@ class XlsxRenderer:
         """The city-wide rules: figure, target, the linear schedule's target this year, how much of the target
         is reached, and the units missing from the year."""
         from zhijiao_check.kinds import computed_target
-        from zhijiao_check.renderers.rows import OPERATORS, figure, status_words, target_figure, yes_no
+        from zhijiao_check.renderers.rows import (
+            OPERATORS,
+            figure,
+            measure_words,
+            status_words,
+            target_figure,
+            yes_no,
+        )
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
         refused = {(bad.unit, bad.year) for bad in run.invalid if bad.unit is not None}
-        words, yes = status_words(self.tr), yes_no(self.tr)
+        words, yes, measures = status_words(self.tr), yes_no(self.tr), measure_words(self.tr)
 
         def missing(unit: str, year: int) -> str:
             """A unit missing from the year because its report is invalid is said to be so, not only
@@ -231,7 +245,7 @@ class XlsxRenderer:
                         target_figure(target, yes),
                         figure(result["expected"], yes),
                         _share_of_target(result, result["rule"] in computed),
-                        result["unit"],
+                        measures[result["unit"]],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
                         self.tr.join([missing(unit, city["year"]) for unit in city["units_missing"]]),
                     ]
@@ -241,7 +255,7 @@ class XlsxRenderer:
             styles,
             headers,
             rows,
-            lambda values: _city_styles(values, colours),
+            lambda values: _city_styles(values, colours, measures["ratio"]),
             widths=(7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30),
         )
 
@@ -251,11 +265,18 @@ class XlsxRenderer:
         """A row per trend, the city's then each unit's: the target, each year's status and figure, then the
         projection (its value at the due year, the year the pace meets the target, whether on track) or why
         there is none. docs/trends.md said every output adds the trends; the workbook had none."""
-        from zhijiao_check.renderers.rows import OPERATORS, figure, status_words, target_figure, yes_no
+        from zhijiao_check.renderers.rows import (
+            OPERATORS,
+            figure,
+            measure_words,
+            status_words,
+            target_figure,
+            yes_no,
+        )
         from zhijiao_check.renderers.sheetxml import Style
 
         tr = self.tr
-        words, yes = status_words(tr), yes_no(tr)
+        words, yes, measures = status_words(tr), yes_no(tr), measure_words(tr)
         years = list(trends["years"])
         headers = [
             tr.pick(zh, en)
@@ -293,7 +314,7 @@ class XlsxRenderer:
                     name,
                     trend["rule"],
                     trend["title"],
-                    trend["unit"],
+                    measures[trend["unit"]],
                     OPERATORS.get(trend["target"]["op"], trend["target"]["op"]),
                     target_figure(trend["target"]["value"], yes),
                     trend["due"],
@@ -324,7 +345,7 @@ class XlsxRenderer:
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = _fills(values, range(first, first + 2 * len(years), 2), colours)
-            if values[3] == "ratio":
+            if values[3] == measures["ratio"]:
                 shown.update(dict.fromkeys((6, *figures), percent))
             return shown
 
@@ -390,28 +411,30 @@ def _invalid_names(run: Run, doc: Mapping[str, Any]) -> list[tuple[InvalidReport
     return [(bad, shown["file"]) for bad, shown in zip(run.invalid, doc["invalid"], strict=True)]
 
 
-def _detail_styles(values: Sequence[Any], invalid: str, colours: Mapping[str, str]) -> dict[int, Style]:
+def _detail_styles(
+    values: Sequence[Any], invalid: str, colours: Mapping[str, str], share: str
+) -> dict[int, Style]:
     """The status's colour (an invalid report's too); a share's figures (observed, target, schedule target)
-    as percentages."""
+    as percentages (``share``: the word of its unit of measure)."""
     from zhijiao_check.renderers.sheetxml import Style
 
     looks = _fills(values, (6,), colours)
     if values[5] == invalid:
         looks[6] = Style(fill=INVALID_FILL)
-    if values[10] == "ratio":
+    if values[10] == share:
         looks.update(dict.fromkeys((7, 9, 10), Style(number_format=PERCENT)))
     return looks
 
 
-def _city_styles(values: Sequence[Any], colours: Mapping[str, str]) -> dict[int, Style]:
+def _city_styles(values: Sequence[Any], colours: Mapping[str, str], share: str) -> dict[int, Style]:
     """The status's colour; the share of target, and a share's figure, target and schedule target, as
-    percentages."""
+    percentages (``share``: the word of a share's unit of measure)."""
     from zhijiao_check.renderers.sheetxml import Style
 
     percent = Style(number_format=PERCENT)
     looks = _fills(values, (4,), colours)
     looks[9] = percent
-    if values[9] == "ratio":
+    if values[9] == share:
         looks.update(dict.fromkeys((5, 7, 8), percent))
     return looks
 

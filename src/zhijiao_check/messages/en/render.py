@@ -10,6 +10,13 @@ MESSAGES: dict[str, str] = {
     "render.title": "Vocational-education policy targets check",
     "render.invalid-suite": "invalid report {file}",
     "render.invalid-title": "Invalid reports (not scored)",
+    # The results workbook's unit-of-measure column: each unit's word (``rows.measure_words``).
+    "render.measure-ratio": "share",
+    "render.measure-count": "count",
+    "render.measure-persons": "persons",
+    "render.measure-yuan": "yuan",
+    "render.measure-bool": "yes/no",
+    "render.measure-year": "year",
     "render.invalid-status": "invalid, not scored",
     "render.unit-invalid": "{unit} (report invalid)",
     "render.invalid-report": "{file}: problems: {count}",

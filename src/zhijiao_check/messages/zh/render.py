@@ -10,6 +10,13 @@ MESSAGES: dict[str, str] = {
     "render.title": "职业教育政策目标达标检查",
     "render.invalid-suite": "无效报表 {file}",
     "render.invalid-title": "无效报表（未计分）",
+    # 结果表“计量”一列：各计量单位的说法（``rows.measure_words``）。
+    "render.measure-ratio": "比例",
+    "render.measure-count": "个数",
+    "render.measure-persons": "人数",
+    "render.measure-yuan": "元",
+    "render.measure-bool": "是否",
+    "render.measure-year": "年份",
     "render.invalid-status": "报表无效，未计分",
     "render.unit-invalid": "{unit}（报表无效）",
     "render.invalid-report": "{file}：{count} 个问题",
