@@ -56,20 +56,21 @@ LINE_HEIGHT = 16  # points a wrapped header line takes (a CJK line of 11 points 
 
 class XlsxRenderer:
     def __init__(self, tr: Translator, options: RenderOptions) -> None:
+        from zhijiao_check.renderers.rows import measure_words, status_words, yes_no
+
         self.tr = tr
         self.options = options
+        # What the sheets' cells say in the run's language: each status's word, yes and no, each unit of
+        # measure's word (a share's word also tells which rows are shown as percentages).
+        self._statuses = status_words(tr)
+        self._yes = yes_no(tr)
+        self._measures = measure_words(tr)
 
     def render(self, run: Run) -> bytes:
         from openpyxl import Workbook
 
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import (
-            detail_headers,
-            detail_rows,
-            invalid_rows,
-            measure_words,
-            status_words,
-        )
+        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
         from zhijiao_check.renderers.sheetxml import Styles, spliced
 
         doc = document(run, self.tr)
@@ -81,8 +82,8 @@ class XlsxRenderer:
         styles = Styles(summary)
         invalid = self.tr("render.invalid-status")
         # a status cell's colour by the word it shows
-        colours = {status_words(self.tr)[status]: fill for status, fill in FILLS.items()}
-        share = measure_words(self.tr)["ratio"]  # a row whose figures are shares, shown as percentages
+        colours = {self._statuses[status]: fill for status, fill in FILLS.items()}
+        share = self._measures["ratio"]  # a row whose figures are shares, shown as percentages
         cells = [self._summary(summary, styles, doc, catalogue_of(run), run, colours)]
         details = book.create_sheet(sheets[1])
         cells.append(
@@ -119,11 +120,10 @@ class XlsxRenderer:
         """Per year: rank, unit, score, then one status per rule of the catalogue; after the year's ranked
         units, each unit whose report of the year is invalid, 报表无效，未计分 in place of its score (then
         the invalid reports whose year is not known, by file)."""
-        from zhijiao_check.renderers.rows import status_words
         from zhijiao_check.renderers.sheetxml import Style
 
         invalid = self.tr("render.invalid-status")
-        words = status_words(self.tr)
+        words = self._statuses
         order = {rule: index for index, rule in enumerate(catalogue)}
         refused = [(bad.year, bad.unit or escaped_file) for bad, escaped_file in _invalid_names(run, doc)]
         years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _ in refused if y is not None})
@@ -195,18 +195,11 @@ class XlsxRenderer:
         """The city-wide rules: figure, target, the linear schedule's target this year, how much of the target
         is reached, and the units missing from the year."""
         from zhijiao_check.kinds import computed_target
-        from zhijiao_check.renderers.rows import (
-            OPERATORS,
-            figure,
-            measure_words,
-            status_words,
-            target_figure,
-            yes_no,
-        )
+        from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
         refused = {(bad.unit, bad.year) for bad in run.invalid if bad.unit is not None}
-        words, yes, measures = status_words(self.tr), yes_no(self.tr), measure_words(self.tr)
+        words, yes, measures = self._statuses, self._yes, self._measures
 
         def missing(unit: str, year: int) -> str:
             """A unit missing from the year because its report is invalid is said to be so, not only
@@ -265,18 +258,11 @@ class XlsxRenderer:
         """A row per trend, the city's then each unit's: the target, each year's status and figure, then the
         projection (its value at the due year, the year the pace meets the target, whether on track) or why
         there is none. docs/trends.md said every output adds the trends; the workbook had none."""
-        from zhijiao_check.renderers.rows import (
-            OPERATORS,
-            figure,
-            measure_words,
-            status_words,
-            target_figure,
-            yes_no,
-        )
+        from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
 
         tr = self.tr
-        words, yes, measures = status_words(tr), yes_no(tr), measure_words(tr)
+        words, yes, measures = self._statuses, self._yes, self._measures
         years = list(trends["years"])
         headers = [
             tr.pick(zh, en)
