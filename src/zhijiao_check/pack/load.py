@@ -5,13 +5,13 @@ A broken pack is a list of located problems (exit 2), never a traceback.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.pack.policy import Passage, nearest, normalise, passages, quoted_in
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
@@ -52,11 +52,6 @@ def builtin_dir() -> Path:
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[3] / "rules"
-
-
-def normalise(text: str) -> str:
-    """How quotes are compared with the policy: NFKC, white space removed."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def load_pack(directory: Path) -> RulePack | list[Problem]:
@@ -228,7 +223,7 @@ def _cross_checks(
                 policy=display_name(policy_path),
             )
         ]
-    policy = normalise(decoded.text)
+    policy = passages(decoded.text)
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
     clauses = {clause.number for clause in info.clauses}
     for rule in rules:
@@ -244,8 +239,9 @@ def _cross_checks(
                     pattern=info.rule_ids,
                 )
             )
-        quote = normalise(rule.quote)
-        if len(quote) < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
+        if (
+            len(normalise(rule.quote)) < MIN_QUOTE
+        ):  # all white space is in any text: a quote must say something of the policy
             from zhijiao_check.pack.values import shown  # a quote of spaces shows them
 
             problems.append(
@@ -255,21 +251,12 @@ def _cross_checks(
                     f"{rule.id}.quote",
                     "quote-too-short",
                     id=rule.id,
-                    count=len(quote),
+                    count=len(normalise(rule.quote)),
                     quote=shown(rule.quote),
                 )
             )
-        elif quote not in policy:
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("quote"),
-                    f"{rule.id}.quote",
-                    "quote-not-verbatim",
-                    id=rule.id,
-                    quote=rule.quote,
-                )
-            )
+        elif quoted_in(rule.quote, policy) is None:
+            problems.append(_not_quoted(rule, place, policy, display_name(policy_path)))
         if rule.clause not in clauses:
             problems.append(
                 _problem(
@@ -316,6 +303,38 @@ def _cross_checks(
                 )
             )
     return problems
+
+
+def _not_quoted(rule: AnyRule, place: Placed, policy: Sequence[Passage], policy_file: str) -> Problem:
+    """A quote not within a passage of the policy, and the words of one nearest it to write instead."""
+    where, path = place.at("quote"), f"{rule.id}.quote"
+    near = nearest(rule.quote, policy)
+    if near is None:
+        return _problem(place.file, where, path, "quote-not-verbatim", id=rule.id, quote=rule.quote)
+    return _problem(
+        place.file,
+        where,
+        path,
+        "quote-not-verbatim-near",
+        id=rule.id,
+        quote=rule.quote,
+        near=near.text,
+        at=f"{policy_file}:{near.passage.line}",
+        write=_as_yaml(near.text),
+    )
+
+
+def _as_yaml(text: str) -> str:
+    """``text`` as a YAML value: as it is where YAML reads it back the same, else in double quotes."""
+    import json
+
+    import yaml
+
+    try:
+        plain = yaml.safe_load(f"quote: {text}") == {"quote": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
 
 
 def _numbers(numbers: list[int]) -> str:

@@ -7,7 +7,14 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "pack.duplicate-rule": "rule ID {id} appears twice, first at {first}",
     "pack.quote-not-verbatim": (
-        "the quote of rule {id} is not in the policy text (compared after NFKC, white space removed): {quote}"
+        "the quote of rule {id} is not in the policy text (it must be the words of one paragraph, table "
+        "cell or list item, without Markdown marks or the notes after a --- line; compared after NFKC, "
+        "white space removed): {quote}"
+    ),
+    "pack.quote-not-verbatim-near": (
+        "the quote of rule {id} is not in the policy text (it must be the words of one paragraph, table "
+        "cell or list item, without Markdown marks or the notes after a --- line; compared after NFKC, "
+        "white space removed): {quote}; the nearest is “{near}” at {at}: write quote: {write}"
     ),
     "pack.when-unknown-rule": (
         "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack "

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "pack.duplicate-rule": "规则 ID {id} 重复，首次出现在 {first}",
-    "pack.quote-not-verbatim": "规则 {id} 的 quote 在政策原文中找不到（按 NFKC、去空白比较）：{quote}",
+    "pack.quote-not-verbatim": (
+        "规则 {id} 的 quote 在政策原文中找不到（须是正文一段、一个表格单元格或列表项之内的原话，"
+        "不含 Markdown 标记与 --- 线后的说明；按 NFKC、去空白比较）：{quote}"
+    ),
+    "pack.quote-not-verbatim-near": (
+        "规则 {id} 的 quote 在政策原文中找不到（须是正文一段、一个表格单元格或列表项之内的原话，"
+        "不含 Markdown 标记与 --- 线后的说明；按 NFKC、去空白比较）：{quote}；"
+        "最接近的是 {at} 的“{near}”：应写 quote: {write}"
+    ),
     "pack.when-unknown-rule": (
         "规则 {id} 的 when 引用了 {rule}，它须是更早的规则（本规则包中更靠前，或先加载的规则包中）"
     ),

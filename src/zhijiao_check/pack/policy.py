@@ -1,0 +1,136 @@
+"""The policy text of a pack (``policy.md``) as the passages a rule may quote, and a quote matched in them.
+
+A quote is the policy's own words, found within one passage: a line of prose (a paragraph: policy text is
+not wrapped, so a line break is a paragraph break), a heading's text, a list item, or a table cell. The
+Markdown around them (``###``, ``|``, ``- ``, ``>``) is not the policy's, and neither is anything after a
+thematic break (a line ``---``, ``***`` or ``___`` after a blank line): that is where a transcriber's note
+goes (``## 关于本文本 / About this text`` in the built-in pack). A quote and a passage are compared after
+NFKC with white space removed, so that full-width and ASCII punctuation match.
+
+``quoted_in`` and ``nearest`` take any passages: those of the whole text, or those under one clause's heading
+(``Passage.headings``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from zhijiao_check.records import record
+
+
+def normalise(text: str) -> str:
+    """How quotes are compared with the policy: NFKC, white space removed."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@record
+class Passage:
+    """A passage of the policy: its text as written (without Markdown), the line it is on, and the headings
+    it stands under, outermost first (``(…, "四、强化职业教育改革发展保障", "第16条 加大经费保障力度")``);
+    ``normalised``: its text as quotes are compared with it."""
+
+    text: str
+    line: int
+    headings: tuple[str, ...]
+    normalised: str
+
+
+@record
+class Near:
+    """The part of a passage nearest a quote that is not in the policy: what to write instead."""
+
+    passage: Passage
+    text: str
+
+
+_ATX = re.compile(r"(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*")
+_SETEXT = re.compile(r"=+|-+")
+_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
+_MARKERS = re.compile(r"(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?")  # a block quote's, a list item's
+_DELIMITER_CELL = re.compile(r":?-+:?")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+NEAR_ENOUGH = 0.5  # a passage sharing less of the quote than this is no suggestion (difflib's ratio)
+
+
+def passages(policy: str) -> tuple[Passage, ...]:
+    """The passages of a policy text a rule may quote, in the order written."""
+    found: list[Passage] = []
+    headings: list[tuple[int, str]] = []  # (level, text) of the headings in force
+
+    def add(text: str, line: int) -> None:
+        text = text.strip()
+        if text:
+            found.append(Passage(text, line, tuple(h for _, h in headings), normalise(text)))
+
+    def heading(level: int, text: str, line: int) -> None:
+        while headings and headings[-1][0] >= level:
+            headings.pop()
+        add(text, line)
+        headings.append((level, text.strip()))
+
+    prose = False  # whether the line before was a line of prose (which ``===`` or ``---`` makes a heading)
+    for number, raw in enumerate(policy.splitlines(), 1):
+        line, was_prose, prose = raw.strip(), prose, False
+        if not line:
+            continue
+        if was_prose and _SETEXT.fullmatch(line):
+            heading(1 if line[0] == "=" else 2, found.pop().text, number - 1)
+        elif _BREAK.fullmatch(line):
+            break  # what follows is not the policy's (a transcriber's note)
+        elif match := _ATX.fullmatch(line):
+            heading(len(match.group(1)), match.group(2) or "", number)
+        elif line.startswith("|"):
+            cells = [cell.strip() for cell in _CELL_BAR.split(line.strip("|"))]
+            if not all(_DELIMITER_CELL.fullmatch(cell) for cell in cells):  # not the row under the header
+                for cell in cells:
+                    add(cell.replace("\\|", "|"), number)
+        else:
+            markers = _MARKERS.match(line)
+            assert markers is not None  # it matches the empty string
+            add(line[markers.end() :], number)
+            prose = not markers.group()
+    return tuple(found)
+
+
+def quoted_in(quote: str, among: Sequence[Passage]) -> Passage | None:
+    """The first passage that holds ``quote`` (compared as ``normalise`` makes both), or None."""
+    wanted = normalise(quote)
+    return next((passage for passage in among if wanted in passage.normalised), None)
+
+
+def nearest(quote: str, among: Sequence[Passage]) -> Near | None:
+    """The words of a passage nearest ``quote``, as the policy writes them: of each sentence, the stretch
+    from the first to the last character it shares with the quote (difflib), the one most like the quote;
+    None when none shares at least half (``NEAR_ENOUGH``)."""
+    from difflib import SequenceMatcher
+
+    wanted = normalise(quote)
+    best: tuple[float, Near] | None = None
+    for passage in among:
+        for sentence in _SENTENCE_END.split(passage.text):
+            folded, origin = _folded(sentence)
+            matcher = SequenceMatcher(None, wanted, folded, autojunk=False)
+            blocks = [block for block in matcher.get_matching_blocks() if block.size]
+            if not blocks:
+                continue
+            start, end = blocks[0].b, blocks[-1].b + blocks[-1].size
+            shared = sum(block.size for block in blocks)
+            ratio = 2 * shared / (len(wanted) + end - start)
+            if ratio >= NEAR_ENOUGH and (best is None or ratio > best[0]):
+                best = ratio, Near(passage, sentence[origin[start] : origin[end - 1] + 1])
+    return best[1] if best else None
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``text`` as ``normalise`` makes it, character by character, and the index in ``text`` each character
+    of it came from: a suggestion is shown as the policy writes it (``，`` rather than NFKC's ``,``)."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        for made in normalise(character):
+            folded.append(made)
+            origin.append(index)
+    return "".join(folded), origin
