@@ -87,15 +87,16 @@ def test_the_same_size_and_an_other_time_is_a_change(kept: Path, pack: Path) -> 
     assert load.reads == 2
 
 
-@pytest.mark.parametrize("change", ["new rule file", "policy", "removed rule file"])
+@pytest.mark.parametrize("change", ["new rule file", "new .yml rule file", "policy", "removed rule file"])
 def test_adding_or_removing_a_file_or_changing_the_policy_is_a_change(
     kept: Path, pack: Path, change: str
 ) -> None:
     load = Counting()
     cache.load_cached(pack, load, _made_from)
-    if change == "new rule file":
-        shutil.copy(pack / "clause-17.yaml", pack / "clause-18.yaml")
-        settled(pack / "clause-18.yaml")
+    if change.startswith("new"):  # a rule file is read whether it is named *.yaml or *.yml
+        added = pack / ("clause-18.yml" if ".yml" in change else "clause-18.yaml")
+        shutil.copy(pack / "clause-17.yaml", added)
+        settled(added)
     elif change == "policy":
         with open(pack / "policy.md", "a", encoding="utf-8") as policy:
             policy.write("\n")
@@ -104,7 +105,7 @@ def test_adding_or_removing_a_file_or_changing_the_policy_is_a_change(
         (pack / "clause-17.yaml").unlink()
     loaded = cache.load_cached(pack, load, _made_from)
     assert load.reads == 2
-    if change == "new rule file":  # the copied rules are duplicates: the pack is broken, and said to be
+    if change.startswith("new"):  # the copied rules are duplicates: the pack is broken, and said to be
         assert isinstance(loaded, list) and {p.code for p in loaded} == {"duplicate-rule"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -343,3 +344,27 @@ def test_a_pack_file_that_does_not_fit_is_said_in_the_words_of_the_tool(
     assert result.exit_code == 2
     assert f"{pack / name}:{where}: {message}" in result.stderr
     assert not [words for words in PYDANTIC if words in result.stderr]
+
+
+def test_a_rule_file_named_yml_is_read_as_one_named_yaml_in_name_order(tmp_path: Path) -> None:
+    """It was silently skipped (its rules missing from every run), though reports may be named ``*.yml``."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    pack = write_pack(
+        tmp_path / "extra",
+        RULE.format(name="second", when="c1.vocational-share"),
+        policy=POLICY,
+        file_name="clause-90b.yml",
+    )
+    (pack / "clause-90a.yaml").write_text(RULE.format(name="first", when="c1.vocational-share"), "utf-8")
+    (pack / "clause-90c.yaml").write_text(RULE.format(name="third", when="c90.second"), "utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = [(rule["id"], rule["source"]) for rule in json.loads(result.stdout)[-3:]]
+    assert listed == [
+        ("c90.first", f"{pack / 'clause-90a.yaml'}:2"),
+        ("c90.second", f"{pack / 'clause-90b.yml'}:2"),
+        ("c90.third", f"{pack / 'clause-90c.yaml'}:2"),
+    ]

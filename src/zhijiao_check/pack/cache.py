@@ -29,6 +29,7 @@ from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, writ
 # made from, so that the loader can use it without the two importing each other.
 Pack = TypeVar("Pack")
 
+YAML_SUFFIXES = (".yaml", ".yml")  # as a report's (source.TEXT_SUFFIXES)
 FORMAT = 1  # of the cache file; a new layout gets a new number
 _TOOL = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the package's folder
 # The modules whose code decides what a loaded pack is, besides those of the classes it holds.
@@ -71,7 +72,7 @@ def _read(path: Path, key: tuple[Any, ...], directory: Path) -> Any:
     def fresh(header: dict[str, Any]) -> bool:
         if header.get("key") != key:
             return False
-        files = _rule_files(directory) + [Path(p) for p in header["extra"]]
+        files = pack_files(directory) + [Path(p) for p in header["extra"]]
         return bool(header["stamps"] == stamps_of([*files, *map(Path, header["code"])]))
 
     return read_kept(path, fresh)
@@ -82,16 +83,17 @@ def _write(path: Path, key: tuple[Any, ...], pack: object, directory: Path, extr
     body = recorder.dump(pack)
     code = sorted(name for name in {*recorder.modules, *LOADERS} if name.startswith("zhijiao_check"))
     code_files = [str(sys.modules[name].__file__) for name in code]
-    files = [*_rule_files(directory), *map(Path, extra), *map(Path, code_files)]
+    files = [*pack_files(directory), *map(Path, extra), *map(Path, code_files)]
     stamps = stamps_of(files)
     if not settled(stamps):
         return
     write_kept(path, {"key": key, "extra": extra, "code": code_files, "stamps": stamps}, body)
 
 
-def _rule_files(directory: Path) -> list[Path]:
-    """Every file the loader considers (``load.load_pack`` reads ``*.yaml``; ``pack.yaml`` is one of them)."""
-    return sorted(directory.glob("*.yaml"))
+def pack_files(directory: Path) -> list[Path]:
+    """The YAML files of a pack's folder, ``*.yaml`` and ``*.yml``, in name order: every file the loader
+    considers (``load.load_pack`` reads each as a rule file but ``pack.yaml`` and the unit list)."""
+    return sorted(path for suffix in YAML_SUFFIXES for path in directory.glob(f"*{suffix}"))
 
 
 class _Recorder:

@@ -11,6 +11,7 @@ from typing import Any
 
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.pack.cache import pack_files
 from zhijiao_check.pack.policy import Passage, nearest, normalise, passages, quoted_in
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
@@ -66,7 +67,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
     places: dict[str, Placed] = {}
-    for path in sorted(directory.glob("*.yaml")):
+    for path in pack_files(directory):
         if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems, rules=True)

@@ -15,7 +15,7 @@ from zhijiao_check.wording import msg
 
 @record(kw_only=True)
 class RuleFile(Strict):
-    """A rule file of a pack (any ``*.yaml`` but ``pack.yaml`` and ``units.yaml``;
+    """A rule file of a pack (any ``*.yaml`` or ``*.yml`` but ``pack.yaml`` and the unit list;
     files are read in name order).
     """
 
