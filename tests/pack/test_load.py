@@ -368,3 +368,11 @@ def test_a_rule_file_named_yml_is_read_as_one_named_yaml_in_name_order(tmp_path:
         ("c90.second", f"{pack / 'clause-90b.yml'}:2"),
         ("c90.third", f"{pack / 'clause-90c.yaml'}:2"),
     ]
+
+
+def test_a_rule_id_twice_in_a_pack_is_located_at_the_second_id(tmp_path: Path) -> None:
+    """At the ``id:`` value (it was column 1 of the rule's line)."""
+    text = FREEZE + FREEZE.removeprefix("rules:\n")
+    status, stderr, rule_file = run_with(tmp_path, text)
+    assert status == 2
+    assert f"{rule_file}:15:9: rules[1].id: 规则 ID c90.freeze 重复，首次出现在 {rule_file}:2" in stderr

@@ -172,3 +172,46 @@ def test_a_broken_rule_is_a_located_pack_error(
         load_packs([], str(pack))
     [problem] = raised.value.problems
     assert (problem.code, problem.line, problem.path) == (code, line, path)
+
+
+def test_a_rule_id_of_another_pack_is_located_at_the_later_ones_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_root: None
+) -> None:
+    """It was said with no place, no pack and no fix (``多个规则包中有相同的规则 ID：c1.public-seats``);
+    a kept pack (the second run) is located as well."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path / "cache"))
+    pack = Path(shutil.copytree(DEMO / "pack", tmp_path / "pack"))
+    info, rules = pack / "pack.yaml", pack / "rules.yaml"
+    info.write_text(info.read_text("utf-8").replace('"^r\\\\d', '"^[rc]\\\\d'), "utf-8")
+    rules.write_text(rules.read_text("utf-8").replace("id: r2.public-seats", "id: c1.public-seats"), "utf-8")
+    builtin = ROOT / "rules" / "yzf-2021-7" / "clause-01.yaml"
+    first = builtin.read_text("utf-8").splitlines().index("  - id: c1.public-seats") + 1
+    for _ in range(2):
+        result = run("check", "samples/2023/dongan.yaml", "--rules", pack)
+        assert result.exit_code == 2
+        assert (
+            f"{rules}:14:9: c1.public-seats.id: 规则 ID c1.public-seats 已是规则包 yzf-2021-7 的规则"
+            f"（{builtin}:{first}）：应改为本规则包的另一个 ID（符合 ^[rc]\\d\\.[a-z0-9]+(-[a-z0-9]+)*$）；"
+            "若本规则包是要整个替换 yzf-2021-7，则在其 pack.yaml 中写 id: yzf-2021-7\n"
+        ) in result.stderr
+    english = run("check", "samples/2023/dongan.yaml", "--rules", pack, "--lang", "en")
+    assert (
+        f"{rules}:14:9: c1.public-seats.id: rule ID c1.public-seats is already a rule of pack yzf-2021-7"
+        in (english.stderr)
+    )
+
+
+def test_the_main_pack_replaced_after_another_is_still_the_one_reports_are_checked_against(
+    tmp_path: Path, in_root: None
+) -> None:
+    """``--rules demo --rules copy-of-built-in``: the copy took the built-in's place after the demo pack,
+    whose units then made every Yongzhou report invalid."""
+    copy = shutil.copytree(ROOT / "rules" / "yzf-2021-7", tmp_path / "yzf")
+    result = run(
+        "check", "samples/2023/dongan.yaml", "--rules", DEMO / "pack", "--rules", copy, "--format", "json"
+    )
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    assert [p["id"] for p in doc["rule_packs"]] == ["yzf-2021-7", "demo-2024-3"]
+    assert doc["invalid"] == []
+    assert doc["reports"][0]["unit"] == "东安县"

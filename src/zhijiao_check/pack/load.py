@@ -26,12 +26,14 @@ UNITS_FILE = "units.yaml"
 
 @record
 class RuleSource:
-    """Where a rule is written; ``when``: where its ``when:`` names the rule it depends on, kept for the check
-    across packs (``_conditions_refer_back``), which a kept pack's rules are put to without their files."""
+    """Where a rule is written; ``when``: where its ``when:`` names the rule it depends on, ``id_at``: where
+    its ``id:`` value is, kept for the checks across packs (``_conditions_refer_back``, ``_ids_once``),
+    which a kept pack's rules are put to without their files."""
 
     file: str
     line: int
     when: tuple[int, int] | None = None
+    id_at: tuple[int, int] | None = None
 
 
 @record
@@ -75,13 +77,13 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if parsed is None or rule_file is None:
             continue
         for index, rule in enumerate(rule_file.rules):
-            line = parsed.positions.nearest(("rules", index))[0]
+            place = Placed(display_name(path), parsed, index)
             if rule.id in sources:
                 first = sources[rule.id]
                 problems.append(
                     _problem(
-                        display_name(path),
-                        (line, 1),
+                        place.file,
+                        place.at("id"),
                         f"rules[{index}].id",
                         "duplicate-rule",
                         id=rule.id,
@@ -89,9 +91,10 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
                     )
                 )
                 continue
-            places[rule.id] = Placed(display_name(path), parsed, index)
-            when = places[rule.id].at("when", "rule") if rule.when is not None else None
-            sources[rule.id] = RuleSource(display_name(path), line, when)
+            places[rule.id] = place
+            when = place.at("when", "rule") if rule.when is not None else None
+            line = parsed.positions.nearest(("rules", index))[0]
+            sources[rule.id] = RuleSource(place.file, line, when, place.at("id"))
             rules.append(rule)
     if info is None or units is None or problems:
         return problems
@@ -349,6 +352,32 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
+def _ids_once(packs: Sequence[RulePack]) -> list[Problem]:
+    """A rule ID is in one pack only: a results file, ``--select`` and a waiver name a rule by it. Said at
+    the later pack's rule, naming the pack that has it first."""
+    problems: list[Problem] = []
+    first: dict[str, RulePack] = {}
+    for pack in packs:
+        for rule in pack.rules:
+            other = first.setdefault(rule.id, pack)
+            if other is pack:
+                continue
+            where, there = pack.sources[rule.id], other.sources[rule.id]
+            problems.append(
+                _problem(
+                    where.file,
+                    where.id_at or (where.line, 1),
+                    f"{rule.id}.id",
+                    "rule-id-in-two-packs",
+                    id=rule.id,
+                    other=other.id,
+                    first=f"{there.file}:{(there.id_at or (there.line, 1))[0]}",
+                    pattern=pack.info.rule_ids,
+                )
+            )
+    return problems
+
+
 def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
     """A ``when`` names a rule evaluated before it: earlier in its pack, or in a pack loaded before."""
     problems: list[Problem] = []
@@ -419,12 +448,13 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
         loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):
             raise FatalError("invalid-pack", loaded)
-        packs = [p for p in packs if p.id != loaded.id] + [loaded]
-    ids = [rule.id for pack in packs for rule in pack.rules]
-    clash = sorted({i for i in ids if ids.count(i) > 1})
-    if clash:
-        raise FatalError("rule-id-clash", ids=", ".join(clash))
-    problems = _conditions_refer_back(packs)
+        # in its place: the main pack replaced is still the first, whose units the reports are checked against
+        same = [index for index, pack in enumerate(packs) if pack.id == loaded.id]
+        if same:
+            packs[same[0]] = loaded
+        else:
+            packs.append(loaded)
+    problems = _ids_once(packs) + _conditions_refer_back(packs)
     if problems:
         raise FatalError("invalid-pack", problems)
     return packs

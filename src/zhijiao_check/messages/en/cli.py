@@ -53,7 +53,6 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-pack": "invalid rule pack:",
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",
     "cli.unknown-pack": "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
-    "cli.rule-id-clash": "the same rule ID in several packs: {ids}",
     "cli.explain-one-rule": "explain shows one rule; '{rule}' names {count}: {ids}",
     "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
     "cli.unknown-format": "unknown format {format}; choose from {formats}",

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "pack.duplicate-rule": "rule ID {id} appears twice, first at {first}",
+    "pack.rule-id-in-two-packs": (
+        "rule ID {id} is already a rule of pack {other} ({first}): give this rule another ID (matching "
+        "{pattern}); or, if this pack is to replace {other} whole, write id: {other} in its pack.yaml"
+    ),
     "pack.quote-not-verbatim": (
         "the quote of rule {id} is not in the policy text (it must be the words of one paragraph, table "
         "cell or list item, without Markdown marks or the notes after a --- line; compared after NFKC, "

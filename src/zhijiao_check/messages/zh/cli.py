@@ -45,7 +45,6 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-pack": "规则包无效：",
     "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",
     "cli.unknown-pack": "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
-    "cli.rule-id-clash": "多个规则包中有相同的规则 ID：{ids}",
     "cli.explain-one-rule": "explain 一次说明一条规则；“{rule}”对应 {count} 条：{ids}",
     "cli.unknown-rule": "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
     "cli.unknown-format": "未知的输出格式 {format}，可选：{formats}",

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "pack.duplicate-rule": "规则 ID {id} 重复，首次出现在 {first}",
+    "pack.rule-id-in-two-packs": (
+        "规则 ID {id} 已是规则包 {other} 的规则（{first}）：应改为本规则包的另一个 ID（符合 {pattern}）；"
+        "若本规则包是要整个替换 {other}，则在其 pack.yaml 中写 id: {other}"
+    ),
     "pack.quote-not-verbatim": (
         "规则 {id} 的 quote 在政策原文中找不到（须是正文一段、一个表格单元格或列表项之内的原话，"
         "不含 Markdown 标记与 --- 线后的说明；按 NFKC、去空白比较）：{quote}"
