@@ -215,3 +215,46 @@ def test_the_main_pack_replaced_after_another_is_still_the_one_reports_are_check
     assert [p["id"] for p in doc["rule_packs"]] == ["yzf-2021-7", "demo-2024-3"]
     assert doc["invalid"] == []
     assert doc["reports"][0]["unit"] == "东安县"
+
+
+def test_coverage_shows_each_packs_document_with_its_own_clauses_and_rules(tmp_path: Path) -> None:
+    """The added pack's rules were filed under the main pack's clauses of the same number (r2.public-seats
+    under 永政发 clause 2), and a rule of a clause the main pack has not was left out."""
+    pack = Path(shutil.copytree(DEMO / "pack", tmp_path / "pack"))
+    info, rules = pack / "pack.yaml", pack / "rules.yaml"
+    info.write_text(info.read_text("utf-8").replace("{number: 4, title:", "{number: 30, title:"), "utf-8")
+    rules.write_text(rules.read_text("utf-8").replace("    clause: 4\n", "    clause: 30\n"), "utf-8")
+    listed = run("coverage", "--rules", pack, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    doc = json.loads(listed.stdout)
+    assert (doc["id"], doc["document"]) == ("yzf-2021-7", "永政发〔2021〕7号")
+    assert not [r for clause in doc["clauses"] for r in clause["rules"] if r.startswith("r")]
+    [demo] = doc["other_packs"]
+    assert (demo["id"], demo["document"]) == ("demo-2024-3", "示例市政发〔2024〕3号")
+    assert [(c["clause"], c["title"], c["rules"], c["untranscribed"]) for c in demo["clauses"]] == [
+        (1, "招生结构", ["r1.vocational-share"], None),
+        (2, "学位供给", ["r2.public-seats"], None),
+        (3, "经费保障", ["r3.secondary-funding"], None),
+        (30, "质量管理", ["r4.quality-committee"], None),
+    ]
+    table = run("coverage", "--rules", pack).stdout
+    main, added = table.split("示例市政发〔2024〕3号（demo-2024-3）\n")
+    assert "永政发〔2021〕7号（yzf-2021-7）" in main and "r2.public-seats" not in main
+    assert " 2   学位供给   r2.public-seats" in added and "30   质量管理   r4.quality-committee" in added
+
+
+def test_rules_says_each_rules_pack_when_there_are_several() -> None:
+    listed = json.loads(run("rules", "--rules", DEMO / "pack", "--format", "json").stdout)
+    assert {(r["id"], r["pack"]) for r in listed if r["clause"] == 2} == {
+        ("c2.school-standards", "yzf-2021-7"),
+        ("c2.school-projects", "yzf-2021-7"),
+        ("r2.public-seats", "demo-2024-3"),
+    }
+    table = run("rules", "--rules", DEMO / "pack", "--lang", "en").stdout
+    assert table.startswith("永政发〔2021〕7号 (yzf-2021-7)\n")
+    main, added = table.split("\n示例市政发〔2024〕3号 (demo-2024-3)\n")
+    assert "c17.discrimination-review" in main and "r1." not in main
+    assert added.split("\n")[-2:] == ["58 rules", ""]
+    assert "r2.public-seats " in added and "c1." not in added
+    alone = run("rules", "--lang", "en").stdout
+    assert "yzf-2021-7" not in alone  # one pack: the table as it was

@@ -235,7 +235,7 @@ def _value(value: Any) -> str:
 def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
     tr = Translator(lang)
     packs = _packs(rules, main)
-    rows = [rule_data(r, tr, p.sources[r.id]) for p in packs for r in p.rules]
+    rows = [{**rule_data(r, tr, p.sources[r.id]), "pack": p.id} for p in packs for r in p.rules]
     if format == "json":
         _print(dumps(rows))
         return ExitCode.OK
@@ -255,17 +255,26 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     console = PlainConsole(buffer := io.StringIO(), width)
     room = room_beside(others, width)
     titles = sorted(cell_len(r["title"]) for r in rows)
-    if room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]:
-        title = Column(tr("catalogue.col-title"), overflow="fold")
-        shown: list[Sequence[str]] = [
-            [*row, escape(r["title"])] for row, r in zip(others.rows, rows, strict=True)
-        ]
-        console.print(Grid([*others.columns, title], shown))
-    else:  # no room for a title beside the rest: a rule's ID, clause, scope and time, its title under them
-        for (rule, clause, scope, time), r in zip(cells, rows, strict=True):
+    beside = room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]
+    for pack in packs:
+        # several packs: each one's rules under its document and ID, as the markdown and coverage have them
+        heading = f"{pack.info.document}{tr('engine.paren', text=pack.id)}" if len(packs) > 1 else None
+        if heading and pack is not packs[0]:
+            console.print("")
+        mine = [index for index, r in enumerate(rows) if r["pack"] == pack.id]
+        if beside:
+            title = Column(tr("catalogue.col-title"), overflow="fold")
+            shown: list[Sequence[str]] = [[*others.rows[i], escape(rows[i]["title"])] for i in mine]
+            console.print(Grid([*others.columns, title], shown, title=heading, title_justify="left"))
+            continue
+        # no room for a title beside the rest: a rule's ID, clause, scope and time, its title under them
+        if heading:
+            console.print(escape(heading), overflow="fold")
+        for i in mine:
+            rule, clause, scope, time = cells[i]
             for line in _facts([rule, tr("catalogue.clause-n", n=clause), scope, time], width):
                 console.print(escape(line))
-            console.print(Indent(escape(r["title"]), 2))
+            console.print(Indent(escape(rows[i]["title"]), 2))
     write(buffer.getvalue(), None)
     _print(tr("catalogue.count", count=len(rows)))
     return ExitCode.OK
@@ -338,13 +347,51 @@ def rules_markdown(packs: Sequence[Any], tr: Translator) -> str:
 
 
 def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = None) -> int:
+    """Each pack's document with its own clauses, the pack's rules of each and why what is left is not
+    transcribed: the main pack's first, then those ``--rules`` adds, each under its document."""
     tr = Translator(lang)
     packs = _packs(rules, main)
-    pack = packs[0]
-    all_rules = [r for p in packs for r in p.rules]
+    documents = [_clause_rows(pack, tr) for pack in packs]
+    if format == "json":
+        others = [
+            {"id": pack.id, "document": pack.info.document, "clauses": rows}
+            for pack, rows in zip(packs[1:], documents[1:], strict=True)
+        ]
+        main_pack = packs[0]
+        _print(
+            dumps(
+                {
+                    "id": main_pack.id,
+                    "document": main_pack.info.document,
+                    "clauses": documents[0],
+                    "other_packs": others,
+                }
+            )
+        )
+        return ExitCode.OK
+    import io
+
+    from zhijiao_check.renderers.layout.consoles import PlainConsole
+
+    width = _width()
+    console = PlainConsole(buffer := io.StringIO(), width)
+    widest = max(len(rule.id) for pack in packs for rule in pack.rules)
+    for index, (pack, rows) in enumerate(zip(packs, documents, strict=True)):
+        if index:
+            console.print("")
+        # several: each document named with its pack too (two packs may transcribe one document)
+        title = pack.info.document + (tr("engine.paren", text=pack.id) if len(packs) > 1 else "")
+        _coverage_table(console, rows, title, widest, tr)
+    write(buffer.getvalue(), None)
+    return ExitCode.OK
+
+
+def _clause_rows(pack: Any, tr: Translator) -> list[dict[str, Any]]:
+    """A pack's clauses, each with the pack's rules of it, the annex items they borrow and what is not
+    transcribed."""
     rows = []
     for clause in pack.info.clauses:
-        of_clause = [r for r in all_rules if r.clause == clause.number]
+        of_clause = [r for r in pack.rules if r.clause == clause.number]
         reason = tr.pick(clause.untranscribed.zh, clause.untranscribed.en) if clause.untranscribed else None
         borrowed = {
             r.id: {"item": r.annex, "clauses": pack.info.borrowed(r.clause, r.annex)}
@@ -360,18 +407,20 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
                 "untranscribed": reason,
             }
         )
-    if format == "json":
-        _print(dumps({"document": pack.info.document, "clauses": rows}))
-        return ExitCode.OK
-    import io
+    return rows
 
+
+def _coverage_table(
+    console: Any, rows: list[dict[str, Any]], title: str, widest: int, tr: Translator
+) -> None:
+    """One document's clauses under ``title``: a table where the rules fit beside the clauses (``widest``:
+    the longest rule ID of all the packs), else each clause's rules under it."""
     from zhijiao_check.renderers.layout.chinese import break_chinese
-    from zhijiao_check.renderers.layout.consoles import Indent, PlainConsole
+    from zhijiao_check.renderers.layout.consoles import Indent
     from zhijiao_check.renderers.layout.grid import FRAME, Column, Grid, room_beside
     from zhijiao_check.renderers.layout.text import escape
 
-    width = _width()
-    console = PlainConsole(buffer := io.StringIO(), width)
+    width = console.width
     cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
     clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
     others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
@@ -384,18 +433,17 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         if row["untranscribed"]:
             lines.append(tr("catalogue.untranscribed", reason=row["untranscribed"]))
         listed.append(escape("\n".join(lines) or "—"))
-    if room - FRAME >= max(ROOM, *(len(rule.id) for rule in all_rules)):  # every rule's ID whole on a line
+    if room - FRAME >= max(ROOM, widest):  # every rule's ID whole on a line
         # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
         shown: list[Sequence[str]] = [
             [*cell, break_chinese(text, room - FRAME)] for cell, text in zip(cells, listed, strict=True)
         ]
         column = Column(tr("catalogue.col-rules"), overflow="fold")
-        console.print(Grid([*others.columns, column], shown, title=pack.info.document))
-    else:  # no room beside the clause and its title: the rules under them
-        for row, text in zip(rows, listed, strict=True):
-            console.print(
-                escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold"
-            )
-            console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
-    write(buffer.getvalue(), None)
-    return ExitCode.OK
+        console.print(Grid([*others.columns, column], shown, title=title))
+        return
+    console.print(escape(title), overflow="fold")
+    for row, text in zip(
+        rows, listed, strict=True
+    ):  # no room beside the clause and its title: the rules under
+        console.print(escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold")
+        console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
