@@ -353,21 +353,11 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     packs = _packs(rules, main)
     documents = [_clause_rows(pack, tr) for pack in packs]
     if format == "json":
-        others = [
+        shown = [
             {"id": pack.id, "document": pack.info.document, "clauses": rows}
-            for pack, rows in zip(packs[1:], documents[1:], strict=True)
+            for pack, rows in zip(packs, documents, strict=True)
         ]
-        main_pack = packs[0]
-        _print(
-            dumps(
-                {
-                    "id": main_pack.id,
-                    "document": main_pack.info.document,
-                    "clauses": documents[0],
-                    "other_packs": others,
-                }
-            )
-        )
+        _print(dumps({**shown[0], "other_packs": shown[1:]}))
         return ExitCode.OK
     import io
 
@@ -375,7 +365,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
 
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width)
-    widest = max(len(rule.id) for pack in packs for rule in pack.rules)
+    widest = max((len(rule.id) for pack in packs for rule in pack.rules), default=0)
     for index, (pack, rows) in enumerate(zip(packs, documents, strict=True)):
         if index:
             console.print("")
