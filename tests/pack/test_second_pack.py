@@ -258,3 +258,57 @@ def test_rules_says_each_rules_pack_when_there_are_several() -> None:
     assert "r2.public-seats " in added and "c1." not in added
     alone = run("rules", "--lang", "en").stdout
     assert "yzf-2021-7" not in alone  # one pack: the table as it was
+
+
+READING = """\
+rules:
+  - id: c16.local-secondary-funding
+    title: {zh: 公办中职生均拨款不低于11000元, en: "At least 11,000 yuan per student"}
+    clause: 16
+    quote: 公办中职学校生均拨款不低于10000元/年
+    scope: school
+    units: [county, management_area, development_zone, city]
+    kind: every
+    of:
+      over: schools
+      where:
+        - {field: level, value: secondary}
+        - {field: ownership, value: public}
+    require:
+      - {field: appropriation_per_student, op: ">=", value: 11000}
+    target: {op: ">=", value: 1.0}
+    time: {from: 2022}
+"""
+
+
+def test_the_second_reading_docs_packs_md_shows_runs_beside_the_built_in_rules(
+    tmp_path: Path, in_root: None
+) -> None:
+    """docs/packs.md, "A second pack": its pack.yaml, a rule of the reading, the built-in rule left out."""
+    import re
+
+    docs = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    shown = re.search(r"  ```yaml\n(  id: yzf-2021-7-local\n.*?)  ```", docs, re.DOTALL)
+    assert shown is not None
+    reading = tmp_path / "my-reading"
+    reading.mkdir()
+    lines = shown.group(1).splitlines()
+    (reading / "pack.yaml").write_text("".join(line[2:] + "\n" for line in lines), encoding="utf-8")
+    for name in ("policy.md", "units.yaml"):
+        shutil.copy(ROOT / "rules" / "yzf-2021-7" / name, reading / name)
+    (reading / "clause-16.yaml").write_text(READING, encoding="utf-8")
+    result, doc = checked_with(reading, "--ignore", "c16.secondary-funding")
+    assert result.exit_code == 1, result.output
+    statuses = {r["rule"]: r["status"] for r in doc["reports"][0]["results"]}
+    assert statuses["c16.local-secondary-funding"] == "fail"
+    assert "c16.secondary-funding" not in statuses
+    coverage = json.loads(run("coverage", "--rules", reading, "--format", "json").stdout)
+    [local] = coverage["other_packs"]
+    assert local["id"] == "yzf-2021-7-local" and local["clauses"][0]["rules"] == [
+        "c16.local-secondary-funding"
+    ]
+
+
+def checked_with(pack: Path, *args: str) -> tuple[Result, dict[str, Any]]:
+    result = run("check", "samples/2023/dongan.yaml", "--rules", pack, *args, "--format", "json")
+    return result, json.loads(result.stdout)
