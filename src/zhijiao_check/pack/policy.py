@@ -13,8 +13,10 @@ NFKC with white space removed, so that full-width and ASCII punctuation match.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 from zhijiao_check.records import record
@@ -104,14 +106,19 @@ def quoted_in(quote: str, among: Sequence[Passage]) -> Passage | None:
 def nearest(quote: str, among: Sequence[Passage]) -> Near | None:
     """The words of a passage nearest ``quote``, as the policy writes them: of each sentence, the stretch
     from the first to the last character it shares with the quote (difflib), the one most like the quote;
-    None when none shares at least half (``NEAR_ENOUGH``)."""
-    from difflib import SequenceMatcher
+    None when none is at least half alike (``NEAR_ENOUGH``)."""
+    from difflib import SequenceMatcher  # here: only a quote not found gets this far
 
     wanted = normalise(quote)
+    letters = Counter(wanted)
     best: tuple[float, Near] | None = None
     for passage in among:
-        for sentence in _SENTENCE_END.split(passage.text):
-            folded, origin = _folded(sentence)
+        for sentence, folded, origin, its_letters in _sentences(passage.text):
+            # at most as alike as if every character the two have in common were matched, in one stretch:
+            # a sentence that could not beat the best so far is not matched
+            common = (letters & its_letters).total()
+            if 2 * common / (len(wanted) + common) < (best[0] if best else NEAR_ENOUGH):
+                continue
             matcher = SequenceMatcher(None, wanted, folded, autojunk=False)
             blocks = [block for block in matcher.get_matching_blocks() if block.size]
             if not blocks:
@@ -122,6 +129,17 @@ def nearest(quote: str, among: Sequence[Passage]) -> Near | None:
             if ratio >= NEAR_ENOUGH and (best is None or ratio > best[0]):
                 best = ratio, Near(passage, sentence[origin[start] : origin[end - 1] + 1])
     return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[tuple[str, str, list[int], Counter[str]], ...]:
+    """A passage's sentences, each as written, as ``_folded`` makes it with where each character came from,
+    and its characters counted: made once for all the quotes of a pack not found."""
+    made = []
+    for sentence in _SENTENCE_END.split(text):
+        folded, origin = _folded(sentence)
+        made.append((sentence, folded, origin, Counter(folded)))
+    return tuple(made)
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
