@@ -74,8 +74,8 @@ def test_by_default_workers_run_only_where_they_pay(
 ) -> None:
     """Two processors: a streamed run (json, junit, sarif alone, from FLAT_FROM reports) takes both; a run of
     any other format takes one process (its workers would send back more than they save); ``--jobs`` is taken
-    as given up to the processors the run may use (``-j 1000`` on two forked 1,000 workers and took 16 times as
-    long)."""
+    as given up to the processors the run may use (``-j 1000`` on two forked 1,000 workers and took 16 times
+    as long)."""
     from typer.testing import CliRunner
 
     from zhijiao_check.cli import app

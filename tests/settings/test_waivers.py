@@ -184,8 +184,8 @@ def test_a_reason_of_invisible_characters_is_no_reason_and_is_shown_escaped(repo
     assert "\u202e" not in result.stderr and "\u200b" not in result.stderr
     lines = result.stderr.splitlines()
     assert (
-        'waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前："\\u200b"）：每条豁免须写明规则、单位、理由、批准人和文号'
-        in lines
+        'waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前："\\u200b"）：'
+        "每条豁免须写明规则、单位、理由、批准人和文号" in lines
     )
     assert any(
         line.startswith('waivers.toml:7:1: waiver[0].document: 豁免缺少“document”（当前："\\u202e"）')
