@@ -152,8 +152,8 @@ def test_a_link_to_a_county_s_folder_since_moved_is_a_problem_not_a_silence(shar
     lanshan = str(Path("tree", "2023", "lanshan"))
     gone = Path("..", "..", "store", "lanshan")
     assert (
-        f"{lanshan}: error: this symbolic link points to {gone}, which does not exist: restore what it points "
-        "to, or remove the link"
+        f"{lanshan}: error: this symbolic link points to {gone}, which does not exist: restore what it "
+        "points to, or remove the link"
     ) in done.text
     assert "loop: error: a loop of symbolic links" in done.text
     assert "1 valid, 2 invalid" in done.text
