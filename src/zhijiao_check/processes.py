@@ -33,6 +33,12 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def capped(jobs: int) -> int:
+    """``jobs`` workers, but no more than the processors the run may use: scoring is all processor work, and
+    more workers than processors only share them (``-j 1000`` on two took 16 times as long as ``-j 2``)."""
+    return max(1, min(jobs, available_cores()))
+
+
 def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
     """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here. ``least``: the
     fewest items that pay for the workers (fewer for large items: a city-wide year of a large run)."""

@@ -74,7 +74,8 @@ def test_by_default_workers_run_only_where_they_pay(
 ) -> None:
     """Two processors: a streamed run (json, junit, sarif alone, from FLAT_FROM reports) takes both; a run of
     any other format takes one process (its workers would send back more than they save); ``--jobs`` is taken
-    as given."""
+    as given up to the processors the run may use (``-j 1000`` on two forked 1,000 workers and took 16 times
+    as long)."""
     from typer.testing import CliRunner
 
     from zhijiao_check.cli import app
@@ -84,7 +85,7 @@ def test_by_default_workers_run_only_where_they_pay(
     monkeypatch.setattr(processes, "in_parallel", lambda count, jobs, least=0: asked.append(jobs) and False)
     monkeypatch.chdir(streamed)
     outputs = [a for name in formats for a in ("-f", name, "-o", f"out.{name}")]
-    for given, expected in (([], workers), (["--jobs", "2"], 2)):
+    for given, expected in (([], workers), (["--jobs", "2"], 2), (["--jobs", "1000"], 2), (["-j", "1"], 1)):
         asked.clear()
         done = CliRunner().invoke(app, ["check", "reports", "--rules", "pack", *outputs, *given])
         assert done.exit_code == 1, done.output

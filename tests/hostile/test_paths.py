@@ -141,6 +141,24 @@ def test_a_county_s_folder_linked_into_its_year_is_checked_with_the_year(shared:
     assert [city["units_missing"] for city in document["city"]] == [[]]
 
 
+def test_a_link_to_a_county_s_folder_since_moved_is_a_problem_not_a_silence(shared: Path) -> None:
+    # The layout above, with the store moved: 蓝山县 was left out and the run passed (exit 0).
+    (shared / "tree" / "2023").mkdir(parents=True)
+    shutil.copyfile(SAMPLE, shared / "tree" / "2023" / "dongan.yaml")
+    (shared / "tree" / "2023" / "lanshan").symlink_to(Path("..", "..", "store", "lanshan"))
+    (shared / "tree" / "2023" / "loop").symlink_to("loop")
+    done = run("validate", Path("tree", "2023"), "--lang", "en", cwd=shared)
+    assert done.code == 2, done.text
+    lanshan = str(Path("tree", "2023", "lanshan"))
+    gone = Path("..", "..", "store", "lanshan")
+    assert (
+        f"{lanshan}: error: this symbolic link points to {gone}, which does not exist: restore what it "
+        "points to, or remove the link"
+    ) in done.text
+    assert "loop: error: a loop of symbolic links" in done.text
+    assert "1 valid, 2 invalid" in done.text
+
+
 def test_a_linked_folder_the_user_may_not_enter_is_reported(shared: Path) -> None:
     user = unprivileged_user()
     (shared / "reports").mkdir()

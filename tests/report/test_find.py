@@ -93,9 +93,11 @@ def test_a_symlinked_folder_is_searched_once_however_it_is_reached(
     Path("tree/2023/up").symlink_to(Path(".."))  # back to tree/: a loop
     Path("store/lanshan/sub/back").symlink_to(Path("..", "..", "lanshan"))  # a loop inside the linked one
     Path("tree/2023/.hidden").symlink_to(Path("../../store"))  # hidden: left out, link or not
-    Path("tree/2023/gone").symlink_to(Path("nowhere"))  # dangling: no folder, no report name
+    Path("tree/2023/gone").symlink_to(Path("nowhere"))  # dangling: a county's folder since moved, say
     found, problems = find_reports([Path("tree/2023"), Path("store")])
-    assert problems == []
+    assert [(p.file, p.code, p.params) for p in problems] == [
+        (str(Path("tree/2023/gone")), "link-broken", {"target": "nowhere"})
+    ]
     assert [display for _, display in found] == [
         str(Path("tree/2023/dongan.yaml")),
         str(Path("tree/2023/lanshan/lanshan.yaml")),

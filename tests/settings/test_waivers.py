@@ -174,6 +174,33 @@ def test_a_waiver_without_reason_or_for_an_unknown_rule_stops_the_run_before_any
     assert any(line.startswith("waivers.toml:17:1: waiver[2].year: 豁免须有 year") for line in lines), lines
 
 
+def test_a_reason_of_invisible_characters_is_no_reason_and_is_shown_escaped(repo: Path, invoke) -> None:
+    """A zero-width space reads as nothing, and a right-to-left override written to a terminal would turn
+    the rest of its line around: the waiver stops the run, and the message shows each as TOML escapes it."""
+    text = waiver("c16.secondary-funding", reason="\\u200b").replace("永教函〔2024〕3号", "\\u202e")
+    write(repo / "waivers.toml", text)
+    result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml")
+    assert result.exit_code == 2
+    assert "\u202e" not in result.stderr and "\u200b" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        'waivers.toml:5:1: waiver[0].reason: 豁免缺少“reason”（当前："\\u200b"）：'
+        "每条豁免须写明规则、单位、理由、批准人和文号" in lines
+    )
+    assert any(
+        line.startswith('waivers.toml:7:1: waiver[0].document: 豁免缺少“document”（当前："\\u202e"）')
+        for line in lines
+    )
+
+
+def test_invisible_characters_around_a_reason_are_left_out_of_it(repo: Path, invoke) -> None:
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", reason=f"\\u202e{REASON}\\u200b"))
+    result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--format", "json")
+    [report] = json.loads(result.stdout)["reports"]
+    [funding] = [r for r in report["results"] if r["rule"] == "c16.secondary-funding"]
+    assert funding["status"] == "waived" and funding["waiver"]["reason"] == REASON
+
+
 def test_a_year_or_a_date_in_quotes_is_told_to_drop_them(repo: Path, invoke) -> None:
     """TOML reads "2023" and "2024-06-30" as text: the clerk meant the number and the date."""
     write(

@@ -80,7 +80,7 @@ def _run(options: CheckOptions) -> int:
     from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
-    from zhijiao_check.processes import available_cores, until_exit
+    from zhijiao_check.processes import available_cores, capped, until_exit
 
     tr = Translator(options.lang)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
@@ -112,12 +112,12 @@ def _run(options: CheckOptions) -> int:
         found = report_files(paths, targets, also_read)
         if len(found[0]) >= FLAT_FROM:
             with _without_collector():
-                jobs = options.jobs or available_cores()
+                jobs = capped(options.jobs or available_cores())
                 return _flat(options, packs, selected, roster, waivers, found, jobs, tr)
     # Here workers send each report and its results back pickled, which costs about what scoring it does:
     # on two processors two workers took longer than one process in every such format. One process, then,
     # unless more are asked for.
-    jobs = options.jobs or 1
+    jobs = capped(options.jobs or 1)
     with _without_collector():
         valid, invalid, scored = load_and_score(
             paths, packs, selected, jobs, targets, also_read, found, options.color

@@ -188,13 +188,22 @@ def _reason(said: str) -> Wording:
     return next((msg(key) for start, key in _REASONS if said.startswith(start)), said)
 
 
+def _escaped(char: str) -> str:
+    if char.isprintable():
+        return char
+    return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+
+
 def shown(value: Any) -> str:
     """A value as TOML writes it, for a message: ``"文字"`` in double quotes, ``true``, ``2024-06-30``,
     ``[1, 2]`` (Python's ``'文字'`` and ``True`` are not what the user wrote)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False)
+        # An invisible character is shown as TOML escapes it: a right-to-left override written out would turn
+        # the rest of the terminal's line around.
+        return text if text.isprintable() else "".join(map(_escaped, text))
     if isinstance(value, list):
         return "[" + ", ".join(map(shown, value)) + "]"
     if isinstance(value, Mapping):

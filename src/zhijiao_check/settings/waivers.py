@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from zhijiao_check.characters import cleaned
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
@@ -129,7 +130,7 @@ def _entry(
     problems = [problem(key, "unknown-key", known=", ".join(KNOWN)) for key in entry if key not in KNOWN]
     for key in REQUIRED:
         value = entry.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
             problems.append(problem(key, "waiver-needs", found=shown(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
@@ -165,9 +166,9 @@ def _entry(
     return Waiver(
         str(rule),
         str(name),
-        entry["reason"].strip(),
-        entry["approved-by"].strip(),
-        entry["document"].strip(),
+        cleaned(entry["reason"]).strip(),
+        cleaned(entry["approved-by"]).strip(),
+        cleaned(entry["document"]).strip(),
         year,
         expires,
         toml.display,

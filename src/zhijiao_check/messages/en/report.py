@@ -20,6 +20,10 @@ MESSAGES: dict[str, str] = {
     "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a file",
     "report.file-unreadable": "cannot read it: {reason}",
     "report.path-not-found": "no such file or directory: check the name",
+    "report.link-broken": (
+        "this symbolic link points to {target}, which does not exist: restore what it points to, or remove "
+        "the link"
+    ),
     "report.permission-denied": (
         "permission denied: ask the owner for read permission (execute too, for a directory), or "
         "use a copy "

@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     "help.option.check.quiet": "只显示汇总行。",
     "help.option.check.jobs": (
         "处理大量报表时的工作进程数（默认：只输出 json、junit、sarif 时每个可用处理器一个，这时多进程才划算；"
-        "否则一个进程）。"
+        "否则一个进程；至多每个可用处理器一个）。"
     ),
     "help.option.validate.format": "table，或 json（供 CI 和编辑器读取）。",
     "help.option.diff.old": "较早的报表（或较早的版本）；或上一年报表的目录。",

@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
     "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出一个文件",
     "report.file-unreadable": "无法读取：{reason}",
     "report.path-not-found": "路径不存在：请检查文件或目录名",
+    "report.link-broken": "符号链接指向的 {target} 不存在：请恢复它指向的目录或文件，或删除这个链接",
     "report.permission-denied": (
         "没有读取权限：请让文件所有者授予读权限（目录还需执行权限），或换一个可读的副本"
     ),
