@@ -23,6 +23,24 @@ if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
 
 
+# The format a file's name asks for, when no format is given for it (``-o 2024-结果.xlsx``).
+_BY_EXTENSION = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".sarif": "sarif",
+    ".xml": "junit",
+}
+
+
+def format_named(file: Path) -> str:
+    """The format ``file``'s name ends with (``.xlsx``, ``.json``, …), else the table, the default format."""
+    return _BY_EXTENSION.get(file.suffix.lower(), "table")
+
+
 class Streamed:
     """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
     memory; still staged and renamed into place only when whole, as every file is."""

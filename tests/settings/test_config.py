@@ -153,6 +153,28 @@ def test_a_wrong_value_in_an_outputs_entry_is_located_in_that_entry(repo: Path, 
     assert result.stderr.splitlines()[1].startswith("zhijiao-check.toml:3:1: outputs: “outputs”的值")
 
 
+def test_an_outputs_entry_without_format_takes_its_file_s_as_the_command_line_does(
+    repo: Path, invoke
+) -> None:
+    write(
+        repo / "zhijiao-check.toml",
+        '[[outputs]]\nfile = "build/out.json"\n\n[[outputs]]\nfile = "out.xlsx"\n',
+    )
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 1, result.stderr
+    assert json.loads((repo / "build" / "out.json").read_text("utf-8"))["reports"][0]["unit"] == "东安县"
+    assert (repo / "out.xlsx").read_bytes()[:2] == b"PK"
+    # Without a file either there is nothing to tell the format by: what to write, not Python's None.
+    write(repo / "zhijiao-check.toml", 'lang = "zh"\n\n[[outputs]]\nfile = "-"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-q")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        'zhijiao-check.toml:3:1: outputs[0]: [[outputs]] 缺少 format：请写 format = "json"（可选 table | '
+        "json | junit | markdown | github | sarif | html | xlsx | csv），或写以 .json、.xlsx 等结尾的 file"
+    )
+    assert "None" not in result.stderr
+
+
 def test_a_rule_id_of_the_config_file_that_no_pack_has_is_told_at_its_line(repo: Path, invoke) -> None:
     write(repo / "zhijiao-check.toml", 'lang = "zh"\nstrict = false\nignore = ["c16.secondry-funding"]\n')
     result = invoke("check", "reports/2023/dongan.yaml", "-q")
@@ -308,6 +330,7 @@ def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
 
 
 def test_the_jobs_key_sets_the_worker_processes_and_the_flag_wins(repo: Path, invoke, monkeypatch) -> None:
+    from zhijiao_check import processes
     from zhijiao_check.commands import inputs
 
     asked: list[int] = []
@@ -318,6 +341,7 @@ def test_the_jobs_key_sets_the_worker_processes_and_the_flag_wins(repo: Path, in
         return load_and_score(paths, packs, selected, jobs, *guarded)
 
     monkeypatch.setattr(inputs, "load_and_score", counted)
+    monkeypatch.setattr(processes, "available_cores", lambda: 4)  # as many as asked for, or more
     write(repo / "zhijiao-check.toml", "jobs = 3\n")
     assert invoke("check", "reports/2023/", "-f", "json").exit_code == 1
     assert invoke("check", "reports/2023/", "-f", "json", "--jobs", "1").exit_code == 1

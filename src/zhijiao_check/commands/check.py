@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.output import format_named
 from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, write_outputs
 from zhijiao_check.wording import msg
@@ -321,24 +322,11 @@ def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
     return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
 
 
-# The format a file's name asks for, when no ``--format`` is given for it (``-o 2024-结果.xlsx``).
-_BY_EXTENSION = {
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".sarif": "sarif",
-    ".xml": "junit",
-}
-
-
 def pair_outputs(formats: Sequence[str], files: Sequence[Path]) -> list[tuple[str, Path | None]]:
     """The n-th ``--output`` goes with the n-th ``--format``; formats without a file go to standard output,
     and a file without a format is written in the one its name ends with (``.xlsx``, ``.json``, …), else as
     the table, the default format."""
-    named = [*formats, *(_BY_EXTENSION.get(file.suffix.lower(), "table") for file in files[len(formats) :])]
+    named = [*formats, *(format_named(file) for file in files[len(formats) :])]
     return [(name, files[index] if index < len(files) else None) for index, name in enumerate(named)]
 
 

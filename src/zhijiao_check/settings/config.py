@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
+from zhijiao_check.output import format_named
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 
@@ -221,16 +222,17 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
             )
         pairs: list[tuple[str, Path | None]] = []
         for index, entry in enumerate(value):
-            if entry.get("format") not in formats:
+            name, file = entry.get("format"), entry.get("file")
+            if "format" not in entry:  # as on the command line: the format the file's name ends with
+                if not isinstance(file, str) or file in ("", "-"):
+                    raise _Wrong("output-needs-format", (index,), choices=" | ".join(formats))
+                name = format_named(Path(file))
+            if name not in formats:
                 raise _Wrong(
-                    "wrong-choice",
-                    (index, "format"),
-                    found=_shown(entry.get("format")),
-                    choices=" | ".join(formats),
+                    "wrong-choice", (index, "format"), found=_shown(name), choices=" | ".join(formats)
                 )
-            file = entry.get("file")
             try:
-                pairs.append((entry["format"], None if file in (None, "-") else _path(file, base)))
+                pairs.append((name, None if file in (None, "-") else _path(file, base)))
             except _Wrong as wrong:  # at the entry's own line, not at the first of the file
                 raise _Wrong(wrong.code, (index, "file"), **wrong.params) from None
         return tuple(pairs)

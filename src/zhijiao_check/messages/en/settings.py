@@ -38,6 +38,10 @@ MESSAGES: dict[str, str] = {
     "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
     "settings.quoted-value": "'{key}' takes its value without quotes: write {key} = {write}",
     "settings.wrong-choice": "'{key}' = {found} is not valid: choose {choices}",
+    "settings.output-needs-format": (
+        '[[outputs]] has no format: write format = "json" (one of {choices}), or a file whose name ends with '
+        ".json, .xlsx, …"
+    ),
     "settings.waiver-needs": (
         "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, "
         "approver and document"

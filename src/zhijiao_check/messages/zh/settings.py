@@ -30,6 +30,9 @@ MESSAGES: dict[str, str] = {
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",
     "settings.wrong-choice": "“{key}”的值 {found} 无效：可选 {choices}",
+    "settings.output-needs-format": (
+        '[[outputs]] 缺少 format：请写 format = "json"（可选 {choices}），或写以 .json、.xlsx 等结尾的 file'
+    ),
     "settings.waiver-needs": "豁免缺少“{key}”（当前：{found}）：每条豁免须写明规则、单位、理由、批准人和文号",
     "settings.waiver-needs-time": (
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写"
