@@ -158,6 +158,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
     for _, target in texts:  # every command's outputs are refused so before any work; this before any write
         refuse_spreadsheet(target)
     staged: list[tuple[str, Path]] = []
+    made: list[str] = []  # the folders staging made, removed again when nothing is written
     # A device or a FIFO (``-o /dev/null``, ``-o /dev/stdout``) is written to, never replaced by a file.
     streams: list[tuple[Content, Path]] = []
     try:
@@ -168,14 +169,16 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             if is_special(target):
                 streams.append((text, target))
             else:
-                staged.append((_stage(text, target), target))
+                staged.append((_stage(text, target, made), target))
     except _StageError as error:
         _discard(temporary for temporary, _ in staged)
+        _remove_folders(made)
         raise FatalError(
             "cannot-write", file=display_name(error.target), reason=error.reason, written="—"
         ) from None
     except BaseException:
         _discard(temporary for temporary, _ in staged)
+        _remove_folders(made)
         raise
     written: list[str] = []
     for text, target in streams:
@@ -183,6 +186,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             _write_special(text, target)
         except OSError as error:
             _discard(temporary for temporary, _ in staged)
+            _remove_folders(made)
             raise _cannot_write(target, error, written) from None
         written.append(display_name(target))
     for index, (temporary, target) in enumerate(staged):
@@ -190,6 +194,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
             os.replace(temporary, os.path.realpath(target))
         except OSError as error:
             _discard(temporary for temporary, _ in staged[index:])
+            _remove_folders(made)  # those that hold a file written are not empty, and stay
             raise _cannot_write(target, error, written) from None
         written.append(display_name(target))
     for text, target in texts:
@@ -227,13 +232,14 @@ class _StageError(Exception):
         self.reason = reason
 
 
-def _stage(text: Content, target: Path) -> str:
-    """``text`` in a temporary file beside the file ``target`` resolves to (a symlink is written through)."""
+def _stage(text: Content, target: Path, made: list[str]) -> str:
+    """``text`` in a temporary file beside the file ``target`` resolves to (a symlink is written through);
+    each folder made for it added to ``made``."""
     real = Path(os.path.realpath(target))
     try:
         if real.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
-        real.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(str(real.parent), made)
         import tempfile  # here: a run that writes only to the terminal does without it (0.4% of a cold run)
 
         descriptor, temporary = tempfile.mkstemp(
@@ -255,6 +261,30 @@ def _stage(text: Content, target: Path) -> str:
         _discard([temporary])
         raise
     return temporary
+
+
+def _make_folders(folder: str, made: list[str]) -> None:
+    """``folder`` and the folders above it that do not exist, the highest first, each added to ``made``."""
+    missing = []
+    while not os.path.isdir(folder) and folder not in missing:
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    for path in reversed(missing):
+        try:
+            os.mkdir(path)
+        except FileExistsError:  # made meanwhile by another process; or a file, which the next mkdir tells
+            continue
+        made.append(path)
+
+
+def _remove_folders(made: list[str]) -> None:
+    """The folders ``_make_folders`` made, the deepest first, if they are still empty: a run that writes
+    nothing leaves nothing behind."""
+    for path in reversed(made):
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
 
 
 def _pieces(text: Content) -> Iterator[bytes]:

@@ -100,6 +100,37 @@ def test_a_failed_output_leaves_no_other_half_written_and_says_what_was_written(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dongan.yaml", "not-a-folder"]  # no temporary left
 
 
+def test_a_failed_output_leaves_no_folder_it_made_behind(report: Path, tmp_path: Path) -> None:
+    """``-o new/a/b/out.json -o /dev/full``: nothing written, and ``new/a/b/`` was left, empty."""
+    (tmp_path / "kept").mkdir()
+    for second in ("/dev/full", str(tmp_path / "not-a-folder" / "x.sarif")):
+        (tmp_path / "not-a-folder").write_text("a file where a folder should be\n")
+        done = run(
+            "check",
+            report,
+            "-f",
+            "json",
+            "-o",
+            tmp_path / "new" / "a" / "b" / "out.json",
+            "-f",
+            "json",
+            "-o",
+            tmp_path / "kept" / "c" / "out.json",
+            "-f",
+            "sarif",
+            "-o",
+            second,
+        )
+        assert done.code == 2, done.err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["dongan.yaml", "kept", "not-a-folder"], second
+        assert list((tmp_path / "kept").iterdir()) == []  # a folder that was there stays
+
+
+def test_template_writes_to_a_device_as_every_command_does(tmp_path: Path) -> None:
+    done = run("template", "--unit", "东安县", "--year", "2024", "-o", "/dev/null", "--lang", "en")
+    assert done.code == 0, done.err
+
+
 def test_outputs_are_written_whole_through_a_symlink_and_keep_the_mode_of_the_file_they_replace(
     report: Path,
     tmp_path: Path,

@@ -84,7 +84,7 @@ def run(options: TemplateOptions) -> int:
                 raise Refused("template-format", file=display_name(target))
             if named != options.format:  # ``--format xlsx -o dongan.yaml``: a workbook read as YAML
                 raise Refused("template-format-other", file=display_name(target), format=options.format)
-        if target is not None and target.exists() and not options.force:
+        if target is not None and target.exists() and not options.force and not is_special(target):
             raise Refused("output-exists", file=display_name(target))
         last = (
             _last_year(options.prefill, unit, options.year, pack.units, tr)
