@@ -199,7 +199,9 @@ def apply(run: Run, waivers: Sequence[Waiver], today: date, selected: AbstractSe
     excuse = Excuser(waivers, today, selected)
     reports = tuple(excuse(e, e.unit) for e in run.reports)
     city = tuple(excuse(e, CITY_WIDE) for e in run.city)
-    return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *excuse.warnings()))
+    years = {e.year for e in (*run.reports, *run.city)}
+    warnings = excuse.warnings(years)
+    return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *warnings))
 
 
 class Excuser:
@@ -224,19 +226,23 @@ class Excuser:
         """One result of ``unit`` in ``year``, excused if an active waiver matches it."""
         return _excused(result, unit, year, self.active, self.used)
 
-    def warnings(self) -> list[Problem]:
-        """Each waiver that has expired, and each active one that excused nothing."""
+    def warnings(self, years: AbstractSet[int]) -> list[Problem]:
+        """Each waiver that has expired, and each active one that excused nothing in ``years``, the years of
+        the run's reports."""
         warnings = [
             w.problem("waiver-expired", expires=w.expires.isoformat())
             for w in self.waivers
             if w.expires is not None and w.expires < self.today
         ]
-        # A waiver of a rule the run left out (--select, --ignore) was not put to the test: "the target is
-        # met or the entry is wrong" would tell the user to delete a waiver that may still be needed.
+        # A waiver of a rule the run left out (--select, --ignore), or of a year it has no report of (the
+        # waivers file of the config, kept over the years), was not put to the test: "the result is met or
+        # the entry is wrong" would tell the user to delete a waiver that may still be needed.
         return warnings + [
             w.problem("waiver-unused", year=w.year or "—")
             for w in self.active
-            if w not in self.used and (self.selected is None or w.rule in self.selected)
+            if w not in self.used
+            and (self.selected is None or w.rule in self.selected)
+            and (w.year is None or w.year in years)
         ]
 
 

@@ -91,10 +91,10 @@ def assembled(
         city_entries += done.entries
         for year, unit, figures, missing in done.figures:
             city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
-    if flat.excuse is not None:
-        warnings.add(flat.excuse.warnings())
-    code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
     years = sorted({*by_year, *(c.year for c in city_figures)})
+    if flat.excuse is not None:
+        warnings.add(flat.excuse.warnings(set(years)))
+    code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
     city_trend = city_trends(city_figures, bases)
 
     def entries() -> Iterator[Written]:

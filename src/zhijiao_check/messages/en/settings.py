@@ -56,7 +56,8 @@ MESSAGES: dict[str, str] = {
     ),
     "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
     "settings.waiver-unused": (
-        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: the target is met "
-        + "or the entry is wrong; remove or correct it"
+        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: in this run the "
+        "result is met or does not apply, or there is no report of that unit and year, or the entry is wrong "
+        "(rule, unit, year)"
     ),
 }

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
     "settings.waiver-expired": "{unit} {rule} 的豁免已于 {expires} 到期：该规则重新计入",
     "settings.waiver-unused": (
-        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：目标已达成或条目有误，请删除或更正"
+        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次该结果已达标或不适用，"
+        "或没有该单位该年度的报表，或条目（规则、单位、年度）有误"
     ),
 }
