@@ -141,7 +141,8 @@ def test_a_folder_s_odd_ones_are_named_and_the_others_still_compared(tmp_path: P
     assert result.exit_code == 2  # an invalid report
     out = result.stdout
     assert out.startswith(f"{old} 与 {new} 中没有同一单位的报表可比较")  # no pair could be made
-    assert f"只在 {old} 中有的单位，未比较：{old / 'daoxian.yaml'}、{old / 'lingling.yaml'}" in out
+    # 道县's new report is invalid, not missing: named as invalid, not as a unit of the old folder only.
+    assert f"只在 {old} 中有的单位，未比较：{old / 'lingling.yaml'}\n" in out
     assert f"只在 {new} 中有的单位，未比较：{new / 'xintian.yaml'}" in out
     assert f"东安县 在一个目录中有几份报表，未比较：{new / 'dongan-2.yaml'}、{new / 'dongan.yaml'}" in out
     assert f"{bad}：报表无效，1 个问题，未比较" in out
@@ -150,6 +151,9 @@ def test_a_folder_s_odd_ones_are_named_and_the_others_still_compared(tmp_path: P
     (new / "dongan-2.yaml").unlink()
     result = invoke("diff", old, new)
     assert result.exit_code == 2 and result.stdout.startswith("东安县 · 2022 年 → 2023 年")
+    doc = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert doc["only_old"] == [str(old / "lingling.yaml")] and doc["only_new"] == [str(new / "xintian.yaml")]
+    assert [bad["file"] for bad in doc["invalid"]] == [str(bad)]
 
 
 def test_a_folder_and_a_file_are_not_compared() -> None:

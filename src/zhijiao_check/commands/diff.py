@@ -135,6 +135,11 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     for (valid, _), units in zip(sides, by_unit, strict=True):
         for report in valid:
             units.setdefault(report.unit, []).append(report)
+    # A unit whose report on the other side is invalid is in both folders: not compared, named as invalid.
+    filed = [
+        {*units, *(bad.unit for bad in invalid_ones if bad.unit)}
+        for units, (_, invalid_ones) in zip(by_unit, sides, strict=True)
+    ]
     order = [unit.name for unit in packs[0].units]
     known = {*by_unit[0], *by_unit[1]}
     both = [u for u in [*order, *sorted(known - set(order))] if u in by_unit[0] and u in by_unit[1]]
@@ -144,8 +149,8 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
             for u in both
             if len(by_unit[0][u]) == len(by_unit[1][u]) == 1
         ],
-        "only_old": [r.file for u, reports in by_unit[0].items() if u not in by_unit[1] for r in reports],
-        "only_new": [r.file for u, reports in by_unit[1].items() if u not in by_unit[0] for r in reports],
+        "only_old": [r.file for u, reports in by_unit[0].items() if u not in filed[1] for r in reports],
+        "only_new": [r.file for u, reports in by_unit[1].items() if u not in filed[0] for r in reports],
         "several": [
             {"unit": u, "files": [r.file for r in side[u]]}
             for side in by_unit
