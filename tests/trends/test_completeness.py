@@ -40,6 +40,23 @@ def test_a_school_gone_since_last_year_is_a_warning_with_last_years_line(
     assert "2023" in warning["message"] and warning["severity"] == "warning"
 
 
+def test_a_school_renamed_since_last_year_is_asked_about_by_its_new_name(tmp_path: Path) -> None:
+    """东安县舜德职业学校 became 东安县舜德职业技术学校: "left out, or closed?" alone sent the clerk
+    looking for a school that is there under its new name."""
+    shutil.copy(ROOT / "samples/2023/dongan.yaml", tmp_path / "2023.yaml")
+    text = (ROOT / "samples/2023/dongan.yaml").read_text(encoding="utf-8").replace("year: 2023", "year: 2024")
+    (tmp_path / "2024.yaml").write_text(text.replace("东安县舜德职业学校", "东安县舜德职业技术学校"), "utf-8")
+    _, doc = check_json(tmp_path)
+    [warning] = [w for w in doc["warnings"] if w["code"] in ("school-vanished", "school-renamed")]
+    then = line_of(tmp_path / "2023.yaml", "- name: 东安县舜德职业学校")
+    now = line_of(tmp_path / "2024.yaml", "- name: 东安县舜德职业技术学校")
+    assert warning["code"] == "school-renamed" and warning["file"] == str(tmp_path / "2024.yaml")
+    assert warning["message"] == (
+        f"上年（2023 年）报表 {tmp_path / '2023.yaml'}:{then} 有学校“东安县舜德职业学校”，本年报表没有；"
+        f"本年第 {now} 行的“东安县舜德职业技术学校”是它改名后的名称吗？若不是，是漏报还是已停办？"
+    )
+
+
 def test_a_major_gone_since_last_year(tmp_path: Path) -> None:
     shutil.copy(ROOT / "samples/2022/dongan.yaml", tmp_path / "2022.yaml")
     text = (ROOT / "samples/2023/dongan.yaml").read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ They are shown and never block: a figure can be surprising and still right.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -146,23 +147,33 @@ def cross_year_warnings(reports: Sequence[ReportFile], earlier: Sequence[ReportF
 def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     """A school, or a major of a school, in last year's report and not in this year's: left out, or closed?"""
     now = {name(school.get("name")): (index, school) for index, school in entries(report.data.get("schools"))}
+    then_names = {name(then.get("name")) for _, then in entries(previous.data.get("schools"))}
+    new = [school for school in now if school not in then_names]  # a renamed school is among them
     warnings = []
     for then_index, then in entries(previous.data.get("schools")):
         school = name(then.get("name"))
         if school not in now:
             then_line = line_of(previous.positions, ("schools", then_index, "name"))
+            renamed = difflib.get_close_matches(school, new, n=1, cutoff=0.6)
+            found = {}
+            if renamed:
+                found = {
+                    "new": renamed[0],
+                    "line": line_of(report.positions, ("schools", now[renamed[0]][0], "name")),
+                }
             warnings.append(
                 problem_at(
                     report.file,
                     report.positions,
                     ("schools",),
-                    "school-vanished",
+                    "school-renamed" if renamed else "school-vanished",
                     severity="warning",
                     at_key=True,
                     school=school,
                     year=previous.year,
                     other_file=previous.file,
                     other_line=then_line,
+                    **found,
                 )
             )
             continue

@@ -516,6 +516,10 @@ MESSAGES: dict[str, str] = {
         "not: left out, "
         "or closed?"
     ),
+    "report.school-renamed": (
+        'the {year} report {other_file}:{other_line} lists the school "{school}", this year\'s does not; is '
+        '"{new}" at line {line} its new name? If not: left out, or closed?'
+    ),
     "report.major-vanished": (
         'the {year} report {other_file}:{other_line} lists the major "{major}" of "{school}", this '
         "year's does "

@@ -360,6 +360,10 @@ MESSAGES: dict[str, str] = {
     "report.school-vanished": (
         "上年（{year} 年）报表 {other_file}:{other_line} 有学校“{school}”，本年报表没有：漏报还是已停办？"
     ),
+    "report.school-renamed": (
+        "上年（{year} 年）报表 {other_file}:{other_line} 有学校“{school}”，本年报表没有；"
+        "本年第 {line} 行的“{new}”是它改名后的名称吗？若不是，是漏报还是已停办？"
+    ),
     "report.major-vanished": (
         "上年（{year} 年）报表 {other_file}:{other_line} 有“{school}”的专业“{major}”，本年报表没有："
         "漏报还是已停招撤销？"
