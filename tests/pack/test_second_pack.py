@@ -6,6 +6,7 @@ pack's own facts are checked when it loads (ID pattern, years, report fields).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -281,10 +282,8 @@ rules:
 """
 
 
-def test_the_second_reading_docs_packs_md_shows_runs_beside_the_built_in_rules(
-    tmp_path: Path, in_root: None
-) -> None:
-    """docs/packs.md, "A second pack": its pack.yaml, a rule of the reading, the built-in rule left out."""
+def second_reading(tmp_path: Path) -> Path:
+    """The second reading docs/packs.md shows ("A second pack"): its pack.yaml and a rule of the reading."""
     import re
 
     docs = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
@@ -297,6 +296,36 @@ def test_the_second_reading_docs_packs_md_shows_runs_beside_the_built_in_rules(
     for name in ("policy.md", "units.yaml"):
         shutil.copy(ROOT / "rules" / "yzf-2021-7" / name, reading / name)
     (reading / "clause-16.yaml").write_text(READING, encoding="utf-8")
+    return reading
+
+
+def test_a_year_before_an_added_pack_s_policy_leaves_out_its_rules_alone(
+    tmp_path: Path, in_root: None
+) -> None:
+    """ "早于政策发布，所有规则均不适用" was said of 2023 when only the added pack was issued later: the
+    built-in rules still applied."""
+    reading = second_reading(tmp_path)
+    text = (reading / "pack.yaml").read_text(encoding="utf-8")
+    (reading / "pack.yaml").write_text(re.sub(r"issued: .*", "issued: 2024-03-01", text), encoding="utf-8")
+    rule = (reading / "clause-16.yaml").read_text(encoding="utf-8").replace("from: 2022", "from: 2024")
+    (reading / "clause-16.yaml").write_text(rule, encoding="utf-8")
+    result, doc = checked_with(reading, "--lang", "zh")
+    assert result.exit_code == 1, result.output
+    [report] = doc["reports"]
+    statuses = {r["rule"]: r["status"] for r in report["results"]}
+    assert statuses["c16.local-secondary-funding"] == "not_applicable"
+    assert statuses["c16.secondary-funding"] == "fail"  # the built-in rules apply in 2023
+    document = re.search(r"document: (.*)", text)
+    assert document is not None
+    said = f"统计年度 2023 早于{document.group(1).strip()}发布（2024-03-01），该文件的规则均不适用"
+    assert report["notices"] == [said]
+
+
+def test_the_second_reading_docs_packs_md_shows_runs_beside_the_built_in_rules(
+    tmp_path: Path, in_root: None
+) -> None:
+    """docs/packs.md, "A second pack": its pack.yaml, a rule of the reading, the built-in rule left out."""
+    reading = second_reading(tmp_path)
     result, doc = checked_with(reading, "--ignore", "c16.secondary-funding")
     assert result.exit_code == 1, result.output
     statuses = {r["rule"]: r["status"] for r in doc["reports"][0]["results"]}

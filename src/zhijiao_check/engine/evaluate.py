@@ -164,9 +164,12 @@ def _run(
     # for all the rules, the majors gathered early stood beside every later rule's results at the year's
     # peak. One report's rules gather little, and it all goes with the report.
     still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
+    # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
+    before_all = all(scope.year < info.issued.year for _, info in rules)
     for index, (rule, info) in enumerate(rules):
         if scope.year < info.issued.year:
-            text = msg("engine.before-policy", year=scope.year, issued=info.issued.isoformat())
+            key = "engine.before-policy" if before_all else "engine.before-pack"
+            text = msg(key, year=scope.year, issued=info.issued.isoformat(), document=info.document)
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:

@@ -53,6 +53,9 @@ MESSAGES: dict[str, str] = {
     "engine.when-is.waived": "is waived",
     "engine.when-is.not_applicable": "does not apply",
     "engine.before-policy": "the year {year} is before the policy was issued ({issued}): no rule applies",
+    "engine.before-pack": (
+        "the year {year} is before {document} was issued ({issued}): none of its rules apply"
+    ),
     "engine.not-yet-applicable": "judged from {start}",
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "engine.when-is.waived": "为 waived",
     "engine.when-is.not_applicable": "为 not_applicable",
     "engine.before-policy": "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
+    "engine.before-pack": "统计年度 {year} 早于{document}发布（{issued}），该文件的规则均不适用",
     "engine.not-yet-applicable": "自 {start} 年起判定",
     "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
