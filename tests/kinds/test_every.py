@@ -285,3 +285,34 @@ def outcomes(result: RuleResult) -> list[tuple[object, ...]]:
         for i in result.items
     ]
     return [(result.status, result.observed, result.explanation), *items]
+
+
+# A target below 100% (a pack of one's own may ask for half of the schools): honoured, not overruled by the
+# first failing item (it printed "50.0% < 50.0%" as a failure).
+HALF = {"op": ">=", "value": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("allocations", "status", "explanation"),
+    [
+        ((12000, 8600), "pass", "1 / 2 项达标 = 50.0% ≥ 50.0%"),
+        ((12000, 8600, 8000), "fail", "1 / 3 项达标 = 33.3% < 50.0%"),
+        ((12000, 8600, DROP), "missing", "1 / 3 项达标 = 33.3%；缺少数据：丙校"),  # it may pass, or fail
+        ((12000, 12000, 8600, DROP), "pass", "2 / 4 项达标 = 50.0% ≥ 50.0%"),  # met either way
+        ((8600, 8000, DROP), "fail", "0 / 3 项达标 = 0.0% < 50.0%"),  # not met either way
+    ],
+)
+def test_a_target_below_every_item_is_honoured(tmp_path, allocations, status, explanation):
+    names = ("甲校", "乙校", "丙校", "丁校")
+    schools = [school(n, appropriation_per_student=a) for n, a in zip(names, allocations, strict=False)]
+    result = judge(tmp_path, every(target=HALF), [with_schools(*schools)])
+    assert (result.status, result.explanation) == (status, explanation)
+
+
+def test_under_a_lower_target_a_failure_does_not_settle_a_list_not_given(tmp_path):
+    rule = every("enterprise_practice", require=[{"field": "months", "op": ">=", "value": 6}], target=HALF)
+    report = with_schools(
+        school("甲校", enterprise_practice=[{"teachers": 2, "months": 3}]),
+        school("乙校", enterprise_practice=DROP),
+    )
+    assert judge(tmp_path, rule, [report]).status == "missing"

@@ -145,9 +145,14 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     judged = [judge(plan, item, scope.year) for item in items]
     statuses = [o.status for o in judged]
     failed = Status.FAIL in statuses
-    if lists_absent and not failed:
-        # A list that is not given may hold items that fail; a failure among the others decides the rule
-        # anyway.
+    # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not
+    # given would add. Under a lower target (≥ 50%), they could still make it or break it.
+    target = rule.target
+    settled = (
+        failed and target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
+    )
+    if lists_absent and not settled:
+        # A list that is not given may hold items that fail, or pass.
         return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent))
     if not judged:
         return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
@@ -157,18 +162,16 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     digits = places(share, rule.target.value)
     text: Wording = msg("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", digits))
     locations = tuple([loc for o in judged for loc in o.locations])
-    if failed:
-        met: bool | None = False
-    elif absent:
+    # The items whose data is missing may pass or fail: met if it is met either way, not if neither.
+    best = (passed + len(absent)) / len(judged)
+    met: bool | None = meets(share, rule.target)
+    if met != meets(best, rule.target):
         met = None
-    else:
-        met = meets(share, rule.target)
     if met is not None:
         text = seq(
             text, f" {relation(share, rule.target.op, met)} ", show(rule.target.value, rule.unit, digits)
         )
     missing = tuple(o.label for o in absent)
-    if missing and not failed:
+    if missing and met is None:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))
-    # One item failing fails the rule whatever the units or lists not given would add.
-    return Measure(share, met, text, locations, tuple(judged), settled=met is False)
+    return Measure(share, met, text, locations, tuple(judged), settled=settled)
