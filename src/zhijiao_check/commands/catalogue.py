@@ -252,7 +252,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
     width = _width()
-    console = PlainConsole(buffer := io.StringIO(), width)
+    console = PlainConsole(buffer := io.StringIO(), width, lang)
     room = room_beside(others, width)
     titles = sorted(cell_len(r["title"]) for r in rows)
     if room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]:
@@ -307,7 +307,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     if stdout_is_tty():
         from zhijiao_check.renderers.layout.chinese import broken_line
 
-        lines = [part for line in lines for part in broken_line(line, _width(), 2)]
+        lines = [part for line in lines for part in broken_line(line, _width(), 2, lang)]
     _print("\n".join(lines))
     return ExitCode.OK
 
@@ -371,7 +371,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     from zhijiao_check.renderers.layout.text import escape
 
     width = _width()
-    console = PlainConsole(buffer := io.StringIO(), width)
+    console = PlainConsole(buffer := io.StringIO(), width, lang)
     cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
     clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
     others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
@@ -387,7 +387,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     if room - FRAME >= max(ROOM, *(len(rule.id) for rule in all_rules)):  # every rule's ID whole on a line
         # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
         shown: list[Sequence[str]] = [
-            [*cell, break_chinese(text, room - FRAME)] for cell, text in zip(cells, listed, strict=True)
+            [*cell, break_chinese(text, room - FRAME, lang)] for cell, text in zip(cells, listed, strict=True)
         ]
         column = Column(tr("catalogue.col-rules"), overflow="fold")
         console.print(Grid([*others.columns, column], shown, title=pack.info.document))
@@ -396,6 +396,6 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
             console.print(
                 escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold"
             )
-            console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
+            console.print(Indent(break_chinese(text, width - 2, lang), 2), overflow="fold")
     write(buffer.getvalue(), None)
     return ExitCode.OK
