@@ -84,7 +84,7 @@ def run(options: DiffOptions) -> int:
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     doc = unit_diff(old, new, packs, tr)
-    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _width(options))
+    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
     write(text, options.output)
     tell_written([options.output], tr)
     return 0
@@ -168,7 +168,8 @@ def _folders_text(
 ) -> str:
     from zhijiao_check.files import display_name
 
-    parts = [_text(unit, tr, _width(options)) for unit in doc["units"]]
+    screen = _screen(options)
+    parts = [_text(unit, tr, screen) for unit in doc["units"]]
     if not doc["units"]:
         parts.append(
             tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
@@ -270,15 +271,33 @@ def _brief(value: Any) -> Any:
     return value
 
 
-def _text(doc: dict[str, Any], tr: Translator, width: int) -> str:
-    from zhijiao_check.renderers.diff_text import unit_text
+@record
+class _Screen:
+    """Where the text is shown: its width, the glyphs shown in place of others (``as_shown``: none for a file
+    or a pipe), whether it is a terminal."""
 
-    return unit_text(doc, tr, width)
+    width: int
+    shown: dict[int, str]
+    terminal: bool
 
 
-def _width(options: DiffOptions) -> int:
-    """The terminal's width, or ``terminal.width``'s for a file or a pipe."""
+def _screen(options: DiffOptions) -> _Screen:
+    """The terminal's, or ``terminal.width``'s for a file or a pipe."""
     from zhijiao_check import terminal
-    from zhijiao_check.output import stdout_is_tty
+    from zhijiao_check.output import is_stdout, stdout_is_tty
+    from zhijiao_check.renderers.fallbacks import as_shown
 
-    return terminal.width(options.output is None and stdout_is_tty())
+    on_terminal = is_stdout(options.output) and stdout_is_tty()
+    encoding = terminal.encoding() if on_terminal else None
+    return _Screen(terminal.width(on_terminal), as_shown(encoding), on_terminal)
+
+
+def _text(doc: dict[str, Any], tr: Translator, screen: _Screen) -> str:
+    """A unit's diff laid out with the glyphs the terminal shows in place (``→`` as ``->`` in GBK), so that
+    its lines are measured as shown."""
+    from zhijiao_check.renderers.diff_text import unit_text
+    from zhijiao_check.renderers.fallbacks import Shown, translated
+
+    if screen.shown:
+        doc, tr = translated(doc, screen.shown), Shown(tr.lang, screen.shown)
+    return unit_text(doc, tr, screen.width, screen.shown)
