@@ -182,7 +182,14 @@ def _folders_text(
         notes.append(tr("cli.diff-several", unit=several["unit"], files=tr.join(several["files"])))
     for bad in bad_ones:
         notes.append(tr("cli.diff-invalid-file", file=bad.file, count=len(bad.problems)))
-        notes += [f"  {problem.report_line(tr)}" for problem in bad.problems]
+        # a line a problem for a file or a pipe; on a terminal its place over its message, as check shows it
+        said = (problem.report_line(tr, folded=screen.terminal) for problem in bad.problems)
+        notes += [f"  {line}" for problem in said for line in problem.split("\n")]
+    if screen.terminal:  # each broken to the width, as the rest of the text
+        from zhijiao_check.renderers.layout.chinese import broken_line
+
+        shown = (note.translate(screen.shown) for note in notes)
+        notes = [part for note in shown for part in broken_line(note, screen.width, 2, options.lang)]
     return "\n".join(parts) + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
