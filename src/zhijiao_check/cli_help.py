@@ -31,11 +31,13 @@ _TYPER_WORDS = {
 }
 
 
-# Where rich may break a line of help: at a space, as it does, and also before and after each Chinese
+# Where rich may break a line of Chinese help: at a space, as it does, and also before and after each Chinese
 # character and after a full-width mark (、，。）) inside a run of Latin words; a closing mark stays with what
 # comes before it, an opening one (（“) with what comes after. rich breaks only at spaces, which left a short
 # line before each Latin word in a Chinese sentence. The last alternative takes any character left alone, so
-# that every text is cut into words whole (rich stops at the first place this does not match).
+# that every text is cut into words whole (rich stops at the first place this does not match). English help
+# breaks at spaces alone, as rich does: a Chinese name in it is a word (``永政发〔2021〕7号`` was broken
+# before ``号``), folded only where it alone is wider than its column.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _OPEN = "（「『“‘《〔【"
 _CLOSE = "，。、；：！？）」』”’》〕】"
@@ -85,7 +87,7 @@ def in_language(command: Any, ctx: Any, lang: Lang) -> Iterator[None]:
         for word, key in _TYPER_WORDS.items():
             setattr(rich_utils, word, tr(key))
         rich_utils._make_rich_text = _folding(before["_make_rich_text"])
-        if breaks is not None:
+        if breaks is not None and lang == "zh":
             rich._wrap.re_word = _WORD
         yield
     finally:

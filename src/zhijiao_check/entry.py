@@ -11,7 +11,7 @@ import types
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from zhijiao_check import plugins
+from zhijiao_check import plugins, terminal
 
 
 def main() -> None:
@@ -31,6 +31,8 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     _utf8_when_redirected()
     sys.stderr = Unfailing(sys.stderr)
+    if terminal.stderr_is_tty():
+        sys.stderr = Folded(sys.stderr)
     if plugins.all_off():
         _no_plugin_lookup()
     from zhijiao_check.cli import main as command_line
@@ -105,6 +107,57 @@ class Unfailing:
             self._stream.flush()
         except (OSError, ValueError):
             pass
+
+
+class Folded:
+    """Standard error on a terminal, each line of a message wider than the terminal broken where a reader
+    expects (``renderers.layout.chinese.broken_line``), its lines after the first indented: the terminal
+    would cut a word or a Chinese name at its edge wherever it fell. Every message the tool writes goes
+    through here (errors, usage errors, notices), as a file or a pipe gets them unbroken. Text is held until
+    its line ends; text with control codes (rich's progress bar redrawing itself) is written as it is, after
+    what was held."""
+
+    GO_ON = 2  # the lines a message is broken into, after its first
+
+    def __init__(self, stream: Unfailing) -> None:
+        self._stream = stream
+        self._held = ""
+
+    def write(self, text: str) -> int:
+        if "\x1b" in text or "\r" in text:
+            self._release()
+            self._stream.write(text)
+            return len(text)
+        self._held += text
+        if "\n" in text:
+            lines, _, self._held = self._held.rpartition("\n")
+            self._stream.write(self._folded(lines) + "\n")
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self._release()
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # isatty, encoding, buffer, fileno…: the stream's own
+        return getattr(self._stream, name)
+
+    def _release(self) -> None:
+        if self._held:
+            held, self._held = self._held, ""
+            self._stream.write(self._folded(held))
+
+    def _folded(self, text: str) -> str:
+        from zhijiao_check.cli_usage import language
+        from zhijiao_check.renderers.layout.chinese import broken_line
+
+        width, lang = terminal.stderr_width(), language(sys.argv[1:])
+        return "\n".join(
+            part for line in text.split("\n") for part in broken_line(line, width, self.GO_ON, lang)
+        )
 
 
 def _no_plugin_lookup() -> None:

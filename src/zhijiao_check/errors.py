@@ -7,7 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem
@@ -36,8 +36,7 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     except FatalError as error:
         params = {name: tr.render(v) if isinstance(v, WORDING) else v for name, v in error.params.items()}
         print(tr(f"cli.{error.code}", **params), file=sys.stderr)
-        for problem in error.problems:
-            print(problem.report_line(tr, severity=False), file=sys.stderr)
+        tell_problems(error.problems, tr, severity=False)
         return ExitCode.INVALID
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)
@@ -56,6 +55,16 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
 
         print(tr("cli.internal-error", error=escaped(f"{type(error).__name__}: {error}")), file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def tell_problems(problems: Iterable[Problem], tr: Translator, severity: bool = True) -> None:
+    """Problems on standard error: a line each (``file:line:col: error: path: message``) for a log or an
+    editor; on a terminal each place over its message (``Problem.report_line``'s ``folded``)."""
+    from zhijiao_check.terminal import stderr_is_tty
+
+    folded = stderr_is_tty()
+    for problem in problems:
+        print(problem.report_line(tr, severity, folded), file=sys.stderr)
 
 
 # Why a file could not be written, in the user's language where the system's reason is a common one: the

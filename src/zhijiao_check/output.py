@@ -13,7 +13,7 @@ import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.files import RealPaths, display_name
@@ -58,18 +58,9 @@ def is_stdout(output: Path | None) -> bool:
 
 
 def stdout_is_tty() -> bool:
-    return _is_tty(sys.stdout)
+    from zhijiao_check.terminal import is_tty
 
-
-def stderr_is_tty() -> bool:
-    return _is_tty(sys.stderr)
-
-
-def _is_tty(stream: Any) -> bool:
-    try:
-        return stream is not None and bool(stream.isatty())
-    except (OSError, ValueError):
-        return False
+    return is_tty(sys.stdout)
 
 
 def tell_written(
@@ -83,6 +74,8 @@ def tell_written(
     a word, a clerk left to look for the file and to ask the shell for the status. Nothing on a pipe; the
     words are made only when they are said."""
     files = [target for target in targets if not is_stdout(target)]
+    from zhijiao_check.terminal import stderr_is_tty
+
     if not files or len(files) < len(targets) or not stderr_is_tty():
         return
     names = tr.join([*(display_name(file) for file in files if file is not None), *(also() if also else ())])

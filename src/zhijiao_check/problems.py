@@ -73,12 +73,17 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def report_line(self, tr: Translator, severity: bool = True) -> str:
+    def report_line(self, tr: Translator, severity: bool = True, folded: bool = False) -> str:
         """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers
-        (without the severity under a heading that says it)."""
+        (without the severity under a heading that says it). ``folded``, for a terminal: the place on a line
+        and the message indented under it, as ``check`` lays out a problem (each line then folded to the
+        terminal's width): a message as wide as the place left is not lost past the edge."""
         path = f"{self.path}: " if self.path else ""
         kind = f"{self.severity}: " if severity else ""
-        return f"{self.where()}: {kind}{path}{self.message(tr)}"
+        place = f"{self.where()}: {kind}{path}"
+        if folded:
+            return f"{place.rstrip()}\n{FOLDED_INDENT}{self.message(tr)}"
+        return place + self.message(tr)
 
     def as_dict(self, tr: Translator) -> ProblemDoc:
         doc: ProblemDoc = {
@@ -94,6 +99,8 @@ class Problem:
             doc["cell"] = self.cell
         return doc
 
+
+FOLDED_INDENT = "    "  # a folded problem's message, under its place
 
 # A message quotes a value of at most this many characters whole (the longest list of choices is far shorter);
 # of a longer one, its start: a value of megabytes made a message of megabytes.

@@ -145,10 +145,18 @@ FALLBACK: dict[str, tuple[str, ...]] = {
 }
 
 
+# The middle dot between the parts of a heading (``东安县（县市区）· 2023 年``): a double-byte console that
+# has it (GBK) draws it two cells wide, where the layout counts one, and its fallback ``.`` read as a full
+# stop. A view that lays out what is shown (``renderers.fallbacks.as_shown``) puts this dot in its place,
+# which the layout counts two cells wide, as the console draws ``·``; it is written as ``·`` (``fallbacks``).
+WIDE_DOT = "・"
+
+
 def fallbacks(encoding: str) -> dict[int, str]:
     """What each glyph ``encoding`` lacks is shown as (``str.translate``'s table): the first of its
     fallbacks the encoding has. On an East Asian console (``double_byte``) also each glyph it has but shows
-    wider than the layout counts it (``≥`` in two cells, not one), by the first fallback shown as counted."""
+    wider than the layout counts it (``≥`` in two cells, not one), by the first fallback shown as counted;
+    and ``WIDE_DOT`` as ``·`` where it has that."""
     known = _FALLBACKS.get(encoding)
     if known is None:
         wide = double_byte(encoding)
@@ -161,6 +169,8 @@ def fallbacks(encoding: str) -> dict[int, str]:
             for glyph, shown in FALLBACK.items()
             if not shows(glyph)
         }
+        if wide and _encodes("·", encoding):
+            known[ord(WIDE_DOT)] = "·"
     return known
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 from functools import cache
+from typing import Any
 
 WINDOWS = os.name == "nt"
 _STD_OUTPUT_HANDLE = -11
@@ -30,6 +31,38 @@ def width(on_terminal: bool = True) -> int:
         return int(asked) if asked.isdecimal() and 0 < int(asked) < 10_000 else FILE_WIDTH
     columns = shutil.get_terminal_size().columns
     return max(1, columns - 1) if WINDOWS else columns
+
+
+def stderr_width() -> int:
+    """The columns of the terminal standard error is on: ``COLUMNS`` when set, as for standard output, else
+    the terminal's own (standard output may be a pipe, ``check … | less``, its messages still on the
+    terminal)."""
+    asked = os.environ.get("COLUMNS", "")
+    if asked.isdecimal() and 0 < int(asked) < 10_000:
+        columns = int(asked)
+    else:
+        import sys
+
+        try:
+            columns = os.get_terminal_size(sys.__stderr__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            columns = 0
+        columns = columns or shutil.get_terminal_size().columns  # none told (0): as standard output's
+    return max(1, columns - 1) if WINDOWS else columns
+
+
+def is_tty(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal (a closed or absent stream is none)."""
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def stderr_is_tty() -> bool:
+    import sys
+
+    return is_tty(sys.stderr)
 
 
 def encoding() -> str:

@@ -244,6 +244,16 @@ def test_chinese_breaks_between_characters_and_keeps_latin_words_whole() -> None
     assert rich._wrap.re_word.pattern == r"\s*\S+\s*"  # rich's own, once the help is laid out
 
 
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_english_help_keeps_a_chinese_name_whole(columns: int) -> None:
+    """At 60 columns ``targets of 永政发〔2021〕7`` stood over ``号``: English help breaks at its spaces, a
+    Chinese name in it a word."""
+    shown = help_text("--lang", "en", columns=columns)
+    assert "永政发〔2021〕7号" in shown and "(职业教育政策目标达标检查)." in shown
+    assert max(map(len, shown.splitlines())) <= columns
+    assert rich._wrap.re_word.pattern == r"\s*\S+\s*"
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_the_usage_line_names_each_argument_as_it_is_typed(name: str) -> None:
     """``用法： zhijiao-check diff [选项] OLD NEW``: a required argument bare, an optional one in brackets,

@@ -128,6 +128,35 @@ def test_english_with_a_comparison_is_broken_at_its_spaces_but_not_inside_the_co
     assert break_chinese(escaped, 10) == escaped
 
 
+def test_in_english_a_chinese_name_is_a_word() -> None:
+    """English output broke a name at the edge although a space or ", " stood just before it
+    (``…, 江华瑶族自治县职业中`` over ``等专业学校``): there a run of Chinese breaks as a word does."""
+    names = "4 < 6: 冷水滩区职业中等专业学校, 祁阳市职业中等专业学校, 江华瑶族自治县职业中等专业学校, 永州市"
+    assert break_chinese(names, 78, "en").split("\n") == [
+        "4 < 6: 冷水滩区职业中等专业学校, 祁阳市职业中等专业学校,",
+        "江华瑶族自治县职业中等专业学校, 永州市",
+    ]
+    notice = "city-wide targets for 2023 not evaluated: no valid 永州市本级 report among the inputs"
+    assert break_chinese(notice, 60, "en").split("\n") == [
+        "city-wide targets for 2023 not evaluated: no valid",
+        "永州市本级 report among the inputs",
+    ]
+    # its full-width marks are part of it: "(中职，含技工学校)," whole
+    level = "write one of secondary (中职，含技工学校), higher (高职)"
+    assert break_chinese(level, 40, "en").split("\n") == [
+        "write one of secondary",
+        "(中职，含技工学校), higher (高职)",
+    ]
+    # Chinese output keeps its rules: a name is broken between its characters
+    assert break_chinese(names, 78).split("\n")[0].endswith("江华瑶族自治县职业中")
+
+
+def test_in_english_a_chinese_name_wider_than_a_line_is_folded_as_chinese_is() -> None:
+    lines = break_chinese("3 ≥ 1: 双牌产业开发区园林花卉实训基地，祁阳市实训基地", 24, "en").split("\n")
+    assert lines == ["3 ≥ 1:", "双牌产业开发区园林花卉实", "训基地，祁阳市实训基地"]
+    assert max(map(cell_len, lines)) <= 24
+
+
 def test_a_backslash_that_escapes_nothing_is_text() -> None:
     """A backslash is markup only before a bracket: a line holding a Windows path is still broken."""
     text = "4 < 6：冷水滩区职业中等专业学校、祁阳市职业中等专业学校 [dim]D:\\data\\2024\\a.yaml:37[/dim]"

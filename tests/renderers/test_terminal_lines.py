@@ -145,6 +145,46 @@ def test_the_matrix_keeps_its_rules_and_every_unit_s_name(two_years: Run, width:
     assert heads and all(len(head) > 3 for head in heads)  # a rule's number after 得分
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [*NARROW, 100])
+def test_a_heading_breaks_between_its_parts_and_keeps_the_score_beside_its_label(
+    two_years: Run, lang: Lang, width: int
+) -> None:
+    """At 60 columns ``… · 得`` stood over ``分 100.0``, and ``… · 得分`` over ``82.4``: a heading's parts
+    (unit, year, file, score) are broken between them, each whole where it fits."""
+    label = Translator(lang)("table.score")
+    scored = re.compile(rf"(?<![^\s·]){label} [0-9]+\.[0-9]")  # a heading's score, not the matrix's column
+    text = table(two_years, lang, width)
+    assert misread(text, width) == []
+    assert len(scored.findall(text)) == len(scored.findall(table(two_years, lang, 400))) > 20
+    assert not re.search(rf"{label}$|得$", text, re.MULTILINE)
+    if width == 60:
+        title = "东安县（县市区）· 2023 年" if lang == "zh" else "东安县 (county) · 2023"
+        assert f"{title} · samples/2023/dongan.yaml ·\n{label} 82.4" in text
+
+
+# A run of Chinese: a name in English output
+CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120])
+def test_english_breaks_no_chinese_name_that_fits_its_column(two_years: Run, width: int) -> None:
+    """``江华瑶族自治县职业中`` over ``等专业学校``, ``学前`` over ``教育``: in English a Chinese name was
+    broken at the edge although a space or ", " stood just before it. Each is whole, but one wider than the
+    narrowest column of text (``ROOM`` less its padding; at 30 columns a line of 28 cells folds a name of
+    26 in brackets)."""
+    from zhijiao_check.renderers.layout.grid import FRAME
+    from zhijiao_check.renderers.table import ROOM
+
+    names = set(CHINESE_RUN.findall(table(two_years, "en", 400)))
+    text = table(two_years, "en", width)
+    assert misread(text, width) == []
+    broken = [run for run in CHINESE_RUN.findall(text) if run not in names]
+    assert [
+        run for run in broken if not any(run in name and cell_len(name) > ROOM - FRAME for name in names)
+    ] == []
+
+
 def write_reports(folder: Path) -> None:
     """2022's 冷水滩区 as the sample has it, and its 2023 saying of 2022 what 2022 does not: two majors'
     previous enrollment (``previous_enrollment``) off by ten, a warning each."""

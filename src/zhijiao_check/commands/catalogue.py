@@ -252,7 +252,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
     width = _width()
-    console = PlainConsole(buffer := io.StringIO(), width)
+    console = PlainConsole(buffer := io.StringIO(), width, lang)
     room = room_beside(others, width)
     titles = sorted(cell_len(r["title"]) for r in rows)
     beside = room >= ROOM and 2 * room >= titles[len(titles) * 3 // 4]
@@ -316,7 +316,7 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
     if stdout_is_tty():
         from zhijiao_check.renderers.layout.chinese import broken_line
 
-        lines = [part for line in lines for part in broken_line(line, _width(), 2)]
+        lines = [part for line in lines for part in broken_line(line, _width(), 2, lang)]
     _print("\n".join(lines))
     return ExitCode.OK
 
@@ -364,7 +364,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
     from zhijiao_check.renderers.layout.consoles import PlainConsole
 
     width = _width()
-    console = PlainConsole(buffer := io.StringIO(), width)
+    console = PlainConsole(buffer := io.StringIO(), width, tr.lang)
     widest = max((len(rule.id) for pack in packs for rule in pack.rules), default=0)
     for index, (pack, rows) in enumerate(zip(packs, documents, strict=True)):
         if index:
@@ -426,7 +426,8 @@ def _coverage_table(
     if room - FRAME >= max(ROOM, widest):  # every rule's ID whole on a line
         # the rules and why not, broken where Chinese breaks (``break_chinese``) within the column's padding
         shown: list[Sequence[str]] = [
-            [*cell, break_chinese(text, room - FRAME)] for cell, text in zip(cells, listed, strict=True)
+            [*cell, break_chinese(text, room - FRAME, tr.lang)]
+            for cell, text in zip(cells, listed, strict=True)
         ]
         column = Column(tr("catalogue.col-rules"), overflow="fold")
         console.print(Grid([*others.columns, column], shown, title=title))
@@ -436,4 +437,4 @@ def _coverage_table(
         rows, listed, strict=True
     ):  # no room beside the clause and its title: the rules under
         console.print(escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold")
-        console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
+        console.print(Indent(break_chinese(text, width - 2, tr.lang), 2), overflow="fold")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.commands.template import SUFFIXES
+from zhijiao_check.errors import tell_problems
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import is_stdout, tell_written, write
@@ -56,13 +57,11 @@ def run(options: ConvertOptions) -> int:
         options.source, load_packs(options.rules, options.pack)[0].units, display_name(options.source)
     )
     if not isinstance(loaded, ReportFile):
-        for problem in loaded.problems:
-            print(problem.report_line(tr), file=sys.stderr)
+        tell_problems(loaded.problems, tr)
         print(tr("input.convert-invalid", file=display_name(options.source)), file=sys.stderr)
         return ExitCode.INVALID
     # Read all the same (the encoding, the file's name, a surprising figure): said, as check says it.
-    for warning in loaded.warnings:
-        print(warning.report_line(tr), file=sys.stderr)
+    tell_problems(loaded.warnings, tr)
     if format == "xlsx":
         from zhijiao_check.commands.fits import unfit
 

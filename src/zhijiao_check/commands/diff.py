@@ -84,7 +84,7 @@ def run(options: DiffOptions) -> int:
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     doc = unit_diff(old, new, packs, tr)
-    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _width(options))
+    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
     write(text, options.output)
     tell_written([options.output], tr)
     return 0
@@ -173,7 +173,8 @@ def _folders_text(
 ) -> str:
     from zhijiao_check.files import display_name
 
-    parts = [_text(unit, tr, _width(options)) for unit in doc["units"]]
+    screen = _screen(options)
+    parts = [_text(unit, tr, screen) for unit in doc["units"]]
     if not doc["units"]:
         parts.append(
             tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
@@ -186,7 +187,14 @@ def _folders_text(
         notes.append(tr("cli.diff-several", unit=several["unit"], files=tr.join(several["files"])))
     for bad in bad_ones:
         notes.append(tr("cli.diff-invalid-file", file=bad.file, count=len(bad.problems)))
-        notes += [f"  {problem.report_line(tr)}" for problem in bad.problems]
+        # a line a problem for a file or a pipe; on a terminal its place over its message, as check shows it
+        said = (problem.report_line(tr, folded=screen.terminal) for problem in bad.problems)
+        notes += [f"  {line}" for problem in said for line in problem.split("\n")]
+    if screen.terminal:  # each broken to the width, as the rest of the text
+        from zhijiao_check.renderers.layout.chinese import broken_line
+
+        shown = (note.translate(screen.shown) for note in notes)
+        notes = [part for note in shown for part in broken_line(note, screen.width, 2, options.lang)]
     return "\n".join(parts) + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
@@ -275,15 +283,33 @@ def _brief(value: Any) -> Any:
     return value
 
 
-def _text(doc: dict[str, Any], tr: Translator, width: int) -> str:
-    from zhijiao_check.renderers.diff_text import unit_text
+@record
+class _Screen:
+    """Where the text is shown: its width, the glyphs shown in place of others (``as_shown``: none for a file
+    or a pipe), whether it is a terminal."""
 
-    return unit_text(doc, tr, width)
+    width: int
+    shown: dict[int, str]
+    terminal: bool
 
 
-def _width(options: DiffOptions) -> int:
-    """The terminal's width, or ``terminal.width``'s for a file or a pipe."""
+def _screen(options: DiffOptions) -> _Screen:
+    """The terminal's, or ``terminal.width``'s for a file or a pipe."""
     from zhijiao_check import terminal
-    from zhijiao_check.output import stdout_is_tty
+    from zhijiao_check.output import is_stdout, stdout_is_tty
+    from zhijiao_check.renderers.fallbacks import as_shown
 
-    return terminal.width(options.output is None and stdout_is_tty())
+    on_terminal = is_stdout(options.output) and stdout_is_tty()
+    encoding = terminal.encoding() if on_terminal else None
+    return _Screen(terminal.width(on_terminal), as_shown(encoding), on_terminal)
+
+
+def _text(doc: dict[str, Any], tr: Translator, screen: _Screen) -> str:
+    """A unit's diff laid out with the glyphs the terminal shows in place (``→`` as ``->`` in GBK), so that
+    its lines are measured as shown."""
+    from zhijiao_check.renderers.diff_text import unit_text
+    from zhijiao_check.renderers.fallbacks import Shown, translated
+
+    if screen.shown:
+        doc, tr = translated(doc, screen.shown), Shown(tr.lang, screen.shown)
+    return unit_text(doc, tr, screen.width, screen.shown)

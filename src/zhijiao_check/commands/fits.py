@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 
 def unfit(report: ReportFile, tr: Translator) -> list[str]:
-    """The lines that say what of ``report`` a workbook would not give back; none when it can be written."""
+    """The lines that say what of ``report`` a workbook would not give back, for standard error (a problem's
+    place over its message on a terminal); none when it can be written."""
     from zhijiao_check.report.workbook.write import overlong
+    from zhijiao_check.terminal import stderr_is_tty
 
     cut = overlong(report.data, report.positions, report.file)
     if cut:
-        return [problem.report_line(tr) for problem in cut]
+        return [problem.report_line(tr, folded=stderr_is_tty()) for problem in cut]
     none = _school_named_none(report.data)
     if none is not None:
         return [tr("input.convert-school-none", path=none, none="无")]

@@ -151,8 +151,9 @@ def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Trans
 
     loaded = load_report(path, units, display_name(path))
     if not isinstance(loaded, ReportFile):
-        for problem in loaded.problems:
-            print(problem.report_line(tr), file=sys.stderr)
+        from zhijiao_check.errors import tell_problems
+
+        tell_problems(loaded.problems, tr)
         raise Refused("from-invalid", file=display_name(path))
     if loaded.unit != unit.name:
         raise Refused("from-other-unit", file=display_name(path), found=loaded.unit, unit=unit.name)

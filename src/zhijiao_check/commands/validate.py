@@ -7,7 +7,7 @@ from pathlib import Path
 
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
-from zhijiao_check.output import tell_written, write
+from zhijiao_check.output import is_stdout, stdout_is_tty, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
@@ -43,14 +43,31 @@ def run(options: ValidateOptions) -> int:
         ]
         text = dumps({"files": files, "problems": problems, "exit_code": code})
     else:
+        # A line a problem (``file:line:col: error: path: message``) for editors, CI and grep; on a terminal
+        # each problem's place over its message, as check shows them, every line broken to the width.
+        on_terminal = is_stdout(options.output) and stdout_is_tty()
         lines = [tr("cli.valid", file=r.file) for r in valid]
         lines += [
-            problem.report_line(tr) for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
+            problem.report_line(tr, folded=on_terminal)
+            for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
         ]
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
+        if on_terminal:
+            text = _fitted(text, options.lang)
     write(text + "\n", options.output)
     tell_written(
         [options.output], tr, lambda: tr("cli.valid-summary", valid=len(valid), invalid=len(invalid))
     )
     return code
+
+
+def _fitted(text: str, lang: Lang) -> str:
+    """``text`` as the terminal shows it (``renderers.fallbacks.as_shown``: ``≥`` as ``>=`` on a GBK console),
+    each line wider than the terminal broken between words, the lines after its first indented."""
+    from zhijiao_check import terminal
+    from zhijiao_check.renderers.fallbacks import as_shown
+    from zhijiao_check.renderers.layout.chinese import broken_line
+
+    width, shown = terminal.width(), text.translate(as_shown(terminal.encoding()))
+    return "\n".join(part for line in shown.split("\n") for part in broken_line(line, width, 2, lang))

@@ -6,9 +6,10 @@ or wrapped at the terminal's edge."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from zhijiao_check.i18n import Translator
+from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.patterns import later
 
 SIGN = {"changed": "~", "added": "+", "removed": "-"}
@@ -17,11 +18,16 @@ _GO_ON = "    "  # a line too wide goes on under its start (``_folded``)
 _ENTRY_END = later(r"(?<=\])(?=\.)")
 
 
-def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
+def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[int, str] | None = None) -> str:
+    """The text of one unit's diff, ``width`` cells wide. ``shown``: the glyphs a terminal shows in place of
+    others (``renderers.fallbacks.as_shown``: ``→`` as ``->`` on a GBK console), in place in ``doc`` and
+    ``tr``'s texts already, here put in place of the text's own arrows and dashes before they are
+    measured."""
     from zhijiao_check.measure.numbers import show
     from zhijiao_check.renderers.layout.text import cell_len
     from zhijiao_check.renderers.texts import score_text
 
+    arrow, none, lang = "→".translate(shown or {}), "—".translate(shown or {}), tr.lang
     old, new = doc["old"], doc["new"]
     # The title broken, where it does not fit, before each file's name (``_folded``)
     title = tr(
@@ -29,11 +35,17 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
     )
     head, _, rest = title.partition("\0")
     between, _, tail = rest.partition("\1")
+    # the unit and the years broken where they alone do not fit, the space before the first file kept
+    *above, last = _wrapped(head.rstrip(), width, lang)
+    head = last + head[len(head.rstrip()) :]
     out = [
-        *_folded("", [head, old["file"] + between, new["file"] + tail], width, wrap=False),
-        *_wrapped(tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), width),
+        *above,
+        *_folded("", [head, old["file"] + between, new["file"] + tail], width, lang, wrap=False),
+        *_wrapped(
+            tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), width, lang
+        ),
         "",
-        *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width),
+        *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width, lang),
     ]
     for c in doc["changes"]:
         places = [
@@ -42,27 +54,27 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int) -> str:
             if c[f"{key}_line"]
         ]
         if c["kind"] == "changed":
-            what = f"{_value(c['old'])} → {_value(c['new'])}"
+            what = f"{_value(c['old'], none)} {arrow} {_value(c['new'], none)}"
         else:
-            what = _value(c["new"] if c["kind"] == "added" else c["old"])
+            what = _value(c["new"] if c["kind"] == "added" else c["old"], none)
         pieces = [*_ENTRY_END.split(f"{_labelled(c['path'], tr)}{tr.colon}"), what]
-        lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width)
-        out += [*lines[:-1], *_beside(lines[-1], places, width)]
+        lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width, lang)
+        out += [*lines[:-1], *_beside(lines[-1], places, width, arrow)]
     if not doc["changes"]:
-        out += _wrapped("  " + tr("cli.diff-none"), width)
-    out += ["", *_wrapped(tr("cli.diff-statuses", count=len(doc["statuses"])), width)]
+        out += _wrapped("  " + tr("cli.diff-none"), width, lang)
+    out += ["", *_wrapped(tr("cli.diff-statuses", count=len(doc["statuses"])), width, lang)]
     for s in doc["statuses"]:
         before, after = (tr.render(show(s[key], s["unit"])) for key in ("old_observed", "new_observed"))
-        title, change = f"{s['title']}{tr.colon}", f"{s['old'] or '—'} → {s['new']}"
-        lines = _folded("  ", [s["rule"], f" {title}{change}"], width, wrap=False)
+        title, change = f"{s['title']}{tr.colon}", f"{s['old'] or none} {arrow} {s['new']}"
+        lines = _folded("  ", [s["rule"], f" {title}{change}"], width, lang, wrap=False)
         if cell_len(lines[-1]) > width:  # the rule's title and its change apart, the change whole
-            lines = [lines[0], *_folded(_GO_ON, [title, change], width)]
-        out += [*lines[:-1], *_beside(lines[-1], [f"{before} → {after}"], width)]
-    out += _wrapped(tr("cli.diff-unchanged", count=doc["unchanged_rules"]), width)
+            lines = [lines[0], *_folded(_GO_ON, [title, change], width, lang)]
+        out += [*lines[:-1], *_beside(lines[-1], [f"{before} {arrow} {after}"], width, arrow)]
+    out += _wrapped(tr("cli.diff-unchanged", count=doc["unchanged_rules"]), width, lang)
     return "\n".join(out) + "\n"
 
 
-def _folded(sign: str, pieces: list[str], width: int, wrap: bool = True) -> list[str]:
+def _folded(sign: str, pieces: list[str], width: int, lang: Lang, wrap: bool = True) -> list[str]:
     """``sign`` and the ``pieces`` of a line on one line where they fit the width; else as many pieces on each
     line as fit (the first always beside ``sign``), the lines after the first indented under it: a change
     broken before each ``.`` after a list's entry (``schools[东安县职业中等专业学校]`` over
@@ -77,31 +89,31 @@ def _folded(sign: str, pieces: list[str], width: int, wrap: bool = True) -> list
             lines.append(_GO_ON + piece.lstrip())
         else:
             lines[-1] += piece
-    return [part for line in lines for part in _wrapped(line, width)] if wrap else lines
+    return [part for line in lines for part in _wrapped(line, width, lang)] if wrap else lines
 
 
-def _wrapped(line: str, width: int) -> list[str]:
+def _wrapped(line: str, width: int, lang: Lang) -> list[str]:
     """A line still too wide (a heading, a long label or rule title; not a place, broken by ``_beside``, nor
     a file's name) broken between words, and in Chinese between characters, its lines after the first
     under its text."""
     from zhijiao_check.renderers.layout.chinese import broken_line
 
-    return broken_line(line, width, len(_GO_ON))
+    return broken_line(line, width, len(_GO_ON), lang)
 
 
-def _beside(said: str, places: list[str], width: int) -> list[str]:
+def _beside(said: str, places: list[str], width: int, arrow: str) -> list[str]:
     """``said  (places)`` where it fits the width; else the places in brackets on the lines under it, the
     second one a line of its own where both do not fit on one."""
     from zhijiao_check.renderers.layout.text import cell_len
 
     if not places:
         return [said]
-    joined = f"({' → '.join(places)})"
+    joined = f"({f' {arrow} '.join(places)})"
     if cell_len(said) + 2 + cell_len(joined) <= width:
         return [f"{said}  {joined}"]
     if cell_len(_UNDER + joined) <= width or len(places) == 1:
         return [said, _UNDER + joined]
-    return [said, f"{_UNDER}({places[0]} →", f"{_UNDER} {places[1]})"]
+    return [said, f"{_UNDER}({places[0]} {arrow}", f"{_UNDER} {places[1]})"]
 
 
 def _labelled(path: str, tr: Translator) -> str:
@@ -118,11 +130,12 @@ def _labelled(path: str, tr: Translator) -> str:
     return path if label == name else f"{path}{tr('engine.paren', text=label)}"
 
 
-def _value(v: Any) -> str:
+def _value(v: Any, none: str) -> str:
+    """A value as the diff shows it; ``none`` (a dash) for no value."""
     from zhijiao_check.wording import number
 
     if isinstance(v, dict):
-        return "{" + ", ".join(f"{key}: {_value(item)}" for key, item in v.items()) + "}"
+        return "{" + ", ".join(f"{key}: {_value(item, none)}" for key, item in v.items()) + "}"
     if isinstance(v, list):
-        return "[" + ", ".join(map(_value, v)) + "]"
-    return "—" if v is None else number(v) if not isinstance(v, str) else v
+        return "[" + ", ".join(_value(item, none) for item in v) + "]"
+    return none if v is None else number(v) if not isinstance(v, str) else v

@@ -25,9 +25,13 @@ def as_shown(encoding: str | None) -> dict[int, str]:
     it measures what is shown; none for no encoding (a file, a pipe: written in UTF-8)."""
     if encoding is None:
         return {}
-    from zhijiao_check.status import fallbacks
+    from zhijiao_check.status import WIDE_DOT, fallbacks
 
     table = fallbacks(encoding)
+    if table.get(ord(WIDE_DOT)) == "·":
+        # A console that draws ``·`` two cells wide: laid out as ``WIDE_DOT``, which stays so until it is
+        # written as ``·`` (a text put in place twice, a message in a message, is as put in place once).
+        table = {**table, ord("·"): WIDE_DOT, ord(WIDE_DOT): WIDE_DOT}
     try:
         "\U0010fffd\u4dae".encode(encoding)  # a Unicode encoding (UTF-8, GB18030) escapes nothing
     except UnicodeEncodeError:

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check import terminal
-from zhijiao_check.i18n import Translator
+from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kept import Kept
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
@@ -62,6 +62,7 @@ class TableRenderer:
         self.tr = Shown(tr.lang, self._fallbacks) if self._fallbacks else tr
         self._labels = {status: label.translate(self._fallbacks) for status, label in _LABELS.items()}
         self._glyphs = {status: glyph.translate(self._fallbacks) for status, glyph in _GLYPHS.items()}
+        self._dot = "·".translate(self._fallbacks)  # between the parts of a heading, a summary, a legend
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
@@ -91,7 +92,7 @@ class TableRenderer:
         for city in doc["city"]:
             title = city_title(city, self.tr)
             if city["units_missing"]:
-                title += " · " + units_missing(city, self.tr)
+                title += f" {self._dot} " + units_missing(city, self.tr)
             self._evaluation(console, title, city)
         if doc["warnings"]:
             key = "table.warnings-quiet" if self.options.quiet else "table.warnings"
@@ -108,7 +109,7 @@ class TableRenderer:
     def _console(self, buffer: io.StringIO) -> Console:
         from zhijiao_check.renderers.layout.consoles import console
 
-        return console(buffer, self._width, self._color)
+        return console(buffer, self._width, self._color, self.tr.lang)
 
     def _report(self, report: Data) -> str:
         """One report's title, table and summary, as text."""
@@ -161,16 +162,20 @@ class TableRenderer:
         elif path:
             lines += [f"    {_escape(line)}" for line in _path_lines(path, console.width - 4)]
         console.print("\n".join(lines), overflow="fold")
-        console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6), 6))
+        console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6, self.tr.lang), 6))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
-        from zhijiao_check.renderers.layout.chinese import break_chinese
+        from zhijiao_check.renderers.layout.chinese import break_chinese, fill
         from zhijiao_check.renderers.layout.grid import FRAME, Grid
 
-        console.print(
-            f"[bold]{_escape(title)}[/bold] · {self.tr('table.score')} "
+        heading = (
+            f"[bold]{_escape(title)}[/bold] {self._dot} {self.tr('table.score')} "
             f"[bold]{_escape(score_beside(evaluation, self.tr))}[/bold]"
         )
+        # Broken between its parts, each whole where it fits: not ``… · 得`` over ``分 82.4``
+        pieces = heading.split(f"{self._dot} ")
+        parts = [f"{piece}{self._dot}" for piece in pieces[:-1]] + pieces[-1:]
+        console.print(fill(parts, " ", console.width, self.tr.lang))
         for notice in evaluation["notices"]:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         if not self.options.quiet:
@@ -180,11 +185,11 @@ class TableRenderer:
             if room >= ROOM:
                 text = room - FRAME
                 # the titles broken where Chinese breaks within the rule's column (rich folds them anywhere)
-                titles, width = self._titles, self._rule_width
+                titles, width, lang = self._titles, self._rule_width, self.tr.lang
                 rows: list[Sequence[str]] = [
                     (
                         status,
-                        titles.get(name) or titles.setdefault(name, break_chinese(name, width)),
+                        titles.get(name) or titles.setdefault(name, break_chinese(name, width, lang)),
                         figures,
                         self._arithmetic(r, text),
                     )
@@ -194,7 +199,7 @@ class TableRenderer:
             else:
                 for result, head in zip(results, heads, strict=True):
                     self._block(console, result, head[0], self._arithmetic(result, console.width - 2))
-        summary = " · ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
+        summary = f" {self._dot} ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}{self.tr.colon}{summary or '—'}")
         console.print()
 
@@ -236,14 +241,16 @@ class TableRenderer:
         from zhijiao_check.renderers.layout.chinese import break_chinese
 
         # Chinese broken where Chinese breaks (``break_chinese``); a place only after a folder (``placed``)
+        lang = self.tr.lang
         lines = [
-            break_chinese(_escape(result["explanation"]), room),
-            *(break_chinese(f"[dim]{_escape(note)}[/dim]", room) for note in result["notes"]),
+            break_chinese(_escape(result["explanation"]), room, lang),
+            *(break_chinese(f"[dim]{_escape(note)}[/dim]", room, lang) for note in result["notes"]),
         ]
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             said = f"{self._labels[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
-            lines.append(_then(break_chinese(said + _escape(item["explanation"]), room), item, room, self.tr))
+            said = break_chinese(said + _escape(item["explanation"]), room, lang)
+            lines.append(_then(said, item, room, self.tr))
         if len(failing) > ITEMS_SHOWN:
             lines.append(
                 f"[dim]{_escape(self.tr('table.more-items', count=len(failing) - ITEMS_SHOWN))}[/dim]"
@@ -317,12 +324,12 @@ class TableRenderer:
                 cells = [self._glyphs[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
-            self._panels(console, _units_fitted(table, console.width), 3, "table.panel-rules")
+            self._panels(console, _units_fitted(table, console.width, tr.lang), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
             legend[0] = f"{_escape(tr('render.legend'))}: {legend[0]}"
             legend.append(f"{_escape(tr('render.blank'))}: {_escape(tr('render.status-none'))}")
-            console.print(fill(legend, " · ", console.width))
+            console.print(fill(legend, f" {self._dot} ", console.width, tr.lang))
             keys = tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1))
             if max((MEASURED[key].widest for key in keys), default=0) <= console.width:
                 console.print(Columns(keys))
@@ -372,7 +379,7 @@ class TableRenderer:
                 table.rows.append([self._kept(key, self._trend_rule, trend), *cells])
             rules = [row[0] for row in table.rows]
             # the titles broken where Chinese breaks within the rule's column (rich would fold them anywhere)
-            table.rows = [[break_chinese(row[0], self._rule_width), *row[1:]] for row in table.rows]
+            table.rows = [[break_chinese(row[0], self._rule_width, tr.lang), *row[1:]] for row in table.rows]
             cut = panels(table, console.width, 1)
             # A table only where each rule's ID is whole in its column (a waiver names it) and a year's
             # figures beside it: else rich would fold the ID and cut a figure short with "…", the glyph of
@@ -442,11 +449,12 @@ class TableRenderer:
                 panel.title_justify = table.title_justify
             # laid out over the table's width: broken where Chinese breaks, not ``（规则`` over ``1）``
             if panel.title:
-                panel.title = break_chinese(panel.title, min(natural_width(panel), console.width))
+                room = min(natural_width(panel), console.width)
+                panel.title = break_chinese(panel.title, room, self.tr.lang)
             console.print(panel)
 
 
-def _units_fitted(table: Grid, width: int) -> Grid:
+def _units_fitted(table: Grid, width: int, lang: Lang) -> Grid:
     """A matrix, or where a unit's name leaves no room for a rule's column beside the rank and the score
     (``永州经济技术开发区`` at 30 columns), the same with the names broken where Chinese breaks to the room
     there is: rich would cut them short with "…" and drop the rules' columns."""
@@ -461,7 +469,7 @@ def _units_fitted(table: Grid, width: int) -> Grid:
         return table  # it fits; or no room to speak of, left to rich
     columns = [*table.columns]
     columns[1] = Column(unit.header, overflow="fold")
-    rows: list[Sequence[str]] = [[row[0], break_chinese(row[1], room), *row[2:]] for row in table.rows]
+    rows: list[Sequence[str]] = [[row[0], break_chinese(row[1], room, lang), *row[2:]] for row in table.rows]
     return Grid(columns, rows, title=table.title, collapse_padding=table.collapse_padding)
 
 

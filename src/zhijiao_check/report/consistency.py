@@ -148,13 +148,13 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     """A school, or a major of a school, in last year's report and not in this year's: left out, or closed?"""
     now = {name(school.get("name")): (index, school) for index, school in entries(report.data.get("schools"))}
     then_names = {name(then.get("name")) for _, then in entries(previous.data.get("schools"))}
-    new = [school for school in now if school not in then_names]  # a renamed school is among them
+    new = [school for school in now if school and school not in then_names]  # a renamed one is among them
     warnings = []
     for then_index, then in entries(previous.data.get("schools")):
         school = name(then.get("name"))
         if school not in now:
             then_line = line_of(previous.positions, ("schools", then_index, "name"))
-            renamed = difflib.get_close_matches(school, new, n=1, cutoff=0.6)
+            renamed = difflib.get_close_matches(school, new, n=1, cutoff=0.6) if school else []
             found = {}
             if renamed:
                 found = {

@@ -1,12 +1,17 @@
 """Where Chinese text may break, as a reader expects: rich breaks a line only at a space, so
 "4 < 6：冷水滩区…" broke after "4 <", the whole list moved to the next line. Chinese breaks between any
 two characters, never before closing punctuation nor after opening punctuation; other text at its spaces,
-as rich does, but never inside a comparison ("(target ≥" over "25000)" in English too)."""
+as rich does, but never inside a comparison ("(target ≥" over "25000)" in English too).
+
+In English output a run of Chinese is a name (a school, a major, a unit): a word, broken at the spaces and
+", " around it as any other word, inside it only where it alone is wider than a line ("江华瑶族自治县职业中"
+over "等专业学校" read as two names)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from zhijiao_check.i18n import Lang
 from zhijiao_check.kept import Kept
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, plain, wrap
@@ -30,7 +35,12 @@ class _Kinds(dict[int, str]):
     """Each character's kind for ``_ATOMS`` (``str.translate`` asks by code point): opening or closing mark,
     Latin closing or opening mark, space, wide (Chinese), one of ``_BEFORE_NUMBERS``, equals sign, other
     relation, digit, other. A pattern of Chinese's ranges would build a table of the whole plane when
-    compiled, some 60 million instructions of a one-report table run."""
+    compiled, some 60 million instructions of a one-report table run. ``words``: English's, where each wide
+    character (a Chinese one, its full-width marks) is other text, so that a run of them is one word."""
+
+    def __init__(self, words: bool = False) -> None:
+        super().__init__()
+        self._words = words
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
@@ -38,11 +48,14 @@ class _Kinds(dict[int, str]):
         kind = "L" if char in _LATIN_CLOSING else "B" if char in _LATIN_OPENING else kind
         kind = "D" if "0" <= char <= "9" else "W" if kind == "A" and cell_len(char) == 2 else kind
         kind = "P" if char in _BEFORE_NUMBERS else "E" if char == "=" else "R" if char in _RELATIONS else kind
+        if self._words and cell_len(char) == 2:
+            kind = "A"
         self[code] = kind
         return kind
 
 
 _KINDS = _Kinds()
+_KINDS_BY_LANGUAGE = {"zh": _KINDS, "en": _Kinds(words=True)}
 _FOLDER_END = later(r"(?<=[^/\\][/\\])(?=.)")  # where a path may break: after a folder (not the root)
 # An atom: a Chinese character; a short word in brackets （在建）; a number with the character after it
 # (3 个, 2022 年: a number is not parted from its measure word) and the word before it that belongs to it
@@ -59,15 +72,16 @@ _OPERAND = rf"{_TERM}(?:S*[CL])*"
 _WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
 _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
 _ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
-_CHINESE_BROKEN: Kept[tuple[str, int], str] = Kept(lambda key: _chinese_line(*key))
+_CHINESE_BROKEN: Kept[tuple[str, int, Lang], str] = Kept(lambda key: _chinese_line(*key))
 
 
-def break_chinese(markup: str, width: int) -> str:
+def break_chinese(markup: str, width: int, lang: Lang = "zh") -> str:
     """Each line of console markup whose Chinese text is wider than ``width`` cells broken into lines that fit
     (``_ATOMS``), as a line break in the markup: rich and ``PlainConsole`` then lay out the same lines. Text
     with nothing wide in it is left to the layout, which breaks it at its spaces as well, unless a comparison
     stands in it. A markup with an escaped bracket or a control code is left as it is (the layout wraps it as
-    rich does); a backslash elsewhere, as in a Windows path, is text."""
+    rich does); a backslash elsewhere, as in a Windows path, is text. ``lang``: the language of the text
+    around the Chinese (in English a run of Chinese is a word)."""
     if 2 * len(markup) <= width or "\\[" in markup or CONTROL.search(markup):
         return markup
     if markup.isascii() and not _SPACED_RELATION.search(markup):
@@ -78,13 +92,13 @@ def break_chinese(markup: str, width: int) -> str:
             # a place, a short line
             line
             if 2 * len(line) <= width or (line.isascii() and not _SPACED_RELATION.search(line))
-            else broken[line, width]
+            else broken[line, width, lang]
             for line in markup.split("\n")
         ]
     )
 
 
-def _chinese_line(line: str, width: int) -> str:
+def _chinese_line(line: str, width: int, lang: Lang) -> str:
     """One line of ``break_chinese``: the text without its tags broken into atoms, filled greedily; at each
     break the spaces before it dropped (the tags among them kept), a line break put in its place."""
     cells = cell_len(line)
@@ -105,7 +119,7 @@ def _chinese_line(line: str, width: int) -> str:
     places.append(len(line))
     cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
     cells, gap, spaces = 0, 0, None
-    for atom in _ATOMS.finditer(shown.translate(_KINDS)):
+    for atom in _ATOMS.finditer(shown.translate(_KINDS_BY_LANGUAGE[lang])):
         word = shown[atom.start() : atom.end()]
         if atom.group()[0] == "S":
             gap, spaces = cell_len(word), atom.start()
@@ -166,7 +180,7 @@ def _folded(text: str, width: int) -> list[str]:
     return lines
 
 
-def broken_line(line: str, width: int, go_on: int) -> list[str]:
+def broken_line(line: str, width: int, go_on: int, lang: Lang = "zh") -> list[str]:
     """A line of plain text wider than ``width`` cells broken between words, and in Chinese between
     characters (``break_chinese``), the lines after the first indented by ``go_on`` cells (or as the line
     is, if more); a line that fits, or a width with no room to speak of, as it is (the terminal wraps it)."""
@@ -178,12 +192,12 @@ def broken_line(line: str, width: int, go_on: int) -> list[str]:
     room = width - len(indent)
     if room < 10:
         return [line]
-    pieces = break_chinese(escape(body), room).split("\n")
+    pieces = break_chinese(escape(body), room, lang).split("\n")
     parts = [part.rstrip() for piece in pieces for part in wrap(piece, room)]
     return [line[:lead] + parts[0], *(indent + part for part in parts[1:])]
 
 
-def fill(pieces: Sequence[str], separator: str, width: int) -> str:
+def fill(pieces: Sequence[str], separator: str, width: int, lang: Lang = "zh") -> str:
     """Pieces of console markup joined by ``separator`` on as few lines as fit ``width``, broken only between
     two pieces, the separator (without its spaces) ending the line before the break: a legend's glyph
     stays with its meaning (``… 未到期 ·`` over ``↓ 未到期，落后于线性进度``, not ``↓`` over its words). A
@@ -206,7 +220,7 @@ def fill(pieces: Sequence[str], separator: str, width: int) -> str:
             lines.append(piece)
             cells = size
         else:
-            broken = break_chinese(piece, max(1, width - reserve)).split("\n")
+            broken = break_chinese(piece, max(1, width - reserve), lang).split("\n")
             lines += broken
             cells = cell_len(plain(broken[-1]))
     return "\n".join(lines)

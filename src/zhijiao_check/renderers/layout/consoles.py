@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, TypeAlias
 
+from zhijiao_check.i18n import Lang
 from zhijiao_check.records import record
 from zhijiao_check.renderers.layout.columns import Columns, columns_lines
 from zhijiao_check.renderers.layout.grid import Grid, grid_lines
@@ -29,11 +30,13 @@ Printable: TypeAlias = "str | Indent | Grid | Columns | RenderableType"
 
 class PlainConsole:
     """What ``rich.console.Console(no_color=True)`` would write for lines, ``Indent``s and ``Grid``s; anything
-    else is handed to such a console writing to the same buffer."""
+    else is handed to such a console writing to the same buffer. ``lang``: the language of the text, where
+    Chinese in it may break (``broken``)."""
 
-    def __init__(self, buffer: io.StringIO, width: int) -> None:
+    def __init__(self, buffer: io.StringIO, width: int, lang: Lang = "zh") -> None:
         self.buffer = buffer
         self.width = width
+        self.lang: Lang = lang
         self._rich: RichConsole | None = None
 
     def print(
@@ -41,7 +44,7 @@ class PlainConsole:
     ) -> None:
         lines: list[str] | None = None
         if not soft_wrap:
-            thing = broken(thing, self.width)
+            thing = broken(thing, self.width, self.lang)
         if isinstance(thing, str) and not JOINERS.search(text := plain(thing)):
             if soft_wrap:  # no wrapping, no cropping
                 lines = wrap(text, self.width, overflow="ignore", no_wrap=True)
@@ -57,7 +60,7 @@ class PlainConsole:
             lines = columns_lines(thing, self.width)
         if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
             if self._rich is None:
-                self._rich = RichConsole(self.buffer, self.width, color=False)
+                self._rich = RichConsole(self.buffer, self.width, color=False, lang=self.lang)
             self._rich.print(thing, soft_wrap=soft_wrap, overflow=overflow)
             return
         if lines:
@@ -67,7 +70,7 @@ class PlainConsole:
 class RichConsole:
     """The same descriptions drawn by rich (with colour when ``color``)."""
 
-    def __init__(self, buffer: io.StringIO, width: int, color: bool) -> None:
+    def __init__(self, buffer: io.StringIO, width: int, color: bool, lang: Lang = "zh") -> None:
         from rich.console import Console
 
         self.console: Console = Console(
@@ -80,12 +83,13 @@ class RichConsole:
             emoji=False,
         )
         self.width = width
+        self.lang: Lang = lang
 
     def print(
         self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
     ) -> None:
         if not soft_wrap:
-            thing = broken(thing, self.width)
+            thing = broken(thing, self.width, self.lang)
         if isinstance(thing, Indent):
             from rich.padding import Padding
 
@@ -102,7 +106,7 @@ class RichConsole:
             self.console.print(thing, overflow=overflow)
 
 
-def broken(thing: Printable, width: int) -> Printable:
+def broken(thing: Printable, width: int, lang: Lang = "zh") -> Printable:
     """A line, or an ``Indent``'s markup, broken where Chinese breaks and never inside a comparison
     (``chinese.break_chinese``) within the width it is laid out in: left to the layout, rich's wrapping would
     break it at its spaces only (``（目标 ≥`` over ``25000）``) and fold it anywhere (a line that starts with
@@ -110,9 +114,9 @@ def broken(thing: Printable, width: int) -> Printable:
     from zhijiao_check.renderers.layout.chinese import break_chinese
 
     if isinstance(thing, str):
-        return break_chinese(thing, width)
+        return break_chinese(thing, width, lang)
     if isinstance(thing, Indent) and width - thing.left > 0:
-        return Indent(break_chinese(thing.markup, width - thing.left), thing.left)
+        return Indent(break_chinese(thing.markup, width - thing.left, lang), thing.left)
     return thing
 
 
@@ -145,6 +149,6 @@ def rich_table(grid: Grid) -> Table:
     return table
 
 
-def console(buffer: io.StringIO, width: int, color: bool) -> PlainConsole | RichConsole:
+def console(buffer: io.StringIO, width: int, color: bool, lang: Lang = "zh") -> PlainConsole | RichConsole:
     """Rich when there is colour to draw, else the plain layout (the same text)."""
-    return RichConsole(buffer, width, color) if color else PlainConsole(buffer, width)
+    return RichConsole(buffer, width, color, lang) if color else PlainConsole(buffer, width, lang)
