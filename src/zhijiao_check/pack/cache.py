@@ -36,6 +36,8 @@ LOADERS = (
     "zhijiao_check.pack.load",
     "zhijiao_check.pack.fields",
     "zhijiao_check.pack.values",
+    "zhijiao_check.pack.effects",
+    "zhijiao_check.pack.policy",
     "zhijiao_check.source.encoding",
     "zhijiao_check.source.yamltree",
     "zhijiao_check.source.yamlblock",

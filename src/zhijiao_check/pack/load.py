@@ -18,6 +18,7 @@ from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
+from zhijiao_check.wording import msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -64,8 +65,8 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
 
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
-    parsed = _parse(info_file, problems, rules=False)
-    info = _validate(PackInfo, parsed, display_name(info_file), problems) if parsed else None
+    info_parsed = _parse(info_file, problems, rules=False)
+    info = _validate(PackInfo, info_parsed, display_name(info_file), problems) if info_parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
     rules: list[AnyRule] = []
@@ -97,9 +98,9 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             when = places[rule.id].at("when", "rule") if rule.when is not None else None
             sources[rule.id] = RuleSource(display_name(path), line, when)
             rules.append(rule)
-    if info is None or units is None or problems:
+    if info is None or info_parsed is None or units is None or problems:
         return problems
-    problems += _cross_checks(info, rules, places, directory)
+    problems += _cross_checks(info, info_parsed, rules, places, directory)
     if problems:
         return problems
     return RulePack(info, directory, tuple(rules), units, sources)
@@ -205,11 +206,15 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
 
 
 def _cross_checks(
-    info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path
+    info: PackInfo, info_parsed: Parsed, rules: list[AnyRule], places: dict[str, Placed], directory: Path
 ) -> list[Problem]:
-    """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
-    the issue on, fields the report model has and values those fields can take."""
+    """What a rule file alone cannot tell: quotes in the policy text (in the clause named, where the text's
+    headings name clauses), clauses and annex items ``pack.yaml`` lists, IDs of the pack's pattern, years
+    from the issue on, fields the report model has and values those fields can take, settings the engine
+    would not honour."""
+    from zhijiao_check.pack.effects import unhonoured
     from zhijiao_check.pack.fields import unknown_fields
+    from zhijiao_check.pack.policy import clause_texts
     from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
@@ -229,8 +234,12 @@ def _cross_checks(
             )
         ]
     policy = normalise(decoded.text)
+    texts = {number: normalise(text) for number, text in clause_texts(decoded.text).items()}
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
     clauses = {clause.number for clause in info.clauses}
+    pack_file = display_name(directory / PACK_FILE)
+    problems += _pack_file_checks(info, info_parsed, pack_file, texts, display_name(policy_path))
+    items = {item.item for item in info.annex}
     for rule in rules:
         place = places[rule.id]
         if not follows(rule.id):
@@ -270,6 +279,20 @@ def _cross_checks(
                     quote=rule.quote,
                 )
             )
+        elif rule.clause in texts and quote not in texts[rule.clause]:
+            problems.append(_elsewhere(rule, place, quote, texts))
+        if rule.annex is not None and rule.annex not in items:
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("annex"),
+                    f"{rule.id}.annex",
+                    "unknown-annex" if items else "no-annex",
+                    id=rule.id,
+                    item=rule.annex,
+                    items=_numbers(sorted(items)),
+                )
+            )
         if rule.clause not in clauses:
             problems.append(
                 _problem(
@@ -307,7 +330,7 @@ def _cross_checks(
                     field=field,
                 )
             )
-        for path, wrong in wrong_values(rule):
+        for path, wrong in [*wrong_values(rule), *unhonoured(rule)]:
             path = place.as_written(path)
             code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
             problems.append(
@@ -315,6 +338,68 @@ def _cross_checks(
                     place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)
                 )
             )
+    return problems
+
+
+def _elsewhere(rule: AnyRule, place: Placed, quote: str, texts: dict[int, str]) -> Problem:
+    """A quote in the policy but not in the text of the clause the rule names: at ``clause:``, the clause
+    it is in named, where it is in one; else at the quote (it is in the preamble or the annex)."""
+    found = sorted(number for number, text in texts.items() if quote in text)
+    if found:
+        return _problem(
+            place.file,
+            place.at("clause"),
+            f"{rule.id}.clause",
+            "quote-other-clause",
+            id=rule.id,
+            clause=rule.clause,
+            found=_numbers(found),
+            write=found[0],
+        )
+    return _problem(
+        place.file,
+        place.at("quote"),
+        f"{rule.id}.quote",
+        "quote-outside-clauses",
+        id=rule.id,
+        clause=rule.clause,
+    )
+
+
+def _pack_file_checks(
+    info: PackInfo, parsed: Parsed, file: str, texts: dict[int, str], policy: str
+) -> list[Problem]:
+    """``pack.yaml`` (``file``)'s clauses, each one the policy's headings name (where they name any), and its
+    annex items, each serving clauses it lists."""
+    problems: list[Problem] = []
+    numbers = {clause.number for clause in info.clauses}
+    for index, clause in enumerate(info.clauses):
+        if texts and clause.number not in texts:
+            problems.append(
+                _problem(
+                    file,
+                    parsed.positions.nearest(("clauses", index, "number")),
+                    f"clauses[{index}].number",
+                    "clause-not-in-policy",
+                    clause=clause.number,
+                    policy=policy,
+                    found=_numbers(sorted(texts)),
+                )
+            )
+    for index, item in enumerate(info.annex):
+        for place, served in enumerate(item.clauses):
+            if served not in numbers:
+                problems.append(
+                    _problem(
+                        file,
+                        parsed.positions.nearest(("annex", index, "clauses", place)),
+                        f"annex[{index}].clauses[{place}]",
+                        "annex-unknown-clause",
+                        item=item.item,
+                        clause=served,
+                        clauses=_numbers(sorted(numbers)),
+                    )
+                )
     return problems
 
 
@@ -330,25 +415,54 @@ def _numbers(numbers: list[int]) -> str:
 
 
 def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
-    """A ``when`` names a rule evaluated before it: earlier in its pack, or in a pack loaded before."""
+    """A ``when`` names a rule evaluated before it (earlier in its pack, or in a pack loaded before) and for
+    the same unit: the engine finds the condition among the results of the same report (unit and school
+    rules, of the unit kinds the rule is checked on) or of the same year's city (city rules); one judged
+    elsewhere always read ``not_applicable``, and the rule never applied."""
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: dict[str, AnyRule] = {}
     for pack in packs:
         for rule in pack.rules:
-            if rule.when is not None and rule.when.rule not in seen:
+            if rule.when is not None:
                 where = pack.sources[rule.id]
-                problems.append(
-                    _problem(
-                        where.file,
-                        where.when or (where.line, 1),
-                        f"{rule.id}.when.rule",
-                        "when-unknown-rule",
-                        id=rule.id,
-                        rule=rule.when.rule,
-                    )
+                condition = seen.get(rule.when.rule)
+                code, params = (
+                    ("when-unknown-rule", {}) if condition is None else _judged_elsewhere(rule, condition)
                 )
-            seen.add(rule.id)
+                if code:
+                    problems.append(
+                        _problem(
+                            where.file,
+                            where.when or (where.line, 1),
+                            f"{rule.id}.when.rule",
+                            code,
+                            id=rule.id,
+                            rule=rule.when.rule,
+                            **params,
+                        )
+                    )
+            seen[rule.id] = rule
     return problems
+
+
+def _judged_elsewhere(rule: AnyRule, condition: AnyRule) -> tuple[str, dict[str, object]]:
+    """Why ``condition`` is not judged for each unit ``rule`` is (its problem's code and parameters), or
+    ``("", {})`` when it is."""
+    if (rule.scope == "city") != (condition.scope == "city"):
+        city, report = msg("pack.judged-city"), msg("pack.judged-report")
+        own, theirs = (city, report) if rule.scope == "city" else (report, city)
+        return "when-other-scope", {"own": own, "theirs": theirs}
+    if rule.scope == "city":
+        return "", {}
+    missing = [kind for kind in rule.units if kind not in condition.units]
+    if not missing:
+        return "", {}
+    common = [kind for kind in rule.units if kind in condition.units]
+    return "when-other-units", {
+        "kinds": f"[{', '.join(missing)}]",
+        "theirs": f"[{', '.join(condition.units)}]",
+        "write": f"units: [{', '.join(common)}]" if common else msg("pack.write-when-rule"),
+    }
 
 
 def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:
