@@ -189,6 +189,34 @@ def test_a_coverage_target_above_the_values_it_lists_is_refused(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "生物医药、电子信息、先进装备制造、农产品精深加工、轻纺箱包制鞋、新材料 中覆盖的个数须 ≥ 4"),
+        (
+            "en",
+            (
+                "the number of 生物医药, 电子信息, 先进装备制造, 农产品精深加工, 轻纺箱包制鞋, "
+                "新材料 covered is ≥ 4"
+            ),
+        ),
+    ],
+)
+def test_a_coverage_target_below_the_values_it_lists_is_said_as_a_count(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    """``都须覆盖（≥ 4）`` was false: 4 of the 6 pass."""
+    pack, _ = edited(
+        tmp_path, "clause-07.yaml", '    target: {op: ">=", value: 6}', '    target: {op: ">=", value: 4}'
+    )
+    result = run("explain", "c7.cluster-coverage", "--rules", pack, "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    assert words in result.stdout
+    assert "都须覆盖" not in result.stdout and "all of" not in result.stdout
+    built_in = run("explain", "c7.cluster-coverage", "--lang", lang).stdout
+    assert ("都须覆盖（≥ 6）" if lang == "zh" else "covered (≥ 6)") in built_in
+
+
+@pytest.mark.parametrize(
     ("name", "old", "new", "rule", "why"),
     [
         # a flag: ``应达值 = 是 × (年份 − 2020) / (2025 − 2020)``
