@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from zhijiao_check.i18n import Translator, exists
 from zhijiao_check.kinds.total import TotalRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
-from zhijiao_check.pack.fields import _item_type, plain
+from zhijiao_check.pack.fields import item_type, plain
 from zhijiao_check.report.model import Report
 
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
@@ -158,7 +158,7 @@ def _summable() -> set[str]:
     """The collections of the report model whose items hold a number: those a sum can run over."""
     found = set()
     for over in (*SCHOOL_COLLECTIONS, *_lists(Report, "")):
-        item = _item_type(over)
+        item = item_type(over)
         if isinstance(item, type) and issubclass(item, BaseModel):
             numbers = (plain(info.annotation) for info in item.model_fields.values())
             if any(annotation in (int, float) for annotation in numbers):

@@ -37,6 +37,7 @@ LOADERS = (
     "zhijiao_check.pack.load",
     "zhijiao_check.pack.fields",
     "zhijiao_check.pack.values",
+    "zhijiao_check.pack.effects",
     "zhijiao_check.pack.policy",
     "zhijiao_check.source.encoding",
     "zhijiao_check.source.yamltree",

@@ -38,7 +38,7 @@ def unknown_fields(rule: Any) -> list[tuple[Path_, str]]:
     """``(where in the rule, the field as written)`` for each field the report model does not have."""
     found: list[tuple[Path_, str]] = []
     for node, path, collection in parts(rule):
-        if isinstance(node, Items | Sum) and node.over is not None and _item_type(node.over) is None:
+        if isinstance(node, Items | Sum) and node.over is not None and item_type(node.over) is None:
             found.append(((*path, "over"), node.over))
             continue
         if isinstance(node, Items):
@@ -60,7 +60,7 @@ def parts(rule: Any) -> Iterator[tuple[Any, Path_, str | None]]:
 
 def _visit(node: Any, path: Path_, collection: str | None) -> Iterator[tuple[Any, Path_, str | None]]:
     if isinstance(node, Items | Sum):
-        if node.over is not None and _item_type(node.over) is None:
+        if node.over is not None and item_type(node.over) is None:
             yield node, path, collection
             return
         collection = node.over
@@ -88,7 +88,7 @@ def field_type(collection: str | None, field: str) -> Any:
         return _resolve(Report, field)
     if field.startswith("school.") and collection in _SCHOOL_ITEMS:
         return _resolve(School, field.removeprefix("school."))
-    item = _item_type(collection)
+    item = item_type(collection)
     if item is None:
         return ANY  # the collection itself is reported
     if item is str:
@@ -98,7 +98,7 @@ def field_type(collection: str | None, field: str) -> Any:
     return None
 
 
-def _item_type(collection: str) -> Any:
+def item_type(collection: str) -> Any:
     """The type of one item of a collection (a model, or ``str`` for a list of names); None if it is none."""
     if collection in _SCHOOL_ITEMS:
         return _SCHOOL_ITEMS[collection]

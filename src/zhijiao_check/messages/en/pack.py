@@ -155,4 +155,90 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "the rule says at_most: {at_most}",
     "pack.why-part-of-whole": "each term of the numerator is a term of the denominator, a part of the whole",
     "pack.why-every": "the share of the schools, majors or entries that pass",
+    "pack.target-backwards": (
+        "between's value gives [{low}, {high}], its low end above its high end: no figure lies between them "
+        "(every report would fail); write [{high}, {low}]"
+    ),
+    "pack.units-city": (
+        "rule {id} is a city rule (scope: city), computed over every unit's report of the year: units has no "
+        "effect on it (it gives units: {units}); delete units, or write scope: unit to check each of those "
+        "units on its own"
+    ),
+    "pack.by-unit-not-city": (
+        "rule {id} gives by_unit, which is for city rules (each unit's own share listed under the city-wide "
+        "one); this rule is scope: {scope}, judged on each unit's report, whose only share is its own: "
+        "delete by_unit"
+    ),
+    "pack.school-scope-kind": (
+        "rule {id} gives scope: school, but a {kind} rule measures one figure for each unit's report and "
+        "judges no school or major on its own: write scope: unit (to judge each school or major, use "
+        "kind: every over schools, majors or enterprise_practice)"
+    ),
+    "pack.school-scope-over": (
+        "rule {id} gives scope: school, but the items it judges are those of {over}, not schools or majors: "
+        "write scope: unit"
+    ),
+    "pack.linear-not-number": (
+        "rule {id} gives linear: true, but {why}: linear spreads the target's number over the years from "
+        "schedule_base to the due year; delete linear (before the due year a met target passes, an unmet one "
+        "is pending)"
+    ),
+    "pack.linear-flag": "a flag rule's target is yes, which has no part-way progress",
+    "pack.linear-computed": (
+        "its target is computed each year from compare_to or year_plus, no number to spread"
+    ),
+    "pack.linear-range": "its target is the range [{low}, {high}], no number to spread",
+    "pack.target-above-required": (
+        "rule {id} has a target of {found}, but required lists only {count} values, so at most {count} are "
+        "covered: the target is {met}; write a number not above {count} ({count} for all of them)"
+    ),
+    "pack.quote-other-clause": (
+        "the quote of rule {id} is not in the text of clause {clause} but in clause {found}: write "
+        "clause: {write}, or quote the text of clause {clause}"
+    ),
+    "pack.quote-outside-clauses": (
+        "the quote of rule {id} is not in the text of clause {clause} nor of any other clause (it is outside "
+        "them, in the preamble or the annex): quote a sentence of clause {clause}"
+    ),
+    "pack.quote-outside-clauses-near": (
+        "the quote of rule {id} is not in the text of clause {clause} nor of any other clause (it is outside "
+        "them, in the preamble or the annex): quote a sentence of clause {clause}; its nearest is “{near}” "
+        "at {at}: write quote: {write}"
+    ),
+    "pack.unknown-annex": (
+        "rule {id} gives annex {item}, which pack.yaml's annex does not list (its work list has items "
+        "{items}): write one of them"
+    ),
+    "pack.no-annex": (
+        "rule {id} gives annex {item}, but pack.yaml lists no annex (the work list's items and the clauses "
+        "they serve): list it in pack.yaml, or delete annex"
+    ),
+    "pack.clause-not-in-policy": (
+        "clauses lists clause {clause}, but the policy text {policy} has no heading 第{clause}条 (it has "
+        "clauses {found}): write a clause number of the text"
+    ),
+    "pack.annex-unknown-clause": (
+        "annex item {item} lists clause {clause}, which clauses does not list (it lists {clauses}): write "
+        "one of those"
+    ),
+    "pack.when-other-scope": (
+        "rule {id} has when: {rule}, but {rule} is judged {theirs} and this rule {own}: the rule a when "
+        "names must be judged for the same unit, or the condition always reads not_applicable and this rule "
+        "never applies; name a rule judged {own} too, or delete when"
+    ),
+    "pack.when-other-units": (
+        "rule {id} has when: {rule}, but {rule} checks only the reports of units: {theirs}, not {kinds}: on "
+        "those the condition always reads not_applicable and this rule never applies; write {write}"
+    ),
+    "pack.judged-city": "city-wide (over all of a year's reports)",
+    "pack.judged-report": "on each unit's report",
+    "pack.write-when-rule": "a when naming a rule that checks those units, or no when",
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "pack.target-above-required": (
+        "rule {id} has a target of {found}, but required lists only {count} value, so at most {count} is "
+        "covered: the target is {met}; write a number not above {count}"
+    ),
 }

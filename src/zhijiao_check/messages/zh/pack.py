@@ -124,4 +124,73 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "规则写了 at_most: {at_most}",
     "pack.why-part-of-whole": "分子各项都在分母中，部分不超过整体",
     "pack.why-every": "合格的学校、专业或条目所占比例",
+    "pack.target-backwards": (
+        "between 的 value 写了 [{low}, {high}]，下限大于上限，没有数落在其间（每份报告都不达标）："
+        "应写 [{high}, {low}]"
+    ),
+    "pack.units-city": (
+        "规则 {id} 是全市规则（scope: city），合计当年全部单位的报表，units 对它不起作用"
+        "（写了 units: {units}）：应删去 units；要逐个检查这些单位，写 scope: unit"
+    ),
+    "pack.by-unit-not-city": (
+        "规则 {id} 写了 by_unit，它只用于全市规则（在全市的比例下列出各单位自己的比例）；"
+        "本规则是 scope: {scope}，按每个单位的报表判定，只有本单位一个比例：应删去 by_unit"
+    ),
+    "pack.school-scope-kind": (
+        "规则 {id} 写了 scope: school，但 {kind} 规则对每个单位的报表只算一个值，不逐一判定学校或专业："
+        "应写 scope: unit（逐一判定每所学校或每个专业用 kind: every，"
+        "over: schools、majors 或 enterprise_practice）"
+    ),
+    "pack.school-scope-over": (
+        "规则 {id} 写了 scope: school，但它逐一判定的是 {over} 的条目，不是学校或专业：应写 scope: unit"
+    ),
+    "pack.linear-not-number": (
+        "规则 {id} 写了 linear: true，但{why}：linear 把目标的数从 schedule_base 起按年份分摊到 due 年，"
+        "应删去 linear（due 年前已达到即 pass，未达到为 pending）"
+    ),
+    "pack.linear-flag": "它是 flag 规则，目标是“是”，没有中间的进度",
+    "pack.linear-computed": "目标由 compare_to 或 year_plus 逐年算出，不是一个可分摊的数",
+    "pack.linear-range": "目标是区间 [{low}, {high}]，不是一个可分摊的数",
+    "pack.target-above-required": (
+        "规则 {id} 的 target 写了 {found}，但 required 只列了 {count} 个值，覆盖的个数至多为 {count}：{met}："
+        "应写不大于 {count} 的数（都须覆盖写 {count}）"
+    ),
+    "pack.quote-other-clause": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，而在第{found}条："
+        "应写 clause: {write}，或摘录第{clause}条的原文"
+    ),
+    "pack.quote-outside-clauses": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，也不在其他条款中（在序言、附件等条款之外）："
+        "应摘录第{clause}条原文中的一句"
+    ),
+    "pack.quote-outside-clauses-near": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，也不在其他条款中（在序言、附件等条款之外）："
+        "应摘录第{clause}条原文中的一句；其中最接近的是 {at} 的“{near}”：应写 quote: {write}"
+    ),
+    "pack.unknown-annex": (
+        "规则 {id} 的 annex {item} 不在 pack.yaml 的 annex 中（工作任务清单列有第 {items} 项）：应写其中一项"
+    ),
+    "pack.no-annex": (
+        "规则 {id} 写了 annex {item}，但 pack.yaml 没有列出 annex（工作任务清单的各项及其服务的条款）："
+        "应在 pack.yaml 中列出，或删去 annex"
+    ),
+    "pack.clause-not-in-policy": (
+        "clauses 列有第 {clause} 条，但政策原文 {policy} 没有“第{clause}条”的标题（有第 {found} 条）："
+        "应写原文中的条款号"
+    ),
+    "pack.annex-unknown-clause": (
+        "annex 第 {item} 项列了第 {clause} 条，但 clauses 中没有这一条（列有 {clauses}）：应写其中的条款号"
+    ),
+    "pack.when-other-scope": (
+        "规则 {id} 的 when 引用了 {rule}，但 {rule} 按{theirs}判定，本规则按{own}判定："
+        "when 引用的规则须对同一单位判定，否则条件总读作 not_applicable，本规则从不适用："
+        "应引用同样按{own}判定的规则，或删去 when"
+    ),
+    "pack.when-other-units": (
+        "规则 {id} 的 when 引用了 {rule}，但 {rule} 只检查 units: {theirs} 的报表，不检查 {kinds}："
+        "在这些报表上条件总读作 not_applicable，本规则从不适用：应写 {write}"
+    ),
+    "pack.judged-city": "全市（当年全部报表）",
+    "pack.judged-report": "每个单位的报表",
+    "pack.write-when-rule": "引用检查这些单位的规则，或删去 when",
 }
