@@ -16,6 +16,7 @@ from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
+from zhijiao_check.source.slips import list_commas
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
 
@@ -138,10 +139,14 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
         problems.append(decoded)
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
+    commas = [
+        _problem(display_name(path), at, "", "fullwidth-comma-list") for at in list_commas(decoded.text)
+    ]
+    problems += commas
     if isinstance(parsed, list):
         problems.extend(_said_of_a_pack(problem, rules) for problem in parsed)
         return None
-    return parsed
+    return None if commas else parsed
 
 
 def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:

@@ -144,4 +144,8 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "the rule says at_most: {at_most}",
     "pack.why-part-of-whole": "each term of the numerator is a term of the denominator, a part of the whole",
     "pack.why-every": "the share of the schools, majors or entries that pass",
+    "pack.fullwidth-comma-list": (
+        'a full-width comma "，" between the items of a list here, which YAML reads as one item: separate '
+        'the items of […] with an ASCII comma and a space ", " (quote an item that holds the comma as text)'
+    ),
 }

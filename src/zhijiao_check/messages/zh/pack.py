@@ -112,4 +112,8 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "规则写了 at_most: {at_most}",
     "pack.why-part-of-whole": "分子各项都在分母中，部分不超过整体",
     "pack.why-every": "合格的学校、专业或条目所占比例",
+    "pack.fullwidth-comma-list": (
+        "这里用了中文全角逗号“，”分隔列表项，YAML 把两边读作一项：[…] 中的各项之间应写英文逗号加空格“, ”"
+        "（逗号确是文字的一部分时，给这一项加引号）"
+    ),
 }

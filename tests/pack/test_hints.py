@@ -1,0 +1,127 @@
+"""A rule file's errors say what is true and what to write: a full-width comma between a list's items is a
+slip at its column; a number YAML read as text (``2.5e4``, ``１００００``, ``45%``, ``2.5万``) is said as
+such, with the number to write, not blamed on quotes never typed; a field the report model does not have names
+the field meant (the closest, ``school.level``, the sum over a collection's items); a key of another kind of
+rule is named as such; ``between`` takes two numbers; a pack without its unit list is said of ``pack.yaml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factory import write_pack
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
+
+POLICY = "测试条款原文：全市建设公办中职学位2.5万个；职普比例大体相当；三年一轮的专业评估。"
+RULES = """\
+rules:
+  - id: c90.seats
+    title: {zh: 公办中职学位, en: Seats}
+    clause: 90
+    quote: 全市建设公办中职学位2.5万个
+    scope: city
+    kind: total
+    of: public_secondary_vocational_seats
+    target: {op: ">=", value: 25000}
+    time: {due: 2025}
+    responsible: [市教育局, 市财政局]
+
+  - id: c90.share
+    title: {zh: 职普比, en: Share}
+    clause: 90
+    quote: 职普比例大体相当
+    scope: unit
+    units: [county]
+    kind: ratio
+    numerator: [enrollment.secondary_vocational]
+    denominator: [enrollment.secondary_vocational, enrollment.general_high_school]
+    target: {op: ">=", value: 0.45}
+    unit: ratio
+    time: {every_year: 2022}
+
+  - id: c90.evaluated
+    title: {zh: 专业评估, en: Evaluated}
+    clause: 90
+    quote: 三年一轮的专业评估
+    scope: school
+    kind: every
+    of:
+      over: majors
+      where: [{field: school.level, value: secondary}]
+    require: [{field: evaluated_in, op: ">=", year_plus: -2}]
+    time: {from: 2023}
+"""
+
+
+def rules(tmp_path: Path, old: str, new: str, *options: str) -> tuple[int, str, Path, str]:
+    """``zhijiao-check rules --rules PACK`` with ``old`` replaced by ``new`` in the pack's rule file: exit
+    status, standard error, the rule file and its text."""
+    assert RULES.count(old) == 1, old
+    text = RULES.replace(old, new)
+    pack = write_pack(tmp_path / "pack", text, policy=POLICY)
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack), *options])
+    return result.exit_code, result.stderr, pack / "clause-90.yaml", text
+
+
+def at(rule_file: Path, text: str, marker: str) -> str:
+    """``file:line:column`` of the first ``marker`` in the rule file's text."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if marker in line:
+            return f"{rule_file}:{number}:{line.index(marker) + 1}"
+    raise AssertionError(marker)
+
+
+def test_the_pack_of_these_tests_loads(tmp_path: Path) -> None:
+    status, stderr, _, _ = rules(tmp_path, "value: 25000", "value: 25000")
+    assert status == 0, stderr
+
+
+# ------------------------------------------------------------------------------ a full-width comma in a list
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            "这里用了中文全角逗号“，”分隔列表项，YAML 把两边读作一项：[…] 中的各项之间应写英文逗号加空格“, ”",
+        ),
+        ("en", 'a full-width comma "，" between the items of a list here, which YAML reads as one item'),
+    ],
+)
+def test_a_full_width_comma_between_the_items_of_a_list_is_an_error_at_the_comma(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    """``[市教育局，市财政局]`` loaded as one responsible unit ``市教育局，市财政局``."""
+    status, stderr, rule_file, text = rules(
+        tmp_path, "[市教育局, 市财政局]", "[市教育局，市财政局]", "--lang", lang
+    )
+    assert status == 2
+    assert f"{at(rule_file, text, '，市财政局')}: {message}" in stderr
+
+
+def test_a_full_width_comma_in_a_list_of_codes_is_said_not_the_closest_code(tmp_path: Path) -> None:
+    """``units: [county，city]`` was one unknown kind, and the closest named (``应写 county``) the
+    wrong fix."""
+    status, stderr, rule_file, text = rules(tmp_path, "units: [county]", "units: [county，city]")
+    assert status == 2
+    assert f"{at(rule_file, text, '，city')}: 这里用了中文全角逗号“，”" in stderr
+    assert "应写 county" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("[市教育局, 市财政局]", '["市教育局，市财政局"]'),  # quoted: the comma is the author's text
+        ("title: {zh: 职普比, en: Share}", "title: {zh: 职普比，中职与普高, en: Share}"),  # text in {…}
+        ("    time: {due: 2025}", "    time: {due: 2025}  # 见 [附件，表2]"),  # a comment
+        # text that holds brackets, not a list
+        ("    scope: city", "    interpretation:\n      zh: 见附件[一，二]\n      en: x\n    scope: city"),
+    ],
+)
+def test_a_full_width_comma_that_is_text_is_no_slip(tmp_path: Path, old: str, new: str) -> None:
+    status, stderr, _, _ = rules(tmp_path, old, new)
+    assert status == 0, stderr
