@@ -125,3 +125,112 @@ def test_a_full_width_comma_in_a_list_of_codes_is_said_not_the_closest_code(tmp_
 def test_a_full_width_comma_that_is_text_is_no_slip(tmp_path: Path, old: str, new: str) -> None:
     status, stderr, _, _ = rules(tmp_path, old, new)
     assert status == 0, stderr
+
+
+# ------------------------------------------------------------------------------------ numbers read as text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "message"),
+    [
+        # no quotes: YAML 1.1 reads an exponent only after a point and with its sign
+        (
+            "value: 25000}",
+            "value: 2.5e4}",
+            "2.5e4",
+            (
+                "rules[0].target.value: value 写了 2.5e4，"
+                "YAML 把它读作文字（科学记数法要有小数点和指数的正负号才是数，如 2.5e+4），"
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 25000"
+            ),
+        ),
+        (
+            "    time: {due: 2025}",
+            "    weight: 1e308\n    time: {due: 2025}",
+            "1e308",
+            (
+                "rules[0].weight: weight 写了 1e308，"
+                "YAML 把它读作文字（科学记数法要有小数点和指数的正负号才是数，"
+                "如 2.5e+4），但它取大于 0 的数值：应写 weight: 1.0e+308"
+            ),
+        ),
+        (
+            "value: 25000}",
+            "value: １００００}",
+            "１００００",
+            (
+                "rules[0].target.value: value 写了 １００００，YAML 把它读作文字（全角数字不是数），"
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 10000"
+            ),
+        ),
+        (
+            "value: 25000}",
+            "value: 2.5万}",
+            "2.5万}",
+            (
+                "rules[0].target.value: value 写了 2.5万，YAML 把它读作文字（“万”不是数），"
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 25000"
+            ),
+        ),
+        (
+            "value: 0.45}",
+            "value: 45%}",
+            "45%",
+            (
+                "rules[1].target.value: value 写了 45%，YAML 把它读作文字（百分数不是数：比例写成小数），"
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 0.45"
+            ),
+        ),
+        (
+            "value: 0.45}",
+            "value: 50%}",
+            "50%",
+            (
+                "rules[1].target.value: value 写了 50%，YAML 把它读作文字（百分数不是数：比例写成小数），"
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 0.5"
+            ),
+        ),
+        # in quotes, the quotes are what made it text
+        (
+            "value: 25000}",
+            'value: "25000"}',
+            '"25000"',
+            (
+                'rules[0].target.value: value 写了 "25000"，加了引号便是文字，'
+                "但它取数值或列表 [ … ]，每项为数值：应写 value: 25000，不加引号"
+            ),
+        ),
+    ],
+)
+def test_a_number_read_as_text_is_said_as_it_is_with_the_number_to_write(
+    tmp_path: Path, old: str, new: str, marker: str, message: str
+) -> None:
+    """``value: 2.5e4`` was said to be quoted (it was not) and to be written ``value: 2.5e4``: the same."""
+    status, stderr, rule_file, text = rules(tmp_path, old, new)
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {message}" in stderr
+
+
+def test_a_condition_s_number_in_full_width_digits_is_written_half_width(tmp_path: Path) -> None:
+    """``value: １００００`` in a ``require:`` said ``应写 value: １００００``, the same digits."""
+    status, stderr, rule_file, text = rules(
+        tmp_path,
+        'require: [{field: evaluated_in, op: ">=", year_plus: -2}]',
+        'require: [{field: evaluated_in, op: ">=", value: ２０２１}]',
+    )
+    assert status == 2
+    assert (
+        f"{at(rule_file, text, '２０２１')}: c90.evaluated.require[0].value: "
+        "规则 c90.evaluated 的条件写了 ２０２１，"
+        "YAML 把它读作文字（全角数字不是数），但 evaluated_in 只取数值：应写 value: 2021"
+    ) in stderr
+
+
+def test_a_number_read_as_text_is_said_in_english(tmp_path: Path) -> None:
+    status, stderr, _, _ = rules(tmp_path, "value: 0.45}", "value: 45%}", "--lang", "en")
+    assert status == 2
+    assert (
+        "rules[1].target.value: value is 45%, which YAML reads as text (a percentage is not a number: "
+        "a share is written as a fraction), but it takes a number or a list [ … ], each item a number: "
+        "write value: 0.45"
+    ) in stderr

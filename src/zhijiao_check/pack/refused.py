@@ -24,7 +24,8 @@ from typing import Any
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions
 from zhijiao_check.pack.fields import plain
-from zhijiao_check.pack.values import _as_number, shown
+from zhijiao_check.pack.numbers import number_meant
+from zhijiao_check.pack.values import shown
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
 from zhijiao_check.wording import Join, Msg, Wording, msg
@@ -153,9 +154,13 @@ def _wrong(key: str, value: Any, expected: Any) -> Msg:
     takes = _takes(expected)
     bare = plain(expected)
     item = key.endswith("]")  # an item of a list is written without a key
-    if _numeric(bare) and isinstance(value, str) and (number := _as_number(value)) is not None:
-        write = number if item else f"{key}: {number}"
-        return msg("pack.quoted-number", key=key, found=found, takes=takes, write=write)
+    if _numeric(bare) and (meant := number_meant(value)) is not None:
+        write = meant.write if item else f"{key}: {meant.write}"
+        if meant.why == "quoted":
+            return msg("pack.quoted-number", key=key, found=found, takes=takes, write=write)
+        # written as YAML reads it: no quotes the author may never have typed
+        found = str(value).strip()
+        return msg("pack.number-as-text", key=key, found=found, why=meant.reason(), takes=takes, write=write)
     shape = _write(value, bare)
     if shape is not None:
         write = shape if item else f"{key}: {shape}"

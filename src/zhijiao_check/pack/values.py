@@ -259,8 +259,21 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     if takes.kind == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return []  # a number that is not finite is said by ``_not_finite``
-        number = _as_number(value)
-        write: object = f"value: {number}" if number is not None else msg("pack.write-number")
+        from zhijiao_check.pack.numbers import number_meant  # only a value that does not fit needs it
+
+        meant = number_meant(value)
+        if meant is not None and meant.why != "quoted":
+            said = msg(
+                "pack.value-number-as-text",
+                id=rule_id,
+                field=field,
+                takes=takes.takes(),
+                found=str(value).strip(),
+                why=meant.reason(),
+                write=f"value: {meant.write}",
+            )
+            return [(at, said)]
+        write: object = f"value: {meant.write}" if meant is not None else msg("pack.write-number")
     elif takes.kind == "flag":
         if isinstance(value, bool):
             return []
@@ -295,18 +308,6 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     return [
         (at, msg("pack.value-type", id=rule_id, field=field, takes=takes.takes(), found=found, write=write))
     ]
-
-
-def _as_number(value: object) -> str | None:
-    """A number written as text (``"10000"``), as it is written without the quotes."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace(",", "")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return text if math.isfinite(number) else None
 
 
 def _as_flag(value: object) -> bool | None:

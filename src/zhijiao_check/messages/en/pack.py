@@ -148,4 +148,18 @@ MESSAGES: dict[str, str] = {
         'a full-width comma "，" between the items of a list here, which YAML reads as one item: separate '
         'the items of […] with an ASCII comma and a space ", " (quote an item that holds the comma as text)'
     ),
+    "pack.number-as-text": "{key} is {found}, {why}, but it takes {takes}: write {write}",
+    "pack.value-number-as-text": (
+        "rule {id} compares {field} with {found}, {why}, but {field} takes {takes}: write {write}"
+    ),
+    "pack.read-as-text-exponent": (
+        "which YAML reads as text (an exponent makes a number only after a decimal point and with its sign, "
+        "as in 2.5e+4)"
+    ),
+    "pack.read-as-text-full-width": "which YAML reads as text (full-width digits are not a number)",
+    "pack.read-as-text-percent": (
+        "which YAML reads as text (a percentage is not a number: a share is written as a fraction)"
+    ),
+    "pack.read-as-text-wan": "which YAML reads as text (万 is not a number)",
+    "pack.read-as-text-grouped": "which YAML reads as text (a number has no thousands separators)",
 }

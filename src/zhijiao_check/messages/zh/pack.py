@@ -116,4 +116,11 @@ MESSAGES: dict[str, str] = {
         "这里用了中文全角逗号“，”分隔列表项，YAML 把两边读作一项：[…] 中的各项之间应写英文逗号加空格“, ”"
         "（逗号确是文字的一部分时，给这一项加引号）"
     ),
+    "pack.number-as-text": "{key} 写了 {found}，{why}，但它取{takes}：应写 {write}",
+    "pack.value-number-as-text": "规则 {id} 的条件写了 {found}，{why}，但 {field} 只取{takes}：应写 {write}",
+    "pack.read-as-text-exponent": "YAML 把它读作文字（科学记数法要有小数点和指数的正负号才是数，如 2.5e+4）",
+    "pack.read-as-text-full-width": "YAML 把它读作文字（全角数字不是数）",
+    "pack.read-as-text-percent": "YAML 把它读作文字（百分数不是数：比例写成小数）",
+    "pack.read-as-text-wan": "YAML 把它读作文字（“万”不是数）",
+    "pack.read-as-text-grouped": "YAML 把它读作文字（数中不能有千位分隔的逗号）",
 }
