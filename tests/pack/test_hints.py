@@ -234,3 +234,147 @@ def test_a_number_read_as_text_is_said_in_english(tmp_path: Path) -> None:
         "a share is written as a fraction), but it takes a number or a list [ … ], each item a number: "
         "write value: 0.45"
     ) in stderr
+
+
+# ------------------------------------------------------------------------------------------- fields and keys
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "path", "message"),
+    [
+        # misspelt: the closest fields, best first
+        (
+            "of: public_secondary_vocational_seats",
+            "of: public_secondary_vocational_seat",
+            "public_secondary_vocational_seat",
+            "c90.seats.of",
+            (
+                "规则 c90.seats 读取的字段 public_secondary_vocational_seat 不是报表格式中的字段："
+                "应写其中之一（最相近的在前）："
+                "public_secondary_vocational_seats, enrollment.secondary_vocational"
+            ),
+        ),
+        # a field of the schools, misspelt in a sum over the report: the sum over the schools
+        (
+            "of: public_secondary_vocational_seats",
+            "of: appropriation_per_studnet",
+            "appropriation_per_studnet",
+            "c90.seats.of",
+            (
+                "规则 c90.seats 读取的字段 appropriation_per_studnet 不是报表格式中的字段："
+                "appropriation_per_student 是 schools 中各项的字段，"
+                "逐项合计应写 {over: schools, field: appropriation_per_student}"
+            ),
+        ),
+        # as explain shows what a rule reads
+        (
+            "of: public_secondary_vocational_seats",
+            'of: "schools[].students"',
+            '"schools[].students"',
+            "c90.seats.of",
+            (
+                "规则 c90.seats 读取的字段 schools[].students"
+                " 不是报表格式中的字段：students 是 schools 中各项的字段，"
+                "逐项合计应写 {over: schools, field: students}"
+            ),
+        ),
+        (
+            "numerator: [enrollment.secondary_vocational]",
+            "numerator: [schools.teachers]",
+            "schools.teachers",
+            "c90.share.numerator[0]",
+            (
+                "规则 c90.share 读取的字段 schools.teachers "
+                "不是报表格式中的字段：teachers 是 schools 中各项的字段，"
+                "逐项合计应写 {over: schools, field: teachers}"
+            ),
+        ),
+        # a school's field in a rule over majors: it is in the report format, on the major's school
+        (
+            "{field: school.level, value: secondary}",
+            "{field: level, value: secondary}",
+            "level",
+            "c90.evaluated.of.where[0].field",
+            (
+                "规则 c90.evaluated 读取的字段 level 不是 majors 中各项的字段："
+                "level 是 majors 中各项所属学校的字段，应写 school.level"
+            ),
+        ),
+        (
+            "over: majors",
+            "over: major",
+            "major",
+            "c90.evaluated.of.over",
+            "规则 c90.evaluated 读取的字段 major 不是报表格式中的字段：应写 majors",
+        ),
+    ],
+)
+def test_a_field_the_report_does_not_have_names_what_to_write(
+    tmp_path: Path, old: str, new: str, marker: str, path: str, message: str
+) -> None:
+    status, stderr, rule_file, text = rules(tmp_path, old, new)
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {path}: {message}" in stderr
+
+
+def test_a_field_of_the_items_is_said_in_english(tmp_path: Path) -> None:
+    status, stderr, _, _ = rules(
+        tmp_path,
+        "{field: school.level, value: secondary}",
+        "{field: level, value: secondary}",
+        "--lang",
+        "en",
+    )
+    assert status == 2
+    assert (
+        "rule c90.evaluated reads level, which is not a field of the items of majors: level is a field of "
+        "the school of each item of majors: write school.level"
+    ) in stderr
+
+
+def test_a_collection_summed_is_said_to_be_a_list_of_items_with_the_sum_to_write(tmp_path: Path) -> None:
+    """``of: schools`` said schools took 一组值（用 contains 判断…）: no advice for a list of schools."""
+    status, stderr, rule_file, text = rules(tmp_path, "of: public_secondary_vocational_seats", "of: schools")
+    assert status == 2
+    assert (
+        f"{at(rule_file, text, 'schools')}: c90.seats.of: 规则 c90.seats 合计 schools，但它是一组项"
+        "（每项有自己的字段），不是数：应写 {over: schools, field: …}，field 取各项中能合计的字段之一："
+        "established, upgraded, students, "
+    ) in stderr
+    assert "contains" not in stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            (
+                "rules[0].by_unt: 没有 by_unt 这个键："
+                "by_unit 只用于 ratio 规则，total 规则不能写它（可写的键：kind, id,"
+            ),
+        ),
+        (
+            "en",
+            (
+                "rules[0].by_unt: there is no key by_unt: "
+                "by_unit is a key of ratio rules only, not of a total rule"
+            ),
+        ),
+    ],
+)
+def test_a_misspelt_key_of_another_kind_is_named_as_that_kind_s(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    """``by_unt`` on a total rule said ``应写 unit``: a key of the total rule, but not the one meant."""
+    status, stderr, rule_file, text = rules(
+        tmp_path, "    time: {due: 2025}", "    by_unt: true\n    time: {due: 2025}", "--lang", lang
+    )
+    assert status == 2
+    assert f"{at(rule_file, text, 'by_unt')}: {message}" in stderr
+
+
+def test_a_misspelt_key_of_the_rule_s_own_kind_is_named(tmp_path: Path) -> None:
+    status, stderr, _, _ = rules(tmp_path, "    unit: ratio", "    unti: ratio")
+    assert status == 2
+    assert "rules[1].unti: 没有 unti 这个键：应写 unit（" in stderr

@@ -214,7 +214,7 @@ def _cross_checks(
 ) -> list[Problem]:
     """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
     the issue on, fields the report model has and values those fields can take."""
-    from zhijiao_check.pack.fields import unknown_fields
+    from zhijiao_check.pack.unknown import unknown_fields
     from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
@@ -300,21 +300,9 @@ def _cross_checks(
                     issued=info.issued.isoformat(),
                 )
             )
-        for path, field in unknown_fields(rule):
+        for path, wrong in [*unknown_fields(rule), *wrong_values(rule)]:
             path = place.as_written(path)
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at(*path),
-                    f"{rule.id}.{format_path(path)}",
-                    "unknown-field",
-                    id=rule.id,
-                    field=field,
-                )
-            )
-        for path, wrong in wrong_values(rule):
-            path = place.as_written(path)
-            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
+            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (fields, values)
             problems.append(
                 _problem(
                     place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)

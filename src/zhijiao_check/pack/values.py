@@ -63,7 +63,9 @@ class Shape:
         if self.kind == "text":
             return msg("pack.takes-text")
         if self.kind == "list":
-            return msg("pack.takes-list")
+            # a list of records (``schools``) holds no value to test with ``contains``
+            records = self.item is not None and self.item.kind == "fields"
+            return msg("pack.takes-items" if records else "pack.takes-list")
         return msg("pack.takes-fields")
 
 
@@ -339,7 +341,12 @@ def _summed(rule_id: str, spec: Sum, path: Path_, collection: str | None) -> lis
         field = getattr(spec, name)
         summed = shape(field_type(collection, field)) if field is not None else None
         if summed is not None and summed.kind not in ("number", "flag"):
-            found.append(((*path, name), msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())))
+            said = msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())
+            if spec.over is None and summed.item is not None and summed.item.kind == "fields":
+                from zhijiao_check.pack.unknown import summed_items  # a collection summed (``of: schools``)
+
+                said = summed_items(rule_id, field)
+            found.append(((*path, name), said))
     return found
 
 

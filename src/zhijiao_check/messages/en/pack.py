@@ -17,9 +17,7 @@ MESSAGES: dict[str, str] = {
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
     ),
-    "pack.unknown-field": (
-        "rule {id} reads {field}, which is not a field of the report format (see zhijiao-check schema)"
-    ),
+    "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
     "pack.policy-missing": "the policy text {policy} is missing",
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
     "pack.value-type": "rule {id} compares {field} with {found}, but {field} takes {takes}: write {write}",
@@ -162,4 +160,21 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.read-as-text-wan": "which YAML reads as text (万 is not a number)",
     "pack.read-as-text-grouped": "which YAML reads as text (a number has no thousands separators)",
+    "pack.place-report": "the report format",
+    "pack.place-items": "the items of {over}",
+    "pack.hint-schema": "see zhijiao-check schema for the fields",
+    "pack.hint-write": "write {write}",
+    "pack.hint-close": "write one of the closest, best first: {close}",
+    "pack.hint-over": "{field} is a field of the items of {over}; to add it up over them, write {write}",
+    "pack.hint-school": "{field} is a field of the school of each item of {over}: write {write}",
+    "pack.hint-collections": "over takes one of {collections}",
+    "pack.sum-collection": (
+        "rule {id} adds up {field}, a list of items with fields of their own, not a number: write {write}, "
+        "with field one of the items' fields that add up: {fields}"
+    ),
+    "pack.takes-items": "a list of items, each with fields of its own",
+    "pack.key-of-other-kinds": (
+        "there is no key {key}: {meant} is a key of {kinds} rules only, not of a {kind} rule "
+        "(the keys: {keys})"
+    ),
 }

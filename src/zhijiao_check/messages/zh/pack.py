@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
-    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不在报表格式中（见 zhijiao-check schema）",
+    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
     "pack.policy-missing": "找不到政策原文 {policy}",
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
     "pack.value-type": "规则 {id} 的条件写了 {found}，但 {field} 只取{takes}：应写 {write}",
@@ -123,4 +123,20 @@ MESSAGES: dict[str, str] = {
     "pack.read-as-text-percent": "YAML 把它读作文字（百分数不是数：比例写成小数）",
     "pack.read-as-text-wan": "YAML 把它读作文字（“万”不是数）",
     "pack.read-as-text-grouped": "YAML 把它读作文字（数中不能有千位分隔的逗号）",
+    "pack.place-report": "报表格式中",
+    "pack.place-items": " {over} 中各项",
+    "pack.hint-schema": "可读取的字段见 zhijiao-check schema",
+    "pack.hint-write": "应写 {write}",
+    "pack.hint-close": "应写其中之一（最相近的在前）：{close}",
+    "pack.hint-over": "{field} 是 {over} 中各项的字段，逐项合计应写 {write}",
+    "pack.hint-school": "{field} 是 {over} 中各项所属学校的字段，应写 {write}",
+    "pack.hint-collections": "over 可写 {collections}",
+    "pack.sum-collection": (
+        "规则 {id} 合计 {field}，但它是一组项（每项有自己的字段），不是数：应写 {write}，"
+        "field 取各项中能合计的字段之一：{fields}"
+    ),
+    "pack.takes-items": "一组项（每项有自己的字段）",
+    "pack.key-of-other-kinds": (
+        "没有 {key} 这个键：{meant} 只用于 {kinds} 规则，{kind} 规则不能写它（可写的键：{keys}）"
+    ),
 }
