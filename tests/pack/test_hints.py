@@ -7,13 +7,15 @@ rule is named as such; ``between`` takes two numbers; a pack without its unit li
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
-from factory import write_pack
+from factory import PACK_DIR, write_pack
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
+from zhijiao_check.pack.load import load_packs
 
 POLICY = "测试条款原文：全市建设公办中职学位2.5万个；职普比例大体相当；三年一轮的专业评估。"
 RULES = """\
@@ -378,3 +380,89 @@ def test_a_misspelt_key_of_the_rule_s_own_kind_is_named(tmp_path: Path) -> None:
     status, stderr, _, _ = rules(tmp_path, "    unit: ratio", "    unti: ratio")
     assert status == 2
     assert "rules[1].unti: 没有 unti 这个键：应写 unit（" in stderr
+
+
+# ----------------------------------------------------------------------------------------- between, units
+
+
+@pytest.mark.parametrize(
+    ("new", "marker", "lang", "message"),
+    [
+        (
+            "target: {op: between, value: 1}",
+            "1}",
+            "zh",
+            "rules[0].target.value: op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
+        ),
+        (
+            "target: {op: between, value: [1]}",
+            "[1]",
+            "en",
+            "rules[0].target.value: op between takes two numbers, value: [low, high], such as value: [1, 2]",
+        ),
+        (
+            'target: {op: ">=", value: [1, 2]}',
+            "[1, 2]",
+            "zh",
+            (
+                "rules[0].target.value: op 为 >= 时 value 写一个数，"
+                "如 value: 0.45；两个数 [下限, 上限] 只用于 op: between"
+            ),
+        ),
+    ],
+)
+def test_between_takes_two_numbers_and_the_other_operators_one(
+    tmp_path: Path, new: str, marker: str, lang: str, message: str
+) -> None:
+    """Between with one number said 其他运算符（这里是 between）写一个数: between is no other operator."""
+    status, stderr, rule_file, text = rules(tmp_path, 'target: {op: ">=", value: 25000}', new, "--lang", lang)
+    assert status == 2
+    assert f"{at(rule_file, text, marker)}: {message}" in stderr
+    assert "这里是 between" not in stderr
+
+
+def _pack_without_units(tmp_path: Path, named: bool) -> Path:
+    pack = write_pack(tmp_path / "s2", RULES, policy=POLICY)
+    (pack / "units.yaml").unlink()
+    if named:
+        info = pack / "pack.yaml"
+        info.write_text(info.read_text(encoding="utf-8") + "units: s2-units.yaml\n", encoding="utf-8")
+    return pack
+
+
+def test_a_pack_without_its_unit_list_is_said_of_pack_yaml(tmp_path: Path) -> None:
+    """It said ``s2/units.yaml: 路径不存在``: not which key names it, nor why an added pack needs one."""
+    pack = _pack_without_units(tmp_path, named=False)
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert (
+        f"{pack / 'pack.yaml'}: 规则包缺少单位名单 {pack / 'units.yaml'}"
+        "（pack.yaml 未写 units: 时读 units.yaml）："
+        "每个规则包都须有单位名单"
+    ) in result.stderr
+    assert "只检查、不使用" in result.stderr
+
+
+def test_a_unit_list_pack_yaml_names_that_is_missing_is_said_at_its_units_key(tmp_path: Path) -> None:
+    pack = _pack_without_units(tmp_path, named=True)
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--lang", "en"])
+    assert result.exit_code == 2
+    line = len((pack / "pack.yaml").read_text(encoding="utf-8").splitlines())
+    assert (
+        f"{pack / 'pack.yaml'}:{line}:8: units: the unit list {pack / 's2-units.yaml'} does not exist: "
+        "correct the name, or write the file; every pack needs a unit list"
+    ) in result.stderr
+
+
+def test_a_pack_replacing_the_main_one_takes_its_place_and_gives_the_units(tmp_path: Path) -> None:
+    """``--rules ADDED --rules REPLACEMENT``: the replacement of the main pack was put last, and the added
+    pack's unit list (``packs[0].units``) became the one reports were checked against."""
+    added = write_pack(tmp_path / "added", RULES, policy=POLICY)
+    units = (added / "units.yaml").read_text(encoding="utf-8")
+    (added / "units.yaml").write_text(units.replace("冷水滩区", "冷水滩新区"), encoding="utf-8")
+    replacement = tmp_path / "replacement"
+    shutil.copytree(PACK_DIR, replacement)
+    packs = load_packs([added, replacement])
+    assert [pack.id for pack in packs] == ["yzf-2021-7", "test-pack"]
+    assert packs[0].directory == replacement
+    assert "冷水滩区" in [unit.name for unit in packs[0].units]

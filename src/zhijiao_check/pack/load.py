@@ -69,6 +69,8 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     info = _validate(PackInfo, parsed, display_name(info_file), problems) if parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
+    if units is None and problems[-1].code == "path-not-found":
+        problems[-1] = _no_units(directory, parsed, units_file)
     rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
     places: dict[str, Placed] = {}
@@ -186,6 +188,17 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
 
 
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
+
+
+def _no_units(directory: Path, info: Parsed | None, units_file: str) -> Problem:
+    """A pack without its unit list, said of ``pack.yaml``: at its ``units:`` when it names the file."""
+    from zhijiao_check.wording import msg
+
+    pack_file = display_name(directory / PACK_FILE)
+    said = {"units": display_name(directory / units_file), "need": msg("pack.units-needed")}
+    if info is not None and "units" in info.data:
+        return _problem(pack_file, info.positions.nearest(("units",)), "units", "units-missing-named", **said)
+    return _problem(pack_file, None, "", "units-missing", **said)
 
 
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
@@ -392,7 +405,9 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
         loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):
             raise FatalError("invalid-pack", loaded)
-        packs = [p for p in packs if p.id != loaded.id] + [loaded]
+        # in the place of the pack it replaces: the main pack stays first, and gives the units
+        replaced = [loaded if p.id == loaded.id else p for p in packs]
+        packs = replaced if loaded.id in (p.id for p in packs) else [*packs, loaded]
     ids = [rule.id for pack in packs for rule in pack.rules]
     clash = sorted({i for i in ids if ids.count(i) > 1})
     if clash:

@@ -95,10 +95,7 @@ MESSAGES: dict[str, str] = {
         "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "
         "judged each year; delete linear, or write {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op between takes value: [low, high]; other operators (here {op}) a single number, such as "
-        "value: 0.45"
-    ),
+    "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",
     "pack.at-most-compare-to": (
         "at_most bounds a ratio held against a number: with compare_to, delete at_most"
@@ -176,5 +173,19 @@ MESSAGES: dict[str, str] = {
     "pack.key-of-other-kinds": (
         "there is no key {key}: {meant} is a key of {kinds} rules only, not of a {kind} rule "
         "(the keys: {keys})"
+    ),
+    "pack.target-one-value": (
+        "op {op} takes a single number, such as value: 0.45; two numbers [low, high] are for op: between"
+    ),
+    "pack.units-missing": (
+        "the pack has no unit list {units} (pack.yaml names none with units:, so units.yaml is read): {need}"
+    ),
+    "pack.units-missing-named": (
+        "the unit list {units} does not exist: correct the name, or write the file; {need}"
+    ),
+    "pack.units-needed": (
+        "every pack needs a unit list, because any pack can be the main pack (--pack), whose unit list "
+        "reports are checked against; a pack added with --rules under another ID has its unit list checked, "
+        "not used: copy the main pack's units.yaml"
     ),
 }

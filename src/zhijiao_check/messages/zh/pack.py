@@ -74,9 +74,7 @@ MESSAGES: dict[str, str] = {
         "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
         "或写 {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op 为 between 时 value 写 [下限, 上限]，其他运算符（这里是 {op}）写一个数，如 value: 0.45"
-    ),
+    "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
     "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",
     "pack.compare-to-or-year-plus": "compare_to 与 year_plus 只能写一个",
@@ -138,5 +136,14 @@ MESSAGES: dict[str, str] = {
     "pack.takes-items": "一组项（每项有自己的字段）",
     "pack.key-of-other-kinds": (
         "没有 {key} 这个键：{meant} 只用于 {kinds} 规则，{kind} 规则不能写它（可写的键：{keys}）"
+    ),
+    "pack.target-one-value": (
+        "op 为 {op} 时 value 写一个数，如 value: 0.45；两个数 [下限, 上限] 只用于 op: between"
+    ),
+    "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
+    "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",
+    "pack.units-needed": (
+        "每个规则包都须有单位名单，因为任一规则包都可作主规则包（--pack），报表按主规则包的单位名单检查；"
+        "经 --rules 加入、ID 与主规则包不同的规则包，其单位名单只检查、不使用：可复制主规则包的 units.yaml"
     ),
 }
