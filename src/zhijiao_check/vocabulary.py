@@ -133,10 +133,10 @@ class Target(Strict):
     expected_max: Annotated[float | None, Field(strict=True)] = None
 
     def __post_init__(self) -> None:
-        if (self.op == "between") != isinstance(self.value, list) or (
-            isinstance(self.value, list) and len(self.value) != 2
-        ):
-            raise Unfit(msg("pack.target-between", op=self.op), ("value",))
+        if self.op == "between" and not (isinstance(self.value, list) and len(self.value) == 2):
+            raise Unfit(msg("pack.target-between"), ("value",))
+        if self.op != "between" and isinstance(self.value, list):
+            raise Unfit(msg("pack.target-one-value", op=self.op), ("value",))
         if isinstance(self.value, list) and self.value[0] > self.value[1]:
             # no figure lies between them: every report would fail ``2 ∉ 2–1``
             low, high = (number(v) for v in self.value)

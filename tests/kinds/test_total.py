@@ -352,7 +352,8 @@ def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_pat
 """,
     )
     assert result.exit_code == 2
-    assert f"{rule_file}:9:34: rules[0].target.value: op 为 between 时 value 写 [下限, 上限]" in result.stderr
+    said = f"{rule_file}:9:34: rules[0].target.value: op 为 between 时 value 写两个数 [下限, 上限]"
+    assert said in result.stderr
 
 
 def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_apart(tmp_path):

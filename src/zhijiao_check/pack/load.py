@@ -17,6 +17,7 @@ from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
+from zhijiao_check.source.slips import list_commas
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
 from zhijiao_check.wording import msg
@@ -67,6 +68,8 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     info = _validate(PackInfo, info_parsed, display_name(info_file), problems) if info_parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
+    if units is None and problems[-1].code == "path-not-found":
+        problems[-1] = _no_units(directory, info_parsed, units_file)
     rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
     places: dict[str, Placed] = {}
@@ -138,10 +141,14 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
         problems.append(decoded)
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
+    commas = [
+        _problem(display_name(path), at, "", "fullwidth-comma-list") for at in list_commas(decoded.text)
+    ]
+    problems += commas
     if isinstance(parsed, list):
         problems.extend(_said_of_a_pack(problem, rules) for problem in parsed)
         return None
-    return parsed
+    return None if commas else parsed
 
 
 def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
@@ -183,6 +190,15 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
 
 
+def _no_units(directory: Path, info: Parsed | None, units_file: str) -> Problem:
+    """A pack without its unit list, said of ``pack.yaml``: at its ``units:`` when it names the file."""
+    pack_file = display_name(directory / PACK_FILE)
+    said = {"units": display_name(directory / units_file), "need": msg("pack.units-needed")}
+    if info is not None and "units" in info.data:
+        return _problem(pack_file, info.positions.nearest(("units",)), "units", "units-missing-named", **said)
+    return _problem(pack_file, None, "", "units-missing", **said)
+
+
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     from pydantic import TypeAdapter, ValidationError
 
@@ -212,7 +228,7 @@ def _cross_checks(
     from the issue on, fields the report model has and values those fields can take, settings the engine
     would not honour."""
     from zhijiao_check.pack.effects import unhonoured
-    from zhijiao_check.pack.fields import unknown_fields
+    from zhijiao_check.pack.unknown import unknown_fields
     from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
@@ -309,21 +325,9 @@ def _cross_checks(
                     issued=info.issued.isoformat(),
                 )
             )
-        for path, field in unknown_fields(rule):
+        for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
             path = place.as_written(path)
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at(*path),
-                    f"{rule.id}.{format_path(path)}",
-                    "unknown-field",
-                    id=rule.id,
-                    field=field,
-                )
-            )
-        for path, wrong in [*wrong_values(rule), *unhonoured(rule)]:
-            path = place.as_written(path)
-            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
+            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
             problems.append(
                 _problem(
                     place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)

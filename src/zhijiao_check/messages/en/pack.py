@@ -28,9 +28,7 @@ MESSAGES: dict[str, str] = {
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
     ),
-    "pack.unknown-field": (
-        "rule {id} reads {field}, which is not a field of the report format (see zhijiao-check schema)"
-    ),
+    "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
     "pack.policy-missing": "the policy text {policy} is missing",
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
     "pack.value-type": "rule {id} compares {field} with {found}, but {field} takes {takes}: write {write}",
@@ -108,10 +106,7 @@ MESSAGES: dict[str, str] = {
         "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "
         "judged each year; delete linear, or write {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op between takes value: [low, high]; other operators (here {op}) a single number, such as "
-        "value: 0.45"
-    ),
+    "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",
     "pack.at-most-compare-to": (
         "at_most bounds a ratio held against a number: with compare_to, delete at_most"
@@ -233,6 +228,55 @@ MESSAGES: dict[str, str] = {
     "pack.judged-city": "city-wide (over all of a year's reports)",
     "pack.judged-report": "on each unit's report",
     "pack.write-when-rule": "a when naming a rule that checks those units, or no when",
+    "pack.fullwidth-comma-list": (
+        'a full-width comma "，" between the items of a list here, which YAML reads as one item: separate '
+        'the items of […] with an ASCII comma and a space ", " (quote an item that holds the comma as text)'
+    ),
+    "pack.number-as-text": "{key} is {found}, {why}, but it takes {takes}: write {write}",
+    "pack.value-number-as-text": (
+        "rule {id} compares {field} with {found}, {why}, but {field} takes {takes}: write {write}"
+    ),
+    "pack.read-as-text-exponent": (
+        "which YAML reads as text (an exponent makes a number only after a decimal point and with its sign, "
+        "as in 2.5e+4)"
+    ),
+    "pack.read-as-text-full-width": "which YAML reads as text (full-width digits are not a number)",
+    "pack.read-as-text-percent": (
+        "which YAML reads as text (a percentage is not a number: a share is written as a fraction)"
+    ),
+    "pack.read-as-text-wan": "which YAML reads as text (万 is not a number)",
+    "pack.read-as-text-grouped": "which YAML reads as text (a number has no thousands separators)",
+    "pack.place-report": "the report format",
+    "pack.place-items": "the items of {over}",
+    "pack.hint-schema": "see zhijiao-check schema for the fields",
+    "pack.hint-write": "write {write}",
+    "pack.hint-close": "write one of the closest, best first: {close}",
+    "pack.hint-over": "{field} is a field of the items of {over}; to add it up over them, write {write}",
+    "pack.hint-school": "{field} is a field of the school of each item of {over}: write {write}",
+    "pack.hint-collections": "over takes one of {collections}",
+    "pack.sum-collection": (
+        "rule {id} adds up {field}, a list of items with fields of their own, not a number: write {write}, "
+        "with field one of the items' fields that add up: {fields}"
+    ),
+    "pack.takes-items": "a list of items, each with fields of its own",
+    "pack.key-of-other-kinds": (
+        "there is no key {key}: {meant} is a key of {kinds} rules only, not of a {kind} rule "
+        "(the keys: {keys})"
+    ),
+    "pack.target-one-value": (
+        "op {op} takes a single number, such as value: 0.45; two numbers [low, high] are for op: between"
+    ),
+    "pack.units-missing": (
+        "the pack has no unit list {units} (pack.yaml names none with units:, so units.yaml is read): {need}"
+    ),
+    "pack.units-missing-named": (
+        "the unit list {units} does not exist: correct the name, or write the file; {need}"
+    ),
+    "pack.units-needed": (
+        "every pack needs a unit list, because any pack can be the main pack (--pack), whose unit list "
+        "reports are checked against; a pack added with --rules under another ID has its unit list checked, "
+        "not used: copy the main pack's units.yaml"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

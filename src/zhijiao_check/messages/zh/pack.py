@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
-    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不在报表格式中（见 zhijiao-check schema）",
+    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
     "pack.policy-missing": "找不到政策原文 {policy}",
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
     "pack.value-type": "规则 {id} 的条件写了 {found}，但 {field} 只取{takes}：应写 {write}",
@@ -86,9 +86,7 @@ MESSAGES: dict[str, str] = {
         "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
         "或写 {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op 为 between 时 value 写 [下限, 上限]，其他运算符（这里是 {op}）写一个数，如 value: 0.45"
-    ),
+    "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
     "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",
     "pack.compare-to-or-year-plus": "compare_to 与 year_plus 只能写一个",
@@ -193,4 +191,40 @@ MESSAGES: dict[str, str] = {
     "pack.judged-city": "全市（当年全部报表）",
     "pack.judged-report": "每个单位的报表",
     "pack.write-when-rule": "引用检查这些单位的规则，或删去 when",
+    "pack.fullwidth-comma-list": (
+        "这里用了中文全角逗号“，”分隔列表项，YAML 把两边读作一项：[…] 中的各项之间应写英文逗号加空格“, ”"
+        "（逗号确是文字的一部分时，给这一项加引号）"
+    ),
+    "pack.number-as-text": "{key} 写了 {found}，{why}，但它取{takes}：应写 {write}",
+    "pack.value-number-as-text": "规则 {id} 的条件写了 {found}，{why}，但 {field} 只取{takes}：应写 {write}",
+    "pack.read-as-text-exponent": "YAML 把它读作文字（科学记数法要有小数点和指数的正负号才是数，如 2.5e+4）",
+    "pack.read-as-text-full-width": "YAML 把它读作文字（全角数字不是数）",
+    "pack.read-as-text-percent": "YAML 把它读作文字（百分数不是数：比例写成小数）",
+    "pack.read-as-text-wan": "YAML 把它读作文字（“万”不是数）",
+    "pack.read-as-text-grouped": "YAML 把它读作文字（数中不能有千位分隔的逗号）",
+    "pack.place-report": "报表格式中",
+    "pack.place-items": " {over} 中各项",
+    "pack.hint-schema": "可读取的字段见 zhijiao-check schema",
+    "pack.hint-write": "应写 {write}",
+    "pack.hint-close": "应写其中之一（最相近的在前）：{close}",
+    "pack.hint-over": "{field} 是 {over} 中各项的字段，逐项合计应写 {write}",
+    "pack.hint-school": "{field} 是 {over} 中各项所属学校的字段，应写 {write}",
+    "pack.hint-collections": "over 可写 {collections}",
+    "pack.sum-collection": (
+        "规则 {id} 合计 {field}，但它是一组项（每项有自己的字段），不是数：应写 {write}，"
+        "field 取各项中能合计的字段之一：{fields}"
+    ),
+    "pack.takes-items": "一组项（每项有自己的字段）",
+    "pack.key-of-other-kinds": (
+        "没有 {key} 这个键：{meant} 只用于 {kinds} 规则，{kind} 规则不能写它（可写的键：{keys}）"
+    ),
+    "pack.target-one-value": (
+        "op 为 {op} 时 value 写一个数，如 value: 0.45；两个数 [下限, 上限] 只用于 op: between"
+    ),
+    "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
+    "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",
+    "pack.units-needed": (
+        "每个规则包都须有单位名单，因为任一规则包都可作主规则包（--pack），报表按主规则包的单位名单检查；"
+        "经 --rules 加入、ID 与主规则包不同的规则包，其单位名单只检查、不使用：可复制主规则包的 units.yaml"
+    ),
 }
