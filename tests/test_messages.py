@@ -25,6 +25,7 @@ from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
+from zhijiao_check.pack.numbers import REASONS
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase, Unit
@@ -63,6 +64,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
     "catalogue.severity-": get_args(get_type_hints(RuleBase)["severity"]),
     "render.exit-": ("0", "1", "2"),
+    "pack.read-as-text-": REASONS,  # why a number was read as text (pack/numbers.py)
     # the collections whose items hold a number to sum (kinds/total.py; tests/kinds/test_total.py finds them)
     "engine.sum-over.": (
         "schools",

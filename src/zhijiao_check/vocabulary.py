@@ -14,7 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitKind
-from zhijiao_check.wording import LIST, Join, Msg, msg
+from zhijiao_check.wording import LIST, Join, Msg, msg, number
 
 RULE_ID = r"^[a-z][a-z0-9]*\.[a-z0-9]+(-[a-z0-9]+)*$"
 """Any rule ID: ``<clause>.<name>`` in lower-case ASCII (``c16.secondary-funding``)."""
@@ -133,10 +133,14 @@ class Target(Strict):
     expected_max: Annotated[float | None, Field(strict=True)] = None
 
     def __post_init__(self) -> None:
-        if (self.op == "between") != isinstance(self.value, list) or (
-            isinstance(self.value, list) and len(self.value) != 2
-        ):
-            raise Unfit(msg("pack.target-between", op=self.op), ("value",))
+        if self.op == "between" and not (isinstance(self.value, list) and len(self.value) == 2):
+            raise Unfit(msg("pack.target-between"), ("value",))
+        if self.op != "between" and isinstance(self.value, list):
+            raise Unfit(msg("pack.target-one-value", op=self.op), ("value",))
+        if isinstance(self.value, list) and self.value[0] > self.value[1]:
+            # no figure lies between them: every report would fail ``2 ∉ 2–1``
+            low, high = (number(v) for v in self.value)
+            raise Unfit(msg("pack.target-backwards", low=low, high=high), ("value",))
 
 
 @record(kw_only=True)
@@ -225,8 +229,9 @@ class RuleBase(Strict):
     clause: Annotated[int, Field(strict=True, ge=1, le=99)]
     quote: Annotated[str, Field(min_length=MIN_QUOTE)]
     scope: Literal["unit", "school", "city"]
-    # The kinds of report a unit or school rule is checked on (every kind unless narrowed); not used by city
-    # rules.
+    # The kinds of report a unit or school rule is checked on (every kind unless narrowed). A city rule is
+    # computed over every report of its year: narrowing its kinds is refused when the pack loads
+    # (pack.effects).
     units: list[UnitKind] = dataclasses.field(
         default_factory=lambda: ["county", "management_area", "development_zone", "city"]
     )

@@ -3,6 +3,7 @@ the fields to fill by key and label, the linear schedule in numbers, its reading
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -147,6 +148,45 @@ def test_scope_units_in_words_and_the_clause_title(invoke):
     text = invoke("explain", "c1.vocational-share").stdout
     assert "范围：单位（县市区）" in text
     assert "条款：永政发〔2021〕7号 第1条 夯实中等职业教育基础地位" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "scope", "cell"),
+    [
+        ("zh", "范围：学校/专业（县市区）", "c16.secondary-funding · 第16条 · 学校/专业（县市区） · "),
+        ("en", "scope: school (counties)", "c16.secondary-funding · clause 16 · school (counties) · "),
+    ],
+)
+def test_a_school_rules_units_are_shown_where_they_narrow_it(invoke, tmp_path, lang, scope, cell):
+    """``units:`` on a school rule leaves out the reports of other kinds; ``explain`` and ``rules`` said
+    nothing of it (a school rule of every kind names none: it is checked on every report)."""
+    import shutil
+
+    from factory import PACK_DIR
+
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK_DIR, pack)
+    clause = pack / "clause-16.yaml"
+    text = clause.read_text(encoding="utf-8")
+    clause.write_text(
+        text.replace("    scope: school\n", "    scope: school\n    units: [county]\n", 1), encoding="utf-8"
+    )
+    explained = invoke("explain", "c16.secondary-funding", "--rules", pack, "--lang", lang).stdout
+    assert scope in explained.splitlines()
+    listed = invoke("rules", "--rules", pack, "--lang", lang, env={"COLUMNS": "100"}).stdout
+    assert cell in listed
+    rows = json.loads(invoke("rules", "--rules", pack, "--format", "json").stdout)
+    units = {row["id"]: row["units"] for row in rows}
+    assert units["c16.secondary-funding"] == ["county"]
+    assert units["c16.higher-funding"] == ["county", "management_area", "development_zone", "city"]
+    assert units["c1.public-seats"] == []  # a city rule reads every report
+    every_kind = invoke("explain", "c16.higher-funding", "--rules", pack, "--lang", lang).stdout
+    assert ("范围：学校/专业" if lang == "zh" else "scope: school") in every_kind.splitlines()
+    # and it does narrow them: 市本级's schools are not judged
+    shibenji = invoke("check", "samples/2023/shibenji.yaml", "--rules", pack, "--format", "json").stdout
+    [report] = json.loads(shibenji)["reports"]
+    assert "c16.secondary-funding" not in {r["rule"] for r in report["results"]}
+    assert "c16.higher-funding" in {r["rule"] for r in report["results"]}
 
 
 def test_a_borrowed_annex_item_is_named(invoke):

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from zhijiao_check.i18n import Translator, exists
 from zhijiao_check.kinds.total import TotalRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
-from zhijiao_check.pack.fields import _item_type, plain
+from zhijiao_check.pack.fields import item_type, plain
 from zhijiao_check.report.model import Report
 
 from .common import RULE_HEAD, broken_pack, check_with_pack, custom_result, fields, judge
@@ -158,7 +158,7 @@ def _summable() -> set[str]:
     """The collections of the report model whose items hold a number: those a sum can run over."""
     found = set()
     for over in (*SCHOOL_COLLECTIONS, *_lists(Report, "")):
-        item = _item_type(over)
+        item = item_type(over)
         if isinstance(item, type) and issubclass(item, BaseModel):
             numbers = (plain(info.annotation) for info in item.model_fields.values())
             if any(annotation in (int, float) for annotation in numbers):
@@ -352,7 +352,8 @@ def test_a_total_rule_with_between_and_a_single_value_is_a_located_error(tmp_pat
 """,
     )
     assert result.exit_code == 2
-    assert f"{rule_file}:9:34: rules[0].target.value: op 为 between 时 value 写 [下限, 上限]" in result.stderr
+    said = f"{rule_file}:9:34: rules[0].target.value: op 为 between 时 value 写两个数 [下限, 上限]"
+    assert said in result.stderr
 
 
 def test_a_figure_just_below_its_target_is_shown_to_the_places_that_tell_them_apart(tmp_path):

@@ -14,7 +14,7 @@ from factory import PACK_DIR
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
-from zhijiao_check.pack.policy import nearest, passages, quoted_in
+from zhijiao_check.pack.policy import clause_passages, nearest, passages, quoted_in
 
 FUNDING = "    quote: 公办中职学校生均拨款不低于10000元/年\n"
 
@@ -81,15 +81,25 @@ def test_the_nearest_words_are_said_in_english_and_in_quotes_where_yaml_reads_th
 
 
 def test_the_policys_own_words_load(tmp_path: Path) -> None:
-    """A sentence, a heading's words, a table cell, whitespace and full-width punctuation aside."""
+    """A sentence, the clause's heading's words, whitespace and full-width punctuation aside."""
     for quote in (
         "第16条 加大经费保障力度",
         "全面落实职业院校拨款制度, 公办中职学校",
-        "市财政局、市教育局、各县市区人民政府",
     ):
         status, stderr, _ = with_quote(tmp_path, quote)
         assert (status, stderr) == (0, ""), quote
         shutil.rmtree(tmp_path / "pack")
+
+
+def test_a_table_cell_is_a_passage_but_the_annex_is_no_clause(tmp_path: Path) -> None:
+    """A cell of the annex's table is found (it is not "not in the policy text"), but it is outside the
+    clause the rule names: the built-in policy's headings name its clauses (tests/pack/test_clauses.py)."""
+    status, stderr, rule_file = with_quote(tmp_path, "市财政局、市教育局、各县市区人民政府")
+    assert status == 2
+    assert stderr.endswith(
+        f"{rule_file}:8:12: c16.secondary-funding.quote: 规则 c16.secondary-funding 的 quote 不在第16条的原文"
+        "中，也不在其他条款中（在序言、附件等条款之外）：应摘录第16条原文中的一句\n"
+    )
 
 
 POLICY = """\
@@ -132,8 +142,9 @@ def test_a_policy_is_split_into_the_passages_it_writes() -> None:
         (14, "建设|示范"),
         (14, "市教育局"),
     ]
-    # the headings each stands under, for a check that a quote is in its rule's clause
+    # the headings each stands under, a heading's own last, for a check that a quote is in its rule's clause
     assert found[3].headings == ("示例政策", "一、总则")
+    assert found[4].headings == ("第三章",)
     assert found[5].headings == ("第三章",)
     assert quoted_in("第一句。第二句", found) == found[2]
     assert quoted_in("第二句。第二段", found) is None
@@ -142,3 +153,33 @@ def test_a_policy_is_split_into_the_passages_it_writes() -> None:
     near = nearest("第二句。第二段", found)
     assert near is not None and (near.passage.line, near.text) == (4, "第二句。")
     assert nearest("完全无关的文字", found) is None
+
+
+CLAUSES = """\
+# 示例政策
+## 一、总则
+序言的一段。
+### 第1条 目标
+第一条的一段。
+#### 一、细则
+细则的一段。
+### 第二十一条 保障
+第二十一条的一段。
+第3条 经费
+---------
+## 附件
+| 1 | 附件的一项 |
+"""
+
+
+def test_a_clause_is_its_heading_and_the_passages_under_it() -> None:
+    """``第N条`` or ``第二十一条`` at the start of a heading (ATX or setext) names a clause, down to the next
+    heading of its level or higher: a deeper heading is the clause's; one with nothing under it is named."""
+    by_clause = clause_passages(passages(CLAUSES))
+    assert {number: [p.text for p in its] for number, its in by_clause.items()} == {
+        1: ["第1条 目标", "第一条的一段。", "一、细则", "细则的一段。"],
+        21: ["第二十一条 保障", "第二十一条的一段。"],
+        3: ["第3条 经费"],
+    }
+    assert quoted_in("附件的一项", by_clause[1]) is None
+    assert clause_passages(passages("第1条 不是标题的一段。")) == {}

@@ -230,7 +230,10 @@ def test_a_distinct_field_the_items_do_not_have_is_a_located_error(tmp_path: Pat
     assert status == 2
     line, column = at(rule_file, COUNT, "distinct: nam").rsplit(":", 2)[1:]
     where = f"{rule_file}:{line}:{int(column) + len('distinct: ')}"
-    assert f"{where}: c90.majors.distinct: 规则 c90.majors 读取的字段 nam 不在报表格式中" in stderr
+    assert (
+        f"{where}: c90.majors.distinct: 规则 c90.majors 读取的字段 nam 不是 majors 中各项的字段：应写 name"
+        in stderr
+    )
     status, stderr, _ = run(tmp_path / "fixed", COUNT.replace("distinct: nam", "distinct: name"))
     assert status in (0, 1), stderr
 

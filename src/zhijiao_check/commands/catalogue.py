@@ -13,6 +13,7 @@ from zhijiao_check.jsontext import dumps
 from zhijiao_check.kinds import computed_target
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
+from zhijiao_check.units import UNIT_KINDS
 
 # cells: the rule list's titles get at least this many beside the other columns, and two lines there hold
 # three titles in four (English ones are about twice as wide as Chinese), or each rule is a block of lines
@@ -53,7 +54,8 @@ def rule_data(rule: Any, tr: Translator, source: Any) -> dict[str, Any]:
         "clause": rule.clause,
         "quote": rule.quote,
         "scope": rule.scope,
-        "units": list(rule.units) if rule.scope == "unit" else [],
+        # the kinds of report a unit or school rule is checked on (engine.evaluate); a city rule reads all
+        "units": list(rule.units) if rule.scope != "city" else [],
         "kind": rule.kind,
         "reads": rule.reads(),
         "target": _target(rule),
@@ -95,15 +97,13 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     the real threshold.
     """
     clause = next((c for c in pack.info.clauses if c.number == rule.clause), None)
-    units = tr.join(tr(f"catalogue.unit-{kind}") for kind in data["units"])
     borrowed = pack.info.borrowed(rule.clause, rule.annex)
     lines = [
         f"{data['id']}  {data['title']}",
         f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
         + (f" {clause.title}" if clause else ""),
         f"{tr('catalogue.quote')}{tr.colon}“{data['quote']}”",
-        f"{tr('catalogue.scope')}{tr.colon}{tr('catalogue.scope-' + data['scope'])}"
-        + (tr("engine.paren", text=units) if units else ""),
+        f"{tr('catalogue.scope')}{tr.colon}{scope_text(data, tr)}",
         f"{tr('catalogue.kind')}{tr.colon}{tr('catalogue.kind-' + rule.kind)}",
         f"{tr('catalogue.reads')}{tr.colon}{tr.join(field_text(path, tr) for path in data['reads'])}",
         f"{tr('catalogue.target')}{tr.colon}{target_text(rule, tr)}",
@@ -126,6 +126,16 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     if data["interpretation"]:
         lines.append(f"{tr('catalogue.interpretation')}{tr.colon}{data['interpretation']}")
     return lines
+
+
+def scope_text(data: dict[str, Any], tr: Translator) -> str:
+    """``单位（县市区）``: the rule's scope, and the kinds of report it is checked on where ``units:`` narrows
+    them (a unit or school rule of every kind is checked on every report)."""
+    scope = tr("catalogue.scope-" + data["scope"])
+    units = data["units"]
+    if not units or set(units) == set(UNIT_KINDS):
+        return scope
+    return scope + tr("engine.paren", text=tr.join(tr(f"catalogue.unit-{kind}") for kind in units))
 
 
 def field_text(path: str, tr: Translator) -> str:
@@ -187,13 +197,23 @@ def target_text(rule: Any, tr: Translator) -> str:
         return f"{SHOWN[target.op]} {other}"
     text = tr.render(show_target(target.op, target.value, rule.unit))
     if rule.kind == "coverage":
-        text = tr("catalogue.coverage", values=tr.join(rule.required), text=text)
+        # "all of them" only where the target asks for all: ≥ 4 of 6 is said as the count it is
+        key = "catalogue.coverage" if _all_required(rule) else "catalogue.coverage-some"
+        text = tr(key, values=tr.join(rule.required), text=text)
     if target.tolerance is not None and not isinstance(target.value, list):
         low = tr.render(show(target.value * (1 - target.tolerance), rule.unit))
         text += tr("catalogue.tolerance", low=low, target=tr.render(show(target.value, rule.unit)))
     if target.expected_max is not None:
         text += tr("catalogue.expected-max", high=tr.render(show(target.expected_max, rule.unit)))
     return text
+
+
+def _all_required(rule: Any) -> bool:
+    """Whether a ``coverage`` rule's target is met by covering every value it lists and by nothing less."""
+    from zhijiao_check.measure.numbers import meets
+
+    count = len(rule.required)
+    return meets(count, rule.target) and not meets(count - 1, rule.target)
 
 
 def schedule_text(rule: Any, base: int, tr: Translator) -> str | None:
@@ -248,7 +268,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     from zhijiao_check.renderers.layout.grid import Column, Grid, room_beside
     from zhijiao_check.renderers.layout.text import cell_len, escape
 
-    cells = [(r["id"], str(r["clause"]), tr(f"catalogue.scope-{r['scope']}"), r["time_text"]) for r in rows]
+    cells = [(r["id"], str(r["clause"]), scope_text(r, tr), r["time_text"]) for r in rows]
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
     width = _width()

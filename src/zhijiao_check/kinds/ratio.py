@@ -32,10 +32,11 @@ class Fraction(Strict):
 @record(kw_only=True)
 class RatioRule(RuleBase):
     """``compare_to``: the target is that other ratio (with the target's operator) instead of a number.
-    ``by_unit``: in city scope, each unit's own share is listed under the city-wide one. ``at_most``: no
-    school's (or unit's) numerator exceeds this times its denominator, as validation holds it
-    (``teachers_rotated ≤ teachers``: 1), so neither can the ratio: a target at or above it that the units
-    given miss is missed whatever the units not given would report (targets.md, "Scopes")."""
+    ``by_unit``: in city scope, each unit's own share is listed under the city-wide one (refused in the other
+    scopes, whose one share is the unit's own: pack.effects). ``at_most``: no school's (or unit's) numerator
+    exceeds this times its denominator, as validation holds it (``teachers_rotated ≤ teachers``: 1), so
+    neither can the ratio: a target at or above it that the units given miss is missed whatever the units not
+    given would report (targets.md, "Scopes")."""
 
     kind: Literal["ratio"]
     numerator: list[Annotated[Sum, Before(short_sum)]]

@@ -36,7 +36,9 @@ _TOOL = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the packa
 LOADERS = (
     "zhijiao_check.pack.load",
     "zhijiao_check.pack.fields",
+    "zhijiao_check.pack.unknown",
     "zhijiao_check.pack.values",
+    "zhijiao_check.pack.effects",
     "zhijiao_check.pack.policy",
     "zhijiao_check.source.encoding",
     "zhijiao_check.source.yamltree",

@@ -1,5 +1,6 @@
-"""The report fields a rule names (``of:``, ``field:``, ``distinct:``, filters and tests), checked against the
-report model when the pack loads: a typo is a located pack error, not a rule that is then always ``missing``.
+"""The report fields a rule names (``of:``, ``field:``, ``distinct:``, filters and tests), and their types in
+the report model, for the checks made when the pack loads (``pack.unknown``: fields the model does not have;
+``pack.values``: values the fields cannot take).
 
 A pack can add rules over any field of the report format; it cannot add fields (the model is the tool's,
 docs/packs.md).
@@ -31,23 +32,7 @@ assert set(_SCHOOL_ITEMS) == set(SCHOOL_COLLECTIONS)
 
 # The fields a rule's parts name: ``distinct`` only at the top of a ``count`` rule, as ``field`` of a
 # ``coverage`` or ``flag`` rule.
-_NAMES = ("field", "other", "distinct")
-
-
-def unknown_fields(rule: Any) -> list[tuple[Path_, str]]:
-    """``(where in the rule, the field as written)`` for each field the report model does not have."""
-    found: list[tuple[Path_, str]] = []
-    for node, path, collection in parts(rule):
-        if isinstance(node, Items | Sum) and node.over is not None and _item_type(node.over) is None:
-            found.append(((*path, "over"), node.over))
-            continue
-        if isinstance(node, Items):
-            continue
-        for name in _NAMES:
-            field = getattr(node, name, None)
-            if isinstance(field, str) and field_type(collection, field) is None:
-                found.append(((*path, name), field))
-    return found
+NAMES = ("field", "other", "distinct")
 
 
 def parts(rule: Any) -> Iterator[tuple[Any, Path_, str | None]]:
@@ -60,7 +45,7 @@ def parts(rule: Any) -> Iterator[tuple[Any, Path_, str | None]]:
 
 def _visit(node: Any, path: Path_, collection: str | None) -> Iterator[tuple[Any, Path_, str | None]]:
     if isinstance(node, Items | Sum):
-        if node.over is not None and _item_type(node.over) is None:
+        if node.over is not None and item_type(node.over) is None:
             yield node, path, collection
             return
         collection = node.over
@@ -70,7 +55,7 @@ def _visit(node: Any, path: Path_, collection: str | None) -> Iterator[tuple[Any
         # by the field's name: the one field with another name in a rule file (``from`` of ``time``) names
         # no report field
         for name in (field.name for field in dataclasses.fields(node)):
-            if name not in (*_NAMES, "over"):
+            if name not in (*NAMES, "over"):
                 yield from _visit(getattr(node, name), (*path, name), collection)
     elif isinstance(node, list):
         for index, value in enumerate(node):
@@ -88,7 +73,7 @@ def field_type(collection: str | None, field: str) -> Any:
         return _resolve(Report, field)
     if field.startswith("school.") and collection in _SCHOOL_ITEMS:
         return _resolve(School, field.removeprefix("school."))
-    item = _item_type(collection)
+    item = item_type(collection)
     if item is None:
         return ANY  # the collection itself is reported
     if item is str:
@@ -98,7 +83,7 @@ def field_type(collection: str | None, field: str) -> Any:
     return None
 
 
-def _item_type(collection: str) -> Any:
+def item_type(collection: str) -> Any:
     """The type of one item of a collection (a model, or ``str`` for a list of names); None if it is none."""
     if collection in _SCHOOL_ITEMS:
         return _SCHOOL_ITEMS[collection]

@@ -12,13 +12,15 @@ from typing import Any
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
-from zhijiao_check.pack.policy import Passage, nearest, normalise, passages, quoted_in
+from zhijiao_check.pack.policy import Near, Passage, clause_passages, nearest, normalise, passages, quoted_in
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
+from zhijiao_check.source.slips import list_commas
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
+from zhijiao_check.wording import msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -62,10 +64,12 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
 
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
-    parsed = _parse(info_file, problems, rules=False)
-    info = _validate(PackInfo, parsed, display_name(info_file), problems) if parsed else None
+    info_parsed = _parse(info_file, problems, rules=False)
+    info = _validate(PackInfo, info_parsed, display_name(info_file), problems) if info_parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
+    if units is None and problems[-1].code == "path-not-found":
+        problems[-1] = _no_units(directory, info_parsed, units_file)
     rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
     places: dict[str, Placed] = {}
@@ -96,9 +100,9 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             line = parsed.positions.nearest(("rules", index))[0]
             sources[rule.id] = RuleSource(place.file, line, when, place.at("id"))
             rules.append(rule)
-    if info is None or units is None or problems:
+    if info is None or info_parsed is None or units is None or problems:
         return problems
-    problems += _cross_checks(info, rules, places, directory)
+    problems += _cross_checks(info, info_parsed, rules, places, directory)
     if problems:
         return problems
     return RulePack(info, directory, tuple(rules), units, sources)
@@ -137,10 +141,14 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
         problems.append(decoded)
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
+    commas = [
+        _problem(display_name(path), at, "", "fullwidth-comma-list") for at in list_commas(decoded.text)
+    ]
+    problems += commas
     if isinstance(parsed, list):
         problems.extend(_said_of_a_pack(problem, rules) for problem in parsed)
         return None
-    return parsed
+    return None if commas else parsed
 
 
 def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
@@ -182,6 +190,15 @@ def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Prob
 _VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
 
 
+def _no_units(directory: Path, info: Parsed | None, units_file: str) -> Problem:
+    """A pack without its unit list, said of ``pack.yaml``: at its ``units:`` when it names the file."""
+    pack_file = display_name(directory / PACK_FILE)
+    said = {"units": display_name(directory / units_file), "need": msg("pack.units-needed")}
+    if info is not None and "units" in info.data:
+        return _problem(pack_file, info.positions.nearest(("units",)), "units", "units-missing-named", **said)
+    return _problem(pack_file, None, "", "units-missing", **said)
+
+
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     from pydantic import TypeAdapter, ValidationError
 
@@ -204,11 +221,14 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
 
 
 def _cross_checks(
-    info: PackInfo, rules: list[AnyRule], places: dict[str, Placed], directory: Path
+    info: PackInfo, info_parsed: Parsed, rules: list[AnyRule], places: dict[str, Placed], directory: Path
 ) -> list[Problem]:
-    """What a rule file alone cannot tell: quotes in the policy text, IDs of the pack's pattern, years from
-    the issue on, fields the report model has and values those fields can take."""
-    from zhijiao_check.pack.fields import unknown_fields
+    """What a rule file alone cannot tell: quotes in the policy text (in the clause named, where the text's
+    headings name clauses), clauses and annex items ``pack.yaml`` lists, IDs of the pack's pattern, years
+    from the issue on, fields the report model has and values those fields can take, settings the engine
+    would not honour."""
+    from zhijiao_check.pack.effects import unhonoured
+    from zhijiao_check.pack.unknown import unknown_fields
     from zhijiao_check.pack.values import wrong_values
 
     problems: list[Problem] = []
@@ -228,8 +248,13 @@ def _cross_checks(
             )
         ]
     policy = passages(decoded.text)
+    by_clause = clause_passages(policy)  # by clause number, where the policy's headings name clauses
+    policy_file = display_name(policy_path)
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
     clauses = {clause.number for clause in info.clauses}
+    pack_file = display_name(directory / PACK_FILE)
+    problems += _pack_file_checks(info, info_parsed, pack_file, sorted(by_clause), policy_file)
+    items = {item.item for item in info.annex}
     for rule in rules:
         place = places[rule.id]
         if not follows(rule.id):
@@ -260,7 +285,21 @@ def _cross_checks(
                 )
             )
         elif quoted_in(rule.quote, policy) is None:
-            problems.append(_not_quoted(rule, place, policy, display_name(policy_path)))
+            problems.append(_not_quoted(rule, place, policy, by_clause.get(rule.clause, ()), policy_file))
+        elif rule.clause in by_clause and quoted_in(rule.quote, by_clause[rule.clause]) is None:
+            problems.append(_elsewhere(rule, place, by_clause, policy_file))
+        if rule.annex is not None and rule.annex not in items:
+            problems.append(
+                _problem(
+                    place.file,
+                    place.at("annex"),
+                    f"{rule.id}.annex",
+                    "unknown-annex" if items else "no-annex",
+                    id=rule.id,
+                    item=rule.annex,
+                    items=_numbers(sorted(items)),
+                )
+            )
         if rule.clause not in clauses:
             problems.append(
                 _problem(
@@ -286,21 +325,9 @@ def _cross_checks(
                     issued=info.issued.isoformat(),
                 )
             )
-        for path, field in unknown_fields(rule):
+        for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
             path = place.as_written(path)
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at(*path),
-                    f"{rule.id}.{format_path(path)}",
-                    "unknown-field",
-                    id=rule.id,
-                    field=field,
-                )
-            )
-        for path, wrong in wrong_values(rule):
-            path = place.as_written(path)
-            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (pack.values)
+            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
             problems.append(
                 _problem(
                     place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)
@@ -309,23 +336,29 @@ def _cross_checks(
     return problems
 
 
-def _not_quoted(rule: AnyRule, place: Placed, policy: Sequence[Passage], policy_file: str) -> Problem:
-    """A quote not within a passage of the policy, and the words of one nearest it to write instead."""
+def _not_quoted(
+    rule: AnyRule, place: Placed, policy: Sequence[Passage], its_clause: Sequence[Passage], policy_file: str
+) -> Problem:
+    """A quote not within a passage of the policy, and the words nearest it to write instead: of the clause
+    the rule names first (``its_clause``: words of another clause would be refused next), else of the whole
+    policy."""
     where, path = place.at("quote"), f"{rule.id}.quote"
-    near = nearest(rule.quote, policy)
+    near = nearest(rule.quote, its_clause) or nearest(rule.quote, policy)
     if near is None:
         return _problem(place.file, where, path, "quote-not-verbatim", id=rule.id, quote=rule.quote)
-    return _problem(
-        place.file,
-        where,
-        path,
-        "quote-not-verbatim-near",
-        id=rule.id,
-        quote=rule.quote,
-        near=near.text,
-        at=f"{policy_file}:{near.passage.line}",
-        write=_as_yaml(near.text),
-    )
+    return _problem(place.file, where, path, "quote-not-verbatim-near", **_near(rule, near, policy_file))
+
+
+def _near(rule: AnyRule, near: Near, policy_file: str) -> dict[str, object]:
+    """The parameters of a ``…-near`` message: the words of the policy nearest the quote, where, and the
+    ``quote:`` value to write."""
+    return {
+        "id": rule.id,
+        "quote": rule.quote,
+        "near": near.text,
+        "at": f"{policy_file}:{near.passage.line}",
+        "write": _as_yaml(near.text),
+    }
 
 
 def _as_yaml(text: str) -> str:
@@ -339,6 +372,69 @@ def _as_yaml(text: str) -> str:
     except yaml.YAMLError:
         plain = False
     return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _elsewhere(
+    rule: AnyRule, place: Placed, by_clause: dict[int, tuple[Passage, ...]], policy_file: str
+) -> Problem:
+    """A quote in the policy but not in a passage of the clause the rule names: at ``clause:``, the clause
+    it is in named, where it is in one; else at the quote (it is in the preamble or the annex), with the
+    words of the rule's clause nearest it, where some are near enough."""
+    found = sorted(number for number, its in by_clause.items() if quoted_in(rule.quote, its) is not None)
+    if found:
+        return _problem(
+            place.file,
+            place.at("clause"),
+            f"{rule.id}.clause",
+            "quote-other-clause",
+            id=rule.id,
+            clause=rule.clause,
+            found=_numbers(found),
+            write=found[0],
+        )
+    where, path = place.at("quote"), f"{rule.id}.quote"
+    near = nearest(rule.quote, by_clause[rule.clause])
+    if near is None:
+        return _problem(place.file, where, path, "quote-outside-clauses", id=rule.id, clause=rule.clause)
+    said = _near(rule, near, policy_file)
+    return _problem(place.file, where, path, "quote-outside-clauses-near", clause=rule.clause, **said)
+
+
+def _pack_file_checks(
+    info: PackInfo, parsed: Parsed, file: str, named: list[int], policy: str
+) -> list[Problem]:
+    """``pack.yaml`` (``file``)'s clauses, each one the policy's headings name (``named``, where they name
+    any), and its annex items, each serving clauses it lists."""
+    problems: list[Problem] = []
+    numbers = {clause.number for clause in info.clauses}
+    for index, clause in enumerate(info.clauses):
+        if named and clause.number not in named:
+            problems.append(
+                _problem(
+                    file,
+                    parsed.positions.nearest(("clauses", index, "number")),
+                    f"clauses[{index}].number",
+                    "clause-not-in-policy",
+                    clause=clause.number,
+                    policy=policy,
+                    found=_numbers(named),
+                )
+            )
+    for index, item in enumerate(info.annex):
+        for place, served in enumerate(item.clauses):
+            if served not in numbers:
+                problems.append(
+                    _problem(
+                        file,
+                        parsed.positions.nearest(("annex", index, "clauses", place)),
+                        f"annex[{index}].clauses[{place}]",
+                        "annex-unknown-clause",
+                        item=item.item,
+                        clause=served,
+                        clauses=_numbers(sorted(numbers)),
+                    )
+                )
+    return problems
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -379,25 +475,54 @@ def _ids_once(packs: Sequence[RulePack]) -> list[Problem]:
 
 
 def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
-    """A ``when`` names a rule evaluated before it: earlier in its pack, or in a pack loaded before."""
+    """A ``when`` names a rule evaluated before it (earlier in its pack, or in a pack loaded before) and for
+    the same unit: the engine finds the condition among the results of the same report (unit and school
+    rules, of the unit kinds the rule is checked on) or of the same year's city (city rules); one judged
+    elsewhere always read ``not_applicable``, and the rule never applied."""
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: dict[str, AnyRule] = {}
     for pack in packs:
         for rule in pack.rules:
-            if rule.when is not None and rule.when.rule not in seen:
+            if rule.when is not None:
                 where = pack.sources[rule.id]
-                problems.append(
-                    _problem(
-                        where.file,
-                        where.when or (where.line, 1),
-                        f"{rule.id}.when.rule",
-                        "when-unknown-rule",
-                        id=rule.id,
-                        rule=rule.when.rule,
-                    )
+                condition = seen.get(rule.when.rule)
+                code, params = (
+                    ("when-unknown-rule", {}) if condition is None else _judged_elsewhere(rule, condition)
                 )
-            seen.add(rule.id)
+                if code:
+                    problems.append(
+                        _problem(
+                            where.file,
+                            where.when or (where.line, 1),
+                            f"{rule.id}.when.rule",
+                            code,
+                            id=rule.id,
+                            rule=rule.when.rule,
+                            **params,
+                        )
+                    )
+            seen[rule.id] = rule
     return problems
+
+
+def _judged_elsewhere(rule: AnyRule, condition: AnyRule) -> tuple[str, dict[str, object]]:
+    """Why ``condition`` is not judged for each unit ``rule`` is (its problem's code and parameters), or
+    ``("", {})`` when it is."""
+    if (rule.scope == "city") != (condition.scope == "city"):
+        city, report = msg("pack.judged-city"), msg("pack.judged-report")
+        own, theirs = (city, report) if rule.scope == "city" else (report, city)
+        return "when-other-scope", {"own": own, "theirs": theirs}
+    if rule.scope == "city":
+        return "", {}
+    missing = [kind for kind in rule.units if kind not in condition.units]
+    if not missing:
+        return "", {}
+    common = [kind for kind in rule.units if kind in condition.units]
+    return "when-other-units", {
+        "kinds": f"[{', '.join(missing)}]",
+        "theirs": f"[{', '.join(condition.units)}]",
+        "write": f"units: [{', '.join(common)}]" if common else msg("pack.write-when-rule"),
+    }
 
 
 def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:

@@ -7,8 +7,13 @@ thematic break (a line ``---``, ``***`` or ``___`` after a blank line): that is 
 goes (``## 关于本文本 / About this text`` in the built-in pack). A quote and a passage are compared after
 NFKC with white space removed, so that full-width and ASCII punctuation match.
 
-``quoted_in`` and ``nearest`` take any passages: those of the whole text, or those under one clause's heading
-(``Passage.headings``).
+``quoted_in`` and ``nearest`` take any passages: those of the whole text, or those of one clause
+(``clause_passages``). Where the policy's Markdown headings name its clauses (``### 第16条 加大经费保障力度``,
+or ``第十六条``), a rule's quote is checked to be in the clause the rule names, not only somewhere in the
+policy (a rule that named clause 1 for a quote of clause 16 was listed under clause 1 by ``coverage``). A
+clause is its heading and the passages under it, down to the next heading of the same or a higher level
+(``## 附件`` ends the last clause); a policy without such headings (an invented pack's text of numbered
+paragraphs) names no clauses, and its quotes are checked against the whole text only.
 """
 
 from __future__ import annotations
@@ -30,8 +35,9 @@ def normalise(text: str) -> str:
 @record
 class Passage:
     """A passage of the policy: its text as written (without Markdown), the line it is on, and the headings
-    it stands under, outermost first (``(…, "四、强化职业教育改革发展保障", "第16条 加大经费保障力度")``);
-    ``normalised``: its text as quotes are compared with it."""
+    it stands under, outermost first (``(…, "四、强化职业教育改革发展保障", "第16条 加大经费保障力度")``), a
+    heading's own text last (a clause's heading is of the clause); ``normalised``: its text as quotes are
+    compared with it."""
 
     text: str
     line: int
@@ -54,6 +60,13 @@ _MARKERS = re.compile(r"(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?")  # a block quot
 _DELIMITER_CELL = re.compile(r":?-+:?")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+# ``第16条`` or ``第十六条`` at the start of a heading's text
+_CLAUSE = re.compile(r"第[ \t]*([0-9]+|[〇零一二两三四五六七八九十百]+)[ \t]*条")
+_DIGITS = {
+    c: n
+    for n, chars in enumerate(("〇零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+    for c in chars
+}
 NEAR_ENOUGH = 0.5  # a passage sharing less of the quote than this is no suggestion (difflib's ratio)
 
 
@@ -70,8 +83,8 @@ def passages(policy: str) -> tuple[Passage, ...]:
     def heading(level: int, text: str, line: int) -> None:
         while headings and headings[-1][0] >= level:
             headings.pop()
-        add(text, line)
         headings.append((level, text.strip()))
+        add(text, line)
 
     prose = False  # whether the line before was a line of prose (which ``===`` or ``---`` makes a heading)
     for number, raw in enumerate(policy.splitlines(), 1):
@@ -95,6 +108,41 @@ def passages(policy: str) -> tuple[Passage, ...]:
             add(line[markers.end() :], number)
             prose = not markers.group()
     return tuple(found)
+
+
+def clause_passages(among: Sequence[Passage]) -> dict[int, tuple[Passage, ...]]:
+    """The passages of each clause the policy's headings name, by number, in the order written: the
+    clause's heading and every passage under it (``Passage.headings``); empty when no heading names a
+    clause. A passage under two headings that name clauses is of both."""
+    found: dict[int, list[Passage]] = {}
+    for passage in among:
+        numbers = {number for heading in passage.headings if (number := clause_number(heading)) is not None}
+        for number in numbers:
+            found.setdefault(number, []).append(passage)
+    return {number: tuple(its) for number, its in found.items()}
+
+
+def clause_number(heading: str) -> int | None:
+    """The clause a heading's text names at its start (``第16条 加大经费保障力度``: 16), or None."""
+    match = _CLAUSE.match(heading)
+    return _number(match.group(1)) if match else None
+
+
+def _number(written: str) -> int:
+    """``16`` or ``十六`` as the number; a Chinese numeral up to 999 (``一百零五``)."""
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for char in written:
+        if char == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        elif char == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit
 
 
 def quoted_in(quote: str, among: Sequence[Passage]) -> Passage | None:

@@ -24,7 +24,8 @@ from typing import Any
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions
 from zhijiao_check.pack.fields import plain
-from zhijiao_check.pack.values import _as_number, shown
+from zhijiao_check.pack.numbers import number_meant
+from zhijiao_check.pack.values import shown
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
 from zhijiao_check.wording import Join, Msg, Wording, msg
@@ -90,18 +91,41 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         takes = _takes(site.type)
         return _located(file, positions, base, path, msg("pack.missing-key", key=key, takes=takes), path[:-1])
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        keys = _keys(site.holder)
-        close = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.6)
-        listed = ", ".join(keys)
-        said = (
-            msg("pack.unknown-key", key=key, write=close[0], keys=listed)
-            if close
-            else msg("pack.unknown-key-none", key=key, keys=listed)
-        )
         where = positions.key((*base, *path))
-        return _located(file, positions, base, path, said, where=where)
+        return _located(file, positions, base, path, _unknown_key(str(key), site.holder), where=where)
     value = _value(data, path)
     return _located(file, positions, base, path, _wrong(key, value, site.type))
+
+
+def _unknown_key(key: str, holder: Any) -> Msg:
+    """A key the record does not have: the key meant, and the keys it has. In a rule, the key meant may be
+    another kind's (``by_unt`` for ratio's ``by_unit`` in a total rule): then that is said, not the closest
+    key of this kind (``unit``), which means something else."""
+    keys = _keys(holder)
+    listed = ", ".join(keys)
+    kinds = list(typing.get_args(AnyRule))
+    if holder in kinds:
+        every = list(dict.fromkeys(k for kind in kinds for k in _keys(kind)))
+        meant = difflib.get_close_matches(key, every, n=1, cutoff=0.6)
+        if meant and meant[0] not in keys:
+            owners = ", ".join(_kind_name(kind) for kind in kinds if meant[0] in _keys(kind))
+            return msg(
+                "pack.key-of-other-kinds",
+                key=key,
+                meant=meant[0],
+                kinds=owners,
+                kind=_kind_name(holder),
+                keys=listed,
+            )
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    if close:
+        return msg("pack.unknown-key", key=key, write=close[0], keys=listed)
+    return msg("pack.unknown-key-none", key=key, keys=listed)
+
+
+def _kind_name(kind: Any) -> str:
+    """A rule kind's name as a rule file writes it (``ratio``)."""
+    return str(typing.get_args(typing.get_type_hints(kind)["kind"])[0])
 
 
 # Pydantic's words for a rule's ``kind`` (the tag of the rules' union) that names no kind, or is not given
@@ -111,7 +135,7 @@ _TAGS = ("union_tag_invalid", "union_tag_not_found")
 def _kind_problem(path: Path_, detail: Any, positions: Positions, file: str, base: Path_) -> Problem:
     """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
     the whole rule, in English, with the rule as a Python dict."""
-    kinds = [typing.get_args(typing.get_type_hints(kind)["kind"])[0] for kind in typing.get_args(AnyRule)]
+    kinds = [_kind_name(kind) for kind in typing.get_args(AnyRule)]
     listed = ", ".join(kinds)
     if detail["type"] == "union_tag_not_found":
         return _located(file, positions, base, path, msg("pack.missing-kind", kinds=listed))
@@ -153,9 +177,13 @@ def _wrong(key: str, value: Any, expected: Any) -> Msg:
     takes = _takes(expected)
     bare = plain(expected)
     item = key.endswith("]")  # an item of a list is written without a key
-    if _numeric(bare) and isinstance(value, str) and (number := _as_number(value)) is not None:
-        write = number if item else f"{key}: {number}"
-        return msg("pack.quoted-number", key=key, found=found, takes=takes, write=write)
+    if _numeric(bare) and (meant := number_meant(value)) is not None:
+        write = meant.write if item else f"{key}: {meant.write}"
+        if meant.why == "quoted":
+            return msg("pack.quoted-number", key=key, found=found, takes=takes, write=write)
+        # written as YAML reads it: no quotes the author may never have typed
+        found = str(value).strip()
+        return msg("pack.number-as-text", key=key, found=found, why=meant.reason(), takes=takes, write=write)
     shape = _write(value, bare)
     if shape is not None:
         write = shape if item else f"{key}: {shape}"

@@ -63,7 +63,9 @@ class Shape:
         if self.kind == "text":
             return msg("pack.takes-text")
         if self.kind == "list":
-            return msg("pack.takes-list")
+            # a list of records (``schools``) holds no value to test with ``contains``
+            records = self.item is not None and self.item.kind == "fields"
+            return msg("pack.takes-items" if records else "pack.takes-list")
         return msg("pack.takes-fields")
 
 
@@ -259,8 +261,21 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     if takes.kind == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return []  # a number that is not finite is said by ``_not_finite``
-        number = _as_number(value)
-        write: object = f"value: {number}" if number is not None else msg("pack.write-number")
+        from zhijiao_check.pack.numbers import number_meant  # only a value that does not fit needs it
+
+        meant = number_meant(value)
+        if meant is not None and meant.why != "quoted":
+            said = msg(
+                "pack.value-number-as-text",
+                id=rule_id,
+                field=field,
+                takes=takes.takes(),
+                found=str(value).strip(),
+                why=meant.reason(),
+                write=f"value: {meant.write}",
+            )
+            return [(at, said)]
+        write: object = f"value: {meant.write}" if meant is not None else msg("pack.write-number")
     elif takes.kind == "flag":
         if isinstance(value, bool):
             return []
@@ -297,18 +312,6 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     ]
 
 
-def _as_number(value: object) -> str | None:
-    """A number written as text (``"10000"``), as it is written without the quotes."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().replace(",", "")
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return text if math.isfinite(number) else None
-
-
 def _as_flag(value: object) -> bool | None:
     if isinstance(value, str):
         word = value.strip().lower()
@@ -338,7 +341,12 @@ def _summed(rule_id: str, spec: Sum, path: Path_, collection: str | None) -> lis
         field = getattr(spec, name)
         summed = shape(field_type(collection, field)) if field is not None else None
         if summed is not None and summed.kind not in ("number", "flag"):
-            found.append(((*path, name), msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())))
+            said = msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())
+            if spec.over is None and summed.item is not None and summed.item.kind == "fields":
+                from zhijiao_check.pack.unknown import summed_items  # a collection summed (``of: schools``)
+
+                said = summed_items(rule_id, field)
+            found.append(((*path, name), said))
     return found
 
 

@@ -184,6 +184,58 @@ def _line_slips(code: str, number: int, display: str) -> list[Problem]:
     return found
 
 
+# A line whose value opens a flow collection (``responsible: [``, ``- [``, ``{``): where it opens.
+_FLOW_OPENS = later(r"^[ ]*+(?:-[ ]++)*+(?:[^\s:#\[\]{},'\"][^:#]*+:[ ]++)?+(?=[\[{])")
+
+
+def list_commas(text: str) -> list[tuple[int, int]]:
+    """(line, column) of each full-width comma ``，`` between the items of a flow list ``[…]`` opened on its
+    line, outside quotes, comments and literal blocks: ``[市财政局，市教育局]`` is one item to YAML, typed
+    with a Chinese input method. At most one more than ``MAX_SLIPS``.
+
+    Not a slip of ``scan_slips``: a report may list a name that holds one, and its names joined are a
+    warning there (``report.consistency``); a rule file's lists are of codes and units, and its author
+    quotes an item meant to hold one. Within ``{…}`` a comma is text unless a key follows it
+    (``scan_slips``): ``{zh: 加快发展，提高质量}``."""
+    if "，" not in text or "[" not in text:
+        return []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    starts, ends = _blocks(text) if "|" in text or ">" in text else ([], [])
+    found: list[tuple[int, int]] = []
+    line_start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        block = bisect.bisect_right(starts, line_start) - 1
+        inside_block = block >= 0 and line_start < ends[block]
+        line_start += len(line) + 1
+        if inside_block or "，" not in line or "[" not in line:
+            continue
+        code = _code_part(line) if _QUOTE_OR_HASH.search(line) else line
+        commas = itertools.islice(_commas_in_lists(code), MAX_SLIPS + 1 - len(found))
+        found += [(number, column + 1) for column in commas]
+        if len(found) > MAX_SLIPS:
+            break
+    return found
+
+
+def _commas_in_lists(code: str) -> Iterator[int]:
+    """Where ``，`` stands in ``code`` with a flow list ``[`` the innermost collection open around it."""
+    opens = _FLOW_OPENS.match(code)
+    if opens is None:
+        return
+    open_: list[str] = []
+    for index in range(opens.end(), len(code)):
+        character = code[index]
+        if character in "[{":
+            open_.append(character)
+        elif character in "]}":
+            if len(open_) <= 1:
+                return  # the collection the line opened is closed
+            open_.pop()
+        elif character == "，" and open_[-1] == "[":
+            yield index
+
+
 # A quoted text, or a comment: what a slip inside of is no slip.
 _QUOTED_OR_COMMENT = later(
     r"""(?:(?<=[\s\[{,:-])|^)(?:"(?:[^"\\]|\\.)*"?|'(?:[^']|'')*'?)|(?:(?<=\s)|^)#.*"""

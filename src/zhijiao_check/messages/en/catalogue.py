@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.where": "only items where {test}",
     "catalogue.ratio-of": "the share of {top} in {bottom}",
     "catalogue.coverage": "all of {values} covered ({text})",
+    "catalogue.coverage-some": "the number of {values} covered is {text}",
     "catalogue.tolerance": '; below it but at least {low} warns ("about {target}")',
     "catalogue.expected-max": "; the policy's range tops out at {high}: more is reported, not failed",
     "catalogue.schedule": "linear schedule",

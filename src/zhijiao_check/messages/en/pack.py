@@ -28,9 +28,7 @@ MESSAGES: dict[str, str] = {
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
     ),
-    "pack.unknown-field": (
-        "rule {id} reads {field}, which is not a field of the report format (see zhijiao-check schema)"
-    ),
+    "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
     "pack.policy-missing": "the policy text {policy} is missing",
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
     "pack.value-type": "rule {id} compares {field} with {found}, but {field} takes {takes}: write {write}",
@@ -108,10 +106,7 @@ MESSAGES: dict[str, str] = {
         "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "
         "judged each year; delete linear, or write {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op between takes value: [low, high]; other operators (here {op}) a single number, such as "
-        "value: 0.45"
-    ),
+    "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",
     "pack.at-most-compare-to": (
         "at_most bounds a ratio held against a number: with compare_to, delete at_most"
@@ -155,4 +150,139 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "the rule says at_most: {at_most}",
     "pack.why-part-of-whole": "each term of the numerator is a term of the denominator, a part of the whole",
     "pack.why-every": "the share of the schools, majors or entries that pass",
+    "pack.target-backwards": (
+        "between's value gives [{low}, {high}], its low end above its high end: no figure lies between them "
+        "(every report would fail); write [{high}, {low}]"
+    ),
+    "pack.units-city": (
+        "rule {id} is a city rule (scope: city), computed over every unit's report of the year: units has no "
+        "effect on it (it gives units: {units}); delete units, or write scope: unit to check each of those "
+        "units on its own"
+    ),
+    "pack.by-unit-not-city": (
+        "rule {id} gives by_unit, which is for city rules (each unit's own share listed under the city-wide "
+        "one); this rule is scope: {scope}, judged on each unit's report, whose only share is its own: "
+        "delete by_unit"
+    ),
+    "pack.school-scope-kind": (
+        "rule {id} gives scope: school, but a {kind} rule measures one figure for each unit's report and "
+        "judges no school or major on its own: write scope: unit (to judge each school or major, use "
+        "kind: every over schools, majors or enterprise_practice)"
+    ),
+    "pack.school-scope-over": (
+        "rule {id} gives scope: school, but the items it judges are those of {over}, not schools or majors: "
+        "write scope: unit"
+    ),
+    "pack.linear-not-number": (
+        "rule {id} gives linear: true, but {why}: linear spreads the target's number over the years from "
+        "schedule_base to the due year; delete linear (before the due year a met target passes, an unmet one "
+        "is pending)"
+    ),
+    "pack.linear-flag": "a flag rule's target is yes, which has no part-way progress",
+    "pack.linear-computed": (
+        "its target is computed each year from compare_to or year_plus, no number to spread"
+    ),
+    "pack.linear-range": "its target is the range [{low}, {high}], no number to spread",
+    "pack.target-above-required": (
+        "rule {id} has a target of {found}, but required lists only {count} values, so at most {count} are "
+        "covered: the target is {met}; write a number not above {count} ({count} for all of them)"
+    ),
+    "pack.quote-other-clause": (
+        "the quote of rule {id} is not in the text of clause {clause} but in clause {found}: write "
+        "clause: {write}, or quote the text of clause {clause}"
+    ),
+    "pack.quote-outside-clauses": (
+        "the quote of rule {id} is not in the text of clause {clause} nor of any other clause (it is outside "
+        "them, in the preamble or the annex): quote a sentence of clause {clause}"
+    ),
+    "pack.quote-outside-clauses-near": (
+        "the quote of rule {id} is not in the text of clause {clause} nor of any other clause (it is outside "
+        "them, in the preamble or the annex): quote a sentence of clause {clause}; its nearest is “{near}” "
+        "at {at}: write quote: {write}"
+    ),
+    "pack.unknown-annex": (
+        "rule {id} gives annex {item}, which pack.yaml's annex does not list (its work list has items "
+        "{items}): write one of them"
+    ),
+    "pack.no-annex": (
+        "rule {id} gives annex {item}, but pack.yaml lists no annex (the work list's items and the clauses "
+        "they serve): list it in pack.yaml, or delete annex"
+    ),
+    "pack.clause-not-in-policy": (
+        "clauses lists clause {clause}, but the policy text {policy} has no heading 第{clause}条 (it has "
+        "clauses {found}): write a clause number of the text"
+    ),
+    "pack.annex-unknown-clause": (
+        "annex item {item} lists clause {clause}, which clauses does not list (it lists {clauses}): write "
+        "one of those"
+    ),
+    "pack.when-other-scope": (
+        "rule {id} has when: {rule}, but {rule} is judged {theirs} and this rule {own}: the rule a when "
+        "names must be judged for the same unit, or the condition always reads not_applicable and this rule "
+        "never applies; name a rule judged {own} too, or delete when"
+    ),
+    "pack.when-other-units": (
+        "rule {id} has when: {rule}, but {rule} checks only the reports of units: {theirs}, not {kinds}: on "
+        "those the condition always reads not_applicable and this rule never applies; write {write}"
+    ),
+    "pack.judged-city": "city-wide (over all of a year's reports)",
+    "pack.judged-report": "on each unit's report",
+    "pack.write-when-rule": "a when naming a rule that checks those units, or no when",
+    "pack.fullwidth-comma-list": (
+        'a full-width comma "，" between the items of a list here, which YAML reads as one item: separate '
+        'the items of […] with an ASCII comma and a space ", " (quote an item that holds the comma as text)'
+    ),
+    "pack.number-as-text": "{key} is {found}, {why}, but it takes {takes}: write {write}",
+    "pack.value-number-as-text": (
+        "rule {id} compares {field} with {found}, {why}, but {field} takes {takes}: write {write}"
+    ),
+    "pack.read-as-text-exponent": (
+        "which YAML reads as text (an exponent makes a number only after a decimal point and with its sign, "
+        "as in 2.5e+4)"
+    ),
+    "pack.read-as-text-full-width": "which YAML reads as text (full-width digits are not a number)",
+    "pack.read-as-text-percent": (
+        "which YAML reads as text (a percentage is not a number: a share is written as a fraction)"
+    ),
+    "pack.read-as-text-wan": "which YAML reads as text (万 is not a number)",
+    "pack.read-as-text-grouped": "which YAML reads as text (a number has no thousands separators)",
+    "pack.place-report": "the report format",
+    "pack.place-items": "the items of {over}",
+    "pack.hint-schema": "see zhijiao-check schema for the fields",
+    "pack.hint-write": "write {write}",
+    "pack.hint-close": "write one of the closest, best first: {close}",
+    "pack.hint-over": "{field} is a field of the items of {over}; to add it up over them, write {write}",
+    "pack.hint-school": "{field} is a field of the school of each item of {over}: write {write}",
+    "pack.hint-collections": "over takes one of {collections}",
+    "pack.sum-collection": (
+        "rule {id} adds up {field}, a list of items with fields of their own, not a number: write {write}, "
+        "with field one of the items' fields that add up: {fields}"
+    ),
+    "pack.takes-items": "a list of items, each with fields of its own",
+    "pack.key-of-other-kinds": (
+        "there is no key {key}: {meant} is a key of {kinds} rules only, not of a {kind} rule "
+        "(the keys: {keys})"
+    ),
+    "pack.target-one-value": (
+        "op {op} takes a single number, such as value: 0.45; two numbers [low, high] are for op: between"
+    ),
+    "pack.units-missing": (
+        "the pack has no unit list {units} (pack.yaml names none with units:, so units.yaml is read): {need}"
+    ),
+    "pack.units-missing-named": (
+        "the unit list {units} does not exist: correct the name, or write the file; {need}"
+    ),
+    "pack.units-needed": (
+        "every pack needs a unit list, because any pack can be the main pack (--pack), whose unit list "
+        "reports are checked against; a pack added with --rules under another ID has its unit list checked, "
+        "not used: copy the main pack's units.yaml"
+    ),
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "pack.target-above-required": (
+        "rule {id} has a target of {found}, but required lists only {count} value, so at most {count} is "
+        "covered: the target is {met}; write a number not above {count}"
+    ),
 }

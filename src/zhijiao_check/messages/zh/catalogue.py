@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.where": "只查 {test} 的项",
     "catalogue.ratio-of": "{top} 占 {bottom} 的比例",
     "catalogue.coverage": "{values} 都须覆盖（{text}）",
+    "catalogue.coverage-some": "{values} 中覆盖的个数须 {text}",
     "catalogue.tolerance": "；低于目标但不低于 {low} 判“提醒”（warn），即“{target}左右”",
     "catalogue.expected-max": "；政策区间上限为 {high}，超过如实报告、不判失败",
     "catalogue.schedule": "线性进度",

@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
-    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不在报表格式中（见 zhijiao-check schema）",
+    "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
     "pack.policy-missing": "找不到政策原文 {policy}",
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
     "pack.value-type": "规则 {id} 的条件写了 {found}，但 {field} 只取{takes}：应写 {write}",
@@ -86,9 +86,7 @@ MESSAGES: dict[str, str] = {
         "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
         "或写 {{due: 2025, linear: true}}"
     ),
-    "pack.target-between": (
-        "op 为 between 时 value 写 [下限, 上限]，其他运算符（这里是 {op}）写一个数，如 value: 0.45"
-    ),
+    "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
     "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",
     "pack.compare-to-or-year-plus": "compare_to 与 year_plus 只能写一个",
@@ -124,4 +122,109 @@ MESSAGES: dict[str, str] = {
     "pack.why-at-most": "规则写了 at_most: {at_most}",
     "pack.why-part-of-whole": "分子各项都在分母中，部分不超过整体",
     "pack.why-every": "合格的学校、专业或条目所占比例",
+    "pack.target-backwards": (
+        "between 的 value 写了 [{low}, {high}]，下限大于上限，没有数落在其间（每份报告都不达标）："
+        "应写 [{high}, {low}]"
+    ),
+    "pack.units-city": (
+        "规则 {id} 是全市规则（scope: city），合计当年全部单位的报表，units 对它不起作用"
+        "（写了 units: {units}）：应删去 units；要逐个检查这些单位，写 scope: unit"
+    ),
+    "pack.by-unit-not-city": (
+        "规则 {id} 写了 by_unit，它只用于全市规则（在全市的比例下列出各单位自己的比例）；"
+        "本规则是 scope: {scope}，按每个单位的报表判定，只有本单位一个比例：应删去 by_unit"
+    ),
+    "pack.school-scope-kind": (
+        "规则 {id} 写了 scope: school，但 {kind} 规则对每个单位的报表只算一个值，不逐一判定学校或专业："
+        "应写 scope: unit（逐一判定每所学校或每个专业用 kind: every，"
+        "over: schools、majors 或 enterprise_practice）"
+    ),
+    "pack.school-scope-over": (
+        "规则 {id} 写了 scope: school，但它逐一判定的是 {over} 的条目，不是学校或专业：应写 scope: unit"
+    ),
+    "pack.linear-not-number": (
+        "规则 {id} 写了 linear: true，但{why}：linear 把目标的数从 schedule_base 起按年份分摊到 due 年，"
+        "应删去 linear（due 年前已达到即 pass，未达到为 pending）"
+    ),
+    "pack.linear-flag": "它是 flag 规则，目标是“是”，没有中间的进度",
+    "pack.linear-computed": "目标由 compare_to 或 year_plus 逐年算出，不是一个可分摊的数",
+    "pack.linear-range": "目标是区间 [{low}, {high}]，不是一个可分摊的数",
+    "pack.target-above-required": (
+        "规则 {id} 的 target 写了 {found}，但 required 只列了 {count} 个值，覆盖的个数至多为 {count}：{met}："
+        "应写不大于 {count} 的数（都须覆盖写 {count}）"
+    ),
+    "pack.quote-other-clause": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，而在第{found}条："
+        "应写 clause: {write}，或摘录第{clause}条的原文"
+    ),
+    "pack.quote-outside-clauses": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，也不在其他条款中（在序言、附件等条款之外）："
+        "应摘录第{clause}条原文中的一句"
+    ),
+    "pack.quote-outside-clauses-near": (
+        "规则 {id} 的 quote 不在第{clause}条的原文中，也不在其他条款中（在序言、附件等条款之外）："
+        "应摘录第{clause}条原文中的一句；其中最接近的是 {at} 的“{near}”：应写 quote: {write}"
+    ),
+    "pack.unknown-annex": (
+        "规则 {id} 的 annex {item} 不在 pack.yaml 的 annex 中（工作任务清单列有第 {items} 项）：应写其中一项"
+    ),
+    "pack.no-annex": (
+        "规则 {id} 写了 annex {item}，但 pack.yaml 没有列出 annex（工作任务清单的各项及其服务的条款）："
+        "应在 pack.yaml 中列出，或删去 annex"
+    ),
+    "pack.clause-not-in-policy": (
+        "clauses 列有第 {clause} 条，但政策原文 {policy} 没有“第{clause}条”的标题（有第 {found} 条）："
+        "应写原文中的条款号"
+    ),
+    "pack.annex-unknown-clause": (
+        "annex 第 {item} 项列了第 {clause} 条，但 clauses 中没有这一条（列有 {clauses}）：应写其中的条款号"
+    ),
+    "pack.when-other-scope": (
+        "规则 {id} 的 when 引用了 {rule}，但 {rule} 按{theirs}判定，本规则按{own}判定："
+        "when 引用的规则须对同一单位判定，否则条件总读作 not_applicable，本规则从不适用："
+        "应引用同样按{own}判定的规则，或删去 when"
+    ),
+    "pack.when-other-units": (
+        "规则 {id} 的 when 引用了 {rule}，但 {rule} 只检查 units: {theirs} 的报表，不检查 {kinds}："
+        "在这些报表上条件总读作 not_applicable，本规则从不适用：应写 {write}"
+    ),
+    "pack.judged-city": "全市（当年全部报表）",
+    "pack.judged-report": "每个单位的报表",
+    "pack.write-when-rule": "引用检查这些单位的规则，或删去 when",
+    "pack.fullwidth-comma-list": (
+        "这里用了中文全角逗号“，”分隔列表项，YAML 把两边读作一项：[…] 中的各项之间应写英文逗号加空格“, ”"
+        "（逗号确是文字的一部分时，给这一项加引号）"
+    ),
+    "pack.number-as-text": "{key} 写了 {found}，{why}，但它取{takes}：应写 {write}",
+    "pack.value-number-as-text": "规则 {id} 的条件写了 {found}，{why}，但 {field} 只取{takes}：应写 {write}",
+    "pack.read-as-text-exponent": "YAML 把它读作文字（科学记数法要有小数点和指数的正负号才是数，如 2.5e+4）",
+    "pack.read-as-text-full-width": "YAML 把它读作文字（全角数字不是数）",
+    "pack.read-as-text-percent": "YAML 把它读作文字（百分数不是数：比例写成小数）",
+    "pack.read-as-text-wan": "YAML 把它读作文字（“万”不是数）",
+    "pack.read-as-text-grouped": "YAML 把它读作文字（数中不能有千位分隔的逗号）",
+    "pack.place-report": "报表格式中",
+    "pack.place-items": " {over} 中各项",
+    "pack.hint-schema": "可读取的字段见 zhijiao-check schema",
+    "pack.hint-write": "应写 {write}",
+    "pack.hint-close": "应写其中之一（最相近的在前）：{close}",
+    "pack.hint-over": "{field} 是 {over} 中各项的字段，逐项合计应写 {write}",
+    "pack.hint-school": "{field} 是 {over} 中各项所属学校的字段，应写 {write}",
+    "pack.hint-collections": "over 可写 {collections}",
+    "pack.sum-collection": (
+        "规则 {id} 合计 {field}，但它是一组项（每项有自己的字段），不是数：应写 {write}，"
+        "field 取各项中能合计的字段之一：{fields}"
+    ),
+    "pack.takes-items": "一组项（每项有自己的字段）",
+    "pack.key-of-other-kinds": (
+        "没有 {key} 这个键：{meant} 只用于 {kinds} 规则，{kind} 规则不能写它（可写的键：{keys}）"
+    ),
+    "pack.target-one-value": (
+        "op 为 {op} 时 value 写一个数，如 value: 0.45；两个数 [下限, 上限] 只用于 op: between"
+    ),
+    "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
+    "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",
+    "pack.units-needed": (
+        "每个规则包都须有单位名单，因为任一规则包都可作主规则包（--pack），报表按主规则包的单位名单检查；"
+        "经 --rules 加入、ID 与主规则包不同的规则包，其单位名单只检查、不使用：可复制主规则包的 units.yaml"
+    ),
 }

@@ -1,0 +1,100 @@
+"""Settings a rule gives that the engine would not honour, and targets its figure can never reach, refused
+when the pack loads (docs/packs.md, "Errors a pack loader reports").
+
+Each loaded and then did nothing, or something else than written: ``units: [county]`` on a city rule (a
+city-wide sum is over every unit's report), ``by_unit`` on a rule judged on one unit's report (the only share
+is the unit's own), ``scope: school`` on a rule that measures one figure for the report (no school is judged
+on its own), ``linear`` where the target is no number to spread over the years (``是 × (年份 − 2020) / …``),
+and a ``coverage`` target above the number of values it lists (never met). Said at the setting, with what to
+write.
+
+Run only when a pack is first loaded, never for a kept one (``pack.cache``).
+"""
+
+from __future__ import annotations
+
+import math
+
+from zhijiao_check.kinds import AnyRule, computed_target
+from zhijiao_check.kinds.coverage import CoverageRule
+from zhijiao_check.kinds.every import EveryRule
+from zhijiao_check.kinds.flag import FlagRule
+from zhijiao_check.kinds.ratio import RatioRule
+from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
+from zhijiao_check.pack.fields import Path_, item_type
+from zhijiao_check.pack.values import Wrong, shown
+from zhijiao_check.units import UNIT_KINDS
+from zhijiao_check.wording import Msg, msg
+
+
+def unhonoured(rule: AnyRule) -> list[Wrong]:
+    """Each setting of the rule that would have no effect or a false one, and each target number its
+    figure can never reach."""
+    found: list[Wrong] = []
+    if rule.scope == "city" and set(rule.units) != set(UNIT_KINDS):
+        # ``units`` picks the reports a unit or school rule is run on (engine.evaluate); a city rule is run
+        # once a year over them all, and the units missing are said of every unit of the list
+        units = f"[{', '.join(rule.units)}]"
+        found.append((("units",), msg("pack.units-city", id=rule.id, units=units)))
+    if isinstance(rule, RatioRule) and rule.by_unit and rule.scope != "city":
+        found.append((("by_unit",), msg("pack.by-unit-not-city", id=rule.id, scope=rule.scope)))
+    if rule.scope == "school":
+        found += _not_of_schools(rule)
+    if rule.time.linear:
+        why = _no_number(rule)
+        if why is not None:
+            found.append((("time", "linear"), msg("pack.linear-not-number", id=rule.id, why=why)))
+    if isinstance(rule, CoverageRule):
+        found += _beyond_required(rule)
+    return found
+
+
+def _not_of_schools(rule: AnyRule) -> list[Wrong]:
+    """``scope: school`` where no school is judged on its own: the engine runs school and unit rules alike,
+    on each report, so the scope says only how the catalogue names the rule, and a rule that measures one
+    figure for the report named as a school rule let its author believe each school was held to it."""
+    if not isinstance(rule, EveryRule):
+        return [(("scope",), msg("pack.school-scope-kind", id=rule.id, kind=rule.kind))]
+    if rule.of.over not in SCHOOL_COLLECTIONS and item_type(rule.of.over) is not None:  # else said apart
+        return [(("scope",), msg("pack.school-scope-over", id=rule.id, over=rule.of.over))]
+    return []
+
+
+def _no_number(rule: AnyRule) -> Msg | None:
+    """Why the rule's target is no number a linear schedule could spread over the years (None: it is one):
+    ``timing.expected`` multiplies the target's value, the default 1 where the rule gives none."""
+    if isinstance(rule, FlagRule):
+        return msg("pack.linear-flag")
+    if computed_target(rule):
+        return msg("pack.linear-computed")
+    value = rule.target.value
+    if isinstance(value, list):
+        return msg("pack.linear-range", low=shown(value[0]), high=shown(value[1]))
+    return None
+
+
+def _beyond_required(rule: CoverageRule) -> list[Wrong]:
+    """A target above the number of values ``required`` lists: never met (``>=``, ``==``, a range's low end)
+    or always met (``<=``, a range's high end), as a share above its bound is (``values._beyond_share``)."""
+    count = len(rule.required)
+    value = rule.target.value
+    values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    found: list[Wrong] = []
+    for index, number in values:
+        if not math.isfinite(number) or number <= count:
+            continue  # a number that is not finite is said by ``values._not_finite``
+        never = rule.target.op in (">=", ">", "==") or index == 0
+        at: Path_ = ("target", "value") if index is None else ("target", "value", index)
+        found.append(
+            (
+                at,
+                msg(
+                    "pack.target-above-required",
+                    id=rule.id,
+                    found=shown(number),
+                    count=count,
+                    met=msg("pack.never-met" if never else "pack.always-met"),
+                ),
+            )
+        )
+    return found

@@ -1,0 +1,162 @@
+"""The report fields a rule names that the report model does not have, checked when the pack loads: a typo is
+a located pack error, not a rule that is then always ``missing``; each said with what to write.
+
+A field misspelt names the fields closest to it, best first. A field of a collection's items written through
+the collection (``schools[].students``, as ``explain`` shows what a rule reads, or ``schools.teachers``) in a
+sum names the sum over the items: ``{over: schools, field: students}``. A school's field named in a rule over
+majors or enterprise practice is the item's school's: ``school.level``. An ``over:`` that names no
+collection lists the collections. A collection summed as if it were a number (``of: schools``, said by
+``values``) names the sum over its items too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from zhijiao_check.pack.fields import (
+    _SCHOOL_ITEMS,
+    NAMES,
+    Path_,
+    _resolve,
+    field_type,
+    item_type,
+    parts,
+    plain,
+)
+from zhijiao_check.report.model import Report, School
+from zhijiao_check.vocabulary import Items, Sum
+from zhijiao_check.wording import Msg, msg
+
+_CLOSEST = 3  # fields named as the closest to one misspelt
+
+
+def unknown_fields(rule: Any) -> list[tuple[Path_, Msg]]:
+    """``(where in the rule, what is wrong there)`` for each field the report model does not have."""
+    found: list[tuple[Path_, Msg]] = []
+    for node, path, collection in parts(rule):
+        if isinstance(node, Items | Sum) and node.over is not None and item_type(node.over) is None:
+            found.append(((*path, "over"), _unknown(rule.id, node, "over", collection)))
+            continue
+        if isinstance(node, Items):
+            continue
+        for name in NAMES:
+            field = getattr(node, name, None)
+            if isinstance(field, str) and field_type(collection, field) is None:
+                found.append(((*path, name), _unknown(rule.id, node, name, collection)))
+    return found
+
+
+def _unknown(rule_id: str, node: Any, name: str, collection: str | None) -> Msg:
+    """``pack.unknown-field`` for the field ``node`` names as ``name`` (``field``, ``over``, …), read from
+    the items of ``collection`` (from the report when None)."""
+    written = str(getattr(node, name))
+    if name == "over":
+        collections = _collections()
+        hint = _closest(written, collections) or msg(
+            "pack.hint-collections", collections=", ".join(collections)
+        )
+        return msg("pack.unknown-field", id=rule_id, field=written, place=msg("pack.place-report"), hint=hint)
+    place = msg("pack.place-items", over=collection) if collection else msg("pack.place-report")
+    summed = isinstance(node, Sum) and node.over is None and name == "field"
+    hint = _field_hint(written, collection, summed) or msg("pack.hint-schema")
+    return msg("pack.unknown-field", id=rule_id, field=written, place=place, hint=hint)
+
+
+def summed_items(rule_id: str, field: str) -> Msg:
+    """``pack.sum-collection``: a collection (``of: schools``) summed, which is no number; the sum over its
+    items, and the fields of an item that add up."""
+    item = item_type(field)
+    addable = [
+        name
+        for name, info in (item.model_fields.items() if _is_model(item) else ())
+        if plain(info.annotation) in (int, float, bool)
+    ]
+    return msg(
+        "pack.sum-collection",
+        id=rule_id,
+        field=field,
+        write=f"{{over: {field}, field: …}}",
+        fields=", ".join(addable),
+    )
+
+
+def _field_hint(written: str, collection: str | None, summed: bool) -> Msg | None:
+    dotted = written.replace("[]", "")
+    if summed and (through := _through(dotted)) is not None:
+        over, field = through
+        return msg("pack.hint-over", field=field, over=over, write=f"{{over: {over}, field: {field}}}")
+    if collection in _SCHOOL_ITEMS and collection != "schools":
+        field = dotted.removeprefix("schools.")
+        if _resolve(School, field) is not None:
+            return msg("pack.hint-school", field=field, over=collection, write=f"school.{field}")
+    close = _closest(dotted, _names(collection))
+    if close is not None or not summed:
+        return close
+    # a misspelt field of a collection's items, summed over the report: the sum over the items
+    import difflib
+
+    pairs = [(over, field) for over in _collections() for field in _names(over) if "." not in field]
+    best = difflib.get_close_matches(dotted, [field for _, field in pairs], n=1, cutoff=0.6)
+    if not best:
+        return None
+    over = next(over for over, field in pairs if field == best[0])
+    return msg("pack.hint-over", field=best[0], over=over, write=f"{{over: {over}, field: {best[0]}}}")
+
+
+def _through(dotted: str) -> tuple[str, str] | None:
+    """``("schools", "students")`` for ``schools.students``: a collection and a field of its items."""
+    parts = dotted.split(".")
+    for cut in range(1, len(parts)):
+        over, field = ".".join(parts[:cut]), ".".join(parts[cut:])
+        if over in _collections() and field in _names(over):
+            return over, field
+    return None
+
+
+def _closest(written: str, names: list[str]) -> Msg | None:
+    import difflib  # only a misspelt field needs it
+
+    close = difflib.get_close_matches(written, names, n=_CLOSEST, cutoff=0.6)
+    if not close:
+        return None
+    if len(close) == 1:
+        return msg("pack.hint-write", write=close[0])
+    return msg("pack.hint-close", close=", ".join(close))
+
+
+def _names(collection: str | None) -> list[str]:
+    """The fields a rule can name over ``collection`` (the report when None), dotted into blocks:
+    ``enrollment.secondary_vocational``, ``school.level`` for a major."""
+    if collection is None:
+        return _dotted(Report)
+    item = item_type(collection)
+    if item is str:
+        return ["name"]  # a list of names: the name is the item itself
+    names = _dotted(item) if _is_model(item) else []
+    if collection in _SCHOOL_ITEMS:
+        names += [f"school.{name}" for name in _dotted(School)]
+    return names
+
+
+def _collections() -> list[str]:
+    """What ``over:`` can name: every school's majors and enterprise practice, and the report's lists."""
+    return [
+        *_SCHOOL_ITEMS,
+        *(name for name in _dotted(Report) if name not in _SCHOOL_ITEMS and item_type(name)),
+    ]
+
+
+def _dotted(model: type[BaseModel], prefix: str = "") -> list[str]:
+    names: list[str] = []
+    for name, info in model.model_fields.items():
+        names.append(prefix + name)
+        inner = plain(info.annotation)
+        if _is_model(inner):
+            names += _dotted(inner, f"{prefix}{name}.")
+    return names
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
