@@ -151,22 +151,23 @@ def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) ->
     assert done.code == 0
     lines = done.out.decode("utf-8").splitlines()
     at = lines.index(next(line for line in lines if line.startswith("c1.vocational-share · clause 1")))
-    assert lines[at].rstrip() == "c1.vocational-share · clause 1 · unit · every year from 2022"
+    assert lines[at].rstrip() == "c1.vocational-share · clause 1 · unit (counties) · every year from 2022"
     assert lines[at + 1].strip() == "Vocational share of upper-secondary enrollment at least 4.5:5.5"
     assert max(cell_len(line.rstrip()) for line in lines) <= 80
-    wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="120"))
+    wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="140"))
     assert "clause   scope    time" in wide.out.decode("utf-8")
 
 
 def test_the_rule_list_is_a_table_where_two_lines_hold_most_titles() -> None:
-    """At 100 columns a Chinese title fits a line or two of its column; an English one, twice as wide,
-    would take four, so English rules are listed a block each until the terminal is wider."""
+    """At 120 columns a Chinese title fits a line or two of its column beside a scope that names the kinds
+    of unit it is narrowed to (单位（县市区、市本级）); at 100 the scope leaves it too little, and an English
+    title, twice as wide, would take four lines: each rule is listed as a block until the terminal is wider."""
     from hostile.helpers import environment, run_on_terminal
 
-    zh = run_on_terminal("rules", env=environment(COLUMNS="100")).out.decode("utf-8")
+    zh = run_on_terminal("rules", env=environment(COLUMNS="120")).out.decode("utf-8")
     en = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="100")).out.decode("utf-8")
-    assert "条   范围" in zh and "c1.vocational-share               1    单位" in zh
-    assert "c1.vocational-share · clause 1 · unit · every year from 2022" in en
+    assert "条   范围" in zh and "c1.vocational-share               1    单位（县市区）" in zh
+    assert "c1.vocational-share · clause 1 · unit (counties) · every year from 2022" in en
     assert "clause   scope" not in en
 
 

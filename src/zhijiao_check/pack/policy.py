@@ -19,11 +19,11 @@ paragraphs) names no clauses, and its quotes are checked against the whole text 
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
+from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 
 
@@ -53,15 +53,15 @@ class Near:
     text: str
 
 
-_ATX = re.compile(r"(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*")
-_SETEXT = re.compile(r"=+|-+")
-_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
-_MARKERS = re.compile(r"(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?")  # a block quote's, a list item's
-_DELIMITER_CELL = re.compile(r":?-+:?")
-_CELL_BAR = re.compile(r"(?<!\\)\|")
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_ATX = later(r"(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*")
+_SETEXT = later(r"=+|-+")
+_BREAK = later(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
+_MARKERS = later(r"(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?")  # a block quote's, a list item's
+_DELIMITER_CELL = later(r":?-+:?")
+_CELL_BAR = later(r"(?<!\\)\|")
+_SENTENCE_END = later(r"(?<=[。！？；!?;])")
 # ``第16条`` or ``第十六条`` at the start of a heading's text
-_CLAUSE = re.compile(r"第[ \t]*([0-9]+|[〇零一二两三四五六七八九十百]+)[ \t]*条")
+_CLAUSE = later(r"第[ \t]*([0-9]+|[〇零一二两三四五六七八九十百]+)[ \t]*条")
 _DIGITS = {
     c: n
     for n, chars in enumerate(("〇零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
