@@ -161,7 +161,8 @@ def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) ->
 def test_the_rule_list_is_a_table_where_two_lines_hold_most_titles() -> None:
     """At 120 columns a Chinese title fits a line or two of its column beside a scope that names the kinds
     of unit it is narrowed to (单位（县市区、市本级）); at 100 the scope leaves it too little, and an English
-    title, twice as wide, would take four lines: each rule is listed as a block until the terminal is wider."""
+    title, twice as wide, would take four lines: each rule is listed as a block until the terminal is
+    wider."""
     from hostile.helpers import environment, run_on_terminal
 
     zh = run_on_terminal("rules", env=environment(COLUMNS="120")).out.decode("utf-8")
