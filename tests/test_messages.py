@@ -108,6 +108,7 @@ CODES = (
     ("_problem", 3, "pack"),
     ("_fail", 3, "workbook"),
     ("refusal", 1, "workbook"),
+    ("Finding", 0, "workbook"),  # what report/workbook/sheetparts finds in a sheet's XML
     ("marked_problem", 2, "report"),
     ("_roster_problem", 3, "roster"),
 )

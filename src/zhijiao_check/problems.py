@@ -53,7 +53,7 @@ class Problem:
 
     def message(self, tr: Translator) -> str:
         params = {
-            name: tr.render(value) if isinstance(value, WORDING) else _shortened(value, tr)
+            name: tr.render(value) if isinstance(value, WORDING) else shortened(value, tr)
             for name, value in self.params.items()
         }
         return tr(self.message_key(), **params)
@@ -61,6 +61,10 @@ class Problem:
     def message_key(self) -> str:
         """``<area>.<code>``, worded for a workbook's cell where it is in one (``worded_for``)."""
         return worded_for(f"{self.area}.{self.code}", bool(self.cell))
+
+    def shown_path(self, tr: Translator) -> str:
+        """The field path as shown, abridged as a value is: a key of megabytes is a path of megabytes."""
+        return str(shortened(self.path, tr))
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
@@ -78,7 +82,7 @@ class Problem:
         (without the severity under a heading that says it). ``folded``, for a terminal: the place on a line
         and the message indented under it, as ``check`` lays out a problem (each line then folded to the
         terminal's width): a message as wide as the place left is not lost past the edge."""
-        path = f"{self.path}: " if self.path else ""
+        path = f"{self.shown_path(tr)}: " if self.path else ""
         kind = f"{self.severity}: " if severity else ""
         place = f"{self.where()}: {kind}{path}"
         if folded:
@@ -90,7 +94,7 @@ class Problem:
             "file": self.file,
             "line": self.line,
             "column": self.column,
-            "path": self.path,
+            "path": self.shown_path(tr),
             "code": self.code,
             "severity": self.severity,
             "message": self.message(tr),
@@ -120,7 +124,9 @@ _LONG_NUMBER = later(
 NUMBER_START = 12
 
 
-def _shortened(value: object, tr: Translator) -> object:
+def shortened(value: object, tr: Translator) -> object:
+    """A value as a message quotes it: a text of more than ``SHOWN`` characters, or a number of more than
+    ``MAX_DIGITS`` digits, by its start and its length (``999999999999…（共 26 位）``)."""
     if not isinstance(value, str) or len(value) <= MAX_DIGITS:
         return value
     number = _LONG_NUMBER.fullmatch(value)

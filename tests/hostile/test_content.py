@@ -406,6 +406,21 @@ def test_half_a_character_in_json_is_located_never_written_out(
     assert done.code == 2 and json.loads(done.text)["invalid"][0]["problems"][0]["code"] == "odd-character"
 
 
+@pytest.mark.parametrize(("name", "reader"), [("r.json", "JSON"), ("r.yaml", "YAML")])
+def test_a_duplicate_key_names_the_readers_of_its_own_format(tmp_path: Path, name: str, reader: str) -> None:
+    """A JSON report was told what YAML readers do."""
+    if name.endswith(".json"):
+        text = _as_json().replace('"year": 2023,', '"year": 2023, "year": 2024,', 1)
+    else:
+        text = SAMPLE.read_text(encoding="utf-8").replace("year: 2023", "year: 2023\nyear: 2024", 1)
+    result = _load(tmp_path, text, name)
+    assert isinstance(result, InvalidReport)
+    [problem] = result.problems
+    assert problem.code == "duplicate-key"
+    assert problem.message(ZH).endswith(f"只保留一个；一般的 {reader} 读取程序会悄悄只取最后一个")
+    assert problem.message(EN).endswith(f"keep only one; {reader} readers usually keep the last one silently")
+
+
 # ------------------------------------------------------------------------------------------------- 8. slips
 
 
@@ -451,3 +466,49 @@ def test_a_name_of_invisible_characters_only_is_refused(tmp_path: Path, blank: s
     text = SAMPLE.read_text(encoding="utf-8").replace("name: 东安县舜德职业学校", f"name: {blank}")
     [(code, _, _, path)] = _errors(_load(tmp_path, text))
     assert (code, path) == ("invisible-only", "schools[1].name")
+
+
+# ------------------------------------------------------------------------------------------------- 10. keys
+
+
+def _with_key(key: str) -> str:
+    return SAMPLE.read_text(encoding="utf-8").replace("year: 2023", f"year: 2023\n{key}: 1", 1)
+
+
+def test_a_key_of_millions_of_characters_is_said_by_its_start_and_length(tmp_path: Path) -> None:
+    """It was said whole, twice: a line of 10 MB for a key of 5 MB (and 16 s spent looking for a field like
+    it)."""
+    path = tmp_path / "r.yaml"
+    path.write_text(_with_key("k" * 5_000_000), encoding="utf-8")
+    done = run("validate", path)
+    assert done.code == 2 and len(done.out) < 2_000
+    shown = "k" * 200 + "…（共 5,000,000 个字符）"
+    assert f"r.yaml:11:1: error: {shown}: 未知字段“{shown}”：此处可用的字段有 schema_version" in done.text
+    [problem] = json.loads(run("validate", path, "-f", "json", "--lang", "en").text)["problems"]
+    assert problem["path"] == "k" * 200 + "… (5,000,000 characters)"
+    assert problem["code"] == "unknown-field-no-match" and len(problem["message"]) < 1_000
+
+
+def test_no_field_is_looked_for_like_a_key_far_longer_than_any(monkeypatch: pytest.MonkeyPatch) -> None:
+    """difflib's ratio cannot reach its cutoff for a key over three times a name's length: it is not
+    asked."""
+    from zhijiao_check.report import validate
+
+    def compared(*_args: object, **_kwargs: object) -> list[str]:
+        raise AssertionError("compared")
+
+    longest = max(map(len, ["public_secondary_vocational_seats", "general_high_school_plan"]))
+    monkeypatch.setattr(validate.difflib, "get_close_matches", compared)
+    assert validate._unknown_field(("k" * 1_000,))[0] == "unknown-field-no-match"
+    with pytest.raises(AssertionError, match="compared"):
+        validate._unknown_field(("k" * longest,))
+    monkeypatch.undo()
+    assert validate._unknown_field(("yeer",)) == ("unknown-field", {"field": "yeer", "suggestion": "year"})
+
+
+def test_an_argument_of_100000_characters_is_said_by_its_start_and_length() -> None:
+    done = run("explain", "c" * 100_000)
+    assert done.code == 2 and len(done.err) < 1_000
+    assert done.err.startswith(
+        "没有与“" + "c" * 200 + "…（共 100,000 个字符）”匹配的规则；是否想写 zhijiao-check rules？"
+    )

@@ -234,6 +234,6 @@ def test_a_message_shortens_a_number_from_the_digits_no_figure_may_have() -> Non
     from zhijiao_check import problems
 
     longest, longer = "9" * problems.MAX_DIGITS, "1" + "0" * problems.MAX_DIGITS
-    assert problems._shortened(longest, ZH) == longest
-    assert problems._shortened(longer, ZH) == "100000000000…（共 25 位）"
-    assert problems._shortened(longer, EN) == "100000000000… (25 digits)"
+    assert problems.shortened(longest, ZH) == longest
+    assert problems.shortened(longer, ZH) == "100000000000…（共 25 位）"
+    assert problems.shortened(longer, EN) == "100000000000… (25 digits)"

@@ -430,16 +430,41 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(run_cli, tmp_path):
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
     assert path.stat().st_size < 1024 * 1024
     status, problems = _problems(run_cli, path)
-    assert status == 2 and problems[0]["code"] == "zip-bomb" and "300" in problems[0]["message"]
+    assert status == 2 and problems[0]["code"] == "zip-bomb"
+    assert problems[0]["message"] == (
+        "the workbook would unpack far beyond any real report (2 parts of about 300 MiB in all, over the "
+        "limit of 200 MiB): check that this is the right file; refused"
+    )
 
 
-def test_a_zip_of_many_parts_is_refused(run_cli, tmp_path):
+def test_a_zip_of_many_parts_is_refused_saying_how_many(run_cli, tmp_path):
+    """Its size was not worked out, and the message said "about ? MiB"."""
     path = tmp_path / "parts.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
         for n in range(1001):
             archive.writestr(f"xl/media/{n}.bin", b"")
-    assert _problems(run_cli, path)[1][0]["code"] == "zip-bomb"
+    [problem] = _problems(run_cli, path)[1]
+    assert problem["code"] == "zip-bomb"
+    assert problem["message"] == (
+        "the workbook would unpack far beyond any real report (1,002 parts, where a real workbook has a few "
+        "dozen): check that this is the right file; refused"
+    )
+    zh = json.loads(run_cli("validate", path, "-f", "json").stdout)["problems"][0]["message"]
+    assert zh == (
+        "工作簿解压后远超任何真实报表（由 1,002 个部件组成，真实的工作簿只有几十个）："
+        "请确认没有选错文件；拒绝读取"
+    )
+
+
+def test_a_part_parsed_whole_is_refused_by_its_own_size(run_cli, tmp_path):
+    path = tmp_path / "styled.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/styles.xml", b" " * (3 * 1024 * 1024))
+    [problem] = _problems(run_cli, path)[1]
+    assert problem["code"] == "zip-bomb" and "?" not in problem["message"]
+    assert "(its part xl/styles.xml is about 3.0 MiB, over the limit of 1 MiB for it)" in problem["message"]
 
 
 def test_more_than_50000_rows_are_refused(run_cli, tmp_path):

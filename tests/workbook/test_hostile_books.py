@@ -6,6 +6,9 @@ being checked."""
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +17,7 @@ import openpyxl
 import pytest
 from clerk import cell_of, edit, keys_of_rows
 
-from zhijiao_check.report.workbook import grids
+from zhijiao_check.report.workbook import grids, sheetparts
 from zhijiao_check.report.workbook.read import _Reader
 
 
@@ -119,7 +122,7 @@ def test_a_merged_range_of_17_billion_cells_is_an_error_at_its_first_cell(book, 
 
 def test_more_merged_ranges_than_any_report_has_are_refused_at_the_sheet(book, run_cli):
     """openpyxl makes an object of each before reading a row: 200,000 took seconds, millions fit 10 MiB."""
-    refs = [f"A{row}:B{row}" for row in range(400, 400 + grids.MAX_MERGES + 1)]
+    refs = [f"A{row}:B{row}" for row in range(400, 400 + sheetparts.MAX_MERGES + 1)]
     bomb = _rewritten(book, "实训基地", _merged(*refs))
     status, found = _run(run_cli, bomb, _good(book))
     assert status == 2 and found["other.xlsx"] == []
@@ -169,9 +172,9 @@ def _row_of(cells: int, row: int = 300) -> Callable[[bytes], bytes]:
 
 def test_a_row_as_wide_as_a_sheet_is_read_and_a_wider_one_refused_at_its_sheet(book, run_cli):
     """openpyxl parses a row whole: one cell written five million times in a row, 3 GB from 170 KB."""
-    status, found = _run(run_cli, _rewritten(book, "实训基地", _row_of(grids.SHEET_COLUMNS)))
+    status, found = _run(run_cli, _rewritten(book, "实训基地", _row_of(sheetparts.SHEET_COLUMNS)))
     assert (status, found["rewritten-dongan.xlsx"]) == (0, [])
-    wide = _rewritten(book, "实训基地", _row_of(grids.SHEET_COLUMNS + 1))
+    wide = _rewritten(book, "实训基地", _row_of(sheetparts.SHEET_COLUMNS + 1))
     status, found = _run(run_cli, wide, _good(book))
     assert status == 2 and found["other.xlsx"] == []
     [problem] = found[wide.name]
@@ -185,7 +188,7 @@ def test_a_row_as_wide_as_a_sheet_is_read_and_a_wider_one_refused_at_its_sheet(b
 
 def test_more_rows_than_a_sheet_has_are_refused_at_it(book, run_cli):
     """Each empty ``<row/>`` is a row read: ten million of them, a zip of 130 KB, took 22 s and 900 MB."""
-    rows = b"<row/>" * (grids.SHEET_ROWS + 1)
+    rows = b"<row/>" * (sheetparts.SHEET_ROWS + 1)
     bomb = _rewritten(book, "专业", lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>", 1))
     status, found = _run(run_cli, bomb, _good(book))
     assert status == 2 and found["other.xlsx"] == []
@@ -221,6 +224,224 @@ def test_memory_run_out_refuses_that_workbook_at_it_and_the_others_are_checked(
     assert problem["message"].startswith("there was not enough memory to read this workbook")
     [zh] = _run(run_cli, book, lang="zh")[1][book.name]
     assert zh["message"].startswith("读取这份工作簿时内存不足")
+
+
+def _peak(book: Path) -> tuple[str, int]:
+    """The code of the problem reading ``book`` stops at, and the most memory Python held meanwhile, in a
+    process of its own (what the imports hold aside)."""
+    script = (
+        "import sys, tracemalloc\n"
+        "from pathlib import Path\n"
+        "import openpyxl\n"
+        "from zhijiao_check.report.workbook.grids import read_grids\n"
+        "tracemalloc.start()\n"
+        "found = read_grids(Path(sys.argv[1]), 'book.xlsx')\n"
+        "print(getattr(found, 'code', 'read'), tracemalloc.get_traced_memory()[1])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(book)], capture_output=True, text=True, timeout=120, check=True
+    )
+    code, peak = done.stdout.split()
+    return code, int(peak)
+
+
+def _text_in(book: Path, text: bytes) -> Path:
+    """The workbook with ``text`` (XML) for the unit's name in 本单位, as no spreadsheet writes it."""
+    reference = cell_of(openpyxl.load_workbook(book)["本单位"], "unit.name").coordinate.encode()
+    cell = re.compile(rb'<c r="%s"[^>]*>.*?</c>' % reference, re.DOTALL)
+    return _rewritten(
+        book,
+        "本单位",
+        lambda xml: cell.sub(b'<c r="%s" t="inlineStr"><is>%s</is></c>' % (reference, text), xml),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # 15 MB in one cell: 150 MB, in a zip of 190 KB, took 6 GB and 29 s (forty times its size)
+        (b"<t>" + b"x" * 15_000_000 + b"</t>", "cell-text-too-long"),
+        # runs of one character: each an object of openpyxl's, 500 MB for a million (15 MB)
+        (b"<r><t>x</t></r>" * 300_000, "row-overfull"),
+        # a sheet larger than any report's: its bytes are not read
+        (b"<t>" + b"x" * (grids.MAX_SHEET + 1) + b"</t>", "sheet-too-large"),
+    ],
+    ids=["one-text", "runs", "sheet"],
+)
+def test_a_huge_text_in_a_small_workbook_is_refused_in_bounded_memory(book, run_cli, text, code):
+    bomb = _text_in(book, text)
+    assert bomb.stat().st_size < 300_000
+    found, peak = _peak(bomb)
+    assert found == code and peak < 4 * grids.MAX_SHEET
+    status, problems = _run(run_cli, bomb, _good(book))
+    assert status == 2 and problems["other.xlsx"] == []
+    [problem] = problems[bomb.name]
+    assert problem["code"] == code
+
+
+def test_a_cell_holds_as_many_characters_as_excel_and_no_more(book, run_cli):
+    """Excel's cell holds 32,767 characters: a longer text is refused at its cell, whether its bytes are
+    fewer than the bound on a run (characters of three bytes, read and counted) or more (never parsed)."""
+    cjk = "東".encode() * sheetparts.CELL_CHARACTERS
+    read = _text_in(book, b"<t>%s</t>" % cjk)
+    assert "cell-text-too-long" not in [p["code"] for p in _run(run_cli, read)[1][read.name]]
+    for longer in (cjk + "東".encode(), b"x" * sheetparts.TEXT_BYTES):
+        refused = _text_in(book, b"<t>%s</t>" % longer)
+        status, found = _run(run_cli, refused)
+        [problem] = found[refused.name]
+        assert (status, problem["code"], problem["cell"]) == (2, "cell-text-too-long", "本单位!C3")
+        assert problem["message"].startswith(
+            "the cell holds a text of more than 32,767 characters, more than a cell of Excel holds"
+        )
+    [zh] = _run(run_cli, refused, lang="zh")[1][refused.name]
+    assert zh["message"].startswith("单元格中的文字超过 32,767 个字符，多于 Excel 一个单元格所能容纳")
+
+
+def test_a_shared_text_longer_than_a_cell_holds_is_refused_at_the_cell_using_it(book, run_cli):
+    """Shared texts are parsed whole on opening, bounded by the size of their part (1 MiB)."""
+    reference = cell_of(openpyxl.load_workbook(book)["本单位"], "unit.name").coordinate.encode()
+    cell = re.compile(rb'<c r="%s"[^>]*>.*?</c>' % reference, re.DOTALL)
+    shared = _rewritten(
+        book, "本单位", lambda xml: cell.sub(b'<c r="%s" t="s"><v>0</v></c>' % reference, xml)
+    )
+    with zipfile.ZipFile(shared) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = b'<sst xmlns="%s"><si><t>%s</t></si></sst>' % (main, b"y" * 1_000_000)
+    kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/></Types>' % kind
+    )
+    with zipfile.ZipFile(shared, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    status, found = _run(run_cli, shared)
+    [problem] = found[shared.name]
+    assert (status, problem["code"], problem["cell"]) == (2, "cell-text-too-long", "本单位!C3")
+
+
+# ------------------------------------------------------------------------------------------- cells as written
+
+
+def _cell_changed(book: Path, change: Callable[[bytes], bytes]) -> Path:
+    """The workbook with the XML of 本单位's cell of enrollment.secondary_vocational (950, in C7) changed."""
+    reference = cell_of(openpyxl.load_workbook(book)["本单位"], "enrollment.secondary_vocational").coordinate
+    assert reference == "C7"
+    cell = re.compile(rb'<c r="C7"[^>]*>.*?</c>', re.DOTALL)
+
+    def rewrite(xml: bytes) -> bytes:
+        found = cell.search(xml)
+        assert found is not None and b"<v>950</v>" in found.group()
+        return xml[: found.start()] + change(found.group()) + xml[found.end() :]
+
+    return _rewritten(book, "本单位", rewrite)
+
+
+def _rows_changed(book: Path, change: Callable[[bytes], bytes]) -> Path:
+    return _rewritten(book, "本单位", change)
+
+
+_AGAIN = b'<c r="C7" t="n"><v>10</v></c>'
+
+
+@pytest.mark.parametrize(
+    ("changed", "code", "at", "said", "zh"),
+    [
+        # read as 10, the last one, without a word
+        (
+            lambda book: _cell_changed(book, lambda cell: cell + _AGAIN),
+            "cell-repeated",
+            "本单位!C7",
+            "the cell C7 is written more than once in the sheet's file, and only one of its values would be",
+            "单元格 C7 在工作表的文件中写了不止一次",
+        ),
+        # a second row 7 was skipped without a word
+        (
+            lambda book: _rows_changed(
+                book, lambda xml: xml.replace(b'<row r="8"', b'<row r="7">%s</row><row r="8"' % _AGAIN, 1)
+            ),
+            "cell-repeated",
+            "本单位!C7",
+            "the cell C7 is written more than once",
+            "单元格 C7 在工作表的文件中写了不止一次",
+        ),
+        # read as C7
+        (
+            lambda book: _cell_changed(book, lambda cell: cell.replace(b'r="C7"', b'r="C0"')),
+            "cell-reference-invalid",
+            "本单位!C7",
+            "a cell is written as “C0” in the sheet's file, which is no place on a sheet",
+            "工作表的文件中有一个单元格写作“C0”，工作表中没有这个位置",
+        ),
+        # read as C7, where Excel shows C5
+        (
+            lambda book: _cell_changed(book, lambda cell: cell.replace(b'r="C7"', b'r="C5"')),
+            "cell-in-other-row",
+            "本单位!C5",
+            "the cell C5 is written within row 7 in the sheet's file, which is not its row",
+            "单元格 C5 在工作表的文件中写在第 7 行里，与它的行号不符",
+        ),
+        # a row numbered 0 was skipped: its field "missing"
+        (
+            lambda book: _rows_changed(book, lambda xml: xml.replace(b'<row r="7"', b'<row r="0"', 1)),
+            "cell-in-other-row",
+            "本单位!A7",
+            "the cell A7 is written within row 0",
+            "单元格 A7 在工作表的文件中写在第 0 行里",
+        ),
+        # row 8, after a row 9, was skipped
+        (
+            lambda book: _rows_changed(
+                book,
+                lambda xml: xml.replace(
+                    b'<row r="8"', b'<row r="9"><c r="C9" t="n"><v>1</v></c></row><row r="8"', 1
+                ),
+            ),
+            "cell-out-of-order",
+            "本单位!A8",
+            "the cell A8 is written after C9 in the sheet's file, out of the order of rows and columns",
+            "单元格 A8 在工作表的文件中写在 C9 之后",
+        ),
+        # said "list index out of range"
+        (
+            lambda book: _cell_changed(
+                book, lambda cell: re.sub(rb'<c r="C7"( s="\d+")?', b'<c r="C7" s="999"', cell)
+            ),
+            "style-missing",
+            "本单位!C7",
+            "the cell's format (style number 999) is missing from the workbook or incomplete",
+            "单元格所用的格式（第 999 号样式）在工作簿中不存在或不完整",
+        ),
+        (
+            lambda book: _cell_changed(book, lambda cell: b'<c r="C7" t="s"><v>999</v></c>'),
+            "shared-string-missing",
+            "本单位!C7",
+            "the cell refers to shared text number 999, which is not there: the workbook has 0 shared texts",
+            "单元格引用的共享文字（编号 999）不存在，工作簿中只有 0 项共享文字",
+        ),
+    ],
+    ids=["twice", "row-again", "row-0-cell", "other-row", "row-0", "row-after", "style", "shared-text"],
+)
+def test_a_cell_read_other_than_as_written_is_refused_at_it(book, run_cli, changed, code, at, said, zh):
+    damaged = changed(book)
+    status, found = _run(run_cli, damaged, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[damaged.name]
+    assert (problem["code"], problem["cell"]) == (code, at)
+    assert problem["message"].startswith(said) and "list index" not in problem["message"]
+    [chinese] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
+    assert chinese["message"].startswith(zh)
+
+
+def test_cells_written_out_of_order_but_all_read_are_read(book, run_cli):
+    """openpyxl places a row's cells by their columns: nothing is lost, and nothing said."""
+    swapped = _cell_changed(book, lambda cell: cell)
+    swapped = _rewritten(
+        swapped,
+        "本单位",
+        lambda xml: re.sub(rb'(<c r="C7".*?</c>)(<c r="D7".*?</c>)', rb"\2\1", xml, count=1, flags=re.DOTALL),
+    )
+    assert (_run(run_cli, swapped)[0], _run(run_cli, swapped)[1][swapped.name]) == (0, [])
 
 
 # ------------------------------------------------------------------------------------------- sheet names

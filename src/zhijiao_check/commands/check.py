@@ -318,7 +318,10 @@ def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
     """No rule has that ID: the error names the nearest one, or the command that lists them all."""
     import difflib
 
-    close = difflib.get_close_matches(pattern, ids, n=1)
+    # difflib's ratio reaches its cutoff of 0.6 only for a pattern at most 2⅓ times as long as an ID: no
+    # longer one is compared (``explain`` of 100,000 characters)
+    fits = len(pattern) <= 3 * max(map(len, ids), default=0)
+    close = difflib.get_close_matches(pattern, ids, n=1) if fits else []
     return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
 
 

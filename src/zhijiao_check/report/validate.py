@@ -143,6 +143,11 @@ def _drop_down_words(loc: Path_, params: dict[str, object]) -> dict[str, object]
     return params
 
 
+# How many times a name's length a key may be and still be like it: ``difflib``'s ratio, 2 × matches / both
+# lengths, reaches the cutoff of 0.5 only for a key at most three times as long as the name.
+_LIKENESS = 3
+
+
 def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
     """The nearest valid field at that place,
     by spelling or by its Chinese title (``专任教师`` → teachers).
@@ -151,6 +156,9 @@ def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
     model = _model_at(loc[:-1])
     fields = model.model_fields if model else {}
     by_title = {info.title: field for field, info in fields.items() if info.title}
+    if len(key) > _LIKENESS * max(map(len, [*fields, *by_title]), default=0):
+        # no name is like it (a key of 5 million characters was compared with each for 16 s)
+        return "unknown-field-no-match", {"field": key, "allowed": ", ".join(fields)}
     for field in fields:
         differs = difference(key, field)
         if differs:

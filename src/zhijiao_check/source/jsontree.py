@@ -217,7 +217,12 @@ class _Reader:
                 first = self.positions.key(child)
                 self.problems.append(
                     self.problem(
-                        index, "duplicate-key", child, field=key, first_line=first[0] if first else "?"
+                        index,
+                        "duplicate-key",
+                        child,
+                        field=key,
+                        first_line=first[0] if first else "?",
+                        format="JSON",
                     )
                 )
                 saved = (self.positions.values.get(child), first)

@@ -260,7 +260,8 @@ class _Builder:
             child = (*path, key)
             if key in result:
                 first = self.positions.key(child)
-                self._fail(key_node, child, "duplicate-key", field=key, first_line=first[0] if first else "?")
+                first_line = first[0] if first else "?"
+                self._fail(key_node, child, "duplicate-key", field=key, first_line=first_line, format="YAML")
                 continue
             keys[child] = self.node_mark(key_node)
             result[key] = self.build(value_node, child)

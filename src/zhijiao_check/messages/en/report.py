@@ -261,9 +261,8 @@ MESSAGES: dict[str, str] = {
     "report.merge-key": 'merge keys ("<<") are not allowed: write each field out',
     "report.complex-key": "a field name must be plain text, not a list, a mapping or empty",
     "report.duplicate-key": (
-        'duplicate key "{field}" (first on line {first_line}): keep only one; YAML readers usually '
-        "keep the last "
-        "one silently"
+        'duplicate key "{field}" (first on line {first_line}): keep only one; {format} readers '
+        "usually keep the last one silently"
     ),
     "report.number-notation": (
         "the number {value} would be read as {read} (octal, hexadecimal, base 60 or with "

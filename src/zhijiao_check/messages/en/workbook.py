@@ -30,8 +30,56 @@ MESSAGES: dict[str, str] = {
         "“Save As” an Excel workbook (*.xlsx)"
     ),
     "workbook.zip-bomb": (
-        "the workbook would unpack far beyond any real report ({entries} parts, about {size_mib} MiB): "
+        "the workbook would unpack far beyond any real report ({what}): check that this is the right file; "
         "refused"
+    ),
+    "workbook.zip-bomb-parts": "{entries} parts, where a real workbook has a few dozen",
+    "workbook.zip-bomb-size": "{entries} parts of about {size_mib} MiB in all, over the limit of {limit} MiB",
+    "workbook.zip-bomb-part": "its part {part} is about {size_mib} MiB, over the limit of {limit} MiB for it",
+    "workbook.sheet-too-large": (
+        "the sheet “{sheet}” unpacks to {size_mib} MiB, over the limit of {limit} MiB (a report filled up "
+        "to the limit of cells has no sheet of even 10 MiB), far beyond any unit report: check that this is "
+        "the right file, delete the rows and columns that are not part of the report and save it again in "
+        "Excel or WPS"
+    ),
+    "workbook.cell-text-too-long": (
+        "the cell holds a text of more than {limit} characters, more than a cell of Excel holds: the file is "
+        "damaged, or was not saved by Excel or WPS. Check that this is the right file, shorten the text and "
+        "save it again in Excel or WPS"
+    ),
+    "workbook.sheet-text-too-long": (
+        "the file of the sheet “{sheet}” holds a run of more than {limit} bytes outside any cell, longer "
+        "than the text of any cell of Excel: the file is damaged, or was not saved by Excel or WPS. Check "
+        "that this is the right file, open it in Excel or WPS and save it again"
+    ),
+    "workbook.style-missing": (
+        "the cell's format (style number {index}) is missing from the workbook or incomplete: the file is "
+        "damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it again"
+    ),
+    "workbook.shared-string-missing": (
+        "the cell refers to shared text number {index}, which is not there: the workbook has {count} shared "
+        "texts. The file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it "
+        "again"
+    ),
+    "workbook.cell-repeated": (
+        "the cell {ref} is written more than once in the sheet's file, and only one of its values would be "
+        "read: the file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS, check the "
+        "cell and save it again"
+    ),
+    "workbook.cell-out-of-order": (
+        "the cell {ref} is written after {after} in the sheet's file, out of the order of rows and columns, "
+        "and would be skipped: the file is damaged, or was not saved by Excel or WPS. Open it in Excel or "
+        "WPS, check the cell and save it again"
+    ),
+    "workbook.cell-in-other-row": (
+        "the cell {ref} is written within row {row} in the sheet's file, which is not its row: the file is "
+        "damaged, or was not saved by Excel or WPS. Open it in Excel or WPS, check the cell and save it "
+        "again"
+    ),
+    "workbook.cell-reference-invalid": (
+        "a cell is written as “{ref}” in the sheet's file, which is no place on a sheet (rows 1 to "
+        "1,048,576, columns A to XFD): the file is damaged, or was not saved by Excel or WPS. Open it in "
+        "Excel or WPS and save it again"
     ),
     "workbook.too-many-cells": (
         "the cells holding a value on the sheet “{sheet}” ({range}) take the workbook over {limit} such "
@@ -52,6 +100,11 @@ MESSAGES: dict[str, str] = {
         "a row of the sheet “{sheet}” is written with more than {limit} cells, more than a sheet of Excel "
         "has columns: the file is damaged, or was not saved by Excel or WPS. Check that this is the right "
         "file, open it in Excel or WPS and save it again"
+    ),
+    "workbook.row-overfull": (
+        "a row of the sheet “{sheet}” is written with more than {limit} parts (cells, values, formulas, runs "
+        "of text and their formats), more than any row of Excel: the file is damaged, or was not saved by "
+        "Excel or WPS. Check that this is the right file, open it in Excel or WPS and save it again"
     ),
     "workbook.too-many-rows": (
         "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
@@ -198,6 +251,10 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "workbook.shared-string-missing": (
+        "the cell refers to shared text number {index}, which is not there: the workbook has 1 shared text. "
+        "The file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it again"
+    ),
     "workbook.blank-rows": "a blank row between the entries (row {rows}) was skipped: delete it",
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",

@@ -169,7 +169,8 @@ MESSAGES: dict[str, str] = {
     "report.merge-key": "不允许使用合并键“<<”：请把各字段逐一写出",
     "report.complex-key": "字段名必须是一段文字，不能是列表、映射或空值",
     "report.duplicate-key": (
-        "字段“{field}”重复（第 {first_line} 行已出现）：只保留一个；一般的 YAML 读取程序会悄悄只取最后一个"
+        "字段“{field}”重复（第 {first_line} 行已出现）：只保留一个；"
+        "一般的 {format} 读取程序会悄悄只取最后一个"
     ),
     "report.number-notation": (
         "数字 {value} 的写法会被读成 {read}（八进制、十六进制、六十进制或带下划线）："

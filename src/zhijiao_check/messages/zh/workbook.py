@@ -26,8 +26,46 @@ MESSAGES: dict[str, str] = {
         "这是 OpenDocument 表格（.ods），扩展名却是 {suffix}：请在 WPS、Excel 或 LibreOffice 中打开，"
         "“另存为”Excel 工作簿（*.xlsx）"
     ),
-    "workbook.zip-bomb": (
-        "工作簿解压后过大（{entries} 个部件，约 {size_mib} MiB），超过任何真实报表：拒绝读取"
+    "workbook.zip-bomb": "工作簿解压后远超任何真实报表（{what}）：请确认没有选错文件；拒绝读取",
+    "workbook.zip-bomb-parts": "由 {entries} 个部件组成，真实的工作簿只有几十个",
+    "workbook.zip-bomb-size": "{entries} 个部件共约 {size_mib} MiB，上限为 {limit} MiB",
+    "workbook.zip-bomb-part": "其中的部件 {part} 约 {size_mib} MiB，这类部件的上限为 {limit} MiB",
+    "workbook.sheet-too-large": (
+        "工作表“{sheet}”的文件解压后有 {size_mib} MiB，超过 {limit} MiB 的上限（填到单元格上限的报表，"
+        "最大的工作表也不到 10 MiB），远多于任何单位报表：请确认没有选错文件，删去多余的行和列后"
+        "在 Excel 或 WPS 中重新保存"
+    ),
+    "workbook.cell-text-too-long": (
+        "单元格中的文字超过 {limit} 个字符，多于 Excel 一个单元格所能容纳：文件已损坏，或不是 Excel、WPS "
+        "保存的。请确认没有选错文件，缩短这段文字后在 Excel 或 WPS 中重新保存"
+    ),
+    "workbook.sheet-text-too-long": (
+        "工作表“{sheet}”的文件中有一段不在任何单元格里的内容超过 {limit} 字节，长于 Excel 任何单元格的文字："
+        "文件已损坏，或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.style-missing": (
+        "单元格所用的格式（第 {index} 号样式）在工作簿中不存在或不完整：文件已损坏，或不是 Excel、WPS "
+        "保存的。请在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.shared-string-missing": (
+        "单元格引用的共享文字（编号 {index}）不存在，工作簿中只有 {count} 项共享文字：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.cell-repeated": (
+        "单元格 {ref} 在工作表的文件中写了不止一次，读取时只会取其中一个值：文件已损坏，或不是 Excel、WPS "
+        "保存的。请在 Excel 或 WPS 中打开，核对这个单元格后重新保存"
+    ),
+    "workbook.cell-out-of-order": (
+        "单元格 {ref} 在工作表的文件中写在 {after} 之后，不合行、列的先后顺序，读取时会被跳过："
+        "文件已损坏，或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开，核对这个单元格后重新保存"
+    ),
+    "workbook.cell-in-other-row": (
+        "单元格 {ref} 在工作表的文件中写在第 {row} 行里，与它的行号不符：文件已损坏，或不是 Excel、WPS "
+        "保存的。请在 Excel 或 WPS 中打开，核对这个单元格后重新保存"
+    ),
+    "workbook.cell-reference-invalid": (
+        "工作表的文件中有一个单元格写作“{ref}”，工作表中没有这个位置（行号从 1 到 1,048,576，列从 A 到 "
+        "XFD）：文件已损坏，或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开后重新保存"
     ),
     "workbook.too-many-cells": (
         "工作表“{sheet}”中有内容的单元格（{range}）使工作簿超过 {limit} 个有内容的单元格，"
@@ -44,6 +82,11 @@ MESSAGES: dict[str, str] = {
     "workbook.row-beyond-columns": (
         "工作表“{sheet}”中有一行写有超过 {limit} 个单元格，多于 Excel 一行的列数：文件已损坏，"
         "或不是 Excel、WPS 保存的。请确认没有选错文件，在 Excel 或 WPS 中打开后重新保存"
+    ),
+    "workbook.row-overfull": (
+        "工作表“{sheet}”中有一行在文件中写有超过 {limit} 个部分（单元格、值、公式、文字的各段及其格式），"
+        "多于 Excel 的任何一行：文件已损坏，或不是 Excel、WPS 保存的。请确认没有选错文件，"
+        "在 Excel 或 WPS 中打开后重新保存"
     ),
     "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
     "workbook.workbook-unreadable": (

@@ -1,5 +1,6 @@
 """A workbook's sheets read into grids of cells, bounded before anything is parsed: the file's size, the zip's
-entry count and declared uncompressed size (a zip bomb), then the rows and cells while streaming. Report
+entry count and declared uncompressed size (a zip bomb), each sheet's size and bytes (``sheetparts``), then
+the rows and cells while streaming, and the cells as written where streaming read them otherwise. Report
 workbooks (``read``) and the bureau's roster (``report.roster``) are read this way."""
 
 from __future__ import annotations
@@ -7,7 +8,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import io
-import itertools
 import os
 import re
 import warnings
@@ -16,12 +16,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Any
+from typing import Any
 
 from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.sheetparts import (
+    CELL_CHARACTERS,
+    Finding,
+    Merge,
+    Scan,
+    damage,
+    marks,
+    scan,
+    too_long,
+)
+from zhijiao_check.wording import msg
 
 MAX_ROWS = 50_000  # rows holding a value
 # Cells holding a value: a unit's workbook has about 10,000, and a few rows of 16,384 columns could hold
@@ -32,10 +43,16 @@ MAX_CELLS = 100_000
 MAX_STREAMED = 1_000_000
 # Any part besides the sheets (styles, shared strings, comments) is parsed whole on opening, at a few seconds
 # a megabyte for styles: a real one is tens of kilobytes, and 500,000 cell styles fit a zip of 128 KB.
-MAX_PART = 1024 * 1024
+MIB = 1024 * 1024
+MAX_PART = MIB
 _STREAMED = later(r"xl/worksheets/sheet\d+\.xml")
+# A sheet's XML, its bytes read whole and searched before openpyxl parses them (``sheetparts.scan``). The
+# template filled up to ``MAX_CELLS`` (1,750 schools of four majors, or 12,500 majors on one sheet) writes
+# under 10 MiB for its largest sheet, at some 60 bytes a cell written by openpyxl (Excel's shared texts
+# make it smaller): a larger sheet holds far more than any report, and its bytes are not read.
+MAX_SHEET = 16 * MIB
 MAX_ENTRIES = 1_000  # a workbook has a few dozen parts
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # XML of 50,000 rows of a wide sheet stays well below
+MAX_UNCOMPRESSED = 200 * MIB  # every part together
 
 
 @record
@@ -45,10 +62,6 @@ class Cell:
     error: bool = False  # a cached error such as #DIV/0!
     number_format: str = ""  # the cell's number format when it is not General (``0%``, ``yyyy-mm-dd``)
     serial: float | None = None  # for a date (a number shown in a date format): the number stored
-
-
-# A merged range: min_row, min_col, max_row, max_col.
-Merge = tuple[int, int, int, int]
 
 
 @dataclass
@@ -143,13 +156,21 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
         if code == "yaml-not-xlsx":
             return refusal(display, code, suffix=_suffix(display))
         return refusal(display, code)
+    entries = f"{len(infos):,}"
     if len(infos) > MAX_ENTRIES:
-        return refusal(display, "zip-bomb", entries=len(infos), size_mib="?")
+        return refusal(display, "zip-bomb", what=msg("workbook.zip-bomb-parts", entries=entries))
     declared = sum(info.file_size for info in infos)
-    if declared > MAX_UNCOMPRESSED or any(
-        info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename) for info in infos
-    ):
-        return refusal(display, "zip-bomb", entries=len(infos), size_mib=f"{declared / 1024 / 1024:.0f}")
+    if declared > MAX_UNCOMPRESSED:
+        size, limit = f"{declared / MIB:.0f}", f"{MAX_UNCOMPRESSED // MIB}"
+        what = msg("workbook.zip-bomb-size", entries=entries, size_mib=size, limit=limit)
+        return refusal(display, "zip-bomb", what=what)
+    large = next(
+        (info for info in infos if info.file_size > MAX_PART and not _STREAMED.fullmatch(info.filename)), None
+    )
+    if large is not None:
+        size, limit = f"{large.file_size / MIB:.1f}", f"{MAX_PART // MIB}"
+        what = msg("workbook.zip-bomb-part", part=large.filename, size_mib=size, limit=limit)
+        return refusal(display, "zip-bomb", what=what)
     if not any(info.filename == "xl/workbook.xml" for info in infos):
         # an OpenDocument spreadsheet (LibreOffice, WPS's "另存为 .ods") renamed .xlsx
         if b"opendocument" in mimetype:
@@ -191,18 +212,21 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         # openpyxl warns of extensions it drops (conditional formats, slicers)
         warnings.simplefilter("ignore")
         try:
-            values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-            try:
-                with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                scans = _scan_sheets(archive, display)
+                if isinstance(scans, Problem):
+                    return scans
+                values = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+                try:
                     tally = _Tally()
                     grids: list[Grid] = []
                     for sheet in values.worksheets:
-                        grid = _sheet(sheet, archive, tally, values.epoch, display)
+                        grid = _sheet(sheet, archive, scans, tally, values.epoch, display)
                         if isinstance(grid, Problem):
                             return grid
                         grids.append(grid)
-            finally:
-                values.close()
+                finally:
+                    values.close()
         except MemoryError:
             # a shape no bound foresaw: this file is refused, and the others are still read
             return refusal(display, "out-of-memory")
@@ -215,30 +239,103 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
     return grids
 
 
+def _scan_sheets(archive: zipfile.ZipFile, display: str) -> dict[str, Scan] | Problem:
+    """Each sheet's bytes checked (``sheetparts.scan``) before openpyxl opens the workbook, which parses a
+    sheet that states no size whole: its size first, then its merged ranges, rows, each row's cells and its
+    longest run of text. By part; or the problem of the first sheet that holds what no report does."""
+    scans: dict[str, Scan] = {}
+    for info in archive.infolist():
+        if not _STREAMED.fullmatch(info.filename):
+            continue
+        if info.file_size > MAX_SHEET:
+            size, limit = f"{info.file_size / MIB:.1f}", f"{MAX_SHEET // MIB}"
+            found: Scan | Finding = Finding("sheet-too-large", params={"size_mib": size, "limit": limit})
+        else:
+            found = scan(archive.read(info))
+        if isinstance(found, Finding):
+            return _found(display, _title(archive, info.filename), found)
+        scans[info.filename] = found
+    return scans
+
+
+def _found(display: str, sheet: str, found: Finding) -> Problem:
+    """What ``sheetparts`` found in a sheet, at its cell (or at the sheet's A1)."""
+    from openpyxl.utils import get_column_letter
+
+    row, column = (found.row, found.column) if found.row else (1, 1)
+    params = {"sheet": sheet, **found.params}
+    at = f"{sheet}!{get_column_letter(column)}{row}"
+    return Problem(display, row, column, "", found.code, params, area="workbook", cell=at)
+
+
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _title(archive: zipfile.ZipFile, part: str) -> str:
+    """The name of the sheet whose XML is ``part``, as the workbook lists its sheets (said only of a sheet
+    refused before openpyxl reads the list); the part's own name if no sheet is it."""
+    import posixpath
+    from xml.etree.ElementTree import ParseError, fromstring
+
+    try:  # parts of at most MAX_PART (``_check_zip``)
+        book = fromstring(archive.read("xl/workbook.xml"))
+        relationships = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ParseError):
+        return part
+    targets = {}
+    for relationship in relationships:
+        target = relationship.get("Target", "")
+        targets[relationship.get("Id")] = (
+            target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        )
+    for sheet in book.iter():
+        if sheet.tag.endswith("}sheet") and targets.get(sheet.get(_RELATIONSHIPS)) == part:
+            return sheet.get("name") or part
+    return part
+
+
 def _sheet(
-    sheet: Any, archive: zipfile.ZipFile, tally: _Tally, epoch: datetime.datetime, display: str
+    sheet: Any,
+    archive: zipfile.ZipFile,
+    scans: dict[str, Scan],
+    tally: _Tally,
+    epoch: datetime.datetime,
+    display: str,
 ) -> Grid | Problem:
-    """A sheet's cells: its merged ranges, rows and each row's cells counted in its bytes first (openpyxl
-    parses the ranges whole, an object each, before any row, and a row's cells whole), then its cached
-    values streamed (bounding the rows and cells), then its formulas and merged ranges read from its XML
-    where it has any."""
+    """A sheet's cells: its bytes checked first (``_scan_sheets``), then its cached values streamed
+    (bounding the rows and cells), then its XML read again where streaming lost, misplaced or could not read
+    a cell (``sheetparts.damage``: said at that cell), and for its formulas and merged ranges where it has
+    any."""
     grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
     part = _part(sheet)
-    xml = archive.read(part)
-    at = f"{grid.title}!A1"
-    if b"mergeCell" in xml and _beyond(_MERGE, xml, MAX_MERGES):  # (a plain search first: far quicker)
-        return refusal(display, "too-many-merges", cell=at, sheet=grid.title, limit=f"{MAX_MERGES:,}")
-    if _beyond(_ROW_TAG, xml, SHEET_ROWS):
-        return refusal(display, "rows-beyond-sheet", cell=at, sheet=grid.title, limit=f"{SHEET_ROWS:,}")
-    if _overfull_row(xml):
-        return refusal(display, "row-beyond-columns", cell=at, sheet=grid.title, limit=f"{SHEET_COLUMNS:,}")
-    marked = _FORMULA_OR_MERGE.search(xml) is not None
-    del xml
-    refused = _stream(sheet, grid, tally, epoch, display)
-    if refused is None and marked:  # most filled templates have neither: their XML is read once
-        with archive.open(part) as source:
-            refused = _mark(source, grid, tally, display)
-    return refused or grid
+    scanned = scans.get(part)
+    if scanned is None:  # a sheet's XML named otherwise than Excel names it: a part of at most MAX_PART
+        found = scan(archive.read(part))
+        if isinstance(found, Finding):
+            return _found(display, grid.title, found)
+        scanned = found
+    try:
+        streamed = _stream(sheet, grid, tally, epoch, display, scanned.cells)
+    except (IndexError, ValueError):  # openpyxl's parser, on a shared text that is not there, a bad number…
+        damaged = _damage(archive, part, sheet)
+        if damaged is None:
+            raise  # said as the workbook's damage, in openpyxl's words
+        return _found(display, grid.title, damaged)
+    if isinstance(streamed, Problem):
+        return streamed
+    if not streamed:
+        damaged = _damage(archive, part, sheet)
+        if damaged is not None:
+            return _found(display, grid.title, damaged)
+    if scanned.marked:  # most filled templates have neither: their XML is read once
+        return _mark(archive, part, grid, tally, display) or grid
+    return grid
+
+
+def _damage(archive: zipfile.ZipFile, part: str, sheet: Any) -> Finding | None:
+    strings = len(getattr(sheet, "_shared_strings", ()))  # the workbook's shared texts, as openpyxl read them
+    with archive.open(part) as source:
+        return damage(source, strings)
 
 
 @dataclass
@@ -251,13 +348,18 @@ class _Tally:
     used: dict[str, _Used] = field(default_factory=dict)  # each sheet's used range, by title
 
 
-def _stream(sheet: Any, grid: Grid, tally: _Tally, epoch: datetime.datetime, display: str) -> Problem | None:
-    """The sheet's cached values into ``grid``; the problem when it holds more than any report."""
+def _stream(
+    sheet: Any, grid: Grid, tally: _Tally, epoch: datetime.datetime, display: str, written: int
+) -> Problem | bool:
+    """The sheet's cached values into ``grid``; the problem when it holds more than any report, or a cell
+    no spreadsheet holds. Else whether each of the ``written`` cells of its XML was read, in the row it
+    names: openpyxl skips or overwrites a cell written out of place without a word."""
     from openpyxl.cell.read_only import EMPTY_CELL
 
     used = tally.used[grid.title] = _Used()
     sheet.reset_dimensions()  # the stated dimensions may be wrong (or huge): read what is there
     reached = 0  # the row where streaming stopped, cells beyond any real report's read
+    read, in_place = 0, True  # the cells read, and whether each named the row it was read in
     for number, row in enumerate(sheet.iter_rows(), 1):
         # A row not in the file is empty: openpyxl yields one for each up to the next (a million before a
         # cell in A1048576), and fills the gaps in a row with its one empty cell.
@@ -265,14 +367,22 @@ def _stream(sheet: Any, grid: Grid, tally: _Tally, epoch: datetime.datetime, dis
         for column, cell in enumerate(row, 1):
             if cell is EMPTY_CELL:
                 continue
+            read += 1
+            in_place = in_place and cell.row == number
             value, kind = cell.value, cell.data_type
             if value is None or value == "":
                 if kind == "str":  # a formula's cached result, empty text
                     grid.blank_results.add((number, column))
                 continue
+            if isinstance(value, str) and len(value) > CELL_CHARACTERS:  # a shared text (MAX_PART) or a
+                return _found(display, grid.title, too_long(number, column))  # short run (``TEXT_BYTES``)
             filled.append(column)
             if tally.cells + len(filled) <= MAX_CELLS:  # beyond, only where they stand is kept
-                grid.put(number, column, _cell(value, kind, cell, epoch))
+                try:
+                    grid.put(number, column, _cell(value, kind, cell, epoch))
+                except IndexError:  # its format's number is beyond the workbook's styles
+                    found = Finding("style-missing", number, column, {"index": cell._style_id})
+                    return _found(display, grid.title, found)
         tally.streamed += len(row)
         if filled:
             used.add(number, filled[0], filled[-1])
@@ -290,14 +400,15 @@ def _stream(sheet: Any, grid: Grid, tally: _Tally, epoch: datetime.datetime, dis
         return refusal(
             display, "too-many-formatted-cells", limit=limit, row=row_reached, **used.at(grid.title)
         )
-    return None
+    return read == written and in_place
 
 
-def _mark(source: IO[bytes], grid: Grid, tally: _Tally, display: str) -> Problem | None:
+def _mark(archive: zipfile.ZipFile, part: str, grid: Grid, tally: _Tally, display: str) -> Problem | None:
     """The sheet's formulas and merged ranges, from its XML: a formula with no cached value is a cell of its
     own (bounded with the others). openpyxl's full load made an object for every cell of a merged range,
     gigabytes for ``D300:XFD1048576``; here a range is its four bounds."""
-    formulas, grid.merged = _marks(source)
+    with archive.open(part) as source:
+        formulas, grid.merged = marks(source)
     used = tally.used[grid.title]
     for row, column in formulas:
         if (row, column) in grid.blank_results:
@@ -314,64 +425,6 @@ def _mark(source: IO[bytes], grid: Grid, tally: _Tally, display: str) -> Problem
             old = Cell(None)
         grid.put(row, column, Cell(old.value, True, old.error, old.number_format, old.serial))
     return None
-
-
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _CELL, _FORMULA, _MERGE_CELL = (f"{_MAIN}{name}" for name in ("row", "c", "f", "mergeCell"))
-_SHEET_DATA, _MERGE_CELLS = f"{_MAIN}sheetData", f"{_MAIN}mergeCells"
-
-
-def _marks(source: IO[bytes]) -> tuple[list[tuple[int, int]], list[Merge]]:
-    """Where the sheet's formulas stand, and its merged ranges: its XML streamed, each row let go once read.
-    A cell without its own reference (``r``) follows the one before, as openpyxl places it."""
-    from xml.etree.ElementTree import iterparse
-
-    from openpyxl.utils.cell import coordinate_to_tuple
-
-    formulas: list[tuple[int, int]] = []
-    merges: list[Merge] = []
-    parent: Any = None  # sheetData or mergeCells: emptied as its children are read
-    row = column = 0
-    for event, element in iterparse(source, events=("start", "end")):
-        tag = element.tag
-        if event == "start":
-            if tag in (_SHEET_DATA, _MERGE_CELLS):
-                parent = element
-            elif tag == _ROW:
-                row, column = _row_number(element.get("r"), row), 0
-            continue
-        if tag == _CELL:
-            reference = element.get("r")
-            at = coordinate_to_tuple(reference) if reference else (row, column + 1)
-            column = at[1]
-            if element.find(_FORMULA) is not None:
-                formulas.append(at)
-        elif tag == _ROW and parent is not None:
-            parent.clear()
-        elif tag == _MERGE_CELL:
-            merges.append(_bounds(element.get("ref", "")))
-            if parent is not None:
-                parent.clear()
-    return formulas, merges
-
-
-def _row_number(written: str | None, previous: int) -> int:
-    """A row's number as openpyxl reads it: its ``r`` (``5`` or ``5.0``), else the one after the last."""
-    if written is None:
-        return previous + 1
-    number = float(written)
-    if not number.is_integer():
-        raise ValueError(f"{written} is not a valid row number")
-    return int(number)
-
-
-def _bounds(ref: str) -> Merge:
-    """A merged range's bounds: ``D300:XFD1048576`` is (300, 4, 1048576, 16384); a whole column (``A:A``) or
-    row (``3:3``) reaches the sheet's edge."""
-    from openpyxl.utils.cell import range_boundaries
-
-    min_col, min_row, max_col, max_row = range_boundaries(ref)
-    return (min_row or 1, min_col or 1, max_row or SHEET_ROWS, max_col or SHEET_COLUMNS)
 
 
 def _part(sheet: Any) -> str:
@@ -426,45 +479,3 @@ def _cell(value: Any, kind: str, cell: Any, epoch: datetime.datetime) -> Cell:
         delta = moment - epoch  # (off by one before 1900-03-01, Excel's 29 February 1900: no year is there)
         serial = delta.days + delta.seconds / 86_400
     return Cell(value, False, kind == "e", "" if shown == "General" else shown, serial)
-
-
-# An element's start tag, whatever its namespace's prefix (``<c``, ``<x:c``), in a sheet's bytes.
-_PREFIX = rb"<(?:[^\s<>/:!?=\"']+:)?"
-# A formula (``<f>``) or a merged range (``<mergeCell``): a quick look at the bytes, bounded by the zip check,
-# that spares most filled templates a second reading of their XML.
-_FORMULA_OR_MERGE = later(_PREFIX + rb"(?:f|mergeCell)[\s>/]")
-_MERGE = later(_PREFIX + rb"mergeCell[\s>/]")
-# Merged ranges in a sheet: a report's title rows have a few, a roster one for each unit merged down over its
-# schools. openpyxl makes an object of each before any row is read (seconds for 200,000 of them).
-MAX_MERGES = 10_000
-
-
-# What no spreadsheet writes, refused in a sheet's bytes before openpyxl parses them: more rows than a sheet
-# has (ten million empty ``<row/>``, a zip of 130 KB, took 22 s and 900 MB: each is read as a row), and a row
-# of more cells than a sheet has columns (openpyxl parses a row whole, before the streaming above counts its
-# cells: one cell written five million times in one row, a zip of 170 KB, took 3 GB).
-SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
-_ROW_TAG = later(_PREFIX + rb"row[\s>/]")
-_CELL_TAG = later(_PREFIX + rb"c[\s>/]")
-
-
-def _beyond(tag: re.Pattern[bytes], xml: bytes, bound: int, start: int = 0, end: int | None = None) -> bool:
-    """Whether the sheet's XML (from ``start`` to ``end``) has more than ``bound`` of the elements ``tag``
-    finds, counted in its bytes (one in a comment counts too: a bound, not a count)."""
-    found = tag.finditer(xml, start, len(xml) if end is None else end)
-    return next(itertools.islice(found, bound, None), None) is not None
-
-
-def _overfull_row(xml: bytes) -> bool:
-    """Whether a row of the sheet's XML has more cells than a sheet has columns: each row's cells counted
-    where it is long enough to hold so many (four bytes a cell at least, ``<c/>``), and only when the sheet
-    has so many cells at all."""
-    if not _beyond(_CELL_TAG, xml, SHEET_COLUMNS):
-        return False
-    shortest = 4 * SHEET_COLUMNS
-    previous = 0
-    for start in itertools.chain((row.start() for row in _ROW_TAG.finditer(xml)), (len(xml),)):
-        if start - previous > shortest and _beyond(_CELL_TAG, xml, SHEET_COLUMNS, previous, start):
-            return True
-        previous = start
-    return False
