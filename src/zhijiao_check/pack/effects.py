@@ -23,7 +23,7 @@ from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
 from zhijiao_check.pack.fields import Path_, item_type
-from zhijiao_check.pack.values import Wrong, shown
+from zhijiao_check.pack.values import Wrong, required_meant, shown
 from zhijiao_check.problems import format_path
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import Sum
@@ -126,7 +126,8 @@ def _no_number(rule: AnyRule) -> Msg | None:
 def _beyond_required(rule: CoverageRule) -> list[Wrong]:
     """A target above the number of values ``required`` lists: never met (``>=``, ``==``, a range's low end)
     or always met (``<=``, a range's high end), as a share above its bound is (``values._beyond_share``)."""
-    count = len(rule.required)
+    # an item that joins several values (``values.joined``) is said as those: no cause to lower the target
+    count = len(required_meant(rule))
     value = rule.target.value
     values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
     found: list[Wrong] = []

@@ -299,6 +299,10 @@ MESSAGES: dict[str, str] = {
         "annex item {item} is listed twice (first at {first}): a rule's item is read by its number, from the "
         "first; merge the clauses this one serves into that item and delete this one, or correct its number"
     ),
+    "pack.values-joined": (
+        "{key} is {found}: {count} values joined by a comma into one item ({values}); write them as {count} "
+        "items: {write}"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

@@ -245,4 +245,7 @@ MESSAGES: dict[str, str] = {
         "annex 第 {item} 项写了两次（首次在 {first}）：规则按项号只读第一次写的 clauses："
         "应把它服务的条款并入那一项并删去这一项，或改正项号"
     ),
+    "pack.values-joined": (
+        "{key} 写了 {found}，是用逗号连成一项的 {count} 个值（{values}）：应写成 {count} 项：{write}"
+    ),
 }
