@@ -141,6 +141,14 @@ class Target(Strict):
             # no figure lies between them: every report would fail ``2 ∉ 2–1``
             low, high = (number(v) for v in self.value)
             raise Unfit(msg("pack.target-backwards", low=low, high=high), ("value",))
+        top = self.value[-1] if isinstance(self.value, list) else self.value
+        if self.expected_max is not None and self.expected_max < top:
+            # the top of the policy's range below the target: a figure that meets the target is reported as
+            # above the range, and one within the range fails
+            raise Unfit(
+                msg("pack.expected-max-below", found=number(self.expected_max), value=number(top)),
+                ("expected_max",),
+            )
 
 
 @record(kw_only=True)

@@ -86,6 +86,26 @@ def test_an_annex_item_serving_a_clause_the_pack_does_not_list_is_refused_in_pac
     ) in refused(pack)
 
 
+def test_an_annex_item_listed_twice_is_refused_at_the_second(tmp_path: Path) -> None:
+    """A rule's item is read by its number, from the first: the second's clauses were never read."""
+    pack, path = edited(
+        tmp_path,
+        "pack.yaml",
+        "  - {item: 16, clauses: [16]}\n",
+        "  - {item: 16, clauses: [16]}\n  - {item: 16, clauses: [17]}\n",
+    )
+    first = at(path, "{item: 16, clauses: [16]}", "16").rsplit(":", 1)[0]
+    where = at(path, "{item: 16, clauses: [17]}", "16")
+    assert (
+        f"{where}: annex[16].item: annex 第 16 项写了两次（首次在 {first}）："
+        "规则按项号只读第一次写的 clauses：应把它服务的条款并入那一项并删去这一项，或改正项号"
+    ) in refused(pack)
+    assert (
+        f"{where}: annex[16].item: annex item 16 is listed twice (first at {first}): a rule's item is read "
+        "by its number, from the first"
+    ) in refused(pack, "en")
+
+
 def test_a_clause_the_policy_has_no_heading_for_is_refused_in_pack_yaml(tmp_path: Path) -> None:
     pack, path = edited(tmp_path, "pack.yaml", "  - number: 17\n", "  - number: 18\n")
     stderr = refused(pack)

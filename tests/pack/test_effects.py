@@ -266,3 +266,148 @@ def test_linear_on_a_flag_is_refused_in_english(tmp_path: Path) -> None:
         "c1.unified-enrollment.time.linear: rule c1.unified-enrollment gives linear: true, but a flag rule's "
         "target is yes, which has no part-way progress: linear spreads the target's number over the years"
     ) in refused(pack, "en")
+
+
+# ------------------------------------------------------------------------------------------ a ratio's sums
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "why"),
+    [
+        # the county that failed the tilt was not_applicable, as one with no new funding is
+        (
+            "    denominator: [funding.new_education]",
+            "    denominator: []",
+            "denominator",
+            "分母为 0，规则对每个单位都读作 not_applicable，不达标的单位也不判 fail",
+        ),
+        ("    numerator: [funding.new_vocational]", "    numerator: []", "numerator", "分子为 0，比率恒为 0"),
+        (
+            "      denominator: [funding.education_total]",
+            "      denominator: []",
+            "compare_to.denominator",
+            "分母为 0，规则对每个单位都读作 not_applicable",
+        ),
+    ],
+)
+def test_an_empty_sum_of_a_ratio_is_refused_at_the_list(
+    tmp_path: Path, old: str, new: str, path: str, why: str
+) -> None:
+    pack, rule_file = edited(tmp_path, "clause-16.yaml", old, new)
+    key = path.rsplit(".", 1)[-1]
+    result = run(SAMPLES / "2023" / "dongan.yaml", "--rules", pack, "--format", "json")
+    assert result.exit_code == 2
+    assert not result.stdout
+    assert (
+        f"{at(rule_file, new.strip(), '[]')}: c16.new-funding-tilt.{path}: "
+        f"规则 c16.new-funding-tilt 的 {key} 是空列表，合计为 0：{why}"
+    ) in result.stderr
+    assert f"应列出要合计的字段（至少一项），如 {key}: [enrollment.secondary_vocational]" in result.stderr
+
+
+def test_an_empty_denominator_is_refused_in_english(tmp_path: Path) -> None:
+    pack, rule_file = edited(
+        tmp_path, "clause-16.yaml", "denominator: [funding.new_education]", "denominator: []"
+    )
+    assert (
+        f"{at(rule_file, 'denominator: []', '[]')}: c16.new-funding-tilt.denominator: rule "
+        "c16.new-funding-tilt has an empty denominator, which adds up to 0: a zero denominator makes the "
+        "rule not_applicable for every unit, and a unit that misses the target is never failed; list the "
+        "fields to add up (at least one)"
+    ) in refused(pack, "en")
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "second", "rule", "term", "first"),
+    [
+        # 210 / 3000 = 7.0% failed the tilt (9.8%); counted twice, 420 / 3000 = 14.0% passed
+        (
+            "clause-16.yaml",
+            "numerator: [funding.new_vocational]",
+            "numerator: [funding.new_vocational, funding.new_vocational]",
+            "funding.new_vocational]",
+            "c16.new-funding-tilt",
+            "funding.new_vocational",
+            "numerator[0]",
+        ),
+        # the same sum, its keys in another order
+        (
+            "clause-11.yaml",
+            "denominator: [{over: schools, field: professional_teachers, otherwise: teachers}]",
+            (
+                "denominator: [{over: schools, field: professional_teachers, otherwise: teachers}, "
+                "{field: professional_teachers, otherwise: teachers, over: schools}]"
+            ),
+            "{field: professional_teachers",
+            "c11.dual-qualified-share",
+            "{over: schools, field: professional_teachers, otherwise: teachers}",
+            "denominator[0]",
+        ),
+    ],
+)
+def test_a_term_written_twice_in_a_sum_is_refused_at_the_second(
+    tmp_path: Path, name: str, old: str, new: str, second: str, rule: str, term: str, first: str
+) -> None:
+    pack, rule_file = edited(tmp_path, name, old, new)
+    key = first.split("[")[0]
+    where = at(rule_file, new, second)
+    assert (
+        f"{where}: {rule}.{key}[1]: 规则 {rule} 的 {key} 写了两次 {term}（首次在 {first}）："
+        "合计时它的数计了两次：应删去这一项"
+    ) in refused(pack)
+    assert f"{where}: {rule}.{key}[1]: rule {rule} lists {term} twice in {key} (first at {first})" in refused(
+        pack, "en"
+    )
+
+
+def test_a_term_in_both_numerator_and_denominator_or_summed_over_other_items_loads(tmp_path: Path) -> None:
+    """A part of its whole (c1.vocational-share) is no term written twice; nor is a field summed over other
+    items (the secondary schools' students, and the higher colleges')."""
+    by_level = (
+        "[{over: schools, field: students, where: [{field: level, value: secondary}]}, "
+        "{over: schools, field: students, where: [{field: level, value: higher}]}]"
+    )
+    pack, _ = edited(
+        tmp_path, "clause-01.yaml", "numerator: [enrollment.secondary_vocational]", f"numerator: {by_level}"
+    )
+    result = run("rules", "--rules", pack)
+    assert result.exit_code == 0, result.stderr
+
+
+# ---------------------------------------------------------------------------------------------- expected_max
+
+
+@pytest.mark.parametrize(
+    ("new", "found", "value"),
+    [
+        ('target: {op: ">=", value: 5, expected_max: 4}', "4", "5"),
+        # a range's top: a count of 7 passed and was reported above the range
+        ("target: {op: between, value: [5, 8], expected_max: 6}", "6", "8"),
+    ],
+)
+def test_an_expected_max_below_the_target_is_refused_at_it(
+    tmp_path: Path, new: str, found: str, value: str
+) -> None:
+    """A count of 5 met the target and was reported above the policy's range of 5 to 4."""
+    pack, path = edited(tmp_path, "clause-04.yaml", 'target: {op: ">=", value: 5, expected_max: 8}', new)
+    where = at(path, new, f"expected_max: {found}").rsplit(":", 1)
+    where_value = f"{where[0]}:{int(where[1]) + len('expected_max: ')}"
+    assert (
+        f"{where_value}: rules[5].target.expected_max: expected_max 写了 {found}，低于目标 {value}："
+        "expected_max 是政策所列区间的上限（“1-2所”写 value: 1, expected_max: 2），"
+        f"达到目标的数会被报作超出区间：应写不小于 {value} 的数，或删去 expected_max"
+    ) in refused(pack)
+    assert (
+        f"{where_value}: rules[5].target.expected_max: expected_max is {found}, below the target {value}"
+    ) in refused(pack, "en")
+
+
+def test_an_expected_max_equal_to_the_target_loads(tmp_path: Path) -> None:
+    pack, _ = edited(
+        tmp_path,
+        "clause-04.yaml",
+        'target: {op: ">=", value: 5, expected_max: 8}',
+        'target: {op: ">=", value: 5, expected_max: 5}',
+    )
+    result = run("rules", "--rules", pack)
+    assert result.exit_code == 0, result.stderr

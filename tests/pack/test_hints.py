@@ -17,6 +17,8 @@ from typer.testing import CliRunner
 from zhijiao_check.cli import app
 from zhijiao_check.pack.load import load_packs
 
+from . import common
+
 POLICY = "测试条款原文：全市建设公办中职学位2.5万个；职普比例大体相当；三年一轮的专业评估。"
 RULES = """\
 rules:
@@ -112,6 +114,40 @@ def test_a_full_width_comma_in_a_list_of_codes_is_said_not_the_closest_code(tmp_
     assert status == 2
     assert f"{at(rule_file, text, '，city')}: 这里用了中文全角逗号“，”" in stderr
     assert "应写 county" not in stderr
+
+
+@pytest.mark.parametrize("comma", ["，", ", ", "、"])
+def test_an_item_that_joins_two_values_of_a_list_of_codes_says_to_write_two_items(
+    tmp_path: Path, comma: str
+) -> None:
+    """Quoted, the comma is no slip of YAML: the item was said to be no cluster, and ``应写 电子信息`` the
+    one to write, which dropped 生物医药 (and then the target of 6 was said to be above the 5 values)."""
+    pack, path = common.edited(
+        tmp_path, "clause-07.yaml", "required: [生物医药, 电子信息,", f'required: ["生物医药{comma}电子信息",'
+    )
+    where = common.at(path, "required: [", '"')
+    stderr = common.refused(pack)
+    assert (
+        f'{where}: c7.cluster-coverage.required[0]: required[0] 写了 "生物医药{comma}电子信息"，'
+        "是用逗号连成一项的 2 个值（生物医药、电子信息）：应写成 2 项："
+        "required: [生物医药, 电子信息, 先进装备制造, 农产品精深加工, 轻纺箱包制鞋, 新材料]"
+    ) in stderr
+    assert "应写 电子信息" not in stderr
+    assert "target" not in stderr
+
+
+def test_an_item_that_joins_two_codes_is_said_in_english_in_any_list_of_codes(tmp_path: Path) -> None:
+    """``units: ["county, management_area"]`` was said to be no kind of unit, ``write county``."""
+    status, stderr, rule_file, text = rules(
+        tmp_path, "units: [county]", 'units: ["county, management_area"]', "--lang", "en"
+    )
+    assert status == 2
+    where = at(rule_file, text, '"county, ')
+    assert (
+        f'{where}: rules[1].units[0]: units[0] is "county, management_area": 2 values '
+        "joined by a comma into one item (county, management_area); write them as 2 items: "
+        "units: [county, management_area]"
+    ) in stderr
 
 
 @pytest.mark.parametrize(
@@ -317,6 +353,37 @@ def test_a_field_the_report_does_not_have_names_what_to_write(
     status, stderr, rule_file, text = rules(tmp_path, old, new)
     assert status == 2
     assert f"{at(rule_file, text, marker)}: {path}: {message}" in stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "zh",
+            (
+                "规则 c11.dual-qualified-share 读取的字段 teacher 不是 schools 中各项的字段："
+                "应写其中之一（最相近的在前）：teachers, "
+            ),
+        ),
+        (
+            "en",
+            (
+                "rule c11.dual-qualified-share reads teacher, which is not a field of the items of schools: "
+                "write one of the closest, best first: teachers, "
+            ),
+        ),
+    ],
+)
+def test_a_sum_s_otherwise_field_the_report_does_not_have_names_what_to_write(
+    tmp_path: Path, lang: str, message: str
+) -> None:
+    """``otherwise: teacher`` loaded: a school without professional_teachers then read as missing, not as its
+    teachers."""
+    pack, path = common.edited(tmp_path, "clause-11.yaml", "otherwise: teachers}", "otherwise: teacher}")
+    where = common.at(path, "otherwise: teacher}", "teacher}")
+    assert f"{where}: c11.dual-qualified-share.denominator[0].otherwise: {message}" in common.refused(
+        pack, lang
+    )
 
 
 def test_a_field_of_the_items_is_said_in_english(tmp_path: Path) -> None:

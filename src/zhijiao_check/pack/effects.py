@@ -5,8 +5,9 @@ Each loaded and then did nothing, or something else than written: ``units: [coun
 city-wide sum is over every unit's report), ``by_unit`` on a rule judged on one unit's report (the only share
 is the unit's own), ``scope: school`` on a rule that measures one figure for the report (no school is judged
 on its own), ``linear`` where the target is no number to spread over the years (``是 × (年份 − 2020) / …``),
-and a ``coverage`` target above the number of values it lists (never met). Said at the setting, with what to
-write.
+a ``coverage`` target above the number of values it lists (never met), and a ratio's sum of no terms (0: a
+denominator of none made the rule ``not_applicable`` for every unit) or of a term written twice (its figure
+counted twice). Said at the setting, with what to write.
 
 Run only when a pack is first loaded, never for a kept one (``pack.cache``).
 """
@@ -22,8 +23,10 @@ from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
 from zhijiao_check.pack.fields import Path_, item_type
-from zhijiao_check.pack.values import Wrong, shown
+from zhijiao_check.pack.values import Wrong, required_meant, shown
+from zhijiao_check.problems import format_path
 from zhijiao_check.units import UNIT_KINDS
+from zhijiao_check.vocabulary import Sum
 from zhijiao_check.wording import Msg, msg
 
 
@@ -46,7 +49,54 @@ def unhonoured(rule: AnyRule) -> list[Wrong]:
             found.append((("time", "linear"), msg("pack.linear-not-number", id=rule.id, why=why)))
     if isinstance(rule, CoverageRule):
         found += _beyond_required(rule)
+    if isinstance(rule, RatioRule):
+        found += _sums(rule)
     return found
+
+
+def _sums(rule: RatioRule) -> list[Wrong]:
+    """Each sum of the ratio adds something, and each term once. An empty denominator is 0, and the rule
+    read ``not_applicable`` for every unit (a failing county passed the check), an empty numerator made
+    every ratio 0; a term written twice counted its figure twice (a share of 30% read as 60%)."""
+    fractions: list[tuple[Path_, list[Sum]]] = [
+        (("numerator",), rule.numerator),
+        (("denominator",), rule.denominator),
+    ]
+    if rule.compare_to is not None:
+        fractions += [
+            (("compare_to", "numerator"), rule.compare_to.numerator),
+            (("compare_to", "denominator"), rule.compare_to.denominator),
+        ]
+    found: list[Wrong] = []
+    for at, terms in fractions:
+        key = str(at[-1])
+        if not terms:
+            why = msg("pack.sum-empty-numerator" if key == "numerator" else "pack.sum-empty-denominator")
+            found.append((at, msg("pack.sum-empty", id=rule.id, key=key, why=why)))
+        for index, term in enumerate(terms):
+            first = terms.index(term)
+            if first < index:
+                said = msg(
+                    "pack.sum-term-twice",
+                    id=rule.id,
+                    key=key,
+                    term=_written(term),
+                    first=format_path((*at, first)),
+                )
+                found.append(((*at, index), said))
+    return found
+
+
+def _written(term: Sum) -> str:
+    """A term of a sum as a rule file writes it: ``funding.new_vocational``, ``{over: schools, field:
+    teachers, otherwise: …}``."""
+    if term.over is None and not term.where and term.otherwise is None:
+        return term.field
+    keys = [("over", term.over), ("field", term.field), ("otherwise", term.otherwise)]
+    shown = [f"{key}: {value}" for key, value in keys if value is not None]
+    if term.where:
+        shown.append("where: […]")
+    return "{" + ", ".join(shown) + "}"
 
 
 def _not_of_schools(rule: AnyRule) -> list[Wrong]:
@@ -76,7 +126,8 @@ def _no_number(rule: AnyRule) -> Msg | None:
 def _beyond_required(rule: CoverageRule) -> list[Wrong]:
     """A target above the number of values ``required`` lists: never met (``>=``, ``==``, a range's low end)
     or always met (``<=``, a range's high end), as a share above its bound is (``values._beyond_share``)."""
-    count = len(rule.required)
+    # an item that joins several values (``values.joined``) is said as those: no cause to lower the target
+    count = len(required_meant(rule))
     value = rule.target.value
     values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
     found: list[Wrong] = []

@@ -1,6 +1,6 @@
-"""The report fields a rule names (``of:``, ``field:``, ``distinct:``, filters and tests), and their types in
-the report model, for the checks made when the pack loads (``pack.unknown``: fields the model does not have;
-``pack.values``: values the fields cannot take).
+"""The report fields a rule names (``of:``, ``field:``, ``otherwise:``, ``distinct:``, filters and tests), and
+their types in the report model, for the checks made when the pack loads (``pack.unknown``: fields the model
+does not have; ``pack.values``: values the fields cannot take).
 
 A pack can add rules over any field of the report format; it cannot add fields (the model is the tool's,
 docs/packs.md).
@@ -31,8 +31,8 @@ assert set(_SCHOOL_ITEMS) == set(SCHOOL_COLLECTIONS)
 
 
 # The fields a rule's parts name: ``distinct`` only at the top of a ``count`` rule, as ``field`` of a
-# ``coverage`` or ``flag`` rule.
-NAMES = ("field", "other", "distinct")
+# ``coverage`` or ``flag`` rule; ``otherwise`` of a sum, read for an item without its ``field``.
+NAMES = ("field", "other", "distinct", "otherwise")
 
 
 def parts(rule: Any) -> Iterator[tuple[Any, Path_, str | None]]:

@@ -404,7 +404,7 @@ def _pack_file_checks(
     info: PackInfo, parsed: Parsed, file: str, named: list[int], policy: str
 ) -> list[Problem]:
     """``pack.yaml`` (``file``)'s clauses, each one the policy's headings name (``named``, where they name
-    any), and its annex items, each serving clauses it lists."""
+    any), and its annex items, each listed once and serving clauses it lists."""
     problems: list[Problem] = []
     numbers = {clause.number for clause in info.clauses}
     for index, clause in enumerate(info.clauses):
@@ -420,7 +420,22 @@ def _pack_file_checks(
                     found=_numbers(named),
                 )
             )
+    first: dict[int, int] = {}  # each item's index in ``annex``
     for index, item in enumerate(info.annex):
+        if item.item in first:
+            # a rule's item is looked up by its number: the second's clauses were never read
+            earlier = parsed.positions.nearest(("annex", first[item.item], "item"))
+            problems.append(
+                _problem(
+                    file,
+                    parsed.positions.nearest(("annex", index, "item")),
+                    f"annex[{index}].item",
+                    "annex-item-twice",
+                    item=item.item,
+                    first=f"{file}:{earlier[0]}",
+                )
+            )
+        first.setdefault(item.item, index)
         for place, served in enumerate(item.clauses):
             if served not in numbers:
                 problems.append(

@@ -25,7 +25,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.numbers import number_meant
-from zhijiao_check.pack.values import shown
+from zhijiao_check.pack.values import flow_item, joined, shown, values_joined
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
 from zhijiao_check.wording import Join, Msg, Wording, msg
@@ -94,6 +94,11 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         where = positions.key((*base, *path))
         return _located(file, positions, base, path, _unknown_key(str(key), site.holder), where=where)
     value = _value(data, path)
+    parts = joined(value, _choices(plain(site.type))) if path and isinstance(path[-1], int) else None
+    if parts is not None:  # an item of a list of choices that joins several: not the closest one alone
+        items = _value(data, path[:-1])
+        said = values_joined(key, str(value), parts, items if isinstance(items, list) else [value])
+        return _located(file, positions, base, path, said)
     return _located(file, positions, base, path, _wrong(key, value, site.type))
 
 
@@ -387,21 +392,7 @@ def _flow(value: Any) -> str:
         return "[" + ", ".join(_flow(v) for v in value) + "]"
     if value is None:
         return "null"
-    if isinstance(value, str) and value and _plain(value):
-        return value
-    return shown(value)
-
-
-def _plain(text: str) -> bool:
-    """Whether YAML reads ``text`` unquoted as the same text."""
-    import yaml
-
-    if any(c in text for c in ":{}[],#&*!|>'\"%@`") or text != text.strip():
-        return False
-    try:
-        return bool(yaml.safe_load(text) == text)
-    except yaml.YAMLError:
-        return False
+    return flow_item(value)
 
 
 def _key(path: Path_) -> str:

@@ -17,8 +17,9 @@ import dataclasses
 import difflib
 import json
 import math
+import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -32,7 +33,7 @@ from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
 from zhijiao_check.report import scalars
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.vocabulary import Condition, Sum
-from zhijiao_check.wording import Msg, msg
+from zhijiao_check.wording import Join, Msg, msg
 
 ORDERED = (">=", ">", "<=", "<")
 _EQUAL = "==, !="
@@ -355,21 +356,84 @@ def _required(rule: CoverageRule) -> list[Wrong]:
     covered = shape(field_type(rule.of.over, rule.field))
     if covered is None or covered.kind != "choice":
         return []
-    return [
-        (
-            ("required", index),
-            msg(
-                "pack.not-a-choice",
-                id=rule.id,
-                field=rule.field,
-                allowed=", ".join(covered.choices),
-                found=shown(value),
-                write=_closest(value, covered.choices) or msg("pack.write-one-of"),
-            ),
+    found: list[Wrong] = []
+    for index, value in enumerate(rule.required):
+        if value in covered.choices:
+            continue
+        parts = joined(value, covered.choices)
+        if parts is not None:
+            found.append(
+                (("required", index), values_joined(f"required[{index}]", value, parts, rule.required))
+            )
+            continue
+        said = msg(
+            "pack.not-a-choice",
+            id=rule.id,
+            field=rule.field,
+            allowed=", ".join(covered.choices),
+            found=shown(value),
+            write=_closest(value, covered.choices) or msg("pack.write-one-of"),
         )
-        for index, value in enumerate(rule.required)
-        if value not in covered.choices
-    ]
+        found.append((("required", index), said))
+    return found
+
+
+def required_meant(rule: CoverageRule) -> list[str]:
+    """The values a ``coverage`` rule lists, each item that joins several (``joined``) counted as those."""
+    covered = shape(field_type(rule.of.over, rule.field))
+    choices = covered.choices if covered is not None else ()
+    return [part for value in rule.required for part in joined(value, choices) or [value]]
+
+
+# What joins two values in one item: a comma, full-width or not, and the enumeration comma of a Chinese list
+# (the policy's own ``生物医药、电子信息``).
+_JOINS = re.compile("[,，、]")
+
+
+def joined(value: object, choices: Sequence[str]) -> list[str] | None:
+    """The values an item that is none of ``choices`` joins with commas (``"生物医药，电子信息"``), each one
+    of them; None when it joins none. The closest choice (``电子信息``) would drop the others."""
+    if not isinstance(value, str) or value in choices:
+        return None
+    parts = [part.strip() for part in _JOINS.split(value) if part.strip()]
+    if len(parts) < 2 or any(part not in choices for part in parts):
+        return None
+    return parts
+
+
+def values_joined(key: str, value: str, parts: list[str], items: Sequence[object]) -> Msg:
+    """``pack.values-joined``: the item ``value`` of the list ``items`` (written under ``key``, as
+    ``required[0]``) holds the values ``parts``; the list to write, each of them an item."""
+    listed = key.rsplit("[", 1)[0]
+    split = [flow_item(part) for item in items for part in (parts if item == value else [item])]
+    return msg(
+        "pack.values-joined",
+        key=key,
+        found=shown(value),
+        count=len(parts),
+        values=Join(tuple(parts)),
+        write=f"{listed}: [{', '.join(split)}]",
+    )
+
+
+def flow_item(value: object) -> str:
+    """A value as an item of a YAML flow list writes it: ``生物医药`` as it is where YAML reads it back the
+    same, else as ``shown``."""
+    if isinstance(value, str) and value and _plain_yaml(value):
+        return value
+    return shown(value)
+
+
+def _plain_yaml(text: str) -> bool:
+    """Whether YAML reads ``text`` unquoted as the same text."""
+    import yaml
+
+    if any(c in text for c in ":{}[],#&*!|>'\"%@`") or text != text.strip():
+        return False
+    try:
+        return bool(yaml.safe_load(text) == text)
+    except yaml.YAMLError:
+        return False
 
 
 def shown(value: object) -> str:

@@ -277,6 +277,32 @@ MESSAGES: dict[str, str] = {
         "reports are checked against; a pack added with --rules under another ID has its unit list checked, "
         "not used: copy the main pack's units.yaml"
     ),
+    "pack.expected-max-below": (
+        "expected_max is {found}, below the target {value}: expected_max is the top of the range the "
+        "policy names (1-2 schools: value: 1, expected_max: 2), and a figure that meets the target would be "
+        "reported above it; write a number not below {value}, or delete expected_max"
+    ),
+    "pack.sum-empty": (
+        "rule {id} has an empty {key}, which adds up to 0: {why}; list the fields to add up (at least one), "
+        "such as {key}: [enrollment.secondary_vocational] or {key}: [{{over: schools, field: students}}]"
+    ),
+    "pack.sum-empty-numerator": "the ratio is always 0",
+    "pack.sum-empty-denominator": (
+        "a zero denominator makes the rule not_applicable for every unit, and a unit that misses the target "
+        "is never failed"
+    ),
+    "pack.sum-term-twice": (
+        "rule {id} lists {term} twice in {key} (first at {first}): its figure would be added twice; "
+        "delete this item"
+    ),
+    "pack.annex-item-twice": (
+        "annex item {item} is listed twice (first at {first}): a rule's item is read by its number, from the "
+        "first; merge the clauses this one serves into that item and delete this one, or correct its number"
+    ),
+    "pack.values-joined": (
+        "{key} is {found}: {count} values joined by a comma into one item ({values}); write them as {count} "
+        "items: {write}"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

@@ -227,4 +227,25 @@ MESSAGES: dict[str, str] = {
         "每个规则包都须有单位名单，因为任一规则包都可作主规则包（--pack），报表按主规则包的单位名单检查；"
         "经 --rules 加入、ID 与主规则包不同的规则包，其单位名单只检查、不使用：可复制主规则包的 units.yaml"
     ),
+    "pack.expected-max-below": (
+        "expected_max 写了 {found}，低于目标 {value}：expected_max 是政策所列区间的上限"
+        "（“1-2所”写 value: 1, expected_max: 2），达到目标的数会被报作超出区间：应写不小于 {value} 的数，"
+        "或删去 expected_max"
+    ),
+    "pack.sum-empty": (
+        "规则 {id} 的 {key} 是空列表，合计为 0：{why}：应列出要合计的字段（至少一项），"
+        "如 {key}: [enrollment.secondary_vocational] 或 {key}: [{{over: schools, field: students}}]"
+    ),
+    "pack.sum-empty-numerator": "分子为 0，比率恒为 0",
+    "pack.sum-empty-denominator": "分母为 0，规则对每个单位都读作 not_applicable，不达标的单位也不判 fail",
+    "pack.sum-term-twice": (
+        "规则 {id} 的 {key} 写了两次 {term}（首次在 {first}）：合计时它的数计了两次：应删去这一项"
+    ),
+    "pack.annex-item-twice": (
+        "annex 第 {item} 项写了两次（首次在 {first}）：规则按项号只读第一次写的 clauses："
+        "应把它服务的条款并入那一项并删去这一项，或改正项号"
+    ),
+    "pack.values-joined": (
+        "{key} 写了 {found}，是用逗号连成一项的 {count} 个值（{values}）：应写成 {count} 项：{write}"
+    ),
 }
