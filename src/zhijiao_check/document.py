@@ -86,6 +86,7 @@ class CityDoc(EvaluationDoc):
     file: str
     units_present: list[str]
     units_missing: list[str]
+    units_invalid: list[str]  # those of units_missing whose report was refused as invalid
 
 
 class PackDoc(TypedDict):
@@ -95,6 +96,9 @@ class PackDoc(TypedDict):
 
 class InvalidDoc(TypedDict):
     file: str
+    # the unit and year the report gives, where it gives them plainly though it is invalid; else None
+    unit: str | None
+    year: int | None
     problems: list[ProblemDoc]
 
 
@@ -154,7 +158,12 @@ def header(packs: Sequence[RulePack], tr: Translator) -> HeaderDoc:
 
 
 def invalid(bad: InvalidReport, tr: Translator) -> InvalidDoc:
-    return {"file": bad.file, "problems": [p.as_dict(tr) for p in bad.problems]}
+    return {
+        "file": bad.file,
+        "unit": bad.unit,
+        "year": bad.year,
+        "problems": [p.as_dict(tr) for p in bad.problems],
+    }
 
 
 def _ranked(reports: list[ReportDoc]) -> list[ReportDoc]:
@@ -225,6 +234,7 @@ def city(e: CityEvaluation, tr: Translator, streamed: bool = False) -> CityDoc:
         "file": e.file,
         "units_present": list(e.units_present),
         "units_missing": list(e.units_missing),
+        "units_invalid": list(e.units_invalid),
         **evaluation(e, tr, streamed),
     }
 
@@ -357,6 +367,7 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
                 "schedule": x.schedule,
                 "target": x.target,
                 "fitted": p is not None and x.year in p.years,
+                "undecided": x.undecided,
             }
             for x in t.points
         ],

@@ -47,6 +47,10 @@ class UnitRegistry:
     def get(self, name: str) -> Unit | None:
         return self._by_name.get(name)
 
+    def city(self) -> str:
+        """The 市本级's name (the unit whose report holds the ``city:`` block); empty if the list has none."""
+        return next((unit.name for unit in self.units if unit.kind == "city"), "")
+
     def renamed_to(self, name: str) -> Renamed | None:
         return next((r for r in self.renamed if r.old == name), None)
 

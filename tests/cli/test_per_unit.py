@@ -71,3 +71,45 @@ def test_a_unit_page_opens_its_trends_where_the_run_page_folds_them(invoke, tmp_
     assert "<summary>东安县 · 历年趋势</summary>" in dongan
     reports = re.findall(r'<details class="report"[^>]*>', dongan)
     assert len(reports) == 2 and all(" open " in tag or tag.endswith(" open>") for tag in reports)
+
+
+def test_a_unit_page_holds_the_unit_s_invalid_reports_with_their_problems(invoke, tmp_path: Path) -> None:
+    """新田县's page read "2022–2023 年 · 1 个单位（2 份报表）· 0 无效报表", never a word of its 2024
+    report and its problem: the page a county signs. It holds the report refused, with its problem at its
+    line, the year among the page's, and the year in its trends."""
+    bad = tmp_path / "2024" / "xintian.yaml"
+    bad.parent.mkdir()
+    text = (
+        Path("samples/2023/xintian.yaml").read_text(encoding="utf-8").replace("year: 2023", "year: 2024", 1)
+    )
+    bad.write_text(text.replace("students: 1050", 'students: "1,050"', 1), encoding="utf-8")
+    pages = tmp_path / "pages"
+    args = ("samples/2022/xintian.yaml", "samples/2023/xintian.yaml", bad)
+    result = invoke("check", *args, "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert result.exit_code == 2, result.output
+    page = (pages / "新田县.html").read_text(encoding="utf-8")
+    assert '<p class="meta">2022–2024 年 · 1 个单位</p>' in page
+    assert '<div class="card" data-key="invalid"' in page
+    card = page.split('data-key="invalid"', 1)[1].split("</div>", 1)[0]
+    assert '<span class="num">1</span>' in card
+    invalid = page.split('<section id="invalid">', 1)[1].split("</section>", 1)[0]
+    assert f"{bad}：1 个问题" in invalid
+    assert (
+        f"{bad}:" in invalid and "schools[0].students: 数字中不要用千位分隔符：&quot;1,050&quot;" in invalid
+    )
+    trend = page.split('<tr data-rule="c1.vocational-share">', 1)[1].split("</tr>", 1)[0]
+    assert 'data-year="2024"><b class="problem" data-status="invalid">报表无效</b>' in trend
+
+
+def test_a_unit_whose_every_report_is_invalid_has_its_page(invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "xintian.yaml"
+    text = Path("samples/2023/xintian.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("students: 1050", 'students: "1,050"', 1), encoding="utf-8")
+    pages = tmp_path / "pages"
+    args = ("samples/2023/dongan.yaml", bad, "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert invoke("check", *args).exit_code == 2
+    assert sorted(path.name for path in pages.iterdir()) == ["东安县.html", "新田县.html"]
+    page = (pages / "新田县.html").read_text(encoding="utf-8")
+    assert "<title>新田县 · " in page and '<p class="meta">2023 年 · 1 个单位</p>' in page
+    assert '<section id="invalid">' in page and "schools[0].students" in page
+    assert '<section id="invalid">' not in (pages / "东安县.html").read_text(encoding="utf-8")

@@ -71,26 +71,64 @@ def _rule_block(table: str, rule: str) -> list[str]:
     return lines[start:end]
 
 
-def test_the_views_show_no_target_for_it(four_years: Path) -> None:
+def test_the_views_show_each_year_s_own_target_and_none_of_the_rule(four_years: Path) -> None:
+    """No target of the rule's own (the pack's default 1 used to show as ``目标 ≥ 1``), but each year's beside
+    its figure: ``✓ 2022  ✓ 2022  ✗ 2022`` with an empty target read as the same value met, then not."""
     table = invoke("check", four_years, "--no-color").stdout
     block = _rule_block(table, SELECTION)
     assert "✓ 2022" in block[0] and "✗ 2022" in block[0]
-    assert not any("目标" in line for line in block), block
-    # a fixed target still shows, the row before it
-    assert any(line.startswith("目标 ≥ 30") for line in _rule_block(table, "c13.provincial-teams"))
+    assert block[1].split()[-3:] == ["目标", "≥", "2023"] and block[1].count("目标 ≥") == 3
+    assert "目标 ≥ 2021" in block[1] and "目标 ≥ 2022" in block[1]
+    assert not any(line.lstrip().startswith("目标") for line in block[2:]), block
+    # a fixed target still shows, the row before it, and no year's of its own
+    teams = _rule_block(table, "c13.provincial-teams")
+    assert any(line.startswith("目标 ≥ 30") for line in teams)
+    assert sum(line.count("目标") for line in teams) == 1
 
     markdown = invoke("check", four_years, "--format", "markdown", "--lang", "en").stdout
     [row] = [line for line in markdown.splitlines() if line.startswith(f"| `{SELECTION}`")]
     cells = [cell.strip() for cell in row.strip("|").split(" | ")]
     # rule, 2021–2024, target, projection
-    assert cells[1:] == ["➖ —", "✅ 2022", "✅ 2022", "❌ 2022", "", "no due year: judged every year"]
+    assert cells[1:] == [
+        "➖ —",
+        "✅ 2022<br>target ≥ 2021",
+        "✅ 2022<br>target ≥ 2022",
+        "❌ 2022<br>target ≥ 2023",
+        "",
+        "no due year: judged every year",
+    ]
 
     page = invoke("check", four_years, "--format", "html").stdout
     chart = page.split(f'<div class="chart" data-rule="{SELECTION}"', 1)[1].split('<div class="chart"', 1)[0]
-    assert 'class="goal"' not in chart and "目标" not in chart
-    assert "无到期年份，逐年判定" in chart
+    assert 'class="goal"' not in chart
+    assert "无到期年份，逐年判定" in chart and "目标 = " not in chart
+    figures = chart.split('class="small figures">', 1)[1].split("</div>", 1)[0]
+    assert [part.split("</b> ", 1)[1] for part in figures.split(" · ")[1:]] == [
+        '2022 <span class="small">目标 ≥ 2021</span>',
+        '2022 <span class="small">目标 ≥ 2022</span>',
+        '2022 <span class="small">目标 ≥ 2023</span>',
+    ]
     doc = json.loads(invoke("check", four_years, "--format", "json").stdout)
     assert city_trend(doc, SELECTION)["target"]["value"] is None
+
+
+def test_a_share_computed_each_year_shows_it_to_the_places_that_tell_it_apart(
+    four_doc: dict[str, Any], four_years: Path
+) -> None:
+    """东安县's c16.new-funding-tilt: the share of new funding against the share of the education funding that
+    year. In each view, each year's target beside the figure, in as many places as tell them apart."""
+    tilt = unit_trend(four_doc, "东安县", "c16.new-funding-tilt")
+    targets = [y["target"] for y in tilt["years"][1:]]
+    shown = [f"target ≥ {t * 100:.1f}%" for t in targets]
+    markdown = invoke("check", four_years, "--format", "markdown", "--lang", "en").stdout
+    dongan = markdown.split("📈 东安县 · trend by year", 1)[1].split("</details>", 1)[0]
+    [row] = [line for line in dongan.splitlines() if line.startswith("| `c16.new-funding-tilt`")]
+    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    assert [cell.split("<br>")[1] for cell in cells[2:5]] == shown
+    page = invoke("check", four_years, "--format", "html", "--lang", "en").stdout
+    unit = page.split("<summary>东安县 · trend by year</summary>", 1)[1].split("</details>", 1)[0]
+    row = unit.split('<tr data-rule="c16.new-funding-tilt">', 1)[1].split("</tr>", 1)[0]
+    assert [f'<span class="small">{text}</span>' in row for text in shown] == [True] * 3
 
 
 def test_explain_says_what_the_target_is_computed_from() -> None:

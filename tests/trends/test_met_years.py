@@ -17,6 +17,7 @@ from zhijiao_check.engine.trend import Point, met_since, project
 from zhijiao_check.pack.load import load_packs
 
 from .conftest import city_trend, invoke
+from .test_invalid_years import three_years
 
 RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 
@@ -152,20 +153,31 @@ def _checked_against_statuses(doc: dict[str, Any], text: str) -> int:
         last = trend["years"][-1]["year"]
         assert p["meets_in"] is None or p["meets_in"] > last, trend["rule"]
         assert p["on_track"] == (p["meets_in"] is not None and p["meets_in"] <= p["due"]), trend["rule"]
+        decided = _decided(trend["years"])  # the years after the last decided one are only undecided
         if p["met_since"] is not None:
             since = [y for y in trend["years"] if y["year"] >= p["met_since"]]
             assert [y["year"] for y in since] == list(range(p["met_since"], last + 1)), trend["rule"]
-            assert all(y["status"] == "pass" for y in since), trend["rule"]
+            assert all(y["status"] == "pass" for y in since if y in decided), trend["rule"]
         else:
-            assert trend["years"][-1]["status"] != "pass", trend["rule"]
+            assert not decided or decided[-1]["status"] != "pass", trend["rule"]
     years = set(doc["trends"]["years"])
     for said in re.findall(r"(\d{4})年起达标", _unwrapped(text)):
         assert int(said) not in years, said
     return count
 
 
-def test_no_view_names_a_year_of_the_run_against_its_status(met: Path, four_years: Path) -> None:
-    for folder in (met, four_years):
+def _decided(years: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``years`` without those at the end that are only undecided (city-wide, units missing)."""
+    decided = list(years)
+    while decided and decided[-1]["undecided"]:
+        decided.pop()
+    return decided
+
+
+def test_no_view_names_a_year_of_the_run_against_its_status(
+    met: Path, four_years: Path, tmp_path: Path
+) -> None:
+    for folder in (met, four_years, three_years(tmp_path)):
         doc = json.loads(invoke("check", folder, "--format", "json").stdout)
         assert _checked_against_statuses(doc, invoke("check", folder, "--no-color").stdout) > 10
 
@@ -192,3 +204,100 @@ def test_the_line_speaks_of_the_years_after_the_last_observed_even_unfitted() ->
     assert why_not is None and projection is not None
     assert projection.years == (2022, 2023)
     assert (projection.meets_in, projection.on_track, projection.met_since) == (2025, True, None)
+
+
+def test_undecided_years_at_the_end_do_not_break_the_run_of_years_met() -> None:
+    """City-wide, a year with units missing that could change the outcome is pending or missing without a
+    judgement: nothing in it says the target stopped being met."""
+    undecided = _point(2024, 0.58, "pending", False)
+    undecided = Point(undecided.year, undecided.observed, "pending", None, None, False, True)
+    assert met_since([_point(2022, 0.46, "pending"), _point(2023, 0.58, "pass"), undecided]) == 2023
+    # the same status decided (the units all there, the figure not met) breaks it
+    assert (
+        met_since([_point(2022, 0.46, "pending"), _point(2023, 0.58, "pass"), _point(2024, 0.4, "pending")])
+        is None
+    )
+    # an undecided year between two met is not known to be met: the run starts after it
+    middle = Point(2023, 0.58, "missing", None, None, False, True)
+    assert met_since([_point(2022, 0.6, "pass"), middle, _point(2024, 0.6, "pass")]) == 2024
+    # undecided years after a year not met: not met
+    assert (
+        met_since([_point(2022, 0.46, "pending"), Point(2023, 0.5, "pending", None, None, False, True)])
+        is None
+    )
+
+
+UNDECIDED = {
+    "zh": "（目标 ≥ 50.0%）；已于 2023 年达标（2024 年缺少单位，未判定）",
+    "en": "(target ≥ 50.0%); met since 2023 (2024 not decided: units missing)",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_year_met_then_one_undecided_reads_as_met_since_and_the_year_undecided(
+    tmp_path: Path, lang: str
+) -> None:
+    """2022 … 46.1%, 2023 ✓ 58.0%, 2024 … 58.2% (新田县's report invalid, its teachers unknown): the
+    projection said "按当前速度，2025 年起达标" beside 2023's ✓."""
+    folder = three_years(tmp_path)
+    doc = json.loads(invoke("check", folder, "--format", "json").stdout)
+    trend = city_trend(doc, "c11.dual-qualified-share")
+    assert [(y["status"], y["undecided"], y["fitted"]) for y in trend["years"]] == [
+        ("pending", False, True),
+        ("pass", False, True),
+        ("pending", True, False),
+    ]
+    assert _said(trend["projection"]) == (2023, 2025, True)
+    table = _unwrapped(invoke("check", folder, "--no-color", "--lang", lang).stdout)
+    markdown = _unwrapped(invoke("check", folder, "--format", "markdown", "--lang", lang).stdout)
+    page = invoke("check", folder, "--format", "html", "--lang", lang).stdout
+    chart = page.split('<div class="chart" data-rule="c11.dual-qualified-share"', 1)[1].split(
+        '<div class="chart"'
+    )[0]
+    for text in (table, markdown, _unwrapped(chart)):
+        assert _unwrapped(UNDECIDED[lang]) in text
+    said = table.split("c11.dual-qualified-share" + ("：" if lang == "zh" else ":"), 1)[1][:120]
+    assert "2025年起达标" not in said and "metfrom2025" not in said, said
+
+
+def test_a_figure_the_missing_unit_cannot_change_is_fitted(tmp_path: Path) -> None:
+    """c8.demonstration-enterprises reads only the 市本级's city: block: decided in 2024 with 新田县
+    missing, and whole, so fitted (the table said "2022–2023 年拟合")."""
+    folder = three_years(tmp_path)
+    doc = json.loads(invoke("check", folder, "--format", "json").stdout)
+    for rule in ("c8.demonstration-enterprises", "c13.provincial-teams"):
+        trend = city_trend(doc, rule)
+        assert [(y["fitted"], y["undecided"]) for y in trend["years"]] == [(True, False)] * 3, rule
+        assert trend["projection"]["years"] == [2022, 2023, 2024], rule
+    table = _unwrapped(invoke("check", folder, "--no-color").stdout)
+    # 8, 12, 12: 2 a year from 8.67, 14.67 in 2025 < 30; 30 in 2033
+    assert (
+        "c8.demonstration-enterprises：2022–2024年拟合：每年+2，2025年预计14.7（目标≥30）；按当前速度，2033年起达标"
+        in table
+    )
+
+
+def test_the_workbook_says_since_when_as_the_other_views(tmp_path: Path) -> None:
+    """趋势 gave c5.ideological-courses, met in 2022, 2023 and 2024, 预计达标年份 2025 (the line's
+    ``meets_in``), had no ``met_since``, and a target never met at this pace left the cell blank, as a rule
+    without a projection does."""
+    import io
+
+    import openpyxl
+
+    folder = three_years(tmp_path / "years")
+    book = tmp_path / "three.xlsx"
+    assert invoke("check", folder, "--format", "xlsx", "-o", book).exit_code == 2
+    sheet = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))["趋势"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[-5:] == ["到期预测值", "达标起始年份", "预计达标年份", "按期达标", "不作预测的原因"]
+    rows = {(row[0], row[1]): row[-5:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    # 1, 5, 5 courses of 1: met since 2022, on track; no year it is still to be met in
+    assert rows[("全市", "c5.ideological-courses")][1:] == (2022, None, "是", None)
+    # 2024 undecided (新田县's report invalid): met since 2023, as the table says
+    assert rows[("全市", "c11.dual-qualified-share")][1:] == (2023, None, "是", None)
+    # 8, 12, 12 of 30: not met, 30 in 2033 at this pace
+    assert rows[("全市", "c8.demonstration-enterprises")][1:] == (None, 2033, "否", None)
+    # no college either year: never at this pace, in words; a rule without a projection says why instead
+    assert rows[("全市", "c3.new-higher-colleges")][1:] == (None, "按当前速度，无法达标", "否", None)
+    assert rows[("全市", "c13.talent-selection")] == (None, None, None, None, "无到期年份，逐年判定")

@@ -116,19 +116,37 @@ def test_unit_trend_and_a_due_year_already_passed(four_doc: dict[str, Any]) -> N
 
 
 def test_years_with_units_missing_are_shown_but_not_fitted(years: Path, tmp_path: Path) -> None:
-    """A city-wide figure with units missing is not the city's: 2023 without 东安县 stays out of the fit."""
+    """A city-wide figure with units missing is not the city's: 2023 without 东安县 stays out of the fit,
+    unless the figure is one the missing units cannot change (a rule that reads only the 市本级 ``city:``
+    block)."""
     import shutil
 
     for year in (2022, 2023, 2024):
         shutil.copytree(years / str(year), tmp_path / str(year))
     (tmp_path / "2023" / "dongan.yaml").unlink()
     doc = json.loads(invoke("check", tmp_path, "--format", "json").stdout)
-    trend = city_trend(doc, "c13.provincial-teams")
-    assert [(y["year"], y["fitted"]) for y in trend["years"]] == [(2022, True), (2023, False), (2024, True)]
-    # Through (2022, 13) and (2024, 24): 5.5 a year, 13 + 3 × 5.5 = 29.5 in 2025 < 30, off track; 2026.
-    p = trend["projection"]
+    schools = city_trend(doc, "c1.quality-schools")  # counts the units' schools
+    assert [(y["year"], y["observed"], y["fitted"]) for y in schools["years"]] == [
+        (2022, 3, True),
+        (2023, 4, False),
+        (2024, 4, True),
+    ]
+    # Through (2022, 3) and (2024, 4): 0.5 a year, 4.5 in 2025 < 6, off track; 6 in 2028.
+    p = schools["projection"]
     assert p["years"] == [2022, 2024]
-    assert (p["slope"], p["projected"], p["meets_in"], p["on_track"]) == (5.5, 29.5, 2026, False)
+    assert (p["slope"], p["projected"], p["meets_in"], p["on_track"]) == (0.5, 4.5, 2028, False)
+    # The 市本级's city: block is there whenever the city-wide rules run: 2023's 19 is whole, and fitted.
+    # Through 13, 19, 24: 5.5 a year from 13.17, 29.67 in 2025 < 30, off track; 2026.
+    teams = city_trend(doc, "c13.provincial-teams")
+    assert [(y["year"], y["fitted"]) for y in teams["years"]] == [(2022, True), (2023, True), (2024, True)]
+    p = teams["projection"]
+    assert p["years"] == [2022, 2023, 2024]
+    assert (p["slope"], p["projected"], p["meets_in"], p["on_track"]) == (
+        pytest.approx(5.5),
+        pytest.approx(29.6667, abs=1e-4),
+        2026,
+        False,
+    )
 
 
 def test_the_views_show_the_projection(four_years: Path) -> None:

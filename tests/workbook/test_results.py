@@ -461,11 +461,13 @@ def test_a_yes_no_figure_is_the_language_s_word_on_the_details_sheet(two_years):
 
 TRENDS_HEADER = {
     "zh": ["单位", "规则", "标题", "计量", "目标", "目标值", "到期年份", "2022 状态", "2022 实际值",
-           "2023 状态", "2023 实际值", "到期预测值", "预计达标年份", "按期达标", "不作预测的原因"],
+           "2022 目标值", "2023 状态", "2023 实际值", "2023 目标值", "到期预测值", "达标起始年份",
+           "预计达标年份", "按期达标", "不作预测的原因"],
     "en": ["unit", "rule", "title", "unit of measure", "target", "target value", "due", "2022 status",
-           "2022 observed", "2023 status", "2023 observed", "projected", "meets target in", "on track",
-           "no projection because"],
+           "2022 observed", "2022 target", "2023 status", "2023 observed", "2023 target", "projected",
+           "met since", "meets target in", "on track", "no projection because"],
 }  # fmt: skip
+NEVER = {"zh": "按当前速度，无法达标", "en": "at this pace never to be met"}
 
 
 def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(two_years, tmp_path):
@@ -489,40 +491,50 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
         (unit["unit"], t) for unit in trends["units"] for t in unit["trends"]
     ]
     rows = list(sheet.iter_rows(min_row=2))
-    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:O{len(rows) + 1}"
+    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:R{len(rows) + 1}"
     yes, no = YES_NO[lang]
     for row, (unit, trend) in zip(rows, expected, strict=True):
         values = [cell.value for cell in row]
         assert values[:3] == [unit, trend["rule"], trend["title"]] and values[6] == trend["due"]
         points = {point["year"]: point for point in trend["years"]}
         for index, year in enumerate((2022, 2023)):
-            status, observed = values[7 + 2 * index : 9 + 2 * index]
+            status, observed, target = values[7 + 3 * index : 10 + 3 * index]
             point = points.get(year)
             assert status == (point and WORDS[lang][point["status"]])
             if point and isinstance(point["observed"], bool):
                 assert observed == (yes if point["observed"] else no)
             elif point and isinstance(point["observed"], int | float):
                 assert observed == pytest.approx(point["observed"])
+            # the year's own target where the target is computed each year; the rule's in 目标值
+            computed = trend["target"]["value"] is None and point and point["target"] is not None
+            assert target == (pytest.approx(point["target"]) if computed else None), trend["rule"]
         projection = trend["projection"]
         if projection is None:
-            assert values[11:14] == [None, None, None] and values[14]
+            assert values[13:17] == [None, None, None, None] and values[17]
         else:
-            assert (
-                values[11] == pytest.approx(projection["projected"]) and values[12] == projection["meets_in"]
-            )
-            assert values[13] == (yes if projection["on_track"] else no) and values[14] is None
+            since, meets = projection["met_since"], projection["meets_in"]
+            assert values[13] == pytest.approx(projection["projected"]) and values[14] == since
+            assert values[15] == (None if since is not None else NEVER[lang] if meets is None else meets)
+            assert values[16] == (yes if projection["on_track"] else no) and values[17] is None
     by_rule = {(row[0].value, row[1].value): row for row in rows}
     # 4 quality schools of 6 in 2023, 3 in 2022: 6 by 2025, on track
     quality = [cell.value for cell in by_rule[(city, "c1.quality-schools")]]
-    assert quality[5:] == [6, 2025, WORDS[lang]["pending"], 3, WORDS[lang]["pending"], 4, 6, 2025, yes, None]
-    # no new higher college either year: 0 by 2025, off track
-    assert [cell.value for cell in by_rule[(city, "c3.new-higher-colleges")]][11:14] == [0, None, no]
+    pending = WORDS[lang]["pending"]
+    assert quality[5:] == [6, 2025, pending, 3, None, pending, 4, None, 6, None, 2025, yes, None]
+    # no new higher college either year: 0 by 2025, off track, never at this pace: not a blank, which is
+    # what a rule without a projection has
+    assert [cell.value for cell in by_rule[(city, "c3.new-higher-colleges")]][13:17] == [
+        0,
+        None,
+        NEVER[lang],
+        no,
+    ]
     rotation = by_rule[(city, "c12.teacher-rotation")]
-    assert {rotation[index].number_format for index in (5, 8, 10, 11)} == {"0.0%"}
+    assert {rotation[index].number_format for index in (5, 8, 9, 11, 12, 13)} == {"0.0%"}
     assert rotation[7].fill.fgColor.rgb.endswith("DDEBF7")  # pending's colour
     # a status word and a year's header whole: "behind schedule", "2022 observed"
-    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNO"]
-    assert widths == [16, 14, 16, 14, 12, 14, 9, 40]
+    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNOPQR"]
+    assert widths == [16, 14, 12, 16, 14, 12, 12, 12, 14, 9, 40]
 
 
 def test_a_run_of_one_year_has_no_trends_sheet(outputs):

@@ -6,13 +6,13 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
-from zhijiao_check.engine.trend import run_trends
-from zhijiao_check.kinds import AnyRule
+from zhijiao_check.engine.trend import refused_years
+from zhijiao_check.kinds import AnyRule, reads_city_block_only
 from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import SHOWN, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
@@ -43,7 +43,6 @@ def evaluate(
     (``--previous``),
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first.
     ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
-    rules = [(rule, pack.info) for pack in packs for rule in pack.rules]
     units = packs[0].units  # the main pack's (pack.load.load_packs)
     valid, duplicates = _unique(reports)
     valid.sort(key=report_order(units))
@@ -54,7 +53,7 @@ def evaluate(
     done = scored or {}
     evaluations = [done.get(report.file) or evaluate_report(report, packs, selected) for report in valid]
 
-    city_evaluations, city_notices = evaluate_city(by_year, packs, selected)
+    city_evaluations, city_notices = evaluate_city(by_year, packs, selected, refused=refused_years(invalid))
     notices = [*notices, *city_notices]
 
     from zhijiao_check.report.consistency import cross_year_warnings
@@ -67,7 +66,6 @@ def evaluate(
         tuple(notices),
         (*(w for r in valid for w in r.warnings), *cross_year_warnings(valid, previous)),
         strict,
-        run_trends(evaluations, city_evaluations, {rule.id: info.base_year for rule, info in rules}),
     )
 
 
@@ -90,13 +88,16 @@ def evaluate_city(
     packs: Sequence[RulePack],
     selected: set[str] | None = None,
     each: Callable[[RuleResult], RuleResult] | None = None,
+    refused: Mapping[str, Collection[int]] | None = None,
 ) -> tuple[list[CityEvaluation], list[Wording]]:
     """The city-wide rules of each year whose 市本级 report is among ``by_year``'s (each year's reports in
     ``report_order``), and a notice for each year without one. ``each``: what is kept of each result as it
     is made (a large run writes a result out as soon as it is made, and keeps what its status and figures
-    need: a city-wide result may locate a figure of every school of every report)."""
+    need: a city-wide result may locate a figure of every school of every report). ``refused``: by unit, the
+    years of its reports refused as invalid (``trend.refused_years``): missing from the year all the same,
+    but said to be refused, not as if nothing had been filed."""
     units = packs[0].units
-    city_unit = next((u.name for u in units if u.kind == "city"), "")
+    city_unit = units.city()
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
     evaluations: list[CityEvaluation] = []
     notices: list[Wording] = []
@@ -107,7 +108,10 @@ def evaluate_city(
             continue
         present = {r.unit for r in year_reports}
         missing = tuple(u.name for u in units if u.name not in present)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), missing, each)
+        invalid = tuple(u for u in missing if year in (refused or {}).get(u, ()))
+        # Each missing unit as the notes name it: one whose report was refused, as refused
+        named = tuple(msg("engine.unit-invalid", unit=u) if u in invalid else u for u in missing)
+        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), named, each)
         evaluations.append(
             CityEvaluation(
                 year,
@@ -116,6 +120,7 @@ def evaluate_city(
                 city_report.file,
                 tuple(u.name for u in units if u.name in present),
                 missing,
+                invalid,
             )
         )
     return evaluations, notices
@@ -151,7 +156,7 @@ def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleRes
 def _run(
     rules: Sequence[tuple[AnyRule, PackInfo]],
     scope: Scope,
-    units_missing: tuple[str, ...] = (),
+    units_missing: tuple[Wording, ...] = (),
     each: Callable[[RuleResult], RuleResult] | None = None,
 ) -> tuple[list[RuleResult], tuple[Wording, ...]]:
     """Each rule with its pack's facts (issue date, schedule base);
@@ -203,7 +208,7 @@ def _result(
     scope: Scope,
     base: int,
     done: dict[str, RuleResult],
-    units_missing: tuple[str, ...],
+    units_missing: tuple[Wording, ...],
 ) -> RuleResult:
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
@@ -236,6 +241,7 @@ def _result(
                 target=show(rule.target.value, rule.unit, digits),
             )
         )
+    undecided = False
     if units_missing and status != Status.NOT_APPLICABLE:
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
@@ -254,6 +260,7 @@ def _result(
             )
         else:
             status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
+            undecided = True
             notes.append(msg("engine.units-missing", units=units))
     if status == Status.WARN and measure.near:
         # A miss within the tolerance band warns rather than fails: the note says why (18 < 20, within 10%).
@@ -273,6 +280,7 @@ def _result(
         tuple(notes),
         schedule,
         measure.target,
+        undecided=undecided,
     )
 
 
@@ -290,11 +298,6 @@ def _within(rule: AnyRule) -> Wording:
         tolerance=show(target.tolerance, "ratio", places_in_tolerance),
         edge=seq(f"{SHOWN[target.op[0] + '=']} ", show(shown, rule.unit, digits, decimals(shown))),
     )
-
-
-def reads_city_block_only(rule: AnyRule) -> bool:
-    """A rule that reads nothing but the 市本级 ``city:`` block, which is there whenever city rules run."""
-    return all(field.startswith("city.") for field in rule.reads())
 
 
 def _round(value: float, unit: str) -> float:

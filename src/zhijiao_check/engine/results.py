@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from zhijiao_check.engine.trend import RunTrends
+from zhijiao_check.engine.trend import RunTrends, run_trends, schedule_bases
 from zhijiao_check.kinds import AnyRule, computed_target
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
@@ -30,6 +31,9 @@ class RuleResult:
     compared_to: Any = None  # the computed target, when the rule compares with another figure
     waiver: Any = None  # settings.waivers.Waiver, when the status is waived
     waived_status: Status | None = None  # the status the waiver excused
+    # City-wide, with units missing: missing or pending because the missing units could change the outcome,
+    # not because the figure was judged (a trend's year that does not contradict the years before it)
+    undecided: bool = False
 
     @property
     def target(self) -> dict[str, Any]:
@@ -80,6 +84,8 @@ class CityEvaluation(Evaluation):
     file: str = ""  # the 市本级 report
     units_present: tuple[str, ...] = ()
     units_missing: tuple[str, ...] = ()
+    # those of ``units_missing`` whose report of the year was there and refused as invalid
+    units_invalid: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache its document by run
@@ -93,8 +99,15 @@ class Run:
     notices: tuple[Wording, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
-    # advice only: never part of a status or the exit status
-    trends: RunTrends = field(default_factory=RunTrends)
+
+    @cached_property
+    def trends(self) -> RunTrends:
+        """The trends of the results as they stand: made from the run, so that a run whose results were
+        waived since (``settings.waivers.apply``) shows them waived in its trends too, and each unit's invalid
+        reports there as its years of an invalid report. Advice only: never part of a status or the exit
+        status."""
+        bases = schedule_bases(self.packs)
+        return run_trends(self.reports, self.city, bases, self.invalid, self.packs[0].units.city())
 
     @property
     def failing(self) -> frozenset[Status]:

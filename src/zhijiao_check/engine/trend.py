@@ -13,7 +13,10 @@ A projection is made only for a rule whose due year the run does not reach (ever
 it: from the due year on, that year's status judges the target, which a projection could only contradict) and
 a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed (``kinds.computed_target``). A
 year is left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units
-were missing.
+were missing that the figure reads (a rule that reads only the 市本级 ``city:`` block is whole all the same).
+
+A year whose report was refused as invalid is a year of the trend all the same, with the status ``invalid``
+and no figure: the unit filed it, and leaving it out said nothing had been filed.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
-from zhijiao_check.kinds import computed_target
+from zhijiao_check.kinds import computed_target, reads_city_block_only
 from zhijiao_check.measure.numbers import holds
 from zhijiao_check.records import record
+from zhijiao_check.status import Status
 
 if TYPE_CHECKING:
     from zhijiao_check.vocabulary import Range
@@ -33,7 +37,12 @@ if TYPE_CHECKING:
 METHOD = "least-squares"
 MIN_YEARS = 2
 HORIZON = 2100  # the last year a report can have: a target met later than that is "never at this pace"
+# A trend's year whose report was refused as invalid: no figure, no result; not a status of a result (nothing
+# was judged), so a trend's own word, in JSON as a year's ``status``.
+INVALID = "invalid"
 _DIRECTIONS = {">=": 1, ">": 1, "<=": -1, "<": -1}
+# What a year whose status could not be decided (city-wide, units missing) says instead of judging it
+_UNDECIDED = frozenset((Status.PENDING, Status.MISSING))
 
 
 @record
@@ -47,6 +56,9 @@ class Point:
     # the value held against this year (a computed one for a rule that compares with another figure)
     target: Any
     complete: bool  # False: the figure is not whole (data missing, or city-wide units missing): not fitted
+    # city-wide, units missing: pending or missing because the missing units could change the outcome, which
+    # says nothing against the years before (``met_since``)
+    undecided: bool = False
 
 
 @record
@@ -61,7 +73,8 @@ class Projection:
     meets_in: int | None
     on_track: bool
     # the first year of the latest unbroken run of years met (status pass) when the last year observed is
-    # met; None otherwise: what the years observed say (meets_in: what the line expects of later ones).
+    # met, or the last year decided is and each year after it is undecided (units missing); None otherwise:
+    # what the years observed say (meets_in: what the line expects of later ones).
     met_since: int | None
 
     def at(self, year: float) -> float:
@@ -78,13 +91,18 @@ class Trend:
 
 
 def trends_of(
-    evaluations: Iterable[Any], bases: Mapping[str, int], incomplete_years: Iterable[int] = ()
+    evaluations: Iterable[Any],
+    bases: Mapping[str, int],
+    incomplete_years: Iterable[int] = (),
+    invalid_years: Iterable[int] = (),
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
-    cover two years or more; rules in catalogue order of their first appearance. ``bases``: each rule's
-    schedule base (its pack's)."""
+    and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
+    catalogue order of their first appearance. ``bases``: each rule's schedule base (its pack's);
+    ``incomplete_years``: city-wide, the years with units missing."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
-    if len({e.year for e in evaluations}) < MIN_YEARS:
+    refused = sorted(set(invalid_years) - {e.year for e in evaluations})
+    if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
         return []
     incomplete = set(incomplete_years)
     by_rule: dict[str, tuple[Any, list[Point]]] = {}
@@ -92,22 +110,34 @@ def trends_of(
         for result in evaluation.results:
             rule = result.rule
             observed = _numeric(result.observed)
+            # A figure the missing units cannot change is whole: the 市本级 ``city:`` block is there
+            whole = evaluation.year not in incomplete or reads_city_block_only(rule)
             point = Point(
                 evaluation.year,
                 observed,
                 result.status,
                 schedule(rule, evaluation.year, bases[rule.id]),
                 result.target["value"],
-                result.status != "missing" and evaluation.year not in incomplete,
+                result.status != "missing" and whole,
+                result.undecided and result.status in _UNDECIDED,
             )
             by_rule.setdefault(rule.id, (rule, []))[1].append(point)
     out = []
     for rule, points in by_rule.values():
+        points += [_refused(rule, year, bases[rule.id]) for year in refused]
         if len(points) < MIN_YEARS:
             continue
+        points.sort(key=lambda p: p.year)
         projection, why_not = project(rule, points)
         out.append(Trend(rule, tuple(points), projection, why_not))
     return out
+
+
+def _refused(rule: Any, year: int, base: int) -> Point:
+    """The year of a report refused as invalid: no figure; the target held that year when it is a number of
+    its own (one computed from the report's figures or year is not known)."""
+    target = True if rule.kind == "flag" else None if computed_target(rule) else rule.target.value
+    return Point(year, None, INVALID, schedule(rule, year, base), target, False)
 
 
 def schedule(rule: Any, year: int, base: int) -> float | None:
@@ -164,10 +194,14 @@ def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str 
 
 def met_since(points: Sequence[Point]) -> int | None:
     """The first year of the unbroken run of years met (status ``pass``) that ends with the last year
-    observed; None when the last year is not met. A year not in ``points`` (no report that year) breaks the
-    run: nothing says it was met."""
+    observed, or with the last year decided when each year after it is undecided (city-wide, units missing:
+    nothing says it was not met); None when that year is not met. A year not in ``points`` (no report that
+    year) breaks the run: nothing says it was met."""
     since = None
-    for point in sorted(points, key=lambda p: p.year, reverse=True):
+    ordered = sorted(points, key=lambda p: p.year, reverse=True)
+    while ordered and ordered[0].undecided:
+        ordered.pop(0)
+    for point in ordered:
         if point.status != "pass" or (since is not None and point.year != since - 1):
             break
         since = point.year
@@ -244,23 +278,61 @@ class RunTrends:
     units: tuple[UnitTrends, ...] = ()
 
 
-def run_trends(reports: Sequence[Any], city: Sequence[Any], bases: Mapping[str, int]) -> RunTrends:
+def schedule_bases(packs: Iterable[Any]) -> dict[str, int]:
+    """Each rule's schedule base: its pack's (``pack.schema.PackInfo.base_year``)."""
+    return {rule.id: pack.info.base_year for pack in packs for rule in pack.rules}
+
+
+def run_trends(
+    reports: Sequence[Any],
+    city: Sequence[Any],
+    bases: Mapping[str, int],
+    invalid: Sequence[Any] = (),
+    city_unit: str = "",
+) -> RunTrends:
     """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations; ``bases``: each rule's
-    schedule base."""
+    schedule base; ``invalid``: the reports refused (``report.InvalidReport``), each unit's a year of its
+    trends; ``city_unit``: the unit whose invalid report leaves its year out of the city-wide ones."""
     by_unit: dict[str, list[Any]] = {}
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)
-    units = [found for evaluations in by_unit.values() if (found := unit_trends(evaluations, bases))]
-    years = tuple(sorted({e.year for e in (*reports, *city)}))
-    return RunTrends(years, tuple(city_trends(city, bases)), tuple(units))
+    refused = refused_years(invalid)
+    units = [
+        found
+        for unit, evaluations in by_unit.items()
+        if (found := unit_trends(evaluations, bases, refused.get(unit, ())))
+    ]
+    years = run_years((e.year for e in (*reports, *city)), refused)
+    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()))), tuple(units))
 
 
-def unit_trends(evaluations: Sequence[Any], bases: Mapping[str, int]) -> UnitTrends | None:
-    """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any."""
-    found = trends_of(evaluations, bases)
+def run_years(evaluated: Iterable[int], refused: Mapping[str, Iterable[int]]) -> tuple[int, ...]:
+    """Every year of the run: those ``evaluated``, and those of its reports refused (``refused_years``)."""
+    return tuple(sorted({*evaluated, *(year for years in refused.values() for year in years)}))
+
+
+def refused_years(invalid: Iterable[Any]) -> dict[str, set[int]]:
+    """The years of each unit's reports refused as invalid, by unit (those whose unit and year are known)."""
+    years: dict[str, set[int]] = {}
+    for bad in invalid:
+        if bad.unit is not None and bad.year is not None:
+            years.setdefault(bad.unit, set()).add(bad.year)
+    return years
+
+
+def unit_trends(
+    evaluations: Sequence[Any], bases: Mapping[str, int], invalid_years: Iterable[int] = ()
+) -> UnitTrends | None:
+    """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
+    ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
+    year, a second report refused, is no year of an invalid report)."""
+    found = trends_of(evaluations, bases, invalid_years=invalid_years)
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 
 
-def city_trends(city: Sequence[Any], bases: Mapping[str, int]) -> list[Trend]:
-    """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted."""
-    return trends_of(city, bases, [c.year for c in city if c.units_missing])
+def city_trends(
+    city: Sequence[Any], bases: Mapping[str, int], invalid_years: Iterable[int] = ()
+) -> list[Trend]:
+    """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
+    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused."""
+    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years)

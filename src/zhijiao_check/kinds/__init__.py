@@ -51,3 +51,9 @@ def computed_target(rule: AnyRule) -> bool:
     if isinstance(rule, TotalRule):
         return rule.compare_to is not None or rule.year_plus is not None
     return isinstance(rule, RatioRule) and rule.compare_to is not None
+
+
+def reads_city_block_only(rule: AnyRule) -> bool:
+    """A rule that reads nothing but the 市本级 ``city:`` block, which is there whenever city rules run: the
+    units missing from a year can change neither its figure nor its status."""
+    return all(field.startswith("city.") for field in rule.reads())

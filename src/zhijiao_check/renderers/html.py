@@ -64,16 +64,16 @@ class HtmlRenderer:
         # into one text (and that text into its bytes) was held several times over.
         return Streamed(lambda: (_utf8(piece) for piece in self.pieces(doc, run)))
 
-    def page(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> str:
+    def page(self, doc: Mapping[str, Any], run: Run, signoff: str | None = None) -> str:
         """The page of ``doc`` (the run's JSON document, or a part of it);
-        ``signoff``: a unit's printable page.
+        ``signoff``: the unit whose printable page it is.
         """
         return "".join(
             piece.decode("utf-8") if isinstance(piece, bytes) else piece
             for piece in self.pieces(doc, run, signoff)
         )
 
-    def pieces(self, doc: Mapping[str, Any], run: Run, signoff: bool = False) -> Iterator[str | bytes]:
+    def pieces(self, doc: Mapping[str, Any], run: Run, signoff: str | None = None) -> Iterator[str | bytes]:
         """The page of ``doc`` (``page``) in the order it is written, a section at a time."""
         from zhijiao_check.jsontext import compact
 
@@ -81,8 +81,8 @@ class HtmlRenderer:
         pack = doc["rule_pack"]
         years = _years(doc)
         heading = tr("render.title")
-        if signoff and doc["reports"]:
-            heading = f"{doc['reports'][0]['unit']} · {heading}"
+        if signoff is not None:
+            heading = f"{signoff} · {heading}"
         title = f"{heading} · {pack['document']}"
         subtitle = " · ".join(
             part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part
@@ -96,7 +96,7 @@ class HtmlRenderer:
         )
         lang = "zh-CN" if tr.lang == "zh" else "en"
         yield f'<!DOCTYPE html>\n<html lang="{lang}"><head>{head}</head>\n<body>\n'
-        for section in self._sections(doc, run, title, subtitle, signoff):
+        for section in self._sections(doc, run, title, subtitle, signoff is not None):
             pieces = iter((section,) if isinstance(section, str) else section)
             if first := next((piece for piece in pieces if piece), ""):  # a section that is empty is left out
                 yield first
@@ -291,6 +291,20 @@ class HtmlRenderer:
                     data_score=score,
                 )
             )
+        refused = tag("td", escaped(tr("render.report-invalid")), class_="problem")
+        blank = tag("td", "", class_="cell", style=f"background:{BLANK}") * len(matrix.columns)
+        rows += [
+            tag(
+                "tr",
+                tag("td", "—", class_="num")
+                + tag("td", tag("a", escaped(name), href="#invalid"))
+                + refused
+                + blank,
+                data_unit=name,
+                data_status="invalid",
+            )
+            for name in matrix.refused
+        ]
         table = tag(
             "div",
             tag(
@@ -461,7 +475,7 @@ class HtmlRenderer:
                     cells.append(
                         tag(
                             "td",
-                            "" if point is None else _figure(trend, point, tr),
+                            "" if point is None else _figure(trend, point, tr, "<br>"),
                             class_="year",
                             data_year=year,
                         )
@@ -666,16 +680,26 @@ def _chip(status: str, tr: Translator, said: bool = True) -> str:
     )
 
 
-def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator) -> str:
-    """A year's figure of a trend, after the chip of its status."""
+def _figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator, apart: str = " ") -> str:
+    """A year's figure of a trend, after the chip of its status, and the year's own target where it is
+    computed each year (``apart``: what stands between them); the words 报表无效 for a year whose report was
+    refused as invalid."""
     from zhijiao_check.renderers import trends as view
 
-    return f"{_chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
+    if view.refused(point):
+        return tag("b", escaped(view.figure(trend, point, tr)), class_="problem", data_status=point["status"])
+    shown = f"{_chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
+    goal = view.year_target(trend, point, tr)
+    return shown + (apart + tag("span", escaped(goal), class_="small") if goal else "")
 
 
 def _years(doc: Mapping[str, Any]) -> str:
-    """``2021–2025 年`` (or one year) of the reports on the page."""
-    years = sorted({int(r["year"]) for r in doc["reports"]} | {int(c["year"]) for c in doc["city"]})
+    """``2021–2025 年`` (or one year) of the reports on the page, those refused as invalid too."""
+    years = sorted(
+        {int(r["year"]) for r in doc["reports"]}
+        | {int(c["year"]) for c in doc["city"]}
+        | {int(bad["year"]) for bad in doc["invalid"] if bad["year"] is not None}
+    )
     if not years:
         return ""
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
@@ -683,7 +707,9 @@ def _years(doc: Mapping[str, Any]) -> str:
 
 
 def _units(doc: Mapping[str, Any]) -> list[str]:
-    return list(dict.fromkeys(str(r["unit"]) for r in doc["reports"]))
+    """The units of the reports on the page, a unit whose reports were all refused as invalid too."""
+    refused = [str(bad["unit"]) for bad in doc["invalid"] if bad["unit"] is not None]
+    return list(dict.fromkeys([*(str(r["unit"]) for r in doc["reports"]), *refused]))
 
 
 def _css_string(text: str) -> str:
@@ -702,6 +728,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
     doc = document(run, tr)
     renderer = HtmlRenderer(tr, options)
     pages = []
+    # A unit whose reports were all refused has its page too (``_units``): it signs what is to be corrected
     for unit in _units(doc):
         reports = [r for r in doc["reports"] if r["unit"] == unit]
         files = {r["file"] for r in reports}
@@ -709,7 +736,8 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             **doc,
             "reports": reports,
             "city": [],
-            "invalid": [],
+            # its reports refused as invalid, with their problems: the unit signs the page
+            "invalid": [bad for bad in doc["invalid"] if bad["unit"] == unit],
             "warnings": [w for w in doc["warnings"] if w["file"] in files],
             "notices": [],
             "trends": {
@@ -719,7 +747,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             },
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
         }
-        pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=True)))
+        pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=unit)))
     return pages
 
 

@@ -112,6 +112,8 @@ class MarkdownRenderer:
                     ]
                 )
             )
+        refused = f"⛔ {tr('render.report-invalid')}"
+        out += [_row(["—", _cell(name), refused, *("" for _ in numbers)]) for name in matrix.refused]
         legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
         out += ["", f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}", ""]
         out += [f"<details><summary>{tr('render.matrix-rules')}</summary>", ""]
@@ -213,13 +215,7 @@ class MarkdownRenderer:
                 cells = []
                 for year in years:
                     point = by_year.get(year)
-                    planned = view.schedule(trend, point, tr) if point else ""
-                    cells.append(
-                        ""
-                        if point is None
-                        else f"{Status(point['status']).emoji} {view.figure(trend, point, tr)}"
-                        + (f"<br>{_cell(planned)}" if planned else "")
-                    )
+                    cells.append("" if point is None else self._trend_cell(trend, point))
                 verdict = view.track(trend, tr)
                 advice = (f"**{verdict}** · " if verdict else "") + view.projection(trend, tr)
                 out_row = [
@@ -241,6 +237,18 @@ class MarkdownRenderer:
                     "",
                 ]
         return out
+
+    def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
+        """A year's status and figure, and under it the linear schedule's, or the year's own target where it
+        is computed each year; ``⛔ 报表无效`` for a year whose report was refused."""
+        from zhijiao_check.renderers import trends as view
+
+        tr = self.tr
+        figure = _cell(view.figure(trend, point, tr))
+        if view.refused(point):
+            return f"⛔ {figure}"
+        under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
+        return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
 
 
 def _row(cells: Sequence[str]) -> str:

@@ -44,17 +44,23 @@ class YearMatrix:
     year: int
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]  # best score first
+    # after the ranked rows, each unit whose report of the year was refused as invalid (by its file where
+    # the report does not say which unit it is): not scored, but not left out of the year as if it had
+    # filed nothing
+    refused: tuple[str, ...] = ()
 
 
 def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatrix]:
-    """One matrix per year that has two reports or more; columns in catalogue order."""
+    """One matrix per year that has two reports or more (valid or refused); columns in catalogue order."""
     by_year: dict[int, list[dict[str, Any]]] = {}
     for report in doc["reports"]:
         by_year.setdefault(int(report["year"]), []).append(report)
+    refused = refused_by_year(doc)
     order = {rule: index for index, rule in enumerate(catalogue)}
     out = []
-    for year, reports in sorted(by_year.items()):
-        if len(reports) < 2:
+    for year in sorted({*by_year, *refused}):
+        reports = by_year.get(year, [])
+        if len(reports) + len(refused.get(year, ())) < 2:
             continue
         seen: dict[str, Column] = {}
         for report in reports:
@@ -73,7 +79,23 @@ def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatri
         for rank, report in ranked(reports):
             results = {r["rule"]: r for r in report["results"]}
             rows.append(Row(rank, dict(report), tuple(results.get(c.rule) for c in columns)))
-        out.append(YearMatrix(year, columns, tuple(rows)))
+        out.append(YearMatrix(year, columns, tuple(rows), tuple(refused.get(year, ()))))
+    return out
+
+
+def refused_by_year(doc: Mapping[str, Any]) -> dict[int, list[str]]:
+    """By year, each unit whose report of the year was refused as invalid and that has no valid one that
+    year (a second report of a unit, refused, leaves the first ranked), named by its file where the report
+    does not say its unit; the reports whose year is not known are in none."""
+    scored = {(int(r["year"]), r["unit"]) for r in doc["reports"]}
+    out: dict[int, list[str]] = {}
+    for bad in doc["invalid"]:
+        year = bad["year"]
+        if year is not None and (year, bad["unit"]) not in scored:
+            names = out.setdefault(int(year), [])
+            name = bad["unit"] or bad["file"]
+            if name not in names:
+                names.append(name)
     return out
 
 

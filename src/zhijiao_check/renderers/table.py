@@ -281,12 +281,15 @@ class TableRenderer:
         return cell if cell is not None else self._cells.keep(key, make(*data))
 
     def _trend_cell(self, trend: Data, point: Data) -> str:
-        """A year's figure of a trend: its status, the figure, and the linear schedule's under it."""
+        """A year's figure of a trend: its status, the figure, and under it the linear schedule's, or the
+        year's own target where it is computed each year; ``报表无效`` for a year whose report was refused."""
         from zhijiao_check.renderers import trends as view
 
+        if view.refused(point):
+            return f"[bold red]{_escape(view.figure(trend, point, self.tr))}[/bold red]"
         text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
-        planned = view.schedule(trend, point, self.tr)
-        return text + (f"\n[dim]{_escape(planned)}[/dim]" if planned else "")
+        under = (view.schedule(trend, point, self.tr), view.year_target(trend, point, self.tr))
+        return "\n".join([text, *(f"[dim]{_escape(line)}[/dim]" for line in under if line)])
 
     def _trend_rule(self, trend: Data) -> str:
         """A trend's rule: its ID, title and target."""
@@ -324,6 +327,9 @@ class TableRenderer:
                 cells = [self._glyphs[c["status"]] if c else "" for c in row.cells]
                 rank = "—" if row.rank is None else str(row.rank)
                 table.rows.append([rank, _escape(row.unit), score_text(row.score), *cells])
+            refused = f"[bold red]{_escape(tr('render.report-invalid'))}[/bold red]"
+            for name in matrix.refused:
+                table.rows.append(["—", _escape(name), refused, *("" for _ in matrix.columns)])
             self._panels(console, _units_fitted(table, console.width, tr.lang), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
@@ -367,11 +373,12 @@ class TableRenderer:
                         continue
                     key = repr(
                         (
-                            self._glyphs[point["status"]],
+                            point["status"],
                             point["observed"],
                             point["schedule"],
                             trend["unit"],
-                            trend["target"]["value"],  # the places of a share tell it from the target
+                            trend["target"],  # the places of a share tell it from the target
+                            point["target"],  # shown where the target is computed each year
                         )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))

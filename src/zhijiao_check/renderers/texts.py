@@ -72,8 +72,14 @@ def city_title(city: Mapping[str, Any], tr: Translator) -> str:
 
 
 def units_missing(city: Mapping[str, Any], tr: Translator) -> str:
-    """``缺少单位：零陵区、道县``; empty when every unit is there."""
-    return tr("engine.units-missing", units=tr.join(city["units_missing"])) if city["units_missing"] else ""
+    """``缺少单位：零陵区 · 报表无效：新田县``: the units that filed nothing apart from those whose report was
+    refused as invalid (said to be, not as if nothing had been filed); empty when every unit is there."""
+    invalid = city["units_invalid"]
+    absent = [unit for unit in city["units_missing"] if unit not in invalid]
+    parts = [tr("engine.units-missing", units=tr.join(absent))] if absent else []
+    if invalid:
+        parts.append(tr("render.units-invalid", units=tr.join(invalid)))
+    return " · ".join(parts)
 
 
 def who(item: Mapping[str, Any], tr: Translator) -> str:

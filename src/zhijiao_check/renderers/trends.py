@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from zhijiao_check.engine.trend import INVALID
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
 from zhijiao_check.wording import number
 
 Data = Mapping[str, Any]
+# A year's status that is not a result's: the year's report was refused as invalid
+NOT_SHOWN = frozenset(("not_applicable", INVALID))
 
 
 def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
@@ -27,7 +30,12 @@ def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str,
 
 def shown(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The trends worth a row: a rule that applied in one of the years at least (the JSON keeps them all)."""
-    return [t for t in trends if any(point["status"] != "not_applicable" for point in t["years"])]
+    return [t for t in trends if any(point["status"] not in NOT_SHOWN for point in t["years"])]
+
+
+def refused(point: Data) -> bool:
+    """Whether the year's report was refused as invalid: no figure, no status of a result."""
+    return bool(point["status"] == INVALID)
 
 
 def trend_years(trends: list[dict[str, Any]]) -> list[int]:
@@ -43,19 +51,35 @@ def value(trend: Data, amount: Any, tr: Translator, digits: int = 1) -> str:
 
 
 def _digits(trend: Data, point: Data) -> int:
-    """The places of a year's percentages that tell its figure, the schedule's and the target apart."""
+    """The places of a year's percentages that tell its figure, the schedule's and the target apart (the
+    year's own target where the target is computed each year: 7.0% against 9.7%)."""
     goal = trend["target"]["value"]
+    if goal is None:
+        goal = point["target"]
     return places(point["observed"], point["schedule"], *(goal if isinstance(goal, list) else [goal]))
 
 
 def figure(trend: Data, point: Data, tr: Translator) -> str:
-    """A year's observed figure (``59.995%`` beside a schedule of ``60.000%``)."""
+    """A year's observed figure (``59.995%`` beside a schedule of ``60.000%``); ``报表无效`` for a year whose
+    report was refused."""
+    if refused(point):
+        return tr("render.report-invalid")
     return value(trend, point["observed"], tr, _digits(trend, point))
 
 
 def target(trend: Data, tr: Translator) -> str:
     goal = trend["target"]
     return "" if goal["value"] is None else tr.render(show_target(goal["op"], goal["value"], trend["unit"]))
+
+
+def year_target(trend: Data, point: Data, tr: Translator) -> str:
+    """``目标 ≥ 2021``: the value held against the year, where the target is computed each year (the trend has
+    no number of its own: the same figure meets one year's and fails the next's); else empty."""
+    goal = point["target"]
+    if trend["target"]["value"] is not None or goal is None or refused(point):
+        return ""
+    shown = show_target(trend["target"]["op"], goal, trend["unit"], _digits(trend, point))
+    return f"{tr('render.trend-target')} {tr.render(shown)}"
 
 
 def slope(trend: Data, per_year: float, tr: Translator) -> str:
@@ -78,17 +102,23 @@ def projection(trend: Data, tr: Translator) -> str:
         due=p["due"],
         projected=value(trend, p["projected"], tr),
         target=target(trend, tr),
-        meets=meets(p, tr),
+        meets=meets(trend, tr),
     )
 
 
-def meets(p: Data, tr: Translator) -> str:
+def meets(trend: Data, tr: Translator) -> str:
     """When the target is met: since a year observed when the last one observed meets it (the line, smoothed,
-    would name another, against the statuses shown), else the first later year the line meets it."""
+    would name another, against the statuses shown), and the years after it that could not be decided (units
+    missing) said to be; else the first later year the line meets it."""
+    p = trend["projection"]
     if p["met_since"] is not None:
-        if p["on_track"]:
-            return tr("render.met-since", year=p["met_since"])
-        return tr("render.met-since-off-track", year=p["met_since"], due=p["due"])
+        said = (
+            tr("render.met-since", year=p["met_since"])
+            if p["on_track"]
+            else tr("render.met-since-off-track", year=p["met_since"], due=p["due"])
+        )
+        later = [y["year"] for y in trend["years"] if y["year"] > p["met_since"] and y["undecided"]]
+        return said + (tr("render.undecided-years", years=tr.join(map(str, later))) if later else "")
     if p["meets_in"] is not None:
         return tr("render.meets-in", year=p["meets_in"])
     return tr("render.meets-never")

@@ -9,8 +9,9 @@ rule, figures stored as numbers (shares with a percentage format), with the expl
 stands. 全市 (city-wide): the city-wide rules, each with its schedule target (进度目标, as in 明细) and how
 much of a target to reach is reached (完成度); a unit missing because its report is invalid is said to be.
 趋势 (trends), when the run has several years: a row per target, city-wide then each unit's, with each
-year's status and figure and the projection to the due year (docs/trends.md), as the table, Markdown, HTML
-and JSON show them. Every sheet has frozen headers and an autofilter. Statuses and yes/no figures are words
+year's status and figure (a target computed each year, its value that year; a year whose report was refused,
+报表无效) and the projection to the due year (docs/trends.md), as the table, Markdown, HTML and JSON show
+them. Every sheet has frozen headers and an autofilter. Statuses and yes/no figures are words
 of the run's language (``renderers/rows.py``).
 """
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from zhijiao_check.engine.results import Run
     from zhijiao_check.renderers.sheetxml import SheetRows, Style, Styles
-    from zhijiao_check.report.loaded import InvalidReport
 
 # Status colours: the HTML dashboard's, as fills light enough to read black text on.
 FILLS = {
@@ -125,7 +125,7 @@ class XlsxRenderer:
         invalid = self.tr("render.invalid-status")
         words = self._statuses
         order = {rule: index for index, rule in enumerate(catalogue)}
-        refused = [(bad.year, bad.unit or escaped_file) for bad, escaped_file in _invalid_names(run, doc)]
+        refused = [(bad["year"], bad["unit"] or bad["file"]) for bad in doc["invalid"]]
         years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _ in refused if y is not None})
         rules = sorted(
             {r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999)
@@ -198,13 +198,12 @@ class XlsxRenderer:
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
-        refused = {(bad.unit, bad.year) for bad in run.invalid if bad.unit is not None}
         words, yes, measures = self._statuses, self._yes, self._measures
 
-        def missing(unit: str, year: int) -> str:
+        def missing(unit: str, city: Mapping[str, Any]) -> str:
             """A unit missing from the year because its report is invalid is said to be so, not only
             missing (its report was there, and refused)."""
-            return self.tr("render.unit-invalid", unit=unit) if (unit, year) in refused else unit
+            return self.tr("render.unit-invalid", unit=unit) if unit in city["units_invalid"] else unit
 
         headers = [
             self.tr.pick(zh, en)
@@ -240,7 +239,7 @@ class XlsxRenderer:
                         _share_of_target(result, result["rule"] in computed),
                         measures[result["unit"]],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
-                        self.tr.join([missing(unit, city["year"]) for unit in city["units_missing"]]),
+                        self.tr.join([missing(unit, city) for unit in city["units_missing"]]),
                     ]
                 )
         return self._table(
@@ -255,14 +254,19 @@ class XlsxRenderer:
     def _trends(
         self, sheet: Worksheet, styles: Styles, trends: Mapping[str, Any], colours: Mapping[str, str]
     ) -> SheetRows:
-        """A row per trend, the city's then each unit's: the target, each year's status and figure, then the
-        projection (its value at the due year, the year the pace meets the target, whether on track) or why
-        there is none. docs/trends.md said every output adds the trends; the workbook had none."""
+        """A row per trend, the city's then each unit's: the target, each year's status, figure and (for a
+        target computed each year) the value held against it, then the projection or why there is none. The
+        projection as the other views word it: the year the target has been met since (达标起始年份,
+        ``met_since``) when the years observed say so, else the year the pace meets it (预计达标年份,
+        ``meets_in``), or that it never does, in words (a blank there was read as "no projection"); whether
+        it is met by the due year. A year whose report was refused as invalid says so in its status."""
+        from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
 
         tr = self.tr
         words, yes, measures = self._statuses, self._yes, self._measures
+        refused = tr("render.report-invalid")
         years = list(trends["years"])
         headers = [
             tr.pick(zh, en)
@@ -280,11 +284,13 @@ class XlsxRenderer:
             headers += [
                 tr.pick(f"{year} 状态", f"{year} status"),
                 tr.pick(f"{year} 实际值", f"{year} observed"),
+                tr.pick(f"{year} 目标值", f"{year} target"),
             ]
         headers += [
             tr.pick(zh, en)
             for zh, en in (
                 ("到期预测值", "projected"),
+                ("达标起始年份", "met since"),
                 ("预计达标年份", "meets target in"),
                 ("按期达标", "on track"),
                 ("不作预测的原因", "no projection because"),
@@ -296,6 +302,7 @@ class XlsxRenderer:
         for name, scope in scopes:
             for trend in scope:
                 by_year = {point["year"]: point for point in trend["years"]}
+                computed = trend["target"]["value"] is None  # each year's own target shown
                 row = [
                     name,
                     trend["rule"],
@@ -307,30 +314,40 @@ class XlsxRenderer:
                 ]
                 for year in years:
                     point = by_year.get(year)
-                    row += (
-                        [None, None]
-                        if point is None
-                        else [words[point["status"]], figure(point["observed"], yes)]
-                    )
+                    if point is None:
+                        row += [None, None, None]
+                    elif view.refused(point):
+                        row += [refused, None, None]
+                    else:
+                        row += [
+                            words[point["status"]],
+                            figure(point["observed"], yes),
+                            target_figure(point["target"], yes) if computed else None,
+                        ]
                 projection = trend["projection"]
                 reason = trend["no_projection"]
-                row += (
-                    [None, None, None, tr(f"render.no-projection-{reason}") if reason else None]
-                    if projection is None
-                    else [
+                if projection is None:
+                    row += [None, None, None, None, tr(f"render.no-projection-{reason}") if reason else None]
+                else:
+                    since = projection["met_since"]
+                    meets = projection["meets_in"]
+                    row += [
                         projection["projected"],
-                        projection["meets_in"],
+                        since,
+                        None if since is not None else tr("render.meets-never") if meets is None else meets,
                         yes[0] if projection["on_track"] else yes[1],
                         None,
                     ]
-                )
                 rows.append(row)
         percent = Style(number_format=PERCENT)
         first = 8  # the first year's status column
-        figures = [*range(first + 1, first + 2 * len(years), 2), first + 2 * len(years)]  # values, projected
+        statuses = range(first, first + 3 * len(years), 3)
+        figures = [*(c + d for c in statuses for d in (1, 2)), first + 3 * len(years)]  # values, projected
+        refusal = Style(fill=INVALID_FILL)
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
-            shown = _fills(values, range(first, first + 2 * len(years), 2), colours)
+            shown = _fills(values, statuses, colours)
+            shown.update({column: refusal for column in statuses if values[column - 1] == refused})
             if values[3] == measures["ratio"]:
                 shown.update(dict.fromkeys((6, *figures), percent))
             return shown
@@ -341,7 +358,7 @@ class XlsxRenderer:
             headers,
             rows,
             looks,
-            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (16, 14)), 12, 14, 9, 40),
+            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (16, 14, 12)), 12, 12, 14, 9, 40),
         )
 
     def _table(
@@ -390,11 +407,6 @@ def _fills(values: Sequence[Any], columns: Iterable[int], colours: Mapping[str, 
         if colour:
             looks[column] = Style(fill=colour)
     return looks
-
-
-def _invalid_names(run: Run, doc: Mapping[str, Any]) -> list[tuple[InvalidReport, str]]:
-    """Each invalid report of the run with its file as the document shows it (escaped)."""
-    return [(bad, shown["file"]) for bad, shown in zip(run.invalid, doc["invalid"], strict=True)]
 
 
 def _detail_styles(

@@ -21,7 +21,7 @@ from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
 from zhijiao_check.engine.evaluate import unit_order
 from zhijiao_check.engine.keep import Keep
-from zhijiao_check.engine.trend import METHOD, city_trends
+from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -53,7 +53,7 @@ def assembled(
     by_year: dict[int, list[HeldReport]] = {}
     for one in kept:
         by_year.setdefault(one.year, []).append(one)
-    bases = {rule.id: pack.info.base_year for pack in flat.packs for rule in pack.rules}
+    bases = schedule_bases(flat.packs)
     failed = any(one.fails for one in kept)
     warnings = Warnings(spool, tr, by_file)
     for one in kept:
@@ -68,9 +68,11 @@ def assembled(
     for one in kept:
         units.setdefault(one.unit, []).append(one)
 
+    invalid_years = refused_years(refused)
+
     def unit_trend_entries() -> Iterator[dict[str, Any]]:
-        for reports in units.values():
-            found = trends_of_unit([spool.year(one) for one in reports], bases)
+        for unit, reports in units.items():
+            found = trends_of_unit([spool.year(one) for one in reports], bases, invalid_years.get(unit, ()))
             if found is not None:
                 yield unit_trends(found, tr)
 
@@ -85,17 +87,19 @@ def assembled(
     city_figures: list[Year] = []
     city_notices: list[Wording] = []
     each_year = sorted(by_year.items())
-    for done in city_years(flat, spool, each_year, (in_run, before, keep), warnings, jobs, meanwhile):
+    for done in city_years(
+        flat, spool, each_year, (in_run, before, keep), warnings, jobs, meanwhile, invalid_years
+    ):
         failed = failed or done.failed
         city_notices += done.notices
         city_entries += done.entries
         for year, unit, figures, missing in done.figures:
             city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
-    years = sorted({*by_year, *(c.year for c in city_figures)})
+    years = list(run_years([*by_year, *(c.year for c in city_figures)], invalid_years))
     if flat.excuse is not None:
         warnings.add(flat.excuse.warnings(set(years)))
     code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
-    city_trend = city_trends(city_figures, bases)
+    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():

@@ -103,12 +103,12 @@ def scorer(
         return Refused(refused, loaded.year)
 
     def scored(loaded: ReportFile, evaluation: ReportEvaluation) -> Scored:
-        figures = figures_of(evaluation, places)
         used: frozenset[Waiver] = frozenset()
         if flat.excuse is not None:
             before = set(flat.excuse.used)
             evaluation = flat.excuse(evaluation, evaluation.unit)
             used = frozenset(flat.excuse.used - before)
+        figures = figures_of(evaluation, places)  # as the trends read it: waived where a waiver excuses
         return Scored(
             loaded.file,
             loaded.unit,

@@ -92,6 +92,7 @@ class Figure(NamedTuple):
     observed: Any
     status: str
     value: Any
+    undecided: bool
 
     @property
     def target(self) -> dict[str, Any]:
@@ -296,10 +297,11 @@ class Spool:
 
 
 def figures_of(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:
-    """(rule's place, observed, status, target) of each result, as the trends read them (``engine.trend``);
-    the results as scored, before any waiver (as ``engine.evaluate`` makes them)."""
+    """(rule's place, observed, status, target, undecided) of each result, as the trends read them
+    (``engine.trend``); the results as shown, waived where a waiver excuses them (as ``engine.results.Run``
+    makes its trends)."""
     return tuple(
-        (places[id(r.rule)], _numeric(r.observed), str(r.status), r.target["value"])
+        (places[id(r.rule)], _numeric(r.observed), str(r.status), r.target["value"], r.undecided)
         for r in evaluation.results
     )
 

@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "within {tolerance} of {target} ({edge}): warn",
     "engine.units-missing": "units missing: {units}",
+    "engine.unit-invalid": "{unit} (report invalid)",
     "engine.units-missing-met": (
         "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"
     ),

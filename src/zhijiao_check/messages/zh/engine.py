@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "在 {target} 的 ±{tolerance} 以内（{edge}）：提醒",
     "engine.units-missing": "缺少单位：{units}",
+    "engine.unit-invalid": "{unit}（报表无效）",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
     "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",
     "engine.units-missing-beyond": (
