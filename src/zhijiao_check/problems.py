@@ -75,9 +75,12 @@ class Problem:
 
     def report_line(self, tr: Translator, severity: bool = True) -> str:
         """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers
-        (without the severity under a heading that says it)."""
+        (without the severity under a heading that says it); in Chinese, as GCC's Chinese messages write it,
+        ``file:line:col: 错误：path: message``. The place, the field's path with it, keeps its ASCII colons:
+        a terminal or an editor finds ``file:line:col`` by them. The spec fixes no wording of the line
+        (cli.md): a program reads ``--format json``, ``github`` or ``sarif``."""
         path = f"{self.path}: " if self.path else ""
-        kind = f"{self.severity}: " if severity else ""
+        kind = tr(f"cli.severity-{self.severity}") if severity else ""
         return f"{self.where()}: {kind}{path}{self.message(tr)}"
 
     def as_dict(self, tr: Translator) -> ProblemDoc:

@@ -111,7 +111,7 @@ def test_no_arguments_show_the_groups_help_in_chinese_and_exit_2() -> None:
 
 
 def test_debug_is_in_the_help_of_the_commands_that_take_it() -> None:
-    assert "--debug" in help_text("check") and "出现内部错误（退出状态 3）时显示 traceback。" in help_text(
+    assert "--debug" in help_text("check") and "出现内部错误（退出状态 3）时显示错误堆栈。" in help_text(
         "check"
     )
     assert "On an internal error (exit 3), show the traceback." in help_text("check", "--lang", "en")

@@ -18,6 +18,7 @@ from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
+from zhijiao_check.wording import Join
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -368,13 +369,13 @@ def main_pack_dir(choice: str | None) -> Path:
     installed = installed_packs()
     if choice is None:
         if len(installed) != 1:
-            raise FatalError("choose-pack", packs=", ".join(installed))
+            raise FatalError("choose-pack", packs=Join(tuple(installed)))
         return next(iter(installed.values()))
     if choice in installed:
         return installed[choice]
     if Path(choice).is_dir():
         return Path(choice)
-    raise FatalError("unknown-pack", pack=choice, packs=", ".join(installed))
+    raise FatalError("unknown-pack", pack=choice, packs=Join(tuple(installed)))
 
 
 def _made_from(pack: RulePack) -> list[Path]:
@@ -403,7 +404,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     ids = [rule.id for pack in packs for rule in pack.rules]
     clash = sorted({i for i in ids if ids.count(i) > 1})
     if clash:
-        raise FatalError("rule-id-clash", ids=", ".join(clash))
+        raise FatalError("rule-id-clash", ids=Join(tuple(clash)))
     problems = _conditions_refer_back(packs)
     if problems:
         raise FatalError("invalid-pack", problems)

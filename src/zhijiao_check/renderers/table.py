@@ -320,8 +320,8 @@ class TableRenderer:
             self._panels(console, _units_fitted(table, console.width), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
-            legend[0] = f"{_escape(tr('render.legend'))}: {legend[0]}"
-            legend.append(f"{_escape(tr('render.blank'))}: {_escape(tr('render.status-none'))}")
+            legend[0] = f"{_escape(tr('render.legend'))}{tr.colon}{legend[0]}"
+            legend.append(f"{_escape(tr('render.blank'))}{tr.colon}{_escape(tr('render.status-none'))}")
             console.print(fill(legend, " · ", console.width))
             keys = tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1))
             if max((MEASURED[key].widest for key in keys), default=0) <= console.width:

@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "pack.flag-not-yes-no": (
         "规则 {id} 是 flag 规则，读取的字段须为是/否，但 {field} 只取{takes}：与数比较请用 kind: total"
     ),
-    "pack.not-finite": "规则 {id} 的 {key} 写了 {found}：须为有限的数（与它比较，每份报告都不达标或都达标）",
+    "pack.not-finite": "规则 {id} 的 {key} 写了 {found}：须为有限的数（与它比较，每份报表都不达标或都达标）",
     "pack.takes-number": "数值",
     "pack.takes-flag": "是/否值（true 或 false）",
     "pack.takes-choice": " {allowed} 之一",
