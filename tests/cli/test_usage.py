@@ -164,7 +164,7 @@ def test_help_and_version_still_exit_0(invoke):
 def test_no_arguments_still_show_the_help_and_exit_2(invoke):
     result = invoke()
     assert result.exit_code == 2
-    assert "用法： zhijiao-check" in result.stdout
+    assert "用法：zhijiao-check" in result.stdout
 
 
 @settings(max_examples=60, deadline=None)
