@@ -222,13 +222,11 @@ class TableRenderer:
 
         figures = _escape(value_text(result, self.tr))
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
-        console.print(
-            Indent(f"[dim]{_escape(result['title'])}[/dim]\n{figures}\n{arithmetic}", 2), overflow="fold"
-        )
+        console.print(Indent(f"{_escape(result['title'])}\n{figures}\n{arithmetic}", 2), overflow="fold")
 
     def _head(self, result: Data) -> tuple[str, str, str]:
         """A rule's status, its ID and title, its figures: the cells that are never narrowed."""
-        name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
+        name = f"{_escape(result['rule'])}\n{_escape(result['title'])}"
         return self._labels[result["status"]], name, self._figures(result)
 
     def _arithmetic(self, result: Data, room: int) -> str:
@@ -287,7 +285,7 @@ class TableRenderer:
 
         goal = view.target(trend, self.tr)
         goal = f"\n[dim]{_escape(self.tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
-        return f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}"
+        return f"{_escape(trend['rule'])}\n{_escape(trend['title'])}{goal}"
 
     def _matrices(self, console: Console, doc: Data, catalogue: list[str]) -> None:
         """For each year with several reports:
