@@ -26,6 +26,7 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.pack.numbers import REASONS
+from zhijiao_check.problems import Severity
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase, Unit
@@ -95,6 +96,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
     "pack.bound-": ("ge", "gt", "le", "lt"),  # a number's bounds (pack/refused.py)
+    "cli.severity-": get_args(Severity),  # before a problem, after its place (problems.Problem.report_line)
     "report.": None,
     "field.": None,  # field labels are looked up with a fallback to the field's own name
     "help.command.": tuple(typer.main.get_command(app).commands),  # type: ignore[attr-defined]
@@ -224,6 +226,15 @@ def test_the_chinese_catalogue_is_chinese(key: str) -> None:
     """Catches an English text left in the Chinese catalogue (a few messages are figures or codes alone)."""
     zh = CATALOGUE[key][LANGS.index("zh")]
     assert re.search(r"[\u4e00-\u9fff]", zh) or not re.search(r"[a-z]{4,}", re.sub(r"\{[^}]*\}", "", zh)), zh
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_the_chinese_catalogue_says_one_word_for_a_report_and_one_for_a_folder(key: str) -> None:
+    """报表 for a report and 目录 for a folder, as the rest of the tool says them (``template -o`` over a file
+    said 已填好的报告, ``--whole-year`` 文件夹); 报告 only as a verb (请报告, 如实报告), and no traceback."""
+    zh = CATALOGUE[key][LANGS.index("zh")]
+    assert not re.search(r"(?<!请)(?<!如实)报告", zh), zh
+    assert "文件夹" not in zh and "traceback" not in zh, zh
 
 
 @pytest.mark.parametrize("lang", LANGS)

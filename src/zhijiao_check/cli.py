@@ -53,7 +53,8 @@ class _HelpInLanguage:
         from zhijiao_check.cli_help import in_language
         from zhijiao_check.cli_usage import language
 
-        with in_language(self, ctx, language(getattr(ctx.find_root().command, "arguments", ()))):
+        arguments = getattr(ctx.find_root().command, "arguments", ())
+        with in_language(self, ctx, language(arguments), color="--no-color" not in arguments):
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -133,8 +134,11 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
         return _without_flag_types(super().get_params(ctx))
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if _asks_for_help_only(args):  # ``zhijiao-check --lang en -h``: the tool's help, in English
-            args = ["--help"]
+        rest = _without_settings(args)
+        if len(rest) < len(args) and all(arg in ("-h", "--help") for arg in rest):
+            # ``zhijiao-check --lang en -h``: the tool's help, in English; ``zhijiao-check --lang en``, as
+            # ``zhijiao-check`` alone, the same help and status 2, not check's "missing PATH"
+            args = ["--help"] if rest else []
         if args and args[0].startswith("-") and args[0] not in self.group_options:
             args = self._command_first(args)
         if args and args[0] not in self.commands and args[0] not in self.group_options:
@@ -199,13 +203,18 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
         sys.exit(status)
 
 
-def _asks_for_help_only(args: list[str]) -> bool:
-    """Whether ``args`` hold nothing but a help option and a language (read by ``_HelpInLanguage``)."""
-    rest = [a for a in args if not a.startswith("--lang=")]
+# Options of every command that say how to show, not what to do: a command line of these alone asks for
+# nothing but the tool's help.
+_SETTINGS = ("--no-color", "--debug")
+
+
+def _without_settings(args: list[str]) -> list[str]:
+    """``args`` without a language (read by ``_HelpInLanguage``) and the options of ``_SETTINGS``."""
+    rest = [a for a in args if not a.startswith("--lang=") and a not in _SETTINGS]
     if "--lang" in rest and rest.index("--lang") + 1 < len(rest):
         at = rest.index("--lang")
         del rest[at : at + 2]
-    return len(args) > len(rest) and bool(rest) and all(a in ("-h", "--help") for a in rest)
+    return rest
 
 
 class _Commands(MutableMapping[str, Any]):

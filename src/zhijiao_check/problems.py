@@ -79,11 +79,13 @@ class Problem:
 
     def report_line(self, tr: Translator, severity: bool = True, folded: bool = False) -> str:
         """``file:line:col: error: path: message``, as compilers write it, for editors and CI problem matchers
-        (without the severity under a heading that says it). ``folded``, for a terminal: the place on a line
-        and the message indented under it, as ``check`` lays out a problem (each line then folded to the
-        terminal's width): a message as wide as the place left is not lost past the edge."""
+        (without the severity under a heading that says it); in Chinese, as GCC's Chinese messages write
+        it, ``file:line:col: 错误：path: message`` (the place keeps its ASCII colons, by which a terminal or
+        an editor finds it). ``folded``, for a terminal: the place on a line and the message indented under
+        it, as ``check`` lays out a problem (each line then folded to the terminal's width): a message as wide
+        as the place left is not lost past the edge."""
         path = f"{self.shown_path(tr)}: " if self.path else ""
-        kind = f"{self.severity}: " if severity else ""
+        kind = tr(f"cli.severity-{self.severity}") if severity else ""
         place = f"{self.where()}: {kind}{path}"
         if folded:
             return f"{place.rstrip()}\n{FOLDED_INDENT}{self.message(tr)}"

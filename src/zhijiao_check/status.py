@@ -78,15 +78,19 @@ class _Rules:
     fails_strict: bool
 
 
+# A terminal style is one of the eight standard colours, which the terminal's theme, light or dark, makes
+# readable on its background, in bold where the status calls for attention; yellow and cyan never bold, as
+# many terminals show bold in the bright colour, and bright yellow or cyan cannot be read on white. A rule
+# that does not apply is in the text's own colour: dim is for what is secondary to a line (a place).
 _LOOKS = {
-    Status.PASS: _Looks("✓", "green", "#2e7d32", "✅"),
+    Status.PASS: _Looks("✓", "bold green", "#2e7d32", "✅"),
     Status.FAIL: _Looks("✗", "bold red", "#c62828", "❌"),
     Status.WARN: _Looks("!", "yellow", "#ef8f00", "⚠️"),
-    Status.MISSING: _Looks("?", "magenta", "#7b1fa2", "❓"),
+    Status.MISSING: _Looks("?", "bold magenta", "#7b1fa2", "❓"),
     Status.PENDING: _Looks("…", "cyan", "#0277bd", "⏳"),
     Status.BEHIND: _Looks("↓", "yellow", "#d84315", "📉"),
-    Status.WAIVED: _Looks("~", "blue", "#5c6bc0", "🔕"),
-    Status.NOT_APPLICABLE: _Looks("–", "dim", "#9e9e9e", "➖"),
+    Status.WAIVED: _Looks("~", "bold blue", "#5c6bc0", "🔕"),
+    Status.NOT_APPLICABLE: _Looks("–", "none", "#9e9e9e", "➖"),
 }
 _RULES = {
     Status.PASS: _Rules(due=True, credit=1.0, fails=False, fails_strict=False),

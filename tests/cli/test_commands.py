@@ -236,10 +236,12 @@ def test_a_copy_of_the_whole_pack_with_a_new_rule_replaces_the_built_in_one(invo
 
 @pytest.mark.parametrize(("pattern", "lang"), [("c16", "zh"), ("c16.*", "en")])
 def test_explain_a_clause_or_a_glob_names_its_rules(invoke, pattern, lang):
-    # `explain c16`, as --select takes it: one rule is explained at a time, so the answer lists the clause's.
+    # `explain c16`, as --select takes it: one rule is explained at a time, so the answer lists the clause's,
+    # as a list is written in the language shown.
     result = invoke("explain", pattern, "--lang", lang)
     assert result.exit_code == 2
-    assert "c16.secondary-funding, c16.higher-funding, c16.new-funding-tilt" in result.stderr
+    sep = "、" if lang == "zh" else ", "
+    assert sep.join(("c16.secondary-funding", "c16.higher-funding", "c16.new-funding-tilt")) in result.stderr
     assert ("对应 3 条" if lang == "zh" else "names 3") in result.stderr
 
 

@@ -58,12 +58,14 @@ def test_the_console_script_shows_its_version():
     assert result.stdout.strip() == "zhijiao-check 1.0.0"
 
 
-@pytest.mark.parametrize("options", [(), ("--no-color",), ("--no-color", "-f", "json")])
+@pytest.mark.parametrize("options", [(), ("--no-color",), ("--no-color", "-f", "json"), ("--lang", "en")])
 def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
     tmp_path: Path, options: tuple[str, ...]
 ) -> None:
     """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar
-    is drawn there, in colour unless ``--no-color`` says not, and the output redirected has no trace of it."""
+    is drawn there, saying what it counts and how far it is (``正在检查报表  64/200``, in the language of the
+    run), styled unless ``--no-color`` says not, but in no colour that says something failed (rich's own
+    pink, which a terminal of 16 colours shows as bright red); the output redirected has no trace of it."""
     import pty
     import re
 
@@ -87,12 +89,17 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
             drawn += chunk
         assert process.wait(timeout=300) == 2
     os.close(main)
-    assert "━".encode() in drawn and b"200" in drawn  # rich's bar, and how many files it counts
-    coloured = re.search(rb"\x1b\[[0-9;]*\b(3[0-7]|9[0-7]|38;5;[0-9]+)m", drawn)
-    assert (coloured is None) == ("--no-color" in options)
+    frames = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", drawn).decode()  # the words, without the styles
+    words = "checking reports" if "en" in options else "正在检查报表"
+    assert "━" in frames and re.search(rf"{words} +[0-9]+/200 ", frames), frames  # the bar, what it counts
+    styled = re.search(rb"\x1b\[[0-9;]*m", drawn)
+    assert (styled is None) == ("--no-color" in options)
+    alarming = re.search(rb"\x1b\[[0-9;]*\b(31|91|38;5;[0-9]+|38;2;[0-9;]+)m", drawn)  # red, rich's pink
+    assert alarming is None, drawn
     written = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "━" not in written and "\x1b[" not in written
-    assert written.startswith("{") if "json" in options else written.rstrip().endswith("退出状态 2")
+    ending = "exit status 2" if "en" in options else "退出状态 2"
+    assert written.startswith("{") if "json" in options else written.rstrip().endswith(ending)
 
 
 @pytest.mark.parametrize("format_", ["html", "json"])

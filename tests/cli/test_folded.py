@@ -57,9 +57,10 @@ def test_validate_on_a_terminal_shows_each_place_over_its_message(
     assert code == 2
     assert too_wide(text, columns) == []
     lines = text.splitlines()
-    at = lines.index("bad/syntax.yaml:1:4: error:")
+    error = "错误：" if lang == "zh" else "error:"
+    at = lines.index(f"bad/syntax.yaml:1:4: {error}")
     assert lines[at + 1].startswith("    YAML ")  # the message under its place, indented
-    assert any(line.startswith("bad/dongan.yaml:13:25: error:") for line in lines)
+    assert any(line.startswith(f"bad/dongan.yaml:13:25: {error}") for line in lines)
     message = "YAML 格式错误" if lang == "zh" else "YAML syntax error"
     assert message in text and "secondry" in text
 

@@ -106,12 +106,12 @@ def test_help_shows_no_bool_placeholder(name: str) -> None:
 def test_no_arguments_show_the_groups_help_in_chinese_and_exit_2() -> None:
     result = CliRunner().invoke(app, [], env={"COLUMNS": "160", "NO_COLOR": "1"})
     assert result.exit_code == 2
-    assert "用法： zhijiao-check [选项] 命令 [参数]..." in result.stdout
+    assert "用法：zhijiao-check [选项] 命令 [参数]..." in result.stdout
     assert "检查报表是否达标。" in result.stdout and "命令" in result.stdout
 
 
 def test_debug_is_in_the_help_of_the_commands_that_take_it() -> None:
-    assert "--debug" in help_text("check") and "出现内部错误（退出状态 3）时显示 traceback。" in help_text(
+    assert "--debug" in help_text("check") and "出现内部错误（退出状态 3）时显示错误堆栈。" in help_text(
         "check"
     )
     assert "On an internal error (exit 3), show the traceback." in help_text("check", "--lang", "en")
@@ -128,7 +128,7 @@ def test_help_in_a_gbk_console_is_chinese_in_plain_boxes() -> None:
     code, shown, err = on_terminal(argv, "stdout", ROOT, environment(PYTHONIOENCODING="gbk", COLUMNS="100"))
     assert code == 0 and err == b""
     text = re.sub(r"\x1b\[[0-9;]*m", "", shown.decode("gbk"))  # a terminal's colours
-    assert "用法： " in text and "+- 选项 " in text and "显示本帮助并退出。" in text
+    assert "用法：" in text and "+- 选项 " in text and "显示本帮助并退出。" in text
     done = subprocess.run(
         argv,
         cwd=ROOT,
@@ -218,7 +218,7 @@ def _words(text: str) -> list[str]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from("规则包（）“”，。、：ID c16.* json-x \n"), min_size=1, max_size=40))
+@given(st.text(st.sampled_from("规则包（）“”，。、：ID c16.* json-x [参数]... \n"), min_size=1, max_size=40))
 def test_every_help_text_is_cut_into_words_whole(text: str) -> None:
     """rich stops at the first place its word pattern does not match: what is left would be lost."""
     if text.strip():
@@ -256,10 +256,114 @@ def test_english_help_keeps_a_chinese_name_whole(columns: int) -> None:
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_the_usage_line_names_each_argument_as_it_is_typed(name: str) -> None:
-    """``用法： zhijiao-check diff [选项] OLD NEW``: a required argument bare, an optional one in brackets,
+    """``用法：zhijiao-check diff [选项] OLD NEW``: a required argument bare, an optional one in brackets,
     never in braces (typer's ``{OLD}``), which read as characters to type."""
     usage = next(line for line in help_text(name).splitlines() if "用法" in line)
     assert "{" not in usage and "}" not in usage, usage
     for parameter in parameters(name):
         if isinstance(parameter, typer.core.TyperArgument) and parameter.required:
             assert f" {parameter.metavar}" in usage, usage
+
+
+# A name or a path in a help text, which no layout may cut in two: an option, a file, a glob, a table of TOML.
+_NAME = re.compile(r"[\w*\[\].:/-]*[.:/\[-][\w*\[\].:/-]*")
+
+
+@pytest.mark.parametrize("columns", [40, 50, 60, 70])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", ["", *COMMANDS])
+def test_no_name_or_path_is_cut_in_two_on_a_narrow_terminal(name: str, lang: str, columns: int) -> None:
+    """Beside typer's columns of names (``--format  -f  FORMAT``, ``--no-strict``) the texts of ``check`` had
+    14 cells at 60 columns, and rich folded what did not fit (``pyproject.tom`` over ``l）。``): where the
+    texts would have fewer than ``cli_help.NARROWEST_TEXT``, each option's text goes under its names."""
+    tr = Translator(lang)  # type: ignore[arg-type]
+    written = [command_help(name, tr)] + [
+        parameter_help(name or "app", p.name or "", tr) for p in parameters(name)
+    ]
+    names = {word for text in written for word in _NAME.findall(text.replace("\\[", "[")) if len(word) > 3}
+    shown = help_text(*([name] if name else []), "--lang", lang, columns=columns)
+    lines = [line.strip(" │") for line in shown.splitlines()]
+    for each in names:
+        assert any(each in line for line in lines), (each, shown)
+    usage = next(line for line in lines if line.startswith(("用法", "Usage")))
+    assert all(len(line) <= columns for line in shown.splitlines())
+    assert "[参数" not in usage or "[参数]..." in usage  # the usage line's words whole too
+
+
+def test_the_options_stack_only_where_their_texts_would_be_too_narrow() -> None:
+    """At 60 columns ``check``'s options are each a line of names with the text indented under it; at 80
+    and wider, typer's columns as they always were, the text beside the names."""
+    narrow = help_text("check", columns=60).splitlines()
+    at = next(n for n, line in enumerate(narrow) if "--config" in line)
+    assert narrow[at].strip(" │") == "--config FILE"
+    assert narrow[at + 1].startswith("│     配置文件（默认：从当前目录向上最近的")
+    assert any(line.strip(" │") == "zhijiao-check.toml，或含 [tool.zhijiao-check] 的" for line in narrow)
+    for columns in (80, 120):
+        wide = help_text("check", columns=columns)
+        assert re.search(r"--config +FILE +配置文件（默认：", wide), wide
+        assert re.search(r"--format +-f +FORMAT +table（默认）", wide), wide
+    arguments = help_text("check", columns=60)  # the argument's text has room beside it: not stacked
+    assert re.search(r"\* +PATH +报表文件，或目录", arguments), arguments
+
+
+@pytest.mark.parametrize(
+    ("name", "joined"),
+    [
+        ("check", "检查报表是否达标。退出状态：0 全部达标"),
+        ("diff", "同一单位两份报表之间的变化：字段、按名称对应的学校和专业、规则状态；"),
+        ("rules", "标题。--format markdown 生成 docs/rules.md。"),
+        ("schema", "JSON Schema（draft 2020-12），供编辑器和校验工具使用。"),
+    ],
+)
+def test_lines_of_a_chinese_help_text_are_joined_without_a_space(name: str, joined: str) -> None:
+    """typer joins the lines of a paragraph with a space, which Chinese writes neither after a full-width
+    mark nor between two characters; between Chinese and a Latin word the space stays, and English keeps
+    its spaces."""
+    shown = help_text(name, columns=400)
+    assert joined in shown, shown
+    for mark in "。，：；、":
+        assert not re.search(f"{mark} +[^\\s│\\[]", shown), (mark, shown)
+    assert "Check reports against the targets. Exit 0 all met" in help_text(
+        "check", "--lang", "en", columns=400
+    )
+
+
+def test_a_number_option_shows_its_metavar_without_typers_bound() -> None:
+    """``--jobs N [x>=1]``: typer's notation for the bound, in no language; the text says what N is, and a
+    value below the bound is refused in the user's language."""
+    for lang in ("zh", "en"):
+        shown = help_text("check", "--lang", lang)
+        assert "x>=1" not in shown and re.search(r"--jobs +-j +N +\S", shown), shown
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--lang", "en"], ("Usage: zhijiao-check [OPTIONS] COMMAND [ARGS]...", "Commands")),
+        (["--lang=en", "--no-color"], ("Usage: zhijiao-check [OPTIONS] COMMAND [ARGS]...", "Commands")),
+        (["--lang", "zh"], ("用法：zhijiao-check [选项] 命令 [参数]...", "命令")),
+        (["--no-color"], ("用法：zhijiao-check [选项] 命令 [参数]...", "命令")),
+        (["--debug"], ("用法：zhijiao-check [选项] 命令 [参数]...", "命令")),
+    ],
+)
+def test_a_setting_alone_shows_the_tools_help_as_no_argument_does(
+    args: list[str], words: tuple[str, ...]
+) -> None:
+    """``zhijiao-check --lang en`` asks for nothing to be checked: the tool's help in English and status 2, as
+    ``zhijiao-check`` alone, not ``check``'s "missing argument PATH..."."""
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "160", "NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    assert all(word in result.stdout for word in words), result.stdout
+    assert "PATH" not in result.output and result.stderr == ""
+
+
+def test_help_on_a_terminal_has_no_colour_with_no_color() -> None:
+    """``-h --no-color`` on a terminal: the help plain, as every output is with ``--no-color``."""
+    from hostile.helpers import environment, on_terminal
+
+    argv = [sys.executable, "-m", "zhijiao_check", "check", "-h"]
+    env = environment(COLUMNS="100", TERM="xterm")
+    code, coloured, _ = on_terminal(argv, "stdout", ROOT, env)
+    assert code == 0 and b"\x1b[" in coloured
+    code, plain, _ = on_terminal([*argv, "--no-color"], "stdout", ROOT, env)
+    assert code == 0 and b"\x1b[" not in plain and "显示本帮助并退出。".encode() in plain

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -180,6 +181,34 @@ def test_no_color_gives_no_ansi_escapes(invoke, terminal):
 def test_no_color_environment_variable_gives_no_ansi_escapes(invoke, terminal):
     result = invoke("check", "samples/2023/dongan.yaml", env={"NO_COLOR": "1"})
     assert not ANSI.search(result.stdout)
+
+
+def test_a_terminal_shows_what_a_rule_says_plainly_and_only_its_place_dim(invoke, terminal):
+    """A rule's title is what the table is read for: in the text's own colour, as a rule that does not apply
+    is (both were dim, which some terminals show barely readable); dim is left to what is secondary, the
+    place of the data. The status words are bold in a standard colour."""
+    path = "samples/2023/dongan.yaml"
+    shown = invoke("check", path).stdout
+    [report] = json.loads(invoke("check", path, "-f", "json").stdout)["reports"]
+    styled = re.findall(r"\x1b\[([0-9;]*)m([^\x1b]*)", shown)
+    dimmed = " ".join(text for codes, text in styled if "2" in codes.split(";"))
+    for result in report["results"]:
+        assert result["title"][:6] in shown and result["title"][:6] not in dimmed, (result["title"], dimmed)
+    assert "dongan.yaml:13" in dimmed  # a place, secondary to the line
+    assert "\x1b[1;32m✓ pass" in shown and "\x1b[1;31m✗ fail" in shown
+    assert "– not_applicable" in shown and "\x1b[2m– not_applicable" not in shown
+
+
+def test_no_status_is_bold_in_a_colour_a_white_background_hides():
+    """Many terminals show bold as the bright colour: bright yellow or cyan cannot be read on white."""
+    from zhijiao_check.status import STATUSES
+
+    for status in STATUSES:
+        words = status.style.split()
+        assert "dim" not in words, status
+        assert not ({"yellow", "cyan", "bright_yellow", "bright_cyan"} & set(words) and "bold" in words), (
+            status
+        )
 
 
 def test_output_that_is_not_a_terminal_has_no_colour(invoke):

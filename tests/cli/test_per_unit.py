@@ -94,9 +94,7 @@ def test_a_unit_page_holds_the_unit_s_invalid_reports_with_their_problems(invoke
     assert '<span class="num">1</span>' in card
     invalid = page.split('<section id="invalid">', 1)[1].split("</section>", 1)[0]
     assert f"{bad}：1 个问题" in invalid
-    assert (
-        f"{bad}:" in invalid and "schools[0].students: 数字中不要用千位分隔符：&quot;1,050&quot;" in invalid
-    )
+    assert f"{bad}:" in invalid and "schools[0].students: 数字中不要用千位分隔符：“1,050”" in invalid
     trend = page.split('<tr data-rule="c1.vocational-share">', 1)[1].split("</tr>", 1)[0]
     assert 'data-year="2024"><b class="problem" data-status="invalid">报表无效</b>' in trend
 

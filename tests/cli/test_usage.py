@@ -164,7 +164,7 @@ def test_help_and_version_still_exit_0(invoke):
 def test_no_arguments_still_show_the_help_and_exit_2(invoke):
     result = invoke()
     assert result.exit_code == 2
-    assert "用法： zhijiao-check" in result.stdout
+    assert "用法：zhijiao-check" in result.stdout
 
 
 @settings(max_examples=60, deadline=None)
@@ -206,7 +206,7 @@ def _twice(command: str, first: str, second: str) -> tuple[str, str]:
 
 
 def _folder(name: str) -> tuple[str, str]:
-    chinese = f"--output {name} 以“/”结尾，是文件夹的写法：请给出要写入的文件名（如 {name}结果.json）"
+    chinese = f"--output {name} 以“/”结尾，是目录的写法：请给出要写入的文件名（如 {name}结果.json）"
     english = f"--output {name} ends in a slash, as a folder's name does: give the name of the file to write "
     return chinese + "；未做任何处理", english + f"(such as {name}results.json); nothing was done"
 

@@ -483,7 +483,7 @@ def test_a_key_of_millions_of_characters_is_said_by_its_start_and_length(tmp_pat
     done = run("validate", path)
     assert done.code == 2 and len(done.out) < 2_000
     shown = "k" * 200 + "…（共 5,000,000 个字符）"
-    assert f"r.yaml:11:1: error: {shown}: 未知字段“{shown}”：此处可用的字段有 schema_version" in done.text
+    assert f"r.yaml:11:1: 错误：{shown}: 未知字段“{shown}”：此处可用的字段有 schema_version" in done.text
     [problem] = json.loads(run("validate", path, "-f", "json", "--lang", "en").text)["problems"]
     assert problem["path"] == "k" * 200 + "… (5,000,000 characters)"
     assert problem["code"] == "unknown-field-no-match" and len(problem["message"]) < 1_000

@@ -460,7 +460,7 @@ def test_bad_input_gives_exit_2_and_one_located_message(tmp_path: Path, bad: Cas
     # The table says the same, starting with file:line:column, and ``check`` refuses the file too.
     table = run_cli("validate", path, "--no-color")
     assert table.exit_code == 2
-    assert f"{path}:{bad.line}:{problem['column']}: error: " in table.stdout
+    assert f"{path}:{bad.line}:{problem['column']}: 错误：" in table.stdout
     assert run_cli("check", path, "--no-color").exit_code == 2
 
 
@@ -471,6 +471,36 @@ def test_messages_in_english_too(tmp_path: Path) -> None:
     result = run_cli("validate", path, "--lang", "en", "--no-color")
     assert result.exit_code == 2
     assert "no thousands separators in numbers" in result.stdout and "write 1360" in result.stdout
+
+
+def test_problems_in_chinese_are_punctuated_and_worded_as_chinese(tmp_path: Path) -> None:
+    """The lines of ``validate`` in Chinese, as GCC's Chinese messages write them: ``错误：`` after the place
+    (whose colons a terminal finds it by), a value found in Chinese quotation marks, a comma before what to
+    write, a list of choices with 、 and each label in full-width brackets; in English as compilers write."""
+    text = county_text(
+        ("  secondary_vocational: 1360", '  secondary_vocational: "1,360"'),
+        ("    level: secondary", "    level: 中专学校"),
+    )
+    path = write(tmp_path, "r.yaml", text)
+    separator = f"{path}:{line_of(text, '1,360')}:25: "
+    choice = f"{path}:{line_of(text, '中专学校')}:12: "
+    chinese = run_cli("validate", path, "--no-color").stdout.splitlines()
+    assert (
+        f"{separator}错误：enrollment.secondary_vocational: 数字中不要用千位分隔符：“1,360”，请写 1360"
+        in chinese
+    )
+    assert (
+        f"{choice}错误：schools[0].level: 填写了 “中专学校”，不是可选的值：请写以下之一："
+        "secondary（中职，含技工学校）、higher（高职）"
+    ) in chinese
+    english = run_cli("validate", path, "--lang", "en", "--no-color").stdout.splitlines()
+    said = {line.partition(" ")[0]: line.partition(" ")[2] for line in english}
+    assert said[separator.strip()].startswith("error: enrollment.secondary_vocational: ")
+    assert '"1,360"' in said[separator.strip()]
+    assert (
+        said[choice.strip()].startswith("error: schools[0].level: ") and '"中专学校"' in said[choice.strip()]
+    )
+    assert said[choice.strip()].endswith("secondary (中职，含技工学校), higher (高职)")
 
 
 def test_no_code_runs_from_a_python_tag(tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ BLOCK_HEADER = (
     "“|”或“>”表示下面几行是一段文字，它后面同一行只能写 1–9 的缩进数字或“+”“-”：请把文字写在下一行，"
     "比字段名多缩进两个空格"
 )
-TAG = "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来"
-DIRECTIVE = "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行"
+TAG = "“!”开头的是 YAML 标签，报表中不能使用：请删除它，或把值用引号括起来"
+DIRECTIVE = "文件开头以“%”开头的行是 YAML 指令，报表不需要：请删除这一行"
 
 # (what libyaml says, the edit of the sample report, the text of the line it is on, the Chinese reason)
 CASES = [
@@ -91,19 +91,19 @@ CASES = [
         "found undefined tag handle",
         ("craftsman_students: 36", "craftsman_students: !x!y 36"),
         "craftsman_students",
-        "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来",
+        "“!”开头的是 YAML 标签，报表中不能使用：请删除它，或把值用引号括起来",
     ),
     (
         "found incompatible YAML document",
         ("schema_version: 1", "%YAML 2.0\n---\nschema_version: 1"),
         "%YAML",
-        "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+        "文件开头以“%”开头的行是 YAML 指令，报表不需要：请删除这一行",
     ),
     (
         "found duplicate %YAML directive",
         ("schema_version: 1", "%YAML 1.1\n%YAML 1.2\n---\nschema_version: 1"),
         "%YAML 1.2",  # the second
-        "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+        "文件开头以“%”开头的行是 YAML 指令，报表不需要：请删除这一行",
     ),
     (
         "block sequence entries are not allowed in this context",

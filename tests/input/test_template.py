@@ -235,6 +235,7 @@ def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> No
     path = write(tmp_path, "lengshuitan.yaml", "schema_version: 1  # 已填好\n")
     result = run_cli("template", "--unit", "冷水滩区", "--year", "2023", "--output", path)
     assert result.exit_code == 2 and "--force" in result.stderr
+    assert "（它可能是已填好的报表）" in result.stderr  # 报表, as the tool calls a report everywhere
     assert path.read_text(encoding="utf-8") == "schema_version: 1  # 已填好\n"
     assert run_cli("template", "-u", "冷水滩区", "-y", "2023", "-o", path, "--force").exit_code == 0
     assert "schools:" in path.read_text(encoding="utf-8")

@@ -110,7 +110,7 @@ PYDANTIC = ("{'", "Field required", "Value error", "Input should", "Extra inputs
         (
             ("    unit: persons", "    unit: persons\n    unti: persons"),
             "unti:",
-            "rules[0].unti: 没有 unti 这个键：应写 unit（可写的键：kind, id, title,",
+            "rules[0].unti: 没有 unti 这个键：应写 unit（可写的键：kind、id、title、",
         ),
         (
             ('target: {op: "<="}', 'targt: {op: "<="}'),
@@ -166,7 +166,7 @@ PYDANTIC = ("{'", "Field required", "Value error", "Input should", "Extra inputs
         (
             ("status: [fail]", "status: [failed]"),
             "failed",
-            'rules[0].when.status[0]: status[0] 写了 "failed"，但它取 pass, fail,',
+            'rules[0].when.status[0]: status[0] 写了 "failed"，但它取 pass、fail、',
         ),
         (
             ("compare_to: general_high_school_plan.current", "compare_to: {fild: x}"),
@@ -223,7 +223,7 @@ def test_a_rule_that_does_not_fit_the_vocabulary_is_said_in_english_with_lang_en
             "zh",
             (
                 "rules[0].kind: 没有 totl 这种规则类型（kind）：应写 kind: total"
-                "（可选 ratio, total, count, flag, every, coverage）"
+                "（可选 ratio、total、count、flag、every、coverage）"
             ),
         ),
         (
@@ -251,7 +251,7 @@ def test_a_missing_kind_lists_the_kinds(tmp_path: Path) -> None:
     status, stderr, rule_file = run_with(tmp_path, FREEZE.replace("    kind: total\n", ""))
     assert status == 2
     assert (
-        f"{rule_file}:2:5: rules[0]: 规则缺少 kind：应写 ratio, total, count, flag, every, coverage 之一"
+        f"{rule_file}:2:5: rules[0]: 规则缺少 kind：应写 ratio、total、count、flag、every、coverage 之一"
         in stderr
     )
 
@@ -293,7 +293,7 @@ def test_a_clause_pack_yaml_does_not_list_is_refused(tmp_path: Path) -> None:
     ],
 )
 def test_an_empty_rule_file_says_it_needs_rules(tmp_path: Path, text: str, message: str) -> None:
-    """Not the report reader's words (``请按模板填写报告（zhijiao-check template）``)."""
+    """Not the report reader's words (``请按模板填写报表（zhijiao-check template）``)."""
     status, stderr, rule_file = run_with(tmp_path, text)
     assert status == 2
     assert f"{rule_file}:{message}" in stderr
@@ -324,7 +324,7 @@ def test_an_empty_pack_file_is_named_not_called_a_report(tmp_path: Path, name: s
             "pack.yaml",
             ("policy: policy.md", "policy: policy.md\npolcy: x"),
             "6:1",
-            "polcy: 没有 polcy 这个键：应写 policy（可写的键：id, document, title, issued,",
+            "polcy: 没有 polcy 这个键：应写 policy（可写的键：id、document、title、issued、",
         ),
     ],
 )

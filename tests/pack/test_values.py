@@ -105,7 +105,7 @@ def at(rule_file: Path, text: str, marker: str) -> str:
             "secondry",
             "of.where[0].value",
             (
-                '规则 c90.funding：level 没有 "secondry" 这个值，只取 secondary, higher 之一：'
+                '规则 c90.funding：level 没有 "secondry" 这个值，只取 secondary、higher 之一：'
                 "应写 value: secondary"
             ),
         ),
@@ -115,7 +115,7 @@ def at(rule_file: Path, text: str, marker: str) -> str:
             "{field: enrollment, value: 0}",
             "yelow",
             "of.where[0].value",
-            'rating 没有 "yelow" 这个值，只取 green, yellow, red 之一：应写 value: yellow',
+            'rating 没有 "yelow" 这个值，只取 green、yellow、red 之一：应写 value: yellow',
         ),
         (
             "schools",
@@ -123,7 +123,7 @@ def at(rule_file: Path, text: str, marker: str) -> str:
             FUNDED,
             "1}",
             "of.where[0].value",
-            "ownership 没有 1 这个值，只取 public, private 之一：应写 其中之一，如 value: public",
+            "ownership 没有 1 这个值，只取 public、private 之一：应写 其中之一，如 value: public",
         ),
         # a code's meaning written instead of the code
         (
@@ -153,7 +153,7 @@ def at(rule_file: Path, text: str, marker: str) -> str:
             FUNDED,
             "quality}",
             "of.where[0].value",
-            'designations 没有 "quality" 这个值，只取 quality_school, chuyi_brand, undergraduate 之一',
+            'designations 没有 "quality" 这个值，只取 quality_school、chuyi_brand、undergraduate 之一',
         ),
         # not a number: every report failed `< nan`
         (
@@ -250,8 +250,8 @@ def test_a_distinct_field_the_items_do_not_have_is_a_located_error(tmp_path: Pat
             "电子信息技术",
             "required[1]",
             (
-                '规则 c90.rule：cluster 没有 "电子信息技术" 这个值，只取 生物医药, 电子信息, 先进装备制造, '
-                "农产品精深加工, 轻纺箱包制鞋, 新材料 之一：应写 电子信息"
+                '规则 c90.rule：cluster 没有 "电子信息技术" 这个值，只取 生物医药、电子信息、先进装备制造、'
+                "农产品精深加工、轻纺箱包制鞋、新材料 之一：应写 电子信息"
             ),
         ),
         # a flag rule on a number: never true, the rule always failed

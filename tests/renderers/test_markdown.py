@@ -84,7 +84,7 @@ def test_city_section_and_matrix_for_a_whole_year() -> None:
         report = by_unit[row[1]]
         assert row[2] == ("—" if report["score"] is None else f"{report['score']:.1f}")
         assert sorted(g for g in row[3:] if g) == sorted(Status(r["status"]).emoji for r in report["results"])
-    assert "图例: ✅ 达标 · ❌ 未达标" in matrix and "1. `c1.vocational-share`" in matrix
+    assert "图例：✅ 达标 · ❌ 未达标" in matrix and "1. `c1.vocational-share`" in matrix
 
 
 def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:

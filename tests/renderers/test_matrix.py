@@ -75,3 +75,16 @@ def test_table_shows_the_matrix_with_glyphs_and_legend() -> None:
 
 def test_no_matrix_for_a_single_report() -> None:
     assert "单位得分排名" not in render("table", check("samples/2023/lanshan.yaml"))
+
+
+def test_the_legend_is_punctuated_as_its_language_writes() -> None:
+    """``图例：✓ 达标 …``, ``空白：该类单位无此规则``: a full-width colon in Chinese (it was ``图例: ``), in
+    the terminal's table, the Markdown and the page alike; ``Legend: `` in English."""
+    run = check("samples/2023")
+    for fmt in ("table", "markdown", "html"):
+        chinese, english = render(fmt, run), render(fmt, run, lang="en")
+        assert "图例：" in chinese and "图例:" not in chinese, fmt
+        assert "Legend: " in english, fmt
+        if fmt != "html":  # the page shows a blank cell's colour, not the word
+            assert "空白：该类单位无此规则" in chinese and "空白:" not in chinese, fmt
+            assert "blank: " in english, fmt

@@ -236,7 +236,7 @@ CASES = [
         86,
         17,
         "schools[1].majors[0].rating",
-        "green (绿牌), yellow (黄牌), red (红牌)",
+        "green（绿牌）、yellow（黄牌）、red（红牌）",
         "write one of green (绿牌), yellow (黄牌), red (红牌)",
         id="wrong-enum",
     ),

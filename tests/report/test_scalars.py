@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
+from zhijiao_check.i18n import Translator
 from zhijiao_check.report import scalars
 
 
@@ -69,7 +71,9 @@ def test_count_written_as_text(value: str, code: str, write: str | None) -> None
     found_code, context = _outcome(scalars.whole("count"), value)
     assert found_code == code
     assert context.get("write") == write
-    assert context["found"].startswith('"')
+    # the text found, quoted: as YAML writes it in English, in Chinese quotation marks in Chinese
+    assert Translator("en").render(context["found"]) == json.dumps(value, ensure_ascii=False)
+    assert Translator("zh").render(context["found"]) == f"“{value}”"
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
             " 3120 ",  # a number stored as text (pasted, or typed after an apostrophe): no quotes to take out
             "number-as-text",
             (
-                '单元格里的数字存成了文本 "3120"：请改为数字 3120'
+                "单元格里的数字存成了文本 “3120”：请改为数字 3120"
                 "（删去空格和开头的单引号，或用 Excel/WPS 的“转换为数字”）"
             ),
             (
@@ -89,7 +89,7 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
             "meets_standards",
             "√",  # a tick: the cell's drop-down list offers 是 and 否, not YAML's true and false
             "bool-spelling",
-            '是/否格只能从下拉列表中选“是”或“否”，不能写 "√"',
+            "是/否格只能从下拉列表中选“是”或“否”，不能写 “√”",
             'a yes/no cell takes 是 (yes) or 否 (no) from its drop-down list, not "√"',
         ),
         (

@@ -129,21 +129,21 @@ def _type_at(sheet, key, value):
             "专业",
             "rating",
             "绿",
-            '填写了 "绿"：请从下拉列表选“绿牌”',
+            "填写了 “绿”：请从下拉列表选“绿牌”",
             'found "绿": choose “绿牌” from the drop-down list',
         ),
         (
             "学校",
             "construction_project",
             "已完工",
-            '填写了 "已完工"：请从下拉列表选“已完工并投入使用”',
+            "填写了 “已完工”：请从下拉列表选“已完工并投入使用”",
             'found "已完工": choose “已完工并投入使用” from the drop-down list',
         ),
         (
             "学校",
             "ownership",
             "公立",
-            '填写了 "公立"，不是下拉列表中的一项：请从下拉列表选 公办、民办 之一',
+            "填写了 “公立”，不是下拉列表中的一项：请从下拉列表选 公办、民办 之一",
             'found "公立", which is not on the cell\'s drop-down list: choose one of 公办, 民办 from it',
         ),
         (
@@ -224,7 +224,7 @@ def test_the_same_slips_in_yaml_keep_yamls_words(tmp_path, run_cli):
     report = tmp_path / "dongan.yaml"
     report.write_text(text, encoding="utf-8")
     messages = {p["code"]: p["message"] for p in _problems(run_cli, report, "zh")[1]}
-    assert messages["choice-spelling"] == '填写了 "绿"：请写作 green'
+    assert messages["choice-spelling"] == "填写了 “绿”：请写作 green"
     assert messages["schema-version"] == "不支持的格式版本 2：请写 schema_version: 1"
     assert messages["code-quoted"] == '代码 "431122" 的引号多了一层，成了代码的一部分：请写 code: "431122"'
 

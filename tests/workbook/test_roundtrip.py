@@ -312,7 +312,7 @@ def test_convert_says_the_warnings_of_what_it_read(run_cli, tmp_path: Path) -> N
     source.write_bytes((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8").encode("gb18030"))
     result = run_cli("convert", source, "-o", tmp_path / "dongan.xlsx")
     assert result.exit_code == 0 and (tmp_path / "dongan.xlsx").exists()
-    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    warnings = [line for line in result.stderr.splitlines() if ": 警告：" in line]
     assert len(warnings) == 2
     assert any("GB18030" in line for line in warnings)
     assert any("请把文件改名为“dongan.yaml”" in line for line in warnings)
@@ -392,8 +392,8 @@ def test_a_name_longer_than_a_cell_holds_is_refused_at_its_line_and_nothing_writ
     result = run_cli("template", "--unit", "东安县", "--year", "2024", "--from", source, "-o", out)
     assert result.exit_code == 2 and not out.exists()
     chinese = (
-        f"{said}这段文字共 {length:,} 个字符，超过 Excel 一个单元格能保存的 32,767 个，写进工作簿会被截断："
-        "请先缩短（未写出任何文件）"
+        f"{said.replace('error: ', '错误：')}这段文字共 {length:,} 个字符，"
+        "超过 Excel 一个单元格能保存的 32,767 个，写进工作簿会被截断：请先缩短（未写出任何文件）"
     )
     assert result.stderr.splitlines() == [chinese]
 

@@ -170,7 +170,7 @@ def test_a_real_date_in_a_year_cell_keeps_the_advice_to_write_its_year(book, run
     assert status == 2
     assert (
         problem["code"] == "date-for-year"
-        and problem["message"] == "此处只填年份，不是日期：2004-09-01 请写 2004"
+        and problem["message"] == "此处只填年份，不是日期：2004-09-01，请写 2004"
     )
 
 

@@ -181,8 +181,8 @@ def test_from_another_units_report_is_refused(run_cli, tmp_path):
 @pytest.mark.parametrize(
     ("year", "lang", "said"),
     [
-        (2023, "zh", "是 2023 年的报告，--year 2023 的模板应以上一年（2022 年）的报告预填"),
-        (2022, "zh", "是 2023 年的报告，--year 2022 的模板应以上一年（2021 年）的报告预填"),
+        (2023, "zh", "是 2023 年的报表，--year 2023 的模板应以上一年（2022 年）的报表预填"),
+        (2022, "zh", "是 2023 年的报表，--year 2022 的模板应以上一年（2021 年）的报表预填"),
         (
             2025,
             "en",

@@ -324,7 +324,9 @@ def explain(rule_id: str, lang: Lang, format: str, rules: Sequence[Path], main: 
 
         ids = [r.id for p in packs for r in p.rules]
         if several := matching_rules(rule_id, ids):  # ``explain c4``: a clause, or a glob as --select takes
-            raise FatalError("explain-one-rule", rule=rule_id, count=len(several), ids=", ".join(several))
+            from zhijiao_check.wording import Join
+
+            raise FatalError("explain-one-rule", rule=rule_id, count=len(several), ids=Join(tuple(several)))
         raise unknown_rule(rule_id, ids)
     pack, rule = found[0]
     data = rule_data(rule, tr, pack.sources[rule.id])

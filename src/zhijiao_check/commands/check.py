@@ -121,7 +121,7 @@ def _run(options: CheckOptions) -> int:
     jobs = capped(options.jobs or 1)
     with _without_collector():
         valid, invalid, scored = load_and_score(
-            paths, packs, selected, jobs, targets, also_read, found, options.color
+            paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang
         )
         years = {report.year for report in valid}
         if roster is not None:
@@ -129,7 +129,9 @@ def _run(options: CheckOptions) -> int:
 
             valid, invalid = apply_roster(valid, invalid, roster)
         earlier, refused = (
-            load_all(options.previous, units, color=options.color) if options.previous else ([], [])
+            load_all(options.previous, units, color=options.color, lang=options.lang)
+            if options.previous
+            else ([], [])
         )
         notices = [
             *(msg("cli.previous-invalid", file=bad.file) for bad in refused),
@@ -194,7 +196,9 @@ def _flat(
 
     def previous() -> tuple[list[ReportFile], list[Wording]]:
         earlier, refused = (
-            load_all(options.previous, packs[0].units, color=options.color) if options.previous else ([], [])
+            load_all(options.previous, packs[0].units, color=options.color, lang=options.lang)
+            if options.previous
+            else ([], [])
         )
         return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
 

@@ -129,7 +129,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     from zhijiao_check.document import invalid
     from zhijiao_check.output import tell_written, write
 
-    sides = [load_all([folder], packs[0].units) for folder in (options.old, options.new)]
+    sides = [load_all([folder], packs[0].units, lang=options.lang) for folder in (options.old, options.new)]
     bad_ones = [bad for _, invalid_ones in sides for bad in invalid_ones]
     by_unit: list[dict[str, list[ReportFile]]] = [{}, {}]
     for (valid, _), units in zip(sides, by_unit, strict=True):

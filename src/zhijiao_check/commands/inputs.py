@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -14,6 +14,7 @@ from zhijiao_check.output import is_stdout
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation
+    from zhijiao_check.i18n import Lang
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.report.roster import Roster
@@ -31,19 +32,20 @@ def load_all(
     outputs: Sequence[Path | None] = (),
     other_inputs: Sequence[Path] = (),
     color: bool | None = None,
+    lang: Lang = "zh",
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Every report under ``paths``; a path that cannot be read is an invalid input, the others still load.
 
     Before any file is read, an output that would overwrite one of them, a rule file or one of
     ``other_inputs``
-    (files, or folders of files: rule packs, a roster, earlier years) is refused.
+    (files, or folders of files: rule packs, a roster, earlier years) is refused. ``color`` and ``lang``: of
+    the progress bar.
     """
     from zhijiao_check.report import load_report
 
     files, invalid = report_files(paths, outputs, other_inputs)
-    loaded = (
-        (load_report(path, units, display), None) for path, display in progress(files, len(files), color)
-    )
+    shown = progress(files, len(files), color, lang)
+    loaded = ((load_report(path, units, display), None) for path, display in shown)
     valid, bad, _ = _sorted(loaded)
     return valid, invalid + bad
 
@@ -76,9 +78,11 @@ def load_and_score(
     other_inputs: Sequence[Path] = (),
     found: tuple[list[tuple[Path, str]], list[InvalidReport]] | None = None,
     color: bool | None = None,
+    lang: Lang = "zh",
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process.
-    ``found``: the ``report_files`` of ``paths``, when already found; ``color``: of the progress bar."""
+    ``found``: the ``report_files`` of ``paths``, when already found; ``color`` and ``lang``: of the progress
+    bar."""
     from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
@@ -86,12 +90,11 @@ def load_and_score(
     if in_parallel(len(files), jobs):
         from zhijiao_check.commands import workers
 
-        loaded = progress(workers.load_and_score(files, packs, selected, jobs), len(files), color)
+        loaded = progress(workers.load_and_score(files, packs, selected, jobs), len(files), color, lang)
     else:
         units = packs[0].units
-        loaded = (
-            (load_report(path, units, display), None) for path, display in progress(files, len(files), color)
-        )
+        shown = progress(files, len(files), color, lang)
+        loaded = ((load_report(path, units, display), None) for path, display in shown)
     valid, bad, scored = _sorted(loaded)
     return valid, invalid + bad, scored
 
@@ -169,13 +172,35 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
     return [*paths, *(path for path in under if not is_written(path))]
 
 
-def progress(items: Iterable[T], count: int, color: bool | None) -> Iterable[T]:
-    """``items``, with a progress bar on a terminal for a long run; without colour where ``color`` is False
-    (``--no-color``: rich's console itself follows only ``NO_COLOR``)."""
+# The progress bar's parts in the terminal's own colour, the part still to do dim: rich's are a pink that
+# terminals of 16 colours show as bright red, which says something failed, and a green and a cyan count.
+_PROGRESS_STYLES = {
+    "bar.complete": "default",
+    "bar.finished": "default",
+    "bar.pulse": "default",
+    "bar.back": "dim",
+    "progress.download": "default",
+    "progress.remaining": "default",
+}
+
+
+def progress(items: Iterable[T], count: int, color: bool | None, lang: Lang = "zh") -> Iterable[T]:
+    """``items``, with a progress bar on a terminal for a long run (``正在检查报表 185/500 ━━━╸━━ 0:00:01``);
+    without colour where ``color`` is False (``--no-color``: rich's console itself follows only
+    ``NO_COLOR``)."""
     if count < PROGRESS_FROM or not sys.stderr.isatty():
         return items
-    from rich.console import Console
-    from rich.progress import track
+    return _tracked(items, count, color, lang)
 
-    console = Console(stderr=True, no_color=color is False or None)
-    return track(items, total=count, description=f"{count} …", transient=True, console=console)
+
+def _tracked(items: Iterable[T], count: int, color: bool | None, lang: Lang) -> Iterator[T]:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.theme import Theme
+
+    from zhijiao_check.i18n import Translator
+
+    console = Console(stderr=True, no_color=color is False or None, theme=Theme(_PROGRESS_STYLES))
+    columns = (TextColumn("{task.description}"), MofNCompleteColumn(), BarColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as shown:
+        yield from shown.track(items, total=count, description=Translator(lang)("cli.progress"))

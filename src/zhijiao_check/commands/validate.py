@@ -31,7 +31,12 @@ def run(options: ValidateOptions) -> int:
     tr = Translator(options.lang)
     packs = load_packs(options.rules, options.pack)
     valid, invalid = load_all(
-        options.paths, packs[0].units, [options.output], rule_inputs(options.rules, options.pack)
+        options.paths,
+        packs[0].units,
+        [options.output],
+        rule_inputs(options.rules, options.pack),
+        options.color,
+        options.lang,
     )
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK

@@ -20,7 +20,7 @@ from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.source.slips import list_commas
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
 from zhijiao_check.vocabulary import MIN_QUOTE
-from zhijiao_check.wording import msg
+from zhijiao_check.wording import Join, msg
 
 PACK_FILE = "pack.yaml"
 UNITS_FILE = "units.yaml"
@@ -557,13 +557,13 @@ def main_pack_dir(choice: str | None) -> Path:
     installed = installed_packs()
     if choice is None:
         if len(installed) != 1:
-            raise FatalError("choose-pack", packs=", ".join(installed))
+            raise FatalError("choose-pack", packs=Join(tuple(installed)))
         return next(iter(installed.values()))
     if choice in installed:
         return installed[choice]
     if Path(choice).is_dir():
         return Path(choice)
-    raise FatalError("unknown-pack", pack=choice, packs=", ".join(installed))
+    raise FatalError("unknown-pack", pack=choice, packs=Join(tuple(installed)))
 
 
 def _made_from(pack: RulePack) -> list[Path]:

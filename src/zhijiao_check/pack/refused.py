@@ -141,7 +141,7 @@ def _kind_problem(path: Path_, detail: Any, positions: Positions, file: str, bas
     """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
     the whole rule, in English, with the rule as a Python dict."""
     kinds = [_kind_name(kind) for kind in typing.get_args(AnyRule)]
-    listed = ", ".join(kinds)
+    listed = Join(tuple(kinds))
     if detail["type"] == "union_tag_not_found":
         return _located(file, positions, base, path, msg("pack.missing-kind", kinds=listed))
     found = detail.get("ctx", {}).get("tag", "")
@@ -356,7 +356,7 @@ def _takes(kind: Any) -> Wording:
         return msg("pack.takes-text")
     choices = _choices(bare)
     if choices:
-        return msg("pack.takes-choice", allowed=", ".join(choices))
+        return msg("pack.takes-choice", allowed=Join(tuple(choices)))
     if typing.get_origin(bare) is list:
         return msg("pack.takes-list-of", item=_takes(typing.get_args(bare)[0]))
     if bare is datetime.date:
@@ -380,7 +380,7 @@ def _found(value: Any) -> Wording:
             return text
         if isinstance(value, list):
             return msg("pack.found-list", count=len(value))
-        return msg("pack.found-mapping", keys=", ".join(map(str, value)))
+        return msg("pack.found-mapping", keys=Join(tuple(map(str, value))))
     return shown(value)
 
 

@@ -60,7 +60,7 @@ class Shape:
         if self.kind == "flag":
             return msg("pack.takes-flag")
         if self.kind == "choice":
-            return msg("pack.takes-choice", allowed=", ".join(self.choices))
+            return msg("pack.takes-choice", allowed=Join(tuple(self.choices)))
         if self.kind == "text":
             return msg("pack.takes-text")
         if self.kind == "list":
@@ -296,7 +296,7 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
                     "pack.not-a-choice",
                     id=rule_id,
                     field=field,
-                    allowed=", ".join(takes.choices),
+                    allowed=Join(tuple(takes.choices)),
                     found=found,
                     write=write,
                 ),
@@ -370,7 +370,7 @@ def _required(rule: CoverageRule) -> list[Wrong]:
             "pack.not-a-choice",
             id=rule.id,
             field=rule.field,
-            allowed=", ".join(covered.choices),
+            allowed=Join(tuple(covered.choices)),
             found=shown(value),
             write=_closest(value, covered.choices) or msg("pack.write-one-of"),
         )

@@ -335,7 +335,8 @@ class HtmlRenderer:
                 + escaped(self.tr("render.status-none")),
             )
         )
-        return tag("p", f"{escaped(self.tr('render.legend'))}: {''.join(chips)}", class_="legend")
+        legend = f"{escaped(self.tr('render.legend'))}{self.tr.colon}"
+        return tag("p", legend + "".join(chips), class_="legend")
 
     def _city(self, city: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
         tr = self.tr

@@ -115,7 +115,8 @@ class MarkdownRenderer:
         refused = f"⛔ {tr('render.report-invalid')}"
         out += [_row(["—", _cell(name), refused, *("" for _ in numbers)]) for name in matrix.refused]
         legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
-        out += ["", f"{tr('render.legend')}: {legend} · {tr('render.blank')}: {tr('render.status-none')}", ""]
+        blank = f"{tr('render.blank')}{tr.colon}{tr('render.status-none')}"
+        out += ["", f"{tr('render.legend')}{tr.colon}{legend} · {blank}", ""]
         out += [f"<details><summary>{tr('render.matrix-rules')}</summary>", ""]
         out += [f"{n}. `{c.rule}` {_inline(c.title)}" for n, c in enumerate(matrix.columns, 1)]
         return out + ["", "</details>", ""]

@@ -227,13 +227,11 @@ class TableRenderer:
 
         figures = _escape(value_text(result, self.tr))
         console.print(f"{status} [bold]{_escape(result['rule'])}[/bold]", overflow="fold")
-        console.print(
-            Indent(f"[dim]{_escape(result['title'])}[/dim]\n{figures}\n{arithmetic}", 2), overflow="fold"
-        )
+        console.print(Indent(f"{_escape(result['title'])}\n{figures}\n{arithmetic}", 2), overflow="fold")
 
     def _head(self, result: Data) -> tuple[str, str, str]:
         """A rule's status, its ID and title, its figures: the cells that are never narrowed."""
-        name = f"{_escape(result['rule'])}\n[dim]{_escape(result['title'])}[/dim]"
+        name = f"{_escape(result['rule'])}\n{_escape(result['title'])}"
         return self._labels[result["status"]], name, self._figures(result)
 
     def _arithmetic(self, result: Data, room: int) -> str:
@@ -297,7 +295,7 @@ class TableRenderer:
 
         goal = view.target(trend, self.tr)
         goal = f"\n[dim]{_escape(self.tr('render.trend-target'))} {_escape(goal)}[/dim]" if goal else ""
-        return f"{_escape(trend['rule'])}\n[dim]{_escape(trend['title'])}[/dim]{goal}"
+        return f"{_escape(trend['rule'])}\n{_escape(trend['title'])}{goal}"
 
     def _matrices(self, console: Console, doc: Data, catalogue: list[str]) -> None:
         """For each year with several reports:
@@ -333,8 +331,8 @@ class TableRenderer:
             self._panels(console, _units_fitted(table, console.width, tr.lang), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
-            legend[0] = f"{_escape(tr('render.legend'))}: {legend[0]}"
-            legend.append(f"{_escape(tr('render.blank'))}: {_escape(tr('render.status-none'))}")
+            legend[0] = f"{_escape(tr('render.legend'))}{tr.colon}{legend[0]}"
+            legend.append(f"{_escape(tr('render.blank'))}{tr.colon}{_escape(tr('render.status-none'))}")
             console.print(fill(legend, f" {self._dot} ", console.width, tr.lang))
             keys = tuple(f"[dim]{n:>2} {c.rule}[/dim]" for n, c in enumerate(matrix.columns, 1))
             if max((MEASURED[key].widest for key in keys), default=0) <= console.width:

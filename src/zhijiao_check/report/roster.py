@@ -27,6 +27,7 @@ from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import Positions, read_data
+from zhijiao_check.wording import Join
 
 if TYPE_CHECKING:
     from zhijiao_check.report.loaded import InvalidReport, ReportFile
@@ -71,7 +72,7 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
     if not isinstance(data, dict):
         return [problem((), "not-a-mapping")], Roster(file, None, {})
     problems = [
-        problem((key,), "unknown-key", True, key=key, keys=", ".join(KEYS)) for key in data if key not in KEYS
+        problem((key,), "unknown-key", True, key=key, keys=Join(KEYS)) for key in data if key not in KEYS
     ]
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100):

@@ -25,6 +25,7 @@ from zhijiao_check.characters import difference
 from zhijiao_check.located import LongNumber
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
+from zhijiao_check.wording import Join, Pick, Seq, Wording
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -86,10 +87,19 @@ def render(value: Any) -> str:
     return str(value)
 
 
+def as_found(value: Any) -> Wording:
+    """``render(value)`` as a message quotes what it found: a text in the language's quotation marks (“3,120”
+    in Chinese, "3,120" in English), where ``render`` writes it as YAML would, as a value to write must be."""
+    text = render(value)
+    if isinstance(value, str) and text.startswith('"') and text.endswith('"'):
+        return Pick(f"“{text[1:-1].replace(chr(92) + chr(34), chr(34))}”", text)
+    return text
+
+
 def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
     # The template is never shown (messages come from messages/<lang>/report.py); it only keeps Pydantic's
     # repr readable.
-    return PydanticCustomError(code, code, {"found": render(value), **context})
+    return PydanticCustomError(code, code, {"found": as_found(value), **context})
 
 
 def whole(expected: str) -> Check:
@@ -188,12 +198,14 @@ def text(value: Any) -> Any:
 
 
 def choice(labels: Mapping[str, str]) -> Check:
-    """One of ``labels``' keys; its Chinese label or a different case points to the value to write."""
-    allowed = ", ".join(f"{key} ({label})" if label else key for key, label in labels.items())
+    """One of ``labels``' keys; its Chinese label or a different case points to the value to write. The keys
+    are listed as a sentence in the language shown lists them: ``secondary（中职）、higher（高职）``."""
+    said = (Seq((key, Pick(f"（{text}）", f" ({text})"))) if text else key for key, text in labels.items())
+    allowed = Join(tuple(said))
     return partial(_choice, labels=dict(labels), allowed=allowed)
 
 
-def _choice(value: Any, *, labels: dict[str, str], allowed: str) -> Any:
+def _choice(value: Any, *, labels: dict[str, str], allowed: Join) -> Any:
     if isinstance(value, str) and value in labels:
         return value
     if value is None:

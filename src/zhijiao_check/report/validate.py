@@ -17,7 +17,7 @@ from zhijiao_check.characters import difference
 from zhijiao_check.i18n import exists
 from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.report.crossfield import cross_field_problems
-from zhijiao_check.report.scalars import render
+from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.validator import report_validator
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
@@ -95,16 +95,16 @@ def _describe(
         if found is None:
             return "blank", _with_expected({"found": "", "expected": expected})
         if kind == "list_type" and (write := _list_in_fullwidth_brackets(found)):
-            return "fullwidth-brackets", {"found": render(found), "write": write}
-        return f"not-a-{expected}", {"found": render(found)}
+            return "fullwidth-brackets", {"found": as_found(found), "write": write}
+        return f"not-a-{expected}", {"found": as_found(found)}
     if kind == "greater_than_equal":
         if ctx["ge"] == 0:
-            return "negative", {"found": render(found)}
-        return "below-minimum", {"found": render(found), "minimum": render(ctx["ge"])}
+            return "negative", {"found": as_found(found)}
+        return "below-minimum", {"found": as_found(found), "minimum": render(ctx["ge"])}
     if kind == "greater_than":
-        return "not-greater", {"found": render(found), "limit": _plain(ctx["gt"])}
+        return "not-greater", {"found": as_found(found), "limit": _plain(ctx["gt"])}
     # Not reachable with the checks in ``scalars``; kept so that a new field type cannot crash a run.
-    return "invalid-value", {"found": render(found), "detail": kind}
+    return "invalid-value", {"found": as_found(found), "detail": kind}
 
 
 def _list_in_fullwidth_brackets(found: Any) -> str | None:
@@ -168,7 +168,7 @@ def _unknown_field(loc: Path_) -> tuple[str, dict[str, object]]:
         close = [by_title[title] for title in difflib.get_close_matches(key, list(by_title), n=1, cutoff=0.5)]
     if close:
         return "unknown-field", {"field": key, "suggestion": close[0]}
-    return "unknown-field-no-match", {"field": key, "allowed": ", ".join(fields)}
+    return "unknown-field-no-match", {"field": key, "allowed": Join(tuple(fields))}
 
 
 def _model_at(path: Path_) -> type[BaseModel] | None:

@@ -22,6 +22,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.output import format_named
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
+from zhijiao_check.wording import Join
 
 if TYPE_CHECKING:
     # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
@@ -116,7 +117,7 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
         reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
         if reader is None:
             problems.append(
-                toml.problem(table, (key,), "unknown-key", key=key, known=", ".join(["outputs", *KEYS]))
+                toml.problem(table, (key,), "unknown-key", key=key, known=Join(("outputs", *KEYS)))
             )
             continue
         try:

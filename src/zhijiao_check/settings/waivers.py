@@ -38,6 +38,7 @@ from zhijiao_check.records import record
 from zhijiao_check.settings.toml import TomlFile, read_toml, shown
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
+from zhijiao_check.wording import Join
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Evaluation, RuleResult, Run
@@ -127,7 +128,7 @@ def _entry(
     def problem(key: str, code: str, **params: object) -> Problem:
         return toml.problem((), ("waiver", index, key), code, key=key, **params)
 
-    problems = [problem(key, "unknown-key", known=", ".join(KNOWN)) for key in entry if key not in KNOWN]
+    problems = [problem(key, "unknown-key", known=Join(KNOWN)) for key in entry if key not in KNOWN]
     for key in REQUIRED:
         value = entry.get(key)
         if not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either

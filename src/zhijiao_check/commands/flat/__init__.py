@@ -72,7 +72,7 @@ def run_flat(
         size = 1 if in_parallel(len(listed), jobs) else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
-        for done in progress(scored, len(listed), options.color):
+        for done in progress(scored, len(listed), options.color, flat.tr.lang):
             if isinstance(done, InvalidReport):
                 loaded.append(done)
             elif isinstance(done, Refused):

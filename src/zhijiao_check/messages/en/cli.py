@@ -144,6 +144,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff-unchanged": "rules with the same status: {count}",
     "cli.invalid-config": "the config file {file} has problems:",
     "cli.invalid-waivers": "the waivers file {file} has problems (nothing was waived):",
+    # Before the problem, after its place (``Problem.report_line``).
+    "cli.severity-error": "error: ",
+    "cli.severity-warning": "warning: ",
+    "cli.progress": "checking reports",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}: valid",
     "cli.valid-summary": "{valid} valid, {invalid} invalid",
 }

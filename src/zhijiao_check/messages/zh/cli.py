@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
         "--output / -o 只能给一次：{command} 只写一个文件，给了 {files}，只会写最后一个；未做任何处理"
     ),
     "cli.usage-output-folder": (
-        "--output {file} 以“/”结尾，是文件夹的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
+        "--output {file} 以“/”结尾，是目录的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
     ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
@@ -112,6 +112,10 @@ MESSAGES: dict[str, str] = {
     "cli.diff-unchanged": "状态未变的规则 {count} 条",
     "cli.invalid-config": "配置文件 {file} 有误：",
     "cli.invalid-waivers": "豁免文件 {file} 有误（未豁免任何规则）：",
+    "cli.progress": "正在检查报表",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}：格式正确",
+    # Before the problem, after its place (``Problem.report_line``).
+    "cli.severity-error": "错误：",
+    "cli.severity-warning": "警告：",
     "cli.valid-summary": "{valid} 个有效，{invalid} 个无效",
 }

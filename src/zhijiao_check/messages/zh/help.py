@@ -20,7 +20,7 @@ MESSAGES: dict[str, str] = {
     "help.command.check": "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误。",
     "help.command.validate": "只校验报表格式，不检查规则。退出状态：0 格式无误，2 有误。",
     "help.command.diff": (
-        "同一单位两份报表之间的变化：\n字段，按名称对应的学校和专业，规则状态；两个目录则按单位逐一比较。"
+        "同一单位两份报表之间的变化：\n字段、按名称对应的学校和专业、规则状态；两个目录则按单位逐一比较。"
     ),
     "help.command.rules": (
         "列出全部规则：ID、条款、范围、时间、标题。\n--format markdown 生成 docs/rules.md。"
@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "help.option.rules": "再加一个规则包目录（或替换同 ID 的内置规则包）。",
     "help.option.pack": "规则包：已安装规则包的 ID，或规则包目录（默认：已安装的规则包）。",
     "help.option.no_color": "不用颜色（设置了 NO_COLOR 或输出不是终端时也不用）。",
-    "help.option.debug": "出现内部错误（退出状态 3）时显示 traceback。",
+    "help.option.debug": "出现内部错误（退出状态 3）时显示错误堆栈。",
     "help.option.check.formats": (
         "table（默认）、json、junit、markdown、github、sarif、html、xlsx 或 csv；"
         "与 --output 成对重复，一次运行写出多种输出。"
@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
         "SARIF 和 GitHub 输出中路径的起点（默认：git 仓库的根目录，否则为当前目录）。"
     ),
     "help.option.check.whole_year": (
-        "检查所给每个文件所在文件夹（其年度的文件夹）里的全部报表：pre-commit 钩子就是这样做的，"
+        "检查所给每个文件所在目录（其年度的目录）里的全部报表：pre-commit 钩子就是这样做的，"
         "全市指标才能看到整个年度。"
     ),
     "help.option.check.config": (

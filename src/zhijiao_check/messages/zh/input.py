@@ -11,13 +11,13 @@ MESSAGES: dict[str, str] = {
     "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "input.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
     "input.year-out-of-range": "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
-    "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报告）：换一个文件名，或加 --force 覆盖",
-    "input.from-invalid": "{file} 不是有效的报告（问题见上），不能用来预填：请先改正",
-    "input.from-other-unit": "{file} 是“{found}”的报告，不是“{unit}”的：请选本单位上一年的报告",
+    "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报表）：换一个文件名，或加 --force 覆盖",
+    "input.from-invalid": "{file} 不是有效的报表（问题见上），不能用来预填：请先改正",
+    "input.from-other-unit": "{file} 是“{found}”的报表，不是“{unit}”的：请选本单位上一年的报表",
     "input.from-wrong-year": (
-        "{file} 是 {found} 年的报告，--year {year} 的模板应以上一年（{expected} 年）的报告预填："
-        "上一年的“当年”数字会成为今年的“上年”数字，用其他年度的报告会填错。"
-        "请选本单位 {expected} 年的报告，或不用 --from 生成空白模板"
+        "{file} 是 {found} 年的报表，--year {year} 的模板应以上一年（{expected} 年）的报表预填："
+        "上一年的“当年”数字会成为今年的“上年”数字，用其他年度的报表会填错。"
+        "请选本单位 {expected} 年的报表，或不用 --from 生成空白模板"
     ),
     "input.template-format": (
         "不知道如何写成 {file}：模板文件名应以 .yaml、.yml 或 .xlsx 结尾（用 Excel 或 WPS 填报请用 .xlsx）"
@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
         "请给出以 .xlsx、.yaml、.yml 或 .json 结尾的文件名"
     ),
     "input.convert-invalid": (
-        "{file} 不是有效的报告（问题见上），未转换：请先改正，转换只针对有效报告，以免丢失或猜测数据"
+        "{file} 不是有效的报表（问题见上），未转换：请先改正，转换只针对有效报表，以免丢失或猜测数据"
     ),
     "input.convert-list-item": (
         "{path} 中的“{item}”含有分隔符（、，；/，名称之间的空格，或编号）或就是“无”，"

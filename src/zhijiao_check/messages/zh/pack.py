@@ -42,7 +42,7 @@ MESSAGES: dict[str, str] = {
     "pack.flag-not-yes-no": (
         "规则 {id} 是 flag 规则，读取的字段须为是/否，但 {field} 只取{takes}：与数比较请用 kind: total"
     ),
-    "pack.not-finite": "规则 {id} 的 {key} 写了 {found}：须为有限的数（与它比较，每份报告都不达标或都达标）",
+    "pack.not-finite": "规则 {id} 的 {key} 写了 {found}：须为有限的数（与它比较，每份报表都不达标或都达标）",
     "pack.takes-number": "数值",
     "pack.takes-flag": "是/否值（true 或 false）",
     "pack.takes-choice": " {allowed} 之一",
@@ -123,7 +123,7 @@ MESSAGES: dict[str, str] = {
     "pack.why-part-of-whole": "分子各项都在分母中，部分不超过整体",
     "pack.why-every": "合格的学校、专业或条目所占比例",
     "pack.target-backwards": (
-        "between 的 value 写了 [{low}, {high}]，下限大于上限，没有数落在其间（每份报告都不达标）："
+        "between 的 value 写了 [{low}, {high}]，下限大于上限，没有数落在其间（每份报表都不达标）："
         "应写 [{high}, {low}]"
     ),
     "pack.units-city": (

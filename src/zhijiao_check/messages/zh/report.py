@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "report.long-text": "{head}…（共 {count} 个字符）",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
-        "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报告远小于此，请确认没有选错文件"
+        "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报表远小于此，请确认没有选错文件"
     ),
     "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出一个文件",
     "report.file-unreadable": "无法读取：{reason}",
@@ -76,8 +76,8 @@ MESSAGES: dict[str, str] = {
         "文件含有不可见的控制字符 {code_point}：请删除它（常见于从网页或表格复制来的文字）"
     ),
     # YAML (source/yamltree.py, slips.py, syntax.py).
-    "report.empty-file": "文件为空（或只有注释）：请按模板填写报告（zhijiao-check template）",
-    "report.several-documents": "文件含有多个 YAML 文档（以“---”分隔）：一个文件只填一份报告",
+    "report.empty-file": "文件为空（或只有注释）：请按模板填写报表（zhijiao-check template）",
+    "report.several-documents": "文件含有多个 YAML 文档（以“---”分隔）：一个文件只填一份报表",
     "report.yaml-syntax": "YAML 格式错误（{reason}）：请检查本行及上一行的缩进、冒号和引号",
     "report.yaml-why-flow-sequence": "方括号 [ ] 里少了逗号“,”或右括号“]”",
     "report.yaml-why-flow-mapping": "花括号（大括号）里少了逗号“,”或右花括号",
@@ -92,8 +92,8 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-value": "这里应当写一个值",
     "report.yaml-why-alias": "“*名称”引用的锚点“&名称”没有定义",
     "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
-    "report.yaml-why-tag": "“!”开头的是 YAML 标签，报告中不能使用：请删除它，或把值用引号括起来",
-    "report.yaml-why-directive": "文件开头以“%”开头的行是 YAML 指令，报告不需要：请删除这一行",
+    "report.yaml-why-tag": "“!”开头的是 YAML 标签，报表中不能使用：请删除它，或把值用引号括起来",
+    "report.yaml-why-directive": "文件开头以“%”开头的行是 YAML 指令，报表不需要：请删除这一行",
     "report.yaml-why-dash-alone": (
         "字段名后单独的“-”是列表项的开头，不表示“没有”：数量为零请写 0，列表为空请写 []"
     ),
@@ -112,7 +112,7 @@ MESSAGES: dict[str, str] = {
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
     "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
     "report.too-many-values": (
-        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报告远少于此，请确认没有选错文件"
+        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报表远少于此，请确认没有选错文件"
     ),
     "report.json-syntax": "JSON 语法错误：{expected}{hint}",
     "report.json-want-value": (
@@ -160,9 +160,9 @@ MESSAGES: dict[str, str] = {
     "report.found-number": "数字",
     "report.found-bool": "是/否",
     "report.found-null": "空值（null）",
-    "report.alias-recursive": "别名引用了自身：报告中不应使用锚点（&）和别名（*）",
-    "report.alias-bomb": "别名展开超过 {limit} 个节点，已停止读取：报告中不应使用锚点（&）和别名（*）",
-    "report.too-deep": "嵌套超过 {limit} 层：单位报告没有这么深，请检查括号是否配对",
+    "report.alias-recursive": "别名引用了自身：报表中不应使用锚点（&）和别名（*）",
+    "report.alias-bomb": "别名展开超过 {limit} 个节点，已停止读取：报表中不应使用锚点（&）和别名（*）",
+    "report.too-deep": "嵌套超过 {limit} 层：单位报表没有这么深，请检查括号是否配对",
     "report.tag-not-allowed": (
         "不允许使用 YAML 标签 {tag}（它可以构造对象或执行代码）：请删除标签，只写普通的值"
     ),
@@ -188,7 +188,7 @@ MESSAGES: dict[str, str] = {
     "report.schema-version": "不支持的格式版本 {found}：请写 schema_version: 1",
     "report.schema-version-in-cell": "不支持的格式版本 {found}：格式版本填 1",
     "report.fullwidth-brackets": (
-        "列表用了中文全角括号：{found} 请写 {write}（英文方括号，各项之间写英文逗号和空格）"
+        "列表用了中文全角括号：{found}，请写 {write}（英文方括号，各项之间写英文逗号和空格）"
     ),
     "report.not-a-list": "此处应为列表（每项一行，以“- ”开头，或写成 [甲, 乙]），实际填写了 {found}",
     "report.not-a-mapping": "此处应为缩进书写的下一级字段（“字段: 值”），实际填写了 {found}",
@@ -204,16 +204,16 @@ MESSAGES: dict[str, str] = {
         "单元格里的数字存成了文本 {found}：请改为数字 {write}"
         "（删去空格和开头的单引号，或用 Excel/WPS 的“转换为数字”）"
     ),
-    "report.number-with-separator": "数字中不要用千位分隔符：{found} 请写 {write}",
-    "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found} 按本字段的单位请写 {write}",
+    "report.number-with-separator": "数字中不要用千位分隔符：{found}，请写 {write}",
+    "report.number-with-magnitude": "不要用“千”“万”“亿”写数字：{found}，按本字段的单位请写 {write}",
     "report.none-for-number": "填写了 {found}：没有时请写 0",
     "report.none-for-number-in-cell": (
         "格子里写了 {found}：数量为零请填 0；没有统计的请把格子留空（检查时记为缺少数据）"
     ),
-    "report.comment-without-space": "“#”前要留一个空格，后面的文字才是注释：{found} 请写 {write}  # …",
-    "report.comment-without-space-in-cell": "数字格里只填数字：{found} 请填 {write}",
+    "report.comment-without-space": "“#”前要留一个空格，后面的文字才是注释：{found}，请写 {write}  # …",
+    "report.comment-without-space-in-cell": "数字格里只填数字：{found}，请填 {write}",
     "report.hedged-number": "填写了 {found}：请只写统计的确切数字（如 {write}），不加“约”“左右”“多”之类的字",
-    "report.number-with-unit": "数字后不要加单位“{unit}”：{found} 请写 {write}",
+    "report.number-with-unit": "数字后不要加单位“{unit}”：{found}，请写 {write}",
     "report.percent-not-accepted": "此处不接受百分比 {found}：请填写{expected}，即实际数量而不是比例",
     "report.too-large": (
         "填写了 {found}，超过此处的上限 {maximum}（远超任何实际数字，多半是多打了几位）：此处应为{expected}"
@@ -222,12 +222,12 @@ MESSAGES: dict[str, str] = {
     "report.below-minimum": "填写了 {found}：此处至少为 {minimum}",
     "report.not-greater": "填写了 {found}：此处必须大于 {limit}",
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
-    "report.date-for-year": "此处只填年份，不是日期：{found} 请写 {write}",
+    "report.date-for-year": "此处只填年份，不是日期：{found}，请写 {write}",
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
     "report.date-for-number-in-cell": (
         "单元格是日期格式（显示为 {found}），不是数字：请把单元格设为“常规”或“数值”格式，再填写{expected}"
     ),
-    "report.bool-spelling": "是/否字段只能写 true 或 false：{found} 请写 {write}",
+    "report.bool-spelling": "是/否字段只能写 true 或 false：{found}，请写 {write}",
     "report.bool-spelling-in-cell": "是/否格只能从下拉列表中选“是”或“否”，不能写 {found}",
     "report.text-padded": "文字 {found} 的开头或末尾有空格或换行：请删去，写成 {write}",
     "report.line-break-in-text": "文字 {found} 中间有换行：名称只写一行，写成 {write}",
@@ -284,7 +284,7 @@ MESSAGES: dict[str, str] = {
     "report.code-not-applicable": "“{name}”没有行政区划代码：请删除 code: {code}",
     "report.code-not-applicable-in-cell": "“{name}”没有行政区划代码：请删去这一格中的 {code}，留空",
     "report.city-block-not-city": (
-        "只有市本级（kind: city）的报告可以填写 city: 部分，“{name}”的类别是 {kind}：请删除 city: 部分"
+        "只有市本级（kind: city）的报表可以填写 city: 部分，“{name}”的类别是 {kind}：请删除 city: 部分"
     ),
     "report.city-block-not-city-in-cell": (
         "只有市本级的报表可以填写“市本级”表，“{name}”的类别是{kind_label}：请清空“市本级”表中填写的各项"
@@ -299,7 +299,7 @@ MESSAGES: dict[str, str] = {
     "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
     "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
     "report.evaluated-after-year": (
-        "评估年份 {found} 晚于本报告的统计年度 {year}：请写 {year} 年或之前实际评估的年份"
+        "评估年份 {found} 晚于本报表的统计年度 {year}：请写 {year} 年或之前实际评估的年份"
     ),
     "report.duplicate-major": (
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
@@ -351,11 +351,11 @@ MESSAGES: dict[str, str] = {
     "report.joined-by-character": "“{character}”",
     "report.joined-by-space": "名称之间的空格",
     "report.cross-year-pathway": (
-        "“3+2”上年招生 previous 填 {value}，而 {year} 年报告 {other_file} 的当年招生 current 为 "
+        "“3+2”上年招生 previous 填 {value}，而 {year} 年报表 {other_file} 的当年招生 current 为 "
         "{other_value}：两者应一致"
     ),
     "report.cross-year-major": (
-        "“{school}”专业“{major}”上年招生 previous_enrollment 填 {value}，而 {year} 年报告 "
+        "“{school}”专业“{major}”上年招生 previous_enrollment 填 {value}，而 {year} 年报表 "
         "{other_file}:{other_line} 的当年招生为 {other_value}：两者应一致"
     ),
     "report.school-vanished": (

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
         "这是 CSV 文本（一个工作表另存成的逗号分隔文字），不是 .xlsx 工作簿，其他工作表和格子位置都已丢失："
         "请打开原来的工作簿，“另存为”Excel 工作簿（*.xlsx）"
     ),
-    "workbook.yaml-not-xlsx": "这是 YAML 报告（文本文件），扩展名却是 {suffix}：请把扩展名改为 .yaml",
+    "workbook.yaml-not-xlsx": "这是 YAML 报表（文本文件），扩展名却是 {suffix}：请把扩展名改为 .yaml",
     "workbook.ods-not-xlsx": (
         "这是 OpenDocument 表格（.ods），扩展名却是 {suffix}：请在 WPS、Excel 或 LibreOffice 中打开，"
         "“另存为”Excel 工作簿（*.xlsx）"
