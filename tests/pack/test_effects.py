@@ -167,7 +167,7 @@ def test_a_backwards_range_is_refused_at_the_value(tmp_path: Path) -> None:
     assert "✗" not in result.stdout
     assert (
         f"{where}: rules[0].target.value: between 的 value 写了 [2, 1]，下限大于上限，没有数落在其间"
-        "（每份报告都不达标）：应写 [1, 2]"
+        "（每份报表都不达标）：应写 [1, 2]"
     ) in result.stderr
     assert "its low end above its high end" in refused(pack, "en")
 

@@ -420,7 +420,7 @@ def test_a_collection_summed_is_said_to_be_a_list_of_items_with_the_sum_to_write
             "zh",
             (
                 "rules[0].by_unt: 没有 by_unt 这个键："
-                "by_unit 只用于 ratio 规则，total 规则不能写它（可写的键：kind, id,"
+                "by_unit 只用于 ratio 规则，total 规则不能写它（可写的键：kind、id、"
             ),
         ),
         (

@@ -107,13 +107,13 @@ def _unknown_key(key: str, holder: Any) -> Msg:
     another kind's (``by_unt`` for ratio's ``by_unit`` in a total rule): then that is said, not the closest
     key of this kind (``unit``), which means something else."""
     keys = _keys(holder)
-    listed = ", ".join(keys)
+    listed = Join(tuple(keys))
     kinds = list(typing.get_args(AnyRule))
     if holder in kinds:
         every = list(dict.fromkeys(k for kind in kinds for k in _keys(kind)))
         meant = difflib.get_close_matches(key, every, n=1, cutoff=0.6)
         if meant and meant[0] not in keys:
-            owners = ", ".join(_kind_name(kind) for kind in kinds if meant[0] in _keys(kind))
+            owners = Join(tuple(_kind_name(kind) for kind in kinds if meant[0] in _keys(kind)))
             return msg(
                 "pack.key-of-other-kinds",
                 key=key,

@@ -17,7 +17,6 @@ import dataclasses
 import difflib
 import json
 import math
-import re
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -30,6 +29,7 @@ from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
+from zhijiao_check.patterns import later
 from zhijiao_check.report import scalars
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.vocabulary import Condition, Sum
@@ -387,7 +387,7 @@ def required_meant(rule: CoverageRule) -> list[str]:
 
 # What joins two values in one item: a comma, full-width or not, and the enumeration comma of a Chinese list
 # (the policy's own ``生物医药、电子信息``).
-_JOINS = re.compile("[,，、]")
+_JOINS = later("[,，、]")
 
 
 def joined(value: object, choices: Sequence[str]) -> list[str] | None:
