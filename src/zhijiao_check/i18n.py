@@ -78,7 +78,12 @@ class Translator:
 
     def join(self, items: Iterable[str]) -> str:
         """A list in running text: ``甲、乙、丙`` in Chinese, ``a, b, c`` in English."""
-        return self.pick(*MARKS["list"]).join(items)
+        return self.comma.join(items)
+
+    @property
+    def comma(self) -> str:
+        """Between the entries of a list in running text (``join``): ``、`` in Chinese, ``, `` in English."""
+        return self.pick(*MARKS["list"])
 
     @property
     def colon(self) -> str:

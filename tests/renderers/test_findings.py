@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from zhijiao_check.jsontext import Lazy
-from zhijiao_check.renderers.findings import failing_entries, failing_items
+from zhijiao_check.renderers.findings import failing_entries, failing_items, unit_items
 
 PLACE = {"file": "全市.yaml", "line": 7, "column": 3}
 
@@ -40,3 +40,21 @@ def test_a_unit_with_no_share_of_its_own_is_not_a_failing_item() -> None:
         },
     ]
     assert [item["name"] for item in failing_items({"status": "fail", "items": items})] == ["东安县"]
+
+
+def test_the_items_that_are_units_are_told_by_the_items_not_by_the_rule() -> None:
+    """Each unit's own share is listed under a city-wide result whose every item is a unit of the year, met
+    or not; the schools of an ``every`` rule, the parks of a city-wide list and a report's items are not."""
+    units = frozenset({"东安县", "江永县", "永州市本级"})
+    shares = [
+        {"name": "东安县", "school": None, "status": "pass", "explanation": "78 / 146", "locations": [PLACE]},
+        {"name": "江永县", "school": None, "status": "fail", "explanation": "40 / 100", "locations": [PLACE]},
+    ]
+    assert unit_items({"rule": "any.share", "status": "pass", "items": shares}, units) == shares
+    assert unit_items({"status": "fail", "items": Lazy(lambda: iter(shares))}, units) == shares
+    assert unit_items({"status": "pass", "items": shares}, frozenset()) == []  # a report's result
+    school = {**shares[0], "name": "东安县职业中等专业学校", "school": "东安县职业中等专业学校"}
+    assert unit_items({"status": "pass", "items": [school]}, units) == []
+    park = {**shares[0], "name": "永州经开区生物医药产教融合示范园"}
+    assert unit_items({"status": "pass", "items": [*shares, park]}, units) == []  # not every item a unit
+    assert unit_items({"status": "pass", "items": []}, units) == []

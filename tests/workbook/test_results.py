@@ -50,14 +50,25 @@ WORDS = {
     },
 }
 YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
+SHARE = "c11.dual-qualified-share"  # a city-wide share with each unit's own (its items) under it
 
 
 def _all_results(document):
-    return [
-        (e.get("unit", "全市"), e["year"], r)
-        for e in (*document["reports"], *document["city"])
-        for r in e["results"]
-    ]
+    """(unit, year, result) of each row of 明细 and the CSV: each unit's own share (an item of ``SHARE``,
+    with its rule and unit of measure) after the city-wide one, its unit named after 全市."""
+    rows = [(e["unit"], e["year"], r) for e in document["reports"] for r in e["results"]]
+    for city in document["city"]:
+        for r in city["results"]:
+            rows.append(("全市", city["year"], r))
+            if r["rule"] == SHARE:
+                own = [{**item, "rule": r["rule"], "unit": r["unit"]} for item in r["items"]]
+                rows += [(f"全市 · {item['name']}", city["year"], item) for item in own]
+    return rows
+
+
+def _city_results(document):
+    """The results of the rows of 全市: the city-wide ones, each unit's own share after ``SHARE``'s."""
+    return [r for unit, _, r in _all_results(document) if unit.startswith("全市")]
 
 
 def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers(outputs):
@@ -103,7 +114,7 @@ def test_the_summary_ranks_the_units_and_the_city_sheet_shows_progress(outputs):
         for r in sorted((r for r in document["reports"] if r["score"] is not None), key=lambda r: -r["score"])
     ] + [r["unit"] for r in document["reports"] if r["score"] is None]
     city = list(book["全市"].iter_rows(min_row=2, values_only=True))
-    assert len(city) == len(document["city"][0]["results"])
+    assert len(city) == len(_city_results(document))
     seats = next(row for row in city if row[1] == "c1.public-seats")
     result = next(r for r in document["city"][0]["results"] if r["rule"] == "c1.public-seats")
     # 25300 seats of 25000: 完成度 101.2%; due in 2023, no schedule
@@ -174,8 +185,11 @@ def test_the_city_sheet_has_the_schedule_target_and_the_share_of_a_target_to_rea
     sheet = book.worksheets[2]
     assert sheet.title == ("全市" if lang == "zh" else "city-wide")
     assert [c.value for c in sheet[1]] == CITY_HEADER[lang]
-    rows = {(row[0].value, row[1].value): row for row in sheet.iter_rows(min_row=2)}
-    assert sheet.auto_filter.ref == f"A1:L{len(rows) + 1}" and sheet.freeze_panes == "A2"
+    listed = list(sheet.iter_rows(min_row=2))
+    assert sheet.auto_filter.ref == f"A1:L{len(listed) + 1}" and sheet.freeze_panes == "A2"
+    rows = {}
+    for row in listed:  # each rule's row, not the units' rows under it
+        rows.setdefault((row[0].value, row[1].value), row)
 
     def cells(year, rule):
         row = rows[(year, rule)]
@@ -551,7 +565,7 @@ def test_the_unit_of_measure_is_a_word_not_a_code(outputs):
     book = openpyxl.load_workbook(paths["xlsx"])
     for name, results in (
         ("明细", [r for _, _, r in _all_results(document)]),
-        ("全市", [r for city in document["city"] for r in city["results"]]),
+        ("全市", _city_results(document)),
     ):
         rows = list(book[name].iter_rows(values_only=True))
         column = rows[0].index("计量")

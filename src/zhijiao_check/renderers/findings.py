@@ -1,8 +1,9 @@
-"""What is not met in a run: the rules and items that SARIF results and GitHub annotations are made of."""
+"""What is not met in a run: the rules and items that SARIF results and GitHub annotations are made of; and
+which items of a result the views list under it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from itertools import chain
 from typing import Any
 
@@ -29,6 +30,22 @@ def failing_entries(result: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 _NOT_FAILING = ("pass", "not_applicable")
+
+
+def unit_items(result: Mapping[str, Any], units: Collection[str]) -> list[dict[str, Any]]:
+    """Every item of a city-wide result whose items are units (``units``: the names of the year's units), met
+    or not: each unit's own figure under the city-wide one (a share of 双师型 teachers), which the views show
+    whatever the result's status. None where an item is a school, a major or an entry of a list, or for a
+    report's result (no ``units``). Told by the items, not by the rule: a rule pack says which rules list
+    them (``by_unit``)."""
+    if not units:
+        return []
+    items = []
+    for item in entries_of(result["items"]):
+        if item.get("school") is not None or item["name"] not in units:
+            return []  # most results: their first item tells
+        items.append(item)
+    return items
 
 
 @record

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.charts import target_bar, trend_chart
-from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.markup import escaped, opening, tag
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices, totals
 from zhijiao_check.renderers.texts import (
@@ -349,7 +349,8 @@ class HtmlRenderer:
         if city["units_missing"]:
             parts.append(tag("p", escaped(units_missing(city, tr)), class_="problem"))
         parts.append(tag("p", escaped(tr("render.bar-legend")), class_="small"))
-        parts += [self._target(r, rules.get(r["rule"]), int(city["year"])) for r in city["results"]]
+        units = frozenset(city["units_present"])  # the items of a result that are these: each unit's figure
+        parts += [self._target(r, rules.get(r["rule"]), int(city["year"]), units) for r in city["results"]]
         return tag(
             "section",
             "".join(parts) + self._legend(),
@@ -359,7 +360,7 @@ class HtmlRenderer:
             data_score=score,
         )
 
-    def _target(self, r: Mapping[str, Any], rule: Any, year: int) -> str:
+    def _target(self, r: Mapping[str, Any], rule: Any, year: int, units: frozenset[str]) -> str:
         tr = self.tr
         due = getattr(getattr(rule, "time", None), "due", None)
         facts = [
@@ -379,8 +380,10 @@ class HtmlRenderer:
         title = tag("small", escaped(r["title"]), class_="small")
         what = f"{_chip(r['status'], tr)} {_rule_id(r['rule'])}<br>{title}"
         # The items not met and where the data stands, as a unit's row gives them: a failed city-wide rule
-        # names what failed it and the line to correct.
-        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(r)
+        # names what failed it and the line to correct; each unit's own figure where its items are units.
+        explanation = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + self._detail(
+            r, units
+        )
         bar = target_bar(r, f"{r['rule']}{tr.colon}{value_text(r, tr)}")
         return tag(
             "div",
@@ -573,27 +576,48 @@ class HtmlRenderer:
             class_="scroll",
         )
 
-    def _detail(self, r: Mapping[str, Any]) -> str:
+    def _detail(self, r: Mapping[str, Any], units: frozenset[str] = frozenset()) -> str:
         """Under a result's arithmetic: the items not met, each with its place, else where its data stands
-        (the same for a unit's row and a city-wide target)."""
+        (the same for a unit's row and a city-wide target). Where its items are the units of a city-wide
+        year (``units``), every unit's own figure, each with its arithmetic and place, in their stead."""
         tr = self.tr
         items = failing_items(r)
-        if items:
-            return tag(
-                "ul",
-                "".join(
-                    tag(
-                        "li",
-                        f"{_chip(i['status'], tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
-                        + tag("code", escaped(where(i["locations"], tr))),
-                    )
-                    for i in items
-                ),
-                class_="items",
-            )
-        if r["locations"] and r["status"] != "not_applicable":
-            return "<br>" + tag("code", escaped(where(r["locations"], tr)))
-        return ""
+        shares = unit_items(r, units)
+        if items and not shares:
+            return self._items(items)
+        out = ""
+        if shares:
+            out = f"<br>{escaped(tr('render.by-unit') + tr.colon)}" + self._items(shares, units=True)
+        if not items and r["locations"] and r["status"] != "not_applicable":
+            # on a line of its own, after the list as the table and Markdown put it
+            out += ("" if shares else "<br>") + tag("code", escaped(where(r["locations"], tr)))
+        return out
+
+    def _items(self, items: Sequence[Mapping[str, Any]], units: bool = False) -> str:
+        """A list of items: each one's status, who it is, its arithmetic and its place. ``units``: each
+        unit's own figure, its name, status and figure also in ``data-*`` attributes, for scripts."""
+        tr = self.tr
+        return tag(
+            "ul",
+            "".join(
+                tag(
+                    "li",
+                    f"{_chip(i['status'], tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
+                    + tag("code", escaped(where(i["locations"], tr))),
+                    **(
+                        {
+                            "data_unit": i["name"],
+                            "data_status": i["status"],
+                            "data_observed": json.dumps(i["observed"]),
+                        }
+                        if units
+                        else {}
+                    ),
+                )
+                for i in items
+            ),
+            class_="items units" if units else "items",
+        )
 
     def _notes(self, doc: Mapping[str, Any]) -> str:
         notes = [escaped(n) for n in doc["notices"]]

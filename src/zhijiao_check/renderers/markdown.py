@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
@@ -140,20 +140,23 @@ class MarkdownRenderer:
             return out
         shown = [r for r in results if r["status"] in SHOWN_OPEN]
         folded = [r for r in results if r["status"] not in SHOWN_OPEN]
+        units = frozenset(evaluation.get("units_present", ()))  # a city-wide year's: its units' figures
         if shown:
-            out += self._table(shown, located=True) + [""]
+            out += self._table(shown, units, located=True) + [""]
         if folded:
             out += [
                 f"<details><summary>{tr('render.passing', count=len(folded))}</summary>",
                 "",
-                *self._table(folded, located=False),
+                *self._table(folded, units, located=False),
                 "",
                 "</details>",
                 "",
             ]
         return out
 
-    def _table(self, results: Sequence[Mapping[str, Any]], located: bool) -> list[str]:
+    def _table(self, results: Sequence[Mapping[str, Any]], units: frozenset[str], located: bool) -> list[str]:
+        """A row per result: its arithmetic and notes, then each unit's own figure where the result's items
+        are the units of a city-wide year (``units``), else the items not met, each with its place."""
         tr = self.tr
         out = [
             _row(
@@ -169,13 +172,14 @@ class MarkdownRenderer:
         for r in results:
             lines = [r["explanation"], *r["notes"]]
             items = failing_items(r)
-            for item in items[:ITEMS_SHOWN]:
-                lines.append(
-                    f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
-                    f"`{where(item['locations'], tr)}`"
-                )
-            if len(items) > ITEMS_SHOWN:
-                lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
+            shares = unit_items(r, units)
+            if shares:  # every unit, those not met among them
+                lines.append(f"{tr('render.by-unit')}{tr.colon}".rstrip())  # a line of its own
+                lines += [self._item(item) for item in shares]
+            else:
+                lines += [self._item(item) for item in items[:ITEMS_SHOWN]]
+                if len(items) > ITEMS_SHOWN:
+                    lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if located and not items and r["status"] != "not_applicable" and r["locations"]:
                 lines.append(f"`{where(r['locations'], tr)}`")
             out.append(
@@ -189,6 +193,15 @@ class MarkdownRenderer:
                 )
             )
         return out
+
+    def _item(self, item: Mapping[str, Any]) -> str:
+        """An item's status, who it is, its arithmetic and its place: ``❌ 东安县：40 / 100 = 40.0% < 50.0%
+        `dongan.yaml:45 另 3 处```."""
+        tr = self.tr
+        return (
+            f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
+            f"`{where(item['locations'], tr)}`"
+        )
 
     def _trends(self, doc: Mapping[str, Any]) -> list[str]:
         """City-wide trends open, each unit's folded:

@@ -1,7 +1,8 @@
 """The results as rows of a spreadsheet, shared by ``--format xlsx`` and ``--format csv``.
 
 One row per unit (or city-wide year) × rule, with the figures as numbers (not as text), so that a
-spreadsheet can sort, filter and sum them; everything comes from ``renderers.json.document``. What the
+spreadsheet can sort, filter and sum them; under a city-wide result whose items are the year's units, a row
+for each unit's own figure (``item_row``). Everything comes from ``renderers.json.document``. What the
 reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no figure
 as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view says 是).
 """
@@ -12,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, get_args
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.renderers.texts import at, where
+from zhijiao_check.records import record
+from zhijiao_check.renderers.findings import unit_items
+from zhijiao_check.renderers.texts import at, where, who
 from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
@@ -61,11 +64,13 @@ def yes_no(tr: Translator) -> tuple[str, str]:
 
 
 def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
-    """One row per result of every report, then of every city-wide year."""
+    """One row per result of every report, then of every city-wide year, each unit's own figure under a
+    city-wide result whose items are the units (``item_row``)."""
     words, yes, measures = status_words(tr), yes_no(tr), measure_words(tr)
     rows = []
     for evaluation in (*doc["reports"], *doc["city"]):
         unit = evaluation.get("unit") or tr.pick("全市", "city-wide")
+        units = frozenset(evaluation.get("units_present", ()))
         for result in evaluation["results"]:
             rows.append(
                 [
@@ -85,7 +90,63 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     evaluation.get("file") or "",
                 ]
             )
+            for item in unit_items(result, units):
+                row = item_row(item, result, tr, words, yes)
+                rows.append(
+                    [
+                        f"{unit} · {who(item, tr)}",  # the city-wide rule's, for this unit
+                        evaluation["year"],
+                        result["rule"],
+                        result["title"],
+                        result["clause"],
+                        row.status,
+                        row.observed,
+                        row.op,
+                        row.target,
+                        None,  # a linear schedule is the city's
+                        measures[result["unit"]],
+                        row.explanation,
+                        row.where,
+                        row.file,
+                    ]
+                )
     return rows
+
+
+@record
+class ItemRow:
+    """The cells of an item's row that are its own, in the run's language: a unit's own figure under a
+    city-wide one, in the detail rows and on the workbook's 全市 sheet."""
+
+    status: str
+    observed: Any
+    op: str | None
+    target: Any
+    explanation: str  # ``零陵区：97 / 184 = 52.7% ≥ 50.0%``, as a finding names an item
+    where: str
+    file: str  # the unit's report
+
+
+def item_row(
+    item: Mapping[str, Any],
+    result: Mapping[str, Any],
+    tr: Translator,
+    words: Mapping[str, str],
+    yes: tuple[str, str],
+) -> ItemRow:
+    """``item``'s own cells: its status word, figure, own target (a unit's share has none of its own: the
+    rule's, which its arithmetic shows), arithmetic and places (``words``, ``yes``: as ``detail_rows``)."""
+    target = item.get("target")
+    first = item["locations"][0]["file"] if item["locations"] else ""
+    return ItemRow(
+        words[item["status"]],
+        figure(item["observed"], yes),
+        None if target is None else OPERATORS.get(target["op"], target["op"]),
+        None if target is None else target_figure(target["value"], yes),
+        f"{who(item, tr)}{tr.colon}{item['explanation']}",
+        where(item["locations"], tr),
+        str(first),
+    )
 
 
 def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: Translator) -> list[list[Any]]:

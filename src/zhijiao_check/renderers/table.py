@@ -16,11 +16,12 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kept import Kept
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items
+from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
     city_title,
+    item_figure,
     observed_text,
     score_beside,
     score_text,
@@ -180,6 +181,7 @@ class TableRenderer:
             console.print(f"[dim]{_escape(notice)}[/dim]")
         if not self.options.quiet:
             results = evaluation["results"]
+            units = frozenset(evaluation.get("units_present", ()))  # a city-wide year's: its units' figures
             heads: list[Sequence[str]] = [self._head(result) for result in results]
             room = self._room(console.width, heads)
             if room >= ROOM:
@@ -191,14 +193,15 @@ class TableRenderer:
                         status,
                         titles.get(name) or titles.setdefault(name, break_chinese(name, width, lang)),
                         figures,
-                        self._arithmetic(r, text),
+                        self._arithmetic(r, text, units),
                     )
                     for r, (status, name, figures) in zip(results, heads, strict=True)
                 ]
                 console.print(Grid(self._columns, rows))
             else:
                 for result, head in zip(results, heads, strict=True):
-                    self._block(console, result, head[0], self._arithmetic(result, console.width - 2))
+                    arithmetic = self._arithmetic(result, console.width - 2, units)
+                    self._block(console, result, head[0], arithmetic)
         summary = f" {self._dot} ".join(_styled(s, f"{s} {n}") for s, n in evaluation["summary"].items() if n)
         console.print(f"{self.tr('table.summary')}{self.tr.colon}{summary or '—'}")
         console.print()
@@ -234,8 +237,9 @@ class TableRenderer:
         name = f"{_escape(result['rule'])}\n{_escape(result['title'])}"
         return self._labels[result["status"]], name, self._figures(result)
 
-    def _arithmetic(self, result: Data, room: int) -> str:
-        """The arithmetic, the notes, the items not met and where the data is, ``room`` cells wide."""
+    def _arithmetic(self, result: Data, room: int, units: frozenset[str] = frozenset()) -> str:
+        """The arithmetic, the notes, each unit's own figure (``units``: a city-wide year's), the items not
+        met and where the data is, ``room`` cells wide."""
         from zhijiao_check.renderers.layout.chinese import break_chinese
 
         # Chinese broken where Chinese breaks (``break_chinese``); a place only after a folder (``placed``)
@@ -244,6 +248,9 @@ class TableRenderer:
             break_chinese(_escape(result["explanation"]), room, lang),
             *(break_chinese(f"[dim]{_escape(note)}[/dim]", room, lang) for note in result["notes"]),
         ]
+        shares = unit_items(result, units)
+        if shares:
+            lines.append(self._shares(shares, result, room))
         failing = failing_items(result)
         for item in failing[:ITEMS_SHOWN]:
             said = f"{self._labels[item['status']]} {_escape(who(item, self.tr))}{self.tr.colon}"
@@ -256,6 +263,21 @@ class TableRenderer:
         if result["locations"] and result["status"] != "not_applicable" and not failing:
             lines.append(f"[dim]{_escape(placed(result['locations'], room, self.tr))}[/dim]")
         return "\n".join(lines)
+
+    def _shares(self, items: Sequence[Data], result: Data, room: int) -> str:
+        """``各单位：零陵区 52.7%、冷水滩区 55.0%、…``: each unit's own figure under a city-wide one, a unit
+        that is not met marked by its status's glyph; broken between two units only, to ``room`` cells (its
+        arithmetic and places are in the other views, and under the result where it is not met)."""
+        from zhijiao_check.renderers.layout.chinese import fill
+
+        tr, glyphs = self.tr, self._glyphs
+        pieces = [
+            ("" if item["status"] == "pass" else f"{glyphs[item['status']]} ")
+            + _escape(f"{who(item, tr)} {item_figure(item, result, tr)}")
+            for item in items
+        ]
+        pieces[0] = _escape(f"{tr('render.by-unit')}{tr.colon}") + pieces[0]
+        return fill(pieces, tr.comma, room, tr.lang)
 
     def _figures(self, result: Data) -> str:
         """The observed figure and, dim under it, the target (to places that tell them and the linear

@@ -42,6 +42,17 @@ def observed_text(result: Mapping[str, Any], tr: Translator) -> str:
     return tr.render(show(result["observed"], result["unit"], _digits(result)))
 
 
+def item_figure(item: Mapping[str, Any], result: Mapping[str, Any], tr: Translator) -> str:
+    """An item's own figure in its result's unit of measure (a unit's share, ``52.7%``), to the places that
+    tell it from the target, as its own arithmetic shows it; ``—`` when it has none (a unit's 0 / 0)."""
+    observed = item["observed"]
+    if observed is None:
+        return "—"
+    value = result["target"]["value"]
+    digits = places(observed, *(value if isinstance(value, list) else [value]))
+    return tr.render(show(observed, result["unit"], digits))
+
+
 def expected_text(result: Mapping[str, Any], tr: Translator) -> str:
     """The linear schedule's value for the year, to the places of the observed value and the target."""
     return tr.render(show(result["expected"], result["unit"], _digits(result)))

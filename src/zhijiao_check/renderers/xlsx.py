@@ -193,9 +193,11 @@ class XlsxRenderer:
         self, sheet: Worksheet, styles: Styles, doc: Mapping[str, Any], run: Run, colours: Mapping[str, str]
     ) -> SheetRows:
         """The city-wide rules: figure, target, the linear schedule's target this year, how much of the target
-        is reached, and the units missing from the year."""
+        is reached, and the units missing from the year; under a rule whose items are the year's units, a row
+        for each unit's own figure (``rows.item_row``: its arithmetic named by the unit)."""
         from zhijiao_check.kinds import computed_target
-        from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
+        from zhijiao_check.renderers.findings import unit_items
+        from zhijiao_check.renderers.rows import OPERATORS, figure, item_row, target_figure
 
         computed = {rule.id for pack in run.packs for rule in pack.rules if computed_target(rule)}
         words, yes, measures = self._statuses, self._yes, self._measures
@@ -224,6 +226,9 @@ class XlsxRenderer:
         ]
         rows = []
         for city in doc["city"]:
+            units = frozenset(city["units_present"])
+            # the year's, on each of its rows (a unit's own figure's too): a filtered row still says it
+            absent = self.tr.join([missing(unit, city) for unit in city["units_missing"]])
             for result in city["results"]:
                 observed, target = result["observed"], result["target"]["value"]
                 rows.append(
@@ -239,9 +244,27 @@ class XlsxRenderer:
                         _share_of_target(result, result["rule"] in computed),
                         measures[result["unit"]],
                         self.tr.sep.join([result["explanation"], *result["notes"]]),
-                        self.tr.join([missing(unit, city) for unit in city["units_missing"]]),
+                        absent,
                     ]
                 )
+                for item in unit_items(result, units):
+                    row = item_row(item, result, self.tr, words, yes)
+                    rows.append(
+                        [
+                            city["year"],
+                            result["rule"],
+                            result["title"],
+                            row.status,
+                            row.observed,
+                            row.op,
+                            row.target,
+                            None,  # a linear schedule, and how much of it is reached, are the city's
+                            None,
+                            measures[result["unit"]],
+                            row.explanation,
+                            absent,
+                        ]
+                    )
         return self._table(
             sheet,
             styles,

@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
     "render.observed-target": "实际 / 目标",
     "render.explanation": "计算与说明",
     "render.more-items": "另有 {count} 项未达标",
+    # Each unit's own figure under a city-wide one whose items are the units (a table's line, a list).
+    "render.by-unit": "各单位",
     "render.passing": "达标与不适用的规则（{count}）",
     "render.no-rules": "本次没有需要判定的规则",
     "render.report-title": "{unit}（{kind}）· {year} 年",
