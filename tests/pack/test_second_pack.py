@@ -185,7 +185,9 @@ def test_a_rule_id_of_another_pack_is_located_at_the_later_ones_id(
     info, rules = pack / "pack.yaml", pack / "rules.yaml"
     info.write_text(info.read_text("utf-8").replace('"^r\\\\d', '"^[rc]\\\\d'), "utf-8")
     rules.write_text(rules.read_text("utf-8").replace("id: r2.public-seats", "id: c1.public-seats"), "utf-8")
-    builtin = ROOT / "rules" / "yzf-2021-7" / "clause-01.yaml"
+    from zhijiao_check.pack.load import builtin_dir
+
+    builtin = builtin_dir() / "yzf-2021-7" / "clause-01.yaml"  # installed in the package, or in the checkout
     first = builtin.read_text("utf-8").splitlines().index("  - id: c1.public-seats") + 1
     for _ in range(2):
         result = run("check", "samples/2023/dongan.yaml", "--rules", pack)
