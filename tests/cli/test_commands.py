@@ -103,6 +103,36 @@ def test_explain_in_english(invoke):
     assert "every year from 2022" in result.stdout
 
 
+def test_explain_in_english_gives_the_clause_and_the_responsible_bodies_in_english(invoke):
+    result = invoke("explain", "c1.vocational-share", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[1] == (
+        "clause: 永政发〔2021〕7号 clause 1: Consolidating the foundational status of secondary vocational "
+        "education (夯实中等职业教育基础地位)"
+    )
+    assert lines[9] == (
+        "responsible: Yongzhou Municipal Education Bureau, Yongzhou Municipal Development and Reform "
+        "Commission, Yongzhou Municipal Finance Bureau, the county, city and district people's governments "
+        "(annex item 1)"
+    )
+
+
+def test_a_responsible_body_the_pack_has_no_english_name_for_is_said_as_written(invoke, tmp_path):
+    import shutil
+
+    from factory import PACK_DIR
+
+    pack = tmp_path / "my-pack"
+    shutil.copytree(PACK_DIR, pack)
+    rules = (pack / "clause-16.yaml").read_text(encoding="utf-8")
+    rules = rules.replace(
+        "responsible: [市财政局, 市教育局, 各县市区人民政府]", "responsible: [市财政局, 市应急管理局]", 1
+    )
+    (pack / "clause-16.yaml").write_text(rules, encoding="utf-8")
+    result = invoke("explain", "c16.secondary-funding", "--pack", pack, "--lang", "en")
+    assert "responsible: Yongzhou Municipal Finance Bureau, 市应急管理局 (annex item 16)" in result.stdout
+
+
 def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
     result = invoke("explain", "c1.vocational-shar")
     assert result.exit_code == 2
@@ -137,6 +167,18 @@ def test_coverage_table_says_untranscribed(invoke):
     result = invoke("coverage")
     assert result.exit_code == 0
     assert result.stdout.count("未转录") == 17
+
+
+def test_coverage_in_english_gives_each_clause_its_english_title_and_the_policys_words(invoke):
+    result = invoke("coverage", "--lang", "en")
+    assert result.exit_code == 0
+    assert "clause 16: Securing more funding (加大经费保障力度)" in result.stdout
+    assert "clause 11: Building a dual-qualified teaching staff (建设“双师型”教师队伍)" in result.stdout
+    listed = json.loads(invoke("coverage", "--format", "json", "--lang", "en").stdout)
+    assert [c["title"] for c in listed["clauses"]][15:] == [
+        "Securing more funding",
+        "Creating a favourable social environment",
+    ]
 
 
 # ------------------------------------------------------------------------------------ --rules

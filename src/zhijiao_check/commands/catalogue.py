@@ -94,13 +94,18 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     """``explain`` for a person: every word in the output language, fields by their labels,
     the real threshold.
     """
+    from zhijiao_check.renderers.texts import responsible_text
+
     clause = next((c for c in pack.info.clauses if c.number == rule.clause), None)
     units = tr.join(tr(f"catalogue.unit-{kind}") for kind in data["units"])
     borrowed = pack.info.borrowed(rule.clause, rule.annex)
+    number = tr("catalogue.clause-n", n=data["clause"])
     lines = [
         f"{data['id']}  {data['title']}",
-        f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
-        + (f" {clause.title}" if clause else ""),
+        f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} "
+        + (
+            tr("catalogue.clause-titled", clause=number, title=clause_title(clause, tr)) if clause else number
+        ),
         f"{tr('catalogue.quote')}{tr.colon}“{data['quote']}”",
         f"{tr('catalogue.scope')}{tr.colon}{tr('catalogue.scope-' + data['scope'])}"
         + (tr("engine.paren", text=units) if units else ""),
@@ -115,7 +120,7 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     severity = tr("catalogue.severity-" + data["severity"])
     lines += [
         f"{tr('catalogue.severity')}{tr.colon}{severity}{tr.sep}{tr('catalogue.weight')} {data['weight']:g}",
-        f"{tr('catalogue.responsible')}{tr.colon}{'、'.join(data['responsible'])}"
+        f"{tr('catalogue.responsible')}{tr.colon}{responsible_text(pack.info, rule.responsible, tr)}"
         + (tr("engine.paren", text=tr("catalogue.annex", n=data["annex"])) if data["annex"] else "")
         + (borrowed_text({"item": rule.annex, "clauses": borrowed}, tr) if borrowed else ""),
     ]
@@ -126,6 +131,13 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     if data["interpretation"]:
         lines.append(f"{tr('catalogue.interpretation')}{tr.colon}{data['interpretation']}")
     return lines
+
+
+def clause_title(clause: Any, tr: Translator) -> str:
+    """A clause's title: in English with the policy's own words beside it, which a reader matches with the
+    document (``Securing more funding (加大经费保障力度)``)."""
+    title = clause.title
+    return tr.pick(title.zh, title.en + tr("engine.paren", text=title.zh))
 
 
 def field_text(path: str, tr: Translator) -> str:
@@ -354,7 +366,7 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         rows.append(
             {
                 "clause": clause.number,
-                "title": clause.title,
+                "title": tr.pick(clause.title.zh, clause.title.en),
                 "rules": [r.id for r in of_clause],
                 "borrowed": borrowed,
                 "untranscribed": reason,
@@ -372,7 +384,10 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
 
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width)
-    cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
+    titles = [clause_title(clause, tr) for clause in pack.info.clauses]
+    cells: list[Sequence[str]] = [
+        [str(row["clause"]), escape(title)] for row, title in zip(rows, titles, strict=True)
+    ]
     clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
     others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
     room = room_beside(others, width)
@@ -392,10 +407,12 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
         column = Column(tr("catalogue.col-rules"), overflow="fold")
         console.print(Grid([*others.columns, column], shown, title=pack.info.document))
     else:  # no room beside the clause and its title: the rules under them
-        for row, text in zip(rows, listed, strict=True):
+        for row, title, text in zip(rows, titles, listed, strict=True):
+            number = tr("catalogue.clause-n", n=row["clause"])
+            heading = escape(tr("catalogue.clause-titled", clause=number, title=title))
             console.print(
-                escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold"
-            )
+                break_chinese(heading, width), overflow="fold"
+            )  # an English title with a Chinese one
             console.print(Indent(break_chinese(text, width - 2), 2), overflow="fold")
     write(buffer.getvalue(), None)
     return ExitCode.OK
