@@ -25,6 +25,7 @@ from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
+from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase, Unit
@@ -89,6 +90,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "mapping",
     ),
     "report.found-": ("list", "text", "number", "bool", "null"),  # what a file's top level is (source/)
+    "report.meaning-": tuple(code for code, label in {**KIND_LABELS, **VALUE_LABELS}.items() if label),
     "render.measure-": get_args(Unit),  # the results workbook's 计量 column (renderers/rows.py)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
@@ -279,6 +281,14 @@ def test_chinese_has_its_own_word_for_one_space() -> None:
     assert tr.render(msg("workbook.spaces", count=1)) == "一个空格"
     assert tr.render(msg("workbook.spaces", count=2)) == " 2 个空格"
     assert tr("engine.sum-units", label="学位数", count=1, value="800") == "1 个单位学位数合计 800"
+
+
+def test_a_code_means_in_chinese_what_a_clerk_may_write_for_it() -> None:
+    """The Chinese meaning beside a code (``secondary (中职，含技工学校)``) is the label the report's reader
+    takes for it (report/codes.py): the two never drift apart."""
+    zh = Translator("zh")
+    for code, label in {**KIND_LABELS, **VALUE_LABELS}.items():
+        assert zh(f"report.meaning-{code}") == label
 
 
 def test_a_rule_applying_only_after_another_says_what_that_rule_does() -> None:

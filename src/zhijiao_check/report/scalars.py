@@ -25,6 +25,7 @@ from zhijiao_check.characters import difference
 from zhijiao_check.located import LongNumber
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
+from zhijiao_check.wording import Join, msg, seq
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -188,12 +189,20 @@ def text(value: Any) -> Any:
 
 
 def choice(labels: Mapping[str, str]) -> Check:
-    """One of ``labels``' keys; its Chinese label or a different case points to the value to write."""
-    allowed = ", ".join(f"{key} ({label})" if label else key for key, label in labels.items())
+    """One of ``labels``' keys; its Chinese label or a different case points to the value to write. The
+    values allowed are each said with what it means in the language shown (``report.meaning-<code>``):
+    ``secondary (中职，含技工学校)``, ``secondary (secondary vocational, technical schools included)``."""
+    allowed = Join(
+        tuple(
+            seq(key, " (", msg(f"report.meaning-{key}"), ")") if label else key
+            for key, label in labels.items()
+        ),
+        ", ",
+    )
     return partial(_choice, labels=dict(labels), allowed=allowed)
 
 
-def _choice(value: Any, *, labels: dict[str, str], allowed: str) -> Any:
+def _choice(value: Any, *, labels: dict[str, str], allowed: Join) -> Any:
     if isinstance(value, str) and value in labels:
         return value
     if value is None:
