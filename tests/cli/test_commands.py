@@ -117,6 +117,16 @@ def test_explain_in_english_gives_the_clause_and_the_responsible_bodies_in_engli
     )
 
 
+def test_explain_in_english_names_a_computed_target_by_what_its_fields_hold(invoke):
+    result = invoke("explain", "c16.new-funding-tilt", "--lang", "en")
+    assert (
+        "target: ≥ the share of funding.vocational_total (last year's vocational-education funding) in "
+        "funding.education_total (last year's public education funding)\n"
+    ) in result.stdout
+    assert "funding.new_vocational (new funding for vocational education)" in result.stdout
+    assert "of which" not in result.stdout
+
+
 def test_a_responsible_body_the_pack_has_no_english_name_for_is_said_as_written(invoke, tmp_path):
     import shutil
 

@@ -96,7 +96,17 @@ def test_table_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
         "  ~ schools[东安县职业中等专业学校].appropriation_per_student (appropriation per student):\n"
         f"    10100 → 9200  ({OLD_HERE}:{old} → {NEW_HERE}:{new})"
     ) in result.stdout
-    assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
+    assert (
+        "  c16.secondary-funding\n"
+        "    Public secondary vocational schools: at least 10,000 yuan a student a year: pass → fail\n"
+        "      (100.0% → 0.0%)\n"
+    ) in result.stdout
+    # the funding fields by what they hold, not as "of which" lines of a statistics table
+    assert (
+        "  ~ funding.vocational_total (last year's vocational-education funding): 6600 → 6900\n"
+        in result.stdout
+    )
+    assert "  ~ funding.new_vocational (new funding for vocational education): 420 → 210\n" in result.stdout
 
 
 def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
@@ -242,6 +252,6 @@ def test_every_line_of_two_folders_diff_fits_the_width(lang: str, columns: int) 
     if lang == "en" and columns == 80:
         at = lines.index("  c16.secondary-funding")
         assert lines[at + 1 : at + 3] == [
-            "    Public secondary schools: at least 10,000 yuan per student a year:",
+            "    Public secondary vocational schools: at least 10,000 yuan a student a year:",
             "    pass → fail  (100.0% → 0.0%)",
         ]
