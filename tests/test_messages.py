@@ -229,7 +229,7 @@ def test_the_chinese_catalogue_is_chinese(key: str) -> None:
 def test_the_translator_reads_each_language(lang: Lang) -> None:
     assert (
         Translator(lang)("engine.every", passed=1, total=2, share="50.0%")
-        == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
+        == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 met = 50.0%"}[lang]
     )
 
 
@@ -274,6 +274,58 @@ def test_english_says_one_unit_and_two_units() -> None:
     school = msg("engine.sum-over.schools", label="courses", count=1, value="3")
     schools = msg("engine.sum-over.schools", label="courses", count=3, value="3")
     assert (tr.render(school), tr.render(schools)) == ("courses of 1 school = 3", "courses of 3 schools = 3")
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "one", "many"),
+    [
+        (
+            "table.invalid",
+            {"file": "a.yaml"},
+            "a.yaml: invalid report, not scored (1 problem)",
+            "(3 problems)",
+        ),
+        ("render.invalid-report", {"file": "a.yaml"}, "a.yaml: 1 problem", "a.yaml: 3 problems"),
+        (
+            "cli.diff-invalid-file",
+            {"file": "a.yaml"},
+            "not compared (1 problem)",
+            "not compared (3 problems)",
+        ),
+        ("pack.found-list", {}, "a list of 1 item", "a list of 3 items"),
+        (
+            "pack.quote-too-short",
+            {"id": "c1.x", "quote": '"甲"'},
+            "has 1 character once",
+            "has 3 characters once",
+        ),
+        (
+            "engine.distinct",
+            {"items": 4, "field": "name"},
+            "4 entries, all of one name: counted as 1",
+            "3 differ",
+        ),
+        (
+            "report.majors-sum-differs",
+            {"value": 900, "total": 700, "share": 22},
+            "the majors of its one secondary school enrolled 700",
+            "the majors of the 3 secondary schools enrolled 700",
+        ),
+    ],
+)
+def test_english_counts_one_thing_and_many(key: str, params: dict[str, object], one: str, many: str) -> None:
+    tr = Translator("en")
+    assert one in tr(key, count=1, **params)
+    if key == "engine.distinct":  # of 4 entries, 3 different names
+        assert tr(key, count=3, **params) == "4 entries, 3 different by name: counted as 3"
+    else:
+        assert many in tr(key, count=3, **params)
+
+
+def test_english_says_how_many_of_a_list_are_met_for_one_and_for_many() -> None:
+    tr = Translator("en")
+    assert tr("engine.every", passed=1, total=1, share="100.0%") == "1 of 1 met = 100.0%"
+    assert tr("engine.every", passed=2, total=3, share="66.7%") == "2 of 3 met = 66.7%"
 
 
 def test_chinese_has_its_own_word_for_one_space() -> None:

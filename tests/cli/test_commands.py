@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from factory import county, write_pack
+from factory import ROOT, county, write_pack
 
 
 def test_a_bare_path_runs_check(invoke):
@@ -36,6 +36,19 @@ def test_check_shows_each_rule_with_its_arithmetic(invoke):
     assert "c1.vocational-share" in result.stdout
     assert "870 / (870 + 1420) = 38.0% < 45.0%" in result.stdout
     assert result.stdout.rstrip().endswith("退出状态 1")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [("kind: county", "kind: zone", "(1 problem)"), ("level: secondary", "level: middle", "(2 problems)")],
+)
+def test_an_invalid_report_says_how_many_problems_it_has(invoke, tmp_path, old, new, said):
+    text = (ROOT / "samples" / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    report = tmp_path / "dongan.yaml"
+    report.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke("check", report, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"dongan.yaml: invalid report, not scored {said}" in " ".join(result.stdout.split())
 
 
 def test_validate_a_valid_report_exits_0(invoke):

@@ -136,7 +136,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff-no-pairs": "{old} and {new} hold no reports of the same unit to compare",
     "cli.diff-only-in": "units in {folder} only, not compared: {files}",
     "cli.diff-several": "{unit} has several reports in one folder, not compared: {files}",
-    "cli.diff-invalid-file": "{file}: invalid report, not compared (problems: {count})",
+    "cli.diff-invalid-file": "{file}: invalid report, not compared ({count} problems)",
     "cli.diff-title": "{unit} · {old_year} → {new_year} · {old} → {new}",
     "cli.diff-scores": "score {old} → {new}",
     "cli.diff-fields": "Fields changed ({count}): ~ changed · + added · - removed",
@@ -147,4 +147,9 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-waivers": "the waivers file {file} has problems (nothing was waived):",
     "cli.valid": "{file}: valid",
     "cli.valid-summary": "{valid} valid, {invalid} invalid",
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "cli.diff-invalid-file": "{file}: invalid report, not compared (1 problem)",
 }

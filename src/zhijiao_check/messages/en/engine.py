@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "engine.above-range": "{count} is above the policy's range {range} (top {high}): reported, not failed",
     "engine.distinct": "{items} entries, {count} different by {field}: counted as {count}",
     "engine.otherwise": "{count} schools give no {field}: their figures for {otherwise} are counted instead",
-    "engine.every": "{passed} of {total} pass = {share}",
+    "engine.every": "{passed} of {total} met = {share}",
     "engine.none-matching": "no matching school, major or entry",
     "engine.covered": "{covered} of {total} covered",
     "engine.uncovered": "not covered: {values}",
@@ -85,6 +85,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "engine.distinct": "{items} entries, all of one {field}: counted as 1",
     "engine.unit-persons": "{count} person",
     "engine.sum-units": "{label} of {count} unit = {value}",
     "engine.sum-items": "{label} of {count} entry = {value}",

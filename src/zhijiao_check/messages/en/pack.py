@@ -145,3 +145,12 @@ MESSAGES: dict[str, str] = {
     "pack.why-part-of-whole": "each term of the numerator is a term of the denominator, a part of the whole",
     "pack.why-every": "the share of the schools, majors or entries that pass",
 }
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "pack.quote-too-short": (
+        "the quote of rule {id} has 1 character once white space is removed ({quote}): copy at least 4 "
+        "characters of the policy text verbatim"
+    ),
+    "pack.found-list": "a list of 1 item",
+}

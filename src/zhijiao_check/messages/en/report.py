@@ -518,9 +518,8 @@ MESSAGES: dict[str, str] = {
         "not: left out, or closed?"
     ),
     "report.majors-sum-differs": (
-        "enrollment.secondary_vocational is {value}, but the majors of the {schools} secondary "
-        "schools enrolled "
-        "{total} this year, {share}% apart: is a school or a major left out?"
+        "enrollment.secondary_vocational is {value}, but the majors of the {count} secondary schools "
+        "enrolled {total} this year, {share}% apart: is a school or a major left out?"
     ),
     "report.roster-school-absent": (
         'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s '
@@ -587,6 +586,10 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "report.majors-sum-differs": (
+        "enrollment.secondary_vocational is {value}, but the majors of its one secondary school enrolled "
+        "{total} this year, {share}% apart: is a school or a major left out?"
+    ),
     "report.too-many-problems": (
         "{count} more problem not listed (at most 100 per file): fix the ones above and check again"
     ),

@@ -364,7 +364,7 @@ MESSAGES: dict[str, str] = {
         "漏报还是已停招撤销？"
     ),
     "report.majors-sum-differs": (
-        "中职招生 secondary_vocational 填 {value} 人，而 {schools} 所中职学校各专业当年招生合计 "
+        "中职招生 secondary_vocational 填 {value} 人，而 {count} 所中职学校各专业当年招生合计 "
         "{total} 人，相差 {share}%："
         "是否漏报了学校或专业？"
     ),
