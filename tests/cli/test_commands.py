@@ -162,6 +162,18 @@ def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
     assert "c1.vocational-share" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "没有与“nosuch”匹配的规则；可用 zhijiao-check rules 查看全部规则"),
+        ("en", "no rule matches 'nosuch'; see zhijiao-check rules for the list"),
+    ],
+)
+def test_explain_a_rule_nothing_is_near_points_to_the_list_of_rules(invoke, lang, said):
+    result = invoke("explain", "nosuch", "--lang", lang)
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [said])
+
+
 def test_coverage_lists_every_clause_its_rules_and_what_is_not_transcribed(invoke):
     result = invoke("coverage", "--format", "json")
     assert result.exit_code == 0

@@ -119,6 +119,25 @@ def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "why"),
+    [
+        ("zh", "无法比较：无法读取 {file}", "{file}: 路径不存在：请检查文件或目录名"),
+        (
+            "en",
+            "cannot compare: {file} could not be read",
+            "{file}: no such file or directory: check the name",
+        ),
+    ],
+)
+def test_a_report_that_does_not_exist_is_said_not_to(tmp_path: Path, lang: str, said: str, why: str) -> None:
+    """Not "an invalid report": there is no report to be invalid."""
+    absent = tmp_path / "dongan.yaml"
+    result = invoke("diff", OLD, absent, "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [said.format(file=absent), why.format(file=absent)]
+
+
 def test_two_folders_are_compared_unit_by_unit() -> None:
     """Last year's folder against this year's: each unit in both, in the unit list's order."""
     result = invoke("diff", ROOT / "samples/2022", ROOT / "samples/2023", "--format", "json")

@@ -218,7 +218,7 @@ def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
         ),
         None,
     )
-    if error.code != "unknown-rule" or options.config is None or key is None:
+    if error.code not in ("unknown-rule", "unknown-rule-none") or options.config is None or key is None:
         return error
     from zhijiao_check.files import display_name
     from zhijiao_check.problems import Problem
@@ -318,7 +318,9 @@ def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
     import difflib
 
     close = difflib.get_close_matches(pattern, ids, n=1)
-    return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
+    if close:
+        return FatalError("unknown-rule", rule=pattern, suggestion=close[0])
+    return FatalError("unknown-rule-none", rule=pattern)
 
 
 # The format a file's name asks for, when no ``--format`` is given for it (``-o 2024-结果.xlsx``).

@@ -56,8 +56,10 @@ MESSAGES: dict[str, str] = {
     "cli.rule-id-clash": "the same rule ID in several packs: {ids}",
     "cli.explain-one-rule": "explain shows one rule; '{rule}' names {count}: {ids}",
     "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
+    "cli.unknown-rule-none": "no rule matches '{rule}'; see zhijiao-check rules for the list",
     "cli.unknown-format": "unknown format {format}; choose from {formats}",
     "cli.cannot-write": "cannot write {file}: {reason}; no file was left half-written; written: {written}",
+    "cli.cannot-write-none": "cannot write {file}: {reason}; no output file was written",
     "cli.spool-failed": (
         "cannot write the temporary file (in {folder}): {reason}; free some space or set TMPDIR to another "
         "folder; no output file was written"
@@ -67,9 +69,14 @@ MESSAGES: dict[str, str] = {
         "memory); no output file was written; run again with fewer --jobs (--jobs 1: one process)"
     ),
     "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
+    "cli.cannot-write-stdout-none": "cannot write to standard output: {reason}; no output file was written",
     "cli.stdout-closed": (
         "standard output is closed, the result has nowhere to go: give an --output file; files written: "
         "{written}"
+    ),
+    "cli.stdout-closed-none": (
+        "standard output is closed, the result has nowhere to go: give an --output file; no output file was "
+        "written"
     ),
     "cli.output-is-input": (
         "the output {file} is the input {input} (the same path, a symlink or a hard link) and "
@@ -126,6 +133,7 @@ MESSAGES: dict[str, str] = {
         "no school was checked against it"
     ),
     "cli.diff-invalid": "cannot compare: an invalid report",
+    "cli.diff-unreadable": "cannot compare: {file} could not be read",
     "cli.diff-other-unit": (
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"
     ),

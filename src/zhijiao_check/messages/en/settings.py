@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
         "2024-06-30), or both"
     ),
     "settings.waiver-unknown-rule": "there is no rule '{rule}'; did you mean {suggestion}?",
+    "settings.waiver-unknown-rule-none": "there is no rule '{rule}'; see zhijiao-check rules for the list",
     "settings.waiver-unknown-unit": (
         "unknown unit '{unit}'; did you mean '{suggestion}'? For a city-wide rule write 全市"
     ),
