@@ -225,6 +225,14 @@ def test_the_chinese_catalogue_is_chinese(key: str) -> None:
     assert re.search(r"[\u4e00-\u9fff]", zh) or not re.search(r"[a-z]{4,}", re.sub(r"\{[^}]*\}", "", zh)), zh
 
 
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_english_quotes_in_straight_double_quotes(key: str) -> None:
+    """One style: ``"x"``, never ``'x'`` nor ``“x”`` (a double quote itself is quoted ``'"'``)."""
+    en = CATALOGUE[key][LANGS.index("en")]
+    assert not re.search(r"“[^”]*”", en), en
+    assert not re.search(r"(?<![A-Za-z0-9])'([^'\"\s][^'\"]*?)'(?![A-Za-z0-9])", en), en
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_translator_reads_each_language(lang: Lang) -> None:
     assert (

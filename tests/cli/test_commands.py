@@ -166,7 +166,7 @@ def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
     ("lang", "said"),
     [
         ("zh", "没有与“nosuch”匹配的规则；可用 zhijiao-check rules 查看全部规则"),
-        ("en", "no rule matches 'nosuch'; see zhijiao-check rules for the list"),
+        ("en", 'no rule matches "nosuch"; see zhijiao-check rules for the list'),
     ],
 )
 def test_explain_a_rule_nothing_is_near_points_to_the_list_of_rules(invoke, lang, said):

@@ -203,7 +203,7 @@ def test_the_config_files_language_is_that_of_its_own_mistakes_and_of_the_runs(r
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "the config file zhijiao-check.toml has problems:",
-        "zhijiao-check.toml:2:1: waivers: 'waivers' = \"waiver.toml\" does not exist "
+        'zhijiao-check.toml:2:1: waivers: "waivers" = "waiver.toml" does not exist '
         + "(a path relative to the config file's folder): check the name",
     ]
     # A mistake found by the run (a waivers file that names no rule) is in the file's language too.
@@ -211,7 +211,7 @@ def test_the_config_files_language_is_that_of_its_own_mistakes_and_of_the_runs(r
     result = invoke("check", "reports/2023/dongan.yaml", "-q")
     assert result.exit_code == 2
     assert result.stderr.startswith("the waivers file waiver.toml has problems")
-    assert "there is no rule 'c99.none'; see zhijiao-check rules for the list" in result.stderr
+    assert 'there is no rule "c99.none"; see zhijiao-check rules for the list' in result.stderr
     assert "豁免" not in result.stderr
     # --lang typed wins over the file, for its mistakes too.
     assert "豁免文件 waiver.toml 有误" in invoke("check", "reports/2023/dongan.yaml", "--lang", "zh").stderr

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     "cli.internal-error": (
         "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback"
     ),
-    "cli.usage-help": "Try '{command} -h' for usage and every option.",
+    "cli.usage-help": 'Try "{command} -h" for usage and every option.',
     "cli.usage-no-such-option": "no such option: {option}",
     "cli.usage-no-such-option-maybe": "no such option: {option}; did you mean {maybe}?",
     "cli.usage-no-such-command": "no command, file or folder {name}; did you mean {maybe}?",
@@ -20,10 +20,10 @@ MESSAGES: dict[str, str] = {
     "cli.usage-switch-with-value": "{option} is a switch and takes no value: write {option} alone",
     "cli.usage-missing-argument": "missing argument {name}",
     "cli.usage-missing-option": "missing option {name}",
-    "cli.usage-not-a-choice": "{option} cannot be '{given}': choose one of {choices}",
-    "cli.usage-not-a-count": "{option} cannot be '{given}': write a whole number of at least {least}",
-    "cli.usage-not-a-number": "{option} cannot be '{given}': write a whole number",
-    "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
+    "cli.usage-not-a-choice": '{option} cannot be "{given}": choose one of {choices}',
+    "cli.usage-not-a-count": '{option} cannot be "{given}": write a whole number of at least {least}',
+    "cli.usage-not-a-number": '{option} cannot be "{given}": write a whole number',
+    "cli.usage-bad-value": '{option} cannot be "{given}": {reason}',
     "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
     "cli.usage-output-twice": (
         "--output / -o is taken once: {command} writes one file, and of {files} only the last would be "
@@ -54,9 +54,9 @@ MESSAGES: dict[str, str] = {
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",
     "cli.unknown-pack": "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
     "cli.rule-id-clash": "the same rule ID in several packs: {ids}",
-    "cli.explain-one-rule": "explain shows one rule; '{rule}' names {count}: {ids}",
-    "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
-    "cli.unknown-rule-none": "no rule matches '{rule}'; see zhijiao-check rules for the list",
+    "cli.explain-one-rule": 'explain shows one rule; "{rule}" names {count}: {ids}',
+    "cli.unknown-rule": 'no rule matches "{rule}"; did you mean {suggestion}?',
+    "cli.unknown-rule-none": 'no rule matches "{rule}"; see zhijiao-check rules for the list',
     "cli.unknown-format": "unknown format {format}; choose from {formats}",
     "cli.cannot-write": "cannot write {file}: {reason}; no file was left half-written; written: {written}",
     "cli.cannot-write-none": "cannot write {file}: {reason}; no output file was written",

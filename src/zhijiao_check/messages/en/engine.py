@@ -13,11 +13,11 @@ MESSAGES: dict[str, str] = {
     "engine.unit-persons": "{count} persons",
     "engine.missing-data": "data missing: {what}",
     "engine.majors-not-in-sheet": (
-        "the majors of {school} (no row of “专业” names it; for none, write “无” in its 开设专业 on “学校”)"
+        'the majors of {school} (no row of "专业" names it; for none, write "无" in its 开设专业 on "学校")'
     ),
     "engine.enterprise-practice-not-in-sheet": (
-        "the enterprise practice of {school} (no row of “企业实践” names it; for none, write “无” in its "
-        "企业实践 on “学校”)"
+        'the enterprise practice of {school} (no row of "企业实践" names it; for none, write "无" in its '
+        '企业实践 on "学校")'
     ),
     "engine.field-absent": "{field} not given",
     "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
