@@ -705,7 +705,7 @@ def write_pack(
         "issued: 2021-09-04\n"
         "policy: policy.md\n"
         "clauses:\n"
-        "  - {number: 90, title: 测试条款}\n",
+        "  - {number: 90, title: {zh: 测试条款, en: Test clause}}\n",
         encoding="utf-8",
     )
     (directory / "units.yaml").write_text(

@@ -48,7 +48,7 @@ def test_an_output_that_is_a_folder_is_told_in_chinese(
     result = CliRunner().invoke(app, ["check", "samples/2023/dongan.yaml", "-f", "json", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"无法写入 {tmp_path}：这是一个目录，不是文件；没有留下写了一半的文件；已写入：—"
+        f"无法写入 {tmp_path}：这是一个目录，不是文件；没有写出任何结果文件"
     ]
     assert list(tmp_path.iterdir()) == []
 

@@ -27,6 +27,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.pack.numbers import REASONS
 from zhijiao_check.problems import Severity
+from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import RuleBase, Unit
@@ -92,6 +93,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "mapping",
     ),
     "report.found-": ("list", "text", "number", "bool", "null"),  # what a file's top level is (source/)
+    "report.meaning-": tuple(code for code, label in {**KIND_LABELS, **VALUE_LABELS}.items() if label),
     "render.measure-": get_args(Unit),  # the results workbook's 计量 column (renderers/rows.py)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
     "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
@@ -237,11 +239,19 @@ def test_the_chinese_catalogue_says_one_word_for_a_report_and_one_for_a_folder(k
     assert "文件夹" not in zh and "traceback" not in zh, zh
 
 
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_english_quotes_in_straight_double_quotes(key: str) -> None:
+    """One style: ``"x"``, never ``'x'`` nor ``“x”`` (a double quote itself is quoted ``'"'``)."""
+    en = CATALOGUE[key][LANGS.index("en")]
+    assert not re.search(r"“[^”]*”", en), en
+    assert not re.search(r"(?<![A-Za-z0-9])'([^'\"\s][^'\"]*?)'(?![A-Za-z0-9])", en), en
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_translator_reads_each_language(lang: Lang) -> None:
     assert (
         Translator(lang)("engine.every", passed=1, total=2, share="50.0%")
-        == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 pass = 50.0%"}[lang]
+        == {"zh": "1 / 2 项达标 = 50.0%", "en": "1 of 2 met = 50.0%"}[lang]
     )
 
 
@@ -288,11 +298,71 @@ def test_english_says_one_unit_and_two_units() -> None:
     assert (tr.render(school), tr.render(schools)) == ("courses of 1 school = 3", "courses of 3 schools = 3")
 
 
+@pytest.mark.parametrize(
+    ("key", "params", "one", "many"),
+    [
+        (
+            "table.invalid",
+            {"file": "a.yaml"},
+            "a.yaml: invalid report, not scored (1 problem)",
+            "(3 problems)",
+        ),
+        ("render.invalid-report", {"file": "a.yaml"}, "a.yaml: 1 problem", "a.yaml: 3 problems"),
+        (
+            "cli.diff-invalid-file",
+            {"file": "a.yaml"},
+            "not compared (1 problem)",
+            "not compared (3 problems)",
+        ),
+        ("pack.found-list", {}, "a list of 1 item", "a list of 3 items"),
+        (
+            "pack.quote-too-short",
+            {"id": "c1.x", "quote": '"甲"'},
+            "has 1 character once",
+            "has 3 characters once",
+        ),
+        (
+            "engine.distinct",
+            {"items": 4, "field": "name"},
+            "4 entries, all of one name: counted as 1",
+            "3 differ",
+        ),
+        (
+            "report.majors-sum-differs",
+            {"value": 900, "total": 700, "share": 22},
+            "the majors of its one secondary school enrolled 700",
+            "the majors of the 3 secondary schools enrolled 700",
+        ),
+    ],
+)
+def test_english_counts_one_thing_and_many(key: str, params: dict[str, object], one: str, many: str) -> None:
+    tr = Translator("en")
+    assert one in tr(key, count=1, **params)
+    if key == "engine.distinct":  # of 4 entries, 3 different names
+        assert tr(key, count=3, **params) == "4 entries, 3 different by name: counted as 3"
+    else:
+        assert many in tr(key, count=3, **params)
+
+
+def test_english_says_how_many_of_a_list_are_met_for_one_and_for_many() -> None:
+    tr = Translator("en")
+    assert tr("engine.every", passed=1, total=1, share="100.0%") == "1 of 1 met = 100.0%"
+    assert tr("engine.every", passed=2, total=3, share="66.7%") == "2 of 3 met = 66.7%"
+
+
 def test_chinese_has_its_own_word_for_one_space() -> None:
     tr = Translator("zh")
     assert tr.render(msg("workbook.spaces", count=1)) == "一个空格"
     assert tr.render(msg("workbook.spaces", count=2)) == " 2 个空格"
     assert tr("engine.sum-units", label="学位数", count=1, value="800") == "1 个单位学位数合计 800"
+
+
+def test_a_code_means_in_chinese_what_a_clerk_may_write_for_it() -> None:
+    """The Chinese meaning beside a code (``secondary (中职，含技工学校)``) is the label the report's reader
+    takes for it (report/codes.py): the two never drift apart."""
+    zh = Translator("zh")
+    for code, label in {**KIND_LABELS, **VALUE_LABELS}.items():
+        assert zh(f"report.meaning-{code}") == label
 
 
 def test_a_rule_applying_only_after_another_says_what_that_rule_does() -> None:

@@ -17,7 +17,7 @@ ZH, EN = Translator("zh"), Translator("en")
 def test_a_message_renders_its_parameters_in_the_same_language() -> None:
     wording = msg("engine.every", passed=2, total=3, share=show(2 / 3, "ratio"))
     assert ZH.render(wording) == "2 / 3 项达标 = 66.7%"
-    assert EN.render(wording) == "2 of 3 pass = 66.7%"
+    assert EN.render(wording) == "2 of 3 met = 66.7%"
 
 
 def test_lists_and_clauses_are_joined_as_each_language_writes_them() -> None:

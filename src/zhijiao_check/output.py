@@ -166,9 +166,7 @@ def write_all(texts: Sequence[tuple[Content, Path | None]]) -> None:
     except _StageError as error:
         _discard(temporary for temporary, _ in staged)
         _remove_folders(made)
-        raise FatalError(
-            "cannot-write", file=display_name(error.target), reason=error.reason, written="—"
-        ) from None
+        raise FatalError("cannot-write-none", file=display_name(error.target), reason=error.reason) from None
     except BaseException:
         _discard(temporary for temporary, _ in staged)
         _remove_folders(made)
@@ -311,9 +309,11 @@ def _discard(paths: Iterable[str]) -> None:
 
 
 def _cannot_write(target: Path, error: OSError, written: list[str]) -> FatalError:
-    """Which output could not be written and why, naming the ones already written."""
+    """Which output could not be written and why, naming the ones already written (or saying none was)."""
+    if not written:
+        return FatalError("cannot-write-none", file=display_name(target), reason=os_reason(error))
     return FatalError(
-        "cannot-write", file=display_name(target), reason=os_reason(error), written=", ".join(written) or "—"
+        "cannot-write", file=display_name(target), reason=os_reason(error), written=", ".join(written)
     )
 
 
@@ -323,7 +323,9 @@ def _to_stdout(text: Content, written: list[str]) -> None:
     file."""
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`>&-`)
-        raise FatalError("stdout-closed", written=", ".join(written) or "—")
+        if written:
+            raise FatalError("stdout-closed", written=", ".join(written))
+        raise FatalError("stdout-closed-none")
     try:
         buffer = getattr(stream, "buffer", None)
         if isinstance(text, bytes):
@@ -350,9 +352,9 @@ def _to_stdout(text: Content, written: list[str]) -> None:
         _silence_stdout()
     except (OSError, ValueError) as error:  # a full disk, a closed descriptor
         _silence_stdout()
-        raise FatalError(
-            "cannot-write-stdout", reason=os_reason(error), written=", ".join(written) or "—"
-        ) from None
+        if not written:
+            raise FatalError("cannot-write-stdout-none", reason=os_reason(error)) from None
+        raise FatalError("cannot-write-stdout", reason=os_reason(error), written=", ".join(written)) from None
 
 
 def _texts(text: str | Streamed) -> Iterator[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from factory import county, write_pack
+from factory import ROOT, county, write_pack
 
 
 def test_a_bare_path_runs_check(invoke):
@@ -36,6 +36,19 @@ def test_check_shows_each_rule_with_its_arithmetic(invoke):
     assert "c1.vocational-share" in result.stdout
     assert "870 / (870 + 1420) = 38.0% < 45.0%" in result.stdout
     assert result.stdout.rstrip().endswith("退出状态 1")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [("kind: county", "kind: zone", "(1 problem)"), ("level: secondary", "level: middle", "(2 problems)")],
+)
+def test_an_invalid_report_says_how_many_problems_it_has(invoke, tmp_path, old, new, said):
+    text = (ROOT / "samples" / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    report = tmp_path / "dongan.yaml"
+    report.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke("check", report, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"dongan.yaml: invalid report, not scored {said}" in " ".join(result.stdout.split())
 
 
 def test_validate_a_valid_report_exits_0(invoke):
@@ -103,10 +116,62 @@ def test_explain_in_english(invoke):
     assert "every year from 2022" in result.stdout
 
 
+def test_explain_in_english_gives_the_clause_and_the_responsible_bodies_in_english(invoke):
+    result = invoke("explain", "c1.vocational-share", "--lang", "en")
+    lines = result.stdout.splitlines()
+    assert lines[1] == (
+        "clause: 永政发〔2021〕7号 clause 1: Consolidating the foundational status of secondary vocational "
+        "education (夯实中等职业教育基础地位)"
+    )
+    assert lines[9] == (
+        "responsible: Yongzhou Municipal Education Bureau, Yongzhou Municipal Development and Reform "
+        "Commission, Yongzhou Municipal Finance Bureau, the county, city and district people's governments "
+        "(annex item 1)"
+    )
+
+
+def test_explain_in_english_names_a_computed_target_by_what_its_fields_hold(invoke):
+    result = invoke("explain", "c16.new-funding-tilt", "--lang", "en")
+    assert (
+        "target: ≥ the share of funding.vocational_total (last year's vocational-education funding) in "
+        "funding.education_total (last year's public education funding)\n"
+    ) in result.stdout
+    assert "funding.new_vocational (new funding for vocational education)" in result.stdout
+    assert "of which" not in result.stdout
+
+
+def test_a_responsible_body_the_pack_has_no_english_name_for_is_said_as_written(invoke, tmp_path):
+    import shutil
+
+    from factory import PACK_DIR
+
+    pack = tmp_path / "my-pack"
+    shutil.copytree(PACK_DIR, pack)
+    rules = (pack / "clause-16.yaml").read_text(encoding="utf-8")
+    rules = rules.replace(
+        "responsible: [市财政局, 市教育局, 各县市区人民政府]", "responsible: [市财政局, 市应急管理局]", 1
+    )
+    (pack / "clause-16.yaml").write_text(rules, encoding="utf-8")
+    result = invoke("explain", "c16.secondary-funding", "--pack", pack, "--lang", "en")
+    assert "responsible: Yongzhou Municipal Finance Bureau, 市应急管理局 (annex item 16)" in result.stdout
+
+
 def test_explain_an_unknown_rule_exits_2_with_a_suggestion(invoke):
     result = invoke("explain", "c1.vocational-shar")
     assert result.exit_code == 2
     assert "c1.vocational-share" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "没有与“nosuch”匹配的规则；可用 zhijiao-check rules 查看全部规则"),
+        ("en", 'no rule matches "nosuch"; see zhijiao-check rules for the list'),
+    ],
+)
+def test_explain_a_rule_nothing_is_near_points_to_the_list_of_rules(invoke, lang, said):
+    result = invoke("explain", "nosuch", "--lang", lang)
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [said])
 
 
 def test_coverage_lists_every_clause_its_rules_and_what_is_not_transcribed(invoke):
@@ -137,6 +202,18 @@ def test_coverage_table_says_untranscribed(invoke):
     result = invoke("coverage")
     assert result.exit_code == 0
     assert result.stdout.count("未转录") == 17
+
+
+def test_coverage_in_english_gives_each_clause_its_english_title_and_the_policys_words(invoke):
+    result = invoke("coverage", "--lang", "en")
+    assert result.exit_code == 0
+    assert "clause 16: Securing more funding (加大经费保障力度)" in result.stdout
+    assert "clause 11: Building a dual-qualified teaching staff (建设“双师型”教师队伍)" in result.stdout
+    listed = json.loads(invoke("coverage", "--format", "json", "--lang", "en").stdout)
+    assert [c["title"] for c in listed["clauses"]][15:] == [
+        "Securing more funding",
+        "Creating a favourable social environment",
+    ]
 
 
 # ------------------------------------------------------------------------------------ --rules

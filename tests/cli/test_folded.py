@@ -82,7 +82,7 @@ def test_validate_to_a_pipe_keeps_a_problem_a_line(bad_folder: Path) -> None:
     [
         (("explain", "c4"), "explain 一次说明一条规则"),
         (("explain", "c4", "--lang", "en"), "explain shows one rule"),
-        (("check", "-f", "pdf", SAMPLE, "--lang", "en"), "--format / -f cannot be 'pdf'"),
+        (("check", "-f", "pdf", SAMPLE, "--lang", "en"), '--format / -f cannot be "pdf"'),
         (("check", "-f", "pdf", SAMPLE), "--format / -f 不能是"),
     ],
 )

@@ -18,7 +18,7 @@ from zhijiao_check.cli_usage import language
 SAMPLE = "samples/2023/dongan.yaml"
 FORMATS = "table、json、junit、markdown、github、sarif、html、xlsx、csv"
 EN_FORMATS = FORMATS.replace("、", ", ")
-EN_HELP = "Try 'zhijiao-check {command} -h' for usage and every option."
+EN_HELP = 'Try "zhijiao-check {command} -h" for usage and every option.'
 
 CHINESE = [
     ((SAMPLE, "-j", "0"), "--jobs / -j 不能是“0”：请写不小于 1 的整数（半角数字）", "check"),
@@ -45,17 +45,17 @@ CHINESE = [
 ]
 
 ENGLISH = [
-    ((SAMPLE, "-j", "1.5"), "--jobs / -j cannot be '1.5': write a whole number of at least 1", "check"),
+    ((SAMPLE, "-j", "1.5"), '--jobs / -j cannot be "1.5": write a whole number of at least 1', "check"),
     (
         (SAMPLE, "--format", "xml"),
-        f"--format / -f cannot be 'xml': choose one of {FORMATS.replace('、', ', ')}",
+        f'--format / -f cannot be "xml": choose one of {FORMATS.replace("、", ", ")}',
         "check",
     ),
     ((SAMPLE, "--strictt"), "no such option: --strictt; did you mean --strict, --no-strict?", "check"),
     ((SAMPLE, "--no-color=1"), "--no-color is a switch and takes no value: write --no-color alone", "check"),
     (
         ("template", "-u", "东安县", "-y", "2023.5"),
-        "--year / -y cannot be '2023.5': write a whole number",
+        '--year / -y cannot be "2023.5": write a whole number',
         "template",
     ),
     (("diff", "a.yaml"), "missing argument NEW", "diff"),
@@ -82,7 +82,7 @@ def test_a_usage_error_is_told_in_english_with_lang_en(invoke, args, told, comma
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         told,
-        f"Try 'zhijiao-check {command} -h' for usage and every option.",
+        f'Try "zhijiao-check {command} -h" for usage and every option.',
     ]
 
 

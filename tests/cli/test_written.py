@@ -29,7 +29,7 @@ def on_terminal(*args: str, cwd: Path, encoding: str = "utf-8") -> tuple[int, st
     ("lang", "said"),
     [
         ("zh", "已写入 结果 2023.xlsx、明细.csv（退出状态 1：有目标未达标）"),
-        ("en", "wrote 结果 2023.xlsx, 明细.csv (exit status 1: a target is not met)"),
+        ("en", "wrote 结果 2023.xlsx, 明细.csv (exit status 1: some targets are not met)"),
     ],
 )
 def test_a_run_written_to_files_says_so_on_a_terminal(tmp_path: Path, lang: str, said: str) -> None:

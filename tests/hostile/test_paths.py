@@ -179,7 +179,8 @@ def test_stdout_closed_or_full_is_a_one_line_exit_2(report: Path) -> None:
     done = subprocess.run(argv, capture_output=True, env=environment(), timeout=30, check=False)
     assert done.returncode == 2
     assert done.stderr.decode().strip().splitlines() == [
-        "standard output is closed, the result has nowhere to go: give an --output file; files written: —"
+        "standard output is closed, the result has nowhere to go: give an --output file; no output file was"
+        + " written"
     ]
     if os.path.exists("/dev/full"):
         with open("/dev/full", "wb") as full:

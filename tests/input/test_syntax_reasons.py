@@ -292,7 +292,7 @@ def test_in_english_too(tmp_path: Path) -> None:
     [error] = errors(document)
     assert code == 2
     assert error["message"] == (
-        "YAML syntax error (a comma ',' or the closing ']' is missing in [ ]): check the indentation, colons "
+        'YAML syntax error (a comma "," or the closing "]" is missing in [ ]): check the indentation, colons '
         "and quotes of this line and the one before"
     )
 

@@ -127,7 +127,7 @@ def test_a_failure_outweighs_missing_data(tmp_path):
 def test_missing_data_in_english_uses_english_punctuation(tmp_path):
     report = with_schools(school("甲校"), school("乙校", appropriation_per_student=DROP))
     result = judge(tmp_path, every(), [report], lang="en")
-    assert result.explanation == "1 of 2 pass = 50.0%; data missing: 乙校"
+    assert result.explanation == "1 of 2 met = 50.0%; data missing: 乙校"
 
 
 def test_severity_warning_turns_a_failure_into_warn(tmp_path):

@@ -34,7 +34,7 @@ def test_absent_is_missing(tmp_path):
 
 def test_english_explanation_uses_english_punctuation(tmp_path):
     result = judge(tmp_path, flag(), [county(year=2023, quality_committee=False)], lang="en")
-    assert result.explanation == "quality committee: no"
+    assert result.explanation == "quality management committee: no"
 
 
 def test_the_location_is_the_flags_line(tmp_path):

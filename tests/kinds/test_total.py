@@ -119,7 +119,7 @@ def test_a_sum_over_majors_says_majors(tmp_path):
     assert judge(tmp_path, rule, [report]).explanation == "2 个专业的当年招生合计 200 人 < 300 人"
     assert (
         judge(tmp_path, rule, [report], lang="en").explanation
-        == "enrollment of 2 majors = 200 persons < 300 persons"
+        == "this year's enrollment of 2 majors = 200 persons < 300 persons"
     )
 
 

@@ -44,7 +44,7 @@ def test_a_quote_of_the_annex_only_is_refused_at_the_quote(tmp_path: Path) -> No
         f"其中最接近的是 {policy}:34 的“支持新建1-2所高职院校”：应写 quote: 支持新建1-2所高职院校\n"
     ) in refused(pack)
     assert (
-        "quote a sentence of clause 3; its nearest is “支持新建1-2所高职院校” at "
+        'quote a sentence of clause 3; its nearest is "支持新建1-2所高职院校" at '
         f"{policy}:34: write quote: 支持新建1-2所高职院校\n"
     ) in refused(pack, "en")
 
@@ -157,8 +157,9 @@ def test_a_clause_is_the_text_under_its_heading(
     info = pack / "pack.yaml"
     info.write_text(
         info.read_text(encoding="utf-8").replace(
-            "  - {number: 90, title: 测试条款}\n",
-            "  - {number: 90, title: 测试条款}\n  - {number: 91, title: 其他}\n",
+            "  - {number: 90, title: {zh: 测试条款, en: Test clause}}\n",
+            "  - {number: 90, title: {zh: 测试条款, en: Test clause}}\n"
+            "  - {number: 91, title: {zh: 其他, en: Other}}\n",
         ),
         encoding="utf-8",
     )

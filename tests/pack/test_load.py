@@ -9,7 +9,9 @@ import pytest
 from factory import write_pack
 
 from zhijiao_check.errors import FatalError
+from zhijiao_check.i18n import Translator
 from zhijiao_check.pack.load import load_packs
+from zhijiao_check.vocabulary import Text
 
 POLICY = "测试条款原文：职普比未达标时压缩招生。"
 RULE = """\
@@ -376,3 +378,37 @@ def test_a_rule_id_twice_in_a_pack_is_located_at_the_second_id(tmp_path: Path) -
     status, stderr, rule_file = run_with(tmp_path, text)
     assert status == 2
     assert f"{rule_file}:15:9: rules[1].id: 规则 ID c90.freeze 重复，首次出现在 {rule_file}:2" in stderr
+
+
+def test_a_clause_title_in_one_language_only_is_a_located_error(tmp_path: Path) -> None:
+    """A clause's title is given in both languages, as a rule's is (``coverage --lang en``)."""
+    pack = write_pack(
+        tmp_path / "extra", RULE.format(name="freeze", when="c1.vocational-share"), policy=POLICY
+    )
+    info = pack / "pack.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8").replace("{zh: 测试条款, en: Test clause}", "测试条款"),
+        encoding="utf-8",
+    )
+    with pytest.raises(FatalError) as raised:
+        load_packs([pack])
+    (problem,) = raised.value.problems
+    assert (problem.file, problem.line, problem.column, problem.path) == (
+        str(info),
+        7,
+        25,
+        "clauses[0].title",
+    )
+    assert "{zh: …, en: …}" in problem.message(Translator("en"))
+
+
+def test_a_body_the_pack_names_in_english_is_said_in_english_and_another_as_written(tmp_path: Path) -> None:
+    pack = write_pack(
+        tmp_path / "extra", RULE.format(name="freeze", when="c1.vocational-share"), policy=POLICY
+    )
+    info = pack / "pack.yaml"
+    bodies = "bodies: {市教育局: Yongzhou Municipal Education Bureau}\n"
+    info.write_text(info.read_text(encoding="utf-8") + bodies, encoding="utf-8")
+    loaded = load_packs([pack])[1].info
+    assert loaded.body("市教育局") == Text(zh="市教育局", en="Yongzhou Municipal Education Bureau")
+    assert loaded.body("市应急管理局") == Text(zh="市应急管理局", en="市应急管理局")

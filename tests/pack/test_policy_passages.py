@@ -77,7 +77,7 @@ def test_the_nearest_words_are_said_in_english_and_in_quotes_where_yaml_reads_th
     assert status == 2
     # unquoted, YAML would read a date, which a quote cannot be
     policy = tmp_path / "pack" / "policy.md"
-    assert f'the nearest is “2021-09-04” at {policy}:7: write quote: "2021-09-04"\n' in stderr
+    assert f'the nearest is "2021-09-04" at {policy}:7: write quote: "2021-09-04"\n' in stderr
 
 
 def test_the_policys_own_words_load(tmp_path: Path) -> None:

@@ -181,6 +181,25 @@ def test_page_numbers_are_the_json_numbers(whole_run: Any) -> None:
     assert data.attrs["type"] == "application/json" and json.loads(data.text()) == doc
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_trend_dot_says_its_figure_as_the_page_shows_it(whole_run: Any, lang: str) -> None:
+    """Hovering a dot of a share says ``2023: 58.0%``, as the figures under the chart do, not ``0.58``."""
+    html = render("html", whole_run, lang=lang)
+    charts = re.findall(r'<div class="chart" data-rule="([^"]+)".*?class="small figures">(.*?)</div>', html)
+    assert len(charts) > 10
+    shares = 0
+    for rule, figures in charts:
+        block = html[html.index(f'<div class="chart" data-rule="{rule}"') :]
+        block = block[: block.index('class="small figures"')]
+        said = {part.split(" ", 1)[0]: part for part in figures.split(" · ")}
+        for year, figure in re.findall(r"<title>(\d{4}): ([^<]+)</title>", block):
+            # the year's own target may follow its figure (``<span class="small">目标 &gt; 2045 人</span>``)
+            shown = re.sub(r"<[^>]+>", "", re.sub(r' <span class="small">.*?</span>$', "", said[year]))
+            assert shown.endswith(f" {figure}"), (rule, year, shown)
+            shares += figure.endswith("%")
+    assert shares > 5
+
+
 def test_embedded_data_is_json_even_with_markup_in_a_name(edited: Any) -> None:
     """A school named with "<!--" and "</script>": the script element still ends where it should, and its text
     is JSON that JSON.parse (here json.loads, which is as strict) reads back."""

@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from zhijiao_check.i18n import Lang
 from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
@@ -91,10 +94,27 @@ def test_invalid_reports_and_exit_status(invalid_report: Path) -> None:
     run = check(invalid_report, "samples/2023/lingling.yaml")
     text = render("markdown", run, lang="en")
     assert text.startswith("## ⛔ ")
-    assert "**an invalid report** · reports: 1 · invalid: 1 · not passed: 0 · exit status 2" in text
+    overview = "reports scored: 1 · invalid: 1 · results not passed: 0 · exit status 2"
+    assert f"**some reports are invalid** · {overview}" in text
     invalid = section_of(sections(text), "Invalid reports (not scored)")
     for problem in as_json(run, "en")["invalid"][0]["problems"]:
         assert f"`{problem['file']}:{problem['line']}:{problem['column']}`" in invalid
+
+
+@pytest.mark.parametrize(
+    ("lang", "overview"),
+    [
+        (
+            "en",
+            "**some targets are not met** · reports scored: 15 · invalid: 0 · results not passed: 11 · exit"
+            + " status 1",
+        ),
+        ("zh", "**有目标未达标** · 15 份报表已计分 · 0 份无效 · 11 项结果未通过 · 退出状态 1"),
+    ],
+)
+def test_the_overview_says_what_each_figure_counts(lang: Lang, overview: str) -> None:
+    """Reports are counted as reports, results not passed as results (eleven of them, not "a target")."""
+    assert overview in render("markdown", check("samples/2023"), lang=lang)
 
 
 def test_table_cells_stay_cells(edited: Any) -> None:

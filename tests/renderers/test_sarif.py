@@ -140,6 +140,19 @@ def test_one_rule_per_catalogue_rule_with_titles_clause_and_quote(
         assert described["properties"]["clause"] == rule.clause
 
 
+def test_an_english_rule_help_names_the_responsible_bodies_in_english() -> None:
+    log = json.loads(render("sarif", check("samples/2023/dongan.yaml"), lang="en"))
+    rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    help_text = rules["c14.principal-responsibility"]["help"]["text"]
+    assert help_text.endswith(
+        "responsible: Organization Department of the CPC Yongzhou Municipal Committee, Yongzhou Municipal "
+        "Education Bureau"
+    )
+    assert (
+        "clause 14: “落实党委领导下的校长负责制”" in help_text
+    )  # an English colon before the policy's words
+
+
 def test_invalid_report_problems_are_located_results(
     validator: jsonschema.Draft4Validator, invalid_report: Path
 ) -> None:

@@ -154,7 +154,7 @@ def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) ->
     assert lines[at].rstrip() == "c1.vocational-share · clause 1 · unit (counties) · every year from 2022"
     assert lines[at + 1].strip() == "Vocational share of upper-secondary enrollment at least 4.5:5.5"
     assert max(cell_len(line.rstrip()) for line in lines) <= 80
-    wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="140"))
+    wide = run_on_terminal("rules", "--lang", "en", env=environment(COLUMNS="150"))
     assert re.search(r"^rule +clause +scope +time +title", wide.out.decode("utf-8"), re.MULTILINE)
 
 

@@ -70,7 +70,7 @@ def test_yaml_syntax_error(load: Load) -> None:
         24,
         "",
         ("YAML 格式错误", "上一行"),
-        ("YAML syntax error", "a comma ',' or the closing ']' is missing", "the one before"),
+        ("YAML syntax error", 'a comma "," or the closing "]" is missing', "the one before"),
     )
 
 

@@ -69,4 +69,4 @@ def test_a_unit_without_schools_is_not_applicable(unit_results):
 
 def test_english_explanation_of_a_failing_school(unit_results):
     result = unit_results(two_schools(second=False), lang="en")[RULE]
-    assert result.explanation == "1 of 2 pass = 50.0% < 100.0%"
+    assert result.explanation == "1 of 2 met = 50.0% < 100.0%"

@@ -51,7 +51,7 @@ def test_unit_committee_is_not_judged_in_2021(unit_results):
 def test_english_flag_explanation(unit_results):
     assert (
         unit_results(county(year=2022, quality_committee=False), lang="en")[UNIT].explanation
-        == "quality committee: no"
+        == "quality management committee: no"
     )
 
 

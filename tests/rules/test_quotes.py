@@ -207,6 +207,27 @@ def test_every_clause_is_transcribed_and_says_what_is_not():
         assert clause["untranscribed"]["zh"] and clause["untranscribed"]["en"], clause["number"]
 
 
+def test_every_clause_is_titled_as_the_policy_heads_it_and_in_english():
+    info = yaml.safe_load((PACK_DIR / "pack.yaml").read_text(encoding="utf-8"))
+    for clause in info["clauses"]:
+        title = clause["title"]
+        assert f"### 第{clause['number']}条 {title['zh']}\n" in POLICY
+        assert title["en"][0].isupper() and not re.search(r"[\u4e00-\u9fff]", title["en"]), title
+
+
+def test_every_responsible_body_the_rules_name_has_its_english_name():
+    """A body without one is said in Chinese in English output (``bodies``): each the annex names has one."""
+    bodies = yaml.safe_load((PACK_DIR / "pack.yaml").read_text(encoding="utf-8"))["bodies"]
+    named = {body for rule in RULES for body in rule.get("responsible", [])}
+    annex = re.search(r"^## 附件：工作任务清单\n(.*?)(?=^---)", POLICY, re.DOTALL | re.MULTILINE)
+    assert annex
+    rows = re.findall(r"^\| \d+ \|.*\| (.+) \|$", annex.group(1), re.MULTILINE)
+    listed = {body for row in rows for body in row.split("、")}
+    assert named <= listed  # as the annex writes them
+    assert set(bodies) == listed
+    assert not any(re.search(r"[\u4e00-\u9fff]", name) for name in bodies.values())
+
+
 def test_the_annex_map_covers_every_item_and_clause():
     info = yaml.safe_load((PACK_DIR / "pack.yaml").read_text(encoding="utf-8"))
     items = {entry["item"]: entry["clauses"] for entry in info["annex"]}

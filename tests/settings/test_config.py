@@ -186,11 +186,14 @@ def test_a_rule_id_of_the_config_file_that_no_pack_has_is_told_at_its_line(repo:
     ]
     write(repo / "zhijiao-check.toml", 'select = [\n  "c1",\n  "c99",\n]\n')
     result = invoke("check", "reports/2023/dongan.yaml", "-q")
-    assert result.exit_code == 2 and "zhijiao-check.toml:1:1: select: 没有与“c99”匹配的规则" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        "zhijiao-check.toml:1:1: select: 没有与“c99”匹配的规则；可用 zhijiao-check rules 查看全部规则"
+    )
     # Typed, it is the command line's mistake, and the file's select (not taken) is not blamed.
     typed = invoke("check", "reports/2023/dongan.yaml", "-q", "--select", "c98")
     assert typed.exit_code == 2
-    assert typed.stderr.splitlines() == ["没有与“c98”匹配的规则；是否想写 zhijiao-check rules？"]
+    assert typed.stderr.splitlines() == ["没有与“c98”匹配的规则；可用 zhijiao-check rules 查看全部规则"]
 
 
 @pytest.mark.parametrize(
@@ -222,7 +225,7 @@ def test_the_config_files_language_is_that_of_its_own_mistakes_and_of_the_runs(r
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "the config file zhijiao-check.toml has problems:",
-        "zhijiao-check.toml:2:1: waivers: 'waivers' = \"waiver.toml\" does not exist "
+        'zhijiao-check.toml:2:1: waivers: "waivers" = "waiver.toml" does not exist '
         + "(a path relative to the config file's folder): check the name",
     ]
     # A mistake found by the run (a waivers file that names no rule) is in the file's language too.
@@ -230,6 +233,7 @@ def test_the_config_files_language_is_that_of_its_own_mistakes_and_of_the_runs(r
     result = invoke("check", "reports/2023/dongan.yaml", "-q")
     assert result.exit_code == 2
     assert result.stderr.startswith("the waivers file waiver.toml has problems")
+    assert 'there is no rule "c99.none"; see zhijiao-check rules for the list' in result.stderr
     assert "豁免" not in result.stderr
     # --lang typed wins over the file, for its mistakes too.
     assert "豁免文件 waiver.toml 有误" in invoke("check", "reports/2023/dongan.yaml", "--lang", "zh").stderr

@@ -78,7 +78,7 @@ def test_in_english_too(tmp_path: Path) -> None:
     path = tmp_path / "zhijiao-check.toml"
     path.write_text('lang "en"\n', encoding="utf-8")
     problem = read_toml(path, "zhijiao-check.toml")
-    assert problem.message(EN) == "not valid TOML: a key must be followed by '=' (TOML uses no colon)"
+    assert problem.message(EN) == 'not valid TOML: a key must be followed by "=" (TOML uses no colon)'
 
 
 def test_a_mistake_found_at_the_end_is_shown_after_the_last_line(tmp_path: Path) -> None:

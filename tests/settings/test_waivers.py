@@ -226,8 +226,8 @@ def test_a_year_or_a_date_in_quotes_is_told_to_drop_them(repo: Path, invoke) -> 
         (
             "en",
             (
-                "'year' takes its value without quotes: write year = 2023",
-                "'expires' takes its value without quotes: write expires = 2024-06-30",
+                '"year" takes its value without quotes: write year = 2023',
+                '"expires" takes its value without quotes: write expires = 2024-06-30',
             ),
         ),
     ):

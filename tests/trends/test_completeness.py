@@ -124,6 +124,16 @@ def test_secondary_enrollment_far_from_its_majors(tmp_path: Path) -> None:
     assert not [w for w in samples["warnings"] if w["code"] == "majors-sum-differs"]
 
 
+def test_one_secondary_school_far_from_its_majors_is_one_school_in_english(tmp_path: Path) -> None:
+    # 东安县's second school called higher: the one secondary school's majors enrolled 445 of the 950.
+    text = (ROOT / "samples/2023/dongan.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "dongan.yaml"
+    path.write_text(text.replace("level: secondary", "level: higher", 1), encoding="utf-8")
+    _, doc = check_json(path, "--lang", "en")
+    [warning] = [w for w in doc["warnings"] if w["code"] == "majors-sum-differs"]
+    assert "but the majors of its one secondary school enrolled 445 this year" in warning["message"]
+
+
 ROSTER = """# 市教育局学校名册
 units:
   东安县:

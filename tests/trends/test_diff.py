@@ -96,7 +96,17 @@ def test_table_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
         "  ~ schools[东安县职业中等专业学校].appropriation_per_student (appropriation per student):\n"
         f"    10100 → 9200  ({OLD_HERE}:{old} → {NEW_HERE}:{new})"
     ) in result.stdout
-    assert "c16.secondary-funding" in result.stdout and "pass → fail  (100.0% → 0.0%)" in result.stdout
+    assert (
+        "  c16.secondary-funding\n"
+        "    Public secondary vocational schools: at least 10,000 yuan a student a year: pass → fail\n"
+        "      (100.0% → 0.0%)\n"
+    ) in result.stdout
+    # the funding fields by what they hold, not as "of which" lines of a statistics table
+    assert (
+        "  ~ funding.vocational_total (last year's vocational-education funding): 6600 → 6900\n"
+        in result.stdout
+    )
+    assert "  ~ funding.new_vocational (new funding for vocational education): 420 → 210\n" in result.stdout
 
 
 def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
@@ -107,6 +117,25 @@ def test_two_units_or_an_invalid_report_exit_2(tmp_path: Path) -> None:
     result = invoke("diff", OLD, bad)
     assert result.exit_code == 2 and f"{bad}:{line_of(bad, 'year: 20233')}" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "why"),
+    [
+        ("zh", "无法比较：无法读取 {file}", "{file}: 路径不存在：请检查文件或目录名"),
+        (
+            "en",
+            "cannot compare: {file} could not be read",
+            "{file}: no such file or directory: check the name",
+        ),
+    ],
+)
+def test_a_report_that_does_not_exist_is_said_not_to(tmp_path: Path, lang: str, said: str, why: str) -> None:
+    """Not "an invalid report": there is no report to be invalid."""
+    absent = tmp_path / "dongan.yaml"
+    result = invoke("diff", OLD, absent, "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [said.format(file=absent), why.format(file=absent)]
 
 
 def test_two_folders_are_compared_unit_by_unit() -> None:
@@ -246,6 +275,6 @@ def test_every_line_of_two_folders_diff_fits_the_width(lang: str, columns: int) 
     if lang == "en" and columns == 80:
         at = lines.index("  c16.secondary-funding")
         assert lines[at + 1 : at + 3] == [
-            "    Public secondary schools: at least 10,000 yuan per student a year:",
+            "    Public secondary vocational schools: at least 10,000 yuan a student a year:",
             "    pass → fail  (100.0% → 0.0%)",
         ]

@@ -294,7 +294,7 @@ def test_a_renamed_sheet_is_one_error_at_it_naming_the_sheet_it_looks_like(book,
     assert [(p["code"], p["severity"], p["cell"]) for p in problems] == [
         ("sheet-renamed", "error", f"{renamed}!A1")
     ]
-    assert f"rename it back to “{sheet}”" in problems[0]["message"]
+    assert f'rename it back to "{sheet}"' in problems[0]["message"]
     zh = json.loads(run_cli("validate", book, "-f", "json").stdout)["problems"][0]["message"]
     assert zh.startswith(f"工作表“{renamed}”像是“{sheet}”表（字段代码")
     assert zh.endswith(f"请把工作表名改回“{sheet}”")
@@ -513,7 +513,7 @@ def test_formatted_blank_cells_do_not_count_toward_the_bound(book, run_cli, monk
         "学校!A1:Y4",
         1,
     )
-    assert "the sheet “学校” has more than 50,000 cells by row " in problem["message"]
+    assert 'the sheet "学校" has more than 50,000 cells by row ' in problem["message"]
     assert "holding a value are A1:Y4" in problem["message"]
 
 
@@ -528,7 +528,7 @@ def test_too_many_cells_with_a_value_name_the_sheet_and_its_used_range(book, run
     status, problems = _problems(run_cli, book)
     assert status == 2
     assert [(p["code"], p["cell"]) for p in problems] == [("too-many-cells", "学校!A1:Y4299")]
-    assert "on the sheet “学校” (A1:Y4299)" in problems[0]["message"]
+    assert 'on the sheet "学校" (A1:Y4299)' in problems[0]["message"]
 
 
 def test_a_file_over_10_mib_is_refused_unread(run_cli, tmp_path):

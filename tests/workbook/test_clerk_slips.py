@@ -130,14 +130,14 @@ def _type_at(sheet, key, value):
             "rating",
             "绿",
             "填写了 “绿”：请从下拉列表选“绿牌”",
-            'found "绿": choose “绿牌” from the drop-down list',
+            'found "绿": choose "绿牌" from the drop-down list',
         ),
         (
             "学校",
             "construction_project",
             "已完工",
             "填写了 “已完工”：请从下拉列表选“已完工并投入使用”",
-            'found "已完工": choose “已完工并投入使用” from the drop-down list',
+            'found "已完工": choose "已完工并投入使用" from the drop-down list',
         ),
         (
             "学校",
@@ -158,7 +158,7 @@ def _type_at(sheet, key, value):
             "unit.kind",
             "经开区",
             "“东安县”的单位类别是县市区，不是经开区：请从下拉列表选“县市区”",
-            'the kind of "东安县" is 县市区, not 经开区: choose “县市区” from the drop-down list',
+            'the kind of "东安县" is 县市区, not 经开区: choose "县市区" from the drop-down list',
         ),
         (
             "本单位",
@@ -380,7 +380,7 @@ def test_blank_rows_between_entries_are_counted_in_english(book, run_cli, blank,
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "first on row 3 of the sheet “学校”"),
+        ("en", 'first on row 3 of the sheet "学校"'),
         ("zh", "（“学校”表第 3 行已填报）"),
     ],
 )

@@ -128,7 +128,7 @@ def test_more_merged_ranges_than_any_report_has_are_refused_at_the_sheet(book, r
     assert status == 2 and found["other.xlsx"] == []
     [problem] = found[bomb.name]
     assert (problem["code"], problem["cell"]) == ("too-many-merges", "实训基地!A1")
-    assert problem["message"].startswith("the sheet “实训基地” has more than 10,000 merged ranges")
+    assert problem["message"].startswith('the sheet "实训基地" has more than 10,000 merged ranges')
     [zh] = _run(run_cli, bomb, lang="zh")[1][bomb.name]
     assert zh["message"].startswith("工作表“实训基地”中的合并单元格超过 10,000 处")
     # as many as the bound are read: each over data an error of its own
@@ -180,7 +180,7 @@ def test_a_row_as_wide_as_a_sheet_is_read_and_a_wider_one_refused_at_its_sheet(b
     [problem] = found[wide.name]
     assert (problem["code"], problem["cell"]) == ("row-beyond-columns", "实训基地!A1")
     assert problem["message"].startswith(
-        "a row of the sheet “实训基地” is written with more than 16,384 cells"
+        'a row of the sheet "实训基地" is written with more than 16,384 cells'
     )
     [zh] = _run(run_cli, wide, lang="zh")[1][wide.name]
     assert zh["message"].startswith("工作表“实训基地”中有一行写有超过 16,384 个单元格")
@@ -194,7 +194,7 @@ def test_more_rows_than_a_sheet_has_are_refused_at_it(book, run_cli):
     assert status == 2 and found["other.xlsx"] == []
     [problem] = found[bomb.name]
     assert (problem["code"], problem["cell"]) == ("rows-beyond-sheet", "专业!A1")
-    assert problem["message"].startswith("the sheet “专业” is written with more than 1,048,576 rows")
+    assert problem["message"].startswith('the sheet "专业" is written with more than 1,048,576 rows')
     [zh] = _run(run_cli, bomb, lang="zh")[1][bomb.name]
     assert zh["message"].startswith("工作表“专业”的文件中写有超过 1,048,576 行")
 
@@ -370,7 +370,7 @@ _AGAIN = b'<c r="C7" t="n"><v>10</v></c>'
             lambda book: _cell_changed(book, lambda cell: cell.replace(b'r="C7"', b'r="C0"')),
             "cell-reference-invalid",
             "本单位!C7",
-            "a cell is written as “C0” in the sheet's file, which is no place on a sheet",
+            'a cell is written as "C0" in the sheet\'s file, which is no place on a sheet',
             "工作表的文件中有一个单元格写作“C0”，工作表中没有这个位置",
         ),
         # read as C7, where Excel shows C5
@@ -462,8 +462,8 @@ def test_a_sheet_named_as_another_but_for_spaces_is_an_error_naming_both(book, r
     [problem] = found[book.name]
     assert (problem["code"], problem["cell"]) == ("sheet-twin", " 学校!A1")
     assert problem["message"].startswith(
-        "the sheets “ 学校” and “学校” have the same name once the spaces around their names are taken off, "
-        "both “学校”: "
+        'the sheets " 学校" and "学校" have the same name once the spaces around their names are taken off, '
+        'both "学校": '
     )
     [zh] = _run(run_cli, book, lang="zh")[1][book.name]
     assert zh["message"].startswith("工作表“ 学校”与“学校”去掉名称前后的空格后同名，都是“学校”表：")
@@ -482,7 +482,7 @@ def test_a_hidden_twin_of_the_unit_sheet_is_the_same_error_saying_it_is_hidden(b
     assert status == 2
     [problem] = found[book.name]
     assert (problem["code"], problem["cell"]) == ("sheet-twin", "本单位 !A1")
-    assert "both “本单位” (“本单位 ” is hidden): " in problem["message"]
+    assert 'both "本单位" ("本单位 " is hidden): ' in problem["message"]
     [zh] = _run(run_cli, book, lang="zh")[1][book.name]
     assert "都是“本单位”表（其中“本单位 ”是隐藏的工作表）：" in zh["message"]
 

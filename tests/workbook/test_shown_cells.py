@@ -251,7 +251,7 @@ def test_spaces_and_line_breaks_a_cell_hides_around_a_name_are_taken_off_and_nam
     school = found[_where(book, "学校", "name")]
     assert school["path"] == "schools[0].name"
     assert school["message"] == (
-        f"the text has a space at the end, which the cell does not show: removed, read as “{SCHOOL}”; "
+        f'the text has a space at the end, which the cell does not show: removed, read as "{SCHOOL}"; '
         "delete it from the cell"
     )
     assert "a line break at the end" in found[_where(book, "专业", "school", 4)]["message"]
@@ -275,8 +275,8 @@ def test_a_line_break_inside_a_name_is_one_error_at_its_cell(book, run_cli):
         _where(book, "学校", "name"),
         "schools[0].name",
     )
-    assert f"(“{SCHOOL[:7]}”, “{SCHOOL[7:]}”: 2 lines)" in problem["message"]
-    assert f"write “{SCHOOL}”" in problem["message"]
+    assert f'("{SCHOOL[:7]}", "{SCHOOL[7:]}": 2 lines)' in problem["message"]
+    assert f'write "{SCHOOL}"' in problem["message"]
 
 
 def test_yaml_refuses_what_a_cell_would_trim_and_says_what_it_is(tmp_path, run_cli):

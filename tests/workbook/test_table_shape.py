@@ -246,7 +246,7 @@ def test_merged_school_cells_are_one_error_without_blank_schools_or_a_sum_warnin
     ("lang", "said", "not_said"),
     [
         ("zh", "“专业”表中没有该校的行；该校没有专业时在“学校”表的“开设专业”填“无”", ".majors"),
-        ("en", "no row of “专业” names it; for none, write “无” in its 开设专业 on “学校”", ".majors"),
+        ("en", 'no row of "专业" names it; for none, write "无" in its 开设专业 on "学校"', ".majors"),
     ],
 )
 def test_majors_not_given_in_a_workbook_say_which_sheet_to_fill(book, run_cli, lang, said, not_said):

@@ -96,12 +96,17 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     """``explain`` for a person: every word in the output language, fields by their labels,
     the real threshold.
     """
+    from zhijiao_check.renderers.texts import responsible_text
+
     clause = next((c for c in pack.info.clauses if c.number == rule.clause), None)
     borrowed = pack.info.borrowed(rule.clause, rule.annex)
+    number = tr("catalogue.clause-n", n=data["clause"])
     lines = [
         f"{data['id']}  {data['title']}",
-        f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} {tr('catalogue.clause-n', n=data['clause'])}"
-        + (f" {clause.title}" if clause else ""),
+        f"{tr('catalogue.clause')}{tr.colon}{pack.info.document} "
+        + (
+            tr("catalogue.clause-titled", clause=number, title=clause_title(clause, tr)) if clause else number
+        ),
         f"{tr('catalogue.quote')}{tr.colon}“{data['quote']}”",
         f"{tr('catalogue.scope')}{tr.colon}{scope_text(data, tr)}",
         f"{tr('catalogue.kind')}{tr.colon}{tr('catalogue.kind-' + rule.kind)}",
@@ -115,7 +120,7 @@ def explain_lines(pack: Any, rule: Any, data: dict[str, Any], tr: Translator) ->
     severity = tr("catalogue.severity-" + data["severity"])
     lines += [
         f"{tr('catalogue.severity')}{tr.colon}{severity}{tr.sep}{tr('catalogue.weight')} {data['weight']:g}",
-        f"{tr('catalogue.responsible')}{tr.colon}{'、'.join(data['responsible'])}"
+        f"{tr('catalogue.responsible')}{tr.colon}{responsible_text(pack.info, rule.responsible, tr)}"
         + (tr("engine.paren", text=tr("catalogue.annex", n=data["annex"])) if data["annex"] else "")
         + (borrowed_text({"item": rule.annex, "clauses": borrowed}, tr) if borrowed else ""),
     ]
@@ -136,6 +141,13 @@ def scope_text(data: dict[str, Any], tr: Translator) -> str:
     if not units or set(units) == set(UNIT_KINDS):
         return scope
     return scope + tr("engine.paren", text=tr.join(tr(f"catalogue.unit-{kind}") for kind in units))
+
+
+def clause_title(clause: Any, tr: Translator) -> str:
+    """A clause's title: in English with the policy's own words beside it, which a reader matches with the
+    document (``Securing more funding (加大经费保障力度)``)."""
+    title = clause.title
+    return tr.pick(title.zh, title.en + tr("engine.paren", text=title.zh))
 
 
 def field_text(path: str, tr: Translator) -> str:
@@ -393,7 +405,8 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
             console.print("")
         # several: each document named with its pack too (two packs may transcribe one document)
         title = pack.info.document + (tr("engine.paren", text=pack.id) if len(packs) > 1 else "")
-        _coverage_table(console, rows, title, widest, tr)
+        titles = [clause_title(clause, tr) for clause in pack.info.clauses]
+        _coverage_table(console, rows, titles, title, widest, tr)
     write(buffer.getvalue(), None)
     return ExitCode.OK
 
@@ -413,7 +426,7 @@ def _clause_rows(pack: Any, tr: Translator) -> list[dict[str, Any]]:
         rows.append(
             {
                 "clause": clause.number,
-                "title": clause.title,
+                "title": tr.pick(clause.title.zh, clause.title.en),
                 "rules": [r.id for r in of_clause],
                 "borrowed": borrowed,
                 "untranscribed": reason,
@@ -423,17 +436,20 @@ def _clause_rows(pack: Any, tr: Translator) -> list[dict[str, Any]]:
 
 
 def _coverage_table(
-    console: Any, rows: list[dict[str, Any]], title: str, widest: int, tr: Translator
+    console: Any, rows: list[dict[str, Any]], titles: list[str], title: str, widest: int, tr: Translator
 ) -> None:
-    """One document's clauses under ``title``: a table where the rules fit beside the clauses (``widest``:
-    the longest rule ID of all the packs), else each clause's rules under it."""
+    """One document's clauses (``titles``: theirs as ``clause_title`` says them) under ``title``: a table
+    where the rules fit beside the clauses (``widest``: the longest rule ID of all the packs), else each
+    clause's rules under it."""
     from zhijiao_check.renderers.layout.chinese import break_chinese
     from zhijiao_check.renderers.layout.consoles import Indent
     from zhijiao_check.renderers.layout.grid import FRAME, Column, Grid, room_beside
     from zhijiao_check.renderers.layout.text import escape
 
     width = console.width
-    cells: list[Sequence[str]] = [[str(row["clause"]), escape(row["title"])] for row in rows]
+    cells: list[Sequence[str]] = [
+        [str(row["clause"]), escape(title)] for row, title in zip(rows, titles, strict=True)
+    ]
     clause = Column(tr("catalogue.col-clause"), no_wrap=True, justify="right")
     others = Grid([clause, Column(tr("catalogue.col-title"), no_wrap=True)], cells)
     room = room_beside(others, width)
@@ -455,8 +471,10 @@ def _coverage_table(
         console.print(Grid([*others.columns, column], shown, title=title))
         return
     console.print(escape(title), overflow="fold")
-    for row, text in zip(
-        rows, listed, strict=True
-    ):  # no room beside the clause and its title: the rules under
-        console.print(escape(f"{tr('catalogue.clause-n', n=row['clause'])} {row['title']}"), overflow="fold")
+    # no room beside the clause and its title: the rules under them
+    for row, said, text in zip(rows, titles, listed, strict=True):
+        number = tr("catalogue.clause-n", n=row["clause"])
+        heading = escape(tr("catalogue.clause-titled", clause=number, title=said))
+        # an English title with a Chinese one, broken as Chinese breaks
+        console.print(break_chinese(heading, width, tr.lang), overflow="fold")
         console.print(Indent(break_chinese(text, width - 2, tr.lang), 2), overflow="fold")

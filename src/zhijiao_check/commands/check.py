@@ -223,7 +223,7 @@ def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
         ),
         None,
     )
-    if error.code != "unknown-rule" or options.config is None or key is None:
+    if error.code not in ("unknown-rule", "unknown-rule-none") or options.config is None or key is None:
         return error
     from zhijiao_check.files import display_name
     from zhijiao_check.problems import Problem
@@ -326,7 +326,9 @@ def unknown_rule(pattern: str, ids: Sequence[str]) -> FatalError:
     # longer one is compared (``explain`` of 100,000 characters)
     fits = len(pattern) <= 3 * max(map(len, ids), default=0)
     close = difflib.get_close_matches(pattern, ids, n=1) if fits else []
-    return FatalError("unknown-rule", rule=pattern, suggestion=close[0] if close else "zhijiao-check rules")
+    if close:
+        return FatalError("unknown-rule", rule=pattern, suggestion=close[0])
+    return FatalError("unknown-rule-none", rule=pattern)
 
 
 def pair_outputs(formats: Sequence[str], files: Sequence[Path]) -> list[tuple[str, Path | None]]:

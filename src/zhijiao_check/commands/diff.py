@@ -70,14 +70,13 @@ def run(options: DiffOptions) -> int:
     if all(folders):
         return _folders(options, packs, tr)
     loaded = [load_report(path, packs[0].units, display_name(path)) for path in (options.old, options.new)]
-    problems = [
-        p
-        for report in loaded
-        if not isinstance(report, ReportFile)
-        for p in report.problems
-        if p.severity == "error"
-    ]
+    invalid = [report for report in loaded if not isinstance(report, ReportFile)]
+    problems = [p for report in invalid for p in report.problems if p.severity == "error"]
     if problems:
+        # A path that could not be read at all (absent, no permission) is no invalid report: say so.
+        unread = [r.file for r in invalid if all(p.line is None for p in r.problems if p.severity == "error")]
+        if unread:
+            raise FatalError("diff-unreadable", problems, file=unread[0])
         raise FatalError("diff-invalid", problems)
     old, new = loaded
     assert isinstance(old, ReportFile) and isinstance(new, ReportFile)

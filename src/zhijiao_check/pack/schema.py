@@ -24,10 +24,11 @@ class RuleFile(Strict):
 
 @record(kw_only=True)
 class Clause(Strict):
-    """A clause of the policy: its title, and why no rule transcribes it when none does."""
+    """A clause of the policy: its title (as the policy heads it, and in English), and why no rule transcribes
+    it when none does."""
 
     number: int
-    title: str
+    title: Text
     untranscribed: Text | None = None
 
 
@@ -73,7 +74,8 @@ class PackInfo(Strict):
 
     ``schedule_base``: the year a linear schedule grows from (target × (Y − base) / (due − base)); by default
     the year before the issue. ``rule_ids``: the pattern every rule ID of the pack follows. ``units``: the
-    file with the reporting units.
+    file with the reporting units. ``bodies``: the English name of each responsible body the rules name (as
+    their ``responsible:`` writes it); a body not given is shown as written in English too.
     """
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -86,11 +88,16 @@ class PackInfo(Strict):
     units: str = "units.yaml"
     clauses: list[Clause]
     annex: list[AnnexItem] = dataclasses.field(default_factory=list)
+    bodies: dict[str, Annotated[str, Field(min_length=1)]] = dataclasses.field(default_factory=dict)
 
     def borrowed(self, clause: int, item: int | None) -> list[int]:
         """The clauses an annex item serves when it is not the rule's own clause's item (else ``[]``)."""
         served = next((a.clauses for a in self.annex if a.item == item), None)
         return served if served is not None and clause not in served else []
+
+    def body(self, name: str) -> Text:
+        """A responsible body as a rule names it, in both languages (its English name from ``bodies``)."""
+        return Text(zh=name, en=self.bodies.get(name, name))
 
     @property
     def base_year(self) -> int:

@@ -32,9 +32,10 @@ def _projection_line(projection: Mapping[str, Any]) -> list[tuple[float, float]]
     return [(first, intercept), (due, projected)]
 
 
-def trend_chart(trend: Mapping[str, Any], label: str) -> str:
+def trend_chart(trend: Mapping[str, Any], label: str, figures: Mapping[int, str]) -> str:
     """An SVG small multiple: dots for each year's figure in its status colour, the target as a solid line,
-    the linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target."""
+    the linear schedule as a thin one, the projection dashed to the due year. Empty for a yes/no target.
+    ``figures``: each year's figure as the page shows it beside the chart (``58.0%``), a dot's hover text."""
     points = [
         (p["year"], float(p["observed"]), p["status"])
         for p in trend["years"]
@@ -140,7 +141,7 @@ def trend_chart(trend: Mapping[str, Any], label: str) -> str:
     parts += [
         tag(
             "circle",
-            tag("title", f"{year}: {number(value)}"),
+            tag("title", escaped(f"{year}: {figures[year]}")),
             cx=x(year),
             cy=y(value),
             r=4,

@@ -67,9 +67,7 @@ class GithubRenderer:
             with path.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError as error:
-            raise FatalError(
-                "cannot-write", file=display_name(path), reason=os_reason(error), written="—"
-            ) from None
+            raise FatalError("cannot-write-none", file=display_name(path), reason=os_reason(error)) from None
 
 
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:

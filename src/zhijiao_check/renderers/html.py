@@ -416,6 +416,7 @@ class HtmlRenderer:
                 if p
                 else ""
             )
+            shown = {point["year"]: view.figure(trend, point, tr) for point in trend["years"]}
             figures = " · ".join(f"{point['year']} {_figure(trend, point, tr)}" for point in trend["years"])
             goal = view.target(trend, tr)
             charts.append(
@@ -423,7 +424,7 @@ class HtmlRenderer:
                     "div",
                     tag("h3", f"{_rule_id(trend['rule'], 'span')} {badge}")
                     + tag("div", escaped(trend["title"]), class_="small")
-                    + trend_chart(trend, view.described(trend, tr))
+                    + trend_chart(trend, view.described(trend, tr), shown)
                     + tag("div", figures, class_="small figures")
                     + tag(
                         "div",

@@ -25,7 +25,7 @@ from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
 from zhijiao_check.renderers.json import strict_json
 from zhijiao_check.renderers.paths import from_base
-from zhijiao_check.renderers.texts import label_of, who
+from zhijiao_check.renderers.texts import label_of, responsible_text, who
 from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class SarifRenderer:
             "semanticVersion": __version__,
             "rules": [
                 *(
-                    self._rule(rule, help_url if _builtin(pack) else None)
+                    self._rule(rule, pack.info, help_url if _builtin(pack) else None)
                     for pack in packs
                     for rule in pack.rules
                 ),
@@ -99,20 +99,21 @@ class SarifRenderer:
         }
         return log
 
-    def _rule(self, rule: Any, help_url: str | None) -> dict[str, Any]:
+    def _rule(self, rule: Any, info: Any, help_url: str | None) -> dict[str, Any]:
         title = self.tr.pick(rule.title.zh, rule.title.en)
-        clause = self.tr("render.clause", clause=rule.clause)
-        lines = [f"{rule.title.zh} / {rule.title.en}", "", f"{clause}：“{rule.quote}”"]
+        clause, colon = self.tr("render.clause", clause=rule.clause), self.tr.colon
+        lines = [f"{rule.title.zh} / {rule.title.en}", "", f"{clause}{colon}“{rule.quote}”"]
         if rule.interpretation is not None:
             lines += ["", self.tr.pick(rule.interpretation.zh, rule.interpretation.en)]
         if rule.responsible:
-            lines += ["", f"{self.tr('render.responsible')}：{'、'.join(rule.responsible)}"]
-        markdown = "\n".join(lines[:2] + [f"> {clause}：{rule.quote}"] + lines[3:])
+            bodies = responsible_text(info, rule.responsible, self.tr)
+            lines += ["", f"{self.tr('render.responsible')}{colon}{bodies}"]
+        markdown = "\n".join(lines[:2] + [f"> {clause}{colon}{rule.quote}"] + lines[3:])
         entry: dict[str, Any] = {
             "id": rule.id,
             "name": rule.id,
             "shortDescription": {"text": title},
-            "fullDescription": {"text": f"{clause}：{rule.quote}"},
+            "fullDescription": {"text": f"{clause}{colon}{rule.quote}"},
             "help": {"text": "\n".join(lines), "markdown": markdown},
             "defaultConfiguration": {"level": "error" if rule.severity == "error" else "warning"},
             "properties": {

@@ -93,6 +93,11 @@ def units_missing(city: Mapping[str, Any], tr: Translator) -> str:
     return " · ".join(parts)
 
 
+def responsible_text(info: Any, names: Sequence[str], tr: Translator) -> str:
+    """The bodies a rule names responsible, in English by their English names (the pack's ``bodies``)."""
+    return tr.join(tr.pick(body.zh, body.en) for body in map(info.body, names))
+
+
 def who(item: Mapping[str, Any], tr: Translator) -> str:
     """``school · major`` for an item of a school, the name alone otherwise (``outcome.item_label``)."""
     return tr.render(item_label(str(item["name"]), item.get("school")))

@@ -97,7 +97,7 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
             severity="warning",
             value=said,
             total=total,
-            schools=len(schools),
+            count=len(schools),
             share=str(round(Fraction(abs(said - total) * 100, max(said, total)))),
         )
     ]

@@ -136,14 +136,10 @@ def _entry(
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
         close = difflib.get_close_matches(rule, list(rules), n=1)
-        problems.append(
-            problem(
-                "rule",
-                "waiver-unknown-rule",
-                rule=rule,
-                suggestion=close[0] if close else "zhijiao-check rules",
-            )
-        )
+        if close:
+            problems.append(problem("rule", "waiver-unknown-rule", rule=rule, suggestion=close[0]))
+        else:
+            problems.append(problem("rule", "waiver-unknown-rule-none", rule=rule))
     name = _unit_name(unit, units) if isinstance(unit, str) and unit else None
     if isinstance(unit, str) and unit and name is None:
         problems.append(

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "catalogue.count": "{count} rules",
     "catalogue.clause": "clause",
     "catalogue.clause-n": "clause {n}",
+    # a clause by its title (in English, with the policy's own words beside it)
+    "catalogue.clause-titled": "{clause}: {title}",
     "catalogue.quote": "quote",
     "catalogue.scope": "scope",
     "catalogue.kind": "kind",

@@ -12,7 +12,7 @@ MESSAGES: dict[str, str] = {
     "cli.internal-error": (
         "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback"
     ),
-    "cli.usage-help": "Try '{command} -h' for usage and every option.",
+    "cli.usage-help": 'Try "{command} -h" for usage and every option.',
     "cli.usage-no-such-option": "no such option: {option}",
     "cli.usage-no-such-option-maybe": "no such option: {option}; did you mean {maybe}?",
     "cli.usage-no-such-command": "no command, file or folder {name}; did you mean {maybe}?",
@@ -20,10 +20,10 @@ MESSAGES: dict[str, str] = {
     "cli.usage-switch-with-value": "{option} is a switch and takes no value: write {option} alone",
     "cli.usage-missing-argument": "missing argument {name}",
     "cli.usage-missing-option": "missing option {name}",
-    "cli.usage-not-a-choice": "{option} cannot be '{given}': choose one of {choices}",
-    "cli.usage-not-a-count": "{option} cannot be '{given}': write a whole number of at least {least}",
-    "cli.usage-not-a-number": "{option} cannot be '{given}': write a whole number",
-    "cli.usage-bad-value": "{option} cannot be '{given}': {reason}",
+    "cli.usage-not-a-choice": '{option} cannot be "{given}": choose one of {choices}',
+    "cli.usage-not-a-count": '{option} cannot be "{given}": write a whole number of at least {least}',
+    "cli.usage-not-a-number": '{option} cannot be "{given}": write a whole number',
+    "cli.usage-bad-value": '{option} cannot be "{given}": {reason}',
     "cli.usage-extra-arguments": "unexpected extra arguments: {arguments} (this command takes fewer)",
     "cli.usage-output-twice": (
         "--output / -o is taken once: {command} writes one file, and of {files} only the last would be "
@@ -53,10 +53,12 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-pack": "invalid rule pack:",
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",
     "cli.unknown-pack": "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
-    "cli.explain-one-rule": "explain shows one rule; '{rule}' names {count}: {ids}",
-    "cli.unknown-rule": "no rule matches '{rule}'; did you mean {suggestion}?",
+    "cli.explain-one-rule": 'explain shows one rule; "{rule}" names {count}: {ids}',
+    "cli.unknown-rule": 'no rule matches "{rule}"; did you mean {suggestion}?',
+    "cli.unknown-rule-none": 'no rule matches "{rule}"; see zhijiao-check rules for the list',
     "cli.unknown-format": "unknown format {format}; choose from {formats}",
     "cli.cannot-write": "cannot write {file}: {reason}; no file was left half-written; written: {written}",
+    "cli.cannot-write-none": "cannot write {file}: {reason}; no output file was written",
     "cli.spool-failed": (
         "cannot write the temporary file (in {folder}): {reason}; free some space or set TMPDIR to another "
         "folder; no output file was written"
@@ -66,9 +68,14 @@ MESSAGES: dict[str, str] = {
         "memory); no output file was written; run again with fewer --jobs (--jobs 1: one process)"
     ),
     "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
+    "cli.cannot-write-stdout-none": "cannot write to standard output: {reason}; no output file was written",
     "cli.stdout-closed": (
         "standard output is closed, the result has nowhere to go: give an --output file; files written: "
         "{written}"
+    ),
+    "cli.stdout-closed-none": (
+        "standard output is closed, the result has nowhere to go: give an --output file; no output file was "
+        "written"
     ),
     "cli.output-is-input": (
         "the output {file} is the input {input} (the same path, a symlink or a hard link) and "
@@ -125,6 +132,7 @@ MESSAGES: dict[str, str] = {
         "no school was checked against it"
     ),
     "cli.diff-invalid": "cannot compare: an invalid report",
+    "cli.diff-unreadable": "cannot compare: {file} could not be read",
     "cli.diff-other-unit": (
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"
     ),
@@ -135,7 +143,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff-no-pairs": "{old} and {new} hold no reports of the same unit to compare",
     "cli.diff-only-in": "units in {folder} only, not compared: {files}",
     "cli.diff-several": "{unit} has several reports in one folder, not compared: {files}",
-    "cli.diff-invalid-file": "{file}: invalid report, not compared (problems: {count})",
+    "cli.diff-invalid-file": "{file}: invalid report, not compared ({count} problems)",
     "cli.diff-title": "{unit} · {old_year} → {new_year} · {old} → {new}",
     "cli.diff-scores": "score {old} → {new}",
     "cli.diff-fields": "Fields changed ({count}): ~ changed · + added · - removed",
@@ -150,4 +158,9 @@ MESSAGES: dict[str, str] = {
     "cli.progress": "checking reports",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}: valid",
     "cli.valid-summary": "{valid} valid, {invalid} invalid",
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "cli.diff-invalid-file": "{file}: invalid report, not compared (1 problem)",
 }

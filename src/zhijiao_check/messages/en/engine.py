@@ -13,11 +13,11 @@ MESSAGES: dict[str, str] = {
     "engine.unit-persons": "{count} persons",
     "engine.missing-data": "data missing: {what}",
     "engine.majors-not-in-sheet": (
-        "the majors of {school} (no row of “专业” names it; for none, write “无” in its 开设专业 on “学校”)"
+        'the majors of {school} (no row of "专业" names it; for none, write "无" in its 开设专业 on "学校")'
     ),
     "engine.enterprise-practice-not-in-sheet": (
-        "the enterprise practice of {school} (no row of “企业实践” names it; for none, write “无” in its "
-        "企业实践 on “学校”)"
+        'the enterprise practice of {school} (no row of "企业实践" names it; for none, write "无" in its '
+        '企业实践 on "学校")'
     ),
     "engine.field-absent": "{field} not given",
     "engine.zero-denominator": "the denominator ({label}) is 0: no ratio",
@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "engine.above-range": "{count} is above the policy's range {range} (top {high}): reported, not failed",
     "engine.distinct": "{items} entries, {count} different by {field}: counted as {count}",
     "engine.otherwise": "{count} schools give no {field}: their figures for {otherwise} are counted instead",
-    "engine.every": "{passed} of {total} pass = {share}",
+    "engine.every": "{passed} of {total} met = {share}",
     "engine.none-matching": "no matching school, major or entry",
     "engine.covered": "{covered} of {total} covered",
     "engine.uncovered": "not covered: {values}",
@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "engine.distinct": "{items} entries, all of one {field}: counted as 1",
     "engine.unit-persons": "{count} person",
     "engine.sum-units": "{label} of {count} unit = {value}",
     "engine.sum-items": "{label} of {count} entry = {value}",

@@ -26,11 +26,11 @@ MESSAGES: dict[str, str] = {
         "{file} is not a valid report (problems above) and cannot pre-fill the template: correct it first"
     ),
     "input.from-other-unit": (
-        "{file} is the report of “{found}”, not of “{unit}”: choose this unit's report of last year"
+        '{file} is the report of "{found}", not of "{unit}": choose this unit\'s report of last year'
     ),
     "input.from-wrong-year": (
         "{file} is the report of {found}, and --year {year} is pre-filled from the report of the year "
-        "before, {expected}: its “current” figures become this year's “last year” ones, which any other "
+        'before, {expected}: its "current" figures become this year\'s "last year" ones, which any other '
         "year's would make wrong. Choose the unit's report of {expected}, or leave out --from for a blank "
         "template"
     ),
@@ -53,11 +53,11 @@ MESSAGES: dict[str, str] = {
         "valid reports are converted, so that nothing is lost or guessed"
     ),
     "input.convert-list-item": (
-        "“{item}” in {path} holds a separator (、，；/, spaces between names, a number) or is “无”, which a "
+        '"{item}" in {path} holds a separator (、，；/, spaces between names, a number) or is "无", which a '
         "workbook cell cannot tell apart from other items: rename it"
     ),
     "input.convert-school-none": (
-        "{path} is “{none}”: as a school's name on the workbook's sheet “学校”, “{none}” says the unit has "
+        '{path} is "{none}": as a school\'s name on the workbook\'s sheet "学校", "{none}" says the unit has '
         "no school, and this school would be lost: write the school's full name"
     ),
     "input.convert-precision": (

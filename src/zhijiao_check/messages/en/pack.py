@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "pack.quote-not-verbatim-near": (
         "the quote of rule {id} is not in the policy text (it must be the words of one paragraph, table "
         "cell or list item, without Markdown marks or the notes after a --- line; compared after NFKC, "
-        "white space removed): {quote}; the nearest is “{near}” at {at}: write quote: {write}"
+        'white space removed): {quote}; the nearest is "{near}" at {at}: write quote: {write}'
     ),
     "pack.when-unknown-rule": (
         "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack "
@@ -197,7 +197,7 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.quote-outside-clauses-near": (
         "the quote of rule {id} is not in the text of clause {clause} nor of any other clause (it is outside "
-        "them, in the preamble or the annex): quote a sentence of clause {clause}; its nearest is “{near}” "
+        'them, in the preamble or the annex): quote a sentence of clause {clause}; its nearest is "{near}" '
         "at {at}: write quote: {write}"
     ),
     "pack.unknown-annex": (
@@ -311,4 +311,9 @@ ONE: dict[str, str] = {
         "rule {id} has a target of {found}, but required lists only {count} value, so at most {count} is "
         "covered: the target is {met}; write a number not above {count}"
     ),
+    "pack.quote-too-short": (
+        "the quote of rule {id} has 1 character once white space is removed ({quote}): copy at least 4 "
+        "characters of the policy text verbatim"
+    ),
+    "pack.found-list": "a list of 1 item",
 }

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "render.unit-invalid": "{unit} (report invalid)",
     "render.report-invalid": "report invalid",
     "render.units-invalid": "reports invalid: {units}",
-    "render.invalid-report": "{file}: problems: {count}",
+    "render.invalid-report": "{file}: {count} problems",
     "render.status-pass": "met",
     "render.status-fail": "not met",
     "render.status-warn": "warning (within tolerance, or a warning rule)",
@@ -63,10 +63,12 @@ MESSAGES: dict[str, str] = {
     "render.passing": "Rules met or not applicable ({count})",
     "render.no-rules": "no rule was judged",
     "render.report-title": "{unit} ({kind}) · {year}",
-    "render.overview": "reports: {reports} · invalid: {invalid} · not passed: {failing} · exit status {code}",
+    "render.overview": (
+        "reports scored: {reports} · invalid: {invalid} · results not passed: {failing} · exit status {code}"
+    ),
     "render.exit-0": "all targets met",
-    "render.exit-1": "a target is not met",
-    "render.exit-2": "an invalid report",
+    "render.exit-1": "some targets are not met",
+    "render.exit-2": "some reports are invalid",
     "render.notices": "Notes",
     "render.invalid-annotation": "invalid report",
     "render.consistency-annotation": "consistency warning",
@@ -140,5 +142,6 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "render.invalid-report": "{file}: 1 problem",
     "render.cards-reports": "{count} report",
 }

@@ -35,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "report.symlink-loop": (
         "a loop of symbolic links (the link ends up pointing to itself): fix or delete the link"
     ),
-    "report.stdin-closed": "standard input is closed: '-' cannot be read",
+    "report.stdin-closed": 'standard input is closed: "-" cannot be read',
     "report.directory-unreadable": (
         "cannot enter this directory; the reports in it were not checked: {reason}"
     ),
@@ -75,7 +75,7 @@ MESSAGES: dict[str, str] = {
     ),
     "report.ods-document": (
         "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not a text file, and the "
-        "tool cannot read it: open it in WPS, Excel or LibreOffice and “Save As” an Excel workbook (*.xlsx)"
+        'tool cannot read it: open it in WPS, Excel or LibreOffice and "Save As" an Excel workbook (*.xlsx)'
     ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
@@ -123,50 +123,50 @@ MESSAGES: dict[str, str] = {
         "YAML syntax error ({reason}): check the indentation, colons and quotes of this line and the "
         "one before"
     ),
-    "report.yaml-why-flow-sequence": "a comma ',' or the closing ']' is missing in [ ]",
-    "report.yaml-why-flow-mapping": "a comma ',' or the closing brace is missing inside the braces",
+    "report.yaml-why-flow-sequence": 'a comma "," or the closing "]" is missing in [ ]',
+    "report.yaml-why-flow-mapping": 'a comma "," or the closing brace is missing inside the braces',
     "report.yaml-why-mapping-here": (
-        "no 'name: value' can start here: the indentation may be wrong, or a colon and space in a text needs "
+        'no "name: value" can start here: the indentation may be wrong, or a colon and space in a text needs '
         "quotes"
     ),
     "report.yaml-why-key-aligned": "this line is not aligned with the fields above it at its level",
-    "report.yaml-why-dash-aligned": "this list entry '- ' is not aligned with the entries above it",
-    "report.yaml-why-no-colon": "the colon ':' after a field name is missing",
+    "report.yaml-why-dash-aligned": 'this list entry "- " is not aligned with the entries above it',
+    "report.yaml-why-no-colon": 'the colon ":" after a field name is missing',
     "report.yaml-why-bad-start": (
         "a value cannot start with this character (such as @, `, % or a tab): put the value in quotes"
     ),
     "report.yaml-why-escape": (
-        "an unknown character after a backslash '\\' in double quotes: use single quotes"
+        'an unknown character after a backslash "\\" in double quotes: use single quotes'
     ),
     "report.yaml-why-no-value": "a value should be written here",
-    "report.yaml-why-alias": "'*name' refers to an anchor '&name' that is not defined",
-    "report.yaml-why-anchor-name": "'&' or '*' should be followed by a name",
+    "report.yaml-why-alias": '"*name" refers to an anchor "&name" that is not defined',
+    "report.yaml-why-anchor-name": '"&" or "*" should be followed by a name',
     "report.yaml-why-tag": (
-        "a word starting with '!' is a YAML tag, which a report may not use: delete it, or quote the value"
+        'a word starting with "!" is a YAML tag, which a report may not use: delete it, or quote the value'
     ),
     "report.yaml-why-directive": (
-        "a line starting with '%' at the top is a YAML directive, which a report does not need: delete it"
+        'a line starting with "%" at the top is a YAML directive, which a report does not need: delete it'
     ),
     "report.yaml-why-dash-alone": (
-        "a '-' alone after a field name starts a list entry; it does not mean none: write 0 for a count of "
+        'a "-" alone after a field name starts a list entry; it does not mean none: write 0 for a count of '
         "none, [] for an empty list"
     ),
     "report.yaml-why-dash-here": (
-        "a list entry '- ' cannot follow a field name: start a new line, indented two spaces more than "
+        'a list entry "- " cannot follow a field name: start a new line, indented two spaces more than '
         "the field"
     ),
     "report.yaml-why-document-end": (
-        "a document end marker '...' or a line starting with '%' cannot stand inside the file: delete "
+        'a document end marker "..." or a line starting with "%" cannot stand inside the file: delete '
         "that line"
     ),
     "report.yaml-why-block-header": (
-        "'|' or '>' starts a text on the lines below, and only an indentation digit 1-9, '+' or '-' may "
+        '"|" or ">" starts a text on the lines below, and only an indentation digit 1-9, "+" or "-" may '
         "follow it on its line: write the text on the next lines, indented two spaces more than the field "
         "name"
     ),
-    "report.yaml-why-line-end": "this line should end here: only a comment, a space then '#', may follow",
+    "report.yaml-why-line-end": 'this line should end here: only a comment, a space then "#", may follow',
     "report.yaml-why-document-marker": (
-        "a line of the quoted text starts with '---' or '...', which YAML reads as a document separator: "
+        'a line of the quoted text starts with "---" or "...", which YAML reads as a document separator: '
         "check that the quotes are paired, or do not start a line with them"
     ),
     "report.yaml-why-unexpected-end": (
@@ -187,9 +187,9 @@ MESSAGES: dict[str, str] = {
         "object)"
     ),
     "report.json-want-key": "a field name in double quotes should be here",
-    "report.json-want-colon": "the colon ':' after a field name is missing",
-    "report.json-want-comma-object": "a comma ',' or the closing brace is missing here",
-    "report.json-want-comma-array": "a comma ',' or the closing bracket ']' is missing here",
+    "report.json-want-colon": 'the colon ":" after a field name is missing',
+    "report.json-want-comma-object": 'a comma "," or the closing brace is missing here',
+    "report.json-want-comma-array": 'a comma "," or the closing bracket "]" is missing here',
     "report.json-want-end": "the JSON has ended here, and nothing may follow it",
     "report.json-hint-ends": "; the file ends here: check that the brackets are paired",
     "report.json-hint-single-quote": (
@@ -207,7 +207,7 @@ MESSAGES: dict[str, str] = {
         "; true, false and null are written in lower case and in full, and a text in double quotes"
     ),
     "report.json-hint-fullwidth-quote": "; a Chinese quotation mark: JSON needs the ASCII double quote '\"'",
-    "report.json-hint-fullwidth": "; full-width punctuation: JSON needs an ASCII comma ',' and colon ':'",
+    "report.json-hint-fullwidth": '; full-width punctuation: JSON needs an ASCII comma "," and colon ":"',
     "report.json-string": "invalid JSON string: {reason}",
     "report.json-string-control": (
         "a text in double quotes cannot break a line or hold a tab (or its closing quote '\"' is missing): "
@@ -215,10 +215,10 @@ MESSAGES: dict[str, str] = {
     ),
     "report.json-string-unclosed": 'this double quote is never closed: add a " at the end of the text',
     "report.json-string-escape": (
-        "an unknown character after a backslash '\\': to write a backslash itself (a Windows path), write "
-        "two, '\\\\'"
+        'an unknown character after a backslash "\\": to write a backslash itself (a Windows path), write '
+        'two, "\\\\"'
     ),
-    "report.fullwidth-hash": "a full-width '＃' here: a comment starts with a half-width '#' after a space",
+    "report.fullwidth-hash": 'a full-width "＃" here: a comment starts with a half-width "#" after a space',
     "report.fullwidth-comma": (
         'a full-width comma "，" between fields here: separate the entries of {…} with an ASCII comma ","'
     ),
@@ -310,7 +310,7 @@ MESSAGES: dict[str, str] = {
         "the cell holds {found}: type 0 for a count of none; leave the cell blank when the figure was not "
         "collected (it is then missing data)"
     ),
-    "report.comment-without-space": "a comment needs a space before '#': for {found} write {write}  # …",
+    "report.comment-without-space": 'a comment needs a space before "#": for {found} write {write}  # …',
     "report.comment-without-space-in-cell": (
         "a figure's cell holds the number alone: for {found} type {write}"
     ),
@@ -364,9 +364,9 @@ MESSAGES: dict[str, str] = {
     ),
     "report.choice-lookalike-in-cell": (
         "found {found}: characters differ from a value allowed here (position: written ≠ expected): "
-        "{differs}; delete it and choose “{write}” from the drop-down list"
+        '{differs}; delete it and choose "{write}" from the drop-down list'
     ),
-    "report.choice-spelling-in-cell": "found {found}: choose “{write}” from the drop-down list",
+    "report.choice-spelling-in-cell": 'found {found}: choose "{write}" from the drop-down list',
     "report.invalid-value": "the value {found} is not accepted ({detail})",
     # Format v1: checks across fields.
     "report.unknown-unit-lookalike": (
@@ -376,10 +376,10 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit": 'unknown reporting unit "{name}": did you mean "{suggestion}"?',
     "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
     "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
-    "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as “{new}”',
+    "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as "{new}"',
     "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',
     "report.kind-mismatch-in-cell": (
-        'the kind of "{name}" is {expected_label}, not {kind_label}: choose “{expected_label}” from the '
+        'the kind of "{name}" is {expected_label}, not {kind_label}: choose "{expected_label}" from the '
         "drop-down list"
     ),
     "report.code-mismatch": 'the code {code} does not match "{name}": the code of "{name}" is {expected}',
@@ -447,15 +447,15 @@ MESSAGES: dict[str, str] = {
     ),
     # In a workbook, a row of its sheet: the line of a YAML report is no place there.
     "report.duplicate-school-in-cell": (
-        "the school “{name}” appears twice (first on row {first_line} of the sheet “学校”): give each school "
+        'the school "{name}" appears twice (first on row {first_line} of the sheet "学校"): give each school '
         "one row"
     ),
     "report.duplicate-major-in-cell": (
-        "the major “{name}” of “{school}” appears twice (first on row {first_line} of the sheet “专业”): "
+        'the major "{name}" of "{school}" appears twice (first on row {first_line} of the sheet "专业"): '
         "give each major one row"
     ),
     "report.duplicate-park-in-cell": (
-        "the park “{name}” has two funding entries (first on row {first_line} of the sheet “园区资金”): give "
+        'the park "{name}" has two funding entries (first on row {first_line} of the sheet "园区资金"): give '
         "each park one row"
     ),
     "report.unknown-park": (
@@ -525,9 +525,8 @@ MESSAGES: dict[str, str] = {
         "not: left out, or closed?"
     ),
     "report.majors-sum-differs": (
-        "enrollment.secondary_vocational is {value}, but the majors of the {schools} secondary "
-        "schools enrolled "
-        "{total} this year, {share}% apart: is a school or a major left out?"
+        "enrollment.secondary_vocational is {value}, but the majors of the {count} secondary schools "
+        "enrolled {total} this year, {share}% apart: is a school or a major left out?"
     ),
     "report.roster-school-absent": (
         'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s '
@@ -563,6 +562,28 @@ MESSAGES: dict[str, str] = {
     "report.expected-bool": "true or false",
     "report.expected-bool-in-cell": "是 (yes) or 否 (no)",
     "report.expected-text": "text",
+    # What a report's code means, beside it where the codes a field takes are listed
+    "report.meaning-county": "county, county-level city or district",
+    "report.meaning-management_area": "management area",
+    "report.meaning-development_zone": "economic development zone",
+    "report.meaning-city": "the city itself",
+    "report.meaning-secondary": "secondary vocational, technical schools included",
+    "report.meaning-higher": "higher vocational",
+    "report.meaning-public": "publicly run",
+    "report.meaning-private": "privately run",
+    "report.meaning-quality_school": "quality secondary-vocational school",
+    "report.meaning-chuyi_brand": "Chuyi brand school",
+    "report.meaning-undergraduate": "vocational undergraduate",
+    "report.meaning-green": "green card",
+    "report.meaning-yellow": "yellow card",
+    "report.meaning-red": "red card",
+    "report.meaning-quality": "quality secondary-vocational major",
+    "report.meaning-demonstration": "demonstration secondary-vocational major",
+    "report.meaning-chuyi": "Chuyi major",
+    "report.meaning-high_level": "high-level higher-vocational major",
+    "report.meaning-not_started": "not started",
+    "report.meaning-building": "under construction",
+    "report.meaning-completed": "completed and in use",
     "report.expected-choice": "one of: {allowed}",
     "report.expected-choice-in-cell": "one of the cell's drop-down list ({allowed})",
     "report.expected-schema_version": "1",
@@ -572,6 +593,10 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "report.majors-sum-differs": (
+        "enrollment.secondary_vocational is {value}, but the majors of its one secondary school enrolled "
+        "{total} this year, {share}% apart: is a school or a major left out?"
+    ),
     "report.too-many-problems": (
         "{count} more problem not listed (at most 100 per file): fix the ones above and check again"
     ),

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-twice": "the same key is written twice",
     "settings.toml-why-table-twice": "the same table ([name]) is declared twice",
     "settings.toml-why-quote": "a text's quote is not closed",
-    "settings.toml-why-equals": "a key must be followed by '=' (TOML uses no colon)",
+    "settings.toml-why-equals": 'a key must be followed by "=" (TOML uses no colon)',
     "settings.toml-why-value": (
         'the value is not written right: a text in double quotes ("en"), yes or no as true or false'
     ),
@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-inline-table": "the braces are not closed, or a comma is missing between their items",
     "settings.toml-why-array-header": "an array of tables' header ends with ]], as in [[waiver]]",
     "settings.toml-why-table-header": "a table's header ends with ], as in [tool.zhijiao-check]",
-    "settings.toml-why-one-per-line": "one 'key = value' a line: something follows the value",
+    "settings.toml-why-one-per-line": 'one "key = value" a line: something follows the value',
     "settings.toml-why-too-deep": (
         "brackets [ ] or braces {{ }} nest more than {limit} levels deep (no setting needs so many): "
         "delete the extra ones"
@@ -32,27 +32,28 @@ MESSAGES: dict[str, str] = {
         "the table [{found}] is not read, so its settings would not apply: did you mean [{name}]?"
     ),
     "settings.path-missing": (
-        "'{key}' = {found} does not exist (a path relative to the config file's folder): check the name"
+        '"{key}" = {found} does not exist (a path relative to the config file\'s folder): check the name'
     ),
-    "settings.unknown-key": "unknown key '{key}': the keys are {known}",
-    "settings.wrong-type": "'{key}' = {found} is not valid: write {expected}",
-    "settings.quoted-value": "'{key}' takes its value without quotes: write {key} = {write}",
-    "settings.wrong-choice": "'{key}' = {found} is not valid: choose {choices}",
+    "settings.unknown-key": 'unknown key "{key}": the keys are {known}',
+    "settings.wrong-type": '"{key}" = {found} is not valid: write {expected}',
+    "settings.quoted-value": '"{key}" takes its value without quotes: write {key} = {write}',
+    "settings.wrong-choice": '"{key}" = {found} is not valid: choose {choices}',
     "settings.output-needs-format": (
         '[[outputs]] has no format: write format = "json" (one of {choices}), or a file whose name ends with '
         ".json, .xlsx, …"
     ),
     "settings.waiver-needs": (
-        "the waiver has no '{key}' (found: {found}): every waiver names its rule, unit, reason, "
+        'the waiver has no "{key}" (found: {found}): every waiver names its rule, unit, reason, '
         "approver and document"
     ),
     "settings.waiver-needs-time": (
         "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. "
         "2024-06-30), or both"
     ),
-    "settings.waiver-unknown-rule": "there is no rule '{rule}'; did you mean {suggestion}?",
+    "settings.waiver-unknown-rule": 'there is no rule "{rule}"; did you mean {suggestion}?',
+    "settings.waiver-unknown-rule-none": 'there is no rule "{rule}"; see zhijiao-check rules for the list',
     "settings.waiver-unknown-unit": (
-        "unknown unit '{unit}'; did you mean '{suggestion}'? For a city-wide rule write 全市"
+        'unknown unit "{unit}"; did you mean "{suggestion}"? For a city-wide rule write 全市'
     ),
     "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
     "settings.waiver-unused": (

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "table.panel-years": "{title} ({span})",
     "table.summary": "summary",
     "table.more-items": "{count} more, see --format json",
-    "table.invalid": "{file}: invalid report, not scored (problems: {count})",
+    "table.invalid": "{file}: invalid report, not scored ({count} problems)",
     "table.unreadable": "{file}: could not be read, not checked",
     "table.warnings": "{count} warnings (they do not change the result):",
     "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "table.invalid": "{file}: invalid report, not scored (1 problem)",
     "table.warnings": "{count} warning (it does not change the result):",
     "table.warnings-quiet": "{count} warning (it does not change the result; listed without --quiet)",
 }

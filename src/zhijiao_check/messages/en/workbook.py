@@ -10,7 +10,7 @@ from __future__ import annotations
 MESSAGES: dict[str, str] = {
     "workbook.xls-or-encrypted": (
         "this is not an .xlsx workbook: it may be the old .xls format or have an opening password. In "
-        "Excel or WPS, “Save As” an Excel workbook (*.xlsx) without a password"
+        'Excel or WPS, "Save As" an Excel workbook (*.xlsx) without a password'
     ),
     "workbook.not-a-workbook": (
         "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
@@ -22,12 +22,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.csv-not-xlsx": (
         "this is CSV text (one sheet saved as comma-separated text), not an .xlsx workbook: the other sheets "
-        "and the cells' places are lost; open the original workbook and “Save As” an Excel workbook (*.xlsx)"
+        'and the cells\' places are lost; open the original workbook and "Save As" an Excel workbook (*.xlsx)'
     ),
     "workbook.yaml-not-xlsx": "this is a YAML report (a text file) named {suffix}: rename it to .yaml",
     "workbook.ods-not-xlsx": (
         "this is an OpenDocument spreadsheet (.ods) named {suffix}: open it in WPS, Excel or LibreOffice and "
-        "“Save As” an Excel workbook (*.xlsx)"
+        '"Save As" an Excel workbook (*.xlsx)'
     ),
     "workbook.zip-bomb": (
         "the workbook would unpack far beyond any real report ({what}): check that this is the right file; "
@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
     "workbook.zip-bomb-size": "{entries} parts of about {size_mib} MiB in all, over the limit of {limit} MiB",
     "workbook.zip-bomb-part": "its part {part} is about {size_mib} MiB, over the limit of {limit} MiB for it",
     "workbook.sheet-too-large": (
-        "the sheet “{sheet}” unpacks to {size_mib} MiB, over the limit of {limit} MiB (a report filled up "
+        'the sheet "{sheet}" unpacks to {size_mib} MiB, over the limit of {limit} MiB (a report filled up '
         "to the limit of cells has no sheet of even 10 MiB), far beyond any unit report: check that this is "
         "the right file, delete the rows and columns that are not part of the report and save it again in "
         "Excel or WPS"
@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
         "save it again in Excel or WPS"
     ),
     "workbook.sheet-text-too-long": (
-        "the file of the sheet “{sheet}” holds a run of more than {limit} bytes outside any cell, longer "
+        'the file of the sheet "{sheet}" holds a run of more than {limit} bytes outside any cell, longer '
         "than the text of any cell of Excel: the file is damaged, or was not saved by Excel or WPS. Check "
         "that this is the right file, open it in Excel or WPS and save it again"
     ),
@@ -77,32 +77,32 @@ MESSAGES: dict[str, str] = {
         "again"
     ),
     "workbook.cell-reference-invalid": (
-        "a cell is written as “{ref}” in the sheet's file, which is no place on a sheet (rows 1 to "
+        'a cell is written as "{ref}" in the sheet\'s file, which is no place on a sheet (rows 1 to '
         "1,048,576, columns A to XFD): the file is damaged, or was not saved by Excel or WPS. Open it in "
         "Excel or WPS and save it again"
     ),
     "workbook.too-many-cells": (
-        "the cells holding a value on the sheet “{sheet}” ({range}) take the workbook over {limit} such "
+        'the cells holding a value on the sheet "{sheet}" ({range}) take the workbook over {limit} such '
         "cells, far beyond any unit report: check that this is the right file, or delete what is not "
         "part of the report in that range"
     ),
     "workbook.too-many-formatted-cells": (
-        "the sheet “{sheet}” has more than {limit} cells by row {row}, most of them blank but formatted "
+        'the sheet "{sheet}" has more than {limit} cells by row {row}, most of them blank but formatted '
         "(borders, fills); the cells holding a value are {range}: select the unused rows below and columns "
         "to the right of the table, delete them and save"
     ),
     "workbook.rows-beyond-sheet": (
-        "the sheet “{sheet}” is written with more than {limit} rows, more than a sheet of Excel has: the "
+        'the sheet "{sheet}" is written with more than {limit} rows, more than a sheet of Excel has: the '
         "file is damaged, or was not saved by Excel or WPS. Check that this is the right file, open it in "
         "Excel or WPS and save it again"
     ),
     "workbook.row-beyond-columns": (
-        "a row of the sheet “{sheet}” is written with more than {limit} cells, more than a sheet of Excel "
+        'a row of the sheet "{sheet}" is written with more than {limit} cells, more than a sheet of Excel '
         "has columns: the file is damaged, or was not saved by Excel or WPS. Check that this is the right "
         "file, open it in Excel or WPS and save it again"
     ),
     "workbook.row-overfull": (
-        "a row of the sheet “{sheet}” is written with more than {limit} parts (cells, values, formulas, runs "
+        'a row of the sheet "{sheet}" is written with more than {limit} parts (cells, values, formulas, runs '
         "of text and their formats), more than any row of Excel: the file is damaged, or was not saved by "
         "Excel or WPS. Check that this is the right file, open it in Excel or WPS and save it again"
     ),
@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
         "and save it again as .xlsx"
     ),
     "workbook.too-many-merges": (
-        "the sheet “{sheet}” has more than {limit} merged ranges, far beyond any unit report: check that "
+        'the sheet "{sheet}" has more than {limit} merged ranges, far beyond any unit report: check that '
         "this is the right file, or unmerge them (select all, then click Merge & Center once more) and save"
     ),
     "workbook.out-of-memory": (
@@ -124,24 +124,24 @@ MESSAGES: dict[str, str] = {
         "report and save it again in Excel or WPS"
     ),
     "workbook.sheet-twin": (
-        "the sheets “{found}” and “{other}” have the same name once the spaces around their names are "
-        "taken off, both “{sheet}”{hidden}: the report is read by sheet name and which one holds it cannot "
+        'the sheets "{found}" and "{other}" have the same name once the spaces around their names are '
+        'taken off, both "{sheet}"{hidden}: the report is read by sheet name and which one holds it cannot '
         "be told, so the workbook is not read. Delete the one that does not belong, or give it another name"
     ),
-    "workbook.twin-hidden": " (“{sheet}” is hidden)",
+    "workbook.twin-hidden": ' ("{sheet}" is hidden)',
     "workbook.no-unit-sheet": (
-        "no sheet “{sheet}” (found: {found}): fill in a template made by zhijiao-check template --format xlsx"
+        'no sheet "{sheet}" (found: {found}): fill in a template made by zhijiao-check template --format xlsx'
     ),
     "workbook.no-sheet": (
-        "no sheet “{sheet}”: copy it from a new template; with no schools, write “无” as the name in its "
+        'no sheet "{sheet}": copy it from a new template; with no schools, write "无" as the name in its '
         "row 3"
     ),
     "workbook.sheet-missing": (
-        "no sheet “{sheet}”: everything it holds is read as not given (rules that need it are missing)"
+        'no sheet "{sheet}": everything it holds is read as not given (rules that need it are missing)'
     ),
     "workbook.sheet-renamed": (
-        "the sheet “{found}” looks like the sheet “{sheet}” ({keys} as in the template), but sheets are read "
-        "by their names and its data was not read: rename it back to “{sheet}”"
+        'the sheet "{found}" looks like the sheet "{sheet}" ({keys} as in the template), but sheets are read '
+        'by their names and its data was not read: rename it back to "{sheet}"'
     ),
     "workbook.key-row": "the same row of field keys",
     "workbook.key-column": "the same field keys",
@@ -155,23 +155,23 @@ MESSAGES: dict[str, str] = {
         "new template"
     ),
     "workbook.unknown-key": (
-        "unknown field key “{key}”{hint}: the keys come from the template; do not change them"
+        'unknown field key "{key}"{hint}: the keys come from the template; do not change them'
     ),
-    "workbook.duplicate-key": "the field key “{key}” is repeated (first on row {first}): one row per field",
+    "workbook.duplicate-key": 'the field key "{key}" is repeated (first on row {first}): one row per field',
     "workbook.value-without-key": (
         "this row has no field key, so its value was not read: write the figure on the row of its field"
     ),
-    "workbook.field-row-missing": "the row of “{label}” ({key}) is missing: read as not given",
-    "workbook.column-missing": "the column “{label}” ({key}) is missing: read as not given in every row",
+    "workbook.field-row-missing": 'the row of "{label}" ({key}) is missing: read as not given',
+    "workbook.column-missing": 'the column "{label}" ({key}) is missing: read as not given in every row',
     "workbook.header-renamed": (
-        "the header “{found}” differs from the template's “{label}”: read by its key {key}"
+        'the header "{found}" differs from the template\'s "{label}": read by its key {key}'
     ),
     "workbook.value-not-read": (
-        "“{found}” in this cell is not read (only the 填报值 column is): if it is the value of “{label}”, "
+        '"{found}" in this cell is not read (only the 填报值 column is): if it is the value of "{label}", '
         "put it in {target}"
     ),
     "workbook.total-row": (
-        "“{found}” makes this a row of totals, not an entry, and it is not read: delete the row (the tool "
+        '"{found}" makes this a row of totals, not an entry, and it is not read: delete the row (the tool '
         "adds up by itself)"
     ),
     "workbook.column-not-read": (
@@ -205,7 +205,7 @@ MESSAGES: dict[str, str] = {
         "here, not a share. Set the cell's format to General and enter the figure itself"
     ),
     "workbook.text-trimmed": (
-        "the text has {where}, which the cell does not show: removed, read as “{value}”; delete it from "
+        'the text has {where}, which the cell does not show: removed, read as "{value}"; delete it from '
         "the cell"
     ),
     "workbook.trimmed-start": "{what} at the start",
@@ -213,20 +213,21 @@ MESSAGES: dict[str, str] = {
     "workbook.trimmed-and": " and ",
     "workbook.spaces": "{count} spaces",
     "workbook.line-breaks": "{count} line breaks",
+    "workbook.quoted": '"{text}"',  # a line of a cell's text
     "workbook.line-break-in-text": (
         "a line break inside the name ({lines}: {count} lines): a name is one line; remove the line break "
-        "and write “{write}”"
+        'and write "{write}"'
     ),
-    "workbook.school-blank": "no school given: choose a school name from the sheet “学校”",
+    "workbook.school-blank": 'no school given: choose a school name from the sheet "学校"',
     "workbook.unknown-school": (
-        "no school “{name}” on the sheet “学校”{hint}: choose a school name from that sheet"
+        'no school "{name}" on the sheet "学校"{hint}: choose a school name from that sheet'
     ),
     "workbook.names-joined": (
-        "“{found}” contains {separator}: it looks like several names in one cell, and counts as one; "
-        "separate them with “、” (or put each on a line of its own), as in “{write}”"
+        '"{found}" contains {separator}: it looks like several names in one cell, and counts as one; '
+        'separate them with "、" (or put each on a line of its own), as in "{write}"'
     ),
     "workbook.none-but-rows": (
-        "this says “无” (none), but its sheet has {count} rows: delete “无” when there are entries"
+        'this says "无" (none), but its sheet has {count} rows: delete "无" when there are entries'
     ),
     "workbook.row-above-keys": (
         "this row stands above the row of field keys (row {key_row}) and is not read: the key row seems to "
@@ -234,19 +235,19 @@ MESSAGES: dict[str, str] = {
         "the header, with every entry below it; to sort, select only the entries, from row {first}"
     ),
     "workbook.schools-blank": (
-        "no school is given on the sheet “学校”: give each vocational school a row; if the unit truly has no "
-        "vocational school, write “{none}” in this cell"
+        'no school is given on the sheet "学校": give each vocational school a row; if the unit truly has no '
+        'vocational school, write "{none}" in this cell'
     ),
     "workbook.no-schools-filled": (
-        "the school name says “{none}” (the unit has no school), but the row holds more: for no school the "
-        "row holds “{none}” alone; for a school, write its name"
+        'the school name says "{none}" (the unit has no school), but the row holds more: for no school the '
+        'row holds "{none}" alone; for a school, write its name'
     ),
     "workbook.no-schools-but-rows": (
-        "this says “{none}” (the unit has no school), but the sheet lists {count} schools: delete the row "
-        "of “{none}” when there are schools"
+        'this says "{none}" (the unit has no school), but the sheet lists {count} schools: delete the row '
+        'of "{none}" when there are schools'
     ),
     # After a name that is not known, when one is close to it.
-    "workbook.did-you-mean": " (did you mean “{name}”?)",
+    "workbook.did-you-mean": ' (did you mean "{name}"?)',
 }
 
 # When the count is 1 (i18n: ``ONE``).
@@ -259,10 +260,10 @@ ONE: dict[str, str] = {
     "workbook.spaces": "a space",
     "workbook.line-breaks": "a line break",
     "workbook.none-but-rows": (
-        "this says “无” (none), but its sheet has 1 row: delete “无” when there are entries"
+        'this says "无" (none), but its sheet has 1 row: delete "无" when there are entries'
     ),
     "workbook.no-schools-but-rows": (
-        "this says “{none}” (the unit has no school), but the sheet lists 1 school: delete the row of "
-        "“{none}” when there is a school"
+        'this says "{none}" (the unit has no school), but the sheet lists 1 school: delete the row of '
+        '"{none}" when there is a school'
     ),
 }

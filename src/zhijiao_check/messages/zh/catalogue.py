@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "catalogue.count": "共 {count} 条规则",
     "catalogue.clause": "条款",
     "catalogue.clause-n": "第{n}条",
+    # a clause by its title (in English, with the policy's own words beside it)
+    "catalogue.clause-titled": "{clause} {title}",
     "catalogue.quote": "原文",
     "catalogue.scope": "范围",
     "catalogue.kind": "规则类型",

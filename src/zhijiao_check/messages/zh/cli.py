@@ -47,8 +47,10 @@ MESSAGES: dict[str, str] = {
     "cli.unknown-pack": "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
     "cli.explain-one-rule": "explain 一次说明一条规则；“{rule}”对应 {count} 条：{ids}",
     "cli.unknown-rule": "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
+    "cli.unknown-rule-none": "没有与“{rule}”匹配的规则；可用 zhijiao-check rules 查看全部规则",
     "cli.unknown-format": "未知的输出格式 {format}，可选：{formats}",
     "cli.cannot-write": "无法写入 {file}：{reason}；没有留下写了一半的文件；已写入：{written}",
+    "cli.cannot-write-none": "无法写入 {file}：{reason}；没有写出任何结果文件",
     "cli.spool-failed": (
         "无法写入临时文件（在 {folder}）：{reason}；请腾出空间，或用环境变量 TMPDIR 指定另一个目录；"
         "没有写出任何结果文件"
@@ -58,7 +60,9 @@ MESSAGES: dict[str, str] = {
         "请用更少的 --jobs 再运行（--jobs 1：只用一个进程）"
     ),
     "cli.cannot-write-stdout": "无法写入标准输出：{reason}；已写入的文件：{written}",
+    "cli.cannot-write-stdout-none": "无法写入标准输出：{reason}；没有写出任何结果文件",
     "cli.stdout-closed": "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
+    "cli.stdout-closed-none": "标准输出已关闭，结果无处可写：请用 --output 指定文件；没有写出任何结果文件",
     "cli.output-is-input": (
         "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，"
         "请换一个输出文件名"
@@ -96,6 +100,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.roster-unmatched": "名册 {file} 为 {year} 年，本次没有该年的报表（{years} 年）：未按名册核对学校",
     "cli.diff-invalid": "无法比较：报表无效",
+    "cli.diff-unreadable": "无法比较：无法读取 {file}",
     "cli.diff-other-unit": "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
     "cli.diff-folder-and-file": (
         "{folder} 是目录，{file} 是文件：请给出同一单位的两份报表，或两个目录（按单位逐一比较）"

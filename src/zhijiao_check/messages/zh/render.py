@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "render.passing": "达标与不适用的规则（{count}）",
     "render.no-rules": "本次没有需要判定的规则",
     "render.report-title": "{unit}（{kind}）· {year} 年",
-    "render.overview": "{reports} 份报表 · {invalid} 份无效 · {failing} 项未通过 · 退出状态 {code}",
+    "render.overview": "{reports} 份报表已计分 · {invalid} 份无效 · {failing} 项结果未通过 · 退出状态 {code}",
     "render.exit-0": "全部达标",
     "render.exit-1": "有目标未达标",
     "render.exit-2": "有无效报表",

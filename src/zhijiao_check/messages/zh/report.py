@@ -370,7 +370,7 @@ MESSAGES: dict[str, str] = {
         "漏报还是已停招撤销？"
     ),
     "report.majors-sum-differs": (
-        "中职招生 secondary_vocational 填 {value} 人，而 {schools} 所中职学校各专业当年招生合计 "
+        "中职招生 secondary_vocational 填 {value} 人，而 {count} 所中职学校各专业当年招生合计 "
         "{total} 人，相差 {share}%："
         "是否漏报了学校或专业？"
     ),
@@ -408,6 +408,29 @@ MESSAGES: dict[str, str] = {
     "report.expected-bool": "是/否值 true 或 false",
     "report.expected-bool-in-cell": "“是”或“否”",
     "report.expected-text": "文字",
+    # What a report's code means, beside it where the codes a field takes are listed (report/codes.py's
+    # labels, which a clerk may write instead)
+    "report.meaning-county": "县市区",
+    "report.meaning-management_area": "管理区",
+    "report.meaning-development_zone": "经开区",
+    "report.meaning-city": "市本级",
+    "report.meaning-secondary": "中职，含技工学校",
+    "report.meaning-higher": "高职",
+    "report.meaning-public": "公办",
+    "report.meaning-private": "民办",
+    "report.meaning-quality_school": "优质中职学校",
+    "report.meaning-chuyi_brand": "楚怡品牌学校",
+    "report.meaning-undergraduate": "职业本科",
+    "report.meaning-green": "绿牌",
+    "report.meaning-yellow": "黄牌",
+    "report.meaning-red": "红牌",
+    "report.meaning-quality": "优质中职专业",
+    "report.meaning-demonstration": "示范中职专业",
+    "report.meaning-chuyi": "楚怡专业",
+    "report.meaning-high_level": "高水平高职专业",
+    "report.meaning-not_started": "未开工",
+    "report.meaning-building": "在建",
+    "report.meaning-completed": "已完工并投入使用",
     "report.expected-choice": "以下之一：{allowed}",
     "report.expected-choice-in-cell": "下拉列表中的一项（{allowed}）",
     "report.expected-schema_version": "1",

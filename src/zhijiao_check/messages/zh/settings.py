@@ -38,6 +38,7 @@ MESSAGES: dict[str, str] = {
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写"
     ),
     "settings.waiver-unknown-rule": "没有规则“{rule}”；是否想写 {suggestion}？",
+    "settings.waiver-unknown-rule-none": "没有规则“{rule}”；可用 zhijiao-check rules 查看全部规则",
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
     "settings.waiver-expired": "{unit} {rule} 的豁免已于 {expires} 到期：该规则重新计入",
     "settings.waiver-unused": (

@@ -159,6 +159,7 @@ MESSAGES: dict[str, str] = {
     "workbook.trimmed-and": "、",
     "workbook.spaces": " {count} 个空格",
     "workbook.line-breaks": " {count} 个换行",
+    "workbook.quoted": "“{text}”",  # a line of a cell's text
     "workbook.line-break-in-text": (
         "名称中间有换行（{lines}，共 {count} 行）：名称只写一行，请删去换行，写成“{write}”"
     ),

@@ -95,7 +95,8 @@ def trimmed(text: str) -> tuple[str, Slip | None]:
     inner = text.strip()
     if LINE_BREAK.search(inner):
         one_line = LINE_BREAKS.sub("", inner)
-        lines = tuple(f"“{part.strip()}”" for part in LINE_BREAK.split(inner) if part.strip())
+        parts = [part.strip() for part in LINE_BREAK.split(inner) if part.strip()]
+        lines = tuple(msg("workbook.quoted", text=part) for part in parts)
         return one_line, Slip(
             "line-break-in-text", {"lines": Join(lines), "count": len(lines), "write": one_line}
         )
