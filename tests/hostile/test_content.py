@@ -510,5 +510,5 @@ def test_an_argument_of_100000_characters_is_said_by_its_start_and_length() -> N
     done = run("explain", "c" * 100_000)
     assert done.code == 2 and len(done.err) < 1_000
     assert done.err.startswith(
-        "没有与“" + "c" * 200 + "…（共 100,000 个字符）”匹配的规则；是否想写 zhijiao-check rules？"
+        "没有与“" + "c" * 200 + "…（共 100,000 个字符）”匹配的规则；可用 zhijiao-check rules 查看全部规则"
     )

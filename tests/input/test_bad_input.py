@@ -500,7 +500,9 @@ def test_problems_in_chinese_are_punctuated_and_worded_as_chinese(tmp_path: Path
     assert (
         said[choice.strip()].startswith("error: schools[0].level: ") and '"中专学校"' in said[choice.strip()]
     )
-    assert said[choice.strip()].endswith("secondary (中职，含技工学校), higher (高职)")
+    assert said[choice.strip()].endswith(
+        "secondary (secondary vocational, technical schools included), higher (higher vocational)"
+    )
 
 
 def test_no_code_runs_from_a_python_tag(tmp_path: Path) -> None:
