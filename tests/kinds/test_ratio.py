@@ -414,3 +414,14 @@ def test_a_bound_is_refused_with_compare_to():
             RatioRule,
             fields(kind="ratio", numerator=[PRIVATE], denominator=[ALL], compare_to=compared, at_most=1),
         )
+
+
+def test_a_share_equal_to_its_linear_schedule_is_not_behind(tmp_path):
+    """2022's schedule of 55% by 2025 (from 2020) is 22% exactly; in floats 0.55 × 2 / 5 is
+    0.22000000000000003, above the share 22 / 100, and the unit was called behind."""
+    rule = private_share(">=", 0.55, time={"due": 2025, "linear": True})
+    on_schedule = judge(tmp_path, rule, [with_private(22, public=78, year=2022)])
+    assert on_schedule.status == "pending"
+    assert on_schedule.expected == pytest.approx(0.22)
+    below = judge(tmp_path, rule, [with_private(21, public=79, year=2022)])
+    assert below.status == "behind"

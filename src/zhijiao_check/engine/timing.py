@@ -8,7 +8,9 @@ is linear and the observed value is below the schedule target × (Y − B) / (D 
 
 from __future__ import annotations
 
-from zhijiao_check.measure.numbers import meets
+from fractions import Fraction
+
+from zhijiao_check.measure.numbers import Exact, exact, meets
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import RuleBase
@@ -27,13 +29,20 @@ def applies_in(rule: RuleBase, year: int) -> bool:
 
 
 def expected(rule: RuleBase, year: int, base: int) -> float | None:
-    """The linear schedule's value for the year,
-    for a linear rule before its due year (growing from ``base``).
-    """
+    """The linear schedule's value for the year, for a linear rule before its due year (growing from
+    ``base``): the float nearest ``exact_schedule``, as it is shown."""
+    schedule = exact_schedule(rule, year, base)
+    return None if schedule is None else float(schedule)
+
+
+def exact_schedule(rule: RuleBase, year: int, base: int) -> Exact | None:
+    """``expected`` exactly, as a status compares it: 45% × 2 / 5 is 9/50, where in floats it is a rounding of
+    a rounding and may lie an ulp from the share 9/50 it should equal."""
     time = rule.time
-    if not time.linear or time.due is None or year >= time.due or isinstance(rule.target.value, list):
+    value = rule.target.value
+    if not time.linear or time.due is None or year >= time.due or isinstance(value, list):
         return None
-    return float(rule.target.value) * (year - base) / (time.due - base)
+    return exact(value) * Fraction(year - base, time.due - base)
 
 
 def judged(rule: RuleBase, measure: Measure) -> Status:
@@ -56,7 +65,7 @@ def decide(rule: RuleBase, year: int, measure: Measure, base: int) -> Status:
         return Status.NOT_APPLICABLE
     if measure.met:
         return Status.PASS
-    schedule = expected(rule, year, base)
-    if measure.met is False and schedule is not None and not meets(measure.observed, rule.target, schedule):
+    schedule = exact_schedule(rule, year, base)
+    if measure.met is False and schedule is not None and not meets(measure.seen, rule.target, schedule):
         return Status.BEHIND
     return Status.PENDING

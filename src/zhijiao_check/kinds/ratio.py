@@ -147,6 +147,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
             notes=value.notes,
             settled=unreachable,
             ceiling=rule.at_most if unreachable else None,
+            exact=value.exact,
         )
     other = _Value(rule.compare_to, scope)
     locations += other.locations

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import field
 from typing import Any
 
+from zhijiao_check.measure.numbers import exact
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
@@ -52,7 +53,8 @@ class Measure:
     data (a unit not in the run, a list not given) could not change ``met``: a sum or count of non-negative
     figures that already meets a ≥ target, an ``every`` rule that one item already fails. ``ceiling``: the
     most the observed value can be whatever more data adds, when that settles an unmet target (a share of
-    teachers rotated never exceeds 100%).
+    teachers rotated never exceeds 100%). ``exact``: a share as the fraction of its figures (7/15, where
+    ``observed`` holds the float nearest it), which a linear schedule compares.
     """
 
     observed: Any
@@ -66,6 +68,14 @@ class Measure:
     target: Any = None  # the value compared against, when it is not the rule's own (another ratio or total)
     settled: bool = False
     ceiling: Any = None
+    exact: Any = None  # ``observed`` as the figures give it exactly (a share's fraction), when not whole
+
+    @property
+    def seen(self) -> Any:
+        """The observed value exactly (``numbers.exact``), as a schedule compares it."""
+        if self.exact is not None:
+            return self.exact
+        return exact(self.observed) if self.observed.__class__ is float else self.observed
 
     @classmethod
     def missing_data(
