@@ -201,6 +201,13 @@ def test_a_share_target_above_1_without_a_bound_is_refused_with_the_fraction(tmp
     ) in english
 
 
+def test_a_share_target_of_2_or_more_is_refused(tmp_path: Path) -> None:
+    """200% is no growth a policy sets: a percentage typed as a number (``value: 2`` for 2%)."""
+    status, _, stderr, _ = run(tmp_path, SHARE + '    target: {op: ">=", value: 2}\n')
+    assert status == 2
+    assert "2 即 200%：写 0.02 表示 2%" in stderr
+
+
 def test_a_share_target_above_100_says_to_write_a_fraction(tmp_path: Path) -> None:
     body = SHARE + "    target: {op: between, value: [0.3, 450]}\n"
     status, _, stderr, rule_file = run(tmp_path, body)
@@ -217,6 +224,9 @@ def test_a_share_target_above_100_says_to_write_a_fraction(tmp_path: Path) -> No
     [
         (SHARE + '    target: {op: ">=", value: 0.45}\n', "pass"),
         (SHARE + '    target: {op: ">=", value: 1}\n', "fail"),
+        # a growth: at least 110% (950 / 1030 is 92.2%)
+        (SHARE + '    target: {op: ">=", value: 1.1}\n', "fail"),
+        (SHARE + '    target: {op: "<=", value: 1.99}\n', "pass"),
         # a multiple, as the message says to write it: compared and shown as the number
         (SHARE + '    target: {op: ">=", value: 1.5}\n    unit: count\n', "fail"),
     ],

@@ -159,16 +159,21 @@ def _beyond_share(rule: AnyRule) -> list[Wrong]:
     return found
 
 
+GROWTH = 2  # a share's target from which it is refused where no bound is proved (``_above_one``)
+
+
 def _above_one(rule: RatioRule) -> list[Wrong]:
     """A target above 1 of a ratio of unit ``ratio`` whose bound is not proved (its numerator is no part of
     its denominator, and no ``at_most``): ``value: 45`` meant 45%, was read as 4500%, and the rule failed
-    every report. A multiple above 1 is meant rarely (new seats for each old one), and is written as a
-    number, ``unit: count``, which the message says: a pack's loader has no warnings, only errors."""
+    every report. Below 2 the target is read as it is: a share above 100% is a growth (``value: 1.1``, this
+    year's enrollment at least 110% of last year's), not a percentage typed as a number. From 2 (200%) on, a
+    share is far likelier a percentage than a multiple (new seats for each old one), which is written as a
+    number, ``unit: count``, as the message says: a pack's loader has no warnings, only errors."""
     value = rule.target.value
     values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
     found: list[Wrong] = []
     for index, number in values:
-        if not math.isfinite(number) or number <= 1:
+        if not math.isfinite(number) or number < GROWTH:
             continue  # a number that is not finite is said by ``_not_finite``
         share = number / 100
         write = (
