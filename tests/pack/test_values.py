@@ -403,9 +403,18 @@ def _target_at(text: str) -> str:
     raise AssertionError(text)
 
 
-def test_a_target_above_1_of_a_ratio_without_a_bound_is_read_as_the_number(tmp_path: Path) -> None:
-    """A ratio whose numerator is no part of its denominator may be any number (new seats for each old one):
-    45 is 45, as docs/packs.md says; only a bound the rule proves refuses it."""
+def test_a_target_above_1_of_a_ratio_without_a_bound_is_refused_unless_written_as_a_number(
+    tmp_path: Path,
+) -> None:
+    """A ratio whose numerator is no part of its denominator proves no bound, but a ratio of unit ratio is a
+    share, compared and shown as a percentage: 45 was 4500%, and every county failed. A multiple (new seats
+    for each old one) is written as a number, ``unit: count``, and read as it is (docs/packs.md)."""
     text = RATIO.format(denominator="enrollment.general_high_school", target='{op: ">=", value: 45}')
-    status, stderr, _ = run(tmp_path, text)
+    status, stderr, rule_file = run(tmp_path / "share", text)
+    assert status == 2
+    assert (
+        f"{rule_file}:{_target_at(text)}: c90.share.target.value: 规则 c90.share 的 target 写了 45" in stderr
+    )
+    multiple = text.replace("    time:", "    unit: count\n    time:")
+    status, stderr, _ = run(tmp_path / "multiple", multiple)
     assert status in (0, 1), stderr

@@ -5,9 +5,11 @@ Each loaded and then did nothing, or something else than written: ``units: [coun
 city-wide sum is over every unit's report), ``by_unit`` on a rule judged on one unit's report (the only share
 is the unit's own), ``scope: school`` on a rule that measures one figure for the report (no school is judged
 on its own), ``linear`` where the target is no number to spread over the years (``是 × (年份 − 2020) / …``),
-a ``coverage`` target above the number of values it lists (never met), and a ratio's sum of no terms (0: a
+a ``coverage`` target above the number of values it lists (never met), a ratio's sum of no terms (0: a
 denominator of none made the rule ``not_applicable`` for every unit) or of a term written twice (its figure
-counted twice). Said at the setting, with what to write.
+counted twice), ``expected_max`` on a rule that is no ``count`` (only a count reports a figure above the
+policy's range), and a sum's ``otherwise:`` or ``where:`` without its ``over:`` (a report field is summed as
+it is: both are read only for the items of a collection). Said at the setting, with what to write.
 
 Run only when a pack is first loaded, never for a kept one (``pack.cache``).
 """
@@ -22,7 +24,7 @@ from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
-from zhijiao_check.pack.fields import Path_, item_type
+from zhijiao_check.pack.fields import Path_, field_type, item_type, parts
 from zhijiao_check.pack.values import Wrong, required_meant, shown
 from zhijiao_check.problems import format_path
 from zhijiao_check.units import UNIT_KINDS
@@ -51,7 +53,50 @@ def unhonoured(rule: AnyRule) -> list[Wrong]:
         found += _beyond_required(rule)
     if isinstance(rule, RatioRule):
         found += _sums(rule)
+    if rule.target.expected_max is not None and rule.kind not in _RANGED:
+        found.append((("target", "expected_max"), _expected_max(rule, rule.target.expected_max)))
+    found += _not_over_items(rule)
     return found
+
+
+# The kinds whose measure reads ``expected_max``: a count above the policy's range (``1-2所``) is reported
+_RANGED = ("count",)
+
+
+def _expected_max(rule: AnyRule, high: float) -> Msg:
+    """``expected_max`` on a kind that never reads it: a figure above it was neither reported nor failed."""
+    kinds = ", ".join(_RANGED)
+    return msg("pack.expected-max-kind", id=rule.id, kind=rule.kind, found=shown(high), kinds=kinds)
+
+
+def _not_over_items(rule: AnyRule) -> list[Wrong]:
+    """A sum's ``otherwise:`` and ``where:`` given without ``over:``: ``measure.sums.total`` reads a report
+    field as it is, and reads both only for the items of a collection, so they were silently ignored (every
+    school's teachers summed, not the public schools'). Said at each, with the sum over the items to write
+    where the collection can be told."""
+    found: list[Wrong] = []
+    for node, path, _ in parts(rule):
+        if not isinstance(node, Sum) or node.over is not None:
+            continue
+        given = [("otherwise", node.otherwise is not None), ("where", bool(node.where))]
+        for key, present in given:
+            if present:
+                said = msg(
+                    "pack.sum-needs-over", id=rule.id, key=key, term=_written(node), write=_over_for(node)
+                )
+                found.append(((*path, key), said))
+    return found
+
+
+def _over_for(term: Sum) -> str:
+    """The sum over items to write for ``term``: over the one collection whose items have its field (and its
+    ``otherwise``), else ``over: …`` for the author to name it."""
+    from zhijiao_check.pack.unknown import collections
+
+    fields = [term.field, *([term.otherwise] if term.otherwise is not None else [])]
+    have = [over for over in collections() if all(field_type(over, f) is not None for f in fields)]
+    over = have[0] if len(have) == 1 else "…"
+    return _written(Sum(field=term.field, over=over, where=term.where, otherwise=term.otherwise))
 
 
 def _sums(rule: RatioRule) -> list[Wrong]:

@@ -52,10 +52,12 @@ def _visit(node: Any, path: Path_, collection: str | None) -> Iterator[tuple[Any
     if isinstance(node, Items | Sum | Condition) or not path:
         yield node, path, collection
     if dataclasses.is_dataclass(node):  # a record of the rule vocabulary
+        # a sum's ``where:`` without ``over:`` filters no items: said as needing ``over:`` (``effects``)
+        unread = ("where",) if isinstance(node, Sum) and node.over is None else ()
         # by the field's name: the one field with another name in a rule file (``from`` of ``time``) names
         # no report field
         for name in (field.name for field in dataclasses.fields(node)):
-            if name not in (*NAMES, "over"):
+            if name not in (*NAMES, "over", *unread):
                 yield from _visit(getattr(node, name), (*path, name), collection)
     elif isinstance(node, list):
         for index, value in enumerate(node):

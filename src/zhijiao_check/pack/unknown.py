@@ -43,6 +43,8 @@ def unknown_fields(rule: Any) -> list[tuple[Path_, Msg]]:
             continue
         for name in NAMES:
             field = getattr(node, name, None)
+            if name == "otherwise" and isinstance(node, Sum) and node.over is None:
+                continue  # read for no item: said as needing ``over:`` (``effects``), not as a misspelt field
             if isinstance(field, str) and field_type(collection, field) is None:
                 found.append(((*path, name), _unknown(rule.id, node, name, collection)))
     return found
@@ -53,10 +55,8 @@ def _unknown(rule_id: str, node: Any, name: str, collection: str | None) -> Msg:
     the items of ``collection`` (from the report when None)."""
     written = str(getattr(node, name))
     if name == "over":
-        collections = _collections()
-        hint = _closest(written, collections) or msg(
-            "pack.hint-collections", collections=", ".join(collections)
-        )
+        named = collections()
+        hint = _closest(written, named) or msg("pack.hint-collections", collections=", ".join(named))
         return msg("pack.unknown-field", id=rule_id, field=written, place=msg("pack.place-report"), hint=hint)
     place = msg("pack.place-items", over=collection) if collection else msg("pack.place-report")
     summed = isinstance(node, Sum) and node.over is None and name == "field"
@@ -97,7 +97,7 @@ def _field_hint(written: str, collection: str | None, summed: bool) -> Msg | Non
     # a misspelt field of a collection's items, summed over the report: the sum over the items
     import difflib
 
-    pairs = [(over, field) for over in _collections() for field in _names(over) if "." not in field]
+    pairs = [(over, field) for over in collections() for field in _names(over) if "." not in field]
     best = difflib.get_close_matches(dotted, [field for _, field in pairs], n=1, cutoff=0.6)
     if not best:
         return None
@@ -110,7 +110,7 @@ def _through(dotted: str) -> tuple[str, str] | None:
     parts = dotted.split(".")
     for cut in range(1, len(parts)):
         over, field = ".".join(parts[:cut]), ".".join(parts[cut:])
-        if over in _collections() and field in _names(over):
+        if over in collections() and field in _names(over):
             return over, field
     return None
 
@@ -140,7 +140,7 @@ def _names(collection: str | None) -> list[str]:
     return names
 
 
-def _collections() -> list[str]:
+def collections() -> list[str]:
     """What ``over:`` can name: every school's majors and enterprise practice, and the report's lists."""
     return [
         *_SCHOOL_ITEMS,

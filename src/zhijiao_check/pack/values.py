@@ -116,13 +116,14 @@ def wrong_values(rule: AnyRule) -> list[Wrong]:
 
 def _beyond_share(rule: AnyRule) -> list[Wrong]:
     """A target above the highest share the rule's figure can be: ``value: 45`` meant 45%, and a share of at
-    most 1 is never 45 (or always below it). Said only where the bound is proved (``_share_bound``): a ratio
-    of unit ``ratio`` without one may be any number, and 45 is read as 45 (docs/packs.md)."""
+    most 1 is never 45 (or always below it). Where the bound is proved (``_share_bound``) the target is said
+    to be never (or always) met; a ratio of unit ``ratio`` without one is a share too, compared and shown as a
+    percentage (45 is 4500%), and a target above 1 is refused as well (``_above_one``)."""
     if rule.unit != "ratio" or computed_target(rule):
         return []
     bound = _share_bound(rule)
     if bound is None:
-        return []
+        return _above_one(rule) if isinstance(rule, RatioRule) else []
     high, why = bound
     value = rule.target.value
     values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
@@ -154,6 +155,36 @@ def _beyond_share(rule: AnyRule) -> list[Wrong]:
                     write=write,
                 ),
             )
+        )
+    return found
+
+
+GROWTH = 2  # a share's target from which it is refused where no bound is proved (``_above_one``)
+
+
+def _above_one(rule: RatioRule) -> list[Wrong]:
+    """A target above 1 of a ratio of unit ``ratio`` whose bound is not proved (its numerator is no part of
+    its denominator, and no ``at_most``): ``value: 45`` meant 45%, was read as 4500%, and the rule failed
+    every report. Below 2 the target is read as it is: a share above 100% is a growth (``value: 1.1``, this
+    year's enrollment at least 110% of last year's), not a percentage typed as a number. From 2 (200%) on, a
+    share is far likelier a percentage than a multiple (new seats for each old one), which is written as a
+    number, ``unit: count``, as the message says: a pack's loader has no warnings, only errors."""
+    value = rule.target.value
+    values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+    found: list[Wrong] = []
+    for index, number in values:
+        if not math.isfinite(number) or number < GROWTH:
+            continue  # a number that is not finite is said by ``_not_finite``
+        share = number / 100
+        write = (
+            msg("pack.write-share", share=shown(share), percent=shown(number))
+            if share <= 1
+            else msg("pack.write-fraction")
+        )
+        at: Path_ = ("target", "value") if index is None else ("target", "value", index)
+        percent = f"{shown(round(number * 100, 6))}%"  # 1.15 is 115%, not 114.99999999999999%
+        found.append(
+            (at, msg("pack.target-above-one", id=rule.id, found=shown(number), percent=percent, write=write))
         )
     return found
 
@@ -246,7 +277,39 @@ def _condition(rule_id: str, condition: Condition, path: Path_, collection: str 
         return []
     if condition.value is None:
         return []
+    if left.kind == "choice" and op in ("==", "!=") and (parts := joined(condition.value, left.choices)):
+        return [((*path, "value"), _values_compared(rule_id, condition, parts, left.choices))]
     return _value(rule_id, field, left, condition.value, (*path, "value"))
+
+
+def _values_compared(rule_id: str, condition: Condition, parts: list[str], choices: Sequence[str]) -> Msg:
+    """``level == "secondary,higher"``: an ``==`` (or ``!=``) compares with one value, and the closest one
+    (``secondary``) would drop the others. The conditions of a list must all hold, and the format has no
+    ``in:``: a value among several is ``!=`` each of the others (``present: true`` when they are all of the
+    field's values), a value none of several ``!=`` each. (An ``every`` rule's tests may also be groups,
+    ``any_of``, but each group repeats the rule's other tests: the ``!=`` form is the one for any list.)"""
+    field, op = condition.field, condition.op
+    others = [choice for choice in choices if choice not in parts]
+
+    def written(values: Sequence[str]) -> str:
+        return ", ".join(f'{{field: {field}, op: "!=", value: {flow_item(value)}}}' for value in values)
+
+    if op == "!=":
+        write = msg("pack.joined-write-each", write=written(parts))
+    elif others:
+        write = msg("pack.joined-write-others", write=written(others))
+    else:
+        write = msg("pack.joined-write-present", field=field, write=f"{{field: {field}, present: true}}")
+    return msg(
+        "pack.condition-values-joined",
+        id=rule_id,
+        field=field,
+        op=op,
+        found=shown(condition.value),
+        count=len(parts),
+        values=Join(tuple(parts)),
+        write=write,
+    )
 
 
 def _family(field: Shape) -> str:
@@ -338,8 +401,8 @@ def _closest(value: object, choices: tuple[str, ...]) -> str | None:
 def _summed(rule_id: str, spec: Sum, path: Path_, collection: str | None) -> list[Wrong]:
     """A sum adds numbers (or yes/no fields, each yes one): text or a list cannot be added up."""
     found: list[Wrong] = []
-    for name in ("field", "otherwise"):
-        field = getattr(spec, name)
+    for name in ("field", "otherwise") if spec.over is not None else ("field",):
+        field = getattr(spec, name)  # without ``over:``, ``otherwise`` is read for no item (``effects``)
         summed = shape(field_type(collection, field)) if field is not None else None
         if summed is not None and summed.kind not in ("number", "flag"):
             said = msg("pack.sum-type", id=rule_id, field=field, takes=summed.takes())

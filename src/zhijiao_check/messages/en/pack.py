@@ -303,6 +303,38 @@ MESSAGES: dict[str, str] = {
         "{key} is {found}: {count} values joined by a comma into one item ({values}); write them as {count} "
         "items: {write}"
     ),
+    "pack.expected-max-kind": (
+        "rule {id} is a {kind} rule, and its target gives expected_max: {found}, which has no effect on a "
+        "{kind} rule (a figure above it is neither reported nor failed): only {kinds} rules take "
+        "expected_max, the top of a range the policy names (1-2 schools: value: 1, expected_max: 2); "
+        "delete expected_max"
+    ),
+    "pack.sum-needs-over": (
+        "rule {id} sums {term}, which gives {key} but no over: without over the report's field is summed as "
+        "it is, and {key} is read only for the items of a collection, so it has no effect; write {write} "
+        "(over the collection whose items have these fields), or delete {key}"
+    ),
+    "pack.target-above-one": (
+        "rule {id} has a target of {found}, but a ratio of unit: ratio is a share, compared and shown as a "
+        "percentage: {found} is {percent}; {write}; if a multiple is meant (1.5 new seats for each old one), "
+        "write unit: count to compare and show it as a number"
+    ),
+    "pack.write-fraction": "write the share as a fraction of at most 1 (0.45 for 45%)",
+    "pack.condition-values-joined": (
+        "rule {id}: {field} {op} {found} joins {count} values into one ({values}), but each {op} compares "
+        "with one value, not the closest of them: {write}"
+    ),
+    "pack.joined-write-others": (
+        "for any one of them, write a != condition for each of the other values (the conditions of a list "
+        "must all hold): {write}"
+    ),
+    "pack.joined-write-present": (
+        "these are all the values of {field}: for any one of them, write {write} ({field} is given)"
+    ),
+    "pack.joined-write-each": (
+        "for none of them, write one condition for each value (the conditions of a list must all hold): "
+        "{write}"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

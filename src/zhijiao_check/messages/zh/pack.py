@@ -248,4 +248,27 @@ MESSAGES: dict[str, str] = {
     "pack.values-joined": (
         "{key} 写了 {found}，是用逗号连成一项的 {count} 个值（{values}）：应写成 {count} 项：{write}"
     ),
+    "pack.expected-max-kind": (
+        "规则 {id} 是 {kind} 规则，target 写了 expected_max: {found}，但它对 {kind} 规则不起作用"
+        "（超出的数既不报出，也不判为不达标）：expected_max 只用于 {kinds} 规则，是政策所列区间的上限"
+        "（“1-2所”写 value: 1, expected_max: 2）：应删去 expected_max"
+    ),
+    "pack.sum-needs-over": (
+        "规则 {id} 的求和项 {term} 写了 {key}，但没有 over：不写 over 时合计的是报表字段本身，"
+        "{key} 只在对某个集合的条目求和时才读，这里不起作用：应写 {write}（over 为条目有这些字段的集合），"
+        "或删去 {key}"
+    ),
+    "pack.target-above-one": (
+        "规则 {id} 的 target 写了 {found}，但 unit: ratio 的比率是占比，按百分比比较和显示，"
+        "{found} 即 {percent}：{write}；若确指倍数（如每个原有学位对应 1.5 个新增学位），"
+        "写 unit: count，按数比较和显示"
+    ),
+    "pack.write-fraction": "应把占比写成不大于 1 的小数（45% 写 0.45）",
+    "pack.condition-values-joined": (
+        "规则 {id}：{field} {op} {found} 把 {count} 个值连成了一个（{values}），而每个 {op} 只比较一个值，"
+        "不会取最接近的那个：{write}"
+    ),
+    "pack.joined-write-others": "要取其中任一个，写不等于其余各值的条件（同一列表中的条件须都成立）：{write}",
+    "pack.joined-write-present": "这些是 {field} 的全部值，要取其中任一个，写 {write}（给出了 {field} 即可）",
+    "pack.joined-write-each": "要排除其中每一个，每个值写一个条件（同一列表中的条件须都成立）：{write}",
 }
