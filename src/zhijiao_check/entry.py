@@ -152,12 +152,20 @@ class Folded:
 
     def _folded(self, text: str) -> str:
         from zhijiao_check.cli_usage import language
+        from zhijiao_check.renderers.fallbacks import as_shown
         from zhijiao_check.renderers.layout.chinese import broken_line
+        from zhijiao_check.status import encodable
 
+        # Measured as the console shows it (``renderers.fallbacks``): on a GBK console ``≥`` and ``“`` are two
+        # cells, and are laid out as their fallbacks; a line measured before ran two cells past the edge.
+        encoding = getattr(self._stream, "encoding", None)
         width, lang = terminal.stderr_width(), language(sys.argv[1:])
-        return "\n".join(
-            part for line in text.split("\n") for part in broken_line(line, width, self.GO_ON, lang)
+        folded = "\n".join(
+            part
+            for line in text.translate(as_shown(encoding)).split("\n")
+            for part in broken_line(line, width, self.GO_ON, lang)
         )
+        return folded if encoding is None else encodable(folded, encoding)
 
 
 def _no_plugin_lookup() -> None:

@@ -168,3 +168,32 @@ def test_standard_error_on_a_terminal_is_folded_a_whole_line_at_a_time(
     stream.write("\r\x1b[2K━━━ 50%")
     stream.flush()
     assert written.getvalue().endswith("held, \r\x1b[2K━━━ 50%")
+
+
+@pytest.mark.parametrize("columns", [54, 55])
+def test_standard_error_on_a_gbk_console_is_measured_as_shown(tmp_path: Path, columns: int) -> None:
+    """``“`` is two cells (two bytes) on a GBK console, one to the layout: the line fitted 54 cells by count
+    and took 56 bytes. It is laid out as its fallback ``"``, as ``check``'s table lays it out."""
+    argv = [sys.executable, "-m", "zhijiao_check", "check", str(tmp_path), "--jobs", "x"]
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns))
+    code, err, _ = on_terminal(argv, "stderr", tmp_path, env)
+    assert code == 2
+    lines = COLOURS.sub("", err.decode("gbk")).splitlines()
+    assert [line for line in lines if len(line.encode("gbk")) > columns] == []
+    assert lines[0].startswith('--jobs / -j 不能是"x"：')
+
+
+@pytest.mark.parametrize("command", ["rules", "coverage"])
+@pytest.mark.parametrize("columns", [60, 100, 160])
+def test_rules_and_coverage_on_a_gbk_console_keep_their_middle_dots(command: str, columns: int) -> None:
+    """Laid out with ``·`` two cells wide, as the console shows it, and written as ``·``: it was laid out as
+    one cell and written as its fallback ``.``, read as a full stop (``c1.public-seats . 第1条 . 全市``)."""
+    argv = [sys.executable, "-m", "zhijiao_check", command]
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns))
+    code, out, _ = on_terminal(argv, "stdout", ROOT, env)
+    assert code == 0
+    assert [line for line in out.split(b"\n") if len(line) > columns] == []
+    text = out.decode("gbk")
+    assert " . " not in text
+    if command == "rules" and columns == 60:
+        assert "c1.public-seats · 第1条 · 全市" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
@@ -18,6 +18,7 @@ from zhijiao_check.units import UNIT_KINDS
 # cells: the rule list's titles get at least this many beside the other columns, and two lines there hold
 # three titles in four (English ones are about twice as wide as Chinese), or each rule is a block of lines
 ROOM = 20
+T = TypeVar("T")
 
 
 def _width() -> int:
@@ -280,6 +281,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     from zhijiao_check.renderers.layout.grid import Column, Grid, room_beside
     from zhijiao_check.renderers.layout.text import cell_len, escape
 
+    rows, tr, dot = _as_shown(rows, tr)
     cells = [(r["id"], str(r["clause"]), scope_text(r, tr), r["time_text"]) for r in rows]
     keys = ("catalogue.col-id", "catalogue.col-clause", "catalogue.col-scope", "catalogue.col-time")
     others = Grid([Column(tr(key), no_wrap=True) for key in keys], [list(map(escape, row)) for row in cells])
@@ -304,7 +306,7 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
             console.print(escape(heading), overflow="fold")
         for i in mine:
             rule, clause, scope, time = cells[i]
-            for line in _facts([rule, tr("catalogue.clause-n", n=clause), scope, time], width):
+            for line in _facts([rule, tr("catalogue.clause-n", n=clause), scope, time], width, dot):
                 console.print(escape(line))
             console.print(Indent(escape(rows[i]["title"]), 2))
     write(buffer.getvalue(), None)
@@ -312,7 +314,20 @@ def list_rules(lang: Lang, format: str, rules: Sequence[Path], main: str | None 
     return ExitCode.OK
 
 
-def _facts(facts: list[str], width: int) -> list[str]:
+def _as_shown(data: T, tr: Translator) -> tuple[T, Translator, str]:
+    """``data``'s texts, the translator and the dot between facts as a terminal shows them
+    (``renderers.fallbacks``): on a GBK console ``·`` is two cells, laid out as such, where it was laid out
+    as one and replaced by ``.`` at the write."""
+    from zhijiao_check import terminal
+    from zhijiao_check.renderers.fallbacks import Shown, as_shown, translated
+
+    table = as_shown(terminal.encoding() if stdout_is_tty() else None)
+    if not table:
+        return data, tr, "·"
+    return translated(data, table), Shown(tr.lang, table), "·".translate(table)
+
+
+def _facts(facts: list[str], width: int, dot: str = "·") -> list[str]:
     """``c1.public-seats · 第1条 · 全市 · 2023 年前`` on one line where it fits; else broken before a fact
     (never inside one: ``due`` stays with ``2023``), the lines after the first indented under the rule's
     ID."""
@@ -320,8 +335,8 @@ def _facts(facts: list[str], width: int) -> list[str]:
 
     lines = [facts[0]]
     for fact in facts[1:]:
-        if cell_len(f"{lines[-1]} · {fact}") <= width:
-            lines[-1] += f" · {fact}"
+        if cell_len(f"{lines[-1]} {dot} {fact}") <= width:
+            lines[-1] += f" {dot} {fact}"
         else:
             lines.append(f"    {fact}")
     return lines
@@ -399,14 +414,17 @@ def coverage(lang: Lang, format: str, rules: Sequence[Path], main: str | None = 
 
     width = _width()
     console = PlainConsole(buffer := io.StringIO(), width, tr.lang)
+    # several: each document named with its pack too (two packs may transcribe one document)
+    names = [
+        pack.info.document + (tr("engine.paren", text=pack.id) if len(packs) > 1 else "") for pack in packs
+    ]
+    titles = [[clause_title(clause, tr) for clause in pack.info.clauses] for pack in packs]
+    (documents, names, titles), tr, _ = _as_shown((documents, names, titles), tr)
     widest = max((len(rule.id) for pack in packs for rule in pack.rules), default=0)
-    for index, (pack, rows) in enumerate(zip(packs, documents, strict=True)):
+    for index, (rows, name, said) in enumerate(zip(documents, names, titles, strict=True)):
         if index:
             console.print("")
-        # several: each document named with its pack too (two packs may transcribe one document)
-        title = pack.info.document + (tr("engine.paren", text=pack.id) if len(packs) > 1 else "")
-        titles = [clause_title(clause, tr) for clause in pack.info.clauses]
-        _coverage_table(console, rows, titles, title, widest, tr)
+        _coverage_table(console, rows, said, name, widest, tr)
     write(buffer.getvalue(), None)
     return ExitCode.OK
 
