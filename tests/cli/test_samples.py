@@ -12,14 +12,14 @@ from zhijiao_check.engine.results import Run
 from zhijiao_check.report import ReportFile, load_report
 
 
-def check(*paths: Path) -> Run:
+def check(*paths: Path, lang: str = "zh") -> Run:
     packs = builtin_packs()
     files = sorted(p for path in paths for p in ([path] if path.is_file() else path.glob("*.yaml")))
     loaded = [load_report(p, packs[0].units, display=str(p.relative_to(SAMPLES.parent))) for p in files]
     assert all(isinstance(r, ReportFile) for r in loaded), [
         r for r in loaded if not isinstance(r, ReportFile)
     ]
-    return rendered(evaluate(loaded, [], packs), "zh")  # type: ignore[arg-type]
+    return rendered(evaluate(loaded, [], packs), lang)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +169,14 @@ def test_2023_projects_of_clause_2_in_progress(run_2023):
         "江华瑶族自治县职业中等专业学校、宁远县职业中等专业学校"
         "（均：建设项目进展 building（在建） ≠ completed（已完工并投入使用））"
     )
+
+
+def test_2023_projects_in_progress_in_english_say_what_each_code_means():
+    """As the Chinese says ``building（在建）``: the code a report writes, and its meaning in English."""
+    result = city(check(SAMPLES / "2023", lang="en"))["c2.school-projects"]
+    assert result.explanation.endswith(
+        "(each: construction progress building (under construction) ≠ completed (completed and in use))"
+    ), result.explanation
 
 
 def test_2022_cluster_coverage_lacks_new_materials(run_2022):

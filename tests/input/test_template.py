@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.problems import format_path
-from zhijiao_check.report.model import Report
+from zhijiao_check.report.model import CLUSTERS, Report
 from zhijiao_check.source import Parsed, parse_yaml
 from zhijiao_check.units import Unit
 
@@ -274,10 +274,31 @@ def test_schema_line_and_english_header(tmp_path: Path) -> None:
     _, text = template(tmp_path, "冷水滩区", "--schema", "zhijiao-report.schema.json", "--lang", "en")
     assert text.startswith("# yaml-language-server: $schema=zhijiao-report.schema.json\n")
     assert "zhijiao-check validate template.yaml" in text and "Made by zhijiao-check template" in text
-    # field comments stay Chinese: they are the model's
-    assert "# 专任教师（整数）：专任教师人数（人）" in text
+    assert "# full-time teachers (a whole number)\n" in text
     code, _ = validate_json(write(tmp_path, "filled.yaml", filled(text)))
     assert code == 0
+
+
+def test_every_field_line_has_an_english_comment_in_english(tmp_path: Path) -> None:
+    """No Chinese in an English template's comments but a code a report writes in Chinese (产业集群's
+    names); a choice lists its codes with their meanings."""
+    _, text = template(tmp_path, "永州市本级", "--lang", "en")
+    allowed = {*CLUSTERS, "专业带头人", "产业导师", "技能大师"}
+    fields = [line for line in text.splitlines() if re.match(r"^\s*(?:- )?\w+:", line)]
+    assert len(fields) > 80
+    for line in fields:
+        comment = line.partition("  # ")[2]
+        assert comment and comment[0].isascii(), line
+        assert not re.search(r"[\u4e00-\u9fff]", re.sub("|".join(allowed), "", comment)), line
+    assert "  name: 永州市本级                      # unit name (required, text)\n" in text
+    assert (
+        "# level (required, one of): secondary (secondary vocational, technical schools included) | " in text
+    )
+    assert "# upper-secondary enrollment this year\n" in text  # the block, not a major's enrollment
+    # the Chinese template is the models' titles and descriptions, as before
+    (tmp_path / "zh").mkdir()
+    _, chinese = template(tmp_path / "zh", "永州市本级")
+    assert "# 专任教师（整数）：专任教师人数（人）\n" in chinese
 
 
 def test_the_filled_template_passes_the_json_schema_and_the_blank_one_does_not(tmp_path: Path) -> None:
@@ -307,7 +328,8 @@ def test_the_input_messages_have_both_languages_with_the_same_parameters() -> No
     assert CHINESE.keys() == ENGLISH.keys()
     for key, zh in CHINESE.items():
         en = ENGLISH[key]
-        assert key.startswith("input.") and re.search(r"[\u4e00-\u9fff]", zh), key
+        # Chinese words, or Chinese punctuation alone (a field's comment put together: ``{title}（{hint}）``)
+        assert key.startswith("input.") and re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]", zh), key
         assert fields(zh) == fields(en), key
 
 

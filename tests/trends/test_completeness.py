@@ -193,6 +193,18 @@ def test_a_broken_roster_is_refused_with_its_lines(tmp_path: Path, years: Path) 
     assert f"{roster}:4:" in result.stderr and f"{roster}:5:1" in result.stderr
 
 
+def test_a_roster_unit_near_no_name_is_told_the_units_in_both_languages(tmp_path: Path, years: Path) -> None:
+    roster = tmp_path / "roster.yaml"
+    roster.write_text("units:\n  XYZ国:\n    - 东安县职业中等专业学校\n", encoding="utf-8")
+    english = invoke("check", years / "2023" / "dongan.yaml", "--roster", roster, "--lang", "en")
+    assert english.exit_code == 2
+    assert f'{roster}:2:3: units.XYZ国: no unit "XYZ国": the units are 零陵区, 冷水滩区, ' in english.stderr
+    assert "did you mean" not in english.stderr
+    chinese = invoke("check", years / "2023" / "dongan.yaml", "--roster", roster)
+    assert f"{roster}:2:3: units.XYZ国: 没有单位“XYZ国”：可用的单位有 零陵区、冷水滩区、" in chinese.stderr
+    assert "是否想写" not in chinese.stderr
+
+
 def test_a_folder_given_as_the_roster_is_told_to_give_a_file(tmp_path: Path, years: Path) -> None:
     result = invoke("check", years / "2023" / "dongan.yaml", "--roster", tmp_path)
     assert result.exit_code == 2

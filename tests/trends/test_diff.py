@@ -155,6 +155,40 @@ def test_two_folders_are_compared_unit_by_unit() -> None:
     assert doc["only_old"] == doc["only_new"] == doc["several"] == doc["invalid"] == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "both", "why"),
+    [
+        (
+            "zh",
+            "无法比较：{file} 报表无效（1 个问题）：",
+            "无法比较：两份报表都无效（2 个问题）：",
+            "{file}:{line}:7: year: 年份 20233 不在 2000–2100 之间：请写四位年份，如 2023",
+        ),
+        (
+            "en",
+            "cannot compare: {file} is an invalid report (1 problem):",
+            "cannot compare: both reports are invalid (2 problems):",
+            "{file}:{line}:7: year: the year 20233 is outside 2000–2100: write a 4-digit year such as 2023",
+        ),
+    ],
+)
+def test_an_invalid_report_is_named_with_its_problems(
+    tmp_path: Path, lang: str, said: str, both: str, why: str
+) -> None:
+    """Which report is invalid, and why: each problem at its line, in either language."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(NEW.read_text(encoding="utf-8").replace("year: 2023", "year: 20233"), encoding="utf-8")
+    line = line_of(bad, "year: 20233")
+    result = invoke("diff", OLD, bad, "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [said.format(file=bad), why.format(file=bad, line=line)]
+    again = tmp_path / "again.yaml"
+    again.write_bytes(bad.read_bytes())
+    result = invoke("diff", again, bad, "--lang", lang)
+    assert result.stderr.splitlines()[0] == both
+    assert len(result.stderr.splitlines()) == 3
+
+
 def test_a_folder_s_odd_ones_are_named_and_the_others_still_compared(tmp_path: Path) -> None:
     old, new = tmp_path / "2022", tmp_path / "2023"
     old.mkdir(), new.mkdir()

@@ -77,6 +77,12 @@ def test_a_workbook_roster_for_another_year_does_not_apply(tmp_path: Path) -> No
             "",
             [":名册!A2: 没有单位“东安”；是否想写 东安县？"],
         ),
+        # no unit's name near: the units there are, not "did you mean —?"
+        (
+            [["单位", "学校名称"], ["XYZ国", "东安县职业中等专业学校"]],
+            "",
+            [":名册!A2: 没有单位“XYZ国”：可用的单位有 零陵区、冷水滩区、"],
+        ),
         (
             [["单位", "学校名称"], ["东安县", None], [None, "东安县舜德职业学校"]],
             "",
@@ -117,6 +123,14 @@ def test_in_english_too(tmp_path: Path) -> None:
     path = roster(tmp_path / "r.xlsx", [["unit", "school"], ["东安县", None]])
     result = invoke("check", DONGAN, "--roster", path, "--lang", "en")
     assert f'{path}:名册!B2: the row of the unit "东安县" has no school' in result.stderr
+
+
+def test_a_unit_near_no_name_is_told_the_units_not_a_dash(tmp_path: Path) -> None:
+    path = roster(tmp_path / "r.xlsx", [["单位", "学校名称"], ["XYZ国", "东安县职业中等专业学校"]])
+    result = invoke("check", DONGAN, "--roster", path, "--lang", "en")
+    assert result.exit_code == 2
+    assert f'{path}:名册!A2: no unit "XYZ国": the units are 零陵区, 冷水滩区, ' in result.stderr
+    assert "did you mean" not in result.stderr and "—" not in result.stderr
 
 
 def test_a_file_that_is_no_workbook_is_refused_as_a_report_workbook_would_be(tmp_path: Path) -> None:

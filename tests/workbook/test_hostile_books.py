@@ -337,6 +337,23 @@ def _cell_changed(book: Path, change: Callable[[bytes], bytes]) -> Path:
     return _rewritten(book, "本单位", rewrite)
 
 
+def _shared_texts(path: Path, *texts: str) -> Path:
+    """The workbook with a part of shared texts holding ``texts`` (the workbooks written here have none)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    items = b"".join(b"<si><t>%s</t></si>" % text.encode() for text in texts)
+    parts["xl/sharedStrings.xml"] = b'<sst xmlns="%s">%s</sst>' % (main, items)
+    kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/></Types>' % kind
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
 def _rows_changed(book: Path, change: Callable[[bytes], bytes]) -> Path:
     return _rewritten(book, "本单位", change)
 
@@ -419,8 +436,39 @@ _AGAIN = b'<c r="C7" t="n"><v>10</v></c>'
             "the cell refers to shared text number 999, which is not there: the workbook has 0 shared texts",
             "单元格引用的共享文字（编号 999）不存在，工作簿中只有 0 项共享文字",
         ),
+        # read as the workbook's last format, as Python counts -1
+        (
+            lambda book: _cell_changed(
+                book, lambda cell: re.sub(rb'<c r="C7"( s="\d+")?', b'<c r="C7" s="-1"', cell)
+            ),
+            "style-missing",
+            "本单位!C7",
+            "the cell's format (style number -1) is missing from the workbook or incomplete",
+            "单元格所用的格式（第 -1 号样式）在工作簿中不存在或不完整",
+        ),
+        # read as the workbook's last shared text, "950", as Python counts -1
+        (
+            lambda book: _shared_texts(
+                _cell_changed(book, lambda cell: b'<c r="C7" t="s"><v>-1</v></c>'), "950"
+            ),
+            "shared-string-missing",
+            "本单位!C7",
+            "the cell refers to shared text number -1, which is not there: the workbook has 1 shared text.",
+            "单元格引用的共享文字（编号 -1）不存在，工作簿中只有 1 项共享文字",
+        ),
     ],
-    ids=["twice", "row-again", "row-0-cell", "other-row", "row-0", "row-after", "style", "shared-text"],
+    ids=[
+        "twice",
+        "row-again",
+        "row-0-cell",
+        "other-row",
+        "row-0",
+        "row-after",
+        "style",
+        "shared-text",
+        "style-negative",
+        "shared-text-negative",
+    ],
 )
 def test_a_cell_read_other_than_as_written_is_refused_at_it(book, run_cli, changed, code, at, said, zh):
     damaged = changed(book)

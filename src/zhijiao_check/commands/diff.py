@@ -77,7 +77,9 @@ def run(options: DiffOptions) -> int:
         unread = [r.file for r in invalid if all(p.line is None for p in r.problems if p.severity == "error")]
         if unread:
             raise FatalError("diff-unreadable", problems, file=unread[0])
-        raise FatalError("diff-invalid", problems)
+        if len(invalid) == 2:
+            raise FatalError("diff-invalid-both", problems, count=len(problems))
+        raise FatalError("diff-invalid", problems, file=invalid[0].file, count=len(problems))
     old, new = loaded
     assert isinstance(old, ReportFile) and isinstance(new, ReportFile)
     if old.unit != new.unit:

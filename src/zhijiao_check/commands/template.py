@@ -1,8 +1,12 @@
-"""``template``: a blank report for one unit and year, every field present and commented in Chinese.
+"""``template``: a blank report for one unit and year, every field present and commented in the language
+asked.
 
 The template is generated from the Pydantic models (field names, titles, descriptions, and the JSON Schema
-types for the short type hint), so it cannot drift from what ``validate`` accepts. Each blank is a YAML null
-(``teachers:`` with a comment), which ``validate`` reports as ``blank`` at its own line until it is filled.
+types for the short type hint), so it cannot drift from what ``validate`` accepts. In English a field's
+comment is its English label (the ``field.`` catalogue, as explanations name it) and, for a choice, its codes
+with their meanings (``report.meaning-``): the models' titles and descriptions are Chinese. Each blank is a
+YAML null (``teachers:`` with a comment), which ``validate`` reports as ``blank`` at its own line until it is
+filled.
 """
 
 from __future__ import annotations
@@ -18,11 +22,11 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 from zhijiao_check.characters import escaped
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.files import display_name
-from zhijiao_check.i18n import Lang, Translator
+from zhijiao_check.i18n import Lang, Translator, exists
 from zhijiao_check.output import is_special, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
-from zhijiao_check.wording import Join, msg
+from zhijiao_check.wording import Join, Msg, msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -228,7 +232,7 @@ def render(
     absent: dict[tuple[str, ...], str] = {}
     if unit.code is None:
         absent[("unit", "code")] = tr("input.template-no-code", unit=unit.name)
-    lines += _fields(Report, (), "", "", given, skipped, absent)
+    lines += _fields(Report, (), "", "", given, skipped, absent, tr)
     return "\n".join(lines) + "\n"
 
 
@@ -240,6 +244,7 @@ def _fields(
     given: Mapping[tuple[str, ...], object],
     skipped: set[tuple[str, ...]],
     absent: Mapping[tuple[str, ...], str],
+    tr: Translator,
 ) -> Iterator[str]:
     """The lines of a mapping: the first key after ``first`` (``- `` in a list), the rest after ``rest``."""
     properties = _properties(model)
@@ -251,8 +256,12 @@ def _fields(
         if here in absent:
             yield f"{rest}# {name}: {absent[here]}"
             continue
-        title, description = info.title or name, info.description or ""
-        comment = _comment(title, description, properties.get(name, {}), info.is_required())
+        schema = properties.get(name, {})
+        if tr.lang == "zh":
+            title, description = info.title or name, info.description or ""
+        else:
+            title, description = _label(here, tr), _choices(schema, tr)
+        comment = _comment(title, description, schema, info.is_required(), tr)
         nested, entry = _nested(info.annotation)
         if not path and (nested or entry):
             yield ""  # a blank line before each block of the top level, for the eye
@@ -260,10 +269,10 @@ def _fields(
             yield _line(f"{lead}{name}: {_scalar(given[here])}", comment)
         elif nested is not None:
             yield _line(f"{lead}{name}:", comment)
-            yield from _fields(nested, here, rest + "  ", rest + "  ", given, skipped, absent)
+            yield from _fields(nested, here, rest + "  ", rest + "  ", given, skipped, absent, tr)
         elif entry is not None:
             yield _line(f"{lead}{name}:", comment)
-            yield from _fields(entry, here, rest + "  - ", rest + "    ", given, skipped, absent)
+            yield from _fields(entry, here, rest + "  - ", rest + "    ", given, skipped, absent, tr)
         else:
             yield _line(f"{lead}{name}:", comment)  # the blank: YAML reads it as null
         lead = rest
@@ -286,25 +295,65 @@ def _properties(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
     return properties
 
 
-def _comment(title: str, description: str, schema: Mapping[str, Any], required: bool) -> str:
-    hint = _hint(schema)
+def _comment(title: str, description: str, schema: Mapping[str, Any], required: bool, tr: Translator) -> str:
+    hint = _hint(schema, tr)
     if required:
-        hint = "必填" + ("，" + hint if hint else "")
-    return f"{title}（{hint}）：{description}" if hint else f"{title}：{description}"
+        hint = tr("input.template-hint-required") + (tr("input.template-hint-and") + hint if hint else "")
+    if not description:  # in English, a field that is no choice: its label and what it takes
+        return tr("input.template-comment-bare", title=title, hint=hint) if hint else title
+    if hint:
+        return tr("input.template-comment", title=title, hint=hint, description=description)
+    return tr("input.template-comment-plain", title=title, description=description)
 
 
-def _hint(schema: Mapping[str, Any]) -> str:
-    """The kind of value, in a few Chinese words, from the field's JSON Schema."""
+def _hint(schema: Mapping[str, Any], tr: Translator) -> str:
+    """The kind of value, in a few words, from the field's JSON Schema."""
     kind = schema.get("type")
     if kind == "array":
-        return "列表，每项以“- ”开头" if "$ref" in schema.get("items", {}) else "列表，如 [甲, 乙]，没有写 []"
+        return tr(
+            "input.template-hint-entries" if "$ref" in schema.get("items", {}) else "input.template-hint-list"
+        )
     if "const" in schema:
         return ""
     if "enum" in schema:
-        return "从所列的值中选一个"
+        return tr("input.template-hint-choice")
     if kind == "integer":
-        return "四位年份" if schema.get("minimum", 0) >= 1000 else "整数"
-    return {"number": "数字", "boolean": "true 或 false", "string": "文字"}.get(str(kind), "")
+        return tr(
+            "input.template-hint-year" if schema.get("minimum", 0) >= 1000 else "input.template-hint-whole"
+        )
+    return tr(_KIND_HINTS[kind]) if kind in _KIND_HINTS else ""
+
+
+_KIND_HINTS = {
+    "number": "input.template-hint-number",
+    "boolean": "input.template-hint-boolean",
+    "string": "input.template-hint-string",
+}
+
+
+def _label(path: tuple[str, ...], tr: Translator) -> str:
+    """A field's label as explanations name it (``field.``): its own for the template where a name means
+    otherwise at the top (``field.report.enrollment``: upper-secondary, not a major's), then by its whole
+    path, by its collection (``majors.name``), by its name."""
+    keys = [f"field.report.{'.'.join(path)}", f"field.{'.'.join(path)}"]
+    if len(path) > 1:
+        keys.append(f"field.{path[-2]}.{path[-1]}")
+    keys.append(f"field.{path[-1]}")
+    label: str | Msg = path[-1]
+    for key in reversed(keys):
+        label = Msg(key, fallback=label)
+    return tr.render(label)
+
+
+def _choices(schema: Mapping[str, Any], tr: Translator) -> str:
+    """A choice's codes, each with its meaning where a report's code has one (``public (publicly run)``)."""
+    codes = schema.get("enum") or schema.get("items", {}).get("enum") or ()
+    return " | ".join(
+        str(code) + tr.render(msg("engine.paren", text=msg(f"report.meaning-{code}")))
+        if exists(f"report.meaning-{code}")
+        else str(code)
+        for code in codes
+    )
 
 
 def _scalar(value: object) -> str:

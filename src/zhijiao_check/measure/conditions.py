@@ -12,7 +12,7 @@ from zhijiao_check.measure.numbers import comparison, decimals, relation, show
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, locator, reader
 from zhijiao_check.report.codes import VALUE_LABELS
 from zhijiao_check.vocabulary import Condition
-from zhijiao_check.wording import Msg, Pick, Seq, Wording, msg, number, seq
+from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
 
 
 def right_side(condition: Condition, item: Item, year: int) -> object:
@@ -192,12 +192,12 @@ def _fields_read(condition: Condition) -> list[tuple[Callable[[Item], Any], Call
 
 def shown(value: object) -> Wording:
     """A value as an explanation shows it: a yes/no field as 是/否 (``yes``/``no``), as the flag kind and the
-    targets show one, not as YAML's ``true``/``false``; a report's code with its meaning in Chinese
-    (``building（在建）``)."""
+    targets show one, not as YAML's ``true``/``false``; a report's code with its meaning in the language
+    shown (``building（在建）``, ``building (under construction)``)."""
     if isinstance(value, bool):
         return msg("engine.yes" if value else "engine.no")
-    if isinstance(value, str) and value in VALUE_LABELS:  # a report's code: what it means, in Chinese
-        return Pick(f"{value}（{VALUE_LABELS[value]}）", value)
+    if isinstance(value, str) and value in VALUE_LABELS:  # a report's code: what it means, as the report's
+        return seq(value, msg("engine.paren", text=msg(f"report.meaning-{value}")))  # errors say it
     return show_plain(value)
 
 

@@ -84,15 +84,8 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
     schools: dict[str, tuple[RosterSchool, ...]] = {}
     for unit, names in listed.items():
         if units.get(str(unit)) is None:
-            problems.append(
-                problem(
-                    ("units", unit),
-                    "unknown-unit",
-                    True,
-                    unit=unit,
-                    suggestion=units.suggest(str(unit)) or "—",
-                )
-            )
+            code, params = _unknown_unit(str(unit), units)
+            problems.append(problem(("units", unit), code, True, **params))
             continue
         if not isinstance(names, list) or not all(name(n) for n in names):
             problems.append(problem(("units", unit), "bad-list", unit=unit))
@@ -116,17 +109,23 @@ def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Pro
         unit = units.get(row.unit)
         if unit is None:
             where = (row.row, row.unit_column)
-            suggestion = units.suggest(row.unit) or "—"
-            params = {"unit": row.unit, "suggestion": suggestion}
-            problems.append(
-                Problem(file, *where, "", "unknown-unit", params, area="roster", cell=row.unit_cell)
-            )
+            code, params = _unknown_unit(row.unit, units)
+            problems.append(Problem(file, *where, "", code, params, area="roster", cell=row.unit_cell))
             continue
         schools.setdefault(unit.name, []).append(RosterSchool(row.school, row.cell))
     if not table.rows and not problems:
         problems.append(Problem(file, 1, 1, "", "no-units", {}, area="roster"))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return problems, Roster(file, table.year, {unit: tuple(listed) for unit, listed in schools.items()})
+
+
+def _unknown_unit(unit: str, units: UnitRegistry) -> tuple[str, dict[str, object]]:
+    """A roster's unit that is no unit: the nearest name where one is near, else the units there are (no
+    "did you mean —?")."""
+    suggestion = units.suggest(unit)
+    if suggestion:
+        return "unknown-unit", {"unit": unit, "suggestion": suggestion}
+    return "unknown-unit-no-match", {"unit": unit, "known": Join(tuple(known.name for known in units))}
 
 
 def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:

@@ -131,7 +131,8 @@ MESSAGES: dict[str, str] = {
         "the roster {file} is for {year} and this run has no report of that year ({years}): "
         "no school was checked against it"
     ),
-    "cli.diff-invalid": "cannot compare: an invalid report",
+    "cli.diff-invalid": "cannot compare: {file} is an invalid report ({count} problems):",
+    "cli.diff-invalid-both": "cannot compare: both reports are invalid ({count} problems):",
     "cli.diff-unreadable": "cannot compare: {file} could not be read",
     "cli.diff-other-unit": (
         "the two reports are of different units ({old} and {new}): diff compares two reports of one unit"
@@ -162,5 +163,6 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "cli.diff-invalid": "cannot compare: {file} is an invalid report (1 problem):",
     "cli.diff-invalid-file": "{file}: invalid report, not compared (1 problem)",
 }

@@ -1,8 +1,9 @@
 """Messages of the ``template`` and ``schema`` commands (area ``input``): their errors and the template's
 header.
 
-Field comments in the template are not here: they are the Chinese titles and descriptions of the Pydantic
-models, so that the template can never say something the model does not.
+A field's comment in the Chinese template is the Chinese title and description of its Pydantic model, so
+that the template can never say something the model does not; here is only how a comment is put together
+and what a field takes. In English a field is named by its label (``field.``) and a choice by its codes.
 
 In English: one catalogue per language, the same keys in each (tests/test_messages.py)."""
 
@@ -72,8 +73,8 @@ MESSAGES: dict[str, str] = {
     # The template's header: comments at the top of the blank report.
     "input.template-title": "{unit}: vocational-education report for {year} ({document}, report format v1)",
     "input.template-generated": (
-        "Made by zhijiao-check template. The # comment after each field gives its meaning, type and "
-        "unit (in Chinese)."
+        "Made by zhijiao-check template. The # comment after each field gives its meaning and what it "
+        "takes (a choice's codes with their meanings)."
     ),
     "input.template-fill": (
         "1. Write a value after each colon; a field left blank is an error (validate points to each one)."
@@ -95,4 +96,18 @@ MESSAGES: dict[str, str] = {
     ),
     "input.template-check": "5. Save as UTF-8, then run: zhijiao-check validate {file}",
     "input.template-no-code": "{unit} has no administrative code: leave code out",
+    # A field's comment in the template: its label, what it takes, and a choice's codes with their meanings.
+    "input.template-comment": "{title} ({hint}): {description}",
+    "input.template-comment-plain": "{title}: {description}",
+    "input.template-comment-bare": "{title} ({hint})",
+    "input.template-hint-required": "required",
+    "input.template-hint-and": ", ",
+    "input.template-hint-entries": 'a list, each entry starting with "- "',
+    "input.template-hint-list": "a list, as [a, b]; none: []",
+    "input.template-hint-choice": "one of",
+    "input.template-hint-year": "a 4-digit year",
+    "input.template-hint-whole": "a whole number",
+    "input.template-hint-number": "a number",
+    "input.template-hint-boolean": "true or false",
+    "input.template-hint-string": "text",
 }

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
         "as in 东安县: [东安县职业中等专业学校]"
     ),
     "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
+    "roster.unknown-unit-no-match": 'no unit "{unit}": the units are {known}',
     "roster.no-header": (
         "no header in the roster workbook: write 单位 (unit) and 学校名称 (school) in the table's first row "
         "(and 年度, the year, if it holds for one year)"

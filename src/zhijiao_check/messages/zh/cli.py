@@ -99,7 +99,8 @@ MESSAGES: dict[str, str] = {
         "--previous 给出的报表为 {found} 年，没有本次报表（{years} 年）的上一年：未作逐年比较"
     ),
     "cli.roster-unmatched": "名册 {file} 为 {year} 年，本次没有该年的报表（{years} 年）：未按名册核对学校",
-    "cli.diff-invalid": "无法比较：报表无效",
+    "cli.diff-invalid": "无法比较：{file} 报表无效（{count} 个问题）：",
+    "cli.diff-invalid-both": "无法比较：两份报表都无效（{count} 个问题）：",
     "cli.diff-unreadable": "无法比较：无法读取 {file}",
     "cli.diff-other-unit": "两份报表不是同一单位（{old} 与 {new}）：diff 比较同一单位不同年份或版本的报表",
     "cli.diff-folder-and-file": (

@@ -65,4 +65,18 @@ MESSAGES: dict[str, str] = {
     ),
     "input.template-check": "5. 以 UTF-8 编码保存，然后运行：zhijiao-check validate {file}",
     "input.template-no-code": "{unit}没有行政区划代码：不填 code",
+    # A field's comment in the template: its title, what it takes, what it means.
+    "input.template-comment": "{title}（{hint}）：{description}",
+    "input.template-comment-plain": "{title}：{description}",
+    "input.template-comment-bare": "{title}（{hint}）",
+    "input.template-hint-required": "必填",
+    "input.template-hint-and": "，",
+    "input.template-hint-entries": "列表，每项以“- ”开头",
+    "input.template-hint-list": "列表，如 [甲, 乙]，没有写 []",
+    "input.template-hint-choice": "从所列的值中选一个",
+    "input.template-hint-year": "四位年份",
+    "input.template-hint-whole": "整数",
+    "input.template-hint-number": "数字",
+    "input.template-hint-boolean": "true 或 false",
+    "input.template-hint-string": "文字",
 }

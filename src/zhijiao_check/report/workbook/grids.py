@@ -25,6 +25,7 @@ from zhijiao_check.records import record
 from zhijiao_check.report.workbook.sheetparts import (
     CELL_CHARACTERS,
     Finding,
+    ForwardTexts,
     Merge,
     Scan,
     damage,
@@ -308,6 +309,8 @@ def _sheet(
     any."""
     grid = Grid(str(sheet.title), sheet.sheet_state != "visible")
     part = _part(sheet)
+    # a cell's shared text numbered -1 refused as one past the last is, not read as Python's last
+    sheet._shared_strings = ForwardTexts(sheet._shared_strings)
     scanned = scans.get(part)
     if scanned is None:  # a sheet's XML named otherwise than Excel names it: a part of at most MAX_PART
         found = scan(archive.read(part))
@@ -470,6 +473,8 @@ _MIDNIGHT = datetime.time()
 
 def _cell(value: Any, kind: str, cell: Any, epoch: datetime.datetime) -> Cell:
     """A non-empty cell as streamed: its value, and what its number format changes in how it shows."""
+    if cell._style_id < 0:  # openpyxl would read the workbook's last format (Python's ``[-1]``): none is
+        raise IndexError(cell._style_id)  # numbered so, refused as a number beyond them is
     shown = getattr(cell, "number_format", "General") or "General"
     serial = None
     if isinstance(value, datetime.date):  # a datetime too: the days since the epoch are the number stored

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import IO, Any
 
@@ -240,6 +240,23 @@ def damage(source: IO[bytes], strings: int) -> Finding | None:
             if index and not _within(index, strings):
                 return Finding("shared-string-missing", row, column, {"index": index, "count": strings})
     return None
+
+
+class ForwardTexts:
+    """A workbook's shared texts as a cell refers to them, counted from the first only: openpyxl reads a
+    cell's ``<v>-1</v>`` as Python's last text, where no text is numbered so. A negative number is beyond
+    them, as one past the last is: openpyxl's parser fails on it, and ``damage`` says so at the cell."""
+
+    def __init__(self, texts: Sequence[Any]) -> None:
+        self._texts = texts
+
+    def __getitem__(self, index: int) -> Any:
+        if index < 0:
+            raise IndexError(index)
+        return self._texts[index]
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def _on_sheet(row: int, column: int) -> bool:
