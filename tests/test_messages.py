@@ -374,4 +374,4 @@ def test_a_rule_applying_only_after_another_says_what_that_rule_does() -> None:
         status=msg("engine.when-is.pass"),
     )
     assert Translator("en").render(said) == "applies only when c1.vocational-share fails or warns (it passes)"
-    assert Translator("zh").render(said) == "仅当 c1.vocational-share 为 fail 或为 warn 时适用（本次为 pass）"
+    assert Translator("zh").render(said) == "仅当 c1.vocational-share 未达标或预警时适用（本次达标）"

@@ -32,7 +32,7 @@ def _freeze_after_seats(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_a_when_naming_a_city_rule_on_a_county_rule_is_refused_at_the_rule_it_names(tmp_path: Path) -> None:
     """It loaded, and the condition always read not_applicable: the rule never applied, each county's result
-    saying ``仅当 c1.public-seats 为 pass 时适用（本次为 not_applicable）`` while the city's passed."""
+    saying ``仅当 c1.public-seats 达标时适用（本次不适用）`` while the city's passed."""
     pack, path = _freeze_after_seats(tmp_path)
     where = at(path, FREEZE_ON_SEATS, "c1.public-seats")
     result = run(SAMPLES / "2023", "--rules", pack, "--format", "json")

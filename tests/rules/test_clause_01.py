@@ -127,14 +127,14 @@ def test_plan_freeze_does_not_apply_when_the_share_passes(unit_results):
     result = unit_results(plan(1200, 1500, secondary=1300, general=1300))[FREEZE]
     assert result.status == "not_applicable"
     assert result.observed is None
-    assert result.explanation == "仅当 c1.vocational-share 为 fail 时适用（本次为 pass）"
+    assert result.explanation == "仅当 c1.vocational-share 未达标时适用（本次达标）"
 
 
 def test_plan_freeze_does_not_apply_when_the_share_is_missing(unit_results):
     report = edit(plan(1200, 1500), {"enrollment.secondary_vocational": DROP})
     result = unit_results(report)[FREEZE]
     assert result.status == "not_applicable"
-    assert result.explanation == "仅当 c1.vocational-share 为 fail 时适用（本次为 missing）"
+    assert result.explanation == "仅当 c1.vocational-share 未达标时适用（本次缺少数据）"
 
 
 def test_plan_freeze_says_in_english_what_the_share_does(unit_results):
