@@ -94,7 +94,7 @@ class XlsxRenderer:
                 # The invalid reports first, as every view lists them: one row per problem.
                 [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
                 lambda values: _detail_styles(values, invalid, colours, share),
-                widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36),
+                widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36, 30),
             )
         )
         city = book.create_sheet(sheets[2])
