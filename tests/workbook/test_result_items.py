@@ -80,3 +80,29 @@ def test_the_details_and_the_csv_name_each_school_and_major_that_failed_under_it
         assert [row["项目"] or None for row in _under(rows, "c5.school-quality-committee")] == [None]
     sheet = openpyxl.load_workbook(book)["明细"]
     assert sheet.auto_filter.ref == f"A1:O{sheet.max_row}"  # the item column filtered with the rest
+
+
+def test_the_city_sheet_says_why_a_year_without_the_city_report_has_no_city_wide_rules(results):
+    book, _ = results
+    rows = _sheet(book, "全市")
+    assert [(row["年度"], row["计算与说明"]) for row in rows] == [
+        (2024, "2024 年全市性指标未评估：输入中没有有效的永州市本级报表")
+    ]
+
+
+def test_the_summary_names_the_file_of_each_report_so_that_two_of_one_unit_are_told_apart(
+    filled, run_cli, tmp_path: Path
+):
+    report = filled(_report(), "东安县.xlsx")
+    copy = report.with_name("东安县-改.xlsx")
+    copy.write_bytes(report.read_bytes())
+    book = tmp_path / "results.xlsx"
+    run_cli("check", report.parent, "-f", "xlsx", "-o", book)
+    rows = _sheet(book, "汇总")
+    assert list(rows[0])[-1] == "文件"
+    assert sorted((row["单位"], Path(row["文件"]).name) for row in rows) == [
+        ("东安县", "东安县-改.xlsx"),
+        ("东安县", "东安县.xlsx"),
+    ]
+    cell = openpyxl.load_workbook(book)["汇总"].cell(2, len(rows[0]))
+    assert cell.fill.fgColor.rgb in (None, "00000000")  # a file is no status: not coloured

@@ -436,7 +436,7 @@ def test_a_report_that_says_no_unit_is_listed_by_its_file(tmp_path):
     assert result.exit_code == 2, result.output
     summary, details, _ = openpyxl.load_workbook(book).worksheets
     assert list(summary.iter_rows(min_row=2, values_only=True)) == [
-        (None, "—", str(broken), "报表无效，未计分")
+        (None, "—", str(broken), "报表无效，未计分", str(broken))  # named by its file, its file last
     ]
     [row] = details.iter_rows(min_row=2, values_only=True)
     assert row[:6] == (None, None, None, None, None, "报表无效，未计分") and row[13] == str(broken)
@@ -456,7 +456,8 @@ def test_the_summary_heads_a_rule_by_its_short_label_over_its_id(two_years):
     assert [cell.value for cell in header[:4]] == (
         ["年度", "排名", "单位", "得分"] if lang == "zh" else ["year", "rank", "unit", "score"]
     )
-    rules = header[4:]
+    rules, file = header[4:-1], header[-1]  # the file last, after the rules
+    assert file.value == ("文件" if lang == "zh" else "file")
     if lang == "zh":
         assert rules[0].value == "职普比\nc1.vocational-share"
         assert rules[1].value == "普高计划冻结\nc1.general-plan-freeze"
@@ -476,7 +477,8 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
     summary, details, city, trends = book.worksheets
     words = set(WORDS[lang].values())
     invalid = "报表无效，未计分" if lang == "zh" else "invalid, not scored"
-    shown = {cell.value for row in summary.iter_rows(min_row=2, min_col=5) for cell in row} - {None, ""}
+    rules = summary.iter_rows(min_row=2, min_col=5, max_col=summary.max_column - 1)  # not the file, last
+    shown = {cell.value for row in rules for cell in row} - {None, ""}
     assert shown and shown <= words
     assert {row[5] for row in details.iter_rows(min_row=2, values_only=True)} <= words | {invalid}
     assert {row[3] for row in city.iter_rows(min_row=2, values_only=True)} <= words
