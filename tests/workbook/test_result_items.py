@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -106,3 +107,16 @@ def test_the_summary_names_the_file_of_each_report_so_that_two_of_one_unit_are_t
     ]
     cell = openpyxl.load_workbook(book)["汇总"].cell(2, len(rows[0]))
     assert cell.fill.fgColor.rgb in (None, "00000000")  # a file is no status: not coloured
+
+
+def test_the_csv_writes_a_share_as_the_percentage_its_explanation_shows_and_no_float_noise(results):
+    _, table = results
+    rows = _csv(table)
+    [share] = _under(rows, "c1.vocational-share")  # 1200 / 2500
+    assert (share["实际值"], share["目标值"]) == ("48.0%", "45.0%")
+    assert "48.0% ≥ 45.0%" in share["计算与说明"]
+    [met] = _under(rows, "c5.school-quality-committee")
+    assert (met["实际值"], met["目标值"]) == ("100.0%", "100.0%")  # not 1
+    for row in rows:
+        for column in ("实际值", "目标值", "进度目标"):
+            assert not re.search(r"\.\d{5,}", row[column]), row

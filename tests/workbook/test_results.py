@@ -292,8 +292,13 @@ def test_the_csv_is_utf8_with_a_bom_and_the_same_rows(outputs):
         assert row[0] == unit and row[2] == result["rule"] and row[5] == WORDS["zh"][result["status"]]
         if isinstance(result["observed"], bool):
             assert row[6] == ("是" if result["observed"] else "否")  # not True/False
+        elif isinstance(result["observed"], float) and result["unit"] == "ratio":
+            # a share as the workbook shows it, as a percentage to the explanation's places
+            assert row[6].endswith("%") and float(row[6][:-1]) / 100 == pytest.approx(
+                result["observed"], abs=5e-4
+            )
         elif isinstance(result["observed"], float):
-            assert float(row[6]) == result["observed"]
+            assert float(row[6]) == pytest.approx(result["observed"])
 
 
 def test_a_workbook_is_not_written_to_a_terminal(monkeypatch, capsys):
