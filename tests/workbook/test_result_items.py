@@ -120,3 +120,13 @@ def test_the_csv_writes_a_share_as_the_percentage_its_explanation_shows_and_no_f
     for row in rows:
         for column in ("实际值", "目标值", "进度目标"):
             assert not re.search(r"\.\d{5,}", row[column]), row
+
+
+def test_the_details_wrap_a_long_explanation_and_place_in_a_row_tall_enough(results):
+    book, _ = results
+    sheet = openpyxl.load_workbook(book)["明细"]
+    header = [cell.value for cell in sheet[1]]
+    said, at = header.index("计算与说明") + 1, header.index("数据位置") + 1
+    long = next(row for row in sheet.iter_rows(min_row=2) if len(row[at - 1].value or "") > 36)
+    assert long[said - 1].alignment.wrap_text and long[at - 1].alignment.wrap_text
+    assert sheet.row_dimensions[long[0].row].height >= 32  # two lines at least: nothing cut off

@@ -95,6 +95,7 @@ class XlsxRenderer:
                 [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
                 lambda values: _detail_styles(values, invalid, colours, share),
                 widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36, 30),
+                wrapped=(12, 13),  # the explanation and the places, whole: not cut at the next column
             )
         )
         city = book.create_sheet(sheets[2])
@@ -283,6 +284,7 @@ class XlsxRenderer:
             rows,
             lambda values: _city_styles(values, colours, measures["ratio"]),
             widths=(7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30),
+            wrapped=(11,),
         )
 
     def _not_evaluated(self, run: Run, columns: int) -> list[list[Any]]:
@@ -420,6 +422,7 @@ class XlsxRenderer:
         widths: Sequence[int],
         header_looks: Mapping[int, Style] | None = None,
         header_height: int | None = None,
+        wrapped: Sequence[int] = (),
     ) -> SheetRows:
         """A header row and ``rows``, each cell styled as ``looks`` says for its row; the columns' widths,
         the header frozen, an autofilter over all. ``header_looks``: header cells styled otherwise (by column
@@ -436,7 +439,16 @@ class XlsxRenderer:
             height=header_height,
         )
         for values in rows:
-            cells.append(values, looks(values))
+            shown = dict(looks(values))
+            lines = 1
+            for column in wrapped:
+                text = values[column - 1]
+                if isinstance(text, str) and text:
+                    # wrapped within the column, the row as tall as its longest text (Excel does not grow
+                    # a row on opening): a long explanation or place was cut at the next column's edge
+                    shown[column] = shown.get(column, Style())._replace(wrap=True)
+                    lines = max(lines, _lines(text, widths[column - 1]))
+            cells.append(values, shown, height=LINE_HEIGHT * lines if lines > 1 else None)
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
