@@ -47,7 +47,7 @@ def test_a_results_workbook_names_such_a_report(tmp_path: Path) -> None:
     done = run("check", SOH, "-f", "xlsx", "-o", "out.xlsx", cwd=tmp_path)
     assert done.code == 1, done.err
     book = load_workbook(io.BytesIO((tmp_path / "out.xlsx").read_bytes()))
-    files = {row[-1] for row in book["明细"].iter_rows(min_row=2, values_only=True)}
+    files = {row[13] for row in book["明细"].iter_rows(min_row=2, values_only=True)}  # 文件
     assert files == {"dong\\x01an.yaml"}
 
 

@@ -113,12 +113,19 @@ def test_libreoffice_reads_the_results_with_the_json_figures(run_cli, tmp_path):
     sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
     assert set(sheets) == {"汇总", "明细", "全市"}
     details = sheets["明细"]
-    expected = [(e.get("unit", "全市"), r) for e in (*data["reports"], *data["city"]) for r in e["results"]]
-    # under c11's city-wide share, each unit's own (the JSON's items), named after 全市; the items of other
-    # rules (the parks of c8.park-funding) have no rows
-    at = next(n for n, (unit, r) in enumerate(expected) if unit == "全市" and r["rule"] == SHARE)
-    expected[at + 1 : at + 1] = [(f"全市 · {item['name']}", item) for item in expected[at][1]["items"]]
-    assert expected[at + 1][0] == "全市 · 零陵区"
+    # under a result not met, each item that did not pass (a school's, the parks of c8.park-funding); under
+    # c11's city-wide share, each unit's own (the JSON's items), named after 全市
+    expected = []
+    for e in (*data["reports"], *data["city"]):
+        unit = e.get("unit", "全市")
+        for r in e["results"]:
+            expected.append((unit, r))
+            if unit == "全市" and r["rule"] == SHARE:
+                expected += [(f"全市 · {item['name']}", item) for item in r["items"]]
+            elif r["status"] in ("fail", "missing", "warn", "behind"):
+                items = [i for i in r["items"] if i["status"] not in ("pass", "not_applicable")]
+                expected += [(unit, {**item, "rule": r["rule"]}) for item in items]
+    assert any(unit == "全市 · 零陵区" for unit, _ in expected)
     assert len(details) - 1 == len(expected)
     words = {status: Translator("zh")(f"render.short-status-{status}") for status in STATUSES}
     for row, (unit, result) in zip(details[1:], expected, strict=True):

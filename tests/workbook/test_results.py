@@ -53,22 +53,48 @@ YES_NO = {"zh": ("是", "否"), "en": ("yes", "no")}
 SHARE = "c11.dual-qualified-share"  # a city-wide share with each unit's own (its items) under it
 
 
+NOT_MET = ("fail", "missing", "warn", "behind")
+
+
 def _all_results(document):
-    """(unit, year, result) of each row of 明细 and the CSV: each unit's own share (an item of ``SHARE``,
-    with its rule and unit of measure) after the city-wide one, its unit named after 全市."""
-    rows = [(e["unit"], e["year"], r) for e in document["reports"] for r in e["results"]]
+    """(unit, year, result) of each row of 明细 and the CSV: under a result that is not met, each item that
+    did not pass (with its rule, no unit of measure: a school's figure is in its own terms), as the table
+    lists them; each unit's own share (an item of ``SHARE``, with its rule and unit of measure) after the
+    city-wide one, its unit named after 全市."""
+    rows = []
+    for e in document["reports"]:
+        for r in e["results"]:
+            rows.append((e["unit"], e["year"], r))
+            rows += [(e["unit"], e["year"], item) for item in _failing(r)]
     for city in document["city"]:
         for r in city["results"]:
             rows.append(("全市", city["year"], r))
             if r["rule"] == SHARE:
                 own = [{**item, "rule": r["rule"], "unit": r["unit"]} for item in r["items"]]
                 rows += [(f"全市 · {item['name']}", city["year"], item) for item in own]
+            else:
+                rows += [("全市", city["year"], item) for item in _failing(r)]
     return rows
+
+
+def _failing(result):
+    """The items of ``result`` listed under it: those that did not pass, when it is not met."""
+    if result["status"] not in NOT_MET:
+        return []
+    return [
+        {**item, "rule": result["rule"], "unit": None}
+        for item in result["items"]
+        if item["status"] not in ("pass", "not_applicable")
+    ]
 
 
 def _city_results(document):
     """The results of the rows of 全市: the city-wide ones, each unit's own share after ``SHARE``'s."""
-    return [r for unit, _, r in _all_results(document) if unit.startswith("全市")]
+    return [
+        r
+        for unit, _, r in _all_results(document)
+        if unit.startswith("全市") and ("name" not in r or r["unit"])
+    ]
 
 
 def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers(outputs):
@@ -94,7 +120,7 @@ def test_the_details_sheet_has_one_row_per_unit_and_rule_with_numbers_as_numbers
             assert observed.data_type == "s" and observed.value == ("是" if result["observed"] else "否")
         elif result["observed"] is None:
             assert observed.value is None
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{len(rows) + 1}"
     fills = {row[column["状态"]].value: row[column["状态"]].fill.fgColor.rgb for row in rows}
     assert fills["达标"].endswith("C6EFCE") and fills["未达标"].endswith("FFC7CE")
 
@@ -266,8 +292,13 @@ def test_the_csv_is_utf8_with_a_bom_and_the_same_rows(outputs):
         assert row[0] == unit and row[2] == result["rule"] and row[5] == WORDS["zh"][result["status"]]
         if isinstance(result["observed"], bool):
             assert row[6] == ("是" if result["observed"] else "否")  # not True/False
+        elif isinstance(result["observed"], float) and result["unit"] == "ratio":
+            # a share as the workbook shows it, as a percentage to the explanation's places
+            assert row[6].endswith("%") and float(row[6][:-1]) / 100 == pytest.approx(
+                result["observed"], abs=5e-4
+            )
         elif isinstance(result["observed"], float):
-            assert float(row[6]) == result["observed"]
+            assert float(row[6]) == pytest.approx(result["observed"])
 
 
 def test_a_workbook_is_not_written_to_a_terminal(monkeypatch, capsys):
@@ -390,7 +421,7 @@ def test_an_invalid_report_is_in_the_workbook_and_the_csv(one_invalid):
     assert first[11] == f"enrollment.secondary_vocational: {problem['message']}"
     assert first[12] == f"{bad['file']}:13:25" and first[13] == bad["file"]
     assert len(rows) - len(bad["problems"]) == len(_all_results(document))  # the valid rows as they were
-    assert details.auto_filter.ref == f"A1:N{len(rows) + 1}"
+    assert details.auto_filter.ref == f"A1:O{len(rows) + 1}"
     missing = {row[-1] for row in city.iter_rows(min_row=2, values_only=True)}
     assert missing == {"东安县（报表无效）" if zh else "东安县 (report invalid)"}
     lines = list(csv.reader(paths["csv"].read_bytes().decode("utf-8-sig").splitlines()))
@@ -410,7 +441,7 @@ def test_a_report_that_says_no_unit_is_listed_by_its_file(tmp_path):
     assert result.exit_code == 2, result.output
     summary, details, _ = openpyxl.load_workbook(book).worksheets
     assert list(summary.iter_rows(min_row=2, values_only=True)) == [
-        (None, "—", str(broken), "报表无效，未计分")
+        (None, "—", str(broken), "报表无效，未计分", str(broken))  # named by its file, its file last
     ]
     [row] = details.iter_rows(min_row=2, values_only=True)
     assert row[:6] == (None, None, None, None, None, "报表无效，未计分") and row[13] == str(broken)
@@ -430,7 +461,8 @@ def test_the_summary_heads_a_rule_by_its_short_label_over_its_id(two_years):
     assert [cell.value for cell in header[:4]] == (
         ["年度", "排名", "单位", "得分"] if lang == "zh" else ["year", "rank", "unit", "score"]
     )
-    rules = header[4:]
+    rules, file = header[4:-1], header[-1]  # the file last, after the rules
+    assert file.value == ("文件" if lang == "zh" else "file")
     if lang == "zh":
         assert rules[0].value == "职普比\nc1.vocational-share"
         assert rules[1].value == "普高计划冻结\nc1.general-plan-freeze"
@@ -450,7 +482,8 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
     summary, details, city, trends = book.worksheets
     words = set(WORDS[lang].values())
     invalid = "报表无效，未计分" if lang == "zh" else "invalid, not scored"
-    shown = {cell.value for row in summary.iter_rows(min_row=2, min_col=5) for cell in row} - {None, ""}
+    rules = summary.iter_rows(min_row=2, min_col=5, max_col=summary.max_column - 1)  # not the file, last
+    shown = {cell.value for row in rules for cell in row} - {None, ""}
     assert shown and shown <= words
     assert {row[5] for row in details.iter_rows(min_row=2, values_only=True)} <= words | {invalid}
     assert {row[3] for row in city.iter_rows(min_row=2, values_only=True)} <= words
@@ -569,9 +602,10 @@ def test_the_unit_of_measure_is_a_word_not_a_code(outputs):
     ):
         rows = list(book[name].iter_rows(values_only=True))
         column = rows[0].index("计量")
-        assert [row[column] for row in rows[1:]] == [MEASURES[r["unit"]] for r in results], name
+        assert [row[column] for row in rows[1:]] == [MEASURES.get(r["unit"]) for r in results], name
         assert {"比例", "人数", "是否"} <= {row[column] for row in rows[1:]}
     with paths["csv"].open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     column = lines[0].index("计量")
-    assert {line[column] for line in lines[1:]} <= set(MEASURES.values())
+    # blank on an item's row: a school's figure is in its own terms, not the rule's
+    assert {line[column] for line in lines[1:]} <= {*MEASURES.values(), ""}

@@ -9,6 +9,12 @@ return (which some programs strip before they look), begins with an apostrophe i
 CSV files: both programs show it, and neither computes the cell. A cell of that one character alone is no
 formula and is left as it is (the target column's ``=``, an operator); numbers are written as numbers, a
 negative one too.
+
+A CSV is for people (a program reads ``--format json``): its figures are written as the workbook shows them:
+a share as a percentage to the places its explanation shows (``48.5%``, ``44.98%``; Excel reads it as the
+number 0.485 in a percentage format), not the raw fraction (``0.48514851485148514``, a 100% share ``1``); any
+other fraction to the places that tell it from the figures beside it (``9999.996`` against ``10000``), never
+a float's noise (``0.30000000000000004``).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ class CsvRenderer:
 
     def render(self, run: Run) -> str:
         from zhijiao_check.document import document
-        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
+        from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows, measure_words
 
         doc = document(run, self.tr)
         out = io.StringIO()
@@ -42,8 +48,39 @@ class CsvRenderer:
         writer.writerow(detail_headers(self.tr))
         # The invalid reports first, as every view lists them: one row per problem.
         writer.writerows(as_text(invalid_rows(doc, run.invalid, self.tr)))
-        writer.writerows(as_text(detail_rows(doc, self.tr)))
+        share = measure_words(self.tr)["ratio"]
+        writer.writerows(as_text(shown(row, share) for row in detail_rows(doc, self.tr)))
         return "\ufeff" + out.getvalue()  # written as UTF-8, the BOM first
+
+
+FIGURES = (6, 8, 9)  # observed, target value, schedule target: the detail row's figures (from 0)
+MEASURE = 10  # the word of the unit of measure
+
+
+def shown(row: Sequence[Any], share: str) -> list[Any]:
+    """The detail ``row`` with its figures written as the workbook shows them (``share``: the word of a
+    share's unit of measure): a share's as a percentage, to the places that tell observed, target and
+    schedule apart (``texts._digits``, as the explanation shows them); another fraction to the places that
+    tell it from them and from the whole number nearest it."""
+    from zhijiao_check.measure.numbers import decimals, places, whole_apart
+    from zhijiao_check.wording import number
+
+    figures = [row[index] for index in FIGURES if _is_number(row[index])]
+    out = list(row)
+    if row[MEASURE] == share:
+        digits = places(*figures)
+        for index in FIGURES:
+            if _is_number(row[index]):
+                out[index] = f"{row[index] * 100:.{digits}f}%"
+        return out
+    for index, value in enumerate(row):
+        if isinstance(value, float):
+            out[index] = number(value, max(decimals(*figures), whole_apart(value)))
+    return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def as_text(rows: Iterable[Sequence[Any]]) -> Iterable[list[Any]]:

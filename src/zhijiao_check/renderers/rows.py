@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.records import record
-from zhijiao_check.renderers.findings import unit_items
+from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.texts import at, where, who
 from zhijiao_check.status import STATUSES
 
@@ -42,6 +42,8 @@ def detail_headers(tr: Translator) -> list[str]:
             ("计算与说明", "explanation"),
             ("数据位置", "data at"),
             ("文件", "file"),
+            # last, so that every column before it keeps its place (a macro or formula reading 明细 by column)
+            ("项目", "item"),
         )
     ]
 
@@ -64,12 +66,16 @@ def yes_no(tr: Translator) -> tuple[str, str]:
 
 
 def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
-    """One row per result of every report, then of every city-wide year, each unit's own figure under a
-    city-wide result whose items are the units (``item_row``)."""
+    """One row per result of every report, then of every city-wide year; under each, a row per item of it
+    (``item_row``): under a city-wide result whose items are the units, each unit's own figure; under any
+    other result that is not met, each school, major or entry that did not pass, as the table names it
+    under the rule (``findings.failing_items``). The rule's aggregate (``0 / 1 项达标``) does not say which
+    school failed, by how much, or where: its item's row does, its label in the last column (项目)."""
     words, yes, measures = status_words(tr), yes_no(tr), measure_words(tr)
+    city = tr.pick("全市", "city-wide")
     rows = []
     for evaluation in (*doc["reports"], *doc["city"]):
-        unit = evaluation.get("unit") or tr.pick("全市", "city-wide")
+        unit = evaluation.get("unit") or city
         units = frozenset(evaluation.get("units_present", ()))
         for result in evaluation["results"]:
             rows.append(
@@ -88,13 +94,16 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     tr.sep.join([result["explanation"], *result["notes"]]),
                     where(result["locations"], tr),
                     evaluation.get("file") or "",
+                    None,
                 ]
             )
-            for item in unit_items(result, units):
+            shares = unit_items(result, units)
+            for item in shares or failing_items(result):
                 row = item_row(item, result, tr, words, yes)
                 rows.append(
                     [
-                        f"{unit} · {who(item, tr)}",  # the city-wide rule's, for this unit
+                        # a unit's own share under the city-wide rule: named apart from the unit's own rules
+                        f"{unit} · {who(item, tr)}" if shares else unit,
                         evaluation["year"],
                         result["rule"],
                         result["title"],
@@ -103,11 +112,14 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                         row.observed,
                         row.op,
                         row.target,
-                        None,  # a linear schedule is the city's
-                        measures[result["unit"]],
+                        None,  # a linear schedule is the rule's
+                        # a unit's share is one as the rule's is; a school's figure is in its own terms
+                        # (9200 元 against 10000, 是/否), which its explanation words
+                        measures[result["unit"]] if shares else None,
                         row.explanation,
                         row.where,
-                        row.file,
+                        row.file or evaluation.get("file") or "",
+                        who(item, tr),
                     ]
                 )
     return rows
@@ -162,7 +174,19 @@ def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: T
             said = f"{problem['path']}: {problem['message']}" if problem["path"] else problem["message"]
             blank: list[Any] = [None] * 5
             rows.append(
-                [given.unit, given.year, None, None, None, status, *blank, said, at(problem), bad["file"]]
+                [
+                    given.unit,
+                    given.year,
+                    None,
+                    None,
+                    None,
+                    status,
+                    *blank,
+                    said,
+                    at(problem),
+                    bad["file"],
+                    None,
+                ]
             )
     return rows
 

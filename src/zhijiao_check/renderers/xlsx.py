@@ -94,7 +94,8 @@ class XlsxRenderer:
                 # The invalid reports first, as every view lists them: one row per problem.
                 [*invalid_rows(doc, run.invalid, self.tr), *detail_rows(doc, self.tr)],
                 lambda values: _detail_styles(values, invalid, colours, share),
-                widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36),
+                widths=(14, 7, 32, 40, 6, 18, 12, 6, 12, 10, 9, 60, 36, 36, 30),
+                wrapped=(12, 13),  # the explanation and the places, whole: not cut at the next column
             )
         )
         city = book.create_sheet(sheets[2])
@@ -125,8 +126,8 @@ class XlsxRenderer:
         invalid = self.tr("render.invalid-status")
         words = self._statuses
         order = {rule: index for index, rule in enumerate(catalogue)}
-        refused = [(bad["year"], bad["unit"] or bad["file"]) for bad in doc["invalid"]]
-        years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _ in refused if y is not None})
+        refused = [(bad["year"], bad["unit"] or bad["file"], bad["file"]) for bad in doc["invalid"]]
+        years = sorted({int(r["year"]) for r in doc["reports"]} | {y for y, _, _ in refused if y is not None})
         rules = sorted(
             {r["rule"] for e in doc["reports"] for r in e["results"]}, key=lambda r: order.get(r, 999)
         )
@@ -140,6 +141,8 @@ class XlsxRenderer:
             self.tr.pick(zh, en)
             for zh, en in (("年度", "year"), ("排名", "rank"), ("单位", "unit"), ("得分", "score"))
         ] + labels
+        # last, after the rules: two reports of one unit (a duplicate, a corrected copy) told apart by file
+        headers.append(self.tr.pick("文件", "file"))
         out: list[list[Any]] = []
         for year in years:
             reports = [r for r in doc["reports"] if int(r["year"]) == year]
@@ -153,12 +156,19 @@ class XlsxRenderer:
                         report["unit"],
                         NONE if score is None else score,
                         *(statuses.get(r, "") for r in rules),
+                        report["file"],
                     ]
                 )
             out += [
-                [year, NONE, name, invalid, *("" for _ in rules)] for given, name in refused if given == year
+                [year, NONE, name, invalid, *("" for _ in rules), file]
+                for given, name, file in refused
+                if given == year
             ]
-        out += [[None, NONE, name, invalid, *("" for _ in rules)] for given, name in refused if given is None]
+        out += [
+            [None, NONE, name, invalid, *("" for _ in rules), file]
+            for given, name, file in refused
+            if given is None
+        ]
         scored = Style(number_format="0.0")
         refusal = Style(fill=INVALID_FILL)
         # "—" stands where a number stands in the column: at its right edge too
@@ -168,7 +178,7 @@ class XlsxRenderer:
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = {
                 4: refusal if values[3] == invalid else unscored if values[3] == NONE else scored,
-                **_fills(values, range(5, len(headers) + 1), colours),
+                **_fills(values, range(5, len(headers)), colours),  # the rules' statuses, not the file
             }
             if values[1] == NONE:
                 shown[2] = none
@@ -182,8 +192,8 @@ class XlsxRenderer:
             headers,
             out,
             looks,
-            widths=(7, 6, 16, 8, *(RULE_WIDTH for _ in rules)),
-            header_looks=dict.fromkeys(range(5, len(headers) + 1), wrapped),
+            widths=(7, 6, 16, 8, *(RULE_WIDTH for _ in rules), 36),
+            header_looks=dict.fromkeys(range(5, len(headers)), wrapped),
             header_height=height if height > LINE_HEIGHT else None,
         )
         sheet.freeze_panes = "E2"
@@ -265,6 +275,8 @@ class XlsxRenderer:
                             absent,
                         ]
                     )
+        rows += self._not_evaluated(run, len(headers))
+        rows.sort(key=lambda row: row[0])  # each year's rows, or why it has none, in the order of the years
         return self._table(
             sheet,
             styles,
@@ -272,7 +284,22 @@ class XlsxRenderer:
             rows,
             lambda values: _city_styles(values, colours, measures["ratio"]),
             widths=(7, 32, 40, 18, 12, 6, 12, 12, 10, 9, 60, 30),
+            wrapped=(11,),
         )
+
+    def _not_evaluated(self, run: Run, columns: int) -> list[list[Any]]:
+        """A row for each year whose city-wide rules were not evaluated, saying why in 计算与说明, as the
+        terminal says it (``2024 年全市性指标未评估：输入中没有有效的永州市本级报表``): without it a run
+        without the 市本级 report left a bare header row, which read as if nothing were wrong."""
+        from zhijiao_check.wording import Msg
+
+        rows = []
+        for notice in run.notices:
+            if isinstance(notice, Msg) and notice.key == "engine.city-not-evaluated":
+                row: list[Any] = [None] * columns
+                row[0], row[10] = dict(notice.params)["year"], self.tr.render(notice)
+                rows.append(row)
+        return rows
 
     def _trends(
         self, sheet: Worksheet, styles: Styles, trends: Mapping[str, Any], colours: Mapping[str, str]
@@ -395,6 +422,7 @@ class XlsxRenderer:
         widths: Sequence[int],
         header_looks: Mapping[int, Style] | None = None,
         header_height: int | None = None,
+        wrapped: Sequence[int] = (),
     ) -> SheetRows:
         """A header row and ``rows``, each cell styled as ``looks`` says for its row; the columns' widths,
         the header frozen, an autofilter over all. ``header_looks``: header cells styled otherwise (by column
@@ -411,7 +439,16 @@ class XlsxRenderer:
             height=header_height,
         )
         for values in rows:
-            cells.append(values, looks(values))
+            shown = dict(looks(values))
+            lines = 1
+            for column in wrapped:
+                text = values[column - 1]
+                if isinstance(text, str) and text:
+                    # wrapped within the column, the row as tall as its longest text (Excel does not grow
+                    # a row on opening): a long explanation or place was cut at the next column's edge
+                    shown[column] = shown.get(column, Style())._replace(wrap=True)
+                    lines = max(lines, _lines(text, widths[column - 1]))
+            cells.append(values, shown, height=LINE_HEIGHT * lines if lines > 1 else None)
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
