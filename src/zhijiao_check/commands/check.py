@@ -84,6 +84,7 @@ def _run(options: CheckOptions) -> int:
     from zhijiao_check.processes import available_cores, capped, until_exit
 
     tr = Translator(options.lang)
+    _formats_named(options)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
         raise FatalError("per-unit-needs-html")
     if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
@@ -208,6 +209,27 @@ def _flat(
 
 def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
     return RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs)
+
+
+def _formats_named(options: CheckOptions) -> None:
+    """An output file whose name says another format than the one written into it is refused before any
+    work, as ``template`` refuses one: ``-f junit -o build/r.sarif`` wrote JUnit into r.sarif, which the
+    SARIF upload then rejected, and ``-f github -f sarif -o x.sarif`` (the n-th file goes with the n-th format)
+    wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their own line
+    (``settings.config``)."""
+    from zhijiao_check.files import display_name
+    from zhijiao_check.output import other_format_named, suffixes_of
+
+    for format, file in options.outputs:
+        named = other_format_named(format, file)
+        if named is not None and file is not None:
+            raise FatalError(
+                "output-format-other",
+                file=display_name(file),
+                format=format,
+                named=named,
+                expected=suffixes_of(format),
+            )
 
 
 def _in_config(error: FatalError, options: CheckOptions) -> FatalError:

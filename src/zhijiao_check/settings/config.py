@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
-from zhijiao_check.output import format_named
+from zhijiao_check.output import format_named, other_format_named, suffixes_of
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.wording import Join
@@ -236,6 +236,16 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
                 pairs.append((name, None if file in (None, "-") else _path(file, base)))
             except _Wrong as wrong:  # at the entry's own line, not at the first of the file
                 raise _Wrong(wrong.code, (index, "file"), **wrong.params) from None
+            named = other_format_named(name, pairs[-1][1])
+            if named is not None:  # format = "junit", file = "build/r.sarif": JUnit in a .sarif file
+                raise _Wrong(
+                    "output-format-other",
+                    (index, "file"),
+                    output=display_name(file),
+                    format=name,
+                    named=named,
+                    expected=suffixes_of(name),
+                )
         return tuple(pairs)
 
     return read
