@@ -15,13 +15,19 @@ import pytest
         (
             ["-f", "junit", "-o", "{tmp}/r.sarif"],
             "zh",
-            "r.sarif 的扩展名表示 --format sarif，但它配的是 --format junit（第 n 个 --output 配第 n 个 --format）",
+            (
+                "r.sarif 的扩展名表示 --format sarif，但它配的是 --format junit"
+                "（第 n 个 --output 配第 n 个 --format）"
+            ),
         ),
         (
             ["-f", "github", "-f", "sarif", "-o", "{tmp}/x.sarif"],
             "en",
-            "x.sarif ends as --format sarif is named, but it goes with --format github (the n-th --output with "
-            "the n-th --format) and would hold github, not sarif: nothing was written; name it ending in .txt",
+            (
+                "x.sarif ends as --format sarif is named, but it goes with --format github (the n-th "
+                "--output with the n-th --format) and would hold github, not sarif: nothing was written; "
+                "name it ending in .txt"
+            ),
         ),
         (
             ["-f", "markdown", "-o", "{tmp}/c.md", "-f", "html", "-o", "{tmp}/j.xml"],

@@ -214,9 +214,9 @@ def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
 def _formats_named(options: CheckOptions) -> None:
     """An output file whose name says another format than the one written into it is refused before any
     work, as ``template`` refuses one: ``-f junit -o build/r.sarif`` wrote JUnit into r.sarif, which the
-    SARIF upload then rejected, and ``-f github -f sarif -o x.sarif`` (the n-th file goes with the n-th format)
-    wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their own line
-    (``settings.config``)."""
+    SARIF upload then rejected, and ``-f github -f sarif -o x.sarif`` (the n-th file goes with the n-th
+    format) wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their
+    own line (``settings.config``)."""
     from zhijiao_check.files import display_name
     from zhijiao_check.output import other_format_named, suffixes_of
 
