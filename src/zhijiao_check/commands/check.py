@@ -107,11 +107,13 @@ def _run(options: CheckOptions) -> int:
     targets = [target for _, target in options.outputs]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
+    # The roster is no report, wherever it is kept: a folder's search passes over it.
+    not_reports = [options.roster] if options.roster is not None else []
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
 
-        found = report_files(paths, targets, also_read)
+        found = report_files(paths, targets, also_read, not_reports)
         if len(found[0]) >= FLAT_FROM:
             with _without_collector():
                 jobs = capped(options.jobs or available_cores())
@@ -122,7 +124,7 @@ def _run(options: CheckOptions) -> int:
     jobs = capped(options.jobs or 1)
     with _without_collector():
         valid, invalid, scored = load_and_score(
-            paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang
+            paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang, not_reports
         )
         years = {report.year for report in valid}
         if roster is not None:
