@@ -71,6 +71,10 @@ MESSAGES: dict[str, str] = {
     "render.exit-2": "some reports are invalid",
     "render.notices": "Notes",
     "render.invalid-annotation": "invalid report",
+    "render.step-summary-unwritten": (
+        "warning: the job summary was not written, GITHUB_STEP_SUMMARY={file} cannot be written: {reason}; "
+        "the annotations and the other outputs were, and the exit status is the reports'"
+    ),
     "render.consistency-annotation": "consistency warning",
     # HTML
     "render.cards-units": "units ({reports})",

@@ -69,6 +69,10 @@ MESSAGES: dict[str, str] = {
     "render.exit-2": "有无效报表",
     "render.notices": "说明",
     "render.invalid-annotation": "无效报表",
+    "render.step-summary-unwritten": (
+        "提醒：未写入作业摘要，GITHUB_STEP_SUMMARY={file} 无法写入：{reason}；"
+        "注释和其他结果照常写出，退出状态仍由报表决定"
+    ),
     "render.consistency-annotation": "一致性提醒",
     # HTML
     "render.cards-units": "个单位（{reports}）",
