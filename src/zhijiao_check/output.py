@@ -41,6 +41,30 @@ def format_named(file: Path) -> str:
     return _BY_EXTENSION.get(file.suffix.lower(), "table")
 
 
+# A SARIF log is JSON, and is often named so (``results.sarif.json``): a ``.json`` name takes it too.
+_ALSO_TAKES = {".json": ("sarif",)}
+
+
+def other_format_named(format: str, file: Path | None) -> str | None:
+    """The format ``file``'s name names when it is another than ``format``, which it is paired with
+    (``-f junit -o r.sarif``, or ``-f github -f sarif -o x.sarif``, the n-th file with the n-th format): the
+    file would hold what its name says it does not. None for a name that names no format (``g.txt``), the
+    same one, standard output, or a device (``/dev/null``)."""
+    if file is None or is_stdout(file) or is_special(file):
+        return None
+    suffix = file.suffix.lower()
+    named = _BY_EXTENSION.get(suffix)
+    if named is None or named == format or format in _ALSO_TAKES.get(suffix, ()):
+        return None
+    return named
+
+
+def suffixes_of(format: str) -> str:
+    """The ends of a file's name that name ``format`` (``.html 或 .htm``), for a message; ``.txt`` for one
+    no ending names (``github``, ``table``)."""
+    return " / ".join(suffix for suffix, named in _BY_EXTENSION.items() if named == format) or ".txt"
+
+
 class Streamed:
     """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
     memory; still staged and renamed into place only when whole, as every file is."""

@@ -19,7 +19,6 @@ import yaml
 
 from .conftest import ROOT
 
-YAML_SUFFIXES = (".yaml", ".yml")  # the files pre-commit's `identify` tags `yaml`
 DOCS = ROOT / "docs" / "ci.md"
 
 
@@ -29,15 +28,12 @@ def hook() -> dict[str, Any]:
 
 
 def chosen(files: list[str]) -> list[str]:
-    """The files pre-commit passes to the hook: its ``types``, ``files`` and ``exclude``."""
+    """The files pre-commit passes to the hook: its ``types`` (every file: pre-commit's types have no
+    workbook), ``files`` and ``exclude``, which chooses the names of reports."""
     declared = hook()
-    assert declared["types"] == ["yaml"]
+    assert declared["types"] == ["file"]
     return [
-        f
-        for f in files
-        if f.endswith(YAML_SUFFIXES)
-        and re.search(declared.get("files", ""), f)
-        and not re.search(declared["exclude"], f)
+        f for f in files if re.search(declared.get("files", ""), f) and not re.search(declared["exclude"], f)
     ]
 
 
@@ -52,7 +48,7 @@ def run_hook(files: list[str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
+def test_hook_is_declared_for_every_report_format_and_runs_the_console_script() -> None:
     declared = hook()
     assert declared["id"] == "zhijiao-check" and declared["language"] == "python"
     assert declared["require_serial"] is True
@@ -63,12 +59,29 @@ def test_hook_is_declared_for_yaml_and_runs_the_console_script() -> None:
             "reports/2023/a.yaml",
             "b.yml",
             "c.json",
+            "reports/2023/jiangyong.xlsx",
+            "reports/2023/JIANGHUA.XLSM",
+            "reports/2023/dongan.yaml.txt",
+            "reports/2023/daoxian.json.txt",
+            "reports/2023/ningyuan.xls",
             ".gitlab-ci.yml",
             ".github/workflows/x.yml",
             ".pre-commit-config.yaml",
+            "reports/2023/~$jiangyong.xlsx.tmp",
+            "reports/2023/说明.txt",
+            "reports/2023/名单.csv",
             "README.md",
         ]
-    ) == ["reports/2023/a.yaml", "b.yml"]
+    ) == [
+        "reports/2023/a.yaml",
+        "b.yml",
+        "c.json",
+        "reports/2023/jiangyong.xlsx",
+        "reports/2023/JIANGHUA.XLSM",
+        "reports/2023/dongan.yaml.txt",
+        "reports/2023/daoxian.json.txt",
+        "reports/2023/ningyuan.xls",  # refused by name when read: save it as .xlsx
+    ]
 
 
 def test_hook_passes_good_reports(tmp_path: Path) -> None:
@@ -147,14 +160,44 @@ def test_readme_links_the_ci_page() -> None:
 
 def test_github_workflow_uploads_what_the_check_writes(pipelines: dict[str, Any]) -> None:
     steps = pipelines["github"]["jobs"]["check"]["steps"]
-    [command] = commands(steps)
+    command, year = commands(steps)
     written = outputs(command)
     assert shlex.split(command)[-2:] == ["--format", "github"]  # the annotations on standard output
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == written["sarif"]
     comment = next(s for s in steps if "gh pr comment" in str(s.get("run", "")))
-    assert written["markdown"] in comment["run"]
-    assert all("cancelled()" in str(s["if"]) for s in (upload, comment))
+    [markdown] = outputs(year).values()
+    assert markdown in comment["run"]
+    written_for_year = next(s for s in steps if s.get("run") == year)
+    assert all("cancelled()" in str(s["if"]) for s in (upload, comment, written_for_year))
+
+
+def test_github_workflow_comments_on_one_year_within_githubs_limit(
+    pipelines: dict[str, Any], tmp_path: Path
+) -> None:
+    """The Markdown of every year passed the 65,536 characters GitHub takes in a comment (two years of
+    samples/: 105,000): the workflow writes the comment for the year being reported, in either language."""
+    workflow = pipelines["github"]
+    _, year = commands(workflow["jobs"]["check"]["steps"])
+    assert workflow["env"]["REPORT_YEAR"].isdigit()
+    shutil.copytree(ROOT / "samples", tmp_path / "reports")  # two years in the repository
+    tool = f"{shlex.quote(sys.executable)} -m zhijiao_check"
+    for lang in ("zh", "en"):
+        line = year.replace("zhijiao-check", tool).replace("build/", f"build/{lang}-")
+        done = subprocess.run(
+            ["bash", "-c", line.replace(" || ", f" --lang {lang} || ", 1)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={**os.environ, "REPORT_YEAR": "2023", "PYTHONPATH": str(ROOT / "src")},
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr  # the step passes: the check before it failed the job
+        comment = (tmp_path / "build" / f"{lang}-comment.md").read_text(encoding="utf-8")
+        assert 30_000 < len(comment.encode("utf-16-le")) // 2 < 65_536
+        assert "✂️" not in comment  # the whole year, not cut
+        assert "reports/2022/" not in comment and "reports/2023/" in comment
 
 
 def test_gitlab_job_reads_the_junit_it_writes(pipelines: dict[str, Any]) -> None:
@@ -169,7 +212,7 @@ def test_gitlab_job_reads_the_junit_it_writes(pipelines: dict[str, Any]) -> None
 
 @pytest.mark.parametrize("name", ["github", "gitlab"])
 def test_pipeline_command_runs_on_the_samples(pipelines: dict[str, Any], name: str, tmp_path: Path) -> None:
-    [command] = commands(pipelines[name])
+    command = commands(pipelines[name])[0]
     words = [
         w.replace("reports/", "samples/2023/").replace("build/", f"{tmp_path}/") for w in shlex.split(command)
     ]

@@ -102,6 +102,42 @@ def test_github_job_summary_from_the_command_line(tmp_path: Path) -> None:
     assert summary.read_text(encoding="utf-8").startswith("## ❌ 职业教育政策目标达标检查")
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "提醒：未写入作业摘要，GITHUB_STEP_SUMMARY={summary} 无法写入：路径不存在"),
+        ("en", "warning: the job summary was not written, GITHUB_STEP_SUMMARY={summary} cannot be written: "),
+    ],
+)
+def test_a_job_summary_that_cannot_be_written_is_told_and_stops_no_other_output(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """The summary is an extra: an unwritable ``GITHUB_STEP_SUMMARY`` dropped the SARIF and every other
+    output, and the run ended with status 2 whatever the reports said."""
+    summary = tmp_path / "nonexistent" / "dir" / "x.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    sarif, junit = tmp_path / "build" / "x.sarif", tmp_path / "build" / "j.xml"
+    args = (
+        "--format",
+        "sarif",
+        "--output",
+        sarif,
+        "--format",
+        "junit",
+        "--output",
+        junit,
+        "--format",
+        "github",
+    )
+    done = cli("check", "examples/failing", "--lang", lang, *args, env=env)
+    assert done.returncode == 1, done.stderr  # as the reports say: targets not met
+    assert said.format(summary=summary) in done.stderr, done.stderr
+    assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert junit.read_text(encoding="utf-8").startswith("<?xml")
+    assert done.stdout.count("::error ") > 0
+    assert not summary.parent.exists()
+
+
 @pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
 def test_an_item_not_met_is_introduced_with_the_colon_of_the_output_language(fmt: str) -> None:
     squeezed = {

@@ -68,11 +68,8 @@ def precommit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
-    hook_source: Path,
-    precommit_home: Path,
-    tmp_path: Path,
-) -> None:
+def reports_repository(hook_source: Path, tmp_path: Path) -> Path:
+    """A repository of reports holding samples/2023 as its first commit, with the hook under test set up."""
     reports = tmp_path / "reports-repo"
     shutil.copytree(ROOT / "samples" / "2023", reports / "reports" / "2023")
     rev = git(hook_source, "rev-parse", "HEAD").strip()
@@ -82,6 +79,28 @@ def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
     git(reports, "init", "-q")
     git(reports, "add", "-A")
     git(reports, "commit", "-q", "-m", "2023 年报表")
+    return reports
+
+
+def run_hook(reports: Path, precommit_home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(precommit_home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [str(PRE_COMMIT), "run"],
+        cwd=reports,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+
+
+def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
+    hook_source: Path,
+    precommit_home: Path,
+    tmp_path: Path,
+) -> None:
+    reports = reports_repository(hook_source, tmp_path)
     city = reports / "reports" / "2023" / "shibenji.yaml"
     # The 市本级 corrects one figure: its 238 craftsman-class students become 198, the city's 560 become 520.
     city.write_text(
@@ -91,16 +110,7 @@ def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
     assert git(reports, "diff", "--stat").count("|") == 1
     git(reports, "add", "reports/2023/shibenji.yaml")
 
-    env = {**os.environ, "PRE_COMMIT_HOME": str(precommit_home), "NO_COLOR": "1"}
-    done = subprocess.run(
-        [str(PRE_COMMIT), "run"],
-        cwd=reports,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    done = run_hook(reports, precommit_home)
     output = done.stdout + done.stderr
     # The 14 other units were not committed, yet the city-wide section counts all 15; 东安县 and four more
     # fail their own targets in 2023, so the hook stops the commit, naming them.
@@ -110,3 +120,57 @@ def test_a_commit_of_the_city_report_alone_is_judged_with_its_whole_year(
     assert craftsman.startswith("✓ pass") and "520" in craftsman, craftsman  # summed over all 15 units
     assert done.returncode == 1, output
     assert "东安县（县市区）· 2023 年 · reports/2023/dongan.yaml" in output
+
+
+def convert(source: Path, target: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "zhijiao_check", "convert", str(source), "-o", str(target)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+
+
+@pytest.mark.parametrize(
+    ("committed", "shown"),
+    [
+        ("jiangyong.xlsx", "江永县（县市区）· 2023 年 · reports/2023/jiangyong.xlsx"),
+        ("jiangyong.json", "江永县（县市区）· 2023 年 · reports/2023/jiangyong.json"),
+        ("jiangyong.yaml.txt", "江永县（县市区）· 2023 年 · reports/2023/jiangyong.yaml.txt"),
+    ],
+)
+def test_a_report_in_any_format_check_reads_is_checked_not_skipped(
+    hook_source: Path, precommit_home: Path, tmp_path: Path, committed: str, shown: str
+) -> None:
+    # A county that keeps its report as a workbook (or JSON, or a text document Notepad named) commits it in
+    # place of its YAML: the hook ran only on YAML files and said `Skipped`.
+    reports = reports_repository(hook_source, tmp_path)
+    year = reports / "reports" / "2023"
+    source = year / "jiangyong.yaml"
+    if committed.endswith(".txt"):
+        shutil.copyfile(source, year / committed)
+    else:
+        convert(source, year / committed)
+    git(reports, "rm", "-q", "reports/2023/jiangyong.yaml")
+    git(reports, "add", f"reports/2023/{committed}")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert "Skipped" not in output, output
+    assert shown in output, output
+    assert "全市 · 2023 年 · 15/15 个单位" in output, output
+    assert done.returncode == 1, output  # 东安县 and four more fail their own targets in 2023
+
+
+def test_files_that_are_no_report_are_left_to_other_hooks(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    reports = reports_repository(hook_source, tmp_path)
+    (reports / "reports" / "README.md").write_text("# 报表\n", encoding="utf-8")
+    (reports / "reports" / "2023" / "说明.txt").write_text("说明\n", encoding="utf-8")
+    git(reports, "add", "-A")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert "(no files to check)Skipped" in output, output
+    assert done.returncode == 0, output

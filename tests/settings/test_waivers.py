@@ -246,3 +246,24 @@ def test_a_date_written_with_slashes_is_told_how_toml_writes_one(repo: Path, inv
         "waivers.toml:4:11: 不是有效的 TOML：日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，"
         "不加引号；并确认这一天存在"
     ) in result.stderr.splitlines()
+
+
+def test_run_from_a_subfolder_the_waivers_file_is_shown_relative_as_the_reports_are(
+    repo: Path, invoke, monkeypatch
+) -> None:
+    """The config file found in a folder above names the waivers file: it was shown by its absolute path
+    (``/tmp/…/waivers.toml:2``) among reports shown as typed (``2023/dongan.yaml``)."""
+    write(repo / "zhijiao-check.toml", 'waivers = "waivers.toml"\n')
+    write(repo / "waivers.toml", waiver("c16.secondary-funding"))
+    monkeypatch.chdir(repo / "reports")
+    outputs = {fmt: Path("..", "build", f"out.{fmt}") for fmt in ("sarif", "github", "markdown", "json")}
+    args = [arg for fmt, file in outputs.items() for arg in ("--format", fmt, "--output", file)]
+    result = invoke("check", "2023/dongan.yaml", *args)
+    assert result.exit_code == 1, result.output
+    for fmt, file in outputs.items():
+        text = (repo / "build" / file.name).read_text(encoding="utf-8")
+        assert "../waivers.toml:2" in text, fmt
+        assert str(repo) not in text.replace(repo.resolve().as_uri(), ""), fmt  # SARIF's root URI aside
+    [report] = json.loads((repo / "build" / "out.json").read_text(encoding="utf-8"))["reports"]
+    [waived] = [r for r in report["results"] if r["status"] == "waived"]
+    assert (waived["waiver"]["file"], waived["waiver"]["line"]) == ("../waivers.toml", 2)

@@ -84,6 +84,7 @@ def _run(options: CheckOptions) -> int:
     from zhijiao_check.processes import available_cores, capped, until_exit
 
     tr = Translator(options.lang)
+    _formats_named(options)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
         raise FatalError("per-unit-needs-html")
     if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
@@ -106,11 +107,13 @@ def _run(options: CheckOptions) -> int:
     targets = [target for _, target in options.outputs]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
+    # The roster is no report, wherever it is kept: a folder's search passes over it.
+    not_reports = [options.roster] if options.roster is not None else []
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
 
-        found = report_files(paths, targets, also_read)
+        found = report_files(paths, targets, also_read, not_reports)
         if len(found[0]) >= FLAT_FROM:
             with _without_collector():
                 jobs = capped(options.jobs or available_cores())
@@ -121,7 +124,7 @@ def _run(options: CheckOptions) -> int:
     jobs = capped(options.jobs or 1)
     with _without_collector():
         valid, invalid, scored = load_and_score(
-            paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang
+            paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang, not_reports
         )
         years = {report.year for report in valid}
         if roster is not None:
@@ -208,6 +211,27 @@ def _flat(
 
 def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:
     return RenderOptions(quiet=options.quiet, color=options.color, base_dir=options.base_dir, jobs=jobs)
+
+
+def _formats_named(options: CheckOptions) -> None:
+    """An output file whose name says another format than the one written into it is refused before any
+    work, as ``template`` refuses one: ``-f junit -o build/r.sarif`` wrote JUnit into r.sarif, which the
+    SARIF upload then rejected, and ``-f github -f sarif -o x.sarif`` (the n-th file goes with the n-th
+    format) wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their
+    own line (``settings.config``)."""
+    from zhijiao_check.files import display_name
+    from zhijiao_check.output import other_format_named, suffixes_of
+
+    for format, file in options.outputs:
+        named = other_format_named(format, file)
+        if named is not None and file is not None:
+            raise FatalError(
+                "output-format-other",
+                file=display_name(file),
+                format=format,
+                named=named,
+                expected=suffixes_of(format),
+            )
 
 
 def _in_config(error: FatalError, options: CheckOptions) -> FatalError:

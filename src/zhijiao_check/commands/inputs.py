@@ -79,6 +79,7 @@ def load_and_score(
     found: tuple[list[tuple[Path, str]], list[InvalidReport]] | None = None,
     color: bool | None = None,
     lang: Lang = "zh",
+    not_reports: Sequence[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process.
     ``found``: the ``report_files`` of ``paths``, when already found; ``color`` and ``lang``: of the progress
@@ -86,7 +87,7 @@ def load_and_score(
     from zhijiao_check.processes import in_parallel
     from zhijiao_check.report import load_report
 
-    files, invalid = found or report_files(paths, outputs, other_inputs)
+    files, invalid = found or report_files(paths, outputs, other_inputs, not_reports)
     if in_parallel(len(files), jobs):
         from zhijiao_check.commands import workers
 
@@ -103,12 +104,14 @@ def report_files(
     paths: Sequence[Path],
     outputs: Sequence[Path | None],
     other_inputs: Sequence[Path],
+    not_reports: Sequence[Path] = (),
 ) -> tuple[list[tuple[Path, str]], list[InvalidReport]]:
     """The report files under ``paths`` as (path, display) pairs, and those that cannot be read as invalid
-    reports; outputs over any input refused first (``guard_outputs``)."""
+    reports; outputs over any input refused first (``guard_outputs``). ``not_reports``: files a folder's
+    search passes over (the roster)."""
     from zhijiao_check.report import InvalidReport, find_reports
 
-    files, unreadable = find_reports(paths)
+    files, unreadable = find_reports(paths, not_reports)
     guard_outputs(outputs, [*(path for path, _ in files), *other_inputs])
     invalid = [InvalidReport(problem.file, (problem,)) for problem in unreadable]
     if not files and not invalid:

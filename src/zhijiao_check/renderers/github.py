@@ -9,17 +9,19 @@ page).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.errors import FatalError, os_reason
+from zhijiao_check.errors import os_reason
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import findings
 from zhijiao_check.renderers.paths import shown_from_base
 from zhijiao_check.renderers.texts import label_of
+from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
@@ -67,7 +69,11 @@ class GithubRenderer:
             with path.open("a", encoding="utf-8") as file:
                 file.write(text + "\n")
         except OSError as error:
-            raise FatalError("cannot-write-none", file=display_name(path), reason=os_reason(error)) from None
+            # The summary is an extra on the run's page: the annotations, the SARIF and the other outputs
+            # are what the workflow goes on with, and the run's status is the reports'. A summary that
+            # cannot be written stopped them all (exit 2): told, it stops none.
+            said = msg("render.step-summary-unwritten", file=display_name(path), reason=os_reason(error))
+            print(self.tr.render(said), file=sys.stderr)
 
 
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:

@@ -160,7 +160,9 @@ class SarifRenderer:
             "message": {"text": text},
             "locations": located[:1],
             "partialFingerprints": {
-                FINGERPRINT: _fingerprint(result["rule"], unit, finding.evaluation["year"], item)
+                FINGERPRINT: _fingerprint(
+                    result["rule"], unit, finding.evaluation["year"], _identity(finding.item)
+                )
             },
             "properties": {
                 "status": status,
@@ -242,6 +244,17 @@ class SarifRenderer:
             if loc.get("column"):
                 physical["region"]["startColumn"] = loc["column"]
         return {"physicalLocation": physical}
+
+
+def _identity(item: Mapping[str, Any] | None) -> str:
+    """An item as the report names it, in no language: its school and name as read (``school · major``), an
+    entry without a name by its place in the list (``enterprise_practice[1]``). The label shown (``第 2 组企业
+    实践``, ``enterprise practice group 2``) is translated, and hashed it gave the finding another identity in
+    each ``--lang``. A named item's identity is the text its label always was, so its fingerprint stays."""
+    if item is None:
+        return ""
+    name, school = str(item["name"]), item.get("school")
+    return f"{school} · {name}" if school and school != name else name
 
 
 def _fingerprint(*parts: object) -> str:

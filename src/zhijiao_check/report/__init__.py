@@ -158,7 +158,9 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
     return (*problems[:MAX_PROBLEMS], more)
 
 
-def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+def find_reports(
+    paths: Sequence[Path], not_reports: Sequence[Path] = ()
+) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """The report files named or found under the directories named, each once, as (path, display) pairs,
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
 
@@ -168,14 +170,17 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
     year without a word: ``source.NOTEPAD_SUFFIXES``),
     following symlinks to folders (each folder once, however it is reached: ``files.walk``),
     skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
-    results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again); a
-    file named on the command line is kept whatever its name (what kind of file it is, a FIFO or a device, is
-    judged when it is read: ``files.read_bytes``). ``-`` is standard input.
+    results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again) and ``not_reports``, the other
+    inputs of the run that are no report (the roster the config file names, ``reports/2023/名册.yaml``, was
+    read as an invalid report of its year); a file named on the command line is kept whatever its name
+    (what kind of file it is, a FIFO or a device, is judged when it is read: ``files.read_bytes``). ``-`` is
+    standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     real_path = RealPaths()
+    passed_over = {real_path(path) for path in not_reports}
     for given in paths:
         if is_stdin(given):
             candidates = [given]
@@ -189,6 +194,8 @@ def find_reports(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[Pr
         for candidate in candidates:
             # A file named twice, or inside a directory also named, counts once.
             real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
+            if candidate is not given and real in passed_over:
+                continue
             if real not in seen:
                 seen.add(real)
                 found.append((candidate, display_name(candidate)))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
-from zhijiao_check.output import format_named
+from zhijiao_check.output import format_named, other_format_named, suffixes_of
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.wording import Join
@@ -92,7 +92,7 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     if found is None:
         return Config()
     path, table = found
-    path = shown(path)
+    path = shown(path, found_above=named is None)
     from zhijiao_check.settings.toml import read_toml
 
     toml = read_toml(path, display_name(path))
@@ -236,6 +236,16 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
                 pairs.append((name, None if file in (None, "-") else _path(file, base)))
             except _Wrong as wrong:  # at the entry's own line, not at the first of the file
                 raise _Wrong(wrong.code, (index, "file"), **wrong.params) from None
+            named = other_format_named(name, pairs[-1][1])
+            if named is not None:  # format = "junit", file = "build/r.sarif": JUnit in a .sarif file
+                raise _Wrong(
+                    "output-format-other",
+                    (index, "file"),
+                    output=display_name(file),
+                    format=name,
+                    named=named,
+                    expected=suffixes_of(name),
+                )
         return tuple(pairs)
 
     return read
@@ -297,10 +307,17 @@ KEYS: dict[str, Callable[[Any, Path], Any]] = {
 }
 
 
-def shown(path: Path) -> Path:
-    """A path as messages show it: relative to the working directory when it is under it."""
+def shown(path: Path, found_above: bool = False) -> Path:
+    """A path as messages show it: relative to the working directory when it is under it, and, for a config
+    file found in a folder above it (``found_above``), as ``../zhijiao-check.toml``: the paths the file names
+    are taken from its folder, so they are shown as the reports are, relative to the working directory (run
+    from ``reports/``, the waivers' ``/tmp/r/waivers.toml:2`` stood among ``2023/dongan.yaml`` and the rest).
+    A file named elsewhere keeps the path it was given."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve())
+        real, here = path.resolve(), Path.cwd().resolve()
+        if found_above and real.parent in here.parents:
+            return Path(os.path.relpath(real, here))
+        return real.relative_to(here)
     except (ValueError, OSError):
         return path
 

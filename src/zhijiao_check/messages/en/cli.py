@@ -95,6 +95,11 @@ MESSAGES: dict[str, str] = {
         "Excel or WPS cannot open, and a spreadsheet there would be replaced; nothing was done: name the "
         "output with .xlsx (such as {name})"
     ),
+    "cli.output-format-other": (
+        "--output {file} ends as --format {named} is named, but it goes with --format {format} (the n-th "
+        "--output with the n-th --format) and would hold {format}, not {named}: nothing was written; name it "
+        "ending in {expected}, or give the --format options in the order of the --output files"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"

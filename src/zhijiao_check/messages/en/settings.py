@@ -42,6 +42,10 @@ MESSAGES: dict[str, str] = {
         '[[outputs]] has no format: write format = "json" (one of {choices}), or a file whose name ends with '
         ".json, .xlsx, …"
     ),
+    "settings.output-format-other": (
+        'file = "{output}" ends as format "{named}" is named, but this [[outputs]] has format = "{format}": '
+        'it would hold {format}, not {named}; name the file ending in {expected}, or write format = "{named}"'
+    ),
     "settings.waiver-needs": (
         'the waiver has no "{key}" (found: {found}): every waiver names its rule, unit, reason, '
         "approver and document"

@@ -79,6 +79,11 @@ MESSAGES: dict[str, str] = {
         "不写入 {file}：本工具不写 {suffix} 表格，写成这个名字的文件 Excel、WPS 打不开，"
         "同名的表格还会被替换：未做任何处理，请把输出文件名改为以 .xlsx 结尾（如 {name}）"
     ),
+    "cli.output-format-other": (
+        "--output {file} 的扩展名表示 --format {named}，但它配的是 --format {format}"
+        "（第 n 个 --output 配第 n 个 --format），写进去的会是 {format} 而不是 {named}："
+        "未写出任何文件；请把文件名改为以 {expected} 结尾，或按 --output 的顺序给出 --format"
+    ),
     "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
     "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
     "cli.no-rule-selected": (

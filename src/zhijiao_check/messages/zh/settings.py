@@ -33,6 +33,10 @@ MESSAGES: dict[str, str] = {
     "settings.output-needs-format": (
         '[[outputs]] 缺少 format：请写 format = "json"（可选 {choices}），或写以 .json、.xlsx 等结尾的 file'
     ),
+    "settings.output-format-other": (
+        'file = "{output}" 的扩展名表示格式 "{named}"，但这一项 [[outputs]] 写的是 format = "{format}"，'
+        '写进去的会是 {format} 而不是 {named}：请把文件名改为以 {expected} 结尾，或写 format = "{named}"'
+    ),
     "settings.waiver-needs": "豁免缺少“{key}”（当前：{found}）：每条豁免须写明规则、单位、理由、批准人和文号",
     "settings.waiver-needs-time": (
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写"
