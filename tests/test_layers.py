@@ -111,6 +111,15 @@ def test_every_part_has_a_layer() -> None:
     assert set(LEVEL) - parts == set(), "a layer names a part that no longer exists"
 
 
+def test_the_pack_cache_knows_the_parts_above_the_packs() -> None:
+    """A kept pack is stamped with every module of the tool loaded when it was made but those of the parts
+    above the packs, which the loader cannot import (``pack.cache.ABOVE_PACKS``): the same parts as here."""
+    from zhijiao_check.pack.cache import ABOVE_PACKS
+
+    above = {part for part, level in LEVEL.items() if level < LEVEL["pack"]}
+    assert set(ABOVE_PACKS) == above
+
+
 def test_no_import_points_up() -> None:
     upward = sorted(
         f"{file}: {here} imports {there} ({LAYERS[LEVEL[there]][0]} is above {LAYERS[LEVEL[here]][0]})"
