@@ -8,6 +8,7 @@ docs/layers.md draws the same order.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,29 @@ def test_every_part_has_a_layer() -> None:
     parts = {part_of(module_name(p)) for p in SOURCE.rglob("*.py")}
     assert parts - set(LEVEL) == set(), "add the new module or package to a layer of LAYERS"
     assert set(LEVEL) - parts == set(), "a layer names a part that no longer exists"
+
+
+@pytest.mark.parametrize(
+    "package", ["commands", "settings", "renderers", "engine", "pack", "kinds", "measure", "report", "source"]
+)
+def test_the_layers_doc_names_every_module_of_a_package(package: str) -> None:
+    """docs/layers.md lists each package's modules (its folders too): a module added is named there."""
+    doc = (SOURCE.parents[1] / "docs" / "layers.md").read_text(encoding="utf-8")
+    children = {
+        path.stem if path.is_file() else path.name
+        for path in (SOURCE / package).iterdir()
+        if (path.suffix == ".py" or (path / "__init__.py").is_file()) and path.name != "__init__.py"
+    }
+    assert sorted(name for name in children if not re.search(rf"\b{name}\b", doc)) == []
+
+
+def test_the_pack_cache_knows_the_parts_above_the_packs() -> None:
+    """A kept pack is stamped with every module of the tool loaded when it was made but those of the parts
+    above the packs, which the loader cannot import (``pack.cache.ABOVE_PACKS``): the same parts as here."""
+    from zhijiao_check.pack.cache import ABOVE_PACKS
+
+    above = {part for part, level in LEVEL.items() if level < LEVEL["pack"]}
+    assert set(ABOVE_PACKS) == above
 
 
 def test_no_import_points_up() -> None:

@@ -198,6 +198,60 @@ def test_every_built_key_exists(key: str) -> None:
     assert key in CATALOGUE
 
 
+def _literals() -> tuple[set[str], set[str]]:
+    """Every string literal of the source outside the catalogues: keys kept in tables (``cli_help``, column
+    headers) and the codes of problems passed through a helper of their area; and the literal beginnings of
+    codes built with an f-string (``f"not-a-{expected}"``: ``not-a-``)."""
+    found: set[str] = set()
+    beginnings: set[str] = set()
+    for path in SOURCE.rglob("*.py"):
+        if "messages" in path.relative_to(SOURCE).parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                beginning = node.values[0].value
+                if isinstance(beginning, str) and beginning.endswith("-"):
+                    beginnings.add(beginning)
+    return found, beginnings
+
+
+LITERALS, BEGINNINGS = _literals()
+# Areas whose messages the code names by their code alone (``problem("bad-list", …)``, ``w.problem(…)``).
+CODE_AREAS = ("cli", "input", "report", "roster", "pack", "workbook", "settings")
+# Built keys whose values other tests check: field labels (a fallback to the field's name) and options' help.
+CHECKED_ELSEWHERE = ("field.", "help.option.")
+EXPANDED = {f"{prefix}{value}" for prefix, values in BUILT.items() for value in values or ()}
+
+
+def _used(key: str, literals: set[str] = LITERALS) -> bool:
+    area, _, code = key.partition(".")
+    if key.endswith("-in-cell"):  # a cell's wording of a problem, chosen for it (problems.py)
+        return _used(key.removesuffix("-in-cell"), literals)
+    return (
+        key in KEYS
+        or key in literals
+        or key in EXPANDED
+        or key.startswith(CHECKED_ELSEWHERE)
+        or (area in CODE_AREAS and (code in literals or code.startswith(tuple(BEGINNINGS))))
+    )
+
+
+def test_every_key_in_the_catalogues_is_used() -> None:
+    """The reverse of the tests above: no message is left behind when the code stops using it."""
+    assert sorted(key for key in CATALOGUE if not _used(key)) == []
+
+
+def test_a_key_the_code_does_not_use_is_found_unused() -> None:
+    """The test above can fail: a key no code names (``catalogue.source``, once a rule's file) is caught."""
+    assert not _used("catalogue.source")
+    assert not _used("catalogue.source", LITERALS | {"source"})  # a code alone names only a problem's message
+    assert _used("catalogue.col-id")  # kept in a tuple of column headers
+    assert _used("report.expected-bool-in-cell")
+    assert _used("report.not-a-list")  # f"not-a-{expected}"
+
+
 def test_every_language_has_the_same_areas_and_keys() -> None:
     """One catalogue per language, each with every area and in it every key: none missing, none extra."""
     first, *others = LANGS

@@ -40,6 +40,23 @@ def test_a_valid_draft_2020_12_schema_that_names_the_format(schema: Data) -> Non
     assert schema["additionalProperties"] is False
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "单位名称、类别与代码取自规则包的单位名单（15 个单位）。"),
+        ("en", "The units' names, kinds and codes are those of the rule pack's list of units (15 units). "),
+    ],
+)
+def test_what_the_tool_adds_to_the_description_is_in_the_run_s_language(lang: str, said: str) -> None:
+    """The model's own description (and its fields') stays Chinese, as a clerk reads the report; the note on
+    the units and on what only ``validate`` checks is the tool's, in ``--lang``."""
+    result = run_cli("schema", "--lang", lang)
+    assert result.exit_code == 0
+    description = json.loads(result.stdout)["description"]
+    assert description.startswith("永州市职业教育单位年度报告") and f"\n{said}" in description
+    assert description.endswith("zhijiao-check validate 检查。" if lang == "zh" else "validate checks them.")
+
+
 def _properties(node: Any) -> Iterator[tuple[str, Data]]:
     if isinstance(node, dict):
         yield from node.get("properties", {}).items()

@@ -11,6 +11,7 @@ from typing import Any, get_args, get_origin
 import pytest
 from pydantic import BaseModel
 
+from zhijiao_check.i18n import Translator
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.problems import format_path
 from zhijiao_check.report.model import CLUSTERS, Report
@@ -306,7 +307,7 @@ def test_the_filled_template_passes_the_json_schema_and_the_blank_one_does_not(t
 
     from zhijiao_check.commands.schema import report_schema
 
-    validator = jsonschema.Draft202012Validator(report_schema(load_packs()[0].units))
+    validator = jsonschema.Draft202012Validator(report_schema(load_packs()[0].units, Translator("zh")))
     for unit in ("永州市本级", "金洞管理区"):
         (tmp_path / unit).mkdir()
         _, text = template(tmp_path / unit, unit)

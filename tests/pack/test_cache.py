@@ -4,8 +4,11 @@ read or written is no cache, never an error."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
+import sys
 import time
+import types
 from dataclasses import asdict
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from zhijiao_check.pack.load import RulePack, _made_from, load_pack, load_packs,
 from zhijiao_check.problems import Problem
 
 HOUR_AGO = time.time() - 3600
+SOURCE = Path(cache.__file__).resolve().parents[1]  # the package's folder
 
 
 class Counting:
@@ -129,6 +133,45 @@ def test_another_checkout_of_the_same_version_does_not_read_it(
     cache.load_cached(pack, load, _made_from)
     monkeypatch.setattr(cache, "_TOOL", "/elsewhere/src/zhijiao_check")
     cache.load_cached(pack, load, _made_from)
+    assert load.reads == 2
+
+
+def _stamped_code(kept: Path) -> list[str]:
+    """The code files the kept pack's header names."""
+    (kept_file,) = kept.iterdir()
+    with open(kept_file, "rb") as file:
+        header = pickle.load(file)
+    return [Path(name).relative_to(SOURCE).as_posix() for name in header["code"]]
+
+
+def test_the_modules_the_loader_used_are_stamped_and_none_above_the_packs(kept: Path, pack: Path) -> None:
+    """``source.slips`` and ``source.limits`` (which the YAML reader uses) were missing from a list kept by
+    hand: every module of the tool loaded with the pack is stamped, but those the loader cannot use."""
+    cache.load_cached(pack, Counting(), _made_from)
+    code = _stamped_code(kept)
+    assert {"source/slips.py", "source/limits.py", "source/yamltree.py", "pack/load.py"} <= set(code)
+    assert {"report/model.py", "vocabulary.py", "kinds/ratio.py", "measure/conditions.py"} <= set(code)
+    assert not [name for name in code if name.split("/")[0].removesuffix(".py") in cache.ABOVE_PACKS]
+
+
+def test_changing_a_module_loaded_with_the_pack_reads_it_again(
+    kept: Path, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module no list names, loaded when the pack was made (as a new module of ``source`` would be): a
+    change to its code is a change."""
+    module_file = tmp_path / "probe.py"
+    module_file.write_text("WHAT = 1\n", encoding="utf-8")
+    settled(module_file)
+    probe = types.ModuleType("zhijiao_check.source.probe")
+    probe.__file__ = str(module_file)
+    monkeypatch.setitem(sys.modules, "zhijiao_check.source.probe", probe)
+    load = Counting()
+    cache.load_cached(pack, load, _made_from)
+    cache.load_cached(pack, load, _made_from)
+    assert load.reads == 1
+    module_file.write_text("WHAT = 2\n", encoding="utf-8")
+    os.utime(module_file, (HOUR_AGO + 120, HOUR_AGO + 120))
+    assert isinstance(cache.load_cached(pack, load, _made_from), RulePack)
     assert load.reads == 2
 
 

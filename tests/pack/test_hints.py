@@ -289,7 +289,7 @@ def test_a_number_read_as_text_is_said_in_english(tmp_path: Path) -> None:
             (
                 "规则 c90.seats 读取的字段 public_secondary_vocational_seat 不是报表格式中的字段："
                 "应写其中之一（最相近的在前）："
-                "public_secondary_vocational_seats, enrollment.secondary_vocational"
+                "public_secondary_vocational_seats、enrollment.secondary_vocational"
             ),
         ),
         # a field of the schools, misspelt in a sum over the report: the sum over the schools
@@ -362,7 +362,7 @@ def test_a_field_the_report_does_not_have_names_what_to_write(
             "zh",
             (
                 "规则 c11.dual-qualified-share 读取的字段 teacher 不是 schools 中各项的字段："
-                "应写其中之一（最相近的在前）：teachers, "
+                "应写其中之一（最相近的在前）：teachers、"
             ),
         ),
         (

@@ -213,3 +213,16 @@ def test_on_track_exactly_when_the_projection_meets_the_target(values: list[floa
         assert projection.meets_in == after or round(projection.at(projection.meets_in - 1), 9) < 30
     elif projection.slope > 0:
         assert round(projection.at(2100), 9) < 30  # a rising line that does not meet it within the century
+
+
+def test_a_trend_s_rule_is_typed_as_a_rule_of_any_kind() -> None:
+    """``Trend.rule`` and the functions projecting a rule take ``AnyRule`` (it was ``Any``), so that mypy
+    checks what they read of it."""
+    from typing import get_type_hints
+
+    from zhijiao_check.engine import trend
+    from zhijiao_check.kinds import AnyRule
+
+    assert get_type_hints(trend.Trend)["rule"] == AnyRule
+    for function in (trend.project, trend.schedule, trend._refused):
+        assert get_type_hints(function)["rule"] == AnyRule, function.__name__

@@ -125,6 +125,14 @@ def test_in_english_too(tmp_path: Path) -> None:
     assert f'{path}:名册!B2: the row of the unit "东安县" has no school' in result.stderr
 
 
+def test_the_years_of_a_roster_are_listed_in_english_as_english_lists_them(tmp_path: Path) -> None:
+    rows = [["unit", "school", "year"], ["东安县", "甲", 2022], ["道县", "乙", 2023], ["江永县", "丙", 2024]]
+    path = roster(tmp_path / "r.xlsx", rows)
+    result = invoke("check", DONGAN, "--roster", path, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"{path}:名册!C1: the 年度 (year) column holds several years (2022, 2023, 2024): " in result.stderr
+
+
 def test_a_unit_near_no_name_is_told_the_units_not_a_dash(tmp_path: Path) -> None:
     path = roster(tmp_path / "r.xlsx", [["单位", "学校名称"], ["XYZ国", "东安县职业中等专业学校"]])
     result = invoke("check", DONGAN, "--roster", path, "--lang", "en")

@@ -43,22 +43,21 @@ def run(options: SchemaOptions) -> int:
 
     guard_outputs([options.output], rule_inputs(options.rules, options.pack))
     units = load_packs(options.rules, options.pack)[0].units
-    write(dumps(report_schema(units)) + "\n", options.output)
-    tell_written([options.output], Translator(options.lang))
+    tr = Translator(options.lang)
+    write(dumps(report_schema(units, tr)) + "\n", options.output)
+    tell_written([options.output], tr)
     return ExitCode.OK
 
 
-def report_schema(units: UnitRegistry) -> dict[str, Any]:
+def report_schema(units: UnitRegistry, tr: Translator) -> dict[str, Any]:
+    """The schema; ``tr``: the language of what the tool adds to the model's description (the fields' titles
+    and descriptions are the model's, in Chinese, as the report's clerks read them)."""
     from zhijiao_check.report.model import Report
 
     body = Report.model_json_schema()
     _no_blank_text(body)
     names = [unit.name for unit in units]
-    description = (
-        f"{body.pop('description', '')}\n单位名称、类别与代码取自规则包的单位名单（{len(names)} 个单位）。"
-        "重复的字段名、学校或专业重名、“双师型”或已轮训教师多于专任教师等，JSON Schema 无法表达，"
-        "只由 zhijiao-check validate 检查。"
-    )
+    description = f"{body.pop('description', '')}\n{tr('input.schema-description', count=len(names))}"
     body.pop("title", None)
     rules: list[dict[str, Any]] = [_unit_of({"properties": {"name": {"enum": names}}})]
     rules += [_unit_rule(unit.name, unit.kind, unit.code) for unit in units]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
-from zhijiao_check.kinds import computed_target, reads_city_block_only
+from zhijiao_check.kinds import AnyRule, computed_target, reads_city_block_only
 from zhijiao_check.measure.numbers import holds
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
@@ -84,7 +84,7 @@ class Projection:
 
 @record
 class Trend:
-    rule: Any  # pack.schema.AnyRule
+    rule: AnyRule
     points: tuple[Point, ...]  # by year
     projection: Projection | None
     why_not: str | None  # no projection: no-due, not-a-number, target-not-fixed, due-passed, too-few-years
@@ -105,7 +105,7 @@ def trends_of(
     if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
         return []
     incomplete = set(incomplete_years)
-    by_rule: dict[str, tuple[Any, list[Point]]] = {}
+    by_rule: dict[str, tuple[AnyRule, list[Point]]] = {}
     for evaluation in evaluations:
         for result in evaluation.results:
             rule = result.rule
@@ -133,14 +133,14 @@ def trends_of(
     return out
 
 
-def _refused(rule: Any, year: int, base: int) -> Point:
+def _refused(rule: AnyRule, year: int, base: int) -> Point:
     """The year of a report refused as invalid: no figure; the target held that year when it is a number of
     its own (one computed from the report's figures or year is not known)."""
     target = True if rule.kind == "flag" else None if computed_target(rule) else rule.target.value
     return Point(year, None, INVALID, schedule(rule, year, base), target, False)
 
 
-def schedule(rule: Any, year: int, base: int) -> float | None:
+def schedule(rule: AnyRule, year: int, base: int) -> float | None:
     """The linear schedule's value in ``year`` for a linear rule, up to and including its due year."""
     time = rule.time
     if not time.linear or time.due is None or isinstance(rule.target.value, list):
@@ -150,7 +150,7 @@ def schedule(rule: Any, year: int, base: int) -> float | None:
     return timing.expected(rule, year, base)
 
 
-def project(rule: Any, points: Sequence[Point]) -> tuple[Projection | None, str | None]:
+def project(rule: AnyRule, points: Sequence[Point]) -> tuple[Projection | None, str | None]:
     due = rule.time.due
     if due is None:
         return None, "no-due"

@@ -9,8 +9,6 @@ the registry of kinds: to add one, write its module here and add its record to t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
 from zhijiao_check.kinds.count import CountRule
 from zhijiao_check.kinds.coverage import CoverageRule
 from zhijiao_check.kinds.every import EveryRule
@@ -18,28 +16,10 @@ from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.kinds.total import TotalRule
 
-if TYPE_CHECKING:
-    from zhijiao_check.measure.outcome import Measure
-    from zhijiao_check.measure.scope import Scope
-    from zhijiao_check.vocabulary import Range
-
 AnyRule = RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule
 """A rule of any kind, told apart by its ``kind`` field (``pack.schema.RuleFile``):
 what rule files hold, the engine measures and results refer to.
 """
-
-
-class Kind(Protocol):
-    """What the engine asks of a rule, whatever its kind."""
-
-    @property
-    def id(self) -> str: ...
-
-    def reads(self) -> list[str]: ...
-
-    def measure(self, scope: Scope) -> Measure: ...
-
-    def observed_range(self) -> Range: ...
 
 
 def computed_target(rule: AnyRule) -> bool:

@@ -49,7 +49,7 @@ def measure(rule: CountRule, scope: Scope) -> Measure:
     shown = _shown(rule, counted)
     n = len(shown)
     met = meets(n, rule.target)
-    text: Wording = seq(f"{n} {relation(n, rule.target.op, met)} ", show(rule.target.value, rule.unit))
+    text: Wording = seq(f"{n} {relation(rule.target.op, met)} ", show(rule.target.value, rule.unit))
     if shown:
         names: Wording = Join(tuple(shown[:NAMES_SHOWN]))
         if n > NAMES_SHOWN:

@@ -45,7 +45,7 @@ def measure(rule: CoverageRule, scope: Scope) -> Measure:
         return Measure.missing_data((a.what for a in absent), (a.location for a in absent))
     text: Wording = seq(
         msg("engine.covered", covered=len(covered), total=len(rule.required)),
-        f" {relation(len(covered), rule.target.op, met)} ",
+        f" {relation(rule.target.op, met)} ",
         show(rule.target.value, rule.unit),
     )
     shown: Wording = (

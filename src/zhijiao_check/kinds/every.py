@@ -168,9 +168,7 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     if met != meets(best, rule.target):
         met = None
     if met is not None:
-        text = seq(
-            text, f" {relation(share, rule.target.op, met)} ", show(rule.target.value, rule.unit, digits)
-        )
+        text = seq(text, f" {relation(rule.target.op, met)} ", show(rule.target.value, rule.unit, digits))
     missing = tuple(o.label for o in absent)
     if missing and met is None:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))

@@ -133,7 +133,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     assert value.exact is not None
     if rule.compare_to is None:
         met = holds(value.exact, rule.target.op, _exact_target(rule.target.value))
-        sign = relation(value.ratio, rule.target.op, met)
+        sign = relation(rule.target.op, met)
         digits = places(value.ratio, rule.target.value)
         text = seq(value.text(rule.unit, digits), f" {sign} ", show(rule.target.value, rule.unit, digits))
         unreachable = not met and _beyond(rule)
@@ -157,7 +157,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
         return replace(_zero(other, locations, observed=value.ratio), items=items)
     assert other.exact is not None
     met = holds(value.exact, rule.target.op, other.exact)
-    sign = relation(value.ratio, rule.target.op, met)
+    sign = relation(rule.target.op, met)
     digits = places(value.ratio, other.ratio)
     text = seq(value.text(rule.unit, digits), f" {sign} ", other.text(rule.unit, digits))
     return Measure(value.ratio, met, text, locations, items, target=other.ratio)

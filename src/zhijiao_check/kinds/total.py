@@ -68,7 +68,7 @@ def _given_against_target(rule: TotalRule, own: Total, scope: Scope, met: bool) 
     places = decimals(own.given, rule.target.value)
     return (
         describe(rule.of, own, scope, rule.unit, places),
-        f" {relation(own.given, rule.target.op, met)} ",
+        f" {relation(rule.target.op, met)} ",
         show(rule.target.value, rule.unit, decimals=places),
     )
 
@@ -112,7 +112,7 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
         close = False
     text = seq(
         describe(rule.of, own, scope, rule.unit, places),
-        f" {relation(own.value, rule.target.op, met)} ",
+        f" {relation(rule.target.op, met)} ",
         right,
     )
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None

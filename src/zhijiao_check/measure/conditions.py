@@ -15,10 +15,6 @@ from zhijiao_check.vocabulary import Condition
 from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
 
 
-def right_side(condition: Condition, item: Item, year: int) -> object:
-    return right_of(condition)(item, year)
-
-
 def check(condition: Condition, item: Item, year: int) -> bool | None:
     """True or False; None when a field it reads is absent."""
     return test_of(condition)(item, year)
@@ -171,9 +167,7 @@ def _describer(condition: Condition) -> Describer:
             right_text = f"{year}{year_plus:+d} = {against}"
         else:
             right_text = against_text
-        return Seq(
-            (field_label(field, over), " ", left_text, f" {relation(left, op, bool(held))} ", right_text)
-        )
+        return Seq((field_label(field, over), " ", left_text, f" {relation(op, bool(held))} ", right_text))
 
     return compared
 

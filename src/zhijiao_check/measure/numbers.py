@@ -115,8 +115,8 @@ def band(target: Target) -> Exact | None:
     return exact(target.value) * (1 - tolerance if target.op in (">=", ">") else 1 + tolerance)
 
 
-def relation(observed: Any, op: str, met: bool) -> str:
-    """The sign between observed and target in an explanation: ``≥`` when met, ``<`` when not."""
+def relation(op: str, met: bool) -> str:
+    """The sign between observed value and target in an explanation: ``≥`` when met, ``<`` when not."""
     if op == "between":
         return "∈" if met else "∉"
     return SHOWN[op] if met else NEGATED[op]

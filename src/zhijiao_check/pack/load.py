@@ -13,7 +13,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
 from zhijiao_check.pack.policy import Near, Passage, clause_passages, nearest, normalise, passages, quoted_in
-from zhijiao_check.pack.schema import PackInfo, id_matcher
+from zhijiao_check.pack.schema import PackInfo, RuleFile, id_matcher
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
@@ -60,8 +60,6 @@ def builtin_dir() -> Path:
 
 
 def load_pack(directory: Path) -> RulePack | list[Problem]:
-    from zhijiao_check.pack.schema import PackInfo, RuleFile
-
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
     info_parsed = _parse(info_file, problems, rules=False)
@@ -170,12 +168,11 @@ def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
     return problem
 
 
-def _validate(record: Any, parsed: Parsed | None, file: str, problems: list[Problem]) -> Any:
+def _validate(record: Any, parsed: Parsed, file: str, problems: list[Problem]) -> Any:
     """``parsed`` as a ``record`` of the pack schema, checked by Pydantic; or None, the errors in
     ``problems``."""
     from pydantic import TypeAdapter, ValidationError
 
-    assert parsed is not None
     if record not in _VALIDATORS:
         _VALIDATORS[record] = TypeAdapter(record)
     try:

@@ -27,7 +27,7 @@ from zhijiao_check.pack.fields import (
 )
 from zhijiao_check.report.model import Report, School
 from zhijiao_check.vocabulary import Items, Sum
-from zhijiao_check.wording import Msg, msg
+from zhijiao_check.wording import Join, Msg, msg
 
 _CLOSEST = 3  # fields named as the closest to one misspelt
 
@@ -123,7 +123,7 @@ def _closest(written: str, names: list[str]) -> Msg | None:
         return None
     if len(close) == 1:
         return msg("pack.hint-write", write=close[0])
-    return msg("pack.hint-close", close=", ".join(close))
+    return msg("pack.hint-close", close=Join(tuple(close)))
 
 
 def _names(collection: str | None) -> list[str]:

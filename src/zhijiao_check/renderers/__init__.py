@@ -109,7 +109,6 @@ def one_to_stdout(outputs: Sequence[tuple[str, Path | None]]) -> None:
     from zhijiao_check.output import is_stdout
     from zhijiao_check.wording import Join
 
-    if (
-        sum(is_stdout(target) for _, target in outputs) > 1
-    ):  # json、junit in Chinese, "json, junit" in English
+    # The formats named as the language lists them: json、junit in Chinese, "json, junit" in English.
+    if sum(is_stdout(target) for _, target in outputs) > 1:
         raise FatalError("several-to-stdout", formats=Join(tuple(n for n, t in outputs if is_stdout(t))))

@@ -9,7 +9,8 @@ as it is made, then its year's entry; each warning too. The document is then wri
 entry read back from the spool: the same bytes as the whole document gives (``document``), in memory that
 does not grow with the reports. JUnit and SARIF read the same document, an entry at a time, and a city-wide
 result's places and items a batch at a time (``jsontext.entries_of``). Workers send back only these compact
-records, not the report and its resul"""
+records, not the report and its results.
+"""
 
 from __future__ import annotations
 

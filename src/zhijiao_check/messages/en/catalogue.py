@@ -35,7 +35,6 @@ MESSAGES: dict[str, str] = {
     "catalogue.annex": "annex item {n}",
     "catalogue.when": "applies when",
     "catalogue.interpretation": "interpretation",
-    "catalogue.source": "rule file",
     "catalogue.unit-county": "counties",
     "catalogue.unit-management_area": "management areas",
     "catalogue.unit-development_zone": "the development zone",

@@ -110,4 +110,20 @@ MESSAGES: dict[str, str] = {
     "input.template-hint-number": "a number",
     "input.template-hint-boolean": "true or false",
     "input.template-hint-string": "text",
+    "input.schema-description": (
+        "The units' names, kinds and codes are those of the rule pack's list of units ({count} units). "
+        "Duplicate field names, schools or majors of one name, more 双师型 or trained teachers than "
+        "full-time teachers and the like cannot be said in JSON Schema: only zhijiao-check validate "
+        "checks them."
+    ),
+}
+
+# When the count is 1 (i18n: ``ONE``).
+ONE: dict[str, str] = {
+    "input.schema-description": (
+        "The unit's name, kind and code are those of the rule pack's list of units (1 unit). "
+        "Duplicate field names, schools or majors of one name, more 双师型 or trained teachers than "
+        "full-time teachers and the like cannot be said in JSON Schema: only zhijiao-check validate "
+        "checks them."
+    ),
 }

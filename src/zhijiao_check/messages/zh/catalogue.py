@@ -35,7 +35,6 @@ MESSAGES: dict[str, str] = {
     "catalogue.annex": "工作任务清单第{n}项",
     "catalogue.when": "适用条件",
     "catalogue.interpretation": "解读",
-    "catalogue.source": "规则文件",
     "catalogue.unit-county": "县市区",
     "catalogue.unit-management_area": "管理区",
     "catalogue.unit-development_zone": "经开区",

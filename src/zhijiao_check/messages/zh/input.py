@@ -79,4 +79,9 @@ MESSAGES: dict[str, str] = {
     "input.template-hint-number": "数字",
     "input.template-hint-boolean": "true 或 false",
     "input.template-hint-string": "文字",
+    "input.schema-description": (
+        "单位名称、类别与代码取自规则包的单位名单（{count} 个单位）。"
+        "重复的字段名、学校或专业重名、“双师型”或已轮训教师多于专任教师等，JSON Schema 无法表达，"
+        "只由 zhijiao-check validate 检查。"
+    ),
 }

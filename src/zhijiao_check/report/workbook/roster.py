@@ -14,6 +14,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH
+from zhijiao_check.wording import Join
 
 # What a header cell may say, trimmed: the bureau's own words, or the roster file's keys.
 UNIT_HEADERS = ("单位", "单位名称", "填报单位", "县市区", "unit")
@@ -100,7 +101,7 @@ def _table(
         cell = name(header, year_at or 1)
         problems.append(
             _roster_problem(
-                display, cell, (header, year_at or 1), "mixed-years", years="、".join(map(str, known))
+                display, cell, (header, year_at or 1), "mixed-years", years=Join(tuple(map(str, known)))
             )
         )
     return RosterTable(tuple(rows), known[0] if len(known) == 1 else None, tuple(problems))

@@ -54,11 +54,8 @@ def misformatted(cell: Cell, spec: Column) -> Slip | None:
     validator's (its advice names the date's year)."""
     value = cell.value
     serial = cell.serial  # the number stored, where the format shows a date
-    year_like = (
-        serial is not None and float(serial).is_integer() and (spec.low or 0) <= serial <= (spec.high or 0)
-    )
-    if spec.kind == "year" and year_like:
-        return Slip("year-formatted-as-date", {"year": int(serial or 0), "shown": render(value)})
+    if spec.kind == "year" and serial is not None and _a_year(serial, spec):
+        return Slip("year-formatted-as-date", {"year": int(serial), "shown": render(value)})
     if (
         spec.kind in ("whole", "number", "year")
         and isinstance(value, int | float)
