@@ -31,12 +31,6 @@ if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
 
 ITEMS_SHOWN = 5
-# GitHub refuses a comment over 65,536 characters (UTF-16 code units: an emoji such as 🔕 counts two). The
-# comment stops before, between two sections, leaving ROOM for the note that says so and for a line a workflow
-# puts before it (the GitLab job's marker, docs/ci.md).
-GITHUB_COMMENT = 65_536
-COMMENT_LIMIT = GITHUB_COMMENT
-ROOM = 1_000
 # the rules in the open table; the others are folded away
 SHOWN_OPEN = (*NOT_MET, Status.WAIVED, Status.PENDING)
 
@@ -72,48 +66,30 @@ class MarkdownRenderer:
             f"**{verdict}** · {overview}",
             "",
         ]
-        blocks: list[list[str]] = []  # each whole, so that a comment cut short ends between two of them
         if doc["invalid"]:
-            invalid = [f"### ⛔ {tr('render.invalid-title')}", ""]
+            out += [f"### ⛔ {tr('render.invalid-title')}", ""]
             for bad in doc["invalid"]:
-                invalid.append(f"- `{bad['file']}`")
+                out.append(f"- `{bad['file']}`")
                 for p in bad["problems"]:
-                    invalid.append(
+                    out.append(
                         f"  - `{at(p)}` {p['path'] + ': ' if p['path'] else ''}{_inline(p['message'])}"
                     )
-            blocks.append([*invalid, ""])
-        blocks += [self._matrix(matrix) for matrix in matrices(doc, catalogue_of(run))]
+            out.append("")
+        for matrix in matrices(doc, catalogue_of(run)):
+            out += self._matrix(matrix)
         for report in doc["reports"]:
             kind = tr(f"table.kind-{report['kind']}")
             title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
-            blocks.append(self._evaluation(report, title, f"`{report['file']}`"))
+            out += self._evaluation(report, title, f"`{report['file']}`")
         for city in doc["city"]:
             missing = units_missing(city, tr)
-            blocks.append(self._evaluation(city, city_title(city, tr), missing))
+            out += self._evaluation(city, city_title(city, tr), missing)
         if not self.options.quiet:
-            blocks.append(self._trends(doc))
+            out += self._trends(doc)
         notes = [*doc["notices"], *(f"`{spot(w)}` {w['message']}" for w in doc["warnings"])]
         if notes:
-            blocks.append([f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""])
-        return "\n".join(self._within_limit(out, blocks)).rstrip() + "\n"
-
-    def _within_limit(self, head: list[str], blocks: Sequence[list[str]]) -> list[str]:
-        """The head and as many whole blocks as a comment holds (``COMMENT_LIMIT``), then a line that says
-        how many were left out and where the whole is. A merge-request comment for two years of 15 units is
-        some 105,000 characters (164,000 in English), and GitHub refuses one over 65,536: the workflow's
-        comment step failed, and nothing was posted."""
-        out = list(head)
-        used = _length(out)
-        for index, block in enumerate(blocks):
-            size = _length(block)
-            if used + size > COMMENT_LIMIT - ROOM:
-                said = self.tr(
-                    "render.markdown-cut", sections=len(blocks) - index, limit=f"{GITHUB_COMMENT:,}"
-                )
-                return [*out, "---", "", f"✂️ {_inline(said)}", ""]
-            out += block
-            used += size
-        return out
+            out += [f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""]
+        return "\n".join(out).rstrip() + "\n"
 
     def _matrix(self, matrix: YearMatrix) -> list[str]:
         tr = self.tr
@@ -287,11 +263,6 @@ class MarkdownRenderer:
             return f"⛔ {figure}"
         under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
         return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
-
-
-def _length(lines: Sequence[str]) -> int:
-    """The length of ``lines`` joined, each with its newline, as GitHub counts it: in UTF-16 code units."""
-    return sum(len(line.encode("utf-16-le")) // 2 + 1 for line in lines)
 
 
 def _row(cells: Sequence[str]) -> str:

@@ -69,11 +69,6 @@ MESSAGES: dict[str, str] = {
     "render.exit-0": "all targets met",
     "render.exit-1": "some targets are not met",
     "render.exit-2": "some reports are invalid",
-    "render.markdown-cut": (
-        "The comment stops here: {sections} more sections are left out, to stay under the {limit} characters "
-        "GitHub allows a comment. Every result is in the HTML page and the JSON output; check one year at a "
-        "time (reports/2023/) for a shorter comment."
-    ),
     "render.notices": "Notes",
     "render.invalid-annotation": "invalid report",
     "render.step-summary-unwritten": (

@@ -67,10 +67,6 @@ MESSAGES: dict[str, str] = {
     "render.exit-0": "全部达标",
     "render.exit-1": "有目标未达标",
     "render.exit-2": "有无效报表",
-    "render.markdown-cut": (
-        "评论到此为止：后面还有 {sections} 节未列出，以免超过 GitHub 评论 {limit} 个字符的上限。"
-        "全部结果见 HTML 页面和 JSON 输出；每次只检查一个年度的目录（reports/2023/）评论会更短。"
-    ),
     "render.notices": "说明",
     "render.invalid-annotation": "无效报表",
     "render.step-summary-unwritten": (
