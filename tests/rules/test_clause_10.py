@@ -56,7 +56,9 @@ def test_craftsman_students_already_500_with_units_absent_pass_naming_them(city_
 def test_craftsman_students_below_500_with_units_absent_are_missing_naming_them(city_results):
     result = city_results(without(city_year(2023, craftsman=500), "零陵区"))[CRAFTSMAN]
     assert result.status == "missing"
-    assert result.notes == ("缺少单位：零陵区",)
+    # those given below the target are named too, the fewest first
+    assert result.notes[0].startswith("最少的 5 个单位：回龙圩管理区 0 人、")
+    assert result.notes[1:] == ("缺少单位：零陵区",)
 
 
 def test_craftsman_students_not_given_by_a_unit_pass_when_the_others_reach_500(city_results):
@@ -188,3 +190,23 @@ def test_the_pilot_majors_quote_says_what_must_cover_them():
 
     rule = next(r for r in builtin_packs()[0].rules if r.id == PILOT_MAJORS)
     assert "“1+X”证书制度试点" in rule.quote and rule.quote.endswith("至少覆盖20个专业")
+
+
+def test_craftsman_students_below_500_name_the_units_with_the_fewest(city_results):
+    """The sum alone (470 < 500) did not say whom to ask: the five fewest, each with its figure."""
+    reports = replace_unit(city_year(2023, craftsman=499), "江华瑶族自治县", {"craftsman_students": 0})
+    result = city_results(reports)[CRAFTSMAN]
+    assert result.status == "fail"
+    [note] = result.notes
+    assert note.startswith("最少的 5 个单位：江华瑶族自治县 0 人、")
+    assert note.count("人") == 5
+
+
+def test_craftsman_students_met_name_no_units(city_results):
+    assert city_results(city_year(2023, craftsman=500))[CRAFTSMAN].notes == ()
+
+
+def test_the_units_with_the_fewest_are_named_in_english(city_results):
+    reports = replace_unit(city_year(2023, craftsman=499), "江华瑶族自治县", {"craftsman_students": 0})
+    [note] = city_results(reports, lang="en")[CRAFTSMAN].notes
+    assert note.startswith("the 5 units with the fewest: 江华瑶族自治县 0 persons, ")

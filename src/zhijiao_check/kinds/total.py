@@ -116,4 +116,22 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
         right,
     )
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
-    return Measure(own.value, met, text, locations, near=close, target=target, settled=grows and met)
+    notes = () if met or other is not None or rule.year_plus is not None else _holding_back(rule, own, scope)
+    return Measure(
+        own.value, met, text, locations, near=close, target=target, settled=grows and met, notes=notes
+    )
+
+
+HOLDING_BACK = 5  # the units named under a city-wide sum that misses its target
+
+
+def _holding_back(rule: TotalRule, own: Total, scope: Scope) -> tuple[Wording, ...]:
+    """Under a city-wide sum of the units' figures that misses its target, the units that hold it back most
+    (the fewest under ≥, the most under ≤), with their figures: the sum alone did not say who to ask."""
+    if not scope.city or rule.of.over is not None or rule.of.field.startswith("city.") or len(own.parts) < 2:
+        return ()
+    most = rule.target.op in ("<=", "<")
+    ranked = sorted(own.parts, key=lambda part: part[1], reverse=most)[:HOLDING_BACK]
+    places = decimals(*(value for _, value in ranked))
+    units = Join(tuple(seq(unit, " ", show(value, rule.unit, decimals=places)) for unit, value in ranked))
+    return (msg("engine.sum-most" if most else "engine.sum-fewest", count=len(ranked), units=units),)

@@ -60,6 +60,8 @@ MESSAGES: dict[str, str] = {
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "within {tolerance} of {target} ({edge}): warn",
+    "engine.sum-fewest": "the {count} units with the fewest: {units}",
+    "engine.sum-most": "the {count} units with the most: {units}",
     "engine.units-missing": "units missing: {units}",
     "engine.unit-invalid": "{unit} (report invalid)",
     "engine.units-missing-met": (

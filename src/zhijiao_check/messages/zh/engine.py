@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
     "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "在 {target} 的 ±{tolerance} 以内（{edge}）：提醒",
+    "engine.sum-fewest": "最少的 {count} 个单位：{units}",
+    "engine.sum-most": "最多的 {count} 个单位：{units}",
     "engine.units-missing": "缺少单位：{units}",
     "engine.unit-invalid": "{unit}（报表无效）",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
