@@ -1,0 +1,70 @@
+"""What the tool says about a workbook a county clerk filled, in the workbook's own terms: a blank cell named
+by its label and pointed at first, a list-marker column that takes only 无, the labels and cells of fields
+compared with each other, hidden rows, impossible years, and no follow-on errors after a blank 学校 sheet."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from clerk import cell_of, edit
+from factory import SAMPLES
+
+DONGAN = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+
+
+def _results(run_cli, path, lang="zh"):
+    result = run_cli("check", path, "-f", "json", "--lang", lang)
+    [report] = json.loads(result.stdout)["reports"]
+    return result.exit_code, {r["rule"]: r for r in report["results"]}
+
+
+def _problems(run_cli, path, lang="zh"):
+    result = run_cli("validate", path, "-f", "json", "--lang", lang)
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+# ----------------------------------------------------------------------------------- 1. a blank cell
+
+
+def _blank(book):
+    def change(b):
+        cell_of(b["本单位"], "enrollment.general_high_school").value = None
+        cell_of(b["学校"], "appropriation_per_student").value = None
+
+    return edit(book, change)
+
+
+def test_a_blank_cell_is_named_by_its_label_and_pointed_at_first(book, run_cli):
+    """缺少数据：enrollment.general_high_school at 本单位!C7 (中职招生, filled) 另 1 处, and 未填写生均拨款 at
+    学校!A3: the clerk was sent to the wrong cells under a name the workbook never shows."""
+    status, results = _results(run_cli, _blank(book))
+    share = results["c1.vocational-share"]
+    assert status == 1 and share["status"] == "missing"
+    assert share["explanation"] == "缺少数据：高中阶段招生 · 普通高中招生"
+    assert [place["cell"] for place in share["locations"]] == [
+        "本单位!C8（高中阶段招生 · 普通高中招生）",
+        "本单位!C7（高中阶段招生 · 中职招生）",
+    ]
+    funding = results["c16.secondary-funding"]
+    [school] = funding["items"]
+    assert (funding["status"], school["explanation"]) == ("missing", "未填写生均拨款")
+    assert [place["cell"] for place in funding["locations"]] == ["学校!G3（生均拨款）"]
+    assert [place["cell"] for place in school["locations"]] == ["学校!G3（生均拨款）"]
+
+
+def test_a_blank_cell_in_english_keeps_the_label_the_sheet_shows(book, run_cli):
+    _, results = _results(run_cli, _blank(book), "en")
+    assert results["c1.vocational-share"]["explanation"] == "data missing: 高中阶段招生 · 普通高中招生"
+    assert results["c16.secondary-funding"]["items"][0]["explanation"] == "生均拨款 not given"
+
+
+def test_a_field_left_out_of_a_yaml_report_is_still_named_by_its_path(run_cli, tmp_path):
+    data = json.loads(json.dumps(DONGAN))
+    del data["enrollment"]["general_high_school"]
+    path = tmp_path / "dongan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    status, results = _results(run_cli, path)
+    share = results["c1.vocational-share"]
+    assert (status, share["explanation"]) == (1, "缺少数据：enrollment.general_high_school")
+    assert "cell" not in share["locations"][0]
