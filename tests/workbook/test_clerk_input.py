@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 from clerk import cell_of, edit
 from factory import SAMPLES
@@ -68,3 +69,46 @@ def test_a_field_left_out_of_a_yaml_report_is_still_named_by_its_path(run_cli, t
     share = results["c1.vocational-share"]
     assert (status, share["explanation"]) == (1, "缺少数据：enrollment.general_high_school")
     assert "cell" not in share["locations"][0]
+
+
+# ----------------------------------------------------------------------------------- 2. a list's marker
+
+
+@pytest.mark.parametrize(
+    ("sheet", "key", "typed", "cell", "code"),
+    [
+        ("学校", "majors", "见专业表", "学校!Y3（开设专业）", "marker-only-none-school"),
+        ("学校", "majors", 8, "学校!Y3（开设专业）", "marker-only-none-school"),
+        ("学校", "majors", "有", "学校!Y3（开设专业）", "marker-only-none-school"),
+        ("学校", "majors", "汽车运用与维修、计算机应用", "学校!Y3（开设专业）", "marker-only-none-school"),
+        ("学校", "enterprise_practice", "是", "学校!X3（企业实践）", "marker-only-none-school"),
+        ("本单位", "training_bases", "见实训基地表", "本单位!C13（高水平实习实训基地）", "marker-only-none"),
+    ],
+)
+def test_a_list_marker_takes_only_none(book, run_cli, sheet, key, typed, cell, code):
+    """The 开设专业 column says only that a school has no majors (无): 见专业表, 8, 有 and 是 passed as 格式正确,
+    and the majors themselves got YAML's advice (以“- ”开头)."""
+    edit(book, lambda b: setattr(cell_of(b[sheet], key), "value", typed))
+    status, problems = _problems(run_cli, book)
+    [problem] = problems
+    assert (status, problem["code"], problem["severity"], problem["cell"]) == (2, code, "error", cell)
+    assert problem["message"].startswith(f"填写了“{typed}”：这一格只填“无”")
+    assert "- " not in problem["message"] and "列表" not in problem["message"]
+    header = cell.split("（")[1].rstrip("）")
+    table = {"majors": "专业", "enterprise_practice": "企业实践", "training_bases": "实训基地"}[key]
+    assert f"{header}请填在“{table}”表，每项一行" in problem["message"]
+    assert run_cli("check", book).exit_code == 2
+    _, english = _problems(run_cli, book, "en")
+    assert f'takes only "无"' in english[0]["message"] and f'on the sheet "{table}"' in english[0]["message"]
+
+
+def test_none_in_a_marker_is_still_read_as_none(book, run_cli):
+    def change(b):
+        cell_of(b["学校"], "enterprise_practice", 4).value = "无"
+        for row in range(3, b["企业实践"].max_row + 1):
+            if b["企业实践"].cell(row, 1).value == DONGAN["schools"][1]["name"]:
+                for cell in b["企业实践"][row]:
+                    cell.value = None
+
+    edit(book, change)
+    assert _problems(run_cli, book) == (0, [])

@@ -229,6 +229,15 @@ MESSAGES: dict[str, str] = {
     "workbook.none-but-rows": (
         'this says "无" (none), but its sheet has {count} rows: delete "无" when there are entries'
     ),
+    "workbook.marker-only-none": (
+        'found "{found}": this cell takes only "{none}" (when there are none) and is left blank otherwise; '
+        'write the entries of {label} on the sheet "{sheet}", a row each'
+    ),
+    "workbook.marker-only-none-school": (
+        'found "{found}": this cell takes only "{none}" (when the school has none) and is left blank '
+        'otherwise; write the entries of {label} on the sheet "{sheet}", a row each, naming the school in '
+        "its first column"
+    ),
     "workbook.row-above-keys": (
         "this row stands above the row of field keys (row {key_row}) and is not read: the key row seems to "
         "have been moved (selected in a sort, for instance). Move the key row back to row {target}, under "

@@ -170,6 +170,15 @@ MESSAGES: dict[str, str] = {
         "（或每项一行），如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+    # A list's marker (学校's 开设专业 and 企业实践 columns, 本单位's and 市本级's rows of a list kept on its own
+    # sheet) takes 无 or nothing: the list is the rows of its sheet.
+    "workbook.marker-only-none": (
+        "填写了“{found}”：这一格只填“{none}”（一项也没有时），有则留空；{label}请填在“{sheet}”表，每项一行"
+    ),
+    "workbook.marker-only-none-school": (
+        "填写了“{found}”：这一格只填“{none}”（本校一项也没有时），有则留空；{label}请填在“{sheet}”表，"
+        "每项一行，第一列选本校的学校名称"
+    ),
     "workbook.row-above-keys": (
         "这一行在字段代码行（第 {key_row} 行）的上方，不会读取：字段代码行像是被移动了（如排序时选中了它）。"
         "请把字段代码行移回第 {target} 行（表头下方），数据行都放在它下面；"

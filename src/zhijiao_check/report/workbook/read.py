@@ -728,8 +728,6 @@ class _Reader:
                 )
             )
             said = _ABSENT
-        # Any other text in the marker (见专业表) is a note when there are rows; without rows, validation says
-        # that a list was expected.
         if rows:
             _put(owner, path, rows)
             if full not in self.positions.values:
@@ -790,6 +788,25 @@ class _Reader:
             self._slip(grid, row, column, spec.header, path, slip)
             return None
         value = self._readable(convert(spec, cell.value), grid, row, column, spec, path)
+        if spec.kind == "marker" and value != []:
+            # 见专业表, 有, 是, 8, or the majors themselves: a list's entries are the rows of its sheet, and
+            # this cell says only that there are none. Read as a list, 有 passed as a note beside the rows
+            # and the majors got YAML's advice (每项一行，以“- ”开头).
+            code = "marker-only-none-school" if grid.title.strip() == SCHOOLS_SHEET else "marker-only-none"
+            found = str(cell.value).strip()
+            self._fail(
+                grid,
+                row,
+                column,
+                code,
+                header=spec.header,
+                path=path,
+                found=found if len(found) <= 60 else found[:60] + "…",
+                none=NONE_WORD,
+                label=spec.header,
+                sheet=spec.sheet,
+            )
+            return _ABSENT
         if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
             slip = joined(cell.value)
         elif spec.kind == "text" and isinstance(value, str):
