@@ -112,3 +112,59 @@ def test_none_in_a_marker_is_still_read_as_none(book, run_cli):
 
     edit(book, change)
     assert _problems(run_cli, book) == (0, [])
+
+
+# ----------------------------------------------------------------------------------- 3. fields by their labels
+
+
+def test_a_part_of_the_teachers_is_compared_by_labels_and_cell(book, run_cli):
+    """professional_teachers 为 100，多于专任教师数 teachers（90）, after ``schools[0].professional_teachers:``:
+    names the clerk never sees on the sheet."""
+
+    def change(b):
+        cell_of(b["学校"], "teachers").value = 90
+        cell_of(b["学校"], "professional_teachers").value = 100
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    [problem] = [p for p in problems if p["code"] == "exceeds-teachers"]
+    assert (status, problem["cell"]) == (2, "学校!J3（专业课教师）")
+    assert problem["message"] == "专业课教师为 100，多于专任教师（学校!I3：90）：其中数不能大于总数"
+    assert problem["path"] == "schools[0].professional_teachers"  # for a program reading the JSON
+    _, english = _problems(run_cli, book, "en")
+    [problem] = [p for p in english if p["code"] == "exceeds-teachers"]
+    assert problem["message"] == (
+        '"专业课教师" is 100, more than "专任教师" (学校!I3: 90): a part cannot exceed the whole'
+    )
+    lines = run_cli("validate", book).output.splitlines()
+    assert (
+        f"{book.name}:学校!J3（专业课教师）: 错误：专业课教师为 100，多于专任教师（学校!I3：90）："
+        in lines[0]
+    )
+    said = lines[0].split("（专业课教师）: ", 1)[1]
+    assert "schools[" not in said and "teachers" not in said
+
+
+def test_the_majors_sum_is_compared_by_labels(book, run_cli):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "enrollment.secondary_vocational"), "value", 9800))
+    status, problems = _problems(run_cli, book)
+    [problem] = problems
+    assert (status, problem["code"], problem["cell"]) == (
+        0,
+        "majors-sum-differs",
+        "本单位!C7（高中阶段招生 · 中职招生）",
+    )
+    assert problem["message"].startswith("高中阶段招生 · 中职招生为 9800 人，而 ")
+    assert "secondary_vocational" not in problem["message"]
+    _, english = _problems(run_cli, book, "en")
+    assert english[0]["message"].startswith('"高中阶段招生 · 中职招生" is 9800, but the majors')
+
+
+def test_a_yaml_report_keeps_its_field_names(run_cli, tmp_path):
+    data = json.loads(json.dumps(DONGAN))
+    data["schools"][0]["professional_teachers"] = data["schools"][0]["teachers"] + 10
+    path = tmp_path / "dongan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run_cli("validate", path)
+    assert result.exit_code == 2
+    assert "错误：schools[0].professional_teachers: professional_teachers 为 " in result.output

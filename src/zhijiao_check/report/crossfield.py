@@ -9,7 +9,16 @@ from typing import Any
 from zhijiao_check.characters import difference
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.codes import KIND_LABELS
-from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
+from zhijiao_check.report.raw import (
+    cell_of,
+    count,
+    entries,
+    label_of,
+    line_of,
+    mapping,
+    name,
+    problem_at,
+)
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
@@ -287,6 +296,10 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                         field=field,
                         value=part,
                         teachers=teachers,
+                        # in a workbook, the labels and the cell it is compared with
+                        label=label_of((*path, field)),
+                        whole=label_of((*path, "teachers")),
+                        whole_at=cell_of(positions, (*path, "teachers")),
                     )
                 )
         # The 双师型 teachers are specialised-course teachers (c11.dual-qualified-share's denominator where
@@ -305,6 +318,9 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                     "exceeds-professional-teachers",
                     value=dual,
                     professional=professional,
+                    label=label_of((*path, "dual_qualified_teachers")),
+                    whole=label_of((*path, "professional_teachers")),
+                    whole_at=cell_of(positions, (*path, "professional_teachers")),
                 )
             )
         problems += [

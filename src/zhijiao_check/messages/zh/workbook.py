@@ -170,8 +170,8 @@ MESSAGES: dict[str, str] = {
         "（或每项一行），如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
-    # A list's marker (学校's 开设专业 and 企业实践 columns, 本单位's and 市本级's rows of a list kept on its own
-    # sheet) takes 无 or nothing: the list is the rows of its sheet.
+    # A list's marker (学校's 开设专业 and 企业实践 columns, 本单位's and 市本级's rows of a list kept on
+    # its own sheet) takes 无 or nothing: the list is the rows of its sheet.
     "workbook.marker-only-none": (
         "填写了“{found}”：这一格只填“{none}”（一项也没有时），有则留空；{label}请填在“{sheet}”表，每项一行"
     ),
