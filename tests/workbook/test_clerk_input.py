@@ -168,3 +168,34 @@ def test_a_yaml_report_keeps_its_field_names(run_cli, tmp_path):
     result = run_cli("validate", path)
     assert result.exit_code == 2
     assert "错误：schools[0].professional_teachers: professional_teachers 为 " in result.output
+
+
+# ----------------------------------------------------------------------------------- 4. hidden rows
+
+
+def test_hidden_rows_are_said_as_a_hidden_sheet_is(book, run_cli):
+    """A school's row hidden on 学校 (and its majors' on 专业) was read without a word."""
+
+    def change(b):
+        b["学校"].row_dimensions[4].hidden = True
+        for row in (5, 6, 7, 9):
+            b["专业"].row_dimensions[row].hidden = True
+        b["本单位"].row_dimensions[7].hidden = True
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    hidden = [(p["cell"], p["severity"], p["message"]) for p in problems if p["code"] == "rows-hidden"]
+    said = "行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+    assert status == 0
+    assert sorted(hidden) == [
+        ("专业!A5", "warning", f"第 5–7 {said}"),
+        ("专业!A9", "warning", f"第 9 {said}"),
+        ("学校!A4", "warning", f"第 4 {said}"),
+        ("本单位!A7", "warning", f"第 7 {said}"),
+    ]
+    _, english = _problems(run_cli, book, "en")
+    messages = sorted(p["message"] for p in english if p["code"] == "rows-hidden")
+    assert messages[0] == (
+        "row 4 is hidden; its data is still read: check that it should count (unhide it to see it)"
+    )
+    assert messages[-1].startswith("rows 5–7 are hidden; their data is still read")

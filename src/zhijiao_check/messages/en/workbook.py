@@ -145,6 +145,9 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.key-row": "the same row of field keys",
     "workbook.key-column": "the same field keys",
+    "workbook.rows-hidden": (
+        "rows {rows} are hidden; their data is still read: check that it should count (unhide them to see it)"
+    ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"
@@ -261,6 +264,9 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "workbook.rows-hidden": (
+        "row {rows} is hidden; its data is still read: check that it should count (unhide it to see it)"
+    ),
     "workbook.shared-string-missing": (
         "the cell refers to shared text number {index}, which is not there: the workbook has 1 shared text. "
         "The file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it again"

@@ -116,6 +116,9 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.key-row": "字段代码行",
     "workbook.key-column": "字段代码",
+    "workbook.rows-hidden": (
+        "第 {rows} 行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+    ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
     "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",

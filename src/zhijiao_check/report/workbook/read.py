@@ -303,6 +303,7 @@ class _Reader:
         if base:
             self._place(base, grid, row, key_column, "", True)
         last = row  # the last row read, to tell the blank rows between
+        read: list[int] = []  # the rows of fields read
         for number in grid.rows():
             cells = _filled(grid.row(number))
             if number <= row or not cells:
@@ -339,12 +340,14 @@ class _Reader:
                 self._fail(grid, number, key_column, "duplicate-key", key=key, first=seen[key])
                 continue
             seen[key] = number
+            read.append(number)
             path = (*base, *column.path)
             self._not_read(grid, number, cells, texts, column, path, (key_column, value_column))
             value = self._value(grid, number, value_column, column, path)
             self._place(path, grid, number, value_column, column.header, value is not _ABSENT)
             if value is not _ABSENT:
                 _put(data, column.path, value)
+        self._hidden_rows(grid, read)
         for column in sheet.columns:
             if column.key not in seen and (not base or data):
                 self._fail(
@@ -495,7 +498,21 @@ class _Reader:
             previous = number
             out.append((number, {index: cells.get(index) for index in data_columns}, where))
         self.ends[grid.title] = previous
+        self._hidden_rows(grid, [number for number, _, _ in out])
         return out
+
+    def _hidden_rows(self, grid: Grid, read: list[int]) -> None:
+        """Rows read that the sheet hides (by hand, or by a filter left on): said as a hidden sheet is, once
+        for each run of them, since a clerk who hid a school's row may think it left out."""
+        hidden = [number for number in read if number in grid.hidden_rows]
+        runs: list[list[int]] = []
+        for number in hidden:
+            if runs and number == runs[-1][-1] + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        for run in runs:
+            self._fail(grid, run[0], 1, "rows-hidden", "warning", rows=_rows(run[0], run[-1]), count=len(run))
 
     def _sorted_down(self, grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
         """A key row below the rows a title may take: sorted down there among more entries than that. Only a
