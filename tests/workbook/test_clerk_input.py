@@ -86,8 +86,8 @@ def test_a_field_left_out_of_a_yaml_report_is_still_named_by_its_path(run_cli, t
     ],
 )
 def test_a_list_marker_takes_only_none(book, run_cli, sheet, key, typed, cell, code):
-    """The 开设专业 column says only that a school has no majors (无): 见专业表, 8, 有 and 是 passed as 格式正确,
-    and the majors themselves got YAML's advice (以“- ”开头)."""
+    """The 开设专业 column says only that a school has no majors (无): 见专业表, 8, 有 and 是 passed as
+    格式正确, and the majors themselves got YAML's advice (以“- ”开头)."""
     edit(book, lambda b: setattr(cell_of(b[sheet], key), "value", typed))
     status, problems = _problems(run_cli, book)
     [problem] = problems
@@ -99,7 +99,7 @@ def test_a_list_marker_takes_only_none(book, run_cli, sheet, key, typed, cell, c
     assert f"{header}请填在“{table}”表，每项一行" in problem["message"]
     assert run_cli("check", book).exit_code == 2
     _, english = _problems(run_cli, book, "en")
-    assert f'takes only "无"' in english[0]["message"] and f'on the sheet "{table}"' in english[0]["message"]
+    assert 'takes only "无"' in english[0]["message"] and f'on the sheet "{table}"' in english[0]["message"]
 
 
 def test_none_in_a_marker_is_still_read_as_none(book, run_cli):
@@ -114,12 +114,12 @@ def test_none_in_a_marker_is_still_read_as_none(book, run_cli):
     assert _problems(run_cli, book) == (0, [])
 
 
-# ----------------------------------------------------------------------------------- 3. fields by their labels
+# ------------------------------------------------------------------------------ 3. fields by their labels
 
 
 def test_a_part_of_the_teachers_is_compared_by_labels_and_cell(book, run_cli):
-    """professional_teachers 为 100，多于专任教师数 teachers（90）, after ``schools[0].professional_teachers:``:
-    names the clerk never sees on the sheet."""
+    """professional_teachers 为 100，多于专任教师数 teachers（90）, after
+    ``schools[0].professional_teachers:``: names the clerk never sees on the sheet."""
 
     def change(b):
         cell_of(b["学校"], "teachers").value = 90
@@ -199,3 +199,76 @@ def test_hidden_rows_are_said_as_a_hidden_sheet_is(book, run_cli):
         "row 4 is hidden; its data is still read: check that it should count (unhide it to see it)"
     )
     assert messages[-1].startswith("rows 5–7 are hidden; their data is still read")
+
+
+# ----------------------------------------------------------------------------------- 5. impossible years
+
+
+@pytest.mark.parametrize(
+    ("established", "upgraded", "code", "cell", "message"),
+    [
+        (
+            2024,
+            None,
+            "established-after-year",
+            "学校!D3（建校年份）",
+            "建校年份 2024 晚于本报表的统计年度 2023：请写学校实际建校的年份（2023 年或之前）",
+        ),
+        (
+            2004,
+            2001,
+            "upgraded-before-established",
+            "学校!E3（升格年份）",
+            "升格年份 2001 早于建校年份 2004（学校!D3）：学校不能在建校之前升格，请核对这两个年份",
+        ),
+        (
+            2004,
+            2030,
+            "upgraded-after-year",
+            "学校!E3（升格年份）",
+            (
+                "升格年份 2030 晚于本报表的统计年度 2023：请写学校实际升格的年份（2023 年或之前），"
+                "尚未升格的不填"
+            ),
+        ),
+    ],
+)
+def test_an_impossible_year_is_refused_at_its_cell(book, run_cli, established, upgraded, code, cell, message):
+    """建校年份 2025 in a report of 2024, 升格年份 2001 before 建校年份 2004: 格式正确."""
+
+    def change(b):
+        cell_of(b["学校"], "established").value = established
+        cell_of(b["学校"], "upgraded").value = upgraded
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    [problem] = problems
+    assert (status, problem["code"], problem["severity"], problem["cell"]) == (2, code, "error", cell)
+    assert problem["message"] == message
+    assert run_cli("check", book).exit_code == 2
+    _, english = _problems(run_cli, book, "en")
+    assert english[0]["message"].startswith(("founded in", "upgraded in"))
+
+
+@pytest.mark.parametrize(
+    ("established", "upgraded", "code", "field"),
+    [
+        (2024, None, "established-after-year", "established"),
+        (2004, 2001, "upgraded-before-established", "upgraded"),
+    ],
+)
+def test_an_impossible_year_is_refused_in_yaml_too(run_cli, tmp_path, established, upgraded, code, field):
+    data = json.loads(json.dumps(DONGAN))
+    school = data["schools"][0]
+    school["established"] = established
+    school.pop("upgraded", None)
+    if upgraded is not None:
+        school["upgraded"] = upgraded
+    path = tmp_path / "dongan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    status, problems = _problems(run_cli, path)
+    [problem] = problems
+    text = path.read_text(encoding="utf-8").splitlines()
+    assert (status, problem["code"], problem["path"]) == (2, code, f"schools[0].{field}")
+    assert text[problem["line"] - 1].strip().startswith(f"{field}:")
+    assert "学校!" not in problem["message"] and "cell" not in problem

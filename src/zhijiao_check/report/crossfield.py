@@ -38,6 +38,7 @@ def cross_field_problems(
         + _schools(data, positions, file)
         + _repeated_names(data, positions, file)
         + _evaluated_after_year(data, positions, file)
+        + _school_years(data, positions, file)
     )
 
 
@@ -94,6 +95,41 @@ def _evaluated_after_year(data: dict[str, Any], positions: Positions, file: str)
                         year=year,
                     )
                 )
+    return problems
+
+
+def _year(value: Any) -> int | None:
+    """A year within the format's bounds, else ``None`` (its own error is listed)."""
+    valid = isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100
+    return value if valid else None
+
+
+def _school_years(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """A school cannot have been founded or upgraded after the year the report is about, nor upgraded before
+    it was founded: either year is then mistyped (2025 in a report of 2024; 升格 2001 before 建校 2004), and
+    both passed as valid, as an evaluation after the report's year once did."""
+    year = _year(data.get("year"))
+    problems = []
+    for index, school in entries(data.get("schools")):
+        path = ("schools", index)
+        established, upgraded = _year(school.get("established")), _year(school.get("upgraded"))
+        for field, found in (("established", established), ("upgraded", upgraded)):
+            if year is not None and found is not None and found > year:
+                problems.append(
+                    problem_at(file, positions, (*path, field), f"{field}-after-year", found=found, year=year)
+                )
+        if established is not None and upgraded is not None and upgraded < established:
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    (*path, "upgraded"),
+                    "upgraded-before-established",
+                    found=upgraded,
+                    established=established,
+                    established_at=cell_of(positions, (*path, "established")),
+                )
+            )
     return problems
 
 

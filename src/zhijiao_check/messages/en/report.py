@@ -446,6 +446,22 @@ MESSAGES: dict[str, str] = {
     "report.evaluated-after-year": (
         "evaluated in {found}, after the report's year {year}: write the year of an evaluation made by {year}"
     ),
+    "report.established-after-year": (
+        "founded in {found}, after the report's year {year}: write the year the school was founded "
+        "(by {year})"
+    ),
+    "report.upgraded-after-year": (
+        "upgraded in {found}, after the report's year {year}: write the year the school was upgraded "
+        "(by {year}), or nothing if it has not been"
+    ),
+    "report.upgraded-before-established": (
+        "upgraded in {found}, before it was founded in {established}: a school is upgraded after it is "
+        "founded; check both years"
+    ),
+    "report.upgraded-before-established-in-cell": (
+        "upgraded in {found}, before it was founded in {established} ({established_at}): a school is "
+        "upgraded after it is founded; check both years"
+    ),
     "report.duplicate-major": (
         'the major "{name}" of "{school}" appears twice (first on line {first_line}): list each major once'
     ),

@@ -309,6 +309,20 @@ MESSAGES: dict[str, str] = {
     "report.evaluated-after-year": (
         "评估年份 {found} 晚于本报表的统计年度 {year}：请写 {year} 年或之前实际评估的年份"
     ),
+    "report.established-after-year": (
+        "建校年份 {found} 晚于本报表的统计年度 {year}：请写学校实际建校的年份（{year} 年或之前）"
+    ),
+    "report.upgraded-after-year": (
+        "升格年份 {found} 晚于本报表的统计年度 {year}：请写学校实际升格的年份（{year} 年或之前），"
+        "尚未升格的不填"
+    ),
+    "report.upgraded-before-established": (
+        "升格年份 {found} 早于建校年份 {established}：学校不能在建校之前升格，请核对这两个年份"
+    ),
+    "report.upgraded-before-established-in-cell": (
+        "升格年份 {found} 早于建校年份 {established}（{established_at}）：学校不能在建校之前升格，"
+        "请核对这两个年份"
+    ),
     "report.duplicate-major": (
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
     ),
