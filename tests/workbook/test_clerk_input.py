@@ -272,3 +272,34 @@ def test_an_impossible_year_is_refused_in_yaml_too(run_cli, tmp_path, establishe
     assert (status, problem["code"], problem["path"]) == (2, code, f"schools[0].{field}")
     assert text[problem["line"] - 1].strip().startswith(f"{field}:")
     assert "学校!" not in problem["message"] and "cell" not in problem
+
+
+# ----------------------------------------------------------------------------------- 6. a blank 学校 sheet
+
+
+def _clear_schools(b):
+    sheet = b["学校"]
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.value = None
+
+
+def test_a_blank_school_sheet_is_said_once(book, run_cli):
+    """The blank 学校 sheet's error came with one “学校”表中没有学校 for each row of 专业 and 企业实践."""
+    status, problems = _problems(run_cli, edit(book, _clear_schools))
+    [problem] = problems
+    assert (status, problem["code"], problem["cell"]) == (2, "schools-blank", "学校!A3（学校名称）")
+    assert problem["message"].startswith("“学校”表中一所学校也没有填写")
+
+
+def test_majors_under_none_are_still_refused_row_by_row(book, run_cli):
+    """无 says the unit has no school: a major naming one is a contradiction, said at its row."""
+
+    def change(b):
+        _clear_schools(b)
+        b["学校"]["A3"] = "无"
+
+    status, problems = _problems(run_cli, edit(book, change))
+    assert status == 2
+    assert {p["code"] for p in problems} == {"unknown-school"}
+    assert problems[0]["cell"].startswith(("专业!A3", "企业实践!A3"))

@@ -112,6 +112,7 @@ class _Reader:
         self.ends: dict[str, int] = {}  # each table sheet's last row read (its key row when it has none)
         self.unread: set[str] = set()  # table sheets with rows not read (``WorkbookRead.unread``)
         self.keyless: set[str] = set()  # table sheets without a row of field keys: none of their rows read
+        self.schools_blank = False  # 学校 holds no row at all: said once (``schools-blank``), not per major
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -206,6 +207,7 @@ class _Reader:
                 self._fail(
                     grid, self.ends[grid.title] + 1, 1, "schools-blank", header="学校名称", none=NONE_WORD
                 )
+                self.schools_blank = True
             data["schools"] = schools
             self._children(schools, tables, sheets)
         elif SCHOOLS_SHEET not in renamed:
@@ -695,7 +697,7 @@ class _Reader:
                     continue
                 if name not in names:
                     self.unread.add(sheet.name)
-                    if SCHOOLS_SHEET in self.keyless:
+                    if SCHOOLS_SHEET in self.keyless or self.schools_blank:
                         continue  # no school of 学校 was read, and its error says why: not each row here
                     close = self._close(name, names, 0.5)
                     self._fail(
