@@ -188,17 +188,17 @@ def test_hidden_rows_are_said_as_a_hidden_sheet_is(book, run_cli):
     said = "行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
     assert status == 0
     assert sorted(hidden) == [
-        ("专业!A5", "warning", f"第 5–7 {said}"),
+        ("专业!A5", "warning", f"第 5–7 行（共 3 行）{said[1:]}"),
         ("专业!A9", "warning", f"第 9 {said}"),
         ("学校!A4", "warning", f"第 4 {said}"),
         ("本单位!A7", "warning", f"第 7 {said}"),
     ]
     _, english = _problems(run_cli, book, "en")
     messages = sorted(p["message"] for p in english if p["code"] == "rows-hidden")
-    assert messages[0] == (
+    assert messages[0].startswith("3 rows (5–7) are hidden; their data is still read")
+    assert messages[1] == (
         "row 4 is hidden; its data is still read: check that it should count (unhide it to see it)"
     )
-    assert messages[-1].startswith("rows 5–7 are hidden; their data is still read")
 
 
 # ----------------------------------------------------------------------------------- 5. impossible years

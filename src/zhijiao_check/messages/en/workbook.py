@@ -146,7 +146,8 @@ MESSAGES: dict[str, str] = {
     "workbook.key-row": "the same row of field keys",
     "workbook.key-column": "the same field keys",
     "workbook.rows-hidden": (
-        "rows {rows} are hidden; their data is still read: check that it should count (unhide them to see it)"
+        "{count} rows ({rows}) are hidden; their data is still read: check that it should count (unhide them "
+        "to see it)"
     ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-not-read": (

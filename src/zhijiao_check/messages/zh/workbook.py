@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "workbook.key-row": "字段代码行",
     "workbook.key-column": "字段代码",
     "workbook.rows-hidden": (
-        "第 {rows} 行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+        "第 {rows} 行（共 {count} 行）被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
     ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
@@ -203,6 +203,9 @@ MESSAGES: dict[str, str] = {
 
 # 数为 1 时（i18n：``ONE``）。
 ONE: dict[str, str] = {
+    "workbook.rows-hidden": (
+        "第 {rows} 行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+    ),
     "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.spaces": "一个空格",
     "workbook.line-breaks": "一个换行",
