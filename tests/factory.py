@@ -428,7 +428,7 @@ def city_year(
                 f"永州第{index + 1}新建职业技术学院",
                 level="higher",
                 year=year,
-                established=2022,
+                established=min(2022, year),  # founded by the report's year (crossfield)
                 majors=[major("大数据技术", year=year, cluster="电子信息")],
             )
         )

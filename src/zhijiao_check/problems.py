@@ -84,7 +84,8 @@ class Problem:
         an editor finds it). ``folded``, for a terminal: the place on a line and the message indented under
         it, as ``check`` lays out a problem (each line then folded to the terminal's width): a message as wide
         as the place left is not lost past the edge."""
-        path = f"{self.shown_path(tr)}: " if self.path else ""
+        # In a workbook the cell and its header say where: a field path is for a YAML author.
+        path = f"{self.shown_path(tr)}: " if self.path and not self.cell else ""
         kind = tr(f"cli.severity-{self.severity}") if severity else ""
         place = f"{self.where()}: {kind}{path}"
         if folded:

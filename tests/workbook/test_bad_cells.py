@@ -610,4 +610,4 @@ def test_dual_qualified_above_professional_teachers_is_an_error_at_its_cell(book
         f"学校!{_letter(book, '学校', 'dual_qualified_teachers')}3（“双师型”教师）",
         "schools[0].dual_qualified_teachers",
     )
-    assert "more than professional_teachers (71)" in problem["message"]
+    assert 'more than "专业课教师" (学校!J3: 71)' in problem["message"]

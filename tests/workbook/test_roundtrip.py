@@ -167,8 +167,8 @@ def entry(
 
 def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     """What ``report.crossfield`` asks beyond the models: parts of the staff within it (双师型 teachers
-    within the specialised-course ones), every park funded once, no major evaluated after the report's
-    year."""
+    within the specialised-course ones), every park funded once, no major evaluated and no school founded
+    or upgraded after the report's year, none upgraded before it was founded."""
     if model is School and "teachers" in data:
         for part in _PARTS_OF_TEACHERS:
             if part in data:
@@ -182,6 +182,12 @@ def _cross_field(draw: st.DrawFn, model: type[BaseModel], data: dict[str, Any]) 
         for major in (major for school in data.get("schools", []) for major in school.get("majors", [])):
             if major.get("evaluated_in", 0) > data["year"]:
                 major["evaluated_in"] = draw(st.integers(2000, data["year"]))
+        for school in data.get("schools", []):  # founded, then upgraded, by the report's year
+            for field in ("established", "upgraded"):
+                if school.get(field, 0) > data["year"]:
+                    school[field] = draw(st.integers(2000, data["year"]))
+            if "upgraded" in school and school["upgraded"] < school.get("established", 0):
+                school["upgraded"] = draw(st.integers(school["established"], data["year"]))
     return data
 
 

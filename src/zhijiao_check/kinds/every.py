@@ -122,6 +122,11 @@ def _outcome(
         )
     )
     found = [where(item) for check, _ in shown for read, where in check.places if read(item) is not None]
+    if status == Status.MISSING:
+        # The field not given first: its blank cell (学校!G3), not the row's first (学校!A3).
+        found = [
+            where(item) for check, _ in shown for read, where in check.places if read(item) is None
+        ] + found
     return ItemOutcome(
         item.name,
         item.school,

@@ -6,7 +6,7 @@ from typing import Literal
 
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.outcome import Measure
-from zhijiao_check.measure.scope import Scope
+from zhijiao_check.measure.scope import Scope, absent_field
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Range, RuleBase, Unit
 from zhijiao_check.wording import COLON, msg, seq
@@ -34,8 +34,8 @@ def measure(rule: FlagRule, scope: Scope) -> Measure:
     locations = tuple(r.location for r in readings)
     absent = [r for r in readings if r.value is None]
     if absent or not readings:
-        names = [scope.named(r.report, rule.field) for r in absent] or [rule.field]
-        return Measure.missing_data(names, locations)
+        names = [scope.named(r.report, absent_field(r.report, r.path, rule.field)) for r in absent]
+        return Measure.missing_data(names or [rule.field], locations, gaps=(r.location for r in absent))
     met = all(r.value is True for r in readings)
     text = seq(label, COLON, msg("engine.yes" if met else "engine.no"))
     return Measure(met, met, text, locations, settled=not met)  # one "no" is a "no" whatever else comes

@@ -101,6 +101,11 @@ class _Value:
     def locations(self) -> tuple[Location, ...]:
         return tuple(loc for t in self.totals for loc in t.locations)
 
+    @property
+    def gaps(self) -> tuple[Location, ...]:
+        """Where the figures not given would stand."""
+        return tuple(loc for t in self.totals for loc in t.gaps)
+
 
 def _terms(totals: list[Total], sigma: str) -> Wording:
     shown = [seq(sigma, _n(t.value)) if sigma else _n(t.value) for t in totals]
@@ -126,7 +131,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     value = _Value(rule, scope)  # the rule's own fraction
     locations = value.locations
     if value.missing:
-        return replace(Measure.missing_data(value.missing, locations), items=items)
+        return replace(Measure.missing_data(value.missing, locations, gaps=value.gaps), items=items)
     if value.zero:
         return replace(_zero(value, locations), items=items)
     assert value.ratio is not None
@@ -152,7 +157,8 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
     other = _Value(rule.compare_to, scope)
     locations += other.locations
     if other.missing:
-        return replace(Measure.missing_data(other.missing, locations, observed=value.ratio), items=items)
+        missing = Measure.missing_data(other.missing, locations, observed=value.ratio, gaps=other.gaps)
+        return replace(missing, items=items)
     if other.ratio is None:
         return replace(_zero(other, locations, observed=value.ratio), items=items)
     assert other.exact is not None

@@ -85,7 +85,8 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
             text = seq(*_given_against_target(rule, own, scope, True))
             notes = (msg("engine.met-without", what=Join(tuple(dict.fromkeys(missing)))),)
             return Measure(own.given, True, text, locations, notes=notes, settled=True)
-        absent = Measure.missing_data(missing, locations, observed=own.value)
+        gaps = own.gaps + (other.gaps if other else ())
+        absent = Measure.missing_data(missing, locations, observed=own.value, gaps=gaps)
         if own.missing and own.parts and rule.compare_to is None and rule.year_plus is None:
             # What is given, summed, beside what is not (14 个单位…合计 23600 < 25000；缺少数据：零陵区: …),
             # as for a unit missing from the run; the observed value stays unknown.
@@ -116,9 +117,9 @@ def measure(rule: TotalRule, scope: Scope) -> Measure:
         right,
     )
     target = other.value if other else scope.year + rule.year_plus if rule.year_plus is not None else None
-    notes = () if met or other is not None or rule.year_plus is not None else _holding_back(rule, own, scope)
+    back = () if met or other is not None or rule.year_plus is not None else _holding_back(rule, own, scope)
     return Measure(
-        own.value, met, text, locations, near=close, target=target, settled=grows and met, notes=notes
+        own.value, met, text, locations, near=close, target=target, settled=grows and met, notes=back
     )
 
 

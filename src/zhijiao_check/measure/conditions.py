@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
 from zhijiao_check.measure.numbers import comparison, decimals, relation, show
-from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, locator, reader
+from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, absent_field, locator, reader
 from zhijiao_check.report.codes import VALUE_LABELS
 from zhijiao_check.vocabulary import Condition
 from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
@@ -145,9 +145,9 @@ def _describer(condition: Condition) -> Describer:
         def present(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
             left = read(item)
             label = field_label(field, over)
-            return (
-                seq(label, " ", shown(left)) if left is not None else msg("engine.field-absent", field=label)
-            )
+            if left is not None:
+                return seq(label, " ", shown(left))
+            return msg("engine.field-absent", field=absent_label(item, field, label))
 
         return present
 
@@ -156,10 +156,10 @@ def _describer(condition: Condition) -> Describer:
     def compared(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
         left = read(item)
         if left is None:
-            return msg("engine.field-absent", field=field_label(field, over))
+            return msg("engine.field-absent", field=absent_label(item, field, field_label(field, over)))
         against = right(item, year)
-        if other_label is not None and against is None:
-            return msg("engine.field-absent", field=other_label)
+        if other is not None and other_label is not None and against is None:
+            return msg("engine.field-absent", field=absent_label(item, other, other_label))
         left_text, against_text = apart(left, against)
         if other_label is not None:
             right_text: Wording = Seq((other_label, " ", against_text))
@@ -218,6 +218,14 @@ def show_plain(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return number(value) if isinstance(value, int | float) else str(value)
+
+
+def absent_label(item: Item, field: str, label: Wording) -> Wording:
+    """A field ``item`` does not give, as its reader knows it: in a workbook, the header of its blank cell
+    (``scope.absent_field``); elsewhere ``label``, the field's short name."""
+    if not item.report.positions.cells:
+        return label
+    return absent_field(item.report, item.path_of(field), "") or label
 
 
 @functools.cache  # wording is immutable: one label serves every item

@@ -79,11 +79,21 @@ class Measure:
 
     @classmethod
     def missing_data(
-        cls, what: Iterable[Wording], locations: Iterable[Location], observed: Any = None
+        cls,
+        what: Iterable[Wording],
+        locations: Iterable[Location],
+        observed: Any = None,
+        gaps: Iterable[Location] = (),
     ) -> Measure:
-        """Data the rule needs is absent: named once each, in the order met."""
+        """Data the rule needs is absent: named once each, in the order met. ``gaps``, where the data not
+        given would stand (a blank cell), come first among the locations: a view shows the first and counts
+        the others (``另 1 处``), and the place to fill is the one to see."""
         names = tuple(dict.fromkeys(what))
-        return cls(observed, None, msg("engine.missing-data", what=Join(names)), tuple(locations))
+        first = tuple(gaps)
+        places = (
+            (*first, *(place for place in locations if place not in first)) if first else tuple(locations)
+        )
+        return cls(observed, None, msg("engine.missing-data", what=Join(names)), places)
 
 
 def grows_to(target: Any, compared: bool = False) -> bool:

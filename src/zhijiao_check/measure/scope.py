@@ -124,6 +124,17 @@ class Item:
     def location(self, field: str | None = None) -> Location:
         return locate(self.report, self.path) if field is None else locator(field)(self)
 
+    def path_of(self, field: str) -> tuple[str | int, ...]:
+        """Where ``field`` of the item stands in its report: ``school.<field>`` in its school."""
+        if field.startswith("school.") and self.school_data is not None:
+            return (*self.path[:2], *split(field[len("school.") :]))
+        return (*self.path, *split(field))
+
+    def absent(self, field: str) -> str:
+        """``field``, which the item does not give, named as ``absent_field`` names it, with the item."""
+        named = absent_field(self.report, self.path_of(field), field)
+        return f"{self.name}.{field}" if not self.report.positions.cells else f"{self.name} · {named}"
+
 
 @record
 class Absent:
@@ -242,6 +253,18 @@ def roots(fields: Iterable[str]) -> frozenset[str]:
 @cache  # one path for the same place in every report: a large year holds tens of thousands of items
 def _path(*parts: str | int) -> tuple[str | int, ...]:
     return parts
+
+
+def absent_field(report: ReportFile, path: tuple[str | int, ...], field: str) -> str:
+    """A field a report does not give, named for whoever wrote it: in a workbook (whose reader placed
+    cells), by the label the template shows beside its cell (``高中阶段招生 · 普通高中招生``), since
+    ``enrollment.general_high_school`` is nowhere on the clerk's sheets; in a YAML report, by its path."""
+    if not report.positions.cells:
+        return field
+    from zhijiao_check.report.workbook.layout import column_at
+
+    column = column_at(path)
+    return column.header if column is not None else field
 
 
 def _list_absent(report: ReportFile, school: str, key: str) -> Wording:

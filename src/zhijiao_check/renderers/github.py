@@ -20,7 +20,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import findings
 from zhijiao_check.renderers.paths import shown_from_base
-from zhijiao_check.renderers.texts import label_of
+from zhijiao_check.renderers.texts import field_of, label_of
 from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class GithubRenderer:
         lines = []
         for bad in doc["invalid"]:
             for problem in bad["problems"]:
-                text = f"{problem['path'] + self.tr.colon if problem['path'] else ''}{problem['message']}"
+                text = f"{field_of(problem) + self.tr.colon if field_of(problem) else ''}{problem['message']}"
                 lines.append(
                     command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base)
                 )

@@ -25,6 +25,7 @@ from zhijiao_check.renderers.texts import (
     at,
     city_title,
     expected_text,
+    field_of,
     observed_text,
     score_text,
     spot,
@@ -228,7 +229,7 @@ class HtmlRenderer:
             parts.append(tag("h3", escaped(heading), data_file=bad["file"]))
             problems = []
             for p in bad["problems"]:
-                path = f"{p['path']}: " if p["path"] else ""
+                path = f"{field_of(p)}: " if field_of(p) else ""
                 problems.append(
                     tag(
                         "li",

@@ -17,6 +17,7 @@ from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
     city_title,
+    field_of,
     score_beside,
     score_text,
     spot,
@@ -72,7 +73,7 @@ class MarkdownRenderer:
                 out.append(f"- `{bad['file']}`")
                 for p in bad["problems"]:
                     out.append(
-                        f"  - `{at(p)}` {p['path'] + ': ' if p['path'] else ''}{_inline(p['message'])}"
+                        f"  - `{at(p)}` {field_of(p) + ': ' if field_of(p) else ''}{_inline(p['message'])}"
                     )
             out.append("")
         for matrix in matrices(doc, catalogue_of(run)):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from zhijiao_check.i18n import Translator
 from zhijiao_check.records import record
 from zhijiao_check.renderers.findings import failing_items, unit_items
-from zhijiao_check.renderers.texts import at, where, who
+from zhijiao_check.renderers.texts import at, field_of, where, who
 from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: T
     rows: list[list[Any]] = []
     for bad, given in zip(doc["invalid"], invalid, strict=True):
         for problem in bad["problems"]:
-            said = f"{problem['path']}: {problem['message']}" if problem["path"] else problem["message"]
+            said = f"{field_of(problem)}: {problem['message']}" if field_of(problem) else problem["message"]
             blank: list[Any] = [None] * 5
             rows.append(
                 [

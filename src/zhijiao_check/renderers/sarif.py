@@ -25,7 +25,7 @@ from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
 from zhijiao_check.renderers.json import strict_json
 from zhijiao_check.renderers.paths import from_base
-from zhijiao_check.renderers.texts import label_of, responsible_text, who
+from zhijiao_check.renderers.texts import field_of, label_of, responsible_text, who
 from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ class SarifRenderer:
 
     def _problem(self, problem: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
         colon = self.tr.colon  # ：in Chinese
-        path = problem["path"] + colon if problem["path"] else ""
+        path = field_of(problem) + colon if field_of(problem) else ""
         said = f"{self.tr('render.invalid-annotation')}{colon}{path}"
         place = self._location(problem)
         uri = place["physicalLocation"]["artifactLocation"]["uri"]

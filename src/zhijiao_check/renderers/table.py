@@ -21,6 +21,7 @@ from zhijiao_check.renderers.matrix import catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
     city_title,
+    field_of,
     item_figure,
     observed_text,
     score_beside,
@@ -154,7 +155,7 @@ class TableRenderer:
         from zhijiao_check.renderers.layout.text import cell_len
 
         style = "yellow" if problem["severity"] == "warning" else "red"
-        path = problem["path"] or ""
+        path = field_of(problem)
         lines = _place_lines(at(problem), console.width - 2)
         beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - 2
         lines = [f"  [{style}]{_escape(line)}[/{style}]" for line in lines]

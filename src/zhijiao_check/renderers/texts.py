@@ -124,6 +124,13 @@ def at(problem: Mapping[str, Any]) -> str:
     return ":".join(str(problem[k]) for k in ("file", "line", "column") if problem.get(k) is not None)
 
 
+def field_of(problem: Mapping[str, Any]) -> str:
+    """The field path a problem's message follows (``schools[0].teachers``): for a YAML author, who finds
+    the field by it; none in a workbook, whose cell and header (``学校!I3（专任教师）``) say where, and
+    whose clerk never sees a field path (``Problem.report_line``)."""
+    return "" if problem.get("cell") else (problem.get("path") or "")
+
+
 def label_of(evaluation: Mapping[str, Any], tr: Translator) -> str:
     """``江永县 2023`` or ``全市 2023``."""
     unit = evaluation["unit"] if "unit" in evaluation else tr("render.city")

@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.joined import joined_by, names_in
-from zhijiao_check.report.raw import count, entries, line_of, mapping, name, number, problem_at
+from zhijiao_check.report.raw import (
+    cell_of,
+    count,
+    entries,
+    label_of,
+    line_of,
+    mapping,
+    name,
+    number,
+    problem_at,
+)
 from zhijiao_check.source import Path_, Positions
 
 if TYPE_CHECKING:
@@ -99,6 +109,7 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
             total=total,
             count=len(schools),
             share=str(round(Fraction(abs(said - total) * 100, max(said, total)))),
+            label=label_of(("enrollment", "secondary_vocational")),
         )
     ]
 
@@ -218,6 +229,9 @@ def _pathway(report: ReportFile, previous: ReportFile) -> list[Problem]:
             year=previous.year,
             other_file=previous.file,
             other_value=then,
+            label=label_of(("pathway_3plus2", "previous")),
+            other_label=label_of(("pathway_3plus2", "current")),
+            other_at=_place(previous, ("pathway_3plus2", "current")),
         )
     ]
 
@@ -255,6 +269,13 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
                     other_file=previous.file,
                     other_line=line_of(previous.positions, then_path),
                     other_value=then,
+                    other_at=_place(previous, then_path),
                 )
             )
     return warnings
+
+
+def _place(report: ReportFile, path: Path_) -> str:
+    """Where a figure of another year's report stands, for a workbook's message: ``file:学校!F3`` in a
+    workbook, ``file:line`` in a YAML report."""
+    return f"{report.file}:{cell_of(report.positions, path) or line_of(report.positions, path)}"

@@ -9,7 +9,16 @@ from typing import Any
 from zhijiao_check.characters import difference
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.codes import KIND_LABELS
-from zhijiao_check.report.raw import count, entries, line_of, mapping, name, problem_at
+from zhijiao_check.report.raw import (
+    cell_of,
+    count,
+    entries,
+    label_of,
+    line_of,
+    mapping,
+    name,
+    problem_at,
+)
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
@@ -29,6 +38,7 @@ def cross_field_problems(
         + _schools(data, positions, file)
         + _repeated_names(data, positions, file)
         + _evaluated_after_year(data, positions, file)
+        + _school_years(data, positions, file)
     )
 
 
@@ -85,6 +95,42 @@ def _evaluated_after_year(data: dict[str, Any], positions: Positions, file: str)
                         year=year,
                     )
                 )
+    return problems
+
+
+def _year(value: Any) -> int | None:
+    """A year within the format's bounds, else ``None`` (its own error is listed)."""
+    valid = isinstance(value, int) and not isinstance(value, bool) and 2000 <= value <= 2100
+    return value if valid else None
+
+
+def _school_years(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
+    """A school cannot have been founded or upgraded after the year the report is about, nor upgraded before
+    it was founded: either year is then mistyped (2025 in a report of 2024; 升格 2001 before 建校 2004), and
+    both passed as valid, as an evaluation after the report's year once did."""
+    year = _year(data.get("year"))
+    problems = []
+    for index, school in entries(data.get("schools")):
+        path = ("schools", index)
+        established, upgraded = _year(school.get("established")), _year(school.get("upgraded"))
+        for field, found, code in (
+            ("established", established, "established-after-year"),
+            ("upgraded", upgraded, "upgraded-after-year"),
+        ):
+            if year is not None and found is not None and found > year:
+                problems.append(problem_at(file, positions, (*path, field), code, found=found, year=year))
+        if established is not None and upgraded is not None and upgraded < established:
+            problems.append(
+                problem_at(
+                    file,
+                    positions,
+                    (*path, "upgraded"),
+                    "upgraded-before-established",
+                    found=upgraded,
+                    established=established,
+                    established_at=cell_of(positions, (*path, "established")),
+                )
+            )
     return problems
 
 
@@ -287,6 +333,10 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                         field=field,
                         value=part,
                         teachers=teachers,
+                        # in a workbook, the labels and the cell it is compared with
+                        label=label_of((*path, field)),
+                        whole=label_of((*path, "teachers")),
+                        whole_at=cell_of(positions, (*path, "teachers")),
                     )
                 )
         # The 双师型 teachers are specialised-course teachers (c11.dual-qualified-share's denominator where
@@ -305,6 +355,9 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                     "exceeds-professional-teachers",
                     value=dual,
                     professional=professional,
+                    label=label_of((*path, "dual_qualified_teachers")),
+                    whole=label_of((*path, "professional_teachers")),
+                    whole_at=cell_of(positions, (*path, "professional_teachers")),
                 )
             )
         problems += [

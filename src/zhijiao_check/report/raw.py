@@ -63,5 +63,21 @@ def problem_at(
     return Problem(file, *where, format_path(path), code, params, severity, cell=positions.cell(path))
 
 
+def label_of(path: Path_) -> str:
+    """The label a workbook shows for the field at ``path`` (``专业课教师``, ``高中阶段招生 · 中职招生``), for
+    a message that names one field beside another in a workbook (its ``-in-cell`` wording); its path when
+    the workbook has no place for it."""
+    from zhijiao_check.report.workbook.layout import column_at
+
+    column = column_at(path)
+    return column.header if column is not None else format_path(path)
+
+
+def cell_of(positions: Positions, path: Path_) -> str:
+    """The cell of the field at ``path`` in a workbook, without its header (``学校!I3``); empty in a text
+    file."""
+    return positions.cell(path).partition("（")[0]
+
+
 def line_of(positions: Positions, path: Path_) -> int:
     return positions.nearest(path)[0]

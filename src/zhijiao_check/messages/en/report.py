@@ -430,6 +430,13 @@ MESSAGES: dict[str, str] = {
         "dual_qualified_teachers is {value}, more than professional_teachers ({professional}): "
         "dual-qualified teachers are among the specialised-course teachers; check both figures"
     ),
+    "report.exceeds-teachers-in-cell": (
+        '"{label}" is {value}, more than "{whole}" ({whole_at}: {teachers}): a part cannot exceed the whole'
+    ),
+    "report.exceeds-professional-teachers-in-cell": (
+        '"{label}" is {value}, more than "{whole}" ({whole_at}: {professional}): dual-qualified teachers '
+        "are among the specialised-course teachers; check both figures"
+    ),
     "report.duplicate-school": (
         'the school "{name}" appears twice (first on line {first_line}): list each school once'
     ),
@@ -438,6 +445,22 @@ MESSAGES: dict[str, str] = {
     ),
     "report.evaluated-after-year": (
         "evaluated in {found}, after the report's year {year}: write the year of an evaluation made by {year}"
+    ),
+    "report.established-after-year": (
+        "founded in {found}, after the report's year {year}: write the year the school was founded "
+        "(by {year})"
+    ),
+    "report.upgraded-after-year": (
+        "upgraded in {found}, after the report's year {year}: write the year the school was upgraded "
+        "(by {year}), or nothing if it has not been"
+    ),
+    "report.upgraded-before-established": (
+        "upgraded in {found}, before it was founded in {established}: a school is upgraded after it is "
+        "founded; check both years"
+    ),
+    "report.upgraded-before-established-in-cell": (
+        "upgraded in {found}, before it was founded in {established} ({established_at}): a school is "
+        "upgraded after it is founded; check both years"
     ),
     "report.duplicate-major": (
         'the major "{name}" of "{school}" appears twice (first on line {first_line}): list each major once'
@@ -510,6 +533,14 @@ MESSAGES: dict[str, str] = {
         'previous_enrollment of the major "{major}" of "{school}" is {value}, but the {year} report '
         "{other_file}:{other_line} gives enrollment {other_value}: they should agree"
     ),
+    "report.cross-year-pathway-in-cell": (
+        '"{label}" is {value}, but "{other_label}" of the {year} report is {other_value} ({other_at}): '
+        "they should agree"
+    ),
+    "report.cross-year-major-in-cell": (
+        'the previous enrollment of the major "{major}" of "{school}" is {value}, but the {year} report '
+        "gives its enrollment as {other_value} ({other_at}): they should agree"
+    ),
     "report.school-vanished": (
         'the {year} report {other_file}:{other_line} lists the school "{school}", this year\'s does '
         "not: left out, "
@@ -527,6 +558,10 @@ MESSAGES: dict[str, str] = {
     "report.majors-sum-differs": (
         "enrollment.secondary_vocational is {value}, but the majors of the {count} secondary schools "
         "enrolled {total} this year, {share}% apart: is a school or a major left out?"
+    ),
+    "report.majors-sum-differs-in-cell": (
+        '"{label}" is {value}, but the majors of the {count} secondary schools enrolled {total} this year '
+        '(当年招生 on the sheet "专业"), {share}% apart: is a school or a major left out?'
     ),
     "report.roster-school-absent": (
         'the school "{school}" on the roster {roster}:{roster_line} is not in this report\'s '
@@ -596,6 +631,10 @@ ONE: dict[str, str] = {
     "report.majors-sum-differs": (
         "enrollment.secondary_vocational is {value}, but the majors of its one secondary school enrolled "
         "{total} this year, {share}% apart: is a school or a major left out?"
+    ),
+    "report.majors-sum-differs-in-cell": (
+        '"{label}" is {value}, but the majors of its one secondary school enrolled {total} this year '
+        '(当年招生 on the sheet "专业"), {share}% apart: is a school or a major left out?'
     ),
     "report.too-many-problems": (
         "{count} more problem not listed (at most 100 per file): fix the ones above and check again"

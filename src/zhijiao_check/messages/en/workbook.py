@@ -145,6 +145,10 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.key-row": "the same row of field keys",
     "workbook.key-column": "the same field keys",
+    "workbook.rows-hidden": (
+        "{count} rows ({rows}) are hidden; their data is still read: check that it should count (unhide them "
+        "to see it)"
+    ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"
@@ -229,6 +233,15 @@ MESSAGES: dict[str, str] = {
     "workbook.none-but-rows": (
         'this says "无" (none), but its sheet has {count} rows: delete "无" when there are entries'
     ),
+    "workbook.marker-only-none": (
+        'found "{found}": this cell takes only "{none}" (when there are none) and is left blank otherwise; '
+        'write the entries of {label} on the sheet "{sheet}", a row each'
+    ),
+    "workbook.marker-only-none-school": (
+        'found "{found}": this cell takes only "{none}" (when the school has none) and is left blank '
+        'otherwise; write the entries of {label} on the sheet "{sheet}", a row each, naming the school in '
+        "its first column"
+    ),
     "workbook.row-above-keys": (
         "this row stands above the row of field keys (row {key_row}) and is not read: the key row seems to "
         "have been moved (selected in a sort, for instance). Move the key row back to row {target}, under "
@@ -252,6 +265,9 @@ MESSAGES: dict[str, str] = {
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
+    "workbook.rows-hidden": (
+        "row {rows} is hidden; its data is still read: check that it should count (unhide it to see it)"
+    ),
     "workbook.shared-string-missing": (
         "the cell refers to shared text number {index}, which is not there: the workbook has 1 shared text. "
         "The file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it again"

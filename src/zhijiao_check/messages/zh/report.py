@@ -296,10 +296,32 @@ MESSAGES: dict[str, str] = {
         "dual_qualified_teachers 为 {value}，多于专业课教师数 professional_teachers（{professional}）："
         "“双师型”教师是专业课教师中的一部分，请核对这两个数"
     ),
+    # In a workbook, the fields by the labels its sheets show, the other figure by its cell.
+    "report.exceeds-teachers-in-cell": (
+        "{label}为 {value}，多于{whole}（{whole_at}：{teachers}）：其中数不能大于总数"
+    ),
+    "report.exceeds-professional-teachers-in-cell": (
+        "{label}为 {value}，多于{whole}（{whole_at}：{professional}）："
+        "“双师型”教师是专业课教师中的一部分，请核对这两个数"
+    ),
     "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
     "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
     "report.evaluated-after-year": (
         "评估年份 {found} 晚于本报表的统计年度 {year}：请写 {year} 年或之前实际评估的年份"
+    ),
+    "report.established-after-year": (
+        "建校年份 {found} 晚于本报表的统计年度 {year}：请写学校实际建校的年份（{year} 年或之前）"
+    ),
+    "report.upgraded-after-year": (
+        "升格年份 {found} 晚于本报表的统计年度 {year}：请写学校实际升格的年份（{year} 年或之前），"
+        "尚未升格的不填"
+    ),
+    "report.upgraded-before-established": (
+        "升格年份 {found} 早于建校年份 {established}：学校不能在建校之前升格，请核对这两个年份"
+    ),
+    "report.upgraded-before-established-in-cell": (
+        "升格年份 {found} 早于建校年份 {established}（{established_at}）：学校不能在建校之前升格，"
+        "请核对这两个年份"
     ),
     "report.duplicate-major": (
         "学校“{school}”的专业“{name}”重复（第 {first_line} 行已填报）：每个专业只填一次"
@@ -358,6 +380,13 @@ MESSAGES: dict[str, str] = {
         "“{school}”专业“{major}”上年招生 previous_enrollment 填 {value}，而 {year} 年报表 "
         "{other_file}:{other_line} 的当年招生为 {other_value}：两者应一致"
     ),
+    "report.cross-year-pathway-in-cell": (
+        "{label}为 {value}，而 {year} 年报表的{other_label}为 {other_value}（{other_at}）：两者应一致"
+    ),
+    "report.cross-year-major-in-cell": (
+        "“{school}”专业“{major}”的上年招生为 {value}，而 {year} 年报表中它的当年招生为 {other_value}"
+        "（{other_at}）：两者应一致"
+    ),
     "report.school-vanished": (
         "上年（{year} 年）报表 {other_file}:{other_line} 有学校“{school}”，本年报表没有：漏报还是已停办？"
     ),
@@ -373,6 +402,10 @@ MESSAGES: dict[str, str] = {
         "中职招生 secondary_vocational 填 {value} 人，而 {count} 所中职学校各专业当年招生合计 "
         "{total} 人，相差 {share}%："
         "是否漏报了学校或专业？"
+    ),
+    "report.majors-sum-differs-in-cell": (
+        "{label}为 {value} 人，而 {count} 所中职学校各专业的当年招生（“专业”表）合计 {total} 人，"
+        "相差 {share}%：是否漏报了学校或专业？"
     ),
     "report.roster-school-absent": (
         "名册 {roster}:{roster_line} 上的学校“{school}”不在本报表的 schools 中：请补报该校，"

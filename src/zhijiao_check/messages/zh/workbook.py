@@ -116,6 +116,9 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.key-row": "字段代码行",
     "workbook.key-column": "字段代码",
+    "workbook.rows-hidden": (
+        "第 {rows} 行（共 {count} 行）被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+    ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
     "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",
@@ -170,6 +173,15 @@ MESSAGES: dict[str, str] = {
         "（或每项一行），如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
+    # A list's marker (学校's 开设专业 and 企业实践 columns, 本单位's and 市本级's rows of a list kept on
+    # its own sheet) takes 无 or nothing: the list is the rows of its sheet.
+    "workbook.marker-only-none": (
+        "填写了“{found}”：这一格只填“{none}”（一项也没有时），有则留空；{label}请填在“{sheet}”表，每项一行"
+    ),
+    "workbook.marker-only-none-school": (
+        "填写了“{found}”：这一格只填“{none}”（本校一项也没有时），有则留空；{label}请填在“{sheet}”表，"
+        "每项一行，第一列选本校的学校名称"
+    ),
     "workbook.row-above-keys": (
         "这一行在字段代码行（第 {key_row} 行）的上方，不会读取：字段代码行像是被移动了（如排序时选中了它）。"
         "请把字段代码行移回第 {target} 行（表头下方），数据行都放在它下面；"
@@ -191,6 +203,9 @@ MESSAGES: dict[str, str] = {
 
 # 数为 1 时（i18n：``ONE``）。
 ONE: dict[str, str] = {
+    "workbook.rows-hidden": (
+        "第 {rows} 行被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
+    ),
     "workbook.blank-rows": "数据中间有空行（第 {rows} 行），已跳过：请删除空行",
     "workbook.spaces": "一个空格",
     "workbook.line-breaks": "一个换行",

@@ -112,6 +112,7 @@ class _Reader:
         self.ends: dict[str, int] = {}  # each table sheet's last row read (its key row when it has none)
         self.unread: set[str] = set()  # table sheets with rows not read (``WorkbookRead.unread``)
         self.keyless: set[str] = set()  # table sheets without a row of field keys: none of their rows read
+        self.schools_blank = False  # 学校 holds no row at all: said once (``schools-blank``), not per major
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
 
@@ -206,6 +207,7 @@ class _Reader:
                 self._fail(
                     grid, self.ends[grid.title] + 1, 1, "schools-blank", header="学校名称", none=NONE_WORD
                 )
+                self.schools_blank = True
             data["schools"] = schools
             self._children(schools, tables, sheets)
         elif SCHOOLS_SHEET not in renamed:
@@ -303,6 +305,7 @@ class _Reader:
         if base:
             self._place(base, grid, row, key_column, "", True)
         last = row  # the last row read, to tell the blank rows between
+        read: list[int] = []  # the rows of fields read
         for number in grid.rows():
             cells = _filled(grid.row(number))
             if number <= row or not cells:
@@ -339,12 +342,14 @@ class _Reader:
                 self._fail(grid, number, key_column, "duplicate-key", key=key, first=seen[key])
                 continue
             seen[key] = number
+            read.append(number)
             path = (*base, *column.path)
             self._not_read(grid, number, cells, texts, column, path, (key_column, value_column))
             value = self._value(grid, number, value_column, column, path)
             self._place(path, grid, number, value_column, column.header, value is not _ABSENT)
             if value is not _ABSENT:
                 _put(data, column.path, value)
+        self._hidden_rows(grid, read)
         for column in sheet.columns:
             if column.key not in seen and (not base or data):
                 self._fail(
@@ -495,7 +500,21 @@ class _Reader:
             previous = number
             out.append((number, {index: cells.get(index) for index in data_columns}, where))
         self.ends[grid.title] = previous
+        self._hidden_rows(grid, [number for number, _, _ in out])
         return out
+
+    def _hidden_rows(self, grid: Grid, read: list[int]) -> None:
+        """Rows read that the sheet hides (by hand, or by a filter left on): said as a hidden sheet is, once
+        for each run of them, since a clerk who hid a school's row may think it left out."""
+        hidden = [number for number in read if number in grid.hidden_rows]
+        runs: list[list[int]] = []
+        for number in hidden:
+            if runs and number == runs[-1][-1] + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        for run in runs:
+            self._fail(grid, run[0], 1, "rows-hidden", "warning", rows=_rows(run[0], run[-1]), count=len(run))
 
     def _sorted_down(self, grid: Grid, sheet: Sheet) -> tuple[int, dict[str, int]] | None:
         """A key row below the rows a title may take: sorted down there among more entries than that. Only a
@@ -678,7 +697,7 @@ class _Reader:
                     continue
                 if name not in names:
                     self.unread.add(sheet.name)
-                    if SCHOOLS_SHEET in self.keyless:
+                    if SCHOOLS_SHEET in self.keyless or self.schools_blank:
                         continue  # no school of 学校 was read, and its error says why: not each row here
                     close = self._close(name, names, 0.5)
                     self._fail(
@@ -728,8 +747,6 @@ class _Reader:
                 )
             )
             said = _ABSENT
-        # Any other text in the marker (见专业表) is a note when there are rows; without rows, validation says
-        # that a list was expected.
         if rows:
             _put(owner, path, rows)
             if full not in self.positions.values:
@@ -790,6 +807,25 @@ class _Reader:
             self._slip(grid, row, column, spec.header, path, slip)
             return None
         value = self._readable(convert(spec, cell.value), grid, row, column, spec, path)
+        if spec.kind == "marker" and value != []:
+            # 见专业表, 有, 是, 8, or the majors themselves: a list's entries are the rows of its sheet, and
+            # this cell says only that there are none. Read as a list, 有 passed as a note beside the rows
+            # and the majors got YAML's advice (每项一行，以“- ”开头).
+            code = "marker-only-none-school" if grid.title.strip() == SCHOOLS_SHEET else "marker-only-none"
+            found = str(cell.value).strip()
+            self._fail(
+                grid,
+                row,
+                column,
+                code,
+                header=spec.header,
+                path=path,
+                found=found if len(found) <= 60 else found[:60] + "…",
+                none=NONE_WORD,
+                label=spec.header,
+                sheet=spec.sheet,
+            )
+            return _ABSENT
         if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
             slip = joined(cell.value)
         elif spec.kind == "text" and isinstance(value, str):

@@ -57,6 +57,7 @@ class Scan:
 
     cells: int
     marked: bool
+    hidden_rows: frozenset[int] = frozenset()  # the rows hidden (by hand, or by a filter): still read
 
 
 # An element's start tag, whatever its namespace's prefix (``<c``, ``<x:c``), in a sheet's bytes.
@@ -75,6 +76,9 @@ _LONG_RUN = later(rb"<[^<]{%d,}" % TEXT_BYTES)
 _CELL_START = later(_PREFIX + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})[\"']")
 _CELL_END = later(rb"</(?:[^\s<>/:!?=\"']+:)?c\s*>")
 _REFERENCE = later(r"([A-Za-z]{1,3})([0-9]{1,7})")
+# A row's start tag that hides it (``<row r="4" hidden="1">``; LibreOffice writes ``true``), and its number.
+_HIDDEN_ROW = later(_PREFIX + rb"row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+_ROW_NUMBER = later(rb"\sr\s*=\s*[\"']([0-9]{1,7})[\"']")
 
 
 def scan(xml: bytes) -> Scan | Finding:
@@ -91,7 +95,20 @@ def scan(xml: bytes) -> Scan | Finding:
     if run is not None:
         return _long_text(xml, run.start() + 1)
     cells = sum(1 for _ in _CELL_TAG.finditer(xml))
-    return Scan(cells, _FORMULA_OR_MERGE.search(xml) is not None)
+    return Scan(cells, _FORMULA_OR_MERGE.search(xml) is not None, _hidden_rows(xml))
+
+
+def _hidden_rows(xml: bytes) -> frozenset[int]:
+    """The numbers of the rows the sheet hides: read all the same, as a hidden sheet is, and said (``read``).
+    openpyxl's read-only sheets, which stream the rows, do not tell."""
+    if b"hidden" not in xml:  # (a plain search first: most sheets hide nothing)
+        return frozenset()
+    found = set()
+    for tag in _HIDDEN_ROW.finditer(xml):
+        number = _ROW_NUMBER.search(tag.group(0))
+        if number is not None:
+            found.add(int(number.group(1)))
+    return frozenset(found)
 
 
 def too_long(row: int, column: int) -> Finding:
