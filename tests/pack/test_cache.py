@@ -150,6 +150,7 @@ def test_the_modules_the_loader_used_are_stamped_and_none_above_the_packs(kept: 
     cache.load_cached(pack, Counting(), _made_from)
     code = _stamped_code(kept)
     assert {"source/slips.py", "source/limits.py", "source/yamltree.py", "pack/load.py"} <= set(code)
+    assert {"pack/crosschecks.py", "pack/placed.py", "pack/policy.py"} <= set(code)
     assert {"report/model.py", "vocabulary.py", "kinds/ratio.py", "measure/conditions.py"} <= set(code)
     assert not [name for name in code if name.split("/")[0].removesuffix(".py") in cache.ABOVE_PACKS]
 

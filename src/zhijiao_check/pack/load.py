@@ -1,6 +1,8 @@
-"""Loading a rule pack directory: ``pack.yaml``, ``units.yaml``, the policy text and the rule files.
+"""Loading a rule pack directory: ``pack.yaml``, ``units.yaml``, the policy text and the rule files; and the
+packs a run uses (``load_packs``: the main pack and the ``--rules`` packs, and the checks across them).
 
-A broken pack is a list of located problems (exit 2), never a traceback.
+A broken pack is a list of located problems (exit 2), never a traceback. What a rule file alone cannot tell
+(its quote in the policy text, its clause in ``pack.yaml``, …) is checked in ``pack.crosschecks``.
 """
 
 from __future__ import annotations
@@ -12,14 +14,13 @@ from typing import Any
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
-from zhijiao_check.pack.policy import Near, Passage, clause_passages, nearest, normalise, passages, quoted_in
-from zhijiao_check.pack.schema import PackInfo, RuleFile, id_matcher
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.pack.placed import Placed, pack_problem
+from zhijiao_check.pack.schema import PackInfo, RuleFile
+from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.source.slips import list_commas
 from zhijiao_check.units import Renamed, Unit, UnitRegistry
-from zhijiao_check.vocabulary import MIN_QUOTE
 from zhijiao_check.wording import Join, msg
 
 PACK_FILE = "pack.yaml"
@@ -60,6 +61,8 @@ def builtin_dir() -> Path:
 
 
 def load_pack(directory: Path) -> RulePack | list[Problem]:
+    from zhijiao_check.pack.crosschecks import cross_checks  # only when no kept pack serves
+
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
     info_parsed = _parse(info_file, problems, rules=False)
@@ -79,11 +82,11 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if parsed is None or rule_file is None:
             continue
         for index, rule in enumerate(rule_file.rules):
-            place = Placed(display_name(path), parsed, index)
+            place = Placed(display_name(path), parsed, index, rule.id)
             if rule.id in sources:
                 first = sources[rule.id]
                 problems.append(
-                    _problem(
+                    pack_problem(
                         place.file,
                         place.at("id"),
                         f"rules[{index}].id",
@@ -100,36 +103,10 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             rules.append(rule)
     if info is None or info_parsed is None or units is None or problems:
         return problems
-    problems += _cross_checks(info, info_parsed, rules, places, directory)
+    problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
     if problems:
         return problems
     return RulePack(info, directory, tuple(rules), units, sources)
-
-
-@record
-class Placed:
-    """Where a rule is written: its file, the file's positions, its index in ``rules``."""
-
-    file: str
-    parsed: Parsed
-    index: int
-
-    def at(self, *path: str | int) -> tuple[int, int]:
-        return self.parsed.positions.nearest(("rules", self.index, *path))
-
-    def as_written(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
-        """A model path as the file writes it: a sum given short (``of: seats``) has no ``field`` key."""
-        node = self.parsed.data["rules"][self.index]
-        for depth, part in enumerate(path):
-            if isinstance(node, str):
-                return path[:depth]
-            if isinstance(node, dict):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                node = node[part]
-            else:
-                return path
-        return path
 
 
 def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None:
@@ -140,7 +117,7 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
     commas = [
-        _problem(display_name(path), at, "", "fullwidth-comma-list") for at in list_commas(decoded.text)
+        pack_problem(display_name(path), at, "", "fullwidth-comma-list") for at in list_commas(decoded.text)
     ]
     problems += commas
     if isinstance(parsed, list):
@@ -158,13 +135,13 @@ def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
     name = Path(problem.file).name
     if problem.code == "empty-file":
         if rules:
-            return _problem(problem.file, where, "", "empty-rule-file")
-        return _problem(problem.file, where, "", "empty-pack-file", name=name)
+            return pack_problem(problem.file, where, "", "empty-rule-file")
+        return pack_problem(problem.file, where, "", "empty-pack-file", name=name)
     if problem.code == "top-not-mapping":
         found = problem.params.get("found", "")
         if rules:
-            return _problem(problem.file, where, "", "rule-file-not-mapping", found=found)
-        return _problem(problem.file, where, "", "pack-file-not-mapping", name=name, found=found)
+            return pack_problem(problem.file, where, "", "rule-file-not-mapping", found=found)
+        return pack_problem(problem.file, where, "", "pack-file-not-mapping", name=name, found=found)
     return problem
 
 
@@ -192,8 +169,10 @@ def _no_units(directory: Path, info: Parsed | None, units_file: str) -> Problem:
     pack_file = display_name(directory / PACK_FILE)
     said = {"units": display_name(directory / units_file), "need": msg("pack.units-needed")}
     if info is not None and "units" in info.data:
-        return _problem(pack_file, info.positions.nearest(("units",)), "units", "units-missing-named", **said)
-    return _problem(pack_file, None, "", "units-missing", **said)
+        return pack_problem(
+            pack_file, info.positions.nearest(("units",)), "units", "units-missing-named", **said
+        )
+    return pack_problem(pack_file, None, "", "units-missing", **said)
 
 
 def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
@@ -217,249 +196,6 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     return UnitRegistry(units, renamed)
 
 
-def _cross_checks(
-    info: PackInfo, info_parsed: Parsed, rules: list[AnyRule], places: dict[str, Placed], directory: Path
-) -> list[Problem]:
-    """What a rule file alone cannot tell: quotes in the policy text (in the clause named, where the text's
-    headings name clauses), clauses and annex items ``pack.yaml`` lists, IDs of the pack's pattern, years
-    from the issue on, fields the report model has and values those fields can take, settings the engine
-    would not honour."""
-    from zhijiao_check.pack.effects import unhonoured
-    from zhijiao_check.pack.unknown import unknown_fields
-    from zhijiao_check.pack.values import wrong_values
-
-    problems: list[Problem] = []
-    policy_path = directory / info.policy
-    # through the one door: a FIFO is refused, not waited on
-    decoded = read_text(policy_path, display_name(policy_path))
-    if isinstance(decoded, Problem):
-        if decoded.code != "path-not-found":
-            return [decoded]
-        return [
-            _problem(
-                display_name(directory / PACK_FILE),
-                None,
-                "policy",
-                "policy-missing",
-                policy=display_name(policy_path),
-            )
-        ]
-    policy = passages(decoded.text)
-    by_clause = clause_passages(policy)  # by clause number, where the policy's headings name clauses
-    policy_file = display_name(policy_path)
-    follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
-    clauses = {clause.number for clause in info.clauses}
-    pack_file = display_name(directory / PACK_FILE)
-    problems += _pack_file_checks(info, info_parsed, pack_file, sorted(by_clause), policy_file)
-    items = {item.item for item in info.annex}
-    for rule in rules:
-        place = places[rule.id]
-        if not follows(rule.id):
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("id"),
-                    f"{rule.id}.id",
-                    "rule-id-pattern",
-                    id=rule.id,
-                    pattern=info.rule_ids,
-                )
-            )
-        if (
-            len(normalise(rule.quote)) < MIN_QUOTE
-        ):  # all white space is in any text: a quote must say something of the policy
-            from zhijiao_check.pack.values import shown  # a quote of spaces shows them
-
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("quote"),
-                    f"{rule.id}.quote",
-                    "quote-too-short",
-                    id=rule.id,
-                    count=len(normalise(rule.quote)),
-                    quote=shown(rule.quote),
-                )
-            )
-        elif quoted_in(rule.quote, policy) is None:
-            problems.append(_not_quoted(rule, place, policy, by_clause.get(rule.clause, ()), policy_file))
-        elif rule.clause in by_clause and quoted_in(rule.quote, by_clause[rule.clause]) is None:
-            problems.append(_elsewhere(rule, place, by_clause, policy_file))
-        if rule.annex is not None and rule.annex not in items:
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("annex"),
-                    f"{rule.id}.annex",
-                    "unknown-annex" if items else "no-annex",
-                    id=rule.id,
-                    item=rule.annex,
-                    items=_numbers(sorted(items)),
-                )
-            )
-        if rule.clause not in clauses:
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("clause"),
-                    f"{rule.id}.clause",
-                    "unknown-clause",
-                    id=rule.id,
-                    clause=rule.clause,
-                    clauses=_numbers(sorted(clauses)),
-                )
-            )
-        early = [year for year in rule.time.years if year < info.issued.year]
-        if early:
-            problems.append(
-                _problem(
-                    place.file,
-                    place.at("time"),
-                    f"{rule.id}.time",
-                    "year-before-issue",
-                    id=rule.id,
-                    year=early[0],
-                    issued=info.issued.isoformat(),
-                )
-            )
-        for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
-            path = place.as_written(path)
-            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
-            problems.append(
-                _problem(
-                    place.file, place.at(*path), f"{rule.id}.{format_path(path)}", code, **dict(wrong.params)
-                )
-            )
-    return problems
-
-
-def _not_quoted(
-    rule: AnyRule, place: Placed, policy: Sequence[Passage], its_clause: Sequence[Passage], policy_file: str
-) -> Problem:
-    """A quote not within a passage of the policy, and the words nearest it to write instead: of the clause
-    the rule names first (``its_clause``: words of another clause would be refused next), else of the whole
-    policy."""
-    where, path = place.at("quote"), f"{rule.id}.quote"
-    near = nearest(rule.quote, its_clause) or nearest(rule.quote, policy)
-    if near is None:
-        return _problem(place.file, where, path, "quote-not-verbatim", id=rule.id, quote=rule.quote)
-    return _problem(place.file, where, path, "quote-not-verbatim-near", **_near(rule, near, policy_file))
-
-
-def _near(rule: AnyRule, near: Near, policy_file: str) -> dict[str, object]:
-    """The parameters of a ``…-near`` message: the words of the policy nearest the quote, where, and the
-    ``quote:`` value to write."""
-    return {
-        "id": rule.id,
-        "quote": rule.quote,
-        "near": near.text,
-        "at": f"{policy_file}:{near.passage.line}",
-        "write": _as_yaml(near.text),
-    }
-
-
-def _as_yaml(text: str) -> str:
-    """``text`` as a YAML value: as it is where YAML reads it back the same, else in double quotes."""
-    import json
-
-    import yaml
-
-    try:
-        plain = yaml.safe_load(f"quote: {text}") == {"quote": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain else json.dumps(text, ensure_ascii=False)
-
-
-def _elsewhere(
-    rule: AnyRule, place: Placed, by_clause: dict[int, tuple[Passage, ...]], policy_file: str
-) -> Problem:
-    """A quote in the policy but not in a passage of the clause the rule names: at ``clause:``, the clause
-    it is in named, where it is in one; else at the quote (it is in the preamble or the annex), with the
-    words of the rule's clause nearest it, where some are near enough."""
-    found = sorted(number for number, its in by_clause.items() if quoted_in(rule.quote, its) is not None)
-    if found:
-        return _problem(
-            place.file,
-            place.at("clause"),
-            f"{rule.id}.clause",
-            "quote-other-clause",
-            id=rule.id,
-            clause=rule.clause,
-            found=_numbers(found),
-            write=found[0],
-        )
-    where, path = place.at("quote"), f"{rule.id}.quote"
-    near = nearest(rule.quote, by_clause[rule.clause])
-    if near is None:
-        return _problem(place.file, where, path, "quote-outside-clauses", id=rule.id, clause=rule.clause)
-    said = _near(rule, near, policy_file)
-    return _problem(place.file, where, path, "quote-outside-clauses-near", clause=rule.clause, **said)
-
-
-def _pack_file_checks(
-    info: PackInfo, parsed: Parsed, file: str, named: list[int], policy: str
-) -> list[Problem]:
-    """``pack.yaml`` (``file``)'s clauses, each one the policy's headings name (``named``, where they name
-    any), and its annex items, each listed once and serving clauses it lists."""
-    problems: list[Problem] = []
-    numbers = {clause.number for clause in info.clauses}
-    for index, clause in enumerate(info.clauses):
-        if named and clause.number not in named:
-            problems.append(
-                _problem(
-                    file,
-                    parsed.positions.nearest(("clauses", index, "number")),
-                    f"clauses[{index}].number",
-                    "clause-not-in-policy",
-                    clause=clause.number,
-                    policy=policy,
-                    found=_numbers(named),
-                )
-            )
-    first: dict[int, int] = {}  # each item's index in ``annex``
-    for index, item in enumerate(info.annex):
-        if item.item in first:
-            # a rule's item is looked up by its number: the second's clauses were never read
-            earlier = parsed.positions.nearest(("annex", first[item.item], "item"))
-            problems.append(
-                _problem(
-                    file,
-                    parsed.positions.nearest(("annex", index, "item")),
-                    f"annex[{index}].item",
-                    "annex-item-twice",
-                    item=item.item,
-                    first=f"{file}:{earlier[0]}",
-                )
-            )
-        first.setdefault(item.item, index)
-        for place, served in enumerate(item.clauses):
-            if served not in numbers:
-                problems.append(
-                    _problem(
-                        file,
-                        parsed.positions.nearest(("annex", index, "clauses", place)),
-                        f"annex[{index}].clauses[{place}]",
-                        "annex-unknown-clause",
-                        item=item.item,
-                        clause=served,
-                        clauses=_numbers(sorted(numbers)),
-                    )
-                )
-    return problems
-
-
-def _numbers(numbers: list[int]) -> str:
-    """``1–17, 20``: sorted numbers, each run of consecutive ones as its ends."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
-
-
 def _ids_once(packs: Sequence[RulePack]) -> list[Problem]:
     """A rule ID is in one pack only: a results file, ``--select`` and a waiver name a rule by it. Said at
     the later pack's rule, naming the pack that has it first."""
@@ -472,7 +208,7 @@ def _ids_once(packs: Sequence[RulePack]) -> list[Problem]:
                 continue
             where, there = pack.sources[rule.id], other.sources[rule.id]
             problems.append(
-                _problem(
+                pack_problem(
                     where.file,
                     where.id_at or (where.line, 1),
                     f"{rule.id}.id",
@@ -503,7 +239,7 @@ def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
                 )
                 if code:
                     problems.append(
-                        _problem(
+                        pack_problem(
                             where.file,
                             where.when or (where.line, 1),
                             f"{rule.id}.when.rule",
@@ -535,11 +271,6 @@ def _judged_elsewhere(rule: AnyRule, condition: AnyRule) -> tuple[str, dict[str,
         "theirs": f"[{', '.join(condition.units)}]",
         "write": f"units: [{', '.join(common)}]" if common else msg("pack.write-when-rule"),
     }
-
-
-def _problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:
-    line, column = where if where else (None, None)
-    return Problem(file, line, column, path, code, params, area="pack")
 
 
 def installed_packs() -> dict[str, Path]:
@@ -580,7 +311,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
         if not (directory / PACK_FILE).is_file():
             raise FatalError(
                 "invalid-pack",
-                [_problem(display_name(directory), None, "", "not-a-pack", dir=display_name(directory))],
+                [pack_problem(display_name(directory), None, "", "not-a-pack", dir=display_name(directory))],
             )
         loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):
