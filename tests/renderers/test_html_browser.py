@@ -319,3 +319,33 @@ def test_charts_and_status_chips_have_names_in_the_pages_language(three_years: A
     assert label.attrs["aria-label"] == (
         "c8.demonstration-enterprises: 2022–2024: 8, 12, 15; target ≥ 30; 18.7 projected for 2025, off track"
     )
+
+
+def test_the_printed_city_wide_targets_read_as_lines_on_a_few_pages(tmp_path: Path) -> None:
+    """The screen's three columns (300px 340px 1fr) were kept on A4: the arithmetic column was 15 px wide, a
+    character a line, and each target a page, 179 pages for the samples (225 in English). Printed, a target's
+    rule and bar now stand side by side and its arithmetic the page's width under them."""
+    run = check("samples")
+    for lang, most in (("zh", 100), ("en", 140)):
+        pdf = print_pdf(render("html", run, lang=lang), tmp_path, f"samples-{lang}")
+        assert pdf_pages(pdf) <= most, (lang, pdf_pages(pdf))
+        lines = {
+            line.strip() for page in pdf_text(tmp_path / f"samples-{lang}.pdf") for line in page.split("\n")
+        }
+        city = {c["year"]: c for c in as_json(run, lang)["city"]}
+        [craftsmen] = [r for r in city[2022]["results"] if r["rule"] == "c10.craftsman-students"]
+        if lang == "zh":
+            assert craftsmen["explanation"] == "15 个单位湖湘工匠班培育学生合计 470 人 < 500 人"
+        assert craftsmen["explanation"] in lines
+        # every short city-wide arithmetic on a line of its own, none a character a line
+        # (pdftotext sets "0 < 1" as "0<1": compared without spaces; in English it puts the Chinese names in
+        # an explanation on lines of their own, so only those without are compared there)
+        short = {
+            r["explanation"].replace(" ", "")
+            for c in city.values()
+            for r in c["results"]
+            if len(r["explanation"]) <= 40
+            and (lang == "zh" or not re.search("[\u4e00-\u9fff]", r["explanation"]))
+        }
+        solid = {line.replace(" ", "") for line in lines}
+        assert len(short) > 10 and short <= solid, sorted(short - solid)[:5]
