@@ -399,3 +399,26 @@ def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> 
     quotes = [q.text() for q in one.one("section", id="reports").all("blockquote")]
     assert quotes and not [q for q in quotes if "：" in q.split(" ", 2)[1]]
     assert "clause 16: 公办中职学校生均拨款不低于10000元/年" in quotes
+
+
+def test_the_status_column_says_each_status_in_the_pages_language() -> None:
+    """The 状态 column showed the codes (pass, fail, not_applicable, pending) on a page a county signs: it
+    shows the workbook's words (达标、未达标、不适用、未到期), in English on an English page; the code stays
+    in data-status for styling and scripts."""
+    run = check("samples/2022", "samples/2023")
+    for lang, words in (
+        ("zh", {"pass": "达标", "fail": "未达标", "not_applicable": "不适用", "pending": "未到期"}),
+        (
+            "en",
+            {"pass": "met", "fail": "not met", "not_applicable": "not applicable", "pending": "not due yet"},
+        ),
+    ):
+        rows = parse(render("html", run, lang=lang)).one("section", id="reports").all("tr")
+        shown = {}
+        for row in (r for r in rows if "data-status" in r.attrs):
+            status = row.attrs["data-status"]
+            word = row.all("td")[0].one("span", class_="whole")
+            assert word.attrs["data-status"] == status
+            shown.setdefault(status, set()).add(word.text())
+        assert {s: w for s, w in shown.items() if s in words} == {s: {w} for s, w in words.items()}
+        assert not {w for ws in shown.values() for w in ws} & set(STATUS_WORDS)

@@ -44,10 +44,18 @@ def test_a_waived_result_does_not_fail_the_run_and_leaves_the_score(repo: Path, 
         "line": 10,
         "status": "fail",
     }
+    # the status it had in words, as the note is read by people (was 原为 fail); the code in waiver.status
     assert (
         funding["notes"][0]
-        == f"已豁免（原为 fail）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
+        == f"已豁免（原为未达标）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
     )
+    result = invoke(
+        "check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--format", "json", "--lang", "en"
+    )
+    [report] = json.loads(result.stdout)["reports"]
+    [funding] = [r for r in report["results"] if r["rule"] == "c16.secondary-funding"]
+    assert funding["waiver"]["status"] == "fail"
+    assert funding["notes"][0].startswith(f"waived (was not met): {REASON}; approved by 永州市教育局")
 
 
 def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
@@ -64,14 +72,16 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
         if fmt != "table":  # its columns wrap the reason over several lines
             assert REASON in file.read_text(encoding="utf-8"), fmt
     table = outputs["table"].read_text(encoding="utf-8")
-    assert "~ waived" in table and "已豁免（原为 fail）：县财政" in table and "waivers.toml:2" in table
+    assert "~ waived" in table and "已豁免（原为未达标）：县财政" in table and "waivers.toml:2" in table
+    page = outputs["html"].read_text(encoding="utf-8")
+    assert "已豁免（原为未达标）：县财政" in page and "原为 fail" not in page
     assert "得分 87.5 (另有 1 项已豁免，不计分)" in table  # 14 of 16 due: the waived one is left out
     case = next(
         c
         for c in ET.parse(outputs["junit"]).iter("testcase")
         if c.get("name") == "c16.secondary-funding 东安县 2023"
     )
-    assert case.find("skipped").get("message").startswith("waived: 已豁免（原为 fail）")
+    assert case.find("skipped").get("message").startswith("waived: 已豁免（原为未达标）")
     sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))
     [excused] = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
     assert excused["ruleId"] == "c16.secondary-funding" and excused["level"] == "note"

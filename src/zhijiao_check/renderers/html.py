@@ -559,8 +559,9 @@ class HtmlRenderer:
             rows.append(
                 tag(
                     "tr",
-                    # The status word and each figure whole: never "not_applicabl" above "e"
-                    tag("td", f"{_chip(r['status'], tr)} {tag('span', r['status'], class_='whole')}")
+                    # The status in words, as the workbook says it (the code stays in data-status), and
+                    # each figure whole: never "not appli" above "cable"
+                    tag("td", f"{_chip(r['status'], tr)} {_status_word(r['status'], tr)}")
                     + tag("td", f"{_rule_id(r['rule'])}<br>{escaped(r['title'])}")
                     + tag("td", _figures(r, tr), class_="num")
                     + tag("td", text + quote),
@@ -688,6 +689,11 @@ def _card(key: str, value: str, label: str, colour: str, year: int | None = None
     return tag(
         "div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}"
     )
+
+
+def _status_word(status: str, tr: Translator) -> str:
+    """A status as the workbook's cell says it (未达标, not met), whole; its code in ``data-status``."""
+    return tag("span", escaped(tr(f"render.short-status-{status}")), class_="whole", data_status=status)
 
 
 def _chip(status: str, tr: Translator, said: bool = True) -> str:

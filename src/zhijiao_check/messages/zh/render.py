@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "render.status-pending": "未到期",
     "render.status-behind": "未到期，落后于线性进度",
     "render.status-waived": "已豁免（有批准的理由）",
-    "render.waiver-note": "已豁免（原为 {status}）：{reason}；批准：{approved_by}，{document}（{where}）",
+    "render.waiver-note": "已豁免（原为{status}）：{reason}；批准：{approved_by}，{document}（{where}）",
     "render.waived-beside-score": "另有 {count} 项已豁免，不计分",
     "render.invalid-rule": "报表无效：格式不符合填报格式 v1（docs/report-format.md），未计分",
     "render.status-not_applicable": "不适用",
