@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import openpyxl
 import pytest
+from renderers.test_html import parse
 
 from .conftest import SAMPLES, write
 
@@ -94,6 +98,39 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
         for line in outputs["github"].read_text(encoding="utf-8").splitlines()
     )
     assert "🔕 waived" in outputs["markdown"].read_text(encoding="utf-8")
+
+
+def test_a_waived_result_lists_its_failing_items_as_a_failed_one_does(
+    repo: Path, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A waived result showed only ``0 / 1 项达标 = 0.0% < 100.0%`` and the waiver, where unwaived it names
+    the school, its figure and its line: the county must still put it right, every view lists them alike."""
+    school = "东安县职业中等专业学校：生均拨款 9200 < 10000"
+    place = "reports/2023/dongan.yaml:43"
+    outputs = {fmt: repo / "build" / f"out.{fmt}" for fmt in ("html", "table", "csv", "xlsx", "markdown")}
+    args = [arg for fmt, file in outputs.items() for arg in ("--format", fmt, "--output", file)]
+    monkeypatch.setenv("COLUMNS", "200")  # the table's item on one line
+    for waived in (False, True):
+        write(repo / "waivers.toml", waiver("c16.secondary-funding") if waived else "")
+        invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", *args)
+        page = parse(outputs["html"].read_text(encoding="utf-8"))
+        [row] = page.all("tr", data_rule="c16.secondary-funding")
+        assert row.attrs["data-status"] == ("waived" if waived else "fail")
+        [item] = row.one("ul", class_="items").all("li")
+        assert school in item.text() and item.one("code").text() == place
+        assert item.one("b", class_="chip").attrs["title"] == "未达标"
+        table = outputs["table"].read_text(encoding="utf-8")
+        assert f"✗ fail {school}" in table and place in table
+        markdown = outputs["markdown"].read_text(encoding="utf-8")
+        assert f"❌ {school.replace('<', '&lt;')} `{place}`" in markdown
+        rows = list(csv.reader(io.StringIO(outputs["csv"].read_text(encoding="utf-8-sig"))))
+        funding = [r for r in rows if r[2] == "c16.secondary-funding"]
+        assert [r[5] for r in funding] == ["已豁免" if waived else "未达标", "未达标"]
+        assert funding[1][11:13] == [school, place] and funding[1][-1] == "东安县职业中等专业学校"
+        book = openpyxl.load_workbook(outputs["xlsx"], read_only=True)
+        details = [list(r) for r in book["明细"].iter_rows(values_only=True)]
+        assert [r[5] for r in details if r[2] == "c16.secondary-funding"] == [r[5] for r in funding]
+        book.close()
 
 
 def test_an_expired_waiver_is_a_warning_and_the_rule_counts_again(repo: Path, invoke) -> None:
