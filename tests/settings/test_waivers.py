@@ -79,7 +79,7 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
     assert "~ waived" in table and "已豁免（原为未达标）：县财政" in table and "waivers.toml:2" in table
     page = outputs["html"].read_text(encoding="utf-8")
     assert "已豁免（原为未达标）：县财政" in page and "原为 fail" not in page
-    assert "得分 87.5 (另有 1 项已豁免，不计分)" in table  # 14 of 16 due: the waived one is left out
+    assert "得分 87.5（另有 1 项已豁免，不计分）" in table  # 14 of 16 due: the waived one is left out
     case = next(
         c
         for c in ET.parse(outputs["junit"]).iter("testcase")
@@ -131,6 +131,36 @@ def test_a_waived_result_lists_its_failing_items_as_a_failed_one_does(
         details = [list(r) for r in book["明细"].iter_rows(values_only=True)]
         assert [r[5] for r in details if r[2] == "c16.secondary-funding"] == [r[5] for r in funding]
         book.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "beside"),
+    [("zh", "（另有 1 项已豁免，不计分）"), ("en", " (1 waived, left out of the score)")],
+)
+def test_the_waived_count_beside_a_score_is_in_the_languages_parentheses(
+    tmp_path: Path, invoke, lang: str, beside: str
+) -> None:
+    """``全市性目标得分 88.9 (另有 1 项已豁免，不计分)``: half-width parentheses in Chinese; full-width now,
+    as Chinese text has them, and half-width in English, in the page's headings and the table."""
+    write(
+        tmp_path / "waivers.toml",
+        waiver("c16.secondary-funding")
+        + waiver("c8.park-funding", "全市", reason="祁阳高新区园区资金 2024 年一季度拨付"),
+    )
+    page, table = tmp_path / "out.html", tmp_path / "out.txt"
+    args = ["--waivers", tmp_path / "waivers.toml", "--lang", lang]
+    invoke("check", SAMPLES / "2023", *args, "--format", "html", "-o", page, "--format", "table", "-o", table)
+    doc = json.loads(invoke("check", SAMPLES / "2023", *args, "--format", "json").stdout)
+    [city] = doc["city"]
+    [dongan] = [r for r in doc["reports"] if r["unit"] == "东安县"]
+    dom = parse(page.read_text(encoding="utf-8"))
+    heading = dom.one("section", id="city-2023").one("h2").text()
+    assert heading.endswith(f" {city['score']:.1f}{beside}"), heading
+    [summary] = [d.one("summary").text() for d in dom.all("details", data_unit="东安县")]
+    assert f" {dongan['score']:.1f}{beside} · " in summary, summary
+    text = table.read_text(encoding="utf-8")
+    assert f"{dongan['score']:.1f}{beside}" in text and f"{city['score']:.1f}{beside}" in text
+    assert ("（" if lang == "en" else " (") not in heading + summary
 
 
 def test_an_expired_waiver_is_a_warning_and_the_rule_counts_again(repo: Path, invoke) -> None:
