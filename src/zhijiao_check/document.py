@@ -299,11 +299,13 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
 
 
 def waiver_note(r: RuleResult, tr: Translator) -> str:
-    """The reason of a waived result, as every format shows it: why, who approved it, the document, where."""
+    """The reason of a waived result, as every format shows it: why, who approved it, the document, where. Its
+    status before the waiver in words (未达标, not ``fail``): the note is read by people, in every format; the
+    code stays in the JSON's ``waiver.status``."""
     waiver = r.waiver
     return tr(
         "render.waiver-note",
-        status=r.waived_status,
+        status=tr(f"render.short-status-{r.waived_status}"),
         reason=waiver.reason,
         approved_by=waiver.approved_by,
         document=waiver.document,

@@ -99,8 +99,13 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
     for evaluation in (*doc["reports"], *doc["city"]):
         for result in evaluation["results"]:
             totals[result["status"]] += 1
+    one = len({r["unit"] for r in doc["reports"]}) == 1 and not doc["city"]  # its reports, not "1 unit"
     assert cards == {
-        "units": str(len({r["unit"] for r in doc["reports"]})),
+        **(
+            {"reports": str(len(doc["reports"]))}
+            if one
+            else {"units": str(len({r["unit"] for r in doc["reports"]}))}
+        ),
         "invalid": str(len(doc["invalid"])),
         "met": str(totals["pass"]),
         "not-met": str(totals["fail"] + totals["missing"]),
@@ -380,22 +385,105 @@ def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> 
 
     run = check(write_years(tmp_path, (2023, 2024)))
     for lang, headings, card in (
-        ("zh", ["本单位历年趋势", "本单位明细"], "个单位（2 份报表）"),
-        ("en", ["The unit's trends", "The unit's reports"], "unit (2 reports)"),
+        ("zh", ["本单位历年趋势", "本单位明细"], "份报表（2023–2024 年）"),
+        ("en", ["The unit's trends", "The unit's reports"], "reports (2023–2024)"),
     ):
         page = parse(dict(unit_pages(run, Translator(lang), RenderOptions()))["东安县.html"])
         shown = [h.text() for h in page.all("h2")]
         assert [h for h in shown if h in headings] == headings, shown
-        units = page.one("div", class_="card", data_key="units")
-        assert (units.one("span", class_="num").text(), units.one("span", class_="lbl").text()) == ("1", card)
+        reports = page.one("div", class_="card", data_key="reports")
+        assert (reports.one("span", class_="num").text(), reports.one("span", class_="lbl").text()) == (
+            "2",
+            card,
+        )
     whole = parse(render("html", run, lang="en"))
     assert "Unit by unit" in [h.text() for h in whole.all("h2")]
     assert whole.one("div", class_="card", data_key="units").one("span", class_="lbl").text() == (
         "units (30 reports)"
     )
     one = parse(render("html", check("samples/2023/dongan.yaml"), lang="en"))
-    label = one.one("div", class_="card", data_key="units").one("span", class_="lbl").text()
-    assert label == "unit (1 report)"
+    label = one.one("div", class_="card", data_key="reports").one("span", class_="lbl").text()
+    assert label == "report (2023)"
     quotes = [q.text() for q in one.one("section", id="reports").all("blockquote")]
     assert quotes and not [q for q in quotes if "：" in q.split(" ", 2)[1]]
     assert "clause 16: 公办中职学校生均拨款不低于10000元/年" in quotes
+
+
+def test_the_status_column_says_each_status_in_the_pages_language() -> None:
+    """The 状态 column showed the codes (pass, fail, not_applicable, pending) on a page a county signs: it
+    shows the workbook's words (达标、未达标、不适用、未到期), in English on an English page; the code stays
+    in data-status for styling and scripts."""
+    run = check("samples/2022", "samples/2023")
+    for lang, words in (
+        ("zh", {"pass": "达标", "fail": "未达标", "not_applicable": "不适用", "pending": "未到期"}),
+        (
+            "en",
+            {"pass": "met", "fail": "not met", "not_applicable": "not applicable", "pending": "not due yet"},
+        ),
+    ):
+        rows = parse(render("html", run, lang=lang)).one("section", id="reports").all("tr")
+        shown = {}
+        for row in (r for r in rows if "data-status" in r.attrs):
+            status = row.attrs["data-status"]
+            word = row.all("td")[0].one("span", class_="whole")
+            assert word.attrs["data-status"] == status
+            shown.setdefault(status, set()).add(word.text())
+        assert {s: w for s, w in shown.items() if s in words} == {s: {w} for s, w in words.items()}
+        assert not {w for ws in shown.values() for w in ws} & set(STATUS_WORDS)
+
+
+def test_the_cards_of_a_units_page_count_its_reports_and_the_dashboards_say_what_they_count(
+    tmp_path: Path,
+) -> None:
+    """A county's page read "2022–2023 年 · 1 个单位", "1 个单位（2 份报表）", "项目标达标（各单位各年合计）";
+    the dashboard's "404 项目标达标（各单位各年合计）" counted 374 units' results and 30 city-wide ones. A
+    unit's page counts its reports over its years; the dashboard's card says how many of each it counts."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.renderers import RenderOptions
+    from zhijiao_check.renderers.html import unit_pages
+
+    run = check("samples/2022", "samples/2023")
+    doc = as_json(run)
+    passed = {
+        kind: sum(r["summary"]["pass"] for r in doc[kind] if "pass" in r["summary"])
+        for kind in ("reports", "city")
+    }
+    assert passed == {"reports": 374, "city": 30}
+
+    def card(page: Node, key: str) -> tuple[str, str]:
+        found = page.one("div", class_="card", data_key=key)
+        return found.one("span", class_="num").text(), found.one("span", class_="lbl").text()
+
+    for lang, subtitle, reports, met, whole in (
+        (
+            "zh",
+            "2022–2023 年 · 2 份报表",
+            "份报表（2022–2023 年）",
+            "项目标达标（本单位各年合计）",
+            "项目标达标（各单位 374 项、全市性目标 30 项，各年合计）",
+        ),
+        (
+            "en",
+            "2022–2023 · 2 reports",
+            "reports (2022–2023)",
+            "targets met (the unit's, all years)",
+            "targets met (374 by the units, 30 city-wide; all years)",
+        ),
+    ):
+        page = parse(dict(unit_pages(run, Translator(lang), RenderOptions()))["东安县.html"])
+        assert page.one("p", class_="meta").text() == subtitle
+        assert card(page, "reports") == ("2", reports) and not page.all("div", data_key="units")
+        dongan = sum(r["summary"].get("pass", 0) for r in doc["reports"] if r["unit"] == "东安县")
+        assert card(page, "met") == (str(dongan), met)
+        dashboard = parse(render("html", run, lang=lang))
+        assert card(dashboard, "met") == ("404", whole)
+        assert card(dashboard, "units")[0] == "15"
+    # 市本级 alone: its own and the city-wide year's
+    city = parse(render("html", check("samples/2023/shibenji.yaml")))
+    assert card(city, "met")[1].startswith("项目标达标（本单位 ") and card(city, "units") == (
+        "1",
+        "个单位（1 份报表）",
+    )
+    # no city-wide year (no 市本级 report): each unit's, as before
+    two = parse(render("html", check("samples/2023/dongan.yaml", "samples/2023/lanshan.yaml")))
+    assert card(two, "met")[1] == "项目标达标（各单位各年合计）"

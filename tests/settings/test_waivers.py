@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import openpyxl
 import pytest
+from renderers.test_html import parse
 
 from .conftest import SAMPLES, write
 
@@ -44,10 +48,18 @@ def test_a_waived_result_does_not_fail_the_run_and_leaves_the_score(repo: Path, 
         "line": 10,
         "status": "fail",
     }
+    # the status it had in words, as the note is read by people (was 原为 fail); the code in waiver.status
     assert (
         funding["notes"][0]
-        == f"已豁免（原为 fail）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
+        == f"已豁免（原为未达标）：{REASON}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:10）"
     )
+    result = invoke(
+        "check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--format", "json", "--lang", "en"
+    )
+    [report] = json.loads(result.stdout)["reports"]
+    [funding] = [r for r in report["results"] if r["rule"] == "c16.secondary-funding"]
+    assert funding["waiver"]["status"] == "fail"
+    assert funding["notes"][0].startswith(f"waived (was not met): {REASON}; approved by 永州市教育局")
 
 
 def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
@@ -64,14 +76,16 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
         if fmt != "table":  # its columns wrap the reason over several lines
             assert REASON in file.read_text(encoding="utf-8"), fmt
     table = outputs["table"].read_text(encoding="utf-8")
-    assert "~ waived" in table and "已豁免（原为 fail）：县财政" in table and "waivers.toml:2" in table
-    assert "得分 87.5 (另有 1 项已豁免，不计分)" in table  # 14 of 16 due: the waived one is left out
+    assert "~ waived" in table and "已豁免（原为未达标）：县财政" in table and "waivers.toml:2" in table
+    page = outputs["html"].read_text(encoding="utf-8")
+    assert "已豁免（原为未达标）：县财政" in page and "原为 fail" not in page
+    assert "得分 87.5（另有 1 项已豁免，不计分）" in table  # 14 of 16 due: the waived one is left out
     case = next(
         c
         for c in ET.parse(outputs["junit"]).iter("testcase")
         if c.get("name") == "c16.secondary-funding 东安县 2023"
     )
-    assert case.find("skipped").get("message").startswith("waived: 已豁免（原为 fail）")
+    assert case.find("skipped").get("message").startswith("waived: 已豁免（原为未达标）")
     sarif = json.loads(outputs["sarif"].read_text(encoding="utf-8"))
     [excused] = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
     assert excused["ruleId"] == "c16.secondary-funding" and excused["level"] == "note"
@@ -84,6 +98,69 @@ def test_the_reason_shows_in_every_format(repo: Path, invoke) -> None:
         for line in outputs["github"].read_text(encoding="utf-8").splitlines()
     )
     assert "🔕 waived" in outputs["markdown"].read_text(encoding="utf-8")
+
+
+def test_a_waived_result_lists_its_failing_items_as_a_failed_one_does(
+    repo: Path, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A waived result showed only ``0 / 1 项达标 = 0.0% < 100.0%`` and the waiver, where unwaived it names
+    the school, its figure and its line: the county must still put it right, every view lists them alike."""
+    school = "东安县职业中等专业学校：生均拨款 9200 < 10000"
+    place = "reports/2023/dongan.yaml:43"
+    outputs = {fmt: repo / "build" / f"out.{fmt}" for fmt in ("html", "table", "csv", "xlsx", "markdown")}
+    args = [arg for fmt, file in outputs.items() for arg in ("--format", fmt, "--output", file)]
+    monkeypatch.setenv("COLUMNS", "200")  # the table's item on one line
+    for waived in (False, True):
+        write(repo / "waivers.toml", waiver("c16.secondary-funding") if waived else "")
+        invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", *args)
+        page = parse(outputs["html"].read_text(encoding="utf-8"))
+        [row] = page.all("tr", data_rule="c16.secondary-funding")
+        assert row.attrs["data-status"] == ("waived" if waived else "fail")
+        [item] = row.one("ul", class_="items").all("li")
+        assert school in item.text() and item.one("code").text() == place
+        assert item.one("b", class_="chip").attrs["title"] == "未达标"
+        table = outputs["table"].read_text(encoding="utf-8")
+        assert f"✗ fail {school}" in table and place in table
+        markdown = outputs["markdown"].read_text(encoding="utf-8")
+        assert f"❌ {school.replace('<', '&lt;')} `{place}`" in markdown
+        rows = list(csv.reader(io.StringIO(outputs["csv"].read_text(encoding="utf-8-sig"))))
+        funding = [r for r in rows if r[2] == "c16.secondary-funding"]
+        assert [r[5] for r in funding] == ["已豁免" if waived else "未达标", "未达标"]
+        assert funding[1][11:13] == [school, place] and funding[1][-1] == "东安县职业中等专业学校"
+        book = openpyxl.load_workbook(outputs["xlsx"], read_only=True)
+        details = [list(r) for r in book["明细"].iter_rows(values_only=True)]
+        assert [r[5] for r in details if r[2] == "c16.secondary-funding"] == [r[5] for r in funding]
+        book.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "beside"),
+    [("zh", "（另有 1 项已豁免，不计分）"), ("en", " (1 waived, left out of the score)")],
+)
+def test_the_waived_count_beside_a_score_is_in_the_languages_parentheses(
+    tmp_path: Path, invoke, lang: str, beside: str
+) -> None:
+    """``全市性目标得分 88.9 (另有 1 项已豁免，不计分)``: half-width parentheses in Chinese; full-width now,
+    as Chinese text has them, and half-width in English, in the page's headings and the table."""
+    write(
+        tmp_path / "waivers.toml",
+        waiver("c16.secondary-funding")
+        + waiver("c8.park-funding", "全市", reason="祁阳高新区园区资金 2024 年一季度拨付"),
+    )
+    page, table = tmp_path / "out.html", tmp_path / "out.txt"
+    args = ["--waivers", tmp_path / "waivers.toml", "--lang", lang]
+    invoke("check", SAMPLES / "2023", *args, "--format", "html", "-o", page, "--format", "table", "-o", table)
+    doc = json.loads(invoke("check", SAMPLES / "2023", *args, "--format", "json").stdout)
+    [city] = doc["city"]
+    [dongan] = [r for r in doc["reports"] if r["unit"] == "东安县"]
+    dom = parse(page.read_text(encoding="utf-8"))
+    heading = dom.one("section", id="city-2023").one("h2").text()
+    assert heading.endswith(f" {city['score']:.1f}{beside}"), heading
+    [summary] = [d.one("summary").text() for d in dom.all("details", data_unit="东安县")]
+    assert f" {dongan['score']:.1f}{beside} · " in summary, summary
+    text = table.read_text(encoding="utf-8")
+    assert f"{dongan['score']:.1f}{beside}" in text and f"{city['score']:.1f}{beside}" in text
+    assert ("（" if lang == "en" else " (") not in heading + summary
 
 
 def test_an_expired_waiver_is_a_warning_and_the_rule_counts_again(repo: Path, invoke) -> None:

@@ -15,16 +15,20 @@ from zhijiao_check.status import NOT_MET, Status
 
 
 def failing_items(result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The items to show under a result that is not met: those that did not pass (nor, as a unit with no share
-    of its own, do not apply). None for a met rule, whose items (each unit's own share under a city-wide
-    rule) do not make it fail."""
+    """The items to show under a result that is not met, or that a waiver excused (the unit must still put
+    them right; the waiver only keeps them out of the score): those that did not pass (nor, as a unit with no
+    share of its own, do not apply). None for a met rule, whose items (each unit's own share under a
+    city-wide rule) do not make it fail."""
     return list(failing_entries(result))
+
+
+_SHOWN = frozenset((*NOT_MET, Status.WAIVED))
 
 
 def failing_entries(result: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """``failing_items`` as they are read: a large run's city-wide result a batch at a time, never all of its
     thousands of items at once."""
-    if result["status"] not in NOT_MET:
+    if result["status"] not in _SHOWN:
         return iter(())
     return (i for i in entries_of(result["items"]) if i["status"] not in _NOT_FAILING)
 

@@ -85,9 +85,13 @@ class HtmlRenderer:
         if signoff is not None:
             heading = f"{signoff} · {heading}"
         title = f"{heading} · {pack['document']}"
-        subtitle = " · ".join(
-            part for part in (years, tr("render.units-count", count=len(_units(doc)))) if part
+        # a unit's own page counts its reports (2022–2023 年 · 2 份报表), not "1 个单位"
+        counted = (
+            tr("render.cards-reports", count=len(doc["reports"]))
+            if len(_units(doc)) == 1
+            else tr("render.units-count", count=len(_units(doc)))
         )
+        subtitle = " · ".join(part for part in (years, counted) if part)
         head = (
             '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
@@ -145,13 +149,24 @@ class HtmlRenderer:
         tr = self.tr
         counts = totals(doc)
         units = len(_units(doc))
+        reports = len(doc["reports"])
+        years = _years(doc)
+        one = units == 1 and not doc["city"]  # one unit's page: its reports and its years, not "1 个单位"
         cards = [
             _card(
+                "reports",
+                str(reports),
+                # the figure is apart from its label: "1 report", not "1 reports"
+                tr("render.cards-unit-report" if reports == 1 else "render.cards-unit-reports", years=years),
+                NEUTRAL,
+            )
+            if one and years
+            else _card(
                 "units",
                 str(units),
                 tr(
                     "render.cards-unit" if units == 1 else "render.cards-units",  # "1 unit", not "1 units"
-                    reports=tr("render.cards-reports", count=len(doc["reports"])),
+                    reports=tr("render.cards-reports", count=reports),
                 ),
                 NEUTRAL,
             ),
@@ -161,7 +176,7 @@ class HtmlRenderer:
                 tr("render.cards-invalid"),
                 Status.FAIL.colour if doc["invalid"] else BLANK,
             ),
-            _card("met", str(counts["pass"]), tr("render.cards-met"), Status.PASS.colour),
+            _card("met", str(counts["pass"]), self._met_label(doc, one), Status.PASS.colour),
             _card(
                 "not-met",
                 str(counts["fail"] + counts["missing"]),
@@ -184,6 +199,21 @@ class HtmlRenderer:
             ),
         ]
         return tag("div", "".join(cards), class_="cards", id="summary")
+
+    def _met_label(self, doc: Mapping[str, Any], one: bool) -> str:
+        """What the card of targets met counts: the unit's results of every year (``one``); else every unit's,
+        and the city-wide targets' beside them, each counted (374 + 30 was read as 404 units' results)."""
+        tr = self.tr
+        if one:
+            return tr("render.cards-met-unit")
+        if not doc["city"]:
+            return tr("render.cards-met")
+        city = sum(c["summary"].get("pass", 0) for c in doc["city"])
+        by_units = sum(r["summary"].get("pass", 0) for r in doc["reports"])
+        one_unit = len(_units(doc)) == 1  # 市本级 alone, with the city-wide year its report makes
+        return tr(
+            "render.cards-met-unit-city" if one_unit else "render.cards-met-city", units=by_units, city=city
+        )
 
     def _footer(self, doc: Mapping[str, Any]) -> str:
         """For CI and the record: the exit status, the tool and the rule pack."""
@@ -560,8 +590,9 @@ class HtmlRenderer:
             rows.append(
                 tag(
                     "tr",
-                    # The status word and each figure whole: never "not_applicabl" above "e"
-                    tag("td", f"{_chip(r['status'], tr)} {tag('span', r['status'], class_='whole')}")
+                    # The status in words, as the workbook says it (the code stays in data-status), and
+                    # each figure whole: never "not appli" above "cable"
+                    tag("td", f"{_chip(r['status'], tr)} {_status_word(r['status'], tr)}")
                     + tag("td", f"{_rule_id(r['rule'])}<br>{escaped(r['title'])}")
                     + tag("td", _figures(r, tr), class_="num")
                     + tag("td", text + quote),
@@ -689,6 +720,11 @@ def _card(key: str, value: str, label: str, colour: str, year: int | None = None
     return tag(
         "div", content, class_="card", data_key=key, data_year=year, style=f"border-top-color:{colour}"
     )
+
+
+def _status_word(status: str, tr: Translator) -> str:
+    """A status as the workbook's cell says it (未达标, not met), whole; its code in ``data-status``."""
+    return tag("span", escaped(tr(f"render.short-status-{status}")), class_="whole", data_status=status)
 
 
 def _chip(status: str, tr: Translator, said: bool = True) -> str:

@@ -16,15 +16,16 @@ def score_text(score: float | None) -> str:
 
 def score_beside(evaluation: Mapping[str, Any], tr: Translator) -> str:
     """The score, and beside it how many results were waived (left out of it):
-    ``75.0 (另有 1 项已豁免，不计分)``.
+    ``75.0（另有 1 项已豁免，不计分）``, ``75.0 (1 waived, left out of the score)``.
     """
     return score_text(evaluation["score"]) + waived_text(evaluation, tr)
 
 
 def waived_text(evaluation: Mapping[str, Any], tr: Translator) -> str:
-    """`` (1 waived, left out of the score)``, or nothing when no result was waived."""
+    """``（另有 1 项已豁免，不计分）``, `` (1 waived, left out of the score)``: the language's parentheses
+    (full-width in Chinese), or nothing when no result was waived."""
     waived = evaluation["summary"].get("waived", 0)
-    return f" ({tr('render.waived-beside-score', count=waived)})" if waived else ""
+    return tr("engine.paren", text=tr("render.waived-beside-score", count=waived)) if waived else ""
 
 
 def _digits(result: Mapping[str, Any]) -> int:
