@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
-from zhijiao_check.kinds import computed_target
+from zhijiao_check.kinds import computed_target, stated_target
 from zhijiao_check.output import stdout_is_tty, write
 from zhijiao_check.status import ExitCode
 from zhijiao_check.units import UNIT_KINDS
@@ -75,8 +75,9 @@ def rule_data(rule: Any, tr: Translator, source: Any) -> dict[str, Any]:
 
 def _target(rule: Any) -> dict[str, Any]:
     target = _given(rule.target)
-    if rule.kind == "flag":
-        return {"op": "==", "value": True}
+    if rule.kind == "flag":  # its record's target means nothing
+        op, value = stated_target(rule)
+        return {"op": op, "value": value}
     if computed_target(rule):  # what it is computed from, not the number the rule file leaves at its default
         del target["value"]
         compare_to = getattr(rule, "compare_to", None)
