@@ -26,8 +26,9 @@ from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator, exists
 from zhijiao_check.output import is_special, refuse_existing, tell_written, write
 from zhijiao_check.records import record
+from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.status import ExitCode
-from zhijiao_check.wording import Join, Msg, msg
+from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -345,9 +346,7 @@ def _choices(schema: Mapping[str, Any], tr: Translator) -> str:
     """A choice's codes, each with its meaning where a report's code has one (``public (publicly run)``)."""
     codes = schema.get("enum") or schema.get("items", {}).get("enum") or ()
     return " | ".join(
-        str(code) + tr.render(msg("engine.paren", text=msg(f"report.meaning-{code}")))
-        if exists(f"report.meaning-{code}")
-        else str(code)
+        tr.render(with_meaning(str(code))) if exists(f"report.meaning-{code}") else str(code)
         for code in codes
     )
 
