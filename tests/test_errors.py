@@ -73,3 +73,76 @@ def test_an_internal_error_is_one_line_whatever_its_text_holds(capsys: pytest.Ca
     said = capsys.readouterr().err
     assert said.count("\n") == 1 and "\x1b" not in said and "\x01" not in said
     assert "RuntimeError: dong\\x01an.yaml\\x0asecond line \\x1b[2J" in said
+
+
+def _bug_outside_a_command(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
+    """``cli.main`` with the command line's own handling broken: (its exit status, what it said)."""
+    import sys
+
+    from zhijiao_check import cli
+
+    def broken() -> None:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setattr(sys, "argv", ["zhijiao-check", *argv])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    return int(stop.value.code or 0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        ((), "zhijiao-check：内部错误（程序缺陷，请报告）：RuntimeError: boom\\x0asecond line\n"),
+        (
+            ("check", "--lang", "en"),
+            "zhijiao-check: internal error (a bug, please report it): RuntimeError: boom",
+        ),
+    ],
+)
+def test_a_bug_outside_a_command_is_one_line_of_the_catalogue_in_the_language_asked(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], said: str
+) -> None:
+    status = _bug_outside_a_command(monkeypatch, *argv)
+    err = capsys.readouterr().err
+    assert status == 3 and err.count("\n") == 1 and said in err
+
+
+def test_a_bug_outside_a_command_is_still_told_when_the_catalogue_is_what_broke(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_catalogue(self: Translator, key: str, /, **params: object) -> str:
+        raise KeyError(key)
+
+    monkeypatch.setattr(Translator, "__call__", no_catalogue)
+    status = _bug_outside_a_command(monkeypatch, "--lang", "en")
+    assert status == 3
+    assert capsys.readouterr().err == "zhijiao-check: internal error: RuntimeError: boom\\nsecond line\n"
+
+
+def test_a_command_s_refusal_is_told_from_its_own_catalogue_area(capsys: pytest.CaptureFixture[str]) -> None:
+    """``FatalError(.., area="input")``: the message ``input.<code>``, exit 2, as ``template`` and ``convert``
+    refuse."""
+    from zhijiao_check.errors import FatalError, run_command
+
+    def refused() -> int:
+        raise FatalError("convert-format", area="input", file="dongan.txt")
+
+    assert run_command(refused, EN) == 2
+    assert capsys.readouterr().err == EN("input.convert-format", file="dongan.txt") + "\n"
+
+
+def test_an_existing_file_is_refused_without_force_and_a_device_never(tmp_path: Path) -> None:
+    from zhijiao_check.errors import FatalError
+    from zhijiao_check.output import refuse_existing
+
+    filled = tmp_path / "dongan.yaml"
+    filled.write_text("year: 2024\n", encoding="utf-8")
+    with pytest.raises(FatalError) as refused:
+        refuse_existing(filled, force=False)
+    assert (refused.value.area, refused.value.code) == ("input", "output-exists")
+    refuse_existing(filled, force=True)
+    refuse_existing(tmp_path / "new.yaml", force=False)
+    refuse_existing(None, force=False)
+    refuse_existing(Path("/dev/null"), force=False)

@@ -2,8 +2,8 @@
 
 The keys are read from the source (ast): literal keys given to a translator or to wording (``msg``), the codes
 of problems and errors (``problem_at(.., "code")`` is ``report.code``, ``FatalError("code")`` is ``cli.code``,
-…), and keys built with an f-string, each expanded over the values it can take (``BUILT``). A new built key
-must be added there.
+``FatalError("code", area="input")`` is ``input.code``, …), and keys built with an f-string, each expanded
+over the values it can take (``BUILT``). A new built key must be added there.
 """
 
 from __future__ import annotations
@@ -104,10 +104,10 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "help.command.": tuple(typer.main.get_command(app).commands),  # type: ignore[attr-defined]
     "help.option.": None,  # each command's parameters: tests/cli/test_help.py
 }
-# Calls whose argument is a message code, and the area of its message: (function, argument index, area).
+# Calls whose argument is a message code, and the area of its message unless the call's ``area=`` says
+# another: (function, argument index, area).
 CODES = (
     ("FatalError", 0, "cli"),
-    ("Refused", 0, "input"),
     ("problem_at", 3, "report"),
     ("_problem", 3, "pack"),
     ("_fail", 3, "workbook"),
@@ -125,6 +125,14 @@ def _called(node: ast.Call) -> str:
 
 class Built(str):
     """The literal beginning of a key built at run time."""
+
+
+def _area(node: ast.Call, default: str) -> str:
+    """The message area a call's literal ``area=`` names, else ``default``."""
+    return next(
+        (k.value.value for k in node.keywords if k.arg == "area" and isinstance(k.value, ast.Constant)),
+        default,
+    )
 
 
 def _keys(node: ast.expr) -> list[str]:
@@ -157,17 +165,9 @@ def used_keys() -> tuple[set[str], set[str]]:
                 if name == function and len(node.args) > index:
                     code = node.args[index]
                     if isinstance(code, ast.Constant) and isinstance(code.value, str):
-                        keys.add(f"{area}.{code.value}")
+                        keys.add(f"{_area(node, area)}.{code.value}")
             if name == "Problem" and len(node.args) > 4 and isinstance(node.args[4], ast.Constant):
-                area = next(
-                    (
-                        k.value.value
-                        for k in node.keywords
-                        if k.arg == "area" and isinstance(k.value, ast.Constant)
-                    ),
-                    "report",
-                )
-                keys.add(f"{area}.{node.args[4].value}")
+                keys.add(f"{_area(node, 'report')}.{node.args[4].value}")
     return keys, built
 
 

@@ -538,5 +538,19 @@ def main() -> None:
 
         if isinstance(error, KeyboardInterrupt):
             sys.exit(ExitCode.INTERRUPTED)
-        print(f"zhijiao-check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(_internal_error(error), file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
+
+
+def _internal_error(error: BaseException) -> str:
+    """The one line for a bug outside a command's run (``errors.run_command`` tells those), in the language
+    the command line asks for; in plain English if telling it fails too: the catalogue may be what broke."""
+    said = f"{type(error).__name__}: {error}"
+    try:
+        from zhijiao_check.characters import escaped
+        from zhijiao_check.cli_usage import language
+        from zhijiao_check.i18n import Translator
+
+        return Translator(language(sys.argv[1:]))("cli.internal-error-outside", error=escaped(said))
+    except Exception:  # noqa: BLE001 - whatever broke, the bug is still told, on one line
+        return "zhijiao-check: internal error: " + said.encode("unicode_escape").decode("ascii")

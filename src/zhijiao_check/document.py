@@ -14,7 +14,7 @@ from zhijiao_check import __version__
 from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import Lazy
-from zhijiao_check.kinds import computed_target
+from zhijiao_check.kinds import stated_target
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
@@ -349,16 +349,12 @@ def unit_trends(u: UnitTrends, tr: Translator) -> dict[str, Any]:
 def trend(t: Trend, tr: Translator) -> dict[str, Any]:
     rule = t.rule
     p = t.projection
+    op, value = stated_target(rule)  # a computed target's value is each year's: none for the whole trend
     return {
         "rule": rule.id,
         "title": tr.pick(rule.title.zh, rule.title.en),
         "unit": rule.unit,
-        "target": {"op": "==", "value": True}
-        if rule.kind == "flag"
-        else {
-            "op": rule.target.op,
-            "value": None if computed_target(rule) else rule.target.value,
-        },
+        "target": {"op": op, "value": value},
         "due": rule.time.due,
         "linear": rule.time.linear,
         "years": [

@@ -17,14 +17,19 @@ from zhijiao_check.wording import WORDING, Wording, msg
 
 
 class FatalError(Exception):
-    """Stops the command with exit status 2: bad usage, an invalid rule pack, an unwritable output.
+    """Stops the command with exit status 2: bad usage, an invalid rule pack, an unwritable output, a request
+    a command cannot serve (``template`` for an unknown unit, an output that exists without ``--force``).
 
-    ``code`` names a message ``cli.<code>``; ``problems`` are listed after it.
+    ``code`` names a message ``<area>.<code>`` (``cli.`` unless ``area`` says another catalogue: ``input.``
+    for a command's refusals); ``problems`` are listed after it.
     """
 
-    def __init__(self, code: str, problems: Sequence[Problem] = (), **params: object) -> None:
+    def __init__(
+        self, code: str, problems: Sequence[Problem] = (), *, area: str = "cli", **params: object
+    ) -> None:
         super().__init__(code)
         self.code = code
+        self.area = area
         self.params = params
         self.problems = tuple(problems)
 
@@ -39,7 +44,7 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
             name: tr.render(v) if isinstance(v, WORDING) else shortened(v, tr)
             for name, v in error.params.items()
         }
-        print(tr(f"cli.{error.code}", **params), file=sys.stderr)
+        print(tr(f"{error.area}.{error.code}", **params), file=sys.stderr)
         tell_problems(error.problems, tr, severity=False)
         return ExitCode.INVALID
     except KeyboardInterrupt:

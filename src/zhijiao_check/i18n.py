@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Iterable
 from typing import Literal, cast
 
-from zhijiao_check.kept import Kept
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Wording, number
 
 Lang = Literal["zh", "en"]
@@ -50,7 +50,7 @@ class Translator:
         self._marks = {name: self.pick(*marks) for name, marks in MARKS.items()}
         # Messages without parameters (a field's name) by identity, each kept with its text: one label object
         # serves every item (``measure.conditions.field_label``).
-        self._plain: Kept[int, tuple[Msg, str]] = Kept()
+        self._plain: BoundedMemo[int, tuple[Msg, str]] = BoundedMemo()
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key, params.get("count"))

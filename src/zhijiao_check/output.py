@@ -128,6 +128,16 @@ def refuse_spreadsheet(output: Path | None) -> None:
         )
 
 
+def refuse_existing(target: Path | None, force: bool) -> None:
+    """Refuse to replace an existing file without ``--force`` (``template``, ``convert``): it may be a report
+    a county has already filled in. Standard output and a device (``-o /dev/null``) are written to, never
+    replaced: left alone."""
+    if force or target is None or is_stdout(target) or is_special(target):
+        return
+    if target.exists():
+        raise FatalError("output-exists", area="input", file=display_name(target))
+
+
 def check_targets(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:
     """Refuse, before any work, an output file that is one of ``inputs`` or that another output also names."""
     identities: dict[tuple[int, int], Path] = {}

@@ -372,3 +372,17 @@ def test_a_full_temporary_folder_in_a_city_wide_years_worker_is_exit_2_naming_it
     assert f"cannot write the temporary file (in {tempfile.gettempdir()}): the disk is full" in result.output
     assert "internal error" not in result.output
     assert not (folder / "full.json").exists()
+
+
+def test_an_invalid_previous_report_is_the_same_one_notice_in_both_runs(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--previous`` is read by one function for both runs (``commands.check._previous``): the broken 2022
+    report is one notice in each, and the equality above is not of two runs that read no earlier year."""
+    import json
+
+    flat, whole = both(folder, monkeypatch, "reports/2023", "--previous", "reports/2022")
+    expected = "上年报表 reports/2022/broken.yaml 无效，未用于比较（请用 validate 检查）"
+    for doc in (flat, whole):
+        assert [n for n in json.loads(doc)["notices"] if "broken.yaml" in n] == [expected]
+    assert flat == whole

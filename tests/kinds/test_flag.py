@@ -101,3 +101,14 @@ def test_a_flag_rule_without_its_field_is_a_located_error(tmp_path):
     )
     assert result.exit_code == 2
     assert f"{rule_file}:2:5: rules[0].field:" in result.stderr
+
+
+def test_a_flag_s_target_is_true_whatever_its_record_s_target_holds():
+    """``kinds.stated_target``: the one place that says so, for a result, a trend, a refused year and a
+    projection alike."""
+    from zhijiao_check.engine.trend import project
+    from zhijiao_check.kinds import stated_target
+
+    odd = flag(target={"op": "<=", "value": 3}, time={"due": 2030})
+    assert stated_target(odd) == ("==", True)
+    assert project(odd, []) == (None, "not-a-number")

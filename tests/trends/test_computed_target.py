@@ -136,3 +136,18 @@ def test_explain_says_what_the_target_is_computed_from() -> None:
     assert explained["target"] == {"op": ">=", "year_plus": -1}
     tilt = json.loads(invoke("explain", "c16.new-funding-tilt", "--format", "json").stdout)
     assert tilt["target"] == {"op": ">=", "compare_to": "funding.vocational_total / funding.education_total"}
+
+
+def test_the_stated_target_of_each_rule_of_the_pack() -> None:
+    """``kinds.stated_target``: a computed target has no value of its own, a flag's is true, any other's is
+    its rule file's."""
+    from zhijiao_check.kinds import stated_target
+
+    for rule in RULES.values():
+        op, value = stated_target(rule)
+        if rule.kind == "flag":
+            assert (op, value) == ("==", True), rule.id
+        elif computed_target(rule):
+            assert (op, value) == (rule.target.op, None), rule.id
+        else:
+            assert (op, value) == (rule.target.op, rule.target.value) and value is not None, rule.id

@@ -6,6 +6,7 @@ import fnmatch
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.report.roster import Roster
     from zhijiao_check.settings.waivers import Waiver
+    from zhijiao_check.units import UnitRegistry
     from zhijiao_check.wording import Wording
 
 
@@ -78,7 +80,7 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all, load_and_score, rule_inputs, unmatched
+    from zhijiao_check.commands.inputs import load_and_score, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, capped, until_exit
@@ -131,15 +133,8 @@ def _run(options: CheckOptions) -> int:
             from zhijiao_check.report.roster import apply_roster
 
             valid, invalid = apply_roster(valid, invalid, roster)
-        earlier, refused = (
-            load_all(options.previous, units, color=options.color, lang=options.lang)
-            if options.previous
-            else ([], [])
-        )
-        notices = [
-            *(msg("cli.previous-invalid", file=bad.file) for bad in refused),
-            *unmatched(years, earlier, roster),
-        ]
+        earlier, refused = _previous(options, units)
+        notices = [*refused, *unmatched(years, earlier, roster)]
         # Evaluated once, whatever the language: the results carry wording, which each output renders.
         result = evaluate(
             valid,
@@ -186,7 +181,6 @@ def _flat(
     from datetime import date
 
     from zhijiao_check.commands.flat import Flat, run_flat
-    from zhijiao_check.commands.inputs import load_all
     from zhijiao_check.renderers import one_to_stdout
 
     one_to_stdout(options.outputs)
@@ -196,17 +190,20 @@ def _flat(
 
         excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
-
-    def previous() -> tuple[list[ReportFile], list[Wording]]:
-        earlier, refused = (
-            load_all(options.previous, packs[0].units, color=options.color, lang=options.lang)
-            if options.previous
-            else ([], [])
-        )
-        return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
-
     flat = Flat(packs, selected, options.strict, tr, roster, excuse)
+    previous = partial(_previous, options, packs[0].units)  # read once the reports are scored
     return run_flat(flat, files, unreadable, jobs, options.outputs, _render_options(options, jobs), previous)
+
+
+def _previous(options: CheckOptions, units: UnitRegistry) -> tuple[list[ReportFile], list[Wording]]:
+    """The earlier reports of ``--previous`` (only to compare with), and a notice for each refused as
+    invalid: read the same way by a run that lays out its results and by one that streams them."""
+    from zhijiao_check.commands.inputs import load_all
+
+    if not options.previous:
+        return [], []
+    earlier, refused = load_all(options.previous, units, color=options.color, lang=options.lang)
+    return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
 
 
 def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:

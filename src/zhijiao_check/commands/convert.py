@@ -12,10 +12,10 @@ from pathlib import Path
 
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
 from zhijiao_check.commands.template import SUFFIXES
-from zhijiao_check.errors import tell_problems
+from zhijiao_check.errors import FatalError, tell_problems
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.output import is_stdout, tell_written, write
+from zhijiao_check.output import is_stdout, refuse_existing, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.status import ExitCode
 
@@ -43,16 +43,11 @@ def run(options: ConvertOptions) -> int:
     # The input (its path, a symlink or a hard link to it) and the rule files are never written over, --force
     # or not.
     guard_outputs([target], [options.source, *rule_inputs(options.rules, options.pack)], over_reports=True)
-    refusal: tuple[str, dict[str, object]] | None = None
     if is_stdout(target):  # a name without a suffix, and no file: display_name would call it <stdin>
-        refusal = ("convert-stdout", {})
-    elif format is None:
-        refusal = ("convert-format", {"file": display_name(target)})
-    elif target.exists() and not options.force:
-        refusal = ("output-exists", {"file": display_name(target)})
-    if refusal is not None:
-        print(tr(f"input.{refusal[0]}", **refusal[1]), file=sys.stderr)
-        return ExitCode.INVALID
+        raise FatalError("convert-stdout", area="input")
+    if format is None:
+        raise FatalError("convert-format", area="input", file=display_name(target))
+    refuse_existing(target, options.force)
     loaded = load_report(
         options.source, load_packs(options.rules, options.pack)[0].units, display_name(options.source)
     )

@@ -91,7 +91,7 @@ def load_and_score(
     if in_parallel(len(files), jobs):
         from zhijiao_check.commands import workers
 
-        loaded = progress(workers.load_and_score(files, packs, selected, jobs), len(files), color, lang)
+        loaded = progress(workers.score_in_workers(files, packs, selected, jobs), len(files), color, lang)
     else:
         units = packs[0].units
         shown = progress(files, len(files), color, lang)

@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 from zhijiao_check.characters import escaped
 from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
+from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator, exists
-from zhijiao_check.output import is_special, tell_written, write
+from zhijiao_check.output import is_special, refuse_existing, tell_written, write
 from zhijiao_check.records import record
+from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.status import ExitCode
-from zhijiao_check.wording import Join, Msg, msg
+from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -58,46 +60,34 @@ class TemplateOptions:
     prefill: Path | None = None  # last year's report: its figures carried over (``--from``)
 
 
-class Refused(Exception):
-    """A request the command cannot serve, with the message key ``input.<code>`` that says why."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
 def run(options: TemplateOptions) -> int:
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.scalars import REPORT_YEARS
 
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
-    try:
-        pack = load_packs(options.rules, options.pack)[0]
-        unit = find_unit(pack.units, options.unit)
-        low, high = REPORT_YEARS
-        if not low <= options.year <= high:
-            raise Refused("year-out-of-range", year=options.year, low=low, high=high)
-        # --from's report and the rule files are inputs: never written over, --force or not.
-        prefill = [options.prefill] if options.prefill else []
-        guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)], over_reports=True)
-        if target is not None and not is_special(target):  # a device (``-o /dev/null``) takes either
-            named = SUFFIXES.get(target.suffix.lower())
-            if named is None:
-                raise Refused("template-format", file=display_name(target))
-            if named != options.format:  # ``--format xlsx -o dongan.yaml``: a workbook read as YAML
-                raise Refused("template-format-other", file=display_name(target), format=options.format)
-        if target is not None and target.exists() and not options.force and not is_special(target):
-            raise Refused("output-exists", file=display_name(target))
-        last = (
-            _last_year(options.prefill, unit, options.year, pack.units, tr)
-            if options.prefill is not None
-            else None
-        )
-    except Refused as refused:
-        print(tr.render(msg(f"input.{refused.code}", **refused.params)), file=sys.stderr)
-        return ExitCode.INVALID
+    pack = load_packs(options.rules, options.pack)[0]
+    unit = find_unit(pack.units, options.unit)
+    low, high = REPORT_YEARS
+    if not low <= options.year <= high:
+        raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
+    # --from's report and the rule files are inputs: never written over, --force or not.
+    prefill = [options.prefill] if options.prefill else []
+    guard_outputs([target], [*prefill, *rule_inputs(options.rules, options.pack)], over_reports=True)
+    if target is not None and not is_special(target):  # a device (``-o /dev/null``) takes either
+        named = SUFFIXES.get(target.suffix.lower())
+        if named is None:
+            raise FatalError("template-format", area="input", file=display_name(target))
+        if named != options.format:  # ``--format xlsx -o dongan.yaml``: a workbook read as YAML
+            raise FatalError(
+                "template-format-other", area="input", file=display_name(target), format=options.format
+            )
+    refuse_existing(target, options.force)
+    last = (
+        _last_year(options.prefill, unit, options.year, pack.units, tr)
+        if options.prefill is not None
+        else None
+    )
     if last is not None and options.format == "xlsx":
         from zhijiao_check.commands.fits import unfit
 
@@ -158,12 +148,19 @@ def _last_year(path: Path, unit: Unit, year: int, units: UnitRegistry, tr: Trans
         from zhijiao_check.errors import tell_problems
 
         tell_problems(loaded.problems, tr)
-        raise Refused("from-invalid", file=display_name(path))
+        raise FatalError("from-invalid", area="input", file=display_name(path))
     if loaded.unit != unit.name:
-        raise Refused("from-other-unit", file=display_name(path), found=loaded.unit, unit=unit.name)
+        raise FatalError(
+            "from-other-unit", area="input", file=display_name(path), found=loaded.unit, unit=unit.name
+        )
     if loaded.year != year - 1:
-        raise Refused(
-            "from-wrong-year", file=display_name(path), found=loaded.year, year=year, expected=year - 1
+        raise FatalError(
+            "from-wrong-year",
+            area="input",
+            file=display_name(path),
+            found=loaded.year,
+            year=year,
+            expected=year - 1,
         )
     return loaded
 
@@ -196,11 +193,11 @@ def find_unit(units: UnitRegistry, given: str) -> Unit:
     known = Join(tuple(u.name for u in units))
     renamed = units.renamed_to(wanted)
     if renamed is not None:
-        raise Refused("unit-renamed", name=wanted, new=renamed.new, year=renamed.year)
+        raise FatalError("unit-renamed", area="input", name=wanted, new=renamed.new, year=renamed.year)
     suggestion = units.suggest(wanted)
     if suggestion is not None:
-        raise Refused("unknown-unit", name=wanted, suggestion=suggestion, known=known)
-    raise Refused("unknown-unit-no-match", name=wanted, known=known)
+        raise FatalError("unknown-unit", area="input", name=wanted, suggestion=suggestion, known=known)
+    raise FatalError("unknown-unit-no-match", area="input", name=wanted, known=known)
 
 
 def render(
@@ -349,9 +346,7 @@ def _choices(schema: Mapping[str, Any], tr: Translator) -> str:
     """A choice's codes, each with its meaning where a report's code has one (``public (publicly run)``)."""
     codes = schema.get("enum") or schema.get("items", {}).get("enum") or ()
     return " | ".join(
-        str(code) + tr.render(msg("engine.paren", text=msg(f"report.meaning-{code}")))
-        if exists(f"report.meaning-{code}")
-        else str(code)
+        tr.render(with_meaning(str(code))) if exists(f"report.meaning-{code}") else str(code)
         for code in codes
     )
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _packs: list[Sequence[RulePack]] = []  # the packs whose rules travel by place, set before the workers fork
 
 
-def load_and_score(
+def score_in_workers(
     files: Sequence[tuple[Path, str]],
     packs: Sequence[RulePack],
     selected: set[str] | None,

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from zhijiao_check.engine.trend import RunTrends, run_trends, schedule_bases
-from zhijiao_check.kinds import AnyRule, computed_target
+from zhijiao_check.kinds import AnyRule, stated_target
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
 from zhijiao_check.pack.load import RulePack
@@ -38,12 +38,9 @@ class RuleResult:
     @property
     def target(self) -> dict[str, Any]:
         """``{"op": ">=", "value": 0.45}``: what the observed value is held against."""
-        rule = self.rule
-        if rule.kind == "flag":
-            return {"op": "==", "value": True}
-        if computed_target(rule):
-            return {"op": rule.target.op, "value": self.compared_to}  # None when it could not be computed
-        return {"op": rule.target.op, "value": rule.target.value}
+        op, value = stated_target(self.rule)
+        # A computed target: the figure it came to for this report or year (None when it could not be).
+        return {"op": op, "value": self.compared_to if value is None else value}
 
 
 @record

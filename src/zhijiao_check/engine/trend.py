@@ -11,7 +11,7 @@ last of them meets the target, the projection says since when (``met_since``) ra
 
 A projection is made only for a rule whose due year the run does not reach (every year observed is before
 it: from the due year on, that year's status judges the target, which a projection could only contradict) and
-a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed (``kinds.computed_target``). A
+a single target number with ``>=``, ``>``, ``<=`` or ``<`` that is not computed (``kinds.stated_target``). A
 year is left out of the fit when its figure is incomplete: the rule's data was missing, or (city-wide) units
 were missing that the figure reads (a rule that reads only the 市本级 ``city:`` block is whole all the same).
 
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
-from zhijiao_check.kinds import AnyRule, computed_target, reads_city_block_only
+from zhijiao_check.kinds import AnyRule, reads_city_block_only, stated_target
 from zhijiao_check.measure.numbers import holds
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
@@ -136,8 +136,7 @@ def trends_of(
 def _refused(rule: AnyRule, year: int, base: int) -> Point:
     """The year of a report refused as invalid: no figure; the target held that year when it is a number of
     its own (one computed from the report's figures or year is not known)."""
-    target = True if rule.kind == "flag" else None if computed_target(rule) else rule.target.value
-    return Point(year, None, INVALID, schedule(rule, year, base), target, False)
+    return Point(year, None, INVALID, schedule(rule, year, base), stated_target(rule)[1], False)
 
 
 def schedule(rule: AnyRule, year: int, base: int) -> float | None:
@@ -154,10 +153,10 @@ def project(rule: AnyRule, points: Sequence[Point]) -> tuple[Projection | None, 
     due = rule.time.due
     if due is None:
         return None, "no-due"
-    op, value = rule.target.op, rule.target.value
-    if rule.kind == "flag":
+    op, value = stated_target(rule)
+    if value is True:  # a yes/no fact
         return None, "not-a-number"
-    if op not in _DIRECTIONS or isinstance(value, list) or computed_target(rule):
+    if value is None or op not in _DIRECTIONS or isinstance(value, list):  # computed, a range, an equality
         return None, "target-not-fixed"
     if max(p.year for p in points) >= due:
         return None, "due-passed"

@@ -9,6 +9,8 @@ the registry of kinds: to add one, write its module here and add its record to t
 
 from __future__ import annotations
 
+from typing import Any
+
 from zhijiao_check.kinds.count import CountRule
 from zhijiao_check.kinds.coverage import CoverageRule
 from zhijiao_check.kinds.every import EveryRule
@@ -31,6 +33,17 @@ def computed_target(rule: AnyRule) -> bool:
     if isinstance(rule, TotalRule):
         return rule.compare_to is not None or rule.year_plus is not None
     return isinstance(rule, RatioRule) and rule.compare_to is not None
+
+
+def stated_target(rule: AnyRule) -> tuple[str, Any]:
+    """``(op, value)``: what the rule holds its observed value against, as the rule itself states it. A yes/no
+    fact (``flag``) must be true: ``("==", True)``, whatever its record's unused ``target`` holds. A computed
+    target (``computed_target``) has no value of its own: ``None``, which only a result knows
+    (``RuleResult.compared_to``). The one place both are decided, so that a result's target, a trend's, a
+    refused year's and a projection cannot disagree."""
+    if isinstance(rule, FlagRule):
+        return "==", True
+    return rule.target.op, None if computed_target(rule) else rule.target.value
 
 
 def reads_city_block_only(rule: AnyRule) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 
 from zhijiao_check.measure.numbers import comparison, decimals, relation, show
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, absent_field, locator, reader
-from zhijiao_check.report.codes import VALUE_LABELS
+from zhijiao_check.report.codes import VALUE_LABELS, with_meaning
 from zhijiao_check.vocabulary import Condition
 from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
 
@@ -191,7 +191,7 @@ def shown(value: object) -> Wording:
     if isinstance(value, bool):
         return msg("engine.yes" if value else "engine.no")
     if isinstance(value, str) and value in VALUE_LABELS:  # a report's code: what it means, as the report's
-        return seq(value, msg("engine.paren", text=msg(f"report.meaning-{value}")))  # errors say it
+        return with_meaning(value)  # errors say it
     return show_plain(value)
 
 

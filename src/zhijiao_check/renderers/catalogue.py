@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.kinds import computed_target
+from zhijiao_check.kinds import computed_target, stated_target
 from zhijiao_check.output import stdout_is_tty
 from zhijiao_check.units import UNIT_KINDS
 
@@ -65,8 +65,9 @@ def rule_data(rule: Any, tr: Translator, source: Any) -> dict[str, Any]:
 
 def _target(rule: Any) -> dict[str, Any]:
     target = _given(rule.target)
-    if rule.kind == "flag":
-        return {"op": "==", "value": True}
+    if rule.kind == "flag":  # its record's target means nothing
+        op, value = stated_target(rule)
+        return {"op": op, "value": value}
     if computed_target(rule):  # what it is computed from, not the number the rule file leaves at its default
         del target["value"]
         compare_to = getattr(rule, "compare_to", None)

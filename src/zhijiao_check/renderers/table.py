@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check import terminal
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.kept import Kept
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items, unit_items
@@ -54,7 +54,7 @@ class TableRenderer:
         from zhijiao_check.renderers.fallbacks import Shown, as_shown
 
         self.options = options
-        self._cells: Kept[str, str] = Kept()  # markup of figures and rules (``_kept``)
+        self._cells: BoundedMemo[str, str] = BoundedMemo()  # markup of figures and rules (``_kept``)
         self._titles: dict[str, str] = {}  # each rule's ID and title, broken to its column: one a rule
         # A terminal whose encoding lacks a glyph shows its fallback (``∉`` as ``not in`` in GBK), and other
         # text it lacks escaped: in place before anything is measured, so that a line fits as shown

@@ -6,6 +6,8 @@ Plain data, light to import: the measuring layer words a code without loading th
 
 from __future__ import annotations
 
+from zhijiao_check.wording import Seq, msg, seq
+
 KIND_LABELS = {
     "county": "县市区",
     "management_area": "管理区",
@@ -36,3 +38,10 @@ VALUE_LABELS = {
     **MAJOR_DESIGNATION_LABELS,
     **PROJECT_LABELS,
 }
+
+
+def with_meaning(code: str) -> Seq:
+    """A report's code with what it means, in the language shown (``report.meaning-<code>``):
+    ``building（在建）``, ``building (under construction)``. The one way a code is said so: in the values a
+    choice allows, in a condition's value, in an English template's comment."""
+    return seq(code, msg("engine.paren", text=msg(f"report.meaning-{code}")))

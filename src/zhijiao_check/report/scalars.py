@@ -25,7 +25,8 @@ from zhijiao_check.characters import difference
 from zhijiao_check.located import LongNumber
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
-from zhijiao_check.wording import Join, Pick, Wording, msg, seq
+from zhijiao_check.report.codes import with_meaning
+from zhijiao_check.wording import Join, Pick, Wording
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -202,12 +203,7 @@ def choice(labels: Mapping[str, str]) -> Check:
     values allowed are each said with what it means in the language shown (``report.meaning-<code>``), listed
     as the language lists them: ``secondary（中职，含技工学校）、higher（高职）``, ``secondary (secondary
     vocational, technical schools included), higher (higher vocational)``."""
-    allowed = Join(
-        tuple(
-            seq(key, msg("engine.paren", text=msg(f"report.meaning-{key}"))) if label else key
-            for key, label in labels.items()
-        )
-    )
+    allowed = Join(tuple(with_meaning(key) if label else key for key, label in labels.items()))
     return partial(_choice, labels=dict(labels), allowed=allowed)
 
 

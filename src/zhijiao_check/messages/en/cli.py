@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "cli.internal-error": (
         "zhijiao-check: internal error (a bug, please report it): {error}; --debug shows the traceback"
     ),
+    "cli.internal-error-outside": "zhijiao-check: internal error (a bug, please report it): {error}",
     "cli.usage-help": 'Try "{command} -h" for usage and every option.',
     "cli.usage-no-such-option": "no such option: {option}",
     "cli.usage-no-such-option-maybe": "no such option: {option}; did you mean {maybe}?",

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
         "工作簿（xlsx）是二进制文件，不能显示在终端上：请用 --output 文件名.xlsx 写入文件"
     ),
     "cli.internal-error": "zhijiao-check：内部错误（程序缺陷，请报告）：{error}；加 --debug 查看详情",
+    "cli.internal-error-outside": "zhijiao-check：内部错误（程序缺陷，请报告）：{error}",
     "cli.usage-help": "用 {command} -h 查看用法和全部选项",
     "cli.usage-no-such-option": "没有 {option} 这个选项",
     "cli.usage-no-such-option-maybe": "没有 {option} 这个选项；是否想写 {maybe}？",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from zhijiao_check.i18n import Lang
-from zhijiao_check.kept import Kept
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
 from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, plain, wrap
 
@@ -72,7 +72,7 @@ _OPERAND = rf"{_TERM}(?:S*[CL])*"
 _WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
 _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
 _ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
-_CHINESE_BROKEN: Kept[tuple[str, int, Lang], str] = Kept(lambda key: _chinese_line(*key))
+_CHINESE_BROKEN: BoundedMemo[tuple[str, int, Lang], str] = BoundedMemo(lambda key: _chinese_line(*key))
 
 
 def break_chinese(markup: str, width: int, lang: Lang = "zh") -> str:

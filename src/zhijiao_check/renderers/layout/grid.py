@@ -10,7 +10,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 from typing import Literal
 
-from zhijiao_check.kept import LIMIT, Kept
+from zhijiao_check.memo import LIMIT, BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.renderers.layout.text import (
     JOINERS,
@@ -282,4 +282,6 @@ def _cell(how: _How, text: Measured) -> tuple[str, ...]:
 
 
 # Each column's cells as drawn, by how the column is drawn: the same cells recur in every report.
-_DRAWN: Kept[_How, Kept[Measured, tuple[str, ...]]] = Kept(lambda how: Kept(partial(_cell, how)), 64)
+_DRAWN: BoundedMemo[_How, BoundedMemo[Measured, tuple[str, ...]]] = BoundedMemo(
+    lambda how: BoundedMemo(partial(_cell, how)), 64
+)

@@ -11,7 +11,7 @@ from typing import Literal
 from rich.cells import cell_len as _rich_cell_len
 from rich.cells import chop_cells, get_character_cell_size, set_cell_size
 
-from zhijiao_check.kept import LIMIT, Kept
+from zhijiao_check.memo import LIMIT, BoundedMemo
 from zhijiao_check.patterns import later
 
 Justify = Literal["default", "left", "center", "right"]
@@ -101,7 +101,7 @@ class Measured:
 
 
 # Each line's cells: a line of an explanation or a title recurs in many cells.
-_LENGTHS: Kept[str, int] = Kept(lambda line: cell_len(line))
+_LENGTHS: BoundedMemo[str, int] = BoundedMemo(lambda line: cell_len(line))
 
 
 def _measure(markup: str) -> Measured:
@@ -109,7 +109,7 @@ def _measure(markup: str) -> Measured:
 
 
 # A cell's text, measured: the same cells recur report after report.
-MEASURED: Kept[str, Measured] = Kept(_measure)
+MEASURED: BoundedMemo[str, Measured] = BoundedMemo(_measure)
 
 
 def wrapped(text: Measured, width: int, justify: Justify, overflow: Overflow, no_wrap: bool) -> list[str]:

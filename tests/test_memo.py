@@ -1,10 +1,10 @@
-"""``kept.Kept``: values made once and held up to a bound, then all let go."""
+"""``memo.BoundedMemo``: values made once and held up to a bound, then all let go."""
 
 from __future__ import annotations
 
 import pytest
 
-from zhijiao_check.kept import Kept
+from zhijiao_check.memo import BoundedMemo
 
 
 def test_a_value_is_made_once_from_its_key_and_the_memory_stays_bounded() -> None:
@@ -14,7 +14,7 @@ def test_a_value_is_made_once_from_its_key_and_the_memory_stays_bounded() -> Non
         made.append(n)
         return n * n
 
-    kept: Kept[int, int] = Kept(square, limit=3)
+    kept: BoundedMemo[int, int] = BoundedMemo(square, limit=3)
     assert [kept[2], kept[2], kept[3]] == [4, 4, 9]
     assert made == [2, 3]
     for n in range(10):
@@ -23,7 +23,7 @@ def test_a_value_is_made_once_from_its_key_and_the_memory_stays_bounded() -> Non
 
 
 def test_without_a_maker_the_caller_keeps_what_it_made() -> None:
-    kept: Kept[str, str] = Kept(limit=2)
+    kept: BoundedMemo[str, str] = BoundedMemo(limit=2)
     assert kept.get("a") is None
     with pytest.raises(KeyError):
         kept["a"]

@@ -1,6 +1,7 @@
 """A bounded memory of values already made, for the texts a run makes again and again (a cell's layout, a
 figure's markup, a field's name): kept until ``limit`` are held, then all let go at once, so a run of any size
-holds at most ``limit`` of them."""
+holds at most ``limit`` of them. (Not ``engine.keep``, which is what is kept of a report for the city-wide
+years.)"""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ V = TypeVar("V")
 LIMIT = 4096  # values kept: a report's table has about a hundred cells
 
 
-class Kept(dict[K, V]):
-    """With ``make``, a missing key's value is made from the key by ``Kept[key]`` (a lookup in C, with no call
+class BoundedMemo(dict[K, V]):
+    """With ``make``, a missing key's value is made from the key by ``memo[key]`` (a lookup in C, with no call
     of Python's for a value already made); without it, ``keep`` stores what the caller made."""
 
     def __init__(self, make: Callable[[K], V] | None = None, limit: int = LIMIT) -> None:
