@@ -55,10 +55,12 @@ def cross_checks(
             problems.append(place.problem("id", "rule-id-pattern", id=rule.id, pattern=info.rule_ids))
         count = len(normalise(rule.quote))
         if count < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
-            from zhijiao_check.pack.values import shown  # a quote of spaces shows them
+            from zhijiao_check.pack.values import yaml_literal  # a quote of spaces shows them
 
             problems.append(
-                place.problem("quote", "quote-too-short", id=rule.id, count=count, quote=shown(rule.quote))
+                place.problem(
+                    "quote", "quote-too-short", id=rule.id, count=count, quote=yaml_literal(rule.quote)
+                )
             )
         elif quoted_in(rule.quote, policy) is None:
             problems.append(_not_quoted(rule, place, policy, by_clause.get(rule.clause, ()), policy_file))

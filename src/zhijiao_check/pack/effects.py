@@ -25,7 +25,7 @@ from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.measure.scope import SCHOOL_COLLECTIONS
 from zhijiao_check.pack.fields import Path_, field_type, item_type, parts
-from zhijiao_check.pack.values import Wrong, required_meant, shown
+from zhijiao_check.pack.values import Wrong, required_meant, yaml_literal
 from zhijiao_check.problems import format_path
 from zhijiao_check.units import UNIT_KINDS
 from zhijiao_check.vocabulary import Sum
@@ -66,7 +66,7 @@ _RANGED = ("count",)
 def _expected_max(rule: AnyRule, high: float) -> Msg:
     """``expected_max`` on a kind that never reads it: a figure above it was neither reported nor failed."""
     kinds = ", ".join(_RANGED)
-    return msg("pack.expected-max-kind", id=rule.id, kind=rule.kind, found=shown(high), kinds=kinds)
+    return msg("pack.expected-max-kind", id=rule.id, kind=rule.kind, found=yaml_literal(high), kinds=kinds)
 
 
 def _not_over_items(rule: AnyRule) -> list[Wrong]:
@@ -164,7 +164,7 @@ def _no_number(rule: AnyRule) -> Msg | None:
         return msg("pack.linear-computed")
     value = rule.target.value
     if isinstance(value, list):
-        return msg("pack.linear-range", low=shown(value[0]), high=shown(value[1]))
+        return msg("pack.linear-range", low=yaml_literal(value[0]), high=yaml_literal(value[1]))
     return None
 
 
@@ -187,7 +187,7 @@ def _beyond_required(rule: CoverageRule) -> list[Wrong]:
                 msg(
                     "pack.target-above-required",
                     id=rule.id,
-                    found=shown(number),
+                    found=yaml_literal(number),
                     count=count,
                     met=msg("pack.never-met" if never else "pack.always-met"),
                 ),

@@ -25,7 +25,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.numbers import number_meant
-from zhijiao_check.pack.values import flow_item, joined, shown, values_joined
+from zhijiao_check.pack.values import flow_item, joined, values_joined, yaml_literal
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
 from zhijiao_check.wording import Join, Msg, Wording, msg
@@ -201,7 +201,7 @@ def _write(value: Any, expected: Any) -> str | None:
     one, a misspelt choice as the choice meant (``=>`` as ``>=``), a number where text is meant in quotes
     (a unit's ``code: "431102"``)."""
     if expected is str and isinstance(value, int | float) and not isinstance(value, bool):
-        return f'"{shown(value)}"'
+        return f'"{yaml_literal(value)}"'
     if typing.get_origin(expected) is list:
         item = plain(typing.get_args(expected)[0])
         one = (
@@ -339,7 +339,7 @@ def _takes(kind: Any) -> Wording:
     if bare in (int, float):
         said = msg("pack.takes-int" if bare is int else "pack.takes-number")
         bounds = tuple(
-            msg(f"pack.bound-{name}", n=shown(float(value)))
+            msg(f"pack.bound-{name}", n=yaml_literal(float(value)))
             for name in ("ge", "gt", "le", "lt")
             if (value := _constraint(kind, name)) is not None
         )
@@ -381,7 +381,7 @@ def _found(value: Any) -> Wording:
         if isinstance(value, list):
             return msg("pack.found-list", count=len(value))
         return msg("pack.found-mapping", keys=Join(tuple(map(str, value))))
-    return shown(value)
+    return yaml_literal(value)
 
 
 def _flow(value: Any) -> str:

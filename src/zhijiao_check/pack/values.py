@@ -133,9 +133,9 @@ def _beyond_share(rule: AnyRule) -> list[Wrong]:
             continue  # a number that is not finite is said by ``_not_finite``
         percent = number / 100
         write = (
-            msg("pack.write-share", share=shown(percent), percent=shown(number))
+            msg("pack.write-share", share=yaml_literal(percent), percent=yaml_literal(number))
             if percent <= high
-            else msg("pack.write-at-most", bound=shown(high))
+            else msg("pack.write-at-most", bound=yaml_literal(high))
         )
         at: Path_ = ("target", "value") if index is None else ("target", "value", index)
         # above every share the figure can be: a lower bound (>=, >, ==, between's low end) is never met, an
@@ -148,8 +148,8 @@ def _beyond_share(rule: AnyRule) -> list[Wrong]:
                 msg(
                     "pack.target-above-share",
                     id=rule.id,
-                    found=shown(number),
-                    bound=shown(high),
+                    found=yaml_literal(number),
+                    bound=yaml_literal(high),
                     why=why,
                     met=met,
                     write=write,
@@ -177,14 +177,23 @@ def _above_one(rule: RatioRule) -> list[Wrong]:
             continue  # a number that is not finite is said by ``_not_finite``
         share = number / 100
         write = (
-            msg("pack.write-share", share=shown(share), percent=shown(number))
+            msg("pack.write-share", share=yaml_literal(share), percent=yaml_literal(number))
             if share <= 1
             else msg("pack.write-fraction")
         )
         at: Path_ = ("target", "value") if index is None else ("target", "value", index)
-        percent = f"{shown(round(number * 100, 6))}%"  # 1.15 is 115%, not 114.99999999999999%
+        percent = f"{yaml_literal(round(number * 100, 6))}%"  # 1.15 is 115%, not 114.99999999999999%
         found.append(
-            (at, msg("pack.target-above-one", id=rule.id, found=shown(number), percent=percent, write=write))
+            (
+                at,
+                msg(
+                    "pack.target-above-one",
+                    id=rule.id,
+                    found=yaml_literal(number),
+                    percent=percent,
+                    write=write,
+                ),
+            )
         )
     return found
 
@@ -196,7 +205,7 @@ def _share_bound(rule: AnyRule) -> tuple[float, Msg] | None:
     if isinstance(rule, RatioRule):
         bounds: list[tuple[float, Msg]] = []
         if rule.at_most is not None:
-            bounds.append((rule.at_most, msg("pack.why-at-most", at_most=shown(rule.at_most))))
+            bounds.append((rule.at_most, msg("pack.why-at-most", at_most=yaml_literal(rule.at_most))))
         whole = list(rule.denominator)
         for term in rule.numerator:
             if term not in whole:
@@ -213,7 +222,7 @@ def _share_bound(rule: AnyRule) -> tuple[float, Msg] | None:
 def _not_finite(rule_id: str, node: Any, path: Path_) -> Iterator[Wrong]:
     """``.nan`` and ``.inf`` anywhere in the rule: a target, a bound, a condition's value, a weight."""
     if isinstance(node, float) and not math.isfinite(node):
-        yield path, msg("pack.not-finite", id=rule_id, key=_last_key(path), found=shown(node))
+        yield path, msg("pack.not-finite", id=rule_id, key=_last_key(path), found=yaml_literal(node))
     elif dataclasses.is_dataclass(node):
         for field in dataclasses.fields(node):
             yield from _not_finite(rule_id, getattr(node, field.name), (*path, field.name))
@@ -305,7 +314,7 @@ def _values_compared(rule_id: str, condition: Condition, parts: list[str], choic
         id=rule_id,
         field=field,
         op=op,
-        found=shown(condition.value),
+        found=yaml_literal(condition.value),
         count=len(parts),
         values=Join(tuple(parts)),
         write=write,
@@ -321,7 +330,7 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     """``value`` against what the field takes; what to write instead where it can be told."""
     if isinstance(value, float) and not math.isfinite(value):
         return []  # said by ``_not_finite``
-    found = shown(value)
+    found = yaml_literal(value)
     if takes.kind == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return []  # a number that is not finite is said by ``_not_finite``
@@ -368,7 +377,7 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     elif takes.kind == "text":
         if isinstance(value, str):
             return []
-        write = f"value: {json.dumps(shown(value), ensure_ascii=False)}"
+        write = f"value: {json.dumps(yaml_literal(value), ensure_ascii=False)}"
     else:
         return []
     return [
@@ -434,7 +443,7 @@ def _required(rule: CoverageRule) -> list[Wrong]:
             id=rule.id,
             field=rule.field,
             allowed=Join(tuple(covered.choices)),
-            found=shown(value),
+            found=yaml_literal(value),
             write=_closest(value, covered.choices) or msg("pack.write-one-of"),
         )
         found.append((("required", index), said))
@@ -472,7 +481,7 @@ def values_joined(key: str, value: str, parts: list[str], items: Sequence[object
     return msg(
         "pack.values-joined",
         key=key,
-        found=shown(value),
+        found=yaml_literal(value),
         count=len(parts),
         values=Join(tuple(parts)),
         write=f"{listed}: [{', '.join(split)}]",
@@ -481,10 +490,10 @@ def values_joined(key: str, value: str, parts: list[str], items: Sequence[object
 
 def flow_item(value: object) -> str:
     """A value as an item of a YAML flow list writes it: ``生物医药`` as it is where YAML reads it back the
-    same, else as ``shown``."""
+    same, else as ``yaml_literal``."""
     if isinstance(value, str) and value and _plain_yaml(value):
         return value
-    return shown(value)
+    return yaml_literal(value)
 
 
 def _plain_yaml(text: str) -> bool:
@@ -499,7 +508,7 @@ def _plain_yaml(text: str) -> bool:
         return False
 
 
-def shown(value: object) -> str:
+def yaml_literal(value: object) -> str:
     """A value as YAML shows it: ``"10000"`` quoted (text), ``10000``, ``true``, ``.nan``."""
     if isinstance(value, bool):
         return "true" if value else "false"

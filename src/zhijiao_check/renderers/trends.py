@@ -22,13 +22,13 @@ def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str,
     """(anchor, heading, trends): city-wide first, then each unit with a trend to show."""
     trends = doc["trends"]
     if trends["city"]:
-        yield "trend-city", tr("render.trends-city"), shown(trends["city"])
+        yield "trend-city", tr("render.trends-city"), visible_trends(trends["city"])
     for index, unit in enumerate(trends["units"]):
-        if unit_trends := shown(unit["trends"]):
+        if unit_trends := visible_trends(unit["trends"]):
             yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), unit_trends
 
 
-def shown(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def visible_trends(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The trends worth a row: a rule that applied in one of the years at least (the JSON keeps them all)."""
     return [t for t in trends if any(point["status"] not in NOT_SHOWN for point in t["years"])]
 

@@ -92,7 +92,7 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     if found is None:
         return Config()
     path, table = found
-    path = shown(path, found_above=named is None)
+    path = relative_to_cwd(path, found_above=named is None)
     from zhijiao_check.settings.toml import read_toml
 
     toml = read_toml(path, display_name(path))
@@ -102,7 +102,7 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
 
 
 def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
-    from zhijiao_check.settings.toml import table_at
+    from zhijiao_check.settings.toml import table_at, toml_literal
 
     settings = table_at(toml.data, table)
     misses = _near_misses(toml) if table == PYPROJECT_TABLE else []
@@ -126,7 +126,10 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
             path = (key, *wrong.path)
             # The message names the innermost key: "file" of outputs[1].file, "packs" of packs[0].
             named = next(part for part in reversed(path) if isinstance(part, str))
-            problems.append(toml.problem(table, path, wrong.code, key=named, **wrong.params))
+            params = dict(wrong.params)
+            if "found" in params:  # the value as the file writes it: ``"yes"``, not Python's ``'yes'``
+                params["found"] = toml_literal(params["found"])
+            problems.append(toml.problem(table, path, wrong.code, key=named, **params))
     if "outputs" in settings:
         problems += _output_keys(toml, table, settings["outputs"])
     places = tuple((key, *toml.locate(table, (key,))) for key in ("select", "ignore") if key in settings)
@@ -134,6 +137,9 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
 
 
 class _Wrong(Exception):
+    """A setting's value that is wrong: its message's ``code``, where in the value (``path``) and what the
+    message says. ``found`` is the value as read, written as TOML when the problem is made (``parse``)."""
+
     def __init__(self, code: str, path: tuple[str | int, ...] = (), **params: object) -> None:
         super().__init__(code)
         self.code, self.path, self.params = code, path, params
@@ -142,23 +148,17 @@ class _Wrong(Exception):
 def _choice(*choices: str) -> Callable[[Any, Path], str]:
     def read(value: Any, base: Path) -> str:
         if value not in choices:
-            raise _Wrong("wrong-choice", found=_shown(value), choices=" | ".join(choices))
+            raise _Wrong("wrong-choice", found=value, choices=" | ".join(choices))
         return str(value)
 
     return read
-
-
-def _shown(value: Any) -> str:
-    from zhijiao_check.settings.toml import shown  # here: only a config file with a mistake needs it
-
-    return shown(value)
 
 
 def _bool(value: Any, base: Path) -> bool:
     if isinstance(value, str) and value.strip() in ("true", "false"):
         raise _Wrong("quoted-value", write=value.strip())
     if not isinstance(value, bool):
-        raise _Wrong("wrong-type", found=_shown(value), expected="true | false")
+        raise _Wrong("wrong-type", found=value, expected="true | false")
     return value
 
 
@@ -166,19 +166,19 @@ def _jobs(value: Any, base: Path) -> int:
     if isinstance(value, str) and value.strip().isdecimal() and value.strip().isascii() and int(value) >= 1:
         raise _Wrong("quoted-value", write=value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _Wrong("wrong-type", found=_shown(value), expected="1, 2, …")
+        raise _Wrong("wrong-type", found=value, expected="1, 2, …")
     return value
 
 
 def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value:
-        raise _Wrong("wrong-type", found=_shown(value), expected='"folder/file"')
+        raise _Wrong("wrong-type", found=value, expected='"folder/file"')
     return base / value
 
 
 def _paths(value: Any, base: Path) -> tuple[Path, ...]:
     if not isinstance(value, list):
-        raise _Wrong("wrong-type", found=_shown(value), expected='["folder", …]')
+        raise _Wrong("wrong-type", found=value, expected='["folder", …]')
     paths = []
     for index, item in enumerate(value):
         try:
@@ -196,10 +196,10 @@ def _existing(value: Any, base: Path) -> Path:
     try:
         os.stat(path)
     except ValueError:  # a NUL in the name (TOML's "\u0000"): no file has one
-        raise _Wrong("path-missing", found=_shown(value)) from None
+        raise _Wrong("path-missing", found=value) from None
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR):
-            raise _Wrong("path-missing", found=_shown(value)) from None
+            raise _Wrong("path-missing", found=value) from None
         # Anything else (permission denied, a loop) its reader says, in the words it has for it.
     return path
 
@@ -209,7 +209,7 @@ def _ids(value: Any, base: Path) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _Wrong("wrong-type", found=_shown(value), expected='["c1", "c16.*", …]')
+        raise _Wrong("wrong-type", found=value, expected='["c1", "c16.*", …]')
     return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
 
 
@@ -218,9 +218,7 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
 
     def read(value: Any, base: Path) -> tuple[tuple[str, Path | None], ...]:
         if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
-            raise _Wrong(
-                "wrong-type", found=_shown(value), expected='[[outputs]] format = "sarif"  file = "…"'
-            )
+            raise _Wrong("wrong-type", found=value, expected='[[outputs]] format = "sarif"  file = "…"')
         pairs: list[tuple[str, Path | None]] = []
         for index, entry in enumerate(value):
             name, file = entry.get("format"), entry.get("file")
@@ -229,9 +227,7 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
                     raise _Wrong("output-needs-format", (index,), choices=" | ".join(formats))
                 name = format_named(Path(file))
             if name not in formats:
-                raise _Wrong(
-                    "wrong-choice", (index, "format"), found=_shown(name), choices=" | ".join(formats)
-                )
+                raise _Wrong("wrong-choice", (index, "format"), found=name, choices=" | ".join(formats))
             try:
                 pairs.append((name, None if file in (None, "-") else _path(file, base)))
             except _Wrong as wrong:  # at the entry's own line, not at the first of the file
@@ -307,7 +303,7 @@ KEYS: dict[str, Callable[[Any, Path], Any]] = {
 }
 
 
-def shown(path: Path, found_above: bool = False) -> Path:
+def relative_to_cwd(path: Path, found_above: bool = False) -> Path:
     """A path as messages show it: relative to the working directory when it is under it, and, for a config
     file found in a folder above it (``found_above``), as ``../zhijiao-check.toml``: the paths the file names
     are taken from its folder, so they are shown as the reports are, relative to the working directory (run

@@ -194,7 +194,7 @@ def _escaped(char: str) -> str:
     return f"\\u{ord(char):04x}" if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
 
 
-def shown(value: Any) -> str:
+def toml_literal(value: Any) -> str:
     """A value as TOML writes it, for a message: ``"文字"`` in double quotes, ``true``, ``2024-06-30``,
     ``[1, 2]`` (Python's ``'文字'`` and ``True`` are not what the user wrote)."""
     if isinstance(value, bool):
@@ -205,9 +205,9 @@ def shown(value: Any) -> str:
         # the rest of the terminal's line around.
         return text if text.isprintable() else "".join(map(_escaped, text))
     if isinstance(value, list):
-        return "[" + ", ".join(map(shown, value)) + "]"
+        return "[" + ", ".join(map(toml_literal, value)) + "]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{key} = {shown(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key} = {toml_literal(item)}" for key, item in value.items()) + "}"
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return str(value)

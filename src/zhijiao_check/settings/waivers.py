@@ -35,7 +35,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
-from zhijiao_check.settings.toml import TomlFile, read_toml, shown
+from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
 from zhijiao_check.wording import Join
@@ -106,7 +106,12 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
     if not isinstance(entries, list):
         problems.append(
             read.problem(
-                (), ("waiver",), "wrong-type", key="waiver", found=shown(entries), expected="[[waiver]]"
+                (),
+                ("waiver",),
+                "wrong-type",
+                key="waiver",
+                found=toml_literal(entries),
+                expected="[[waiver]]",
             )
         )
         entries = []
@@ -132,7 +137,7 @@ def _entry(
     for key in REQUIRED:
         value = entry.get(key)
         if not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
-            problems.append(problem(key, "waiver-needs", found=shown(value) if key in entry else "—"))
+            problems.append(problem(key, "waiver-needs", found=toml_literal(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
         close = difflib.get_close_matches(rule, list(rules), n=1)
@@ -152,11 +157,11 @@ def _entry(
     elif year is not None and (
         isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100
     ):
-        problems.append(problem("year", "wrong-type", found=shown(year), expected="2023"))
+        problems.append(problem("year", "wrong-type", found=toml_literal(year), expected="2023"))
     if isinstance(expires, str) and _iso_date(expires.strip()):
         problems.append(problem("expires", "quoted-value", write=expires.strip()))
     elif expires is not None and (not isinstance(expires, date) or hasattr(expires, "hour")):
-        problems.append(problem("expires", "wrong-type", found=shown(expires), expected="2024-06-30"))
+        problems.append(problem("expires", "wrong-type", found=toml_literal(expires), expected="2024-06-30"))
     if problems:
         return problems
     line, column = toml.locate((), ("waiver", index, "rule"))

@@ -22,6 +22,7 @@ from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.cells import cell_name, letters
 from zhijiao_check.report.workbook.sheetparts import (
     CELL_CHARACTERS,
     Finding,
@@ -262,11 +263,9 @@ def _scan_sheets(archive: zipfile.ZipFile, display: str) -> dict[str, Scan] | Pr
 
 def _found(display: str, sheet: str, found: Finding) -> Problem:
     """What ``sheetparts`` found in a sheet, at its cell (or at the sheet's A1)."""
-    from openpyxl.utils import get_column_letter
-
     row, column = (found.row, found.column) if found.row else (1, 1)
     params = {"sheet": sheet, **found.params}
-    at = f"{sheet}!{get_column_letter(column)}{row}"
+    at = cell_name(sheet, row, column)
     return Problem(display, row, column, "", found.code, params, area="workbook", cell=at)
 
 
@@ -458,14 +457,9 @@ class _Used:
 
     def at(self, sheet: str) -> dict[str, Any]:
         """The range as a problem's place and parameters: ``学校!A3:Y4299``, or the sheet's A1 if empty."""
-        from openpyxl.utils import get_column_letter
-
         if not self.first_row:
             return {"cell": f"{sheet}!A1", "sheet": sheet, "range": "—"}
-        shown = (
-            f"{get_column_letter(self.first_column)}{self.first_row}:"
-            f"{get_column_letter(self.last_column)}{self.last_row}"
-        )
+        shown = f"{letters(self.first_column)}{self.first_row}:{letters(self.last_column)}{self.last_row}"
         where = (self.first_row, self.first_column)
         return {"cell": f"{sheet}!{shown}", "where": where, "sheet": sheet, "range": shown}
 

@@ -18,13 +18,13 @@ import math
 import sys
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from zhijiao_check.located import checked_text
-from zhijiao_check.problems import Problem, Severity
+from zhijiao_check.problems import Problem, Severity, format_path
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.cells import cell_name, letters
 from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids, refusal
 from zhijiao_check.report.workbook.layout import (
     CITY_SHEET,
@@ -119,7 +119,7 @@ class _Reader:
     # ------------------------------------------------------------------------------------------- problems
 
     def _at(self, grid: Grid, row: int, column: int, header: str = "") -> str:
-        name = f"{grid.title}!{_letters(column)}{row}"
+        name = cell_name(grid.title, row, column)
         return f"{name}（{header}）" if header else name
 
     def _fail(
@@ -133,8 +133,6 @@ class _Reader:
         path: Path_ = (),
         **params: object,
     ) -> None:
-        from zhijiao_check.problems import format_path
-
         problem = Problem(
             self.display,
             row,
@@ -396,7 +394,7 @@ class _Reader:
                     path=path,
                     found=str(value).strip()[:60],
                     label=column.header,
-                    target=f"{grid.title}!{_letters(value_column)}{number}",
+                    target=cell_name(grid.title, number, value_column),
                 )
 
     # ------------------------------------------------------------------------------------------- tables
@@ -738,7 +736,7 @@ class _Reader:
                     self.display,
                     line,
                     column,
-                    _format(full),
+                    format_path(full),
                     "none-but-rows",
                     {"count": len(rows)},
                     "error",
@@ -970,23 +968,8 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def _format(path: Path_) -> str:
-    from zhijiao_check.problems import format_path
-
-    return format_path(path)
-
-
 def _range(min_row: int, min_col: int, max_row: int, max_col: int) -> str:
-    return f"{_letters(min_col)}{min_row}:{_letters(max_col)}{max_row}"
-
-
-@cache
-def _letters(column: int) -> str:
-    """A column's letters (``AB``): asked for each cell of every row read, half a million times for a table
-    of 20,000 rows, and the same few columns each time."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(column)
+    return f"{letters(min_col)}{min_row}:{letters(max_col)}{max_row}"
 
 
 __all__ = ["WorkbookRead", "convert", "read_workbook"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.cells import cell_name
 from zhijiao_check.report.workbook.grids import Cell, Grid, read_grids
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH
 from zhijiao_check.wording import Join
@@ -78,7 +79,7 @@ def _table(
         return "" if cell is None or cell.value is None else str(cell.value).strip()
 
     def name(row: int, column: int) -> str:
-        return f"{grid.title}!{_letters(column)}{row}"
+        return cell_name(grid.title, row, column)
 
     for row in (number for number in grid.rows() if number > header):
         unit, school = text(row, unit_at), text(row, school_at)
@@ -123,14 +124,6 @@ def _merged_from(grid: Grid, row: int, column: int) -> Cell | None:
     """The cell a merged range shows at (row, column): its top-left one's."""
     merge = grid.merge_at(row, column)
     return grid.get(merge[0], merge[1]) if merge is not None else None
-
-
-def _letters(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _roster_problem(display: str, cell: str, where: tuple[int, int], code: str, **params: object) -> Problem:

@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
+from zhijiao_check.report.workbook.cells import letters
 
 # A merged range: min_row, min_col, max_row, max_col.
 Merge = tuple[int, int, int, int]
@@ -299,14 +300,10 @@ def _reference(written: str) -> tuple[int, int] | None:
 
 
 def _name(at: tuple[int, int]) -> str:
-    return f"{_letters(at[1])}{at[0]}"
-
-
-def _letters(column: int) -> str:
-    """A column's letters, as far as openpyxl names columns (ZZZ, beyond a sheet's XFD)."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(min(max(column, 1), 18_278))
+    """A cell's reference (``C7``) for a finding's message. Its column is held to those openpyxl names
+    (A to ZZZ, beyond a sheet's XFD): the cell named may be one no sheet has (``C0``, a column past XFD),
+    and saying so must not fail for want of letters."""
+    return f"{letters(min(max(at[1], 1), 18_278))}{at[0]}"
 
 
 def _row_number(written: str | None, previous: int) -> int:

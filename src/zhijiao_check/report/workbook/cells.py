@@ -1,0 +1,27 @@
+"""A cell's name as the tool says it: its column's letters (``AB``) and its place on a sheet (``学校!F7``).
+
+Report workbooks (``read``), the bureau's roster (``roster``) and what is found in a sheet's bytes
+(``sheetparts``, ``grids``) name cells the same way, through these two.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def letters(column: int) -> str:
+    """A column's letters (``AB``), for a column Excel names (1 to 18,278, ``ZZZ``; any other is a
+    ValueError). Asked for each cell of every row read, half a million times for a table of 20,000 rows,
+    and the same few columns each time."""
+    from openpyxl.utils import get_column_letter  # openpyxl only once a workbook is read
+
+    return get_column_letter(column)
+
+
+def cell_name(sheet: str, row: int, column: int) -> str:
+    """A cell on its sheet: ``学校!F7``."""
+    return f"{sheet}!{letters(column)}{row}"
+
+
+__all__ = ["cell_name", "letters"]
