@@ -88,7 +88,7 @@ def test_a_unit_page_holds_the_unit_s_invalid_reports_with_their_problems(invoke
     result = invoke("check", *args, "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
     assert result.exit_code == 2, result.output
     page = (pages / "新田县.html").read_text(encoding="utf-8")
-    assert '<p class="meta">2022–2024 年 · 1 个单位</p>' in page
+    assert '<p class="meta">2022–2024 年 · 3 份报表</p>' in page  # the one refused among them
     assert '<div class="card" data-key="invalid"' in page
     card = page.split('data-key="invalid"', 1)[1].split("</div>", 1)[0]
     assert '<span class="num">1</span>' in card
@@ -108,6 +108,8 @@ def test_a_unit_whose_every_report_is_invalid_has_its_page(invoke, tmp_path: Pat
     assert invoke("check", *args).exit_code == 2
     assert sorted(path.name for path in pages.iterdir()) == ["东安县.html", "新田县.html"]
     page = (pages / "新田县.html").read_text(encoding="utf-8")
-    assert "<title>新田县 · " in page and '<p class="meta">2023 年 · 1 个单位</p>' in page
+    assert "<title>新田县 · " in page and '<p class="meta">2023 年 · 1 份报表</p>' in page
+    card = page.split('data-key="reports"', 1)[1].split("</div>", 1)[0]
+    assert '<span class="num">1</span>' in card
     assert '<section id="invalid">' in page and "schools[0].students" in page
     assert '<section id="invalid">' not in (pages / "东安县.html").read_text(encoding="utf-8")

@@ -85,9 +85,9 @@ class HtmlRenderer:
         if signoff is not None:
             heading = f"{signoff} · {heading}"
         title = f"{heading} · {pack['document']}"
-        # a unit's own page counts its reports (2022–2023 年 · 2 份报表), not "1 个单位"
+        # a unit's own page counts its reports (2022–2023 年 · 2 份报表), not "1 个单位"; those refused too
         counted = (
-            tr("render.cards-reports", count=len(doc["reports"]))
+            tr("render.cards-reports", count=len(doc["reports"]) + len(doc["invalid"]))
             if len(_units(doc)) == 1
             else tr("render.units-count", count=len(_units(doc)))
         )
@@ -152,12 +152,13 @@ class HtmlRenderer:
         reports = len(doc["reports"])
         years = _years(doc)
         one = units == 1 and not doc["city"]  # one unit's page: its reports and its years, not "1 个单位"
+        filed = reports + len(doc["invalid"])  # a unit's page counts the reports it filed, those refused too
         cards = [
             _card(
                 "reports",
-                str(reports),
+                str(filed),
                 # the figure is apart from its label: "1 report", not "1 reports"
-                tr("render.cards-unit-report" if reports == 1 else "render.cards-unit-reports", years=years),
+                tr("render.cards-unit-report" if filed == 1 else "render.cards-unit-reports", years=years),
                 NEUTRAL,
             )
             if one and years
