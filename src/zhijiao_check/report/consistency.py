@@ -109,7 +109,7 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
             total=total,
             count=len(schools),
             share=str(round(Fraction(abs(said - total) * 100, max(said, total)))),
-            label=label_of(("enrollment", "secondary_vocational")),
+            label=label_of(positions, ("enrollment", "secondary_vocational")),
         )
     ]
 
@@ -229,8 +229,8 @@ def _pathway(report: ReportFile, previous: ReportFile) -> list[Problem]:
             year=previous.year,
             other_file=previous.file,
             other_value=then,
-            label=label_of(("pathway_3plus2", "previous")),
-            other_label=label_of(("pathway_3plus2", "current")),
+            label=label_of(report.positions, ("pathway_3plus2", "previous")),
+            other_label=label_of(previous.positions, ("pathway_3plus2", "current")),
             other_at=_place(previous, ("pathway_3plus2", "current")),
         )
     ]

@@ -334,8 +334,8 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                         value=part,
                         teachers=teachers,
                         # in a workbook, the labels and the cell it is compared with
-                        label=label_of((*path, field)),
-                        whole=label_of((*path, "teachers")),
+                        label=label_of(positions, (*path, field)),
+                        whole=label_of(positions, (*path, "teachers")),
                         whole_at=cell_of(positions, (*path, "teachers")),
                     )
                 )
@@ -355,8 +355,8 @@ def _schools(data: dict[str, Any], positions: Positions, file: str) -> list[Prob
                     "exceeds-professional-teachers",
                     value=dual,
                     professional=professional,
-                    label=label_of((*path, "dual_qualified_teachers")),
-                    whole=label_of((*path, "professional_teachers")),
+                    label=label_of(positions, (*path, "dual_qualified_teachers")),
+                    whole=label_of(positions, (*path, "professional_teachers")),
                     whole_at=cell_of(positions, (*path, "professional_teachers")),
                 )
             )
