@@ -17,6 +17,7 @@ of the run's language (``renderers/rows.py``).
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -521,12 +522,20 @@ def _lines(text: str, width: int) -> int:
     it: between Chinese characters (each two characters wide) and after a hyphen or a full stop (an ID,
     ``c7.school-internship-`` ``management``), a character short of the width for the cell's margins."""
     room = width - 1
+    if 2 * len(text) <= room and "\n" not in text:
+        return 1  # fits however wide its characters: most cells, measured without a look at each
+    return _wrapped(text, room)
+
+
+@functools.lru_cache(maxsize=4096)  # a run's explanations and places recur from report to report
+def _wrapped(text: str, room: int) -> int:
+    """``_lines`` of a text that may not fit on one line ``room`` characters wide."""
     lines = 0
     for line in text.split("\n"):
         lines += 1
         used = 0
         for piece in _pieces(line):
-            size = display_width(piece)
+            size = sum(map(_char_width, piece))
             if used and used + size > room:
                 lines += 1
                 used = 0
@@ -537,12 +546,17 @@ def _lines(text: str, width: int) -> int:
     return lines
 
 
+@functools.cache  # a character's width, looked up once: a 1,000-report workbook measures over a million
+def _char_width(char: str) -> int:
+    return display_width(char)
+
+
 def _pieces(line: str) -> list[str]:
     """``line`` cut where a line may break: after each Chinese character, hyphen or full stop."""
     pieces, piece = [], ""
     for char in line:
         piece += char
-        if char in "-." or display_width(char) == 2:
+        if char in "-." or _char_width(char) == 2:
             pieces.append(piece)
             piece = ""
     return [*pieces, piece] if piece else pieces
