@@ -26,6 +26,20 @@ Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
 
 
+def walk(data: Any, path: Path_) -> tuple[Any, int]:
+    """How far ``path`` goes into ``data``: the node it reached and the parts it took (``len(path)`` when the
+    whole path is there; a key a mapping lacks, an index past a list's end or a text in the way stops it)."""
+    node = data
+    for depth, part in enumerate(path):
+        inside = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        )
+        if not inside:
+            return node, depth
+        node = node[part]
+    return node, len(path)
+
+
 @dataclass
 class Positions:
     """Where each key and value stands in the file, 1-based (line, column), keyed by path.

@@ -4,6 +4,7 @@ file (``pack_problem``), for the loader (``pack.load``) and the checks against t
 
 from __future__ import annotations
 
+from zhijiao_check.located import walk
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed
@@ -23,17 +24,8 @@ class Placed:
 
     def as_written(self, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
         """A model path as the file writes it: a sum given short (``of: seats``) has no ``field`` key."""
-        node = self.parsed.data["rules"][self.index]
-        for depth, part in enumerate(path):
-            if isinstance(node, str):
-                return path[:depth]
-            if isinstance(node, dict):
-                node = node.get(part)
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                node = node[part]
-            else:
-                return path
-        return path
+        node, depth = walk(self.parsed.data["rules"][self.index], path)
+        return path[:depth] if depth < len(path) and isinstance(node, str) else path
 
     def problem(self, key: str | tuple[str | int, ...], code: str, /, **params: object) -> Problem:
         """A problem at the rule's ``key`` (a key of the rule, or a path into it), its field path

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from zhijiao_check.kinds import AnyRule
-from zhijiao_check.located import Positions
+from zhijiao_check.located import Positions, walk
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.numbers import number_meant
 from zhijiao_check.pack.values import flow_item, joined, values_joined, yaml_literal
@@ -406,26 +406,9 @@ def _key(path: Path_) -> str:
 
 
 def _present(data: Any, path: Path_) -> bool:
-    node = data
-    for part in path:
-        if isinstance(node, dict):
-            if part not in node:
-                return False
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return False
-    return True
+    return walk(data, path)[1] == len(path)
 
 
 def _value(data: Any, path: Path_) -> Any:
-    node = data
-    for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
+    node, depth = walk(data, path)
+    return node if depth == len(path) else None
