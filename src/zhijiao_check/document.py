@@ -19,6 +19,7 @@ from zhijiao_check.kinds import stated_target
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
     from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends
+    from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location
     from zhijiao_check.pack.load import RulePack
@@ -259,7 +260,7 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
         "explanation": render(r.explanation),
         "notes": [render(n) for n in r.notes]
         if r.waiver is None
-        else [waiver_note(r, tr), *(render(n) for n in r.notes)],
+        else [waiver_note(r.waiver, r.waived_status, tr), *(render(n) for n in r.notes)],
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
         "clause": clause,
         "quote": quote,
@@ -298,14 +299,13 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
     return facts
 
 
-def waiver_note(r: RuleResult, tr: Translator) -> str:
+def waiver_note(waiver: Waiver, waived_status: Status | None, tr: Translator) -> str:
     """The reason of a waived result, as every format shows it: why, who approved it, the document, where. Its
     status before the waiver in words (未达标, not ``fail``): the note is read by people, in every format; the
     code stays in the JSON's ``waiver.status``."""
-    waiver = r.waiver
     return tr(
         "render.waiver-note",
-        status=tr(f"render.short-status-{r.waived_status}"),
+        status=tr(f"render.short-status-{waived_status}"),
         reason=waiver.reason,
         approved_by=waiver.approved_by,
         document=waiver.document,

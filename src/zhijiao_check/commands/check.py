@@ -18,10 +18,10 @@ from zhijiao_check.renderers import RenderOptions, write_outputs
 from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
+    from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.report.roster import Roster
-    from zhijiao_check.settings.waivers import Waiver
     from zhijiao_check.units import UnitRegistry
     from zhijiao_check.wording import Wording
 

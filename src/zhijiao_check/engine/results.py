@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from zhijiao_check.engine.trend import RunTrends, run_trends, schedule_bases
+from zhijiao_check.engine.waiver import Waiver
 from zhijiao_check.kinds import AnyRule, stated_target
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location
@@ -29,7 +30,7 @@ class RuleResult:
     notes: tuple[Wording, ...] = ()
     expected: float | None = None  # the linear schedule's value this year
     compared_to: Any = None  # the computed target, when the rule compares with another figure
-    waiver: Any = None  # settings.waivers.Waiver, when the status is waived
+    waiver: Waiver | None = None  # when the status is waived
     waived_status: Status | None = None  # the status the waiver excused
     # City-wide, with units missing: missing or pending because the missing units could change the outcome,
     # not because the figure was judged (a trend's year that does not contradict the years before it)

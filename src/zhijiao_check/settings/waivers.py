@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from zhijiao_check.characters import cleaned
+from zhijiao_check.engine.waiver import Waiver
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
-from zhijiao_check.records import record
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
@@ -49,46 +49,6 @@ if TYPE_CHECKING:
 WAIVABLE = frozenset(NOT_MET)
 REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
-
-
-@record
-class Waiver:
-    rule: str
-    unit: str  # the unit's name (a code in the file is turned into its name), or 全市
-    reason: str
-    approved_by: str
-    document: str
-    year: int | None
-    expires: date | None
-    file: str
-    line: int
-    column: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "reason": self.reason,
-            "approved_by": self.approved_by,
-            "document": self.document,
-            "year": self.year,
-            "expires": self.expires.isoformat() if self.expires else None,
-            "file": self.file,
-            "line": self.line,
-        }
-
-    def matches(self, rule: str, unit: str, year: int) -> bool:
-        return rule == self.rule and unit == self.unit and self.year in (None, year)
-
-    def problem(self, code: str, **params: object) -> Problem:
-        return Problem(
-            self.file,
-            self.line,
-            self.column,
-            "",
-            code,
-            {"rule": self.rule, "unit": self.unit, **params},
-            severity="warning",
-            area="settings",
-        )
 
 
 def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waiver, ...]:

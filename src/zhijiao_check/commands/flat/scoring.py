@@ -24,10 +24,11 @@ from zhijiao_check.status import failing
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation
+    from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.problems import Problem
     from zhijiao_check.report.roster import Roster
-    from zhijiao_check.settings.waivers import Excuser, Waiver
+    from zhijiao_check.settings.waivers import Excuser
 
 # Reports read, then scored, then written as entries, this many at a time in one process: each step's code and
 # data stay in the processor's caches over several reports (a few per cent of a bulk run on a busy machine),

@@ -28,7 +28,7 @@ from zhijiao_check.units import CITY_WIDE
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import RuleResult
-    from zhijiao_check.settings.waivers import Waiver
+    from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.wording import Wording
 
 
