@@ -129,6 +129,7 @@ class HtmlRenderer:
             yield self._city(city, rules)
         yield self._unit_trends(doc, open_all=signoff)
         yield self._reports(doc, open_all=signoff)
+        yield self._city_block(doc)
         yield self._notes(doc)
         yield self._clauses(doc, rules)
         if signoff:
@@ -581,6 +582,31 @@ class HtmlRenderer:
             )
         yield "</section>"
 
+    def _city_block(self, doc: Mapping[str, Any]) -> str:
+        """On 市本级's own page (``unit_pages``): the city-wide targets of each of its years whose figures its
+        report's ``city:`` block gives, shown as its own results are: 市本级 signs for them, and no other page
+        a unit signs shows them."""
+        years = doc.get("city_block") or ()
+        if not years:
+            return ""
+        tr = self.tr
+        parts = [
+            tag("h2", escaped(tr("render.city-block-title"))),
+            tag("p", escaped(tr("render.city-block-note")), class_="small"),
+        ]
+        for year in years:
+            heading = tr("render.city-block-year", year=year["year"], file=year["file"])
+            parts.append(
+                tag(
+                    "div",
+                    tag("h3", escaped(heading)) + self._results(year["results"]),
+                    class_="city-block",
+                    data_year=year["year"],
+                    data_file=year["file"],
+                )
+            )
+        return tag("section", "".join(parts), id="city-block")
+
     def _results(self, results: Sequence[Mapping[str, Any]]) -> str:
         tr = self.tr
         rows = []
@@ -665,7 +691,8 @@ class HtmlRenderer:
         )
 
     def _clauses(self, doc: Mapping[str, Any], rules: Mapping[str, Any]) -> str:
-        used = {r["rule"] for e in (*doc["reports"], *doc["city"]) for r in e["results"]}
+        shown = (*doc["reports"], *doc["city"], *doc.get("city_block", ()))
+        used = {r["rule"] for e in shown for r in e["results"]}
         by_clause: dict[int, list[Any]] = {}
         for rule in rules.values():
             if rule.id in used:
@@ -791,6 +818,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
 
     doc = document(run, tr)
     renderer = HtmlRenderer(tr, options)
+    rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
     pages = []
     # A unit whose reports were all refused has its page too (``_units``): it signs what is to be corrected
     for unit in _units(doc):
@@ -810,9 +838,29 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
                 "units": [u for u in doc["trends"]["units"] if u["unit"] == unit],
             },
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
+            # 市本级's page: the city-wide targets its report's city: block decides (none on any other page)
+            "city_block": _decided_by(doc["city"], files, rules),
         }
         pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=unit)))
     return pages
+
+
+def _decided_by(
+    city: Sequence[Mapping[str, Any]], files: set[str], rules: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Of each city-wide year whose 市本级 report is one of ``files``, the results of the rules that read its
+    ``city:`` block (told by the rule, not by a list of IDs: a pack's own such rule is among them), in the
+    year's order; a year with none is left out."""
+    from zhijiao_check.kinds import reads_city_block
+
+    decided = []
+    for year in city:
+        if year["file"] not in files:
+            continue
+        results = [r for r in year["results"] if r["rule"] in rules and reads_city_block(rules[r["rule"]])]
+        if results:
+            decided.append({"year": year["year"], "file": year["file"], "results": results})
+    return decided
 
 
 def _file_name(unit: str) -> str:
