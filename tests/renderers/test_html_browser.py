@@ -257,6 +257,29 @@ def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path
             assert lines[-1] not in (heading, tr("render.trends-one")), (unit, lines[-3:])
 
 
+def test_the_city_s_page_prints_the_city_wide_targets_its_city_block_decides(
+    three_years: Any, tmp_path: Path
+) -> None:
+    """市本级's page holds, after its reports, the city-wide targets read from its city: block: on a phone
+    nothing of them sticks out, and printed they are there with their lines, their heading never alone at the
+    foot of a page, the sign-off block after them."""
+    tr = Translator("zh")
+    page = dict(unit_pages(three_years, tr, RenderOptions()))["永州市本级.html"]
+    seen = measure(page, tmp_path)
+    assert seen["scroll"] <= seen["width"] and seen["out"] == [], seen
+    print_pdf(page, tmp_path, "city")
+    printed = pdf_text(tmp_path / "city.pdf")
+    heading = tr("render.city-block-title")
+    [at] = [n for n, text in enumerate(printed) if heading in (line.strip() for line in text.split("\n"))]
+    after = "\n".join(printed[at:])
+    assert "c8.park-funding" in re.sub(r"(?<=[.-])\n", "", after)
+    assert re.search(r"shibenji\.yaml:\d+", after)  # the lines of its city: block
+    assert after.index(heading) < after.index(tr("render.signoff-unit"))
+    for text in printed:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[-1] != heading, lines[-3:]
+
+
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:
     page = tmp_path / "run.html"
     page.write_text(render("html", three_years), encoding="utf-8")

@@ -107,6 +107,13 @@ MESSAGES: dict[str, str] = {
     "render.schedule": "linear schedule {year}: {value}",
     "render.drilldown": "Unit by unit",
     "render.drilldown-one": "The unit's reports",
+    # 市本级's own page: the city-wide targets its city: block decides
+    "render.city-block-title": "City-wide targets decided by the city: block of the unit's report",
+    "render.city-block-note": (
+        "These city-wide targets read their figures from the city: block of the unit's report, which the "
+        "unit fills in and signs for; where one is not met, check the data at the lines given"
+    ),
+    "render.city-block-year": "{year} · {file}",
     "render.clauses": "The clauses quoted",
     "render.clause": "clause {clause}",
     "render.responsible": "responsible",

@@ -102,6 +102,13 @@ MESSAGES: dict[str, str] = {
     "render.schedule": "{year} 年线性进度 {value}",
     "render.drilldown": "各单位明细",
     "render.drilldown-one": "本单位明细",
+    # 市本级's own page: the city-wide targets its city: block decides
+    "render.city-block-title": "本单位报表 city: 部分决定的全市性目标",
+    "render.city-block-note": (
+        "以下全市性目标的数据取自本单位报表的 city: 部分，由本单位填报并签字确认；"
+        "未达标的，请按所列行号核对数据"
+    ),
+    "render.city-block-year": "{year} 年 · {file}",
     "render.clauses": "政策条款原文",
     "render.clause": "第 {clause} 条",
     "render.responsible": "责任单位",

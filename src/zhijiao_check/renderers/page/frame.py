@@ -14,7 +14,7 @@ from zhijiao_check.renderers.matrix import catalogue_of, matrices
 from zhijiao_check.renderers.page.city import city
 from zhijiao_check.renderers.page.heatmap import heat_map
 from zhijiao_check.renderers.page.notes import clauses, notes
-from zhijiao_check.renderers.page.reports import invalid, reports
+from zhijiao_check.renderers.page.reports import city_block, invalid, reports
 from zhijiao_check.renderers.page.scope import page_units, page_years
 from zhijiao_check.renderers.page.summary import cards, footer
 from zhijiao_check.renderers.page.trends import city_trends, unit_trends
@@ -104,6 +104,7 @@ def _sections(
         yield city(year, rules, tr)
     yield unit_trends(doc, tr, open_all=open_all)
     yield reports(doc, tr, open_all=open_all)
+    yield city_block(doc, tr)
     yield notes(doc, tr)
     yield clauses(doc, rules, tr)
     yield from closing

@@ -28,7 +28,8 @@ def notes(doc: Mapping[str, Any], tr: Translator) -> str:
 def clauses(doc: Mapping[str, Any], rules: Mapping[str, Any], tr: Translator) -> str:
     """Each clause of the policy that a result on the page is measured by, its rules' titles and the text
     they quote; ``rules``: the packs' rules by ID."""
-    used = {r["rule"] for e in (*doc["reports"], *doc["city"]) for r in e["results"]}
+    shown = (*doc["reports"], *doc["city"], *doc.get("city_block", ()))
+    used = {r["rule"] for e in shown for r in e["results"]}
     by_clause: dict[int, list[Any]] = {}
     for rule in rules.values():
         if rule.id in used:

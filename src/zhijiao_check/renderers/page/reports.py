@@ -1,5 +1,6 @@
-"""The reports on the page: those refused as invalid with their problems, and each report's rules with the
-arithmetic, the items not met, where the data stands and the clause quoted."""
+"""The reports on the page: those refused as invalid with their problems, each report's rules with the
+arithmetic, the items not met, where the data stands and the clause quoted, and on 市本级's own page the
+city-wide targets its ``city:`` block decides."""
 
 from __future__ import annotations
 
@@ -75,6 +76,31 @@ def reports(doc: Mapping[str, Any], tr: Translator, open_all: bool = False) -> I
             data_score=score,
         )
     yield "</section>"
+
+
+def city_block(doc: Mapping[str, Any], tr: Translator) -> str:
+    """On 市本级's own page (``per_unit``): the city-wide targets of each of its years whose figures its
+    report's ``city:`` block gives, shown as its own results are: 市本级 signs for them, and no other page
+    a unit signs shows them."""
+    years = doc.get("city_block") or ()
+    if not years:
+        return ""
+    parts = [
+        tag("h2", escaped(tr("render.city-block-title"))),
+        tag("p", escaped(tr("render.city-block-note")), class_="small"),
+    ]
+    for year in years:
+        heading = tr("render.city-block-year", year=year["year"], file=year["file"])
+        parts.append(
+            tag(
+                "div",
+                tag("h3", escaped(heading)) + _results(year["results"], tr),
+                class_="city-block",
+                data_year=year["year"],
+                data_file=year["file"],
+            )
+        )
+    return tag("section", "".join(parts), id="city-block")
 
 
 def _results(results: Sequence[Mapping[str, Any]], tr: Translator) -> str:
