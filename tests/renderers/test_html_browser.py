@@ -18,7 +18,7 @@ from trends.multiyear import write_years
 
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.html import unit_pages
+from zhijiao_check.renderers.page.per_unit import unit_pages
 from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render

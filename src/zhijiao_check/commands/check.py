@@ -158,7 +158,7 @@ def _run(options: CheckOptions) -> int:
         render_options = _render_options(options, jobs)
         pages: list[tuple[str, Path]] = []
         if options.per_unit is not None:
-            from zhijiao_check.renderers.html import unit_pages
+            from zhijiao_check.renderers.page.per_unit import unit_pages
 
             pages = [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
         write_outputs(result, options.outputs, tr, render_options, also=pages)
