@@ -254,7 +254,7 @@ def test_every_drop_down_shows_chinese_words_never_raw_values(template):
 
 def test_every_choice_reads_back_from_its_word_or_its_value():
     from zhijiao_check.report.workbook.layout import layout
-    from zhijiao_check.report.workbook.read import convert
+    from zhijiao_check.report.workbook.rawdata import convert
 
     choices = [column for sheet in layout().sheets for column in sheet.columns if column.kind == "choice"]
     assert {c.key for c in choices} >= {

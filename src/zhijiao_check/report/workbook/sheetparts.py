@@ -100,8 +100,8 @@ def scan(xml: bytes) -> Scan | Finding:
 
 
 def _hidden_rows(xml: bytes) -> frozenset[int]:
-    """The numbers of the rows the sheet hides: read all the same, as a hidden sheet is, and said (``read``).
-    openpyxl's read-only sheets, which stream the rows, do not tell."""
+    """The numbers of the rows the sheet hides: read all the same, as a hidden sheet is, and said
+    (``cellreader``). openpyxl's read-only sheets, which stream the rows, do not tell."""
     if b"hidden" not in xml:  # (a plain search first: most sheets hide nothing)
         return frozenset()
     found = set()
