@@ -6,7 +6,8 @@ types for the short type hint), so it cannot drift from what ``validate`` accept
 comment is its English label (the ``field.`` catalogue, as explanations name it) and, for a choice, its codes
 with their meanings (``report.meaning-``): the models' titles and descriptions are Chinese. Each blank is a
 YAML null (``teachers:`` with a comment), which ``validate`` reports as ``blank`` at its own line until it is
-filled.
+filled. With ``--from`` the same lines hold last year's figures instead (``_filled``), a field last year's
+report did not give commented out, so that the file is valid as written and every field is still in view.
 """
 
 from __future__ import annotations
@@ -119,9 +120,8 @@ def run(options: TemplateOptions) -> int:
         write(text, target)
         tell_written([target], tr)
         return ExitCode.OK
-    if (
-        tr.lang != "zh"
-    ):  # the workbook is the bureau's Chinese form whatever --lang says: said, not left to find
+    # The workbook is the bureau's Chinese form whatever --lang says: said, not left to be found.
+    if tr.lang != "zh":
         print(tr("input.template-workbook-chinese"), file=sys.stderr)
     data = (
         carry_over(last.data, options.year)
