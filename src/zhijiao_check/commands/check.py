@@ -265,7 +265,7 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
         return ()
     from zhijiao_check.settings.waivers import load
 
-    return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+    return load(path, {rule.id: rule for pack in packs for rule in pack.rules}, packs[0].units)
 
 
 def _previous_exist(paths: Sequence[Path]) -> None:
