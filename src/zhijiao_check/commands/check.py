@@ -80,7 +80,7 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_and_score, rule_inputs, unmatched
+    from zhijiao_check.commands.inputs import load_and_score, pack_files_read, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, capped, until_exit
@@ -109,8 +109,10 @@ def _run(options: CheckOptions) -> int:
     targets = [target for _, target in options.outputs]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
-    # The roster is no report, wherever it is kept: a folder's search passes over it.
-    not_reports = [options.roster] if options.roster is not None else []
+    # The roster and the rule packs are no reports, wherever they are kept: a folder's search passes over
+    # them.
+    roster_file = [options.roster] if options.roster is not None else []
+    not_reports = [*roster_file, *pack_files_read(packs, options.rules, options.pack)]
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
@@ -263,7 +265,7 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
         return ()
     from zhijiao_check.settings.waivers import load
 
-    return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+    return load(path, {rule.id: rule for pack in packs for rule in pack.rules}, packs[0].units)
 
 
 def _previous_exist(paths: Sequence[Path]) -> None:

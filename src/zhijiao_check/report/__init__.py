@@ -172,9 +172,9 @@ def find_reports(
     skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
     results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again) and ``not_reports``, the other
     inputs of the run that are no report (the roster the config file names, ``reports/2023/名册.yaml``, was
-    read as an invalid report of its year); a file named on the command line is kept whatever its name
-    (what kind of file it is, a FIFO or a device, is judged when it is read: ``files.read_bytes``). ``-`` is
-    standard input.
+    read as an invalid report of its year; the files of the rule packs it loads); a file named on the command
+    line is kept whatever its name (what kind of file it is, a FIFO or a device, is judged when it is read:
+    ``files.read_bytes``). ``-`` is standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []

@@ -59,10 +59,26 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-unit": (
         'unknown unit "{unit}"; did you mean "{suggestion}"? For a city-wide rule write 全市'
     ),
+    "settings.waiver-unit-renamed": '"{name}" was renamed "{new}" in {year}: write unit = "{new}"',
+    "settings.waiver-code-renamed": (
+        'the code {old_code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
+        'write unit = "{expected}"'
+    ),
+    "settings.waiver-city-wide-rule": (
+        '{rule} is a city-wide rule, whose result is the whole city\'s, not "{unit}"\'s: write unit = "全市"'
+    ),
+    "settings.waiver-unit-rule": (
+        "{rule} is checked on each unit's report, not city-wide: write a unit's name or code as unit, "
+        'e.g. "{example}"'
+    ),
+    "settings.waiver-unit-kind": (
+        '{rule} is checked only on the reports of these kinds: {kinds}; "{unit}" is a {kind}: the waiver '
+        "would match no result; check the rule or the unit"
+    ),
     "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
     "settings.waiver-unused": (
-        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: in this run the "
-        "result is met or does not apply, or there is no report of that unit and year, or the entry is wrong "
-        "(rule, unit, year)"
+        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met, though the run "
+        "checked {unit} that year: the result is met or does not apply, or the entry is wrong (rule, unit, "
+        "year)"
     ),
 }

@@ -44,9 +44,21 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-rule": "没有规则“{rule}”；是否想写 {suggestion}？",
     "settings.waiver-unknown-rule-none": "没有规则“{rule}”；可用 zhijiao-check rules 查看全部规则",
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
+    "settings.waiver-unit-renamed": '“{name}”已于 {year} 年更名为“{new}”：请写 unit = "{new}"',
+    "settings.waiver-code-renamed": (
+        "代码 {old_code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}："
+        '请写 unit = "{expected}"'
+    ),
+    "settings.waiver-city-wide-rule": "{rule} 是全市性规则，结果属于全市而不是“{unit}”：unit 请写 全市",
+    "settings.waiver-unit-rule": (
+        "{rule} 按各单位的报表检查，不是全市性规则：unit 请写单位的名称或代码，如“{example}”"
+    ),
+    "settings.waiver-unit-kind": (
+        "{rule} 只检查{kinds}的报表，“{unit}”是{kind}：这条豁免不会匹配任何结果，请核对规则或单位"
+    ),
     "settings.waiver-expired": "{unit} {rule} 的豁免已于 {expires} 到期：该规则重新计入",
     "settings.waiver-unused": (
-        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次该结果已达标或不适用，"
-        "或没有该单位该年度的报表，或条目（规则、单位、年度）有误"
+        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次检查了{unit}该年度的报表，"
+        "该结果已达标或不适用，或条目（规则、单位、年度）有误"
     ),
 }
