@@ -250,7 +250,7 @@ def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path
         heading = tr("render.drilldown-one")
         [at] = [n for n, text in enumerate(printed) if heading in text.split("\n")]
         report = next(r for r in as_json(three_years)["reports"] if r["unit"] == unit)
-        first = tr("render.report-title", unit=unit, kind=tr(f"table.kind-{report['kind']}"), year=2022)
+        first = tr("render.report-title", unit=unit, kind=tr(f"render.kind-{report['kind']}"), year=2022)
         assert first in printed[at], (unit, printed[at][-300:])
         for text in printed:  # nor any other heading at the foot of a page
             lines = [line.strip() for line in text.splitlines() if line.strip()]

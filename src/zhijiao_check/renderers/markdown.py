@@ -79,7 +79,7 @@ class MarkdownRenderer:
         for matrix in matrices(doc, catalogue_of(run)):
             out += self._matrix(matrix)
         for report in doc["reports"]:
-            kind = tr(f"table.kind-{report['kind']}")
+            kind = tr(f"render.kind-{report['kind']}")
             title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             out += self._evaluation(report, title, f"`{report['file']}`")
         for city in doc["city"]:

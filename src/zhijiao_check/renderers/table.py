@@ -121,7 +121,7 @@ class TableRenderer:
         title = self.tr(
             "table.report-title",
             unit=report["unit"],
-            kind=self.tr(f"table.kind-{report['kind']}"),
+            kind=self.tr(f"render.kind-{report['kind']}"),
             year=report["year"],
             file=file,
         )

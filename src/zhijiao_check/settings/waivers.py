@@ -185,8 +185,8 @@ def _never_checked(
     known = units.get(name)
     if known is None or known.kind in rule.units:
         return []
-    kinds = Join(tuple(msg(f"table.kind-{kind}") for kind in rule.units))
-    kind = msg(f"table.kind-{known.kind}")
+    kinds = Join(tuple(msg(f"render.kind-{kind}") for kind in rule.units))
+    kind = msg(f"render.kind-{known.kind}")
     return [problem("unit", "waiver-unit-kind", rule=rule.id, unit=given, kind=kind, kinds=kinds)]
 
 

@@ -153,6 +153,11 @@ MESSAGES: dict[str, str] = {
         "target, the thin "
         "line the linear schedule, the dashed line the projection"
     ),
+    "render.kind-county": "county",
+    "render.kind-management_area": "management area",
+    "render.kind-development_zone": "development zone",
+    "render.kind-city": "city",
+    "render.city-title": "City-wide · {year} · {present}/{total} units",
 }
 
 

@@ -6,11 +6,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "table.report-title": "{unit} ({kind}) · {year} · {file}",
-    "table.city-title": "City-wide · {year} · {present}/{total} units",
-    "table.kind-county": "county",
-    "table.kind-management_area": "management area",
-    "table.kind-development_zone": "development zone",
-    "table.kind-city": "city",
     "table.score": "score",
     "table.col-status": "status",
     "table.col-rule": "rule",

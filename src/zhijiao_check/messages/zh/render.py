@@ -143,4 +143,9 @@ MESSAGES: dict[str, str] = {
     "render.no-projection-due-passed": "已到到期年份，以各年状态为准",
     "render.no-projection-too-few-years": "数据完整的年份不足两个，不作预测",
     "render.chart-legend": "图：圆点为各年实际值（颜色即状态），实线为目标，细线为线性进度，虚线为预测",
+    "render.kind-county": "县市区",
+    "render.kind-management_area": "管理区",
+    "render.kind-development_zone": "经开区",
+    "render.kind-city": "市本级",
+    "render.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
 }

@@ -6,11 +6,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "table.report-title": "{unit}（{kind}）· {year} 年 · {file}",
-    "table.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
-    "table.kind-county": "县市区",
-    "table.kind-management_area": "管理区",
-    "table.kind-development_zone": "经开区",
-    "table.kind-city": "市本级",
     "table.score": "得分",
     "table.col-status": "状态",
     "table.col-rule": "规则",

@@ -56,7 +56,7 @@ def reports(doc: Mapping[str, Any], tr: Translator, open_all: bool = False) -> I
     title = tr("render.drilldown-one" if len(page_units(doc)) == 1 else "render.drilldown")
     yield opening("section", id="reports") + tag("h2", escaped(title))
     for report in doc["reports"]:
-        kind = tr(f"table.kind-{report['kind']}")
+        kind = tr(f"render.kind-{report['kind']}")
         heading = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
         counts = status_counts(report["summary"], tr)
         score = score_text(report["score"])
