@@ -811,13 +811,15 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             },
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
         }
-        pages.append((f"{_file_name(unit)}.html", renderer.page(part, run, signoff=unit)))
+        pages.append((page_name(unit), renderer.page(part, run, signoff=unit)))
     return pages
 
 
-def _file_name(unit: str) -> str:
-    """A unit's name as a file name: characters a file system refuses become ``_``."""
-    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"
+def page_name(unit: str) -> str:
+    """The file name of a unit's page (``东安县.html``): characters a file system refuses become ``_``.
+    ``check`` refuses, before any work, a page that would be written over an input (``commands.check``)."""
+    name = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"
+    return f"{name}.html"
 
 
 def _utf8(piece: str | bytes) -> bytes:
