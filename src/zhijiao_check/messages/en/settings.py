@@ -34,6 +34,14 @@ MESSAGES: dict[str, str] = {
     "settings.path-missing": (
         '"{key}" = {found} does not exist (a path relative to the config file\'s folder): check the name'
     ),
+    "settings.path-nul": (
+        '"{key}" = {found} holds a NUL character (\\u0000), which no file or folder name can hold: write the '
+        "real name"
+    ),
+    "settings.output-folder": (
+        '"{key}" = {found} ends in "/", which names a folder: give the file to write (a name after the "/", '
+        "such as results{suffix})"
+    ),
     "settings.unknown-key": 'unknown key "{key}": the keys are {known}',
     "settings.wrong-type": '"{key}" = {found} is not valid: write {expected}',
     "settings.quoted-value": '"{key}" takes its value without quotes: write {key} = {write}',

@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
     "settings.config-table-near-miss": ("表名 [{found}] 写错了，其中的设置不会生效：是否想写 [{name}]？"),
     "settings.path-missing": "“{key}”的 {found} 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名",
+    "settings.path-nul": "“{key}”的 {found} 含有空字符（\\u0000），不能作文件或目录名：请写出实际的名称",
+    "settings.output-folder": (
+        "“{key}”的 {found} 以“/”结尾，是目录的写法：请写出要写入的文件名"
+        "（在“/”后加上文件名，如 结果{suffix}）"
+    ),
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",

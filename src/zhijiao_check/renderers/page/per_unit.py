@@ -48,7 +48,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             "city_block": _decided_by(doc["city"], files, rules),
         }
         pages.append(
-            (f"{_file_name(unit)}.html", page_text(part, run, tr, unit=unit, closing=(_signoff(tr),)))
+            (page_name(unit), page_text(part, run, tr, unit=unit, closing=(_signoff(tr),)))
         )
     return pages
 
@@ -77,6 +77,8 @@ def _signoff(tr: Translator) -> str:
     return tag("div", "".join(tag("div", escaped(tr(key) + tr.colon)) for key in fields), class_="signoff")
 
 
-def _file_name(unit: str) -> str:
-    """A unit's name as a file name: characters a file system refuses become ``_``."""
-    return "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"
+def page_name(unit: str) -> str:
+    """The file name of a unit's page (``东安县.html``): characters a file system refuses become ``_``.
+    ``check`` refuses, before any work, a page that would be written over an input (``commands.check``)."""
+    name = "".join("_" if c in '\\/:*?"<>|' or ord(c) < 32 else c for c in unit).strip(". ") or "_"
+    return f"{name}.html"
