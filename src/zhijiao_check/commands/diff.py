@@ -145,7 +145,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         {*units, *(bad.unit for bad in invalid_ones if bad.unit)}
         for units, (_, invalid_ones) in zip(by_unit, sides, strict=True)
     ]
-    order = [unit.name for unit in packs[0].units]
+    order = packs[0].units.order()  # a merged unit after the one it joined
     known = {*by_unit[0], *by_unit[1]}
     both = [u for u in [*order, *sorted(known - set(order))] if u in by_unit[0] and u in by_unit[1]]
     doc = {

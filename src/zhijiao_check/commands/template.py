@@ -77,7 +77,7 @@ def run(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     pack = load_packs(options.rules, options.pack)[0]
-    unit = find_unit(pack.units, options.unit)
+    unit = find_unit(pack.units, options.unit, options.year)
     low, high = REPORT_YEARS
     if not low <= options.year <= high:
         raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
@@ -206,16 +206,25 @@ def carry_over(last: dict[str, Any], year: int) -> dict[str, Any]:
     return data
 
 
-def find_unit(units: UnitRegistry, given: str) -> Unit:
-    """The unit named (or coded: ``431103``); a renamed or misspelt name is refused with the name to use."""
+def find_unit(units: UnitRegistry, given: str, year: int | None = None) -> Unit:
+    """The unit named (or coded: ``431103``) as it is in ``year``: a former name before its renaming is the
+    unit's under its name now, a unit merged into another its own before the merger; a renamed (since),
+    merged (since) or misspelt name is refused with the name to use."""
     wanted = given.strip()
-    found = units.get(wanted) or next((u for u in units if u.code is not None and u.code == wanted), None)
+    found = units.unit_in(wanted, year) or next(
+        (u for u in units if u.code is not None and u.code == wanted), None
+    )
     if found is not None:
         return found
     known = Join(tuple(u.name for u in units))
+    merged = units.merged_into(wanted)
+    if merged is not None:
+        into = units.current_name(merged.into)
+        raise FatalError("unit-merged", area="input", name=wanted, into=into, year=merged.year)
     renamed = units.renamed_to(wanted)
     if renamed is not None:
-        raise FatalError("unit-renamed", area="input", name=wanted, new=renamed.new, year=renamed.year)
+        new = units.current_name(renamed.new)
+        raise FatalError("unit-renamed", area="input", name=wanted, new=new, year=renamed.year)
     suggestion = units.suggest(wanted)
     if suggestion is not None:
         raise FatalError("unknown-unit", area="input", name=wanted, suggestion=suggestion, known=known)

@@ -57,6 +57,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     never an exception.
     """
     from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else display_name(path)
@@ -77,7 +78,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     warnings += report_warnings(parsed.data, parsed.positions, file)
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(parsed.data, units))
-    return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
+    given = as_called_now(parsed.data, units)
+    return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings), given)
 
 
 def _load_workbook(
@@ -85,6 +87,7 @@ def _load_workbook(
 ) -> ReportFile | InvalidReport:
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
@@ -101,7 +104,8 @@ def _load_workbook(
     warnings += sums
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
-    return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))
+    given = as_called_now(read.parsed.data, units)
+    return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings), given)
 
 
 def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, int | None]:
@@ -111,9 +115,10 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
 
     unit = data.get("unit") if isinstance(data, dict) else None
     name = unit.get("name") if isinstance(unit, dict) else None
-    known = units.get(name) if isinstance(name, str) else None
     year = data.get("year") if isinstance(data, dict) else None
     plain = type(year) is int and REPORT_YEARS[0] <= year <= REPORT_YEARS[1]
+    # a former name in a year before the renaming is its unit's, as a valid report's is (``as_called_now``)
+    known = units.unit_in(name, year if plain else None) if isinstance(name, str) else None
     return (known.name if known is not None else None), (year if plain else None)
 
 

@@ -15,6 +15,10 @@ MESSAGES: dict[str, str] = {
         'unknown reporting unit "{name}": did you mean "{suggestion}"? The units are {known}'
     ),
     "input.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
+    "input.unit-merged": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
+        "use --unit {into}"
+    ),
     "input.unit-renamed": '"{name}" was renamed "{new}" in {year}: use --unit {new}',
     "input.year-out-of-range": (
         "the statistical year {year} is outside {low}–{high}: give a 4-digit year such as --year 2023"

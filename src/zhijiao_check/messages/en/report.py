@@ -377,6 +377,14 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
     "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
     "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as "{new}"',
+    "report.unit-merged": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        'figures in the report of "{into}" (name: {into})'
+    ),
+    "report.unit-merged-in-cell": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        'figures in the report of "{into}", and type the unit\'s name as "{into}"'
+    ),
     "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',
     "report.kind-mismatch-in-cell": (
         'the kind of "{name}" is {expected_label}, not {kind_label}: choose "{expected_label}" from the '

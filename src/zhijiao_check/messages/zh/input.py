@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     # Errors.
     "input.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
     "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
+    "input.unit-merged": "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报：请用 --unit {into}",
     "input.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
     "input.year-out-of-range": "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
     "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报表）：换一个文件名，或加 --force 覆盖",

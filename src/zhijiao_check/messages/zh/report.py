@@ -258,6 +258,14 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "report.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请写 name: {new}",
     "report.unit-renamed-in-cell": "“{name}”已于 {year} 年更名为“{new}”：单位名称请填“{new}”",
+    "report.unit-merged": (
+        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        "请把它的数据填入“{into}”的报表（name: {into}）"
+    ),
+    "report.unit-merged-in-cell": (
+        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        "请把它的数据填入“{into}”的报表，单位名称填“{into}”"
+    ),
     "report.kind-mismatch": "“{name}”的单位类别是 {expected}，不是 {kind}：请写 kind: {expected}",
     "report.kind-mismatch-in-cell": (
         "“{name}”的单位类别是{expected_label}，不是{kind_label}：请从下拉列表选“{expected_label}”"
