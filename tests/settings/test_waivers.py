@@ -477,3 +477,20 @@ def test_a_renamed_units_former_name_or_code_is_told_as_a_report_is(
     )
     reported = invoke("validate", "reports/2023/dongan.yaml").stdout
     assert told[0].split("：")[0] in reported  # the report's own words for the renaming
+
+
+def test_a_former_name_in_a_year_before_its_renaming_names_the_unit_as_a_report_of_that_year_may(
+    repo: Path, invoke
+) -> None:
+    """A report of 2020 may still say 祁阳县 (renamed 祁阳市 in 2021): a waiver of that year may too, and it
+    is read as 祁阳市's; from the renaming's year on the former name is told as a report's is."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "祁阳县", when="year = 2020"))
+    before = invoke("check", "reports/2023/", "--waivers", "waivers.toml", "--format", "json")
+    assert before.exit_code != 2, before.stderr
+    assert "waivers.toml" not in before.stderr
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "祁阳县", when="year = 2021"))
+    after = invoke("check", "reports/2023/", "--waivers", "waivers.toml")
+    assert after.exit_code == 2
+    assert after.stderr.splitlines()[1:] == [
+        'waivers.toml:3:1: waiver[0].unit: “祁阳县”已于 2021 年更名为“祁阳市”：请写 unit = "祁阳市"'
+    ]

@@ -111,7 +111,8 @@ def _entry(
             problems.append(problem("rule", "waiver-unknown-rule", rule=rule, suggestion=close[0]))
         else:
             problems.append(problem("rule", "waiver-unknown-rule-none", rule=rule))
-    name = _unit_name(unit, units) if isinstance(unit, str) and unit else None
+    year_given = year if type(year) is int else None
+    name = _unit_name(unit, units, year_given) if isinstance(unit, str) and unit else None
     if isinstance(unit, str) and unit and name is None:
         problems.append(_unknown_unit(unit, units, problem))
     elif isinstance(unit, str) and name is not None and isinstance(rule, str) and rule in rules:
@@ -198,11 +199,16 @@ def _iso_date(text: str) -> bool:
         return False
 
 
-def _unit_name(given: str, units: UnitRegistry) -> str | None:
+def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
+    """The unit a waiver's ``unit`` names, as its results name it: by name or code; with a ``year``, also a
+    former name in a year before its renaming (its results are the unit's under its name now) or a unit merged
+    into another in a year before its merger, as a report of that year may be filed (``UnitRegistry.unit_in``)."""
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
     unit = units.get(given) or next((u for u in units if u.code == given), None)
+    if unit is None and year is not None:
+        unit = units.unit_in(given, year)
     return unit.name if unit else None
 
 

@@ -47,9 +47,7 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             # 市本级's page: the city-wide targets its report's city: block decides (none on any other page)
             "city_block": _decided_by(doc["city"], files, rules),
         }
-        pages.append(
-            (page_name(unit), page_text(part, run, tr, unit=unit, closing=(_signoff(tr),)))
-        )
+        pages.append((page_name(unit), page_text(part, run, tr, unit=unit, closing=(_signoff(tr),))))
     return pages
 
 
