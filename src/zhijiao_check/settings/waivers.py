@@ -202,7 +202,8 @@ def _iso_date(text: str) -> bool:
 def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
     """The unit a waiver's ``unit`` names, as its results name it: by name or code; with a ``year``, also a
     former name in a year before its renaming (its results are the unit's under its name now) or a unit merged
-    into another in a year before its merger, as a report of that year may be filed (``UnitRegistry.unit_in``)."""
+    into another in a year before its merger, as a report of that year may be filed
+    (``UnitRegistry.unit_in``)."""
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
