@@ -72,9 +72,8 @@ class MarkdownRenderer:
             for bad in doc["invalid"]:
                 out.append(f"- `{bad['file']}`")
                 for p in bad["problems"]:
-                    out.append(
-                        f"  - `{at(p)}` {field_of(p) + ': ' if field_of(p) else ''}{_inline(p['message'])}"
-                    )
+                    path = f"{_path(field_of(p))}: " if field_of(p) else ""
+                    out.append(f"  - `{at(p)}` {path}{_inline(p['message'])}")
             out.append("")
         for matrix in matrices(doc, catalogue_of(run)):
             out += self._matrix(matrix)
@@ -273,6 +272,13 @@ def _row(cells: Sequence[str]) -> str:
 def _cell(text: str) -> str:
     """Text inside a table cell: no line breaks, pipes escaped, no accidental HTML."""
     return _inline(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def _path(path: str) -> str:
+    """A field path as it stands before a message: a key is whatever its author quoted, so besides HTML
+    (``_inline``) its pipes and backticks are escaped, which would end a table's cell or open a code span that
+    runs on into the message (a control character is escaped already, ``Problem.shown_path``)."""
+    return _inline(path).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
 
 
 def _inline(text: str) -> str:
