@@ -41,47 +41,48 @@ def _json(key: str, written: str) -> str:
     return text.replace(value, f'"{key}": {written}', 1)
 
 
+# What each field is to hold, as its messages end, in Chinese and in English.
+_YUAN = ("以元为单位的金额（不小于 0）", "an amount in yuan (元, 0 or more)")
+_WHOLE = ("一个不小于 0 的整数", "a whole number (0 or more)")
+_TOO_LARGE = (
+    "填写了 {written}，超过此处的上限 {bound}（远超任何实际数字，多半是多打了几位）：此处应为{zh}",
+    (
+        "found {written}, above this field's limit of {bound} (far above any real figure: extra digits "
+        "typed?): write {en}"
+    ),
+)
+_TOO_SMALL = (
+    "填写了 {written}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为{zh}；若为零请写 0",
+    (
+        "found {written}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
+        "write {en}, or 0 if it is none"
+    ),
+)
+
+
+def _said(
+    template: tuple[str, str], written: str, field: tuple[str, str], bound: str = ""
+) -> tuple[str, str]:
+    zh, en = field
+    return (
+        template[0].format(written=written, bound=bound, zh=zh),
+        template[1].format(written=written, bound=bound, en=en),
+    )
+
+
 @pytest.mark.parametrize(
-    ("line", "written", "code", "zh", "en"),
+    ("line", "written", "code", "said"),
     [
-        (
-            AMOUNT,
-            "1e400",
-            "too-large",
-            "填写了 1e400，超过此处的上限 1,000,000,000（远超任何实际数字，多半是多打了几位）：此处应为以元为单位的金额（不小于 0）",
-            "found 1e400, above this field's limit of 1,000,000,000 (far above any real figure: extra digits typed?): "
-            "write an amount in yuan (元, 0 or more)",
-        ),
-        (
-            AMOUNT,
-            "1e-400",
-            "number-too-small",
-            "填写了 1e-400，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为以元为单位的金额（不小于 0）；若为零请写 0",
-            "found 1e-400, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
-            "write an amount in yuan (元, 0 or more), or 0 if it is none",
-        ),
-        (
-            COUNT,
-            "1e-400",
-            "number-too-small",
-            "填写了 1e-400，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为一个不小于 0 的整数；若为零请写 0",
-            "found 1e-400, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
-            "write a whole number (0 or more), or 0 if it is none",
-        ),
-        (
-            COUNT,
-            "1e400",
-            "too-large",
-            "填写了 1e400，超过此处的上限 10,000,000（远超任何实际数字，多半是多打了几位）：此处应为一个不小于 0 的整数",
-            "found 1e400, above this field's limit of 10,000,000 (far above any real figure: extra digits typed?): "
-            "write a whole number (0 or more)",
-        ),
+        (AMOUNT, "1e400", "too-large", _said(_TOO_LARGE, "1e400", _YUAN, "1,000,000,000")),
+        (AMOUNT, "1e-400", "number-too-small", _said(_TOO_SMALL, "1e-400", _YUAN)),
+        (COUNT, "1e-400", "number-too-small", _said(_TOO_SMALL, "1e-400", _WHOLE)),
+        (COUNT, "1e400", "too-large", _said(_TOO_LARGE, "1e400", _WHOLE, "10,000,000")),
     ],
     ids=["amount-1e400", "amount-1e-400", "count-1e-400", "count-1e400"],
 )
 @pytest.mark.parametrize("syntax", ["yaml", "json"])
 def test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
-    tmp_path: Path, syntax: str, line: str, written: str, code: str, zh: str, en: str
+    tmp_path: Path, syntax: str, line: str, written: str, code: str, said: tuple[str, str]
 ) -> None:
     key = line.strip().split(":")[0]
     if syntax == "yaml":
@@ -90,10 +91,10 @@ def test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
         text = _json(key, written)
         column = text.splitlines()[line_of(text, f'"{key}": {written}') - 1].index(written) + 1
     row = line_of(text, f"{key}: {written}" if syntax == "yaml" else f'"{key}": {written}')
-    for lang, said in (("zh", zh), ("en", en)):
+    for lang, message in zip(("zh", "en"), said, strict=True):
         status, problem = _problem(tmp_path, f"dongan.{syntax}", text, lang)
         assert (status, problem["code"], problem["line"], problem["column"]) == (2, code, row, column)
-        assert problem["message"] == said
+        assert problem["message"] == message
 
 
 def test_json_1e_minus_400_in_a_count_is_no_longer_read_as_0(tmp_path: Path) -> None:
@@ -101,46 +102,38 @@ def test_json_1e_minus_400_in_a_count_is_no_longer_read_as_0(tmp_path: Path) -> 
     assert (status, problem["code"], problem["path"]) == (2, "number-too-small", "craftsman_students")
 
 
+def _digits(written: str) -> tuple[str, str]:
+    shown = written.strip('"')
+    return (
+        f"数字 “{shown}” 不是用阿拉伯数字写的：请写成阿拉伯数字 28",
+        f'the number "{shown}" is not written in the digits 0–9: write 28',
+    )
+
+
 @pytest.mark.parametrize(
-    ("written", "code", "zh", "en"),
+    ("written", "code", "said"),
     [
         # unquoted: no quotes to speak of
-        (
-            "٢٨",
-            "number-other-digits",
-            "数字 “٢٨” 不是用阿拉伯数字写的：请写成阿拉伯数字 28",
-            'the number "٢٨" is not written in the digits 0–9: write 28',
-        ),
-        (
-            '"٢٨"',
-            "number-other-digits",
-            "数字 “٢٨” 不是用阿拉伯数字写的：请写成阿拉伯数字 28",
-            'the number "٢٨" is not written in the digits 0–9: write 28',
-        ),
-        (
-            "२८",
-            "number-other-digits",
-            "数字 “२८” 不是用阿拉伯数字写的：请写成阿拉伯数字 28",
-            'the number "२८" is not written in the digits 0–9: write 28',
-        ),
+        ("٢٨", "number-other-digits", _digits("٢٨")),
+        ('"٢٨"', "number-other-digits", _digits('"٢٨"')),
+        ("२८", "number-other-digits", _digits("२८")),
         # YAML 1.1 reads 1e3 as text: the number to write, not "not a number"
         (
             "1e3",
             "number-exponent",
-            "数字写成了科学记数法 “1e3”：请写 1000",
-            'the number "1e3" is in exponent notation: write 1000',
+            ("数字写成了科学记数法 “1e3”：请写 1000", 'the number "1e3" is in exponent notation: write 1000'),
         ),
-        ("-1e400", "negative", "填写了负数 -1e400：此处必须不小于 0", "found -1e400: must be 0 or more"),
+        ("-1e400", "negative", ("填写了负数 -1e400：此处必须不小于 0", "found -1e400: must be 0 or more")),
     ],
 )
 def test_a_count_in_other_digits_or_exponent_text_says_what_to_write(
-    tmp_path: Path, written: str, code: str, zh: str, en: str
+    tmp_path: Path, written: str, code: str, said: tuple[str, str]
 ) -> None:
     text = _yaml(COUNT, written)
-    for lang, said in (("zh", zh), ("en", en)):
+    for lang, message in zip(("zh", "en"), said, strict=True):
         status, problem = _problem(tmp_path, "dongan.yaml", text, lang)
         assert (status, problem["code"], problem["line"], problem["column"]) == (2, code, 26, 21)
-        assert problem["message"] == said
+        assert problem["message"] == message
 
 
 def test_yaml_float_1_0e_minus_400_is_not_read_as_0(tmp_path: Path) -> None:
