@@ -607,10 +607,10 @@ def test_a_part_written_twice_in_the_zip_is_refused_naming_it(book, run_cli):
     [problem] = found[book.name]
     assert (problem["code"], problem.get("cell"), problem.get("line")) == ("part-repeated", None, None)
     assert problem["message"] == (
-        "the workbook holds its part xl/worksheets/sheet2.xml more than once, and the copies may differ: which "
-        "one is meant cannot be told (Excel offers to repair the file, or shows one of them). The file is "
-        "damaged, or was not saved by Excel or WPS: open it in Excel or WPS, check its figures and save it "
-        "again as .xlsx"
+        "the workbook holds its part xl/worksheets/sheet2.xml more than once, and the copies may differ: "
+        "which one is meant cannot be told (Excel offers to repair the file, or shows one of them). The "
+        "file is damaged, or was not saved by Excel or WPS: open it in Excel or WPS, check its figures and "
+        "save it again as .xlsx"
     )
     [zh] = _run(run_cli, book, lang="zh")[1][book.name]
     assert zh["message"].startswith("工作簿中的部件 xl/worksheets/sheet2.xml 出现了不止一次")
@@ -635,8 +635,8 @@ def test_a_number_cell_storing_no_number_is_an_error_at_its_cell_and_field(book,
     assert problem["cell"].startswith("本单位!C7（")
     assert problem["message"] == (
         f'the cell is stored as a number but holds "{stored}", which is no number (the file is damaged, or '
-        "was not saved by Excel or WPS), and is not read: type the figure in this cell again in Excel or WPS, "
-        "in digits (such as 28), and save"
+        "was not saved by Excel or WPS), and is not read: type the figure in this cell again in Excel or "
+        "WPS, in digits (such as 28), and save"
     )
     [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
     assert zh["message"] == (
@@ -687,8 +687,10 @@ _BOMB = (
                 _BOMB + re.sub(rb"^<\?xml[^>]*\?>", b"", xml).replace(b"<v>950</v>", b"<v>&lol8;</v>", 1)
             ),
             "xml-doctype",
-            "the workbook's part xl/worksheets/sheet2.xml declares a document type or entities (<!DOCTYPE>), "
-            "which Excel and WPS never write",
+            (
+                "the workbook's part xl/worksheets/sheet2.xml declares a document type or entities "
+                "(<!DOCTYPE>), which Excel and WPS never write"
+            ),
             "工作簿中的部件 xl/worksheets/sheet2.xml 含有文档类型或实体定义（<!DOCTYPE>）",
         ),
         (

@@ -19,9 +19,9 @@ from zhijiao_check.patterns import later
 # A number as a spreadsheet stores it: ASCII digits, a sign, a decimal point, an exponent (``-1.5E-7``).
 _NUMBER = later(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
-# Digits beyond any number a cell holds (1.8e308 has 309), read as a float (infinite: said at the cell as too
-# large): Python refuses to read an int of more than 4,300 digits.
-_DIGITS = 400
+# Python refuses to read an int of more digits (ValueError, in English): a longer one is read as a float,
+# infinite (far beyond any cell's 1.8e308 either way, and said at the cell as too large).
+_DIGITS = 4_300
 
 
 class NotANumber(float):
