@@ -134,6 +134,11 @@ class CellReader:
         if cell.error:
             self.say(grid, row, column, "formula-error", header=spec.header, path=path, value=str(cell.value))
             return None
+        if cell.not_a_number:  # ``<v>NaN</v>`` in a number cell: what is stored, as a clerk would see it
+            stored = str(cell.value)
+            stored = stored if len(stored) <= 60 else stored[:60] + "…"
+            self.say(grid, row, column, "not-a-number", header=spec.header, path=path, found=stored)
+            return None
         if (found := beyond_excel(cell.value)) is not None:
             self.say(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
             return None
