@@ -114,6 +114,8 @@ class MarkdownRenderer:
             )
         refused = f"⛔ {tr('render.report-invalid')}"
         out += [_row(["—", _cell(name), refused, *("" for _ in numbers)]) for name in matrix.refused]
+        absent = f"📭 {tr('render.not-filed')}"
+        out += [_row(["—", _cell(name), absent, *("" for _ in numbers)]) for name in matrix.not_filed]
         legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
         blank = f"{tr('render.blank')}{tr.colon}{tr('render.status-none')}"
         out += ["", f"{tr('render.legend')}{tr.colon}{legend} · {blank}", ""]
@@ -254,13 +256,16 @@ class MarkdownRenderer:
 
     def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
         """A year's status and figure, and under it the linear schedule's, or the year's own target where it
-        is computed each year; ``⛔ 报表无效`` for a year whose report was refused."""
+        is computed each year; ``⛔ 报表无效`` for a year whose report was refused, ``📭 未提交`` for one the
+        unit did not file."""
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
         figure = _cell(view.figure(trend, point, tr))
         if view.refused(point):
             return f"⛔ {figure}"
+        if view.not_filed(point):
+            return f"📭 {figure}"
         under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
         return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
 

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "render.unit-invalid": "{unit} (report invalid)",
     "render.report-invalid": "report invalid",
     "render.units-invalid": "reports invalid: {units}",
+    "render.not-filed": "not filed",
+    "render.years-not-filed": "not filed: {years}",
     "render.invalid-report": "{file}: {count} problems",
     "render.status-pass": "met",
     "render.status-fail": "not met",

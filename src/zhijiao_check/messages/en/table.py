@@ -20,6 +20,9 @@ MESSAGES: dict[str, str] = {
     "table.unreadable": "{file}: could not be read, not checked",
     "table.warnings": "{count} warnings (they do not change the result):",
     "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
+    "table.refused-again": "{count} reports not scored (their problems above):",
+    "table.refused-file": "{file}: invalid report ({count} problems)",
+    "table.refused-unreadable": "{file}: could not be read, not checked",
     "table.exit": "exit status {code}",
 }
 
@@ -28,4 +31,6 @@ ONE: dict[str, str] = {
     "table.invalid": "{file}: invalid report, not scored (1 problem)",
     "table.warnings": "{count} warning (it does not change the result):",
     "table.warnings-quiet": "{count} warning (it does not change the result; listed without --quiet)",
+    "table.refused-again": "1 report not scored (its problems above):",
+    "table.refused-file": "{file}: invalid report (1 problem)",
 }

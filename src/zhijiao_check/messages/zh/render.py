@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "render.unit-invalid": "{unit}（报表无效）",
     "render.report-invalid": "报表无效",
     "render.units-invalid": "报表无效：{units}",
+    "render.not-filed": "未提交",
+    "render.years-not-filed": "{years} 年未提交报表",
     "render.invalid-report": "{file}：{count} 个问题",
     "render.status-pass": "达标",
     "render.status-fail": "未达标",

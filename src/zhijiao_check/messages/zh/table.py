@@ -20,5 +20,8 @@ MESSAGES: dict[str, str] = {
     "table.unreadable": "{file}：无法读取，未检查",
     "table.warnings": "{count} 条提醒（不影响结果）：",
     "table.warnings-quiet": "{count} 条提醒（不影响结果；不加 --quiet 即列出）",
+    "table.refused-again": "{count} 份报表未计分（问题见上）：",
+    "table.refused-file": "{file}：报表无效，{count} 个问题",
+    "table.refused-unreadable": "{file}：无法读取，未检查",
     "table.exit": "退出状态 {code}",
 }

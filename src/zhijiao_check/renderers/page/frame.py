@@ -18,6 +18,7 @@ from zhijiao_check.renderers.page.reports import city_block, invalid, reports
 from zhijiao_check.renderers.page.scope import page_units, page_years
 from zhijiao_check.renderers.page.summary import cards, footer
 from zhijiao_check.renderers.page.trends import city_trends, unit_trends
+from zhijiao_check.renderers.unfiled import not_filed_years
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
@@ -59,7 +60,11 @@ def pieces(
         if len(page_units(doc)) == 1
         else tr("render.units-count", count=len(page_units(doc)))
     )
-    subtitle = " · ".join(part for part in (years, counted) if part)
+    # and the years of the run it did not file, which its reports' span does not show (2021–2024 年 of a
+    # run to 2025 read as if 2025 were not asked of it)
+    absent = not_filed_years(doc).get(unit, []) if unit is not None else []
+    unfiled = tr("render.years-not-filed", years=tr.join(map(str, absent))) if absent else ""
+    subtitle = " · ".join(part for part in (years, counted, unfiled) if part)
     head = (
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '

@@ -8,12 +8,13 @@ from zhijiao_check.renderers.markup import escaped, tag
 from zhijiao_check.renderers.matrix import YearMatrix
 from zhijiao_check.renderers.page.marks import BLANK, legend, report_anchor
 from zhijiao_check.renderers.texts import score_text
+from zhijiao_check.renderers.unfiled import NOT_FILED
 from zhijiao_check.status import Status
 
 
 def heat_map(matrix: YearMatrix, tr: Translator) -> str:
     """A year's units × rules, each unit's name a link to its report's drill-down; a unit whose report was
-    refused as invalid last, its row blank."""
+    refused as invalid after the ranked ones, then each unit that filed nothing that year, rows blank."""
     head = [
         tag("th", escaped(tr("render.rank")), class_="num"),
         tag("th", escaped(tr("render.unit"))),
@@ -76,6 +77,17 @@ def heat_map(matrix: YearMatrix, tr: Translator) -> str:
             data_status="invalid",
         )
         for name in matrix.refused
+    ]
+    # a unit that filed nothing has no report to link to
+    absent = tag("td", escaped(tr("render.not-filed")), class_="problem")
+    rows += [
+        tag(
+            "tr",
+            tag("td", "—", class_="num") + tag("td", escaped(name)) + absent + blank,
+            data_unit=name,
+            data_status=NOT_FILED,
+        )
+        for name in matrix.not_filed
     ]
     table = tag(
         "div",

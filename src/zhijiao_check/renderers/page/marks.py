@@ -72,10 +72,10 @@ def result_data(r: Mapping[str, Any]) -> dict[str, str]:
 def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator, apart: str = " ") -> str:
     """A year's figure of a trend, after the chip of its status, and the year's own target where it is
     computed each year (``apart``: what stands between them); the words 报表无效 for a year whose report was
-    refused as invalid."""
+    refused as invalid, 未提交 for one the unit did not file."""
     from zhijiao_check.renderers import trends as view
 
-    if view.refused(point):
+    if view.refused(point) or view.not_filed(point):
         return tag("b", escaped(view.figure(trend, point, tr)), class_="problem", data_status=point["status"])
     shown = f"{chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
     goal = view.year_target(trend, point, tr)

@@ -10,6 +10,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers.markup import escaped, tag
 from zhijiao_check.renderers.page.frame import page_text
 from zhijiao_check.renderers.page.scope import page_units
+from zhijiao_check.renderers.unfiled import not_filed_years
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
@@ -17,13 +18,14 @@ if TYPE_CHECKING:
 
 
 def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[str, str]]:
-    """(file name, page) for each unit of the run: its reports of every year, its trends, the warnings on its
-    files, and a sign-off block, ready to print and sign. ``options``: the run's, as a renderer takes them
-    (the page reads none of them)."""
+    """(file name, page) for each unit of the run: its reports of every year, its trends (未提交 in a year
+    it did not file), the warnings on its files, and a sign-off block, ready to print and sign.
+    ``options``: the run's, as a renderer takes them (the page reads none of them)."""
     from zhijiao_check.document import document
 
     doc = document(run, tr)
     rules = {rule.id: rule for pack in run.packs for rule in pack.rules}
+    absent = not_filed_years(doc)
     pages = []
     # A unit whose reports were all refused has its page too (``page_units``): it signs what is to be
     # corrected
@@ -46,6 +48,8 @@ def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[s
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
             # 市本级's page: the city-wide targets its report's city: block decides (none on any other page)
             "city_block": _decided_by(doc["city"], files, rules),
+            # the years of the run it did not file, which its part (without city-wide sections) cannot tell
+            **({"not_filed": {unit: absent[unit]}} if unit in absent else {}),
         }
         pages.append((page_name(unit), page_text(part, run, tr, unit=unit, closing=(_signoff(tr),))))
     return pages
