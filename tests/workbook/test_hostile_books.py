@@ -712,3 +712,19 @@ def test_a_part_that_is_no_workbooks_xml_is_refused_in_the_users_words(book, run
     assert "expat" not in problem["message"] and "amplification" not in problem["message"]
     [chinese] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
     assert chinese["message"].startswith(zh)
+
+
+def test_an_openpyxl_without_its_private_number_reader_is_left_to_read_numbers_its_own_way(monkeypatch):
+    """``stored.strict_numbers`` swaps a private function of openpyxl (pinned only from below): an openpyxl
+    that no longer has it is left as it is, not failed with an AttributeError for every workbook read."""
+    import types
+
+    import openpyxl.worksheet
+
+    from zhijiao_check.report.workbook.stored import strict_numbers
+
+    renamed = types.SimpleNamespace(_read_number=float)  # a later openpyxl's reader, by another name
+    monkeypatch.setattr(openpyxl.worksheet, "_reader", renamed)
+    with strict_numbers():
+        assert vars(renamed) == {"_read_number": float}
+    assert vars(renamed) == {"_read_number": float}
