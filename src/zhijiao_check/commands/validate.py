@@ -24,7 +24,7 @@ class ValidateOptions:
 
 
 def run(options: ValidateOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all, pack_files_read, rule_inputs
+    from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
 
@@ -37,7 +37,7 @@ def run(options: ValidateOptions) -> int:
         rule_inputs(options.rules, options.pack),
         options.color,
         options.lang,
-        pack_files_read(packs, options.rules, options.pack),  # a pack kept among the reports is none
+        NotReports(packs, options.rules, options.pack),  # a pack kept among the reports is none
     )
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
