@@ -11,7 +11,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factory import PACK_DIR
 from renderers.test_html import parse
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.pack.load import load_packs
+from zhijiao_check.settings.waivers import load
+from zhijiao_check.units import Renamed, UnitRegistry
 
 from .conftest import SAMPLES, write
 
@@ -494,3 +500,130 @@ def test_a_former_name_in_a_year_before_its_renaming_names_the_unit_as_a_report_
     assert after.stderr.splitlines()[1:] == [
         'waivers.toml:3:1: waiver[0].unit: “祁阳县”已于 2021 年更名为“祁阳市”：请写 unit = "祁阳市"'
     ]
+
+
+def changed_pack(dest: Path) -> Path:
+    """A copy of the built-in pack in which 东安县 was 东安旧县 (code 431199) before 2023, and 金洞管理区 is
+    part of 祁阳市 from 2023 (gone from ``units``, listed in ``merged``)."""
+    shutil.copytree(PACK_DIR, dest)
+    units = dest / "units.yaml"
+    text = units.read_text(encoding="utf-8").replace("  - {name: 金洞管理区, kind: management_area}\n", "")
+    units.write_text(
+        text
+        + '  - {old: 东安旧县, new: 东安县, year: 2023, old_code: "431199"}\n'
+        + "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2023}\n",
+        encoding="utf-8",
+    )
+    return dest
+
+
+MERGED = (
+    (
+        "“金洞管理区”已于 2023 年并入“祁阳市”，2023 年起不再单独填报："
+        '请写 unit = "祁阳市"，或写 2023 年以前的 year'
+    ),
+    (
+        '"金洞管理区" was merged into "祁阳市" in 2023 and files no report of its own from 2023 on: '
+        'write unit = "祁阳市", or a year before 2023'
+    ),
+)
+
+
+def test_a_merged_unit_is_told_of_its_merger_not_taken_for_a_typo(repo: Path, invoke) -> None:
+    """A waiver of 金洞管理区, merged into 祁阳市 in 2023, for 2023 or without a year was told ``unknown unit
+    "金洞管理区"; did you mean "回龙圩管理区"?``: it is said to have been merged, as a report of 2023 giving
+    that name is; for 2022, when it filed its own report, the waiver is its own."""
+    pack = changed_pack(repo / "pack")
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding", "金洞管理区")
+        + waiver("c16.secondary-funding", "金洞管理区", when="expires = 2099-12-31"),
+    )
+    for lang, said in zip(("zh", "en"), MERGED, strict=True):
+        result = invoke(
+            "check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml", "--lang", lang
+        )
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == [
+            f"waivers.toml:3:1: waiver[0].unit: {said}",
+            f"waivers.toml:11:1: waiver[1].unit: {said}",
+        ]
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "金洞管理区", when="year = 2022"))
+    before = invoke("check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml")
+    assert before.exit_code != 2, before.stderr
+    assert "waivers.toml" not in before.stderr
+
+
+def test_a_merged_units_kind_is_checked_against_the_rule_as_any_units(repo: Path, invoke) -> None:
+    """A county rule waived for 金洞管理区 in 2022 (a management area then) was accepted, the unit not being
+    in the list, while the same waiver for 回龙圩管理区 was refused: both are refused alike."""
+    pack = changed_pack(repo / "pack")
+    write(
+        repo / "waivers.toml",
+        waiver("c1.vocational-share", "金洞管理区", when="year = 2022")
+        + waiver("c1.vocational-share", "回龙圩管理区", when="year = 2022"),
+    )
+    result = invoke("check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1:] == [
+        (
+            f"waivers.toml:{line}:1: waiver[{index}].unit: c1.vocational-share is checked only on the "
+            f'reports of these kinds: county; "{unit}" is a management area: the waiver would match no '
+            "result; check the rule or the unit"
+        )
+        for index, (line, unit) in enumerate(((3, "金洞管理区"), (11, "回龙圩管理区")))
+    ]
+
+
+def test_a_former_code_in_a_year_before_its_renaming_names_the_unit_as_its_former_name_does(
+    repo: Path, invoke
+) -> None:
+    """东安县 was 东安旧县 (431199) before 2023: a report of 2022 may give 431199, and a waiver of 2022 giving
+    东安旧县 was accepted while one giving 431199 was refused. Both are 东安县's; from 2023 on, or without a
+    year, the old code is refused with the code to write."""
+    pack = changed_pack(repo / "pack")
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding", "431199", when="year = 2022")
+        + waiver("c16.secondary-funding", "东安旧县", when="year = 2022"),
+    )
+    before = invoke("check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml")
+    assert before.exit_code != 2, before.stderr
+    assert "waivers.toml" not in before.stderr
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding", "431199")
+        + waiver("c16.secondary-funding", "431199", when="expires = 2099-12-31"),
+    )
+    after = invoke("check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml", "--lang", "en")
+    assert after.exit_code == 2
+    told = (
+        'the code 431199 is that of "东安旧县", renamed "东安县" in 2023, whose code is 431122: '
+        'write unit = "431122"'
+    )
+    assert after.stderr.splitlines()[1:] == [
+        f"waivers.toml:3:1: waiver[0].unit: {told}",
+        f"waivers.toml:11:1: waiver[1].unit: {told}",
+    ]
+
+
+def test_a_renamed_unit_is_told_by_the_name_it_has_now(tmp_path: Path) -> None:
+    """A unit renamed twice (甲县 → 乙县 in 2021, 乙县 → 东安县 in 2023): a waiver giving 甲县, or its old
+    code, is told the name the unit has now, through every renaming, as a report giving it is
+    (``UnitRegistry.current_name``), not 乙县, itself refused."""
+    [pack] = load_packs()
+    units = UnitRegistry(
+        list(pack.units),
+        [Renamed("甲县", "乙县", 2021, "431198"), Renamed("乙县", "东安县", 2023, "431199")],
+    )
+    path = write(
+        tmp_path / "waivers.toml",
+        waiver("c16.secondary-funding", "甲县") + waiver("c16.secondary-funding", "431198"),
+    )
+    with pytest.raises(FatalError) as raised:
+        load(path, {rule.id: rule for rule in pack.rules}, units)
+    told = [
+        (p.code, p.params.get("new") or p.params.get("name"), p.params.get("expected"))
+        for p in raised.value.problems
+    ]
+    assert told == [("waiver-unit-renamed", "东安县", None), ("waiver-code-renamed", "东安县", "431122")]

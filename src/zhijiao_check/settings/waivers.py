@@ -17,9 +17,11 @@ status ``waived``: it does not fail the run and is left out of the score. Waiver
 is computed, so a rule that depends on another's status (``when``) still sees the real one. An expired waiver
 excuses nothing and is a warning; so is a waiver that matches no result that is not met of a unit and year
 the run checked (a stale waiver, or a target now met). A waiver whose unit its rule is never checked for (a
-unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级), or that gives a renamed unit's
-former name or code, is refused when the file is read. ``--ignore`` is for leaving out whole rules; a waiver
-is for one unit's result, with a reason on record.
+unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级) is refused when the file is read.
+A renamed unit's former name or code names the unit in a ``year`` before the renaming, and a unit merged into
+another is its own in a ``year`` before the merger, as a report of that year may name them; without a
+``year``, or from the renaming's or merger's year on, the waiver is refused, saying which. ``--ignore`` is for
+leaving out whole rules; a waiver is for one unit's result, with a reason on record.
 """
 
 from __future__ import annotations
@@ -114,9 +116,9 @@ def _entry(
     year_given = year if type(year) is int else None
     name = _unit_name(unit, units, year_given) if isinstance(unit, str) and unit else None
     if isinstance(unit, str) and unit and name is None:
-        problems.append(_unknown_unit(unit, units, problem))
+        problems.append(_unknown_unit(unit, units, year_given, problem))
     elif isinstance(unit, str) and name is not None and isinstance(rule, str) and rule in rules:
-        problems += _never_checked(rules[rule], unit.strip(), name, units, problem)
+        problems += _never_checked(rules[rule], unit.strip(), name, year_given, units, problem)
     if year is None and expires is None:
         problems.append(problem("year", "waiver-needs-time"))
     if isinstance(year, str) and year.strip().isdecimal() and year.strip().isascii():
@@ -146,23 +148,37 @@ def _entry(
     )
 
 
-def _unknown_unit(given: str, units: UnitRegistry, problem: Callable[..., Problem]) -> Problem:
-    """A unit the list does not have: a renamed unit's former name or code is told as a report's is
-    (``“祁阳县”已于 2021 年更名为“祁阳市”``), not as a typo; any other, with the nearest name."""
+def _unknown_unit(
+    given: str, units: UnitRegistry, year: int | None, problem: Callable[..., Problem]
+) -> Problem:
+    """A unit the list does not have (in ``year``): a unit merged into another, or a renamed unit's former
+    name or code, is told as a report's is (``“金洞管理区”已于 2023 年并入“祁阳市”``,
+    ``“祁阳县”已于 2021 年更名为“祁阳市”``), not as a typo; any other, with the nearest name. The name told
+    is the one the unit has now, through every later renaming."""
     stripped = given.strip()
+    merged = units.merged_into(stripped)
     renamed = units.renamed_to(stripped)
+    if merged is None and renamed is not None:
+        gone = units.merged_into(units.current_name(renamed.new))
+        if gone is not None and (year is None or year >= gone.year):
+            merged = gone  # renamed, then merged into another: of a year since the merger
+    if merged is not None:
+        into = units.current_name(merged.into)
+        return problem("unit", "waiver-unit-merged", name=stripped, into=into, year=merged.year)
     if renamed is not None:
-        return problem("unit", "waiver-unit-renamed", name=stripped, new=renamed.new, year=renamed.year)
+        new = units.current_name(renamed.new)
+        return problem("unit", "waiver-unit-renamed", name=stripped, new=new, year=renamed.year)
     by_code = next((r for r in units.renamed if r.old_code is not None and r.old_code == stripped), None)
     if by_code is not None:
-        now = units.get(by_code.new)
-        expected = now.code if now is not None and now.code else by_code.new
+        name = units.current_name(by_code.new)
+        now = units.get(name)
+        expected = now.code if now is not None and now.code else name
         return problem(
             "unit",
             "waiver-code-renamed",
             old_code=stripped,
             old=by_code.old,
-            name=by_code.new,
+            name=name,
             year=by_code.year,
             expected=expected,
         )
@@ -170,12 +186,18 @@ def _unknown_unit(given: str, units: UnitRegistry, problem: Callable[..., Proble
 
 
 def _never_checked(
-    rule: AnyRule, given: str, name: str, units: UnitRegistry, problem: Callable[..., Problem]
+    rule: AnyRule,
+    given: str,
+    name: str,
+    year: int | None,
+    units: UnitRegistry,
+    problem: Callable[..., Problem],
 ) -> list[Problem]:
     """A unit the rule is never checked for, so that the waiver could match nothing: a unit's name on a
     city-wide rule (its result is the whole city's, 全市), 全市 on a rule of each unit's report, or a unit
-    of a kind the rule does not check (a county rule waived for 市本级). ``given``: the unit as written,
-    ``name``: the unit it names."""
+    of a kind the rule does not check (a county rule waived for 市本级, or for a management area since merged
+    into a county, in a year before the merger). ``given``: the unit as written, ``name``: the unit it names
+    in ``year``."""
     if rule.scope == "city":
         if name == CITY_WIDE:
             return []
@@ -183,7 +205,7 @@ def _never_checked(
     if name == CITY_WIDE:
         example = next((u.name for u in units if u.kind in rule.units), "")
         return [problem("unit", "waiver-unit-rule", rule=rule.id, example=example)]
-    known = units.get(name)
+    known = units.unit_in(name, year)  # a merged unit is not in the list (``units.get``), but has a kind
     if known is None or known.kind in rule.units:
         return []
     kinds = Join(tuple(msg(f"render.kind-{kind}") for kind in rule.units))
@@ -201,15 +223,18 @@ def _iso_date(text: str) -> bool:
 
 def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
     """The unit a waiver's ``unit`` names, as its results name it: by name or code; with a ``year``, also a
-    former name in a year before its renaming (its results are the unit's under its name now) or a unit merged
-    into another in a year before its merger, as a report of that year may be filed
-    (``UnitRegistry.unit_in``)."""
+    former name or code in a year before its renaming (its results are the unit's under its name now, and a
+    report of that year may give the old code) or a unit merged into another in a year before its merger, as
+    a report of that year may be filed (``UnitRegistry.unit_in``)."""
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
     unit = units.get(given) or next((u for u in units if u.code == given), None)
     if unit is None and year is not None:
         unit = units.unit_in(given, year)
+    if unit is None and year is not None:
+        renaming = next((r for r in units.renamed if r.old_code == given and year < r.year), None)
+        unit = units.unit_in(renaming.old, year) if renaming is not None else None
     return unit.name if unit else None
 
 
@@ -259,21 +284,26 @@ class Excuser:
         # (the waivers file of the config, kept over the years and the units, run on one report; 全市 in a
         # year whose city-wide rules were not evaluated), was not put to the test: "the result is met or the
         # entry is wrong" would tell the user to delete a waiver that may still be needed.
+        # The units of any year, once: a waiver without a year is put to the test by any of its unit's
+        # reports, and a run may hold 10,000 of them.
+        units = {unit for unit, _ in evaluated}
         return warnings + [
             w.problem("waiver-unused", year=w.year or "—")
             for w in self.active
             if w not in self.used
             and (self.selected is None or w.rule in self.selected)
-            and _put_to_the_test(w, evaluated)
+            and _put_to_the_test(w, evaluated, units)
         ]
 
 
-def _put_to_the_test(waiver: Waiver, evaluated: AbstractSet[tuple[str, int]]) -> bool:
+def _put_to_the_test(
+    waiver: Waiver, evaluated: AbstractSet[tuple[str, int]], units: AbstractSet[str]
+) -> bool:
     """Whether the run evaluated the unit (or 全市) of ``waiver`` in its year, or in any year for a waiver
-    that gives none (one until a date)."""
+    that gives none (one until a date); ``units``: the units of ``evaluated``."""
     if waiver.year is not None:
         return (waiver.unit, waiver.year) in evaluated
-    return any(unit == waiver.unit for unit, _ in evaluated)
+    return waiver.unit in units
 
 
 def _excused(

@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-unit": (
         'unknown unit "{unit}"; did you mean "{suggestion}"? For a city-wide rule write 全市'
     ),
+    "settings.waiver-unit-merged": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
+        'write unit = "{into}", or a year before {year}'
+    ),
     "settings.waiver-unit-renamed": '"{name}" was renamed "{new}" in {year}: write unit = "{new}"',
     "settings.waiver-code-renamed": (
         'the code {old_code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '

@@ -49,6 +49,10 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-rule": "没有规则“{rule}”；是否想写 {suggestion}？",
     "settings.waiver-unknown-rule-none": "没有规则“{rule}”；可用 zhijiao-check rules 查看全部规则",
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
+    "settings.waiver-unit-merged": (
+        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        '请写 unit = "{into}"，或写 {year} 年以前的 year'
+    ),
     "settings.waiver-unit-renamed": '“{name}”已于 {year} 年更名为“{new}”：请写 unit = "{new}"',
     "settings.waiver-code-renamed": (
         "代码 {old_code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}："
