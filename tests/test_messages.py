@@ -60,7 +60,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.status-": (*STATUSES, "none"),
     "render.short-status-": STATUSES,
     "engine.when-is.": STATUSES,
-    "table.kind-": UNIT_KINDS,
+    "render.kind-": UNIT_KINDS,
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
@@ -179,7 +179,7 @@ def test_the_source_uses_keys() -> None:
     assert {"engine.every", "cli.unknown-rule", "report.unknown-unit", "pack.unknown-field"} <= KEYS
     # a if c else b
     assert {"engine.yes", "engine.no", "engine.units-missing-failed", "catalogue.absent"} <= KEYS
-    assert {"render.status-", "table.kind-", "catalogue.scope-", "field."} <= BUILT_USED
+    assert {"render.status-", "render.kind-", "catalogue.scope-", "field."} <= BUILT_USED
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))

@@ -26,6 +26,7 @@ from zhijiao_check.renderers import Format
 
 if TYPE_CHECKING:
     from zhijiao_check.settings.config import Config
+    from zhijiao_check.wording import Wording
 
 
 def _without_flag_types(params: list[Any]) -> list[Any]:
@@ -44,12 +45,23 @@ def _without_flag_types(params: list[Any]) -> list[Any]:
 _REQUIRED = later(r"^\{([^{}]+)\}")
 
 
+class NowhereToWrite(Exception):
+    """Standard output closed (``>&-``) where the help or the version was to be written: exit 2 and say so,
+    as a command's result is told (``output``), rather than exit 0 with the text lost."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key  # the message: what was to be written
+
+
 class _HelpInLanguage:
     """Help laid out in the command line's language (``cli_help``): Chinese unless it says ``--lang en``."""
 
     usage_prefix: str | None = None  # the usage line's first word, click's "Usage: " until help is laid out
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        if sys.stdout is None:  # ``-h >&-``: the help would be lost, and the run exit 0 as if it was shown
+            raise NowhereToWrite("cli.stdout-closed-help")
         from zhijiao_check.cli_help import in_language
         from zhijiao_check.cli_usage import language
 
@@ -76,6 +88,23 @@ class Command(_HelpInLanguage, TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
         return _without_flag_types(super().get_params(ctx))
 
+    def invoke(self, ctx: Any) -> Any:
+        if sys.stdout is None:  # started with standard output closed: say what this command can do instead
+            from zhijiao_check.output import advise_when_stdout_closed
+
+            advise_when_stdout_closed(self._closed_advice(ctx))
+        return super().invoke(ctx)
+
+    def _closed_advice(self, ctx: Any) -> Wording:
+        """``--output`` for a command that has one; a redirect to a file for one that has not (``rules``,
+        ``coverage``, ``explain``), the file named for the command and the format asked for."""
+        from zhijiao_check.wording import msg
+
+        if any("--output" in getattr(param, "opts", ()) for param in self.get_params(ctx)):
+            return msg("cli.stdout-advice-output")
+        suffix = {"json": ".json", "markdown": ".md"}.get(str(ctx.params.get("format")), ".txt")
+        return msg("cli.stdout-advice-redirect", file=f"{ctx.info_name}{suffix}")
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # Arguments left over are refused here, as click would, but with the arguments kept apart for the
         # message (``cli_usage``), not only inside click's English text.
@@ -99,8 +128,9 @@ class Command(_HelpInLanguage, TyperCommand):
     def _check_outputs(self, ctx: Any, args: list[str]) -> None:
         """Each ``--output`` as typed, which click does not keep: an option that takes one value keeps the
         last (``convert x -o a.xlsx -o b.xlsx`` wrote only b.xlsx, and said nothing), and the ``Path`` it
-        makes drops a final slash (``-o newdir/`` wrote a file named ``newdir``). Both are refused."""
-        from zhijiao_check.cli_usage import OutputFolder, OutputTwice
+        makes drops a final slash (``-o newdir/`` wrote a file named ``newdir``) and makes ``-o ""`` (an
+        unset variable) the working directory, told as "cannot write .: a folder". All are refused."""
+        from zhijiao_check.cli_usage import OutputEmpty, OutputFolder, OutputTwice
 
         param = next((p for p in self.get_params(ctx) if "--output" in getattr(p, "opts", ())), None)
         if param is None:
@@ -110,6 +140,8 @@ class Command(_HelpInLanguage, TyperCommand):
             if option.dest == param.name:
                 option.action = "append"
         values = parser.parse_args(args=args)[0].get(param.name) or []
+        if "" in values:
+            raise OutputEmpty(ctx)
         folder = next((v for v in values if v != "-" and v.endswith(("/", os.sep))), None)
         if folder is not None:
             raise OutputFolder(folder, ctx)
@@ -188,6 +220,13 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
             from zhijiao_check.cli_usage import told
 
             status = told(error, self.arguments)
+        except NowhereToWrite as nowhere:
+            from zhijiao_check.cli_usage import language
+            from zhijiao_check.i18n import Translator
+            from zhijiao_check.status import ExitCode
+
+            print(Translator(language(self.arguments))(nowhere.key), file=sys.stderr)
+            status = ExitCode.INVALID
         except ClickException as error:  # none of the tool's parameters raises another, but as click would
             error.show()
             status = error.exit_code
@@ -306,6 +345,8 @@ def _color(no_color: bool) -> bool | None:
 
 def _version(value: bool) -> None:
     if value:
+        if sys.stdout is None:  # ``--version >&-``: typer's echo would lose it and exit 0
+            raise NowhereToWrite("cli.stdout-closed-version")
         typer.echo(f"zhijiao-check {__version__}")
         raise typer.Exit()
 

@@ -58,6 +58,13 @@ class OutputFolder(UsageError):
         self.file = file
 
 
+class OutputEmpty(UsageError):
+    """An ``--output ""`` (an unset variable): ``Path("")`` is the working directory, told as a folder."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__("--output is empty", ctx)
+
+
 class UnknownCommand(UsageError):
     """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
 
@@ -140,6 +147,8 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-output-twice", command=command, files=tr.join(error.files))
     if isinstance(error, OutputFolder):
         return tr("cli.usage-output-folder", file=error.file)
+    if isinstance(error, OutputEmpty):
+        return tr("cli.usage-output-empty")
     return tr("cli.usage-other", reason=error.format_message())
 
 

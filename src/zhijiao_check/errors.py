@@ -10,10 +10,10 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 from zhijiao_check.i18n import Translator
-from zhijiao_check.problems import Problem, shortened
+from zhijiao_check.problems import Problem, quoted
 from zhijiao_check.processes import WorkerLost
 from zhijiao_check.status import ExitCode
-from zhijiao_check.wording import WORDING, Wording, msg
+from zhijiao_check.wording import Wording, msg
 
 
 class FatalError(Exception):
@@ -39,11 +39,9 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     try:
         return command()
     except FatalError as error:
-        # a value the user typed, quoted back as a report's values are (``explain`` of 100,000 characters)
-        params = {
-            name: tr.render(v) if isinstance(v, WORDING) else shortened(v, tr)
-            for name, v in error.params.items()
-        }
+        # a value the user typed, quoted back as a report's values are: shortened (``explain`` of 100,000
+        # characters), escaped (``template --unit $'\e[31m…'``: an escape sequence shown, not sent)
+        params = {name: quoted(v, tr) for name, v in error.params.items()}
         print(tr(f"{error.area}.{error.code}", **params), file=sys.stderr)
         tell_problems(error.problems, tr, severity=False)
         return ExitCode.INVALID

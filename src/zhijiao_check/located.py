@@ -111,6 +111,34 @@ class LongNumber(int):
     __repr__ = __str__
 
 
+class TinyNumber(float):
+    """A number that is not 0 written too small for any float (``1e-400``), as both readers give it: read, it
+    is 0.0, which a figure of whole persons then took as 0 without a word. It stands as 0.0, so that anything
+    that reads the data before the checks meets a number it can add, and each field's check refuses it
+    (``report.scalars``: ``number-too-small``). It shows as written (``written``)."""
+
+    written: str
+
+    def __new__(cls, written: str) -> Self:
+        number = super().__new__(cls, 0.0)
+        number.written = written
+        return number
+
+    def __reduce__(self) -> tuple[type[TinyNumber], tuple[str]]:
+        return TinyNumber, (self.written,)
+
+    def __str__(self) -> str:
+        return self.written
+
+    __repr__ = __str__
+
+
+def underflows(written: str, value: float) -> bool:
+    """Whether a number's text, read as ``value``, is one that is not 0 read as 0: a digit of its
+    mantissa (before any exponent) is not 0."""
+    return value == 0 and any(c in "123456789" for c in written.lower().partition("e")[0])
+
+
 @record
 class Parsed:
     data: Any

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.files import RealPaths, display_name
-from zhijiao_check.wording import Wording
+from zhijiao_check.wording import Wording, msg
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
@@ -85,6 +85,17 @@ def stdout_is_tty() -> bool:
     from zhijiao_check.terminal import is_tty
 
     return is_tty(sys.stdout)
+
+
+# What to do when standard output is closed (``>&-``), in words the running command can act on: the command
+# line (``cli``) sets a redirect for a command that has no --output (``rules``, ``coverage``, ``explain``).
+_closed_advice: Wording = msg("cli.stdout-advice-output")
+
+
+def advise_when_stdout_closed(advice: Wording) -> None:
+    """What the message of a closed standard output tells the user to do instead, for the command run."""
+    global _closed_advice
+    _closed_advice = advice
 
 
 def tell_written(
@@ -358,8 +369,8 @@ def _to_stdout(text: Content, written: list[str]) -> None:
     stream = sys.stdout
     if stream is None:  # started with standard output closed (`>&-`)
         if written:
-            raise FatalError("stdout-closed", written=", ".join(written))
-        raise FatalError("stdout-closed-none")
+            raise FatalError("stdout-closed", written=", ".join(written), advice=_closed_advice)
+        raise FatalError("stdout-closed-none", advice=_closed_advice)
     try:
         buffer = getattr(stream, "buffer", None)
         if isinstance(text, bytes):

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
+from zhijiao_check.characters import escaped
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 from zhijiao_check.wording import WORDING
@@ -52,10 +53,7 @@ class Problem:
     cell: str = ""
 
     def message(self, tr: Translator) -> str:
-        params = {
-            name: tr.render(value) if isinstance(value, WORDING) else shortened(value, tr)
-            for name, value in self.params.items()
-        }
+        params = {name: quoted(value, tr) for name, value in self.params.items()}
         return tr(self.message_key(), **params)
 
     def message_key(self) -> str:
@@ -63,8 +61,10 @@ class Problem:
         return worded_for(f"{self.area}.{self.code}", bool(self.cell))
 
     def shown_path(self, tr: Translator) -> str:
-        """The field path as shown, abridged as a value is: a key of megabytes is a path of megabytes."""
-        return str(shortened(self.path, tr))
+        """The field path as shown, abridged as a value is (a key of megabytes is a path of megabytes), and
+        escaped (``characters.escaped``): a key is whatever its author quoted, an escape sequence or a newline
+        too, and every view, the terminal's, a CI log's, Markdown's, shows the path from here."""
+        return escaped(str(shortened(self.path, tr)))
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
@@ -105,6 +105,15 @@ class Problem:
         if self.cell:  # only a workbook's problems have one
             doc["cell"] = self.cell
         return doc
+
+
+def quoted(value: object, tr: Translator) -> object:
+    """A parameter as a message quotes it: wording rendered, a long value shortened, and either escaped,
+    since a parameter may be a key or a name as its author wrote it (a control character in a value is taken
+    out before it is checked, ``located.checked_text``, but a key is never cleaned, so that the message names
+    the key the file holds): no escape sequence reaches a terminal, no newline starts a line of a CI log."""
+    shown = tr.render(value) if isinstance(value, WORDING) else shortened(value, tr)
+    return escaped(shown) if isinstance(shown, str) else shown
 
 
 FOLDED_INDENT = "    "  # a folded problem's message, under its place

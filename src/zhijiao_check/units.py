@@ -1,4 +1,6 @@
-"""The list of reporting units (填报单位), read from the rule pack's ``units.yaml``."""
+"""The list of reporting units (填报单位), read from the rule pack's ``units.yaml``: the units as they are
+now, the names they were called by before a renaming (``renamed``), and the units since merged into another
+(``merged``), whose reports of the years before the merger are still theirs."""
 
 from __future__ import annotations
 
@@ -24,19 +26,37 @@ class Unit:
 
 @record
 class Renamed:
+    """A unit's former name: a report of a year before ``year`` may give it, and counts as ``new``'s."""
+
     old: str
     new: str
-    year: int
+    year: int  # the first year under the new name
     old_code: str | None = None  # the code the unit had under its old name (祁阳县 431121, now 祁阳市 431181)
 
 
-class UnitRegistry:
-    """Known units in the order of the unit list, with the renamed ones to point users to the new name."""
+@record
+class Merged:
+    """A unit merged into another (金洞管理区 into 祁阳市): its own unit in the years before ``year``, when it
+    filed its own report; from ``year`` on its figures are ``into``'s, and it files none."""
 
-    def __init__(self, units: list[Unit], renamed: list[Renamed]) -> None:
+    name: str
+    kind: UnitKind
+    into: str
+    year: int  # the first year it is part of ``into``
+    code: str | None = None
+
+
+class UnitRegistry:
+    """Known units in the order of the unit list, with the renamed ones to point users to the new name and
+    the merged ones, units of the years before their merger."""
+
+    def __init__(self, units: list[Unit], renamed: list[Renamed], merged: list[Merged] | None = None) -> None:
         self.units = units
         self.renamed = renamed
+        self.merged = merged or []
         self._by_name = {unit.name: unit for unit in units}
+        self._merged = {m.name: m for m in self.merged}
+        self._former = {m.name: Unit(m.name, m.kind, m.code) for m in self.merged}
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
@@ -54,9 +74,51 @@ class UnitRegistry:
     def renamed_to(self, name: str) -> Renamed | None:
         return next((r for r in self.renamed if r.old == name), None)
 
+    def merged_into(self, name: str) -> Merged | None:
+        return self._merged.get(name)
+
     def old_code_of(self, name: str, code: str) -> Renamed | None:
         """The renaming of the unit ``name`` whose old code is ``code``: a report copied from before it."""
         return next((r for r in self.renamed if r.new == name and r.old_code == code), None)
+
+    def current_name(self, name: str) -> str:
+        """The name a renamed unit has now, through every later renaming (``name`` itself if none)."""
+        seen = {name}
+        while (renamed := self.renamed_to(name)) is not None and renamed.new not in seen:
+            name = renamed.new
+            seen.add(name)
+        return name
+
+    def unit_in(self, name: str, year: int | None) -> Unit | None:
+        """The unit a report of ``year`` giving ``name`` is of: a unit of the list; a unit merged into another
+        in a year before its merger; a former name in a year before its renaming, as the unit it names (its
+        reports, under either name, are one unit's over the years). ``year`` None (not given, or no year): a
+        name that was right in some year is taken, the year's own error being said."""
+        if (unit := self._by_name.get(name)) is not None:
+            return unit
+        if (merged := self._merged.get(name)) is not None:
+            return self._former[name] if year is None or year < merged.year else None
+        renamed = self.renamed_to(name)
+        if renamed is None or (year is not None and year >= renamed.year) or renamed.new == name:
+            return None
+        return self.unit_in(renamed.new, year)
+
+    def units_in(self, year: int) -> list[Unit]:
+        """The units expected to report for ``year``: the list's, and each unit merged into another in a
+        later year, after the unit it joined (its place in the city-wide roll-up's present and missing)."""
+        found: list[Unit] = []
+        for unit in self.units:
+            found.append(unit)
+            found += [self._former[m.name] for m in self.merged if m.into == unit.name and year < m.year]
+        return found
+
+    def order(self) -> list[str]:
+        """Every unit's name, the merged ones after the unit each joined: the order reports are shown in."""
+        found: list[str] = []
+        for unit in self.units:
+            found.append(unit.name)
+            found += [m.name for m in self.merged if m.into == unit.name]
+        return found
 
     def suggest(self, name: str) -> str | None:
         """The nearest known name: a renamed unit's new name, a name containing this one,
@@ -64,7 +126,7 @@ class UnitRegistry:
         """
         renamed = self.renamed_to(name)
         if renamed:
-            return renamed.new
+            return self.current_name(renamed.new)
         stripped = name.strip()
         containing = [u.name for u in self.units if stripped and (stripped in u.name or u.name in stripped)]
         if containing:

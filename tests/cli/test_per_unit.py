@@ -113,3 +113,108 @@ def test_a_unit_whose_every_report_is_invalid_has_its_page(invoke, tmp_path: Pat
     assert '<span class="num">1</span>' in card
     assert '<section id="invalid">' in page and "schools[0].students" in page
     assert '<section id="invalid">' not in (pages / "东安县.html").read_text(encoding="utf-8")
+
+
+def _city_block(page: str) -> str:
+    """The section of 市本级's page that lists the city-wide targets its report's ``city:`` block decides."""
+    return page.split('<section id="city-block">', 1)[1].split("</section>", 1)[0]
+
+
+def _row(section: str, rule: str) -> str:
+    return section.split(f'<tr data-rule="{rule}"', 1)[1].split("</tr>", 1)[0]
+
+
+# The rules of the built-in pack whose figure is read from the 市本级 report's city: block (targets.md)
+CITY_BLOCK_RULES = [
+    "c8.demonstration-parks",
+    "c8.demonstration-enterprises",
+    "c8.park-funding",
+    "c9.vocational-groups",
+    "c12.directed-teacher-training",
+    "c13.talent-allowance",
+    "c13.provincial-teams",
+    "c13.talent-selection",
+    "c13.talent-assessment",
+    "c15.joint-meeting",
+    "c15.county-evaluation",
+    "c17.activity-week",
+    "c17.incubation-center",
+    "c17.discrimination-review",
+]
+
+
+def test_the_city_s_page_shows_the_city_wide_targets_its_city_block_decides(invoke, tmp_path: Path) -> None:
+    """c8.park-funding fails on 市本级's own figures (a park given 0 at shibenji.yaml:523), yet no page a unit
+    signs showed it: the city-wide results were left off every unit's page. 市本级's page now lists, after
+    its own report, the city-wide results read from its city: block, each with its status in words, figures,
+    arithmetic and line; a county's page shows none of them."""
+    pages = tmp_path / "pages"
+    result = invoke("check", "samples/2023", "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert result.exit_code == 1, result.output
+    page = (pages / "永州市本级.html").read_text(encoding="utf-8")
+    assert page.index('<section id="reports">') < page.index('<section id="city-block">')
+    assert page.index('<section id="city-block">') < page.index('<div class="signoff">')
+    section = _city_block(page)
+    assert section.startswith("<h2>本单位报表 city: 部分决定的全市性目标</h2>")
+    assert "<h3>2023 年 · samples/2023/shibenji.yaml</h3>" in section
+    assert re.findall(r'<tr data-rule="([^"]+)"', section) == CITY_BLOCK_RULES
+    funding = _row(section, "c8.park-funding")
+    assert 'data-status="fail">未达标</span>' in funding
+    assert '<span class="whole">80.0%</span> / <span class="whole">≥ 100.0%</span>' in funding
+    assert "4 / 5 项达标 = 80.0% &lt; 100.0%" in funding
+    failed = "祁阳高新区数控技术产教融合示范园：资金支持（万元） 0 ≤ 0"  # the park given 0, at its line
+    assert f"{failed} <code>samples/2023/shibenji.yaml:523</code>" in funding
+    meeting = _row(section, "c15.joint-meeting")
+    assert (
+        'data-status="pass">达标</span>' in meeting
+        and "<code>samples/2023/shibenji.yaml:506</code>" in meeting
+    )
+    # A city-wide figure summed over every unit's report is not 市本级's to sign for
+    assert 'data-rule="c10.craftsman-students"' not in section
+    for county in ("东安县.html", "冷水滩区.html"):
+        other = (pages / county).read_text(encoding="utf-8")
+        assert '<section id="city-block">' not in other and "c8.park-funding" not in other
+
+
+def test_the_city_s_page_lists_them_year_by_year_in_english(invoke, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    args = ("samples/2022", "samples/2023", "--lang", "en", "-f", "html", "-o", tmp_path / "run.html")
+    assert invoke("check", *args, "--per-unit", pages).exit_code == 1
+    section = _city_block((pages / "永州市本级.html").read_text(encoding="utf-8"))
+    assert section.startswith(
+        "<h2>City-wide targets decided by the city: block of the unit&#x27;s report</h2>"
+    )
+    years = re.findall(r'<div class="city-block" data-year="(\d+)" data-file="([^"]+)">', section)
+    assert years == [("2022", "samples/2022/shibenji.yaml"), ("2023", "samples/2023/shibenji.yaml")]
+    latest = section.split('data-year="2023"', 1)[1]
+    funding = _row(latest, "c8.park-funding")
+    assert 'data-status="fail">not met</span>' in funding
+    assert "<code>samples/2023/shibenji.yaml:523</code>" in funding
+
+
+def test_a_pack_s_own_rule_over_the_city_block_is_on_the_city_s_page(invoke, tmp_path: Path) -> None:
+    """Told by what the rule reads, not by a list of IDs: a rule a pack adds over city.* is listed, a
+    city-wide rule it adds over the units' figures is not."""
+    from factory import write_pack
+
+    rules = (
+        "rules:\n"
+        "  - id: c90.enterprises-40\n"
+        '    title: {zh: 示范性企业不少于40家, en: "At least 40 demonstration enterprises"}\n'
+        "    clause: 90\n    quote: 示范性企业不少于40家\n    scope: city\n    kind: total\n"
+        "    of: city.demonstration_enterprises\n"
+        '    target: {op: ">=", value: 40}\n    time: {every_year: 2022}\n'
+        "  - id: c90.craftsman-600\n"
+        '    title: {zh: 每年培育学生不少于600名, en: "At least 600 craftsman students"}\n'
+        "    clause: 90\n    quote: 每年培育学生不少于600名\n    scope: city\n    kind: total\n"
+        "    of: craftsman_students\n"
+        '    target: {op: ">=", value: 600}\n    time: {every_year: 2022}\n'
+    )
+    pack = write_pack(tmp_path / "pack", rules, policy="示范性企业不少于40家。每年培育学生不少于600名。")
+    pages = tmp_path / "pages"
+    args = ("samples/2023", "--rules", pack, "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert invoke("check", *args).exit_code == 1
+    section = _city_block((pages / "永州市本级.html").read_text(encoding="utf-8"))
+    assert re.findall(r'<tr data-rule="([^"]+)"', section) == [*CITY_BLOCK_RULES, "c90.enterprises-40"]
+    own = _row(section, "c90.enterprises-40")
+    assert 'data-status="fail">未达标</span>' in own and "<code>samples/2023/shibenji.yaml:500</code>" in own

@@ -67,7 +67,7 @@ def test_a_newline_in_the_name_stays_in_the_template_s_comment(tmp_path: Path) -
     )
     assert done.code == 0, done.err
     text = (tmp_path / "new.yaml").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "# last\\x0ayear: 1999\\x0a#.yaml"
+    assert text.splitlines()[2].startswith("# 预填来源 last\\x0ayear: 1999\\x0a#.yaml：上年的数字已填好")
     assert yaml.safe_load(text)["year"] == 2023
     assert run("validate", "new.yaml", cwd=tmp_path).code == 0
 

@@ -226,3 +226,20 @@ def test_the_schema_follows_a_replaced_unit_list(tmp_path: Path) -> None:
     assert result.exit_code == 0
     names = json.loads(result.stdout)["allOf"][0]["properties"]["unit"]["properties"]["name"]["enum"]
     assert "冷水滩新区" in names and "冷水滩区" not in names
+
+
+@pytest.mark.parametrize(
+    ("year", "code", "valid"),
+    [(2020, "431121", True), (2020, "431181", True), (2020, "431103", False), (2021, "431121", False)],
+)
+def test_the_schema_takes_a_former_name_in_the_years_before_the_renaming(
+    validator: jsonschema.Draft202012Validator, year: int, code: str, valid: bool
+) -> None:
+    """祁阳县 (431121) became 祁阳市 (431181) in 2021: as the checker does (``units.unit_in``), the schema
+    takes the old name and either code in a report of 2020, and neither the old name nor code from 2021."""
+    data = copy.deepcopy(yaml.safe_load(COUNTY.read_text(encoding="utf-8")))
+    data["year"] = year
+    data["unit"] = {"name": "祁阳县", "kind": "county", "code": code}
+    assert validator.is_valid(data) is valid
+    data["unit"]["name"] = "祁阳市"
+    assert validator.is_valid(data) is (valid or code == "431181")

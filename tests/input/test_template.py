@@ -220,10 +220,11 @@ def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:
 
 
 def test_standard_output_is_the_same_text(tmp_path: Path) -> None:
-    _, text = template(tmp_path, "冷水滩区")
+    path, text = template(tmp_path, "冷水滩区")
     result = run_cli("template", "--unit", "冷水滩区", "--year", "2023")
     assert result.exit_code == 0
-    assert result.stdout.replace("report.yaml", "template.yaml") == text
+    # but the file to validate: the one written, as given to -o; report.yaml on standard output
+    assert result.stdout.replace("validate report.yaml", f"validate {path}") == text
 
 
 def test_a_unit_by_its_code_and_other_years(tmp_path: Path) -> None:
@@ -272,9 +273,9 @@ def test_missing_options_are_a_usage_error() -> None:
 
 
 def test_schema_line_and_english_header(tmp_path: Path) -> None:
-    _, text = template(tmp_path, "冷水滩区", "--schema", "zhijiao-report.schema.json", "--lang", "en")
+    path, text = template(tmp_path, "冷水滩区", "--schema", "zhijiao-report.schema.json", "--lang", "en")
     assert text.startswith("# yaml-language-server: $schema=zhijiao-report.schema.json\n")
-    assert "zhijiao-check validate template.yaml" in text and "Made by zhijiao-check template" in text
+    assert f"zhijiao-check validate {path}\n" in text and "Made by zhijiao-check template" in text
     assert "# full-time teachers (a whole number)\n" in text
     code, _ = validate_json(write(tmp_path, "filled.yaml", filled(text)))
     assert code == 0

@@ -382,7 +382,7 @@ def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> 
 
     from zhijiao_check.i18n import Translator
     from zhijiao_check.renderers import RenderOptions
-    from zhijiao_check.renderers.html import unit_pages
+    from zhijiao_check.renderers.page.per_unit import unit_pages
 
     run = check(write_years(tmp_path, (2023, 2024)))
     for lang, headings, card in (
@@ -441,7 +441,7 @@ def test_the_cards_of_a_units_page_count_its_reports_and_the_dashboards_say_what
     unit's page counts its reports over its years; the dashboard's card says how many of each it counts."""
     from zhijiao_check.i18n import Translator
     from zhijiao_check.renderers import RenderOptions
-    from zhijiao_check.renderers.html import unit_pages
+    from zhijiao_check.renderers.page.per_unit import unit_pages
 
     run = check("samples/2022", "samples/2023")
     doc = as_json(run)

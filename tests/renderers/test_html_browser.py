@@ -18,7 +18,7 @@ from trends.multiyear import write_years
 
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.html import unit_pages
+from zhijiao_check.renderers.page.per_unit import unit_pages
 from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
@@ -250,11 +250,34 @@ def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path
         heading = tr("render.drilldown-one")
         [at] = [n for n, text in enumerate(printed) if heading in text.split("\n")]
         report = next(r for r in as_json(three_years)["reports"] if r["unit"] == unit)
-        first = tr("render.report-title", unit=unit, kind=tr(f"table.kind-{report['kind']}"), year=2022)
+        first = tr("render.report-title", unit=unit, kind=tr(f"render.kind-{report['kind']}"), year=2022)
         assert first in printed[at], (unit, printed[at][-300:])
         for text in printed:  # nor any other heading at the foot of a page
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[-1] not in (heading, tr("render.trends-one")), (unit, lines[-3:])
+
+
+def test_the_city_s_page_prints_the_city_wide_targets_its_city_block_decides(
+    three_years: Any, tmp_path: Path
+) -> None:
+    """市本级's page holds, after its reports, the city-wide targets read from its city: block: on a phone
+    nothing of them sticks out, and printed they are there with their lines, their heading never alone at the
+    foot of a page, the sign-off block after them."""
+    tr = Translator("zh")
+    page = dict(unit_pages(three_years, tr, RenderOptions()))["永州市本级.html"]
+    seen = measure(page, tmp_path)
+    assert seen["scroll"] <= seen["width"] and seen["out"] == [], seen
+    print_pdf(page, tmp_path, "city")
+    printed = pdf_text(tmp_path / "city.pdf")
+    heading = tr("render.city-block-title")
+    [at] = [n for n, text in enumerate(printed) if heading in (line.strip() for line in text.split("\n"))]
+    after = "\n".join(printed[at:])
+    assert "c8.park-funding" in re.sub(r"(?<=[.-])\n", "", after)
+    assert re.search(r"shibenji\.yaml:\d+", after)  # the lines of its city: block
+    assert after.index(heading) < after.index(tr("render.signoff-unit"))
+    for text in printed:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[-1] != heading, lines[-3:]
 
 
 def test_trend_charts_in_chromium_show_the_json_numbers(three_years: Any, tmp_path: Path) -> None:

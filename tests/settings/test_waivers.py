@@ -185,9 +185,9 @@ def test_a_waiver_that_matches_nothing_is_a_warning(repo: Path, invoke) -> None:
     # 零陵区 meets c1 in 2023. The 2022 waiver was not put to the test: the run has no report of 2022.
     assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(2, "waiver-unused")]
     assert doc["warnings"][0]["message"] == (
-        "the waiver of c1.vocational-share for 零陵区 (year 2023) matches no result that is not met: in this "
-        "run the result is met or does not apply, or there is no report of that unit and year, or the entry "
-        "is wrong (rule, unit, year)"
+        "the waiver of c1.vocational-share for 零陵区 (year 2023) matches no result that is not met, though "
+        "the run checked 零陵区 that year: the result is met or does not apply, or the entry is wrong (rule, "
+        "unit, year)"
     )
     (repo / "reports" / "2022").mkdir()
     shutil.copy(SAMPLES / "2022" / "dongan.yaml", repo / "reports" / "2022" / "dongan.yaml")
@@ -215,6 +215,40 @@ def test_a_waiver_of_a_rule_the_run_left_out_is_not_called_met_or_wrong(
     doc = json.loads(result.stdout)
     assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(10, "waiver-unused")]  # c1's, run and met
     assert "c16.secondary-funding" not in json.dumps(doc["warnings"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["whole", "flat"])
+def test_a_waiver_of_a_unit_or_city_wide_year_the_run_did_not_evaluate_is_not_warned(
+    repo: Path, invoke, monkeypatch: pytest.MonkeyPatch, flat: bool
+) -> None:
+    """A standing waivers file run on one report: the waivers of the other units, and of 全市 when the
+    city-wide targets were not evaluated, were not put to the test. They were warned of as matching nothing
+    (``东安县 c16.secondary-funding（年度 2025）的豁免没有匹配任何未达标的结果…``), telling the user to delete
+    waivers the full run needs. Once the run evaluates them, a waiver that matches nothing is warned of."""
+    from zhijiao_check.commands import check as check_command
+
+    if flat:  # the path of 100 reports or more, written as they are scored
+        monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding")  # 东安县 fails it in 2023: used whenever its report is run
+        + waiver("c10.craftsman-students", "全市")  # met city-wide in 2023
+        + waiver("c1.vocational-share", "零陵区", when="expires = 2099-12-31"),  # met; any year
+    )
+    args = ("--waivers", "waivers.toml", "-f", "json", "--lang", "en")
+    for alone in ("reports/2023/dongan.yaml", "reports/2023/lingling.yaml"):
+        result = invoke("check", alone, *args)
+        warned = [(w["line"], w["code"]) for w in json.loads(result.stdout)["warnings"]]
+        assert warned == ([(18, "waiver-unused")] if "lingling" in alone else []), (alone, warned)
+    shutil.rmtree(repo / "reports" / "2023")
+    shutil.copytree(SAMPLES / "2023", repo / "reports" / "2023")  # the 市本级 report too: city-wide rules
+    result = invoke("check", "reports/2023/", *args)
+    doc = json.loads(result.stdout)
+    assert [(w["line"], w["code"]) for w in doc["warnings"]] == [(10, "waiver-unused"), (18, "waiver-unused")]
+    assert doc["warnings"][0]["message"].startswith(
+        "the waiver of c10.craftsman-students for 全市 (year 2023) matches no result that is not met, though "
+        "the run checked 全市 that year"
+    )
 
 
 def test_a_city_wide_rule_is_waived_for_the_whole_city(repo: Path, invoke) -> None:
@@ -344,3 +378,119 @@ def test_run_from_a_subfolder_the_waivers_file_is_shown_relative_as_the_reports_
     [report] = json.loads((repo / "build" / "out.json").read_text(encoding="utf-8"))["reports"]
     [waived] = [r for r in report["results"] if r["status"] == "waived"]
     assert (waived["waiver"]["file"], waived["waiver"]["line"]) == ("../waivers.toml", 2)
+
+
+NEVER_CHECKED = {
+    "zh": (
+        (
+            "waivers.toml:3:1: waiver[0].unit: c16.secondary-funding 按各单位的报表检查，不是全市性规则："
+            "unit 请写单位的名称或代码，如“零陵区”"
+        ),
+        (
+            "waivers.toml:11:1: waiver[1].unit: c8.demonstration-enterprises 是全市性规则，结果属于全市而"
+            "不是“东安县”：unit 请写 全市"
+        ),
+        (
+            "waivers.toml:19:1: waiver[2].unit: c4.leading-industries 只检查县市区的报表，“永州市本级”是"
+            "市本级：这条豁免不会匹配任何结果，请核对规则或单位"
+        ),
+    ),
+    "en": (
+        (
+            "waivers.toml:3:1: waiver[0].unit: c16.secondary-funding is checked on each unit's report, not "
+            'city-wide: write a unit\'s name or code as unit, e.g. "零陵区"'
+        ),
+        (
+            "waivers.toml:11:1: waiver[1].unit: c8.demonstration-enterprises is a city-wide rule, whose "
+            'result is the whole city\'s, not "东安县"\'s: write unit = "全市"'
+        ),
+        (
+            "waivers.toml:19:1: waiver[2].unit: c4.leading-industries is checked only on the reports of "
+            'these kinds: county; "永州市本级" is a city: the waiver would match no result; check the '
+            "rule or the unit"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_unit_its_rule_is_never_checked_for_stops_the_run_at_the_unit(
+    repo: Path, invoke, lang: str
+) -> None:
+    """全市 on a rule of each unit's report, a unit on a city-wide rule, or a unit of a kind the rule does not
+    check: the waiver could excuse nothing, and only a vague "matched nothing" warning came at the end of
+    the run. Refused when the waivers file is read, at the unit, as the file's other mistakes are."""
+    write(
+        repo / "waivers.toml",
+        waiver("c16.secondary-funding", "全市")
+        + waiver("c8.demonstration-enterprises", "东安县")
+        + waiver("c4.leading-industries", "永州市本级")
+        + waiver("c8.demonstration-enterprises", "全市")  # right: no problem
+        + waiver("c16.secondary-funding", "431122"),  # 东安县's code on a school rule: right
+    )
+    args = ("--waivers", "waivers.toml", "--lang", lang, "-f", "json", "-o", "out.json")
+    result = invoke("check", "reports/2023/", *args)
+    assert result.exit_code == 2
+    assert not (repo / "out.json").exists()
+    lines = result.stderr.splitlines()
+    assert lines[1:] == list(NEVER_CHECKED[lang]), lines
+
+
+@pytest.mark.parametrize(
+    ("unit", "told"),
+    [
+        (
+            "祁阳县",
+            (
+                '“祁阳县”已于 2021 年更名为“祁阳市”：请写 unit = "祁阳市"',
+                '"祁阳县" was renamed "祁阳市" in 2021: write unit = "祁阳市"',
+            ),
+        ),
+        (
+            "431121",
+            (
+                '代码 431121 是“祁阳县”的旧代码，2021 年更名为“祁阳市”后代码是 431181：请写 unit = "431181"',
+                (
+                    'the code 431121 is that of "祁阳县", renamed "祁阳市" in 2021, whose code is 431181: '
+                    'write unit = "431181"'
+                ),
+            ),
+        ),
+    ],
+)
+def test_a_renamed_units_former_name_or_code_is_told_as_a_report_is(
+    repo: Path, invoke, unit: str, told: tuple[str, str]
+) -> None:
+    """``unit = "祁阳县"`` was taken for a typo (``未知的单位“祁阳县”；是否想写“祁阳市”？``) where a report
+    giving that name is told of the renaming: the waiver says it as the report does."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", unit))
+    for lang, said in zip(("zh", "en"), told, strict=True):
+        result = invoke("check", "reports/2023/", "--waivers", "waivers.toml", "--lang", lang)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == [f"waivers.toml:3:1: waiver[0].unit: {said}"]
+    report = repo / "reports" / "2023" / "dongan.yaml"
+    text = report.read_text(encoding="utf-8")
+    # the former name, or the former code beside the new name
+    name, code = ("祁阳县", "431181") if unit == "祁阳县" else ("祁阳市", unit)
+    report.write_text(
+        text.replace("name: 东安县", f"name: {name}", 1).replace("431122", code), encoding="utf-8"
+    )
+    reported = invoke("validate", "reports/2023/dongan.yaml").stdout
+    assert told[0].split("：")[0] in reported  # the report's own words for the renaming
+
+
+def test_a_former_name_in_a_year_before_its_renaming_names_the_unit_as_a_report_of_that_year_may(
+    repo: Path, invoke
+) -> None:
+    """A report of 2020 may still say 祁阳县 (renamed 祁阳市 in 2021): a waiver of that year may too, and it
+    is read as 祁阳市's; from the renaming's year on the former name is told as a report's is."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "祁阳县", when="year = 2020"))
+    before = invoke("check", "reports/2023/", "--waivers", "waivers.toml", "--format", "json")
+    assert before.exit_code != 2, before.stderr
+    assert "waivers.toml" not in before.stderr
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "祁阳县", when="year = 2021"))
+    after = invoke("check", "reports/2023/", "--waivers", "waivers.toml")
+    assert after.exit_code == 2
+    assert after.stderr.splitlines()[1:] == [
+        'waivers.toml:3:1: waiver[0].unit: “祁阳县”已于 2021 年更名为“祁阳市”：请写 unit = "祁阳市"'
+    ]

@@ -595,3 +595,144 @@ def test_the_largest_number_a_cell_holds_is_read_as_a_number(book, run_cli):
     assert status == 2
     [problem] = found[big.name]
     assert problem["code"] == "too-large" and problem["path"] == "schools[0].students"
+
+
+# ------------------------------------------------------------------------------------------- damaged parts
+
+
+def test_a_part_written_twice_in_the_zip_is_refused_naming_it(book, run_cli):
+    """Python's zip reads the last copy without a word (a figure of 28 read as 900); Excel repairs the file
+    or shows the other copy. Which one the clerk saw cannot be told."""
+    part = "xl/worksheets/sheet2.xml"
+    assert openpyxl.load_workbook(book, read_only=True).sheetnames[1] == "本单位"
+    with zipfile.ZipFile(book) as archive:
+        xml = archive.read(part)
+    other = _good(book)
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(book, "a") as archive:
+        archive.writestr(part, xml.replace(b"<v>950</v>", b"<v>900</v>"))
+    status, found = _run(run_cli, book, other)
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[book.name]
+    assert (problem["code"], problem.get("cell"), problem.get("line")) == ("part-repeated", None, None)
+    assert problem["message"] == (
+        "the workbook holds its part xl/worksheets/sheet2.xml more than once, and the copies may differ: "
+        "which one is meant cannot be told (Excel offers to repair the file, or shows one of them). The "
+        "file is damaged, or was not saved by Excel or WPS: open it in Excel or WPS, check its figures and "
+        "save it again as .xlsx"
+    )
+    [zh] = _run(run_cli, book, lang="zh")[1][book.name]
+    assert zh["message"].startswith("工作簿中的部件 xl/worksheets/sheet2.xml 出现了不止一次")
+    assert run_cli("convert", book, "-o", book.with_suffix(".yaml")).exit_code == 2
+
+
+@pytest.mark.parametrize("stored", ["NaN", "inf", "0x1", "1_000", "٢٨"])
+def test_a_number_cell_storing_no_number_is_an_error_at_its_cell_and_field(book, run_cli, stored):
+    """openpyxl read it with Python's int(): the whole workbook refused with "invalid literal for int() with
+    base 10: 'NaN'" and no cell, or ``1_000`` and ``٢٨`` read as 1000 and 28 without a word."""
+    other = _good(book)
+    damaged = _written(book, "本单位", "enrollment.secondary_vocational", stored)
+    status, found = _run(run_cli, damaged, other)
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[damaged.name]
+    assert (problem["code"], problem["path"], problem["line"], problem["column"]) == (
+        "not-a-number",
+        "enrollment.secondary_vocational",
+        7,
+        3,
+    )
+    assert problem["cell"].startswith("本单位!C7（")
+    assert problem["message"] == (
+        f'the cell is stored as a number but holds "{stored}", which is no number (the file is damaged, or '
+        "was not saved by Excel or WPS), and is not read: type the figure in this cell again in Excel or "
+        "WPS, in digits (such as 28), and save"
+    )
+    [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
+    assert zh["message"] == (
+        f"单元格是数字格子，存的却是“{stored}”，不是数字（文件已损坏，或不是 Excel、WPS 保存的），未读取："
+        "请在 Excel 或 WPS 中把这一格重新填写为阿拉伯数字（如 28）后保存"
+    )
+
+
+def test_a_row_numbered_with_no_number_is_refused_at_its_sheet_in_the_users_words(book, run_cli):
+    """It said "could not convert string to float: 'abc'", of the whole file."""
+    damaged = _rows_changed(book, lambda xml: xml.replace(b'<row r="7"', b'<row r="abc"', 1))
+    status, found = _run(run_cli, damaged, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[damaged.name]
+    assert (problem["code"], problem["cell"], problem["line"], problem["column"]) == (
+        "row-number-invalid",
+        "本单位!A1",
+        1,
+        1,
+    )
+    assert problem["message"] == (
+        'a row in the file of the sheet "本单位" is numbered "abc", which is no whole number from 1 to '
+        "1,048,576: the file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save "
+        "it again as .xlsx"
+    )
+    [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
+    assert zh["message"].startswith(
+        "工作表“本单位”的文件中有一行的行号写作“abc”，不是 1 到 1,048,576 之间的整数"
+    )
+    assert "float" not in zh["message"]
+
+
+_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (n, b"".join(b"&lol%d;" % (n - 1) for _ in range(10))) for n in range(2, 9)
+    )
+    + b"]>"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "said", "zh"),
+    [
+        (
+            lambda xml: (
+                _BOMB + re.sub(rb"^<\?xml[^>]*\?>", b"", xml).replace(b"<v>950</v>", b"<v>&lol8;</v>", 1)
+            ),
+            "xml-doctype",
+            (
+                "the workbook's part xl/worksheets/sheet2.xml declares a document type or entities "
+                "(<!DOCTYPE>), which Excel and WPS never write"
+            ),
+            "工作簿中的部件 xl/worksheets/sheet2.xml 含有文档类型或实体定义（<!DOCTYPE>）",
+        ),
+        (
+            lambda xml: xml.replace(b"</sheetData>", b"</sheetDat>", 1),
+            "xml-damaged",
+            "the workbook's part xl/worksheets/sheet2.xml is not well-formed XML at line ",
+            "工作簿中的部件 xl/worksheets/sheet2.xml 在第 ",
+        ),
+    ],
+    ids=["entity-bomb", "not-well-formed"],
+)
+def test_a_part_that_is_no_workbooks_xml_is_refused_in_the_users_words(book, run_cli, change, code, said, zh):
+    """libexpat's words ("limit on input amplification factor … breached") were shown inside the message."""
+    damaged = _rewritten(book, "本单位", change)
+    status, found = _run(run_cli, damaged, _good(book))
+    assert status == 2 and found["other.xlsx"] == []
+    [problem] = found[damaged.name]
+    assert problem["code"] == code and problem["message"].startswith(said)
+    assert "expat" not in problem["message"] and "amplification" not in problem["message"]
+    [chinese] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
+    assert chinese["message"].startswith(zh)
+
+
+def test_an_openpyxl_without_its_private_number_reader_is_left_to_read_numbers_its_own_way(monkeypatch):
+    """``stored.strict_numbers`` swaps a private function of openpyxl (pinned only from below): an openpyxl
+    that no longer has it is left as it is, not failed with an AttributeError for every workbook read."""
+    import types
+
+    import openpyxl.worksheet
+
+    from zhijiao_check.report.workbook.stored import strict_numbers
+
+    renamed = types.SimpleNamespace(_read_number=float)  # a later openpyxl's reader, by another name
+    monkeypatch.setattr(openpyxl.worksheet, "_reader", renamed)
+    with strict_numbers():
+        assert vars(renamed) == {"_read_number": float}
+    assert vars(renamed) == {"_read_number": float}

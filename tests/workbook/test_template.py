@@ -254,7 +254,7 @@ def test_every_drop_down_shows_chinese_words_never_raw_values(template):
 
 def test_every_choice_reads_back_from_its_word_or_its_value():
     from zhijiao_check.report.workbook.layout import layout
-    from zhijiao_check.report.workbook.read import convert
+    from zhijiao_check.report.workbook.rawdata import convert
 
     choices = [column for sheet in layout().sheets for column in sheet.columns if column.kind == "choice"]
     assert {c.key for c in choices} >= {
@@ -353,3 +353,24 @@ def test_from_a_report_a_workbook_would_not_give_back_is_refused_as_convert_refu
         result = run_cli(*command)
         assert result.exit_code == 2 and said in result.output, result.output
     assert not (tmp_path / "t.xlsx").exists() and not (tmp_path / "c.xlsx").exists()
+
+
+@pytest.mark.parametrize("from_last_year", [False, True])
+def test_an_english_run_says_the_workbook_is_the_chinese_form(run_cli, tmp_path, from_last_year):
+    # `template --lang en -o x.xlsx` wrote Chinese sheets and labels without a word, where README's template
+    # row says "in English with --lang en": the workbook is the bureau's Chinese form by design (excel.md).
+    extra = ("--from", SAMPLES / "2023" / "dongan.yaml") if from_last_year else ()
+    out = tmp_path / "x.xlsx"
+    result = run_cli("template", "-u", "东安县", "-y", "2024", "--lang", "en", "-o", out, *extra)
+    assert result.exit_code == 0 and out.exists()
+    assert result.stderr == (
+        "The workbook is the bureau's Chinese form whatever --lang says: its sheet names, headers and "
+        "instructions are in Chinese (docs/excel.md); for an English template write YAML (-o NAME.yaml)\n"
+    )
+    assert openpyxl.load_workbook(out).sheetnames[0] == "填报说明"
+
+
+@pytest.mark.parametrize(("lang", "name"), [("zh", "x.xlsx"), ("en", "x.yaml")])
+def test_a_chinese_workbook_or_an_english_yaml_template_says_nothing_of_it(run_cli, tmp_path, lang, name):
+    result = run_cli("template", "-u", "东安县", "-y", "2024", "--lang", lang, "-o", tmp_path / name)
+    assert (result.exit_code, result.stderr) == (0, "")

@@ -80,7 +80,7 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_and_score, rule_inputs, unmatched
+    from zhijiao_check.commands.inputs import load_and_score, pack_files_read, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, capped, until_exit
@@ -106,11 +106,17 @@ def _run(options: CheckOptions) -> int:
         roster = load_roster(options.roster, units)
     waivers = _waivers(options.waivers, packs)
     paths = year_folders(options.paths) if options.whole_year else options.paths
-    targets = [target for _, target in options.outputs]
+    pages = _unit_pages(options.per_unit, units)
+    _no_output_is_a_page(options, pages)
+    # Each unit's page is an output as ``-o`` is, and refused as it is, before any report is read: a page
+    # that is a symlink or a hard link to a report was written through, over the report (exit 1, no word).
+    targets = [*(target for _, target in options.outputs), *pages.values()]
     settings = [path for path in (options.roster, options.waivers, options.config) if path is not None]
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
-    # The roster is no report, wherever it is kept: a folder's search passes over it.
-    not_reports = [options.roster] if options.roster is not None else []
+    # The roster and the rule packs are no reports, wherever they are kept: a folder's search passes over
+    # them.
+    roster_file = [options.roster] if options.roster is not None else []
+    not_reports = [*roster_file, *pack_files_read(packs, options.rules, options.pack)]
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
@@ -156,14 +162,48 @@ def _run(options: CheckOptions) -> int:
 
             result = apply(result, waivers, date.today(), selected)
         render_options = _render_options(options, jobs)
-        pages: list[tuple[str, Path]] = []
+        written: list[tuple[str, Path]] = []
         if options.per_unit is not None:
-            from zhijiao_check.renderers.html import unit_pages
+            from zhijiao_check.renderers.page.per_unit import unit_pages
 
-            pages = [(page, options.per_unit / name) for name, page in unit_pages(result, tr, render_options)]
-        write_outputs(result, options.outputs, tr, render_options, also=pages)
+            made = unit_pages(result, tr, render_options)
+            written = [(page, options.per_unit / name) for name, page in made]
+            unchecked = [options.per_unit / name for name, _ in made if name not in pages]
+            if unchecked:  # a unit the unit list does not name, should one reach a page: judged as the rest
+                from zhijiao_check.commands.inputs import guard_outputs
+
+                guard_outputs(unchecked, [*paths, *also_read])
+        write_outputs(result, options.outputs, tr, render_options, also=written)
     until_exit(result)
     return result.exit_code
+
+
+def _unit_pages(folder: Path | None, units: UnitRegistry) -> dict[str, Path]:
+    """``--per-unit``: the file each unit of the unit list may have its page in, by file name (every unit
+    named, as which units a run has pages for is known only once it is scored)."""
+    if folder is None:
+        return {}
+    from zhijiao_check.renderers.page.per_unit import page_name
+
+    return {page_name(unit.name): folder / page_name(unit.name) for unit in units}
+
+
+def _no_output_is_a_page(options: CheckOptions, pages: dict[str, Path]) -> None:
+    """An ``--output`` where ``--per-unit`` writes a unit's page is refused, named for what it is: the two
+    would be written to one file, the last replacing the first."""
+    import os
+
+    from zhijiao_check.files import display_name
+    from zhijiao_check.output import is_stdout
+
+    if not pages:
+        return
+    by_real = {os.path.realpath(page): name for name, page in pages.items()}
+    for _, target in options.outputs:
+        name = None if target is None or is_stdout(target) else by_real.get(os.path.realpath(target))
+        if name is not None and target is not None:
+            folder = display_name(options.per_unit) if options.per_unit is not None else ""
+            raise FatalError("output-is-page", file=display_name(target), page=name, folder=folder)
 
 
 def _flat(
@@ -263,7 +303,7 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
         return ()
     from zhijiao_check.settings.waivers import load
 
-    return load(path, {rule.id for pack in packs for rule in pack.rules}, packs[0].units)
+    return load(path, {rule.id: rule for pack in packs for rule in pack.rules}, packs[0].units)
 
 
 def _previous_exist(paths: Sequence[Path]) -> None:

@@ -66,7 +66,9 @@ def run(options: ConvertOptions) -> int:
         if unheld:
             return ExitCode.INVALID
     assert format is not None
-    write(report_as(format, loaded.data, None if format == "xlsx" else _note(options.source)), target)
+    # the unit as the report gives it: a former name of its year stays (the data says the name now)
+    data = loaded.data if loaded.written_unit is None else {**loaded.data, "unit": loaded.written_unit}
+    write(report_as(format, data, None if format == "xlsx" else _note(options.source)), target)
     tell_written([target], tr)
     return ExitCode.OK
 

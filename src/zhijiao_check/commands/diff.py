@@ -154,11 +154,15 @@ def year_warnings(old: ReportFile, new: ReportFile) -> list[Problem]:
 def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) -> int:
     """Every unit with a report in both folders compared; a unit in one folder only, a unit with several
     reports in one folder, and an invalid report named. One invalid report never stops the others."""
-    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.commands.inputs import load_all, pack_files_read
     from zhijiao_check.document import invalid
     from zhijiao_check.output import tell_written, write
 
-    sides = [load_all([folder], packs[0].units, lang=options.lang) for folder in (options.old, options.new)]
+    packs_read = pack_files_read(packs, options.rules, options.pack)  # a pack kept among the reports is none
+    sides = [
+        load_all([folder], packs[0].units, lang=options.lang, not_reports=packs_read)
+        for folder in (options.old, options.new)
+    ]
     bad_ones = [bad for _, invalid_ones in sides for bad in invalid_ones]
     by_unit: list[dict[str, list[ReportFile]]] = [{}, {}]
     for (valid, _), units in zip(sides, by_unit, strict=True):
@@ -169,7 +173,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         {*units, *(bad.unit for bad in invalid_ones if bad.unit)}
         for units, (_, invalid_ones) in zip(by_unit, sides, strict=True)
     ]
-    order = [unit.name for unit in packs[0].units]
+    order = packs[0].units.order()  # a merged unit after the one it joined
     known = {*by_unit[0], *by_unit[1]}
     both = [u for u in [*order, *sorted(known - set(order))] if u in by_unit[0] and u in by_unit[1]]
     doc = {

@@ -33,17 +33,18 @@ def load_all(
     other_inputs: Sequence[Path] = (),
     color: bool | None = None,
     lang: Lang = "zh",
+    not_reports: Sequence[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Every report under ``paths``; a path that cannot be read is an invalid input, the others still load.
 
     Before any file is read, an output that would overwrite one of them, a rule file or one of
     ``other_inputs``
     (files, or folders of files: rule packs, a roster, earlier years) is refused. ``color`` and ``lang``: of
-    the progress bar.
+    the progress bar. ``not_reports``: files a folder's search passes over (``report_files``).
     """
     from zhijiao_check.report import load_report
 
-    files, invalid = report_files(paths, outputs, other_inputs)
+    files, invalid = report_files(paths, outputs, other_inputs, not_reports)
     shown = progress(files, len(files), color, lang)
     loaded = ((load_report(path, units, display), None) for path, display in shown)
     valid, bad, _ = _sorted(loaded)
@@ -163,6 +164,20 @@ def guard_outputs(outputs: Sequence[Path | None], inputs: Sequence[Path], over_r
 def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:
     """The rule files a command reads besides the installed packs: ``--rules`` and a ``--pack`` folder."""
     return [*rules, *([Path(pack)] if pack and Path(pack).exists() else [])]
+
+
+def pack_files_read(packs: Sequence[RulePack], rules: Sequence[Path], pack: str | None) -> list[Path]:
+    """The files of the rule packs a run loads (the main pack, ``--pack`` or the installed one, and the
+    ``--rules`` packs, a replaced main pack's too): no report, wherever the pack is kept. A pack kept among
+    the reports (``packs = ["rules/local-pack"]`` in the reports' repository, ``check .``) had each of its
+    rule files, ``pack.yaml`` and its unit list read as an invalid report."""
+    from zhijiao_check.pack.cache import pack_files
+    from zhijiao_check.pack.load import main_pack_dir
+
+    folders = dict.fromkeys([main_pack_dir(pack), *rules, *(loaded.directory for loaded in packs)])
+    # the unit list may be named outside the folder's own YAML files (``units: shared/units.yaml``)
+    named = [loaded.directory / loaded.info.units for loaded in packs]
+    return [*(path for folder in folders for path in pack_files(folder)), *named]
 
 
 def _files_under(paths: Sequence[Path]) -> list[Path]:

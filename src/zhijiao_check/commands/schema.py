@@ -59,8 +59,17 @@ def report_schema(units: UnitRegistry, tr: Translator) -> dict[str, Any]:
     names = [unit.name for unit in units]
     description = f"{body.pop('description', '')}\n{tr('input.schema-description', count=len(names))}"
     body.pop("title", None)
-    rules: list[dict[str, Any]] = [_unit_of({"properties": {"name": {"enum": names}}})]
-    rules += [_unit_rule(unit.name, unit.kind, unit.code) for unit in units]
+    # A name of the years before a renaming or a merger is a unit's in those years only (``units.unit_in``).
+    before = {r.old: r.year for r in units.renamed} | {m.name: m.year for m in units.merged}
+    rules: list[dict[str, Any]] = [_unit_of({"properties": {"name": {"enum": [*names, *before]}}})]
+    for unit in units:
+        old_codes = {r.old_code: r.year for r in units.renamed if r.new == unit.name and r.old_code}
+        rules.append(_unit_rule(unit.name, unit.kind, unit.code, old_codes))
+    for name, year in before.items():
+        then = units.unit_in(name, year - 1)
+        if then is not None:  # a renaming to a unit no longer in the list is refused when the pack is read
+            old_codes = {r.old_code: r.year for r in units.renamed if r.old == name and r.old_code}
+            rules.append(_unit_rule(name, then.kind, then.code, old_codes, until=year))
     return {
         "$schema": DIALECT,
         "$id": SCHEMA_ID,
@@ -73,12 +82,31 @@ def report_schema(units: UnitRegistry, tr: Translator) -> dict[str, Any]:
     }
 
 
-def _unit_rule(name: str, kind: str, code: str | None) -> dict[str, Any]:
-    """If ``unit.name`` is this unit, its kind must be the unit's, and its code the unit's (or none)."""
+def _unit_rule(
+    name: str, kind: str, code: str | None, old_codes: dict[str, int] | None = None, until: int | None = None
+) -> dict[str, Any]:
+    """If ``unit.name`` is this unit, its kind must be the unit's, and its code the unit's (or none), or a
+    code it had before a renaming in a year before it (``old_codes``); ``until``: a former name, given by
+    the reports of the years before this one only."""
+    if not old_codes and until is None:
+        then = _unit_of({"properties": {"kind": {"const": kind}, "code": _code(code)}})
+    else:
+        then = _unit_of({"properties": {"kind": {"const": kind}}})
+        codes = [_unit_of({"properties": {"code": _code(code)}})]
+        for old, year in (old_codes or {}).items():
+            codes.append({"allOf": [_unit_of({"properties": {"code": {"const": old}}}), _before(year)]})
+        then["allOf"] = [{"anyOf": codes} if len(codes) > 1 else codes[0]]
+        if until is not None:
+            then["allOf"].append(_before(until))
     return {
         "if": _unit_of({"properties": {"name": {"const": name}}, "required": ["name"]}, required=True),
-        "then": _unit_of({"properties": {"kind": {"const": kind}, "code": _code(code)}}),
+        "then": then,
     }
+
+
+def _before(year: int) -> dict[str, Any]:
+    """A report of a year before ``year``."""
+    return {"properties": {"year": {"maximum": year - 1}}}
 
 
 def _code(code: str | None) -> dict[str, str] | bool:

@@ -6,7 +6,8 @@ types for the short type hint), so it cannot drift from what ``validate`` accept
 comment is its English label (the ``field.`` catalogue, as explanations name it) and, for a choice, its codes
 with their meanings (``report.meaning-``): the models' titles and descriptions are Chinese. Each blank is a
 YAML null (``teachers:`` with a comment), which ``validate`` reports as ``blank`` at its own line until it is
-filled.
+filled. With ``--from`` the same lines hold last year's figures instead (``_filled``), a field last year's
+report did not give commented out, so that the file is valid as written and every field is still in view.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ _YAML_WORDS = ("true", "false", "null", "yes", "no", "on", "off", "y", "n")
 # Any other name is refused, as ``convert`` refuses one: YAML text named .xls (or .json, read as JSON) is a
 # template nobody can open or check.
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}
-HEADER_KEYS = ("template-generated", "template-fill", "template-absent", "template-lists", "template-values")
+# The numbered instructions of the header, after what made the template (and where its figures came from).
+HEADER_KEYS = ("template-fill", "template-absent", "template-lists", "template-values")
 
 
 @record
@@ -60,6 +62,14 @@ class TemplateOptions:
     prefill: Path | None = None  # last year's report: its figures carried over (``--from``)
 
 
+@record
+class Prefill:
+    """What ``--from`` puts in a YAML template: last year's data carried over, and the file it came from."""
+
+    data: dict[str, Any]
+    source: str  # the file as the user named it, escaped for display
+
+
 def run(options: TemplateOptions) -> int:
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.scalars import REPORT_YEARS
@@ -67,7 +77,7 @@ def run(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     pack = load_packs(options.rules, options.pack)[0]
-    unit = find_unit(pack.units, options.unit)
+    unit = find_unit(pack.units, options.unit, options.year)
     low, high = REPORT_YEARS
     if not low <= options.year <= high:
         raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
@@ -96,11 +106,23 @@ def run(options: TemplateOptions) -> int:
             print(line, file=sys.stderr)
         if unheld:
             return ExitCode.INVALID
-    if last is None and options.format == "yaml":
-        shown = display_name(target.name) if target is not None else "report.yaml"
-        write(render(unit, options.year, tr, pack.info.document, schema=options.schema, file=shown), target)
+    if options.format == "yaml":
+        shown = shell_word(display_name(target)) if target is not None else "report.yaml"
+        text = render(
+            unit,
+            options.year,
+            tr,
+            pack.info.document,
+            schema=options.schema,
+            file=shown,
+            last=Prefill(carry_over(last.data, options.year), last.file) if last else None,
+        )
+        write(text, target)
         tell_written([target], tr)
         return ExitCode.OK
+    # The workbook is the bureau's Chinese form whatever --lang says: said, not left to be found.
+    if tr.lang != "zh":
+        print(tr("input.template-workbook-chinese"), file=sys.stderr)
     data = (
         carry_over(last.data, options.year)
         if last is not None
@@ -184,16 +206,25 @@ def carry_over(last: dict[str, Any], year: int) -> dict[str, Any]:
     return data
 
 
-def find_unit(units: UnitRegistry, given: str) -> Unit:
-    """The unit named (or coded: ``431103``); a renamed or misspelt name is refused with the name to use."""
+def find_unit(units: UnitRegistry, given: str, year: int | None = None) -> Unit:
+    """The unit named (or coded: ``431103``) as it is in ``year``: a former name before its renaming is the
+    unit's under its name now, a unit merged into another its own before the merger; a renamed (since),
+    merged (since) or misspelt name is refused with the name to use."""
     wanted = given.strip()
-    found = units.get(wanted) or next((u for u in units if u.code is not None and u.code == wanted), None)
+    found = units.unit_in(wanted, year) or next(
+        (u for u in units if u.code is not None and u.code == wanted), None
+    )
     if found is not None:
         return found
     known = Join(tuple(u.name for u in units))
+    merged = units.merged_into(wanted)
+    if merged is not None:
+        into = units.current_name(merged.into)
+        raise FatalError("unit-merged", area="input", name=wanted, into=into, year=merged.year)
     renamed = units.renamed_to(wanted)
     if renamed is not None:
-        raise FatalError("unit-renamed", area="input", name=wanted, new=renamed.new, year=renamed.year)
+        new = units.current_name(renamed.new)
+        raise FatalError("unit-renamed", area="input", name=wanted, new=new, year=renamed.year)
     suggestion = units.suggest(wanted)
     if suggestion is not None:
         raise FatalError("unknown-unit", area="input", name=wanted, suggestion=suggestion, known=known)
@@ -208,12 +239,20 @@ def render(
     *,
     schema: str | None = None,
     file: str = "report.yaml",
+    last: Prefill | None = None,
 ) -> str:
-    """The template's text: header comments, then every field of the report for the unit's kind."""
+    """The template's text: header comments, then every field of the report for the unit's kind; with
+    ``last``, last year's figures in place of the blanks, each field commented all the same, and a field last
+    year's report did not give as a commented-out line (the report stays valid, and the field in view)."""
     from zhijiao_check.report.model import Report
 
     lines = [f"# yaml-language-server: $schema={schema}"] if schema else []
     lines.append("# " + tr("input.template-title", unit=unit.name, year=year, document=document))
+    lines.append("# " + tr("input.template-generated"))
+    if last is not None:
+        # One comment line, whatever the name holds: a newline in it made the rest of the name YAML.
+        lines.append("# " + tr("input.template-prefilled", file=escaped(last.source)))
+        lines.append("# " + tr("input.template-prefilled-absent"))
     lines += ["# " + tr(f"input.{key}") for key in HEADER_KEYS]
     lines += ["# " + tr("input.template-check", file=file), ""]
     given: dict[tuple[str, ...], object] = {
@@ -229,8 +268,23 @@ def render(
     absent: dict[tuple[str, ...], str] = {}
     if unit.code is None:
         absent[("unit", "code")] = tr("input.template-no-code", unit=unit.name)
-    lines += _fields(Report, (), "", "", given, skipped, absent, tr)
+    shape = _Shape(given, skipped, absent, tr)
+    if last is None:
+        lines += _fields(Report, (), "", "", shape)
+    else:
+        lines += _filled(Report, (), "", "", shape, last.data)
     return "\n".join(lines) + "\n"
+
+
+@record
+class _Shape:
+    """What the fields' lines are made with: the values given (unit, year), the blocks left out (``city:``
+    outside the 市本级), the fields shown as a comment instead (no code), the language."""
+
+    given: Mapping[tuple[str, ...], object]
+    skipped: set[tuple[str, ...]]
+    absent: Mapping[tuple[str, ...], str]
+    tr: Translator
 
 
 def _fields(
@@ -238,41 +292,92 @@ def _fields(
     path: tuple[str, ...],
     first: str,
     rest: str,
-    given: Mapping[tuple[str, ...], object],
-    skipped: set[tuple[str, ...]],
-    absent: Mapping[tuple[str, ...], str],
-    tr: Translator,
+    shape: _Shape,
+    only: str | None = None,
 ) -> Iterator[str]:
-    """The lines of a mapping: the first key after ``first`` (``- `` in a list), the rest after ``rest``."""
-    properties = _properties(model)
+    """The lines of a mapping: the first key after ``first`` (``- `` in a list), the rest after ``rest``;
+    with ``only``, that one field's."""
     lead = first
+    for name, comment, nested, entry in _field_parts(model, path, shape):
+        if only is not None and name != only:
+            continue
+        here = (*path, name)
+        if here in shape.absent:
+            yield f"{rest}# {name}: {shape.absent[here]}"
+            continue
+        if not path and (nested or entry):
+            yield ""  # a blank line before each block of the top level, for the eye
+        if here in shape.given:
+            yield _line(f"{lead}{name}: {_scalar(shape.given[here])}", comment)
+        elif nested is not None:
+            yield _line(f"{lead}{name}:", comment)
+            yield from _fields(nested, here, rest + "  ", rest + "  ", shape)
+        elif entry is not None:
+            yield _line(f"{lead}{name}:", comment)
+            yield from _fields(entry, here, rest + "  - ", rest + "    ", shape)
+        else:
+            yield _line(f"{lead}{name}:", comment)  # the blank: YAML reads it as null
+        lead = rest
+
+
+def _filled(
+    model: type[BaseModel],
+    path: tuple[str, ...],
+    first: str,
+    rest: str,
+    shape: _Shape,
+    values: Mapping[str, Any],
+) -> Iterator[str]:
+    """The lines of a mapping that holds ``values`` (``--from``): each value with the field's comment, a field
+    without one commented out as the blank template has it."""
+    lead = first
+    for name, comment, nested, entry in _field_parts(model, path, shape):
+        here = (*path, name)
+        if here in shape.absent:
+            yield f"{rest}# {name}: {shape.absent[here]}"
+            continue
+        if not path and (nested or entry):
+            yield ""
+        if name not in values:
+            # The blank template's lines for it, as comments at the same indentation: valid as it stands.
+            commented = rest + "# "
+            yield from (line for line in _fields(model, path, commented, commented, shape, name) if line)
+            continue
+        value = values[name]
+        if nested is not None and isinstance(value, Mapping):
+            yield _line(f"{lead}{name}:", comment)
+            yield from _filled(nested, here, rest + "  ", rest + "  ", shape, value)
+        elif entry is not None and isinstance(value, list) and value:
+            yield _line(f"{lead}{name}:", comment)
+            for item in value:
+                yield from _filled(entry, here, rest + "  - ", rest + "    ", shape, item)
+        else:
+            yield _line(f"{lead}{name}: {_flow(value)}", comment)
+        lead = rest
+    # A key the model does not name is no valid report's; written all the same, so that nothing is lost.
+    for name in values.keys() - model.model_fields.keys():
+        yield f"{lead}{name}: {_flow(values[name])}"
+        lead = rest
+
+
+def _field_parts(
+    model: type[BaseModel], path: tuple[str, ...], shape: _Shape
+) -> Iterator[tuple[str, str, type[BaseModel] | None, type[BaseModel] | None]]:
+    """Each field of the model that the template shows: its name, its comment, and its block's or entries'
+    model."""
+    properties = _properties(model)
+    tr = shape.tr
     for name, info in model.model_fields.items():
         here = (*path, name)
-        if here in skipped:
-            continue
-        if here in absent:
-            yield f"{rest}# {name}: {absent[here]}"
+        if here in shape.skipped:
             continue
         schema = properties.get(name, {})
         if tr.lang == "zh":
             title, description = info.title or name, info.description or ""
         else:
             title, description = _label(here, tr), _choices(schema, tr)
-        comment = _comment(title, description, schema, info.is_required(), tr)
         nested, entry = _nested(info.annotation)
-        if not path and (nested or entry):
-            yield ""  # a blank line before each block of the top level, for the eye
-        if here in given:
-            yield _line(f"{lead}{name}: {_scalar(given[here])}", comment)
-        elif nested is not None:
-            yield _line(f"{lead}{name}:", comment)
-            yield from _fields(nested, here, rest + "  ", rest + "  ", given, skipped, absent, tr)
-        elif entry is not None:
-            yield _line(f"{lead}{name}:", comment)
-            yield from _fields(entry, here, rest + "  - ", rest + "    ", given, skipped, absent, tr)
-        else:
-            yield _line(f"{lead}{name}:", comment)  # the blank: YAML reads it as null
-        lead = rest
+        yield name, _comment(title, description, schema, info.is_required(), tr), nested, entry
 
 
 def _nested(annotation: Any) -> tuple[type[BaseModel] | None, type[BaseModel] | None]:
@@ -357,6 +462,50 @@ def _scalar(value: object) -> str:
         plain = value.isidentifier() and value.lower() not in _YAML_WORDS
         return value if plain else json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _flow(value: object) -> str:
+    """Last year's value on its key's line, as YAML reads it back: plain where it can be (``950``,
+    ``先进装备制造``, ``[quality, chuyi]``), quoted as PyYAML quotes it (``'431122'``), and a text that holds
+    a line break of any kind in double quotes with the break escaped (``\\n``, ``\\P``)."""
+    import yaml
+
+    def dumped(style: str | None) -> str:
+        text: str = yaml.safe_dump(
+            [value], allow_unicode=True, default_flow_style=True, default_style=style, width=_NO_WRAP
+        )
+        return text.strip()[1:-1]  # the one-item list's brackets off: the value alone
+
+    text = dumped(None)
+    if any(char in _LINE_BREAKS for char in text):  # PyYAML writes U+2028 as it is: a line break in a file
+        text = dumped('"')
+    return text
+
+
+_LINE_BREAKS = "\n\r\x85\u2028\u2029"
+
+
+_NO_WRAP = 2**31 - 1  # PyYAML folds a line longer than its width: never, here
+
+
+def shell_word(path: str) -> str:
+    """A path as a shell takes it in a command line to copy: as it is where nothing in it is special
+    (``t2024/东安县.yaml``), else in double quotes, which bash, PowerShell and cmd all take, or in single
+    quotes where a double quote would not hold it (a ``$``, a backquote; on POSIX a backslash or ``!``)."""
+    import os
+
+    posix = os.name != "nt"  # on Windows a backslash separates folders, and no shell there escapes with it
+    inert = {"\\"} if not posix else set()
+    if path and not any(char.isspace() or (char in _SHELL_SPECIALS and char not in inert) for char in path):
+        return path
+    breaking = _DOUBLE_QUOTE_BREAKERS if posix else '"$`'
+    if not any(char in breaking for char in path):
+        return f'"{path}"'
+    return "'" + path.replace("'", "'\\''") + "'"
+
+
+_SHELL_SPECIALS = "'\"$`\\!*?[]{}()<>|&;#~^%"
+_DOUBLE_QUOTE_BREAKERS = '"$`\\!'  # what a POSIX shell still reads inside double quotes
 
 
 def _line(text: str, comment: str) -> str:

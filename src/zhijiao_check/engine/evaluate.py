@@ -82,7 +82,7 @@ def report_order(units: UnitRegistry) -> Callable[[Any], tuple[int, int, str]]:
 def unit_order(units: UnitRegistry) -> Callable[[Any], tuple[int, int]]:
     """``report_order`` without the file, all it needs where each unit has one report a year (and the
     file would only break ties between units the pack does not list, which no valid report names)."""
-    order = {unit.name: index for index, unit in enumerate(units)}
+    order = {name: index for index, name in enumerate(units.order())}  # a merged unit after the one it joined
     return lambda r: (r.year, order.get(r.unit, len(order)))
 
 
@@ -109,7 +109,8 @@ def evaluate_city(
             notices.append(msg("engine.city-not-evaluated", year=year, city=city_unit))
             continue
         present = {r.unit for r in year_reports}
-        missing = tuple(u.name for u in units if u.name not in present)
+        expected = units.units_in(year)  # a unit merged into another in a later year is still expected
+        missing = tuple(u.name for u in expected if u.name not in present)
         refused, elsewhere = absence or Absence()
         invalid = tuple(u for u in missing if year in refused.get(u, ()))
         filed = tuple(
@@ -128,7 +129,7 @@ def evaluate_city(
                 _kept(results, selected),
                 year_notices,
                 city_report.file,
-                tuple(u.name for u in units if u.name in present),
+                tuple(u.name for u in expected if u.name in present),
                 missing,
                 invalid,
                 filed,
@@ -156,6 +157,10 @@ def evaluate_report(
     """The unit and school rules of one report: they read that report alone."""
     rules = once(packs, _own_rules).get(report.kind, [])
     results, notices = _run(rules, Scope([report], report.year, city=False))
+    renamed = packs[0].units.renamed_to(report.former) if report.former is not None else None
+    if renamed is not None:  # the name the report gives, said beside the one it is shown and counted under
+        said = msg("engine.former-name", former=report.former, name=report.unit, year=renamed.year)
+        notices = (said, *notices)
     return ReportEvaluation(
         report.year, _kept(results, selected), notices, report.file, report.unit, report.kind
     )

@@ -272,6 +272,7 @@ class Shared:
             self._data(report.data, self.fields),
             _positions(self._shared(positions.values), self._shared(positions.keys), positions.cells),
             report.warnings,
+            report.written_unit,
         )
 
     def _data(self, value: Any, keep: Tree | None) -> Any:

@@ -46,6 +46,12 @@ def stated_target(rule: AnyRule) -> tuple[str, Any]:
     return rule.target.op, None if computed_target(rule) else rule.target.value
 
 
+def reads_city_block(rule: AnyRule) -> bool:
+    """A rule whose figure is read, in whole or in part, from the 市本级 report's ``city:`` block: a
+    city-wide target that 市本级 answers for, which its ``--per-unit`` page shows beside its own results."""
+    return any(field.startswith("city.") for field in rule.reads())
+
+
 def reads_city_block_only(rule: AnyRule) -> bool:
     """A rule that reads nothing but the 市本级 ``city:`` block, which is there whenever city rules run: the
     units missing from a year can change neither its figure nor its status."""

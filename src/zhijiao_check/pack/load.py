@@ -20,7 +20,7 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.source.slips import list_commas
-from zhijiao_check.units import Renamed, Unit, UnitRegistry
+from zhijiao_check.units import Merged, Renamed, Unit, UnitRegistry
 from zhijiao_check.wording import Join, msg
 
 PACK_FILE = "pack.yaml"
@@ -181,8 +181,19 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
     parsed = _parse(path, problems, rules=False)
     if parsed is None:
         return None
+    from zhijiao_check.pack.unitlist import unit_list_problems, unknown_keys
+
+    unknown = unknown_keys(parsed.data, parsed.positions, display_name(path))
+    if unknown:
+        problems += unknown
+        return None
     read: dict[str, Any] = {}
-    for key, kind, default in (("units", list[Unit], None), ("renamed", list[Renamed], [])):
+    listed: tuple[tuple[str, Any, list[Any] | None], ...] = (
+        ("units", list[Unit], None),
+        ("renamed", list[Renamed], []),
+        ("merged", list[Merged], []),
+    )
+    for key, kind, default in listed:
         try:
             read[key] = TypeAdapter(kind).validate_python(parsed.data.get(key, default))
         except ValidationError as error:
@@ -192,8 +203,12 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
             data = parsed.data.get(key)
             problems += refused(kind, first, data, parsed.positions, display_name(path), (key,))
             return None
-    units, renamed = read["units"], read["renamed"]
-    return UnitRegistry(units, renamed)
+    units, renamed, merged = read["units"], read["renamed"], read["merged"]
+    found = unit_list_problems(units, renamed, merged, parsed.positions, display_name(path))
+    if found:
+        problems += found
+        return None
+    return UnitRegistry(units, renamed, merged)
 
 
 def _ids_once(packs: Sequence[RulePack]) -> list[Problem]:

@@ -72,14 +72,13 @@ class MarkdownRenderer:
             for bad in doc["invalid"]:
                 out.append(f"- `{bad['file']}`")
                 for p in bad["problems"]:
-                    out.append(
-                        f"  - `{at(p)}` {field_of(p) + ': ' if field_of(p) else ''}{_inline(p['message'])}"
-                    )
+                    path = f"{_path(field_of(p))}: " if field_of(p) else ""
+                    out.append(f"  - `{at(p)}` {path}{_inline(p['message'])}")
             out.append("")
         for matrix in matrices(doc, catalogue_of(run)):
             out += self._matrix(matrix)
         for report in doc["reports"]:
-            kind = tr(f"table.kind-{report['kind']}")
+            kind = tr(f"render.kind-{report['kind']}")
             title = tr("render.report-title", unit=report["unit"], kind=kind, year=report["year"])
             out += self._evaluation(report, title, f"`{report['file']}`")
         for city in doc["city"]:
@@ -115,6 +114,8 @@ class MarkdownRenderer:
             )
         refused = f"⛔ {tr('render.report-invalid')}"
         out += [_row(["—", _cell(name), refused, *("" for _ in numbers)]) for name in matrix.refused]
+        absent = f"📭 {tr('render.not-filed')}"
+        out += [_row(["—", _cell(name), absent, *("" for _ in numbers)]) for name in matrix.not_filed]
         legend = " · ".join(f"{Status(s).emoji} {tr(f'render.status-{s}')}" for s in STATUSES)
         blank = f"{tr('render.blank')}{tr.colon}{tr('render.status-none')}"
         out += ["", f"{tr('render.legend')}{tr.colon}{legend} · {blank}", ""]
@@ -255,13 +256,16 @@ class MarkdownRenderer:
 
     def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
         """A year's status and figure, and under it the linear schedule's, or the year's own target where it
-        is computed each year; ``⛔ 报表无效`` for a year whose report was refused."""
+        is computed each year; ``⛔ 报表无效`` for a year whose report was refused, ``📭 未提交`` for one the
+        unit did not file."""
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
         figure = _cell(view.figure(trend, point, tr))
         if view.refused(point):
             return f"⛔ {figure}"
+        if view.not_filed(point):
+            return f"📭 {figure}"
         under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
         return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
 
@@ -273,6 +277,13 @@ def _row(cells: Sequence[str]) -> str:
 def _cell(text: str) -> str:
     """Text inside a table cell: no line breaks, pipes escaped, no accidental HTML."""
     return _inline(text).replace("|", "\\|").replace("\n", "<br>")
+
+
+def _path(path: str) -> str:
+    """A field path as it stands before a message: a key is whatever its author quoted, so besides HTML
+    (``_inline``) its pipes and backticks are escaped, which would end a table's cell or open a code span that
+    runs on into the message (a control character is escaped already, ``Problem.shown_path``)."""
+    return _inline(path).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
 
 
 def _inline(text: str) -> str:

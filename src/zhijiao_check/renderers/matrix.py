@@ -11,6 +11,7 @@ from typing import Any
 
 from zhijiao_check.document import ranked
 from zhijiao_check.records import record
+from zhijiao_check.renderers.unfiled import not_filed_by_year
 from zhijiao_check.status import STATUSES
 
 
@@ -48,14 +49,19 @@ class YearMatrix:
     # the report does not say which unit it is): not scored, but not left out of the year as if it had
     # filed nothing
     refused: tuple[str, ...] = ()
+    # after them, each unit the year's city-wide section names missing that filed nothing (``unfiled``):
+    # left out, it read as if it were no unit of the year
+    not_filed: tuple[str, ...] = ()
 
 
 def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatrix]:
-    """One matrix per year that has two reports or more (valid or refused); columns in catalogue order."""
+    """One matrix per year that has two reports or more (valid or refused); columns in catalogue order. The
+    units that filed nothing that year are listed (``not_filed``), not counted: a matrix compares reports."""
     by_year: dict[int, list[dict[str, Any]]] = {}
     for report in doc["reports"]:
         by_year.setdefault(int(report["year"]), []).append(report)
     refused = refused_by_year(doc)
+    absent = not_filed_by_year(doc)
     order = {rule: index for index, rule in enumerate(catalogue)}
     out = []
     for year in sorted({*by_year, *refused}):
@@ -79,7 +85,9 @@ def matrices(doc: Mapping[str, Any], catalogue: Sequence[str]) -> list[YearMatri
         for rank, report in ranked(reports):
             results = {r["rule"]: r for r in report["results"]}
             rows.append(Row(rank, dict(report), tuple(results.get(c.rule) for c in columns)))
-        out.append(YearMatrix(year, columns, tuple(rows), tuple(refused.get(year, ()))))
+        out.append(
+            YearMatrix(year, columns, tuple(rows), tuple(refused.get(year, ())), tuple(absent.get(year, ())))
+        )
     return out
 
 

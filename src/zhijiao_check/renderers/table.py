@@ -105,8 +105,27 @@ class TableRenderer:
                 self._problem(console, warning)
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
+            self._refused_again(console, doc["invalid"])
         console.print(self.tr("table.exit", code=doc["exit_code"]))
         return buffer.getvalue()
+
+    def _refused_again(self, console: Console, invalid: Sequence[Data]) -> None:
+        """The reports not scored, named again just above the exit status: a long run lists them first,
+        a thousand lines up, and ended with a bare ``退出状态 2``. Each file's name broken after a folder
+        where the line is too wide, as at the top."""
+        from zhijiao_check.renderers.layout.consoles import Indent
+
+        if not invalid:
+            return
+        tr = self.tr
+        console.print(f"[bold red]{_escape(tr('table.refused-again', count=len(invalid)))}[/bold red]")
+        for bad in invalid:
+            unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+            key = "table.refused-unreadable" if unread else "table.refused-file"
+            head, _, tail = tr(key, file="\0", count=len(bad["problems"])).partition("\0")
+            lines = _place_lines(head + bad["file"], console.width - 2)
+            lines[-1] += tail
+            console.print(Indent(_escape("\n".join(lines)), 2), overflow="fold")
 
     def _console(self, buffer: io.StringIO) -> Console:
         from zhijiao_check.renderers.layout.consoles import console
@@ -121,7 +140,7 @@ class TableRenderer:
         title = self.tr(
             "table.report-title",
             unit=report["unit"],
-            kind=self.tr(f"table.kind-{report['kind']}"),
+            kind=self.tr(f"render.kind-{report['kind']}"),
             year=report["year"],
             file=file,
         )
@@ -303,11 +322,14 @@ class TableRenderer:
 
     def _trend_cell(self, trend: Data, point: Data) -> str:
         """A year's figure of a trend: its status, the figure, and under it the linear schedule's, or the
-        year's own target where it is computed each year; ``报表无效`` for a year whose report was refused."""
+        year's own target where it is computed each year; ``报表无效`` for a year whose report was refused,
+        ``未提交`` for one the unit did not file."""
         from zhijiao_check.renderers import trends as view
 
         if view.refused(point):
             return f"[bold red]{_escape(view.figure(trend, point, self.tr))}[/bold red]"
+        if view.not_filed(point):
+            return f"[yellow]{_escape(view.figure(trend, point, self.tr))}[/yellow]"
         text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
         under = (view.schedule(trend, point, self.tr), view.year_target(trend, point, self.tr))
         return "\n".join([text, *(f"[dim]{_escape(line)}[/dim]" for line in under if line)])
@@ -351,6 +373,9 @@ class TableRenderer:
             refused = f"[bold red]{_escape(tr('render.report-invalid'))}[/bold red]"
             for name in matrix.refused:
                 table.rows.append(["—", _escape(name), refused, *("" for _ in matrix.columns)])
+            absent = f"[yellow]{_escape(tr('render.not-filed'))}[/yellow]"
+            for name in matrix.not_filed:
+                table.rows.append(["—", _escape(name), absent, *("" for _ in matrix.columns)])
             self._panels(console, _units_fitted(table, console.width, tr.lang), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]

@@ -79,7 +79,7 @@ def city_title(city: Mapping[str, Any], tr: Translator) -> str:
     """``全市 · 2023 年 · 15/15 个单位``."""
     present = len(city["units_present"])
     return tr(
-        "table.city-title", year=city["year"], present=present, total=present + len(city["units_missing"])
+        "render.city-title", year=city["year"], present=present, total=present + len(city["units_missing"])
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from zhijiao_check.engine.trend import INVALID
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
+from zhijiao_check.renderers.unfiled import NOT_FILED, not_filed_years, with_years_not_filed
 from zhijiao_check.wording import number
 
 Data = Mapping[str, Any]
@@ -19,12 +20,16 @@ NOT_SHOWN = frozenset(("not_applicable", INVALID))
 
 
 def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """(anchor, heading, trends): city-wide first, then each unit with a trend to show."""
+    """(anchor, heading, trends): city-wide first, then each unit with a trend to show, with a year for each
+    year of the run it did not file (``unfiled``)."""
     trends = doc["trends"]
     if trends["city"]:
         yield "trend-city", tr("render.trends-city"), visible_trends(trends["city"])
+    absent = not_filed_years(doc)
     for index, unit in enumerate(trends["units"]):
         if unit_trends := visible_trends(unit["trends"]):
+            if years := absent.get(unit["unit"]):
+                unit_trends = [with_years_not_filed(trend, years) for trend in unit_trends]
             yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), unit_trends
 
 
@@ -36,6 +41,11 @@ def visible_trends(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def refused(point: Data) -> bool:
     """Whether the year's report was refused as invalid: no figure, no status of a result."""
     return bool(point["status"] == INVALID)
+
+
+def not_filed(point: Data) -> bool:
+    """Whether the unit filed nothing that year (``unfiled``): no figure, no status of a result."""
+    return bool(point["status"] == NOT_FILED)
 
 
 def trend_years(trends: list[dict[str, Any]]) -> list[int]:
@@ -61,9 +71,11 @@ def _digits(trend: Data, point: Data) -> int:
 
 def figure(trend: Data, point: Data, tr: Translator) -> str:
     """A year's observed figure (``59.995%`` beside a schedule of ``60.000%``); ``报表无效`` for a year whose
-    report was refused."""
+    report was refused, ``未提交`` for one the unit did not file."""
     if refused(point):
         return tr("render.report-invalid")
+    if not_filed(point):
+        return tr("render.not-filed")
     return value(trend, point["observed"], tr, _digits(trend, point))
 
 

@@ -73,6 +73,7 @@ class XlsxRenderer:
         from zhijiao_check.document import document
         from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
         from zhijiao_check.renderers.sheetxml import Styles, spliced
+        from zhijiao_check.renderers.unfiled import not_filed_years
 
         doc = document(run, self.tr)
         book = Workbook()
@@ -103,7 +104,8 @@ class XlsxRenderer:
         cells.append(self._city(city, styles, doc, run, colours))
         trends = doc["trends"]
         if trends["city"] or trends["units"]:  # a run of one year has none
-            cells.append(self._trends(book.create_sheet(TREND_SHEET[self.tr.lang]), styles, trends, colours))
+            sheet = book.create_sheet(TREND_SHEET[self.tr.lang])
+            cells.append(self._trends(sheet, styles, trends, not_filed_years(doc), colours))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -120,11 +122,15 @@ class XlsxRenderer:
         colours: Mapping[str, str],
     ) -> SheetRows:
         """Per year: rank, unit, score, then one status per rule of the catalogue; after the year's ranked
-        units, each unit whose report of the year is invalid, 报表无效，未计分 in place of its score (then
-        the invalid reports whose year is not known, by file)."""
+        units, each unit whose report of the year is invalid, 报表无效，未计分 in place of its score, then
+        each unit the year's city-wide section names missing that filed nothing, 未提交 there (then the
+        invalid reports whose year is not known, by file)."""
         from zhijiao_check.renderers.sheetxml import Style
+        from zhijiao_check.renderers.unfiled import not_filed_by_year
 
         invalid = self.tr("render.invalid-status")
+        absent = self.tr("render.not-filed")
+        unfiled = not_filed_by_year(doc)
         words = self._statuses
         order = {rule: index for index, rule in enumerate(catalogue)}
         refused = [(bad["year"], bad["unit"] or bad["file"], bad["file"]) for bad in doc["invalid"]]
@@ -165,6 +171,7 @@ class XlsxRenderer:
                 for given, name, file in refused
                 if given == year
             ]
+            out += [[year, NONE, name, absent, *("" for _ in rules), None] for name in unfiled.get(year, ())]
         out += [
             [None, NONE, name, invalid, *("" for _ in rules), file]
             for given, name, file in refused
@@ -178,7 +185,7 @@ class XlsxRenderer:
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = {
-                4: refusal if values[3] == invalid else unscored if values[3] == NONE else scored,
+                4: refusal if values[3] in (invalid, absent) else unscored if values[3] == NONE else scored,
                 **_fills(values, range(5, len(headers)), colours),  # the rules' statuses, not the file
             }
             if values[1] == NONE:
@@ -306,14 +313,20 @@ class XlsxRenderer:
         return rows
 
     def _trends(
-        self, sheet: Worksheet, styles: Styles, trends: Mapping[str, Any], colours: Mapping[str, str]
+        self,
+        sheet: Worksheet,
+        styles: Styles,
+        trends: Mapping[str, Any],
+        unfiled: Mapping[str, Sequence[int]],
+        colours: Mapping[str, str],
     ) -> SheetRows:
         """A row per trend, the city's then each unit's: the target, each year's status, figure and (for a
         target computed each year) the value held against it, then the projection or why there is none. The
         projection as the other views word it: the year the target has been met since (达标起始年份,
         ``met_since``) when the years observed say so, else the year the pace meets it (预计达标年份,
         ``meets_in``), or that it never does, in words (a blank there was read as "no projection"); whether
-        it is met by the due year. A year whose report was refused as invalid says so in its status."""
+        it is met by the due year. A year whose report was refused as invalid says so in its status, as does
+        a year the unit did not file (``unfiled``: by unit, those years)."""
         from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
@@ -350,10 +363,11 @@ class XlsxRenderer:
                 ("不作预测的原因", "no projection because"),
             )
         ]
-        scopes = [(tr.pick("全市", "city-wide"), trends["city"])]
-        scopes += [(unit["unit"], unit["trends"]) for unit in trends["units"]]
+        scopes: list[tuple[str, Any, Sequence[int]]] = [(tr.pick("全市", "city-wide"), trends["city"], ())]
+        scopes += [(unit["unit"], unit["trends"], unfiled.get(unit["unit"], ())) for unit in trends["units"]]
+        absent = tr("render.not-filed")
         rows = []
-        for name, scope in scopes:
+        for name, scope, not_filed in scopes:
             for trend in scope:
                 by_year = {point["year"]: point for point in trend["years"]}
                 computed = trend["target"]["value"] is None  # each year's own target shown
@@ -369,7 +383,7 @@ class XlsxRenderer:
                 for year in years:
                     point = by_year.get(year)
                     if point is None:
-                        row += [None, None, None]
+                        row += [absent if year in not_filed else None, None, None]
                     elif view.refused(point):
                         row += [refused, None, None]
                     else:
@@ -401,7 +415,7 @@ class XlsxRenderer:
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = _fills(values, statuses, colours)
-            shown.update({column: refusal for column in statuses if values[column - 1] == refused})
+            shown.update({column: refusal for column in statuses if values[column - 1] in (refused, absent)})
             if values[3] == measures["ratio"]:
                 shown.update(dict.fromkeys((6, *figures), percent))
             return shown

@@ -58,6 +58,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     never an exception.
     """
     from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else display_name(path)
@@ -79,7 +80,8 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(parsed.data, units))
     warnings += _year_warnings(file, parsed.data, parsed.positions)
-    return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings))
+    given = as_called_now(parsed.data, units)
+    return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings), given)
 
 
 def _load_workbook(
@@ -87,6 +89,7 @@ def _load_workbook(
 ) -> ReportFile | InvalidReport:
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
@@ -104,7 +107,8 @@ def _load_workbook(
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
     warnings += _year_warnings(file, read.parsed.data, read.parsed.positions)
-    return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings))
+    given = as_called_now(read.parsed.data, units)
+    return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings), given)
 
 
 def _year_warnings(file: str, data: dict[str, object], positions: Positions) -> list[Problem]:
@@ -121,9 +125,10 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
 
     unit = data.get("unit") if isinstance(data, dict) else None
     name = unit.get("name") if isinstance(unit, dict) else None
-    known = units.get(name) if isinstance(name, str) else None
     year = data.get("year") if isinstance(data, dict) else None
     plain = type(year) is int and REPORT_YEARS[0] <= year <= REPORT_YEARS[1]
+    # a former name in a year before the renaming is its unit's, as a valid report's is (``as_called_now``)
+    known = units.unit_in(name, year if plain else None) if isinstance(name, str) else None
     return (known.name if known is not None else None), (year if plain else None)
 
 
@@ -182,9 +187,9 @@ def find_reports(
     skipping hidden files and directories, the lock files Excel and LibreOffice leave (``~$x.xlsx``) and the
     results the tool wrote there (``written``: ``. -o 结果.xlsx`` run again) and ``not_reports``, the other
     inputs of the run that are no report (the roster the config file names, ``reports/2023/名册.yaml``, was
-    read as an invalid report of its year); a file named on the command line is kept whatever its name
-    (what kind of file it is, a FIFO or a device, is judged when it is read: ``files.read_bytes``). ``-`` is
-    standard input.
+    read as an invalid report of its year; the files of the rule packs it loads); a file named on the command
+    line is kept whatever its name (what kind of file it is, a FIFO or a device, is judged when it is read:
+    ``files.read_bytes``). ``-`` is standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []

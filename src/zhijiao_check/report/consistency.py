@@ -117,7 +117,7 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
 def _joined_names(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
     """Names joined into one entry: ``[电子信息，先进装备制造]`` or ``[先进装备制造 农产品精深加工]`` is one
     industry to YAML, and would count as one (``report.joined``). A workbook's cell has been refused for it
-    already, as an error (``workbook.read``)."""
+    already, as an error (``workbook.cellreader``)."""
     warnings = []
     for path in _LISTS_OF_NAMES:
         names = mapping(data.get(path[0])).get(path[1]) if len(path) == 2 else data.get(path[0])

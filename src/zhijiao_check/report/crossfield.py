@@ -31,7 +31,7 @@ _PARTS_OF_TEACHERS = ("dual_qualified_teachers", "teachers_rotated", "profession
 def cross_field_problems(
     data: dict[str, Any], positions: Positions, units: UnitRegistry, file: str
 ) -> list[Problem]:
-    unit_problems, known = _unit(mapping(data.get("unit")), positions, units, file)
+    unit_problems, known = _unit(mapping(data.get("unit")), _year(data.get("year")), positions, units, file)
     return (
         unit_problems
         + _city_block(data, known, positions, file)
@@ -135,17 +135,19 @@ def _school_years(data: dict[str, Any], positions: Positions, file: str) -> list
 
 
 def _unit(
-    unit: dict[str, Any], positions: Positions, units: UnitRegistry, file: str
+    unit: dict[str, Any], year: int | None, positions: Positions, units: UnitRegistry, file: str
 ) -> tuple[list[Problem], Unit | None]:
-    """Problems with ``unit:``, and the unit it names if that is a known one."""
+    """Problems with ``unit:``, and the unit it names if that is a known one (in the report's ``year``: a
+    former name before its renaming, a unit merged into another before its merger)."""
     given = unit.get("name")
     if not isinstance(given, str) or not given.strip():
         return [], None  # blank or missing: the model reports it
-    known = units.get(given)
-    if known is None and given != given.strip() and units.get(given.strip()) is not None:
-        return [], units.get(given.strip())  # spaces around a known name: the field's check says so
+    known = units.unit_in(given, year)
+    if known is None and given != given.strip() and units.unit_in(given.strip(), year) is not None:
+        return [], units.unit_in(given.strip(), year)  # spaces around a known name: the field's check says so
     if known is None:
         renamed = units.renamed_to(given.strip())
+        merged = units.merged_into(given.strip())
         suggestion = units.suggest(given)
         quoted = units.get(given.strip().strip(CURLY_QUOTES).strip())
         if (
@@ -154,6 +156,31 @@ def _unit(
             found = problem_at(
                 file, positions, ("unit", "name"), "unit-name-curly-quotes", name=given, expected=quoted.name
             )
+        elif merged:
+            found = problem_at(
+                file,
+                positions,
+                ("unit", "name"),
+                "unit-merged",
+                name=given,
+                into=units.current_name(merged.into),
+                year=merged.year,
+            )
+        elif (
+            renamed
+            and (gone := units.merged_into(units.current_name(renamed.new))) is not None
+            and year is not None
+            and year >= gone.year
+        ):  # renamed, then merged into another: of a year since the merger
+            found = problem_at(
+                file,
+                positions,
+                ("unit", "name"),
+                "unit-merged",
+                name=given,
+                into=units.current_name(gone.into),
+                year=gone.year,
+            )
         elif renamed:
             found = problem_at(
                 file,
@@ -161,7 +188,7 @@ def _unit(
                 ("unit", "name"),
                 "unit-renamed",
                 name=given,
-                new=renamed.new,
+                new=units.current_name(renamed.new),
                 year=renamed.year,
             )
         elif suggestion and (differs := difference(given, suggestion)):
@@ -220,7 +247,11 @@ def _unit(
                     file, positions, ("unit", "code"), "code-not-applicable", code=code, name=known.name
                 )
             )
-        elif renamed := units.old_code_of(known.name, code.strip()):
+        elif (renamed := units.old_code_of(known.name, code.strip())) and (
+            year is None or year < renamed.year
+        ):
+            pass  # the code the unit had in the report's year (under its old name or its new one)
+        elif renamed:
             problems.append(
                 problem_at(
                     file,

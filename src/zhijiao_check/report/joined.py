@@ -3,10 +3,10 @@
 The lists of names that rules count (``leading_industries``, ``city.demonstration_parks``,
 ``city.vocational_groups``) count their items: names run together in one item count as one, and a target of
 "1–2 industries" passes unseen. A YAML report is warned of such an item (``consistency``); a workbook's cell,
-whose only separator is 、 (or a new line), refuses it (``workbook.read``). Only what is evidently a separator
-is taken for one: spaces between two Chinese characters (a name such as ``5G 通信`` keeps its space), a
-slash, a semicolon, a number that starts an item (``1.``, ``1、``, ``(1)``, ``①``); a comma or 、 in a YAML
-item too, which a workbook's cell already splits at.
+whose only separator is 、 (or a new line), refuses it (``workbook.cellreader``). Only what is evidently a
+separator is taken for one: spaces between two Chinese characters (a name such as ``5G 通信`` keeps its
+space), a slash, a semicolon, a number that starts an item (``1.``, ``1、``, ``(1)``, ``①``); a comma or 、 in
+a YAML item too, which a workbook's cell already splits at.
 """
 
 from __future__ import annotations

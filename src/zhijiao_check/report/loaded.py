@@ -21,10 +21,19 @@ class ReportFile:
     data: dict[str, Any]  # the validated data, plain as loaded (absent fields absent)
     positions: Positions
     warnings: tuple[Problem, ...]  # non-blocking: GB18030 encoding, consistency
+    # ``unit:`` as the report gives it where that is a former name of its unit (a year before the renaming):
+    # ``data`` then says the unit as it is called now, its one name over the years (``report.identity``).
+    written_unit: dict[str, Any] | None = None
 
     @property
     def unit(self) -> str:
+        """The unit's name now: a former name the report gives is its unit's current one."""
         return str(self.data["unit"]["name"])
+
+    @property
+    def former(self) -> str | None:
+        """The former name the report gives, if it gives one."""
+        return None if self.written_unit is None else str(self.written_unit["name"])
 
     @property
     def kind(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from zhijiao_check.located import TinyNumber
 from zhijiao_check.problems import Problem, Severity, format_path
 from zhijiao_check.report.scalars import MAXIMUM
 from zhijiao_check.source import Path_, Positions
@@ -37,8 +38,13 @@ def count(value: Any) -> int | None:
 
 
 def number(value: Any) -> int | float | None:
-    """A valid number ≥ 0 and within the largest bound of any amount, else ``None``."""
-    valid = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= _MOST_AMOUNT
+    """A valid number ≥ 0 and within the largest bound of any amount, else ``None`` (``1e-400``, read as 0.0,
+    is none: its field's check refuses it)."""
+    valid = (
+        isinstance(value, (int, float))
+        and not isinstance(value, (bool, TinyNumber))
+        and 0 <= value <= _MOST_AMOUNT
+    )
     return value if valid else None
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
-from zhijiao_check.located import LongNumber
+from zhijiao_check.located import LongNumber, TinyNumber, too_long, underflows
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report.codes import with_meaning
@@ -46,6 +46,8 @@ CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method a
 # What a statistics clerk writes for "none" in a figure's place (a workbook cell above all): 0 is meant.
 _NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "none", "nil"}
 _PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
+# A number in exponent notation (``1e400``, ``2.5E-3``) in ASCII digits, which YAML 1.1 reads as text.
+_EXPONENT = later(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 # Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
 _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
 # A line break inside a name, and one with the spaces around it, to write the name on one line (a YAML
@@ -70,7 +72,7 @@ def render(value: Any) -> str:
     """The value as the user would see it in YAML: ``"3,120"`` quoted, ``true``, ``3.5``, ``2023-01-01``."""
     if value is None:
         return ""
-    if isinstance(value, LongNumber):
+    if isinstance(value, (LongNumber, TinyNumber)):
         return value.written  # not the number it stands as; a message shortens it (``problems``)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -111,6 +113,8 @@ def whole(expected: str) -> Check:
 def _whole(value: Any, *, expected: str) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return _bounded(value, expected)
+    if isinstance(value, TinyNumber):
+        raise problem("number-too-small", value, expected=expected)
     if isinstance(value, float) and math.isfinite(value):
         # 1.0e+20 people count is too many before it is a fraction (whole or not): the bound is what to fix
         _bounded(value, expected)
@@ -124,6 +128,8 @@ def amount(expected: str, *, in_wan: bool = False) -> Check:
 
 
 def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
+    if isinstance(value, TinyNumber):
+        raise problem("number-too-small", value, expected=expected)
     # an int is finite whatever its size, and math.isfinite would first turn it into a float, which one of
     # 309 digits cannot be
     if (isinstance(value, int) and not isinstance(value, bool)) or (
@@ -263,6 +269,8 @@ def _number_text(
     head = normal.partition("#")[0].strip()
     if head != normal and _PLAIN_NUMBER.fullmatch(head):  # ``1360# 注释``: YAML's comment needs a space first
         return problem("comment-without-space", value, write=head)
+    if _EXPONENT.fullmatch(normal):
+        return _exponent_text(value, normal, expected, whole=whole, **context)
     bare = _HEDGES.sub("", normal).strip()
     hedged = bare != normal and bare[:1].isdigit()
     match = _NUMBER_TEXT.fullmatch(bare if hedged else normal)
@@ -287,9 +295,35 @@ def _number_text(
         return problem("number-with-separator", value, write=write)
     if match["unit"]:
         return problem("number-with-unit", value, write=write, unit=match["unit"])
+    if not (match["digits"] + (match["fraction"] or "")).isascii():  # ٢٨: digits of another script
+        return problem("number-other-digits", value, write=write)
     if normal != value.strip().strip(CURLY_QUOTES).strip():  # typed with a Chinese input method in full width
         return problem("number-full-width", value, write=write)
     return problem("number-as-text", value, write=write)
+
+
+def _exponent_text(
+    value: str, normal: str, expected: str, *, whole: bool, **context: Any
+) -> PydanticCustomError:
+    """A number in exponent notation that YAML reads as text (``1e400``, ``1e-400``, ``1e3``: YAML 1.1 takes
+    only ``1.0e+3``), said as JSON's reader has it said: beyond any float as a figure too large for its field,
+    not 0 though too small for any float as such, else the number to write without an exponent."""
+    number = Decimal(normal)
+    read = float(number)
+    if too_long(read):  # shown as written, as JSON's ``1e400`` is (``LongNumber``)
+        if expected not in MAXIMUM:  # a year: between its bounds
+            return problem("year-out-of-range", LongNumber(normal), **context)
+        if number < 0:
+            return problem("negative", LongNumber(normal))
+        return problem("too-large", LongNumber(normal), maximum=f"{MAXIMUM[expected]:,}", expected=expected)
+    if underflows(normal, read):
+        return problem("number-too-small", TinyNumber(normal), expected=expected, **context)
+    if whole and number != number.to_integral_value():
+        return problem("float-for-int", value, expected=expected, **context)
+    write = _plain(number)
+    if number < 0:
+        return problem("negative", value, write=write)
+    return problem("number-exponent", value, write=write)
 
 
 def _plain(number: Decimal) -> str:

@@ -173,6 +173,8 @@ def _jobs(value: Any, base: Path) -> int:
 def _path(value: Any, base: Path) -> Path:
     if not isinstance(value, str) or not value:
         raise _Wrong("wrong-type", found=value, expected='"folder/file"')
+    if "\0" in value:  # TOML's "\u0000": no file or folder has one, and the system refuses it (ValueError)
+        raise _Wrong("path-nul", found=value)
     return base / value
 
 
@@ -195,8 +197,6 @@ def _existing(value: Any, base: Path) -> Path:
     path = _path(value, base)
     try:
         os.stat(path)
-    except ValueError:  # a NUL in the name (TOML's "\u0000"): no file has one
-        raise _Wrong("path-missing", found=value) from None
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR):
             raise _Wrong("path-missing", found=value) from None
@@ -222,6 +222,10 @@ def _outputs(formats: Sequence[str]) -> Callable[[Any, Path], tuple[tuple[str, P
         pairs: list[tuple[str, Path | None]] = []
         for index, entry in enumerate(value):
             name, file = entry.get("format"), entry.get("file")
+            if isinstance(file, str) and file != "-" and file.endswith(("/", os.sep)):
+                # as ``-o d/`` is refused (``cli``): the file made would be named ``d``, not put in a folder
+                suffix = suffixes_of(name if isinstance(name, str) else "json").split(" / ")[0]
+                raise _Wrong("output-folder", (index, "file"), found=file, suffix=suffix)
             if "format" not in entry:  # as on the command line: the format the file's name ends with
                 if not isinstance(file, str) or file in ("", "-"):
                     raise _Wrong("output-needs-format", (index,), choices=" | ".join(formats))

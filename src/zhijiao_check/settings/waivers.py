@@ -15,16 +15,18 @@ A waivers file is TOML, one ``[[waiver]]`` table each::
 A result that is not met (``fail``, ``missing``, ``warn``, ``behind``) and that a waiver matches gets the
 status ``waived``: it does not fail the run and is left out of the score. Waivers are applied after every rule
 is computed, so a rule that depends on another's status (``when``) still sees the real one. An expired waiver
-excuses nothing and is a warning; so is a waiver that matches no result that is not met (a stale waiver, or a
-target now met). ``--ignore`` is for leaving out whole rules; a waiver is for one unit's result, with a reason
-on record.
+excuses nothing and is a warning; so is a waiver that matches no result that is not met of a unit and year
+the run checked (a stale waiver, or a target now met). A waiver whose unit its rule is never checked for (a
+unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级), or that gives a renamed unit's
+former name or code, is refused when the file is read. ``--ignore`` is for leaving out whole rules; a waiver
+is for one unit's result, with a reason on record.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date
 from pathlib import Path
@@ -38,10 +40,13 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE
-from zhijiao_check.wording import Join
+from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from zhijiao_check.engine.results import Evaluation, RuleResult, Run
+    from zhijiao_check.kinds import AnyRule
     from zhijiao_check.units import UnitRegistry
 
     E = TypeVar("E", bound=Evaluation)
@@ -51,9 +56,10 @@ REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
 
 
-def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waiver, ...]:
-    """Every waiver of the file; raises ``FatalError`` listing every problem (a waiver without a reason, an
-    unknown rule or unit, a year that is not a year) so that nothing is excused by mistake."""
+def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple[Waiver, ...]:
+    """Every waiver of the file (``rules``: every rule of the run's packs, by ID); raises ``FatalError``
+    listing every problem (a waiver without a reason, an unknown rule or unit, a unit its rule is never
+    checked for, a year that is not a year) so that nothing is excused by mistake."""
     read = read_toml(path, display_name(path))
     if isinstance(read, Problem):
         raise FatalError("invalid-waivers", (read,), file=display_name(path))
@@ -88,7 +94,7 @@ def load(path: Path, rules: Collection[str], units: UnitRegistry) -> tuple[Waive
 
 
 def _entry(
-    toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Collection[str], units: UnitRegistry
+    toml: TomlFile, index: int, entry: Mapping[str, Any], rules: Mapping[str, AnyRule], units: UnitRegistry
 ) -> Waiver | list[Problem]:
     def problem(key: str, code: str, **params: object) -> Problem:
         return toml.problem((), ("waiver", index, key), code, key=key, **params)
@@ -105,11 +111,12 @@ def _entry(
             problems.append(problem("rule", "waiver-unknown-rule", rule=rule, suggestion=close[0]))
         else:
             problems.append(problem("rule", "waiver-unknown-rule-none", rule=rule))
-    name = _unit_name(unit, units) if isinstance(unit, str) and unit else None
+    year_given = year if type(year) is int else None
+    name = _unit_name(unit, units, year_given) if isinstance(unit, str) and unit else None
     if isinstance(unit, str) and unit and name is None:
-        problems.append(
-            problem("unit", "waiver-unknown-unit", unit=unit, suggestion=units.suggest(unit) or CITY_WIDE)
-        )
+        problems.append(_unknown_unit(unit, units, problem))
+    elif isinstance(unit, str) and name is not None and isinstance(rule, str) and rule in rules:
+        problems += _never_checked(rules[rule], unit.strip(), name, units, problem)
     if year is None and expires is None:
         problems.append(problem("year", "waiver-needs-time"))
     if isinstance(year, str) and year.strip().isdecimal() and year.strip().isascii():
@@ -139,6 +146,51 @@ def _entry(
     )
 
 
+def _unknown_unit(given: str, units: UnitRegistry, problem: Callable[..., Problem]) -> Problem:
+    """A unit the list does not have: a renamed unit's former name or code is told as a report's is
+    (``“祁阳县”已于 2021 年更名为“祁阳市”``), not as a typo; any other, with the nearest name."""
+    stripped = given.strip()
+    renamed = units.renamed_to(stripped)
+    if renamed is not None:
+        return problem("unit", "waiver-unit-renamed", name=stripped, new=renamed.new, year=renamed.year)
+    by_code = next((r for r in units.renamed if r.old_code is not None and r.old_code == stripped), None)
+    if by_code is not None:
+        now = units.get(by_code.new)
+        expected = now.code if now is not None and now.code else by_code.new
+        return problem(
+            "unit",
+            "waiver-code-renamed",
+            old_code=stripped,
+            old=by_code.old,
+            name=by_code.new,
+            year=by_code.year,
+            expected=expected,
+        )
+    return problem("unit", "waiver-unknown-unit", unit=given, suggestion=units.suggest(given) or CITY_WIDE)
+
+
+def _never_checked(
+    rule: AnyRule, given: str, name: str, units: UnitRegistry, problem: Callable[..., Problem]
+) -> list[Problem]:
+    """A unit the rule is never checked for, so that the waiver could match nothing: a unit's name on a
+    city-wide rule (its result is the whole city's, 全市), 全市 on a rule of each unit's report, or a unit
+    of a kind the rule does not check (a county rule waived for 市本级). ``given``: the unit as written,
+    ``name``: the unit it names."""
+    if rule.scope == "city":
+        if name == CITY_WIDE:
+            return []
+        return [problem("unit", "waiver-city-wide-rule", rule=rule.id, unit=given)]
+    if name == CITY_WIDE:
+        example = next((u.name for u in units if u.kind in rule.units), "")
+        return [problem("unit", "waiver-unit-rule", rule=rule.id, example=example)]
+    known = units.get(name)
+    if known is None or known.kind in rule.units:
+        return []
+    kinds = Join(tuple(msg(f"render.kind-{kind}") for kind in rule.units))
+    kind = msg(f"render.kind-{known.kind}")
+    return [problem("unit", "waiver-unit-kind", rule=rule.id, unit=given, kind=kind, kinds=kinds)]
+
+
 def _iso_date(text: str) -> bool:
     """Whether ``text`` is a date as TOML writes one unquoted (``2024-06-30``)."""
     try:
@@ -147,11 +199,17 @@ def _iso_date(text: str) -> bool:
         return False
 
 
-def _unit_name(given: str, units: UnitRegistry) -> str | None:
+def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
+    """The unit a waiver's ``unit`` names, as its results name it: by name or code; with a ``year``, also a
+    former name in a year before its renaming (its results are the unit's under its name now) or a unit merged
+    into another in a year before its merger, as a report of that year may be filed
+    (``UnitRegistry.unit_in``)."""
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
     unit = units.get(given) or next((u for u in units if u.code == given), None)
+    if unit is None and year is not None:
+        unit = units.unit_in(given, year)
     return unit.name if unit else None
 
 
@@ -161,8 +219,8 @@ def apply(run: Run, waivers: Sequence[Waiver], today: date, selected: AbstractSe
     excuse = Excuser(waivers, today, selected)
     reports = tuple(excuse(e, e.unit) for e in run.reports)
     city = tuple(excuse(e, CITY_WIDE) for e in run.city)
-    years = {e.year for e in (*run.reports, *run.city)}
-    warnings = excuse.warnings(years)
+    evaluated = {(e.unit, e.year) for e in run.reports} | {(CITY_WIDE, e.year) for e in run.city}
+    warnings = excuse.warnings(evaluated)
     return dataclasses.replace(run, reports=reports, city=city, warnings=(*run.warnings, *warnings))
 
 
@@ -188,24 +246,34 @@ class Excuser:
         """One result of ``unit`` in ``year``, excused if an active waiver matches it."""
         return _excused(result, unit, year, self.active, self.used)
 
-    def warnings(self, years: AbstractSet[int]) -> list[Problem]:
-        """Each waiver that has expired, and each active one that excused nothing in ``years``, the years of
-        the run's reports."""
+    def warnings(self, evaluated: AbstractSet[tuple[str, int]]) -> list[Problem]:
+        """Each waiver that has expired, and each active one that excused nothing of what was ``evaluated``:
+        (unit, year) of each valid report of the run, and (全市, year) of each year whose city-wide rules
+        were evaluated."""
         warnings = [
             w.problem("waiver-expired", expires=w.expires.isoformat())
             for w in self.waivers
             if w.expires is not None and w.expires < self.today
         ]
-        # A waiver of a rule the run left out (--select, --ignore), or of a year it has no report of (the
-        # waivers file of the config, kept over the years), was not put to the test: "the result is met or
-        # the entry is wrong" would tell the user to delete a waiver that may still be needed.
+        # A waiver of a rule the run left out (--select, --ignore), or of a unit and year it has no report of
+        # (the waivers file of the config, kept over the years and the units, run on one report; 全市 in a
+        # year whose city-wide rules were not evaluated), was not put to the test: "the result is met or the
+        # entry is wrong" would tell the user to delete a waiver that may still be needed.
         return warnings + [
             w.problem("waiver-unused", year=w.year or "—")
             for w in self.active
             if w not in self.used
             and (self.selected is None or w.rule in self.selected)
-            and (w.year is None or w.year in years)
+            and _put_to_the_test(w, evaluated)
         ]
+
+
+def _put_to_the_test(waiver: Waiver, evaluated: AbstractSet[tuple[str, int]]) -> bool:
+    """Whether the run evaluated the unit (or 全市) of ``waiver`` in its year, or in any year for a waiver
+    that gives none (one until a date)."""
+    if waiver.year is not None:
+        return (waiver.unit, waiver.year) in evaluated
+    return any(unit == waiver.unit for unit, _ in evaluated)
 
 
 def _excused(

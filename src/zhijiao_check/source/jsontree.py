@@ -24,8 +24,10 @@ from zhijiao_check.located import (
     Parsed,
     Path_,
     Positions,
+    TinyNumber,
     checked_text,
     too_long,
+    underflows,
 )
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
@@ -183,6 +185,8 @@ class _Reader:
         value = float(match.group())  # any length of digits or exponent: at worst inf, or 0.0
         if too_long(value):  # 1e30 as much as 1e400: the same digits too many, written shorter
             return LongNumber(match.group())
+        if underflows(match.group(), value):  # 1e-400: not 0, though read as 0.0 (refused at its field)
+            return TinyNumber(match.group())
         # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it
         # equals, and exactly so (1e20 is 100000000000000000000, which its field's bound then refuses, not a
         # float "with a fraction"). A value that is not 0 and below 10^24 has a moderate exponent: Decimal

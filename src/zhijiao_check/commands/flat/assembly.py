@@ -106,7 +106,9 @@ def assembled(
             city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
     years = list(run_years([*by_year, *(c.year for c in city_figures)], invalid_years))
     if flat.excuse is not None:
-        warnings.add(flat.excuse.warnings(set(years)))
+        # the units and years of the valid reports, and the years whose city-wide rules were evaluated
+        evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
+        warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
     city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
 

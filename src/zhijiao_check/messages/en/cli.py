@@ -34,6 +34,10 @@ MESSAGES: dict[str, str] = {
         "--output {file} ends in a slash, as a folder's name does: give the name of the file to write (such "
         "as {file}results.json); nothing was done"
     ),
+    "cli.usage-output-empty": (
+        '--output is an empty path (""), such as a variable that is not set: give the file to write; nothing '
+        "was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
@@ -71,12 +75,18 @@ MESSAGES: dict[str, str] = {
     "cli.cannot-write-stdout": "cannot write to standard output: {reason}; files written: {written}",
     "cli.cannot-write-stdout-none": "cannot write to standard output: {reason}; no output file was written",
     "cli.stdout-closed": (
-        "standard output is closed, the result has nowhere to go: give an --output file; files written: "
-        "{written}"
+        "standard output is closed, the result has nowhere to go: {advice}; files written: {written}"
     ),
     "cli.stdout-closed-none": (
-        "standard output is closed, the result has nowhere to go: give an --output file; no output file was "
-        "written"
+        "standard output is closed, the result has nowhere to go: {advice}; no output file was written"
+    ),
+    "cli.stdout-advice-output": "give an --output file",
+    "cli.stdout-advice-redirect": "redirect it to a file (> {file})",
+    "cli.stdout-closed-help": (
+        "standard output is closed, the help has nowhere to go: redirect it to a file (> help.txt)"
+    ),
+    "cli.stdout-closed-version": (
+        "standard output is closed, the version has nowhere to go: redirect it to a file (> version.txt)"
     ),
     "cli.output-is-input": (
         "the output {file} is the input {input} (the same path, a symlink or a hard link) and "
@@ -121,6 +131,10 @@ MESSAGES: dict[str, str] = {
     "cli.per-unit-not-a-folder": (
         "--per-unit {folder} is a file, not a folder: give a folder (made if it does not exist) for one HTML "
         "page per unit"
+    ),
+    "cli.output-is-page": (
+        "the output {file} is where --per-unit {folder} writes the unit page {page}, the second would "
+        "replace the first: nothing was done; choose another output file or another --per-unit folder"
     ),
     "cli.per-unit-needs-html": (
         "--per-unit goes with --format html: it writes one printable HTML page per unit"

@@ -64,6 +64,9 @@ MESSAGES: dict[str, str] = {
     "engine.sum-most": "the {count} units with the most: {units}",
     "engine.units-missing": "units missing: {units}",
     "engine.unit-other-year": "{unit} (its report {file} is of {year})",
+    "engine.former-name": (
+        'the report gives "{former}", the name before its renaming in {year}: shown and counted as "{name}"'
+    ),
     "engine.unit-invalid": "{unit} (report invalid)",
     "engine.units-missing-met": (
         "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"

@@ -15,6 +15,10 @@ MESSAGES: dict[str, str] = {
         'unknown reporting unit "{name}": did you mean "{suggestion}"? The units are {known}'
     ),
     "input.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
+    "input.unit-merged": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
+        "use --unit {into}"
+    ),
     "input.unit-renamed": '"{name}" was renamed "{new}" in {year}: use --unit {new}',
     "input.year-out-of-range": (
         "the statistical year {year} is outside {low}–{high}: give a 4-digit year such as --year 2023"
@@ -95,6 +99,18 @@ MESSAGES: dict[str, str] = {
         "and a space after each field name; indent with spaces."
     ),
     "input.template-check": "5. Save as UTF-8, then run: zhijiao-check validate {file}",
+    "input.template-prefilled": (
+        "Pre-filled from {file}: last year's figures are in place (its current figures moved to this "
+        "year's last-year ones); update each one to this year's figure."
+    ),
+    "input.template-prefilled-absent": (
+        'A line starting with "# field:" is a field last year\'s report did not give: to give it, delete '
+        'the "# " at its start and fill it in; else leave it as it is.'
+    ),
+    "input.template-workbook-chinese": (
+        "The workbook is the bureau's Chinese form whatever --lang says: its sheet names, headers and "
+        "instructions are in Chinese (docs/excel.md); for an English template write YAML (-o NAME.yaml)"
+    ),
     "input.template-no-code": "{unit} has no administrative code: leave code out",
     # A field's comment in the template: its label, what it takes, and a choice's codes with their meanings.
     "input.template-comment": "{title} ({hint}): {description}",

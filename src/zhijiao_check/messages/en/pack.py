@@ -266,6 +266,36 @@ MESSAGES: dict[str, str] = {
     "pack.target-one-value": (
         "op {op} takes a single number, such as value: 0.45; two numbers [low, high] are for op: between"
     ),
+    "pack.unit-listed-twice": (
+        'the unit "{name}" is listed twice in units (first at line {first}): delete one'
+    ),
+    "pack.merged-still-listed": (
+        '"{name}" is merged into another unit but still listed in units (line {first}): delete it from '
+        "units; its entry in merged keeps it a unit of the years before the merger"
+    ),
+    "pack.merged-twice": '"{name}" is listed twice in merged (first at line {first}): delete one',
+    "pack.merged-into-unknown": (
+        'the unit merged into, "{into}", is not in units: into names a unit of the list; '
+        'did you mean "{nearest}"?'
+    ),
+    "pack.merged-into-itself": '"{name}" cannot be merged into itself: into names the unit it joined',
+    "pack.renamed-old-listed": (
+        'the old name "{old}" is still a unit of the list (line {first}): after a renaming the old name '
+        "is no unit; delete it from units, or write it in merged if it joined another unit"
+    ),
+    "pack.renamed-twice": (
+        'the old name "{old}" is listed twice in renamed (first at line {first}): delete one'
+    ),
+    "pack.renamed-to-itself": '"{old}" is renamed to itself: new is the name after the renaming',
+    "pack.renamed-new-unknown": (
+        'the new name "{new}" is not in units: new names a unit of the list; did you mean "{nearest}"? '
+        "(a unit merged into another is written in merged)"
+    ),
+    "pack.unit-change-year": (
+        "the year {year} is not within {low}–{high}: write the four-digit year the renaming or merger "
+        "takes effect"
+    ),
+    "pack.units-unknown-key": "the unit list has no {key} (it takes {keys}): did you mean {nearest}?",
     "pack.units-missing": (
         "the pack has no unit list {units} (pack.yaml names none with units:, so units.yaml is read): {need}"
     ),

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "render.unit-invalid": "{unit} (report invalid)",
     "render.report-invalid": "report invalid",
     "render.units-invalid": "reports invalid: {units}",
+    "render.not-filed": "not filed",
+    "render.years-not-filed": "not filed: {years}",
     "render.invalid-report": "{file}: {count} problems",
     "render.status-pass": "met",
     "render.status-fail": "not met",
@@ -107,6 +109,13 @@ MESSAGES: dict[str, str] = {
     "render.schedule": "linear schedule {year}: {value}",
     "render.drilldown": "Unit by unit",
     "render.drilldown-one": "The unit's reports",
+    # 市本级's own page: the city-wide targets its city: block decides
+    "render.city-block-title": "City-wide targets decided by the city: block of the unit's report",
+    "render.city-block-note": (
+        "These city-wide targets read their figures from the city: block of the unit's report, which the "
+        "unit fills in and signs for; where one is not met, check the data at the lines given"
+    ),
+    "render.city-block-year": "{year} · {file}",
     "render.clauses": "The clauses quoted",
     "render.clause": "clause {clause}",
     "render.responsible": "responsible",
@@ -146,6 +155,11 @@ MESSAGES: dict[str, str] = {
         "target, the thin "
         "line the linear schedule, the dashed line the projection"
     ),
+    "render.kind-county": "county",
+    "render.kind-management_area": "management area",
+    "render.kind-development_zone": "development zone",
+    "render.kind-city": "city",
+    "render.city-title": "City-wide · {year} · {present}/{total} units",
 }
 
 

@@ -305,6 +305,12 @@ MESSAGES: dict[str, str] = {
     "report.float-for-int": "found {found}, which has a fraction: write {expected}",
     "report.bool-for-number": "found the yes/no value {found}: write {expected}",
     "report.not-a-number": "found {found}, which is not a number: write {expected}",
+    "report.number-other-digits": "the number {found} is not written in the digits 0–9: write {write}",
+    "report.number-exponent": "the number {found} is in exponent notation: write {write}",
+    "report.number-too-small": (
+        "found {found}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
+        "write {expected}, or 0 if it is none"
+    ),
     "report.number-full-width": "the number {found} is in full-width characters: write {write} in ASCII",
     "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
     "report.number-as-text-in-cell": (
@@ -387,6 +393,14 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
     "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
     "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as "{new}"',
+    "report.unit-merged": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        'figures in the report of "{into}" (name: {into})'
+    ),
+    "report.unit-merged-in-cell": (
+        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        'figures in the report of "{into}", and type the unit\'s name as "{into}"'
+    ),
     "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',
     "report.kind-mismatch-in-cell": (
         'the kind of "{name}" is {expected_label}, not {kind_label}: choose "{expected_label}" from the '

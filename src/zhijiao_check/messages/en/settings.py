@@ -34,6 +34,14 @@ MESSAGES: dict[str, str] = {
     "settings.path-missing": (
         '"{key}" = {found} does not exist (a path relative to the config file\'s folder): check the name'
     ),
+    "settings.path-nul": (
+        '"{key}" = {found} holds a NUL character (\\u0000), which no file or folder name can hold: write the '
+        "real name"
+    ),
+    "settings.output-folder": (
+        '"{key}" = {found} ends in "/", which names a folder: give the file to write (a name after the "/", '
+        "such as results{suffix})"
+    ),
     "settings.unknown-key": 'unknown key "{key}": the keys are {known}',
     "settings.wrong-type": '"{key}" = {found} is not valid: write {expected}',
     "settings.quoted-value": '"{key}" takes its value without quotes: write {key} = {write}',
@@ -59,10 +67,26 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-unit": (
         'unknown unit "{unit}"; did you mean "{suggestion}"? For a city-wide rule write 全市'
     ),
+    "settings.waiver-unit-renamed": '"{name}" was renamed "{new}" in {year}: write unit = "{new}"',
+    "settings.waiver-code-renamed": (
+        'the code {old_code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '
+        'write unit = "{expected}"'
+    ),
+    "settings.waiver-city-wide-rule": (
+        '{rule} is a city-wide rule, whose result is the whole city\'s, not "{unit}"\'s: write unit = "全市"'
+    ),
+    "settings.waiver-unit-rule": (
+        "{rule} is checked on each unit's report, not city-wide: write a unit's name or code as unit, "
+        'e.g. "{example}"'
+    ),
+    "settings.waiver-unit-kind": (
+        '{rule} is checked only on the reports of these kinds: {kinds}; "{unit}" is a {kind}: the waiver '
+        "would match no result; check the rule or the unit"
+    ),
     "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
     "settings.waiver-unused": (
-        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met: in this run the "
-        "result is met or does not apply, or there is no report of that unit and year, or the entry is wrong "
-        "(rule, unit, year)"
+        "the waiver of {rule} for {unit} (year {year}) matches no result that is not met, though the run "
+        "checked {unit} that year: the result is met or does not apply, or the entry is wrong (rule, unit, "
+        "year)"
     ),
 }

@@ -6,11 +6,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "table.report-title": "{unit} ({kind}) · {year} · {file}",
-    "table.city-title": "City-wide · {year} · {present}/{total} units",
-    "table.kind-county": "county",
-    "table.kind-management_area": "management area",
-    "table.kind-development_zone": "development zone",
-    "table.kind-city": "city",
     "table.score": "score",
     "table.col-status": "status",
     "table.col-rule": "rule",
@@ -25,6 +20,9 @@ MESSAGES: dict[str, str] = {
     "table.unreadable": "{file}: could not be read, not checked",
     "table.warnings": "{count} warnings (they do not change the result):",
     "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
+    "table.refused-again": "{count} reports not scored (their problems above):",
+    "table.refused-file": "{file}: invalid report ({count} problems)",
+    "table.refused-unreadable": "{file}: could not be read, not checked",
     "table.exit": "exit status {code}",
 }
 
@@ -33,4 +31,6 @@ ONE: dict[str, str] = {
     "table.invalid": "{file}: invalid report, not scored (1 problem)",
     "table.warnings": "{count} warning (it does not change the result):",
     "table.warnings-quiet": "{count} warning (it does not change the result; listed without --quiet)",
+    "table.refused-again": "1 report not scored (its problems above):",
+    "table.refused-file": "{file}: invalid report (1 problem)",
 }

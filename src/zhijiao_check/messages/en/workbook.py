@@ -114,6 +114,25 @@ MESSAGES: dict[str, str] = {
         "the workbook's content is damaged and cannot be read (in detail: {reason}): open it in Excel or WPS "
         "and save it again as .xlsx"
     ),
+    "workbook.part-repeated": (
+        "the workbook holds its part {part} more than once, and the copies may differ: which one is meant "
+        "cannot be told (Excel offers to repair the file, or shows one of them). The file is damaged, or was "
+        "not saved by Excel or WPS: open it in Excel or WPS, check its figures and save it again as .xlsx"
+    ),
+    "workbook.xml-doctype": (
+        "the workbook's part {part} declares a document type or entities (<!DOCTYPE>), which Excel and WPS "
+        "never write: most likely a file made to overwhelm or spy through the program reading it; refused. "
+        "Check that this is the right file, or open it in Excel or WPS and save it again as .xlsx"
+    ),
+    "workbook.xml-damaged": (
+        "the workbook's part {part} is not well-formed XML at line {line}, column {column}: the file is "
+        "damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save it again as .xlsx"
+    ),
+    "workbook.row-number-invalid": (
+        'a row in the file of the sheet "{sheet}" is numbered "{row}", which is no whole number from 1 to '
+        "1,048,576: the file is damaged, or was not saved by Excel or WPS. Open it in Excel or WPS and save "
+        "it again as .xlsx"
+    ),
     "workbook.too-many-merges": (
         'the sheet "{sheet}" has more than {limit} merged ranges, far beyond any unit report: check that '
         "this is the right file, or unmerge them (select all, then click Merge & Center once more) and save"
@@ -194,6 +213,11 @@ MESSAGES: dict[str, str] = {
     "workbook.number-too-large": (
         "the number {found} in this cell is beyond what Excel can hold (far beyond any real figure, most "
         "likely written by another program) and is not read: type the actual figure"
+    ),
+    "workbook.not-a-number": (
+        'the cell is stored as a number but holds "{found}", which is no number (the file is damaged, or was '
+        "not saved by Excel or WPS), and is not read: type the figure in this cell again in Excel or WPS, in "
+        "digits (such as 28), and save"
     ),
     "workbook.number-digits": "{sign}{head}… ({count} digits)",
     "workbook.number-infinite": "above 1.8×10³⁰⁸",

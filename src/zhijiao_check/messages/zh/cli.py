@@ -29,6 +29,9 @@ MESSAGES: dict[str, str] = {
     "cli.usage-output-folder": (
         "--output {file} 以“/”结尾，是目录的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
     ),
+    "cli.usage-output-empty": (
+        '--output 给的是空路径（""），例如未设置的变量：请给出要写入的文件名；未做任何处理'
+    ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
@@ -62,8 +65,12 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.cannot-write-stdout": "无法写入标准输出：{reason}；已写入的文件：{written}",
     "cli.cannot-write-stdout-none": "无法写入标准输出：{reason}；没有写出任何结果文件",
-    "cli.stdout-closed": "标准输出已关闭，结果无处可写：请用 --output 指定文件；已写入的文件：{written}",
-    "cli.stdout-closed-none": "标准输出已关闭，结果无处可写：请用 --output 指定文件；没有写出任何结果文件",
+    "cli.stdout-closed": "标准输出已关闭，结果无处可写：{advice}；已写入的文件：{written}",
+    "cli.stdout-closed-none": "标准输出已关闭，结果无处可写：{advice}；没有写出任何结果文件",
+    "cli.stdout-advice-output": "请用 --output 指定文件",
+    "cli.stdout-advice-redirect": "请把输出重定向到文件（如 > {file}）",
+    "cli.stdout-closed-help": "标准输出已关闭，帮助无处可写：请把它重定向到文件（如 > help.txt）",
+    "cli.stdout-closed-version": "标准输出已关闭，版本号无处可写：请把它重定向到文件（如 > version.txt）",
     "cli.output-is-input": (
         "输出 {file} 就是输入 {input}（同一路径、符号链接或硬链接），写入会覆盖它：未做任何处理，"
         "请换一个输出文件名"
@@ -97,6 +104,10 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-roster": "名册 {file} 无效：",
     "cli.per-unit-not-a-folder": (
         "--per-unit {folder} 是文件，不是目录：请给一个目录（不存在时会新建），每个单位在其中写一页 HTML"
+    ),
+    "cli.output-is-page": (
+        "输出 {file} 正是 --per-unit {folder} 写单位页 {page} 的文件，后写的会覆盖先写的：未做任何处理，"
+        "请换一个输出文件名，或换一个 --per-unit 目录"
     ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
     "cli.previous-missing": "--previous 给出的上年报表无法读取：",

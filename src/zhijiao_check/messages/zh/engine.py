@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "engine.sum-most": "最多的 {count} 个单位：{units}",
     "engine.units-missing": "缺少单位：{units}",
     "engine.unit-other-year": "{unit}（其报表 {file} 为 {year} 年）",
+    "engine.former-name": ("报表所填单位名称“{former}”是 {year} 年更名前的名称：按现名“{name}”显示和统计"),
     "engine.unit-invalid": "{unit}（报表无效）",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
     "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     # Errors.
     "input.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
     "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
+    "input.unit-merged": "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报：请用 --unit {into}",
     "input.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
     "input.year-out-of-range": "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
     "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报表）：换一个文件名，或加 --force 覆盖",
@@ -64,6 +65,17 @@ MESSAGES: dict[str, str] = {
         "用空格缩进。"
     ),
     "input.template-check": "5. 以 UTF-8 编码保存，然后运行：zhijiao-check validate {file}",
+    "input.template-prefilled": (
+        "预填来源 {file}：上年的数字已填好（上年报表的“当年”数字已转为本年度的“上年”数字），"
+        "请逐项改为本年度的数字。"
+    ),
+    "input.template-prefilled-absent": (
+        "以“# 字段名:”开头的行是上年报表没有填的字段：有数据时删去行首的“# ”再填写，没有就保留原样。"
+    ),
+    "input.template-workbook-chinese": (
+        "工作簿是市教育局的中文填报表，不随 --lang 改变：工作表名、表头和填报说明都是中文"
+        "（见 docs/excel.md）；英文的模板请写成 YAML（-o 文件名.yaml）"
+    ),
     "input.template-no-code": "{unit}没有行政区划代码：不填 code",
     # A field's comment in the template: its title, what it takes, what it means.
     "input.template-comment": "{title}（{hint}）：{description}",

@@ -221,6 +221,28 @@ MESSAGES: dict[str, str] = {
     "pack.target-one-value": (
         "op 为 {op} 时 value 写一个数，如 value: 0.45；两个数 [下限, 上限] 只用于 op: between"
     ),
+    "pack.unit-listed-twice": "单位“{name}”在 units 中列了两次（第一次在第 {first} 行）：删除其中一项",
+    "pack.merged-still-listed": (
+        "“{name}”已并入其他单位，仍列在 units 中（第 {first} 行）：从 units 删除它，"
+        "merged 中的这一项保留它合并前的年份"
+    ),
+    "pack.merged-twice": "“{name}”在 merged 中列了两次（第一次在第 {first} 行）：删除其中一项",
+    "pack.merged-into-unknown": (
+        "并入的单位“{into}”不在 units 中：into 须是名单中的单位，是否应为“{nearest}”？"
+    ),
+    "pack.merged-into-itself": "“{name}”不能并入它自己：into 写它并入的单位",
+    "pack.renamed-old-listed": (
+        "旧名称“{old}”仍是名单中的单位（第 {first} 行）：更名后旧名称不再是单位，从 units 删除它，"
+        "或并入其他单位时写在 merged 中"
+    ),
+    "pack.renamed-twice": "旧名称“{old}”在 renamed 中列了两次（第一次在第 {first} 行）：删除其中一项",
+    "pack.renamed-to-itself": "“{old}”更名为它自己：new 写更名后的名称",
+    "pack.renamed-new-unknown": (
+        "更名后的名称“{new}”不在 units 中：new 须是名单中的单位，是否应为“{nearest}”？"
+        "（一个单位并入另一个单位时写在 merged 中）"
+    ),
+    "pack.unit-change-year": "年份 {year} 不在 {low}–{high} 之间：写更名或合并起始的四位年份",
+    "pack.units-unknown-key": "单位名单中没有 {key} 这一项（可写的有 {keys}）：是否应为 {nearest}？",
     "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
     "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",
     "pack.units-needed": (

@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "render.unit-invalid": "{unit}（报表无效）",
     "render.report-invalid": "报表无效",
     "render.units-invalid": "报表无效：{units}",
+    "render.not-filed": "未提交",
+    "render.years-not-filed": "{years} 年未提交报表",
     "render.invalid-report": "{file}：{count} 个问题",
     "render.status-pass": "达标",
     "render.status-fail": "未达标",
@@ -102,6 +104,13 @@ MESSAGES: dict[str, str] = {
     "render.schedule": "{year} 年线性进度 {value}",
     "render.drilldown": "各单位明细",
     "render.drilldown-one": "本单位明细",
+    # 市本级's own page: the city-wide targets its city: block decides
+    "render.city-block-title": "本单位报表 city: 部分决定的全市性目标",
+    "render.city-block-note": (
+        "以下全市性目标的数据取自本单位报表的 city: 部分，由本单位填报并签字确认；"
+        "未达标的，请按所列行号核对数据"
+    ),
+    "render.city-block-year": "{year} 年 · {file}",
     "render.clauses": "政策条款原文",
     "render.clause": "第 {clause} 条",
     "render.responsible": "责任单位",
@@ -136,4 +145,9 @@ MESSAGES: dict[str, str] = {
     "render.no-projection-due-passed": "已到到期年份，以各年状态为准",
     "render.no-projection-too-few-years": "数据完整的年份不足两个，不作预测",
     "render.chart-legend": "图：圆点为各年实际值（颜色即状态），实线为目标，细线为线性进度，虚线为预测",
+    "render.kind-county": "县市区",
+    "render.kind-management_area": "管理区",
+    "render.kind-development_zone": "经开区",
+    "render.kind-city": "市本级",
+    "render.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
 }

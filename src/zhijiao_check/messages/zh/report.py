@@ -206,6 +206,12 @@ MESSAGES: dict[str, str] = {
     "report.float-for-int": "填写了带小数的 {found}：此处应为{expected}",
     "report.bool-for-number": "填写了是/否值 {found}：此处应为{expected}",
     "report.not-a-number": "填写了 {found}，不是数字：此处应为{expected}",
+    "report.number-other-digits": "数字 {found} 不是用阿拉伯数字写的：请写成阿拉伯数字 {write}",
+    "report.number-exponent": "数字写成了科学记数法 {found}：请写 {write}",
+    "report.number-too-small": (
+        "填写了 {found}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为{expected}；"
+        "若为零请写 0"
+    ),
     "report.number-full-width": "数字用了全角字符 {found}：请写半角数字 {write}（输入法切换到半角后再输入）",
     "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
     "report.number-as-text-in-cell": (
@@ -266,6 +272,14 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "report.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请写 name: {new}",
     "report.unit-renamed-in-cell": "“{name}”已于 {year} 年更名为“{new}”：单位名称请填“{new}”",
+    "report.unit-merged": (
+        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        "请把它的数据填入“{into}”的报表（name: {into}）"
+    ),
+    "report.unit-merged-in-cell": (
+        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        "请把它的数据填入“{into}”的报表，单位名称填“{into}”"
+    ),
     "report.kind-mismatch": "“{name}”的单位类别是 {expected}，不是 {kind}：请写 kind: {expected}",
     "report.kind-mismatch-in-cell": (
         "“{name}”的单位类别是{expected_label}，不是{kind_label}：请从下拉列表选“{expected_label}”"

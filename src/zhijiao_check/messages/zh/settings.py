@@ -26,6 +26,11 @@ MESSAGES: dict[str, str] = {
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
     "settings.config-table-near-miss": ("表名 [{found}] 写错了，其中的设置不会生效：是否想写 [{name}]？"),
     "settings.path-missing": "“{key}”的 {found} 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名",
+    "settings.path-nul": "“{key}”的 {found} 含有空字符（\\u0000），不能作文件或目录名：请写出实际的名称",
+    "settings.output-folder": (
+        "“{key}”的 {found} 以“/”结尾，是目录的写法：请写出要写入的文件名"
+        "（在“/”后加上文件名，如 结果{suffix}）"
+    ),
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",
@@ -44,9 +49,21 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-rule": "没有规则“{rule}”；是否想写 {suggestion}？",
     "settings.waiver-unknown-rule-none": "没有规则“{rule}”；可用 zhijiao-check rules 查看全部规则",
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
+    "settings.waiver-unit-renamed": '“{name}”已于 {year} 年更名为“{new}”：请写 unit = "{new}"',
+    "settings.waiver-code-renamed": (
+        "代码 {old_code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}："
+        '请写 unit = "{expected}"'
+    ),
+    "settings.waiver-city-wide-rule": "{rule} 是全市性规则，结果属于全市而不是“{unit}”：unit 请写 全市",
+    "settings.waiver-unit-rule": (
+        "{rule} 按各单位的报表检查，不是全市性规则：unit 请写单位的名称或代码，如“{example}”"
+    ),
+    "settings.waiver-unit-kind": (
+        "{rule} 只检查{kinds}的报表，“{unit}”是{kind}：这条豁免不会匹配任何结果，请核对规则或单位"
+    ),
     "settings.waiver-expired": "{unit} {rule} 的豁免已于 {expires} 到期：该规则重新计入",
     "settings.waiver-unused": (
-        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次该结果已达标或不适用，"
-        "或没有该单位该年度的报表，或条目（规则、单位、年度）有误"
+        "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次检查了{unit}该年度的报表，"
+        "该结果已达标或不适用，或条目（规则、单位、年度）有误"
     ),
 }

@@ -6,11 +6,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     "table.report-title": "{unit}（{kind}）· {year} 年 · {file}",
-    "table.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
-    "table.kind-county": "县市区",
-    "table.kind-management_area": "管理区",
-    "table.kind-development_zone": "经开区",
-    "table.kind-city": "市本级",
     "table.score": "得分",
     "table.col-status": "状态",
     "table.col-rule": "规则",
@@ -25,5 +20,8 @@ MESSAGES: dict[str, str] = {
     "table.unreadable": "{file}：无法读取，未检查",
     "table.warnings": "{count} 条提醒（不影响结果）：",
     "table.warnings-quiet": "{count} 条提醒（不影响结果；不加 --quiet 即列出）",
+    "table.refused-again": "{count} 份报表未计分（问题见上）：",
+    "table.refused-file": "{file}：报表无效，{count} 个问题",
+    "table.refused-unreadable": "{file}：无法读取，未检查",
     "table.exit": "退出状态 {code}",
 }

@@ -92,6 +92,24 @@ MESSAGES: dict[str, str] = {
     "workbook.workbook-unreadable": (
         "工作簿的内容已损坏，无法读取（技术细节：{reason}）：请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
     ),
+    "workbook.part-repeated": (
+        "工作簿中的部件 {part} 出现了不止一次，各份的内容可能不同，无法确定读哪一份（Excel 会提示修复，"
+        "或只显示其中一份）：文件已损坏，或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开，核对各项数据后"
+        "重新保存为 .xlsx"
+    ),
+    "workbook.xml-doctype": (
+        "工作簿中的部件 {part} 含有文档类型或实体定义（<!DOCTYPE>），Excel 和 WPS 从不写入这种内容，"
+        "多为有意制作来拖垮或窥探读取程序的文件：拒绝读取。请确认没有选错文件，或在 Excel 或 WPS 中打开后"
+        "重新保存为 .xlsx"
+    ),
+    "workbook.xml-damaged": (
+        "工作簿中的部件 {part} 在第 {line} 行第 {column} 列处不是完好的 XML：文件已损坏，或不是 Excel、WPS "
+        "保存的。请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
+    ),
+    "workbook.row-number-invalid": (
+        "工作表“{sheet}”的文件中有一行的行号写作“{row}”，不是 1 到 1,048,576 之间的整数：文件已损坏，"
+        "或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
+    ),
     "workbook.too-many-merges": (
         "工作表“{sheet}”中的合并单元格超过 {limit} 处，远多于任何单位报表：请确认没有选错文件，"
         "或取消合并（全选后再点一次“合并后居中”）后保存"
@@ -145,6 +163,10 @@ MESSAGES: dict[str, str] = {
     "workbook.number-too-large": (
         "单元格中的数字 {found} 超出 Excel 能保存的范围（远超任何实际数字，多为别的程序写入），未读取："
         "请填写实际数字"
+    ),
+    "workbook.not-a-number": (
+        "单元格是数字格子，存的却是“{found}”，不是数字（文件已损坏，或不是 Excel、WPS 保存的），未读取："
+        "请在 Excel 或 WPS 中把这一格重新填写为阿拉伯数字（如 28）后保存"
     ),
     "workbook.number-digits": "{sign}{head}…（共 {count} 位）",
     "workbook.number-infinite": "大于 1.8×10³⁰⁸",

@@ -1,7 +1,7 @@
 """A cell's name as the tool says it: its column's letters (``AB``) and its place on a sheet (``学校!F7``).
 
-Report workbooks (``read``), the bureau's roster (``roster``) and what is found in a sheet's bytes
-(``sheetparts``, ``grids``) name cells the same way, through these two.
+Report workbooks (``cellreader``, ``fieldsheet``), the bureau's roster (``roster``) and what is found in a
+sheet's bytes (``sheetparts``, ``grids``) name cells the same way, through these two.
 """
 
 from __future__ import annotations

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, Severity
 from zhijiao_check.records import record
 from zhijiao_check.report.workbook.cells import cell_name, letters
+from zhijiao_check.report.workbook.partxml import xml_damage
 from zhijiao_check.report.workbook.sheetparts import (
     CELL_CHARACTERS,
     Finding,
@@ -34,6 +36,7 @@ from zhijiao_check.report.workbook.sheetparts import (
     scan,
     too_long,
 )
+from zhijiao_check.report.workbook.stored import NotANumber, strict_numbers
 from zhijiao_check.wording import msg
 
 MAX_ROWS = 50_000  # rows holding a value
@@ -64,6 +67,9 @@ class Cell:
     error: bool = False  # a cached error such as #DIV/0!
     number_format: str = ""  # the cell's number format when it is not General (``0%``, ``yyyy-mm-dd``)
     serial: float | None = None  # for a date (a number shown in a date format): the number stored
+    # A cell typed as a number whose stored value is none (``<v>NaN</v>``, ``<v>0x1</v>``): ``value`` is the
+    # text stored, said at the cell where a field reads it (``cellreader``).
+    not_a_number: bool = False
 
 
 @dataclass
@@ -174,11 +180,27 @@ def _check_zip(raw: bytes, display: str) -> Problem | None:
         size, limit = f"{large.file_size / MIB:.1f}", f"{MAX_PART // MIB}"
         what = msg("workbook.zip-bomb-part", part=large.filename, size_mib=size, limit=limit)
         return refusal(display, "zip-bomb", what=what)
+    repeated = _repeated_part(infos)
+    if repeated is not None:
+        return refusal(display, "part-repeated", part=repeated)
     if not any(info.filename == "xl/workbook.xml" for info in infos):
         # an OpenDocument spreadsheet (LibreOffice, WPS's "另存为 .ods") renamed .xlsx
         if b"opendocument" in mimetype:
             return refusal(display, "ods-not-xlsx", suffix=_suffix(display))
         return refusal(display, "not-a-workbook")
+    return None
+
+
+def _repeated_part(infos: list[zipfile.ZipInfo]) -> str | None:
+    """The first part the zip holds twice, if any: Python's zip reads the last copy without a word, where
+    Excel repairs the file or shows another copy (a figure of 28 read as 900). Part names are compared as
+    the Open Packaging Conventions compare them, regardless of case (``Sheet2.xml`` is ``sheet2.xml``)."""
+    seen: set[str] = set()
+    for info in infos:
+        name = info.filename.lower()
+        if name in seen:
+            return info.filename
+        seen.add(name)
     return None
 
 
@@ -215,7 +237,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         # openpyxl warns of extensions it drops (conditional formats, slicers)
         warnings.simplefilter("ignore")
         try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive, strict_numbers():
                 scans = _scan_sheets(archive, display)
                 if isinstance(scans, Problem):
                     return scans
@@ -233,6 +255,9 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
         except MemoryError:
             # a shape no bound foresaw: this file is refused, and the others are still read
             return refusal(display, "out-of-memory")
+        except ParseError as error:  # a part that is no well-formed XML, or declares entities (a bomb)
+            code, params = xml_damage(raw, error)
+            return refusal(display, code, **params)
         except Exception as error:  # noqa: BLE001 - a damaged workbook fails inside openpyxl in many ways
             return refusal(
                 display,
@@ -471,6 +496,8 @@ def _cell(value: Any, kind: str, cell: Any, epoch: datetime.datetime) -> Cell:
     """A non-empty cell as streamed: its value, and what its number format changes in how it shows."""
     if cell._style_id < 0:  # openpyxl would read the workbook's last format (Python's ``[-1]``): none is
         raise IndexError(cell._style_id)  # numbered so, refused as a number beyond them is
+    if isinstance(value, NotANumber):
+        return Cell(value.text, not_a_number=True)
     shown = getattr(cell, "number_format", "General") or "General"
     serial = None
     if isinstance(value, datetime.date):  # a datetime too: the days since the epoch are the number stored

@@ -100,8 +100,8 @@ def scan(xml: bytes) -> Scan | Finding:
 
 
 def _hidden_rows(xml: bytes) -> frozenset[int]:
-    """The numbers of the rows the sheet hides: read all the same, as a hidden sheet is, and said (``read``).
-    openpyxl's read-only sheets, which stream the rows, do not tell."""
+    """The numbers of the rows the sheet hides: read all the same, as a hidden sheet is, and said
+    (``cellreader``). openpyxl's read-only sheets, which stream the rows, do not tell."""
     if b"hidden" not in xml:  # (a plain search first: most sheets hide nothing)
         return frozenset()
     found = set()
@@ -193,8 +193,9 @@ def marks(source: IO[bytes]) -> tuple[list[tuple[int, int]], list[Merge]]:
         if event == "start":
             if tag in (_SHEET_DATA, _MERGE_CELLS):
                 parent = element
-            elif tag == _ROW:
-                row, column = _row_number(element.get("r"), row), 0
+            elif tag == _ROW:  # (read after streaming, which refused a row number that is none)
+                number = _row_number(element.get("r"), row)
+                row, column = row + 1 if number is None else number, 0
             continue
         if tag == _CELL:
             reference = element.get("r")
@@ -229,7 +230,10 @@ def damage(source: IO[bytes], strings: int) -> Finding | None:
             if tag == _SHEET_DATA:
                 parent = element
             elif tag == _ROW:
-                row, column = _row_number(element.get("r"), row), 0
+                number = _row_number(element.get("r"), row)
+                if number is None:  # openpyxl fails on it: the sheet's, since its cells have no row
+                    return Finding("row-number-invalid", params={"row": _shown(element.get("r", ""))})
+                row, column = number, 0
             continue
         if tag == _ROW and parent is not None:
             parent.clear()
@@ -306,14 +310,23 @@ def _name(at: tuple[int, int]) -> str:
     return f"{letters(min(max(at[1], 1), 18_278))}{at[0]}"
 
 
-def _row_number(written: str | None, previous: int) -> int:
-    """A row's number as openpyxl reads it: its ``r`` (``5`` or ``5.0``), else the one after the last."""
+def _row_number(written: str | None, previous: int) -> int | None:
+    """A row's number as openpyxl reads it: its ``r`` (``5`` or ``5.0``), else the one after the last; None
+    for what openpyxl fails on (``abc``, ``5.5``, ``inf``)."""
     if written is None:
         return previous + 1
-    number = float(written)
+    try:
+        number = float(written)
+    except ValueError:
+        return None
     if not number.is_integer():
-        raise ValueError(f"{written} is not a valid row number")
+        return None
     return int(number)
+
+
+def _shown(written: str) -> str:
+    """What an attribute holds, as a message quotes it: at most 60 characters."""
+    return written if len(written) <= 60 else written[:60] + "…"
 
 
 def _bounds(ref: str) -> Merge:

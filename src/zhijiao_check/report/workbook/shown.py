@@ -1,5 +1,5 @@
 """A cell as Excel shows it, and what a clerk cannot see in it: each check returns the problem to say at the
-cell (a ``Slip``), or None, and the reader (``read``) places it.
+cell (a ``Slip``), or None, and the reader (``cellreader``) places it.
 
 A formula's binary noise (``3.0000000000000004`` shown as 3), a year typed into a date-formatted cell (2004
 shown as 1905-06-26), a count in a percent-formatted one (0.5 shown as 50%), spaces and line breaks around a

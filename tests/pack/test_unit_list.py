@@ -1,0 +1,113 @@
+"""A unit list's renamings and mergers (``renamed:``, ``merged:``) name units of the list, each once; a key
+the list does not have is no silence. Each is refused when the pack loads, at its line and column, in the
+language of the run: an entry naming nothing never applied (a merger written ``merge:`` left the merged unit's
+reports refused, a renaming to a name not in the list let a report give the old name and be of no unit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factory import PACK_DIR, write_pack
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
+
+from .test_load import FREEZE, POLICY
+
+BUILT_IN = (PACK_DIR / "units.yaml").read_text(encoding="utf-8")
+JINDONG = "  - {name: 金洞管理区, kind: management_area}\n"
+MERGER = "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2026}\n"
+LAST = len(BUILT_IN.splitlines())  # the line of the entries added after the built-in list
+
+
+def without_jindong(added: str) -> str:
+    return BUILT_IN.replace(JINDONG, "") + added
+
+
+CASES = [
+    (
+        "merged-into-unknown",
+        without_jindong(MERGER.replace("祁阳市", "祁阳")),
+        (LAST + 1, 48, "merged[0].into"),
+        "并入的单位“祁阳”不在 units 中：into 须是名单中的单位，是否应为“祁阳市”？",
+        (
+            'the unit merged into, "祁阳", is not in units: into names a unit of the list; '
+            'did you mean "祁阳市"?'
+        ),
+    ),
+    (
+        "merged-still-listed",
+        BUILT_IN + MERGER,
+        (LAST + 2, 12, "merged[0].name"),
+        (
+            "“金洞管理区”已并入其他单位，仍列在 units 中（第 16 行）："
+            "从 units 删除它，merged 中的这一项保留它合并前的年份"
+        ),
+        (
+            '"金洞管理区" is merged into another unit but still listed in units (line 16): delete it from '
+            "units; its entry in merged keeps it a unit of the years before the merger"
+        ),
+    ),
+    (
+        "renamed-old-listed",
+        BUILT_IN + "  - {old: 永州经济技术开发区, new: 永州高新区, year: 2026}\n",
+        (LAST + 1, 11, "renamed[1].old"),
+        (
+            "旧名称“永州经济技术开发区”仍是名单中的单位（第 17 行）：更名后旧名称不再是单位，"
+            "从 units 删除它，或并入其他单位时写在 merged 中"
+        ),
+        (
+            'the old name "永州经济技术开发区" is still a unit of the list (line 17): after a renaming the '
+            "old name is no unit; delete it from units, or write it in merged if it joined another unit"
+        ),
+    ),
+    (
+        "renamed-new-unknown",
+        BUILT_IN.replace("{name: 永州经济技术开发区,", "{name: 永州高新技术产业开发区,")
+        + "  - {old: 永州经济技术开发区, new: 永州高新区, year: 2026}\n",
+        (LAST + 1, 27, "renamed[1].new"),
+        (
+            "更名后的名称“永州高新区”不在 units 中：new 须是名单中的单位，是否应为“永州高新技术产业开发区”？"
+            "（一个单位并入另一个单位时写在 merged 中）"
+        ),
+        (
+            'the new name "永州高新区" is not in units: new names a unit of the list; did you mean '
+            '"永州高新技术产业开发区"? (a unit merged into another is written in merged)'
+        ),
+    ),
+    (
+        "units-unknown-key",
+        without_jindong(MERGER.replace("merged:", "merge:")),
+        (LAST, 1, "merge"),
+        "单位名单中没有 merge 这一项（可写的有 units、renamed、merged）：是否应为 merged？",
+        "the unit list has no merge (it takes units, renamed, merged): did you mean merged?",
+    ),
+    (
+        "unit-change-year",
+        without_jindong(MERGER.replace("2026", "26")),
+        (LAST + 1, 59, "merged[0].year"),
+        "年份 26 不在 2000–2100 之间：写更名或合并起始的四位年份",
+        "the year 26 is not within 2000–2100: write the four-digit year the renaming or merger takes effect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "units", "where", "zh", "en"), CASES, ids=[c[0] for c in CASES])
+def test_a_renaming_or_merger_naming_no_unit_is_refused_where_it_is_written(
+    tmp_path: Path, code: str, units: str, where: tuple[int, int, str], zh: str, en: str
+) -> None:
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    (pack / "units.yaml").write_text(units, encoding="utf-8")
+    line, column, path = where
+    for lang, message in (("zh", zh), ("en", en)):
+        result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--lang", lang])
+        assert result.exit_code == 2, result.output
+        assert f"{pack / 'units.yaml'}:{line}:{column}: {path}: {message}" in result.stderr, code
+
+
+def test_a_merger_written_as_the_pack_says_loads(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    (pack / "units.yaml").write_text(without_jindong(MERGER), encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 0, result.output
