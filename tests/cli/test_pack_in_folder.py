@@ -77,3 +77,23 @@ def test_a_pack_the_run_does_not_load_is_still_searched_as_reports(repository: P
     assert result.exit_code == 2, result.output
     invalid = {bad["file"] for bad in json.loads(result.stdout)["invalid"]}
     assert {"my-pack/pack.yaml", "my-pack/units.yaml", "my-pack/clause-01.yaml"} <= invalid
+
+
+@pytest.mark.parametrize("flat", [False, True], ids=["whole", "flat"])
+def test_a_pack_kept_in_the_previous_years_folder_is_not_compared_as_a_report(
+    repository: Path, monkeypatch: pytest.MonkeyPatch, flat: bool
+) -> None:
+    """``--previous prev`` with the pack kept in ``prev/``: each of its files was told as a previous-year
+    report refused as invalid (``the previous-year report prev/pack/clause-01.yaml is invalid …``)."""
+    from zhijiao_check.commands import check as check_command
+
+    if flat:
+        monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    shutil.copytree(SAMPLES / "2022", repository / "prev")
+    shutil.move(repository / "my-pack", repository / "prev" / "pack")
+    result = invoke(
+        "check", "2023", "--rules", "prev/pack", "--previous", "prev", "-f", "json", "--lang", "en"
+    )
+    assert result.exit_code == 1, result.output
+    assert "prev/pack" not in result.output
+    assert json.loads(result.stdout)["invalid"] == []

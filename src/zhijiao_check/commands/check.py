@@ -80,7 +80,7 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import load_and_score, pack_files_read, rule_inputs, unmatched
+    from zhijiao_check.commands.inputs import NotReports, load_and_score, rule_inputs, unmatched
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, capped, until_exit
@@ -115,8 +115,7 @@ def _run(options: CheckOptions) -> int:
     also_read = [*rule_inputs(options.rules, options.pack), *options.previous, *settings]
     # The roster and the rule packs are no reports, wherever they are kept: a folder's search passes over
     # them.
-    roster_file = [options.roster] if options.roster is not None else []
-    not_reports = [*roster_file, *pack_files_read(packs, options.rules, options.pack)]
+    not_reports = NotReports(packs, options.rules, options.pack, options.roster)
     found = None
     if all(name in STREAMED for name, _ in options.outputs) and options.per_unit is None:
         from zhijiao_check.commands.inputs import report_files
@@ -139,7 +138,7 @@ def _run(options: CheckOptions) -> int:
             from zhijiao_check.report.roster import apply_roster
 
             valid, invalid = apply_roster(valid, invalid, roster)
-        earlier, refused = _previous(options, units)
+        earlier, refused = _previous(options, packs)
         notices = [*refused, *unmatched(years, earlier, roster)]
         # Evaluated once, whatever the language: the results carry wording, which each output renders.
         result = evaluate(
@@ -231,18 +230,21 @@ def _flat(
         excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
     flat = Flat(packs, selected, options.strict, tr, roster, excuse)
-    previous = partial(_previous, options, packs[0].units)  # read once the reports are scored
+    previous = partial(_previous, options, packs)  # read once the reports are scored
     return run_flat(flat, files, unreadable, jobs, options.outputs, _render_options(options, jobs), previous)
 
 
-def _previous(options: CheckOptions, units: UnitRegistry) -> tuple[list[ReportFile], list[Wording]]:
+def _previous(options: CheckOptions, packs: Sequence[RulePack]) -> tuple[list[ReportFile], list[Wording]]:
     """The earlier reports of ``--previous`` (only to compare with), and a notice for each refused as
     invalid: read the same way by a run that lays out its results and by one that streams them."""
-    from zhijiao_check.commands.inputs import load_all
+    from zhijiao_check.commands.inputs import NotReports, load_all
 
     if not options.previous:
         return [], []
-    earlier, refused = load_all(options.previous, units, color=options.color, lang=options.lang)
+    passed_over = NotReports(packs, options.rules, options.pack, options.roster)  # a pack kept among them
+    earlier, refused = load_all(
+        options.previous, packs[0].units, color=options.color, lang=options.lang, not_reports=passed_over
+    )
     return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
 
 

@@ -154,11 +154,11 @@ def year_warnings(old: ReportFile, new: ReportFile) -> list[Problem]:
 def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) -> int:
     """Every unit with a report in both folders compared; a unit in one folder only, a unit with several
     reports in one folder, and an invalid report named. One invalid report never stops the others."""
-    from zhijiao_check.commands.inputs import load_all, pack_files_read
+    from zhijiao_check.commands.inputs import NotReports, load_all
     from zhijiao_check.document import invalid
     from zhijiao_check.output import tell_written, write
 
-    packs_read = pack_files_read(packs, options.rules, options.pack)  # a pack kept among the reports is none
+    packs_read = NotReports(packs, options.rules, options.pack)  # a pack kept among the reports is none
     sides = [
         load_all([folder], packs[0].units, lang=options.lang, not_reports=packs_read)
         for folder in (options.old, options.new)

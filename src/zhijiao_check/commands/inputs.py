@@ -33,7 +33,7 @@ def load_all(
     other_inputs: Sequence[Path] = (),
     color: bool | None = None,
     lang: Lang = "zh",
-    not_reports: Sequence[Path] = (),
+    not_reports: Iterable[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """Every report under ``paths``; a path that cannot be read is an invalid input, the others still load.
 
@@ -80,7 +80,7 @@ def load_and_score(
     found: tuple[list[tuple[Path, str]], list[InvalidReport]] | None = None,
     color: bool | None = None,
     lang: Lang = "zh",
-    not_reports: Sequence[Path] = (),
+    not_reports: Iterable[Path] = (),
 ) -> tuple[list[ReportFile], list[InvalidReport], dict[str, ReportEvaluation]]:
     """``load_all``, and with several jobs each report also scored by its own rules in a worker process.
     ``found``: the ``report_files`` of ``paths``, when already found; ``color`` and ``lang``: of the progress
@@ -105,7 +105,7 @@ def report_files(
     paths: Sequence[Path],
     outputs: Sequence[Path | None],
     other_inputs: Sequence[Path],
-    not_reports: Sequence[Path] = (),
+    not_reports: Iterable[Path] = (),
 ) -> tuple[list[tuple[Path, str]], list[InvalidReport]]:
     """The report files under ``paths`` as (path, display) pairs, and those that cannot be read as invalid
     reports; outputs over any input refused first (``guard_outputs``). ``not_reports``: files a folder's
@@ -166,18 +166,30 @@ def rule_inputs(rules: Sequence[Path], pack: str | None) -> list[Path]:
     return [*rules, *([Path(pack)] if pack and Path(pack).exists() else [])]
 
 
-def pack_files_read(packs: Sequence[RulePack], rules: Sequence[Path], pack: str | None) -> list[Path]:
-    """The files of the rule packs a run loads (the main pack, ``--pack`` or the installed one, and the
-    ``--rules`` packs, a replaced main pack's too): no report, wherever the pack is kept. A pack kept among
-    the reports (``packs = ["rules/local-pack"]`` in the reports' repository, ``check .``) had each of its
-    rule files, ``pack.yaml`` and its unit list read as an invalid report."""
-    from zhijiao_check.pack.cache import pack_files
-    from zhijiao_check.pack.load import main_pack_dir
+class NotReports:
+    """The files a folder's search passes over (``find_reports``): the roster and the files of the rule packs
+    a run loads (the main pack, ``--pack`` or the installed one, and the ``--rules`` packs, a replaced main
+    pack's too), no report wherever they are kept. A pack kept among the reports (``packs =
+    ["rules/local-pack"]`` in the reports' repository, ``check .``) had each of its rule files, ``pack.yaml``
+    and its unit list read as an invalid report. Listed each time it is iterated, and only then: a run of
+    files named one by one searches no folder, and lists no pack's files."""
 
-    folders = dict.fromkeys([main_pack_dir(pack), *rules, *(loaded.directory for loaded in packs)])
-    # the unit list may be named outside the folder's own YAML files (``units: shared/units.yaml``)
-    named = [loaded.directory / loaded.info.units for loaded in packs]
-    return [*(path for folder in folders for path in pack_files(folder)), *named]
+    def __init__(
+        self, packs: Sequence[RulePack], rules: Sequence[Path], pack: str | None, roster: Path | None = None
+    ) -> None:
+        self.packs, self.rules, self.pack, self.roster = packs, rules, pack, roster
+
+    def __iter__(self) -> Iterator[Path]:
+        from zhijiao_check.pack.cache import pack_files
+        from zhijiao_check.pack.load import main_pack_dir
+
+        if self.roster is not None:
+            yield self.roster
+        folders = dict.fromkeys([main_pack_dir(self.pack), *self.rules, *(p.directory for p in self.packs)])
+        for folder in folders:
+            yield from pack_files(folder)
+        # the unit list may be named outside the folder's own YAML files (``units: shared/units.yaml``)
+        yield from (loaded.directory / loaded.info.units for loaded in self.packs)
 
 
 def _files_under(paths: Sequence[Path]) -> list[Path]:

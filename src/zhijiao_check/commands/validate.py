@@ -24,7 +24,7 @@ class ValidateOptions:
 
 
 def run(options: ValidateOptions) -> int:
-    from zhijiao_check.commands.inputs import load_all, pack_files_read, rule_inputs
+    from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
     from zhijiao_check.engine.evaluate import unique
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
@@ -38,7 +38,7 @@ def run(options: ValidateOptions) -> int:
         rule_inputs(options.rules, options.pack),
         options.color,
         options.lang,
-        pack_files_read(packs, options.rules, options.pack),  # a pack kept among the reports is none
+        NotReports(packs, options.rules, options.pack),  # a pack kept among the reports is none
     )
     # What check refuses of a folder, validate says too: a clerk validating before sending gets the hint.
     valid, duplicates = unique(valid, invalid)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -174,7 +174,7 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
 
 
 def find_reports(
-    paths: Sequence[Path], not_reports: Sequence[Path] = ()
+    paths: Sequence[Path], not_reports: Iterable[Path] = ()
 ) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """The report files named or found under the directories named, each once, as (path, display) pairs,
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
@@ -195,7 +195,7 @@ def find_reports(
     problems: list[Problem] = []
     seen: set[str] = set()
     real_path = RealPaths()
-    passed_over = {real_path(path) for path in not_reports}
+    passed_over: set[str] | None = None  # listed when a folder is first searched
     for given in paths:
         if is_stdin(given):
             candidates = [given]
@@ -209,8 +209,11 @@ def find_reports(
         for candidate in candidates:
             # A file named twice, or inside a directory also named, counts once.
             real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
-            if candidate is not given and real in passed_over:
-                continue
+            if candidate is not given:
+                if passed_over is None:
+                    passed_over = {real_path(path) for path in not_reports}
+                if real in passed_over:
+                    continue
             if real not in seen:
                 seen.add(real)
                 found.append((candidate, display_name(candidate)))
