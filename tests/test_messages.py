@@ -166,8 +166,8 @@ def used_keys() -> tuple[set[str], set[str]]:
                     code = node.args[index]
                     if isinstance(code, ast.Constant) and isinstance(code.value, str):
                         keys.add(f"{_area(node, area)}.{code.value}")
-            if name == "Problem" and len(node.args) > 4 and isinstance(node.args[4], ast.Constant):
-                keys.add(f"{_area(node, 'report')}.{node.args[4].value}")
+            if name == "Problem" and len(node.args) > 4:  # a literal code, or either of ``a if c else b``
+                keys.update(f"{_area(node, 'report')}.{code}" for code in _keys(node.args[4]))
     return keys, built
 
 

@@ -82,12 +82,20 @@ class ReportDoc(EvaluationDoc):
     rank: int | None  # within its year, by score (ties share a rank); None without a score
 
 
+class OtherYearDoc(TypedDict):
+    unit: str
+    file: str
+    year: int
+
+
 class CityDoc(EvaluationDoc):
     year: int
     file: str
     units_present: list[str]
     units_missing: list[str]
     units_invalid: list[str]  # those of units_missing whose report was refused as invalid
+    # those of units_missing whose report of another year is in a folder (or a file name) of this year
+    units_other_year: list[OtherYearDoc]
 
 
 class PackDoc(TypedDict):
@@ -236,6 +244,7 @@ def city(e: CityEvaluation, tr: Translator, streamed: bool = False) -> CityDoc:
         "units_present": list(e.units_present),
         "units_missing": list(e.units_missing),
         "units_invalid": list(e.units_invalid),
+        "units_other_year": [{"unit": u, "file": f, "year": y} for u, f, y in e.units_other_year],
         **evaluation(e, tr, streamed),
     }
 

@@ -46,10 +46,12 @@ EXPLAINED = (
 
 
 def mixed(base: Path) -> None:
-    """``mixed/``: an invalid report beside two valid ones (exit 2, the valid ones still scored)."""
+    """``mixed/``: an invalid report beside two valid ones (exit 2, the valid ones still scored); of another
+    unit than theirs, since a valid report of the unit and year an invalid one gives is refused as its
+    duplicate."""
     folder = base / "mixed"
     folder.mkdir()
-    (folder / "broken.yaml").write_text(INVALID_REPORT, encoding="utf-8")
+    (folder / "broken.yaml").write_text(INVALID_REPORT.replace("江永县", "道县"), encoding="utf-8")
     for name in ("dongan.yaml", "jiangyong.yaml"):
         shutil.copy(SAMPLES / "2023" / name, folder / name)
 

@@ -156,7 +156,8 @@ def assert_numbers_match(dom: Node, doc: dict[str, Any]) -> None:
         matrices = dom.all("section", class_="matrix", data_year=str(year))
         assert len(matrices) == (len(reports) > 1)
         for matrix in matrices:
-            rows = [r for r in matrix.all("tr") if "data-unit" in r.attrs]
+            # a unit whose report was refused is listed unranked, without a score
+            rows = [r for r in matrix.all("tr") if "data-unit" in r.attrs and "data-score" in r.attrs]
             scores = [float(r.attrs["data-score"]) for r in rows if r.attrs["data-score"] != "—"]
             assert scores == sorted(scores, reverse=True)
             for row in rows:

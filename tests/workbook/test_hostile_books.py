@@ -12,6 +12,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -32,10 +33,17 @@ def _run(run_cli, *paths: Path, lang: str = "en") -> tuple[int, dict[str, list[d
 
 
 def _good(book: Path) -> Path:
-    """A second, valid workbook of the run: checked whatever the first holds."""
+    """A second, valid workbook of the run: checked whatever the first holds. Of the year after the first's
+    (the unit's report of 2024): a copy of the same year would be its duplicate, refused as such when the
+    first gives its unit and year plainly though it is invalid."""
     other = book.with_name("other.xlsx")
     other.write_bytes(book.read_bytes())
-    return other
+
+    def next_year(workbook: Any) -> None:
+        cell = cell_of(workbook["本单位"], "year")
+        cell.value = int(cell.value) + 1
+
+    return edit(other, next_year)
 
 
 def _rewritten(path: Path, sheet: str, change: Callable[[bytes], bytes]) -> Path:

@@ -25,6 +25,7 @@ from zhijiao_check.source import Path_
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
+    from zhijiao_check.problems import Problem
     from zhijiao_check.report import InvalidReport, ReportFile
 
 Kind = Literal["changed", "added", "removed"]
@@ -120,7 +121,34 @@ def unit_diff(old: ReportFile, new: ReportFile, packs: Sequence[RulePack], tr: T
         "changes": [asdict(c) for c in changes],
         "statuses": statuses,
         "unchanged_rules": len(after.results) - len(statuses),
+        "warnings": [problem.as_dict(tr) for problem in year_warnings(old, new)],
     }
+
+
+def year_warnings(old: ReportFile, new: ReportFile) -> list[Problem]:
+    """What may make the comparison the wrong one: a report whose path says another year (``pathyear``),
+    and a new report not later than the old (the arguments swapped, or a report of the wrong year), at the
+    new report's ``year``. The same year is worded as what it may well be, two versions of one report."""
+    from zhijiao_check.problems import Problem
+    from zhijiao_check.report.pathyear import YEAR_CODES
+
+    found = [problem for report in (old, new) for problem in report.warnings if problem.code in YEAR_CODES]
+    if new.year <= old.year:
+        line, column = new.positions.nearest(("year",))
+        params = {"old": old.year, "new": new.year, "old_file": old.file}
+        problem = Problem(
+            new.file,
+            line,
+            column,
+            "year",
+            "diff-year-same" if new.year == old.year else "diff-year-earlier",
+            params,
+            "warning",
+            area="cli",
+            cell=new.positions.cell(("year",)),
+        )
+        found.append(problem)
+    return found
 
 
 def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) -> int:

@@ -25,6 +25,7 @@ class ValidateOptions:
 
 def run(options: ValidateOptions) -> int:
     from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
+    from zhijiao_check.engine.evaluate import unique
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
 
@@ -39,6 +40,9 @@ def run(options: ValidateOptions) -> int:
         options.lang,
         NotReports(packs, options.rules, options.pack),  # a pack kept among the reports is none
     )
+    # What check refuses of a folder, validate says too: a clerk validating before sending gets the hint.
+    valid, duplicates = unique(valid, invalid)
+    invalid = [*invalid, *duplicates]
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
     if options.format == "json":

@@ -6,8 +6,8 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -44,7 +44,7 @@ def evaluate(
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first.
     ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
     units = packs[0].units  # the main pack's (pack.load.load_packs)
-    valid, duplicates = _unique(reports)
+    valid, duplicates = unique(reports, invalid)
     valid.sort(key=report_order(units))
     by_year: dict[int, list[ReportFile]] = {}
     for report in valid:
@@ -53,7 +53,10 @@ def evaluate(
     done = scored or {}
     evaluations = [done.get(report.file) or evaluate_report(report, packs, selected) for report in valid]
 
-    city_evaluations, city_notices = evaluate_city(by_year, packs, selected, refused=refused_years(invalid))
+    from zhijiao_check.report.pathyear import elsewhere
+
+    absence = Absence(refused_years(invalid), elsewhere(valid))
+    city_evaluations, city_notices = evaluate_city(by_year, packs, selected, absence=absence)
     notices = [*notices, *city_notices]
 
     from zhijiao_check.report.consistency import cross_year_warnings
@@ -88,14 +91,13 @@ def evaluate_city(
     packs: Sequence[RulePack],
     selected: set[str] | None = None,
     each: Callable[[RuleResult], RuleResult] | None = None,
-    refused: Mapping[str, Collection[int]] | None = None,
+    absence: Absence | None = None,
 ) -> tuple[list[CityEvaluation], list[Wording]]:
     """The city-wide rules of each year whose 市本级 report is among ``by_year``'s (each year's reports in
     ``report_order``), and a notice for each year without one. ``each``: what is kept of each result as it
     is made (a large run writes a result out as soon as it is made, and keeps what its status and figures
-    need: a city-wide result may locate a figure of every school of every report). ``refused``: by unit, the
-    years of its reports refused as invalid (``trend.refused_years``): missing from the year all the same,
-    but said to be refused, not as if nothing had been filed."""
+    need: a city-wide result may locate a figure of every school of every report). ``absence``: why a unit
+    may be missing from a year though it filed a report (``Absence``)."""
     units = packs[0].units
     city_unit = units.city()
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
@@ -109,9 +111,17 @@ def evaluate_city(
         present = {r.unit for r in year_reports}
         expected = units.units_in(year)  # a unit merged into another in a later year is still expected
         missing = tuple(u.name for u in expected if u.name not in present)
-        invalid = tuple(u for u in missing if year in (refused or {}).get(u, ()))
-        # Each missing unit as the notes name it: one whose report was refused, as refused
-        named = tuple(msg("engine.unit-invalid", unit=u) if u in invalid else u for u in missing)
+        refused, elsewhere = absence or Absence()
+        invalid = tuple(u for u in missing if year in refused.get(u, ()))
+        filed = tuple(
+            (u, *elsewhere[u, year]) for u in missing if u not in invalid and (u, year) in elsewhere
+        )
+        # Each missing unit as the notes name it: one whose report was refused, as refused; one whose report
+        # of another year is filed as this year's, with that report
+        other = {unit: msg("engine.unit-other-year", unit=unit, file=file, year=y) for unit, file, y in filed}
+        named = tuple(
+            msg("engine.unit-invalid", unit=u) if u in invalid else other.get(u, u) for u in missing
+        )
         results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), named, each)
         evaluations.append(
             CityEvaluation(
@@ -122,9 +132,21 @@ def evaluate_city(
                 tuple(u.name for u in expected if u.name in present),
                 missing,
                 invalid,
+                filed,
             )
         )
     return evaluations, notices
+
+
+class Absence(NamedTuple):
+    """Why a unit may be missing from a year though it filed a report: ``refused``, by unit, the years of
+    its reports refused as invalid (``trend.refused_years``); ``elsewhere``, by unit and the year its path
+    says, the file and year of a report whose path says another year than it gives (``pathyear.elsewhere``:
+    蓝山县's 2024 report in ``2025 报表/``). Missing all the same, but said to be so, not as if nothing had
+    been filed."""
+
+    refused: Mapping[str, Collection[int]] = {}
+    elsewhere: Mapping[tuple[str, int], tuple[str, int]] = {}
 
 
 def evaluate_report(
@@ -309,8 +331,12 @@ def _round(value: float, unit: str) -> float:
     return value if unit == "ratio" else round(value, 1)
 
 
-def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[InvalidReport]]:
-    """One report per unit and year: a second one is refused (which figures would count?)."""
+def unique(
+    reports: Sequence[ReportFile], invalid: Sequence[InvalidReport] = ()
+) -> tuple[list[ReportFile], list[InvalidReport]]:
+    """One report per unit and year: a second one is refused (which figures would count?), and so is a
+    valid one whose unit and year an invalid report gives too (``refused_keys``)."""
+    refused = refused_keys(invalid)
     seen: dict[tuple[str, int], ReportFile] = {}
     duplicates: list[InvalidReport] = []
     for report in reports:
@@ -318,20 +344,34 @@ def _unique(reports: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Inval
         if key in seen:
             duplicates.append(duplicate(report, seen[key].file))
             continue
+        if key in refused:
+            duplicates.append(duplicate(report, refused[key], of_invalid=True))
+            continue
         seen[key] = report
     return list(seen.values()), duplicates
 
 
-def duplicate(report: ReportFile, first: str) -> InvalidReport:
+def refused_keys(invalid: Iterable[InvalidReport]) -> dict[tuple[str, int], str]:
+    """By (unit, year), the first invalid report that plainly gives them. A valid report of the same unit
+    and year is refused as its duplicate: scored, it would be the unit's figures only until the invalid
+    one is put right, when the first by path would count instead; and nothing said there were two."""
+    found: dict[tuple[str, int], str] = {}
+    for bad in invalid:
+        if bad.unit is not None and bad.year is not None:
+            found.setdefault((bad.unit, bad.year), bad.file)
+    return found
+
+
+def duplicate(report: ReportFile, first: str, *, of_invalid: bool = False) -> InvalidReport:
     """A second report of the same unit and year, refused (which figures would count?); ``first``: the
-    file of the first."""
+    file of the first, or with ``of_invalid`` of an invalid report of the same unit and year."""
     line, column = report.positions.nearest(("unit", "name"))
     problem = Problem(
         report.file,
         line,
         column,
         "unit.name",
-        "duplicate-report",
+        "duplicate-of-invalid" if of_invalid else "duplicate-report",
         {"unit": report.unit, "year": report.year, "first": first},
         area="engine",
         cell=report.positions.cell(("unit", "name")),

@@ -86,6 +86,9 @@ class CityEvaluation(Evaluation):
     units_missing: tuple[str, ...] = ()
     # those of ``units_missing`` whose report of the year was there and refused as invalid
     units_invalid: tuple[str, ...] = ()
+    # those of ``units_missing`` whose report of another year is in a folder (or a file name) of this year:
+    # (unit, that report's file, its year)
+    units_other_year: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache its document by run

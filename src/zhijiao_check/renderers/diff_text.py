@@ -44,9 +44,12 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
         *_wrapped(
             tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), width, lang
         ),
-        "",
-        *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width, lang),
     ]
+    if doc.get("warnings"):  # before the changes: they say whether the comparison is the one meant
+        out += ["", *_wrapped(tr("cli.diff-warnings", count=len(doc["warnings"])), width, lang)]
+        for warning in doc["warnings"]:
+            out += _wrapped(f"  {_place(warning)}: {warning['message']}", width, lang)
+    out += ["", *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width, lang)]
     for c in doc["changes"]:
         places = [
             f"{side['file']}:{c[f'{key}_cell'] or c[f'{key}_line']}"
@@ -72,6 +75,13 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
         out += [*lines[:-1], *_beside(lines[-1], [f"{before} {arrow} {after}"], width, arrow)]
     out += _wrapped(tr("cli.diff-unchanged", count=doc["unchanged_rules"]), width, lang)
     return "\n".join(out) + "\n"
+
+
+def _place(warning: Mapping[str, Any]) -> str:
+    """``file:line:column``, or ``file:sheet!cell（header）`` in a workbook, as a problem's place is shown."""
+    if warning.get("cell"):
+        return f"{warning['file']}:{warning['cell']}"
+    return ":".join(str(part) for part in (warning["file"], warning["line"], warning["column"]) if part)
 
 
 def _folded(sign: str, pieces: list[str], width: int, lang: Lang, wrap: bool = True) -> list[str]:

@@ -85,9 +85,12 @@ def city_title(city: Mapping[str, Any], tr: Translator) -> str:
 
 def units_missing(city: Mapping[str, Any], tr: Translator) -> str:
     """``缺少单位：零陵区 · 报表无效：新田县``: the units that filed nothing apart from those whose report was
-    refused as invalid (said to be, not as if nothing had been filed); empty when every unit is there."""
+    refused as invalid (said to be, not as if nothing had been filed), and a unit whose report of another
+    year is filed as this year's with that report (``蓝山县（其报表 2025/lanshan.yaml 为 2024 年）``); empty
+    when every unit is there."""
     invalid = city["units_invalid"]
-    absent = [unit for unit in city["units_missing"] if unit not in invalid]
+    other = {o["unit"]: tr("engine.unit-other-year", **o) for o in city.get("units_other_year", ())}
+    absent = [other.get(unit, unit) for unit in city["units_missing"] if unit not in invalid]
     parts = [tr("engine.units-missing", units=tr.join(absent))] if absent else []
     if invalid:
         parts.append(tr("render.units-invalid", units=tr.join(invalid)))

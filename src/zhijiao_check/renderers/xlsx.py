@@ -223,7 +223,10 @@ class XlsxRenderer:
         def missing(unit: str, city: Mapping[str, Any]) -> str:
             """A unit missing from the year because its report is invalid is said to be so, not only
             missing (its report was there, and refused)."""
-            return self.tr("render.unit-invalid", unit=unit) if unit in city["units_invalid"] else unit
+            if unit in city["units_invalid"]:
+                return self.tr("render.unit-invalid", unit=unit)
+            other = [o for o in city.get("units_other_year", ()) if o["unit"] == unit]
+            return self.tr("engine.unit-other-year", **other[0]) if other else unit
 
         headers = [
             self.tr.pick(zh, en)

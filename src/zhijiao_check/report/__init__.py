@@ -30,6 +30,7 @@ from zhijiao_check.source import (
     OTHER_SPREADSHEETS,
     REPORT_SUFFIXES,
     WORKBOOK_SUFFIXES,
+    Positions,
     read_data,
 )
 from zhijiao_check.source.slips import CUT_SHORT
@@ -78,6 +79,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     warnings += report_warnings(parsed.data, parsed.positions, file)
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(parsed.data, units))
+    warnings += _year_warnings(file, parsed.data, parsed.positions)
     given = as_called_now(parsed.data, units)
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings), given)
 
@@ -104,8 +106,16 @@ def _load_workbook(
     warnings += sums
     if errors:
         return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
+    warnings += _year_warnings(file, read.parsed.data, read.parsed.positions)
     given = as_called_now(read.parsed.data, units)
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings), given)
+
+
+def _year_warnings(file: str, data: dict[str, object], positions: Positions) -> list[Problem]:
+    """A valid report's year against the year its path says (``pathyear``), at its ``year``."""
+    from zhijiao_check.report.pathyear import year_warnings
+
+    return year_warnings(file, data.get("year"), positions.nearest(("year",)), positions.cell(("year",)))
 
 
 def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, int | None]:

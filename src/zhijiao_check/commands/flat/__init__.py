@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
-from zhijiao_check.engine.evaluate import duplicate
+from zhijiao_check.engine.evaluate import duplicate, refused_keys
 from zhijiao_check.engine.keep import kept_fields, unpacked
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
+from zhijiao_check.report.pathyear import path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def run_flat(
         # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
         names: dict[Any, Any] = {}
         scores: dict[float | None, float | None] = {}
+        misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if in_parallel(len(listed), jobs) else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
@@ -93,18 +95,46 @@ def run_flat(
                 one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
                 seen.setdefault(year, {})[unit] = one
                 kept.append(one)
+                said = path_year(done.file)
+                if said is not None and said.year != year:  # a few, if any: their files are held
+                    misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
+        duplicates += _beside_invalid(spool, kept, seen, [*loaded, *refused])
+        elsewhere = {
+            (unit, said): (file, year)
+            for (unit, year), (said, file) in misfiled.items()
+            if unit in seen.get(year, {})
+        }
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
         document, warnings, code = assembled(
-            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs
+            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs, elsewhere
         )
         write_all(
             [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
         )
     return code
+
+
+def _beside_invalid(
+    spool: Spool, kept: list[HeldReport], seen: dict[int, dict[str, HeldReport]], invalid: list[InvalidReport]
+) -> list[InvalidReport]:
+    """The reports kept whose unit and year an invalid report gives too, refused as its duplicates and taken
+    out of ``kept`` and ``seen`` (``engine.evaluate.refused_keys``: as the whole run does)."""
+    refused = refused_keys(invalid)
+    if not refused:
+        return []
+    duplicates = []
+    for held in [held for held in kept if (held.unit, held.year) in refused]:
+        report = spool.report(held)
+        duplicates.append(duplicate(report, refused[held.unit, held.year], of_invalid=True))
+        kept.remove(held)
+        del seen[held.year][held.unit]
+        if not seen[held.year]:
+            del seen[held.year]
+    return duplicates
 
 
 def _text(

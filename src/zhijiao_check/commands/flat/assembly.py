@@ -19,7 +19,7 @@ from zhijiao_check.commands.flat.spool import (
 )
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
-from zhijiao_check.engine.evaluate import unit_order
+from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
@@ -40,11 +40,13 @@ def assembled(
     notices: Sequence[Wording],
     by_file: bool,
     jobs: int,
+    elsewhere: Mapping[tuple[str, int], tuple[str, int]],
 ) -> tuple[Callable[[], dict[str, Any]], Warnings, ExitCode]:
     """The document, its reports, city-wide years, warnings and units' trends read from the spool as it is
     written; its warnings (``by_file``: also found by the file they are in); and the exit status. The
     city-wide rules read the reports a year at a time, as kept; the comparison with the year before reads a
     report and its unit's report of that year, so one year of kept reports is in memory, never the whole run.
+    ``elsewhere``: the kept reports whose path says another year (``report.pathyear.elsewhere``).
     """
     tr = flat.tr
     kept, in_run, keep = held
@@ -88,7 +90,14 @@ def assembled(
     city_notices: list[Wording] = []
     each_year = sorted(by_year.items())
     for done in city_years(
-        flat, spool, each_year, (in_run, before, keep), warnings, jobs, meanwhile, invalid_years
+        flat,
+        spool,
+        each_year,
+        (in_run, before, keep),
+        warnings,
+        jobs,
+        meanwhile,
+        Absence(invalid_years, elsewhere),
     ):
         failed = failed or done.failed
         city_notices += done.notices

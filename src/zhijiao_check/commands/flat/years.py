@@ -4,7 +4,7 @@ its results written to the spool as they are made; in worker processes with ``--
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -20,7 +20,7 @@ from zhijiao_check.commands.flat.spool import (
     spool_file,
 )
 from zhijiao_check.document import city, result
-from zhijiao_check.engine.evaluate import evaluate_city
+from zhijiao_check.engine.evaluate import Absence, evaluate_city
 from zhijiao_check.engine.keep import Keep, Shared
 from zhijiao_check.report import ReportFile
 from zhijiao_check.status import failing
@@ -54,12 +54,12 @@ def city_year(
     year_kept: Sequence[HeldReport],
     earlier: tuple[Mapping[int, Mapping[str, HeldReport]], Mapping[tuple[str, int], ReportFile], Keep],
     warnings: Warnings,
-    refused: Mapping[str, Collection[int]],
+    absence: Absence,
 ) -> YearDone:
     """One year's comparison with the year before (``earlier``: the reports of the run, and the earlier ones)
     and its city-wide rules. ``spools``: the run's, which holds the kept reports, and the one the year's
-    results and entry are written to (the same, but in a worker: ``city_years``). ``refused``: by unit, the
-    years of its reports refused as invalid (``engine.trend.refused_years``)."""
+    results and entry are written to (the same, but in a worker: ``city_years``). ``absence``: why a unit
+    may be missing from a year though it filed a report (``engine.evaluate.Absence``)."""
     from zhijiao_check.report.consistency import cross_year_warnings
 
     spool, out = spools
@@ -85,7 +85,7 @@ def city_year(
             written.append(out.result(result(shown, flat.tr, streamed=True)))
         return replace(made, explanation="", locations=(), items=(), notes=())
 
-    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write, refused)
+    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write, absence)
     del reports, shared
     places = {id(rule): index for index, rule in enumerate(spool.rules)}
     fails = failing(flat.strict)
@@ -112,7 +112,7 @@ def city_years(
     warnings: Warnings,
     jobs: int,
     meanwhile: Callable[[], None],
-    refused: Mapping[str, Collection[int]],
+    absence: Absence,
 ) -> Iterator[YearDone]:
     """Each year's ``city_year``, in order: a year at a time, in a function of its own (nothing of one year
     is held while the next is read). With ``jobs``, in worker processes, each year written to a spool of its
@@ -123,7 +123,7 @@ def city_years(
 
     if not in_parallel(len(years), jobs, YEARS_IN_PARALLEL):
         for year, year_kept in years:
-            yield city_year(flat, (spool, spool), year, year_kept, earlier, warnings, refused)
+            yield city_year(flat, (spool, spool), year, year_kept, earlier, warnings, absence)
         return
     files = [spool_file() for _ in years]
     by_file = warnings.files is not None
@@ -134,7 +134,7 @@ def city_years(
         out = Spool(files[index], spool.rules, spool.views)
         found = Warnings(out, flat.tr, by_file)
         used = set() if flat.excuse is None else set(flat.excuse.used)
-        done = city_year(flat, (spool, out), *years[index], earlier, found, refused)
+        done = city_year(flat, (spool, out), *years[index], earlier, found, absence)
         out.flush()
         newly = frozenset() if flat.excuse is None else frozenset(flat.excuse.used - used)
         return done, out.end, found.found(), newly

@@ -171,6 +171,17 @@ MESSAGES: dict[str, str] = {
     "cli.diff-none": "none",
     "cli.diff-statuses": "Rule statuses changed ({count})",
     "cli.diff-unchanged": "rules with the same status: {count}",
+    "cli.diff-year-earlier": (
+        "the new report is of {new}, earlier than the old report {old_file} ({old}): diff takes the old "
+        "report first and the new second (zhijiao-check diff LAST_YEAR THIS_YEAR); check whether the two "
+        "are swapped, or whether a report's year is wrong"
+    ),
+    "cli.diff-year-same": (
+        "the new report is of {new}, as is the old report {old_file}: if these are two versions of one "
+        "year's report, never mind; else check whether a report's year is wrong, or the wrong file or "
+        "folder was given"
+    ),
+    "cli.diff-warnings": "warnings ({count})",
     "cli.invalid-config": "the config file {file} has problems:",
     "cli.invalid-waivers": "the waivers file {file} has problems (nothing was waived):",
     # Before the problem, after its place (``Problem.report_line``).

@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
     "engine.sum-fewest": "the {count} units with the fewest: {units}",
     "engine.sum-most": "the {count} units with the most: {units}",
     "engine.units-missing": "units missing: {units}",
+    "engine.unit-other-year": "{unit} (its report {file} is of {year})",
     "engine.former-name": (
         'the report gives "{former}", the name before its renaming in {year}: shown and counted as "{name}"'
     ),
@@ -89,6 +90,10 @@ MESSAGES: dict[str, str] = {
     ),
     "engine.duplicate-report": (
         "a second {year} report for {unit}: {first} already gives it, this file is not scored"
+    ),
+    "engine.duplicate-of-invalid": (
+        "a second {year} report for {unit}: {first} gives it too (and is invalid); remove one of the two, "
+        "this file is not scored"
     ),
 }
 

@@ -51,6 +51,16 @@ MESSAGES: dict[str, str] = {
         'the file name ends in an extra .txt (Notepad saved it as a text document), read as "{name}": '
         'rename the file "{name}"'
     ),
+    "report.year-differs-from-folder": (
+        'the report\'s year is {year}, but its folder "{part}" says {said}: check whether the year is wrong '
+        "(last year's report copied and not updated) or the report is in the wrong folder; it is checked as "
+        "a {year} report"
+    ),
+    "report.year-differs-from-file-name": (
+        'the report\'s year is {year}, but its file name "{part}" says {said}: check whether the year is '
+        "wrong (last year's report copied and not updated) or the file name is; it is checked as a {year} "
+        "report"
+    ),
     "report.written-by-the-tool": (
         "this is a result zhijiao-check wrote, not a report: name the report files (a folder's search for "
         "reports leaves such files out)"

@@ -133,6 +133,15 @@ MESSAGES: dict[str, str] = {
     "cli.diff-none": "无",
     "cli.diff-statuses": "规则状态变化（{count}）",
     "cli.diff-unchanged": "状态未变的规则 {count} 条",
+    "cli.diff-year-earlier": (
+        "新报表是 {new} 年的，早于旧报表 {old_file}（{old} 年）：diff 先写旧报表、后写新报表"
+        "（zhijiao-check diff 去年的 今年的），请核对两者是否写反，或报表的统计年度是否写错"
+    ),
+    "cli.diff-year-same": (
+        "新报表与旧报表 {old_file} 同为 {new} 年：比较同一年报表的两个版本时可不理会；"
+        "否则请核对报表的统计年度是否写错，或是否给错了文件或目录"
+    ),
+    "cli.diff-warnings": "提醒（{count}）",
     "cli.invalid-config": "配置文件 {file} 有误：",
     "cli.invalid-waivers": "豁免文件 {file} 有误（未豁免任何规则）：",
     "cli.progress": "正在检查报表",  # beside the progress bar of a long run, before its count (185/500)

@@ -61,6 +61,7 @@ MESSAGES: dict[str, str] = {
     "engine.sum-fewest": "最少的 {count} 个单位：{units}",
     "engine.sum-most": "最多的 {count} 个单位：{units}",
     "engine.units-missing": "缺少单位：{units}",
+    "engine.unit-other-year": "{unit}（其报表 {file} 为 {year} 年）",
     "engine.former-name": ("报表所填单位名称“{former}”是 {year} 年更名前的名称：按现名“{name}”显示和统计"),
     "engine.unit-invalid": "{unit}（报表无效）",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
@@ -73,4 +74,8 @@ MESSAGES: dict[str, str] = {
     "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
     "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
     "engine.duplicate-report": "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",
+    "engine.duplicate-of-invalid": (
+        "{unit} {year} 年的报表重复：{first} 也是 {unit} {year} 年的报表（该文件无效）；"
+        "请删去其中一份，本文件不计分"
+    ),
 }

@@ -30,6 +30,14 @@ MESSAGES: dict[str, str] = {
     "report.file-name-txt": (
         "文件名多了 .txt（记事本“另存为”时保存类型选了“文本文档”），已按“{name}”读取：请把文件改名为“{name}”"
     ),
+    "report.year-differs-from-folder": (
+        "报表的统计年度是 {year} 年，而所在目录“{part}”写的是 {said} 年：请核对统计年度是否写错"
+        "（如去年的报表复制后没有改年份），或报表是否放错了目录；本报表按 {year} 年检查"
+    ),
+    "report.year-differs-from-file-name": (
+        "报表的统计年度是 {year} 年，而文件名“{part}”写的是 {said} 年：请核对统计年度是否写错"
+        "（如去年的报表复制后没有改年份），或文件名是否写错；本报表按 {year} 年检查"
+    ),
     "report.written-by-the-tool": (
         "这是 zhijiao-check 写出的检查结果，不是报表：请给出报表文件（在目录中查找报表时会跳过这样的文件）"
     ),

@@ -1,0 +1,108 @@
+"""The year a report's path says, against the year the report gives.
+
+A clerk files each year's reports in a folder named for the year (``2024/``, ``2025 报表/``) and often names
+the file for it too (``宁远县 2025 报表.xlsx``, ``dongan-2024.xlsx``). A report whose ``year:`` says another
+year (last year's file copied in and not updated, or a file put in the wrong folder) was scored silently
+under that other year, and its unit named missing from the year its folder holds. The rule, kept simple
+enough to say in the README:
+
+- the path is the one the user gave (or found under the folder given), as the output shows it: a folder
+  the user is in (``cd 2025 && zhijiao-check .``) is not part of it;
+- the file name is read first, then its folders from the nearest up; the first that says one year decides;
+- a part says a year when it holds exactly one year 2000–2100 (``REPORT_YEARS``), written as a number of
+  its own: four digits, with no digit or Latin letter right before or after (``2025 报表``, ``2025年``,
+  ``dongan-2024``; not ``20250``, ``v2024``); the same year twice is one year, two years say none
+  (``2023-2024 对比``) and the search goes on up;
+- a folder whose name holds a Latin letter says no year (``pytest-2024/``, ``backup-2023/``: such a name is
+  as often a counter or a note as the year of what it holds), a file name may (``dongan-2024.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from zhijiao_check.patterns import later
+from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
+
+# Four digits, not part of a longer number or of a Latin word (``v2024``, ``2024a``).
+_YEAR = later(r"(?<![0-9A-Za-z])([0-9]{4})(?![0-9A-Za-z])")
+_LATIN = later(r"[A-Za-z]")
+_FIRST, _LAST = 2000, 2100
+# The codes of the warnings made here (``diff`` shows them beside its comparison).
+YEAR_CODES = (
+    "year-differs-from-folder",
+    "year-differs-from-file-name",
+)  # as report.scalars.REPORT_YEARS, which is costly to import for this
+
+
+@record
+class PathYear:
+    """The year a part of a report's path says: ``part`` as written, whether it is the file's name."""
+
+    year: int
+    part: str
+    is_file_name: bool
+
+
+def path_year(file: str) -> PathYear | None:
+    """The year ``file`` (a report's path as shown) says, by the rule of this module, or None."""
+    parts = [part for part in file.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    if not parts:
+        return None
+    name = parts[-1]
+    said = _one_year(_stem(name))
+    if said is not None:
+        return PathYear(said, name, True)
+    for folder in reversed(parts[:-1]):
+        if _LATIN.search(folder):
+            continue
+        said = _one_year(folder)
+        if said is not None:
+            return PathYear(said, folder, False)
+    return None
+
+
+def _stem(name: str) -> str:
+    """The file's name without its suffixes (``.yaml``, ``.yaml.txt``): only the name says a year."""
+    return name.split(".", 1)[0] if not name.startswith(".") else name
+
+
+def _one_year(part: str) -> int | None:
+    years = {int(found) for found in _YEAR.findall(part)}
+    in_range = {year for year in years if _FIRST <= year <= _LAST}
+    return in_range.pop() if len(in_range) == 1 and len(years) == 1 else None
+
+
+def year_warnings(file: str, year: object, at: tuple[int | None, int | None], cell: str) -> list[Problem]:
+    """A warning, at the report's ``year`` (``at``, and ``cell`` in a workbook), when its path says
+    another year than ``year``."""
+    said = path_year(file)
+    if said is None or type(year) is not int or year == said.year:
+        return []
+    params = {"year": year, "said": said.year, "part": said.part}
+    return [
+        Problem(
+            file,
+            at[0],
+            at[1],
+            "year",
+            "year-differs-from-file-name" if said.is_file_name else "year-differs-from-folder",
+            params,
+            "warning",
+            cell=cell,
+        )
+    ]
+
+
+def elsewhere(reports: Sequence[object]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Of ``reports`` (with ``unit``, ``year`` and ``file``), those whose path says another year: by
+    (unit, the year the path says), the file and the year it gives. The city-wide section names such a
+    unit missing from its folder's year with the file it filed."""
+    found: dict[tuple[str, int], tuple[str, int]] = {}
+    for report in reports:
+        file, unit, year = (getattr(report, name) for name in ("file", "unit", "year"))
+        said = path_year(file)
+        if said is not None and said.year != year:
+            found.setdefault((unit, said.year), (file, year))
+    return found

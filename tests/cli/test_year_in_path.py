@@ -1,0 +1,204 @@
+"""A report's year against the year its folder or file name says, and two reports of one unit and year,
+as check, validate and diff tell them (whatever copy is valid, YAML or workbook)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from factory import city_report, county, line_of, to_yaml, write_report
+from typer.testing import CliRunner, Result
+
+from zhijiao_check.cli import app
+from zhijiao_check.commands import check as check_command
+
+Invoke = Callable[..., Result]
+
+# A report with a figure written with a thousands separator: invalid, its unit and year plain.
+SEPARATOR = ("public_secondary_vocational_seats: 1500", "public_secondary_vocational_seats: 1,500")
+
+
+@pytest.fixture
+def invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """The CLI run in ``tmp_path``, where the tests write their folders: paths as a clerk types them."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return lambda *args: CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _workbook(invoke: Invoke, yaml_file: Path, out: Path) -> Path:
+    """``yaml_file`` as a workbook (``convert``), in ``out``; the YAML removed."""
+    result = invoke("convert", yaml_file, "-o", out)
+    assert result.exit_code == 0, result.output
+    yaml_file.unlink()
+    return out
+
+
+def test_validate_warns_of_a_report_whose_year_is_not_its_folders(invoke: Invoke) -> None:
+    folder = Path("2025 报表")
+    lanshan = write_report(folder, county("蓝山县", year=2024), "lanshan.yaml")
+    write_report(folder, county("东安县", year=2025), "dongan.yaml")
+    line = line_of(lanshan, "year:")
+    result = invoke("validate", folder)
+    assert result.exit_code == 0, result.output  # a warning does not change the exit status
+    assert (
+        f"{lanshan}:{line}:7: 警告：year: 报表的统计年度是 2024 年，而所在目录“2025 报表”写的是 2025 年："
+        "请核对统计年度是否写错"
+    ) in result.stdout
+    assert "2 个有效，0 个无效" in result.stdout
+    english = invoke("validate", folder, "--lang", "en")
+    assert (
+        f'{lanshan}:{line}:7: warning: year: the report\'s year is 2024, but its folder "2025 报表" says 2025'
+        in (english.stdout)
+    )
+
+
+def test_check_names_the_file_of_another_year_and_warns(invoke: Invoke) -> None:
+    """The warning, and no word for a report whose year agrees with its file's name."""
+    folder = Path("2025")
+    wrong = write_report(folder, county("蓝山县", year=2024), "蓝山县 2025 报表.yaml")
+    write_report(folder, county("东安县", year=2025), "dongan-2025.yaml")
+    result = invoke("check", folder, "--format", "json")
+    assert result.exit_code == 0, result.output  # every target met: the warning fails nothing
+    warnings = [w for w in json.loads(result.stdout)["warnings"] if w["code"].startswith("year-differs")]
+    assert warnings == [
+        {
+            "file": str(wrong),
+            "line": line_of(wrong, "year:"),
+            "column": 7,
+            "path": "year",
+            "code": "year-differs-from-file-name",
+            "severity": "warning",
+            "message": "报表的统计年度是 2024 年，而文件名“蓝山县 2025 报表.yaml”写的是 2025 年："
+            "请核对统计年度是否写错（如去年的报表复制后没有改年份），或文件名是否写错；本报表按 2024 年检查",
+        }
+    ]
+
+
+def test_a_workbook_of_another_year_is_warned_of_at_its_year_cell(invoke: Invoke) -> None:
+    folder = Path("2025 报表")
+    book = _workbook(
+        invoke, write_report(Path("."), county("东安县", year=2024), "x.yaml"), folder / "东安县.xlsx"
+    )
+    result = invoke("validate", folder, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{book}:本单位!C6（统计年度）: warning: "
+        'the report\'s year is 2024, but its folder "2025 报表" says 2025'
+    ) in result.stdout
+
+
+def test_a_duplicate_is_named_though_the_first_copy_is_invalid(invoke: Invoke) -> None:
+    """An invalid dongan.yaml and a valid 东安县.xlsx of the same unit and year: the valid one is refused
+    as its duplicate, by check and by validate alike, and names it."""
+    folder = Path("dup")
+    folder.mkdir()
+    _workbook(invoke, write_report(Path("."), county("东安县", year=2025), "x.yaml"), folder / "东安县.xlsx")
+    text = to_yaml(county("东安县", year=2025)).replace(*SEPARATOR)
+    (folder / "dongan.yaml").write_text(text, encoding="utf-8")
+    expected = (
+        f"东安县 2025 年的报表重复：{folder / 'dongan.yaml'} 也是 东安县 2025 年的报表（该文件无效）；"
+        "请删去其中一份，本文件不计分"
+    )
+    check = invoke("check", folder, "--no-color")
+    assert check.exit_code == 2, check.output
+    assert f"{folder / '东安县.xlsx'}：报表无效，1 个问题，未计分" in check.stdout
+    assert "得分" not in check.stdout.split("全市性指标")[0]  # neither copy scored
+    validate = invoke("validate", folder)
+    assert validate.exit_code == 2, validate.output
+    assert f"{folder / '东安县.xlsx'}:本单位!C3（填报单位 · 单位名称）: 错误：{expected}" in validate.stdout
+    assert "0 个有效，2 个无效" in validate.stdout
+
+
+def test_validate_refuses_a_second_valid_report_as_check_does(invoke: Invoke) -> None:
+    folder = Path("2025")
+    first = write_report(folder, county("东安县"), "a.yaml")
+    second = write_report(folder, county("东安县"), "b.yaml")
+    result = invoke("validate", folder, "--format", "json")
+    assert result.exit_code == 2, result.output
+    doc = json.loads(result.stdout)
+    assert {"file": str(second), "valid": False} in doc["files"]
+    (problem,) = [p for p in doc["problems"] if p["severity"] == "error"]
+    assert (problem["file"], problem["line"], problem["code"]) == (
+        str(second),
+        line_of(second, "name: 东安县"),
+        "duplicate-report",
+    )
+    assert str(first) in problem["message"]
+
+
+def test_the_streamed_json_refuses_the_same_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run written as it is scored (``commands.flat``) refuses the valid copy too, whichever comes
+    first by path: the same document as the whole run's."""
+    reports = tmp_path / "reports"
+    write_report(reports, county("东安县"), "a.yaml")
+    write_report(reports, county("道县"), "c.yaml")
+    bad = to_yaml(county("东安县")).replace(*SEPARATOR)
+    (reports / "b.yaml").write_text(bad, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    whole = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    assert flat.exit_code == whole.exit_code == 2, flat.output
+    assert flat.stdout == whole.stdout
+    doc = json.loads(flat.stdout)
+    assert [r["file"] for r in doc["reports"]] == ["reports/c.yaml"]
+    codes = {bad["file"]: next(p["code"] for p in bad["problems"]) for bad in doc["invalid"]}
+    assert codes == {"reports/a.yaml": "duplicate-of-invalid", "reports/b.yaml": "number-with-separator"}
+
+
+def test_diff_warns_when_the_new_report_is_not_later(invoke: Invoke) -> None:
+    old = write_report(Path("2025"), county("东安县", year=2025), "dongan.yaml")
+    new = write_report(Path("2023"), county("东安县", year=2023), "dongan.yaml")
+    result = invoke("diff", old, new)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{new}:{line_of(new, 'year:')}:7: 新报表是 2023 年的，早于旧报表 {old}（2025 年）：diff 先写旧报表"
+    ) in result.stdout.replace("\n    ", "")
+    doc = json.loads(invoke("diff", old, new, "--format", "json", "--lang", "en").stdout)
+    assert [(w["code"], w["file"], w["line"]) for w in doc["warnings"]] == [
+        ("diff-year-earlier", str(new), line_of(new, "year:"))
+    ]
+    assert json.loads(invoke("diff", new, old, "--format", "json").stdout)["warnings"] == []
+
+
+def test_diff_of_folders_warns_of_a_report_of_last_year_among_this_years(invoke: Invoke) -> None:
+    write_report(Path("2024"), county("蓝山县", year=2024), "lanshan.yaml")
+    misfiled = write_report(Path("2025 报表"), county("蓝山县", year=2024), "lanshan.yaml")
+    result = invoke("diff", "2024", "2025 报表", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (unit,) = json.loads(result.stdout)["units"]
+    assert [(w["code"], w["file"]) for w in unit["warnings"]] == [
+        ("year-differs-from-folder", str(misfiled)),
+        ("diff-year-same", str(misfiled)),
+    ]
+
+
+def test_the_city_names_the_file_of_another_year_a_unit_filed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """蓝山县's 2024 report in ``2025 报表/``: missing from 2025 all the same, but said to have filed that
+    file, in the table and in the JSON, whole or streamed alike."""
+    folder = Path("2025 报表")
+    monkeypatch.chdir(tmp_path)
+    write_report(folder, city_report(2025), "shibenji.yaml")
+    write_report(folder, county("蓝山县", year=2024), "lanshan.yaml")
+    write_report(folder, county("东安县", year=2025), "dongan.yaml")
+    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    assert table.exit_code == 1, table.output  # the units missing fail city-wide rules; the warning, nothing
+    assert "宁远县、蓝山县（其报表 2025 报表/lanshan.yaml 为 2024 年）、新田县" in table.stdout.replace(
+        "\n", ""
+    )
+    english = CliRunner().invoke(app, ["check", str(folder), "--lang", "en", "--no-color", "--quiet"])
+    assert "蓝山县 (its report 2025 报表/lanshan.yaml is of 2024)" in " ".join(english.stdout.split())
+    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    assert flat.stdout == whole.stdout
+    (year,) = json.loads(flat.stdout)["city"]
+    assert year["units_other_year"] == [{"unit": "蓝山县", "file": "2025 报表/lanshan.yaml", "year": 2024}]
+    assert "蓝山县" in year["units_missing"]
