@@ -73,11 +73,22 @@ def generate(directory: Path, count: int, varied: bool = False) -> tuple[Path, P
         clone += 1
     listing = "".join(f"  - {{name: {name}, kind: {kind}}}\n" for name, kind in units.items())
     units_file = pack / "units.yaml"
-    original = units_file.read_text(encoding="utf-8")
-    units_file.write_text(
-        original.replace("\n# Names that are", listing + "\n# Names that are", 1), encoding="utf-8"
-    )
+    units_file.write_text(_with_units(units_file.read_text(encoding="utf-8"), listing), encoding="utf-8")
     return reports, pack
+
+
+def _with_units(text: str, listing: str) -> str:
+    """``units.yaml``'s text with ``listing`` after the last entry of its ``units:`` list (found by its
+    entries, not by the comment after them, which may be reworded: the clones were then silently left out,
+    and every generated report was refused as of an unknown unit)."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index("units:\n")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("  - "):
+        end += 1
+    if end == start + 1:
+        raise SystemExit(f"bulk.generate: no entries under units: in units.yaml (line {start + 1})")
+    return "".join([*lines[:end], listing, *lines[end:]])
 
 
 def _moved(text: str, years: int) -> str:
