@@ -373,9 +373,11 @@ class TableRenderer:
             refused = f"[bold red]{_escape(tr('render.report-invalid'))}[/bold red]"
             for name in matrix.refused:
                 table.rows.append(["—", _escape(name), refused, *("" for _ in matrix.columns)])
-            absent = f"[yellow]{_escape(tr('render.not-filed'))}[/yellow]"
+            # Said beside the name, not in the score's column: 未提交 is wider than a score, and a ranking of
+            # 20 rules that fitted 100 columns was cut in two panels by one unit that filed nothing.
+            absent = f"[yellow]{_escape(tr('engine.paren', text=tr('render.not-filed')))}[/yellow]"
             for name in matrix.not_filed:
-                table.rows.append(["—", _escape(name), absent, *("" for _ in matrix.columns)])
+                table.rows.append(["—", f"{_escape(name)}{absent}", "—", *("" for _ in matrix.columns)])
             self._panels(console, _units_fitted(table, console.width, tr.lang), 3, "table.panel-rules")
             # Broken only between two of its entries: a glyph on one line and its meaning on the next is lost.
             legend = [f"{self._glyphs[s]} {_escape(tr(f'render.status-{s}'))}" for s in STATUSES]
