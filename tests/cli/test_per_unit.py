@@ -229,11 +229,12 @@ def test_an_output_where_a_merged_unit_s_page_goes_is_refused(invoke, tmp_path: 
     shutil.copytree("rules/yzf-2021-7", pack)
     units = pack / "units.yaml"
     text = units.read_text(encoding="utf-8").replace("  - {name: 金洞管理区, kind: management_area}\n", "")
-    units.write_text(text + "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2023}\n")
-    pages = tmp_path / "per"
-    result = invoke(
-        "check", "--rules", pack, "samples/2022", "-f", "html", "--per-unit", pages, "-o", pages / "金洞管理区.html"
+    units.write_text(
+        text + "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2023}\n"
     )
+    pages = tmp_path / "per"
+    page = pages / "金洞管理区.html"
+    result = invoke("check", "--rules", pack, "samples/2022", "-f", "html", "--per-unit", pages, "-o", page)
     assert result.exit_code == 2, result.output
     assert result.stderr.strip() == (
         f"输出 {pages / '金洞管理区.html'} 正是 --per-unit {pages} 写单位页 金洞管理区.html 的文件，"

@@ -750,6 +750,6 @@ def test_a_number_cell_storing_a_number_too_small_for_any_float_is_refused_at_it
     )
     [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
     assert zh["message"] == (
-        f"填写了 {stored}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为一个不小于 0 的整数；"
-        "若为零请写 0"
+        f"填写了 {stored}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字："
+        "此处应为一个不小于 0 的整数；若为零请写 0"
     )
