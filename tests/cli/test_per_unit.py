@@ -4,6 +4,7 @@ refused before anything is written when it cannot be done."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 
@@ -218,3 +219,26 @@ def test_a_pack_s_own_rule_over_the_city_block_is_on_the_city_s_page(invoke, tmp
     assert re.findall(r'<tr data-rule="([^"]+)"', section) == [*CITY_BLOCK_RULES, "c90.enterprises-40"]
     own = _row(section, "c90.enterprises-40")
     assert 'data-status="fail">未达标</span>' in own and "<code>samples/2023/shibenji.yaml:500</code>" in own
+
+
+def test_an_output_where_a_merged_unit_s_page_goes_is_refused(invoke, tmp_path: Path) -> None:
+    """金洞管理区, merged into 祁阳市 in 2023, has a page for its 2022 report: an ``-o`` naming that page was
+    not checked against it (the pages guarded were the unit list's only), so the run's page was replaced by
+    the unit's and the run exited 1."""
+    pack = tmp_path / "pack"
+    shutil.copytree("rules/yzf-2021-7", pack)
+    units = pack / "units.yaml"
+    text = units.read_text(encoding="utf-8").replace("  - {name: 金洞管理区, kind: management_area}\n", "")
+    units.write_text(
+        text + "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2023}\n"
+    )
+    pages = tmp_path / "per"
+    page = pages / "金洞管理区.html"
+    result = invoke("check", "--rules", pack, "samples/2022", "-f", "html", "--per-unit", pages, "-o", page)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"输出 {pages / '金洞管理区.html'} 正是 --per-unit {pages} 写单位页 金洞管理区.html 的文件，"
+        "后写的会覆盖先写的：未做任何处理，请换一个输出文件名，或换一个 --per-unit 目录"
+    )
+    assert result.stdout == ""
+    assert not pages.exists()

@@ -179,6 +179,29 @@ def test_the_workbook_ranks_and_traces_a_unit_not_filed(folder: Path, tmp_path: 
     assert daoxian[sheet[0].index("2022 状态")] is None
 
 
+def test_the_workbook_colours_not_filed_as_the_table_does_not_as_a_refusal(
+    folder: Path, tmp_path: Path
+) -> None:
+    """未提交 had the red of 报表无效 in the workbook, where the table shows it yellow and Markdown 📭."""
+    out = tmp_path / "run.xlsx"
+    run(folder, "--format", "xlsx", "-o", str(out))
+    book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
+
+    def fill(cell: Any) -> str:
+        return str(cell.fill.fgColor.rgb)[-6:]
+
+    summary = list(book["汇总"].iter_rows())
+    [absent] = [row[3] for row in summary if row[2].value == ABSENT and row[3].value == "未提交"]
+    [refused] = [row[3] for row in summary if row[2].value == REFUSED and row[3].value == "报表无效，未计分"]
+    assert (fill(absent), fill(refused)) == ("FFEB9C", "FF9999")
+    trends = list(book["趋势"].iter_rows())
+    status = [cell.value for cell in trends[0]].index("2024 状态")
+    absent_years = [row[status] for row in trends if row[0].value == ABSENT and row[status].value]
+    refused_years = [row[status] for row in trends if row[0].value == REFUSED and row[status].value]
+    assert absent_years and {(c.value, fill(c)) for c in absent_years} == {("未提交", "FFEB9C")}
+    assert refused_years and {(c.value, fill(c)) for c in refused_years} == {("报表无效", "FF9999")}
+
+
 def test_a_run_without_a_city_wide_section_is_unchanged(tmp_path: Path) -> None:
     """One county's report, or a year without its 市本级 report: nothing is said to be missing."""
     result = CliRunner().invoke(

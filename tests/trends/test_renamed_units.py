@@ -15,6 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
+from typer.testing import CliRunner
+
+from zhijiao_check.cli import app
 
 from .conftest import invoke, unit_trend
 from .multiyear import ROOT, derive, save, write_years
@@ -150,7 +153,16 @@ def test_the_old_name_in_the_year_of_the_renaming_is_refused(
         "unit-renamed",
     )
     assert problem["message"] == f"“{OLD}”已于 2026 年更名为“{NEW}”：请写 name: {NEW}"
-    assert city(doc)[2026][1] == [NEW]  # missing: its report was refused
+    # missing, its report being refused: the unit's all the same, 报表无效 and never 未提交 (it was left to
+    # no unit, and said to have filed nothing beside its refused report)
+    assert bad["unit"] == NEW
+    assert city(doc)[2026][1:] == ([NEW], [NEW])
+    args = ["check", str(late), "--rules", str(pack), "--no-color"]
+    table = CliRunner().invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert f"报表无效：{NEW} ·" in table and f"缺少单位：{NEW}（报表无效）" in table
+    assert f"缺少单位：{NEW} " not in table and "未提交" not in table
+    ranking = table.split("2026 年 · 单位得分排名与达标矩阵", 1)[1].split("图例", 1)[0]
+    assert [line.split() for line in ranking.splitlines() if "报表无效" in line] == [["—", NEW, "报表无效"]]
 
 
 def test_template_from_and_diff_across_the_renaming(renamed: tuple[Path, Path], tmp_path: Path) -> None:
@@ -248,6 +260,7 @@ def test_a_merged_units_report_after_the_merger_says_merged(
         assert (problem["line"], problem["column"], problem["code"]) == (3, 9, "unit-merged")
         assert problem["message"] == said
         assert "更名" not in problem["message"]
+        assert doc["invalid"][0]["unit"] is None  # not the report of the unit it was merged into
     refused = invoke("template", "--unit", MERGED, "--year", "2026", "--rules", pack)
     assert refused.exit_code == 2
     assert f"“{MERGED}”已于 2026 年并入“{INTO}”，2026 年起不再单独填报：请用 --unit {INTO}" in refused.output

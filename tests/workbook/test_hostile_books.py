@@ -736,3 +736,28 @@ def test_an_openpyxl_without_its_private_number_reader_is_left_to_read_numbers_i
     with strict_numbers():
         assert vars(renamed) == {"_read_number": float}
     assert vars(renamed) == {"_read_number": float}
+
+
+@pytest.mark.parametrize("stored", ["1e-400", "-2.5E-999"])
+def test_a_number_cell_storing_a_number_too_small_for_any_float_is_refused_at_its_cell(book, run_cli, stored):
+    """It was read as 0 without a word, where YAML and JSON refuse ``1e-400`` as not 0 though read as 0."""
+    damaged = _written(book, "本单位", "enrollment.secondary_vocational", stored)
+    status, found = _run(run_cli, damaged)
+    assert status == 2
+    [problem] = found[damaged.name]
+    assert (problem["code"], problem["path"], problem["line"], problem["column"]) == (
+        "number-too-small",
+        "enrollment.secondary_vocational",
+        7,
+        3,
+    )
+    assert problem["cell"].startswith("本单位!C7（")
+    assert problem["message"] == (
+        f"found {stored}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
+        "write a whole number (0 or more), or 0 if it is none"
+    )
+    [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
+    assert zh["message"] == (
+        f"填写了 {stored}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字："
+        "此处应为一个不小于 0 的整数；若为零请写 0"
+    )

@@ -167,11 +167,12 @@ def _run(options: CheckOptions) -> int:
 
             made = unit_pages(result, tr, render_options)
             written = [(page, options.per_unit / name) for name, page in made]
-            unchecked = [options.per_unit / name for name, _ in made if name not in pages]
+            unchecked = {name: options.per_unit / name for name, _ in made if name not in pages}
             if unchecked:  # a unit the unit list does not name, should one reach a page: judged as the rest
                 from zhijiao_check.commands.inputs import guard_outputs
 
-                guard_outputs(unchecked, [*paths, *also_read])
+                _no_output_is_a_page(options, unchecked)
+                guard_outputs(list(unchecked.values()), [*paths, *also_read])
         write_outputs(result, options.outputs, tr, render_options, also=written)
     until_exit(result)
     return result.exit_code
@@ -179,12 +180,13 @@ def _run(options: CheckOptions) -> int:
 
 def _unit_pages(folder: Path | None, units: UnitRegistry) -> dict[str, Path]:
     """``--per-unit``: the file each unit of the unit list may have its page in, by file name (every unit
-    named, as which units a run has pages for is known only once it is scored)."""
+    named, as which units a run has pages for is known only once it is scored), a unit merged into another
+    too: its reports of the years before its merger have a page of their own."""
     if folder is None:
         return {}
     from zhijiao_check.renderers.page.per_unit import page_name
 
-    return {page_name(unit.name): folder / page_name(unit.name) for unit in units}
+    return {page_name(name): folder / page_name(name) for name in units.order()}
 
 
 def _no_output_is_a_page(options: CheckOptions, pages: dict[str, Path]) -> None:

@@ -354,10 +354,6 @@ def _filled(
         else:
             yield _line(f"{lead}{name}: {_flow(value)}", comment)
         lead = rest
-    # A key the model does not name is no valid report's; written all the same, so that nothing is lost.
-    for name in values.keys() - model.model_fields.keys():
-        yield f"{lead}{name}: {_flow(values[name])}"
-        lead = rest
 
 
 def _field_parts(

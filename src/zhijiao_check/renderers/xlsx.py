@@ -47,6 +47,8 @@ FILLS = {
 }
 # An invalid report's status (报表无效，未计分): the dashboard's colour of a failure, deeper than a rule's.
 INVALID_FILL = "FF9999"
+# A year a unit did not file (未提交): no refusal, the yellow the table shows it in (a warning's fill).
+NOT_FILED_FILL = FILLS["warn"]
 HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
 TREND_SHEET = {"zh": "趋势", "en": "trends"}
@@ -179,13 +181,15 @@ class XlsxRenderer:
         ]
         scored = Style(number_format="0.0")
         refusal = Style(fill=INVALID_FILL)
+        unfiled_fill = Style(fill=NOT_FILED_FILL)
         # "—" stands where a number stands in the column: at its right edge too
         none = Style(align="right")
         unscored = Style(number_format="0.0", align="right")
+        by_word = {invalid: refusal, absent: unfiled_fill, NONE: unscored}  # a score's cell holding a word
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = {
-                4: refusal if values[3] in (invalid, absent) else unscored if values[3] == NONE else scored,
+                4: by_word.get(values[3], scored) if isinstance(values[3], str) else scored,
                 **_fills(values, range(5, len(headers)), colours),  # the rules' statuses, not the file
             }
             if values[1] == NONE:
@@ -326,10 +330,12 @@ class XlsxRenderer:
         ``met_since``) when the years observed say so, else the year the pace meets it (预计达标年份,
         ``meets_in``), or that it never does, in words (a blank there was read as "no projection"); whether
         it is met by the due year. A year whose report was refused as invalid says so in its status, as does
-        a year the unit did not file (``unfiled``: by unit, those years)."""
+        a year the unit did not file (``unfiled``: by unit, those years, added to its trends as the other
+        views add them)."""
         from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
+        from zhijiao_check.renderers.unfiled import with_years_not_filed
 
         tr = self.tr
         words, yes, measures = self._statuses, self._yes, self._measures
@@ -363,11 +369,16 @@ class XlsxRenderer:
                 ("不作预测的原因", "no projection because"),
             )
         ]
-        scopes: list[tuple[str, Any, Sequence[int]]] = [(tr.pick("全市", "city-wide"), trends["city"], ())]
-        scopes += [(unit["unit"], unit["trends"], unfiled.get(unit["unit"], ())) for unit in trends["units"]]
+        scopes: list[tuple[str, Any]] = [(tr.pick("全市", "city-wide"), trends["city"])]
+        for unit in trends["units"]:
+            absent_years = list(unfiled.get(unit["unit"], ()))
+            scope = unit["trends"]
+            if absent_years:
+                scope = [with_years_not_filed(trend, absent_years) for trend in scope]
+            scopes.append((unit["unit"], scope))
         absent = tr("render.not-filed")
         rows = []
-        for name, scope, not_filed in scopes:
+        for name, scope in scopes:
             for trend in scope:
                 by_year = {point["year"]: point for point in trend["years"]}
                 computed = trend["target"]["value"] is None  # each year's own target shown
@@ -383,9 +394,11 @@ class XlsxRenderer:
                 for year in years:
                     point = by_year.get(year)
                     if point is None:
-                        row += [absent if year in not_filed else None, None, None]
+                        row += [None, None, None]
                     elif view.refused(point):
                         row += [refused, None, None]
+                    elif view.not_filed(point):
+                        row += [absent, None, None]
                     else:
                         row += [
                             words[point["status"]],
@@ -412,10 +425,12 @@ class XlsxRenderer:
         statuses = range(first, first + 3 * len(years), 3)
         figures = [*(c + d for c in statuses for d in (1, 2)), first + 3 * len(years)]  # values, projected
         refusal = Style(fill=INVALID_FILL)
+        unfiled_fill = Style(fill=NOT_FILED_FILL)
 
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = _fills(values, statuses, colours)
-            shown.update({column: refusal for column in statuses if values[column - 1] in (refused, absent)})
+            shown.update({column: refusal for column in statuses if values[column - 1] == refused})
+            shown.update({column: unfiled_fill for column in statuses if values[column - 1] == absent})
             if values[3] == measures["ratio"]:
                 shown.update(dict.fromkeys((6, *figures), percent))
             return shown

@@ -129,7 +129,13 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
     plain = type(year) is int and REPORT_YEARS[0] <= year <= REPORT_YEARS[1]
     # a former name in a year before the renaming is its unit's, as a valid report's is (``as_called_now``)
     known = units.unit_in(name, year if plain else None) if isinstance(name, str) else None
-    return (known.name if known is not None else None), (year if plain else None)
+    said = known.name if known is not None else None
+    if said is None and isinstance(name, str) and (renamed := units.renamed_to(name)) is not None:
+        # A former name after its renaming is refused, but the report is still its unit's: left to no unit,
+        # the unit was said to have filed nothing (缺少单位, 未提交) beside its refused report. Not so for a
+        # merged unit: its report is not the absorbing unit's.
+        said = units.current_name(renamed.new)
+    return said, (year if plain else None)
 
 
 def _name_warnings(path: Path, file: str) -> list[Problem]:

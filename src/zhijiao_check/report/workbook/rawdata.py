@@ -12,6 +12,7 @@ import math
 import sys
 from typing import Any
 
+from zhijiao_check.located import TinyNumber
 from zhijiao_check.report.workbook.layout import NO, NONE_WORD, YES, Column, split_list
 from zhijiao_check.report.workbook.shown import noiseless
 from zhijiao_check.wording import Wording, msg
@@ -33,6 +34,8 @@ def convert(column: Column, value: Any) -> Any:
     if isinstance(value, str):
         value = value.strip()
     if kind in ("whole", "year", "number", "version"):
+        if isinstance(value, TinyNumber):
+            return value  # not 0, though it stands as 0.0: refused at its field (``number-too-small``)
         if isinstance(value, float) and math.isfinite(value):
             value = noiseless(value)
             if value.is_integer():

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Self
 
+from zhijiao_check.located import TinyNumber, underflows
 from zhijiao_check.patterns import later
 
 # A number as a spreadsheet stores it: ASCII digits, a sign, a decimal point, an exponent (``-1.5E-7``).
@@ -37,12 +38,15 @@ class NotANumber(float):
 
 
 def stored_number(text: str) -> int | float:
-    """A number cell's ``<v>`` as Excel reads it: an int or a float as openpyxl made them, or
-    ``NotANumber``."""
+    """A number cell's ``<v>`` as Excel reads it: an int or a float as openpyxl made them, a ``TinyNumber``
+    for one not 0 too small for any float, or ``NotANumber``."""
     if _NUMBER.fullmatch(text) is None:
         return NotANumber(text)
     if "." in text or "e" in text or "E" in text or len(text) > _DIGITS:
-        return float(text)
+        number = float(text)
+        # ``1e-400``: not 0, though read as 0.0 (and then taken as 0 without a word); refused at its field
+        # as YAML's and JSON's are (``report.scalars``: ``number-too-small``)
+        return TinyNumber(text) if underflows(text, number) else number
     return int(text)
 
 
