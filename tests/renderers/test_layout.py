@@ -152,6 +152,7 @@ def test_text_is_escaped_as_rich_escapes_it(text: str) -> None:
 )
 @example(text="  leading spaces and a verylongwordthatmustfold  ", width=8, overflow="fold", soft_wrap=False)
 @example(text="职业教育" * 9, width=7, overflow="fold", soft_wrap=False)
+@example(text="\u3000（0\u200d\u200d、", width=1, overflow="fold", soft_wrap=False)  # rich 15.0 divided by 0
 def test_a_line_wraps_as_rich_wraps_it(text: str, width: int, overflow: str, soft_wrap: bool) -> None:
     ours, rich = both(width, text, overflow=overflow, soft_wrap=soft_wrap)
     assert ours == rich
@@ -238,3 +239,14 @@ def test_the_table_view_in_colour_has_the_text_it_has_without(two_years: Run, la
     assert ANSI.search(coloured)
     assert not ANSI.search(plain_text)
     assert ANSI.sub("", coloured) == plain_text
+
+
+@pytest.mark.parametrize(
+    "console", [PlainConsole, lambda buffer, width: RichConsole(buffer, width, color=False)]
+)
+def test_a_line_rich_cannot_cut_for_its_joiners_is_drawn_without_them(console) -> None:
+    """rich 15.0 divides by zero cutting ``\\u200d\\u200d、`` (a grapheme a joiner starts, 0 cells to it) at a
+    width of 1: the tool stopped with a traceback; the line is drawn without its joiners."""
+    buffer = io.StringIO()
+    console(buffer, 1).print("\u3000（0\u200d\u200d、", overflow="fold")
+    assert "\u200d" not in buffer.getvalue() and "0" in buffer.getvalue()

@@ -100,6 +100,17 @@ class RichConsole:
             from rich.columns import Columns as RichColumns
 
             thing = RichColumns(list(thing.items), padding=(0, 2), column_first=True)
+        try:
+            self._drawn(thing, soft_wrap, overflow)
+        except ZeroDivisionError:
+            # rich 15.0 measures a grapheme that a zero-width joiner starts as 0 cells and divides by it where
+            # it cuts a line (``rich.cells._split_text``): such a line is drawn without its joiners. rich
+            # renders the whole thing before it writes, so nothing of the failed attempt is in the buffer.
+            if not isinstance(thing, str):
+                raise
+            self._drawn(JOINERS.sub("", thing), soft_wrap, overflow)
+
+    def _drawn(self, thing: Printable, soft_wrap: bool, overflow: Overflow | None) -> None:
         if soft_wrap:
             self.console.print(thing, soft_wrap=True)
         else:
