@@ -146,71 +146,7 @@ def _unit(
     if known is None and given != given.strip() and units.unit_in(given.strip(), year) is not None:
         return [], units.unit_in(given.strip(), year)  # spaces around a known name: the field's check says so
     if known is None:
-        renamed = units.renamed_to(given.strip())
-        merged = units.merged_into(given.strip())
-        suggestion = units.suggest(given)
-        quoted = units.get(given.strip().strip(CURLY_QUOTES).strip())
-        if (
-            quoted is not None
-        ):  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
-            found = problem_at(
-                file, positions, ("unit", "name"), "unit-name-curly-quotes", name=given, expected=quoted.name
-            )
-        elif merged:
-            found = problem_at(
-                file,
-                positions,
-                ("unit", "name"),
-                "unit-merged",
-                name=given,
-                into=units.current_name(merged.into),
-                year=merged.year,
-            )
-        elif (
-            renamed
-            and (gone := units.merged_into(units.current_name(renamed.new))) is not None
-            and year is not None
-            and year >= gone.year
-        ):  # renamed, then merged into another: of a year since the merger
-            found = problem_at(
-                file,
-                positions,
-                ("unit", "name"),
-                "unit-merged",
-                name=given,
-                into=units.current_name(gone.into),
-                year=gone.year,
-            )
-        elif renamed:
-            found = problem_at(
-                file,
-                positions,
-                ("unit", "name"),
-                "unit-renamed",
-                name=given,
-                new=units.current_name(renamed.new),
-                year=renamed.year,
-            )
-        elif suggestion and (differs := difference(given, suggestion)):
-            found = problem_at(
-                file,
-                positions,
-                ("unit", "name"),
-                "unknown-unit-lookalike",
-                name=given,
-                suggestion=suggestion,
-                differs=differs,
-            )
-        elif suggestion:
-            found = problem_at(
-                file, positions, ("unit", "name"), "unknown-unit", name=given, suggestion=suggestion
-            )
-        else:
-            names = Join(tuple(u.name for u in units))
-            found = problem_at(
-                file, positions, ("unit", "name"), "unknown-unit-no-match", name=given, known=names
-            )
-        return [found], None
+        return [_unknown_unit(given, year, units, file, positions)], None
     problems = []
     kind = unit.get("kind")
     if kind in UNIT_KINDS and kind != known.kind:
@@ -417,3 +353,39 @@ def _duplicates(items: Any, path: Path_, positions: Positions) -> Iterator[tuple
             yield (*path, index, "name"), item_name, line_of(positions, (*path, first[item_name], "name"))
         else:
             first[item_name] = index
+
+
+def _unknown_unit(
+    given: str, year: int | None, units: UnitRegistry, file: str, positions: Positions
+) -> Problem:
+    """What a name the unit list does not know for ``year`` is: a name typed in Chinese quotes, a unit merged
+    into another (itself, or under a former name, of a year since the merger), a former name of a year since
+    its renaming, or a misspelling (with the nearest name, or the list). Each code is a literal here: the
+    catalogue test finds the codes ``problem_at`` is called with."""
+    at = ("unit", "name")
+    stripped = given.strip()
+    renamed = units.renamed_to(stripped)
+    merger = units.merged_into(stripped)
+    if (
+        merger is None and renamed is not None
+    ):  # renamed, then merged into another: of a year since the merger
+        later = units.merged_into(units.current_name(renamed.new))
+        merger = later if later is not None and year is not None and year >= later.year else None
+    quoted = units.get(stripped.strip(CURLY_QUOTES).strip())
+    if quoted is not None:  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
+        return problem_at(file, positions, at, "unit-name-curly-quotes", name=given, expected=quoted.name)
+    if merger is not None:
+        into = units.current_name(merger.into)
+        return problem_at(file, positions, at, "unit-merged", name=given, into=into, year=merger.year)
+    if renamed is not None:
+        new = units.current_name(renamed.new)
+        return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=renamed.year)
+    suggestion = units.suggest(given)
+    if suggestion and (differs := difference(given, suggestion)):
+        return problem_at(
+            file, positions, at, "unknown-unit-lookalike", name=given, suggestion=suggestion, differs=differs
+        )
+    if suggestion:
+        return problem_at(file, positions, at, "unknown-unit", name=given, suggestion=suggestion)
+    known = Join(tuple(u.name for u in units))
+    return problem_at(file, positions, at, "unknown-unit-no-match", name=given, known=known)
