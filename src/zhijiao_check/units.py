@@ -103,6 +103,31 @@ class UnitRegistry:
             return None
         return self.unit_in(renamed.new, year)
 
+    def coded(self, code: str, year: int | None) -> Unit | None:
+        """The unit ``code`` names in ``year``, as ``unit_in`` for a name: a unit's code now; the code of a
+        unit merged into another (``Merged.code``) before its merger; a former code (``Renamed.old_code``)
+        before its renaming, as the unit it is now."""
+        if (unit := next((u for u in self.units if u.code == code), None)) is not None:
+            return unit
+        if (merged := next((m for m in self.merged if m.code == code), None)) is not None:
+            return self.unit_in(merged.name, year)
+        renamed = next((r for r in self.renamed if r.old_code == code), None)
+        return self.unit_in(renamed.old, year) if renamed is not None else None
+
+    def change(self, given: str, year: int | None) -> Renamed | Merged | None:
+        """Why ``given``, a name or code of a report, waiver, roster or ``--unit`` that ``unit_in`` and
+        ``coded`` do not take for ``year``, is no unit then: the unit's merger into another (its own; or,
+        renamed since, its unit's under the name it has now, in a year since the merger or no year), else its
+        renaming; None for a name or code the unit list never had (a typo)."""
+        merged = self._merged.get(given) or next((m for m in self.merged if m.code == given), None)
+        if merged is not None:
+            return merged
+        renamed = self.renamed_to(given) or next((r for r in self.renamed if r.old_code == given), None)
+        if renamed is None:
+            return None
+        later = self._merged.get(self.current_name(renamed.new))
+        return later if later is not None and (year is None or year >= later.year) else renamed
+
     def units_in(self, year: int) -> list[Unit]:
         """The units expected to report for ``year``: the list's, and each unit merged into another in a
         later year, after the unit it joined (its place in the city-wide roll-up's present and missing)."""

@@ -55,6 +55,36 @@ def test_validate_warns_of_a_report_whose_year_is_not_its_folders(invoke: Invoke
     )
 
 
+def test_an_invalid_report_whose_year_is_not_its_folders_is_warned_beside_its_errors(invoke: Invoke) -> None:
+    """An invalid report whose ``year:`` is still a plain year got its errors and no word of its year: the
+    same warning as a valid report's, at its year, beside its error; not for a year that is none."""
+    folder = Path("2025 报表")
+    text = to_yaml(county("蓝山县", year=2024)).replace(*SEPARATOR)
+    lanshan = folder / "lanshan.yaml"
+    folder.mkdir()
+    lanshan.write_text(text, encoding="utf-8")
+    line = line_of(lanshan, "year:")
+    for lang, said in (
+        (
+            "zh",
+            f"{lanshan}:{line}:7: 警告：year: 报表的统计年度是 2024 年，而所在目录“2025 报表”写的是 2025 年",
+        ),
+        (
+            "en",
+            (
+                f"{lanshan}:{line}:7: warning: year: the report's year is 2024, "
+                'but its folder "2025 报表" says 2025'
+            ),
+        ),
+    ):
+        result = invoke("validate", lanshan, "--lang", lang)
+        assert result.exit_code == 2, result.output
+        assert said in result.stdout
+        assert "number-with-separator" in invoke("validate", lanshan, "--format", "json").stdout
+    lanshan.write_text(text.replace("year: 2024", "year: 二〇二四"), encoding="utf-8")
+    assert "2025 报表”写的是" not in invoke("validate", lanshan).stdout
+
+
 def test_check_names_the_file_of_another_year_and_warns(invoke: Invoke) -> None:
     """The warning, and no word for a report whose year agrees with its file's name."""
     folder = Path("2025")

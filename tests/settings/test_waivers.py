@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from factory import PACK_DIR
 from renderers.test_html import parse
 
@@ -627,3 +628,127 @@ def test_a_renamed_unit_is_told_by_the_name_it_has_now(tmp_path: Path) -> None:
         for p in raised.value.problems
     ]
     assert told == [("waiver-unit-renamed", "东安县", None), ("waiver-code-renamed", "东安县", "431122")]
+
+
+def merged_pack(dest: Path, year: int = 2024, renamed: int | None = None) -> Path:
+    """A copy of the built-in pack in which 东安县 (431122) is part of 祁阳市 from ``year`` (gone from
+    ``units``, listed in ``merged`` with its code); ``renamed``: and it was 东安旧县 (431199) before then."""
+    shutil.copytree(PACK_DIR, dest)
+    units = dest / "units.yaml"
+    text = units.read_text(encoding="utf-8").replace('  - {name: 东安县, kind: county, code: "431122"}\n', "")
+    renaming = f'  - {{old: 东安旧县, new: 东安县, year: {renamed}, old_code: "431199"}}\n' if renamed else ""
+    merger = f'  - {{name: 东安县, kind: county, into: 祁阳市, year: {year}, code: "431122"}}\n'
+    units.write_text(text + renaming + "merged:\n" + merger, encoding="utf-8")
+    return dest
+
+
+def waived(result, unit: str) -> list[str]:
+    """The rules of ``unit`` that a waiver excused in a JSON run."""
+    doc = json.loads(result.stdout)
+    return [
+        r["rule"]
+        for e in doc["reports"]
+        if e["unit"] == unit
+        for r in e["results"]
+        if r["status"] == "waived"
+    ]
+
+
+def test_a_merged_units_own_code_names_it_in_a_year_before_the_merger_as_its_name_does(
+    repo: Path, invoke
+) -> None:
+    """东安县 (431122) joined 祁阳市 in 2024: a waiver of 2023 giving 东安县 was taken, one giving 431122
+    refused as an unknown unit. Both excuse 东安县's 2023 result; from 2024 on the code is told merged, naming
+    the unit it is the code of."""
+    pack = merged_pack(repo / "pack")
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "431122"))
+    result = invoke(
+        "check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml", "--format", "json"
+    )
+    assert result.exit_code == 1, result.stderr  # the other targets fail; the waivers file is taken
+    assert waived(result, "东安县") == ["c16.secondary-funding"]
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", "431122", when="year = 2024"))
+    for lang, said in (
+        (
+            "zh",
+            (
+                "“东安县”已于 2024 年并入“祁阳市”，2024 年起不再单独填报："
+                '请写 unit = "祁阳市"，或写 2024 年以前的 year'
+            ),
+        ),
+        (
+            "en",
+            (
+                '"东安县" was merged into "祁阳市" in 2024 and files no report of its own from 2024 on: '
+                'write unit = "祁阳市", or a year before 2024'
+            ),
+        ),
+    ):
+        after = invoke("check", "reports/2023/", "--rules", pack, "--waivers", "waivers.toml", "--lang", lang)
+        assert after.exit_code == 2
+        assert after.stderr.splitlines()[1:] == [f"waivers.toml:3:1: waiver[0].unit: {said}"]
+
+
+def _dongan_as(repo: Path, name: str, year: int) -> Path:
+    """reports/``year``/dongan.yaml: 东安县's 2023 report as of ``year``, giving ``name`` and no code."""
+    data = yaml.safe_load((repo / "reports" / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
+    data["year"] = year
+    data["unit"] = {"name": name, "kind": "county"}
+    for school in data["schools"]:
+        school["established"] = min(school.get("established", year), year)
+        for major in school.get("majors") or []:
+            major.pop("evaluated_in", None)
+    path = repo / "reports" / str(year) / "dongan.yaml"
+    write(path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return path
+
+
+@pytest.mark.parametrize("given", ["东安旧县", "431199"])
+def test_a_unit_renamed_and_later_merged_by_its_former_name_or_code(repo: Path, invoke, given: str) -> None:
+    """东安旧县 (431199) was renamed 东安县 (431122) in 2023, and 东安县 joined 祁阳市 in 2025. Its former
+    name or code names 东安县 in 2022, as a report of 2022 giving it is 东安县's; from the renaming it is told
+    renamed (the code with 东安县's own, 431122, to write); from the merger, merged into 祁阳市."""
+    pack = merged_pack(repo / "pack", 2025, renamed=2023)
+    for year in (2022, 2024, 2025):
+        _dongan_as(repo, "东安旧县", year)
+    # the reports giving the former name
+    before = invoke("check", "reports/2022/", "--rules", pack, "--format", "json")
+    assert before.exit_code == 1, before.output
+    [report] = json.loads(before.stdout)["reports"]
+    assert report["unit"] == "东安县"
+    assert "报表所填单位名称“东安旧县”是 2023 年更名前的名称：按现名“东安县”显示和统计" in report["notices"]
+    for year, code, said in (
+        (2024, "unit-renamed", "“东安旧县”已于 2023 年更名为“东安县”：请写 name: 东安县"),
+        (
+            2025,
+            "unit-merged",
+            (
+                "“东安旧县”已于 2025 年并入“祁阳市”，2025 年起不再单独填报："
+                "请把它的数据填入“祁阳市”的报表（name: 祁阳市）"
+            ),
+        ),
+    ):
+        refused = invoke("validate", f"reports/{year}/dongan.yaml", "--rules", pack, "--format", "json")
+        assert refused.exit_code == 2
+        told = [(p["path"], p["code"], p["message"]) for p in json.loads(refused.stdout)["problems"]]
+        assert ("unit.name", code, said) in told
+    # the waivers giving it
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", given, when="year = 2022"))
+    taken = invoke("check", "reports/2022/", "--rules", pack, "--waivers", "waivers.toml", "--format", "json")
+    assert taken.exit_code == 1, taken.stderr
+    assert waived(taken, "东安县") == ["c16.secondary-funding"]
+    renamed = (
+        '“东安旧县”已于 2023 年更名为“东安县”：请写 unit = "东安县"'
+        if given == "东安旧县"
+        else '代码 431199 是“东安旧县”的旧代码，2023 年更名为“东安县”后代码是 431122：请写 unit = "431122"'
+    )
+    unit = "东安旧县" if given == "东安旧县" else "东安县"  # a code: the unit merged
+    merged = (
+        f"“{unit}”已于 2025 年并入“祁阳市”，2025 年起不再单独填报："
+        '请写 unit = "祁阳市"，或写 2025 年以前的 year'
+    )
+    for year, said in ((2024, renamed), (2025, merged)):
+        write(repo / "waivers.toml", waiver("c16.secondary-funding", given, when=f"year = {year}"))
+        result = invoke("check", "reports/2022/", "--rules", pack, "--waivers", "waivers.toml")
+        assert result.exit_code == 2, year
+        assert result.stderr.splitlines()[1:] == [f"waivers.toml:3:1: waiver[0].unit: {said}"], year

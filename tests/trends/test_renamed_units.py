@@ -293,3 +293,80 @@ def test_the_built_in_pack_takes_qiyang_county_before_2021(
     assert "“祁阳县”已于 2021 年更名为“祁阳市”：请写 name: 祁阳市" in result.output or any(
         p["code"] == "unit-renamed" for p in problems
     )
+
+
+def test_diff_says_the_renaming_in_every_format(renamed: tuple[Path, Path]) -> None:
+    """The fields give the name now, whatever each report says: diffing 2025's report (the old name) with
+    2026's (the new one) said nothing of the name. It says the renaming, in the table (either language) and
+    in JSON, for two files as for two folders."""
+    folder, pack = renamed
+    last, now = folder / "2025" / "jingkaiqu.yaml", folder / "2026" / "jingkaiqu.yaml"
+    compared = json.loads(invoke("diff", last, now, "--rules", pack, "--format", "json").stdout)
+    said = f"单位于 2026 年更名：“{OLD}” → “{NEW}”"
+    assert compared["renamed"] == {"old": OLD, "new": NEW, "year": 2026, "message": said}
+    for lang, shown in (("zh", said), ("en", f'the unit was renamed in 2026: "{OLD}" → "{NEW}"')):
+        table = CliRunner().invoke(
+            app, ["diff", str(last), str(now), "--rules", str(pack), "--lang", lang], env={"COLUMNS": "200"}
+        )
+        assert table.exit_code == 0, table.output
+        assert shown in table.stdout.splitlines()
+    folders = json.loads(
+        invoke("diff", folder / "2025", folder / "2026", "--rules", pack, "--format", "json").stdout
+    )
+    [unit] = [u for u in folders["units"] if u["new"]["unit"] == NEW]
+    assert unit["renamed"]["message"] == said
+    assert all(u["renamed"] is None for u in folders["units"] if u is not unit)
+    same = json.loads(
+        invoke("diff", folder / "2024" / "jingkaiqu.yaml", last, "--rules", pack, "--format", "json").stdout
+    )
+    assert same["renamed"] is None  # both give the old name
+
+
+def test_a_roster_takes_a_former_name_as_a_report_of_its_year_does(
+    renamed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A roster named a unit by its current name only: 2025's roster giving 永州经济技术开发区 was refused
+    as an unknown unit. It is the unit's for a roster of 2025, said as a report's notice says it, and its
+    schools checked against the unit's report; from 2026 on, or with no year, it is refused with the name."""
+    folder, pack = renamed
+    roster = tmp_path / "名册.yaml"
+    roster.write_text(f"year: 2025\nunits:\n  {OLD}: [江华县茶叶学院]\n", encoding="utf-8")
+    code, doc = check(folder / "2025", "--rules", pack, "--roster", roster)
+    assert code == 2
+    assert f"名册 {roster} 所填单位名称“{OLD}”是 2026 年更名前的名称：按现名“{NEW}”核对学校" in doc["notices"]
+    [bad] = doc["invalid"]
+    [problem] = bad["problems"]
+    assert bad["unit"] == NEW and problem["code"] in ("roster-school-absent", "roster-school-similar")
+    assert "江华县茶叶学院" in problem["message"]
+    _, english = check(folder / "2025", "--rules", pack, "--roster", roster, "--lang", "en")
+    said = f'the roster {roster} gives "{OLD}", the name before its renaming in 2026: its schools are checked'
+    assert any(notice.startswith(said) for notice in english["notices"])
+    for head in ("year: 2026\n", ""):
+        roster.write_text(f"{head}units:\n  {OLD}: [江华县茶叶学院]\n", encoding="utf-8")
+        refused = invoke("check", folder / "2025", "--rules", pack, "--roster", roster)
+        assert refused.exit_code == 2
+        said = (
+            f"{roster}:{2 + bool(head)}:3: units.{OLD}: “{OLD}”已于 2026 年更名为“{NEW}”："
+            f"请写“{NEW}”，或写 2026 年以前的 year"
+        )
+        assert said in refused.stderr.splitlines()
+
+
+def test_template_takes_a_former_name_or_code_of_its_year_with_a_notice() -> None:
+    """祁阳县 (431121) became 祁阳市 (431181) in 2021: ``template --unit 431121 --year 2020`` was refused as
+    an unknown unit, and ``--unit 祁阳县`` taken without a word. Either is 祁阳市's, said on stderr; from 2021
+    on the code is refused with the name to use."""
+    for given in ("祁阳县", "431121"):
+        result = invoke("template", "--unit", given, "--year", "2020")
+        assert result.exit_code == 0, result.output
+        assert "name: 祁阳市" in result.stdout
+        assert (
+            f"“{given}”是 2021 年更名前的名称或代码：模板按现名“祁阳市”填写（2021 年以前的报表两者都可以写）"
+            in result.stderr
+        )
+    english = invoke("template", "--unit", "431121", "--year", "2020", "--lang", "en")
+    assert '"431121" is the name or code before the renaming in 2021' in english.stderr
+    assert "更名" not in invoke("template", "--unit", "祁阳市", "--year", "2020").stderr
+    refused = invoke("template", "--unit", "431121", "--year", "2021")
+    assert refused.exit_code == 2
+    assert "代码 431121 是“祁阳县”的旧代码，2021 年更名为“祁阳市”：请用 --unit 祁阳市" in refused.output

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.problems import Problem
     from zhijiao_check.report import InvalidReport, ReportFile
+    from zhijiao_check.units import UnitRegistry
 
 Kind = Literal["changed", "added", "removed"]
 
@@ -121,8 +122,21 @@ def unit_diff(old: ReportFile, new: ReportFile, packs: Sequence[RulePack], tr: T
         "changes": [asdict(c) for c in changes],
         "statuses": statuses,
         "unchanged_rules": len(after.results) - len(statuses),
+        "renamed": renaming(old, new, packs[0].units, tr),
         "warnings": [problem.as_dict(tr) for problem in year_warnings(old, new)],
     }
+
+
+def renaming(old: ReportFile, new: ReportFile, units: UnitRegistry, tr: Translator) -> dict[str, Any] | None:
+    """The unit's name as each report gives it, where the two differ: a renaming between them (or a report
+    of a year before it giving the name of after). Both are the unit's under its name now, which is all the
+    fields say (``report.identity``), so the renaming is said here; None where both give one name."""
+    then, now = (report.former or report.unit for report in (old, new))
+    renamed = units.renamed_to(then) or units.renamed_to(now) if then != now else None
+    if renamed is None:
+        return None
+    said = tr("cli.diff-renamed", old=then, new=now, year=renamed.year)
+    return {"old": then, "new": now, "year": renamed.year, "message": said}
 
 
 def year_warnings(old: ReportFile, new: ReportFile) -> list[Problem]:

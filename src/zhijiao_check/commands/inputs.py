@@ -54,12 +54,13 @@ def load_all(
 def unmatched(years: Iterable[int], earlier: Sequence[ReportFile], roster: Roster | None) -> list[Wording]:
     """Notices of a ``--previous`` with no report of the year before one of the run's ``years``, and of a
     ``--roster`` for a year the run has no report of: the comparison or the check asked for would
-    otherwise not be made, and nothing would say so."""
+    otherwise not be made, and nothing would say so. And the roster's own notices (a unit it names by its
+    former name, as a report's notice says it)."""
     from zhijiao_check.wording import Join, msg
 
     years = set(years)
     shown = Join(tuple(str(year) for year in sorted(years)))
-    notices: list[Wording] = []
+    notices: list[Wording] = list(roster.notices) if roster is not None else []
     if not years:
         return notices
     if earlier and not any(report.year + 1 in years for report in earlier):

@@ -29,6 +29,7 @@ from zhijiao_check.output import is_special, refuse_existing, tell_written, writ
 from zhijiao_check.records import record
 from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.status import ExitCode
+from zhijiao_check.units import Merged, Renamed
 from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def run(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     pack = load_packs(options.rules, options.pack)[0]
-    unit = find_unit(pack.units, options.unit, options.year)
+    unit = find_unit(pack.units, options.unit, options.year, tr)
     low, high = REPORT_YEARS
     if not low <= options.year <= high:
         raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
@@ -206,25 +207,30 @@ def carry_over(last: dict[str, Any], year: int) -> dict[str, Any]:
     return data
 
 
-def find_unit(units: UnitRegistry, given: str, year: int | None = None) -> Unit:
-    """The unit named (or coded: ``431103``) as it is in ``year``: a former name before its renaming is the
-    unit's under its name now, a unit merged into another its own before the merger; a renamed (since),
-    merged (since) or misspelt name is refused with the name to use."""
+def find_unit(units: UnitRegistry, given: str, year: int, tr: Translator) -> Unit:
+    """The unit named (or coded: ``431103``) as it is in ``year``, taken as a report of that year would be
+    (``UnitRegistry.unit_in``, ``coded``): a former name or code before its renaming is the unit's under its
+    name now, said on stderr as a report's notice says it; a unit merged into another is its own before the
+    merger. A renamed (since), merged (since) or misspelt name or code is refused with the name to use."""
     wanted = given.strip()
-    found = units.unit_in(wanted, year) or next(
-        (u for u in units if u.code is not None and u.code == wanted), None
-    )
+    found = units.unit_in(wanted, year) or units.coded(wanted, year)
+    change = units.change(wanted, year)
     if found is not None:
+        if isinstance(change, Renamed):  # a former name or code, of a year before the renaming
+            said = tr("input.template-former-name", given=wanted, name=found.name, year=change.year)
+            print(said, file=sys.stderr)
         return found
     known = Join(tuple(u.name for u in units))
-    merged = units.merged_into(wanted)
-    if merged is not None:
-        into = units.current_name(merged.into)
-        raise FatalError("unit-merged", area="input", name=wanted, into=into, year=merged.year)
-    renamed = units.renamed_to(wanted)
-    if renamed is not None:
-        new = units.current_name(renamed.new)
-        raise FatalError("unit-renamed", area="input", name=wanted, new=new, year=renamed.year)
+    if isinstance(change, Merged):
+        into = units.current_name(change.into)
+        name = change.name if wanted.isdecimal() else wanted  # a code (its own or a former one): its unit
+        raise FatalError("unit-merged", area="input", name=name, into=into, year=change.year)
+    if change is not None:
+        new = units.current_name(change.new)
+        if wanted == change.old_code:
+            old, since = change.old, change.year
+            raise FatalError("code-renamed", area="input", old_code=wanted, old=old, new=new, year=since)
+        raise FatalError("unit-renamed", area="input", name=wanted, new=new, year=change.year)
     suggestion = units.suggest(wanted)
     if suggestion is not None:
         raise FatalError("unknown-unit", area="input", name=wanted, suggestion=suggestion, known=known)

@@ -45,6 +45,8 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
             tr("cli.diff-scores", old=score_text(old["score"]), new=score_text(new["score"])), width, lang
         ),
     ]
+    if doc.get("renamed"):  # the fields give the name now, whatever each report says
+        out += _wrapped(doc["renamed"]["message"], width, lang)
     if doc.get("warnings"):  # before the changes: they say whether the comparison is the one meant
         out += ["", *_wrapped(tr("cli.diff-warnings", count=len(doc["warnings"])), width, lang)]
         for warning in doc["warnings"]:

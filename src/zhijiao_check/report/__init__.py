@@ -77,9 +77,11 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
         return InvalidReport(file, _ordered(parsed, warnings))
     errors = validate(parsed, units, file)
     warnings += report_warnings(parsed.data, parsed.positions, file)
-    if errors:
-        return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(parsed.data, units))
-    warnings += _year_warnings(file, parsed.data, parsed.positions)
+    if errors:  # the year an invalid report plainly gives is held against its path's too, beside its errors
+        unit, year = said_unit_and_year(parsed.data, units)
+        warnings += _year_warnings(file, year, parsed.positions)
+        return InvalidReport(file, _ordered(errors, warnings), unit, year)
+    warnings += _year_warnings(file, parsed.data["year"], parsed.positions)
     given = as_called_now(parsed.data, units)
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings), given)
 
@@ -104,24 +106,28 @@ def _load_workbook(
     if ENTRY_SHEETS[("schools", "majors")] in read.unread:
         sums = [problem for problem in sums if problem.code != "majors-sum-differs"]
     warnings += sums
-    if errors:
-        return InvalidReport(file, _ordered(errors, warnings), *said_unit_and_year(read.parsed.data, units))
-    warnings += _year_warnings(file, read.parsed.data, read.parsed.positions)
+    if errors:  # the year an invalid report plainly gives is held against its path's too, beside its errors
+        unit, year = said_unit_and_year(read.parsed.data, units)
+        warnings += _year_warnings(file, year, read.parsed.positions)
+        return InvalidReport(file, _ordered(errors, warnings), unit, year)
+    warnings += _year_warnings(file, read.parsed.data["year"], read.parsed.positions)
     given = as_called_now(read.parsed.data, units)
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings), given)
 
 
-def _year_warnings(file: str, data: dict[str, object], positions: Positions) -> list[Problem]:
-    """A valid report's year against the year its path says (``pathyear``), at its ``year``."""
+def _year_warnings(file: str, year: int | None, positions: Positions) -> list[Problem]:
+    """A report's year (a valid report's, or the plain year an invalid one gives: ``said_unit_and_year``)
+    against the year its path says (``pathyear``), at its ``year``."""
     from zhijiao_check.report.pathyear import year_warnings
 
-    return year_warnings(file, data.get("year"), positions.nearest(("year",)), positions.cell(("year",)))
+    return year_warnings(file, year, positions.nearest(("year",)), positions.cell(("year",)))
 
 
 def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, int | None]:
     """The unit and year an invalid report gives, each where it is plainly one: a name of the unit list, a
     whole number in the years a report may have (else None: a guess would name the wrong unit or year)."""
     from zhijiao_check.report.scalars import REPORT_YEARS  # already imported: the report was validated
+    from zhijiao_check.units import Merged
 
     unit = data.get("unit") if isinstance(data, dict) else None
     name = unit.get("name") if isinstance(unit, dict) else None
@@ -130,11 +136,12 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
     # a former name in a year before the renaming is its unit's, as a valid report's is (``as_called_now``)
     known = units.unit_in(name, year if plain else None) if isinstance(name, str) else None
     said = known.name if known is not None else None
-    if said is None and isinstance(name, str) and (renamed := units.renamed_to(name)) is not None:
+    change = units.change(name, year if plain else None) if said is None and isinstance(name, str) else None
+    if change is not None and not isinstance(change, Merged):
         # A former name after its renaming is refused, but the report is still its unit's: left to no unit,
         # the unit was said to have filed nothing (缺少单位, 未提交) beside its refused report. Not so for a
-        # merged unit: its report is not the absorbing unit's.
-        said = units.current_name(renamed.new)
+        # merged unit (or one renamed and merged since): its report is not the absorbing unit's.
+        said = units.current_name(change.new)
     return said, (year if plain else None)
 
 

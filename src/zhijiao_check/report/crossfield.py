@@ -21,7 +21,7 @@ from zhijiao_check.report.raw import (
 )
 from zhijiao_check.report.scalars import CURLY_QUOTES
 from zhijiao_check.source import Path_, Positions
-from zhijiao_check.units import UNIT_KINDS, Unit, UnitRegistry
+from zhijiao_check.units import UNIT_KINDS, Merged, Unit, UnitRegistry
 from zhijiao_check.wording import Join
 
 # Parts of the teaching staff, each at most ``teachers``.
@@ -364,22 +364,16 @@ def _unknown_unit(
     catalogue test finds the codes ``problem_at`` is called with."""
     at = ("unit", "name")
     stripped = given.strip()
-    renamed = units.renamed_to(stripped)
-    merger = units.merged_into(stripped)
-    if (
-        merger is None and renamed is not None
-    ):  # renamed, then merged into another: of a year since the merger
-        later = units.merged_into(units.current_name(renamed.new))
-        merger = later if later is not None and year is not None and year >= later.year else None
+    change = units.change(stripped, year)
     quoted = units.get(stripped.strip(CURLY_QUOTES).strip())
     if quoted is not None:  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
         return problem_at(file, positions, at, "unit-name-curly-quotes", name=given, expected=quoted.name)
-    if merger is not None:
-        into = units.current_name(merger.into)
-        return problem_at(file, positions, at, "unit-merged", name=given, into=into, year=merger.year)
-    if renamed is not None:
-        new = units.current_name(renamed.new)
-        return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=renamed.year)
+    if isinstance(change, Merged):
+        into = units.current_name(change.into)
+        return problem_at(file, positions, at, "unit-merged", name=given, into=into, year=change.year)
+    if change is not None:
+        new = units.current_name(change.new)
+        return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=change.year)
     suggestion = units.suggest(given)
     if suggestion and (differs := difference(given, suggestion)):
         return problem_at(

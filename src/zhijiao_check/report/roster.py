@@ -27,11 +27,13 @@ from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import Positions, read_data
+from zhijiao_check.units import Merged, Renamed, Unit
 from zhijiao_check.wording import Join
 
 if TYPE_CHECKING:
     from zhijiao_check.report.loaded import InvalidReport, ReportFile
     from zhijiao_check.units import UnitRegistry
+    from zhijiao_check.wording import Wording
 
 KEYS = ("year", "units")
 
@@ -47,6 +49,8 @@ class Roster:
     file: str
     year: int | None
     schools: dict[str, tuple[RosterSchool, ...]]  # unit name -> its schools, in the roster's order
+    # a unit named by its former name (a roster of a year before the renaming), said as a report's is
+    notices: tuple[Wording, ...] = ()
 
 
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
@@ -81,21 +85,24 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
     if not isinstance(listed, dict) or not listed:
         problems.append(problem(("units",), "no-units"))
         listed = {}
+    year = year if type(year) is int else None  # a year that is none is told above
     schools: dict[str, tuple[RosterSchool, ...]] = {}
+    notices: list[Wording] = []
     for unit, names in listed.items():
-        if units.get(str(unit)) is None:
-            code, params = _unknown_unit(str(unit), units)
-            problems.append(problem(("units", unit), code, True, **params))
+        found = _unit(str(unit), year, units)
+        if not isinstance(found, Unit):
+            problems.append(problem(("units", unit), found[0], True, **found[1]))
             continue
         if not isinstance(names, list) or not all(name(n) for n in names):
             problems.append(problem(("units", unit), "bad-list", unit=unit))
             continue
-        schools[str(unit)] = tuple(
+        notices += _former_name(str(unit), found, year, units, file)
+        schools[found.name] = schools.get(found.name, ()) + tuple(
             RosterSchool(str(name(n)), str(line_of(positions, ("units", unit, index))))
             for index, n in enumerate(names)
         )
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems, Roster(file, year if isinstance(year, int) else None, schools)
+    return problems, Roster(file, year, schools, tuple(dict.fromkeys(notices)))
 
 
 def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
@@ -105,27 +112,52 @@ def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Pro
     table = read_roster_workbook(path, file)
     problems = list(table.problems)
     schools: dict[str, list[RosterSchool]] = {}
+    notices: list[Wording] = []
     for row in table.rows:
-        unit = units.get(row.unit)
-        if unit is None:
+        unit = _unit(row.unit, table.year, units)
+        if not isinstance(unit, Unit):
             where = (row.row, row.unit_column)
-            code, params = _unknown_unit(row.unit, units)
-            problems.append(Problem(file, *where, "", code, params, area="roster", cell=row.unit_cell))
+            problems.append(Problem(file, *where, "", *unit, area="roster", cell=row.unit_cell))
             continue
+        notices += _former_name(row.unit, unit, table.year, units, file)
         schools.setdefault(unit.name, []).append(RosterSchool(row.school, row.cell))
     if not table.rows and not problems:
         problems.append(Problem(file, 1, 1, "", "no-units", {}, area="roster"))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems, Roster(file, table.year, {unit: tuple(listed) for unit, listed in schools.items()})
+    listed = {unit: tuple(listed) for unit, listed in schools.items()}
+    return problems, Roster(file, table.year, listed, tuple(dict.fromkeys(notices)))
 
 
-def _unknown_unit(unit: str, units: UnitRegistry) -> tuple[str, dict[str, object]]:
-    """A roster's unit that is no unit: the nearest name where one is near, else the units there are (no
-    "did you mean —?")."""
-    suggestion = units.suggest(unit)
+def _unit(given: str, year: int | None, units: UnitRegistry) -> Unit | tuple[str, dict[str, object]]:
+    """The unit a roster's unit names, or the code and params of the problem with it. A roster of a year
+    takes its unit as a report of that year does (``UnitRegistry.unit_in``: a former name before the
+    renaming, a merged unit before the merger); one without a year holds for every year, so only the names
+    of the unit list. A former name or merged unit not taken is told so, with the name to write
+    (``UnitRegistry.change``); any other, with the nearest name where one is near, else the units there are
+    (no "did you mean —?")."""
+    unit = units.get(given) if year is None else units.unit_in(given, year)
+    if unit is not None:
+        return unit
+    change = units.change(given, year)
+    if isinstance(change, Merged):
+        return "unit-merged", {"unit": given, "into": units.current_name(change.into), "year": change.year}
+    if change is not None:
+        return "unit-renamed", {"unit": given, "new": units.current_name(change.new), "year": change.year}
+    suggestion = units.suggest(given)
     if suggestion:
-        return "unknown-unit", {"unit": unit, "suggestion": suggestion}
-    return "unknown-unit-no-match", {"unit": unit, "known": Join(tuple(known.name for known in units))}
+        return "unknown-unit", {"unit": given, "suggestion": suggestion}
+    return "unknown-unit-no-match", {"unit": given, "known": Join(tuple(known.name for known in units))}
+
+
+def _former_name(given: str, unit: Unit, year: int | None, units: UnitRegistry, file: str) -> list[Wording]:
+    """A notice when the roster gives a unit's former name, as a report's notice says it
+    (``engine.former-name``)."""
+    from zhijiao_check.wording import msg
+
+    renamed = units.change(given, year) if given != unit.name else None
+    if not isinstance(renamed, Renamed):
+        return []
+    return [msg("cli.roster-former-name", file=file, former=given, name=unit.name, year=renamed.year)]
 
 
 def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:

@@ -41,7 +41,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
-from zhijiao_check.units import CITY_WIDE
+from zhijiao_check.units import CITY_WIDE, Merged
 from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
@@ -156,32 +156,27 @@ def _unknown_unit(
     ``“祁阳县”已于 2021 年更名为“祁阳市”``), not as a typo; any other, with the nearest name. The name told
     is the one the unit has now, through every later renaming."""
     stripped = given.strip()
-    merged = units.merged_into(stripped)
-    renamed = units.renamed_to(stripped)
-    if merged is None and renamed is not None:
-        gone = units.merged_into(units.current_name(renamed.new))
-        if gone is not None and (year is None or year >= gone.year):
-            merged = gone  # renamed, then merged into another: of a year since the merger
-    if merged is not None:
-        into = units.current_name(merged.into)
-        return problem("unit", "waiver-unit-merged", name=stripped, into=into, year=merged.year)
-    if renamed is not None:
-        new = units.current_name(renamed.new)
-        return problem("unit", "waiver-unit-renamed", name=stripped, new=new, year=renamed.year)
-    by_code = next((r for r in units.renamed if r.old_code is not None and r.old_code == stripped), None)
-    if by_code is not None:
-        name = units.current_name(by_code.new)
-        now = units.get(name)
+    change = units.change(stripped, year)
+    if isinstance(change, Merged):
+        into = units.current_name(change.into)
+        name = change.name if stripped.isdecimal() else stripped  # a code (its own or a former one): its unit
+        return problem("unit", "waiver-unit-merged", name=name, into=into, year=change.year)
+    if change is not None and stripped == change.old_code:
+        name = units.current_name(change.new)
+        now = units.unit_in(name, year) or units.get(name)
         expected = now.code if now is not None and now.code else name
         return problem(
             "unit",
             "waiver-code-renamed",
             old_code=stripped,
-            old=by_code.old,
+            old=change.old,
             name=name,
-            year=by_code.year,
+            year=change.year,
             expected=expected,
         )
+    if change is not None:
+        new = units.current_name(change.new)
+        return problem("unit", "waiver-unit-renamed", name=stripped, new=new, year=change.year)
     return problem("unit", "waiver-unknown-unit", unit=given, suggestion=units.suggest(given) or CITY_WIDE)
 
 
@@ -224,17 +219,14 @@ def _iso_date(text: str) -> bool:
 def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
     """The unit a waiver's ``unit`` names, as its results name it: by name or code; with a ``year``, also a
     former name or code in a year before its renaming (its results are the unit's under its name now, and a
-    report of that year may give the old code) or a unit merged into another in a year before its merger, as
-    a report of that year may be filed (``UnitRegistry.unit_in``)."""
+    report of that year may give the old code) or a unit merged into another (by its name or its code) in a
+    year before its merger, as a report of that year may be filed (``UnitRegistry.unit_in``, ``coded``)."""
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
     unit = units.get(given) or next((u for u in units if u.code == given), None)
     if unit is None and year is not None:
-        unit = units.unit_in(given, year)
-    if unit is None and year is not None:
-        renaming = next((r for r in units.renamed if r.old_code == given and year < r.year), None)
-        unit = units.unit_in(renaming.old, year) if renaming is not None else None
+        unit = units.unit_in(given, year) or units.coded(given, year)
     return unit.name if unit else None
 
 

@@ -151,6 +151,10 @@ MESSAGES: dict[str, str] = {
         "the roster {file} is for {year} and this run has no report of that year ({years}): "
         "no school was checked against it"
     ),
+    "cli.roster-former-name": (
+        'the roster {file} gives "{former}", the name before its renaming in {year}: its schools are '
+        'checked against the reports of "{name}"'
+    ),
     "cli.diff-invalid": "cannot compare: {file} is an invalid report ({count} problems):",
     "cli.diff-invalid-both": "cannot compare: both reports are invalid ({count} problems):",
     "cli.diff-unreadable": "cannot compare: {file} could not be read",
@@ -166,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff-several": "{unit} has several reports in one folder, not compared: {files}",
     "cli.diff-invalid-file": "{file}: invalid report, not compared ({count} problems)",
     "cli.diff-title": "{unit} · {old_year} → {new_year} · {old} → {new}",
+    "cli.diff-renamed": 'the unit was renamed in {year}: "{old}" → "{new}"',
     "cli.diff-scores": "score {old} → {new}",
     "cli.diff-fields": "Fields changed ({count}): ~ changed · + added · - removed",
     "cli.diff-none": "none",

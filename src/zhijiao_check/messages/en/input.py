@@ -20,6 +20,13 @@ MESSAGES: dict[str, str] = {
         "use --unit {into}"
     ),
     "input.unit-renamed": '"{name}" was renamed "{new}" in {year}: use --unit {new}',
+    "input.code-renamed": (
+        'the code {old_code} is that of "{old}", renamed "{new}" in {year}: use --unit {new}'
+    ),
+    "input.template-former-name": (
+        '"{given}" is the name or code before the renaming in {year}: the template gives the name the unit '
+        'has now, "{name}" (a report of a year before {year} may give either)'
+    ),
     "input.year-out-of-range": (
         "the statistical year {year} is outside {low}–{high}: give a 4-digit year such as --year 2023"
     ),

@@ -15,6 +15,11 @@ MESSAGES: dict[str, str] = {
     ),
     "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
     "roster.unknown-unit-no-match": 'no unit "{unit}": the units are {known}',
+    "roster.unit-renamed": '"{unit}" was renamed "{new}" in {year}: write "{new}", or a year before {year}',
+    "roster.unit-merged": (
+        '"{unit}" was merged into "{into}" in {year} and files no report of its own from {year} on: list its '
+        'schools under "{into}", or write a year before {year}'
+    ),
     "roster.no-header": (
         "no header in the roster workbook: write 单位 (unit) and 学校名称 (school) in the table's first row "
         "(and 年度, the year, if it holds for one year)"

@@ -116,6 +116,9 @@ MESSAGES: dict[str, str] = {
         "--previous 给出的报表为 {found} 年，没有本次报表（{years} 年）的上一年：未作逐年比较"
     ),
     "cli.roster-unmatched": "名册 {file} 为 {year} 年，本次没有该年的报表（{years} 年）：未按名册核对学校",
+    "cli.roster-former-name": (
+        "名册 {file} 所填单位名称“{former}”是 {year} 年更名前的名称：按现名“{name}”核对学校"
+    ),
     "cli.diff-invalid": "无法比较：{file} 报表无效（{count} 个问题）：",
     "cli.diff-invalid-both": "无法比较：两份报表都无效（{count} 个问题）：",
     "cli.diff-unreadable": "无法比较：无法读取 {file}",
@@ -128,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "cli.diff-several": "{unit} 在一个目录中有几份报表，未比较：{files}",
     "cli.diff-invalid-file": "{file}：报表无效，{count} 个问题，未比较",
     "cli.diff-title": "{unit} · {old_year} 年 → {new_year} 年 · {old} → {new}",
+    "cli.diff-renamed": "单位于 {year} 年更名：“{old}” → “{new}”",
     "cli.diff-scores": "得分 {old} → {new}",
     "cli.diff-fields": "字段变化（{count}）：~ 修改 · + 新增 · - 删除",
     "cli.diff-none": "无",

@@ -10,6 +10,10 @@ MESSAGES: dict[str, str] = {
     "input.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
     "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "input.unit-merged": "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报：请用 --unit {into}",
+    "input.code-renamed": "代码 {old_code} 是“{old}”的旧代码，{year} 年更名为“{new}”：请用 --unit {new}",
+    "input.template-former-name": (
+        "“{given}”是 {year} 年更名前的名称或代码：模板按现名“{name}”填写（{year} 年以前的报表两者都可以写）"
+    ),
     "input.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请用 --unit {new}",
     "input.year-out-of-range": "统计年度 {year} 不在 {low}–{high} 之间：请写四位年份，如 --year 2023",
     "input.output-exists": "{file} 已存在，未覆盖（它可能是已填好的报表）：换一个文件名，或加 --force 覆盖",

@@ -12,6 +12,11 @@ MESSAGES: dict[str, str] = {
     "roster.no-units": "名册缺少 units：请在 units: 下按单位列出学校，如“东安县: [东安县职业中等专业学校]”",
     "roster.unknown-unit": "没有单位“{unit}”；是否想写 {suggestion}？",
     "roster.unknown-unit-no-match": "没有单位“{unit}”：可用的单位有 {known}",
+    "roster.unit-renamed": "“{unit}”已于 {year} 年更名为“{new}”：请写“{new}”，或写 {year} 年以前的 year",
+    "roster.unit-merged": (
+        "“{unit}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
+        "请把它的学校列在“{into}”下，或写 {year} 年以前的 year"
+    ),
     "roster.bad-list": "“{unit}”下应为学校名称的列表，如 [东安县职业中等专业学校]",
     # A roster kept as a workbook (report/workbook/roster.py).
     "roster.no-header": "名册工作簿中找不到表头：请在表格第一行写“单位”和“学校名称”（可再加“年度”）",
