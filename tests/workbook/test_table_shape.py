@@ -277,7 +277,9 @@ def test_an_empty_table_sheet_is_an_error_not_its_rows_lost(book, run_cli, name,
     edit(book, make_empty(name))
     status, problems = _problems(run_cli, book)
     assert status == 2
-    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [("no-key-row", f"{name}!A1")]
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("no-key-row", f"{name}!A1")
+    ]
     assert "请从新模板复制表头和字段代码两行" in problems[0]["message"]
 
 
@@ -286,7 +288,9 @@ def test_the_city_workbooks_empty_table_sheets_are_said_the_same_way(filled, run
     edit(path, _emptied("人才津贴"))
     status, problems = _problems(run_cli, path)
     assert status == 2
-    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [("no-key-row", "人才津贴!A1")]
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("no-key-row", "人才津贴!A1")
+    ]
 
 
 def test_merged_school_cells_are_one_error_without_blank_schools_or_a_sum_warning(book, run_cli):
