@@ -224,6 +224,10 @@ MESSAGES: dict[str, str] = {
     "workbook.formula-error": (
         "the formula's result is the error {value}: correct the formula or write the figure"
     ),
+    "workbook.formula-text": (
+        'the formula\'s result is the text "{found}", not a number: use a formula that returns a number '
+        "(such as =VALUE(…)), or type the number"
+    ),
     "workbook.year-formatted-as-date": (
         "the cell is formatted as a date, so the year {year} is taken as the date {shown}: set the cell's "
         "format to General and it shows {year}"

@@ -171,6 +171,9 @@ MESSAGES: dict[str, str] = {
     "workbook.number-digits": "{sign}{head}…（共 {count} 位）",
     "workbook.number-infinite": "大于 1.8×10³⁰⁸",
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
+    "workbook.formula-text": (
+        "公式的结果是文本“{found}”，不是数字：请改用返回数字的公式（如 =VALUE(…)），或直接填写数字"
+    ),
     "workbook.year-formatted-as-date": (
         "单元格是日期格式，填写的年份 {year} 被当作日期 {shown}：请把单元格格式设为“常规”，{year} 即照常显示"
     ),

@@ -25,6 +25,8 @@ from zhijiao_check.report.workbook.shown import Slip, joined, misformatted, trim
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.wording import Wording, msg
 
+# The kinds of column a number is written in.
+NUMBER_KINDS = frozenset({"whole", "year", "number", "version"})
 # A "did you mean" compares a name with every choice: so many comparisons at most for a workbook, and none
 # for a name longer than this (no typing slip of a real name).
 CLOSE_BUDGET = 10_000
@@ -138,6 +140,13 @@ class CellReader:
             stored = str(cell.value)
             stored = stored if len(stored) <= 60 else stored[:60] + "…"
             self.say(grid, row, column, "not-a-number", header=spec.header, path=path, found=stored)
+            return None
+        if cell.formula and spec.kind in NUMBER_KINDS and isinstance(cell.value, str) and cell.value.strip():
+            # =TEXT(1030,"0"), =A1&"": a number stored as text is typed, and its advice (the leading quote,
+            # 转换为数字) does not fit a formula, whose result the next recalculation makes text again
+            text = cell.value.strip()
+            text = text if len(text) <= 60 else text[:60] + "…"
+            self.say(grid, row, column, "formula-text", header=spec.header, path=path, found=text)
             return None
         if (found := beyond_excel(cell.value)) is not None:
             self.say(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
