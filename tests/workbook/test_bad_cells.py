@@ -330,6 +330,26 @@ def test_an_extra_sheet_with_other_keys_is_still_only_not_read(book, run_cli):
     assert status == 0 and [p["code"] for p in problems] == ["sheet-not-read"]
 
 
+def test_an_extra_chart_sheet_is_said_not_read_as_any_extra_sheet_is(book, run_cli):
+    """A chart sheet (图表 › 移动图表 › 新工作表) went unnamed: openpyxl lists chart sheets apart."""
+    from openpyxl.chart import BarChart, Reference
+
+    def change(b):
+        chart = BarChart()
+        chart.add_data(Reference(b["学校"], min_col=6, min_row=3, max_row=4))
+        b.create_chartsheet("图表").add_chart(chart)
+        b.create_sheet("草稿")["A1"] = "scratch"
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    assert status == 0
+    assert [(p["code"], p["severity"], p["cell"]) for p in problems] == [
+        ("sheet-not-read", "warning", "图表!A1"),
+        ("sheet-not-read", "warning", "草稿!A1"),
+    ]
+    assert problems[0]["message"].startswith("this sheet is not part of the report and was not read")
+
+
 def test_a_deleted_column_is_a_warning_and_its_figures_are_missing(book, run_cli):
     def change(b):
         sheet = b["学校"]

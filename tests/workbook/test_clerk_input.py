@@ -160,6 +160,17 @@ def test_the_majors_sum_is_compared_by_labels(book, run_cli):
     assert english[0]["message"].startswith('"高中阶段招生 · 中职招生" is 9800, but the majors')
 
 
+def test_a_school_level_not_of_the_drop_down_is_one_error_without_a_majors_sum_warning(book, run_cli):
+    """中等职业学校 in 学校!B3: its error, and a warning that 1 secondary school's majors (445) fell 53% short
+    of 中职招生 (950), a sum without the school whose level was not read."""
+    edit(book, lambda b: setattr(cell_of(b["学校"], "level"), "value", "中等职业学校"))
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    assert [(p["code"], p["severity"], p["cell"]) for p in problems] == [
+        ("not-one-of", "error", "学校!B3（办学层次）")
+    ]
+
+
 def test_a_yaml_report_keeps_its_field_names(run_cli, tmp_path):
     data = json.loads(json.dumps(DONGAN))
     data["schools"][0]["professional_teachers"] = data["schools"][0]["teachers"] + 10

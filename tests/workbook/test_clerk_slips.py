@@ -60,7 +60,6 @@ def _type(sheet, key, value):
         ("1.先进装备制造 2.农产品精深加工 3.电子信息", "编号“1.”", "先进装备制造、农产品精深加工、电子信息"),
         ("（1）先进装备制造（2）农产品精深加工", "编号“（1）”", "先进装备制造、农产品精深加工"),
         ("①先进装备制造②农产品精深加工", "编号“①”", "先进装备制造、农产品精深加工"),
-        ("1、先进装备制造、2、农产品精深加工", "编号“1、”", "先进装备制造、农产品精深加工"),
     ],
 )
 def test_names_run_together_in_a_list_cell_are_an_error_there(book, run_cli, typed, found, write):
@@ -76,8 +75,63 @@ def test_names_run_together_in_a_list_cell_are_an_error_there(book, run_cli, typ
     )
     assert problem["cell"] == "本单位!C12（主攻主导产业）"
     assert f"中有{found}" in problem["message"] and f"如“{write}”" in problem["message"]
-    assert "顿号“、”" in problem["message"]
+    assert "顿号“、”" in problem["message"] and "这样写只算 1 项" in problem["message"]
     assert run_cli("check", book).exit_code == 2  # not a pass
+
+
+def test_names_run_together_beside_names_kept_apart_say_how_many_the_cell_counts(book, run_cli):
+    """It said 只会算作 1 项 of a cell the reader splits into two."""
+    _edit(book, lambda b: _type(b["本单位"], "leading_industries", "先进装备制造 农产品精深加工、电子信息"))
+    status, problems = _problems(run_cli, book, "zh")
+    [problem] = problems
+    assert (status, problem["code"]) == (2, "names-joined")
+    assert "这样写只算 2 项" in problem["message"]
+    assert "如“先进装备制造、农产品精深加工、电子信息”" in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found", "write"),
+    [
+        ("1、先进装备制造、2、农产品精深加工", "编号“1、”", "先进装备制造、农产品精深加工"),
+        ("1.先进装备制造；2.农产品精深加工", "编号“1.”", "先进装备制造、农产品精深加工"),
+        ("1.先进装备制造\n2.农产品精深加工", "编号“1.”", "先进装备制造、农产品精深加工"),
+        ("1.先进装备制造", "编号“1.”", "先进装备制造"),
+    ],
+)
+def test_numbered_names_kept_apart_are_an_error_for_their_numbers_not_for_counting_as_one(
+    book, run_cli, typed, found, write
+):
+    """Each item kept apart by ；, 、 or a new line said 只会算作 1 项, which the reader did not do."""
+    _edit(book, lambda b: _type(b["本单位"], "leading_industries", typed))
+    for lang, said in (
+        (
+            "zh",
+            f"中有{found}：名单格里的名称不能编号：请删去编号，各项之间用顿号“、”分隔（或每项一行），如“{write}”",
+        ),
+        ("en", "the names in a list cell cannot be numbered; delete the numbers"),
+    ):
+        status, problems = _problems(run_cli, book, lang)
+        [problem] = problems
+        assert (status, problem["code"], problem["cell"]) == (
+            2,
+            "names-numbered",
+            "本单位!C12（主攻主导产业）",
+        )
+        assert said in problem["message"] and "1 项" not in problem["message"]
+
+
+def test_numbered_parks_are_one_error_at_their_cell_not_one_at_each_row_of_park_funding(filled, run_cli):
+    """The numbered names were read as the list, and each row of 园区资金 said its park was not in it: six
+    errors that followed from the one at 市本级!C2."""
+    path = filled(SHIBENJI, "shibenji.xlsx")
+    parks = SHIBENJI["city"]["demonstration_parks"]
+    numbered = "；".join(f"{number}.{park}" for number, park in enumerate(parks, 1))
+    _edit(path, lambda b: _type(b["市本级"], "demonstration_parks", numbered))
+    status, problems = _problems(run_cli, path, "zh")
+    assert status == 2
+    assert [(p["code"], p["cell"]) for p in problems] == [("names-numbered", "市本级!C2（产教融合示范园区）")]
+    assert f"如“{'、'.join(parks)}”" in problems[0]["message"]
+    assert run_cli("check", path).exit_code == 2
 
 
 @pytest.mark.parametrize(

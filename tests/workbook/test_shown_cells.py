@@ -39,9 +39,10 @@ def _converted(run_cli, path: Path) -> dict:
 # --- 1. empty text results
 
 
-def _saved_with_empty_results(path: Path, sheet_name: str, coordinates: list[str]) -> Path:
-    """The file as Excel, WPS or LibreOffice save a formula whose result is empty text: ``t="str"`` and an
-    empty cached value (openpyxl writes the formula with no type and no value, as never computed)."""
+def _saved_with_empty_results(path: Path, sheet_name: str, coordinates: list[str], text: str = "") -> Path:
+    """The file as Excel, WPS or LibreOffice save a formula whose result is empty text (or ``text``):
+    ``t="str"`` and that cached value (openpyxl writes the formula with no type and no value, as never
+    computed)."""
     index = openpyxl.load_workbook(path).sheetnames.index(sheet_name) + 1
     part = f"xl/worksheets/sheet{index}.xml"
     with zipfile.ZipFile(path) as archive:
@@ -50,7 +51,7 @@ def _saved_with_empty_results(path: Path, sheet_name: str, coordinates: list[str
     for coordinate in coordinates:
         xml, count = re.subn(
             rf'<c r="{coordinate}"([^>]*)><f>(.*?)</f>(?:<v\s*/>|<v></v>)?</c>',
-            rf'<c r="{coordinate}"\1 t="str"><f>\2</f><v></v></c>',
+            rf'<c r="{coordinate}"\1 t="str"><f>\2</f><v>{text}</v></c>',
             xml,
         )
         assert count == 1, coordinate
@@ -88,6 +89,26 @@ def test_a_formula_whose_saved_result_is_empty_text_is_a_blank_cell(book, run_cl
     fixed = _saved_with_empty_results(book, "学校", [upgraded.split("!")[1]])
     assert _problems(run_cli, fixed) == (0, [])
     assert "upgraded" not in _converted(run_cli, fixed)["schools"][0]
+
+
+def test_a_formula_whose_result_is_text_in_a_number_cell_is_told_to_return_a_number(book, run_cli):
+    """=TEXT(1030,"0") got the advice for a number typed as text (delete the leading quote, 转换为数字), which
+    a formula's next recalculation undoes."""
+    edit(book, lambda b: setattr(cell_of(b["学校"], "teachers"), "value", '=TEXT(110,"0")'))
+    teachers = _where(book, "学校", "teachers")
+    saved = _saved_with_empty_results(book, "学校", [teachers.split("!")[1]], "110")
+    for lang, said in (
+        ("zh", "公式的结果是文本“110”，不是数字：请改用返回数字的公式（如 =VALUE(…)），或直接填写数字"),
+        ("en", 'the formula\'s result is the text "110", not a number: use a formula that returns a number'),
+    ):
+        status, problems = _problems(run_cli, saved, lang)
+        [problem] = problems
+        assert (status, problem["code"], problem["cell"].split("（")[0]) == (2, "formula-text", teachers)
+        assert said in problem["message"] and "转换为数字" not in problem["message"]
+    # the same text typed keeps the advice for a typed number
+    edit(book, lambda b: setattr(cell_of(b["学校"], "teachers"), "value", "110"))
+    status, problems = _problems(run_cli, book, "zh")
+    assert [p["code"] for p in problems] == ["number-as-text"] and "转换为数字" in problems[0]["message"]
 
 
 # --- 2. floating-point noise

@@ -230,6 +230,69 @@ def test_a_schools_sheet_without_its_key_row_is_one_error_not_one_per_major(book
     ]
 
 
+def _emptied(name):
+    """The sheet ``name`` deleted and an empty one of that name inserted in its place."""
+
+    def change(workbook):
+        index = workbook.sheetnames.index(name)
+        workbook.remove(workbook[name])
+        workbook.create_sheet(name, index)
+
+    return change
+
+
+def _cleared(name):
+    """Every cell of the sheet ``name`` cleared, its header and key rows too."""
+
+    def change(workbook):
+        for row in workbook[name].iter_rows():
+            for cell in row:
+                cell.value = None
+
+    return change
+
+
+@pytest.mark.parametrize("make_empty", [_emptied, _cleared])
+def test_an_empty_schools_sheet_is_the_error_of_a_lost_key_row_not_a_crash(book, run_cli, make_empty):
+    """KeyError '学校', exit 3 (内部错误): a blank 学校 was said below a key row that was not there."""
+    edit(book, make_empty("学校"))
+    for lang, said in (("zh", "找不到字段代码行"), ("en", "no row of field keys")):
+        status, problems = _problems(run_cli, book, lang)
+        assert status == 2
+        [problem] = [p for p in problems if p["severity"] == "error"]
+        assert (problem["code"], problem["cell"], problem["line"], problem["column"]) == (
+            "no-key-row",
+            "学校!A1",
+            1,
+            1,
+        )
+        assert said in problem["message"]
+    assert run_cli("check", book).exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["专业", "企业实践", "实训基地"])
+@pytest.mark.parametrize("make_empty", [_emptied, _cleared])
+def test_an_empty_table_sheet_is_an_error_not_its_rows_lost(book, run_cli, name, make_empty):
+    """Passed as 格式正确 (exit 0), its entries silently gone, where a cleared key row is an error."""
+    edit(book, make_empty(name))
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("no-key-row", f"{name}!A1")
+    ]
+    assert "请从新模板复制表头和字段代码两行" in problems[0]["message"]
+
+
+def test_the_city_workbooks_empty_table_sheets_are_said_the_same_way(filled, run_cli):
+    path = filled(yaml.safe_load((SAMPLES / "2023" / "shibenji.yaml").read_text(encoding="utf-8")))
+    edit(path, _emptied("人才津贴"))
+    status, problems = _problems(run_cli, path)
+    assert status == 2
+    assert [(p["code"], p["cell"]) for p in problems if p["severity"] == "error"] == [
+        ("no-key-row", "人才津贴!A1")
+    ]
+
+
 def test_merged_school_cells_are_one_error_without_blank_schools_or_a_sum_warning(book, run_cli):
     """The cells under the first of a merged range read blank: four 没有填写所属学校 and a warning that the
     majors' enrollment fell short of 中职招生 followed from the one merge."""

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.problems import Problem
+from zhijiao_check.report.codes import LEVEL_LABELS
 from zhijiao_check.report.joined import joined_by, names_in
 from zhijiao_check.report.raw import (
     cell_of,
@@ -41,6 +42,7 @@ _LISTS_OF_NAMES: tuple[tuple[str, ...], ...] = (
 # students (the samples have them equal), so more than 10% apart means something is left out or miscounted.
 # A fraction, not the float 0.10: compared exactly with whole numbers of any size, none is made a float.
 MAJORS_SUM_TOLERANCE = Fraction(1, 10)
+_LEVELS = frozenset(LEVEL_LABELS)  # secondary, higher: the levels a school's is one of when it is read
 
 
 def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
@@ -85,9 +87,15 @@ def report_warnings(data: dict[str, Any], positions: Positions, file: str) -> li
 def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[Problem]:
     """``enrollment.secondary_vocational`` far from what the unit's secondary schools' majors enrolled: a
     school or a major left out, or a figure from another source. Only when every secondary school lists its
-    majors."""
+    majors, and every school's level is read: a school whose level is not one of the list (中等职业学校) may
+    be a secondary one, and the sum without it would be said short of a figure it is part of."""
     said = count(mapping(data.get("enrollment")).get("secondary_vocational"))
-    schools = [school for _, school in entries(data.get("schools")) if school.get("level") == "secondary"]
+    listed = data.get("schools")
+    if not isinstance(listed, list) or not all(
+        isinstance(school, dict) and school.get("level") in _LEVELS for school in listed
+    ):
+        return []
+    schools = [school for school in listed if school.get("level") == "secondary"]
     if said is None or not schools or not all(isinstance(school.get("majors"), list) for school in schools):
         return []
     majors = [

@@ -48,12 +48,17 @@ def joined_by(text: str, separators: str = "") -> Msg | None:
     """What shows that ``text`` holds several names, as wording (``编号“1.”``, ``空格``, ``“/”``); ``None``
     when nothing does. ``separators``: the characters that do separate its items (a workbook's cell is split
     at 、), not taken for a slip."""
-    if any(map(str.isdigit, text)) and (numbered := _NUMBERED.search(text)):  # ① is a digit too
-        return msg("report.joined-by-number", mark=numbered.group())
+    if any(map(str.isdigit, text)) and (number := _NUMBERED.search(text)):  # ① is a digit too
+        return msg("report.joined-by-number", mark=number.group())
     for character in text:
         if character in _SEPARATING and character not in separators:
             return msg("report.joined-by-character", character=character)
     return msg("report.joined-by-space") if _spaced(text) else None
+
+
+def numbered(text: str) -> bool:
+    """Whether an item of ``text`` starts with a number (``1.``, ``1、``, ``(1)``, ``①``)."""
+    return any(map(str.isdigit, text)) and _NUMBERED.search(text) is not None
 
 
 def names_in(text: str) -> list[str]:

@@ -224,6 +224,10 @@ MESSAGES: dict[str, str] = {
     "workbook.formula-error": (
         "the formula's result is the error {value}: correct the formula or write the figure"
     ),
+    "workbook.formula-text": (
+        'the formula\'s result is the text "{found}", not a number: use a formula that returns a number '
+        "(such as =VALUE(…)), or type the number"
+    ),
     "workbook.year-formatted-as-date": (
         "the cell is formatted as a date, so the year {year} is taken as the date {shown}: set the cell's "
         "format to General and it shows {year}"
@@ -251,8 +255,12 @@ MESSAGES: dict[str, str] = {
         'no school "{name}" on the sheet "学校"{hint}: choose a school name from that sheet'
     ),
     "workbook.names-joined": (
-        '"{found}" contains {separator}: it looks like several names in one cell, and counts as one; '
-        'separate them with "、" (or put each on a line of its own), as in "{write}"'
+        '"{found}" contains {separator}: it looks like several names run together, which count as only '
+        '{count} written so; separate them with "、" (or put each on a line of its own), as in "{write}"'
+    ),
+    "workbook.names-numbered": (
+        '"{found}" contains {separator}: the names in a list cell cannot be numbered; delete the numbers and '
+        'separate the names with "、" (or put each on a line of its own), as in "{write}"'
     ),
     "workbook.none-but-rows": (
         'this says "无" (none), but its sheet has {count} rows: delete "无" when there are entries'

@@ -171,6 +171,9 @@ MESSAGES: dict[str, str] = {
     "workbook.number-digits": "{sign}{head}…（共 {count} 位）",
     "workbook.number-infinite": "大于 1.8×10³⁰⁸",
     "workbook.formula-error": "公式的结果是错误值 {value}：请改正公式或直接填写数字",
+    "workbook.formula-text": (
+        "公式的结果是文本“{found}”，不是数字：请改用返回数字的公式（如 =VALUE(…)），或直接填写数字"
+    ),
     "workbook.year-formatted-as-date": (
         "单元格是日期格式，填写的年份 {year} 被当作日期 {shown}：请把单元格格式设为“常规”，{year} 即照常显示"
     ),
@@ -191,8 +194,13 @@ MESSAGES: dict[str, str] = {
     "workbook.school-blank": "没有填写所属学校：请选择“学校”表中的学校名称",
     "workbook.unknown-school": "“学校”表中没有学校“{name}”{hint}：请选择“学校”表中的学校名称",
     "workbook.names-joined": (
-        "“{found}”中有{separator}，像是几项名称写在了一起，只会算作 1 项：各项之间请用顿号“、”分隔"
+        "“{found}”中有{separator}，像是几项名称写在了一起，这样写只算 {count} 项：各项之间请用顿号“、”分隔"
         "（或每项一行），如“{write}”"
+    ),
+    # Names kept apart (、, ；, one a line) but numbered: the cell is refused for its numbers alone.
+    "workbook.names-numbered": (
+        "“{found}”中有{separator}：名单格里的名称不能编号：请删去编号，各项之间用顿号“、”分隔（或每项一行），"
+        "如“{write}”"
     ),
     "workbook.none-but-rows": "这里填了“无”，但对应的表中有 {count} 行：有数据时请把“无”删去",
     # A list's marker (学校's 开设专业 and 企业实践 columns, 本单位's and 市本级's rows of a list kept on

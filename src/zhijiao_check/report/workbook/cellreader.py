@@ -15,8 +15,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
+from zhijiao_check.characters import cleaned
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity, format_path
+from zhijiao_check.report.joined import names_in
 from zhijiao_check.report.workbook.cells import cell_name, letters
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH, NONE_WORD, SCHOOLS_SHEET, Column
@@ -25,6 +27,8 @@ from zhijiao_check.report.workbook.shown import Slip, joined, misformatted, trim
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.wording import Wording, msg
 
+# The kinds of column a number is written in.
+NUMBER_KINDS = frozenset({"whole", "year", "number", "version"})
 # A "did you mean" compares a name with every choice: so many comparisons at most for a workbook, and none
 # for a name longer than this (no typing slip of a real name).
 CLOSE_BUDGET = 10_000
@@ -139,6 +143,13 @@ class CellReader:
             stored = stored if len(stored) <= 60 else stored[:60] + "…"
             self.say(grid, row, column, "not-a-number", header=spec.header, path=path, found=stored)
             return None
+        if cell.formula and spec.kind in NUMBER_KINDS and isinstance(cell.value, str) and cell.value.strip():
+            # =TEXT(1030,"0"), =A1&"": a number stored as text is typed, and its advice (the leading quote,
+            # 转换为数字) does not fit a formula, whose result the next recalculation makes text again
+            text = cell.value.strip()
+            text = text if len(text) <= 60 else text[:60] + "…"
+            self.say(grid, row, column, "formula-text", header=spec.header, path=path, found=text)
+            return None
         if (found := beyond_excel(cell.value)) is not None:
             self.say(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
             return None
@@ -167,6 +178,10 @@ class CellReader:
             return ABSENT
         if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
             slip = joined(cell.value)
+            if slip is not None:
+                # refused, and read as the names it means (the advice's), so that the rows naming them
+                # (园区资金) still find them: one error at this cell, not one at each of those rows
+                value = [cleaned(name) for name in names_in(cell.value)]
         elif spec.kind == "text" and isinstance(value, str):
             value, slip = trimmed(value)
         if slip is not None:

@@ -79,6 +79,7 @@ class Grid:
 
     title: str
     hidden: bool
+    chart: bool = False  # a chart sheet (a chart alone, no cells): read as an empty sheet, never as a table
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)  # added by ``put``, which indexes them
     merged: list[Merge] = field(default_factory=list)
     # Formulas whose cached result is empty text (``=IF(D3>2100,D3,"")`` saved by Excel, WPS or LibreOffice:
@@ -250,6 +251,7 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                         if isinstance(grid, Problem):
                             return grid
                         grids.append(grid)
+                    grids = _with_charts(grids, values)
                 finally:
                     values.close()
         except MemoryError:
@@ -265,6 +267,18 @@ def _load(raw: bytes, display: str) -> list[Grid] | Problem:
                 reason=str(error).splitlines()[0][:200] if str(error) else type(error).__name__,
             )
     return grids
+
+
+def _with_charts(grids: list[Grid], workbook: Any) -> list[Grid]:
+    """The worksheets and the chart sheets, in the workbook's order: openpyxl lists them apart, and a chart
+    sheet left out was never named, where every other sheet not read is (``sheetnames``)."""
+    charts = [
+        Grid(str(sheet.title), sheet.sheet_state != "visible", chart=True) for sheet in workbook.chartsheets
+    ]
+    if not charts:
+        return grids
+    order = {name: index for index, name in enumerate(workbook.sheetnames)}
+    return sorted([*grids, *charts], key=lambda grid: order.get(grid.title, len(order)))
 
 
 def _scan_sheets(archive: zipfile.ZipFile, display: str) -> dict[str, Scan] | Problem:

@@ -86,7 +86,7 @@ def say_other_sheets(reader: CellReader, grids: list[Grid], absent: list[Sheet])
             keys = _KEY_COLUMN if like.fields else _KEY_ROW
             reader.say(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=like.name, keys=keys)
             found.add(like.name)
-        elif grid.cells:
+        elif grid.cells or grid.chart:  # a chart holds no cell, and is there all the same
             suggestion = reader.closest(title, [*known, INSTRUCTIONS], 0.5)
             reader.say(
                 grid,

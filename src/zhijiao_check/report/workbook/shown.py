@@ -11,10 +11,10 @@ from __future__ import annotations
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Severity
 from zhijiao_check.records import record
-from zhijiao_check.report.joined import joined_by, names_in
+from zhijiao_check.report.joined import joined_by, names_in, numbered
 from zhijiao_check.report.scalars import LINE_BREAK, LINE_BREAKS, render
 from zhijiao_check.report.workbook.grids import Cell
-from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, Column
+from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, Column, split_list
 from zhijiao_check.wording import Join, Wording, msg
 
 _QUOTED = later(r'"[^"]*"')
@@ -76,13 +76,17 @@ def misformatted(cell: Cell, spec: Column) -> Slip | None:
 
 def joined(text: str) -> Slip | None:
     """Names a list cell runs together, which its only separator 、 (or a new line) would keep apart:
-    ``先进装备制造 农产品精深加工`` is one item, counted as one industry (``report.joined``)."""
+    ``先进装备制造 农产品精深加工`` is one item, counted as one industry (``report.joined``). Names the cell
+    does keep apart but numbers (``1.甲；2.乙``, ``1、甲、2、乙``) are not run together, and do not count as
+    one: they are refused for their numbers (``names-numbered``)."""
     found = joined_by(text, LIST_SEPARATORS)
     if found is None:
         return None
-    return Slip(
-        "names-joined", {"found": text.strip(), "separator": found, "write": "、".join(names_in(text))}
-    )
+    items, names = split_list(text), names_in(text)
+    params: dict[str, object] = {"found": text.strip(), "separator": found, "write": "、".join(names)}
+    if numbered(text) and len(names) <= len(items):
+        return Slip("names-numbered", params)
+    return Slip("names-joined", {**params, "count": len(items)})
 
 
 def trimmed(text: str) -> tuple[str, Slip | None]:

@@ -30,7 +30,7 @@ class Table:
 
     rows: list[Row]
     end: int | None  # the last row read (the key row when there is none); None: no key row found
-    keyless: bool  # cells but no row of field keys: none of its rows read
+    keyless: bool  # no row of field keys (an empty sheet has none either): none of its rows read
     rows_unread: bool  # some rows not read (an error says why at each): sums over its entries are of a part
 
 
@@ -39,8 +39,9 @@ def read_table(reader: CellReader, grid: Grid, sheet: Sheet) -> Table:
     rows; problems as found."""
     found = header_row(grid, lambda texts: sheet.anchor in texts) or _sorted_down(grid, sheet)
     if found is None:
-        if not grid.cells:
-            return Table([], None, keyless=False, rows_unread=False)
+        # An empty sheet (cleared, or deleted and inserted again under its name) has lost its header as a
+        # sheet whose key row is cleared has: the same error, not a list silently taken as not given, nor a
+        # blank 学校 said below a key row that is not there. A fields sheet is refused so too (``no-header``).
         reader.say(grid, 1, 1, "no-key-row", key=sheet.anchor)
         return Table([], None, keyless=True, rows_unread=True)
     key_row, texts = found
