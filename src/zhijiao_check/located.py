@@ -133,6 +133,23 @@ class TinyNumber(float):
     __repr__ = __str__
 
 
+class WrittenWhole(int):
+    """A whole number JSON wrote with a point or an exponent (``950.0``, ``1e3``): the int it equals, exactly
+    (``9.007199254740993e15`` is 9007199254740993, not the float nearest it), so that an amount reads it and a
+    bound says ``too-large`` of the number; and how it was written (``written``), so that a field of whole
+    numbers refuses it as YAML's reader has it refused (``report.scalars``)."""
+
+    written: str
+
+    def __new__(cls, number: int, written: str) -> Self:
+        whole = super().__new__(cls, number)
+        whole.written = written
+        return whole
+
+    def __reduce__(self) -> tuple[type[WrittenWhole], tuple[int, str]]:
+        return WrittenWhole, (int(self), self.written)
+
+
 def underflows(written: str, value: float) -> bool:
     """Whether a number's text, read as ``value``, is one that is not 0 read as 0: a digit of its
     mantissa (before any exponent) is not 0."""

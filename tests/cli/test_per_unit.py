@@ -177,6 +177,34 @@ def test_the_city_s_page_shows_the_city_wide_targets_its_city_block_decides(invo
         assert '<section id="city-block">' not in other and "c8.park-funding" not in other
 
 
+def test_the_city_s_cards_count_the_city_wide_targets_its_city_block_decides(invoke, tmp_path: Path) -> None:
+    """市本级's cards counted its own results only: "0 项目标未达标" above the c8.park-funding it decides not
+    met. They now count those results too, the met card telling the two apart; a county's cards are as
+    they were."""
+    pages = tmp_path / "pages"
+    args = ("samples/2023", "-f", "html", "-o", tmp_path / "run.html", "--per-unit", pages)
+    assert invoke("check", *args).exit_code == 1
+    city = _cards((pages / "永州市本级.html").read_text(encoding="utf-8"))
+    assert city == {
+        "reports": ("1", "份报表（2023 年）"),
+        "invalid": ("0", "无效报表"),
+        "met": ("23", "项目标达标（本单位 14 项、全市性目标 9 项，各年合计）"),
+        "not-met": ("1", "项目标未达标或缺数据"),
+        "watch": ("1", "项预警或落后于进度"),
+        "pending": ("3", "项未到期"),
+    }
+    county = _cards((pages / "东安县.html").read_text(encoding="utf-8"))
+    assert county["met"] == ("14", "项目标达标（本单位各年合计）") and county["not-met"][0] == "3"
+
+
+def _cards(page: str) -> dict[str, tuple[str, str]]:
+    """Each summary card of ``page``: its key, its figure and its label."""
+    found = re.findall(
+        r'data-key="([^"]+)"[^>]*><span class="num">([^<]*)</span><span class="lbl">([^<]*)</span>', page
+    )
+    return {key: (figure, label) for key, figure, label in found}
+
+
 def test_the_city_s_page_lists_them_year_by_year_in_english(invoke, tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     args = ("samples/2022", "samples/2023", "--lang", "en", "-f", "html", "-o", tmp_path / "run.html")

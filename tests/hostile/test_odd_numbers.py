@@ -97,6 +97,54 @@ def test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
         assert problem["message"] == message
 
 
+@pytest.mark.parametrize(
+    ("line", "written", "code", "said"),
+    [
+        (
+            COUNT,
+            "28.0",
+            "point-for-int",
+            (
+                "填写了带小数点的 28.0：此处应为整数，请写 28",
+                "found 28.0, written with a decimal point: write the whole number 28",
+            ),
+        ),
+        (
+            COUNT,
+            "2.8e1",
+            "number-exponent",
+            ("数字写成了科学记数法 “2.8e1”：请写 28", 'the number "2.8e1" is in exponent notation: write 28'),
+        ),
+        (
+            COUNT,
+            "28.5",
+            "float-for-int",
+            (
+                "填写了带小数的 28.5：此处应为一个不小于 0 的整数",
+                "found 28.5, which has a fraction: write a whole number (0 or more)",
+            ),
+        ),
+    ],
+    ids=["count-28.0", "count-2.8e1", "count-28.5"],
+)
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_a_whole_number_written_with_a_point_is_refused_alike_in_yaml_and_json(
+    tmp_path: Path, syntax: str, line: str, written: str, code: str, said: tuple[str, str]
+) -> None:
+    """JSON's 28.0 (and 2.8e1) in a count was read as 28 without a word, where YAML's was refused: a count is
+    a whole number (report-format.md). Both now refuse it at its place, saying the number to write."""
+    test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
+        tmp_path, syntax, line, written, code, said
+    )
+
+
+def test_a_json_amount_written_with_a_point_is_still_the_amount(tmp_path: Path) -> None:
+    path = tmp_path / "dongan.json"
+    path.write_text(_json("appropriation_per_student", "9200.0"), encoding="utf-8")
+    result = run_cli("validate", path, "--format", "json")
+    assert (result.exit_code, json.loads(result.stdout)["problems"]) == (0, [])
+
+
 def test_json_1e_minus_400_in_a_count_is_no_longer_read_as_0(tmp_path: Path) -> None:
     status, problem = _problem(tmp_path, "dongan.json", _json("craftsman_students", "1e-400"), "zh")
     assert (status, problem["code"], problem["path"]) == (2, "number-too-small", "craftsman_students")

@@ -30,6 +30,8 @@ SHARE = "c11.dual-qualified-share"
 LINGLING = "samples/2023/lingling.yaml"
 ARITHMETIC = "97 / 184 = 52.7% ≥ 50.0%"
 PLACE = f"{LINGLING}:45 另 3 处"
+# a spreadsheet's cell holds them all, one a line (``texts.every_place``)
+PLACES = "\n".join(f"{LINGLING}:{line}" for line in (45, 107, 52, 106))
 
 
 def test_the_hand_computed_share_is_the_json_s() -> None:
@@ -168,7 +170,7 @@ def test_the_csv_has_a_row_for_each_unit_s_share_under_the_city_wide_one() -> No
     assert row[:6] == ["全市 · 零陵区", "2023", SHARE, "“双师型”教师占比达到50%以上", "11", "达标"]
     assert row[6] == "52.7%"  # 97 / 184, as its explanation shows it
     assert row[7:11] == ["", "", "", "比例"]  # the unit's target is the rule's, in its arithmetic
-    assert row[11:] == [f"零陵区：{ARITHMETIC}", PLACE, LINGLING, "零陵区"]
+    assert row[11:] == [f"零陵区：{ARITHMETIC}", PLACES, LINGLING, "零陵区"]
     assert [r[0] for r in rows[at + 1 : at + 14]][-1] == "全市 · 永州市本级"
     assert rows[at + 14][0] == "全市" and rows[at + 14][2] != SHARE
     assert sum(row[0].startswith("全市 · ") for row in rows) == 13  # c11's units alone, not c8's parks
@@ -193,4 +195,4 @@ def test_the_workbook_has_each_unit_s_share_on_its_city_sheet_and_details() -> N
     assert sum(re.match(r"\S+：\d+ / \d+ = ", str(r[10].value)) is not None for r in city) == 13
     details = list(book["明细"].iter_rows(min_row=2, values_only=True))
     [own] = [r for r in details if r[0] == "全市 · 零陵区"]
-    assert (own[2], own[5], own[11], own[12]) == (SHARE, "达标", f"零陵区：{ARITHMETIC}", PLACE)
+    assert (own[2], own[5], own[11], own[12]) == (SHARE, "达标", f"零陵区：{ARITHMETIC}", PLACES)

@@ -54,6 +54,37 @@ def test_the_notice_in_english(tmp_path):
     )
 
 
+AFTER_PLAN = (
+    "统计年度 2026 晚于永政发〔2021〕7号的规划期（目标最晚 2025 年到期）：目标到期后继续有效，仍按原目标判定"
+)
+
+
+def test_a_county_report_after_2025_has_the_notice_and_the_statuses_of_2025(tmp_path):
+    """A year before 2021 was told the policy's date; one after the plan period (2021–2025) was told
+    nothing, as if its year were a slip. Its targets stay in force (targets.md): the statuses are 2025's."""
+    last, later = run_reports(tmp_path, [county(year=2025), county(year=2026)]).reports
+    assert later.notices == (AFTER_PLAN,)
+    assert last.notices == ()
+    assert [(r.rule.id, r.status) for r in later.results] == [(r.rule.id, r.status) for r in last.results]
+    assert "pass" in {r.status for r in later.results}
+
+
+def test_a_city_year_after_2025_has_the_notice(tmp_path):
+    run = run_reports(tmp_path, city_year(2026, seats=10000, craftsman=0, enterprises=0))
+    [city] = run.city
+    assert city.notices == (AFTER_PLAN,)
+    assert "not_applicable" not in {r.status for r in city.results if r.rule.id == "c1.public-seats"}
+
+
+def test_the_after_plan_notice_in_english(tmp_path):
+    run = run_reports(tmp_path, [county(year=2027)], lang="en")
+    [notice] = run.reports[0].notices
+    assert notice == (
+        "the year 2027 is after the plan period of 永政发〔2021〕7号 (its last targets were due in 2025):"
+        " targets stay in force after their due year and are checked as before"
+    )
+
+
 def test_in_2021_every_year_rules_are_not_applicable_and_due_rules_are_pending(tmp_path):
     run = run_reports(tmp_path, city_year(2021, seats=10000, craftsman=0, enterprises=0))
     results = {r.rule.id: r for r in run.city[0].results}

@@ -13,6 +13,13 @@ from factory import SAMPLES
 
 DONGAN = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
 
+# A cell's text as every message quotes a value (``problems.shortened``): whole up to 2,000 characters, else
+# its first 200 and its length; the workbook cut it at 60
+QUOTED = [
+    ("长" * 100, "长" * 100),
+    ("长" * 2500, "长" * 200 + "…（共 2,500 个字符）"),
+]
+
 
 def _results(run_cli, path, lang="zh"):
     result = run_cli("check", path, "-f", "json", "--lang", lang)
@@ -100,6 +107,14 @@ def test_a_list_marker_takes_only_none(book, run_cli, sheet, key, typed, cell, c
     assert run_cli("check", book).exit_code == 2
     _, english = _problems(run_cli, book, "en")
     assert 'takes only "无"' in english[0]["message"] and f'on the sheet "{table}"' in english[0]["message"]
+
+
+@pytest.mark.parametrize(("typed", "quoted"), QUOTED, ids=("whole", "its-start"))
+def test_a_long_marker_is_quoted_as_every_value_is(book, run_cli, typed, quoted):
+    edit(book, lambda b: setattr(cell_of(b["学校"], "majors"), "value", typed))
+    status, [problem] = _problems(run_cli, book)
+    assert (status, problem["code"], problem["cell"]) == (2, "marker-only-none-school", "学校!Y3（开设专业）")
+    assert problem["message"].startswith(f"填写了“{quoted}”：这一格只填“无”")
 
 
 def test_none_in_a_marker_is_still_read_as_none(book, run_cli):

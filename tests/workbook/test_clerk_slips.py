@@ -408,6 +408,25 @@ def test_a_figure_beside_the_value_cell_is_a_warning_naming_the_cell_to_put_it_i
     assert [w["code"] for w in document["warnings"]] == ["value-not-read"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [("长" * 100, "长" * 100), ("长" * 2500, "长" * 200 + "…（共 2,500 个字符）")],
+    ids=("whole", "its-start"),
+)
+def test_a_long_text_beside_the_value_cell_is_quoted_as_every_value_is(book, run_cli, typed, quoted):
+    """Its first 60 characters were quoted, with nothing to say the rest was left out."""
+
+    def change(b):
+        unit = b["本单位"]
+        unit.cell(_row(unit, "enrollment.secondary_vocational"), 4).value = typed
+
+    _edit(book, change)
+    _, problems = _problems(run_cli, book, "zh")
+    [warning] = [p for p in problems if p["code"] == "value-not-read"]
+    assert warning["cell"] == "本单位!D7（计量单位）"
+    assert warning["message"].startswith(f"这一格的“{quoted}”不会被读取")
+
+
 # ----------------------------------------------------------------------------------- worded for a sheet
 
 

@@ -653,6 +653,25 @@ def test_a_number_cell_storing_no_number_is_an_error_at_its_cell_and_field(book,
     )
 
 
+@pytest.mark.parametrize(
+    ("stored", "quoted"),
+    [("x" * 100, "x" * 100), ("x" * 2500, "x" * 200 + "… (2,500 characters)")],
+    ids=("whole", "its-start"),
+)
+def test_what_a_damaged_part_holds_is_quoted_as_every_value_is(book, run_cli, stored, quoted):
+    """A number cell's stored text and a row's number were quoted by their first 60 characters and "…"."""
+    damaged = _written(book, "本单位", "enrollment.secondary_vocational", stored)
+    [problem] = _run(run_cli, damaged)[1][damaged.name]
+    assert problem["code"] == "not-a-number"
+    assert problem["message"].startswith(f'the cell is stored as a number but holds "{quoted}", which')
+    row = _rows_changed(book, lambda xml: xml.replace(b'<row r="7"', b'<row r="%s"' % stored.encode(), 1))
+    [problem] = _run(run_cli, row)[1][row.name]
+    assert problem["code"] == "row-number-invalid"
+    assert problem["message"].startswith(
+        f'a row in the file of the sheet "本单位" is numbered "{quoted}", which'
+    )
+
+
 def test_a_row_numbered_with_no_number_is_refused_at_its_sheet_in_the_users_words(book, run_cli):
     """It said "could not convert string to float: 'abc'", of the whole file."""
     damaged = _rows_changed(book, lambda xml: xml.replace(b'<row r="7"', b'<row r="abc"', 1))

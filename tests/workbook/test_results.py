@@ -609,3 +609,50 @@ def test_the_unit_of_measure_is_a_word_not_a_code(outputs):
     column = lines[0].index("计量")
     # blank on an item's row: a school's figure is in its own terms, not the rule's
     assert {line[column] for line in lines[1:]} <= {*MEASURES.values(), ""}
+
+
+def _places(locations):
+    return "\n".join(f"{place['file']}:{place.get('cell') or place['line']}" for place in locations)
+
+
+def test_the_details_sheet_and_the_csv_list_every_place_of_a_result(outputs):
+    """数据位置 said "samples/2023/dongan.yaml:65 另 7 处": in Excel, where no JSON is at hand, there were
+    more places but not where. The cell holds them all, one a line, in a row tall enough to show them."""
+    paths, document = outputs
+    [dongan] = [e for e in document["reports"] if e["unit"] == "东安县"]
+    [cycle] = [r for r in dongan["results"] if r["rule"] == "c4.major-evaluation-cycle"]
+    assert len(cycle["locations"]) == 8
+    sheet = openpyxl.load_workbook(paths["xlsx"])["明细"]
+    header = [c.value for c in sheet[1]]
+    [row] = [
+        row
+        for row in sheet.iter_rows(min_row=2)
+        if row[0].value == "东安县" and row[header.index("规则")].value == cycle["rule"]
+    ]
+    cell = row[header.index("数据位置")]
+    assert cell.value == _places(cycle["locations"])
+    assert cell.value.splitlines()[0].endswith("samples/2023/dongan.yaml:65") and "另" not in cell.value
+    assert cell.alignment.wrap_text and sheet.row_dimensions[cell.row].height >= 8 * 16
+    with paths["csv"].open(encoding="utf-8-sig", newline="") as text:
+        rows = list(csv.reader(text))
+    [line] = [r for r in rows if r[0] == "东安县" and r[2] == cycle["rule"]]
+    assert line[header.index("数据位置")] == _places(cycle["locations"])
+
+
+def test_places_past_what_a_cell_holds_are_counted_with_where_to_read_them():
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.renderers.texts import MAX_TEXT, every_place
+
+    locations = [{"file": f"reports/{n:04}/qiyang.yaml", "line": n} for n in range(2000)]
+    said = {
+        "zh": "另 {count} 处未列出（一个单元格写不下），见 --format json",
+        "en": "and {count} more, not listed (more than a cell holds): see --format json",
+    }
+    for lang in ("zh", "en"):
+        text = every_place(locations, Translator(lang))
+        lines = text.split("\n")
+        listed = len(lines) - 1
+        assert len(text) <= MAX_TEXT and 1000 < listed < 2000
+        assert lines[:listed] == _places(locations[:listed]).split("\n")
+        assert lines[-1] == said[lang].format(count=2000 - listed)
+    assert every_place(locations[:3], Translator("zh")) == _places(locations[:3])

@@ -123,6 +123,7 @@ def evaluate_city(
             msg("engine.unit-invalid", unit=u) if u in invalid else other.get(u, u) for u in missing
         )
         results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), named, each)
+        year_notices = (*year_notices, *_after_plan(year, packs, city_rules))
         evaluations.append(
             CityEvaluation(
                 year,
@@ -157,6 +158,7 @@ def evaluate_report(
     """The unit and school rules of one report: they read that report alone."""
     rules = once(packs, _own_rules).get(report.kind, [])
     results, notices = _run(rules, Scope([report], report.year, city=False))
+    notices = (*notices, *_after_plan(report.year, packs, rules))
     renamed = packs[0].units.renamed_to(report.former) if report.former is not None else None
     if renamed is not None:  # the name the report gives, said beside the one it is shown and counted under
         said = msg("engine.former-name", former=report.former, name=report.unit, year=renamed.year)
@@ -174,6 +176,20 @@ def _own_rules(packs: Sequence[RulePack]) -> dict[str, list[tuple[AnyRule, PackI
         kind: [(r, p.info) for p in packs for r in p.rules if r.scope != "city" and kind in r.units]
         for kind in kinds
     }
+
+
+def _after_plan(
+    year: int, packs: Sequence[RulePack], rules: Sequence[tuple[AnyRule, PackInfo]]
+) -> tuple[Wording, ...]:
+    """A notice for each pack of ``rules`` whose every target was due before ``year`` (2026 of a policy
+    whose plan runs to 2025): its targets stay in force after their due year (targets.md), so the statuses
+    are as before; said as a year before the policy is, that a reader does not take the year for a slip."""
+    used = {info.id for _, info in rules}
+    return tuple(
+        msg("engine.after-plan", year=year, due=due, document=pack.info.document)
+        for pack in packs
+        if pack.id in used and (due := pack.last_due) is not None and year > due
+    )
 
 
 def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleResult, ...]:

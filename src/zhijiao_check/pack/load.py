@@ -51,6 +51,12 @@ class RulePack:
     def id(self) -> str:
         return self.info.id
 
+    @property
+    def last_due(self) -> int | None:
+        """The last year a target of the pack is due (2025: the policy's 十四五 plan period); None when none
+        has a due year."""
+        return max((rule.time.due for rule in self.rules if rule.time.due is not None), default=None)
+
 
 def builtin_dir() -> Path:
     """The packs shipped in the package; in a source checkout, the repository's ``rules/``."""

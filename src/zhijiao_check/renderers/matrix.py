@@ -108,12 +108,22 @@ def refused_by_year(doc: Mapping[str, Any]) -> dict[int, list[str]]:
 
 
 def totals(doc: Mapping[str, Any]) -> dict[str, int]:
-    """How many results of each status the run has, reports and city-wide together."""
+    """How many results of each status the run has, reports and city-wide together; on 市本级's own page
+    (``per_unit``) the city-wide results its ``city:`` block decides too, which the page lists and the unit
+    signs for (its cards said "0 未达标" above a target it decides not met)."""
     counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     for evaluation in (*doc["reports"], *doc["city"]):
         for status, count in evaluation["summary"].items():
             counts[status] += count
+    for result in city_block_results(doc):
+        counts[result["status"]] += 1
     return counts
+
+
+def city_block_results(doc: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The results of the city-wide targets a unit's page lists as decided by its ``city:`` block, every
+    year's; none on any other page."""
+    return [result for year in doc.get("city_block", ()) for result in year["results"]]
 
 
 def catalogue_of(run: Any) -> list[str]:

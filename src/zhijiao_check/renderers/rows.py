@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from zhijiao_check.i18n import Translator
 from zhijiao_check.records import record
 from zhijiao_check.renderers.findings import failing_items, unit_items
-from zhijiao_check.renderers.texts import at, field_of, where, who
+from zhijiao_check.renderers.texts import at, every_place, field_of, who
 from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
                     figure(result.get("expected"), yes),
                     measures[result["unit"]],
                     tr.sep.join([result["explanation"], *result["notes"]]),
-                    where(result["locations"], tr),
+                    every_place(result["locations"], tr),
                     evaluation.get("file") or "",
                     None,
                 ]
@@ -156,7 +156,7 @@ def item_row(
         None if target is None else OPERATORS.get(target["op"], target["op"]),
         None if target is None else target_figure(target["value"], yes),
         f"{who(item, tr)}{tr.colon}{item['explanation']}",
-        where(item["locations"], tr),
+        every_place(item["locations"], tr),
         str(first),
     )
 

@@ -29,9 +29,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
+from zhijiao_check.renderers.texts import MAX_TEXT
+
 EMPTY_DIMENSION = b'<dimension ref="A1:A1" />'  # what openpyxl writes for a sheet without cells
 EMPTY_DATA = b"<sheetData></sheetData>"
-MAX_TEXT = 32767  # Excel's longest cell text: openpyxl cuts longer text there
 
 
 class Style(NamedTuple):

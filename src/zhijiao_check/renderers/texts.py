@@ -116,6 +116,29 @@ def where(locations: Sequence[Mapping[str, Any]], tr: Translator) -> str:
     return f"{spot(locations[0])}{more}"
 
 
+# Excel's longest cell text: openpyxl cuts a longer one there
+MAX_TEXT = 32_767
+
+
+def every_place(locations: Sequence[Mapping[str, Any]], tr: Translator) -> str:
+    """Each place of ``locations``, one a line: a spreadsheet's 数据位置 cell, where ``另 7 处`` told a reader
+    in Excel that there were more places but not where, and the cell holds them all. Past what one cell holds
+    (a city-wide figure of every school of a thousand reports), the places left out are counted, and where
+    to read them said."""
+    spots = [spot(location) for location in locations]
+    text = "\n".join(spots)
+    if len(text) <= MAX_TEXT:
+        return text
+    room = MAX_TEXT - len(tr("render.more-places-unlisted", count=len(spots))) - 1  # for its longest count
+    kept: list[str] = []
+    for line in spots:
+        room -= len(line) + 1
+        if room < 0:
+            break
+        kept.append(line)
+    return "\n".join([*kept, tr("render.more-places-unlisted", count=len(spots) - len(kept))])
+
+
 def spot(location: Mapping[str, Any]) -> str:
     """``file:line``, or ``file:sheet!cell（header）`` in a workbook."""
     return f"{location['file']}:{location.get('cell') or location['line']}"

@@ -55,6 +55,7 @@ TREND_SHEET = {"zh": "趋势", "en": "trends"}
 NONE = "—"  # no rank, no score: as the table, Markdown and HTML show it
 RULE_WIDTH = 16  # a rule's column on 汇总: a status word fits, the ID wraps under its label
 LINE_HEIGHT = 16  # points a wrapped header line takes (a CJK line of 11 points is taller than 15)
+MAX_HEIGHT = 409  # Excel's tallest row, in points: the rest of a taller cell shows when it is selected
 
 
 class XlsxRenderer:
@@ -481,7 +482,7 @@ class XlsxRenderer:
                     # a row on opening): a long explanation or place was cut at the next column's edge
                     shown[column] = shown.get(column, Style())._replace(wrap=True)
                     lines = max(lines, _lines(text, widths[column - 1]))
-            cells.append(values, shown, height=LINE_HEIGHT * lines if lines > 1 else None)
+            cells.append(values, shown, height=min(LINE_HEIGHT * lines, MAX_HEIGHT) if lines > 1 else None)
         for index, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
-from zhijiao_check.located import LongNumber, TinyNumber, too_long, underflows
+from zhijiao_check.located import LongNumber, TinyNumber, WrittenWhole, too_long, underflows
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report.codes import with_meaning
@@ -111,15 +111,27 @@ def whole(expected: str) -> Check:
 
 
 def _whole(value: Any, *, expected: str) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _bounded(value, expected)
     if isinstance(value, TinyNumber):
         raise problem("number-too-small", value, expected=expected)
-    if isinstance(value, float) and math.isfinite(value):
-        # 1.0e+20 people count is too many before it is a fraction (whole or not): the bound is what to fix
+    if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
+        # 1.0e+20 people count is too many before it is written wrong: the bound is what to fix
         _bounded(value, expected)
-        raise problem("float-for-int", value, expected=expected)
+        raise _pointed(value, expected=expected)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _bounded(value, expected)
     raise _not_a_number(value, expected, whole=True, in_wan=False)
+
+
+def _pointed(value: float, **context: Any) -> PydanticCustomError:
+    """A whole number's field given a number with a point or an exponent, said alike of YAML and JSON: one
+    with a fraction (950.5) as such; a whole one written with an exponent (JSON's 1e3, as YAML's text
+    ``1e3``) or a point (950.0, which JSON and YAML read alike) with the whole number to write."""
+    if isinstance(value, TinyNumber) or (isinstance(value, float) and not value.is_integer()):
+        return problem("float-for-int", value, **context)
+    write = str(int(value))
+    if isinstance(value, WrittenWhole) and "e" in value.written.lower():
+        return problem("number-exponent", value.written, write=write)
+    return problem("point-for-int", value, found=getattr(value, "written", render(value)), write=write)
 
 
 def amount(expected: str, *, in_wan: bool = False) -> Check:
@@ -128,6 +140,8 @@ def amount(expected: str, *, in_wan: bool = False) -> Check:
 
 
 def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
+    if isinstance(value, WrittenWhole):  # 950.0 in JSON: the amount it is
+        value = int(value)
     if isinstance(value, TinyNumber):
         raise problem("number-too-small", value, expected=expected)
     # an int is finite whatever its size, and math.isfinite would first turn it into a float, which one of
@@ -157,6 +171,8 @@ def year(low: int, high: int) -> Check:
 
 
 def _year(value: Any, *, low: int, high: int) -> Any:
+    if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
+        raise _pointed(value, expected="year", low=low, high=high)
     if isinstance(value, int) and not isinstance(value, bool):
         if low <= value <= high:
             return value
@@ -165,8 +181,6 @@ def _year(value: Any, *, low: int, high: int) -> Any:
         raise problem("date-for-year", value, write=value.year)
     if isinstance(value, str) and (match := _YEAR_IN_DATE.match(value.strip())):
         raise problem("date-for-year", value, write=match.group(1))
-    if isinstance(value, float) and math.isfinite(value):
-        raise problem("float-for-int", value, expected="year", low=low, high=high)
     raise _not_a_number(value, "year", whole=True, in_wan=False, low=low, high=high)
 
 

@@ -25,6 +25,7 @@ from zhijiao_check.located import (
     Path_,
     Positions,
     TinyNumber,
+    WrittenWhole,
     checked_text,
     too_long,
     underflows,
@@ -187,12 +188,12 @@ class _Reader:
             return LongNumber(match.group())
         if underflows(match.group(), value):  # 1e-400: not 0, though read as 0.0 (refused at its field)
             return TinyNumber(match.group())
-        # JSON has one kind of number: 1.05e4 or 2.0 in a field of whole numbers is the whole number it
-        # equals, and exactly so (1e20 is 100000000000000000000, which its field's bound then refuses, not a
-        # float "with a fraction"). A value that is not 0 and below 10^24 has a moderate exponent: Decimal
-        # reads it.
+        # 1.05e4 or 2.0 is the whole number it equals, and exactly so (1e20 is 100000000000000000000, which
+        # a field's bound then refuses, not a float "with a fraction"), with how it was written: a field of
+        # whole numbers refuses 950.0 as YAML's reader does. A value that is not 0 and below 10^24 has a
+        # moderate exponent: Decimal reads it.
         if value.is_integer():
-            return int(Decimal(match.group())) if value else 0
+            return WrittenWhole(int(Decimal(match.group())) if value else 0, match.group())
         return value
 
     def object(self, index: int, path: Path_) -> tuple[dict[str, Any], int]:

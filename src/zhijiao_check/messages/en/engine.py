@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
     "engine.before-pack": (
         "the year {year} is before {document} was issued ({issued}): none of its rules apply"
     ),
+    "engine.after-plan": (
+        "the year {year} is after the plan period of {document} (its last targets were due in {due}): targets"
+        " stay in force after their due year and are checked as before"
+    ),
     "engine.not-yet-applicable": "judged from {start}",
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "render.short-status-waived": "waived",
     "render.short-status-not_applicable": "not applicable",
     "render.more-places": "and {count} more",
+    "render.more-places-unlisted": "and {count} more, not listed (more than a cell holds): see --format json",
     "render.legend": "Legend",
     "render.blank": "blank",
     "render.matrix-title": "{year} · units ranked by score, rule by rule",

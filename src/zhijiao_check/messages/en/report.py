@@ -303,6 +303,7 @@ MESSAGES: dict[str, str] = {
     ),
     "report.wrong-type": "found {found}: write {expected}",
     "report.float-for-int": "found {found}, which has a fraction: write {expected}",
+    "report.point-for-int": "found {found}, written with a decimal point: write the whole number {write}",
     "report.bool-for-number": "found the yes/no value {found}: write {expected}",
     "report.not-a-number": "found {found}, which is not a number: write {expected}",
     "report.number-other-digits": "the number {found} is not written in the digits 0–9: write {write}",

@@ -54,6 +54,9 @@ MESSAGES: dict[str, str] = {
     "engine.when-is.not_applicable": "不适用",
     "engine.before-policy": "统计年度 {year} 早于政策发布（{issued}），所有规则均不适用",
     "engine.before-pack": "统计年度 {year} 早于{document}发布（{issued}），该文件的规则均不适用",
+    "engine.after-plan": (
+        "统计年度 {year} 晚于{document}的规划期（目标最晚 {due} 年到期）：目标到期后继续有效，仍按原目标判定"
+    ),
     "engine.not-yet-applicable": "自 {start} 年起判定",
     "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).

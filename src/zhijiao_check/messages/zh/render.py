@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "render.short-status-waived": "已豁免",
     "render.short-status-not_applicable": "不适用",
     "render.more-places": "另 {count} 处",
+    "render.more-places-unlisted": "另 {count} 处未列出（一个单元格写不下），见 --format json",
     "render.legend": "图例",
     "render.blank": "空白",
     "render.matrix-title": "{year} 年 · 单位得分排名与达标矩阵",

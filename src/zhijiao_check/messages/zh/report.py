@@ -204,6 +204,7 @@ MESSAGES: dict[str, str] = {
     "report.blank": "值为空：请填写{expected}（没有数据的可选字段应整行删去，不能留空）",
     "report.wrong-type": "填写了 {found}：此处应为{expected}",
     "report.float-for-int": "填写了带小数的 {found}：此处应为{expected}",
+    "report.point-for-int": "填写了带小数点的 {found}：此处应为整数，请写 {write}",
     "report.bool-for-number": "填写了是/否值 {found}：此处应为{expected}",
     "report.not-a-number": "填写了 {found}，不是数字：此处应为{expected}",
     "report.number-other-digits": "数字 {found} 不是用阿拉伯数字写的：请写成阿拉伯数字 {write}",

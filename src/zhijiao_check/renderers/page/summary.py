@@ -8,7 +8,7 @@ from typing import Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers.markup import escaped, tag
-from zhijiao_check.renderers.matrix import totals
+from zhijiao_check.renderers.matrix import city_block_results, totals
 from zhijiao_check.renderers.page.marks import BLANK, NEUTRAL
 from zhijiao_check.renderers.page.scope import page_units, page_years
 from zhijiao_check.renderers.texts import score_text
@@ -72,13 +72,18 @@ def cards(doc: Mapping[str, Any], tr: Translator) -> str:
 
 def _met_label(doc: Mapping[str, Any], one: bool, tr: Translator) -> str:
     """What the card of targets met counts: the unit's results of every year (``one``); else every unit's,
-    and the city-wide targets' beside them, each counted (374 + 30 was read as 404 units' results)."""
+    and the city-wide targets' beside them, each counted (374 + 30 was read as 404 units' results). 市本级's
+    own page counts apart the city-wide targets its ``city:`` block decides, which the page lists."""
+    by_units = sum(r["summary"].get("pass", 0) for r in doc["reports"])
     if one:
-        return tr("render.cards-met-unit")
+        decided = city_block_results(doc)
+        if not decided:
+            return tr("render.cards-met-unit")
+        city = sum(r["status"] == "pass" for r in decided)
+        return tr("render.cards-met-unit-city", units=by_units, city=city)
     if not doc["city"]:
         return tr("render.cards-met")
     city = sum(c["summary"].get("pass", 0) for c in doc["city"])
-    by_units = sum(r["summary"].get("pass", 0) for r in doc["reports"])
     one_unit = len(page_units(doc)) == 1  # 市本级 alone, with the city-wide year its report makes
     return tr(
         "render.cards-met-unit-city" if one_unit else "render.cards-met-city", units=by_units, city=city

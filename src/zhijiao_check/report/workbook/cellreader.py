@@ -140,7 +140,6 @@ class CellReader:
             return None
         if cell.not_a_number:  # ``<v>NaN</v>`` in a number cell: what is stored, as a clerk would see it
             stored = str(cell.value)
-            stored = stored if len(stored) <= 60 else stored[:60] + "…"
             self.say(grid, row, column, "not-a-number", header=spec.header, path=path, found=stored)
             return None
         if cell.formula and spec.kind in NUMBER_KINDS and isinstance(cell.value, str) and cell.value.strip():
@@ -162,7 +161,6 @@ class CellReader:
             # this cell says only that there are none. Read as a list, 有 passed as a note beside the rows
             # and the majors got YAML's advice (每项一行，以“- ”开头).
             code = "marker-only-none-school" if grid.title.strip() == SCHOOLS_SHEET else "marker-only-none"
-            found = str(cell.value).strip()
             self.say(
                 grid,
                 row,
@@ -170,7 +168,7 @@ class CellReader:
                 code,
                 header=spec.header,
                 path=path,
-                found=found if len(found) <= 60 else found[:60] + "…",
+                found=str(cell.value).strip(),
                 none=NONE_WORD,
                 label=spec.header,
                 sheet=spec.sheet,

@@ -129,7 +129,7 @@ def _say_not_read(
                 "warning",
                 header=headers.get(index, ""),
                 path=path,
-                found=str(value).strip()[:60],
+                found=str(value).strip(),
                 label=column.header,
                 target=cell_name(grid.title, number, value_column),
             )

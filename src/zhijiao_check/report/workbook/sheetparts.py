@@ -232,7 +232,7 @@ def damage(source: IO[bytes], strings: int) -> Finding | None:
             elif tag == _ROW:
                 number = _row_number(element.get("r"), row)
                 if number is None:  # openpyxl fails on it: the sheet's, since its cells have no row
-                    return Finding("row-number-invalid", params={"row": _shown(element.get("r", ""))})
+                    return Finding("row-number-invalid", params={"row": element.get("r", "")})
                 row, column = number, 0
             continue
         if tag == _ROW and parent is not None:
@@ -322,11 +322,6 @@ def _row_number(written: str | None, previous: int) -> int | None:
     if not number.is_integer():
         return None
     return int(number)
-
-
-def _shown(written: str) -> str:
-    """What an attribute holds, as a message quotes it: at most 60 characters."""
-    return written if len(written) <= 60 else written[:60] + "…"
 
 
 def _bounds(ref: str) -> Merge:
