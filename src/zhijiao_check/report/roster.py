@@ -61,11 +61,11 @@ class Roster:
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
     """The roster, or a FatalError (exit 2) listing every problem of the file at its line."""
     file = display_name(path)
-    if not path.name.lower().endswith(SUFFIXES):
-        suffix = path.suffix or path.name
+    # a folder, a path that is not there, a name without a suffix: reading it says what is wrong
+    if path.suffix and not path.name.lower().endswith(SUFFIXES) and path.is_file():
         raise FatalError(
             "invalid-roster",
-            [Problem(file, 1, 1, "", "not-a-roster-file", {"suffix": suffix}, area="roster")],
+            [Problem(file, 1, 1, "", "not-a-roster-file", {"suffix": path.suffix}, area="roster")],
             file=file,
         )
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
