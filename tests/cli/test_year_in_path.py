@@ -202,3 +202,41 @@ def test_the_city_names_the_file_of_another_year_a_unit_filed(
     (year,) = json.loads(flat.stdout)["city"]
     assert year["units_other_year"] == [{"unit": "蓝山县", "file": "2025 报表/lanshan.yaml", "year": 2024}]
     assert "蓝山县" in year["units_missing"]
+
+
+def test_the_city_names_a_units_only_report_of_another_year_though_no_path_says_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """祁阳市's 2022 report copied into the folder of the city's 2023 run (``qiyang.yaml``, no year in its
+    path): its unit's only report, of another year than every other report's. It was scored as 2022 and its
+    unit named missing from 2023 with nothing linking the two; it is named as a report of another year is
+    whose path says so, whole or streamed alike."""
+    folder = Path("city")
+    monkeypatch.chdir(tmp_path)
+    write_report(folder, city_report(2023), "shibenji.yaml")
+    write_report(folder, county("东安县", year=2023), "dongan.yaml")
+    write_report(folder, county("道县", year=2023), "daoxian.yaml")
+    write_report(folder, county("祁阳市", year=2022), "qiyang.yaml")
+    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    assert "祁阳市（其报表 city/qiyang.yaml 为 2022 年）" in table.stdout.replace("\n", "")
+    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    assert flat.stdout == whole.stdout
+    (year,) = json.loads(flat.stdout)["city"]
+    assert year["year"] == 2023
+    assert year["units_other_year"] == [{"unit": "祁阳市", "file": "city/qiyang.yaml", "year": 2022}]
+    assert "祁阳市" in year["units_missing"]
+
+
+def test_a_run_of_two_years_names_no_report_of_another_year() -> None:
+    """Which year a unit's report was meant for is told by the run only where all the others give one."""
+    from zhijiao_check.report.pathyear import off_year
+
+    assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2023)]) == {("祁阳市", 2022): 2023}
+    # two units of 2022 among 2023's: neither is told
+    assert off_year([("祁阳市", 2022), ("东安县", 2022), ("道县", 2023), ("双牌县", 2023)]) == {}
+    # 祁阳市 filed both years: its 2022 report is its own
+    assert off_year([("祁阳市", 2022), ("祁阳市", 2023), ("道县", 2023)]) == {}
+    assert off_year([("祁阳市", 2022), ("东安县", 2023)]) == {}  # one each: no run's year
+    assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2024), ("双牌县", 2023)]) == {}

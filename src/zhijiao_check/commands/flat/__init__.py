@@ -28,7 +28,7 @@ from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
-from zhijiao_check.report.pathyear import path_year
+from zhijiao_check.report.pathyear import off_year, path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
@@ -105,6 +105,9 @@ def run_flat(
             for (unit, year), (said, file) in misfiled.items()
             if unit in seen.get(year, {})
         }
+        # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
+        for (unit, year), said in off_year((u, y) for y, units in seen.items() for u in units).items():
+            elsewhere.setdefault((unit, said), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
