@@ -106,8 +106,8 @@ def run_flat(
             if unit in seen.get(year, {})
         }
         # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
-        for (unit, year), said in off_year((u, y) for y, units in seen.items() for u in units).items():
-            elsewhere.setdefault((unit, said), (spool.report(seen[year][unit]).file, year))
+        for (unit, year), run_year in off_year((u, y) for y, units in seen.items() for u in units).items():
+            elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
