@@ -8,10 +8,13 @@ message about one names the code point and where it is.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from zhijiao_check.patterns import later
 
@@ -159,3 +162,35 @@ def escaped(text: str) -> str:
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# A user's own text (a value quoted, a field path, a name) inside a message rendered for a terminal view that
+# replaces glyphs by their fallbacks (``renderers.fallbacks.as_shown``): marked so that the replacing passes
+# over it, and the value is shown as typed (``√``, not ``+``) or, where the terminal's encoding lacks a
+# character, escaped (``\u2713``), never as another character. Two noncharacters, which Unicode keeps for a
+# program's own use: the view takes them out before anything is laid out or written.
+USER_OPEN = "\ufdd0"
+USER_CLOSE = "\ufdd1"
+_MARKING: contextvars.ContextVar[bool] = contextvars.ContextVar("marking_user_text", default=False)
+
+
+@contextlib.contextmanager
+def marking_user_text() -> Iterator[None]:
+    """While it lasts, ``user_text`` marks the text it is given (a view about to replace glyphs)."""
+    token = _MARKING.set(True)
+    try:
+        yield
+    finally:
+        _MARKING.reset(token)
+
+
+def marking() -> bool:
+    """Whether a user's text is being marked (``marking_user_text``)."""
+    return _MARKING.get()
+
+
+def user_text(text: str) -> str:
+    """``text``, a user's own, marked as such where a view is to replace glyphs (``marking_user_text``)."""
+    if not _MARKING.get():
+        return text
+    return USER_OPEN + text.replace(USER_OPEN, "\\ufdd0").replace(USER_CLOSE, "\\ufdd1") + USER_CLOSE

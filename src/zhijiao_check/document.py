@@ -136,6 +136,10 @@ _documents: WeakKeyDictionary[Run, dict[str, RunDocument]] = WeakKeyDictionary()
 def document(run: Run, tr: Translator) -> RunDocument:
     """The whole run as plain data, which every view renders from: built once per run and language,
     however many formats one run writes. Treat it as read-only."""
+    from zhijiao_check.characters import marking
+
+    if marking():  # a terminal view's own, a user's text marked in it: kept from every other view
+        return _build(run, tr)
     by_lang = _documents.setdefault(run, {})
     if tr.lang not in by_lang:
         by_lang[tr.lang] = _build(run, tr)

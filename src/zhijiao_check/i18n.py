@@ -13,8 +13,9 @@ import importlib
 from collections.abc import Iterable
 from typing import Literal, cast
 
+from zhijiao_check.characters import user_text
 from zhijiao_check.memo import BoundedMemo
-from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Wording, number
+from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Typed, Wording, number
 
 Lang = Literal["zh", "en"]
 
@@ -125,6 +126,8 @@ class Translator:
             return self._marks[wording.name]
         if isinstance(wording, Pick):
             return self.pick(wording.zh, wording.en)
+        if isinstance(wording, Typed):
+            return user_text(wording.text)
         return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)
 
     def _message(self, wording: Msg) -> str:

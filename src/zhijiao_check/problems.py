@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
-from zhijiao_check.characters import escaped
+from zhijiao_check.characters import escaped, user_text
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 from zhijiao_check.wording import WORDING
@@ -64,7 +64,7 @@ class Problem:
         """The field path as shown, abridged as a value is (a key of megabytes is a path of megabytes), and
         escaped (``characters.escaped``): a key is whatever its author quoted, an escape sequence or a newline
         too, and every view, the terminal's, a CI log's, Markdown's, shows the path from here."""
-        return escaped(str(shortened(self.path, tr)))
+        return user_text(escaped(str(shortened(self.path, tr))))
 
     def where(self) -> str:
         """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
@@ -112,8 +112,10 @@ def quoted(value: object, tr: Translator) -> object:
     since a parameter may be a key or a name as its author wrote it (a control character in a value is taken
     out before it is checked, ``located.checked_text``, but a key is never cleaned, so that the message names
     the key the file holds): no escape sequence reaches a terminal, no newline starts a line of a CI log."""
-    shown = tr.render(value) if isinstance(value, WORDING) else shortened(value, tr)
-    return escaped(shown) if isinstance(shown, str) else shown
+    if isinstance(value, WORDING):  # the tool's own words, put in place by the translator
+        return escaped(tr.render(value))
+    shown = shortened(value, tr)
+    return user_text(escaped(shown)) if isinstance(shown, str) else shown
 
 
 FOLDED_INDENT = "    "  # a folded problem's message, under its place

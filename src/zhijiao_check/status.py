@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from zhijiao_check.patterns import later
 from zhijiao_check.records import record
 
 
@@ -214,15 +215,39 @@ def encodable(text: str, encoding: str) -> str:
     """``text`` with each glyph the encoding lacks replaced by the first fallback it has (the rest of what it
     cannot encode is left for the writer to escape). A fallback wider than its glyph (``∉`` as ``not in`` in
     GBK) takes its room from the spaces that pad the end of its line, so that a line laid out for the glyph
-    still fits (the table view lays its lines out with the fallbacks already: ``renderers.fallbacks``)."""
+    still fits (the table view lays its lines out with the fallbacks already: ``renderers.fallbacks``). A
+    user's own glyph a view kept (``kept_as_typed``) is written as typed."""
     replace = {code: shown for code, shown in fallbacks(encoding).items() if chr(code) in text}
-    if not replace:
+    if replace:
+        wider = {chr(code): len(shown) - _cells(chr(code)) for code, shown in replace.items()}
+        wider = {glyph: more for glyph, more in wider.items() if more > 0}
+        if not wider:
+            text = text.translate(replace)
+        else:
+            text = "\n".join(_within(line, replace, wider) for line in text.split("\n"))
+    return _as_typed(text)
+
+
+# A glyph of a user's text (a value quoted in a message) that a view keeps as typed where it replaces the
+# tool's own (``√``, which a GBK console draws two cells wide, is ``+`` in the tool's text): until it is
+# written, a stand-in of a private use plane, which no fallback replaces, and a filler after it, so that the
+# layout counts the two cells the console draws.
+_STAND_IN = 0xF0000
+_FILLER = "\U000ffffd"
+_KEPT = later("[\U000f0000-\U000ffffd]")
+
+
+def kept_as_typed(char: str) -> str:
+    """``char`` (of the basic plane), a user's, to be written as typed by ``encodable``."""
+    return chr(_STAND_IN + ord(char)) + _FILLER
+
+
+def _as_typed(text: str) -> str:
+    if not _KEPT.search(text):
         return text
-    wider = {chr(code): len(shown) - _cells(chr(code)) for code, shown in replace.items()}
-    wider = {glyph: more for glyph, more in wider.items() if more > 0}
-    if not wider:
-        return text.translate(replace)
-    return "\n".join(_within(line, replace, wider) for line in text.split("\n"))
+    return _KEPT.sub(
+        lambda found: "" if found.group() == _FILLER else chr(ord(found.group()) - _STAND_IN), text
+    )
 
 
 def _within(line: str, replace: dict[int, str], wider: dict[str, int]) -> str:

@@ -80,8 +80,16 @@ class Quantity:
     decimals: int = 2
 
 
-Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity
-WORDING = (Msg, Mark, Join, Seq, Pick, Quantity)
+@record
+class Typed:
+    """A user's own text in a message (a value a report holds, in the tool's quotation marks): shown as typed
+    on a terminal whose glyphs the tool replaces (``characters.user_text``), never as another character."""
+
+    text: str
+
+
+Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity | Typed
+WORDING = (Msg, Mark, Join, Seq, Pick, Quantity, Typed)
 """The wording types other than ``str``, for telling a parameter that is wording from a value to format."""
 
 

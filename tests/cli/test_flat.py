@@ -64,11 +64,16 @@ ROSTER = """units:
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both sample years, a second report of one unit, a broken report, waivers and a roster."""
+    """Both sample years, a copy of one unit's report and a second report of another that differs, a broken
+    report, waivers and a roster."""
     folder = tmp_path_factory.mktemp("flat")
     shutil.copytree(ROOT / "samples", folder / "reports", ignore=shutil.ignore_patterns("*.md"))
     shutil.copy(
         folder / "reports" / "2023" / "dongan.yaml", folder / "reports" / "2023" / "dongan-again.yaml"
+    )
+    ningyuan = (folder / "reports" / "2023" / "ningyuan.yaml").read_text(encoding="utf-8")
+    (folder / "reports" / "2023" / "ningyuan (1).yaml").write_text(
+        ningyuan.replace("general_high_school: 1270", "general_high_school: 1280"), encoding="utf-8"
     )
     (folder / "reports" / "2022" / "broken.yaml").write_text(
         "schema_version: 1\nunit: {name: 冷水滩区}\n", encoding="utf-8"
@@ -158,7 +163,8 @@ def test_what_the_run_holds_is_really_there(folder: Path, monkeypatch: pytest.Mo
     flat, _ = both(folder, monkeypatch, "reports", "--waivers", "waivers.toml", "--roster", "roster.yaml")
     text = flat.decode("utf-8")
     for expected in (
-        "duplicate-report",
+        "same-report",
+        "differing-reports",
         "broken.yaml",
         "roster-school-absent",
         "waiver-unused",

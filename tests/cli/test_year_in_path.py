@@ -142,21 +142,81 @@ def test_a_duplicate_is_named_though_the_first_copy_is_invalid(invoke: Invoke) -
     assert "0 个有效，2 个无效" in validate.stdout
 
 
-def test_validate_refuses_a_second_valid_report_as_check_does(invoke: Invoke) -> None:
+def test_validate_scores_a_copy_of_the_same_report_once_and_warns_at_it(invoke: Invoke) -> None:
     folder = Path("2025")
     first = write_report(folder, county("东安县"), "a.yaml")
     second = write_report(folder, county("东安县"), "b.yaml")
     result = invoke("validate", folder, "--format", "json")
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert {"file": str(second), "valid": False} in doc["files"]
-    (problem,) = [p for p in doc["problems"] if p["severity"] == "error"]
-    assert (problem["file"], problem["line"], problem["code"]) == (
+    assert doc["files"] == [{"file": str(first), "valid": True}]
+    (warning,) = [p for p in doc["problems"] if p["code"] == "same-report"]
+    assert (warning["file"], warning["line"], warning["severity"]) == (
         str(second),
         line_of(second, "name: 东安县"),
-        "duplicate-report",
+        "warning",
     )
-    assert str(first) in problem["message"]
+    assert warning["message"] == (
+        f"东安县 2025 年的报表另有一份 {first}，两份内容相同（多为复制出的副本）：按 {first} 计分一次，"
+        "本文件不重复计分；请删去多余的一份"
+    )
+
+
+def _copies(invoke: Invoke, folder: Path, change: bool) -> tuple[Path, Path]:
+    """东安县's 2023 workbook and the copy Windows makes of it (``… - 副本.xlsx``, which sorts first), the
+    copy's figures changed or not; with the 市本级's and 道县's reports."""
+    write_report(folder, city_report(2023), "shibenji.yaml")
+    write_report(folder, county("道县", year=2023), "daoxian.yaml")
+    original = folder / "东安县 2023年 报表(终稿).xlsx"
+    copy = folder / "东安县 2023年 报表(终稿) - 副本.xlsx"
+    _workbook(invoke, write_report(folder, county("东安县", year=2023), "x.yaml"), original)
+    text = to_yaml(county("东安县", year=2023))
+    if change:
+        text = text.replace(
+            "public_secondary_vocational_seats: 1500", "public_secondary_vocational_seats: 1600"
+        )
+    (folder / "y.yaml").write_text(text, encoding="utf-8")
+    _workbook(invoke, folder / "y.yaml", copy)
+    return original, copy
+
+
+def test_a_windows_copy_holding_the_same_report_is_noted_and_the_unit_scored_once(invoke: Invoke) -> None:
+    """The copy sorts before its original (`` `` before ``.``): scored first by path, as the figures are the
+    same; the other is named at its cell, as a warning (exit 0)."""
+    folder = Path("city")
+    original, copy = _copies(invoke, folder, change=False)
+    result = invoke("check", folder, "--format", "json")
+    doc = json.loads(result.stdout)
+    assert result.exit_code in (0, 1), result.output
+    assert not doc["invalid"]
+    assert [r["file"] for r in doc["reports"] if r["unit"] == "东安县"] == [str(copy)]
+    (warning,) = [w for w in doc["warnings"] if w["code"] == "same-report"]
+    assert (warning["file"], warning["cell"]) == (str(original), "本单位!C3（填报单位 · 单位名称）")
+    assert "东安县" in doc["city"][0]["units_present"]
+
+
+def test_two_files_of_one_unit_and_year_that_differ_are_both_refused_naming_each_other(
+    invoke: Invoke,
+) -> None:
+    """Before, the copy was scored (first by path) and the original refused as its duplicate: the wrong
+    figures silently counted. Both are refused, each naming the other, and the city-wide section says why
+    the unit is missing."""
+    folder = Path("city")
+    original, copy = _copies(invoke, folder, change=True)
+    result = invoke("check", folder, "--format", "json")
+    assert result.exit_code == 2, result.output
+    doc = json.loads(result.stdout)
+    assert [r["unit"] for r in doc["reports"] if r["unit"] == "东安县"] == []
+    messages = {bad["file"]: bad["problems"][0]["message"] for bad in doc["invalid"]}
+    assert messages == {
+        str(file): f"东安县 2023 年有 2 份内容不同的报表：本文件和 {other}；不知道应以哪一份为准，都不计分："
+        "请确认保留哪一份，把其余的删去或移出目录"
+        for file, other in ((copy, original), (original, copy))
+    }
+    (year,) = doc["city"]
+    assert "东安县" in year["units_missing"] and year["units_invalid"] == ["东安县"]
+    notes = [note for result in year["results"] for note in result["notes"] if note.startswith("缺少单位")]
+    assert notes and all("东安县（多份报表内容不同，都未计分）" in note for note in notes)
 
 
 def test_the_streamed_json_refuses_the_same_duplicate(
@@ -232,3 +292,41 @@ def test_the_city_names_the_file_of_another_year_a_unit_filed(
     (year,) = json.loads(flat.stdout)["city"]
     assert year["units_other_year"] == [{"unit": "蓝山县", "file": "2025 报表/lanshan.yaml", "year": 2024}]
     assert "蓝山县" in year["units_missing"]
+
+
+def test_the_city_names_a_units_only_report_of_another_year_though_no_path_says_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """祁阳市's 2022 report copied into the folder of the city's 2023 run (``qiyang.yaml``, no year in its
+    path): its unit's only report, of another year than every other report's. It was scored as 2022 and its
+    unit named missing from 2023 with nothing linking the two; it is named as a report of another year is
+    whose path says so, whole or streamed alike."""
+    folder = Path("city")
+    monkeypatch.chdir(tmp_path)
+    write_report(folder, city_report(2023), "shibenji.yaml")
+    write_report(folder, county("东安县", year=2023), "dongan.yaml")
+    write_report(folder, county("道县", year=2023), "daoxian.yaml")
+    write_report(folder, county("祁阳市", year=2022), "qiyang.yaml")
+    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    assert "祁阳市（其报表 city/qiyang.yaml 为 2022 年）" in table.stdout.replace("\n", "")
+    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    assert flat.stdout == whole.stdout
+    (year,) = json.loads(flat.stdout)["city"]
+    assert year["year"] == 2023
+    assert year["units_other_year"] == [{"unit": "祁阳市", "file": "city/qiyang.yaml", "year": 2022}]
+    assert "祁阳市" in year["units_missing"]
+
+
+def test_a_run_of_two_years_names_no_report_of_another_year() -> None:
+    """Which year a unit's report was meant for is told by the run only where all the others give one."""
+    from zhijiao_check.report.pathyear import off_year
+
+    assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2023)]) == {("祁阳市", 2022): 2023}
+    # two units of 2022 among 2023's: neither is told
+    assert off_year([("祁阳市", 2022), ("东安县", 2022), ("道县", 2023), ("双牌县", 2023)]) == {}
+    # 祁阳市 filed both years: its 2022 report is its own
+    assert off_year([("祁阳市", 2022), ("祁阳市", 2023), ("道县", 2023)]) == {}
+    assert off_year([("祁阳市", 2022), ("东安县", 2023)]) == {}  # one each: no run's year
+    assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2024), ("双牌县", 2023)]) == {}

@@ -124,3 +124,32 @@ def test_a_wider_fallback_is_laid_out_as_it_is_shown() -> None:
     lines = re.sub(rb"\x1b\[[0-9;]*m", b"", done.out).decode("gbk").splitlines()  # without its colours
     shown = [line for line in lines if " not in " in line]
     assert shown and max(map(cell_len, lines)) <= 80
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("validate",), ("check", "--no-color"), ("check", "-f", "github")],
+    ids=["validate", "table", "github"],
+)
+def test_a_value_the_user_typed_is_shown_as_typed_on_a_gbk_terminal(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A GBK console draws ``√`` two cells wide, so the tool writes its own as ``+``: a value ``√`` was quoted
+    as ``"+"``, which the clerk never typed. It is shown as typed; ``✓``, which GBK lacks, escaped; the
+    tool's own glyphs are still replaced, and no line is wider than the terminal."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("    in_1x_pilot: true", '    in_1x_pilot: "√"', 1)
+    text = text.replace("    quality_committee: true", '    quality_committee: "✓"', 1)
+    path = tmp_path / "ticks.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = run_on_terminal(*command, path, env=environment(PYTHONIOENCODING="gbk", COLUMNS="100"))
+    assert done.code == 2, done.err
+    shown = done.out.decode("gbk")
+    flat = " ".join(shown.split())
+    assert "是/否字段只能写 true 或 false：" in flat
+    assert '"√"' in flat or "“√”" in flat
+    assert '"\\u2713"' in flat or "“\\u2713”" in flat
+    assert '"+"' not in flat and "“+”" not in flat and '"√"，请写 false' not in flat
+    assert "\ufdd0" not in shown and "\\ufdd0" not in shown  # no mark left
+    if command[0] == "check" and "github" not in command:
+        assert max(map(len, done.out.split(b"\n"))) <= 100

@@ -75,7 +75,22 @@ def test_validate_json_in_the_folder_is_left_out_too(folder: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("name", "lang"), [("结果.xlsx", "zh"), ("result.json", "en")])
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [
+        ("结果.xlsx", "zh"),
+        ("result.json", "en"),
+        # given as a report, the page was a YAML syntax error and the CSV a report saved as CSV
+        ("结果.html", "zh"),
+        ("result.html", "en"),
+        ("2023 明细.csv", "zh"),
+        ("details.csv", "en"),
+        ("结果.sarif", "zh"),
+        ("junit.xml", "en"),
+        ("结果.md", "zh"),
+        ("summary.md", "en"),
+    ],
+)
 def test_a_result_named_is_told_for_what_it_is(folder: Path, name: str, lang: str) -> None:
     assert run(folder, "dongan.yaml", "-o", name, "--lang", lang)[0] == 1
     code, text = run(folder, name, "--lang", lang)
@@ -113,6 +128,21 @@ def test_a_bulk_run_s_streamed_json_is_recognised(folder: Path) -> None:
 def test_no_report_json_is_taken_for_a_result(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "report.json"
     path.write_bytes(content)
+    assert not is_written(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("notes.md", "## ✅ 东安县报表说明\n"),
+        ("page.html", "<!DOCTYPE html>\n<html><head><title>东安县</title></head></html>\n"),
+        ("data.xml", '<?xml version="1.0"?>\n<testsuites>\n</testsuites>\n'),
+        ("dongan.csv", "单位,年度,学校名称\n东安县,2023,东安县职业中等专业学校\n"),
+    ],
+)
+def test_other_text_files_are_not_taken_for_results(tmp_path: Path, name: str, content: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
     assert not is_written(path)
 
 

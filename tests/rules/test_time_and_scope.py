@@ -233,14 +233,6 @@ def test_city_rules_run_only_for_the_year_of_the_city_report(tmp_path):
     assert run.notices == ("2022 年全市性指标未评估：输入中没有有效的永州市本级报表",)
 
 
-def test_a_second_report_of_the_same_unit_and_year_is_refused(tmp_path):
-    run = run_reports(tmp_path, [county(year=2023), county(year=2023, craftsman_students=99)])
-    assert len(run.reports) == 1
-    [invalid] = run.invalid
-    assert invalid.problems[0].code == "duplicate-report"
-    assert run.exit_code == 2
-
-
 # ------------------------------------------------------------------------------------ score
 
 

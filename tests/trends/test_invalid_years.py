@@ -154,15 +154,21 @@ def test_a_large_run_shows_the_same(
 
 
 def test_a_duplicate_report_is_no_invalid_year(tmp_path: Path) -> None:
-    """A second report of 新田县's 2023 is refused, but the first is scored: its trend has 2023 as scored."""
+    """A copy of 新田县's 2023 report is noted, the first by path scored (``xintian-again.yaml``: the figures
+    are the same): its trend has 2023 as scored."""
     for year in (2022, 2023):
         shutil.copytree(SAMPLES / str(year), tmp_path / str(year))
     shutil.copy(SAMPLES / "2023" / "xintian.yaml", tmp_path / "2023" / "xintian-again.yaml")
-    doc = json.loads(_check(tmp_path, "--format", "json"))
-    assert [(bad["unit"], bad["year"]) for bad in doc["invalid"]] == [(UNIT, 2023)]
+    result = invoke("check", tmp_path, "--format", "json")
+    assert result.exit_code == 1, result.output  # no report refused: the samples' targets not met
+    doc = json.loads(result.stdout)
+    assert doc["invalid"] == []
+    assert [w["file"] for w in doc["warnings"] if w["code"] == "same-report"] == [
+        str(tmp_path / "2023" / "xintian.yaml")
+    ]
     statuses = [y["status"] for y in unit_trend(doc, UNIT, "c1.vocational-share")["years"]]
     assert statuses == ["pass", "pass"]
-    table = _check(tmp_path, "--no-color")
+    table = invoke("check", tmp_path, "--no-color").stdout
     matrix = table.split("2023 年 · 单位得分排名与达标矩阵", 1)[1].split("图例", 1)[0]
     assert "报表无效" not in matrix
 

@@ -200,3 +200,16 @@ def test_a_roster_school_named_otherwise_in_a_workbook_report_is_named_at_that_s
     code, found = problems(DONGAN, "--roster", path)
     assert [e["code"] for e in found] == ["roster-school-similar", "roster-school-absent"]
     assert "不在本报表的 schools 中；第 " in found[0]["message"] and "cell" not in found[0]
+
+
+@pytest.mark.parametrize("name", ["名册.csv", "名册.txt", "名册.xls.csv"])
+def test_a_roster_saved_as_csv_is_refused_by_its_name_not_read_as_a_report(tmp_path: Path, name: str) -> None:
+    """A roster saved as CSV (GBK, as Excel on Chinese Windows writes it) was read as YAML and answered with
+    the report format's error about ``schema_version``: it is refused by its suffix, naming what to write."""
+    path = tmp_path / name
+    path.write_bytes("单位,学校名称\n东安县,东安县职业中等专业学校\n".encode("gbk"))
+    result = invoke("check", DONGAN, "--roster", path)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    suffix = Path(name).suffix
+    assert f"{path}:1:1: {suffix} 文件不能作为名册读取：名册是 Excel 工作簿（*.xlsx" in result.stderr
+    assert "schema_version" not in result.stderr

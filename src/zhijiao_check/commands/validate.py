@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
+from zhijiao_check.characters import marking_user_text
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import is_stdout, stdout_is_tty, tell_written, write
@@ -57,10 +59,12 @@ def run(options: ValidateOptions) -> int:
         # each problem's place over its message, as check shows them, every line broken to the width.
         on_terminal = is_stdout(options.output) and stdout_is_tty()
         lines = [tr("cli.valid", file=r.file) for r in valid]
-        lines += [
-            problem.report_line(tr, folded=on_terminal)
-            for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
-        ]
+        # on a terminal, a user's text is marked: no glyph of the tool's, it is shown as typed (``_fitted``)
+        with marking_user_text() if on_terminal else contextlib.nullcontext():
+            lines += [
+                problem.report_line(tr, folded=on_terminal)
+                for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
+            ]
         lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
         text = "\n".join(lines)
         if on_terminal:
@@ -76,8 +80,8 @@ def _fitted(text: str, lang: Lang) -> str:
     """``text`` as the terminal shows it (``renderers.fallbacks.as_shown``: ``≥`` as ``>=`` on a GBK console),
     each line wider than the terminal broken between words, the lines after its first indented."""
     from zhijiao_check import terminal
-    from zhijiao_check.renderers.fallbacks import as_shown
+    from zhijiao_check.renderers.fallbacks import as_shown, shown
     from zhijiao_check.renderers.layout.chinese import broken_line
 
-    width, shown = terminal.width(), text.translate(as_shown(terminal.encoding()))
-    return "\n".join(part for line in shown.split("\n") for part in broken_line(line, width, 2, lang))
+    width, text = terminal.width(), shown(text, as_shown(terminal.encoding()))
+    return "\n".join(part for line in text.split("\n") for part in broken_line(line, width, 2, lang))

@@ -7,6 +7,7 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from zhijiao_check.engine import timing
@@ -55,7 +56,9 @@ def evaluate(
 
     from zhijiao_check.report.pathyear import elsewhere
 
-    absence = Absence(refused_years(invalid), elsewhere(valid))
+    # a unit whose reports of a year differ filed none that counts: named as refused, and why
+    differing = [bad for bad in duplicates if bad.problems[0].code == DIFFERING]
+    absence = Absence(refused_years([*invalid, *differing]), elsewhere(valid), refused_years(differing))
     city_evaluations, city_notices = evaluate_city(by_year, packs, selected, absence=absence)
     notices = [*notices, *city_notices]
 
@@ -111,7 +114,7 @@ def evaluate_city(
         present = {r.unit for r in year_reports}
         expected = units.units_in(year)  # a unit merged into another in a later year is still expected
         missing = tuple(u.name for u in expected if u.name not in present)
-        refused, elsewhere = absence or Absence()
+        refused, elsewhere, differ = absence or Absence()
         invalid = tuple(u for u in missing if year in refused.get(u, ()))
         filed = tuple(
             (u, *elsewhere[u, year]) for u in missing if u not in invalid and (u, year) in elsewhere
@@ -119,9 +122,11 @@ def evaluate_city(
         # Each missing unit as the notes name it: one whose report was refused, as refused; one whose report
         # of another year is filed as this year's, with that report
         other = {unit: msg("engine.unit-other-year", unit=unit, file=file, year=y) for unit, file, y in filed}
-        named = tuple(
-            msg("engine.unit-invalid", unit=u) if u in invalid else other.get(u, u) for u in missing
-        )
+        refused_as = {
+            u: "engine.unit-differing" if year in differ.get(u, ()) else "engine.unit-invalid"
+            for u in invalid
+        }
+        named = tuple(msg(refused_as[u], unit=u) if u in invalid else other.get(u, u) for u in missing)
         results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), named, each)
         year_notices = (*year_notices, *_after_plan(year, packs, city_rules))
         evaluations.append(
@@ -144,10 +149,12 @@ class Absence(NamedTuple):
     its reports refused as invalid (``trend.refused_years``); ``elsewhere``, by unit and the year its path
     says, the file and year of a report whose path says another year than it gives (``pathyear.elsewhere``:
     蓝山县's 2024 report in ``2025 报表/``). Missing all the same, but said to be so, not as if nothing had
-    been filed."""
+    been filed. ``differing``: of those refused, by unit, the years it filed several reports that differ
+    (``unique``): named for it, not as one invalid report."""
 
     refused: Mapping[str, Collection[int]] = {}
     elsewhere: Mapping[tuple[str, int], tuple[str, int]] = {}
+    differing: Mapping[str, Collection[int]] = {}
 
 
 def evaluate_report(
@@ -348,23 +355,75 @@ def _round(value: float, unit: str) -> float:
 
 
 def unique(
-    reports: Sequence[ReportFile], invalid: Sequence[InvalidReport] = ()
+    reports: Sequence[ReportFile],
+    invalid: Sequence[InvalidReport] = (),
+    contents: Callable[[ReportFile], bytes] | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
-    """One report per unit and year: a second one is refused (which figures would count?), and so is a
-    valid one whose unit and year an invalid report gives too (``refused_keys``)."""
+    """One report per unit and year. Two files of one unit and year (a Windows copy beside its original,
+    ``东安县 报表 - 副本.xlsx``, ``… (1).xlsx``) that hold the same report (``contents``: ``report_contents``
+    unless the caller holds it) are one report: scored once, the first by path (the figures are the same),
+    with a warning at each other. If they differ, which figures count is not for the tool to guess (the first
+    by path was scored, a copy before its original, `` `` sorting before ``.``): every one is refused, each
+    naming the others. A valid one whose unit and year an invalid report gives too is refused as well
+    (``refused_keys``)."""
     refused = refused_keys(invalid)
-    seen: dict[tuple[str, int], ReportFile] = {}
-    duplicates: list[InvalidReport] = []
+    contents = contents or report_contents
+    groups: dict[tuple[str, int], list[ReportFile]] = {}
     for report in reports:
-        key = (report.unit, report.year)
-        if key in seen:
-            duplicates.append(duplicate(report, seen[key].file))
-            continue
+        groups.setdefault((report.unit, report.year), []).append(report)
+    kept: list[ReportFile] = []
+    duplicates: list[InvalidReport] = []
+    for key, group in groups.items():
+        first, *others = group
         if key in refused:
-            duplicates.append(duplicate(report, refused[key], of_invalid=True))
-            continue
-        seen[key] = report
-    return list(seen.values()), duplicates
+            duplicates += [duplicate(report, refused[key]) for report in group]
+        elif not others:
+            kept.append(first)
+        elif all(contents(other) == contents(first) for other in others):
+            warnings = [_same_report(other, first.file) for other in others]
+            kept.append(replace(first, warnings=(*first.warnings, *warnings)))
+        else:
+            duplicates += [_differing(report, group) for report in group]
+    return kept, duplicates
+
+
+# The code of a report refused beside another of its unit and year that differs (``_differing``).
+DIFFERING = "differing-reports"
+
+
+def report_contents(report: ReportFile) -> bytes:
+    """What two files of one unit and year are compared by: the report as loaded, its keys in order (a
+    workbook and the YAML it was converted from hold the same report, read in another order)."""
+    import hashlib
+    import json
+
+    try:
+        text = json.dumps(report.data, sort_keys=True, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):  # keys of more than one type: as they are, in their order
+        text = repr(report.data)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _same_report(copy: ReportFile, first: str) -> Problem:
+    """A warning at a copy holding the same report as ``first``, which is scored in its place."""
+    line, column = copy.positions.nearest(("unit", "name"))
+    params = {"unit": copy.unit, "year": copy.year, "first": first}
+    cell = copy.positions.cell(("unit", "name"))
+    return Problem(
+        copy.file, line, column, "unit.name", "same-report", params, "warning", area="engine", cell=cell
+    )
+
+
+def _differing(report: ReportFile, group: Sequence[ReportFile]) -> InvalidReport:
+    """One of several files of one unit and year whose figures differ, refused, naming the others."""
+    line, column = report.positions.nearest(("unit", "name"))
+    others = Join(tuple(other.file for other in group if other is not report))
+    params = {"unit": report.unit, "year": report.year, "others": others, "count": len(group)}
+    cell = report.positions.cell(("unit", "name"))
+    problem = Problem(
+        report.file, line, column, "unit.name", "differing-reports", params, area="engine", cell=cell
+    )
+    return InvalidReport(report.file, (problem,), report.unit, report.year)
 
 
 def refused_keys(invalid: Iterable[InvalidReport]) -> dict[tuple[str, int], str]:
@@ -378,16 +437,16 @@ def refused_keys(invalid: Iterable[InvalidReport]) -> dict[tuple[str, int], str]
     return found
 
 
-def duplicate(report: ReportFile, first: str, *, of_invalid: bool = False) -> InvalidReport:
-    """A second report of the same unit and year, refused (which figures would count?); ``first``: the
-    file of the first, or with ``of_invalid`` of an invalid report of the same unit and year."""
+def duplicate(report: ReportFile, first: str) -> InvalidReport:
+    """A valid report of the unit and year an invalid one gives too, refused (which figures would count once
+    ``first``, the invalid one, is put right?)."""
     line, column = report.positions.nearest(("unit", "name"))
     problem = Problem(
         report.file,
         line,
         column,
         "unit.name",
-        "duplicate-of-invalid" if of_invalid else "duplicate-report",
+        "duplicate-of-invalid",
         {"unit": report.unit, "year": report.year, "first": first},
         area="engine",
         cell=report.positions.cell(("unit", "name")),

@@ -36,21 +36,28 @@ class GithubRenderer:
         from zhijiao_check.document import document
 
         doc = document(run, self.tr)
+        shown = doc
+        if self.options.encoding is not None:  # a terminal: a user's text as typed, or escaped
+            from zhijiao_check.characters import marking_user_text
+            from zhijiao_check.renderers.fallbacks import as_written, translated
+
+            with marking_user_text():
+                shown = translated(document(run, self.tr), as_written(self.options.encoding))
         base = self.options.base()
         lines = []
-        for bad in doc["invalid"]:
+        for bad in shown["invalid"]:
             for problem in bad["problems"]:
                 text = f"{field_of(problem) + self.tr.colon if field_of(problem) else ''}{problem['message']}"
                 lines.append(
                     command(problem["severity"], problem, self.tr("render.invalid-annotation"), text, base)
                 )
-        for finding in findings(doc, run.failing):
+        for finding in findings(shown, run.failing):
             result = finding.result
             first = finding.locations[0] if finding.locations else {"file": finding.file}
             title = f"{result['rule']} {result['title']}"
             text = f"{label_of(finding.evaluation, self.tr)}{self.tr.colon}{finding.explanation(self.tr)}"
             lines.append(command(finding.level, first, title, text, base))
-        for warning in doc["warnings"]:
+        for warning in shown["warnings"]:
             lines.append(
                 command(
                     "warning", warning, self.tr("render.consistency-annotation"), warning["message"], base

@@ -16,6 +16,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.records import record
 from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.texts import at, every_place, field_of, who
+from zhijiao_check.report.written import DETAIL_COLUMNS
 from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
@@ -25,27 +26,7 @@ OPERATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "between":
 
 
 def detail_headers(tr: Translator) -> list[str]:
-    return [
-        tr.pick(zh, en)
-        for zh, en in (
-            ("单位", "unit"),
-            ("年度", "year"),
-            ("规则", "rule"),
-            ("标题", "title"),
-            ("条款", "clause"),
-            ("状态", "status"),
-            ("实际值", "observed"),
-            ("目标", "target"),
-            ("目标值", "target value"),
-            ("进度目标", "schedule target"),
-            ("计量", "unit of measure"),
-            ("计算与说明", "explanation"),
-            ("数据位置", "data at"),
-            ("文件", "file"),
-            # last, so that every column before it keeps its place (a macro or formula reading 明细 by column)
-            ("项目", "item"),
-        )
-    ]
+    return [tr.pick(zh, en) for zh, en in DETAIL_COLUMNS]
 
 
 def status_words(tr: Translator) -> dict[str, str]:

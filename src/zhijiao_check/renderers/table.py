@@ -78,11 +78,14 @@ class TableRenderer:
         self._rule_width = max(RULE_WIDTH, min(widest, self._width * 2 // 3))
         buffer = io.StringIO()
         console = self._console(buffer)
-        doc = document(run, self._document_tr)
         if self._fallbacks:
+            from zhijiao_check.characters import marking_user_text
             from zhijiao_check.renderers.fallbacks import translated
 
-            doc = translated(doc, self._fallbacks)
+            with marking_user_text():  # a user's text is no glyph to replace (``renderers.fallbacks.shown``)
+                doc = translated(document(run, self._document_tr), self._fallbacks)
+        else:
+            doc = document(run, self._document_tr)
         for bad in doc["invalid"]:
             self._invalid(console, bad)
         # Laying out a table is most of a large run's time, and each report's stands alone: several processes

@@ -63,11 +63,13 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
 
     file = display if display is not None else display_name(path)
     warnings = _name_warnings(path, file)
-    if path.suffix.lower() in TABLE_TEXT_SUFFIXES and not is_stdin(path):
-        return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
-    if path.suffix.lower() == ".json" and not is_stdin(path) and written.is_written(path):
-        # a results workbook is told apart by its reader, which has its sheets' names without a second look
+    suffix = path.suffix.lower()
+    # a results workbook is told apart by its reader, which has its sheets' names without a second look; the
+    # CSV the tool writes is its result, not a report saved as CSV
+    if suffix not in WORKBOOK_SUFFIXES and not is_stdin(path) and written.is_written(path):
         return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
+    if suffix in TABLE_TEXT_SUFFIXES and not is_stdin(path):
+        return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)

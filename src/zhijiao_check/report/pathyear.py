@@ -15,11 +15,17 @@ enough to say in the README:
   (``2023-2024 对比``) and the search goes on up;
 - a folder whose name holds a Latin letter says no year (``pytest-2024/``, ``backup-2023/``: such a name is
   as often a counter or a note as the year of what it holds), a file name may (``dongan-2024.yaml``).
+
+Where no part of the path says another year, the run may: a unit's only report, of another year than every
+report of the other units (which all give one year), was put among that year's reports (祁阳市's 2022 report
+copied into the folder of the city's 2023 run, ``qiyang.xlsx``), and is named beside its unit, missing from
+that year, as a report whose path says another year is (``elsewhere``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
@@ -96,13 +102,32 @@ def year_warnings(file: str, year: object, at: tuple[int | None, int | None], ce
 
 
 def elsewhere(reports: Sequence[object]) -> dict[tuple[str, int], tuple[str, int]]:
-    """Of ``reports`` (with ``unit``, ``year`` and ``file``), those whose path says another year: by
-    (unit, the year the path says), the file and the year it gives. The city-wide section names such a
-    unit missing from its folder's year with the file it filed."""
+    """Of ``reports`` (with ``unit``, ``year`` and ``file``), those whose path says another year, or else the
+    run (``off_year``): by (unit, the year the path or the run says), the file and the year it gives. The
+    city-wide section names such a unit missing from that year with the file it filed."""
     found: dict[tuple[str, int], tuple[str, int]] = {}
-    for report in reports:
-        file, unit, year = (getattr(report, name) for name in ("file", "unit", "year"))
+    given = [tuple(getattr(report, name) for name in ("file", "unit", "year")) for report in reports]
+    for file, unit, year in given:
         said = path_year(file)
         if said is not None and said.year != year:
             found.setdefault((unit, said.year), (file, year))
+    files = {(unit, year): file for file, unit, year in given}
+    for (unit, year), run_year in off_year(files).items():
+        found.setdefault((unit, run_year), (files[unit, year], year))
     return found
+
+
+def off_year(reports: Iterable[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """Of the (unit, year) of a run's valid reports, a unit's only report when every report of the other units
+    gives one other year, the run's: by its unit and year, the run's year. A run of two years, or of units
+    that filed several, has none such: which year a report was meant for is not told by the others."""
+    keys = list(reports)
+    per_unit = Counter(unit for unit, _ in keys)
+    years = Counter(year for _, year in keys)
+    if len(years) != 2:
+        return {}
+    return {
+        (unit, year): next(other for other in years if other != year)
+        for unit, year in keys
+        if per_unit[unit] == 1 and years[year] == 1 and years.total() > 2
+    }

@@ -11,7 +11,8 @@ scored: a county that leaves out a school must not score as if it had none). The
 
 It is read through the same entry point as the reports (``source.read_data``), so any text format a report
 can be written in, a roster can be too; as a workbook, it is a table of 单位 and 学校名称
-(``report.workbook.roster``).
+(``report.workbook.roster``). A file of any other name is refused by its suffix before it is read: a roster
+saved as CSV (``名册.csv``) was read as YAML and told to begin with ``schema_version``, a report's field.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
-from zhijiao_check.source import Positions, read_data
+from zhijiao_check.source import (
+    NOTEPAD_SUFFIXES,
+    TEXT_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    Positions,
+    read_data,
+)
 from zhijiao_check.units import Merged, Renamed, Unit
 from zhijiao_check.wording import Join
 
@@ -36,6 +43,8 @@ if TYPE_CHECKING:
     from zhijiao_check.wording import Wording
 
 KEYS = ("year", "units")
+# What a roster may be named: a report's text formats (Notepad's ``.yaml.txt`` too) and a workbook.
+SUFFIXES = (*TEXT_SUFFIXES, *NOTEPAD_SUFFIXES, *WORKBOOK_SUFFIXES)
 
 
 @record
@@ -56,7 +65,14 @@ class Roster:
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
     """The roster, or a FatalError (exit 2) listing every problem of the file at its line."""
     file = display_name(path)
-    if path.suffix.lower() == ".xlsx":
+    # a folder, a path that is not there, a name without a suffix: reading it says what is wrong
+    if path.suffix and not path.name.lower().endswith(SUFFIXES) and path.is_file():
+        raise FatalError(
+            "invalid-roster",
+            [Problem(file, 1, 1, "", "not-a-roster-file", {"suffix": path.suffix}, area="roster")],
+            file=file,
+        )
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         problems, roster = _read_workbook(path, file, units)
     else:
         parsed, _ = read_data(path, file)

@@ -26,7 +26,7 @@ from zhijiao_check.located import LongNumber, TinyNumber, WrittenWhole, too_long
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report.codes import with_meaning
-from zhijiao_check.wording import Join, Pick, Wording
+from zhijiao_check.wording import Join, Pick, Seq, Typed, Wording
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -95,7 +95,8 @@ def as_found(value: Any) -> Wording:
     in Chinese, "3,120" in English), where ``render`` writes it as YAML would, as a value to write must be."""
     text = render(value)
     if isinstance(value, str) and text.startswith('"') and text.endswith('"'):
-        return Pick(f"“{text[1:-1].replace(chr(92) + chr(34), chr(34))}”", text)
+        # the value itself is the user's (``Typed``: shown as typed on any terminal), the quotation marks ours
+        return Seq((Pick("“", '"'), Typed(text[1:-1].replace(chr(92) + chr(34), chr(34))), Pick("”", '"')))
     return text
 
 

@@ -15,6 +15,7 @@ records, not the report and its results.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
-from zhijiao_check.engine.evaluate import duplicate, refused_keys
+from zhijiao_check.engine.evaluate import refused_keys, unique
 from zhijiao_check.engine.keep import kept_fields, unpacked
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
-from zhijiao_check.report.pathyear import path_year
+from zhijiao_check.report.pathyear import off_year, path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
@@ -71,6 +72,9 @@ def run_flat(
         # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
         names: dict[Any, Any] = {}
         scores: dict[float | None, float | None] = {}
+        # Of each report kept, what a second one of its unit and year is compared with; those second ones.
+        contents: dict[tuple[str, int], bytes] = {}
+        copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if in_parallel(len(listed), jobs) else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
@@ -82,8 +86,8 @@ def run_flat(
                 refused.append(done.invalid)
                 years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
-                first = spool.report(seen[done.year][done.unit]).file
-                duplicates.append(duplicate(unpacked(done.kept), first))
+                # judged once every report is read, as the whole run does (``engine.evaluate.unique``)
+                copies.setdefault((done.unit, done.year), []).append((unpacked(done.kept), done.contents))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
@@ -94,17 +98,21 @@ def run_flat(
                 score = scores.setdefault(done.score, done.score)
                 one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
                 seen.setdefault(year, {})[unit] = one
+                contents[unit, year] = done.contents
                 kept.append(one)
                 said = path_year(done.file)
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
-        duplicates += _beside_invalid(spool, kept, seen, [*loaded, *refused])
+        duplicates += _one_each(spool, (kept, seen), (contents, copies), [*loaded, *refused])
         elsewhere = {
             (unit, said): (file, year)
             for (unit, year), (said, file) in misfiled.items()
             if unit in seen.get(year, {})
         }
+        # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
+        for (unit, year), run_year in off_year((u, y) for y, units in seen.items() for u in units).items():
+            elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
@@ -118,22 +126,44 @@ def run_flat(
     return code
 
 
-def _beside_invalid(
-    spool: Spool, kept: list[HeldReport], seen: dict[int, dict[str, HeldReport]], invalid: list[InvalidReport]
+def _one_each(
+    spool: Spool,
+    held: tuple[list[HeldReport], dict[int, dict[str, HeldReport]]],
+    compared: tuple[dict[tuple[str, int], bytes], dict[tuple[str, int], list[tuple[ReportFile, bytes]]]],
+    invalid: list[InvalidReport],
 ) -> list[InvalidReport]:
-    """The reports kept whose unit and year an invalid report gives too, refused as its duplicates and taken
-    out of ``kept`` and ``seen`` (``engine.evaluate.refused_keys``: as the whole run does)."""
+    """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
+    invalid one too: the reports it refuses, taken out of ``kept`` and ``seen``; a kept one given the warnings
+    at its copies."""
+    kept, seen = held
+    contents, copies = compared
     refused = refused_keys(invalid)
-    if not refused:
+    firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
+    if not firsts:
         return []
-    duplicates = []
-    for held in [held for held in kept if (held.unit, held.year) in refused]:
-        report = spool.report(held)
-        duplicates.append(duplicate(report, refused[held.unit, held.year], of_invalid=True))
-        kept.remove(held)
-        del seen[held.year][held.unit]
-        if not seen[held.year]:
-            del seen[held.year]
+    reports: list[ReportFile] = []
+    of_file: dict[str, bytes] = {}
+    own: dict[tuple[str, int], tuple[HeldReport, ReportFile]] = {}
+    for one in firsts:
+        key = (one.unit, one.year)
+        first = spool.report(one)
+        own[key] = (one, first)
+        for report, digest in [(first, contents[key]), *copies.get(key, [])]:
+            reports.append(report)
+            of_file[report.file] = digest
+    still, duplicates = unique(reports, invalid, lambda report: of_file[report.file])
+    now = {(report.unit, report.year): report for report in still}
+    for key, (one, first) in own.items():
+        scored = now.get(key)
+        if scored is None:
+            kept.remove(one)
+            del seen[one.year][one.unit]
+            if not seen[one.year]:
+                del seen[one.year]
+        elif len(scored.warnings) > len(first.warnings):
+            more = replace(one, warnings=(*one.warnings, *scored.warnings[len(first.warnings) :]))
+            kept[kept.index(one)] = more
+            seen[one.year][one.unit] = more
     return duplicates
 
 

@@ -19,7 +19,7 @@ from zhijiao_check.commands.flat.spool import (
 )
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
-from zhijiao_check.engine.evaluate import Absence, unit_order
+from zhijiao_check.engine.evaluate import DIFFERING, Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
@@ -97,7 +97,9 @@ def assembled(
         warnings,
         jobs,
         meanwhile,
-        Absence(invalid_years, elsewhere),
+        Absence(
+            invalid_years, elsewhere, refused_years(b for b in refused if b.problems[0].code == DIFFERING)
+        ),
     ):
         failed = failed or done.failed
         city_notices += done.notices

@@ -14,7 +14,7 @@ from zhijiao_check.commands.flat.spool import (
     figures_of,
 )
 from zhijiao_check.document import report
-from zhijiao_check.engine.evaluate import evaluate_report
+from zhijiao_check.engine.evaluate import evaluate_report, report_contents
 from zhijiao_check.engine.keep import Keep, packed, pruned
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
@@ -62,6 +62,7 @@ class Scored:
     entry: bytes  # the document's entry, ``"rank": null``, indented at ``DEPTH``
     figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
     kept: bytes  # the report as the city-wide rules read it (engine.keep), packed
+    contents: bytes  # what a second report of its unit and year is compared with (``report_contents``)
     used: frozenset[Waiver]  # the waivers that excused one of its results
 
 
@@ -121,6 +122,7 @@ def scorer(
             encoded(report(evaluation, flat.tr), DEPTH),
             _pickled(figures),
             packed(pruned(loaded, keep)),
+            report_contents(loaded),
             used,
         )
 

@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "engine.former-name": (
         'the report gives "{former}", the name before its renaming in {year}: shown and counted as "{name}"'
     ),
+    "engine.unit-differing": "{unit} (reports that differ, none scored)",
     "engine.unit-invalid": "{unit} (report invalid)",
     "engine.units-missing-met": (
         "units missing: {units} (they cannot change the outcome: the target is met, and they could only add)"
@@ -92,8 +93,13 @@ MESSAGES: dict[str, str] = {
     "engine.city-not-evaluated": (
         "city-wide targets for {year} not evaluated: no valid {city} report among the inputs"
     ),
-    "engine.duplicate-report": (
-        "a second {year} report for {unit}: {first} already gives it, this file is not scored"
+    "engine.same-report": (
+        "{first} is another {year} report for {unit} holding the same report (a copy, most likely): it is "
+        "scored once, as {first}, and this file is not; remove the one not needed"
+    ),
+    "engine.differing-reports": (
+        "{unit} has {count} {year} reports that differ: this file and {others}; which one counts is not for "
+        "the tool to guess, so none is scored: decide which to keep and delete or move the others"
     ),
     "engine.duplicate-of-invalid": (
         "a second {year} report for {unit}: {first} gives it too (and is invalid); remove one of the two, "

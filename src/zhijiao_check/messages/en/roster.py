@@ -5,6 +5,11 @@ In English: one catalogue per language, the same keys in each (tests/test_messag
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "roster.not-a-roster-file": (
+        "a {suffix} file cannot be read as a roster: a roster is an Excel workbook (*.xlsx, headed 单位 and "
+        "学校名称) or a YAML file (.yaml); a roster saved as CSV: open it in Excel or WPS and save it as an "
+        "Excel workbook (*.xlsx)"
+    ),
     "roster.not-a-mapping": "a roster is a mapping: units:, then each unit's schools",
     "roster.unknown-key": "a roster has no field {key} (fields: {keys})",
     "roster.bad-year": "year should be a whole number 2000–2100, not {value}",

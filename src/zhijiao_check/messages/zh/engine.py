@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing": "缺少单位：{units}",
     "engine.unit-other-year": "{unit}（其报表 {file} 为 {year} 年）",
     "engine.former-name": ("报表所填单位名称“{former}”是 {year} 年更名前的名称：按现名“{name}”显示和统计"),
+    "engine.unit-differing": "{unit}（多份报表内容不同，都未计分）",
     "engine.unit-invalid": "{unit}（报表无效）",
     "engine.units-missing-met": "缺少单位：{units}（不影响结果：已达标，缺少的单位只会增加合计或计数）",
     "engine.units-missing-failed": "缺少单位：{units}（不影响结果：已有不达标项）",
@@ -76,7 +77,14 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing-city-block": "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
     "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
     "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
-    "engine.duplicate-report": "{unit} {year} 年的报表重复：已由 {first} 提交，本文件不计分",
+    "engine.same-report": (
+        "{unit} {year} 年的报表另有一份 {first}，两份内容相同（多为复制出的副本）：按 {first} 计分一次，"
+        "本文件不重复计分；请删去多余的一份"
+    ),
+    "engine.differing-reports": (
+        "{unit} {year} 年有 {count} 份内容不同的报表：本文件和 {others}；不知道应以哪一份为准，都不计分："
+        "请确认保留哪一份，把其余的删去或移出目录"
+    ),
     "engine.duplicate-of-invalid": (
         "{unit} {year} 年的报表重复：{first} 也是 {unit} {year} 年的报表（该文件无效）；"
         "请删去其中一份，本文件不计分"

@@ -5,6 +5,10 @@ In Chinese: one catalogue per language, the same keys in each (tests/test_messag
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "roster.not-a-roster-file": (
+        "{suffix} 文件不能作为名册读取：名册是 Excel 工作簿（*.xlsx，表头为“单位”和“学校名称”）或 YAML "
+        "文件（.yaml）；保存成 CSV 的名册请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）"
+    ),
     "roster.not-a-mapping": "名册应为映射：units: 下按单位列出学校名称",
     "roster.unknown-key": "名册中没有字段 {key}（可用：{keys}）",
     "roster.bad-year": "year 应为 2000–2100 的整数，而不是 {value}",
