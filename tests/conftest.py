@@ -20,7 +20,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     times = int(os.environ.get("ZHIJIAO_STRESS", "0") or "0")
     if times < 1:
         return
-    kept, others = [], []
+    kept, others, longer = [], [], set()
     for item in items:
         test = getattr(item, "obj", None)
         own = getattr(test, "_hypothesis_internal_use_settings", None)
@@ -28,7 +28,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             others.append(item)
             continue
         kept.append(item)
-        test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * times)
+        if id(test) not in longer:  # once: a parametrized test's items share the function
+            longer.add(id(test))
+            test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * times)
     if others:
         config.hook.pytest_deselected(items=others)
         items[:] = kept
