@@ -11,6 +11,31 @@ settings.register_profile("suite", deadline=None, suppress_health_check=[HealthC
 settings.load_profile("suite")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``ZHIJIAO_STRESS=N`` (never set in CI) runs the property tests alone, each drawing N times its
+    examples, to meet before CI does what its new seed might draw; ``--hypothesis-seed`` picks the draw. A
+    profile could not do it: a test's own ``@settings(max_examples=...)`` wins over any profile."""
+    import os
+
+    times = int(os.environ.get("ZHIJIAO_STRESS", "0") or "0")
+    if times < 1:
+        return
+    kept, others, longer = [], [], set()
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is None or not getattr(test, "is_hypothesis_test", False):
+            others.append(item)
+            continue
+        kept.append(item)
+        if id(test) not in longer:  # once: a parametrized test's items share the function
+            longer.add(id(test))
+            test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * times)
+    if others:
+        config.hook.pytest_deselected(items=others)
+        items[:] = kept
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
