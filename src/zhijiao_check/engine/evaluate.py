@@ -191,11 +191,14 @@ def _after_plan(
     """A notice for each pack of ``rules`` whose every target was due before ``year`` (2026 of a policy
     whose plan runs to 2025): its targets stay in force after their due year (targets.md), so the statuses
     are as before; said as a year before the policy is, that a reader does not take the year for a slip."""
+    late = [(pack, due) for pack in packs if (due := pack.last_due) is not None and year > due]
+    if not late:  # every report of the plan period: no set of the rules' packs made for it
+        return ()
     used = {info.id for _, info in rules}
     return tuple(
         msg("engine.after-plan", year=year, due=due, document=pack.info.document)
-        for pack in packs
-        if pack.id in used and (due := pack.last_due) is not None and year > due
+        for pack, due in late
+        if pack.id in used
     )
 
 
@@ -394,14 +397,17 @@ DIFFERING = "differing-reports"
 def report_contents(report: ReportFile) -> bytes:
     """What two files of one unit and year are compared by: the report as loaded, its keys in order (a
     workbook and the YAML it was converted from hold the same report, read in another order)."""
-    import hashlib
     import json
+
+    # CPython's own BLAKE2, not hashlib's door to it: importing hashlib loads OpenSSL's libcrypto, 3.7 MiB
+    # of every bulk run's peak (each report is compared by this digest in the worker that reads it)
+    from _blake2 import blake2b
 
     try:
         text = json.dumps(report.data, sort_keys=True, ensure_ascii=False, default=repr)
     except (TypeError, ValueError):  # keys of more than one type: as they are, in their order
         text = repr(report.data)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _same_report(copy: ReportFile, first: str) -> Problem:

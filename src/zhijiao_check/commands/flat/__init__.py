@@ -72,8 +72,7 @@ def run_flat(
         # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
         names: dict[Any, Any] = {}
         scores: dict[float | None, float | None] = {}
-        # Of each report kept, what a second one of its unit and year is compared with; those second ones.
-        contents: dict[tuple[str, int], bytes] = {}
+        # The second reports of a unit and year, each with what it is compared with (the first's is spooled).
         copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if in_parallel(len(listed), jobs) else BATCH
@@ -94,17 +93,16 @@ def run_flat(
                 )
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
-                number = spool.keep(done.entry, done.figures, done.kept)
+                number = spool.keep(done.entry, done.figures, done.kept, done.contents)
                 score = scores.setdefault(done.score, done.score)
                 one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
                 seen.setdefault(year, {})[unit] = one
-                contents[unit, year] = done.contents
                 kept.append(one)
                 said = path_year(done.file)
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
-        duplicates += _one_each(spool, (kept, seen), (contents, copies), [*loaded, *refused])
+        duplicates += _one_each(spool, (kept, seen), copies, [*loaded, *refused])
         elsewhere = {
             (unit, said): (file, year)
             for (unit, year), (said, file) in misfiled.items()
@@ -129,14 +127,13 @@ def run_flat(
 def _one_each(
     spool: Spool,
     held: tuple[list[HeldReport], dict[int, dict[str, HeldReport]]],
-    compared: tuple[dict[tuple[str, int], bytes], dict[tuple[str, int], list[tuple[ReportFile, bytes]]]],
+    copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]],
     invalid: list[InvalidReport],
 ) -> list[InvalidReport]:
     """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
     invalid one too: the reports it refuses, taken out of ``kept`` and ``seen``; a kept one given the warnings
     at its copies."""
     kept, seen = held
-    contents, copies = compared
     refused = refused_keys(invalid)
     firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
     if not firsts:
@@ -148,7 +145,7 @@ def _one_each(
         key = (one.unit, one.year)
         first = spool.report(one)
         own[key] = (one, first)
-        for report, digest in [(first, contents[key]), *copies.get(key, [])]:
+        for report, digest in [(first, spool.part(one, 3)), *copies.get(key, [])]:
             reports.append(report)
             of_file[report.file] = digest
     still, duplicates = unique(reports, invalid, lambda report: of_file[report.file])

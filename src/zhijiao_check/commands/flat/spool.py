@@ -148,17 +148,18 @@ class Spool:
             raise spool_failed(error) from None
         return at
 
-    def keep(self, entry: bytes, figures: bytes, kept: bytes) -> int:
-        """A report's entry, figures and kept report written; the number to read them back by."""
-        number = len(self.parts) // 4
-        self.parts.append(self.add(entry, figures, kept))
-        for size in (len(entry), len(figures), len(kept)):
+    def keep(self, entry: bytes, figures: bytes, kept: bytes, contents: bytes) -> int:
+        """A report's entry, figures, kept report and contents (what a second report of its unit and year is
+        compared with) written; the number to read them back by."""
+        number = len(self.parts) // 5
+        self.parts.append(self.add(entry, figures, kept, contents))
+        for size in (len(entry), len(figures), len(kept), len(contents)):
             self.parts.append(self.parts[-1] + size)
         return number
 
     def part(self, kept: HeldReport, which: int) -> bytes:
-        """A kept report's entry (0), figures (1) or kept report (2)."""
-        at = 4 * kept.number + which
+        """A kept report's entry (0), figures (1), kept report (2) or contents (3)."""
+        at = 5 * kept.number + which
         return self.read(self.parts[at], self.parts[at + 1] - self.parts[at])
 
     def read(self, at: int, size: int) -> bytes:
