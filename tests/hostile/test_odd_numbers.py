@@ -145,6 +145,27 @@ def test_a_json_amount_written_with_a_point_is_still_the_amount(tmp_path: Path) 
     assert (result.exit_code, json.loads(result.stdout)["problems"]) == (0, [])
 
 
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("schema_version", ("格式版本 1.0：请写 schema_version: 1", "unsupported format version 1.0:")),
+        ("quality_committee", ("只能写 true 或 false：1.0，请写 true", "false: for 1.0 write true")),
+    ],
+)
+def test_a_json_whole_number_with_a_point_is_quoted_as_written_where_it_is_refused(
+    tmp_path: Path, key: str, said: tuple[str, str]
+) -> None:
+    """JSON's ``1.0`` is held as the whole number 1 with its text: a field refusing it quoted the 1 (“不支持的
+    格式版本 1：请写 schema_version: 1”, refusing what it told to write), where YAML's message quotes 1.0."""
+    text = _json("craftsman_students", "28")  # the report as it is, as JSON
+    text = text.replace(f'"{key}": 1,', f'"{key}": 1.0,', 1).replace(f'"{key}": true,', f'"{key}": 1.0,', 1)
+    assert f'"{key}": 1.0,' in text
+    for lang, expected in zip(("zh", "en"), said, strict=True):
+        status, problem = _problem(tmp_path, "dongan.json", text, lang)
+        assert (status, problem["path"]) == (2, key)
+        assert expected in problem["message"]
+
+
 def test_json_1e_minus_400_in_a_count_is_no_longer_read_as_0(tmp_path: Path) -> None:
     status, problem = _problem(tmp_path, "dongan.json", _json("craftsman_students", "1e-400"), "zh")
     assert (status, problem["code"], problem["path"]) == (2, "number-too-small", "craftsman_students")

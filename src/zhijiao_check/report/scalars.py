@@ -72,8 +72,8 @@ def render(value: Any) -> str:
     """The value as the user would see it in YAML: ``"3,120"`` quoted, ``true``, ``3.5``, ``2023-01-01``."""
     if value is None:
         return ""
-    if isinstance(value, (LongNumber, TinyNumber)):
-        return value.written  # not the number it stands as; a message shortens it (``problems``)
+    if isinstance(value, (LongNumber, TinyNumber, WrittenWhole)):
+        return value.written  # not the number it stands as (JSON's 1.0, not 1); a message shortens it
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
