@@ -165,7 +165,7 @@ def main() -> None:
         # stood unchanged for a moment (``caching.settled``)
         varied = {n: generate(Path(temp) / f"varied-{n}", n, varied=True) for n in (100, sizes[-1])}
         # At least three pairs of each 1,000-report run: the median of one or two pairs moved by a fifth
-        # between runs of the same code, where nine farm-bench pairs a few minutes apart agreed within a
+        # between runs of the same code, where nine whole-process pairs a few minutes apart agreed within a
         # twentieth.
         bulk_runs = max(3, args.runs // 2)
 
