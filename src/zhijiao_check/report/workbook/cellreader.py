@@ -145,8 +145,8 @@ class CellReader:
         if cell.formula and spec.kind in NUMBER_KINDS and isinstance(cell.value, str) and cell.value.strip():
             # =TEXT(1030,"0"), =A1&"": a number stored as text is typed, and its advice (the leading quote,
             # 转换为数字) does not fit a formula, whose result the next recalculation makes text again
-            found = cell.value.strip()  # shortened as every value is, when the message is worded
-            self.say(grid, row, column, "formula-text", header=spec.header, path=path, found=found)
+            text = cell.value.strip()  # shortened as every value is, when the message is worded
+            self.say(grid, row, column, "formula-text", header=spec.header, path=path, found=text)
             return None
         if (found := beyond_excel(cell.value)) is not None:
             self.say(grid, row, column, "number-too-large", header=spec.header, path=path, found=found)
