@@ -156,7 +156,9 @@ def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
 
 def _bounded(value: float, expected: str) -> float:
     if value > MAXIMUM[expected]:
-        raise problem("too-large", value, maximum=f"{MAXIMUM[expected]:,}", expected=expected)
+        # JSON's 1e20 shown as the whole number it equals, which says how large it is
+        shown = int(value) if isinstance(value, WrittenWhole) else value
+        raise problem("too-large", shown, maximum=f"{MAXIMUM[expected]:,}", expected=expected)
     return value
 
 
