@@ -108,6 +108,20 @@ class CellReader:
             elif columns is None or any(min_col <= c <= max_col for c in columns):
                 self.say(grid, min_row, min_col, "merged-cells", range=shown)
 
+    def say_blank_rows(self, grid: Grid, last: int, number: int) -> None:
+        """The blank rows between ``last``, a row read, and ``number``, the next, if any: one warning for the
+        run of them, as a table's or a fields sheet's reading goes on after them."""
+        if number > last + 1:
+            self.say(
+                grid,
+                last + 1,
+                1,
+                "blank-rows",
+                "warning",
+                rows=row_span(last + 1, number - 1),
+                count=number - 1 - last,
+            )
+
     def say_hidden_rows(self, grid: Grid, read: list[int]) -> None:
         """Rows read that the sheet hides (by hand, or by a filter left on): said as a hidden sheet is, once
         for each run of them, since a clerk who hid a school's row may think it left out."""

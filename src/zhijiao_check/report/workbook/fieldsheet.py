@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from zhijiao_check.report.workbook.cellreader import CellReader, did_you_mean, filled, header_row, row_span
+from zhijiao_check.report.workbook.cellreader import CellReader, did_you_mean, filled, header_row
 from zhijiao_check.report.workbook.cells import cell_name
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import (
@@ -44,16 +44,7 @@ def read_fields(reader: CellReader, grid: Grid, sheet: Sheet, base: Path_) -> di
         cells = filled(grid.row(number))
         if number <= row or not cells:
             continue
-        if number > last + 1:
-            reader.say(
-                grid,
-                last + 1,
-                1,
-                "blank-rows",
-                "warning",
-                rows=row_span(last + 1, number - 1),
-                count=number - 1 - last,
-            )
+        reader.say_blank_rows(grid, last, number)
         last = number
         key_cell, value_cell = cells.get(key_column), cells.get(value_column)
         key = str(key_cell.value).strip() if key_cell is not None and key_cell.value is not None else ""

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zhijiao_check.records import record
-from zhijiao_check.report.workbook.cellreader import CellReader, did_you_mean, filled, header_row, row_span
+from zhijiao_check.report.workbook.cellreader import CellReader, did_you_mean, filled, header_row
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH, NO, YES, Column, Sheet
 from zhijiao_check.report.workbook.rawdata import ABSENT, put
@@ -117,16 +117,7 @@ def read_table(reader: CellReader, grid: Grid, sheet: Sheet) -> Table:
             reader.say(grid, number, index, "total-row", header=columns[index].header, found=text)
             previous = number
             continue
-        if number > previous + 1:
-            reader.say(
-                grid,
-                previous + 1,
-                1,
-                "blank-rows",
-                "warning",
-                rows=row_span(previous + 1, number - 1),
-                count=number - 1 - previous,
-            )
+        reader.say_blank_rows(grid, previous, number)
         previous = number
         out.append((number, {index: cells.get(index) for index in data_columns}, where))
     reader.say_hidden_rows(grid, [number for number, _, _ in out])
