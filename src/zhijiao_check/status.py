@@ -231,23 +231,25 @@ def encodable(text: str, encoding: str) -> str:
 # A glyph of a user's text (a value quoted in a message) that a view keeps as typed where it replaces the
 # tool's own (``√``, which a GBK console draws two cells wide, is ``+`` in the tool's text): until it is
 # written, a stand-in of a private use plane, which no fallback replaces, and a filler after it, so that the
-# layout counts the two cells the console draws.
+# layout counts the two cells the console draws. Only the pair is a stand-in, and only once a view made one:
+# a user's own character of that plane (a report may hold any) is left for the writer to escape.
 _STAND_IN = 0xF0000
 _FILLER = "\U000ffffd"
-_KEPT = later("[\U000f0000-\U000ffffd]")
+_KEPT = later("([\U000f0000-\U000fffff])\U000ffffd")
+_made: list[bool] = []  # whether ``kept_as_typed`` made a stand-in in this process
 
 
 def kept_as_typed(char: str) -> str:
     """``char`` (of the basic plane), a user's, to be written as typed by ``encodable``."""
+    if not _made:
+        _made.append(True)
     return chr(_STAND_IN + ord(char)) + _FILLER
 
 
 def _as_typed(text: str) -> str:
-    if not _KEPT.search(text):
+    if not _made or not _KEPT.search(text):
         return text
-    return _KEPT.sub(
-        lambda found: "" if found.group() == _FILLER else chr(ord(found.group()) - _STAND_IN), text
-    )
+    return _KEPT.sub(lambda found: chr(ord(found.group(1)) - _STAND_IN), text)
 
 
 def _within(line: str, replace: dict[int, str], wider: dict[str, int]) -> str:
