@@ -1,12 +1,13 @@
 """The list of reporting units (填报单位), read from the rule pack's ``units.yaml``: the units as they are
-now, the names they were called by before a renaming (``renamed``), and the units since merged into another
-(``merged``), whose reports of the years before the merger are still theirs."""
+now (each from the year it was created, ``since``), the names they were called by before a renaming
+(``renamed``), and the units since merged into another (``merged``), whose reports of the years before the
+merger are still theirs."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal, TypeVar
 
 from zhijiao_check.records import record
 
@@ -15,6 +16,7 @@ UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zo
 # Who a city-wide result belongs to (the whole city's year, not the 市本级 report): in waivers, JUnit test
 # names and SARIF properties, the same in every language.
 CITY_WIDE = "全市"
+T = TypeVar("T")
 
 
 @record
@@ -22,6 +24,12 @@ class Unit:
     name: str
     kind: UnitKind
     code: str | None = None
+    # The first year the unit exists (a management area created in 2024); None: every year of the plan.
+    since: int | None = None
+
+    def exists_in(self, year: int | None) -> bool:
+        """Whether the unit exists in ``year`` (None: a year not known, taken as one it exists in)."""
+        return self.since is None or year is None or year >= self.since
 
 
 @record
@@ -54,9 +62,18 @@ class UnitRegistry:
         self.units = units
         self.renamed = renamed
         self.merged = merged or []
-        self._by_name = {unit.name: unit for unit in units}
-        self._merged = {m.name: m for m in self.merged}
+        # Each way a report names a unit, looked up once: by name or code now, a merged unit's name or code,
+        # a former name or code (the first entry where the list gives one twice)
+        self._by_name = _index(units, lambda u: u.name)
+        self._by_code = _index(units, lambda u: u.code)
+        self._merged = _index(self.merged, lambda m: m.name)
+        self._merged_by_code = _index(self.merged, lambda m: m.code)
+        self._renamed = _index(renamed, lambda r: r.old)
+        self._renamed_by_code = _index(renamed, lambda r: r.old_code)
         self._former = {m.name: Unit(m.name, m.kind, m.code) for m in self.merged}
+        self._joined: dict[str, list[Merged]] = {}  # the units merged into each, in the list's order
+        for m in self.merged:
+            self._joined.setdefault(m.into, []).append(m)
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
@@ -67,19 +84,24 @@ class UnitRegistry:
     def get(self, name: str) -> Unit | None:
         return self._by_name.get(name)
 
+    def by_code(self, code: str) -> Unit | None:
+        """The unit of the list whose code is ``code`` now."""
+        return self._by_code.get(code)
+
     def city(self) -> str:
         """The 市本级's name (the unit whose report holds the ``city:`` block); empty if the list has none."""
         return next((unit.name for unit in self.units if unit.kind == "city"), "")
 
     def renamed_to(self, name: str) -> Renamed | None:
-        return next((r for r in self.renamed if r.old == name), None)
+        return self._renamed.get(name)
 
     def merged_into(self, name: str) -> Merged | None:
         return self._merged.get(name)
 
     def old_code_of(self, name: str, code: str) -> Renamed | None:
         """The renaming of the unit ``name`` whose old code is ``code``: a report copied from before it."""
-        return next((r for r in self.renamed if r.new == name and r.old_code == code), None)
+        renamed = self._renamed_by_code.get(code)
+        return renamed if renamed is not None and renamed.new == name else None
 
     def current_name(self, name: str) -> str:
         """The name a renamed unit has now, through every later renaming (``name`` itself if none)."""
@@ -89,13 +111,27 @@ class UnitRegistry:
             seen.add(name)
         return name
 
+    def joined(self, merged: Merged, year: int | None) -> str:
+        """The unit whose report holds ``merged``'s figures in ``year`` (a year since the merger; None: now):
+        the unit it joined, under its name now, or the one that unit has joined in turn by then (A into B in
+        2023, B into C in 2025: B in 2024, C in 2025). The pack refuses a cycle; ``seen`` stops one all the
+        same."""
+        name, seen = self.current_name(merged.into), {merged.name}
+        while (then := self._merged.get(name)) is not None and (year is None or year >= then.year):
+            if name in seen:
+                break
+            seen.add(name)
+            name = self.current_name(then.into)
+        return name
+
     def unit_in(self, name: str, year: int | None) -> Unit | None:
-        """The unit a report of ``year`` giving ``name`` is of: a unit of the list; a unit merged into another
-        in a year before its merger; a former name in a year before its renaming, as the unit it names (its
-        reports, under either name, are one unit's over the years). ``year`` None (not given, or no year): a
-        name that was right in some year is taken, the year's own error being said."""
+        """The unit a report of ``year`` giving ``name`` is of: a unit of the list from the year it exists;
+        a unit merged into another in a year before its merger; a former name in a year before its renaming,
+        as the unit it names (its reports, under either name, are one unit's over the years). ``year`` None
+        (not given, or no year): a name that was right in some year is taken, the year's own error being
+        said."""
         if (unit := self._by_name.get(name)) is not None:
-            return unit
+            return unit if unit.exists_in(year) else None
         if (merged := self._merged.get(name)) is not None:
             return self._former[name] if year is None or year < merged.year else None
         renamed = self.renamed_to(name)
@@ -107,34 +143,40 @@ class UnitRegistry:
         """The unit ``code`` names in ``year``, as ``unit_in`` for a name: a unit's code now; the code of a
         unit merged into another (``Merged.code``) before its merger; a former code (``Renamed.old_code``)
         before its renaming, as the unit it is now."""
-        if (unit := next((u for u in self.units if u.code == code), None)) is not None:
-            return unit
-        if (merged := next((m for m in self.merged if m.code == code), None)) is not None:
+        if (unit := self._by_code.get(code)) is not None:
+            return self.unit_in(unit.name, year)
+        if (merged := self._merged_by_code.get(code)) is not None:
             return self.unit_in(merged.name, year)
-        renamed = next((r for r in self.renamed if r.old_code == code), None)
+        renamed = self._renamed_by_code.get(code)
         return self.unit_in(renamed.old, year) if renamed is not None else None
 
-    def change(self, given: str, year: int | None) -> Renamed | Merged | None:
+    def change(self, given: str, year: int | None) -> Renamed | Merged | Unit | None:
         """Why ``given``, a name or code of a report, waiver, roster or ``--unit`` that ``unit_in`` and
-        ``coded`` do not take for ``year``, is no unit then: the unit's merger into another (its own; or,
-        renamed since, its unit's under the name it has now, in a year since the merger or no year), else its
-        renaming; None for a name or code the unit list never had (a typo)."""
-        merged = self._merged.get(given) or next((m for m in self.merged if m.code == given), None)
+        ``coded`` do not take for ``year``, is no unit then: the unit itself, created in a later year
+        (``Unit.since``); the unit's merger into another (its own; or, renamed since, its unit's under the
+        name it has now, in a year since the merger or no year), else its renaming; None for a name or code
+        the unit list never had (a typo)."""
+        unit = self._by_name.get(given) or self._by_code.get(given)
+        if unit is not None:
+            return None if unit.exists_in(year) else unit
+        merged = self._merged.get(given) or self._merged_by_code.get(given)
         if merged is not None:
             return merged
-        renamed = self.renamed_to(given) or next((r for r in self.renamed if r.old_code == given), None)
+        renamed = self.renamed_to(given) or self._renamed_by_code.get(given)
         if renamed is None:
             return None
         later = self._merged.get(self.current_name(renamed.new))
         return later if later is not None and (year is None or year >= later.year) else renamed
 
     def units_in(self, year: int) -> list[Unit]:
-        """The units expected to report for ``year``: the list's, and each unit merged into another in a
-        later year, after the unit it joined (its place in the city-wide roll-up's present and missing)."""
+        """The units expected to report for ``year``: the list's that exist by then, and each unit merged
+        into another in a later year, after the unit it joined (its place in the city-wide roll-up's present
+        and missing)."""
         found: list[Unit] = []
         for unit in self.units:
-            found.append(unit)
-            found += [self._former[m.name] for m in self.merged if m.into == unit.name and year < m.year]
+            if unit.exists_in(year):
+                found.append(unit)
+            found += [self._former[m.name] for m in self._merged_into(unit.name) if year < m.year]
         return found
 
     def order(self) -> list[str]:
@@ -142,8 +184,15 @@ class UnitRegistry:
         found: list[str] = []
         for unit in self.units:
             found.append(unit.name)
-            found += [m.name for m in self.merged if m.into == unit.name]
+            found += [m.name for m in self._merged_into(unit.name)]
         return found
+
+    def _merged_into(self, name: str) -> Iterator[Merged]:
+        """The units merged into ``name``, each followed by those merged into it (B into C, A into B: B, A).
+        From a unit of the list this never meets a cycle: each merged unit joins one unit only."""
+        for merged in self._joined.get(name, []):
+            yield merged
+            yield from self._merged_into(merged.name)
 
     def suggest(self, name: str) -> str | None:
         """The nearest known name: a renamed unit's new name, a name containing this one,
@@ -158,3 +207,12 @@ class UnitRegistry:
             return containing[0]
         close = difflib.get_close_matches(stripped, list(self._by_name), n=1, cutoff=0.4)
         return close[0] if close else None
+
+
+def _index(items: Iterable[T], key: Callable[[T], str | None]) -> dict[str, T]:
+    """``items`` by ``key`` (none where it is None): the first of several with one key, as a search finds."""
+    found: dict[str, T] = {}
+    for item in items:
+        if (value := key(item)) is not None:
+            found.setdefault(value, item)
+    return found

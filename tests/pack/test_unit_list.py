@@ -93,6 +93,38 @@ CASES = [
 ]
 
 
+CYCLE = (
+    "merged:\n"
+    "  - {name: 金洞管理区, kind: management_area, into: 回龙圩管理区, year: 2023}\n"
+    "  - {name: 回龙圩管理区, kind: management_area, into: 金洞管理区, year: 2025}\n"
+)
+CASES += [
+    (
+        "unit-since-year",
+        BUILT_IN.replace(JINDONG, "  - {name: 金洞管理区, kind: management_area, since: 24}\n"),
+        (16, 49, "units[12].since"),
+        "年份 24 不在 2000–2100 之间：since 写单位设立（开始填报）的四位年份",
+        (
+            "the year 24 is not within 2000–2100: since is the four-digit year the unit was created "
+            "(its first report's year)"
+        ),
+    ),
+    (
+        "merged-in-a-cycle",
+        without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "") + CYCLE,
+        (LAST, 48, "merged[0].into"),
+        (
+            "“金洞管理区”的合并成环（金洞管理区 → 回龙圩管理区 → 金洞管理区）："
+            "沿 into 最终须到达 units 中的单位，改正其中一项"
+        ),
+        (
+            '"金洞管理区" is merged in a cycle (金洞管理区 → 回龙圩管理区 → 金洞管理区): '
+            "following into must end at a unit of units; correct one of them"
+        ),
+    ),
+]
+
+
 @pytest.mark.parametrize(("code", "units", "where", "zh", "en"), CASES, ids=[c[0] for c in CASES])
 def test_a_renaming_or_merger_naming_no_unit_is_refused_where_it_is_written(
     tmp_path: Path, code: str, units: str, where: tuple[int, int, str], zh: str, en: str
@@ -111,3 +143,23 @@ def test_a_merger_written_as_the_pack_says_loads(tmp_path: Path) -> None:
     (pack / "units.yaml").write_text(without_jindong(MERGER), encoding="utf-8")
     result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_chain_of_mergers_and_a_unit_created_later_load(tmp_path: Path) -> None:
+    """A merger into a unit merged in turn was refused (``merged-into-unknown``), and ``since:`` ignored."""
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    chain = CYCLE.replace("into: 金洞管理区", "into: 祁阳市")
+    since = "units:\n  - {name: 新区管理区, kind: management_area, since: 2024}\n"
+    text = without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "")
+    (pack / "units.yaml").write_text(text.replace("units:\n", since) + chain, encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_since_that_is_no_year_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    written = "  - {name: 金洞管理区, kind: management_area, since: 2024年}\n"
+    (pack / "units.yaml").write_text(BUILT_IN.replace(JINDONG, written), encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 2
+    assert f'{pack / "units.yaml"}:16:49: units[12].since: since 写了 "2024年"，但它取整数' in result.stderr

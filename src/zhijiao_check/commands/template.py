@@ -29,14 +29,14 @@ from zhijiao_check.output import is_special, refuse_existing, tell_written, writ
 from zhijiao_check.records import record
 from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.status import ExitCode
-from zhijiao_check.units import Merged, Renamed
+from zhijiao_check.units import Merged, Renamed, Unit
 from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from zhijiao_check.report.loaded import ReportFile
-    from zhijiao_check.units import Unit, UnitRegistry
+    from zhijiao_check.units import UnitRegistry
 
 COMMENT_COLUMN = 40  # comments line up here, after shorter ``key: value`` parts
 # Plain words that YAML would read as something other than text.
@@ -221,8 +221,10 @@ def find_unit(units: UnitRegistry, given: str, year: int, tr: Translator) -> Uni
             print(said, file=sys.stderr)
         return found
     known = Join(tuple(u.name for u in units))
+    if isinstance(change, Unit):
+        raise FatalError("unit-not-yet", area="input", name=change.name, since=change.since)
     if isinstance(change, Merged):
-        into = units.current_name(change.into)
+        into = units.joined(change, year)
         name = change.name if wanted.isdecimal() else wanted  # a code (its own or a former one): its unit
         raise FatalError("unit-merged", area="input", name=name, into=into, year=change.year)
     if change is not None:

@@ -1,7 +1,7 @@
 """The checks of a unit list (``units.yaml``) across its entries: a renaming and a merger must name units
-the list has, each once. An entry that named nothing would silently never apply: a renaming to a name not in
-the list let a report give the old name and be of no unit; a merged unit still in the list was expected every
-year."""
+the list has, each once, and a chain of mergers end at a unit of the list; a unit's ``since`` is a year. An
+entry that named nothing would silently never apply: a renaming to a name not in the list let a report give
+the old name and be of no unit; a merged unit still in the list was expected every year."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ def _problems(
 ) -> Iterator[Problem]:
     listed = [unit.name for unit in units]
     former = {m.name for m in merged}  # units of the years before their merger
+    cycled: set[str] = set()  # the merged units of a cycle said already (at its first entry)
 
     def at(path: tuple[str | int, ...], code: str, **params: object) -> Problem:
         shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
@@ -64,6 +65,8 @@ def _problems(
         if unit.name in first:
             yield at(path, "unit-listed-twice", name=unit.name, first=positions.nearest(first[unit.name])[0])
         first.setdefault(unit.name, path)
+        if unit.since is not None:
+            yield from _year(at, ("units", index, "since"), unit.since, "unit-since-year")
     for index, entry in enumerate(merged):
         path = ("merged", index)
         if entry.name in first:
@@ -71,11 +74,14 @@ def _problems(
             code = "merged-still-listed" if first[entry.name][0] == "units" else "merged-twice"
             yield at((*path, "name"), code, name=entry.name, first=where)
         first.setdefault(entry.name, (*path, "name"))
-        if entry.into not in listed:
+        if entry.into not in listed and entry.into not in former:  # or one merged in turn: A into B into C
             close = nearest(entry.into, listed)
             yield at((*path, "into"), "merged-into-unknown", into=entry.into, nearest=close)
         elif entry.into == entry.name:
             yield at((*path, "into"), "merged-into-itself", name=entry.name)
+        elif (cycle := _cycle(entry, merged)) and entry.name not in cycled:
+            cycled.update(cycle)
+            yield at((*path, "into"), "merged-in-a-cycle", name=entry.name, cycle=" → ".join(cycle))
         yield from _year(at, (*path, "year"), entry.year)
     for index, rename in enumerate(renamed):
         path = ("renamed", index)
@@ -92,9 +98,26 @@ def _problems(
         yield from _year(at, (*path, "year"), rename.year)
 
 
-def _year(at: Callable[..., Problem], path: tuple[str | int, ...], year: int) -> Iterator[Problem]:
-    """The year a renaming or merger takes effect: one a report may have (a report of no year could be
-    before or after it)."""
+def _cycle(entry: Merged, merged: list[Merged]) -> list[str]:
+    """The units from ``entry`` back to it when following ``into`` through the merged units comes back
+    (A into B, B into A: [A, B, A]); empty when it ends at a unit of the list. A cycle ends at no unit: its
+    units' figures would be no report's, and finding the unit that holds them would never end."""
+    into = {m.name: m.into for m in merged}
+    chain = [entry.name]
+    while (name := into.get(chain[-1])) is not None:
+        chain.append(name)
+        if name == entry.name:
+            return chain
+        if chain.count(name) > 1:  # a cycle further on, said at its own first entry
+            return []
+    return []
+
+
+def _year(
+    at: Callable[..., Problem], path: tuple[str | int, ...], year: int, code: str = "unit-change-year"
+) -> Iterator[Problem]:
+    """The year a renaming or merger takes effect, or a unit is created from (``since``): one a report may
+    have (a report of no year could be before or after it)."""
     low, high = REPORT_YEARS
     if not low <= year <= high:
-        yield at(path, "unit-change-year", year=year, low=low, high=high)
+        yield at(path, code, year=year, low=low, high=high)

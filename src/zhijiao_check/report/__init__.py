@@ -129,7 +129,7 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
     """The unit and year an invalid report gives, each where it is plainly one: a name of the unit list, a
     whole number in the years a report may have (else None: a guess would name the wrong unit or year)."""
     from zhijiao_check.report.scalars import REPORT_YEARS  # already imported: the report was validated
-    from zhijiao_check.units import Merged
+    from zhijiao_check.units import Renamed, Unit
 
     unit = data.get("unit") if isinstance(data, dict) else None
     name = unit.get("name") if isinstance(unit, dict) else None
@@ -139,11 +139,13 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
     known = units.unit_in(name, year if plain else None) if isinstance(name, str) else None
     said = known.name if known is not None else None
     change = units.change(name, year if plain else None) if said is None and isinstance(name, str) else None
-    if change is not None and not isinstance(change, Merged):
+    if isinstance(change, Renamed):
         # A former name after its renaming is refused, but the report is still its unit's: left to no unit,
         # the unit was said to have filed nothing (缺少单位, 未提交) beside its refused report. Not so for a
         # merged unit (or one renamed and merged since): its report is not the absorbing unit's.
         said = units.current_name(change.new)
+    elif isinstance(change, Unit):
+        said = change.name  # a unit's report of a year before it was created: plainly the unit's
     return said, (year if plain else None)
 
 

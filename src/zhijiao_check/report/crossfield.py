@@ -358,18 +358,21 @@ def _duplicates(items: Any, path: Path_, positions: Positions) -> Iterator[tuple
 def _unknown_unit(
     given: str, year: int | None, units: UnitRegistry, file: str, positions: Positions
 ) -> Problem:
-    """What a name the unit list does not know for ``year`` is: a name typed in Chinese quotes, a unit merged
-    into another (itself, or under a former name, of a year since the merger), a former name of a year since
+    """What a name the unit list does not know for ``year`` is: a name typed in Chinese quotes, a unit of a
+    year before it was created, a unit merged into another (itself, or under a former name, of a year since
+    the merger: named with the unit that holds its figures that year), a former name of a year since
     its renaming, or a misspelling (with the nearest name, or the list). Each code is a literal here: the
     catalogue test finds the codes ``problem_at`` is called with."""
     at = ("unit", "name")
     stripped = given.strip()
     change = units.change(stripped, year)
+    if isinstance(change, Unit):
+        return problem_at(file, positions, at, "unit-not-yet", name=given, since=change.since, year=year)
     quoted = units.get(stripped.strip(CURLY_QUOTES).strip())
     if quoted is not None:  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
         return problem_at(file, positions, at, "unit-name-curly-quotes", name=given, expected=quoted.name)
     if isinstance(change, Merged):
-        into = units.current_name(change.into)
+        into = units.joined(change, year)
         return problem_at(file, positions, at, "unit-merged", name=given, into=into, year=change.year)
     if change is not None:
         new = units.current_name(change.new)

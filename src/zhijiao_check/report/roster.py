@@ -147,16 +147,19 @@ def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Pro
 def _unit(given: str, year: int | None, units: UnitRegistry) -> Unit | tuple[str, dict[str, object]]:
     """The unit a roster's unit names, or the code and params of the problem with it. A roster of a year
     takes its unit as a report of that year does (``UnitRegistry.unit_in``: a former name before the
-    renaming, a merged unit before the merger); one without a year holds for every year, so only the names
-    of the unit list. A former name or merged unit not taken is told so, with the name to write
+    renaming, a merged unit before the merger, a unit from the year it was created); one without a year
+    holds for every year, so only the names of the unit list. A former name, merged unit or unit not yet
+    created not taken is told so, with the name or year to write
     (``UnitRegistry.change``); any other, with the nearest name where one is near, else the units there are
     (no "did you mean —?")."""
     unit = units.get(given) if year is None else units.unit_in(given, year)
     if unit is not None:
         return unit
     change = units.change(given, year)
+    if isinstance(change, Unit):
+        return "unit-not-yet", {"unit": given, "since": change.since}
     if isinstance(change, Merged):
-        return "unit-merged", {"unit": given, "into": units.current_name(change.into), "year": change.year}
+        return "unit-merged", {"unit": given, "into": units.joined(change, year), "year": change.year}
     if change is not None:
         return "unit-renamed", {"unit": given, "new": units.current_name(change.new), "year": change.year}
     suggestion = units.suggest(given)

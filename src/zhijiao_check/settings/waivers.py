@@ -41,7 +41,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
-from zhijiao_check.units import CITY_WIDE, Merged
+from zhijiao_check.units import CITY_WIDE, Merged, Unit
 from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
@@ -157,8 +157,10 @@ def _unknown_unit(
     is the one the unit has now, through every later renaming."""
     stripped = given.strip()
     change = units.change(stripped, year)
+    if isinstance(change, Unit):
+        return problem("unit", "waiver-unit-not-yet", name=change.name, since=change.since, year=year)
     if isinstance(change, Merged):
-        into = units.current_name(change.into)
+        into = units.joined(change, year)
         name = change.name if stripped.isdecimal() else stripped  # a code (its own or a former one): its unit
         return problem("unit", "waiver-unit-merged", name=name, into=into, year=change.year)
     if change is not None and stripped == change.old_code:
@@ -224,8 +226,9 @@ def _unit_name(given: str, units: UnitRegistry, year: int | None) -> str | None:
     given = given.strip()
     if given == CITY_WIDE:
         return CITY_WIDE
-    unit = units.get(given) or next((u for u in units if u.code == given), None)
-    if unit is None and year is not None:
+    if year is None:
+        unit = units.get(given) or units.by_code(given)
+    else:  # a unit of the list too only from the year it was created (``Unit.since``)
         unit = units.unit_in(given, year) or units.coded(given, year)
     return unit.name if unit else None
 

@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
         'unknown reporting unit "{name}": did you mean "{suggestion}"? The units are {known}'
     ),
     "input.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
+    "input.unit-not-yet": (
+        '"{name}" was created in {since} and reports from {since} on: use --year {since} or a later year'
+    ),
     "input.unit-merged": (
         '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
         "use --unit {into}"

@@ -291,6 +291,14 @@ MESSAGES: dict[str, str] = {
         'the new name "{new}" is not in units: new names a unit of the list; did you mean "{nearest}"? '
         "(a unit merged into another is written in merged)"
     ),
+    "pack.unit-since-year": (
+        "the year {year} is not within {low}–{high}: since is the four-digit year the unit was created "
+        "(its first report's year)"
+    ),
+    "pack.merged-in-a-cycle": (
+        '"{name}" is merged in a cycle ({cycle}): following into must end at a unit of units; '
+        "correct one of them"
+    ),
     "pack.unit-change-year": (
         "the year {year} is not within {low}–{high}: write the four-digit year the renaming or merger "
         "takes effect"

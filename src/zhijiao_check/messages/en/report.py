@@ -394,6 +394,10 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": 'unknown reporting unit "{name}": the units are {known}',
     "report.unit-renamed": '"{name}" was renamed "{new}" in {year}: write name: {new}',
     "report.unit-renamed-in-cell": '"{name}" was renamed "{new}" in {year}: type the unit\'s name as "{new}"',
+    "report.unit-not-yet": (
+        '"{name}" was created in {since} and reports from {since} on: a report of {year} cannot give it; '
+        "check the year"
+    ),
     "report.unit-merged": (
         '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
         'figures in the report of "{into}" (name: {into})'

@@ -21,6 +21,10 @@ MESSAGES: dict[str, str] = {
     "roster.unknown-unit": 'no unit "{unit}"; did you mean {suggestion}?',
     "roster.unknown-unit-no-match": 'no unit "{unit}": the units are {known}',
     "roster.unit-renamed": '"{unit}" was renamed "{new}" in {year}: write "{new}", or a year before {year}',
+    "roster.unit-not-yet": (
+        '"{unit}" was created in {since} and reports from {since} on: write a year from {since} on, '
+        "or delete it"
+    ),
     "roster.unit-merged": (
         '"{unit}" was merged into "{into}" in {year} and files no report of its own from {year} on: list its '
         'schools under "{into}", or write a year before {year}'

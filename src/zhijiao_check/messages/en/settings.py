@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-unit": (
         'unknown unit "{unit}"; did you mean "{suggestion}"? For a city-wide rule write 全市'
     ),
+    "settings.waiver-unit-not-yet": (
+        '"{name}" was created in {since} and reports from {since} on, so it has no result for {year}: '
+        "write a year from {since} on"
+    ),
     "settings.waiver-unit-merged": (
         '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
         'write unit = "{into}", or a year before {year}'

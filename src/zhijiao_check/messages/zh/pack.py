@@ -241,6 +241,10 @@ MESSAGES: dict[str, str] = {
         "更名后的名称“{new}”不在 units 中：new 须是名单中的单位，是否应为“{nearest}”？"
         "（一个单位并入另一个单位时写在 merged 中）"
     ),
+    "pack.unit-since-year": "年份 {year} 不在 {low}–{high} 之间：since 写单位设立（开始填报）的四位年份",
+    "pack.merged-in-a-cycle": (
+        "“{name}”的合并成环（{cycle}）：沿 into 最终须到达 units 中的单位，改正其中一项"
+    ),
     "pack.unit-change-year": "年份 {year} 不在 {low}–{high} 之间：写更名或合并起始的四位年份",
     "pack.units-unknown-key": "单位名单中没有 {key} 这一项（可写的有 {keys}）：是否应为 {nearest}？",
     "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",

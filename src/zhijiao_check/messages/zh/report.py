@@ -273,6 +273,7 @@ MESSAGES: dict[str, str] = {
     "report.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "report.unit-renamed": "“{name}”已于 {year} 年更名为“{new}”：请写 name: {new}",
     "report.unit-renamed-in-cell": "“{name}”已于 {year} 年更名为“{new}”：单位名称请填“{new}”",
+    "report.unit-not-yet": "“{name}”{since} 年设立，{since} 年起才填报：{year} 年的报表不能写它，请检查年度",
     "report.unit-merged": (
         "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
         "请把它的数据填入“{into}”的报表（name: {into}）"

@@ -17,6 +17,9 @@ MESSAGES: dict[str, str] = {
     "roster.unknown-unit": "没有单位“{unit}”；是否想写 {suggestion}？",
     "roster.unknown-unit-no-match": "没有单位“{unit}”：可用的单位有 {known}",
     "roster.unit-renamed": "“{unit}”已于 {year} 年更名为“{new}”：请写“{new}”，或写 {year} 年以前的 year",
+    "roster.unit-not-yet": (
+        "“{unit}”{since} 年设立，{since} 年起才填报：请写 {since} 年或以后的 year，或删除它"
+    ),
     "roster.unit-merged": (
         "“{unit}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
         "请把它的学校列在“{into}”下，或写 {year} 年以前的 year"

@@ -49,6 +49,9 @@ MESSAGES: dict[str, str] = {
     "settings.waiver-unknown-rule": "没有规则“{rule}”；是否想写 {suggestion}？",
     "settings.waiver-unknown-rule-none": "没有规则“{rule}”；可用 zhijiao-check rules 查看全部规则",
     "settings.waiver-unknown-unit": "未知的单位“{unit}”；是否想写“{suggestion}”？全市性规则请写“全市”",
+    "settings.waiver-unit-not-yet": (
+        "“{name}”{since} 年设立，{since} 年起才填报，{year} 年没有它的结果：请写 {since} 年或以后的 year"
+    ),
     "settings.waiver-unit-merged": (
         "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
         '请写 unit = "{into}"，或写 {year} 年以前的 year'
