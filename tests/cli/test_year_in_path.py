@@ -241,6 +241,62 @@ def test_the_streamed_json_refuses_the_same_duplicate(
     assert codes == {"reports/a.yaml": "duplicate-of-invalid", "reports/b.yaml": "number-with-separator"}
 
 
+def _held(value: object) -> object:
+    """``value`` as it stands, its lists, tuples and dicts copied all the way down: what a call left alone."""
+    if isinstance(value, list | tuple):
+        return type(value)(_held(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _held(item) for key, item in value.items()}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("second", "codes"),
+    [
+        (to_yaml(county("东安县")), {"reports/b.yaml": "same-report"}),
+        (to_yaml(county("东安县")).replace("1500", "1600", 1), {"reports/a.yaml": "differing-reports"}),
+        (to_yaml(county("东安县")).replace(*SEPARATOR), {"reports/a.yaml": "duplicate-of-invalid"}),
+    ],
+    ids=["same-report", "differing-reports", "duplicate-of-invalid"],
+)
+def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str, codes: dict[str, str]
+) -> None:
+    """``commands.flat._one_each`` removed the refused ones from the lists it was given and replaced the
+    warned one in them: it returns what changes, its arguments left as they were, and prints what the whole
+    run prints."""
+    from zhijiao_check.commands import flat as flat_command
+
+    reports = tmp_path / "reports"
+    write_report(reports, county("东安县"), "a.yaml")
+    write_report(reports, county("道县"), "c.yaml")
+    (reports / "b.yaml").write_text(second, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    whole = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    calls: list[tuple[object, object]] = []
+    one_each = flat_command._one_each
+
+    def watched(*args: object) -> object:
+        before = _held(args)
+        settled = one_each(*args)  # type: ignore[arg-type]
+        calls.append((before, _held(args)))
+        return settled
+
+    monkeypatch.setattr(flat_command, "_one_each", watched)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    assert flat.exit_code == whole.exit_code, flat.output
+    assert flat.stdout == whole.stdout
+    ((before, after),) = calls
+    assert after == before
+    doc = json.loads(flat.stdout)
+    found = {bad["file"]: bad["problems"][0]["code"] for bad in doc["invalid"]}
+    found |= {
+        warning["file"]: warning["code"] for warning in doc["warnings"] if warning["code"] == "same-report"
+    }
+    assert codes.items() <= found.items()
+
+
 def test_diff_warns_when_the_new_report_is_not_later(invoke: Invoke) -> None:
     old = write_report(Path("2025"), county("东安县", year=2025), "dongan.yaml")
     new = write_report(Path("2023"), county("东安县", year=2023), "dongan.yaml")
