@@ -116,6 +116,7 @@ class HeaderDoc(TypedDict):
     rule_pack: PackDoc
     rule_packs: list[PackDoc]
     lang: str
+    config: NotRequired[str]  # only where a config file was used: a run without one is as it always was
 
 
 class RunDocument(HeaderDoc):
@@ -148,7 +149,7 @@ def document(run: Run, tr: Translator) -> RunDocument:
 
 def _build(run: Run, tr: Translator) -> RunDocument:
     return {
-        **header(run.packs, tr),
+        **header(run.packs, tr, run.config),
         "reports": _ranked([report(e, tr) for e in run.reports]),
         "city": [city(e, tr) for e in run.city],
         "invalid": [invalid(bad, tr) for bad in run.invalid],
@@ -159,15 +160,20 @@ def _build(run: Run, tr: Translator) -> RunDocument:
     }
 
 
-def header(packs: Sequence[RulePack], tr: Translator) -> HeaderDoc:
-    """The document's first entries: the tool, the rule packs, the language."""
+def header(packs: Sequence[RulePack], tr: Translator, config: str | None = None) -> HeaderDoc:
+    """The document's first entries: the tool, the rule packs, the language, and the config file the run
+    took its settings from (``config``, as shown), where there was one: a setting that surprises is traced
+    to its file."""
     pack = packs[0]
-    return {
+    doc: HeaderDoc = {
         "tool": {"name": "zhijiao-check", "version": __version__},
         "rule_pack": {"id": pack.id, "document": pack.info.document},
         "rule_packs": [{"id": p.id, "document": p.info.document} for p in packs],
         "lang": tr.lang,
     }
+    if config is not None:
+        doc["config"] = config
+    return doc
 
 
 def invalid(bad: InvalidReport, tr: Translator) -> InvalidDoc:

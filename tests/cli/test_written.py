@@ -42,6 +42,15 @@ def test_a_run_written_to_files_says_so_on_a_terminal(tmp_path: Path, lang: str,
     assert (tmp_path / "结果 2023.xlsx").stat().st_size > 0 and (tmp_path / "明细.csv").stat().st_size > 0
 
 
+def test_a_run_written_to_files_names_the_config_file_it_took_its_settings_from(tmp_path: Path) -> None:
+    (tmp_path / "zhijiao-check.toml").write_text('[[outputs]]\nformat = "json"\nfile = "r.json"\n', "utf-8")
+    code, shown, out = on_terminal("check", str(SAMPLES), cwd=tmp_path)
+    assert code == 1 and out == b""
+    assert shown.splitlines() == [
+        "已写入 r.json（退出状态 1：有目标未达标；设置取自配置文件 zhijiao-check.toml）"
+    ]
+
+
 def test_in_a_gbk_console_too(tmp_path: Path) -> None:
     code, shown, _ = on_terminal(
         "check", str(SAMPLES), "-f", "json", "-o", "r.json", cwd=tmp_path, encoding="gbk"

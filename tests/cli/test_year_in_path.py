@@ -241,6 +241,62 @@ def test_the_streamed_json_refuses_the_same_duplicate(
     assert codes == {"reports/a.yaml": "duplicate-of-invalid", "reports/b.yaml": "number-with-separator"}
 
 
+def _held(value: object) -> object:
+    """``value`` as it stands, its lists, tuples and dicts copied all the way down: what a call left alone."""
+    if isinstance(value, list | tuple):
+        return type(value)(_held(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _held(item) for key, item in value.items()}
+    return value
+
+
+@pytest.mark.parametrize(
+    ("second", "codes"),
+    [
+        (to_yaml(county("东安县")), {"reports/b.yaml": "same-report"}),
+        (to_yaml(county("东安县")).replace("1500", "1600", 1), {"reports/a.yaml": "differing-reports"}),
+        (to_yaml(county("东安县")).replace(*SEPARATOR), {"reports/a.yaml": "duplicate-of-invalid"}),
+    ],
+    ids=["same-report", "differing-reports", "duplicate-of-invalid"],
+)
+def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str, codes: dict[str, str]
+) -> None:
+    """``commands.flat._one_each`` removed the refused ones from the lists it was given and replaced the
+    warned one in them: it returns what changes, its arguments left as they were, and prints what the whole
+    run prints."""
+    from zhijiao_check.commands import flat as flat_command
+
+    reports = tmp_path / "reports"
+    write_report(reports, county("东安县"), "a.yaml")
+    write_report(reports, county("道县"), "c.yaml")
+    (reports / "b.yaml").write_text(second, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    whole = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    calls: list[tuple[object, object]] = []
+    one_each = flat_command._one_each
+
+    def watched(*args: object) -> object:
+        before = _held(args)
+        settled = one_each(*args)  # type: ignore[arg-type]
+        calls.append((before, _held(args)))
+        return settled
+
+    monkeypatch.setattr(flat_command, "_one_each", watched)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    assert flat.exit_code == whole.exit_code, flat.output
+    assert flat.stdout == whole.stdout
+    ((before, after),) = calls
+    assert after == before
+    doc = json.loads(flat.stdout)
+    found = {bad["file"]: bad["problems"][0]["code"] for bad in doc["invalid"]}
+    found |= {
+        warning["file"]: warning["code"] for warning in doc["warnings"] if warning["code"] == "same-report"
+    }
+    assert codes.items() <= found.items()
+
+
 def test_diff_warns_when_the_new_report_is_not_later(invoke: Invoke) -> None:
     old = write_report(Path("2025"), county("东安县", year=2025), "dongan.yaml")
     new = write_report(Path("2023"), county("东安县", year=2023), "dongan.yaml")
@@ -319,13 +375,51 @@ def test_the_city_names_a_units_only_report_of_another_year_though_no_path_says_
     assert "祁阳市" in year["units_missing"]
 
 
+def test_two_reports_of_another_year_among_this_years_are_each_named_beside_its_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """祁阳市's and 蓝山县's 2022 reports among four of 2023 (no year in their paths): the run's year is the
+    one more than half of the reports give, so each is named beside its unit missing from 2023. Before, a
+    second report of 2022 left both unnamed. Whole or streamed, in one process or two, alike."""
+    from zhijiao_check import processes
+
+    folder = Path("city")
+    monkeypatch.chdir(tmp_path)
+    write_report(folder, city_report(2023), "shibenji.yaml")
+    for unit, name in (("东安县", "dongan"), ("道县", "daoxian"), ("双牌县", "shuangpai")):
+        write_report(folder, county(unit, year=2023), f"{name}.yaml")
+    write_report(folder, county("祁阳市", year=2022), "qiyang.yaml")
+    write_report(folder, county("蓝山县", year=2022), "lanshan.yaml")
+    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    flowed = table.stdout.replace("\n", "")
+    assert "蓝山县（其报表 city/lanshan.yaml 为 2022 年）" in flowed, table.output
+    assert "祁阳市（其报表 city/qiyang.yaml 为 2022 年）" in flowed
+    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    # workers for a handful of reports, on two processors whatever the machine has
+    for function in (processes.in_parallel, processes.ordered_map):
+        monkeypatch.setattr(function, "__defaults__", (0,))
+    monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    flats = [CliRunner().invoke(app, ["check", str(folder), "-f", "json", "--jobs", jobs]) for jobs in "12"]
+    assert [flat.stdout for flat in flats] == [whole.stdout] * 2
+    doc = json.loads(whole.stdout)
+    year = next(year for year in doc["city"] if year["year"] == 2023)
+    assert year["units_other_year"] == [
+        {"unit": "祁阳市", "file": "city/qiyang.yaml", "year": 2022},
+        {"unit": "蓝山县", "file": "city/lanshan.yaml", "year": 2022},
+    ]
+    assert {"蓝山县", "祁阳市"} <= set(year["units_missing"])
+
+
 def test_a_run_of_two_years_names_no_report_of_another_year() -> None:
     """Which year a unit's report was meant for is told by the run only where all the others give one."""
     from zhijiao_check.report.pathyear import off_year
 
     assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2023)]) == {("祁阳市", 2022): 2023}
-    # two units of 2022 among 2023's: neither is told
-    assert off_year([("祁阳市", 2022), ("东安县", 2022), ("道县", 2023), ("双牌县", 2023)]) == {}
+    # two units of 2022 among three of 2023: each is told; two and two: neither
+    strays = [("祁阳市", 2022), ("东安县", 2022), ("道县", 2023), ("双牌县", 2023), ("蓝山县", 2023)]
+    assert off_year(strays) == {("祁阳市", 2022): 2023, ("东安县", 2022): 2023}
+    assert off_year(strays[:4]) == {}
     # 祁阳市 filed both years: its 2022 report is its own
     assert off_year([("祁阳市", 2022), ("祁阳市", 2023), ("道县", 2023)]) == {}
     assert off_year([("祁阳市", 2022), ("东安县", 2023)]) == {}  # one each: no run's year

@@ -100,6 +100,33 @@ def test_a_result_named_is_told_for_what_it_is(folder: Path, name: str, lang: st
     assert "本单位" not in text and "unknown" not in text  # not read as a report
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_run_s_junit_is_told_for_what_it_is(tmp_path: Path, lang: str) -> None:
+    """A run of no reports writes JUnit XML without a suite, so without the package the others are told by:
+    given as a report, it was read as one; it is told as every JUnit result is."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.renderers.junit import suites
+
+    written = "".join(
+        suites({"invalid": [], "reports": [], "city": []}, frozenset(), Translator(lang), tuple)
+    )
+    (tmp_path / "empty.xml").write_text(written, encoding="utf-8")
+    (tmp_path / "crlf.xml").write_bytes(written.replace("\n", "\r\n").encode("utf-8"))
+    assert is_written(tmp_path / "empty.xml") and is_written(tmp_path / "crlf.xml")
+    said = {}
+    for name in ("empty.xml", "junit.xml"):
+        if name == "junit.xml":
+            (tmp_path / "dongan.yaml").write_bytes(SAMPLE.read_bytes())
+            assert run(tmp_path, "dongan.yaml", "-o", name, "--lang", lang)[0] == 1
+        code, text = run(tmp_path, name, "--lang", lang)
+        assert code == 2
+        said[name] = "".join(text.split()).replace(name, "NAME")
+    assert said["empty.xml"] == said["junit.xml"]
+    assert (
+        "这是zhijiao-check写出的检查结果，不是报表" if lang == "zh" else "aresultzhijiao-checkwrote"
+    ) in said["junit.xml"]
+
+
 def test_a_bulk_run_s_streamed_json_is_recognised(folder: Path) -> None:
     # From 100 reports the JSON is written as the reports are scored: the same first key.
     reports = folder / "reports"

@@ -50,6 +50,37 @@ def test_a_config_file_above_the_working_directory_is_used(repo: Path, invoke, m
     }
 
 
+def test_a_run_says_which_config_file_it_took_its_settings_from(repo: Path, invoke, monkeypatch) -> None:
+    """A setting that surprises (English output, a strict run) could not be traced: nothing said a file above
+    the working directory was read. The table says it above the exit status, in either language, and the JSON
+    document has its ``config`` (whole or streamed alike); a run without one says nothing of it."""
+    from zhijiao_check.commands import check as check_command
+
+    write(repo / "zhijiao-check.toml", 'lang = "en"\nquiet = true\n')
+    monkeypatch.chdir(repo / "reports")
+    table = invoke("check", "2023/", "--no-color")
+    assert table.exit_code == 1
+    assert table.stdout.splitlines()[-2:] == [
+        "settings from the config file ../zhijiao-check.toml (an option given on the command line wins)",
+        "exit status 1",
+    ]
+    chinese = invoke("check", "2023/", "--no-color", "--lang", "zh").stdout.splitlines()
+    assert chinese[-2:] == ["设置取自配置文件 ../zhijiao-check.toml（命令行上给出的选项优先）", "退出状态 1"]
+    whole = invoke("check", "2023/", "-f", "json")
+    doc = json.loads(whole.stdout)
+    assert list(doc)[:5] == ["tool", "rule_pack", "rule_packs", "lang", "config"]
+    assert doc["config"] == "../zhijiao-check.toml"
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    assert invoke("check", "2023/", "-f", "json").stdout == whole.stdout
+    (repo / "zhijiao-check.toml").unlink()
+    write(repo / "pyproject.toml", "[tool.zhijiao-check]\nstrict = true\n")
+    assert json.loads(invoke("check", "2023/", "-f", "json").stdout)["config"] == "../pyproject.toml"
+    (repo / "pyproject.toml").unlink()
+    bare = invoke("check", "2023/", "--no-color")
+    assert bare.stdout.splitlines()[-1] == "退出状态 1" and "配置文件" not in bare.stdout
+    assert "config" not in json.loads(invoke("check", "2023/", "-f", "json").stdout)
+
+
 def test_pyproject_tool_table_is_read_and_a_pyproject_without_it_is_passed_over(
     repo: Path, invoke, monkeypatch
 ) -> None:

@@ -71,10 +71,18 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
     tr = Translator(options.lang)
     folder = options.per_unit
+    config = _config_shown(options)
+
+    def detail() -> str:
+        meaning = tr(f"render.exit-{status}")
+        if config is None:
+            return tr("cli.exit-status", status=status, meaning=meaning)
+        return tr("cli.exit-status-config", status=status, meaning=meaning, file=config)
+
     tell_written(
         [target for _, target in options.outputs],
         tr,
-        lambda: tr("cli.exit-status", status=status, meaning=tr(f"render.exit-{status}")),
+        detail,
         lambda: [tr("cli.written-pages", folder=display_name(folder))] if folder is not None else [],
     )
 
@@ -151,6 +159,10 @@ def _run(options: CheckOptions) -> int:
             notices=notices,
             scored=scored,
         )
+        if options.config is not None:
+            from dataclasses import replace
+
+            result = replace(result, config=_config_shown(options))
         # Nothing past scoring reads the reports themselves (their data and places): let them go before
         # the views lay the run out, a sixth of a 1,000-report table run's peak.
         del valid, scored, earlier
@@ -231,7 +243,7 @@ def _flat(
 
         excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
-    flat = Flat(packs, selected, options.strict, tr, roster, excuse)
+    flat = Flat(packs, selected, options.strict, tr, roster, excuse, _config_shown(options))
     previous = partial(_previous, options, packs)  # read once the reports are scored
     return run_flat(flat, files, unreadable, jobs, options.outputs, _render_options(options, jobs), previous)
 
@@ -248,6 +260,13 @@ def _previous(options: CheckOptions, packs: Sequence[RulePack]) -> tuple[list[Re
         options.previous, packs[0].units, color=options.color, lang=options.lang, not_reports=passed_over
     )
     return earlier, [msg("cli.previous-invalid", file=bad.file) for bad in refused]
+
+
+def _config_shown(options: CheckOptions) -> str | None:
+    """The config file the run took its settings from, as the output shows it (None: there was none)."""
+    from zhijiao_check.files import display_name
+
+    return None if options.config is None else display_name(options.config)
 
 
 def _render_options(options: CheckOptions, jobs: int) -> RenderOptions:

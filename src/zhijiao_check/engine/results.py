@@ -102,6 +102,8 @@ class Run:
     notices: tuple[Wording, ...] = ()
     warnings: tuple[Problem, ...] = ()
     strict: bool = False
+    # the config file the run took its settings from, as shown (``settings.config``); None: no such file
+    config: str | None = None
 
     @cached_property
     def trends(self) -> RunTrends:

@@ -109,6 +109,8 @@ class TableRenderer:
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
             self._refused_again(console, doc["invalid"])
+        if "config" in doc:  # the settings' source, beside the outcome they led to
+            console.print(f"[dim]{_escape(self.tr('table.config', file=doc['config']))}[/dim]")
         console.print(self.tr("table.exit", code=doc["exit_code"]))
         return buffer.getvalue()
 

@@ -16,10 +16,12 @@ enough to say in the README:
 - a folder whose name holds a Latin letter says no year (``pytest-2024/``, ``backup-2023/``: such a name is
   as often a counter or a note as the year of what it holds), a file name may (``dongan-2024.yaml``).
 
-Where no part of the path says another year, the run may: a unit's only report, of another year than every
-report of the other units (which all give one year), was put among that year's reports (祁阳市's 2022 report
-copied into the folder of the city's 2023 run, ``qiyang.xlsx``), and is named beside its unit, missing from
-that year, as a report whose path says another year is (``elsewhere``).
+Where no part of the path says another year, the run may: the year more than half of its valid reports give
+is the run's year, and a unit's only report of another year was put among that year's reports (祁阳市's 2022
+report copied into the folder of the city's 2023 run, ``qiyang.xlsx``; two or three such of 2022 among a
+folder of 2023's alike). It is named beside its unit, missing from that year, as a report whose path says
+another year is (``elsewhere``). Half and half (two of 2022 and two of 2023), or no year given by more than
+half (a run of three years), has no run's year: which year a report was meant for is not told by the others.
 """
 
 from __future__ import annotations
@@ -118,16 +120,16 @@ def elsewhere(reports: Sequence[object]) -> dict[tuple[str, int], tuple[str, int
 
 
 def off_year(reports: Iterable[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """Of the (unit, year) of a run's valid reports, a unit's only report when every report of the other units
-    gives one other year, the run's: by its unit and year, the run's year. A run of two years, or of units
-    that filed several, has none such: which year a report was meant for is not told by the others."""
+    """Of the (unit, year) of a run's valid reports, each unit's only report of another year than the run's
+    (the year more than half of the reports give): by its unit and year, the run's year. A run where no year
+    is given by more than half (half and half, or three years) has none such, nor has a unit that filed
+    several reports: which year a report was meant for is not told by the others."""
     keys = list(reports)
     per_unit = Counter(unit for unit, _ in keys)
     years = Counter(year for _, year in keys)
-    if len(years) != 2:
+    if len(years) < 2:
         return {}
-    return {
-        (unit, year): next(other for other in years if other != year)
-        for unit, year in keys
-        if per_unit[unit] == 1 and years[year] == 1 and years.total() > 2
-    }
+    ((run_year, count),) = years.most_common(1)
+    if 2 * count <= years.total():
+        return {}
+    return {(unit, year): run_year for unit, year in keys if year != run_year and per_unit[unit] == 1}

@@ -8,8 +8,9 @@ refused to write the new result over "an input"; and ``schema -o dongan.yaml`` w
 folder's search leaves results out, one named on the command line is told for what it is, and an output may
 replace a result but never a file that may be a report. Each is recognised by a look at a few bytes (a JSON
 result by its first keys, none of which a report has; the page by its title; the CSV by its header
-row; the JUnit XML by its suites' package; the Markdown by its heading), never by its name alone: given as a
-report, the page was answered with a YAML syntax error and the CSV as a report saved as CSV.
+row; the JUnit XML by its suites' package, an empty run's by the whole of it; the Markdown by its heading),
+never by its name alone: given as a report, the page was answered with a YAML syntax error and the CSV as a
+report saved as CSV.
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ RESULT_SHEETS = {"zh": ("汇总", "明细", "全市"), "en": ("summary", "detail
 JSON_SUFFIXES = (".json", ".sarif")
 TEXT_RESULTS = (".html", ".htm", ".csv", ".xml", ".md")
 SUFFIXES = (*JSON_SUFFIXES, *TEXT_RESULTS, *WORKBOOK_SUFFIXES)
-# The JUnit XML's suites' package (``renderers/junit.py``: the schema CI reads allows no name on the root; an
-# empty run's XML has no suite, and is not told).
+# The JUnit XML's suites' package (``renderers/junit.py``: the schema CI reads allows no name on the root).
 _JUNIT_PACKAGE = 'package="zhijiao-check"'
+# An empty run's JUnit XML has no suite to tell it by: the whole of it, as ElementTree writes it (its
+# declaration in single quotes, the root closed on itself), told exactly, whatever its line endings.
+_EMPTY_JUNIT = "<?xml version='1.0' encoding='utf-8'?>\n<testsuites />"
 _TEXT_LOOK = 4096  # bytes read of a text result: a suite's name holds a path before its package
 # The columns of the results' 明细 (the CSV's, and the results workbook's sheet), in Chinese and in English
 # (``renderers.rows``): the CSV is told by its header row.
@@ -136,6 +139,8 @@ def _text_result(path: Path, suffix: str) -> bool:
     if suffix in (".html", ".htm"):
         return head.startswith("<!DOCTYPE html>") and _page_title(head)
     if suffix == ".xml":
+        if head.replace("\r\n", "\n").strip() == _EMPTY_JUNIT:
+            return True
         return head.startswith("<?xml") and "<testsuites>" in head and _JUNIT_PACKAGE in head
     first = head.split("\n", 1)[0].rstrip("\r")
     if suffix == ".csv":

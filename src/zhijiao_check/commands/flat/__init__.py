@@ -14,7 +14,7 @@ records, not the report and its results.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
@@ -27,6 +27,7 @@ from zhijiao_check.engine.evaluate import refused_keys, unique
 from zhijiao_check.engine.keep import kept_fields, unpacked
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
+from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.report.pathyear import off_year, path_year
@@ -63,7 +64,6 @@ def run_flat(
         kept: list[HeldReport] = []
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
-        duplicates: list[InvalidReport] = []
         years: set[int] = set()  # of the reports the roster refused
         # Each report kept, by year and unit (no tuple a report for the key): a second one of the same unit
         # and year is refused; the year-before comparison looks a report's unit up here.
@@ -102,7 +102,10 @@ def run_flat(
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
-        duplicates += _one_each(spool, (kept, seen), copies, [*loaded, *refused])
+        settled = _one_each(spool, kept, copies, [*loaded, *refused])
+        duplicates = settled.refused
+        if settled.dropped or settled.warned:  # a few, if any: the run's own lists are rebuilt only then
+            kept = _settled(kept, seen, settled)
         elsewhere = {
             (unit, said): (file, year)
             for (unit, year), (said, file) in misfiled.items()
@@ -124,20 +127,29 @@ def run_flat(
     return code
 
 
+@record
+class Settled:
+    """What the whole run's ``unique`` makes of the units and years of more than one report (``_one_each``):
+    the reports it ``refused``, the (unit, year) of the kept ones taken out with them (``dropped``), and the
+    kept ones given the warnings at their copies, by (unit, year) (``warned``)."""
+
+    refused: list[InvalidReport]
+    dropped: frozenset[tuple[str, int]]
+    warned: dict[tuple[str, int], HeldReport]
+
+
 def _one_each(
     spool: Spool,
-    held: tuple[list[HeldReport], dict[int, dict[str, HeldReport]]],
-    copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]],
-    invalid: list[InvalidReport],
-) -> list[InvalidReport]:
+    kept: Sequence[HeldReport],
+    copies: Mapping[tuple[str, int], Sequence[tuple[ReportFile, bytes]]],
+    invalid: Sequence[InvalidReport],
+) -> Settled:
     """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
-    invalid one too: the reports it refuses, taken out of ``kept`` and ``seen``; a kept one given the warnings
-    at its copies."""
-    kept, seen = held
+    invalid one too: what it changes of ``kept``, which is left as it is (``_settled`` applies it)."""
     refused = refused_keys(invalid)
     firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
     if not firsts:
-        return []
+        return Settled([], frozenset(), {})
     reports: list[ReportFile] = []
     of_file: dict[str, bytes] = {}
     own: dict[tuple[str, int], tuple[HeldReport, ReportFile]] = {}
@@ -150,18 +162,30 @@ def _one_each(
             of_file[report.file] = digest
     still, duplicates = unique(reports, invalid, lambda report: of_file[report.file])
     now = {(report.unit, report.year): report for report in still}
-    for key, (one, first) in own.items():
-        scored = now.get(key)
-        if scored is None:
-            kept.remove(one)
-            del seen[one.year][one.unit]
-            if not seen[one.year]:
-                del seen[one.year]
-        elif len(scored.warnings) > len(first.warnings):
-            more = replace(one, warnings=(*one.warnings, *scored.warnings[len(first.warnings) :]))
-            kept[kept.index(one)] = more
-            seen[one.year][one.unit] = more
-    return duplicates
+    dropped = frozenset(key for key in own if key not in now)
+    warned = {
+        key: replace(one, warnings=(*one.warnings, *now[key].warnings[len(first.warnings) :]))
+        for key, (one, first) in own.items()
+        if key in now and len(now[key].warnings) > len(first.warnings)
+    }
+    return Settled(duplicates, dropped, warned)
+
+
+def _settled(
+    kept: list[HeldReport], seen: dict[int, dict[str, HeldReport]], settled: Settled
+) -> list[HeldReport]:
+    """``kept`` as ``settled`` leaves it, in its order; ``seen``, the run's own index of it, brought along."""
+    for unit, year in settled.dropped:
+        del seen[year][unit]
+        if not seen[year]:
+            del seen[year]
+    for (unit, year), more in settled.warned.items():
+        seen[year][unit] = more
+    return [
+        settled.warned.get((one.unit, one.year), one)
+        for one in kept
+        if (one.unit, one.year) not in settled.dropped
+    ]
 
 
 def _text(

@@ -124,7 +124,7 @@ def assembled(
 
     def document() -> dict[str, Any]:
         return {
-            **header(flat.packs, tr),
+            **header(flat.packs, tr, flat.config),
             "reports": Lazy(entries),
             "city": Lazy(lambda: (spool.city_entry(entry) for entry in city_entries)),
             # each warning's text made as it is written

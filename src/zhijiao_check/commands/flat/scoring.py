@@ -46,6 +46,7 @@ class Flat:
     tr: Translator
     roster: Roster | None
     excuse: Excuser | None
+    config: str | None = None  # the config file in use, as shown (``Run.config``)
 
 
 @record

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "cli.written": "wrote {files}",
     "cli.written-detail": "wrote {files} ({detail})",
     "cli.exit-status": "exit status {status}: {meaning}",
+    "cli.exit-status-config": "exit status {status}: {meaning}; settings from the config file {file}",
     "cli.written-pages": "a page per unit in {folder}",
     "cli.interrupted": "interrupted",
     "cli.invalid-pack": "invalid rule pack:",

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "table.refused-again": "{count} reports not scored (their problems above):",
     "table.refused-file": "{file}: invalid report ({count} problems)",
     "table.refused-unreadable": "{file}: could not be read, not checked",
+    "table.config": "settings from the config file {file} (an option given on the command line wins)",
     "table.exit": "exit status {code}",
 }
 

@@ -23,5 +23,6 @@ MESSAGES: dict[str, str] = {
     "table.refused-again": "{count} 份报表未计分（问题见上）：",
     "table.refused-file": "{file}：报表无效，{count} 个问题",
     "table.refused-unreadable": "{file}：无法读取，未检查",
+    "table.config": "设置取自配置文件 {file}（命令行上给出的选项优先）",
     "table.exit": "退出状态 {code}",
 }
