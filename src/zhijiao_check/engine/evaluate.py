@@ -360,11 +360,12 @@ def _round(value: float, unit: str) -> float:
 def unique(
     reports: Sequence[ReportFile],
     invalid: Sequence[InvalidReport] = (),
-    contents: Callable[[ReportFile], bytes] | None = None,
+    contents: Callable[[ReportFile], object] | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """One report per unit and year. Two files of one unit and year (a Windows copy beside its original,
-    ``东安县 报表 - 副本.xlsx``, ``… (1).xlsx``) that hold the same report (``contents``: ``report_contents``
-    unless the caller holds it) are one report: scored once, the first by path (the figures are the same),
+    ``东安县 报表 - 副本.xlsx``, ``… (1).xlsx``) that hold the same report (``contents``, asked only of the
+    files of a unit and year that has more than one: ``report_contents`` unless the caller has another way,
+    as a flat run reads them again) are one report: scored once, the first by path (the figures are the same),
     with a warning at each other. If they differ, which figures count is not for the tool to guess (the first
     by path was scored, a copy before its original, `` `` sorting before ``.``): every one is refused, each
     naming the others. A valid one whose unit and year an invalid report gives too is refused as well
@@ -382,12 +383,20 @@ def unique(
             duplicates += [duplicate(report, refused[key]) for report in group]
         elif not others:
             kept.append(first)
-        elif all(contents(other) == contents(first) for other in others):
+        elif _all_alike(first, others, contents):
             warnings = [_same_report(other, first.file) for other in others]
             kept.append(replace(first, warnings=(*first.warnings, *warnings)))
         else:
             duplicates += [_differing(report, group) for report in group]
     return kept, duplicates
+
+
+def _all_alike(
+    first: ReportFile, others: Sequence[ReportFile], contents: Callable[[ReportFile], object]
+) -> bool:
+    """Whether each of ``others`` holds the same report as ``first`` (whose contents are asked once)."""
+    theirs = contents(first)
+    return all(contents(other) == theirs for other in others)
 
 
 # The code of a report refused beside another of its unit and year that differs (``_differing``).
@@ -400,7 +409,7 @@ def report_contents(report: ReportFile) -> bytes:
     import json
 
     # CPython's own BLAKE2, not hashlib's door to it: importing hashlib loads OpenSSL's libcrypto, 3.7 MiB
-    # of every bulk run's peak (each report is compared by this digest in the worker that reads it)
+    # of a bulk run's peak (whose main process digests the files of a unit and year it reads again)
     from _blake2 import blake2b
 
     try:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.commands.flat.assembly import assembled
+from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
 from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
 from zhijiao_check.engine.evaluate import refused_keys, unique
@@ -34,6 +35,7 @@ from zhijiao_check.report.pathyear import off_year, path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
+    from zhijiao_check.units import UnitRegistry
     from zhijiao_check.wording import Wording
 
 __all__ = ["Flat", "run_flat"]
@@ -72,7 +74,7 @@ def run_flat(
         # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
         names: dict[Any, Any] = {}
         scores: dict[float | None, float | None] = {}
-        # The second reports of a unit and year, each with what it is compared with (the first's is spooled).
+        # The second reports of a unit and year, each with where it was read from (the first's is spooled).
         copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if in_parallel(len(listed), jobs) else BATCH
@@ -86,14 +88,14 @@ def run_flat(
                 years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
                 # judged once every report is read, as the whole run does (``engine.evaluate.unique``)
-                copies.setdefault((done.unit, done.year), []).append((unpacked(done.kept), done.contents))
+                copies.setdefault((done.unit, done.year), []).append((unpacked(done.kept), done.source))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
                 )
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
-                number = spool.keep(done.entry, done.figures, done.kept, done.contents)
+                number = spool.keep(done.entry, done.figures, done.kept, done.source)
                 score = scores.setdefault(done.score, done.score)
                 one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
                 seen.setdefault(year, {})[unit] = one
@@ -102,7 +104,7 @@ def run_flat(
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
-        settled = _one_each(spool, kept, copies, [*loaded, *refused])
+        settled = _one_each(spool, kept, copies, [*loaded, *refused], flat.packs[0].units)
         duplicates = settled.refused
         if settled.dropped or settled.warned:  # a few, if any: the run's own lists are rebuilt only then
             kept = _settled(kept, seen, settled)
@@ -143,24 +145,28 @@ def _one_each(
     kept: Sequence[HeldReport],
     copies: Mapping[tuple[str, int], Sequence[tuple[ReportFile, bytes]]],
     invalid: Sequence[InvalidReport],
+    units: UnitRegistry,
 ) -> Settled:
     """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
-    invalid one too: what it changes of ``kept``, which is left as it is (``_settled`` applies it)."""
+    invalid one too: what it changes of ``kept``, which is left as it is (``_settled`` applies it). Two files
+    of one unit and year are compared by reading both again (``copies.compared``)."""
     refused = refused_keys(invalid)
     firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
     if not firsts:
         return Settled([], frozenset(), {})
     reports: list[ReportFile] = []
-    of_file: dict[str, bytes] = {}
+    of_file: dict[str, Source] = {}
     own: dict[tuple[str, int], tuple[HeldReport, ReportFile]] = {}
     for one in firsts:
         key = (one.unit, one.year)
         first = spool.report(one)
         own[key] = (one, first)
-        for report, digest in [(first, spool.part(one, 3)), *copies.get(key, [])]:
+        for report, source in [(first, spool.part(one, 3)), *copies.get(key, [])]:
             reports.append(report)
-            of_file[report.file] = digest
-    still, duplicates = unique(reports, invalid, lambda report: of_file[report.file])
+            of_file[report.file] = unpacked_source(source)
+    still, duplicates = unique(
+        reports, invalid, lambda report: compared(of_file[report.file], report.file, units)
+    )
     now = {(report.unit, report.year): report for report in still}
     dropped = frozenset(key for key in own if key not in now)
     warned = {

@@ -9,12 +9,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from zhijiao_check.commands.flat.copies import source_of, state_of
 from zhijiao_check.commands.flat.spool import (
     DEPTH,
     figures_of,
 )
 from zhijiao_check.document import report
-from zhijiao_check.engine.evaluate import evaluate_report, report_contents
+from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.keep import Keep, packed, pruned
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
@@ -63,7 +64,7 @@ class Scored:
     entry: bytes  # the document's entry, ``"rank": null``, indented at ``DEPTH``
     figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
     kept: bytes  # the report as the city-wide rules read it (engine.keep), packed
-    contents: bytes  # what a second report of its unit and year is compared with (``report_contents``)
+    source: bytes  # where it was read from, for a second report of its unit and year (``copies.Source``)
     used: frozenset[Waiver]  # the waivers that excused one of its results
 
 
@@ -105,7 +106,7 @@ def scorer(
         refused = InvalidReport(loaded.file, (*errors, *loaded.warnings), loaded.unit, loaded.year)
         return Refused(refused, loaded.year)
 
-    def scored(loaded: ReportFile, evaluation: ReportEvaluation) -> Scored:
+    def scored(loaded: ReportFile, evaluation: ReportEvaluation, source: bytes) -> Scored:
         used: frozenset[Waiver] = frozenset()
         if flat.excuse is not None:
             before = set(flat.excuse.used)
@@ -123,12 +124,14 @@ def scorer(
             encoded(report(evaluation, flat.tr), DEPTH),
             _pickled(figures),
             packed(pruned(loaded, keep)),
-            report_contents(loaded),
+            source,
             used,
         )
 
     def work(batch: Sequence[tuple[str, str]]) -> list[Scored | InvalidReport | Refused]:
         """Each step over the whole batch in turn; what each file gave, in order."""
+        # each file looked at before it is read: a change after it shows when it is read again (``copies``)
+        states = [state_of(path) for path, _ in batch]
         loaded = [admitted(load_report(Path(path), units, name)) for path, name in batch]
         evaluations = {
             index: evaluate_report(one, flat.packs, flat.selected)
@@ -136,7 +139,9 @@ def scorer(
             if isinstance(one, ReportFile)
         }
         return [
-            scored(one, evaluations[index]) if isinstance(one, ReportFile) else one
+            scored(one, evaluations[index], source_of(batch[index][0], states[index], one))
+            if isinstance(one, ReportFile)
+            else one
             for index, one in enumerate(loaded)
         ]
 

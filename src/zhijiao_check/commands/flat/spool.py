@@ -148,17 +148,17 @@ class Spool:
             raise spool_failed(error) from None
         return at
 
-    def keep(self, entry: bytes, figures: bytes, kept: bytes, contents: bytes) -> int:
-        """A report's entry, figures, kept report and contents (what a second report of its unit and year is
-        compared with) written; the number to read them back by."""
+    def keep(self, entry: bytes, figures: bytes, kept: bytes, source: bytes) -> int:
+        """A report's entry, figures, kept report and source (where it was read from, read again if a second
+        report of its unit and year turns up: ``copies.Source``) written; the number to read them back by."""
         number = len(self.parts) // 5
-        self.parts.append(self.add(entry, figures, kept, contents))
-        for size in (len(entry), len(figures), len(kept), len(contents)):
+        self.parts.append(self.add(entry, figures, kept, source))
+        for size in (len(entry), len(figures), len(kept), len(source)):
             self.parts.append(self.parts[-1] + size)
         return number
 
     def part(self, kept: HeldReport, which: int) -> bytes:
-        """A kept report's entry (0), figures (1), kept report (2) or contents (3)."""
+        """A kept report's entry (0), figures (1), kept report (2) or source (3)."""
         at = 5 * kept.number + which
         return self.read(self.parts[at], self.parts[at + 1] - self.parts[at])
 
