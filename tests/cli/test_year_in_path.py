@@ -424,3 +424,104 @@ def test_a_run_of_two_years_names_no_report_of_another_year() -> None:
     assert off_year([("祁阳市", 2022), ("祁阳市", 2023), ("道县", 2023)]) == {}
     assert off_year([("祁阳市", 2022), ("东安县", 2023)]) == {}  # one each: no run's year
     assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2024), ("双牌县", 2023)]) == {}
+
+
+def _streamed_alike(monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
+    """``check *args -f json`` of the whole run, after asserting the streamed run's (``commands.flat``) in one
+    process and in two gives the same document and exit status."""
+    from zhijiao_check import processes
+
+    whole = CliRunner().invoke(app, ["check", *args, "-f", "json"])
+    with monkeypatch.context() as patched:
+        patched.setattr(check_command, "FLAT_FROM", 0)
+        # workers for a handful of reports, on two processors whatever the machine has
+        for function in (processes.in_parallel, processes.ordered_map):
+            patched.setattr(function, "__defaults__", (0,))
+        patched.setattr(processes, "available_cores", lambda: 2)
+        for jobs in "12":
+            flat = CliRunner().invoke(app, ["check", *args, "-f", "json", "--jobs", jobs])
+            assert (flat.exit_code, flat.stdout) == (whole.exit_code, whole.stdout), flat.output
+    return whole
+
+
+@pytest.mark.parametrize("changed", [True, False], ids=["a-figure-changed", "copied-unchanged"])
+def test_last_years_report_copied_into_this_years_folder_leaves_last_years_scored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: bool
+) -> None:
+    """蓝山县's 2024 report copied into ``2025/`` and its ``year:`` left at 2024 (a figure changed, or not).
+    Before, the two collided as 2024's: both refused as differing (the 2024 section lost 蓝山县), or the copy
+    said to be a duplicate to delete (a clerk may delete the original), and neither said its folder was
+    2025's. The one whose folder agrees is scored; the other keeps its warning, is not scored, and is named
+    beside 蓝山县 in 2025, with advice to correct its year. Whole or streamed, in one process or two,
+    alike."""
+    monkeypatch.chdir(tmp_path)
+    for year in (2024, 2025):
+        write_report(Path(str(year)), city_report(year), "shibenji.yaml")
+        write_report(Path(str(year)), county("东安县", year=year), "dongan.yaml")
+    original = write_report(Path("2024"), county("蓝山县", year=2024), "lanshan.yaml")
+    text = original.read_text(encoding="utf-8")
+    if changed:
+        text = text.replace(
+            "public_secondary_vocational_seats: 1500", "public_secondary_vocational_seats: 1600"
+        )
+        assert text != original.read_text(encoding="utf-8")
+    stray = Path("2025") / "lanshan.yaml"
+    stray.write_text(text, encoding="utf-8")
+    line = line_of(stray, "year:")
+    result = _streamed_alike(monkeypatch, ".")
+    assert result.exit_code in (0, 1), result.output  # nothing refused
+    doc = json.loads(result.stdout)
+    assert doc["invalid"] == []
+    assert [r["file"] for r in doc["reports"] if r["unit"] == "蓝山县"] == [str(original)]
+    codes = ("year-differs-from-folder", "set-aside-for-its-year", "same-report")
+    warned = [
+        (w["code"], w["line"], w["column"])
+        for w in doc["warnings"]
+        if w["file"] == str(stray) and w["code"] in codes
+    ]
+    assert warned == [("year-differs-from-folder", line, 7), ("set-aside-for-its-year", line, 7)]
+    (advice,) = [w["message"] for w in doc["warnings"] if w["code"] == "set-aside-for-its-year"]
+    assert advice == (
+        f"蓝山县 2024 年的报表已有 {original}，按它计分；本文件也写的是 2024 年，而“2025”写的是 2025 年"
+        "（多为去年的报表复制后没有改统计年度）：本文件不计分；若它是 2025 年的报表，请把 year: 改为 2025"
+    )
+    city = {year["year"]: year for year in doc["city"]}
+    assert "蓝山县" in city[2024]["units_present"]
+    assert city[2025]["units_other_year"] == [{"unit": "蓝山县", "file": str(stray), "year": 2024}]
+    table = CliRunner().invoke(app, ["check", ".", "--no-color", "--quiet"])
+    assert f"蓝山县（其报表{stray}为2024年）" in "".join(table.stdout.split())  # wherever the lines break
+    validated = CliRunner().invoke(app, ["validate", "."])
+    assert validated.exit_code == 0, validated.output
+    assert f"{stray}:{line}:7: 警告：year: 报表的统计年度是 2024 年，而所在目录“2025”" in validated.stdout
+    assert f"{stray}:{line}:7: 警告：year: {advice}" in validated.stdout
+
+
+@pytest.mark.parametrize("folder", ["2025", "city"], ids=["year-folder", "no-year-in-path"])
+def test_last_years_city_report_among_this_years_is_named_and_its_year_not_evaluated_city_wide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    """The 市本级's 2024 report among 2025's (its folder says 2025, or the run does: every other report is of
+    2025). Before, 2025 said there was no 市本级 report, as if none had been filed, and 2024 got a city-wide
+    section of one unit, 14 "missing", failing rules into the exit status and JSON. Now 2025 names the report
+    of 2024, and 2024, a year given only by a report put among another's, is not evaluated city-wide: a
+    notice says why. Whole or streamed, in one process or two, alike."""
+    monkeypatch.chdir(tmp_path)
+    stray = write_report(Path(folder), city_report(2024), "shibenji.yaml")
+    write_report(Path(folder), county("东安县", year=2025), "dongan.yaml")
+    write_report(Path(folder), county("道县", year=2025), "daoxian.yaml")
+    result = _streamed_alike(monkeypatch, folder)
+    doc = json.loads(result.stdout)
+    assert doc["city"] == []
+    assert doc["notices"] == [
+        (
+            f"2024 年全市性指标未评估：永州市本级的报表 {stray} 写的是 2024 年，却放在 2025 年的报表中，"
+            "2024 年的报表都是这样放错的（多为去年的报表复制后没有改统计年度）；若它是 2025 年的报表，"
+            "请把统计年度改为 2025"
+        ),
+        f"2025 年全市性指标未评估：输入中没有永州市本级 2025 年的有效报表（其报表 {stray} 为 2024 年）",
+    ]
+    assert ("永州市本级", 2024) in [(r["unit"], r["year"]) for r in doc["reports"]]  # scored as its own
+    english = CliRunner().invoke(app, ["check", folder, "--lang", "en", "--no-color", "--quiet"])
+    flowed = " ".join(english.stdout.split())
+    assert f"no valid 永州市本级 report of 2025 among the inputs (its report {stray} is of 2024)" in flowed
+    assert f"the 永州市本级 report {stray} gives 2024 but is among the 2025 reports" in flowed

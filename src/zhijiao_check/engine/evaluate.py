@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
@@ -58,7 +58,9 @@ def evaluate(
 
     # a unit whose reports of a year differ filed none that counts: named as refused, and why
     differing = [bad for bad in duplicates if bad.problems[0].code == DIFFERING]
-    absence = Absence(refused_years([*invalid, *differing]), elsewhere(valid), refused_years(differing))
+    # a report set aside for its unit's report of the year it gives is named in the year its path says
+    filed = {**set_aside(w for r in valid for w in r.warnings), **elsewhere(valid)}
+    absence = Absence(refused_years([*invalid, *differing]), filed, refused_years(differing))
     city_evaluations, city_notices = evaluate_city(by_year, packs, selected, absence=absence)
     notices = [*notices, *city_notices]
 
@@ -106,15 +108,24 @@ def evaluate_city(
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
     evaluations: list[CityEvaluation] = []
     notices: list[Wording] = []
+    refused, elsewhere, differ = absence or Absence()
+    # where each report of another year than its path or the run says was put: by file, that year
+    put = {file: said for (_, said), (file, _) in elsewhere.items()}
     for year, year_reports in sorted(by_year.items()):
         city_report = next((r for r in year_reports if r.kind == "city"), None)
         if city_report is None:
-            notices.append(msg("engine.city-not-evaluated", year=year, city=city_unit))
+            notices.append(_city_missing(year, city_unit, elsewhere.get((city_unit, year))))
+            continue
+        if all(r.file in put for r in year_reports):
+            # A year only reports put among another year's give, the 市本级's among them (last year's copied
+            # in): not a year the user filed, and 14 units "missing" from it would be failures of nothing.
+            said = put[city_report.file]
+            stray = msg("engine.city-stray-year", year=year, city=city_unit, file=city_report.file, said=said)
+            notices.append(stray)
             continue
         present = {r.unit for r in year_reports}
         expected = units.units_in(year)  # a unit merged into another in a later year is still expected
         missing = tuple(u.name for u in expected if u.name not in present)
-        refused, elsewhere, differ = absence or Absence()
         invalid = tuple(u for u in missing if year in refused.get(u, ()))
         filed = tuple(
             (u, *elsewhere[u, year]) for u in missing if u not in invalid and (u, year) in elsewhere
@@ -142,6 +153,23 @@ def evaluate_city(
             )
         )
     return evaluations, notices
+
+
+# The notices of a year whose city-wide rules were not evaluated: no 市本级 report of that year, one of
+# another year in its place, or a year only reports put among another year's give (``evaluate_city``).
+CITY_NOT_EVALUATED = (
+    "engine.city-not-evaluated",
+    "engine.city-not-evaluated-other-year",
+    "engine.city-stray-year",
+)
+
+
+def _city_missing(year: int, city: str, filed: tuple[str, int] | None) -> Wording:
+    """The notice of a year without its 市本级 report; naming the report of another year ``filed`` among that
+    year's, as a missing unit is named (``elsewhere``)."""
+    if filed is None:
+        return msg("engine.city-not-evaluated", year=year, city=city)
+    return msg("engine.city-not-evaluated-other-year", year=year, city=city, file=filed[0], other=filed[1])
 
 
 class Absence(NamedTuple):
@@ -369,7 +397,11 @@ def unique(
     with a warning at each other. If they differ, which figures count is not for the tool to guess (the first
     by path was scored, a copy before its original, `` `` sorting before ``.``): every one is refused, each
     naming the others. A valid one whose unit and year an invalid report gives too is refused as well
-    (``refused_keys``)."""
+    (``refused_keys``). A file whose path says another year than it gives (``pathyear.path_year``: last
+    year's report copied into this year's folder, its ``year:`` not updated) is set aside where one whose
+    path does not is kept: not scored, its warnings and ``_set_aside``'s at the kept one (``set_aside`` reads
+    them back), not refused beside it nor taken for its copy (the advice is to correct ``year:``, not to
+    delete a file)."""
     refused = refused_keys(invalid)
     contents = contents or report_contents
     groups: dict[tuple[str, int], list[ReportFile]] = {}
@@ -377,8 +409,14 @@ def unique(
         groups.setdefault((report.unit, report.year), []).append(report)
     kept: list[ReportFile] = []
     duplicates: list[InvalidReport] = []
-    for key, group in groups.items():
+    for key, whole in groups.items():
+        strays, group = _misfiled(whole) if len(whole) > 1 and key not in refused else ([], whole)
+        if strays and len(group) > 1 and any(contents(other) != contents(group[0]) for other in group[1:]):
+            strays, group = [], whole  # the rest refused all the same: the stray named among them
         first, *others = group
+        if strays:  # said at the report kept (as a copy's ``same-report``), which the run's warnings list
+            told = (w for stray in strays for w in (*stray.warnings, _set_aside(stray, first.file)))
+            first = replace(first, warnings=(*first.warnings, *told))
         if key in refused:
             duplicates += [duplicate(report, refused[key]) for report in group]
         elif not others:
@@ -401,6 +439,56 @@ def _all_alike(
 
 # The code of a report refused beside another of its unit and year that differs (``_differing``).
 DIFFERING = "differing-reports"
+# The code of the warning at a report set aside for another of its unit and year (``_set_aside``).
+SET_ASIDE = "set-aside-for-its-year"
+
+
+def _misfiled(group: Sequence[ReportFile]) -> tuple[list[ReportFile], list[ReportFile]]:
+    """Of the files of one unit and year, those whose path says another year, and the others; none set apart
+    where every one's path says another year (which of them is the year's is not told)."""
+    from zhijiao_check.report.pathyear import path_year
+
+    strays: list[ReportFile] = []
+    placed: list[ReportFile] = []
+    for report in group:
+        said = path_year(report.file)
+        (strays if said is not None and said.year != report.year else placed).append(report)
+    return (strays, placed) if strays and placed else ([], list(group))
+
+
+def _set_aside(stray: ReportFile, kept: str) -> Problem:
+    """A warning at a report whose path says another year than it gives, set aside for ``kept``, the report
+    of its unit and year whose path does not: at its year, as the warning that its path says another year."""
+    from zhijiao_check.report.pathyear import path_year
+
+    said = path_year(stray.file)
+    assert said is not None  # _misfiled's
+    at = next((w for w in stray.warnings if w.path == "year"), None)
+    line, column = (at.line, at.column) if at is not None else stray.positions.nearest(("year",))
+    cell = at.cell if at is not None else stray.positions.cell(("year",))
+    params = {"unit": stray.unit, "year": stray.year, "first": kept, "said": said.year, "part": said.part}
+    return Problem(
+        stray.file,
+        line,
+        column,
+        "year",
+        "set-aside-for-its-year",
+        params,
+        "warning",
+        area="engine",
+        cell=cell,
+    )  # SET_ASIDE
+
+
+def set_aside(warnings: Iterable[Problem]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Of ``warnings``, the reports set aside for another of their unit and year (``_set_aside``), as
+    ``pathyear.elsewhere`` gives reports of another year: by (unit, the year its path says), its file and
+    year. The year its path says names it beside its unit."""
+    return {
+        (str(w.params["unit"]), cast(int, w.params["said"])): (w.file, cast(int, w.params["year"]))
+        for w in warnings
+        if w.code == SET_ASIDE
+    }
 
 
 def report_contents(report: ReportFile) -> bytes:

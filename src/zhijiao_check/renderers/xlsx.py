@@ -307,11 +307,12 @@ class XlsxRenderer:
         """A row for each year whose city-wide rules were not evaluated, saying why in 计算与说明, as the
         terminal says it (``2024 年全市性指标未评估：输入中没有有效的永州市本级报表``): without it a run
         without the 市本级 report left a bare header row, which read as if nothing were wrong."""
+        from zhijiao_check.engine.evaluate import CITY_NOT_EVALUATED
         from zhijiao_check.wording import Msg
 
         rows = []
         for notice in run.notices:
-            if isinstance(notice, Msg) and notice.key == "engine.city-not-evaluated":
+            if isinstance(notice, Msg) and notice.key in CITY_NOT_EVALUATED:
                 row: list[Any] = [None] * columns
                 row[0], row[10] = dict(notice.params)["year"], self.tr.render(notice)
                 rows.append(row)

@@ -24,7 +24,7 @@ from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
 from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
-from zhijiao_check.engine.evaluate import refused_keys, unique
+from zhijiao_check.engine.evaluate import refused_keys, set_aside, unique
 from zhijiao_check.engine.keep import kept_fields, unpacked
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
@@ -88,7 +88,9 @@ def run_flat(
                 years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
                 # judged once every report is read, as the whole run does (``engine.evaluate.unique``)
-                copies.setdefault((done.unit, done.year), []).append((unpacked(done.kept), done.source))
+                # its warnings too: one set aside as of another year says so at the kept one (``unique``)
+                copy = replace(unpacked(done.kept), warnings=done.warnings)
+                copies.setdefault((done.unit, done.year), []).append((copy, done.source))
             else:
                 unit, kind, year = (
                     names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
@@ -108,7 +110,9 @@ def run_flat(
         duplicates = settled.refused
         if settled.dropped or settled.warned:  # a few, if any: the run's own lists are rebuilt only then
             kept = _settled(kept, seen, settled)
-        elsewhere = {
+        # a report set aside for its unit's of the year it gives, named in the year its path says, as whole
+        strays = set_aside(w for one in settled.warned.values() for w in one.warnings)
+        elsewhere = strays | {
             (unit, said): (file, year)
             for (unit, year), (said, file) in misfiled.items()
             if unit in seen.get(year, {})

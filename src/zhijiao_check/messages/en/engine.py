@@ -93,6 +93,16 @@ MESSAGES: dict[str, str] = {
     "engine.city-not-evaluated": (
         "city-wide targets for {year} not evaluated: no valid {city} report among the inputs"
     ),
+    "engine.city-not-evaluated-other-year": (
+        "city-wide targets for {year} not evaluated: no valid {city} report of {year} among the inputs (its "
+        "report {file} is of {other})"
+    ),
+    # A year only reports put among another year's give, the 市本级's among them (evaluate_city)
+    "engine.city-stray-year": (
+        "city-wide targets for {year} not evaluated: the {city} report {file} gives {year} but is among the "
+        "{said} reports, as every report of {year} is (last year's report copied and its year not updated, "
+        "most likely); if it is the {said} report, change its year to {said}"
+    ),
     "engine.same-report": (
         "{first} is another {year} report for {unit} holding the same report (a copy, most likely): it is "
         "scored once, as {first}, and this file is not; remove the one not needed"
@@ -100,6 +110,17 @@ MESSAGES: dict[str, str] = {
     "engine.differing-reports": (
         "{unit} has {count} {year} reports that differ: this file and {others}; which one counts is not for "
         "the tool to guess, so none is scored: decide which to keep and delete or move the others"
+    ),
+    # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
+    "engine.set-aside-for-its-year": (
+        '{first} is the {unit} {year} report scored; this file gives {year} too, but "{part}" says {said} '
+        "(last year's report copied and its year not updated, most likely): it is not scored; if it is the "
+        "{said} report, change year: to {said}"
+    ),
+    "engine.set-aside-for-its-year-in-cell": (
+        '{first} is the {unit} {year} report scored; this file gives {year} too, but "{part}" says {said} '
+        "(last year's report copied and its year not updated, most likely): it is not scored; if it is the "
+        "{said} report, change its year (统计年度) to {said}"
     ),
     "engine.duplicate-of-invalid": (
         "a second {year} report for {unit}: {first} gives it too (and is invalid); remove one of the two, "

@@ -77,6 +77,15 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing-city-block": "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
     "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
     "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
+    "engine.city-not-evaluated-other-year": (
+        "{year} 年全市性指标未评估：输入中没有{city} {year} 年的有效报表（其报表 {file} 为 {other} 年）"
+    ),
+    # A year only reports put among another year's give, the 市本级's among them (evaluate_city)
+    "engine.city-stray-year": (
+        "{year} 年全市性指标未评估：{city}的报表 {file} 写的是 {year} 年，却放在 {said} 年的报表中，"
+        "{year} 年的报表都是这样放错的（多为去年的报表复制后没有改统计年度）；若它是 {said} 年的报表，"
+        "请把统计年度改为 {said}"
+    ),
     "engine.same-report": (
         "{unit} {year} 年的报表另有一份 {first}，两份内容相同（多为复制出的副本）：按 {first} 计分一次，"
         "本文件不重复计分；请删去多余的一份"
@@ -84,6 +93,16 @@ MESSAGES: dict[str, str] = {
     "engine.differing-reports": (
         "{unit} {year} 年有 {count} 份内容不同的报表：本文件和 {others}；不知道应以哪一份为准，都不计分："
         "请确认保留哪一份，把其余的删去或移出目录"
+    ),
+    # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
+    "engine.set-aside-for-its-year": (
+        "{unit} {year} 年的报表已有 {first}，按它计分；本文件也写的是 {year} 年，而“{part}”写的是 {said} 年"
+        "（多为去年的报表复制后没有改统计年度）：本文件不计分；若它是 {said} 年的报表，请把 year: 改为 {said}"
+    ),
+    "engine.set-aside-for-its-year-in-cell": (
+        "{unit} {year} 年的报表已有 {first}，按它计分；本文件也写的是 {year} 年，而“{part}”写的是 {said} 年"
+        "（多为去年的报表复制后没有改统计年度）：本文件不计分；若它是 {said} 年的报表，"
+        "请把统计年度改为 {said}"
     ),
     "engine.duplicate-of-invalid": (
         "{unit} {year} 年的报表重复：{first} 也是 {unit} {year} 年的报表（该文件无效）；"
