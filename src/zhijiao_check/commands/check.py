@@ -261,7 +261,7 @@ def _formats_named(options: CheckOptions) -> None:
     format) wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their
     own line (``settings.config``)."""
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import other_format_named, suffixes_of
+    from zhijiao_check.output import other_format_named, refuse_report_name, suffixes_of
 
     for format, file in options.outputs:
         named = other_format_named(format, file)
@@ -273,6 +273,7 @@ def _formats_named(options: CheckOptions) -> None:
                 named=named,
                 expected=suffixes_of(format),
             )
+        refuse_report_name(format, file)
 
 
 def _in_config(error: FatalError, options: CheckOptions) -> FatalError:

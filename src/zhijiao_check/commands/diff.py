@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
 
 Kind = Literal["changed", "added", "removed"]
+WRITES = ("table", "json")  # the formats diff writes, its default first
 
 
 @record
 class DiffOptions:
     old: Path
     new: Path
-    format: str = "table"
+    format: str | None = None  # None: the one the output's name names (``-o 变化.json``), else the table
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
@@ -56,13 +57,16 @@ class Change:
 
 
 def run(options: DiffOptions) -> int:
+    from dataclasses import replace
+
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import tell_written, write
+    from zhijiao_check.output import command_format, tell_written, write
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
     tr = Translator(options.lang)
+    options = replace(options, format=command_format("diff", WRITES, options.format, options.output))
     folders = [path.is_dir() for path in (options.old, options.new)]
     if any(folders) and not all(folders):
         folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)

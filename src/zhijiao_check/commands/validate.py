@@ -17,7 +17,7 @@ from zhijiao_check.status import ExitCode
 @record
 class ValidateOptions:
     paths: Sequence[Path]
-    format: str = "table"
+    format: str | None = None  # None: the one the output's name names (``-o 检查.json``), else the table
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
@@ -28,10 +28,12 @@ class ValidateOptions:
 def run(options: ValidateOptions) -> int:
     from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
     from zhijiao_check.engine.evaluate import unique
+    from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = Translator(options.lang)
+    format = command_format("validate", ("table", "json"), options.format, options.output)
     packs = load_packs(options.rules, options.pack)
     valid, invalid = load_all(
         options.paths,
@@ -47,7 +49,7 @@ def run(options: ValidateOptions) -> int:
     invalid = [*invalid, *duplicates]
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
-    if options.format == "json":
+    if format == "json":
         files = [{"file": r.file, "valid": True} for r in valid]
         files += [{"file": bad.file, "valid": False} for bad in invalid]
         problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [

@@ -111,6 +111,19 @@ MESSAGES: dict[str, str] = {
         "--output with the n-th --format) and would hold {format}, not {named}: nothing was written; name it "
         "ending in {expected}, or give the --format options in the order of the --output files"
     ),
+    "cli.output-report-name": (
+        "{file} not written: a file ending in {suffix} is read as a report, and the {format} result written "
+        "there would be an invalid report the next time this folder is checked; nothing was done: name it "
+        "ending in {expected}"
+    ),
+    "cli.output-format-unwritten": (
+        "{file} not written: its name ends as the {named} format is named, which {command} does not write; "
+        "nothing was done: name it ending in {expected}"
+    ),
+    "cli.output-format-given": (
+        "--output {file} ends as --format {named} is named, but --format {format} was given and it would "
+        "hold {format}: nothing was done; name it ending in {expected}, or give --format {named}"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"

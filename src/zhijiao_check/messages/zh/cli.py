@@ -92,6 +92,18 @@ MESSAGES: dict[str, str] = {
         "（第 n 个 --output 配第 n 个 --format），写进去的会是 {format} 而不是 {named}："
         "未写出任何文件；请把文件名改为以 {expected} 结尾，或按 --output 的顺序给出 --format"
     ),
+    "cli.output-report-name": (
+        "不写入 {file}：以 {suffix} 结尾的文件会被当作报表读取，写进去的 {format} 结果在下次检查这个目录时"
+        "会成为一份无效报表：未做任何处理，请把文件名改为以 {expected} 结尾"
+    ),
+    "cli.output-format-unwritten": (
+        "不写入 {file}：它的扩展名表示 {named} 格式，而 {command} 不写这种格式：未做任何处理，"
+        "请把文件名改为以 {expected} 结尾"
+    ),
+    "cli.output-format-given": (
+        "--output {file} 的扩展名表示 --format {named}，但给出的是 --format {format}，写进去的会是 {format}："
+        "未做任何处理，请把文件名改为以 {expected} 结尾，或改用 --format {named}"
+    ),
     "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
     "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
     "cli.no-rule-selected": (
