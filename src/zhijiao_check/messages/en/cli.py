@@ -152,6 +152,15 @@ MESSAGES: dict[str, str] = {
     "cli.per-unit-needs-html": (
         "--per-unit goes with --format html: it writes one printable HTML page per unit"
     ),
+    "cli.base-dir-missing": "the --base-dir folder cannot be read:",
+    "cli.base-dir-not-a-folder": (
+        "--base-dir {folder} is a file, not a folder: give the repository's root (the annotations' paths are "
+        "relative to it)"
+    ),
+    "cli.whole-year-stdin": (
+        "--whole-year does nothing for standard input (-): it has no folder, so only the report read "
+        "from it is checked"
+    ),
     "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (
         "the previous-year report {file} is invalid and was not compared (check it with validate)"
