@@ -22,15 +22,19 @@ DONGAN = ROOT / "samples" / "2023" / "dongan.yaml"
         (
             ["-q", "-o", "{tmp}/结果.yaml"],
             "zh",
-            "不写入 {tmp}/结果.yaml：以 .yaml 结尾的文件会被当作报表读取，写进去的 table 结果在下次检查这个"
-            "目录时会成为一份无效报表：未做任何处理，请把文件名改为以 .txt 结尾",
+            (
+                "不写入 {tmp}/结果.yaml：以 .yaml 结尾的文件会被当作报表读取，写进去的 table 结果"
+                "在下次检查这个目录时会成为一份无效报表：未做任何处理，请把文件名改为以 .txt 结尾"
+            ),
         ),
         (
             ["-f", "json", "-o", "{tmp}/r.yml"],
             "en",
-            "{tmp}/r.yml not written: a file ending in .yml is read as a report, and the json result written "
-            "there would be an invalid report the next time this folder is checked; nothing was done: name it "
-            "ending in .json",
+            (
+                "{tmp}/r.yml not written: a file ending in .yml is read as a report, and the json result "
+                "written there would be an invalid report the next time this folder is checked; nothing "
+                "was done: name it ending in .json"
+            ),
         ),
         (["-f", "json", "-o", "{tmp}/t.json.txt"], "en", "ending in .json.txt is read as a report"),
         (["-f", "csv", "-o", "{tmp}/x.yaml.txt"], "en", "name it ending in .csv"),
@@ -71,20 +75,26 @@ def test_results_named_as_the_tool_reads_them_back_leave_the_folders_next_run_al
         (
             ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml", "-o", "{tmp}/变化.xlsx"],
             "zh",
-            "不写入 {tmp}/变化.xlsx：它的扩展名表示 xlsx 格式，而 diff 不写这种格式：未做任何处理，"
-            "请把文件名改为以 .txt / .json 结尾",
+            (
+                "不写入 {tmp}/变化.xlsx：它的扩展名表示 xlsx 格式，而 diff 不写这种格式：未做任何处理，"
+                "请把文件名改为以 .txt / .json 结尾"
+            ),
         ),
         (
             ["diff", "samples/2022", "samples/2023", "-o", "{tmp}/d.html"],
             "en",
-            "{tmp}/d.html not written: its name ends as the html format is named, which diff does not write; "
-            "nothing was done: name it ending in .txt / .json",
+            (
+                "{tmp}/d.html not written: its name ends as the html format is named, which diff does not "
+                "write; nothing was done: name it ending in .txt / .json"
+            ),
         ),
         (
             ["diff", "samples/2022", "samples/2023", "-f", "table", "-o", "{tmp}/d.json"],
             "en",
-            "--output {tmp}/d.json ends as --format json is named, but --format table was given and it would "
-            "hold table: nothing was done; name it ending in .txt, or give --format json",
+            (
+                "--output {tmp}/d.json ends as --format json is named, but --format table was given and it "
+                "would hold table: nothing was done; name it ending in .txt, or give --format json"
+            ),
         ),
         (["diff", "samples/2022", "samples/2023", "-o", "{tmp}/d.yaml"], "en", "name it ending in .txt"),
         (["validate", "samples/2023", "-o", "{tmp}/v.xlsx"], "en", "which validate does not write"),

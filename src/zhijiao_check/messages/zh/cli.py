@@ -123,8 +123,12 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
     "cli.base-dir-missing": "--base-dir 给出的目录无法读取：",
-    "cli.base-dir-not-a-folder": "--base-dir {folder} 是文件，不是目录：请给出仓库的根目录（注释中的路径相对于它）",
-    "cli.whole-year-stdin": "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表",
+    "cli.base-dir-not-a-folder": (
+        "--base-dir {folder} 是文件，不是目录：请给出仓库的根目录（注释中的路径相对于它）"
+    ),
+    "cli.whole-year-stdin": (
+        "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表"
+    ),
     "cli.previous-missing": "--previous 给出的上年报表无法读取：",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.previous-unmatched": (
