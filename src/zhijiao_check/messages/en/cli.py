@@ -217,10 +217,16 @@ MESSAGES: dict[str, str] = {
     "cli.progress": "checking reports",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}: valid",
     "cli.valid-summary": "{valid} valid, {invalid} invalid",
+    "cli.valid-summary-copies": (
+        "{valid} valid ({count} of them copies holding the same report as another), {invalid} invalid"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
     "cli.diff-invalid": "cannot compare: {file} is an invalid report (1 problem):",
     "cli.diff-invalid-file": "{file}: invalid report, not compared (1 problem)",
+    "cli.valid-summary-copies": (
+        "{valid} valid (1 of them a copy holding the same report as another), {invalid} invalid"
+    ),
 }

@@ -173,4 +173,5 @@ MESSAGES: dict[str, str] = {
     "cli.severity-error": "错误：",
     "cli.severity-warning": "警告：",
     "cli.valid-summary": "{valid} 个有效，{invalid} 个无效",
+    "cli.valid-summary-copies": "{valid} 个有效（其中 {count} 份与另一份内容相同，是副本），{invalid} 个无效",
 }
