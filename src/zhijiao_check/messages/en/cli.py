@@ -203,6 +203,17 @@ MESSAGES: dict[str, str] = {
         "report first and the new second (zhijiao-check diff LAST_YEAR THIS_YEAR); check whether the two "
         "are swapped, or whether a report's year is wrong"
     ),
+    "cli.diff-folders-year-earlier": (
+        "in the new folder {new_folder}, {count} units' reports are earlier than theirs in the old folder "
+        "{old_folder} ({file} is of {new}, its old report of {old}): diff takes the old first and the new "
+        "second (zhijiao-check diff LAST_YEAR THIS_YEAR); check whether the two folders are swapped, or "
+        "whether the reports' years are wrong"
+    ),
+    "cli.diff-folders-year-same": (
+        "in the new folder {new_folder}, {count} units' reports are of the same year as theirs in the old "
+        "folder {old_folder} ({file} is of {new}): if these are two versions of one year's reports, never "
+        "mind; else check whether the reports' years are wrong, or the wrong folder was given"
+    ),
     "cli.diff-year-same": (
         "the new report is of {new}, as is the old report {old_file}: if these are two versions of one "
         "year's report, never mind; else check whether a report's year is wrong, or the wrong file or "

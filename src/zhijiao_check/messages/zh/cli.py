@@ -160,6 +160,15 @@ MESSAGES: dict[str, str] = {
         "新报表是 {new} 年的，早于旧报表 {old_file}（{old} 年）：diff 先写旧报表、后写新报表"
         "（zhijiao-check diff 去年的 今年的），请核对两者是否写反，或报表的统计年度是否写错"
     ),
+    "cli.diff-folders-year-earlier": (
+        "新目录 {new_folder} 中 {count} 个单位的报表早于旧目录 {old_folder} 中的（如 {file} 是 {new} 年的，"
+        "旧报表是 {old} 年的）：diff 先写旧的、后写新的（zhijiao-check diff 去年的 今年的），"
+        "请核对两个目录是否写反，或报表的统计年度是否写错"
+    ),
+    "cli.diff-folders-year-same": (
+        "新目录 {new_folder} 中 {count} 个单位的报表与旧目录 {old_folder} 中的同一年（如 {file}，{new} 年）："
+        "比较同一年报表的两个版本时可不理会；否则请核对报表的统计年度是否写错，或是否给错了目录"
+    ),
     "cli.diff-year-same": (
         "新报表与旧报表 {old_file} 同为 {new} 年：比较同一年报表的两个版本时可不理会；"
         "否则请核对报表的统计年度是否写错，或是否给错了文件或目录"
