@@ -435,8 +435,15 @@ def check(
     _exit(run, lang, debug, collect=False)
 
 
+def _typed(ctx: typer.Context, name: str, value: str) -> str | None:
+    """``value`` when the option was typed, else None: the output's name chooses then (``-o 变化.json``)."""
+    source = ctx.get_parameter_source(name)  # click's enum (vendored by newer typer): compared by name
+    return value if source is not None and source.name == "COMMANDLINE" else None
+
+
 @commands.command(cls=Command)
 def validate(
+    ctx: typer.Context,
     paths: PathsArgument,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
@@ -452,7 +459,13 @@ def validate(
     def run() -> int:
         return command.run(
             command.ValidateOptions(
-                input_paths(paths), format, output, lang, rules or [], _color(no_color), pack
+                input_paths(paths),
+                _typed(ctx, "format", format),
+                output,
+                lang,
+                rules or [],
+                _color(no_color),
+                pack,
             )
         )
 
@@ -461,6 +474,7 @@ def validate(
 
 @commands.command(cls=Command)
 def diff(
+    ctx: typer.Context,
     old: Annotated[Path, typer.Argument(metavar="OLD", show_default=False)],
     new: Annotated[Path, typer.Argument(metavar="NEW", show_default=False)],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
@@ -472,7 +486,7 @@ def diff(
 ) -> None:
     from zhijiao_check.commands import diff as command
 
-    options = command.DiffOptions(old, new, format, output, lang, rules or [], pack)
+    options = command.DiffOptions(old, new, _typed(ctx, "format", format), output, lang, rules or [], pack)
     _exit(lambda: command.run(options), lang, debug)
 
 

@@ -65,6 +65,69 @@ def suffixes_of(format: str) -> str:
     return " / ".join(suffix for suffix, named in _BY_EXTENSION.items() if named == format) or ".txt"
 
 
+# The suffixes of a report's name under which a result is read back as the tool's own (``report.written``):
+# its JSON named ``.json`` (SARIF too), its workbook ``.xlsx``. Under any other report's name (``.yaml``,
+# ``.yml``, ``.json.txt``) a result is read as a report, an invalid one.
+_READ_BACK = {".json": ("json", "sarif"), ".xlsx": ("xlsx",)}
+
+
+def refuse_report_name(format: str, output: Path | None) -> None:
+    """Refuse an output named as a report is (``.yaml``, ``.yml``, ``.json``, ``.yaml.txt``, ``.json.txt``,
+    ``.xlsx``) that would hold ``format``, which the tool does not read back as its own result under that
+    name: ``check … -o 结果.yaml`` wrote its table there, the next ``check`` of the folder read it as an
+    invalid report (exit 2), and the same command was then refused for writing over "a report". A spreadsheet
+    the tool does not write (``.xlsm``) is ``refuse_spreadsheet``'s; standard output and a device are no
+    file's name."""
+    from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, WRITTEN_WORKBOOK
+
+    if output is None or is_stdout(output) or is_special(output):
+        return
+    name = output.name.lower()
+    suffix = next(
+        (end for end in (*NOTEPAD_SUFFIXES, *TEXT_SUFFIXES, WRITTEN_WORKBOOK) if name.endswith(end)), None
+    )
+    if suffix is None or format in _READ_BACK.get(suffix, ()):
+        return
+    raise FatalError(
+        "output-report-name",
+        file=display_name(output),
+        suffix=output.name[len(output.name) - len(suffix) :],
+        format=format,
+        expected=suffixes_of(format),
+    )
+
+
+def command_format(command: str, writes: Sequence[str], given: str | None, output: Path | None) -> str:
+    """The format a command that writes only ``writes`` (its default first: ``diff``, ``validate``,
+    ``schema``) puts in ``output``: the one given, else the one the file's name names (``-o 变化.json``), else
+    the default, as ``check`` chooses. Refused before any work (exit 2): a name that names a format the
+    command does not write (``diff … -o 变化.xlsx`` wrote the text table into a "workbook", ``-o d.html`` a
+    "page"), one that names another format than the one given (``-f table -o d.json``), and a report's name
+    (``refuse_report_name``)."""
+    if output is None or is_stdout(output) or is_special(output):
+        return given or writes[0]
+    named = _BY_EXTENSION.get(output.suffix.lower())
+    if named is not None and named not in writes:
+        raise FatalError(
+            "output-format-unwritten",
+            command=command,
+            file=display_name(output),
+            named=named,
+            expected=" / ".join(dict.fromkeys(suffixes_of(format) for format in writes)),
+        )
+    format = given or named or writes[0]
+    if named is not None and named != format:
+        raise FatalError(
+            "output-format-given",
+            file=display_name(output),
+            named=named,
+            format=format,
+            expected=suffixes_of(format),
+        )
+    refuse_report_name(format, output)
+    return format
+
+
 class Streamed:
     """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
     memory; still staged and renamed into place only when whole, as every file is."""

@@ -149,7 +149,8 @@ def test_validate_scores_a_copy_of_the_same_report_once_and_warns_at_it(invoke: 
     result = invoke("validate", folder, "--format", "json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["files"] == [{"file": str(first), "valid": True}]
+    # every file is listed, the copy too (valid: its format is right); the warning says it is scored once
+    assert doc["files"] == [{"file": str(first), "valid": True}, {"file": str(second), "valid": True}]
     (warning,) = [p for p in doc["problems"] if p["code"] == "same-report"]
     assert (warning["file"], warning["line"], warning["severity"]) == (
         str(second),
@@ -209,8 +210,8 @@ def test_two_files_of_one_unit_and_year_that_differ_are_both_refused_naming_each
     assert [r["unit"] for r in doc["reports"] if r["unit"] == "东安县"] == []
     messages = {bad["file"]: bad["problems"][0]["message"] for bad in doc["invalid"]}
     assert messages == {
-        str(file): f"东安县 2023 年有 2 份内容不同的报表：本文件和 {other}；不知道应以哪一份为准，都不计分："
-        "请确认保留哪一份，把其余的删去或移出目录"
+        str(file): f"东安县 2023 年有 2 份报表，内容并不都相同：本文件和 {other}；"
+        "不知道应以哪一份为准，都不计分：请确认保留哪一份，把其余的删去或移出目录"
         for file, other in ((copy, original), (original, copy))
     }
     (year,) = doc["city"]

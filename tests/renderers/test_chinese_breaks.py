@@ -3,6 +3,7 @@ breaks a line only at a space, so ``4 < 6：冷水滩区…`` broke after ``4 <`
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -296,3 +297,32 @@ def test_no_comparison_is_split_and_no_line_starts_with_a_closing_mark(
         assert not line.startswith(tuple(RELATIONS)), lines  # "3" over "< 6"; "= 2021" may start one
         if number:
             assert line[0] not in CLOSING, lines
+
+
+@pytest.mark.parametrize("width", range(60, 90))
+def test_a_command_a_message_gives_is_never_broken(width):
+    """``diff``'s warning at 80 columns broke inside the command it gives (``…（zhijiao-check diff 去年的
+    今年`` over ``的）``): a command is kept on one line, wherever the line breaks around it."""
+    from zhijiao_check.renderers.layout.chinese import broken_line
+
+    line = (
+        "  r/2024/dongan.yaml:6:7: 新报表是 2024 年的，早于旧报表 r/2025/dongan.yaml（2025 年）："
+        "diff 先写旧报表、后写新报表（zhijiao-check diff 去年的 今年的），"
+        "请核对两者是否写反，或报表的统计年度是否写错"
+    )
+    lines = broken_line(line, width, 4)
+    assert any("zhijiao-check diff 去年的 今年的" in part for part in lines), lines
+    assert "".join("".join(lines).split()) == "".join(line.split())
+
+
+@pytest.mark.parametrize("width", range(46, 80))  # the command and its marks fit a line
+def test_an_english_command_is_never_broken_either(width):
+    from zhijiao_check.renderers.layout.chinese import broken_line
+
+    line = (
+        "the new report is of 2024, earlier than the old report r/2025/dongan.yaml (2025): diff takes "
+        "the old report first and the new second (zhijiao-check diff LAST_YEAR THIS_YEAR); check "
+        "whether the two are swapped"
+    )
+    lines = broken_line(line, width, 4, "en")
+    assert any("zhijiao-check diff LAST_YEAR THIS_YEAR" in part for part in lines), lines

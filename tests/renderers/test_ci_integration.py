@@ -309,3 +309,11 @@ def test_gitlab_comment_is_one_note_edited_by_each_pipeline(
         {"id": 1, "body": "审核意见：请补充说明"},
         {"id": 2, "body": "<!-- zhijiao-check -->\n第二次：全部达标"},
     ]
+
+
+def test_the_ci_guide_says_github_drops_annotations_past_its_limit() -> None:
+    """GitHub shows 10 error and 10 warning annotations a step (50 a job) and drops the rest: the guide says
+    so, and where the full list is, lest a year's eleventh miss be taken for none."""
+    text = " ".join(DOCS.read_text(encoding="utf-8").split())
+    assert "at most 10 error and 10 warning annotations per step, and 50 per job" in text
+    assert "do not take the annotations for the full list" in text

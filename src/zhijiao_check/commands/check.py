@@ -101,6 +101,7 @@ def _run(options: CheckOptions) -> int:
         # Refused before the run: the first page's write would stop every output too, but name the page.
         raise FatalError("per-unit-not-a-folder", folder=str(options.per_unit))
     _previous_exist(options.previous)
+    _base_dir_exists(options.base_dir)
     packs = load_packs(options.rules, options.pack)
     units = packs[0].units
     try:
@@ -113,7 +114,7 @@ def _run(options: CheckOptions) -> int:
 
         roster = load_roster(options.roster, units)
     waivers = _waivers(options.waivers, packs)
-    paths = year_folders(options.paths) if options.whole_year else options.paths
+    paths = year_folders(options.paths, tr) if options.whole_year else options.paths
     pages = _unit_pages(options.per_unit, units)
     _no_output_is_a_page(options, pages)
     # Each unit's page is an output as ``-o`` is, and refused as it is, before any report is read: a page
@@ -280,7 +281,7 @@ def _formats_named(options: CheckOptions) -> None:
     format) wrote the annotations there, silently. The config file's ``[[outputs]]`` are refused at their
     own line (``settings.config``)."""
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import other_format_named, suffixes_of
+    from zhijiao_check.output import other_format_named, refuse_report_name, suffixes_of
 
     for format, file in options.outputs:
         named = other_format_named(format, file)
@@ -292,6 +293,7 @@ def _formats_named(options: CheckOptions) -> None:
                 named=named,
                 expected=suffixes_of(format),
             )
+        refuse_report_name(format, file)
 
 
 def _in_config(error: FatalError, options: CheckOptions) -> FatalError:
@@ -349,12 +351,37 @@ def _previous_exist(paths: Sequence[Path]) -> None:
         raise FatalError("previous-missing", problems)
 
 
-def year_folders(paths: Sequence[Path]) -> list[Path]:
+def _base_dir_exists(folder: Path | None) -> None:
+    """A ``--base-dir`` that is not there, or is a file, is a mistyped argument as a ``--previous`` one is:
+    taken as given, every annotation's path was made relative to nothing (absolute: GitHub attached none of
+    them to the file), and the run said nothing of it."""
+    import os
+    import stat
+
+    from zhijiao_check.files import display_name, os_problem
+
+    if folder is None:
+        return
+    try:
+        mode = os.stat(folder).st_mode
+    except OSError as error:
+        raise FatalError("base-dir-missing", (os_problem(display_name(folder), error),)) from None
+    if not stat.S_ISDIR(mode):
+        raise FatalError("base-dir-not-a-folder", folder=display_name(folder))
+
+
+def year_folders(paths: Sequence[Path], tr: Translator) -> list[Path]:
     """``--whole-year``: the folder of each report file named (its year's folder, ``reports/2023/``), each
     once; a folder named stays. A commit of the 市本级 report alone is then judged with the 14 other units of
-    its year, which the city-wide rules need, instead of finding them missing."""
+    its year, which the city-wide rules need, instead of finding them missing. Standard input has no folder:
+    it stays alone, and ``tr`` (the run's language) says so on standard error, where ``check - --whole-year``
+    judged the one report without a word of the option it did not honour."""
+    import sys
+
     from zhijiao_check.files import is_stdin
 
+    if any(is_stdin(path) for path in paths):
+        print(tr("cli.whole-year-stdin"), file=sys.stderr)
     folders = [path if path.is_dir() or is_stdin(path) else path.parent for path in paths]
     return list(dict.fromkeys(folders))
 

@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from zhijiao_check.units import UnitRegistry
 
 Kind = Literal["changed", "added", "removed"]
+WRITES = ("table", "json")  # the formats diff writes, its default first
 
 
 @record
 class DiffOptions:
     old: Path
     new: Path
-    format: str = "table"
+    format: str | None = None  # None: the one the output's name names (``-o 变化.json``), else the table
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
@@ -56,13 +57,16 @@ class Change:
 
 
 def run(options: DiffOptions) -> int:
+    from dataclasses import replace
+
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import tell_written, write
+    from zhijiao_check.output import command_format, tell_written, write
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
     tr = Translator(options.lang)
+    options = replace(options, format=command_format("diff", WRITES, options.format, options.output))
     folders = [path.is_dir() for path in (options.old, options.new)]
     if any(folders) and not all(folders):
         folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)
@@ -221,12 +225,13 @@ def _folders_text(
     from zhijiao_check.files import display_name
 
     screen = _screen(options)
-    parts = [_text(unit, tr, screen) for unit in doc["units"]]
+    units, once = _years_once(doc["units"], options, tr)
+    parts = [_text(unit, tr, screen) for unit in units]
     if not doc["units"]:
         parts.append(
             tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
         )
-    notes = []
+    notes = once
     for key, folder in (("only_old", options.old), ("only_new", options.new)):
         if doc[key]:
             notes.append(tr("cli.diff-only-in", folder=display_name(folder), files=tr.join(doc[key])))
@@ -243,6 +248,43 @@ def _folders_text(
         shown = (note.translate(screen.shown) for note in notes)
         notes = [part for note in shown for part in broken_line(note, screen.width, 2, options.lang)]
     return "\n".join(parts) + ("\n" + "\n".join(notes) + "\n" if notes else "")
+
+
+# The warnings of a pair of reports that two folders' every pair may give alike: said once for the folders.
+_FOLDER_WIDE = {"diff-year-earlier": "diff-folders-year-earlier", "diff-year-same": "diff-folders-year-same"}
+
+
+def _years_once(
+    units: Sequence[dict[str, Any]], options: DiffOptions, tr: Translator
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The units' diffs without a year warning that more than one of them gives, and that warning said once
+    for the two folders: ``diff 2025 2024`` said "the new report is earlier than the old" fifteen times, once
+    in each unit's diff. Given by one unit only, it stays in that unit's diff, at its place."""
+    from zhijiao_check.files import display_name
+
+    notes = []
+    common = set()
+    for code, folder_code in _FOLDER_WIDE.items():
+        given = [unit for unit in units if any(w["code"] == code for w in unit["warnings"])]
+        if len(given) < 2:
+            continue
+        common.add(code)
+        first = given[0]
+        notes.append(
+            tr(
+                f"cli.{folder_code}",
+                count=len(given),
+                old_folder=display_name(options.old),
+                new_folder=display_name(options.new),
+                file=first["new"]["file"],
+                new=first["new"]["year"],
+                old=first["old"]["year"],
+            )
+        )
+    if not common:
+        return list(units), []
+    kept = [{**unit, "warnings": [w for w in unit["warnings"] if w["code"] not in common]} for unit in units]
+    return kept, notes
 
 
 def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:

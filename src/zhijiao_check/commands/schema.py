@@ -38,9 +38,10 @@ class SchemaOptions:
 
 def run(options: SchemaOptions) -> int:
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
-    from zhijiao_check.output import tell_written, write
+    from zhijiao_check.output import command_format, tell_written, write
     from zhijiao_check.pack.load import load_packs
 
+    command_format("schema", ("json",), None, options.output)
     guard_outputs([options.output], rule_inputs(options.rules, options.pack))
     units = load_packs(options.rules, options.pack)[0].units
     tr = Translator(options.lang)

@@ -17,7 +17,7 @@ from zhijiao_check.status import ExitCode
 @record
 class ValidateOptions:
     paths: Sequence[Path]
-    format: str = "table"
+    format: str | None = None  # None: the one the output's name names (``-o 检查.json``), else the table
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
@@ -28,10 +28,12 @@ class ValidateOptions:
 def run(options: ValidateOptions) -> int:
     from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
     from zhijiao_check.engine.evaluate import unique
+    from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = Translator(options.lang)
+    format = command_format("validate", ("table", "json"), options.format, options.output)
     packs = load_packs(options.rules, options.pack)
     valid, invalid = load_all(
         options.paths,
@@ -43,12 +45,24 @@ def run(options: ValidateOptions) -> int:
         NotReports(packs, options.rules, options.pack),  # a pack kept among the reports is none
     )
     # What check refuses of a folder, validate says too: a clerk validating before sending gets the hint.
+    loaded = valid
     valid, duplicates = unique(valid, invalid)
     invalid = [*invalid, *duplicates]
+    # A file holding the same report as another (a copy) is valid too, and counted: it is only scored once
+    # by check. Left out, ``validate`` of three such files said "1 valid, 0 invalid".
+    refused = {bad.file for bad in duplicates}
+    files_valid = [r.file for r in loaded if r.file not in refused]
+    copies = len(files_valid) - len(valid)
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.INVALID if invalid else ExitCode.OK
-    if options.format == "json":
-        files = [{"file": r.file, "valid": True} for r in valid]
+
+    def summary() -> str:
+        if copies:
+            return tr("cli.valid-summary-copies", valid=len(files_valid), count=copies, invalid=len(invalid))
+        return tr("cli.valid-summary", valid=len(files_valid), invalid=len(invalid))
+
+    if format == "json":
+        files = [{"file": file, "valid": True} for file in files_valid]
         files += [{"file": bad.file, "valid": False} for bad in invalid]
         problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [
             w.as_dict(tr) for w in warnings
@@ -58,21 +72,19 @@ def run(options: ValidateOptions) -> int:
         # A line a problem (``file:line:col: error: path: message``) for editors, CI and grep; on a terminal
         # each problem's place over its message, as check shows them, every line broken to the width.
         on_terminal = is_stdout(options.output) and stdout_is_tty()
-        lines = [tr("cli.valid", file=r.file) for r in valid]
+        lines = [tr("cli.valid", file=file) for file in files_valid]
         # on a terminal, a user's text is marked: no glyph of the tool's, it is shown as typed (``_fitted``)
         with marking_user_text() if on_terminal else contextlib.nullcontext():
             lines += [
                 problem.report_line(tr, folded=on_terminal)
                 for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
             ]
-        lines.append(tr("cli.valid-summary", valid=len(valid), invalid=len(invalid)))
+        lines.append(summary())
         text = "\n".join(lines)
         if on_terminal:
             text = _fitted(text, options.lang)
     write(text + "\n", options.output)
-    tell_written(
-        [options.output], tr, lambda: tr("cli.valid-summary", valid=len(valid), invalid=len(invalid))
-    )
+    tell_written([options.output], tr, summary)
     return code
 
 

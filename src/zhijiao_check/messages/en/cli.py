@@ -112,6 +112,19 @@ MESSAGES: dict[str, str] = {
         "--output with the n-th --format) and would hold {format}, not {named}: nothing was written; name it "
         "ending in {expected}, or give the --format options in the order of the --output files"
     ),
+    "cli.output-report-name": (
+        "{file} not written: a file ending in {suffix} is read as a report, and the {format} result written "
+        "there would be an invalid report the next time this folder is checked; nothing was done: name it "
+        "ending in {expected}"
+    ),
+    "cli.output-format-unwritten": (
+        "{file} not written: its name ends as the {named} format is named, which {command} does not write; "
+        "nothing was done: name it ending in {expected}"
+    ),
+    "cli.output-format-given": (
+        "--output {file} ends as --format {named} is named, but --format {format} was given and it would "
+        "hold {format}: nothing was done; name it ending in {expected}, or give --format {named}"
+    ),
     "cli.same-output": (
         "{file} and {other} are the same output file, the second would replace the first: give each "
         "--output its own file"
@@ -139,6 +152,15 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.per-unit-needs-html": (
         "--per-unit goes with --format html: it writes one printable HTML page per unit"
+    ),
+    "cli.base-dir-missing": "the --base-dir folder cannot be read:",
+    "cli.base-dir-not-a-folder": (
+        "--base-dir {folder} is a file, not a folder: give the repository's root (the annotations' paths are "
+        "relative to it)"
+    ),
+    "cli.whole-year-stdin": (
+        "--whole-year does nothing for standard input (-): it has no folder, so only the report read "
+        "from it is checked"
     ),
     "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (
@@ -182,6 +204,17 @@ MESSAGES: dict[str, str] = {
         "report first and the new second (zhijiao-check diff LAST_YEAR THIS_YEAR); check whether the two "
         "are swapped, or whether a report's year is wrong"
     ),
+    "cli.diff-folders-year-earlier": (
+        "in the new folder {new_folder}, {count} units' reports are earlier than theirs in the old folder "
+        "{old_folder} ({file} is of {new}, its old report of {old}): diff takes the old first and the new "
+        "second (zhijiao-check diff LAST_YEAR THIS_YEAR); check whether the two folders are swapped, or "
+        "whether the reports' years are wrong"
+    ),
+    "cli.diff-folders-year-same": (
+        "in the new folder {new_folder}, {count} units' reports are of the same year as theirs in the old "
+        "folder {old_folder} ({file} is of {new}): if these are two versions of one year's reports, never "
+        "mind; else check whether the reports' years are wrong, or the wrong folder was given"
+    ),
     "cli.diff-year-same": (
         "the new report is of {new}, as is the old report {old_file}: if these are two versions of one "
         "year's report, never mind; else check whether a report's year is wrong, or the wrong file or "
@@ -196,10 +229,16 @@ MESSAGES: dict[str, str] = {
     "cli.progress": "checking reports",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}: valid",
     "cli.valid-summary": "{valid} valid, {invalid} invalid",
+    "cli.valid-summary-copies": (
+        "{valid} valid ({count} of them copies holding the same report as another), {invalid} invalid"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).
 ONE: dict[str, str] = {
     "cli.diff-invalid": "cannot compare: {file} is an invalid report (1 problem):",
     "cli.diff-invalid-file": "{file}: invalid report, not compared (1 problem)",
+    "cli.valid-summary-copies": (
+        "{valid} valid (1 of them a copy holding the same report as another), {invalid} invalid"
+    ),
 }

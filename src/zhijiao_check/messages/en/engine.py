@@ -108,8 +108,9 @@ MESSAGES: dict[str, str] = {
         "scored once, as {first}, and this file is not; remove the one not needed"
     ),
     "engine.differing-reports": (
-        "{unit} has {count} {year} reports that differ: this file and {others}; which one counts is not for "
-        "the tool to guess, so none is scored: decide which to keep and delete or move the others"
+        "{unit} has {count} {year} reports, and they are not all the same: this file and {others}; which one "
+        "counts is not for the tool to guess, so none is scored: decide which to keep and delete or move the "
+        "others"
     ),
     # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
     "engine.set-aside-for-its-year": (

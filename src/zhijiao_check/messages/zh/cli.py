@@ -93,6 +93,18 @@ MESSAGES: dict[str, str] = {
         "（第 n 个 --output 配第 n 个 --format），写进去的会是 {format} 而不是 {named}："
         "未写出任何文件；请把文件名改为以 {expected} 结尾，或按 --output 的顺序给出 --format"
     ),
+    "cli.output-report-name": (
+        "不写入 {file}：以 {suffix} 结尾的文件会被当作报表读取，写进去的 {format} 结果在下次检查这个目录时"
+        "会成为一份无效报表：未做任何处理，请把文件名改为以 {expected} 结尾"
+    ),
+    "cli.output-format-unwritten": (
+        "不写入 {file}：它的扩展名表示 {named} 格式，而 {command} 不写这种格式：未做任何处理，"
+        "请把文件名改为以 {expected} 结尾"
+    ),
+    "cli.output-format-given": (
+        "--output {file} 的扩展名表示 --format {named}，但给出的是 --format {format}，写进去的会是 {format}："
+        "未做任何处理，请把文件名改为以 {expected} 结尾，或改用 --format {named}"
+    ),
     "cli.same-output": "{file} 与 {other} 是同一个输出文件，后写的会覆盖先写的：每个 --output 请用不同的文件",
     "cli.empty-path": '参数中有空路径（""），例如未设置的变量：请给出报表文件或目录（不会代为检查当前目录）',
     "cli.no-rule-selected": (
@@ -111,6 +123,13 @@ MESSAGES: dict[str, str] = {
         "请换一个输出文件名，或换一个 --per-unit 目录"
     ),
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
+    "cli.base-dir-missing": "--base-dir 给出的目录无法读取：",
+    "cli.base-dir-not-a-folder": (
+        "--base-dir {folder} 是文件，不是目录：请给出仓库的根目录（注释中的路径相对于它）"
+    ),
+    "cli.whole-year-stdin": (
+        "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表"
+    ),
     "cli.previous-missing": "--previous 给出的上年报表无法读取：",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.previous-unmatched": (
@@ -142,6 +161,15 @@ MESSAGES: dict[str, str] = {
         "新报表是 {new} 年的，早于旧报表 {old_file}（{old} 年）：diff 先写旧报表、后写新报表"
         "（zhijiao-check diff 去年的 今年的），请核对两者是否写反，或报表的统计年度是否写错"
     ),
+    "cli.diff-folders-year-earlier": (
+        "新目录 {new_folder} 中 {count} 个单位的报表早于旧目录 {old_folder} 中的（如 {file} 是 {new} 年的，"
+        "旧报表是 {old} 年的）：diff 先写旧的、后写新的（zhijiao-check diff 去年的 今年的），"
+        "请核对两个目录是否写反，或报表的统计年度是否写错"
+    ),
+    "cli.diff-folders-year-same": (
+        "新目录 {new_folder} 中 {count} 个单位的报表与旧目录 {old_folder} 中的同一年（如 {file}，{new} 年）："
+        "比较同一年报表的两个版本时可不理会；否则请核对报表的统计年度是否写错，或是否给错了目录"
+    ),
     "cli.diff-year-same": (
         "新报表与旧报表 {old_file} 同为 {new} 年：比较同一年报表的两个版本时可不理会；"
         "否则请核对报表的统计年度是否写错，或是否给错了文件或目录"
@@ -155,4 +183,5 @@ MESSAGES: dict[str, str] = {
     "cli.severity-error": "错误：",
     "cli.severity-warning": "警告：",
     "cli.valid-summary": "{valid} 个有效，{invalid} 个无效",
+    "cli.valid-summary-copies": "{valid} 个有效（其中 {count} 份与另一份内容相同，是副本），{invalid} 个无效",
 }

@@ -91,8 +91,8 @@ MESSAGES: dict[str, str] = {
         "本文件不重复计分；请删去多余的一份"
     ),
     "engine.differing-reports": (
-        "{unit} {year} 年有 {count} 份内容不同的报表：本文件和 {others}；不知道应以哪一份为准，都不计分："
-        "请确认保留哪一份，把其余的删去或移出目录"
+        "{unit} {year} 年有 {count} 份报表，内容并不都相同：本文件和 {others}；"
+        "不知道应以哪一份为准，都不计分：请确认保留哪一份，把其余的删去或移出目录"
     ),
     # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
     "engine.set-aside-for-its-year": (

@@ -72,6 +72,15 @@ _OPERAND = rf"{_TERM}(?:S*[CL])*"
 _WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
 _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
 _ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
+# A command a message tells the user to type (``zhijiao-check diff 去年的 今年的``), kept on one line: a break
+# inside it (``…（zhijiao-check diff 去年的 今年`` over ``的）``) read as two commands, or a half one. Its
+# words: a command's name, options and their values, placeholders (``LAST_YEAR``, ``去年的``) and paths.
+_COMMAND_START = "zhijiao-check "
+_COMMAND = later(
+    r"zhijiao-check(?: (?:check|validate|diff|rules|explain|coverage|template|schema|convert)\b)"
+    r"(?: (?:-[-\w]+(?: (?!-)[\w.-]+)?|[A-Z][A-Z_]+\b"
+    r"|[^\s，。；：、（）()`'\"]*[/.][^\s，。；：、（）()`'\"]*|[\u4e00-\u9fff]{1,3}的(?=[\s）)，。；]|$)))*"
+)
 _CHINESE_BROKEN: BoundedMemo[tuple[str, int, Lang], str] = BoundedMemo(lambda key: _chinese_line(*key))
 
 
@@ -84,14 +93,15 @@ def break_chinese(markup: str, width: int, lang: Lang = "zh") -> str:
     around the Chinese (in English a run of Chinese is a word)."""
     if 2 * len(markup) <= width or "\\[" in markup or CONTROL.search(markup):
         return markup
-    if markup.isascii() and not _SPACED_RELATION.search(markup):
+    if markup.isascii() and not _SPACED_RELATION.search(markup) and _COMMAND_START not in markup:
         return markup
     broken = _CHINESE_BROKEN  # each line by itself and its width: most recur report after report
     return "\n".join(
         [
             # a place, a short line
             line
-            if 2 * len(line) <= width or (line.isascii() and not _SPACED_RELATION.search(line))
+            if 2 * len(line) <= width
+            or (line.isascii() and not _SPACED_RELATION.search(line) and _COMMAND_START not in line)
             else broken[line, width, lang]
             for line in markup.split("\n")
         ]
@@ -103,7 +113,9 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
     break the spaces before it dropped (the tags among them kept), a line break put in its place."""
     cells = cell_len(line)
     # it fits (its tags counted too), or nothing in it is wide and rich breaks it at its spaces as here
-    if cells <= width or (cells == len(line) and not _SPACED_RELATION.search(line)):
+    if cells <= width or (
+        cells == len(line) and not _SPACED_RELATION.search(line) and _COMMAND_START not in line
+    ):
         return line
     text: list[str] = []  # the text as shown
     places: list[int] = []  # where each of its characters stands in ``line``
@@ -119,12 +131,16 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
     places.append(len(line))
     cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
     cells, gap, spaces = 0, 0, None
-    for atom in _ATOMS.finditer(shown.translate(_KINDS_BY_LANGUAGE[lang])):
-        word = shown[atom.start() : atom.end()]
-        if atom.group()[0] == "S":
-            gap, spaces = cell_len(word), atom.start()
+    atoms = [
+        (atom.start(), atom.end(), atom.group()[0] == "S")
+        for atom in _ATOMS.finditer(shown.translate(_KINDS_BY_LANGUAGE[lang]))
+    ]
+    for first, last, space in _commands_whole(shown, atoms):
+        word = shown[first:last]
+        if space:
+            gap, spaces = cell_len(word), first
             continue
-        for begin, size in _pieces(word, atom.start(), width):
+        for begin, size in _pieces(word, first, width):
             if cells and cells + gap + size > width:
                 start = places[spaces] if spaces is not None else places[begin]
                 cuts.append((start, places[begin]))
@@ -138,6 +154,27 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         position = end
     out.append(line[position:])
     return "".join(out)
+
+
+def _commands_whole(shown: str, atoms: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """``atoms`` (start, end, whether spaces) with those of each command in ``shown`` (``_COMMAND``), and the
+    marks joined to them, made one: a command is never broken, but as any atom wider than a line."""
+    spans = [(found.start(), found.end()) for found in _COMMAND.finditer(shown) if " " in found.group()]
+    if not spans:
+        return atoms
+    merged: list[tuple[int, int, bool]] = []
+    for start, end, space in atoms:
+        inside = any(start < span_end and end > span_start for span_start, span_end in spans)
+        if inside and merged and _same_span(spans, merged[-1][0], start):
+            merged[-1] = (merged[-1][0], end, False)
+        else:
+            merged.append((start, end, space and not inside))
+    return merged
+
+
+def _same_span(spans: list[tuple[int, int]], before: int, start: int) -> bool:
+    """Whether a command's span holds ``start`` and the atom begun at ``before`` (or its opening mark)."""
+    return any(span_start < start < span_end and before < span_end for span_start, span_end in spans)
 
 
 def _pieces(word: str, start: int, width: int) -> list[tuple[int, int]]:
