@@ -113,11 +113,20 @@ def tell_written(
 
     if not files or len(files) < len(targets) or not stderr_is_tty():
         return
-    names = tr.join([*(display_name(file) for file in files if file is not None), *(also() if also else ())])
-    said = (
-        tr("cli.written-detail", files=names, detail=detail()) if detail else tr("cli.written", files=names)
-    )
-    print(said, file=sys.stderr)
+    from zhijiao_check.characters import user_text
+    from zhijiao_check.errors import marking_on_stderr
+
+    with (
+        marking_on_stderr()
+    ):  # the files' names are the user's: as typed on a GBK console, not ``+`` for ``√``
+        named = [user_text(display_name(file)) for file in files if file is not None]
+        names = tr.join([*named, *(also() if also else ())])
+        said = (
+            tr("cli.written-detail", files=names, detail=detail())
+            if detail
+            else tr("cli.written", files=names)
+        )
+        print(said, file=sys.stderr)
 
 
 def refuse_spreadsheet(output: Path | None) -> None:
