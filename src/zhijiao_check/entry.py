@@ -118,6 +118,9 @@ class Folded:
     what was held."""
 
     GO_ON = 2  # the lines a message is broken into, after its first
+    # A user's text in a message is marked where it is written here (``errors.run_command``): the marks are
+    # taken out here, the text shown as typed, or escaped (``renderers.fallbacks.shown``), not replaced.
+    takes_user_marks = True
 
     def __init__(self, stream: Unfailing) -> None:
         self._stream = stream
@@ -152,7 +155,7 @@ class Folded:
 
     def _folded(self, text: str) -> str:
         from zhijiao_check.cli_usage import language
-        from zhijiao_check.renderers.fallbacks import as_shown
+        from zhijiao_check.renderers.fallbacks import as_shown, shown
         from zhijiao_check.renderers.layout.chinese import broken_line
         from zhijiao_check.status import encodable
 
@@ -162,7 +165,7 @@ class Folded:
         width, lang = terminal.stderr_width(), language(sys.argv[1:])
         folded = "\n".join(
             part
-            for line in text.translate(as_shown(encoding)).split("\n")
+            for line in shown(text, as_shown(encoding)).split("\n")
             for part in broken_line(line, width, self.GO_ON, lang)
         )
         return folded if encoding is None else encodable(folded, encoding)

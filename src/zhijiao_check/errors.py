@@ -8,6 +8,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem, quoted
@@ -41,9 +42,13 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     except FatalError as error:
         # a value the user typed, quoted back as a report's values are: shortened (``explain`` of 100,000
         # characters), escaped (``template --unit $'\e[31m…'``: an escape sequence shown, not sent)
-        params = {name: quoted(v, tr) for name, v in error.params.items()}
-        print(tr(f"{error.area}.{error.code}", **params), file=sys.stderr)
-        tell_problems(error.problems, tr, severity=False)
+        # On a terminal whose glyphs standard error replaces (``entry.Folded``: ``√`` is ``+`` on a GBK
+        # console), the user's text in the message is marked: shown as typed, or escaped, never as a glyph
+        # of the tool's (a file named ``报表√.yaml`` was ``报表+.yaml``).
+        with marking_on_stderr():
+            params = {name: quoted(v, tr) for name, v in error.params.items()}
+            print(tr(f"{error.area}.{error.code}", **params), file=sys.stderr)
+            tell_problems(error.problems, tr, severity=False)
         return ExitCode.INVALID
     except KeyboardInterrupt:
         print(tr("cli.interrupted"), file=sys.stderr)
@@ -62,6 +67,14 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
 
         print(tr("cli.internal-error", error=escaped(f"{type(error).__name__}: {error}")), file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def marking_on_stderr() -> AbstractContextManager[None]:
+    """A user's text marked (``characters.marking_user_text``) while standard error is one that takes the
+    marks out (``entry.Folded``); on a file or a pipe, which gets UTF-8 and no fallback, none."""
+    from zhijiao_check.characters import marking_user_text
+
+    return marking_user_text() if getattr(sys.stderr, "takes_user_marks", False) else nullcontext()
 
 
 def tell_problems(problems: Iterable[Problem], tr: Translator, severity: bool = True) -> None:

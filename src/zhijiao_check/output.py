@@ -77,10 +77,13 @@ def refuse_report_name(format: str, output: Path | None) -> None:
     name: ``check … -o 结果.yaml`` wrote its table there, the next ``check`` of the folder read it as an
     invalid report (exit 2), and the same command was then refused for writing over "a report". A spreadsheet
     the tool does not write (``.xlsm``) is ``refuse_spreadsheet``'s; standard output and a device are no
-    file's name."""
+    file's name. A file already there is left to the later guard (``commands.inputs.guard_outputs``), which
+    names what it is: the run's own input (``-o dongan.yaml`` over the report checked) or a report."""
     from zhijiao_check.source import NOTEPAD_SUFFIXES, TEXT_SUFFIXES, WRITTEN_WORKBOOK
 
     if output is None or is_stdout(output) or is_special(output):
+        return
+    if os.path.lexists(output):  # an input, or a report: the guard over inputs and reports says which
         return
     name = output.name.lower()
     suffix = next(
@@ -176,11 +179,20 @@ def tell_written(
 
     if not files or len(files) < len(targets) or not stderr_is_tty():
         return
-    names = tr.join([*(display_name(file) for file in files if file is not None), *(also() if also else ())])
-    said = (
-        tr("cli.written-detail", files=names, detail=detail()) if detail else tr("cli.written", files=names)
-    )
-    print(said, file=sys.stderr)
+    from zhijiao_check.characters import user_text
+    from zhijiao_check.errors import marking_on_stderr
+
+    with (
+        marking_on_stderr()
+    ):  # the files' names are the user's: as typed on a GBK console, not ``+`` for ``√``
+        named = [user_text(display_name(file)) for file in files if file is not None]
+        names = tr.join([*named, *(also() if also else ())])
+        said = (
+            tr("cli.written-detail", files=names, detail=detail())
+            if detail
+            else tr("cli.written", files=names)
+        )
+        print(said, file=sys.stderr)
 
 
 def refuse_spreadsheet(output: Path | None) -> None:

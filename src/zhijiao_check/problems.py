@@ -67,10 +67,12 @@ class Problem:
         return user_text(escaped(str(shortened(self.path, tr))))
 
     def where(self) -> str:
-        """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook."""
+        """``file:line:column`` (as far as known), or ``file:sheet!cell（header）`` in a workbook. The file's
+        name is the user's (``characters.user_text``: as typed on a terminal whose glyphs a view replaces)."""
+        file = user_text(self.file)
         if self.cell:
-            return f"{self.file}:{self.cell}"
-        parts = [self.file]
+            return f"{file}:{self.cell}"
+        parts = [file]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

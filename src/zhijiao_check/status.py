@@ -230,17 +230,24 @@ def encodable(text: str, encoding: str) -> str:
 
 # A glyph of a user's text (a value quoted in a message) that a view keeps as typed where it replaces the
 # tool's own (``√``, which a GBK console draws two cells wide, is ``+`` in the tool's text): until it is
-# written, a stand-in of a private use plane, which no fallback replaces, and a filler after it, so that the
-# layout counts the two cells the console draws. Only the pair is a stand-in, and only once a view made one:
+# written, a stand-in that no fallback replaces, one wide character of the ideographs' third plane (the
+# layout counts the two cells the console draws) with a filler of no width after it. The layout never parts
+# the two: rich keeps a character of no width with the one before it (``rich.cells.split_graphemes``), as
+# the Chinese line breaker does (``renderers.layout.chinese``); a stand-in of a private use plane (one cell)
+# and a filler of one cell were cut apart by a line folded between them, each half written escaped
+# (``\U000f221a``). Only the pair is a stand-in, of a glyph the tool replaces, and only once a view made one:
 # a user's own character of that plane (a report may hold any) is left for the writer to escape.
-_STAND_IN = 0xF0000
-_FILLER = "\U000ffffd"
-_KEPT = later("([\U000f0000-\U000fffff])\U000ffffd")
+_STAND_IN = 0x30000
+_FILLER = "\U000e0fff"  # unassigned, of the default-ignorable block of plane 14: no width
+_KEPT_GLYPHS = frozenset(glyph for glyph in (*FALLBACK, WIDE_DOT) if ord(glyph) < 0xFFFE)  # of the plane
+_KEPT = later("([" + "".join(sorted(chr(_STAND_IN + ord(glyph)) for glyph in _KEPT_GLYPHS)) + "])" + _FILLER)
 _made: list[bool] = []  # whether ``kept_as_typed`` made a stand-in in this process
 
 
 def kept_as_typed(char: str) -> str:
     """``char`` (of the basic plane), a user's, to be written as typed by ``encodable``."""
+    if char not in _KEPT_GLYPHS:  # none of the tool's glyphs: left to the writer
+        return char
     if not _made:
         _made.append(True)
     return chr(_STAND_IN + ord(char)) + _FILLER

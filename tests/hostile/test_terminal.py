@@ -10,7 +10,7 @@ import pytest
 
 from zhijiao_check.renderers.layout.text import cell_len
 
-from .helpers import SAMPLE, environment, run, run_on_terminal
+from .helpers import SAMPLE, command, environment, on_terminal, run, run_on_terminal
 
 ESCAPE = re.compile(rb"\x1b\[")
 RULES = ("c1.vocational-share", "c4.yellow-majors-shrink", "c16.secondary-funding", "c16.new-funding-tilt")
@@ -153,3 +153,103 @@ def test_a_value_the_user_typed_is_shown_as_typed_on_a_gbk_terminal(
     assert "\ufdd0" not in shown and "\\ufdd0" not in shown  # no mark left
     if command[0] == "check" and "github" not in command:
         assert max(map(len, done.out.split(b"\n"))) <= 100
+
+
+def _no_line_wider(shown: bytes, columns: int) -> bool:
+    """Each line within ``columns`` as a GBK console draws it: a cell a byte, the colours apart."""
+    return max(map(len, re.sub(rb"\x1b\[[0-9;]*m", b"", shown).split(b"\n"))) <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+@pytest.mark.parametrize(
+    "args",
+    [("explain", "c√•≥"), ("template", "--unit", "东安县", "-y", "2023", "-o", "报表√•.yaml")],
+    ids=["value", "file"],
+)
+def test_a_fatal_error_on_a_gbk_terminal_quotes_the_users_text_as_typed(
+    tmp_path: Path, args: tuple[str, ...], columns: int
+) -> None:
+    """A fatal error's message (``errors.run_command``, standard error folded on a terminal: ``entry.Folded``)
+    quoted a value or a file's name the user gave with the tool's fallbacks in it: ``√`` as ``+``, another
+    name than the one typed. It is shown as typed, ``•`` (which GBK lacks) escaped; the tool's own ``“``
+    still its ``"``."""
+    (tmp_path / "报表√•.yaml").write_text("已填好\n", encoding="utf-8")
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns))
+    code, err, _ = on_terminal(command(*args), "stderr", tmp_path, env)
+    assert code == 2
+    shown = err.decode("gbk")  # strict: every byte is GBK
+    flat = "".join(line.strip() for line in shown.splitlines())
+    if args[0] == "explain":
+        assert flat.startswith('没有与"c√\\u2022≥"匹配的规则'), shown  # ≥: the user's, kept too
+    else:
+        assert flat.startswith("报表√\\u2022.yaml 已存在，未覆盖"), shown
+    assert "+\\u2022" not in flat and "\ufdd0" not in shown and "\U000e0fff" not in shown
+    assert _no_line_wider(err, columns)
+
+
+@pytest.mark.parametrize("columns", [80, 40])
+def test_diff_on_a_gbk_terminal_shows_the_users_text_as_typed(tmp_path: Path, columns: int) -> None:
+    """``diff``'s text quoted the files' names, the fields' paths and their values with the tool's fallbacks
+    in them (``old+\\u2022.yaml``, ``training_bases[…+…]``): shown as typed, the tool's ``→`` still
+    ``->``."""
+    samples = SAMPLE.parent.parent
+    (tmp_path / "old√•.yaml").write_text((samples / "2022" / "dongan.yaml").read_text(encoding="utf-8"))
+    base = SAMPLE.read_text(encoding="utf-8").replace("东安县电机制造实训基地", "东安县电机制造√实训基地")
+    (tmp_path / "new√•.yaml").write_text(base, encoding="utf-8")
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns))
+    code, out, _ = on_terminal(command("diff", "old√•.yaml", "new√•.yaml"), "stdout", tmp_path, env)
+    assert code == 0
+    shown = out.decode("gbk")
+    flat = "".join(shown.split())  # the lines joined, without the spaces a break left
+    assert "old√\\u2022.yaml:13->new√\\u2022.yaml:13" in flat
+    assert "+training_bases[东安县电机制造√实训基地]：东安县电机制造√实训基地(new√\\u2022.yaml:21)" in flat
+    assert "+\\u2022" not in flat and "→" not in shown and "\ufdd0" not in shown
+    assert _no_line_wider(out, columns)
+
+
+def test_diff_of_two_folders_on_a_gbk_terminal_names_the_users_files_as_typed(tmp_path: Path) -> None:
+    """The notes under the folders' diff (a unit in one folder only, an invalid report) name the user's
+    files: as typed, not with the tool's fallbacks."""
+    for folder in ("old", "new"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "old" / "东安√.yaml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "new" / "坏√.yaml").write_text("unit: {name: 东安县\n", encoding="utf-8")
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS="80")
+    code, out, _ = on_terminal(command("diff", "old", "new"), "stdout", tmp_path, env)
+    assert code == 2
+    flat = "".join(line.strip() for line in out.decode("gbk").splitlines())
+    assert "old/东安√.yaml" in flat and "new/坏√.yaml" in flat
+    assert "东安+" not in flat and "坏+" not in flat
+
+
+@pytest.mark.parametrize("columns", [40, 41])
+@pytest.mark.parametrize(
+    "args", [("validate",), ("check", "--no-color"), ("check",)], ids=["validate", "plain", "rich"]
+)
+def test_a_users_glyph_kept_as_typed_is_never_parted_at_a_lines_end(
+    tmp_path: Path, args: tuple[str, ...], columns: int
+) -> None:
+    """On a GBK console a user's ``√`` is held, until it is written, as a stand-in and a filler
+    (``status.kept_as_typed``): a long value folded at the edge between the two had each half written
+    escaped (``\\U000f221a`` over ``\\U000ffffd``, ten cells past the edge). A run of ``√`` broken at an
+    odd and an even column: the pair is one character to every layout."""
+    value = "√" * 30 + "a" + "√" * 30 + "aa" + "√" * 30
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "    in_1x_pilot: true", f'    in_1x_pilot: "{value}"', 1
+    )
+    path = tmp_path / "ticks.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = run_on_terminal(*args, path, env=environment(PYTHONIOENCODING="gbk", COLUMNS=str(columns)))
+    assert done.code == 2, done.err
+    shown = done.out.decode("gbk")
+    assert "\\U000" not in shown and shown.count("√") > 30
+    assert _no_line_wider(done.out, columns)
+
+
+def test_the_written_notice_on_a_gbk_terminal_names_the_users_file_as_typed(tmp_path: Path) -> None:
+    """``已写入 out√.html`` on standard error, a terminal: it said ``out+.html``, another file's name."""
+    env = environment(PYTHONIOENCODING="gbk", COLUMNS="80")
+    code, err, _ = on_terminal(command("check", SAMPLE, "-o", "out√•.html"), "stderr", tmp_path, env)
+    assert code == 1
+    assert err.decode("gbk").startswith("已写入 out√\\u2022.html（退出状态 1"), err.decode("gbk")
+    assert (tmp_path / "out√•.html").is_file()

@@ -411,9 +411,11 @@ class _Terminal(io.TextIOWrapper):
     text=st.one_of(st.text(max_size=200), st.sampled_from(list(TEXTS.values()))),
     encoding=st.sampled_from(TERMINAL_ENCODINGS),
 )
-# a character of the private use plane a view's stand-ins are made in (``status.kept_as_typed``): a user's
-# own, escaped, not taken for a stand-in (found by CI's run)
+# a character of the plane a view's stand-ins are made in (``status.kept_as_typed``: the private use plane
+# before, the third now), and the filler after them: a user's own, escaped, not taken for a stand-in (found
+# by CI's run)
 @example(text="\U000f0000", encoding="gbk")
+@example(text="\U00030000\U000e0fff x", encoding="gbk")
 def test_output_encodings(monkeypatch: pytest.MonkeyPatch, text: str, encoding: str) -> None:
     """Any text to a terminal of any encoding: the bytes are that encoding, every character kept, replaced by
     the glyph table's fallback or escaped, and no exception."""

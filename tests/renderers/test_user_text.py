@@ -61,3 +61,51 @@ def test_a_users_glyph_counts_the_cells_the_console_draws() -> None:
     written = _on_gbk(_message("√"))
     assert cell_len(written) == cell_len(written.replace("√", "")) + 1  # one cell to the layout's measure
     assert cell_len(laid) == cell_len(written) + 1  # two as laid out
+
+
+def _halves(lines: list[str]) -> list[str]:
+    """The lines of ``lines`` that hold a stand-in without its filler, or a filler without its stand-in."""
+    from zhijiao_check.status import encodable
+
+    return [
+        line
+        for line in lines
+        if "\\U000" in encodable(line, "gbk").encode("gbk", "backslashreplace").decode("gbk")
+    ]
+
+
+def test_no_layout_parts_a_users_glyph_from_its_filler() -> None:
+    """A user's ``√`` kept as typed is a stand-in and a filler until written (``status.kept_as_typed``): a
+    line folded between the two had each half written escaped (``\\U000f221a`` over ``\\U000ffffd``). The
+    glyph broken at every column of a line, by every layout of the terminal views: the Chinese line breaker
+    (``validate``, standard error, ``diff``), the plain console's wrapping and folding, rich's folding."""
+    import io
+
+    from rich.console import Console
+
+    from zhijiao_check.renderers.layout.chinese import broken_line
+    from zhijiao_check.renderers.layout.text import crop, wrap
+
+    tick = shown("\ufdd0√\ufdd1", as_shown("gbk"))
+    assert tick != "√" and _halves([tick]) == []
+    for before in range(44):
+        for lead, after in (("", "b" * 30), ("", "实训基地" * 8), ("报表", "b" * 30), ("报表 ", "实")):
+            line = lead + "a" * before + tick + after
+            for lang in ("zh", "en"):
+                assert _halves(broken_line(line, 40, 2, lang)) == [], (before, lang)
+            assert _halves(wrap(line, 40)) == [], before
+            assert _halves([crop(line, 40)]) == [], before
+            buffer = io.StringIO()
+            Console(file=buffer, width=40, no_color=True, legacy_windows=False).print(line, overflow="fold")
+            assert _halves(buffer.getvalue().splitlines()) == [], before
+
+
+def test_a_users_own_character_like_a_stand_in_is_left_for_the_writer() -> None:
+    """Only a stand-in of a glyph the tool replaces, with its filler, is read back as that glyph: a user's
+    own character of the plane, with or without a filler after it, is written as it is (the writer escapes
+    it where the encoding lacks it)."""
+    from zhijiao_check.status import encodable, kept_as_typed
+
+    assert encodable(kept_as_typed("√"), "gbk") == "√"  # a stand-in made in this process
+    for own in ("\U00030000\U000e0fff", "\U0003221a", "\U000f221a\U000ffffd"):
+        assert encodable(own, "gbk") == own

@@ -13,6 +13,7 @@ two folders, the other units are still compared).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -90,7 +91,8 @@ def run(options: DiffOptions) -> int:
     assert isinstance(old, ReportFile) and isinstance(new, ReportFile)
     if old.unit != new.unit:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
-    doc = unit_diff(old, new, packs, tr)
+    with _marking(options):  # a warning's message quotes a file's name, the user's
+        doc = unit_diff(old, new, packs, tr)
     text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
     write(text, options.output)
     tell_written([options.output], tr)
@@ -194,12 +196,14 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     order = packs[0].units.order()  # a merged unit after the one it joined
     known = {*by_unit[0], *by_unit[1]}
     both = [u for u in [*order, *sorted(known - set(order))] if u in by_unit[0] and u in by_unit[1]]
-    doc = {
-        "units": [
+    with _marking(options):  # a warning's message quotes a file's name, the user's
+        compared = [
             unit_diff(by_unit[0][u][0], by_unit[1][u][0], packs, tr)
             for u in both
             if len(by_unit[0][u]) == len(by_unit[1][u]) == 1
-        ],
+        ]
+    doc = {
+        "units": compared,
         "only_old": [r.file for u, reports in by_unit[0].items() if u not in filed[1] for r in reports],
         "only_new": [r.file for u, reports in by_unit[1].items() if u not in filed[0] for r in reports],
         "several": [
@@ -222,31 +226,43 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
 def _folders_text(
     doc: dict[str, Any], bad_ones: Sequence[InvalidReport], options: DiffOptions, tr: Translator
 ) -> str:
+    from zhijiao_check.characters import user_text
     from zhijiao_check.files import display_name
 
     screen = _screen(options)
-    units, once = _years_once(doc["units"], options, tr)
+    with _marking(options):  # the folders' and files' names are the user's: marked on a terminal
+        units, once = _years_once(doc["units"], options, tr)
+        old, new = (user_text(display_name(folder)) for folder in (options.old, options.new))
+        no_pairs = [] if doc["units"] else [tr("cli.diff-no-pairs", old=old, new=new)]
+        notes = once
+        for key, folder in (("only_old", old), ("only_new", new)):
+            if doc[key]:
+                files = tr.join(list(map(user_text, doc[key])))
+                notes.append(tr("cli.diff-only-in", folder=folder, files=files))
+        for several in doc["several"]:
+            files = tr.join(list(map(user_text, several["files"])))
+            notes.append(tr("cli.diff-several", unit=several["unit"], files=files))
+        for bad in bad_ones:
+            notes.append(tr("cli.diff-invalid-file", file=user_text(bad.file), count=len(bad.problems)))
+            # a line a problem for a file or a pipe; on a terminal its place over its message, as check
+            # shows it
+            said = (problem.report_line(tr, folded=screen.terminal) for problem in bad.problems)
+            notes += [f"  {line}" for problem in said for line in problem.split("\n")]
     parts = [_text(unit, tr, screen) for unit in units]
-    if not doc["units"]:
-        parts.append(
-            tr("cli.diff-no-pairs", old=display_name(options.old), new=display_name(options.new)) + "\n"
-        )
-    notes = once
-    for key, folder in (("only_old", options.old), ("only_new", options.new)):
-        if doc[key]:
-            notes.append(tr("cli.diff-only-in", folder=display_name(folder), files=tr.join(doc[key])))
-    for several in doc["several"]:
-        notes.append(tr("cli.diff-several", unit=several["unit"], files=tr.join(several["files"])))
-    for bad in bad_ones:
-        notes.append(tr("cli.diff-invalid-file", file=bad.file, count=len(bad.problems)))
-        # a line a problem for a file or a pipe; on a terminal its place over its message, as check shows it
-        said = (problem.report_line(tr, folded=screen.terminal) for problem in bad.problems)
-        notes += [f"  {line}" for problem in said for line in problem.split("\n")]
     if screen.terminal:  # each broken to the width, as the rest of the text
+        from zhijiao_check.renderers.fallbacks import shown
         from zhijiao_check.renderers.layout.chinese import broken_line
 
-        shown = (note.translate(screen.shown) for note in notes)
-        notes = [part for note in shown for part in broken_line(note, screen.width, 2, options.lang)]
+        no_pairs, notes = (
+            [
+                part
+                for note in lines
+                for part in broken_line(shown(note, screen.shown), screen.width, 2, options.lang)
+            ]
+            for lines in (no_pairs, notes)
+        )
+    if no_pairs:
+        parts.append("\n".join(no_pairs) + "\n")
     return "\n".join(parts) + ("\n" + "\n".join(notes) + "\n" if notes else "")
 
 
@@ -260,6 +276,7 @@ def _years_once(
     """The units' diffs without a year warning that more than one of them gives, and that warning said once
     for the two folders: ``diff 2025 2024`` said "the new report is earlier than the old" fifteen times, once
     in each unit's diff. Given by one unit only, it stays in that unit's diff, at its place."""
+    from zhijiao_check.characters import user_text
     from zhijiao_check.files import display_name
 
     notes = []
@@ -274,9 +291,9 @@ def _years_once(
             tr(
                 f"cli.{folder_code}",
                 count=len(given),
-                old_folder=display_name(options.old),
-                new_folder=display_name(options.new),
-                file=first["new"]["file"],
+                old_folder=user_text(display_name(options.old)),
+                new_folder=user_text(display_name(options.new)),
+                file=user_text(first["new"]["file"]),
                 new=first["new"]["year"],
                 old=first["old"]["year"],
             )
@@ -393,12 +410,47 @@ def _screen(options: DiffOptions) -> _Screen:
     return _Screen(terminal.width(on_terminal), as_shown(encoding), on_terminal)
 
 
+def _marking(options: DiffOptions) -> AbstractContextManager[None]:
+    """A user's text marked (``characters.marking_user_text``) while the text view is made for a terminal
+    whose glyphs it replaces (``√`` as ``+`` on a GBK console), none for JSON, a file or a pipe."""
+    from zhijiao_check.characters import marking_user_text
+
+    return marking_user_text() if options.format != "json" and _screen(options).shown else nullcontext()
+
+
 def _text(doc: dict[str, Any], tr: Translator, screen: _Screen) -> str:
     """A unit's diff laid out with the glyphs the terminal shows in place (``→`` as ``->`` in GBK), so that
-    its lines are measured as shown."""
+    its lines are measured as shown; the user's text (files' names, fields' paths and values) as typed, or
+    escaped where the terminal lacks it (``renderers.fallbacks.shown``), never as the tool's fallback."""
+    from zhijiao_check.characters import marking_user_text
     from zhijiao_check.renderers.diff_text import unit_text
     from zhijiao_check.renderers.fallbacks import Shown, translated
 
     if screen.shown:
+        with marking_user_text():
+            doc = _users_marked(doc)
         doc, tr = translated(doc, screen.shown), Shown(tr.lang, screen.shown)
     return unit_text(doc, tr, screen.width, screen.shown)
+
+
+def _users_marked(doc: dict[str, Any]) -> dict[str, Any]:
+    """A unit's diff with the user's text in it marked (``characters.user_text``): the files' names, and each
+    change's path and values (the text in a table or list of values too)."""
+    from zhijiao_check.characters import user_text
+
+    def marked(value: Any) -> Any:
+        if isinstance(value, str):
+            return user_text(value)
+        if isinstance(value, dict):
+            return {key: marked(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [marked(item) for item in value]
+        return value
+
+    sides = {side: {**doc[side], "file": user_text(doc[side]["file"])} for side in ("old", "new")}
+    changes = [
+        {**c, "path": marked(c["path"]), "old": marked(c["old"]), "new": marked(c["new"])}
+        for c in doc["changes"]
+    ]
+    warnings = [{**w, "file": user_text(w["file"])} for w in doc["warnings"]]
+    return {**doc, **sides, "changes": changes, "warnings": warnings}
