@@ -4,11 +4,11 @@ now, the names they were called by before a renaming (``renamed``), and the unit
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Literal
 
 from zhijiao_check.records import record
+from zhijiao_check.unitnames import nearest_unit
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
@@ -146,15 +146,9 @@ class UnitRegistry:
         return found
 
     def suggest(self, name: str) -> str | None:
-        """The nearest known name: a renamed unit's new name, a name containing this one,
-        or the closest spelling.
-        """
+        """The nearest known name: a renamed unit's new name, else the unit ``name`` is a short form of, one
+        whose name holds it, or the closest spelling (``unitnames``)."""
         renamed = self.renamed_to(name)
         if renamed:
             return self.current_name(renamed.new)
-        stripped = name.strip()
-        containing = [u.name for u in self.units if stripped and (stripped in u.name or u.name in stripped)]
-        if containing:
-            return containing[0]
-        close = difflib.get_close_matches(stripped, list(self._by_name), n=1, cutoff=0.4)
-        return close[0] if close else None
+        return nearest_unit(name, (unit.name for unit in self.units))
