@@ -5,18 +5,17 @@ merger are still theirs."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, TypeVar
 
 from zhijiao_check.records import record
+from zhijiao_check.unitnames import nearest_unit
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
 # Who a city-wide result belongs to (the whole city's year, not the 市本级 report): in waivers, JUnit test
 # names and SARIF properties, the same in every language.
 CITY_WIDE = "全市"
-T = TypeVar("T")
 
 
 @record
@@ -195,18 +194,15 @@ class UnitRegistry:
             yield from self._merged_into(merged.name)
 
     def suggest(self, name: str) -> str | None:
-        """The nearest known name: a renamed unit's new name, a name containing this one,
-        or the closest spelling.
-        """
+        """The nearest known name: a renamed unit's new name, else the unit ``name`` is a short form of, one
+        whose name holds it, or the closest spelling (``unitnames``)."""
         renamed = self.renamed_to(name)
         if renamed:
             return self.current_name(renamed.new)
-        stripped = name.strip()
-        containing = [u.name for u in self.units if stripped and (stripped in u.name or u.name in stripped)]
-        if containing:
-            return containing[0]
-        close = difflib.get_close_matches(stripped, list(self._by_name), n=1, cutoff=0.4)
-        return close[0] if close else None
+        return nearest_unit(name, (unit.name for unit in self.units))
+
+
+T = TypeVar("T")
 
 
 def _index(items: Iterable[T], key: Callable[[T], str | None]) -> dict[str, T]:

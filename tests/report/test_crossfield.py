@@ -7,7 +7,7 @@ from __future__ import annotations
 from zhijiao_check.report import InvalidReport
 
 from .conftest import Load
-from .helpers import CITY, assert_problem, county_text, errors, only_error
+from .helpers import CITY, ZH, assert_problem, county_text, errors, only_error
 
 
 def test_dual_qualified_above_teachers(load: Load) -> None:
@@ -203,3 +203,29 @@ def test_dual_qualified_above_all_teachers_is_said_once(load: Load) -> None:
         )
     )
     assert problem.code == "exceeds-teachers"
+
+
+def test_an_unknown_name_with_a_known_code_suggests_the_codes_unit(load: Load) -> None:
+    """江华县 beside 江华瑶族自治县's code was told “是否应为‘江永县’” (spelled most alike)."""
+    text = county_text(("  name: 冷水滩区", "  name: 江华县"), ('code: "431103"', 'code: "431129"'))
+    problem = only_error(load(text))
+    assert_problem(
+        problem,
+        "unknown-unit",
+        4,
+        9,
+        "unit.name",
+        "未知的填报单位“江华县”：是否应为“江华瑶族自治县”？",
+        'did you mean "江华瑶族自治县"',
+    )
+
+
+def test_the_codes_unit_wins_over_the_spelling(load: Load) -> None:
+    """The code says which unit the report is: 东按县 (a slip for 东安县) with 江永县's code is 江永县's."""
+    text = county_text(("  name: 冷水滩区", "  name: 东按县"), ('code: "431103"', 'code: "431125"'))
+    assert "是否应为“江永县”" in only_error(load(text)).message(ZH)
+
+
+def test_an_unknown_name_with_an_unknown_code_suggests_the_short_forms_unit(load: Load) -> None:
+    text = county_text(("  name: 冷水滩区", "  name: 江华县"), ('code: "431103"', 'code: "431199"'))
+    assert "是否应为“江华瑶族自治县”" in errors(load(text))[0].message(ZH)

@@ -581,6 +581,7 @@ def test_every_output_format_shows_the_cell(book, run_cli, tmp_path):
                 "startLine": 3,
                 "startColumn": keys_of_columns(openpyxl.load_workbook(book)["学校"])["students"],
             }
+            assert f"学校!{column}3" in text  # the region's line and column name no sheet
         else:
             assert f"学校!{column}3" in text, name
 

@@ -113,7 +113,9 @@ def report_files(
     search passes over (the roster)."""
     from zhijiao_check.report import InvalidReport, find_reports
 
-    files, unreadable = find_reports(paths, not_reports)
+    # The run's roster is passed over even where it is named, as a folder's search passes over it.
+    roster = not_reports.roster if isinstance(not_reports, NotReports) else None
+    files, unreadable = find_reports(paths, not_reports, roster)
     guard_outputs(outputs, [*(path for path, _ in files), *other_inputs])
     invalid = [InvalidReport(problem.file, (problem,)) for problem in unreadable]
     if not files and not invalid:

@@ -5,7 +5,9 @@ docs/rules.md) and one for ``invalid-report``; one ``result`` per rule or item t
 data it read (``error`` when the status fails the run, else ``warning``), and a suppressed ``note`` per waived
 rule; one ``error`` result per problem of an invalid report. Artifact URIs are relative to ``%SRCROOT%``, the
 repository's root (``renderers.paths``), so that code scanning finds the files; ``partialFingerprints`` name
-the rule, unit, year and item, so that a finding keeps its identity when lines move.
+the rule, unit, year and item, so that a finding keeps its identity when lines move. In a workbook a
+region's line and column name no sheet: the message names the cell and its header (``本单位!C7（高中阶段招生 ·
+中职招生）``) as every other output does, and each location carries them too.
 """
 
 from __future__ import annotations
@@ -147,7 +149,9 @@ class SarifRenderer:
         result = finding.result
         status = (finding.item or result)["status"]
         label = label_of(finding.evaluation, self.tr)
-        text = f"{label} · {result['rule']} {result['title']}{self.tr.colon}{finding.explanation(self.tr)}"
+        cell = _cell_of(next(finding.places, None), self.tr.colon)
+        explained = f"{cell}{finding.explanation(self.tr)}"
+        text = f"{label} · {result['rule']} {result['title']}{self.tr.colon}{explained}"
         places = self._distinct(finding.places)
         located = list(islice(places, 2)) or [self._location({"file": finding.file})]
         unit = finding.evaluation.get("unit", CITY_WIDE)
@@ -188,8 +192,9 @@ class SarifRenderer:
 
     def _problem(self, problem: Mapping[str, Any], index: dict[str, int]) -> dict[str, Any]:
         colon = self.tr.colon  # ：in Chinese
-        path = field_of(problem) + colon if field_of(problem) else ""
-        said = f"{self.tr('render.invalid-annotation')}{colon}{path}"
+        # A workbook's problem names its cell and header where a YAML author's names the field path.
+        named = problem.get("cell") or field_of(problem)
+        said = f"{self.tr('render.invalid-annotation')}{colon}{named + colon if named else ''}"
         place = self._location(problem)
         uri = place["physicalLocation"]["artifactLocation"]["uri"]
         return {
@@ -243,7 +248,28 @@ class SarifRenderer:
             physical["region"] = {"startLine": loc["line"]}
             if loc.get("column"):
                 physical["region"]["startColumn"] = loc["column"]
-        return {"physicalLocation": physical}
+        if not loc.get("cell"):
+            return {"physicalLocation": physical}
+        # A workbook: the region's row and column number no sheet, so the location says its sheet, cell and
+        # header in words (as a SARIF viewer labels a place) and as a logical location, the cell itself.
+        cell = str(loc["cell"])
+        return {
+            "physicalLocation": physical,
+            "logicalLocations": [{"fullyQualifiedName": _reference(cell), "kind": "element"}],
+            "message": {"text": cell},
+        }
+
+
+def _cell_of(location: Mapping[str, Any] | None, colon: str) -> str:
+    """``本单位!C7（高中阶段招生 · 中职招生）：`` before a finding's arithmetic when its first place is a
+    workbook's cell (the region's line and column name no sheet), as GitHub's annotations and JUnit say it."""
+    cell = (location or {}).get("cell")
+    return f"{cell}{colon}" if cell else ""
+
+
+def _reference(cell: str) -> str:
+    """``本单位!C7`` of ``本单位!C7（高中阶段招生 · 中职招生）``: the cell without its header."""
+    return cell.split("（", 1)[0]
 
 
 def _identity(item: Mapping[str, Any] | None) -> str:

@@ -77,6 +77,13 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
         warnings.append(Problem(file, 1, 1, "", "encoding-gb18030", {"encoding": "GB18030"}, "warning"))
     if isinstance(parsed, list):
         return InvalidReport(file, _ordered(parsed, warnings))
+    if is_a_roster(parsed.data):
+        # A roster named among the reports (``reports/2025/*.yaml``) was told of an unknown field ``units``:
+        # say what the file is, at the key that tells it.
+        line, column = parsed.positions.keys.get(("units",), (1, 1))
+        return InvalidReport(
+            file, _ordered([Problem(file, line, column, "", "roster-not-report", {})], warnings)
+        )
     errors = validate(parsed, units, file)
     warnings += report_warnings(parsed.data, parsed.positions, file)
     if errors:  # the year an invalid report plainly gives is held against its path's too, beside its errors
@@ -115,6 +122,14 @@ def _load_workbook(
     warnings += _year_warnings(file, read.parsed.data["year"], read.parsed.positions)
     given = as_called_now(read.parsed.data, units)
     return ReportFile(file, read.parsed.data, read.parsed.positions, _ordered([], warnings), given)
+
+
+def is_a_roster(data: object) -> bool:
+    """Whether ``data`` is a roster's (``report.roster``: ``units`` a mapping of units to their schools,
+    beside it at most ``year``), not a report's: a report has ``unit``, and never ``units``."""
+    from zhijiao_check.report.roster import KEYS
+
+    return isinstance(data, dict) and isinstance(data.get("units"), dict) and set(data) <= set(KEYS)
 
 
 def _year_warnings(file: str, year: int | None, positions: Positions) -> list[Problem]:
@@ -191,7 +206,7 @@ def _ordered(errors: list[Problem], warnings: list[Problem]) -> tuple[Problem, .
 
 
 def find_reports(
-    paths: Sequence[Path], not_reports: Iterable[Path] = ()
+    paths: Sequence[Path], not_reports: Iterable[Path] = (), roster: Path | None = None
 ) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """The report files named or found under the directories named, each once, as (path, display) pairs,
     and the problems of the paths that could not be searched (absent, a loop, unreadable directories).
@@ -206,13 +221,16 @@ def find_reports(
     inputs of the run that are no report (the roster the config file names, ``reports/2023/名册.yaml``, was
     read as an invalid report of its year; the files of the rule packs it loads); a file named on the command
     line is kept whatever its name (what kind of file it is, a FIFO or a device, is judged when it is read:
-    ``files.read_bytes``). ``-`` is standard input.
+    ``files.read_bytes``), but the run's ``roster``: named with the reports (``reports/2025/*.yaml``, as a CI
+    job names them, the roster among them) it was read as an invalid report, which a folder's search passes
+    over. ``-`` is standard input.
     """
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     real_path = RealPaths()
     passed_over: set[str] | None = None  # listed when a folder is first searched
+    the_roster = real_path(roster) if roster is not None else None
     for given in paths:
         if is_stdin(given):
             candidates = [given]
@@ -231,6 +249,8 @@ def find_reports(
                     passed_over = {real_path(path) for path in not_reports}
                 if real in passed_over:
                     continue
+            elif real == the_roster:
+                continue
             if real not in seen:
                 seen.add(real)
                 found.append((candidate, display_name(candidate)))

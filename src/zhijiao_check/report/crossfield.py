@@ -146,7 +146,7 @@ def _unit(
     if known is None and given != given.strip() and units.unit_in(given.strip(), year) is not None:
         return [], units.unit_in(given.strip(), year)  # spaces around a known name: the field's check says so
     if known is None:
-        return [_unknown_unit(given, year, units, file, positions)], None
+        return [_unknown_unit(given, year, units, file, positions, unit.get("code"))], None
     problems = []
     kind = unit.get("kind")
     if kind in UNIT_KINDS and kind != known.kind:
@@ -356,13 +356,13 @@ def _duplicates(items: Any, path: Path_, positions: Positions) -> Iterator[tuple
 
 
 def _unknown_unit(
-    given: str, year: int | None, units: UnitRegistry, file: str, positions: Positions
+    given: str, year: int | None, units: UnitRegistry, file: str, positions: Positions, code: object = None
 ) -> Problem:
     """What a name the unit list does not know for ``year`` is: a name typed in Chinese quotes, a unit of a
     year before it was created, a unit merged into another (itself, or under a former name, of a year since
-    the merger: named with the unit that holds its figures that year), a former name of a year since
-    its renaming, or a misspelling (with the nearest name, or the list). Each code is a literal here: the
-    catalogue test finds the codes ``problem_at`` is called with."""
+    the merger: named with the unit that holds its figures that year), a former name of a year since its
+    renaming, or a misspelling (with the unit its ``code`` names, else the nearest name, or the list). Each
+    code is a literal here: the catalogue test finds the codes ``problem_at`` is called with."""
     at = ("unit", "name")
     stripped = given.strip()
     change = units.change(stripped, year)
@@ -377,7 +377,10 @@ def _unknown_unit(
     if change is not None:
         new = units.current_name(change.new)
         return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=change.year)
-    suggestion = units.suggest(given)
+    # The report's code says which unit it is (江华县 with 431129 is 江华瑶族自治县, not the 江永县 spelled
+    # most alike), where the unit list knows it.
+    coded = units.coded(code.strip(), year) if isinstance(code, str) else None
+    suggestion = coded.name if coded is not None else units.suggest(given)
     if suggestion and (differs := difference(given, suggestion)):
         return problem_at(
             file, positions, at, "unknown-unit-lookalike", name=given, suggestion=suggestion, differs=differs

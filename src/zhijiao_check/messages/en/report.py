@@ -65,6 +65,11 @@ MESSAGES: dict[str, str] = {
         "this is a result zhijiao-check wrote, not a report: name the report files (a folder's search for "
         "reports leaves such files out)"
     ),
+    "report.roster-not-report": (
+        "this is a roster (each unit's list of schools), not a report: name the report files; a roster is "
+        "given with --roster or the config file's (zhijiao-check.toml) roster, and the reports are held "
+        "against it"
+    ),
     "report.table-text-file": (
         "this is a {suffix} file: one sheet of a workbook saved as text, without the rest of the report and "
         "its cells, so it cannot be read as a report: give the Excel workbook (*.xlsx) itself, or the YAML "

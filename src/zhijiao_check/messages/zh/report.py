@@ -41,6 +41,10 @@ MESSAGES: dict[str, str] = {
     "report.written-by-the-tool": (
         "这是 zhijiao-check 写出的检查结果，不是报表：请给出报表文件（在目录中查找报表时会跳过这样的文件）"
     ),
+    "report.roster-not-report": (
+        "这是名册（各单位的学校名单），不是报表：请给出报表文件；名册由 --roster 或配置文件"
+        "（zhijiao-check.toml）的 roster 指定，检查时与报表对照"
+    ),
     "report.table-text-file": (
         "这是 {suffix} 文件，只保存了一个工作表的文字，报表的其他内容和格子位置都已丢失，不能作为报表读取："
         "请提交 Excel 工作簿（*.xlsx）本身，或 YAML 报表"
