@@ -526,3 +526,32 @@ def test_last_years_city_report_among_this_years_is_named_and_its_year_not_evalu
     flowed = " ".join(english.stdout.split())
     assert f"no valid 永州市本级 report of 2025 among the inputs (its report {stray} is of 2024)" in flowed
     assert f"the 永州市本级 report {stray} gives 2024 but is among the 2025 reports" in flowed
+
+
+def test_a_copy_of_last_years_report_that_sorts_first_leaves_last_years_scored_streamed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """东安县's 2023 report copied into ``2024/`` (its year left at 2023, a figure changed) sorts before the
+    real one in ``上年报表/`` (digits before 汉字). The whole run scored the real one; the streamed run kept
+    the first it read, scored the copy's figures and grafted the warnings onto it, its own warning saying
+    the other was scored. Now the streamed run scores the real one too, in one process or two."""
+    monkeypatch.chdir(tmp_path)
+    original = write_report(Path("上年报表"), county("东安县", year=2023), "dongan.yaml")
+    stray = Path("2024") / "dongan.yaml"
+    stray.parent.mkdir()
+    text = original.read_text(encoding="utf-8")
+    stray.write_text(
+        text.replace("general_high_school: 1300", "general_high_school: 2300", 1), encoding="utf-8"
+    )
+    assert min(str(stray), str(original)) == str(stray)
+    doc = json.loads(_streamed_alike(monkeypatch, ".").stdout)
+    assert doc["invalid"] == []
+    (scored,) = doc["reports"]
+    assert scored["file"] == str(original)
+    share = next(r for r in scored["results"] if "1200 / (1200 + " in r["explanation"])
+    assert share["explanation"].startswith("1200 / (1200 + 1300) = 48.0%")
+    warned = [(w["code"], w["file"]) for w in doc["warnings"] if w["code"] != "cross-year"]
+    assert ("set-aside-for-its-year", str(stray)) in warned
+    assert ("year-differs-from-folder", str(stray)) in warned
+    (advice,) = [w["message"] for w in doc["warnings"] if w["code"] == "set-aside-for-its-year"]
+    assert advice.startswith(f"东安县 2023 年的报表已有 {original}，按它计分")

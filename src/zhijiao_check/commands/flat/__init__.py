@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
-from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, listed_as_text, scorer
+from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, Scored, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
 from zhijiao_check.engine.evaluate import refused_keys, set_aside, unique
-from zhijiao_check.engine.keep import kept_fields, unpacked
+from zhijiao_check.engine.keep import kept_fields
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.records import record
@@ -35,6 +35,7 @@ from zhijiao_check.report.pathyear import off_year, path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
+    from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.units import UnitRegistry
     from zhijiao_check.wording import Wording
 
@@ -74,8 +75,8 @@ def run_flat(
         # (a few dozen differ: each one a float of its own was 0.2 MiB of a 10,000-report run).
         names: dict[Any, Any] = {}
         scores: dict[float | None, float | None] = {}
-        # The second reports of a unit and year, each with where it was read from (the first's is spooled).
-        copies: dict[tuple[str, int], list[tuple[ReportFile, bytes]]] = {}
+        # The second reports of a unit and year (spooled as the first is).
+        copies: dict[tuple[str, int], list[Copy]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if in_parallel(len(listed), jobs) else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
@@ -87,19 +88,17 @@ def run_flat(
                 refused.append(done.invalid)
                 years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
-                # judged once every report is read, as the whole run does (``engine.evaluate.unique``)
-                # its warnings too: one set aside as of another year says so at the kept one (``unique``)
-                copy = replace(unpacked(done.kept), warnings=done.warnings)
-                copies.setdefault((done.unit, done.year), []).append((copy, done.source))
-            else:
-                unit, kind, year = (
-                    names.setdefault(name, name) for name in (done.unit, done.kind, done.year)
+                # judged once every report is read, as the whole run does (``engine.evaluate.unique``), and
+                # spooled as the first is: the copy is scored in its place where the first's path says
+                # another year and the copy's does not (a few, if any)
+                copies.setdefault((done.unit, done.year), []).append(
+                    Copy(_held(spool, done, names, scores), done.used)
                 )
+            else:
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
-                number = spool.keep(done.entry, done.figures, done.kept, done.source)
-                score = scores.setdefault(done.score, done.score)
-                one = HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
+                one = _held(spool, done, names, scores)
+                unit, year = one.unit, one.year
                 seen.setdefault(year, {})[unit] = one
                 kept.append(one)
                 said = path_year(done.file)
@@ -108,6 +107,12 @@ def run_flat(
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
         settled = _one_each(spool, kept, copies, [*loaded, *refused], flat.packs[0].units)
         duplicates = settled.refused
+        for key, copy in settled.instead.items():
+            # The first was a report of another year set aside (named by ``set_aside`` as the whole run
+            # names it), the copy its unit's own report of the year: its path agrees with its year.
+            misfiled.pop(key, None)
+            if flat.excuse is not None:
+                flat.excuse.used |= copy.used
         if settled.dropped or settled.warned:  # a few, if any: the run's own lists are rebuilt only then
             kept = _settled(kept, seen, settled)
         # a report set aside for its unit's of the year it gives, named in the year its path says, as whole
@@ -134,20 +139,40 @@ def run_flat(
 
 
 @record
+class Copy:
+    """A second report of a unit and year, spooled as the first is (``held``), and the waivers it used."""
+
+    held: HeldReport
+    used: frozenset[Waiver]
+
+
+def _held(spool: Spool, done: Scored, names: dict[Any, Any], scores: dict[Any, Any]) -> HeldReport:
+    """``done`` spooled, and what the run holds of it. A unit's name, a kind and a year held once (``names``),
+    a score too (``scores``)."""
+    unit, kind, year = (names.setdefault(name, name) for name in (done.unit, done.kind, done.year))
+    number = spool.keep(done.entry, done.figures, done.kept, done.source)
+    score = scores.setdefault(done.score, done.score)
+    return HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
+
+
+@record
 class Settled:
     """What the whole run's ``unique`` makes of the units and years of more than one report (``_one_each``):
     the reports it ``refused``, the (unit, year) of the kept ones taken out with them (``dropped``), and the
-    kept ones given the warnings at their copies, by (unit, year) (``warned``)."""
+    report kept of each other unit and year it changes, with the warnings at its copies, by (unit, year)
+    (``warned``): the first one read, or a copy kept in its place (``instead``: where the first's path says
+    another year than it gives and the copy's does not)."""
 
     refused: list[InvalidReport]
     dropped: frozenset[tuple[str, int]]
     warned: dict[tuple[str, int], HeldReport]
+    instead: dict[tuple[str, int], Copy]
 
 
 def _one_each(
     spool: Spool,
     kept: Sequence[HeldReport],
-    copies: Mapping[tuple[str, int], Sequence[tuple[ReportFile, bytes]]],
+    copies: Mapping[tuple[str, int], Sequence[Copy]],
     invalid: Sequence[InvalidReport],
     units: UnitRegistry,
 ) -> Settled:
@@ -157,28 +182,32 @@ def _one_each(
     refused = refused_keys(invalid)
     firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
     if not firsts:
-        return Settled([], frozenset(), {})
+        return Settled([], frozenset(), {}, {})
     reports: list[ReportFile] = []
     of_file: dict[str, Source] = {}
-    own: dict[tuple[str, int], tuple[HeldReport, ReportFile]] = {}
+    # each file's report as the run holds it: spooled, with its warnings (a stray's are told at the kept one)
+    held: dict[str, tuple[HeldReport, Copy | None]] = {}
     for one in firsts:
         key = (one.unit, one.year)
-        first = spool.report(one)
-        own[key] = (one, first)
-        for report, source in [(first, spool.part(one, 3)), *copies.get(key, [])]:
+        for each, copy in [(one, None), *((copy.held, copy) for copy in copies.get(key, []))]:
+            report = replace(spool.report(each), warnings=each.warnings)
             reports.append(report)
-            of_file[report.file] = unpacked_source(source)
+            of_file[report.file] = unpacked_source(spool.part(each, 3))
+            held[report.file] = (each, copy)
     still, duplicates = unique(
         reports, invalid, lambda report: compared(of_file[report.file], report.file, units)
     )
     now = {(report.unit, report.year): report for report in still}
-    dropped = frozenset(key for key in own if key not in now)
-    warned = {
-        key: replace(one, warnings=(*one.warnings, *now[key].warnings[len(first.warnings) :]))
-        for key, (one, first) in own.items()
-        if key in now and len(now[key].warnings) > len(first.warnings)
-    }
-    return Settled(duplicates, dropped, warned)
+    dropped = frozenset((one.unit, one.year) for one in firsts if (one.unit, one.year) not in now)
+    warned: dict[tuple[str, int], HeldReport] = {}
+    instead: dict[tuple[str, int], Copy] = {}
+    for key, report in now.items():
+        one, copy = held[report.file]
+        if copy is not None:
+            instead[key] = copy
+        if copy is not None or len(report.warnings) > len(one.warnings):
+            warned[key] = replace(one, warnings=report.warnings)  # its own warnings, then its copies'
+    return Settled(duplicates, dropped, warned, instead)
 
 
 def _settled(
