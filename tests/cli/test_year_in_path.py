@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from factory import city_report, county, line_of, to_yaml, write_report
+from factory import CITY, COUNTIES, UNIT_NAMES, city_report, city_year, county, line_of, to_yaml, write_report
 from typer.testing import CliRunner, Result
 
 from zhijiao_check.cli import app
@@ -425,6 +425,12 @@ def test_a_run_of_two_years_names_no_report_of_another_year() -> None:
     assert off_year([("祁阳市", 2022), ("祁阳市", 2023), ("道县", 2023)]) == {}
     assert off_year([("祁阳市", 2022), ("东安县", 2023)]) == {}  # one each: no run's year
     assert off_year([("祁阳市", 2022), ("东安县", 2023), ("道县", 2024), ("双牌县", 2023)]) == {}
+    # three years, one of them given by more than half of the reports: it is the run's year
+    thirteen = [(unit, 2023) for unit in UNIT_NAMES[:13]]
+    assert off_year([*thirteen, (UNIT_NAMES[13], 2022), (UNIT_NAMES[14], 2024)]) == {
+        (UNIT_NAMES[13], 2022): 2023,
+        (UNIT_NAMES[14], 2024): 2023,
+    }
 
 
 def _streamed_alike(monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
@@ -555,3 +561,49 @@ def test_a_copy_of_last_years_report_that_sorts_first_leaves_last_years_scored_s
     assert ("year-differs-from-folder", str(stray)) in warned
     (advice,) = [w["message"] for w in doc["warnings"] if w["code"] == "set-aside-for-its-year"]
     assert advice.startswith(f"东安县 2023 年的报表已有 {original}，按它计分")
+
+
+@pytest.mark.parametrize("others", [0, 1], ids=["a-whole-year", "beside-fewer-of-that-year"])
+def test_a_year_of_reports_filed_in_a_folder_named_for_another_is_evaluated_city_wide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, others: int
+) -> None:
+    """All fifteen 2024 reports in ``2025/`` (or beside fewer reports of 2025 than they are): before, 2024
+    lost
+    its whole city-wide section, a notice saying the 市本级's report was put among 2025's, as if last year's
+    report had been copied in. A year is set aside so only where its reports are fewer than the reports of
+    the year they were put among: here the folder's name is the slip, and 2024 is evaluated. Whole or
+    streamed, in one process or two, alike."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path("2025")
+    for index, report in enumerate(city_year(2024)):
+        write_report(folder, report, f"u{index:02d}.yaml")
+    for name in COUNTIES[:others]:
+        write_report(folder, county(name, year=2025), f"{name}.yaml")
+    doc = json.loads(_streamed_alike(monkeypatch, str(folder)).stdout)
+    city = {year["year"]: year for year in doc["city"]}
+    assert len(city[2024]["units_present"]) == 15
+    assert city[2024]["units_missing"] == []
+    assert not [notice for notice in doc["notices"] if "2024 年全市性指标未评估" in notice]
+
+
+def test_a_report_filed_in_its_own_years_folder_is_not_said_to_be_put_among_another_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Thirteen 2025 reports in ``2025/``, 蓝山县's and the 市本级's of 2024 in ``2024/``: before, the run's
+    year (2025, given by more than half of the reports) took the two for reports put among 2025's, though
+    each is in its own year's folder, and 2024 was not evaluated city-wide. A report whose path says its
+    own year is left out of the run's year: 2024 is evaluated, its 13 other units missing, and 2025 names no
+    report of 2024 for its 市本级. Whole or streamed, in one process or two, alike."""
+    monkeypatch.chdir(tmp_path)
+    for report in city_year(2025):
+        if report["unit"]["name"] not in (CITY, "蓝山县"):
+            write_report(Path("2025"), report, f"{UNIT_NAMES.index(report['unit']['name']):02d}.yaml")
+    city_file = write_report(Path("2024"), city_report(2024), "shibenji.yaml")
+    write_report(Path("2024"), county("蓝山县", year=2024), "lanshan.yaml")
+    doc = json.loads(_streamed_alike(monkeypatch, ".").stdout)
+    (year,) = doc["city"]
+    assert (year["year"], year["file"]) == (2024, str(city_file))
+    assert sorted(year["units_present"]) == sorted([CITY, "蓝山县"])
+    assert len(year["units_missing"]) == 13
+    assert year["units_other_year"] == []
+    assert doc["notices"] == ["2025 年全市性指标未评估：输入中没有有效的永州市本级报表"]

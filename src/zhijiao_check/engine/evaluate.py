@@ -60,7 +60,8 @@ def evaluate(
     differing = [bad for bad in duplicates if bad.problems[0].code == DIFFERING]
     # a report set aside for its unit's report of the year it gives is named in the year its path says
     filed = {**set_aside(w for r in valid for w in r.warnings), **elsewhere(valid)}
-    absence = Absence(refused_years([*invalid, *differing]), filed, refused_years(differing))
+    counts = {year: len(year_reports) for year, year_reports in by_year.items()}
+    absence = Absence(refused_years([*invalid, *differing]), filed, refused_years(differing), counts)
     city_evaluations, city_notices = evaluate_city(by_year, packs, selected, absence=absence)
     notices = [*notices, *city_notices]
 
@@ -108,7 +109,7 @@ def evaluate_city(
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
     evaluations: list[CityEvaluation] = []
     notices: list[Wording] = []
-    refused, elsewhere, differ = absence or Absence()
+    refused, elsewhere, differ, counts = absence or Absence()
     # where each report of another year than its path or the run says was put: by file, that year
     put = {file: said for (_, said), (file, _) in elsewhere.items()}
     for year, year_reports in sorted(by_year.items()):
@@ -116,10 +117,11 @@ def evaluate_city(
         if city_report is None:
             notices.append(_city_missing(year, city_unit, elsewhere.get((city_unit, year))))
             continue
-        if all(r.file in put for r in year_reports):
-            # A year only reports put among another year's give, the 市本级's among them (last year's copied
-            # in): not a year the user filed, and 14 units "missing" from it would be failures of nothing.
-            said = put[city_report.file]
+        said = put.get(city_report.file)
+        if said is not None and _stray_year(year_reports, put, counts.get(said, 0)):
+            # A year only a few reports put among another year's give, the 市本级's among them (last year's
+            # copied in): not a year the user filed, and 14 units "missing" from it would be failures of
+            # nothing.
             stray = msg("engine.city-stray-year", year=year, city=city_unit, file=city_report.file, said=said)
             notices.append(stray)
             continue
@@ -155,6 +157,15 @@ def evaluate_city(
     return evaluations, notices
 
 
+def _stray_year(year_reports: Sequence[ReportFile], put: Mapping[str, int], among: int) -> bool:
+    """Whether a year's reports were all put among another year's (``put``: by file, that year), and are
+    fewer than the reports that year has of its own in the run (``among``). A whole year of reports filed
+    in a folder named for another (fifteen of 2024 in ``2025/``), or beside no report of that other year, is
+    a year the user filed all the same: its folder's name is the slip, and its city-wide rules are
+    evaluated."""
+    return len(year_reports) < among and all(r.file in put for r in year_reports)
+
+
 # The notices of a year whose city-wide rules were not evaluated: no 市本级 report of that year, one of
 # another year in its place, or a year only reports put among another year's give (``evaluate_city``).
 CITY_NOT_EVALUATED = (
@@ -178,11 +189,14 @@ class Absence(NamedTuple):
     says, the file and year of a report whose path says another year than it gives (``pathyear.elsewhere``:
     蓝山县's 2024 report in ``2025 报表/``). Missing all the same, but said to be so, not as if nothing had
     been filed. ``differing``: of those refused, by unit, the years it filed several reports that differ
-    (``unique``): named for it, not as one invalid report."""
+    (``unique``): named for it, not as one invalid report. ``counts``: by year, how many valid reports of
+    that year the run scores (a year whose reports were all put among another's is not evaluated city-wide
+    only if they are fewer than that year's own: ``_stray_year``)."""
 
     refused: Mapping[str, Collection[int]] = {}
     elsewhere: Mapping[tuple[str, int], tuple[str, int]] = {}
     differing: Mapping[str, Collection[int]] = {}
+    counts: Mapping[int, int] = {}
 
 
 def evaluate_report(

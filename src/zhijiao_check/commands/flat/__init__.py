@@ -31,7 +31,7 @@ from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
-from zhijiao_check.report.pathyear import off_year, path_year
+from zhijiao_check.report.pathyear import PathYear, off_year, path_year
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
@@ -91,17 +91,16 @@ def run_flat(
                 # judged once every report is read, as the whole run does (``engine.evaluate.unique``), and
                 # spooled as the first is: the copy is scored in its place where the first's path says
                 # another year and the copy's does not (a few, if any)
-                copies.setdefault((done.unit, done.year), []).append(
-                    Copy(_held(spool, done, names, scores), done.used)
-                )
+                held = _held(spool, done, names, scores, path_year(done.file))
+                copies.setdefault((done.unit, done.year), []).append(Copy(held, done.used))
             else:
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
-                one = _held(spool, done, names, scores)
+                said = path_year(done.file)
+                one = _held(spool, done, names, scores, said)
                 unit, year = one.unit, one.year
                 seen.setdefault(year, {})[unit] = one
                 kept.append(one)
-                said = path_year(done.file)
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
@@ -123,7 +122,8 @@ def run_flat(
             if unit in seen.get(year, {})
         }
         # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
-        for (unit, year), run_year in off_year((u, y) for y, units in seen.items() for u in units).items():
+        undated = ((u, y) for y, units in seen.items() for u, one in units.items() if not one.dated)
+        for (unit, year), run_year in off_year(undated).items():
             elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
@@ -146,13 +146,16 @@ class Copy:
     used: frozenset[Waiver]
 
 
-def _held(spool: Spool, done: Scored, names: dict[Any, Any], scores: dict[Any, Any]) -> HeldReport:
+def _held(
+    spool: Spool, done: Scored, names: dict[Any, Any], scores: dict[Any, Any], said: PathYear | None
+) -> HeldReport:
     """``done`` spooled, and what the run holds of it. A unit's name, a kind and a year held once (``names``),
-    a score too (``scores``)."""
+    a score too (``scores``); ``said``: the year its path says (``pathyear.path_year``)."""
     unit, kind, year = (names.setdefault(name, name) for name in (done.unit, done.kind, done.year))
     number = spool.keep(done.entry, done.figures, done.kept, done.source)
     score = scores.setdefault(done.score, done.score)
-    return HeldReport(unit, kind, year, done.warnings, score, done.fails, number)
+    dated = said is not None and said.year == year
+    return HeldReport(unit, kind, year, done.warnings, score, done.fails, number, dated)
 
 
 @record

@@ -98,7 +98,10 @@ def assembled(
         jobs,
         meanwhile,
         Absence(
-            invalid_years, elsewhere, refused_years(b for b in refused if b.problems[0].code == DIFFERING)
+            invalid_years,
+            elsewhere,
+            refused_years(b for b in refused if b.problems[0].code == DIFFERING),
+            {year: len(year_kept) for year, year_kept in by_year.items()},
         ),
     ):
         failed = failed or done.failed

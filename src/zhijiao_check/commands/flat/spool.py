@@ -83,6 +83,7 @@ class HeldReport:
     score: float | None
     fails: bool
     number: int  # what the spool knows its entry, its figures and its kept report by (``Spool.keep``)
+    dated: bool  # its path says its own year: left out of the run's (``pathyear.off_year``)
 
 
 class Figure(NamedTuple):
