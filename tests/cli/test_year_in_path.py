@@ -607,3 +607,65 @@ def test_a_report_filed_in_its_own_years_folder_is_not_said_to_be_put_among_anot
     assert len(year["units_missing"]) == 13
     assert year["units_other_year"] == []
     assert doc["notices"] == ["2025 年全市性指标未评估：输入中没有有效的永州市本级报表"]
+
+
+def test_a_copy_of_last_years_report_beside_this_years_own_is_to_be_removed_not_corrected(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """东安县's 2023 report copied into ``2024/`` as ``dongan - 副本.yaml``, beside 东安县's own 2024 report.
+    Before, the warning advised changing its year to 2024: a second 2024 report of 东安县, differing from the
+    first, both then refused. It is advised to delete or move the copy, naming the 2024 report; the same in
+    the streamed run (in one process or two) and in English. A workbook copied in with no report of the year
+    its folder says is still advised to correct its 统计年度."""
+    write_report(Path("2023"), county("东安县", year=2023), "dongan.yaml")
+    own = write_report(Path("2024"), county("东安县", year=2024), "dongan.yaml")
+    copy = write_report(Path("2024"), county("东安县", year=2023), "dongan - 副本.yaml")
+    _workbook(invoke, write_report(Path("."), county("道县", year=2023), "x.yaml"), Path("2024/道县.xlsx"))
+    write_report(Path("2023"), county("道县", year=2023), "daoxian.yaml")
+    doc = json.loads(_streamed_alike(monkeypatch, ".").stdout)
+    advice = {w["file"]: w["message"] for w in doc["warnings"] if w["code"] == "set-aside-for-its-year"}
+    assert advice[str(copy)].endswith(
+        "：本文件不计分；东安县 2024 年也已有报表 2024/dongan.yaml，本文件多为复制后留下的副本："
+        "请删去本文件，或把它移出要检查的目录（改了统计年度，东安县 2024 年就有两份报表）"
+    )
+    assert advice["2024/道县.xlsx"].endswith("：本文件不计分；若它是 2024 年的报表，请把统计年度改为 2024")
+    assert [r["file"] for r in doc["reports"] if r["unit"] == "东安县"] == ["2023/dongan.yaml", str(own)]
+    english = CliRunner().invoke(app, ["check", ".", "-f", "json", "--lang", "en"])
+    (said,) = [
+        w["message"]
+        for w in json.loads(english.stdout)["warnings"]
+        if w["code"] == "set-aside-for-its-year" and w["file"] == str(copy)
+    ]
+    assert said.endswith(
+        "it is not scored; 东安县 has a 2024 report too, 2024/dongan.yaml, so this file is most likely a "
+        "leftover copy: delete it or move it out of the folders checked (with its year changed, 东安县 would "
+        "have two 2024 reports)"
+    )
+
+
+def test_unique_asks_each_files_contents_once(tmp_path: Path) -> None:
+    """A report of another year set aside beside two files of its unit and year that agree: each file's
+    contents were asked twice (a flat run reads the file again for each), once to tell whether the two agree
+    and once more to keep one of them."""
+    from factory import builtin_packs
+
+    from zhijiao_check.engine.evaluate import report_contents, unique
+    from zhijiao_check.report import ReportFile, load_report
+
+    units = builtin_packs()[0].units
+    folder = tmp_path
+    files = [
+        write_report(folder / "2024", county("东安县", year=2023), "dongan.yaml"),
+        write_report(folder / "上年", county("东安县", year=2023), "dongan.yaml"),
+        write_report(folder / "上年", county("东安县", year=2023), "dongan - 副本.yaml"),
+    ]
+    reports = [load_report(file, units) for file in files]
+    asked: list[str] = []
+
+    def contents(report: ReportFile) -> object:
+        asked.append(report.file)
+        return report_contents(report)
+
+    kept, refused = unique([r for r in reports if isinstance(r, ReportFile)], (), contents)
+    assert (len(kept), refused) == (1, [])
+    assert sorted(asked) == sorted(str(file) for file in files[1:])

@@ -403,6 +403,7 @@ def unique(
     reports: Sequence[ReportFile],
     invalid: Sequence[InvalidReport] = (),
     contents: Callable[[ReportFile], object] | None = None,
+    filed: Callable[[str, int], str | None] | None = None,
 ) -> tuple[list[ReportFile], list[InvalidReport]]:
     """One report per unit and year. Two files of one unit and year (a Windows copy beside its original,
     ``东安县 报表 - 副本.xlsx``, ``… (1).xlsx``) that hold the same report (``contents``, asked only of the
@@ -415,27 +416,41 @@ def unique(
     year's report copied into this year's folder, its ``year:`` not updated) is set aside where one whose
     path does not is kept: not scored, its warnings and ``_set_aside``'s at the kept one (``set_aside`` reads
     them back), not refused beside it nor taken for its copy (the advice is to correct ``year:``, not to
-    delete a file)."""
+    delete a file, unless its unit has a report of the year its path says: ``filed``, by unit and year, the
+    file of the first valid one, if any, as the unit and year of ``reports`` give unless the caller knows of
+    more)."""
     refused = refused_keys(invalid)
-    contents = contents or report_contents
     groups: dict[tuple[str, int], list[ReportFile]] = {}
     for report in reports:
         groups.setdefault((report.unit, report.year), []).append(report)
+
+    def first_of(unit: str, year: int) -> str | None:
+        return groups[unit, year][0].file if (unit, year) in groups else None
+
+    filed = filed or first_of
+    # each file's contents asked once (a flat run reads the file again for it), however many compare with it
+    read: dict[str, object] = {}
+
+    def contents_of(report: ReportFile) -> object:
+        if report.file not in read:
+            read[report.file] = (contents or report_contents)(report)
+        return read[report.file]
+
     kept: list[ReportFile] = []
     duplicates: list[InvalidReport] = []
     for key, whole in groups.items():
         strays, group = _misfiled(whole) if len(whole) > 1 and key not in refused else ([], whole)
-        if strays and len(group) > 1 and any(contents(other) != contents(group[0]) for other in group[1:]):
+        if strays and len(group) > 1 and not _all_alike(group[0], group[1:], contents_of):
             strays, group = [], whole  # the rest refused all the same: the stray named among them
         first, *others = group
         if strays:  # said at the report kept (as a copy's ``same-report``), which the run's warnings list
-            told = (w for stray in strays for w in (*stray.warnings, _set_aside(stray, first.file)))
+            told = (w for stray in strays for w in (*stray.warnings, _set_aside(stray, first.file, filed)))
             first = replace(first, warnings=(*first.warnings, *told))
         if key in refused:
             duplicates += [duplicate(report, refused[key]) for report in group]
         elif not others:
             kept.append(first)
-        elif _all_alike(first, others, contents):
+        elif _all_alike(first, others, contents_of):
             warnings = [_same_report(other, first.file) for other in others]
             kept.append(replace(first, warnings=(*first.warnings, *warnings)))
         else:
@@ -470,9 +485,12 @@ def _misfiled(group: Sequence[ReportFile]) -> tuple[list[ReportFile], list[Repor
     return (strays, placed) if strays and placed else ([], list(group))
 
 
-def _set_aside(stray: ReportFile, kept: str) -> Problem:
+def _set_aside(stray: ReportFile, kept: str, filed: Callable[[str, int], str | None]) -> Problem:
     """A warning at a report whose path says another year than it gives, set aside for ``kept``, the report
-    of its unit and year whose path does not: at its year, as the warning that its path says another year."""
+    of its unit and year whose path does not: at its year, as the warning that its path says another year.
+    Its advice: to correct its year to the one its path says, unless its unit has a report of that year too
+    (``filed``, by unit and year, its file): then the file is a leftover copy, and corrected it would be
+    a second report of that year, so it is to be deleted or moved."""
     from zhijiao_check.report.pathyear import path_year
 
     said = path_year(stray.file)
@@ -480,18 +498,32 @@ def _set_aside(stray: ReportFile, kept: str) -> Problem:
     at = next((w for w in stray.warnings if w.path == "year"), None)
     line, column = (at.line, at.column) if at is not None else stray.positions.nearest(("year",))
     cell = at.cell if at is not None else stray.positions.cell(("year",))
-    params = {"unit": stray.unit, "year": stray.year, "first": kept, "said": said.year, "part": said.part}
+    other = filed(stray.unit, said.year)
+    if other is not None:
+        advice = msg("engine.set-aside-remove", unit=stray.unit, said=said.year, other=other)
+    elif cell:
+        advice = msg("engine.set-aside-correct-year-in-cell", said=said.year)
+    else:
+        advice = msg("engine.set-aside-correct-year", said=said.year)
+    params = {
+        "unit": stray.unit,
+        "year": stray.year,
+        "first": kept,
+        "said": said.year,
+        "part": said.part,
+        "advice": advice,
+    }
     return Problem(
         stray.file,
         line,
         column,
         "year",
-        "set-aside-for-its-year",
+        "set-aside-for-its-year",  # SET_ASIDE, written out: tests/test_messages.py reads a problem's code
         params,
         "warning",
         area="engine",
         cell=cell,
-    )  # SET_ASIDE
+    )
 
 
 def set_aside(warnings: Iterable[Problem]) -> dict[tuple[str, int], tuple[str, int]]:

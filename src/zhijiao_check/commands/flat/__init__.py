@@ -104,7 +104,7 @@ def run_flat(
                 if said is not None and said.year != year:  # a few, if any: their files are held
                     misfiled[unit, year] = (said.year, done.file)
         del listed, batches  # some 70 bytes a file besides its name, which its report keeps
-        settled = _one_each(spool, kept, copies, [*loaded, *refused], flat.packs[0].units)
+        settled = _one_each(spool, (kept, seen), copies, [*loaded, *refused], flat.packs[0].units)
         duplicates = settled.refused
         for key, copy in settled.instead.items():
             # The first was a report of another year set aside (named by ``set_aside`` as the whole run
@@ -174,14 +174,16 @@ class Settled:
 
 def _one_each(
     spool: Spool,
-    kept: Sequence[HeldReport],
+    held_reports: tuple[Sequence[HeldReport], Mapping[int, Mapping[str, HeldReport]]],
     copies: Mapping[tuple[str, int], Sequence[Copy]],
     invalid: Sequence[InvalidReport],
     units: UnitRegistry,
 ) -> Settled:
     """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
     invalid one too: what it changes of ``kept``, which is left as it is (``_settled`` applies it). Two files
-    of one unit and year are compared by reading both again (``copies.compared``)."""
+    of one unit and year are compared by reading both again (``copies.compared``). ``held_reports``: the
+    run's kept reports, and by year and unit the same."""
+    kept, seen = held_reports
     refused = refused_keys(invalid)
     firsts = [one for one in kept if (one.unit, one.year) in copies or (one.unit, one.year) in refused]
     if not firsts:
@@ -197,8 +199,14 @@ def _one_each(
             reports.append(report)
             of_file[report.file] = unpacked_source(spool.part(each, 3))
             held[report.file] = (each, copy)
+
+    def filed(unit: str, year: int) -> str | None:
+        """The file of the first report of ``unit`` and ``year``, if any (a few, if any, are asked for)."""
+        first = seen.get(year, {}).get(unit)
+        return spool.report(first).file if first is not None else None
+
     still, duplicates = unique(
-        reports, invalid, lambda report: compared(of_file[report.file], report.file, units)
+        reports, invalid, lambda report: compared(of_file[report.file], report.file, units), filed
     )
     now = {(report.unit, report.year): report for report in still}
     dropped = frozenset((one.unit, one.year) for one in firsts if (one.unit, one.year) not in now)

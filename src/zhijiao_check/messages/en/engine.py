@@ -115,13 +115,15 @@ MESSAGES: dict[str, str] = {
     # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
     "engine.set-aside-for-its-year": (
         '{first} is the {unit} {year} report scored; this file gives {year} too, but "{part}" says {said} '
-        "(last year's report copied and its year not updated, most likely): it is not scored; if it is the "
-        "{said} report, change year: to {said}"
+        "(last year's report copied and its year not updated, most likely): it is not scored; {advice}"
     ),
-    "engine.set-aside-for-its-year-in-cell": (
-        '{first} is the {unit} {year} report scored; this file gives {year} too, but "{part}" says {said} '
-        "(last year's report copied and its year not updated, most likely): it is not scored; if it is the "
-        "{said} report, change its year (统计年度) to {said}"
+    "engine.set-aside-correct-year": "if it is the {said} report, change year: to {said}",
+    "engine.set-aside-correct-year-in-cell": (
+        "if it is the {said} report, change its year (统计年度) to {said}"
+    ),
+    "engine.set-aside-remove": (
+        "{unit} has a {said} report too, {other}, so this file is most likely a leftover copy: delete it or "
+        "move it out of the folders checked (with its year changed, {unit} would have two {said} reports)"
     ),
     "engine.duplicate-of-invalid": (
         "a second {year} report for {unit}: {first} gives it too (and is invalid); remove one of the two, "

@@ -97,12 +97,13 @@ MESSAGES: dict[str, str] = {
     # A report whose path says another year, of the unit and year of one whose path does not (pathyear)
     "engine.set-aside-for-its-year": (
         "{unit} {year} 年的报表已有 {first}，按它计分；本文件也写的是 {year} 年，而“{part}”写的是 {said} 年"
-        "（多为去年的报表复制后没有改统计年度）：本文件不计分；若它是 {said} 年的报表，请把 year: 改为 {said}"
+        "（多为去年的报表复制后没有改统计年度）：本文件不计分；{advice}"
     ),
-    "engine.set-aside-for-its-year-in-cell": (
-        "{unit} {year} 年的报表已有 {first}，按它计分；本文件也写的是 {year} 年，而“{part}”写的是 {said} 年"
-        "（多为去年的报表复制后没有改统计年度）：本文件不计分；若它是 {said} 年的报表，"
-        "请把统计年度改为 {said}"
+    "engine.set-aside-correct-year": "若它是 {said} 年的报表，请把 year: 改为 {said}",
+    "engine.set-aside-correct-year-in-cell": "若它是 {said} 年的报表，请把统计年度改为 {said}",
+    "engine.set-aside-remove": (
+        "{unit} {said} 年也已有报表 {other}，本文件多为复制后留下的副本：请删去本文件，或把它移出要检查的目录"
+        "（改了统计年度，{unit} {said} 年就有两份报表）"
     ),
     "engine.duplicate-of-invalid": (
         "{unit} {year} 年的报表重复：{first} 也是 {unit} {year} 年的报表（该文件无效）；"
