@@ -119,9 +119,9 @@ def evaluate_city(
             continue
         said = put.get(city_report.file)
         if said is not None and _stray_year(year_reports, put, counts.get(said, 0)):
-            # A year only a few reports put among another year's give, the 市本级's among them (last year's
-            # copied in): not a year the user filed, and 14 units "missing" from it would be failures of
-            # nothing.
+            # A year only reports put among another year's give, fewer than that year's own, the 市本级's
+            # among them (last year's copied in): not a year the user filed, and 14 units "missing" from it
+            # would be failures of nothing.
             stray = msg("engine.city-stray-year", year=year, city=city_unit, file=city_report.file, said=said)
             notices.append(stray)
             continue
