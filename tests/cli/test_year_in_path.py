@@ -609,6 +609,24 @@ def test_a_report_filed_in_its_own_years_folder_is_not_said_to_be_put_among_anot
     assert doc["notices"] == ["2025 年全市性指标未评估：输入中没有有效的永州市本级报表"]
 
 
+def test_a_stray_report_beside_the_year_folders_is_named_by_the_year_they_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fourteen 2025 reports in ``2025/`` and 祁阳市's only report, of 2022, at the top of the folder checked,
+    where no path says a year. The reports in their own year's folder are never named, but they say which
+    year the run is of: 祁阳市 is missing from 2025, its report of 2022 named beside it. Whole or streamed,
+    in one process or two, alike."""
+    monkeypatch.chdir(tmp_path)
+    for report in city_year(2025):
+        if report["unit"]["name"] != "祁阳市":
+            write_report(Path("2025"), report, f"{UNIT_NAMES.index(report['unit']['name']):02d}.yaml")
+    stray = write_report(Path("."), county("祁阳市", year=2022), "qiyang.yaml")
+    doc = json.loads(_streamed_alike(monkeypatch, ".").stdout)
+    by_year = {year["year"]: year for year in doc["city"]}
+    assert "祁阳市" in by_year[2025]["units_missing"]
+    assert by_year[2025]["units_other_year"] == [{"unit": "祁阳市", "file": str(stray), "year": 2022}]
+
+
 def test_a_copy_of_last_years_report_beside_this_years_own_is_to_be_removed_not_corrected(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

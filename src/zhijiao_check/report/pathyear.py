@@ -16,9 +16,10 @@ enough to say in the README:
 - a folder whose name holds a Latin letter says no year (``pytest-2024/``, ``backup-2023/``: such a name is
   as often a counter or a note as the year of what it holds), a file name may (``dongan-2024.yaml``).
 
-Where no part of the path says another year, the run may: of its valid reports whose path does not say their
-own year (one in its year's folder is where it belongs), the year more than half give is the run's year, and a
-unit's only report of another year was put among that year's reports (祁阳市's 2022 report copied into the
+Where no part of the path says another year, the run may: the year more than half of its valid reports give is
+the run's year, and a unit's only report of another year whose path does not say its own year (one in its
+year's folder is where it belongs: never named, though it counts for the run's year) was put among that year's
+reports (祁阳市's 2022 report copied into the
 folder of the city's 2023 run, ``qiyang.xlsx``; two or three such of 2022 among a folder of 2023's alike). It
 is named beside its unit, missing from that year, as a report whose path says another year is
 (``elsewhere``). Where there is no year more than half of the reports give (two of 2022 and two of 2023, say),
@@ -111,28 +112,34 @@ def elsewhere(reports: Sequence[object]) -> dict[tuple[str, int], tuple[str, int
     year with the file it filed."""
     found: dict[tuple[str, int], tuple[str, int]] = {}
     files: dict[tuple[str, int], str] = {}
+    placed: list[tuple[str, int]] = []
     for report in reports:
         file, unit, year = (getattr(report, name) for name in ("file", "unit", "year"))
         said = path_year(file)
         if said is None or said.year != year:
             files[unit, year] = file
+        else:
+            placed.append((unit, year))
         if said is not None and said.year != year:
             found.setdefault((unit, said.year), (file, year))
-    for (unit, year), run_year in off_year(files).items():
+    for (unit, year), run_year in off_year(files, placed).items():
         found.setdefault((unit, run_year), (files[unit, year], year))
     return found
 
 
-def off_year(reports: Iterable[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """Of the (unit, year) of a run's valid reports whose path does not say their own year (one filed in its
-    year's folder is where it belongs, and tells nothing of where the others were meant to go), each unit's
-    only report of another year than the run's (the year more than half of them give): by its unit and year,
-    the run's year. A run with no year more than half of the reports give (half and half, say) has none
-    such, nor has a unit that filed several reports: which year a report was meant for is not told by the
-    others."""
+def off_year(
+    reports: Iterable[tuple[str, int]], placed: Iterable[tuple[str, int]] = ()
+) -> dict[tuple[str, int], int]:
+    """Of the (unit, year) of a run's valid ``reports`` whose path does not say their own year, each unit's
+    only report of another year than the run's (the year more than half of all its reports give, ``placed``
+    included: those filed in their own year's folder, which are where they belong and are never named, but
+    say which year the run is of): by its unit and year, the run's year. A run with no year more than half
+    of the reports give (half and half, say) has none such, nor has a unit that filed several reports: which
+    year a report was meant for is not told by the others."""
     keys = list(reports)
-    per_unit = Counter(unit for unit, _ in keys)
-    years = Counter(year for _, year in keys)
+    every = [*keys, *placed]
+    per_unit = Counter(unit for unit, _ in every)
+    years = Counter(year for _, year in every)
     if len(years) < 2:
         return {}
     ((run_year, count),) = years.most_common(1)

@@ -122,8 +122,9 @@ def run_flat(
             if unit in seen.get(year, {})
         }
         # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
-        undated = ((u, y) for y, units in seen.items() for u, one in units.items() if not one.dated)
-        for (unit, year), run_year in off_year(undated).items():
+        undated = [(u, y) for y, units in seen.items() for u, one in units.items() if not one.dated]
+        dated = [(u, y) for y, units in seen.items() for u, one in units.items() if one.dated]
+        for (unit, year), run_year in off_year(undated, dated).items():
             elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
