@@ -30,10 +30,13 @@ CASES = [
         "merged-into-unknown",
         without_jindong(MERGER.replace("祁阳市", "祁阳")),
         (LAST + 1, 48, "merged[0].into"),
-        "并入的单位“祁阳”不在 units 中：into 须是名单中的单位，是否应为“祁阳市”？",
         (
-            'the unit merged into, "祁阳", is not in units: into names a unit of the list; '
-            'did you mean "祁阳市"?'
+            "并入的单位“祁阳”既不在 units 中，也不在 merged 中：into 须是名单中的单位，"
+            "或 merged 中随后又并入其他单位的单位，是否应为“祁阳市”？"
+        ),
+        (
+            'the unit merged into, "祁阳", is neither in units nor in merged: into names a unit of the list, '
+            'or one of merged that joined another in turn; did you mean "祁阳市"?'
         ),
     ),
     (
@@ -107,6 +110,22 @@ CASES += [
         (
             "the year 24 is not within 2000–2100: since is the four-digit year the unit was created "
             "(its first report's year)"
+        ),
+    ),
+    (
+        # a chain's middle unit misspelt: said as the merged unit it is near (it said "into names a unit of
+        # the list", though a merged unit is one to join too, and named a unit of the list)
+        "merged-into-unknown",
+        without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "")
+        + CYCLE.replace("into: 回龙圩管理区", "into: 回龙圩管理").replace("into: 金洞管理区", "into: 祁阳市"),
+        (LAST, 48, "merged[0].into"),
+        (
+            "并入的单位“回龙圩管理”既不在 units 中，也不在 merged 中：into 须是名单中的单位，"
+            "或 merged 中随后又并入其他单位的单位，是否应为“回龙圩管理区”？"
+        ),
+        (
+            'the unit merged into, "回龙圩管理", is neither in units nor in merged: into names a unit of the '
+            'list, or one of merged that joined another in turn; did you mean "回龙圩管理区"?'
         ),
     ),
     (
