@@ -128,7 +128,7 @@ class UnitRegistry:
     def merger(self, merged: Merged, year: int | None) -> MergerParams:
         """The parameters of a message saying that ``merged`` files no report of its own in ``year``: the
         unit that holds its figures then (``into``), the year of its merger (``year``) and what happened
-        (``merged``, wording). Along a chain that is told step by step: 金洞管理区 joined 回龙圩管理区 in 2024,
+        (``merged``, wording). Along a chain, step by step: 金洞管理区 joined 回龙圩管理区 in 2024,
         which is part of 祁阳市 from 2025 (never "merged into 祁阳市 in 2024", a false fact)."""
         into, since = self._holder(merged, year)
         joined = self.current_name(merged.into)
