@@ -6,8 +6,9 @@ merger are still theirs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal, TypedDict, TypeVar
+from typing import Annotated, Literal, TypedDict, TypeVar
 
+from zhijiao_check.constraints import Field
 from zhijiao_check.records import record
 from zhijiao_check.unitnames import nearest_unit
 from zhijiao_check.wording import Msg, msg
@@ -25,7 +26,9 @@ class Unit:
     kind: UnitKind
     code: str | None = None
     # The first year the unit exists (a management area created in 2024); None: every year of the plan.
-    since: int | None = None
+    # A year of the unit list is a whole number as written (``strict``): Pydantic's lax mode read ``since:
+    # true`` as the year 1 and ``"2024"`` as 2024 (``pack.refused`` says what was found and what to write).
+    since: Annotated[int | None, Field(strict=True)] = None
 
     def exists_in(self, year: int | None) -> bool:
         """Whether the unit exists in ``year`` (None: a year not known, taken as one it exists in)."""
@@ -38,7 +41,7 @@ class Renamed:
 
     old: str
     new: str
-    year: int  # the first year under the new name
+    year: Annotated[int, Field(strict=True)]  # the first year under the new name
     old_code: str | None = None  # the code the unit had under its old name (祁阳县 431121, now 祁阳市 431181)
 
 
@@ -50,7 +53,7 @@ class Merged:
     name: str
     kind: UnitKind
     into: str
-    year: int  # the first year it is part of ``into``
+    year: Annotated[int, Field(strict=True)]  # the first year it is part of ``into``
     code: str | None = None
 
 
