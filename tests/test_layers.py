@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rule packs", ("pack",)),
     ("rule kinds", ("kinds",)),
     ("measuring", ("measure",)),
-    ("rule and report models", ("vocabulary", "report", "units", "unitnames")),
+    ("rule and report models", ("vocabulary", "report", "units", "unitnames", "constraints")),
     (
         "reading sources, writing outputs, problems",
         (

@@ -168,10 +168,8 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Prob
     """At most ``limit + 1`` bytes of a regular file (or of standard input, for ``-``): the caller sees that a
     file is over the limit without reading all of it."""
     if is_stdin(path):
-        stream = sys.stdin.buffer if sys.stdin is not None else None
-        if stream is None:
-            return Problem(display, None, None, "", "stdin-closed")
-        return stream.read(limit + 1)
+        read = _standard_input(limit)
+        return read if read is not None else Problem(display, None, None, "", "stdin-closed")
     try:
         problem = kind_problem(os.stat(path).st_mode, display)
         if problem:
@@ -189,6 +187,31 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Prob
             return data if len(data) <= status.st_size else data + stream.read(limit + 1 - len(data))
     except OSError as error:
         return os_problem(display, error)
+
+
+# Standard input read ahead (``read_stdin_ahead``): the process that read it, the stream, and what it held
+# (None: it was closed).
+_ahead: list[tuple[int, object, bytes | None]] = []
+
+
+def read_stdin_ahead() -> None:
+    """Read standard input now, in the main process, for ``-`` among a run's reports: a worker forked later
+    (``--jobs``, ``processes.ordered_map``) has /dev/null for standard input, and read ``-`` there as an empty
+    file. ``read_bytes`` then answers from what was read: in a forked worker (another process), and in this
+    one while standard input is the same stream (a later run in the same process, given another standard
+    input, reads that one)."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    _ahead[:] = [(os.getpid(), stream, stream.read(MAX_BYTES + 1) if stream is not None else None)]
+
+
+def _standard_input(limit: int) -> bytes | None:
+    """At most ``limit + 1`` bytes of standard input: what was read ahead, in a worker forked since or while
+    standard input is the stream it was read from, else read now; None when standard input is closed."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    for process, read_from, held in _ahead:
+        if process != os.getpid() or read_from is stream:
+            return held[: limit + 1] if held is not None else None
+    return stream.read(limit + 1) if stream is not None else None
 
 
 def read_file(path: Path, display: str) -> bytes | Problem:

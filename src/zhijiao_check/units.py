@@ -6,10 +6,12 @@ merger are still theirs."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypedDict, TypeVar
 
+from zhijiao_check.constraints import Field
 from zhijiao_check.records import record
 from zhijiao_check.unitnames import nearest_unit
+from zhijiao_check.wording import Msg, msg
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
 UNIT_KINDS: tuple[UnitKind, ...] = ("county", "management_area", "development_zone", "city")
@@ -24,7 +26,9 @@ class Unit:
     kind: UnitKind
     code: str | None = None
     # The first year the unit exists (a management area created in 2024); None: every year of the plan.
-    since: int | None = None
+    # A year of the unit list is a whole number as written (``strict``): Pydantic's lax mode read ``since:
+    # true`` as the year 1 and ``"2024"`` as 2024 (``pack.refused`` says what was found and what to write).
+    since: Annotated[int | None, Field(strict=True)] = None
 
     def exists_in(self, year: int | None) -> bool:
         """Whether the unit exists in ``year`` (None: a year not known, taken as one it exists in)."""
@@ -37,7 +41,7 @@ class Renamed:
 
     old: str
     new: str
-    year: int  # the first year under the new name
+    year: Annotated[int, Field(strict=True)]  # the first year under the new name
     old_code: str | None = None  # the code the unit had under its old name (祁阳县 431121, now 祁阳市 431181)
 
 
@@ -49,8 +53,16 @@ class Merged:
     name: str
     kind: UnitKind
     into: str
-    year: int  # the first year it is part of ``into``
+    year: Annotated[int, Field(strict=True)]  # the first year it is part of ``into``
     code: str | None = None
+
+
+class MergerParams(TypedDict):
+    """What a message refusing a merged unit says (``UnitRegistry.merger``)."""
+
+    into: str  # the unit whose report holds its figures in the year asked about
+    year: int  # the year of its merger
+    merged: Msg  # its merger, told along a chain step by step
 
 
 class UnitRegistry:
@@ -113,15 +125,33 @@ class UnitRegistry:
     def joined(self, merged: Merged, year: int | None) -> str:
         """The unit whose report holds ``merged``'s figures in ``year`` (a year since the merger; None: now):
         the unit it joined, under its name now, or the one that unit has joined in turn by then (A into B in
-        2023, B into C in 2025: B in 2024, C in 2025). The pack refuses a cycle; ``seen`` stops one all the
-        same."""
-        name, seen = self.current_name(merged.into), {merged.name}
+        2023, B into C in 2025: B in 2024, C in 2025)."""
+        return self._holder(merged, year)[0]
+
+    def merger(self, merged: Merged, year: int | None) -> MergerParams:
+        """The parameters of a message saying that ``merged`` files no report of its own in ``year``: the
+        unit that holds its figures then (``into``), the year of its merger (``year``) and what happened
+        (``merged``, wording). Along a chain, step by step: 金洞管理区 joined 回龙圩管理区 in 2024,
+        which is part of 祁阳市 from 2025 (never "merged into 祁阳市 in 2024", a false fact)."""
+        into, since = self._holder(merged, year)
+        joined = self.current_name(merged.into)
+        said = (
+            msg("units.merged-into", into=into, year=merged.year)
+            if into == joined
+            else msg("units.merged-into-chain", joined=joined, year=merged.year, into=into, since=since)
+        )
+        return MergerParams(into=into, year=merged.year, merged=said)
+
+    def _holder(self, merged: Merged, year: int | None) -> tuple[str, int]:
+        """``joined``, with the first year it holds ``merged``'s figures (the year of the last merger along
+        the chain that applies by ``year``). The pack refuses a cycle; ``seen`` stops one all the same."""
+        name, since, seen = self.current_name(merged.into), merged.year, {merged.name}
         while (then := self._merged.get(name)) is not None and (year is None or year >= then.year):
             if name in seen:
                 break
             seen.add(name)
-            name = self.current_name(then.into)
-        return name
+            name, since = self.current_name(then.into), then.year
+        return name, since
 
     def unit_in(self, name: str, year: int | None) -> Unit | None:
         """The unit a report of ``year`` giving ``name`` is of: a unit of the list from the year it exists;

@@ -8,9 +8,9 @@ All of it is data: a rule file never needs Python to add a target of an existing
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
+from zhijiao_check.constraints import Field
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitKind
@@ -25,30 +25,6 @@ Op = Literal[">=", ">", "<=", "<", "==", "!=", "between", "contains"]
 Unit = Literal["ratio", "count", "persons", "yuan", "bool", "year"]
 Range = tuple[float, float | None]
 """The values a rule's observed figure can take: (lowest, highest), the highest None when there is none."""
-
-
-# The rule vocabulary is plain records, which Pydantic checks as it checks models when a rule file is read
-# (pack.load). Their annotations are text until then, so these three name Pydantic's constraints there without
-# importing Pydantic: a run whose packs are kept (pack.cache) never loads Pydantic's model machinery.
-def Field(**constraints: Any) -> Any:
-    """Pydantic's ``Field(**constraints)``, made when a rule file's validator is built."""
-    from pydantic import Field as field
-
-    return field(**constraints)
-
-
-def Before(read: Callable[[Any], Any]) -> Any:
-    """Pydantic's ``BeforeValidator(read)``: what a rule file writes, read before it is checked."""
-    from pydantic import BeforeValidator
-
-    return BeforeValidator(read)
-
-
-def After(check: Callable[[Any], Any]) -> Any:
-    """Pydantic's ``AfterValidator(check)``: a field's own check, its error placed at the field."""
-    from pydantic import AfterValidator
-
-    return AfterValidator(check)
 
 
 class Unfit(ValueError):

@@ -227,3 +227,47 @@ def test_a_worker_lost_as_the_work_is_handed_over_is_a_worker_lost(monkeypatch: 
     monkeypatch.setattr(ProcessPoolExecutor, "map", broken)
     with pytest.raises(processes.WorkerLost):
         processes.ordered_map(str, list(range(64)), 2, least=1)
+
+
+# The tool on two processors, whatever the machine has (on one, ``--jobs 2`` is capped to one process).
+TWO_PROCESSORS = """
+import sys
+from zhijiao_check import processes
+processes.available_cores = lambda: 2
+from zhijiao_check.entry import main
+sys.argv = ["zhijiao-check", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("run_kind", ["whole", "streamed"])
+def test_standard_input_among_reports_is_read_by_workers_as_by_one_process(
+    reports: Path, streamed: Path, run_kind: str
+) -> None:
+    """``-`` among enough reports to go parallel was read in a worker, whose standard input is /dev/null:
+    ``<stdin> ['empty-file']`` with ``--jobs 2``. It is read once, in the main process, before any worker
+    forks."""
+    import json
+
+    directory = reports if run_kind == "whole" else streamed
+    copied = min(path for path in (directory / "reports").rglob("*.yaml") if path.name != "broken.yaml")
+    piped = copied.read_text(encoding="utf-8")
+    printed = {}
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", TWO_PROCESSORS, "check", "reports", "-", "--rules", "pack"]
+            + ["-f", "json", "--jobs", jobs],
+            cwd=directory,
+            input=piped,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (1, 2), done.stderr
+        printed[jobs] = done.stdout
+    assert printed["1"] == printed["2"]
+    doc = json.loads(printed["2"])
+    assert all(bad["file"] != "<stdin>" for bad in doc["invalid"])  # it said ['empty-file']
+    # read whole: the copy of a report of the folder, scored once (at the folder's)
+    said = [warning["code"] for warning in doc["warnings"] if warning["file"] == "<stdin>"]
+    assert said == ["same-report"]

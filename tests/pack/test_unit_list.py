@@ -30,10 +30,13 @@ CASES = [
         "merged-into-unknown",
         without_jindong(MERGER.replace("祁阳市", "祁阳")),
         (LAST + 1, 48, "merged[0].into"),
-        "并入的单位“祁阳”不在 units 中：into 须是名单中的单位，是否应为“祁阳市”？",
         (
-            'the unit merged into, "祁阳", is not in units: into names a unit of the list; '
-            'did you mean "祁阳市"?'
+            "并入的单位“祁阳”既不在 units 中，也不在 merged 中：into 须是名单中的单位，"
+            "或 merged 中随后又并入其他单位的单位，是否应为“祁阳市”？"
+        ),
+        (
+            'the unit merged into, "祁阳", is neither in units nor in merged: into names a unit of the list, '
+            'or one of merged that joined another in turn; did you mean "祁阳市"?'
         ),
     ),
     (
@@ -110,6 +113,22 @@ CASES += [
         ),
     ),
     (
+        # a chain's middle unit misspelt: said as the merged unit it is near (it said "into names a unit of
+        # the list", though a merged unit is one to join too, and named a unit of the list)
+        "merged-into-unknown",
+        without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "")
+        + CYCLE.replace("into: 回龙圩管理区", "into: 回龙圩管理").replace("into: 金洞管理区", "into: 祁阳市"),
+        (LAST, 48, "merged[0].into"),
+        (
+            "并入的单位“回龙圩管理”既不在 units 中，也不在 merged 中：into 须是名单中的单位，"
+            "或 merged 中随后又并入其他单位的单位，是否应为“回龙圩管理区”？"
+        ),
+        (
+            'the unit merged into, "回龙圩管理", is neither in units nor in merged: into names a unit of the '
+            'list, or one of merged that joined another in turn; did you mean "回龙圩管理区"?'
+        ),
+    ),
+    (
         "merged-in-a-cycle",
         without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "") + CYCLE,
         (LAST, 48, "merged[0].into"),
@@ -163,3 +182,64 @@ def test_a_since_that_is_no_year_is_refused_where_it_is_written(tmp_path: Path) 
     result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
     assert result.exit_code == 2
     assert f'{pack / "units.yaml"}:16:49: units[12].since: since 写了 "2024年"，但它取整数' in result.stderr
+
+
+# A year of the unit list written as a boolean or as text: Pydantic's lax mode read ``since: true`` as the
+# year 1 (``年份 1 不在 2000–2100 之间``, of a year nobody wrote) and ``since: "2024"`` as 2024, silently.
+def _boolean(key: str) -> tuple[str, str]:
+    return f"{key} 写了 true，但它取整数", f"{key} is true, but it takes a whole number"
+
+
+def _quoted(key: str, year: int) -> tuple[str, str]:
+    english = f'{key} is "{year}", which in quotes is text, but it takes a whole number'
+    return (
+        f'{key} 写了 "{year}"，加了引号便是文字，但它取整数：应写 {key}: {year}，不加引号',
+        f"{english}: write {key}: {year}, without quotes",
+    )
+
+
+SINCE_AT = (16, 49, "units[12].since")
+MERGED_AT = (LAST + 1, 59, "merged[0].year")
+YEARS_NOT_WHOLE = [
+    (
+        "since-true",
+        BUILT_IN.replace(JINDONG, JINDONG.replace("}", ", since: true}")),
+        SINCE_AT,
+        *_boolean("since"),
+    ),
+    (
+        "since-text",
+        BUILT_IN.replace(JINDONG, JINDONG.replace("}", ', since: "2024"}')),
+        SINCE_AT,
+        *_quoted("since", 2024),
+    ),
+    ("merged-year-true", without_jindong(MERGER.replace("2026", "true")), MERGED_AT, *_boolean("year")),
+    (
+        "merged-year-text",
+        without_jindong(MERGER.replace("2026", '"2026"')),
+        MERGED_AT,
+        *_quoted("year", 2026),
+    ),
+    (
+        "renamed-year-text",
+        BUILT_IN.replace("year: 2021", 'year: "2021"'),
+        (23, 32, "renamed[0].year"),
+        *_quoted("year", 2021),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "units", "where", "zh", "en"), YEARS_NOT_WHOLE, ids=[c[0] for c in YEARS_NOT_WHOLE]
+)
+def test_a_year_written_as_a_boolean_or_text_is_refused_saying_what_to_write(
+    tmp_path: Path, case: str, units: str, where: tuple[int, int, str], zh: str, en: str
+) -> None:
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    (pack / "units.yaml").write_text(units, encoding="utf-8")
+    line, column, path = where
+    for lang, message in (("zh", zh), ("en", en)):
+        result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--lang", lang])
+        assert result.exit_code == 2, result.output
+        said = f"{pack / 'units.yaml'}:{line}:{column}: {path}: {message}"
+        assert said in result.stderr.splitlines(), case

@@ -175,7 +175,8 @@ def test_a_report_along_a_chain_of_mergers_names_the_unit_that_holds_its_figures
     chained: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:
     """金洞管理区's report of 2024 goes into 回龙圩管理区's; of 2025, into 祁阳市's (回龙圩管理区 being
-    part of it by then)."""
+    part of it by then). The message of 2025 said ``“金洞管理区”已于 2023 年并入“祁阳市”``, a false fact: it
+    joined 回龙圩管理区 in 2023, which joined 祁阳市 in 2025."""
     _, pack, report = chained
     code, doc = check(report, "--rules", pack)
     assert code == 2
@@ -187,12 +188,62 @@ def test_a_report_along_a_chain_of_mergers_names_the_unit_that_holds_its_figures
     )
     later = tmp_path / "jindong.yaml"
     later.write_text(report.read_text(encoding="utf-8").replace("year: 2024", "year: 2025"), encoding="utf-8")
-    _, doc = check(later, "--rules", pack, "--lang", "en")
-    [problem] = doc["invalid"][0]["problems"]
-    assert f'put its figures in the report of "{LAST}" (name: {LAST})' in problem["message"]
-    refused = invoke("template", "--unit", FIRST, "--year", "2025", "--rules", pack)
-    assert refused.exit_code == 2 and f"请用 --unit {LAST}" in refused.output
-    assert (
-        f"请用 --unit {MIDDLE}"
-        in invoke("template", "--unit", FIRST, "--year", "2024", "--rules", pack).output
+    said = {
+        "zh": (
+            f"“{FIRST}”已于 2023 年并入“{MIDDLE}”（2025 年起属“{LAST}”），2023 年起不再单独填报："
+            f"请把它的数据填入“{LAST}”的报表（name: {LAST}）"
+        ),
+        "en": (
+            f'"{FIRST}" was merged into "{MIDDLE}" in 2023 (part of "{LAST}" since 2025) and files no report '
+            f'of its own from 2023 on: put its figures in the report of "{LAST}" (name: {LAST})'
+        ),
+    }
+    for lang, message in said.items():
+        code, doc = check(later, "--rules", pack, "--lang", lang)
+        [problem] = doc["invalid"][0]["problems"]
+        assert (code, problem["code"], problem["message"]) == (2, "unit-merged", message)
+
+
+def test_template_waiver_and_roster_along_a_chain_of_mergers_say_each_merger_in_its_year(
+    chained: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """``template --unit``, a waiver and a roster of 金洞管理区 for 2025 said it merged into 祁阳市 in 2023;
+    it merged into 回龙圩管理区, part of 祁阳市 from 2025. Of 2024, the single merger."""
+    folder, pack, _ = chained
+    chain = {
+        "zh": f"“{FIRST}”已于 2023 年并入“{MIDDLE}”（2025 年起属“{LAST}”），2023 年起不再单独填报：",
+        "en": (
+            f'"{FIRST}" was merged into "{MIDDLE}" in 2023 (part of "{LAST}" since 2025) and files no report '
+            "of its own from 2023 on: "
+        ),
+    }
+    template = {"zh": f"请用 --unit {LAST}", "en": f"use --unit {LAST}"}
+    waiver = {
+        "zh": f'请写 unit = "{LAST}"，或写 2023 年以前的 year',
+        "en": f'write unit = "{LAST}", or a year before 2023',
+    }
+    roster = {
+        "zh": f"请把它的学校列在“{LAST}”下，或写 2023 年以前的 year",
+        "en": f'list its schools under "{LAST}", or write a year before 2023',
+    }
+    waivers = tmp_path / "waivers.toml"
+    waivers.write_text(
+        f'[[waiver]]\nrule = "c16.secondary-funding"\nunit = "{FIRST}"\nyear = 2025\nreason = "并入"\n'
+        'approved_by = "永州市教育局"\n',
+        encoding="utf-8",
+    )
+    listed = tmp_path / "名册.yaml"
+    listed.write_text(f"year: 2025\nunits:\n  {FIRST}: [金洞管理区职业学校]\n", encoding="utf-8")
+    for lang in ("zh", "en"):
+        refused = invoke("template", "--unit", FIRST, "--year", "2025", "--rules", pack, "--lang", lang)
+        assert (refused.exit_code, refused.stderr.strip()) == (2, chain[lang] + template[lang])
+        waived = invoke("check", folder / "2025", "--rules", pack, "--waivers", waivers, "--lang", lang)
+        assert waived.exit_code == 2
+        assert f"waiver[0].unit: {chain[lang]}{waiver[lang]}" in waived.stderr
+        rostered = invoke("check", folder / "2025", "--rules", pack, "--roster", listed, "--lang", lang)
+        assert rostered.exit_code == 2
+        assert f"{listed}:3:3: units.{FIRST}: {chain[lang]}{roster[lang]}" in rostered.stderr.splitlines()
+    single = invoke("template", "--unit", FIRST, "--year", "2024", "--rules", pack)
+    assert single.stderr.strip() == (
+        f"“{FIRST}”已于 2023 年并入“{MIDDLE}”，2023 年起不再单独填报：请用 --unit {MIDDLE}"
     )

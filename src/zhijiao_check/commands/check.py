@@ -6,6 +6,7 @@ import fnmatch
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,8 +162,6 @@ def _run(options: CheckOptions) -> int:
             scored=scored,
         )
         if options.config is not None:
-            from dataclasses import replace
-
             result = replace(result, config=_config_shown(options))
         # Nothing past scoring reads the reports themselves (their data and places): let them go before
         # the views lay the run out, a sixth of a 1,000-report table run's peak.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.files import display_name, walk
+from zhijiao_check.files import display_name, is_stdin, read_stdin_ahead, walk
 from zhijiao_check.output import is_stdout
 
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ def report_files(
     roster = not_reports.roster if isinstance(not_reports, NotReports) else None
     files, unreadable = find_reports(paths, not_reports, roster)
     guard_outputs(outputs, [*(path for path, _ in files), *other_inputs])
+    if any(is_stdin(path) for path, _ in files):
+        read_stdin_ahead()  # before any worker forks: a worker's standard input is /dev/null
     invalid = [InvalidReport(problem.file, (problem,)) for problem in unreadable]
     if not files and not invalid:
         raise FatalError("no-reports", paths=" ".join(display_name(p) for p in paths))

@@ -224,9 +224,8 @@ def find_unit(units: UnitRegistry, given: str, year: int, tr: Translator) -> Uni
     if isinstance(change, Unit):
         raise FatalError("unit-not-yet", area="input", name=change.name, since=change.since)
     if isinstance(change, Merged):
-        into = units.joined(change, year)
         name = change.name if wanted.isdecimal() else wanted  # a code (its own or a former one): its unit
-        raise FatalError("unit-merged", area="input", name=name, into=into, year=change.year)
+        raise FatalError("unit-merged", area="input", name=name, **units.merger(change, year))
     if change is not None:
         new = units.current_name(change.new)
         if wanted == change.old_code:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
+from zhijiao_check.constraints import Before, Field
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
@@ -16,7 +17,7 @@ from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
-from zhijiao_check.vocabulary import Before, Field, Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
+from zhijiao_check.vocabulary import Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
 
 

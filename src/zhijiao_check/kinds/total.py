@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Literal
 
+from zhijiao_check.constraints import Before, Field
 from zhijiao_check.measure.conditions import field_label
 from zhijiao_check.measure.numbers import decimals, meets, near, relation, show
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Scope
 from zhijiao_check.measure.sums import Total, total
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import Before, Field, Range, RuleBase, Sum, Unfit, Unit, short_sum
+from zhijiao_check.vocabulary import Range, RuleBase, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Msg, Wording, msg, seq
 
 

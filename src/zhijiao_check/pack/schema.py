@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
+from zhijiao_check.constraints import After, Field
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.records import record
-from zhijiao_check.vocabulary import RULE_ID, After, Field, Strict, Text, Unfit
+from zhijiao_check.vocabulary import RULE_ID, Strict, Text, Unfit
 from zhijiao_check.wording import msg
 
 

@@ -75,7 +75,8 @@ def _problems(
             yield at((*path, "name"), code, name=entry.name, first=where)
         first.setdefault(entry.name, (*path, "name"))
         if entry.into not in listed and entry.into not in former:  # or one merged in turn: A into B into C
-            close = nearest(entry.into, listed)
+            # a unit merged in turn is a unit to join too (a chain), so it may be the name meant
+            close = nearest(entry.into, [*listed, *(name for name in former if name != entry.name)])
             yield at((*path, "into"), "merged-into-unknown", into=entry.into, nearest=close)
         elif entry.into == entry.name:
             yield at((*path, "into"), "merged-into-itself", name=entry.name)

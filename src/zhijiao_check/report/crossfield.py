@@ -372,8 +372,7 @@ def _unknown_unit(
     if quoted is not None:  # “冷水滩区” typed with a Chinese input method: the quotes are part of the name
         return problem_at(file, positions, at, "unit-name-curly-quotes", name=given, expected=quoted.name)
     if isinstance(change, Merged):
-        into = units.joined(change, year)
-        return problem_at(file, positions, at, "unit-merged", name=given, into=into, year=change.year)
+        return problem_at(file, positions, at, "unit-merged", name=given, **units.merger(change, year))
     if change is not None:
         new = units.current_name(change.new)
         return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=change.year)

@@ -159,7 +159,7 @@ def _unit(given: str, year: int | None, units: UnitRegistry) -> Unit | tuple[str
     if isinstance(change, Unit):
         return "unit-not-yet", {"unit": given, "since": change.since}
     if isinstance(change, Merged):
-        return "unit-merged", {"unit": given, "into": units.joined(change, year), "year": change.year}
+        return "unit-merged", {"unit": given, **units.merger(change, year)}
     if change is not None:
         return "unit-renamed", {"unit": given, "new": units.current_name(change.new), "year": change.year}
     suggestion = units.suggest(given)

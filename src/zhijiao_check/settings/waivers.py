@@ -160,9 +160,8 @@ def _unknown_unit(
     if isinstance(change, Unit):
         return problem("unit", "waiver-unit-not-yet", name=change.name, since=change.since, year=year)
     if isinstance(change, Merged):
-        into = units.joined(change, year)
         name = change.name if stripped.isdecimal() else stripped  # a code (its own or a former one): its unit
-        return problem("unit", "waiver-unit-merged", name=name, into=into, year=change.year)
+        return problem("unit", "waiver-unit-merged", name=name, **units.merger(change, year))
     if change is not None and stripped == change.old_code:
         name = units.current_name(change.new)
         now = units.unit_in(name, year) or units.get(name)

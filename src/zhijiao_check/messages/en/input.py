@@ -19,8 +19,7 @@ MESSAGES: dict[str, str] = {
         '"{name}" was created in {since} and reports from {since} on: use --year {since} or a later year'
     ),
     "input.unit-merged": (
-        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
-        "use --unit {into}"
+        '"{name}" {merged} and files no report of its own from {year} on: use --unit {into}'
     ),
     "input.unit-renamed": '"{name}" was renamed "{new}" in {year}: use --unit {new}',
     "input.code-renamed": (

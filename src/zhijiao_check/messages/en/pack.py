@@ -275,8 +275,8 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.merged-twice": '"{name}" is listed twice in merged (first at line {first}): delete one',
     "pack.merged-into-unknown": (
-        'the unit merged into, "{into}", is not in units: into names a unit of the list; '
-        'did you mean "{nearest}"?'
+        'the unit merged into, "{into}", is neither in units nor in merged: into names a unit of the list, '
+        'or one of merged that joined another in turn; did you mean "{nearest}"?'
     ),
     "pack.merged-into-itself": '"{name}" cannot be merged into itself: into names the unit it joined',
     "pack.renamed-old-listed": (

@@ -404,11 +404,11 @@ MESSAGES: dict[str, str] = {
         "check the year"
     ),
     "report.unit-merged": (
-        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        '"{name}" {merged} and files no report of its own from {year} on: put its '
         'figures in the report of "{into}" (name: {into})'
     ),
     "report.unit-merged-in-cell": (
-        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: put its '
+        '"{name}" {merged} and files no report of its own from {year} on: put its '
         'figures in the report of "{into}", and type the unit\'s name as "{into}"'
     ),
     "report.kind-mismatch": 'the kind of "{name}" is {expected}, not {kind}: write kind: {expected}',

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
         "or delete it"
     ),
     "roster.unit-merged": (
-        '"{unit}" was merged into "{into}" in {year} and files no report of its own from {year} on: list its '
+        '"{unit}" {merged} and files no report of its own from {year} on: list its '
         'schools under "{into}", or write a year before {year}'
     ),
     "roster.no-header": (

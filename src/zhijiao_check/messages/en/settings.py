@@ -72,7 +72,7 @@ MESSAGES: dict[str, str] = {
         "write a year from {since} on"
     ),
     "settings.waiver-unit-merged": (
-        '"{name}" was merged into "{into}" in {year} and files no report of its own from {year} on: '
+        '"{name}" {merged} and files no report of its own from {year} on: '
         'write unit = "{into}", or a year before {year}'
     ),
     "settings.waiver-unit-renamed": '"{name}" was renamed "{new}" in {year}: write unit = "{new}"',

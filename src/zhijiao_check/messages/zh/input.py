@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "input.unknown-unit": "未知的填报单位“{name}”：是否应为“{suggestion}”？可用的单位有 {known}",
     "input.unknown-unit-no-match": "未知的填报单位“{name}”：可用的单位有 {known}",
     "input.unit-not-yet": "“{name}”{since} 年设立，{since} 年起才填报：请用 --year {since} 或以后的年份",
-    "input.unit-merged": "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报：请用 --unit {into}",
+    "input.unit-merged": "“{name}”{merged}，{year} 年起不再单独填报：请用 --unit {into}",
     "input.code-renamed": "代码 {old_code} 是“{old}”的旧代码，{year} 年更名为“{new}”：请用 --unit {new}",
     "input.template-former-name": (
         "“{given}”是 {year} 年更名前的名称或代码：模板按现名“{name}”填写（{year} 年以前的报表两者都可以写）"

@@ -228,7 +228,8 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.merged-twice": "“{name}”在 merged 中列了两次（第一次在第 {first} 行）：删除其中一项",
     "pack.merged-into-unknown": (
-        "并入的单位“{into}”不在 units 中：into 须是名单中的单位，是否应为“{nearest}”？"
+        "并入的单位“{into}”既不在 units 中，也不在 merged 中：into 须是名单中的单位，"
+        "或 merged 中随后又并入其他单位的单位，是否应为“{nearest}”？"
     ),
     "pack.merged-into-itself": "“{name}”不能并入它自己：into 写它并入的单位",
     "pack.renamed-old-listed": (

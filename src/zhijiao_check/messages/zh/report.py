@@ -279,12 +279,10 @@ MESSAGES: dict[str, str] = {
     "report.unit-renamed-in-cell": "“{name}”已于 {year} 年更名为“{new}”：单位名称请填“{new}”",
     "report.unit-not-yet": "“{name}”{since} 年设立，{since} 年起才填报：{year} 年的报表不能写它，请检查年度",
     "report.unit-merged": (
-        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
-        "请把它的数据填入“{into}”的报表（name: {into}）"
+        "“{name}”{merged}，{year} 年起不再单独填报：请把它的数据填入“{into}”的报表（name: {into}）"
     ),
     "report.unit-merged-in-cell": (
-        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
-        "请把它的数据填入“{into}”的报表，单位名称填“{into}”"
+        "“{name}”{merged}，{year} 年起不再单独填报：请把它的数据填入“{into}”的报表，单位名称填“{into}”"
     ),
     "report.kind-mismatch": "“{name}”的单位类别是 {expected}，不是 {kind}：请写 kind: {expected}",
     "report.kind-mismatch-in-cell": (

@@ -21,8 +21,7 @@ MESSAGES: dict[str, str] = {
         "“{unit}”{since} 年设立，{since} 年起才填报：请写 {since} 年或以后的 year，或删除它"
     ),
     "roster.unit-merged": (
-        "“{unit}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
-        "请把它的学校列在“{into}”下，或写 {year} 年以前的 year"
+        "“{unit}”{merged}，{year} 年起不再单独填报：请把它的学校列在“{into}”下，或写 {year} 年以前的 year"
     ),
     "roster.bad-list": "“{unit}”下应为学校名称的列表，如 [东安县职业中等专业学校]",
     # A roster kept as a workbook (report/workbook/roster.py).

@@ -53,8 +53,7 @@ MESSAGES: dict[str, str] = {
         "“{name}”{since} 年设立，{since} 年起才填报，{year} 年没有它的结果：请写 {since} 年或以后的 year"
     ),
     "settings.waiver-unit-merged": (
-        "“{name}”已于 {year} 年并入“{into}”，{year} 年起不再单独填报："
-        '请写 unit = "{into}"，或写 {year} 年以前的 year'
+        '“{name}”{merged}，{year} 年起不再单独填报：请写 unit = "{into}"，或写 {year} 年以前的 year'
     ),
     "settings.waiver-unit-renamed": '“{name}”已于 {year} 年更名为“{new}”：请写 unit = "{new}"',
     "settings.waiver-code-renamed": (
