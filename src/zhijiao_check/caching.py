@@ -5,15 +5,28 @@ unchanged.
 The cache folder is ``ZHIJIAO_CHECK_CACHE``, else ``$XDG_CACHE_HOME/zhijiao-check``,
 ``~/.cache/zhijiao-check`` (``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows). A kept file is a
 pickled header (what it was made from) and a pickled body, written under a temporary name and renamed into
-place; one that cannot be read, written or understood is ignored, never an error. A file modified less than
-``SETTLED`` seconds before what is made from it would be kept leaves it unkept, since a second change within
-the file system's clock step could leave size and time as they were.
+place; one that cannot be read, written or understood is ignored, never an error: a FIFO or a device at a
+kept file's name is opened without waiting (``O_NONBLOCK``) and passed over, where reading it waited for a
+writer for ever. A file modified less than ``SETTLED`` seconds before what is made from it would be kept
+leaves it unkept, since a second change within the file system's clock step could leave size and time as they
+were.
+
+A kept file is read with ``pickle``, which runs whatever code the file names, and its name is predictable:
+whoever can put a file there runs code as the user at the next run. So the folder and the file are used only
+when they belong to the user running the tool and nobody else may write to them (no group or others' write
+permission); otherwise nothing is read from the folder and nothing written to it. The tool makes its folder
+for the user alone (0700) and each file likewise (0600), whatever the umask, so only a folder made otherwise
+(a shared ``ZHIJIAO_CHECK_CACHE=/tmp``, say: ``chmod go-w`` makes it the user's alone) goes unused; the
+tool's own folder, when it is the user's but others may write to it (an earlier version made it under a umask
+of 002), is made the user's alone when a file is next kept there (``_tightened``). Windows has no such owner and modes to ask: there
+no such check is made.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -54,10 +67,20 @@ def stamps_of(paths: list[Path]) -> list[Stamp] | None:
 
 
 def read_kept(path: Path, fresh: Callable[[dict[str, Any]], bool]) -> Any:
-    """What ``write_kept`` wrote to ``path`` while its header is ``fresh``; else, or when it cannot be read,
-    None."""
+    """What ``write_kept`` wrote to ``path`` while its header is ``fresh``; else, or when it cannot be read
+    or is not the user's alone (the module's docstring), None."""
+    if not _private_folder(path.parent):
+        return None
     try:
-        with open(path, "rb") as file:
+        # Without O_NONBLOCK, opening a FIFO waits for a writer: every run hung at a FIFO in a file's place.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _private(info):
+                return None
             header = pickle.load(file)
             if not isinstance(header, dict) or not fresh(header):
                 return None
@@ -68,18 +91,55 @@ def read_kept(path: Path, fresh: Callable[[dict[str, Any]], bool]) -> Any:
 
 def write_kept(path: Path, header: dict[str, Any], body: bytes) -> None:
     """``header`` pickled, then ``body`` (a pickle), to ``path`` under a temporary name and renamed into
-    place; a folder that cannot be written to keeps nothing."""
+    place; a folder that cannot be written to, or is not the user's alone, keeps nothing."""
     temporary = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not os.environ.get("ZHIJIAO_CHECK_CACHE"):
+            _tightened(path.parent)
+        if not _private_folder(path.parent):
+            return
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with open(temporary, "wb") as file:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(temporary, flags, 0o600), "wb") as file:
             pickle.dump(header, file, protocol=pickle.HIGHEST_PROTOCOL)
             file.write(body)
         os.replace(temporary, path)
     except OSError:
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+def _tightened(folder: Path) -> None:
+    """The tool's own cache folder (not one the user chose) made the user's alone if it is theirs but others
+    may write to it: one an earlier version made under a umask of 002 would otherwise go unused for good, and
+    every run would read and check the rule files again."""
+    try:
+        info = os.stat(folder)
+        if (
+            hasattr(os, "getuid")
+            and info.st_uid == os.getuid()
+            and info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        ):
+            os.chmod(folder, stat.S_IMODE(info.st_mode) & ~(stat.S_IWGRP | stat.S_IWOTH))
+    except (OSError, ValueError):
+        return
+
+
+def _private_folder(folder: Path) -> bool:
+    """Whether ``folder`` is a folder of the user's that no one else may write to."""
+    try:
+        info = os.stat(folder)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISDIR(info.st_mode) and _private(info)
+
+
+def _private(info: os.stat_result) -> bool:
+    """Whether what ``info`` describes belongs to the user running the tool, and only they may write to it."""
+    if not hasattr(os, "getuid"):  # Windows: no owner and modes to ask
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def settled(stamps: list[Stamp] | None) -> bool:

@@ -20,11 +20,14 @@ def main() -> None:
     # cost about a twentieth of it. It stays off while the tool loads; each command turns it back on with all
     # of that frozen out of its sight (``cli._exit``; ``check`` after scoring, ``commands.check``).
     gc.disable()
-    # ``kill``, ``timeout`` or a cancelled CI job ask the tool to stop with SIGTERM, to this process alone: it
-    # stops as Ctrl-C stops it (one line, nothing written), its worker processes too, which would otherwise
-    # wait for work for ever, holding the output pipe open. A SIGTERM ignored by the caller stays ignored.
-    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # ``kill``, ``timeout`` or a cancelled CI job ask the tool to stop with SIGTERM, to this process alone,
+    # and a closed terminal or ssh session with SIGHUP: it stops as Ctrl-C stops it (one line, nothing
+    # written), its worker processes too, which would otherwise wait for work for ever, holding the output
+    # pipe open. A signal ignored by the caller (``nohup``) stays ignored.
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)  # Windows has no SIGHUP
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, signal.default_int_handler)
     # Pydantic looks for plugins in every installed distribution's entry points when it builds a validator.
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
@@ -65,6 +66,7 @@ def ordered_map(
     from concurrent.futures import ProcessPoolExecutor
 
     _state["function"] = function
+    _state["parent"] = os.getpid()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
     try:
@@ -109,13 +111,52 @@ def _call(item: Any) -> Any:
 
 
 def _start() -> None:
-    # Ctrl-C reaches the whole process group: the parent alone answers it (one line, exit 130) and stops the
-    # workers, which would each print the traceback of their KeyboardInterrupt. SIGTERM ends a worker at once
-    # (not as it stops the parent: ``entry.main``).
+    # Ctrl-C reaches the whole process group, and so does a closed terminal's SIGHUP: the parent alone answers
+    # them (one line, exit 130) and stops the workers, which would each print the traceback of their
+    # KeyboardInterrupt. SIGTERM ends a worker at once (not as it stops the parent: ``entry.main``).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker (SIGTERM) when ``parent`` dies. A parent killed outright (SIGKILL, the out-of-memory
+    killer) never stops its pool: its workers were left for ever, one blocked writing a result to a pipe no
+    one reads, the others waiting on that pipe's lock. On Linux the kernel sends the signal
+    (``PR_SET_PDEATHSIG``: at the end of the thread that forked the worker, the main thread here, as every
+    ``ordered_map`` is called from it); elsewhere a thread of the worker's own looks once a second whether it
+    has been handed to another parent. Either way a parent gone before this ran is noticed at once."""
+    if _death_signal_set():
+        if os.getppid() != parent:  # died before the kernel was asked: no signal will come
+            os.kill(os.getpid(), signal.SIGTERM)
+        return
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _death_signal_set() -> bool:
+    """Whether the kernel will send this process SIGTERM when its parent dies (Linux's ``prctl``)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1  # the name <sys/prctl.h> gives it
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0)
+    except (OSError, AttributeError):  # no C library to call (a static Python, say): the thread watches
+        return False
 
 
 # What the process holds until it ends, never to be freed (``until_exit``). The list holds itself: when Python

@@ -107,6 +107,8 @@ from zhijiao_check import processes
 call = processes._call
 # Two processors, whatever the machine has: on one (CI's may), `--jobs 2` is capped to one process, no worker.
 processes.available_cores = lambda: 2
+if os.environ.get("WATCHED"):  # the parent's death watched for as where Linux's prctl is not
+    processes._death_signal_set = lambda: False
 
 def slowed(item):
     if isinstance(item, {kind}):
@@ -142,6 +144,30 @@ def test_sigterm_to_the_tool_alone_stops_its_workers_too(streamed: Path, tmp_pat
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+def test_sighup_to_the_tool_alone_stops_it_as_sigterm_does(streamed: Path, tmp_path: Path, kind: str) -> None:
+    """A closed terminal or ssh session sends SIGHUP: it stopped the tool at once, without a word, and left
+    its workers waiting for ever (one blocked writing to a pipe, the other on its lock)."""
+    import signal
+
+    stopped(streamed, tmp_path, kind, signal.SIGHUP, to="parent", code=130, said="已中断")
+
+
+@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("told", ["kernel", "watched"])
+def test_workers_end_when_the_tool_is_killed(
+    streamed: Path, tmp_path: Path, kind: str, told: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGKILL (or the out-of-memory killer) ends the tool's process with no chance to stop its workers: they
+    end with it (``processes._end_with_parent``: told by the kernel on Linux, watching for it elsewhere)
+    instead of waiting for work for ever."""
+    import signal
+
+    if told == "watched":
+        monkeypatch.setenv("WATCHED", "1")
+    stopped(streamed, tmp_path, kind, signal.SIGKILL, to="parent", code=-signal.SIGKILL, said=None)
+
+
+@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
 def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
     streamed: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -153,10 +179,12 @@ def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
     stopped(streamed, tmp_path, kind, signal.SIGKILL, to="worker", code=2, said=said)
 
 
-def stopped(streamed: Path, tmp_path: Path, kind: str, sent: int, *, to: str, code: int, said: str) -> None:
+def stopped(
+    streamed: Path, tmp_path: Path, kind: str, sent: int, *, to: str, code: int, said: str | None
+) -> None:
     """The run, its workers' tasks slowed (``SLOWED``), sent ``sent`` as the first task starts: to that
     ``worker``, to the tool's own process (``parent``), or to the whole ``group`` (as a terminal sends
-    Ctrl-C)."""
+    Ctrl-C). ``said`` None: killed, the tool says nothing, and may leave its temporary output behind."""
     import os
     import signal
     import time
@@ -190,12 +218,20 @@ def stopped(streamed: Path, tmp_path: Path, kind: str, sent: int, *, to: str, co
         os.killpg(process.pid, signal.SIGKILL)  # hung (a pool waiting for the lost work): end it all
         raise
     assert process.returncode == code, stderr
-    assert stderr.strip().startswith(said) and len(stderr.strip().splitlines()) == 1, stderr
-    assert not output.exists() and list(tmp_path.glob(".out.json*")) == []
+    workers = [int(path.name) for path in started.iterdir()]  # any that started a task meanwhile too
+    assert not output.exists()
+    if said is not None:
+        assert stderr.strip().startswith(said) and len(stderr.strip().splitlines()) == 1, stderr
+        assert list(tmp_path.glob(".out.json*")) == []
     deadline = time.monotonic() + 10  # stopped by the parent as it exits (a loaded machine takes a moment)
-    while any(_alive(worker) for worker in workers):
-        assert time.monotonic() < deadline, "a worker is left running"
-        time.sleep(0.05)
+    try:
+        while any(_alive(worker) for worker in workers):
+            assert time.monotonic() < deadline, "a worker is left running"
+            time.sleep(0.05)
+    finally:
+        for worker in workers:  # never left behind by a failing test
+            if _alive(worker):
+                os.kill(worker, signal.SIGKILL)
 
 
 def _alive(pid: int) -> bool:

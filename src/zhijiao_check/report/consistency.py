@@ -5,7 +5,6 @@ They are shown and never block: a figure can be surprising and still right.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.codes import LEVEL_LABELS
 from zhijiao_check.report.joined import joined_by, names_in
+from zhijiao_check.report.nearnames import near_names
 from zhijiao_check.report.raw import (
     cell_of,
     count,
@@ -168,12 +168,14 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     now = {name(school.get("name")): (index, school) for index, school in entries(report.data.get("schools"))}
     then_names = {name(then.get("name")) for _, then in entries(previous.data.get("schools"))}
     new = [school for school in now if school and school not in then_names]  # a renamed one is among them
+    gone = (name(then.get("name")) for _, then in entries(previous.data.get("schools")))
+    closest = near_names((school for school in gone if school and school not in now), new)
     warnings = []
     for then_index, then in entries(previous.data.get("schools")):
         school = name(then.get("name"))
         if school not in now:
             then_line = line_of(previous.positions, ("schools", then_index, "name"))
-            renamed = difflib.get_close_matches(school, new, n=1, cutoff=0.6) if school else []
+            renamed = [closest[school]] if school in closest else []
             found = {}
             if renamed:
                 found = {

@@ -17,7 +17,6 @@ saved as CSV (``名册.csv``) was read as YAML and told to begin with ``schema_v
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
+from zhijiao_check.report.nearnames import near_names
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
 from zhijiao_check.source import (
     NOTEPAD_SUFFIXES,
@@ -186,12 +186,14 @@ def missing_schools(report: ReportFile, roster: Roster) -> list[Problem]:
     if roster.year is not None and roster.year != report.year:
         return []
     listed = {name(school.get("name")): index for index, school in entries(report.data.get("schools"))}
-    off_roster = [n for n in listed if n and n not in {s.name for s in roster.schools.get(report.unit, ())}]
+    on_roster = roster.schools.get(report.unit, ())
+    named_on_roster = {school.name for school in on_roster}
+    off_roster = [n for n in listed if n and n not in named_on_roster]
+    absent = [school for school in on_roster if school.name not in listed]
+    closest = near_names((school.name for school in absent), off_roster)
     problems = []
-    for school in roster.schools.get(report.unit, ()):
-        if school.name in listed:
-            continue
-        close = difflib.get_close_matches(school.name, off_roster, n=1, cutoff=0.6)
+    for school in absent:
+        close = [closest[school.name]] if school.name in closest else []
         params: dict[str, Any] = {
             "school": school.name,
             "roster": roster.file,
