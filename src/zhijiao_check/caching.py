@@ -18,8 +18,8 @@ permission); otherwise nothing is read from the folder and nothing written to it
 for the user alone (0700) and each file likewise (0600), whatever the umask, so only a folder made otherwise
 (a shared ``ZHIJIAO_CHECK_CACHE=/tmp``, say: ``chmod go-w`` makes it the user's alone) goes unused; the
 tool's own folder, when it is the user's but others may write to it (an earlier version made it under a umask
-of 002), is made the user's alone when a file is next kept there (``_tightened``). Windows has no such owner and modes to ask: there
-no such check is made.
+of 002), is made the user's alone when a file is next kept there (``_tightened``). Windows has no such owner
+and modes to ask: there no such check is made.
 """
 
 from __future__ import annotations
