@@ -10,7 +10,6 @@ from typing import Annotated, Literal, TypedDict, TypeVar
 
 from zhijiao_check.constraints import Field
 from zhijiao_check.records import record
-from zhijiao_check.unitnames import nearest_unit
 from zhijiao_check.wording import Msg, msg
 
 UnitKind = Literal["county", "management_area", "development_zone", "city"]
@@ -229,6 +228,8 @@ class UnitRegistry:
         renamed = self.renamed_to(name)
         if renamed:
             return self.current_name(renamed.new)
+        from zhijiao_check.unitnames import nearest_unit  # a misspelt name only: not loaded by every run
+
         return nearest_unit(name, (unit.name for unit in self.units))
 
 

@@ -127,9 +127,11 @@ def _load_workbook(
 def is_a_roster(data: object) -> bool:
     """Whether ``data`` is a roster's (``report.roster``: ``units`` a mapping of units to their schools,
     beside it at most ``year``), not a report's: a report has ``unit``, and never ``units``."""
+    if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
+        return False  # every report: the roster's module (and its search for close names) is not loaded
     from zhijiao_check.report.roster import KEYS
 
-    return isinstance(data, dict) and isinstance(data.get("units"), dict) and set(data) <= set(KEYS)
+    return set(data) <= set(KEYS)
 
 
 def _year_warnings(file: str, year: int | None, positions: Positions) -> list[Problem]:
