@@ -83,7 +83,7 @@ def refuse_report_name(format: str, output: Path | None) -> None:
 
     if output is None or is_stdout(output) or is_special(output):
         return
-    if os.path.lexists(output):  # an input, or a report: the guard over inputs and reports says which
+    if _holds_something(output):  # an input, or a report: the guard over inputs and reports says which
         return
     name = output.name.lower()
     suffix = next(
@@ -98,6 +98,15 @@ def refuse_report_name(format: str, output: Path | None) -> None:
         format=format,
         expected=suffixes_of(format),
     )
+
+
+def _holds_something(output: Path) -> bool:
+    """Whether a file is there with something in it, left by ``refuse_report_name`` to the guard that names
+    it; an empty one (``: > out.yaml``) had the table written into it, and the same command then refused."""
+    try:
+        return os.stat(output).st_size > 0
+    except (OSError, ValueError):
+        return os.path.lexists(output)  # a link to nothing, a loop: the guard and the writer tell it
 
 
 def command_format(command: str, writes: Sequence[str], given: str | None, output: Path | None) -> str:

@@ -149,13 +149,14 @@ def _death_signal_set() -> bool:
     """Whether the kernel will send this process SIGTERM when its parent dies (Linux's ``prctl``)."""
     if not sys.platform.startswith("linux"):
         return False
-    import ctypes
-
     PR_SET_PDEATHSIG = 1  # the name <sys/prctl.h> gives it
     try:
+        # A Python built without libffi has no ctypes: imported at the top, every worker's start failed.
+        import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0)
-    except (OSError, AttributeError):  # no C library to call (a static Python, say): the thread watches
+    except (ImportError, OSError, AttributeError):  # no ctypes or C library to call: the thread watches
         return False
 
 

@@ -29,7 +29,7 @@ def nearest_unit(given: str, names: Iterable[str]) -> str | None:
     stripped = given.strip()
     if not stripped:
         return None
-    short = next((name for name in listed if stripped in short_forms(name)), None)
+    short = short_form_of(stripped, listed)
     if short is not None:
         return short
     containing = [name for name in listed if stripped in name or name in stripped]
@@ -37,6 +37,12 @@ def nearest_unit(given: str, names: Iterable[str]) -> str | None:
         return containing[0]
     close = difflib.get_close_matches(stripped, listed, n=1, cutoff=0.4)
     return close[0] if close else None
+
+
+def short_form_of(given: str, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that ``given`` is a short form of (江华县: 江华瑶族自治县), if any."""
+    stripped = given.strip()
+    return next((name for name in names if stripped in short_forms(name)), None)
 
 
 def short_forms(name: str) -> set[str]:

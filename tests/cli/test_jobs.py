@@ -103,6 +103,8 @@ def test_default_is_one_job_per_available_core() -> None:
 SLOWED = """
 import os, signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
+if os.environ.get("NO_CTYPES"):  # a Python built without libffi
+    sys.modules["ctypes"] = None
 from zhijiao_check import processes
 call = processes._call
 # Two processors, whatever the machine has: on one (CI's may), `--jobs 2` is capped to one process, no worker.
@@ -153,17 +155,20 @@ def test_sighup_to_the_tool_alone_stops_it_as_sigterm_does(streamed: Path, tmp_p
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
-@pytest.mark.parametrize("told", ["kernel", "watched"])
+@pytest.mark.parametrize("told", ["kernel", "watched", "no-ctypes"])
 def test_workers_end_when_the_tool_is_killed(
     streamed: Path, tmp_path: Path, kind: str, told: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGKILL (or the out-of-memory killer) ends the tool's process with no chance to stop its workers: they
     end with it (``processes._end_with_parent``: told by the kernel on Linux, watching for it elsewhere)
-    instead of waiting for work for ever."""
+    instead of waiting for work for ever. A Python without ctypes watches too: its import had failed every
+    worker's start."""
     import signal
 
     if told == "watched":
         monkeypatch.setenv("WATCHED", "1")
+    if told == "no-ctypes":
+        monkeypatch.setenv("NO_CTYPES", "1")
     stopped(streamed, tmp_path, kind, signal.SIGKILL, to="parent", code=-signal.SIGKILL, said=None)
 
 

@@ -50,6 +50,17 @@ def test_check_refuses_a_result_named_as_a_report(invoke, tmp_path, args, lang, 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["dongan.yaml"]
 
 
+def test_an_empty_file_under_a_reports_name_is_refused_as_a_new_one_is(invoke, tmp_path):
+    """``: > o.yaml`` then ``-o o.yaml``: an empty file was passed over as one the guard would name, had the
+    table written into it, and the same command was then refused for writing over "a report"."""
+    shutil.copy(DONGAN, tmp_path / "dongan.yaml")
+    (tmp_path / "o.yaml").touch()
+    result = invoke("check", tmp_path / "dongan.yaml", "-q", "-o", tmp_path / "o.yaml")
+    assert result.exit_code == 2, result.output
+    assert "以 .yaml 结尾的文件会被当作报表读取" in result.stderr, result.stderr
+    assert (tmp_path / "o.yaml").read_bytes() == b""
+
+
 def test_results_named_as_the_tool_reads_them_back_leave_the_folders_next_run_alone(invoke, tmp_path):
     shutil.copy(DONGAN, tmp_path / "dongan.yaml")
     for args in (["-f", "json", "-o", "r.json"], ["-f", "sarif", "-o", "s.json"], ["-o", "结果.xlsx"]):

@@ -229,3 +229,10 @@ def test_the_codes_unit_wins_over_the_spelling(load: Load) -> None:
 def test_an_unknown_name_with_an_unknown_code_suggests_the_short_forms_unit(load: Load) -> None:
     text = county_text(("  name: 冷水滩区", "  name: 江华县"), ('code: "431103"', 'code: "431199"'))
     assert "是否应为“江华瑶族自治县”" in errors(load(text))[0].message(ZH)
+
+
+def test_a_name_written_short_wins_over_the_code_of_a_report_copied_from_another_unit(load: Load) -> None:
+    """东安 with 江华瑶族自治县's code (a report copied from 江华's, its code left): 东安 names 东安县. The
+    code's unit was suggested, and once written, 东安县's figures passed as 江华瑶族自治县's report."""
+    text = county_text(("  name: 冷水滩区", "  name: 东安"), ('code: "431103"', 'code: "431129"'))
+    assert "是否应为“东安县”" in errors(load(text))[0].message(ZH)

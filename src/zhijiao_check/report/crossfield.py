@@ -376,10 +376,18 @@ def _unknown_unit(
     if change is not None:
         new = units.current_name(change.new)
         return problem_at(file, positions, at, "unit-renamed", name=given, new=new, year=change.year)
-    # The report's code says which unit it is (江华县 with 431129 is 江华瑶族自治县, not the 江永县 spelled
-    # most alike), where the unit list knows it.
+    # A name written short says its unit (东安: 东安县), whatever the code: a report copied from another
+    # unit's keeps that unit's code, and the code's unit, once written, would score one county's figures as
+    # another's. Else the report's code says which unit it is (江华县 with 431129 is 江华瑶族自治县, not the
+    # 江永县 spelled most alike), where the unit list knows it; else the nearest name.
+    from zhijiao_check.unitnames import short_form_of
+
     coded = units.coded(code.strip(), year) if isinstance(code, str) else None
-    suggestion = coded.name if coded is not None else units.suggest(given)
+    suggestion = (
+        short_form_of(given, (unit.name for unit in units))
+        or (coded.name if coded is not None else None)
+        or units.suggest(given)
+    )
     if suggestion and (differs := difference(given, suggestion)):
         return problem_at(
             file, positions, at, "unknown-unit-lookalike", name=given, suggestion=suggestion, differs=differs
