@@ -28,7 +28,7 @@ from zhijiao_check.located import (
     WrittenWhole,
     checked_text,
     too_long,
-    underflows,
+    too_small,
 )
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
@@ -186,7 +186,9 @@ class _Reader:
         value = float(match.group())  # any length of digits or exponent: at worst inf, or 0.0
         if too_long(value):  # 1e30 as much as 1e400: the same digits too many, written shorter
             return LongNumber(match.group())
-        if underflows(match.group(), value):  # 1e-400: not 0, though read as 0.0 (refused at its field)
+        if too_small(
+            match.group(), value
+        ):  # 1e-300, 1e-400: not 0, though below any figure (refused at its field)
             return TinyNumber(match.group())
         # 1.05e4 or 2.0 is the whole number it equals, and exactly so (1e20 is 100000000000000000000, which
         # a field's bound then refuses, not a float "with a fraction"), with how it was written: a field of

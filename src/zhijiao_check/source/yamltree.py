@@ -30,7 +30,7 @@ from zhijiao_check.located import (
     TinyNumber,
     checked_text,
     too_long,
-    underflows,
+    too_small,
 )
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
@@ -342,8 +342,8 @@ def _construct(loader: Any, node: Any) -> Any:
         # 1.0e+30 as JSON's 1e30: the same digits too many, written shorter (.inf is what it says, and the
         # field's check names it)
         return LongNumber(node.value)
-    if node.tag in _NUMBER_TAGS and isinstance(value, float) and underflows(node.value, value):
-        return TinyNumber(node.value)  # 1.0e-400: not 0, though read as 0.0 (refused at its field)
+    if node.tag in _NUMBER_TAGS and isinstance(value, float) and too_small(node.value, value):
+        return TinyNumber(node.value)  # 1.0e-300: not 0, though below any figure (refused at its field)
     if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
         # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
         write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))

@@ -214,8 +214,7 @@ MESSAGES: dict[str, str] = {
     "report.number-other-digits": "数字 {found} 不是用阿拉伯数字写的：请写成阿拉伯数字 {write}",
     "report.number-exponent": "数字写成了科学记数法 {found}：请写 {write}",
     "report.number-too-small": (
-        "填写了 {found}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为{expected}；"
-        "若为零请写 0"
+        "填写了 {found}，不是 0 却小于 {least}，不是实际数字：此处应为{expected}；若为零请写 0"
     ),
     "report.number-full-width": "数字用了全角字符 {found}：请写半角数字 {write}（输入法切换到半角后再输入）",
     "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
