@@ -119,10 +119,10 @@ class LongNumber(int):
 
 class TinyNumber(float):
     """A number that is not 0 written smaller than ``TINY`` (``1e-300``) or too small for any float
-    (``1e-400``), as every reader gives it: read, the latter is 0.0, which a figure of whole persons then took
-    as 0 without a word, and the former's plain form was its message's 300 zeros. It stands as 0.0, so that anything
-    that reads the data before the checks meets a number it can add, and each field's check refuses it
-    (``report.scalars``: ``number-too-small``). It shows as written (``written``)."""
+    (``1e-400``), as every reader gives it: read, the latter is 0.0, which a figure of whole persons then
+    took as 0 without a word, and the former's plain form was its message's 300 zeros. It stands as 0.0, so
+    that anything that reads the data before the checks meets a number it can add, and each field's check
+    refuses it (``report.scalars``: ``number-too-small``). It shows as written (``written``)."""
 
     written: str
 

@@ -53,7 +53,10 @@ _TOO_LARGE = (
 )
 _TOO_SMALL = (
     "填写了 {written}，不是 0 却小于 0.000000000001，不是实际数字：此处应为{zh}；若为零请写 0",
-    "found {written}, which is not 0 yet less than 0.000000000001, no real figure: write {en}, or 0 if it is none",
+    (
+        "found {written}, which is not 0 yet less than 0.000000000001, no real figure: "
+        "write {en}, or 0 if it is none"
+    ),
 )
 
 

@@ -314,8 +314,8 @@ MESSAGES: dict[str, str] = {
     "report.number-other-digits": "the number {found} is not written in the digits 0–9: write {write}",
     "report.number-exponent": "the number {found} is in exponent notation: write {write}",
     "report.number-too-small": (
-        "found {found}, which is not 0 yet less than {least}, no real figure: write {expected}, or 0 if it is "
-        "none"
+        "found {found}, which is not 0 yet less than {least}, no real figure: write {expected}, "
+        "or 0 if it is none"
     ),
     "report.number-full-width": "the number {found} is in full-width characters: write {write} in ASCII",
     "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
