@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from zhijiao_check.located import MAX_DEPTH, Mark
@@ -91,6 +92,14 @@ _LINE_END = "did not find expected comment or line break"
 _BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
 # ``teachers: -``: a dash alone after a field, written for "none" as on a paper form, starts a list to YAML.
 _DASH_ALONE = later(r":[ \t]+-[ \t]*(?:#.*)?$")
+# A "\u" escape of half a character (a UTF-16 surrogate, as JSON and JavaScript write 😀: "\ud83d\ude00"),
+# which libyaml refuses as an invalid code: the escape is a known one, so "use single quotes" misled (the
+# escape then stays as its text). After an even run of backslashes only: "\\ud83d" is a backslash and text.
+_BAD_CODE = "found invalid Unicode character escape code"
+_HALF_CHARACTER = later(
+    r"(?<!\\)(?:\\\\)*(?P<escape>\\u(?P<high>[dD][89abAB][0-9a-fA-F]{2})\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2})"
+)
 
 
 def syntax_reason(problem: str, line: str = "") -> Wording:
@@ -117,6 +126,8 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
     indent = current[: len(current) - len(current.lstrip())]
     if "\t" in indent or current[column - 1 : column] == "\t":
         return marked_problem(display, (line, current.index("\t") + 1), "yaml-tab")
+    if reason == _BAD_CODE and (half := _HALF_CHARACTER.search(current)):
+        return _half_character(display, line, half)
     for number in (line, line - 1):
         source = lines[number - 1] if 0 < number <= len(lines) else ""
         for code, pattern in SLIPS:
@@ -140,3 +151,15 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
     if reason == _TOO_DEEP:  # libyaml's own limit, 1,000 levels, far past the tool's: in the tool's words
         return marked_problem(display, where, "too-deep", limit=MAX_DEPTH)
     return marked_problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
+
+
+def _half_character(display: str, line: int, half: re.Match[str]) -> Problem:
+    """A surrogate escape: a pair as the character it makes (to write itself, or as one ``\\U`` escape), a
+    lone half as no character at all."""
+    at = (line, half.start("escape") + 1)
+    if half["high"] is None:
+        return marked_problem(display, at, "yaml-escape-half", escape=half["escape"])
+    code = 0x10000 + ((int(half["high"], 16) - 0xD800) << 10) + (int(half["low"], 16) - 0xDC00)
+    return marked_problem(
+        display, at, "yaml-escape-pair", escape=half["escape"], character=chr(code), write=f"\\U{code:08X}"
+    )

@@ -153,6 +153,15 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-escape": (
         'an unknown character after a backslash "\\" in double quotes: use single quotes'
     ),
+    "report.yaml-escape-pair": (
+        'the escapes "{escape}" in double quotes are the two halves of one character (UTF-16 surrogates), '
+        'which YAML does not join: write the character "{character}" itself, or "{write}"'
+    ),
+    "report.yaml-escape-half": (
+        'the escape "{escape}" in double quotes names half a character (a UTF-16 surrogate), no character '
+        'by itself: write the character itself (one beyond U+FFFF may be written as "\\U" and 8 hex '
+        'digits, such as "\\U0001F600")'
+    ),
     "report.yaml-why-no-value": "a value should be written here",
     "report.yaml-why-alias": '"*name" refers to an anchor "&name" that is not defined',
     "report.yaml-why-anchor-name": '"&" or "*" should be followed by a name',

@@ -101,6 +101,14 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-colon": "字段名后面少了冒号“:”",
     "report.yaml-why-bad-start": "值不能以这个字符开头（如 @、`、% 或制表符）：请把值用引号括起来",
     "report.yaml-why-escape": "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    "report.yaml-escape-pair": (
+        "双引号里的转义“{escape}”是一个字符拆成的两半（UTF-16 代理对），YAML 不把它们拼合："
+        "请直接写这个字符“{character}”，或写成“{write}”"
+    ),
+    "report.yaml-escape-half": (
+        "双引号里的转义“{escape}”只是半个字符（UTF-16 代理项），本身不是字符：请直接写这个字符"
+        "（U+FFFF 以上的字符也可写成“\\U”加 8 位十六进制数，如“\\U0001F600”）"
+    ),
     "report.yaml-why-no-value": "这里应当写一个值",
     "report.yaml-why-alias": "“*名称”引用的锚点“&名称”没有定义",
     "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
