@@ -353,3 +353,27 @@ def test_the_escape_the_message_offers_for_a_pair_is_read_as_the_character(tmp_p
     [error] = errors(document)  # read: the unit's name with the character, no longer a syntax error
     assert (status, error["path"]) == (2, "unit.name")
     assert error["message"].startswith('unknown reporting unit "冷水滩区😀"')
+
+
+@pytest.mark.parametrize(("old", "line"), [("year:", 10), ("  kind:", 8)], ids=["top-level", "nested"])
+def test_a_byte_order_mark_in_mid_file_is_named_where_it_stands(tmp_path: Path, old: str, line: int) -> None:
+    """libyaml skips it at a line's start and then finds the line one column off: "this line is not
+    aligned" named no character, where other invisible characters are named where they stand."""
+    text = county_text((old, "\ufeff" + old))
+    assert line_of(text, "\ufeff") == line
+    path = write(tmp_path, "report.yaml", text)
+    said = (
+        (
+            "这里有一个看不见的字符 U+FEFF ZERO WIDTH NO-BREAK SPACE（字节顺序标记，只应出现在文件最开头，"
+            "常见于拼接文件或粘贴文字时带入）：请删除它"
+        ),
+        (
+            "an invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE here: a byte-order mark, which belongs only "
+            "at the very start of a file (often left where two files were joined or text was pasted); delete it"
+        ),
+    )
+    for lang, message in zip(("zh", "en"), said, strict=True):
+        status, document = validate_json(path, "--lang", lang)
+        [error] = errors(document)
+        assert (status, error["code"], error["line"], error["column"]) == (2, "byte-order-mark", line, 1)
+        assert error["message"] == message

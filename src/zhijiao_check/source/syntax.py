@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zhijiao_check.characters import describe
 from zhijiao_check.located import MAX_DEPTH, Mark
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
@@ -95,6 +96,7 @@ _DASH_ALONE = later(r":[ \t]+-[ \t]*(?:#.*)?$")
 # A "\u" escape of half a character (a UTF-16 surrogate, as JSON and JavaScript write 😀: "\ud83d\ude00"),
 # which libyaml refuses as an invalid code: the escape is a known one, so "use single quotes" misled (the
 # escape then stays as its text). After an even run of backslashes only: "\\ud83d" is a backslash and text.
+_BYTE_ORDER_MARK = "\ufeff"
 _BAD_CODE = "found invalid Unicode character escape code"
 _HALF_CHARACTER = later(
     r"(?<!\\)(?:\\\\)*(?P<escape>\\u(?P<high>[dD][89abAB][0-9a-fA-F]{2})\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2})"
@@ -126,6 +128,13 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
     indent = current[: len(current) - len(current.lstrip())]
     if "\t" in indent or current[column - 1 : column] == "\t":
         return marked_problem(display, (line, current.index("\t") + 1), "yaml-tab")
+    for number in (line, line - 1):
+        # A byte-order mark after the file's start (files joined, text pasted): libyaml skips it unsaid at a
+        # line's start, and the line after it then stands one column off ("not aligned")
+        source = lines[number - 1] if 0 < number <= len(lines) else ""
+        if _BYTE_ORDER_MARK in source:
+            at = (number, source.index(_BYTE_ORDER_MARK) + 1)
+            return marked_problem(display, at, "byte-order-mark", code_point=describe(_BYTE_ORDER_MARK))
     if reason == _BAD_CODE and (half := _HALF_CHARACTER.search(current)):
         return _half_character(display, line, half)
     for number in (line, line - 1):

@@ -251,6 +251,10 @@ MESSAGES: dict[str, str] = {
         "takes it for a "
         "line break; delete it"
     ),
+    "report.byte-order-mark": (
+        "an invisible character {code_point} here: a byte-order mark, which belongs only at the very start "
+        "of a file (often left where two files were joined or text was pasted); delete it"
+    ),
     "report.odd-space": (
         "a special space {code_point} here (a full-width or no-break space, often pasted from Word "
         "or a web page): "

@@ -166,6 +166,10 @@ MESSAGES: dict[str, str] = {
         "这里有一个看不见的换行符 {code_point}（常见于从网页或 Word 复制的文字）：YAML 会把它当作换行，"
         "请删除它"
     ),
+    "report.byte-order-mark": (
+        "这里有一个看不见的字符 {code_point}（字节顺序标记，只应出现在文件最开头，"
+        "常见于拼接文件或粘贴文字时带入）：请删除它"
+    ),
     "report.odd-space": (
         "这里有一个特殊空格 {code_point}（全角空格或不换行空格，常见于从 Word 或网页复制的文字）："
         "缩进和冒号后只能用半角空格"
