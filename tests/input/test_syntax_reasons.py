@@ -368,8 +368,9 @@ def test_a_byte_order_mark_in_mid_file_is_named_where_it_stands(tmp_path: Path, 
             "常见于拼接文件或粘贴文字时带入）：请删除它"
         ),
         (
-            "an invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE here: a byte-order mark, which belongs only "
-            "at the very start of a file (often left where two files were joined or text was pasted); delete it"
+            "an invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE here: a byte-order mark, which belongs "
+            "only at the very start of a file (often left where two files were joined or text was pasted); "
+            "delete it"
         ),
     )
     for lang, message in zip(("zh", "en"), said, strict=True):
