@@ -104,7 +104,9 @@ def _entry(
     problems = [problem(key, "unknown-key", known=Join(KNOWN)) for key in entry if key not in KNOWN]
     for key in REQUIRED:
         value = entry.get(key)
-        if not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
+        if key in entry and not isinstance(value, str):  # there, of the wrong type: not "has no"
+            problems.append(problem(key, _not_text(key, value), found=toml_literal(value)))
+        elif not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
             problems.append(problem(key, "waiver-needs", found=toml_literal(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
@@ -146,6 +148,12 @@ def _entry(
         line,
         column,
     )
+
+
+def _not_text(key: str, value: object) -> str:
+    """The code for a waiver's text field given another type: a list of rules or units (a waiver names one),
+    else anything that is no text."""
+    return "waiver-one-each" if isinstance(value, list) and key in ("rule", "unit") else "waiver-not-text"
 
 
 def _unknown_unit(
@@ -282,13 +290,31 @@ class Excuser:
         # The units of any year, once: a waiver without a year is put to the test by any of its unit's
         # reports, and a run may hold 10,000 of them.
         units = {unit for unit, _ in evaluated}
+        # A waiver entered twice: the second excuses nothing (the first came before), which "the entry is
+        # wrong" misnamed
+        repeats = _repeats(self.active)
+        warnings += [
+            w.problem("waiver-repeats", year=w.year or "—", first=first.line) for w, first in repeats.items()
+        ]
         return warnings + [
             w.problem("waiver-unused", year=w.year or "—")
             for w in self.active
             if w not in self.used
+            and w not in repeats
             and (self.selected is None or w.rule in self.selected)
             and _put_to_the_test(w, evaluated, units)
         ]
+
+
+def _repeats(waivers: Sequence[Waiver]) -> dict[Waiver, Waiver]:
+    """Each waiver of the same rule, unit and year as an earlier one, with that one."""
+    first: dict[tuple[str, str, int | None], Waiver] = {}
+    repeats: dict[Waiver, Waiver] = {}
+    for waiver in waivers:
+        earlier = first.setdefault((waiver.rule, waiver.unit, waiver.year), waiver)
+        if earlier is not waiver:
+            repeats[waiver] = earlier
+    return repeats
 
 
 def _put_to_the_test(
