@@ -26,7 +26,7 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.pack.numbers import REASONS
-from zhijiao_check.problems import Severity
+from zhijiao_check.problems import FileKind, Severity
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
@@ -61,6 +61,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.short-status-": STATUSES,
     "engine.when-is.": STATUSES,
     "render.kind-": UNIT_KINDS,
+    "report.limit-of-": get_args(FileKind),
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from zhijiao_check.characters import escaped
 from zhijiao_check.errors import FatalError
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, of_a_report
 from zhijiao_check.wording import Msg
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -201,4 +201,6 @@ def read_file(path: Path, display: str) -> bytes | Problem:
         size = max(os.stat(path).st_size, len(raw)) if not is_stdin(path) else len(raw)
     except OSError:
         size = len(raw)
-    return Problem(display, None, None, "", "file-too-large", {"size_mib": f"{size / 1024 / 1024:.1f}"})
+    size_mib = f"{size / 1024 / 1024:.1f}"
+    kind = of_a_report()
+    return Problem(display, None, None, "", "file-too-large", {"size_mib": size_mib, "file_kind": kind})

@@ -38,7 +38,7 @@ from zhijiao_check.characters import cleaned
 from zhijiao_check.engine.waiver import Waiver
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE, Merged, Unit
@@ -64,7 +64,7 @@ def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple
     checked for, a year that is not a year) so that nothing is excused by mistake."""
     read = read_toml(path, display_name(path))
     if isinstance(read, Problem):
-        raise FatalError("invalid-waivers", (read,), file=display_name(path))
+        raise FatalError("invalid-waivers", said_of((read,), "waivers"), file=display_name(path))
     entries = read.data.get("waiver", [])
     problems = [
         read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]")

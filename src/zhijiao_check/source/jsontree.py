@@ -31,7 +31,7 @@ from zhijiao_check.located import (
     too_small,
 )
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path, of_a_report
 from zhijiao_check.wording import Wording, msg
 
 _SPACE = later(r"[ \t\n\r]*")
@@ -144,10 +144,11 @@ class _Reader:
 
     def value(self, index: int, path: Path_) -> tuple[Any, int]:
         if len(path) > MAX_DEPTH:
-            raise _Stop(index, "too-deep", limit=MAX_DEPTH)
+            raise _Stop(index, "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Stop(index, "too-many-values", limit=f"{MAX_NODES:,}")
+            kind = of_a_report()
+            raise _Stop(index, "too-many-values", limit=f"{MAX_NODES:,}", file_kind=kind)
         self.positions.values[path] = self.mark(index)
         char = self.text[index : index + 1]
         if char == "{":

@@ -8,7 +8,7 @@ from typing import Any
 from zhijiao_check.characters import describe
 from zhijiao_check.located import MAX_DEPTH, Mark
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, of_a_report
 from zhijiao_check.source.marks import marked_problem
 from zhijiao_check.source.slips import OPEN_QUOTE, SLIPS
 from zhijiao_check.wording import Wording, msg
@@ -158,7 +158,7 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
             where,
         )
     if reason == _TOO_DEEP:  # libyaml's own limit, 1,000 levels, far past the tool's: in the tool's words
-        return marked_problem(display, where, "too-deep", limit=MAX_DEPTH)
+        return marked_problem(display, where, "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())
     return marked_problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
 
 

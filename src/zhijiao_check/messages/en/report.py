@@ -14,9 +14,15 @@ MESSAGES: dict[str, str] = {
     "report.long-text": "{head}… ({count} characters)",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
-        "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that "
+        "the file is {size_mib} MiB, over the 10 MiB limit: {file_kind} is far smaller; check that "
         "this is the right file"
     ),
+    # What a file over a limit was to be (problems.said_of).
+    "report.limit-of-report": "a unit report",
+    "report.limit-of-roster": "a roster",
+    "report.limit-of-waivers": "a waivers file",
+    "report.limit-of-pack": "a rule pack's file",
+    "report.limit-of-config": "a config file",
     "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a file",
     "report.file-unreadable": "cannot read it: {reason}",
     "report.path-not-found": "no such file or directory: check the name",
@@ -202,7 +208,7 @@ MESSAGES: dict[str, str] = {
         'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'
     ),
     "report.too-many-values": (
-        "more than {limit} values in the file (the limit is passed here): a unit report has far fewer; "
+        "more than {limit} values in the file (the limit is passed here): {file_kind} has far fewer; "
         "check the file"
     ),
     "report.json-syntax": "JSON syntax error: {expected}{hint}",
@@ -280,7 +286,7 @@ MESSAGES: dict[str, str] = {
         "(*) in a report"
     ),
     "report.too-deep": (
-        "nested more than {limit} levels deep: a unit report is much flatter; check that brackets are paired"
+        "nested more than {limit} levels deep: {file_kind} is much flatter; check that brackets are paired"
     ),
     "report.tag-not-allowed": (
         "the YAML tag {tag} is not allowed (it can build objects or run code): remove it and write a "

@@ -10,8 +10,14 @@ MESSAGES: dict[str, str] = {
     "report.long-text": "{head}…（共 {count} 个字符）",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
-        "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报表远小于此，请确认没有选错文件"
+        "文件大小 {size_mib} MiB，超过 10 MiB 上限：{file_kind}远小于此，请确认没有选错文件"
     ),
+    # What a file over a limit was to be (problems.said_of).
+    "report.limit-of-report": "单位报表",
+    "report.limit-of-roster": "名册",
+    "report.limit-of-waivers": "豁免文件",
+    "report.limit-of-pack": "规则包文件",
+    "report.limit-of-config": "配置文件",
     "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出一个文件",
     "report.file-unreadable": "无法读取：{reason}",
     "report.path-not-found": "路径不存在：请检查文件或目录名",
@@ -132,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
     "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
     "report.too-many-values": (
-        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报表远少于此，请确认没有选错文件"
+        "文件中的值超过 {limit} 个（从这里起超出）：{file_kind}的值远少于此，请确认没有选错文件"
     ),
     "report.json-syntax": "JSON 语法错误：{expected}{hint}",
     "report.json-want-value": (
@@ -186,7 +192,7 @@ MESSAGES: dict[str, str] = {
     "report.found-null": "空值（null）",
     "report.alias-recursive": "别名引用了自身：报表中不应使用锚点（&）和别名（*）",
     "report.alias-bomb": "别名展开超过 {limit} 个节点，已停止读取：报表中不应使用锚点（&）和别名（*）",
-    "report.too-deep": "嵌套超过 {limit} 层：单位报表没有这么深，请检查括号是否配对",
+    "report.too-deep": "嵌套超过 {limit} 层：{file_kind}没有这么深，请检查括号是否配对",
     "report.tag-not-allowed": (
         "不允许使用 YAML 标签 {tag}（它可以构造对象或执行代码）：请删除标签，只写普通的值"
     ),
