@@ -97,7 +97,15 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "report.meaning-": tuple(code for code, label in {**KIND_LABELS, **VALUE_LABELS}.items() if label),
     "render.measure-": get_args(Unit),  # the results workbook's 计量 column (renderers/rows.py)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
-    "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
+    "report.file-kind-": (
+        "file",
+        "directory",
+        "fifo",
+        "socket",
+        "character-device",
+        "block-device",
+        "special",
+    ),
     "pack.bound-": ("ge", "gt", "le", "lt"),  # a number's bounds (pack/refused.py)
     "cli.severity-": get_args(Severity),  # before a problem, after its place (problems.Problem.report_line)
     "report.": None,

@@ -160,8 +160,13 @@ def kind_problem(mode: int, display: str) -> Problem | None:
     """``None`` for a regular file; else the problem that names what the path is instead."""
     if stat.S_ISREG(mode):
         return None
-    kind = next((name for test, name in _KINDS if test(mode)), "special")
-    return Problem(display, None, None, "", "not-regular-file", {"kind": Msg(f"report.file-kind-{kind}")})
+    return Problem(display, None, None, "", "not-regular-file", {"kind": path_kind(mode)})
+
+
+def path_kind(mode: int) -> Msg:
+    """What a path of ``mode`` is, as a message names it: a file, a directory, a device, …"""
+    kind = "file" if stat.S_ISREG(mode) else next((name for test, name in _KINDS if test(mode)), "special")
+    return Msg(f"report.file-kind-{kind}")
 
 
 def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Problem:

@@ -634,6 +634,7 @@ MESSAGES: dict[str, str] = {
         "in this cell the same school? Use the roster's name"
     ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-file": "a file",
     "report.file-kind-directory": "a directory",
     "report.file-kind-fifo": "a named pipe (FIFO)",
     "report.file-kind-socket": "a socket",

@@ -470,6 +470,7 @@ MESSAGES: dict[str, str] = {
         "请使用名册上的校名"
     ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-file": "一个文件",
     "report.file-kind-directory": "一个目录",
     "report.file-kind-fifo": "一个命名管道（FIFO）",
     "report.file-kind-socket": "一个套接字",
