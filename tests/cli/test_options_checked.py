@@ -88,15 +88,15 @@ def test_a_base_dir_that_is_a_device_is_named_for_what_it_is(invoke, lang, said)
         (
             "zh",
             (
-                '--base-dir 给的是空路径（""），例如未设置的变量：请给出仓库的根目录（注释中的路径相对于它）；'
-                "未做任何处理"
+                '--base-dir 给的是空路径（""），例如未设置的变量：'
+                "请给出仓库的根目录（注释中的路径相对于它）；未做任何处理"
             ),
         ),
         (
             "en",
             (
-                '--base-dir is an empty path (""), such as a variable that is not set: give the repository\'s root '
-                "folder (the annotations' paths are relative to it); nothing was done"
+                '--base-dir is an empty path (""), such as a variable that is not set: '
+                "give the repository's root folder (the annotations' paths are relative to it); nothing was done"
             ),
         ),
     ],

@@ -353,8 +353,8 @@ def _previous_exist(paths: Sequence[Path]) -> None:
 
 def _base_dir_exists(folder: Path | None) -> None:
     """A ``--base-dir`` that is not there, or is not a folder, is a mistyped argument as a ``--previous``
-    one is: taken as given, every annotation's path was made relative to nothing (absolute: GitHub attached none of
-    them to the file), and the run said nothing of it."""
+    one is: taken as given, every annotation's path was made relative to nothing (absolute: GitHub attached
+    none of them to the file), and the run said nothing of it."""
     import os
     import stat
 
