@@ -95,8 +95,8 @@ def test_a_base_dir_that_is_a_device_is_named_for_what_it_is(invoke, lang, said)
         (
             "en",
             (
-                '--base-dir is an empty path (""), such as a variable that is not set: '
-                "give the repository's root folder (the annotations' paths are relative to it); nothing was done"
+                '--base-dir is an empty path (""), such as a variable that is not set: give the '
+                "repository's root folder (the annotations' paths are relative to it); nothing was done"
             ),
         ),
     ],
