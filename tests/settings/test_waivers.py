@@ -814,3 +814,31 @@ def test_a_waiver_entered_twice_is_said_to_repeat_the_first(repo: Path, invoke) 
         )
         [warning] = json.loads(result.stdout)["warnings"]
         assert (warning["line"], warning["code"], warning["message"]) == (10, "waiver-repeats", message)
+
+
+@pytest.mark.parametrize(
+    ("reason", "code_point", "position"),
+    [("\\u001b[31mRED\\u001b[0m\\r\\nfake", "U+001B", 1), ("预算\\r\\n伪造", "U+000D", 3)],
+    ids=["escape", "line-break"],
+)
+def test_a_control_character_in_a_waivers_text_is_refused_where_it_stands(
+    repo: Path, invoke, reason: str, code_point: str, position: int
+) -> None:
+    """The escape was dropped, but a raw CR went on into the Markdown and HTML outputs: a waiver's texts are
+    the bureau's own, and a located error says what to write."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", reason=reason))
+    said = {
+        "zh": (
+            f"waivers.toml:5:1: waiver[0].reason: “reason”含有控制字符 {code_point}（第 {position} 个字符），"
+            "会扰乱输出（换行会拆开 Markdown 表格，转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+        ),
+        "en": (
+            f'waivers.toml:5:1: waiver[0].reason: "reason" holds the control character {code_point} '
+            f"(character {position}), which would garble the outputs (a line break splits a Markdown table, an escape "
+            "sequence recolours a terminal): write the text on one line, without it"
+        ),
+    }
+    for lang, line in said.items():
+        result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", lang)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == [line]

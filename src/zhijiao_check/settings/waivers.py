@@ -34,10 +34,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from zhijiao_check.characters import cleaned
+from zhijiao_check.characters import cleaned, describe
 from zhijiao_check.engine.waiver import Waiver
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
@@ -56,6 +57,9 @@ if TYPE_CHECKING:
 WAIVABLE = frozenset(NOT_MET)
 REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
+# Control characters (C0, DEL, C1): a waiver's texts are shown in every output, where a CR or a line break
+# splits a Markdown table and an escape sequence recolours a terminal.
+_CONTROL = later("[\x00-\x1f\x7f-\x9f]")
 
 
 def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple[Waiver, ...]:
@@ -106,6 +110,10 @@ def _entry(
         value = entry.get(key)
         if key in entry and not isinstance(value, str):  # there, of the wrong type: not "has no"
             problems.append(problem(key, _not_text(key, value), found=toml_literal(value)))
+        elif isinstance(value, str) and (control := _CONTROL.search(value)):
+            # a line break or an escape sequence the outputs would carry: refused, not garbled or hidden
+            at = {"code_point": describe(control.group()), "position": control.start() + 1}
+            problems.append(problem(key, "waiver-control-character", **at))
         elif not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
             problems.append(problem(key, "waiver-needs", found=toml_literal(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")

@@ -62,6 +62,11 @@ MESSAGES: dict[str, str] = {
         '"{key}" = {found} is a list, but a waiver names one {key}, as a text in quotes: write a [[waiver]] '
         "for each"
     ),
+    "settings.waiver-control-character": (
+        '"{key}" holds the control character {code_point} (character {position}), which would garble the '
+        "outputs (a line break splits a Markdown table, an escape sequence recolours a terminal): write the "
+        "text on one line, without it"
+    ),
     "settings.waiver-not-text": '"{key}" = {found} is not a text: write it in quotes, as {key} = "…"',
     "settings.waiver-needs-time": (
         "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. "

@@ -47,6 +47,10 @@ MESSAGES: dict[str, str] = {
         "“{key}” = {found} 是一个列表，而一条豁免只写一个 {key}（用引号括起来的文字）："
         "请每个分别写一条 [[waiver]]"
     ),
+    "settings.waiver-control-character": (
+        "“{key}”含有控制字符 {code_point}（第 {position} 个字符），会扰乱输出（换行会拆开 Markdown 表格，"
+        "转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+    ),
     "settings.waiver-not-text": '“{key}” = {found} 不是文字：请用引号括起来，写成 {key} = "…"',
     "settings.waiver-needs-time": (
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写"
