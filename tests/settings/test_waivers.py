@@ -834,8 +834,8 @@ def test_a_control_character_in_a_waivers_text_is_refused_where_it_stands(
         ),
         "en": (
             f'waivers.toml:5:1: waiver[0].reason: "reason" holds the control character {code_point} '
-            f"(character {position}), which would garble the outputs (a line break splits a Markdown table, an escape "
-            "sequence recolours a terminal): write the text on one line, without it"
+            f"(character {position}), which would garble the outputs (a line break splits a Markdown table, "
+            "an escape sequence recolours a terminal): write the text on one line, without it"
         ),
     }
     for lang, line in said.items():
