@@ -26,7 +26,7 @@ from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
 from zhijiao_check.pack.numbers import REASONS
-from zhijiao_check.problems import Severity
+from zhijiao_check.problems import FileKind, Severity
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.status import STATUSES
 from zhijiao_check.units import UNIT_KINDS
@@ -61,6 +61,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.short-status-": STATUSES,
     "engine.when-is.": STATUSES,
     "render.kind-": UNIT_KINDS,
+    "report.limit-of-": get_args(FileKind),
     "catalogue.scope-": ("unit", "school", "city"),
     "catalogue.unit-": UNIT_KINDS,
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
@@ -96,7 +97,15 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "report.meaning-": tuple(code for code, label in {**KIND_LABELS, **VALUE_LABELS}.items() if label),
     "render.measure-": get_args(Unit),  # the results workbook's 计量 column (renderers/rows.py)
     "workbook.trimmed-": ("start", "end"),  # where a cell's name had spaces taken off (workbook/shown.py)
-    "report.file-kind-": ("directory", "fifo", "socket", "character-device", "block-device", "special"),
+    "report.file-kind-": (
+        "file",
+        "directory",
+        "fifo",
+        "socket",
+        "character-device",
+        "block-device",
+        "special",
+    ),
     "pack.bound-": ("ge", "gt", "le", "lt"),  # a number's bounds (pack/refused.py)
     "cli.severity-": get_args(Severity),  # before a problem, after its place (problems.Problem.report_line)
     "report.": None,

@@ -130,16 +130,15 @@ class Command(_HelpInLanguage, TyperCommand):
         last (``convert x -o a.xlsx -o b.xlsx`` wrote only b.xlsx, and said nothing), and the ``Path`` it
         makes drops a final slash (``-o newdir/`` wrote a file named ``newdir``) and makes ``-o ""`` (an
         unset variable) the working directory, told as "cannot write .: a folder". All are refused."""
-        from zhijiao_check.cli_usage import OutputEmpty, OutputFolder, OutputTwice
+        from zhijiao_check.cli_usage import BaseDirEmpty, OutputEmpty, OutputFolder, OutputTwice
 
+        # ``--base-dir ""`` likewise: the working directory, taken as given without a word
+        if "" in self._typed(ctx, args, "--base-dir"):
+            raise BaseDirEmpty(ctx)
         param = next((p for p in self.get_params(ctx) if "--output" in getattr(p, "opts", ())), None)
         if param is None:
             return
-        parser = self.make_parser(ctx)  # a parser of its own, every value of the option kept
-        for option in {*parser._long_opt.values(), *parser._short_opt.values()}:
-            if option.dest == param.name:
-                option.action = "append"
-        values = parser.parse_args(args=args)[0].get(param.name) or []
+        values = self._typed(ctx, args, "--output")
         if "" in values:
             raise OutputEmpty(ctx)
         folder = next((v for v in values if v != "-" and v.endswith(("/", os.sep))), None)
@@ -147,6 +146,17 @@ class Command(_HelpInLanguage, TyperCommand):
             raise OutputFolder(folder, ctx)
         if len(values) > 1 and not param.multiple:
             raise OutputTwice(values, ctx)
+
+    def _typed(self, ctx: Any, args: list[str], name: str) -> list[str]:
+        """Every value of the option ``name`` as typed (none if the command has no such option)."""
+        param = next((p for p in self.get_params(ctx) if name in getattr(p, "opts", ())), None)
+        if param is None:
+            return []
+        parser = self.make_parser(ctx)  # a parser of its own, every value of the option kept
+        for option in {*parser._long_opt.values(), *parser._short_opt.values()}:
+            if option.dest == param.name:
+                option.action = "append"
+        return list(parser.parse_args(args=list(args))[0].get(param.name) or [])  # it takes what it reads
 
 
 class BarePathRunsCheck(_HelpInLanguage, TyperGroup):

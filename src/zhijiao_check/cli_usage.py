@@ -65,6 +65,13 @@ class OutputEmpty(UsageError):
         super().__init__("--output is empty", ctx)
 
 
+class BaseDirEmpty(UsageError):
+    """A ``--base-dir ""`` (an unset variable): ``Path("")`` is the working directory, taken silently."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__("--base-dir is empty", ctx)
+
+
 class UnknownCommand(UsageError):
     """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
 
@@ -149,6 +156,8 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-output-folder", file=error.file)
     if isinstance(error, OutputEmpty):
         return tr("cli.usage-output-empty")
+    if isinstance(error, BaseDirEmpty):
+        return tr("cli.usage-base-dir-empty")
     return tr("cli.usage-other", reason=error.format_message())
 
 

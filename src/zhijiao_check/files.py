@@ -24,7 +24,7 @@ from pathlib import Path
 
 from zhijiao_check.characters import escaped
 from zhijiao_check.errors import FatalError
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, of_a_report
 from zhijiao_check.wording import Msg
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -160,8 +160,13 @@ def kind_problem(mode: int, display: str) -> Problem | None:
     """``None`` for a regular file; else the problem that names what the path is instead."""
     if stat.S_ISREG(mode):
         return None
-    kind = next((name for test, name in _KINDS if test(mode)), "special")
-    return Problem(display, None, None, "", "not-regular-file", {"kind": Msg(f"report.file-kind-{kind}")})
+    return Problem(display, None, None, "", "not-regular-file", {"kind": path_kind(mode)})
+
+
+def path_kind(mode: int) -> Msg:
+    """What a path of ``mode`` is, as a message names it: a file, a directory, a device, …"""
+    kind = "file" if stat.S_ISREG(mode) else next((name for test, name in _KINDS if test(mode)), "special")
+    return Msg(f"report.file-kind-{kind}")
 
 
 def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Problem:
@@ -224,4 +229,6 @@ def read_file(path: Path, display: str) -> bytes | Problem:
         size = max(os.stat(path).st_size, len(raw)) if not is_stdin(path) else len(raw)
     except OSError:
         size = len(raw)
-    return Problem(display, None, None, "", "file-too-large", {"size_mib": f"{size / 1024 / 1024:.1f}"})
+    size_mib = f"{size / 1024 / 1024:.1f}"
+    kind = of_a_report()
+    return Problem(display, None, None, "", "file-too-large", {"size_mib": size_mib, "file_kind": kind})

@@ -21,6 +21,12 @@ MAX_NODES = 10_000
 # Digits of a number's whole part, however it is written (``1e30`` has 31): ``problems.MAX_DIGITS``, where a
 # message shortens a longer number.
 LONG_NUMBER = 10**MAX_DIGITS  # the least number with too many digits
+# Places after the point within which a figure that is not 0 begins: a smaller one (``1e-300``, whose plain
+# form has 300 zeros) is no real figure, which a message says instead of writing it out, and a ratio with it
+# as its divisor would overflow a float (``5e-324``).
+TINY_PLACES = 12
+TINY = 10.0**-TINY_PLACES  # the least figure that is not 0
+TINY_SHOWN = "0." + "0" * (TINY_PLACES - 1) + "1"  # ``TINY`` as a message shows it, without an exponent
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -112,10 +118,11 @@ class LongNumber(int):
 
 
 class TinyNumber(float):
-    """A number that is not 0 written too small for any float (``1e-400``), as both readers give it: read, it
-    is 0.0, which a figure of whole persons then took as 0 without a word. It stands as 0.0, so that anything
-    that reads the data before the checks meets a number it can add, and each field's check refuses it
-    (``report.scalars``: ``number-too-small``). It shows as written (``written``)."""
+    """A number that is not 0 written smaller than ``TINY`` (``1e-300``) or too small for any float
+    (``1e-400``), as every reader gives it: read, the latter is 0.0, which a figure of whole persons then
+    took as 0 without a word, and the former's plain form was its message's 300 zeros. It stands as 0.0, so
+    that anything that reads the data before the checks meets a number it can add, and each field's check
+    refuses it (``report.scalars``: ``number-too-small``). It shows as written (``written``)."""
 
     written: str
 
@@ -150,10 +157,12 @@ class WrittenWhole(int):
         return WrittenWhole, (int(self), self.written)
 
 
-def underflows(written: str, value: float) -> bool:
-    """Whether a number's text, read as ``value``, is one that is not 0 read as 0: a digit of its
-    mantissa (before any exponent) is not 0."""
-    return value == 0 and any(c in "123456789" for c in written.lower().partition("e")[0])
+def too_small(written: str, value: float) -> bool:
+    """Whether a number's text, read as ``value``, is not 0 yet smaller than ``TINY``: below it, or read as 0
+    though a digit of its mantissa (before any exponent) is not 0 (``1e-400``, too small for any float)."""
+    if value == 0:
+        return any(c in "123456789" for c in written.lower().partition("e")[0])
+    return abs(value) < TINY
 
 
 @record

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import field
 from typing import TYPE_CHECKING, Literal, NotRequired, TypedDict
 
 from zhijiao_check.characters import escaped, user_text
 from zhijiao_check.patterns import later
 from zhijiao_check.records import record
-from zhijiao_check.wording import WORDING
+from zhijiao_check.wording import WORDING, Msg, msg
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
@@ -107,6 +108,28 @@ class Problem:
         if self.cell:  # only a workbook's problems have one
             doc["cell"] = self.cell
         return doc
+
+
+# The limits every input file meets (``files.read_file``, the YAML and JSON readers), which their messages
+# say of a unit report (``file_kind``) unless the reader of another kind of file says which (``said_of``).
+FILE_LIMITS = ("file-too-large", "too-many-values", "too-deep")
+FileKind = Literal["report", "roster", "waivers", "pack", "config"]
+
+
+def of_a_report() -> Msg:
+    """What a file over a limit was to be, as its reader says unless told otherwise (``said_of``)."""
+    return msg("report.limit-of-report")
+
+
+def said_of(problems: Iterable[Problem], kind: FileKind) -> list[Problem]:
+    """``problems`` of a file of ``kind`` (a roster, a waivers file, …): a limit said of that kind of file,
+    not of the unit report it was said of ("a unit report is far smaller" of a waivers file)."""
+    return [
+        dataclasses.replace(p, params={**p.params, "file_kind": msg(f"report.limit-of-{kind}")})
+        if p.code in FILE_LIMITS and p.area == "report"
+        else p
+        for p in problems
+    ]
 
 
 def quoted(value: object, tr: Translator) -> object:

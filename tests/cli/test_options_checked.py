@@ -57,3 +57,53 @@ def test_whole_year_for_standard_input_says_it_has_no_folder(monkeypatch, lang, 
     assert "<stdin>" in result.stdout
     quiet = CliRunner().invoke(app, ["check", "-", "-q", "--lang", lang], input=text)
     assert "--whole-year" not in quiet.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            "--base-dir /dev/zero 是一个字符设备，不是目录：请给出仓库的根目录（注释中的路径相对于它）",
+        ),
+        (
+            "en",
+            (
+                "--base-dir /dev/zero is a character device, not a folder: give the repository's root (the "
+                "annotations' paths are relative to it)"
+            ),
+        ),
+    ],
+)
+def test_a_base_dir_that_is_a_device_is_named_for_what_it_is(invoke, lang, said):
+    """It was "a file, not a folder"."""
+    result = invoke("check", "samples/2023", "-f", "github", "--base-dir", "/dev/zero", "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [said]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "zh",
+            (
+                '--base-dir 给的是空路径（""），例如未设置的变量：'
+                "请给出仓库的根目录（注释中的路径相对于它）；未做任何处理"
+            ),
+        ),
+        (
+            "en",
+            (
+                '--base-dir is an empty path (""), such as a variable that is not set: give the '
+                "repository's root folder (the annotations' paths are relative to it); nothing was done"
+            ),
+        ),
+    ],
+)
+def test_an_empty_base_dir_is_refused_as_an_empty_output_is(invoke, lang, said):
+    """``--base-dir ""`` (an unset variable) was the working directory, taken without a word."""
+    result = invoke("check", "samples/2023", "-f", "github", "--base-dir", "", "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == said
+    assert result.stdout == ""

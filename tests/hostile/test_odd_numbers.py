@@ -52,9 +52,9 @@ _TOO_LARGE = (
     ),
 )
 _TOO_SMALL = (
-    "填写了 {written}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为{zh}；若为零请写 0",
+    "填写了 {written}，不是 0 却小于 0.000000000001，不是实际数字：此处应为{zh}；若为零请写 0",
     (
-        "found {written}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
+        "found {written}, which is not 0 yet less than 0.000000000001, no real figure: "
         "write {en}, or 0 if it is none"
     ),
 )
@@ -166,6 +166,33 @@ def test_a_json_whole_number_with_a_point_is_quoted_as_written_where_it_is_refus
         assert expected in problem["message"]
 
 
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [(AMOUNT, "1e-300"), (AMOUNT, "5e-324"), (AMOUNT, "0.0000000000000000000000000001"), (COUNT, "1e-300")],
+    ids=["amount-1e-300", "amount-5e-324", "amount-28-places", "count-1e-300"],
+)
+@pytest.mark.parametrize("syntax", ["yaml", "json"])
+def test_a_number_too_small_for_any_figure_is_said_so_not_written_out(
+    tmp_path: Path, syntax: str, line: str, written: str
+) -> None:
+    """YAML's ``1e-300`` was "in exponent notation: write 0.000…0001" with 300 zeros; JSON's was taken as an
+    amount, and its ``5e-324`` as a ratio's divisor stopped the program (an overflow). Below 10⁻¹² a number is
+    no real figure, whatever its notation, and is said so as ``1e-400`` is."""
+    key = line.strip().split(":")[0]
+    text = _yaml(line, written) if syntax == "yaml" else _json(key, written)
+    field = _WHOLE if line == COUNT else _YUAN
+    for lang, message in zip(("zh", "en"), _said(_TOO_SMALL, written, field), strict=True):
+        status, problem = _problem(tmp_path, f"dongan.{syntax}", text, lang)
+        assert (status, problem["code"], problem["path"].rsplit(".", 1)[-1]) == (2, "number-too-small", key)
+        assert problem["message"] == message
+
+
+def test_a_small_figure_above_the_bound_is_still_a_figure(tmp_path: Path) -> None:
+    path = tmp_path / "dongan.json"
+    path.write_text(_json("appropriation_per_student", "1.5e-12"), encoding="utf-8")
+    assert run_cli("validate", path).exit_code == 0
+
+
 def test_json_1e_minus_400_in_a_count_is_no_longer_read_as_0(tmp_path: Path) -> None:
     status, problem = _problem(tmp_path, "dongan.json", _json("craftsman_students", "1e-400"), "zh")
     assert (status, problem["code"], problem["path"]) == (2, "number-too-small", "craftsman_students")
@@ -209,4 +236,4 @@ def test_yaml_float_1_0e_minus_400_is_not_read_as_0(tmp_path: Path) -> None:
     """YAML 1.1 reads ``1.0e-400`` as a float: 0.0, taken as 0 by an amount without a word."""
     status, problem = _problem(tmp_path, "dongan.yaml", _yaml(AMOUNT, "1.0e-400"), "en")
     assert (status, problem["code"], problem["line"], problem["column"]) == (2, "number-too-small", 43, 32)
-    assert problem["message"].startswith("found 1.0e-400, which is not 0 yet too small to be stored")
+    assert problem["message"].startswith("found 1.0e-400, which is not 0 yet less than 0.000000000001")

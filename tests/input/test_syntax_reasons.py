@@ -303,3 +303,78 @@ def test_a_problem_the_tool_does_not_word_keeps_libyamls_words() -> None:
     assert syntax_reason("found a tab character where an indentation space is expected") == (
         "found a tab character where an indentation space is expected"
     )
+
+
+_PAIR = (
+    (
+        "双引号里的转义“\\ud83d\\ude00”是一个字符拆成的两半（UTF-16 代理对），YAML 不把它们拼合："
+        "请直接写这个字符“😀”，或写成“\\U0001F600”"
+    ),
+    (
+        'the escapes "\\ud83d\\ude00" in double quotes are the two halves of one character (UTF-16 '
+        'surrogates), which YAML does not join: write the character "😀" itself, or "\\U0001F600"'
+    ),
+)
+_HALF = (
+    (
+        "双引号里的转义“\\ud800”只是半个字符（UTF-16 代理项），本身不是字符：请直接写这个字符"
+        "（U+FFFF 以上的字符也可写成“\\U”加 8 位十六进制数，如“\\U0001F600”）"
+    ),
+    (
+        'the escape "\\ud800" in double quotes names half a character (a UTF-16 surrogate), no character by '
+        'itself: write the character itself (one beyond U+FFFF may be written as "\\U" and 8 hex digits, '
+        'such as "\\U0001F600")'
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "said"),
+    [("\\ud83d\\ude00", "yaml-escape-pair", _PAIR), ("\\ud800", "yaml-escape-half", _HALF)],
+    ids=["pair", "lone"],
+)
+def test_an_escape_of_half_a_character_is_named_not_called_unknown(
+    tmp_path: Path, written: str, code: str, said: tuple[str, str]
+) -> None:
+    """``\\u`` is a known escape: "an unknown character after a backslash: use single quotes" misled, and
+    single quotes kept the escape as its text."""
+    text = county_text(("  name: 冷水滩区\n", f'  name: "冷水滩区{written}"\n'))
+    path = write(tmp_path, "report.yaml", text)
+    for lang, message in zip(("zh", "en"), said, strict=True):
+        status, document = validate_json(path, "--lang", lang)
+        [error] = errors(document)
+        assert (status, error["code"], error["line"], error["column"]) == (2, code, 7, 14)
+        assert error["message"] == message
+
+
+def test_the_escape_the_message_offers_for_a_pair_is_read_as_the_character(tmp_path: Path) -> None:
+    text = county_text(("  name: 冷水滩区\n", '  name: "冷水滩区\\U0001F600"\n'))
+    status, document = validate_json(write(tmp_path, "report.yaml", text), "--lang", "en")
+    [error] = errors(document)  # read: the unit's name with the character, no longer a syntax error
+    assert (status, error["path"]) == (2, "unit.name")
+    assert error["message"].startswith('unknown reporting unit "冷水滩区😀"')
+
+
+@pytest.mark.parametrize(("old", "line"), [("year:", 10), ("  kind:", 8)], ids=["top-level", "nested"])
+def test_a_byte_order_mark_in_mid_file_is_named_where_it_stands(tmp_path: Path, old: str, line: int) -> None:
+    """libyaml skips it at a line's start and then finds the line one column off: "this line is not
+    aligned" named no character, where other invisible characters are named where they stand."""
+    text = county_text((old, "\ufeff" + old))
+    assert line_of(text, "\ufeff") == line
+    path = write(tmp_path, "report.yaml", text)
+    said = (
+        (
+            "这里有一个看不见的字符 U+FEFF ZERO WIDTH NO-BREAK SPACE（字节顺序标记，只应出现在文件最开头，"
+            "常见于拼接文件或粘贴文字时带入）：请删除它"
+        ),
+        (
+            "an invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE here: a byte-order mark, which belongs "
+            "only at the very start of a file (often left where two files were joined or text was pasted); "
+            "delete it"
+        ),
+    )
+    for lang, message in zip(("zh", "en"), said, strict=True):
+        status, document = validate_json(path, "--lang", lang)
+        [error] = errors(document)
+        assert (status, error["code"], error["line"], error["column"]) == (2, "byte-order-mark", line, 1)
+        assert error["message"] == message

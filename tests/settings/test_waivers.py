@@ -752,3 +752,93 @@ def test_a_unit_renamed_and_later_merged_by_its_former_name_or_code(repo: Path, 
         result = invoke("check", "reports/2022/", "--rules", pack, "--waivers", "waivers.toml")
         assert result.exit_code == 2, year
         assert result.stderr.splitlines()[1:] == [f"waivers.toml:3:1: waiver[0].unit: {said}"], year
+
+
+def test_a_waiver_field_of_the_wrong_type_is_said_so_not_missing(repo: Path, invoke) -> None:
+    """``unit = ["东安县", "道县"]`` was "the waiver has no unit (found: [...])": it has one, of the wrong
+    type, and a waiver names one unit."""
+    text = waiver("c16.secondary-funding").replace('unit = "东安县"', 'unit = ["东安县", "道县"]')
+    write(repo / "waivers.toml", text.replace('document = "永教函〔2024〕3号"', "document = 3"))
+    said = {
+        "zh": [
+            (
+                'waivers.toml:3:1: waiver[0].unit: “unit” = ["东安县", "道县"] 是一个列表，'
+                "而一条豁免只写一个 unit（用引号括起来的文字）：请每个分别写一条 [[waiver]]"
+            ),
+            (
+                "waivers.toml:7:1: waiver[0].document: “document” = 3 不是文字：请用引号括起来，"
+                '写成 document = "…"'
+            ),
+        ],
+        "en": [
+            (
+                'waivers.toml:3:1: waiver[0].unit: "unit" = ["东安县", "道县"] is a list, but a waiver '
+                "names one unit, as a text in quotes: write a [[waiver]] for each"
+            ),
+            (
+                'waivers.toml:7:1: waiver[0].document: "document" = 3 is not a text: write it in quotes, as '
+                'document = "…"'
+            ),
+        ],
+    }
+    for lang, lines in said.items():
+        result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", lang)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == lines
+
+
+def test_a_waiver_entered_twice_is_said_to_repeat_the_first(repo: Path, invoke) -> None:
+    """The second excused nothing, the first having excused the result: it was "matches no result that is
+    not met … the entry is wrong"."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding") * 2)
+    said = {
+        "zh": (
+            "东安县 c16.secondary-funding（年度 2023）的豁免与第 2 行的豁免重复，两者豁免同样的结果："
+            "请删除其中一条"
+        ),
+        "en": (
+            "the waiver of c16.secondary-funding for 东安县 (year 2023) repeats the waiver at line 2, which "
+            "excuses the same results: delete one of them"
+        ),
+    }
+    for lang, message in said.items():
+        result = invoke(
+            "check",
+            "reports/2023/dongan.yaml",
+            "--waivers",
+            "waivers.toml",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        )
+        [warning] = json.loads(result.stdout)["warnings"]
+        assert (warning["line"], warning["code"], warning["message"]) == (10, "waiver-repeats", message)
+
+
+@pytest.mark.parametrize(
+    ("reason", "code_point", "position"),
+    [("\\u001b[31mRED\\u001b[0m\\r\\nfake", "U+001B", 1), ("预算\\r\\n伪造", "U+000D", 3)],
+    ids=["escape", "line-break"],
+)
+def test_a_control_character_in_a_waivers_text_is_refused_where_it_stands(
+    repo: Path, invoke, reason: str, code_point: str, position: int
+) -> None:
+    """The escape was dropped, but a raw CR went on into the Markdown and HTML outputs: a waiver's texts are
+    the bureau's own, and a located error says what to write."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", reason=reason))
+    said = {
+        "zh": (
+            f"waivers.toml:5:1: waiver[0].reason: “reason”含有控制字符 {code_point}（第 {position} 个字符），"
+            "会扰乱输出（换行会拆开 Markdown 表格，转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+        ),
+        "en": (
+            f'waivers.toml:5:1: waiver[0].reason: "reason" holds the control character {code_point} '
+            f"(character {position}), which would garble the outputs (a line break splits a Markdown table, "
+            "an escape sequence recolours a terminal): write the text on one line, without it"
+        ),
+    }
+    for lang, line in said.items():
+        result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", lang)
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == [line]

@@ -772,11 +772,11 @@ def test_a_number_cell_storing_a_number_too_small_for_any_float_is_refused_at_it
     )
     assert problem["cell"].startswith("本单位!C7（")
     assert problem["message"] == (
-        f"found {stored}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
+        f"found {stored}, which is not 0 yet less than 0.000000000001, no real figure: "
         "write a whole number (0 or more), or 0 if it is none"
     )
     [zh] = _run(run_cli, damaged, lang="zh")[1][damaged.name]
     assert zh["message"] == (
-        f"填写了 {stored}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字："
+        f"填写了 {stored}，不是 0 却小于 0.000000000001，不是实际数字："
         "此处应为一个不小于 0 的整数；若为零请写 0"
     )

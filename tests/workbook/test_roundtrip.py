@@ -26,6 +26,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from zhijiao_check.commands.template import report_as
+from zhijiao_check.located import TINY
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.report import ReportFile, load_report
 from zhijiao_check.report.crossfield import _PARTS_OF_TEACHERS
@@ -72,10 +73,12 @@ list_items = st.text(
 def amounts_up_to(top: float) -> st.SearchStrategy[float]:
     """Whole and fractional amounts within a field's bound (docs/report-format.md "Number bounds"). A cell
     is read to the 15 significant digits Excel keeps (convert refuses more); figures with cents are far
-    within."""
+    within; a figure that is not 0 is at least ``located.TINY`` (10⁻¹²: below it no real figure)."""
     return st.one_of(
         st.integers(0, int(top)),
-        st.floats(0, top, allow_nan=False, allow_infinity=False).map(lambda f: float(f"{f:.15g}")),
+        st.floats(0, top, allow_nan=False, allow_infinity=False)
+        .map(lambda f: float(f"{f:.15g}"))
+        .filter(lambda f: f == 0 or f >= TINY),
     )
 
 

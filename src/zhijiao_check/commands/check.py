@@ -351,13 +351,13 @@ def _previous_exist(paths: Sequence[Path]) -> None:
 
 
 def _base_dir_exists(folder: Path | None) -> None:
-    """A ``--base-dir`` that is not there, or is a file, is a mistyped argument as a ``--previous`` one is:
-    taken as given, every annotation's path was made relative to nothing (absolute: GitHub attached none of
-    them to the file), and the run said nothing of it."""
+    """A ``--base-dir`` that is not there, or is not a folder, is a mistyped argument as a ``--previous``
+    one is: taken as given, every annotation's path was made relative to nothing (absolute: GitHub attached
+    none of them to the file), and the run said nothing of it."""
     import os
     import stat
 
-    from zhijiao_check.files import display_name, os_problem
+    from zhijiao_check.files import display_name, os_problem, path_kind
 
     if folder is None:
         return
@@ -366,7 +366,8 @@ def _base_dir_exists(folder: Path | None) -> None:
     except OSError as error:
         raise FatalError("base-dir-missing", (os_problem(display_name(folder), error),)) from None
     if not stat.S_ISDIR(mode):
-        raise FatalError("base-dir-not-a-folder", folder=display_name(folder))
+        # a device (``/dev/zero``) or a pipe named as what it is, not "a file"
+        raise FatalError("base-dir-not-a-folder", folder=display_name(folder), kind=path_kind(mode))
 
 
 def year_folders(paths: Sequence[Path], tr: Translator) -> list[Path]:

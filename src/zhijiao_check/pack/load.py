@@ -16,7 +16,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
 from zhijiao_check.pack.placed import Placed, pack_problem
 from zhijiao_check.pack.schema import PackInfo, RuleFile
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed, parse_yaml, read_text
 from zhijiao_check.source.slips import list_commas
@@ -119,7 +119,7 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
     """The file read, or None with its problems; ``rules``: a rule file (else ``pack.yaml`` or the units)."""
     decoded = read_text(path, display_name(path))
     if isinstance(decoded, Problem):
-        problems.append(decoded)
+        problems += said_of((decoded,), "pack")
         return None
     parsed = parse_yaml(decoded.text, display_name(path))
     commas = [
@@ -127,7 +127,7 @@ def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None
     ]
     problems += commas
     if isinstance(parsed, list):
-        problems.extend(_said_of_a_pack(problem, rules) for problem in parsed)
+        problems.extend(_said_of_a_pack(problem, rules) for problem in said_of(parsed, "pack"))
         return None
     return None if commas else parsed
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
-from zhijiao_check.problems import Problem, format_path
+from zhijiao_check.problems import Problem, format_path, said_of
 from zhijiao_check.records import record
 from zhijiao_check.report.nearnames import near_names
 from zhijiao_check.report.raw import entries, line_of, name, problem_at
@@ -77,10 +77,10 @@ def load_roster(path: Path, units: UnitRegistry) -> Roster:
     else:
         parsed, _ = read_data(path, file)
         if isinstance(parsed, list):
-            raise FatalError("invalid-roster", parsed, file=file)
+            raise FatalError("invalid-roster", said_of(parsed, "roster"), file=file)
         problems, roster = _read(parsed.data, parsed.positions, file, units)
     if problems:
-        raise FatalError("invalid-roster", problems, file=file)
+        raise FatalError("invalid-roster", said_of(problems, "roster"), file=file)
     return roster
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from zhijiao_check.characters import difference
-from zhijiao_check.located import LongNumber, TinyNumber, WrittenWhole, too_long, underflows
+from zhijiao_check.located import TINY_SHOWN, LongNumber, TinyNumber, WrittenWhole, too_long, too_small
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report.codes import with_meaning
@@ -113,7 +113,7 @@ def whole(expected: str) -> Check:
 
 def _whole(value: Any, *, expected: str) -> Any:
     if isinstance(value, TinyNumber):
-        raise problem("number-too-small", value, expected=expected)
+        raise problem("number-too-small", value, expected=expected, least=TINY_SHOWN)
     if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
         # 1.0e+20 people count is too many before it is written wrong: the bound is what to fix
         _bounded(value, expected)
@@ -144,7 +144,7 @@ def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
     if isinstance(value, WrittenWhole):  # 950.0 in JSON: the amount it is
         value = int(value)
     if isinstance(value, TinyNumber):
-        raise problem("number-too-small", value, expected=expected)
+        raise problem("number-too-small", value, expected=expected, least=TINY_SHOWN)
     # an int is finite whatever its size, and math.isfinite would first turn it into a float, which one of
     # 309 digits cannot be
     if (isinstance(value, int) and not isinstance(value, bool)) or (
@@ -333,8 +333,8 @@ def _exponent_text(
         if number < 0:
             return problem("negative", LongNumber(normal))
         return problem("too-large", LongNumber(normal), maximum=f"{MAXIMUM[expected]:,}", expected=expected)
-    if underflows(normal, read):
-        return problem("number-too-small", TinyNumber(normal), expected=expected, **context)
+    if too_small(normal, read):
+        return problem("number-too-small", TinyNumber(normal), expected=expected, least=TINY_SHOWN, **context)
     if whole and number != number.to_integral_value():
         return problem("float-for-int", value, expected=expected, **context)
     write = _plain(number)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
 from zhijiao_check.output import format_named, other_format_named, suffixes_of
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.records import record
 from zhijiao_check.wording import Join
 
@@ -97,7 +97,7 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
 
     toml = read_toml(path, display_name(path))
     if isinstance(toml, Problem):
-        return Config(file=display_name(path), problems=(toml,))
+        return Config(file=display_name(path), problems=tuple(said_of((toml,), "config")))
     return parse(toml, table, formats)
 
 

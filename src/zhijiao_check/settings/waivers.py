@@ -34,11 +34,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from zhijiao_check.characters import cleaned
+from zhijiao_check.characters import cleaned, describe
 from zhijiao_check.engine.waiver import Waiver
 from zhijiao_check.errors import FatalError
 from zhijiao_check.files import display_name
-from zhijiao_check.problems import Problem
+from zhijiao_check.patterns import later
+from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.settings.toml import TomlFile, read_toml, toml_literal
 from zhijiao_check.status import NOT_MET, Status
 from zhijiao_check.units import CITY_WIDE, Merged, Unit
@@ -56,6 +57,9 @@ if TYPE_CHECKING:
 WAIVABLE = frozenset(NOT_MET)
 REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
+# Control characters (C0, DEL, C1): a waiver's texts are shown in every output, where a CR or a line break
+# splits a Markdown table and an escape sequence recolours a terminal.
+_CONTROL = later("[\x00-\x1f\x7f-\x9f]")
 
 
 def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple[Waiver, ...]:
@@ -64,7 +68,7 @@ def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple
     checked for, a year that is not a year) so that nothing is excused by mistake."""
     read = read_toml(path, display_name(path))
     if isinstance(read, Problem):
-        raise FatalError("invalid-waivers", (read,), file=display_name(path))
+        raise FatalError("invalid-waivers", said_of((read,), "waivers"), file=display_name(path))
     entries = read.data.get("waiver", [])
     problems = [
         read.problem((), (key,), "unknown-key", key=key, known="[[waiver]]")
@@ -104,7 +108,13 @@ def _entry(
     problems = [problem(key, "unknown-key", known=Join(KNOWN)) for key in entry if key not in KNOWN]
     for key in REQUIRED:
         value = entry.get(key)
-        if not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
+        if key in entry and not isinstance(value, str):  # there, of the wrong type: not "has no"
+            problems.append(problem(key, _not_text(key, value), found=toml_literal(value)))
+        elif isinstance(value, str) and (control := _CONTROL.search(value)):
+            # a line break or an escape sequence the outputs would carry: refused, not garbled or hidden
+            at = {"code_point": describe(control.group()), "position": control.start() + 1}
+            problems.append(problem(key, "waiver-control-character", **at))
+        elif not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
             problems.append(problem(key, "waiver-needs", found=toml_literal(value) if key in entry else "—"))
     rule, unit, year, expires = entry.get("rule"), entry.get("unit"), entry.get("year"), entry.get("expires")
     if isinstance(rule, str) and rule and rule not in rules:
@@ -146,6 +156,12 @@ def _entry(
         line,
         column,
     )
+
+
+def _not_text(key: str, value: object) -> str:
+    """The code for a waiver's text field given another type: a list of rules or units (a waiver names one),
+    else anything that is no text."""
+    return "waiver-one-each" if isinstance(value, list) and key in ("rule", "unit") else "waiver-not-text"
 
 
 def _unknown_unit(
@@ -281,13 +297,31 @@ class Excuser:
         # The units of any year, once: a waiver without a year is put to the test by any of its unit's
         # reports, and a run may hold 10,000 of them.
         units = {unit for unit, _ in evaluated}
+        # A waiver entered twice: the second excuses nothing (the first came before), which "the entry is
+        # wrong" misnamed
+        repeats = _repeats(self.active)
+        warnings += [
+            w.problem("waiver-repeats", year=w.year or "—", first=first.line) for w, first in repeats.items()
+        ]
         return warnings + [
             w.problem("waiver-unused", year=w.year or "—")
             for w in self.active
             if w not in self.used
+            and w not in repeats
             and (self.selected is None or w.rule in self.selected)
             and _put_to_the_test(w, evaluated, units)
         ]
+
+
+def _repeats(waivers: Sequence[Waiver]) -> dict[Waiver, Waiver]:
+    """Each waiver of the same rule, unit and year as an earlier one, with that one."""
+    first: dict[tuple[str, str, int | None], Waiver] = {}
+    repeats: dict[Waiver, Waiver] = {}
+    for waiver in waivers:
+        earlier = first.setdefault((waiver.rule, waiver.unit, waiver.year), waiver)
+        if earlier is not waiver:
+            repeats[waiver] = earlier
+    return repeats
 
 
 def _put_to_the_test(

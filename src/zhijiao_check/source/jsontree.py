@@ -28,10 +28,10 @@ from zhijiao_check.located import (
     WrittenWhole,
     checked_text,
     too_long,
-    underflows,
+    too_small,
 )
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path, of_a_report
 from zhijiao_check.wording import Wording, msg
 
 _SPACE = later(r"[ \t\n\r]*")
@@ -144,10 +144,11 @@ class _Reader:
 
     def value(self, index: int, path: Path_) -> tuple[Any, int]:
         if len(path) > MAX_DEPTH:
-            raise _Stop(index, "too-deep", limit=MAX_DEPTH)
+            raise _Stop(index, "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _Stop(index, "too-many-values", limit=f"{MAX_NODES:,}")
+            kind = of_a_report()
+            raise _Stop(index, "too-many-values", limit=f"{MAX_NODES:,}", file_kind=kind)
         self.positions.values[path] = self.mark(index)
         char = self.text[index : index + 1]
         if char == "{":
@@ -186,7 +187,9 @@ class _Reader:
         value = float(match.group())  # any length of digits or exponent: at worst inf, or 0.0
         if too_long(value):  # 1e30 as much as 1e400: the same digits too many, written shorter
             return LongNumber(match.group())
-        if underflows(match.group(), value):  # 1e-400: not 0, though read as 0.0 (refused at its field)
+        if too_small(
+            match.group(), value
+        ):  # 1e-300, 1e-400: not 0, though below any figure (refused at its field)
             return TinyNumber(match.group())
         # 1.05e4 or 2.0 is the whole number it equals, and exactly so (1e20 is 100000000000000000000, which
         # a field's bound then refuses, not a float "with a fraction"), with how it was written: a field of

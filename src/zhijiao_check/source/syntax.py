@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from zhijiao_check.characters import describe
 from zhijiao_check.located import MAX_DEPTH, Mark
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import Problem
+from zhijiao_check.problems import Problem, of_a_report
 from zhijiao_check.source.marks import marked_problem
 from zhijiao_check.source.slips import OPEN_QUOTE, SLIPS
 from zhijiao_check.wording import Wording, msg
@@ -91,6 +93,15 @@ _LINE_END = "did not find expected comment or line break"
 _BLOCK_HEADER = later(r"(?:^|[:\-?]\s)\s*[|>]")
 # ``teachers: -``: a dash alone after a field, written for "none" as on a paper form, starts a list to YAML.
 _DASH_ALONE = later(r":[ \t]+-[ \t]*(?:#.*)?$")
+# A "\u" escape of half a character (a UTF-16 surrogate, as JSON and JavaScript write 😀: "\ud83d\ude00"),
+# which libyaml refuses as an invalid code: the escape is a known one, so "use single quotes" misled (the
+# escape then stays as its text). After an even run of backslashes only: "\\ud83d" is a backslash and text.
+_BYTE_ORDER_MARK = "\ufeff"
+_BAD_CODE = "found invalid Unicode character escape code"
+_HALF_CHARACTER = later(
+    r"(?<!\\)(?:\\\\)*(?P<escape>\\u(?P<high>[dD][89abAB][0-9a-fA-F]{2})\\u(?P<low>[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2})"
+)
 
 
 def syntax_reason(problem: str, line: str = "") -> Wording:
@@ -118,6 +129,15 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
     if "\t" in indent or current[column - 1 : column] == "\t":
         return marked_problem(display, (line, current.index("\t") + 1), "yaml-tab")
     for number in (line, line - 1):
+        # A byte-order mark after the file's start (files joined, text pasted): libyaml skips it unsaid at a
+        # line's start, and the line after it then stands one column off ("not aligned")
+        source = lines[number - 1] if 0 < number <= len(lines) else ""
+        if _BYTE_ORDER_MARK in source:
+            at = (number, source.index(_BYTE_ORDER_MARK) + 1)
+            return marked_problem(display, at, "byte-order-mark", code_point=describe(_BYTE_ORDER_MARK))
+    if reason == _BAD_CODE and (half := _HALF_CHARACTER.search(current)):
+        return _half_character(display, line, half)
+    for number in (line, line - 1):
         source = lines[number - 1] if 0 < number <= len(lines) else ""
         for code, pattern in SLIPS:
             match = pattern.search(source)
@@ -138,5 +158,17 @@ def syntax_problem(text: str, display: str, where: Mark, reason: str) -> Problem
             where,
         )
     if reason == _TOO_DEEP:  # libyaml's own limit, 1,000 levels, far past the tool's: in the tool's words
-        return marked_problem(display, where, "too-deep", limit=MAX_DEPTH)
+        return marked_problem(display, where, "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())
     return marked_problem(display, where, "yaml-syntax", reason=syntax_reason(reason, current))
+
+
+def _half_character(display: str, line: int, half: re.Match[str]) -> Problem:
+    """A surrogate escape: a pair as the character it makes (to write itself, or as one ``\\U`` escape), a
+    lone half as no character at all."""
+    at = (line, half.start("escape") + 1)
+    if half["high"] is None:
+        return marked_problem(display, at, "yaml-escape-half", escape=half["escape"])
+    code = 0x10000 + ((int(half["high"], 16) - 0xD800) << 10) + (int(half["low"], 16) - 0xDC00)
+    return marked_problem(
+        display, at, "yaml-escape-pair", escape=half["escape"], character=chr(code), write=f"\\U{code:08X}"
+    )

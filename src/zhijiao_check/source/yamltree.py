@@ -30,10 +30,10 @@ from zhijiao_check.located import (
     TinyNumber,
     checked_text,
     too_long,
-    underflows,
+    too_small,
 )
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
+from zhijiao_check.problems import MAX_DIGITS, Problem, format_path, of_a_report
 from zhijiao_check.records import record
 from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
 from zhijiao_check.source.slips import scan_slips
@@ -77,7 +77,11 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
 
         over = node_over_limit(text, loader_class) if most_nodes(text) > MAX_NODES else None
         if over:
-            return [*slips, marked_problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}")]
+            kind = of_a_report()
+            return [
+                *slips,
+                marked_problem(display, over, "too-many-values", limit=f"{MAX_NODES:,}", file_kind=kind),
+            ]
     if not slips:
         block = read_block(text, _PLAIN, _quoted_scalar)
         if block is not None:
@@ -110,7 +114,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
         return [marked_problem(display, (1, 1), "yaml-syntax", reason=str(error))]
     # only the pure-Python reader (no libyaml) recurses without a depth limit of its own
     except RecursionError:
-        return [marked_problem(display, (1, 1), "too-deep", limit=MAX_DEPTH)]
+        return [marked_problem(display, (1, 1), "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())]
     finally:
         loader.dispose()
     if root is None:
@@ -206,7 +210,7 @@ class _Builder:
             self.bomb = True
             return None
         if len(path) > MAX_DEPTH:
-            self._fail(node, path[:MAX_DEPTH], "too-deep", limit=MAX_DEPTH)
+            self._fail(node, path[:MAX_DEPTH], "too-deep", limit=MAX_DEPTH, file_kind=of_a_report())
             self.bomb = True
             return None
         repeated = id(node) in self.seen  # built before: this is an alias being expanded again
@@ -342,8 +346,8 @@ def _construct(loader: Any, node: Any) -> Any:
         # 1.0e+30 as JSON's 1e30: the same digits too many, written shorter (.inf is what it says, and the
         # field's check names it)
         return LongNumber(node.value)
-    if node.tag in _NUMBER_TAGS and isinstance(value, float) and underflows(node.value, value):
-        return TinyNumber(node.value)  # 1.0e-400: not 0, though read as 0.0 (refused at its field)
+    if node.tag in _NUMBER_TAGS and isinstance(value, float) and too_small(node.value, value):
+        return TinyNumber(node.value)  # 1.0e-300: not 0, though below any figure (refused at its field)
     if node.tag in _NUMBER_TAGS and not _DECIMAL.fullmatch(node.value):
         # YAML 1.1 reads 0120 as 80 (octal), 1:30 as 90 (base 60), 0x30 as 48: never take these silently.
         write = re.sub(r"^([-+]?)0+(?=\d)", r"\1", node.value.replace("_", ""))

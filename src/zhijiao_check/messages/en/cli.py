@@ -34,6 +34,10 @@ MESSAGES: dict[str, str] = {
         "--output {file} ends in a slash, as a folder's name does: give the name of the file to write (such "
         "as {file}results.json); nothing was done"
     ),
+    "cli.usage-base-dir-empty": (
+        '--base-dir is an empty path (""), such as a variable that is not set: give the repository\'s root '
+        "folder (the annotations' paths are relative to it); nothing was done"
+    ),
     "cli.usage-output-empty": (
         '--output is an empty path (""), such as a variable that is not set: give the file to write; nothing '
         "was done"
@@ -155,7 +159,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.base-dir-missing": "the --base-dir folder cannot be read:",
     "cli.base-dir-not-a-folder": (
-        "--base-dir {folder} is a file, not a folder: give the repository's root (the annotations' paths are "
+        "--base-dir {folder} is {kind}, not a folder: give the repository's root (the annotations' paths are "
         "relative to it)"
     ),
     "cli.whole-year-stdin": (

@@ -14,9 +14,15 @@ MESSAGES: dict[str, str] = {
     "report.long-text": "{head}… ({count} characters)",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
-        "the file is {size_mib} MiB, over the 10 MiB limit: a unit report is far smaller; check that "
+        "the file is {size_mib} MiB, over the 10 MiB limit: {file_kind} is far smaller; check that "
         "this is the right file"
     ),
+    # What a file over a limit was to be (problems.said_of).
+    "report.limit-of-report": "a unit report",
+    "report.limit-of-roster": "a roster",
+    "report.limit-of-waivers": "a waivers file",
+    "report.limit-of-pack": "a rule pack's file",
+    "report.limit-of-config": "a config file",
     "report.not-regular-file": "this is {kind}, not a regular file, and was not opened: give a file",
     "report.file-unreadable": "cannot read it: {reason}",
     "report.path-not-found": "no such file or directory: check the name",
@@ -153,6 +159,15 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-escape": (
         'an unknown character after a backslash "\\" in double quotes: use single quotes'
     ),
+    "report.yaml-escape-pair": (
+        'the escapes "{escape}" in double quotes are the two halves of one character (UTF-16 surrogates), '
+        'which YAML does not join: write the character "{character}" itself, or "{write}"'
+    ),
+    "report.yaml-escape-half": (
+        'the escape "{escape}" in double quotes names half a character (a UTF-16 surrogate), no character '
+        'by itself: write the character itself (one beyond U+FFFF may be written as "\\U" and 8 hex '
+        'digits, such as "\\U0001F600")'
+    ),
     "report.yaml-why-no-value": "a value should be written here",
     "report.yaml-why-alias": '"*name" refers to an anchor "&name" that is not defined',
     "report.yaml-why-anchor-name": '"&" or "*" should be followed by a name',
@@ -193,7 +208,7 @@ MESSAGES: dict[str, str] = {
         'a full-width colon "：" here: write an ASCII colon and a space ": " after a field name'
     ),
     "report.too-many-values": (
-        "more than {limit} values in the file (the limit is passed here): a unit report has far fewer; "
+        "more than {limit} values in the file (the limit is passed here): {file_kind} has far fewer; "
         "check the file"
     ),
     "report.json-syntax": "JSON syntax error: {expected}{hint}",
@@ -242,6 +257,10 @@ MESSAGES: dict[str, str] = {
         "takes it for a "
         "line break; delete it"
     ),
+    "report.byte-order-mark": (
+        "an invisible character {code_point} here: a byte-order mark, which belongs only at the very start "
+        "of a file (often left where two files were joined or text was pasted); delete it"
+    ),
     "report.odd-space": (
         "a special space {code_point} here (a full-width or no-break space, often pasted from Word "
         "or a web page): "
@@ -267,7 +286,7 @@ MESSAGES: dict[str, str] = {
         "(*) in a report"
     ),
     "report.too-deep": (
-        "nested more than {limit} levels deep: a unit report is much flatter; check that brackets are paired"
+        "nested more than {limit} levels deep: {file_kind} is much flatter; check that brackets are paired"
     ),
     "report.tag-not-allowed": (
         "the YAML tag {tag} is not allowed (it can build objects or run code): remove it and write a "
@@ -314,8 +333,8 @@ MESSAGES: dict[str, str] = {
     "report.number-other-digits": "the number {found} is not written in the digits 0–9: write {write}",
     "report.number-exponent": "the number {found} is in exponent notation: write {write}",
     "report.number-too-small": (
-        "found {found}, which is not 0 yet too small to be stored (it would be read as 0), no real figure: "
-        "write {expected}, or 0 if it is none"
+        "found {found}, which is not 0 yet less than {least}, no real figure: write {expected}, "
+        "or 0 if it is none"
     ),
     "report.number-full-width": "the number {found} is in full-width characters: write {write} in ASCII",
     "report.number-as-text": "found the text {found}: write the number {write} (no quotes, no spaces)",
@@ -615,6 +634,7 @@ MESSAGES: dict[str, str] = {
         "in this cell the same school? Use the roster's name"
     ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-file": "a file",
     "report.file-kind-directory": "a directory",
     "report.file-kind-fifo": "a named pipe (FIFO)",
     "report.file-kind-socket": "a socket",

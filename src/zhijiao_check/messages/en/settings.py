@@ -58,6 +58,16 @@ MESSAGES: dict[str, str] = {
         'the waiver has no "{key}" (found: {found}): every waiver names its rule, unit, reason, '
         "approver and document"
     ),
+    "settings.waiver-one-each": (
+        '"{key}" = {found} is a list, but a waiver names one {key}, as a text in quotes: write a [[waiver]] '
+        "for each"
+    ),
+    "settings.waiver-control-character": (
+        '"{key}" holds the control character {code_point} (character {position}), which would garble the '
+        "outputs (a line break splits a Markdown table, an escape sequence recolours a terminal): write the "
+        "text on one line, without it"
+    ),
+    "settings.waiver-not-text": '"{key}" = {found} is not a text: write it in quotes, as {key} = "…"',
     "settings.waiver-needs-time": (
         "a waiver needs a year (the statistical year excused) or expires (its last day, e.g. "
         "2024-06-30), or both"
@@ -92,6 +102,10 @@ MESSAGES: dict[str, str] = {
         "would match no result; check the rule or the unit"
     ),
     "settings.waiver-expired": "the waiver of {rule} for {unit} expired on {expires}: the rule counts again",
+    "settings.waiver-repeats": (
+        "the waiver of {rule} for {unit} (year {year}) repeats the waiver at line {first}, which excuses the "
+        "same results: delete one of them"
+    ),
     "settings.waiver-unused": (
         "the waiver of {rule} for {unit} (year {year}) matches no result that is not met, though the run "
         "checked {unit} that year: the result is met or does not apply, or the entry is wrong (rule, unit, "

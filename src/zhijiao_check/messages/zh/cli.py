@@ -29,6 +29,10 @@ MESSAGES: dict[str, str] = {
     "cli.usage-output-folder": (
         "--output {file} 以“/”结尾，是目录的写法：请给出要写入的文件名（如 {file}结果.json）；未做任何处理"
     ),
+    "cli.usage-base-dir-empty": (
+        '--base-dir 给的是空路径（""），例如未设置的变量：请给出仓库的根目录（注释中的路径相对于它）；'
+        "未做任何处理"
+    ),
     "cli.usage-output-empty": (
         '--output 给的是空路径（""），例如未设置的变量：请给出要写入的文件名；未做任何处理'
     ),
@@ -125,7 +129,7 @@ MESSAGES: dict[str, str] = {
     "cli.per-unit-needs-html": "--per-unit 需与 --format html 一起使用：每个单位写一页可打印的 HTML",
     "cli.base-dir-missing": "--base-dir 给出的目录无法读取：",
     "cli.base-dir-not-a-folder": (
-        "--base-dir {folder} 是文件，不是目录：请给出仓库的根目录（注释中的路径相对于它）"
+        "--base-dir {folder} 是{kind}，不是目录：请给出仓库的根目录（注释中的路径相对于它）"
     ),
     "cli.whole-year-stdin": (
         "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表"

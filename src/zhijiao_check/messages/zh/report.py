@@ -10,8 +10,14 @@ MESSAGES: dict[str, str] = {
     "report.long-text": "{head}…（共 {count} 个字符）",
     # Reading the file (source/encoding.py, files.py).
     "report.file-too-large": (
-        "文件大小 {size_mib} MiB，超过 10 MiB 上限：单位报表远小于此，请确认没有选错文件"
+        "文件大小 {size_mib} MiB，超过 10 MiB 上限：{file_kind}远小于此，请确认没有选错文件"
     ),
+    # What a file over a limit was to be (problems.said_of).
+    "report.limit-of-report": "单位报表",
+    "report.limit-of-roster": "名册",
+    "report.limit-of-waivers": "豁免文件",
+    "report.limit-of-pack": "规则包文件",
+    "report.limit-of-config": "配置文件",
     "report.not-regular-file": "这是{kind}，不是普通文件，未打开：请给出一个文件",
     "report.file-unreadable": "无法读取：{reason}",
     "report.path-not-found": "路径不存在：请检查文件或目录名",
@@ -101,6 +107,14 @@ MESSAGES: dict[str, str] = {
     "report.yaml-why-no-colon": "字段名后面少了冒号“:”",
     "report.yaml-why-bad-start": "值不能以这个字符开头（如 @、`、% 或制表符）：请把值用引号括起来",
     "report.yaml-why-escape": "双引号里反斜杠“\\”后面的字符无法识别：请改用单引号",
+    "report.yaml-escape-pair": (
+        "双引号里的转义“{escape}”是一个字符拆成的两半（UTF-16 代理对），YAML 不把它们拼合："
+        "请直接写这个字符“{character}”，或写成“{write}”"
+    ),
+    "report.yaml-escape-half": (
+        "双引号里的转义“{escape}”只是半个字符（UTF-16 代理项），本身不是字符：请直接写这个字符"
+        "（U+FFFF 以上的字符也可写成“\\U”加 8 位十六进制数，如“\\U0001F600”）"
+    ),
     "report.yaml-why-no-value": "这里应当写一个值",
     "report.yaml-why-alias": "“*名称”引用的锚点“&名称”没有定义",
     "report.yaml-why-anchor-name": "“&”或“*”后面应当紧跟一个名称",
@@ -124,7 +138,7 @@ MESSAGES: dict[str, str] = {
     "report.yaml-tab": "缩进中有制表符（Tab）：YAML 只能用空格缩进，请把 Tab 换成空格",
     "report.fullwidth-colon": "这里用了中文全角冒号“：”：字段名后应写英文冒号加空格“: ”",
     "report.too-many-values": (
-        "文件中的值超过 {limit} 个（从这里起超出）：一份单位报表远少于此，请确认没有选错文件"
+        "文件中的值超过 {limit} 个（从这里起超出）：{file_kind}的值远少于此，请确认没有选错文件"
     ),
     "report.json-syntax": "JSON 语法错误：{expected}{hint}",
     "report.json-want-value": (
@@ -158,6 +172,10 @@ MESSAGES: dict[str, str] = {
         "这里有一个看不见的换行符 {code_point}（常见于从网页或 Word 复制的文字）：YAML 会把它当作换行，"
         "请删除它"
     ),
+    "report.byte-order-mark": (
+        "这里有一个看不见的字符 {code_point}（字节顺序标记，只应出现在文件最开头，"
+        "常见于拼接文件或粘贴文字时带入）：请删除它"
+    ),
     "report.odd-space": (
         "这里有一个特殊空格 {code_point}（全角空格或不换行空格，常见于从 Word 或网页复制的文字）："
         "缩进和冒号后只能用半角空格"
@@ -174,7 +192,7 @@ MESSAGES: dict[str, str] = {
     "report.found-null": "空值（null）",
     "report.alias-recursive": "别名引用了自身：报表中不应使用锚点（&）和别名（*）",
     "report.alias-bomb": "别名展开超过 {limit} 个节点，已停止读取：报表中不应使用锚点（&）和别名（*）",
-    "report.too-deep": "嵌套超过 {limit} 层：单位报表没有这么深，请检查括号是否配对",
+    "report.too-deep": "嵌套超过 {limit} 层：{file_kind}没有这么深，请检查括号是否配对",
     "report.tag-not-allowed": (
         "不允许使用 YAML 标签 {tag}（它可以构造对象或执行代码）：请删除标签，只写普通的值"
     ),
@@ -214,8 +232,7 @@ MESSAGES: dict[str, str] = {
     "report.number-other-digits": "数字 {found} 不是用阿拉伯数字写的：请写成阿拉伯数字 {write}",
     "report.number-exponent": "数字写成了科学记数法 {found}：请写 {write}",
     "report.number-too-small": (
-        "填写了 {found}，不是 0 却小到无法保存（读出来会变成 0），不是实际数字：此处应为{expected}；"
-        "若为零请写 0"
+        "填写了 {found}，不是 0 却小于 {least}，不是实际数字：此处应为{expected}；若为零请写 0"
     ),
     "report.number-full-width": "数字用了全角字符 {found}：请写半角数字 {write}（输入法切换到半角后再输入）",
     "report.number-as-text": "数字写成了带引号的文字 {found}：请写 {write}（不加引号和空格）",
@@ -451,6 +468,7 @@ MESSAGES: dict[str, str] = {
         "请使用名册上的校名"
     ),
     # What a path is when it is not a regular file (files.kind_problem), as the subject of a sentence.
+    "report.file-kind-file": "一个文件",
     "report.file-kind-directory": "一个目录",
     "report.file-kind-fifo": "一个命名管道（FIFO）",
     "report.file-kind-socket": "一个套接字",

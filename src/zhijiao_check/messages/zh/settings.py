@@ -43,6 +43,15 @@ MESSAGES: dict[str, str] = {
         '写进去的会是 {format} 而不是 {named}：请把文件名改为以 {expected} 结尾，或写 format = "{named}"'
     ),
     "settings.waiver-needs": "豁免缺少“{key}”（当前：{found}）：每条豁免须写明规则、单位、理由、批准人和文号",
+    "settings.waiver-one-each": (
+        "“{key}” = {found} 是一个列表，而一条豁免只写一个 {key}（用引号括起来的文字）："
+        "请每个分别写一条 [[waiver]]"
+    ),
+    "settings.waiver-control-character": (
+        "“{key}”含有控制字符 {code_point}（第 {position} 个字符），会扰乱输出（换行会拆开 Markdown 表格，"
+        "转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+    ),
+    "settings.waiver-not-text": '“{key}” = {found} 不是文字：请用引号括起来，写成 {key} = "…"',
     "settings.waiver-needs-time": (
         "豁免须有 year（豁免的统计年度）或 expires（截止日期，如 2024-06-30），或两者都写"
     ),
@@ -68,6 +77,9 @@ MESSAGES: dict[str, str] = {
         "{rule} 只检查{kinds}的报表，“{unit}”是{kind}：这条豁免不会匹配任何结果，请核对规则或单位"
     ),
     "settings.waiver-expired": "{unit} {rule} 的豁免已于 {expires} 到期：该规则重新计入",
+    "settings.waiver-repeats": (
+        "{unit} {rule}（年度 {year}）的豁免与第 {first} 行的豁免重复，两者豁免同样的结果：请删除其中一条"
+    ),
     "settings.waiver-unused": (
         "{unit} {rule}（年度 {year}）的豁免没有匹配任何未达标的结果：本次检查了{unit}该年度的报表，"
         "该结果已达标或不适用，或条目（规则、单位、年度）有误"

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Self
 
-from zhijiao_check.located import TinyNumber, underflows
+from zhijiao_check.located import TinyNumber, too_small
 from zhijiao_check.patterns import later
 
 # A number as a spreadsheet stores it: ASCII digits, a sign, a decimal point, an exponent (``-1.5E-7``).
@@ -46,7 +46,7 @@ def stored_number(text: str) -> int | float:
         number = float(text)
         # ``1e-400``: not 0, though read as 0.0 (and then taken as 0 without a word); refused at its field
         # as YAML's and JSON's are (``report.scalars``: ``number-too-small``)
-        return TinyNumber(text) if underflows(text, number) else number
+        return TinyNumber(text) if too_small(text, number) else number
     return int(text)
 
 
