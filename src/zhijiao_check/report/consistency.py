@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.codes import LEVEL_LABELS
 from zhijiao_check.report.joined import joined_by, names_in
-from zhijiao_check.report.nearnames import near_names
 from zhijiao_check.report.raw import (
     cell_of,
     count,
@@ -169,6 +168,8 @@ def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     then_names = {name(then.get("name")) for _, then in entries(previous.data.get("schools"))}
     new = [school for school in now if school and school not in then_names]  # a renamed one is among them
     gone = (name(then.get("name")) for _, then in entries(previous.data.get("schools")))
+    from zhijiao_check.report.nearnames import near_names  # a previous year's report only: not at start
+
     closest = near_names((school for school in gone if school and school not in now), new)
     warnings = []
     for then_index, then in entries(previous.data.get("schools")):
