@@ -91,7 +91,8 @@ def _majors_sum(data: dict[str, Any], positions: Positions, file: str) -> list[P
     said = count(mapping(data.get("enrollment")).get("secondary_vocational"))
     listed = data.get("schools")
     if not isinstance(listed, list) or not all(
-        isinstance(school, dict) and school.get("level") in _LEVELS for school in listed
+        isinstance(school, dict) and isinstance(school.get("level"), str) and school["level"] in _LEVELS
+        for school in listed
     ):
         return []
     schools = [school for school in listed if school.get("level") == "secondary"]
