@@ -5,6 +5,7 @@ reports refused, a renaming to a name not in the list let a report give the old 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -148,13 +149,20 @@ CASES += [
 def test_a_renaming_or_merger_naming_no_unit_is_refused_where_it_is_written(
     tmp_path: Path, code: str, units: str, where: tuple[int, int, str], zh: str, en: str
 ) -> None:
+    line, column, path = where
+    for file, message, stderr in _refused(tmp_path, units, zh, en):
+        assert f"{file}:{line}:{column}: {path}: {message}" in stderr, code
+
+
+def _refused(tmp_path: Path, units: str, zh: str, en: str) -> Iterator[tuple[Path, str, str]]:
+    """A pack with ``units`` as its unit list, listed by ``rules`` in each language: refused (exit 2); its
+    unit list's file, the message expected in that language, and what was said on standard error."""
     pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
     (pack / "units.yaml").write_text(units, encoding="utf-8")
-    line, column, path = where
     for lang, message in (("zh", zh), ("en", en)):
         result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--lang", lang])
         assert result.exit_code == 2, result.output
-        assert f"{pack / 'units.yaml'}:{line}:{column}: {path}: {message}" in result.stderr, code
+        yield pack / "units.yaml", message, result.stderr
 
 
 def test_a_merger_written_as_the_pack_says_loads(tmp_path: Path) -> None:
@@ -235,11 +243,7 @@ YEARS_NOT_WHOLE = [
 def test_a_year_written_as_a_boolean_or_text_is_refused_saying_what_to_write(
     tmp_path: Path, case: str, units: str, where: tuple[int, int, str], zh: str, en: str
 ) -> None:
-    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
-    (pack / "units.yaml").write_text(units, encoding="utf-8")
     line, column, path = where
-    for lang, message in (("zh", zh), ("en", en)):
-        result = CliRunner().invoke(app, ["rules", "--rules", str(pack), "--lang", lang])
-        assert result.exit_code == 2, result.output
-        said = f"{pack / 'units.yaml'}:{line}:{column}: {path}: {message}"
-        assert said in result.stderr.splitlines(), case
+    for file, message, stderr in _refused(tmp_path, units, zh, en):
+        said = f"{file}:{line}:{column}: {path}: {message}"
+        assert said in stderr.splitlines(), case
