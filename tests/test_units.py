@@ -50,3 +50,21 @@ def test_the_first_entry_wins_where_a_code_is_given_twice() -> None:
     assert twice.coded("1", 2024) == Unit("甲", "county", "1") == twice.by_code("1")
     assert UNITS.old_code_of("祁阳市", "431121") == UNITS.renamed[0]
     assert UNITS.old_code_of(NEW.name, "431121") is None
+
+
+def test_a_merged_unit_created_later_is_a_unit_from_its_since_to_the_year_before_its_merger() -> None:
+    """金洞管理区 created in 2023 and merged into 祁阳市 in 2025: its own unit in 2023 and 2024 only; before
+    2023 the name (or code) is refused as a unit not yet created, from 2025 as merged."""
+    short = Merged("金洞管理区", "management_area", into="祁阳市", year=2025, code="431197", since=2023)
+    units = UnitRegistry([C], [], [short])
+    then = Unit("金洞管理区", "management_area", "431197", since=2023)
+    for year, unit, change in (
+        (2022, None, then),
+        (2023, then, None),
+        (2024, then, None),
+        (2025, None, short),
+    ):
+        assert units.unit_in(short.name, year) == unit == units.coded("431197", year), year
+        assert [u.name for u in units.units_in(year)] == ["祁阳市", *([short.name] if unit else [])], year
+        if change is not None:
+            assert units.change(short.name, year) == change == units.change("431197", year), year

@@ -113,6 +113,9 @@ class Problem:
 # The limits every input file meets (``files.read_file``, the YAML and JSON readers), which their messages
 # say of a unit report (``file_kind``) unless the reader of another kind of file says which (``said_of``).
 FILE_LIMITS = ("file-too-large", "too-many-values", "too-deep")
+# The limits of a workbook (``report.workbook.grids``), a report's or a roster's: said of a unit report the
+# same way, the workbook's reader naming no kind (``of_a_report`` is each one's ``file_kind``).
+WORKBOOK_LIMITS = ("sheet-too-large", "too-many-cells", "too-many-rows", "too-many-merges", "out-of-memory")
 FileKind = Literal["report", "roster", "waivers", "pack", "config"]
 
 
@@ -126,7 +129,8 @@ def said_of(problems: Iterable[Problem], kind: FileKind) -> list[Problem]:
     not of the unit report it was said of ("a unit report is far smaller" of a waivers file)."""
     return [
         dataclasses.replace(p, params={**p.params, "file_kind": msg(f"report.limit-of-{kind}")})
-        if p.code in FILE_LIMITS and p.area == "report"
+        if (p.code in FILE_LIMITS and p.area == "report")
+        or (p.code in WORKBOOK_LIMITS and p.area == "workbook")
         else p
         for p in problems
     ]

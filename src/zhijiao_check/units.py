@@ -47,13 +47,16 @@ class Renamed:
 @record
 class Merged:
     """A unit merged into another (金洞管理区 into 祁阳市): its own unit in the years before ``year``, when it
-    filed its own report; from ``year`` on its figures are ``into``'s, and it files none."""
+    filed its own report; from ``year`` on its figures are ``into``'s, and it files none. ``since``: the year
+    it was created, as a unit's (a management area created in 2023 and merged in 2025 reports in 2023 and
+    2024 only); None: every year of the plan before its merger."""
 
     name: str
     kind: UnitKind
     into: str
     year: Annotated[int, Field(strict=True)]  # the first year it is part of ``into``
     code: str | None = None
+    since: Annotated[int | None, Field(strict=True)] = None  # before ``year``: the pack refuses any other
 
 
 class MergerParams(TypedDict):
@@ -80,7 +83,7 @@ class UnitRegistry:
         self._merged_by_code = _index(self.merged, lambda m: m.code)
         self._renamed = _index(renamed, lambda r: r.old)
         self._renamed_by_code = _index(renamed, lambda r: r.old_code)
-        self._former = {m.name: Unit(m.name, m.kind, m.code) for m in self.merged}
+        self._former = {m.name: Unit(m.name, m.kind, m.code, m.since) for m in self.merged}
         self._joined: dict[str, list[Merged]] = {}  # the units merged into each, in the list's order
         for m in self.merged:
             self._joined.setdefault(m.into, []).append(m)
@@ -154,14 +157,14 @@ class UnitRegistry:
 
     def unit_in(self, name: str, year: int | None) -> Unit | None:
         """The unit a report of ``year`` giving ``name`` is of: a unit of the list from the year it exists;
-        a unit merged into another in a year before its merger; a former name in a year before its renaming,
-        as the unit it names (its reports, under either name, are one unit's over the years). ``year`` None
-        (not given, or no year): a name that was right in some year is taken, the year's own error being
-        said."""
+        a unit merged into another in a year before its merger (from its ``since``); a former name in a year
+        before its renaming, as the unit it names (its reports, under either name, are one unit's over the
+        years). ``year`` None (not given, or no year): a name that was right in some year is taken, the
+        year's own error being said."""
         if (unit := self._by_name.get(name)) is not None:
             return unit if unit.exists_in(year) else None
         if (merged := self._merged.get(name)) is not None:
-            return self._former[name] if year is None or year < merged.year else None
+            return self._former[name] if self._reports_alone(merged, year) else None
         renamed = self.renamed_to(name)
         if renamed is None or (year is not None and year >= renamed.year) or renamed.new == name:
             return None
@@ -181,15 +184,19 @@ class UnitRegistry:
     def change(self, given: str, year: int | None) -> Renamed | Merged | Unit | None:
         """Why ``given``, a name or code of a report, waiver, roster or ``--unit`` that ``unit_in`` and
         ``coded`` do not take for ``year``, is no unit then: the unit itself, created in a later year
-        (``Unit.since``); the unit's merger into another (its own; or, renamed since, its unit's under the
-        name it has now, in a year since the merger or no year), else its renaming; None for a name or code
-        the unit list never had (a typo)."""
+        (``Unit.since``; a merged unit, in a year before its own ``since``, as the ``Unit`` it was); the
+        unit's merger into another (its own; or, renamed since, its unit's under the name it has now, in a
+        year since the merger or no year), else its renaming; None for a name or code the unit list never had
+        (a typo)."""
         unit = self._by_name.get(given) or self._by_code.get(given)
         if unit is not None:
             return None if unit.exists_in(year) else unit
         merged = self._merged.get(given) or self._merged_by_code.get(given)
-        if merged is not None:
-            return merged
+        if merged is not None:  # before its merger, a year before it was created (its own ``since``)
+            former = self._former[merged.name]
+            return (
+                former if year is not None and year < merged.year and not former.exists_in(year) else merged
+            )
         renamed = self.renamed_to(given) or self._renamed_by_code.get(given)
         if renamed is None:
             return None
@@ -204,8 +211,14 @@ class UnitRegistry:
         for unit in self.units:
             if unit.exists_in(year):
                 found.append(unit)
-            found += [self._former[m.name] for m in self._merged_into(unit.name) if year < m.year]
+            found += [
+                self._former[m.name] for m in self._merged_into(unit.name) if self._reports_alone(m, year)
+            ]
         return found
+
+    def _reports_alone(self, merged: Merged, year: int | None) -> bool:
+        """Whether ``merged`` is a unit of its own in ``year``: created by then, and not yet merged."""
+        return year is None or (year < merged.year and self._former[merged.name].exists_in(year))
 
     def order(self) -> list[str]:
         """Every unit's name, the merged ones after the unit each joined: the order reports are shown in."""

@@ -71,3 +71,43 @@ def test_a_report_over_a_limit_is_still_said_of_a_unit_report(tmp_path: Path) ->
     path.write_text(ELEVEN_MIB, encoding="utf-8")
     result = run_cli("validate", path, "--lang", "en")
     assert "over the 10 MiB limit: a unit report is far smaller" in result.stdout + result.stderr
+
+
+def _rows(path: Path, first: list[str]) -> Path:
+    """A workbook of ``first`` and then 100 rows more: over the limit of rows, lowered to 100 (``ROWS``)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("名册")
+    sheet.append(first)
+    for n in range(ROWS):
+        sheet.append(["东安县", f"学校{n}"])
+    workbook.save(path)
+    return path
+
+
+ROWS = 100  # the limit of rows of a workbook (50,000), lowered to spare the test the time
+_ROWS = (
+    "工作簿超过 100 行，远多于任何{zh}：请确认没有选错文件",
+    "the workbook has more than 100 rows, far beyond what {en} holds: check that this is the right file",
+)
+
+
+def test_a_roster_workbook_over_a_limit_is_said_of_a_roster(tmp_path: Path, monkeypatch) -> None:
+    """A roster kept as a workbook said "far beyond any unit report" (远多于任何单位报表), as the YAML
+    roster's limits no longer did; a report's workbook still says it of a unit report."""
+    from zhijiao_check.report.workbook import grids
+
+    monkeypatch.setattr(grids, "MAX_ROWS", ROWS)
+    roster = _rows(tmp_path / "名册.xlsx", ["单位", "学校"])
+    for lang, message in zip(
+        ("zh", "en"), (_ROWS[0].format(zh="名册"), _ROWS[1].format(en="a roster")), strict=True
+    ):
+        result = run_cli("check", SAMPLES / "2023" / "dongan.yaml", "--roster", roster, "--lang", lang)
+        assert result.exit_code == 2
+        assert f"{roster}: {message}" in result.stderr.splitlines(), result.stderr
+        assert "单位报表" not in result.stderr and "unit report" not in result.stderr
+    report = _rows(tmp_path / "dongan.xlsx", ["本单位"])
+    result = run_cli("validate", report, "--lang", "en", "--format", "json")
+    assert result.exit_code == 2
+    assert _ROWS[1].format(en="a unit report") in result.stdout

@@ -243,3 +243,43 @@ def test_the_schema_takes_a_former_name_in_the_years_before_the_renaming(
     assert validator.is_valid(data) is valid
     data["unit"]["name"] = "祁阳市"
     assert validator.is_valid(data) is (valid or code == "431181")
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "valid"),
+    [
+        ("回龙圩管理区", 2023, False),
+        ("回龙圩管理区", 2024, True),
+        ("金洞管理区", 2022, False),
+        ("金洞管理区", 2023, True),
+        ("金洞管理区", 2024, True),
+        ("金洞管理区", 2025, False),
+    ],
+)
+def test_the_schema_takes_a_unit_from_the_year_it_was_created(
+    tmp_path: Path, name: str, year: int, valid: bool
+) -> None:
+    """``since`` was not in the schema: an editor took a unit's name for any year, and the check refused it.
+    回龙圩管理区 created in 2024; 金洞管理区 created in 2023 and merged into 祁阳市 in 2025."""
+    import shutil
+
+    from zhijiao_check.pack.load import builtin_dir
+
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_dir() / "yzf-2021-7", pack)
+    units = pack / "units.yaml"
+    text = units.read_text(encoding="utf-8").replace("  - {name: 金洞管理区, kind: management_area}\n", "")
+    text = text.replace(
+        "{name: 回龙圩管理区, kind: management_area}",
+        "{name: 回龙圩管理区, kind: management_area, since: 2024}",
+    )
+    merged = "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2025, since: 2023}\n"
+    units.write_text(text + merged, encoding="utf-8")
+    result = run_cli("schema", "--rules", pack)
+    assert result.exit_code == 0, result.output
+    schema: Data = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = copy.deepcopy(yaml.safe_load(COUNTY.read_text(encoding="utf-8")))
+    data["year"] = year
+    data["unit"] = {"name": name, "kind": "management_area"}
+    assert jsonschema.Draft202012Validator(schema).is_valid(data) is valid

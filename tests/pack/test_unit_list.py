@@ -144,6 +144,79 @@ CASES += [
     ),
 ]
 
+# Two units with one code: a report's code finds the first (``UnitRegistry.coded``), so the second was never
+# found by it, and a report of it giving its code was taken as the first's. A merged unit's code is a unit's
+# code too (its reports of the years before the merger give it).
+DAOXIAN = '{name: 道县, kind: county, code: "431124"}'
+CASES += [
+    (
+        "unit-code-twice",
+        BUILT_IN.replace(DAOXIAN, DAOXIAN.replace("431124", "431123")),
+        (9, 36, "units[5].code"),
+        (
+            "代码 431123 已是“双牌县”的代码（第 8 行），“道县”不能再用：每个单位的代码各不相同，"
+            "报表按代码找到它的单位；请改正其中一个"
+        ),
+        (
+            'the code 431123 is already the code of "双牌县" (line 8), so "道县" cannot have it too: each '
+            "unit has a code of its own, by which a report's code finds its unit; correct one of them"
+        ),
+    ),
+    (
+        "unit-code-twice",
+        without_jindong(MERGER.replace("year: 2026}", 'year: 2026, code: "431102"}')),
+        (LAST + 1, 71, "merged[0].code"),
+        (
+            "代码 431102 已是“零陵区”的代码（第 4 行），“金洞管理区”不能再用：每个单位的代码各不相同，"
+            "报表按代码找到它的单位；请改正其中一个"
+        ),
+        (
+            'the code 431102 is already the code of "零陵区" (line 4), so "金洞管理区" cannot have it too: '
+            "each unit has a code of its own, by which a report's code finds its unit; correct one of them"
+        ),
+    ),
+    (
+        # a unit created in the year of its merger (or later) would never report on its own
+        "merged-since-late",
+        without_jindong(MERGER.replace("year: 2026}", "year: 2026, since: 2026}")),
+        (LAST + 1, 72, "merged[0].since"),
+        (
+            "“金洞管理区”2026 年设立，却在 2026 年并入其他单位：since 须早于 year，它单独填报的是 since 到 "
+            "year 前一年的报表；请改正其中一个年份（自计划开始就有的单位不写 since）"
+        ),
+        (
+            '"金洞管理区" was created in 2026 but merged into another unit in 2026: since comes before year, '
+            "the unit reporting on its own from since to the year before year; correct one of the years (a "
+            "unit there from the plan's start has no since)"
+        ),
+    ),
+    (
+        "unit-since-year",
+        without_jindong(MERGER.replace("year: 2026}", "year: 2026, since: 23}")),
+        (LAST + 1, 72, "merged[0].since"),
+        "年份 23 不在 2000–2100 之间：since 写单位设立（开始填报）的四位年份",
+        (
+            "the year 23 is not within 2000–2100: since is the four-digit year the unit was created "
+            "(its first report's year)"
+        ),
+    ),
+]
+
+# A key an entry does not have was read as nothing: ``since:`` of a merged unit (before it could have one) or
+# ``sinse:`` left the unit expected, and missing, in the years before it was created.
+CASES += [
+    (
+        "units-entry-unknown-key",
+        without_jindong(MERGER.replace("year: 2026}", "year: 2026, sinse: 2023}")),
+        (LAST + 1, 65, "merged[0].sinse"),  # at the key
+        "merged 的这一项没有 sinse 这个键（可写的有 name、kind、into、year、code、since）：是否应为 since？",
+        (
+            "an entry of merged has no key sinse (it takes name, kind, into, year, code, since): did you "
+            "mean since?"
+        ),
+    ),
+]
+
 
 @pytest.mark.parametrize(("code", "units", "where", "zh", "en"), CASES, ids=[c[0] for c in CASES])
 def test_a_renaming_or_merger_naming_no_unit_is_refused_where_it_is_written(

@@ -5,6 +5,7 @@ unknown keys are located.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -440,3 +441,70 @@ def test_a_pyproject_that_names_the_tool_only_as_a_dependency_or_script_is_not_p
     # A misspelt table is parsed, to be reported; the tool named elsewhere still spares the parse.
     for text in ("[tool.ZhiJiao_Check]\n", 'tools.zhijiao-check.lang = "en"\n', "[tool.zhijiaocheck]\n"):
         assert config._may_name_tool_table(text.encode())
+
+
+# What to write instead, where base-dir names no folder (after what it names)
+ROOT_ZH = "请写仓库的根目录（注释中的路径相对于它），路径相对于配置文件所在的目录"
+ROOT_EN = (
+    "give the repository's root (the annotations' paths are relative to it), a path relative to the config "
+    "file's folder"
+)
+BASE_DIRS = [
+    (
+        '"nowhere"',
+        '“base-dir”的 "nowhere" 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名',
+        (
+            '"base-dir" = "nowhere" does not exist (a path relative to the config file\'s folder): check the '
+            "name"
+        ),
+    ),
+    (
+        '""',
+        f'“base-dir”是空路径（""）：{ROOT_ZH}，就是该目录时写 "."',
+        f'"base-dir" is an empty path (""): {ROOT_EN} ("." for that folder itself)',
+    ),
+    (
+        '"/dev/null"',
+        f'“base-dir”的 "/dev/null" 是一个字符设备，不是目录：{ROOT_ZH}',
+        f'"base-dir" = "/dev/null" is a character device, not a folder: {ROOT_EN}',
+    ),
+    (
+        '"reports/2023/dongan.yaml"',
+        f'“base-dir”的 "reports/2023/dongan.yaml" 是一个文件，不是目录：{ROOT_ZH}',
+        f'"base-dir" = "reports/2023/dongan.yaml" is a file, not a folder: {ROOT_EN}',
+    ),
+    (
+        '"loop"',
+        '“base-dir”的 "loop" 无法读取：符号链接形成循环（链接最终指向自己）：请改正或删除这个链接',
+        (
+            '"base-dir" = "loop" cannot be read: a loop of symbolic links (the link ends up pointing to '
+            "itself): fix or delete the link"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "zh", "en"), BASE_DIRS, ids=["missing", "empty", "device", "file", "loop"])
+def test_a_base_dir_of_the_config_that_is_no_folder_is_told_at_its_key(
+    repo: Path, invoke, value: str, zh: str, en: str
+) -> None:
+    """It was refused as if ``--base-dir`` had been typed (``--base-dir 给出的目录无法读取``), with no word of
+    the config file, its line or its key."""
+    if os.name == "nt" and value in ('"/dev/null"', '"loop"'):
+        pytest.skip("no /dev/null, and a symbolic link needs a privilege, on Windows")
+    if value == '"loop"':
+        (repo / "loop").symlink_to("loop")
+    for lang, said in (("zh", zh), ("en", en)):
+        write(repo / "zhijiao-check.toml", f'lang = "{lang}"\n\nbase-dir = {value}\n')
+        result = invoke("check", "reports/2023/dongan.yaml", "-f", "github")
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[1:] == [f"zhijiao-check.toml:3:1: base-dir: {said}"]
+        assert "--base-dir" not in result.stderr
+
+
+def test_a_base_dir_of_the_config_is_taken_from_the_config_file_s_folder(repo: Path, invoke) -> None:
+    """A folder that is there is taken, relative to the file: the annotations' paths are relative to it."""
+    write(repo / "zhijiao-check.toml", 'base-dir = "reports"\n')
+    result = invoke("check", "reports/2023/dongan.yaml", "-f", "github")
+    assert result.exit_code == 1, result.output
+    assert "file=2023/dongan.yaml," in result.stdout

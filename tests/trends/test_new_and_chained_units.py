@@ -247,3 +247,79 @@ def test_template_waiver_and_roster_along_a_chain_of_mergers_say_each_merger_in_
     assert single.stderr.strip() == (
         f"“{FIRST}”已于 2023 年并入“{MIDDLE}”，2023 年起不再单独填报：请用 --unit {MIDDLE}"
     )
+
+
+# A unit both created and merged within the plan: 金洞管理区 created in 2023, merged into 祁阳市 in 2025. A
+# merged unit could not have ``since:`` (the key was refused), so it was expected, and missing, in 2021–2022.
+SHORT_LIVED = (
+    "merged:\n  - {name: 金洞管理区, kind: management_area, into: 祁阳市, year: 2025, since: 2023}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def short_lived(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """(reports 2021–2025, the pack, a folder of 金洞管理区's 2022 and 2025 reports kept apart): it reports
+    in 2023 and 2024 only."""
+    root = tmp_path_factory.mktemp("short-lived")
+    folder = write_years(root / "reports")
+    apart = root / "apart"
+    for year in (2022, 2025):
+        (apart / str(year)).mkdir(parents=True)
+        shutil.move(folder / str(year) / "jindong.yaml", apart / str(year) / "jindong.yaml")
+    (folder / "2021" / "jindong.yaml").unlink()
+    pack = pack_with(root / "pack", lambda text: _without(text, FIRST) + SHORT_LIVED)
+    return folder, pack, apart
+
+
+def test_a_merged_unit_created_later_is_expected_only_between_its_creation_and_its_merger(
+    short_lived: tuple[Path, Path, Path],
+) -> None:
+    folder, pack, _ = short_lived
+    code, doc = check(folder, "--rules", pack)
+    assert code == 1 and doc["invalid"] == []
+    for year, (present, missing, _) in city(doc).items():
+        assert missing == [], year  # not missing before 2023, nor from its merger on
+        assert (FIRST in present) is (year in (2023, 2024)), year
+    assert [y["year"] for y in unit_trend(doc, FIRST, "c2.school-standards")["years"]] == [2023, 2024]
+
+
+def test_a_merged_unit_created_later_is_refused_before_its_creation_and_from_its_merger(
+    short_lived: tuple[Path, Path, Path],
+) -> None:
+    _, pack, apart = short_lived
+    said = {
+        ("zh", 2022): (
+            7,  # the sample's comments come first
+            "unit-not-yet",
+            f"“{FIRST}”2023 年设立，2023 年起才填报：2022 年的报表不能写它，请检查年度",
+        ),
+        ("en", 2022): (
+            7,
+            "unit-not-yet",
+            (
+                f'"{FIRST}" was created in 2023 and reports from 2023 on: a report of 2022 cannot give it; '
+                "check the year"
+            ),
+        ),
+        ("zh", 2025): (
+            3,
+            "unit-merged",
+            (
+                f"“{FIRST}”已于 2025 年并入“{LAST}”，2025 年起不再单独填报："
+                f"请把它的数据填入“{LAST}”的报表（name: {LAST}）"
+            ),
+        ),
+    }
+    for (lang, year), (line, problem_code, message) in said.items():
+        code, doc = check(apart / str(year) / "jindong.yaml", "--rules", pack, "--lang", lang)
+        assert code == 2
+        [problem] = doc["invalid"][0]["problems"]
+        assert (problem["line"], problem["column"], problem["code"]) == (line, 9, problem_code)
+        assert problem["message"] == message
+    for year, status, told in (
+        (2022, 2, f"“{FIRST}”2023 年设立，2023 年起才填报：请用 --year 2023 或以后的年份"),
+        (2024, 0, ""),
+        (2025, 2, f"“{FIRST}”已于 2025 年并入“{LAST}”，2025 年起不再单独填报：请用 --unit {LAST}"),
+    ):
+        made = invoke("template", "--unit", FIRST, "--year", str(year), "--rules", pack)
+        assert (made.exit_code, made.stderr.strip()) == (status, told), year

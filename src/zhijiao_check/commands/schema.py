@@ -2,7 +2,8 @@
 
 The body is Pydantic's schema of the ``Report`` model, with its Chinese titles and descriptions. Added here:
 the dialect, ``$id`` and title; the unit list of the rule pack (a name from the list, with its kind and
-code, and ``city:`` only for 市本级); and a pattern that refuses text made of spaces only, which the
+code, in the years it reports under that name: from its ``since``, before a renaming or merger; and ``city:``
+only for 市本级); and a pattern that refuses text made of spaces only, which the
 checker's text fields refuse too. What JSON Schema cannot say (duplicate keys, duplicate school or major
 names, parts of the teaching staff larger than the whole, YAML tags and encodings) only ``validate`` checks.
 """
@@ -65,12 +66,12 @@ def report_schema(units: UnitRegistry, tr: Translator) -> dict[str, Any]:
     rules: list[dict[str, Any]] = [_unit_of({"properties": {"name": {"enum": [*names, *before]}}})]
     for unit in units:
         old_codes = {r.old_code: r.year for r in units.renamed if r.new == unit.name and r.old_code}
-        rules.append(_unit_rule(unit.name, unit.kind, unit.code, old_codes))
+        rules.append(_unit_rule(unit.name, unit.kind, unit.code, old_codes, since=unit.since))
     for name, year in before.items():
         then = units.unit_in(name, year - 1)
         if then is not None:  # a renaming to a unit no longer in the list is refused when the pack is read
             old_codes = {r.old_code: r.year for r in units.renamed if r.old == name and r.old_code}
-            rules.append(_unit_rule(name, then.kind, then.code, old_codes, until=year))
+            rules.append(_unit_rule(name, then.kind, then.code, old_codes, until=year, since=then.since))
     return {
         "$schema": DIALECT,
         "$id": SCHEMA_ID,
@@ -84,12 +85,18 @@ def report_schema(units: UnitRegistry, tr: Translator) -> dict[str, Any]:
 
 
 def _unit_rule(
-    name: str, kind: str, code: str | None, old_codes: dict[str, int] | None = None, until: int | None = None
+    name: str,
+    kind: str,
+    code: str | None,
+    old_codes: dict[str, int] | None = None,
+    until: int | None = None,
+    since: int | None = None,
 ) -> dict[str, Any]:
     """If ``unit.name`` is this unit, its kind must be the unit's, and its code the unit's (or none), or a
     code it had before a renaming in a year before it (``old_codes``); ``until``: a former name, given by
-    the reports of the years before this one only."""
-    if not old_codes and until is None:
+    the reports of the years before this one only; ``since``: a unit created that year, given by the reports
+    of that year on only (``Unit.since``): an editor refuses it in an earlier year, as the check does."""
+    if not old_codes and until is None and since is None:
         then = _unit_of({"properties": {"kind": {"const": kind}, "code": _code(code)}})
     else:
         then = _unit_of({"properties": {"kind": {"const": kind}}})
@@ -99,6 +106,8 @@ def _unit_rule(
         then["allOf"] = [{"anyOf": codes} if len(codes) > 1 else codes[0]]
         if until is not None:
             then["allOf"].append(_before(until))
+        if since is not None:
+            then["allOf"].append(_from(since))
     return {
         "if": _unit_of({"properties": {"name": {"const": name}}, "required": ["name"]}, required=True),
         "then": then,
@@ -108,6 +117,11 @@ def _unit_rule(
 def _before(year: int) -> dict[str, Any]:
     """A report of a year before ``year``."""
     return {"properties": {"year": {"maximum": year - 1}}}
+
+
+def _from(year: int) -> dict[str, Any]:
+    """A report of ``year`` or later."""
+    return {"properties": {"year": {"minimum": year}}}
 
 
 def _code(code: str | None) -> dict[str, str] | bool:

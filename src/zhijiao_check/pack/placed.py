@@ -34,6 +34,8 @@ class Placed:
         return pack_problem(self.file, self.at(*path), f"{self.rule}.{format_path(path)}", code, **params)
 
 
-def pack_problem(file: str, where: tuple[int, int] | None, path: str, code: str, **params: object) -> Problem:
+def pack_problem(
+    file: str, where: tuple[int, int] | None, path: str, code: str, /, **params: object
+) -> Problem:
     line, column = where if where else (None, None)
     return Problem(file, line, column, path, code, params, area="pack")

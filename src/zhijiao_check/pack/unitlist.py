@@ -1,12 +1,15 @@
 """The checks of a unit list (``units.yaml``) across its entries: a renaming and a merger must name units
 the list has, each once, and a chain of mergers end at a unit of the list; a unit's ``since`` is a year. An
 entry that named nothing would silently never apply: a renaming to a name not in the list let a report give
-the old name and be of no unit; a merged unit still in the list was expected every year."""
+the old name and be of no unit; a merged unit still in the list was expected every year; a second unit with
+a code was never found by it."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterator
+from dataclasses import fields
+from typing import Any
 
 from zhijiao_check.pack.placed import pack_problem
 from zhijiao_check.problems import Problem
@@ -20,8 +23,10 @@ UNIT_LIST_KEYS = ("units", "renamed", "merged")
 
 def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]:
     """A key the unit list does not have (``merge:`` for ``merged:``) was read as nothing: the merger it held
-    never applied, and the merged unit's reports were refused."""
-    return [
+    never applied, and the merged unit's reports were refused. So was a key an entry does not have
+    (``sinse: 2024``, or ``since:`` of a merged unit before it could have one): the unit was expected, and
+    missing, in the years before it was created."""
+    problems = [
         pack_problem(
             file,
             positions.key((key,)) or positions.nearest((key,)),
@@ -34,6 +39,28 @@ def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]
         for key in (data if isinstance(data, dict) else {})
         if key not in UNIT_LIST_KEYS
     ]
+    return problems or list(_unknown_entry_keys(data if isinstance(data, dict) else {}, positions, file))
+
+
+def _unknown_entry_keys(data: dict[Any, Any], positions: Positions, file: str) -> Iterator[Problem]:
+    for listed, record in zip(UNIT_LIST_KEYS, (Unit, Renamed, Merged), strict=True):
+        entries = data.get(listed)
+        keys = [field.name for field in fields(record)]
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            for key in entry if isinstance(entry, dict) else {}:
+                if key in keys:
+                    continue
+                path = (listed, index, key)
+                yield pack_problem(
+                    file,
+                    positions.key(path) or positions.nearest(path),
+                    f"{listed}[{index}].{key}",
+                    "units-entry-unknown-key",
+                    key=key,
+                    listed=listed,
+                    nearest=nearest(str(key), keys),
+                    keys=Join(tuple(keys)),
+                )
 
 
 def nearest(name: str, names: list[str]) -> str:
@@ -55,16 +82,31 @@ def _problems(
     former = {m.name for m in merged}  # units of the years before their merger
     cycled: set[str] = set()  # the merged units of a cycle said already (at its first entry)
 
-    def at(path: tuple[str | int, ...], code: str, **params: object) -> Problem:
+    def at(path: tuple[str | int, ...], code: str, /, **params: object) -> Problem:
         shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
         return pack_problem(file, positions.nearest(path), shown, code, **params)
 
     first: dict[str, tuple[str | int, ...]] = {}
+    coded: dict[str, tuple[str, tuple[str | int, ...]]] = {}  # each code: the first unit with it, and where
+
+    def code_once(code: str | None, name: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
+        """A code is one unit's: a report's code finds its unit (``UnitRegistry.coded``), and a second unit
+        with the same code was never found by it (a report of it with the code taken as the first's)."""
+        if code is None:
+            return
+        if code in coded:
+            other, where = coded[code]
+            yield at(
+                path, "unit-code-twice", code=code, name=name, first=other, line=positions.nearest(where)[0]
+            )
+        coded.setdefault(code, (name, path))
+
     for index, unit in enumerate(units):
         path: tuple[str | int, ...] = ("units", index, "name")
         if unit.name in first:
             yield at(path, "unit-listed-twice", name=unit.name, first=positions.nearest(first[unit.name])[0])
         first.setdefault(unit.name, path)
+        yield from code_once(unit.code, unit.name, ("units", index, "code"))
         if unit.since is not None:
             yield from _year(at, ("units", index, "since"), unit.since, "unit-since-year")
     for index, entry in enumerate(merged):
@@ -74,6 +116,7 @@ def _problems(
             code = "merged-still-listed" if first[entry.name][0] == "units" else "merged-twice"
             yield at((*path, "name"), code, name=entry.name, first=where)
         first.setdefault(entry.name, (*path, "name"))
+        yield from code_once(entry.code, entry.name, (*path, "code"))
         if entry.into not in listed and entry.into not in former:  # or one merged in turn: A into B into C
             # a unit merged in turn is a unit to join too (a chain), so it may be the name meant
             close = nearest(entry.into, [*listed, *(name for name in former if name != entry.name)])
@@ -84,6 +127,12 @@ def _problems(
             cycled.update(cycle)
             yield at((*path, "into"), "merged-in-a-cycle", name=entry.name, cycle=" → ".join(cycle))
         yield from _year(at, (*path, "year"), entry.year)
+        if entry.since is not None:
+            since = (*path, "since")
+            wrong = list(_year(at, since, entry.since, "unit-since-year"))
+            yield from wrong
+            if not wrong and entry.since >= entry.year:  # it would never report on its own: a year mistyped
+                yield at(since, "merged-since-late", name=entry.name, since=entry.since, year=entry.year)
     for index, rename in enumerate(renamed):
         path = ("renamed", index)
         if rename.old in first:

@@ -12,17 +12,18 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.errors import FatalError
-from zhijiao_check.files import display_name
+from zhijiao_check.files import display_name, os_problem, path_kind
 from zhijiao_check.output import format_named, other_format_named, suffixes_of
 from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.records import record
-from zhijiao_check.wording import Join
+from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
     # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
@@ -204,6 +205,28 @@ def _existing(value: Any, base: Path) -> Path:
     return path
 
 
+def _folder(value: Any, base: Path) -> Path:
+    """``base-dir``: a folder that is there. One that is not, is empty or is no folder is the file's mistake,
+    told at its key as the others are: checked only as the run starts, it was said as if ``--base-dir``
+    had been typed, with no word of the config file or the line to correct."""
+    if not isinstance(value, str):
+        raise _Wrong("wrong-type", found=value, expected='"folder"')
+    if not value:  # Path("") is the working directory: "." says the config file's folder, if that is meant
+        raise _Wrong("base-dir-empty")
+    path = _path(value, base)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise _Wrong("path-missing", found=value) from None
+        said = os_problem(value, error)  # permission denied, a loop of links: in the words a report's has
+        reason = msg(f"report.{said.code}", **said.params)
+        raise _Wrong("base-dir-unreadable", found=value, reason=reason) from None
+    if not stat.S_ISDIR(mode):  # a file, or a device (``/dev/null``) named as what it is
+        raise _Wrong("base-dir-not-a-folder", found=value, kind=path_kind(mode))
+    return path
+
+
 def _ids(value: Any, base: Path) -> tuple[str, ...]:
     """Rule IDs, globs or clauses, as ``--select``: a list, or one comma-separated string."""
     if isinstance(value, str):
@@ -303,7 +326,7 @@ KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "jobs": _jobs,
     "roster": _existing,
     "waivers": _existing,
-    "base-dir": _path,
+    "base-dir": _folder,
 }
 
 

@@ -295,6 +295,15 @@ MESSAGES: dict[str, str] = {
         "the year {year} is not within {low}–{high}: since is the four-digit year the unit was created "
         "(its first report's year)"
     ),
+    "pack.unit-code-twice": (
+        'the code {code} is already the code of "{first}" (line {line}), so "{name}" cannot have it too: '
+        "each unit has a code of its own, by which a report's code finds its unit; correct one of them"
+    ),
+    "pack.merged-since-late": (
+        '"{name}" was created in {since} but merged into another unit in {year}: since comes before year, '
+        "the unit reporting on its own from since to the year before year; correct one of the years (a unit "
+        "there from the plan's start has no since)"
+    ),
     "pack.merged-in-a-cycle": (
         '"{name}" is merged in a cycle ({cycle}): following into must end at a unit of units; '
         "correct one of them"
@@ -302,6 +311,9 @@ MESSAGES: dict[str, str] = {
     "pack.unit-change-year": (
         "the year {year} is not within {low}–{high}: write the four-digit year the renaming or merger "
         "takes effect"
+    ),
+    "pack.units-entry-unknown-key": (
+        "an entry of {listed} has no key {key} (it takes {keys}): did you mean {nearest}?"
     ),
     "pack.units-unknown-key": "the unit list has no {key} (it takes {keys}): did you mean {nearest}?",
     "pack.units-missing": (

@@ -34,6 +34,15 @@ MESSAGES: dict[str, str] = {
     "settings.path-missing": (
         '"{key}" = {found} does not exist (a path relative to the config file\'s folder): check the name'
     ),
+    "settings.base-dir-empty": (
+        '"{key}" is an empty path (""): give the repository\'s root (the annotations\' paths are relative to '
+        'it), a path relative to the config file\'s folder ("." for that folder itself)'
+    ),
+    "settings.base-dir-not-a-folder": (
+        "\"{key}\" = {found} is {kind}, not a folder: give the repository's root (the annotations' paths are "
+        "relative to it), a path relative to the config file's folder"
+    ),
+    "settings.base-dir-unreadable": '"{key}" = {found} cannot be read: {reason}',
     "settings.path-nul": (
         '"{key}" = {found} holds a NUL character (\\u0000), which no file or folder name can hold: write the '
         "real name"

@@ -38,8 +38,8 @@ MESSAGES: dict[str, str] = {
     "workbook.zip-bomb-part": "its part {part} is about {size_mib} MiB, over the limit of {limit} MiB for it",
     "workbook.sheet-too-large": (
         'the sheet "{sheet}" unpacks to {size_mib} MiB, over the limit of {limit} MiB (a report filled up '
-        "to the limit of cells has no sheet of even 10 MiB), far beyond any unit report: check that this is "
-        "the right file, delete the rows and columns that are not part of the report and save it again in "
+        "to the limit of cells has no sheet of even 10 MiB), far beyond what {file_kind} holds: check that "
+        "this is the right file, delete the rows and columns that do not belong in it and save it again in "
         "Excel or WPS"
     ),
     "workbook.cell-text-too-long": (
@@ -83,8 +83,8 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.too-many-cells": (
         'the cells holding a value on the sheet "{sheet}" ({range}) take the workbook over {limit} such '
-        "cells, far beyond any unit report: check that this is the right file, or delete what is not "
-        "part of the report in that range"
+        "cells, far beyond what {file_kind} holds: check that this is the right file, or delete what does "
+        "not belong in it in that range"
     ),
     "workbook.too-many-formatted-cells": (
         'the sheet "{sheet}" has more than {limit} cells by row {row}, most of them blank but formatted '
@@ -107,7 +107,7 @@ MESSAGES: dict[str, str] = {
         "Excel or WPS. Check that this is the right file, open it in Excel or WPS and save it again"
     ),
     "workbook.too-many-rows": (
-        "the workbook has more than {limit} rows, far beyond any unit report: check that this is the "
+        "the workbook has more than {limit} rows, far beyond what {file_kind} holds: check that this is the "
         "right file"
     ),
     "workbook.workbook-unreadable": (
@@ -134,13 +134,14 @@ MESSAGES: dict[str, str] = {
         "it again as .xlsx"
     ),
     "workbook.too-many-merges": (
-        'the sheet "{sheet}" has more than {limit} merged ranges, far beyond any unit report: check that '
-        "this is the right file, or unmerge them (select all, then click Merge & Center once more) and save"
+        'the sheet "{sheet}" has more than {limit} merged ranges, far beyond what {file_kind} holds: check '
+        "that this is the right file, or unmerge them (select all, then click Merge & Center once more) and "
+        "save"
     ),
     "workbook.out-of-memory": (
-        "there was not enough memory to read this workbook, which holds far more than any unit report: "
-        "check that this is the right file, delete the rows, columns and sheets that are not part of the "
-        "report and save it again in Excel or WPS"
+        "there was not enough memory to read this workbook, which holds far more than {file_kind} does: "
+        "check that this is the right file, delete the rows, columns and sheets that do not belong in it "
+        "and save it again in Excel or WPS"
     ),
     "workbook.sheet-twin": (
         'the sheets "{found}" and "{other}" have the same name once the spaces around their names are '

@@ -243,10 +243,21 @@ MESSAGES: dict[str, str] = {
         "（一个单位并入另一个单位时写在 merged 中）"
     ),
     "pack.unit-since-year": "年份 {year} 不在 {low}–{high} 之间：since 写单位设立（开始填报）的四位年份",
+    "pack.unit-code-twice": (
+        "代码 {code} 已是“{first}”的代码（第 {line} 行），“{name}”不能再用：每个单位的代码各不相同，"
+        "报表按代码找到它的单位；请改正其中一个"
+    ),
+    "pack.merged-since-late": (
+        "“{name}”{since} 年设立，却在 {year} 年并入其他单位：since 须早于 year，它单独填报的是 since 到 "
+        "year 前一年的报表；请改正其中一个年份（自计划开始就有的单位不写 since）"
+    ),
     "pack.merged-in-a-cycle": (
         "“{name}”的合并成环（{cycle}）：沿 into 最终须到达 units 中的单位，改正其中一项"
     ),
     "pack.unit-change-year": "年份 {year} 不在 {low}–{high} 之间：写更名或合并起始的四位年份",
+    "pack.units-entry-unknown-key": (
+        "{listed} 的这一项没有 {key} 这个键（可写的有 {keys}）：是否应为 {nearest}？"
+    ),
     "pack.units-unknown-key": "单位名单中没有 {key} 这一项（可写的有 {keys}）：是否应为 {nearest}？",
     "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
     "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",

@@ -26,6 +26,15 @@ MESSAGES: dict[str, str] = {
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
     "settings.config-table-near-miss": ("表名 [{found}] 写错了，其中的设置不会生效：是否想写 [{name}]？"),
     "settings.path-missing": "“{key}”的 {found} 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名",
+    "settings.base-dir-empty": (
+        '“{key}”是空路径（""）：请写仓库的根目录（注释中的路径相对于它），路径相对于配置文件所在的目录，'
+        '就是该目录时写 "."'
+    ),
+    "settings.base-dir-not-a-folder": (
+        "“{key}”的 {found} 是{kind}，不是目录：请写仓库的根目录（注释中的路径相对于它），"
+        "路径相对于配置文件所在的目录"
+    ),
+    "settings.base-dir-unreadable": "“{key}”的 {found} 无法读取：{reason}",
     "settings.path-nul": "“{key}”的 {found} 含有空字符（\\u0000），不能作文件或目录名：请写出实际的名称",
     "settings.output-folder": (
         "“{key}”的 {found} 以“/”结尾，是目录的写法：请写出要写入的文件名"

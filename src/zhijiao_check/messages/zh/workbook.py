@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "workbook.zip-bomb-part": "其中的部件 {part} 约 {size_mib} MiB，这类部件的上限为 {limit} MiB",
     "workbook.sheet-too-large": (
         "工作表“{sheet}”的文件解压后有 {size_mib} MiB，超过 {limit} MiB 的上限（填到单元格上限的报表，"
-        "最大的工作表也不到 10 MiB），远多于任何单位报表：请确认没有选错文件，删去多余的行和列后"
+        "最大的工作表也不到 10 MiB），远多于任何{file_kind}：请确认没有选错文件，删去多余的行和列后"
         "在 Excel 或 WPS 中重新保存"
     ),
     "workbook.cell-text-too-long": (
@@ -69,7 +69,7 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.too-many-cells": (
         "工作表“{sheet}”中有内容的单元格（{range}）使工作簿超过 {limit} 个有内容的单元格，"
-        "远多于任何单位报表：请确认没有选错文件，或删去这一范围中多余的内容"
+        "远多于任何{file_kind}：请确认没有选错文件，或删去这一范围中多余的内容"
     ),
     "workbook.too-many-formatted-cells": (
         "工作表“{sheet}”读到第 {row} 行，单元格已超过 {limit} 个，多为设了格式（边框、底色等）"
@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
         "多于 Excel 的任何一行：文件已损坏，或不是 Excel、WPS 保存的。请确认没有选错文件，"
         "在 Excel 或 WPS 中打开后重新保存"
     ),
-    "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何单位报表：请确认没有选错文件",
+    "workbook.too-many-rows": "工作簿超过 {limit} 行，远多于任何{file_kind}：请确认没有选错文件",
     "workbook.workbook-unreadable": (
         "工作簿的内容已损坏，无法读取（技术细节：{reason}）：请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
     ),
@@ -111,11 +111,11 @@ MESSAGES: dict[str, str] = {
         "或不是 Excel、WPS 保存的。请在 Excel 或 WPS 中打开后重新保存为 .xlsx"
     ),
     "workbook.too-many-merges": (
-        "工作表“{sheet}”中的合并单元格超过 {limit} 处，远多于任何单位报表：请确认没有选错文件，"
+        "工作表“{sheet}”中的合并单元格超过 {limit} 处，远多于任何{file_kind}：请确认没有选错文件，"
         "或取消合并（全选后再点一次“合并后居中”）后保存"
     ),
     "workbook.out-of-memory": (
-        "读取这份工作簿时内存不足，其中的内容远多于任何单位报表：请确认没有选错文件，"
+        "读取这份工作簿时内存不足，其中的内容远多于任何{file_kind}：请确认没有选错文件，"
         "删去多余的行、列和工作表后在 Excel 或 WPS 中重新保存"
     ),
     "workbook.sheet-twin": (

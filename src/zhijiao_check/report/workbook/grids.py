@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 
 from zhijiao_check.files import read_file
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import Problem, Severity
+from zhijiao_check.problems import WORKBOOK_LIMITS, Problem, Severity, of_a_report
 from zhijiao_check.records import record
 from zhijiao_check.report.workbook.cells import cell_name, letters
 from zhijiao_check.report.workbook.partxml import xml_damage
@@ -150,7 +150,9 @@ def refusal(
     **params: object,
 ) -> Problem:
     line, column = where if where else (None, None) if not cell else (1, 1)
-    return Problem(display, line, column, path, code, params, severity, area="workbook", cell=cell)
+    return Problem(
+        display, line, column, path, code, _of_a_report(code, params), severity, area="workbook", cell=cell
+    )
 
 
 def _check_zip(raw: bytes, display: str) -> Problem | None:
@@ -303,9 +305,15 @@ def _scan_sheets(archive: zipfile.ZipFile, display: str) -> dict[str, Scan] | Pr
 def _found(display: str, sheet: str, found: Finding) -> Problem:
     """What ``sheetparts`` found in a sheet, at its cell (or at the sheet's A1)."""
     row, column = (found.row, found.column) if found.row else (1, 1)
-    params = {"sheet": sheet, **found.params}
+    params = _of_a_report(found.code, {"sheet": sheet, **found.params})
     at = cell_name(sheet, row, column)
     return Problem(display, row, column, "", found.code, params, area="workbook", cell=at)
+
+
+def _of_a_report(code: str, params: dict[str, object]) -> dict[str, object]:
+    """A limit's message says what kind of file is far smaller (``file_kind``): a unit report, unless the
+    reader of another kind says which (``problems.said_of``: a roster kept as a workbook)."""
+    return {"file_kind": of_a_report(), **params} if code in WORKBOOK_LIMITS else params
 
 
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
