@@ -113,3 +113,83 @@ def test_the_tools_own_folder_made_group_writable_by_an_earlier_version_is_made_
     path = kept(folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
     assert read(path) == "what was kept"
+
+
+def _check(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "zhijiao_check", "check", "samples/2023/dongan.yaml", *args]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+
+def _unused_told(folder: Path, lang: str) -> str:
+    if lang == "en":
+        return (
+            f"cache folder {folder} (ZHIJIAO_CHECK_CACHE) not used: group or others may write to it, and a "
+            "kept file there could run their code as you, so every run reads the rule packs again; make it "
+            f"yours alone with chmod go-w {folder}, or unset ZHIJIAO_CHECK_CACHE to use the default cache "
+            "folder"
+        )
+    return (
+        f"缓存目录 {folder}（ZHIJIAO_CHECK_CACHE）未使用：同组或其他用户可以写入，其中的缓存文件读取时可能"
+        f"执行他人写入的代码，因此每次运行都重新读取规则包；请运行 chmod go-w {folder}，"
+        "或取消 ZHIJIAO_CHECK_CACHE 改用默认缓存目录"
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("form", ["json", "sarif", "junit"])
+def test_a_chosen_cache_folder_others_may_write_is_told_once_and_left_unused(
+    tmp_path: Path, form: str, lang: str
+) -> None:
+    """``ZHIJIAO_CHECK_CACHE`` naming a folder made under a umask of 000 (a CI runner): it went unused in
+    silence, every run slower and nothing saying why. One line on standard error names it and what to do;
+    the result on standard output is whole (JSON, SARIF, JUnit); the folder is still not used."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    done = _check({**os.environ, "ZHIJIAO_CHECK_CACHE": str(folder)}, "-f", form, "-j", "2", "--lang", lang)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [_unused_told(folder, lang)]
+    if form == "junit":
+        from xml.etree import ElementTree
+
+        assert ElementTree.fromstring(done.stdout).tag == "testsuites"
+    else:
+        import json
+
+        assert json.loads(done.stdout)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_chosen_cache_folder_of_the_users_alone_is_used_without_a_word(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    done = _check({**os.environ, "ZHIJIAO_CHECK_CACHE": str(folder)}, "-f", "json")
+    assert (done.returncode, done.stderr) == (1, "")
+    assert any(path.name.startswith("pack-") for path in folder.iterdir())
+
+
+def test_the_tools_own_cache_folder_others_may_write_is_made_the_users_without_a_word(tmp_path: Path) -> None:
+    """The tool's own folder is tightened silently (``caching._tightened``): nothing to tell."""
+    env = {k: v for k, v in os.environ.items() if k != "ZHIJIAO_CHECK_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    folder = tmp_path / "zhijiao-check"
+    folder.mkdir()
+    folder.chmod(0o777)
+    done = _check(env, "-f", "json")
+    assert (done.returncode, done.stderr) == (1, "")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+
+
+def test_a_chosen_folder_passed_over_is_noted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Noted once however often the run looked (the pack, then the validator), and why: another user's
+    folder is no ``chmod`` of the user's to make."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path / "cache"))
+    path = kept(tmp_path / "cache")
+    path.parent.chmod(0o770)
+    assert read(path) is None and read(path) is None
+    assert caching.unused_chosen() == (tmp_path / "cache", "others")
+    assert caching.unused_chosen() is None
+    path.parent.chmod(0o700)
+    monkeypatch.setattr(os, "getuid", lambda: path.stat().st_uid + 1)
+    kept(path.parent)
+    assert caching.unused_chosen() == (tmp_path / "cache", "owner")

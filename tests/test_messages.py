@@ -20,6 +20,7 @@ import pytest
 import typer
 
 import zhijiao_check.messages
+from zhijiao_check.caching import UNUSED_BECAUSE
 from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
 from zhijiao_check.i18n import Lang, Translator
@@ -67,6 +68,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "catalogue.kind-": tuple(get_args(get_type_hints(model)["kind"])[0] for model in get_args(AnyRule)),
     "catalogue.severity-": get_args(get_type_hints(RuleBase)["severity"]),
     "render.exit-": ("0", "1", "2"),
+    "cli.cache-unused-": UNUSED_BECAUSE,  # why a chosen cache folder went unused (caching.py)
     "pack.read-as-text-": REASONS,  # why a number was read as text (pack/numbers.py)
     # the collections whose items hold a number to sum (kinds/total.py; tests/kinds/test_total.py finds them)
     "engine.sum-over.": (

@@ -18,8 +18,10 @@ permission); otherwise nothing is read from the folder and nothing written to it
 for the user alone (0700) and each file likewise (0600), whatever the umask, so only a folder made otherwise
 (a shared ``ZHIJIAO_CHECK_CACHE=/tmp``, say: ``chmod go-w`` makes it the user's alone) goes unused; the
 tool's own folder, when it is the user's but others may write to it (an earlier version made it under a umask
-of 002), is made the user's alone when a file is next kept there (``_tightened``). Windows has no such owner
-and modes to ask: there no such check is made.
+of 002), is made the user's alone when a file is next kept there (``_tightened``). A folder the user chose
+and the tool passes over is noted (``unused_chosen``), and the run says so once, on standard error
+(``errors.run_command``): named on purpose, it went unused in silence, every run slower and nothing saying
+why. Windows has no such owner and modes to ask: there no such check is made.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ from typing import Any
 SETTLED = 2.0  # seconds since a file's last change before what is made from it is kept
 
 Stamp = tuple[int, int, int]  # size, modification time (ns), inode
+
+# Why a folder named by ``ZHIJIAO_CHECK_CACHE`` is passed over: group or others may write to it; it is another
+# user's. Each is told in its message, ``cli.cache-unused-<why>``.
+UNUSED_BECAUSE = ("others", "owner")
+# The folder named by ``ZHIJIAO_CHECK_CACHE`` that was passed over since it was last told (``unused_chosen``),
+# and why.
+_unused: list[tuple[Path, str]] = []
 
 
 def cache_dir() -> Path | None:
@@ -69,7 +78,7 @@ def stamps_of(paths: list[Path]) -> list[Stamp] | None:
 def read_kept(path: Path, fresh: Callable[[dict[str, Any]], bool]) -> Any:
     """What ``write_kept`` wrote to ``path`` while its header is ``fresh``; else, or when it cannot be read
     or is not the user's alone (the module's docstring), None."""
-    if not _private_folder(path.parent):
+    if not _usable(path.parent):
         return None
     try:
         # Without O_NONBLOCK, opening a FIFO waits for a writer: every run hung at a FIFO in a file's place.
@@ -97,7 +106,7 @@ def write_kept(path: Path, header: dict[str, Any], body: bytes) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not os.environ.get("ZHIJIAO_CHECK_CACHE"):
             _tightened(path.parent)
-        if not _private_folder(path.parent):
+        if not _usable(path.parent):
             return
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -124,6 +133,29 @@ def _tightened(folder: Path) -> None:
             os.chmod(folder, stat.S_IMODE(info.st_mode) & ~(stat.S_IWGRP | stat.S_IWOTH))
     except (OSError, ValueError):
         return
+
+
+def _usable(folder: Path) -> bool:
+    """Whether kept files may be read from and written to ``folder`` (``_private_folder``); a folder the user
+    chose that may not is noted, to be told (``unused_chosen``)."""
+    if _private_folder(folder):
+        return True
+    chosen = os.environ.get("ZHIJIAO_CHECK_CACHE")
+    if chosen and Path(chosen) == folder:
+        try:
+            info = os.stat(folder)
+        except (OSError, ValueError):
+            return False  # none there yet, or none to be made: nothing the user can be told to change here
+        if stat.S_ISDIR(info.st_mode) and not _unused:
+            _unused.append((folder, UNUSED_BECAUSE[info.st_uid != os.getuid()]))
+    return False
+
+
+def unused_chosen() -> tuple[Path, str] | None:
+    """The folder named by ``ZHIJIAO_CHECK_CACHE`` that this run passed over, not the user's alone, and why
+    (``"others"``: group or others may write to it; ``"owner"``: another user's); None once told, so that a
+    run tells it once however often it looked."""
+    return _unused.pop() if _unused else None
 
 
 def _private_folder(folder: Path) -> bool:

@@ -145,6 +145,31 @@ def difference(found: str, meant: str) -> str | None:
 _UNSHOWABLE = later("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+# A line break or a tab, with the spaces and tabs about it (``one_line``).
+_LINE_BREAK = later("[ \t\r\n]*[\t\r\n][ \t\r\n]*")
+
+
+def one_line(text: str) -> str:
+    """``text`` written over several lines (a waiver's reason) as one line, for a view whose layout a line
+    break would break (a table's cell, an annotation, a CSV row): each line break or tab, with the spaces
+    about it, one space; none where Chinese text joins its lines (between two wide characters, or after a
+    wide punctuation mark: ``已执行完毕，`` and ``2024 年补足`` make ``已执行完毕，2024 年补足``)."""
+    if text.isprintable():  # one line already: no line break, no tab
+        return text
+    return _LINE_BREAK.sub(_joined, text)
+
+
+def _joined(found: re.Match[str]) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    if start == 0 or end == len(text):
+        return ""
+    before, after = text[start - 1], text[end]
+    wide = unicodedata.east_asian_width(before) in "WF"
+    if wide and (unicodedata.category(before).startswith("P") or unicodedata.east_asian_width(after) in "WF"):
+        return ""
+    return " "
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a cell: two for each wide (Chinese) character, one for any other."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

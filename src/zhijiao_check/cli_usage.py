@@ -104,9 +104,15 @@ def told(error: UsageError | Abort, args: Sequence[str]) -> int:
     if isinstance(error, NoArgsIsHelpError):  # the help, which click has printed already
         return ExitCode.INVALID
     from zhijiao_check.characters import escaped
+    from zhijiao_check.errors import marking_on_stderr
 
-    # What was typed, said back: a control character in it (an escape sequence) is shown, not sent.
-    print("\n".join(escaped(line) for line in message(error, tr).split("\n")), file=sys.stderr)
+    # What was typed, said back: a control character in it (an escape sequence) is shown, not sent. On a
+    # terminal whose glyphs standard error replaces (``entry.Folded``: ``√`` is ``+`` on a GBK console), the
+    # user's text is marked as a fatal error marks it (``errors.run_command``): shown as typed, or escaped
+    # where the console's encoding lacks it (``-j x√`` was told as "x+", a value never typed).
+    with marking_on_stderr():
+        said = message(error, tr)
+    print("\n".join(escaped(line) for line in said.split("\n")), file=sys.stderr)
     if error.ctx is not None:
         print(tr("cli.usage-help", command=error.ctx.command_path), file=sys.stderr)
     return ExitCode.INVALID
@@ -129,10 +135,10 @@ def language(args: Sequence[str]) -> Lang:
 def message(error: UsageError, tr: Translator) -> str:
     """What went wrong, and what to write instead where the error says."""
     if isinstance(error, NoSuchOption):
-        close = _close_options(error)
+        close, option = _close_options(error), _typed(error.option_name)
         if close:
-            return tr("cli.usage-no-such-option-maybe", option=error.option_name, maybe=tr.join(close))
-        return tr("cli.usage-no-such-option", option=error.option_name)
+            return tr("cli.usage-no-such-option-maybe", option=option, maybe=tr.join(close))
+        return tr("cli.usage-no-such-option", option=option)
     if isinstance(error, BadOptionUsage):
         option = _option_named(error, error.option_name)
         if option is not None and getattr(option, "is_flag", False):
@@ -146,19 +152,20 @@ def message(error: UsageError, tr: Translator) -> str:
         return _refused(error, tr)
     if isinstance(error, UnknownCommand):
         maybe = tr.join(f"zhijiao-check {name}" for name in error.possibilities)
-        return tr("cli.usage-no-such-command", name=error.name, maybe=maybe)
+        return tr("cli.usage-no-such-command", name=_typed(error.name), maybe=maybe)
     if isinstance(error, ExtraArguments):
-        return tr("cli.usage-extra-arguments", arguments=" ".join(error.arguments))
+        return tr("cli.usage-extra-arguments", arguments=_typed(" ".join(error.arguments)))
     if isinstance(error, OutputTwice):
         command = error.ctx.command_path if error.ctx is not None else "zhijiao-check"
-        return tr("cli.usage-output-twice", command=command, files=tr.join(error.files))
+        return tr("cli.usage-output-twice", command=command, files=tr.join(map(_typed, error.files)))
     if isinstance(error, OutputFolder):
-        return tr("cli.usage-output-folder", file=error.file)
+        return tr("cli.usage-output-folder", file=_typed(error.file))
     if isinstance(error, OutputEmpty):
         return tr("cli.usage-output-empty")
     if isinstance(error, BaseDirEmpty):
         return tr("cli.usage-base-dir-empty")
-    return tr("cli.usage-other", reason=error.format_message())
+    # click's own words, ASCII but for what the user typed in them: shown whole as typed
+    return tr("cli.usage-other", reason=_typed(error.format_message()))
 
 
 def _close_options(error: NoSuchOption) -> list[str]:
@@ -184,7 +191,7 @@ def _close_options(error: NoSuchOption) -> list[str]:
 def _refused(error: ValueRefused, tr: Translator) -> str:
     """A value the option does not take, and what it takes: one of its choices, or a whole number."""
     param = error.param
-    named = {"option": _name(param), "given": error.given}
+    named = {"option": _name(param), "given": _typed(str(error.given))}
     descriptor = getattr(param, "type_descriptor", None)
     if descriptor is not None and descriptor.choices:
         return tr("cli.usage-not-a-choice", choices=tr.join(descriptor.choices), **named)
@@ -193,7 +200,15 @@ def _refused(error: ValueRefused, tr: Translator) -> str:
         if info.min is None:
             return tr("cli.usage-not-a-number", **named)
         return tr("cli.usage-not-a-count", least=info.min, **named)
-    return tr("cli.usage-bad-value", reason=error.message, **named)
+    return tr("cli.usage-bad-value", reason=_typed(error.message), **named)
+
+
+def _typed(text: str) -> str:
+    """Text of the user's in a usage error, escaped (a line break in a value, ``-j $'1\\n2'``, is no second
+    line of the message) and marked as theirs (``characters.user_text``)."""
+    from zhijiao_check.characters import escaped, user_text
+
+    return user_text(escaped(text))
 
 
 def _name(param: Any) -> str:

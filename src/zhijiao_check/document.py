@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 from zhijiao_check import __version__
+from zhijiao_check.characters import one_line
 from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import Lazy
@@ -321,13 +322,15 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
 def waiver_note(waiver: Waiver, waived_status: Status | None, tr: Translator) -> str:
     """The reason of a waived result, as every format shows it: why, who approved it, the document, where. Its
     status before the waiver in words (未达标, not ``fail``): the note is read by people, in every format; the
-    code stays in the JSON's ``waiver.status``."""
+    code stays in the JSON's ``waiver.status``. One line, whatever lines the waivers file wrote its texts on
+    (``characters.one_line``): the note is a table's cell, an annotation, a CSV field; the JSON's ``waiver``
+    keeps them as written."""
     return tr(
         "render.waiver-note",
         status=tr(f"render.short-status-{waived_status}"),
-        reason=waiver.reason,
-        approved_by=waiver.approved_by,
-        document=waiver.document,
+        reason=one_line(waiver.reason),
+        approved_by=one_line(waiver.approved_by),
+        document=one_line(waiver.document),
         where=f"{waiver.file}:{waiver.line}",
     )
 

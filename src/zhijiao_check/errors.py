@@ -36,7 +36,31 @@ class FatalError(Exception):
 
 
 def run_command(command: Callable[[], int], tr: Translator, debug: bool = False) -> int:
-    """Run a command function; every error a user can cause becomes a message, never a traceback."""
+    """Run a command function; every error a user can cause becomes a message, never a traceback. A cache
+    folder the user named and the run passed over is told after it (``tell_unused_cache``)."""
+    status = _run(command, tr, debug)
+    if status != ExitCode.INTERRUPTED:
+        tell_unused_cache(tr)
+    return status
+
+
+def tell_unused_cache(tr: Translator) -> None:
+    """One line on standard error when the run passed over the cache folder ``ZHIJIAO_CHECK_CACHE`` names,
+    since others may write to it (``caching``): named on purpose, it went unused in silence, every run
+    reading and checking the rule files again. Standard error only: a JSON, JUnit or SARIF result on
+    standard output stays whole. The tool's own folder, made the user's alone by itself, is never told."""
+    from zhijiao_check.caching import unused_chosen
+    from zhijiao_check.characters import escaped, user_text
+
+    unused = unused_chosen()
+    if unused is None:
+        return
+    folder, why = unused
+    with marking_on_stderr():
+        print(tr(f"cli.cache-unused-{why}", folder=user_text(escaped(str(folder)))), file=sys.stderr)
+
+
+def _run(command: Callable[[], int], tr: Translator, debug: bool) -> int:
     try:
         return command()
     except FatalError as error:

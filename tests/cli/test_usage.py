@@ -3,6 +3,7 @@ lines (what is wrong, where to read the usage), exit status 2, nothing on standa
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -154,6 +155,44 @@ def test_a_usage_error_from_the_console_script_is_two_plain_lines_in_a_gbk_conso
         argv, cwd=ROOT, capture_output=True, env={"PYTHONIOENCODING": "gbk", "PATH": ""}, check=False
     )
     assert done.returncode == 2 and done.stderr.decode("utf-8").splitlines() == said
+
+
+# Usage errors whose text quotes what the user typed, and that text as a GBK console shows it: ``√`` (which
+# the tool writes as ``+`` there) as typed, ``𠀀`` and ``😀`` (which GBK lacks) escaped, as is a lone
+# surrogate, what Python makes of a command line's byte that is not UTF-8 (``\xff``).
+TYPED_ON_GBK = [
+    (("-j", "x√𠀀"), '--jobs / -j 不能是"x√\\U00020000"：请写不小于 1 的整数（半角数字）'),
+    (("-f", "√😀"), '--format / -f 不能是"√\\U0001f600"：可选 ' + FORMATS),
+    (("-j", os.fsdecode(b"\xff") + "√"), '--jobs / -j 不能是"\\udcff√"：请写不小于 1 的整数（半角数字）'),
+    (("--bogus√",), "没有 --bogus√ 这个选项"),
+    (
+        ("-j", "1", "--lang", "en", "-f", "√•"),
+        f'--format / -f cannot be "√\\u2022": choose one of {EN_FORMATS}',
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "told"), TYPED_ON_GBK)
+def test_a_usage_error_on_a_gbk_console_shows_the_users_text_as_typed(args, told):
+    """A usage error on a GBK console quoted the user's value with the tool's fallbacks in it: ``-j x√`` was
+    told as "x+", a value never typed. It is marked as a fatal error marks it (``errors.run_command``)."""
+    from hostile.helpers import environment, on_terminal
+
+    argv = [sys.executable, "-m", "zhijiao_check", "check", SAMPLE, *args]
+    code, shown, out = on_terminal(argv, "stderr", ROOT, environment(PYTHONIOENCODING="gbk", COLUMNS="200"))
+    assert code == 2 and out == b""
+    lines = shown.decode("gbk").splitlines()  # strict: every byte is GBK
+    assert lines[0] == told
+    assert "\ufdd0" not in shown.decode("gbk")
+
+
+def test_a_line_break_in_a_value_is_no_line_of_the_usage_error(invoke):
+    result = invoke(SAMPLE, "-j", "1\n2")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "--jobs / -j 不能是“1\\x0a2”：请写不小于 1 的整数（半角数字）",
+        "用 zhijiao-check check -h 查看用法和全部选项",
+    ]
 
 
 def test_help_and_version_still_exit_0(invoke):

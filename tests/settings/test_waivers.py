@@ -818,8 +818,8 @@ def test_a_waiver_entered_twice_is_said_to_repeat_the_first(repo: Path, invoke) 
 
 @pytest.mark.parametrize(
     ("reason", "code_point", "position"),
-    [("\\u001b[31mRED\\u001b[0m\\r\\nfake", "U+001B", 1), ("预算\\r\\n伪造", "U+000D", 3)],
-    ids=["escape", "line-break"],
+    [("\\u001b[31mRED\\u001b[0m\\r\\nfake", "U+001B", 1), ("预算\\r\\n伪\\u0007造", "U+0007", 6)],
+    ids=["escape", "bell"],
 )
 def test_a_control_character_in_a_waivers_text_is_refused_where_it_stands(
     repo: Path, invoke, reason: str, code_point: str, position: int
@@ -830,15 +830,88 @@ def test_a_control_character_in_a_waivers_text_is_refused_where_it_stands(
     said = {
         "zh": (
             f"waivers.toml:5:1: waiver[0].reason: “reason”含有控制字符 {code_point}（第 {position} 个字符），"
-            "会扰乱输出（换行会拆开 Markdown 表格，转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+            "会扰乱输出（转义序列会改变终端颜色）：请删去它（reason、approved-by、document 中的换行和制表符"
+            "可以保留）"
         ),
         "en": (
             f'waivers.toml:5:1: waiver[0].reason: "reason" holds the control character {code_point} '
-            f"(character {position}), which would garble the outputs (a line break splits a Markdown table, "
-            "an escape sequence recolours a terminal): write the text on one line, without it"
+            f"(character {position}), which would garble the outputs (an escape sequence recolours a "
+            "terminal): delete it (line breaks and tabs may stay in reason, approved-by and document)"
         ),
     }
     for lang, line in said.items():
         result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", lang)
         assert result.exit_code == 2
         assert result.stderr.splitlines()[1:] == [line]
+
+
+# A long reason written over several lines, as a clerk writes one (a TOML multi-line string), a tab before
+# its last line, the file saved on Windows (CRLF).
+LONG_REASON = '"""\n县财政 2023 年预算已执行完毕，\n2024 年补足\n\t(see the annex)\n"""'
+ONE_LINE = "县财政 2023 年预算已执行完毕，2024 年补足 (see the annex)"
+
+
+def test_a_reason_written_over_several_lines_is_taken_and_shown_on_one_line(
+    repo: Path, invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused as a control character, a long reason written over lines stopped the run. It is taken: the
+    JSON's ``waiver`` keeps it as written, each line break a ``\\n``; the views of one line a result shows
+    it in (a table's cell, an annotation, a CSV field) join its lines, with no space where Chinese text
+    joins."""
+    text = waiver("c16.secondary-funding").replace(f'reason = "{REASON}"', f"reason = {LONG_REASON}")
+    (repo / "waivers.toml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    monkeypatch.setenv("COLUMNS", "250")  # the table's note on one line
+    outputs = {fmt: repo / "build" / f"out.{fmt}" for fmt in ("table", "github", "csv", "json")}
+    args = [arg for fmt, file in outputs.items() for arg in ("--format", fmt, "--output", file)]
+    result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", *args)
+    assert result.exit_code == 1, result.stderr  # two other targets still fail
+    note = f"已豁免（原为未达标）：{ONE_LINE}；批准：永州市教育局，永教函〔2024〕3号（waivers.toml:2）"
+    [waived] = [
+        r
+        for r in json.loads(outputs["json"].read_text(encoding="utf-8"))["reports"][0]["results"]
+        if r["status"] == "waived"
+    ]
+    assert waived["waiver"]["reason"] == "县财政 2023 年预算已执行完毕，\n2024 年补足\n\t(see the annex)"
+    assert waived["notes"][0] == note
+    assert any(
+        line.rstrip().endswith(note) for line in outputs["table"].read_text(encoding="utf-8").splitlines()
+    )
+    [annotation] = [
+        line
+        for line in outputs["github"].read_text(encoding="utf-8").splitlines()
+        if line.startswith("::notice")
+    ]
+    assert annotation.endswith(f"；{note}")
+    rows = list(csv.reader(io.StringIO(outputs["csv"].read_text(encoding="utf-8-sig"))))
+    [row] = [row for row in rows if "已豁免" in row]
+    assert row[11].endswith(f"；{note}") and "\n" not in "".join(row)
+
+
+def test_a_line_break_in_a_waivers_rule_or_unit_is_still_refused(repo: Path, invoke) -> None:
+    """A rule's ID or a unit's name over two lines is no name: refused where it stands."""
+    write(repo / "waivers.toml", waiver("c16.secondary-funding", unit="东安县\\n"))
+    result = invoke("check", "reports/2023/dongan.yaml", "--waivers", "waivers.toml", "--lang", "en")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1].startswith(
+        'waivers.toml:3:1: waiver[0].unit: "unit" holds the control character U+000A (character 4)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("The county budget\n    was spent", "The county budget was spent"),
+        ("预算已\n执行完毕", "预算已执行完毕"),  # Chinese joins its lines without a space
+        ("执行完毕，\n2024 年补足", "执行完毕，2024 年补足"),  # nor after a wide punctuation mark
+        (
+            "县财政\n2023 年",
+            "县财政 2023 年",
+        ),  # a number beside Chinese keeps its space, as written in one line
+        ("a\tb \t c", "a b c"),
+        ("one line", "one line"),
+    ],
+)
+def test_a_text_over_several_lines_is_joined_as_its_language_joins_them(written: str, shown: str) -> None:
+    from zhijiao_check.characters import one_line
+
+    assert one_line(written) == shown

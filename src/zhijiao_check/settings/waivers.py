@@ -21,7 +21,9 @@ unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级) 
 A renamed unit's former name or code names the unit in a ``year`` before the renaming, and a unit merged into
 another is its own in a ``year`` before the merger, as a report of that year may name them; without a
 ``year``, or from the renaming's or merger's year on, the waiver is refused, saying which. ``--ignore`` is for
-leaving out whole rules; a waiver is for one unit's result, with a reason on record.
+leaving out whole rules; a waiver is for one unit's result, with a reason on record. A reason, approver or
+document may be written over several lines (a TOML multi-line string): kept so, each line break
+``\\n``; the note a result shows joins them (``document.waiver_note``).
 """
 
 from __future__ import annotations
@@ -57,9 +59,15 @@ if TYPE_CHECKING:
 WAIVABLE = frozenset(NOT_MET)
 REQUIRED = ("rule", "unit", "reason", "approved-by", "document")
 KNOWN = (*REQUIRED, "year", "expires")
-# Control characters (C0, DEL, C1): a waiver's texts are shown in every output, where a CR or a line break
-# splits a Markdown table and an escape sequence recolours a terminal.
+# The texts a clerk may write at length, over several lines (a TOML multi-line string, ``"""…"""``): kept as
+# written, their line breaks as ``\n``; a view of one line a result shows them in joins the lines
+# (``characters.one_line``).
+FREE_TEXT = ("reason", "approved-by", "document")
+# Control characters (C0, DEL, C1): a waiver's texts are shown in every output, where an escape sequence
+# recolours a terminal and a line break in a rule's ID or a unit's name is no name. Line breaks and tabs in a
+# free text are text.
 _CONTROL = later("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_FREE_TEXT = later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def load(path: Path, rules: Mapping[str, AnyRule], units: UnitRegistry) -> tuple[Waiver, ...]:
@@ -110,8 +118,10 @@ def _entry(
         value = entry.get(key)
         if key in entry and not isinstance(value, str):  # there, of the wrong type: not "has no"
             problems.append(problem(key, _not_text(key, value), found=toml_literal(value)))
-        elif isinstance(value, str) and (control := _CONTROL.search(value)):
-            # a line break or an escape sequence the outputs would carry: refused, not garbled or hidden
+        elif isinstance(value, str) and (
+            control := (_CONTROL_IN_FREE_TEXT if key in FREE_TEXT else _CONTROL).search(value)
+        ):
+            # an escape sequence the outputs would carry: refused, not garbled or hidden
             at = {"code_point": describe(control.group()), "position": control.start() + 1}
             problems.append(problem(key, "waiver-control-character", **at))
         elif not isinstance(value, str) or not cleaned(value).strip():  # "\u200b" is no reason either
@@ -147,15 +157,22 @@ def _entry(
     return Waiver(
         str(rule),
         str(name),
-        cleaned(entry["reason"]).strip(),
-        cleaned(entry["approved-by"]).strip(),
-        cleaned(entry["document"]).strip(),
+        _free_text(entry["reason"]),
+        _free_text(entry["approved-by"]),
+        _free_text(entry["document"]),
         year,
         expires,
         toml.display,
         line,
         column,
     )
+
+
+def _free_text(value: str) -> str:
+    """A waiver's free text as written, invisible characters taken out, its ends trimmed, each line break
+    ``\\n`` (a ``\\r\\n`` written as an escape, or a lone ``\\r``, one too: the JSON is the same from
+    Windows)."""
+    return cleaned(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _not_text(key: str, value: object) -> str:

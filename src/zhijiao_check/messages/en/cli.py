@@ -162,6 +162,16 @@ MESSAGES: dict[str, str] = {
         "--base-dir {folder} is {kind}, not a folder: give the repository's root (the annotations' paths are "
         "relative to it)"
     ),
+    "cli.cache-unused-others": (
+        "cache folder {folder} (ZHIJIAO_CHECK_CACHE) not used: group or others may write to it, and a kept "
+        "file there could run their code as you, so every run reads the rule packs again; make it yours "
+        "alone with chmod go-w {folder}, or unset ZHIJIAO_CHECK_CACHE to use the default cache folder"
+    ),
+    "cli.cache-unused-owner": (
+        "cache folder {folder} (ZHIJIAO_CHECK_CACHE) not used: it belongs to another user, and a kept file "
+        "there could run their code as you, so every run reads the rule packs again; point "
+        "ZHIJIAO_CHECK_CACHE at a folder only you can write to, or unset it to use the default cache folder"
+    ),
     "cli.whole-year-stdin": (
         "--whole-year does nothing for standard input (-): it has no folder, so only the report read "
         "from it is checked"

@@ -73,8 +73,8 @@ MESSAGES: dict[str, str] = {
     ),
     "settings.waiver-control-character": (
         '"{key}" holds the control character {code_point} (character {position}), which would garble the '
-        "outputs (a line break splits a Markdown table, an escape sequence recolours a terminal): write the "
-        "text on one line, without it"
+        "outputs (an escape sequence recolours a terminal): delete it (line breaks and tabs may stay in "
+        "reason, approved-by and document)"
     ),
     "settings.waiver-not-text": '"{key}" = {found} is not a text: write it in quotes, as {key} = "…"',
     "settings.waiver-needs-time": (

@@ -131,6 +131,16 @@ MESSAGES: dict[str, str] = {
     "cli.base-dir-not-a-folder": (
         "--base-dir {folder} 是{kind}，不是目录：请给出仓库的根目录（注释中的路径相对于它）"
     ),
+    "cli.cache-unused-others": (
+        "缓存目录 {folder}（ZHIJIAO_CHECK_CACHE）未使用：同组或其他用户可以写入，其中的缓存文件读取时可能"
+        "执行他人写入的代码，因此每次运行都重新读取规则包；请运行 chmod go-w {folder}，"
+        "或取消 ZHIJIAO_CHECK_CACHE 改用默认缓存目录"
+    ),
+    "cli.cache-unused-owner": (
+        "缓存目录 {folder}（ZHIJIAO_CHECK_CACHE）未使用：它属于其他用户，其中的缓存文件读取时可能执行他人"
+        "写入的代码，因此每次运行都重新读取规则包；请把 ZHIJIAO_CHECK_CACHE 设为只有自己能写入的目录，"
+        "或取消它改用默认缓存目录"
+    ),
     "cli.whole-year-stdin": (
         "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表"
     ),

@@ -57,8 +57,8 @@ MESSAGES: dict[str, str] = {
         "请每个分别写一条 [[waiver]]"
     ),
     "settings.waiver-control-character": (
-        "“{key}”含有控制字符 {code_point}（第 {position} 个字符），会扰乱输出（换行会拆开 Markdown 表格，"
-        "转义序列会改变终端颜色）：请把文字写在一行内，并删去它"
+        "“{key}”含有控制字符 {code_point}（第 {position} 个字符），会扰乱输出（转义序列会改变终端颜色）："
+        "请删去它（reason、approved-by、document 中的换行和制表符可以保留）"
     ),
     "settings.waiver-not-text": '“{key}” = {found} 不是文字：请用引号括起来，写成 {key} = "…"',
     "settings.waiver-needs-time": (
