@@ -27,7 +27,7 @@ class ValidateOptions:
 
 def run(options: ValidateOptions) -> int:
     from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
-    from zhijiao_check.engine.evaluate import unique
+    from zhijiao_check.engine.duplicates import unique
     from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings

@@ -19,7 +19,8 @@ from zhijiao_check.commands.flat.spool import (
 )
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
-from zhijiao_check.engine.evaluate import DIFFERING, Absence, unit_order
+from zhijiao_check.engine.duplicates import DIFFERING
+from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
