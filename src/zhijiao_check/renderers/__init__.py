@@ -44,7 +44,7 @@ class RenderOptions:
     width: int | None = None  # None: as `terminal.width` says (the terminal's; COLUMNS or 100 for a file)
     to_terminal: bool = False
     # The terminal's encoding, where one is written to: the glyphs it lacks are shown by their fallbacks
-    # (``status.encodable``), which the table view lays out with (``renderers.fallbacks``). None: UTF-8.
+    # (``glyphs.encodable``), which the table view lays out with (``renderers.fallbacks``). None: UTF-8.
     encoding: str | None = None
     jobs: int = 1  # processes a view may lay out reports in (the table)
     # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
