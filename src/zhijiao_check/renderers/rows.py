@@ -2,9 +2,10 @@
 
 One row per unit (or city-wide year) × rule, with the figures as numbers (not as text), so that a
 spreadsheet can sort, filter and sum them; under a city-wide result whose items are the year's units, a row
-for each unit's own figure (``item_row``). Everything comes from ``renderers.json.document``. What the
-reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no figure
-as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view says 是).
+for each unit's own figure (``item_row``). Everything comes from the run document (``document.document``).
+What the reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no
+figure as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view
+says 是).
 """
 
 from __future__ import annotations

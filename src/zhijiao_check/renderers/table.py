@@ -1,7 +1,7 @@
 """``--format table`` (the default): per report a table of rules, then the city-wide section per year,
 then for several reports the units × rules matrix (clause 15's assessment view).
 
-Like the other views it works on ``renderers.json.document``, the run as plain data.
+Like the other views it works on the run document (``document.document``), the run as plain data.
 """
 
 from __future__ import annotations
