@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
+from zhijiao_check.problems import never_read
 from zhijiao_check.records import record
 from zhijiao_check.source import Path_
 
@@ -81,7 +82,7 @@ def run(options: DiffOptions) -> int:
     problems = [p for report in invalid for p in report.problems if p.severity == "error"]
     if problems:
         # A path that could not be read at all (absent, no permission) is no invalid report: say so.
-        unread = [r.file for r in invalid if all(p.line is None for p in r.problems if p.severity == "error")]
+        unread = [r.file for r in invalid if never_read((p.severity, p.line) for p in r.problems)]
         if unread:
             raise FatalError("diff-unreadable", problems, file=unread[0])
         if len(invalid) == 2:

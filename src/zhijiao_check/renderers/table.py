@@ -15,6 +15,7 @@ from zhijiao_check import terminal
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
+from zhijiao_check.problems import never_read
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
@@ -125,7 +126,7 @@ class TableRenderer:
         tr = self.tr
         console.print(f"[bold red]{_escape(tr('table.refused-again', count=len(invalid)))}[/bold red]")
         for bad in invalid:
-            unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+            unread = never_read((p["severity"], p["line"]) for p in bad["problems"])
             key = "table.refused-unreadable" if unread else "table.refused-file"
             head, _, tail = tr(key, file="\0", count=len(bad["problems"])).partition("\0")
             lines = _place_lines(head + bad["file"], console.width - 2)
@@ -154,7 +155,7 @@ class TableRenderer:
 
     def _invalid(self, console: Console, bad: Data) -> None:
         # A path that could not be read at all (absent, a FIFO, no permission) is no invalid report: say so.
-        unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+        unread = never_read((p["severity"], p["line"]) for p in bad["problems"])
         key = "table.unreadable" if unread else "table.invalid"
         head, _, tail = self.tr(key, file="\0", count=len(bad["problems"])).partition("\0")
         # The file's name broken after a folder where the line is too wide, the message after it broken
