@@ -121,3 +121,8 @@ class ExitCode(IntEnum):
     INVALID = 2  # an invalid report or rule pack, or bad usage
     INTERNAL = 3  # a bug: one line, the traceback with --debug
     INTERRUPTED = 130  # Ctrl-C, as shells report it
+
+    @classmethod
+    def of(cls, *, invalid: bool, failed: bool) -> ExitCode:
+        """A run's exit status: an invalid report or rule pack first, then a rule that failed."""
+        return cls.INVALID if invalid else cls.FAILED if failed else cls.OK

@@ -24,6 +24,7 @@ from zhijiao_check.jsontext import dumps
 from zhijiao_check.problems import never_read
 from zhijiao_check.records import record
 from zhijiao_check.source import Path_
+from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
@@ -97,7 +98,7 @@ def run(options: DiffOptions) -> int:
     text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
     write(text, options.output)
     tell_written([options.output], tr)
-    return 0
+    return ExitCode.OK
 
 
 def unit_diff(old: ReportFile, new: ReportFile, packs: Sequence[RulePack], tr: Translator) -> dict[str, Any]:
@@ -221,7 +222,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         text = _folders_text(doc, bad_ones, options, tr)
     write(text, options.output)
     tell_written([options.output], tr)
-    return 2 if doc["invalid"] else 0
+    return ExitCode.of(invalid=bool(doc["invalid"]), failed=False)
 
 
 def _folders_text(

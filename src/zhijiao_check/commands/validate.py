@@ -54,7 +54,7 @@ def run(options: ValidateOptions) -> int:
     files_valid = [r.file for r in loaded if r.file not in refused]
     copies = len(files_valid) - len(valid)
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
-    code = ExitCode.INVALID if invalid else ExitCode.OK
+    code = ExitCode.of(invalid=bool(invalid), failed=False)
 
     def summary() -> str:
         if copies:

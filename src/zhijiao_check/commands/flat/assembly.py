@@ -115,7 +115,7 @@ def assembled(
         # the units and years of the valid reports, and the years whose city-wide rules were evaluated
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
-    code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
+    code = ExitCode.of(invalid=bool(refused), failed=failed)
     city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
 
     def entries() -> Iterator[Written]:
