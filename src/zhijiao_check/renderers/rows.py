@@ -81,7 +81,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
             )
             shares = unit_items(result, units)
             for item in shares or failing_items(result):
-                row = item_row(item, result, tr, words, yes)
+                row = item_row(item, tr, words, yes)
                 rows.append(
                     [
                         # a unit's own share under the city-wide rule: named apart from the unit's own rules
@@ -123,7 +123,6 @@ class ItemRow:
 
 def item_row(
     item: Mapping[str, Any],
-    result: Mapping[str, Any],
     tr: Translator,
     words: Mapping[str, str],
     yes: tuple[str, str],
