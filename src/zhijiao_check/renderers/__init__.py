@@ -22,9 +22,7 @@ if TYPE_CHECKING:
 
 
 class Format(StrEnum):
-    """The formats of ``check``. Format ``x`` is written by class ``XRenderer`` of module ``renderers/x.py``,
-    imported only when asked for.
-    """
+    """The formats of ``check``, each written by the class ``CLASSES`` names, imported only when asked for."""
 
     table = "table"
     json = "json"
@@ -35,6 +33,21 @@ class Format(StrEnum):
     html = "html"
     xlsx = "xlsx"
     csv = "csv"
+
+
+# Each format's renderer, as ``module:Class`` of this package: named, not made from the format's name, so that
+# a class renamed fails a test (tests/renderers/test_formats.py), not the first run asking for its format.
+CLASSES: dict[Format, str] = {
+    Format.table: "table:TableRenderer",
+    Format.json: "json:JsonRenderer",
+    Format.junit: "junit:JunitRenderer",
+    Format.markdown: "markdown:MarkdownRenderer",
+    Format.github: "github:GithubRenderer",
+    Format.sarif: "sarif:SarifRenderer",
+    Format.html: "html:HtmlRenderer",
+    Format.xlsx: "xlsx:XlsxRenderer",
+    Format.csv: "csv:CsvRenderer",
+}
 
 
 @record
@@ -65,9 +78,8 @@ class Renderer(Protocol):
 def renderer_class(name: str) -> type[Renderer]:
     if name not in Format.__members__:
         raise FatalError("unknown-format", format=name, formats="|".join(Format))
-    cls: type[Renderer] = getattr(
-        importlib.import_module(f"{__name__}.{name}"), f"{name.capitalize()}Renderer"
-    )
+    module, _, name_of_class = CLASSES[Format(name)].partition(":")
+    cls: type[Renderer] = getattr(importlib.import_module(f"{__name__}.{module}"), name_of_class)
     return cls
 
 
