@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 ITEMS_SHOWN = 10
 RULE_WIDTH = 12  # cells: the rule column's least; it is as wide as the pack's widest ID where that fits
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
+# A problem of an invalid report: its place indented under the report's line, its field's path (on a line of
+# its own) further, its message further still.
+PLACE_INDENT = 2
+PATH_INDENT = 4
+MESSAGE_INDENT = 6
 
 Data = Mapping[str, Any]
 
@@ -181,15 +186,17 @@ class TableRenderer:
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         path = field_of(problem)
-        lines = _place_lines(at(problem), console.width - 2)
-        beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - 2
-        lines = [f"  [{style}]{_escape(line)}[/{style}]" for line in lines]
+        lines = _place_lines(at(problem), console.width - PLACE_INDENT)
+        beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - PLACE_INDENT
+        lines = [f"{' ' * PLACE_INDENT}[{style}]{_escape(line)}[/{style}]" for line in lines]
         if beside:
             lines[-1] += f" {_escape(path)}"
         elif path:
-            lines += [f"    {_escape(line)}" for line in _path_lines(path, console.width - 4)]
+            path_lines = _path_lines(path, console.width - PATH_INDENT)
+            lines += [f"{' ' * PATH_INDENT}{_escape(line)}" for line in path_lines]
         console.print("\n".join(lines), overflow="fold")
-        console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6, self.tr.lang), 6))
+        message = break_chinese(_escape(problem["message"]), console.width - MESSAGE_INDENT, self.tr.lang)
+        console.print(Indent(message, MESSAGE_INDENT))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
         from zhijiao_check.renderers.layout.chinese import break_chinese, fill
