@@ -246,7 +246,9 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
             # pipe (``errors.run_command``)
             if not isinstance(stop.__context__, BrokenPipeError):
                 raise
-            status = 0
+            from zhijiao_check.status import ExitCode
+
+            status = ExitCode.OK
         if not standalone_mode:
             return status
         sys.exit(status)

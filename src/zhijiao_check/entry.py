@@ -158,9 +158,9 @@ class Folded:
 
     def _folded(self, text: str) -> str:
         from zhijiao_check.cli_usage import language
+        from zhijiao_check.glyphs import encodable
         from zhijiao_check.renderers.fallbacks import as_shown, shown
         from zhijiao_check.renderers.layout.chinese import broken_line
-        from zhijiao_check.status import encodable
 
         # Measured as the console shows it (``renderers.fallbacks``): on a GBK console ``≥`` and ``“`` are two
         # cells, and are laid out as their fallbacks; a line measured before ran two cells past the edge.

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -14,6 +13,7 @@ from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem, quoted
 from zhijiao_check.processes import WorkerLost
 from zhijiao_check.status import ExitCode
+from zhijiao_check.terminal import WINDOWS
 from zhijiao_check.wording import Wording, msg
 
 
@@ -127,14 +127,11 @@ _WRITE_REASONS = {
 }
 
 
-# On Windows a file open in Excel or WPS cannot be replaced, and the system says "permission denied" (a
-# sharing violation): the commonest reason a county's results workbook cannot be written there.
-WINDOWS = os.name == "nt"
-
-
 def os_reason(error: BaseException) -> Wording:
     """Why writing failed: a message of the tool's for a common system error, else the system's own words."""
     number = error.errno if isinstance(error, OSError) else None
+    # On Windows a file open in Excel or WPS cannot be replaced, and the system says "permission denied" (a
+    # sharing violation): the commonest reason a county's results workbook cannot be written there.
     if WINDOWS and number in (errno.EACCES, errno.EPERM):
         return msg("cli.os-in-use-or-denied")
     key = _WRITE_REASONS.get(number or 0)

@@ -466,7 +466,7 @@ def _to_stdout(text: Content, written: list[str]) -> None:
             for piece in _texts(text):
                 stream.write(piece)
         elif stream.isatty():
-            from zhijiao_check.status import encodable
+            from zhijiao_check.glyphs import encodable
 
             encoding = stream.encoding or "utf-8"
             stream.flush()

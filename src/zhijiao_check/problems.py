@@ -110,6 +110,19 @@ class Problem:
         return doc
 
 
+def never_read(problems: Iterable[tuple[Severity, int | None]]) -> bool:
+    """Whether a path whose problems are these (each its severity and line) could not be read at all
+    (absent, a FIFO, no permission): an error, and no problem at a line. A warning at a line says the file
+    was read; one at none is of its name (``file-name-txt``), not of what it holds. One test for every view
+    that tells such a path from an invalid report (the table view, ``diff``)."""
+    erred = False
+    for severity, line in problems:
+        if line is not None:
+            return False
+        erred = erred or severity == "error"
+    return erred
+
+
 # The limits every input file meets (``files.read_file``, the YAML and JSON readers), which their messages
 # say of a unit report (``file_kind``) unless the reader of another kind of file says which (``said_of``).
 FILE_LIMITS = ("file-too-large", "too-many-values", "too-deep")

@@ -21,33 +21,45 @@ _ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
 
 
 FILE_WIDTH = 100  # text for a file or a pipe: room for a report's table beside its arithmetic
+# ``COLUMNS`` of this many or more is no width a terminal has (a slip, or a number meant for something else):
+# taken as not set.
+TOO_MANY_COLUMNS = 10_000
 
 
 def width(on_terminal: bool = True) -> int:
     """The columns to lay text out in: the terminal's; for a file or a pipe, ``COLUMNS`` when it is set to a
     number (as Python and rich read it: ``COLUMNS=80 zhijiao-check … > out.txt``), else ``FILE_WIDTH``."""
     if not on_terminal:
-        asked = os.environ.get("COLUMNS", "")
-        return int(asked) if asked.isdecimal() and 0 < int(asked) < 10_000 else FILE_WIDTH
-    columns = shutil.get_terminal_size().columns
-    return max(1, columns - 1) if WINDOWS else columns
+        asked = _asked_columns()
+        return asked if asked is not None else FILE_WIDTH
+    return _usable(shutil.get_terminal_size().columns)
 
 
 def stderr_width() -> int:
     """The columns of the terminal standard error is on: ``COLUMNS`` when set, as for standard output, else
     the terminal's own (standard output may be a pipe, ``check … | less``, its messages still on the
     terminal)."""
-    asked = os.environ.get("COLUMNS", "")
-    if asked.isdecimal() and 0 < int(asked) < 10_000:
-        columns = int(asked)
-    else:
+    columns = _asked_columns()
+    if columns is None:
         import sys
 
         try:
-            columns = os.get_terminal_size(sys.__stderr__.fileno()).columns  # type: ignore[union-attr]
+            told = os.get_terminal_size(sys.__stderr__.fileno()).columns  # type: ignore[union-attr]
         except (AttributeError, OSError, ValueError):
-            columns = 0
-        columns = columns or shutil.get_terminal_size().columns  # none told (0): as standard output's
+            told = 0
+        columns = told or shutil.get_terminal_size().columns  # none told (0): as standard output's
+    return _usable(columns)
+
+
+def _asked_columns() -> int | None:
+    """``COLUMNS`` when it is set to a number of columns (below ``TOO_MANY_COLUMNS``), else None."""
+    asked = os.environ.get("COLUMNS", "")
+    return int(asked) if asked.isdecimal() and 0 < int(asked) < TOO_MANY_COLUMNS else None
+
+
+def _usable(columns: int) -> int:
+    """The columns of a terminal ``columns`` wide that a line may fill: one fewer on Windows, whose console
+    leaves a blank line under a line that fills its last column."""
     return max(1, columns - 1) if WINDOWS else columns
 
 

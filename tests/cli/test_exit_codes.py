@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
 from factory import DROP, county
 
 import zhijiao_check.engine.evaluate as engine
+from zhijiao_check.status import ExitCode
 
 
 def test_a_passing_report_exits_0(invoke, reports_dir):
@@ -151,3 +154,24 @@ def test_an_output_without_its_format_takes_the_one_its_name_asks_for(invoke, tm
     assert result.exit_code == 1
     assert json.loads(data.read_text(encoding="utf-8"))["exit_code"] == 1
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("invalid", "failed", "code"),
+    [(True, True, 2), (True, False, 2), (False, True, 1), (False, False, 0)],
+)
+def test_a_runs_exit_status_is_invalid_before_failed(invalid: bool, failed: bool, code: int) -> None:
+    """One rule for check, its flat run, validate and diff (``ExitCode.of``): a member, never a bare int."""
+    found = ExitCode.of(invalid=invalid, failed=failed)
+    assert type(found) is ExitCode and found == code
+
+
+def test_diff_returns_an_exit_status_member(tmp_path, capsys) -> None:
+    from zhijiao_check.commands.diff import DiffOptions, run
+
+    one = DiffOptions(Path("samples/2022/dongan.yaml"), Path("samples/2023/dongan.yaml"), "json")
+    folders = DiffOptions(Path("samples/2022"), Path("samples/2023"), "json", tmp_path / "diff.json")
+    assert [(type(code), code) for code in (run(one), run(folders))] == [
+        (ExitCode, ExitCode.OK),
+        (ExitCode, ExitCode.OK),
+    ]

@@ -1,6 +1,6 @@
 """Two files of one unit and year in a flat run (``commands.flat.copies``): nothing of a report's contents is
 kept as it is scored; once a second file of its unit and year turns up, both are read again and compared.
-The outcome is the whole run's (``engine.evaluate.unique``), in one process or in workers; a file changed or
+The outcome is the whole run's (``engine.duplicates.unique``), in one process or in workers; a file changed or
 gone between the two readings is taken to differ from the other, never scored as the same report."""
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def test_only_the_files_of_a_unit_and_year_with_two_are_digested(
     """The bulk run pays for the comparison only where it is made: of the 31 reports, the two files of
     东安县's 2023 report are digested (each once), no other."""
     from zhijiao_check.commands.flat import copies
-    from zhijiao_check.engine.evaluate import report_contents
+    from zhijiao_check.engine.duplicates import report_contents
 
     digested: list[str] = []
 

@@ -69,6 +69,26 @@ def test_text_is_laid_out_a_column_narrower_than_the_console(windows: None) -> N
     assert terminal.width() == 79
 
 
+@pytest.mark.parametrize(
+    ("columns", "to_a_file", "to_stderr"),
+    [
+        ("80", 80, 79),  # a file's text is for no console: its whole width
+        (str(terminal.TOO_MANY_COLUMNS - 1), terminal.TOO_MANY_COLUMNS - 1, terminal.TOO_MANY_COLUMNS - 2),
+        (str(terminal.TOO_MANY_COLUMNS), terminal.FILE_WIDTH, 79),  # no width: the file's, the console's
+        ("0", terminal.FILE_WIDTH, 79),
+        ("wide", terminal.FILE_WIDTH, 79),
+    ],
+)
+def test_columns_is_read_alike_for_a_file_and_for_standard_error(
+    windows: None, monkeypatch: pytest.MonkeyPatch, columns: str, to_a_file: int, to_stderr: int
+) -> None:
+    """``COLUMNS`` taken or not by one rule (``terminal._asked_columns``), for text to a file and for the
+    messages on standard error, which alone are for a console a column narrower on Windows."""
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(terminal.os, "get_terminal_size", lambda fd: os.terminal_size((80, 24)))
+    assert (terminal.width(on_terminal=False), terminal.stderr_width()) == (to_a_file, to_stderr)
+
+
 def test_elsewhere_it_takes_the_whole_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(terminal, "WINDOWS", False)
     monkeypatch.setattr(terminal.shutil, "get_terminal_size", lambda: os.terminal_size((80, 24)))

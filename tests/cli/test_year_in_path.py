@@ -667,7 +667,7 @@ def test_unique_asks_each_files_contents_once(tmp_path: Path) -> None:
     and once more to keep one of them."""
     from factory import builtin_packs
 
-    from zhijiao_check.engine.evaluate import report_contents, unique
+    from zhijiao_check.engine.duplicates import report_contents, unique
     from zhijiao_check.report import ReportFile, load_report
 
     units = builtin_packs()[0].units

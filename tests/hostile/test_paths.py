@@ -14,6 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zhijiao_check.problems import Severity, never_read
+
 from .helpers import SAMPLE, digest, environment, run, unprivileged_user
 
 
@@ -290,3 +292,33 @@ def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.Monke
         assert real_path(path) == os.path.realpath(path)
         if real_path.info is not None:
             assert os.path.samestat(real_path.info, os.stat(path))
+
+
+def test_a_path_never_read_is_told_alike_by_the_table_and_by_diff(report: Path, tmp_path: Path) -> None:
+    """A FIFO whose name ends in Notepad's ``.txt``: its one error (not opened) and a warning of its name,
+    neither at a line. The table view called it an invalid report (every problem had to be an error), where
+    ``diff`` said it could not be read (its errors alone were asked): now both say it could not be read."""
+    os.mkfifo(tmp_path / "pipe.yaml.txt")
+    checked = run("check", "pipe.yaml.txt", "--lang", "en", cwd=tmp_path)
+    assert checked.code == 2
+    assert "pipe.yaml.txt: could not be read, not checked" in checked.out.decode()
+    assert "invalid report" not in checked.out.decode()
+    compared = run("diff", "pipe.yaml.txt", report.name, "--lang", "en", cwd=tmp_path)
+    assert compared.code == 2
+    assert "cannot compare: pipe.yaml.txt could not be read" in compared.err
+
+
+@pytest.mark.parametrize(
+    ("problems", "unread"),
+    [
+        ([("error", None)], True),
+        ([("error", None), ("warning", None)], True),  # a warning of the file's name
+        ([("error", None), ("warning", 3)], False),  # a warning at a line: the file was read
+        ([("error", 1)], False),
+        ([("warning", None)], False),  # no error: nothing refused it
+    ],
+)
+def test_a_path_is_never_read_when_it_has_an_error_and_no_problem_at_a_line(
+    problems: list[tuple[Severity, int | None]], unread: bool
+) -> None:
+    assert never_read(problems) is unread

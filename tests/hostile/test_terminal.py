@@ -118,7 +118,7 @@ def test_a_file_or_a_pipe_is_laid_out_in_columns_when_it_says_so(command: tuple[
 def test_a_wider_fallback_is_laid_out_as_it_is_shown() -> None:
     """GBK has no ``∉``: ``not in`` stands for it, five cells wider, and an 80-column line of the 2023
     reports became 85, wrapped by the console. The table view lays its lines out with the fallback
-    (``renderers.fallbacks``); ``status.encodable`` takes the room of the others from a line's padding."""
+    (``renderers.fallbacks``); ``glyphs.encodable`` takes the room of the others from a line's padding."""
     folder = SAMPLE.parent
     done = run_on_terminal("check", folder, env=environment(PYTHONIOENCODING="gbk", COLUMNS="80"))
     lines = re.sub(rb"\x1b\[[0-9;]*m", b"", done.out).decode("gbk").splitlines()  # without its colours
@@ -230,7 +230,7 @@ def test_a_users_glyph_kept_as_typed_is_never_parted_at_a_lines_end(
     tmp_path: Path, args: tuple[str, ...], columns: int
 ) -> None:
     """On a GBK console a user's ``√`` is held, until it is written, as a stand-in and a filler
-    (``status.kept_as_typed``): a long value folded at the edge between the two had each half written
+    (``glyphs.kept_as_typed``): a long value folded at the edge between the two had each half written
     escaped (``\\U000f221a`` over ``\\U000ffffd``, ten cells past the edge). A run of ``√`` broken at an
     odd and an even column: the pair is one character to every layout."""
     value = "√" * 30 + "a" + "√" * 30 + "aa" + "√" * 30

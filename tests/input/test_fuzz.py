@@ -411,7 +411,7 @@ class _Terminal(io.TextIOWrapper):
     text=st.one_of(st.text(max_size=200), st.sampled_from(list(TEXTS.values()))),
     encoding=st.sampled_from(TERMINAL_ENCODINGS),
 )
-# a character of the plane a view's stand-ins are made in (``status.kept_as_typed``: the private use plane
+# a character of the plane a view's stand-ins are made in (``glyphs.kept_as_typed``: the private use plane
 # before, the third now), and the filler after them: a user's own, escaped, not taken for a stand-in (found
 # by CI's run)
 @example(text="\U000f0000", encoding="gbk")
@@ -419,8 +419,8 @@ class _Terminal(io.TextIOWrapper):
 def test_output_encodings(monkeypatch: pytest.MonkeyPatch, text: str, encoding: str) -> None:
     """Any text to a terminal of any encoding: the bytes are that encoding, every character kept, replaced by
     the glyph table's fallback or escaped, and no exception."""
+    from zhijiao_check.glyphs import FALLBACK
     from zhijiao_check.output import write
-    from zhijiao_check.status import FALLBACK
 
     # what a renderer could produce: no surrogates
     text = text.encode("utf-8", errors="replace").decode("utf-8")

@@ -381,7 +381,6 @@ def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> 
     from trends.multiyear import write_years
 
     from zhijiao_check.i18n import Translator
-    from zhijiao_check.renderers import RenderOptions
     from zhijiao_check.renderers.page.per_unit import unit_pages
 
     run = check(write_years(tmp_path, (2023, 2024)))
@@ -389,7 +388,7 @@ def test_a_page_of_one_unit_says_one_unit_in_either_language(tmp_path: Path) -> 
         ("zh", ["本单位历年趋势", "本单位明细"], "份报表（2023–2024 年）"),
         ("en", ["The unit's trends", "The unit's reports"], "reports (2023–2024)"),
     ):
-        page = parse(dict(unit_pages(run, Translator(lang), RenderOptions()))["东安县.html"])
+        page = parse(dict(unit_pages(run, Translator(lang)))["东安县.html"])
         shown = [h.text() for h in page.all("h2")]
         assert [h for h in shown if h in headings] == headings, shown
         reports = page.one("div", class_="card", data_key="reports")
@@ -440,7 +439,6 @@ def test_the_cards_of_a_units_page_count_its_reports_and_the_dashboards_say_what
     the dashboard's "404 项目标达标（各单位各年合计）" counted 374 units' results and 30 city-wide ones. A
     unit's page counts its reports over its years; the dashboard's card says how many of each it counts."""
     from zhijiao_check.i18n import Translator
-    from zhijiao_check.renderers import RenderOptions
     from zhijiao_check.renderers.page.per_unit import unit_pages
 
     run = check("samples/2022", "samples/2023")
@@ -471,7 +469,7 @@ def test_the_cards_of_a_units_page_count_its_reports_and_the_dashboards_say_what
             "targets met (374 by the units, 30 city-wide; all years)",
         ),
     ):
-        page = parse(dict(unit_pages(run, Translator(lang), RenderOptions()))["东安县.html"])
+        page = parse(dict(unit_pages(run, Translator(lang)))["东安县.html"])
         assert page.one("p", class_="meta").text() == subtitle
         assert card(page, "reports") == ("2", reports) and not page.all("div", data_key="units")
         dongan = sum(r["summary"].get("pass", 0) for r in doc["reports"] if r["unit"] == "东安县")

@@ -17,7 +17,6 @@ import pytest
 from trends.multiyear import write_years
 
 from zhijiao_check.i18n import Lang, Translator
-from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.page.per_unit import unit_pages
 from zhijiao_check.status import Status
 
@@ -149,7 +148,7 @@ def test_a_status_stays_whole_and_a_rule_id_breaks_after_a_dot_or_dash_at_390_px
 def test_printed_statuses_and_rule_ids_are_whole(three_years: Any, tmp_path: Path) -> None:
     """Printed, the same: no status word split over two lines, an ID split only after . or -."""
     tr = Translator("zh")
-    page = dict(unit_pages(three_years, tr, RenderOptions()))["东安县.html"]
+    page = dict(unit_pages(three_years, tr))["东安县.html"]
     print_pdf(page, tmp_path, "dongan")
     text = "\n".join(pdf_text(tmp_path / "dongan.pdf"))
     lines = {line.strip() for line in text.splitlines()}
@@ -211,7 +210,7 @@ def test_printed_with_colours_a_page_per_unit_and_every_section_open(
 
 
 def test_a_unit_page_prints_with_its_sign_off_block(three_years: Any, tmp_path: Path) -> None:
-    pages = dict(unit_pages(three_years, Translator("zh"), RenderOptions()))
+    pages = dict(unit_pages(three_years, Translator("zh")))
     assert len(pages) == 15 and "东安县.html" in pages
     dom = parse(pages["东安县.html"])
     assert [d.attrs["data-year"] for d in dom.all("details", class_="report")] == ["2022", "2023", "2024"]
@@ -243,7 +242,7 @@ def test_a_printed_heading_stays_with_what_follows_it(three_years: Any, tmp_path
     page, its first report forced onto the next (each report starts a page): the heading now starts that page,
     above the first report."""
     tr = Translator("zh")
-    pages = dict(unit_pages(three_years, tr, RenderOptions()))
+    pages = dict(unit_pages(three_years, tr))
     for unit in ("东安县", "回龙圩管理区"):
         print_pdf(pages[f"{unit}.html"], tmp_path, unit)
         printed = pdf_text(tmp_path / f"{unit}.pdf")
@@ -264,7 +263,7 @@ def test_the_city_s_page_prints_the_city_wide_targets_its_city_block_decides(
     nothing of them sticks out, and printed they are there with their lines, their heading never alone at the
     foot of a page, the sign-off block after them."""
     tr = Translator("zh")
-    page = dict(unit_pages(three_years, tr, RenderOptions()))["永州市本级.html"]
+    page = dict(unit_pages(three_years, tr))["永州市本级.html"]
     seen = measure(page, tmp_path)
     assert seen["scroll"] <= seen["width"] and seen["out"] == [], seen
     print_pdf(page, tmp_path, "city")

@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 
 from zhijiao_check.document import document
 from zhijiao_check.engine.results import Run
+from zhijiao_check.glyphs import encodable
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.renderers import RenderOptions, renderer_class
 from zhijiao_check.renderers import trends as view
 from zhijiao_check.renderers.layout.text import cell_len
-from zhijiao_check.status import encodable
 
 from .conftest import ROOT, check
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import io
 
 from zhijiao_check.characters import marking_user_text
+from zhijiao_check.glyphs import encodable
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem
 from zhijiao_check.renderers.fallbacks import as_shown, shown
 from zhijiao_check.report.scalars import as_found
-from zhijiao_check.status import encodable
 
 
 def _on_gbk(text: str) -> str:
@@ -65,7 +65,7 @@ def test_a_users_glyph_counts_the_cells_the_console_draws() -> None:
 
 def _halves(lines: list[str]) -> list[str]:
     """The lines of ``lines`` that hold a stand-in without its filler, or a filler without its stand-in."""
-    from zhijiao_check.status import encodable
+    from zhijiao_check.glyphs import encodable
 
     return [
         line
@@ -75,7 +75,7 @@ def _halves(lines: list[str]) -> list[str]:
 
 
 def test_no_layout_parts_a_users_glyph_from_its_filler() -> None:
-    """A user's ``√`` kept as typed is a stand-in and a filler until written (``status.kept_as_typed``): a
+    """A user's ``√`` kept as typed is a stand-in and a filler until written (``glyphs.kept_as_typed``): a
     line folded between the two had each half written escaped (``\\U000f221a`` over ``\\U000ffffd``). The
     glyph broken at every column of a line, by every layout of the terminal views: the Chinese line breaker
     (``validate``, standard error, ``diff``), the plain console's wrapping and folding, rich's folding."""
@@ -104,7 +104,7 @@ def test_a_users_own_character_like_a_stand_in_is_left_for_the_writer() -> None:
     """Only a stand-in of a glyph the tool replaces, with its filler, is read back as that glyph: a user's
     own character of the plane, with or without a filler after it, is written as it is (the writer escapes
     it where the encoding lacks it)."""
-    from zhijiao_check.status import encodable, kept_as_typed
+    from zhijiao_check.glyphs import encodable, kept_as_typed
 
     assert encodable(kept_as_typed("√"), "gbk") == "√"  # a stand-in made in this process
     for own in ("\U00030000\U000e0fff", "\U0003221a", "\U000f221a\U000ffffd"):

@@ -177,7 +177,7 @@ def _run(options: CheckOptions) -> int:
         if options.per_unit is not None:
             from zhijiao_check.renderers.page.per_unit import unit_pages
 
-            made = unit_pages(result, tr, render_options)
+            made = unit_pages(result, tr)
             written = [(page, options.per_unit / name) for name, page in made]
             unchecked = {name: options.per_unit / name for name, _ in made if name not in pages}
             if unchecked:  # a unit the unit list does not name, should one reach a page: judged as the rest

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
+from zhijiao_check.problems import never_read
 from zhijiao_check.records import record
 from zhijiao_check.source import Path_
+from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
@@ -81,7 +83,7 @@ def run(options: DiffOptions) -> int:
     problems = [p for report in invalid for p in report.problems if p.severity == "error"]
     if problems:
         # A path that could not be read at all (absent, no permission) is no invalid report: say so.
-        unread = [r.file for r in invalid if all(p.line is None for p in r.problems if p.severity == "error")]
+        unread = [r.file for r in invalid if never_read((p.severity, p.line) for p in r.problems)]
         if unread:
             raise FatalError("diff-unreadable", problems, file=unread[0])
         if len(invalid) == 2:
@@ -96,7 +98,7 @@ def run(options: DiffOptions) -> int:
     text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
     write(text, options.output)
     tell_written([options.output], tr)
-    return 0
+    return ExitCode.OK
 
 
 def unit_diff(old: ReportFile, new: ReportFile, packs: Sequence[RulePack], tr: Translator) -> dict[str, Any]:
@@ -220,7 +222,7 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         text = _folders_text(doc, bad_ones, options, tr)
     write(text, options.output)
     tell_written([options.output], tr)
-    return 2 if doc["invalid"] else 0
+    return ExitCode.of(invalid=bool(doc["invalid"]), failed=False)
 
 
 def _folders_text(

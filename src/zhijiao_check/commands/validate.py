@@ -27,7 +27,7 @@ class ValidateOptions:
 
 def run(options: ValidateOptions) -> int:
     from zhijiao_check.commands.inputs import NotReports, load_all, rule_inputs
-    from zhijiao_check.engine.evaluate import unique
+    from zhijiao_check.engine.duplicates import unique
     from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.consistency import cross_year_warnings
@@ -54,7 +54,7 @@ def run(options: ValidateOptions) -> int:
     files_valid = [r.file for r in loaded if r.file not in refused]
     copies = len(files_valid) - len(valid)
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
-    code = ExitCode.INVALID if invalid else ExitCode.OK
+    code = ExitCode.of(invalid=bool(invalid), failed=False)
 
     def summary() -> str:
         if copies:

@@ -121,7 +121,5 @@ class Run:
 
     @property
     def exit_code(self) -> ExitCode:
-        if self.invalid:
-            return ExitCode.INVALID
         statuses = {r.status for e in (*self.reports, *self.city) for r in e.results}
-        return ExitCode.FAILED if statuses & self.failing else ExitCode.OK
+        return ExitCode.of(invalid=bool(self.invalid), failed=bool(statuses & self.failing))

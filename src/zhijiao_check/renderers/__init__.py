@@ -22,9 +22,7 @@ if TYPE_CHECKING:
 
 
 class Format(StrEnum):
-    """The formats of ``check``. Format ``x`` is written by class ``XRenderer`` of module ``renderers/x.py``,
-    imported only when asked for.
-    """
+    """The formats of ``check``, each written by the class ``CLASSES`` names, imported only when asked for."""
 
     table = "table"
     json = "json"
@@ -37,6 +35,21 @@ class Format(StrEnum):
     csv = "csv"
 
 
+# Each format's renderer, as ``module:Class`` of this package: named, not made from the format's name, so that
+# a class renamed fails a test (tests/renderers/test_formats.py), not the first run asking for its format.
+CLASSES: dict[Format, str] = {
+    Format.table: "table:TableRenderer",
+    Format.json: "json:JsonRenderer",
+    Format.junit: "junit:JunitRenderer",
+    Format.markdown: "markdown:MarkdownRenderer",
+    Format.github: "github:GithubRenderer",
+    Format.sarif: "sarif:SarifRenderer",
+    Format.html: "html:HtmlRenderer",
+    Format.xlsx: "xlsx:XlsxRenderer",
+    Format.csv: "csv:CsvRenderer",
+}
+
+
 @record
 class RenderOptions:
     quiet: bool = False
@@ -44,7 +57,7 @@ class RenderOptions:
     width: int | None = None  # None: as `terminal.width` says (the terminal's; COLUMNS or 100 for a file)
     to_terminal: bool = False
     # The terminal's encoding, where one is written to: the glyphs it lacks are shown by their fallbacks
-    # (``status.encodable``), which the table view lays out with (``renderers.fallbacks``). None: UTF-8.
+    # (``glyphs.encodable``), which the table view lays out with (``renderers.fallbacks``). None: UTF-8.
     encoding: str | None = None
     jobs: int = 1  # processes a view may lay out reports in (the table)
     # SARIF and GitHub paths are relative to it (None: the git top level, else cwd)
@@ -65,9 +78,8 @@ class Renderer(Protocol):
 def renderer_class(name: str) -> type[Renderer]:
     if name not in Format.__members__:
         raise FatalError("unknown-format", format=name, formats="|".join(Format))
-    cls: type[Renderer] = getattr(
-        importlib.import_module(f"{__name__}.{name}"), f"{name.capitalize()}Renderer"
-    )
+    module, _, name_of_class = CLASSES[Format(name)].partition(":")
+    cls: type[Renderer] = getattr(importlib.import_module(f"{__name__}.{module}"), name_of_class)
     return cls
 
 

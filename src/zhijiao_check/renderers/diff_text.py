@@ -25,7 +25,7 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
     measured."""
     from zhijiao_check.measure.numbers import show
     from zhijiao_check.renderers.layout.text import cell_len
-    from zhijiao_check.renderers.texts import score_text
+    from zhijiao_check.renderers.texts import at, score_text
 
     arrow, none, lang = "→".translate(shown or {}), "—".translate(shown or {}), tr.lang
     old, new = doc["old"], doc["new"]
@@ -50,7 +50,7 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
     if doc.get("warnings"):  # before the changes: they say whether the comparison is the one meant
         out += ["", *_wrapped(tr("cli.diff-warnings", count=len(doc["warnings"])), width, lang)]
         for warning in doc["warnings"]:
-            out += _wrapped(f"  {_place(warning)}: {warning['message']}", width, lang)
+            out += _wrapped(f"  {at(warning)}: {warning['message']}", width, lang)
     out += ["", *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width, lang)]
     for c in doc["changes"]:
         places = [
@@ -77,13 +77,6 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
         out += [*lines[:-1], *_beside(lines[-1], [f"{before} {arrow} {after}"], width, arrow)]
     out += _wrapped(tr("cli.diff-unchanged", count=doc["unchanged_rules"]), width, lang)
     return "\n".join(out) + "\n"
-
-
-def _place(warning: Mapping[str, Any]) -> str:
-    """``file:line:column``, or ``file:sheet!cell（header）`` in a workbook, as a problem's place is shown."""
-    if warning.get("cell"):
-        return f"{warning['file']}:{warning['cell']}"
-    return ":".join(str(part) for part in (warning["file"], warning["line"], warning["column"]) if part)
 
 
 def _folded(sign: str, pieces: list[str], width: int, lang: Lang, wrap: bool = True) -> list[str]:

@@ -1,6 +1,6 @@
 """Text for a terminal whose encoding lacks some glyphs, laid out as it will be shown.
 
-Written to a terminal, a glyph its encoding lacks is replaced by a fallback (``status.encodable``): ``∉`` is
+Written to a terminal, a glyph its encoding lacks is replaced by a fallback (``glyphs.encodable``): ``∉`` is
 ``not in`` in GBK, ``…`` is ``...`` in ASCII; on an East Asian console, which draws ``≥ ─ √ “`` two cells
 wide, each is ASCII (``>=``). Any other character the encoding lacks is escaped (``\\u4dae``). Replaced after
 the layout, a fallback or an escape wider than its glyph made its line wider than the layout made it: a line
@@ -27,12 +27,12 @@ from zhijiao_check.wording import Wording
 
 def as_shown(encoding: str | None) -> dict[int, str]:
     """What a terminal in ``encoding`` shows for each glyph it lacks or shows wider than the layout counts it
-    (``status.fallbacks``), and for each other character it lacks, the escape it is written as (``\\u4dae``:
+    (``glyphs.fallbacks``), and for each other character it lacks, the escape it is written as (``\\u4dae``:
     six cells where the layout counted two): ``str.translate``'s table, applied before the layout so that
     it measures what is shown; none for no encoding (a file, a pipe: written in UTF-8)."""
     if encoding is None:
         return {}
-    from zhijiao_check.status import WIDE_DOT, fallbacks
+    from zhijiao_check.glyphs import WIDE_DOT, fallbacks
 
     table = fallbacks(encoding)
     if table.get(ord(WIDE_DOT)) == "·":
@@ -48,7 +48,7 @@ def as_shown(encoding: str | None) -> dict[int, str]:
 
 def as_written(encoding: str) -> dict[int, str]:
     """For a view not laid out (annotations, one a line): none of the tool's glyphs replaced here (the writer
-    replaces them: ``status.encodable``), a user's text as typed or escaped (``shown``)."""
+    replaces them: ``glyphs.encodable``), a user's text as typed or escaped (``shown``)."""
     return _Escaped({}, encoding, own=False)
 
 
@@ -62,8 +62,8 @@ class _Table(dict[int, str]):
 
     def as_typed(self, char: str) -> str:
         """``char`` of a user's text as typed (a glyph the tool would replace kept so until it is written:
-        ``status.kept_as_typed``), or escaped where the encoding lacks it."""
-        from zhijiao_check.status import fallbacks, kept_as_typed
+        ``glyphs.kept_as_typed``), or escaped where the encoding lacks it."""
+        from zhijiao_check.glyphs import fallbacks, kept_as_typed
 
         try:
             char.encode(self.encoding)

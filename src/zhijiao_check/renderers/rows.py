@@ -2,9 +2,10 @@
 
 One row per unit (or city-wide year) × rule, with the figures as numbers (not as text), so that a
 spreadsheet can sort, filter and sum them; under a city-wide result whose items are the year's units, a row
-for each unit's own figure (``item_row``). Everything comes from ``renderers.json.document``. What the
-reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no figure
-as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view says 是).
+for each unit's own figure (``item_row``). Everything comes from the run document (``document.document``).
+What the reader reads as words is in the run's language: a status as its word (达标, not ``pass``), a yes/no
+figure as 是/否 (a real boolean showed TRUE/FALSE in Excel and ``True`` in the CSV, where every other view
+says 是).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
             )
             shares = unit_items(result, units)
             for item in shares or failing_items(result):
-                row = item_row(item, result, tr, words, yes)
+                row = item_row(item, tr, words, yes)
                 rows.append(
                     [
                         # a unit's own share under the city-wide rule: named apart from the unit's own rules
@@ -122,7 +123,6 @@ class ItemRow:
 
 def item_row(
     item: Mapping[str, Any],
-    result: Mapping[str, Any],
     tr: Translator,
     words: Mapping[str, str],
     yes: tuple[str, str],

@@ -1,7 +1,7 @@
 """``--format table`` (the default): per report a table of rules, then the city-wide section per year,
 then for several reports the units × rules matrix (clause 15's assessment view).
 
-Like the other views it works on ``renderers.json.document``, the run as plain data.
+Like the other views it works on the run document (``document.document``), the run as plain data.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from zhijiao_check import terminal
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
+from zhijiao_check.problems import never_read
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
@@ -45,6 +46,11 @@ if TYPE_CHECKING:
 ITEMS_SHOWN = 10
 RULE_WIDTH = 12  # cells: the rule column's least; it is as wide as the pack's widest ID where that fits
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
+# A problem of an invalid report: its place indented under the report's line, its field's path (on a line of
+# its own) further, its message further still.
+PLACE_INDENT = 2
+PATH_INDENT = 4
+MESSAGE_INDENT = 6
 
 Data = Mapping[str, Any]
 
@@ -125,7 +131,7 @@ class TableRenderer:
         tr = self.tr
         console.print(f"[bold red]{_escape(tr('table.refused-again', count=len(invalid)))}[/bold red]")
         for bad in invalid:
-            unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+            unread = never_read((p["severity"], p["line"]) for p in bad["problems"])
             key = "table.refused-unreadable" if unread else "table.refused-file"
             head, _, tail = tr(key, file="\0", count=len(bad["problems"])).partition("\0")
             lines = _place_lines(head + bad["file"], console.width - 2)
@@ -154,7 +160,7 @@ class TableRenderer:
 
     def _invalid(self, console: Console, bad: Data) -> None:
         # A path that could not be read at all (absent, a FIFO, no permission) is no invalid report: say so.
-        unread = all(p["line"] is None and p["severity"] == "error" for p in bad["problems"])
+        unread = never_read((p["severity"], p["line"]) for p in bad["problems"])
         key = "table.unreadable" if unread else "table.invalid"
         head, _, tail = self.tr(key, file="\0", count=len(bad["problems"])).partition("\0")
         # The file's name broken after a folder where the line is too wide, the message after it broken
@@ -180,15 +186,17 @@ class TableRenderer:
 
         style = "yellow" if problem["severity"] == "warning" else "red"
         path = field_of(problem)
-        lines = _place_lines(at(problem), console.width - 2)
-        beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - 2
-        lines = [f"  [{style}]{_escape(line)}[/{style}]" for line in lines]
+        lines = _place_lines(at(problem), console.width - PLACE_INDENT)
+        beside = path and cell_len(f"{lines[-1]} {path}") <= console.width - PLACE_INDENT
+        lines = [f"{' ' * PLACE_INDENT}[{style}]{_escape(line)}[/{style}]" for line in lines]
         if beside:
             lines[-1] += f" {_escape(path)}"
         elif path:
-            lines += [f"    {_escape(line)}" for line in _path_lines(path, console.width - 4)]
+            path_lines = _path_lines(path, console.width - PATH_INDENT)
+            lines += [f"{' ' * PATH_INDENT}{_escape(line)}" for line in path_lines]
         console.print("\n".join(lines), overflow="fold")
-        console.print(Indent(break_chinese(_escape(problem["message"]), console.width - 6, self.tr.lang), 6))
+        message = break_chinese(_escape(problem["message"]), console.width - MESSAGE_INDENT, self.tr.lang)
+        console.print(Indent(message, MESSAGE_INDENT))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
         from zhijiao_check.renderers.layout.chinese import break_chinese, fill

@@ -1,6 +1,6 @@
 """The trend view shared by the table, Markdown and HTML outputs: texts for a year's figure and a projection.
 
-Works on the ``trends`` part of ``renderers.json.document`` (docs/trends.md).
+Works on the ``trends`` part of the run document (``document.document``; docs/trends.md).
 """
 
 from __future__ import annotations

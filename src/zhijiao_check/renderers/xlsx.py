@@ -89,7 +89,7 @@ class XlsxRenderer:
         # a status cell's colour by the word it shows
         colours = {self._statuses[status]: fill for status, fill in FILLS.items()}
         share = self._measures["ratio"]  # a row whose figures are shares, shown as percentages
-        cells = [self._summary(summary, styles, doc, catalogue_of(run), run, colours)]
+        cells = [self._summary(summary, styles, doc, catalogue_of(run), colours)]
         details = book.create_sheet(sheets[1])
         cells.append(
             self._table(
@@ -121,7 +121,6 @@ class XlsxRenderer:
         styles: Styles,
         doc: Mapping[str, Any],
         catalogue: Sequence[str],
-        run: Run,
         colours: Mapping[str, str],
     ) -> SheetRows:
         """Per year: rank, unit, score, then one status per rule of the catalogue; after the year's ranked
@@ -274,7 +273,7 @@ class XlsxRenderer:
                     ]
                 )
                 for item in unit_items(result, units):
-                    row = item_row(item, result, self.tr, words, yes)
+                    row = item_row(item, self.tr, words, yes)
                     rows.append(
                         [
                             city["year"],

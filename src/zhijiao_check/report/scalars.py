@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -50,6 +49,8 @@ _PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
 _EXPONENT = later(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
 # Words that hedge a figure (约1360, 1360左右, 1300多人): a report holds the figure counted, not an estimate.
 _HEDGES = later(r"^(?:大约|约|将近|接近|近|超过|不到|不足)|左右|上下|余|多")
+# What separates a number's digits in groups (``1,360``, ``1 360``): left out of the figure, and told of.
+_DIGIT_SEPARATOR = later(r"[,\s]")
 # A line break inside a name, and one with the spaces around it, to write the name on one line (a YAML
 # report's and a workbook's cell, ``report.workbook.shown``).
 LINE_BREAK = later(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
@@ -293,7 +294,7 @@ def _number_text(
     match = _NUMBER_TEXT.fullmatch(bare if hedged else normal)
     if match is None or len(match["digits"]) > MAX_DIGITS:
         return problem("blank" if not normal else "not-a-number", value, expected=expected, **context)
-    number = Decimal(re.sub(r"[,\s]", "", match["digits"]) + (match["fraction"] or ""))
+    number = Decimal(_DIGIT_SEPARATOR.sub("", match["digits"]) + (match["fraction"] or ""))
     number *= _MAGNITUDES[match["magnitude"]]
     if in_wan and (match["magnitude"] or match["unit"] == "元"):
         number /= _WAN  # "5.2亿" or "520000000元" in a field counted in 万元
@@ -308,7 +309,7 @@ def _number_text(
         return problem("negative", value, write=write)
     if match["magnitude"]:
         return problem("number-with-magnitude", value, write=write)
-    if re.search(r"[,\s]", match["digits"]):
+    if _DIGIT_SEPARATOR.search(match["digits"]):
         return problem("number-with-separator", value, write=write)
     if match["unit"]:
         return problem("number-with-unit", value, write=write, unit=match["unit"])

@@ -24,7 +24,7 @@ from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
 from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, Scored, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
-from zhijiao_check.engine.evaluate import refused_keys, set_aside, unique
+from zhijiao_check.engine.duplicates import refused_keys, set_aside, unique
 from zhijiao_check.engine.keep import kept_fields
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.output import Streamed, write_all
@@ -88,7 +88,7 @@ def run_flat(
                 refused.append(done.invalid)
                 years.add(done.year)
             elif done.unit in seen.get(done.year, {}):
-                # judged once every report is read, as the whole run does (``engine.evaluate.unique``), and
+                # judged once every report is read, as the whole run does (``engine.duplicates.unique``), and
                 # spooled as the first is: the copy is scored in its place where the first's path says
                 # another year and the copy's does not (a few, if any)
                 held = _held(spool, done, names, scores, path_year(done.file))
@@ -180,7 +180,7 @@ def _one_each(
     invalid: Sequence[InvalidReport],
     units: UnitRegistry,
 ) -> Settled:
-    """The whole run's ``engine.evaluate.unique`` over the units and years of more than one report, or of an
+    """The whole run's ``engine.duplicates.unique`` over the units and years of more than one report, or of an
     invalid one too: what it changes of ``kept``, which is left as it is (``_settled`` applies it). Two files
     of one unit and year are compared by reading both again (``copies.compared``). ``held_reports``: the
     run's kept reports, and by year and unit the same."""

@@ -19,7 +19,8 @@ from zhijiao_check.commands.flat.spool import (
 )
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
-from zhijiao_check.engine.evaluate import DIFFERING, Absence, unit_order
+from zhijiao_check.engine.duplicates import DIFFERING
+from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
@@ -114,7 +115,7 @@ def assembled(
         # the units and years of the valid reports, and the years whose city-wide rules were evaluated
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
-    code = ExitCode.INVALID if refused else ExitCode.FAILED if failed else ExitCode.OK
+    code = ExitCode.of(invalid=bool(refused), failed=failed)
     city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
 
     def entries() -> Iterator[Written]:

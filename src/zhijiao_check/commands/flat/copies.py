@@ -11,7 +11,7 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from zhijiao_check.engine.evaluate import report_contents
+from zhijiao_check.engine.duplicates import report_contents
 from zhijiao_check.files import is_stdin
 from zhijiao_check.report import ReportFile, load_report
 

@@ -48,7 +48,7 @@ class _Kinds(dict[int, str]):
         kind = "L" if char in _LATIN_CLOSING else "B" if char in _LATIN_OPENING else kind
         kind = "D" if "0" <= char <= "9" else "W" if kind == "A" and cell_len(char) == 2 else kind
         # A character of no width (a combining mark; the filler of a user's glyph kept as typed,
-        # ``status.kept_as_typed``) stays with the one before it, as a Latin closing mark does: never a line's
+        # ``glyphs.kept_as_typed``) stays with the one before it, as a Latin closing mark does: never a line's
         # first, so a line broken after the stand-in of ``√`` does not leave its filler, each half escaped.
         # The joiners of emoji are the layout's (``layout.text.JOINERS``), as they were.
         kind = "L" if kind == "A" and cell_len(char) == 0 and char not in "\u200d\ufe0f" else kind

@@ -14,13 +14,11 @@ from zhijiao_check.renderers.unfiled import not_filed_years
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import Run
-    from zhijiao_check.renderers import RenderOptions
 
 
-def unit_pages(run: Run, tr: Translator, options: RenderOptions) -> list[tuple[str, str]]:
+def unit_pages(run: Run, tr: Translator) -> list[tuple[str, str]]:
     """(file name, page) for each unit of the run: its reports of every year, its trends (未提交 in a year
-    it did not file), the warnings on its files, and a sign-off block, ready to print and sign.
-    ``options``: the run's, as a renderer takes them (the page reads none of them)."""
+    it did not file), the warnings on its files, and a sign-off block, ready to print and sign."""
     from zhijiao_check.document import document
 
     doc = document(run, tr)
