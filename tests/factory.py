@@ -15,13 +15,16 @@ import copy
 import itertools
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+import traceback
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+from typer.testing import CliRunner, Result
 
+from zhijiao_check.cli import app
 from zhijiao_check.engine.evaluate import evaluate
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.i18n import Translator
@@ -671,15 +674,66 @@ def with_rules(rules: Sequence[Any]) -> list[RulePack]:
     return [replace(pack, rules=tuple(rules), sources=sources)]
 
 
-def line_of(path: Path | str, text: str, occurrence: int = 1) -> int:
-    """The 1-based line of the ``occurrence``-th line containing ``text`` in a file."""
-    seen = 0
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if text in line:
-            seen += 1
-            if seen == occurrence:
-                return number
-    raise AssertionError(f"{text!r} not found in {path}")
+# ------------------------------------------------------------------------------------------- the command line
+
+
+INTERNAL_ERROR = 3
+"""The exit status of a bug (``内部错误`` / ``internal error``): never the answer to anything a user wrote."""
+
+
+def invoke(
+    *args: object,
+    internal_error: bool = False,
+    env: Mapping[str, str | None] | None = None,
+    input: str | bytes | None = None,
+    catch_exceptions: bool = True,
+) -> Result:
+    """``zhijiao-check ARGS`` in this process (typer's ``CliRunner``), each argument as text; the
+    ``Result``, once it is sure no bug was hit: no exception escaped the command, nothing printed a
+    ``Traceback``, and the exit status is not 3. A test of the internal error itself says
+    ``internal_error=True``: then the status must be 3, and a traceback is allowed with ``--debug`` only.
+    ``env``, ``input`` and ``catch_exceptions`` are ``CliRunner.invoke``'s."""
+    argv = [str(arg) for arg in args]
+    result = CliRunner().invoke(app, argv, env=env, input=input, catch_exceptions=catch_exceptions)
+    escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
+    # An exception the command let through prints no traceback here (CliRunner keeps it) and exits 1, the
+    # status of a target not met: only ``exception`` tells it.
+    assert not escaped, "an exception escaped the command:\n" + "".join(
+        traceback.format_exception(result.exception)
+    )
+    if not (internal_error and "--debug" in argv):
+        assert "Traceback" not in result.output, "a traceback was printed:\n" + result.output
+        assert "Traceback" not in result.stderr, "a traceback was printed:\n" + result.stderr
+    if internal_error:
+        assert result.exit_code == INTERNAL_ERROR, f"exit {result.exit_code}, not 3:\n{result.output}"
+    else:
+        assert result.exit_code != INTERNAL_ERROR, "exit 3, an internal error:\n" + result.output
+    return result
+
+
+def line_of(path: Path | str, text: str, occurrence: int = 1, *, after: str = "", only: bool = False) -> int:
+    """The 1-based line of a file (a ``Path`` or its name) where the ``occurrence``-th ``text`` is: see
+    ``line_in``, which reads the text this reads from the file."""
+    return line_in(Path(path).read_text(encoding="utf-8"), text, occurrence, after=after, only=only)
+
+
+def line_in(content: str, text: str, occurrence: int = 1, *, after: str = "", only: bool = False) -> int:
+    """The 1-based line of ``content`` where its ``occurrence``-th ``text`` begins (``text`` may hold line
+    breaks). ``after``: counted from the start of the first line holding ``after``. ``only``: ``text``
+    must be on one line alone, or the test is wrong about the file."""
+    start = content.rfind("\n", 0, content.index(after)) + 1 if after else 0
+    lines = [content.count("\n", 0, index) + 1 for index in _found(content, text, start)]
+    assert len(lines) >= occurrence, f"{text!r} is in the text {len(lines)} times, not {occurrence}"
+    assert not only or len(set(lines)) == 1, f"{text!r} is on lines {sorted(set(lines))}"
+    return lines[occurrence - 1]
+
+
+def _found(content: str, text: str, start: int) -> Iterator[int]:
+    """Where each ``text`` begins from ``start`` on, overlapping ones too."""
+    index = content.find(text, start)
+    while index >= 0:
+        yield index
+        index = content.find(text, index + 1)
 
 
 # ---------------------------------------------------------------------------------------------------- custom

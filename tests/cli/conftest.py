@@ -9,23 +9,19 @@ from typing import Any
 
 import pytest
 from factory import ROOT, write_report
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import invoke as invoke_cli
+from typer.testing import Result
 
 Invoke = Callable[..., Result]
 
 
 @pytest.fixture
 def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
-    """``invoke("check", "samples/2023/dongan.yaml", env={...})``: the CLI, from the repository root."""
+    """``invoke("check", "samples/2023/dongan.yaml", env={...})``: ``factory.invoke``, from the repository
+    root."""
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-    def run(*args: str | Path, env: dict[str, str] | None = None) -> Result:
-        return CliRunner().invoke(app, [str(a) for a in args], env=env)
-
-    return run
+    return invoke_cli
 
 
 @pytest.fixture

@@ -104,7 +104,7 @@ def test_an_internal_error_exits_3_with_one_line_and_no_traceback(invoke, monkey
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "evaluate", broken)
-    result = invoke("check", "samples/2023/dongan.yaml")
+    result = invoke("check", "samples/2023/dongan.yaml", internal_error=True)
     assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
@@ -117,7 +117,7 @@ def test_an_internal_error_shows_the_traceback_with_debug(invoke, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "evaluate", broken)
-    result = invoke("check", "samples/2023/dongan.yaml", "--debug")
+    result = invoke("check", "samples/2023/dongan.yaml", "--debug", internal_error=True)
     assert result.exit_code == 3
     assert "Traceback" in result.stderr
     assert "RuntimeError: boom" in result.stderr

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 from factory import ROOT
-from typer.testing import CliRunner
-
-from zhijiao_check.cli import app
+from factory import invoke as invoke_cli
 
 
 @pytest.mark.parametrize(
@@ -51,11 +49,11 @@ def test_a_base_dir_that_is_a_folder_is_taken(invoke):
 def test_whole_year_for_standard_input_says_it_has_no_folder(monkeypatch, lang, said):
     monkeypatch.chdir(ROOT)
     text = (ROOT / "samples" / "2023" / "dongan.yaml").read_text(encoding="utf-8")
-    result = CliRunner().invoke(app, ["check", "-", "--whole-year", "-q", "--lang", lang], input=text)
+    result = invoke_cli("check", "-", "--whole-year", "-q", "--lang", lang, input=text)
     assert result.exit_code == 1, result.output
     assert said in result.stderr, result.stderr
     assert "<stdin>" in result.stdout
-    quiet = CliRunner().invoke(app, ["check", "-", "-q", "--lang", lang], input=text)
+    quiet = invoke_cli("check", "-", "-q", "--lang", lang, input=text)
     assert "--whole-year" not in quiet.stderr
 
 

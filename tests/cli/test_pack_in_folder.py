@@ -11,10 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from factory import PACK_DIR, SAMPLES
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import PACK_DIR, SAMPLES, invoke
 
 
 @pytest.fixture
@@ -26,12 +23,6 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(repo)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return repo
-
-
-def invoke(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
 
 
 @pytest.mark.parametrize("flat", [False, True], ids=["whole", "flat"])

@@ -9,11 +9,10 @@ import sys
 
 import pytest
 from factory import ROOT
+from factory import invoke as invoke_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from zhijiao_check.cli import app
 from zhijiao_check.cli_usage import language
 
 SAMPLE = "samples/2023/dongan.yaml"
@@ -117,7 +116,7 @@ def test_a_folder_named_like_a_command_is_checked_as_a_folder(invoke, tmp_path, 
     (tmp_path / "rule").mkdir()
     (tmp_path / "rule" / "dongan.yaml").write_bytes((ROOT / SAMPLE).read_bytes())
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["rule", "-q"])
+    result = invoke_cli("rule", "-q")
     assert result.exit_code == 1, result.output  # checked: three of its targets fail
     assert "东安县" in result.stdout
 
@@ -214,7 +213,7 @@ def test_no_arguments_still_show_the_help_and_exit_2(invoke):
 )
 def test_any_unknown_option_exits_2_naming_it_in_the_language_asked_for(name, lang):
     option = f"--zz{name}"
-    result = CliRunner().invoke(app, [SAMPLE, option, "--lang", lang])
+    result = invoke_cli(SAMPLE, option, "--lang", lang)
     assert result.exit_code == 2, result.output
     first = result.stderr.splitlines()[0]
     assert first.startswith("no such option: ") if lang == "en" else first.startswith("没有 ")
@@ -228,7 +227,7 @@ def test_any_count_that_is_not_a_whole_number_of_at_least_1_is_refused_by_name(v
         return  # a count taken: the run itself is not this test's
     if value.startswith("-"):
         return  # read as an option, not as the count
-    result = CliRunner().invoke(app, [SAMPLE, "--jobs", value])
+    result = invoke_cli(SAMPLE, "--jobs", value)
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[0] == f"--jobs / -j 不能是“{value}”：请写不小于 1 的整数（半角数字）"
 
@@ -270,7 +269,7 @@ def test_an_output_click_would_take_wrongly_is_refused(tmp_path, monkeypatch, ar
     monkeypatch.chdir(tmp_path)
     command = args[0] if args[0] in ("convert", "template", "schema", "validate") else "check"
     for lang, told in (("zh", chinese), ("en", english)):
-        result = CliRunner().invoke(app, [*args, "--lang", lang])
+        result = invoke_cli(*args, "--lang", lang)
         assert result.exit_code == 2
         assert result.stdout == ""
         help_line = (
@@ -285,9 +284,7 @@ def test_an_output_click_would_take_wrongly_is_refused(tmp_path, monkeypatch, ar
 def test_several_outputs_of_check_are_still_one_per_format(tmp_path, monkeypatch):
     (tmp_path / "dongan.yaml").write_bytes((ROOT / SAMPLE).read_bytes())
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        app, ["dongan.yaml", "-f", "json", "-o", "a.json", "-f", "sarif", "-o", "b.json"]
-    )
+    result = invoke_cli("dongan.yaml", "-f", "json", "-o", "a.json", "-f", "sarif", "-o", "b.json")
     assert result.exit_code == 1
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json", "b.json", "dongan.yaml"]
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from factory import CITY, COUNTIES, UNIT_NAMES, city_report, city_year, county, line_of, to_yaml, write_report
-from typer.testing import CliRunner, Result
+from factory import invoke as invoke_cli
+from typer.testing import Result
 
-from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
 
 Invoke = Callable[..., Result]
@@ -25,7 +25,7 @@ def invoke(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """The CLI run in ``tmp_path``, where the tests write their folders: paths as a clerk types them."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return lambda *args: CliRunner().invoke(app, [str(a) for a in args])
+    return invoke_cli
 
 
 def _workbook(invoke: Invoke, yaml_file: Path, out: Path) -> Path:
@@ -231,9 +231,9 @@ def test_the_streamed_json_refuses_the_same_duplicate(
     bad = to_yaml(county("东安县")).replace(*SEPARATOR)
     (reports / "b.yaml").write_text(bad, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    whole = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    whole = invoke_cli("check", "reports", "-f", "json")
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
-    flat = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    flat = invoke_cli("check", "reports", "-f", "json")
     assert flat.exit_code == whole.exit_code == 2, flat.output
     assert flat.stdout == whole.stdout
     doc = json.loads(flat.stdout)
@@ -273,7 +273,7 @@ def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given
     write_report(reports, county("道县"), "c.yaml")
     (reports / "b.yaml").write_text(second, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    whole = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    whole = invoke_cli("check", "reports", "-f", "json")
     calls: list[tuple[object, object]] = []
     one_each = flat_command._one_each
 
@@ -285,7 +285,7 @@ def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given
 
     monkeypatch.setattr(flat_command, "_one_each", watched)
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
-    flat = CliRunner().invoke(app, ["check", "reports", "-f", "json"])
+    flat = invoke_cli("check", "reports", "-f", "json")
     assert flat.exit_code == whole.exit_code, flat.output
     assert flat.stdout == whole.stdout
     ((before, after),) = calls
@@ -335,16 +335,16 @@ def test_the_city_names_the_file_of_another_year_a_unit_filed(
     write_report(folder, city_report(2025), "shibenji.yaml")
     write_report(folder, county("蓝山县", year=2024), "lanshan.yaml")
     write_report(folder, county("东安县", year=2025), "dongan.yaml")
-    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    table = invoke_cli("check", str(folder), "--no-color", "--quiet")
     assert table.exit_code == 1, table.output  # the units missing fail city-wide rules; the warning, nothing
     assert "宁远县、蓝山县（其报表 2025 报表/lanshan.yaml 为 2024 年）、新田县" in table.stdout.replace(
         "\n", ""
     )
-    english = CliRunner().invoke(app, ["check", str(folder), "--lang", "en", "--no-color", "--quiet"])
+    english = invoke_cli("check", str(folder), "--lang", "en", "--no-color", "--quiet")
     assert "蓝山县 (its report 2025 报表/lanshan.yaml is of 2024)" in " ".join(english.stdout.split())
-    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    whole = invoke_cli("check", str(folder), "-f", "json")
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
-    flat = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    flat = invoke_cli("check", str(folder), "-f", "json")
     assert flat.stdout == whole.stdout
     (year,) = json.loads(flat.stdout)["city"]
     assert year["units_other_year"] == [{"unit": "蓝山县", "file": "2025 报表/lanshan.yaml", "year": 2024}]
@@ -364,11 +364,11 @@ def test_the_city_names_a_units_only_report_of_another_year_though_no_path_says_
     write_report(folder, county("东安县", year=2023), "dongan.yaml")
     write_report(folder, county("道县", year=2023), "daoxian.yaml")
     write_report(folder, county("祁阳市", year=2022), "qiyang.yaml")
-    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    table = invoke_cli("check", str(folder), "--no-color", "--quiet")
     assert "祁阳市（其报表 city/qiyang.yaml 为 2022 年）" in table.stdout.replace("\n", "")
-    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    whole = invoke_cli("check", str(folder), "-f", "json")
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
-    flat = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    flat = invoke_cli("check", str(folder), "-f", "json")
     assert flat.stdout == whole.stdout
     (year,) = json.loads(flat.stdout)["city"]
     assert year["year"] == 2023
@@ -391,17 +391,17 @@ def test_two_reports_of_another_year_among_this_years_are_each_named_beside_its_
         write_report(folder, county(unit, year=2023), f"{name}.yaml")
     write_report(folder, county("祁阳市", year=2022), "qiyang.yaml")
     write_report(folder, county("蓝山县", year=2022), "lanshan.yaml")
-    table = CliRunner().invoke(app, ["check", str(folder), "--no-color", "--quiet"])
+    table = invoke_cli("check", str(folder), "--no-color", "--quiet")
     flowed = table.stdout.replace("\n", "")
     assert "蓝山县（其报表 city/lanshan.yaml 为 2022 年）" in flowed, table.output
     assert "祁阳市（其报表 city/qiyang.yaml 为 2022 年）" in flowed
-    whole = CliRunner().invoke(app, ["check", str(folder), "-f", "json"])
+    whole = invoke_cli("check", str(folder), "-f", "json")
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     # workers for a handful of reports, on two processors whatever the machine has
     for function in (processes.in_parallel, processes.ordered_map):
         monkeypatch.setattr(function, "__defaults__", (0,))
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
-    flats = [CliRunner().invoke(app, ["check", str(folder), "-f", "json", "--jobs", jobs]) for jobs in "12"]
+    flats = [invoke_cli("check", str(folder), "-f", "json", "--jobs", jobs) for jobs in "12"]
     assert [flat.stdout for flat in flats] == [whole.stdout] * 2
     doc = json.loads(whole.stdout)
     year = next(year for year in doc["city"] if year["year"] == 2023)
@@ -438,7 +438,7 @@ def _streamed_alike(monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
     process and in two gives the same document and exit status."""
     from zhijiao_check import processes
 
-    whole = CliRunner().invoke(app, ["check", *args, "-f", "json"])
+    whole = invoke_cli("check", *args, "-f", "json")
     with monkeypatch.context() as patched:
         patched.setattr(check_command, "FLAT_FROM", 0)
         # workers for a handful of reports, on two processors whatever the machine has
@@ -446,7 +446,7 @@ def _streamed_alike(monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
             patched.setattr(function, "__defaults__", (0,))
         patched.setattr(processes, "available_cores", lambda: 2)
         for jobs in "12":
-            flat = CliRunner().invoke(app, ["check", *args, "-f", "json", "--jobs", jobs])
+            flat = invoke_cli("check", *args, "-f", "json", "--jobs", jobs)
             assert (flat.exit_code, flat.stdout) == (whole.exit_code, whole.stdout), flat.output
     return whole
 
@@ -495,9 +495,9 @@ def test_last_years_report_copied_into_this_years_folder_leaves_last_years_score
     city = {year["year"]: year for year in doc["city"]}
     assert "蓝山县" in city[2024]["units_present"]
     assert city[2025]["units_other_year"] == [{"unit": "蓝山县", "file": str(stray), "year": 2024}]
-    table = CliRunner().invoke(app, ["check", ".", "--no-color", "--quiet"])
+    table = invoke_cli("check", ".", "--no-color", "--quiet")
     assert f"蓝山县（其报表{stray}为2024年）" in "".join(table.stdout.split())  # wherever the lines break
-    validated = CliRunner().invoke(app, ["validate", "."])
+    validated = invoke_cli("validate", ".")
     assert validated.exit_code == 0, validated.output
     assert f"{stray}:{line}:7: 警告：year: 报表的统计年度是 2024 年，而所在目录“2025”" in validated.stdout
     assert f"{stray}:{line}:7: 警告：year: {advice}" in validated.stdout
@@ -528,7 +528,7 @@ def test_last_years_city_report_among_this_years_is_named_and_its_year_not_evalu
         f"2025 年全市性指标未评估：输入中没有永州市本级 2025 年的有效报表（其报表 {stray} 为 2024 年）",
     ]
     assert ("永州市本级", 2024) in [(r["unit"], r["year"]) for r in doc["reports"]]  # scored as its own
-    english = CliRunner().invoke(app, ["check", folder, "--lang", "en", "--no-color", "--quiet"])
+    english = invoke_cli("check", folder, "--lang", "en", "--no-color", "--quiet")
     flowed = " ".join(english.stdout.split())
     assert f"no valid 永州市本级 report of 2025 among the inputs (its report {stray} is of 2024)" in flowed
     assert f"the 永州市本级 report {stray} gives 2024 but is among the 2025 reports" in flowed
@@ -648,7 +648,7 @@ def test_a_copy_of_last_years_report_beside_this_years_own_is_to_be_removed_not_
     )
     assert advice["2024/道县.xlsx"].endswith("：本文件不计分；若它是 2024 年的报表，请把统计年度改为 2024")
     assert [r["file"] for r in doc["reports"] if r["unit"] == "东安县"] == ["2023/dongan.yaml", str(own)]
-    english = CliRunner().invoke(app, ["check", ".", "-f", "json", "--lang", "en"])
+    english = invoke_cli("check", ".", "-f", "json", "--lang", "en")
     (said,) = [
         w["message"]
         for w in json.loads(english.stdout)["warnings"]

@@ -84,6 +84,14 @@ def _said(
 def test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
     tmp_path: Path, syntax: str, line: str, written: str, code: str, said: tuple[str, str]
 ) -> None:
+    _refused_alike(tmp_path, syntax, line, written, code, said)
+
+
+def _refused_alike(
+    tmp_path: Path, syntax: str, line: str, written: str, code: str, said: tuple[str, str]
+) -> None:
+    """``written`` in place of the number of ``line`` (东安县's report, in ``syntax``) makes it invalid (exit
+    2), with the one problem ``code`` at the number's line and column, its message ``said`` (zh, en)."""
     key = line.strip().split(":")[0]
     if syntax == "yaml":
         text, column = _yaml(line, written), line.index(":") + 3
@@ -133,9 +141,7 @@ def test_a_whole_number_written_with_a_point_is_refused_alike_in_yaml_and_json(
 ) -> None:
     """JSON's 28.0 (and 2.8e1) in a count was read as 28 without a word, where YAML's was refused: a count is
     a whole number (report-format.md). Both now refuse it at its place, saying the number to write."""
-    test_a_number_beyond_a_float_either_way_is_said_alike_in_yaml_and_json(
-        tmp_path, syntax, line, written, code, said
-    )
+    _refused_alike(tmp_path, syntax, line, written, code, said)
 
 
 def test_a_json_amount_written_with_a_point_is_still_the_amount(tmp_path: Path) -> None:

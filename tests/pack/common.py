@@ -6,14 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from factory import PACK_DIR
-from typer.testing import CliRunner, Result
+from factory import PACK_DIR, invoke
 
-from zhijiao_check.cli import app
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args])
+run = invoke  # the pack tests' name of ``factory.invoke``
 
 
 EDITS: dict[Path, int] = {}  # the line of each edited file where its edit begins

@@ -12,16 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factory import ROOT
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import ROOT, invoke
+from typer.testing import Result
 
 DEMO = Path(__file__).parent / "demo"
 
 
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args])
+run = invoke  # this file's name of ``factory.invoke``
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from factory import INVALID_REPORT, every_status_inputs
+from factory import line_of as shared_line_of
 
 from zhijiao_check.commands.inputs import load_all
 from zhijiao_check.document import document
@@ -96,10 +97,8 @@ def edited(tmp_path: Path) -> Callable[..., Path]:
 
 
 def line_of(path: Path, text: str) -> int:
-    """The 1-based number of the only line of ``path`` that contains ``text``."""
-    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
-    assert len(lines) == 1, f"{text!r} is on lines {lines} of {path}"
-    return lines[0]
+    """The 1-based number of the only line of ``path`` that contains ``text`` (``factory.line_of``)."""
+    return shared_line_of(path, text, only=True)
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from factory import SAMPLES
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import invoke as invoke_cli
+from typer.testing import Result
 
 Invoke = Callable[..., Result]
 
@@ -33,12 +32,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def invoke(repo: Path) -> Invoke:
-    def run(*args: str | Path) -> Result:
-        result = CliRunner().invoke(app, [str(a) for a in args])
-        assert "Traceback" not in result.output, result.output
-        return result
-
-    return run
+    """``factory.invoke``, in the repository ``repo`` made."""
+    return invoke_cli
 
 
 def write(path: Path, text: str) -> Path:

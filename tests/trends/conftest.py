@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import invoke
+from typer.testing import Result
 
 from .multiyear import write_years
 
@@ -21,10 +20,6 @@ Invoke = Callable[..., Result]
 @pytest.fixture(scope="session")
 def years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_years(tmp_path_factory.mktemp("years"))
-
-
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture(scope="session")

@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factory import line_of
 
 from zhijiao_check.commands import check as check_command
 
 from .conftest import invoke
 from .multiyear import ROOT
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 def check_json(*args: str | Path) -> tuple[int, dict[str, Any]]:

@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from factory import line_of
 
-from zhijiao_check.cli import app
 from zhijiao_check.renderers.layout.text import cell_len
 
 from .conftest import invoke
@@ -19,12 +18,6 @@ from .multiyear import ROOT
 OLD, NEW = ROOT / "samples/2022/dongan.yaml", ROOT / "samples/2023/dongan.yaml"
 # Named from the checkout, for the tests of where a line is broken: the same lines wherever it is.
 OLD_HERE, NEW_HERE = OLD.relative_to(ROOT), NEW.relative_to(ROOT)
-
-
-def line_of(path: Path, text: str, after: str = "") -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = next(n for n, line in enumerate(lines) if after in line) if after else 0
-    return next(n for n, line in enumerate(lines[start:], start + 1) if text in line)
 
 
 def diff_json(old: Path, new: Path) -> dict:
@@ -262,15 +255,11 @@ def test_a_change_between_workbooks_is_placed_at_its_cells(tmp_path: Path) -> No
 
 def test_a_change_fits_the_width_with_its_places_beside_it_or_under_it() -> None:
     # In an 80-column console each change was one line of 130, wrapped by the console wherever it fell.
-    narrow = CliRunner().invoke(
-        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "80"}
-    )
+    narrow = invoke("diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml", env={"COLUMNS": "80"})
     lines = narrow.stdout.splitlines()
     assert "  ~ enrollment.secondary_vocational（中职招生）：870 → 950" in lines
     assert "      (samples/2022/dongan.yaml:13 → samples/2023/dongan.yaml:13)" in lines
-    wide = CliRunner().invoke(
-        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "160"}
-    )
+    wide = invoke("diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml", env={"COLUMNS": "160"})
     assert (
         "  ~ enrollment.secondary_vocational（中职招生）：870 → 950  "
         "(samples/2022/dongan.yaml:13 → samples/2023/dongan.yaml:13)"
@@ -279,9 +268,7 @@ def test_a_change_fits_the_width_with_its_places_beside_it_or_under_it() -> None
 
 def test_a_change_too_wide_for_the_terminal_is_broken_after_a_list_s_entry() -> None:
     # schools[…].majors[…].previous_enrollment（上年招生）：140 → 150 was wrapped by the console wherever
-    narrow = CliRunner().invoke(
-        app, ["diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml"], env={"COLUMNS": "60"}
-    )
+    narrow = invoke("diff", "samples/2022/dongan.yaml", "samples/2023/dongan.yaml", env={"COLUMNS": "60"})
     lines = narrow.stdout.splitlines()
     at = lines.index("  ~ schools[东安县舜德职业学校].majors[汽车运用与维修]")
     assert lines[at + 1] == "    .rating（评估结论）：green → yellow"
@@ -300,9 +287,7 @@ def test_every_line_of_two_folders_diff_fits_the_width(lang: str, columns: int) 
     """A rule's title too long to stand with its change is broken between words (in Chinese between
     characters), the change kept whole: at 80 columns in English four lines were wider, and the console
     split a status in two ("pass → " over "fail")."""
-    result = CliRunner().invoke(
-        app, ["diff", "samples/2022", "samples/2023", "--lang", lang], env={"COLUMNS": str(columns)}
-    )
+    result = invoke("diff", "samples/2022", "samples/2023", "--lang", lang, env={"COLUMNS": str(columns)})
     lines = result.stdout.splitlines()
     assert max(map(cell_len, lines)) <= columns
     assert all(line == line.rstrip() for line in lines)

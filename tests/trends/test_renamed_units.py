@@ -15,9 +15,6 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
-
-from zhijiao_check.cli import app
 
 from .conftest import invoke, unit_trend
 from .multiyear import ROOT, derive, save, write_years
@@ -158,7 +155,7 @@ def test_the_old_name_in_the_year_of_the_renaming_is_refused(
     assert bad["unit"] == NEW
     assert city(doc)[2026][1:] == ([NEW], [NEW])
     args = ["check", str(late), "--rules", str(pack), "--no-color"]
-    table = CliRunner().invoke(app, args, env={"COLUMNS": "200"}).stdout
+    table = invoke(*args, env={"COLUMNS": "200"}).stdout
     assert f"报表无效：{NEW} ·" in table and f"缺少单位：{NEW}（报表无效）" in table
     assert f"缺少单位：{NEW} " not in table and "未提交" not in table
     ranking = table.split("2026 年 · 单位得分排名与达标矩阵", 1)[1].split("图例", 1)[0]
@@ -305,8 +302,8 @@ def test_diff_says_the_renaming_in_every_format(renamed: tuple[Path, Path]) -> N
     said = f"单位于 2026 年更名：“{OLD}” → “{NEW}”"
     assert compared["renamed"] == {"old": OLD, "new": NEW, "year": 2026, "message": said}
     for lang, shown in (("zh", said), ("en", f'the unit was renamed in 2026: "{OLD}" → "{NEW}"')):
-        table = CliRunner().invoke(
-            app, ["diff", str(last), str(now), "--rules", str(pack), "--lang", lang], env={"COLUMNS": "200"}
+        table = invoke(
+            "diff", str(last), str(now), "--rules", str(pack), "--lang", lang, env={"COLUMNS": "200"}
         )
         assert table.exit_code == 0, table.output
         assert shown in table.stdout.splitlines()

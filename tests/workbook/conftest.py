@@ -8,22 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factory import ROOT
-from typer.testing import CliRunner, Result
-
-from zhijiao_check.cli import app
+from factory import ROOT, invoke
+from typer.testing import Result
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """``factory.invoke``, from the repository root."""
     monkeypatch.chdir(ROOT)
-
-    def run(*args: str | Path) -> Result:
-        return CliRunner().invoke(app, [str(a) for a in args])
-
-    return run
+    return invoke
 
 
 @pytest.fixture

@@ -209,15 +209,13 @@ def test_libreoffice_opens_a_csv_of_reports_named_as_formulas_as_text(tmp_path, 
     """The CSV of reports named ``=2+3.yaml`` and ``@SUM(A1).yaml``, opened by Calc as UTF-8 CSV: every cell
     of text is text, none a formula, and the names read with the apostrophe that keeps them so."""
     import openpyxl
-    from typer.testing import CliRunner
-
-    from zhijiao_check.cli import app
+    from factory import invoke
 
     soffice()
     for name, unit in (("=2+3.yaml", "dongan"), ("@SUM(A1).yaml", "lanshan"), ("-1+2.yaml", "xintian")):
         (tmp_path / name).write_bytes((SAMPLES / "2023" / f"{unit}.yaml").read_bytes())
     monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(app, ["check", ".", "-f", "csv", "-o", "out.csv"]).exit_code == 1
+    assert invoke("check", ".", "-f", "csv", "-o", "out.csv").exit_code == 1
     utf8_csv = "--infilter=CSV:44,34,76,1"  # commas, double quotes, UTF-8 (76), from line 1
     saved, profile = tmp_path / "saved", tmp_path / "profile"
     _convert(tmp_path / "out.csv", "xlsx:Calc MS Excel 2007 XML", saved, profile, utf8_csv)

@@ -13,10 +13,9 @@ from typing import Any
 import jsonschema
 import pytest
 from clerk import cell_of, edit
-from factory import ROOT
-from typer.testing import CliRunner, Result
+from factory import ROOT, invoke
+from typer.testing import Result
 
-from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
 
 SCHEMA = ROOT / "tests" / "renderers" / "schemas" / "sarif-schema-2.1.0.json"
@@ -84,7 +83,7 @@ def test_the_streamed_sarif_names_the_cells_as_the_whole_one_does(
     outputs = {}
     for kind, flat_from in (("flat", 0), ("whole", 10**9)):
         monkeypatch.setattr(check_command, "FLAT_FROM", flat_from)
-        result = CliRunner().invoke(app, ["check", "reports", "-f", "sarif", "-o", f"{kind}.sarif"])
+        result = invoke("check", "reports", "-f", "sarif", "-o", f"{kind}.sarif")
         assert result.exit_code == 2, result.output
         outputs[kind] = (tmp_path / f"{kind}.sarif").read_bytes()
     assert outputs["flat"] == outputs["whole"]
