@@ -108,9 +108,6 @@ class UnitRegistry:
     def renamed_to(self, name: str) -> Renamed | None:
         return self._renamed.get(name)
 
-    def merged_into(self, name: str) -> Merged | None:
-        return self._merged.get(name)
-
     def old_code_of(self, name: str, code: str) -> Renamed | None:
         """The renaming of the unit ``name`` whose old code is ``code``: a report copied from before it."""
         renamed = self._renamed_by_code.get(code)
@@ -212,7 +209,9 @@ class UnitRegistry:
             if unit.exists_in(year):
                 found.append(unit)
             found += [
-                self._former[m.name] for m in self._merged_into(unit.name) if self._reports_alone(m, year)
+                self._former[m.name]
+                for m in self._units_merged_into(unit.name)
+                if self._reports_alone(m, year)
             ]
         return found
 
@@ -225,15 +224,15 @@ class UnitRegistry:
         found: list[str] = []
         for unit in self.units:
             found.append(unit.name)
-            found += [m.name for m in self._merged_into(unit.name)]
+            found += [m.name for m in self._units_merged_into(unit.name)]
         return found
 
-    def _merged_into(self, name: str) -> Iterator[Merged]:
+    def _units_merged_into(self, name: str) -> Iterator[Merged]:
         """The units merged into ``name``, each followed by those merged into it (B into C, A into B: B, A).
         From a unit of the list this never meets a cycle: each merged unit joins one unit only."""
         for merged in self._joined.get(name, []):
             yield merged
-            yield from self._merged_into(merged.name)
+            yield from self._units_merged_into(merged.name)
 
     def suggest(self, name: str) -> str | None:
         """The nearest known name: a renamed unit's new name, else the unit ``name`` is a short form of, one

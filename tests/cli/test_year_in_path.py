@@ -263,10 +263,10 @@ def _held(value: object) -> object:
 def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given_as_it_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str, codes: dict[str, str]
 ) -> None:
-    """``commands.flat._one_each`` removed the refused ones from the lists it was given and replaced the
+    """``commands.flat.run._one_each`` removed the refused ones from the lists it was given and replaced the
     warned one in them: it returns what changes, its arguments left as they were, and prints what the whole
     run prints."""
-    from zhijiao_check.commands import flat as flat_command
+    from zhijiao_check.commands.flat import run as flat_run
 
     reports = tmp_path / "reports"
     write_report(reports, county("东安县"), "a.yaml")
@@ -275,7 +275,7 @@ def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given
     monkeypatch.chdir(tmp_path)
     whole = invoke_cli("check", "reports", "-f", "json")
     calls: list[tuple[object, object]] = []
-    one_each = flat_command._one_each
+    one_each = flat_run._one_each
 
     def watched(*args: object) -> object:
         before = _held(args)
@@ -283,7 +283,7 @@ def test_the_streamed_run_settles_two_reports_of_a_unit_leaving_what_it_is_given
         calls.append((before, _held(args)))
         return settled
 
-    monkeypatch.setattr(flat_command, "_one_each", watched)
+    monkeypatch.setattr(flat_run, "_one_each", watched)
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     flat = invoke_cli("check", "reports", "-f", "json")
     assert flat.exit_code == whole.exit_code, flat.output

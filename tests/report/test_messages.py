@@ -39,7 +39,8 @@ def test_every_code_the_code_emits_has_a_message() -> None:
         "report/validate.py",
         "report/crossfield.py",
         "report/consistency.py",
-        "report/__init__.py",
+        "report/load.py",
+        "report/find.py",
     ):
         emitted |= set(
             re.findall(r'"([a-z0-9]+(?:-[a-z0-9]+)+)"', (SOURCES / module).read_text(encoding="utf-8"))

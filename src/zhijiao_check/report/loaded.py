@@ -1,7 +1,7 @@
 """A report as loaded: valid, with its data and where each value stands, or refused with its problems.
 
-Apart from the package's door (``report.load_report``) so that what reads a loaded report (the consistency
-warnings, the roster) does not import the module that loads it, and that module it.
+Apart from ``report.load``, which loads it, so that what reads a loaded report (the consistency warnings,
+the roster) does not import the module that loads it, and that module it.
 """
 
 from __future__ import annotations

@@ -36,8 +36,8 @@ SLIPS = (
 )
 
 
-MAX_SLIPS = 200  # more than are ever shown (report.MAX_PROBLEMS)
-# Not a problem of its own: it says that more slips were left unsought (``report._ordered`` counts them).
+MAX_SLIPS = 200  # more than are ever shown (report.load.MAX_PROBLEMS)
+# Not a problem of its own: it says that more slips were left unsought (``report.load._ordered`` counts them).
 CUT_SHORT = "slips-cut-short"
 _SEPARATORS = later("[\u2028\u2029\x85]")
 _INDENT = later(r"^([ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*+)(?:-[ ]++)?")
