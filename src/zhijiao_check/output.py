@@ -439,11 +439,19 @@ def _discard(paths: Iterable[str]) -> None:
 
 def _cannot_write(target: Path, error: OSError, written: list[str]) -> FatalError:
     """Which output could not be written and why, naming the ones already written (or saying none was)."""
+    reason = _write_reason(error)
     if not written:
-        return FatalError("cannot-write-none", file=display_name(target), reason=os_reason(error))
-    return FatalError(
-        "cannot-write", file=display_name(target), reason=os_reason(error), written=", ".join(written)
-    )
+        return FatalError("cannot-write-none", file=display_name(target), reason=reason)
+    return FatalError("cannot-write", file=display_name(target), reason=reason, written=", ".join(written))
+
+
+def _write_reason(error: OSError) -> Wording:
+    """``os_reason``, and the one error only an output met here gives: ENXIO, a FIFO opened without waiting
+    that no program reads (``_write_special``), said in the system's English ("No such device or address")
+    in a Chinese run."""
+    if error.errno == errno.ENXIO:
+        return msg("cli.os-no-reader")
+    return os_reason(error)
 
 
 def _to_stdout(text: Content, written: list[str]) -> None:
