@@ -173,6 +173,19 @@ def advise_when_stdout_closed(advice: Wording) -> None:
     _closed_advice = advice
 
 
+def tell_config(config: Path | None, tr: Translator) -> None:
+    """On standard error, the config file a command that writes no table of its own (``template``) took its
+    settings from, as ``check``'s table ends with it: a language or a pack that surprises is traced to its
+    file."""
+    if config is None:
+        return
+    from zhijiao_check.characters import user_text
+    from zhijiao_check.errors import marking_on_stderr
+
+    with marking_on_stderr():  # the file's name is the user's: as typed on a GBK console
+        print(tr("table.config", file=user_text(display_name(config))), file=sys.stderr)
+
+
 def tell_written(
     targets: Sequence[Path | None],
     tr: Translator,

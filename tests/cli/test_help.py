@@ -390,3 +390,11 @@ def test_the_help_says_what_the_commands_do_as_they_do_it() -> None:
     check = help_text("check", "--lang", "en", columns=400)
     assert "*.yaml.txt, *.json.txt, read with a warning); - reads standard input" in check
     assert "*.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入" in help_text("check", columns=400)
+
+
+def test_validate_takes_no_colour_option_as_it_prints_no_colour() -> None:
+    """``validate --no-color`` was accepted and changed nothing: validate's lines are plain on a terminal too
+    (cli.md gives ``--no-color`` to ``check`` alone)."""
+    assert "--no-color" not in help_text("validate")
+    refused = CliRunner().invoke(app, ["validate", "--no-color", "x.yaml"])
+    assert refused.exit_code == 2 and "没有 --no-color 这个选项" in refused.output

@@ -31,9 +31,9 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
 # the wrong format is refused by name (``encoding.decode``), not left out of the year without a word. Every
-# name a spreadsheet program takes for a workbook of its own: Excel 97-2003's, WPS's and LibreOffice's, and the
-# templates, Excel's binary workbook, Numbers' and the rest, which a report is seldom saved as but which a
-# folder's search lists all the same (``.xlsb`` was passed over without a word).
+# name a spreadsheet program takes for a workbook of its own: Excel 97-2003's, WPS's and LibreOffice's, and
+# the templates, Excel's binary workbook, Numbers' and the rest, which a report is seldom saved as but which
+# a folder's search lists all the same (``.xlsb`` was passed over without a word).
 OTHER_SPREADSHEETS = (
     *(".xls", ".et", ".ods"),
     *(".xlsb", ".xlt", ".xltx", ".xltm", ".ett", ".ots", ".fods", ".numbers"),

@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "cli.written-detail": "已写入 {files}（{detail}）",
     "cli.exit-status": "退出状态 {status}：{meaning}",
     "cli.exit-status-config": "退出状态 {status}：{meaning}；设置取自配置文件 {file}",
+    "cli.config-used": "设置取自配置文件 {file}",
+    "cli.detail-config": "{detail}；设置取自配置文件 {file}",
     "cli.written-pages": "{folder} 中每个单位一页",
     "cli.invalid-pack": "规则包无效：",
     "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",

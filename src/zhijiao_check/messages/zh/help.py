@@ -17,7 +17,9 @@ MESSAGES: dict[str, str] = {
     "help.panel-commands": "命令",
     "help.default": "[默认：{}]",
     "help.required": "[必填]",
-    "help.command.check": "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误，3 内部错误。",
+    "help.command.check": (
+        "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误，3 内部错误。"
+    ),
     "help.command.validate": "只校验报表格式，不检查规则。\n退出状态：0 格式无误，2 有误，3 内部错误。",
     "help.command.diff": (
         "同一单位两份报表之间的变化：\n字段、按名称对应的学校和专业、规则状态；两个目录则按单位逐一比较。"
@@ -75,7 +77,7 @@ MESSAGES: dict[str, str] = {
         "检查所给每个文件所在目录（其年度的目录）里的全部报表：pre-commit 钩子就是这样做的，"
         "全市指标才能看到整个年度。"
     ),
-    "help.option.check.config": (
+    "help.option.config": (
         "配置文件（默认：从当前目录向上最近的 zhijiao-check.toml，"
         "或含 [tool.zhijiao-check] 的 pyproject.toml）。"
     ),
