@@ -351,6 +351,56 @@ def _exit(command: Callable[[], int], lang: Lang, debug: bool = False, collect: 
     raise typer.Exit(run_command(command, Translator(lang), debug))
 
 
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether the option was typed: an option typed wins over the config file's key, the key over the
+    default."""
+    source = ctx.get_parameter_source(name)  # click's enum (vendored by newer typer): compared by name
+    return source is not None and source.name == "COMMANDLINE"
+
+
+def _exit_configured(
+    ctx: typer.Context,
+    named: Path | None,
+    lang: Lang,
+    debug: bool,
+    command: Callable[[Config, Lang], int],
+    collect: bool = True,
+) -> None:
+    """Run ``command`` with the config file's settings, the file ``--config`` names or the one found from the
+    working directory (``settings.config``), and the run's language (``--lang`` typed, else the file's
+    ``lang``); exit with its status. ``check``, ``validate``, ``diff`` and ``template`` read the same file,
+    found the same way: a team's ``packs`` or ``lang`` held for ``check`` alone, and ``validate .`` read the
+    pack's files as invalid reports."""
+
+    def run() -> int:
+        from zhijiao_check.errors import run_command
+        from zhijiao_check.i18n import Translator
+        from zhijiao_check.settings import config as settings
+
+        found = settings.read(named, Path.cwd(), tuple(Format))
+        # The config file's language is that of every message from here on, the file's own problems
+        # included (a team that writes lang = "en" reads its mistakes in English too).
+        language: Lang = lang if _given(ctx, "lang") else found.lang or lang  # type: ignore[assignment]
+
+        def configured() -> int:
+            settings.refuse_invalid(found)
+            return command(found, language)
+
+        return run_command(configured, Translator(language), debug)
+
+    _exit(run, lang, debug, collect)
+
+
+def _packs(ctx: typer.Context, rules: list[Path] | None, found: Config) -> list[Path]:
+    """``--rules`` as typed, else the config file's ``packs``."""
+    return list(rules or []) if _given(ctx, "rules") else list(found.packs)
+
+
+def _config_file(found: Config) -> Path | None:
+    """The config file the settings came from, to say so (None: there was none)."""
+    return Path(found.file) if found.file else None
+
+
 def _color(no_color: bool) -> bool | None:
     return False if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" else None
 
@@ -398,25 +448,9 @@ def check(
     from zhijiao_check.files import input_paths
 
     def given(name: str) -> bool:
-        """Whether the flag was typed: a flag wins over the config file's key, the key over the default."""
-        source = ctx.get_parameter_source(name)  # click's enum (vendored by newer typer): compared by name
-        return source is not None and source.name == "COMMANDLINE"
-
-    def run() -> int:
-        from zhijiao_check.errors import run_command
-        from zhijiao_check.i18n import Translator
-        from zhijiao_check.settings import config as settings
-
-        found = settings.read(config, Path.cwd(), tuple(Format))
-        # The config file's language is that of every message from here on, the file's own problems
-        # included (a team that writes lang = "en" reads its mistakes in English too).
-        language: Lang = lang if given("lang") else found.lang or lang  # type: ignore[assignment]
-        return run_command(lambda: configured(found, language), Translator(language), debug)
+        return _given(ctx, name)
 
     def configured(found: Config, language: Lang) -> int:
-        from zhijiao_check.settings import config as settings
-
-        settings.refuse_invalid(found)
         chosen = command.pair_outputs(list(formats or []), outputs or [])
         # The keys of the file that this run takes (no flag typed instead): a mistake in one that shows
         # only as the run uses it (a rule ID no pack has) is told at its line in the file.
@@ -428,7 +462,7 @@ def check(
             strict=strict if given("strict") else bool(found.strict),
             select=command.split_list(select or []) if given("select") else found.select,
             ignore=command.split_list(ignore or []) if given("ignore") else found.ignore,
-            rules=rules or [] if given("rules") else found.packs,
+            rules=_packs(ctx, rules, found),
             pack=pack,
             quiet=quiet if given("quiet") else bool(found.quiet),
             color=_color(no_color),
@@ -439,12 +473,12 @@ def check(
             jobs=jobs if given("jobs") else found.jobs,
             base_dir=base_dir if given("base_dir") else found.base_dir,
             whole_year=whole_year,
-            config=Path(found.file) if found.file else None,
+            config=_config_file(found),
             from_config=taken,
         )
         return command.run(options)
 
-    _exit(run, lang, debug, collect=False)
+    _exit_configured(ctx, config, lang, debug, configured, collect=False)
 
 
 def _typed(ctx: typer.Context, name: str, value: str) -> str | None:
@@ -462,26 +496,27 @@ def validate(
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
-    no_color: NoColorOption = False,
+    config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import validate as command
     from zhijiao_check.files import input_paths
 
-    def run() -> int:
+    def configured(found: Config, language: Lang) -> int:
         return command.run(
             command.ValidateOptions(
                 input_paths(paths),
                 _typed(ctx, "format", format),
                 output,
-                lang,
-                rules or [],
-                _color(no_color),
+                language,
+                _packs(ctx, rules, found),
                 pack,
+                roster=found.roster,
+                config=_config_file(found),
             )
         )
 
-    _exit(run, lang, debug)
+    _exit_configured(ctx, config, lang, debug, configured)
 
 
 @commands.command(cls=Command)
@@ -494,12 +529,27 @@ def diff(
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
+    config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import diff as command
 
-    options = command.DiffOptions(old, new, _typed(ctx, "format", format), output, lang, rules or [], pack)
-    _exit(lambda: command.run(options), lang, debug)
+    def configured(found: Config, language: Lang) -> int:
+        packs = _packs(ctx, rules, found)
+        options = command.DiffOptions(
+            old,
+            new,
+            _typed(ctx, "format", format),
+            output,
+            language,
+            packs,
+            pack,
+            found.roster,
+            _config_file(found),
+        )
+        return command.run(options)
+
+    _exit_configured(ctx, config, lang, debug, configured)
 
 
 @commands.command("rules", cls=Command)
@@ -544,6 +594,7 @@ def coverage(
 
 @commands.command(cls=Command)
 def template(
+    ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", "-u", metavar="UNIT", show_default=False)],
     year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", show_default=False)],
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
@@ -554,15 +605,21 @@ def template(
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
+    config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import template as command
 
     chosen = format or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "yaml")
-    options = command.TemplateOptions(
-        unit, year, output, lang, rules or [], schema, force, pack, chosen, prefill
-    )
-    _exit(lambda: command.run(options), lang, debug)
+
+    def configured(found: Config, language: Lang) -> int:
+        packs = _packs(ctx, rules, found)
+        options = command.TemplateOptions(
+            unit, year, output, language, packs, schema, force, pack, chosen, prefill, _config_file(found)
+        )
+        return command.run(options)
+
+    _exit_configured(ctx, config, lang, debug, configured)
 
 
 @commands.command(cls=Command)

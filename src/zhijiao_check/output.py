@@ -173,6 +173,19 @@ def advise_when_stdout_closed(advice: Wording) -> None:
     _closed_advice = advice
 
 
+def tell_config(config: Path | None, tr: Translator) -> None:
+    """On standard error, the config file a command that writes no table of its own (``template``) took its
+    settings from, as ``check``'s table ends with it: a language or a pack that surprises is traced to its
+    file."""
+    if config is None:
+        return
+    from zhijiao_check.characters import user_text
+    from zhijiao_check.errors import marking_on_stderr
+
+    with marking_on_stderr():  # the file's name is the user's: as typed on a GBK console
+        print(tr("table.config", file=user_text(display_name(config))), file=sys.stderr)
+
+
 def tell_written(
     targets: Sequence[Path | None],
     tr: Translator,
@@ -439,11 +452,19 @@ def _discard(paths: Iterable[str]) -> None:
 
 def _cannot_write(target: Path, error: OSError, written: list[str]) -> FatalError:
     """Which output could not be written and why, naming the ones already written (or saying none was)."""
+    reason = _write_reason(error)
     if not written:
-        return FatalError("cannot-write-none", file=display_name(target), reason=os_reason(error))
-    return FatalError(
-        "cannot-write", file=display_name(target), reason=os_reason(error), written=", ".join(written)
-    )
+        return FatalError("cannot-write-none", file=display_name(target), reason=reason)
+    return FatalError("cannot-write", file=display_name(target), reason=reason, written=", ".join(written))
+
+
+def _write_reason(error: OSError) -> Wording:
+    """``os_reason``, and the one error only an output met here gives: ENXIO, a FIFO opened without waiting
+    that no program reads (``_write_special``), said in the system's English ("No such device or address")
+    in a Chinese run."""
+    if error.errno == errno.ENXIO:
+        return msg("cli.os-no-reader")
+    return os_reason(error)
 
 
 def _to_stdout(text: Content, written: list[str]) -> None:

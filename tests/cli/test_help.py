@@ -311,7 +311,10 @@ def test_the_options_stack_only_where_their_texts_would_be_too_narrow() -> None:
     [
         ("check", "检查报表是否达标。退出状态：0 全部达标"),
         ("diff", "同一单位两份报表之间的变化：字段、按名称对应的学校和专业、规则状态；"),
-        ("rules", "标题。--format markdown 生成 docs/rules.md。"),
+        (
+            "rules",
+            "标题。--format markdown 把 Markdown 写到标准输出（docs/rules.md 即加 --lang en 的输出）。",
+        ),
         ("schema", "JSON Schema（draft 2020-12），供编辑器和校验工具使用。"),
     ],
 )
@@ -367,3 +370,31 @@ def test_help_on_a_terminal_has_no_colour_with_no_color() -> None:
     assert code == 0 and b"\x1b[" in coloured
     code, plain, _ = on_terminal([*argv, "--no-color"], "stdout", ROOT, env)
     assert code == 0 and b"\x1b[" not in plain and "显示本帮助并退出。".encode() in plain
+
+
+def test_the_help_says_what_the_commands_do_as_they_do_it() -> None:
+    """Each summary as the command behaves: exit 3 (an internal error) among the statuses; ``rules --format
+    markdown`` writes to standard output, not to docs/rules.md; the template is commented in English with
+    ``--lang en``; ``-`` and Notepad's names are reports to ``check``."""
+    for lang, internal in (("zh", "3 内部错误"), ("en", "3 internal error")):
+        assert internal in help_text("--lang", lang, columns=400)
+        assert internal in help_text("check", "--lang", lang, columns=400)
+        assert internal in help_text("validate", "--lang", lang, columns=400)
+    rules = help_text("rules", "--lang", "en", columns=400)
+    assert (
+        "--format markdown writes Markdown to standard output (docs/rules.md is that of --lang en)" in rules
+    )
+    template = help_text("template", "--lang", "en", columns=400)
+    assert "every field commented in Chinese (in English with --lang en)" in template
+    assert "（--lang en 时为英文）" in help_text("template", columns=400)
+    check = help_text("check", "--lang", "en", columns=400)
+    assert "*.yaml.txt, *.json.txt, read with a warning); - reads standard input" in check
+    assert "*.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入" in help_text("check", columns=400)
+
+
+def test_validate_takes_no_colour_option_as_it_prints_no_colour() -> None:
+    """``validate --no-color`` was accepted and changed nothing: validate's lines are plain on a terminal too
+    (cli.md gives ``--no-color`` to ``check`` alone)."""
+    assert "--no-color" not in help_text("validate")
+    refused = CliRunner().invoke(app, ["validate", "--no-color", "x.yaml"])
+    assert refused.exit_code == 2 and "没有 --no-color 这个选项" in refused.output

@@ -295,3 +295,19 @@ def test_a_workbook_that_would_take_seconds_to_open_is_refused_before(workbook: 
         bad["file"].rsplit("/", 1)[-1]: [p["code"] for p in bad["problems"]] for bad in document["invalid"]
     } == {"styled.xlsx": ["zip-bomb"], "wide.xlsx": ["too-many-cells"]}
     assert [r["unit"] for r in document["reports"]] == ["东安县"]
+
+
+def test_an_output_fifo_nobody_reads_is_told_in_the_runs_language(report: Path, tmp_path: Path) -> None:
+    """ENXIO, a FIFO opened without waiting that no program reads, was said in the system's English in a
+    Chinese run (``无法写入 t/ff：No such device or address``)."""
+    pipe = tmp_path / "ff"
+    os.mkfifo(pipe)
+    chinese = run("check", report, "-o", pipe)
+    assert chinese.code == 2
+    assert "没有程序在读取这个命名管道（FIFO），或设备不存在：请先启动读取它的程序" in chinese.err, (
+        chinese.err
+    )
+    assert "No such device" not in chinese.err
+    english = run("check", report, "-o", pipe, "--lang", "en")
+    assert english.code == 2
+    assert "no program is reading this named pipe (FIFO), or the device is not there" in english.err

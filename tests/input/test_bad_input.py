@@ -458,7 +458,7 @@ def test_bad_input_gives_exit_2_and_one_located_message(tmp_path: Path, bad: Cas
         assert problem["path"] == bad.path
     assert problem["column"] is not None and problem["column"] >= 1
     # The table says the same, starting with file:line:column, and ``check`` refuses the file too.
-    table = run_cli("validate", path, "--no-color")
+    table = run_cli("validate", path)
     assert table.exit_code == 2
     assert f"{path}:{bad.line}:{problem['column']}: 错误：" in table.stdout
     assert run_cli("check", path, "--no-color").exit_code == 2
@@ -468,7 +468,7 @@ def test_messages_in_english_too(tmp_path: Path) -> None:
     path = write(
         tmp_path, "r.yaml", county_text(("  secondary_vocational: 1360", '  secondary_vocational: "1,360"'))
     )
-    result = run_cli("validate", path, "--lang", "en", "--no-color")
+    result = run_cli("validate", path, "--lang", "en")
     assert result.exit_code == 2
     assert "no thousands separators in numbers" in result.stdout and "write 1360" in result.stdout
 
@@ -484,7 +484,7 @@ def test_problems_in_chinese_are_punctuated_and_worded_as_chinese(tmp_path: Path
     path = write(tmp_path, "r.yaml", text)
     separator = f"{path}:{line_of(text, '1,360')}:25: "
     choice = f"{path}:{line_of(text, '中专学校')}:12: "
-    chinese = run_cli("validate", path, "--no-color").stdout.splitlines()
+    chinese = run_cli("validate", path).stdout.splitlines()
     assert (
         f"{separator}错误：enrollment.secondary_vocational: 数字中不要用千位分隔符：“1,360”，请写 1360"
         in chinese
@@ -493,7 +493,7 @@ def test_problems_in_chinese_are_punctuated_and_worded_as_chinese(tmp_path: Path
         f"{choice}错误：schools[0].level: 填写了 “中专学校”，不是可选的值：请写以下之一："
         "secondary（中职，含技工学校）、higher（高职）"
     ) in chinese
-    english = run_cli("validate", path, "--lang", "en", "--no-color").stdout.splitlines()
+    english = run_cli("validate", path, "--lang", "en").stdout.splitlines()
     said = {line.partition(" ")[0]: line.partition(" ")[2] for line in english}
     assert said[separator.strip()].startswith("error: enrollment.secondary_vocational: ")
     assert '"1,360"' in said[separator.strip()]

@@ -21,7 +21,7 @@ IN_REPORT = (
 def test_validate_shows_warnings_and_still_exits_0(tmp_path: Path) -> None:
     text = county_text(*IN_REPORT)
     path = write(tmp_path, "r.yaml", text)
-    result = run_cli("validate", path, "--no-color")
+    result = run_cli("validate", path)
     assert result.exit_code == 0
     assert f"{path}:{line_of(text, '1.12')}:" in result.stdout and "warning" in result.stdout
     assert f"{path}:{line_of(text, 'students: 100')}:" in result.stdout

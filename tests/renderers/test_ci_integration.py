@@ -64,6 +64,10 @@ def test_hook_is_declared_for_every_report_format_and_runs_the_console_script() 
             "reports/2023/dongan.yaml.txt",
             "reports/2023/daoxian.json.txt",
             "reports/2023/ningyuan.xls",
+            "reports/2023/lanshan.XLSB",
+            "reports/2023/xintian.xltx",
+            "reports/2023/jianghua.numbers",
+            "reports/2023/shuangpai.fods",
             ".gitlab-ci.yml",
             ".github/workflows/x.yml",
             ".pre-commit-config.yaml",
@@ -81,6 +85,10 @@ def test_hook_is_declared_for_every_report_format_and_runs_the_console_script() 
         "reports/2023/dongan.yaml.txt",
         "reports/2023/daoxian.json.txt",
         "reports/2023/ningyuan.xls",  # refused by name when read: save it as .xlsx
+        "reports/2023/lanshan.XLSB",  # as the folder's search lists them (source.OTHER_SPREADSHEETS)
+        "reports/2023/xintian.xltx",
+        "reports/2023/jianghua.numbers",
+        "reports/2023/shuangpai.fods",
     ]
 
 
@@ -317,3 +325,14 @@ def test_the_ci_guide_says_github_drops_annotations_past_its_limit() -> None:
     text = " ".join(DOCS.read_text(encoding="utf-8").split())
     assert "at most 10 error and 10 warning annotations per step, and 50 per job" in text
     assert "do not take the annotations for the full list" in text
+
+
+def test_hook_takes_every_name_a_folder_search_lists() -> None:
+    """The hook's ``exclude`` and the folder search choose the same names: a spreadsheet the search lists as
+    refused (``source.OTHER_SPREADSHEETS``) left out by the hook would be committed without a word."""
+    from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, REPORT_SUFFIXES
+
+    names = [
+        f"reports/2023/x{suffix}" for suffix in (*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES)
+    ]
+    assert chosen(names) == names

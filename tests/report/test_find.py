@@ -103,3 +103,13 @@ def test_a_symlinked_folder_is_searched_once_however_it_is_reached(
         str(Path("tree/2023/lanshan/lanshan.yaml")),
         str(Path("tree/2023/lanshan/sub/x.yaml")),
     ]
+
+
+def test_every_spreadsheet_format_not_read_is_found_to_be_refused(tmp_path: Path) -> None:
+    """Excel's binary workbook, the templates and Numbers' files were passed over in a folder without a word,
+    where .xls, .et and .ods were listed as refused: nothing in a folder is skipped silently."""
+    names = ["a.xlsb", "b.xlt", "c.XLTX", "d.xltm", "e.ett", "f.ots", "g.fods", "h.numbers", "i.csv"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    found, _ = find_reports([tmp_path])
+    assert [path.name for path, _ in found] == names[:-1]

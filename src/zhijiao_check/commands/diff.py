@@ -12,7 +12,7 @@ two folders, the other units are still compared).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
@@ -45,6 +45,8 @@ class DiffOptions:
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
+    roster: Path | None = None  # the config file's: a folder's search passes over it, as check's does
+    config: Path | None = None  # the config file the settings came from, said as check says it
 
 
 @record
@@ -74,7 +76,9 @@ def run(options: DiffOptions) -> int:
     if any(folders) and not all(folders):
         folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)
         raise FatalError("diff-folder-and-file", folder=display_name(folder), file=display_name(file))
-    guard_outputs([options.output], [options.old, options.new, *rule_inputs(options.rules, options.pack)])
+    settings = [path for path in (options.roster, options.config) if path is not None]
+    inputs = [options.old, options.new, *rule_inputs(options.rules, options.pack), *settings]
+    guard_outputs([options.output], inputs)
     packs = load_packs(options.rules, options.pack)
     if all(folders):
         return _folders(options, packs, tr)
@@ -95,9 +99,9 @@ def run(options: DiffOptions) -> int:
         raise FatalError("diff-other-unit", old=old.unit, new=new.unit)
     with _marking(options):  # a warning's message quotes a file's name, the user's
         doc = unit_diff(old, new, packs, tr)
-    text = dumps(doc) + "\n" if options.format == "json" else _text(doc, tr, _screen(options))
-    write(text, options.output)
-    tell_written([options.output], tr)
+    text = _json(doc, options) if options.format == "json" else _text(doc, tr, _screen(options))
+    write(text + _config_line(options, tr), options.output)
+    tell_written([options.output], tr, _config_detail(options, tr))
     return ExitCode.OK
 
 
@@ -180,7 +184,8 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     from zhijiao_check.document import invalid
     from zhijiao_check.output import tell_written, write
 
-    packs_read = NotReports(packs, options.rules, options.pack)  # a pack kept among the reports is none
+    # a pack kept among the reports, or the roster, is none
+    packs_read = NotReports(packs, options.rules, options.pack, options.roster)
     sides = [
         load_all([folder], packs[0].units, lang=options.lang, not_reports=packs_read)
         for folder in (options.old, options.new)
@@ -217,12 +222,50 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         "invalid": [invalid(bad, tr) for bad in bad_ones],
     }
     if options.format == "json":
-        text = dumps(doc) + "\n"
+        text = _json(doc, options)
     else:
         text = _folders_text(doc, bad_ones, options, tr)
-    write(text, options.output)
-    tell_written([options.output], tr)
+    write(text + _config_line(options, tr), options.output)
+    tell_written([options.output], tr, _config_detail(options, tr))
     return ExitCode.of(invalid=bool(doc["invalid"]), failed=False)
+
+
+def _json(doc: dict[str, Any], options: DiffOptions) -> str:
+    """The JSON document, with the config file the settings came from (absent without one, as check's)."""
+    from zhijiao_check.files import display_name
+
+    if options.config is not None:
+        doc = {**doc, "config": display_name(options.config)}
+    return dumps(doc) + "\n"
+
+
+def _config_line(options: DiffOptions, tr: Translator) -> str:
+    """The text's last line: the config file the settings came from, as check's table ends with it; nothing
+    without one, or in JSON (its ``config``)."""
+    if options.config is None or options.format == "json":
+        return ""
+    from zhijiao_check.characters import user_text
+    from zhijiao_check.files import display_name
+
+    screen = _screen(options)
+    with _marking(options):  # the file's name is the user's: marked on a terminal
+        line = tr("table.config", file=user_text(display_name(options.config)))
+    if not screen.terminal:
+        return line + "\n"
+    from zhijiao_check.renderers.fallbacks import shown
+    from zhijiao_check.renderers.layout.chinese import broken_line
+
+    return "\n".join(broken_line(shown(line, screen.shown), screen.width, 2, options.lang)) + "\n"
+
+
+def _config_detail(options: DiffOptions, tr: Translator) -> Callable[[], str] | None:
+    """Beside the file written, on a terminal: the config file the settings came from."""
+    if options.config is None:
+        return None
+    from zhijiao_check.files import display_name
+
+    config = display_name(options.config)
+    return lambda: tr("cli.config-used", file=config)
 
 
 def _folders_text(

@@ -61,6 +61,7 @@ class TemplateOptions:
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
     format: str = "yaml"  # or xlsx
     prefill: Path | None = None  # last year's report: its figures carried over (``--from``)
+    config: Path | None = None  # the config file the settings came from (its ``lang``, its ``packs``)
 
 
 @record
@@ -72,6 +73,14 @@ class Prefill:
 
 
 def run(options: TemplateOptions) -> int:
+    from zhijiao_check.output import tell_config
+
+    status = _made(options)
+    tell_config(options.config, Translator(options.lang))  # its language or pack may surprise: traced to it
+    return status
+
+
+def _made(options: TemplateOptions) -> int:
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report.scalars import REPORT_YEARS
 

@@ -6,7 +6,8 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from zhijiao_check.characters import marking_user_text
+from zhijiao_check.characters import marking_user_text, user_text
+from zhijiao_check.files import display_name
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.jsontext import dumps
 from zhijiao_check.output import is_stdout, stdout_is_tty, tell_written, write
@@ -21,8 +22,9 @@ class ValidateOptions:
     output: Path | None = None
     lang: Lang = "zh"
     rules: Sequence[Path] = ()
-    color: bool | None = None
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
+    roster: Path | None = None  # the config file's: a folder's search passes over it, as check's does
+    config: Path | None = None  # the config file the settings came from, said as check says it
 
 
 def run(options: ValidateOptions) -> int:
@@ -39,10 +41,11 @@ def run(options: ValidateOptions) -> int:
         options.paths,
         packs[0].units,
         [options.output],
-        rule_inputs(options.rules, options.pack),
-        options.color,
+        [*rule_inputs(options.rules, options.pack), *_settings(options)],
+        None,
         options.lang,
-        NotReports(packs, options.rules, options.pack),  # a pack kept among the reports is none
+        # a pack kept among the reports, or the roster, is none
+        NotReports(packs, options.rules, options.pack, options.roster),
     )
     # What check refuses of a folder, validate says too: a clerk validating before sending gets the hint.
     loaded = valid
@@ -56,10 +59,15 @@ def run(options: ValidateOptions) -> int:
     warnings = [*(w for r in valid for w in r.warnings), *cross_year_warnings(valid)]
     code = ExitCode.of(invalid=bool(invalid), failed=False)
 
+    config = display_name(options.config) if options.config is not None else None
+
     def summary() -> str:
         if copies:
             return tr("cli.valid-summary-copies", valid=len(files_valid), count=copies, invalid=len(invalid))
         return tr("cli.valid-summary", valid=len(files_valid), invalid=len(invalid))
+
+    def detail() -> str:  # beside the file written, on a terminal
+        return summary() if config is None else tr("cli.detail-config", detail=summary(), file=config)
 
     if format == "json":
         files = [{"file": file, "valid": True} for file in files_valid]
@@ -67,7 +75,10 @@ def run(options: ValidateOptions) -> int:
         problems = [p.as_dict(tr) for bad in invalid for p in bad.problems] + [
             w.as_dict(tr) for w in warnings
         ]
-        text = dumps({"files": files, "problems": problems, "exit_code": code})
+        doc = {"files": files, "problems": problems, "exit_code": code}
+        if config is not None:  # absent without one, as check's "config"
+            doc["config"] = config
+        text = dumps(doc)
     else:
         # A line a problem (``file:line:col: error: path: message``) for editors, CI and grep; on a terminal
         # each problem's place over its message, as check shows them, every line broken to the width.
@@ -79,13 +90,20 @@ def run(options: ValidateOptions) -> int:
                 problem.report_line(tr, folded=on_terminal)
                 for problem in [*(p for bad in invalid for p in bad.problems), *warnings]
             ]
+            if config is not None:  # where the settings came from, as check's table ends with it
+                lines.append(tr("table.config", file=user_text(config)))
         lines.append(summary())
         text = "\n".join(lines)
         if on_terminal:
             text = _fitted(text, options.lang)
     write(text + "\n", options.output)
-    tell_written([options.output], tr, summary)
+    tell_written([options.output], tr, detail)
     return code
+
+
+def _settings(options: ValidateOptions) -> list[Path]:
+    """The config file and the roster it names: inputs, never to be written over by ``--output``."""
+    return [path for path in (options.roster, options.config) if path is not None]
 
 
 def _fitted(text: str, lang: Lang) -> str:

@@ -30,18 +30,19 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 # read (``report/written.py``), so that a new one cannot be read without being guarded too (``.xlsm`` was).
 REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # Spreadsheets in a format the tool does not read, found in a searched folder all the same: a report saved in
-# the wrong format is refused by name (``encoding.decode``), not left out of the year without a word.
-OTHER_SPREADSHEETS = (".xls", ".et", ".ods")
-# Every name a spreadsheet program takes for a workbook of its own: those, and the templates, Excel's binary
-# workbook and the rest, which no report is saved as. The one workbook the tool writes is ``.xlsx``; text, or
-# an .xlsx workbook, under any other of these names is a file Excel or WPS refuses to open, and over an
-# existing one it replaced a county's workbook (``output.refuse_spreadsheet``).
-WRITTEN_WORKBOOK = ".xlsx"
-SPREADSHEET_SUFFIXES = (
-    *WORKBOOK_SUFFIXES,
-    *OTHER_SPREADSHEETS,
+# the wrong format is refused by name (``encoding.decode``), not left out of the year without a word. Every
+# name a spreadsheet program takes for a workbook of its own: Excel 97-2003's, WPS's and LibreOffice's, and
+# the templates, Excel's binary workbook, Numbers' and the rest, which a report is seldom saved as but which
+# a folder's search lists all the same (``.xlsb`` was passed over without a word).
+OTHER_SPREADSHEETS = (
+    *(".xls", ".et", ".ods"),
     *(".xlsb", ".xlt", ".xltx", ".xltm", ".ett", ".ots", ".fods", ".numbers"),
 )
+# The one workbook the tool writes is ``.xlsx``; text, or an .xlsx workbook, under any other of these names is
+# a file Excel or WPS refuses to open, and over an existing one it replaced a county's workbook
+# (``output.refuse_spreadsheet``).
+WRITTEN_WORKBOOK = ".xlsx"
+SPREADSHEET_SUFFIXES = (*WORKBOOK_SUFFIXES, *OTHER_SPREADSHEETS)
 
 __all__ = [
     "MAX_BYTES",

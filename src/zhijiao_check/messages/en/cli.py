@@ -54,10 +54,16 @@ MESSAGES: dict[str, str] = {
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
     "cli.os-name-too-long": "the file name is too long",
+    "cli.os-no-reader": (
+        "no program is reading this named pipe (FIFO), or the device is not there: start the program that "
+        "reads it first, then run this command"
+    ),
     "cli.written": "wrote {files}",
     "cli.written-detail": "wrote {files} ({detail})",
     "cli.exit-status": "exit status {status}: {meaning}",
     "cli.exit-status-config": "exit status {status}: {meaning}; settings from the config file {file}",
+    "cli.config-used": "settings from the config file {file}",
+    "cli.detail-config": "{detail}; settings from the config file {file}",
     "cli.written-pages": "a page per unit in {folder}",
     "cli.interrupted": "interrupted",
     "cli.invalid-pack": "invalid rule pack:",

@@ -19,21 +19,27 @@ MESSAGES: dict[str, str] = {
     "help.default": "[default: {}]",
     "help.required": "[required]",
     "help.command.check": (
-        "Check reports against the targets.\nExit 0 all met, 1 a target failed, 2 invalid input."
+        "Check reports against the targets.\n"
+        "Exit 0 all met, 1 a target failed, 2 invalid input, 3 internal error."
     ),
-    "help.command.validate": "Check the reports' format only, no rules. Exit 0 valid, 2 invalid.",
+    "help.command.validate": (
+        "Check the reports' format only, no rules.\nExit 0 valid, 2 invalid, 3 internal error."
+    ),
     "help.command.diff": (
         "What changed between two reports of a unit:\nfields, schools and majors by name, rule statuses; "
         "of two folders, unit by unit."
     ),
     "help.command.rules": (
-        "List the rules: ID, clause, scope, time, title.\n--format markdown writes docs/rules.md."
+        "List the rules: ID, clause, scope, time, title.\n"
+        "--format markdown writes Markdown to standard output (docs/rules.md is that of --lang en)."
     ),
     "help.command.explain": (
         "One rule in full: clause, quote, interpretation, fields read, time, responsible units."
     ),
     "help.command.coverage": "Every clause of the policy: the rules that transcribe it, or why none does.",
-    "help.command.template": "A blank report for one unit and year, every field described in Chinese.",
+    "help.command.template": (
+        "A blank report for one unit and year, every field commented in Chinese (in English with --lang en)."
+    ),
     "help.command.convert": "Convert a report between YAML and an Excel workbook, losing nothing.",
     "help.command.schema": (
         "The JSON Schema (draft 2020-12) of report format v1,\nfor editors and validators."
@@ -44,7 +50,10 @@ MESSAGES: dict[str, str] = {
     "help.option.show_completion": (
         "Show completion for the current shell, to copy it or customize the installation."
     ),
-    "help.option.paths": "Report files, or directories searched for *.yaml, *.yml, *.json, *.xlsx, *.xlsm.",
+    "help.option.paths": (
+        "Report files, or directories searched for *.yaml, *.yml, *.json, *.xlsx, *.xlsm "
+        "(and Notepad's *.yaml.txt, *.json.txt, read with a warning); - reads standard input."
+    ),
     "help.option.lang": "Output language: zh (Chinese, default) or en.",
     "help.option.format": "table, or json for scripts.",
     "help.option.output": "Write to this file (default: standard output).",
@@ -88,7 +97,7 @@ MESSAGES: dict[str, str] = {
         "Check every report in the folder of each file given (its year's folder): what the pre-commit hook "
         "does, so city-wide rules see the whole year."
     ),
-    "help.option.check.config": (
+    "help.option.config": (
         "The config file (default: the nearest zhijiao-check.toml, or pyproject.toml with "
         "[tool.zhijiao-check], from here upward)."
     ),

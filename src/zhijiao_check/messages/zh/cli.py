@@ -45,11 +45,16 @@ MESSAGES: dict[str, str] = {
     "cli.os-disk-full": "磁盘空间不足",
     "cli.os-read-only": "所在的文件系统是只读的",
     "cli.os-name-too-long": "文件名太长",
+    "cli.os-no-reader": (
+        "没有程序在读取这个命名管道（FIFO），或设备不存在：请先启动读取它的程序，再运行本命令"
+    ),
     "cli.interrupted": "已中断",
     "cli.written": "已写入 {files}",
     "cli.written-detail": "已写入 {files}（{detail}）",
     "cli.exit-status": "退出状态 {status}：{meaning}",
     "cli.exit-status-config": "退出状态 {status}：{meaning}；设置取自配置文件 {file}",
+    "cli.config-used": "设置取自配置文件 {file}",
+    "cli.detail-config": "{detail}；设置取自配置文件 {file}",
     "cli.written-pages": "{folder} 中每个单位一页",
     "cli.invalid-pack": "规则包无效：",
     "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",

@@ -17,24 +17,30 @@ MESSAGES: dict[str, str] = {
     "help.panel-commands": "命令",
     "help.default": "[默认：{}]",
     "help.required": "[必填]",
-    "help.command.check": "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误。",
-    "help.command.validate": "只校验报表格式，不检查规则。退出状态：0 格式无误，2 有误。",
+    "help.command.check": (
+        "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误，3 内部错误。"
+    ),
+    "help.command.validate": "只校验报表格式，不检查规则。\n退出状态：0 格式无误，2 有误，3 内部错误。",
     "help.command.diff": (
         "同一单位两份报表之间的变化：\n字段、按名称对应的学校和专业、规则状态；两个目录则按单位逐一比较。"
     ),
     "help.command.rules": (
-        "列出全部规则：ID、条款、范围、时间、标题。\n--format markdown 生成 docs/rules.md。"
+        "列出全部规则：ID、条款、范围、时间、标题。\n--format markdown 把 Markdown 写到标准输出"
+        "（docs/rules.md 即加 --lang en 的输出）。"
     ),
     "help.command.explain": "一条规则的全部内容：条款、原文、解释、读取的字段、时间、责任单位。",
     "help.command.coverage": "政策的每一条款：转写它的规则，或为什么没有规则。",
-    "help.command.template": "为一个单位和年度生成空白填报模板，每个字段都有中文说明。",
+    "help.command.template": "为一个单位和年度生成空白填报模板，每个字段都有中文说明（--lang en 时为英文）。",
     "help.command.convert": "在 YAML 和 Excel 工作簿之间转换报表，不丢任何内容。",
     "help.command.schema": "填报格式 v1 的 JSON Schema（draft 2020-12），\n供编辑器和校验工具使用。",
     "help.option.help": "显示本帮助并退出。",
     "help.option.version": "显示版本并退出。",
     "help.option.install_completion": "为当前 shell 安装命令补全。",
     "help.option.show_completion": "显示当前 shell 的补全脚本，可复制或自行安装。",
-    "help.option.paths": "报表文件，或目录（在其中查找 *.yaml、*.yml、*.json、*.xlsx、*.xlsm）。",
+    "help.option.paths": (
+        "报表文件，或目录（在其中查找 *.yaml、*.yml、*.json、*.xlsx、*.xlsm，"
+        "以及记事本保存的 *.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入。"
+    ),
     "help.option.lang": "输出语言：zh（中文，默认）或 en（英文）。",
     "help.option.format": "table，或 json（供脚本读取）。",
     "help.option.output": "写入此文件（默认：标准输出）。",
@@ -71,7 +77,7 @@ MESSAGES: dict[str, str] = {
         "检查所给每个文件所在目录（其年度的目录）里的全部报表：pre-commit 钩子就是这样做的，"
         "全市指标才能看到整个年度。"
     ),
-    "help.option.check.config": (
+    "help.option.config": (
         "配置文件（默认：从当前目录向上最近的 zhijiao-check.toml，"
         "或含 [tool.zhijiao-check] 的 pyproject.toml）。"
     ),
