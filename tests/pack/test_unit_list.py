@@ -176,6 +176,21 @@ CASES += [
         ),
     ),
     (
+        # a former code another unit has: a report's code finds that unit first, so a report of 2020 with
+        # it was taken as 零陵区's (``template --unit 431102 --year 2020`` gave 零陵区's)
+        "unit-code-twice",
+        BUILT_IN.replace('old_code: "431121"', 'old_code: "431102"'),
+        (LAST, 48, "renamed[0].old_code"),
+        (
+            "代码 431102 已是“零陵区”的代码（第 4 行），“祁阳县”不能再用：每个单位的代码各不相同，"
+            "报表按代码找到它的单位；请改正其中一个"
+        ),
+        (
+            'the code 431102 is already the code of "零陵区" (line 4), so "祁阳县" cannot have it too: '
+            "each unit has a code of its own, by which a report's code finds its unit; correct one of them"
+        ),
+    ),
+    (
         # a unit created in the year of its merger (or later) would never report on its own
         "merged-since-late",
         without_jindong(MERGER.replace("year: 2026}", "year: 2026, since: 2026}")),
@@ -252,6 +267,27 @@ def test_a_chain_of_mergers_and_a_unit_created_later_load(tmp_path: Path) -> Non
     since = "units:\n  - {name: 新区管理区, kind: management_area, since: 2024}\n"
     text = without_jindong("").replace("  - {name: 回龙圩管理区, kind: management_area}\n", "")
     (pack / "units.yaml").write_text(text.replace("units:\n", since) + chain, encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "renamed",
+    [
+        # a renaming that kept the unit's code: its old code is its code now
+        '  - {old: 祁阳县, new: 祁阳市, year: 2021, old_code: "431181"}\n',
+        # two former names under one code: one unit's code under each
+        (
+            '  - {old: 祁阳县, new: 祁阳市, year: 2021, old_code: "431121"}\n'
+            '  - {old: 祁阳, new: 祁阳市, year: 2019, old_code: "431121"}\n'
+        ),
+    ],
+    ids=["kept", "two-former-names"],
+)
+def test_one_unit_giving_one_code_under_two_names_loads(tmp_path: Path, renamed: str) -> None:
+    pack = write_pack(tmp_path / "pack", FREEZE, policy=POLICY)
+    text = BUILT_IN.replace('  - {old: 祁阳县, new: 祁阳市, year: 2021, old_code: "431121"}\n', renamed)
+    (pack / "units.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
     assert result.exit_code == 0, result.output
 

@@ -87,19 +87,25 @@ def _problems(
         return pack_problem(file, positions.nearest(path), shown, code, **params)
 
     first: dict[str, tuple[str | int, ...]] = {}
-    coded: dict[str, tuple[str, tuple[str | int, ...]]] = {}  # each code: the first unit with it, and where
+    # each code: the first name given it, the unit that is (its name now), and where
+    coded: dict[str, tuple[str, str, tuple[str | int, ...]]] = {}
 
-    def code_once(code: str | None, name: str, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    def code_once(
+        code: str | None, name: str, path: tuple[str | int, ...], unit: str | None = None
+    ) -> Iterator[Problem]:
         """A code is one unit's: a report's code finds its unit (``UnitRegistry.coded``), and a second unit
-        with the same code was never found by it (a report of it with the code taken as the first's)."""
+        with the same code was never found by it (a report of it with the code taken as the first's).
+        ``unit``: the unit ``name`` is, when another name of it (a former name's, the unit it was renamed):
+        one unit giving one code under two names (a renaming that kept it, two former names with one) is no
+        second."""
         if code is None:
             return
-        if code in coded:
-            other, where = coded[code]
+        if code in coded and coded[code][1] != (unit or name):
+            other, _, where = coded[code]
             yield at(
                 path, "unit-code-twice", code=code, name=name, first=other, line=positions.nearest(where)[0]
             )
-        coded.setdefault(code, (name, path))
+        coded.setdefault(code, (name, unit or name, path))
 
     for index, unit in enumerate(units):
         path: tuple[str | int, ...] = ("units", index, "name")
@@ -146,6 +152,9 @@ def _problems(
             close = nearest(rename.new, [*listed, *former])
             yield at((*path, "new"), "renamed-new-unknown", new=rename.new, nearest=close)
         yield from _year(at, (*path, "year"), rename.year)
+        # an old code is a code too: a report's code finds the unit of the list with it first, so an old code
+        # another unit has made a report of that unit's year before the renaming the other unit's
+        yield from code_once(rename.old_code, rename.old, (*path, "old_code"), rename.new)
 
 
 def _cycle(entry: Merged, merged: list[Merged]) -> list[str]:
