@@ -153,10 +153,17 @@ def one_line(text: str) -> str:
     """``text`` written over several lines (a waiver's reason) as one line, for a view whose layout a line
     break would break (a table's cell, an annotation, a CSV row): each line break or tab, with the spaces
     about it, one space; none where Chinese text joins its lines (between two wide characters, or after a
-    wide punctuation mark: ``已执行完毕，`` and ``2024 年补足`` make ``已执行完毕，2024 年补足``)."""
+    wide punctuation mark: ``已执行完毕，`` and ``2024 年补足`` make ``已执行完毕，2024 年补足``; a quotation
+    mark, ``…`` or ``—`` of Chinese text: ``遵循“先建后验”`` and ``的原则``). A full-width letter or digit is
+    Latin (``１２`` and ``３４万元`` keep their space: two numbers)."""
     if text.isprintable():  # one line already: no line break, no tab
         return text
     return _LINE_BREAK.sub(_joined, text)
+
+
+# Marks Chinese text shares with Latin text, of neither width (Unicode's "ambiguous"): a mark of Chinese text
+# beside a Chinese character, of Latin text beside a Latin one.
+_SHARED_MARKS = frozenset("“”‘’…—")
 
 
 def _joined(found: re.Match[str]) -> str:
@@ -164,10 +171,27 @@ def _joined(found: re.Match[str]) -> str:
     if start == 0 or end == len(text):
         return ""
     before, after = text[start - 1], text[end]
-    wide = unicodedata.east_asian_width(before) in "WF"
-    if wide and (unicodedata.category(before).startswith("P") or unicodedata.east_asian_width(after) in "WF"):
+    wide_before, wide_after = _wide(text, start - 1, -1), _wide(text, end, 1)
+    if wide_before and (unicodedata.category(before).startswith("P") or wide_after or after in _SHARED_MARKS):
+        return ""
+    if before in _SHARED_MARKS and wide_after:  # “Hello” and 的: a quotation of Chinese text
         return ""
     return " "
+
+
+def _wide(text: str, index: int, away: int) -> bool:
+    """Whether the character at ``index`` is of Chinese text: wide, but no full-width Latin letter or digit
+    (NFKC makes it ASCII); a shared mark (``_SHARED_MARKS``) when the character past it, away from the line
+    break (``away``: -1 before it, 1 after), is (``先建后验”``, ``补足……``)."""
+    while 0 <= index < len(text) and text[index] in _SHARED_MARKS:
+        index += away
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    if unicodedata.east_asian_width(char) not in "WF":
+        return False
+    latin = unicodedata.normalize("NFKC", char)
+    return not (latin.isascii() and latin.isalnum())
 
 
 def display_width(text: str) -> int:

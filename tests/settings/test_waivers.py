@@ -907,6 +907,18 @@ def test_a_line_break_in_a_waivers_rule_or_unit_is_still_refused(repo: Path, inv
             "县财政\n2023 年",
             "县财政 2023 年",
         ),  # a number beside Chinese keeps its space, as written in one line
+        # a full-width digit or letter is Latin: two numbers stay two
+        ("金额１２\n３４万元", "金额１２ ３４万元"),
+        ("ＡＢ\nＣＤ", "ＡＢ ＣＤ"),
+        # quotation marks, an ellipsis and a dash of Chinese text join as its characters do
+        ("遵循“先建后验”\n的原则", "遵循“先建后验”的原则"),
+        ("根据\n“十四五”规划", "根据“十四五”规划"),
+        ("补足……\n下一步", "补足……下一步"),
+        ("预算——\n下一步", "预算——下一步"),
+        ("称为“Plan B”\n的方案", "称为“Plan B”的方案"),
+        # and of Latin text as Latin text does
+        ("He said “yes”\nand left", "He said “yes” and left"),
+        ("and so…\nwe", "and so… we"),
         ("a\tb \t c", "a b c"),
         ("one line", "one line"),
     ],
