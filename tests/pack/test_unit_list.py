@@ -232,6 +232,26 @@ CASES += [
     ),
 ]
 
+# A key near none the entry takes: no suggestion (the first key, "did you mean new?", was one no likelier than
+# the others), the keys it takes to write instead.
+SINSE = BUILT_IN.replace('old_code: "431121"}', 'old_code: "431121", sinse: 2020}')
+CASES += [
+    (
+        "units-entry-unknown-key-none",
+        SINSE,
+        (LAST, 58, "renamed[0].sinse"),
+        "renamed 的这一项没有 sinse 这个键：删去它，或改写为其中之一：old、new、year、old_code",
+        "an entry of renamed has no key sinse: delete it, or write one of old, new, year, old_code",
+    ),
+    (
+        "units-unknown-key-none",
+        BUILT_IN + "extra: []\n",
+        (LAST + 1, 1, "extra"),
+        "单位名单中没有 extra 这一项：删去它，或改写为其中之一：units、renamed、merged",
+        "the unit list has no extra: delete it, or write one of units, renamed, merged",
+    ),
+]
+
 
 @pytest.mark.parametrize(("code", "units", "where", "zh", "en"), CASES, ids=[c[0] for c in CASES])
 def test_a_renaming_or_merger_naming_no_unit_is_refused_where_it_is_written(
@@ -290,6 +310,14 @@ def test_one_unit_giving_one_code_under_two_names_loads(tmp_path: Path, renamed:
     (pack / "units.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["rules", "--rules", str(pack)])
     assert result.exit_code == 0, result.output
+
+
+def test_an_unknown_key_of_the_list_and_of_an_entry_are_said_in_one_pass(tmp_path: Path) -> None:
+    """Entry keys were looked at only once the list's own keys were right: a file took two rounds to fix."""
+    units = SINSE.replace("renamed:", "merge: []\nrenamed:")
+    for file, message, stderr in _refused(tmp_path, units, "", ""):
+        assert f"{file}:{LAST - 1}:1: merge: " in stderr
+        assert f"{file}:{LAST + 1}:58: renamed[0].sinse: " in stderr
 
 
 def test_a_since_that_is_no_year_is_refused_where_it_is_written(tmp_path: Path) -> None:

@@ -25,42 +25,57 @@ def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]
     """A key the unit list does not have (``merge:`` for ``merged:``) was read as nothing: the merger it held
     never applied, and the merged unit's reports were refused. So was a key an entry does not have
     (``sinse: 2024``, or ``since:`` of a merged unit before it could have one): the unit was expected, and
-    missing, in the years before it was created."""
+    missing, in the years before it was created. Both said in one pass: the entries looked at are those of the
+    keys the list has, whatever else it has."""
+    listed = data if isinstance(data, dict) else {}
     problems = [
-        pack_problem(
+        _unknown_key(
             file,
             positions.key((key,)) or positions.nearest((key,)),
             str(key),
             "units-unknown-key",
-            key=key,
-            nearest=nearest(str(key), list(UNIT_LIST_KEYS)),
-            keys=Join(UNIT_LIST_KEYS),
+            str(key),
+            UNIT_LIST_KEYS,
         )
-        for key in (data if isinstance(data, dict) else {})
+        for key in listed
         if key not in UNIT_LIST_KEYS
     ]
-    return problems or list(_unknown_entry_keys(data if isinstance(data, dict) else {}, positions, file))
+    return problems + list(_unknown_entry_keys(listed, positions, file))
 
 
 def _unknown_entry_keys(data: dict[Any, Any], positions: Positions, file: str) -> Iterator[Problem]:
     for listed, record in zip(UNIT_LIST_KEYS, (Unit, Renamed, Merged), strict=True):
         entries = data.get(listed)
-        keys = [field.name for field in fields(record)]
+        keys = tuple(field.name for field in fields(record))
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             for key in entry if isinstance(entry, dict) else {}:
                 if key in keys:
                     continue
                 path = (listed, index, key)
-                yield pack_problem(
-                    file,
-                    positions.key(path) or positions.nearest(path),
-                    f"{listed}[{index}].{key}",
-                    "units-entry-unknown-key",
-                    key=key,
-                    listed=listed,
-                    nearest=nearest(str(key), keys),
-                    keys=Join(tuple(keys)),
+                where = positions.key(path) or positions.nearest(path)
+                code = "units-entry-unknown-key"
+                yield _unknown_key(
+                    file, where, f"{listed}[{index}].{key}", code, str(key), keys, listed=listed
                 )
+
+
+def _unknown_key(
+    file: str,
+    where: tuple[int, int] | None,
+    path: str,
+    code: str,
+    key: str,
+    keys: tuple[str, ...],
+    /,
+    **params: object,
+) -> Problem:
+    """``key``, which is none of ``keys``: the one it is near as what was meant, else (``<code>-none``) only
+    the keys there are. Near as a rule's key is (``pack.refused``): at the names' cutoff (0.4) ``sinse`` in a
+    renaming was "did you mean new?", a key no likelier than the others."""
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    if close:
+        return pack_problem(file, where, path, code, key=key, nearest=close[0], keys=Join(keys), **params)
+    return pack_problem(file, where, path, f"{code}-none", key=key, keys=Join(keys), **params)
 
 
 def nearest(name: str, names: list[str]) -> str:

@@ -316,6 +316,10 @@ MESSAGES: dict[str, str] = {
         "an entry of {listed} has no key {key} (it takes {keys}): did you mean {nearest}?"
     ),
     "pack.units-unknown-key": "the unit list has no {key} (it takes {keys}): did you mean {nearest}?",
+    "pack.units-unknown-key-none": "the unit list has no {key}: delete it, or write one of {keys}",
+    "pack.units-entry-unknown-key-none": (
+        "an entry of {listed} has no key {key}: delete it, or write one of {keys}"
+    ),
     "pack.units-missing": (
         "the pack has no unit list {units} (pack.yaml names none with units:, so units.yaml is read): {need}"
     ),

@@ -259,6 +259,10 @@ MESSAGES: dict[str, str] = {
         "{listed} 的这一项没有 {key} 这个键（可写的有 {keys}）：是否应为 {nearest}？"
     ),
     "pack.units-unknown-key": "单位名单中没有 {key} 这一项（可写的有 {keys}）：是否应为 {nearest}？",
+    "pack.units-unknown-key-none": "单位名单中没有 {key} 这一项：删去它，或改写为其中之一：{keys}",
+    "pack.units-entry-unknown-key-none": (
+        "{listed} 的这一项没有 {key} 这个键：删去它，或改写为其中之一：{keys}"
+    ),
     "pack.units-missing": "规则包缺少单位名单 {units}（pack.yaml 未写 units: 时读 units.yaml）：{need}",
     "pack.units-missing-named": "单位名单 {units} 不存在：请改正文件名，或写出这个文件；{need}",
     "pack.units-needed": (
