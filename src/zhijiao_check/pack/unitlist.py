@@ -33,7 +33,7 @@ def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]
             file,
             positions.key((key,)) or positions.nearest((key,)),
             str(key),
-            "units-unknown-key",
+            ("units-unknown-key", "units-unknown-key-none"),
             str(key),
             UNIT_LIST_KEYS,
         )
@@ -53,29 +53,28 @@ def _unknown_entry_keys(data: dict[Any, Any], positions: Positions, file: str) -
                     continue
                 path = (listed, index, key)
                 where = positions.key(path) or positions.nearest(path)
-                code = "units-entry-unknown-key"
-                yield _unknown_key(
-                    file, where, f"{listed}[{index}].{key}", code, str(key), keys, listed=listed
-                )
+                codes = ("units-entry-unknown-key", "units-entry-unknown-key-none")
+                shown = f"{listed}[{index}].{key}"
+                yield _unknown_key(file, where, shown, codes, str(key), keys, listed=listed)
 
 
 def _unknown_key(
     file: str,
     where: tuple[int, int] | None,
     path: str,
-    code: str,
+    codes: tuple[str, str],
     key: str,
     keys: tuple[str, ...],
     /,
     **params: object,
 ) -> Problem:
-    """``key``, which is none of ``keys``: the one it is near as what was meant, else (``<code>-none``) only
-    the keys there are. Near as a rule's key is (``pack.refused``): at the names' cutoff (0.4) ``sinse`` in a
-    renaming was "did you mean new?", a key no likelier than the others."""
+    """``key``, which is none of ``keys``: the one it is near as what was meant (the first of ``codes``),
+    else only the keys there are (the second). Near as a rule's key is (``pack.refused``): at the names'
+    cutoff (0.4) ``sinse`` in a renaming was "did you mean new?", a key no likelier than the others."""
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
     if close:
-        return pack_problem(file, where, path, code, key=key, nearest=close[0], keys=Join(keys), **params)
-    return pack_problem(file, where, path, f"{code}-none", key=key, keys=Join(keys), **params)
+        return pack_problem(file, where, path, codes[0], key=key, nearest=close[0], keys=Join(keys), **params)
+    return pack_problem(file, where, path, codes[1], key=key, keys=Join(keys), **params)
 
 
 def nearest(name: str, names: list[str]) -> str:
