@@ -133,12 +133,12 @@ class Command(_HelpInLanguage, TyperCommand):
         from zhijiao_check.cli_usage import BaseDirEmpty, OutputEmpty, OutputFolder, OutputTwice
 
         # ``--base-dir ""`` likewise: the working directory, taken as given without a word
-        if "" in self._typed(ctx, args, "--base-dir"):
+        if "" in self._typed_values(ctx, args, "--base-dir"):
             raise BaseDirEmpty(ctx)
         param = next((p for p in self.get_params(ctx) if "--output" in getattr(p, "opts", ())), None)
         if param is None:
             return
-        values = self._typed(ctx, args, "--output")
+        values = self._typed_values(ctx, args, "--output")
         if "" in values:
             raise OutputEmpty(ctx)
         folder = next((v for v in values if v != "-" and v.endswith(("/", os.sep))), None)
@@ -147,7 +147,7 @@ class Command(_HelpInLanguage, TyperCommand):
         if len(values) > 1 and not param.multiple:
             raise OutputTwice(values, ctx)
 
-    def _typed(self, ctx: Any, args: list[str], name: str) -> list[str]:
+    def _typed_values(self, ctx: Any, args: list[str], name: str) -> list[str]:
         """Every value of the option ``name`` as typed (none if the command has no such option)."""
         param = next((p for p in self.get_params(ctx) if name in getattr(p, "opts", ())), None)
         if param is None:
@@ -380,7 +380,7 @@ def _exit_configured(
         found = settings.read(named, Path.cwd(), tuple(Format))
         # The config file's language is that of every message from here on, the file's own problems
         # included (a team that writes lang = "en" reads its mistakes in English too).
-        language: Lang = lang if _given(ctx, "lang") else found.lang or lang  # type: ignore[assignment]
+        language = lang if _given(ctx, "lang") else found.lang or lang
 
         def configured() -> int:
             settings.refuse_invalid(found)
@@ -394,11 +394,6 @@ def _exit_configured(
 def _packs(ctx: typer.Context, rules: list[Path] | None, found: Config) -> list[Path]:
     """``--rules`` as typed, else the config file's ``packs``."""
     return list(rules or []) if _given(ctx, "rules") else list(found.packs)
-
-
-def _config_file(found: Config) -> Path | None:
-    """The config file the settings came from, to say so (None: there was none)."""
-    return Path(found.file) if found.file else None
 
 
 def _color(no_color: bool) -> bool | None:
@@ -447,44 +442,30 @@ def check(
     from zhijiao_check.commands import check as command
     from zhijiao_check.files import input_paths
 
-    def given(name: str) -> bool:
-        return _given(ctx, name)
-
     def configured(found: Config, language: Lang) -> int:
-        chosen = command.pair_outputs(list(formats or []), outputs or [])
-        # The keys of the file that this run takes (no flag typed instead): a mistake in one that shows
-        # only as the run uses it (a rule ID no pack has) is told at its line in the file.
-        taken = tuple(place for place in found.places if not given(place[0]) and getattr(found, place[0]))
-        options = command.CheckOptions(
+        typed = command.CheckOptions(
             paths=input_paths(paths),
-            outputs=chosen or found.outputs or ((Format.table, None),),
+            outputs=command.pair_outputs(list(formats or []), outputs or []),
             lang=language,
-            strict=strict if given("strict") else bool(found.strict),
-            select=command.split_list(select or []) if given("select") else found.select,
-            ignore=command.split_list(ignore or []) if given("ignore") else found.ignore,
-            rules=_packs(ctx, rules, found),
+            strict=strict,
+            select=command.split_list(select or []),
+            ignore=command.split_list(ignore or []),
+            rules=list(rules or []),
             pack=pack,
-            quiet=quiet if given("quiet") else bool(found.quiet),
+            quiet=quiet,
             color=_color(no_color),
             previous=previous or [],
-            roster=roster if given("roster") else found.roster,
+            roster=roster,
             per_unit=per_unit,
-            waivers=waivers if given("waivers") else found.waivers,
-            jobs=jobs if given("jobs") else found.jobs,
-            base_dir=base_dir if given("base_dir") else found.base_dir,
+            waivers=waivers,
+            jobs=jobs,
+            base_dir=base_dir,
             whole_year=whole_year,
-            config=_config_file(found),
-            from_config=taken,
         )
-        return command.run(options)
+        given = {name for name in ctx.params if _given(ctx, name)}
+        return command.run(command.with_config(typed, given, found))
 
     _exit_configured(ctx, config, lang, debug, configured, collect=False)
-
-
-def _typed(ctx: typer.Context, name: str, value: str) -> str | None:
-    """``value`` when the option was typed, else None: the output's name chooses then (``-o 变化.json``)."""
-    source = ctx.get_parameter_source(name)  # click's enum (vendored by newer typer): compared by name
-    return value if source is not None and source.name == "COMMANDLINE" else None
 
 
 @commands.command(cls=Command)
@@ -506,13 +487,13 @@ def validate(
         return command.run(
             command.ValidateOptions(
                 input_paths(paths),
-                _typed(ctx, "format", format),
+                format if _given(ctx, "format") else None,  # else the output's name chooses (-o 变化.json)
                 output,
                 language,
                 _packs(ctx, rules, found),
                 pack,
                 roster=found.roster,
-                config=_config_file(found),
+                config=found.path,
             )
         )
 
@@ -539,13 +520,13 @@ def diff(
         options = command.DiffOptions(
             old,
             new,
-            _typed(ctx, "format", format),
+            format if _given(ctx, "format") else None,
             output,
             language,
             packs,
             pack,
             found.roster,
-            _config_file(found),
+            found.path,
         )
         return command.run(options)
 
@@ -615,7 +596,7 @@ def template(
     def configured(found: Config, language: Lang) -> int:
         packs = _packs(ctx, rules, found)
         options = command.TemplateOptions(
-            unit, year, output, language, packs, schema, force, pack, chosen, prefill, _config_file(found)
+            unit, year, output, language, packs, schema, force, pack, chosen, prefill, found.path
         )
         return command.run(options)
 

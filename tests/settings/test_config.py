@@ -356,13 +356,31 @@ def test_jobs_and_roster_keys_reach_the_check_options(repo: Path) -> None:
     write(repo / "zhijiao-check.toml", 'jobs = 2\nroster = "roster.yaml"\npacks = ["packs/local"]\n')
     write(repo / "roster.yaml", "")  # what they hold is read by the run, not by the config file
     (repo / "packs" / "local").mkdir(parents=True)
-    found = config.load(None, repo / "reports", ("json", "table"))
+    found = config.read(None, repo / "reports", ("json", "table"))
+    config.refuse_invalid(found)  # as the command line reads it (``cli._exit_configured``)
     assert (found.jobs, found.roster, found.packs) == (2, Path("roster.yaml"), (Path("packs/local"),))
     write(repo / "zhijiao-check.toml", "jobs = 0\n")
     with pytest.raises(FatalError) as raised:
-        config.load(None, repo, ("json", "table"))
+        config.refuse_invalid(config.read(None, repo, ("json", "table")))
     [problem] = raised.value.problems
     assert (problem.line, problem.path, problem.code) == (1, "jobs", "wrong-type")
+
+
+def test_each_option_typed_wins_over_its_key_and_each_key_over_the_default(repo: Path) -> None:
+    """``check``'s options from the command line and the config file (``commands.check.with_config``): the
+    command line only turns arguments into options, the flag-or-key choice is made in one place."""
+    from zhijiao_check.commands.check import CheckOptions, with_config
+
+    write(repo / "zhijiao-check.toml", 'strict = true\njobs = 2\nselect = ["c16"]\nignore = ["c1"]\n')
+    found = config.read(None, repo, ("json", "table"))
+    typed = CheckOptions(paths=[Path("r.yaml")], outputs=[], jobs=5, select=["c2"], ignore=["c3"])
+    options = with_config(typed, {"jobs", "select"}, found)
+    assert (options.strict, options.jobs, options.select, options.ignore) == (True, 5, ["c2"], ("c1",))
+    assert options.outputs == (("table", None),) and options.config == Path("zhijiao-check.toml")
+    # ignore is the file's, so a rule ID in it that no pack has is told at its line; select is typed
+    assert [key for key, *_ in options.from_config] == ["ignore"]
+    untyped = with_config(CheckOptions(paths=[], outputs=[]), set(), config.Config())  # no file
+    assert (untyped.strict, untyped.jobs, untyped.rules, untyped.config) == (False, None, [], None)
 
 
 def test_the_jobs_key_sets_the_worker_processes_and_the_flag_wins(repo: Path, invoke, monkeypatch) -> None:

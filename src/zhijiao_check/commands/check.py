@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import gc
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
@@ -15,7 +15,7 @@ from zhijiao_check.errors import FatalError
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.output import format_named
 from zhijiao_check.records import record
-from zhijiao_check.renderers import RenderOptions, write_outputs
+from zhijiao_check.renderers import Format, RenderOptions, write_outputs
 from zhijiao_check.wording import msg
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from zhijiao_check.pack.load import RulePack
     from zhijiao_check.report import InvalidReport, ReportFile
     from zhijiao_check.report.roster import Roster
+    from zhijiao_check.settings.config import Config
     from zhijiao_check.units import UnitRegistry
     from zhijiao_check.wording import Wording
 
@@ -51,6 +52,31 @@ class CheckOptions:
     config: Path | None = None  # the config file in use: an input, never to be written over
     # the keys of the config file taken ("select", "ignore"), each with its line and column in the file
     from_config: tuple[tuple[str, int, int], ...] = ()
+
+
+def with_config(typed: CheckOptions, given: Collection[str], found: Config) -> CheckOptions:
+    """The options of a run: those of the command line (``typed``; its ``outputs`` empty when no ``-f`` or
+    ``-o`` was typed), and for each option not typed there (``given``: the names of those that were) the
+    config file's key (``found``), else the default."""
+    return replace(
+        typed,
+        outputs=typed.outputs or found.outputs or ((Format.table, None),),
+        strict=typed.strict if "strict" in given else bool(found.strict),
+        select=typed.select if "select" in given else found.select,
+        ignore=typed.ignore if "ignore" in given else found.ignore,
+        rules=typed.rules if "rules" in given else list(found.packs),
+        quiet=typed.quiet if "quiet" in given else bool(found.quiet),
+        roster=typed.roster if "roster" in given else found.roster,
+        waivers=typed.waivers if "waivers" in given else found.waivers,
+        jobs=typed.jobs if "jobs" in given else found.jobs,
+        base_dir=typed.base_dir if "base_dir" in given else found.base_dir,
+        config=found.path,
+        # The keys of the file that this run takes (no flag typed instead): a mistake in one that shows only
+        # as the run uses it (a rule ID no pack has) is told at its line in the file.
+        from_config=tuple(
+            place for place in found.places if place[0] not in given and getattr(found, place[0])
+        ),
+    )
 
 
 # From this many reports, these formats (alone or together) are written as the reports are scored

@@ -26,6 +26,8 @@ from zhijiao_check.records import record
 from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
+    from zhijiao_check.i18n import Lang
+
     # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
     from zhijiao_check.settings.toml import TablePath, TomlFile
 
@@ -40,7 +42,7 @@ class Config:
 
     file: str | None = None
     outputs: tuple[tuple[str, Path | None], ...] = ()
-    lang: str | None = None
+    lang: Lang | None = None
     strict: bool | None = None
     quiet: bool | None = None
     select: tuple[str, ...] = ()
@@ -55,6 +57,11 @@ class Config:
     # pack has shows only as the run uses it, and is told at the key's line without reading the file again.
     places: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
 
+    @property
+    def path(self) -> Path | None:
+        """The config file the settings came from, to say so (None: there was none)."""
+        return Path(self.file) if self.file else None
+
 
 def find(start: Path) -> tuple[Path, TablePath] | None:
     """The nearest config file at or above ``start``, and the table that holds the settings in it."""
@@ -68,14 +75,6 @@ def find(start: Path) -> tuple[Path, TablePath] | None:
     return None
 
 
-def load(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
-    """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``:
-    the output formats there are. Raises ``FatalError`` listing every problem of the file."""
-    config = read(named, start, formats)
-    refuse_invalid(config)
-    return config
-
-
 def refuse_invalid(config: Config) -> None:
     """``FatalError`` listing every problem of the file, if it has any."""
     if config.problems:
@@ -83,8 +82,10 @@ def refuse_invalid(config: Config) -> None:
 
 
 def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
-    """As ``load``, with the problems of the file in ``problems`` instead of raised: the caller may word them
-    in the language the file asks for (its ``lang`` is read whatever else is wrong)."""
+    """The config named by ``--config``, else the one found from ``start``, else an empty one; ``formats``:
+    the output formats there are. The problems of the file are in ``problems``, not raised
+    (``refuse_invalid`` raises them): the caller may word them in the language the file asks for (its
+    ``lang`` is read whatever else is wrong)."""
     if named is not None:
         table = PYPROJECT_TABLE if named.name == PYPROJECT else ()
         found: tuple[Path, TablePath] | None = (named, table)
@@ -349,7 +350,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has ``[tool.zhijiao-check]``. A file that ``_may_name_tool_table`` rules out
     has no such table, and is not parsed: most of those found are another project's, or one that names the
     tool only as a dependency or a script. One whose text may name the table but that TOML cannot read (not
-    UTF-8, a syntax error, nesting too deep) is taken as the config file, so that ``load`` says what is wrong
+    UTF-8, a syntax error, nesting too deep) is taken as the config file, so that ``read`` says what is wrong
     at its line: passed over, the team's settings (its waivers) would silently not hold."""
     from zhijiao_check.files import read_file
 
@@ -362,7 +363,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     return (
         isinstance(read, Problem)
         or table_at(read.data, PYPROJECT_TABLE) is not None
-        or bool(_near_misses(read))  # so that ``load`` says where the misspelt name is
+        or bool(_near_misses(read))  # so that ``read`` says where the misspelt name is
     )
 
 
@@ -374,7 +375,7 @@ def _may_name_tool_table(raw: bytes) -> bool:
     (``tool.zhijiao-check.lang = …``, ``tool = { zhijiao-check = … }``); or the key ``zhijiao-check``
     (``zhijiao-check = { … }``, ``"zhijiao-check".lang = …``) in a file with a ``[tool]`` header. An escape
     in a quoted key (``\\u007a``) could spell any of them, so a file with one is always parsed. The same
-    lines name a misspelt table (``[tool.zhijiao_check]``, ``tools.zhijiao-check.lang = …``), which ``load``
+    lines name a misspelt table (``[tool.zhijiao_check]``, ``tools.zhijiao-check.lang = …``), which ``read``
     reports: every spelling holds ``zhijiao``, so a file without it is still never parsed."""
     raw = raw.removeprefix(b"\xef\xbb\xbf")  # read_toml reads past a byte-order mark
     if b"\\u" in raw or b"\\U" in raw:
