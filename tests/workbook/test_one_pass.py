@@ -1,0 +1,46 @@
+"""A clerk's workbook is checked in one pass: an error in one cell or sheet (a merged range, a school
+misnamed in 专业) does not hide the errors of the others, so that fixing what is listed does not bring up
+new errors on the next run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from clerk import cell_of, edit
+
+
+def _found(run_cli, path):
+    result = run_cli("validate", path, "-f", "json", "--lang", "en")
+    problems = json.loads(result.stdout)["problems"]
+    return result.exit_code, {(p["code"], p["cell"].split("（")[0]) for p in problems if p["severity"] == "error"}
+
+
+@pytest.mark.parametrize(
+    ("slip", "said"),
+    [
+        (lambda b: b["专业"].merge_cells("A3:A7"), ("merged-cells", "专业!A3")),
+        (lambda b: b["实训基地"].merge_cells("A3:B3"), ("merged-cells", "实训基地!A3")),
+        (lambda b: setattr(b["专业"]["A3"], "value", "东安县职中"), ("unknown-school", "专业!A3")),
+    ],
+)
+def test_an_error_on_row_3_of_one_sheet_leaves_row_3_of_the_others_checked(book, run_cli, slip, said):
+    def change(b):
+        slip(b)
+        cell_of(b["学校"], "students").value = "3,120"  # 学校!F3
+
+    status, found = _found(run_cli, edit(book, change))
+    assert status == 2
+    assert said in found
+    assert ("number-with-separator", "学校!F3") in found
+
+
+def test_a_merged_range_skips_its_own_cells_and_not_the_rest_of_its_rows(book, run_cli):
+    def change(b):
+        sheet = b["学校"]
+        sheet.merge_cells("B3:B4")  # 办学层次 of both schools: B4 reads blank
+        cell_of(sheet, "students", 4).value = "3,120"  # 学校!F4, on the merged range's row
+
+    status, found = _found(run_cli, edit(book, change))
+    assert status == 2
+    assert found == {("merged-cells", "学校!B3"), ("number-with-separator", "学校!F4")}
