@@ -4,6 +4,7 @@ new errors on the next run."""
 
 from __future__ import annotations
 
+import datetime
 import json
 
 import pytest
@@ -44,3 +45,19 @@ def test_a_merged_range_skips_its_own_cells_and_not_the_rest_of_its_rows(book, r
     status, found = _found(run_cli, edit(book, change))
     assert status == 2
     assert found == {("merged-cells", "学校!B3"), ("number-with-separator", "学校!F4")}
+
+
+@pytest.mark.parametrize("typed", [12345, datetime.datetime(2024, 3, 1)])
+def test_a_number_or_a_date_as_the_first_schools_name_is_its_error_and_offers_no_other_school(
+    book, run_cli, typed
+):
+    edit(book, lambda b: setattr(b["学校"]["A3"], "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = json.loads(result.stdout)["problems"]
+    at_a3 = [p for p in problems if p["cell"].startswith("学校!A3")]
+    assert [p["code"] for p in at_a3] == ["number-for-text"]
+    rows = [p for p in problems if p["code"] == "unknown-school"]
+    assert {p["cell"] for p in rows} >= {"专业!A3（学校名称）", "企业实践!A3（学校名称）"}
+    for problem in rows:
+        assert "did you mean" not in problem["message"]
+        assert "the school name at 学校!A3 is no text" in problem["message"]

@@ -294,6 +294,10 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": ' (did you mean "{name}"?)',
+    "workbook.school-unnamed-hint": (
+        ' (the school name at {cell} is no text and cannot be read: if it is this school, type its name'
+        " there)"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

@@ -229,6 +229,7 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
+    "workbook.school-unnamed-hint": "（{cell} 的学校名称不是文字，读不出：若是这所学校，请在该格填写它的名称）",
 }
 
 # 数为 1 时（i18n：``ONE``）。
