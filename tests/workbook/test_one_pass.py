@@ -61,3 +61,28 @@ def test_a_number_or_a_date_as_the_first_schools_name_is_its_error_and_offers_no
     for problem in rows:
         assert "did you mean" not in problem["message"]
         assert "the school name at 学校!A3 is no text" in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "advice"),
+    [
+        ("无、", "list-no-names", 'type "无" alone when there are none'),  # passed as one industry, 无
+        ("、", "list-no-names", 'type "无" alone when there are none'),  # passed as none, without a word
+        ("没有", "list-no-names", 'type "无" alone when there are none'),
+        ("无、先进装备制造", "list-none-beside-names", 'delete "无" and type "先进装备制造"'),
+    ],
+)
+def test_a_list_cell_saying_none_otherwise_than_by_none_alone_is_an_error_there(
+    book, run_cli, typed, code, advice
+):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert result.exit_code == 2
+    assert [(p["code"], p["cell"]) for p in problems] == [(code, "本单位!C12（主攻主导产业）")]
+    assert advice in problems[0]["message"]
+
+
+def test_none_alone_in_a_list_cell_is_an_empty_list(book, run_cli):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无"))
+    assert run_cli("validate", book).exit_code == 0

@@ -493,6 +493,10 @@ MESSAGES: dict[str, str] = {
     "report.duplicate-school": (
         'the school "{name}" appears twice (first on line {first_line}): list each school once'
     ),
+    "report.none-as-name": (
+        '"{found}" is no name and would be counted as one: write an empty list [] when there are none'
+    ),
+    "report.none-beside-names": '"{found}" is no name and would be counted as one: delete it from the list of names',
     "report.duplicate-entry": (
         '"{name}" appears twice (it is already item {first} of this list): list it once, or it counts twice'
     ),

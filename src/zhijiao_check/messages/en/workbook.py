@@ -294,6 +294,13 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": ' (did you mean "{name}"?)',
+    "workbook.list-no-names": (
+        '"{found}" holds no name: type "{none}" alone when there are none (no "、" or other mark), else the'
+        ' names, separated by "、"'
+    ),
+    "workbook.list-none-beside-names": (
+        '"{found}" holds "{none}" beside names: where there are names, delete "{none}" and type "{write}"'
+    ),
     "workbook.school-unnamed-hint": (
         ' (the school name at {cell} is no text and cannot be read: if it is this school, type its name'
         " there)"

@@ -348,6 +348,8 @@ MESSAGES: dict[str, str] = {
         "“双师型”教师是专业课教师中的一部分，请核对这两个数"
     ),
     "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
+    "report.none-as-name": "“{found}”不是名称，会被当作一项计数：一项也没有时写空列表 []",
+    "report.none-beside-names": "“{found}”不是名称，会被当作一项计数：列表中已有名称时请删去这一项",
     "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
     "report.evaluated-after-year": (
         "评估年份 {found} 晚于本报表的统计年度 {year}：请写 {year} 年或之前实际评估的年份"

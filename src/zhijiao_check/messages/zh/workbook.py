@@ -229,6 +229,8 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
+    "workbook.list-no-names": "“{found}”中没有名称：一项也没有时只填“{none}”（不加“、”等符号），有则填写名称，用“、”分隔",
+    "workbook.list-none-beside-names": "“{found}”中“{none}”与名称同时填写：有名称时请删去“{none}”，写作“{write}”",
     "workbook.school-unnamed-hint": "（{cell} 的学校名称不是文字，读不出：若是这所学校，请在该格填写它的名称）",
 }
 
