@@ -373,6 +373,10 @@ MESSAGES: dict[str, str] = {
     "report.not-greater": "found {found}: must be more than {limit}",
     "report.year-out-of-range": "the year {found} is outside {low}–{high}: write a 4-digit year such as 2023",
     "report.date-for-year": "a year, not a date, belongs here: for {found} write {write}",
+    "report.date-for-year-in-cell": (
+        "a year, not a date, belongs here: for {found} set the cell's format to General first, then type {write}"
+        " (typed into the date format, it still shows as a date)"
+    ),
     "report.date-for-number": "{expected} belongs here, not the date {found}",
     "report.date-for-number-in-cell": (
         "the cell holds a date ({found}), not a number: format it as General or Number and enter {expected}"

@@ -259,6 +259,9 @@ MESSAGES: dict[str, str] = {
     "report.not-greater": "填写了 {found}：此处必须大于 {limit}",
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found}，请写 {write}",
+    "report.date-for-year-in-cell": (
+        "此处只填年份，不是日期：{found}：请先把单元格格式设为“常规”，再写 {write}（只改数字不改格式，仍会显示为日期）"
+    ),
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
     "report.date-for-number-in-cell": (
         "单元格是日期格式（显示为 {found}），不是数字：请把单元格设为“常规”或“数值”格式，再填写{expected}"
