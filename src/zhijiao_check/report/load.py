@@ -80,10 +80,15 @@ def _load_workbook(
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
 
+    from zhijiao_check.report.workbook.advice import is_lock_file, lock_file_problem, with_template_command
+
+    if is_lock_file(file) and not is_stdin(path):  # Excel's ~$ lock file, named on the command line
+        return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
     read = read_workbook(path, file)
     warnings = [*warnings, *read.warnings]
     if read.parsed is None:
-        return InvalidReport(file, _ordered(list(read.errors), warnings))
+        errors = [with_template_command(p, units) if p.code == "not-a-workbook" else p for p in read.errors]
+        return InvalidReport(file, _ordered(errors, warnings))
     errors = validate(read.parsed, units, file)
     sums = report_warnings(read.parsed.data, read.parsed.positions, file)
     # the majors read are a part of those given: their sum says nothing

@@ -13,8 +13,16 @@ MESSAGES: dict[str, str] = {
         'Excel or WPS, "Save As" an Excel workbook (*.xlsx) without a password'
     ),
     "workbook.not-a-workbook": (
-        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
-        "zhijiao-check template --format xlsx"
+        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make a template with"
+        " zhijiao-check template --unit {unit} --year {year} --format xlsx -o {out} and fill it in again"
+    ),
+    "workbook.command-unit": "UNIT",
+    "workbook.command-year": "YEAR",
+    "workbook.command-output": '"{stem}-template.xlsx"',
+    "workbook.excel-lock-file": (
+        'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts with'
+        " ~$; it is no report and goes away when the workbook is closed): check the workbook itself:"
+        ' zhijiao-check validate "{real}"'
     ),
     "workbook.empty-workbook": (
         "the file is empty (0 bytes): saving or copying it was most likely cut short; save or copy the "
