@@ -14,7 +14,9 @@ from clerk import cell_of, edit
 def _found(run_cli, path):
     result = run_cli("validate", path, "-f", "json", "--lang", "en")
     problems = json.loads(result.stdout)["problems"]
-    return result.exit_code, {(p["code"], p["cell"].split("（")[0]) for p in problems if p["severity"] == "error"}
+    return result.exit_code, {
+        (p["code"], p["cell"].split("（")[0]) for p in problems if p["severity"] == "error"
+    }
 
 
 @pytest.mark.parametrize(

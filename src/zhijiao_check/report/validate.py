@@ -84,7 +84,10 @@ def _said_before(problems: Sequence[Problem]) -> Callable[[Problem], bool]:
         if (sheet, row, column) in cells:
             return True
         return any(
-            sheet == merged and top <= row <= bottom and left <= column <= right and (row, column) != (top, left)
+            sheet == merged
+            and top <= row <= bottom
+            and left <= column <= right
+            and (row, column) != (top, left)
             for merged, (top, left, bottom, right) in merges
         )
 

@@ -310,7 +310,7 @@ MESSAGES: dict[str, str] = {
         '"{found}" holds "{none}" beside names: where there are names, delete "{none}" and type "{write}"'
     ),
     "workbook.school-unnamed-hint": (
-        ' (the school name at {cell} is no text and cannot be read: if it is this school, type its name'
+        " (the school name at {cell} is no text and cannot be read: if it is this school, type its name"
         " there)"
     ),
 }
