@@ -44,7 +44,9 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     if suffix not in WORKBOOK_SUFFIXES and not is_stdin(path) and written.is_written(path):
         return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
     if suffix in TABLE_TEXT_SUFFIXES and not is_stdin(path):
-        return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
+        # the whole file is the problem: its name alone, no line and column (docs/excel.md)
+        whole = Problem(file, None, None, "", "table-text-file", {"suffix": path.suffix})
+        return InvalidReport(file, (whole,))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)

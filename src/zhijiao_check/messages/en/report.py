@@ -95,8 +95,9 @@ MESSAGES: dict[str, str] = {
         "Excel or WPS"
     ),
     "report.ods-document": (
-        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not a text file, and the "
-        'tool cannot read it: open it in WPS, Excel or LibreOffice and "Save As" an Excel workbook (*.xlsx)'
+        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), and the tool reads Excel "
+        'workbooks (.xlsx): open it in WPS, Excel or LibreOffice, "Save As" an Excel workbook (*.xlsx) and check'
+        " that"
     ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "

@@ -178,6 +178,10 @@ MESSAGES: dict[str, str] = {
         "to see it)"
     ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
+    "workbook.sheet-copy": (
+        'this sheet looks like a copy of the sheet "{sheet}", which is there too, and was not read: delete the'
+        ' copy, or move its rows into "{sheet}"'
+    ),
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"
     ),

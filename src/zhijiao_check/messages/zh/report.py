@@ -67,8 +67,8 @@ MESSAGES: dict[str, str] = {
         ".xlsx；其他表格请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）"
     ),
     "report.ods-document": (
-        "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），不是文本文件，本工具不能读取："
-        "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）"
+        "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），本工具只读取 Excel 工作簿（.xlsx）："
+        "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）后再检查"
     ),
     "report.legacy-office-document": (
         "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS "

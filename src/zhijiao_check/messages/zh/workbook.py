@@ -145,6 +145,7 @@ MESSAGES: dict[str, str] = {
         "第 {rows} 行（共 {count} 行）被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
     ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
+    "workbook.sheet-copy": "此工作表像是“{sheet}”表的副本（“{sheet}”表本身已在），未读取：请删去这张副本，或把其中的数据并入“{sheet}”表",
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
     "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",
     "workbook.no-key-row": "找不到字段代码行（表头下方一行，含 {key}）：请从新模板复制表头和字段代码两行",
