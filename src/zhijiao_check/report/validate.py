@@ -95,8 +95,8 @@ def _said_before(problems: Sequence[Problem]) -> Callable[[Problem], bool]:
 
 
 def _cell_of(problem: Problem) -> tuple[str, int, int]:
-    """A workbook problem's sheet, row and column: its cell is ``学校!F3（在校生）``, the sheet before the last
-    ``!`` (a header has none), its row and column the problem's line and column."""
+    """A workbook problem's sheet, row and column: its cell is ``学校!F3（在校生）``, the sheet before the
+    last ``!`` (a header has none), its row and column the problem's line and column."""
     return problem.cell.rsplit("!", 1)[0], problem.line or 0, problem.column or 0
 
 

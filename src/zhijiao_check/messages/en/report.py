@@ -96,7 +96,8 @@ MESSAGES: dict[str, str] = {
     ),
     "report.ods-document": (
         "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), and the tool reads Excel "
-        'workbooks (.xlsx): open it in WPS, Excel or LibreOffice, "Save As" an Excel workbook (*.xlsx) and check'
+        "workbooks (.xlsx): open it in WPS, Excel or LibreOffice, "
+        '"Save As" an Excel workbook (*.xlsx) and check'
         " that"
     ),
     "report.legacy-office-document": (
@@ -375,7 +376,8 @@ MESSAGES: dict[str, str] = {
     "report.year-out-of-range": "the year {found} is outside {low}–{high}: write a 4-digit year such as 2023",
     "report.date-for-year": "a year, not a date, belongs here: for {found} write {write}",
     "report.date-for-year-in-cell": (
-        "a year, not a date, belongs here: for {found} set the cell's format to General first, then type {write}"
+        "a year, not a date, belongs here: for {found} set the cell's format to General first, "
+        "then type {write}"
         " (typed into the date format, it still shows as a date)"
     ),
     "report.date-for-number": "{expected} belongs here, not the date {found}",
@@ -501,7 +503,9 @@ MESSAGES: dict[str, str] = {
     "report.none-as-name": (
         '"{found}" is no name and would be counted as one: write an empty list [] when there are none'
     ),
-    "report.none-beside-names": '"{found}" is no name and would be counted as one: delete it from the list of names',
+    "report.none-beside-names": (
+        '"{found}" is no name and would be counted as one: delete it from the list of names'
+    ),
     "report.duplicate-entry": (
         '"{name}" appears twice (it is already item {first} of this list): list it once, or it counts twice'
     ),

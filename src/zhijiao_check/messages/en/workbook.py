@@ -20,9 +20,9 @@ MESSAGES: dict[str, str] = {
     "workbook.command-year": "YEAR",
     "workbook.command-output": '"{stem}-template.xlsx"',
     "workbook.excel-lock-file": (
-        'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts with'
-        " ~$; it is no report and goes away when the workbook is closed): check the workbook itself:"
-        ' zhijiao-check validate "{real}"'
+        'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts '
+        "with ~$; it is no report and goes away when the workbook is closed): check the workbook itself: "
+        'zhijiao-check validate "{real}"'
     ),
     "workbook.empty-workbook": (
         "the file is empty (0 bytes): saving or copying it was most likely cut short; save or copy the "
@@ -179,8 +179,8 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-copy": (
-        'this sheet looks like a copy of the sheet "{sheet}", which is there too, and was not read: delete the'
-        ' copy, or move its rows into "{sheet}"'
+        'this sheet looks like a copy of the sheet "{sheet}", which is there too, and was not read: '
+        'delete the copy, or move its rows into "{sheet}"'
     ),
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"

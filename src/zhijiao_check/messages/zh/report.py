@@ -260,7 +260,8 @@ MESSAGES: dict[str, str] = {
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found}，请写 {write}",
     "report.date-for-year-in-cell": (
-        "此处只填年份，不是日期：{found}：请先把单元格格式设为“常规”，再写 {write}（只改数字不改格式，仍会显示为日期）"
+        "此处只填年份，不是日期：{found}：请先把单元格格式设为“常规”，"
+        "再写 {write}（只改数字不改格式，仍会显示为日期）"
     ),
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
     "report.date-for-number-in-cell": (

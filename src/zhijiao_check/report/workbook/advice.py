@@ -13,8 +13,8 @@ import os
 from dataclasses import replace
 
 from zhijiao_check.problems import Problem
-from zhijiao_check.units import UnitRegistry
 from zhijiao_check.unitnames import short_forms
+from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import msg
 
 LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it has open
