@@ -89,7 +89,7 @@ def _load_workbook(
     read = read_workbook(path, file)
     warnings = [*warnings, *read.warnings]
     if read.parsed is None:
-        errors = [with_template_command(p, units) if p.code == "not-a-workbook" else p for p in read.errors]
+        errors = [with_template_command(problem, units) for problem in read.errors]
         return InvalidReport(file, _ordered(errors, warnings))
     errors = validate(read.parsed, units, file)
     sums = report_warnings(read.parsed.data, read.parsed.positions, file)

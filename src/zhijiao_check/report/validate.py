@@ -19,7 +19,7 @@ from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.validator import report_validator
-from zhijiao_check.report.workbook.cells import range_bounds
+from zhijiao_check.report.workbook.cells import MERGED_CELLS, range_bounds
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import Join, Msg
@@ -74,7 +74,7 @@ def _said_before(problems: Sequence[Problem]) -> Callable[[Problem], bool]:
     merges = [
         (_cell_of(problem)[0], bounds)
         for problem in problems
-        if problem.code == "merged-cells" and (bounds := range_bounds(str(problem.params.get("range"))))
+        if problem.code == MERGED_CELLS and (bounds := range_bounds(str(problem.params.get("range"))))
     ]
 
     def said(problem: Problem) -> bool:

@@ -44,8 +44,12 @@ def command_params(display: str, unit: str | None = None, year: int | None = Non
 
 
 def with_template_command(problem: Problem, units: UnitRegistry) -> Problem:
-    """``not-a-workbook`` of a report, its command given the unit and year the file's name plainly gives."""
+    """``not-a-workbook`` of a report, its command given the unit and year the file's name plainly gives;
+    any other problem as it is."""
     from zhijiao_check.report.pathyear import path_year
+
+    if problem.code != "not-a-workbook":
+        return problem
 
     said = path_year(problem.file)
     year = said.year if said is not None else None

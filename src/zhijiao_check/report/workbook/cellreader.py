@@ -19,7 +19,7 @@ from zhijiao_check.characters import cleaned
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity, format_path
 from zhijiao_check.report.joined import names_in
-from zhijiao_check.report.workbook.cells import cell_name, letters
+from zhijiao_check.report.workbook.cells import MERGED_CELLS, cell_name, letters
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH, NONE_WORD, SCHOOLS_SHEET, Column
 from zhijiao_check.report.workbook.rawdata import ABSENT, beyond_excel, convert
@@ -106,7 +106,7 @@ class CellReader:
                 if max_row >= header - 1:
                     self.say(grid, min_row, min_col, "merged-header", "warning", range=shown)
             elif columns is None or any(min_col <= c <= max_col for c in columns):
-                self.say(grid, min_row, min_col, "merged-cells", range=shown)
+                self.say(grid, min_row, min_col, MERGED_CELLS, range=shown)
 
     def say_blank_rows(self, grid: Grid, last: int, number: int) -> None:
         """The blank rows between ``last``, a row read, and ``number``, the next, if any: one warning for the

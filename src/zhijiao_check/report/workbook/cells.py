@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+MERGED_CELLS = "merged-cells"  # the code of merged data cells, whose range ``range_bounds`` reads back
+
 
 @cache
 def letters(column: int) -> str:
@@ -38,4 +40,4 @@ def range_bounds(shown: str) -> tuple[int, int, int, int] | None:
     return int(top or 0), int(left or 0), int(bottom or 0), int(right or 0)
 
 
-__all__ = ["cell_name", "letters", "range_bounds"]
+__all__ = ["MERGED_CELLS", "cell_name", "letters", "range_bounds"]

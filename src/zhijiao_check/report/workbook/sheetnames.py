@@ -85,7 +85,9 @@ def say_other_sheets(reader: CellReader, grids: list[Grid], absent: list[Sheet])
         like = _looks_like(grid, absent)
         if like is not None:
             keys = _KEY_COLUMN if like.fields else _KEY_ROW
-            reader.say(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=like.name, keys=keys)
+            # at the list or block it holds (学校: ``schools``): the model does not say it is missing too
+            path = like.path if like.parent is None else ()
+            reader.say(grid, 1, 1, "sheet-renamed", path=path, found=grid.title, sheet=like.name, keys=keys)
             found.add(like.name)
         elif grid.cells or grid.chart:  # a chart holds no cell, and is there all the same
             suggestion = reader.closest(title, [*known, INSTRUCTIONS], 0.5)
