@@ -21,6 +21,7 @@ LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it h
 
 
 def is_lock_file(display: str) -> bool:
+    """Whether the file is named as Excel names the lock file of a workbook it has open."""
     return os.path.basename(display).startswith(LOCK_PREFIX)
 
 
@@ -50,7 +51,6 @@ def with_template_command(problem: Problem, units: UnitRegistry) -> Problem:
 
     if problem.code != "not-a-workbook":
         return problem
-
     said = path_year(problem.file)
     year = said.year if said is not None else None
     stem = os.path.basename(problem.file).split(".", 1)[0]
