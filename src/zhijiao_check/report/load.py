@@ -79,10 +79,9 @@ def _load_workbook(
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
+    from zhijiao_check.report.workbook.advice import is_lock_file, lock_file_problem, with_template_command
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
-
-    from zhijiao_check.report.workbook.advice import is_lock_file, lock_file_problem, with_template_command
 
     if is_lock_file(file) and not is_stdin(path):  # Excel's ~$ lock file, named on the command line
         return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
