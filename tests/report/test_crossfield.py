@@ -236,3 +236,30 @@ def test_a_name_written_short_wins_over_the_code_of_a_report_copied_from_another
     code's unit was suggested, and once written, 东安县's figures passed as 江华瑶族自治县's report."""
     text = county_text(("  name: 冷水滩区", "  name: 东安"), ('code: "431103"', 'code: "431129"'))
     assert "是否应为“东安县”" in errors(load(text))[0].message(ZH)
+
+
+def test_none_as_the_only_leading_industry_is_an_error_saying_to_write_an_empty_list(load: Load) -> None:
+    # ``[无]`` was one industry named 无 to c4.leading-industries, and passed
+    problem = only_error(load(county_text(("[电子信息, 先进装备制造]", "[无]"))))
+    assert_problem(
+        problem,
+        "none-as-name",
+        16,
+        22,
+        "leading_industries[0]",
+        ("“无”不是名称", "空列表 []"),
+        ('"无" is no name', "empty list []"),
+    )
+
+
+def test_none_beside_names_is_an_error_saying_to_delete_it(load: Load) -> None:
+    problem = only_error(load(county_text(("[电子信息, 先进装备制造]", "[电子信息, 没有]"))))
+    assert_problem(
+        problem,
+        "none-beside-names",
+        16,
+        28,
+        "leading_industries[1]",
+        ("“没有”不是名称", "删去这一项"),
+        ('"没有" is no name', "delete it"),
+    )

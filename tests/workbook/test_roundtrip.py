@@ -426,3 +426,29 @@ def test_names_of_a_list_that_one_cell_cannot_hold_together_are_refused_at_the_l
         f"{source}:19:21: error: leading_industries: these names, joined by 、 in the one cell a workbook "
         f"gives them, have {2 * half + 1:,} characters, more than the 32,767"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place"),
+    [
+        # a list item holding a separator, at the item (docs/excel.md: "在 YAML 的行号处报错")
+        (
+            "leading_industries: [先进装备制造, 农产品精深加工]",
+            "leading_industries: [先进装备制造、新材料]",
+            "19:22",
+        ),
+        ("new_education: 3000", "new_education: 3000.0000000000005", "33:18"),
+    ],
+)
+def test_what_a_cell_cannot_hold_is_refused_at_its_line_and_column(
+    run_cli, tmp_path: Path, old: str, new: str, place: str
+) -> None:
+    from factory import SAMPLES
+
+    source = tmp_path / "sep.yaml"
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    result = run_cli("convert", source, "-o", tmp_path / "sep.xlsx", "--lang", "en")
+    assert result.exit_code == 2 and not (tmp_path / "sep.xlsx").exists()
+    assert f"{source}:{place}: error: " in result.stderr

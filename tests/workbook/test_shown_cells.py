@@ -189,9 +189,15 @@ def test_a_real_date_in_a_year_cell_keeps_the_advice_to_write_its_year(book, run
     edit(book, lambda b: setattr(cell_of(b["学校"], "established"), "value", datetime.datetime(2004, 9, 1)))
     status, [problem] = _problems(run_cli, book, "zh")
     assert status == 2
-    assert (
-        problem["code"] == "date-for-year"
-        and problem["message"] == "此处只填年份，不是日期：2004-09-01，请写 2004"
+    # the cell keeps its date format: 2004 typed into it alone was the next run's year-formatted-as-date
+    assert problem["code"] == "date-for-year" and problem["message"] == (
+        "此处只填年份，不是日期：2004-09-01：请先把单元格格式设为“常规”，"
+        "再写 2004（只改数字不改格式，仍会显示为日期）"
+    )
+    [english] = _problems(run_cli, book, "en")[1]
+    assert english["message"] == (
+        "a year, not a date, belongs here: for 2004-09-01 set the cell's format to General first, then type"
+        " 2004 (typed into the date format, it still shows as a date)"
     )
 
 

@@ -144,14 +144,18 @@ def item_row(
 
 def invalid_rows(doc: Mapping[str, Any], invalid: Sequence[InvalidReport], tr: Translator) -> list[list[Any]]:
     """One row per problem of every invalid report (``invalid``: the run's, in the document's order), in the
-    detail's columns: the unit and year where the report gives them, the status 报表无效，未计分, the problem
+    detail's columns: the unit and year where the report gives them, the status 报表无效，未计分 (a warning's:
+    警告（不影响有效性）), the problem
     (its field and what is wrong) as the explanation and its place as where the data stands, the file. A
     refused report had no row, and a county whose report was refused was missing from the workbook and the
     CSV without a word; the other views list the same problems (the document's ``invalid``)."""
-    status = tr("render.invalid-status")
+    # A warning (an extra sheet, spaces taken off a name) is listed beside the errors, and is no reason the
+    # report is invalid: its own status says so.
+    statuses = {"error": tr("render.invalid-status"), "warning": tr("render.invalid-warning-status")}
     rows: list[list[Any]] = []
     for bad, given in zip(doc["invalid"], invalid, strict=True):
         for problem in bad["problems"]:
+            status = statuses.get(problem["severity"], statuses["error"])
             said = f"{field_of(problem)}: {problem['message']}" if field_of(problem) else problem["message"]
             blank: list[Any] = [None] * 5
             rows.append(

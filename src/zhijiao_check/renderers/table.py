@@ -170,8 +170,11 @@ class TableRenderer:
         console.print(f"[bold red]{_escape(chr(10).join(lines))}[/bold red]", overflow="fold")
         if self.options.quiet:
             return
-        for problem in bad["problems"]:
-            self._problem(console, problem)
+        for problem in bad["problems"]:  # 错误：/警告： as validate says them: a warning invalidates nothing
+            self._problem(
+                console,
+                {**problem, "message": self.tr(f"cli.severity-{problem['severity']}") + problem["message"]},
+            )
         console.print()
 
     def _problem(self, console: Console, problem: Data) -> None:

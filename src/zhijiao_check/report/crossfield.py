@@ -19,7 +19,7 @@ from zhijiao_check.report.raw import (
     name,
     problem_at,
 )
-from zhijiao_check.report.scalars import CURLY_QUOTES
+from zhijiao_check.report.scalars import CURLY_QUOTES, NONE_WORDS
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.units import UNIT_KINDS, Merged, Unit, UnitRegistry
 from zhijiao_check.wording import Join
@@ -55,9 +55,16 @@ def _repeated_names(data: dict[str, Any], positions: Positions, file: str) -> li
     for path in _NAME_LISTS:
         items = mapping(data.get("city")).get(str(path[1])) if path[0] == "city" else data.get(str(path[0]))
         first: dict[str, int] = {}
-        for index, item in enumerate(items if isinstance(items, list) else []):
+        listed = items if isinstance(items, list) else []
+        only_none = all(isinstance(item, str) and item.strip().lower() in NONE_WORDS for item in listed)
+        for index, item in enumerate(listed):
             item_name = name(item)
             if item_name is None:
+                continue
+            if item_name.strip().lower() in NONE_WORDS:
+                # ``[无]`` is one industry named 无 to a rule that counts them: none is ``[]``
+                code = "none-as-name" if only_none else "none-beside-names"
+                problems.append(problem_at(file, positions, (*path, index), code, found=item_name))
                 continue
             if item_name in first:
                 problems.append(

@@ -44,7 +44,9 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     if suffix not in WORKBOOK_SUFFIXES and not is_stdin(path) and written.is_written(path):
         return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
     if suffix in TABLE_TEXT_SUFFIXES and not is_stdin(path):
-        return InvalidReport(file, (Problem(file, 1, 1, "", "table-text-file", {"suffix": path.suffix}),))
+        # the whole file is the problem: its name alone, no line and column (docs/excel.md)
+        whole = Problem(file, None, None, "", "table-text-file", {"suffix": path.suffix})
+        return InvalidReport(file, (whole,))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)
@@ -77,13 +79,17 @@ def _load_workbook(
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.identity import as_called_now
     from zhijiao_check.report.validate import validate
+    from zhijiao_check.report.workbook.advice import is_lock_file, lock_file_problem, with_template_command
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
 
+    if is_lock_file(file) and not is_stdin(path):  # Excel's ~$ lock file, named on the command line
+        return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
     read = read_workbook(path, file)
     warnings = [*warnings, *read.warnings]
     if read.parsed is None:
-        return InvalidReport(file, _ordered(list(read.errors), warnings))
+        errors = [with_template_command(problem, units) for problem in read.errors]
+        return InvalidReport(file, _ordered(errors, warnings))
     errors = validate(read.parsed, units, file)
     sums = report_warnings(read.parsed.data, read.parsed.positions, file)
     # the majors read are a part of those given: their sum says nothing

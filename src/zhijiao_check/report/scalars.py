@@ -43,7 +43,7 @@ _WAN = Decimal(10_000)
 _YEAR_IN_DATE = later(r"(\d{4})\s*[-./年]")
 CURLY_QUOTES = "“”‘’「」『』"  # typed with a Chinese input method around a number or a code
 # What a statistics clerk writes for "none" in a figure's place (a workbook cell above all): 0 is meant.
-_NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "none", "nil"}
+NONE_WORDS = {"无", "没有", "暂无", "空", "-", "--", "—", "——", "–", "/", "\\", "n/a", "na", "none", "nil"}
 _PLAIN_NUMBER = later(r"[-+]?\d+(?:\.\d+)?")
 # A number in exponent notation (``1e400``, ``2.5E-3``) in ASCII digits, which YAML 1.1 reads as text.
 _EXPONENT = later(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
@@ -282,7 +282,7 @@ def _number_text(
     normal = normal.strip(CURLY_QUOTES).strip()  # “110”: quotes typed with a Chinese input method
     if normal.endswith(("%", "‰")):
         return problem("percent-not-accepted", value, expected=expected, **context)
-    if normal.lower() in _NONE_WORDS:
+    if normal.lower() in NONE_WORDS:
         return problem("none-for-number", value, expected=expected, **context)
     head = normal.partition("#")[0].strip()
     if head != normal and _PLAIN_NUMBER.fullmatch(head):  # ``1360# 注释``: YAML's comment needs a space first

@@ -8,7 +8,7 @@ fields, lists and mappings). Pydantic's English text is never shown.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 from pydantic_core import ErrorDetails, ValidationError
@@ -19,6 +19,7 @@ from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.validator import report_validator
+from zhijiao_check.report.workbook.cells import MERGED_CELLS, range_bounds
 from zhijiao_check.source import Parsed, Path_, Positions
 from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import Join, Msg
@@ -36,7 +37,7 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     # on a line where a slip of typing was found before parsing (no path yet): ``1360  ＃ 注释`` is no number
     # because of its full-width ＃, which is the one thing to fix.
     refused = {problem.path for problem in parsed.problems}
-    slipped = {problem.line for problem in parsed.problems if not problem.path}
+    said = _said_before(parsed.problems)
     try:
         report_validator().validate_python(parsed.data)
     except ValidationError as error:
@@ -45,7 +46,7 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
         # seconds.
         for detail in details[:MAX_CONVERTED]:
             problem = _problem(detail, parsed.positions, file)
-            if problem.path not in refused and problem.line not in slipped:
+            if problem.path not in refused and not said(problem):
                 problems.append(problem)
         if len(details) > MAX_CONVERTED:
             last = problems[-1] if problems else None
@@ -60,6 +61,43 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
                 )
             )
     return problems + cross_field_problems(parsed.data, parsed.positions, units, file)
+
+
+def _said_before(problems: Sequence[Problem]) -> Callable[[Problem], bool]:
+    """Whether a model's problem is one the reader has said already, by its place. In YAML, a line where a
+    slip of typing was found before parsing (no path yet). In a workbook, only the cell of a problem without
+    a path, or a cell under the first of a merged range (it reads blank because of the merge): a problem
+    there is on one sheet's one cell, and the rows of the other sheets, or the other cells of its row, are
+    still checked (a merge in 专业 or a school misnamed at 专业!A3 hid 学校!F3's ``3,120``)."""
+    lines = {problem.line for problem in problems if not problem.path and not problem.cell}
+    cells = {_cell_of(problem) for problem in problems if not problem.path and problem.cell}
+    merges = [
+        (_cell_of(problem)[0], bounds)
+        for problem in problems
+        if problem.code == MERGED_CELLS and (bounds := range_bounds(str(problem.params.get("range"))))
+    ]
+
+    def said(problem: Problem) -> bool:
+        if not problem.cell:
+            return problem.line in lines
+        sheet, row, column = _cell_of(problem)
+        if (sheet, row, column) in cells:
+            return True
+        return any(
+            sheet == merged
+            and top <= row <= bottom
+            and left <= column <= right
+            and (row, column) != (top, left)
+            for merged, (top, left, bottom, right) in merges
+        )
+
+    return said
+
+
+def _cell_of(problem: Problem) -> tuple[str, int, int]:
+    """A workbook problem's sheet, row and column: its cell is ``学校!F3（在校生）``, the sheet before the
+    last ``!`` (a header has none), its row and column the problem's line and column."""
+    return problem.cell.rsplit("!", 1)[0], problem.line or 0, problem.column or 0
 
 
 def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:

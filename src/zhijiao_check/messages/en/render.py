@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "render.measure-bool": "yes/no",
     "render.measure-year": "year",
     "render.invalid-status": "invalid, not scored",
+    "render.invalid-warning-status": "warning (not why it is invalid)",
     "render.unit-invalid": "{unit} (report invalid)",
     "render.report-invalid": "report invalid",
     "render.units-invalid": "reports invalid: {units}",

@@ -95,8 +95,10 @@ MESSAGES: dict[str, str] = {
         "Excel or WPS"
     ),
     "report.ods-document": (
-        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), not a text file, and the "
-        'tool cannot read it: open it in WPS, Excel or LibreOffice and "Save As" an Excel workbook (*.xlsx)'
+        "this is an OpenDocument spreadsheet (.ods, as LibreOffice or WPS save it), and the tool reads Excel "
+        "workbooks (.xlsx): open it in WPS, Excel or LibreOffice, "
+        '"Save As" an Excel workbook (*.xlsx) and check'
+        " that"
     ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
@@ -373,6 +375,11 @@ MESSAGES: dict[str, str] = {
     "report.not-greater": "found {found}: must be more than {limit}",
     "report.year-out-of-range": "the year {found} is outside {low}–{high}: write a 4-digit year such as 2023",
     "report.date-for-year": "a year, not a date, belongs here: for {found} write {write}",
+    "report.date-for-year-in-cell": (
+        "a year, not a date, belongs here: for {found} set the cell's format to General first, "
+        "then type {write}"
+        " (typed into the date format, it still shows as a date)"
+    ),
     "report.date-for-number": "{expected} belongs here, not the date {found}",
     "report.date-for-number-in-cell": (
         "the cell holds a date ({found}), not a number: format it as General or Number and enter {expected}"
@@ -492,6 +499,12 @@ MESSAGES: dict[str, str] = {
     ),
     "report.duplicate-school": (
         'the school "{name}" appears twice (first on line {first_line}): list each school once'
+    ),
+    "report.none-as-name": (
+        '"{found}" is no name and would be counted as one: write an empty list [] when there are none'
+    ),
+    "report.none-beside-names": (
+        '"{found}" is no name and would be counted as one: delete it from the list of names'
     ),
     "report.duplicate-entry": (
         '"{name}" appears twice (it is already item {first} of this list): list it once, or it counts twice'

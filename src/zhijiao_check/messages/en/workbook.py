@@ -13,8 +13,16 @@ MESSAGES: dict[str, str] = {
         'Excel or WPS, "Save As" an Excel workbook (*.xlsx) without a password'
     ),
     "workbook.not-a-workbook": (
-        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make one with "
-        "zhijiao-check template --format xlsx"
+        "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make a template with"
+        " zhijiao-check template --unit {unit} --year {year} --format xlsx -o {out} and fill it in again"
+    ),
+    "workbook.command-unit": "UNIT",
+    "workbook.command-year": "YEAR",
+    "workbook.command-output": '"{stem}-template.xlsx"',
+    "workbook.excel-lock-file": (
+        'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts '
+        "with ~$; it is no report and goes away when the workbook is closed): check the workbook itself: "
+        'zhijiao-check validate "{real}"'
     ),
     "workbook.empty-workbook": (
         "the file is empty (0 bytes): saving or copying it was most likely cut short; save or copy the "
@@ -170,6 +178,10 @@ MESSAGES: dict[str, str] = {
         "to see it)"
     ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
+    "workbook.sheet-copy": (
+        'this sheet looks like a copy of the sheet "{sheet}", which is there too, and was not read: '
+        'delete the copy, or move its rows into "{sheet}"'
+    ),
     "workbook.sheet-not-read": (
         "this sheet is not part of the report and was not read{hint}. The report's sheets are: {sheets}"
     ),
@@ -294,6 +306,17 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": ' (did you mean "{name}"?)',
+    "workbook.list-no-names": (
+        '"{found}" holds no name: type "{none}" alone when there are none (no "、" or other mark), else the'
+        ' names, separated by "、"'
+    ),
+    "workbook.list-none-beside-names": (
+        '"{found}" holds "{none}" beside names: where there are names, delete "{none}" and type "{write}"'
+    ),
+    "workbook.school-unnamed-hint": (
+        " (the school name at {cell} is no text and cannot be read: if it is this school, type its name"
+        " there)"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).

@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "render.measure-bool": "是否",
     "render.measure-year": "年份",
     "render.invalid-status": "报表无效，未计分",
+    "render.invalid-warning-status": "警告（不影响有效性）",
     "render.unit-invalid": "{unit}（报表无效）",
     "render.report-invalid": "报表无效",
     "render.units-invalid": "报表无效：{units}",

@@ -67,8 +67,8 @@ MESSAGES: dict[str, str] = {
         ".xlsx；其他表格请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）"
     ),
     "report.ods-document": (
-        "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），不是文本文件，本工具不能读取："
-        "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）"
+        "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），本工具只读取 Excel 工作簿（.xlsx）："
+        "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）后再检查"
     ),
     "report.legacy-office-document": (
         "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS "
@@ -259,6 +259,10 @@ MESSAGES: dict[str, str] = {
     "report.not-greater": "填写了 {found}：此处必须大于 {limit}",
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found}，请写 {write}",
+    "report.date-for-year-in-cell": (
+        "此处只填年份，不是日期：{found}：请先把单元格格式设为“常规”，"
+        "再写 {write}（只改数字不改格式，仍会显示为日期）"
+    ),
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
     "report.date-for-number-in-cell": (
         "单元格是日期格式（显示为 {found}），不是数字：请把单元格设为“常规”或“数值”格式，再填写{expected}"
@@ -348,6 +352,8 @@ MESSAGES: dict[str, str] = {
         "“双师型”教师是专业课教师中的一部分，请核对这两个数"
     ),
     "report.duplicate-school": "学校“{name}”重复（第 {first_line} 行已填报）：每所学校只填一次",
+    "report.none-as-name": "“{found}”不是名称，会被当作一项计数：一项也没有时写空列表 []",
+    "report.none-beside-names": "“{found}”不是名称，会被当作一项计数：列表中已有名称时请删去这一项",
     "report.duplicate-entry": "“{name}”重复（已是本列表第 {first} 项）：每项只写一次，否则会被重复计数",
     "report.evaluated-after-year": (
         "评估年份 {found} 晚于本报表的统计年度 {year}：请写 {year} 年或之前实际评估的年份"

@@ -11,8 +11,15 @@ MESSAGES: dict[str, str] = {
         "工作簿（*.xlsx），不设密码"
     ),
     "workbook.not-a-workbook": (
-        "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 zhijiao-check template "
-        "--format xlsx 生成模板"
+        "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 "
+        "zhijiao-check template --unit {unit} --year {year} --format xlsx -o {out} 生成模板，重新填写"
+    ),
+    "workbook.command-unit": "单位名称",
+    "workbook.command-year": "年度",
+    "workbook.command-output": '"{stem}-模板.xlsx"',
+    "workbook.excel-lock-file": (
+        "这是 Excel 打开工作簿“{real}”时在旁边留下的锁定文件（以 ~$ 开头，不是报表，关闭工作簿后自动删除）："
+        '请检查工作簿本身：zhijiao-check validate "{real}"'
     ),
     "workbook.empty-workbook": (
         "文件是空的（0 字节），没有任何内容：多为保存或复制时中断；请重新保存或重新复制这份工作簿"
@@ -138,6 +145,10 @@ MESSAGES: dict[str, str] = {
         "第 {rows} 行（共 {count} 行）被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
     ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
+    "workbook.sheet-copy": (
+        "此工作表像是“{sheet}”表的副本（“{sheet}”表本身已在），未读取："
+        "请删去这张副本，或把其中的数据并入“{sheet}”表"
+    ),
     "workbook.sheet-not-read": "此工作表不是报表的一部分，未读取{hint}。报表的工作表为：{sheets}",
     "workbook.no-header": "找不到表头行（应含 {headers}）：请从新模板复制表头",
     "workbook.no-key-row": "找不到字段代码行（表头下方一行，含 {key}）：请从新模板复制表头和字段代码两行",
@@ -229,6 +240,15 @@ MESSAGES: dict[str, str] = {
     ),
     # After a name that is not known, when one is close to it.
     "workbook.did-you-mean": "（是否应为“{name}”？）",
+    "workbook.list-no-names": (
+        "“{found}”中没有名称：一项也没有时只填“{none}”（不加“、”等符号），有则填写名称，用“、”分隔"
+    ),
+    "workbook.list-none-beside-names": (
+        "“{found}”中“{none}”与名称同时填写：有名称时请删去“{none}”，写作“{write}”"
+    ),
+    "workbook.school-unnamed-hint": (
+        "（{cell} 的学校名称不是文字，读不出：若是这所学校，请在该格填写它的名称）"
+    ),
 }
 
 # 数为 1 时（i18n：``ONE``）。

@@ -19,11 +19,11 @@ from zhijiao_check.characters import cleaned
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity, format_path
 from zhijiao_check.report.joined import names_in
-from zhijiao_check.report.workbook.cells import cell_name, letters
+from zhijiao_check.report.workbook.cells import MERGED_CELLS, cell_name, letters
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH, NONE_WORD, SCHOOLS_SHEET, Column
 from zhijiao_check.report.workbook.rawdata import ABSENT, beyond_excel, convert
-from zhijiao_check.report.workbook.shown import Slip, joined, misformatted, trimmed
+from zhijiao_check.report.workbook.shown import Slip, joined, misformatted, none_among_names, trimmed
 from zhijiao_check.source import Path_, Positions
 from zhijiao_check.wording import Wording, msg
 
@@ -106,7 +106,7 @@ class CellReader:
                 if max_row >= header - 1:
                     self.say(grid, min_row, min_col, "merged-header", "warning", range=shown)
             elif columns is None or any(min_col <= c <= max_col for c in columns):
-                self.say(grid, min_row, min_col, "merged-cells", range=shown)
+                self.say(grid, min_row, min_col, MERGED_CELLS, range=shown)
 
     def say_blank_rows(self, grid: Grid, last: int, number: int) -> None:
         """The blank rows between ``last``, a row read, and ``number``, the next, if any: one warning for the
@@ -193,6 +193,9 @@ class CellReader:
                 # refused, and read as the names it means (the advice's), so that the rows naming them
                 # (园区资金) still find them: one error at this cell, not one at each of those rows
                 value = [cleaned(name) for name in names_in(cell.value)]
+            elif (said := none_among_names(cell.value)) is not None:
+                # read as the names it holds (none when it holds none), refused at this cell
+                value, slip = [cleaned(name) for name in said[0]], said[1]
         elif spec.kind == "text" and isinstance(value, str):
             value, slip = trimmed(value)
         if slip is not None:

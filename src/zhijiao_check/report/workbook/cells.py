@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
+MERGED_CELLS = "merged-cells"  # the code of merged data cells, whose range ``range_bounds`` reads back
+
 
 @cache
 def letters(column: int) -> str:
@@ -24,4 +26,18 @@ def cell_name(sheet: str, row: int, column: int) -> str:
     return f"{sheet}!{letters(column)}{row}"
 
 
-__all__ = ["cell_name", "letters"]
+def range_bounds(shown: str) -> tuple[int, int, int, int] | None:
+    """A range as a problem names it (``A3:A7``) as its top row, left column, bottom row and right column;
+    None for anything else."""
+    from openpyxl.utils.cell import range_boundaries  # only for a workbook's problems
+
+    try:
+        left, top, right, bottom = range_boundaries(shown)
+    except (TypeError, ValueError):
+        return None
+    if None in (left, top, right, bottom):
+        return None
+    return int(top or 0), int(left or 0), int(bottom or 0), int(right or 0)
+
+
+__all__ = ["MERGED_CELLS", "cell_name", "letters", "range_bounds"]

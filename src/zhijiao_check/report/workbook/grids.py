@@ -150,6 +150,10 @@ def refusal(
     **params: object,
 ) -> Problem:
     line, column = where if where else (None, None) if not cell else (1, 1)
+    if code == "not-a-workbook":  # its advice is a command to run: the words to replace in it
+        from zhijiao_check.report.workbook.advice import command_params
+
+        params = {**command_params(display), **params}
     return Problem(
         display, line, column, path, code, _of_a_report(code, params), severity, area="workbook", cell=cell
     )

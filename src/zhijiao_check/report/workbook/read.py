@@ -43,6 +43,7 @@ from zhijiao_check.report.workbook.sheetnames import (
 from zhijiao_check.report.workbook.shown import trimmed
 from zhijiao_check.report.workbook.tablesheet import Row, read_entry, read_table
 from zhijiao_check.source import Parsed, Path_
+from zhijiao_check.wording import msg
 
 
 @record
@@ -214,9 +215,13 @@ class _Reader(CellReader):
     ) -> None:
         """Majors and practice groups go to the school named in their first column."""
         names: dict[str, int] = {}
+        unnamed: list[str] = []  # the cells of schools whose name is no text (a number, a date)
         for index, school in enumerate(schools):
             if isinstance(school.get("name"), str):
                 names.setdefault(school["name"].strip(), index)
+            elif school.get("name") is not None:
+                row, column = self.positions.keys.get(("schools", index, "name"), (index + 3, 1))
+                unnamed.append(self.cell_label(self.grids[SCHOOLS_SHEET], row, column))
         for sheet in sheets.values():
             if sheet.parent is None:
                 continue
@@ -242,15 +247,16 @@ class _Reader(CellReader):
                     self.unread.add(sheet.name)
                     if SCHOOLS_SHEET in self.keyless or self.schools_blank:
                         continue  # no school of 学校 was read, and its error says why: not each row here
-                    close = self.closest(name, names, 0.5)
+                    # A school whose name could not be read may be the one meant: it is named, and no other
+                    # school is offered in its place (a date typed at 学校!A3 had every major of that school
+                    # asked to be renamed to the other school).
+                    hint = (
+                        msg("workbook.school-unnamed-hint", cell=unnamed[0])
+                        if unnamed
+                        else did_you_mean(self.closest(name, names, 0.5))
+                    )
                     self.say(
-                        grid,
-                        number,
-                        index_column,
-                        "unknown-school",
-                        header="学校名称",
-                        name=name,
-                        hint=did_you_mean(close),
+                        grid, number, index_column, "unknown-school", header="学校名称", name=name, hint=hint
                     )
                     continue
                 owner = names[name]

@@ -74,6 +74,7 @@ def say_other_sheets(reader: CellReader, grids: list[Grid], absent: list[Sheet])
     field keys of a sheet that is not there is that sheet renamed, whose rows would go unread: an error
     at it, saying the name to give it back. The names of the sheets so found."""
     known = [sheet.name for sheet in layout().sheets]
+    present = {grid.title.strip() for grid in grids}
     found: set[str] = set()
     for grid in grids:
         title = grid.title.strip()
@@ -84,10 +85,16 @@ def say_other_sheets(reader: CellReader, grids: list[Grid], absent: list[Sheet])
         like = _looks_like(grid, absent)
         if like is not None:
             keys = _KEY_COLUMN if like.fields else _KEY_ROW
-            reader.say(grid, 1, 1, "sheet-renamed", found=grid.title, sheet=like.name, keys=keys)
+            # at the list or block it holds (学校: ``schools``): the model does not say it is missing too
+            path = like.path if like.parent is None else ()
+            reader.say(grid, 1, 1, "sheet-renamed", path=path, found=grid.title, sheet=like.name, keys=keys)
             found.add(like.name)
         elif grid.cells or grid.chart:  # a chart holds no cell, and is there all the same
             suggestion = reader.closest(title, [*known, INSTRUCTIONS], 0.5)
+            if suggestion and suggestion[0] in present and title.startswith(suggestion[0]):
+                # 学校 (2), Excel's name for a copy of 学校: "did you mean 学校" when 学校 is there
+                reader.say(grid, 1, 1, "sheet-copy", "warning", sheet=suggestion[0])
+                continue
             reader.say(
                 grid,
                 1,

@@ -12,9 +12,9 @@ from zhijiao_check.patterns import later
 from zhijiao_check.problems import Severity
 from zhijiao_check.records import record
 from zhijiao_check.report.joined import joined_by, names_in, numbered
-from zhijiao_check.report.scalars import LINE_BREAK, LINE_BREAKS, render
+from zhijiao_check.report.scalars import LINE_BREAK, LINE_BREAKS, NONE_WORDS, render
 from zhijiao_check.report.workbook.grids import Cell
-from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, Column, split_list
+from zhijiao_check.report.workbook.layout import LIST_SEPARATORS, NONE_WORD, Column, split_list
 from zhijiao_check.wording import Join, Wording, msg
 
 _QUOTED = later(r'"[^"]*"')
@@ -87,6 +87,26 @@ def joined(text: str) -> Slip | None:
     if numbered(text) and len(names) <= len(items):
         return Slip("names-numbered", params)
     return Slip("names-joined", {**params, "count": len(items)})
+
+
+def none_among_names(text: str) -> tuple[list[str], Slip] | None:
+    """A list cell that says "none" other than by 无 alone: 无 with a separator (``无、``), separators and no
+    name (``、``), a word for none (``没有``, ``-``), or such a word beside names (``无、先进装备制造``). Read
+    as 无 was, ``无、`` passed as one industry named 无 and ``、`` as an empty list without a word. The names
+    the cell holds, and the problem to say at it; None for a cell that is plainly 无 or names."""
+    if text.strip() == NONE_WORD:
+        return None
+    items = split_list(text)
+    names = [item for item in items if item.lower() not in NONE_WORDS]
+    if names == items and items:
+        return None
+    found = text.strip()
+    if not names:
+        return [], Slip("list-no-names", {"found": found, "none": NONE_WORD})
+    nones = [item for item in items if item.lower() in NONE_WORDS]
+    return names, Slip(
+        "list-none-beside-names", {"found": found, "none": nones[0], "write": "、".join(names)}
+    )
 
 
 def trimmed(text: str) -> tuple[str, Slip | None]:

@@ -1,0 +1,90 @@
+"""A clerk's workbook is checked in one pass: an error in one cell or sheet (a merged range, a school
+misnamed in 专业) does not hide the errors of the others, so that fixing what is listed does not bring up
+new errors on the next run."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from clerk import cell_of, edit
+
+
+def _found(run_cli, path):
+    result = run_cli("validate", path, "-f", "json", "--lang", "en")
+    problems = json.loads(result.stdout)["problems"]
+    return result.exit_code, {
+        (p["code"], p["cell"].split("（")[0]) for p in problems if p["severity"] == "error"
+    }
+
+
+@pytest.mark.parametrize(
+    ("slip", "said"),
+    [
+        (lambda b: b["专业"].merge_cells("A3:A7"), ("merged-cells", "专业!A3")),
+        (lambda b: b["实训基地"].merge_cells("A3:B3"), ("merged-cells", "实训基地!A3")),
+        (lambda b: setattr(b["专业"]["A3"], "value", "东安县职中"), ("unknown-school", "专业!A3")),
+    ],
+)
+def test_an_error_on_row_3_of_one_sheet_leaves_row_3_of_the_others_checked(book, run_cli, slip, said):
+    def change(b):
+        slip(b)
+        cell_of(b["学校"], "students").value = "3,120"  # 学校!F3
+
+    status, found = _found(run_cli, edit(book, change))
+    assert status == 2
+    assert said in found
+    assert ("number-with-separator", "学校!F3") in found
+
+
+def test_a_merged_range_skips_its_own_cells_and_not_the_rest_of_its_rows(book, run_cli):
+    def change(b):
+        sheet = b["学校"]
+        sheet.merge_cells("B3:B4")  # 办学层次 of both schools: B4 reads blank
+        cell_of(sheet, "students", 4).value = "3,120"  # 学校!F4, on the merged range's row
+
+    status, found = _found(run_cli, edit(book, change))
+    assert status == 2
+    assert found == {("merged-cells", "学校!B3"), ("number-with-separator", "学校!F4")}
+
+
+@pytest.mark.parametrize("typed", [12345, datetime.datetime(2024, 3, 1)])
+def test_a_number_or_a_date_as_the_first_schools_name_is_its_error_and_offers_no_other_school(
+    book, run_cli, typed
+):
+    edit(book, lambda b: setattr(b["学校"]["A3"], "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = json.loads(result.stdout)["problems"]
+    at_a3 = [p for p in problems if p["cell"].startswith("学校!A3")]
+    assert [p["code"] for p in at_a3] == ["number-for-text"]
+    rows = [p for p in problems if p["code"] == "unknown-school"]
+    assert {p["cell"] for p in rows} >= {"专业!A3（学校名称）", "企业实践!A3（学校名称）"}
+    for problem in rows:
+        assert "did you mean" not in problem["message"]
+        assert "the school name at 学校!A3 is no text" in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "advice"),
+    [
+        ("无、", "list-no-names", 'type "无" alone when there are none'),  # passed as one industry, 无
+        ("、", "list-no-names", 'type "无" alone when there are none'),  # passed as none, without a word
+        ("没有", "list-no-names", 'type "无" alone when there are none'),
+        ("无、先进装备制造", "list-none-beside-names", 'delete "无" and type "先进装备制造"'),
+    ],
+)
+def test_a_list_cell_saying_none_otherwise_than_by_none_alone_is_an_error_there(
+    book, run_cli, typed, code, advice
+):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert result.exit_code == 2
+    assert [(p["code"], p["cell"]) for p in problems] == [(code, "本单位!C12（主攻主导产业）")]
+    assert advice in problems[0]["message"]
+
+
+def test_none_alone_in_a_list_cell_is_an_empty_list(book, run_cli):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无"))
+    assert run_cli("validate", book).exit_code == 0

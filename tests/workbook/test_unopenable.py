@@ -1,0 +1,60 @@
+"""A file that cannot be opened as a workbook: the advice is a command that runs as written (the unit and
+year its name gives, a new file beside it), and Excel's lock file (``~$…``) is told for what it is."""
+
+from __future__ import annotations
+
+import json
+import shlex
+
+import pytest
+
+
+def _problem(run_cli, path, lang):
+    result = run_cli("validate", path, "-f", "json", "--lang", lang)
+    assert result.exit_code == 2
+    [problem] = json.loads(result.stdout)["problems"]
+    return problem
+
+
+def test_a_damaged_workbooks_advice_is_a_template_command_that_runs(run_cli, tmp_path):
+    damaged = tmp_path / "江华 2024 报表.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    problem = _problem(run_cli, damaged, "en")
+    assert problem["code"] == "not-a-workbook"
+    command = problem["message"].split("make a template with ", 1)[1].split(" and fill it in again")[0]
+    words = shlex.split(command)
+    assert words[:2] == ["zhijiao-check", "template"]
+    assert words[2:8] == ["--unit", "江华瑶族自治县", "--year", "2024", "--format", "xlsx"]
+    assert words[8:] == ["-o", str(tmp_path / "江华 2024 报表-template.xlsx")]
+    result = run_cli(*words[1:])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "江华 2024 报表-template.xlsx").is_file()
+    chinese = _problem(run_cli, damaged, "zh")["message"]
+    assert (
+        f'template --unit 江华瑶族自治县 --year 2024 --format xlsx -o "{tmp_path}/江华 2024 报表-模板.xlsx"'
+        in chinese
+    )
+
+
+def test_a_damaged_workbook_whose_name_gives_no_unit_has_words_to_replace(run_cli, tmp_path):
+    damaged = tmp_path / "trunc.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    message = _problem(run_cli, damaged, "zh")["message"]
+    assert f'template --unit 单位名称 --year 年度 --format xlsx -o "{tmp_path}/trunc-模板.xlsx"' in message
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "这是 Excel 打开工作簿“{real}”时在旁边留下的锁定文件"),
+        ("en", 'this is the lock file Excel leaves beside the workbook "{real}" while it is open'),
+    ],
+)
+def test_excels_lock_file_is_told_for_what_it_is_with_the_workbook_to_check(run_cli, tmp_path, lang, said):
+    lock = tmp_path / "~$江华 2024 报表.xlsx"
+    lock.write_bytes(b"\x0b" + "王".encode("utf-16-le") + b"\0" * 150)  # what Excel writes: its user's name
+    problem = _problem(run_cli, lock, lang)
+    real = str(tmp_path / "江华 2024 报表.xlsx")
+    assert problem["code"] == "excel-lock-file"
+    assert said.format(real=real) in problem["message"]
+    assert f'zhijiao-check validate "{real}"' in problem["message"]
