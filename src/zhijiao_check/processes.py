@@ -22,6 +22,9 @@ R = TypeVar("R")
 # Below this many items, starting the workers costs more than it saves.
 PARALLEL_FROM = 40
 
+# What a terminal sends the whole process group: Ctrl-C, and SIGHUP when it closes.
+_STOPPING = frozenset({signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])})
+
 # The function the workers call, set in the parent before they fork (a forked worker inherits it as it is).
 _state: dict[str, Any] = {}
 
@@ -69,8 +72,15 @@ def ordered_map(
     _state["parent"] = os.getpid()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
+    # The workers are forked as the work is handed over. Until a worker's ``_start`` runs, it would answer
+    # Ctrl-C with a traceback of its own: the signals are held back meanwhile (a fork inherits what is held,
+    # not what is pending), and the parent takes a Ctrl-C given meanwhile once they are let through.
+    _state["mask"] = _hold(_STOPPING)
     try:
-        mapped = pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+        try:
+            mapped = pool.map(_call, items, chunksize=max(1, min(32, len(items) // (jobs * 8))))
+        finally:
+            _restore(_state["mask"])  # a Ctrl-C held back is raised here, and gives the work up as below
     except BaseException as error:
         # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
         pool.shutdown(cancel_futures=True)
@@ -114,13 +124,26 @@ def _start() -> None:
     # Ctrl-C reaches the whole process group, and so does a closed terminal's SIGHUP: the parent alone answers
     # them (one line, exit 130) and stops the workers, which would each print the traceback of their
     # KeyboardInterrupt. SIGTERM ends a worker at once (not as it stops the parent: ``entry.main``).
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    for stopping in _STOPPING:
+        signal.signal(stopping, signal.SIG_IGN)
+    _restore(_state["mask"])  # held back by the parent as it forked this worker: ignored now
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()
+
+
+def _hold(signals: frozenset[signal.Signals]) -> set[int | signal.Signals] | None:
+    """``signals`` held back from this thread (pending until let through); the mask before, to restore."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+
+
+def _restore(mask: set[int | signal.Signals] | None) -> None:
+    """The mask ``_hold`` returned, set again: what it held back is let through."""
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def _end_with_parent(parent: int) -> None:
