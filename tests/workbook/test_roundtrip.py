@@ -38,7 +38,7 @@ from zhijiao_check.report.model import (
     Report,
     School,
 )
-from zhijiao_check.report.scalars import MAXIMUM
+from zhijiao_check.report.scalars import MAXIMUM, NONE_WORDS
 from zhijiao_check.report.workbook.layout import LIST_SEPARATORS
 from zhijiao_check.report.workbook.write import CELL_CHARACTERS
 
@@ -62,12 +62,13 @@ name_chars = st.sampled_from("职业技术学校电子信息永州东安零陵�
 names = st.sampled_from(("#N/A", "#DIV/0!")) | st.text(name_chars, min_size=1, max_size=14).filter(
     lambda s: s.strip() == s and s.strip()
 )  # a spreadsheet's error codes, as names, too
-# An item of a list of names shares its cell with the others: no separator in it, and not 无 (docs/excel.md).
+# An item of a list of names shares its cell with the others: no separator in it, and no word for "none"
+# (无, -: docs/excel.md; a list of none is written as no names).
 # Nor what reads as several names (``report.joined``: a slash, a space between Chinese names, a number that
 # starts a name): drawn without spaces and brackets, so that few are filtered out.
 list_items = st.text(
     st.sampled_from("职业技术学校电子信息永州东安零陵机电护理ABCxyz0123456789=\"'-·"), min_size=1, max_size=14
-).filter(lambda s: s != "无" and joined_by(s) is None)
+).filter(lambda s: s.lower() not in NONE_WORDS and joined_by(s) is None)
 
 
 def amounts_up_to(top: float) -> st.SearchStrategy[float]:
