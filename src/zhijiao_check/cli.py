@@ -477,6 +477,7 @@ def validate(
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
+    no_color: NoColorOption = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -494,6 +495,7 @@ def validate(
                 pack,
                 roster=found.roster,
                 config=found.path,
+                color=_color(no_color),  # of the progress bar of a long run
             )
         )
 
