@@ -365,12 +365,14 @@ def _exit_configured(
     debug: bool,
     command: Callable[[Config, Lang], int],
     collect: bool = True,
+    note: bool = False,
 ) -> None:
     """Run ``command`` with the config file's settings, the file ``--config`` names or the one found from the
     working directory (``settings.config``), and the run's language (``--lang`` typed, else the file's
     ``lang``); exit with its status. ``check``, ``validate``, ``diff`` and ``template`` read the same file,
     found the same way: a team's ``packs`` or ``lang`` held for ``check`` alone, and ``validate .`` read the
-    pack's files as invalid reports."""
+    pack's files as invalid reports. A fatal error is traced to the file's key behind it (``settings.traced``:
+    a ``packs`` entry that is no pack; with ``note``, the ``lang`` and ``packs`` taken whatever the error)."""
 
     def run() -> int:
         from zhijiao_check.errors import run_command
@@ -383,8 +385,18 @@ def _exit_configured(
         language = lang if _given(ctx, "lang") else found.lang or lang
 
         def configured() -> int:
+            from zhijiao_check.errors import FatalError
+
             settings.refuse_invalid(found)
-            return command(found, language)
+            try:
+                return command(found, language)
+            except FatalError as error:
+                from zhijiao_check.settings.traced import traced
+
+                taken = [
+                    key for key, option in (("packs", "rules"), ("lang", "lang")) if not _given(ctx, option)
+                ]
+                raise traced(error, found, taken, note) from None
 
         return run_command(configured, Translator(language), debug)
 
@@ -477,6 +489,7 @@ def validate(
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
+    no_color: NoColorOption = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -494,6 +507,7 @@ def validate(
                 pack,
                 roster=found.roster,
                 config=found.path,
+                color=_color(no_color),  # of the progress bar of a long run
             )
         )
 
@@ -600,7 +614,8 @@ def template(
         )
         return command.run(options)
 
-    _exit_configured(ctx, config, lang, debug, configured)
+    # what it used is said on success (``tell_config``), and on failure at the keys it took
+    _exit_configured(ctx, config, lang, debug, configured, note=True)
 
 
 @commands.command(cls=Command)

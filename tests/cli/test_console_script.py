@@ -58,14 +58,29 @@ def test_the_console_script_shows_its_version():
     assert result.stdout.strip() == "zhijiao-check 1.0.0"
 
 
-@pytest.mark.parametrize("options", [(), ("--no-color",), ("--no-color", "-f", "json"), ("--lang", "en")])
+@pytest.mark.parametrize(
+    "options",
+    [
+        (),
+        ("--no-color",),
+        ("--no-color", "-f", "json"),
+        ("--lang", "en"),
+        ("validate",),
+        ("validate", "--no-color"),
+    ],
+)
 def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
     tmp_path: Path, options: tuple[str, ...]
 ) -> None:
     """200 files (not filled in yet: invalid, which loads fastest) with stderr on a pseudo-terminal: the bar
     is drawn there, saying what it counts and how far it is (``正在检查报表  64/200``, in the language of the
     run), styled unless ``--no-color`` says not, but in no colour that says something failed (rich's own
-    pink, which a terminal of 16 colours shows as bright red); the output redirected has no trace of it."""
+    pink, which a terminal of 16 colours shows as bright red); the output redirected has no trace of it.
+    ``validate`` draws the same bar, and ``--no-color`` holds for it too (it was dropped, the bar styled)."""
+    if options[:1] == ("validate",):
+        arguments = ["validate", str(tmp_path), *options[1:]]
+    else:
+        arguments = [str(tmp_path), "--quiet", *options]
     import pty
     import re
 
@@ -74,9 +89,7 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
     main, terminal = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"COLUMNS": "100", "TERM": "xterm"}
     with open(tmp_path / "out.txt", "wb") as out:
-        process = subprocess.Popen(
-            [str(SCRIPT), str(tmp_path), "--quiet", *options], stdout=out, stderr=terminal, env=env
-        )
+        process = subprocess.Popen([str(SCRIPT), *arguments], stdout=out, stderr=terminal, env=env)
         os.close(terminal)
         drawn = b""
         while True:
@@ -99,6 +112,8 @@ def test_a_run_of_many_files_shows_a_progress_bar_on_a_terminal_stderr(
     written = (tmp_path / "out.txt").read_text(encoding="utf-8")
     assert "━" not in written and "\x1b[" not in written
     ending = "exit status 2" if "en" in options else "退出状态 2"
+    if "validate" in options:
+        ending = "0 个有效，200 个无效"
     assert written.startswith("{") if "json" in options else written.rstrip().endswith(ending)
 
 

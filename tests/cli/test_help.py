@@ -392,9 +392,10 @@ def test_the_help_says_what_the_commands_do_as_they_do_it() -> None:
     assert "*.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入" in help_text("check", columns=400)
 
 
-def test_validate_takes_no_colour_option_as_it_prints_no_colour() -> None:
-    """``validate --no-color`` was accepted and changed nothing: validate's lines are plain on a terminal too
-    (cli.md gives ``--no-color`` to ``check`` alone)."""
-    assert "--no-color" not in help_text("validate")
-    refused = CliRunner().invoke(app, ["validate", "--no-color", "x.yaml"])
-    assert refused.exit_code == 2 and "没有 --no-color 这个选项" in refused.output
+def test_validate_takes_no_colour_as_before() -> None:
+    """``validate --no-color`` turns off the colour of the progress bar of a long run (README: "--no-color
+    holds for the progress bar too"); dropped, the scripts that pass it failed with exit 2
+    (tests/cli/test_console_script.py draws the bar)."""
+    assert "--no-color" in help_text("validate")
+    result = CliRunner().invoke(app, ["validate", "--no-color", str(ROOT / "samples/2023/dongan.yaml")])
+    assert result.exit_code == 0, result.output

@@ -71,6 +71,71 @@ def test_an_opendocument_spreadsheet_is_named_and_told_to_be_saved_as_xlsx(tmp_p
     assert "扩展名" not in error["message"]
 
 
+def _zipped(*members: tuple[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in members:
+            archive.writestr(zipfile.ZipInfo(name), text, zipfile.ZIP_STORED)
+    return out.getvalue()
+
+
+_TYPES = ("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+# What each format holds, as its program writes it: told by the name, since the bytes said the wrong thing (an
+# .xlsb or a Numbers zip was told to be renamed .xlsx, a second refusal; a flat .fods was read as YAML text).
+OTHER_FORMATS = {
+    "daoxian.xlsb": _zipped(_TYPES, ("xl/workbook.bin", "\x83\x01"), ("xl/worksheets/sheet1.bin", "")),
+    "daoxian.XLTX": _zipped(_TYPES, ("xl/workbook.xml", "<workbook/>")),
+    "daoxian.numbers": _zipped(("Index/Document.iwa", "\x00"), ("Metadata/Properties.plist", "")),
+    "daoxian.ots": _zipped(("mimetype", "application/vnd.oasis.opendocument.spreadsheet-template")),
+    "daoxian.fods": (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<office:document office:mimetype='
+        b'"application/vnd.oasis.opendocument.spreadsheet">\n</office:document>\n'
+    ),
+}
+SAVE_AS = "本工具只读取 Excel 工作簿（.xlsx）：请在 Excel、WPS、LibreOffice 或 Numbers 中打开，“另存为”"
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_FORMATS))
+def test_a_spreadsheet_of_another_format_is_told_by_its_name_to_be_saved_as_xlsx(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(OTHER_FORMATS[name])
+    code, document = validate_json(path)
+    [error] = errors(document)
+    assert (code, error["code"], error["line"], error["column"]) == (2, "other-spreadsheet", None, None)
+    assert error["message"].startswith(f"这是 {path.suffix} 格式的表格") and SAVE_AS in error["message"]
+    assert "扩展名" not in error["message"]  # renaming it .xlsx only led to a second refusal
+    result = run_cli("validate", "--lang", "en", "--format", "json", path)
+    [english] = errors(json.loads(result.stdout))
+    assert english["message"].startswith(f"this is a {path.suffix} spreadsheet")
+    assert '"Save As" (in Numbers "Export To") an Excel workbook (*.xlsx)' in english["message"]
+    assert "rename" not in english["message"]
+
+
+def test_a_numbers_package_folder_in_a_year_folder_is_listed_not_passed_over(tmp_path: Path) -> None:
+    """A Numbers document saved on a Mac is a folder: it was passed over without a word, its unit missing."""
+    (tmp_path / "lengshuitan.yaml").write_bytes(COUNTY.read_bytes())
+    package = tmp_path / "daoxian.numbers"
+    (package / "Index").mkdir(parents=True)
+    (package / "Index" / "Document.iwa").write_bytes(b"\x00")
+    (package / "Index" / "notes.yaml").write_text("year: 2023\n", encoding="utf-8")  # never searched into
+    result = run_cli("check", tmp_path, "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert [r["unit"] for r in document["reports"]] == ["冷水滩区"]
+    [invalid] = document["invalid"]
+    assert invalid["file"] == str(package)
+    [problem] = invalid["problems"]
+    assert (problem["code"], problem["line"]) == ("other-spreadsheet", None)
+    # named itself, it is the document, not a folder to search
+    code, named = validate_json(package)
+    assert (code, [e["code"] for e in errors(named)]) == (2, ["other-spreadsheet"])
+
+
 @pytest.mark.parametrize("name", ["lengshuitan.xls", "lengshuitan.et", "lengshuitan.xlsx"])
 def test_an_old_office_file_is_told_to_be_saved_as_xlsx(tmp_path: Path, name: str) -> None:
     path = tmp_path / name

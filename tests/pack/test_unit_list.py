@@ -384,3 +384,21 @@ def test_a_year_written_as_a_boolean_or_text_is_refused_saying_what_to_write(
     for file, message, stderr in _refused(tmp_path, units, zh, en):
         said = f"{file}:{line}:{column}: {path}: {message}"
         assert said in stderr.splitlines(), case
+
+
+def test_a_list_key_after_an_entry_key_is_said_in_line_order(tmp_path: Path) -> None:
+    """The list's own keys were said before its entries' keys whatever their lines: ``units.yaml:24:1``
+    came before ``23:58``."""
+    for file, _, stderr in _refused(tmp_path, SINSE + "merge: []\n", "", ""):
+        entry = stderr.index(f"{file}:{LAST}:58: renamed[0].sinse: ")
+        assert entry < stderr.index(f"{file}:{LAST + 1}:1: merge: ")
+
+
+def test_a_renaming_to_no_unit_is_said_once_not_again_of_its_old_code(tmp_path: Path) -> None:
+    """A renaming's ``new`` mistyped (祁阳 for 祁阳市) that kept the unit's code: the old code was also said
+    to be another unit's (祁阳市's, the follow-on of the slip), a second error to chase."""
+    kept = '  - {old: 祁阳县, new: 祁阳, year: 2021, old_code: "431181"}\n'
+    text = BUILT_IN.replace('  - {old: 祁阳县, new: 祁阳市, year: 2021, old_code: "431121"}\n', kept)
+    for file, _, stderr in _refused(tmp_path, text, "", ""):
+        assert f"{file}:{LAST}:21: renamed[0].new: " in stderr
+        assert "old_code" not in stderr and stderr.count(f"{file}:") == 1, stderr

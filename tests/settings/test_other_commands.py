@@ -87,3 +87,38 @@ def test_without_a_config_file_nothing_is_said_of_one(repo: Path, invoke) -> Non
     assert "config" not in json.loads(invoke("validate", "reports", "-f", "json").stdout)
     made = invoke("template", "-u", "东安县", "-y", "2024")
     assert made.stderr == ""
+
+
+def test_a_packs_folder_that_is_no_pack_is_told_at_its_entry_in_the_config_file(repo: Path, invoke) -> None:
+    """``规则包无效：localpack: …`` named neither the file nor the key that gave the folder: each command
+    that reads the file says the ``packs`` entry at its line; a ``--rules`` typed is the user's own."""
+    (repo / "localpack").mkdir()
+    write(repo / "zhijiao-check.toml", 'lang = "zh"\n\npacks = ["localpack"]\n')
+    report = "reports/2023/dongan.yaml"
+    entry = "zhijiao-check.toml:3:1: packs[0]: 规则包 localpack 由配置文件的这一项给出："
+    for command in (["check", report], ["validate", report], ["diff", report, report]):
+        result = invoke(*command)
+        lines = result.stderr.splitlines()
+        assert result.exit_code == 2 and lines[0] == "规则包无效：", result.output
+        assert lines[1].startswith("localpack: localpack 不是规则包目录")
+        assert lines[2].startswith(entry), (command, result.stderr)
+    made = invoke("template", "-u", "东安县", "-y", "2024")
+    assert made.exit_code == 2 and made.stderr.splitlines()[2].startswith(entry), made.stderr
+    typed = invoke("validate", report, "--rules", "localpack")
+    assert typed.exit_code == 2 and "zhijiao-check.toml" not in typed.stderr
+
+
+def test_template_names_the_config_file_when_it_fails_too(repo: Path, invoke) -> None:
+    """It said which config file it used only on success: an unknown unit, in the file's language and with
+    the units of its packs, named no file."""
+    _team(repo)
+    failed = invoke("template", "-u", "无此县", "-y", "2024")
+    assert failed.exit_code == 2
+    assert failed.stderr.startswith('unknown reporting unit "无此县"')
+    took = "this run took this setting from the config file (an option given on the command line wins)"
+    assert failed.stderr.splitlines()[-2:] == [
+        f"zhijiao-check.toml:1:1: lang: {took}",
+        f"zhijiao-check.toml:2:1: packs: {took}",
+    ]
+    typed = invoke("template", "-u", "无此县", "-y", "2024", "--lang", "zh", "--rules", "rules/local-pack")
+    assert typed.exit_code == 2 and "zhijiao-check.toml" not in typed.stderr

@@ -25,6 +25,7 @@ class ValidateOptions:
     pack: str | None = None  # --pack: an installed pack's ID or a pack folder (default: the installed one)
     roster: Path | None = None  # the config file's: a folder's search passes over it, as check's does
     config: Path | None = None  # the config file the settings came from, said as check says it
+    color: bool | None = None  # of the progress bar of a long run (False: --no-color)
 
 
 def run(options: ValidateOptions) -> int:
@@ -42,7 +43,7 @@ def run(options: ValidateOptions) -> int:
         packs[0].units,
         [options.output],
         [*rule_inputs(options.rules, options.pack), *_settings(options)],
-        None,
+        options.color,
         options.lang,
         # a pack kept among the reports, or the roster, is none
         NotReports(packs, options.rules, options.pack, options.roster),

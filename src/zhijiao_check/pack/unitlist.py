@@ -7,7 +7,7 @@ a code was never found by it."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields
 from typing import Any
 
@@ -40,7 +40,7 @@ def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]
         for key in listed
         if key not in UNIT_LIST_KEYS
     ]
-    return problems + list(_unknown_entry_keys(listed, positions, file))
+    return in_line_order([*problems, *_unknown_entry_keys(listed, positions, file)])
 
 
 def _unknown_entry_keys(data: dict[Any, Any], positions: Positions, file: str) -> Iterator[Problem]:
@@ -86,7 +86,13 @@ def nearest(name: str, names: list[str]) -> str:
 def unit_list_problems(
     units: list[Unit], renamed: list[Renamed], merged: list[Merged], positions: Positions, file: str
 ) -> list[Problem]:
-    return list(_problems(units, renamed, merged, positions, file))
+    return in_line_order(_problems(units, renamed, merged, positions, file))
+
+
+def in_line_order(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems by their place in the file, as a reader goes through it: the checks run list by list and
+    key by key (a list's own unknown key, below an entry's, was said first)."""
+    return sorted(problems, key=lambda problem: (problem.line or 0, problem.column or 0))
 
 
 def _problems(
@@ -160,15 +166,19 @@ def _problems(
             code = "renamed-old-listed" if first[rename.old][0] != "renamed" else "renamed-twice"
             yield at((*path, "old"), code, old=rename.old, first=where)
         first.setdefault(rename.old, (*path, "old"))
+        unknown = rename.new not in listed and rename.new not in former
         if rename.new == rename.old:
             yield at((*path, "new"), "renamed-to-itself", old=rename.old)
-        elif rename.new not in listed and rename.new not in former:
+        elif unknown:
             close = nearest(rename.new, [*listed, *former])
             yield at((*path, "new"), "renamed-new-unknown", new=rename.new, nearest=close)
         yield from _year(at, (*path, "year"), rename.year)
         # an old code is a code too: a report's code finds the unit of the list with it first, so an old code
-        # another unit has made a report of that unit's year before the renaming the other unit's
-        yield from code_once(rename.old_code, rename.old, (*path, "old_code"), rename.new)
+        # another unit has made a report of that unit's year before the renaming the other unit's. Not of a
+        # renaming to no unit: whose code it is cannot be told (a kept code was "another unit's", a follow-on
+        # of the slip in new).
+        if not unknown:
+            yield from code_once(rename.old_code, rename.old, (*path, "old_code"), rename.new)
 
 
 def _cycle(entry: Merged, merged: list[Merged]) -> list[str]:

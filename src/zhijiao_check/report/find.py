@@ -11,7 +11,7 @@ from pathlib import Path
 from zhijiao_check.files import STDIN_NAME, RealPaths, display_name, is_stdin, os_problem, walk
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
-from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, REPORT_SUFFIXES
+from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, PACKAGE_SUFFIXES, REPORT_SUFFIXES
 
 
 def find_reports(
@@ -49,7 +49,9 @@ def find_reports(
             except OSError as error:
                 problems.append(os_problem(display_name(given), error))
                 continue
-            candidates = _search(given, problems) if is_directory else [given]
+            # a Numbers package named is the document itself, refused by name when read
+            searched = is_directory and not given.name.lower().endswith(PACKAGE_SUFFIXES)
+            candidates = _search(given, problems) if searched else [given]
         for candidate in candidates:
             # A file named twice, or inside a directory also named, counts once.
             real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
@@ -80,7 +82,10 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
     files = []
     for root, directories, names in walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
-        for name in sorted(names):
+        # a Numbers document saved on a Mac is a folder: listed as the spreadsheet it is, never searched into
+        packages = [d for d in directories if d.lower().endswith(PACKAGE_SUFFIXES)]
+        directories[:] = [d for d in directories if d not in packages]
+        for name in sorted([*names, *packages]):
             if name.startswith((".", "~$")):
                 continue
             if name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES)):

@@ -16,7 +16,7 @@ from zhijiao_check.files import display_name, gb18030_name, is_stdin, is_utf8
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, WORKBOOK_SUFFIXES, Positions, read_data
+from zhijiao_check.source import NOTEPAD_SUFFIXES, SAVE_AS_XLSX, WORKBOOK_SUFFIXES, Positions, read_data
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
         # the whole file is the problem: its name alone, no line and column (docs/excel.md)
         whole = Problem(file, None, None, "", "table-text-file", {"suffix": path.suffix})
         return InvalidReport(file, (whole,))
+    if suffix in SAVE_AS_XLSX and not is_stdin(path):
+        # told by its name, its bytes saying the wrong thing (``source.SAVE_AS_XLSX``); a Numbers package is a
+        # folder, nothing to read
+        whole = Problem(file, None, None, "", "other-spreadsheet", {"suffix": path.suffix})
+        return InvalidReport(file, _ordered([whole], warnings))
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)

@@ -36,6 +36,10 @@ PYPROJECT = "pyproject.toml"
 PYPROJECT_TABLE: TablePath = ("tool", "zhijiao-check")
 
 
+# The keys whose mistakes show only as a run uses them, each located where the file gives it.
+PLACED = ("select", "ignore", "packs", "lang")
+
+
 @record
 class Config:
     """The settings of a config file; ``None`` or empty where the file says nothing."""
@@ -53,8 +57,9 @@ class Config:
     waivers: Path | None = None
     base_dir: Path | None = None
     problems: tuple[Problem, ...] = field(default=(), repr=False)
-    # (key, line, column) of ``select`` and ``ignore`` where the file gives them: a rule ID in one that no
-    # pack has shows only as the run uses it, and is told at the key's line without reading the file again.
+    # (key, line, column) of the keys of ``PLACED`` the file gives: a rule ID in ``select`` that no pack has,
+    # a ``packs`` folder that is no pack, shows only as the run uses it, and is told at the key's line without
+    # reading the file again (``settings.traced``).
     places: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
 
     @property
@@ -134,7 +139,7 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
             problems.append(toml.problem(table, path, wrong.code, key=named, **params))
     if "outputs" in settings:
         problems += _output_keys(toml, table, settings["outputs"])
-    places = tuple((key, *toml.locate(table, (key,))) for key in ("select", "ignore") if key in settings)
+    places = tuple((key, *toml.locate(table, (key,))) for key in PLACED if key in settings)
     return Config(file=toml.display, problems=tuple(problems), places=places, **values)
 
 

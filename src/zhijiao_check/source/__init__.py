@@ -34,10 +34,16 @@ REPORT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 # name a spreadsheet program takes for a workbook of its own: Excel 97-2003's, WPS's and LibreOffice's, and
 # the templates, Excel's binary workbook, Numbers' and the rest, which a report is seldom saved as but which
 # a folder's search lists all the same (``.xlsb`` was passed over without a word).
-OTHER_SPREADSHEETS = (
-    *(".xls", ".et", ".ods"),
-    *(".xlsb", ".xlt", ".xltx", ".xltm", ".ett", ".ots", ".fods", ".numbers"),
-)
+#
+# The first three are told by their bytes (``encoding.decode``: an OLE file, a zip, an OpenDocument zip);
+# the rest by their name (``SAVE_AS_XLSX``): their bytes said the wrong thing, an .xlsb or a Numbers zip
+# "rename it to .xlsx" (which only led to a second refusal), a flat .fods "the top level should be field:
+# value".
+SAVE_AS_XLSX = (".xlsb", ".xlt", ".xltx", ".xltm", ".ett", ".ots", ".fods", ".numbers")
+OTHER_SPREADSHEETS = (".xls", ".et", ".ods", *SAVE_AS_XLSX)
+# A Numbers document saved on a Mac is a folder (a package): a spreadsheet all the same, listed by a folder's
+# search, never searched into.
+PACKAGE_SUFFIXES = (".numbers",)
 # The one workbook the tool writes is ``.xlsx``; text, or an .xlsx workbook, under any other of these names is
 # a file Excel or WPS refuses to open, and over an existing one it replaced a county's workbook
 # (``output.refuse_spreadsheet``).

@@ -100,6 +100,11 @@ MESSAGES: dict[str, str] = {
         '"Save As" an Excel workbook (*.xlsx) and check'
         " that"
     ),
+    "report.other-spreadsheet": (
+        "this is a {suffix} spreadsheet (an Excel binary workbook or template, a WPS or LibreOffice "
+        "format, a Numbers document), and the tool reads Excel workbooks (.xlsx): open it in Excel, WPS, "
+        'LibreOffice or Numbers, "Save As" (in Numbers "Export To") an Excel workbook (*.xlsx) and check that'
+    ),
     "report.legacy-office-document": (
         "this is an old Office document (such as Excel 97-2003's .xls or WPS's .et), which cannot be read: "
         "save it as an Excel workbook (*.xlsx) in Excel or WPS"

@@ -51,6 +51,13 @@ MESSAGES: dict[str, str] = {
         '"{key}" = {found} ends in "/", which names a folder: give the file to write (a name after the "/", '
         "such as results{suffix})"
     ),
+    "settings.pack-from-config": (
+        "the rule pack {pack} is named here in the config file: correct the pack, or take this entry out of "
+        "packs (--rules given on the command line wins)"
+    ),
+    "settings.setting-from-config": (
+        "this run took this setting from the config file (an option given on the command line wins)"
+    ),
     "settings.unknown-key": 'unknown key "{key}": the keys are {known}',
     "settings.wrong-type": '"{key}" = {found} is not valid: write {expected}',
     "settings.quoted-value": '"{key}" takes its value without quotes: write {key} = {write}',

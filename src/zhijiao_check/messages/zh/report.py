@@ -70,6 +70,11 @@ MESSAGES: dict[str, str] = {
         "这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 另存的格式），本工具只读取 Excel 工作簿（.xlsx）："
         "请在 WPS、Excel 或 LibreOffice 中打开，“另存为”Excel 工作簿（*.xlsx）后再检查"
     ),
+    "report.other-spreadsheet": (
+        "这是 {suffix} 格式的表格（Excel 二进制工作簿或模板、WPS 或 LibreOffice 的格式、Numbers 文稿），"
+        "本工具只读取 Excel 工作簿（.xlsx）：请在 Excel、WPS、LibreOffice 或 Numbers 中打开，"
+        "“另存为”（Numbers 中为“导出到”）Excel 工作簿（*.xlsx）后再检查"
+    ),
     "report.legacy-office-document": (
         "这是旧版 Office 文档（如 Excel 97-2003 的 .xls、WPS 表格的 .et），不能直接读取：请在 Excel 或 WPS "
         "中“另存为”Excel 工作簿（*.xlsx）"

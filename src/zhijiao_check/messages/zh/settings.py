@@ -40,6 +40,11 @@ MESSAGES: dict[str, str] = {
         "“{key}”的 {found} 以“/”结尾，是目录的写法：请写出要写入的文件名"
         "（在“/”后加上文件名，如 结果{suffix}）"
     ),
+    "settings.pack-from-config": (
+        "规则包 {pack} 由配置文件的这一项给出：请改正该规则包，或从 packs 中删去这一项"
+        "（命令行上给出的 --rules 优先）"
+    ),
+    "settings.setting-from-config": "本次运行用了配置文件中的这一设置（命令行上给出的选项优先）",
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",
