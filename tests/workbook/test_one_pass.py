@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import pytest
 from clerk import cell_of, edit
@@ -88,3 +89,31 @@ def test_a_list_cell_saying_none_otherwise_than_by_none_alone_is_an_error_there(
 def test_none_alone_in_a_list_cell_is_an_empty_list(book, run_cli):
     edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无"))
     assert run_cli("validate", book).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "write"),
+    [
+        ("无 电子信息", "names-joined", "电子信息"),  # advised 无、电子信息, itself refused
+        ("电子信息 无", "names-joined", "电子信息"),
+        ("无、先进装备制造、先进装备制造", "list-none-beside-names", "先进装备制造"),  # then a duplicate
+        ("先进装备制造 先进装备制造", "names-joined", "先进装备制造"),
+    ],
+)
+def test_following_a_list_cells_advice_brings_no_new_error(book, run_cli, typed, code, write):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "zh")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert result.exit_code == 2
+    assert [(p["code"], p["cell"]) for p in problems[:1]] == [(code, "本单位!C12（主攻主导产业）")]
+    assert re.findall("“([^”]*)”", problems[0]["message"])[-1] == write  # the advice, as it ends
+    assert "none-beside-names" not in {p["code"] for p in problems}
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", write))
+    assert run_cli("validate", book).exit_code == 0
+
+
+def test_a_list_cell_of_words_for_none_run_together_holds_no_name(book, run_cli):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无 没有"))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert [(p["code"], p["cell"]) for p in problems] == [("list-no-names", "本单位!C12（主攻主导产业）")]
