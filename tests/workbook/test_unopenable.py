@@ -58,3 +58,11 @@ def test_excels_lock_file_is_told_for_what_it_is_with_the_workbook_to_check(run_
     assert problem["code"] == "excel-lock-file"
     assert said.format(real=real) in problem["message"]
     assert f'zhijiao-check validate "{real}"' in problem["message"]
+
+
+def test_a_real_workbook_named_as_a_lock_file_is_read_as_the_workbook_it_is(run_cli, book, tmp_path):
+    named = tmp_path / "~$ok.xlsx"
+    named.write_bytes(book.read_bytes())
+    result = run_cli("validate", named, "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert "excel-lock-file" not in {p["code"] for p in json.loads(result.stdout)["problems"]}
