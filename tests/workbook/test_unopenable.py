@@ -30,10 +30,7 @@ def test_a_damaged_workbooks_advice_is_a_template_command_that_runs(run_cli, tmp
     assert result.exit_code == 0, result.output
     assert (tmp_path / "江华 2024 报表-template.xlsx").is_file()
     chinese = _problem(run_cli, damaged, "zh")["message"]
-    assert (
-        f'template --unit 江华瑶族自治县 --year 2024 -o "{tmp_path}/江华 2024 报表-模板.xlsx"'
-        in chinese
-    )
+    assert f'template --unit 江华瑶族自治县 --year 2024 -o "{tmp_path}/江华 2024 报表-模板.xlsx"' in chinese
 
 
 def test_a_damaged_workbook_whose_name_gives_no_unit_has_words_to_replace(run_cli, tmp_path):

@@ -109,9 +109,7 @@ def none_among_names(text: str) -> tuple[list[str], Slip] | None:
     if not names:
         return [], Slip("list-no-names", {"found": found, "none": NONE_WORD})
     nones = [item for item in items if item.lower() in NONE_WORDS]
-    return names, Slip(
-        "list-none-beside-names", {"found": found, "none": nones[0], "write": _once(names)}
-    )
+    return names, Slip("list-none-beside-names", {"found": found, "none": nones[0], "write": _once(names)})
 
 
 def _once(names: list[str]) -> str:
