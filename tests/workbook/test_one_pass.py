@@ -117,3 +117,41 @@ def test_a_list_cell_of_words_for_none_run_together_holds_no_name(book, run_cli)
     result = run_cli("validate", book, "-f", "json", "--lang", "en")
     problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
     assert [(p["code"], p["cell"]) for p in problems] == [("list-no-names", "本单位!C12（主攻主导产业）")]
+
+
+def _unknown_schools(run_cli, path):
+    result = run_cli("validate", path, "-f", "json", "--lang", "en")
+    return [p for p in json.loads(result.stdout)["problems"] if p["code"] == "unknown-school"]
+
+
+@pytest.mark.parametrize(
+    ("slip", "cell"),
+    [
+        (lambda sheet: setattr(sheet["A3"], "value", None), "学校!A3"),  # figures on a row without its name
+        (lambda sheet: sheet.merge_cells("A3:A4"), "学校!A4"),  # the second school's name reads blank
+    ],
+)
+def test_a_blank_schools_name_offers_no_other_school(book, run_cli, slip, cell):
+    """Its majors were asked whether they meant the other school."""
+    edit(book, lambda b: slip(b["学校"]))
+    rows = _unknown_schools(run_cli, book)
+    assert rows and {p["cell"].split("!")[0] for p in rows} <= {"专业", "企业实践"}
+    for problem in rows:
+        assert "did you mean" not in problem["message"]
+        assert f"the school name at {cell} is blank" in problem["message"]
+
+
+def test_a_typo_of_a_named_school_is_told_the_close_name_beside_a_school_without_one(book, run_cli):
+    """The unnamed school's hint replaced the "did you mean" of a typo of the other school's name."""
+
+    def change(b):
+        b["学校"]["A3"].value = 12345
+        row = next(
+            r for r in range(3, b["专业"].max_row + 1) if b["专业"].cell(r, 1).value == "东安县舜德职业学校"
+        )
+        b["专业"].cell(row, 1).value = "东安县舜德职业学院"
+
+    edit(book, change)
+    rows = {p["message"] for p in _unknown_schools(run_cli, book) if "舜德" in p["message"]}
+    assert rows and all('(did you mean "东安县舜德职业学校"?)' in message for message in rows)
+    assert not any("is no text" in message for message in rows)

@@ -247,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "workbook.list-none-beside-names": (
         "“{found}”中“{none}”与名称同时填写：有名称时请删去“{none}”，写作“{write}”"
     ),
+    "workbook.school-blank-hint": "（{cell} 的学校名称是空的：若是这所学校，请在该格填写它的名称）",
     "workbook.school-unnamed-hint": (
         "（{cell} 的学校名称不是文字，读不出：若是这所学校，请在该格填写它的名称）"
     ),
