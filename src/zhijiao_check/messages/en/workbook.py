@@ -314,7 +314,9 @@ MESSAGES: dict[str, str] = {
     "workbook.list-none-beside-names": (
         '"{found}" holds "{none}" beside names: where there are names, delete "{none}" and type "{write}"'
     ),
-    "workbook.school-blank-hint": " (the school name at {cell} is blank: if it is this school, type its name there)",
+    "workbook.school-blank-hint": (
+        " (the school name at {cell} is blank: if it is this school, type its name there)"
+    ),
     "workbook.school-unnamed-hint": (
         " (the school name at {cell} is no text and cannot be read: if it is this school, type its name"
         " there)"
