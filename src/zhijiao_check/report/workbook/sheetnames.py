@@ -23,8 +23,8 @@ from zhijiao_check.report.workbook.layout import (
 from zhijiao_check.report.written import is_result_workbook
 from zhijiao_check.wording import Join, Wording, msg
 
-# The names programs give a copied sheet: 学校 (2) (Excel, WPS; 学校(2), 学校（2） typed so), 学校_2 (LibreOffice,
-# 学校_1 too). Only these: 学校说明 is no copy of 学校.
+# The names programs give a copied sheet: 学校 (2) (Excel, WPS; 学校(2), 学校（2） typed so), 学校_2
+# (LibreOffice, 学校_1 too). Only these: 学校说明 is no copy of 学校.
 _COPY = later(r"(.+?)(?: ?\(\d+\)|（\d+）|_\d+)")
 
 # What a renamed sheet has of the template's: a fields sheet's column of keys, a table's row of them.
