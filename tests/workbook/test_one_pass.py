@@ -155,3 +155,24 @@ def test_a_typo_of_a_named_school_is_told_the_close_name_beside_a_school_without
     rows = {p["message"] for p in _unknown_schools(run_cli, book) if "舜德" in p["message"]}
     assert rows and all('(did you mean "东安县舜德职业学校"?)' in message for message in rows)
     assert not any("is no text" in message for message in rows)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zh", "en"),
+    [
+        (
+            datetime.datetime(2024, 3, 1, 12, 0),
+            "填写的却是日期 2024-03-01 12:00:00：",
+            "the date 2024-03-01 12:00:00:",
+        ),
+        (datetime.datetime(2024, 3, 1), "填写的却是日期 2024-03-01：", "the date 2024-03-01:"),
+        (12345, "填写的却是数字 12345：", "the number 12345:"),
+    ],
+)
+def test_a_date_in_a_text_cell_is_called_a_date(book, run_cli, typed, zh, en):
+    """It was 填写的却是数字 2024-03-01T12:00:00."""
+    edit(book, lambda b: setattr(b["学校"]["A3"], "value", typed))
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run_cli("validate", book, "-f", "json", "--lang", lang)
+        [problem] = [p for p in json.loads(result.stdout)["problems"] if p["cell"].startswith("学校!A3")]
+        assert problem["code"] == "number-for-text" and said in problem["message"], problem["message"]
