@@ -85,8 +85,7 @@ def _load_workbook(
 
     read = read_workbook(path, file)
     warnings = [*warnings, *read.warnings]
-    unreadable = [problem.code for problem in read.errors] == ["not-a-workbook"]
-    if read.parsed is None and unreadable and is_lock_file(file) and not is_stdin(path):
+    if read.parsed is None and is_lock_file(file, read.errors) and not is_stdin(path):
         # Excel's ~$ lock file, named on the command line: a workbook a clerk named ~$… is read as any other
         return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
     if read.parsed is None:

@@ -21,9 +21,11 @@ LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it h
 _UNQUOTABLE = frozenset('"$`\\!%')  # what a shell reads inside double quotes (% in Windows' cmd)
 
 
-def is_lock_file(display: str) -> bool:
-    """Whether the file is named as Excel names the lock file of a workbook it has open."""
-    return os.path.basename(display).startswith(LOCK_PREFIX)
+def is_lock_file(display: str, errors: list[Problem]) -> bool:
+    """Whether the file is Excel's lock file of a workbook it has open: named as Excel names one, and no
+    workbook (``errors``: its reading's). A workbook a clerk named ``~$…`` is read as any other."""
+    unreadable = [problem.code for problem in errors] == ["not-a-workbook"]
+    return unreadable and os.path.basename(display).startswith(LOCK_PREFIX)
 
 
 def lock_file_problem(display: str) -> Problem:
