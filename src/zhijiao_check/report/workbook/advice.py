@@ -10,6 +10,7 @@ named instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 
 from zhijiao_check.problems import Problem
@@ -21,7 +22,7 @@ LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it h
 _UNQUOTABLE = frozenset('"$`\\!%')  # what a shell reads inside double quotes (% in Windows' cmd)
 
 
-def is_lock_file(display: str, errors: list[Problem]) -> bool:
+def is_lock_file(display: str, errors: Sequence[Problem]) -> bool:
     """Whether the file is Excel's lock file of a workbook it has open: named as Excel names one, and no
     workbook (``errors``: its reading's). A workbook a clerk named ``~$…`` is read as any other."""
     unreadable = [problem.code for problem in errors] == ["not-a-workbook"]
