@@ -197,3 +197,19 @@ def test_rules_and_coverage_on_a_gbk_console_keep_their_middle_dots(command: str
     assert " . " not in text
     if command == "rules" and columns == 60:
         assert "c1.public-seats · 第1条 · 全市" in text
+
+
+@pytest.mark.parametrize(("lang", "out"), [("zh", "模板"), ("en", "template")])
+def test_a_commands_quoted_name_is_never_broken_on_a_gbk_console(tmp_path: Path, lang: str, out: str) -> None:
+    """At 80 columns the command not-a-workbook gives broke inside its quoted name (``-o "江华 2024 年度``
+    over ``职业教育…"``), in English between ``-o`` and the name."""
+    name = "江华 2024 年度职业教育发展报表 最终修订版本"
+    (tmp_path / f"{name}.xlsx").write_bytes(b"PK\x03\x04 cut short")
+    argv = [sys.executable, "-m", "zhijiao_check", "validate", f"{name}.xlsx", "--lang", lang]
+    code, raw, _ = on_terminal(argv, "stdout", tmp_path, environment(PYTHONIOENCODING="gbk", COLUMNS="80"))
+    assert code == 2
+    lines = COLOURS.sub("", raw.decode("gbk")).splitlines()
+    assert [line for line in lines if len(line.encode("gbk")) > 80] == []
+    assert any(
+        line.strip() == f'-o "{name}-{out}.xlsx"' or f' -o "{name}-{out}.xlsx"' in line for line in lines
+    ), lines

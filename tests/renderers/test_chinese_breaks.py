@@ -326,3 +326,20 @@ def test_an_english_command_is_never_broken_either(width):
     )
     lines = broken_line(line, width, 4, "en")
     assert any("zhijiao-check diff LAST_YEAR THIS_YEAR" in part for part in lines), lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", range(62, 100))  # the option and its quoted name fit a line
+def test_a_quoted_name_in_a_command_is_one_word(lang, width):
+    """A command wider than a line is broken between its words: never inside a quoted name, nor between an
+    option and its value."""
+    from zhijiao_check.renderers.layout.chinese import broken_line
+
+    quoted = '-o "江华 2024 年度职业教育发展报表 最终修订版本-模板.xlsx"'
+    line = (
+        "  江华.xlsx: 错误：无法作为 .xlsx 工作簿打开：请用 "
+        f"zhijiao-check template --unit 单位名称 --year 年度 {quoted} 生成模板"
+    )
+    lines = broken_line(line, width, 4, lang)
+    assert any(quoted in part for part in lines), lines
+    assert "".join("".join(lines).split()) == "".join(line.split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import pytest
 from clerk import cell_of, edit
@@ -88,3 +89,90 @@ def test_a_list_cell_saying_none_otherwise_than_by_none_alone_is_an_error_there(
 def test_none_alone_in_a_list_cell_is_an_empty_list(book, run_cli):
     edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无"))
     assert run_cli("validate", book).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "write"),
+    [
+        ("无 电子信息", "names-joined", "电子信息"),  # advised 无、电子信息, itself refused
+        ("电子信息 无", "names-joined", "电子信息"),
+        ("无、先进装备制造、先进装备制造", "list-none-beside-names", "先进装备制造"),  # then a duplicate
+        ("先进装备制造 先进装备制造", "names-joined", "先进装备制造"),
+    ],
+)
+def test_following_a_list_cells_advice_brings_no_new_error(book, run_cli, typed, code, write):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", typed))
+    result = run_cli("validate", book, "-f", "json", "--lang", "zh")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert result.exit_code == 2
+    assert [(p["code"], p["cell"]) for p in problems[:1]] == [(code, "本单位!C12（主攻主导产业）")]
+    assert re.findall("“([^”]*)”", problems[0]["message"])[-1] == write  # the advice, as it ends
+    assert "none-beside-names" not in {p["code"] for p in problems}
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", write))
+    assert run_cli("validate", book).exit_code == 0
+
+
+def test_a_list_cell_of_words_for_none_run_together_holds_no_name(book, run_cli):
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "leading_industries"), "value", "无 没有"))
+    result = run_cli("validate", book, "-f", "json", "--lang", "en")
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["severity"] == "error"]
+    assert [(p["code"], p["cell"]) for p in problems] == [("list-no-names", "本单位!C12（主攻主导产业）")]
+
+
+def _unknown_schools(run_cli, path):
+    result = run_cli("validate", path, "-f", "json", "--lang", "en")
+    return [p for p in json.loads(result.stdout)["problems"] if p["code"] == "unknown-school"]
+
+
+@pytest.mark.parametrize(
+    ("slip", "cell"),
+    [
+        (lambda sheet: setattr(sheet["A3"], "value", None), "学校!A3"),  # figures on a row without its name
+        (lambda sheet: sheet.merge_cells("A3:A4"), "学校!A4"),  # the second school's name reads blank
+    ],
+)
+def test_a_blank_schools_name_offers_no_other_school(book, run_cli, slip, cell):
+    """Its majors were asked whether they meant the other school."""
+    edit(book, lambda b: slip(b["学校"]))
+    rows = _unknown_schools(run_cli, book)
+    assert rows and {p["cell"].split("!")[0] for p in rows} <= {"专业", "企业实践"}
+    for problem in rows:
+        assert "did you mean" not in problem["message"]
+        assert f"the school name at {cell} is blank" in problem["message"]
+
+
+def test_a_typo_of_a_named_school_is_told_the_close_name_beside_a_school_without_one(book, run_cli):
+    """The unnamed school's hint replaced the "did you mean" of a typo of the other school's name."""
+
+    def change(b):
+        b["学校"]["A3"].value = 12345
+        row = next(
+            r for r in range(3, b["专业"].max_row + 1) if b["专业"].cell(r, 1).value == "东安县舜德职业学校"
+        )
+        b["专业"].cell(row, 1).value = "东安县舜德职业学院"
+
+    edit(book, change)
+    rows = {p["message"] for p in _unknown_schools(run_cli, book) if "舜德" in p["message"]}
+    assert rows and all('(did you mean "东安县舜德职业学校"?)' in message for message in rows)
+    assert not any("is no text" in message for message in rows)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zh", "en"),
+    [
+        (
+            datetime.datetime(2024, 3, 1, 12, 0),
+            "填写的却是日期 2024-03-01 12:00:00：",
+            "the date 2024-03-01 12:00:00:",
+        ),
+        (datetime.datetime(2024, 3, 1), "填写的却是日期 2024-03-01：", "the date 2024-03-01:"),
+        (12345, "填写的却是数字 12345：", "the number 12345:"),
+    ],
+)
+def test_a_date_in_a_text_cell_is_called_a_date(book, run_cli, typed, zh, en):
+    """It was 填写的却是数字 2024-03-01T12:00:00."""
+    edit(book, lambda b: setattr(b["学校"]["A3"], "value", typed))
+    for lang, said in (("zh", zh), ("en", en)):
+        result = run_cli("validate", book, "-f", "json", "--lang", lang)
+        [problem] = [p for p in json.loads(result.stdout)["problems"] if p["cell"].startswith("学校!A3")]
+        assert problem["code"] == "number-for-text" and said in problem["message"], problem["message"]

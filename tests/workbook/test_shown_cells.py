@@ -191,7 +191,7 @@ def test_a_real_date_in_a_year_cell_keeps_the_advice_to_write_its_year(book, run
     assert status == 2
     # the cell keeps its date format: 2004 typed into it alone was the next run's year-formatted-as-date
     assert problem["code"] == "date-for-year" and problem["message"] == (
-        "此处只填年份，不是日期：2004-09-01：请先把单元格格式设为“常规”，"
+        "此处只填年份，不是日期：2004-09-01，请先把单元格格式设为“常规”，"  # no two colons in a row
         "再写 2004（只改数字不改格式，仍会显示为日期）"
     )
     [english] = _problems(run_cli, book, "en")[1]

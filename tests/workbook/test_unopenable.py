@@ -24,23 +24,37 @@ def test_a_damaged_workbooks_advice_is_a_template_command_that_runs(run_cli, tmp
     command = problem["message"].split("make a template with ", 1)[1].split(" and fill it in again")[0]
     words = shlex.split(command)
     assert words[:2] == ["zhijiao-check", "template"]
-    assert words[2:8] == ["--unit", "江华瑶族自治县", "--year", "2024", "--format", "xlsx"]
-    assert words[8:] == ["-o", str(tmp_path / "江华 2024 报表-template.xlsx")]
+    assert words[2:6] == ["--unit", "江华瑶族自治县", "--year", "2024"]
+    assert words[6:] == ["-o", str(tmp_path / "江华 2024 报表-template.xlsx")]
     result = run_cli(*words[1:])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "江华 2024 报表-template.xlsx").is_file()
     chinese = _problem(run_cli, damaged, "zh")["message"]
-    assert (
-        f'template --unit 江华瑶族自治县 --year 2024 --format xlsx -o "{tmp_path}/江华 2024 报表-模板.xlsx"'
-        in chinese
-    )
+    assert f'template --unit 江华瑶族自治县 --year 2024 -o "{tmp_path}/江华 2024 报表-模板.xlsx"' in chinese
 
 
 def test_a_damaged_workbook_whose_name_gives_no_unit_has_words_to_replace(run_cli, tmp_path):
     damaged = tmp_path / "trunc.xlsx"
     damaged.write_bytes(b"PK\x03\x04 cut short")
     message = _problem(run_cli, damaged, "zh")["message"]
-    assert f'template --unit 单位名称 --year 年度 --format xlsx -o "{tmp_path}/trunc-模板.xlsx"' in message
+    assert f'template --unit 单位名称 --year 年度 -o "{tmp_path}/trunc-模板.xlsx"' in message
+
+
+@pytest.mark.parametrize("name", ["a`id`b 江华 2024.xlsx", "cost$HOME 江华 2024.xlsx", 'x"y 江华 2024.xlsx'])
+@pytest.mark.parametrize(("lang", "plain"), [("zh", "新报表.xlsx"), ("en", "new-report.xlsx")])
+def test_a_name_a_shell_reads_inside_quotes_gives_way_to_a_plain_one(
+    run_cli, tmp_path, monkeypatch, name, lang, plain
+):
+    """Quoted, `id` ran and $HOME expanded: the command suggested runs as written, in any shell."""
+    damaged = tmp_path / name
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    message = _problem(run_cli, damaged, lang)["message"]
+    command = f"zhijiao-check template --unit 江华瑶族自治县 --year 2024 -o {plain}"
+    assert f"{command} " in message and '"' not in message.split("zhijiao-check", 1)[1]
+    monkeypatch.chdir(tmp_path)
+    result = run_cli(*shlex.split(command)[1:])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / plain).is_file()
 
 
 @pytest.mark.parametrize(
@@ -58,3 +72,11 @@ def test_excels_lock_file_is_told_for_what_it_is_with_the_workbook_to_check(run_
     assert problem["code"] == "excel-lock-file"
     assert said.format(real=real) in problem["message"]
     assert f'zhijiao-check validate "{real}"' in problem["message"]
+
+
+def test_a_real_workbook_named_as_a_lock_file_is_read_as_the_workbook_it_is(run_cli, book, tmp_path):
+    named = tmp_path / "~$ok.xlsx"
+    named.write_bytes(book.read_bytes())
+    result = run_cli("validate", named, "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result.stdout
+    assert "excel-lock-file" not in {p["code"] for p in json.loads(result.stdout)["problems"]}

@@ -88,10 +88,11 @@ def _load_workbook(
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
     from zhijiao_check.report.workbook.read import read_workbook
 
-    if is_lock_file(file) and not is_stdin(path):  # Excel's ~$ lock file, named on the command line
-        return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
     read = read_workbook(path, file)
     warnings = [*warnings, *read.warnings]
+    if read.parsed is None and is_lock_file(file, read.errors) and not is_stdin(path):
+        # Excel's ~$ lock file, named on the command line: a workbook a clerk named ~$… is read as any other
+        return InvalidReport(file, _ordered([lock_file_problem(file)], warnings))
     if read.parsed is None:
         errors = [with_template_command(problem, units) for problem in read.errors]
         return InvalidReport(file, _ordered(errors, warnings))

@@ -25,7 +25,7 @@ from zhijiao_check.located import TINY_SHOWN, LongNumber, TinyNumber, WrittenWho
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report.codes import with_meaning
-from zhijiao_check.wording import Join, Pick, Seq, Typed, Wording
+from zhijiao_check.wording import Join, Pick, Seq, Typed, Wording, msg
 
 # A check is a module function, or one with its settings bound (``functools.partial``): either pickles, so
 # that the report's validator can be kept between runs (``report.validator``).
@@ -86,6 +86,8 @@ def render(value: Any) -> str:
         return "{…}"
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()  # a spreadsheet's date, which carries a midnight
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")  # 2024-03-01 12:00:00, as a cell shows it, not ISO's T
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
@@ -218,7 +220,11 @@ def text(value: Any) -> Any:
         written = render(value)
         if isinstance(value, LongNumber) and len(value.written) <= 40:
             written = value.written  # a code of 25 digits: quoted as written, not as the number it stands as
-        raise problem("number-for-text", value, write=json.dumps(written, ensure_ascii=False))
+        # a cell says what it holds: a date is no number to its clerk
+        what = msg(
+            "report.cell-holds-date" if isinstance(value, datetime.date) else "report.cell-holds-number"
+        )
+        raise problem("number-for-text", value, write=json.dumps(written, ensure_ascii=False), what=what)
     raise problem("wrong-type", value, expected="text")
 
 

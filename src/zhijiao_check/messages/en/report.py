@@ -399,9 +399,11 @@ MESSAGES: dict[str, str] = {
     "report.line-break-in-text": (
         "the text {found} has a line break inside: a name is one line, write {write}"
     ),
+    "report.cell-holds-number": "number",
+    "report.cell-holds-date": "date",
     "report.number-for-text": "text is expected here: put {found} in quotes, {write}",
     "report.number-for-text-in-cell": (
-        "text is expected here, but the cell holds the number {found}: format the cell as Text and type it "
+        "text is expected here, but the cell holds the {what} {found}: format the cell as Text and type it "
         "again, or start it with an apostrophe"
     ),
     "report.not-one-of": "found {found}, which is not allowed here: write one of {allowed}",

@@ -14,11 +14,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.not-a-workbook": (
         "cannot be opened as an .xlsx workbook (damaged, or not an Excel file): make a template with"
-        " zhijiao-check template --unit {unit} --year {year} --format xlsx -o {out} and fill it in again"
+        " zhijiao-check template --unit {unit} --year {year} -o {out} and fill it in again"
     ),
     "workbook.command-unit": "UNIT",
     "workbook.command-year": "YEAR",
     "workbook.command-output": '"{stem}-template.xlsx"',
+    "workbook.command-output-plain": "new-report.xlsx",
     "workbook.excel-lock-file": (
         'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts '
         "with ~$; it is no report and goes away when the workbook is closed): check the workbook itself: "
@@ -312,6 +313,9 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.list-none-beside-names": (
         '"{found}" holds "{none}" beside names: where there are names, delete "{none}" and type "{write}"'
+    ),
+    "workbook.school-blank-hint": (
+        " (the school name at {cell} is blank: if it is this school, type its name there)"
     ),
     "workbook.school-unnamed-hint": (
         " (the school name at {cell} is no text and cannot be read: if it is this school, type its name"

@@ -265,7 +265,7 @@ MESSAGES: dict[str, str] = {
     "report.year-out-of-range": "年份 {found} 不在 {low}–{high} 之间：请写四位年份，如 2023",
     "report.date-for-year": "此处只填年份，不是日期：{found}，请写 {write}",
     "report.date-for-year-in-cell": (
-        "此处只填年份，不是日期：{found}：请先把单元格格式设为“常规”，"
+        "此处只填年份，不是日期：{found}，请先把单元格格式设为“常规”，"
         "再写 {write}（只改数字不改格式，仍会显示为日期）"
     ),
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
@@ -276,9 +276,11 @@ MESSAGES: dict[str, str] = {
     "report.bool-spelling-in-cell": "是/否格只能从下拉列表中选“是”或“否”，不能写 {found}",
     "report.text-padded": "文字 {found} 的开头或末尾有空格或换行：请删去，写成 {write}",
     "report.line-break-in-text": "文字 {found} 中间有换行：名称只写一行，写成 {write}",
+    "report.cell-holds-number": "数字",
+    "report.cell-holds-date": "日期",
     "report.number-for-text": "此处应为文字：请把 {found} 加上引号，写成 {write}",
     "report.number-for-text-in-cell": (
-        "此处应为文字，填写的却是数字 {found}：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号"
+        "此处应为文字，填写的却是{what} {found}：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号"
     ),
     "report.not-one-of": "填写了 {found}，不是可选的值：请写以下之一：{allowed}",
     "report.choice-lookalike": (

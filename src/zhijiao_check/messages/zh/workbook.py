@@ -12,11 +12,12 @@ MESSAGES: dict[str, str] = {
     ),
     "workbook.not-a-workbook": (
         "无法作为 .xlsx 工作簿打开（文件已损坏，或并非 Excel 文件）：请用 "
-        "zhijiao-check template --unit {unit} --year {year} --format xlsx -o {out} 生成模板，重新填写"
+        "zhijiao-check template --unit {unit} --year {year} -o {out} 生成模板，重新填写"
     ),
     "workbook.command-unit": "单位名称",
     "workbook.command-year": "年度",
     "workbook.command-output": '"{stem}-模板.xlsx"',
+    "workbook.command-output-plain": "新报表.xlsx",
     "workbook.excel-lock-file": (
         "这是 Excel 打开工作簿“{real}”时在旁边留下的锁定文件（以 ~$ 开头，不是报表，关闭工作簿后自动删除）："
         '请检查工作簿本身：zhijiao-check validate "{real}"'
@@ -246,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "workbook.list-none-beside-names": (
         "“{found}”中“{none}”与名称同时填写：有名称时请删去“{none}”，写作“{write}”"
     ),
+    "workbook.school-blank-hint": "（{cell} 的学校名称是空的：若是这所学校，请在该格填写它的名称）",
     "workbook.school-unnamed-hint": (
         "（{cell} 的学校名称不是文字，读不出：若是这所学校，请在该格填写它的名称）"
     ),

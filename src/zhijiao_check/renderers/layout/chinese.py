@@ -79,13 +79,18 @@ _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{
 _ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
 # A command a message tells the user to type (``zhijiao-check diff 去年的 今年的``), kept on one line: a break
 # inside it (``…（zhijiao-check diff 去年的 今年`` over ``的）``) read as two commands, or a half one. Its
-# words: a command's name, options and their values, placeholders (``LAST_YEAR``, ``去年的``) and paths.
+# words: a command's name, options and their values, placeholders (``LAST_YEAR``, ``去年的``), paths, and a
+# quoted name (``-o "江华 2024 报表-模板.xlsx"``), one word whatever spaces it holds.
 _COMMAND_START = "zhijiao-check "
 _COMMAND = later(
     r"zhijiao-check(?: (?:check|validate|diff|rules|explain|coverage|template|schema|convert)\b)"
-    r"(?: (?:-[-\w]+(?: (?!-)[\w.-]+)?|[A-Z][A-Z_]+\b"
+    r"(?: (?:-[-\w]+(?: (?!-)(?:\"[^\"\n]*\"|[\w.-]+))?|\"[^\"\n]*\"|[A-Z][A-Z_]+\b"
     r"|[^\s，。；：、（）()`'\"]*[/.][^\s，。；：、（）()`'\"]*|[\u4e00-\u9fff]{1,3}的(?=[\s）)，。；]|$)))*"
 )
+# A command wider than a line is broken between its words only: its name with its subcommand, an option
+# with its value, a quoted name each kept whole (``-o`` over ``"江华 2024 …"`` or a break inside the quotes
+# read as two words, or a half name).
+_COMMAND_WORD = later(r'zhijiao-check \w+|-[-\w]+ (?!-)(?:"[^"\n]*"|\S+)|"[^"\n]*"|\S+')
 _CHINESE_BROKEN: BoundedMemo[tuple[str, int, Lang], str] = BoundedMemo(lambda key: _chinese_line(*key))
 
 
@@ -140,7 +145,7 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         (atom.start(), atom.end(), atom.group()[0] == "S")
         for atom in _ATOMS.finditer(shown.translate(_KINDS_BY_LANGUAGE[lang]))
     ]
-    for first, last, space in _commands_whole(shown, atoms):
+    for first, last, space in _commands_whole(shown, atoms, width):
         word = shown[first:last]
         if space:
             gap, spaces = cell_len(word), first
@@ -161,12 +166,25 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
     return "".join(out)
 
 
-def _commands_whole(shown: str, atoms: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+def _commands_whole(
+    shown: str, atoms: list[tuple[int, int, bool]], width: int
+) -> list[tuple[int, int, bool]]:
     """``atoms`` (start, end, whether spaces) with those of each command in ``shown`` (``_COMMAND``), and the
-    marks joined to them, made one: a command is never broken, but as any atom wider than a line."""
+    marks joined to them, made one: a command is never broken, but as any atom wider than a line. A command
+    wider than ``width`` is made one atom for each of its words (``_COMMAND_WORD``), broken between them."""
     if "zhijiao-check" not in shown:  # most lines: the pattern is not compiled (2.6% of a cold table run)
         return atoms
-    spans = [(found.start(), found.end()) for found in _COMMAND.finditer(shown) if " " in found.group()]
+    spans = []
+    for found in _COMMAND.finditer(shown):
+        if " " not in found.group():
+            continue
+        if cell_len(found.group()) <= width:
+            spans.append((found.start(), found.end()))
+            continue
+        spans += [
+            (found.start() + w.start(), found.start() + w.end())
+            for w in _COMMAND_WORD.finditer(found.group())
+        ]
     if not spans:
         return atoms
     merged: list[tuple[int, int, bool]] = []

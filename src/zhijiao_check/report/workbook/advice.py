@@ -10,6 +10,7 @@ named instead.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 
 from zhijiao_check.problems import Problem
@@ -18,11 +19,14 @@ from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import msg
 
 LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it has open
+_UNQUOTABLE = frozenset('"$`\\!%')  # what a shell reads inside double quotes (% in Windows' cmd)
 
 
-def is_lock_file(display: str) -> bool:
-    """Whether the file is named as Excel names the lock file of a workbook it has open."""
-    return os.path.basename(display).startswith(LOCK_PREFIX)
+def is_lock_file(display: str, errors: Sequence[Problem]) -> bool:
+    """Whether the file is Excel's lock file of a workbook it has open: named as Excel names one, and no
+    workbook (``errors``: its reading's). A workbook a clerk named ``~$…`` is read as any other."""
+    unreadable = [problem.code for problem in errors] == ["not-a-workbook"]
+    return unreadable and os.path.basename(display).startswith(LOCK_PREFIX)
 
 
 def lock_file_problem(display: str) -> Problem:
@@ -36,11 +40,14 @@ def command_params(display: str, unit: str | None = None, year: int | None = Non
     """The parameters of ``not-a-workbook``'s command: the unit and year (words to replace where not known)
     and a new file beside the one refused, so that the template is not written over it."""
     folder, name = os.path.split(display)
-    stem = name.split(".", 1)[0] or name
+    stem = os.path.join(folder, name.split(".", 1)[0] or name)
+    # within double quotes a shell still reads $, `, \ and " (and bash's !; cmd's %): a name holding one
+    # would run `id` or expand $HOME, so such a name gives way to a plain one, not quoted at all
+    plain = any(char in _UNQUOTABLE or not char.isprintable() for char in stem.replace(os.sep, "/"))
     return {
         "unit": unit if unit is not None else msg("workbook.command-unit"),
         "year": str(year) if year is not None else msg("workbook.command-year"),
-        "out": msg("workbook.command-output", stem=os.path.join(folder, stem)),
+        "out": msg("workbook.command-output-plain") if plain else msg("workbook.command-output", stem=stem),
     }
 
 

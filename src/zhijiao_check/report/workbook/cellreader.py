@@ -18,7 +18,6 @@ from typing import Any
 from zhijiao_check.characters import cleaned
 from zhijiao_check.located import checked_text
 from zhijiao_check.problems import Problem, Severity, format_path
-from zhijiao_check.report.joined import names_in
 from zhijiao_check.report.workbook.cells import MERGED_CELLS, cell_name, letters
 from zhijiao_check.report.workbook.grids import Cell, Grid
 from zhijiao_check.report.workbook.layout import HEADER_SEARCH, NONE_WORD, SCHOOLS_SHEET, Column
@@ -188,13 +187,11 @@ class CellReader:
             )
             return ABSENT
         if spec.kind == "list" and isinstance(value, list) and isinstance(cell.value, str):
-            slip = joined(cell.value)
-            if slip is not None:
-                # refused, and read as the names it means (the advice's), so that the rows naming them
-                # (园区资金) still find them: one error at this cell, not one at each of those rows
-                value = [cleaned(name) for name in names_in(cell.value)]
-            elif (said := none_among_names(cell.value)) is not None:
-                # read as the names it holds (none when it holds none), refused at this cell
+            said = joined(cell.value)
+            # refused, and read as the names it means (the advice's), so that the rows naming them
+            # (园区资金) still find them: one error at this cell, not one at each of those rows; a cell
+            # saying none beside names is read as the names it holds (none when it holds none)
+            if said is not None or (said := none_among_names(cell.value)) is not None:
                 value, slip = [cleaned(name) for name in said[0]], said[1]
         elif spec.kind == "text" and isinstance(value, str):
             value, slip = trimmed(value)

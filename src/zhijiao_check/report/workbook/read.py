@@ -43,7 +43,11 @@ from zhijiao_check.report.workbook.sheetnames import (
 from zhijiao_check.report.workbook.shown import trimmed
 from zhijiao_check.report.workbook.tablesheet import Row, read_entry, read_table
 from zhijiao_check.source import Parsed, Path_
-from zhijiao_check.wording import msg
+from zhijiao_check.wording import Wording, msg
+
+# Where a school's name cannot be read, a "did you mean" only for a name a slip away (a character of nine
+# mistyped is 0.89): 东安县职业中等专业学校 and 东安县舜德职业学校, two schools, are 0.7.
+_SLIP_AWAY = 0.8
 
 
 @record
@@ -215,13 +219,18 @@ class _Reader(CellReader):
     ) -> None:
         """Majors and practice groups go to the school named in their first column."""
         names: dict[str, int] = {}
-        unnamed: list[str] = []  # the cells of schools whose name is no text (a number, a date)
+        # the hints for schools whose name cannot be read: no text (a number, a date), or blank (a row of
+        # figures without its name, the second row of a merged name), each naming its cell
+        unnamed: list[Wording] = []
         for index, school in enumerate(schools):
-            if isinstance(school.get("name"), str):
+            if isinstance(school.get("name"), str) and school["name"].strip():
                 names.setdefault(school["name"].strip(), index)
-            elif school.get("name") is not None:
-                row, column = self.positions.keys.get(("schools", index, "name"), (index + 3, 1))
-                unnamed.append(self.cell_label(self.grids[SCHOOLS_SHEET], row, column))
+                continue
+            row, column = self.positions.keys.get(("schools", index, "name"), (index + 3, 1))
+            cell = self.cell_label(self.grids[SCHOOLS_SHEET], row, column)
+            blank = school.get("name") is None or not str(school["name"]).strip()
+            key = "workbook.school-blank-hint" if blank else "workbook.school-unnamed-hint"
+            unnamed.append(msg(key, cell=cell))
         for sheet in sheets.values():
             if sheet.parent is None:
                 continue
@@ -248,13 +257,11 @@ class _Reader(CellReader):
                     if SCHOOLS_SHEET in self.keyless or self.schools_blank:
                         continue  # no school of 学校 was read, and its error says why: not each row here
                     # A school whose name could not be read may be the one meant: it is named, and no other
-                    # school is offered in its place (a date typed at 学校!A3 had every major of that school
-                    # asked to be renamed to the other school).
-                    hint = (
-                        msg("workbook.school-unnamed-hint", cell=unnamed[0])
-                        if unnamed
-                        else did_you_mean(self.closest(name, names, 0.5))
-                    )
+                    # school is offered in its place but one a slip away (a date typed at 学校!A3 had every
+                    # major of that school asked to be renamed to the other school; a typo of the other
+                    # school's name was told of the unreadable one instead of the name it misspells).
+                    close = self.closest(name, names, _SLIP_AWAY if unnamed else 0.5)
+                    hint = did_you_mean(close) if close or not unnamed else unnamed[0]
                     self.say(
                         grid, number, index_column, "unknown-school", header="学校名称", name=name, hint=hint
                     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
 from zhijiao_check.report.workbook.cellreader import CellReader, did_you_mean
 from zhijiao_check.report.workbook.grids import Grid, refusal
@@ -21,6 +22,10 @@ from zhijiao_check.report.workbook.layout import (
 )
 from zhijiao_check.report.written import is_result_workbook
 from zhijiao_check.wording import Join, Wording, msg
+
+# The names programs give a copied sheet: 学校 (2) (Excel, WPS; 学校(2), 学校（2） typed so), 学校_2
+# (LibreOffice, 学校_1 too). Only these: 学校说明 is no copy of 学校.
+_COPY = later(r"(.+?)(?: ?\(\d+\)|（\d+）|_\d+)")
 
 # What a renamed sheet has of the template's: a fields sheet's column of keys, a table's row of them.
 _KEY_COLUMN, _KEY_ROW = msg("workbook.key-column"), msg("workbook.key-row")
@@ -90,11 +95,12 @@ def say_other_sheets(reader: CellReader, grids: list[Grid], absent: list[Sheet])
             reader.say(grid, 1, 1, "sheet-renamed", path=path, found=grid.title, sheet=like.name, keys=keys)
             found.add(like.name)
         elif grid.cells or grid.chart:  # a chart holds no cell, and is there all the same
-            suggestion = reader.closest(title, [*known, INSTRUCTIONS], 0.5)
-            if suggestion and suggestion[0] in present and title.startswith(suggestion[0]):
-                # 学校 (2), Excel's name for a copy of 学校: "did you mean 学校" when 学校 is there
-                reader.say(grid, 1, 1, "sheet-copy", "warning", sheet=suggestion[0])
+            copy = _COPY.fullmatch(title)
+            if copy is not None and copy.group(1) in present and copy.group(1) in {*known, INSTRUCTIONS}:
+                # 学校 (2), Excel's name for a copy of 学校: not "did you mean 学校" when 学校 is there
+                reader.say(grid, 1, 1, "sheet-copy", "warning", sheet=copy.group(1))
                 continue
+            suggestion = reader.closest(title, [*known, INSTRUCTIONS], 0.5)
             reader.say(
                 grid,
                 1,

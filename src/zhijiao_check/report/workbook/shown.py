@@ -74,19 +74,24 @@ def misformatted(cell: Cell, spec: Column) -> Slip | None:
     return None
 
 
-def joined(text: str) -> Slip | None:
+def joined(text: str) -> tuple[list[str], Slip] | None:
     """Names a list cell runs together, which its only separator 、 (or a new line) would keep apart:
     ``先进装备制造 农产品精深加工`` is one item, counted as one industry (``report.joined``). Names the cell
     does keep apart but numbers (``1.甲；2.乙``, ``1、甲、2、乙``) are not run together, and do not count as
-    one: they are refused for their numbers (``names-numbered``)."""
+    one: they are refused for their numbers (``names-numbered``). The names it means (a word for none among
+    them left out: the advice for ``无 电子信息`` is ``电子信息``, not ``无、电子信息``, which is refused in
+    turn), and the problem to say at it; None for a cell whose names are kept apart."""
     found = joined_by(text, LIST_SEPARATORS)
     if found is None:
         return None
-    items, names = split_list(text), names_in(text)
-    params: dict[str, object] = {"found": text.strip(), "separator": found, "write": "、".join(names)}
-    if numbered(text) and len(names) <= len(items):
-        return Slip("names-numbered", params)
-    return Slip("names-joined", {**params, "count": len(items)})
+    items, named = split_list(text), names_in(text)
+    names = [name for name in named if name.lower() not in NONE_WORDS]
+    if not names:  # ``无 -``: no name at all, but none said otherwise than by 无 alone
+        return [], Slip("list-no-names", {"found": text.strip(), "none": NONE_WORD})
+    params: dict[str, object] = {"found": text.strip(), "separator": found, "write": _once(names)}
+    if numbered(text) and len(named) <= len(items):
+        return names, Slip("names-numbered", params)
+    return names, Slip("names-joined", {**params, "count": len(items)})
 
 
 def none_among_names(text: str) -> tuple[list[str], Slip] | None:
@@ -104,9 +109,12 @@ def none_among_names(text: str) -> tuple[list[str], Slip] | None:
     if not names:
         return [], Slip("list-no-names", {"found": found, "none": NONE_WORD})
     nones = [item for item in items if item.lower() in NONE_WORDS]
-    return names, Slip(
-        "list-none-beside-names", {"found": found, "none": nones[0], "write": "、".join(names)}
-    )
+    return names, Slip("list-none-beside-names", {"found": found, "none": nones[0], "write": _once(names)})
+
+
+def _once(names: list[str]) -> str:
+    """The names to write, each once: advice that repeats a name is refused in turn, as a duplicate."""
+    return "、".join(dict.fromkeys(names))
 
 
 def trimmed(text: str) -> tuple[str, Slip | None]:
