@@ -13,6 +13,7 @@ from typing import Any
 
 from zhijiao_check.pack.placed import pack_problem
 from zhijiao_check.problems import Problem
+from zhijiao_check.records import record
 from zhijiao_check.report.scalars import REPORT_YEARS
 from zhijiao_check.source import Positions
 from zhijiao_check.units import Merged, Renamed, Unit
@@ -44,9 +45,9 @@ def unknown_keys(data: object, positions: Positions, file: str) -> list[Problem]
 
 
 def _unknown_entry_keys(data: dict[Any, Any], positions: Positions, file: str) -> Iterator[Problem]:
-    for listed, record in zip(UNIT_LIST_KEYS, (Unit, Renamed, Merged), strict=True):
+    for listed, entry_type in zip(UNIT_LIST_KEYS, (Unit, Renamed, Merged), strict=True):
         entries = data.get(listed)
-        keys = tuple(field.name for field in fields(record))
+        keys = tuple(field.name for field in fields(entry_type))
         for index, entry in enumerate(entries if isinstance(entries, list) else []):
             for key in entry if isinstance(entry, dict) else {}:
                 if key in keys:
@@ -106,6 +107,12 @@ def _problems(
         shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
         return pack_problem(file, positions.nearest(path), shown, code, **params)
 
+    # each unit one may join, with where its entry is: a unit of the list, or one merged in turn (a chain)
+    joined: dict[str, _Joinable] = {
+        **{unit.name: _Joinable(unit.since, None, ("units", index)) for index, unit in enumerate(units)},
+        **{m.name: _Joinable(m.since, m, ("merged", index)) for index, m in enumerate(merged)},
+    }
+
     first: dict[str, tuple[str | int, ...]] = {}
     # each code: the first name given it, the unit that is (its name now), and where
     coded: dict[str, tuple[str, str, tuple[str | int, ...]]] = {}
@@ -149,9 +156,12 @@ def _problems(
             yield at((*path, "into"), "merged-into-unknown", into=entry.into, nearest=close)
         elif entry.into == entry.name:
             yield at((*path, "into"), "merged-into-itself", name=entry.name)
-        elif (cycle := _cycle(entry, merged)) and entry.name not in cycled:
-            cycled.update(cycle)
-            yield at((*path, "into"), "merged-in-a-cycle", name=entry.name, cycle=" → ".join(cycle))
+        elif cycle := _cycle(entry, merged):
+            if entry.name not in cycled:
+                cycled.update(cycle)
+                yield at((*path, "into"), "merged-in-a-cycle", name=entry.name, cycle=" → ".join(cycle))
+        elif _is_year(entry.year):  # a year out of range is said as such, not compared
+            yield from _joins_a_unit_then(at, (*path, "year"), entry, joined[entry.into], positions)
         yield from _year(at, (*path, "year"), entry.year)
         if entry.since is not None:
             since = (*path, "since")
@@ -172,6 +182,8 @@ def _problems(
         elif unknown:
             close = nearest(rename.new, [*listed, *former])
             yield at((*path, "new"), "renamed-new-unknown", new=rename.new, nearest=close)
+        elif _is_year(rename.year):
+            yield from _renames_a_unit_then(at, (*path, "year"), rename, joined[rename.new], positions)
         yield from _year(at, (*path, "year"), rename.year)
         # an old code is a code too: a report's code finds the unit of the list with it first, so an old code
         # another unit has made a report of that unit's year before the renaming the other unit's. Not of a
@@ -179,6 +191,92 @@ def _problems(
         # of the slip in new).
         if not unknown:
             yield from code_once(rename.old_code, rename.old, (*path, "old_code"), rename.new)
+
+
+@record
+class _Joinable:
+    """A unit a merger may name in ``into``: the year it was created (``since``), its own merger when it
+    joined another in turn, and its entry's path (for the line a message names)."""
+
+    since: int | None
+    merger: Merged | None
+    path: tuple[str | int, ...]
+
+
+def _joins_a_unit_then(
+    at: Callable[..., Problem],
+    path: tuple[str | int, ...],
+    entry: Merged,
+    into: _Joinable,
+    positions: Positions,
+) -> Iterator[Problem]:
+    """A merger joins a unit that exists in its year: created by then (``since``), and not yet merged into
+    another itself. Otherwise the list contradicts itself: 金洞管理区 into 回龙圩管理区 in 2022 with
+    回龙圩管理区 created in 2024 made 金洞管理区's figures of 2022 and 2023 a report no unit files (its own
+    refused as merged, 回龙圩管理区's as not yet created); into a unit merged away in 2023, in 2025, it
+    joined a unit that was gone. Said at the merger's ``year``, naming the line of the unit joined."""
+    line = positions.nearest(into.path)[0]
+    if into.since is not None and _is_year(into.since) and entry.year < into.since:
+        yield at(
+            path,
+            "merged-into-not-yet",
+            name=entry.name,
+            year=entry.year,
+            into=entry.into,
+            since=into.since,
+            line=line,
+        )
+    elif into.merger is not None and _is_year(into.merger.year) and entry.year >= into.merger.year:
+        yield at(
+            path,
+            "merged-into-merged-away",
+            name=entry.name,
+            year=entry.year,
+            into=entry.into,
+            then=into.merger.year,
+            holder=into.merger.into,
+            line=line,
+        )
+
+
+def _renames_a_unit_then(
+    at: Callable[..., Problem],
+    path: tuple[str | int, ...],
+    rename: Renamed,
+    new: _Joinable,
+    positions: Positions,
+) -> Iterator[Problem]:
+    """A renaming of a unit that exists before it, and is not merged away before it: a report of a year
+    before the renaming gives the old name, as the unit's. A unit created (``since``) in the renaming's year
+    or later had no year under the old name (each refused as not yet created); a renaming after the unit's
+    merger named a unit already gone (its old name's reports of the years between refused as merged)."""
+    line = positions.nearest(new.path)[0]
+    if new.since is not None and _is_year(new.since) and rename.year <= new.since:
+        yield at(
+            path,
+            "renamed-not-yet",
+            old=rename.old,
+            new=rename.new,
+            year=rename.year,
+            since=new.since,
+            line=line,
+        )
+    elif new.merger is not None and _is_year(new.merger.year) and rename.year > new.merger.year:
+        yield at(
+            path,
+            "renamed-after-merger",
+            old=rename.old,
+            new=rename.new,
+            year=rename.year,
+            then=new.merger.year,
+            holder=new.merger.into,
+            line=line,
+        )
+
+
+def _is_year(year: int) -> bool:
+    low, high = REPORT_YEARS
+    return low <= year <= high
 
 
 def _cycle(entry: Merged, merged: list[Merged]) -> list[str]:
@@ -201,6 +299,6 @@ def _year(
 ) -> Iterator[Problem]:
     """The year a renaming or merger takes effect, or a unit is created from (``since``): one a report may
     have (a report of no year could be before or after it)."""
-    low, high = REPORT_YEARS
-    if not low <= year <= high:
+    if not _is_year(year):
+        low, high = REPORT_YEARS
         yield at(path, code, year=year, low=low, high=high)

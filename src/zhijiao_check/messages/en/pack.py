@@ -304,6 +304,24 @@ MESSAGES: dict[str, str] = {
         "the unit reporting on its own from since to the year before year; correct one of the years (a unit "
         "there from the plan's start has no since)"
     ),
+    "pack.merged-into-not-yet": (
+        '"{name}" is merged into "{into}" in {year}, but "{into}" was created only in {since} (line {line}): '
+        "a unit joins one that exists in the year of the merger; write year: {since} or later, or a since "
+        'of "{into}" of {year} or earlier'
+    ),
+    "pack.merged-into-merged-away": (
+        '"{name}" is merged into "{into}" in {year}, but "{into}" itself joined "{holder}" in {then} '
+        "(line {line}) and is no unit of its own from then: write a year before {then}, or into: {holder}"
+    ),
+    "pack.renamed-not-yet": (
+        '"{old}" is renamed "{new}" in {year}, but "{new}" was created only in {since} (line {line}): the '
+        "old name is the unit's in the years before the renaming, so since comes before year; correct one "
+        "of the years (a unit there from the plan's start has no since)"
+    ),
+    "pack.renamed-after-merger": (
+        '"{old}" is renamed "{new}" in {year}, but "{new}" joined "{holder}" in {then} (line {line}) and is '
+        "no unit of its own from then: a renaming comes before the merger; write year: {then} or earlier"
+    ),
     "pack.merged-in-a-cycle": (
         '"{name}" is merged in a cycle ({cycle}): following into must end at a unit of units; '
         "correct one of them"

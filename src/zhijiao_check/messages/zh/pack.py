@@ -251,6 +251,22 @@ MESSAGES: dict[str, str] = {
         "“{name}”{since} 年设立，却在 {year} 年并入其他单位：since 须早于 year，它单独填报的是 since 到 "
         "year 前一年的报表；请改正其中一个年份（自计划开始就有的单位不写 since）"
     ),
+    "pack.merged-into-not-yet": (
+        "“{name}”于 {year} 年并入“{into}”，但“{into}”{since} 年才设立（第 {line} 行）：并入的单位须在并入"
+        "那年已设立；请写 year: {since} 或更晚，或把“{into}”的 since 改为 {year} 或更早"
+    ),
+    "pack.merged-into-merged-away": (
+        "“{name}”于 {year} 年并入“{into}”，但“{into}”已于 {then} 年并入“{holder}”（第 {line} 行），"
+        "{then} 年起不再是单独的单位：请写 {then} 年以前的 year，或写 into: {holder}"
+    ),
+    "pack.renamed-not-yet": (
+        "“{old}”于 {year} 年更名为“{new}”，但“{new}”{since} 年才设立（第 {line} 行）：旧名称是更名前那些年"
+        "的名称，since 须早于 year；请改正其中一个年份（自计划开始就有的单位不写 since）"
+    ),
+    "pack.renamed-after-merger": (
+        "“{old}”于 {year} 年更名为“{new}”，但“{new}”已于 {then} 年并入“{holder}”（第 {line} 行），"
+        "{then} 年起不再是单独的单位：更名须在并入之前；请写 year: {then} 或更早"
+    ),
     "pack.merged-in-a-cycle": (
         "“{name}”的合并成环（{cycle}）：沿 into 最终须到达 units 中的单位，改正其中一项"
     ),
