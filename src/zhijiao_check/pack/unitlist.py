@@ -1,6 +1,6 @@
 """The checks of a unit list (``units.yaml``) across its entries: a renaming and a merger must name units
 the list has, each once, and a chain of mergers end at a unit of the list; a unit's ``since`` is a year; the
-unit a merger joins or a renaming names exists in that year (created by then, not merged away). An
+unit a merger joins exists in its year, and a renamed unit before its renaming (created, not merged away). An
 entry that named nothing would silently never apply: a renaming to a name not in the list let a report give
 the old name and be of no unit; a merged unit still in the list was expected every year; a second unit with
 a code was never found by it."""
