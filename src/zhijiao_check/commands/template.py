@@ -88,7 +88,13 @@ def _made(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     pack = load_packs(options.rules, options.pack)[0]
-    unit = find_unit(pack.units, options.unit, options.year, tr)
+    try:
+        unit = find_unit(pack.units, options.unit, options.year, tr)
+    except FatalError as error:
+        error.units_from = display_name(
+            pack.directory
+        )  # the pack whose units were searched: maybe a config's
+        raise
     low, high = REPORT_YEARS
     if not low <= options.year <= high:
         raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
