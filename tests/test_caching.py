@@ -193,3 +193,26 @@ def test_a_chosen_folder_passed_over_is_noted_once(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(os, "getuid", lambda: path.stat().st_uid + 1)
     kept(path.parent)
     assert caching.unused_chosen() == (tmp_path / "cache", "owner")
+
+
+@pytest.mark.parametrize("quiet", [("--quiet",), ("-q",), ("--config", "{config}")])
+def test_a_quiet_check_says_nothing_of_a_cache_folder_passed_over_but_still_its_errors(
+    tmp_path: Path, quiet: tuple[str, ...]
+) -> None:
+    """``--quiet`` (the config's ``quiet`` too) is the summary lines only, a report's warnings only counted:
+    the cache folder's warning was said all the same. An error is still told, alone; the folder unused."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    config = tmp_path / "team.toml"
+    config.write_text("quiet = true\n", encoding="utf-8")
+    env = {**os.environ, "ZHIJIAO_CHECK_CACHE": str(folder)}
+    options = [option.format(config=config) for option in quiet]
+    done = _check(env, "--lang", "en", *options)
+    assert (done.returncode, done.stderr) == (1, "")
+    refused = _check(env, "--lang", "en", "--select", "nosuch", *options)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == ['no rule matches "nosuch"; see zhijiao-check rules for the list']
+    assert list(folder.iterdir()) == []
+    told = _check(env, "--lang", "en", "--select", "nosuch")  # not quiet: told after the error
+    assert told.stderr.splitlines()[-1] == _unused_told(folder, "en")

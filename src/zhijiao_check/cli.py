@@ -365,14 +365,13 @@ def _exit_configured(
     debug: bool,
     command: Callable[[Config, Lang], int],
     collect: bool = True,
-    note: bool = False,
 ) -> None:
     """Run ``command`` with the config file's settings, the file ``--config`` names or the one found from the
     working directory (``settings.config``), and the run's language (``--lang`` typed, else the file's
     ``lang``); exit with its status. ``check``, ``validate``, ``diff`` and ``template`` read the same file,
     found the same way: a team's ``packs`` or ``lang`` held for ``check`` alone, and ``validate .`` read the
     pack's files as invalid reports. A fatal error is traced to the file's key behind it (``settings.traced``:
-    a ``packs`` entry that is no pack; with ``note``, the ``lang`` and ``packs`` taken whatever the error)."""
+    a ``packs`` entry that is no pack, or whose units a unit is not among; nothing the error is not about)."""
 
     def run() -> int:
         from zhijiao_check.errors import run_command
@@ -396,7 +395,7 @@ def _exit_configured(
                 taken = [
                     key for key, option in (("packs", "rules"), ("lang", "lang")) if not _given(ctx, option)
                 ]
-                raise traced(error, found, taken, note) from None
+                raise traced(error, found, taken) from None
 
         return run_command(configured, Translator(language), debug)
 
@@ -614,8 +613,8 @@ def template(
         )
         return command.run(options)
 
-    # what it used is said on success (``tell_config``), and on failure at the keys it took
-    _exit_configured(ctx, config, lang, debug, configured, note=True)
+    # what it used is said on success (``tell_config``); on failure, the config's setting behind it, if any
+    _exit_configured(ctx, config, lang, debug, configured)
 
 
 @commands.command(cls=Command)

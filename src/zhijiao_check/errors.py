@@ -33,6 +33,10 @@ class FatalError(Exception):
         self.area = area
         self.params = params
         self.problems = tuple(problems)
+        # The pack folder (as shown) whose reporting units the error is about (``template`` for a unit that
+        # pack does not know), set where that is so: traced to the config file's ``packs`` entry that chose
+        # that pack (``settings.traced``), and to nothing else.
+        self.units_from: str | None = None
 
 
 def run_command(command: Callable[[], int], tr: Translator, debug: bool = False) -> int:

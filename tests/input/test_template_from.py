@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from zhijiao_check.commands.template import carry_over, shell_word
+from zhijiao_check.commands.template import carry_over
+from zhijiao_check.shellwords import shell_word
 
 from .helpers import SAMPLES, run_cli, validate_json, write
 from .test_template import parsed

@@ -108,17 +108,44 @@ def test_a_packs_folder_that_is_no_pack_is_told_at_its_entry_in_the_config_file(
     assert typed.exit_code == 2 and "zhijiao-check.toml" not in typed.stderr
 
 
-def test_template_names_the_config_file_when_it_fails_too(repo: Path, invoke) -> None:
+def test_template_names_the_config_files_pack_when_its_units_lack_the_unit(repo: Path, invoke) -> None:
     """It said which config file it used only on success: an unknown unit, in the file's language and with
-    the units of its packs, named no file."""
+    the units of its packs, named no file. The pack the file chose is named, the language (which caused
+    nothing) is not."""
     _team(repo)
     failed = invoke("template", "-u", "无此县", "-y", "2024")
     assert failed.exit_code == 2
     assert failed.stderr.startswith('unknown reporting unit "无此县"')
-    took = "this run took this setting from the config file (an option given on the command line wins)"
-    assert failed.stderr.splitlines()[-2:] == [
-        f"zhijiao-check.toml:1:1: lang: {took}",
-        f"zhijiao-check.toml:2:1: packs: {took}",
-    ]
+    assert failed.stderr.splitlines()[-1] == (
+        "zhijiao-check.toml:2:1: packs[0]: the reporting units were taken from the rule pack "
+        "rules/local-pack, named here in the config file (--rules given on the command line wins)"
+    )
+    assert "lang:" not in failed.stderr
+    chinese = invoke("template", "-u", "无此县", "-y", "2024", "--lang", "zh")
+    assert chinese.stderr.splitlines()[-1] == (
+        "zhijiao-check.toml:2:1: packs[0]: 报送单位取自规则包 rules/local-pack，"
+        "该规则包由配置文件的这一项给出（命令行上给出的 --rules 优先）"
+    )
     typed = invoke("template", "-u", "无此县", "-y", "2024", "--lang", "zh", "--rules", "rules/local-pack")
     assert typed.exit_code == 2 and "zhijiao-check.toml" not in typed.stderr
+
+
+def test_template_names_no_setting_of_the_config_file_that_did_not_cause_its_failure(
+    repo: Path, invoke
+) -> None:
+    """An output that exists, or a name of no template format, has nothing to do with the file's ``lang`` or
+    ``packs``: it named both, sending the user to settings that were right. The plain error, in the file's
+    language all the same."""
+    _team(repo)
+    write(repo / "东安县.yaml", "kept\n")
+    for output, said in (
+        (
+            "东安县.yaml",
+            "东安县.yaml exists and was not overwritten (it may be a filled-in report): choose another",
+        ),
+        ("东安县.txt", "cannot write a template as 东安县.txt: its name should end in .yaml, .yml or .xlsx"),
+    ):
+        failed = invoke("template", "-u", "东安县", "-y", "2024", "-o", output)
+        assert failed.exit_code == 2 and failed.stderr.startswith(said), failed.stderr
+        assert len(failed.stderr.splitlines()) == 1 and "zhijiao-check.toml" not in failed.stderr
+    assert (repo / "东安县.yaml").read_text(encoding="utf-8") == "kept\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import subprocess
 
 import pytest
 
@@ -72,6 +73,21 @@ def test_excels_lock_file_is_told_for_what_it_is_with_the_workbook_to_check(run_
     assert problem["code"] == "excel-lock-file"
     assert said.format(real=real) in problem["message"]
     assert f'zhijiao-check validate "{real}"' in problem["message"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("real", ["a$b`id`.xlsx", 'say "x" $HOME.xlsx', "it's a\\b!.xlsx"])
+def test_the_lock_files_command_names_its_workbook_as_a_shell_reads_it(run_cli, tmp_path, lang, real):
+    """In double quotes, `id` ran and $b, $HOME expanded: the command names exactly the workbook."""
+    lock = tmp_path / f"~${real}"
+    lock.write_bytes(b"\x0b" + "王".encode("utf-16-le") + b"\0" * 150)
+    message = _problem(run_cli, lock, lang)["message"]
+    command = message.split("zhijiao-check validate ", 1)[1]
+    assert shlex.split(command) == [str(tmp_path / real)]
+    said = subprocess.run(
+        ["bash", "-c", f"printf %s {command}"], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert said.stdout == str(tmp_path / real)
 
 
 def test_a_real_workbook_named_as_a_lock_file_is_read_as_the_workbook_it_is(run_cli, book, tmp_path):

@@ -87,9 +87,23 @@ STREAMED = ("json", "junit", "sarif")
 
 
 def run(options: CheckOptions) -> int:
-    status = _run(options)
-    _say_written(options, status)
-    return status
+    try:
+        status = _run(options)
+        _say_written(options, status)
+        return status
+    finally:
+        if options.quiet:
+            _untold_cache()
+
+
+def _untold_cache() -> None:
+    """``--quiet`` (or the config's ``quiet``) keeps to the summary lines, a report's warnings only counted:
+    the warning of a ``ZHIJIAO_CHECK_CACHE`` folder passed over (``errors.tell_unused_cache``), a word on
+    the machine, not on the reports, is not said either. Taken here, however the run ended, so that it is
+    not told after it; an error is still told, and the folder is still not used."""
+    from zhijiao_check.caching import unused_chosen
+
+    unused_chosen()
 
 
 def _say_written(options: CheckOptions, status: int) -> None:

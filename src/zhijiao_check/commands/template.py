@@ -28,6 +28,7 @@ from zhijiao_check.i18n import Lang, Translator, exists
 from zhijiao_check.output import is_special, refuse_existing, tell_written, write
 from zhijiao_check.records import record
 from zhijiao_check.report.codes import with_meaning
+from zhijiao_check.shellwords import shell_word
 from zhijiao_check.status import ExitCode
 from zhijiao_check.units import Merged, Renamed, Unit
 from zhijiao_check.wording import Join, Msg
@@ -87,7 +88,13 @@ def _made(options: TemplateOptions) -> int:
     tr = Translator(options.lang)
     target = options.output if options.output is not None and str(options.output) != "-" else None
     pack = load_packs(options.rules, options.pack)[0]
-    unit = find_unit(pack.units, options.unit, options.year, tr)
+    try:
+        unit = find_unit(pack.units, options.unit, options.year, tr)
+    except FatalError as error:
+        error.units_from = display_name(
+            pack.directory
+        )  # the pack whose units were searched: maybe a config's
+        raise
     low, high = REPORT_YEARS
     if not low <= options.year <= high:
         raise FatalError("year-out-of-range", area="input", year=options.year, low=low, high=high)
@@ -498,26 +505,6 @@ _LINE_BREAKS = "\n\r\x85\u2028\u2029"
 
 
 _NO_WRAP = 2**31 - 1  # PyYAML folds a line longer than its width: never, here
-
-
-def shell_word(path: str) -> str:
-    """A path as a shell takes it in a command line to copy: as it is where nothing in it is special
-    (``t2024/东安县.yaml``), else in double quotes, which bash, PowerShell and cmd all take, or in single
-    quotes where a double quote would not hold it (a ``$``, a backquote; on POSIX a backslash or ``!``)."""
-    import os
-
-    posix = os.name != "nt"  # on Windows a backslash separates folders, and no shell there escapes with it
-    inert = {"\\"} if not posix else set()
-    if path and not any(char.isspace() or (char in _SHELL_SPECIALS and char not in inert) for char in path):
-        return path
-    breaking = _DOUBLE_QUOTE_BREAKERS if posix else '"$`'
-    if not any(char in breaking for char in path):
-        return f'"{path}"'
-    return "'" + path.replace("'", "'\\''") + "'"
-
-
-_SHELL_SPECIALS = "'\"$`\\!*?[]{}()<>|&;#~^%"
-_DOUBLE_QUOTE_BREAKERS = '"$`\\!'  # what a POSIX shell still reads inside double quotes
 
 
 def _line(text: str, comment: str) -> str:

@@ -1,6 +1,10 @@
 """A run's fatal error traced to the config file's setting behind it: a ``packs`` folder that is no pack
 was told as ``规则包无效：localpack: …`` with no word of the file and key that named it, and ``template``
-named the file it took its ``lang`` and ``packs`` from only when it succeeded."""
+named the file it took its ``lang`` and ``packs`` from only when it succeeded.
+
+Only the setting the error is about is named: ``template`` for a year out of range, or an output that
+exists, named the file's ``lang`` and ``packs`` too, sending the user to settings that had nothing to do
+with it. No failure comes of the language (a message is only worded in it), so ``lang`` is never named."""
 
 from __future__ import annotations
 
@@ -13,45 +17,44 @@ from zhijiao_check.problems import Problem
 from zhijiao_check.settings.config import Config
 
 
-def traced(error: FatalError, config: Config, taken: Sequence[str], note: bool = False) -> FatalError:
+def traced(error: FatalError, config: Config, taken: Sequence[str]) -> FatalError:
     """``error`` with, after its own problems, the line of the config file behind it: the ``packs`` entry of
     each pack the error is about (the run took the file's ``packs``, ``taken`` naming the keys no option
-    typed replaced); else, with ``note`` (a command whose only output is what it makes: ``template``), each
-    key of ``taken`` the file gives, as where this run's settings came from."""
-    if config.file is None or error.code == "invalid-config" or not taken:
+    typed replaced): a pack that is no pack, or the pack whose reporting units a unit is not among."""
+    if config.file is None or error.code == "invalid-config" or "packs" not in taken:
         return error
     places = {key: (line, column) for key, line, column in config.places}
-    added = _packs_behind(error, config, places) if "packs" in taken else []
-    if not added and note:
-        added = [
-            Problem(config.file, *places[key], key, "setting-from-config", {}, area="settings")
-            for key in ("lang", "packs")
-            if key in taken and key in places and getattr(config, key)
-        ]
+    added = _packs_behind(error, config, places)
     if not added:
         return error
     return FatalError(error.code, (*error.problems, *added), area=error.area, **error.params)
 
 
 def _packs_behind(error: FatalError, config: Config, places: dict[str, tuple[int, int]]) -> list[Problem]:
-    """A problem at the ``packs`` entry of each pack of the config file that a pack error is about."""
-    if error.code != "invalid-pack" or "packs" not in places or config.file is None:
+    """A problem at the ``packs`` entry of each pack of the config file that ``error`` is about."""
+    if "packs" not in places or config.file is None:
         return []
     behind = []
     for index, pack in enumerate(config.packs):
         shown = display_name(pack)
-        if any(_within(problem.file, shown) for problem in error.problems):
+        code = _how_behind(error, shown)
+        if code is not None:
             behind.append(
                 Problem(
-                    config.file,
-                    *places["packs"],
-                    f"packs[{index}]",
-                    "pack-from-config",
-                    {"pack": shown},
-                    area="settings",
+                    config.file, *places["packs"], f"packs[{index}]", code, {"pack": shown}, area="settings"
                 )
             )
     return behind
+
+
+def _how_behind(error: FatalError, pack: str) -> str | None:
+    """How the pack ``pack`` (as shown) is behind ``error``: as a pack with problems, as the pack whose units
+    were searched, or not at all (None)."""
+    if error.code == "invalid-pack" and any(_within(problem.file, pack) for problem in error.problems):
+        return "pack-from-config"
+    if error.units_from is not None and _within(error.units_from, pack):
+        return "units-from-config"
+    return None
 
 
 def _within(file: str, folder: str) -> bool:

@@ -55,8 +55,9 @@ MESSAGES: dict[str, str] = {
         "the rule pack {pack} is named here in the config file: correct the pack, or take this entry out of "
         "packs (--rules given on the command line wins)"
     ),
-    "settings.setting-from-config": (
-        "this run took this setting from the config file (an option given on the command line wins)"
+    "settings.units-from-config": (
+        "the reporting units were taken from the rule pack {pack}, named here in the config file (--rules "
+        "given on the command line wins)"
     ),
     "settings.unknown-key": 'unknown key "{key}": the keys are {known}',
     "settings.wrong-type": '"{key}" = {found} is not valid: write {expected}',

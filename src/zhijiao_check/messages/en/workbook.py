@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     "workbook.excel-lock-file": (
         'this is the lock file Excel leaves beside the workbook "{real}" while it is open (its name starts '
         "with ~$; it is no report and goes away when the workbook is closed): check the workbook itself: "
-        'zhijiao-check validate "{real}"'
+        "zhijiao-check validate {command}"
     ),
     "workbook.empty-workbook": (
         "the file is empty (0 bytes): saving or copying it was most likely cut short; save or copy the "

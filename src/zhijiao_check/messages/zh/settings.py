@@ -44,7 +44,9 @@ MESSAGES: dict[str, str] = {
         "规则包 {pack} 由配置文件的这一项给出：请改正该规则包，或从 packs 中删去这一项"
         "（命令行上给出的 --rules 优先）"
     ),
-    "settings.setting-from-config": "本次运行用了配置文件中的这一设置（命令行上给出的选项优先）",
+    "settings.units-from-config": (
+        "报送单位取自规则包 {pack}，该规则包由配置文件的这一项给出（命令行上给出的 --rules 优先）"
+    ),
     "settings.unknown-key": "未知的键“{key}”：可用的键有 {known}",
     "settings.wrong-type": "“{key}”的值 {found} 无效：应写成 {expected}",
     "settings.quoted-value": "“{key}”的值不加引号：请写 {key} = {write}",

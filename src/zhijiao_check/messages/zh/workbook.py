@@ -20,7 +20,7 @@ MESSAGES: dict[str, str] = {
     "workbook.command-output-plain": "新报表.xlsx",
     "workbook.excel-lock-file": (
         "这是 Excel 打开工作簿“{real}”时在旁边留下的锁定文件（以 ~$ 开头，不是报表，关闭工作簿后自动删除）："
-        '请检查工作簿本身：zhijiao-check validate "{real}"'
+        "请检查工作簿本身：zhijiao-check validate {command}"
     ),
     "workbook.empty-workbook": (
         "文件是空的（0 字节），没有任何内容：多为保存或复制时中断；请重新保存或重新复制这份工作簿"

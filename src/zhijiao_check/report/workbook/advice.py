@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from zhijiao_check.problems import Problem
+from zhijiao_check.shellwords import double_quotes_hold, shell_word
 from zhijiao_check.unitnames import short_forms
 from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import msg
 
 LOCK_PREFIX = "~$"  # Excel's lock file: ~$ before the name of the workbook it has open
-_UNQUOTABLE = frozenset('"$`\\!%')  # what a shell reads inside double quotes (% in Windows' cmd)
 
 
 def is_lock_file(display: str, errors: Sequence[Problem]) -> bool:
@@ -30,10 +30,12 @@ def is_lock_file(display: str, errors: Sequence[Problem]) -> bool:
 
 
 def lock_file_problem(display: str) -> Problem:
-    """The lock file, told for what it is, with the workbook it locks to check instead."""
+    """The lock file, told for what it is, with the workbook it locks to check instead: its command names
+    that very workbook, quoted so that a shell reads back its name (``a$b.xlsx`` with no $b expanded)."""
     folder, name = os.path.split(display)
     real = os.path.join(folder, name[len(LOCK_PREFIX) :])
-    return Problem(display, None, None, "", "excel-lock-file", {"real": real}, area="workbook")
+    params = {"real": real, "command": shell_word(real)}
+    return Problem(display, None, None, "", "excel-lock-file", params, area="workbook")
 
 
 def command_params(display: str, unit: str | None = None, year: int | None = None) -> dict[str, object]:
@@ -42,8 +44,9 @@ def command_params(display: str, unit: str | None = None, year: int | None = Non
     folder, name = os.path.split(display)
     stem = os.path.join(folder, name.split(".", 1)[0] or name)
     # within double quotes a shell still reads $, `, \ and " (and bash's !; cmd's %): a name holding one
-    # would run `id` or expand $HOME, so such a name gives way to a plain one, not quoted at all
-    plain = any(char in _UNQUOTABLE or not char.isprintable() for char in stem.replace(os.sep, "/"))
+    # would run `id` or expand $HOME, so such a name gives way to a plain one, not quoted at all (in single
+    # quotes cmd would not take it)
+    plain = not double_quotes_hold(stem, any_shell=True)
     return {
         "unit": unit if unit is not None else msg("workbook.command-unit"),
         "year": str(year) if year is not None else msg("workbook.command-year"),
