@@ -123,6 +123,10 @@ class Command(_HelpInLanguage, TyperCommand):
             raise ExtraArguments(rest, ctx)
         if not ctx.resilient_parsing:
             self._check_outputs(ctx, given)
+            if ctx.params.get("no_config") and ctx.params.get("config") is not None:
+                from zhijiao_check.cli_usage import ConfigAndNoConfig
+
+                raise ConfigAndNoConfig(ctx)
         return rest
 
     def _check_outputs(self, ctx: Any, args: list[str]) -> None:
@@ -331,6 +335,7 @@ LangOption = Annotated[Lang, typer.Option("--lang")]
 NoColorOption = Annotated[bool, typer.Option("--no-color")]
 DebugOption = Annotated[bool, typer.Option("--debug")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", metavar="FILE")]
+NoConfigOption = Annotated[bool, typer.Option("--no-config")]
 RulesOption = Annotated[list[Path] | None, typer.Option("--rules", metavar="DIR")]
 PackOption = Annotated[str | None, typer.Option("--pack", metavar="PACK")]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
@@ -365,20 +370,25 @@ def _exit_configured(
     debug: bool,
     command: Callable[[Config, Lang], int],
     collect: bool = True,
+    reads: tuple[str, ...] | None = None,
 ) -> None:
     """Run ``command`` with the config file's settings, the file ``--config`` names or the one found from the
-    working directory (``settings.config``), and the run's language (``--lang`` typed, else the file's
-    ``lang``); exit with its status. ``check``, ``validate``, ``diff`` and ``template`` read the same file,
-    found the same way: a team's ``packs`` or ``lang`` held for ``check`` alone, and ``validate .`` read the
-    pack's files as invalid reports. A fatal error is traced to the file's key behind it (``settings.traced``:
-    a ``packs`` entry that is no pack, or whose units a unit is not among; nothing the error is not about)."""
+    working directory (``settings.config``), none with ``--no-config``, and the run's language (``--lang``
+    typed, else the file's ``lang``); exit with its status. ``check``, ``validate``, ``diff`` and
+    ``template`` read the same file, found the same way: a team's ``packs`` or ``lang`` held for ``check``
+    alone, and ``validate .`` read the pack's files as invalid reports. ``reads``: the keys the command
+    reads (None: all, as ``check``); a wrong value of another is a warning, and the key passed over. A fatal
+    error is traced to the file's key behind it (``settings.traced``: a ``packs`` entry that is no pack, or
+    whose units a unit is not among; nothing the error is not about)."""
 
     def run() -> int:
         from zhijiao_check.errors import run_command
         from zhijiao_check.i18n import Translator
         from zhijiao_check.settings import config as settings
 
-        found = settings.read(named, Path.cwd(), tuple(Format))
+        # ``--no-config`` with ``--config`` is refused as the command line is read (``Command.parse_args``)
+        unread = ctx.params.get("no_config", False)
+        found = settings.Config() if unread else settings.read(named, Path.cwd(), tuple(Format))
         # The config file's language is that of every message from here on, the file's own problems
         # included (a team that writes lang = "en" reads its mistakes in English too).
         language = lang if _given(ctx, "lang") else found.lang or lang
@@ -386,7 +396,10 @@ def _exit_configured(
         def configured() -> int:
             from zhijiao_check.errors import FatalError
 
-            settings.refuse_invalid(found)
+            if reads is not None:  # before a stop for a key it reads: all the file's mistakes are told
+                passed = settings.passed_over(found, reads)
+                settings.tell_passed_over(found, passed, str(ctx.info_name), Translator(language))
+            settings.refuse_invalid(found, reads)
             try:
                 return command(found, language)
             except FatalError as error:
@@ -445,6 +458,7 @@ def check(
     base_dir: Annotated[Path | None, typer.Option("--base-dir", metavar="DIR")] = None,
     whole_year: Annotated[bool, typer.Option("--whole-year", metavar="")] = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N")] = None,
     no_color: NoColorOption = False,
@@ -490,6 +504,7 @@ def validate(
     pack: PackOption = None,
     no_color: NoColorOption = False,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import validate as command
@@ -510,7 +525,7 @@ def validate(
             )
         )
 
-    _exit_configured(ctx, config, lang, debug, configured)
+    _exit_configured(ctx, config, lang, debug, configured, reads=("lang", "packs", "roster"))
 
 
 @commands.command(cls=Command)
@@ -524,6 +539,7 @@ def diff(
     rules: RulesOption = None,
     pack: PackOption = None,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import diff as command
@@ -543,7 +559,7 @@ def diff(
         )
         return command.run(options)
 
-    _exit_configured(ctx, config, lang, debug, configured)
+    _exit_configured(ctx, config, lang, debug, configured, reads=("lang", "packs", "roster"))
 
 
 @commands.command("rules", cls=Command)
@@ -600,6 +616,7 @@ def template(
     rules: RulesOption = None,
     pack: PackOption = None,
     config: ConfigOption = None,
+    no_config: NoConfigOption = False,
     debug: DebugOption = False,
 ) -> None:
     from zhijiao_check.commands import template as command
@@ -614,7 +631,7 @@ def template(
         return command.run(options)
 
     # what it used is said on success (``tell_config``); on failure, the config's setting behind it, if any
-    _exit_configured(ctx, config, lang, debug, configured)
+    _exit_configured(ctx, config, lang, debug, configured, reads=("lang", "packs"))
 
 
 @commands.command(cls=Command)

@@ -72,6 +72,13 @@ class BaseDirEmpty(UsageError):
         super().__init__("--base-dir is empty", ctx)
 
 
+class ConfigAndNoConfig(UsageError):
+    """``--config FILE`` and ``--no-config`` together: one says which file to read, the other to read none."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__("--config and --no-config given together", ctx)
+
+
 class UnknownCommand(UsageError):
     """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
 
@@ -164,6 +171,8 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-output-empty")
     if isinstance(error, BaseDirEmpty):
         return tr("cli.usage-base-dir-empty")
+    if isinstance(error, ConfigAndNoConfig):
+        return tr("cli.usage-config-and-no-config")
     # click's own words, ASCII but for what the user typed in them: shown whole as typed
     return tr("cli.usage-other", reason=_typed(error.format_message()))
 

@@ -4,21 +4,27 @@
 working directory and then each folder above it (the nearest wins; a ``zhijiao-check.toml`` before a
 ``pyproject.toml`` of the same folder); ``--config FILE`` names one. Paths in it are relative to the folder of
 the file. Every key has a flag of the same meaning, and a flag given on the command line wins over the key. An
-unknown key or a wrong value is an error located at its line and column, as in a report.
+unknown key or a wrong value is an error located at its line and column, as in a report. A wrong value
+stops only a command that reads its key (``refuse_invalid``); to another (``validate`` and ``jobs``) it is a
+warning, and the key is passed over (``passed_over``): a setting held for ``check`` alone does not stop
+``validate``. An unknown key stops every command, since which key it was meant to be, and so which command
+reads it, cannot be told.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.errors import FatalError
+from zhijiao_check.errors import FatalError, marking_on_stderr, tell_problems
 from zhijiao_check.files import display_name, os_problem, path_kind
 from zhijiao_check.output import format_named, other_format_named, suffixes_of
 from zhijiao_check.problems import Problem, said_of
@@ -26,7 +32,7 @@ from zhijiao_check.records import record
 from zhijiao_check.wording import Join, msg
 
 if TYPE_CHECKING:
-    from zhijiao_check.i18n import Lang
+    from zhijiao_check.i18n import Lang, Translator
 
     # The TOML reader (and tomllib) is imported when there is a file to read: most runs have none.
     from zhijiao_check.settings.toml import TablePath, TomlFile
@@ -38,6 +44,16 @@ PYPROJECT_TABLE: TablePath = ("tool", "zhijiao-check")
 
 # The keys whose mistakes show only as a run uses them, each located where the file gives it.
 PLACED = ("select", "ignore", "packs", "lang")
+
+
+@record
+class Mistake:
+    """A problem of a config file, with the key whose value it is about (``key``; ``outputs`` for a key of
+    an ``[[outputs]]`` entry); ``None`` for one of the whole file (not TOML, the table missing or misspelt,
+    an unknown key), which stops every command that reads the file."""
+
+    key: str | None
+    problem: Problem
 
 
 @record
@@ -56,7 +72,7 @@ class Config:
     roster: Path | None = None
     waivers: Path | None = None
     base_dir: Path | None = None
-    problems: tuple[Problem, ...] = field(default=(), repr=False)
+    mistakes: tuple[Mistake, ...] = field(default=(), repr=False)
     # (key, line, column) of the keys of ``PLACED`` the file gives: a rule ID in ``select`` that no pack has,
     # a ``packs`` folder that is no pack, shows only as the run uses it, and is told at the key's line without
     # reading the file again (``settings.traced``).
@@ -80,10 +96,40 @@ def find(start: Path) -> tuple[Path, TablePath] | None:
     return None
 
 
-def refuse_invalid(config: Config) -> None:
-    """``FatalError`` listing every problem of the file, if it has any."""
-    if config.problems:
-        raise FatalError("invalid-config", config.problems, file=config.file)
+def refuse_invalid(config: Config, reads: Collection[str] | None = None) -> None:
+    """``FatalError`` listing every problem of the file that stops a command reading the keys ``reads``
+    (None: every key, as ``check``): those of the whole file and of the values of those keys, if any."""
+    stopping = [
+        mistake.problem
+        for mistake in config.mistakes
+        if mistake.key is None or reads is None or mistake.key in reads
+    ]
+    if stopping:
+        raise FatalError("invalid-config", stopping, file=config.file)
+
+
+def passed_over(config: Config, reads: Collection[str]) -> list[Problem]:
+    """The problems of the values of keys a command does not read (``reads``), as warnings: ``jobs = 0``,
+    held for ``check``, stopped ``validate``, which never uses it. The key is left out of the settings
+    (``parse``), so the command runs as if the file did not give it."""
+    return [
+        dataclasses.replace(mistake.problem, severity="warning")
+        for mistake in config.mistakes
+        if mistake.key is not None and mistake.key not in reads
+    ]
+
+
+def tell_passed_over(config: Config, problems: Sequence[Problem], command: str, tr: Translator) -> None:
+    """On standard error, the ``passed_over`` problems under a line saying why they do not stop ``command``:
+    each at its ``file:line:column``, with what was found and what to write, to be fixed before ``check``
+    meets it."""
+    if not problems or config.file is None:
+        return
+    from zhijiao_check.characters import user_text
+
+    with marking_on_stderr():  # the file's name and the values quoted are the user's
+        print(tr("cli.config-passed-over", file=user_text(config.file), command=command), file=sys.stderr)
+        tell_problems(problems, tr)
 
 
 def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
@@ -104,7 +150,8 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
 
     toml = read_toml(path, display_name(path))
     if isinstance(toml, Problem):
-        return Config(file=display_name(path), problems=tuple(said_of((toml,), "config")))
+        problems = said_of((toml,), "config")
+        return Config(file=display_name(path), mistakes=tuple(Mistake(None, p) for p in problems))
     return parse(toml, table, formats)
 
 
@@ -116,15 +163,15 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
     if settings is None:
         # A misspelt table explains the missing one, and is what to correct.
         problem = misses or [toml.problem(table, (), "config-table-missing", name=".".join(table))]
-        return Config(file=toml.display, problems=tuple(problem))
+        return Config(file=toml.display, mistakes=tuple(Mistake(None, p) for p in problem))
     base = toml.path.parent
-    problems: list[Problem] = list(misses)
+    mistakes = [Mistake(None, miss) for miss in misses]
     values: dict[str, Any] = {}
     for key, value in settings.items():
         reader = _outputs(formats) if key == "outputs" else KEYS.get(key)
         if reader is None:
-            problems.append(
-                toml.problem(table, (key,), "unknown-key", key=key, known=Join(("outputs", *KEYS)))
+            mistakes.append(
+                Mistake(None, toml.problem(table, (key,), "unknown-key", key=key, known=Join(ALL_KEYS)))
             )
             continue
         try:
@@ -136,11 +183,12 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
             params = dict(wrong.params)
             if "found" in params:  # the value as the file writes it: ``"yes"``, not Python's ``'yes'``
                 params["found"] = toml_literal(params["found"])
-            problems.append(toml.problem(table, path, wrong.code, key=named, **params))
+            mistakes.append(Mistake(key, toml.problem(table, path, wrong.code, key=named, **params)))
     if "outputs" in settings:
-        problems += _output_keys(toml, table, settings["outputs"])
+        # a key of an entry that is none of its own is of the outputs, which only ``check`` reads
+        mistakes += [Mistake("outputs", p) for p in _output_keys(toml, table, settings["outputs"])]
     places = tuple((key, *toml.locate(table, (key,))) for key in PLACED if key in settings)
-    return Config(file=toml.display, problems=tuple(problems), places=places, **values)
+    return Config(file=toml.display, mistakes=tuple(mistakes), places=places, **values)
 
 
 class _Wrong(Exception):
@@ -334,6 +382,8 @@ KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "waivers": _existing,
     "base-dir": _folder,
 }
+# Every key the file may give, as ``check`` reads them all.
+ALL_KEYS = ("outputs", *KEYS)
 
 
 def relative_to_cwd(path: Path, found_above: bool = False) -> Path:

@@ -42,6 +42,10 @@ MESSAGES: dict[str, str] = {
         '--output is an empty path (""), such as a variable that is not set: give the file to write; nothing '
         "was done"
     ),
+    "cli.usage-config-and-no-config": (
+        "--config and --no-config cannot be given together: --config FILE reads that file, --no-config reads "
+        "none; give one of them; nothing was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
@@ -242,6 +246,10 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.diff-warnings": "warnings ({count})",
     "cli.invalid-config": "the config file {file} has problems:",
+    "cli.config-passed-over": (
+        "the config file {file} has problems in keys that {command} does not read: passed over, as if they "
+        "were not there (check stops at them; --no-config reads no config file):"
+    ),
     "cli.invalid-waivers": "the waivers file {file} has problems (nothing was waived):",
     # Before the problem, after its place (``Problem.report_line``).
     "cli.severity-error": "error: ",

@@ -101,6 +101,9 @@ MESSAGES: dict[str, str] = {
         "The config file (default: the nearest zhijiao-check.toml, or pyproject.toml with "
         "[tool.zhijiao-check], from here upward)."
     ),
+    "help.option.no_config": (
+        "Read no config file, neither one named nor the one found: the options typed and the defaults only."
+    ),
     "help.option.check.quiet": "Summary lines only.",
     "help.option.check.jobs": (
         "Worker processes for many reports (default: one per available core for json, junit and sarif alone, "

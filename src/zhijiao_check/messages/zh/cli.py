@@ -36,6 +36,10 @@ MESSAGES: dict[str, str] = {
     "cli.usage-output-empty": (
         '--output 给的是空路径（""），例如未设置的变量：请给出要写入的文件名；未做任何处理'
     ),
+    "cli.usage-config-and-no-config": (
+        "--config 和 --no-config 不能同时给出：--config FILE 读这个文件，--no-config 不读任何配置文件；"
+        "请只给其中一个；未做任何处理"
+    ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
@@ -195,6 +199,10 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.diff-warnings": "提醒（{count}）",
     "cli.invalid-config": "配置文件 {file} 有误：",
+    "cli.config-passed-over": (
+        "配置文件 {file} 中 {command} 不读的键有误，本次当作没有这些键（check 会因此停止；"
+        "--no-config 不读任何配置文件）："
+    ),
     "cli.invalid-waivers": "豁免文件 {file} 有误（未豁免任何规则）：",
     "cli.progress": "正在检查报表",  # beside the progress bar of a long run, before its count (185/500)
     "cli.valid": "{file}：格式正确",

@@ -81,6 +81,7 @@ MESSAGES: dict[str, str] = {
         "配置文件（默认：从当前目录向上最近的 zhijiao-check.toml，"
         "或含 [tool.zhijiao-check] 的 pyproject.toml）。"
     ),
+    "help.option.no_config": "不读任何配置文件（所指定的和找到的都不读）：只用命令行上给出的选项和默认值。",
     "help.option.check.quiet": "只显示汇总行。",
     "help.option.check.jobs": (
         "处理大量报表时的工作进程数（默认：只输出 json、junit、sarif 时每个可用处理器一个，这时多进程才划算；"
