@@ -47,7 +47,19 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "text and statuses",
-        ("i18n", "messages", "wording", "records", "memo", "status", "glyphs", "characters", "shellwords", "patterns", ""),
+        (
+            "i18n",
+            "messages",
+            "wording",
+            "records",
+            "memo",
+            "status",
+            "glyphs",
+            "characters",
+            "shellwords",
+            "patterns",
+            "",
+        ),
     ),
 )
 LEVEL = {part: level for level, (_, parts) in enumerate(LAYERS) for part in parts}
