@@ -12,6 +12,7 @@ from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.placed import Placed, pack_problem
 from zhijiao_check.pack.policy import Near, Passage, clause_passages, nearest, normalise, passages, quoted_in
+from zhijiao_check.pack.schedule import schedule_base_problems
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem
 from zhijiao_check.source import Parsed, read_text
@@ -80,6 +81,7 @@ def cross_checks(
         for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
             code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
             problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
+    problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
     return problems
 
 

@@ -389,6 +389,19 @@ MESSAGES: dict[str, str] = {
         "for none of them, write one condition for each value (the conditions of a list must all hold): "
         "{write}"
     ),
+    "pack.schedule-base-not-before-due": (
+        "schedule_base {base} is not before the due year {due} of rule {id} ({rule}){others}: a linear "
+        "schedule is target × (year − schedule_base) / (due − schedule_base), growing towards the due year "
+        "from a year before it, so schedule_base must be before every linear rule's due year: write {write} "
+        "(the year before the issue, also the default when schedule_base is left out)"
+    ),
+    "pack.schedule-others": " (and {count} more linear rules)",
+    "pack.schedule-base-after-issue": (
+        "schedule_base {base} is after the issue year {issued}: linear rules (such as {id}) are judged from "
+        "{issued}, and their schedule (target × (year − schedule_base) / (due − schedule_base)) is "
+        "below zero before {base}: schedule_base cannot be after the issue year: write {write} (the year "
+        "before the issue, also the default when schedule_base is left out)"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).
@@ -402,4 +415,5 @@ ONE: dict[str, str] = {
         "characters of the policy text verbatim"
     ),
     "pack.found-list": "a list of 1 item",
+    "pack.schedule-others": " (and 1 more linear rule)",
 }

@@ -313,4 +313,15 @@ MESSAGES: dict[str, str] = {
     "pack.joined-write-others": "要取其中任一个，写不等于其余各值的条件（同一列表中的条件须都成立）：{write}",
     "pack.joined-write-present": "这些是 {field} 的全部值，要取其中任一个，写 {write}（给出了 {field} 即可）",
     "pack.joined-write-each": "要排除其中每一个，每个值写一个条件（同一列表中的条件须都成立）：{write}",
+    "pack.schedule-base-not-before-due": (
+        "schedule_base {base} 不早于规则 {id} 的 due {due}（{rule}）{others}：linear 进度是"
+        "目标 ×（年份 − schedule_base）/（due − schedule_base），从 due 年之前的一年起增长，"
+        "schedule_base 须早于每条 linear 规则的 due 年：应写 {write}（发文前一年，也是不写时的默认值）"
+    ),
+    "pack.schedule-others": "（另有 {count} 条 linear 规则也是如此）",
+    "pack.schedule-base-after-issue": (
+        "schedule_base {base} 晚于发文年 {issued}：linear 规则（如 {id}）自 {issued} 年起判定，"
+        "{base} 年之前的进度（目标 ×（年份 − schedule_base）/（due − schedule_base））小于 0："
+        "schedule_base 不能晚于发文年，应写 {write}（发文前一年，也是不写时的默认值）"
+    ),
 }
