@@ -28,6 +28,13 @@ MESSAGES: dict[str, str] = {
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
     ),
+    "pack.city-field-units": (
+        "rule {id} reads {field}, a field of the city's own block (city:), which only the report of the "
+        "city itself (kind city) gives, but the rule's units are {units}, without city: their reports never "
+        "have it, and every unit would be missing or fail; to judge it city-wide from the city's report, "
+        "write scope: city and delete units, else read a field these units' reports have "
+        "(zhijiao-check schema)"
+    ),
     "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
     "pack.policy-missing": "the policy text {policy} is missing",
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",

@@ -24,6 +24,12 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
+    "pack.city-field-units": (
+        "规则 {id} 读取的 {field} 是市本级项目（city:），只在市本级（类别 city）的报表中填写，"
+        "但本规则的 units 是 {units}，不含 city：这些单位的报表没有它，每个单位都会是 missing 或不达标；"
+        "要按市本级报表判定全市，写 scope: city 并删去 units，"
+        "否则改读这些单位报表中的字段（见 zhijiao-check schema）"
+    ),
     "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
     "pack.policy-missing": "找不到政策原文 {policy}",
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
