@@ -80,7 +80,11 @@ def cross_checks(
             problems.append(place.problem("time", "year-before-issue", **said))
         for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
             code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
-            problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
+            written, params = place.as_written(path), dict(wrong.params)
+            typed = place.typed(written) if "found" in params else None
+            if typed is not None:  # ``value: off`` said as typed, not as the false YAML reads it as
+                params["found"] = typed
+            problems.append(place.problem(written, code, **params))
     problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
     return problems
 
