@@ -24,7 +24,12 @@ MESSAGES: dict[str, str] = {
         "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack "
         "loaded before)"
     ),
-    "pack.rule-id-pattern": "rule ID {id} does not follow the pack's rule_ids pattern {pattern} (pack.yaml)",
+    "pack.rule-id-pattern": (
+        "rule ID {id} does not follow the pack's rule_ids pattern {pattern} (pack.yaml){hint}"
+    ),
+    "pack.id-write": ": write an ID such as id: {write}",
+    "pack.clause-entry-flow": "an entry - {{number: {number}, title: {{zh: …, en: …}}}}",
+    "pack.clause-entry-block": "an entry - number: {number}, with title: {{zh: …, en: …}} on the next line",
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
     ),
@@ -80,7 +85,9 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.unknown-clause": (
         "rule {id} names clause {clause}, which pack.yaml's clauses do not list ({clauses}): coverage never "
-        "shows a rule of a clause not listed"
+        "shows a rule of a clause not listed; add {entry} to the clauses at {at} (the title as the policy "
+        "heads the clause); if the clause is another document's (an amendment, a supplementary notice), "
+        'make a pack of its own (docs/packs.md, "An amendment: a pack of its own")'
     ),
     "pack.empty-rule-file": (
         "the rule file is empty (or holds only comments): it needs a rules: list, one rule an item "

@@ -22,7 +22,10 @@ MESSAGES: dict[str, str] = {
     "pack.when-unknown-rule": (
         "规则 {id} 的 when 引用了 {rule}，它须是更早的规则（本规则包中更靠前，或先加载的规则包中）"
     ),
-    "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
+    "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}{hint}",
+    "pack.id-write": "：应写如 id: {write}",
+    "pack.clause-entry-flow": "一项 - {{number: {number}, title: {{zh: …, en: …}}}}",
+    "pack.clause-entry-block": "一项 - number: {number}，其下一行写 title: {{zh: …, en: …}}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
     "pack.city-field-units": (
         "规则 {id} 读取的 {field} 是市本级项目（city:），只在市本级（类别 city）的报表中填写，"
@@ -66,7 +69,9 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.unknown-clause": (
         "规则 {id} 的 clause {clause} 不在 pack.yaml 的 clauses 中（列有 {clauses}）："
-        "未列出的条款在 coverage 中看不到"
+        "未列出的条款在 coverage 中看不到；应在 {at} 的 clauses 中加上{entry}（标题照政策原文写）；"
+        "若它是另一份文件（修订、补充通知）的条款，应另建一个规则包"
+        "（见 docs/packs.md“An amendment: a pack of its own”）"
     ),
     "pack.empty-rule-file": (
         "规则文件为空（或只有注释）：应写 rules: 列表，每项一条规则（见 docs/packs.md）；不用的文件请删除"
