@@ -60,3 +60,17 @@ def test_a_yes_no_word_in_a_filter_is_quoted_as_typed(tmp_path: Path) -> None:
         "level 没有 off 这个值"
     ) in refused(pack)
     assert "c1.quality-schools: level is never off; it takes one of secondary, higher" in refused(pack, "en")
+
+
+def test_a_yes_no_word_for_a_text_field_is_told_to_quote_the_word(tmp_path: Path) -> None:
+    """``value: Off`` for a name: to write ``value: "Off"``, not ``value: "false"``."""
+    pack, path = edited(
+        tmp_path,
+        "clause-01.yaml",
+        "where: [{field: level, value: secondary}",
+        "where: [{field: name, value: Off}",
+    )
+    assert (
+        f"{at(path, 'value: Off', 'Off')}: c1.quality-schools.of.where[0].value: "
+        '规则 c1.quality-schools 的条件写了 Off，但 name 只取文字：应写 value: "Off"\n'
+    ) in refused(pack)

@@ -94,6 +94,11 @@ def cross_checks(
             typed = place.typed(written) if "found" in params else None
             if typed is not None:  # ``value: off`` said as typed, not as the false YAML reads it as
                 params["found"] = typed
+                if params.get("write") in (
+                    'value: "true"',
+                    'value: "false"',
+                ):  # a text field: the word quoted
+                    params["write"] = f'value: "{typed}"'
             problems.append(place.problem(written, code, **params))
     problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
     return problems
