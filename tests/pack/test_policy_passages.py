@@ -34,8 +34,8 @@ def with_quote(tmp_path: Path, quote: str, *options: str) -> tuple[int, str, Pat
 @pytest.mark.parametrize(
     ("quote", "near", "line"),
     [
-        # two paragraphs of clause 17 (two lines), joined
-        ("大有可为的良好氛围。本文件所列奖补政策", "大有可为的良好氛围。", 99),
+        # two paragraphs of clause 17 (two lines), joined: the words of the first, without its full stop
+        ("大有可为的良好氛围。本文件所列奖补政策", "大有可为的良好氛围", 99),
         # the end of clause 1 and the heading of clause 2, with its Markdown
         ('"创建2所楚怡品牌学校。### 第2条 改善职业院校办学条件"', "第2条 改善职业院校办学条件", 28),
         # a row of the annex table, with its pipes: the words are clause 16's too, and found there first
@@ -183,3 +183,38 @@ def test_a_clause_is_its_heading_and_the_passages_under_it() -> None:
     }
     assert quoted_in("附件的一项", by_clause[1]) is None
     assert clause_passages(passages("第1条 不是标题的一段。")) == {}
+
+
+def test_a_suggested_quote_leaves_out_the_punctuation_at_its_ends(tmp_path: Path) -> None:
+    """It was ``应写 quote: ，全市“双师型”教师占比达到50%``: the comma is the sentence's before the words. The
+    words suggested are still the policy's, and the rule written with them loads."""
+    from .common import at, edited, refused, run
+
+    old = "quote: “十四五”期间，全市“双师型”教师占比达到50%以上"
+    pack, path = edited(tmp_path, "clause-11.yaml", old, "quote: ，全市“双师型”教师的占比要达到50%")
+    assert (
+        f"最接近的是 {pack / 'policy.md'}:72 的“全市“双师型”教师占比达到50%”："
+        "应写 quote: 全市“双师型”教师占比达到50%\n"
+    ) in refused(pack)
+    assert at(path, "quote:", "，") in refused(pack)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("，全市“双师型”教师的占比要达到50%", "全市“双师型”教师占比达到50%"), encoding="utf-8"
+    )
+    assert run("rules", "--rules", pack).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        ("，全市“双师型”教师占比达到50%", "全市“双师型”教师占比达到50%"),
+        ("“十四五”期间，全市", "“十四五”期间，全市"),  # a pair within the words stays
+        ("《方案》要求，", "《方案》要求"),
+        ("“全市教师占比", "全市教师占比"),  # a mark whose partner is not within them goes
+        ("“十四五", "“十四五"),  # trimmed it would be too short to quote
+    ],
+)
+def test_a_suggestion_is_trimmed_of_loose_punctuation(words: str, kept: str) -> None:
+    from zhijiao_check.pack.policy import trimmed
+
+    assert trimmed(words) == kept

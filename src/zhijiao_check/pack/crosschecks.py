@@ -10,8 +10,10 @@ from pathlib import Path
 
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.pack.listed import clause_entry, id_hint
 from zhijiao_check.pack.placed import Placed, pack_problem
 from zhijiao_check.pack.policy import Near, Passage, clause_passages, nearest, normalise, passages, quoted_in
+from zhijiao_check.pack.schedule import schedule_base_problems
 from zhijiao_check.pack.schema import PackInfo, id_matcher
 from zhijiao_check.problems import Problem
 from zhijiao_check.source import Parsed, read_text
@@ -52,7 +54,10 @@ def cross_checks(
     for rule in rules:
         place = places[rule.id]
         if not follows(rule.id):
-            problems.append(place.problem("id", "rule-id-pattern", id=rule.id, pattern=info.rule_ids))
+            hint = id_hint(rule.id, rule.clause, info.rule_ids, follows)
+            problems.append(
+                place.problem("id", "rule-id-pattern", id=rule.id, pattern=info.rule_ids, hint=hint)
+            )
         count = len(normalise(rule.quote))
         if count < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
             from zhijiao_check.pack.values import yaml_literal  # a quote of spaces shows them
@@ -71,7 +76,13 @@ def cross_checks(
             said = {"id": rule.id, "item": rule.annex, "items": _numbers(sorted(items))}
             problems.append(place.problem("annex", code, **said))
         if rule.clause not in clauses:
-            said = {"id": rule.id, "clause": rule.clause, "clauses": _numbers(sorted(clauses))}
+            said = {
+                "id": rule.id,
+                "clause": rule.clause,
+                "clauses": _numbers(sorted(clauses)),
+                "entry": clause_entry(rule.clause, info_parsed, directory / "pack.yaml"),
+                "at": f"{pack_file}:{info_parsed.positions.nearest(('clauses',))[0]}",
+            }
             problems.append(place.problem("clause", "unknown-clause", **said))
         early = [year for year in rule.time.years if year < info.issued.year]
         if early:
@@ -79,7 +90,17 @@ def cross_checks(
             problems.append(place.problem("time", "year-before-issue", **said))
         for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
             code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
-            problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
+            written, params = place.as_written(path), dict(wrong.params)
+            typed = place.typed(written) if "found" in params else None
+            if typed is not None:  # ``value: off`` said as typed, not as the false YAML reads it as
+                params["found"] = typed
+                if params.get("write") in (
+                    'value: "true"',
+                    'value: "false"',
+                ):  # a text field: the word quoted
+                    params["write"] = f'value: "{typed}"'
+            problems.append(place.problem(written, code, **params))
+    problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
     return problems
 
 

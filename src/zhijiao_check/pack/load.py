@@ -14,7 +14,7 @@ from typing import Any
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
-from zhijiao_check.pack.placed import Placed, pack_problem
+from zhijiao_check.pack.placed import Placed, pack_problem, source_text
 from zhijiao_check.pack.schema import PackInfo, RuleFile
 from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.records import record
@@ -72,7 +72,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     problems: list[Problem] = []
     info_file = directory / PACK_FILE
     info_parsed = _parse(info_file, problems, rules=False)
-    info = _validate(PackInfo, info_parsed, display_name(info_file), problems) if info_parsed else None
+    info = _validate(PackInfo, info_parsed, info_file, problems) if info_parsed else None
     units_file = info.units if info is not None else UNITS_FILE
     units = _units(directory / units_file, problems)
     if units is None and problems[-1].code == "path-not-found":
@@ -84,11 +84,11 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems, rules=True)
-        rule_file = _validate(RuleFile, parsed, display_name(path), problems) if parsed else None
+        rule_file = _validate(RuleFile, parsed, path, problems) if parsed else None
         if parsed is None or rule_file is None:
             continue
         for index, rule in enumerate(rule_file.rules):
-            place = Placed(display_name(path), parsed, index, rule.id)
+            place = Placed(display_name(path), parsed, index, rule.id, path)
             if rule.id in sources:
                 first = sources[rule.id]
                 problems.append(
@@ -151,9 +151,9 @@ def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
     return problem
 
 
-def _validate(record: Any, parsed: Parsed, file: str, problems: list[Problem]) -> Any:
-    """``parsed`` as a ``record`` of the pack schema, checked by Pydantic; or None, the errors in
-    ``problems``."""
+def _validate(record: Any, parsed: Parsed, path: Path, problems: list[Problem]) -> Any:
+    """``parsed`` (of the file at ``path``) as a ``record`` of the pack schema, checked by Pydantic; or
+    None, the errors in ``problems``."""
     from pydantic import TypeAdapter, ValidationError
 
     if record not in _VALIDATORS:
@@ -163,7 +163,9 @@ def _validate(record: Any, parsed: Parsed, file: str, problems: list[Problem]) -
     except ValidationError as error:
         from zhijiao_check.pack.refused import refused
 
-        problems += refused(record, error.errors(include_url=False), parsed.data, parsed.positions, file)
+        details = error.errors(include_url=False)
+        file = display_name(path)
+        problems += refused(record, details, parsed.data, parsed.positions, file, source=source_text(path))
         return None
 
 
@@ -207,7 +209,8 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
 
             first = error.errors(include_url=False)[:1]
             data = parsed.data.get(key)
-            problems += refused(kind, first, data, parsed.positions, display_name(path), (key,))
+            file = display_name(path)
+            problems += refused(kind, first, data, parsed.positions, file, (key,), source=source_text(path))
             return None
     units, renamed, merged = read["units"], read["renamed"], read["merged"]
     found = unit_list_problems(units, renamed, merged, parsed.positions, display_name(path))

@@ -175,8 +175,53 @@ def nearest(quote: str, among: Sequence[Passage]) -> Near | None:
             shared = sum(block.size for block in blocks)
             ratio = 2 * shared / (len(wanted) + end - start)
             if ratio >= NEAR_ENOUGH and (best is None or ratio > best[0]):
-                best = ratio, Near(passage, sentence[origin[start] : origin[end - 1] + 1])
+                best = ratio, Near(passage, trimmed(sentence[origin[start] : origin[end - 1] + 1]))
     return best[1] if best else None
+
+
+# Marks that open or close a stretch of words: kept at an end of a suggestion while their partner is within it
+_PAIRS = {
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "「": "」",
+    "『": "』",
+    "【": "】",
+    "〔": "〕",
+    "[": "]",
+}
+
+
+def trimmed(words: str) -> str:
+    """Words of the policy to suggest as a quote, without the punctuation and white space at their ends
+    (``，全市“双师型”教师占比达到50%`` → ``全市“双师型”教师占比达到50%``): a quote is the policy's words, and
+    a comma it began with was the sentence's before it. A quotation mark or bracket stays where its partner is
+    within the words (``“十四五”期间``); what is left is still within the passage, verbatim. The words as
+    they are when trimming would leave fewer than ``MIN_QUOTE`` characters."""
+    from zhijiao_check.vocabulary import MIN_QUOTE
+
+    start, end = 0, len(words)
+    while start < end and _loose(words[start], words[start + 1 : end], opening=True):
+        start += 1
+    while end > start and _loose(words[end - 1], words[start : end - 1], opening=False):
+        end -= 1
+    kept = words[start:end]
+    return kept if len(normalise(kept)) >= MIN_QUOTE else words
+
+
+def _loose(mark: str, rest: str, *, opening: bool) -> bool:
+    """Whether ``mark`` at the start (``opening``) or end of a suggestion is to be trimmed: white space, or
+    punctuation that is not one of a pair whose partner is in ``rest``."""
+    if mark.isspace():
+        return True
+    if not unicodedata.category(mark).startswith("P") and mark not in "%％":
+        return False
+    if mark in "%％":
+        return opening  # 50% keeps its sign at the end; a sign opening the words is loose
+    partner = _PAIRS.get(mark) if opening else next((o for o, c in _PAIRS.items() if c == mark), None)
+    return partner is None or partner not in rest
 
 
 @functools.lru_cache(maxsize=1024)

@@ -25,6 +25,7 @@ from zhijiao_check.kinds import AnyRule
 from zhijiao_check.located import Positions, walk
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.numbers import number_meant
+from zhijiao_check.pack.placed import typed_word
 from zhijiao_check.pack.values import flow_item, joined, values_joined, yaml_literal
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit
@@ -58,12 +59,25 @@ class _Site:
 
 
 def refused(
-    root: Any, details: list[Any], data: Any, positions: Positions, file: str, base: Path_ = ()
+    root: Any,
+    details: list[Any],
+    data: Any,
+    positions: Positions,
+    file: str,
+    base: Path_ = (),
+    *,
+    source: str = "",
 ) -> list[Problem]:
     """Pydantic's error ``details`` (``ValidationError.errors()``) of ``data`` read as ``root``, each a
-    located problem; ``base``: the path of ``data`` in its file."""
+    located problem; ``base``: the path of ``data`` in its file, ``source``: the file's text, to quote a
+    value as typed."""
     kinds = [detail for detail in details if detail["type"] in _TAGS]
-    problems = [_kind_problem(_site(root, d["loc"], data).path, d, positions, file, base) for d in kinds]
+    problems = []
+    for detail in kinds:
+        path = _site(root, detail["loc"], data).path
+        # Pydantic names the kind by its tag (``False`` for ``kind: off``): quoted as the file wrote it
+        typed = typed_word(_value(data, (*path, "kind")), source, positions.value((*base, *path, "kind")))
+        problems.append(_kind_problem(path, detail, positions, file, base, typed))
     sites = [(_site(root, detail["loc"], data), detail) for detail in details if detail not in kinds]
     # A union's member that does not fit says so at the union (``value.float`` of a list): the member that
     # says it deeper (``value.list[float].0``) is the one meant.
@@ -75,11 +89,13 @@ def refused(
         if site.path in said:
             continue  # each member of a union refused the value: said once, of the union
         said.add(site.path)
-        problems.append(_problem(site, detail, data, positions, file, base))
+        problems.append(_problem(site, detail, data, positions, file, base, source))
     return problems
 
 
-def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: str, base: Path_) -> Problem:
+def _problem(
+    site: _Site, detail: Any, data: Any, positions: Positions, file: str, base: Path_, source: str
+) -> Problem:
     path = site.path
     key = _key((*base, *path))
     error = detail.get("ctx", {}).get("error")
@@ -99,7 +115,8 @@ def _problem(site: _Site, detail: Any, data: Any, positions: Positions, file: st
         items = _value(data, path[:-1])
         said = values_joined(key, str(value), parts, items if isinstance(items, list) else [value])
         return _located(file, positions, base, path, said)
-    return _located(file, positions, base, path, _wrong(key, value, site.type))
+    typed = typed_word(value, source, positions.value((*base, *path)))
+    return _located(file, positions, base, path, _wrong(key, value, site.type, typed))
 
 
 def _unknown_key(key: str, holder: Any) -> Msg:
@@ -137,14 +154,17 @@ def _kind_name(kind: Any) -> str:
 _TAGS = ("union_tag_invalid", "union_tag_not_found")
 
 
-def _kind_problem(path: Path_, detail: Any, positions: Positions, file: str, base: Path_) -> Problem:
+def _kind_problem(
+    path: Path_, detail: Any, positions: Positions, file: str, base: Path_, typed: str | None
+) -> Problem:
     """A rule's ``kind`` misspelt or missing, at the ``kind:`` value, the kinds listed: Pydantic says it of
-    the whole rule, in English, with the rule as a Python dict."""
+    the whole rule, in English, with the rule as a Python dict; ``typed``: the kind as written, when YAML
+    read it as a yes/no value (``kind: off``, which Pydantic names ``False``)."""
     kinds = [_kind_name(kind) for kind in typing.get_args(AnyRule)]
     listed = Join(tuple(kinds))
     if detail["type"] == "union_tag_not_found":
         return _located(file, positions, base, path, msg("pack.missing-kind", kinds=listed))
-    found = detail.get("ctx", {}).get("tag", "")
+    found = typed or detail.get("ctx", {}).get("tag", "")
     close = difflib.get_close_matches(str(found), kinds, n=1, cutoff=0.6)
     write = f"kind: {close[0]}" if close else msg("pack.write-one-of")
     said = msg("pack.unknown-kind", found=found, write=write, kinds=listed)
@@ -174,9 +194,10 @@ def _located(
     return Problem(file, line, column, format_path((*base, *path)), code, dict(said.params), area="pack")
 
 
-def _wrong(key: str, value: Any, expected: Any) -> Msg:
-    """A value the field cannot take: what it takes, and what to write where that can be told."""
-    found = _found(value)
+def _wrong(key: str, value: Any, expected: Any, typed: str | None = None) -> Msg:
+    """A value the field cannot take: what it takes, and what to write where that can be told; ``typed``:
+    the value as the file wrote it, when it reads as another (``off`` as false)."""
+    found = typed or _found(value)
     if expected is None:
         return msg("pack.wrong-value-unknown", key=key, found=found)
     takes = _takes(expected)

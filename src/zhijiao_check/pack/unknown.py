@@ -33,34 +33,63 @@ _CLOSEST = 3  # fields named as the closest to one misspelt
 
 
 def unknown_fields(rule: Any) -> list[tuple[Path_, Msg]]:
-    """``(where in the rule, what is wrong there)`` for each field the report model does not have."""
+    """``(where in the rule, what is wrong there)`` for each field the report model does not have, and each
+    field of the city's own block (``city:``) in a rule whose units leave out the city."""
     found: list[tuple[Path_, Msg]] = []
+    city = reads_city(rule)
     for node, path, collection in parts(rule):
-        if isinstance(node, Items | Sum) and node.over is not None and item_type(node.over) is None:
-            found.append(((*path, "over"), _unknown(rule.id, node, "over", collection)))
-            continue
+        if isinstance(node, Items | Sum) and node.over is not None:
+            if item_type(node.over) is None:
+                found.append(((*path, "over"), _unknown(rule.id, node, "over", collection, city)))
+                continue
+            if not city and of_city(node.over):  # its items are the collection it names
+                found.append(((*path, "over"), _city_only(rule, node.over)))
+                continue
         if isinstance(node, Items):
             continue
         for name in NAMES:
             field = getattr(node, name, None)
             if name == "otherwise" and isinstance(node, Sum) and node.over is None:
                 continue  # read for no item: said as needing ``over:`` (``effects``), not as a misspelt field
-            if isinstance(field, str) and field_type(collection, field) is None:
-                found.append(((*path, name), _unknown(rule.id, node, name, collection)))
+            if not isinstance(field, str):
+                continue
+            if field_type(collection, field) is None:
+                found.append(((*path, name), _unknown(rule.id, node, name, collection, city)))
+            elif collection is None and not city and of_city(field):
+                found.append(((*path, name), _city_only(rule, field)))
     return found
 
 
-def _unknown(rule_id: str, node: Any, name: str, collection: str | None) -> Msg:
+def reads_city(rule: Any) -> bool:
+    """Whether the rule may read the city's own block (``city:``), which only the 市本级 report has
+    (docs/report-format.md): a city-wide rule reads it from that report; a unit or school rule only on the
+    reports it is checked on, so only when its ``units`` include ``city``."""
+    return bool(rule.scope == "city" or "city" in rule.units)
+
+
+def of_city(field: str) -> bool:
+    """Whether a report field (or collection) is in the city's own block: ``city.joint_meeting``."""
+    return field == "city" or field.startswith("city.")
+
+
+def _city_only(rule: Any, field: str) -> Msg:
+    """``pack.city-field-units``: a field of ``city:`` in a rule checked on reports that never have it: every
+    unit of it was ``missing``, or failed with no line of its report to point to (``0 < 3``)."""
+    return msg("pack.city-field-units", id=rule.id, field=field, units=f"[{', '.join(rule.units)}]")
+
+
+def _unknown(rule_id: str, node: Any, name: str, collection: str | None, city: bool) -> Msg:
     """``pack.unknown-field`` for the field ``node`` names as ``name`` (``field``, ``over``, …), read from
-    the items of ``collection`` (from the report when None)."""
+    the items of ``collection`` (from the report when None); ``city``: whether the rule may read the city's
+    own block (``reads_city``), else none of its fields is named to write."""
     written = str(getattr(node, name))
     if name == "over":
-        named = collections()
+        named = collections(city)
         hint = _closest(written, named) or msg("pack.hint-collections", collections=", ".join(named))
         return msg("pack.unknown-field", id=rule_id, field=written, place=msg("pack.place-report"), hint=hint)
     place = msg("pack.place-items", over=collection) if collection else msg("pack.place-report")
     summed = isinstance(node, Sum) and node.over is None and name == "field"
-    hint = _field_hint(written, collection, summed) or msg("pack.hint-schema")
+    hint = _field_hint(written, collection, summed, city) or msg("pack.hint-schema")
     return msg("pack.unknown-field", id=rule_id, field=written, place=place, hint=hint)
 
 
@@ -82,22 +111,22 @@ def summed_items(rule_id: str, field: str) -> Msg:
     )
 
 
-def _field_hint(written: str, collection: str | None, summed: bool) -> Msg | None:
+def _field_hint(written: str, collection: str | None, summed: bool, city: bool) -> Msg | None:
     dotted = written.replace("[]", "")
-    if summed and (through := _through(dotted)) is not None:
+    if summed and (through := _through(dotted, city)) is not None:
         over, field = through
         return msg("pack.hint-over", field=field, over=over, write=f"{{over: {over}, field: {field}}}")
     if collection in _SCHOOL_ITEMS and collection != "schools":
         field = dotted.removeprefix("schools.")
         if _resolve(School, field) is not None:
             return msg("pack.hint-school", field=field, over=collection, write=f"school.{field}")
-    close = _closest(dotted, _names(collection))
+    close = _closest(dotted, _names(collection, city))
     if close is not None or not summed:
         return close
     # a misspelt field of a collection's items, summed over the report: the sum over the items
     import difflib
 
-    pairs = [(over, field) for over in collections() for field in _names(over) if "." not in field]
+    pairs = [(over, field) for over in collections(city) for field in _names(over) if "." not in field]
     best = difflib.get_close_matches(dotted, [field for _, field in pairs], n=1, cutoff=0.6)
     if not best:
         return None
@@ -105,12 +134,12 @@ def _field_hint(written: str, collection: str | None, summed: bool) -> Msg | Non
     return msg("pack.hint-over", field=best[0], over=over, write=f"{{over: {over}, field: {best[0]}}}")
 
 
-def _through(dotted: str) -> tuple[str, str] | None:
+def _through(dotted: str, city: bool) -> tuple[str, str] | None:
     """``("schools", "students")`` for ``schools.students``: a collection and a field of its items."""
     parts = dotted.split(".")
     for cut in range(1, len(parts)):
         over, field = ".".join(parts[:cut]), ".".join(parts[cut:])
-        if over in collections() and field in _names(over):
+        if over in collections(city) and field in _names(over):
             return over, field
     return None
 
@@ -126,11 +155,12 @@ def _closest(written: str, names: list[str]) -> Msg | None:
     return msg("pack.hint-close", close=Join(tuple(close)))
 
 
-def _names(collection: str | None) -> list[str]:
+def _names(collection: str | None, city: bool = True) -> list[str]:
     """The fields a rule can name over ``collection`` (the report when None), dotted into blocks:
-    ``enrollment.secondary_vocational``, ``school.level`` for a major."""
+    ``enrollment.secondary_vocational``, ``school.level`` for a major; ``city``: with the fields of the
+    city's own block (``reads_city``)."""
     if collection is None:
-        return _dotted(Report)
+        return [name for name in _dotted(Report) if city or not of_city(name)]
     item = item_type(collection)
     if item is str:
         return ["name"]  # a list of names: the name is the item itself
@@ -140,11 +170,16 @@ def _names(collection: str | None) -> list[str]:
     return names
 
 
-def collections() -> list[str]:
-    """What ``over:`` can name: every school's majors and enterprise practice, and the report's lists."""
+def collections(city: bool = True) -> list[str]:
+    """What ``over:`` can name: every school's majors and enterprise practice, and the report's lists (those
+    of the city's own block only when ``city``: ``reads_city``)."""
     return [
         *_SCHOOL_ITEMS,
-        *(name for name in _dotted(Report) if name not in _SCHOOL_ITEMS and item_type(name)),
+        *(
+            name
+            for name in _dotted(Report)
+            if name not in _SCHOOL_ITEMS and item_type(name) and (city or not of_city(name))
+        ),
     ]
 
 

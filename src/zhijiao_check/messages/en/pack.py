@@ -24,9 +24,21 @@ MESSAGES: dict[str, str] = {
         "rule {id} has when: {rule}, which must be an earlier rule (before it in its pack, or in a pack "
         "loaded before)"
     ),
-    "pack.rule-id-pattern": "rule ID {id} does not follow the pack's rule_ids pattern {pattern} (pack.yaml)",
+    "pack.rule-id-pattern": (
+        "rule ID {id} does not follow the pack's rule_ids pattern {pattern} (pack.yaml){hint}"
+    ),
+    "pack.id-write": ": write an ID such as id: {write}",
+    "pack.clause-entry-flow": "an entry - {{number: {number}, title: {{zh: …, en: …}}}}",
+    "pack.clause-entry-block": "an entry - number: {number}, with title: {{zh: …, en: …}} on the next line",
     "pack.year-before-issue": (
         "rule {id} names the year {year}, before the policy was issued on {issued} (pack.yaml's issued)"
+    ),
+    "pack.city-field-units": (
+        "rule {id} reads {field}, a field of the city's own block (city:), which only the report of the "
+        "city itself (kind city) gives, but the rule's units are {units}, without city: their reports never "
+        "have it, and every unit would be missing or fail; to judge it city-wide from the city's report, "
+        "write scope: city and delete units, else read a field these units' reports have "
+        "(zhijiao-check schema)"
     ),
     "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
     "pack.policy-missing": "the policy text {policy} is missing",
@@ -73,7 +85,9 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.unknown-clause": (
         "rule {id} names clause {clause}, which pack.yaml's clauses do not list ({clauses}): coverage never "
-        "shows a rule of a clause not listed"
+        "shows a rule of a clause not listed; add {entry} to the clauses at {at} (the title as the policy "
+        "heads the clause); if the clause is another document's (an amendment, a supplementary notice), "
+        'make a pack of its own (docs/packs.md, "An amendment: a pack of its own")'
     ),
     "pack.empty-rule-file": (
         "the rule file is empty (or holds only comments): it needs a rules: list, one rule an item "
@@ -407,6 +421,19 @@ MESSAGES: dict[str, str] = {
         "for none of them, write one condition for each value (the conditions of a list must all hold): "
         "{write}"
     ),
+    "pack.schedule-base-not-before-due": (
+        "schedule_base {base} is not before the due year {due} of rule {id} ({rule}){others}: a linear "
+        "schedule is target × (year − schedule_base) / (due − schedule_base), growing towards the due year "
+        "from a year before it, so schedule_base must be before every linear rule's due year: write {write} "
+        "(the year before the issue, also the default when schedule_base is left out)"
+    ),
+    "pack.schedule-others": " (and {count} more linear rules)",
+    "pack.schedule-base-after-issue": (
+        "schedule_base {base} is after the issue year {issued}: linear rules (such as {id}) are judged from "
+        "{issued}, and their schedule (target × (year − schedule_base) / (due − schedule_base)) is "
+        "below zero before {base}: schedule_base cannot be after the issue year: write {write} (the year "
+        "before the issue, also the default when schedule_base is left out)"
+    ),
 }
 
 # When the count is 1 (i18n: ``ONE``).
@@ -420,4 +447,5 @@ ONE: dict[str, str] = {
         "characters of the policy text verbatim"
     ),
     "pack.found-list": "a list of 1 item",
+    "pack.schedule-others": " (and 1 more linear rule)",
 }

@@ -22,8 +22,17 @@ MESSAGES: dict[str, str] = {
     "pack.when-unknown-rule": (
         "规则 {id} 的 when 引用了 {rule}，它须是更早的规则（本规则包中更靠前，或先加载的规则包中）"
     ),
-    "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}",
+    "pack.rule-id-pattern": "规则 ID {id} 不符合本规则包 pack.yaml 中 rule_ids 的格式 {pattern}{hint}",
+    "pack.id-write": "：应写如 id: {write}",
+    "pack.clause-entry-flow": "一项 - {{number: {number}, title: {{zh: …, en: …}}}}",
+    "pack.clause-entry-block": "一项 - number: {number}，其下一行写 title: {{zh: …, en: …}}",
     "pack.year-before-issue": "规则 {id} 的年份 {year} 早于政策发布日期 {issued}（pack.yaml 中的 issued）",
+    "pack.city-field-units": (
+        "规则 {id} 读取的 {field} 是市本级项目（city:），只在市本级（类别 city）的报表中填写，"
+        "但本规则的 units 是 {units}，不含 city：这些单位的报表没有它，每个单位都会是 missing 或不达标；"
+        "要按市本级报表判定全市，写 scope: city 并删去 units，"
+        "否则改读这些单位报表中的字段（见 zhijiao-check schema）"
+    ),
     "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
     "pack.policy-missing": "找不到政策原文 {policy}",
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
@@ -60,7 +69,9 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.unknown-clause": (
         "规则 {id} 的 clause {clause} 不在 pack.yaml 的 clauses 中（列有 {clauses}）："
-        "未列出的条款在 coverage 中看不到"
+        "未列出的条款在 coverage 中看不到；应在 {at} 的 clauses 中加上{entry}（标题照政策原文写）；"
+        "若它是另一份文件（修订、补充通知）的条款，应另建一个规则包"
+        "（见 docs/packs.md“An amendment: a pack of its own”）"
     ),
     "pack.empty-rule-file": (
         "规则文件为空（或只有注释）：应写 rules: 列表，每项一条规则（见 docs/packs.md）；不用的文件请删除"
@@ -329,4 +340,15 @@ MESSAGES: dict[str, str] = {
     "pack.joined-write-others": "要取其中任一个，写不等于其余各值的条件（同一列表中的条件须都成立）：{write}",
     "pack.joined-write-present": "这些是 {field} 的全部值，要取其中任一个，写 {write}（给出了 {field} 即可）",
     "pack.joined-write-each": "要排除其中每一个，每个值写一个条件（同一列表中的条件须都成立）：{write}",
+    "pack.schedule-base-not-before-due": (
+        "schedule_base {base} 不早于规则 {id} 的 due {due}（{rule}）{others}：linear 进度是"
+        "目标 ×（年份 − schedule_base）/（due − schedule_base），从 due 年之前的一年起增长，"
+        "schedule_base 须早于每条 linear 规则的 due 年：应写 {write}（发文前一年，也是不写时的默认值）"
+    ),
+    "pack.schedule-others": "（另有 {count} 条 linear 规则也是如此）",
+    "pack.schedule-base-after-issue": (
+        "schedule_base {base} 晚于发文年 {issued}：linear 规则（如 {id}）自 {issued} 年起判定，"
+        "{base} 年之前的进度（目标 ×（年份 − schedule_base）/（due − schedule_base））小于 0："
+        "schedule_base 不能晚于发文年，应写 {write}（发文前一年，也是不写时的默认值）"
+    ),
 }
