@@ -340,6 +340,8 @@ RulesOption = Annotated[list[Path] | None, typer.Option("--rules", metavar="DIR"
 PackOption = Annotated[str | None, typer.Option("--pack", metavar="PACK")]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
 PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False)]
+# check's: none with --staged-removals (git names the folders) or --settings-only (no report is read)
+OptionalPathsArgument = Annotated[list[str] | None, typer.Argument(metavar="PATH", show_default=False)]
 
 
 def _exit(command: Callable[[], int], lang: Lang, debug: bool = False, collect: bool = True) -> None:
@@ -442,7 +444,7 @@ def main_callback(
 @commands.command(cls=Command)
 def check(
     ctx: typer.Context,
-    paths: PathsArgument,
+    paths: OptionalPathsArgument = None,
     formats: Annotated[list[Format] | None, typer.Option("--format", "-f", metavar="FORMAT")] = None,
     outputs: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
@@ -457,6 +459,8 @@ def check(
     waivers: Annotated[Path | None, typer.Option("--waivers", metavar="FILE")] = None,
     base_dir: Annotated[Path | None, typer.Option("--base-dir", metavar="DIR")] = None,
     whole_year: Annotated[bool, typer.Option("--whole-year", metavar="")] = False,
+    staged_removals: Annotated[bool, typer.Option("--staged-removals", metavar="")] = False,
+    settings_only: Annotated[bool, typer.Option("--settings-only", metavar="")] = False,
     config: ConfigOption = None,
     no_config: NoConfigOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="")] = False,
@@ -467,9 +471,17 @@ def check(
     from zhijiao_check.commands import check as command
     from zhijiao_check.files import input_paths
 
+    if not paths and not staged_removals and not settings_only:
+        # PATH is required unless the run asks git for its folders or reads no report: refused as click
+        # refuses a missing argument
+        from typer._click.exceptions import MissingParameter
+
+        param = next(p for p in ctx.command.params if p.name == "paths")
+        raise MissingParameter(ctx=ctx, param=param)  # type: ignore[arg-type]  # typer's own parameter
+
     def configured(found: Config, language: Lang) -> int:
         typed = command.CheckOptions(
-            paths=input_paths(paths),
+            paths=input_paths(paths or []),
             outputs=command.pair_outputs(list(formats or []), outputs or []),
             lang=language,
             strict=strict,
@@ -486,6 +498,8 @@ def check(
             jobs=jobs,
             base_dir=base_dir,
             whole_year=whole_year,
+            staged_removals=staged_removals,
+            settings_only=settings_only,
         )
         given = {name for name in ctx.params if _given(ctx, name)}
         return command.run(command.with_config(typed, given, found))

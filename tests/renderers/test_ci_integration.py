@@ -22,8 +22,9 @@ from .conftest import ROOT
 DOCS = ROOT / "docs" / "ci.md"
 
 
-def hook() -> dict[str, Any]:
-    [found] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+def hook(name: str = "zhijiao-check") -> dict[str, Any]:
+    declared = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [found] = [entry for entry in declared if entry["id"] == name]
     return dict(found)
 
 
@@ -216,6 +217,19 @@ def test_gitlab_job_reads_the_junit_it_writes(pipelines: dict[str, Any]) -> None
     assert job["artifacts"]["when"] == "always"
     assert written["markdown"] in " ".join(job["after_script"])
     assert pipelines["pre-commit"]["repos"][0]["hooks"][0]["id"] == hook()["id"]
+
+
+def test_docs_configure_every_hook_declared() -> None:
+    """docs/ci.md's `.pre-commit-config.yaml` sets up each hook of `.pre-commit-hooks.yaml`, the one for
+    removed reports limited to the reports' folder as the one for committed reports is."""
+    declared = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    [*_, precommit] = yaml_blocks()
+    hooks = {entry["id"]: entry for entry in precommit["repos"][0]["hooks"]}
+    assert set(hooks) == {entry["id"] for entry in declared}
+    assert hooks["zhijiao-check"]["files"] == "^reports/"
+    assert hooks["zhijiao-check-removed"]["args"] == ["reports/"]
+    removed = hook("zhijiao-check-removed")
+    assert removed["always_run"] is True and removed["pass_filenames"] is False
 
 
 @pytest.mark.parametrize("name", ["github", "gitlab"])

@@ -4,6 +4,7 @@ a repository of reports where a commit changes only the 市本级 report."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,9 @@ repos:
     hooks:
       - id: zhijiao-check
         files: ^reports/
+      - id: zhijiao-check-removed
+        args: [reports/]
+      - id: zhijiao-check-settings
 """
 
 
@@ -156,7 +160,8 @@ def test_a_report_in_any_format_check_reads_is_checked_not_skipped(
 
     done = run_hook(reports, precommit_home)
     output = done.stdout + done.stderr
-    assert "Skipped" not in output, output
+    [first] = [line for line in output.splitlines() if line.startswith("zhijiao-check（永政发")]
+    assert "Skipped" not in first, output
     assert shown in output, output
     assert "全市 · 2023 年 · 15/15 个单位" in output, output
     assert done.returncode == 1, output  # 东安县 and four more fail their own targets in 2023
@@ -174,3 +179,113 @@ def test_files_that_are_no_report_are_left_to_other_hooks(
     output = done.stdout + done.stderr
     assert "(no files to check)Skipped" in output, output
     assert done.returncode == 0, output
+
+
+# The commits pre-commit passes no report for: a report deleted or moved, the settings changed
+# ----------------------------------------------------------------------------------------------------------
+
+
+def test_a_commit_that_only_deletes_a_report_is_refused_when_its_year_then_fails(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    # 金洞管理区's report deleted and nothing else: pre-commit passes the first hook no file (Skipped), and
+    # the year, left without 金洞, was refused only at the next person's commit.
+    reports = reports_repository(hook_source, tmp_path)
+    git(reports, "rm", "-q", "reports/2023/jindong.yaml")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "暂存的改动从这些目录移除了报表，逐个检查整个目录：reports/2023" in output, output
+    assert "全市 · 2023 年 · 14/15 个单位 · 缺少单位：金洞管理区" in output, output
+    [growth] = [line for line in output.splitlines() if "c3.pathway-growth" in line]
+    assert growth.startswith("? missing"), growth
+
+
+def test_a_report_moved_to_another_year_checks_the_year_it_left(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    reports = reports_repository(hook_source, tmp_path)
+    (reports / "reports" / "2024").mkdir()
+    git(reports, "mv", "reports/2023/jindong.yaml", "reports/2024/jindong.yaml")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "全市 · 2023 年 · 14/15 个单位 · 缺少单位：金洞管理区" in output, output
+
+
+def test_a_deletion_that_leaves_its_year_whole_passes(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    # A copy of 零陵区's report committed by mistake is deleted: the year keeps its 15 units, and the rule
+    # that found 金洞 missing above passes.
+    reports = reports_repository(hook_source, tmp_path)
+    year = reports / "reports" / "2023"
+    shutil.copyfile(year / "lingling.yaml", year / "lingling-copy.yaml")
+    config = reports / ".pre-commit-config.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("args: [reports/]", PASSING), encoding="utf-8"
+    )
+    git(reports, "add", "-A")
+    git(reports, "commit", "-q", "--no-verify", "-m", "零陵区的副本")
+    git(reports, "rm", "-q", "reports/2023/lingling-copy.yaml")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert re.search(r"zhijiao-check（删除或移走报表的年度）\.+Passed", output), output
+
+
+# the city-wide rule that finds a unit missing once its report is gone; the samples' other rules include five
+# designed failures in 2023, which would fail the year whatever the commit
+PASSING = "args: [reports/, --select, c3.pathway-growth]"
+
+
+def test_a_commit_that_removes_no_report_runs_no_check(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    reports = reports_repository(hook_source, tmp_path)
+    (reports / "README.md").write_text("# 报表\n", encoding="utf-8")
+    git(reports, "add", "README.md")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert re.search(r"zhijiao-check（删除或移走报表的年度）\.+Passed", output), output
+
+
+def test_a_waivers_typo_is_refused_at_its_own_commit(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    reports = reports_repository(hook_source, tmp_path)
+    (reports / "zhijiao-check.toml").write_text('waivers = "waivers.toml"\n', encoding="utf-8")
+    (reports / "waivers.toml").write_text(WAIVER.format(rule="c1.vocational-shar"), encoding="utf-8")
+    git(reports, "add", "zhijiao-check.toml", "waivers.toml")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output  # pre-commit's own status: a hook failed
+    assert "- hook id: zhijiao-check-settings\n- exit code: 2" in output, output
+    assert "豁免文件 waivers.toml 有误（未豁免任何规则）：" in output, output
+    assert (
+        "waivers.toml:2:1: waiver[0].rule: 没有规则“c1.vocational-shar”；是否想写 c1.vocational-share？"
+        in output
+    )
+    assert "(no files to check)Skipped" in output  # the reports' hook: no report committed
+
+    (reports / "waivers.toml").write_text(WAIVER.format(rule="c1.vocational-share"), encoding="utf-8")
+    git(reports, "add", "waivers.toml")
+    fixed = run_hook(reports, precommit_home)
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+
+
+WAIVER = """\
+[[waiver]]
+rule = "{rule}"
+unit = "江永县"
+year = 2023
+reason = "理由：江永县 2024 年补足"
+approved-by = "永州市教育局"
+document = "永教函〔2024〕3号"
+"""

@@ -49,6 +49,11 @@ class CheckOptions:
     jobs: int | None = None
     base_dir: Path | None = None
     whole_year: bool = False  # check each named report's whole folder (the pre-commit hook)
+    # check the year folders the staged changes take a report out of, ``paths`` limiting where (git's
+    # pathspecs): the pre-commit hook for deletions and moves, which pre-commit never passes to a hook
+    staged_removals: bool = False
+    # read the settings (config file, packs, roster, waivers) as a run does, then stop: no report is read
+    settings_only: bool = False
     config: Path | None = None  # the config file in use: an input, never to be written over
     # the keys of the config file taken ("select", "ignore"), each with its line and column in the file
     from_config: tuple[tuple[str, int, int], ...] = ()
@@ -88,12 +93,31 @@ STREAMED = ("json", "junit", "sarif")
 
 def run(options: CheckOptions) -> int:
     try:
-        status = _run(options)
-        _say_written(options, status)
-        return status
+        return _checked(options)
     finally:
         if options.quiet:
             _untold_cache()
+
+
+def _checked(options: CheckOptions) -> int:
+    from zhijiao_check.status import ExitCode
+
+    tr = Translator(options.lang)
+    if options.settings_only and options.paths:
+        from zhijiao_check.files import display_name
+
+        names = " ".join(display_name(path) for path in options.paths)
+        raise FatalError("settings-only-paths", paths=names)
+    if options.staged_removals:
+        options = _staged_removals(options, tr)
+        if not options.paths:
+            return ExitCode.OK
+    status = _run(options)
+    if options.settings_only:
+        _say_settings_valid(options, tr)
+    else:
+        _say_written(options, status)
+    return status
 
 
 def _untold_cache() -> None:
@@ -104,6 +128,48 @@ def _untold_cache() -> None:
     from zhijiao_check.caching import unused_chosen
 
     unused_chosen()
+
+
+def _staged_removals(options: CheckOptions, tr: Translator) -> CheckOptions:
+    """The options with, for ``paths``, the year folders that the staged changes take a report out of
+    (``commands.staged``), each checked whole; none, and a line on standard error, when no report was
+    removed (the run then stops at once, as the hook runs before every commit)."""
+    import sys
+
+    from zhijiao_check.commands.staged import removed_from
+    from zhijiao_check.files import display_name
+
+    folders = [_relative(folder) for folder in removed_from(options.paths, Path.cwd())]
+    if folders:
+        shown = " ".join(display_name(folder) for folder in folders)
+        print(tr("cli.staged-removed", folders=shown), file=sys.stderr)
+    elif not options.quiet:
+        print(tr("cli.staged-none"), file=sys.stderr)
+    return replace(options, paths=folders, whole_year=False)
+
+
+def _relative(folder: Path) -> Path:
+    """``folder`` from the working directory when it is under it (``reports/2023``), else as it is."""
+    try:
+        return folder.relative_to(Path.cwd())
+    except ValueError:
+        return folder
+
+
+def _say_settings_valid(options: CheckOptions, tr: Translator) -> None:
+    """``--settings-only`` found nothing wrong: which files it read, on standard error (the hook shows it
+    only with ``--verbose``; a run by hand sees what was checked)."""
+    import sys
+
+    from zhijiao_check.files import display_name
+
+    read = [path for path in (options.config, options.waivers, options.roster) if path is not None]
+    if options.quiet:
+        return
+    if not read:
+        print(tr("cli.settings-none"), file=sys.stderr)
+        return
+    print(tr("cli.settings-valid", files=" ".join(display_name(path) for path in read)), file=sys.stderr)
 
 
 def _say_written(options: CheckOptions, status: int) -> None:
@@ -155,6 +221,10 @@ def _run(options: CheckOptions) -> int:
 
         roster = load_roster(options.roster, units)
     waivers = _waivers(options.waivers, packs)
+    if options.settings_only:  # every setting is read and checked by now; no report is to be
+        from zhijiao_check.status import ExitCode
+
+        return ExitCode.OK
     paths = year_folders(options.paths, tr) if options.whole_year else options.paths
     pages = _unit_pages(options.per_unit, units)
     _no_output_is_a_page(options, pages)

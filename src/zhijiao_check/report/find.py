@@ -88,11 +88,25 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
         for name in sorted([*names, *packages]):
             if name.startswith((".", "~$")):
                 continue
-            if name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES)):
+            if _named_as_report(name):
                 files.append(Path(root, name))
             else:
                 _broken_link(os.path.join(root, name), problems)
     return [path for path in files if not written.is_written(path)]
+
+
+def _named_as_report(name: str) -> bool:
+    """Whether a folder's search takes a file of that name for a report: a report's suffix (or that of a
+    spreadsheet refused by name, or a Notepad text document), no hidden file nor an Office lock file."""
+    if name.startswith((".", "~$")):
+        return False
+    return name.lower().endswith((*REPORT_SUFFIXES, *OTHER_SPREADSHEETS, *NOTEPAD_SUFFIXES))
+
+
+def is_report_name(path: Path) -> bool:
+    """Whether a folder's search would take ``path`` (relative to the folder searched) for a report: its
+    name one (``_named_as_report``), and no folder on the way hidden (``.github/x.yml`` is none)."""
+    return _named_as_report(path.name) and not any(part.startswith(".") for part in path.parts[:-1])
 
 
 def _broken_link(path: str, problems: list[Problem]) -> None:

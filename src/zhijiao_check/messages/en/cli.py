@@ -186,6 +186,27 @@ MESSAGES: dict[str, str] = {
         "--whole-year does nothing for standard input (-): it has no folder, so only the report read "
         "from it is checked"
     ),
+    "cli.staged-removed": (
+        "the staged changes remove reports from these folders, each checked whole: {folders}"
+    ),
+    "cli.staged-none": "the staged changes remove no report: nothing to check",
+    "cli.staged-not-a-repository": (
+        "--staged-removals asks git which reports the staged changes delete or move, but {folder} is not "
+        "in a git repository: run it in the repository of the reports"
+    ),
+    "cli.staged-no-git": (
+        "--staged-removals asks git which reports the staged changes delete or move, but there is no git "
+        "command: install git and put it on the PATH"
+    ),
+    "cli.staged-git-failed": "git could not list the files the staged changes delete: {reason}",
+    "cli.settings-only-paths": (
+        "--settings-only checks the settings (config file, waivers, roster, rule packs) and reads no "
+        "report: leave out {paths}, or leave out --settings-only to check the reports"
+    ),
+    "cli.settings-valid": "the settings are valid (no report read): {files}",
+    "cli.settings-none": (
+        "no config file found and no waivers file or roster given: only the rule packs were checked"
+    ),
     "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (
         "the previous-year report {file} is invalid and was not compared (check it with validate)"

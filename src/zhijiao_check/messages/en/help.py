@@ -93,9 +93,24 @@ MESSAGES: dict[str, str] = {
         "What SARIF and GitHub paths are relative to (default: the git top level, else the working "
         "directory)."
     ),
+    "help.option.check.paths": (
+        "Report files, or directories searched for *.yaml, *.yml, *.json, *.xlsx, *.xlsm "
+        "(and Notepad's *.yaml.txt, *.json.txt, read with a warning); - reads standard input. "
+        "With --staged-removals, where to look for removed reports (optional); none with --settings-only."
+    ),
     "help.option.check.whole_year": (
         "Check every report in the folder of each file given (its year's folder): what the pre-commit hook "
         "does, so city-wide rules see the whole year."
+    ),
+    "help.option.check.staged_removals": (
+        "Check the folders that the staged changes delete or move a report out of, each whole: the "
+        "pre-commit hook for commits that remove a report. The PATHs given limit where to look (reports/; "
+        "default: the whole git repository). Exits 0 at once when no report is removed."
+    ),
+    "help.option.check.settings_only": (
+        "Only read the settings as a run does (the config file, the packs, roster and waivers it names, "
+        "--waivers and the rest), reading no report and writing no output: exit 2 with the file, line and "
+        "column of a mistake, else 0."
     ),
     "help.option.config": (
         "The config file (default: the nearest zhijiao-check.toml, or pyproject.toml with "

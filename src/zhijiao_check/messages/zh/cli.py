@@ -153,6 +153,23 @@ MESSAGES: dict[str, str] = {
     "cli.whole-year-stdin": (
         "--whole-year 对标准输入（-）不起作用：标准输入没有所在的目录，只检查从中读入的这份报表"
     ),
+    "cli.staged-removed": "暂存的改动从这些目录移除了报表，逐个检查整个目录：{folders}",
+    "cli.staged-none": "暂存的改动没有移除报表：无需检查",
+    "cli.staged-not-a-repository": (
+        "--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但 {folder} 不在 git 仓库中："
+        "请在报表的仓库中运行"
+    ),
+    "cli.staged-no-git": (
+        "--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但找不到 git 命令：请安装 git，"
+        "并让它在 PATH 中"
+    ),
+    "cli.staged-git-failed": "git 没能列出暂存区中删除的文件：{reason}",
+    "cli.settings-only-paths": (
+        "--settings-only 只检查设置（配置文件、豁免文件、名册、规则包），不读报表：请去掉 {paths}，"
+        "或去掉 --settings-only 检查报表"
+    ),
+    "cli.settings-valid": "设置有效（未读报表）：{files}",
+    "cli.settings-none": "没有找到配置文件，也没有给出豁免文件或名册：只检查了规则包",
     "cli.previous-missing": "--previous 给出的上年报表无法读取：",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.previous-unmatched": (

@@ -73,9 +73,22 @@ MESSAGES: dict[str, str] = {
     "help.option.check.base_dir": (
         "SARIF 和 GitHub 输出中路径的起点（默认：git 仓库的根目录，否则为当前目录）。"
     ),
+    "help.option.check.paths": (
+        "报表文件，或目录（在其中查找 *.yaml、*.yml、*.json、*.xlsx、*.xlsm，"
+        "以及记事本保存的 *.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入。"
+        "用 --staged-removals 时为在哪里找移除的报表（可省略），用 --settings-only 时不给。"
+    ),
     "help.option.check.whole_year": (
         "检查所给每个文件所在目录（其年度的目录）里的全部报表：pre-commit 钩子就是这样做的，"
         "全市指标才能看到整个年度。"
+    ),
+    "help.option.check.staged_removals": (
+        "检查暂存的改动删除或移走了报表的目录（每个整个检查），供 pre-commit 钩子在删除报表的提交前使用；"
+        "所给 PATH 限定在哪里找（如 reports/，默认整个 git 仓库）。没有移除报表时立即以 0 退出。"
+    ),
+    "help.option.check.settings_only": (
+        "只按检查时的方式读取设置（配置文件、其中的规则包、名册、豁免文件及 --waivers 等），不读报表、"
+        "不写输出：有误时退出状态 2 并指出文件、行、列，否则为 0。"
     ),
     "help.option.config": (
         "配置文件（默认：从当前目录向上最近的 zhijiao-check.toml，"

@@ -1,0 +1,66 @@
+"""``check --staged-removals``: the year folders that the staged changes take a report out of.
+
+pre-commit gives a hook the files a commit adds or changes, never those it deletes: a commit that only
+deletes a report (``git rm reports/2023/jindong.yaml``), or moves it to another year's folder, was never
+checked, and the next person to commit in that year was refused for the unit gone missing. This asks git
+itself which report files the index no longer holds (a move is a deletion of its old path: renames are not
+looked for), so that the folders they leave can be checked whole before the commit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+from zhijiao_check.errors import FatalError
+from zhijiao_check.files import display_name
+
+
+def removed_from(pathspecs: Sequence[Path], start: Path) -> list[Path]:
+    """The folders (each once, in git's order) that held a report file the index of the git repository at
+    ``start`` deletes, limited to ``pathspecs`` (git's, relative to ``start``; none: the whole repository).
+    A folder that is gone, or holds no report any more (the year's last one removed), has nothing left to
+    check and is left out."""
+    from zhijiao_check.report.find import find_reports, is_report_name
+
+    top = Path(_git(["rev-parse", "--show-toplevel"], start).rstrip("\n"))
+    listed = _git(
+        [
+            "diff",
+            "--cached",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            "--diff-filter=D",
+            "--",
+            *map(str, pathspecs),
+        ],
+        start,
+    )
+    removed = [Path(name) for name in listed.split("\0") if name]
+    folders = dict.fromkeys(top / path.parent for path in removed if is_report_name(path))
+    return [folder for folder in folders if folder.is_dir() and find_reports([folder])[0]]
+
+
+def _git(arguments: list[str], start: Path) -> str:
+    """git's standard output for ``arguments`` run in ``start``; a git that is not there, or a folder outside
+    any repository, is the user's to fix and told so (exit 2), not a traceback."""
+    try:
+        done = subprocess.run(
+            ["git", "--literal-pathspecs", *arguments],
+            cwd=start,
+            capture_output=True,
+            check=False,
+            # names as git stores them: bytes that are not UTF-8 kept as the file system's own
+            env={**os.environ, "LC_ALL": "C"},
+        )
+    except FileNotFoundError:
+        raise FatalError("staged-no-git") from None
+    if done.returncode != 0:
+        said = os.fsdecode(done.stderr).strip()
+        if "not a git repository" in said:
+            raise FatalError("staged-not-a-repository", folder=display_name(start))
+        raise FatalError("staged-git-failed", reason=said.splitlines()[-1] if said else done.returncode)
+    return os.fsdecode(done.stdout)

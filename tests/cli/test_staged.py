@@ -1,0 +1,154 @@
+"""``check --staged-removals`` (the years a commit takes a report out of, git asked which) and
+``check --settings-only`` (the config file and what it names, no report): the two pre-commit hooks for the
+commits pre-commit passes no report for. The hooks as pre-commit runs them:
+tests/renderers/test_precommit.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from factory import ROOT
+from factory import invoke as invoke_cli
+
+
+def git(cwd: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a"}
+    env["GIT_COMMITTER_EMAIL"] = "a@b"
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository holding samples/2023 as reports/2023, committed, as the working directory."""
+    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "example.yaml").write_text("a: 1\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "2023")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_deleted_report_checks_its_whole_year(repository: Path) -> None:
+    git(repository, "rm", "-q", "reports/2023/jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "reports/", "--select", "c3.pathway-growth", "--no-color")
+    assert done.exit_code == 1, done.output
+    assert "暂存的改动从这些目录移除了报表，逐个检查整个目录：reports/2023" in done.stderr
+    assert "全市 · 2023 年 · 14/15 个单位 · 缺少单位：金洞管理区" in done.stdout
+    assert "lingling.yaml" in done.stdout  # the units still there, checked with the year
+
+
+def test_a_report_moved_away_checks_the_year_it_left(repository: Path) -> None:
+    git(repository, "mv", "reports/2023/jindong.yaml", "jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "--select", "c3.pathway-growth", "--no-color")
+    assert done.exit_code == 1, done.output
+    assert "缺少单位：金洞管理区" in done.stdout
+
+
+def test_no_report_removed_exits_at_once(repository: Path) -> None:
+    git(repository, "rm", "-q", "docs/example.yaml")  # removed, but outside the pathspec given
+    (repository / "reports" / "2023" / "jindong.yaml").unlink()  # deleted, not staged: not the commit's
+    done = invoke_cli("check", "--staged-removals", "reports/", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert done.stdout == ""
+    assert done.stderr == "the staged changes remove no report: nothing to check\n"
+
+
+def test_names_that_are_no_report_and_a_year_left_empty_are_not_checked(repository: Path) -> None:
+    # docs/example.yaml is named as a report, but its folder holds none once it is gone; a hidden folder's
+    # YAML is no report
+    (repository / ".github").mkdir()
+    (repository / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "ci")
+    git(repository, "rm", "-q", "docs/example.yaml", ".github/ci.yml")
+    done = invoke_cli("check", "--staged-removals")
+    assert done.exit_code == 0, done.output
+    assert "暂存的改动没有移除报表：无需检查" in done.stderr
+
+
+def test_outside_a_git_repository_is_told(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    done = invoke_cli("check", "--staged-removals")
+    assert done.exit_code == 2
+    assert done.stderr == (
+        f"--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但 {Path.cwd()} 不在 git 仓库中："
+        "请在报表的仓库中运行\n"
+    )
+
+
+def test_without_git_it_is_told(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(repository / "nowhere"))
+    done = invoke_cli("check", "--staged-removals", "--lang", "en")
+    assert done.exit_code == 2
+    assert "there is no git command: install git and put it on the PATH" in done.stderr
+
+
+def test_path_is_still_required_without_either_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = invoke_cli("check", "--no-color")
+    assert done.exit_code == 2
+    assert "缺少参数 PATH..." in done.stderr
+
+
+# --settings-only
+# ----------------------------------------------------------------------------------------------------------
+
+WAIVER = """\
+[[waiver]]
+rule = "{rule}"
+unit = "江永县"
+year = 2023
+reason = "理由"
+approved-by = "永州市教育局"
+document = "永教函〔2024〕3号"
+"""
+
+
+def test_a_waivers_typo_is_told_at_its_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhijiao-check.toml").write_text(
+        'waivers = "waivers.toml"\n[[outputs]]\nformat = "sarif"\nfile = "build/z.sarif"\n', encoding="utf-8"
+    )
+    (tmp_path / "waivers.toml").write_text(WAIVER.format(rule="c1.vocational-shar"), encoding="utf-8")
+    done = invoke_cli("check", "--settings-only")
+    assert done.exit_code == 2
+    assert done.stderr.splitlines() == [
+        "豁免文件 waivers.toml 有误（未豁免任何规则）：",
+        "waivers.toml:2:1: waiver[0].rule: 没有规则“c1.vocational-shar”；是否想写 c1.vocational-share？",
+    ]
+    (tmp_path / "waivers.toml").write_text(WAIVER.format(rule="c1.vocational-share"), encoding="utf-8")
+    fixed = invoke_cli("check", "--settings-only")
+    assert fixed.exit_code == 0, fixed.output
+    assert fixed.stderr == "设置有效（未读报表）：zhijiao-check.toml waivers.toml\n"
+    assert not (tmp_path / "build").exists()  # the config file's outputs are not written
+
+
+def test_a_select_typo_in_the_config_file_is_told_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhijiao-check.toml").write_text('strict = true\nselect = ["c99"]\n', encoding="utf-8")
+    done = invoke_cli("check", "--settings-only", "--lang", "en")
+    assert done.exit_code == 2
+    assert "zhijiao-check.toml:2:1: select:" in done.stderr, done.stderr
+
+
+def test_settings_only_reads_no_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = invoke_cli("check", "--settings-only", "reports/")
+    assert done.exit_code == 2
+    assert done.stderr.startswith(
+        "--settings-only 只检查设置（配置文件、豁免文件、名册、规则包），不读报表：请去掉 reports"
+    )
+    nothing = invoke_cli("check", "--settings-only", "--lang", "en")
+    assert nothing.exit_code == 0
+    assert "no config file found" in nothing.stderr
