@@ -9,7 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
-from factory import PACK_DIR, city_year, write_reports
+from factory import PACK_DIR, city_year, write_pack, write_reports
 
 from pack.common import at, edited, refused, run
 
@@ -181,3 +181,39 @@ def test_a_replacement_without_from_is_refused(tmp_path):
     path.write_text(text.replace("{from: 2024, due: 2025", "{due: 2025"), encoding="utf-8")
     said = refused(pack, "en")
     assert f"replaced by {NEW}, whose time has no from" in said
+
+
+# ------------------------------------------------------------------------------------ across packs
+
+
+def test_a_copied_pack_s_rule_may_be_replaced_by_an_amendment_pack_s_rule(tmp_path):
+    """The built-in pack copied with c8's rule ending in 2023, replaced by a rule of another pack (the
+    amendment's) judged from 2024: in one run, each year by its own."""
+    pack = split_pack(tmp_path, old_time="until: 2023, replaced_by: c90.enterprises-35")
+    path = pack / "clause-08.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(f"  - id: {NEW}")] + text[text.index("  - id: c8.park-funding") :])
+    amendment = write_pack(
+        tmp_path / "amend",
+        "rules:\n"
+        + NEW_RULE.replace(f"id: {NEW}", "id: c90.enterprises-35")
+        .replace("clause: 8", "clause: 90")
+        .replace("建设培育产教融合示范性企业30家", "示范性企业增至35家")
+        .replace("  - id: c8.park-funding\n", ""),
+        policy="# 测试\n\n示范性企业增至35家。\n",
+        pack_id="amend",
+    ).resolve()
+    folder = tmp_path / "reports"
+    write_reports(folder, [*city_year(2023, enterprises=12), *city_year(2024, enterprises=12)])
+    result = run("check", folder, "--rules", pack, "--rules", amendment, "--format", "json", "--lang", "en")
+    assert result.exit_code in (0, 1), result.output + result.stderr
+    data = json.loads(result.stdout)
+    by_year = {c["year"]: {r["rule"]: r for r in c["results"]} for c in data["city"]}
+    assert (by_year[2023][OLD]["status"], by_year[2023][OLD]["explanation"]) == (
+        "behind",
+        "industry–education integration demonstration enterprises 12 < 30",
+    )
+    assert by_year[2024]["c90.enterprises-35"]["explanation"].endswith("12 < 35")
+    assert by_year[2024][OLD]["explanation"] == (
+        "judged until 2023 (time: until): in 2024 c90.enterprises-35 judges it instead"
+    )

@@ -110,11 +110,12 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.time-none": (
         "time needs one of due, every_year, from: {every_year: 2022} judged each year, {due: 2025} "
-        "reached by a year, {from: 2022} from a year on"
+        "reached by a year, {from: 2022} from a year on (and until: the last year it applies, if it ends)"
     ),
     "pack.time-one-of": (
         "time gives {given}, but takes only one of due, every_year, from: {{every_year: 2022}} judged each "
-        "year, {{due: 2025}} reached by a year (with linear: true for progress before it)"
+        "year, {{due: 2025}} reached by a year (with linear: true for progress before it); only from goes "
+        "with due: {{from: 2024, due: 2025}}, not applicable before 2024"
     ),
     "pack.time-linear": (
         "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "

@@ -87,11 +87,12 @@ MESSAGES: dict[str, str] = {
     "pack.quoted-number": "{key} 写了 {found}，加了引号便是文字，但它取{takes}：应写 {write}，不加引号",
     "pack.time-none": (
         "time 应写 due、every_year、from 之一：每年判定写 {every_year: 2022}，到某年达成写 {due: 2025}，"
-        "自某年起写 {from: 2022}"
+        "自某年起写 {from: 2022}（到某年止再加 until: 最后适用的年份）"
     ),
     "pack.time-one-of": (
         "time 写了 {given}，只能写 due、every_year、from 之一：每年判定写 {{every_year: 2022}}，"
-        "到某年达成写 {{due: 2025}}（之前按进度判定再加 linear: true）"
+        "到某年达成写 {{due: 2025}}（之前按进度判定再加 linear: true）；只有 from 可与 due 同写："
+        "{{from: 2024, due: 2025}}，2024 年前不适用"
     ),
     "pack.time-linear": (
         "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
