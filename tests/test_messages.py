@@ -78,7 +78,14 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "city.talent_allowances",
         "city.park_funding",
     ),
-    "render.no-projection-": ("no-due", "not-a-number", "target-not-fixed", "due-passed", "too-few-years"),
+    "render.no-projection-": (
+        "no-due",
+        "retired",
+        "not-a-number",
+        "target-not-fixed",
+        "due-passed",
+        "too-few-years",
+    ),
     "input.": HEADER_KEYS,
     "cli.": None,
     # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file

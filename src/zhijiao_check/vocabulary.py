@@ -55,11 +55,16 @@ class Text(Strict):
 
 @record(kw_only=True)
 class Time(Strict):
-    """When a rule is judged. Exactly one of ``due``, ``every_year``, ``from``.
+    """When a rule is judged. One of ``due``, ``every_year``, ``from`` (or ``from`` with ``due``), and
+    optionally ``until``.
 
     ``due: D``: judged from year D on; before D a met target passes and an unmet one is pending
     (or behind, with ``linear``). ``every_year``/``from``: judged each year from that year on,
-    not applicable before it.
+    not applicable before it. ``from: F`` with ``due: D``: not applicable before F, then as ``due`` (a target
+    written into a plan from a later year, such as a threshold raised from 2024). ``until: U``: the last
+    statistical year the rule applies; later years are not applicable (a rule retired, or replaced from U + 1
+    by another, ``replaced_by``: written so a threshold changes from a year on and the years before keep
+    theirs in one run).
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {**Strict.__pydantic_config__, "populate_by_name": True}
@@ -69,6 +74,10 @@ class Time(Strict):
     every_year: Annotated[int | None, Field(strict=True, ge=1900, le=2100)] = None
     from_: Annotated[int | None, Field(alias="from", strict=True, ge=1900, le=2100)] = None
     linear: bool = False
+    until: Annotated[int | None, Field(strict=True, ge=1900, le=2100)] = None
+    # the rule that takes over from ``until`` + 1, said in the reason a later year is not applicable (checked
+    # against the run's rules when the packs load: ``pack.load``)
+    replaced_by: Annotated[str | None, Field(pattern=RULE_ID)] = None
 
     def __post_init__(self) -> None:
         given = [
@@ -78,19 +87,35 @@ class Time(Strict):
         ]
         if not given:
             raise Unfit(msg("pack.time-none"))
-        if len(given) > 1:
+        if len(given) > 1 and given != ["due", "from"]:
             raise Unfit(msg("pack.time-one-of", given=Join(tuple(given), LIST)))
         if self.linear and self.due is None:
             raise Unfit(msg("pack.time-linear", given=given[0]), ("linear",))
+        if self.due is not None and self.from_ is not None and self.from_ > self.due:
+            # judged pass/fail from ``from`` anyway: the due year would say nothing
+            raise Unfit(msg("pack.time-from-after-due", start=self.from_, due=self.due), ("from",))
+        start = self.start
+        if self.until is not None and start is not None and self.until < start:
+            # no year would be judged at all
+            key = "every_year" if self.every_year is not None else "from"
+            raise Unfit(
+                msg("pack.time-until-before-start", until=self.until, key=key, start=start), ("until",)
+            )
+        if self.replaced_by is not None and self.until is None:
+            raise Unfit(msg("pack.time-replaced-needs-until", rule=self.replaced_by), ("replaced_by",))
 
     @property
     def years(self) -> list[int]:
-        return [year for year in (self.due, self.every_year, self.from_) if year is not None]
+        return [year for year in (self.due, self.every_year, self.from_, self.until) if year is not None]
 
     @property
     def start(self) -> int | None:
-        """First year in which the rule is judged as pass/fail (None: any year from the policy's issue)."""
+        """First year in which the rule applies (None: any year from the policy's issue)."""
         return self.every_year if self.every_year is not None else self.from_
+
+    def retired_in(self, year: int) -> bool:
+        """Whether ``year`` is after the last year the rule applies (``until``)."""
+        return self.until is not None and year > self.until
 
 
 @record(kw_only=True)

@@ -90,3 +90,24 @@ def test_the_linear_schedule_is_the_target_times_elapsed_over_planned_years(year
     r = rule({"due": 2025, "linear": True}, 30)
     assert timing.expected(r, year, 2020) == 30 * (year - 2020) / 5
     assert timing.expected(r, 2025, 2020) is None
+
+
+@settings(max_examples=200)
+@given(
+    year=years,
+    start=st.integers(min_value=2021, max_value=2030),
+    length=st.integers(min_value=0, max_value=5),
+    due=st.integers(min_value=2022, max_value=2030),
+    form=st.sampled_from(["every_year", "from", "due", "from-due"]),
+)
+def test_a_rule_with_until_applies_from_its_first_year_to_until_only(year, start, length, due, form):
+    time: dict[str, object] = {
+        "every_year": {"every_year": start},
+        "from": {"from": start},
+        "due": {"due": due},
+        "from-due": {"from": min(start, due), "due": due},
+    }[form]
+    first = time.get("every_year", time.get("from"))
+    until = (first if isinstance(first, int) else 2021) + length
+    r = rule({**time, "until": until}, 10)
+    assert timing.applies_in(r, year) == ((not isinstance(first, int) or year >= first) and year <= until)

@@ -23,7 +23,7 @@ from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitRegistry
-from zhijiao_check.wording import Join, Wording, msg, seq
+from zhijiao_check.wording import Join, Msg, Wording, msg, seq
 
 
 def evaluate(
@@ -297,6 +297,15 @@ _WHEN_IS = {status: msg(f"engine.when-is.{status.value}") for status in Status}
 _WHEN_OR = msg("engine.when-or")
 
 
+def _retired(rule: AnyRule, year: int) -> Msg:
+    """Why a rule is not judged in a year after its ``until``: the last year it applied, and the rule that
+    replaced it where the pack names one."""
+    time = rule.time
+    if time.replaced_by is None:
+        return msg("engine.retired", year=year, until=time.until)
+    return msg("engine.retired-replaced", year=year, until=time.until, rule=time.replaced_by)
+
+
 def _result(
     rule: AnyRule,
     scope: Scope,
@@ -304,6 +313,9 @@ def _result(
     done: dict[str, RuleResult],
     units_missing: tuple[Wording, ...],
 ) -> RuleResult:
+    if rule.time.retired_in(scope.year):
+        # before its ``when:``: a retired rule is not judged whatever the rule it names says
+        return RuleResult(rule, Status.NOT_APPLICABLE, None, _retired(rule, scope.year))
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:

@@ -3,7 +3,9 @@
 ``due: D`` — from year D on, pass / fail; before D, pass if already met, else pending, or behind when the rule
 is linear and the observed value is below the schedule target × (Y − B) / (D − B), B the pack's schedule base
 (pack.yaml's ``schedule_base``: 2020 for the built-in pack, whose counts grow from zero from the end of 2020).
-``every_year``/``from`` — not applicable before that year, pass / fail from it on.
+``every_year``/``from`` — not applicable before that year, pass / fail from it on (``from`` with ``due``: not
+applicable before ``from``, then as ``due``).
+``until: U`` — with any of them: not applicable after U, the last statistical year the rule applies.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def is_due(rule: RuleBase, year: int) -> bool:
 
 def applies_in(rule: RuleBase, year: int) -> bool:
     start = rule.time.start
-    return start is None or year >= start
+    return (start is None or year >= start) and not rule.time.retired_in(year)
 
 
 def expected(rule: RuleBase, year: int, base: int) -> float | None:

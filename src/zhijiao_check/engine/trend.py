@@ -87,7 +87,9 @@ class Trend:
     rule: AnyRule
     points: tuple[Point, ...]  # by year
     projection: Projection | None
-    why_not: str | None  # no projection: no-due, not-a-number, target-not-fixed, due-passed, too-few-years
+    why_not: (
+        str | None
+    )  # no projection: no-due, retired, not-a-number, target-not-fixed, due-passed, too-few-years
 
 
 def trends_of(
@@ -144,6 +146,8 @@ def schedule(rule: AnyRule, year: int, base: int) -> float | None:
     time = rule.time
     if not time.linear or time.due is None or isinstance(rule.target.value, list):
         return None
+    if not timing.applies_in(rule, year):  # before its ``from``, after its ``until``: no schedule that year
+        return None
     if year >= time.due:
         return float(rule.target.value)
     return timing.expected(rule, year, base)
@@ -153,6 +157,9 @@ def project(rule: AnyRule, points: Sequence[Point]) -> tuple[Projection | None, 
     due = rule.time.due
     if due is None:
         return None, "no-due"
+    if rule.time.until is not None and rule.time.until < due:
+        # the rule ends (``until``) before its due year, where a projection would be read: nothing judges it
+        return None, "retired"
     op, value = stated_target(rule)
     if value is True:  # a yes/no fact
         return None, "not-a-number"

@@ -84,8 +84,15 @@ def cross_checks(
                 "at": f"{pack_file}:{info_parsed.positions.nearest(('clauses',))[0]}",
             }
             problems.append(place.problem("clause", "unknown-clause", **said))
-        early = [year for year in rule.time.years if year < info.issued.year]
-        if early:
+        until = rule.time.until
+        early = [year for year in rule.time.years if year < info.issued.year and year != until]
+        if until is not None and until < info.issued.year:
+            # a rule that ends before its pack applies is judged in no year: said at its until
+            said = {"id": rule.id, "until": until, "issued_year": info.issued.year}
+            problems.append(
+                place.problem(("time", "until"), "until-before-issue", **said, issued=info.issued.isoformat())
+            )
+        elif early:
             said = {"id": rule.id, "year": early[0], "issued": info.issued.isoformat()}
             problems.append(place.problem("time", "year-before-issue", **said))
         for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:

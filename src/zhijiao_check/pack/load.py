@@ -37,6 +37,9 @@ class RuleSource:
     line: int
     when: tuple[int, int] | None = None
     id_at: tuple[int, int] | None = None
+    # where its ``time: {replaced_by: …}`` names the rule that takes over after its ``until``
+    # (``_replacements_follow``)
+    replaced_at: tuple[int, int] | None = None
 
 
 @record
@@ -105,7 +108,8 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             places[rule.id] = place
             when = place.at("when", "rule") if rule.when is not None else None
             line = parsed.positions.nearest(("rules", index))[0]
-            sources[rule.id] = RuleSource(place.file, line, when, place.at("id"))
+            replaced = place.at("time", "replaced_by") if rule.time.replaced_by is not None else None
+            sources[rule.id] = RuleSource(place.file, line, when, place.at("id"), replaced)
             rules.append(rule)
     if info is None or info_parsed is None or units is None or problems:
         return problems
@@ -277,6 +281,40 @@ def _conditions_refer_back(packs: Sequence[RulePack]) -> list[Problem]:
     return problems
 
 
+def _replacements_follow(packs: Sequence[RulePack]) -> list[Problem]:
+    """A rule's ``replaced_by`` names a rule of the run (of any of its packs: a copied pack's rule may name an
+    amendment's) judged from the year after its ``until`` (``from: until + 1``): a rule judged earlier as well
+    judged the years both applied twice, the old target and the new; a later one left years judged by
+    neither."""
+    from difflib import get_close_matches
+
+    problems: list[Problem] = []
+    rules = {rule.id: rule for pack in packs for rule in pack.rules}
+    for pack in packs:
+        for rule in pack.rules:
+            time = rule.time
+            if time.replaced_by is None or time.until is None:
+                continue
+            where = pack.sources[rule.id]
+            said: dict[str, object] = {"id": rule.id, "rule": time.replaced_by, "until": time.until}
+            other = rules.get(time.replaced_by)
+            if other is None or other is rule:
+                near = get_close_matches(time.replaced_by, [i for i in rules if i != rule.id], n=1)
+                code = "replaced-by-unknown"
+                said["near"] = msg("pack.replaced-by-near", rule=near[0]) if near else ""
+            elif other.time.start is None:
+                code = "replaced-by-no-start"
+                said["next"] = time.until + 1
+            elif other.time.start != time.until + 1:
+                code = "replaced-by-start"
+                said |= {"start": other.time.start, "next": time.until + 1}
+            else:
+                continue
+            at = where.replaced_at or (where.line, 1)
+            problems.append(pack_problem(where.file, at, f"{rule.id}.time.replaced_by", code, **said))
+    return problems
+
+
 def _judged_elsewhere(rule: AnyRule, condition: AnyRule) -> tuple[str, dict[str, object]]:
     """Why ``condition`` is not judged for each unit ``rule`` is (its problem's code and parameters), or
     ``("", {})`` when it is."""
@@ -346,7 +384,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
             packs[same[0]] = loaded
         else:
             packs.append(loaded)
-    problems = _ids_once(packs) + _conditions_refer_back(packs)
+    problems = _ids_once(packs) + _conditions_refer_back(packs) + _replacements_follow(packs)
     if problems:
         raise FatalError("invalid-pack", problems)
     return packs

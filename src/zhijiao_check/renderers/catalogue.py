@@ -29,12 +29,23 @@ def _width() -> int:
 
 
 def time_text(rule: Any, tr: Translator) -> str:
+    """``到 2025 年（线性进度）``, ``自 2024 年起，到 2025 年``; with ``until``, the last year it applies
+    (and the rule that takes over: ``…，至 2023 年止（此后由 c8.x 判定）``)."""
     time = rule.time
-    if time.due is not None:
-        return tr("catalogue.due-linear" if time.linear else "catalogue.due", year=time.due)
-    if time.every_year is not None:
-        return tr("catalogue.every-year", year=time.every_year)
-    return tr("catalogue.from", year=time.start)
+    if time.due is not None and time.from_ is not None:
+        key = "catalogue.from-due-linear" if time.linear else "catalogue.from-due"
+        text = tr(key, start=time.from_, year=time.due)
+    elif time.due is not None:
+        text = tr("catalogue.due-linear" if time.linear else "catalogue.due", year=time.due)
+    elif time.every_year is not None:
+        text = tr("catalogue.every-year", year=time.every_year)
+    else:
+        text = tr("catalogue.from", year=time.start)
+    if time.until is None:
+        return text
+    if time.replaced_by is None:
+        return tr("catalogue.until", time=text, until=time.until)
+    return tr("catalogue.until-replaced", time=text, until=time.until, rule=time.replaced_by)
 
 
 def rule_data(rule: Any, tr: Translator, source: Any) -> dict[str, Any]:
@@ -234,9 +245,13 @@ def schedule_text(rule: Any, base: int, tr: Translator) -> str | None:
         share = value * (year - base) / (time.due - base)
         return round(share, 4) if rule.unit == "ratio" else float(number(share))
 
+    # the years the rule is judged in only: from its ``from`` (the schedule still grows from ``base``), to
+    # its ``until``
+    first = base + 1 if time.from_ is None else max(base + 1, time.from_)
+    last = time.due if time.until is None else min(time.due, time.until)
     years = tr.join(
         tr("catalogue.year-value", year=y, value=tr.render(show(on_schedule(y), rule.unit)))
-        for y in range(base + 1, time.due + 1)
+        for y in range(first, last + 1)
     )
     return tr("catalogue.formula", target=shown, base=base, due=time.due, years=years)
 

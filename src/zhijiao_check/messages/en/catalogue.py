@@ -9,6 +9,10 @@ MESSAGES: dict[str, str] = {
     "catalogue.due-linear": "due {year}, linear",
     "catalogue.every-year": "every year from {year}",
     "catalogue.from": "from {year}",
+    "catalogue.from-due": "from {start}, due {year}",
+    "catalogue.from-due-linear": "from {start}, due {year}, linear",
+    "catalogue.until": "{time}, until {until}",  # the last statistical year the rule applies
+    "catalogue.until-replaced": "{time}, until {until} (then {rule})",
     "catalogue.col-id": "rule",
     "catalogue.col-clause": "clause",
     "catalogue.col-scope": "scope",

@@ -61,6 +61,8 @@ MESSAGES: dict[str, str] = {
         " stay in force after their due year and are checked as before"
     ),
     "engine.not-yet-applicable": "judged from {start}",
+    "engine.retired": "judged until {until} (time: until): not in {year}",
+    "engine.retired-replaced": "judged until {until} (time: until): in {year} {rule} judges it instead",
     "engine.schedule": "linear schedule: {expected} expected in {year} ({target} due {due})",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "within {tolerance} of {target} ({edge}): warn",

@@ -110,15 +110,46 @@ MESSAGES: dict[str, str] = {
     ),
     "pack.time-none": (
         "time needs one of due, every_year, from: {every_year: 2022} judged each year, {due: 2025} "
-        "reached by a year, {from: 2022} from a year on"
+        "reached by a year, {from: 2022} from a year on (and until: the last year it applies, if it ends)"
     ),
     "pack.time-one-of": (
         "time gives {given}, but takes only one of due, every_year, from: {{every_year: 2022}} judged each "
-        "year, {{due: 2025}} reached by a year (with linear: true for progress before it)"
+        "year, {{due: 2025}} reached by a year (with linear: true for progress before it); only from goes "
+        "with due: {{from: 2024, due: 2025}}, not applicable before 2024"
     ),
     "pack.time-linear": (
         "linear applies only to due (reached by a year, progress judged before it): a rule with {given} is "
         "judged each year; delete linear, or write {{due: 2025, linear: true}}"
+    ),
+    "pack.time-from-after-due": (
+        "from {start} is after due {due}: a rule judged from {start} is judged pass/fail from then on; write "
+        "from no later than {due}, or from alone"
+    ),
+    "pack.time-until-before-start": (
+        "until {until} is before {key} {start}: the rule would apply in no year; write until: {start} or "
+        "later (until is the last year the rule applies)"
+    ),
+    "pack.time-replaced-needs-until": (
+        "replaced_by: {rule} needs until, the last year this rule applies before {rule} takes over: write "
+        "until: YEAR beside it"
+    ),
+    "pack.until-before-issue": (
+        "rule {id} has until: {until}, before {issued_year}, the year the policy was issued ({issued}, "
+        "pack.yaml's issued): the rule would apply in no year; write until: {issued_year} or later, or "
+        "delete the rule"
+    ),
+    "pack.replaced-by-unknown": (
+        "rule {id} has replaced_by: {rule}, which is no rule of the packs loaded: write the ID of the rule "
+        "that takes over after {until}{near}"
+    ),
+    "pack.replaced-by-near": " ({rule}?)",
+    "pack.replaced-by-start": (
+        "rule {id} is judged until {until} and replaced by {rule}, which is judged from {start}: write from: "
+        "{next} in {rule}'s time, so each year is judged by one of the two"
+    ),
+    "pack.replaced-by-no-start": (
+        "rule {id} is judged until {until} and replaced by {rule}, whose time has no from, so it is judged "
+        "in every year from the policy's issue, {until} and before too: write from: {next} in {rule}'s time"
     ),
     "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",

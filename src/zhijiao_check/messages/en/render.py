@@ -148,6 +148,7 @@ MESSAGES: dict[str, str] = {
     "render.undecided-years": " ({years} not decided: units missing)",
     "render.percentage-points": "{value} percentage points",
     "render.no-projection-no-due": "no due year: judged every year",
+    "render.no-projection-retired": "no longer judged by its due year (time: until): no projection",
     "render.no-projection-not-a-number": "a yes/no target: no projection",
     "render.no-projection-target-not-fixed": "the target is not a fixed number: no projection",
     "render.no-projection-due-passed": "the run reaches the due year: the yearly statuses judge it",

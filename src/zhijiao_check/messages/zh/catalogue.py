@@ -9,6 +9,10 @@ MESSAGES: dict[str, str] = {
     "catalogue.due-linear": "到 {year} 年（线性进度）",
     "catalogue.every-year": "每年（自 {year} 年）",
     "catalogue.from": "自 {year} 年起",
+    "catalogue.from-due": "自 {start} 年起，到 {year} 年",
+    "catalogue.from-due-linear": "自 {start} 年起，到 {year} 年（线性进度）",
+    "catalogue.until": "{time}，至 {until} 年止",  # 统计年度 until 后不再适用
+    "catalogue.until-replaced": "{time}，至 {until} 年止（此后由 {rule} 判定）",
     "catalogue.col-id": "规则",
     "catalogue.col-clause": "条",
     "catalogue.col-scope": "范围",

@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
         "统计年度 {year} 晚于{document}的规划期（目标最晚 {due} 年到期）：目标到期后继续有效，仍按原目标判定"
     ),
     "engine.not-yet-applicable": "自 {start} 年起判定",
+    "engine.retired": "判定至 {until} 年止（time 的 until）：{year} 年不再判定",
+    "engine.retired-replaced": "判定至 {until} 年止（time 的 until）：{year} 年改由 {rule} 判定",
     "engine.schedule": "线性进度：{year} 年应达 {expected}（{due} 年目标 {target}）",
     # A miss within the tolerance band (targets.md: "20个左右", 18–19 warns).
     "engine.within-tolerance": "在 {target} 的 ±{tolerance} 以内（{edge}）：提醒",

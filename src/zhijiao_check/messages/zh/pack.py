@@ -87,15 +87,45 @@ MESSAGES: dict[str, str] = {
     "pack.quoted-number": "{key} 写了 {found}，加了引号便是文字，但它取{takes}：应写 {write}，不加引号",
     "pack.time-none": (
         "time 应写 due、every_year、from 之一：每年判定写 {every_year: 2022}，到某年达成写 {due: 2025}，"
-        "自某年起写 {from: 2022}"
+        "自某年起写 {from: 2022}（到某年止再加 until: 最后适用的年份）"
     ),
     "pack.time-one-of": (
         "time 写了 {given}，只能写 due、every_year、from 之一：每年判定写 {{every_year: 2022}}，"
-        "到某年达成写 {{due: 2025}}（之前按进度判定再加 linear: true）"
+        "到某年达成写 {{due: 2025}}（之前按进度判定再加 linear: true）；只有 from 可与 due 同写："
+        "{{from: 2024, due: 2025}}，2024 年前不适用"
     ),
     "pack.time-linear": (
         "linear 只用于 due（到某年达成，之前按进度判定）：{given} 的规则每年判定，应删去 linear，"
         "或写 {{due: 2025, linear: true}}"
+    ),
+    "pack.time-from-after-due": (
+        "from {start} 晚于 due {due}：自 {start} 年起判定的规则从那年起就判定达标与否；"
+        "应写不晚于 {due} 的 from，或只写 from"
+    ),
+    "pack.time-until-before-start": (
+        "until {until} 早于 {key} {start}：规则在任何年份都不适用；应写 until: {start} 或更晚（until 是规则"
+        "适用的最后一个统计年度）"
+    ),
+    "pack.time-replaced-needs-until": (
+        "replaced_by: {rule} 需与 until 同写：until 是本规则适用的最后一年，此后由 {rule} 判定；应在旁边写 "
+        "until: 年份"
+    ),
+    "pack.until-before-issue": (
+        "规则 {id} 写了 until: {until}，早于政策发布的 {issued_year} 年（{issued}，pack.yaml 中的 issued）："
+        "规则在任何年份都不适用；应写 until: {issued_year} 或更晚，或删去这条规则"
+    ),
+    "pack.replaced-by-unknown": (
+        "规则 {id} 写了 replaced_by: {rule}，所加载的规则包中没有这条规则："
+        "应写 {until} 年后接替它的规则的编号{near}"
+    ),
+    "pack.replaced-by-near": "（是否 {rule}？）",
+    "pack.replaced-by-start": (
+        "规则 {id} 判定至 {until} 年止，由 {rule} 接替，但 {rule} 自 {start} 年起判定：应在 {rule} 的 time 中"
+        "写 from: {next}，使每一年都由两者之一判定"
+    ),
+    "pack.replaced-by-no-start": (
+        "规则 {id} 判定至 {until} 年止，由 {rule} 接替，但 {rule} 的 time 没有 from，自政策发布起每年都判定，"
+        "{until} 年及以前也判定：应在 {rule} 的 time 中写 from: {next}"
     ),
     "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",

@@ -142,6 +142,7 @@ MESSAGES: dict[str, str] = {
     "render.undecided-years": "（{years} 年缺少单位，未判定）",
     "render.percentage-points": "{value} 个百分点",
     "render.no-projection-no-due": "无到期年份，逐年判定",
+    "render.no-projection-retired": "到期年份前已停止判定（time 的 until），不作预测",
     "render.no-projection-not-a-number": "是否类目标，不作预测",
     "render.no-projection-target-not-fixed": "目标不是固定数值，不作预测",
     "render.no-projection-due-passed": "已到到期年份，以各年状态为准",
