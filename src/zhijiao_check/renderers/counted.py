@@ -25,7 +25,7 @@ def results_by_scope(doc: Data) -> dict[tuple[str | None, int], dict[str, Data]]
     (``None``: the city-wide year's)."""
     found: dict[tuple[str | None, int], dict[str, Data]] = {}
     for evaluation in (*entries_of(doc["reports"]), *entries_of(doc["city"])):
-        counted = {r["rule"]: r for r in evaluation["results"] if _of_items(r)}
+        counted = {r["rule"]: r for r in entries_of(evaluation["results"]) if _of_items(r)}
         if counted:
             found[(evaluation.get("unit"), evaluation["year"])] = counted
     return found
@@ -34,7 +34,8 @@ def results_by_scope(doc: Data) -> dict[tuple[str | None, int], dict[str, Data]]
 def _of_items(result: Data) -> bool:
     """Whether the result's figure is the share of its schools, majors or entries that pass: each item a
     school's (not a unit's own share under a city-wide one), and the share theirs."""
-    items = [i for i in result["items"] if i["status"] != "not_applicable"]
+    # a large run's city-wide result is read back a batch at a time (``jsontext.entries_of``)
+    items = [i for i in entries_of(result["items"]) if i["status"] != "not_applicable"]
     if result["unit"] != "ratio" or not items or any(i.get("school") is None for i in items):
         return False
     passed = sum(1 for i in items if i["status"] == "pass")
@@ -61,7 +62,7 @@ def _counted_points(
 ) -> Iterator[dict[str, Any]]:
     for point in trend["years"]:
         result = results.get((unit, point["year"]), {}).get(trend["rule"])
-        yield point if result is None else {**point, COUNTED: result["items"]}
+        yield point if result is None else {**point, COUNTED: list(entries_of(result["items"]))}
 
 
 def counted_figure(point: Data, tr: Translator) -> str | None:
