@@ -145,3 +145,36 @@ def test_the_comment_for_one_year_is_within_githubs_limit(lang: Lang) -> None:
     more years is a longer report, whole (every output is whole or not at all)."""
     text = render("markdown", check("samples/2023"), lang=lang)
     assert utf16_length(text) < 65_536
+
+
+def test_every_row_that_applies_has_its_place_met_or_not() -> None:
+    """A met rule's row (folded) carries its data's place as a rule not met does: in a report's section by
+    line (the file is named under the heading), else ``file:line``; a city-wide sum's place too."""
+    run = check("samples/2023")
+    text = render("markdown", run)
+    found = sections(text)
+    doc = as_json(run)
+    lingling = next(r for r in doc["reports"] if r["unit"] == "零陵区")
+    body = section_of(found, "零陵区（县市区）· 2023 年")
+    folded = {row[1].split()[0]: row[3] for row in rows(body.partition("<details>")[2])}
+    share = folded["`c1.vocational-share`"]
+    assert share.endswith("<br>`第 13 行 另 1 处`")
+    for result in lingling["results"]:
+        if result["status"] == "pass":
+            assert re.search(r"`第 \d+ 行( 另 \d+ 处)?`$", folded[f"`{result['rule']}`"]), result["rule"]
+    city = section_of(found, "全市 · 2023 年")
+    seats = next(row for row in rows(city) if "c1.public-seats" in row[1])
+    assert seats[0] == "✅ pass"
+    assert seats[3].endswith("<br>`samples/2023/lingling.yaml:18 另 14 处`")
+    applies = [
+        r for e in (*doc["reports"], *doc["city"]) for r in e["results"] if r["status"] != "not_applicable"
+    ]
+    located = [row for row in rows(text) if row[0].split()[-1] != "not_applicable" and "`" in row[1]]
+    assert len(located) == len(applies)
+    assert all(re.search(r"(\.yaml:\d+|第 \d+ 行)( 另 \d+ 处)?`$", row[3]) for row in located)
+
+
+def test_a_met_row_in_english_names_its_line() -> None:
+    text = render("markdown", check("samples/2023/lingling.yaml"), lang="en")
+    share = next(row for row in rows(text) if "c1.vocational-share" in row[1])
+    assert share[0] == "✅ pass" and share[3].endswith("<br>`L13 and 1 more`")

@@ -85,13 +85,14 @@ def _block(table: str, heading: str, rule: str) -> str:
 
 def test_every_view_shows_the_waived_status(waivers: Path, tmp_path: Path) -> None:
     table = _check(waivers, "--no-color")
-    assert _block(table, "东安县 · 历年趋势", FUNDING).split()[1:] == ["✓", "100.0%", "~", "0.0%"]
+    # the one school's own funding, not the share of one school (100.0%, 0.0%): counted.py
+    assert _block(table, "东安县 · 历年趋势", FUNDING).split()[1:] == ["✓", "10100", "~", "9200"]
     assert _block(table, "全市 · 历年趋势", ENTERPRISES).split()[1:] == ["↓", "8", "~", "12"]
 
     markdown = _check(waivers, "--format", "markdown")
     dongan = markdown.split("📈 东安县 · 历年趋势", 1)[1].split("</details>", 1)[0]
     [row] = [line for line in dongan.splitlines() if line.startswith(f"| `{FUNDING}`")]
-    assert row.split(" | ")[1:3] == ["✅ 100.0%", "🔕 0.0%"]
+    assert row.split(" | ")[1:3] == ["✅ 10100<br>目标 ≥ 10000", "🔕 9200<br>目标 ≥ 10000"]
     [row] = [line for line in markdown.splitlines() if line.startswith(f"| `{ENTERPRISES}`")]
     assert row.split(" | ")[1:3] == ["📉 8<br>进度 12", "🔕 12<br>进度 18"]
 
@@ -99,7 +100,11 @@ def test_every_view_shows_the_waived_status(waivers: Path, tmp_path: Path) -> No
     dongan = page.split("<summary>东安县 · 历年趋势</summary>", 1)[1].split("</details>", 1)[0]
     row = dongan.split(f'<tr data-rule="{FUNDING}">', 1)[1].split("</tr>", 1)[0]
     cell = row.split('data-year="2023">', 1)[1].split("</td>", 1)[0]
-    assert 'title="已豁免（有批准的理由）"' in cell and cell.endswith("</b> 0.0%")
+    assert (
+        'title="已豁免（有批准的理由）"' in cell
+        and "</b> 9200<br>" in cell
+        and cell.endswith(">目标 ≥ 10000</span>")
+    )
     chart = page.split(f'<div class="chart" data-rule="{ENTERPRISES}"', 1)[1].split('<div class="chart"')[0]
     assert 'fill="#5c6bc0" class="point" data-year="2023"' in chart  # the dot in waived's colour
 

@@ -144,21 +144,27 @@ class MarkdownRenderer:
         folded = [r for r in results if r["status"] not in SHOWN_OPEN]
         units = frozenset(evaluation.get("units_present", ()))  # a city-wide year's: its units' figures
         if shown:
-            out += self._table(shown, units, located=True) + [""]
+            out += self._table(shown, units) + [""]
         if folded:
+            # The met rules' places in the report's own file by line alone (its file is named under the
+            # heading): a year's comment stays within GitHub's 65,536 characters (docs/ci.md).
             out += [
                 f"<details><summary>{tr('render.passing', count=len(folded))}</summary>",
                 "",
-                *self._table(folded, units, located=False),
+                *self._table(folded, units, evaluation.get("file")),
                 "",
                 "</details>",
                 "",
             ]
         return out
 
-    def _table(self, results: Sequence[Mapping[str, Any]], units: frozenset[str], located: bool) -> list[str]:
+    def _table(
+        self, results: Sequence[Mapping[str, Any]], units: frozenset[str], own_file: str | None = None
+    ) -> list[str]:
         """A row per result: its arithmetic and notes, then each unit's own figure where the result's items
-        are the units of a city-wide year (``units``), else the items not met, each with its place."""
+        are the units of a city-wide year (``units``), else the items not met, each with its place; a result
+        without such items, its data's place (``own_file``: the report's, whose places go by line alone).
+        Every row that applies has a place, met or not."""
         tr = self.tr
         out = [
             _row(
@@ -182,8 +188,8 @@ class MarkdownRenderer:
                 lines += [self._item(item) for item in items[:ITEMS_SHOWN]]
                 if len(items) > ITEMS_SHOWN:
                     lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
-            if located and not items and r["status"] != "not_applicable" and r["locations"]:
-                lines.append(f"`{where(r['locations'], tr)}`")
+            if not items and r["status"] != "not_applicable" and r["locations"]:
+                lines.append(f"`{_where(r['locations'], own_file, tr)}`")
             out.append(
                 _row(
                     [
@@ -268,6 +274,17 @@ class MarkdownRenderer:
             return f"📭 {figure}"
         under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
         return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
+
+
+def _where(locations: Sequence[Mapping[str, Any]], own_file: str | None, tr: Translator) -> str:
+    """``where``, but a first place in ``own_file`` (the report the section is of) by its line alone (``第 18
+    行 另 1 处``), or a workbook's by its sheet and cell."""
+    first = locations[0]
+    if own_file is None or first["file"] != own_file:
+        return where(locations, tr)
+    head = first.get("cell") or tr("render.line-of-report", line=first["line"])
+    more = f" {tr('render.more-places', count=len(locations) - 1)}" if len(locations) > 1 else ""
+    return f"{head}{more}"
 
 
 def _row(cells: Sequence[str]) -> str:

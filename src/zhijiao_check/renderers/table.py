@@ -411,6 +411,7 @@ class TableRenderer:
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
         from zhijiao_check.renderers import trends as view
+        from zhijiao_check.renderers.counted import counted_figure, counted_target
         from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.consoles import Indent
         from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
@@ -443,6 +444,9 @@ class TableRenderer:
                             trend["unit"],
                             trend["target"],  # the places of a share tell it from the target
                             point["target"],  # shown where the target is computed each year
+                            # a share of schools told by its count or one school's figure (``counted``)
+                            counted_figure(point, tr),
+                            counted_target(point, tr),
                         )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))

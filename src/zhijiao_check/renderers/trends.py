@@ -11,6 +11,7 @@ from typing import Any
 from zhijiao_check.engine.trend import INVALID
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
+from zhijiao_check.renderers.counted import counted_figure, counted_target, results_by_scope, with_counts
 from zhijiao_check.renderers.unfiled import NOT_FILED, not_filed_years, with_years_not_filed
 from zhijiao_check.wording import number
 
@@ -23,11 +24,16 @@ def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str,
     """(anchor, heading, trends): city-wide first, then each unit with a trend to show, with a year for each
     year of the run it did not file (``unfiled``)."""
     trends = doc["trends"]
+    counts = results_by_scope(doc)  # a share of schools told by its count (``counted``)
     if trends["city"]:
-        yield "trend-city", tr("render.trends-city"), visible_trends(trends["city"])
+        yield (
+            "trend-city",
+            tr("render.trends-city"),
+            with_counts(visible_trends(trends["city"]), counts, None),
+        )
     absent = not_filed_years(doc)
     for index, unit in enumerate(trends["units"]):
-        if unit_trends := visible_trends(unit["trends"]):
+        if unit_trends := with_counts(visible_trends(unit["trends"]), counts, unit["unit"]):
             if years := absent.get(unit["unit"]):
                 unit_trends = [with_years_not_filed(trend, years) for trend in unit_trends]
             yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), unit_trends
@@ -76,6 +82,9 @@ def figure(trend: Data, point: Data, tr: Translator) -> str:
         return tr("render.report-invalid")
     if not_filed(point):
         return tr("render.not-filed")
+    counted = counted_figure(point, tr)
+    if counted is not None:
+        return counted
     return value(trend, point["observed"], tr, _digits(trend, point))
 
 
@@ -88,7 +97,11 @@ def year_target(trend: Data, point: Data, tr: Translator) -> str:
     """``目标 ≥ 2021``: the value held against the year, where the target is computed each year (the trend has
     no number of its own: the same figure meets one year's and fails the next's); else empty."""
     goal = point["target"]
-    if trend["target"]["value"] is not None or goal is None or refused(point):
+    if refused(point):
+        return ""
+    if own := counted_target(point, tr):
+        return own  # a single school's own target, under its own figure
+    if trend["target"]["value"] is not None or goal is None:
         return ""
     shown = show_target(trend["target"]["op"], goal, trend["unit"], _digits(trend, point))
     return f"{tr('render.trend-target')} {tr.render(shown)}"

@@ -47,7 +47,13 @@ MESSAGES: dict[str, str] = {
     "render.short-status-behind": "behind schedule",
     "render.short-status-waived": "waived",
     "render.short-status-not_applicable": "not applicable",
+    # a trend cell of a share of schools that meet a test: how many met it of how many
+    "render.trend-counted-schools": "{passed}/{total} schools",
+    "render.trend-counted": "{passed}/{total}",
     "render.more-places": "and {count} more",
+    # a place in the report a section is of, whose file its heading names (short: a year's Markdown comment
+    # stays within GitHub's 65,536 characters)
+    "render.line-of-report": "L{line}",
     "render.more-places-unlisted": "and {count} more, not listed (more than a cell holds): see --format json",
     "render.legend": "Legend",
     "render.blank": "blank",

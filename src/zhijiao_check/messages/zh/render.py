@@ -47,7 +47,12 @@ MESSAGES: dict[str, str] = {
     "render.short-status-behind": "落后于进度",
     "render.short-status-waived": "已豁免",
     "render.short-status-not_applicable": "不适用",
+    # a trend cell of a share of schools that meet a test: how many met it of how many
+    "render.trend-counted-schools": "{passed}/{total} 所",
+    "render.trend-counted": "{passed}/{total} 项",
     "render.more-places": "另 {count} 处",
+    # a place in the report a section is of, whose file its heading names
+    "render.line-of-report": "第 {line} 行",
     "render.more-places-unlisted": "另 {count} 处未列出（一个单元格写不下），见 --format json",
     "render.legend": "图例",
     "render.blank": "空白",

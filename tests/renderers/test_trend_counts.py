@@ -1,0 +1,48 @@
+"""A trend cell of a rule whose figure is the share of a unit's schools that meet a test of each school
+(c16.secondary-funding: every public secondary school ≥ 10000 元): a single school's own figure with its own
+target under it, else how many schools met it (``2/2 所``), never the bare share (``0.0%`` of one school)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zhijiao_check.renderers.layout.text import cell_len, plain
+
+from .conftest import check, render
+
+FUNDING = "c16.secondary-funding"
+
+
+def _markdown_cells(text: str, unit: str) -> list[str]:
+    block = text.split(f"📈 {unit} · 历年趋势", 1)[1].split("</details>", 1)[0]
+    [row] = [line for line in block.splitlines() if line.startswith(f"| `{FUNDING}`")]
+    return row.split(" | ")[1:3]
+
+
+def test_one_school_shows_its_own_figure_and_target_several_their_count() -> None:
+    text = render("markdown", check("samples/2022", "samples/2023"))
+    # 东安县 has one public secondary school: 10100 元 in 2022, 9200 in 2023 (the share was 100.0%, 0.0%)
+    assert _markdown_cells(text, "东安县") == ["✅ 10100<br>目标 ≥ 10000", "❌ 9200<br>目标 ≥ 10000"]
+    assert _markdown_cells(text, "蓝山县") == ["✅ 2/2 所", "✅ 2/2 所"]
+    assert _markdown_cells(text, "永州市本级") == ["✅ 4/4 所", "✅ 4/4 所"]
+
+
+def test_english_counts_schools_in_words() -> None:
+    text = render("markdown", check("samples/2022", "samples/2023"), lang="en")
+    block = text.split("📈 蓝山县", 1)[1].split("</details>", 1)[0]
+    [row] = [line for line in block.splitlines() if line.startswith(f"| `{FUNDING}`")]
+    assert row.split(" | ")[1:3] == ["✅ 2/2 schools", "✅ 2/2 schools"]
+
+
+def test_the_table_shows_the_figure_within_80_columns() -> None:
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.renderers import RenderOptions, renderer_class
+
+    run = check("samples/2022", "samples/2023")
+    content: Any = renderer_class("table")(Translator("zh"), RenderOptions(color=False, width=80)).render(run)
+    part = content.split("\n东安县 · 历年趋势", 1)[1]
+    lines = part.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith(FUNDING + " "))
+    assert lines[at].split()[1:] == ["✓", "10100", "✗", "9200"]
+    assert lines[at + 1].count("目标 ≥ 10000") == 2  # each year's school's own target, under its figure
+    assert max(cell_len(plain(line)) for line in content.splitlines()) <= 80
