@@ -141,8 +141,10 @@ def test_markdown_lists_each_unit_s_arithmetic_and_place(lang: Lang, head: str, 
     lines = markdown_row(render("markdown", run, lang)).split("<br>")
     at = lines.index(head.strip())
     assert lines[at + 1] == line
-    assert len(lines) - at - 1 == len(city["units_present"]) - 2  # every unit with schools, nothing after
-    assert lines[-1].startswith("✅ 永州市本级") and lines[-1].endswith(" |")
+    # every unit with schools, then the row's own place (every row that applies carries one)
+    assert len(lines) - at - 2 == len(city["units_present"]) - 2
+    assert lines[-2].startswith("✅ 永州市本级")
+    assert lines[-1].startswith(f"`{LINGLING}:45 ") and lines[-1].endswith("` |")
 
 
 def test_html_lists_each_unit_s_arithmetic_and_place_under_the_city_wide_target() -> None:
