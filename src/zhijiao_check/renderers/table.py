@@ -494,6 +494,8 @@ class TableRenderer:
     def _verdicts(self, console: Console, trends: Sequence[Data]) -> None:
         """What the years of the run say of each target they judge (``verdict``): met by the due year and
         held since, in green; not met, in red; not known (not decided, not filed, …), in yellow."""
+        from rich.cells import cell_len
+
         from zhijiao_check.engine.trend import MET, NOT_MET
         from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.layout.consoles import Indent
@@ -506,7 +508,14 @@ class TableRenderer:
             outcomes = {year["outcome"] for year in trend["verdict"]["years"]}
             style = "green" if outcomes == {MET} else "red" if NOT_MET in outcomes else "yellow"
             said = _escape(view.verdict(trend, tr))
-            console.print(Indent(f"[{style}]{_escape(trend['rule'])}[/{style}]{tr.colon}{said}", 2))
+            head = f"[{style}]{_escape(trend['rule'])}[/{style}]"
+            # A rule's ID and the colon after it wider than the line: the colon would begin the next line, so
+            # the ID stands on a line of its own, its verdict indented under it
+            if 2 + len(trend["rule"]) + cell_len(tr.colon) >= console.width:
+                console.print(Indent(head, 2), overflow="fold")
+                console.print(Indent(said, 4))
+            else:
+                console.print(Indent(f"{head}{tr.colon}{said}", 2))
 
     def _trend_block(self, console: Console, rule: str, years: list[int], cells: Sequence[str]) -> None:
         """A trend too wide for a table row: its ID on a line, then its title and target, and a line for
