@@ -17,6 +17,11 @@ were missing that the figure reads (a rule that reads only the 市本级 ``city:
 
 A year whose report was refused as invalid is a year of the trend all the same, with the status ``invalid``
 and no figure: the unit filed it, and leaving it out said nothing had been filed.
+
+Where the run reaches the due year (a year of the run the unit did not file counts: no projection past
+it), the trend's ``verdict`` says what the years found: the due year's outcome and each later year's; for a
+target judged each year, each year's. Only a year that passed is met: one not decided, not filed, refused or
+without its data is said to be so.
 """
 
 from __future__ import annotations
