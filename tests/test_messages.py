@@ -23,6 +23,7 @@ import zhijiao_check.messages
 from zhijiao_check.caching import UNUSED_BECAUSE
 from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
+from zhijiao_check.engine.trend import OUTCOMES
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
@@ -86,6 +87,10 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "due-passed",
         "too-few-years",
     ),
+    # a trend's verdict (renderers/trends.py): the due year's outcome, the later years', in a word
+    "render.verdict-": ("not-met", "waived", "missing", "invalid", "not-filed"),
+    "render.verdict-years-": ("kept", "not-kept", *OUTCOMES),
+    "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed"),
     "input.": HEADER_KEYS,
     "cli.": None,
     # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file

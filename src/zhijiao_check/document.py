@@ -19,7 +19,7 @@ from zhijiao_check.kinds import stated_target
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
-    from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends
+    from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends, Verdict
     from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location
@@ -404,4 +404,18 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
             "met_since": p.met_since,
         },
         "no_projection": t.why_not,
+        "verdict": None if t.verdict is None else verdict(t.verdict),
+    }
+
+
+def verdict(v: Verdict) -> dict[str, Any]:
+    """docs/trends.md, "Met by the due year": the years' own answer where the run reaches them."""
+    return {
+        "kind": v.kind,
+        "due": v.due,
+        "outcome": v.outcome,
+        "years": [{"year": y.year, "outcome": y.outcome, "observed": y.observed} for y in v.years],
+        "met": v.met,
+        "counted": len(v.years),
+        "held": v.held,
     }

@@ -88,20 +88,21 @@ def test_the_views_show_each_year_s_own_target_and_none_of_the_rule(four_years: 
     markdown = invoke("check", four_years, "--format", "markdown", "--lang", "en").stdout
     [row] = [line for line in markdown.splitlines() if line.startswith(f"| `{SELECTION}`")]
     cells = [cell.strip() for cell in row.strip("|").split(" | ")]
-    # rule, 2021–2024, target, projection
+    # rule, 2021–2024, target, projection or verdict
     assert cells[1:] == [
         "➖ —",
         "✅ 2022<br>target ≥ 2021",
         "✅ 2022<br>target ≥ 2022",
         "❌ 2022<br>target ≥ 2023",
         "",
-        "no due year: judged every year",
+        # judged each year: the years' own answer (2021 did not apply), not why there is no projection
+        "met in 2 of 3 years; not met in 2024 (2022)",
     ]
 
     page = invoke("check", four_years, "--format", "html").stdout
     chart = page.split(f'<div class="chart" data-rule="{SELECTION}"', 1)[1].split('<div class="chart"', 1)[0]
     assert 'class="goal"' not in chart
-    assert "无到期年份，逐年判定" in chart and "目标 = " not in chart
+    assert "3 年中 2 年达标；2024 年未达标（2022）" in chart and "目标 = " not in chart
     figures = chart.split('class="small figures">', 1)[1].split("</div>", 1)[0]
     assert [part.split("</b> ", 1)[1] for part in figures.split(" · ")[1:]] == [
         '2022 <span class="small">目标 ≥ 2021</span>',

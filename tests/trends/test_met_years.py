@@ -290,14 +290,28 @@ def test_the_workbook_says_since_when_as_the_other_views(tmp_path: Path) -> None
     assert invoke("check", folder, "--format", "xlsx", "-o", book).exit_code == 2
     sheet = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))["趋势"]
     header = [cell.value for cell in sheet[1]]
-    assert header[-5:] == ["到期预测值", "达标起始年份", "预计达标年份", "按期达标", "不作预测的原因"]
-    rows = {(row[0], row[1]): row[-5:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert header[-6:] == [
+        "到期预测值",
+        "达标起始年份",
+        "预计达标年份",
+        "按期达标",
+        "达标情况",
+        "不作预测的原因",
+    ]
+    rows = {(row[0], row[1]): row[-6:] for row in sheet.iter_rows(min_row=2, values_only=True)}
     # 1, 5, 5 courses of 1: met since 2022, on track; no year it is still to be met in
-    assert rows[("全市", "c5.ideological-courses")][1:] == (2022, None, "是", None)
+    assert rows[("全市", "c5.ideological-courses")][1:] == (2022, None, "是", None, None)
     # 2024 undecided (新田县's report invalid): met since 2023, as the table says
-    assert rows[("全市", "c11.dual-qualified-share")][1:] == (2023, None, "是", None)
+    assert rows[("全市", "c11.dual-qualified-share")][1:] == (2023, None, "是", None, None)
     # 8, 12, 12 of 30: not met, 30 in 2033 at this pace
-    assert rows[("全市", "c8.demonstration-enterprises")][1:] == (None, 2033, "否", None)
+    assert rows[("全市", "c8.demonstration-enterprises")][1:] == (None, 2033, "否", None, None)
     # no college either year: never at this pace, in words; a rule without a projection says why instead
-    assert rows[("全市", "c3.new-higher-colleges")][1:] == (None, "按当前速度，无法达标", "否", None)
-    assert rows[("全市", "c13.talent-selection")] == (None, None, None, None, "无到期年份，逐年判定")
+    assert rows[("全市", "c3.new-higher-colleges")][1:] == (None, "按当前速度，无法达标", "否", None, None)
+    # judged each year: the years' own answer (达标情况), and why there is no projection
+    assert rows[("全市", "c13.talent-selection")][1:] == (
+        None,
+        None,
+        None,
+        "3 年中 2 年达标；2024 年未达标（2022）",
+        "无到期年份，逐年判定",
+    )

@@ -17,12 +17,17 @@ were missing that the figure reads (a rule that reads only the 市本级 ``city:
 
 A year whose report was refused as invalid is a year of the trend all the same, with the status ``invalid``
 and no figure: the unit filed it, and leaving it out said nothing had been filed.
+
+Where the run reaches the due year (a year of the run the unit did not file counts: no projection past
+it), the trend's ``verdict`` says what the years found: the due year's outcome and each later year's; for a
+target judged each year, each year's. Only a year that passed is met: one not decided, not filed, refused or
+without its data is said to be so.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
@@ -43,6 +48,13 @@ INVALID = "invalid"
 _DIRECTIONS = {">=": 1, ">": 1, "<=": -1, "<": -1}
 # What a year whose status could not be decided (city-wide, units missing) says instead of judging it
 _UNDECIDED = frozenset((Status.PENDING, Status.MISSING))
+# A verdict's kinds (``Verdict.kind``) and a year's outcomes (``YearOutcome.outcome``)
+DUE, EACH_YEAR = "due", "each-year"
+MET, NOT_MET, UNDECIDED, NOT_FILED = "met", "not-met", "undecided", "not-filed"
+OUTCOMES = (MET, NOT_MET, Status.WAIVED.value, Status.MISSING.value, UNDECIDED, INVALID, NOT_FILED)
+# A year of a rule judged each year that says nothing of it: not due yet (``from``), or not applicable
+_NOT_JUDGED = frozenset((Status.PENDING, Status.NOT_APPLICABLE))
+_NOT_APPLICABLE = frozenset((Status.NOT_APPLICABLE,))
 
 
 @record
@@ -83,13 +95,44 @@ class Projection:
 
 
 @record
+class YearOutcome:
+    """What one year of the run says of a target: ``met``, ``not-met``, ``waived``, ``missing`` (its data
+    missing), ``undecided`` (city-wide, units missing), ``invalid`` (the report refused), ``not-filed`` (a
+    year of the run the trend has no report of)."""
+
+    year: int
+    outcome: str
+    observed: float | bool | None
+
+
+@record
+class Verdict:
+    """The years' own answer where the run reaches them: for a target due in a year of the run (``kind``
+    ``due``), the due year's outcome (``years[0]``) and each later year's of the run; for a target judged
+    each year (``each-year``), each year's of the run in which it was judged. ``met``: the years met of
+    ``years``; ``held``: a due target met in its due year, whether every later year kept it (None: no later
+    year, or none decided against it while one is not decided)."""
+
+    kind: str  # due, each-year
+    due: int | None
+    years: tuple[YearOutcome, ...]
+    met: int
+    held: bool | None
+
+    @property
+    def outcome(self) -> str | None:
+        """A due target's outcome in its due year; None for one judged each year."""
+        return self.years[0].outcome if self.kind == DUE else None
+
+
+@record
 class Trend:
     rule: AnyRule
     points: tuple[Point, ...]  # by year
     projection: Projection | None
-    why_not: (
-        str | None
-    )  # no projection: no-due, retired, not-a-number, target-not-fixed, due-passed, too-few-years
+    # no projection: no-due, retired, not-a-number, target-not-fixed, due-passed, too-few-years
+    why_not: str | None
+    verdict: Verdict | None = None
 
 
 def trends_of(
@@ -97,16 +140,21 @@ def trends_of(
     bases: Mapping[str, int],
     incomplete_years: Iterable[int] = (),
     invalid_years: Iterable[int] = (),
+    run_years: Iterable[int] = (),
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
     catalogue order of their first appearance. ``bases``: each rule's schedule base (its pack's);
-    ``incomplete_years``: city-wide, the years with units missing."""
+    ``incomplete_years``: city-wide, the years with units missing; ``run_years``: every year of the run (a
+    year of it the trend has no report of is one not filed: from the due year on, no projection)."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
     refused = sorted(set(invalid_years) - {e.year for e in evaluations})
     if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
         return []
     incomplete = set(incomplete_years)
+    filed = {e.year for e in evaluations} | set(refused)
+    years_of_run = sorted({*run_years, *filed})
+    last_run_year = years_of_run[-1]
     by_rule: dict[str, tuple[AnyRule, list[Point]]] = {}
     for evaluation in evaluations:
         for result in evaluation.results:
@@ -130,8 +178,10 @@ def trends_of(
         if len(points) < MIN_YEARS:
             continue
         points.sort(key=lambda p: p.year)
-        projection, why_not = project(rule, points)
-        out.append(Trend(rule, tuple(points), projection, why_not))
+        projection, why_not = project(rule, points, last_run_year)
+        out.append(
+            Trend(rule, tuple(points), projection, why_not, verdict(rule, points, years_of_run, filed))
+        )
     return out
 
 
@@ -153,7 +203,12 @@ def schedule(rule: AnyRule, year: int, base: int) -> float | None:
     return timing.expected(rule, year, base)
 
 
-def project(rule: AnyRule, points: Sequence[Point]) -> tuple[Projection | None, str | None]:
+def project(
+    rule: AnyRule, points: Sequence[Point], last_run_year: int = 0
+) -> tuple[Projection | None, str | None]:
+    """The projection to the due year, or why there is none. ``last_run_year``: the run's last year; when
+    it is the due year or later, a year the trend has no report of (not filed) is a year of the run all the
+    same, which its status, not a line, judges."""
     due = rule.time.due
     if due is None:
         return None, "no-due"
@@ -165,7 +220,7 @@ def project(rule: AnyRule, points: Sequence[Point]) -> tuple[Projection | None, 
         return None, "not-a-number"
     if value is None or op not in _DIRECTIONS or isinstance(value, list):  # computed, a range, an equality
         return None, "target-not-fixed"
-    if max(p.year for p in points) >= due:
+    if max(last_run_year, *(p.year for p in points)) >= due:
         return None, "due-passed"
     used = [
         (p.year, float(p.observed))
@@ -212,6 +267,50 @@ def met_since(points: Sequence[Point]) -> int | None:
             break
         since = point.year
     return since
+
+
+def verdict(
+    rule: AnyRule, points: Sequence[Point], run_years: Sequence[int], filed: Collection[int]
+) -> Verdict | None:
+    """What the years of the run say of the target by its own years (``Verdict``): a due target's, when its
+    due year is a year of the run; a target judged each year's, over the years of the run from the trend's
+    first on; None otherwise (a target not due yet, whose projection speaks, or one that applied in none of
+    the years). A year of the run without a report (not in ``filed``: the years of the trend's reports, valid
+    or refused) is one not filed; a year with a report whose result says nothing of the target (not
+    applicable; pending, for a target judged each year: not judged yet) is left out."""
+    due = rule.time.due
+    quiet = _NOT_APPLICABLE if due is not None else _NOT_JUDGED
+    by_year = {p.year: p for p in points if p.status not in quiet}
+    if not by_year:
+        return None
+    told = [year for year in run_years if year in by_year or year not in filed]
+    if due is not None:
+        if due not in told:
+            return None
+        years = tuple(_outcome(by_year.get(year), year) for year in told if year >= due)
+        later = {y.outcome for y in years[1:]}
+        held = None  # not met in the due year, no later year, or none decided against it while one is not
+        if years[0].outcome == MET and later:
+            held = True if later == {MET} else False if later & {NOT_MET, Status.WAIVED.value} else None
+        return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), held)
+    first = points[0].year
+    judged = tuple(_outcome(by_year.get(year), year) for year in told if year >= first)
+    return Verdict(EACH_YEAR, None, judged, sum(y.outcome == MET for y in judged), None)
+
+
+def _outcome(point: Point | None, year: int) -> YearOutcome:
+    """A year's outcome (``YearOutcome``); ``point`` None: the trend has no report of ``year``."""
+    if point is None:
+        return YearOutcome(year, NOT_FILED, None)
+    if point.undecided:
+        said = UNDECIDED
+    elif point.status == Status.PASS:
+        said = MET
+    elif point.status in (Status.WAIVED, Status.MISSING, INVALID):
+        said = str(point.status)
+    else:  # fail, warn, behind: not met in a year that judges it
+        said = NOT_MET
+    return YearOutcome(year, said, point.observed)
 
 
 def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:
@@ -303,13 +402,13 @@ def run_trends(
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)
     refused = refused_years(invalid)
+    years = run_years((e.year for e in (*reports, *city)), refused)
     units = [
         found
         for unit, evaluations in by_unit.items()
-        if (found := unit_trends(evaluations, bases, refused.get(unit, ())))
+        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), years))
     ]
-    years = run_years((e.year for e in (*reports, *city)), refused)
-    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()))), tuple(units))
+    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()), years)), tuple(units))
 
 
 def run_years(evaluated: Iterable[int], refused: Mapping[str, Iterable[int]]) -> tuple[int, ...]:
@@ -327,18 +426,25 @@ def refused_years(invalid: Iterable[Any]) -> dict[str, set[int]]:
 
 
 def unit_trends(
-    evaluations: Sequence[Any], bases: Mapping[str, int], invalid_years: Iterable[int] = ()
+    evaluations: Sequence[Any],
+    bases: Mapping[str, int],
+    invalid_years: Iterable[int] = (),
+    years: Iterable[int] = (),
 ) -> UnitTrends | None:
     """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
     ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
-    year, a second report refused, is no year of an invalid report)."""
-    found = trends_of(evaluations, bases, invalid_years=invalid_years)
+    year, a second report refused, is no year of an invalid report); ``years``: every year of the run."""
+    found = trends_of(evaluations, bases, invalid_years=invalid_years, run_years=years)
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 
 
 def city_trends(
-    city: Sequence[Any], bases: Mapping[str, int], invalid_years: Iterable[int] = ()
+    city: Sequence[Any],
+    bases: Mapping[str, int],
+    invalid_years: Iterable[int] = (),
+    years: Iterable[int] = (),
 ) -> list[Trend]:
     """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
-    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused."""
-    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years)
+    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused;
+    ``years``: every year of the run."""
+    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years, years)

@@ -263,7 +263,7 @@ class MarkdownRenderer:
     def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
         """A year's status and figure, and under it the linear schedule's, or the year's own target where it
         is computed each year; ``⛔ 报表无效`` for a year whose report was refused, ``📭 未提交`` for one the
-        unit did not file."""
+        unit did not file, ``❔ 未判定`` and the units missing for a city-wide year not decided."""
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
@@ -273,7 +273,12 @@ class MarkdownRenderer:
         if view.not_filed(point):
             return f"📭 {figure}"
         under = [view.schedule(trend, point, tr), view.year_target(trend, point, tr)]
-        return "<br>".join([f"{Status(point['status']).emoji} {figure}", *(_cell(u) for u in under if u)])
+        if view.undecided(point):  # not a judgement: the missing units could change it (docs/trends.md)
+            first = f"❔ {_cell(tr('render.undecided'))} {figure}"
+            under.insert(0, view.missing_units(point, tr))
+        else:
+            first = f"{Status(point['status']).emoji} {figure}"
+        return "<br>".join([first, *(_cell(u) for u in under if u)])
 
 
 def _where(locations: Sequence[Mapping[str, Any]], own_file: str | None, tr: Translator) -> str:

@@ -339,15 +339,23 @@ class TableRenderer:
     def _trend_cell(self, trend: Data, point: Data) -> str:
         """A year's figure of a trend: its status, the figure, and under it the linear schedule's, or the
         year's own target where it is computed each year; ``报表无效`` for a year whose report was refused,
-        ``未提交`` for one the unit did not file."""
+        ``未提交`` for one the unit did not file; ``未判定`` for a city-wide year not decided."""
         from zhijiao_check.renderers import trends as view
 
         if view.refused(point):
             return f"[bold red]{_escape(view.figure(trend, point, self.tr))}[/bold red]"
         if view.not_filed(point):
             return f"[yellow]{_escape(view.figure(trend, point, self.tr))}[/yellow]"
-        text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
-        under = (view.schedule(trend, point, self.tr), view.year_target(trend, point, self.tr))
+        under: tuple[str, ...] = (
+            view.schedule(trend, point, self.tr),
+            view.year_target(trend, point, self.tr),
+        )
+        if view.undecided(point):  # not a judgement: the missing units could change it (docs/trends.md)
+            # the units missing are named in the year's heading and the verdict: a year's column is narrow
+            text = f"[magenta]{_escape(self.tr('render.undecided'))}[/magenta]"
+            text += f" {_escape(view.figure(trend, point, self.tr))}"
+        else:
+            text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
         return "\n".join([text, *(f"[dim]{_escape(line)}[/dim]" for line in under if line)])
 
     def _trend_rule(self, trend: Data) -> str:
@@ -447,6 +455,7 @@ class TableRenderer:
                             # a share of schools told by its count or one school's figure (``counted``)
                             counted_figure(point, tr),
                             counted_target(point, tr),
+                            point["undecided"],
                         )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))
@@ -479,11 +488,38 @@ class TableRenderer:
                         2,
                     )
                 )
+            self._verdicts(console, trends)
             console.print()
             shown = True
         if shown:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
+
+    def _verdicts(self, console: Console, trends: Sequence[Data]) -> None:
+        """What the years of the run say of each target they judge (``verdict``): met by the due year and
+        held since, in green; not met, in red; not known (not decided, not filed, …), in yellow."""
+        from rich.cells import cell_len
+
+        from zhijiao_check.engine.trend import MET, NOT_MET
+        from zhijiao_check.renderers import trends as view
+        from zhijiao_check.renderers.layout.consoles import Indent
+
+        tr = self.tr
+        judged = [trend for trend in trends if trend["projection"] is None and trend.get("verdict")]
+        if judged:
+            console.print(f"[bold]{_escape(tr('render.trend-verdict'))}[/bold]")
+        for trend in judged:
+            outcomes = {year["outcome"] for year in trend["verdict"]["years"]}
+            style = "green" if outcomes == {MET} else "red" if NOT_MET in outcomes else "yellow"
+            said = _escape(view.verdict(trend, tr))
+            head = f"[{style}]{_escape(trend['rule'])}[/{style}]"
+            # A rule's ID and the colon after it wider than the line: the colon would begin the next line, so
+            # the ID stands on a line of its own, its verdict indented under it
+            if 2 + len(trend["rule"]) + cell_len(tr.colon) >= console.width:
+                console.print(Indent(head, 2), overflow="fold")
+                console.print(Indent(said, 4))
+            else:
+                console.print(Indent(f"{head}{tr.colon}{said}", 2))
 
     def _trend_block(self, console: Console, rule: str, years: list[int], cells: Sequence[str]) -> None:
         """A trend too wide for a table row: its ID on a line, then its title and target, and a line for

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from zhijiao_check.engine.trend import INVALID
+from zhijiao_check.engine.trend import DUE, EACH_YEAR, INVALID, MET, NOT_MET, UNDECIDED
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
 from zhijiao_check.renderers.counted import counted_figure, counted_target, results_by_scope, with_counts
@@ -21,22 +21,59 @@ NOT_SHOWN = frozenset(("not_applicable", INVALID))
 
 
 def scopes(doc: Data, tr: Translator) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
-    """(anchor, heading, trends): city-wide first, then each unit with a trend to show, with a year for each
-    year of the run it did not file (``unfiled``)."""
+    """(anchor, heading, trends): city-wide first, each year not decided naming the units missing from it
+    (``with_units_missing``), then each unit with a trend to show, with a year for each year of the run it
+    did not file (``unfiled``)."""
     trends = doc["trends"]
     counts = results_by_scope(doc)  # a share of schools told by its count (``counted``)
     if trends["city"]:
-        yield (
-            "trend-city",
-            tr("render.trends-city"),
-            with_counts(visible_trends(trends["city"]), counts, None),
-        )
+        missing = units_missing_by_year(doc)
+        city = [with_units_missing(trend, missing) for trend in visible_trends(trends["city"])]
+        yield "trend-city", tr("render.trends-city"), with_counts(city, counts, None)
     absent = not_filed_years(doc)
     for index, unit in enumerate(trends["units"]):
         if unit_trends := with_counts(visible_trends(unit["trends"]), counts, unit["unit"]):
             if years := absent.get(unit["unit"]):
                 unit_trends = [with_years_not_filed(trend, years) for trend in unit_trends]
             yield f"trend-unit-{index}", tr("render.trends-unit", unit=unit["unit"]), unit_trends
+
+
+def units_missing_by_year(doc: Data) -> dict[int, list[str]]:
+    """By year of a city-wide section, the units missing from it (those refused as invalid among them)."""
+    return {int(section["year"]): list(section["units_missing"]) for section in doc["city"]}
+
+
+def with_units_missing(trend: Mapping[str, Any], missing: Mapping[int, list[str]]) -> dict[str, Any]:
+    """``trend`` (left as it is) with, in each year not decided, the units missing that year (``missing``:
+    ``units_missing_by_year``; ``units_missing``, a view's own key, never in the JSON), which its words
+    name."""
+    years = [
+        {**point, "units_missing": missing.get(point["year"], [])} if point["undecided"] else point
+        for point in trend["years"]
+    ]
+    return {**trend, "years": years}
+
+
+def undecided(point: Data) -> bool:
+    """Whether the year is city-wide and not decided: units missing could change its status."""
+    return bool(point.get("undecided"))
+
+
+def missing_units(point: Data, tr: Translator) -> str:
+    """``缺少新田县``: the units missing from a year not decided, or how many when they are more than two
+    (a year's column is narrow); empty when they are not known."""
+    units = point.get("units_missing") or []
+    if not units:
+        return ""
+    if len(units) > 2:
+        return tr("render.undecided-missing-many", count=len(units))
+    return tr("render.undecided-missing", units=tr.join(units))
+
+
+def undecided_words(point: Data, tr: Translator) -> str:
+    """``未判定（缺少新田县）``, or ``未判定`` when the units are not known."""
+    missing = missing_units(point, tr)
+    return tr("render.undecided-why", missing=missing) if missing else tr("render.undecided")
 
 
 def visible_trends(trends: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -115,10 +152,11 @@ def slope(trend: Data, per_year: float, tr: Translator) -> str:
 
 
 def projection(trend: Data, tr: Translator) -> str:
-    """What the projection says, or why there is none."""
+    """What the projection says, or, without one, what the years of the run say of the target (``verdict``),
+    else why there is none."""
     p = trend["projection"]
     if p is None:
-        return tr(f"render.no-projection-{trend['no_projection']}")
+        return verdict(trend, tr) or tr(f"render.no-projection-{trend['no_projection']}")
     return tr(
         "render.projection",
         first=p["years"][0],
@@ -170,7 +208,11 @@ def described(trend: Data, tr: Translator) -> str:
     ``c1.quality-schools：2021–2024 年 3、3、4、4；目标 ≥ 6；2025 年预计 4.5，按期难达``."""
     years = [point["year"] for point in trend["years"]]
     span = str(years[0]) if len(set(years)) == 1 else f"{min(years)}–{max(years)}"
-    figures = tr.join(figure(trend, point, tr) for point in trend["years"])
+    figures = tr.join(
+        figure(trend, point, tr)
+        + (tr("engine.paren", text=tr("render.undecided")) if undecided(point) else "")
+        for point in trend["years"]
+    )
     parts = [tr("render.chart-figures", years=span, figures=figures)]
     if goal := target(trend, tr):
         parts.append(f"{tr('render.trend-target')} {goal}")
@@ -181,3 +223,86 @@ def described(trend: Data, tr: Translator) -> str:
         projected = value(trend, p["projected"], tr)
         parts.append(tr("render.chart-projected", due=p["due"], projected=projected, track=track(trend, tr)))
     return f"{trend['rule']}{tr.colon}{tr.sep.join(parts)}"
+
+
+def verdict(trend: Data, tr: Translator) -> str:
+    """What the years of the run say of the target (the trend's ``verdict``; docs/trends.md, "Met by the due
+    year"), empty without one: ``2023 年按期达标（25300 ≥ 25000），2025 年未保持（23600）``;
+    ``4 年中 3 年达标；2022 年未达标（470）``. A year not decided, not filed, refused or without its data
+    is said to be so, never met."""
+    v = trend.get("verdict")
+    if not v:
+        return ""
+    points = {point["year"]: point for point in trend["years"]}
+    if v["kind"] == EACH_YEAR:
+        said = tr("render.verdict-each-year", met=v["met"], counted=v["counted"])
+        others = _grouped(trend, [y for y in v["years"] if y["outcome"] != MET], points, tr, kept=False)
+        return tr.sep.join([said, *others]) if others else said
+    first, *later = v["years"]
+    said = _due_clause(trend, first, points.get(first["year"], {}), tr)
+    kept = first["outcome"] == MET
+    return tr("render.verdict-clause").join([said, *_grouped(trend, later, points, tr, kept=kept)])
+
+
+def verdict_word(trend: Data, tr: Translator, yes: tuple[str, str]) -> str:
+    """A due target's outcome in its due year in a word: ``yes`` (是, 否) when it was judged, else why it was
+    not (未判定, 未提交, …); empty without such a verdict."""
+    v = trend.get("verdict")
+    if not v or v["kind"] != DUE:
+        return ""
+    if v["outcome"] in (MET, NOT_MET):
+        return yes[0] if v["outcome"] == MET else yes[1]
+    return tr(f"render.verdict-short-{v['outcome']}")
+
+
+def _due_clause(trend: Data, year: Data, point: Data, tr: Translator) -> str:
+    """The due year's outcome: met, with its figure against the target, or not, or why it is not known."""
+    outcome, due = year["outcome"], year["year"]
+    shown = value(trend, year["observed"], tr) if year["observed"] is not None else ""
+    goal = _goal(trend, point, tr)
+    if outcome == MET:
+        figure = f"{shown} {goal}" if goal and not isinstance(year["observed"], bool) else shown
+        return tr("render.verdict-met", due=due, figure=figure)
+    if outcome in (NOT_MET, "waived"):
+        figure = tr("render.verdict-against", figure=shown, target=goal) if goal else shown
+        return tr(f"render.verdict-{outcome}", due=due, figure=figure)
+    if outcome == UNDECIDED:
+        return tr("render.verdict-undecided", due=due, why=undecided_words(point, tr))
+    return tr(f"render.verdict-{outcome}", due=due)
+
+
+def _goal(trend: Data, point: Data, tr: Translator) -> str:
+    """The target held against the year: the trend's, or the year's own where it is computed each year."""
+    goal = target(trend, tr)
+    if goal or not point or point.get("target") is None:
+        return goal
+    return tr.render(
+        show_target(trend["target"]["op"], point["target"], trend["unit"], _digits(trend, point))
+    )
+
+
+def _grouped(
+    trend: Data, years: list[Data], points: Mapping[int, Data], tr: Translator, kept: bool
+) -> list[str]:
+    """The later years (or a target judged each year's years not met), those in a row with the same outcome
+    (and, not decided, the same units missing) said together: ``2024、2025 年未判定（缺少新田县）``.
+    ``kept``: the due year met, so a later year met keeps it and one not met does not."""
+    runs: list[tuple[str, str, list[Data]]] = []
+    for year in years:
+        point = points.get(year["year"], {})
+        why = undecided_words(point, tr) if year["outcome"] == UNDECIDED else ""
+        if runs and runs[-1][0] == year["outcome"] and runs[-1][1] == why:
+            runs[-1][2].append(year)
+        else:
+            runs.append((year["outcome"], why, [year]))
+    out = []
+    for outcome, why, run in runs:
+        named = tr.join(str(y["year"]) for y in run)
+        figures = tr.join(value(trend, y["observed"], tr) for y in run if y["observed"] is not None)
+        key = outcome
+        if kept and outcome in (MET, NOT_MET):
+            key = "kept" if outcome == MET else "not-kept"
+        said = tr(f"render.verdict-years-{key}", years=named, figures=figures, why=why)
+        # no figure to show (a year waived without one): no empty brackets
+        out.append(said.replace("（）", "").replace(" ()", "") if not figures else said)
+    return out

@@ -76,6 +76,7 @@ class XlsxRenderer:
         from zhijiao_check.document import document
         from zhijiao_check.renderers.rows import detail_headers, detail_rows, invalid_rows
         from zhijiao_check.renderers.sheetxml import Styles, spliced
+        from zhijiao_check.renderers.trends import units_missing_by_year
         from zhijiao_check.renderers.unfiled import not_filed_years
 
         doc = document(run, self.tr)
@@ -108,7 +109,11 @@ class XlsxRenderer:
         trends = doc["trends"]
         if trends["city"] or trends["units"]:  # a run of one year has none
             sheet = book.create_sheet(TREND_SHEET[self.tr.lang])
-            cells.append(self._trends(sheet, styles, trends, not_filed_years(doc), colours))
+            cells.append(
+                self._trends(
+                    sheet, styles, trends, (not_filed_years(doc), units_missing_by_year(doc)), colours
+                )
+            )
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -322,7 +327,7 @@ class XlsxRenderer:
         sheet: Worksheet,
         styles: Styles,
         trends: Mapping[str, Any],
-        unfiled: Mapping[str, Sequence[int]],
+        absent: tuple[Mapping[str, Sequence[int]], Mapping[int, list[str]]],
         colours: Mapping[str, str],
     ) -> SheetRows:
         """A row per trend, the city's then each unit's: the target, each year's status, figure and (for a
@@ -331,8 +336,10 @@ class XlsxRenderer:
         ``met_since``) when the years observed say so, else the year the pace meets it (预计达标年份,
         ``meets_in``), or that it never does, in words (a blank there was read as "no projection"); whether
         it is met by the due year. A year whose report was refused as invalid says so in its status, as does
-        a year the unit did not file (``unfiled``: by unit, those years, added to its trends as the other
-        views add them)."""
+        a year the unit did not file (``absent``: by unit, those years, added to its trends as the other
+        views add them; and by year, the units missing, which a city-wide year not decided names). Where the
+        run reaches the due year (or the target is judged each year), its verdict (``verdict``): 按期达标 in a
+        word, 达标情况 in words."""
         from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
@@ -367,17 +374,20 @@ class XlsxRenderer:
                 ("达标起始年份", "met since"),
                 ("预计达标年份", "meets target in"),
                 ("按期达标", "on track"),
+                ("达标情况", "met or not"),
                 ("不作预测的原因", "no projection because"),
             )
         ]
-        scopes: list[tuple[str, Any]] = [(tr.pick("全市", "city-wide"), trends["city"])]
+        unfiled, missing = absent
+        city = [view.with_units_missing(trend, missing) for trend in trends["city"]]
+        scopes: list[tuple[str, Any]] = [(tr.pick("全市", "city-wide"), city)]
         for unit in trends["units"]:
             absent_years = list(unfiled.get(unit["unit"], ()))
             scope = unit["trends"]
             if absent_years:
                 scope = [with_years_not_filed(trend, absent_years) for trend in scope]
             scopes.append((unit["unit"], scope))
-        absent = tr("render.not-filed")
+        not_filed = tr("render.not-filed")
         rows = []
         for name, scope in scopes:
             for trend in scope:
@@ -399,7 +409,13 @@ class XlsxRenderer:
                     elif view.refused(point):
                         row += [refused, None, None]
                     elif view.not_filed(point):
-                        row += [absent, None, None]
+                        row += [not_filed, None, None]
+                    elif view.undecided(point):  # not a judgement: the missing units could change it
+                        row += [
+                            view.undecided_words(point, tr),
+                            figure(point["observed"], yes),
+                            target_figure(point["target"], yes) if computed else None,
+                        ]
                     else:
                         row += [
                             words[point["status"]],
@@ -409,7 +425,15 @@ class XlsxRenderer:
                 projection = trend["projection"]
                 reason = trend["no_projection"]
                 if projection is None:
-                    row += [None, None, None, None, tr(f"render.no-projection-{reason}") if reason else None]
+                    # the years' own answer where the run reaches them (``verdict``), else why nothing is said
+                    row += [
+                        None,
+                        None,
+                        None,
+                        view.verdict_word(trend, tr, yes) or None,
+                        view.verdict(trend, tr) or None,
+                        tr(f"render.no-projection-{reason}") if reason else None,
+                    ]
                 else:
                     since = projection["met_since"]
                     meets = projection["meets_in"]
@@ -418,6 +442,7 @@ class XlsxRenderer:
                         since,
                         None if since is not None else tr("render.meets-never") if meets is None else meets,
                         yes[0] if projection["on_track"] else yes[1],
+                        None,
                         None,
                     ]
                 rows.append(row)
@@ -431,7 +456,7 @@ class XlsxRenderer:
         def looks(values: Sequence[Any]) -> dict[int, Style]:
             shown = _fills(values, statuses, colours)
             shown.update({column: refusal for column in statuses if values[column - 1] == refused})
-            shown.update({column: unfiled_fill for column in statuses if values[column - 1] == absent})
+            shown.update({column: unfiled_fill for column in statuses if values[column - 1] == not_filed})
             if values[3] == measures["ratio"]:
                 shown.update(dict.fromkeys((6, *figures), percent))
             return shown
@@ -442,7 +467,22 @@ class XlsxRenderer:
             headers,
             rows,
             looks,
-            widths=(14, 32, 40, 9, 6, 12, 9, *(w for _ in years for w in (16, 14, 12)), 12, 12, 14, 9, 40),
+            widths=(
+                14,
+                32,
+                40,
+                9,
+                6,
+                12,
+                9,
+                *(w for _ in years for w in (16, 14, 12)),
+                12,
+                12,
+                14,
+                9,
+                48,
+                40,
+            ),
         )
 
     def _table(

@@ -72,10 +72,14 @@ def assembled(
         units.setdefault(one.unit, []).append(one)
 
     invalid_years = refused_years(refused)
+    # every year of the run: the city-wide years are those of kept 市本级 reports, years of ``by_year``
+    years = list(run_years(by_year, invalid_years))
 
     def unit_trend_entries() -> Iterator[dict[str, Any]]:
         for unit, reports in units.items():
-            found = trends_of_unit([spool.year(one) for one in reports], bases, invalid_years.get(unit, ()))
+            found = trends_of_unit(
+                [spool.year(one) for one in reports], bases, invalid_years.get(unit, ()), years
+            )
             if found is not None:
                 yield unit_trends(found, tr)
 
@@ -110,13 +114,12 @@ def assembled(
         city_entries += done.entries
         for year, unit, figures, missing in done.figures:
             city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
-    years = list(run_years([*by_year, *(c.year for c in city_figures)], invalid_years))
     if flat.excuse is not None:
         # the units and years of the valid reports, and the years whose city-wide rules were evaluated
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.of(invalid=bool(refused), failed=failed)
-    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
+    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years)
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():

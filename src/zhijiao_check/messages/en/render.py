@@ -159,6 +159,38 @@ MESSAGES: dict[str, str] = {
     "render.no-projection-target-not-fixed": "the target is not a fixed number: no projection",
     "render.no-projection-due-passed": "the run reaches the due year: the yearly statuses judge it",
     "render.no-projection-too-few-years": "fewer than two years with complete data: no projection",
+    # the verdict of a trend (``verdict``): where the run reaches the due year, whether the target was met
+    # by it and held after it; for a target judged each year, in how many years it was met.
+    "render.trend-verdict": "met or not",
+    "render.verdict-met": "met by its due year {due} ({figure})",
+    "render.verdict-not-met": "not met by its due year {due} ({figure})",
+    "render.verdict-waived": "not met by its due year {due}, waived ({figure})",
+    "render.verdict-missing": "due in {due}, data missing: whether it was met is not known",
+    "render.verdict-undecided": "due in {due}, {why}",
+    "render.verdict-invalid": "due in {due}, report invalid: whether it was met is not known",
+    "render.verdict-not-filed": "due in {due}, no report filed: whether it was met is not known",
+    "render.verdict-against": "{figure}; target {target}",
+    "render.verdict-each-year": "met in {met} of {counted} years",
+    "render.verdict-years-kept": "held in {years}",
+    "render.verdict-years-not-kept": "not held in {years} ({figures})",
+    "render.verdict-years-met": "met in {years} ({figures})",
+    "render.verdict-years-not-met": "not met in {years} ({figures})",
+    "render.verdict-years-waived": "waived in {years} ({figures})",
+    "render.verdict-years-missing": "data missing in {years}",
+    "render.verdict-years-undecided": "{years}: {why}",
+    "render.verdict-years-invalid": "report invalid in {years}",
+    "render.verdict-years-not-filed": "not filed in {years}",
+    "render.verdict-clause": ", ",
+    "render.verdict-short-waived": "no (waived)",
+    "render.verdict-short-missing": "data missing",
+    "render.verdict-short-undecided": "not decided",
+    "render.verdict-short-invalid": "report invalid",
+    "render.verdict-short-not-filed": "not filed",
+    # a city-wide year whose status could not be decided (units missing: ``undecided``), in its cells
+    "render.undecided": "not decided",
+    "render.undecided-missing": "{units} missing",
+    "render.undecided-missing-many": "{count} units missing",
+    "render.undecided-why": "not decided ({missing})",
     "render.chart-legend": (
         "Charts: dots are each year's observed value (the colour is the status), the solid line the "
         "target, the thin "

@@ -72,11 +72,17 @@ def result_data(r: Mapping[str, Any]) -> dict[str, str]:
 def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator, apart: str = " ") -> str:
     """A year's figure of a trend, after the chip of its status, and the year's own target where it is
     computed each year (``apart``: what stands between them); the words 报表无效 for a year whose report was
-    refused as invalid, 未提交 for one the unit did not file."""
+    refused as invalid, 未提交 for one the unit did not file, 未判定 and the units missing for a city-wide
+    year not decided."""
     from zhijiao_check.renderers import trends as view
 
     if view.refused(point) or view.not_filed(point):
         return tag("b", escaped(view.figure(trend, point, tr)), class_="problem", data_status=point["status"])
+    if view.undecided(point):  # not a judgement: the missing units could change it (docs/trends.md)
+        said = tag(
+            "b", escaped(view.undecided_words(point, tr)), class_="undecided", data_status=point["status"]
+        )
+        return f"{said} {escaped(view.figure(trend, point, tr))}"
     shown = f"{chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
     goal = view.year_target(trend, point, tr)
     return shown + (apart + tag("span", escaped(goal), class_="small") if goal else "")

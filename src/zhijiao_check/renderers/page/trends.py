@@ -60,6 +60,8 @@ def city_trends(doc: Mapping[str, Any], tr: Translator) -> str:
                 data_met_since=json.dumps(p and p["met_since"]),
                 data_on_track=json.dumps(p and p["on_track"]),
                 data_slope=json.dumps(p and p["slope"]),
+                # the due year's outcome where the run reaches it (``verdict``)
+                data_verdict=json.dumps(trend["verdict"] and trend["verdict"]["outcome"]),
             )
         )
     parts = [
