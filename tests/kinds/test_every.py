@@ -350,3 +350,23 @@ def test_reports_whose_items_pass_alike_share_one_explanation_rendered_once(tmp_
     assert en.render(said[1]) == "2 of 2 met = 100.0% ≥ 100.0%"
     assert zh._plain[id(said[0])] == (said[0], "2 / 2 项达标 = 100.0% ≥ 100.0%")  # kept by the object
 
+
+def test_items_compared_alike_share_one_wording_and_a_list_is_said_anew():
+    """Two schools whose figures compare alike are described by one wording (``conditions._describer``),
+    which a translator renders once; ``True``, ``1`` and ``1.0`` are kept apart."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.measure.conditions import describe
+    from zhijiao_check.measure.scope import Item
+    from zhijiao_check.vocabulary import Condition
+    from zhijiao_check.wording import Once
+
+    condition = validated(Condition, {"field": "meets_standards", "value": True})
+    said = [
+        describe(condition, Item(None, ("schools", i), {"meets_standards": v}, "甲校"), 2023)
+        for i, v in enumerate([True, True, 1, 1.0])
+    ]  # type: ignore[arg-type]
+    assert isinstance(said[0], Once) and said[0] is said[1]
+    assert said[2] is not said[0] and said[3] is not said[2]
+    assert [Translator("zh").render(one) for one in said] == ["办学条件达标 是 = 是"] * 2 + [
+        "办学条件达标 1 = 是"
+    ] * 2
