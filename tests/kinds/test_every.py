@@ -364,9 +364,22 @@ def test_items_compared_alike_share_one_wording_and_a_list_is_said_anew():
     said = [
         describe(condition, Item(None, ("schools", i), {"meets_standards": v}, "甲校"), 2023)
         for i, v in enumerate([True, True, 1, 1.0])
-    ]  # type: ignore[arg-type]
+    ]
     assert isinstance(said[0], Once) and said[0] is said[1]
     assert said[2] is not said[0] and said[3] is not said[2]
     assert [Translator("zh").render(one) for one in said] == ["办学条件达标 是 = 是"] * 2 + [
         "办学条件达标 1 = 是"
     ] * 2
+
+
+def test_a_shared_wording_shown_to_more_places_is_made_apart():
+    """A result whose schedule asks for more places (``numbers.at_places``) says its own share, leaving the
+    shared wording (``Once``) as other results say it."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.measure.numbers import at_places, show
+    from zhijiao_check.wording import Once, Seq
+
+    shared = Once(Seq(("2 / 3 = ", show(2 / 3, "ratio"))))
+    tr = Translator("zh")
+    assert tr.render(at_places(shared, 3)) == "2 / 3 = 66.667%"
+    assert tr.render(shared) == "2 / 3 = 66.7%"
