@@ -15,7 +15,7 @@ from typing import Literal, cast
 
 from zhijiao_check.characters import user_text
 from zhijiao_check.memo import BoundedMemo
-from zhijiao_check.wording import WORDING, Join, Mark, Msg, Pick, Quantity, Seq, Typed, Wording, number
+from zhijiao_check.wording import WORDING, Join, Mark, Msg, Once, Pick, Quantity, Seq, Typed, Wording, number
 
 Lang = Literal["zh", "en"]
 
@@ -49,9 +49,10 @@ class Translator:
         self.lang: Lang = lang
         self._texts: dict[str, str | None] = {}  # by key: a run renders the same few hundred keys many times
         self._marks = {name: self.pick(*marks) for name, marks in MARKS.items()}
-        # Messages without parameters (a field's name) by identity, each kept with its text: one label object
-        # serves every item (``measure.conditions.field_label``).
-        self._plain: BoundedMemo[int, tuple[Msg, str]] = BoundedMemo()
+        # Messages without parameters (a field's name) and wording made once (``Once``) by identity, each
+        # kept with its text: one label object serves every item (``measure.conditions.field_label``), one
+        # ``every`` explanation every report whose items pass alike.
+        self._plain: BoundedMemo[int, tuple[Msg | Once, str]] = BoundedMemo()
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key, params.get("count"))
@@ -110,6 +111,8 @@ class Translator:
             return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)  # type: ignore[union-attr]
         if kind is Mark:
             return self._marks[wording.name]  # type: ignore[union-attr]
+        if kind is Once:
+            return self._once(wording)  # type: ignore[arg-type]
         if isinstance(wording, Join):
             render = self.render
             items = [i if i.__class__ is str else render(i) for i in wording.items]
@@ -128,6 +131,8 @@ class Translator:
             return self.pick(wording.zh, wording.en)
         if isinstance(wording, Typed):
             return user_text(wording.text)
+        if isinstance(wording, Once):
+            return self._once(wording)
         return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)
 
     def _message(self, wording: Msg) -> str:
@@ -137,6 +142,12 @@ class Translator:
         if known is not None and known[0] is wording:
             return known[1]
         return self._plain.keep(id(wording), (wording, self._said(wording)))[1]
+
+    def _once(self, wording: Once) -> str:
+        known = self._plain.get(id(wording))
+        if known is not None and known[0] is wording:
+            return known[1]
+        return self._plain.keep(id(wording), (wording, self.render(wording.said)))[1]
 
     def _said(self, wording: Msg) -> str:
         params = {

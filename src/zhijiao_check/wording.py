@@ -81,6 +81,16 @@ class Quantity:
 
 
 @record
+class Once:
+    """Wording a rule's kind makes once and many results say (``2 / 2 项达标 = 100.0% ≥ 100.0%``, the same for
+    every report whose two schools pass): a translator renders it once, and then knows its text by the object
+    (``i18n.Translator``), without walking it again. Made only where what it says is known by a few plain
+    values, which key the kind's memo of it (``kinds.every``)."""
+
+    said: Wording
+
+
+@record
 class Typed:
     """A user's own text in a message (a value a report holds, in the tool's quotation marks): shown as typed
     on a terminal whose glyphs the tool replaces (``characters.user_text``), never as another character."""
@@ -88,8 +98,8 @@ class Typed:
     text: str
 
 
-Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity | Typed
-WORDING = (Msg, Mark, Join, Seq, Pick, Quantity, Typed)
+Wording: TypeAlias = str | Msg | Mark | Join | Seq | Pick | Quantity | Typed | Once
+WORDING = (Msg, Mark, Join, Seq, Pick, Quantity, Typed, Once)
 """The wording types other than ``str``, for telling a parameter that is wording from a value to format."""
 
 

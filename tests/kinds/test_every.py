@@ -316,3 +316,70 @@ def test_under_a_lower_target_a_failure_does_not_settle_a_list_not_given(tmp_pat
         school("乙校", enterprise_practice=DROP),
     )
     assert judge(tmp_path, rule, [report]).status == "missing"
+
+
+def test_reports_whose_items_pass_alike_share_one_explanation_rendered_once(tmp_path):
+    """Each report whose two schools pass says the same of its share: one wording, made once a run for those
+    counts (``every._said``) and rendered once by a translator (``wording.Once``), in either language; a
+    report with other counts says its own."""
+    from factory import with_rules, write_reports
+
+    from zhijiao_check.engine.evaluate import evaluate_report
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.report import load_report
+    from zhijiao_check.wording import Once
+
+    packs = with_rules([every()])
+    two = [school("甲校"), school("乙校")]
+    units = {
+        "东安县": two,
+        "零陵区": two,
+        "祁阳市": [school("甲校"), school("乙校", appropriation_per_student=8600)],
+    }
+    reports = [{**county(name, year=2023), "schools": schools} for name, schools in units.items()]
+    evaluations = [
+        evaluate_report(load_report(path, packs[0].units), packs) for path in write_reports(tmp_path, reports)
+    ]
+    by_unit = {evaluation.unit: evaluation.results[0].explanation for evaluation in evaluations}
+    said = [by_unit["东安县"], by_unit["零陵区"], by_unit["祁阳市"]]
+    assert isinstance(said[0], Once) and said[0] is said[1] and said[2] is not said[0]
+    zh, en = Translator("zh"), Translator("en")
+    assert [zh.render(one) for one in said] == ["2 / 2 项达标 = 100.0% ≥ 100.0%"] * 2 + [
+        "1 / 2 项达标 = 50.0% < 100.0%"
+    ]
+    assert en.render(said[1]) == "2 of 2 met = 100.0% ≥ 100.0%"
+    assert zh._plain[id(said[0])] == (said[0], "2 / 2 项达标 = 100.0% ≥ 100.0%")  # kept by the object
+
+
+def test_items_compared_alike_share_one_wording_and_a_list_is_said_anew():
+    """Two schools whose figures compare alike are described by one wording (``conditions._describer``),
+    which a translator renders once; ``True``, ``1`` and ``1.0`` are kept apart."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.measure.conditions import describe
+    from zhijiao_check.measure.scope import Item
+    from zhijiao_check.vocabulary import Condition
+    from zhijiao_check.wording import Once
+
+    condition = validated(Condition, {"field": "meets_standards", "value": True})
+    said = [
+        describe(condition, Item(None, ("schools", i), {"meets_standards": v}, "甲校"), 2023)
+        for i, v in enumerate([True, True, 1, 1.0])
+    ]
+    assert isinstance(said[0], Once) and said[0] is said[1]
+    assert said[2] is not said[0] and said[3] is not said[2]
+    assert [Translator("zh").render(one) for one in said] == ["办学条件达标 是 = 是"] * 2 + [
+        "办学条件达标 1 = 是"
+    ] * 2
+
+
+def test_a_shared_wording_shown_to_more_places_is_made_apart():
+    """A result whose schedule asks for more places (``numbers.at_places``) says its own share, leaving the
+    shared wording (``Once``) as other results say it."""
+    from zhijiao_check.i18n import Translator
+    from zhijiao_check.measure.numbers import at_places, show
+    from zhijiao_check.wording import Once, Seq
+
+    shared = Once(Seq(("2 / 3 = ", show(2 / 3, "ratio"))))
+    tr = Translator("zh")
+    assert tr.render(at_places(shared, 3)) == "2 / 3 = 66.667%"
+    assert tr.render(shared) == "2 / 3 = 66.7%"

@@ -15,10 +15,11 @@ from zhijiao_check.measure.conditions import describer, once, places_of, right_o
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Condition, Items, Range, RuleBase, Unfit, Unit
-from zhijiao_check.wording import CLAUSE, Join, Wording, msg, seq
+from zhijiao_check.wording import CLAUSE, Join, Once, Seq, Wording, msg, seq
 
 
 @record(kw_only=True)
@@ -73,6 +74,8 @@ class _Plan:
         self.observe = reader(first.field)
         self.target = right_of(first)
         self.over = rule.of.over
+        # What a result says of its share, by its counts (passed, missing data, judged): ``_said``.
+        self.said: BoundedMemo[tuple[int, int, int], tuple[float, bool | None, Wording]] = BoundedMemo()
 
 
 def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
@@ -163,18 +166,33 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
         return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
     passed = statuses.count(Status.PASS)
     absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
-    share = passed / len(judged)
-    digits = places(share, rule.target.value)
-    text: Wording = msg("engine.every", passed=passed, total=len(judged), share=show(share, "ratio", digits))
+    share, met, text = _said(rule, plan, passed, len(absent), len(judged))
     locations = tuple([loc for o in judged for loc in o.locations])
-    # The items whose data is missing may pass or fail: met if it is met either way, not if neither.
-    best = (passed + len(absent)) / len(judged)
-    met: bool | None = meets(share, rule.target)
-    if met != meets(best, rule.target):
-        met = None
-    if met is not None:
-        text = seq(text, f" {relation(rule.target.op, met)} ", show(rule.target.value, rule.unit, digits))
     missing = tuple(o.label for o in absent)
     if missing and met is None:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))
     return Measure(share, met, text, locations, tuple(judged), settled=settled)
+
+
+def _said(
+    rule: EveryRule, plan: _Plan, passed: int, absent: int, total: int
+) -> tuple[float, bool | None, Wording]:
+    """The share of the items that pass, whether it meets the target, and what the result says of it before
+    the items whose data is missing are named: the same for every report whose items come to the same counts
+    (most reports pass every item), so made once for each, and rendered once (``Once``)."""
+    known = plan.said.get((passed, absent, total))
+    if known is not None:
+        return known
+    share = passed / total
+    digits = places(share, rule.target.value)
+    text: Wording = msg("engine.every", passed=passed, total=total, share=show(share, "ratio", digits))
+    # The items whose data is missing may pass or fail: met if it is met either way, not if neither.
+    best = (passed + absent) / total
+    met: bool | None = meets(share, rule.target)
+    if met != meets(best, rule.target):
+        met = None
+    if met is not None:
+        text = Once(
+            Seq((text, f" {relation(rule.target.op, met)} ", show(rule.target.value, rule.unit, digits)))
+        )
+    return plan.said.keep((passed, absent, total), (share, met, text))

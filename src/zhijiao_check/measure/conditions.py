@@ -10,9 +10,10 @@ from typing import Any, TypeVar, cast
 
 from zhijiao_check.measure.numbers import comparison, decimals, relation, show
 from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, absent_field, locator, reader
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.report.codes import VALUE_LABELS, with_meaning
 from zhijiao_check.vocabulary import Condition
-from zhijiao_check.wording import Msg, Seq, Wording, msg, number, seq
+from zhijiao_check.wording import Msg, Once, Seq, Wording, msg, number, seq
 
 
 def check(condition: Condition, item: Item, year: int) -> bool | None:
@@ -127,6 +128,8 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
     return describer(condition)(item, year, over, test_of(condition)(item, year))
 
 
+# The values a comparison's wording is kept by (``_describer``): those whose equal values read alike.
+_KEYED = frozenset({bool, int, float, str})
 # (item, year, over, what the condition's test gave for the item): the test is not run twice.
 Describer = Callable[[Item, int, "str | None", "bool | None"], Wording]
 
@@ -152,6 +155,8 @@ def _describer(condition: Condition) -> Describer:
         return present
 
     other_label = field_label(other) if other is not None else None
+    # What the comparison says, by what decides it: many items compare the same values (``是 = 是``).
+    said: BoundedMemo[tuple[object, ...], Once] = BoundedMemo()
 
     def compared(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
         left = read(item)
@@ -160,6 +165,14 @@ def _describer(condition: Condition) -> Describer:
         against = right(item, year)
         if other is not None and other_label is not None and against is None:
             return msg("engine.field-absent", field=absent_label(item, other, other_label))
+        # Each value by its class too (``True``, ``1`` and ``1.0`` are shown apart); ``against`` holds the
+        # year when it is the year plus some. A list (``contains``) is no key: said anew.
+        key = (left.__class__, left, against.__class__, against, held, over)
+        keyed = left.__class__ in _KEYED and against.__class__ in _KEYED
+        if keyed:
+            known = said.get(key)
+            if known is not None:
+                return known
         left_text, against_text = apart(left, against)
         if other_label is not None:
             right_text: Wording = Seq((other_label, " ", against_text))
@@ -167,7 +180,10 @@ def _describer(condition: Condition) -> Describer:
             right_text = f"{year}{year_plus:+d} = {against}"
         else:
             right_text = against_text
-        return Seq((field_label(field, over), " ", left_text, f" {relation(op, bool(held))} ", right_text))
+        text = Seq((field_label(field, over), " ", left_text, f" {relation(op, bool(held))} ", right_text))
+        return (
+            said.keep(key, Once(text)) if left.__class__ in _KEYED and against.__class__ in _KEYED else text
+        )
 
     return compared
 

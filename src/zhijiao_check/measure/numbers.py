@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from zhijiao_check.vocabulary import Target
-from zhijiao_check.wording import WORDING, Join, Msg, Quantity, Seq, Wording, number
+from zhijiao_check.wording import WORDING, Join, Msg, Once, Quantity, Seq, Wording, number
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
@@ -180,6 +180,8 @@ def at_places(wording: Wording, digits: int) -> Wording:
         return Seq(tuple(at_places(part, digits) for part in wording.parts))
     if isinstance(wording, Join):
         return Join(tuple(at_places(item, digits) for item in wording.items), wording.sep, wording.unique)
+    if isinstance(wording, Once):  # said by other results at their own places: this one is made apart
+        return at_places(wording.said, digits)
     if isinstance(wording, Msg) and wording.params:
         params = tuple(
             (name, at_places(v, digits) if isinstance(v, WORDING) else v) for name, v in wording.params
