@@ -351,7 +351,7 @@ def test_reports_whose_items_pass_alike_share_one_explanation_rendered_once(tmp_
     assert zh._plain[id(said[0])] == (said[0], "2 / 2 项达标 = 100.0% ≥ 100.0%")  # kept by the object
 
 
-def test_items_compared_alike_share_one_wording_and_a_list_is_said_anew():
+def test_items_compared_alike_share_one_wording_and_true_1_and_1_0_stay_apart():
     """Two schools whose figures compare alike are described by one wording (``conditions._describer``),
     which a translator renders once; ``True``, ``1`` and ``1.0`` are kept apart."""
     from zhijiao_check.i18n import Translator

@@ -181,9 +181,7 @@ def _describer(condition: Condition) -> Describer:
         else:
             right_text = against_text
         text = Seq((field_label(field, over), " ", left_text, f" {relation(op, bool(held))} ", right_text))
-        return (
-            said.keep(key, Once(text)) if left.__class__ in _KEYED and against.__class__ in _KEYED else text
-        )
+        return said.keep(key, Once(text)) if keyed else text
 
     return compared
 
