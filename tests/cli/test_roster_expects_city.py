@@ -44,8 +44,9 @@ def test_a_roster_listing_the_city_makes_its_absent_report_fail_the_year(reposit
     assert "全市性指标未评估" not in result.stdout
     said = "输入中没有永州市本级 2023 年的有效报表，而名册 roster.yaml:5 列有永州市本级"
     assert said in result.stdout.replace("\n", "")
-    [row] = [line for line in result.stdout.splitlines() if CITY_BLOCK_RULE in line]
+    row, closing = [line for line in result.stdout.splitlines() if CITY_BLOCK_RULE in line]
     assert row.split()[:2] == ["?", "missing"]
+    assert closing.strip() == f"? 全市 2023 {CITY_BLOCK_RULE}：缺少数据：city.joint_meeting"
 
 
 def test_in_json_the_year_names_the_city_missing(repository: Path) -> None:
