@@ -182,6 +182,52 @@ def test_an_expired_waiver_is_a_warning_and_the_rule_counts_again(repo: Path, in
     assert warning["message"] == "东安县 c16.secondary-funding 的豁免已于 2024-06-30 到期：该规则重新计入"
 
 
+EXPIRED_UNTESTED = (
+    # of 2021, on a run of 2023: a result of another year
+    waiver("c2.school-standards", "零陵区", when="year = 2021\nexpires = 2022-06-30")
+    # until a date, of a unit the run has no report of
+    + waiver("c16.secondary-funding", "江永县", when="expires = 2022-06-30")
+    # of a rule the run leaves out
+    + waiver("c16.new-funding-tilt", when="expires = 2022-06-30")
+)
+
+
+@pytest.mark.parametrize("format", ["table", "github"])
+def test_an_expired_waiver_the_run_never_put_to_the_test_is_not_a_warning(
+    repo: Path, invoke, format: str
+) -> None:
+    """Told only where the run holds a result it would have covered: its rule, unit and year."""
+    write(repo / "waivers.toml", EXPIRED_UNTESTED)
+    args = ["check", "reports/2023/", "--waivers", "waivers.toml", "--format", format, "--no-color"]
+    result = invoke(*args, "--ignore", "c16.new-funding-tilt")
+    assert result.exit_code == 1, result.output  # 东安县 still fails its other targets
+    assert "豁免已于" not in result.output and "waivers.toml" not in result.output, result.output
+
+
+@pytest.mark.parametrize("format", ["table", "github"])
+def test_an_expired_waiver_of_a_result_the_run_holds_is_a_warning_at_its_line(
+    repo: Path, invoke, format: str
+) -> None:
+    write(
+        repo / "waivers.toml", EXPIRED_UNTESTED + waiver("c1.vocational-share", when="expires = 2022-06-30")
+    )
+    args = ["check", "reports/2023/", "--waivers", "waivers.toml", "--format", format, "--no-color"]
+    result = invoke(*args, "--ignore", "c16.new-funding-tilt")
+    assert result.exit_code == 1, result.output
+    told = "东安县 c1.vocational-share 的豁免已于 2022-06-30 到期：该规则重新计入"
+    lines = [line.strip() for line in result.output.splitlines() if "豁免已于" in line]
+    if format == "github":
+        assert lines == ["::warning file=waivers.toml,line=27,col=1,title=" + lines[0].split("title=")[1]]
+        assert lines[0].endswith(told), lines
+    else:
+        assert lines == [told], lines
+        shown = result.output.splitlines()
+        assert (
+            shown[shown.index(next(line for line in shown if told in line)) - 1].strip()
+            == "waivers.toml:27:1"
+        )
+
+
 def test_a_waiver_that_matches_nothing_is_a_warning(repo: Path, invoke) -> None:
     write(
         repo / "waivers.toml",

@@ -195,7 +195,14 @@ def _say_written(options: CheckOptions, status: int) -> None:
 
 
 def _run(options: CheckOptions) -> int:
-    from zhijiao_check.commands.inputs import NotReports, load_and_score, rule_inputs, unmatched
+    from zhijiao_check.commands.inputs import (
+        NotReports,
+        city_required,
+        folders_of,
+        load_and_score,
+        rule_inputs,
+        unmatched,
+    )
     from zhijiao_check.engine.evaluate import evaluate
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.processes import available_cores, capped, until_exit
@@ -244,7 +251,8 @@ def _run(options: CheckOptions) -> int:
         if len(found[0]) >= FLAT_FROM:
             with _without_collector():
                 jobs = capped(options.jobs or available_cores())
-                return _flat(options, packs, selected, roster, waivers, found, jobs, tr)
+                flat_inputs = (roster, folders_of(paths))
+                return _flat(options, packs, selected, flat_inputs, waivers, found, jobs, tr)
     # Here workers send each report and its results back pickled, which costs about what scoring it does:
     # on two processors two workers took longer than one process in every such format. One process, then,
     # unless more are asked for.
@@ -254,6 +262,7 @@ def _run(options: CheckOptions) -> int:
             paths, packs, selected, jobs, targets, also_read, found, options.color, options.lang, not_reports
         )
         years = {report.year for report in valid}
+        required = city_required(roster, units.city(), valid, folders_of(paths))
         if roster is not None:
             from zhijiao_check.report.roster import apply_roster
 
@@ -270,6 +279,7 @@ def _run(options: CheckOptions) -> int:
             previous=earlier,
             notices=notices,
             scored=scored,
+            city_required=required,
         )
         if options.config is not None:
             result = replace(result, config=_config_shown(options))
@@ -333,14 +343,15 @@ def _flat(
     options: CheckOptions,
     packs: Sequence[RulePack],
     selected: set[str] | None,
-    roster: Roster | None,
+    roster_folders: tuple[Roster | None, tuple[str, ...]],
     waivers: tuple[Waiver, ...],
     found: tuple[list[tuple[Path, str]], list[InvalidReport]],
     jobs: int,
     tr: Translator,
 ) -> int:
     """JSON, JUnit and SARIF, of ``FLAT_FROM`` reports or more, are written as the reports are scored, in
-    memory that does not grow with them (``commands.flat``); the other formats lay out the whole run."""
+    memory that does not grow with them (``commands.flat``); the other formats lay out the whole run.
+    ``roster_folders``: the roster, and the folders the run checks (``inputs.city_required``)."""
     from datetime import date
 
     from zhijiao_check.commands.flat import Flat, run_flat
@@ -353,7 +364,8 @@ def _flat(
 
         excuse = Excuser(waivers, date.today(), selected)
     files, unreadable = found
-    flat = Flat(packs, selected, options.strict, tr, roster, excuse, _config_shown(options))
+    roster, folders = roster_folders
+    flat = Flat(packs, selected, options.strict, tr, roster, excuse, _config_shown(options), folders)
     previous = partial(_previous, options, packs)  # read once the reports are scored
     return run_flat(flat, files, unreadable, jobs, options.outputs, _render_options(options, jobs), previous)
 

@@ -71,6 +71,39 @@ def unmatched(years: Iterable[int], earlier: Sequence[ReportFile], roster: Roste
     return notices
 
 
+def folders_of(paths: Sequence[Path]) -> tuple[str, ...]:
+    """The folders among ``paths`` (the command line's, or ``--whole-year``'s), as real paths."""
+    return tuple(os.path.realpath(path) for path in paths if path.is_dir())
+
+
+def city_required(
+    roster: Roster | None, city: str, reports: Iterable[ReportFile], folders: Sequence[str]
+) -> dict[int, str]:
+    """By year, where the roster lists the 市本级 (``city``) as a unit that must file, for each year the run
+    checks a folder of: there a year without its 市本级 report is evaluated city-wide all the same
+    (``engine.evaluate.evaluate_city``). A report named by itself (a county checking its own file, with the
+    team's config and so its roster) is not judged on city-wide sums (targets.md): only a folder given, or
+    ``--whole-year``'s, says the run holds the whole year. ``folders``: ``folders_of`` the run's paths."""
+    if roster is None:
+        return {}
+    required: dict[int, str] = {}
+    for report in reports:
+        if report.year in required or not _under(report.file, folders):
+            continue
+        listed = roster.expects(city, report.year)
+        if listed is not None:
+            required[report.year] = listed
+    return required
+
+
+def _under(file: str, folders: Sequence[str]) -> bool:
+    """Whether the report ``file`` (as shown: the path it was found by) lies in one of ``folders``."""
+    if not folders:
+        return False
+    real = os.path.realpath(file)
+    return any(real.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
+
+
 def load_and_score(
     paths: Sequence[Path],
     packs: Sequence[RulePack],

@@ -36,13 +36,16 @@ def evaluate(
     previous: Sequence[ReportFile] = (),
     notices: Sequence[Wording] = (),
     scored: Mapping[str, ReportEvaluation] | None = None,
+    city_required: Mapping[int, str] | None = None,
 ) -> Run:
     """The results carry wording, not text: one run renders in any language. ``selected``: the rule IDs to
     show and score (all when None); every rule is still computed,
     since a rule may apply only when another has a given status. ``previous``: earlier reports
     (``--previous``),
     not scored, only compared with (what a unit no longer lists). ``notices``: the caller's, shown first.
-    ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file."""
+    ``scored``: reports already scored (by ``evaluate_report`` in worker processes), by file.
+    ``city_required``: by year, where the roster lists the 市本级 as a unit that must file
+    (``evaluate_city``)."""
     units = packs[0].units  # the main pack's (pack.load.load_packs)
     valid, duplicates = unique(reports, invalid)
     valid.sort(key=report_order(units))
@@ -61,7 +64,9 @@ def evaluate(
     filed = {**set_aside(w for r in valid for w in r.warnings), **elsewhere(valid)}
     counts = {year: len(year_reports) for year, year_reports in by_year.items()}
     absence = Absence(refused_years([*invalid, *differing]), filed, refused_years(differing), counts)
-    city_evaluations, city_notices = evaluate_city(by_year, packs, selected, absence=absence)
+    city_evaluations, city_notices = evaluate_city(
+        by_year, packs, selected, absence=absence, required=city_required
+    )
     notices = [*notices, *city_notices]
 
     from zhijiao_check.report.consistency import cross_year_warnings
@@ -97,12 +102,16 @@ def evaluate_city(
     selected: set[str] | None = None,
     each: Callable[[RuleResult], RuleResult] | None = None,
     absence: Absence | None = None,
+    required: Mapping[int, str] | None = None,
 ) -> tuple[list[CityEvaluation], list[Wording]]:
     """The city-wide rules of each year whose 市本级 report is among ``by_year``'s (each year's reports in
     ``report_order``), and a notice for each year without one. ``each``: what is kept of each result as it
     is made (a large run writes a result out as soon as it is made, and keeps what its status and figures
     need: a city-wide result may locate a figure of every school of every report). ``absence``: why a unit
-    may be missing from a year though it filed a report (``Absence``)."""
+    may be missing from a year though it filed a report (``Absence``). ``required``: by year, where the
+    roster lists the 市本级 as a unit that must file: a year of those without its 市本级 report is evaluated
+    city-wide all the same, the 市本级 missing as any unit may be (a CI job whose 市本级 report was deleted
+    would otherwise pass on one line of notice); else the year is not evaluated city-wide (targets.md)."""
     units = packs[0].units
     city_unit = units.city()
     city_rules = [(r, p.info) for p in packs for r in p.rules if r.scope == "city"]
@@ -113,11 +122,14 @@ def evaluate_city(
     put = {file: said for (_, said), (file, _) in elsewhere.items()}
     for year, year_reports in sorted(by_year.items()):
         city_report = next((r for r in year_reports if r.kind == "city"), None)
-        if city_report is None:
+        listed = (required or {}).get(year)
+        if city_report is None and listed is None:
             notices.append(_city_missing(year, city_unit, elsewhere.get((city_unit, year))))
             continue
-        said = put.get(city_report.file)
-        if said is not None and _stray_year(year_reports, put, counts.get(said, 0)):
+        # no 市本级 report (the roster expects it): never a year of stray reports, as it names none
+        said = put.get(city_report.file) if city_report is not None else None
+        among = counts.get(said, 0) if said is not None else 0
+        if city_report is not None and said is not None and _stray_year(year_reports, put, among):
             # A year only reports put among another year's give, fewer than that year's own, the 市本级's
             # among them (last year's copied in): not a year the user filed, and 14 units "missing" from it
             # would be failures of nothing.
@@ -139,14 +151,18 @@ def evaluate_city(
             for u in invalid
         }
         named = tuple(msg(refused_as[u], unit=u) if u in invalid else other.get(u, u) for u in missing)
-        results, year_notices = _run(city_rules, Scope(year_reports, year, city=True), named, each)
+        scope = Scope(year_reports, year, city=True)
+        results, year_notices = _run(city_rules, scope, named, each, city_block=city_report is not None)
         year_notices = (*year_notices, *_after_plan(year, packs, city_rules))
+        if city_report is None:
+            said_missing = msg("engine.city-required", year=year, city=city_unit, roster=listed)
+            year_notices = (said_missing, *year_notices)
         evaluations.append(
             CityEvaluation(
                 year,
                 _kept(results, selected),
                 year_notices,
-                city_report.file,
+                city_report.file if city_report is not None else "",
                 tuple(u.name for u in expected if u.name in present),
                 missing,
                 invalid,
@@ -252,9 +268,12 @@ def _run(
     scope: Scope,
     units_missing: tuple[Wording, ...] = (),
     each: Callable[[RuleResult], RuleResult] | None = None,
+    *,
+    city_block: bool = True,
 ) -> tuple[list[RuleResult], tuple[Wording, ...]]:
     """Each rule with its pack's facts (issue date, schedule base);
     before a pack's issue none of its rules apply. ``each``: what is kept of each result (``evaluate_city``).
+    ``city_block``: whether the 市本级 report, which alone holds the ``city:`` block, is among the scope's.
     """
     results: list[RuleResult] = []
     notices: list[Wording] = []
@@ -272,7 +291,7 @@ def _run(
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
-            result = _result(rule, scope, info.base_year, by_id, units_missing)
+            result = _result(rule, scope, info.base_year, by_id, units_missing, city_block)
         if each is not None:
             result = each(result)
         by_id[rule.id] = result
@@ -312,6 +331,7 @@ def _result(
     base: int,
     done: dict[str, RuleResult],
     units_missing: tuple[Wording, ...],
+    city_block: bool = True,
 ) -> RuleResult:
     if rule.time.retired_in(scope.year):
         # before its ``when:``: a retired rule is not judged whatever the rule it names says
@@ -352,7 +372,7 @@ def _result(
         # A city-wide figure is computed over what is there and judged only where the missing units could not
         # change the outcome (targets.md, "Scopes"); otherwise it is not judged.
         units = Join(units_missing)
-        if reads_city_block_only(rule):
+        if reads_city_block_only(rule) and city_block:
             notes.append(msg("engine.units-missing-city-block", units=units))
         elif measure.settled and (measure.met or schedule is None):
             # Before the due year an unmet linear target is behind or pending by the schedule, which the

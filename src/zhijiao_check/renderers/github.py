@@ -86,7 +86,9 @@ class GithubRenderer:
 def command(level: str, where: Mapping[str, Any], title: str, message: str, base: Path) -> str:
     """``::error file=F,line=L,col=C,title=T::message``, escaped as the runner expects; ``F`` from the
     repository's root, as GitHub matches annotations with the files of a pull request."""
-    properties = [f"file={_property(shown_from_base(str(where['file']), base))}"]
+    # no file: a city-wide result of a year whose 市本级 report is not there (the roster expects it)
+    file = str(where.get("file") or "")
+    properties = [f"file={_property(shown_from_base(file, base))}"] if file else []
     if where.get("line"):
         properties.append(f"line={where['line']}")
         if where.get("column"):

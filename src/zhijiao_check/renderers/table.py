@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     Console = PlainConsole | RichConsole
 
 ITEMS_SHOWN = 10
+# The results that fail the run, named again above the exit status, one line each: at most this many, then
+# how many more; each line at most this wide (a CI job's log is read in a narrow pane).
+FAILING_SHOWN = 20
+FAILING_WIDTH = 80
+FAILING_INDENT = 4  # "  ✗ ", and the lines an entry goes on to under it
 RULE_WIDTH = 12  # cells: the rule column's least; it is as wide as the pack's widest ID where that fits
 ROOM = 28  # cells: a table row leaves its arithmetic at least this wide, or each rule is a block of lines
 # A problem of an invalid report: its place indented under the report's line, its field's path (on a line of
@@ -115,6 +120,7 @@ class TableRenderer:
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
             self._refused_again(console, doc["invalid"])
+            self._failing_again(console, doc, run.failing)
         if "config" in doc:  # the settings' source, beside the outcome they led to
             console.print(f"[dim]{_escape(self.tr('table.config', file=doc['config']))}[/dim]")
         console.print(self.tr("table.exit", code=doc["exit_code"]))
@@ -137,6 +143,51 @@ class TableRenderer:
             lines = _place_lines(head + bad["file"], console.width - 2)
             lines[-1] += tail
             console.print(Indent(_escape("\n".join(lines)), 2), overflow="fold")
+
+    def _failing_again(self, console: Console, doc: Data, failing: frozenset[str]) -> None:
+        """The results that fail the run, one entry each just above the exit status (after the reports not
+        scored): a blocked commit's output is a thousand lines, its one failing row somewhere in the
+        middle. The unit and year, the rule and its arithmetic, on one line where it fits ``FAILING_WIDTH``
+        (most do), else broken as the table breaks its text, never cut short; the first ``FAILING_SHOWN``,
+        then how many more. Nothing when every result passed."""
+        from itertools import chain
+
+        from zhijiao_check.jsontext import entries_of
+        from zhijiao_check.renderers.texts import label_of
+
+        tr = self.tr
+        rows: list[tuple[str, str]] = []
+        count = 0
+        for evaluation in chain(entries_of(doc["reports"]), entries_of(doc["city"])):
+            label = label_of(evaluation, tr)  # 东安县 2023, 全市 2023
+            for result in entries_of(evaluation["results"]):
+                if result["status"] not in failing:
+                    continue
+                count += 1
+                if len(rows) < FAILING_SHOWN:
+                    reason = " ".join(str(result["explanation"]).split())
+                    rows.append((result["status"], f"{label} {result['rule']}{tr.colon}{reason}"))
+        if not count:
+            return
+        console.print(f"[bold red]{_escape(tr('table.failing-again', count=count))}[/bold red]")
+        for status, line in rows:
+            first, *rest = self._hanging(line, min(console.width, FAILING_WIDTH))
+            console.print(f"  {self._glyphs[status]} {_escape(first)}", overflow="crop")
+            for more in rest:
+                console.print(f"    {_escape(more)}", overflow="crop")
+        if count > len(rows):
+            console.print(f"  {_escape(tr('table.failing-more', count=count - len(rows)))}")
+
+    def _hanging(self, text: str, width: int) -> list[str]:
+        """``text`` laid out ``FAILING_INDENT`` columns in, within ``width``, as the plain console breaks it
+        (where Chinese breaks, never inside a comparison): its lines without the indent."""
+        from zhijiao_check.renderers.layout.consoles import Indent, PlainConsole
+
+        buffer = io.StringIO()
+        PlainConsole(buffer, width, self.tr.lang).print(
+            Indent(_escape(text), FAILING_INDENT), overflow="fold"
+        )
+        return [line[FAILING_INDENT:].rstrip() for line in buffer.getvalue().splitlines()]
 
     def _console(self, buffer: io.StringIO) -> Console:
         from zhijiao_check.renderers.layout.consoles import console

@@ -60,6 +60,16 @@ class Roster:
     schools: dict[str, tuple[RosterSchool, ...]]  # unit name -> its schools, in the roster's order
     # a unit named by its former name (a roster of a year before the renaming), said as a report's is
     notices: tuple[Wording, ...] = ()
+    # unit name -> where the roster first lists it (``roster.yaml:3``, ``名册.xlsx 名册!A5``): a unit on the
+    # roster is one that must file (``expects``)
+    listed_at: tuple[tuple[str, str], ...] = ()
+
+    def expects(self, unit: str, year: int) -> str | None:
+        """Where the roster lists ``unit`` as one that must file for ``year``, or None: a roster of another
+        year, or one that does not list it, expects nothing of it."""
+        if self.year is not None and self.year != year:
+            return None
+        return next((where for name, where in self.listed_at if name == unit), None)
 
 
 def load_roster(path: Path, units: UnitRegistry) -> Roster:
@@ -103,6 +113,7 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
         listed = {}
     year = year if type(year) is int else None  # a year that is none is told above
     schools: dict[str, tuple[RosterSchool, ...]] = {}
+    listed_at: dict[str, str] = {}
     notices: list[Wording] = []
     for unit, names in listed.items():
         found = _unit(str(unit), year, units)
@@ -113,12 +124,14 @@ def _read(data: Any, positions: Positions, file: str, units: UnitRegistry) -> tu
             problems.append(problem(("units", unit), "bad-list", unit=unit))
             continue
         notices += _former_name(str(unit), found, year, units, file)
+        at = positions.key(("units", unit)) or positions.nearest(("units", unit))
+        listed_at.setdefault(found.name, f"{file}:{at[0]}")
         schools[found.name] = schools.get(found.name, ()) + tuple(
             RosterSchool(str(name(n)), str(line_of(positions, ("units", unit, index))))
             for index, n in enumerate(names)
         )
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return problems, Roster(file, year, schools, tuple(dict.fromkeys(notices)))
+    return problems, Roster(file, year, schools, tuple(dict.fromkeys(notices)), tuple(listed_at.items()))
 
 
 def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Problem], Roster]:
@@ -128,6 +141,7 @@ def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Pro
     table = read_roster_workbook(path, file)
     problems = list(table.problems)
     schools: dict[str, list[RosterSchool]] = {}
+    listed_at: dict[str, str] = {}
     notices: list[Wording] = []
     for row in table.rows:
         unit = _unit(row.unit, table.year, units)
@@ -137,11 +151,12 @@ def _read_workbook(path: Path, file: str, units: UnitRegistry) -> tuple[list[Pro
             continue
         notices += _former_name(row.unit, unit, table.year, units, file)
         schools.setdefault(unit.name, []).append(RosterSchool(row.school, row.cell))
+        listed_at.setdefault(unit.name, f"{file} {row.unit_cell}")
     if not table.rows and not problems:
         problems.append(Problem(file, 1, 1, "", "no-units", {}, area="roster"))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     listed = {unit: tuple(listed) for unit, listed in schools.items()}
-    return problems, Roster(file, table.year, listed, tuple(dict.fromkeys(notices)))
+    return problems, Roster(file, table.year, listed, tuple(dict.fromkeys(notices)), tuple(listed_at.items()))
 
 
 def _unit(given: str, year: int | None, units: UnitRegistry) -> Unit | tuple[str, dict[str, object]]:

@@ -15,9 +15,11 @@ A waivers file is TOML, one ``[[waiver]]`` table each::
 A result that is not met (``fail``, ``missing``, ``warn``, ``behind``) and that a waiver matches gets the
 status ``waived``: it does not fail the run and is left out of the score. Waivers are applied after every rule
 is computed, so a rule that depends on another's status (``when``) still sees the real one. An expired waiver
-excuses nothing and is a warning; so is a waiver that matches no result that is not met of a unit and year
-the run checked (a stale waiver, or a target now met). A waiver whose unit its rule is never checked for (a
-unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级) is refused when the file is read.
+excuses nothing and is a warning where the run holds a result it would have matched (its rule, unit and year:
+one of a year or unit the run has no report of is not told); so is a waiver that matches no result that is not
+met of a unit and year the run checked (a stale waiver, or a target now met). A waiver whose unit its rule is
+never checked for (a unit on a city-wide rule, 全市 on a unit's rule, a county rule for 市本级) is refused
+when the file is read.
 A renamed unit's former name or code names the unit in a ``year`` before the renaming, and a unit merged into
 another is its own in a ``year`` before the merger, as a report of that year may name them; without a
 ``year``, or from the renaming's or merger's year on, the waiver is refused, saying which. ``--ignore`` is for
@@ -287,7 +289,12 @@ class Excuser:
         self.today = today
         self.selected = selected
         self.active = [w for w in waivers if w.expires is None or w.expires >= today]
+        self.expired = [w for w in waivers if w.expires is not None and w.expires < today]
         self.used: set[Waiver] = set()
+        # the expired waivers that match a result of the run: those alone are told, as the run would have
+        # put them to the test (a waiver of 2021 run on 2023's reports, or of a unit the run has no report
+        # of, changes nothing the run shows)
+        self.outlived: set[Waiver] = set()
 
     def __call__(self, evaluation: E, unit: str) -> E:
         """``unit``: the report's unit, or 全市 for a city-wide year."""
@@ -296,16 +303,19 @@ class Excuser:
 
     def result(self, result: RuleResult, unit: str, year: int) -> RuleResult:
         """One result of ``unit`` in ``year``, excused if an active waiver matches it."""
+        for waiver in self.expired:
+            if waiver.matches(result.rule.id, unit, year):
+                self.outlived.add(waiver)
         return _excused(result, unit, year, self.active, self.used)
 
     def warnings(self, evaluated: AbstractSet[tuple[str, int]]) -> list[Problem]:
-        """Each waiver that has expired, and each active one that excused nothing of what was ``evaluated``:
-        (unit, year) of each valid report of the run, and (全市, year) of each year whose city-wide rules
-        were evaluated."""
+        """Each waiver that has expired and would have matched a result of the run, and each active one that
+        excused nothing of what was ``evaluated``: (unit, year) of each valid report of the run, and (全市,
+        year) of each year whose city-wide rules were evaluated."""
         warnings = [
             w.problem("waiver-expired", expires=w.expires.isoformat())
-            for w in self.waivers
-            if w.expires is not None and w.expires < self.today
+            for w in self.expired
+            if w.expires is not None and w in self.outlived
         ]
         # A waiver of a rule the run left out (--select, --ignore), or of a unit and year it has no report of
         # (the waivers file of the config, kept over the years and the units, run on one report; 全市 in a

@@ -48,6 +48,7 @@ class Flat:
     roster: Roster | None
     excuse: Excuser | None
     config: str | None = None  # the config file in use, as shown (``Run.config``)
+    folders: tuple[str, ...] = ()  # the folders the run checks, real paths (``inputs.city_required``)
 
 
 @record

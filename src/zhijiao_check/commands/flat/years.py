@@ -85,7 +85,10 @@ def city_year(
             written.append(out.result(result(shown, flat.tr, streamed=True)))
         return replace(made, explanation="", locations=(), items=(), notes=())
 
-    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write, absence)
+    from zhijiao_check.commands.inputs import city_required
+
+    required = city_required(flat.roster, flat.packs[0].units.city(), reports, flat.folders)
+    scored, notices = evaluate_city({year: reports}, flat.packs, flat.selected, write, absence, required)
     del reports, shared
     places = {id(rule): index for index, rule in enumerate(spool.rules)}
     fails = failing(flat.strict)

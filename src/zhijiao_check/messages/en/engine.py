@@ -92,6 +92,12 @@ MESSAGES: dict[str, str] = {
         "not given: {what}; the figures given already meet the target, and those not given could only "
         "add to them"
     ),
+    # The roster lists the 市本级 as a unit that must file, and its report of the year is not there
+    "engine.city-required": (
+        "no valid {city} report of {year} among the inputs, and the roster {roster} lists {city}: the "
+        "city-wide targets for {year} are evaluated all the same, {city} counted as a missing unit (a rule "
+        "reading only its city: block is missing)"
+    ),
     "engine.city-not-evaluated": (
         "city-wide targets for {year} not evaluated: no valid {city} report among the inputs"
     ),

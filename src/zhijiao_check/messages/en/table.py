@@ -21,6 +21,9 @@ MESSAGES: dict[str, str] = {
     "table.warnings": "{count} warnings (they do not change the result):",
     "table.warnings-quiet": "{count} warnings (they do not change the result; listed without --quiet)",
     "table.refused-again": "{count} reports not scored (their problems above):",
+    # the results that fail the run, named again above the exit status (``TableRenderer._failing_again``)
+    "table.failing-again": "{count} results that fail the run (details above):",
+    "table.failing-more": "and {count} more (above)",
     "table.refused-file": "{file}: invalid report ({count} problems)",
     "table.refused-unreadable": "{file}: could not be read, not checked",
     "table.config": "settings from the config file {file} (an option given on the command line wins)",
@@ -33,5 +36,6 @@ ONE: dict[str, str] = {
     "table.warnings": "{count} warning (it does not change the result):",
     "table.warnings-quiet": "{count} warning (it does not change the result; listed without --quiet)",
     "table.refused-again": "1 report not scored (its problems above):",
+    "table.failing-again": "1 result that fails the run (details above):",
     "table.refused-file": "{file}: invalid report (1 problem)",
 }

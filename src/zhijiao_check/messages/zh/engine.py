@@ -79,6 +79,11 @@ MESSAGES: dict[str, str] = {
     "engine.units-missing-city-block": "缺少单位：{units}（不影响结果：本规则只读市本级报表的 city: 项目）",
     "engine.met-without": "未填写：{what}；已给出的数字已达标，未填写的只会增加合计，不影响结果",
     "engine.city-not-evaluated": "{year} 年全市性指标未评估：输入中没有有效的{city}报表",
+    # The roster lists the 市本级 as a unit that must file, and its report of the year is not there
+    "engine.city-required": (
+        "输入中没有{city} {year} 年的有效报表，而名册 {roster} 列有{city}：{year} 年全市性指标照常评估，"
+        "{city}按缺少的单位计（只读其 city: 项目的规则为 missing）"
+    ),
     "engine.city-not-evaluated-other-year": (
         "{year} 年全市性指标未评估：输入中没有{city} {year} 年的有效报表（其报表 {file} 为 {other} 年）"
     ),

@@ -21,6 +21,9 @@ MESSAGES: dict[str, str] = {
     "table.warnings": "{count} 条提醒（不影响结果）：",
     "table.warnings-quiet": "{count} 条提醒（不影响结果；不加 --quiet 即列出）",
     "table.refused-again": "{count} 份报表未计分（问题见上）：",
+    # the results that fail the run, named again above the exit status (``TableRenderer._failing_again``)
+    "table.failing-again": "{count} 项结果未通过（详见上文）：",
+    "table.failing-more": "另 {count} 项（见上文）",
     "table.refused-file": "{file}：报表无效，{count} 个问题",
     "table.refused-unreadable": "{file}：无法读取，未检查",
     "table.config": "设置取自配置文件 {file}（命令行上给出的选项优先）",
