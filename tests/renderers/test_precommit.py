@@ -198,8 +198,10 @@ def test_a_commit_that_only_deletes_a_report_is_refused_when_its_year_then_fails
     assert done.returncode == 1, output
     assert "暂存的改动从这些目录移除了报表，逐个检查整个目录：reports/2023" in output, output
     assert "全市 · 2023 年 · 14/15 个单位 · 缺少单位：金洞管理区" in output, output
-    [growth] = [line for line in output.splitlines() if "c3.pathway-growth" in line]
+    # its row in the city-wide table, and again in the closing list of the results that fail the run
+    growth, recap = [line for line in output.splitlines() if "c3.pathway-growth" in line]
     assert growth.startswith("? missing"), growth
+    assert recap.lstrip().startswith("? 全市 2023 c3.pathway-growth："), recap
 
 
 def test_a_report_moved_to_another_year_checks_the_year_it_left(
