@@ -1,8 +1,9 @@
 """Loading a rule pack directory: ``pack.yaml``, ``units.yaml``, the policy text and the rule files; and the
 packs a run uses (``load_packs``: the main pack and the ``--rules`` packs, and the checks across them).
 
-A broken pack is a list of located problems (exit 2), never a traceback. What a rule file alone cannot tell
-(its quote in the policy text, its clause in ``pack.yaml``, …) is checked in ``pack.crosschecks``.
+A broken pack is a list of located problems (exit 2), never a traceback: every one the loader can find, in
+file, line and column order (``in_file_order``). What a rule file alone cannot tell (its quote in the policy
+text, its clause in ``pack.yaml``, …) is checked in ``pack.crosschecks``.
 """
 
 from __future__ import annotations
@@ -87,10 +88,9 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems, rules=True)
-        rule_file = _validate(RuleFile, parsed, path, problems) if parsed else None
-        if parsed is None or rule_file is None:
+        if parsed is None:
             continue
-        for index, rule in enumerate(rule_file.rules):
+        for index, rule in _rules_read(parsed, path, problems):
             place = Placed(display_name(path), parsed, index, rule.id, path)
             if rule.id in sources:
                 first = sources[rule.id]
@@ -111,12 +111,43 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             replaced = place.at("time", "replaced_by") if rule.time.replaced_by is not None else None
             sources[rule.id] = RuleSource(place.file, line, when, place.at("id"), replaced)
             rules.append(rule)
-    if info is None or info_parsed is None or units is None or problems:
-        return problems
-    problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
-    if problems:
-        return problems
+    # The checks across files run on every rule that fits the schema, whatever else is wrong in the pack (a
+    # rule that does not fit is not among ``rules``): one run says every problem the loader can find, not a
+    # round of format errors first and the quotes and fields not in the report format on the next run. They
+    # need ``pack.yaml`` (its policy text, clauses, issue date).
+    if info is not None and info_parsed is not None:
+        problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
+    if info is None or units is None or problems:
+        return in_file_order(problems)
     return RulePack(info, directory, tuple(rules), units, sources)
+
+
+def in_file_order(problems: Sequence[Problem]) -> list[Problem]:
+    """``problems`` by file, line and column, as an editor goes through them (each file's problems without a
+    line first): Pydantic says a ``kind:`` that is no kind before the other errors of its file, and the
+    checks across files come after every file's own."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+
+
+def _rules_read(parsed: Parsed, path: Path, problems: list[Problem]) -> list[tuple[int, AnyRule]]:
+    """The rules of the rule file ``parsed`` (read from ``path``) that fit the schema, each with its index in
+    ``rules``; what does not fit in ``problems``. A rule that does not fit leaves out itself only: the
+    file's other rules are read, and go to the checks across files (their quotes, their fields)."""
+    from pydantic import ValidationError
+
+    whole: RuleFile | None = _validate(RuleFile, parsed, path, problems)
+    if whole is not None:
+        return list(enumerate(whole.rules))
+    listed = parsed.data.get("rules") if isinstance(parsed.data, dict) else None
+    if not isinstance(listed, list):
+        return []
+    read: list[tuple[int, AnyRule]] = []
+    for index, data in enumerate(listed):
+        try:  # the rule as a file of that rule alone: read as the file reads each
+            read.append((index, _adapter(RuleFile).validate_python({"rules": [data]}).rules[0]))
+        except ValidationError:
+            continue  # said of the file by ``_validate``, at its place in the file
+    return read
 
 
 def _parse(path: Path, problems: list[Problem], *, rules: bool) -> Parsed | None:
@@ -158,12 +189,10 @@ def _said_of_a_pack(problem: Problem, rules: bool) -> Problem:
 def _validate(record: Any, parsed: Parsed, path: Path, problems: list[Problem]) -> Any:
     """``parsed`` (of the file at ``path``) as a ``record`` of the pack schema, checked by Pydantic; or
     None, the errors in ``problems``."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import ValidationError
 
-    if record not in _VALIDATORS:
-        _VALIDATORS[record] = TypeAdapter(record)
     try:
-        return _VALIDATORS[record].validate_python(parsed.data)
+        return _adapter(record).validate_python(parsed.data)
     except ValidationError as error:
         from zhijiao_check.pack.refused import refused
 
@@ -173,7 +202,16 @@ def _validate(record: Any, parsed: Parsed, path: Path, problems: list[Problem]) 
         return None
 
 
-_VALIDATORS: dict[Any, Any] = {}  # by record: built when a pack's files are first read
+def _adapter(record: Any) -> Any:
+    """Pydantic's validator of ``record``, built when a pack's files are first read."""
+    from pydantic import TypeAdapter
+
+    if record not in _VALIDATORS:
+        _VALIDATORS[record] = TypeAdapter(record)
+    return _VALIDATORS[record]
+
+
+_VALIDATORS: dict[Any, Any] = {}  # by record
 
 
 def _no_units(directory: Path, info: Parsed | None, units_file: str) -> Problem:
@@ -386,5 +424,5 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
             packs.append(loaded)
     problems = _ids_once(packs) + _conditions_refer_back(packs) + _replacements_follow(packs)
     if problems:
-        raise FatalError("invalid-pack", problems)
+        raise FatalError("invalid-pack", in_file_order(problems))
     return packs
