@@ -152,3 +152,80 @@ def test_settings_only_reads_no_report(tmp_path: Path, monkeypatch: pytest.Monke
     nothing = invoke_cli("check", "--settings-only", "--lang", "en")
     assert nothing.exit_code == 0
     assert "no config file found" in nothing.stderr
+
+
+BOTH = {
+    "zh": (
+        "--staged-removals 和 --settings-only 不能同时给出：--staged-removals 检查提交移走报表的年度目录，"
+        "--settings-only 不读任何报表；两个钩子请分开写；未做任何处理"
+    ),
+    "en": (
+        "--staged-removals and --settings-only cannot be given together: --staged-removals checks the "
+        "year folders a commit takes a report out of, --settings-only reads no report; give each its own "
+        "hook; nothing was done"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_staged_removals_with_settings_only_is_a_usage_error(repository: Path, lang: str) -> None:
+    """Together they said reports/2023 would be checked, read only the settings and exited 0: a hook given
+    both passed every deletion."""
+    git(repository, "rm", "-q", "reports/2023/jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "--settings-only", "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines()[0] == BOTH[lang]
+    assert "-h" in done.stderr.splitlines()[1]  # where to read the usage
+
+
+NO_OUTPUT = {
+    "zh": (
+        "--settings-only 不读报表，也不写任何输出：请去掉 {typed}（配置文件中的 outputs 此时不写，"
+        "无需改动）；未做任何处理"
+    ),
+    "en": (
+        "--settings-only reads no report and writes no output: leave out {typed} (the config file's "
+        "outputs are passed over); nothing was done"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        (("-o", "out.json"), "zh", "-o out.json"),
+        (("--format", "sarif"), "en", "--format sarif"),
+        (("--output=build/z.sarif",), "en", "--output=build/z.sarif"),
+        (("-fjson",), "zh", "-fjson"),
+    ],
+)
+def test_an_output_typed_with_settings_only_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: tuple[str, ...], lang: str, said: str
+) -> None:
+    """It wrote no file and said nothing, exit 0; the config file's outputs stay passed over (above)."""
+    monkeypatch.chdir(tmp_path)
+    done = invoke_cli("check", "--settings-only", *typed, "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines()[0] == NO_OUTPUT[lang].format(typed=said)
+    assert not list(tmp_path.iterdir())
+
+
+NOT_READ = {
+    "zh": "没有读配置文件（--no-config），也没有给出豁免文件或名册：只检查了规则包\n",
+    "en": "no config file read (--no-config) and no waivers file or roster given: only the rule packs were "
+    "checked\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_settings_only_with_no_config_says_the_file_was_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The config file is there, and was not read: "no config file found" was false."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhijiao-check.toml").write_text("strict = true\n", encoding="utf-8")
+    done = invoke_cli("check", "--settings-only", "--no-config", "--lang", lang)
+    assert done.exit_code == 0, done.output
+    assert done.stderr == NOT_READ[lang]

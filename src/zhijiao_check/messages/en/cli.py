@@ -46,6 +46,15 @@ MESSAGES: dict[str, str] = {
         "--config and --no-config cannot be given together: --config FILE reads that file, --no-config reads "
         "none; give one of them; nothing was done"
     ),
+    "cli.usage-staged-and-settings-only": (
+        "--staged-removals and --settings-only cannot be given together: --staged-removals checks the year "
+        "folders a commit takes a report out of, --settings-only reads no report; give each its own hook; "
+        "nothing was done"
+    ),
+    "cli.usage-settings-only-output": (
+        "--settings-only reads no report and writes no output: leave out {typed} (the config file's outputs "
+        "are passed over); nothing was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
@@ -206,6 +215,10 @@ MESSAGES: dict[str, str] = {
     "cli.settings-valid": "the settings are valid (no report read): {files}",
     "cli.settings-none": (
         "no config file found and no waivers file or roster given: only the rule packs were checked"
+    ),
+    "cli.settings-none-no-config": (
+        "no config file read (--no-config) and no waivers file or roster given: only the rule packs were "
+        "checked"
     ),
     "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (
