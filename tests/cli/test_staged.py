@@ -229,3 +229,47 @@ def test_settings_only_with_no_config_says_the_file_was_not_read(
     done = invoke_cli("check", "--settings-only", "--no-config", "--lang", lang)
     assert done.exit_code == 0, done.output
     assert done.stderr == NOT_READ[lang]
+
+
+STAGED_UNMATCHED = {
+    "zh": (
+        "--staged-removals 给出的 report 不对应 git 暂存区或 HEAD 中的任何文件，在那里永远找不到移除的报表："
+        "请检查钩子的 args（报表所在的目录，如 reports/）\n"
+    ),
+    "en": (
+        "--staged-removals was given report, which matches no file in git's index or HEAD, so no removed "
+        "report would ever be found there: check the hook's args (the reports' folder, such as reports/)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_pathspec_that_matches_no_tracked_file_is_refused(repository: Path, lang: str) -> None:
+    """``args: [report/]``, a typo: nothing was ever found removed there, and every deletion passed. Refused
+    (exit 2), not warned: pre-commit shows a passing hook's output only with --verbose."""
+    git(repository, "rm", "-q", "reports/2023/jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "report/", "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr == STAGED_UNMATCHED[lang]
+
+
+def test_a_pathspec_whose_files_are_all_deleted_still_matches(repository: Path) -> None:
+    """The whole year removed from the index: HEAD still has it, so the pathspec is no typo."""
+    git(repository, "rm", "-q", "-r", "reports/2023")
+    done = invoke_cli("check", "--staged-removals", "reports/2023", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "the staged changes remove no report: nothing to check\n"
+
+
+def test_a_pathspec_in_a_repository_without_commits_is_asked_of_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
+    git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    assert invoke_cli("check", "--staged-removals", "reports/").exit_code == 2  # nothing tracked yet
+    git(tmp_path, "add", "-A")
+    done = invoke_cli("check", "--staged-removals", "reports/", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "the staged changes remove no report: nothing to check\n"

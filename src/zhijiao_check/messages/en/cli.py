@@ -207,6 +207,10 @@ MESSAGES: dict[str, str] = {
         "--staged-removals asks git which reports the staged changes delete or move, but there is no git "
         "command: install git and put it on the PATH"
     ),
+    "cli.staged-unmatched": (
+        "--staged-removals was given {paths}, which matches no file in git's index or HEAD, so no removed "
+        "report would ever be found there: check the hook's args (the reports' folder, such as reports/)"
+    ),
     "cli.staged-git-failed": "git could not list the files the staged changes delete: {reason}",
     "cli.settings-only-paths": (
         "--settings-only checks the settings (config file, waivers, roster, rule packs) and reads no "

@@ -171,6 +171,10 @@ MESSAGES: dict[str, str] = {
         "--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但找不到 git 命令：请安装 git，"
         "并让它在 PATH 中"
     ),
+    "cli.staged-unmatched": (
+        "--staged-removals 给出的 {paths} 不对应 git 暂存区或 HEAD 中的任何文件，在那里永远找不到移除的报表："
+        "请检查钩子的 args（报表所在的目录，如 reports/）"
+    ),
     "cli.staged-git-failed": "git 没能列出暂存区中删除的文件：{reason}",
     "cli.settings-only-paths": (
         "--settings-only 只检查设置（配置文件、豁免文件、名册、规则包），不读报表：请去掉 {paths}，"
