@@ -126,9 +126,9 @@ def _untold_cache() -> None:
     the warning of a ``ZHIJIAO_CHECK_CACHE`` folder passed over (``errors.tell_unused_cache``), a word on
     the machine, not on the reports, is not said either. Taken here, however the run ended, so that it is
     not told after it; an error is still told, and the folder is still not used."""
-    from zhijiao_check.caching import unused_chosen
+    from zhijiao_check.caching import forget_unused
 
-    unused_chosen()
+    forget_unused()
 
 
 def _staged_removals(options: CheckOptions, tr: Translator) -> CheckOptions:
