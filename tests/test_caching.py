@@ -195,6 +195,18 @@ def test_a_chosen_folder_passed_over_is_noted_once(tmp_path: Path, monkeypatch: 
     assert caching.unused_chosen() == (tmp_path / "cache", "owner")
 
 
+def test_a_folder_noted_as_passed_over_can_be_forgotten_untold(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check --quiet`` forgets the note by name (``forget_unused``), not reading it for its side effect."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path / "cache"))
+    path = kept(tmp_path / "cache")
+    path.parent.chmod(0o770)
+    assert read(path) is None
+    caching.forget_unused()
+    assert caching.unused_chosen() is None
+
+
 @pytest.mark.parametrize("quiet", [("--quiet",), ("-q",), ("--config", "{config}")])
 def test_a_quiet_check_says_nothing_of_a_cache_folder_passed_over_but_still_its_errors(
     tmp_path: Path, quiet: tuple[str, ...]

@@ -158,6 +158,12 @@ def unused_chosen() -> tuple[Path, str] | None:
     return _unused.pop() if _unused else None
 
 
+def forget_unused() -> None:
+    """Forget the folder noted as passed over (``unused_chosen``), untold: a ``--quiet`` run says no word of
+    the machine (``commands.check``)."""
+    _unused.clear()
+
+
 def _private_folder(folder: Path) -> bool:
     """Whether ``folder`` is a folder of the user's that no one else may write to."""
     try:

@@ -127,7 +127,23 @@ class Command(_HelpInLanguage, TyperCommand):
                 from zhijiao_check.cli_usage import ConfigAndNoConfig
 
                 raise ConfigAndNoConfig(ctx)
+            if ctx.params.get("settings_only"):
+                self._check_settings_only(ctx, given)
         return rest
+
+    def _check_settings_only(self, ctx: Any, args: list[str]) -> None:
+        """``check --settings-only`` reads no report: with ``--staged-removals`` (a hook given both passed
+        every deletion: it said which year it would check, then read only the settings) or an output typed
+        (``-o out.json``, ``--format sarif``: no file was made, and nothing said so) it is refused. The config
+        file's ``[[outputs]]`` stay passed over: the file is the one the other runs share."""
+        from zhijiao_check.cli_usage import SettingsOnlyOutput, StagedAndSettingsOnly
+
+        if ctx.params.get("staged_removals"):
+            raise StagedAndSettingsOnly(ctx)
+        for long, short in (("--output", "-o"), ("--format", "-f")):
+            values = self._typed_values(ctx, args, long)
+            if values:
+                raise SettingsOnlyOutput(_as_typed(args, long, short) or f"{long} {values[0]}", ctx)
 
     def _check_outputs(self, ctx: Any, args: list[str]) -> None:
         """Each ``--output`` as typed, which click does not keep: an option that takes one value keeps the
@@ -161,6 +177,19 @@ class Command(_HelpInLanguage, TyperCommand):
             if option.dest == param.name:
                 option.action = "append"
         return list(parser.parse_args(args=list(args))[0].get(param.name) or [])  # it takes what it reads
+
+
+def _as_typed(args: list[str], long: str, short: str) -> str | None:
+    """The first ``long``/``short`` option in ``args`` with its value, as it was typed (``-o out.json``,
+    ``--format=sarif``, ``-fsarif``); None when it is not found so (inside a group of short flags)."""
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg in (long, short) and at + 1 < len(args):
+            return f"{arg} {args[at + 1]}"
+        if arg.startswith(f"{long}=") or (arg.startswith(short) and not arg.startswith("--")):
+            return arg
+    return None
 
 
 class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
@@ -500,6 +529,7 @@ def check(
             whole_year=whole_year,
             staged_removals=staged_removals,
             settings_only=settings_only,
+            no_config=no_config,
         )
         given = {name for name in ctx.params if _given(ctx, name)}
         return command.run(command.with_config(typed, given, found))

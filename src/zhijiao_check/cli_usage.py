@@ -79,6 +79,25 @@ class ConfigAndNoConfig(UsageError):
         super().__init__("--config and --no-config given together", ctx)
 
 
+class StagedAndSettingsOnly(UsageError):
+    """``check --staged-removals --settings-only``: the first checks the years a commit takes a report out of,
+    the second reads no report; together the run said it would check reports/2023 and read only the settings
+    (exit 0), and a hook given both passed every deletion."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__("--staged-removals and --settings-only given together", ctx)
+
+
+class SettingsOnlyOutput(UsageError):
+    """``check --settings-only`` with ``--output``/``--format`` typed: no report is read, so nothing is
+    written; the file asked for was silently not made (exit 0). ``typed``: the option and its value as
+    given (``-o out.json``)."""
+
+    def __init__(self, typed: str, ctx: Any) -> None:
+        super().__init__(f"--settings-only with {typed}", ctx)
+        self.typed = typed
+
+
 class UnknownCommand(UsageError):
     """A first argument that is neither a file nor a folder, but close to a command's name (``valdiate``)."""
 
@@ -173,6 +192,10 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-base-dir-empty")
     if isinstance(error, ConfigAndNoConfig):
         return tr("cli.usage-config-and-no-config")
+    if isinstance(error, StagedAndSettingsOnly):
+        return tr("cli.usage-staged-and-settings-only")
+    if isinstance(error, SettingsOnlyOutput):
+        return tr("cli.usage-settings-only-output", typed=_typed(error.typed))
     # click's own words, ASCII but for what the user typed in them: shown whole as typed
     return tr("cli.usage-other", reason=_typed(error.format_message()))
 

@@ -1,9 +1,13 @@
 """A path in a command a user copies (from a message, or a template's header): written so that a shell reads
 back exactly that path, never running or expanding what the path holds.
 
-One rule for every command the tool suggests: ``not-a-workbook``'s ``template … -o`` (which gives way to a
-plain name when the name would not hold in double quotes), Excel's lock file's ``validate`` of the workbook
-it locks and a template's ``validate`` (which must name that very file, and so quote it).
+Two rules, each said where it is used. ``shell_word`` (Excel's lock file's ``validate`` of the workbook it
+locks, a template's ``validate``, which must name that very file, and so quote it) writes for this system's
+shells: a POSIX shell (bash, zsh) on Linux and macOS, PowerShell on Windows. It does not guard cmd's
+``%VAR%``: cmd expands it inside double quotes too, and has no quotes that stop it, so a path holding ``%``
+copied into cmd may not read back. ``double_quotes_hold(…, any_shell=True)`` is the stricter rule, for text
+that must hold in bash, PowerShell and cmd alike: ``not-a-workbook``'s ``template … -o`` gives way to a plain
+name when the name would not.
 """
 
 from __future__ import annotations
@@ -31,9 +35,10 @@ def double_quotes_hold(text: str, *, any_shell: bool = False) -> bool:
 
 
 def shell_word(path: str) -> str:
-    """A path as a shell takes it in a command line to copy: as it is where nothing in it is special
-    (``t2024/东安县.yaml``), else in double quotes, which bash, PowerShell and cmd all take, or in single
-    quotes where a double quote would not hold it (a ``$``, a backquote; on POSIX a backslash or ``!``)."""
+    """A path as this system's shell takes it in a command line to copy (the module's docstring: a POSIX
+    shell, or PowerShell on Windows): as it is where nothing in it is special (``t2024/东安县.yaml``), else in
+    double quotes, or in single quotes where a double quote would not hold it (a ``$``, a backquote; on POSIX
+    a backslash or ``!``). Not for cmd: a ``%VAR%`` in the path is expanded there, quoted or not."""
     posix = os.name != "nt"  # on Windows a backslash separates folders, and no shell there escapes with it
     inert = {"\\"} if not posix else set()
     if path and not any(char.isspace() or (char in _SHELL_SPECIALS and char not in inert) for char in path):

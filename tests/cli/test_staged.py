@@ -152,3 +152,124 @@ def test_settings_only_reads_no_report(tmp_path: Path, monkeypatch: pytest.Monke
     nothing = invoke_cli("check", "--settings-only", "--lang", "en")
     assert nothing.exit_code == 0
     assert "no config file found" in nothing.stderr
+
+
+BOTH = {
+    "zh": (
+        "--staged-removals 和 --settings-only 不能同时给出：--staged-removals 检查提交移走报表的年度目录，"
+        "--settings-only 不读任何报表；两个钩子请分开写；未做任何处理"
+    ),
+    "en": (
+        "--staged-removals and --settings-only cannot be given together: --staged-removals checks the "
+        "year folders a commit takes a report out of, --settings-only reads no report; give each its own "
+        "hook; nothing was done"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_staged_removals_with_settings_only_is_a_usage_error(repository: Path, lang: str) -> None:
+    """Together they said reports/2023 would be checked, read only the settings and exited 0: a hook given
+    both passed every deletion."""
+    git(repository, "rm", "-q", "reports/2023/jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "--settings-only", "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines()[0] == BOTH[lang]
+    assert "-h" in done.stderr.splitlines()[1]  # where to read the usage
+
+
+NO_OUTPUT = {
+    "zh": (
+        "--settings-only 不读报表，也不写任何输出：请去掉 {typed}（配置文件中的 outputs 此时不写，"
+        "无需改动）；未做任何处理"
+    ),
+    "en": (
+        "--settings-only reads no report and writes no output: leave out {typed} (the config file's "
+        "outputs are passed over); nothing was done"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "said"),
+    [
+        (("-o", "out.json"), "zh", "-o out.json"),
+        (("--format", "sarif"), "en", "--format sarif"),
+        (("--output=build/z.sarif",), "en", "--output=build/z.sarif"),
+        (("-fjson",), "zh", "-fjson"),
+    ],
+)
+def test_an_output_typed_with_settings_only_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: tuple[str, ...], lang: str, said: str
+) -> None:
+    """It wrote no file and said nothing, exit 0; the config file's outputs stay passed over (above)."""
+    monkeypatch.chdir(tmp_path)
+    done = invoke_cli("check", "--settings-only", *typed, "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines()[0] == NO_OUTPUT[lang].format(typed=said)
+    assert not list(tmp_path.iterdir())
+
+
+NOT_READ = {
+    "zh": "没有读配置文件（--no-config），也没有给出豁免文件或名册：只检查了规则包\n",
+    "en": "no config file read (--no-config) and no waivers file or roster given: only the rule packs were "
+    "checked\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_settings_only_with_no_config_says_the_file_was_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The config file is there, and was not read: "no config file found" was false."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zhijiao-check.toml").write_text("strict = true\n", encoding="utf-8")
+    done = invoke_cli("check", "--settings-only", "--no-config", "--lang", lang)
+    assert done.exit_code == 0, done.output
+    assert done.stderr == NOT_READ[lang]
+
+
+STAGED_UNMATCHED = {
+    "zh": (
+        "--staged-removals 给出的 report 不对应 git 暂存区或 HEAD 中的任何文件，在那里永远找不到移除的报表："
+        "请检查钩子的 args（报表所在的目录，如 reports/）\n"
+    ),
+    "en": (
+        "--staged-removals was given report, which matches no file in git's index or HEAD, so no removed "
+        "report would ever be found there: check the hook's args (the reports' folder, such as reports/)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_pathspec_that_matches_no_tracked_file_is_refused(repository: Path, lang: str) -> None:
+    """``args: [report/]``, a typo: nothing was ever found removed there, and every deletion passed. Refused
+    (exit 2), not warned: pre-commit shows a passing hook's output only with --verbose."""
+    git(repository, "rm", "-q", "reports/2023/jindong.yaml")
+    done = invoke_cli("check", "--staged-removals", "report/", "--lang", lang)
+    assert done.exit_code == 2
+    assert done.stdout == ""
+    assert done.stderr == STAGED_UNMATCHED[lang]
+
+
+def test_a_pathspec_whose_files_are_all_deleted_still_matches(repository: Path) -> None:
+    """The whole year removed from the index: HEAD still has it, so the pathspec is no typo."""
+    git(repository, "rm", "-q", "-r", "reports/2023")
+    done = invoke_cli("check", "--staged-removals", "reports/2023", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "the staged changes remove no report: nothing to check\n"
+
+
+def test_a_pathspec_in_a_repository_without_commits_is_asked_of_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
+    git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    assert invoke_cli("check", "--staged-removals", "reports/").exit_code == 2  # nothing tracked yet
+    git(tmp_path, "add", "-A")
+    done = invoke_cli("check", "--staged-removals", "reports/", "--lang", "en")
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "the staged changes remove no report: nothing to check\n"

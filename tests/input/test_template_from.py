@@ -4,6 +4,7 @@ was made."""
 
 from __future__ import annotations
 
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,17 @@ def test_the_header_names_an_absolute_output_as_given_and_standard_output_report
 def test_a_path_is_quoted_so_that_a_posix_shell_reads_it_back(given: str, shown: str) -> None:
     assert shell_word(given) == shown
     assert shlex.split(shown) == [given]
+
+
+@pytest.mark.parametrize(("system", "shown"), [("posix", '"100%VAR%.yaml"'), ("nt", '"100%VAR%.yaml"')])
+def test_a_percent_sign_is_quoted_for_this_systems_shell_not_for_cmd(
+    system: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """shell_word writes for a POSIX shell or PowerShell, where ``"…%VAR%…"`` reads back as written; cmd,
+    which expands it inside any quotes, is not its shell (shellwords' docstring). A name that must hold in
+    cmd too is judged by ``double_quotes_hold(any_shell=True)``."""
+    from zhijiao_check.shellwords import double_quotes_hold
+
+    monkeypatch.setattr(os, "name", system)
+    assert shell_word("100%VAR%.yaml") == shown
+    assert not double_quotes_hold("100%VAR%", any_shell=True)

@@ -9,6 +9,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from factory import PACK_DIR, city_year, write_pack, write_reports
 
 from pack.common import at, edited, refused, run
@@ -165,6 +166,21 @@ def test_replaced_by_naming_no_rule_is_refused_with_the_nearest(tmp_path):
     assert f"{at(path, 'replaced_by', 'c8.demonstration-enterprise-35')}: " in said
     assert "replaced_by: c8.demonstration-enterprise-35, which is no rule of the packs loaded" in said
     assert f"({NEW}?)" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", f"规则 {OLD} 写了 replaced_by: {OLD}，即它自己：一条规则不能接替它自己；"),
+        ("en", f"rule {OLD} has replaced_by: {OLD}, itself: a rule cannot replace itself; "),
+    ],
+)
+def test_replaced_by_naming_the_rule_itself_is_refused_as_such(tmp_path, lang, said):
+    """Its own ID is a rule of the packs loaded: "no such rule" was false."""
+    pack = split_pack(tmp_path, old_time=f"until: 2023, replaced_by: {OLD}")
+    told = refused(pack, lang)
+    assert f"{at(pack / 'clause-08.yaml', 'replaced_by', OLD)}: {OLD}.time.replaced_by: {said}" in told
+    assert "没有这条规则" not in told and "no rule of the packs" not in told
 
 
 def test_a_replacement_judged_from_another_year_is_refused_naming_the_year(tmp_path):

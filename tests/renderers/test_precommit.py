@@ -282,6 +282,25 @@ def test_a_waivers_typo_is_refused_at_its_own_commit(
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
 
 
+def test_a_commit_that_deletes_the_waivers_file_the_config_names_is_refused(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    """pre-commit passes no hook the files a commit deletes: with ``files: \\.toml$`` the settings hook was
+    skipped, and the next report's commit was refused for a waivers file gone."""
+    reports = reports_repository(hook_source, tmp_path)
+    (reports / "zhijiao-check.toml").write_text('waivers = "waivers.toml"\n', encoding="utf-8")
+    (reports / "waivers.toml").write_text(WAIVER.format(rule="c1.vocational-share"), encoding="utf-8")
+    git(reports, "add", "zhijiao-check.toml", "waivers.toml")
+    git(reports, "commit", "-q", "--no-verify", "-m", "豁免")
+    git(reports, "rm", "-q", "waivers.toml")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "- hook id: zhijiao-check-settings\n- exit code: 2" in output, output
+    assert "zhijiao-check.toml:1:1: waivers:" in output, output
+
+
 WAIVER = """\
 [[waiver]]
 rule = "{rule}"

@@ -55,6 +55,7 @@ class CheckOptions:
     # read the settings (config file, packs, roster, waivers) as a run does, then stop: no report is read
     settings_only: bool = False
     config: Path | None = None  # the config file in use: an input, never to be written over
+    no_config: bool = False  # --no-config: no config file read, whichever there is
     # the keys of the config file taken ("select", "ignore"), each with its line and column in the file
     from_config: tuple[tuple[str, int, int], ...] = ()
 
@@ -125,9 +126,9 @@ def _untold_cache() -> None:
     the warning of a ``ZHIJIAO_CHECK_CACHE`` folder passed over (``errors.tell_unused_cache``), a word on
     the machine, not on the reports, is not said either. Taken here, however the run ended, so that it is
     not told after it; an error is still told, and the folder is still not used."""
-    from zhijiao_check.caching import unused_chosen
+    from zhijiao_check.caching import forget_unused
 
-    unused_chosen()
+    forget_unused()
 
 
 def _staged_removals(options: CheckOptions, tr: Translator) -> CheckOptions:
@@ -167,7 +168,10 @@ def _say_settings_valid(options: CheckOptions, tr: Translator) -> None:
     if options.quiet:
         return
     if not read:
-        print(tr("cli.settings-none"), file=sys.stderr)
+        # with --no-config a config file may well be there: not read, not "not found"
+        print(
+            tr("cli.settings-none-no-config" if options.no_config else "cli.settings-none"), file=sys.stderr
+        )
         return
     print(tr("cli.settings-valid", files=" ".join(display_name(path) for path in read)), file=sys.stderr)
 

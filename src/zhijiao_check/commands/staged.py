@@ -26,6 +26,7 @@ def removed_from(pathspecs: Sequence[Path], start: Path) -> list[Path]:
     from zhijiao_check.report.find import find_reports, is_report_name
 
     top = Path(_git(["rev-parse", "--show-toplevel"], start).rstrip("\n"))
+    _each_matches(pathspecs, start)
     listed = _git(
         [
             "diff",
@@ -44,9 +45,25 @@ def removed_from(pathspecs: Sequence[Path], start: Path) -> list[Path]:
     return [folder for folder in folders if folder.is_dir() and find_reports([folder])[0]]
 
 
-def _git(arguments: list[str], start: Path) -> str:
+def _each_matches(pathspecs: Sequence[Path], start: Path) -> None:
+    """Refuse (exit 2) a pathspec that names no file of the index or of HEAD: the hook's ``args:
+    [report/]`` (a typo of ``reports/``) found nothing removed there before every commit, and passed every
+    deletion for good without a word. A warning would not do: pre-commit shows a passing hook's output only
+    with ``--verbose``."""
+    if not pathspecs:
+        return
+    # A repository with no commit yet has no HEAD to list: its index alone is asked.
+    has_head = _git(["rev-parse", "--verify", "--quiet", "HEAD"], start, allowed=(1,)) != ""
+    tree = ["--with-tree=HEAD"] if has_head else []
+    unmatched = [spec for spec in pathspecs if not _git(["ls-files", "-z", *tree, "--", str(spec)], start)]
+    if unmatched:
+        raise FatalError("staged-unmatched", paths=" ".join(display_name(spec) for spec in unmatched))
+
+
+def _git(arguments: list[str], start: Path, allowed: tuple[int, ...] = ()) -> str:
     """git's standard output for ``arguments`` run in ``start``; a git that is not there, or a folder outside
-    any repository, is the user's to fix and told so (exit 2), not a traceback."""
+    any repository, is the user's to fix and told so (exit 2), not a traceback. ``allowed``: exit statuses
+    besides 0 that are an answer, not a failure (``rev-parse --verify`` of a HEAD not there yet)."""
     try:
         done = subprocess.run(
             ["git", "--literal-pathspecs", *arguments],
@@ -58,7 +75,7 @@ def _git(arguments: list[str], start: Path) -> str:
         )
     except FileNotFoundError:
         raise FatalError("staged-no-git") from None
-    if done.returncode != 0:
+    if done.returncode != 0 and done.returncode not in allowed:
         said = os.fsdecode(done.stderr).strip()
         if "not a git repository" in said:
             raise FatalError("staged-not-a-repository", folder=display_name(start))

@@ -336,7 +336,9 @@ def _replacements_follow(packs: Sequence[RulePack]) -> list[Problem]:
             where = pack.sources[rule.id]
             said: dict[str, object] = {"id": rule.id, "rule": time.replaced_by, "until": time.until}
             other = rules.get(time.replaced_by)
-            if other is None or other is rule:
+            if time.replaced_by == rule.id:  # itself: a rule of that ID there is, so not "no such rule"
+                code = "replaced-by-self"
+            elif other is None:
                 near = get_close_matches(time.replaced_by, [i for i in rules if i != rule.id], n=1)
                 code = "replaced-by-unknown"
                 said["near"] = msg("pack.replaced-by-near", rule=near[0]) if near else ""

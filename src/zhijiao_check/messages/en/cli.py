@@ -46,6 +46,15 @@ MESSAGES: dict[str, str] = {
         "--config and --no-config cannot be given together: --config FILE reads that file, --no-config reads "
         "none; give one of them; nothing was done"
     ),
+    "cli.usage-staged-and-settings-only": (
+        "--staged-removals and --settings-only cannot be given together: --staged-removals checks the year "
+        "folders a commit takes a report out of, --settings-only reads no report; give each its own hook; "
+        "nothing was done"
+    ),
+    "cli.usage-settings-only-output": (
+        "--settings-only reads no report and writes no output: leave out {typed} (the config file's outputs "
+        "are passed over); nothing was done"
+    ),
     "cli.usage-other": "invalid command line: {reason}",
     "cli.os-is-a-directory": "it is a folder, not a file",
     "cli.os-no-such-path": "no such path, or no new file can be made there",
@@ -198,6 +207,10 @@ MESSAGES: dict[str, str] = {
         "--staged-removals asks git which reports the staged changes delete or move, but there is no git "
         "command: install git and put it on the PATH"
     ),
+    "cli.staged-unmatched": (
+        "--staged-removals was given {paths}, which matches no file in git's index or HEAD, so no removed "
+        "report would ever be found there: check the hook's args (the reports' folder, such as reports/)"
+    ),
     "cli.staged-git-failed": "git could not list the files the staged changes delete: {reason}",
     "cli.settings-only-paths": (
         "--settings-only checks the settings (config file, waivers, roster, rule packs) and reads no "
@@ -206,6 +219,10 @@ MESSAGES: dict[str, str] = {
     "cli.settings-valid": "the settings are valid (no report read): {files}",
     "cli.settings-none": (
         "no config file found and no waivers file or roster given: only the rule packs were checked"
+    ),
+    "cli.settings-none-no-config": (
+        "no config file read (--no-config) and no waivers file or roster given: only the rule packs were "
+        "checked"
     ),
     "cli.previous-missing": "a --previous path cannot be read:",
     "cli.previous-invalid": (

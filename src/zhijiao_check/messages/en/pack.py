@@ -142,6 +142,10 @@ MESSAGES: dict[str, str] = {
         "rule {id} has replaced_by: {rule}, which is no rule of the packs loaded: write the ID of the rule "
         "that takes over after {until}{near}"
     ),
+    "pack.replaced-by-self": (
+        "rule {id} has replaced_by: {rule}, itself: a rule cannot replace itself; write the ID of the other "
+        "rule that takes over after {until}, or leave out replaced_by if none does"
+    ),
     "pack.replaced-by-near": " ({rule}?)",
     "pack.replaced-by-start": (
         "rule {id} is judged until {until} and replaced by {rule}, which is judged from {start}: write from: "

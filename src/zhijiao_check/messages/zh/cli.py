@@ -40,6 +40,14 @@ MESSAGES: dict[str, str] = {
         "--config 和 --no-config 不能同时给出：--config FILE 读这个文件，--no-config 不读任何配置文件；"
         "请只给其中一个；未做任何处理"
     ),
+    "cli.usage-staged-and-settings-only": (
+        "--staged-removals 和 --settings-only 不能同时给出：--staged-removals 检查提交移走报表的年度目录，"
+        "--settings-only 不读任何报表；两个钩子请分开写；未做任何处理"
+    ),
+    "cli.usage-settings-only-output": (
+        "--settings-only 不读报表，也不写任何输出：请去掉 {typed}（配置文件中的 outputs 此时不写，"
+        "无需改动）；未做任何处理"
+    ),
     "cli.usage-other": "命令行有误：{reason}",
     "cli.os-is-a-directory": "这是一个目录，不是文件",
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
@@ -163,6 +171,10 @@ MESSAGES: dict[str, str] = {
         "--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但找不到 git 命令：请安装 git，"
         "并让它在 PATH 中"
     ),
+    "cli.staged-unmatched": (
+        "--staged-removals 给出的 {paths} 不对应 git 暂存区或 HEAD 中的任何文件，在那里永远找不到移除的报表："
+        "请检查钩子的 args（报表所在的目录，如 reports/）"
+    ),
     "cli.staged-git-failed": "git 没能列出暂存区中删除的文件：{reason}",
     "cli.settings-only-paths": (
         "--settings-only 只检查设置（配置文件、豁免文件、名册、规则包），不读报表：请去掉 {paths}，"
@@ -170,6 +182,9 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.settings-valid": "设置有效（未读报表）：{files}",
     "cli.settings-none": "没有找到配置文件，也没有给出豁免文件或名册：只检查了规则包",
+    "cli.settings-none-no-config": (
+        "没有读配置文件（--no-config），也没有给出豁免文件或名册：只检查了规则包"
+    ),
     "cli.previous-missing": "--previous 给出的上年报表无法读取：",
     "cli.previous-invalid": "上年报表 {file} 无效，未用于比较（请用 validate 检查）",
     "cli.previous-unmatched": (

@@ -118,6 +118,10 @@ MESSAGES: dict[str, str] = {
         "规则 {id} 写了 replaced_by: {rule}，所加载的规则包中没有这条规则："
         "应写 {until} 年后接替它的规则的编号{near}"
     ),
+    "pack.replaced-by-self": (
+        "规则 {id} 写了 replaced_by: {rule}，即它自己：一条规则不能接替它自己；应写 {until} 年后接替它的"
+        "另一条规则的编号，没有接替的规则就去掉 replaced_by"
+    ),
     "pack.replaced-by-near": "（是否 {rule}？）",
     "pack.replaced-by-start": (
         "规则 {id} 判定至 {until} 年止，由 {rule} 接替，但 {rule} 自 {start} 年起判定：应在 {rule} 的 time 中"
