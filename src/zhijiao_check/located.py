@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Self
 
+from zhijiao_check import patterns
 from zhijiao_check.characters import cleaned, describe, is_compatibility_ideograph, odd_characters
 from zhijiao_check.problems import MAX_DIGITS, Problem, format_path
 from zhijiao_check.records import record
@@ -172,6 +173,35 @@ class Parsed:
     # Only with ``parse_yaml(..., partial=True)``: problems in single values (a duplicate key, a refused tag)
     # that left the rest of the data intact, so that the caller can list them with everything else.
     problems: tuple[Problem, ...] = ()
+    # The YAML text read (the same string, not a copy): only a problem's message reads it again, to quote a
+    # yes/no word as typed (``typed_word``). Empty from JSON and a workbook, where a yes/no is typed true.
+    text: str = ""
+
+
+def typed_word(value: Any, source: str, mark: Mark | None) -> str | None:
+    """A yes/no value as the file typed it: YAML 1.1 reads ``off``, ``no``, ``on``, ``yes`` (and ``Off``,
+    ``NO``, …) as false or true, and ``写了 false`` named a word the author never wrote. Only for a problem's
+    message, never on the way of a value read. None when it cannot be told (not a yes/no value, no text to
+    read it from, or no such word at ``mark``: an alias ``*a`` stands there)."""
+    if not isinstance(value, bool) or not source or mark is None:
+        return None
+    lines = source.splitlines()
+    line, column = mark
+    if not 0 < line <= len(lines):
+        return None
+    word = _YES_NO_WORD.match(lines[line - 1], column - 1)
+    return word["word"] if word and _YES_NO[word["word"].lower()] is value else None
+
+
+# A plain scalar YAML 1.1 reads as a yes/no value, in the three casings its resolver takes (``off``, ``Off``,
+# ``OFF``; not ``oFF``), ended where a plain scalar may end.
+_YES_NO = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
+# A node's mark is that of its properties, when it has any: an anchor (``&a off``) or a tag (``!!bool off``).
+_YES_NO_WORD = patterns.later(
+    r"(?:[&!]\S*\s+)*(?P<word>"
+    + "|".join(w + "|" + w.capitalize() + "|" + w.upper() for w in _YES_NO)
+    + r")(?=$|[\s,\]}#])"
+)
 
 
 def checked_text(

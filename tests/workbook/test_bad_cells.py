@@ -632,3 +632,22 @@ def test_dual_qualified_above_professional_teachers_is_an_error_at_its_cell(book
         "schools[0].dual_qualified_teachers",
     )
     assert 'more than "专业课教师" (学校!J3: 71)' in problem["message"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "said"),
+    [
+        ("off", "not-a-number", 'found "off", which is not a number'),
+        ("NO", "not-a-number", 'found "NO", which is not a number'),
+        (False, "bool-for-number", "found the yes/no value false"),
+    ],
+)
+def test_a_yes_no_in_a_number_cell_is_said_as_the_cell_holds_it(book, run_cli, typed, code, said):
+    """A cell's text ``off`` is the text off (no YAML reads it), quoted as text; a cell Excel holds as
+    FALSE is a yes/no value."""
+    edit(book, lambda b: setattr(cell_of(b["学校"], "students"), "value", typed))
+    status, problems = _problems(run_cli, book)
+    assert status == 2
+    [problem] = [p for p in problems if p["severity"] == "error"]
+    assert (problem["code"], problem["path"], problem["line"]) == (code, "schools[0].students", 3)
+    assert problem["message"] == f"{said}: write a whole number (0 or more)"

@@ -80,7 +80,7 @@ def cross_checks(
                 "id": rule.id,
                 "clause": rule.clause,
                 "clauses": _numbers(sorted(clauses)),
-                "entry": clause_entry(rule.clause, info_parsed, directory / "pack.yaml"),
+                "entry": clause_entry(rule.clause, info_parsed),
                 "at": f"{pack_file}:{info_parsed.positions.nearest(('clauses',))[0]}",
             }
             problems.append(place.problem("clause", "unknown-clause", **said))
@@ -95,18 +95,10 @@ def cross_checks(
         elif early:
             said = {"id": rule.id, "year": early[0], "issued": info.issued.isoformat()}
             problems.append(place.problem("time", "year-before-issue", **said))
-        for path, wrong in [*unknown_fields(rule), *wrong_values(rule), *unhonoured(rule)]:
+        # a yes/no value said as the rule's file typed it (``value: off``), not as the false YAML reads
+        for path, wrong in [*unknown_fields(rule), *wrong_values(rule, place.typed), *unhonoured(rule)]:
             code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
-            written, params = place.as_written(path), dict(wrong.params)
-            typed = place.typed(written) if "found" in params else None
-            if typed is not None:  # ``value: off`` said as typed, not as the false YAML reads it as
-                params["found"] = typed
-                if params.get("write") in (
-                    'value: "true"',
-                    'value: "false"',
-                ):  # a text field: the word quoted
-                    params["write"] = f'value: "{typed}"'
-            problems.append(place.problem(written, code, **params))
+            problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
     problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
     return problems
 

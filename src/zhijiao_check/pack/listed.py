@@ -4,20 +4,18 @@ clause it lacks, in the form the file writes its entries, and an ID of the form 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from zhijiao_check import patterns
-from zhijiao_check.pack.placed import source_text
 from zhijiao_check.source import Parsed
 from zhijiao_check.wording import Msg, msg
 
 
-def clause_entry(number: int, parsed: Parsed, pack_file: Path) -> Msg:
+def clause_entry(number: int, parsed: Parsed) -> Msg:
     """The entry to add to ``pack.yaml``'s ``clauses`` for clause ``number``: on one line where the file
     writes its entries so (``- {number: 1, title: {…}}``, the demo pack), else as the built-in pack writes
     them, ``number:`` and ``title:`` on lines of their own."""
     mark = parsed.positions.value(("clauses", 0))
-    lines = source_text(pack_file).splitlines() if mark is not None else []
+    lines = parsed.text.splitlines() if mark is not None else []
     if mark is None or not 0 < mark[0] <= len(lines) or lines[mark[0] - 1][mark[1] - 1 :].startswith("{"):
         return msg("pack.clause-entry-flow", number=number)
     return msg("pack.clause-entry-block", number=number)

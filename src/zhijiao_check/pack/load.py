@@ -15,7 +15,7 @@ from typing import Any
 from zhijiao_check.files import display_name
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
-from zhijiao_check.pack.placed import Placed, pack_problem, source_text
+from zhijiao_check.pack.placed import Placed, pack_problem
 from zhijiao_check.pack.schema import PackInfo, RuleFile
 from zhijiao_check.problems import Problem, said_of
 from zhijiao_check.records import record
@@ -91,7 +91,7 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
         if parsed is None:
             continue
         for index, rule in _rules_read(parsed, path, problems):
-            place = Placed(display_name(path), parsed, index, rule.id, path)
+            place = Placed(display_name(path), parsed, index, rule.id)
             if rule.id in sources:
                 first = sources[rule.id]
                 problems.append(
@@ -198,7 +198,7 @@ def _validate(record: Any, parsed: Parsed, path: Path, problems: list[Problem]) 
 
         details = error.errors(include_url=False)
         file = display_name(path)
-        problems += refused(record, details, parsed.data, parsed.positions, file, source=source_text(path))
+        problems += refused(record, details, parsed.data, parsed.positions, file, source=parsed.text)
         return None
 
 
@@ -252,7 +252,7 @@ def _units(path: Path, problems: list[Problem]) -> UnitRegistry | None:
             first = error.errors(include_url=False)[:1]
             data = parsed.data.get(key)
             file = display_name(path)
-            problems += refused(kind, first, data, parsed.positions, file, (key,), source=source_text(path))
+            problems += refused(kind, first, data, parsed.positions, file, (key,), source=parsed.text)
             return None
     units, renamed, merged = read["units"], read["renamed"], read["merged"]
     found = unit_list_problems(units, renamed, merged, parsed.positions, display_name(path))

@@ -4,11 +4,7 @@ file (``pack_problem``), for the loader (``pack.load``) and the checks against t
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from zhijiao_check import patterns
-from zhijiao_check.located import walk
+from zhijiao_check.located import typed_word, walk
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.records import record
 from zhijiao_check.source import Parsed
@@ -16,14 +12,13 @@ from zhijiao_check.source import Parsed
 
 @record
 class Placed:
-    """Where a rule is written: its file (as shown), the file's positions, its index in ``rules``, its ID;
-    ``path``: the file, read again to quote a value as typed (``typed``)."""
+    """Where a rule is written: its file (as shown), the file as read (its positions, and its text to quote a
+    value as typed: ``typed``), its index in ``rules``, its ID."""
 
     file: str
     parsed: Parsed
     index: int
     rule: str
-    path: Path | None = None
 
     def at(self, *path: str | int) -> tuple[int, int]:
         return self.parsed.positions.nearest(("rules", self.index, *path))
@@ -34,13 +29,13 @@ class Placed:
         return path[:depth] if depth < len(path) and isinstance(node, str) else path
 
     def typed(self, path: tuple[str | int, ...]) -> str | None:
-        """The rule's value at ``path`` as its file typed it, when YAML read it as yes or no (``off``)."""
+        """The rule's value at the model path ``path`` as its file typed it, when YAML read it as yes or no
+        (``off``)."""
+        path = self.as_written(path)
         value, depth = walk(self.parsed.data["rules"][self.index], path)
-        if depth < len(path) or not isinstance(value, bool) or self.path is None:
+        if depth < len(path) or not isinstance(value, bool):
             return None
-        return typed_word(
-            value, source_text(self.path), self.parsed.positions.value(("rules", self.index, *path))
-        )
+        return typed_word(value, self.parsed.text, self.parsed.positions.value(("rules", self.index, *path)))
 
     def problem(self, key: str | tuple[str | int, ...], code: str, /, **params: object) -> Problem:
         """A problem at the rule's ``key`` (a key of the rule, or a path into it), its field path
@@ -54,31 +49,3 @@ def pack_problem(
 ) -> Problem:
     line, column = where if where else (None, None)
     return Problem(file, line, column, path, code, params, area="pack")
-
-
-def source_text(path: Path) -> str:
-    """The text of a pack's file, read again to quote a value as it was typed: only for a problem's message,
-    of a file read a moment ago (empty if it cannot be read now)."""
-    from zhijiao_check.files import display_name
-    from zhijiao_check.source import read_text
-
-    decoded = read_text(path, display_name(path))
-    return "" if isinstance(decoded, Problem) else decoded.text
-
-
-def typed_word(value: Any, source: str, mark: tuple[int, int] | None) -> str | None:
-    """A yes/no value as the file typed it: YAML 1.1 reads ``off``, ``no``, ``on``, ``yes`` (and ``Off``, …)
-    as false or true, and ``severity 写了 false`` named a word the author never wrote. None when it cannot be
-    told (not a yes/no value, or no text to read it from)."""
-    if not isinstance(value, bool) or not source or mark is None:
-        return None
-    lines = source.splitlines()
-    line, column = mark
-    if not 0 < line <= len(lines):
-        return None
-    word = _WORD.match(lines[line - 1], column - 1)
-    return word.group() if word else None
-
-
-# A plain scalar that YAML reads as a yes/no value: a word of letters (``off``, ``True``)
-_WORD = patterns.later(r"[A-Za-z]+")

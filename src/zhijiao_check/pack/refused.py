@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from zhijiao_check.kinds import AnyRule
-from zhijiao_check.located import Positions, walk
+from zhijiao_check.located import Positions, typed_word, walk
 from zhijiao_check.pack.fields import plain
 from zhijiao_check.pack.numbers import number_meant
-from zhijiao_check.pack.placed import typed_word
 from zhijiao_check.pack.values import flow_item, joined, values_joined, yaml_literal
 from zhijiao_check.problems import Problem, format_path
 from zhijiao_check.vocabulary import RULE_ID, Sum, Unfit

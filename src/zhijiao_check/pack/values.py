@@ -18,7 +18,7 @@ import difflib
 import json
 import math
 import typing
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -93,17 +93,26 @@ def shape(annotation: Any) -> Shape | None:
 Wrong = tuple[Path_, Msg]
 """Where in the rule, and what is wrong there (a ``pack.`` message with its parameters)."""
 
+Typed = Callable[[Path_], str | None]
+"""The yes/no word a rule's file typed at a path in the rule (``off``, which YAML 1.1 reads as false), or None
+(``pack.placed.Placed.typed``)."""
 
-def wrong_values(rule: AnyRule) -> list[Wrong]:
-    """Each value or operator of the rule its field's type cannot take, and each number that is not finite."""
+
+def _untyped(path: Path_) -> str | None:
+    return None
+
+
+def wrong_values(rule: AnyRule, typed: Typed = _untyped) -> list[Wrong]:
+    """Each value or operator of the rule its field's type cannot take, and each number that is not finite;
+    a yes/no value said as ``typed`` (``value: off`` as off, not as the false YAML reads it as)."""
     found = list(_not_finite(rule.id, rule, ()))
     for node, path, collection in parts(rule):
         if isinstance(node, Condition):
-            found += _condition(rule.id, node, path, collection)
+            found += _condition(rule.id, node, path, collection, typed)
         elif isinstance(node, Sum):
             found += _summed(rule.id, node, path, collection)
     if isinstance(rule, CoverageRule):
-        found += _required(rule)
+        found += _required(rule, typed)
     found += _beyond_share(rule)
     if isinstance(rule, FlagRule):
         flag = shape(field_type(None, rule.field))
@@ -235,7 +244,9 @@ def _last_key(path: Path_) -> str:
     return next((part for part in reversed(path) if isinstance(part, str)), "")
 
 
-def _condition(rule_id: str, condition: Condition, path: Path_, collection: str | None) -> list[Wrong]:
+def _condition(
+    rule_id: str, condition: Condition, path: Path_, collection: str | None, typed: Typed
+) -> list[Wrong]:
     left = shape(field_type(collection, condition.field))
     if left is None or condition.present is not None:
         return []  # an unknown field is said apart (``unknown_fields``); any field may be given or not
@@ -253,7 +264,7 @@ def _condition(rule_id: str, condition: Condition, path: Path_, collection: str 
         item = left.item
         if item is None or condition.value is None:
             return []
-        return _value(rule_id, field, item, condition.value, (*path, "value"))
+        return _value(rule_id, field, item, condition.value, (*path, "value"), typed)
     if left.kind in ("list", "fields"):
         return wrong_op("contains") if left.kind == "list" else []
     if op in ORDERED and left.kind != "number":
@@ -288,7 +299,7 @@ def _condition(rule_id: str, condition: Condition, path: Path_, collection: str 
         return []
     if left.kind == "choice" and op in ("==", "!=") and (parts := joined(condition.value, left.choices)):
         return [((*path, "value"), _values_compared(rule_id, condition, parts, left.choices))]
-    return _value(rule_id, field, left, condition.value, (*path, "value"))
+    return _value(rule_id, field, left, condition.value, (*path, "value"), typed)
 
 
 def _values_compared(rule_id: str, condition: Condition, parts: list[str], choices: Sequence[str]) -> Msg:
@@ -326,11 +337,13 @@ def _family(field: Shape) -> str:
     return "text" if field.kind == "choice" else field.kind
 
 
-def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> list[Wrong]:
+def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_, typed: Typed) -> list[Wrong]:
     """``value`` against what the field takes; what to write instead where it can be told."""
     if isinstance(value, float) and not math.isfinite(value):
         return []  # said by ``_not_finite``
-    found = yaml_literal(value)
+    # a yes/no value as typed (``off``): what was found, the word a choice was meant as, the text to quote
+    word = typed(at) if isinstance(value, bool) else None
+    found = word or yaml_literal(value)
     if takes.kind == "number":
         if isinstance(value, int | float) and not isinstance(value, bool):
             return []  # a number that is not finite is said by ``_not_finite``
@@ -357,7 +370,7 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     elif takes.kind == "choice":
         if isinstance(value, str) and value in takes.choices:
             return []
-        closest = _closest(value, takes.choices)
+        closest = _closest(word or value, takes.choices)
         write = (
             f"value: {closest}" if closest is not None else msg("pack.write-choice", example=takes.choices[0])
         )
@@ -377,7 +390,7 @@ def _value(rule_id: str, field: str, takes: Shape, value: object, at: Path_) -> 
     elif takes.kind == "text":
         if isinstance(value, str):
             return []
-        write = f"value: {json.dumps(yaml_literal(value), ensure_ascii=False)}"
+        write = f"value: {json.dumps(found, ensure_ascii=False)}"
     else:
         return []
     return [
@@ -423,7 +436,7 @@ def _summed(rule_id: str, spec: Sum, path: Path_, collection: str | None) -> lis
     return found
 
 
-def _required(rule: CoverageRule) -> list[Wrong]:
+def _required(rule: CoverageRule, typed: Typed) -> list[Wrong]:
     """The values a ``coverage`` rule asks the items to cover, each one the field can take."""
     covered = shape(field_type(rule.of.over, rule.field))
     if covered is None or covered.kind != "choice":
@@ -438,13 +451,14 @@ def _required(rule: CoverageRule) -> list[Wrong]:
                 (("required", index), values_joined(f"required[{index}]", value, parts, rule.required))
             )
             continue
+        word = typed(("required", index)) if isinstance(value, bool) else None  # ``required: [no]``
         said = msg(
             "pack.not-a-choice",
             id=rule.id,
             field=rule.field,
             allowed=Join(tuple(covered.choices)),
-            found=yaml_literal(value),
-            write=_closest(value, covered.choices) or msg("pack.write-one-of"),
+            found=word or yaml_literal(value),
+            write=_closest(word or value, covered.choices) or msg("pack.write-one-of"),
         )
         found.append((("required", index), said))
     return found

@@ -15,12 +15,13 @@ from pydantic_core import ErrorDetails, ValidationError
 
 from zhijiao_check.characters import difference
 from zhijiao_check.i18n import exists
+from zhijiao_check.located import typed_word
 from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.validator import report_validator
 from zhijiao_check.report.workbook.cells import MERGED_CELLS, range_bounds
-from zhijiao_check.source import Parsed, Path_, Positions
+from zhijiao_check.source import Parsed, Path_
 from zhijiao_check.units import UnitRegistry
 from zhijiao_check.wording import Join, Msg
 
@@ -45,7 +46,7 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
         # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many
         # seconds.
         for detail in details[:MAX_CONVERTED]:
-            problem = _problem(detail, parsed.positions, file)
+            problem = _problem(detail, parsed, file)
             if problem.path not in refused and not said(problem):
                 problems.append(problem)
         if len(details) > MAX_CONVERTED:
@@ -100,8 +101,9 @@ def _cell_of(problem: Problem) -> tuple[str, int, int]:
     return problem.cell.rsplit("!", 1)[0], problem.line or 0, problem.column or 0
 
 
-def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
+def _problem(detail: ErrorDetails, parsed: Parsed, file: str) -> Problem:
     loc: Path_ = tuple(detail["loc"])
+    positions = parsed.positions
     kind = detail["type"]
     if kind == "extra_forbidden":
         where = positions.key(loc)  # the misspelt key itself
@@ -111,6 +113,11 @@ def _problem(detail: ErrorDetails, positions: Positions, file: str) -> Problem:
         where = positions.value(loc)
     cell = positions.cell(loc)
     code, params = _describe(kind, loc, detail["input"], detail.get("ctx", {}), bool(cell))
+    if isinstance(detail["input"], bool) and "found" in params:
+        # ``teachers: off`` said as typed, not as the false YAML 1.1 reads it as: the text is read again only
+        # here, for a problem's message
+        typed = typed_word(detail["input"], parsed.text, where)
+        params["found"] = typed or params["found"]
     return Problem(file, *(where or positions.nearest(loc)), format_path(loc), code, params, cell=cell)
 
 

@@ -85,7 +85,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if not slips:
         block = read_block(text, _PLAIN, _quoted_scalar)
         if block is not None:
-            return Parsed(block[0], block[1], ())
+            return Parsed(block[0], block[1], (), text)
     loader = loader_class(text)
     try:
         if not loader.check_node():
@@ -133,7 +133,7 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     if not isinstance(data, dict):
         found = msg(f"report.found-{_kind_of(data)}")
         return [marked_problem(display, node_mark(root), "top-not-mapping", found=found)]
-    return Parsed(data, positions, tuple(problems))
+    return Parsed(data, positions, tuple(problems), text)
 
 
 # The resolver is memoised by (kind, text, implicit): a year's reports repeat the same keys and values
