@@ -15,8 +15,8 @@ FUNDING = "c16.secondary-funding"
 
 def _markdown_cells(text: str, unit: str) -> list[str]:
     block = text.split(f"📈 {unit} · 历年趋势", 1)[1].split("</details>", 1)[0]
-    [row] = [line for line in block.splitlines() if line.startswith(f"| `{FUNDING}`")]
-    return row.split(" | ")[1:3]
+    [row] = [line for line in block.splitlines() if line.startswith(f"|`{FUNDING}`")]
+    return row.split("|")[2:4]
 
 
 def test_one_school_shows_its_own_figure_and_target_several_their_count() -> None:
@@ -30,8 +30,8 @@ def test_one_school_shows_its_own_figure_and_target_several_their_count() -> Non
 def test_english_counts_schools_in_words() -> None:
     text = render("markdown", check("samples/2022", "samples/2023"), lang="en")
     block = text.split("📈 蓝山县", 1)[1].split("</details>", 1)[0]
-    [row] = [line for line in block.splitlines() if line.startswith(f"| `{FUNDING}`")]
-    assert row.split(" | ")[1:3] == ["✅ 2/2 schools", "✅ 2/2 schools"]
+    [row] = [line for line in block.splitlines() if line.startswith(f"|`{FUNDING}`")]
+    assert row.split("|")[2:4] == ["✅ 2/2 schools", "✅ 2/2 schools"]
 
 
 def test_the_table_shows_the_figure_within_80_columns() -> None:

@@ -212,7 +212,7 @@ def test_every_view_says_a_year_not_decided(final: Path, tmp_path: Path) -> None
     assert "c1.quality-schools：2025 年到期，未判定（缺少新田县）" in verdicts
     assert f"{SEATS}：2023 年按期达标（25300 ≥ 25000），2024 年保持，2025 年未判定（缺少新田县）" in verdicts
     markdown = run(final, "--format", "markdown")
-    row = next(line for line in markdown.splitlines() if line.startswith(f"| `{SEATS}`"))
+    row = next(line for line in markdown.splitlines() if line.startswith(f"|`{SEATS}`"))
     assert "❔ 未判定 24200<br>缺少新田县" in row and "❓" not in row
     page = run(final, "--format", "html")
     assert '<b class="undecided" data-status="missing">未判定（缺少新田县）</b> 24200' in page
