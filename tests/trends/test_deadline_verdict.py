@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 from zhijiao_check.cli import app
 
 from .conftest import city_trend, unit_trend
+from .test_renamed_units import pack_with
 
 ABSENT = "新田县"
 SEATS = "c1.public-seats"
@@ -232,3 +233,82 @@ def test_a_large_run_gives_the_same_verdicts(
 
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     assert doc_of(final)["trends"] == final_doc["trends"]
+
+
+def test_a_missing_first_year_is_not_filed_as_a_missing_last_year_is(tmp_path: Path) -> None:
+    """新田县 without its 2022 report: the 2022 city-wide section names it missing, its cells say 未提交, and
+    its verdicts count 2022 not filed (they began at its first report, 2023)."""
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023)):
+        _copy_year(source, tmp_path, year)
+    (tmp_path / "2022" / "xintian.yaml").unlink()
+    share = unit_trend(doc_of(tmp_path), ABSENT, "c1.vocational-share")
+    assert [(y["year"], y["outcome"]) for y in share["verdict"]["years"]] == [
+        (2022, "not-filed"),
+        (2023, "met"),
+        (2024, "met"),
+    ]
+
+
+def test_a_stray_later_report_makes_no_unit_a_year_not_filed(tmp_path: Path) -> None:
+    """2022–2023 and 东安县's report of 2026 alone (no city-wide 2026: nobody is named missing): the other
+    units did not fail to file 2026, so their targets due in 2025 are projected, not said 2026 年未提交."""
+    for year in (2022, 2023):
+        _copy_year(year, tmp_path, year)
+    (tmp_path / "2026").mkdir()
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "2026" / "dongan.yaml").write_text(
+        text.replace("year: 2023", "year: 2026", 1), encoding="utf-8"
+    )
+    doc = doc_of(tmp_path)
+    lingling = next(u["trends"] for u in doc["trends"]["units"] if u["unit"] == "零陵区")
+    assert any(t["projection"] for t in lingling)
+    for unit in doc["trends"]["units"]:
+        for trend in unit["trends"]:
+            years = [] if trend["verdict"] is None else trend["verdict"]["years"]
+            assert all(y["outcome"] != "not-filed" for y in years), (unit["unit"], trend["rule"])
+
+
+COUNTY = "江永县"
+COUNTY_LINE = '  - {name: 江永县, kind: county, code: "431125"}\n'
+
+
+def _verdict_years(doc: dict[str, Any], unit: str) -> set[tuple[int, str]]:
+    """Each (year, outcome) the verdicts of ``unit``'s trends count."""
+    [trends] = [u["trends"] for u in doc["trends"]["units"] if u["unit"] == unit]
+    verdicts = [t["verdict"] for t in trends if t["verdict"]]
+    assert verdicts
+    return {(y["year"], y["outcome"]) for v in verdicts for y in v["years"]}
+
+
+def _checked_with_roster(folder: Path, pack: Path) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(run(folder, "--rules", str(pack), "--format", "json"))
+    return parsed
+
+
+def test_a_unit_created_later_was_not_due_to_file_before_it(tmp_path: Path) -> None:
+    """江永县 exists from 2024 (``since: 2024``), in a run of 2022–2025: no year before it is not filed in
+    its verdicts (a target due in 2023 said 2023 年未提交), as none is in its cells or the city-wide
+    sections."""
+    folder = tmp_path / "reports"
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
+        _copy_year(source, folder, year)
+    for year in (2022, 2023):
+        (folder / str(year) / "jiangyong.yaml").unlink()
+    pack = pack_with(
+        tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, COUNTY_LINE[:-2] + ", since: 2024}\n")
+    )
+    found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
+    assert {year for year, _ in found} == {2024, 2025}
+
+
+def test_a_unit_merged_away_was_not_due_to_file_after_its_merger(tmp_path: Path) -> None:
+    """江永县 is 道县's from 2025 (``merged``): its verdicts end with 2024, no 2025 年到期，未提交报表."""
+    folder = tmp_path / "reports"
+    for year in (2023, 2024, 2025):
+        _copy_year(2023, folder, year)
+    (folder / "2025" / "jiangyong.yaml").unlink()
+    merger = '\nmerged:\n  - {name: 江永县, kind: county, code: "431125", into: 道县, year: 2025}\n'
+    pack = pack_with(tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, "").rstrip("\n") + merger)
+    found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
+    assert {year for year, _ in found} == {2023, 2024}
+    assert all(outcome != "not-filed" for _, outcome in found)
