@@ -46,3 +46,13 @@ def test_the_table_shows_the_figure_within_80_columns() -> None:
     assert lines[at].split()[1:] == ["✓", "10100", "✗", "9200"]
     assert lines[at + 1].count("目标 ≥ 10000") == 2  # each year's school's own target, under its figure
     assert max(cell_len(plain(line)) for line in content.splitlines()) <= 80
+
+
+def test_a_rule_of_several_conditions_counts_its_single_item() -> None:
+    """c4.yellow-majors-shrink passes a major that enrolls fewer than last year or none both years
+    (``any_of``): its first condition's figure and target (``110 / 目标 < 130``; ``0 / 目标 < 0`` for a
+    major at 0 both years) need not be what decided it, so a single major is counted, ``1/1 项``."""
+    text = render("markdown", check("samples/2022", "samples/2023"))
+    block = text.split("📈 零陵区 · 历年趋势", 1)[1].split("</details>", 1)[0]
+    [row] = [line for line in block.splitlines() if line.startswith("|`c4.yellow-majors-shrink`")]
+    assert row.split("|")[2:4] == ["✅ 1/1 项", "✅ 1/1 项"]

@@ -137,7 +137,9 @@ def _outcome(
         plan.observe(item),
         text,
         tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
-        {"op": plan.op, "value": plan.target(item, year)},
+        # a target of its own only where one condition decides: under several (``any_of``, two required),
+        # the first one's figure and target need not be what decided it (a major at 0 both years)
+        {"op": plan.op, "value": plan.target(item, year)} if plan.only is not None else None,
     )
 
 
