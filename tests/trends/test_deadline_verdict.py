@@ -312,3 +312,16 @@ def test_a_unit_merged_away_was_not_due_to_file_after_its_merger(tmp_path: Path)
     found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
     assert {year for year, _ in found} == {2023, 2024}
     assert all(outcome != "not-filed" for _, outcome in found)
+
+
+def test_the_page_gives_an_undecided_year_its_own_target(final: Path) -> None:
+    """c3.pathway-growth's target is last year's total, computed each year: 2025, undecided (新田县
+    missing), keeps its own beside its figure on the page, as the table and Markdown do."""
+    page = run(final, "--format", "html")
+    chart = page.split('<div class="chart" data-rule="c3.pathway-growth"', 1)[1].split(
+        '<div class="chart"', 1
+    )[0]
+    figures = chart.split('class="small figures">', 1)[1].split("</div>", 1)[0]
+    last = figures.split(" · ")[-1]
+    assert last.startswith('2025 <b class="undecided" data-status="missing">未判定（缺少新田县）</b> 2220 人')
+    assert last.endswith('<span class="small">目标 &gt; 1975 人</span>')
