@@ -56,3 +56,12 @@ def test_a_rule_of_several_conditions_counts_its_single_item() -> None:
     block = text.split("📈 零陵区 · 历年趋势", 1)[1].split("</details>", 1)[0]
     [row] = [line for line in block.splitlines() if line.startswith("|`c4.yellow-majors-shrink`")]
     assert row.split("|")[2:4] == ["✅ 1/1 项", "✅ 1/1 项"]
+
+
+def test_the_verdict_says_the_figure_the_cells_show() -> None:
+    """东安县's one school missed 10000 元 in 2023 with 9200: the verdict says 9200, as its cell does, not the
+    share (0.0%)."""
+    text = render("markdown", check("samples/2022", "samples/2023"))
+    block = text.split("📈 东安县 · 历年趋势", 1)[1].split("</details>", 1)[0]
+    [row] = [line for line in block.splitlines() if line.startswith(f"|`{FUNDING}`")]
+    assert row.split("|")[-2] == "2 年中 1 年达标；2023 年未达标（9200）"
