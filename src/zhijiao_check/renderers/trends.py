@@ -259,7 +259,9 @@ def _due_clause(trend: Data, year: Data, point: Data, tr: Translator) -> str:
     """The due year's outcome: met, with its figure against the target, or not, or why it is not known."""
     outcome, due = year["outcome"], year["year"]
     shown = _shown(trend, year, point, tr)
-    goal = _goal(trend, point, tr)
+    # a count of schools (``2/2 所``, a school's ``9200``) is no share to set against the rule's target
+    counted = bool(point) and counted_figure(point, tr) is not None
+    goal = "" if counted else _goal(trend, point, tr)
     if outcome == MET:
         figure = f"{shown} {goal}" if goal and not isinstance(year["observed"], bool) else shown
         return tr("render.verdict-met", due=due, figure=figure)
