@@ -99,5 +99,5 @@ def test_job_summary_is_appended(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     output = render("github", run)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## ")
-    assert text.count("### ") >= 3 and "| ❌ fail | `c1.vocational-share`" in text
+    assert text.count("### ") >= 3 and "|❌ fail|`c1.vocational-share`" in text
     assert output.count("::error ") == len(parse_commands(output))  # the summary is not on standard output

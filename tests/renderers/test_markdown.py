@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from zhijiao_check.i18n import Lang
+from zhijiao_check.renderers.markdown import _row
 from zhijiao_check.status import Status
 
 from .conftest import as_json, check, render
@@ -29,7 +30,7 @@ def cells(row: str) -> list[str]:
 
 def rows(text: str) -> list[list[str]]:
     """The body rows of the tables in ``text`` (not the header rows nor the alignment rows)."""
-    found = [cells(line) for line in text.splitlines() if line.startswith("| ")]
+    found = [cells(line) for line in text.splitlines() if line.startswith("|")]
     return [
         row for row in found if row[0] not in ("状态", "status", "#") and not re.fullmatch(r":?-+:?", row[0])
     ]
@@ -67,7 +68,9 @@ def test_items_not_met_are_listed_with_their_line() -> None:
     row = next(r for r in rows(text) if "c4.major-evaluation-cycle" in r[1])
     assert row[3].count("❌ ") == 3
     assert "道县濂溪职业学校 · 电子商务：最近评估年份 2019" in row[3]
-    assert "`examples/failing/daoxian-2023-majors.yaml:135`" in row[3]
+    # its place in the section's own report by line, the report's file named under the heading
+    assert row[3].endswith("道县濂溪职业学校 · 电子商务：最近评估年份 2019 &lt; 2023-2 = 2021 `第 135 行`")
+    assert "\n`examples/failing/daoxian-2023-majors.yaml` · " in text
 
 
 def test_city_section_and_matrix_for_a_whole_year() -> None:
@@ -138,12 +141,37 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def later_year(root: Path, year: int, refused: str = "") -> Path:
+    """``samples/2023``'s 15 reports as the year ``year``'s under ``root/reports/`` (docs/ci.md's layout),
+    where more rules are due (a longer comment); ``refused``: the file of the one made invalid (a duplicate
+    key), refused in a section of its own."""
+    folder = root / "reports" / str(year)
+    folder.mkdir(parents=True)
+    for report in sorted(Path("samples/2023").glob("*.yaml")):
+        text = report.read_text(encoding="utf-8").replace("\nyear: 2023\n", f"\nyear: {year}\n")
+        if report.name == refused:
+            text = text.replace(f"\nyear: {year}\n", f"\nyear: {year}\nenrollment: 12\n")
+        (folder / report.name).write_text(text, encoding="utf-8")
+    return folder.relative_to(root)
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_comment_for_one_year_is_within_githubs_limit(lang: Lang) -> None:
-    """docs/ci.md's workflow comments on the year being reported: 15 units' year fits GitHub's 65,536
-    characters (counted as GitHub counts them, an emoji as two). The Markdown itself is never cut: a run of
-    more years is a longer report, whole (every output is whole or not at all)."""
-    text = render("markdown", check("samples/2023"), lang=lang)
+@pytest.mark.parametrize(("year", "refused"), [(2023, ""), (2025, ""), (2025, "xintian.yaml")])
+def test_the_comment_for_one_year_is_within_githubs_limit(
+    lang: Lang, year: int, refused: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/ci.md's workflow comments on the year being reported (``check reports/2025/``): 15 units' year
+    fits GitHub's 65,536 characters (counted as GitHub counts them, an emoji as two), 2025's too, where every
+    rule is due, and with a report refused. The Markdown itself is never cut: a run of more years is a longer
+    report, whole (every output is whole or not at all)."""
+    folder = Path("samples/2023")
+    if year != 2023:
+        folder = later_year(tmp_path, year, refused)
+        monkeypatch.chdir(tmp_path)
+    run = check(folder)
+    doc = as_json(run)
+    assert len(doc["reports"]) + len(doc["invalid"]) == 15 and len(doc["invalid"]) == bool(refused)
+    text = render("markdown", run, lang=lang)
     assert utf16_length(text) < 65_536
 
 
@@ -158,10 +186,10 @@ def test_every_row_that_applies_has_its_place_met_or_not() -> None:
     body = section_of(found, "零陵区（县市区）· 2023 年")
     folded = {row[1].split()[0]: row[3] for row in rows(body.partition("<details>")[2])}
     share = folded["`c1.vocational-share`"]
-    assert share.endswith("<br>`第 13 行 另 1 处`")
+    assert share.endswith("<br>`第 13 行`")  # its first place alone, as short as a met row's can be
     for result in lingling["results"]:
         if result["status"] == "pass":
-            assert re.search(r"`第 \d+ 行( 另 \d+ 处)?`$", folded[f"`{result['rule']}`"]), result["rule"]
+            assert re.search(r"`第 \d+ 行`$", folded[f"`{result['rule']}`"]), result["rule"]
     city = section_of(found, "全市 · 2023 年")
     seats = next(row for row in rows(city) if "c1.public-seats" in row[1])
     assert seats[0] == "✅ pass"
@@ -171,10 +199,19 @@ def test_every_row_that_applies_has_its_place_met_or_not() -> None:
     ]
     located = [row for row in rows(text) if row[0].split()[-1] != "not_applicable" and "`" in row[1]]
     assert len(located) == len(applies)
-    assert all(re.search(r"(\.yaml:\d+|第 \d+ 行)( 另 \d+ 处)?`$", row[3]) for row in located)
+    assert all(re.search(r"(\.yaml:\d+( 另 \d+ 处)?|第 \d+ 行)`$", row[3]) for row in located)
+    # a city-wide year names no file of its own: a met row's place in the 市本级 report is file:line too
+    talent = next(row for row in rows(city) if "c13.talent-selection" in row[1])
+    assert talent[3].endswith("`samples/2023/shibenji.yaml:524`")
 
 
 def test_a_met_row_in_english_names_its_line() -> None:
     text = render("markdown", check("samples/2023/lingling.yaml"), lang="en")
     share = next(row for row in rows(text) if "c1.vocational-share" in row[1])
-    assert share[0] == "✅ pass" and share[3].endswith("<br>`L13 and 1 more`")
+    assert share[0] == "✅ pass" and share[3].endswith("<br>`L13`")
+
+
+def test_a_cell_ending_in_a_backslash_keeps_its_pipe() -> None:
+    """A row's cells stand without spaces around the pipes, but a backslash would escape the pipe after it."""
+    assert _row(["a", "b\\", "c"]) == "|a|b\\ |c|"
+    assert cells(_row(["a", "b\\", "c"])) == ["a", "b\\", "c"]

@@ -124,7 +124,7 @@ def test_the_table_breaks_the_line_between_two_units_only() -> None:
 
 
 def markdown_row(text: str) -> str:
-    [row] = [line for line in text.splitlines() if line.startswith("| ") and f"`{SHARE}`" in line]
+    [row] = [line for line in text.splitlines() if line.startswith("|") and f"`{SHARE}`" in line]
     return row
 
 
@@ -144,7 +144,7 @@ def test_markdown_lists_each_unit_s_arithmetic_and_place(lang: Lang, head: str, 
     # every unit with schools, then the row's own place (every row that applies carries one)
     assert len(lines) - at - 2 == len(city["units_present"]) - 2
     assert lines[-2].startswith("✅ 永州市本级")
-    assert lines[-1].startswith(f"`{LINGLING}:45 ") and lines[-1].endswith("` |")
+    assert lines[-1].startswith(f"`{LINGLING}:45 ") and lines[-1].endswith("`|")
 
 
 def test_html_lists_each_unit_s_arithmetic_and_place_under_the_city_wide_target() -> None:

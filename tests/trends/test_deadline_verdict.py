@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 from zhijiao_check.cli import app
 
 from .conftest import city_trend, unit_trend
+from .test_renamed_units import pack_with
 
 ABSENT = "新田县"
 SEATS = "c1.public-seats"
@@ -176,9 +177,7 @@ def test_the_views_do_not_call_a_unit_without_the_last_year_on_track(final: Path
     section = table.split(f"{ABSENT} · 历年趋势", 1)[1].split("历年趋势", 1)[0]
     assert "按期可达" not in section and "预测" not in section
     assert "c10.pilot-schools：2025 年到期，未提交报表，无法判定是否按期达标" in section
-    assert (
-        "c2.school-standards：2022 年按期达标（100.0% ≥ 100.0%），2023、2024 年保持，2025 年未提交" in section
-    )
+    assert "c2.school-standards：2022 年按期达标（2/2 所），2023、2024 年保持，2025 年未提交" in section
     [row] = [
         r for r in trend_sheet(final, tmp_path) if r["单位"] == ABSENT and r["规则"] == "c10.pilot-schools"
     ]
@@ -212,7 +211,7 @@ def test_every_view_says_a_year_not_decided(final: Path, tmp_path: Path) -> None
     assert "c1.quality-schools：2025 年到期，未判定（缺少新田县）" in verdicts
     assert f"{SEATS}：2023 年按期达标（25300 ≥ 25000），2024 年保持，2025 年未判定（缺少新田县）" in verdicts
     markdown = run(final, "--format", "markdown")
-    row = next(line for line in markdown.splitlines() if line.startswith(f"| `{SEATS}`"))
+    row = next(line for line in markdown.splitlines() if line.startswith(f"|`{SEATS}`"))
     assert "❔ 未判定 24200<br>缺少新田县" in row and "❓" not in row
     page = run(final, "--format", "html")
     assert '<b class="undecided" data-status="missing">未判定（缺少新田县）</b> 24200' in page
@@ -232,3 +231,95 @@ def test_a_large_run_gives_the_same_verdicts(
 
     monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     assert doc_of(final)["trends"] == final_doc["trends"]
+
+
+def test_a_missing_first_year_is_not_filed_as_a_missing_last_year_is(tmp_path: Path) -> None:
+    """新田县 without its 2022 report: the 2022 city-wide section names it missing, its cells say 未提交, and
+    its verdicts count 2022 not filed (they began at its first report, 2023)."""
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023)):
+        _copy_year(source, tmp_path, year)
+    (tmp_path / "2022" / "xintian.yaml").unlink()
+    share = unit_trend(doc_of(tmp_path), ABSENT, "c1.vocational-share")
+    assert [(y["year"], y["outcome"]) for y in share["verdict"]["years"]] == [
+        (2022, "not-filed"),
+        (2023, "met"),
+        (2024, "met"),
+    ]
+
+
+def test_a_stray_later_report_makes_no_unit_a_year_not_filed(tmp_path: Path) -> None:
+    """2022–2023 and 东安县's report of 2026 alone (no city-wide 2026: nobody is named missing): the other
+    units did not fail to file 2026, so their targets due in 2025 are projected, not said 2026 年未提交."""
+    for year in (2022, 2023):
+        _copy_year(year, tmp_path, year)
+    (tmp_path / "2026").mkdir()
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "2026" / "dongan.yaml").write_text(
+        text.replace("year: 2023", "year: 2026", 1), encoding="utf-8"
+    )
+    doc = doc_of(tmp_path)
+    lingling = next(u["trends"] for u in doc["trends"]["units"] if u["unit"] == "零陵区")
+    assert any(t["projection"] for t in lingling)
+    for unit in doc["trends"]["units"]:
+        for trend in unit["trends"]:
+            years = [] if trend["verdict"] is None else trend["verdict"]["years"]
+            assert all(y["outcome"] != "not-filed" for y in years), (unit["unit"], trend["rule"])
+
+
+COUNTY = "江永县"
+COUNTY_LINE = '  - {name: 江永县, kind: county, code: "431125"}\n'
+
+
+def _verdict_years(doc: dict[str, Any], unit: str) -> set[tuple[int, str]]:
+    """Each (year, outcome) the verdicts of ``unit``'s trends count."""
+    [trends] = [u["trends"] for u in doc["trends"]["units"] if u["unit"] == unit]
+    verdicts = [t["verdict"] for t in trends if t["verdict"]]
+    assert verdicts
+    return {(y["year"], y["outcome"]) for v in verdicts for y in v["years"]}
+
+
+def _checked_with_roster(folder: Path, pack: Path) -> dict[str, Any]:
+    parsed: dict[str, Any] = json.loads(run(folder, "--rules", str(pack), "--format", "json"))
+    return parsed
+
+
+def test_a_unit_created_later_was_not_due_to_file_before_it(tmp_path: Path) -> None:
+    """江永县 exists from 2024 (``since: 2024``), in a run of 2022–2025: no year before it is not filed in
+    its verdicts (a target due in 2023 said 2023 年未提交), as none is in its cells or the city-wide
+    sections."""
+    folder = tmp_path / "reports"
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
+        _copy_year(source, folder, year)
+    for year in (2022, 2023):
+        (folder / str(year) / "jiangyong.yaml").unlink()
+    pack = pack_with(
+        tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, COUNTY_LINE[:-2] + ", since: 2024}\n")
+    )
+    found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
+    assert {year for year, _ in found} == {2024, 2025}
+
+
+def test_a_unit_merged_away_was_not_due_to_file_after_its_merger(tmp_path: Path) -> None:
+    """江永县 is 道县's from 2025 (``merged``): its verdicts end with 2024, no 2025 年到期，未提交报表."""
+    folder = tmp_path / "reports"
+    for year in (2023, 2024, 2025):
+        _copy_year(2023, folder, year)
+    (folder / "2025" / "jiangyong.yaml").unlink()
+    merger = '\nmerged:\n  - {name: 江永县, kind: county, code: "431125", into: 道县, year: 2025}\n'
+    pack = pack_with(tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, "").rstrip("\n") + merger)
+    found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
+    assert {year for year, _ in found} == {2023, 2024}
+    assert all(outcome != "not-filed" for _, outcome in found)
+
+
+def test_the_page_gives_an_undecided_year_its_own_target(final: Path) -> None:
+    """c3.pathway-growth's target is last year's total, computed each year: 2025, undecided (新田县
+    missing), keeps its own beside its figure on the page, as the table and Markdown do."""
+    page = run(final, "--format", "html")
+    chart = page.split('<div class="chart" data-rule="c3.pathway-growth"', 1)[1].split(
+        '<div class="chart"', 1
+    )[0]
+    figures = chart.split('class="small figures">', 1)[1].split("</div>", 1)[0]
+    last = figures.split(" · ")[-1]
+    assert last.startswith('2025 <b class="undecided" data-status="missing">未判定（缺少新田县）</b> 2220 人')
+    assert last.endswith('<span class="small">目标 &gt; 1975 人</span>')

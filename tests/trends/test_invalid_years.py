@@ -109,11 +109,11 @@ def test_the_table_shows_the_invalid_year_and_the_unit_in_the_ranking(folder: Pa
 def test_markdown_and_html_show_it(folder: Path) -> None:
     markdown = _check(folder, "--format", "markdown")
     matrix = markdown.split("### 2024 年 · 单位得分排名与达标矩阵", 1)[1].split("图例", 1)[0]
-    [row] = [line for line in matrix.splitlines() if f"| {UNIT} |" in line]
-    assert row.startswith(f"| — | {UNIT} | ⛔ 报表无效 |") and "✅" not in row
+    [row] = [line for line in matrix.splitlines() if f"|{UNIT}|" in line]
+    assert row.startswith(f"|—|{UNIT}|⛔ 报表无效|") and "✅" not in row
     trends = markdown.split(f"📈 {UNIT} · 历年趋势", 1)[1].split("</details>", 1)[0]
-    [row] = [line for line in trends.splitlines() if line.startswith("| `c1.vocational-share`")]
-    assert row.split(" | ")[1:4] == ["✅ 49.0%", "✅ 50.0%", "⛔ 报表无效"]
+    [row] = [line for line in trends.splitlines() if line.startswith("|`c1.vocational-share`")]
+    assert row.split("|")[2:5] == ["✅ 49.0%", "✅ 50.0%", "⛔ 报表无效"]
     assert "报表无效：新田县 · ✅ pass" in markdown
 
     page = _check(folder, "--format", "html")

@@ -312,6 +312,6 @@ def test_the_workbook_says_since_when_as_the_other_views(tmp_path: Path) -> None
         None,
         None,
         None,
-        "3 年中 2 年达标；2024 年未达标（2022）",
+        "3 年中 2 年达标；2024 年未达标（2022，目标 ≥ 2023）",
         "无到期年份，逐年判定",
     )

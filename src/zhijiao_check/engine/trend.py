@@ -18,10 +18,12 @@ were missing that the figure reads (a rule that reads only the 市本级 ``city:
 A year whose report was refused as invalid is a year of the trend all the same, with the status ``invalid``
 and no figure: the unit filed it, and leaving it out said nothing had been filed.
 
-Where the run reaches the due year (a year of the run the unit did not file counts: no projection past
-it), the trend's ``verdict`` says what the years found: the due year's outcome and each later year's; for a
-target judged each year, each year's. Only a year that passed is met: one not decided, not filed, refused or
-without its data is said to be so.
+Where the run reaches the due year (a year the unit did not file counts: no projection past it), the
+trend's ``verdict`` says what the years found: the due year's outcome and each later year's; for a target
+judged each year, each year's. Only a year that passed is met: one not decided, not filed, refused or without
+its data is said to be so. A year the unit did not file is one whose city-wide section names it missing, its
+report not refused (``not_filed_by_year``, what the views' 未提交 cells say too): a year without a city-wide
+section, or one the roster does not expect the unit in (before its ``since``, after a merger), is none.
 """
 
 from __future__ import annotations
@@ -140,21 +142,21 @@ def trends_of(
     bases: Mapping[str, int],
     incomplete_years: Iterable[int] = (),
     invalid_years: Iterable[int] = (),
-    run_years: Iterable[int] = (),
+    not_filed: Iterable[int] = (),
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
     catalogue order of their first appearance. ``bases``: each rule's schedule base (its pack's);
-    ``incomplete_years``: city-wide, the years with units missing; ``run_years``: every year of the run (a
-    year of it the trend has no report of is one not filed: from the due year on, no projection)."""
+    ``incomplete_years``: city-wide, the years with units missing; ``not_filed``: the unit's years not filed
+    (``not_filed_by_year``): from the due year on, no projection; a verdict counts them."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
     refused = sorted(set(invalid_years) - {e.year for e in evaluations})
     if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
         return []
     incomplete = set(incomplete_years)
     filed = {e.year for e in evaluations} | set(refused)
-    years_of_run = sorted({*run_years, *filed})
-    last_run_year = years_of_run[-1]
+    absent = set(not_filed) - filed
+    last_run_year = max(filed | absent)
     by_rule: dict[str, tuple[AnyRule, list[Point]]] = {}
     for evaluation in evaluations:
         for result in evaluation.results:
@@ -179,9 +181,7 @@ def trends_of(
             continue
         points.sort(key=lambda p: p.year)
         projection, why_not = project(rule, points, last_run_year)
-        out.append(
-            Trend(rule, tuple(points), projection, why_not, verdict(rule, points, years_of_run, filed))
-        )
+        out.append(Trend(rule, tuple(points), projection, why_not, verdict(rule, points, absent)))
     return out
 
 
@@ -269,21 +269,20 @@ def met_since(points: Sequence[Point]) -> int | None:
     return since
 
 
-def verdict(
-    rule: AnyRule, points: Sequence[Point], run_years: Sequence[int], filed: Collection[int]
-) -> Verdict | None:
+def verdict(rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] = ()) -> Verdict | None:
     """What the years of the run say of the target by its own years (``Verdict``): a due target's, when its
-    due year is a year of the run; a target judged each year's, over the years of the run from the trend's
-    first on; None otherwise (a target not due yet, whose projection speaks, or one that applied in none of
-    the years). A year of the run without a report (not in ``filed``: the years of the trend's reports, valid
-    or refused) is one not filed; a year with a report whose result says nothing of the target (not
-    applicable; pending, for a target judged each year: not judged yet) is left out."""
+    due year is a year of the trend; a target judged each year's, over each year of the trend; None otherwise
+    (a target not due yet, whose projection speaks, or one that applied in none of the years). The trend's
+    years: those of ``points`` and those of ``not_filed`` (the unit's years not filed, ``not_filed_by_year``)
+    in which the rule applies; a year with a report whose result says nothing of the target (not applicable;
+    pending, for a target judged each year: not judged yet) is left out."""
     due = rule.time.due
     quiet = _NOT_APPLICABLE if due is not None else _NOT_JUDGED
     by_year = {p.year: p for p in points if p.status not in quiet}
     if not by_year:
         return None
-    told = [year for year in run_years if year in by_year or year not in filed]
+    unfiled = {year for year in not_filed if year not in by_year and timing.applies_in(rule, year)}
+    told = sorted({*by_year, *unfiled})
     if due is not None:
         if due not in told:
             return None
@@ -293,8 +292,7 @@ def verdict(
         if years[0].outcome == MET and later:
             held = True if later == {MET} else False if later & {NOT_MET, Status.WAIVED.value} else None
         return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), held)
-    first = points[0].year
-    judged = tuple(_outcome(by_year.get(year), year) for year in told if year >= first)
+    judged = tuple(_outcome(by_year.get(year), year) for year in told)
     return Verdict(EACH_YEAR, None, judged, sum(y.outcome == MET for y in judged), None)
 
 
@@ -403,12 +401,47 @@ def run_trends(
         by_unit.setdefault(report.unit, []).append(report)
     refused = refused_years(invalid)
     years = run_years((e.year for e in (*reports, *city)), refused)
+    absent = not_filed_by_unit(
+        not_filed_by_year(((c.year, c.units_missing, c.units_invalid) for c in city), unsure_units(invalid))
+    )
     units = [
         found
         for unit, evaluations in by_unit.items()
-        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), years))
+        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), absent.get(unit, ())))
     ]
-    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()), years)), tuple(units))
+    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()))), tuple(units))
+
+
+def not_filed_by_year(
+    sections: Iterable[tuple[int, Iterable[str], Iterable[str]]], unsure: Collection[str] = ()
+) -> dict[int, list[str]]:
+    """By year of a city-wide section, given as (year, its units missing, those of them whose report was
+    refused), the units it names missing whose report was not refused, in the section's order: those that
+    filed nothing that year though the roster expects them. ``unsure``: the units with a report refused
+    whose year is not known (``unsure_units``), in no year: that report may be the year's. The one answer
+    of who did not file, for the trends' verdicts and projections and for the views (``renderers.unfiled``):
+    a year without a city-wide section says nothing of it."""
+    out: dict[int, list[str]] = {}
+    for year, missing, invalid in sections:
+        refused = set(invalid)
+        absent = [unit for unit in missing if unit not in refused and unit not in unsure]
+        if absent:
+            out[int(year)] = absent
+    return out
+
+
+def not_filed_by_unit(by_year: Mapping[int, Iterable[str]]) -> dict[str, list[int]]:
+    """``not_filed_by_year`` by unit: the years each did not file, in order."""
+    out: dict[str, list[int]] = {}
+    for year, units in sorted(by_year.items()):
+        for unit in units:
+            out.setdefault(unit, []).append(year)
+    return out
+
+
+def unsure_units(invalid: Iterable[Any]) -> set[str]:
+    """The units of the reports refused (``report.InvalidReport``) whose year is not known."""
+    return {bad.unit for bad in invalid if bad.unit is not None and bad.year is None}
 
 
 def run_years(evaluated: Iterable[int], refused: Mapping[str, Iterable[int]]) -> tuple[int, ...]:
@@ -429,12 +462,13 @@ def unit_trends(
     evaluations: Sequence[Any],
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
-    years: Iterable[int] = (),
+    not_filed: Iterable[int] = (),
 ) -> UnitTrends | None:
     """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
     ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
-    year, a second report refused, is no year of an invalid report); ``years``: every year of the run."""
-    found = trends_of(evaluations, bases, invalid_years=invalid_years, run_years=years)
+    year, a second report refused, is no year of an invalid report); ``not_filed``: the years it did not
+    file (``not_filed_by_year``)."""
+    found = trends_of(evaluations, bases, invalid_years=invalid_years, not_filed=not_filed)
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 
 
@@ -442,9 +476,8 @@ def city_trends(
     city: Sequence[Any],
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
-    years: Iterable[int] = (),
 ) -> list[Trend]:
     """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
-    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused;
-    ``years``: every year of the run."""
-    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years, years)
+    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused. A
+    year without a city-wide section is no year of them, filed or not (no section names who is missing)."""
+    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years)

@@ -69,6 +69,8 @@ class _Plan:
         self.groups = [[_Check(c) for c in group] for group in rule.groups()]
         # Most rules test one condition (``require: [{field: in_1x_pilot, value: true}]``), which decides.
         self.only = self.groups[0][0] if len(self.groups) == 1 and len(self.groups[0]) == 1 else None
+        # one condition decides each item: its figure and target are the item's own (``ItemOutcome.target``)
+        self.one_condition = self.only is not None
         first = rule.groups()[0][0]
         self.op = first.op
         self.observe = reader(first.field)
@@ -137,7 +139,9 @@ def _outcome(
         plan.observe(item),
         text,
         tuple(dict.fromkeys(found) if len(found) > 1 else found) if found else (item.location(),),
-        {"op": plan.op, "value": plan.target(item, year)},
+        # a target of its own only where one condition decides: under several (``any_of``, two required),
+        # the first one's figure and target need not be what decided it (a major at 0 both years)
+        {"op": plan.op, "value": plan.target(item, year)} if plan.one_condition else None,
     )
 
 

@@ -66,8 +66,9 @@ def _counted_points(
 
 
 def counted_figure(point: Data, tr: Translator) -> str | None:
-    """``9200`` for a single school with a figure and a target of its own, else ``2/3 所`` (``项`` where the
-    items are majors or entries); None for a point of any other rule."""
+    """``9200`` for a single school with a figure and a target of its own (a rule of one condition: the engine
+    gives an item of several none, ``kinds.every``), else ``2/3 所`` (``项`` where the items are majors or
+    entries); None for a point of any other rule."""
     items = _judged(point)
     if items is None:
         return None

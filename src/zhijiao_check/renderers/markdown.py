@@ -143,15 +143,17 @@ class MarkdownRenderer:
         shown = [r for r in results if r["status"] in SHOWN_OPEN]
         folded = [r for r in results if r["status"] not in SHOWN_OPEN]
         units = frozenset(evaluation.get("units_present", ()))  # a city-wide year's: its units' figures
+        # a report's own file, named under its heading; a city-wide year's rows read many files, none named
+        own_file = None if "units_present" in evaluation else evaluation.get("file")
         if shown:
-            out += self._table(shown, units) + [""]
+            out += self._table(shown, units, own_file) + [""]
         if folded:
-            # The met rules' places in the report's own file by line alone (its file is named under the
-            # heading): a year's comment stays within GitHub's 65,536 characters (docs/ci.md).
+            # Places in the report's own file by their first line alone (its file is named under the
+            # heading), met or not: a year's comment stays within GitHub's 65,536 characters (docs/ci.md).
             out += [
                 f"<details><summary>{tr('render.passing', count=len(folded))}</summary>",
                 "",
-                *self._table(folded, units, evaluation.get("file")),
+                *self._table(folded, units, own_file),
                 "",
                 "</details>",
                 "",
@@ -183,9 +185,9 @@ class MarkdownRenderer:
             shares = unit_items(r, units)
             if shares:  # every unit, those not met among them
                 lines.append(f"{tr('render.by-unit')}{tr.colon}".rstrip())  # a line of its own
-                lines += [self._item(item) for item in shares]
+                lines += [self._item(item, own_file) for item in shares]
             else:
-                lines += [self._item(item) for item in items[:ITEMS_SHOWN]]
+                lines += [self._item(item, own_file) for item in items[:ITEMS_SHOWN]]
                 if len(items) > ITEMS_SHOWN:
                     lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if not items and r["status"] != "not_applicable" and r["locations"]:
@@ -202,13 +204,14 @@ class MarkdownRenderer:
             )
         return out
 
-    def _item(self, item: Mapping[str, Any]) -> str:
+    def _item(self, item: Mapping[str, Any], own_file: str | None = None) -> str:
         """An item's status, who it is, its arithmetic and its place: ``❌ 东安县：40 / 100 = 40.0% < 50.0%
-        `dongan.yaml:45 另 3 处```."""
+        `dongan.yaml:45 另 3 处```; one in ``own_file`` (the report the section is of) by its line
+        (``第 45 行``)."""
         tr = self.tr
         return (
             f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
-            f"`{where(item['locations'], tr)}`"
+            f"`{_where(item['locations'], own_file, tr)}`"
         )
 
     def _trends(self, doc: Mapping[str, Any]) -> list[str]:
@@ -283,17 +286,19 @@ class MarkdownRenderer:
 
 def _where(locations: Sequence[Mapping[str, Any]], own_file: str | None, tr: Translator) -> str:
     """``where``, but a first place in ``own_file`` (the report the section is of) by its line alone (``第 18
-    行 另 1 处``), or a workbook's by its sheet and cell."""
-    first = locations[0]
-    if own_file is None or first["file"] != own_file:
+    行``, ``L18``), or a workbook's by its sheet and cell: the first place only, a pointer into the report
+    (every place is the table's, the page's and the JSON's)."""
+    if own_file is None or not locations or locations[0]["file"] != own_file:
         return where(locations, tr)
-    head = first.get("cell") or tr("render.line-of-report", line=first["line"])
-    more = f" {tr('render.more-places', count=len(locations) - 1)}" if len(locations) > 1 else ""
-    return f"{head}{more}"
+    first = locations[0]
+    return str(first.get("cell") or tr("render.line-of-report", line=first["line"]))
 
 
 def _row(cells: Sequence[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
+    """A table row without the spaces around its pipes, which GitHub shows the same: a 15 units' year's
+    comment is some 3,500 characters shorter, within GitHub's 65,536 (docs/ci.md). A cell ending in a
+    backslash keeps a space after it, which would otherwise escape the pipe that ends the cell."""
+    return "|" + "|".join(f"{c} " if c.endswith("\\") else c for c in cells) + "|"
 
 
 def _cell(text: str) -> str:

@@ -258,8 +258,10 @@ def verdict_word(trend: Data, tr: Translator, yes: tuple[str, str]) -> str:
 def _due_clause(trend: Data, year: Data, point: Data, tr: Translator) -> str:
     """The due year's outcome: met, with its figure against the target, or not, or why it is not known."""
     outcome, due = year["outcome"], year["year"]
-    shown = value(trend, year["observed"], tr) if year["observed"] is not None else ""
-    goal = _goal(trend, point, tr)
+    shown = _shown(trend, year, point, tr)
+    # a count of schools (``2/2 所``, a school's ``9200``) is no share to set against the rule's target
+    counted = bool(point) and counted_figure(point, tr) is not None
+    goal = "" if counted else _goal(trend, point, tr)
     if outcome == MET:
         figure = f"{shown} {goal}" if goal and not isinstance(year["observed"], bool) else shown
         return tr("render.verdict-met", due=due, figure=figure)
@@ -269,6 +271,25 @@ def _due_clause(trend: Data, year: Data, point: Data, tr: Translator) -> str:
     if outcome == UNDECIDED:
         return tr("render.verdict-undecided", due=due, why=undecided_words(point, tr))
     return tr(f"render.verdict-{outcome}", due=due)
+
+
+def _shown(trend: Data, year: Data, point: Data, tr: Translator) -> str:
+    """A verdict's year's figure as its cell shows it (``figure``: ``0/1 所``, ``9200`` for a rule counting
+    schools, not the share), or, without the year's point, its observed value; empty without a figure."""
+    if year["observed"] is None:
+        return ""
+    if point and point.get("observed") == year["observed"]:
+        return figure(trend, point, tr)
+    return value(trend, year["observed"], tr)
+
+
+def _with_own_target(trend: Data, year: Data, point: Data, tr: Translator) -> str:
+    """A later year's figure (``_shown``), with the year's own target where it is computed each year (the
+    trend has no number of its own: ``2022，目标 ≥ 2023``)."""
+    shown = _shown(trend, year, point, tr)
+    if target(trend, tr) or not point or point.get("target") is None or isinstance(year["observed"], bool):
+        return shown
+    return tr("render.verdict-against", figure=shown, target=_goal(trend, point, tr))
 
 
 def _goal(trend: Data, point: Data, tr: Translator) -> str:
@@ -298,7 +319,11 @@ def _grouped(
     out = []
     for outcome, why, run in runs:
         named = tr.join(str(y["year"]) for y in run)
-        figures = tr.join(value(trend, y["observed"], tr) for y in run if y["observed"] is not None)
+        figures = tr.join(
+            _with_own_target(trend, y, points.get(y["year"], {}), tr)
+            for y in run
+            if y["observed"] is not None
+        )
         key = outcome
         if kept and outcome in (MET, NOT_MET):
             key = "kept" if outcome == MET else "not-kept"

@@ -4,13 +4,11 @@ years, warnings and units' trends.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from zhijiao_check.commands.flat.scoring import Flat
 from zhijiao_check.commands.flat.spool import (
-    UNIT_DEPTH,
     City,
     HeldReport,
     Spool,
@@ -22,7 +20,16 @@ from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
-from zhijiao_check.engine.trend import METHOD, city_trends, refused_years, run_years, schedule_bases
+from zhijiao_check.engine.trend import (
+    METHOD,
+    city_trends,
+    not_filed_by_unit,
+    not_filed_by_year,
+    refused_years,
+    run_years,
+    schedule_bases,
+    unsure_units,
+)
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -75,20 +82,18 @@ def assembled(
     # every year of the run: the city-wide years are those of kept 市本级 reports, years of ``by_year``
     years = list(run_years(by_year, invalid_years))
 
+    # the city-wide sections' units missing, which say who did not file: each unit's trends are made (as
+    # they are written out) once every city-wide year is done
+    sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+
     def unit_trend_entries() -> Iterator[dict[str, Any]]:
+        absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
         for unit, reports in units.items():
             found = trends_of_unit(
-                [spool.year(one) for one in reports], bases, invalid_years.get(unit, ()), years
+                [spool.year(one) for one in reports], bases, invalid_years.get(unit, ()), absent.get(unit, ())
             )
             if found is not None:
                 yield unit_trends(found, tr)
-
-    # Each unit's trends, written to the spool while the city-wide years are in worker processes (this
-    # process would only wait for them meanwhile); else made as they are written out.
-    spooled: list[array[int]] = []
-
-    def meanwhile() -> None:
-        spooled.append(spool.written(unit_trend_entries(), UNIT_DEPTH))
 
     city_entries: list[City] = []
     city_figures: list[Year] = []
@@ -101,7 +106,7 @@ def assembled(
         (in_run, before, keep),
         warnings,
         jobs,
-        meanwhile,
+        lambda: None,
         Absence(
             invalid_years,
             elsewhere,
@@ -112,6 +117,7 @@ def assembled(
         failed = failed or done.failed
         city_notices += done.notices
         city_entries += done.entries
+        sections += done.sections
         for year, unit, figures, missing in done.figures:
             city_figures.append(Year(year, unit, "city", spool.figures(figures), missing))
     if flat.excuse is not None:
@@ -119,7 +125,7 @@ def assembled(
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.of(invalid=bool(refused), failed=failed)
-    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years)
+    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():
@@ -127,7 +133,7 @@ def assembled(
                 yield spool.entry(cast(HeldReport, one["kept"]), rank)
 
     def unit_entries() -> Iterable[Any]:
-        return spool.read_written(spooled[0]) if spooled else unit_trend_entries()
+        return unit_trend_entries()
 
     def document() -> dict[str, Any]:
         return {

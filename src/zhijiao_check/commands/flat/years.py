@@ -35,12 +35,15 @@ if TYPE_CHECKING:
 class YearDone(NamedTuple):
     """What a city-wide year left (``city_year``): whether a result fails, its notices, its entries in the
     spool, and its figures as the trends read them: (year, unit, figures as ``figures_of`` gives them, the
-    units missing), the rules by their place (a worker's copies of the rules are not the run's)."""
+    units missing), the rules by their place (a worker's copies of the rules are not the run's); and each
+    city-wide section's (year, units missing, those of them refused), which say who did not file
+    (``engine.trend.not_filed_by_year``)."""
 
     failed: bool
     notices: list[Wording]
     entries: list[City]
     figures: list[tuple[int, str, tuple[tuple[Any, ...], ...], tuple[str, ...]]]
+    sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]]
 
     def moved(self, by: int) -> YearDone:
         """The same, its spool written ``by`` bytes further on."""
@@ -93,14 +96,15 @@ def city_year(
     places = {id(rule): index for index, rule in enumerate(spool.rules)}
     fails = failing(flat.strict)
     failed = False
-    entries, figures = [], []
+    entries, figures, sections = [], [], []
     for evaluation in scored:
+        sections.append((year, evaluation.units_missing, evaluation.units_invalid))
         excused = evaluation if flat.excuse is None else flat.excuse(evaluation, CITY_WIDE)
         # as the trends read the year: its results waived where a waiver excuses them
         figures.append((year, CITY_WIDE, figures_of(excused, places), evaluation.units_missing))
         failed = failed or any(r.status in fails for r in excused.results)
         entries.append(out.city(city(excused, flat.tr, streamed=True), written))
-    return YearDone(failed, notices, entries, figures)
+    return YearDone(failed, notices, entries, figures, sections)
 
 
 # A worker process pays for itself from two city-wide years: each is some 0.1 s of a 1,000-report run.

@@ -82,8 +82,10 @@ def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Transla
         said = tag(
             "b", escaped(view.undecided_words(point, tr)), class_="undecided", data_status=point["status"]
         )
-        return f"{said} {escaped(view.figure(trend, point, tr))}"
-    shown = f"{chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
+        shown = f"{said} {escaped(view.figure(trend, point, tr))}"
+    else:
+        shown = f"{chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
+    # the year's own target, decided or not (the table's and Markdown's cells give it under either)
     goal = view.year_target(trend, point, tr)
     return shown + (apart + tag("span", escaped(goal), class_="small") if goal else "")
 
