@@ -82,6 +82,32 @@ def test_a_name_too_long_is_a_problem_of_its_own(report: Path, tmp_path: Path) -
     assert "东安县" in done.text  # the other report is still checked
 
 
+LONG = "a" * 300  # longer than a name may be (255 bytes on Linux): stat raises ENAMETOOLONG, not ENOENT
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("check", "--whole-year", f"{{empty}}/{LONG}.yaml"), "no reports (*.yaml"),
+        (("check", "{report}", "--rules", LONG), "rule pack"),
+        (("check", "{report}", "--pack", LONG), "rule pack"),
+        (("check", "{report}", "-f", "html", "-o", "x.html", "--per-unit", LONG), "file name is too long"),
+        (("diff", f"{LONG}.yaml", "{report}"), "could not be read"),
+        (("diff", "{report}", LONG), "could not be read"),
+    ],
+)
+def test_a_name_too_long_in_any_option_is_told_not_an_internal_error(
+    report: Path, tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    # ``Path.is_dir``/``is_file`` raise on a name too long (they pass over a name that does not exist only):
+    # each of these was exit 3, internal error
+    empty = tmp_path / "empty"  # a folder without reports, the too-long name's
+    empty.mkdir()
+    done = run(*(a.format(report=report, empty=empty) for a in args), "--lang", "en", cwd=tmp_path)
+    assert done.code == 2, done.err
+    assert said in done.err + done.text, done.err
+
+
 def test_a_symlink_loop_is_named_as_a_loop(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
     (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")

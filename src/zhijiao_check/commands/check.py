@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import gc
+import os
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -215,7 +216,11 @@ def _run(options: CheckOptions) -> int:
     _formats_named(options)
     if options.per_unit is not None and "html" not in (name for name, _ in options.outputs):
         raise FatalError("per-unit-needs-html")
-    if options.per_unit is not None and options.per_unit.exists() and not options.per_unit.is_dir():
+    if (
+        options.per_unit is not None
+        and os.path.exists(options.per_unit)
+        and not os.path.isdir(options.per_unit)
+    ):
         # Refused before the run: the first page's write would stop every output too, but name the page.
         raise FatalError("per-unit-not-a-folder", folder=str(options.per_unit))
     _previous_exist(options.previous)
@@ -508,7 +513,7 @@ def year_folders(paths: Sequence[Path], tr: Translator) -> list[Path]:
 
     if any(is_stdin(path) for path in paths):
         print(tr("cli.whole-year-stdin"), file=sys.stderr)
-    folders = [path if path.is_dir() or is_stdin(path) else path.parent for path in paths]
+    folders = [path if os.path.isdir(path) or is_stdin(path) else path.parent for path in paths]
     return list(dict.fromkeys(folders))
 
 

@@ -12,6 +12,7 @@ two folders, the other units are still compared).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
@@ -72,7 +73,7 @@ def run(options: DiffOptions) -> int:
 
     tr = Translator(options.lang)
     options = replace(options, format=command_format("diff", WRITES, options.format, options.output))
-    folders = [path.is_dir() for path in (options.old, options.new)]
+    folders = [os.path.isdir(path) for path in (options.old, options.new)]
     if any(folders) and not all(folders):
         folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)
         raise FatalError("diff-folder-and-file", folder=display_name(folder), file=display_name(file))

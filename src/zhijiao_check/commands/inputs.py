@@ -72,8 +72,9 @@ def unmatched(years: Iterable[int], earlier: Sequence[ReportFile], roster: Roste
 
 
 def folders_of(paths: Sequence[Path]) -> tuple[str, ...]:
-    """The folders among ``paths`` (the command line's, or ``--whole-year``'s), as real paths."""
-    return tuple(os.path.realpath(path) for path in paths if path.is_dir())
+    """The folders among ``paths`` (the command line's, or ``--whole-year``'s), as real paths. ``os.path``'s
+    test: a name too long for the file system is no folder, where ``Path.is_dir`` raises."""
+    return tuple(os.path.realpath(path) for path in paths if os.path.isdir(path))
 
 
 def city_required(

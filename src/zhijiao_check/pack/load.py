@@ -8,6 +8,7 @@ text, its clause in ``pack.yaml``, …) is checked in ``pack.crosschecks``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -391,7 +392,7 @@ def main_pack_dir(choice: str | None) -> Path:
         return next(iter(installed.values()))
     if choice in installed:
         return installed[choice]
-    if Path(choice).is_dir():
+    if os.path.isdir(choice):
         return Path(choice)
     raise FatalError("unknown-pack", pack=choice, packs=Join(tuple(installed)))
 
@@ -410,7 +411,7 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
 
     packs: list[RulePack] = []
     for directory in [main_pack_dir(main), *extra]:
-        if not (directory / PACK_FILE).is_file():
+        if not os.path.isfile(directory / PACK_FILE):
             raise FatalError(
                 "invalid-pack",
                 [pack_problem(display_name(directory), None, "", "not-a-pack", dir=display_name(directory))],
