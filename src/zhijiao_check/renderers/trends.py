@@ -327,7 +327,7 @@ def _grouped(
         key = outcome
         if kept and outcome in (MET, NOT_MET):
             key = "kept" if outcome == MET else "not-kept"
-        said = tr(f"render.verdict-years-{key}", years=named, figures=figures, why=why)
-        # no figure to show (a year waived without one): no empty brackets
-        out.append(said.replace("（）", "").replace(" ()", "") if not figures else said)
+        # no figure to show (a year waived without one): no brackets either
+        bracketed = tr("engine.paren", text=figures) if figures else ""
+        out.append(tr(f"render.verdict-years-{key}", years=named, figures=bracketed, why=why))
     return out
