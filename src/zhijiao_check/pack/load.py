@@ -42,6 +42,10 @@ class RuleSource:
     # where its ``time: {replaced_by: …}`` names the rule that takes over after its ``until``
     # (``_replacements_follow``)
     replaced_at: tuple[int, int] | None = None
+    # where its ``time: {replaces: …}`` names another pack's rule it takes over, and where its start year is
+    # (``pack.replaces``)
+    replaces_at: tuple[int, int] | None = None
+    start_at: tuple[int, int] | None = None
 
 
 @record
@@ -110,7 +114,13 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             when = place.at("when", "rule") if rule.when is not None else None
             line = parsed.positions.nearest(("rules", index))[0]
             replaced = place.at("time", "replaced_by") if rule.time.replaced_by is not None else None
-            sources[rule.id] = RuleSource(place.file, line, when, place.at("id"), replaced)
+            replaces, start_at = None, None
+            if rule.time.replaces is not None:
+                replaces = place.at("time", "replaces")
+                start_at = place.at("time", "from" if rule.time.every_year is None else "every_year")
+            sources[rule.id] = RuleSource(
+                place.file, line, when, place.at("id"), replaced, replaces, start_at
+            )
             rules.append(rule)
     # The checks across files run on every rule that fits the schema, whatever else is wrong in the pack (a
     # rule that does not fit is not among ``rules``): one run says every problem the loader can find, not a
@@ -425,7 +435,13 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
             packs[same[0]] = loaded
         else:
             packs.append(loaded)
-    problems = _ids_once(packs) + _conditions_refer_back(packs) + _replacements_follow(packs)
+    from zhijiao_check.pack.replaces import replaced
+
+    problems = _ids_once(packs) + _conditions_refer_back(packs)
+    # an amendment's rule ending another pack's (``time: {replaces: …}``): that rule then has the ``until``
+    # and ``replaced_by`` it would have in a copy of its pack, and is checked as those are
+    packs, refusals = replaced(packs)
+    problems += refusals + _replacements_follow(packs)
     if problems:
         raise FatalError("invalid-pack", in_file_order(problems))
     return packs

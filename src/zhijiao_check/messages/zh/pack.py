@@ -131,6 +131,40 @@ MESSAGES: dict[str, str] = {
         "规则 {id} 判定至 {until} 年止，由 {rule} 接替，但 {rule} 的 time 没有 from，自政策发布起每年都判定，"
         "{until} 年及以前也判定：应在 {rule} 的 time 中写 from: {next}"
     ),
+    "pack.time-replaces-needs-from": (
+        "replaces: {rule} 需与 from（或 every_year）同写：那是本规则接替 {rule} 的第一年，"
+        "{rule} 判定至前一年止；应在旁边写 from: 年份"
+    ),
+    "pack.replaces-unknown": (
+        "规则 {id} 写了 replaces: {rule}，所加载的规则包中没有这条规则：应写 {start} 年起由本规则接替的"
+        "另一个规则包的规则编号{near}"
+    ),
+    "pack.replaces-own-pack": (
+        "规则 {id} 写了 replaces: {rule}，但 {rule} 是同一规则包（{pack}，{at}）的规则："
+        "同一规则包内应在 {rule} 的 time 中写 until: {until}, replaced_by: {id}，并去掉 replaces"
+        "（replaces 用于修订规则包接替另一个规则包的规则）"
+    ),
+    "pack.replaces-already-replaced": (
+        "规则 {id} 写了 replaces: {rule}，但 {rule}（{pack}，{at}）已写明判定至 {last} 年止、"
+        "由 {other} 接替：一条规则只能由一条规则接替；应去掉 replaces，或改写 {rule} 的 until 和 replaced_by"
+    ),
+    "pack.replaces-twice": (
+        "规则 {id} 写了 replaces: {rule}，但 {other}（{other_at}）已接替 {rule}：一条规则只能由一条规则接替；"
+        "应去掉其中一个 replaces，或让 {id} 写 replaces: {other}，在 {other} 之后接替"
+    ),
+    "pack.replaces-year-early": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）自 {first} 年起才判定，接替后它在任何"
+        "年份都不判定：应写 from: {low} 或更晚；若 {rule} 一年也不判定，应去掉 replaces，"
+        "用 --ignore {rule} 排除它"
+    ),
+    "pack.replaces-year-late": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）所在规划的目标到 {last} 年止，"
+        "{start} 在规划之外：应写 from: {low} 到 {high} 之间的年份"
+    ),
+    "pack.replaces-year-late-until": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）判定至 {last} 年止（time 的 until），"
+        "其间的年份两者都不判定：应写 from: {low} 到 {high} 之间的年份"
+    ),
     "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
     "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",
