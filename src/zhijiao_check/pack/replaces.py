@@ -11,19 +11,48 @@ amendment a run adds to it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.placed import pack_problem
+from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
 from zhijiao_check.wording import msg
 
-if TYPE_CHECKING:
-    from zhijiao_check.pack.load import RulePack, RuleSource
+
+class RuleSource(Protocol):
+    """Where a rule is written (``pack.load.RuleSource``), as this module reads it."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def replaces_at(self) -> tuple[int, int] | None: ...
+    @property
+    def start_at(self) -> tuple[int, int] | None: ...
 
 
-def replaced(packs: Sequence[RulePack]) -> tuple[list[RulePack], list[Problem]]:
+class Pack(Protocol):
+    """A loaded pack (``pack.load.RulePack``), as this module reads it: the loader imports this module."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def info(self) -> PackInfo: ...
+    @property
+    def rules(self) -> tuple[AnyRule, ...]: ...
+    @property
+    def sources(self) -> Mapping[str, RuleSource]: ...
+    @property
+    def last_due(self) -> int | None: ...
+
+
+P = TypeVar("P", bound=Pack)
+
+
+def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
     """``packs`` with each rule another pack's rule ``replaces`` ended the year before that rule's start; or
     ``packs`` as they are and what is wrong with a ``replaces``: naming no rule of the run, a rule of its own
     pack (which its own ``until`` ends), a rule already replaced (by its own ``replaced_by``, or by an
@@ -85,7 +114,7 @@ def _unknown(rule: AnyRule, where: RuleSource, said: dict[str, object], owners: 
     return pack_problem(where.file, at, f"{rule.id}.time.replaces", "replaces-unknown", **said)
 
 
-def _outside(start: int, owner: RulePack, old: AnyRule, said: dict[str, object]) -> str | None:
+def _outside(start: int, owner: Pack, old: AnyRule, said: dict[str, object]) -> str | None:
     """The problem's code when ``start`` is no year to take ``old`` (of ``owner``) over in, its years put in
     ``said``; else None. The years are those of the plan ``old`` is judged in, after its first (from it, the
     old rule would be judged in no year): up to the year after its own ``until``, else after its pack's last
@@ -101,12 +130,13 @@ def _outside(start: int, owner: RulePack, old: AnyRule, said: dict[str, object])
     return None
 
 
-def _ending(pack: RulePack, ends: dict[str, tuple[int, str]]) -> RulePack:
+def _ending(pack: P, ends: dict[str, tuple[int, str]]) -> P:
     """``pack`` with each of its rules in ``ends`` judged until its year, the rule that takes over named."""
     if not any(rule.id in ends for rule in pack.rules):
         return pack
     rules = tuple(_ended(rule, *ends[rule.id]) if rule.id in ends else rule for rule in pack.rules)
-    return dataclasses.replace(pack, rules=rules)
+    made: P = dataclasses.replace(pack, rules=rules)  # type: ignore[type-var]  # a record: a dataclass
+    return made
 
 
 def _ended(rule: AnyRule, until: int, by: str) -> AnyRule:

@@ -41,7 +41,14 @@ MESSAGES: dict[str, str] = {
         "(zhijiao-check schema)"
     ),
     "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
-    "pack.policy-missing": "the policy text {policy} is missing",
+    "pack.policy-missing": (
+        "the policy text {policy} is missing: the rules' quotes are checked against it once it is there "
+        "(pack.yaml's policy: names it)"
+    ),
+    "pack.rules-wait-for-pack-file": (
+        "until pack.yaml is right, the rules' quotes (against the policy text it names), clauses, annex "
+        "items, IDs and years (against its issued) are not checked; their fields and values are"
+    ),
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
     "pack.value-type": "rule {id} compares {field} with {found}, but {field} takes {takes}: write {write}",
     "pack.not-a-choice": "rule {id}: {field} is never {found}; it takes one of {allowed}: write {write}",

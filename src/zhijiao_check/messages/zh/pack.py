@@ -34,7 +34,14 @@ MESSAGES: dict[str, str] = {
         "否则改读这些单位报表中的字段（见 zhijiao-check schema）"
     ),
     "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
-    "pack.policy-missing": "找不到政策原文 {policy}",
+    "pack.policy-missing": (
+        "找不到政策原文 {policy}：规则的 quote 要在原文中核对，待它就位后再检查"
+        "（pack.yaml 的 policy: 写它的路径）"
+    ),
+    "pack.rules-wait-for-pack-file": (
+        "pack.yaml 有误，改正前不检查规则的 quote（在它指定的政策原文中核对）、clause、annex、编号和年份"
+        "（与它的 issued 比较）；规则的字段和取值照常检查"
+    ),
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
     "pack.value-type": "规则 {id} 的条件写了 {found}，但 {field} 只取{takes}：应写 {write}",
     "pack.not-a-choice": "规则 {id}：{field} 没有 {found} 这个值，只取 {allowed} 之一：应写 {write}",
