@@ -107,6 +107,9 @@ def test_the_base_rule_shows_its_end_in_rules_and_explain(tmp_path: Path) -> Non
     assert old["time_text"] == f"到 2025 年（线性进度），至 2023 年止（此后由 {NEW} 判定）"
     new = next(r for r in listed if r["id"] == NEW)
     assert new["time"] == {"due": 2025, "from": 2024, "linear": True, "replaces": OLD}
+    assert new["time_text"] == f"自 2024 年起，到 2025 年（线性进度），接替 {OLD}"
+    said = run("explain", NEW, "--rules", pack, "--lang", "en").stdout
+    assert f"time: from 2024, due 2025, linear, in place of {OLD}" in said, said
     explained = run("explain", OLD, "--rules", pack, "--lang", "en").stdout
     assert f"time: due 2025, linear, until 2023 (then {NEW})" in explained
     # the base pack as the built-in is, without the amendment
@@ -299,3 +302,40 @@ def test_replaces_without_from_is_refused_at_replaces(tmp_path: Path, lang: str)
         ),
     }
     assert f"{where}: rules[0].time.replaces: {expected[lang]}" in said, said
+
+
+def test_the_amendment_docs_packs_md_shows_judges_2023_against_30_and_2024_against_35(tmp_path: Path) -> None:
+    """docs/packs.md, "A threshold changed from a year on": its amendment's rule file as shown, with the
+    pack.yaml its comment describes."""
+    import re
+
+    from factory import ROOT
+
+    docs = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    shown = re.search(r"```yaml\n(# amend-2024/clause-01\.yaml.*?)```", docs, re.DOTALL)
+    assert shown is not None
+    pack = tmp_path / "amend-2024"
+    pack.mkdir()
+    (pack / "clause-01.yaml").write_text(shown.group(1), encoding="utf-8")
+    (pack / "pack.yaml").write_text(
+        "id: yzf-2024-amend\ndocument: 永政发〔2024〕1号\ntitle: {zh: 修订, en: Amendment}\n"
+        "issued: 2024-03-01\nschedule_base: 2020\n"
+        'rule_ids: "^a\\\\d{1,2}\\\\.[a-z0-9]+(-[a-z0-9]+)*$"\n'
+        "clauses: [{number: 1, title: {zh: 示范性企业, en: Demonstration enterprises}}]\n",
+        encoding="utf-8",
+    )
+    (pack / "policy.md").write_text("# 修订\n\n建设培育产教融合示范性企业35家。\n", encoding="utf-8")
+    (pack / "units.yaml").write_text((PACK_DIR / "units.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    folder = tmp_path / "reports"
+    write_reports(folder, [r for year in (2023, 2024) for r in city_year(year, enterprises=12)])
+    new = "a1.demonstration-enterprises-35"
+    result = run("check", folder, "--rules", pack, "--select", OLD, "--select", new, "--format", "json")
+    assert result.exit_code == 0, result.output + result.stderr  # behind: not failed yet
+    data = json.loads(result.stdout)
+    results = {c["year"]: {r["rule"]: r for r in c["results"]} for c in data["city"]}
+    assert (results[2023][OLD]["explanation"], results[2023][new]["status"]) == (
+        "产教融合示范性企业 12 < 30",
+        "not_applicable",
+    )
+    assert results[2024][new]["notes"] == ["线性进度：2024 年应达 28（2025 年目标 35）"]
+    assert results[2024][OLD]["explanation"] == f"判定至 2023 年止（time 的 until）：2024 年改由 {new} 判定"
