@@ -125,12 +125,18 @@ def test_a_missing_policy_text_and_a_rule_file_typo_are_said_in_one_run(tmp_path
     (pack / "policy.md").unlink()
     said = refused(pack, "en")
     places = _places(said)
-    assert places == [("clause-01.yaml", 48, 11), ("clause-02.yaml", 12, 23), ("clause-03.yaml", 6, 13)], said
+    line = (pack / "pack.yaml").read_text(encoding="utf-8").splitlines().index("policy: policy.md") + 1
+    assert places == [
+        ("clause-01.yaml", 48, 11),
+        ("clause-02.yaml", 12, 23),
+        ("clause-03.yaml", 6, 13),
+        ("pack.yaml", line, 9),  # at the policy: that names the file
+    ], said
     assert "rule c3.new-higher-colleges names clause 93, which pack.yaml's clauses do not list" in said
     assert said.count("policy.md") == 1, said
     assert (
-        f"{pack / 'pack.yaml'}: policy: the policy text {pack / 'policy.md'} is missing: the rules' quotes "
-        "are checked against it once it is there (pack.yaml's policy: names it)\n"
+        f"{pack / 'pack.yaml'}:{line}:9: policy: the policy text {pack / 'policy.md'} is missing: the rules' "
+        "quotes are checked against it once it is there (pack.yaml's policy: names it)\n"
     ) in said
     assert "not in the policy text" not in said  # no quote checked against a text not there
     zh = refused(pack)

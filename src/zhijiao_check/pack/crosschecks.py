@@ -54,7 +54,10 @@ def cross_checks(
         if decoded.code != "path-not-found":
             problems.append(decoded)
         else:
-            problems.append(pack_problem(pack_file, None, "policy", "policy-missing", policy=policy_file))
+            # at pack.yaml's ``policy:`` where it names the file (else the default, policy.md)
+            written = isinstance(info_parsed.data, dict) and "policy" in info_parsed.data
+            where = info_parsed.positions.nearest(("policy",)) if written else None
+            problems.append(pack_problem(pack_file, where, "policy", "policy-missing", policy=policy_file))
     else:
         policy = tuple(passages(decoded.text))
         by_clause = clause_passages(policy)  # by clause number, where the policy's headings name clauses
