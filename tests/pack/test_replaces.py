@@ -339,3 +339,28 @@ def test_the_amendment_docs_packs_md_shows_judges_2023_against_30_and_2024_again
     )
     assert results[2024][new]["notes"] == ["线性进度：2024 年应达 28（2025 年目标 35）"]
     assert results[2024][OLD]["explanation"] == f"判定至 2023 年止（time 的 until）：2024 年改由 {new} 判定"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            (
+                f"规则 {NEW} 写了 replaces: {NEW}，即它自己：一条规则不能接替它自己；应写 2024 年起由它接替的"
+                "另一个规则包的规则编号，没有就去掉 replaces"
+            ),
+        ),
+        (
+            "en",
+            (
+                f"rule {NEW} has replaces: {NEW}, itself: a rule cannot take over from itself; write the ID "
+                "of the other pack's rule it takes over from 2024, or leave out replaces"
+            ),
+        ),
+    ],
+)
+def test_replaces_naming_the_rule_itself_is_refused_as_such(tmp_path: Path, lang: str, expected: str) -> None:
+    pack = replacing(tmp_path, NEW)
+    said = _refused(tmp_path, pack, lang)
+    assert said.splitlines()[1:] == [f"{_place(pack, 'replaces', NEW)}: {NEW}.time.replaces: {expected}"]

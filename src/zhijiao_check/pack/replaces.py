@@ -77,7 +77,9 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
             there = owner.sources[name]
             said |= {"pack": owner.id, "at": f"{there.file}:{there.line}"}
             code = ""
-            if owner.id == pack.id:
+            if name == rule.id:  # itself: a rule of that ID there is, so not "no such rule"
+                code = "replaces-self"
+            elif owner.id == pack.id:
                 code = "replaces-own-pack"
             elif old.time.replaced_by is not None:
                 code = "replaces-already-replaced"

@@ -170,6 +170,10 @@ MESSAGES: dict[str, str] = {
         "rule {id} has replaces: {rule}, which is no rule of the packs loaded: write the ID of the other "
         "pack's rule this one takes over from {start}{near}"
     ),
+    "pack.replaces-self": (
+        "rule {id} has replaces: {rule}, itself: a rule cannot take over from itself; write the ID of the "
+        "other pack's rule it takes over from {start}, or leave out replaces"
+    ),
     "pack.replaces-own-pack": (
         "rule {id} has replaces: {rule}, a rule of its own pack ({pack}, {at}): within a pack write until: "
         "{until}, replaced_by: {id} in {rule}'s time and leave out replaces (replaces is for an amendment "

@@ -146,6 +146,10 @@ MESSAGES: dict[str, str] = {
         "规则 {id} 写了 replaces: {rule}，所加载的规则包中没有这条规则：应写 {start} 年起由本规则接替的"
         "另一个规则包的规则编号{near}"
     ),
+    "pack.replaces-self": (
+        "规则 {id} 写了 replaces: {rule}，即它自己：一条规则不能接替它自己；应写 {start} 年起由它接替的"
+        "另一个规则包的规则编号，没有就去掉 replaces"
+    ),
     "pack.replaces-own-pack": (
         "规则 {id} 写了 replaces: {rule}，但 {rule} 是同一规则包（{pack}，{at}）的规则："
         "同一规则包内应在 {rule} 的 time 中写 until: {until}, replaced_by: {id}，并去掉 replaces"
