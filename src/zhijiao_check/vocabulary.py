@@ -64,7 +64,8 @@ class Time(Strict):
     written into a plan from a later year, such as a threshold raised from 2024). ``until: U``: the last
     statistical year the rule applies; later years are not applicable (a rule retired, or replaced from U + 1
     by another, ``replaced_by``: written so a threshold changes from a year on and the years before keep
-    theirs in one run).
+    theirs in one run). ``replaces: ID``: the same from the new rule's side, for a rule of another pack (an
+    amendment's rule ending the base pack's): that rule is judged until the year before this one's start.
     """
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {**Strict.__pydantic_config__, "populate_by_name": True}
@@ -78,6 +79,10 @@ class Time(Strict):
     # the rule that takes over from ``until`` + 1, said in the reason a later year is not applicable (checked
     # against the run's rules when the packs load: ``pack.load``)
     replaced_by: Annotated[str | None, Field(pattern=RULE_ID)] = None
+    # a rule of another pack (the base pack an amendment changes) that this rule takes over from its start
+    # (``from`` or ``every_year``): that rule ends the year before, as with its own ``until`` and
+    # ``replaced_by``, its pack untouched (``pack.replaces``, when the packs load)
+    replaces: Annotated[str | None, Field(pattern=RULE_ID)] = None
 
     def __post_init__(self) -> None:
         given = [
@@ -103,6 +108,9 @@ class Time(Strict):
             )
         if self.replaced_by is not None and self.until is None:
             raise Unfit(msg("pack.time-replaced-needs-until", rule=self.replaced_by), ("replaced_by",))
+        if self.replaces is not None and start is None:
+            # the year it takes over is its first: a ``due`` alone is judged from the policy's issue
+            raise Unfit(msg("pack.time-replaces-needs-from", rule=self.replaces), ("replaces",))
 
     @property
     def years(self) -> list[int]:

@@ -262,14 +262,50 @@ def test_a_pathspec_whose_files_are_all_deleted_still_matches(repository: Path) 
     assert done.stderr == "the staged changes remove no report: nothing to check\n"
 
 
-def test_a_pathspec_in_a_repository_without_commits_is_asked_of_the_index(
+FIRST_COMMIT = {
+    "zh": "仓库还没有提交，暂存的改动不会移除任何报表：无需检查\n",
+    "en": "the repository has no commit yet, so the staged changes can remove no report: nothing to check\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_repository_without_commits_removes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A brand-new repository's first commit (before any report: its README and .pre-commit-config.yaml):
+    git has no HEAD, so nothing can have been removed, whatever the pathspec matches. It was refused as a
+    typo'd pathspec (exit 2), and so was every commit until the first report's."""
+    (tmp_path / "README.md").write_text("# 报表\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "README.md")
+    monkeypatch.chdir(tmp_path)
+    done = invoke_cli("check", "--staged-removals", "reports/", "--lang", lang)
+    assert done.exit_code == 0, done.output
+    assert done.stdout == ""
+    assert done.stderr == FIRST_COMMIT[lang]
+    # the reports staged for the first commit: still nothing removed
+    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
+    git(tmp_path, "add", "-A")
+    done = invoke_cli("check", "--staged-removals", "reports/", "--lang", lang)
+    assert (done.exit_code, done.stderr) == (0, FIRST_COMMIT[lang]), done.output
+    assert invoke_cli("check", "--staged-removals", "reports/", "--quiet").stderr == ""
+
+
+def test_a_pathspec_whose_files_are_all_newly_added_removes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
+    """The repository has commits, but none with a report: the first reports staged match the pathspec in
+    the index, and nothing of HEAD is there to remove. A typo'd pathspec is still refused."""
+    (tmp_path / "README.md").write_text("# 报表\n", encoding="utf-8")
     git(tmp_path, "init", "-q")
-    monkeypatch.chdir(tmp_path)
-    assert invoke_cli("check", "--staged-removals", "reports/").exit_code == 2  # nothing tracked yet
+    git(tmp_path, "add", "README.md")
+    git(tmp_path, "commit", "-q", "-m", "README")
+    shutil.copytree(ROOT / "samples" / "2023", tmp_path / "reports" / "2023")
     git(tmp_path, "add", "-A")
+    monkeypatch.chdir(tmp_path)
     done = invoke_cli("check", "--staged-removals", "reports/", "--lang", "en")
     assert done.exit_code == 0, done.output
     assert done.stderr == "the staged changes remove no report: nothing to check\n"
+    typo = invoke_cli("check", "--staged-removals", "report/", "--lang", "en")
+    assert typo.exit_code == 2
+    assert typo.stderr == STAGED_UNMATCHED["en"]

@@ -69,7 +69,9 @@ def test_a_pattern_the_linear_engine_cannot_run_is_refused_at_its_line(
     pack = _pack(tmp_path, pattern, rule_id="c90.test")
     with pytest.raises(FatalError) as raised:
         load_packs([pack])
-    [problem] = raised.value.problems
+    # and, once, that the rules' IDs (and quotes, clauses, years) wait for pack.yaml
+    waiting, problem = raised.value.problems
+    assert (waiting.code, waiting.line) == ("rules-wait-for-pack-file", None)
     assert (Path(problem.file).name, problem.line, problem.path) == ("pack.yaml", 8, "rule_ids")
     assert said in problem.message(Translator("en"))
 

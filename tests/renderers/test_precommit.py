@@ -257,6 +257,26 @@ def test_a_commit_that_removes_no_report_runs_no_check(
     assert re.search(r"zhijiao-check（删除或移走报表的年度）\.+Passed", output), output
 
 
+def test_the_first_commit_of_a_new_repository_passes_the_removed_reports_hook(
+    hook_source: Path, precommit_home: Path, tmp_path: Path
+) -> None:
+    """A new repository of reports, set up before its first report: its first commit (the config) has no
+    HEAD to remove anything from. The hook refused ``reports/`` there as a pathspec matching no file."""
+    reports = tmp_path / "new-repo"
+    reports.mkdir()
+    rev = git(hook_source, "rev-parse", "HEAD").strip()
+    (reports / ".pre-commit-config.yaml").write_text(
+        CONFIG.format(repo=hook_source, rev=rev), encoding="utf-8"
+    )
+    git(reports, "init", "-q")
+    git(reports, "add", "-A")
+
+    done = run_hook(reports, precommit_home)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert re.search(r"zhijiao-check（删除或移走报表的年度）\.+Passed", output), output
+
+
 def test_a_waivers_typo_is_refused_at_its_own_commit(
     hook_source: Path, precommit_home: Path, tmp_path: Path
 ) -> None:

@@ -141,12 +141,13 @@ def _staged_removals(options: CheckOptions, tr: Translator) -> CheckOptions:
     from zhijiao_check.commands.staged import removed_from
     from zhijiao_check.files import display_name
 
-    folders = [_relative(folder) for folder in removed_from(options.paths, Path.cwd())]
+    removed = removed_from(options.paths, Path.cwd())
+    folders = [_relative(folder) for folder in removed.folders]
     if folders:
         shown = " ".join(display_name(folder) for folder in folders)
         print(tr("cli.staged-removed", folders=shown), file=sys.stderr)
     elif not options.quiet:
-        print(tr("cli.staged-none"), file=sys.stderr)
+        print(tr("cli.staged-first-commit" if removed.first_commit else "cli.staged-none"), file=sys.stderr)
     return replace(options, paths=folders, whole_year=False)
 
 

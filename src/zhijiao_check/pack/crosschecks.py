@@ -21,8 +21,8 @@ from zhijiao_check.vocabulary import MIN_QUOTE
 
 
 def cross_checks(
-    info: PackInfo,
-    info_parsed: Parsed,
+    info: PackInfo | None,
+    info_parsed: Parsed | None,
     pack_file: str,
     rules: list[AnyRule],
     places: dict[str, Placed],
@@ -31,25 +31,40 @@ def cross_checks(
     """What a rule file alone cannot tell: quotes in the policy text (in the clause named, where the text's
     headings name clauses), clauses and annex items ``pack.yaml`` (``pack_file``, as shown) lists, IDs of the
     pack's pattern, years from the issue on, fields the report model has and values those fields can take,
-    settings the engine would not honour."""
-    from zhijiao_check.pack.effects import unhonoured
-    from zhijiao_check.pack.unknown import unknown_fields
-    from zhijiao_check.pack.values import wrong_values
+    settings the engine would not honour.
 
+    ``info`` None: ``pack.yaml`` did not fit (its problems are said of it). What needs it (the policy text it
+    names, its clauses, annex, ID pattern, issue date) is said once as not checked; the rest of each rule
+    (its fields, values and settings, a quote too short to be one) is checked all the same, in that run."""
     problems: list[Problem] = []
+    if info is None or info_parsed is None:
+        if rules:
+            problems.append(pack_problem(pack_file, None, "", "rules-wait-for-pack-file"))
+        for rule in rules:
+            problems += _own_checks(rule, places[rule.id])
+        return problems
     policy_path = directory / info.policy
     # through the one door: a FIFO is refused, not waited on
     decoded = read_text(policy_path, display_name(policy_path))
-    if isinstance(decoded, Problem):
-        if decoded.code != "path-not-found":
-            return [decoded]
-        return [pack_problem(pack_file, None, "policy", "policy-missing", policy=display_name(policy_path))]
-    policy = passages(decoded.text)
-    by_clause = clause_passages(policy)  # by clause number, where the policy's headings name clauses
+    policy: tuple[Passage, ...] | None = None
+    by_clause: dict[int, tuple[Passage, ...]] = {}
     policy_file = display_name(policy_path)
+    if isinstance(decoded, Problem):
+        # said once, the quotes left unchecked: each would be "not in the policy text"
+        if decoded.code != "path-not-found":
+            problems.append(decoded)
+        else:
+            # at pack.yaml's ``policy:`` where it names the file (else the default, policy.md)
+            written = isinstance(info_parsed.data, dict) and "policy" in info_parsed.data
+            where = info_parsed.positions.nearest(("policy",)) if written else None
+            problems.append(pack_problem(pack_file, where, "policy", "policy-missing", policy=policy_file))
+    else:
+        policy = tuple(passages(decoded.text))
+        by_clause = clause_passages(policy)  # by clause number, where the policy's headings name clauses
+    # the clauses against the policy's headings where it has them; the annex items whatever it is
+    problems += _pack_file_checks(info, info_parsed, pack_file, sorted(by_clause), policy_file)
     follows = id_matcher(info.rule_ids)  # checked to compile by PackInfo; never backtracks
     clauses = {clause.number for clause in info.clauses}
-    problems += _pack_file_checks(info, info_parsed, pack_file, sorted(by_clause), policy_file)
     items = {item.item for item in info.annex}
     for rule in rules:
         place = places[rule.id]
@@ -58,19 +73,11 @@ def cross_checks(
             problems.append(
                 place.problem("id", "rule-id-pattern", id=rule.id, pattern=info.rule_ids, hint=hint)
             )
-        count = len(normalise(rule.quote))
-        if count < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
-            from zhijiao_check.pack.values import yaml_literal  # a quote of spaces shows them
-
-            problems.append(
-                place.problem(
-                    "quote", "quote-too-short", id=rule.id, count=count, quote=yaml_literal(rule.quote)
-                )
-            )
-        elif quoted_in(rule.quote, policy) is None:
-            problems.append(_not_quoted(rule, place, policy, by_clause.get(rule.clause, ()), policy_file))
-        elif rule.clause in by_clause and quoted_in(rule.quote, by_clause[rule.clause]) is None:
-            problems.append(_elsewhere(rule, place, by_clause, policy_file))
+        if policy is not None and len(normalise(rule.quote)) >= MIN_QUOTE:
+            if quoted_in(rule.quote, policy) is None:
+                problems.append(_not_quoted(rule, place, policy, by_clause.get(rule.clause, ()), policy_file))
+            elif rule.clause in by_clause and quoted_in(rule.quote, by_clause[rule.clause]) is None:
+                problems.append(_elsewhere(rule, place, by_clause, policy_file))
         if rule.annex is not None and rule.annex not in items:
             code = "unknown-annex" if items else "no-annex"
             said = {"id": rule.id, "item": rule.annex, "items": _numbers(sorted(items))}
@@ -95,11 +102,29 @@ def cross_checks(
         elif early:
             said = {"id": rule.id, "year": early[0], "issued": info.issued.isoformat()}
             problems.append(place.problem("time", "year-before-issue", **said))
-        # a yes/no value said as the rule's file typed it (``value: off``), not as the false YAML reads
-        for path, wrong in [*unknown_fields(rule), *wrong_values(rule, place.typed), *unhonoured(rule)]:
-            code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
-            problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
+        problems += _own_checks(rule, place)
     problems += schedule_base_problems(info, info_parsed, pack_file, rules, places)
+    return problems
+
+
+def _own_checks(rule: AnyRule, place: Placed) -> list[Problem]:
+    """What is checked of a rule without ``pack.yaml`` or the policy text: a quote too short to say anything
+    of the policy, fields the report model has, values those fields take, settings the engine honours."""
+    from zhijiao_check.pack.effects import unhonoured
+    from zhijiao_check.pack.unknown import unknown_fields
+    from zhijiao_check.pack.values import wrong_values
+
+    problems: list[Problem] = []
+    count = len(normalise(rule.quote))
+    if count < MIN_QUOTE:  # all white space is in any text: a quote must say something of the policy
+        from zhijiao_check.pack.values import yaml_literal  # a quote of spaces shows them
+
+        quote = yaml_literal(rule.quote)
+        problems.append(place.problem("quote", "quote-too-short", id=rule.id, count=count, quote=quote))
+    # a yes/no value said as the rule's file typed it (``value: off``), not as the false YAML reads
+    for path, wrong in [*unknown_fields(rule), *wrong_values(rule, place.typed), *unhonoured(rule)]:
+        code = wrong.key.removeprefix("pack.")  # a key of the pack's catalogue (unknown, values, effects)
+        problems.append(place.problem(place.as_written(path), code, **dict(wrong.params)))
     return problems
 
 

@@ -42,6 +42,10 @@ class RuleSource:
     # where its ``time: {replaced_by: …}`` names the rule that takes over after its ``until``
     # (``_replacements_follow``)
     replaced_at: tuple[int, int] | None = None
+    # where its ``time: {replaces: …}`` names another pack's rule it takes over, and where its start year is
+    # (``pack.replaces``)
+    replaces_at: tuple[int, int] | None = None
+    start_at: tuple[int, int] | None = None
 
 
 @record
@@ -110,14 +114,20 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
             when = place.at("when", "rule") if rule.when is not None else None
             line = parsed.positions.nearest(("rules", index))[0]
             replaced = place.at("time", "replaced_by") if rule.time.replaced_by is not None else None
-            sources[rule.id] = RuleSource(place.file, line, when, place.at("id"), replaced)
+            replaces, start_at = None, None
+            if rule.time.replaces is not None:
+                replaces = place.at("time", "replaces")
+                start_at = place.at("time", "from" if rule.time.every_year is None else "every_year")
+            sources[rule.id] = RuleSource(
+                place.file, line, when, place.at("id"), replaced, replaces, start_at
+            )
             rules.append(rule)
     # The checks across files run on every rule that fits the schema, whatever else is wrong in the pack (a
     # rule that does not fit is not among ``rules``): one run says every problem the loader can find, not a
-    # round of format errors first and the quotes and fields not in the report format on the next run. They
-    # need ``pack.yaml`` (its policy text, clauses, issue date).
-    if info is not None and info_parsed is not None:
-        problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
+    # round of format errors first and the quotes and fields not in the report format on the next run. Those
+    # that need ``pack.yaml`` (its policy text, clauses, issue date) or the policy text are said once as
+    # waiting for it when it failed, and the rest are checked.
+    problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
     if info is None or units is None or problems:
         return in_file_order(problems)
     return RulePack(info, directory, tuple(rules), units, sources)
@@ -410,22 +420,31 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     from zhijiao_check.pack.cache import load_cached
 
     packs: list[RulePack] = []
+    broken: list[Problem] = []  # every pack's problems in one run, not the first broken pack's alone
     for directory in [main_pack_dir(main), *extra]:
         if not os.path.isfile(directory / PACK_FILE):
-            raise FatalError(
-                "invalid-pack",
-                [pack_problem(display_name(directory), None, "", "not-a-pack", dir=display_name(directory))],
-            )
+            said = display_name(directory)
+            broken.append(pack_problem(said, None, "", "not-a-pack", dir=said))
+            continue
         loaded = load_cached(directory, load_pack, _made_from)
         if isinstance(loaded, list):
-            raise FatalError("invalid-pack", loaded)
+            broken += loaded
+            continue
         # in its place: the main pack replaced is still the first, whose units the reports are checked against
         same = [index for index, pack in enumerate(packs) if pack.id == loaded.id]
         if same:
             packs[same[0]] = loaded
         else:
             packs.append(loaded)
-    problems = _ids_once(packs) + _conditions_refer_back(packs) + _replacements_follow(packs)
+    if broken:  # the checks across packs wait for every pack to load
+        raise FatalError("invalid-pack", in_file_order(broken))
+    from zhijiao_check.pack.replaces import replaced
+
+    problems = _ids_once(packs) + _conditions_refer_back(packs)
+    # an amendment's rule ending another pack's (``time: {replaces: …}``): that rule then has the ``until``
+    # and ``replaced_by`` it would have in a copy of its pack, and is checked as those are
+    packs, refusals = replaced(packs)
+    problems += refusals + _replacements_follow(packs)
     if problems:
         raise FatalError("invalid-pack", in_file_order(problems))
     return packs

@@ -30,7 +30,8 @@ def _width() -> int:
 
 def time_text(rule: Any, tr: Translator) -> str:
     """``到 2025 年（线性进度）``, ``自 2024 年起，到 2025 年``; with ``until``, the last year it applies
-    (and the rule that takes over: ``…，至 2023 年止（此后由 c8.x 判定）``)."""
+    (and the rule that takes over: ``…，至 2023 年止（此后由 c8.x 判定）``); with ``replaces``, the rule it
+    takes over (``自 2024 年起，接替 c8.x``)."""
     time = rule.time
     if time.due is not None and time.from_ is not None:
         key = "catalogue.from-due-linear" if time.linear else "catalogue.from-due"
@@ -41,6 +42,8 @@ def time_text(rule: Any, tr: Translator) -> str:
         text = tr("catalogue.every-year", year=time.every_year)
     else:
         text = tr("catalogue.from", year=time.start)
+    if time.replaces is not None:  # an amendment's rule taking over another pack's (pack.replaces)
+        text = tr("catalogue.replaces", time=text, rule=time.replaces)
     if time.until is None:
         return text
     if time.replaced_by is None:

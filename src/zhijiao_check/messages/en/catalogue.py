@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.from-due-linear": "from {start}, due {year}, linear",
     "catalogue.until": "{time}, until {until}",  # the last statistical year the rule applies
     "catalogue.until-replaced": "{time}, until {until} (then {rule})",
+    "catalogue.replaces": "{time}, in place of {rule}",  # time's replaces: that rule ends the year before
     "catalogue.col-id": "rule",
     "catalogue.col-clause": "clause",
     "catalogue.col-scope": "scope",

@@ -199,6 +199,9 @@ MESSAGES: dict[str, str] = {
         "the staged changes remove reports from these folders, each checked whole: {folders}"
     ),
     "cli.staged-none": "the staged changes remove no report: nothing to check",
+    "cli.staged-first-commit": (
+        "the repository has no commit yet, so the staged changes can remove no report: nothing to check"
+    ),
     "cli.staged-not-a-repository": (
         "--staged-removals asks git which reports the staged changes delete or move, but {folder} is not "
         "in a git repository: run it in the repository of the reports"

@@ -41,7 +41,14 @@ MESSAGES: dict[str, str] = {
         "(zhijiao-check schema)"
     ),
     "pack.unknown-field": "rule {id} reads {field}, which is not a field of {place}: {hint}",
-    "pack.policy-missing": "the policy text {policy} is missing",
+    "pack.policy-missing": (
+        "the policy text {policy} is missing: the rules' quotes are checked against it once it is there "
+        "(pack.yaml's policy: names it)"
+    ),
+    "pack.rules-wait-for-pack-file": (
+        "until pack.yaml is right, the rules' quotes (against the policy text it names), clauses, annex "
+        "items, IDs and years (against its issued) are not checked; their fields and values are"
+    ),
     "pack.not-a-pack": "{dir} is not a rule pack: it needs pack.yaml, units.yaml and rule files",
     "pack.value-type": "rule {id} compares {field} with {found}, but {field} takes {takes}: write {write}",
     "pack.not-a-choice": "rule {id}: {field} is never {found}; it takes one of {allowed}: write {write}",
@@ -154,6 +161,47 @@ MESSAGES: dict[str, str] = {
     "pack.replaced-by-no-start": (
         "rule {id} is judged until {until} and replaced by {rule}, whose time has no from, so it is judged "
         "in every year from the policy's issue, {until} and before too: write from: {next} in {rule}'s time"
+    ),
+    "pack.time-replaces-needs-from": (
+        "replaces: {rule} needs from (or every_year), the first year this rule judges instead of {rule}, "
+        "which is judged until the year before: write from: YEAR beside it"
+    ),
+    "pack.replaces-unknown": (
+        "rule {id} has replaces: {rule}, which is no rule of the packs loaded: write the ID of the other "
+        "pack's rule this one takes over from {start}{near}"
+    ),
+    "pack.replaces-self": (
+        "rule {id} has replaces: {rule}, itself: a rule cannot take over from itself; write the ID of the "
+        "other pack's rule it takes over from {start}, or leave out replaces"
+    ),
+    "pack.replaces-own-pack": (
+        "rule {id} has replaces: {rule}, a rule of its own pack ({pack}, {at}): within a pack write until: "
+        "{until}, replaced_by: {id} in {rule}'s time and leave out replaces (replaces is for an amendment "
+        "pack taking over another pack's rule)"
+    ),
+    "pack.replaces-already-replaced": (
+        "rule {id} has replaces: {rule}, but {rule} ({pack}, {at}) is already judged until {last} and "
+        "replaced by {other}: a rule is replaced by one rule only; leave out replaces, or change {rule}'s "
+        "until and replaced_by"
+    ),
+    "pack.replaces-twice": (
+        "rule {id} has replaces: {rule}, but {other} ({other_at}) already replaces {rule}: a rule is "
+        "replaced by one rule only; leave out one of the two, or write replaces: {other} in {id} to take "
+        "over after {other}"
+    ),
+    "pack.replaces-year-early": (
+        "rule {id} takes over {rule} from {start}, but {rule} ({pack}, {at}) is judged from {first} only, so "
+        "it would be judged in no year: write from: {low} or later; to judge {rule} in no year, leave out "
+        "replaces and leave it out of the run with --ignore {rule}"
+    ),
+    "pack.replaces-year-late": (
+        "rule {id} takes over {rule} from {start}, but the plan of {rule} ({pack}, {at}) has its targets due "
+        "by {last}, and {start} is outside it: write from: a year from {low} to {high}"
+    ),
+    "pack.replaces-year-late-until": (
+        "rule {id} takes over {rule} from {start}, but {rule} ({pack}, {at}) is judged until {last} (its "
+        "time's until), and the years between would be judged by neither: write from: a year from {low} to "
+        "{high}"
     ),
     "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",

@@ -13,6 +13,7 @@ MESSAGES: dict[str, str] = {
     "catalogue.from-due-linear": "自 {start} 年起，到 {year} 年（线性进度）",
     "catalogue.until": "{time}，至 {until} 年止",  # 统计年度 until 后不再适用
     "catalogue.until-replaced": "{time}，至 {until} 年止（此后由 {rule} 判定）",
+    "catalogue.replaces": "{time}，接替 {rule}",  # time 的 replaces：另一规则包的规则判定至前一年止
     "catalogue.col-id": "规则",
     "catalogue.col-clause": "条",
     "catalogue.col-scope": "范围",

@@ -163,6 +163,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.staged-removed": "暂存的改动从这些目录移除了报表，逐个检查整个目录：{folders}",
     "cli.staged-none": "暂存的改动没有移除报表：无需检查",
+    "cli.staged-first-commit": "仓库还没有提交，暂存的改动不会移除任何报表：无需检查",
     "cli.staged-not-a-repository": (
         "--staged-removals 要问 git 哪些报表在暂存区中被删除或移走，但 {folder} 不在 git 仓库中："
         "请在报表的仓库中运行"

@@ -34,7 +34,14 @@ MESSAGES: dict[str, str] = {
         "否则改读这些单位报表中的字段（见 zhijiao-check schema）"
     ),
     "pack.unknown-field": "规则 {id} 读取的字段 {field} 不是{place}的字段：{hint}",
-    "pack.policy-missing": "找不到政策原文 {policy}",
+    "pack.policy-missing": (
+        "找不到政策原文 {policy}：规则的 quote 要在原文中核对，待它就位后再检查"
+        "（pack.yaml 的 policy: 写它的路径）"
+    ),
+    "pack.rules-wait-for-pack-file": (
+        "pack.yaml 有误，改正前不检查规则的 quote（在它指定的政策原文中核对）、clause、annex、编号和年份"
+        "（与它的 issued 比较）；规则的字段和取值照常检查"
+    ),
     "pack.not-a-pack": "{dir} 不是规则包目录：其中应有 pack.yaml、units.yaml 与规则文件",
     "pack.value-type": "规则 {id} 的条件写了 {found}，但 {field} 只取{takes}：应写 {write}",
     "pack.not-a-choice": "规则 {id}：{field} 没有 {found} 这个值，只取 {allowed} 之一：应写 {write}",
@@ -130,6 +137,44 @@ MESSAGES: dict[str, str] = {
     "pack.replaced-by-no-start": (
         "规则 {id} 判定至 {until} 年止，由 {rule} 接替，但 {rule} 的 time 没有 from，自政策发布起每年都判定，"
         "{until} 年及以前也判定：应在 {rule} 的 time 中写 from: {next}"
+    ),
+    "pack.time-replaces-needs-from": (
+        "replaces: {rule} 需与 from（或 every_year）同写：那是本规则接替 {rule} 的第一年，"
+        "{rule} 判定至前一年止；应在旁边写 from: 年份"
+    ),
+    "pack.replaces-unknown": (
+        "规则 {id} 写了 replaces: {rule}，所加载的规则包中没有这条规则：应写 {start} 年起由本规则接替的"
+        "另一个规则包的规则编号{near}"
+    ),
+    "pack.replaces-self": (
+        "规则 {id} 写了 replaces: {rule}，即它自己：一条规则不能接替它自己；应写 {start} 年起由它接替的"
+        "另一个规则包的规则编号，没有就去掉 replaces"
+    ),
+    "pack.replaces-own-pack": (
+        "规则 {id} 写了 replaces: {rule}，但 {rule} 是同一规则包（{pack}，{at}）的规则："
+        "同一规则包内应在 {rule} 的 time 中写 until: {until}, replaced_by: {id}，并去掉 replaces"
+        "（replaces 用于修订规则包接替另一个规则包的规则）"
+    ),
+    "pack.replaces-already-replaced": (
+        "规则 {id} 写了 replaces: {rule}，但 {rule}（{pack}，{at}）已写明判定至 {last} 年止、"
+        "由 {other} 接替：一条规则只能由一条规则接替；应去掉 replaces，或改写 {rule} 的 until 和 replaced_by"
+    ),
+    "pack.replaces-twice": (
+        "规则 {id} 写了 replaces: {rule}，但 {other}（{other_at}）已接替 {rule}：一条规则只能由一条规则接替；"
+        "应去掉其中一个 replaces，或让 {id} 写 replaces: {other}，在 {other} 之后接替"
+    ),
+    "pack.replaces-year-early": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）自 {first} 年起才判定，接替后它在任何"
+        "年份都不判定：应写 from: {low} 或更晚；若 {rule} 一年也不判定，应去掉 replaces，"
+        "用 --ignore {rule} 排除它"
+    ),
+    "pack.replaces-year-late": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）所在规划的目标到 {last} 年止，"
+        "{start} 在规划之外：应写 from: {low} 到 {high} 之间的年份"
+    ),
+    "pack.replaces-year-late-until": (
+        "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）判定至 {last} 年止（time 的 until），"
+        "其间的年份两者都不判定：应写 from: {low} 到 {high} 之间的年份"
     ),
     "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",

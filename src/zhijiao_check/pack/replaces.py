@@ -1,0 +1,146 @@
+"""A rule of one pack taking over a rule of another from a year on (``time: {from: 2024, replaces: ID}``), the
+other pack untouched: an amendment pack changes a base pack's threshold without a copy of the base pack.
+
+The rule it names ends the year before (its ``until``), the new rule named as its ``replaced_by``: from then
+on the run is the same as with the base pack copied and the two written there (docs/packs.md, "A threshold
+changed from a year on"), in its results, trends, catalogue and ``explain``. It is applied each run, after the
+packs load (``pack.load.load_packs``): a kept pack (``pack.cache``) is its own files as written, whichever
+amendment a run adds to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+from typing import Protocol, TypeVar
+
+from zhijiao_check.kinds import AnyRule
+from zhijiao_check.pack.placed import pack_problem
+from zhijiao_check.pack.schema import PackInfo
+from zhijiao_check.problems import Problem
+from zhijiao_check.wording import msg
+
+
+class RuleSource(Protocol):
+    """Where a rule is written (``pack.load.RuleSource``), as this module reads it."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def replaces_at(self) -> tuple[int, int] | None: ...
+    @property
+    def start_at(self) -> tuple[int, int] | None: ...
+
+
+class Pack(Protocol):
+    """A loaded pack (``pack.load.RulePack``), as this module reads it: the loader imports this module."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def info(self) -> PackInfo: ...
+    @property
+    def rules(self) -> tuple[AnyRule, ...]: ...
+    @property
+    def sources(self) -> Mapping[str, RuleSource]: ...
+    @property
+    def last_due(self) -> int | None: ...
+
+
+P = TypeVar("P", bound=Pack)
+
+
+def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
+    """``packs`` with each rule another pack's rule ``replaces`` ended the year before that rule's start; or
+    ``packs`` as they are and what is wrong with a ``replaces``: naming no rule of the run, a rule of its own
+    pack (which its own ``until`` ends), a rule already replaced (by its own ``replaced_by``, or by an
+    earlier ``replaces``), a start year the rule named is not judged in."""
+    owners = {rule.id: (pack, rule) for pack in reversed(packs) for rule in pack.rules}  # the first pack's
+    ends: dict[str, tuple[int, str]] = {}  # the rule replaced: its last year, the rule that takes over
+    takers: dict[str, tuple[AnyRule, RuleSource]] = {}  # the rule replaced: the rule that replaces it
+    problems: list[Problem] = []
+    for pack in packs:
+        for rule in pack.rules:
+            name = rule.time.replaces
+            start = rule.time.start
+            if name is None or start is None:  # a start is required with it (vocabulary.Time)
+                continue
+            where = pack.sources[rule.id]
+            said: dict[str, object] = {"id": rule.id, "rule": name, "start": start, "until": start - 1}
+            owned = owners.get(name)
+            if owned is None:
+                problems.append(_unknown(rule, where, said, owners))
+                continue
+            owner, old = owned
+            there = owner.sources[name]
+            said |= {"pack": owner.id, "at": f"{there.file}:{there.line}"}
+            code = ""
+            if name == rule.id:  # itself: a rule of that ID there is, so not "no such rule"
+                code = "replaces-self"
+            elif owner.id == pack.id:
+                code = "replaces-own-pack"
+            elif old.time.replaced_by is not None:
+                code = "replaces-already-replaced"
+                said |= {"other": old.time.replaced_by, "last": old.time.until}
+            elif name in takers:
+                other, other_at = takers[name]
+                code = "replaces-twice"
+                said |= {"other": other.id, "other_at": f"{other_at.file}:{other_at.line}"}
+            if code:
+                at = where.replaces_at or (where.line, 1)
+                problems.append(pack_problem(where.file, at, f"{rule.id}.time.replaces", code, **said))
+                continue
+            outside = _outside(start, owner, old, said)
+            if outside is not None:
+                at = where.start_at or where.replaces_at or (where.line, 1)
+                key = "from" if rule.time.every_year is None else "every_year"
+                problems.append(pack_problem(where.file, at, f"{rule.id}.time.{key}", outside, **said))
+                continue
+            takers[name] = (rule, where)
+            ends[name] = (start - 1, rule.id)
+    if problems or not ends:
+        return list(packs), problems
+    return [_ending(pack, ends) for pack in packs], []
+
+
+def _unknown(rule: AnyRule, where: RuleSource, said: dict[str, object], owners: Collection[str]) -> Problem:
+    """A ``replaces`` naming no rule of the run's packs, the nearest ID named."""
+    from difflib import get_close_matches
+
+    name = rule.time.replaces or ""
+    near = get_close_matches(name, [i for i in owners if i != rule.id], n=1)
+    said["near"] = msg("pack.replaced-by-near", rule=near[0]) if near else ""
+    at = where.replaces_at or (where.line, 1)
+    return pack_problem(where.file, at, f"{rule.id}.time.replaces", "replaces-unknown", **said)
+
+
+def _outside(start: int, owner: Pack, old: AnyRule, said: dict[str, object]) -> str | None:
+    """The problem's code when ``start`` is no year to take ``old`` (of ``owner``) over in, its years put in
+    ``said``; else None. The years are those of the plan ``old`` is judged in, after its first (from it, the
+    old rule would be judged in no year): up to the year after its own ``until``, else after its pack's last
+    due year (the plan's end: the next plan's first year may change a target)."""
+    first = old.time.start if old.time.start is not None else owner.info.issued.year
+    last = old.time.until if old.time.until is not None else owner.last_due
+    said |= {"first": first, "low": first + 1}
+    if start <= first:
+        return "replaces-year-early"
+    if last is not None and start > max(last, first) + 1:
+        said |= {"last": last, "high": max(last, first) + 1}
+        return "replaces-year-late-until" if old.time.until is not None else "replaces-year-late"
+    return None
+
+
+def _ending(pack: P, ends: dict[str, tuple[int, str]]) -> P:
+    """``pack`` with each of its rules in ``ends`` judged until its year, the rule that takes over named."""
+    if not any(rule.id in ends for rule in pack.rules):
+        return pack
+    rules = tuple(_ended(rule, *ends[rule.id]) if rule.id in ends else rule for rule in pack.rules)
+    made: P = dataclasses.replace(pack, rules=rules)  # type: ignore[type-var]  # a record: a dataclass
+    return made
+
+
+def _ended(rule: AnyRule, until: int, by: str) -> AnyRule:
+    time = dataclasses.replace(rule.time, until=until, replaced_by=by)
+    return dataclasses.replace(rule, time=time)
