@@ -327,3 +327,46 @@ def test_a_year_without_a_whole_figure_is_compared_with_neither_neighbour() -> N
     [found] = setbacks(rule, [_point(2022, 0.48), _point(2024, 0.44)])
     assert (found.previous_year, found.year) == (2022, 2024)
     assert setbacks(rule, [_point(2022, 0.48), _point(2024, 0.48)]) == ()
+
+
+def test_a_large_run_s_trends_say_the_same(
+    falling: Path, falling_doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run of 100 reports or more, written as they are scored (``commands.flat``), knows the run's
+    years too: the same ``not-in-run`` verdicts and setbacks."""
+    from zhijiao_check.commands import check as check_command
+
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = _json(falling / "reports", "--rules", str(falling / "pack"))
+    assert flat["trends"] == falling_doc["trends"]
+    assert city_trend(flat, SEATS)["verdict"]["outcome"] == "not-in-run"
+    assert city_trend(flat, SEATS)["setbacks"][0]["observed"] == 25050
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_unit_created_after_the_due_year_has_no_verdict_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flat: bool
+) -> None:
+    """江永县 exists from 2023 (``since: 2023``), in a run of 2022, 2023 and 2025: 2022, the due year of
+    c2.school-standards, is a year of the run, which 江永县 was not due to file; its trend has no verdict
+    (not ``not-in-run``, which says the run holds no report of the year), as a run written as it is scored
+    (``commands.flat``) says too."""
+    from zhijiao_check.commands import check as check_command
+
+    from .test_deadline_verdict import COUNTY, COUNTY_LINE
+    from .test_renamed_units import pack_with
+
+    if flat:
+        monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    folder = tmp_path / "reports"
+    for year, source in ((2022, 2022), (2023, 2023), (2025, 2023)):
+        _copy_year(source, folder, year)
+    (folder / "2022" / "jiangyong.yaml").unlink()
+    pack = pack_with(
+        tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, COUNTY_LINE[:-2] + ", since: 2023}\n")
+    )
+    doc = _json(folder, "--rules", str(pack))
+    standards = unit_trend(doc, COUNTY, STANDARDS)
+    assert [y["year"] for y in standards["years"]] == [2023, 2025]
+    assert (standards["verdict"], standards["no_projection"]) == (None, "due-passed")
+    assert unit_trend(doc, "零陵区", STANDARDS)["verdict"]["outcome"] == "met"  # judged in 2022 itself
