@@ -88,9 +88,9 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "too-few-years",
     ),
     # a trend's verdict (renderers/trends.py): the due year's outcome, the later years', in a word
-    "render.verdict-": ("not-met", "waived", "missing", "invalid", "not-filed"),
+    "render.verdict-": ("not-met", "waived", "missing", "invalid", "not-filed", "not-in-run"),
     "render.verdict-years-": ("kept", "not-kept", *OUTCOMES),
-    "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed"),
+    "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed", "not-in-run"),
     "input.": HEADER_KEYS,
     "cli.": None,
     # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file

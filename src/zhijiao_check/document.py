@@ -405,6 +405,11 @@ def trend(t: Trend, tr: Translator) -> dict[str, Any]:
         },
         "no_projection": t.why_not,
         "verdict": None if t.verdict is None else verdict(t.verdict),
+        # docs/trends.md, "Setbacks": a figure moving away from the target from one year to the next
+        "setbacks": [
+            {"previous_year": b.previous_year, "year": b.year, "previous": b.previous, "observed": b.observed}
+            for b in t.setbacks
+        ],
     }
 
 

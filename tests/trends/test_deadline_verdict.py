@@ -308,7 +308,9 @@ def test_a_unit_merged_away_was_not_due_to_file_after_its_merger(tmp_path: Path)
     merger = '\nmerged:\n  - {name: 江永县, kind: county, code: "431125", into: 道县, year: 2025}\n'
     pack = pack_with(tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, "").rstrip("\n") + merger)
     found = _verdict_years(_checked_with_roster(folder, pack), COUNTY)
-    assert {year for year, _ in found} == {2023, 2024}
+    # c2.school-standards is due in 2022, which this run of 2023–2025 does not hold: said so, never filed
+    assert {year for year, outcome in found if outcome != "not-in-run"} == {2023, 2024}
+    assert {year for year, outcome in found if outcome == "not-in-run"} == {2022}
     assert all(outcome != "not-filed" for _, outcome in found)
 
 

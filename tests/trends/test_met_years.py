@@ -290,15 +290,16 @@ def test_the_workbook_says_since_when_as_the_other_views(tmp_path: Path) -> None
     assert invoke("check", folder, "--format", "xlsx", "-o", book).exit_code == 2
     sheet = openpyxl.load_workbook(io.BytesIO(book.read_bytes()))["趋势"]
     header = [cell.value for cell in sheet[1]]
-    assert header[-6:] == [
+    assert header[-7:] == [
         "到期预测值",
         "达标起始年份",
         "预计达标年份",
         "按期达标",
         "达标情况",
         "不作预测的原因",
+        "较上年回落",
     ]
-    rows = {(row[0], row[1]): row[-6:] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {(row[0], row[1]): row[-7:-1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     # 1, 5, 5 courses of 1: met since 2022, on track; no year it is still to be met in
     assert rows[("全市", "c5.ideological-courses")][1:] == (2022, None, "是", None, None)
     # 2024 undecided (新田县's report invalid): met since 2023, as the table says

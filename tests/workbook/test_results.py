@@ -509,10 +509,10 @@ def test_a_yes_no_figure_is_the_language_s_word_on_the_details_sheet(two_years):
 TRENDS_HEADER = {
     "zh": ["单位", "规则", "标题", "计量", "目标", "目标值", "到期年份", "2022 状态", "2022 实际值",
            "2022 目标值", "2023 状态", "2023 实际值", "2023 目标值", "到期预测值", "达标起始年份",
-           "预计达标年份", "按期达标", "达标情况", "不作预测的原因"],
+           "预计达标年份", "按期达标", "达标情况", "不作预测的原因", "较上年回落"],
     "en": ["unit", "rule", "title", "unit of measure", "target", "target value", "due", "2022 status",
            "2022 observed", "2022 target", "2023 status", "2023 observed", "2023 target", "projected",
-           "met since", "meets target in", "on track", "met or not", "no projection because"],
+           "met since", "meets target in", "on track", "met or not", "no projection because", "setbacks"],
 }  # fmt: skip
 NEVER = {"zh": "按当前速度，无法达标", "en": "at this pace never to be met"}
 
@@ -538,7 +538,7 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
         (unit["unit"], t) for unit in trends["units"] for t in unit["trends"]
     ]
     rows = list(sheet.iter_rows(min_row=2))
-    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:S{len(rows) + 1}"
+    assert len(rows) == len(expected) and sheet.auto_filter.ref == f"A1:T{len(rows) + 1}"
     yes, no = YES_NO[lang]
     for row, (unit, trend) in zip(rows, expected, strict=True):
         values = [cell.value for cell in row]
@@ -567,12 +567,14 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
             since, meets = projection["met_since"], projection["meets_in"]
             assert values[13] == pytest.approx(projection["projected"]) and values[14] == since
             assert values[15] == (None if since is not None else NEVER[lang] if meets is None else meets)
-            assert values[16] == (yes if projection["on_track"] else no) and values[17:] == [None, None]
+            assert values[16] == (yes if projection["on_track"] else no) and values[17:19] == [None, None]
+        # each figure moved away from its target since the year before (docs/trends.md, "Setbacks")
+        assert (values[19] is not None) == bool(trend["setbacks"]), trend["rule"]
     by_rule = {(row[0].value, row[1].value): row for row in rows}
     # 4 quality schools of 6 in 2023, 3 in 2022: 6 by 2025, on track
     quality = [cell.value for cell in by_rule[(city, "c1.quality-schools")]]
     pending = WORDS[lang]["pending"]
-    assert quality[5:] == [6, 2025, pending, 3, None, pending, 4, None, 6, None, 2025, yes, None, None]
+    assert quality[5:] == [6, 2025, pending, 3, None, pending, 4, None, 6, None, 2025, yes, None, None, None]
     # no new higher college either year: 0 by 2025, off track, never at this pace: not a blank, which is
     # what a rule without a projection has
     assert [cell.value for cell in by_rule[(city, "c3.new-higher-colleges")]][13:17] == [
@@ -586,8 +588,8 @@ def test_a_run_of_several_years_has_a_trends_sheet_as_the_json_has_its_trends(tw
     assert rotation[7].fill.fgColor.rgb.endswith("DDEBF7")  # pending's colour
     # a status word and a year's header whole: "behind schedule", "2022 observed"
     # and the verdict in words (达标情况) wider than why there is no projection
-    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNOPQRS"]
-    assert widths == [16, 14, 12, 16, 14, 12, 12, 12, 14, 9, 48, 40]
+    widths = [sheet.column_dimensions[letter].width for letter in "HIJKLMNOPQRST"]
+    assert widths == [16, 14, 12, 16, 14, 12, 12, 12, 14, 9, 48, 40, 36]
 
 
 def test_a_run_of_one_year_has_no_trends_sheet(outputs):

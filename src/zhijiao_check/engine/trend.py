@@ -20,16 +20,22 @@ and no figure: the unit filed it, and leaving it out said nothing had been filed
 
 Where the run reaches the due year (a year the unit did not file counts: no projection past it), the
 trend's ``verdict`` says what the years found: the due year's outcome and each later year's; for a target
-judged each year, each year's. Only a year that passed is met: one not decided, not filed, refused or without
-its data is said to be so. A year the unit did not file is one whose city-wide section names it missing, its
-report not refused (``not_filed_by_year``, what the views' 未提交 cells say too): a year without a city-wide
-section, or one the roster does not expect the unit in (before its ``since``, after a merger), is none.
+judged each year, each year's. A trend that passes the due year without a year of it (2023 and 2025 for a
+target due in 2024) says so (``not-in-run``, never met) and what the later years found. Only a year that
+passed is met: one not decided, not filed, refused or without its data is said to be so. A year the unit
+did not file is one whose city-wide section names it missing, its report not refused
+(``not_filed_by_year``, what the views' 未提交 cells say too): a year without a city-wide section, or one the
+roster does not expect the unit in (before its ``since``, after a merger), is none.
+
+A figure that moves away from its target from one year of the trend to the next (falls for a target of ``>=``
+or ``>``, rises for one of ``<=`` or ``<``), both years whole, is a ``Setback``: advice, as a projection is.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.engine import timing
@@ -53,7 +59,19 @@ _UNDECIDED = frozenset((Status.PENDING, Status.MISSING))
 # A verdict's kinds (``Verdict.kind``) and a year's outcomes (``YearOutcome.outcome``)
 DUE, EACH_YEAR = "due", "each-year"
 MET, NOT_MET, UNDECIDED, NOT_FILED = "met", "not-met", "undecided", "not-filed"
-OUTCOMES = (MET, NOT_MET, Status.WAIVED.value, Status.MISSING.value, UNDECIDED, INVALID, NOT_FILED)
+# A due year the trend has no year of, passed by later ones (a run of 2023 and 2025, due in 2024): whether
+# the target was met in it is not known, and never counted as met
+NOT_IN_RUN = "not-in-run"
+OUTCOMES = (
+    MET,
+    NOT_MET,
+    Status.WAIVED.value,
+    Status.MISSING.value,
+    UNDECIDED,
+    INVALID,
+    NOT_FILED,
+    NOT_IN_RUN,
+)
 # A year of a rule judged each year that says nothing of it: not due yet (``from``), or not applicable
 _NOT_JUDGED = frozenset((Status.PENDING, Status.NOT_APPLICABLE))
 _NOT_APPLICABLE = frozenset((Status.NOT_APPLICABLE,))
@@ -100,7 +118,8 @@ class Projection:
 class YearOutcome:
     """What one year of the run says of a target: ``met``, ``not-met``, ``waived``, ``missing`` (its data
     missing), ``undecided`` (city-wide, units missing), ``invalid`` (the report refused), ``not-filed`` (a
-    year of the run the trend has no report of)."""
+    year of the run the trend has no report of), ``not-in-run`` (a due year the trend has no year of, which
+    later years of it passed)."""
 
     year: int
     outcome: str
@@ -128,6 +147,18 @@ class Verdict:
 
 
 @record
+class Setback:
+    """A figure that moved away from the target from one year of the trend (``previous_year``) to the next
+    (``year``): fell for a target asking for more (``>=``, ``>``), rose for one asking for less (``<=``,
+    ``<``). Advice: it changes no status."""
+
+    previous_year: int
+    year: int
+    previous: float
+    observed: float
+
+
+@record
 class Trend:
     rule: AnyRule
     points: tuple[Point, ...]  # by year
@@ -135,6 +166,7 @@ class Trend:
     # no projection: no-due, retired, not-a-number, target-not-fixed, due-passed, too-few-years
     why_not: str | None
     verdict: Verdict | None = None
+    setbacks: tuple[Setback, ...] = ()
 
 
 def trends_of(
@@ -143,12 +175,15 @@ def trends_of(
     incomplete_years: Iterable[int] = (),
     invalid_years: Iterable[int] = (),
     not_filed: Iterable[int] = (),
+    all_years: Collection[int] = (),
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
     catalogue order of their first appearance. ``bases``: each rule's schedule base (its pack's);
     ``incomplete_years``: city-wide, the years with units missing; ``not_filed``: the unit's years not filed
-    (``not_filed_by_year``): from the due year on, no projection; a verdict counts them."""
+    (``not_filed_by_year``): from the due year on, no projection; a verdict counts them. ``all_years``: every
+    year of the run (``RunTrends.years``), which tells a due year the run does not hold (``not-in-run``)
+    from one only this trend lacks."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
     refused = sorted(set(invalid_years) - {e.year for e in evaluations})
     if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
@@ -181,7 +216,16 @@ def trends_of(
             continue
         points.sort(key=lambda p: p.year)
         projection, why_not = project(rule, points, last_run_year)
-        out.append(Trend(rule, tuple(points), projection, why_not, verdict(rule, points, absent)))
+        out.append(
+            Trend(
+                rule,
+                tuple(points),
+                projection,
+                why_not,
+                verdict(rule, points, absent, all_years),
+                setbacks(rule, points, absent),
+            )
+        )
     return out
 
 
@@ -269,13 +313,18 @@ def met_since(points: Sequence[Point]) -> int | None:
     return since
 
 
-def verdict(rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] = ()) -> Verdict | None:
+def verdict(
+    rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] = (), all_years: Collection[int] = ()
+) -> Verdict | None:
     """What the years of the run say of the target by its own years (``Verdict``): a due target's, when its
     due year is a year of the trend; a target judged each year's, over each year of the trend; None otherwise
     (a target not due yet, whose projection speaks, or one that applied in none of the years). The trend's
     years: those of ``points`` and those of ``not_filed`` (the unit's years not filed, ``not_filed_by_year``)
     in which the rule applies; a year with a report whose result says nothing of the target (not applicable;
-    pending, for a target judged each year: not judged yet) is left out."""
+    pending, for a target judged each year: not judged yet) is left out. A due year the run does not hold
+    (not one of ``all_years``; without them, of the trend's), with later years of the trend, is
+    ``not-in-run``; one the run holds but the trend lacks (a unit created later, a year without a city-wide
+    section) gives no verdict: nothing says the target was due of it then."""
     due = rule.time.due
     quiet = _NOT_APPLICABLE if due is not None else _NOT_JUDGED
     by_year = {p.year: p for p in points if p.status not in quiet}
@@ -285,7 +334,13 @@ def verdict(rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] =
     told = sorted({*by_year, *unfiled})
     if due is not None:
         if due not in told:
-            return None
+            # A run that passes the due year without it (2023, 2025; due 2024, or 2022): the later years
+            # judge the target, the due year's own outcome is not known. One not reaching it: no verdict.
+            passed = tuple(_outcome(by_year.get(year), year) for year in told if year > due)
+            if not passed or due in all_years:
+                return None
+            years = (YearOutcome(due, NOT_IN_RUN, None), *passed)
+            return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), None)
         years = tuple(_outcome(by_year.get(year), year) for year in told if year >= due)
         later = {y.outcome for y in years[1:]}
         held = None  # not met in the due year, no later year, or none decided against it while one is not
@@ -294,6 +349,37 @@ def verdict(rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] =
         return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), held)
     judged = tuple(_outcome(by_year.get(year), year) for year in told)
     return Verdict(EACH_YEAR, None, judged, sum(y.outcome == MET for y in judged), None)
+
+
+def setbacks(rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] = ()) -> tuple[Setback, ...]:
+    """Each year of ``points`` whose figure moved away from the target since the year before it in the trend
+    (``Setback``), for a numeric target with a direction (``>=``, ``>``, ``<=``, ``<``; its value stated or
+    computed each year), not a yes/no fact nor a range. Both years need a whole figure (``_whole``): a year
+    without one (data missing, units missing, a report refused, or one of ``not_filed``, the unit's years not
+    filed) is compared with neither neighbour, since what it would have shown is not known."""
+    op, value = stated_target(rule)
+    direction = _DIRECTIONS.get(op)
+    if direction is None or value is True or isinstance(value, list):
+        return ()
+    out = []
+    figures = {p.year: _whole(p) for p in points}
+    figures.update({year: None for year in not_filed if year not in figures})
+    ordered = sorted(figures.items())
+    for (year_before, first), (year, then) in pairwise(ordered):
+        # rounded as a projection's value is: a share's float noise is no change
+        if first is not None and then is not None and round((then - first) * direction, 9) < 0:
+            out.append(Setback(year_before, year, first, then))
+    return tuple(out)
+
+
+def _whole(point: Point) -> float | None:
+    """The year's figure when it is whole and a number (not a yes/no), the rule applying that year."""
+    observed = point.observed
+    if not point.complete or point.status == Status.NOT_APPLICABLE or point.undecided:
+        return None
+    if isinstance(observed, bool) or not isinstance(observed, (int, float)):
+        return None
+    return observed
 
 
 def _outcome(point: Point | None, year: int) -> YearOutcome:
@@ -407,9 +493,10 @@ def run_trends(
     units = [
         found
         for unit, evaluations in by_unit.items()
-        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), absent.get(unit, ())))
+        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), absent.get(unit, ()), years))
     ]
-    return RunTrends(years, tuple(city_trends(city, bases, refused.get(city_unit, ()))), tuple(units))
+    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years)
+    return RunTrends(years, tuple(city_wide), tuple(units))
 
 
 def not_filed_by_year(
@@ -463,12 +550,15 @@ def unit_trends(
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
     not_filed: Iterable[int] = (),
+    all_years: Collection[int] = (),
 ) -> UnitTrends | None:
     """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
     ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
     year, a second report refused, is no year of an invalid report); ``not_filed``: the years it did not
-    file (``not_filed_by_year``)."""
-    found = trends_of(evaluations, bases, invalid_years=invalid_years, not_filed=not_filed)
+    file (``not_filed_by_year``); ``all_years``: every year of the run."""
+    found = trends_of(
+        evaluations, bases, invalid_years=invalid_years, not_filed=not_filed, all_years=all_years
+    )
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 
 
@@ -476,8 +566,11 @@ def city_trends(
     city: Sequence[Any],
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
+    all_years: Collection[int] = (),
 ) -> list[Trend]:
     """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
     missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused. A
-    year without a city-wide section is no year of them, filed or not (no section names who is missing)."""
-    return trends_of(city, bases, [c.year for c in city if c.units_missing], invalid_years)
+    year without a city-wide section is no year of them, filed or not (no section names who is missing).
+    ``all_years``: every year of the run."""
+    missing = [c.year for c in city if c.units_missing]
+    return trends_of(city, bases, missing, invalid_years, all_years=all_years)

@@ -250,14 +250,25 @@ class MarkdownRenderer:
                     _cell(advice),
                 ]
                 table.append(_row(out_row))
+            # what ``回落`` in a cell says, under the table that shows it
+            note = [f"_{_inline(tr('render.setback-note'))}_", ""] if view.any_setback(trends) else []
             if anchor == "trend-city":
-                out += [f"### 📈 {heading}", "", *table, "", f"_{_inline(tr('render.trend-method'))}_", ""]
+                out += [
+                    f"### 📈 {heading}",
+                    "",
+                    *table,
+                    "",
+                    *note,
+                    f"_{_inline(tr('render.trend-method'))}_",
+                    "",
+                ]
             else:
                 out += [
                     f"<details><summary>📈 {_inline(heading)}</summary>",
                     "",
                     *table,
                     "",
+                    *note,
                     "</details>",
                     "",
                 ]
@@ -266,7 +277,8 @@ class MarkdownRenderer:
     def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
         """A year's status and figure, and under it the linear schedule's, or the year's own target where it
         is computed each year; ``⛔ 报表无效`` for a year whose report was refused, ``📭 未提交`` for one the
-        unit did not file, ``❔ 未判定`` and the units missing for a city-wide year not decided."""
+        unit did not file, ``❔ 未判定`` and the units missing for a city-wide year not decided; ``**回落**``
+        at the foot of a figure moved away from the target since the year before (``setbacks``)."""
         from zhijiao_check.renderers import trends as view
 
         tr = self.tr
@@ -281,7 +293,10 @@ class MarkdownRenderer:
             under.insert(0, view.missing_units(point, tr))
         else:
             first = f"{Status(point['status']).emoji} {figure}"
-        return "<br>".join([first, *(_cell(u) for u in under if u)])
+        lines = [first, *(_cell(u) for u in under if u)]
+        if view.setback(trend, point):
+            lines.append(f"**{_cell(tr('render.setback'))}**")
+        return "<br>".join(lines)
 
 
 def _where(locations: Sequence[Mapping[str, Any]], own_file: str | None, tr: Translator) -> str:

@@ -390,7 +390,9 @@ class TableRenderer:
     def _trend_cell(self, trend: Data, point: Data) -> str:
         """A year's figure of a trend: its status, the figure, and under it the linear schedule's, or the
         year's own target where it is computed each year; ``报表无效`` for a year whose report was refused,
-        ``未提交`` for one the unit did not file; ``未判定`` for a city-wide year not decided."""
+        ``未提交`` for one the unit did not file; ``未判定`` for a city-wide year not decided. A figure moved
+        away from the target since the year before has ``回落`` at its foot (``setbacks``): a line of its
+        own, which widens no column of 80."""
         from zhijiao_check.renderers import trends as view
 
         if view.refused(point):
@@ -407,7 +409,10 @@ class TableRenderer:
             text += f" {_escape(view.figure(trend, point, self.tr))}"
         else:
             text = f"{self._glyphs[point['status']]} {_escape(view.figure(trend, point, self.tr))}"
-        return "\n".join([text, *(f"[dim]{_escape(line)}[/dim]" for line in under if line)])
+        lines = [text, *(f"[dim]{_escape(line)}[/dim]" for line in under if line)]
+        if view.setback(trend, point):  # last, so that the years' schedules and targets stay side by side
+            lines.append(f"[yellow]{_escape(self.tr('render.setback'))}[/yellow]")
+        return "\n".join(lines)
 
     def _trend_rule(self, trend: Data) -> str:
         """A trend's rule: its ID, title and target."""
@@ -507,6 +512,7 @@ class TableRenderer:
                             counted_figure(point, tr),
                             counted_target(point, tr),
                             point["undecided"],
+                            view.setback(trend, point) is not None,  # ``回落`` under the figure
                         )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))
@@ -540,6 +546,8 @@ class TableRenderer:
                     )
                 )
             self._verdicts(console, trends)
+            if view.any_setback(trends):  # what ``回落`` in a cell says, under the table that shows it
+                console.print(f"[dim]{_escape(tr('render.setback-note'))}[/dim]")
             console.print()
             shown = True
         if shown:

@@ -5,10 +5,10 @@ Works on the ``trends`` part of the run document (``document.document``; docs/tr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from zhijiao_check.engine.trend import DUE, EACH_YEAR, INVALID, MET, NOT_MET, UNDECIDED
+from zhijiao_check.engine.trend import DUE, EACH_YEAR, INVALID, MET, NOT_IN_RUN, NOT_MET, UNDECIDED
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
 from zhijiao_check.renderers.counted import counted_figure, counted_target, results_by_scope, with_counts
@@ -241,7 +241,10 @@ def verdict(trend: Data, tr: Translator) -> str:
     first, *later = v["years"]
     said = _due_clause(trend, first, points.get(first["year"], {}), tr)
     kept = first["outcome"] == MET
-    return tr("render.verdict-clause").join([said, *_grouped(trend, later, points, tr, kept=kept)])
+    # a due year the run passed without (``not-in-run``): what the later years found is a clause apart
+    # (``2024 年到期，本次检查未含 2024 年报表，无法判定是否按期达标；2025 年达标（25300）``)
+    between = tr.sep if first["outcome"] == NOT_IN_RUN else tr("render.verdict-clause")
+    return between.join([said, *_grouped(trend, later, points, tr, kept=kept)])
 
 
 def verdict_word(trend: Data, tr: Translator, yes: tuple[str, str]) -> str:
@@ -253,6 +256,39 @@ def verdict_word(trend: Data, tr: Translator, yes: tuple[str, str]) -> str:
     if v["outcome"] in (MET, NOT_MET):
         return yes[0] if v["outcome"] == MET else yes[1]
     return tr(f"render.verdict-short-{v['outcome']}")
+
+
+def setback(trend: Data, point: Data) -> Data | None:
+    """The trend's setback in the year of ``point`` (its figure moved away from the target since the year
+    before: ``setbacks``), if there is one."""
+    return next((s for s in trend.get("setbacks") or () if s["year"] == point["year"]), None)
+
+
+def setback_words(trend: Data, found: Data, tr: Translator) -> str:
+    """A setback in words, each figure as its year's cell shows it (``_shown``: a rule counting schools by
+    its count, ``10100 → 9200``): ``2023 年 1750 → 2025 年 1150``."""
+    points = {point["year"]: point for point in trend["years"]}
+
+    def shown(year: int, amount: float) -> str:
+        return _shown(trend, {"observed": amount}, points.get(year, {}), tr)
+
+    return tr(
+        "render.setback-years",
+        previous_year=found["previous_year"],
+        year=found["year"],
+        previous=shown(found["previous_year"], found["previous"]),
+        observed=shown(found["year"], found["observed"]),
+    )
+
+
+def setbacks_words(trend: Data, tr: Translator) -> str:
+    """Every setback of the trend in words (``setback_words``), empty without one."""
+    return tr.join(setback_words(trend, found, tr) for found in trend.get("setbacks") or ())
+
+
+def any_setback(trends: Iterable[Data]) -> bool:
+    """Whether a trend of ``trends`` has a setback: its view then says what the mark means."""
+    return any(trend.get("setbacks") for trend in trends)
 
 
 def _due_clause(trend: Data, year: Data, point: Data, tr: Translator) -> str:

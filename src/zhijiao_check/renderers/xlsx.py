@@ -339,7 +339,8 @@ class XlsxRenderer:
         a year the unit did not file (``absent``: by unit, those years, added to its trends as the other
         views add them; and by year, the units missing, which a city-wide year not decided names). Where the
         run reaches the due year (or the target is judged each year), its verdict (``verdict``): 按期达标 in a
-        word, 达标情况 in words."""
+        word, 达标情况 in words; 较上年回落 each figure that moved away from the target since the year before
+        (``setbacks``: ``2023 年 1750 → 2025 年 1150``)."""
         from zhijiao_check.renderers import trends as view
         from zhijiao_check.renderers.rows import OPERATORS, figure, target_figure
         from zhijiao_check.renderers.sheetxml import Style
@@ -376,6 +377,7 @@ class XlsxRenderer:
                 ("按期达标", "on track"),
                 ("达标情况", "met or not"),
                 ("不作预测的原因", "no projection because"),
+                ("较上年回落", "setbacks"),
             )
         ]
         unfiled, missing = absent
@@ -445,6 +447,8 @@ class XlsxRenderer:
                         None,
                         None,
                     ]
+                # each figure moved away from the target since the year before (``setbacks``): advice
+                row.append(view.setbacks_words(trend, tr) or None)
                 rows.append(row)
         percent = Style(number_format=PERCENT)
         first = 8  # the first year's status column
@@ -482,6 +486,7 @@ class XlsxRenderer:
                 9,
                 48,
                 40,
+                36,
             ),
         )
 

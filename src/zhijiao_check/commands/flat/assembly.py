@@ -90,7 +90,11 @@ def assembled(
         absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
         for unit, reports in units.items():
             found = trends_of_unit(
-                [spool.year(one) for one in reports], bases, invalid_years.get(unit, ()), absent.get(unit, ())
+                [spool.year(one) for one in reports],
+                bases,
+                invalid_years.get(unit, ()),
+                absent.get(unit, ()),
+                years,
             )
             if found is not None:
                 yield unit_trends(found, tr)
@@ -125,7 +129,7 @@ def assembled(
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.of(invalid=bool(refused), failed=failed)
-    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()))
+    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years)
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():

@@ -169,6 +169,10 @@ MESSAGES: dict[str, str] = {
     "render.verdict-undecided": "due in {due}, {why}",
     "render.verdict-invalid": "due in {due}, report invalid: whether it was met is not known",
     "render.verdict-not-filed": "due in {due}, no report filed: whether it was met is not known",
+    # a run past the due year without it (2023 and 2025, due in 2024): the later years said after it
+    "render.verdict-not-in-run": (
+        "due in {due}, no report of that year in this run: whether it was met is not known"
+    ),
     "render.verdict-against": "{figure}; target {target}",
     "render.verdict-each-year": "met in {met} of {counted} years",
     "render.verdict-years-kept": "held in {years}",
@@ -180,12 +184,21 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-undecided": "{years}: {why}",
     "render.verdict-years-invalid": "report invalid in {years}",
     "render.verdict-years-not-filed": "not filed in {years}",
+    "render.verdict-years-not-in-run": "no report of {years} in this run",
     "render.verdict-clause": ", ",
     "render.verdict-short-waived": "no (waived)",
     "render.verdict-short-missing": "data missing",
     "render.verdict-short-undecided": "not decided",
     "render.verdict-short-invalid": "report invalid",
     "render.verdict-short-not-filed": "not filed",
+    "render.verdict-short-not-in-run": "due year not in run",
+    # a figure moving away from its target since the year before (``setbacks``): advice
+    "render.setback": "setback",
+    "render.setback-years": "{previous} in {previous_year} → {observed} in {year}",
+    "render.setback-note": (
+        "setback: the figure moved away from its target since the year before (fell for an at-least "
+        "target, rose for an at-most one); advice only, it never changes a status or the exit status"
+    ),
     # a city-wide year whose status could not be decided (units missing: ``undecided``), in its cells
     "render.undecided": "not decided",
     "render.undecided-missing": "{units} missing",

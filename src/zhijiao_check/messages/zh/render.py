@@ -162,6 +162,8 @@ MESSAGES: dict[str, str] = {
     "render.verdict-undecided": "{due} 年到期，{why}",
     "render.verdict-invalid": "{due} 年到期，报表无效，无法判定是否按期达标",
     "render.verdict-not-filed": "{due} 年到期，未提交报表，无法判定是否按期达标",
+    # 本次检查越过了到期年份却没有该年（2023、2025 年，2024 年到期）：以后各年另句说明
+    "render.verdict-not-in-run": "{due} 年到期，本次检查未含该年报表，无法判定是否按期达标",
     "render.verdict-against": "{figure}，目标 {target}",
     "render.verdict-each-year": "{counted} 年中 {met} 年达标",
     "render.verdict-years-kept": "{years} 年保持",
@@ -173,12 +175,21 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-undecided": "{years} 年{why}",
     "render.verdict-years-invalid": "{years} 年报表无效",
     "render.verdict-years-not-filed": "{years} 年未提交",
+    "render.verdict-years-not-in-run": "本次检查未含 {years} 年报表",
     "render.verdict-clause": "，",
     "render.verdict-short-waived": "否（已豁免）",
     "render.verdict-short-missing": "缺少数据",
     "render.verdict-short-undecided": "未判定",
     "render.verdict-short-invalid": "报表无效",
     "render.verdict-short-not-filed": "未提交",
+    "render.verdict-short-not-in-run": "未含到期年",
+    # 数值较上一年份背离目标（``setbacks``）：仅作提示
+    "render.setback": "回落",
+    "render.setback-years": "{previous_year} 年 {previous} → {year} 年 {observed}",
+    "render.setback-note": (
+        "回落：数值较上一年份离目标更远（目标要求不低于某值时减少，要求不高于某值时增加）；"
+        "仅作提示，不改变任何状态和退出状态"
+    ),
     # 全市某年缺少单位、状态无法判定（``undecided``）时各年格子的说法
     "render.undecided": "未判定",
     "render.undecided-missing": "缺少{units}",

@@ -73,7 +73,8 @@ def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Transla
     """A year's figure of a trend, after the chip of its status, and the year's own target where it is
     computed each year (``apart``: what stands between them); the words 报表无效 for a year whose report was
     refused as invalid, 未提交 for one the unit did not file, 未判定 and the units missing for a city-wide
-    year not decided."""
+    year not decided; ``回落`` after a figure moved away from the target since the year before
+    (``setbacks``: the two figures in its title, the year before in ``data-previous-year``)."""
     from zhijiao_check.renderers import trends as view
 
     if view.refused(point) or view.not_filed(point):
@@ -87,7 +88,16 @@ def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Transla
         shown = f"{chip(point['status'], tr)} {escaped(view.figure(trend, point, tr))}"
     # the year's own target, decided or not (the table's and Markdown's cells give it under either)
     goal = view.year_target(trend, point, tr)
-    return shown + (apart + tag("span", escaped(goal), class_="small") if goal else "")
+    shown += apart + tag("span", escaped(goal), class_="small") if goal else ""
+    if found := view.setback(trend, point):  # at the cell's foot, as the table and Markdown put it
+        shown += apart + tag(
+            "span",
+            escaped(tr("render.setback")),
+            class_="setback",
+            title=view.setback_words(trend, found, tr),
+            data_previous_year=found["previous_year"],
+        )
+    return shown
 
 
 def legend(tr: Translator) -> str:

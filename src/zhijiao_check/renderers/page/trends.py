@@ -68,6 +68,8 @@ def city_trends(doc: Mapping[str, Any], tr: Translator) -> str:
         tag("h2", escaped(tr("render.trends-city"))),
         tag("p", escaped(tr("render.chart-legend")), class_="small"),
         tag("div", "".join(charts), class_="charts"),
+        # what ``回落`` after a figure says, where one shows it
+        tag("p", escaped(tr("render.setback-note")), class_="small") if view.any_setback(found) else "",
         tag("p", escaped(tr("render.trend-method")), class_="small"),
     ]
     return tag("section", "".join(parts), id="trend-city", class_="trends")
@@ -125,6 +127,8 @@ def unit_trends(doc: Mapping[str, Any], tr: Translator, open_all: bool = False) 
             tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="trend"),
             class_="scroll",
         )
+        if view.any_setback(trends):  # what ``回落`` after a figure says
+            table += tag("p", escaped(tr("render.setback-note")), class_="small")
         out.append(
             tag(
                 "details",
