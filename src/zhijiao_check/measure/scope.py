@@ -49,7 +49,16 @@ def reader(field: str) -> Callable[[Item], Any]:
     of a list of names is the entry itself."""
     if field.startswith("school."):
         school_path = split(field[len("school.") :])
-        return lambda item: dig(item.school_data, school_path)
+        if len(school_path) > 1:
+            return lambda item: dig(item.school_data, school_path)
+        school_key = school_path[0]
+
+        def read_school(item: Item) -> Any:
+            # one level too (``school.level``, which filters every major of a school rule): no walk
+            school = item.school_data
+            return school.get(school_key) if school.__class__ is dict else dig(school, school_path)
+
+        return read_school
     path = split(field)
     if len(path) > 1:
         return lambda item: dig(item.data, path)
@@ -286,16 +295,17 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
     lacking: list[tuple[Wording, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
         school_path = _path("schools", s_index)
-        as_item = Item(report, school_path, school, school["name"], school["name"], school)
+        school_name = school["name"]
         if collection == "schools":
-            items.append(as_item)
+            items.append(Item(report, school_path, school, school_name, school_name, school))
             continue
         key = "majors" if collection == "majors" else "enterprise_practice"
         if key not in school:
-            lacking.append((_list_absent(report, school["name"], key), as_item))
+            as_item = Item(report, school_path, school, school_name, school_name, school)
+            lacking.append((_list_absent(report, school_name, key), as_item))
             continue
         for index, entry in enumerate(school[key]):
             # groups have no names: their place
             name = entry["name"] if key == "majors" else f"{key}[{index}]"
-            items.append(Item(report, _path(*school_path, key, index), entry, name, school["name"], school))
+            items.append(Item(report, _path(*school_path, key, index), entry, name, school_name, school))
     return items, lacking
