@@ -17,7 +17,7 @@ from zhijiao_check.kinds import AnyRule, reads_city_block_only
 from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import SHOWN, Exact, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
-from zhijiao_check.measure.scope import Scope, roots
+from zhijiao_check.measure.scope import Location, Scope, roots
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -418,7 +418,7 @@ def _result(
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = measure.locations
     if len(locations) > 1:
-        locations = tuple(dict.fromkeys(locations))
+        locations = _places_once(locations)
     return RuleResult(
         rule,
         status,
@@ -431,6 +431,14 @@ def _result(
         measure.target,
         undecided=undecided,
     )
+
+
+def _places_once(locations: tuple[Location, ...]) -> tuple[Location, ...]:
+    """Each place once, in order. Told apart first by their fields as a plain tuple, which is hashed without a
+    call of Python's (a place's own hash is one): most results' places are all different, and stay as they
+    are."""
+    keys = {(loc.file, loc.line, loc.column, loc.cell) for loc in locations}
+    return locations if len(keys) == len(locations) else tuple(dict.fromkeys(locations))
 
 
 class _Times(NamedTuple):

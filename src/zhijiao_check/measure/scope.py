@@ -175,12 +175,14 @@ class Scope:
         self._items: dict[str, ItemSet] = {}
         self._fields: dict[str, list[Reading]] = {}
         self._city: list[ReportFile] | None = None  # the reports that hold the ``city:`` block
+        # where each report lists a collection, by its field: asked by each rule over it that finds no item
+        self._listed: dict[str, tuple[Location, ...]] = {}
 
     def keep_only(self, still_read: frozenset[str]) -> None:
         """Let go of what was gathered for collections and fields under none of the top-level fields
         ``still_read`` (``roots``): no rule still to run on this scope reads them, and a city-wide year's
         majors alone are tens of thousands of items. What is let go would be gathered again if asked for."""
-        for gathered in (self._items, self._fields):
+        for gathered in (self._items, self._fields, self._listed):
             for key in [key for key in gathered if root(key) not in still_read]:
                 del gathered[key]
 
@@ -208,7 +210,10 @@ class Scope:
     def where_listed(self, collection: str) -> tuple[Location, ...]:
         """Where each report lists a collection (its ``schools:`` for majors and practice groups)."""
         field = "schools" if collection in SCHOOL_COLLECTIONS else collection
-        return tuple(reading.location for reading in self.field(field))
+        listed = self._listed.get(field)
+        if listed is None:
+            listed = self._listed[field] = tuple(reading.location for reading in self.field(field))
+        return listed
 
     def items(self, collection: str) -> ItemSet:
         """The items of ``collection`` in every report (the same set each time: not to be changed)."""
