@@ -278,7 +278,8 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
         "unit": unit,
         "expected": _number(r.expected),
         "explanation": render(r.explanation),
-        "notes": [render(n) for n in r.notes]
+        # most results have no note and no item: an empty list without a comprehension's call
+        "notes": ([render(n) for n in r.notes] if r.notes else [])
         if r.waiver is None
         else [waiver_note(r.waiver, r.waived_status, tr), *(render(n) for n in r.notes)],
         "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
@@ -287,10 +288,10 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
         "severity": severity,
         "weight": weight,
         "responsible": responsible,
-        "locations": [location(loc) for loc in r.locations]
+        "locations": list(map(location, r.locations))
         if not streamed
         else cast("list[LocationDoc]", Lazy(lambda: map(location, r.locations), plain=True)),
-        "items": [item(i, tr) for i in r.items]
+        "items": ([item(i, tr) for i in r.items] if r.items else [])
         if not streamed
         else cast("list[ItemDoc]", Lazy(lambda: (item(i, tr) for i in r.items), plain=True)),
     }
@@ -344,7 +345,7 @@ def item(i: ItemOutcome, tr: Translator) -> ItemDoc:
         "observed": _number(i.observed),
         "target": None if target is None else {**target, "value": _number(target["value"])},
         "explanation": tr.render(i.explanation),
-        "locations": [location(loc) for loc in i.locations],
+        "locations": list(map(location, i.locations)),
     }
 
 

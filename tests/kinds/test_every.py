@@ -383,3 +383,43 @@ def test_a_shared_wording_shown_to_more_places_is_made_apart():
     tr = Translator("zh")
     assert tr.render(at_places(shared, 3)) == "2 / 3 = 66.667%"
     assert tr.render(shared) == "2 / 3 = 66.7%"
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"field": "meets_standards", "value": True},
+        {"field": "appropriation_per_student", "op": ">=", "value": 10000},
+        {"field": "evaluated_in", "op": ">=", "year_plus": -2},
+        {"field": "enrollment", "op": "<", "other": "last_year_enrollment"},
+        {"field": "designations", "op": "contains", "value": "chuyi"},
+        {"field": "upgraded_in", "present": False},
+        {"field": "school.level", "value": "secondary"},
+    ],
+)
+def test_a_condition_decides_alike_from_an_item_and_from_the_values_it_read(condition):
+    """An ``every`` rule's item decided by one condition reads its values once and decides from them
+    (``conditions.decided_of``), where a filter tests the item itself (``test_of``): the two agree, on every
+    kind of value a report may give or leave out."""
+    from zhijiao_check.measure.conditions import decided_of, right_of, test_of
+    from zhijiao_check.measure.scope import Item, reader
+    from zhijiao_check.vocabulary import Condition
+
+    made = validated(Condition, condition)
+    values = [None, True, False, 0, 1, 1.0, 9999.5, 10000, 2021, "secondary", "higher", [], ["chuyi"]]
+    for left in values:
+        for other in values:
+            data = {condition["field"]: left, "last_year_enrollment": other}
+            data = {key: value for key, value in data.items() if value is not None}
+            school = {"level": left} if left is not None else {}
+            item = Item(None, ("schools", 0, "majors", 0), data, "甲", "乙校", school)
+            read = reader(made.field)(item), right_of(made)(item, 2023)
+            assert _outcome(decided_of(made), *read) == _outcome(test_of(made), item, 2023), (left, other)
+
+
+def _outcome(test, *values):
+    """What a test gives, or the error it raises (a figure against a text, which validation refuses)."""
+    try:
+        return test(*values)
+    except TypeError as error:
+        return type(error)

@@ -15,15 +15,15 @@ from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleR
 from zhijiao_check.engine.trend import refused_years
 from zhijiao_check.kinds import AnyRule, reads_city_block_only
 from zhijiao_check.measure.conditions import once
-from zhijiao_check.measure.numbers import SHOWN, at_places, band, decimals, exact, places, show
+from zhijiao_check.measure.numbers import SHOWN, Exact, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
-from zhijiao_check.measure.scope import Scope, roots
+from zhijiao_check.measure.scope import Location, Scope, roots
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import Status
 from zhijiao_check.units import UnitRegistry
-from zhijiao_check.wording import Join, Msg, Wording, msg, seq
+from zhijiao_check.wording import Join, Msg, Once, Wording, msg, seq
 
 
 def evaluate(
@@ -248,7 +248,7 @@ def _after_plan(
     """A notice for each pack of ``rules`` whose every target was due before ``year`` (2026 of a policy
     whose plan runs to 2025): its targets stay in force after their due year (targets.md), so the statuses
     are as before; said as a year before the policy is, that a reader does not take the year for a slip."""
-    late = [(pack, due) for pack in packs if (due := pack.last_due) is not None and year > due]
+    late = [(pack, due) for pack, due in once(packs, _dues) if year > due]
     if not late:  # every report of the plan period: no set of the rules' packs made for it
         return ()
     used = {info.id for _, info in rules}
@@ -259,8 +259,16 @@ def _after_plan(
     )
 
 
+def _dues(packs: Sequence[RulePack]) -> list[tuple[RulePack, int]]:
+    """Each pack with its last due year (``RulePack.last_due``, worked out over its rules), of those that
+    have one: the same for every report."""
+    return [(pack, due) for pack in packs if (due := pack.last_due) is not None]
+
+
 def _kept(results: list[RuleResult], selected: set[str] | None) -> tuple[RuleResult, ...]:
-    return tuple(r for r in results if selected is None or r.rule.id in selected)
+    if selected is None:  # most runs
+        return tuple(results)
+    return tuple(r for r in results if r.rule.id in selected)
 
 
 def _run(
@@ -282,10 +290,10 @@ def _run(
     # for all the rules, the majors gathered early stood beside every later rule's results at the year's
     # peak. One report's rules gather little, and it all goes with the report.
     still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
-    # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
-    before_all = all(scope.year < info.issued.year for _, info in rules)
     for index, (rule, info) in enumerate(rules):
         if scope.year < info.issued.year:
+            # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
+            before_all = all(scope.year < other.issued.year for _, other in rules)
             key = "engine.before-policy" if before_all else "engine.before-pack"
             text = msg(key, year=scope.year, issued=info.issued.isoformat(), document=info.document)
             notices.append(text)
@@ -316,6 +324,24 @@ _WHEN_IS = {status: msg(f"engine.when-is.{status.value}") for status in Status}
 _WHEN_OR = msg("engine.when-or")
 
 
+def _when_not_met(rule: AnyRule) -> dict[Status, Wording]:
+    """Why a rule that applies only when another has some status does not apply, by that other's status
+    (``仅当 c1.vocational-share 未达标时适用（本次达标）``): the same for every report, so made once a run and
+    rendered once (``Once``)."""
+    assert rule.when is not None
+    statuses = Join(tuple(_WHEN_IS[s] for s in rule.when.status), _WHEN_OR)
+    return {
+        status: Once(msg("engine.when-not-met", rule=rule.when.rule, statuses=statuses, status=said))
+        for status, said in _WHEN_IS.items()
+    }
+
+
+def _not_yet(rule: AnyRule) -> Wording:
+    """Why a rule does not apply before its first year (``自 2023 年起判定``), made once a run (as
+    ``_when_not_met``)."""
+    return Once(msg("engine.not-yet-applicable", start=rule.time.start))
+
+
 def _retired(rule: AnyRule, year: int) -> Msg:
     """Why a rule is not judged in a year after its ``until``: the last year it applied, and the rule that
     replaced it where the pack names one."""
@@ -333,24 +359,21 @@ def _result(
     units_missing: tuple[Wording, ...],
     city_block: bool = True,
 ) -> RuleResult:
-    if rule.time.retired_in(scope.year):
+    times = _times(rule, scope.year, base)
+    if times.retired:
         # before its ``when:``: a retired rule is not judged whatever the rule it names says
         return RuleResult(rule, Status.NOT_APPLICABLE, None, _retired(rule, scope.year))
     if rule.when is not None:
         status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
         if status not in rule.when.status:
-            statuses = Join(tuple(_WHEN_IS[s] for s in rule.when.status), _WHEN_OR)
-            text = msg("engine.when-not-met", rule=rule.when.rule, statuses=statuses, status=_WHEN_IS[status])
-            return RuleResult(rule, Status.NOT_APPLICABLE, None, text)
-    if not timing.applies_in(rule, scope.year):
-        return RuleResult(
-            rule, Status.NOT_APPLICABLE, None, msg("engine.not-yet-applicable", start=rule.time.start)
-        )
+            return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _when_not_met)[status])
+    if not times.applies:
+        return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _not_yet))
     measure: Measure = rule.measure(scope)
-    status = timing.decide(rule, scope.year, measure, base)
+    status = timing.decided(rule, measure, times.due, times.exact_schedule)
     explanation = measure.explanation
     notes = list(measure.notes)
-    schedule = timing.expected(rule, scope.year, base)
+    schedule = times.expected
     digits = 1
     if schedule is not None and rule.unit == "ratio":
         # The year's schedule is shown beside the share and the target: as many places as tell the three
@@ -385,7 +408,7 @@ def _result(
                 else msg("engine.units-missing-beyond", units=units, most=show(measure.ceiling, rule.unit))
             )
         else:
-            status = Status.MISSING if timing.is_due(rule, scope.year) else Status.PENDING
+            status = Status.MISSING if times.due else Status.PENDING
             undecided = True
             notes.append(msg("engine.units-missing", units=units))
     if status == Status.WARN and measure.near:
@@ -395,7 +418,7 @@ def _result(
     # Each place once: a field read twice (in a ratio's numerator and denominator) is one place in the file.
     locations = measure.locations
     if len(locations) > 1:
-        locations = tuple(dict.fromkeys(locations))
+        locations = _places_once(locations)
     return RuleResult(
         rule,
         status,
@@ -408,6 +431,45 @@ def _result(
         measure.target,
         undecided=undecided,
     )
+
+
+def _places_once(locations: tuple[Location, ...]) -> tuple[Location, ...]:
+    """Each place once, in order. Told apart first by their fields as a plain tuple, which is hashed without a
+    call of Python's (a place's own hash is one): most results' places are all different, and stay as they
+    are."""
+    keys = {(loc.file, loc.line, loc.column, loc.cell) for loc in locations}
+    return locations if len(keys) == len(locations) else tuple(dict.fromkeys(locations))
+
+
+class _Times(NamedTuple):
+    """What time says of a rule in a year (``timing``), the same for every report of that year."""
+
+    retired: bool  # after its ``until``
+    applies: bool  # ``timing.applies_in``
+    due: bool  # ``timing.is_due``
+    exact_schedule: Exact | None  # ``timing.exact_schedule``
+    expected: float | None  # ``timing.expected``
+
+
+# ``_Times`` by the rule's id, the year and the schedule's base, kept with the rule (so that its id cannot be
+# taken by another): asked for every result, and the same for a year's every report.
+_TIMES: dict[tuple[int, int, int], tuple[AnyRule, _Times]] = {}
+
+
+def _times(rule: AnyRule, year: int, base: int) -> _Times:
+    known = _TIMES.get((id(rule), year, base))
+    if known is not None and known[0] is rule:
+        return known[1]
+    schedule = timing.exact_schedule(rule, year, base)
+    times = _Times(
+        rule.time.retired_in(year),
+        timing.applies_in(rule, year),
+        timing.is_due(rule, year),
+        schedule,
+        timing.expected(rule, year, base),
+    )
+    _TIMES[id(rule), year, base] = (rule, times)
+    return times
 
 
 def _within(rule: AnyRule) -> Wording:

@@ -14,7 +14,7 @@ from zhijiao_check.pack.load import RulePack
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
 from zhijiao_check.report import InvalidReport
-from zhijiao_check.status import STATUSES, ExitCode, Status, failing
+from zhijiao_check.status import CREDITS, STATUSES, ExitCode, Status, failing
 from zhijiao_check.wording import Wording
 
 if TYPE_CHECKING:  # a waiver is made, and its module imported, only by a run given a waivers file
@@ -64,11 +64,11 @@ class Evaluation:
     @property
     def score(self) -> float | None:
         """100 × Σ weight of passed due rules / Σ weight of due rules; a warn counts half."""
-        due = [r for r in self.results if r.status.due]
+        due = [r for r in self.results if r.status in CREDITS]
         total = sum(r.rule.weight for r in due)
         if not total:
             return None
-        earned = sum(r.rule.weight * r.status.credit for r in due)
+        earned = sum(r.rule.weight * CREDITS[r.status] for r in due)
         return round(100 * float(earned) / float(total), 1)
 
 

@@ -61,13 +61,18 @@ def judged(rule: RuleBase, measure: Measure) -> Status:
 
 def decide(rule: RuleBase, year: int, measure: Measure, base: int) -> Status:
     """The status of a rule that applies this year (``applies_in``), given what its kind measured."""
-    if is_due(rule, year):
+    return decided(rule, measure, is_due(rule, year), exact_schedule(rule, year, base))
+
+
+def decided(rule: RuleBase, measure: Measure, due: bool, schedule: Exact | None) -> Status:
+    """``decide``, given whether the rule is due that year (``is_due``) and its ``exact_schedule``: the same
+    for every report of a year, which the evaluator works out once (``engine.evaluate._times``)."""
+    if due:
         return judged(rule, measure)
     if not measure.applicable:
         return Status.NOT_APPLICABLE
     if measure.met:
         return Status.PASS
-    schedule = exact_schedule(rule, year, base)
     if measure.met is False and schedule is not None and not meets(measure.seen, rule.target, schedule):
         return Status.BEHIND
     return Status.PENDING

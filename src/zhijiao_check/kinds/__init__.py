@@ -41,9 +41,19 @@ def stated_target(rule: AnyRule) -> tuple[str, Any]:
     target (``computed_target``) has no value of its own: ``None``, which only a result knows
     (``RuleResult.compared_to``). The one place both are decided, so that a result's target, a trend's, a
     refused year's and a projection cannot disagree."""
-    if isinstance(rule, FlagRule):
-        return "==", True
-    return rule.target.op, None if computed_target(rule) else rule.target.value
+    known = _STATED.get(id(rule))
+    if known is not None and known[0] is rule:
+        return known[1]
+    stated: tuple[str, Any] = ("==", True)
+    if not isinstance(rule, FlagRule):
+        stated = rule.target.op, None if computed_target(rule) else rule.target.value
+    _STATED[id(rule)] = (rule, stated)
+    return stated
+
+
+# What each rule states (``stated_target``), by the rule's id and kept with it (so that its id cannot be
+# taken by another): asked of every result twice, by its document entry and the trends' figures.
+_STATED: dict[int, tuple[AnyRule, tuple[str, Any]]] = {}
 
 
 def reads_city_block(rule: AnyRule) -> bool:

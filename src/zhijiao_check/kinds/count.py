@@ -90,9 +90,10 @@ def _told_apart(items: list[Item]) -> list[Wording]:
     """The items' names, a name that more than one item has said with where each is: majors of one name at
     three schools are three majors, not one counted three times (服装设计与工艺（东安县职业中等专业学校）).
     Only names that repeat: most are said once, and a list of bare names stays short."""
-    names = Counter(item.name for item in items)
-    if all(n == 1 for n in names.values()):
-        return [item.name for item in items]
+    bare: list[Wording] = [item.name for item in items]
+    if len(set(bare)) == len(bare):  # most lists: no name twice, told without counting
+        return bare
+    names = Counter(bare)
     # By its school; a school (or a list entry, which has none) by its unit. The unit as well where that is
     # still not enough: one school's name in two units' reports.
     places = [_place(item) if names[item.name] > 1 else "" for item in items]

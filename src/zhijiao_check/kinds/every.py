@@ -11,7 +11,15 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Literal
 
-from zhijiao_check.measure.conditions import describer, once, places_of, right_of, select, test_of
+from zhijiao_check.measure.conditions import (
+    decided_of,
+    describer,
+    once,
+    places_of,
+    right_of,
+    select,
+    test_of,
+)
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Item, Scope, reader
@@ -57,8 +65,13 @@ class _Check:
     def __init__(self, condition: Condition) -> None:
         self.condition = condition
         self.test = test_of(condition)
+        self.read = reader(condition.field)
+        self.right = right_of(condition)
+        self.decided = decided_of(condition)
         self.describe = describer(condition)
         self.places = places_of(condition)
+        # where its one field stands, when it reads one (no ``other``): an item's figure is then located once
+        self.where = self.places[0][1] if len(self.places) == 1 else None
 
 
 class _Plan:
@@ -85,9 +98,7 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     holds; else, when no group fails outright, every condition (a field one needs is absent); else the first
     failing condition of each group."""
     if plan.only is not None:  # one condition decides alone, without the groups ``any_of`` needs
-        held = plan.only.test(item, year)
-        status = Status.FAIL if held is False else Status.MISSING if held is None else Status.PASS
-        return _outcome(plan, item, year, status, ((plan.only, held),))
+        return _alone(plan, plan.only, item, year)
     every: list[tuple[_Check, bool | None]] = []
     failing: list[tuple[_Check, bool | None]] = []
     shown = None
@@ -111,6 +122,29 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
     return _outcome(plan, item, year, status, shown)
 
 
+def _alone(plan: _Plan, check: _Check, item: Item, year: int) -> ItemOutcome:
+    """``_outcome`` of an item that one condition decides (most rules): what it compares is read once, for its
+    test, its description, its figure and its target."""
+    left = check.read(item)
+    against = check.right(item, year)
+    held = check.decided(left, against)
+    status = Status.FAIL if held is False else Status.MISSING if held is None else Status.PASS
+    where = check.where
+    if where is None:  # two fields read (``other``): located as any item is
+        return _outcome(plan, item, year, status, ((check, held),))
+    # its field's place where it gives the field, or where it should (its value missing); else the item's
+    located = (where(item),) if left is not None or held is None else (item.location(),)
+    return ItemOutcome(
+        item.name,
+        item.school,
+        status,
+        left,
+        check.describe(item, year, plan.over, held, left, against),
+        located,
+        {"op": plan.op, "value": against},
+    )
+
+
 def _outcome(
     plan: _Plan, item: Item, year: int, status: Status, shown: Sequence[tuple[_Check, bool | None]]
 ) -> ItemOutcome:
@@ -119,13 +153,11 @@ def _outcome(
     # A field read by several groups (``enrollment`` in both tests of a yellow major) is described once. One
     # condition shown (most items) reads as its description alone.
     over = plan.over
-    text: Wording = (
-        shown[0][0].describe(item, year, over, shown[0][1])
-        if len(shown) == 1
-        else Join(
-            tuple([check.describe(item, year, over, held) for check, held in shown]), CLAUSE, unique=True
-        )
-    )
+    described = [
+        check.describe(item, year, over, held, check.read(item), check.right(item, year))
+        for check, held in shown
+    ]
+    text: Wording = described[0] if len(described) == 1 else Join(tuple(described), CLAUSE, unique=True)
     found = [where(item) for check, _ in shown for read, where in check.places if read(item) is not None]
     if status == Status.MISSING:
         # The field not given first: its blank cell (学校!G3), not the row's first (学校!A3).
@@ -172,9 +204,8 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
     share, met, text = _said(rule, plan, passed, len(absent), len(judged))
     locations = tuple([loc for o in judged for loc in o.locations])
-    missing = tuple(o.label for o in absent)
-    if missing and met is None:
-        text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(missing)))
+    if absent and met is None:
+        text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(tuple([o.label for o in absent]))))
     return Measure(share, met, text, locations, tuple(judged), settled=settled)
 
 

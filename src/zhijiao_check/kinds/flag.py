@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from zhijiao_check.measure.conditions import field_label
+from zhijiao_check.measure.conditions import field_label, once
 from zhijiao_check.measure.outcome import Measure
 from zhijiao_check.measure.scope import Scope, absent_field
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Range, RuleBase, Unit
-from zhijiao_check.wording import COLON, msg, seq
+from zhijiao_check.wording import COLON, Once, Wording, msg, seq
 
 
 @record(kw_only=True)
@@ -30,12 +30,18 @@ class FlagRule(RuleBase):
 
 def measure(rule: FlagRule, scope: Scope) -> Measure:
     readings = scope.field(rule.field)
-    label = field_label(rule.field)
     locations = tuple(r.location for r in readings)
     absent = [r for r in readings if r.value is None]
     if absent or not readings:
         names = [scope.named(r.report, absent_field(r.report, r.path, rule.field)) for r in absent]
         return Measure.missing_data(names or [rule.field], locations, gaps=(r.location for r in absent))
     met = all(r.value is True for r in readings)
-    text = seq(label, COLON, msg("engine.yes" if met else "engine.no"))
+    text = once(rule, _said)[met]
     return Measure(met, met, text, locations, settled=not met)  # one "no" is a "no" whatever else comes
+
+
+def _said(rule: FlagRule) -> tuple[Wording, Wording]:
+    """What the rule says when its fact is not given as true, and when it is (``质量管理委员会：是``): the
+    same for every report, so made once a run and rendered once (``Once``)."""
+    label = field_label(rule.field)
+    return Once(seq(label, COLON, msg("engine.no"))), Once(seq(label, COLON, msg("engine.yes")))

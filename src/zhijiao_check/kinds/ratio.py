@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from zhijiao_check.constraints import Before, Field
-from zhijiao_check.measure.conditions import field_label
+from zhijiao_check.measure.conditions import field_label, once
 from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
@@ -83,16 +83,12 @@ class _Value:
         sigma = "Σ" if scope.city else ""
         self.top_text = _terms(numerator, sigma)
         self.bottom_text = _terms(denominator, sigma)
-        self.bottom_label = Join(tuple(field_label(s.field, s.over) for s in fraction.denominator), " + ")
+        shape = once(fraction, _Shape)
+        self.bottom_label = shape.bottom_label
         self.notes = tuple(
-            msg(
-                "engine.otherwise",
-                count=t.otherwise,
-                field=field_label(s.field, s.over),
-                otherwise=field_label(s.otherwise, s.over),
-            )
-            for s, t in zip((*fraction.numerator, *fraction.denominator), self.totals, strict=True)
-            if s.otherwise is not None and t.otherwise
+            msg("engine.otherwise", count=self.totals[index].otherwise, field=field, otherwise=otherwise)
+            for index, field, otherwise in shape.otherwise
+            if self.totals[index].otherwise
         )
 
     def text(self, unit: Unit, digits: int = 1) -> Wording:
@@ -106,6 +102,21 @@ class _Value:
     def gaps(self) -> tuple[Location, ...]:
         """Where the figures not given would stand."""
         return tuple(loc for t in self.totals for loc in t.gaps)
+
+
+class _Shape:
+    """What a fraction's value says alike for every report, made once a run: its denominator's name, and
+    which of its sums (numerator's, then denominator's) may read another field where one is not given."""
+
+    def __init__(self, fraction: Fraction | RatioRule) -> None:
+        self.bottom_label = Join(tuple(field_label(s.field, s.over) for s in fraction.denominator), " + ")
+        sums = (*fraction.numerator, *fraction.denominator)
+        # (its place among them, its field's name, the other field's)
+        self.otherwise = [
+            (index, field_label(s.field, s.over), field_label(s.otherwise, s.over))
+            for index, s in enumerate(sums)
+            if s.otherwise is not None
+        ]
 
 
 def _terms(totals: list[Total], sigma: str) -> Wording:

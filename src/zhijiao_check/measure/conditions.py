@@ -63,6 +63,29 @@ def _right_side(condition: Condition) -> Side:
     return lambda item, year: value
 
 
+# What a condition gives for the values it read (its field's, and what it compares with): ``test`` when they
+# are already in hand.
+Decided = Callable[[Any, Any], "bool | None"]
+
+
+def decided_of(condition: Condition) -> Decided:
+    """The condition's test of its two values (``left``: its field's, ``against``: ``right_of``'s), made
+    once: an ``every`` rule's item reads them once, for its test, its description and its figures."""
+    return once(condition, _decided)
+
+
+def _decided(condition: Condition) -> Decided:
+    """As ``_made``'s tests decide, given the values they read (the filters keep their own, one call the
+    fewer for each of the many items they look at)."""
+    present = condition.present
+    if present is not None:
+        return lambda left, against: (left is not None) == present
+    compare = comparison(condition.op)
+    if condition.op == "contains":
+        return lambda left, against: compare(left or [], against)
+    return lambda left, against: None if left is None or against is None else compare(left, against)
+
+
 def _made(condition: Condition) -> Test:
     read = reader(condition.field)
     present = condition.present
@@ -125,13 +148,15 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
     """``生均拨款 9200 < 10000``: the condition with the item's actual values, as it turned out.
 
     ``over``: the collection of the item, for labels that differ by place (``field_label``)."""
-    return describer(condition)(item, year, over, test_of(condition)(item, year))
+    left, against = reader(condition.field)(item), right_of(condition)(item, year)
+    return describer(condition)(item, year, over, decided_of(condition)(left, against), left, against)
 
 
 # The values a comparison's wording is kept by (``_describer``): those whose equal values read alike.
 _KEYED = frozenset({bool, int, float, str})
-# (item, year, over, what the condition's test gave for the item): the test is not run twice.
-Describer = Callable[[Item, int, "str | None", "bool | None"], Wording]
+# (item, year, over, what the condition's test gave for the item, the values it read: its field's and what it
+# compared with): neither the test nor the reads are made twice.
+Describer = Callable[[Item, int, "str | None", "bool | None", Any, Any], Wording]
 
 
 def describer(condition: Condition) -> Describer:
@@ -142,11 +167,9 @@ def describer(condition: Condition) -> Describer:
 def _describer(condition: Condition) -> Describer:
     """``describe`` for one condition, with what it reads, compares with and how resolved once."""
     field, other, year_plus, op = condition.field, condition.other, condition.year_plus, condition.op
-    read, right = reader(field), right_of(condition)
     if condition.present is not None:
 
-        def present(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
-            left = read(item)
+        def present(item: Item, year: int, over: str | None, held: bool | None, left: Any, _: Any) -> Wording:
             label = field_label(field, over)
             if left is not None:
                 return seq(label, " ", shown(left))
@@ -158,11 +181,11 @@ def _describer(condition: Condition) -> Describer:
     # What the comparison says, by what decides it: many items compare the same values (``是 = 是``).
     said: BoundedMemo[tuple[object, ...], Once] = BoundedMemo()
 
-    def compared(item: Item, year: int, over: str | None, held: bool | None) -> Wording:
-        left = read(item)
+    def compared(
+        item: Item, year: int, over: str | None, held: bool | None, left: Any, against: Any
+    ) -> Wording:
         if left is None:
             return msg("engine.field-absent", field=absent_label(item, field, field_label(field, over)))
-        against = right(item, year)
         if other is not None and other_label is not None and against is None:
             return msg("engine.field-absent", field=absent_label(item, other, other_label))
         # Each value by its class too (``True``, ``1`` and ``1.0`` are shown apart); ``against`` holds the

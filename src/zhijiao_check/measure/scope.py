@@ -49,7 +49,16 @@ def reader(field: str) -> Callable[[Item], Any]:
     of a list of names is the entry itself."""
     if field.startswith("school."):
         school_path = split(field[len("school.") :])
-        return lambda item: dig(item.school_data, school_path)
+        if len(school_path) > 1:
+            return lambda item: dig(item.school_data, school_path)
+        school_key = school_path[0]
+
+        def read_school(item: Item) -> Any:
+            # one level too (``school.level``, which filters every major of a school rule): no walk
+            school = item.school_data
+            return school.get(school_key) if school.__class__ is dict else dig(school, school_path)
+
+        return read_school
     path = split(field)
     if len(path) > 1:
         return lambda item: dig(item.data, path)
@@ -166,12 +175,14 @@ class Scope:
         self._items: dict[str, ItemSet] = {}
         self._fields: dict[str, list[Reading]] = {}
         self._city: list[ReportFile] | None = None  # the reports that hold the ``city:`` block
+        # where each report lists a collection, by its field: asked by each rule over it that finds no item
+        self._listed: dict[str, tuple[Location, ...]] = {}
 
     def keep_only(self, still_read: frozenset[str]) -> None:
         """Let go of what was gathered for collections and fields under none of the top-level fields
         ``still_read`` (``roots``): no rule still to run on this scope reads them, and a city-wide year's
         majors alone are tens of thousands of items. What is let go would be gathered again if asked for."""
-        for gathered in (self._items, self._fields):
+        for gathered in (self._items, self._fields, self._listed):
             for key in [key for key in gathered if root(key) not in still_read]:
                 del gathered[key]
 
@@ -199,7 +210,10 @@ class Scope:
     def where_listed(self, collection: str) -> tuple[Location, ...]:
         """Where each report lists a collection (its ``schools:`` for majors and practice groups)."""
         field = "schools" if collection in SCHOOL_COLLECTIONS else collection
-        return tuple(reading.location for reading in self.field(field))
+        listed = self._listed.get(field)
+        if listed is None:
+            listed = self._listed[field] = tuple(reading.location for reading in self.field(field))
+        return listed
 
     def items(self, collection: str) -> ItemSet:
         """The items of ``collection`` in every report (the same set each time: not to be changed)."""
@@ -286,16 +300,17 @@ def _school_items(report: ReportFile, collection: str) -> tuple[list[Item], list
     lacking: list[tuple[Wording, Item]] = []
     for s_index, school in enumerate(report.data.get("schools", [])):
         school_path = _path("schools", s_index)
-        as_item = Item(report, school_path, school, school["name"], school["name"], school)
+        school_name = school["name"]
         if collection == "schools":
-            items.append(as_item)
+            items.append(Item(report, school_path, school, school_name, school_name, school))
             continue
         key = "majors" if collection == "majors" else "enterprise_practice"
         if key not in school:
-            lacking.append((_list_absent(report, school["name"], key), as_item))
+            as_item = Item(report, school_path, school, school_name, school_name, school)
+            lacking.append((_list_absent(report, school_name, key), as_item))
             continue
         for index, entry in enumerate(school[key]):
             # groups have no names: their place
             name = entry["name"] if key == "majors" else f"{key}[{index}]"
-            items.append(Item(report, _path(*school_path, key, index), entry, name, school["name"], school))
+            items.append(Item(report, _path(*school_path, key, index), entry, name, school_name, school))
     return items, lacking

@@ -114,15 +114,16 @@ def scorer(
             evaluation = flat.excuse(evaluation, evaluation.unit)
             used = frozenset(flat.excuse.used - before)
         figures = figures_of(evaluation, places)  # as the trends read it: waived where a waiver excuses
+        entry = report(evaluation, flat.tr)
         return Scored(
             loaded.file,
             loaded.unit,
             loaded.kind,
             loaded.year,
             loaded.warnings,
-            evaluation.score,
+            entry["score"],  # worked out once, for the entry
             any(r.status in failing_statuses for r in evaluation.results),
-            encoded(report(evaluation, flat.tr), DEPTH),
+            encoded(entry, DEPTH),
             _pickled(figures),
             packed(pruned(loaded, keep)),
             source,
