@@ -4,9 +4,9 @@ rule's trend made and written once for all the units whose years say the same of
 Most units' years say the same of most rules (met both years, a fact stated twice): 1,000 varied reports over
 two years made 9,047 trends of 884 different texts. What a rule's trend says follows from what its results
 said in each year and from the unit's ``engine.trend.Span`` alone (``engine.trend.rule_trend``), so those are
-the key of its text: each value by its class, since ``True``, ``1`` and ``1.0`` are written apart (and a
-float by its exact bits: ``0.0`` and ``-0.0`` are equal). A value no key tells exactly (a list, a record) has
-its trend made anew.
+the key of its text, the results' values by their ``repr``: equal values written apart (``True``, ``1`` and
+``1.0``; ``0.0`` and ``-0.0``) have reprs apart, as values of the plain types the spool holds (``figures_of``)
+do whenever they differ at all.
 """
 
 from __future__ import annotations
@@ -29,21 +29,6 @@ TREND_DEPTH = DEPTH + 2
 # Texts held: those that recur (a rule met every year, a fact) are met at every unit and stay made; a figure
 # of a unit's own is met once. A trend's text is about a kilobyte.
 LIMIT = 512
-_PLAIN = frozenset((int, bool, str, type(None)))
-
-
-class _Inexact(Exception):
-    """A value whose key would not tell it from another written otherwise."""
-
-
-def _exact(value: Any) -> tuple[type, Any]:
-    """``value`` as a key that equals another only where both are written the same."""
-    kind = value.__class__
-    if kind is float:
-        return kind, value.hex()
-    if kind in _PLAIN:
-        return kind, value
-    raise _Inexact
 
 
 class UnitTrendTexts:
@@ -83,21 +68,14 @@ class UnitTrendTexts:
         shared = (found.refused, found.absent, found.last)
         texts = []
         for place, seen in by_rule.values():
-            try:
-                key: Any = (
-                    place,
-                    shared,
-                    *((y, s, _exact(o), _exact(v), _exact(u)) for y, o, s, v, u in seen),
-                )
-            except _Inexact:
-                key = None
-            text = self.texts.get(key) if key is not None else None
+            key = (place, shared, repr(seen))
+            text = self.texts.get(key)
             if text is None:
                 rule = rules[place]
                 made = rule_trend(rule, self.bases[rule.id], seen, found)
-                text = b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
-                if key is not None:
-                    self.texts.keep(key, text)
+                text = self.texts.keep(
+                    key, b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
+                )
             if text:
                 texts.append(text)
         if not texts:
