@@ -156,3 +156,16 @@ def test_a_kept_validator_of_other_sources_is_made_again(tmp_path: Path, monkeyp
     monkeypatch.setattr(validator, "SOURCES", (*validator.SOURCES, Path(validator.__file__)))
     assert validator._read() is None
     assert isinstance(made, SchemaValidator)
+
+
+def test_a_kept_schema_that_builds_no_validator_is_made_again(tmp_path: Path, monkeypatch) -> None:
+    """A kept file of the right key and stamps whose schema pydantic-core refuses (written by hand, or half
+    by another version) is none: the run makes the validator again, not an internal error."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path))
+    monkeypatch.setattr(validator, "_MADE", [])
+    kept = validator._path()
+    assert kept is not None
+    header = {"key": validator._key(), "stamps": validator.stamps_of(validator._sources())}
+    validator.write_kept(kept, header, pickle.dumps({"type": "no-such-schema"}))
+    assert kept.exists() and validator._read() is None
+    assert isinstance(validator.report_validator(), SchemaValidator)

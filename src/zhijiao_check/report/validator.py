@@ -103,7 +103,12 @@ def _read() -> SchemaValidator | None:
         return None
     key, stamps = _key(), stamps_of(_sources())
     kept = read_kept(path, lambda header: header.get("key") == key and header.get("stamps") == stamps)
-    return SchemaValidator(kept) if isinstance(kept, dict) else None
+    if not isinstance(kept, dict):
+        return None
+    try:
+        return SchemaValidator(kept)
+    except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
+        return None
 
 
 def from_models() -> SchemaValidator:
