@@ -43,6 +43,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "errors",
             "caching",
             "plugins",
+            "pydantic_compiled",
         ),
     ),
     (

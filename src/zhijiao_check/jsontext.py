@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
 from typing import Any
@@ -102,6 +102,30 @@ class Lazy:
 
 class Written(bytes):
     """An entry of a ``Lazy`` list already written by ``encoded(value, depth)``, at its entries' depth."""
+
+
+def written_list(entries: Sequence[bytes], depth: int) -> Written:
+    """A list written as ``encoded(list, depth)`` writes it, its entries already written (each
+    ``encoded(entry, depth + 1)``): joined, not written again."""
+    if not entries:
+        return Written(b"[]")
+    inner = b"\n" + _INDENT * (depth + 1)
+    return Written(b"[" + b",".join(inner + entry for entry in entries) + b"\n" + _INDENT * depth + b"]")
+
+
+def written_object(fields: Sequence[tuple[str, bytes]], depth: int) -> Written:
+    """A dict written as ``encoded(dict, depth)`` writes it, its values already written (each
+    ``encoded(value, depth + 1)``): joined, not written again."""
+    if not fields:
+        return Written(b"{}")
+    inner = b"\n" + _INDENT * (depth + 1)
+    return Written(
+        b"{"
+        + b",".join(inner + encoded(key) + b": " + value for key, value in fields)
+        + b"\n"
+        + _INDENT * depth
+        + b"}"
+    )
 
 
 class Spooled:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from factory import SAMPLES
+from factory import SAMPLES, invoke
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -89,10 +89,10 @@ def test_the_kept_validator_passes_and_refuses_whole_reports_as_the_models_do(da
     assert errors(TYPED.validate_python, data) == errors(Report.model_validate, data)
 
 
-def test_the_validator_pickles_and_names_no_model_class() -> None:
-    body = pickle.dumps(TYPED)
+def test_the_kept_schema_pickles_names_no_model_class_and_makes_the_validator() -> None:
+    body = pickle.dumps(validator._schema())
     assert b"zhijiao_check.report.model" not in body
-    assert errors(pickle.loads(body).validate_python, {**BASE, "year": "2023年"}) == errors(
+    assert errors(SchemaValidator(pickle.loads(body)).validate_python, {**BASE, "year": "2023年"}) == errors(
         Report.model_validate, {**BASE, "year": "2023年"}
     )
 
@@ -106,6 +106,8 @@ def run(cache: Path) -> subprocess.CompletedProcess[str]:
         "from zhijiao_check.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('models', 'zhijiao_check.report.model' in sys.modules, file=sys.stderr)\n"
+        "door = 'pydantic_core.core_schema' in sys.modules, 'pydantic' in sys.modules\n"
+        "print('door', *door, file=sys.stderr)\n"
     )
     env = {**os.environ, "ZHIJIAO_CHECK_CACHE": str(cache)}
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
@@ -124,6 +126,24 @@ def test_a_run_after_the_first_checks_a_report_without_making_the_models(tmp_pat
     assert [p.name.startswith("report-") for p in tmp_path.iterdir()].count(True) == 1
     assert "models False" in second.stderr
     assert second.stdout == first.stdout and '"score"' in second.stdout
+    # nor pydantic-core's door nor Pydantic's: the validator's compiled module alone (``pydantic_compiled``)
+    assert "door False False" in second.stderr
+
+
+def test_a_problem_worded_by_the_models_after_the_validator_alone_reads_as_ever(tmp_path: Path) -> None:
+    """An unknown field is worded by the models (``validate._model_at``), which import pydantic-core's door
+    after the run loaded its compiled module alone: the same problem as in a process that imported Pydantic
+    first (this one)."""
+    report = tmp_path / "dongan.yaml"
+    text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("\nyear:", "\nyaer_note: 1\nyear:", 1), encoding="utf-8")
+    env = {**os.environ, "ZHIJIAO_CHECK_CACHE": str(tmp_path / "cache")}
+    argv = [sys.executable, "-m", "zhijiao_check", str(report), "-f", "json"]
+    for _ in range(2):  # the first keeps the validator
+        done = subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", env=env, check=False)
+    ours = invoke("check", report, "-f", "json")
+    assert '"unknown-field' in done.stdout and done.stdout == ours.stdout
+    assert done.returncode == ours.exit_code == 2
 
 
 def test_a_kept_validator_of_other_sources_is_made_again(tmp_path: Path, monkeypatch) -> None:
@@ -136,3 +156,16 @@ def test_a_kept_validator_of_other_sources_is_made_again(tmp_path: Path, monkeyp
     monkeypatch.setattr(validator, "SOURCES", (*validator.SOURCES, Path(validator.__file__)))
     assert validator._read() is None
     assert isinstance(made, SchemaValidator)
+
+
+def test_a_kept_schema_that_builds_no_validator_is_made_again(tmp_path: Path, monkeypatch) -> None:
+    """A kept file of the right key and stamps whose schema pydantic-core refuses (written by hand, or half
+    by another version) is none: the run makes the validator again, not an internal error."""
+    monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path))
+    monkeypatch.setattr(validator, "_MADE", [])
+    kept = validator._path()
+    assert kept is not None
+    header = {"key": validator._key(), "stamps": validator.stamps_of(validator._sources())}
+    validator.write_kept(kept, header, pickle.dumps({"type": "no-such-schema"}))
+    assert kept.exists() and validator._read() is None
+    assert isinstance(validator.report_validator(), SchemaValidator)

@@ -169,6 +169,35 @@ class Trend:
     setbacks: tuple[Setback, ...] = ()
 
 
+# What a trend reads of one result: (year, observed (``_numeric``), status, the target's value, undecided)
+Seen = tuple[int, Any, str, Any, bool]
+
+
+@record
+class Span:
+    """What the trends of one unit's (or the city's) evaluations share: the years of its reports refused as
+    invalid that no evaluation has (``refused``, in order), the run's years it did not file (``absent``), and
+    the last year of them all (``last``: from the due year on, no projection)."""
+
+    refused: tuple[int, ...]
+    absent: frozenset[int]
+    last: int
+
+
+def span(
+    filed: Iterable[int], invalid_years: Iterable[int] = (), not_filed: Iterable[int] = ()
+) -> Span | None:
+    """The ``Span`` of evaluations of the years ``filed``, when with ``invalid_years`` they cover two years or
+    more (``trends_of``)."""
+    evaluated = set(filed)
+    refused = sorted(set(invalid_years) - evaluated)
+    years = evaluated | set(refused)
+    if len(years) < MIN_YEARS:
+        return None
+    absent = set(not_filed) - years
+    return Span(tuple(refused), frozenset(absent), max(years | absent))
+
+
 def trends_of(
     evaluations: Iterable[Any],
     bases: Mapping[str, int],
@@ -185,48 +214,68 @@ def trends_of(
     year of the run (``RunTrends.years``), which tells a due year the run does not hold (``not-in-run``)
     from one only this trend lacks."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
-    refused = sorted(set(invalid_years) - {e.year for e in evaluations})
-    if len({e.year for e in evaluations} | set(refused)) < MIN_YEARS:
+    found = span((e.year for e in evaluations), invalid_years, not_filed)
+    if found is None:
         return []
-    incomplete = set(incomplete_years)
-    filed = {e.year for e in evaluations} | set(refused)
-    absent = set(not_filed) - filed
-    last_run_year = max(filed | absent)
-    by_rule: dict[str, tuple[AnyRule, list[Point]]] = {}
+    incomplete = frozenset(incomplete_years)
+    by_rule: dict[str, tuple[AnyRule, list[Seen]]] = {}
     for evaluation in evaluations:
         for result in evaluation.results:
             rule = result.rule
-            observed = _numeric(result.observed)
-            # A figure the missing units cannot change is whole: the 市本级 ``city:`` block is there
-            whole = evaluation.year not in incomplete or reads_city_block_only(rule)
-            point = Point(
+            seen = (
                 evaluation.year,
-                observed,
+                _numeric(result.observed),
                 result.status,
-                schedule(rule, evaluation.year, bases[rule.id]),
                 result.target["value"],
-                result.status != "missing" and whole,
-                result.undecided and result.status in _UNDECIDED,
+                result.undecided,
             )
-            by_rule.setdefault(rule.id, (rule, []))[1].append(point)
-    out = []
-    for rule, points in by_rule.values():
-        points += [_refused(rule, year, bases[rule.id]) for year in refused]
-        if len(points) < MIN_YEARS:
-            continue
-        points.sort(key=lambda p: p.year)
-        projection, why_not = project(rule, points, last_run_year)
-        out.append(
-            Trend(
-                rule,
-                tuple(points),
-                projection,
-                why_not,
-                verdict(rule, points, absent, all_years),
-                setbacks(rule, points, absent),
-            )
+            by_rule.setdefault(rule.id, (rule, []))[1].append(seen)
+    return [
+        trend
+        for rule, seen in by_rule.values()
+        if (trend := rule_trend(rule, bases[rule.id], seen, found, incomplete, all_years)) is not None
+    ]
+
+
+def rule_trend(
+    rule: AnyRule,
+    base: int,
+    seen: Sequence[Seen],
+    found: Span,
+    incomplete: Collection[int] = (),
+    all_years: Collection[int] = (),
+) -> Trend | None:
+    """The trend of ``rule`` over what its results said in each year (``seen``, by year) and the years of
+    ``found`` (``span``), if it has two years or more; ``base``: its schedule base; ``incomplete``: city-wide,
+    the years with units missing; ``all_years``: every year of the run (``trends_of``). What it says follows
+    from these alone, ``all_years`` being the same for every unit of a run (``commands.flat.unittrends``
+    writes it once for every unit whose years say the same)."""
+    # A figure the missing units cannot change is whole: the 市本级 ``city:`` block is there
+    points = [
+        Point(
+            year,
+            observed,
+            status,
+            schedule(rule, year, base),
+            target,
+            status != "missing" and (year not in incomplete or reads_city_block_only(rule)),
+            undecided and status in _UNDECIDED,
         )
-    return out
+        for year, observed, status, target, undecided in seen
+    ]
+    points += [_refused(rule, year, base) for year in found.refused]
+    if len(points) < MIN_YEARS:
+        return None
+    points.sort(key=lambda p: p.year)
+    projection, why_not = project(rule, points, found.last)
+    return Trend(
+        rule,
+        tuple(points),
+        projection,
+        why_not,
+        verdict(rule, points, found.absent, all_years),
+        setbacks(rule, points, found.absent),
+    )
 
 
 def _refused(rule: AnyRule, year: int, base: int) -> Point:

@@ -18,12 +18,11 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from pydantic_core import PydanticCustomError
-
 from zhijiao_check.characters import difference
 from zhijiao_check.located import TINY_SHOWN, LongNumber, TinyNumber, WrittenWhole, too_long, too_small
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS
+from zhijiao_check.pydantic_compiled import PydanticCustomError
 from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.wording import Join, Pick, Seq, Typed, Wording, msg
 

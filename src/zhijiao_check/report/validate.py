@@ -11,12 +11,11 @@ import difflib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from pydantic_core import ErrorDetails, ValidationError
-
 from zhijiao_check.characters import difference
 from zhijiao_check.i18n import exists
 from zhijiao_check.located import typed_word
 from zhijiao_check.problems import Problem, format_path, worded_for
+from zhijiao_check.pydantic_compiled import ValidationError
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.validator import report_validator
@@ -27,6 +26,7 @@ from zhijiao_check.wording import Join, Msg
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
 
 MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 

@@ -5,9 +5,12 @@ of a one-report run, only to build one validator from them. Their core schema wi
 typed dict (the same fields, checks, strictness and refusal of unknown fields; a mapping comes back as a
 dict, and the run never read the model objects anyway) builds a validator that names no class, and pickled
 it is read back in a fraction of a millisecond: a one-report run counts 6% fewer instructions. It is kept in
-the cache folder beside the rule packs (``caching``) while the tool's, Python's and Pydantic's versions and
-the files of the models and their checks are as they were, else made again from the models. With Pydantic's
-plugins turned on by the user, the models' own validator is used, so that the plugins see each report.
+the cache folder beside the rule packs (``caching``) while the tool's, Python's and pydantic-core's versions,
+Pydantic's version file and the files of the models and their checks are as they were, else made again from
+the models. What is kept is its schema, from which the validator is built as it was made: a validator
+pickled is read back by importing its class's package, whose door costs what the kept validator saves
+(``pydantic_compiled``). With Pydantic's plugins turned on by the user, the models' own validator is used,
+so that the plugins see each report.
 
 Its errors are the models': the same types, places, values and contexts, but for one type. A value that is
 not a mapping is ``dict_type`` where a model says ``model_type`` with the model's name in its context
@@ -22,12 +25,11 @@ import zlib
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic_core import SchemaValidator
-
 from zhijiao_check import __version__, plugins
 from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
+from zhijiao_check.pydantic_compiled import SchemaValidator, compiled
 
-FORMAT = 1  # of the kept file
+FORMAT = 2  # of the kept file: the validator's schema (1: the validator pickled)
 # What the validator is made of: the models, the checks they run and the unit kinds they name.
 _HERE = Path(__file__).parent
 SOURCES = (_HERE / "model.py", _HERE / "scalars.py", _HERE.parent / "units.py")
@@ -77,9 +79,17 @@ def typed(node: Any) -> Any:
 
 
 def _key() -> tuple[Any, ...]:
-    from pydantic.version import VERSION
+    return (FORMAT, __version__, sys.version, compiled().__version__)
 
-    return (FORMAT, __version__, sys.version, VERSION)
+
+def _sources() -> list[Path]:
+    """``SOURCES`` and Pydantic's version file, which stands for its version: ``pydantic.version`` is imported
+    through Pydantic's door (some 24 million instructions)."""
+    import importlib.util
+
+    pydantic = importlib.util.find_spec("pydantic")  # found, not run
+    places = None if pydantic is None else pydantic.submodule_search_locations
+    return [*SOURCES, *(Path(place) / "version.py" for place in (places or [])[:1])]
 
 
 def _path() -> Path | None:
@@ -91,24 +101,34 @@ def _read() -> SchemaValidator | None:
     path = _path()
     if path is None:
         return None
-    key, stamps = _key(), stamps_of(list(SOURCES))
+    key, stamps = _key(), stamps_of(_sources())
     kept = read_kept(path, lambda header: header.get("key") == key and header.get("stamps") == stamps)
-    return kept if isinstance(kept, SchemaValidator) else None
+    if not isinstance(kept, dict):
+        return None
+    try:
+        return SchemaValidator(kept)
+    except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
+        return None
 
 
 def from_models() -> SchemaValidator:
     """The validator made from the models' core schema, each model a typed dict (``typed``)."""
+    return SchemaValidator(_schema())
+
+
+def _schema() -> dict[str, Any]:
     from zhijiao_check.report.model import Report
 
     Report.model_rebuild()  # the models build their schema when first asked (``defer_build``)
-    return SchemaValidator(typed(Report.__pydantic_core_schema__))
+    return cast(dict[str, Any], typed(Report.__pydantic_core_schema__))
 
 
 def _make() -> SchemaValidator:
-    made = from_models()
-    path, stamps = _path(), stamps_of(list(SOURCES))
+    schema = _schema()
+    made = SchemaValidator(schema)
+    path, stamps = _path(), stamps_of(_sources())
     if path is not None and settled(stamps):
         write_kept(
-            path, {"key": _key(), "stamps": stamps}, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+            path, {"key": _key(), "stamps": stamps}, pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL)
         )
     return made

@@ -15,8 +15,9 @@ from zhijiao_check.commands.flat.spool import (
     Warnings,
     Year,
 )
+from zhijiao_check.commands.flat.unittrends import UnitTrendTexts
 from zhijiao_check.commands.flat.years import city_years
-from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
+from zhijiao_check.document import header, invalid, ranked, trend
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
@@ -30,7 +31,6 @@ from zhijiao_check.engine.trend import (
     schedule_bases,
     unsure_units,
 )
-from zhijiao_check.engine.trend import unit_trends as trends_of_unit
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode
@@ -86,18 +86,19 @@ def assembled(
     # they are written out) once every city-wide year is done
     sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
 
-    def unit_trend_entries() -> Iterator[dict[str, Any]]:
+    def unit_trend_entries() -> Iterator[Written]:
         absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
+        texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
-            found = trends_of_unit(
-                [spool.year(one) for one in reports],
-                bases,
+            found = texts.unit(
+                unit,
+                reports[0].kind,
+                [(one.year, spool.results(one)) for one in reports],
                 invalid_years.get(unit, ()),
                 absent.get(unit, ()),
-                years,
             )
             if found is not None:
-                yield unit_trends(found, tr)
+                yield found
 
     city_entries: list[City] = []
     city_figures: list[Year] = []

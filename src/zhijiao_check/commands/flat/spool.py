@@ -284,10 +284,9 @@ class Spool:
             text = text[: -len(NO_RANK)] + str(rank).encode() + NO_RANK[len(b"null") :]
         return Written(text)
 
-    def year(self, kept: HeldReport) -> Year:
-        """The report's results as its unit's trends read them."""
-        raw = self.part(kept, 1)
-        return Year(kept.year, kept.unit, kept.kind, self.figures(pickle.loads(raw)))
+    def results(self, kept: HeldReport) -> tuple[tuple[Any, ...], ...]:
+        """The report's results as its unit's trends read them (``figures_of``)."""
+        return cast(tuple[tuple[Any, ...], ...], pickle.loads(self.part(kept, 1)))
 
     def figures(self, figures: Sequence[tuple[Any, ...]]) -> tuple[Figure, ...]:
         """``figures_of``' tuples with their rules."""

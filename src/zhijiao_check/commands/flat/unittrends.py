@@ -1,0 +1,88 @@
+"""Each unit's trends in a flat run, written as the document writes them (``document.unit_trends``), each
+rule's trend made and written once for all the units whose years say the same of it.
+
+Most units' years say the same of most rules (met both years, a fact stated twice): 1,000 varied reports over
+two years made 9,047 trends of 884 different texts. What a rule's trend says follows from what its results
+said in each year and from the unit's ``engine.trend.Span`` alone (``engine.trend.rule_trend``), so those are
+the key of its text, the results' values by their ``repr``: equal values written apart (``True``, ``1`` and
+``1.0``; ``0.0`` and ``-0.0``) have reprs apart, as values of the plain types the spool holds (``figures_of``)
+do whenever they differ at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from zhijiao_check.document import trend
+from zhijiao_check.engine.trend import Seen, rule_trend, span
+from zhijiao_check.jsontext import Written, encoded, written_list, written_object
+from zhijiao_check.memo import BoundedMemo
+
+if TYPE_CHECKING:
+    from zhijiao_check.i18n import Translator
+
+# A unit's entry stands three levels down in the document (top level, "trends", "units"), its trends two
+# further (the entry, its "trends").
+DEPTH = 3
+TREND_DEPTH = DEPTH + 2
+# Texts held: those that recur (a rule met every year, a fact) are met at every unit and stay made; a figure
+# of a unit's own is met once. A trend's text is about a kilobyte.
+LIMIT = 512
+
+
+class UnitTrendTexts:
+    """Each unit's trends as text (``unit``), the texts of its rules' trends held (``LIMIT``)."""
+
+    def __init__(self, rules: Sequence[Any], bases: Mapping[str, int], tr: Translator) -> None:
+        """``rules``: the run's rules by their place (``commands.flat.spool.figures_of``); ``bases``: each
+        rule's schedule base."""
+        self.rules = rules
+        self.bases = bases
+        self.tr = tr
+        self.texts: BoundedMemo[Any, bytes] = BoundedMemo(limit=LIMIT)  # b"": no trend
+
+    def unit(
+        self,
+        unit: str,
+        kind: str,
+        years: Iterable[tuple[int, Sequence[tuple[Any, ...]]]],
+        invalid_years: Iterable[int],
+        not_filed: Iterable[int],
+    ) -> Written | None:
+        """A unit's entry (``document.unit_trends``) at its depth, if it has trends: over ``years`` (each
+        year and its results' figures, as ``spool.figures_of`` made them), the years of its reports refused
+        (``invalid_years``) and those it did not file (``not_filed``), as ``engine.trend.unit_trends``."""
+        ordered = sorted(years, key=lambda one: one[0])
+        found = span((year for year, _ in ordered), invalid_years, not_filed)
+        if found is None:
+            return None
+        rules = self.rules
+        # by rule ID, the rule the first of its places (as ``trends_of`` groups them)
+        by_rule: dict[str, tuple[int, list[Seen]]] = {}
+        for year, figures in ordered:
+            for place, observed, status, value, undecided in figures:
+                by_rule.setdefault(rules[place].id, (place, []))[1].append(
+                    (year, observed, status, value, undecided)
+                )
+        shared = (found.refused, found.absent, found.last)
+        texts = []
+        for place, seen in by_rule.values():
+            key = (place, shared, repr(seen))
+            text = self.texts.get(key)
+            if text is None:
+                rule = rules[place]
+                made = rule_trend(rule, self.bases[rule.id], seen, found, all_years=self.all_years)
+                text = self.texts.keep(
+                    key, b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
+                )
+            if text:
+                texts.append(text)
+        if not texts:
+            return None
+        fields = [
+            ("unit", encoded(unit)),
+            ("kind", encoded(kind)),
+            ("trends", written_list(texts, DEPTH + 1)),
+        ]
+        return written_object(fields, DEPTH)
