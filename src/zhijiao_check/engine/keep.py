@@ -306,8 +306,9 @@ class Shared:
         and ``1.0`` are written apart) and key order for key order; version 2 writes neither shared
         references nor which texts are interned, which would set equal values apart. A long entry (a report,
         a school) is known by a 16-byte digest of its bytes, as ``engine.duplicates`` knows a report's
-        contents: held whole, the bytes of a year's reports took as much room again as the reports. What
-        marshal cannot write (no value a report holds) is held for itself, its entries once."""
+        contents: held whole, the bytes of a year's reports took nearly as much room again as the reports.
+        What marshal cannot write (a date, which no kept field of a valid report holds) is held for itself,
+        its entries once."""
         kind = value.__class__
         if kind is not dict and kind is not list:
             return self.texts.setdefault(value, value) if kind is str else value
