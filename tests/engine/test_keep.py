@@ -3,6 +3,7 @@ enough that the city-wide results, their places in the files and the year-before
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from pathlib import Path
 
@@ -218,3 +219,24 @@ def test_kept_data_held_once_reads_as_what_it_was_made_from(reports: list[dict])
     shared = Shared()
     made = [shared._data(pickle.loads(pickle.dumps(report)), None) for report in reports]
     assert [_exact(one) for one in made] == [_exact(report) for report in reports]
+
+
+def test_an_entry_marshal_cannot_write_is_held_for_itself_and_what_it_holds_once() -> None:
+    """``Shared`` knows an entry by what marshal writes of it: a value marshal refuses (a date, which YAML
+    reads from ``2023-01-01``) leaves its entry held apart, each entry inside it still once, and equal."""
+    shared = Shared()
+    first = shared._data({"on": datetime.date(2023, 1, 1), "majors": [{"name": "护理"}]}, None)
+    second = shared._data({"on": datetime.date(2023, 1, 1), "majors": [{"name": "护理"}]}, None)
+    assert first == second and first is not second
+    assert first["majors"] is second["majors"] and type(second["on"]) is datetime.date
+
+
+def test_a_long_entry_held_once_is_told_from_another_by_its_whole_contents() -> None:
+    """An entry longer than marshal's text a digest stands for (``keep._LONG``): two that differ in one
+    figure at the end are two entries; equal ones are one."""
+    names = [f"学校{index}" for index in range(40)]
+    shared = Shared()
+    made = [shared._data({"schools": [{"name": n} for n in names], "last": last}, None) for last in (1, 1, 2)]
+    one, again, other = made
+    assert one is again and other is not one and other["last"] == 2 and one["last"] == 1
+    assert other["schools"] is one["schools"]

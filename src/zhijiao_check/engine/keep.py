@@ -13,6 +13,7 @@ import dataclasses
 import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from marshal import dumps
 from typing import Any, cast
 
 from zhijiao_check.located import Mark, Path_, Positions
@@ -252,6 +253,11 @@ class Marks(Mapping[Path_, Mark]):
         return Marks(paths, self._numbers, index)
 
 
+# Bytes of an entry beyond which ``Shared`` knows it by their digest (as marshal writes them, a major of a
+# generated report takes 64 to 148 bytes, a school 500 to 1,100, a report 250 to 8,200).
+_LONG = 128
+
+
 class Shared:
     """Kept reports share their paths: most reports list schools and majors at the same paths, in the same
     order, so each path, and each order of them with its index, is held once however many reports hold it.
@@ -262,8 +268,14 @@ class Shared:
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
         self.texts: dict[str, str] = {}
-        self.lists: dict[tuple[str, ...], list[str]] = {}
-        self.entries: dict[tuple[Any, ...], dict[tuple[Any, ...], Any]] = {}  # ``_once``
+        # ``_once``: each entry held, by what marshal writes of it; a long one by that text's digest
+        self.entries: dict[bytes, Any] = {}
+        self.long: dict[bytes, Any] = {}
+        # CPython's own, as engine.duplicates digests reports (hashlib's loads OpenSSL's library); imported
+        # once here, not at each digest (an import statement costs as much as the digest of a school)
+        from _blake2 import blake2b
+
+        self.blake2b = blake2b
 
     def __call__(self, report: ReportFile) -> ReportFile:
         positions = report.positions
@@ -276,58 +288,53 @@ class Shared:
         )
 
     def _data(self, value: Any, keep: Tree | None) -> Any:
-        """``value`` with what ``keep`` names (all when None or empty, as ``pruned`` keeps), each text (a key,
-        a name, a designation), each list of texts and each entry held once for all the reports (``_once``):
-        unpickled, every report has its own copy of every key. Texts only: ``1`` and ``True`` are equal keys
-        of a dict, and would stand for each other."""
-        texts = self.texts
-        keep = keep or None
-        if isinstance(value, dict):
-            return self._once(
-                {
-                    texts.setdefault(key, key) if type(key) is str else key: self._data(
-                        item, None if keep is None else keep[key]
-                    )
-                    if isinstance(item, dict | list)
-                    else texts.setdefault(item, item)
-                    if type(item) is str
-                    else item
-                    for key, item in value.items()
-                    if keep is None or key in keep
-                }
-            )
-        if isinstance(value, list):
-            if all(type(item) is str for item in value):
-                # a list of names (designations, mostly empty): one for all the lists that hold the same
-                # names; what a kept report holds is only read
-                names = tuple(texts.setdefault(item, item) for item in value)
-                return self.lists.setdefault(names, list(names))
-            below = None if keep is None else keep.get(LIST)
-            return self._once([self._data(item, below) for item in value])
-        return value
+        """``value`` with what ``keep`` names (all when None or empty, as ``pruned`` keeps), each entry and
+        list held once for all the reports (``_once``), and each text in what is not (a key, a name, a
+        designation): unpickled, every report has its own copy of every key."""
+        return self._once(_data(value, keep) if keep else value)
 
-    def _once(self, made: Any) -> Any:
-        """``made`` (an entry or a list of entries), or one equal to it held already: a major in the same
-        cluster at school after school, a unit's own fields, the same majors at two schools. A year's kept
-        reports are all held at once while its city-wide rules run (a 10,000-report run holds 1,400 at a
-        time): each distinct entry once is a third less of what they hold (2.5 MiB at that peak).
+    def _once(self, value: Any) -> Any:
+        """``value``, or one equal to it held already: a major in the same cluster at school after school, a
+        unit's own fields, the same majors at two schools. A year's kept reports are all held at once while
+        its city-wide rules run (a 10,000-report run holds 1,400 at a time): each distinct entry once is a
+        third less of what they hold (2.5 MiB at that peak). A kept report is only read.
 
-        Equal value for value and type for type (``1`` and ``True`` are equal in Python, not in a report).
-        An entry or list inside is compared by identity: it has been held once itself, so equal ones are
-        the same object, kept alive here for as long as this is. A kept report is only read (as its lists
-        of names already were shared)."""
-        entry = made.__class__ is dict
-        values = tuple(made.values()) if entry else tuple(made)
-        kinds = tuple(map(type, values))
-        if dict in kinds or list in kinds:
-            values = tuple(
-                [id(item) if kind is dict or kind is list else item for item, kind in zip(values, kinds)]
-            )
-        shape = (tuple(made), tuple(map(type, made)), kinds) if entry else (LIST, kinds)
+        Looked up from the top by what marshal writes of it, in C: an entry held already is found without
+        walking what it holds (most are: 13,800 entries of a year of 500 generated reports are 1,500
+        distinct), where building each entry's key from its values' types and its entries' identities, bottom
+        up, took two and a half times as long. Equal bytes are equal values, type for type (``1``, ``True``
+        and ``1.0`` are written apart) and key order for key order; version 2 writes neither shared
+        references nor which texts are interned, which would set equal values apart. A long entry (a report,
+        a school) is known by a 16-byte digest of its bytes, as ``engine.duplicates`` knows a report's
+        contents: held whole, the bytes of a year's reports took nearly as much room again as the reports.
+        What marshal cannot write (a date, which no kept field of a valid report holds) is held for itself,
+        its entries once."""
+        kind = value.__class__
+        if kind is not dict and kind is not list:
+            return self.texts.setdefault(value, value) if kind is str else value
         try:
-            return self.entries.setdefault(shape, {}).setdefault(values, made)
-        except TypeError:  # a value that cannot be hashed (none a report holds): held for itself
-            return made
+            written = dumps(value, 2)
+        except ValueError:
+            among = None
+        else:
+            among, key = (
+                (self.entries, written)
+                if len(written) <= _LONG
+                else (self.long, self.blake2b(written, digest_size=16).digest())
+            )
+            held = among.get(key)
+            if held is not None:
+                return held
+        once, texts = self._once, self.texts
+        if kind is dict:
+            made: Any = {
+                (texts.setdefault(k, k) if k.__class__ is str else k): once(item) for k, item in value.items()
+            }
+        else:
+            made = [once(item) for item in value]
+        if among is not None:
+            among[key] = made
+        return made
 
     def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
         own = marks if isinstance(marks, Marks) else Marks.of(marks.items())
