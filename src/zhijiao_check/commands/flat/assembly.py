@@ -16,7 +16,8 @@ from zhijiao_check.commands.flat.spool import (
     Year,
 )
 from zhijiao_check.commands.flat.years import city_years
-from zhijiao_check.document import header, invalid, ranked, trend, unit_trends
+from zhijiao_check.document import assessment, header, invalid, ranked, trend, unit_trends
+from zhijiao_check.engine.assessment import Assessment, assessed
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
@@ -28,6 +29,7 @@ from zhijiao_check.engine.trend import (
     refused_years,
     run_years,
     schedule_bases,
+    UnitTrends,
     unsure_units,
 )
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
@@ -86,14 +88,34 @@ def assembled(
     # they are written out) once every city-wide year is done
     sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
 
-    def unit_trend_entries() -> Iterator[dict[str, Any]]:
+    def found_unit_trends() -> Iterator[UnitTrends]:
         absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
         for unit, reports in units.items():
             found = trends_of_unit(
                 [spool.year(one) for one in reports], bases, invalid_years.get(unit, ()), absent.get(unit, ())
             )
             if found is not None:
-                yield unit_trends(found, tr)
+                yield found
+
+    # clause 15's lines of the units, counted as their trends are written (a few rule IDs each), so that
+    # the summary after them need not make the trends again
+    counted: list[Assessment] = []
+    whole: list[bool] = [False]
+
+    def unit_trend_entries() -> Iterator[dict[str, Any]]:
+        made = []
+        for found in found_unit_trends():
+            made.append(assessed(found.trends, found.unit, found.kind))
+            yield unit_trends(found, tr)
+        counted[:] = made
+        whole[0] = True
+
+    def assessment_entries() -> Iterator[dict[str, Any]]:
+        if city_trend:
+            yield assessment(assessed(city_trend))
+        lines = counted if whole[0] else [assessed(f.trends, f.unit, f.kind) for f in found_unit_trends()]
+        for line in lines:
+            yield assessment(line)
 
     city_entries: list[City] = []
     city_figures: list[Year] = []
@@ -149,6 +171,7 @@ def assembled(
                 "years": years,
                 "city": [trend(x, tr) for x in city_trend],
                 "units": Lazy(unit_entries),
+                "assessment": Lazy(assessment_entries, plain=True),
             },
             "exit_code": int(code),
         }
