@@ -435,7 +435,9 @@ def assessment(a: Assessment) -> dict[str, Any]:
         "kind": a.kind,
         "due": {
             "targets": a.due_count,
-            "outcomes": [{"outcome": t.outcome, "count": len(t.rules), "rules": list(t.rules)} for t in a.due],
+            "outcomes": [
+                {"outcome": t.outcome, "count": len(t.rules), "rules": list(t.rules)} for t in a.due
+            ],
             "not_held": {"count": len(a.not_held), "rules": list(a.not_held)},
         },
         "each_year": {

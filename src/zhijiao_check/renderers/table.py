@@ -119,6 +119,7 @@ class TableRenderer:
                 self._problem(console, warning)
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
+            self._assessment(console, doc)
             self._refused_again(console, doc["invalid"])
             self._failing_again(console, doc, run.failing)
         if "config" in doc:  # the settings' source, beside the outcome they led to
@@ -545,6 +546,39 @@ class TableRenderer:
         if shown:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
+
+    def _assessment(self, console: Console, doc: Data) -> None:
+        """Clause 15's summary (``renderers.assessment``): a line per scope counting its targets due in the
+        run by their due year's outcome, and the years met of those judged each year; under it, what is
+        short of met, named by rule. Advice: no status, score or exit status changes with it."""
+        from zhijiao_check.renderers import assessment as view
+        from zhijiao_check.renderers.layout.chinese import break_chinese
+        from zhijiao_check.renderers.layout.consoles import Indent
+        from zhijiao_check.renderers.layout.grid import Column, Grid
+
+        tr = self.tr
+        rows = view.rows(doc, tr)
+        if not rows:
+            return
+        heads = view.headers(tr)
+        table = Grid(
+            [
+                Column(_escape(heads[0]), no_wrap=True),
+                *(Column(_escape(head), justify="right", no_wrap=True) for head in heads[1:]),
+            ],
+            title=f"[bold]{_escape(tr('render.assessment-title'))}[/bold]",
+            title_justify="left",
+            collapse_padding=True,
+        )
+        for name, figures, _ in rows:
+            table.rows.append([_escape(name), *(_escape(str(figure)) for figure in figures)])
+        self._panels(console, _units_fitted(table, console.width, tr.lang), 1, "table.panel-columns")
+        for name, _, details in rows:
+            if details:
+                console.print(Indent(_escape(f"{name}{tr.colon}{tr.sep.join(details)}"), 2))
+        note = break_chinese(tr("render.assessment-note"), console.width, tr.lang)
+        console.print(f"[dim]{_escape(note)}[/dim]")
+        console.print()
 
     def _verdicts(self, console: Console, trends: Sequence[Data]) -> None:
         """What the years of the run say of each target they judge (``verdict``): met by the due year and

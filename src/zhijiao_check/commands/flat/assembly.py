@@ -23,13 +23,13 @@ from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import (
     METHOD,
+    UnitTrends,
     city_trends,
     not_filed_by_unit,
     not_filed_by_year,
     refused_years,
     run_years,
     schedule_bases,
-    UnitTrends,
     unsure_units,
 )
 from zhijiao_check.engine.trend import unit_trends as trends_of_unit
