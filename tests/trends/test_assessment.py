@@ -247,3 +247,25 @@ def test_a_large_run_gives_the_same_summary(
     flat = json.loads(run(final, "--format", "json"))
     assert flat["trends"]["assessment"] == final_doc["trends"]["assessment"]
     assert flat["trends"] == final_doc["trends"]
+
+
+def test_the_page_has_the_summary_and_a_unit_s_page_its_own_line(final: Path, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    page = run(final, "--format", "html", "--per-unit", str(pages))
+    section = page.split('<section id="assessment" class="trends">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>考核汇总（第十五条）</h2>" in section
+    assert '<tr data-scope="city"><td>全市</td><td class="num">23</td>' in section
+    row = section.split(f'<tr data-unit="{ABSENT}" data-scope="unit">', 1)[1].split("</tr>", 1)[0]
+    assert [cell.split(">", 1)[1] for cell in row.split("</td>")[1:8]] == [
+        "3",
+        "1",
+        "0",
+        "0",
+        "0",
+        "2",
+        "40/55 年",
+    ]
+    assert "未提交 c7.training-base、c10.pilot-schools" in row
+    own = (pages / f"{ABSENT}.html").read_text(encoding="utf-8")
+    rows = own.split('<section id="assessment"', 1)[1].split("</section>", 1)[0].count("<tr data-")
+    assert rows == 1 and f'<tr data-unit="{ABSENT}"' in own
