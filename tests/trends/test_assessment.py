@@ -178,7 +178,12 @@ def _section(text: str, title: str, end: str) -> list[str]:
             "不改变任何状态",
             "新田县：未提交 c7.training-base、c10.pilot-schools",
         ),
-        ("en", "Clause 15 summary", "exit status.", "新田县: not filed c7.training-base, c10.pilot-schools"),
+        (
+            "en",
+            "Clause 15 summary",
+            "stay as they are.",
+            "新田县: not filed c7.training-base, c10.pilot-schools",
+        ),
     ],
 )
 def test_the_table_s_section_fits_80_columns(

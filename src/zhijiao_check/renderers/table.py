@@ -572,7 +572,8 @@ class TableRenderer:
         )
         for name, figures, _ in rows:
             table.rows.append([_escape(name), *(_escape(str(figure)) for figure in figures)])
-        self._panels(console, _units_fitted(table, console.width, tr.lang), 1, "table.panel-columns")
+        fitted = _units_fitted(table, console.width, tr.lang, keys=1, unit=0)
+        self._panels(console, fitted, 1, "table.panel-columns")
         for name, _, details in rows:
             if details:
                 console.print(Indent(_escape(f"{name}{tr.colon}{tr.sep.join(details)}"), 2))
@@ -650,22 +651,25 @@ class TableRenderer:
             console.print(panel)
 
 
-def _units_fitted(table: Grid, width: int, lang: Lang) -> Grid:
+def _units_fitted(table: Grid, width: int, lang: Lang, keys: int = 3, unit: int = 1) -> Grid:
     """A matrix, or where a unit's name leaves no room for a rule's column beside the rank and the score
     (``永州经济技术开发区`` at 30 columns), the same with the names broken where Chinese breaks to the room
-    there is: rich would cut them short with "…" and drop the rules' columns."""
+    there is: rich would cut them short with "…" and drop the rules' columns. ``keys``: the columns each
+    panel repeats; ``unit``: the names' column among them (clause 15's summary: the first, alone)."""
     from zhijiao_check.renderers.layout.chinese import break_chinese
     from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
     from zhijiao_check.renderers.layout.text import MEASURED
 
-    over = max((natural_width(panel) for _, panel in panels(table, width, 3)), default=0) - width
-    unit = table.columns[1]
-    room = max((MEASURED[row[1]].widest for row in table.rows), default=0) - over
-    if over <= 0 or room < max(MEASURED[unit.header].widest, 4):
+    over = max((natural_width(panel) for _, panel in panels(table, width, keys)), default=0) - width
+    named = table.columns[unit]
+    room = max((MEASURED[row[unit]].widest for row in table.rows), default=0) - over
+    if over <= 0 or room < max(MEASURED[named.header].widest, 4):
         return table  # it fits; or no room to speak of, left to rich
     columns = [*table.columns]
-    columns[1] = Column(unit.header, overflow="fold")
-    rows: list[Sequence[str]] = [[row[0], break_chinese(row[1], room, lang), *row[2:]] for row in table.rows]
+    columns[unit] = Column(named.header, overflow="fold")
+    rows: list[Sequence[str]] = [
+        [*row[:unit], break_chinese(row[unit], room, lang), *row[unit + 1 :]] for row in table.rows
+    ]
     return Grid(columns, rows, title=table.title, collapse_padding=table.collapse_padding)
 
 

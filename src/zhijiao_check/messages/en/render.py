@@ -206,8 +206,8 @@ MESSAGES: dict[str, str] = {
     "render.assessment-title": "Clause 15 summary",
     "render.assessment-note": (
         "The targets due in the run counted by their due year's outcome, and the years met of the targets "
-        "judged each year, for the assessment of the county governments; it changes no status, score or exit "
-        "status."
+        "judged each year, for the assessment of the county governments; advice only: the statuses, "
+        "scores and exit status stay as they are."
     ),
     "render.assessment-col-due": "due",
     "render.assessment-col-met": "met",

@@ -195,7 +195,7 @@ MESSAGES: dict[str, str] = {
     "render.assessment-title": "考核汇总（第十五条）",
     "render.assessment-note": (
         "按到期年份统计本次检查所含到期目标的达标情况，逐年评价的目标计达标年数，供对县市区政府履行教育职责"
-        "评价参考；不改变任何状态、得分或退出码。"
+        "评价参考；不改变任何状态、分数或退出状态。"
     ),
     "render.assessment-col-due": "到期目标",
     "render.assessment-col-met": "达标",
