@@ -91,6 +91,8 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.verdict-": ("not-met", "waived", "missing", "invalid", "not-filed", "not-in-run"),
     "render.verdict-years-": ("kept", "not-kept", *OUTCOMES),
     "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed", "not-in-run"),
+    "render.assessment-outcome-": (*OUTCOMES, "not-held", "each-year"),
+    "render.assessment-col-": ("due", "met", "not-held", "not-met", "waived", "unknown", "each-year"),
     "input.": HEADER_KEYS,
     "cli.": None,
     # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file

@@ -18,6 +18,7 @@ from zhijiao_check.jsontext import Lazy
 from zhijiao_check.kinds import stated_target
 
 if TYPE_CHECKING:
+    from zhijiao_check.engine.assessment import Assessment
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
     from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends, Verdict
     from zhijiao_check.engine.waiver import Waiver
@@ -356,12 +357,16 @@ def location(loc: Location) -> LocationDoc:
 
 
 def trends(t: RunTrends, tr: Translator) -> dict[str, Any]:
-    """docs/trends.md: per target, each year's figure and status, and the projection to the due year."""
+    """docs/trends.md: per target, each year's figure and status, and the projection to the due year; and
+    clause 15's line per scope, counted from the verdicts (``assessment``)."""
+    from zhijiao_check.engine.assessment import run_assessment
+
     return {
         "method": METHOD,
         "years": list(t.years),
         "city": [trend(x, tr) for x in t.city],
         "units": [unit_trends(u, tr) for u in t.units],
+        "assessment": [assessment(a) for a in run_assessment(t)],
     }
 
 
@@ -424,4 +429,28 @@ def verdict(v: Verdict) -> dict[str, Any]:
         "met": v.met,
         "counted": len(v.years),
         "held": v.held,
+    }
+
+
+def assessment(a: Assessment) -> dict[str, Any]:
+    """docs/trends.md, "Clause 15's summary": one scope's verdicts counted (``unit`` null: the city-wide
+    targets)."""
+    return {
+        "scope": "unit" if a.unit is not None else "city",
+        "unit": a.unit,
+        "kind": a.kind,
+        "due": {
+            "targets": a.due_count,
+            "outcomes": [
+                {"outcome": t.outcome, "count": len(t.rules), "rules": list(t.rules)} for t in a.due
+            ],
+            "not_held": {"count": len(a.not_held), "rules": list(a.not_held)},
+        },
+        "each_year": {
+            "targets": len(a.each_year),
+            "met": a.years_met,
+            "counted": a.years_counted,
+            "outcomes": [{"outcome": t.outcome, "years": t.years} for t in a.years],
+            "rules": [{"rule": y.rule, "met": y.met, "counted": y.counted} for y in a.each_year],
+        },
     }

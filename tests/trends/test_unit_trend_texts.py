@@ -72,7 +72,7 @@ def test_each_units_entry_is_the_whole_runs_text(units: list[Any], more_years: s
         if not years:
             continue
         made = texts.unit(unit, "县市区", list(years.items()), invalid, absent)
-        assert made == whole(unit, years, invalid, absent, run_years)
+        assert (made and made.entry) == whole(unit, years, invalid, absent, run_years)
 
 
 def test_values_equal_but_written_apart_are_not_one_text() -> None:
@@ -83,7 +83,9 @@ def test_values_equal_but_written_apart_are_not_one_text() -> None:
     seen = []
     for observed in (True, 1, 1.0, 0.0, -0.0):
         years = {year: [(place, observed, "pass", 45.0, False)] for year in (2022, 2023)}
-        made = texts.unit("零陵区", "县市区", list(years.items()), (), ())
+        found = texts.unit("零陵区", "县市区", list(years.items()), (), ())
+        assert found is not None
+        made = found.entry
         assert made == whole("零陵区", years, set(), set(), frozenset({2022, 2023}))
         seen.append(made)
     assert len(set(seen)) == 5

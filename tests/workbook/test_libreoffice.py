@@ -304,7 +304,12 @@ def test_libreoffice_reads_the_trends_of_a_run_of_several_years(run_cli, tmp_pat
     book = tmp_path / "multi.xlsx"
     assert run_cli("check", SAMPLES / "2022", SAMPLES / "2023", "-o", book).exit_code == 1
     sheets = to_csv(book, tmp_path / "csv", tmp_path / "profile")
-    assert set(sheets) == {"汇总", "明细", "全市", "趋势"}
+    assert set(sheets) == {"汇总", "明细", "全市", "趋势", "考核汇总"}
+    # clause 15's summary: 宁远县's one target due in the run (c2.school-standards, 2022) not met
+    assessed = {row[0]: row for row in sheets["考核汇总"][1:]}
+    assert assessed["宁远县"][:11] == ["宁远县", "1", "0", "1", "0", "0", "0", "0", "0", "0", "0"]
+    assert assessed["宁远县"][12:14] == ["25", "27"]
+    assert "未达标 c2.school-standards" in assessed["宁远县"][14]
     rows = {(row[0], row[1]): row for row in sheets["趋势"][1:]}
     assert rows[("全市", "c1.quality-schools")][4:] == [
         "≥", "6", "2025", "未到期", "3", "", "未到期", "4", "", "6", "", "2025", "是", "", "", "",

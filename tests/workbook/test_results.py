@@ -479,7 +479,7 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
     """pass and not_applicable in a Chinese workbook: each sheet's status cells in the run's words,
     coloured by the status as before."""
     lang, book = two_years
-    summary, details, city, trends = book.worksheets
+    summary, details, city, trends, assessed = book.worksheets  # the last: clause 15's summary, counts
     words = set(WORDS[lang].values())
     invalid = "报表无效，未计分" if lang == "zh" else "invalid, not scored"
     rules = summary.iter_rows(min_row=2, min_col=5, max_col=summary.max_column - 1)  # not the file, last
@@ -488,6 +488,7 @@ def test_every_sheet_shows_a_status_as_the_language_s_word(two_years):
     assert {row[5] for row in details.iter_rows(min_row=2, values_only=True)} <= words | {invalid}
     assert {row[3] for row in city.iter_rows(min_row=2, values_only=True)} <= words
     assert {row[7] for row in trends.iter_rows(min_row=2, values_only=True)} <= words | {None}
+    assert all(isinstance(row[1], int) for row in assessed.iter_rows(min_row=2, values_only=True))
     colours = {
         cell.value: cell.fill.fgColor.rgb[-6:]
         for row in summary.iter_rows(min_row=2, min_col=5)

@@ -86,6 +86,7 @@ class MarkdownRenderer:
             out += self._evaluation(city, city_title(city, tr), missing)
         if not self.options.quiet:
             out += self._trends(doc)
+            out += self._assessment(doc)
         notes = [*doc["notices"], *(f"`{spot(w)}` {w['message']}" for w in doc["warnings"])]
         if notes:
             out += [f"### {tr('render.notices')}", "", *(f"- {_inline(n)}" for n in notes), ""]
@@ -273,6 +274,25 @@ class MarkdownRenderer:
                     "",
                 ]
         return out
+
+    def _assessment(self, doc: Mapping[str, Any]) -> list[str]:
+        """Clause 15's summary (``renderers.assessment``): a row per scope, its counts, and what is short of
+        met, named by rule; then that it is advice."""
+        from zhijiao_check.renderers import assessment as view
+
+        tr = self.tr
+        rows = view.rows(doc, tr)
+        if not rows:
+            return []
+        heads = view.headers(tr)
+        table = [
+            _row([*map(_cell, heads), _cell(tr("render.assessment-details"))]),
+            _row(["---", *("--:" for _ in heads[1:]), "---"]),
+        ]
+        for name, figures, details in rows:
+            table.append(_row([_cell(name), *(_cell(str(f)) for f in figures), _cell(tr.sep.join(details))]))
+        title = tr("render.assessment-title")
+        return [f"### 📋 {_inline(title)}", "", *table, "", f"_{_inline(tr('render.assessment-note'))}_", ""]
 
     def _trend_cell(self, trend: Mapping[str, Any], point: Mapping[str, Any]) -> str:
         """A year's status and figure, and under it the linear schedule's, or the year's own target where it

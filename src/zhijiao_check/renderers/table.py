@@ -119,6 +119,7 @@ class TableRenderer:
                 self._problem(console, warning)
             self._matrices(console, doc, catalogue_of(run))
             self._trends(console, doc)
+            self._assessment(console, doc)
             self._refused_again(console, doc["invalid"])
             self._failing_again(console, doc, run.failing)
         if "config" in doc:  # the settings' source, beside the outcome they led to
@@ -554,6 +555,40 @@ class TableRenderer:
             console.print(f"[dim]{_escape(tr('render.trend-method'))}[/dim]")
             console.print()
 
+    def _assessment(self, console: Console, doc: Data) -> None:
+        """Clause 15's summary (``renderers.assessment``): a line per scope counting its targets due in the
+        run by their due year's outcome, and the years met of those judged each year; under it, what is
+        short of met, named by rule. Advice: no status, score or exit status changes with it."""
+        from zhijiao_check.renderers import assessment as view
+        from zhijiao_check.renderers.layout.chinese import break_chinese
+        from zhijiao_check.renderers.layout.consoles import Indent
+        from zhijiao_check.renderers.layout.grid import Column, Grid
+
+        tr = self.tr
+        rows = view.rows(doc, tr)
+        if not rows:
+            return
+        heads = view.headers(tr)
+        table = Grid(
+            [
+                Column(_escape(heads[0]), no_wrap=True),
+                *(Column(_escape(head), justify="right", no_wrap=True) for head in heads[1:]),
+            ],
+            title=f"[bold]{_escape(tr('render.assessment-title'))}[/bold]",
+            title_justify="left",
+            collapse_padding=True,
+        )
+        for name, figures, _ in rows:
+            table.rows.append([_escape(name), *(_escape(str(figure)) for figure in figures)])
+        fitted = _units_fitted(table, console.width, tr.lang, keys=1, unit=0)
+        self._panels(console, fitted, 1, "table.panel-columns")
+        for name, _, details in rows:
+            if details:
+                console.print(Indent(_escape(f"{name}{tr.colon}{tr.sep.join(details)}"), 2))
+        note = break_chinese(tr("render.assessment-note"), console.width, tr.lang)
+        console.print(f"[dim]{_escape(note)}[/dim]")
+        console.print()
+
     def _verdicts(self, console: Console, trends: Sequence[Data]) -> None:
         """What the years of the run say of each target they judge (``verdict``): met by the due year and
         held since, in green; not met, in red; not known (not decided, not filed, …), in yellow."""
@@ -624,22 +659,25 @@ class TableRenderer:
             console.print(panel)
 
 
-def _units_fitted(table: Grid, width: int, lang: Lang) -> Grid:
+def _units_fitted(table: Grid, width: int, lang: Lang, keys: int = 3, unit: int = 1) -> Grid:
     """A matrix, or where a unit's name leaves no room for a rule's column beside the rank and the score
     (``永州经济技术开发区`` at 30 columns), the same with the names broken where Chinese breaks to the room
-    there is: rich would cut them short with "…" and drop the rules' columns."""
+    there is: rich would cut them short with "…" and drop the rules' columns. ``keys``: the columns each
+    panel repeats; ``unit``: the names' column among them (clause 15's summary: the first, alone)."""
     from zhijiao_check.renderers.layout.chinese import break_chinese
     from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
     from zhijiao_check.renderers.layout.text import MEASURED
 
-    over = max((natural_width(panel) for _, panel in panels(table, width, 3)), default=0) - width
-    unit = table.columns[1]
-    room = max((MEASURED[row[1]].widest for row in table.rows), default=0) - over
-    if over <= 0 or room < max(MEASURED[unit.header].widest, 4):
+    over = max((natural_width(panel) for _, panel in panels(table, width, keys)), default=0) - width
+    named = table.columns[unit]
+    room = max((MEASURED[row[unit]].widest for row in table.rows), default=0) - over
+    if over <= 0 or room < max(MEASURED[named.header].widest, 4):
         return table  # it fits; or no room to speak of, left to rich
     columns = [*table.columns]
-    columns[1] = Column(unit.header, overflow="fold")
-    rows: list[Sequence[str]] = [[row[0], break_chinese(row[1], room, lang), *row[2:]] for row in table.rows]
+    columns[unit] = Column(named.header, overflow="fold")
+    rows: list[Sequence[str]] = [
+        [*row[:unit], break_chinese(row[unit], room, lang), *row[unit + 1 :]] for row in table.rows
+    ]
     return Grid(columns, rows, title=table.title, collapse_padding=table.collapse_padding)
 
 

@@ -52,6 +52,7 @@ NOT_FILED_FILL = FILLS["warn"]
 HEADER_FILL = "DDEBF7"
 PERCENT = "0.0%"
 TREND_SHEET = {"zh": "趋势", "en": "trends"}
+ASSESSMENT_SHEET = {"zh": "考核汇总", "en": "clause 15"}
 NONE = "—"  # no rank, no score: as the table, Markdown and HTML show it
 RULE_WIDTH = 16  # a rule's column on 汇总: a status word fits, the ID wraps under its label
 LINE_HEIGHT = 16  # points a wrapped header line takes (a CJK line of 11 points is taller than 15)
@@ -114,6 +115,9 @@ class XlsxRenderer:
                     sheet, styles, trends, (not_filed_years(doc), units_missing_by_year(doc)), colours
                 )
             )
+        if assessed := self._assessment_rows(doc):  # clause 15's summary, where the run has a verdict
+            sheet = book.create_sheet(ASSESSMENT_SHEET[self.tr.lang])
+            cells.append(assessed(sheet, styles))
         out = io.BytesIO()
         book.save(out)  # the sheets without their cells, then each sheet's cells put in
         return spliced(
@@ -489,6 +493,64 @@ class XlsxRenderer:
                 36,
             ),
         )
+
+    def _assessment_rows(self, doc: Mapping[str, Any]) -> Callable[[Worksheet, Styles], SheetRows] | None:
+        """Clause 15's summary (``renderers.assessment``), a row per scope (全市, then each unit): the
+        targets due in the run, each due year's outcome's count (and the targets met but not held), the
+        targets judged each year with their years met and counted, and what is short of met, named by rule;
+        None where the run has no line to show."""
+        from zhijiao_check.engine.trend import OUTCOMES
+        from zhijiao_check.renderers import assessment as view
+        from zhijiao_check.renderers.sheetxml import Style
+
+        tr = self.tr
+        lines = view.lines(doc)
+        if not lines:
+            return None
+        headers = [
+            tr("table.col-unit"),
+            tr("render.assessment-col-due"),
+            *(tr(f"render.assessment-outcome-{outcome}") for outcome in OUTCOMES),
+            tr("render.assessment-col-not-held"),
+            tr("render.assessment-each-year-targets"),
+            tr("render.assessment-years-met"),
+            tr("render.assessment-years-counted"),
+            tr("render.assessment-details"),
+        ]
+        rows = []
+        for line in lines:
+            counts = view.counts(line)
+            each = line["each_year"]
+            rows.append(
+                [
+                    view.name(line, tr),
+                    line["due"]["targets"],
+                    *(counts[outcome] for outcome in OUTCOMES),
+                    line["due"]["not_held"]["count"],
+                    each["targets"],
+                    each["met"],
+                    each["counted"],
+                    tr.sep.join(view.details(line, tr)) or None,
+                ]
+            )
+        details = len(headers)
+
+        def table(sheet: Worksheet, styles: Styles) -> SheetRows:
+            return self._table(
+                sheet,
+                styles,
+                headers,
+                rows,
+                lambda values: {},
+                widths=(18, *(10 for _ in headers[1:-1]), 60),
+                header_looks={
+                    column: Style(bold=True, fill=HEADER_FILL, wrap=True) for column in range(2, details)
+                },
+                header_height=2 * LINE_HEIGHT,
+                wrapped=(details,),
+            )
+
+        return table
 
     def _table(
         self,

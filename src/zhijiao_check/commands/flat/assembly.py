@@ -15,9 +15,10 @@ from zhijiao_check.commands.flat.spool import (
     Warnings,
     Year,
 )
-from zhijiao_check.commands.flat.unittrends import UnitTrendTexts
+from zhijiao_check.commands.flat.unittrends import UnitTrendText, UnitTrendTexts
 from zhijiao_check.commands.flat.years import city_years
-from zhijiao_check.document import header, invalid, ranked, trend
+from zhijiao_check.document import assessment, header, invalid, ranked, trend
+from zhijiao_check.engine.assessment import Assessment, assessed
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
@@ -86,19 +87,40 @@ def assembled(
     # they are written out) once every city-wide year is done
     sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
 
-    def unit_trend_entries() -> Iterator[Written]:
+    def found_unit_trends() -> Iterator[tuple[str, str, UnitTrendText]]:
         absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
         texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
+            kind = reports[0].kind
             found = texts.unit(
                 unit,
-                reports[0].kind,
+                kind,
                 [(one.year, spool.results(one)) for one in reports],
                 invalid_years.get(unit, ()),
                 absent.get(unit, ()),
             )
             if found is not None:
-                yield found
+                yield unit, kind, found
+
+    # clause 15's lines of the units, counted as their trends are written (a few rule IDs each), so that
+    # the summary after them need not make the trends again
+    counted: list[Assessment] = []
+    whole: list[bool] = [False]
+
+    def unit_trend_entries() -> Iterator[Written]:
+        made = []
+        for unit, kind, found in found_unit_trends():
+            made.append(assessed(found.trends, unit, kind))
+            yield found.entry
+        counted[:] = made
+        whole[0] = True
+
+    def assessment_entries() -> Iterator[dict[str, Any]]:
+        if city_trend:
+            yield assessment(assessed(city_trend))
+        lines = counted if whole[0] else [assessed(f.trends, u, k) for u, k, f in found_unit_trends()]
+        for line in lines:
+            yield assessment(line)
 
     city_entries: list[City] = []
     city_figures: list[Year] = []
@@ -154,6 +176,7 @@ def assembled(
                 "years": years,
                 "city": [trend(x, tr) for x in city_trend],
                 "units": Lazy(unit_entries),
+                "assessment": Lazy(assessment_entries, plain=True),
             },
             "exit_code": int(code),
         }

@@ -11,11 +11,11 @@ do whenever they differ at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.document import trend
-from zhijiao_check.engine.trend import Seen, rule_trend, span
+from zhijiao_check.engine.trend import Seen, Trend, rule_trend, span
 from zhijiao_check.jsontext import Written, encoded, written_list, written_object
 from zhijiao_check.memo import BoundedMemo
 
@@ -31,16 +31,29 @@ TREND_DEPTH = DEPTH + 2
 LIMIT = 512
 
 
+class UnitTrendText(NamedTuple):
+    """A unit's entry at its depth, and the trends it was written from (clause 15's line counts their
+    verdicts: ``engine.assessment``)."""
+
+    entry: Written
+    trends: tuple[Trend, ...]
+
+
 class UnitTrendTexts:
     """Each unit's trends as text (``unit``), the texts of its rules' trends held (``LIMIT``)."""
 
-    def __init__(self, rules: Sequence[Any], bases: Mapping[str, int], tr: Translator) -> None:
+    def __init__(
+        self, rules: Sequence[Any], bases: Mapping[str, int], tr: Translator, all_years: Collection[int]
+    ) -> None:
         """``rules``: the run's rules by their place (``commands.flat.spool.figures_of``); ``bases``: each
-        rule's schedule base."""
+        rule's schedule base; ``all_years``: every year of the run (the same for every unit, so no part of a
+        text's key)."""
         self.rules = rules
         self.bases = bases
         self.tr = tr
-        self.texts: BoundedMemo[Any, bytes] = BoundedMemo(limit=LIMIT)  # b"": no trend
+        self.all_years = frozenset(all_years)
+        # each text with the trend it was made from; b"" and None: no trend
+        self.texts: BoundedMemo[Any, tuple[bytes, Trend | None]] = BoundedMemo(limit=LIMIT)
 
     def unit(
         self,
@@ -49,10 +62,11 @@ class UnitTrendTexts:
         years: Iterable[tuple[int, Sequence[tuple[Any, ...]]]],
         invalid_years: Iterable[int],
         not_filed: Iterable[int],
-    ) -> Written | None:
-        """A unit's entry (``document.unit_trends``) at its depth, if it has trends: over ``years`` (each
-        year and its results' figures, as ``spool.figures_of`` made them), the years of its reports refused
-        (``invalid_years``) and those it did not file (``not_filed``), as ``engine.trend.unit_trends``."""
+    ) -> UnitTrendText | None:
+        """A unit's entry (``document.unit_trends``) at its depth, if it has trends, and those trends: over
+        ``years`` (each year and its results' figures, as ``spool.figures_of`` made them), the years of its
+        reports refused (``invalid_years``) and those it did not file (``not_filed``), as
+        ``engine.trend.unit_trends``."""
         ordered = sorted(years, key=lambda one: one[0])
         found = span((year for year, _ in ordered), invalid_years, not_filed)
         if found is None:
@@ -67,17 +81,19 @@ class UnitTrendTexts:
                 )
         shared = (found.refused, found.absent, found.last)
         texts = []
+        trends = []
         for place, seen in by_rule.values():
             key = (place, shared, repr(seen))
-            text = self.texts.get(key)
-            if text is None:
+            held = self.texts.get(key)
+            if held is None:
                 rule = rules[place]
                 made = rule_trend(rule, self.bases[rule.id], seen, found, all_years=self.all_years)
-                text = self.texts.keep(
-                    key, b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
-                )
-            if text:
+                text = b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
+                held = self.texts.keep(key, (text, made))
+            text, made = held
+            if made is not None:
                 texts.append(text)
+                trends.append(made)
         if not texts:
             return None
         fields = [
@@ -85,4 +101,4 @@ class UnitTrendTexts:
             ("kind", encoded(kind)),
             ("trends", written_list(texts, DEPTH + 1)),
         ]
-        return written_object(fields, DEPTH)
+        return UnitTrendText(written_object(fields, DEPTH), tuple(trends))

@@ -214,6 +214,37 @@ MESSAGES: dict[str, str] = {
     "render.kind-development_zone": "development zone",
     "render.kind-city": "city",
     "render.city-title": "City-wide · {year} · {present}/{total} units",
+    # clause 15's summary: each unit's targets due in the run counted by their due year's outcome
+    # (``trends.assessment``), for the assessment of the county governments
+    "render.assessment-title": "Clause 15 summary",
+    "render.assessment-note": (
+        "The targets due in the run counted by their due year's outcome, and the years met of the targets "
+        "judged each year, for the assessment of the county governments; advice only: the statuses, "
+        "scores and exit status stay as they are."
+    ),
+    "render.assessment-col-due": "due",
+    "render.assessment-col-met": "met",
+    "render.assessment-col-not-held": "not held",
+    "render.assessment-col-not-met": "not met",
+    "render.assessment-col-waived": "waived",
+    "render.assessment-col-unknown": "not known",
+    "render.assessment-col-each-year": "years met",
+    "render.assessment-details": "short of met",
+    "render.assessment-each-year-targets": "targets judged each year",
+    "render.assessment-years-met": "years met",
+    "render.assessment-years-counted": "years counted",
+    "render.assessment-years": "{met}/{counted}",
+    "render.assessment-outcome-met": "met",
+    "render.assessment-outcome-not-met": "not met",
+    "render.assessment-outcome-waived": "waived",
+    "render.assessment-outcome-missing": "data missing",
+    "render.assessment-outcome-undecided": "not decided",
+    "render.assessment-outcome-invalid": "report invalid",
+    "render.assessment-outcome-not-filed": "not filed",
+    "render.assessment-outcome-not-in-run": "due year not in run",
+    "render.assessment-outcome-not-held": "met, then not held",
+    "render.assessment-outcome-each-year": "not met every year",
+    "render.assessment-rule-years": "{rule} {met}/{counted}",
 }
 
 

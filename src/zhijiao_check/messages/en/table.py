@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "table.col-unit": "unit",
     "table.panel-rules": "{title} (rules {span})",
     "table.panel-years": "{title} ({span})",
+    "table.panel-columns": "{title} ({span})",
     "table.summary": "summary",
     "table.more-items": "{count} more, see --format json",
     "table.invalid": "{file}: invalid report, not scored ({count} problems)",

@@ -201,4 +201,34 @@ MESSAGES: dict[str, str] = {
     "render.kind-development_zone": "经开区",
     "render.kind-city": "市本级",
     "render.city-title": "全市 · {year} 年 · {present}/{total} 个单位",
+    # 考核汇总（第十五条）：各单位到期目标按到期年份的达标情况计数（``trends.assessment``），
+    # 供评价县市区政府参考
+    "render.assessment-title": "考核汇总（第十五条）",
+    "render.assessment-note": (
+        "按到期年份统计本次检查所含到期目标的达标情况，逐年评价的目标计达标年数，供对县市区政府履行教育职责"
+        "评价参考；不改变任何状态、分数或退出状态。"
+    ),
+    "render.assessment-col-due": "到期目标",
+    "render.assessment-col-met": "达标",
+    "render.assessment-col-not-held": "未保持",
+    "render.assessment-col-not-met": "未达标",
+    "render.assessment-col-waived": "已豁免",
+    "render.assessment-col-unknown": "无法判定",
+    "render.assessment-col-each-year": "逐年达标",
+    "render.assessment-details": "未达标及无法判定的目标",
+    "render.assessment-each-year-targets": "逐年评价目标",
+    "render.assessment-years-met": "逐年达标年数",
+    "render.assessment-years-counted": "逐年计入年数",
+    "render.assessment-years": "{met}/{counted} 年",
+    "render.assessment-outcome-met": "达标",
+    "render.assessment-outcome-not-met": "未达标",
+    "render.assessment-outcome-waived": "已豁免",
+    "render.assessment-outcome-missing": "缺少数据",
+    "render.assessment-outcome-undecided": "未判定",
+    "render.assessment-outcome-invalid": "报表无效",
+    "render.assessment-outcome-not-filed": "未提交",
+    "render.assessment-outcome-not-in-run": "未含到期年",
+    "render.assessment-outcome-not-held": "达标后未保持",
+    "render.assessment-outcome-each-year": "逐年未全达标",
+    "render.assessment-rule-years": "{rule} {met}/{counted} 年",
 }

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "table.col-unit": "单位",
     "table.panel-rules": "{title}（规则 {span}）",
     "table.panel-years": "{title}（{span} 年）",
+    "table.panel-columns": "{title}（{span}）",
     "table.summary": "小计",
     "table.more-items": "另有 {count} 项未达标，见 --format json",
     "table.invalid": "{file}：报表无效，{count} 个问题，未计分",

@@ -17,7 +17,7 @@ from zhijiao_check.renderers.page.notes import clauses, notes
 from zhijiao_check.renderers.page.reports import city_block, invalid, reports
 from zhijiao_check.renderers.page.scope import page_units, page_years
 from zhijiao_check.renderers.page.summary import cards, footer
-from zhijiao_check.renderers.page.trends import city_trends, unit_trends
+from zhijiao_check.renderers.page.trends import assessment, city_trends, unit_trends
 from zhijiao_check.renderers.unfiled import not_filed_years
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ def _sections(
     for year in doc["city"]:
         yield city(year, rules, tr)
     yield unit_trends(doc, tr, open_all=open_all)
+    yield assessment(doc, tr)
     yield reports(doc, tr, open_all=open_all)
     yield city_block(doc, tr)
     yield notes(doc, tr)

@@ -42,6 +42,8 @@ def unit_pages(run: Run, tr: Translator) -> list[tuple[str, str]]:
                 **doc["trends"],
                 "city": [],
                 "units": [u for u in doc["trends"]["units"] if u["unit"] == unit],
+                # its own line of clause 15's summary, not the city's nor another unit's
+                "assessment": [a for a in doc["trends"]["assessment"] if a["unit"] == unit],
             },
             "exit_code": None,  # the run's, not the unit's: left to the run's own page
             # 市本级's page: the city-wide targets its report's city: block decides (none on any other page)

@@ -143,3 +143,40 @@ def unit_trends(doc: Mapping[str, Any], tr: Translator, open_all: bool = False) 
     # One unit's page is not headed "each unit's"
     heading = tr("render.trends-one" if len(page_units(doc)) == 1 else "render.trends-units")
     return tag("section", tag("h2", escaped(heading)) + "".join(out), id="trend-units")
+
+
+def assessment(doc: Mapping[str, Any], tr: Translator) -> str:
+    """Clause 15's summary (``renderers.assessment``): a row per scope, its counts of the targets due in the
+    run by their due year's outcome and the years met of those judged each year, and what is short of met,
+    named by rule; then that it is advice. Empty without a line to show."""
+    from zhijiao_check.renderers import assessment as view
+
+    lines = view.lines(doc)
+    if not lines:
+        return ""
+    heads = [*view.headers(tr), tr("render.assessment-details")]
+    head = "".join(tag("th", escaped(text)) for text in heads)
+    rows = []
+    for line in lines:
+        figures = view.figures(line, tr)
+        rows.append(
+            tag(
+                "tr",
+                tag("td", escaped(view.name(line, tr)))
+                + "".join(tag("td", escaped(str(figure)), class_="num") for figure in figures)
+                + tag("td", escaped(tr.sep.join(view.details(line, tr))), class_="small"),
+                data_unit=line["unit"],
+                data_scope=line["scope"],
+            )
+        )
+    table = tag(
+        "div",
+        tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="trend"),
+        class_="scroll",
+    )
+    parts = [
+        tag("h2", escaped(tr("render.assessment-title"))),
+        table,
+        tag("p", escaped(tr("render.assessment-note")), class_="small"),
+    ]
+    return tag("section", "".join(parts), id="assessment", class_="trends")
