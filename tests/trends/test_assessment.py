@@ -91,7 +91,7 @@ def test_a_unit_that_met_every_target_due(final_doc: dict[str, Any]) -> None:
 def test_a_unit_that_missed_a_target_by_its_due_year(final_doc: dict[str, Any]) -> None:
     line = line_of(final_doc, MISSED)
     assert outcomes(line) == {"met": DUE_2025, "not-met": ["c2.school-standards"]}
-    assert [t["count"] for t in line["due"]["outcomes"]] == [2, 1, 0, 0, 0, 0, 0]
+    assert [t["count"] for t in line["due"]["outcomes"]] == [2, 1, 0, 0, 0, 0, 0, 0]
 
 
 def test_a_unit_that_did_not_file_its_due_year_cannot_be_said_to_have_met(final_doc: dict[str, Any]) -> None:
@@ -156,6 +156,22 @@ def test_a_target_met_by_its_due_year_and_not_held(complete: Path) -> None:
     table = run(complete)
     section = table.split("考核汇总（第十五条）", 1)[1]
     assert "全市：达标后未保持 c1.public-seats；" in section.replace("\n", "")
+
+
+def test_a_target_due_in_a_year_the_run_does_not_hold_is_not_known(complete: Path) -> None:
+    """The run of 2023 and 2025 holds no 2022: c2.school-standards, due then, is counted ``not-in-run`` for
+    every county (the verdict's outcome, ``engine.trend.NOT_IN_RUN``), never met, and among the not known."""
+    doc = json.loads(run(complete, "--format", "json"))
+    counties = [line for line in doc["trends"]["assessment"] if line["kind"] == "county"]
+    assert len(counties) >= 5
+    for line in counties:
+        assert "c2.school-standards" in outcomes(line)["not-in-run"], line["unit"]
+        assert "c2.school-standards" not in outcomes(line).get("met", [])
+    rows = [line.split() for line in _section(run(complete), "考核汇总（第十五条）", "不改变")]
+    # 零陵区: 3 due (c2 and the two of 2025), c2's not known
+    row = next(row for row in rows if row and row[0] == "零陵区")
+    assert row[1] == "3" and row[6] == "1"
+    assert "零陵区：未含到期年c2.school-standards" in run(complete).replace("\n", "").replace(" ", "")
 
 
 def test_a_run_of_one_year_has_no_summary(tmp_path: Path) -> None:
@@ -229,7 +245,7 @@ def test_the_workbook_has_a_sheet_with_the_same_counts(
     for row, line in zip(rows, final_doc["trends"]["assessment"], strict=True):
         counts = [tally["count"] for tally in line["due"]["outcomes"]]
         each = line["each_year"]
-        assert list(row[1:13]) == [
+        assert list(row[1:14]) == [
             line["due"]["targets"],
             *counts,
             line["due"]["not_held"]["count"],
