@@ -290,3 +290,64 @@ def test_the_page_has_the_summary_and_a_unit_s_page_its_own_line(final: Path, tm
     own = (pages / f"{ABSENT}.html").read_text(encoding="utf-8")
     rows = own.split('<section id="assessment"', 1)[1].split("</section>", 1)[0].count("<tr data-")
     assert rows == 1 and f'<tr data-unit="{ABSENT}"' in own
+
+
+def test_a_refused_year_alone_gives_no_verdict_of_a_target_that_applies_in_no_other_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """蓝山县's 2024 report refused: c16.higher-funding (a county without a higher college) applies in none
+    of its other years, as a year not filed it was counted neither met nor not; it was ``0/1 年`` not met
+    every year, and its years in the line's 逐年达标. Both the normal and the large run."""
+    for year, source in ((2023, 2023), (2024, 2023), (2025, 2023)):
+        _copy_year(source, tmp_path, year)
+    lanshan = tmp_path / "2024" / "lanshan.yaml"
+    text = lanshan.read_text(encoding="utf-8")
+    lanshan.write_text(text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output  # the refused report
+    doc = json.loads(result.stdout)
+    assert [(one["unit"], one["year"]) for one in doc["invalid"]] == [("蓝山县", 2024)]
+    [unit] = [unit for unit in doc["trends"]["units"] if unit["unit"] == "蓝山县"]
+    trends = {trend["rule"]: trend for trend in unit["trends"]}
+    assert [year["status"] for year in trends["c16.higher-funding"]["years"]] == [
+        "not_applicable",
+        "invalid",
+        "not_applicable",
+    ]
+    assert trends["c16.higher-funding"]["verdict"] is None
+    # a target that applies in the other years still counts the refused one
+    assert [year["outcome"] for year in trends["c1.unified-enrollment"]["verdict"]["years"]] == [
+        "met",
+        "invalid",
+        "met",
+    ]
+    line = line_of(doc, "蓝山县")
+    assert "c16.higher-funding" not in [one["rule"] for one in line["each_year"]["rules"]]
+    from zhijiao_check.commands import check as check_command
+
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"], env={"NO_COLOR": "1"})
+    assert json.loads(flat.stdout)["trends"] == doc["trends"]
+
+
+def test_a_refused_year_of_a_target_not_in_force_in_the_other_years_is_still_counted(tmp_path: Path) -> None:
+    """The same refused report with only a year before the targets judged each year start (2021; they start
+    in 2022) beside it: that year says nothing of whether they apply to 蓝山县, so its refused 2022 is
+    counted (``报表无效``), c16.higher-funding's too."""
+    for year in (2021, 2022):
+        folder = _copy_year(2022, tmp_path, year)
+        for path in folder.glob("*.yaml"):  # a major evaluated in 2022 is no slip of a 2021 report
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("evaluated_in: 2022", f"evaluated_in: {year}"), encoding="utf-8")
+    lanshan = tmp_path / "2022" / "lanshan.yaml"
+    text = lanshan.read_text(encoding="utf-8")
+    lanshan.write_text(text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path), "--format", "json"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    doc = json.loads(result.stdout)
+    assert [(one["unit"], one["year"]) for one in doc["invalid"]] == [("蓝山县", 2022)]
+    [unit] = [unit for unit in doc["trends"]["units"] if unit["unit"] == "蓝山县"]
+    trends = {trend["rule"]: trend for trend in unit["trends"]}
+    for rule in ("c1.vocational-share", "c16.higher-funding"):
+        assert [year["status"] for year in trends[rule]["years"]] == ["not_applicable", "invalid"]
+        assert trends[rule]["verdict"]["years"] == [{"year": 2022, "outcome": "invalid", "observed": None}]

@@ -379,6 +379,14 @@ def verdict(
     by_year = {p.year: p for p in points if p.status not in quiet}
     if not by_year:
         return None
+    if all(p.status == INVALID for p in by_year.values()) and any(
+        p.status == Status.NOT_APPLICABLE and timing.applies_in(rule, p.year) for p in points
+    ):
+        # Refused years alone, the unit's reports of the other years saying the target does not apply to it
+        # in a year it is in force (c16.higher-funding of a county without a higher college): it applied in
+        # none of the years that say anything, as for a year not filed (below), and is counted neither met
+        # nor not. Years before its first (``every_year``, ``from``) or after its ``until`` say nothing of it.
+        return None
     unfiled = {year for year in not_filed if year not in by_year and timing.applies_in(rule, year)}
     told = sorted({*by_year, *unfiled})
     if due is not None:
