@@ -23,7 +23,7 @@ import zhijiao_check.messages
 from zhijiao_check.caching import UNUSED_BECAUSE
 from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
-from zhijiao_check.engine.trend import OUTCOMES
+from zhijiao_check.engine.trend import NO_TRENDS, OUTCOMES
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show
@@ -93,6 +93,7 @@ BUILT: dict[str, tuple[str, ...] | None] = {
     "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed", "not-in-run"),
     "render.assessment-outcome-": (*OUTCOMES, "not-held", "each-year"),
     "render.assessment-col-": ("due", "met", "not-held", "not-met", "waived", "unknown", "each-year"),
+    "render.assessment-no-trends-": NO_TRENDS,  # a unit without trends: why (engine/trend.py, ``untrended``)
     "input.": HEADER_KEYS,
     "cli.": None,
     # what a field takes (report/scalars.py's tokens; a list or a mapping), what a path is instead of a file

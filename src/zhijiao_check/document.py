@@ -453,4 +453,6 @@ def assessment(a: Assessment) -> dict[str, Any]:
             "outcomes": [{"outcome": t.outcome, "years": t.years} for t in a.years],
             "rules": [{"rule": y.rule, "met": y.met, "counted": y.counted} for y in a.each_year],
         },
+        # a unit the run expects without trends: why (all-invalid, not-filed, invalid-and-not-filed, one-year)
+        "no_trends": a.no_trends,
     }

@@ -351,3 +351,139 @@ def test_a_refused_year_of_a_target_not_in_force_in_the_other_years_is_still_cou
     for rule in ("c1.vocational-share", "c16.higher-funding"):
         assert [year["status"] for year in trends[rule]["years"]] == ["not_applicable", "invalid"]
         assert trends[rule]["verdict"]["years"] == [{"year": 2022, "outcome": "invalid", "observed": None}]
+
+
+# A run of 2022–2025 where 蓝山县's report is refused every year (``secondary_vocational: -…``), 双牌县 files
+# nothing in any year, 道县's reports are refused in 2022 and 2023 and it files nothing after, and 江永县
+# files in 2025 only: none of them has trends, each has its line of the summary all the same.
+REFUSED = "蓝山县"
+WITHOUT_TRENDS = {
+    REFUSED: "all-invalid",
+    "双牌县": "not-filed",
+    "道县": "invalid-and-not-filed",
+    "江永县": "one-year",
+}
+
+
+def _refuse(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def unassessed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("unassessed")
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
+        folder = _copy_year(source, dest, year)
+        _refuse(folder / "lanshan.yaml")
+        (folder / "shuangpai.yaml").unlink()
+        if year < 2024:
+            _refuse(folder / "daoxian.yaml")
+        else:
+            (folder / "daoxian.yaml").unlink()
+        if year < 2025:
+            (folder / "jiangyong.yaml").unlink()
+    return dest
+
+
+def run_refused(folder: Path, *args: str, lang: str = "zh", columns: int = 200) -> str:
+    result = CliRunner().invoke(
+        app, ["check", str(folder), "--lang", lang, *args], env={"COLUMNS": str(columns), "NO_COLOR": "1"}
+    )
+    assert result.exit_code == 2, result.output  # the refused reports: as it was without the summary
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def unassessed_doc(unassessed: Path) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(run_refused(unassessed, "--format", "json"))
+    return doc
+
+
+def test_a_unit_whose_every_report_was_refused_has_a_line_saying_so(unassessed_doc: dict[str, Any]) -> None:
+    """蓝山县, refused every year, has no trends: its line says why, its counts zero, in the pack's unit order
+    (after 宁远县, before 新田县); so do the units that filed nothing, both, or one year only. A line with
+    trends says null."""
+    doc = unassessed_doc
+    trended = [unit["unit"] for unit in doc["trends"]["units"]]
+    assert not set(WITHOUT_TRENDS) & set(trended)
+    lines = doc["trends"]["assessment"]
+    assert {line["unit"]: line["no_trends"] for line in lines if line["no_trends"]} == WITHOUT_TRENDS
+    assert all(line["no_trends"] is None for line in lines if line["unit"] in (None, *trended))
+    line = line_of(doc, REFUSED)
+    assert line["scope"] == "unit" and line["kind"] == "county"
+    assert line["due"]["targets"] == 0 and line["due"]["not_held"]["count"] == 0
+    assert all(tally["count"] == 0 and tally["rules"] == [] for tally in line["due"]["outcomes"])
+    assert line["each_year"]["targets"] == 0 and line["each_year"]["counted"] == 0
+    names = [line["unit"] for line in lines]
+    assert names[: names.index("新田县") + 1] == [
+        None,
+        "零陵区",
+        "冷水滩区",
+        "祁阳市",
+        "东安县",
+        "双牌县",
+        "道县",
+        "江永县",
+        "宁远县",
+        REFUSED,
+        "新田县",
+    ]
+
+
+def test_a_large_run_gives_the_same_lines_of_the_units_without_trends(
+    unassessed: Path, unassessed_doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zhijiao_check.commands import check as check_command
+
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    flat = json.loads(run_refused(unassessed, "--format", "json"))
+    assert line_of(flat, REFUSED)["no_trends"] == "all-invalid"
+    assert flat["trends"]["assessment"] == unassessed_doc["trends"]["assessment"]
+    assert flat["trends"] == unassessed_doc["trends"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "end", "said"),
+    [
+        ("zh", "考核汇总（第十五条）", "不改变任何状态", "蓝山县：各年报表均无效，无法评价"),
+        ("en", "Clause 15 summary", "stay as they are.", "蓝山县: every report refused: not assessed"),
+    ],
+)
+def test_the_table_says_why_a_unit_is_not_assessed(
+    unassessed: Path, lang: str, title: str, end: str, said: str
+) -> None:
+    lines = _section(run_refused(unassessed, lang=lang, columns=80), title, end)
+    assert max(display_width(line.rstrip()) for line in lines) <= 80
+    assert said in [line.strip() for line in lines]
+    # its row names it without counts: no zero that reads as assessed
+    assert next(line.split() for line in lines if line.split()[:1] == [REFUSED]) == [REFUSED]
+
+
+def test_markdown_says_why_a_unit_is_not_assessed(unassessed: Path) -> None:
+    text = run_refused(unassessed, "--format", "markdown", lang="en")
+    assert f"|{REFUSED}||||||||every report refused: not assessed|" in text
+    assert "|双牌县||||||||nothing filed: not assessed|" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("zh", "各年报表均无效，无法评价"), ("en", "every report refused")]
+)
+def test_the_workbook_row_of_a_unit_not_assessed(
+    unassessed: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    out = tmp_path / "all.xlsx"
+    result = CliRunner().invoke(app, ["check", str(unassessed), "--lang", lang, "-f", "xlsx", "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
+    _, *rows = list(book[book.sheetnames[-1]].iter_rows(values_only=True))
+    [row] = [row for row in rows if row[0] == REFUSED]
+    assert all(cell is None for cell in row[1:-1])
+    assert said in str(row[-1])
+
+
+def test_the_page_says_why_a_unit_is_not_assessed(unassessed: Path) -> None:
+    page = run_refused(unassessed, "--format", "html")
+    section = page.split('<section id="assessment" class="trends">', 1)[1].split("</section>", 1)[0]
+    row = section.split(f'<tr data-unit="{REFUSED}" data-scope="unit">', 1)[1].split("</tr>", 1)[0]
+    assert "各年报表均无效，无法评价" in row

@@ -9,15 +9,23 @@ cannot be said: not filed, not decided, its data missing, its report refused), a
 year that a later year did not keep (``held`` false) is named apart; a target judged each year adds its
 years met and years counted. A target not due yet in the run (its projection speaks) is not counted.
 
+A unit the run expects that has no trends (every report of it refused, none filed, or reports of one year
+only: ``engine.trend.untrended``) has a line all the same, in its place in the pack's unit order, its counts
+zero and ``no_trends`` saying why: the worst-filing county must not drop out of the table the county
+governments are assessed by.
+
 It is advice for the assessment: it changes no status, score or exit status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
-from zhijiao_check.engine.trend import DUE, EACH_YEAR, OUTCOMES, RunTrends, Trend
+from zhijiao_check.engine.trend import DUE, EACH_YEAR, OUTCOMES, RunTrends, Trend, Untrended
 from zhijiao_check.records import record
+
+T = TypeVar("T")
 
 
 @record
@@ -48,6 +56,7 @@ class Assessment:
     not_held: tuple[str, ...]  # met by the due year, then not met (or waived) in a later year of the run
     each_year: tuple[YearsMet, ...]  # the targets judged each year, in catalogue order
     years: tuple[Tally, ...]  # each outcome's years over ``each_year`` (``Tally.years``), in order
+    no_trends: str | None = None  # a unit without trends: why (``engine.trend.NO_TRENDS``), its counts zero
 
     @property
     def due_count(self) -> int:
@@ -91,9 +100,40 @@ def assessed(trends: Iterable[Trend], unit: str | None = None, kind: str | None 
     )
 
 
+def not_assessed(unit: Untrended) -> Assessment:
+    """The line of a unit without trends: nothing counted, and why."""
+    line = assessed((), unit.unit, unit.kind)
+    return Assessment(line.unit, line.kind, line.due, (), (), line.years, unit.why)
+
+
+def in_unit_order(
+    found: Iterable[tuple[str, T]], untrended: Sequence[tuple[str, T]], order: Sequence[str]
+) -> Iterator[T]:
+    """The lines of the units with trends (``found``, by unit, in their order) with those of the units
+    without (``untrended``, in ``order``) each before the first line of a unit after it in ``order``; a
+    unit ``order`` lacks goes last. The lines with trends keep their order and are read once, as they come
+    (a large run reads them back from its spool)."""
+    rank = {name: index for index, name in enumerate(order)}
+    waiting = iter(untrended)
+    ahead = next(waiting, None)
+    for unit, line in found:
+        place = rank.get(unit, len(rank))
+        while ahead is not None and rank.get(ahead[0], len(rank)) < place:
+            yield ahead[1]
+            ahead = next(waiting, None)
+        yield line
+    while ahead is not None:
+        yield ahead[1]
+        ahead = next(waiting, None)
+
+
 def run_assessment(trends: RunTrends) -> Iterator[Assessment]:
-    """The city-wide line (where the run has city-wide trends), then each unit's with trends, in order."""
+    """The city-wide line (where the run has city-wide trends), then each unit's with trends, and each
+    unit's the run expects without (``not_assessed``), in the pack's unit order."""
     if trends.city:
         yield assessed(trends.city)
-    for unit in trends.units:
-        yield assessed(unit.trends, unit.unit, unit.kind)
+    yield from in_unit_order(
+        ((unit.unit, assessed(unit.trends, unit.unit, unit.kind)) for unit in trends.units),
+        [(unit.unit, not_assessed(unit)) for unit in trends.untrended],
+        trends.order,
+    )

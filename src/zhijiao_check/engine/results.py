@@ -112,7 +112,8 @@ class Run:
         reports there as its years of an invalid report. Advice only: never part of a status or the exit
         status."""
         bases = schedule_bases(self.packs)
-        return run_trends(self.reports, self.city, bases, self.invalid, self.packs[0].units.city())
+        units = self.packs[0].units
+        return run_trends(self.reports, self.city, bases, self.invalid, units.city(), units)
 
     @property
     def failing(self) -> frozenset[Status]:

@@ -45,6 +45,7 @@ from zhijiao_check.records import record
 from zhijiao_check.status import Status
 
 if TYPE_CHECKING:
+    from zhijiao_check.units import UnitRegistry
     from zhijiao_check.vocabulary import Range
 
 METHOD = "least-squares"
@@ -522,6 +523,68 @@ class RunTrends:
     years: tuple[int, ...] = ()  # every year of the run
     city: tuple[Trend, ...] = ()
     units: tuple[UnitTrends, ...] = ()
+    # the units the run expects that have no trends, and why (``untrended``), in the pack's unit order
+    untrended: tuple[Untrended, ...] = ()
+    order: tuple[str, ...] = ()  # the pack's unit order (``UnitRegistry.order``)
+
+
+# Why a unit the run expects has no trends (``Untrended.why``): every report it has refused; none filed in
+# any year a city-wide section names it missing; some refused, the other years not filed; reports of one
+# year only (the years not filed make no trend: ``span``)
+ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR = (
+    "all-invalid",
+    "not-filed",
+    "invalid-and-not-filed",
+    "one-year",
+)
+NO_TRENDS = (ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR)
+
+
+@record
+class Untrended:
+    """A unit the run expects (a report of it, valid or refused, or a city-wide section naming it missing)
+    with no trends, and why (one of ``NO_TRENDS``): clause 15's summary gives it a line all the same, or the
+    worst-filing county would drop out of the table the county governments are assessed by."""
+
+    unit: str
+    kind: str
+    why: str
+
+
+def untrended(
+    years: Collection[int],
+    order: Sequence[str],
+    kind_of: Callable[[str], str],
+    filed: Collection[str],
+    refused: Collection[str],
+    not_filed: Collection[str],
+    trended: Collection[str],
+) -> tuple[Untrended, ...]:
+    """The units of ``filed`` (a valid report), ``refused`` (a report refused, its year known or not) or
+    ``not_filed`` (``not_filed_by_unit``) not among ``trended``, in ``order`` (a unit not in it after, by
+    name), each with why it has no trends; none in a run of one year (no unit has trends). ``kind_of``: a
+    unit's kind. The one answer for a run and a large run (``commands.flat.assembly``)."""
+    if len(years) < MIN_YEARS:
+        return ()
+    rank = {name: index for index, name in enumerate(order)}
+    expected = sorted(
+        {*filed, *refused, *not_filed} - set(trended), key=lambda u: (rank.get(u, len(rank)), u)
+    )
+    return tuple(Untrended(unit, kind_of(unit), _why(unit, filed, refused, not_filed)) for unit in expected)
+
+
+def _why(unit: str, filed: Collection[str], refused: Collection[str], not_filed: Collection[str]) -> str:
+    # A valid report without trends: the unit's reports, valid or refused, are of one year
+    if unit in filed:
+        return ONE_YEAR
+    if unit in refused:
+        return INVALID_AND_NOT_FILED if unit in not_filed else ALL_INVALID
+    return ONLY_NOT_FILED
+
+
+def refused_units(invalid: Iterable[Any]) -> set[str]:
+    """The units of the reports refused (``report.InvalidReport``) that name one, their year known or not."""
+    return {bad.unit for bad in invalid if bad.unit is not None}
 
 
 def schedule_bases(packs: Iterable[Any]) -> dict[str, int]:
@@ -535,10 +598,12 @@ def run_trends(
     bases: Mapping[str, int],
     invalid: Sequence[Any] = (),
     city_unit: str = "",
+    units: UnitRegistry | None = None,
 ) -> RunTrends:
     """``reports``: ReportEvaluations (in unit order); ``city``: CityEvaluations; ``bases``: each rule's
     schedule base; ``invalid``: the reports refused (``report.InvalidReport``), each unit's a year of its
-    trends; ``city_unit``: the unit whose invalid report leaves its year out of the city-wide ones."""
+    trends; ``city_unit``: the unit whose invalid report leaves its year out of the city-wide ones;
+    ``units``: the pack's units, which order and name the kind of the units without trends (``untrended``)."""
     by_unit: dict[str, list[Any]] = {}
     for report in reports:
         by_unit.setdefault(report.unit, []).append(report)
@@ -547,13 +612,35 @@ def run_trends(
     absent = not_filed_by_unit(
         not_filed_by_year(((c.year, c.units_missing, c.units_invalid) for c in city), unsure_units(invalid))
     )
-    units = [
+    found_units = [
         found
         for unit, evaluations in by_unit.items()
         if (found := unit_trends(evaluations, bases, refused.get(unit, ()), absent.get(unit, ()), years))
     ]
     city_wide = city_trends(city, bases, refused.get(city_unit, ()), years)
-    return RunTrends(years, tuple(city_wide), tuple(units))
+    order = tuple(units.order()) if units is not None else ()
+    without = untrended(
+        years,
+        order,
+        kind_in(units, {e.unit: e.kind for e in reports}),
+        by_unit,
+        refused_units(invalid),
+        absent,
+        {found.unit for found in found_units},
+    )
+    return RunTrends(years, tuple(city_wide), tuple(found_units), without, order)
+
+
+def kind_in(units: UnitRegistry | None, known: Mapping[str, str]) -> Callable[[str], str]:
+    """A unit's kind: that of its valid reports (``known``), else the unit list's ("" for a name it lacks)."""
+
+    def kind(unit: str) -> str:
+        if unit in known:
+            return known[unit]
+        found = units.unit_in(unit, None) if units is not None else None
+        return found.kind if found is not None else ""
+
+    return kind
 
 
 def not_filed_by_year(

@@ -1,7 +1,8 @@
 """Clause 15's summary as the table, Markdown and workbook show it: a line per scope (全市, then each unit),
 counted from the verdicts (``trends.assessment`` of the run document; ``engine.assessment``).
 
-The counts are read from the document, never made again: a view only words them.
+The counts are read from the document, never made again: a view only words them. A unit without trends
+(``no_trends``) has no counts to show: its cells are empty and its names say why (“各年报表均无效，无法评价”).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def figures(line: Data, tr: Translator) -> list[Any]:
     """The line's counts in ``COLUMNS`` order: the targets due, met (of them not held), not met, waived,
     not known; and the years met of the years counted of the targets judged each year (``20/22 年``), empty
     without one."""
+    if line.get("no_trends"):
+        return [""] * len(COLUMNS)
     by_outcome = counts(line)
     each = line["each_year"]
     years = tr("render.assessment-years", met=each["met"], counted=each["counted"]) if each["targets"] else ""
@@ -68,7 +71,10 @@ def figures(line: Data, tr: Translator) -> list[Any]:
 
 def details(line: Data, tr: Translator) -> list[str]:
     """What is short of met, named: ``达标后未保持 c1.public-seats``, ``未提交 c10.pilot-schools``, … in
-    the outcomes' order, then the targets judged each year not met every year (``c8.park-funding 1/2 年``)."""
+    the outcomes' order, then the targets judged each year not met every year (``c8.park-funding 1/2 年``);
+    for a unit without trends, why (``no_trends``)."""
+    if why := line.get("no_trends"):
+        return [no_trends(why, tr)]
     parts = []
     if held := line["due"]["not_held"]["rules"]:
         parts.append(f"{tr('render.assessment-outcome-not-held')} {tr.join(held)}")
@@ -83,6 +89,11 @@ def details(line: Data, tr: Translator) -> list[str]:
     if short:
         parts.append(f"{tr('render.assessment-outcome-each-year')} {tr.join(short)}")
     return parts
+
+
+def no_trends(why: str, tr: Translator) -> str:
+    """Why a unit has no line's counts: every report refused, none filed, … (``engine.trend.NO_TRENDS``)."""
+    return tr(f"render.assessment-no-trends-{why}")
 
 
 def rows(doc: Data, tr: Translator) -> Sequence[tuple[str, list[Any], list[str]]]:

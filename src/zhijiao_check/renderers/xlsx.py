@@ -517,8 +517,11 @@ class XlsxRenderer:
             tr("render.assessment-years-counted"),
             tr("render.assessment-details"),
         ]
-        rows = []
+        rows: list[list[Any]] = []
         for line in lines:
+            if line.get("no_trends"):  # a unit without trends: no counts, and why in the names' column
+                rows.append([view.name(line, tr), *(None for _ in headers[1:-1]), *view.details(line, tr)])
+                continue
             counts = view.counts(line)
             each = line["each_year"]
             rows.append(

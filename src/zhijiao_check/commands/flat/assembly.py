@@ -19,19 +19,22 @@ from zhijiao_check.commands.flat.spool import (
 from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendText, UnitTrendTexts
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import assessment, header, invalid, ranked, trend
-from zhijiao_check.engine.assessment import assessed
+from zhijiao_check.engine.assessment import assessed, in_unit_order, not_assessed
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import (
     METHOD,
     city_trends,
+    kind_in,
     not_filed_by_unit,
     not_filed_by_year,
+    refused_units,
     refused_years,
     run_years,
     schedule_bases,
     unsure_units,
+    untrended,
 )
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -88,8 +91,11 @@ def assembled(
     # they are written out) once every city-wide year is done
     sections: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
 
+    def not_filed() -> dict[str, list[int]]:
+        return not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
+
     def found_unit_trends() -> Iterator[tuple[str, str, UnitTrendText]]:
-        absent = not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
+        absent = not_filed()
         texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
             kind = reports[0].kind
@@ -105,24 +111,44 @@ def assembled(
 
     # clause 15's lines of the units, counted as their trends are written and spooled (each a few hundred
     # bytes of rule IDs: held, 10,000 reports' lines took 6 MiB more at the run's peak), so that the summary
-    # after them need not make the trends again
-    spooled: list[array[int]] = []
+    # after them need not make the trends again; with the units they are of, in order
+    spooled: list[tuple[array[int], list[str]]] = []
 
-    def unit_trend_entries() -> Iterator[Written]:
-        spans = array("q")
+    def spooling() -> Iterator[UnitTrendText]:
+        spans, trended = array("q"), []
         for unit, kind, found in found_unit_trends():
             spans.extend(spool.written([assessment(assessed(found.trends, unit, kind))], DEPTH))
+            trended.append(unit)
+            yield found
+        spooled[:] = [(spans, trended)]
+
+    def unit_trend_entries() -> Iterator[Written]:
+        for found in spooling():
             yield found.entry
-        spooled[:] = [spans]
 
     def assessment_entries() -> Iterator[Any]:
         if city_trend:
             yield assessment(assessed(city_trend))
-        if spooled:
-            yield from spool.read_written(spooled[0])
-        else:  # a view that reads the summary before the units' trends: made again, as they are
-            for unit, kind, found in found_unit_trends():
-                yield assessment(assessed(found.trends, unit, kind))
+        if not spooled:  # a view that reads the summary before the units' trends: made (and spooled) first
+            for _ in spooling():
+                pass
+        spans, trended = spooled[0]
+        registry = flat.packs[0].units
+        order = registry.order()
+        without = untrended(
+            years,
+            order,
+            kind_in(registry, {unit: reports[0].kind for unit, reports in units.items()}),
+            units,
+            refused_units(refused),
+            not_filed(),
+            trended,
+        )
+        yield from in_unit_order(
+            zip(trended, spool.read_written(spans), strict=True),
+            [(unit.unit, assessment(not_assessed(unit))) for unit in without],
+            order,
+        )
 
     city_entries: list[City] = []
     city_figures: list[Year] = []

@@ -244,6 +244,11 @@ MESSAGES: dict[str, str] = {
     "render.assessment-outcome-not-in-run": "due year not in run",
     "render.assessment-outcome-not-held": "met, then not held",
     "render.assessment-outcome-each-year": "not met every year",
+    # clause 15's line of a unit without trends: why (``trends.assessment[].no_trends``), for its counts
+    "render.assessment-no-trends-all-invalid": "every report refused: not assessed",
+    "render.assessment-no-trends-not-filed": "nothing filed: not assessed",
+    "render.assessment-no-trends-invalid-and-not-filed": "every report refused or not filed: not assessed",
+    "render.assessment-no-trends-one-year": "reports of one year only: not assessed",
     "render.assessment-rule-years": "{rule} {met}/{counted}",
 }
 

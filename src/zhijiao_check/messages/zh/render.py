@@ -230,5 +230,10 @@ MESSAGES: dict[str, str] = {
     "render.assessment-outcome-not-in-run": "未含到期年",
     "render.assessment-outcome-not-held": "达标后未保持",
     "render.assessment-outcome-each-year": "逐年未全达标",
+    # 考核汇总中无趋势的单位：原因（``trends.assessment[].no_trends``），代替计数
+    "render.assessment-no-trends-all-invalid": "各年报表均无效，无法评价",
+    "render.assessment-no-trends-not-filed": "各年均未提交报表，无法评价",
+    "render.assessment-no-trends-invalid-and-not-filed": "各年报表无效或未提交，无法评价",
+    "render.assessment-no-trends-one-year": "仅一年有报表，无法评价",
     "render.assessment-rule-years": "{rule} {met}/{counted} 年",
 }
