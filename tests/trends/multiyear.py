@@ -26,6 +26,17 @@ TEAMS = {2021: 7, 2022: 13, 2023: 19, 2024: 24, 2025: 32}
 DROPPED_SCHOOL = ("dongan", "东安县舜德职业学校", 2024)  # file stem, school, first year without it
 
 
+def copy_year(source: int, dest: Path, year: int) -> Path:
+    """The samples of ``source`` copied to ``dest/<year>``, their ``year:`` said as ``year``; the folder."""
+    folder = dest / str(year)
+    shutil.copytree(SAMPLES / str(source), folder)
+    if source != year:
+        for path in folder.glob("*.yaml"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace(f"year: {source}", f"year: {year}", 1), encoding="utf-8")
+    return folder
+
+
 def write_years(dest: Path, years: tuple[int, ...] = YEARS) -> Path:
     """``dest/<year>/<unit>.yaml`` for each year; returns ``dest``."""
     for year in (2022, 2023):

@@ -26,7 +26,7 @@ from zhijiao_check.characters import display_width
 from zhijiao_check.cli import app
 from zhijiao_check.engine.trend import OUTCOMES
 
-from .test_deadline_verdict import _copy_year
+from .multiyear import copy_year
 
 ABSENT = "新田县"
 MISSED = "宁远县"  # c2.school-standards, due 2022: 1 of 2 schools up to standard
@@ -38,7 +38,7 @@ DUE_2025 = ["c7.training-base", "c10.pilot-schools"]  # 新田县's targets due 
 def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("final")
     for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
-        _copy_year(source, dest, year)
+        copy_year(source, dest, year)
     (dest / "2025" / "xintian.yaml").unlink()
     return dest
 
@@ -46,8 +46,8 @@ def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def complete(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("complete")
-    _copy_year(2023, dest, 2023)
-    lingling = _copy_year(2023, dest, 2025) / "lingling.yaml"
+    copy_year(2023, dest, 2023)
+    lingling = copy_year(2023, dest, 2025) / "lingling.yaml"
     text = lingling.read_text(encoding="utf-8")
     lingling.write_text(text.replace("vocational_seats: 1700", "vocational_seats: 700", 1), encoding="utf-8")
     return dest
@@ -175,7 +175,7 @@ def test_a_target_due_in_a_year_the_run_does_not_hold_is_not_known(complete: Pat
 
 
 def test_a_run_of_one_year_has_no_summary(tmp_path: Path) -> None:
-    _copy_year(2023, tmp_path, 2023)
+    copy_year(2023, tmp_path, 2023)
     doc = json.loads(run(tmp_path, "--format", "json"))
     assert doc["trends"]["assessment"] == []
     assert "考核汇总" not in run(tmp_path)
@@ -299,7 +299,7 @@ def test_a_refused_year_alone_gives_no_verdict_of_a_target_that_applies_in_no_ot
     of its other years, as a year not filed it was counted neither met nor not; it was ``0/1 年`` not met
     every year, and its years in the line's 逐年达标. Both the normal and the large run."""
     for year, source in ((2023, 2023), (2024, 2023), (2025, 2023)):
-        _copy_year(source, tmp_path, year)
+        copy_year(source, tmp_path, year)
     lanshan = tmp_path / "2024" / "lanshan.yaml"
     text = lanshan.read_text(encoding="utf-8")
     lanshan.write_text(text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8")
@@ -335,7 +335,7 @@ def test_a_refused_year_of_a_target_not_in_force_in_the_other_years_is_still_cou
     in 2022) beside it: that year says nothing of whether they apply to 蓝山县, so its refused 2022 is
     counted (``报表无效``), c16.higher-funding's too."""
     for year in (2021, 2022):
-        folder = _copy_year(2022, tmp_path, year)
+        folder = copy_year(2022, tmp_path, year)
         for path in folder.glob("*.yaml"):  # a major evaluated in 2022 is no slip of a 2021 report
             text = path.read_text(encoding="utf-8")
             path.write_text(text.replace("evaluated_in: 2022", f"evaluated_in: {year}"), encoding="utf-8")
@@ -374,7 +374,7 @@ def _refuse(path: Path) -> None:
 def unassessed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("unassessed")
     for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
-        folder = _copy_year(source, dest, year)
+        folder = copy_year(source, dest, year)
         _refuse(folder / "lanshan.yaml")
         (folder / "shuangpai.yaml").unlink()
         if year < 2024:

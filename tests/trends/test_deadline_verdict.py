@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -30,27 +29,18 @@ from typer.testing import CliRunner
 from zhijiao_check.cli import app
 
 from .conftest import city_trend, unit_trend
+from .multiyear import copy_year
 from .test_renamed_units import pack_with
 
 ABSENT = "新田县"
 SEATS = "c1.public-seats"
 
 
-def _copy_year(source: int, dest: Path, year: int) -> Path:
-    folder = dest / str(year)
-    shutil.copytree(SAMPLES / str(source), folder)
-    if source != year:
-        for path in folder.glob("*.yaml"):
-            text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace(f"year: {source}", f"year: {year}", 1), encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def complete(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("complete")
-    _copy_year(2023, dest, 2023)
-    lingling = _copy_year(2023, dest, 2025) / "lingling.yaml"
+    copy_year(2023, dest, 2023)
+    lingling = copy_year(2023, dest, 2025) / "lingling.yaml"
     text = lingling.read_text(encoding="utf-8")
     assert "public_secondary_vocational_seats: 1700" in text
     lingling.write_text(text.replace("vocational_seats: 1700", "vocational_seats: 700", 1), encoding="utf-8")
@@ -61,7 +51,7 @@ def complete(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("final")
     for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
-        _copy_year(source, dest, year)
+        copy_year(source, dest, year)
     (dest / "2025" / "xintian.yaml").unlink()
     return dest
 
@@ -130,7 +120,7 @@ def test_a_target_judged_each_year_counts_its_years(complete_doc: dict[str, Any]
 def test_a_target_not_due_in_the_run_has_no_verdict(tmp_path: Path) -> None:
     """2022–2023 does not reach 2025: c1.quality-schools is projected, with no verdict."""
     for year in (2022, 2023):
-        _copy_year(year, tmp_path, year)
+        copy_year(year, tmp_path, year)
     schools = city_trend(doc_of(tmp_path), "c1.quality-schools")
     assert schools["projection"] is not None
     assert schools["verdict"] is None
@@ -237,7 +227,7 @@ def test_a_missing_first_year_is_not_filed_as_a_missing_last_year_is(tmp_path: P
     """新田县 without its 2022 report: the 2022 city-wide section names it missing, its cells say 未提交, and
     its verdicts count 2022 not filed (they began at its first report, 2023)."""
     for year, source in ((2022, 2022), (2023, 2023), (2024, 2023)):
-        _copy_year(source, tmp_path, year)
+        copy_year(source, tmp_path, year)
     (tmp_path / "2022" / "xintian.yaml").unlink()
     share = unit_trend(doc_of(tmp_path), ABSENT, "c1.vocational-share")
     assert [(y["year"], y["outcome"]) for y in share["verdict"]["years"]] == [
@@ -251,7 +241,7 @@ def test_a_stray_later_report_makes_no_unit_a_year_not_filed(tmp_path: Path) -> 
     """2022–2023 and 东安县's report of 2026 alone (no city-wide 2026: nobody is named missing): the other
     units did not fail to file 2026, so their targets due in 2025 are projected, not said 2026 年未提交."""
     for year in (2022, 2023):
-        _copy_year(year, tmp_path, year)
+        copy_year(year, tmp_path, year)
     (tmp_path / "2026").mkdir()
     text = (SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8")
     (tmp_path / "2026" / "dongan.yaml").write_text(
@@ -289,7 +279,7 @@ def test_a_unit_created_later_was_not_due_to_file_before_it(tmp_path: Path) -> N
     sections."""
     folder = tmp_path / "reports"
     for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
-        _copy_year(source, folder, year)
+        copy_year(source, folder, year)
     for year in (2022, 2023):
         (folder / str(year) / "jiangyong.yaml").unlink()
     pack = pack_with(
@@ -303,7 +293,7 @@ def test_a_unit_merged_away_was_not_due_to_file_after_its_merger(tmp_path: Path)
     """江永县 is 道县's from 2025 (``merged``): its verdicts end with 2024, no 2025 年到期，未提交报表."""
     folder = tmp_path / "reports"
     for year in (2023, 2024, 2025):
-        _copy_year(2023, folder, year)
+        copy_year(2023, folder, year)
     (folder / "2025" / "jiangyong.yaml").unlink()
     merger = '\nmerged:\n  - {name: 江永县, kind: county, code: "431125", into: 道县, year: 2025}\n'
     pack = pack_with(tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, "").rstrip("\n") + merger)

@@ -22,7 +22,6 @@ from typing import Any
 
 import openpyxl
 import pytest
-from factory import SAMPLES
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
@@ -30,23 +29,13 @@ from zhijiao_check.engine.trend import Point, setbacks, verdict
 from zhijiao_check.pack.load import load_packs
 
 from .conftest import city_trend, unit_trend
-from .multiyear import ROOT
+from .multiyear import ROOT, copy_year
 
 SEATS = "c1.public-seats"
 STANDARDS = "c2.school-standards"  # due in 2022, a school rule: each unit's trend
 SHARE = "c1.vocational-share"
 RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 NOT_KNOWN = "no report of that year in this run: whether it was met is not known"
-
-
-def _copy_year(source: int, dest: Path, year: int) -> Path:
-    folder = dest / str(year)
-    shutil.copytree(SAMPLES / str(source), folder)
-    if source != year:
-        for path in folder.glob("*.yaml"):
-            text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace(f"year: {source}", f"year: {year}", 1), encoding="utf-8")
-    return folder
 
 
 def _seats(folder: Path, stem: str, before: int, after: int) -> None:
@@ -102,8 +91,8 @@ def _row(rows: list[dict[str, Any]], scope: str, rule: str) -> dict[str, Any]:
 def skipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """2022 and 2025: c1.public-seats is due in 2023, which the run passes without."""
     dest = tmp_path_factory.mktemp("skipped")
-    _copy_year(2022, dest, 2022)
-    _copy_year(2023, dest, 2025)
+    copy_year(2022, dest, 2022)
+    copy_year(2023, dest, 2025)
     return dest
 
 
@@ -117,8 +106,8 @@ def falling(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """2023 and 2025, 道县's seats 1750 in 2023 and 1500 in 2025 (the city's 25300 and 25050); ``pack``, in
     which c1.public-seats is due in 2024, a year the run does not hold."""
     dest = tmp_path_factory.mktemp("falling")
-    _copy_year(2023, dest / "reports", 2023)
-    _seats(_copy_year(2023, dest / "reports", 2025), "daoxian", 1750, 1500)
+    copy_year(2023, dest / "reports", 2023)
+    _seats(copy_year(2023, dest / "reports", 2025), "daoxian", 1750, 1500)
     _pack_due(dest / "pack", SEATS, 2024)
     return dest
 
@@ -360,7 +349,7 @@ def test_a_unit_created_after_the_due_year_has_no_verdict_of_it(
         monkeypatch.setattr(check_command, "FLAT_FROM", 0)
     folder = tmp_path / "reports"
     for year, source in ((2022, 2022), (2023, 2023), (2025, 2023)):
-        _copy_year(source, folder, year)
+        copy_year(source, folder, year)
     (folder / "2022" / "jiangyong.yaml").unlink()
     pack = pack_with(
         tmp_path / "pack", lambda t: t.replace(COUNTY_LINE, COUNTY_LINE[:-2] + ", since: 2023}\n")
