@@ -13,6 +13,7 @@ from factory import PACK_DIR, city_year, write_pack, write_reports
 
 from pack.common import run
 from pack.test_until import NEW_RULE, OLD, split_pack
+from zhijiao_check.pack.load import builtin_dir
 
 NEW = "c90.enterprises-35"
 AMEND_TIME = "time: {from: 2024, due: 2025, linear: true}"
@@ -138,7 +139,9 @@ def _place(pack: Path, key: str, value: str) -> str:
 
 
 def _base_place(rule: str = OLD) -> str:
-    path = PACK_DIR / "clause-08.yaml"
+    """Where the built-in rule stands, as a run reads it: the repository's ``rules/`` in a source checkout,
+    the package's copy once installed (CI installs it)."""
+    path = builtin_dir() / "yzf-2021-7" / "clause-08.yaml"
     line = next(
         number
         for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
