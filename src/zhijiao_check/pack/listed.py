@@ -3,7 +3,7 @@ clause it lacks, in the form the file writes its entries, and an ID of the form 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from zhijiao_check import patterns
 from zhijiao_check.source import Parsed
@@ -45,3 +45,12 @@ def id_hint(rule_id: str, clause: int, pattern: str, follows: Callable[[str], bo
         if candidate != rule_id and follows(candidate):
             return msg("pack.id-write", write=candidate)
     return ""
+
+
+def nearest_rule(name: str, ids: Iterable[str], itself: str) -> Msg | str:
+    """What a rule named by another (``replaced_by``, ``replaces``) that no pack has may have meant: the
+    nearest ID of ``ids`` but the naming rule's own (``itself``), or "" when none is near."""
+    from difflib import get_close_matches
+
+    near = get_close_matches(name, [i for i in ids if i != itself], n=1)
+    return msg("pack.replaced-by-near", rule=near[0]) if near else ""

@@ -335,7 +335,7 @@ def _replacements_follow(packs: Sequence[RulePack]) -> list[Problem]:
     amendment's) judged from the year after its ``until`` (``from: until + 1``): a rule judged earlier as well
     judged the years both applied twice, the old target and the new; a later one left years judged by
     neither."""
-    from difflib import get_close_matches
+    from zhijiao_check.pack.listed import nearest_rule
 
     problems: list[Problem] = []
     rules = {rule.id: rule for pack in packs for rule in pack.rules}
@@ -350,9 +350,8 @@ def _replacements_follow(packs: Sequence[RulePack]) -> list[Problem]:
             if time.replaced_by == rule.id:  # itself: a rule of that ID there is, so not "no such rule"
                 code = "replaced-by-self"
             elif other is None:
-                near = get_close_matches(time.replaced_by, [i for i in rules if i != rule.id], n=1)
                 code = "replaced-by-unknown"
-                said["near"] = msg("pack.replaced-by-near", rule=near[0]) if near else ""
+                said["near"] = nearest_rule(time.replaced_by, rules, rule.id)
             elif other.time.start is None:
                 code = "replaced-by-no-start"
                 said["next"] = time.until + 1

@@ -15,10 +15,10 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from zhijiao_check.kinds import AnyRule
+from zhijiao_check.pack.listed import nearest_rule
 from zhijiao_check.pack.placed import pack_problem
 from zhijiao_check.pack.schema import PackInfo
 from zhijiao_check.problems import Problem
-from zhijiao_check.wording import msg
 
 
 class RuleSource(Protocol):
@@ -107,11 +107,7 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
 
 def _unknown(rule: AnyRule, where: RuleSource, said: dict[str, object], owners: Collection[str]) -> Problem:
     """A ``replaces`` naming no rule of the run's packs, the nearest ID named."""
-    from difflib import get_close_matches
-
-    name = rule.time.replaces or ""
-    near = get_close_matches(name, [i for i in owners if i != rule.id], n=1)
-    said["near"] = msg("pack.replaced-by-near", rule=near[0]) if near else ""
+    said["near"] = nearest_rule(rule.time.replaces or "", owners, rule.id)
     at = where.replaces_at or (where.line, 1)
     return pack_problem(where.file, at, f"{rule.id}.time.replaces", "replaces-unknown", **said)
 
