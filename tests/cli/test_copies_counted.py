@@ -70,3 +70,27 @@ def test_three_reports_of_which_two_are_the_same_are_not_said_to_differ(invoke, 
             "东安县 has 3 2023 reports, and they are not all the same: this file and "
         ), message
         assert "reports that differ" not in message
+
+
+@pytest.mark.parametrize(
+    "copy", ["dongan - 副本.yaml", "dongan (1).yaml", "dongan - Copy.yaml", "复件 dongan.yaml"]
+)
+@pytest.mark.parametrize("output", ["table", "json"])
+def test_the_original_is_scored_and_the_copy_told_to_go(invoke, tmp_path, copy, output):
+    """Windows names a copy "… - 副本.xlsx", which sorts before its original (`` `` before ``.``): the copy
+    was scored and cited, and the original was the file told "请删去多余的一份": a clerk deleted it."""
+    shutil.copy(DONGAN, tmp_path / "dongan.yaml")
+    shutil.copy(DONGAN, tmp_path / copy)
+    result = invoke("check", tmp_path, "-f", output, "--no-color")
+    if output == "json":
+        doc = json.loads(result.stdout)
+        assert [report["file"].rsplit("/", 1)[-1] for report in doc["reports"]] == ["dongan.yaml"]
+        assert [warning["file"].rsplit("/", 1)[-1] for warning in doc["warnings"]] == [copy]
+    else:
+        said = "".join(result.stdout.split())
+        assert "报表另有一份" in said
+        told = said[said.index("1条提醒") :]
+        assert told.index(copy.replace(" ", "")) < told.index("dongan.yaml，两份内容相同")
+    validated = invoke("validate", tmp_path, "-f", "json")
+    problems = json.loads(validated.stdout)["problems"]
+    assert [(p["file"].rsplit("/", 1)[-1], p["code"]) for p in problems] == [(copy, "same-report")]

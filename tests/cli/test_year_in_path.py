@@ -182,17 +182,17 @@ def _copies(invoke: Invoke, folder: Path, change: bool) -> tuple[Path, Path]:
 
 
 def test_a_windows_copy_holding_the_same_report_is_noted_and_the_unit_scored_once(invoke: Invoke) -> None:
-    """The copy sorts before its original (`` `` before ``.``): scored first by path, as the figures are the
-    same; the other is named at its cell, as a warning (exit 0)."""
+    """The copy sorts before its original (`` `` before ``.``), yet the original is scored, its name not
+    saying it is a copy; the copy is named at its cell, as a warning (exit 0), to be deleted."""
     folder = Path("city")
     original, copy = _copies(invoke, folder, change=False)
     result = invoke("check", folder, "--format", "json")
     doc = json.loads(result.stdout)
     assert result.exit_code in (0, 1), result.output
     assert not doc["invalid"]
-    assert [r["file"] for r in doc["reports"] if r["unit"] == "东安县"] == [str(copy)]
+    assert [r["file"] for r in doc["reports"] if r["unit"] == "东安县"] == [str(original)]
     (warning,) = [w for w in doc["warnings"] if w["code"] == "same-report"]
-    assert (warning["file"], warning["cell"]) == (str(original), "本单位!C3（填报单位 · 单位名称）")
+    assert (warning["file"], warning["cell"]) == (str(copy), "本单位!C3（填报单位 · 单位名称）")
     assert "东安县" in doc["city"][0]["units_present"]
 
 

@@ -5,10 +5,12 @@ says another year set aside for the one whose path does not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import cast
 
+from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.wording import Join, msg
@@ -23,21 +25,24 @@ def unique(
     """One report per unit and year. Two files of one unit and year (a Windows copy beside its original,
     ``东安县 报表 - 副本.xlsx``, ``… (1).xlsx``) that hold the same report (``contents``, asked only of the
     files of a unit and year that has more than one: ``report_contents`` unless the caller has another way,
-    as a flat run reads them again) are one report: scored once, the first by path (the figures are the same),
-    with a warning at each other. If they differ, which figures count is not for the tool to guess (the first
-    by path was scored, a copy before its original, `` `` sorting before ``.``): every one is refused, each
-    naming the others. A valid one whose unit and year an invalid report gives too is refused as well
-    (``refused_keys``). A file whose path says another year than it gives (``pathyear.path_year``: last
-    year's report copied into this year's folder, its ``year:`` not updated) is set aside where one whose
-    path does not is kept: not scored, its warnings and ``_set_aside``'s at the kept one (``set_aside`` reads
-    them back), not refused beside it nor taken for its copy (the advice is to correct ``year:``, not to
-    delete a file, unless its unit has a report of the year its path says: ``filed``, by unit and year, the
-    file of the first valid one, if any, as the unit and year of ``reports`` give unless the caller knows of
-    more)."""
+    as a flat run reads them again) are one report: scored once, the first by path whose name does not say
+    it is a copy (``_named_as_copy``: by path alone ``… - 副本.xlsx`` came first, `` `` sorting before
+    ``.``, and the original was told to be deleted), with a warning at each other. If they differ, which
+    figures count is not for the tool to guess: every one is refused, each naming the others. A valid one
+    whose unit and year an invalid report gives too is refused as well (``refused_keys``). A file whose
+    path says another year than it gives (``pathyear.path_year``: last year's report copied into this
+    year's folder, its ``year:`` not updated) is set aside where one whose path does not is kept: not
+    scored, its warnings and ``_set_aside``'s at the kept one (``set_aside`` reads them back), not refused
+    beside it nor taken for its copy (the advice is to correct ``year:``, not to delete a file, unless its
+    unit has a report of the year its path says: ``filed``, by unit and year, the file of the first valid
+    one, if any, as the unit and year of ``reports`` give unless the caller knows of more)."""
     refused = refused_keys(invalid)
     groups: dict[tuple[str, int], list[ReportFile]] = {}
     for report in reports:
         groups.setdefault((report.unit, report.year), []).append(report)
+    for group in groups.values():
+        # the original before its copies: the one scored and cited, the copy told to be deleted
+        group.sort(key=lambda report: _named_as_copy(report.file))
 
     def first_of(unit: str, year: int) -> str | None:
         return groups[unit, year][0].file if (unit, year) in groups else None
@@ -71,6 +76,18 @@ def unique(
         else:
             duplicates += [_differing(report, group) for report in group]
     return kept, duplicates
+
+
+# what Windows, WPS and macOS add to a copied file's name: "报表 - 副本.xlsx", "报表 (1).xlsx",
+# "报表的副本.xlsx", "复件 报表.xlsx", "报表 - Copy.xlsx", "报表 copy.xlsx"
+_COPY_NAME = later(
+    r"副本|复件|^copy of |(?:^|[\s\-_])copy(?:\s*\(\d+\))?(?=\.|$)|[(（]\d+[)）](?=\.|$)", re.IGNORECASE
+)
+
+
+def _named_as_copy(file: str) -> bool:
+    """Whether ``file``'s name says it is a copy of another file."""
+    return bool(_COPY_NAME.search(file.replace("\\", "/").rsplit("/", 1)[-1]))
 
 
 def _all_alike(
