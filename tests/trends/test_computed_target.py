@@ -152,3 +152,23 @@ def test_the_stated_target_of_each_rule_of_the_pack() -> None:
             assert (op, value) == (rule.target.op, None), rule.id
         else:
             assert (op, value) == (rule.target.op, rule.target.value) and value is not None, rule.id
+
+
+def test_years_not_met_against_their_own_targets_are_told_apart(tmp_path: Path) -> None:
+    """Two years not met, each against its own target, were joined by 、 though each held a comma:
+    ``2024、2025 年未达标（2022，目标 ≥ 2023、2022，目标 ≥ 2024）`` read as four figures. Each is said
+    with its year, the years apart by ；."""
+    city = (Path(__file__).parents[2] / "samples" / "2023" / "shibenji.yaml").read_text(encoding="utf-8")
+    for year in (2023, 2024, 2025):
+        (tmp_path / str(year)).mkdir()
+        changed = city.replace("\nyear: 2023\n", f"\nyear: {year}\n", 1)
+        assert f"year: {year}" in changed
+        (tmp_path / str(year) / "shibenji.yaml").write_text(changed, encoding="utf-8")
+    said = {
+        lang: "".join(
+            invoke("check", tmp_path, "--select", SELECTION, "--no-color", "--lang", lang).stdout.split()
+        )
+        for lang in ("zh", "en")
+    }
+    assert "3年中1年达标；2024、2025年未达标（2024年2022，目标≥2023；2025年2022，目标≥2024）" in said["zh"]
+    assert "notmetin2024,2025(2024:2022,target≥2023;2025:2022,target≥2024)" in said["en"]

@@ -319,13 +319,12 @@ def _shown(trend: Data, year: Data, point: Data, tr: Translator) -> str:
     return value(trend, year["observed"], tr)
 
 
-def _with_own_target(trend: Data, year: Data, point: Data, tr: Translator) -> str:
-    """A later year's figure (``_shown``), with the year's own target where it is computed each year (the
-    trend has no number of its own: ``2022，目标 ≥ 2023``)."""
-    shown = _shown(trend, year, point, tr)
+def _own_target(trend: Data, year: Data, point: Data, tr: Translator) -> str:
+    """The target of a later year's figure where it is computed each year (the trend has no number of its
+    own: ``目标 ≥ 2023`` beside ``2022``), else empty."""
     if target(trend, tr) or not point or point.get("target") is None or isinstance(year["observed"], bool):
-        return shown
-    return tr("render.verdict-against", figure=shown, target=_goal(trend, point, tr))
+        return ""
+    return _goal(trend, point, tr)
 
 
 def _goal(trend: Data, point: Data, tr: Translator) -> str:
@@ -355,11 +354,23 @@ def _grouped(
     out = []
     for outcome, why, run in runs:
         named = tr.join(str(y["year"]) for y in run)
-        figures = tr.join(
-            _with_own_target(trend, y, points.get(y["year"], {}), tr)
-            for y in run
-            if y["observed"] is not None
-        )
+        shown = [y for y in run if y["observed"] is not None]
+        goals = [_own_target(trend, y, points.get(y["year"], {}), tr) for y in shown]
+        texts = [_shown(trend, y, points.get(y["year"], {}), tr) for y in shown]
+        if len(shown) > 1 and any(goals):
+            # each figure with its own target: joined by 、 they ran together (``2300 人，目标 > 2300 人、
+            # 2300 人，目标 > 2300 人``), so each is said with its year
+            figures = tr.sep.join(
+                tr("render.verdict-year-against", year=y["year"], figure=text, target=goal)
+                if goal
+                else tr("render.verdict-year-figure", year=y["year"], figure=text)
+                for y, text, goal in zip(shown, texts, goals, strict=True)
+            )
+        else:
+            figures = tr.join(
+                tr("render.verdict-against", figure=text, target=goal) if goal else text
+                for text, goal in zip(texts, goals, strict=True)
+            )
         key = outcome
         if kept and outcome in (MET, NOT_MET):
             key = "kept" if outcome == MET else "not-kept"

@@ -185,6 +185,8 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-invalid": "report invalid in {years}",
     "render.verdict-years-not-filed": "not filed in {years}",
     "render.verdict-years-not-in-run": "no report of {years} in this run",
+    "render.verdict-year-figure": "{year}: {figure}",
+    "render.verdict-year-against": "{year}: {figure}, target {target}",
     "render.verdict-clause": ", ",
     "render.verdict-short-waived": "no (waived)",
     "render.verdict-short-missing": "data missing",

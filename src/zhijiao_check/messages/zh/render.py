@@ -176,6 +176,8 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-invalid": "{years} 年报表无效",
     "render.verdict-years-not-filed": "{years} 年未提交",
     "render.verdict-years-not-in-run": "本次检查未含 {years} 年报表",
+    "render.verdict-year-figure": "{year} 年 {figure}",
+    "render.verdict-year-against": "{year} 年 {figure}，目标 {target}",
     "render.verdict-clause": "，",
     "render.verdict-short-waived": "否（已豁免）",
     "render.verdict-short-missing": "缺少数据",
