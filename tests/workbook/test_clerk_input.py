@@ -227,6 +227,39 @@ def test_hidden_rows_are_said_as_a_hidden_sheet_is(book, run_cli):
     )
 
 
+def test_hidden_columns_of_fields_are_said_at_their_headers(book, run_cli):
+    """A column hidden (学校's 生均拨款, left blank; 本单位's 填报值; 专业's 当年招生 to 上年招生) was read
+    without a word: a blank in it was missing data at a cell the clerk could not find, a figure in it
+    counted unseen. A hidden column beyond the table (Excel's "hide the rest") is no field's."""
+
+    def change(b):
+        schools = b["学校"]
+        schools.column_dimensions["G"].hidden = True
+        schools["G3"].value = None
+        b["本单位"].column_dimensions["C"].hidden = True
+        b["专业"].column_dimensions.group("F", "G", hidden=True)
+        schools.column_dimensions.group("AB", "AZ", hidden=True)
+
+    edit(book, change)
+    status, problems = _problems(run_cli, book)
+    hidden = sorted((p["cell"], p["severity"]) for p in problems if p["code"] == "column-hidden")
+    assert status == 0
+    assert hidden == [
+        ("专业!F1（当年招生）", "warning"),
+        ("专业!G1（上年招生）", "warning"),
+        ("学校!G1（生均拨款）", "warning"),
+        ("本单位!C1（填报值）", "warning"),
+    ]
+    [message] = {p["message"] for p in problems if p["code"] == "column-hidden"}
+    assert message.startswith("此列被隐藏，其中的数据仍会读取，空着的格子记为缺少数据：请取消隐藏")
+    _, english = _problems(run_cli, book, "en")
+    said = (
+        "this column is hidden; its data is still read, and a blank cell in it counts as missing data: "
+        "unhide it (select the columns on either side, right-click › Unhide) and check that it is filled in"
+    )
+    assert {p["message"] for p in english if p["code"] == "column-hidden"} == {said}
+
+
 # ----------------------------------------------------------------------------------- 5. impossible years
 
 

@@ -178,6 +178,10 @@ MESSAGES: dict[str, str] = {
         "{count} rows ({rows}) are hidden; their data is still read: check that it should count (unhide them "
         "to see it)"
     ),
+    "workbook.column-hidden": (
+        "this column is hidden; its data is still read, and a blank cell in it counts as missing data: "
+        "unhide it (select the columns on either side, right-click › Unhide) and check that it is filled in"
+    ),
     "workbook.sheet-hidden": "this sheet is hidden; its data is still read: check that it should count",
     "workbook.sheet-copy": (
         'this sheet looks like a copy of the sheet "{sheet}", which is there too, and was not read: '

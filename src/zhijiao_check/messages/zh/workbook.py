@@ -145,6 +145,10 @@ MESSAGES: dict[str, str] = {
     "workbook.rows-hidden": (
         "第 {rows} 行（共 {count} 行）被隐藏，其中的数据仍会读取：请确认这些数据应当计入（取消隐藏即可看到）"
     ),
+    "workbook.column-hidden": (
+        "此列被隐藏，其中的数据仍会读取，空着的格子记为缺少数据："
+        "请取消隐藏（选中两旁的列，右键 › 取消隐藏），确认这一列已按实际填写"
+    ),
     "workbook.sheet-hidden": "此工作表被隐藏，其中的数据仍会读取：请确认这些数据应当计入",
     "workbook.sheet-copy": (
         "此工作表像是“{sheet}”表的副本（“{sheet}”表本身已在），未读取："

@@ -136,6 +136,13 @@ class CellReader:
                 grid, run[0], 1, "rows-hidden", "warning", rows=row_span(run[0], run[-1]), count=len(run)
             )
 
+    def say_hidden_columns(self, grid: Grid, row: int, columns: Mapping[int, str]) -> None:
+        """The columns of fields (``columns``: index and header) that the sheet hides, each said at ``row``
+        (its header): a blank there is missing data the clerk cannot see, a figure there counts unseen."""
+        for index, header in sorted(columns.items()):
+            if any(first <= index <= last for first, last in grid.hidden_columns):
+                self.say(grid, row, index, "column-hidden", "warning", header=header)
+
     # ------------------------------------------------------------------------------------------- cells
 
     def cell_value(

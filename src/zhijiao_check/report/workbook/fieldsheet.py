@@ -34,6 +34,7 @@ def read_fields(reader: CellReader, grid: Grid, sheet: Sheet, base: Path_) -> di
     row, texts = header
     key_column, value_column = texts[KEY_HEADER], texts[VALUE_HEADER]
     reader.say_merged(grid, row, columns=(key_column, value_column))
+    reader.say_hidden_columns(grid, row, {value_column: VALUE_HEADER})
     data: dict[str, Any] = {}
     seen: dict[str, int] = {}
     if base:

@@ -87,6 +87,7 @@ class Grid:
     # (written by a program and never opened) has no type and is not among them.
     blank_results: set[tuple[int, int]] = field(default_factory=set)
     hidden_rows: frozenset[int] = frozenset()  # rows hidden (by hand or by a filter), read all the same
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # column spans hidden (first, last), read all the same
     _by_row: dict[int, dict[int, Cell]] = field(default_factory=dict, repr=False)
     # For each column asked about, the merged ranges across it by first row, and at each of them the range
     # reaching lowest so far (``merge_at``).
@@ -378,6 +379,7 @@ def _sheet(
     if isinstance(streamed, Problem):
         return streamed
     grid.hidden_rows = scanned.hidden_rows
+    grid.hidden_columns = scanned.hidden_columns
     if not streamed:
         damaged = _damage(archive, part, sheet)
         if damaged is not None:

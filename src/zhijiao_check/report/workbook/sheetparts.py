@@ -59,6 +59,7 @@ class Scan:
     cells: int
     marked: bool
     hidden_rows: frozenset[int] = frozenset()  # the rows hidden (by hand, or by a filter): still read
+    hidden_columns: tuple[tuple[int, int], ...] = ()  # the spans of columns hidden (first, last): still read
 
 
 # An element's start tag, whatever its namespace's prefix (``<c``, ``<x:c``), in a sheet's bytes.
@@ -80,6 +81,9 @@ _REFERENCE = later(r"([A-Za-z]{1,3})([0-9]{1,7})")
 # A row's start tag that hides it (``<row r="4" hidden="1">``; LibreOffice writes ``true``), and its number.
 _HIDDEN_ROW = later(_PREFIX + rb"row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
 _ROW_NUMBER = later(rb"\sr\s*=\s*[\"']([0-9]{1,7})[\"']")
+# A column span's tag that hides it (``<col min="7" max="7" width="0" hidden="1"/>``), and its bounds.
+_HIDDEN_COLUMNS = later(_PREFIX + rb"col\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+_COLUMN_BOUND = later(rb"\s(min|max)\s*=\s*[\"']([0-9]{1,5})[\"']")
 
 
 def scan(xml: bytes) -> Scan | Finding:
@@ -96,7 +100,7 @@ def scan(xml: bytes) -> Scan | Finding:
     if run is not None:
         return _long_text(xml, run.start() + 1)
     cells = sum(1 for _ in _CELL_TAG.finditer(xml))
-    return Scan(cells, _FORMULA_OR_MERGE.search(xml) is not None, _hidden_rows(xml))
+    return Scan(cells, _FORMULA_OR_MERGE.search(xml) is not None, _hidden_rows(xml), _hidden_columns(xml))
 
 
 def _hidden_rows(xml: bytes) -> frozenset[int]:
@@ -110,6 +114,20 @@ def _hidden_rows(xml: bytes) -> frozenset[int]:
         if number is not None:
             found.add(int(number.group(1)))
     return frozenset(found)
+
+
+def _hidden_columns(xml: bytes) -> tuple[tuple[int, int], ...]:
+    """The spans of columns the sheet hides (first and last, 1-based): read all the same, and said where a
+    field's column is one of them (``cellreader``), since a blank there is missing data the clerk cannot
+    see, and a figure there counts though it is out of sight."""
+    if b"hidden" not in xml:  # (a plain search first: most sheets hide nothing)
+        return ()
+    found = []
+    for tag in _HIDDEN_COLUMNS.finditer(xml):
+        bounds = {name: int(value) for name, value in _COLUMN_BOUND.findall(tag.group(0))}
+        if b"min" in bounds:
+            found.append((bounds[b"min"], bounds.get(b"max", bounds[b"min"])))
+    return tuple(found)
 
 
 def too_long(row: int, column: int) -> Finding:

@@ -95,6 +95,9 @@ def read_table(reader: CellReader, grid: Grid, sheet: Sheet) -> Table:
                 key=column.key,
             )
     data_columns = set(columns)
+    reader.say_hidden_columns(
+        grid, header_number or key_row, {index: column.header for index, column in columns.items()}
+    )
     reader.say_merged(grid, key_row, columns=None)
     rows = [number for number in grid.rows() if number > key_row]
     extra: set[int] = set()
