@@ -297,3 +297,25 @@ def test_every_line_of_two_folders_diff_fits_the_width(lang: str, columns: int) 
             "    Public secondary vocational schools: at least 10,000 yuan a student a year:",
             "    pass → fail  (100.0% → 0.0%)",
         ]
+
+
+def test_a_designation_dropped_in_a_workbook_is_placed_at_its_own_column(tmp_path: Path) -> None:
+    """A major's designations are one 是/否 column each: a designation dropped was placed at the list's last
+    column marked 是 (高水平高职专业 for 优质中职专业, 示范中职专业 and 楚怡专业 alike)."""
+    text = (ROOT / "samples/2023/jianghua.yaml").read_text(encoding="utf-8")
+    quality = "designations: [quality, demonstration, chuyi]"
+    assert quality in text
+    old_yaml = tmp_path / "old.yaml"
+    old_yaml.write_text(text, encoding="utf-8")
+    new_yaml = tmp_path / "new.yaml"
+    new_yaml.write_text(text.replace(quality, "designations: []", 1), encoding="utf-8")
+    for source in (old_yaml, new_yaml):
+        assert invoke("convert", source, "-o", source.with_suffix(".xlsx")).exit_code == 0
+    doc = diff_json(old_yaml.with_suffix(".xlsx"), new_yaml.with_suffix(".xlsx"))
+    dropped = [(c["old"], c["old_cell"]) for c in doc["changes"] if c["path"].endswith(".designations[]")]
+    assert [(value, cell.split("（")[1]) for value, cell in dropped] == [
+        ("quality", "优质中职专业）"),
+        ("demonstration", "示范中职专业）"),
+        ("chuyi", "楚怡专业）"),
+    ]
+    assert len({cell.split("（")[0] for _, cell in dropped}) == 3

@@ -213,6 +213,9 @@ def read_entry(
                 chosen = chosen if chosen is not None else []
                 if value is True:
                     chosen.append(column.choices[0][0])
+                    # the designation itself at its own column, where the list is placed at the last one
+                    # marked: ``diff`` named a designation dropped at 高水平高职专业's cell whatever it was
+                    reader.place((*field_path, len(chosen) - 1), grid, number, index, column.header, True)
                 designations[column.path] = chosen
                 reader.place(field_path, grid, number, index, column.header, True)
             elif field_path not in reader.positions.keys:
