@@ -94,3 +94,13 @@ def test_the_original_is_scored_and_the_copy_told_to_go(invoke, tmp_path, copy, 
     validated = invoke("validate", tmp_path, "-f", "json")
     problems = json.loads(validated.stdout)["problems"]
     assert [(p["file"].rsplit("/", 1)[-1], p["code"]) for p in problems] == [(copy, "same-report")]
+
+
+def test_a_year_in_brackets_is_no_copy_number(invoke, tmp_path):
+    """Windows numbers a copy "(1)", "(2)": a year in brackets, "dongan(2023).yaml", names no copy, so the
+    first by path is scored, as for any two files whose names say nothing of a copy."""
+    shutil.copy(DONGAN, tmp_path / "dongan(2023).yaml")
+    shutil.copy(DONGAN, tmp_path / "dongan.yaml")
+    doc = json.loads(invoke("check", tmp_path, "-f", "json").stdout)
+    assert [report["file"].rsplit("/", 1)[-1] for report in doc["reports"]] == ["dongan(2023).yaml"]
+    assert [warning["file"].rsplit("/", 1)[-1] for warning in doc["warnings"]] == ["dongan.yaml"]

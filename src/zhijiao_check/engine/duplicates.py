@@ -81,7 +81,9 @@ def unique(
 # what Windows, WPS and macOS add to a copied file's name: "报表 - 副本.xlsx", "报表 (1).xlsx",
 # "报表的副本.xlsx", "复件 报表.xlsx", "报表 - Copy.xlsx", "报表 copy.xlsx"
 _COPY_NAME = later(
-    r"副本|复件|^copy of |(?:^|[\s\-_])copy(?:\s*\(\d+\))?(?=\.|$)|[(（]\d+[)）](?=\.|$)", re.IGNORECASE
+    # a number of one or two digits: "东安县(2023).xlsx" is a year, no copy
+    r"副本|复件|^copy of |(?:^|[\s\-_])copy(?:\s*\(\d+\))?(?=\.|$)|[(（]\d{1,2}[)）](?=\.|$)",
+    re.IGNORECASE,
 )
 
 
