@@ -381,3 +381,50 @@ def test_generated_texts_are_mostly_read() -> None:
 
         count()
     assert read >= 120
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0",
+        "7",
+        "870",
+        "123456789012345",
+        "1234567890123456",
+        "9" * 30,
+        "007",
+        "00",
+        "0870",
+        "1_000",
+        "１２",
+        "+5",
+        "-3",
+        "0x1A",
+        "1:30",
+        "2023",
+    ],
+)
+def test_a_whole_number_not_yet_held_reads_as_libyaml_reads_it(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # nothing held: each value is built here, by the quick way for plain digits or by PyYAML's
+    monkeypatch.setattr(yamltree, "_BUILT", {})
+    monkeypatch.setattr(yamltree, "_PLAIN", yamltree._PlainValues())
+    _same(f"a: {text}\nb: [{text}, 1]\n", monkeypatch)
+
+
+def test_a_whole_number_is_built_without_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Most values a bulk run has not met yet are a clerk's whole numbers: PyYAML's resolver and constructor
+    # (some microseconds each, in Python) are not asked about them.
+    def refused(*args: object) -> None:
+        raise AssertionError(f"asked PyYAML about {args}")
+
+    monkeypatch.setattr(yamltree, "_BUILT", {})
+    monkeypatch.setattr(yamltree, "_loader_class", lambda: type("Loader", (), {"resolve": refused}))
+    monkeypatch.setattr(yamltree, "_clean_scalar", refused)
+    values = yamltree._PlainValues()
+    assert [(type(v), v) for v in map(values.value, ["870", "0", "123456789012345"])] == [
+        (int, 870),
+        (int, 0),
+        (int, 123456789012345),
+    ]

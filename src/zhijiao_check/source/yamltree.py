@@ -49,6 +49,9 @@ _SEQ_TAG = _STANDARD_TAG + "seq"
 _MAP_TAG = _STANDARD_TAG + "map"
 _MERGE_TAG = _STANDARD_TAG + "merge"
 _NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
+_INT_TAG = _STANDARD_TAG + "int"
+# Digits of a whole number read without PyYAML (``_PlainValues.value``): far below ``MAX_DIGITS``.
+_SHORT_WHOLE = 15
 _TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
 # Numbers as a person writes them: plain decimals (and YAML's .inf/.nan, which the report checks name).
 _DECIMAL = later(
@@ -375,10 +378,18 @@ class _PlainValues(dict[str, Any]):
     ``_BUILT`` (a text's tag is always the same, so the text alone is the key)."""
 
     def value(self, text: str) -> Any:
-        import yaml
+        whole = text.isdigit() and text.isascii() and len(text) <= _SHORT_WHOLE
+        if whole and (text[0] != "0" or text == "0"):
+            # A whole number as a clerk writes it (``870``), the commonest value not yet held in a run of
+            # varied figures: YAML's int, read as the resolver and constructor read it, without them.
+            tag, value = _INT_TAG, int(text)
+            if (tag, text) not in _BUILT:
+                _remember((tag, text), value)
+        else:
+            import yaml
 
-        tag = _loader_class().resolve(yaml.ScalarNode, text, (True, False))
-        value = _clean_scalar(tag, text)
+            tag = _loader_class().resolve(yaml.ScalarNode, text, (True, False))
+            value = _clean_scalar(tag, text)
         if (tag, text) in _BUILT and len(self) < _CACHE_LIMIT:
             self[text] = value
         return value
