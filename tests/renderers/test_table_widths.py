@@ -288,3 +288,43 @@ def test_a_place_in_chinese_folders_is_whole_too(tmp_path: Path, lang: Lang) -> 
     for width in WIDTHS:
         shown = Counter(NAME_AND_LINE.findall(table(run, lang, width)))
         assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"
+
+
+def _filled(place: str, room: int) -> list[str]:
+    """A place filled from its end as ``table._place_lines`` fills it, each line's cells counted anew."""
+    from zhijiao_check.renderers.table import _PLACE_BREAK
+
+    if cell_len(place) <= room:
+        return [place]
+    lines = [""]
+    for part in reversed(_PLACE_BREAK.split(place)):
+        if lines[-1] and cell_len(part + lines[-1]) > room:
+            lines.append(part)
+        else:
+            lines[-1] = part + lines[-1]
+    return lines[::-1]
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "/tmp/p1k/reports/2022/00000/lingling.yaml:13",
+        "/tmp/p1k/reports/2022/00001/lingling.yaml:13",  # the same folders, another file: its own parts
+        "samples/2023/ningyuan.yaml:127",
+        "C:\\reports\\2024\\dongan.yaml:7",
+        "reports/:12",  # a folder's end before the line
+        "/:3",
+        "a.yaml:",
+        "a.yaml:x/y",
+        ":13",
+        "dongan.xlsx:Sheet1!C11",
+        "D:\\报表\\2024\\冷水滩区.yaml:12",
+    ],
+)
+def test_a_place_is_filled_the_same_however_its_cells_are_counted(place: str) -> None:
+    """A place of printable ASCII is measured by its length and its file's parts are found once a file
+    (``_place_lines``): the same lines as each line's cells counted anew, at every room."""
+    from zhijiao_check.renderers.table import _place_lines
+
+    for room in range(len(place) + 3):
+        assert _place_lines(place, room) == _filled(place, room), room

@@ -701,6 +701,8 @@ def _escape(text: str) -> str:
 # Where a place may be broken over two lines: after a folder's separator (not the root's: ``/`` alone over
 # ``work/main/…`` is no place), before the line (or a workbook's sheet and cell) and before a cell's header.
 _PLACE_BREAK = later(r"(?<=[^/\\][/\\])|(?=[:（])")
+# The parts of each file's name where a place may break (``_PLACE_BREAK``): a file has a place in every row.
+_FILE_PARTS: BoundedMemo[str, list[str]] = BoundedMemo(lambda file: _PLACE_BREAK.split(file))
 # Where a field's path may be broken over two lines: after a list's entry (``schools[1]`` over ``.name``).
 _ENTRY_END = later(r"(?<=\])(?=\.)")
 
@@ -742,6 +744,8 @@ def _place_lines(place: str, room: int) -> list[str]:
     (folded at a column's edge, ``…ningyuan.yaml:12`` read over ``7``)."""
     from zhijiao_check.renderers.layout.text import cell_len
 
+    if place.isascii() and place.isprintable():  # most places: a character a cell, counted by ``len``
+        return [place] if len(place) <= room else _ascii_place_lines(place, room)
     if cell_len(place) <= room:
         return [place]
     lines = [""]
@@ -750,6 +754,28 @@ def _place_lines(place: str, room: int) -> list[str]:
             lines.append(part)
         else:
             lines[-1] = part + lines[-1]
+    return lines[::-1]
+
+
+def _ascii_place_lines(place: str, room: int) -> list[str]:
+    """``_place_lines`` of a place of printable ASCII wider than ``room``: each line's cells its characters,
+    added up as the parts are put together (a place in a table of a thousand reports is laid out a dozen
+    times a report, where cells counted anew for each part were a twentieth of the run)."""
+    file, colon, line = place.rpartition(":")
+    if colon and line.isdigit() and file[-1:] not in ("/", "\\", ""):
+        # ``file:line``: the file's parts are found once a file, its line a part of its own after them
+        parts = [*_FILE_PARTS[file], colon + line]
+    else:
+        parts = _PLACE_BREAK.split(place)
+    lines = [""]
+    size = 0  # the cells of the line being filled, ``lines[-1]``
+    for part in reversed(parts):
+        if size and len(part) + size > room:
+            lines.append(part)
+            size = len(part)
+        else:
+            lines[-1] = part + lines[-1]
+            size += len(part)
     return lines[::-1]
 
 
