@@ -164,8 +164,8 @@ def test_a_panel_is_as_wide_as_the_table_of_its_columns(collapse: bool) -> None:
             for n in range(1, 13)
         ),
     ]
-    rows = [["冷水滩区", "82.4", *("✓ 达标" if n % 4 else "✗ 未达标很长的说明" for n in range(12))]] * 3
-    whole = Grid(columns, rows, collapse_padding=collapse)
+    row = ("冷水滩区", "82.4", *("✓ 达标" if n % 4 else "✗ 未达标很长的说明" for n in range(12)))
+    whole = Grid(columns, [row] * 3, collapse_padding=collapse)
     for width in range(10, natural_width(whole) + 2):
         cut = panels(whole, width, 2)
         # the panels as before: each candidate laid out as a table of its own and measured
