@@ -250,3 +250,30 @@ def test_a_line_rich_cannot_cut_for_its_joiners_is_drawn_without_them(console) -
     buffer = io.StringIO()
     console(buffer, 1).print("\u3000（0\u200d\u200d、", overflow="fold")
     assert "\u200d" not in buffer.getvalue() and "0" in buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_line_printed_again_is_laid_out_for_its_own_width_and_language(lang: Lang) -> None:
+    """The plain console keeps what it wrote of a line or an ``Indent`` (a verdict recurs in every unit's
+    trends): printed again at another width, in another language, with another overflow or indent, it is laid
+    out afresh, as rich lays it out; a line rich draws (its joiners) is written again each time it is
+    printed."""
+    line = "c2.school-standards：2022 年按期达标（2/2 所），2023 年保持，职业院校办学条件全部达到设置标准"
+    prints: list[tuple[object, dict[str, object]]] = [
+        (line, {}),
+        (line, {"overflow": "crop"}),
+        (Indent(line, 2), {}),
+        (Indent(line, 4), {}),
+        (line, {"soft_wrap": True}),
+        ("👍\u200d👍 " + line, {}),
+    ]
+    for width in (100, 30, 100, 12, 30):
+        buffer = io.StringIO()
+        console = PlainConsole(buffer, width, lang)
+        expected = []
+        for thing, options in prints * 2:
+            console.print(thing, **options)  # type: ignore[arg-type]
+            fresh = io.StringIO()
+            RichConsole(fresh, width, color=False, lang=lang).print(thing, **options)  # type: ignore[arg-type]
+            expected.append(fresh.getvalue())
+        assert buffer.getvalue() == "".join(expected)

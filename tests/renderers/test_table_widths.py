@@ -144,6 +144,48 @@ def test_a_table_that_fits_is_not_cut() -> None:
     assert len(panels(whole, natural_width(whole) - 1, 2)) == 2
 
 
+@pytest.mark.parametrize("collapse", [False, True])
+def test_a_panel_is_as_wide_as_the_table_of_its_columns(collapse: bool) -> None:
+    """``panels`` measures a panel from its columns' widest lines (each column once, not each panel's cells
+    again): the same panels as each candidate panel laid out and measured, whatever its columns' limits
+    (fixed, least and most widths, wrapped or not) and padding."""
+    from zhijiao_check.renderers.layout.grid import _panel
+
+    columns = [
+        Column("单位", no_wrap=True),
+        Column("得分", justify="right", min_width=6),
+        *(
+            Column(
+                f"规则{n}",
+                no_wrap=n % 2 == 0,
+                width=9 if n % 5 == 0 else None,
+                max_width=7 if n % 3 else None,
+            )
+            for n in range(1, 13)
+        ),
+    ]
+    row = ("冷水滩区", "82.4", *("✓ 达标" if n % 4 else "✗ 未达标很长的说明" for n in range(12)))
+    whole = Grid(columns, [row] * 3, collapse_padding=collapse)
+    for width in range(10, natural_width(whole) + 2):
+        cut = panels(whole, width, 2)
+        # the panels as before: each candidate laid out as a table of its own and measured
+        greedy: list[range] = []
+        start = 0
+        while start < 12:
+            end = start + 1
+            while end < 12 and natural_width(_panel(whole, 2, start, end + 1)) <= width:
+                end += 1
+            greedy.append(range(start, end))
+            start = end
+        size = -(-12 // len(greedy))
+        even = [range(start, min(start + size, 12)) for start in range(0, 12, size)]
+        if len(even) == len(greedy) and all(
+            natural_width(_panel(whole, 2, r.start, r.stop)) <= width for r in even
+        ):
+            greedy = even
+        assert [span for span, _ in cut] == (greedy if len(cut) > 1 else [range(12)]), width
+
+
 def test_the_rule_list_on_a_narrow_terminal_is_a_block_a_rule(tmp_path: Path) -> None:
     from hostile.helpers import environment, run_on_terminal
 
@@ -288,3 +330,43 @@ def test_a_place_in_chinese_folders_is_whole_too(tmp_path: Path, lang: Lang) -> 
     for width in WIDTHS:
         shown = Counter(NAME_AND_LINE.findall(table(run, lang, width)))
         assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"
+
+
+def _filled(place: str, room: int) -> list[str]:
+    """A place filled from its end as ``table._place_lines`` fills it, each line's cells counted anew."""
+    from zhijiao_check.renderers.table import _PLACE_BREAK
+
+    if cell_len(place) <= room:
+        return [place]
+    lines = [""]
+    for part in reversed(_PLACE_BREAK.split(place)):
+        if lines[-1] and cell_len(part + lines[-1]) > room:
+            lines.append(part)
+        else:
+            lines[-1] = part + lines[-1]
+    return lines[::-1]
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "/tmp/p1k/reports/2022/00000/lingling.yaml:13",
+        "/tmp/p1k/reports/2022/00001/lingling.yaml:13",  # the same folders, another file: its own parts
+        "samples/2023/ningyuan.yaml:127",
+        "C:\\reports\\2024\\dongan.yaml:7",
+        "reports/:12",  # a folder's end before the line
+        "/:3",
+        "a.yaml:",
+        "a.yaml:x/y",
+        ":13",
+        "dongan.xlsx:Sheet1!C11",
+        "D:\\报表\\2024\\冷水滩区.yaml:12",
+    ],
+)
+def test_a_place_is_filled_the_same_however_its_cells_are_counted(place: str) -> None:
+    """A place of printable ASCII is measured by its length and its file's parts are found once a file
+    (``_place_lines``): the same lines as each line's cells counted anew, at every room."""
+    from zhijiao_check.renderers.table import _place_lines
+
+    for room in range(len(place) + 3):
+        assert _place_lines(place, room) == _filled(place, room), room

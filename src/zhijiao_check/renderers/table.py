@@ -24,6 +24,7 @@ from zhijiao_check.renderers.texts import (
     city_title,
     field_of,
     item_figure,
+    more_places,
     observed_text,
     score_beside,
     score_text,
@@ -31,7 +32,6 @@ from zhijiao_check.renderers.texts import (
     target_text,
     units_missing,
     value_text,
-    where,
     who,
 )
 from zhijiao_check.status import STATUSES, Status
@@ -701,6 +701,21 @@ def _escape(text: str) -> str:
 # Where a place may be broken over two lines: after a folder's separator (not the root's: ``/`` alone over
 # ``work/main/…`` is no place), before the line (or a workbook's sheet and cell) and before a cell's header.
 _PLACE_BREAK = later(r"(?<=[^/\\][/\\])|(?=[:（])")
+
+
+def _more_places(key: tuple[Translator, int]) -> tuple[str, int]:
+    """``where``'s words for the other places of ``count`` (`` 另 2 处``), and their cells."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    tr, count = key
+    more = more_places(count, tr)
+    return more, cell_len(more)
+
+
+# The words for how many other places there are, by translator and count of places (``_more_places``).
+_MORE_PLACES: BoundedMemo[tuple[Translator, int], tuple[str, int]] = BoundedMemo(_more_places)
+# The parts of each file's name where a place may break (``_PLACE_BREAK``): a file has a place in every row.
+_FILE_PARTS: BoundedMemo[str, list[str]] = BoundedMemo(lambda file: _PLACE_BREAK.split(file))
 # Where a field's path may be broken over two lines: after a list's entry (``schools[1]`` over ``.name``).
 _ENTRY_END = later(r"(?<=\])(?=\.)")
 
@@ -723,11 +738,14 @@ def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:
     ``7``), the count of other places whole after it or on a line of its own (not ``另`` over ``11 处``)."""
     from zhijiao_check.renderers.layout.text import cell_len
 
-    text = where(locations, tr)
-    if cell_len(text) <= room:
+    if not locations:
+        return ""
+    place = spot(locations[0])  # a path may hold a space: the count follows the place
+    # ``where``'s text, its count of other places worded once a count
+    more, more_cells = _MORE_PLACES[tr, len(locations)] if len(locations) > 1 else ("", 0)
+    text = place + more
+    if (len(place) + more_cells if place.isascii() and place.isprintable() else cell_len(text)) <= room:
         return text
-    place = spot(locations[0]) if locations else ""  # a path may hold a space: the count follows the place
-    more = text[len(place) :]
     lines = _place_lines(place, room)
     if more and cell_len(lines[-1] + more) > room:
         lines.append(more.lstrip())
@@ -742,6 +760,8 @@ def _place_lines(place: str, room: int) -> list[str]:
     (folded at a column's edge, ``…ningyuan.yaml:12`` read over ``7``)."""
     from zhijiao_check.renderers.layout.text import cell_len
 
+    if place.isascii() and place.isprintable():  # most places: a character a cell, counted by ``len``
+        return [place] if len(place) <= room else _ascii_place_lines(place, room)
     if cell_len(place) <= room:
         return [place]
     lines = [""]
@@ -750,6 +770,28 @@ def _place_lines(place: str, room: int) -> list[str]:
             lines.append(part)
         else:
             lines[-1] = part + lines[-1]
+    return lines[::-1]
+
+
+def _ascii_place_lines(place: str, room: int) -> list[str]:
+    """``_place_lines`` of a place of printable ASCII wider than ``room``: each line's cells its characters,
+    added up as the parts are put together (a place in a table of a thousand reports is laid out a dozen
+    times a report, where cells counted anew for each part were a twentieth of the run)."""
+    file, colon, line = place.rpartition(":")
+    if colon and line.isdigit() and file[-1:] not in ("/", "\\", ""):
+        # ``file:line``: the file's parts are found once a file, its line a part of its own after them
+        parts = [*_FILE_PARTS[file], colon + line]
+    else:
+        parts = _PLACE_BREAK.split(place)
+    lines = [""]
+    size = 0  # the cells of the line being filled, ``lines[-1]``
+    for part in reversed(parts):
+        if size and len(part) + size > room:
+            lines.append(part)
+            size = len(part)
+        else:
+            lines[-1] = part + lines[-1]
+            size += len(part)
     return lines[::-1]
 
 

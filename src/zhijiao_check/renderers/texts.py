@@ -112,8 +112,12 @@ def where(locations: Sequence[Mapping[str, Any]], tr: Translator) -> str:
     in words: ``a.yaml:65 另 7 处`` (``+7`` read as a line seven further on)."""
     if not locations:
         return ""
-    more = f" {tr('render.more-places', count=len(locations) - 1)}" if len(locations) > 1 else ""
-    return f"{spot(locations[0])}{more}"
+    return f"{spot(locations[0])}{more_places(len(locations), tr)}"
+
+
+def more_places(count: int, tr: Translator) -> str:
+    """What ``where`` says after the first of ``count`` places: `` 另 7 处``, nothing for one place."""
+    return f" {tr('render.more-places', count=count - 1)}" if count > 1 else ""
 
 
 # Excel's longest cell text: openpyxl cuts a longer one there

@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING, TypeAlias
 
 from zhijiao_check.i18n import Lang
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.renderers.layout.columns import Columns, columns_lines
 from zhijiao_check.renderers.layout.grid import Grid, grid_lines
@@ -42,6 +43,24 @@ class PlainConsole:
     def print(
         self, thing: Printable = "", *, soft_wrap: bool = False, overflow: Overflow | None = None
     ) -> None:
+        if isinstance(thing, str):
+            key: tuple[str, int, Overflow | None, bool] | None = (thing, -1, overflow, soft_wrap)
+        elif isinstance(thing, Indent):
+            key = (thing.markup, thing.left, overflow, soft_wrap)
+        else:
+            key = None
+        if key is not None:
+            memo = _PRINTED[self.width, self.lang]
+            text = memo.get(key)
+            if text is None:
+                text = memo.keep(key, self._text(thing, soft_wrap, overflow))
+            if text:
+                self.buffer.write(text)
+            return
+        self.buffer.write(self._text(thing, soft_wrap, overflow))
+
+    def _text(self, thing: Printable, soft_wrap: bool, overflow: Overflow | None) -> str:
+        """What ``print`` writes of ``thing``."""
         lines: list[str] | None = None
         if not soft_wrap:
             thing = broken(thing, self.width, self.lang)
@@ -60,11 +79,15 @@ class PlainConsole:
             lines = columns_lines(thing, self.width)
         if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
             if self._rich is None:
-                self._rich = RichConsole(self.buffer, self.width, color=False, lang=self.lang)
+                self._rich = RichConsole(io.StringIO(), self.width, color=False, lang=self.lang)
             self._rich.print(thing, soft_wrap=soft_wrap, overflow=overflow)
-            return
-        if lines:
-            self.buffer.write("\n".join(lines) + "\n")
+            drawn = self._rich.console.file
+            assert isinstance(drawn, io.StringIO)
+            text = drawn.getvalue()
+            drawn.seek(0)
+            drawn.truncate()
+            return text
+        return "\n".join(lines) + "\n" if lines else ""
 
 
 class RichConsole:
@@ -115,6 +138,14 @@ class RichConsole:
             self.console.print(thing, soft_wrap=True)
         else:
             self.console.print(thing, overflow=overflow)
+
+
+# What the plain console writes of a line or an ``Indent`` (by its markup, its indent or -1 for a line, its
+# overflow and soft_wrap), by width and language: the lines that recur run after run of reports (a verdict, a
+# summary, a notice) laid out once.
+_PRINTED: BoundedMemo[tuple[int, Lang], BoundedMemo[tuple[str, int, Overflow | None, bool], str]] = (
+    BoundedMemo(lambda _: BoundedMemo(), 64)
+)
 
 
 def broken(thing: Printable, width: int, lang: Lang = "zh") -> Printable:

@@ -148,21 +148,40 @@ def panels(grid: Grid, width: int, keys: int) -> list[tuple[range, Grid]]:
     count = len(grid.columns) - keys
     if natural_width(grid) <= width:
         return [(range(count), grid)]
+    # Each panel's natural width from its columns' own, each column measured once: a panel's cells are the
+    # table's, and a matrix of 500 units is tried at every count of rules that might fit
+    limits = _limits(grid.columns)
+    widest = tuple(max(map(_WIDEST, column)) for column in _texts(grid))
+
+    def panel_width(start: int, end: int) -> int:
+        chosen = [*range(keys), *range(keys + start, keys + end)]
+        return _chosen_width(
+            tuple(limits[index] for index in chosen),
+            tuple(widest[index] for index in chosen),
+            grid.collapse_padding,
+        )
+
     greedy: list[range] = []
     start = 0
     while start < count:
         end = start + 1
-        while end < count and natural_width(_panel(grid, keys, start, end + 1)) <= width:
+        while end < count and panel_width(start, end + 1) <= width:
             end += 1
         greedy.append(range(start, end))
         start = end
     size = -(-count // len(greedy))
     even = [range(start, min(start + size, count)) for start in range(0, count, size)]
-    if len(even) == len(greedy) and all(
-        natural_width(_panel(grid, keys, r.start, r.stop)) <= width for r in even
-    ):
+    if len(even) == len(greedy) and all(panel_width(r.start, r.stop) <= width for r in even):
         greedy = even
     return [(held, _panel(grid, keys, held.start, held.stop)) for held in greedy]
+
+
+def _chosen_width(limits: tuple[_Limits, ...], widest: tuple[int, ...], collapse_padding: bool) -> int:
+    """``natural_width`` of a table of columns with these ``limits`` and ``widest`` lines, in this order."""
+    count = len(limits)
+    probe = Grid((), collapse_padding=collapse_padding)
+    pads = tuple(_padding(probe, index, count) for index in range(count))
+    return sum(_column_widths(limits, widest, pads, _UNBOUNDED)) + count - 1
 
 
 def _panel(grid: Grid, keys: int, start: int, end: int) -> Grid:
