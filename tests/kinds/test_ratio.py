@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from factory import DROP, city_year, county, edit, replace_unit, school, validated, without
@@ -427,80 +426,3 @@ def test_a_share_equal_to_its_linear_schedule_is_not_behind(tmp_path):
     assert on_schedule.expected == pytest.approx(0.22)
     below = judge(tmp_path, rule, [with_private(21, public=79, year=2022)])
     assert below.status == "behind"
-
-
-def dual_share(by_unit: bool) -> RatioRule:
-    """c11's shape: dual-qualified over professional teachers, or all teachers where a school gives none."""
-    professional = {"over": "schools", "field": "professional_teachers", "otherwise": "teachers"}
-    return validated(
-        RatioRule,
-        fields(
-            kind="ratio",
-            scope="city",
-            by_unit=by_unit,
-            numerator=[{"over": "schools", "field": "dual_qualified_teachers"}],
-            denominator=[professional],
-            target={"op": ">=", "value": 0.5},
-        ),
-    )
-
-
-def varied_year() -> list[dict]:
-    """A city year whose schools differ, some without professional teachers (read through ``otherwise``)."""
-    reports = city_year(2025)
-    for number, report in enumerate(reports):
-        for index, listed in enumerate(report.get("schools", [])):
-            teachers = listed["teachers"]
-            listed["dual_qualified_teachers"] = max(0, teachers // 2 - (number + index) % 7)
-            if (number + index) % 3 == 0:
-                listed.pop("professional_teachers", None)
-            else:
-                listed["professional_teachers"] = max(listed["dual_qualified_teachers"], teachers - index)
-    return reports
-
-
-def as_read(result):
-    """A result without its rule and units' shares, its places by file name (each run has its folder)."""
-    places = tuple((Path(at.file).name, at.line, at.column) for at in result.locations)
-    return replace(result, rule=None, items=(), locations=()), places
-
-
-def test_by_unit_gives_the_city_wide_share_as_summing_the_year_gives_it(tmp_path):
-    reports = varied_year()
-    alone, listed = (
-        judge(tmp_path / "a", dual_share(False), reports),
-        judge(tmp_path / "b", dual_share(True), reports),
-    )
-    assert listed.items and not alone.items
-    assert as_read(listed) == as_read(alone)
-    assert "Σ" in alone.explanation and "(" not in alone.explanation
-
-
-def test_by_unit_reads_each_figure_of_the_year_once(tmp_path, monkeypatch):
-    """The city-wide sums are joined from the units' own (``ratio._city_value``), not summed again."""
-    from zhijiao_check.kinds import ratio
-
-    summed = []
-    original = ratio.total
-    monkeypatch.setattr(
-        ratio, "total", lambda spec, scope: summed.append(scope.city) or original(spec, scope)
-    )
-    reports = varied_year()
-    judge(tmp_path, dual_share(True), reports)
-    assert summed.count(True) == 0
-    assert summed.count(False) == 2 * len(reports)
-
-
-def test_by_unit_with_a_figure_missing_names_its_unit_city_wide(tmp_path):
-    reports = varied_year()
-    dongan = next(r for r in reports if r["unit"]["name"] == "东安县")
-    for listed in dongan["schools"]:
-        listed.pop("professional_teachers", None)
-        listed.pop("teachers", None)
-    alone, listed = (
-        judge(tmp_path / "a", dual_share(False), reports),
-        judge(tmp_path / "b", dual_share(True), reports),
-    )
-    assert as_read(listed) == as_read(alone)
-    assert alone.status == "missing"
-    assert "东安县: " in str(alone.explanation) or any("东安县" in str(n) for n in alone.notes)

@@ -11,17 +11,7 @@ from typing import Annotated, Any, Literal
 
 from zhijiao_check.constraints import Before, Field
 from zhijiao_check.measure.conditions import field_label, once
-from zhijiao_check.measure.numbers import (
-    exact,
-    exact_sum,
-    holds,
-    near,
-    places,
-    quotient,
-    relation,
-    show,
-    whole_apart,
-)
+from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import Total, total
@@ -77,16 +67,9 @@ class RatioRule(RuleBase):
 class _Value:
     """A computed fraction and how it was computed (``1200 / (1200 + 1800) = 40.0%``)."""
 
-    def __init__(
-        self,
-        fraction: Fraction | RatioRule,
-        scope: Scope,
-        totals: tuple[list[Total], list[Total]] | None = None,
-    ) -> None:
-        numerator, denominator = totals or (
-            [total(s, scope) for s in fraction.numerator],
-            [total(s, scope) for s in fraction.denominator],
-        )
+    def __init__(self, fraction: Fraction | RatioRule, scope: Scope) -> None:
+        numerator = [total(s, scope) for s in fraction.numerator]
+        denominator = [total(s, scope) for s in fraction.denominator]
         self.totals = [*numerator, *denominator]
         self.missing = [m for t in self.totals for m in t.missing]
         # Exactly, as the report wrote its figures: two shares that are equal compare equal (0.3 / 3 and
@@ -155,16 +138,9 @@ def _zero(value: _Value, locations: tuple[Location, ...], observed: float | None
 
 
 def measure(rule: RatioRule, scope: Scope) -> Measure:
-    if rule.by_unit and scope.city:
-        # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks
-        # data.
-        outcomes, value = _per_unit(rule, scope)
-        return _measured(rule, scope, value, tuple(outcomes))
-    return _measured(rule, scope, _Value(rule, scope), ())
-
-
-def _measured(rule: RatioRule, scope: Scope, value: _Value, items: tuple[ItemOutcome, ...]) -> Measure:
-    """The rule measured on ``scope`` from its own fraction's ``value``; ``items``: each unit's share."""
+    # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks data.
+    items = tuple(_per_unit(rule, scope)) if rule.by_unit and scope.city else ()
+    value = _Value(rule, scope)  # the rule's own fraction
     locations = value.locations
     if value.missing:
         return replace(Measure.missing_data(value.missing, locations, gaps=value.gaps), items=items)
@@ -224,19 +200,15 @@ def _beyond(rule: RatioRule) -> bool:
     )
 
 
-def _per_unit(rule: RatioRule, scope: Scope) -> tuple[list[ItemOutcome], _Value]:
+def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
     (against the number, or against the unit's own compared ratio). A unit whose figures give no share (its
-    schools report 0 teachers) is listed with them, not applicable; units with no data are left out. With
-    them, the city-wide fraction's value, from the units' own sums (``_joined``)."""
+    schools report 0 teachers) is listed with them, not applicable; units with no data are left out."""
     alone = replace(rule, by_unit=False)
     outcomes = []
-    values = []
     for report in scope.reports:
         unit = Scope([report], scope.year, city=False)
-        value = _Value(alone, unit)
-        values.append(value)
-        own = _measured(alone, unit, value, ())
+        own = measure(alone, unit)
         if own.met is None:
             if own.applicable or not own.locations:
                 continue  # data missing, or nothing to read (a unit without schools)
@@ -252,35 +224,7 @@ def _per_unit(rule: RatioRule, scope: Scope) -> tuple[list[ItemOutcome], _Value]
                 own.locations,
             )
         )
-    return outcomes, _city_value(rule, scope, values)
-
-
-def _city_value(rule: RatioRule, scope: Scope, units: list[_Value]) -> _Value:
-    """The city-wide fraction's value, its sums joined from each unit's (``units``, in the scope's order of
-    reports), which ``_per_unit`` has just summed: a city-wide sum of a field is its units' parts, places
-    and items read through ``otherwise`` one after another, as summing the year's reports gives them (each
-    report's items in turn, each kept or not by itself), and reading every figure of the year a second time
-    was 40% of the rule. Where a unit misses a figure, the city-wide sum names it with its unit and lists the
-    lists not given first: the year is summed over again then."""
-    if any(value.missing for value in units):
-        return _Value(rule, scope)
-    count = len(rule.numerator) + len(rule.denominator)
-    joined = [_joined([value.totals[at] for value in units]) for at in range(count)]
-    return _Value(rule, scope, (joined[: len(rule.numerator)], joined[len(rule.numerator) :]))
-
-
-def _joined(totals: list[Total]) -> Total:
-    """Sums of one field with nothing missing, one after another: what ``total`` gives over their items."""
-    parts = tuple(part for one in totals for part in one.parts)
-    summed = exact_sum(value for _, value in parts)
-    return Total(
-        summed if summed.__class__ is int else float(summed),
-        parts,
-        tuple(place for one in totals for place in one.locations),
-        (),
-        sum(one.otherwise for one in totals),
-        summed,
-    )
+    return outcomes
 
 
 def _no_share(rule: RatioRule, unit: Scope, name: str, own: Measure) -> ItemOutcome:
