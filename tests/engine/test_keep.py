@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,22 @@ def test_marks_take_two_bytes_a_number_unless_a_line_is_past_65535() -> None:
     far = Marks.of([(("a",), (65536, 3)), (("b",), (2, 1))])
     assert near._numbers.typecode == "H" and far._numbers.typecode == "I"
     assert near[("a",)] == (65535, 3) and far[("a",)] == (65536, 3) and far[("b",)] == (2, 1)
+
+
+def test_a_kept_report_past_line_65535_keeps_its_marks_in_four_bytes_and_each_path_is_judged_once() -> None:
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[3]
+    far = {path: (line + 70000, column) for path, (line, column) in report.positions.values.items()}
+    moved = ReportFile(report.file, report.data, replace(report.positions, values=far), ())
+    near_kept, far_kept = pruned(report, keep), pruned(moved, keep)
+    assert near_kept.positions.values._numbers.typecode == "H"  # type: ignore[attr-defined]
+    assert far_kept.positions.values._numbers.typecode == "I"  # type: ignore[attr-defined]
+    assert dict(far_kept.positions.values.items()) == {
+        path: (line + 70000, column) for path, (line, column) in near_kept.positions.values.items()
+    }
+    # each path's verdict worked out once a run, and read back for every later report that holds it
+    assert set(keep.verdicts) == set(report.positions.values)
+    assert sum(keep.verdicts.values()) == len(near_kept.positions.values)
 
 
 def test_only_texts_are_shared_never_a_number_for_a_flag() -> None:
