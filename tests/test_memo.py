@@ -31,3 +31,15 @@ def test_without_a_maker_the_caller_keeps_what_it_made() -> None:
     kept.keep("b", "B")
     kept.keep("c", "C")  # the bound reached: what was held is let go
     assert dict(kept) == {"c": "C"}
+
+
+def test_a_translator_holds_at_most_1024_texts_of_wording_made_once() -> None:
+    # at 4,096, a 10,000-report run with figures of its own held 1 MiB more at its peak (goal 4 of issue 12)
+    from zhijiao_check.i18n import PLAIN, Translator
+    from zhijiao_check.wording import Once
+
+    tr = Translator("en")
+    made = [Once(f"figure {n}") for n in range(3000)]
+    assert [tr.render(once) for once in made][-1] == "figure 2999"
+    assert PLAIN == 1024
+    assert len(tr._plain) <= 1024

@@ -25,6 +25,10 @@ MARKS = {"colon": ("：", ": "), "clause": ("；", "; "), "list": ("、", ", ")}
 _catalogues: dict[tuple[Lang, str], dict[str, str]] = {}
 _ones: dict[tuple[Lang, str], dict[str, str]] = {}  # each area's texts for a count of 1 (``ONE``)
 _UNKNOWN = object()  # a text not looked up yet (``Translator._text``)
+# Texts of plain messages and ``Once`` wording held (``Translator._plain``): those that recur do so within a
+# few hundred, and each holds its wording too (at 4,096, a 10,000-report run with figures of its own held
+# 1 MiB more at its peak; 1,024 miss 0.7% more of 324,000 lookups).
+PLAIN = 1024
 _UNITS = {"yuan": "engine.unit-yuan", "persons": "engine.unit-persons"}  # a unit said in words
 
 
@@ -52,7 +56,7 @@ class Translator:
         # Messages without parameters (a field's name) and wording made once (``Once``) by identity, each
         # kept with its text: one label object serves every item (``measure.conditions.field_label``), one
         # ``every`` explanation every report whose items pass alike.
-        self._plain: BoundedMemo[int, tuple[Msg | Once, str]] = BoundedMemo()
+        self._plain: BoundedMemo[int, tuple[Msg | Once, str]] = BoundedMemo(limit=PLAIN)
 
     def __call__(self, key: str, /, **params: object) -> str:
         text = self._text(key, params.get("count"))

@@ -110,9 +110,7 @@ def run_flat(
             if unit in seen.get(year, {})
         }
         # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
-        undated = [(u, y) for y, units in seen.items() for u, one in units.items() if not one.dated]
-        dated = [(u, y) for y, units in seen.items() for u, one in units.items() if one.dated]
-        for (unit, year), run_year in off_year(undated, dated).items():
+        for (unit, year), run_year in _off_year(seen).items():
             elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
@@ -125,6 +123,15 @@ def run_flat(
             [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
         )
     return code
+
+
+def _off_year(seen: Mapping[int, Mapping[str, HeldReport]]) -> dict[tuple[str, int], int]:
+    """``pathyear.off_year`` of the kept reports (``seen``: by year and unit). In a function of its own: its
+    lists of every report's unit and year (0.6 MiB at 10,000 reports) are let go before the city-wide years,
+    where a run peaks."""
+    undated = [(u, y) for y, units in seen.items() for u, one in units.items() if not one.dated]
+    dated = [(u, y) for y, units in seen.items() for u, one in units.items() if one.dated]
+    return off_year(undated, dated)
 
 
 @record
