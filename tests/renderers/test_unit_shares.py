@@ -198,3 +198,59 @@ def test_the_workbook_has_each_unit_s_share_on_its_city_sheet_and_details() -> N
     details = list(book["明细"].iter_rows(min_row=2, values_only=True))
     [own] = [r for r in details if r[0] == "全市 · 零陵区"]
     assert (own[2], own[5], own[11], own[12]) == (SHARE, "达标", f"零陵区：{ARITHMETIC}", PLACES)
+
+
+# In 2022 the city's share of 双师型 teachers is below 50% and the target is due in 2025: the city-wide result
+# is 未到期, and each unit's own share is below the target too (its JSON item: ``fail``, judged against the
+# target). A view said 未达标 beside each: a 科长 filtering 状态=未达标 saw every county failing a target
+# three years from due. Each view says below the target, not yet due.
+NOT_DUE_YEAR = "samples/2022"
+
+
+def test_the_json_items_of_a_not_due_share_keep_their_own_status() -> None:
+    [city] = as_json(check(NOT_DUE_YEAR))["city"]
+    share = next(r for r in city["results"] if r["rule"] == SHARE)
+    assert share["status"] == "pending"
+    assert {i["status"] for i in share["items"]} == {"fail"} and len(share["items"]) == 13
+
+
+@pytest.mark.parametrize(
+    ("lang", "city_word", "word"),
+    [("zh", "未到期", "未达标（未到期）"), ("en", "not due yet", "below target (not yet due)")],
+)
+def test_the_workbook_says_a_unit_below_a_not_due_target_is_not_yet_due(
+    lang: Lang, city_word: str, word: str
+) -> None:
+    content = render("xlsx", check(NOT_DUE_YEAR), lang)
+    assert isinstance(content, bytes)
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    sheet = book.worksheets[2]  # 全市
+    rows = [r for r in sheet.iter_rows(min_row=2) if r[1].value == SHARE]
+    assert [c.value for c in rows[0][:4]] == [2022, SHARE, rows[0][2].value, city_word]
+    assert [r[3].value for r in rows[1:]] == [word] * 13
+    assert rows[1][3].fill.fgColor.rgb.endswith("DDEBF7")  # not due's blue, not a failure's red
+    details = list(book.worksheets[1].iter_rows(min_row=2, values_only=True))
+    assert sorted({r[5] for r in details if r[2] == SHARE and " · " in str(r[0])}) == [word]
+
+
+def test_the_csv_says_a_unit_below_a_not_due_target_is_not_yet_due() -> None:
+    rows = list(csv.reader(io.StringIO(render("csv", check(NOT_DUE_YEAR)).removeprefix("\ufeff"))))
+    mine = [row[5] for row in rows if row[2] == SHARE and row[0].startswith("全市 · ")]
+    assert mine == ["未达标（未到期）"] * 13
+
+
+def test_markdown_marks_a_unit_below_a_not_due_target_as_not_yet_due() -> None:
+    lines = markdown_row(render("markdown", check(NOT_DUE_YEAR))).split("<br>")
+    at = lines.index("各单位：")
+    assert lines[at + 1].startswith("⏳ 零陵区：81 / 193 = 42.0% &lt; 50.0%")
+    assert not any(line.startswith("❌") for line in lines)
+
+
+def test_html_marks_a_unit_below_a_not_due_target_as_not_yet_due() -> None:
+    dom = parse(render("html", check(NOT_DUE_YEAR)))
+    listed = dom.one("div", class_="target", data_rule=SHARE).one("ul", class_="units").all("li")
+    assert len(listed) == 13
+    chips = [li.one("b", class_="chip") for li in listed]
+    assert {chip.attrs["title"] for chip in chips} == {"未达标（未到期）"}
+    assert {chip.text() for chip in chips} == {"…"}  # the not-due glyph, not a failure's ✗
+    assert {li.attrs["data-status"] for li in listed} == {"fail"}  # for scripts: the JSON's

@@ -315,7 +315,7 @@ CASES = [
     ),
     pytest.param(
         ("year: 2023", 'year: "2023年"'),
-        "date-for-year",
+        "text-for-year",
         7,
         7,
         "year",

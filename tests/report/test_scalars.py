@@ -114,9 +114,9 @@ def test_count_of_other_types(value: Any, code: str) -> None:
     [
         (datetime.date(2023, 9, 1), "date-for-year", 2023),
         (datetime.datetime(2023, 9, 1, 8, 0), "date-for-year", 2023),
-        ("2023-09", "date-for-year", "2023"),
-        ("2023.9", "date-for-year", "2023"),
-        ("2023年9月", "date-for-year", "2023"),
+        ("2023-09", "text-for-year", "2023"),
+        ("2023.9", "text-for-year", "2023"),
+        ("2023年9月", "text-for-year", "2023"),
         ("2023", "number-as-text", "2023"),
         (1999, "year-out-of-range", None),
         (2023.0, "point-for-int", "2023"),  # the year to write, as of JSON's 2023.0

@@ -5,6 +5,7 @@ and the rule statuses that changed.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,42 @@ def test_a_designation_dropped_in_a_workbook_is_placed_at_its_own_column(tmp_pat
         ("chuyi", "楚怡专业）"),
     ]
     assert len({cell.split("（")[0] for _, cell in dropped}) == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [("zh", ("优质中职专业", "楚怡专业")), ("en", ("quality secondary-vocational major", "Chuyi major"))],
+)
+def test_two_workbooks_name_a_group_left_blank_by_its_cells_and_a_designation_by_its_name(
+    tmp_path: Path, lang: str, names: tuple[str, str]
+) -> None:
+    """A clerk leaves 本单位 C18–C19 (“3+2”分段培养) blank this year: the diff named the group by its YAML key
+    with a YAML table (``pathway_3plus2：{current: 110, previous: 95}``) and a designation by its code
+    (``chuyi``), none of which the workbook shows. Each cell is a change at its own cell, a designation
+    by its name."""
+    text = (ROOT / "samples/2023/jianghua.yaml").read_text(encoding="utf-8")
+    group, quality = "pathway_3plus2:", "designations: [quality, demonstration, chuyi]"
+    assert group in text and quality in text
+    old_yaml, new_yaml = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old_yaml.write_text(text, encoding="utf-8")
+    lines = text.replace(quality, "designations: []", 1).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith(group))
+    new_yaml.write_text("\n".join([*lines[:at], *lines[at + 3 :]]) + "\n", encoding="utf-8")
+    for source in (old_yaml, new_yaml):
+        assert invoke("convert", source, "-o", source.with_suffix(".xlsx")).exit_code == 0
+    old, new = old_yaml.with_suffix(".xlsx"), new_yaml.with_suffix(".xlsx")
+    removed = {c["path"]: (c["old"], c["old_cell"]) for c in diff_json(old, new)["changes"]}
+    assert "pathway_3plus2" not in removed
+    assert removed["pathway_3plus2.current"] == (110, "本单位!C18（“3+2”分段培养 · 当年招生）")
+    assert removed["pathway_3plus2.previous"][1] == "本单位!C19（“3+2”分段培养 · 上年招生）"
+    shown = invoke("diff", old, new, "--lang", lang).stdout
+    assert "{current:" not in shown and "：{" not in shown
+    # a value after its field's colon, or on the line under it (not the cell's header, in brackets)
+    assert all(re.search(f"[：: ]{name}\\s", shown) for name in names)
+    assert not any(f"{mark} chuyi" in shown or f"{mark} quality" in shown for mark in ("：", ":"))
+    # JSON keeps the codes, as a YAML report writes them
+    assert {c["old"] for c in diff_json(old, new)["changes"] if c["path"].endswith("designations[]")} == {
+        "quality",
+        "demonstration",
+        "chuyi",
+    }

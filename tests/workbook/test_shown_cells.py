@@ -201,6 +201,17 @@ def test_a_real_date_in_a_year_cell_keeps_the_advice_to_write_its_year(book, run
     )
 
 
+def test_a_year_typed_as_text_in_a_cell_is_told_to_be_a_number_not_about_a_date_format(book, run_cli):
+    # 2004年 in a text cell: no date format to take off the cell, as a real date's advice said of it
+    edit(book, lambda b: setattr(cell_of(b["学校"], "established"), "value", "2004年"))
+    status, [problem] = _problems(run_cli, book, "zh")
+    assert status == 2
+    assert problem["code"] == "text-for-year"
+    assert problem["message"] == "此处只填年份，写成数字：“2004年”，请写 2004"
+    [english] = _problems(run_cli, book, "en")[1]
+    assert english["message"] == 'a year belongs here, written as a number: for "2004年" write 2004'
+
+
 # --- 4. percentages
 
 

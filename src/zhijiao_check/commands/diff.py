@@ -360,14 +360,28 @@ def compare(old: ReportFile, new: ReportFile) -> Iterator[Change]:
         new_line, new_cell = _place(new, pb)
         return Change(kind, shown, a, b, old_line, new_line, old_cell, new_cell)
 
+    # Two workbooks: a group of cells left blank (本单位 C18–C23) is a change a cell, each at its cell and
+    # label, not the group's YAML table (``pathway_3plus2：{current: 110, previous: 95}``) at its first cell.
+    books = bool(old.positions.cells) and bool(new.positions.cells)
+
+    def gone(kind: Kind, value: Any, shown: str, path: Path_) -> Iterator[Change]:
+        """A field removed (``kind``) from the old report or added to the new one, at ``path`` in it."""
+        if books and isinstance(value, dict) and "name" not in value and _plain(value):
+            for key, item in value.items():
+                yield from gone(kind, item, f"{shown}.{key}", (*path, key))
+        elif kind == "removed":
+            yield change(kind, shown, _brief(value), None, path, None)
+        else:
+            yield change(kind, shown, None, _brief(value), None, path)
+
     def walk(a: Any, b: Any, shown: str, pa: Path_, pb: Path_) -> Iterator[Change]:
         if isinstance(a, dict) and isinstance(b, dict):
             for key in [*a, *(k for k in b if k not in a)]:
                 label = f"{shown}.{key}" if shown else str(key)
                 if key not in b:
-                    yield change("removed", label, _brief(a[key]), None, (*pa, key), None)
+                    yield from gone("removed", a[key], label, (*pa, key))
                 elif key not in a:
-                    yield change("added", label, None, _brief(b[key]), None, (*pb, key))
+                    yield from gone("added", b[key], label, (*pb, key))
                 else:
                     yield from walk(a[key], b[key], label, (*pa, key), (*pb, key))
         elif isinstance(a, list) and isinstance(b, list) and _named(a) and _named(b):
@@ -422,6 +436,11 @@ def _named(items: list[Any]) -> bool:
     return (
         len(names) == len(items) and all(isinstance(n, str) for n in names) and len(set(names)) == len(names)
     )
+
+
+def _plain(value: dict[Any, Any]) -> bool:
+    """A table of plain values (a group of a workbook's cells), no entry or list in it."""
+    return not any(isinstance(member, (dict, list)) for member in value.values())
 
 
 def _brief(value: Any) -> Any:

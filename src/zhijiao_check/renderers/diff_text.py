@@ -58,10 +58,11 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
             for side, key in ((old, "old"), (new, "new"))
             if c[f"{key}_line"]
         ]
+        old_value, new_value = _as_book_shows(c, tr)
         if c["kind"] == "changed":
-            what = f"{_value(c['old'], none)} {arrow} {_value(c['new'], none)}"
+            what = f"{_value(old_value, none)} {arrow} {_value(new_value, none)}"
         else:
-            what = _value(c["new"] if c["kind"] == "added" else c["old"], none)
+            what = _value(new_value if c["kind"] == "added" else old_value, none)
         pieces = [*_ENTRY_END.split(f"{_labelled(c['path'], tr)}{tr.colon}"), what]
         lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width, lang)
         out += [*lines[:-1], *_beside(lines[-1], places, width, arrow)]
@@ -133,6 +134,28 @@ def _labelled(path: str, tr: Translator) -> str:
     name = field.split("[")[0]
     label = tr.render(field_label(name, over or None))
     return path if label == name else f"{path}{tr('engine.paren', text=label)}"
+
+
+# The fields whose values are codes a workbook shows by name (a designation's column is headed 楚怡专业, and
+# its cell says 是): a workbook's user never saw ``chuyi``.
+_NAMED_CODES = frozenset(("designations",))
+
+
+def _as_book_shows(change: Mapping[str, Any], tr: Translator) -> tuple[Any, Any]:
+    """A change's old and new values; of a workbook's change (each side it is in placed at a cell), a code
+    of ``_NAMED_CODES`` by its name in the language shown (优质中职专业, quality major), not its code."""
+    from zhijiao_check.i18n import exists
+
+    values = change["old"], change["new"]
+    sides = [change[f"{key}_cell"] for key in ("old", "new") if change[f"{key}_line"]]
+    field = change["path"].rpartition(".")[2].split("[")[0]
+    if field not in _NAMED_CODES or not sides or not all(sides):
+        return values
+
+    def named(v: Any) -> Any:
+        return tr(f"report.meaning-{v}") if isinstance(v, str) and exists(f"report.meaning-{v}") else v
+
+    return named(values[0]), named(values[1])
 
 
 def _value(v: Any, none: str) -> str:

@@ -52,6 +52,27 @@ def unit_items(result: Mapping[str, Any], units: Collection[str]) -> list[dict[s
     return items
 
 
+# An item below its target under a city-wide result not due yet (the rule's year is to come): the item's own
+# status is ``fail`` (the JSON's, judged against the target), but a view that says 未达标 beside it has each
+# county "failing" a target due years later. The views say what it means: below the target, not yet due.
+BELOW_NOT_DUE = "below-not-due"
+_NOT_DUE = (Status.PENDING, Status.BEHIND)
+
+
+def shown_status(item: Mapping[str, Any], result: Mapping[str, Any]) -> str:
+    """The status a view shows for ``item`` of ``result``: its own, or ``BELOW_NOT_DUE`` where it did not
+    meet the target and ``result`` is not due yet."""
+    if item["status"] == Status.FAIL and result["status"] in _NOT_DUE:
+        return BELOW_NOT_DUE
+    return str(item["status"])
+
+
+def shown_look(item: Mapping[str, Any], result: Mapping[str, Any]) -> Status:
+    """The status whose glyph, emoji and colour ``item`` is drawn with: a not-due one's, ``pending``."""
+    status = shown_status(item, result)
+    return Status.PENDING if status == BELOW_NOT_DUE else Status(status)
+
+
 @record
 class Finding:
     """A rule, or an item of it, that is not met: what SARIF results and GitHub annotations are made of."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items, unit_items
+from zhijiao_check.renderers.findings import failing_items, shown_look, unit_items
 from zhijiao_check.renderers.matrix import YearMatrix, catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
@@ -186,9 +186,9 @@ class MarkdownRenderer:
             shares = unit_items(r, units)
             if shares:  # every unit, those not met among them
                 lines.append(f"{tr('render.by-unit')}{tr.colon}".rstrip())  # a line of its own
-                lines += [self._item(item, own_file) for item in shares]
+                lines += [self._item(item, r, own_file) for item in shares]
             else:
-                lines += [self._item(item, own_file) for item in items[:ITEMS_SHOWN]]
+                lines += [self._item(item, r, own_file) for item in items[:ITEMS_SHOWN]]
                 if len(items) > ITEMS_SHOWN:
                     lines.append(tr("render.more-items", count=len(items) - ITEMS_SHOWN))
             if not items and r["status"] != "not_applicable" and r["locations"]:
@@ -205,13 +205,13 @@ class MarkdownRenderer:
             )
         return out
 
-    def _item(self, item: Mapping[str, Any], own_file: str | None = None) -> str:
+    def _item(self, item: Mapping[str, Any], result: Mapping[str, Any], own_file: str | None = None) -> str:
         """An item's status, who it is, its arithmetic and its place: ``❌ 东安县：40 / 100 = 40.0% < 50.0%
         `dongan.yaml:45 另 3 处```; one in ``own_file`` (the report the section is of) by its line
-        (``第 45 行``)."""
+        (``第 45 行``). Below the target of a ``result`` not due yet: ⏳, not ❌ (``findings.shown_look``)."""
         tr = self.tr
         return (
-            f"{Status(item['status']).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
+            f"{shown_look(item, result).emoji} {who(item, tr)}{tr.colon}{item['explanation']} "
             f"`{_where(item['locations'], own_file, tr)}`"
         )
 

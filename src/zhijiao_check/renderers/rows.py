@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from zhijiao_check.i18n import Translator
 from zhijiao_check.records import record
-from zhijiao_check.renderers.findings import failing_items, unit_items
+from zhijiao_check.renderers.findings import BELOW_NOT_DUE, failing_items, shown_status, unit_items
 from zhijiao_check.renderers.texts import at, every_place, field_of, who
 from zhijiao_check.report.written import DETAIL_COLUMNS
 from zhijiao_check.status import STATUSES
@@ -31,8 +31,10 @@ def detail_headers(tr: Translator) -> list[str]:
 
 
 def status_words(tr: Translator) -> dict[str, str]:
-    """Each status's word in a cell, by status (``pass``: 达标)."""
-    return {status: tr(f"render.short-status-{status}") for status in STATUSES}
+    """Each status's word in a cell, by status (``pass``: 达标); an item below the target of a result not
+    due yet (``findings.BELOW_NOT_DUE``): 未达标（未到期）."""
+    words = {str(status): tr(f"render.short-status-{status}") for status in STATUSES}
+    return {**words, BELOW_NOT_DUE: tr("render.below-not-due")}
 
 
 def measure_words(tr: Translator) -> dict[str, str]:
@@ -81,7 +83,7 @@ def detail_rows(doc: Mapping[str, Any], tr: Translator) -> list[list[Any]]:
             )
             shares = unit_items(result, units)
             for item in shares or failing_items(result):
-                row = item_row(item, tr, words, yes)
+                row = item_row(item, result, tr, words, yes)
                 rows.append(
                     [
                         # a unit's own share under the city-wide rule: named apart from the unit's own rules
@@ -123,16 +125,19 @@ class ItemRow:
 
 def item_row(
     item: Mapping[str, Any],
+    result: Mapping[str, Any],
     tr: Translator,
     words: Mapping[str, str],
     yes: tuple[str, str],
 ) -> ItemRow:
-    """``item``'s own cells: its status word, figure, own target (a unit's share has none of its own: the
-    rule's, which its arithmetic shows), arithmetic and places (``words``, ``yes``: as ``detail_rows``)."""
+    """``item``'s own cells (``result``: the result it is an item of): its status word (below the target of
+    a result not due yet: 未达标（未到期）, ``findings.shown_status``), figure, own target (a unit's share has
+    none of its own: the rule's, which its arithmetic shows), arithmetic and places (``words``, ``yes``: as
+    ``detail_rows``)."""
     target = item.get("target")
     first = item["locations"][0]["file"] if item["locations"] else ""
     return ItemRow(
-        words[item["status"]],
+        words[shown_status(item, result)],
         figure(item["observed"], yes),
         None if target is None else OPERATORS.get(target["op"], target["op"]),
         None if target is None else target_figure(target["value"], yes),

@@ -26,6 +26,7 @@ from zhijiao_check.characters import display_width
 from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
 from zhijiao_check.renderers import RenderOptions
+from zhijiao_check.renderers.findings import BELOW_NOT_DUE
 from zhijiao_check.renderers.matrix import catalogue_of
 from zhijiao_check.report.written import RESULT_SHEETS
 
@@ -90,6 +91,7 @@ class XlsxRenderer:
         invalid = self.tr("render.invalid-status")
         # a status cell's colour by the word it shows
         colours = {self._statuses[status]: fill for status, fill in FILLS.items()}
+        colours[self._statuses[BELOW_NOT_DUE]] = FILLS["pending"]  # not due: not a failure's red
         share = self._measures["ratio"]  # a row whose figures are shares, shown as percentages
         cells = [self._summary(summary, styles, doc, catalogue_of(run), colours)]
         details = book.create_sheet(sheets[1])
@@ -282,7 +284,7 @@ class XlsxRenderer:
                     ]
                 )
                 for item in unit_items(result, units):
-                    row = item_row(item, self.tr, words, yes)
+                    row = item_row(item, result, self.tr, words, yes)
                     rows.append(
                         [
                             city["year"],

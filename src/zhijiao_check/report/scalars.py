@@ -185,7 +185,9 @@ def _year(value: Any, *, low: int, high: int) -> Any:
     if isinstance(value, datetime.date):
         raise problem("date-for-year", value, write=value.year)
     if isinstance(value, str) and (match := _YEAR_IN_DATE.match(value.strip())):
-        raise problem("date-for-year", value, write=match.group(1))
+        # text (2023年, 2023-09): no date format to take off the cell, as ``date-for-year``'s advice in a
+        # workbook says of a real date; the year is to be written as a number
+        raise problem("text-for-year", value, write=match.group(1))
     raise _not_a_number(value, "year", whole=True, in_wan=False, low=low, high=high)
 
 

@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "render.short-status-behind": "behind schedule",
     "render.short-status-waived": "waived",
     "render.short-status-not_applicable": "not applicable",
+    # an item (a unit's own share) below the target of a city-wide result not due yet: not a plain 'not met'
+    "render.below-not-due": "below target (not yet due)",
     # a trend cell of a share of schools that meet a test: how many met it of how many
     "render.trend-counted-schools": "{passed}/{total} schools",
     "render.trend-counted": "{passed}/{total}",

@@ -385,6 +385,8 @@ MESSAGES: dict[str, str] = {
         "then type {write}"
         " (typed into the date format, it still shows as a date)"
     ),
+    # a year written as text (2023年, 2023-09), in YAML or a cell: no date format to change, a number to write
+    "report.text-for-year": "a year belongs here, written as a number: for {found} write {write}",
     "report.date-for-number": "{expected} belongs here, not the date {found}",
     "report.date-for-number-in-cell": (
         "the cell holds a date ({found}), not a number: format it as General or Number and enter {expected}"

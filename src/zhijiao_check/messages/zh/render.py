@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "render.short-status-behind": "落后于进度",
     "render.short-status-waived": "已豁免",
     "render.short-status-not_applicable": "不适用",
+    # an item (a unit's own share) below the target of a city-wide result not due yet: not a plain 未达标
+    "render.below-not-due": "未达标（未到期）",
     # a trend cell of a share of schools that meet a test: how many met it of how many
     "render.trend-counted-schools": "{passed}/{total} 所",
     "render.trend-counted": "{passed}/{total} 项",

@@ -268,6 +268,8 @@ MESSAGES: dict[str, str] = {
         "此处只填年份，不是日期：{found}，请先把单元格格式设为“常规”，"
         "再写 {write}（只改数字不改格式，仍会显示为日期）"
     ),
+    # a year written as text (2023年, 2023-09), in YAML or a cell: no date format to change, a number to write
+    "report.text-for-year": "此处只填年份，写成数字：{found}，请写 {write}",
     "report.date-for-number": "此处应为{expected}，填写的却是日期 {found}",
     "report.date-for-number-in-cell": (
         "单元格是日期格式（显示为 {found}），不是数字：请把单元格设为“常规”或“数值”格式，再填写{expected}"

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.renderers.findings import BELOW_NOT_DUE, shown_look, shown_status
 from zhijiao_check.renderers.markup import escaped, tag
 from zhijiao_check.renderers.texts import observed_text, target_text
 from zhijiao_check.status import STATUSES, Status
@@ -17,10 +18,11 @@ from zhijiao_check.status import STATUSES, Status
 NEUTRAL, BLANK = "#52606d", "#f0f2f4"
 
 
-def chip(status: str, tr: Translator, said: bool = True) -> str:
+def chip(status: str, tr: Translator, said: bool = True, words: str | None = None) -> str:
     """A status as its glyph on its colour, and in words (the page's language) for a screen reader and on
-    hover; ``said=False``: beside its words already (the legend), hidden from a screen reader."""
-    words = tr(f"render.status-{status}")
+    hover; ``said=False``: beside its words already (the legend), hidden from a screen reader. ``words``:
+    other words than the status's (an item below the target of a result not due yet)."""
+    words = words or tr(f"render.status-{status}")
     return tag(
         "b",
         Status(status).glyph,
@@ -31,6 +33,13 @@ def chip(status: str, tr: Translator, said: bool = True) -> str:
         aria_hidden="true" if not said else None,
         style=f"background:{Status(status).colour}",
     )
+
+
+def item_chip(item: Mapping[str, Any], result: Mapping[str, Any], tr: Translator) -> str:
+    """An item's chip: below the target of a ``result`` not due yet, the not-due look and the words
+    未达标（未到期）, not a failure's ✗ (``findings.shown_status``)."""
+    below = shown_status(item, result) == BELOW_NOT_DUE
+    return chip(shown_look(item, result), tr, words=tr("render.below-not-due") if below else None)
 
 
 def status_word(status: str, tr: Translator) -> str:

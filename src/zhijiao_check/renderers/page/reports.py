@@ -13,6 +13,7 @@ from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.markup import escaped, opening, tag
 from zhijiao_check.renderers.page.marks import (
     chip,
+    item_chip,
     report_anchor,
     result_data,
     result_figures,
@@ -139,17 +140,19 @@ def detail(r: Mapping[str, Any], tr: Translator, units: frozenset[str] = frozens
     items = failing_items(r)
     shares = unit_items(r, units)
     if items and not shares:
-        return _items(items, tr)
+        return _items(items, r, tr)
     out = ""
     if shares:
-        out = f"<br>{escaped(tr('render.by-unit') + tr.colon)}" + _items(shares, tr, units=True)
+        out = f"<br>{escaped(tr('render.by-unit') + tr.colon)}" + _items(shares, r, tr, units=True)
     if not items and r["locations"] and r["status"] != "not_applicable":
         # on a line of its own, after the list as the table and Markdown put it
         out += ("" if shares else "<br>") + tag("code", escaped(where(r["locations"], tr)))
     return out
 
 
-def _items(items: Sequence[Mapping[str, Any]], tr: Translator, units: bool = False) -> str:
+def _items(
+    items: Sequence[Mapping[str, Any]], result: Mapping[str, Any], tr: Translator, units: bool = False
+) -> str:
     """A list of items: each one's status, who it is, its arithmetic and its place. ``units``: each
     unit's own figure, its name, status and figure also in ``data-*`` attributes, for scripts."""
     return tag(
@@ -157,7 +160,7 @@ def _items(items: Sequence[Mapping[str, Any]], tr: Translator, units: bool = Fal
         "".join(
             tag(
                 "li",
-                f"{chip(i['status'], tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
+                f"{item_chip(i, result, tr)} {escaped(who(i, tr) + tr.colon + i['explanation'])} "
                 + tag("code", escaped(where(i["locations"], tr))),
                 **(
                     {
