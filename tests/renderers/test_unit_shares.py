@@ -254,3 +254,11 @@ def test_html_marks_a_unit_below_a_not_due_target_as_not_yet_due() -> None:
     assert {chip.attrs["title"] for chip in chips} == {"未达标（未到期）"}
     assert {chip.text() for chip in chips} == {"…"}  # the not-due glyph, not a failure's ✗
     assert {li.attrs["data-status"] for li in listed} == {"fail"}  # for scripts: the JSON's
+
+
+@pytest.mark.parametrize(("lang", "head"), [("zh", "各单位："), ("en", "by unit: ")])
+def test_the_table_marks_a_unit_below_a_not_due_target_as_pending(lang: Lang, head: str) -> None:
+    text = table(check(NOT_DUE_YEAR), lang)
+    line = shares_line(text, head)
+    assert line.startswith(f"{head}… ") and "✗" not in line
+    assert line.count("…") == line.count("%")  # every unit below 50% in 2022: each drawn as pending

@@ -17,7 +17,7 @@ from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import never_read
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items, unit_items
+from zhijiao_check.renderers.findings import failing_items, shown_look, unit_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
@@ -359,8 +359,9 @@ class TableRenderer:
         from zhijiao_check.renderers.layout.chinese import fill
 
         tr, glyphs = self.tr, self._glyphs
+        # a unit below a target not due yet is drawn as pending, as the other views draw it (``shown_look``)
         pieces = [
-            ("" if item["status"] == "pass" else f"{glyphs[item['status']]} ")
+            ("" if item["status"] == "pass" else f"{glyphs[shown_look(item, result)]} ")
             + _escape(f"{who(item, tr)} {item_figure(item, result, tr)}")
             for item in items
         ]
