@@ -26,6 +26,7 @@ from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import (
     METHOD,
     city_trends,
+    expected_in,
     kind_in,
     not_filed_by_unit,
     not_filed_by_year,
@@ -35,6 +36,7 @@ from zhijiao_check.engine.trend import (
     schedule_bases,
     unsure_units,
     untrended,
+    without_city_figures,
 )
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -96,6 +98,7 @@ def assembled(
 
     def found_unit_trends() -> Iterator[tuple[str, str, UnitTrendText]]:
         absent = not_filed()
+        unseen = without_city_figures(years, (year for year, _, _ in sections))
         texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
             kind = reports[0].kind
@@ -105,6 +108,7 @@ def assembled(
                 [(one.year, spool.results(one)) for one in reports],
                 invalid_years.get(unit, ()),
                 absent.get(unit, ()),
+                expected_in(flat.packs[0].units, unit, unseen),
             )
             if found is not None:
                 yield unit, kind, found
