@@ -572,7 +572,10 @@ ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR = (
     "invalid-and-not-filed",
     "one-year",
 )
-NO_TRENDS = (ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR)
+# A unit the pack lists, expected in a year of the run, that no report and no city-wide section names: the
+# run holds nothing of it (whether it filed is not known without a city-wide section naming it missing)
+NONE_IN_RUN = "none-in-run"
+NO_TRENDS = (ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR, NONE_IN_RUN)
 
 
 @record
@@ -594,18 +597,30 @@ def untrended(
     refused: Collection[str],
     not_filed: Collection[str],
     trended: Collection[str],
+    listed: Collection[str] = (),
 ) -> tuple[Untrended, ...]:
-    """The units of ``filed`` (a valid report), ``refused`` (a report refused, its year known or not) or
-    ``not_filed`` (``not_filed_by_unit``) not among ``trended``, in ``order`` (a unit not in it after, by
-    name), each with why it has no trends; none in a run of one year (no unit has trends). ``kind_of``: a
-    unit's kind. The one answer for a run and a large run (``commands.flat.assembly``)."""
+    """The units of ``filed`` (a valid report), ``refused`` (a report refused, its year known or not),
+    ``not_filed`` (``not_filed_by_unit``) or ``listed`` (the pack's units expected in a year of the run:
+    ``listed_in``) not among ``trended``, in ``order`` (a unit not in it after, by name), each with why it
+    has no trends; none in a run of one year (no unit has trends). ``kind_of``: a unit's kind. The one
+    answer for a run and a large run (``commands.flat.assembly``)."""
     if len(years) < MIN_YEARS:
         return ()
     rank = {name: index for index, name in enumerate(order)}
     expected = sorted(
-        {*filed, *refused, *not_filed} - set(trended), key=lambda u: (rank.get(u, len(rank)), u)
+        {*filed, *refused, *not_filed, *listed} - set(trended), key=lambda u: (rank.get(u, len(rank)), u)
     )
     return tuple(Untrended(unit, kind_of(unit), _why(unit, filed, refused, not_filed)) for unit in expected)
+
+
+def listed_in(units: UnitRegistry | None, years: Iterable[int]) -> list[str]:
+    """The pack's units the unit list expects in a year of ``years`` (from its ``since``, before its
+    merger), in its order: each has a line in clause 15's summary, one the run holds nothing of too
+    (``none-in-run``)."""
+    if units is None:
+        return []
+    held = tuple(years)
+    return [unit for unit in units.order() if any(units.unit_in(unit, year) is not None for year in held)]
 
 
 def _why(unit: str, filed: Collection[str], refused: Collection[str], not_filed: Collection[str]) -> str:
@@ -614,7 +629,8 @@ def _why(unit: str, filed: Collection[str], refused: Collection[str], not_filed:
         return ONE_YEAR
     if unit in refused:
         return INVALID_AND_NOT_FILED if unit in not_filed else ALL_INVALID
-    return ONLY_NOT_FILED
+    # named missing by a city-wide section, or by nothing at all: the pack lists it
+    return ONLY_NOT_FILED if unit in not_filed else NONE_IN_RUN
 
 
 def refused_units(invalid: Iterable[Any]) -> set[str]:
@@ -672,6 +688,7 @@ def run_trends(
         refused_units(invalid),
         absent,
         {found.unit for found in found_units},
+        listed_in(units, years),
     )
     return RunTrends(years, tuple(city_wide), tuple(found_units), without, order)
 

@@ -28,6 +28,7 @@ from zhijiao_check.engine.trend import (
     city_trends,
     expected_in,
     kind_in,
+    listed_in,
     not_filed_by_unit,
     not_filed_by_year,
     refused_units,
@@ -147,6 +148,7 @@ def assembled(
             refused_units(refused),
             not_filed(),
             trended,
+            listed_in(registry, years),
         )
         yield from in_unit_order(
             zip(trended, spool.read_written(spans), strict=True),

@@ -258,6 +258,7 @@ MESSAGES: dict[str, str] = {
     "render.assessment-no-trends-not-filed": "nothing filed: not assessed",
     "render.assessment-no-trends-invalid-and-not-filed": "every report refused or not filed: not assessed",
     "render.assessment-no-trends-one-year": "reports of one year only: not assessed",
+    "render.assessment-no-trends-none-in-run": "no report of it in this run: not assessed",
     "render.assessment-rule-years": "{rule} {met}/{counted}",
 }
 

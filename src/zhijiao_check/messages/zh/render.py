@@ -242,5 +242,6 @@ MESSAGES: dict[str, str] = {
     "render.assessment-no-trends-not-filed": "各年均未提交报表，无法评价",
     "render.assessment-no-trends-invalid-and-not-filed": "各年报表无效或未提交，无法评价",
     "render.assessment-no-trends-one-year": "仅一年有报表，无法评价",
+    "render.assessment-no-trends-none-in-run": "本次检查中没有其报表，无法评价",
     "render.assessment-rule-years": "{rule} {met}/{counted} 年",
 }
