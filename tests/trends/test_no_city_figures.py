@@ -191,3 +191,11 @@ def test_a_unit_created_later_owes_nothing_of_a_year_before_it() -> None:
     assert verdict(rule, points, all_years=(2021, 2022, 2023)) is None
     found = verdict(rule, points, all_years=(2021, 2022, 2023), unseen=(2022,))
     assert found is not None and found.outcome == NO_CITY_FIGURES and found.met == 1
+
+
+def test_the_page_says_why(no_city: Path) -> None:
+    page = run(no_city, "--format", "html")
+    section = page.split('<section id="assessment" class="trends">', 1)[1].split("</section>", 1)[0]
+    assert '<tr data-scope="city"><td>全市</td><td class="num">1</td>' in section
+    assert "未含全市数据 c1.public-seats" in section
+    assert "2023 年到期，本次检查无该年报表，也未含该年全市数据（市本级报表缺失或无效）" in page
