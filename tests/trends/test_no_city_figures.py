@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +200,21 @@ def test_the_page_says_why(no_city: Path) -> None:
     assert '<tr data-scope="city"><td>全市</td><td class="num">1</td>' in section
     assert "未含全市数据 c1.public-seats" in section
     assert "2023 年到期，本次检查无该年报表，也未含该年全市数据（市本级报表缺失或无效）" in page
+
+
+def test_a_year_given_by_a_refused_report_alone_does_not_end_the_city_wide_run(tmp_path: Path) -> None:
+    """A stray refused report of 2026 beside 2022 and 2023: the city-wide targets due in 2025 are still
+    projected from 2022 and 2023, not cut off by a 2026 whose city-wide figures no report could give."""
+    copy_year(2022, tmp_path, 2022)
+    copy_year(2023, tmp_path, 2023)
+    stray = copy_year(2023, tmp_path / "more", 2026) / "lingling.yaml"
+    text = stray.read_text(encoding="utf-8")
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "2026" / "lingling.yaml").write_text(
+        text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8"
+    )
+    shutil.rmtree(tmp_path / "more")
+    doc = doc_of(tmp_path, code=2)
+    assert doc["trends"]["years"] == [2022, 2023, 2026]
+    [schools] = [t for t in doc["trends"]["city"] if t["rule"] == "c1.quality-schools"]  # due 2025
+    assert schools["no_projection"] is None and schools["projection"]["due"] == 2025

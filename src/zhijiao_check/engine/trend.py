@@ -678,7 +678,7 @@ def run_trends(
             )
         )
     ]
-    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years)
+    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years, {e.year for e in reports})
     order = tuple(units.order()) if units is not None else ()
     without = untrended(
         years,
@@ -796,14 +796,18 @@ def city_trends(
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
     all_years: Collection[int] = (),
+    reported: Iterable[int] | None = None,
 ) -> list[Trend]:
     """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
     missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused (each
     ``invalid`` in the trends). ``all_years``: every year of the run; one of them without a city-wide
     section, its 市本级 report neither there nor refused, is a year of the trends all the same, without a
-    figure: a target due in it is ``no-city-figures``, never left out of clause 15's count."""
+    figure: a target due in it is ``no-city-figures``, never left out of clause 15's count. ``reported``:
+    the years of the valid reports (None: every year of ``all_years``); only those are such years (a year
+    given by a refused report alone, a stray one, does not end the city-wide run)."""
     missing = [c.year for c in city if c.units_missing]
-    unseen = without_city_figures(all_years, (c.year for c in city))
+    held = set(all_years) if reported is None else set(reported) & set(all_years)
+    unseen = without_city_figures(sorted(held), (c.year for c in city))
     return trends_of(
         city, bases, missing, invalid_years, all_years=all_years, unseen=unseen, unseen_counts=True
     )

@@ -186,7 +186,9 @@ def assembled(
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.of(invalid=bool(refused), failed=failed)
-    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years)
+    city_trend = city_trends(
+        city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years, by_year
+    )
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():
