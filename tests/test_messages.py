@@ -88,9 +88,25 @@ BUILT: dict[str, tuple[str, ...] | None] = {
         "too-few-years",
     ),
     # a trend's verdict (renderers/trends.py): the due year's outcome, the later years', in a word
-    "render.verdict-": ("not-met", "waived", "missing", "invalid", "not-filed", "not-in-run"),
+    "render.verdict-": (
+        "not-met",
+        "waived",
+        "missing",
+        "invalid",
+        "not-filed",
+        "not-in-run",
+        "no-city-figures",
+    ),
     "render.verdict-years-": ("kept", "not-kept", *OUTCOMES),
-    "render.verdict-short-": ("waived", "missing", "undecided", "invalid", "not-filed", "not-in-run"),
+    "render.verdict-short-": (
+        "waived",
+        "missing",
+        "undecided",
+        "invalid",
+        "not-filed",
+        "not-in-run",
+        "no-city-figures",
+    ),
     "render.assessment-outcome-": (*OUTCOMES, "not-held", "each-year"),
     "render.assessment-col-": ("due", "met", "not-held", "not-met", "waived", "unknown", "each-year"),
     "render.assessment-no-trends-": NO_TRENDS,  # a unit without trends: why (engine/trend.py, ``untrended``)

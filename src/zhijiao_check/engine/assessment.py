@@ -9,10 +9,10 @@ cannot be said: not filed, not decided, its data missing, its report refused), a
 year that a later year did not keep (``held`` false) is named apart; a target judged each year adds its
 years met and years counted. A target not due yet in the run (its projection speaks) is not counted.
 
-A unit the run expects that has no trends (every report of it refused, none filed, or reports of one year
-only: ``engine.trend.untrended``) has a line all the same, in its place in the pack's unit order, its counts
-zero and ``no_trends`` saying why: the worst-filing county must not drop out of the table the county
-governments are assessed by.
+A unit the run expects that has no trends (every report of it refused, none filed, reports of one year
+only, or none in the run though the pack lists it: ``engine.trend.untrended``) has a line all the same,
+in its place in the pack's unit order, its counts zero and ``no_trends`` saying why: the worst-filing
+county must not drop out of the table the county governments are assessed by.
 
 It is advice for the assessment: it changes no status, score or exit status.
 """

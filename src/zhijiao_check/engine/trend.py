@@ -63,6 +63,10 @@ MET, NOT_MET, UNDECIDED, NOT_FILED = "met", "not-met", "undecided", "not-filed"
 # A due year the trend has no year of, passed by later ones (a run of 2023 and 2025, due in 2024): whether
 # the target was met in it is not known, and never counted as met
 NOT_IN_RUN = "not-in-run"
+# A due year of the run without its city-wide figures (no 市本级 report of it in the run, or one refused), in
+# which the trend has no report: city-wide, the figures are not there; a unit's, nothing says whether it had
+# to file. Not known, never counted as met
+NO_CITY_FIGURES = "no-city-figures"
 OUTCOMES = (
     MET,
     NOT_MET,
@@ -72,6 +76,7 @@ OUTCOMES = (
     INVALID,
     NOT_FILED,
     NOT_IN_RUN,
+    NO_CITY_FIGURES,
 )
 # A year of a rule judged each year that says nothing of it: not due yet (``from``), or not applicable
 _NOT_JUDGED = frozenset((Status.PENDING, Status.NOT_APPLICABLE))
@@ -178,25 +183,42 @@ Seen = tuple[int, Any, str, Any, bool]
 class Span:
     """What the trends of one unit's (or the city's) evaluations share: the years of its reports refused as
     invalid that no evaluation has (``refused``, in order), the run's years it did not file (``absent``), and
-    the last year of them all (``last``: from the due year on, no projection)."""
+    the last year of them all (``last``: from the due year on, no projection); ``unseen``: the run's years
+    without city-wide figures in which it has no report (``span``), a due year of which is
+    ``no-city-figures``."""
 
     refused: tuple[int, ...]
     absent: frozenset[int]
     last: int
+    unseen: frozenset[int] = frozenset()
+    # city-wide: a year of ``unseen`` is a year of the trend (it ends the run a projection reads, and with
+    # one year observed makes a trend of a target due in it)
+    unseen_counts: bool = False
 
 
 def span(
-    filed: Iterable[int], invalid_years: Iterable[int] = (), not_filed: Iterable[int] = ()
+    filed: Iterable[int],
+    invalid_years: Iterable[int] = (),
+    not_filed: Iterable[int] = (),
+    unseen: Iterable[int] = (),
+    unseen_counts: bool = False,
 ) -> Span | None:
-    """The ``Span`` of evaluations of the years ``filed``, when with ``invalid_years`` they cover two years or
-    more (``trends_of``)."""
+    """The ``Span`` of evaluations of the years ``filed``, when with ``invalid_years`` (and, city-wide,
+    ``unseen_counts``, the years of ``unseen``) they cover two years or more (``trends_of``). ``unseen``:
+    the run's years without city-wide figures (``without_city_figures``); a unit's count only before its
+    last year (passed by a later year of it, as ``not-in-run``): a stray report of a later year alone ends
+    no unit's run."""
     evaluated = set(filed)
     refused = sorted(set(invalid_years) - evaluated)
     years = evaluated | set(refused)
-    if len(years) < MIN_YEARS:
+    unknown = set(unseen) - years
+    if len(years | (unknown if unseen_counts else set())) < MIN_YEARS:
         return None
     absent = set(not_filed) - years
-    return Span(tuple(refused), frozenset(absent), max(years | absent))
+    last = max(years | absent | (unknown if unseen_counts else set()))
+    if not unseen_counts:
+        unknown = {year for year in unknown if year < last} - absent
+    return Span(tuple(refused), frozenset(absent), last, frozenset(unknown), unseen_counts)
 
 
 def trends_of(
@@ -206,6 +228,8 @@ def trends_of(
     invalid_years: Iterable[int] = (),
     not_filed: Iterable[int] = (),
     all_years: Collection[int] = (),
+    unseen: Iterable[int] = (),
+    unseen_counts: bool = False,
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
@@ -213,9 +237,10 @@ def trends_of(
     ``incomplete_years``: city-wide, the years with units missing; ``not_filed``: the unit's years not filed
     (``not_filed_by_year``): from the due year on, no projection; a verdict counts them. ``all_years``: every
     year of the run (``RunTrends.years``), which tells a due year the run does not hold (``not-in-run``)
-    from one only this trend lacks."""
+    from one only this trend lacks; ``unseen`` and ``unseen_counts``: the run's years without city-wide
+    figures (``span``)."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
-    found = span((e.year for e in evaluations), invalid_years, not_filed)
+    found = span((e.year for e in evaluations), invalid_years, not_filed, unseen, unseen_counts)
     if found is None:
         return []
     incomplete = frozenset(incomplete_years)
@@ -265,18 +290,19 @@ def rule_trend(
         for year, observed, status, target, undecided in seen
     ]
     points += [_refused(rule, year, base) for year in found.refused]
-    if len(points) < MIN_YEARS:
+    if not points:
         return None
     points.sort(key=lambda p: p.year)
+    judged = verdict(rule, points, found.absent, all_years, found.unseen)
+    if len(points) < MIN_YEARS and not (found.unseen_counts and _unseen_due(judged)):
+        # one year observed: a trend only city-wide, of a target due in a year without its figures
+        return None
     projection, why_not = project(rule, points, found.last)
-    return Trend(
-        rule,
-        tuple(points),
-        projection,
-        why_not,
-        verdict(rule, points, found.absent, all_years),
-        setbacks(rule, points, found.absent),
-    )
+    return Trend(rule, tuple(points), projection, why_not, judged, setbacks(rule, points, found.absent))
+
+
+def _unseen_due(judged: Verdict | None) -> bool:
+    return judged is not None and judged.outcome == NO_CITY_FIGURES
 
 
 def _refused(rule: AnyRule, year: int, base: int) -> Point:
@@ -364,7 +390,11 @@ def met_since(points: Sequence[Point]) -> int | None:
 
 
 def verdict(
-    rule: AnyRule, points: Sequence[Point], not_filed: Collection[int] = (), all_years: Collection[int] = ()
+    rule: AnyRule,
+    points: Sequence[Point],
+    not_filed: Collection[int] = (),
+    all_years: Collection[int] = (),
+    unseen: Collection[int] = (),
 ) -> Verdict | None:
     """What the years of the run say of the target by its own years (``Verdict``): a due target's, when its
     due year is a year of the trend; a target judged each year's, over each year of the trend; None otherwise
@@ -373,8 +403,9 @@ def verdict(
     in which the rule applies; a year with a report whose result says nothing of the target (not applicable;
     pending, for a target judged each year: not judged yet) is left out. A due year the run does not hold
     (not one of ``all_years``; without them, of the trend's), with later years of the trend, is
-    ``not-in-run``; one the run holds but the trend lacks (a unit created later, a year without a city-wide
-    section) gives no verdict: nothing says the target was due of it then."""
+    ``not-in-run``; one the run holds without its city-wide figures (``unseen``: ``span``), the trend
+    lacking it, is ``no-city-figures``; one the run holds but the trend lacks otherwise (a unit created
+    later) gives no verdict: nothing says the target was due of it then."""
     due = rule.time.due
     quiet = _NOT_APPLICABLE if due is not None else _NOT_JUDGED
     by_year = {p.year: p for p in points if p.status not in quiet}
@@ -395,6 +426,10 @@ def verdict(
             # A run that passes the due year without it (2023, 2025; due 2024, or 2022): the later years
             # judge the target, the due year's own outcome is not known. One not reaching it: no verdict.
             passed = tuple(_outcome(by_year.get(year), year) for year in told if year > due)
+            if due in unseen and timing.applies_in(rule, due):
+                # the run holds the due year but not its city-wide figures: not known, never met
+                years = (YearOutcome(due, NO_CITY_FIGURES, None), *passed)
+                return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), None)
             if not passed or due in all_years:
                 return None
             years = (YearOutcome(due, NOT_IN_RUN, None), *passed)
@@ -537,7 +572,10 @@ ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR = (
     "invalid-and-not-filed",
     "one-year",
 )
-NO_TRENDS = (ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR)
+# A unit the pack lists, expected in a year of the run, that no report and no city-wide section names: the
+# run holds nothing of it (whether it filed is not known without a city-wide section naming it missing)
+NONE_IN_RUN = "none-in-run"
+NO_TRENDS = (ALL_INVALID, ONLY_NOT_FILED, INVALID_AND_NOT_FILED, ONE_YEAR, NONE_IN_RUN)
 
 
 @record
@@ -559,18 +597,30 @@ def untrended(
     refused: Collection[str],
     not_filed: Collection[str],
     trended: Collection[str],
+    listed: Collection[str] = (),
 ) -> tuple[Untrended, ...]:
-    """The units of ``filed`` (a valid report), ``refused`` (a report refused, its year known or not) or
-    ``not_filed`` (``not_filed_by_unit``) not among ``trended``, in ``order`` (a unit not in it after, by
-    name), each with why it has no trends; none in a run of one year (no unit has trends). ``kind_of``: a
-    unit's kind. The one answer for a run and a large run (``commands.flat.assembly``)."""
+    """The units of ``filed`` (a valid report), ``refused`` (a report refused, its year known or not),
+    ``not_filed`` (``not_filed_by_unit``) or ``listed`` (the pack's units expected in a year of the run:
+    ``listed_in``) not among ``trended``, in ``order`` (a unit not in it after, by name), each with why it
+    has no trends; none in a run of one year (no unit has trends). ``kind_of``: a unit's kind. The one
+    answer for a run and a large run (``commands.flat.assembly``)."""
     if len(years) < MIN_YEARS:
         return ()
     rank = {name: index for index, name in enumerate(order)}
     expected = sorted(
-        {*filed, *refused, *not_filed} - set(trended), key=lambda u: (rank.get(u, len(rank)), u)
+        {*filed, *refused, *not_filed, *listed} - set(trended), key=lambda u: (rank.get(u, len(rank)), u)
     )
     return tuple(Untrended(unit, kind_of(unit), _why(unit, filed, refused, not_filed)) for unit in expected)
+
+
+def listed_in(units: UnitRegistry | None, years: Iterable[int]) -> list[str]:
+    """The pack's units the unit list expects in a year of ``years`` (from its ``since``, before its
+    merger), in its order: each has a line in clause 15's summary, one the run holds nothing of too
+    (``none-in-run``)."""
+    if units is None:
+        return []
+    held = tuple(years)
+    return [unit for unit in units.order() if any(units.unit_in(unit, year) is not None for year in held)]
 
 
 def _why(unit: str, filed: Collection[str], refused: Collection[str], not_filed: Collection[str]) -> str:
@@ -579,7 +629,8 @@ def _why(unit: str, filed: Collection[str], refused: Collection[str], not_filed:
         return ONE_YEAR
     if unit in refused:
         return INVALID_AND_NOT_FILED if unit in not_filed else ALL_INVALID
-    return ONLY_NOT_FILED
+    # named missing by a city-wide section, or by nothing at all: the pack lists it
+    return ONLY_NOT_FILED if unit in not_filed else NONE_IN_RUN
 
 
 def refused_units(invalid: Iterable[Any]) -> set[str]:
@@ -612,12 +663,22 @@ def run_trends(
     absent = not_filed_by_unit(
         not_filed_by_year(((c.year, c.units_missing, c.units_invalid) for c in city), unsure_units(invalid))
     )
+    unseen = without_city_figures(years, (c.year for c in city))
     found_units = [
         found
         for unit, evaluations in by_unit.items()
-        if (found := unit_trends(evaluations, bases, refused.get(unit, ()), absent.get(unit, ()), years))
+        if (
+            found := unit_trends(
+                evaluations,
+                bases,
+                refused.get(unit, ()),
+                absent.get(unit, ()),
+                years,
+                expected_in(units, unit, unseen),
+            )
+        )
     ]
-    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years)
+    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years, {e.year for e in reports})
     order = tuple(units.order()) if units is not None else ()
     without = untrended(
         years,
@@ -627,8 +688,25 @@ def run_trends(
         refused_units(invalid),
         absent,
         {found.unit for found in found_units},
+        listed_in(units, years),
     )
     return RunTrends(years, tuple(city_wide), tuple(found_units), without, order)
+
+
+def without_city_figures(years: Iterable[int], sectioned: Iterable[int]) -> tuple[int, ...]:
+    """The years of the run (``years``) without a city-wide section (``sectioned``: the years with one): no
+    valid 市本级 report of the year in the run. Whether a unit without a report then had to file one is not
+    known (``not_filed_by_year`` says nothing of it); a due year of them is ``no-city-figures``."""
+    held = set(sectioned)
+    return tuple(year for year in years if year not in held)
+
+
+def expected_in(units: UnitRegistry | None, unit: str, years: Iterable[int]) -> tuple[int, ...]:
+    """The years of ``years`` the unit list expects ``unit`` to report in (from its ``since``, before its
+    merger): a unit created later owes nothing of a year before it."""
+    if units is None:
+        return tuple(years)
+    return tuple(year for year in years if units.unit_in(unit, year) is not None)
 
 
 def kind_in(units: UnitRegistry | None, known: Mapping[str, str]) -> Callable[[str], str]:
@@ -695,13 +773,20 @@ def unit_trends(
     invalid_years: Iterable[int] = (),
     not_filed: Iterable[int] = (),
     all_years: Collection[int] = (),
+    unseen: Iterable[int] = (),
 ) -> UnitTrends | None:
     """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
     ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
     year, a second report refused, is no year of an invalid report); ``not_filed``: the years it did not
-    file (``not_filed_by_year``); ``all_years``: every year of the run."""
+    file (``not_filed_by_year``); ``all_years``: every year of the run; ``unseen``: the run's years without
+    city-wide figures the unit list expects it in (``without_city_figures``, ``expected_in``)."""
     found = trends_of(
-        evaluations, bases, invalid_years=invalid_years, not_filed=not_filed, all_years=all_years
+        evaluations,
+        bases,
+        invalid_years=invalid_years,
+        not_filed=not_filed,
+        all_years=all_years,
+        unseen=unseen,
     )
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 
@@ -711,10 +796,18 @@ def city_trends(
     bases: Mapping[str, int],
     invalid_years: Iterable[int] = (),
     all_years: Collection[int] = (),
+    reported: Iterable[int] | None = None,
 ) -> list[Trend]:
     """The city-wide trends over ``city``'s evaluations; a year with units missing is not fitted (unless the
-    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused. A
-    year without a city-wide section is no year of them, filed or not (no section names who is missing).
-    ``all_years``: every year of the run."""
+    missing units cannot change the figure); ``invalid_years``: the years of the 市本级 report refused (each
+    ``invalid`` in the trends). ``all_years``: every year of the run; one of them without a city-wide
+    section, its 市本级 report neither there nor refused, is a year of the trends all the same, without a
+    figure: a target due in it is ``no-city-figures``, never left out of clause 15's count. ``reported``:
+    the years of the valid reports (None: every year of ``all_years``); only those are such years (a year
+    given by a refused report alone, a stray one, does not end the city-wide run)."""
     missing = [c.year for c in city if c.units_missing]
-    return trends_of(city, bases, missing, invalid_years, all_years=all_years)
+    held = set(all_years) if reported is None else set(reported) & set(all_years)
+    unseen = without_city_figures(sorted(held), (c.year for c in city))
+    return trends_of(
+        city, bases, missing, invalid_years, all_years=all_years, unseen=unseen, unseen_counts=True
+    )

@@ -55,6 +55,10 @@ class RulePack:
     rules: tuple[AnyRule, ...]  # in catalogue order
     units: UnitRegistry
     sources: dict[str, RuleSource]
+    # ``pack.yaml`` as shown, and where each entry of its ``retires`` names its rule and its year
+    # (``pack.replaces``)
+    info_file: str = ""
+    retires_at: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
 
     @property
     def id(self) -> str:
@@ -130,7 +134,13 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
     if info is None or units is None or problems:
         return in_file_order(problems)
-    return RulePack(info, directory, tuple(rules), units, sources)
+    assert info_parsed is not None  # ``info`` was read from it
+    retires_at = tuple(
+        (info_parsed.positions.nearest(("retires", index, "rule")),)
+        + (info_parsed.positions.nearest(("retires", index, "from")),)
+        for index in range(len(info.retires))
+    )
+    return RulePack(info, directory, tuple(rules), units, sources, display_name(info_file), retires_at)
 
 
 def in_file_order(problems: Sequence[Problem]) -> list[Problem]:

@@ -1,5 +1,7 @@
 """A rule of one pack taking over a rule of another from a year on (``time: {from: 2024, replaces: ID}``), the
-other pack untouched: an amendment pack changes a base pack's threshold without a copy of the base pack.
+other pack untouched: an amendment pack changes a base pack's threshold without a copy of the base pack. An
+amendment's ``pack.yaml`` may also end another pack's rule with none taking over (``retires: [{rule: ID,
+from: 2024}]``): the rule is judged until the year before, as its own ``until`` would say.
 
 The rule it names ends the year before (its ``until``), the new rule named as its ``replaced_by``: from then
 on the run is the same as with the base pack copied and the two written there (docs/packs.md, "A threshold
@@ -47,6 +49,10 @@ class Pack(Protocol):
     def sources(self) -> Mapping[str, RuleSource]: ...
     @property
     def last_due(self) -> int | None: ...
+    @property
+    def info_file(self) -> str: ...
+    @property
+    def retires_at(self) -> tuple[tuple[tuple[int, int], tuple[int, int]], ...]: ...
 
 
 P = TypeVar("P", bound=Pack)
@@ -58,7 +64,8 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
     pack (which its own ``until`` ends), a rule already replaced (by its own ``replaced_by``, or by an
     earlier ``replaces``), a start year the rule named is not judged in."""
     owners = {rule.id: (pack, rule) for pack in reversed(packs) for rule in pack.rules}  # the first pack's
-    ends: dict[str, tuple[int, str]] = {}  # the rule replaced: its last year, the rule that takes over
+    # the rule replaced (or retired): its last year, the rule that takes over (None: none, ``retires``)
+    ends: dict[str, tuple[int, str | None]] = {}
     takers: dict[str, tuple[AnyRule, RuleSource]] = {}  # the rule replaced: the rule that replaces it
     problems: list[Problem] = []
     for pack in packs:
@@ -100,9 +107,67 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
                 continue
             takers[name] = (rule, where)
             ends[name] = (start - 1, rule.id)
+    ended_at = {name: f"{where.file}:{where.line}" for name, (_, where) in takers.items()}
+    for pack in packs:
+        problems += _retired(pack, owners, ends, ended_at)
     if problems or not ends:
         return list(packs), problems
     return [_ending(pack, ends) for pack in packs], []
+
+
+# a year ``_outside`` refuses, said of an entry of ``retires``
+_RETIRES_YEAR = {
+    "replaces-year-early": "retires-year-early",
+    "replaces-year-late": "retires-year-late",
+    "replaces-year-late-until": "retires-year-late-until",
+}
+
+
+def _retired(
+    pack: Pack,
+    owners: Mapping[str, tuple[Pack, AnyRule]],
+    ends: dict[str, tuple[int, str | None]],
+    ended_at: dict[str, str],
+) -> list[Problem]:
+    """Each rule ``pack.yaml``'s ``retires`` names put in ``ends`` (ended the year before its ``from``, no
+    rule taking over); what is wrong with an entry, at its ``rule`` or its ``from``, as for ``replaces``: a
+    rule no pack of the run has, one of its own pack (its own ``until`` ends it), one already replaced or
+    ended, a year the rule is not judged in. ``ended_at``: where each rule of ``ends`` is ended (a
+    ``replaces`` or an entry of ``retires``), ``file:line``."""
+    problems: list[Problem] = []
+    for index, entry in enumerate(pack.info.retires):
+        name, start = entry.rule, entry.from_
+        rule_at, year_at = pack.retires_at[index] if index < len(pack.retires_at) else ((1, 1), (1, 1))
+        path = f"retires[{index}]"
+        said: dict[str, object] = {"rule": name, "start": start, "until": start - 1}
+        owned = owners.get(name)
+        if owned is None:
+            said["near"] = nearest_rule(name, owners, "")
+            problems.append(pack_problem(pack.info_file, rule_at, f"{path}.rule", "retires-unknown", **said))
+            continue
+        owner, old = owned
+        there = owner.sources[name]
+        said |= {"pack": owner.id, "at": f"{there.file}:{there.line}"}
+        code = ""
+        if owner.id == pack.id:
+            code = "retires-own-pack"
+        elif old.time.replaced_by is not None:
+            code = "retires-already-replaced"
+            said |= {"other": old.time.replaced_by, "last": old.time.until}
+        elif name in ends:
+            code = "retires-twice"
+            said["other_at"] = ended_at[name]
+        if code:
+            problems.append(pack_problem(pack.info_file, rule_at, f"{path}.rule", code, **said))
+            continue
+        outside = _outside(start, owner, old, said)
+        if outside is not None:
+            code = _RETIRES_YEAR[outside]
+            problems.append(pack_problem(pack.info_file, year_at, f"{path}.from", code, **said))
+            continue
+        ends[name] = (start - 1, None)
+        ended_at[name] = f"{pack.info_file}:{rule_at[0]}"
+    return problems
 
 
 def _unknown(rule: AnyRule, where: RuleSource, said: dict[str, object], owners: Collection[str]) -> Problem:
@@ -128,7 +193,7 @@ def _outside(start: int, owner: Pack, old: AnyRule, said: dict[str, object]) -> 
     return None
 
 
-def _ending(pack: P, ends: dict[str, tuple[int, str]]) -> P:
+def _ending(pack: P, ends: dict[str, tuple[int, str | None]]) -> P:
     """``pack`` with each of its rules in ``ends`` judged until its year, the rule that takes over named."""
     if not any(rule.id in ends for rule in pack.rules):
         return pack
@@ -137,6 +202,6 @@ def _ending(pack: P, ends: dict[str, tuple[int, str]]) -> P:
     return made
 
 
-def _ended(rule: AnyRule, until: int, by: str) -> AnyRule:
+def _ended(rule: AnyRule, until: int, by: str | None) -> AnyRule:
     time = dataclasses.replace(rule.time, until=until, replaced_by=by)
     return dataclasses.replace(rule, time=time)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from zhijiao_check.constraints import After, Field
 from zhijiao_check.kinds import AnyRule
@@ -39,6 +39,17 @@ class AnnexItem(Strict):
 
     item: Annotated[int, Field(ge=1)]
     clauses: list[int]
+
+
+@record(kw_only=True)
+class Retirement(Strict):
+    """An entry of ``pack.yaml``'s ``retires``: another pack's rule judged no more from the year ``from`` on
+    (ended the year before, as its own ``until`` would), no rule taking over (``pack.replaces``)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {**Strict.__pydantic_config__, "populate_by_name": True}
+
+    rule: Annotated[str, Field(min_length=1)]
+    from_: Annotated[int, Field(alias="from", strict=True, ge=1900, le=2100)]
 
 
 def id_matcher(pattern: str) -> Callable[[str], bool]:
@@ -90,6 +101,8 @@ class PackInfo(Strict):
     clauses: list[Clause]
     annex: list[AnnexItem] = dataclasses.field(default_factory=list)
     bodies: dict[str, Annotated[str, Field(min_length=1)]] = dataclasses.field(default_factory=dict)
+    # an amendment pack ending other packs' rules from a year on, none taking over (``Retirement``)
+    retires: list[Retirement] = dataclasses.field(default_factory=list)
 
     def borrowed(self, clause: int, item: int | None) -> list[int]:
         """The clauses an annex item serves when it is not the rule's own clause's item (else ``[]``)."""

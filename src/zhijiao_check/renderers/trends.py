@@ -8,7 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from zhijiao_check.engine.trend import DUE, EACH_YEAR, INVALID, MET, NOT_IN_RUN, NOT_MET, UNDECIDED
+from zhijiao_check.engine.trend import (
+    DUE,
+    EACH_YEAR,
+    INVALID,
+    MET,
+    NO_CITY_FIGURES,
+    NOT_IN_RUN,
+    NOT_MET,
+    UNDECIDED,
+)
 from zhijiao_check.i18n import Translator
 from zhijiao_check.measure.numbers import places, show, show_target
 from zhijiao_check.renderers.counted import counted_figure, counted_target, results_by_scope, with_counts
@@ -243,7 +252,8 @@ def verdict(trend: Data, tr: Translator) -> str:
     kept = first["outcome"] == MET
     # a due year the run passed without (``not-in-run``): what the later years found is a clause apart
     # (``2024 年到期，本次检查未含 2024 年报表，无法判定是否按期达标；2025 年达标（25300）``)
-    between = tr.sep if first["outcome"] == NOT_IN_RUN else tr("render.verdict-clause")
+    # (``no-city-figures`` likewise)
+    between = tr.sep if first["outcome"] in (NOT_IN_RUN, NO_CITY_FIGURES) else tr("render.verdict-clause")
     return between.join([said, *_grouped(trend, later, points, tr, kept=kept)])
 
 

@@ -36,6 +36,7 @@ from zhijiao_check.patterns import later
 from zhijiao_check.problems import MAX_DIGITS, Problem, format_path, of_a_report
 from zhijiao_check.records import record
 from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
+from zhijiao_check.source.scalars import scalar_reason
 from zhijiao_check.source.slips import scan_slips
 from zhijiao_check.source.yamlblock import read_block
 from zhijiao_check.wording import msg
@@ -342,9 +343,10 @@ def _construct(loader: Any, node: Any) -> Any:
         return LongNumber(node.value)
     try:
         value = loader.construct_object(node, deep=True)
-    except Exception as error:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
+    except Exception:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-        return _Refused("bad-scalar", {"value": shown, "reason": str(error).splitlines()[0]})
+        # the reason in the catalogue's words: Python's is English (``month must be in 1..12``)
+        return _Refused("bad-scalar", {"value": shown, "reason": scalar_reason(node.tag, node.value)})
     if node.tag in _NUMBER_TAGS and too_long(value) and not _NOT_FINITE.fullmatch(node.value):
         # 1.0e+30 as JSON's 1e30: the same digits too many, written shorter (.inf is what it says, and the
         # field's check names it)

@@ -26,7 +26,9 @@ from zhijiao_check.engine.keep import Keep
 from zhijiao_check.engine.trend import (
     METHOD,
     city_trends,
+    expected_in,
     kind_in,
+    listed_in,
     not_filed_by_unit,
     not_filed_by_year,
     refused_units,
@@ -35,6 +37,7 @@ from zhijiao_check.engine.trend import (
     schedule_bases,
     unsure_units,
     untrended,
+    without_city_figures,
 )
 from zhijiao_check.jsontext import Lazy, Written
 from zhijiao_check.report import InvalidReport, ReportFile
@@ -96,6 +99,7 @@ def assembled(
 
     def found_unit_trends() -> Iterator[tuple[str, str, UnitTrendText]]:
         absent = not_filed()
+        unseen = without_city_figures(years, (year for year, _, _ in sections))
         texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
             kind = reports[0].kind
@@ -105,6 +109,7 @@ def assembled(
                 [(one.year, spool.results(one)) for one in reports],
                 invalid_years.get(unit, ()),
                 absent.get(unit, ()),
+                expected_in(flat.packs[0].units, unit, unseen),
             )
             if found is not None:
                 yield unit, kind, found
@@ -143,6 +148,7 @@ def assembled(
             refused_units(refused),
             not_filed(),
             trended,
+            listed_in(registry, years),
         )
         yield from in_unit_order(
             zip(trended, spool.read_written(spans), strict=True),
@@ -180,7 +186,9 @@ def assembled(
         evaluated = {(one.unit, one.year) for one in kept} | {(c.unit, c.year) for c in city_figures}
         warnings.add(flat.excuse.warnings(evaluated))
     code = ExitCode.of(invalid=bool(refused), failed=failed)
-    city_trend = city_trends(city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years)
+    city_trend = city_trends(
+        city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years, by_year
+    )
 
     def entries() -> Iterator[Written]:
         for year_kept in by_year.values():

@@ -62,13 +62,14 @@ class UnitTrendTexts:
         years: Iterable[tuple[int, Sequence[tuple[Any, ...]]]],
         invalid_years: Iterable[int],
         not_filed: Iterable[int],
+        unseen: Iterable[int] = (),
     ) -> UnitTrendText | None:
         """A unit's entry (``document.unit_trends``) at its depth, if it has trends, and those trends: over
         ``years`` (each year and its results' figures, as ``spool.figures_of`` made them), the years of its
-        reports refused (``invalid_years``) and those it did not file (``not_filed``), as
-        ``engine.trend.unit_trends``."""
+        reports refused (``invalid_years``), those it did not file (``not_filed``) and the run's years
+        without city-wide figures it is expected in (``unseen``), as ``engine.trend.unit_trends``."""
         ordered = sorted(years, key=lambda one: one[0])
-        found = span((year for year, _ in ordered), invalid_years, not_filed)
+        found = span((year for year, _ in ordered), invalid_years, not_filed, unseen)
         if found is None:
             return None
         rules = self.rules
@@ -79,7 +80,7 @@ class UnitTrendTexts:
                 by_rule.setdefault(rules[place].id, (place, []))[1].append(
                     (year, observed, status, value, undecided)
                 )
-        shared = (found.refused, found.absent, found.last)
+        shared = (found.refused, found.absent, found.last, found.unseen)
         texts = []
         trends = []
         for place, seen in by_rule.values():

@@ -203,6 +203,36 @@ MESSAGES: dict[str, str] = {
         "time's until), and the years between would be judged by neither: write from: a year from {low} to "
         "{high}"
     ),
+    # pack.yaml's retires: another pack's rule judged no more from a year on, none taking over
+    "pack.retires-unknown": (
+        "retires names {rule}, which is no rule of the packs loaded: write the ID of the other pack's rule "
+        "judged no more from {start}{near}"
+    ),
+    "pack.retires-own-pack": (
+        "retires names {rule}, a rule of this pack ({at}): write until: {until} in {rule}'s time and leave "
+        "out this entry (retires is for an amendment pack ending another pack's rule)"
+    ),
+    "pack.retires-already-replaced": (
+        "retires names {rule}, but {rule} ({pack}, {at}) is already judged until {last} and replaced by "
+        "{other}: leave out this entry, or change {rule}'s until and replaced_by"
+    ),
+    "pack.retires-twice": (
+        "retires names {rule}, but {other_at} already ends {rule}: a rule is ended once only; leave out one "
+        "of the two"
+    ),
+    "pack.retires-year-early": (
+        "retires ends {rule} from {start}, but {rule} ({pack}, {at}) is judged from {first} only, so it "
+        "would be judged in no year: write from: {low} or later; to judge {rule} in no year, leave out this "
+        "entry and leave it out of the run with --ignore {rule}"
+    ),
+    "pack.retires-year-late": (
+        "retires ends {rule} from {start}, but the plan of {rule} ({pack}, {at}) has its targets due by "
+        "{last}, and {start} is outside it: write from: a year from {low} to {high}"
+    ),
+    "pack.retires-year-late-until": (
+        "retires ends {rule} from {start}, but {rule} ({pack}, {at}) is judged until {last} already (its "
+        "time's until): write from: a year from {low} to {high}, or leave out this entry"
+    ),
     "pack.target-between": "op between takes two numbers, value: [low, high], such as value: [1, 2]",
     "pack.condition-one-of": "a condition takes exactly one of value, other, year_plus, present",
     "pack.at-most-compare-to": (

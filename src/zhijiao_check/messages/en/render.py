@@ -175,6 +175,12 @@ MESSAGES: dict[str, str] = {
     "render.verdict-not-in-run": (
         "due in {due}, no report of that year in this run: whether it was met is not known"
     ),
+    # the run holds the due year, not its city-wide figures (the 市本级 report missing or refused), nor a
+    # report of the trend's that year
+    "render.verdict-no-city-figures": (
+        "due in {due}, no report of that year, nor the city-wide figures of that year (the 市本级 report"
+        " missing or refused), in this run: whether it was met is not known"
+    ),
     "render.verdict-against": "{figure}; target {target}",
     "render.verdict-each-year": "met in {met} of {counted} years",
     "render.verdict-years-kept": "held in {years}",
@@ -189,6 +195,7 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-not-in-run": "no report of {years} in this run",
     "render.verdict-year-figure": "{year}: {figure}",
     "render.verdict-year-against": "{year}: {figure}, target {target}",
+    "render.verdict-years-no-city-figures": "no city-wide figures of {years} in this run",
     "render.verdict-clause": ", ",
     "render.verdict-short-waived": "no (waived)",
     "render.verdict-short-missing": "data missing",
@@ -196,6 +203,7 @@ MESSAGES: dict[str, str] = {
     "render.verdict-short-invalid": "report invalid",
     "render.verdict-short-not-filed": "not filed",
     "render.verdict-short-not-in-run": "due year not in run",
+    "render.verdict-short-no-city-figures": "no city-wide figures",
     # a figure moving away from its target since the year before (``setbacks``): advice
     "render.setback": "setback",
     "render.setback-years": "{previous} in {previous_year} → {observed} in {year}",
@@ -246,6 +254,7 @@ MESSAGES: dict[str, str] = {
     "render.assessment-outcome-invalid": "report invalid",
     "render.assessment-outcome-not-filed": "not filed",
     "render.assessment-outcome-not-in-run": "due year not in run",
+    "render.assessment-outcome-no-city-figures": "no city-wide figures",
     "render.assessment-outcome-not-held": "met, then not held",
     "render.assessment-outcome-each-year": "not met every year",
     # clause 15's line of a unit without trends: why (``trends.assessment[].no_trends``), for its counts
@@ -253,6 +262,7 @@ MESSAGES: dict[str, str] = {
     "render.assessment-no-trends-not-filed": "nothing filed: not assessed",
     "render.assessment-no-trends-invalid-and-not-filed": "every report refused or not filed: not assessed",
     "render.assessment-no-trends-one-year": "reports of one year only: not assessed",
+    "render.assessment-no-trends-none-in-run": "no report of it in this run: not assessed",
     "render.assessment-rule-years": "{rule} {met}/{counted}",
 }
 

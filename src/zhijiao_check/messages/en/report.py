@@ -311,6 +311,14 @@ MESSAGES: dict[str, str] = {
         "decimal number such as {write}"
     ),
     "report.bad-scalar": 'cannot read the value "{value}" ({reason}): if it is text, put it in quotes',
+    # why it cannot be read (``source.scalars``): the part of a date out of range, or a number's notation
+    "report.bad-scalar-year": "the year must be 1 or later, not {year}",
+    "report.bad-scalar-month": "the month must be 1 to 12, not {month}",
+    "report.bad-scalar-day": "the day of {year}-{month} must be 1 to {last}, not {day}",
+    "report.bad-scalar-time": "the time of day must be 00:00:00 to 23:59:59, not {time}",
+    "report.bad-scalar-date": "not a valid date; a date is written 2024-09-04",
+    "report.bad-scalar-number": "not a number that can be read; a number is written 1200 or 12.5",
+    "report.bad-scalar-other": "cannot be read as what it looks like",
     # Format v1: fields.
     "report.unknown-field-lookalike": (
         'unknown field "{field}": it looks like "{suggestion}" but characters differ (position: '

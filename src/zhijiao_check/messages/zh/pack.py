@@ -176,6 +176,35 @@ MESSAGES: dict[str, str] = {
         "规则 {id} 自 {start} 年起接替 {rule}，但 {rule}（{pack}，{at}）判定至 {last} 年止（time 的 until），"
         "其间的年份两者都不判定：应写 from: {low} 到 {high} 之间的年份"
     ),
+    # pack.yaml 的 retires：另一个规则包的规则自某年起不再判定，没有规则接替（``pack.replaces``）
+    "pack.retires-unknown": (
+        "retires 写了 {rule}，所加载的规则包中没有这条规则：应写 {start} 年起不再判定的"
+        "另一个规则包的规则编号{near}"
+    ),
+    "pack.retires-own-pack": (
+        "retires 写了 {rule}，但它是本规则包（{at}）的规则：应在 {rule} 的 time 中写 until: {until}，"
+        "并去掉这一项（retires 用于修订规则包结束另一个规则包的规则）"
+    ),
+    "pack.retires-already-replaced": (
+        "retires 写了 {rule}，但 {rule}（{pack}，{at}）已写明判定至 {last} 年止、由 {other} 接替："
+        "应去掉这一项，或改写 {rule} 的 until 和 replaced_by"
+    ),
+    "pack.retires-twice": (
+        "retires 写了 {rule}，但 {other_at} 已结束 {rule}：一条规则只能结束一次；应去掉其中一处"
+    ),
+    "pack.retires-year-early": (
+        "retires 自 {start} 年起结束 {rule}，但 {rule}（{pack}，{at}）自 {first} 年起才判定，结束后它在任何"
+        "年份都不判定：应写 from: {low} 或更晚；若 {rule} 一年也不判定，应去掉这一项，"
+        "用 --ignore {rule} 排除它"
+    ),
+    "pack.retires-year-late": (
+        "retires 自 {start} 年起结束 {rule}，但 {rule}（{pack}，{at}）所在规划的目标到 {last} 年止，"
+        "{start} 在规划之外：应写 from: {low} 到 {high} 之间的年份"
+    ),
+    "pack.retires-year-late-until": (
+        "retires 自 {start} 年起结束 {rule}，但 {rule}（{pack}，{at}）已判定至 {last} 年止（time 的 until）："
+        "应写 from: {low} 到 {high} 之间的年份，或去掉这一项"
+    ),
     "pack.target-between": "op 为 between 时 value 写两个数 [下限, 上限]，如 value: [1, 2]",
     "pack.condition-one-of": "条件应写 value、other、year_plus、present 中的一个（且只写一个）",
     "pack.at-most-compare-to": "at_most 只用于与一个数比较的比率，与 compare_to 同用时应删去 at_most",

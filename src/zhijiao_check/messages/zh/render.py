@@ -166,6 +166,10 @@ MESSAGES: dict[str, str] = {
     "render.verdict-not-filed": "{due} 年到期，未提交报表，无法判定是否按期达标",
     # 本次检查越过了到期年份却没有该年（2023、2025 年，2024 年到期）：以后各年另句说明
     "render.verdict-not-in-run": "{due} 年到期，本次检查未含该年报表，无法判定是否按期达标",
+    # 本次检查含到期年份，但未含该年全市数据（市本级报表缺失或无效），本趋势又无该年报表
+    "render.verdict-no-city-figures": (
+        "{due} 年到期，本次检查无该年报表，也未含该年全市数据（市本级报表缺失或无效），无法判定是否按期达标"
+    ),
     "render.verdict-against": "{figure}，目标 {target}",
     "render.verdict-each-year": "{counted} 年中 {met} 年达标",
     "render.verdict-years-kept": "{years} 年保持",
@@ -180,6 +184,7 @@ MESSAGES: dict[str, str] = {
     "render.verdict-years-not-in-run": "本次检查未含 {years} 年报表",
     "render.verdict-year-figure": "{year} 年 {figure}",
     "render.verdict-year-against": "{year} 年 {figure}，目标 {target}",
+    "render.verdict-years-no-city-figures": "本次检查未含 {years} 年全市数据",
     "render.verdict-clause": "，",
     "render.verdict-short-waived": "否（已豁免）",
     "render.verdict-short-missing": "缺少数据",
@@ -187,6 +192,7 @@ MESSAGES: dict[str, str] = {
     "render.verdict-short-invalid": "报表无效",
     "render.verdict-short-not-filed": "未提交",
     "render.verdict-short-not-in-run": "未含到期年",
+    "render.verdict-short-no-city-figures": "未含全市数据",
     # 数值较上一年份背离目标（``setbacks``）：仅作提示
     "render.setback": "回落",
     "render.setback-years": "{previous_year} 年 {previous} → {year} 年 {observed}",
@@ -232,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "render.assessment-outcome-invalid": "报表无效",
     "render.assessment-outcome-not-filed": "未提交",
     "render.assessment-outcome-not-in-run": "未含到期年",
+    "render.assessment-outcome-no-city-figures": "未含全市数据",
     "render.assessment-outcome-not-held": "达标后未保持",
     "render.assessment-outcome-each-year": "逐年未全达标",
     # 考核汇总中无趋势的单位：原因（``trends.assessment[].no_trends``），代替计数
@@ -239,5 +246,6 @@ MESSAGES: dict[str, str] = {
     "render.assessment-no-trends-not-filed": "各年均未提交报表，无法评价",
     "render.assessment-no-trends-invalid-and-not-filed": "各年报表无效或未提交，无法评价",
     "render.assessment-no-trends-one-year": "仅一年有报表，无法评价",
+    "render.assessment-no-trends-none-in-run": "本次检查中没有其报表，无法评价",
     "render.assessment-rule-years": "{rule} {met}/{counted} 年",
 }

@@ -212,6 +212,14 @@ MESSAGES: dict[str, str] = {
         "请写普通的十进制数，如 {write}"
     ),
     "report.bad-scalar": "无法读取值“{value}”（{reason}）：如果它是文字，请加引号",
+    # 无法读取的原因（``source.scalars``）：日期中超出范围的部分，或数值写法
+    "report.bad-scalar-year": "年份应不小于 1，这里是 {year}",
+    "report.bad-scalar-month": "月份应为 1–12，这里是 {month}",
+    "report.bad-scalar-day": "{year} 年 {month} 月的日应为 1–{last}，这里是 {day}",
+    "report.bad-scalar-time": "时刻应在 00:00:00–23:59:59 之间，这里是 {time}",
+    "report.bad-scalar-date": "不是有效的日期，日期写作 2024-09-04",
+    "report.bad-scalar-number": "不是可读取的数，数字写作 1200 或 12.5",
+    "report.bad-scalar-other": "无法按其类型读取",
     # Format v1: fields.
     "report.unknown-field-lookalike": (
         "未知字段“{field}”：看起来与“{suggestion}”相同，但有字符不同（第几个字符：填写的 ≠ 应为）："
