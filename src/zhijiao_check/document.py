@@ -315,9 +315,9 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
     """``streamed``: its places and items as ``jsontext.Lazy`` lists (a city-wide result of a large run
     locates a figure of every school of every report)."""
     rule = r.rule
-    title, short, unit, clause, quote, severity, weight, responsible = _facts(rule, tr)
-    target = r.target  # made for this call: its value is written as the document writes numbers
-    target["value"] = _number(target["value"])
+    title, short, unit, clause, quote, severity, weight, responsible, op, stated = _facts(rule, tr)
+    # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
+    target = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
     render = tr.render
     return {
         "rule": rule.id,
@@ -357,6 +357,7 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
     known = _FACTS.get((id(rule), tr.lang))
     if known is not None and known[0] is rule:
         return known[1]
+    op, stated = stated_target(rule)
     facts = (
         tr.pick(rule.title.zh, rule.title.en),
         rule.short,
@@ -366,6 +367,8 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
         rule.severity,
         rule.weight,
         list(rule.responsible),  # one list for every entry of the rule: the document is read-only
+        op,
+        None if stated is None else _number(stated),  # None: a computed target, each result's own
     )
     _FACTS[id(rule), tr.lang] = (rule, facts)
     return facts
