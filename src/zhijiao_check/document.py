@@ -228,6 +228,56 @@ def _number(value: Any) -> Any:
     return value
 
 
+def plain_numbers(e: Evaluation) -> bool:
+    """Whether orjson writes every number of ``evaluation(e)`` (and so of ``report``) as Python does: none is
+    a float under 1e-4 in magnitude but 0, which Python writes as ``1e-05`` (``jsontext.encoded``'s
+    ``small_floats``). Each field of the entry that may hold a float is looked at here, from the records,
+    where looking through the written text costs about what orjson takes to write it. A value of another type
+    (a tuple, a mapping) is taken to hold one. ``tests/test_plain_numbers.py`` holds this to every float a
+    sample's entries hold. (The score is rounded to tenths: 0 or not small.)"""
+    results = e.results
+    # most figures are None or whole: only the others are looked at, one call each
+    others = [
+        value
+        for r in results
+        for value in (r.observed, r.expected, r.compared_to)
+        if value is not None and value.__class__ is not int
+    ]
+    others += [
+        value
+        for r in results
+        if r.items
+        for i in r.items
+        for value in (i.observed, None if i.target is None else i.target["value"])
+        if value is not None and value.__class__ is not int
+    ]
+    return all(map(_plain, others)) and all(map(_plain_rule, [r.rule for r in results]))
+
+
+def _plain_rule(rule: Any) -> bool:
+    """``_plain`` of a rule's stated target and weight, remembered by the rule (the same for every report)."""
+    known = _PLAIN_RULES.get(id(rule))
+    if known is not None and known[0] is rule:
+        return known[1]
+    plain = _plain(stated_target(rule)[1]) and _plain(rule.weight)
+    _PLAIN_RULES[id(rule)] = (rule, plain)
+    return plain
+
+
+_PLAIN_RULES: dict[int, tuple[object, bool]] = {}
+
+
+def _plain(value: Any) -> bool:
+    """A value orjson writes as Python does: no float under 1e-4 in magnitude but 0, in a list neither (a
+    range's target); a mapping or a value of another type is taken to hold one."""
+    kind = value.__class__  # by exact class, as ``_number`` tells them
+    if kind is float:
+        return not (-1e-4 < value < 1e-4) or value == 0
+    if kind is list:
+        return all(map(_plain, value))
+    return value is None or isinstance(value, int | str)
+
+
 def evaluation(e: Evaluation, tr: Translator, streamed: bool = False) -> EvaluationDoc:
     """``streamed``: the results as a ``jsontext.Lazy`` list, each made as it is written (a city-wide year of
     a large run locates every figure of every report: all at once, a hundred thousand places)."""
@@ -265,9 +315,9 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
     """``streamed``: its places and items as ``jsontext.Lazy`` lists (a city-wide result of a large run
     locates a figure of every school of every report)."""
     rule = r.rule
-    title, short, unit, clause, quote, severity, weight, responsible = _facts(rule, tr)
-    target = r.target  # made for this call: its value is written as the document writes numbers
-    target["value"] = _number(target["value"])
+    title, short, unit, clause, quote, severity, weight, responsible, op, stated = _facts(rule, tr)
+    # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
+    target = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
     render = tr.render
     return {
         "rule": rule.id,
@@ -307,6 +357,7 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
     known = _FACTS.get((id(rule), tr.lang))
     if known is not None and known[0] is rule:
         return known[1]
+    op, stated = stated_target(rule)
     facts = (
         tr.pick(rule.title.zh, rule.title.en),
         rule.short,
@@ -316,6 +367,8 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
         rule.severity,
         rule.weight,
         list(rule.responsible),  # one list for every entry of the rule: the document is read-only
+        op,
+        None if stated is None else _number(stated),  # None: a computed target, each result's own
     )
     _FACTS[id(rule), tr.lang] = (rule, facts)
     return facts

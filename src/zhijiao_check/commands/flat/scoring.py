@@ -14,7 +14,7 @@ from zhijiao_check.commands.flat.spool import (
     DEPTH,
     figures_of,
 )
-from zhijiao_check.document import report
+from zhijiao_check.document import plain_numbers, report
 from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.keep import Keep, packed, pruned
 from zhijiao_check.i18n import Translator
@@ -123,7 +123,7 @@ def scorer(
             loaded.warnings,
             entry["score"],  # worked out once, for the entry
             any(r.status in failing_statuses for r in evaluation.results),
-            encoded(entry, DEPTH),
+            encoded(entry, DEPTH, small_floats=not plain_numbers(evaluation)),
             _pickled(figures),
             packed(pruned(loaded, keep)),
             source,

@@ -1,0 +1,108 @@
+"""``document.plain_numbers``: a report's entry is written without looking through its text for small floats
+only when none of its numbers is one, every float the entry holds looked at."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from zhijiao_check.document import plain_numbers, report
+from zhijiao_check.engine.evaluate import evaluate_report
+from zhijiao_check.engine.results import ReportEvaluation
+from zhijiao_check.i18n import Translator
+from zhijiao_check.jsontext import encoded
+from zhijiao_check.pack.load import load_packs
+from zhijiao_check.report import ReportFile, load_report
+
+SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("20*/*.yaml"))
+
+
+def _evaluations() -> list[ReportEvaluation]:
+    packs = load_packs([], None)
+    loaded = [load_report(path, packs[0].units) for path in SAMPLES]
+    return [evaluate_report(one, packs) for one in loaded if isinstance(one, ReportFile)]
+
+
+def _floats(value: Any) -> list[float]:
+    if isinstance(value, float):
+        return [value]
+    if isinstance(value, dict):
+        return [f for one in value.values() for f in _floats(one)]
+    if isinstance(value, list):
+        return [f for one in value for f in _floats(one)]
+    return []
+
+
+def _small(value: float) -> bool:
+    return value != 0 and -1e-4 < value < 1e-4
+
+
+def _swapped(value: Any) -> Any:
+    """Every number of ``value`` as a float under 1e-4."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return 1.5e-05
+    if isinstance(value, tuple | list):
+        return type(value)(_swapped(one) for one in value)
+    return value
+
+
+def test_the_samples_entries_hold_no_small_float_and_say_so() -> None:
+    evaluations = _evaluations()
+    assert len(evaluations) > 10
+    tr = Translator("zh")
+    for evaluation in evaluations:
+        entry = report(evaluation, tr)
+        assert plain_numbers(evaluation) == (not any(map(_small, _floats(entry))))
+        assert encoded(entry, 2, small_floats=not plain_numbers(evaluation)) == encoded(entry, 2)
+
+
+@pytest.mark.parametrize("field", ["observed", "expected", "compared_to", "item observed", "item target"])
+def test_a_small_float_in_any_field_of_a_result_is_looked_for(field: str) -> None:
+    """Each field of a result that may hold a float, made a small one in turn: ``plain_numbers`` says so, and
+    the entry keeps Python's spelling (``1.5e-05``, where orjson writes ``0.000015``)."""
+    tr = Translator("zh")
+    changed = 0
+    for evaluation in _evaluations():
+        results = []
+        for result in evaluation.results:
+            if field == "observed" and isinstance(result.observed, float):
+                result = replace(result, observed=1.5e-05)
+            elif field == "expected":
+                result = replace(result, expected=1.5e-05)
+            elif field == "compared_to" and result.compared_to is not None:
+                result = replace(result, compared_to=1.5e-05)
+            elif field.startswith("item") and result.items:
+                items = [
+                    replace(one, observed=_swapped(one.observed))
+                    if field == "item observed"
+                    else replace(one, target={**one.target, "value": 1.5e-05})
+                    if one.target is not None
+                    else one
+                    for one in result.items
+                ]
+                result = replace(result, items=tuple(items))
+            results.append(result)
+        swapped = replace(evaluation, results=tuple(results))
+        entry = report(swapped, tr)
+        if not any(map(_small, _floats(entry))):
+            continue
+        changed += 1
+        assert not plain_numbers(swapped)
+        text = encoded(entry, 0, small_floats=not plain_numbers(swapped))
+        assert text == json.dumps(entry, ensure_ascii=False, indent=2).encode()
+        assert b"1.5e-05" in text
+    assert changed
+
+
+def test_a_list_is_looked_through_and_a_value_of_another_type_taken_to_hold_one() -> None:
+    evaluation = _evaluations()[0]
+    assert plain_numbers(evaluation)
+    first = evaluation.results[0]
+    assert plain_numbers(replace(evaluation, results=(replace(first, observed=[0.5, 2]),)))
+    assert not plain_numbers(replace(evaluation, results=(replace(first, observed=[0.5, 1e-05]),)))
+    assert not plain_numbers(replace(evaluation, results=(replace(first, observed=(0.5,)),)))
+    assert not plain_numbers(replace(evaluation, results=(replace(first, observed={"a": 1}),)))
