@@ -59,10 +59,15 @@ BELOW_NOT_DUE = "below-not-due"
 _NOT_DUE = (Status.PENDING, Status.BEHIND)
 
 
+def not_due(result: Mapping[str, Any]) -> bool:
+    """Whether ``result`` is not due yet: an item below its target is then no failure."""
+    return result["status"] in _NOT_DUE
+
+
 def shown_status(item: Mapping[str, Any], result: Mapping[str, Any]) -> str:
     """The status a view shows for ``item`` of ``result``: its own, or ``BELOW_NOT_DUE`` where it did not
     meet the target and ``result`` is not due yet."""
-    if item["status"] == Status.FAIL and result["status"] in _NOT_DUE:
+    if item["status"] == Status.FAIL and not_due(result):
         return BELOW_NOT_DUE
     return str(item["status"])
 

@@ -17,7 +17,7 @@ from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import never_read
 from zhijiao_check.renderers import RenderOptions
-from zhijiao_check.renderers.findings import failing_items, shown_look, unit_items
+from zhijiao_check.renderers.findings import failing_items, not_due, unit_items
 from zhijiao_check.renderers.matrix import catalogue_of, matrices
 from zhijiao_check.renderers.texts import (
     at,
@@ -359,13 +359,15 @@ class TableRenderer:
         from zhijiao_check.renderers.layout.chinese import fill
 
         tr, glyphs = self.tr, self._glyphs
-        # a unit below a target not due yet is drawn as pending, as the other views draw it (``shown_look``)
         pieces = [
-            ("" if item["status"] == "pass" else f"{glyphs[shown_look(item, result)]} ")
+            ("" if item["status"] == "pass" else f"{glyphs[item['status']]} ")
             + _escape(f"{who(item, tr)} {item_figure(item, result, tr)}")
             for item in items
         ]
-        pieces[0] = _escape(f"{tr('render.by-unit')}{tr.colon}") + pieces[0]
+        # below a target not due yet is no failure: the head says so, where a glyph of its own would read as
+        # a cut (pending's ``…``) or be missed
+        head = tr("render.by-unit-not-due" if not_due(result) else "render.by-unit")
+        pieces[0] = _escape(f"{head}{tr.colon}") + pieces[0]
         return fill(pieces, tr.comma, room, tr.lang)
 
     def _figures(self, result: Data) -> str:

@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "render.more-items": "{count} more not met",
     # Each unit's own figure under a city-wide one whose items are the units (a table's line, a list).
     "render.by-unit": "by unit",
+    "render.by-unit-not-due": "by unit (not due yet)",
     "render.passing": "Rules met or not applicable ({count})",
     "render.no-rules": "no rule was judged",
     "render.report-title": "{unit} ({kind}) · {year}",

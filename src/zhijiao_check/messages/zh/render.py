@@ -71,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "render.more-items": "另有 {count} 项未达标",
     # Each unit's own figure under a city-wide one whose items are the units (a table's line, a list).
     "render.by-unit": "各单位",
+    "render.by-unit-not-due": "各单位（未到期）",
     "render.passing": "达标与不适用的规则（{count}）",
     "render.no-rules": "本次没有需要判定的规则",
     "render.report-title": "{unit}（{kind}）· {year} 年",
