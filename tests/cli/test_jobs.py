@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -103,6 +104,9 @@ def test_default_is_one_job_per_available_core() -> None:
 SLOWED = """
 import os, signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
+# a runner started under nohup passes SIGHUP on ignored, which the tool keeps: the default of a terminal,
+# unless the test asks for nohup's
+signal.signal(signal.SIGHUP, signal.SIG_IGN if os.environ.get("NOHUP") else signal.SIG_DFL)
 if os.environ.get("NO_CTYPES"):  # a Python built without libffi
     sys.modules["ctypes"] = None
 from zhijiao_check import processes
@@ -154,6 +158,17 @@ def test_sighup_to_the_tool_alone_stops_it_as_sigterm_does(streamed: Path, tmp_p
     stopped(streamed, tmp_path, kind, signal.SIGHUP, to="parent", code=130, said="已中断")
 
 
+def test_under_nohup_sighup_leaves_the_run_to_finish(
+    streamed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``nohup zhijiao-check …`` asks that a closed terminal not stop the run: SIGHUP, ignored by the caller,
+    stays ignored, and the run writes its whole output and exits with its own status."""
+    import signal
+
+    monkeypatch.setenv("NOHUP", "1")
+    stopped(streamed, tmp_path, "list", signal.SIGHUP, to="parent", code=1, said=None, finished=True)
+
+
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
 @pytest.mark.parametrize("told", ["kernel", "watched", "no-ctypes"])
 def test_workers_end_when_the_tool_is_killed(
@@ -185,7 +200,15 @@ def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
 
 
 def stopped(
-    streamed: Path, tmp_path: Path, kind: str, sent: int, *, to: str, code: int, said: str | None
+    streamed: Path,
+    tmp_path: Path,
+    kind: str,
+    sent: int,
+    *,
+    to: str,
+    code: int,
+    said: str | None,
+    finished: bool = False,
 ) -> None:
     """The run, its workers' tasks slowed (``SLOWED``), sent ``sent`` as the first task starts: to that
     ``worker``, to the tool's own process (``parent``), or to the whole ``group`` (as a terminal sends
@@ -224,6 +247,10 @@ def stopped(
         raise
     assert process.returncode == code, stderr
     workers = [int(path.name) for path in started.iterdir()]  # any that started a task meanwhile too
+    if finished:  # the signal ignored: the whole document written, as a run left alone writes it
+        document = json.loads(output.read_text(encoding="utf-8"))
+        assert document["exit_code"] == code and len(document["reports"]) > 40
+        return
     assert not output.exists()
     if said is not None:
         assert stderr.strip().startswith(said) and len(stderr.strip().splitlines()) == 1, stderr
