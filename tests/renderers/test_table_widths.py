@@ -332,21 +332,6 @@ def test_a_place_in_chinese_folders_is_whole_too(tmp_path: Path, lang: Lang) -> 
         assert shown == whole, f"{width} columns: {dict((whole - shown) + (shown - whole))}"
 
 
-def _filled(place: str, room: int) -> list[str]:
-    """A place filled from its end as ``table._place_lines`` fills it, each line's cells counted anew."""
-    from zhijiao_check.renderers.table import _PLACE_BREAK
-
-    if cell_len(place) <= room:
-        return [place]
-    lines = [""]
-    for part in reversed(_PLACE_BREAK.split(place)):
-        if lines[-1] and cell_len(part + lines[-1]) > room:
-            lines.append(part)
-        else:
-            lines[-1] = part + lines[-1]
-    return lines[::-1]
-
-
 @pytest.mark.parametrize(
     "place",
     [
@@ -366,7 +351,7 @@ def _filled(place: str, room: int) -> list[str]:
 def test_a_place_is_filled_the_same_however_its_cells_are_counted(place: str) -> None:
     """A place of printable ASCII is measured by its length and its file's parts are found once a file
     (``_place_lines``): the same lines as each line's cells counted anew, at every room."""
-    from zhijiao_check.renderers.table import _place_lines
+    from zhijiao_check.renderers.table import _cell_place_lines, _place_lines
 
     for room in range(len(place) + 3):
-        assert _place_lines(place, room) == _filled(place, room), room
+        assert _place_lines(place, room) == _cell_place_lines(place, room), room

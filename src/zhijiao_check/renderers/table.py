@@ -761,10 +761,15 @@ def _place_lines(place: str, room: int) -> list[str]:
     """A place (``samples/2023/ningyuan.yaml:127``) on one line where it fits ``room``, else broken after a
     folder, filled from the end: the file's name and its line together where they fit, the folders above
     (folded at a column's edge, ``…ningyuan.yaml:12`` read over ``7``)."""
-    from zhijiao_check.renderers.layout.text import cell_len
-
     if place.isascii() and place.isprintable():  # most places: a character a cell, counted by ``len``
         return [place] if len(place) <= room else _ascii_place_lines(place, room)
+    return _cell_place_lines(place, room)
+
+
+def _cell_place_lines(place: str, room: int) -> list[str]:
+    """``_place_lines`` of any place, each line's cells counted anew."""
+    from zhijiao_check.renderers.layout.text import cell_len
+
     if cell_len(place) <= room:
         return [place]
     lines = [""]
