@@ -12,7 +12,7 @@ import pytest
 from factory import invoke
 from typer.testing import Result
 
-from .multiyear import write_years
+from .multiyear import copy_year, write_years
 
 Invoke = Callable[..., Result]
 
@@ -55,3 +55,27 @@ def city_trend(doc: dict[str, Any], rule: str) -> dict[str, Any]:
 def unit_trend(doc: dict[str, Any], unit: str, rule: str) -> dict[str, Any]:
     trends = next(u for u in doc["trends"]["units"] if u["unit"] == unit)["trends"]
     return next(t for t in trends if t["rule"] == rule)
+
+
+@pytest.fixture(scope="module")
+def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2022–2025 (2024 and 2025 as copies of 2023), 新田县 filing no 2025 report: the due year of most
+    targets held, one unit missing from it."""
+    dest = tmp_path_factory.mktemp("final")
+    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
+        copy_year(source, dest, year)
+    (dest / "2025" / "xintian.yaml").unlink()
+    return dest
+
+
+@pytest.fixture(scope="module")
+def complete(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2023 and 2025 (a copy of 2023), 零陵区's 2025 public seats down from 1700 to 700: a target met by
+    2023 and not held in its due year."""
+    dest = tmp_path_factory.mktemp("complete")
+    copy_year(2023, dest, 2023)
+    lingling = copy_year(2023, dest, 2025) / "lingling.yaml"
+    text = lingling.read_text(encoding="utf-8")
+    assert "public_secondary_vocational_seats: 1700" in text
+    lingling.write_text(text.replace("vocational_seats: 1700", "vocational_seats: 700", 1), encoding="utf-8")
+    return dest

@@ -34,25 +34,6 @@ MET = "零陵区"
 DUE_2025 = ["c7.training-base", "c10.pilot-schools"]  # 新田县's targets due in 2025
 
 
-@pytest.fixture(scope="module")
-def final(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("final")
-    for year, source in ((2022, 2022), (2023, 2023), (2024, 2023), (2025, 2023)):
-        copy_year(source, dest, year)
-    (dest / "2025" / "xintian.yaml").unlink()
-    return dest
-
-
-@pytest.fixture(scope="module")
-def complete(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("complete")
-    copy_year(2023, dest, 2023)
-    lingling = copy_year(2023, dest, 2025) / "lingling.yaml"
-    text = lingling.read_text(encoding="utf-8")
-    lingling.write_text(text.replace("vocational_seats: 1700", "vocational_seats: 700", 1), encoding="utf-8")
-    return dest
-
-
 def run(folder: Path, *args: str, lang: str = "zh", columns: int = 200) -> str:
     result = CliRunner().invoke(
         app, ["check", str(folder), "--lang", lang, *args], env={"COLUMNS": str(columns), "NO_COLOR": "1"}
