@@ -66,7 +66,7 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
     owners = {rule.id: (pack, rule) for pack in reversed(packs) for rule in pack.rules}  # the first pack's
     # the rule replaced (or retired): its last year, the rule that takes over (None: none, ``retires``)
     ends: dict[str, tuple[int, str | None]] = {}
-    takers: dict[str, tuple[AnyRule, RuleSource]] = {}  # the rule replaced: the rule that replaces it
+    ended_at: dict[str, str] = {}  # where each rule of ``ends`` is ended, ``file:line``
     problems: list[Problem] = []
     for pack in packs:
         for rule in pack.rules:
@@ -83,18 +83,10 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
             owner, old = owned
             there = owner.sources[name]
             said |= {"pack": owner.id, "at": f"{there.file}:{there.line}"}
-            code = ""
             if name == rule.id:  # itself: a rule of that ID there is, so not "no such rule"
                 code = "replaces-self"
-            elif owner.id == pack.id:
-                code = "replaces-own-pack"
-            elif old.time.replaced_by is not None:
-                code = "replaces-already-replaced"
-                said |= {"other": old.time.replaced_by, "last": old.time.until}
-            elif name in takers:
-                other, other_at = takers[name]
-                code = "replaces-twice"
-                said |= {"other": other.id, "other_at": f"{other_at.file}:{other_at.line}"}
+            else:
+                code = _refused("replaces", pack, owned, ends, ended_at, said)
             if code:
                 at = where.replaces_at or (where.line, 1)
                 problems.append(pack_problem(where.file, at, f"{rule.id}.time.replaces", code, **said))
@@ -105,9 +97,8 @@ def replaced(packs: Sequence[P]) -> tuple[list[P], list[Problem]]:
                 key = "from" if rule.time.every_year is None else "every_year"
                 problems.append(pack_problem(where.file, at, f"{rule.id}.time.{key}", outside, **said))
                 continue
-            takers[name] = (rule, where)
             ends[name] = (start - 1, rule.id)
-    ended_at = {name: f"{where.file}:{where.line}" for name, (_, where) in takers.items()}
+            ended_at[name] = f"{where.file}:{where.line}"
     for pack in packs:
         problems += _retired(pack, owners, ends, ended_at)
     if problems or not ends:
@@ -148,15 +139,7 @@ def _retired(
         owner, old = owned
         there = owner.sources[name]
         said |= {"pack": owner.id, "at": f"{there.file}:{there.line}"}
-        code = ""
-        if owner.id == pack.id:
-            code = "retires-own-pack"
-        elif old.time.replaced_by is not None:
-            code = "retires-already-replaced"
-            said |= {"other": old.time.replaced_by, "last": old.time.until}
-        elif name in ends:
-            code = "retires-twice"
-            said["other_at"] = ended_at[name]
+        code = _refused("retires", pack, owned, ends, ended_at, said)
         if code:
             problems.append(pack_problem(pack.info_file, rule_at, f"{path}.rule", code, **said))
             continue
@@ -168,6 +151,37 @@ def _retired(
         ends[name] = (start - 1, None)
         ended_at[name] = f"{pack.info_file}:{rule_at[0]}"
     return problems
+
+
+def _refused(
+    kind: str,
+    pack: Pack,
+    owned: tuple[Pack, AnyRule],
+    ends: Mapping[str, tuple[int, str | None]],
+    ended_at: Mapping[str, str],
+    said: dict[str, object],
+) -> str:
+    """Why ``pack``'s ``replaces`` or ``retires`` (``kind``) may not end the rule ``owned`` (its pack and
+    itself), as a problem's code, what it names put in ``said``; "" when it may: a rule of its own pack, a
+    rule already replaced (its own ``replaced_by``) or already ended (``ends``, at ``ended_at``)."""
+    own_pack, already_replaced, twice = _REFUSALS[kind]
+    owner, old = owned
+    if owner.id == pack.id:
+        return own_pack
+    if old.time.replaced_by is not None:
+        said |= {"other": old.time.replaced_by, "last": old.time.until}
+        return already_replaced
+    if old.id in ends:
+        said |= {"other": ends[old.id][1], "other_at": ended_at[old.id]}
+        return twice
+    return ""
+
+
+# each kind's codes, written whole so that the message catalogues' test finds them
+_REFUSALS = {
+    "replaces": ("replaces-own-pack", "replaces-already-replaced", "replaces-twice"),
+    "retires": ("retires-own-pack", "retires-already-replaced", "retires-twice"),
+}
 
 
 def _unknown(rule: AnyRule, where: RuleSource, said: dict[str, object], owners: Collection[str]) -> Problem:
