@@ -13,9 +13,6 @@ import re
 from zhijiao_check.patterns import later
 from zhijiao_check.wording import Msg, msg
 
-_TAGS = "tag:yaml.org,2002:"
-_NUMBER_TAGS = frozenset((_TAGS + "int", _TAGS + "float"))
-_TIMESTAMP_TAG = _TAGS + "timestamp"
 _DATE = later(
     r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"
     r"(?:(?:[Tt]|[ \t]+)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2}))?",
@@ -23,11 +20,12 @@ _DATE = later(
 )
 
 
-def scalar_reason(tag: str, text: str) -> Msg:
-    """Why the scalar ``text`` of ``tag`` could not be read (``source.yamltree``'s ``bad-scalar``)."""
-    if tag == _TIMESTAMP_TAG:
+def scalar_reason(kind: str, text: str) -> Msg:
+    """Why the scalar ``text`` of YAML's type ``kind`` (its tag's last part: ``timestamp``, ``int``, …) could
+    not be read (``source.yamltree``'s ``bad-scalar``)."""
+    if kind == "timestamp":
         return date_reason(text)
-    if tag in _NUMBER_TAGS:
+    if kind in ("int", "float"):
         return msg("report.bad-scalar-number")
     return msg("report.bad-scalar-other")
 

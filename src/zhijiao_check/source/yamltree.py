@@ -346,7 +346,8 @@ def _construct(loader: Any, node: Any) -> Any:
     except Exception:  # noqa: BLE001 - a malformed timestamp or number the resolver accepted
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         # the reason in the catalogue's words: Python's is English (``month must be in 1..12``)
-        return _Refused("bad-scalar", {"value": shown, "reason": scalar_reason(node.tag, node.value)})
+        reason = scalar_reason(node.tag.rpartition(":")[2], node.value)
+        return _Refused("bad-scalar", {"value": shown, "reason": reason})
     if node.tag in _NUMBER_TAGS and too_long(value) and not _NOT_FINITE.fullmatch(node.value):
         # 1.0e+30 as JSON's 1e30: the same digits too many, written shorter (.inf is what it says, and the
         # field's check names it)
