@@ -371,6 +371,24 @@ def _result(
         return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _not_yet))
     measure: Measure = rule.measure(scope)
     status = timing.decided(rule, measure, times.due, times.exact_schedule)
+    if times.expected is None and not units_missing:
+        # Most results: no schedule to show beside the figure, and no unit missing from the year: what the
+        # kind measured, as the general way below gives it then.
+        kept = measure.notes if measure.notes.__class__ is tuple else tuple(measure.notes)
+        if status == Status.WARN and measure.near:
+            kept = (*kept, _within(rule))
+        located = measure.locations
+        return RuleResult(
+            rule,
+            status,
+            measure.observed,
+            measure.explanation,
+            located if len(located) < 2 else _places_once(located),
+            measure.items,
+            kept,
+            None,
+            measure.target,
+        )
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = times.expected

@@ -12,7 +12,7 @@ from typing import Literal
 from zhijiao_check.measure.conditions import field_label, select
 from zhijiao_check.measure.numbers import meets, near, relation, show, show_target
 from zhijiao_check.measure.outcome import Measure, grows_to
-from zhijiao_check.measure.scope import Item, Scope
+from zhijiao_check.measure.scope import Item, Scope, places_of_items
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Items, Range, RuleBase, Unit
 from zhijiao_check.wording import COLON, Join, Wording, msg, seq
@@ -73,7 +73,7 @@ def measure(rule: CountRule, scope: Scope) -> Measure:
         )
     if absent:  # met already: the lists not given can only add to the count
         notes += (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
-    locations = tuple(item.location() for item in counted) or scope.where_listed(rule.of.over)
+    locations = places_of_items(counted) or scope.where_listed(rule.of.over)
     return Measure(
         n, met, text, locations, near=not met and near(n, rule.target), notes=notes, settled=grows and met
     )

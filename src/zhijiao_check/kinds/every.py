@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from zhijiao_check.measure.conditions import (
     decided_of,
@@ -22,7 +22,7 @@ from zhijiao_check.measure.conditions import (
 )
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
-from zhijiao_check.measure.scope import Item, Scope, reader
+from zhijiao_check.measure.scope import Item, Location, Scope, one_key, reader, split
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
@@ -72,6 +72,17 @@ class _Check:
         self.places = places_of(condition)
         # where its one field stands, when it reads one (no ``other``): an item's figure is then located once
         self.where = self.places[0][1] if len(self.places) == 1 else None
+        # What ``_judged_alone`` reads without a call: the value compared with, when the rule gives it (not
+        # another field, not the year plus some); the field's key in the item (``enrollment``) or in its
+        # school (``school.level``), when it is one level deep; the field's path below the item, or below
+        # its school, as ``scope.locator`` locates it.
+        self.constant = condition.other is None and condition.year_plus is None and condition.present is None
+        self.value = condition.value
+        field = condition.field
+        on_school = field.startswith("school.")
+        self.path = split(field)
+        self.school_path = split(field[len("school.") :]) if on_school else None
+        self.key, self.school_key = one_key(field)
 
 
 class _Plan:
@@ -120,6 +131,71 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
         status = Status.FAIL
         shown = failing
     return _outcome(plan, item, year, status, shown)
+
+
+def judged_all(plan: _Plan, items: list[Item], year: int) -> list[ItemOutcome]:
+    """``judge`` of each item, in order."""
+    only = plan.only
+    if only is not None and only.where is not None:
+        return _judged_alone(plan, only, items, year)
+    return [judge(plan, item, year) for item in items]
+
+
+_PASS, _FAIL, _MISSING = Status.PASS, Status.FAIL, Status.MISSING
+
+
+def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> list[ItemOutcome]:
+    """``_alone`` of each item when its one condition reads one field (most rules), in one loop: the field
+    read and the item located without a call where they can be, each report's places looked up once for its
+    items. The same outcomes, item by item."""
+    read, right, decided, describe = check.read, check.right, check.decided, check.describe
+    over, op = plan.over, plan.op
+    constant, value = check.constant, check.value
+    key, school_key = check.key, check.school_key
+    path, school_path = check.path, check.school_path
+    judged: list[ItemOutcome] = []
+    report = None
+    positions: Any = None
+    values: dict[Any, Any] = {}
+    file = ""
+    cells = False
+    for item in items:
+        if key is not None:
+            data = item.data
+            left = data.get(key) if data.__class__ is dict else read(item)
+        elif school_key is not None:
+            school = item.school_data
+            left = school.get(school_key) if school.__class__ is dict else read(item)
+        else:
+            left = read(item)
+        against = value if constant else right(item, year)
+        held = decided(left, against)
+        status = _FAIL if held is False else _MISSING if held is None else _PASS
+        if item.report is not report:
+            report = item.report
+            positions = report.positions
+            values, file, cells = positions.values, report.file, bool(positions.cells)
+        # as ``_alone``: its field's place where it gives the field, or where it should; else the item's
+        if left is not None or held is None:
+            if school_path is not None and item.school_data is not None:
+                at = (*item.path[:2], *school_path)
+            else:
+                at = item.path + path
+        else:
+            at = item.path
+        line, column = values.get(at) or positions.nearest(at)
+        judged.append(
+            ItemOutcome(
+                item.name,
+                item.school,
+                status,
+                left,
+                describe(item, year, over, held, left, against),
+                (Location(file, line, column, positions.cell(at) if cells else ""),),
+                {"op": op, "value": against},
+            )
+        )
+    return judged
 
 
 def _alone(plan: _Plan, check: _Check, item: Item, year: int) -> ItemOutcome:
@@ -186,7 +262,7 @@ _NONE_MATCHING = msg("engine.none-matching")
 def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     plan = once(rule, _Plan)
-    judged = [judge(plan, item, scope.year) for item in items]
+    judged = judged_all(plan, items, scope.year)
     statuses = [o.status for o in judged]
     failed = Status.FAIL in statuses
     # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not

@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast
 
 from zhijiao_check.measure.numbers import comparison, decimals, relation, show
-from zhijiao_check.measure.scope import Absent, Item, ItemSet, Location, absent_field, locator, reader
+from zhijiao_check.measure.scope import (
+    Absent,
+    Item,
+    ItemSet,
+    Location,
+    absent_field,
+    locator,
+    one_key,
+    reader,
+)
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.report.codes import VALUE_LABELS, with_meaning
 from zhijiao_check.vocabulary import Condition
@@ -97,8 +106,36 @@ def _made(condition: Condition) -> Test:
         return lambda item, year: (read(item) is not None) == present
     compare = comparison(condition.op)
     right = right_of(condition)
+    value = condition.value
+    key, school_key = one_key(condition.field)
     if condition.op == "contains":  # an absent list of designations holds none
+        if key is not None and value is not None:
+
+            def holds_value(item: Item, year: int) -> bool | None:
+                data = item.data
+                return compare((data.get(key) if data.__class__ is dict else read(item)) or [], value)
+
+            return holds_value
         return lambda item, year: compare(read(item) or [], right(item, year))
+    # Against the rule's value, of a field one level deep (most filters: ``level: secondary``): read without
+    # the reader's call where the data is a mapping, as ``test`` below decides.
+    if value is not None and key is not None:
+
+        def own(item: Item, year: int) -> bool | None:
+            data = item.data
+            left = data.get(key) if data.__class__ is dict else read(item)
+            return None if left is None else compare(left, value)
+
+        return own
+    if value is not None and school_key is not None:
+        in_school = school_key
+
+        def of_school(item: Item, year: int) -> bool | None:
+            school = item.school_data
+            left = school.get(in_school) if school.__class__ is dict else read(item)
+            return None if left is None else compare(left, value)
+
+        return of_school
 
     def test(item: Item, year: int) -> bool | None:
         left = read(item)

@@ -126,13 +126,25 @@ def places(*values: Any) -> int:
     """Decimal places of a percentage that tell these values apart: 1, or as many more as one place would show
     two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%; 44.9999999% < 45.0000000%)."""
     hundredfold = {float(v) * 100 for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
-    return _enough(hundredfold, 1, lambda v, shown: f"{v:.{shown}f}")
+    if len(hundredfold) < 2:  # one value, or two equal: told apart from nothing (``_enough``)
+        return 1
+    if len(hundredfold) == 2:  # most: a share and its target, which one place tells apart
+        first, second = hundredfold
+        if f"{first:.1f}" != f"{second:.1f}":
+            return 1
+    return _enough(hundredfold, 1, _percent)
+
+
+def _percent(value: float, shown: int) -> str:
+    return f"{value:.{shown}f}"
 
 
 def decimals(*values: Any) -> int:
     """The most places of plain numbers (元, 月, counts) that tell these values apart: 2, or as many more as 2
     would show two different figures alike (9999.996 < 10000, 9999.9999999 < 10000, never 10000 < 10000)."""
     numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    if len(numbers) < 2:  # as ``places``
+        return 2
     return _enough(numbers, 2, number)
 
 

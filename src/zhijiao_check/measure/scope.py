@@ -76,6 +76,19 @@ def reader(field: str) -> Callable[[Item], Any]:
 
 
 @cache  # resolved once per field name, as ``reader``
+def one_key(field: str) -> tuple[str | None, str | None]:
+    """``(key, school_key)``: the key ``reader`` reads ``field`` by in the item's data (``enrollment``), or
+    in its school's (``school.level``), when the field is one level deep and not a list entry's ``name``;
+    else ``None``. What a loop over many items reads without calling the reader, whenever the data is a
+    mapping (else it calls the reader, as for a deeper field)."""
+    on_school = field.startswith("school.")
+    below = split(field[len("school.") :]) if on_school else split(field)
+    if len(below) != 1 or field == "name":
+        return None, None
+    return (None, below[0]) if on_school else (below[0], None)
+
+
+@cache  # resolved once per field name, as ``reader``
 def locator(field: str) -> Callable[[Item], Location]:
     """What locates ``field`` of an item: ``school.<field>`` in the school it belongs to."""
     path = split(field)
@@ -87,6 +100,25 @@ def locator(field: str) -> Callable[[Item], Location]:
         return locate(item.report, (*item.path, *path))
 
     return where
+
+
+def places_of_items(items: Iterable[Item]) -> tuple[Location, ...]:
+    """``item.location()`` of each item, in one loop: each report's places looked up once for its items."""
+    located: list[Location] = []
+    report = None
+    positions: Any = None
+    values: dict[Any, Any] = {}
+    file = ""
+    cells = False
+    for item in items:
+        if item.report is not report:
+            report = item.report
+            positions = report.positions
+            values, file, cells = positions.values, report.file, bool(positions.cells)
+        at = item.path
+        line, column = values.get(at) or positions.nearest(at)
+        located.append(Location(file, line, column, positions.cell(at) if cells else ""))
+    return tuple(located)
 
 
 def dig(data: Any, path: Sequence[str | int]) -> Any:

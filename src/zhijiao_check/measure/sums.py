@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from zhijiao_check.measure.conditions import select
 from zhijiao_check.measure.numbers import Exact, exact_sum
-from zhijiao_check.measure.scope import Location, Scope, absent_field
+from zhijiao_check.measure.scope import Item, Location, Scope, absent_field, one_key, split
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
 from zhijiao_check.wording import Wording
@@ -54,20 +56,12 @@ def total(spec: Sum, scope: Scope) -> Total:
         missing.extend(gap.what for gap in absent)
         locations.extend(gap.location for gap in absent)
         gaps.extend(gap.location for gap in absent)
-        for item in items:
-            field = spec.field
-            if item.get(field) is None and spec.otherwise is not None:
-                field = spec.otherwise
-                otherwise += 1
-            value = item.get(field)
-            if value is None:
-                missing.append(scope.named(item.report, item.absent(spec.field)))
-                # the blank cell itself in a workbook; the entry in a YAML report (the nearest place)
-                gaps.append(item.location(spec.field))
-                locations.append(gaps[-1])
-                continue
-            parts.append((item.name, value))
-            locations.append(item.location(field))
+        key = one_key(spec.field)[0]
+        if key is None:  # a school's field, or one deeper than the item's own: each item the general way
+            for item in items:
+                otherwise += _item_part(spec, scope, item, parts, locations, missing, gaps)
+        else:
+            otherwise += _parts_by_key(spec, scope, items, key, parts, locations, missing, gaps)
     exact = exact_sum(v for _, v in parts)
     given = exact if exact.__class__ is int else float(exact)
     return Total(
@@ -79,3 +73,69 @@ def total(spec: Sum, scope: Scope) -> Total:
         exact,
         tuple(gaps),
     )
+
+
+def _item_part(
+    spec: Sum,
+    scope: Scope,
+    item: Item,
+    parts: list[tuple[str, float]],
+    locations: list[Location],
+    missing: list[Wording],
+    gaps: list[Location],
+) -> int:
+    """One item's part of a sum over items, its place, or what it is missing and where: 1 when it was read
+    through ``otherwise``."""
+    field = spec.field
+    otherwise = 0
+    if item.get(field) is None and spec.otherwise is not None:
+        field = spec.otherwise
+        otherwise = 1
+    value = item.get(field)
+    if value is None:
+        missing.append(scope.named(item.report, item.absent(spec.field)))
+        # the blank cell itself in a workbook; the entry in a YAML report (the nearest place)
+        gaps.append(item.location(spec.field))
+        locations.append(gaps[-1])
+        return otherwise
+    parts.append((item.name, value))
+    locations.append(item.location(field))
+    return otherwise
+
+
+def _parts_by_key(
+    spec: Sum,
+    scope: Scope,
+    items: list[Item],
+    key: str,
+    parts: list[tuple[str, float]],
+    locations: list[Location],
+    missing: list[Wording],
+    gaps: list[Location],
+) -> int:
+    """``_item_part`` of each item, for a field one level deep in the item (``dual_qualified_teachers`` of a
+    school): an item that gives it is read and located in this loop, without a call (as ``scope.reader``
+    and ``scope.locator`` would), each report's places looked up once for its items; any other item (its
+    figure not given, read through ``otherwise`` or missing) the general way. The same parts and places."""
+    path = split(spec.field)
+    otherwise = 0
+    report = None
+    positions: Any = None
+    values: dict[Any, Any] = {}
+    file = ""
+    cells = False
+    for item in items:
+        data = item.data
+        value = data.get(key) if data.__class__ is dict else None
+        if value is None:
+            otherwise += _item_part(spec, scope, item, parts, locations, missing, gaps)
+            continue
+        parts.append((item.name, value))
+        if item.report is not report:
+            report = item.report
+            positions = report.positions
+            values, file, cells = positions.values, report.file, bool(positions.cells)
+        at = item.path + path
+        line, column = values.get(at) or positions.nearest(at)
+        locations.append(Location(file, line, column, positions.cell(at) if cells else ""))
+    return otherwise
