@@ -99,8 +99,10 @@ def assembled(
 
     texts = UnitTrendTexts(spool.rules, bases, tr, years)
     # Units whose trends were made while the city-wide years were in worker processes (``ahead``): by unit,
-    # where its entry and its clause-15 line are in the spool (start and size of each), or None for no trend.
-    made_ahead: dict[str, tuple[int, int, int, int] | None] = {}
+    # its place in ``spans_ahead``, which holds where its entry and its clause-15 line are in the spool (start
+    # and size of each, in turn), or -1 for no trend (a tuple of four numbers a unit took twice the room).
+    made_ahead: dict[str, int] = {}
+    spans_ahead = array("q")
 
     def unit_trend(unit: str, reports: list[HeldReport], absent: Sequence[int], unseen: Sequence[int]) -> Any:
         return texts.unit(
@@ -124,25 +126,27 @@ def assembled(
                 continue
             found = unit_trend(unit, reports, (), ())
             if found is None:
-                made_ahead[unit] = None
+                made_ahead[unit] = -1
                 continue
             line = encoded(assessment(assessed(found.trends, unit, reports[0].kind)), DEPTH)
-            made_ahead[unit] = (spool.add(found.entry), len(found.entry), spool.add(line), len(line))
+            made_ahead[unit] = len(spans_ahead)
+            spans_ahead.extend((spool.add(found.entry), len(found.entry), spool.add(line), len(line)))
 
     def found_unit_trends() -> Iterator[tuple[str, Written, tuple[int, int]]]:
         """Each unit's entry of trends, and where its clause-15 line is in the spool, in the units' order."""
         absent = not_filed()
         unseen = without_city_figures(years, (year for year, _, _ in sections))
         for unit, reports in units.items():
-            if unit in made_ahead:
-                spans = made_ahead[unit]
-                if spans is not None:
-                    yield unit, Written(spool.read(spans[0], spans[1])), (spans[2], spans[3])
+            at = made_ahead.get(unit)
+            if at is not None:
+                if at >= 0:
+                    entry, size, line, length = spans_ahead[at : at + 4]
+                    yield unit, Written(spool.read(entry, size)), (line, length)
                 continue
             found = unit_trend(unit, reports, absent.get(unit, ()), unseen)
             if found is not None:
-                line = spool.written([assessment(assessed(found.trends, unit, reports[0].kind))], DEPTH)
-                yield unit, found.entry, (line[0], line[1])
+                spans = spool.written([assessment(assessed(found.trends, unit, reports[0].kind))], DEPTH)
+                yield unit, found.entry, (spans[0], spans[1])
 
     # clause 15's lines of the units, counted as their trends are written and spooled (each a few hundred
     # bytes of rule IDs: held, 10,000 reports' lines took 6 MiB more at the run's peak), so that the summary
