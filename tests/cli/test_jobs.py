@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -360,3 +361,72 @@ def test_standard_input_among_reports_is_read_by_workers_as_by_one_process(
     # read whole: the copy of a report of the folder, scored once (at the folder's)
     said = [warning["code"] for warning in doc["warnings"] if warning["file"] == "<stdin>"]
     assert said == ["same-report"]
+
+
+# The tool on two processors, the parent's units' trends and city-wide years told in ``EVENTS`` as each is
+# made: a unit's trends (``unit``) and a city-wide year taken back from its worker (``year``).
+WATCHED_TAIL = """
+import os, sys
+from zhijiao_check import processes
+from zhijiao_check.commands.flat import spool, unittrends
+processes.available_cores = lambda: 2
+
+def told(event, function):
+    def wrapped(*args, **kwargs):
+        with open(os.environ["EVENTS"], "a") as events:
+            events.write(event + "\\n")
+        return function(*args, **kwargs)
+    return wrapped
+
+unittrends.UnitTrendTexts.unit = told("unit", unittrends.UnitTrendTexts.unit)
+spool.Spool.copy = told("year", spool.Spool.copy)
+from zhijiao_check.entry import main
+sys.argv = ["zhijiao-check", *sys.argv[1:]]
+main()
+"""
+
+
+def test_units_trends_are_made_while_the_city_wide_years_are_in_workers(tmp_path: Path) -> None:
+    """With ``--jobs``, the trends of each unit whose reports cover every year of the run are made while the
+    city-wide years are in the workers, where the run would only wait for them; a unit missing a year (whose
+    trends the city-wide sections decide) once they are back. The document is the one a process prints."""
+    from zhijiao_check.commands.check import FLAT_FROM
+
+    generated_set(tmp_path, FLAT_FROM + 1)
+    (tmp_path / "reports" / "2022" / "00001" / "daoxian.yaml").unlink()  # one unit in 2023 alone
+    printed = {}
+    for jobs in ("1", "2"):
+        events = tmp_path / f"events-{jobs}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                WATCHED_TAIL,
+                "check",
+                "reports",
+                "--rules",
+                "pack",
+                "-f",
+                "json",
+                "-j",
+                jobs,
+            ],
+            cwd=tmp_path,
+            env={**os.environ, "EVENTS": str(events)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        printed[jobs] = done.stdout
+        told = events.read_text(encoding="utf-8").split()
+        if jobs == "2":
+            first_year = told.index("year")
+            # the units with a report of each year before the years are back, the others after them
+            assert set(told[:first_year]) == {"unit"} and told[first_year : first_year + 2] == [
+                "year",
+                "year",
+            ]
+            assert set(told[first_year + 2 :]) == {"unit"}
+    assert printed["1"] == printed["2"]
+    assert json.loads(printed["2"])["trends"]["units"]

@@ -16,7 +16,7 @@ from zhijiao_check.commands.flat.spool import (
     Warnings,
     Year,
 )
-from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendText, UnitTrendTexts
+from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendTexts
 from zhijiao_check.commands.flat.years import city_years
 from zhijiao_check.document import assessment, header, invalid, ranked, trend
 from zhijiao_check.engine.assessment import assessed, in_unit_order, not_assessed
@@ -39,7 +39,7 @@ from zhijiao_check.engine.trend import (
     untrended,
     without_city_figures,
 )
-from zhijiao_check.jsontext import Lazy, Written
+from zhijiao_check.jsontext import Lazy, Written, encoded
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode
 
@@ -97,39 +97,72 @@ def assembled(
     def not_filed() -> dict[str, list[int]]:
         return not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
 
-    def found_unit_trends() -> Iterator[tuple[str, str, UnitTrendText]]:
+    texts = UnitTrendTexts(spool.rules, bases, tr, years)
+    # Units whose trends were made while the city-wide years were in worker processes (``ahead``): by unit,
+    # its place in ``spans_ahead``, which holds where its entry and its clause-15 line are in the spool (start
+    # and size of each, in turn), or -1 for no trend (a tuple of four numbers a unit took twice the room).
+    made_ahead: dict[str, int] = {}
+    spans_ahead = array("q")
+
+    def unit_trend(unit: str, reports: list[HeldReport], absent: Sequence[int], unseen: Sequence[int]) -> Any:
+        return texts.unit(
+            unit,
+            reports[0].kind,
+            [(one.year, spool.results(one)) for one in reports],
+            invalid_years.get(unit, ()),
+            absent,
+            expected_in(flat.packs[0].units, unit, unseen),
+        )
+
+    def ahead() -> None:
+        """Each unit's trends that no city-wide section can change, spooled while the city-wide years are in
+        worker processes (this process would only wait for them meanwhile): those of a unit whose reports,
+        valid or refused, cover every year of the run. Its years not filed and the run's years without
+        city-wide figures are then none of its years (``engine.trend.span`` leaves out the years it has),
+        whatever the sections say."""
+        every = set(years)
+        for unit, reports in units.items():
+            if not every <= {one.year for one in reports}.union(invalid_years.get(unit, ())):
+                continue
+            found = unit_trend(unit, reports, (), ())
+            if found is None:
+                made_ahead[unit] = -1
+                continue
+            line = encoded(assessment(assessed(found.trends, unit, reports[0].kind)), DEPTH)
+            made_ahead[unit] = len(spans_ahead)
+            spans_ahead.extend((spool.add(found.entry), len(found.entry), spool.add(line), len(line)))
+
+    def found_unit_trends() -> Iterator[tuple[str, Written, tuple[int, int]]]:
+        """Each unit's entry of trends, and where its clause-15 line is in the spool, in the units' order."""
         absent = not_filed()
         unseen = without_city_figures(years, (year for year, _, _ in sections))
-        texts = UnitTrendTexts(spool.rules, bases, tr, years)
         for unit, reports in units.items():
-            kind = reports[0].kind
-            found = texts.unit(
-                unit,
-                kind,
-                [(one.year, spool.results(one)) for one in reports],
-                invalid_years.get(unit, ()),
-                absent.get(unit, ()),
-                expected_in(flat.packs[0].units, unit, unseen),
-            )
+            at = made_ahead.get(unit)
+            if at is not None:
+                if at >= 0:
+                    entry, size, line, length = spans_ahead[at : at + 4]
+                    yield unit, Written(spool.read(entry, size)), (line, length)
+                continue
+            found = unit_trend(unit, reports, absent.get(unit, ()), unseen)
             if found is not None:
-                yield unit, kind, found
+                spans = spool.written([assessment(assessed(found.trends, unit, reports[0].kind))], DEPTH)
+                yield unit, found.entry, (spans[0], spans[1])
 
     # clause 15's lines of the units, counted as their trends are written and spooled (each a few hundred
     # bytes of rule IDs: held, 10,000 reports' lines took 6 MiB more at the run's peak), so that the summary
     # after them need not make the trends again; with the units they are of, in order
     spooled: list[tuple[array[int], list[str]]] = []
 
-    def spooling() -> Iterator[UnitTrendText]:
+    def spooling() -> Iterator[Written]:
         spans, trended = array("q"), []
-        for unit, kind, found in found_unit_trends():
-            spans.extend(spool.written([assessment(assessed(found.trends, unit, kind))], DEPTH))
+        for unit, entry, line in found_unit_trends():
+            spans.extend(line)
             trended.append(unit)
-            yield found
+            yield entry
         spooled[:] = [(spans, trended)]
 
     def unit_trend_entries() -> Iterator[Written]:
-        for found in spooling():
-            yield found.entry
+        return spooling()
 
     def assessment_entries() -> Iterator[Any]:
         if city_trend:
@@ -167,7 +200,7 @@ def assembled(
         (in_run, before, keep),
         warnings,
         jobs,
-        lambda: None,
+        ahead,
         Absence(
             invalid_years,
             elsewhere,
