@@ -110,6 +110,7 @@ def assembled(
                 invalid_years.get(unit, ()),
                 absent.get(unit, ()),
                 expected_in(flat.packs[0].units, unit, unseen),
+                by_year,  # the years of valid reports, as city-wide: a refused one alone ends no run
             )
             if found is not None:
                 yield unit, kind, found
