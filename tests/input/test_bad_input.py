@@ -316,7 +316,7 @@ CASES = [
         "请写作 secondary",
         "schools[0].level",
     ),
-    case("unquoted-code", '  code: "431103"', "  code: 431103", "number-for-text", "加上引号", "unit.code"),
+    case("unquoted-code", '  code: "431103"', "  code: 4311030", "code-number-long", "加上引号", "unit.code"),
     case(
         "schema-version",
         "schema_version: 1",

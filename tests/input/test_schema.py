@@ -156,7 +156,7 @@ BAD: list[tuple[str, Callable[[Data], None], Path]] = [
     ("not-a-mapping", _set("enrollment", 1360), COUNTY),
     ("zero-months", _set("schools.0.enterprise_practice.0.months", 0), COUNTY),
     ("no-teachers-in-group", _set("schools.0.enterprise_practice.0.teachers", 0), COUNTY),
-    ("unquoted-code", _set("unit.code", 431103), COUNTY),
+    ("unquoted-code", _set("unit.code", 43110), COUNTY),  # of five digits: a leading zero may be lost
     ("code-mismatch", _set("unit.code", "431102"), COUNTY),
     ("unknown-unit", _set("unit.name", "冷水滩"), COUNTY),
     ("renamed-unit", _set("unit.name", "祁阳县"), COUNTY),
@@ -210,6 +210,19 @@ def test_what_only_the_checker_refuses(
     edit(data)
     assert validator.is_valid(data)
     assert validate_json(write(tmp_path, "r.yaml", yaml.safe_dump(data, allow_unicode=True)))[0] == 2
+
+
+def test_a_code_of_six_digits_written_as_a_number_the_schema_refuses_and_the_checker_warns_of(
+    tmp_path: Path, validator: jsonschema.Draft202012Validator
+) -> None:
+    """The schema keeps the format's text (an editor says to quote it); the checker reads the number, which
+    loses nothing, with a warning that says the same (docs/report-format.md, ``code-as-number``)."""
+    data = copy.deepcopy(yaml.safe_load(COUNTY.read_text(encoding="utf-8")))
+    data["unit"]["code"] = 431103
+    assert not validator.is_valid(data)
+    code, document = validate_json(write(tmp_path, "r.yaml", yaml.safe_dump(data, allow_unicode=True)))
+    assert code == 0
+    assert [(p["code"], p["severity"]) for p in document["problems"]] == [("code-as-number", "warning")]
 
 
 def test_the_schema_follows_a_replaced_unit_list(tmp_path: Path) -> None:

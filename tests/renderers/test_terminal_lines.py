@@ -266,3 +266,23 @@ def test_an_absolute_place_is_not_broken_after_its_root(room: int) -> None:
     assert lines[0] != "/" and lines[0].startswith("/work/")
     assert "".join(lines) == "/work/main/samples/2023/lengshuitan.yaml:37"
     assert max(map(cell_len, lines)) <= room
+
+
+# A failing item's place (``file:line``) directly after a word or a figure of the text before it
+PLACE_GLUED = re.compile(r"\S ?samples/\S+\.yaml:\d")
+
+
+@pytest.mark.parametrize("encoding", [None, "gbk"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [80, 100])
+def test_a_failing_item_s_place_is_a_line_of_its_own(
+    two_years: Run, lang: Lang, width: int, encoding: str | None
+) -> None:
+    # At 80 columns "当年招生 165 ≠ 0 samples/2023/dongan.yaml:125 另 1 处" and "months of practice 3 < 6
+    # samples/2023/ningyuan.yaml:52": the place read as part of the explanation ("0 samples")
+    text = table(two_years, lang, width, encoding)
+    assert misread(text, width) == []
+    assert [line for line in text.splitlines() if PLACE_GLUED.search(line)] == []
+    lines = [line.strip() for line in text.splitlines()]
+    at = next(number for number, line in enumerate(lines) if line.startswith("samples/2023/dongan.yaml:125"))
+    assert lines[at - 1].endswith(("≠ 0", "!= 0"))  # under the failing school's explanation

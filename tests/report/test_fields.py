@@ -324,13 +324,13 @@ CASES = [
         id="year-with-nian",
     ),
     pytest.param(
-        ('  code: "431103"', "  code: 431103"),
+        ('  code: "431103"', "  code: 431103.0"),  # six digits alone are taken, with a warning
         "number-for-text",
         6,
         9,
         "unit.code",
-        '"431103"',
-        'in quotes, "431103"',
+        '"431103.0"',
+        'in quotes, "431103.0"',
         id="unquoted-code",
     ),
     pytest.param(

@@ -249,9 +249,38 @@ def test_a_change_between_workbooks_is_placed_at_its_cells(tmp_path: Path) -> No
     assert rating["old_cell"].startswith("专业!") and rating["new_cell"].startswith("专业!")
     mixed = diff_json(old, NEW)["changes"][0]
     assert mixed["old_cell"].startswith("本单位!") and mixed["new_cell"] is None
-    text = invoke("diff", old, new).stdout  # each place a line of its own where both do not fit one
-    assert f"({old}:本单位!C11（公办中职学位数） →\n       {new}:本单位!C11（公办中职学位数）)" in text
+    text = invoke("diff", old, new, env={"COLUMNS": "300"}).stdout.splitlines()
+    # what the clerk sees first (sheet, cell, header), the YAML path after it, beside the places
+    at = text.index("  ~ 本单位!C11（公办中职学位数）：1250 → 1550")
+    assert text[at + 1] == f"      public_secondary_vocational_seats  ({old}:本单位!C11 → {new}:本单位!C11)"
     assert f"({OLD}:{line_of(OLD, 'public_secondary_vocational_seats')}" in invoke("diff", OLD, new).stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_workbook_s_change_leads_with_its_cell_and_fits_the_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, columns: int
+) -> None:
+    """A clerk who compares two workbooks finds each change by its sheet, cell and header, not a YAML path:
+    the line began ``schools[东安县舜德职业学校].majors[汽车运用与维修].rating（评估结论）`` with the cell in
+    brackets at its end."""
+    monkeypatch.chdir(tmp_path)
+    for year, source in (("2022", OLD), ("2023", NEW)):
+        assert invoke("convert", source, "-o", f"{year}.xlsx").exit_code == 0
+    shown = invoke("diff", "2022.xlsx", "2023.xlsx", "--lang", lang, env={"COLUMNS": str(columns)}).stdout
+    lines = shown.splitlines()
+    assert max(map(cell_len, lines)) <= columns
+    changes = [line for line in lines if re.match(r"  [~+-] ", line)]
+    assert len(changes) == 40 and all(re.match(r"  [~+-] [^\s\[.]+![A-Z]+\d+（", line) for line in changes)
+    colon = "：" if lang == "zh" else ": "
+    at = lines.index(f"  ~ 本单位!C11（公办中职学位数）{colon}1250 → 1550")
+    assert lines[at + 1] == "      public_secondary_vocational_seats"
+    assert lines[at + 2] == "      (2022.xlsx:本单位!C11 → 2023.xlsx:本单位!C11)"
+    rating = next(n for n, line in enumerate(lines) if line.endswith(f"（评估结论）{colon}green → yellow"))
+    assert lines[rating].startswith("  ~ 专业!")
+    assert "".join(line.strip() for line in lines[rating + 1 : rating + 3]).startswith(
+        "schools[东安县舜德职业学校].majors[汽车运用与维修].rating"
+    )
 
 
 def test_a_change_fits_the_width_with_its_places_beside_it_or_under_it() -> None:
@@ -352,7 +381,8 @@ def test_two_workbooks_name_a_group_left_blank_by_its_cells_and_a_designation_by
     assert "{current:" not in shown and "：{" not in shown
     # a value after its field's colon, or on the line under it (not the cell's header, in brackets)
     assert all(re.search(f"[：: ]{name}\\s", shown) for name in names)
-    assert not any(f"{mark} chuyi" in shown or f"{mark} quality" in shown for mark in ("：", ":"))
+    # the codes alone after a colon (``quality secondary-vocational major`` is the English name)
+    assert not re.search(r"[：:] ?(chuyi|quality)$", shown, re.MULTILINE)
     # JSON keeps the codes, as a YAML report writes them
     assert {c["old"] for c in diff_json(old, new)["changes"] if c["path"].endswith("designations[]")} == {
         "quality",

@@ -10,6 +10,13 @@ Two runs of the samples:
   to file): every county's line counted one target fewer. Now it is ``no-city-figures``, 2023's outcome
   said after it.
 
+- ``unit_last``: 2023, 2024 and 2025 without its 市本级 report nor 零陵区's. 零陵区's c7.training-base,
+  due in 2025, its last year of the run, had no verdict (only a year before a unit's last counted) and was
+  projected to 2025 as if the run ended in 2024: now ``no-city-figures``, not projected.
+
+A target judged each year counted such a year nowhere (``stray_city``: 2022 of c1.vocational-share): now it
+is one of its years, ``no-city-figures``, as a due year is.
+
 Both the whole run and the large one (``commands.flat``), in JSON, the table, Markdown and the workbook, in
 both languages.
 """
@@ -34,6 +41,7 @@ from .multiyear import copy_year, write_years
 
 SEATS = "c1.public-seats"  # city-wide, due 2023
 STANDARDS = "c2.school-standards"  # each unit's, due 2022
+TRAINING = "c7.training-base"  # each county's, due 2025
 RULES = {rule.id: rule for rule in load_packs([])[0].rules}
 
 
@@ -55,6 +63,14 @@ def stray_city(tmp_path_factory: pytest.TempPathFactory) -> Path:
     city = dest / "2022" / "shibenji.yaml"
     text = city.read_text(encoding="utf-8")
     city.write_text(text.replace("secondary_vocational: ", "secondary_vocational: -", 1), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def unit_last(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = write_years(tmp_path_factory.mktemp("unit-last"), (2023, 2024, 2025))
+    for name in ("shibenji.yaml", "lingling.yaml"):
+        (dest / "2025" / name).unlink()
     return dest
 
 
@@ -169,7 +185,58 @@ def test_the_words_of_a_county_s_verdict(stray_city: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(("fixture", "code"), [("no_city", 1), ("stray_city", 2)])
+def years_of(line: dict[str, Any]) -> dict[str, int]:
+    """The years of a line's targets judged each year, by outcome."""
+    return {tally["outcome"]: tally["years"] for tally in line["each_year"]["outcomes"]}
+
+
+def unit_trend(doc: dict[str, Any], unit: str, rule: str) -> dict[str, Any]:
+    found = next(u for u in doc["trends"]["units"] if u["unit"] == unit)
+    [trend] = [t for t in found["trends"] if t["rule"] == rule]
+    return trend
+
+
+def test_a_unit_s_target_due_in_its_last_year_without_city_figures_is_not_known(unit_last: Path) -> None:
+    doc = doc_of(unit_last)
+    base = unit_trend(doc, "零陵区", TRAINING)
+    assert [(y["year"], y["outcome"]) for y in base["verdict"]["years"]] == [(2025, NO_CITY_FIGURES)]
+    assert base["projection"] is None and base["no_projection"] == "due-passed"
+    line = line_of(doc, "零陵区")
+    assert outcomes(line)[NO_CITY_FIGURES] == [TRAINING, "c10.pilot-schools"]
+    # and each target judged each year counts 2025 as not known
+    each_year = line["each_year"]
+    assert years_of(line)[NO_CITY_FIGURES] == each_year["targets"] == 14
+    assert each_year["counted"] == 3 * each_year["targets"]
+    # a county that filed 2025 is judged by its report, as before
+    assert unit_trend(doc, "冷水滩区", TRAINING)["verdict"]["outcome"] == "met"
+
+
+def test_a_target_judged_each_year_counts_a_year_without_city_figures_as_not_known(stray_city: Path) -> None:
+    doc = doc_of(stray_city, code=2)
+    share = unit_trend(doc, "零陵区", "c1.vocational-share")["verdict"]
+    assert [(y["year"], y["outcome"]) for y in share["years"]] == [(2022, NO_CITY_FIGURES), (2023, "met")]
+    assert (share["met"], share["counted"]) == (1, 2)
+    assert years_of(line_of(doc, "零陵区"))[NO_CITY_FIGURES] > 0
+    table = " ".join(run(stray_city, code=2).split())
+    assert "2 年中 1 年达标；本次检查未含 2022 年全市数据" in table.replace(" ；", "；")
+
+
+def test_the_engine_counts_a_unit_s_last_year_only_where_a_valid_report_gives_it() -> None:
+    """A unit's year without city-wide figures after its last report counts where the run's valid reports
+    (``ending``) hold it and each year up to it; a refused report alone, or a valid one of a year past years
+    the run does not hold, ends no unit's run."""
+    from zhijiao_check.engine.trend import span
+
+    counted = span((2020, 2021), unseen=(2022,), ending={2020, 2021, 2022})
+    assert counted is not None and (counted.last, counted.unseen) == (2022, frozenset({2022}))
+    refused = span((2020, 2021), unseen=(2022,), ending={2020, 2021})
+    assert refused is not None and (refused.last, refused.unseen) == (2021, frozenset())
+    # a valid report of a year past years the run does not hold is a stray (2024 beside 2020–2021)
+    stray = span((2020, 2021), unseen=(2024,), ending={2020, 2021, 2024})
+    assert stray is not None and (stray.last, stray.unseen) == (2021, frozenset())
+
+
+@pytest.mark.parametrize(("fixture", "code"), [("no_city", 1), ("stray_city", 2), ("unit_last", 1)])
 def test_a_large_run_gives_the_same(
     fixture: str, code: int, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -218,3 +285,6 @@ def test_a_year_given_by_a_refused_report_alone_does_not_end_the_city_wide_run(t
     assert doc["trends"]["years"] == [2022, 2023, 2026]
     [schools] = [t for t in doc["trends"]["city"] if t["rule"] == "c1.quality-schools"]  # due 2025
     assert schools["no_projection"] is None and schools["projection"]["due"] == 2025
+    # nor a county's: its target due in 2025 is projected, no year after its last counted
+    base = unit_trend(doc, "冷水滩区", TRAINING)
+    assert base["verdict"] is None and base["no_projection"] != "due-passed"

@@ -103,12 +103,16 @@ def test_a_fraction_where_a_count_belongs_and_a_wrong_choice(book, run_cli):
         (
             "本单位",
             "unit.code",
-            431122,  # a code Excel turned into a number: no quotes to put around it in a cell
-            "number-for-text",
-            "此处应为文字，填写的却是数字 431122：请把单元格设为“文本”格式后重新输入，或在前面加英文单引号",
+            43112,  # a code Excel turned into a number, its leading zero (were it 043112) lost
+            "code-number-short",
             (
-                "text is expected here, but the cell holds the number 431122: format the cell as Text and "
-                "type it again, or start it with an apostrophe"
+                "此处应为 6 位行政区划代码（文字），单元格里却是 5 位的数字 43112：数字不保留开头的 0，"
+                "看不出原来的代码；请把单元格设为“文本”格式后重新输入完整的 6 位代码"
+            ),
+            (
+                "a 6-digit administrative code (text) belongs here, but the cell holds 43112, a number of "
+                "5 digits: a number keeps no leading zero, so the code meant cannot be told; format the cell "
+                "as Text and type all 6 digits of the code"
             ),
         ),
         (
@@ -651,3 +655,19 @@ def test_a_yes_no_in_a_number_cell_is_said_as_the_cell_holds_it(book, run_cli, t
     [problem] = [p for p in problems if p["severity"] == "error"]
     assert (problem["code"], problem["path"], problem["line"]) == (code, "schools[0].students", 3)
     assert problem["message"] == f"{said}: write a whole number (0 or more)"
+
+
+def test_a_code_of_six_digits_in_a_number_cell_is_read_with_a_warning_at_its_cell(book, run_cli):
+    """东安县's code stored as a number (the cell not formatted as Text): nothing lost, the report is valid,
+    and the warning says at the cell how to store it as text."""
+    edit(book, lambda b: setattr(cell_of(b["本单位"], "unit.code"), "value", 431122))
+    for lang, words in (
+        ("zh", "行政区划代码 431122 填成了数字：代码是文字，请把单元格设为“文本”格式后重新输入"),
+        ("en", "the cell holds the administrative code 431122 as a number: a code is text, format the cell"),
+    ):
+        result = run_cli("validate", book, "-f", "json", "--lang", lang)
+        assert result.exit_code == 0, result.stdout
+        [warning] = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "code-as-number"]
+        assert warning["severity"] == "warning" and warning["path"] == "unit.code"
+        assert warning["cell"] == "本单位!C5（填报单位 · 行政区划代码）"
+        assert words in warning["message"]

@@ -63,9 +63,9 @@ MET, NOT_MET, UNDECIDED, NOT_FILED = "met", "not-met", "undecided", "not-filed"
 # A due year the trend has no year of, passed by later ones (a run of 2023 and 2025, due in 2024): whether
 # the target was met in it is not known, and never counted as met
 NOT_IN_RUN = "not-in-run"
-# A due year of the run without its city-wide figures (no 市本级 report of it in the run, or one refused), in
-# which the trend has no report: city-wide, the figures are not there; a unit's, nothing says whether it had
-# to file. Not known, never counted as met
+# A year of the run without its city-wide figures (no 市本级 report of it in the run, or one refused), in
+# which the trend has no report (a due year, a later one, a year of a target judged each year): city-wide,
+# the figures are not there; a unit's, nothing says whether it had to file. Not known, never counted as met
 NO_CITY_FIGURES = "no-city-figures"
 OUTCOMES = (
     MET,
@@ -184,8 +184,8 @@ class Span:
     """What the trends of one unit's (or the city's) evaluations share: the years of its reports refused as
     invalid that no evaluation has (``refused``, in order), the run's years it did not file (``absent``), and
     the last year of them all (``last``: from the due year on, no projection); ``unseen``: the run's years
-    without city-wide figures in which it has no report (``span``), a due year of which is
-    ``no-city-figures``."""
+    without city-wide figures in which it has no report (``span``), each year of which is
+    ``no-city-figures`` (``verdict``)."""
 
     refused: tuple[int, ...]
     absent: frozenset[int]
@@ -202,12 +202,14 @@ def span(
     not_filed: Iterable[int] = (),
     unseen: Iterable[int] = (),
     unseen_counts: bool = False,
+    ending: Collection[int] | None = None,
 ) -> Span | None:
     """The ``Span`` of evaluations of the years ``filed``, when with ``invalid_years`` (and, city-wide,
     ``unseen_counts``, the years of ``unseen``) they cover two years or more (``trends_of``). ``unseen``:
-    the run's years without city-wide figures (``without_city_figures``); a unit's count only before its
-    last year (passed by a later year of it, as ``not-in-run``): a stray report of a later year alone ends
-    no unit's run."""
+    the run's years without city-wide figures (``without_city_figures``), each a year of the trend (the
+    last one too: a target due in it is ``no-city-figures``, not projected). A unit's after its last year
+    count only where its run goes on into them (``_goes_on``: ``ending``, the years of the run's valid
+    reports, holds each year up to them): a stray report of a later year alone ends no unit's run."""
     evaluated = set(filed)
     refused = sorted(set(invalid_years) - evaluated)
     years = evaluated | set(refused)
@@ -217,8 +219,17 @@ def span(
     absent = set(not_filed) - years
     last = max(years | absent | (unknown if unseen_counts else set()))
     if not unseen_counts:
-        unknown = {year for year in unknown if year < last} - absent
+        unknown = {year for year in unknown if year < last or _goes_on(last, year, ending)} - absent
+        last = max({last, *unknown})
     return Span(tuple(refused), frozenset(absent), last, frozenset(unknown), unseen_counts)
+
+
+def _goes_on(last: int, year: int, ending: Collection[int] | None) -> bool:
+    """Whether a year without city-wide figures after a unit's ``last`` year is one its run goes on into: the
+    run holds a valid report (``ending``; None: any year does) of it and of each year between, as in a run
+    whose last year lacks the 市本级 report. A report of a later year past years the run does not hold (2026
+    beside 2022–2023) is a stray: it ends no unit's run."""
+    return ending is None or all(between in ending for between in range(last + 1, year + 1))
 
 
 def trends_of(
@@ -230,6 +241,7 @@ def trends_of(
     all_years: Collection[int] = (),
     unseen: Iterable[int] = (),
     unseen_counts: bool = False,
+    ending: Collection[int] | None = None,
 ) -> list[Trend]:
     """The trend of each rule over ``evaluations`` (one per year, for one unit or for the city), when they
     and ``invalid_years`` (the years whose report was refused as invalid) cover two years or more; rules in
@@ -237,10 +249,10 @@ def trends_of(
     ``incomplete_years``: city-wide, the years with units missing; ``not_filed``: the unit's years not filed
     (``not_filed_by_year``): from the due year on, no projection; a verdict counts them. ``all_years``: every
     year of the run (``RunTrends.years``), which tells a due year the run does not hold (``not-in-run``)
-    from one only this trend lacks; ``unseen`` and ``unseen_counts``: the run's years without city-wide
-    figures (``span``)."""
+    from one only this trend lacks; ``unseen``, ``unseen_counts`` and ``ending``: the run's years without
+    city-wide figures, and which of them a unit's trend counts (``span``)."""
     evaluations = sorted(evaluations, key=lambda e: e.year)
-    found = span((e.year for e in evaluations), invalid_years, not_filed, unseen, unseen_counts)
+    found = span((e.year for e in evaluations), invalid_years, not_filed, unseen, unseen_counts, ending)
     if found is None:
         return []
     incomplete = frozenset(incomplete_years)
@@ -401,11 +413,12 @@ def verdict(
     (a target not due yet, whose projection speaks, or one that applied in none of the years). The trend's
     years: those of ``points`` and those of ``not_filed`` (the unit's years not filed, ``not_filed_by_year``)
     in which the rule applies; a year with a report whose result says nothing of the target (not applicable;
-    pending, for a target judged each year: not judged yet) is left out. A due year the run does not hold
-    (not one of ``all_years``; without them, of the trend's), with later years of the trend, is
-    ``not-in-run``; one the run holds without its city-wide figures (``unseen``: ``span``), the trend
-    lacking it, is ``no-city-figures``; one the run holds but the trend lacks otherwise (a unit created
-    later) gives no verdict: nothing says the target was due of it then."""
+    pending, for a target judged each year: not judged yet) is left out. A year the run holds without its
+    city-wide figures (``unseen``: ``span``), the trend lacking it, in which the rule applies, is a year of
+    the trend, ``no-city-figures`` (not known, never met): a due year, a year after it, a year of a target
+    judged each year alike. A due year the run does not hold (not one of ``all_years``; without them, of
+    the trend's), with later years of the trend, is ``not-in-run``; one the run holds but the trend lacks
+    otherwise (a unit created later) gives no verdict: nothing says the target was due of it then."""
     due = rule.time.due
     quiet = _NOT_APPLICABLE if due is not None else _NOT_JUDGED
     by_year = {p.year: p for p in points if p.status not in quiet}
@@ -420,27 +433,31 @@ def verdict(
         # nor not. Years before its first (``every_year``, ``from``) or after its ``until`` say nothing of it.
         return None
     unfiled = {year for year in not_filed if year not in by_year and timing.applies_in(rule, year)}
-    told = sorted({*by_year, *unfiled})
+    # the run's years without city-wide figures the trend lacks: not known, never met
+    unknown = {year for year in unseen if year not in by_year and timing.applies_in(rule, year)} - unfiled
+
+    def said(year: int) -> YearOutcome:
+        return (
+            YearOutcome(year, NO_CITY_FIGURES, None) if year in unknown else _outcome(by_year.get(year), year)
+        )
+
+    told = sorted({*by_year, *unfiled, *unknown})
     if due is not None:
         if due not in told:
             # A run that passes the due year without it (2023, 2025; due 2024, or 2022): the later years
             # judge the target, the due year's own outcome is not known. One not reaching it: no verdict.
-            passed = tuple(_outcome(by_year.get(year), year) for year in told if year > due)
-            if due in unseen and timing.applies_in(rule, due):
-                # the run holds the due year but not its city-wide figures: not known, never met
-                years = (YearOutcome(due, NO_CITY_FIGURES, None), *passed)
-                return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), None)
+            passed = tuple(said(year) for year in told if year > due)
             if not passed or due in all_years:
                 return None
             years = (YearOutcome(due, NOT_IN_RUN, None), *passed)
             return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), None)
-        years = tuple(_outcome(by_year.get(year), year) for year in told if year >= due)
+        years = tuple(said(year) for year in told if year >= due)
         later = {y.outcome for y in years[1:]}
         held = None  # not met in the due year, no later year, or none decided against it while one is not
         if years[0].outcome == MET and later:
             held = True if later == {MET} else False if later & {NOT_MET, Status.WAIVED.value} else None
         return Verdict(DUE, due, years, sum(y.outcome == MET for y in years), held)
-    judged = tuple(_outcome(by_year.get(year), year) for year in told)
+    judged = tuple(said(year) for year in told)
     return Verdict(EACH_YEAR, None, judged, sum(y.outcome == MET for y in judged), None)
 
 
@@ -664,6 +681,7 @@ def run_trends(
         not_filed_by_year(((c.year, c.units_missing, c.units_invalid) for c in city), unsure_units(invalid))
     )
     unseen = without_city_figures(years, (c.year for c in city))
+    reported = {e.year for e in reports}  # the years of valid reports: a refused one alone ends no run
     found_units = [
         found
         for unit, evaluations in by_unit.items()
@@ -675,10 +693,11 @@ def run_trends(
                 absent.get(unit, ()),
                 years,
                 expected_in(units, unit, unseen),
+                reported,
             )
         )
     ]
-    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years, {e.year for e in reports})
+    city_wide = city_trends(city, bases, refused.get(city_unit, ()), years, reported)
     order = tuple(units.order()) if units is not None else ()
     without = untrended(
         years,
@@ -696,7 +715,7 @@ def run_trends(
 def without_city_figures(years: Iterable[int], sectioned: Iterable[int]) -> tuple[int, ...]:
     """The years of the run (``years``) without a city-wide section (``sectioned``: the years with one): no
     valid 市本级 report of the year in the run. Whether a unit without a report then had to file one is not
-    known (``not_filed_by_year`` says nothing of it); a due year of them is ``no-city-figures``."""
+    known (``not_filed_by_year`` says nothing of it); a year of them is ``no-city-figures`` (``verdict``)."""
     held = set(sectioned)
     return tuple(year for year in years if year not in held)
 
@@ -774,12 +793,14 @@ def unit_trends(
     not_filed: Iterable[int] = (),
     all_years: Collection[int] = (),
     unseen: Iterable[int] = (),
+    ending: Collection[int] | None = None,
 ) -> UnitTrends | None:
     """The trends of one unit's evaluations (``.year``, ``.unit``, ``.kind``, ``.results``), if it has any;
     ``invalid_years``: the years of its reports refused as invalid (one beside a valid report of the same
     year, a second report refused, is no year of an invalid report); ``not_filed``: the years it did not
     file (``not_filed_by_year``); ``all_years``: every year of the run; ``unseen``: the run's years without
-    city-wide figures the unit list expects it in (``without_city_figures``, ``expected_in``)."""
+    city-wide figures the unit list expects it in (``without_city_figures``, ``expected_in``); ``ending``:
+    the years of the run's valid reports, those of ``unseen`` that count after its last year (``span``)."""
     found = trends_of(
         evaluations,
         bases,
@@ -787,6 +808,7 @@ def unit_trends(
         not_filed=not_filed,
         all_years=all_years,
         unseen=unseen,
+        ending=ending,
     )
     return UnitTrends(evaluations[0].unit, evaluations[0].kind, tuple(found)) if found else None
 

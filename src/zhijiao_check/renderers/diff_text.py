@@ -1,8 +1,9 @@
 """``diff``'s text: what changed in a unit's report between two years, a field a line, and the rules whose
 status changed. Each field is named by its key and, where it has one, its label (``enrollment
-.secondary_vocational（中职招生）``); where a line would not fit the width, it is broken where a reader
-expects (``_folded``) and the places of the change in the two files go on the lines under it, never cut
-or wrapped at the terminal's edge."""
+.secondary_vocational（中职招生）``); a workbook's field by what its clerk sees, its sheet, cell and
+column's header (``本单位!C7（高中阶段招生 · 中职招生）``), its key on the line under it. Where a line
+would not fit the width, it is broken where a reader expects (``_folded``) and the places of the change in
+the two files go on the lines under it, never cut or wrapped at the terminal's edge."""
 
 from __future__ import annotations
 
@@ -53,8 +54,10 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
             out += _wrapped(f"  {at(warning)}: {warning['message']}", width, lang)
     out += ["", *_wrapped(tr("cli.diff-fields", count=len(doc["changes"])), width, lang)]
     for c in doc["changes"]:
+        cell = _book_cell(c)
+        # a workbook's place without its column's header where the line leads with it (the same column)
         places = [
-            f"{side['file']}:{c[f'{key}_cell'] or c[f'{key}_line']}"
+            f"{side['file']}:{(_bare(c[f'{key}_cell']) if cell else c[f'{key}_cell']) or c[f'{key}_line']}"
             for side, key in ((old, "old"), (new, "new"))
             if c[f"{key}_line"]
         ]
@@ -63,8 +66,14 @@ def unit_text(doc: dict[str, Any], tr: Translator, width: int, shown: Mapping[in
             what = f"{_value(old_value, none)} {arrow} {_value(new_value, none)}"
         else:
             what = _value(new_value if c["kind"] == "added" else old_value, none)
-        pieces = [*_ENTRY_END.split(f"{_labelled(c['path'], tr)}{tr.colon}"), what]
-        lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width, lang)
+        if (
+            cell
+        ):  # a workbook's change: what its clerk sees first (sheet, cell, header), the YAML path under it
+            out += _folded(f"  {SIGN[c['kind']]} ", [f"{cell}{tr.colon}", what], width, lang)
+            lines = _path_lines(c["path"], width, lang)
+        else:
+            pieces = [*_ENTRY_END.split(f"{_labelled(c['path'], tr)}{tr.colon}"), what]
+            lines = _folded(f"  {SIGN[c['kind']]} ", pieces, width, lang)
         out += [*lines[:-1], *_beside(lines[-1], places, width, arrow)]
     if not doc["changes"]:
         out += _wrapped("  " + tr("cli.diff-none"), width, lang)
@@ -120,6 +129,36 @@ def _beside(said: str, places: list[str], width: int, arrow: str) -> list[str]:
     if cell_len(_UNDER + joined) <= width or len(places) == 1:
         return [said, _UNDER + joined]
     return [said, f"{_UNDER}({places[0]} {arrow}", f"{_UNDER} {places[1]})"]
+
+
+def _book_cell(change: Mapping[str, Any]) -> str | None:
+    """The cell a change is at in a workbook, as its clerk finds it (``学校!F3（在校生）``: sheet, cell and
+    the column's header): this year's where the new report is a workbook and has the field, else last
+    year's; None where neither side is a workbook's cell (two YAML reports)."""
+    if change["new_line"] and change["new_cell"]:
+        return str(change["new_cell"])
+    if change["old_line"] and change["old_cell"]:
+        return str(change["old_cell"])
+    return None
+
+
+def _bare(cell: str | None) -> str | None:
+    """A workbook's cell without its column's header: ``学校!F3`` of ``学校!F3（在校生）``."""
+    return cell.partition("（")[0] if cell else cell
+
+
+def _path_lines(path: str, width: int, lang: Lang) -> list[str]:
+    """A workbook's change's YAML path on the line under its cell, broken after a list's entry where it does
+    not fit the width, each line as far in as the first (``_UNDER``), as the places under a change are."""
+    from zhijiao_check.renderers.layout.chinese import broken_line
+    from zhijiao_check.renderers.layout.text import cell_len
+
+    lines = [_UNDER]
+    for piece in _ENTRY_END.split(path):
+        if lines[-1].strip() and cell_len(lines[-1] + piece) > width:
+            lines.append(_UNDER)
+        lines[-1] += piece
+    return [part for line in lines for part in broken_line(line, width, len(_UNDER), lang)]
 
 
 def _labelled(path: str, tr: Translator) -> str:

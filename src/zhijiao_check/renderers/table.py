@@ -724,15 +724,11 @@ _ENTRY_END = later(r"(?<=\])(?=\.)")
 
 
 def _then(said: str, item: Data, room: int, tr: Translator) -> str:
-    """An item's markup ``said`` with its place after it: on its last line where the place's first line fits
-    there, else on lines of its own (the layout would break it at a space: ``另 1`` over ``处``)."""
-    from zhijiao_check.renderers.layout.text import cell_len, plain
-
+    """An item's markup ``said`` with its place on lines of its own under it. Beside the explanation, with a
+    space alone between them, the place read as part of it: ``当年招生 165 ≠ 0 samples/2023/dongan.yaml:125``
+    (``0 samples``), the more so on a wrapped line where the explanation's own words start the line."""
     place = placed(item["locations"], room, tr)
-    if not place:
-        return said
-    beside = cell_len(plain(said.rpartition("\n")[2])) + 1 + cell_len(place.partition("\n")[0]) <= room
-    return f"{said}{' ' if beside else chr(10)}[dim]{_escape(place)}[/dim]"
+    return f"{said}\n[dim]{_escape(place)}[/dim]" if place else said
 
 
 def placed(locations: Sequence[Data], room: int, tr: Translator) -> str:

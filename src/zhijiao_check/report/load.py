@@ -34,6 +34,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     """
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.identity import as_called_now
+    from zhijiao_check.report.unitcode import code_taken_as_text
     from zhijiao_check.report.validate import validate
 
     file = display if display is not None else display_name(path)
@@ -66,6 +67,7 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
         return InvalidReport(
             file, _ordered([Problem(file, line, column, "", "roster-not-report", {})], warnings)
         )
+    warnings += code_taken_as_text(parsed, file)  # before the checks, which meet it as text
     errors = validate(parsed, units, file)
     warnings += report_warnings(parsed.data, parsed.positions, file)
     if errors:  # the year an invalid report plainly gives is held against its path's too, beside its errors
@@ -83,6 +85,7 @@ def _load_workbook(
     """A workbook is a second syntax for the same report: the same validation and warnings follow."""
     from zhijiao_check.report.consistency import report_warnings
     from zhijiao_check.report.identity import as_called_now
+    from zhijiao_check.report.unitcode import code_taken_as_text
     from zhijiao_check.report.validate import validate
     from zhijiao_check.report.workbook.advice import is_lock_file, lock_file_problem, with_template_command
     from zhijiao_check.report.workbook.layout import ENTRY_SHEETS
@@ -96,6 +99,7 @@ def _load_workbook(
     if read.parsed is None:
         errors = [with_template_command(problem, units) for problem in read.errors]
         return InvalidReport(file, _ordered(errors, warnings))
+    warnings += code_taken_as_text(read.parsed, file)  # before the checks, which meet it as text
     errors = validate(read.parsed, units, file)
     sums = report_warnings(read.parsed.data, read.parsed.positions, file)
     # the majors read are a part of those given: their sum says nothing

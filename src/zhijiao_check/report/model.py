@@ -46,6 +46,7 @@ WanYuan = Annotated[
 ]
 Flag = Annotated[bool, BeforeValidator(scalars.flag)]
 Text = Annotated[str, Field(min_length=1), BeforeValidator(scalars.text)]
+DivisionCode = Annotated[str, Field(min_length=1), BeforeValidator(scalars.division_code)]
 
 Kind = Annotated[UnitKind, BeforeValidator(scalars.choice(KIND_LABELS))]
 Level = Annotated[Literal["secondary", "higher"], BeforeValidator(scalars.choice(LEVEL_LABELS))]
@@ -96,7 +97,7 @@ class ReportUnit(_Model):
     kind: Kind = required(
         "单位类别", "county 县市区 | management_area 管理区 | development_zone 经开区 | city 市本级"
     )
-    code: Text = optional(
+    code: DivisionCode = optional(
         "行政区划代码", "6 位 GB/T 2260 代码（加引号），须与单位名称一致；管理区、经开区无代码"
     )
 

@@ -229,6 +229,23 @@ def text(value: Any) -> Any:
     raise problem("wrong-type", value, expected="text")
 
 
+CODE_DIGITS = 6  # a GB/T 2260 division code: ``431103``
+
+
+def division_code(value: Any) -> Any:
+    """A unit's 行政区划代码: text (``text``). A number of six digits has been taken as its text before
+    (``report.unitcode``, with a warning); a whole number of any other length is refused with the reason: the
+    digits a code has, and that a number keeps no leading zero (``43110`` may be ``043110`` with its zero
+    lost), so that the code meant cannot be read from it."""
+    if isinstance(value, int) and not isinstance(value, bool) and not isinstance(value, WrittenWhole):
+        written = value.written if isinstance(value, LongNumber) else str(value)
+        digits = len(written.lstrip("+-"))
+        if written.lstrip("+-").isdecimal() and digits != CODE_DIGITS:
+            code = "code-number-short" if digits < CODE_DIGITS else "code-number-long"
+            raise problem(code, value, digits=digits, length=CODE_DIGITS)
+    return text(value)
+
+
 def choice(labels: Mapping[str, str]) -> Check:
     """One of ``labels``' keys; its Chinese label or a different case points to the value to write. The
     values allowed are each said with what it means in the language shown (``report.meaning-<code>``), listed

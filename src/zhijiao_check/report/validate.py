@@ -18,6 +18,7 @@ from zhijiao_check.problems import Problem, format_path, worded_for
 from zhijiao_check.pydantic_compiled import ValidationError
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
+from zhijiao_check.report.unitcode import as_code_problem
 from zhijiao_check.report.validator import report_validator
 from zhijiao_check.report.workbook.cells import MERGED_CELLS, range_bounds
 from zhijiao_check.source import Parsed, Path_
@@ -33,7 +34,7 @@ MAX_CONVERTED = 200  # model errors turned into problems; the rest are counted
 
 def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     """All errors of the report: those the YAML reader let through, the models', the cross-field checks'."""
-    problems = list(parsed.problems)
+    problems = [as_code_problem(problem) for problem in parsed.problems]
     # A value the reader refused (a forbidden tag) was loaded as blank: do not report it twice. Nor the value
     # on a line where a slip of typing was found before parsing (no path yet): ``1360  ＃ 注释`` is no number
     # because of its full-width ＃, which is the one thing to fix.

@@ -112,6 +112,7 @@ def assembled(
             invalid_years.get(unit, ()),
             absent,
             expected_in(flat.packs[0].units, unit, unseen),
+            by_year,  # the years of valid reports, as city-wide: a refused one alone ends no run
         )
 
     def ahead() -> None:

@@ -63,13 +63,15 @@ class UnitTrendTexts:
         invalid_years: Iterable[int],
         not_filed: Iterable[int],
         unseen: Iterable[int] = (),
+        ending: Collection[int] | None = None,
     ) -> UnitTrendText | None:
         """A unit's entry (``document.unit_trends``) at its depth, if it has trends, and those trends: over
         ``years`` (each year and its results' figures, as ``spool.figures_of`` made them), the years of its
         reports refused (``invalid_years``), those it did not file (``not_filed``) and the run's years
-        without city-wide figures it is expected in (``unseen``), as ``engine.trend.unit_trends``."""
+        without city-wide figures it is expected in (``unseen``) and the years of the run's valid reports
+        (``ending``), as ``engine.trend.unit_trends``."""
         ordered = sorted(years, key=lambda one: one[0])
-        found = span((year for year, _ in ordered), invalid_years, not_filed, unseen)
+        found = span((year for year, _ in ordered), invalid_years, not_filed, unseen, ending=ending)
         if found is None:
             return None
         rules = self.rules

@@ -459,6 +459,36 @@ MESSAGES: dict[str, str] = {
         'the kind of "{name}" is {expected_label}, not {kind_label}: choose "{expected_label}" from the '
         "drop-down list"
     ),
+    "report.code-as-number": (
+        "the administrative code {code} is written as a number: a code is text, write it in quotes, "
+        'code: "{code}"'
+    ),
+    "report.code-as-number-in-cell": (
+        "the cell holds the administrative code {code} as a number: a code is text, format the cell as Text "
+        "and type it again, or start it with an apostrophe"
+    ),
+    "report.code-number-short": (
+        "a {length}-digit administrative code (text) belongs here, but {found} is a number of {digits} "
+        "digits: a number keeps no leading zero, so the code meant cannot be told; write all {length} "
+        "digits of the code in quotes"
+    ),
+    "report.code-number-short-in-cell": (
+        "a {length}-digit administrative code (text) belongs here, but the cell holds {found}, a number of "
+        "{digits} digits: a number keeps no leading zero, so the code meant cannot be told; format the cell "
+        "as Text and type all {length} digits of the code"
+    ),
+    "report.code-number-long": (
+        "a {length}-digit administrative code (text) belongs here, but {found} is a number of {digits} "
+        "digits: write the unit's {length}-digit code in quotes"
+    ),
+    "report.code-number-long-in-cell": (
+        "a {length}-digit administrative code (text) belongs here, but the cell holds {found}, a number of "
+        "{digits} digits: format the cell as Text and type the unit's {length}-digit code"
+    ),
+    "report.code-number-leading-zero": (
+        "the administrative code {found} is written as a number: a number keeps no leading zero, and this "
+        "one would be read as {read} (octal); write it in quotes, code: {write}"
+    ),
     "report.code-mismatch": 'the code {code} does not match "{name}": the code of "{name}" is {expected}',
     "report.code-renamed": (
         'the code {code} is that of "{old}", renamed "{name}" in {year}, whose code is {expected}: '

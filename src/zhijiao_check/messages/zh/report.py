@@ -326,6 +326,30 @@ MESSAGES: dict[str, str] = {
     "report.kind-mismatch-in-cell": (
         "“{name}”的单位类别是{expected_label}，不是{kind_label}：请从下拉列表选“{expected_label}”"
     ),
+    "report.code-as-number": '行政区划代码 {code} 写成了数字：代码是文字，请加上引号，写成 code: "{code}"',
+    "report.code-as-number-in-cell": (
+        "行政区划代码 {code} 填成了数字：代码是文字，请把单元格设为“文本”格式后重新输入，或在前面加英文单引号"
+    ),
+    "report.code-number-short": (
+        "此处应为 {length} 位行政区划代码（文字），填写的却是 {digits} 位的数字 {found}：数字不保留开头的 0，"
+        "看不出原来的代码；请加上引号，写出完整的 {length} 位代码"
+    ),
+    "report.code-number-short-in-cell": (
+        "此处应为 {length} 位行政区划代码（文字），单元格里却是 {digits} 位的数字 {found}："
+        "数字不保留开头的 0，看不出原来的代码；请把单元格设为“文本”格式后重新输入完整的 {length} 位代码"
+    ),
+    "report.code-number-long": (
+        "此处应为 {length} 位行政区划代码（文字），填写的却是 {digits} 位的数字 {found}：请加上引号，"
+        "写出本单位的 {length} 位代码"
+    ),
+    "report.code-number-long-in-cell": (
+        "此处应为 {length} 位行政区划代码（文字），单元格里却是 {digits} 位的数字 {found}：请把单元格设为"
+        "“文本”格式后重新输入本单位的 {length} 位代码"
+    ),
+    "report.code-number-leading-zero": (
+        "行政区划代码 {found} 写成了数字：数字不保留开头的 0，会被读成 {read}（八进制）；"
+        "请加上引号，写成 code: {write}"
+    ),
     "report.code-mismatch": "代码 {code} 与单位“{name}”不符：“{name}”的代码是 {expected}",
     "report.code-renamed": (
         '代码 {code} 是“{old}”的旧代码，{year} 年更名为“{name}”后代码是 {expected}：请写 code: "{expected}"'
