@@ -121,3 +121,27 @@ def test_trend_figures_kept_are_those_made_anew() -> None:
         shown = [marks.trend_figure(trend, point, tr, apart) for trend, point in cases]
         assert shown == [marks._trend_figure(trend, point, tr, apart) for trend, point in cases]
         assert len(set(shown)) == len(cases)
+
+
+def test_the_city_charts_make_no_units_trends(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The city's charts read the city's trends, which ``scopes`` gives first: the units' after them (each
+    with its counted schools) are left unmade, and the charts are those of every city-wide trend."""
+    from zhijiao_check.document import document
+    from zhijiao_check.renderers import trends as view
+    from zhijiao_check.renderers.page.trends import city_trends
+
+    from .conftest import check
+
+    tr = Translator("zh")
+    doc = document(check("samples/2022", "samples/2023"), tr)
+    made: list[str | None] = []
+    with_counts = view.with_counts
+
+    def counting(trends: list[dict[str, Any]], counts: Any, unit: str | None) -> list[dict[str, Any]]:
+        made.append(unit)
+        return with_counts(trends, counts, unit)
+
+    monkeypatch.setattr(view, "with_counts", counting)
+    page = city_trends(doc, tr)
+    assert made == [None]
+    assert page.count('class="chart"') == len(view.visible_trends(doc["trends"]["city"])) > 0
