@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import json
+import math
 import zlib
 from collections.abc import Mapping
 from typing import Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.memo import BoundedMemo
+from zhijiao_check.renderers import trends as view
+from zhijiao_check.renderers.counted import COUNTED, counted_figure, counted_target
 from zhijiao_check.renderers.findings import BELOW_NOT_DUE, shown_look, shown_status
 from zhijiao_check.renderers.markup import escaped, tag
 from zhijiao_check.renderers.texts import observed_text, target_text
@@ -23,6 +27,16 @@ def chip(status: str, tr: Translator, said: bool = True, words: str | None = Non
     hover; ``said=False``: beside its words already (the legend), hidden from a screen reader. ``words``:
     other words than the status's (an item below the target of a result not due yet)."""
     words = words or tr(f"render.status-{status}")
+    key = (status, said, words)
+    made = _CHIPS.get(key)
+    return made if made is not None else _CHIPS.keep(key, _chip(status, said, words))
+
+
+# Each chip as made (``chip``): a page shows a few statuses, each in its words, a hundred thousand times.
+_CHIPS: BoundedMemo[tuple[str, bool, str], str] = BoundedMemo(limit=256)
+
+
+def _chip(status: str, said: bool, words: str) -> str:
     return tag(
         "b",
         Status(status).glyph,
@@ -62,7 +76,19 @@ def rule_id(rule: str, name: str = "b") -> str:
 
 
 def result_figures(r: Mapping[str, Any], tr: Translator) -> str:
-    """``41.0% / ≥ 45.0%`` breaking only at the slash: each figure whole (not ``41.0`` above ``%``)."""
+    """``41.0% / ≥ 45.0%`` breaking only at the slash: each figure whole (not ``41.0`` above ``%``). Made once
+    for each figure, target and language: the ``repr`` of what it is made of (which tells ``True``, ``1``
+    and ``1.0`` apart), as the table's cells are."""
+    target = r["target"]
+    key = repr((tr.lang, r["observed"], r.get("expected"), r["unit"], target["op"], target["value"]))
+    made = _FIGURES.get(key)
+    return made if made is not None else _FIGURES.keep(key, _result_figures(r, tr))
+
+
+_FIGURES: BoundedMemo[str, str] = BoundedMemo()
+
+
+def _result_figures(r: Mapping[str, Any], tr: Translator) -> str:
     observed, target = observed_text(r, tr), target_text(r, tr)
     shown = tag("span", escaped(observed), class_="whole")
     return f"{shown} / {tag('span', escaped(target), class_='whole')}" if target else shown
@@ -70,12 +96,28 @@ def result_figures(r: Mapping[str, Any], tr: Translator) -> str:
 
 def result_data(r: Mapping[str, Any]) -> dict[str, str]:
     """A result's figures as JSON in ``data-*`` attributes, for scripts reading the page."""
-    figures = {"observed": r["observed"], "target": r["target"]["value"], "expected": r["expected"]}
     return {
         "data_rule": r["rule"],
         "data_status": r["status"],
-        **{f"data_{k}": json.dumps(v, ensure_ascii=False) for k, v in figures.items()},
+        "data_observed": json_value(r["observed"]),
+        "data_target": json_value(r["target"]["value"]),
+        "data_expected": json_value(r["expected"]),
     }
+
+
+def json_value(value: object) -> str:
+    """``json.dumps(value, ensure_ascii=False)``: a number, ``true``, ``false`` or ``null`` written as the
+    encoder writes it (``int.__repr__`` and ``float.__repr__``, even of a subclass), without making an encoder
+    for each (a page has three a result)."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator, apart: str = " ") -> str:
@@ -84,8 +126,49 @@ def trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Transla
     refused as invalid, 未提交 for one the unit did not file, 未判定 and the units missing for a city-wide
     year not decided; ``回落`` after a figure moved away from the target since the year before
     (``setbacks``: the two figures in its title, the year before in ``data-previous-year``)."""
-    from zhijiao_check.renderers import trends as view
+    found = view.setback(trend, point)
+    goal = trend["target"]
+    key = (
+        tr.lang,
+        apart,
+        point["status"],
+        _exact(point["observed"]),
+        _exact(point.get("schedule")),  # the places of a share tell it from the schedule
+        _exact(point.get("target")),  # shown where the target is computed each year
+        trend["unit"],
+        goal["op"],
+        _exact(goal["value"]),  # the places of a share tell it from the target
+        point.get("undecided"),
+        _exact(point.get("units_missing")),  # named in a year not decided
+        # a share of schools told by its count, or one school's figure and target (``counted``)
+        point.get(COUNTED) is not None and (counted_figure(point, tr), counted_target(point, tr)),
+        # ``回落``: the year before, and the two figures its title gives
+        found and (found["previous_year"], view.setback_words(trend, found, tr)),
+    )
+    made = _TREND_FIGURES.get(key)
+    return made if made is not None else _TREND_FIGURES.keep(key, _trend_figure(trend, point, tr, apart))
 
+
+# Each year's figure of a trend as made (``trend_figure``), by all it shows: a page of hundreds of units shows
+# the same counts, statuses and targets year after year. The key is a tuple, not a ``repr`` as the table's:
+# writing a float's digits costs more than the cell.
+_TREND_FIGURES: BoundedMemo[tuple[object, ...], str] = BoundedMemo()
+
+
+def _exact(value: object) -> tuple[type, object]:
+    """``value`` as part of a key that tells apart what shows apart: ``True``, ``1`` and ``1.0`` by their
+    class; ``0.0`` and ``-0.0``, a list (unhashable) and any other class (a number kept as written) by their
+    ``repr``."""
+    kind = value.__class__
+    if kind in _PLAIN or (kind is float and value):
+        return kind, value
+    return kind, repr(value)
+
+
+_PLAIN = frozenset((int, bool, str, type(None)))
+
+
+def _trend_figure(trend: Mapping[str, Any], point: Mapping[str, Any], tr: Translator, apart: str) -> str:
     if view.refused(point) or view.not_filed(point):
         return tag("b", escaped(view.figure(trend, point, tr)), class_="problem", data_status=point["status"])
     if view.undecided(point):  # not a judgement: the missing units could change it (docs/trends.md)

@@ -9,13 +9,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from zhijiao_check.i18n import Translator
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.renderers.findings import failing_items, unit_items
 from zhijiao_check.renderers.markup import escaped, opening, tag
 from zhijiao_check.renderers.page.marks import (
     chip,
     item_chip,
+    json_value,
     report_anchor,
-    result_data,
     result_figures,
     rule_id,
     status_counts,
@@ -108,29 +109,60 @@ def _results(results: Sequence[Mapping[str, Any]], tr: Translator) -> str:
     rows = []
     for r in results:
         text = "<br>".join(escaped(line) for line in (r["explanation"], *r["notes"])) + detail(r, tr)
-        clause = tr("render.clause", clause=r["clause"])
-        quote = tag("blockquote", escaped(f"{clause}{tr.colon}{r['quote']}"))  # clause 16: in English
+        status, rule = r["status"], r["rule"]
         rows.append(
-            tag(
-                "tr",
-                # The status in words, as the workbook says it (the code stays in data-status), and
-                # each figure whole: never "not appli" above "cable"
-                tag("td", f"{chip(r['status'], tr)} {status_word(r['status'], tr)}")
-                + tag("td", f"{rule_id(r['rule'])}<br>{escaped(r['title'])}")
-                + tag("td", result_figures(r, tr), class_="num")
-                + tag("td", text + quote),
-                **result_data(r),
-            )
+            # the figures as JSON for scripts (``result_data``), written as ``tag`` would
+            f'<tr data-rule="{escaped(rule)}" data-status="{escaped(status)}"'
+            f' data-observed="{escaped(json_value(r["observed"]))}"'
+            f' data-target="{escaped(json_value(r["target"]["value"]))}"'
+            f' data-expected="{escaped(json_value(r["expected"]))}">'
+            f"{_status_and_rule(status, rule, r['title'], tr)}"
+            f'<td class="num">{result_figures(r, tr)}</td>'
+            f"<td>{text}{_quote(r['clause'], r['quote'], tr)}</td></tr>"
         )
-    head = "".join(
-        tag("th", escaped(tr(key)))
-        for key in ("render.status", "render.rule", "render.observed-target", "render.explanation")
+    return (
+        '<div class="scroll"><table class="results">'
+        f"<thead><tr>{_results_head(tr)}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
-    return tag(
-        "div",
-        tag("table", tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)), class_="results"),
-        class_="scroll",
-    )
+
+
+# What a result's row shows of its rule and status, and of its clause: a page of a thousand reports shows each
+# rule a thousand times, in a few statuses (``_status_and_rule``, ``_quote``), and the same head each time.
+_RULES: BoundedMemo[tuple[str, str, str, str], str] = BoundedMemo(limit=1024)
+_QUOTES: BoundedMemo[tuple[str, str, str], str] = BoundedMemo(limit=1024)
+_HEADS: BoundedMemo[str, str] = BoundedMemo(limit=4)
+
+
+def _status_and_rule(status: str, rule: str, title: str, tr: Translator) -> str:
+    """A result's first two cells: its status in words, as the workbook says it (the code stays in
+    data-status), and the rule's ID and title; each whole, never "not appli" above "cable"."""
+    key = (tr.lang, status, rule, title)
+    made = _RULES.get(key)
+    if made is None:
+        made = _RULES.keep(
+            key,
+            tag("td", f"{chip(status, tr)} {status_word(status, tr)}")
+            + tag("td", f"{rule_id(rule)}<br>{escaped(title)}"),
+        )
+    return made
+
+
+def _quote(clause: str, quote: str, tr: Translator) -> str:
+    """The policy's clause the result checks, quoted (clause 16: in English too)."""
+    key = (tr.lang, clause, quote)
+    made = _QUOTES.get(key)
+    if made is None:
+        said = tr("render.clause", clause=clause)
+        made = _QUOTES.keep(key, tag("blockquote", escaped(f"{said}{tr.colon}{quote}")))
+    return made
+
+
+def _results_head(tr: Translator) -> str:
+    made = _HEADS.get(tr.lang)
+    if made is None:
+        keys = ("render.status", "render.rule", "render.observed-target", "render.explanation")
+        made = _HEADS.keep(tr.lang, "".join(tag("th", escaped(tr(key))) for key in keys))
+    return made
 
 
 def detail(r: Mapping[str, Any], tr: Translator, units: frozenset[str] = frozenset()) -> str:

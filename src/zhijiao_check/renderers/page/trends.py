@@ -18,7 +18,9 @@ def city_trends(doc: Mapping[str, Any], tr: Translator) -> str:
     """One small chart per city-wide target: observed by year, target, schedule, dashed projection."""
     from zhijiao_check.renderers import trends as view
 
-    found = [t for anchor, _, trends in view.scopes(doc, tr) if anchor == "trend-city" for t in trends]
+    # the city's trends come first, if there are any: the units' after them are not made
+    first = next(view.scopes(doc, tr), None)
+    found = first[2] if first is not None and first[0] == "trend-city" else []
     if not found:
         return ""
     charts = []
