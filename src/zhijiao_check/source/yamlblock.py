@@ -42,12 +42,16 @@ _FIRST = rf"""(?:[^-?:,\[\]{{}}#&*!|>'"%@` {_CONTROL}]|-(?=[0-9.]))"""
 # flow list ``[…]``, 7 a quoted one; last a comment (a hash after a space or at the start). A line of none of
 # these is held whole in 8: so is a line with a control character. No class takes a line break, so a match
 # never runs past its line. Every run of spaces is matched possessively (``*+``): giving one back never
-# helps, and a line of many blanks would otherwise be tried once for each.
+# helps, and a line of many blanks would otherwise be tried once for each. Each optional part is written
+# ``(?:…|)``, not ``(?:…)?``: ``re`` runs a ``?`` of more than one character as a repeat, with a record of
+# its own allocated and the groups' marks saved at every step, and an alternative as a branch; and the
+# comment's hash comes before its look behind, so that a line without one is passed over at the hash. A third
+# fewer instructions to split a report's lines (290 million for 300 reports, 191 million now).
 _LINES = later(
-    rf"""^(?:([ ]*+)(-(?:[ ]++|$))?(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):([ ]++|$))?
-    (?: ({_FIRST}(?:[^:#{_CONTROL}]*[^:# {_CONTROL}])?) | (\[[^\[\]{{}}'"\#:{_CONTROL}]*+\])
-      | ('[^'{_CONTROL}]*+(?:''[^'{_CONTROL}]*+)*+'|"[^"\\{_CONTROL}]*+") )?
-    [ ]*+(?:(?<![^ \n])\#[^{_CONTROL}]*+)?|(.+))$""",
+    rf"""^(?:([ ]*+)(?:(-(?:[ ]++|$))|)(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):([ ]++|$)|)
+    (?: ({_FIRST}(?:[^:#{_CONTROL}]*[^:# {_CONTROL}]|)) | (\[[^\[\]{{}}'"\#:{_CONTROL}]*+\])
+      | ('[^'{_CONTROL}]*+(?:''[^'{_CONTROL}]*+)*+'|"[^"\\{_CONTROL}]*+") |)
+    [ ]*+(?:\#(?<![^ \n]\#)[^{_CONTROL}]*+|)|(.+))$""",
     re.VERBOSE | re.MULTILINE,
 )
 _FLOW_ITEM = later(rf" *({_FIRST}(?:[^,]*[^, ])?) *")
