@@ -54,7 +54,7 @@ def compact(data: Any) -> bytes:
 def encoded(data: Any, depth: int = 0, small_floats: bool = True) -> bytes:
     """``dumps(data)`` in UTF-8 as the tool writes text (``output``: a lone surrogate escaped), its lines
     indented as a value ``depth`` levels down in a larger text. ``small_floats=False``: the caller knows no
-    float under 1e-4 in magnitude is in ``data`` (``document.plain_numbers``), so the text is not looked
+    float under 1e-4 in magnitude is in ``data`` (``document.reported``), so the text is not looked
     through for one (some 30 µs for a report's entry, about what orjson takes to write it)."""
     # Written as the only item of lists ``depth`` deep, then cut out: the encoder indents it as it goes, which
     # costs less than indenting the text again (a large run's report entries are megabytes).
