@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from zhijiao_check.document import reported
+from zhijiao_check.document import report, reported
 from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.results import ReportEvaluation
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.report import ReportFile, load_report
+from zhijiao_check.status import STATUSES
 
 SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("20*/*.yaml"))
 
@@ -125,3 +126,14 @@ def test_a_rules_own_small_weight_is_counted_in_every_entry_of_it() -> None:
         entry, plain = reported(light, tr)
         assert not plain
         assert b'"weight": 1.5e-05' in encoded(entry, 0, small_floats=not plain)
+
+
+def test_an_entrys_summary_is_keyed_by_text_and_written_as_before() -> None:
+    """``reported``'s summary is keyed by each status's text, which orjson writes faster, in the statuses'
+    order, and its entry written as ``report``'s."""
+    tr = Translator("zh")
+    for evaluation in _evaluations():
+        entry, plain = reported(evaluation, tr)
+        assert [key.__class__ for key in entry["summary"]] == [str] * len(STATUSES)
+        assert list(entry["summary"]) == [str(status) for status in STATUSES]
+        assert encoded(entry, 2, not plain) == encoded(report(evaluation, tr), 2)
