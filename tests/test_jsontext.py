@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zhijiao_check.jsontext import PLAIN, Lazy, Written, chunks, compact, dumps, encoded
+from zhijiao_check.status import Status
 
 SCALARS = (
     st.none()
@@ -34,6 +35,15 @@ def test_a_value_written_deeper_is_the_same_text_indented(value: object, depth: 
     """``encoded(value, depth)`` is cut out of lists around it: the lines of ``dumps``, each indented."""
     text = json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8", errors="backslashreplace")
     assert encoded(value, depth) == text.replace(b"\n", b"\n" + b"  " * depth)
+
+
+@given(VALUES, st.integers(min_value=0, max_value=6))
+def test_keys_of_another_type_are_written_as_their_text(value: object, depth: int) -> None:
+    """orjson is asked first without its option for keys of other types: a summary keyed by ``Status``,
+    whatever follows it (a value orjson refuses), is written again with it, the same text."""
+    with_status = {"values": value, "summary": {Status.PASS: 1, Status.FAIL: 0}}
+    text = json.dumps(with_status, ensure_ascii=False, indent=2).encode("utf-8", errors="backslashreplace")
+    assert encoded(with_status, depth) == text.replace(b"\n", b"\n" + b"  " * depth)
 
 
 @given(VALUES)

@@ -1,5 +1,5 @@
-"""``document.plain_numbers``: a report's entry is written without looking through its text for small floats
-only when none of its numbers is one, every float the entry holds looked at."""
+"""``document.reported``: a report's entry is written without looking through its text for small floats
+only when none of its numbers is one, every float the entry holds looked at as it is written."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from zhijiao_check.document import plain_numbers, report
+from zhijiao_check.document import report, reported
 from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.results import ReportEvaluation
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.report import ReportFile, load_report
+from zhijiao_check.status import STATUSES
 
 SAMPLES = sorted((Path(__file__).parent.parent / "samples").glob("20*/*.yaml"))
 
@@ -55,14 +56,14 @@ def test_the_samples_entries_hold_no_small_float_and_say_so() -> None:
     assert len(evaluations) > 10
     tr = Translator("zh")
     for evaluation in evaluations:
-        entry = report(evaluation, tr)
-        assert plain_numbers(evaluation) == (not any(map(_small, _floats(entry))))
-        assert encoded(entry, 2, small_floats=not plain_numbers(evaluation)) == encoded(entry, 2)
+        entry, plain = reported(evaluation, tr)
+        assert plain == (not any(map(_small, _floats(entry))))
+        assert encoded(entry, 2, small_floats=not plain) == encoded(entry, 2)
 
 
 @pytest.mark.parametrize("field", ["observed", "expected", "compared_to", "item observed", "item target"])
 def test_a_small_float_in_any_field_of_a_result_is_looked_for(field: str) -> None:
-    """Each field of a result that may hold a float, made a small one in turn: ``plain_numbers`` says so, and
+    """Each field of a result that may hold a float, made a small one in turn: ``reported`` says so, and
     the entry keeps Python's spelling (``1.5e-05``, where orjson writes ``0.000015``)."""
     tr = Translator("zh")
     changed = 0
@@ -87,12 +88,12 @@ def test_a_small_float_in_any_field_of_a_result_is_looked_for(field: str) -> Non
                 result = replace(result, items=tuple(items))
             results.append(result)
         swapped = replace(evaluation, results=tuple(results))
-        entry = report(swapped, tr)
+        entry, plain = reported(swapped, tr)
         if not any(map(_small, _floats(entry))):
             continue
         changed += 1
-        assert not plain_numbers(swapped)
-        text = encoded(entry, 0, small_floats=not plain_numbers(swapped))
+        assert not plain
+        text = encoded(entry, 0, small_floats=not plain)
         assert text == json.dumps(entry, ensure_ascii=False, indent=2).encode()
         assert b"1.5e-05" in text
     assert changed
@@ -100,9 +101,39 @@ def test_a_small_float_in_any_field_of_a_result_is_looked_for(field: str) -> Non
 
 def test_a_list_is_looked_through_and_a_value_of_another_type_taken_to_hold_one() -> None:
     evaluation = _evaluations()[0]
-    assert plain_numbers(evaluation)
+    tr = Translator("zh")
+
+    def plain(observed: Any) -> bool:
+        first = evaluation.results[0]
+        return reported(replace(evaluation, results=(replace(first, observed=observed),)), tr)[1]
+
+    assert reported(evaluation, tr)[1]
+    assert plain([0.5, 2])
+    assert not plain([0.5, 1e-05])
+    assert not plain((0.5,))
+    assert not plain({"a": 1})
+    assert reported(evaluation, tr)[1]  # each entry told apart: the one before does not count
+
+
+def test_a_rules_own_small_weight_is_counted_in_every_entry_of_it() -> None:
+    """A rule's target and weight are looked at once (``document._facts``), and still counted for each
+    entry that writes them."""
+    evaluation = _evaluations()[0]
     first = evaluation.results[0]
-    assert plain_numbers(replace(evaluation, results=(replace(first, observed=[0.5, 2]),)))
-    assert not plain_numbers(replace(evaluation, results=(replace(first, observed=[0.5, 1e-05]),)))
-    assert not plain_numbers(replace(evaluation, results=(replace(first, observed=(0.5,)),)))
-    assert not plain_numbers(replace(evaluation, results=(replace(first, observed={"a": 1}),)))
+    light = replace(evaluation, results=(replace(first, rule=replace(first.rule, weight=1.5e-05)),))
+    tr = Translator("zh")
+    for _ in range(2):
+        entry, plain = reported(light, tr)
+        assert not plain
+        assert b'"weight": 1.5e-05' in encoded(entry, 0, small_floats=not plain)
+
+
+def test_an_entrys_summary_is_keyed_by_text_and_written_as_before() -> None:
+    """``reported``'s summary is keyed by each status's text, which orjson writes faster, in the statuses'
+    order, and its entry written as ``report``'s."""
+    tr = Translator("zh")
+    for evaluation in _evaluations():
+        entry, plain = reported(evaluation, tr)
+        assert [key.__class__ for key in entry["summary"]] == [str] * len(STATUSES)
+        assert list(entry["summary"]) == [str(status) for status in STATUSES]
+        assert encoded(entry, 2, not plain) == encoded(report(evaluation, tr), 2)

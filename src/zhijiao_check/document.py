@@ -16,6 +16,7 @@ from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import Lazy
 from zhijiao_check.kinds import stated_target
+from zhijiao_check.status import STATUSES
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.assessment import Assessment
@@ -218,53 +219,45 @@ def ranked(reports: Sequence[Ranked]) -> list[tuple[int | None, Ranked]]:
 
 def _number(value: Any) -> Any:
     """``25000`` rather than ``25000.0``: a whole number is written as one (a count, a sum of 元,
-    a target).
+    a target). Each value orjson may write otherwise than Python is counted (``_ODD``, read by ``reported``).
     """
     kind = value.__class__  # by exact class: a document writes a few hundred thousand values
+    if kind is int or value is None or kind is bool:
+        return value
     if kind is float:
-        return int(value) if value.is_integer() else value
+        if value.is_integer():
+            return int(value)
+        if -1e-4 < value < 1e-4:  # not 0, which is whole
+            _ODD[0] += 1
+        return value
     if kind is list:
         return [_number(v) for v in value]
+    if not isinstance(value, int | str):
+        _ODD[0] += 1  # a value of another type (a tuple, a mapping): taken to hold one
     return value
 
 
-def plain_numbers(e: Evaluation) -> bool:
-    """Whether orjson writes every number of ``evaluation(e)`` (and so of ``report``) as Python does: none is
-    a float under 1e-4 in magnitude but 0, which Python writes as ``1e-05`` (``jsontext.encoded``'s
-    ``small_floats``). Each field of the entry that may hold a float is looked at here, from the records,
-    where looking through the written text costs about what orjson takes to write it. A value of another type
-    (a tuple, a mapping) is taken to hold one. ``tests/test_plain_numbers.py`` holds this to every float a
-    sample's entries hold. (The score is rounded to tenths: 0 or not small.)"""
-    results = e.results
-    # most figures are None or whole: only the others are looked at, one call each
-    others = [
-        value
-        for r in results
-        for value in (r.observed, r.expected, r.compared_to)
-        if value is not None and value.__class__ is not int
-    ]
-    others += [
-        value
-        for r in results
-        if r.items
-        for i in r.items
-        for value in (i.observed, None if i.target is None else i.target["value"])
-        if value is not None and value.__class__ is not int
-    ]
-    return all(map(_plain, others)) and all(map(_plain_rule, [r.rule for r in results]))
+# How many values ``_number`` has met that orjson may write otherwise than Python: a float under 1e-4 in
+# magnitude but 0 (Python's ``1e-05``, orjson's ``0.00001``), or a value of another type, which may hold one.
+_ODD = [0]
 
 
-def _plain_rule(rule: Any) -> bool:
-    """``_plain`` of a rule's stated target and weight, remembered by the rule (the same for every report)."""
-    known = _PLAIN_RULES.get(id(rule))
-    if known is not None and known[0] is rule:
-        return known[1]
-    plain = _plain(stated_target(rule)[1]) and _plain(rule.weight)
-    _PLAIN_RULES[id(rule)] = (rule, plain)
-    return plain
+def reported(e: ReportEvaluation, tr: Translator) -> tuple[ReportDoc, bool]:
+    """``report(e, tr)``, and whether orjson writes every number of it as Python does (``jsontext.encoded``'s
+    ``small_floats``): told as its figures are written (``_number``), where looking through the written text
+    costs about what orjson takes to write it, and looking through the records again a tenth of making the
+    entry. A rule's own target and weight are looked at once (``_facts``). (The score is rounded to tenths: 0
+    or not small.)"""
+    before = _ODD[0]
+    entry = report(e, tr)
+    # its summary's keys as text, as the rest of it is, which orjson writes faster (``jsontext._written``; a
+    # ``Status`` is looked up by its text alike): the counts are by ``STATUSES``, in order
+    texts = dict(zip(_STATUS_TEXTS, entry["summary"].values(), strict=True))
+    entry["summary"] = cast("dict[Status, int]", texts)
+    return entry, _ODD[0] == before
 
 
-_PLAIN_RULES: dict[int, tuple[object, bool]] = {}
+_STATUS_TEXTS = tuple(str(status) for status in STATUSES)
 
 
 def _plain(value: Any) -> bool:
@@ -315,7 +308,9 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
     """``streamed``: its places and items as ``jsontext.Lazy`` lists (a city-wide result of a large run
     locates a figure of every school of every report)."""
     rule = r.rule
-    title, short, unit, clause, quote, severity, weight, responsible, op, stated = _facts(rule, tr)
+    title, short, unit, clause, quote, severity, weight, responsible, op, stated, plain = _facts(rule, tr)
+    if not plain:  # its target or its weight: counted for each entry it is written in (``reported``)
+        _ODD[0] += 1
     # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
     target = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
     render = tr.render
@@ -369,6 +364,7 @@ def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
         list(rule.responsible),  # one list for every entry of the rule: the document is read-only
         op,
         None if stated is None else _number(stated),  # None: a computed target, each result's own
+        _plain(stated) and _plain(rule.weight),  # written as Python writes them (``reported``)
     )
     _FACTS[id(rule), tr.lang] = (rule, facts)
     return facts

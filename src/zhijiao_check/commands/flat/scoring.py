@@ -14,7 +14,7 @@ from zhijiao_check.commands.flat.spool import (
     DEPTH,
     figures_of,
 )
-from zhijiao_check.document import plain_numbers, report
+from zhijiao_check.document import reported
 from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.keep import Keep, packed, pruned
 from zhijiao_check.i18n import Translator
@@ -114,7 +114,7 @@ def scorer(
             evaluation = flat.excuse(evaluation, evaluation.unit)
             used = frozenset(flat.excuse.used - before)
         figures = figures_of(evaluation, places)  # as the trends read it: waived where a waiver excuses
-        entry = report(evaluation, flat.tr)
+        entry, plain = reported(evaluation, flat.tr)
         return Scored(
             loaded.file,
             loaded.unit,
@@ -123,7 +123,7 @@ def scorer(
             loaded.warnings,
             entry["score"],  # worked out once, for the entry
             any(r.status in failing_statuses for r in evaluation.results),
-            encoded(entry, DEPTH, small_floats=not plain_numbers(evaluation)),
+            encoded(entry, DEPTH, small_floats=not plain),
             _pickled(figures),
             packed(pruned(loaded, keep)),
             source,
