@@ -24,6 +24,7 @@ from typer.core import TyperArgument
 
 from zhijiao_check.i18n import Lang, Translator, exists
 from zhijiao_check.patterns import later
+from zhijiao_check.terminal import too_many_columns
 
 # typer's words in its help, each with the key of ours: module-level texts in typer.rich_utils.
 _TYPER_WORDS = {
@@ -61,6 +62,7 @@ _JOINED_TIGHT = later(rf"(?<=[{_OPEN}{_CLOSE}])\n|\n(?=[{_OPEN}{_CLOSE}])|(?<=[{
 # The fewest cells the text of an option may have beside its names. Narrower, a file name in it would be cut
 # in two (``pyproject.tom`` / ``l）。``): each option's names go on a line of their own, its text under them.
 NARROWEST_TEXT = 24
+HELP_WIDTH = 80  # rich's width where COLUMNS is not set and no terminal tells one
 STACKED_INDENT = 4
 
 
@@ -113,13 +115,17 @@ def in_language(command: Any, ctx: Any, lang: Lang, color: bool = True) -> Itera
         if isinstance(parameter, TyperArgument):
             # Its metavar (PATH, OLD) names it; typer would add Python's type beside it (``<list[str]>``).
             parameter.display_type_rich = _no_type  # type: ignore[method-assign]
-    before = {word: getattr(rich_utils, word) for word in (*_TYPER_WORDS, *_TYPER_MAKERS, "COLOR_SYSTEM")}
+    kept = (*_TYPER_WORDS, *_TYPER_MAKERS, "COLOR_SYSTEM", "MAX_WIDTH")
+    before = {word: getattr(rich_utils, word) for word in kept}
     breaks = getattr(rich._wrap, "re_word", None)  # a rich without it wraps as it always did
     try:
         for word, key in _TYPER_WORDS.items():
             setattr(rich_utils, word, tr(key))
         if not color:
             rich_utils.COLOR_SYSTEM = None
+        if rich_utils.MAX_WIDTH is None and too_many_columns():
+            # rich would lay the help out that wide (COLUMNS=99999999 never ended): as if COLUMNS were not set
+            rich_utils.MAX_WIDTH = HELP_WIDTH
         rich_utils._make_rich_text = _folding(before["_make_rich_text"])
         rich_utils._print_options_panel = _stacking_when_narrow(before["_print_options_panel"])
         if breaks is not None and lang == "zh":

@@ -57,6 +57,12 @@ def _asked_columns() -> int | None:
     return int(asked) if asked.isdecimal() and 0 < int(asked) < TOO_MANY_COLUMNS else None
 
 
+def too_many_columns() -> bool:
+    """Whether ``COLUMNS`` is a number of columns no terminal has (``TOO_MANY_COLUMNS`` or more)."""
+    asked = os.environ.get("COLUMNS", "")
+    return asked.isdecimal() and int(asked) >= TOO_MANY_COLUMNS
+
+
 def _usable(columns: int) -> int:
     """The columns of a terminal ``columns`` wide that a line may fill: one fewer on Windows, whose console
     leaves a blank line under a line that fills its last column."""

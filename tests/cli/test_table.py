@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factory import SAMPLES, invoke
 from rich.cells import cell_len
 
 
@@ -112,3 +113,14 @@ def test_no_report_is_held_while_the_views_lay_the_run_out(invoke, monkeypatch):
     assert result.exit_code == 1, result.output
     assert "冷水滩区" in result.stdout
     assert alive == [0]
+
+
+@pytest.mark.parametrize("columns", ["1", "2", "4"])
+def test_a_width_narrower_than_the_indent_of_the_failed_results_is_no_internal_error(columns: str) -> None:
+    """``COLUMNS=1 zhijiao-check check report.yaml > out.txt`` ended as an internal error, exit 3 (``not
+    enough
+    values to unpack``): the failed results named again above the exit status were laid out 4 columns in,
+    within a width of 1, in no line at all. The run exits 1 as at any width, each failed result named."""
+    result = invoke("check", SAMPLES / "2023" / "jiangyong.yaml", "--lang", "en", env={"COLUMNS": columns})
+    assert result.exit_code == 1
+    assert "c1.vocational-share" in result.stdout.replace("\n", "")

@@ -253,3 +253,13 @@ def test_the_written_notice_on_a_gbk_terminal_names_the_users_file_as_typed(tmp_
     assert code == 1
     assert err.decode("gbk").startswith("已写入 out√\\u2022.html（退出状态 1"), err.decode("gbk")
     assert (tmp_path / "out√•.html").is_file()
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help")])
+def test_help_with_columns_beyond_any_terminal_ends_at_the_usual_width(args: tuple[str, ...]) -> None:
+    """``COLUMNS=99999999 zhijiao-check --help`` never ended (rich laid the help out 99,999,999 columns
+    wide); the tool's own output already took such a COLUMNS as not set. The help is as wide as without it."""
+    done = run(*args, env=environment(COLUMNS="99999999"))
+    assert done.code == 0
+    plain = run(*args)
+    assert done.out == plain.out

@@ -411,3 +411,47 @@ def test_an_expected_max_equal_to_the_target_loads(tmp_path: Path) -> None:
     )
     result = run("rules", "--rules", pack)
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_rule_for_no_kind_of_unit_is_refused_at_its_units(tmp_path: Path) -> None:
+    """``units: []`` loaded, and the rule was run on no report: c4.leading-industries read not_applicable for
+    every county (江永县 lost a passed rule from its score), nothing saying why."""
+    pack, path = edited(tmp_path, "clause-04.yaml", "    units: [county]\n", "    units: []\n")
+    where = at(path, "units: []", "[]")
+    result = run(SAMPLES / "2023" / "jiangyong.yaml", "--rules", pack, "--format", "json")
+    assert result.exit_code == 2
+    assert not result.stdout
+    assert (
+        f"{where}: c4.leading-industries.units: 规则 c4.leading-industries 的 units 是空列表："
+        "它不检查任何单位的报表，从不适用：应列出要检查的单位类别，如 units: [county]，"
+        "或删去 units（检查全部类别）"
+    ) in result.stderr
+    assert (
+        f"{where}: c4.leading-industries.units: rule c4.leading-industries has units: [], so it checks no "
+        "unit's report and never applies: list the kinds of unit it checks, such as units: [county], or "
+        "delete units (every kind)"
+    ) in refused(pack, "en")
+
+
+def test_a_when_of_no_status_is_refused_at_its_status(tmp_path: Path) -> None:
+    """``status: []`` loaded, and the condition was never met: c1.general-plan-freeze read not_applicable for
+    every county, explained as ``applies only when c1.vocational-share  (it fails)``."""
+    old = "when: {rule: c1.vocational-share, status: [fail]}"
+    new = "when: {rule: c1.vocational-share, status: []}"
+    pack, path = edited(tmp_path, "clause-01.yaml", old, new)
+    where = at(path, new, "[]")
+    result = run(SAMPLES / "2023" / "jiangyong.yaml", "--rules", pack, "--format", "json")
+    assert result.exit_code == 2
+    assert not result.stdout
+    assert (
+        f"{where}: c1.general-plan-freeze.when.status: "
+        "规则 c1.general-plan-freeze 的 when 的 status 是空列表："
+        "条件从不成立，本规则从不适用：应列出 c1.vocational-share 的哪些状态使本规则适用，"
+        "如 status: [fail]，或删去 when"
+    ) in result.stderr
+    assert (
+        f"{where}: c1.general-plan-freeze.when.status: "
+        "rule c1.general-plan-freeze has a when with status: [], "
+        "a condition never met, so the rule never applies: list the statuses of c1.vocational-share on which "
+        "it applies, such as status: [fail], or delete when"
+    ) in refused(pack, "en")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
+from factory import SAMPLES, invoke
 
 from zhijiao_check.report import find_reports
 
@@ -113,3 +117,21 @@ def test_every_spreadsheet_format_not_read_is_found_to_be_refused(tmp_path: Path
         (tmp_path / name).write_bytes(b"PK\x03\x04")
     found, _ = find_reports([tmp_path])
     assert [path.name for path, _ in found] == names[:-1]
+
+
+def test_a_link_gone_while_the_folder_is_searched_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link found dangling and removed before it was read (a file system in use; ``/proc``'s ``exe`` of a
+    kernel thread, which ``check --whole-year /`` met) ended the run as an internal error, exit 3:
+    ``FileNotFoundError: '/proc/10/exe'``. The other reports are still checked."""
+    shutil.copy(SAMPLES / "2023" / "jiangyong.yaml", tmp_path / "jiangyong.yaml")
+    (tmp_path / "gone").symlink_to(tmp_path / "nowhere")
+
+    def removed(path: object, *args: object, **kwargs: object) -> str:
+        raise FileNotFoundError(2, "No such file or directory", str(path))
+
+    monkeypatch.setattr(os, "readlink", removed)
+    result = invoke("check", tmp_path, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert [report["unit"] for report in json.loads(result.stdout)["reports"]] == ["江永县"]

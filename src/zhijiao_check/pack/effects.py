@@ -9,7 +9,8 @@ a ``coverage`` target above the number of values it lists (never met), a ratio's
 denominator of none made the rule ``not_applicable`` for every unit) or of a term written twice (its figure
 counted twice), ``expected_max`` on a rule that is no ``count`` (only a count reports a figure above the
 policy's range), and a sum's ``otherwise:`` or ``where:`` without its ``over:`` (a report field is summed as
-it is: both are read only for the items of a collection). Said at the setting, with what to write.
+it is: both are read only for the items of a collection), ``units: []`` (the rule ran on no report) and a
+``when:`` of ``status: []`` (never met). Said at the setting, with what to write.
 
 Run only when a pack is first loaded, never for a kept one (``pack.cache``).
 """
@@ -36,11 +37,18 @@ def unhonoured(rule: AnyRule) -> list[Wrong]:
     """Each setting of the rule that would have no effect or a false one, and each target number its
     figure can never reach."""
     found: list[Wrong] = []
-    if rule.scope == "city" and set(rule.units) != set(UNIT_KINDS):
+    if not rule.units:
+        # the rule ran on no report: not_applicable for every unit, a passed rule lost from each score
+        found.append((("units",), msg("pack.units-empty", id=rule.id)))
+    elif rule.scope == "city" and set(rule.units) != set(UNIT_KINDS):
         # ``units`` picks the reports a unit or school rule is run on (engine.evaluate); a city rule is run
         # once a year over them all, and the units missing are said of every unit of the list
         units = f"[{', '.join(rule.units)}]"
         found.append((("units",), msg("pack.units-city", id=rule.id, units=units)))
+    if rule.when is not None and not rule.when.status:
+        # a condition of no status is never met: the rule read not_applicable everywhere
+        said = msg("pack.when-status-empty", id=rule.id, rule=rule.when.rule)
+        found.append((("when", "status"), said))
     if isinstance(rule, RatioRule) and rule.by_unit and rule.scope != "city":
         found.append((("by_unit",), msg("pack.by-unit-not-city", id=rule.id, scope=rule.scope)))
     if rule.scope == "school":

@@ -172,7 +172,9 @@ class TableRenderer:
             return
         console.print(f"[bold red]{_escape(tr('table.failing-again', count=count))}[/bold red]")
         for status, line in rows:
-            first, *rest = self._hanging(line, min(console.width, FAILING_WIDTH))
+            # at least a column past the indent: a narrower width (COLUMNS=1) laid the entry out in no line
+            width = max(min(console.width, FAILING_WIDTH), FAILING_INDENT + 1)
+            first, *rest = self._hanging(line, width)
             console.print(f"  {self._glyphs[status]} {_escape(first)}", overflow="crop")
             for more in rest:
                 console.print(f"    {_escape(more)}", overflow="crop")

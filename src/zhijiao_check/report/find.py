@@ -117,7 +117,11 @@ def _broken_link(path: str, problems: list[Problem]) -> None:
     try:
         os.stat(path)
     except FileNotFoundError:
-        target = os.readlink(path)
+        try:
+            target = os.readlink(path)
+        except OSError:
+            # gone since it was listed (a file system in use; /proc's exe of a kernel thread): nothing to read
+            return
         problems.append(Problem(display_name(path), None, None, "", "link-broken", {"target": target}))
     except OSError as error:  # a loop of links, a folder the user may not enter
         problems.append(os_problem(display_name(path), error))

@@ -481,6 +481,14 @@ MESSAGES: dict[str, str] = {
         "policy names (1-2 schools: value: 1, expected_max: 2), and a figure that meets the target would be "
         "reported above it; write a number not below {value}, or delete expected_max"
     ),
+    "pack.units-empty": (
+        "rule {id} has units: [], so it checks no unit's report and never applies: list the kinds of unit it "
+        "checks, such as units: [county], or delete units (every kind)"
+    ),
+    "pack.when-status-empty": (
+        "rule {id} has a when with status: [], a condition never met, so the rule never applies: list the "
+        "statuses of {rule} on which it applies, such as status: [fail], or delete when"
+    ),
     "pack.sum-empty": (
         "rule {id} has an empty {key}, which adds up to 0: {why}; list the fields to add up (at least one), "
         "such as {key}: [enrollment.secondary_vocational] or {key}: [{{over: schools, field: students}}]"

@@ -409,6 +409,14 @@ MESSAGES: dict[str, str] = {
         "（“1-2所”写 value: 1, expected_max: 2），达到目标的数会被报作超出区间：应写不小于 {value} 的数，"
         "或删去 expected_max"
     ),
+    "pack.units-empty": (
+        "规则 {id} 的 units 是空列表：它不检查任何单位的报表，从不适用："
+        "应列出要检查的单位类别，如 units: [county]，或删去 units（检查全部类别）"
+    ),
+    "pack.when-status-empty": (
+        "规则 {id} 的 when 的 status 是空列表：条件从不成立，本规则从不适用："
+        "应列出 {rule} 的哪些状态使本规则适用，如 status: [fail]，或删去 when"
+    ),
     "pack.sum-empty": (
         "规则 {id} 的 {key} 是空列表，合计为 0：{why}：应列出要合计的字段（至少一项），"
         "如 {key}: [enrollment.secondary_vocational] 或 {key}: [{{over: schools, field: students}}]"
