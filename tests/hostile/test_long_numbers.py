@@ -138,10 +138,11 @@ def test_a_negative_figure_of_hundreds_of_digits_is_negative(tmp_path: Path) -> 
     assert problem.message(EN).startswith("found -10000000000… (401 digits)")
 
 
-def test_a_long_number_where_text_belongs_is_to_be_quoted_as_written(tmp_path: Path) -> None:
+def test_a_long_number_where_a_code_belongs_is_refused_with_its_length(tmp_path: Path) -> None:
     code = "4311220000000000000000000000"  # 28 digits: a code typed without quotes, and too long
     [problem] = _errors(tmp_path, DONGAN.replace('code: "431122"', f"code: {code}", 1))
-    assert problem.code == "number-for-text" and problem.params["write"] == f'"{code}"'
+    assert (problem.code, problem.params["digits"], problem.params["length"]) == ("code-number-long", 28, 6)
+    assert problem.message(ZH).startswith("此处应为 6 位行政区划代码（文字），填写的却是 28 位的数字 431122000000…")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
