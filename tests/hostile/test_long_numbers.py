@@ -142,7 +142,8 @@ def test_a_long_number_where_a_code_belongs_is_refused_with_its_length(tmp_path:
     code = "4311220000000000000000000000"  # 28 digits: a code typed without quotes, and too long
     [problem] = _errors(tmp_path, DONGAN.replace('code: "431122"', f"code: {code}", 1))
     assert (problem.code, problem.params["digits"], problem.params["length"]) == ("code-number-long", 28, 6)
-    assert problem.message(ZH).startswith("此处应为 6 位行政区划代码（文字），填写的却是 28 位的数字 431122000000…")
+    shown = "此处应为 6 位行政区划代码（文字），填写的却是 28 位的数字 431122000000…"
+    assert problem.message(ZH).startswith(shown)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -200,6 +200,26 @@ def test_a_target_that_is_not_a_number_is_a_located_error(tmp_path: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("setting", "path"),
+    [("    weight: 1.0e+309\n", "weight"), ("    target: {op: '<=', value: 1.0e+309}\n", "target.value")],
+)
+def test_a_number_of_more_digits_than_any_figure_is_a_located_error(
+    tmp_path: Path, setting: str, path: str
+) -> None:
+    """YAML reads ``1.0e+309`` as infinity; the reader keeps it as a number too long to be a figure, which a
+    rule took as 10²⁴ (a weight that made the score this rule's alone) before it was refused."""
+    text = COUNT.replace("distinct: nam", "distinct: name") + setting
+    status, stderr, rule_file = run(tmp_path, text, "--lang", "en")
+    assert status == 2, stderr
+    assert (
+        f"{at(rule_file, text, '1.0e+309')}: c90.majors.{path}: rule c90.majors: "
+        f"{path.rsplit('.', 1)[-1]} is a number of more than 24 digits before its point"
+    ) in stderr
+    status, stderr, _ = run(tmp_path, text)
+    assert status == 2 and "写的数整数部分超过 24 位" in stderr
+
+
 def test_the_values_of_the_built_in_rules_are_taken(tmp_path: Path) -> None:
     """Every condition of the built-in pack fits its field (the golden outputs hold what it checks)."""
     text = EVERY.format(

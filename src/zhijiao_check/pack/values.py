@@ -28,8 +28,10 @@ from zhijiao_check.kinds.coverage import CoverageRule
 from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
+from zhijiao_check.located import LONG_NUMBER
 from zhijiao_check.pack.fields import ANY, Path_, field_type, parts, plain
 from zhijiao_check.patterns import later
+from zhijiao_check.problems import MAX_DIGITS
 from zhijiao_check.report import scalars
 from zhijiao_check.report.codes import KIND_LABELS, VALUE_LABELS
 from zhijiao_check.vocabulary import Condition, Sum
@@ -228,10 +230,18 @@ def _share_bound(rule: AnyRule) -> tuple[float, Msg] | None:
     return None
 
 
+# ``LONG_NUMBER`` as a float, as a rule's number field holds it (10²⁴ itself is no float)
+_LONG = float(LONG_NUMBER)
+
+
 def _not_finite(rule_id: str, node: Any, path: Path_) -> Iterator[Wrong]:
-    """``.nan`` and ``.inf`` anywhere in the rule: a target, a bound, a condition's value, a weight."""
+    """``.nan`` and ``.inf`` anywhere in the rule: a target, a bound, a condition's value, a weight; and a
+    number of more digits than any figure a report may hold (``1.0e+309``, which the reader keeps as
+    ``LONG_NUMBER`` rather than as infinity): taken, it would stand as 10²⁴, a figure no one wrote."""
     if isinstance(node, float) and not math.isfinite(node):
         yield path, msg("pack.not-finite", id=rule_id, key=_last_key(path), found=yaml_literal(node))
+    elif isinstance(node, (int, float)) and not isinstance(node, bool) and abs(float(node)) >= _LONG:
+        yield path, msg("pack.too-many-digits", id=rule_id, key=_last_key(path), digits=MAX_DIGITS)
     elif dataclasses.is_dataclass(node):
         for field in dataclasses.fields(node):
             yield from _not_finite(rule_id, getattr(node, field.name), (*path, field.name))

@@ -74,6 +74,10 @@ MESSAGES: dict[str, str] = {
         "rule {id}: {key} is {found}, no number to compare with (every report would fail, or every one "
         "pass): write a finite number"
     ),
+    "pack.too-many-digits": (
+        "rule {id}: {key} is a number of more than {digits} digits before its point, beyond any figure a "
+        "report can hold: write a number of at most {digits} digits"
+    ),
     "pack.takes-number": "a number",
     "pack.takes-flag": "yes/no (true or false)",
     "pack.takes-choice": "one of {allowed}",

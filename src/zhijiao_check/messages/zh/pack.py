@@ -59,6 +59,10 @@ MESSAGES: dict[str, str] = {
         "规则 {id} 是 flag 规则，读取的字段须为是/否，但 {field} 只取{takes}：与数比较请用 kind: total"
     ),
     "pack.not-finite": "规则 {id} 的 {key} 写了 {found}：须为有限的数（与它比较，每份报表都不达标或都达标）",
+    "pack.too-many-digits": (
+        "规则 {id} 的 {key} 写的数整数部分超过 {digits} 位，没有报表的数字能与之比较："
+        "请写不超过 {digits} 位的数"
+    ),
     "pack.takes-number": "数值",
     "pack.takes-flag": "是/否值（true 或 false）",
     "pack.takes-choice": " {allowed} 之一",
