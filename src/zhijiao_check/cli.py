@@ -439,6 +439,10 @@ def _exit_configured(
                 taken = [
                     key for key, option in (("packs", "rules"), ("lang", "lang")) if not _given(ctx, option)
                 ]
+                if "formats" in ctx.params and not (_given(ctx, "formats") or _given(ctx, "outputs")):
+                    taken.append(
+                        "outputs"
+                    )  # ``check`` writes the file's [[outputs]] when it is given neither
                 raise traced(error, found, taken) from None
 
         return run_command(configured, Translator(language), debug)

@@ -526,3 +526,28 @@ def test_a_base_dir_of_the_config_is_taken_from_the_config_file_s_folder(repo: P
     result = invoke("check", "reports/2023/dongan.yaml", "-f", "github")
     assert result.exit_code == 1, result.output
     assert "file=2023/dongan.yaml," in result.stdout
+
+
+def test_an_outputs_entry_that_names_an_input_is_told_at_its_line(repo: Path, invoke) -> None:
+    """The refusal named the output and the input but not the config file that chose the output, so a clerk
+    who typed no ``-o`` could not see where it came from."""
+    import yaml
+
+    report = repo / "reports" / "2023" / "dongan.json"
+    data = yaml.safe_load((repo / "reports" / "2023" / "dongan.yaml").read_text("utf-8"))
+    report.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+    before = report.read_bytes()
+    write(
+        repo / "zhijiao-check.toml",
+        'lang = "en"\n\n[[outputs]]\nformat = "json"\nfile = "reports/2023/dongan.json"\n',
+    )
+    result = invoke("check", "reports/2023/dongan.json", "-q")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "zhijiao-check.toml:5:1: outputs[0].file: the output reports/2023/dongan.json is named here in the "
+        "config file's [[outputs]]: choose another file name (-o given on the command line wins)"
+    )
+    assert report.read_bytes() == before
+    # an output typed on the command line is the user's own: the file's entry is not named
+    result = invoke("check", "reports/2023/dongan.json", "-q", "-f", "json", "-o", "reports/2023/dongan.json")
+    assert result.exit_code == 2 and "zhijiao-check.toml" not in result.stderr

@@ -77,6 +77,8 @@ class Config:
     # a ``packs`` folder that is no pack, shows only as the run uses it, and is told at the key's line without
     # reading the file again (``settings.traced``).
     places: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
+    # (line, column) of each ``[[outputs]]`` entry's file in turn: where an output that is an input is told
+    outputs_at: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -188,7 +190,10 @@ def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
         # a key of an entry that is none of its own is of the outputs, which only ``check`` reads
         mistakes += [Mistake("outputs", p) for p in _output_keys(toml, table, settings["outputs"])]
     places = tuple((key, *toml.locate(table, (key,))) for key in PLACED if key in settings)
-    return Config(file=toml.display, mistakes=tuple(mistakes), places=places, **values)
+    outputs_at = tuple(
+        toml.locate(table, ("outputs", index, "file")) for index in range(len(values.get("outputs", ())))
+    )
+    return Config(file=toml.display, mistakes=tuple(mistakes), places=places, outputs_at=outputs_at, **values)
 
 
 class _Wrong(Exception):

@@ -18,13 +18,16 @@ from zhijiao_check.settings.config import Config
 
 
 def traced(error: FatalError, config: Config, taken: Sequence[str]) -> FatalError:
-    """``error`` with, after its own problems, the line of the config file behind it: the ``packs`` entry of
-    each pack the error is about (the run took the file's ``packs``, ``taken`` naming the keys no option
-    typed replaced): a pack that is no pack, or the pack whose reporting units a unit is not among."""
-    if config.file is None or error.code == "invalid-config" or "packs" not in taken:
+    """``error`` with, after its own problems, the line of the config file behind it: the ``[[outputs]]``
+    entry of an output refused as an input, and the ``packs`` entry of each pack the error is about (a pack
+    that is no pack, or the pack whose reporting units a unit is not among); each only where the run took
+    the file's key (``taken`` names the keys no option typed replaced)."""
+    if config.file is None or error.code == "invalid-config":
         return error
     places = {key: (line, column) for key, line, column in config.places}
-    added = _packs_behind(error, config, places)
+    added = _packs_behind(error, config, places) if "packs" in taken else []
+    if "outputs" in taken:
+        added += _outputs_behind(error, config)
     if not added:
         return error
     return FatalError(error.code, (*error.problems, *added), area=error.area, **error.params)
@@ -42,6 +45,28 @@ def _packs_behind(error: FatalError, config: Config, places: dict[str, tuple[int
             behind.append(
                 Problem(
                     config.file, *places["packs"], f"packs[{index}]", code, {"pack": shown}, area="settings"
+                )
+            )
+    return behind
+
+
+def _outputs_behind(error: FatalError, config: Config) -> list[Problem]:
+    """A problem at the ``file`` of the ``[[outputs]]`` entry that ``error`` refuses as one of the run's
+    inputs: without it, the message named the output and the input, not the config file that chose it."""
+    if error.code != "output-is-input" or config.file is None:
+        return []
+    behind = []
+    for index, ((_, file), place) in enumerate(zip(config.outputs, config.outputs_at, strict=True)):
+        key = f"outputs[{index}].file"
+        if file is not None and display_name(file) == error.params.get("file"):
+            behind.append(
+                Problem(
+                    config.file,
+                    *place,
+                    key,
+                    "output-from-config",
+                    {"file": display_name(file)},
+                    area="settings",
                 )
             )
     return behind

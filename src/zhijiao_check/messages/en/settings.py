@@ -51,6 +51,10 @@ MESSAGES: dict[str, str] = {
         '"{key}" = {found} ends in "/", which names a folder: give the file to write (a name after the "/", '
         "such as results{suffix})"
     ),
+    "settings.output-from-config": (
+        "the output {file} is named here in the config file's [[outputs]]: choose another file name (-o "
+        "given on the command line wins)"
+    ),
     "settings.pack-from-config": (
         "the rule pack {pack} is named here in the config file: correct the pack, or take this entry out of "
         "packs (--rules given on the command line wins)"

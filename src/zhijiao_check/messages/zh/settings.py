@@ -40,6 +40,9 @@ MESSAGES: dict[str, str] = {
         "“{key}”的 {found} 以“/”结尾，是目录的写法：请写出要写入的文件名"
         "（在“/”后加上文件名，如 结果{suffix}）"
     ),
+    "settings.output-from-config": (
+        "输出 {file} 由配置文件的这一项 [[outputs]] 给出：请换一个文件名（命令行上给出的 -o 优先）"
+    ),
     "settings.pack-from-config": (
         "规则包 {pack} 由配置文件的这一项给出：请改正该规则包，或从 packs 中删去这一项"
         "（命令行上给出的 --rules 优先）"
