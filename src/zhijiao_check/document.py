@@ -239,6 +239,7 @@ def _number(value: Any) -> Any:
 
 # How many values ``_number`` has met that orjson may write otherwise than Python: a float under 1e-4 in
 # magnitude but 0 (Python's ``1e-05``, orjson's ``0.00001``), or a value of another type, which may hold one.
+# One count for the process: the tool writes documents in one thread (``--jobs`` runs processes).
 _ODD = [0]
 
 
