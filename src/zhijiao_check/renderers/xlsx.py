@@ -674,34 +674,31 @@ def _lines(text: str, width: int) -> int:
 
 @functools.lru_cache(maxsize=4096)  # a run's explanations and places recur from report to report
 def _wrapped(text: str, room: int) -> int:
-    """``_lines`` of a text that may not fit on one line ``room`` characters wide."""
+    """``_lines`` of a text that may not fit on one line ``room`` characters wide: each line cut in pieces
+    where it may break (after each Chinese character, hyphen or full stop), a piece put on the line if it
+    fits, else on the next, and one wider than the column broken within it. Measured character by character
+    without making the pieces: a 1,000-report workbook measures over a million characters."""
+    widths = _WIDTHS
     lines = 0
     for line in text.split("\n"):
         lines += 1
-        used = 0
-        for piece in _pieces(line):
-            size = sum(map(_char_width, piece))
-            if used and used + size > room:
-                lines += 1
-                used = 0
-            while size > room:  # a piece wider than the column is broken within it
-                lines += 1
-                size -= room
-            used += size
+        used = size = 0
+        for char in line + "\n":  # the newline (of width 0) ends the line's last piece
+            width = widths.get(char)
+            if width is None:
+                width = widths[char] = display_width(char)
+            size += width
+            if width == 2 or char in "-.\n":  # the end of a piece
+                if used and used + size > room:
+                    lines += 1
+                    used = 0
+                while size > room:  # a piece wider than the column is broken within it
+                    lines += 1
+                    size -= room
+                used += size
+                size = 0
     return lines
 
 
-@functools.cache  # a character's width, looked up once: a 1,000-report workbook measures over a million
-def _char_width(char: str) -> int:
-    return display_width(char)
-
-
-def _pieces(line: str) -> list[str]:
-    """``line`` cut where a line may break: after each Chinese character, hyphen or full stop."""
-    pieces, piece = [], ""
-    for char in line:
-        piece += char
-        if char in "-." or _char_width(char) == 2:
-            pieces.append(piece)
-            piece = ""
-    return [*pieces, piece] if piece else pieces
+# Each character's width, looked up once (``display_width``); a line's end is none
+_WIDTHS: dict[str, int] = {"\n": 0}
