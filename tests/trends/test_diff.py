@@ -249,7 +249,9 @@ def test_a_change_between_workbooks_is_placed_at_its_cells(tmp_path: Path) -> No
     assert rating["old_cell"].startswith("专业!") and rating["new_cell"].startswith("专业!")
     mixed = diff_json(old, NEW)["changes"][0]
     assert mixed["old_cell"].startswith("本单位!") and mixed["new_cell"] is None
-    text = invoke("diff", old, new, env={"COLUMNS": "300"}).stdout.splitlines()
+    # wide enough for both places on one line whatever the length of the temporary folder's path
+    wide = str(2 * len(str(old)) + 100)
+    text = invoke("diff", old, new, env={"COLUMNS": wide}).stdout.splitlines()
     # what the clerk sees first (sheet, cell, header), the YAML path after it, beside the places
     at = text.index("  ~ 本单位!C11（公办中职学位数）：1250 → 1550")
     assert text[at + 1] == f"      public_secondary_vocational_seats  ({old}:本单位!C11 → {new}:本单位!C11)"
