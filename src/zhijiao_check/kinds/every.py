@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from zhijiao_check.measure.conditions import (
     decided_of,
@@ -22,7 +22,16 @@ from zhijiao_check.measure.conditions import (
 )
 from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
-from zhijiao_check.measure.scope import Item, Location, Scope, one_key, reader, split
+from zhijiao_check.measure.scope import (
+    NO_PLACES,
+    Item,
+    Location,
+    Scope,
+    one_key,
+    reader,
+    report_places,
+    split,
+)
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
@@ -154,11 +163,7 @@ def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> l
     key, school_key = check.key, check.school_key
     path, school_path = check.path, check.school_path
     judged: list[ItemOutcome] = []
-    report = None
-    positions: Any = None
-    values: dict[Any, Any] = {}
-    file = ""
-    cells = False
+    report, positions, values, file, cells = NO_PLACES
     for item in items:
         if key is not None:
             data = item.data
@@ -172,9 +177,7 @@ def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> l
         held = decided(left, against)
         status = _FAIL if held is False else _MISSING if held is None else _PASS
         if item.report is not report:
-            report = item.report
-            positions = report.positions
-            values, file, cells = positions.values, report.file, bool(positions.cells)
+            report, positions, values, file, cells = report_places(item.report)
         # as ``_alone``: its field's place where it gives the field, or where it should; else the item's
         if left is not None or held is None:
             if school_path is not None and item.school_data is not None:

@@ -102,19 +102,24 @@ def locator(field: str) -> Callable[[Item], Location]:
     return where
 
 
+# What locating items reads of their report before any report is met (``report_places``)
+NO_PLACES: tuple[Any, Any, Any, str, bool] = (None, None, {}, "", False)
+
+
+def report_places(report: Any) -> tuple[Any, Any, Any, str, bool]:
+    """The report and what locating each of its items reads (its positions, their values, its file, whether
+    it has cells), looked up once a report by the loops that locate many items (``places_of_items``)."""
+    positions = report.positions
+    return report, positions, positions.values, report.file, bool(positions.cells)
+
+
 def places_of_items(items: Iterable[Item]) -> tuple[Location, ...]:
     """``item.location()`` of each item, in one loop: each report's places looked up once for its items."""
     located: list[Location] = []
-    report = None
-    positions: Any = None
-    values: dict[Any, Any] = {}
-    file = ""
-    cells = False
+    report, positions, values, file, cells = NO_PLACES
     for item in items:
         if item.report is not report:
-            report = item.report
-            positions = report.positions
-            values, file, cells = positions.values, report.file, bool(positions.cells)
+            report, positions, values, file, cells = report_places(item.report)
         at = item.path
         line, column = values.get(at) or positions.nearest(at)
         located.append(Location(file, line, column, positions.cell(at) if cells else ""))

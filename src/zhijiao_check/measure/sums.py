@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from zhijiao_check.measure.conditions import select
 from zhijiao_check.measure.numbers import Exact, exact_sum
-from zhijiao_check.measure.scope import Item, Location, Scope, absent_field, one_key, split
+from zhijiao_check.measure.scope import (
+    NO_PLACES,
+    Item,
+    Location,
+    Scope,
+    absent_field,
+    one_key,
+    report_places,
+    split,
+)
 from zhijiao_check.records import record
 from zhijiao_check.vocabulary import Sum
 from zhijiao_check.wording import Wording
@@ -119,11 +126,7 @@ def _parts_by_key(
     figure not given, read through ``otherwise`` or missing) the general way. The same parts and places."""
     path = split(spec.field)
     otherwise = 0
-    report = None
-    positions: Any = None
-    values: dict[Any, Any] = {}
-    file = ""
-    cells = False
+    report, positions, values, file, cells = NO_PLACES
     for item in items:
         data = item.data
         value = data.get(key) if data.__class__ is dict else None
@@ -132,9 +135,7 @@ def _parts_by_key(
             continue
         parts.append((item.name, value))
         if item.report is not report:
-            report = item.report
-            positions = report.positions
-            values, file, cells = positions.values, report.file, bool(positions.cells)
+            report, positions, values, file, cells = report_places(item.report)
         at = item.path + path
         line, column = values.get(at) or positions.nearest(at)
         locations.append(Location(file, line, column, positions.cell(at) if cells else ""))
