@@ -142,8 +142,21 @@ def test_a_long_number_where_a_code_belongs_is_refused_with_its_length(tmp_path:
     code = "4311220000000000000000000000"  # 28 digits: a code typed without quotes, and too long
     [problem] = _errors(tmp_path, DONGAN.replace('code: "431122"', f"code: {code}", 1))
     assert (problem.code, problem.params["digits"], problem.params["length"]) == ("code-number-long", 28, 6)
-    shown = "此处应为 6 位行政区划代码（文字），填写的却是 28 位的数字 431122000000…"
-    assert problem.message(ZH).startswith(shown)
+    # each fact once: the count, then the digits it starts with (not their count again, "（共 28 位）")
+    assert problem.message(ZH) == (
+        "此处应为 6 位行政区划代码（文字），填写的却是 28 位的数字 431122000000…："
+        "请加上引号，写出本单位的 6 位代码"
+    )
+    assert problem.message(EN) == (
+        "a 6-digit administrative code (text) belongs here, but 431122000000… is a number of 28 digits: "
+        "write the unit's 6-digit code in quotes"
+    )
+
+
+def test_a_code_of_the_longest_digits_a_number_may_have_is_shown_whole(tmp_path: Path) -> None:
+    code = "431122" + "0" * 18  # 24 digits: the most a message quotes whole
+    [problem] = _errors(tmp_path, DONGAN.replace('code: "431122"', f"code: {code}", 1))
+    assert problem.message(EN).startswith(f"a 6-digit administrative code (text) belongs here, but {code} is")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -21,7 +21,7 @@ from typing import Any
 from zhijiao_check.characters import difference
 from zhijiao_check.located import TINY_SHOWN, LongNumber, TinyNumber, WrittenWhole, too_long, too_small
 from zhijiao_check.patterns import later
-from zhijiao_check.problems import MAX_DIGITS
+from zhijiao_check.problems import MAX_DIGITS, NUMBER_START
 from zhijiao_check.pydantic_compiled import PydanticCustomError
 from zhijiao_check.report.codes import with_meaning
 from zhijiao_check.wording import Join, Pick, Seq, Typed, Wording, msg
@@ -242,6 +242,12 @@ def division_code(value: Any) -> Any:
         digits = len(written.lstrip("+-"))
         if written.lstrip("+-").isdecimal() and digits != CODE_DIGITS:
             code = "code-number-short" if digits < CODE_DIGITS else "code-number-long"
+            if digits > MAX_DIGITS:
+                # the message says the count itself: the start alone, not the start with its count again
+                # (``431122000000…（共 28 位）… 28 位的数字``)
+                raise problem(
+                    code, value, digits=digits, length=CODE_DIGITS, found=f"{written[:NUMBER_START]}…"
+                )
             raise problem(code, value, digits=digits, length=CODE_DIGITS)
     return text(value)
 
