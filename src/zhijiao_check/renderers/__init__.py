@@ -98,8 +98,29 @@ def write_outputs(
     classes = [(renderer_class(name), target) for name, target in outputs]
     one_to_stdout(outputs)
     write_all(
-        [*((cls(tr, own_options(options, target)).render(run), target) for cls, target in classes), *also]
+        [
+            *(
+                (as_filed(name, cls(tr, own_options(options, target)).render(run), target), target)
+                for (cls, target), (name, _) in zip(classes, outputs, strict=True)
+            ),
+            *also,
+        ]
     )
+
+
+def as_filed(name: str, text: Content, target: Path | None) -> Content:
+    """The table written to a file begins with a byte-order mark, as the CSV does: both are read by a person
+    on Chinese Windows, whose Notepad (before Windows 10's 1903) and Excel take a text without one for GBK
+    and garble it. The formats a program reads stay without (JSON forbids one; a BOM before GitHub's
+    ``::error`` or inside a Markdown summary it is appended to is a stray character), and so does standard
+    output, a pipe's as much as a terminal's (``grep`` and ``findstr`` would meet it)."""
+    from zhijiao_check.output import is_special, is_stdout
+
+    if target is None or is_stdout(target) or is_special(target):  # a device (/dev/stdout) as standard output
+        return text
+    if name != Format.table or not isinstance(text, str):
+        return text
+    return "\ufeff" + text
 
 
 def own_options(options: RenderOptions, target: Path | None) -> RenderOptions:
