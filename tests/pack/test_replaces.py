@@ -6,6 +6,7 @@ a ``replaces`` that cannot hold is refused where it is written."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,49 @@ def test_replaces_naming_no_rule_is_refused_at_its_value_with_the_nearest(tmp_pa
     said = _refused(tmp_path, pack, lang)
     where = _place(pack, "replaces", "c8.demonstration-enterprise")
     assert said.splitlines()[1:] == [f"{where}: {NEW}.time.replaces: {REFUSED['unknown'][lang]}"], said
+
+
+MISSING_POLICY = {
+    "zh": (
+        "找不到政策原文 {policy}：规则的 quote 要在原文中核对，待它就位后再检查"
+        "（pack.yaml 的 policy: 写它的路径）"
+    ),
+    "en": (
+        "the policy text {policy} is missing: the rules' quotes are checked against it once it is there "
+        "(pack.yaml's policy: names it)"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_replaces_is_checked_with_its_pack_s_policy_text_missing(tmp_path: Path, lang: str) -> None:
+    """The pack's own problem (its policy text not there) and the check across packs (``replaces`` naming no
+    rule) are independent: both said in one run, each at its place, not the ``replaces`` on the next run."""
+    pack = replacing(tmp_path, "c8.demonstration-enterprise")
+    (pack / "policy.md").unlink()
+    said = _refused(tmp_path, pack, lang)
+    where = _place(pack, "replaces", "c8.demonstration-enterprise")
+    policy = MISSING_POLICY[lang].format(policy=pack / "policy.md")
+    assert said.splitlines()[1:] == [
+        f"{where}: {NEW}.time.replaces: {REFUSED['unknown'][lang]}",
+        f"{pack / 'pack.yaml'}:5:9: policy: {policy}",
+    ], said
+
+
+def test_across_packs_a_rule_left_out_is_waited_for_not_said_to_be_none(tmp_path: Path) -> None:
+    """A rule of a pack that does not fit the schema is not among its rules: the amendment's ``replaces``
+    naming it would be said to name no rule, so the checks across packs wait for it, its format error said
+    alone."""
+    base = Path(shutil.copytree(PACK_DIR, tmp_path / "base"))
+    path = base / "clause-08.yaml"
+    text = path.read_text(encoding="utf-8")
+    rule = text.index(f"id: {OLD}\n")
+    kind = text.index("kind: total", rule)
+    path.write_text(text[:kind] + "kind: totl" + text[kind + len("kind: total") :], encoding="utf-8")
+    said = _refused(tmp_path, base, "en", replacing(tmp_path))
+    [only] = said.splitlines()[1:]  # the format error, at the kind
+    assert only.startswith(f"{path}:{text[:kind].count(chr(10)) + 1}:"), said
+    assert "replaces" not in said, said
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

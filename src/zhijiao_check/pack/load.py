@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,22 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "rules"
 
 
-def load_pack(directory: Path) -> RulePack | list[Problem]:
+def load_pack(directory: Path, as_read: list[RulePack] | None = None) -> RulePack | list[Problem]:
+    """The pack in ``directory``, or every problem the loader finds in it; ``as_read``: where a broken pack
+    goes as far as it was read (``_read_pack``), for the checks across packs."""
+    pack, problems = _read_pack(directory)
+    if not problems and pack is not None:
+        return pack
+    if as_read is not None and pack is not None:
+        as_read.append(pack)
+    return in_file_order(problems)
+
+
+def _read_pack(directory: Path) -> tuple[RulePack | None, list[Problem]]:
+    """The pack in ``directory`` as far as it was read, and its problems. The pack is None where what the
+    checks across packs read of it is not all there: ``pack.yaml`` not read, or a rule left out (its file
+    not read, or the rule not fitting the schema): a ``when:`` or ``replaces`` naming it was wrongly said to
+    name no rule. A unit list not read leaves the pack with none: no check across packs reads it."""
     from zhijiao_check.pack.crosschecks import cross_checks  # only when no kept pack serves
 
     problems: list[Problem] = []
@@ -93,13 +109,18 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     rules: list[AnyRule] = []
     sources: dict[str, RuleSource] = {}
     places: dict[str, Placed] = {}
+    every_rule_read = True
     for path in pack_files(directory):
         if path.name in (PACK_FILE, units_file):
             continue
         parsed = _parse(path, problems, rules=True)
         if parsed is None:
+            every_rule_read = False
             continue
-        for index, rule in _rules_read(parsed, path, problems):
+        read = _rules_read(parsed, path, problems)
+        listed = parsed.data.get("rules") if isinstance(parsed.data, dict) else None
+        every_rule_read &= isinstance(listed, list) and len(read) == len(listed)
+        for index, rule in read:
             place = Placed(display_name(path), parsed, index, rule.id)
             if rule.id in sources:
                 first = sources[rule.id]
@@ -132,15 +153,16 @@ def load_pack(directory: Path) -> RulePack | list[Problem]:
     # that need ``pack.yaml`` (its policy text, clauses, issue date) or the policy text are said once as
     # waiting for it when it failed, and the rest are checked.
     problems += cross_checks(info, info_parsed, display_name(info_file), rules, places, directory)
-    if info is None or units is None or problems:
-        return in_file_order(problems)
-    assert info_parsed is not None  # ``info`` was read from it
+    if info is None or info_parsed is None or not every_rule_read:
+        return None, problems
     retires_at = tuple(
         (info_parsed.positions.nearest(("retires", index, "rule")),)
         + (info_parsed.positions.nearest(("retires", index, "from")),)
         for index in range(len(info.retires))
     )
-    return RulePack(info, directory, tuple(rules), units, sources, display_name(info_file), retires_at)
+    units = units if units is not None else UnitRegistry([], [])
+    pack = RulePack(info, directory, tuple(rules), units, sources, display_name(info_file), retires_at)
+    return pack, problems
 
 
 def in_file_order(problems: Sequence[Problem]) -> list[Problem]:
@@ -428,24 +450,32 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     from zhijiao_check.errors import FatalError
     from zhijiao_check.pack.cache import load_cached
 
-    packs: list[RulePack] = []
+    packs: list[RulePack] = []  # each pack as loaded, or a broken one as far as it was read (``read_pack``)
     broken: list[Problem] = []  # every pack's problems in one run, not the first broken pack's alone
+    every_pack_read = True
     for directory in [main_pack_dir(main), *extra]:
         if not os.path.isfile(directory / PACK_FILE):
             said = display_name(directory)
             broken.append(pack_problem(said, None, "", "not-a-pack", dir=said))
+            every_pack_read = False
             continue
-        loaded = load_cached(directory, load_pack, _made_from)
+        as_read: list[RulePack] = []
+        loaded = load_cached(directory, partial(load_pack, as_read=as_read), _made_from)
         if isinstance(loaded, list):
             broken += loaded
-            continue
+            every_pack_read &= bool(as_read)
+            if not as_read:
+                continue
+            loaded = as_read[0]
         # in its place: the main pack replaced is still the first, whose units the reports are checked against
         same = [index for index, pack in enumerate(packs) if pack.id == loaded.id]
         if same:
             packs[same[0]] = loaded
         else:
             packs.append(loaded)
-    if broken:  # the checks across packs wait for every pack to load
+    # The checks across packs are made beside a pack's own problems (a policy text missing, a quote not in it)
+    # where every pack's rules are there to be named; else they wait, and would say a rule left out is none.
+    if broken and not every_pack_read:
         raise FatalError("invalid-pack", in_file_order(broken))
     from zhijiao_check.pack.replaces import replaced
 
@@ -454,6 +484,6 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     # and ``replaced_by`` it would have in a copy of its pack, and is checked as those are
     packs, refusals = replaced(packs)
     problems += refusals + _replacements_follow(packs)
-    if problems:
-        raise FatalError("invalid-pack", in_file_order(problems))
+    if broken or problems:
+        raise FatalError("invalid-pack", in_file_order([*broken, *problems]))
     return packs
