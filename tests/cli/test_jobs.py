@@ -94,6 +94,21 @@ def test_by_default_workers_run_only_where_they_pay(
         assert asked and set(asked) == {expected}
 
 
+@pytest.mark.parametrize(("count", "jobs"), [(2, 2), (40, 2), (1000, 2), (10_000, 2), (1000, 4)])
+def test_the_workers_are_handed_fewer_items_at_a_time_as_the_end_nears(count: int, jobs: int) -> None:
+    """Every item once, in order; no chunk above 32 or above the one before it, the last ones single items:
+    a worker's last chunk no longer leaves the other idle for the time of 32 reports."""
+    chunks = processes._guided(list(range(count)), jobs)
+    assert [item for chunk in chunks for item in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= 32 and sizes == sorted(sizes, reverse=True) and sizes[-1] == 1
+    assert sizes[0] == max(1, min(32, count // (jobs * 8)))
+
+
+def test_ordered_map_gives_each_result_in_order_from_workers() -> None:
+    assert list(processes.ordered_map(abs, list(range(0, -300, -1)), 2, least=1)) == list(range(300))
+
+
 def test_default_is_one_job_per_available_core() -> None:
     import os
 

@@ -39,7 +39,7 @@ from zhijiao_check.engine.trend import (
     untrended,
     without_city_figures,
 )
-from zhijiao_check.jsontext import Lazy, Written, encoded
+from zhijiao_check.jsontext import Lazy, Spooled, Written, encoded
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode
 
@@ -224,7 +224,7 @@ def assembled(
         city_figures, bases, invalid_years.get(flat.packs[0].units.city(), ()), years, by_year
     )
 
-    def entries() -> Iterator[Written]:
+    def entries() -> Iterator[Spooled]:
         for year_kept in by_year.values():
             for rank, one in ranked([{"score": one.score, "kept": one} for one in year_kept]):
                 yield spool.entry(cast(HeldReport, one["kept"]), rank)
