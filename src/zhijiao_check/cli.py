@@ -66,7 +66,9 @@ class _HelpInLanguage:
         from zhijiao_check.cli_usage import language
 
         arguments = getattr(ctx.find_root().command, "arguments", ())
-        with in_language(self, ctx, language(arguments), color="--no-color" not in arguments):
+        # Plain as the table is with NO_COLOR or TERM=dumb (``_color``): rich itself drops only the colours
+        # for NO_COLOR, and the help on a terminal kept its bold and dim codes.
+        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments) is None):
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:

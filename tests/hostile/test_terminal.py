@@ -279,3 +279,15 @@ def test_help_on_a_terminal_without_chinese_is_shown_escaped(encoding: str, args
     else:
         assert "\\u7528\\u6cd5" in text  # 用法, escaped rather than a crash
     assert "--help" in text
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "-h")])
+def test_no_color_makes_the_help_plain_on_a_terminal(args: tuple[str, ...]) -> None:
+    """The table has no escape codes on a terminal with NO_COLOR set; the help kept rich's bold and dim
+    (rich drops only the colours for NO_COLOR). It is plain, as with ``--no-color`` or TERM=dumb."""
+    coloured = run_on_terminal(*args, env=environment(TERM="xterm"))
+    plain = run_on_terminal(*args, env=environment(TERM="xterm", NO_COLOR="1"))
+    assert coloured.code == plain.code == 0
+    assert ESCAPE.search(coloured.out)
+    assert not ESCAPE.search(plain.out)
+    assert "用法：" in plain.out.decode("utf-8")
