@@ -66,7 +66,9 @@ class _HelpInLanguage:
         from zhijiao_check.cli_usage import language
 
         arguments = getattr(ctx.find_root().command, "arguments", ())
-        with in_language(self, ctx, language(arguments), color="--no-color" not in arguments):
+        # Plain as the table is with NO_COLOR or TERM=dumb (``_color``): rich itself drops only the colours
+        # for NO_COLOR, and the help on a terminal kept its bold and dim codes.
+        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments) is None):
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -269,6 +271,19 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
             from zhijiao_check.status import ExitCode
 
             print(Translator(language(self.arguments))(nowhere.key), file=sys.stderr)
+            status = ExitCode.INVALID
+        except (
+            OSError
+        ) as error:  # the help or the version to a full disk (``-h > /dev/full``): exit 2, one line
+            from zhijiao_check.cli_usage import language
+            from zhijiao_check.errors import os_reason
+            from zhijiao_check.i18n import Translator
+            from zhijiao_check.output import silence_stdout
+            from zhijiao_check.status import ExitCode
+
+            silence_stdout()  # what is still buffered would fail the interpreter's own flush at exit
+            tr = Translator(language(self.arguments))
+            print(tr("cli.cannot-write-help", reason=tr.render(os_reason(error))), file=sys.stderr)
             status = ExitCode.INVALID
         except ClickException as error:  # none of the tool's parameters raises another, but as click would
             error.show()

@@ -95,8 +95,8 @@ def in_language(command: Any, ctx: Any, lang: Lang, color: bool = True) -> Itera
     """``command``'s help in ``lang`` while typer lays it out: its text, its parameters', its usage line's
     words (``usage_prefix``, read by ``cli.Command.format_usage``), a group's commands', and typer's own
     words, which are as they were after it (a process may show help in both languages: the tests).
-    ``color``: False for a command line with ``--no-color`` (rich's console itself follows only
-    ``NO_COLOR``)."""
+    ``color``: False for a command line with ``--no-color``, or with ``NO_COLOR`` or ``TERM=dumb`` set
+    (rich's console itself drops only the colours for ``NO_COLOR``, not bold and dim)."""
     tr = Translator(lang)
     name = command.name if ctx.parent is not None else ""
     command.help = escape(joined(command_help(name, tr)))

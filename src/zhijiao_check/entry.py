@@ -32,7 +32,7 @@ def main() -> None:
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    _utf8_when_redirected()
+    _text_streams_settled()
     sys.stderr = Unfailing(sys.stderr)
     if terminal.stderr_is_tty():
         sys.stderr = Folded(sys.stderr)
@@ -48,19 +48,26 @@ def main() -> None:
         gc.freeze()
 
 
-def _utf8_when_redirected() -> None:
+def _text_streams_settled() -> None:
     """Text to a file or a pipe in UTF-8, whatever the console's code page (GBK on Chinese Windows): a
     report's output is written so (``output``), and help, usage errors and notices are too, so that
-    ``zhijiao-check -h > help.txt`` is not a GBK file beside UTF-8 results. A terminal keeps its encoding."""
+    ``zhijiao-check -h > help.txt`` is not a GBK file beside UTF-8 results. A terminal keeps its encoding,
+    a character it lacks escaped (``\\u4e2d``) as ``output`` escapes it: the help, written by rich straight
+    to the stream, failed on a terminal whose encoding has no Chinese (``PYTHONIOENCODING=ascii``, a C
+    locale without UTF-8 mode) with an internal error, exit 3, where a command's own output was shown."""
     for stream in (sys.stdout, sys.stderr):
         try:
             redirected = stream is not None and not stream.isatty()
         except ValueError:  # closed
             continue
         reconfigure = getattr(stream, "reconfigure", None)
+        if stream is None or reconfigure is None:
+            continue
         utf8 = (getattr(stream, "encoding", None) or "").lower() in ("utf-8", "utf8")
-        if redirected and reconfigure is not None and not utf8:
+        if redirected and not utf8:
             reconfigure(encoding="utf-8")
+        elif not redirected and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 class Unfailing:

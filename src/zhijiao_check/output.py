@@ -499,9 +499,9 @@ def _to_stdout(text: Content, written: list[str]) -> None:
                 buffer.write(chunk)
         stream.flush()
     except BrokenPipeError:  # the reader stopped (``| head``): the run's exit status stands, for a CI gate
-        _silence_stdout()
+        silence_stdout()
     except (OSError, ValueError) as error:  # a full disk, a closed descriptor
-        _silence_stdout()
+        silence_stdout()
         if not written:
             raise FatalError("cannot-write-stdout-none", reason=os_reason(error)) from None
         raise FatalError("cannot-write-stdout", reason=os_reason(error), written=", ".join(written)) from None
@@ -517,7 +517,7 @@ def _texts(text: str | Streamed) -> Iterator[str]:
         yield text
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     """Point descriptor 1 at /dev/null, so that the interpreter's own flush at exit cannot fail a second
     time.
     """

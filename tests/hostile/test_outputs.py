@@ -203,3 +203,28 @@ def test_a_streamed_output_that_fails_halfway_leaves_the_old_file_and_no_part(
     assert target.read_text(encoding="utf-8") == "before\n"
     assert not other.exists()  # nothing is renamed into place unless every file is whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full to stand for a full disk")
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--help",), "无法写入标准输出，帮助或版本号没有显示：磁盘空间不足"),
+        (("check", "-h"), "无法写入标准输出，帮助或版本号没有显示：磁盘空间不足"),
+        (("--version",), "无法写入标准输出，帮助或版本号没有显示：磁盘空间不足"),
+        (
+            ("rules", "--help", "--lang", "en"),
+            "cannot write to standard output, the help or the version was not shown: the disk is full",
+        ),
+    ],
+)
+def test_help_or_version_to_a_full_disk_is_one_line_exit_2(args: tuple[str, ...], said: str) -> None:
+    """rich's write of the help (typer's echo of the version) to a full disk raised: an internal error, exit
+    3, where a command's own output to it is told on one line, exit 2."""
+    fd = os.open("/dev/full", os.O_WRONLY)
+    try:
+        done = run(*args, stdout=fd)
+    finally:
+        os.close(fd)
+    assert done.code == 2
+    assert done.err == said + "\n"

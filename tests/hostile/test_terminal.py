@@ -263,3 +263,31 @@ def test_help_with_columns_beyond_any_terminal_ends_at_the_usual_width(args: tup
     assert done.code == 0
     plain = run(*args)
     assert done.out == plain.out
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules", "-h", "--lang", "en")])
+def test_help_on_a_terminal_without_chinese_is_shown_escaped(encoding: str, args: tuple[str, ...]) -> None:
+    """rich writes the help straight to standard output: on a terminal whose encoding has no Chinese
+    (``PYTHONIOENCODING=ascii``, a C locale outside UTF-8 mode) it failed with an internal error, exit 3,
+    the help lost. It is shown with what the terminal lacks escaped, as a command's output is."""
+    done = run_on_terminal(*args, env=environment(PYTHONIOENCODING=encoding))
+    assert done.code == 0, done.err
+    text = re.sub(r"\x1b\[[0-9;]*m", "", done.out.decode(encoding))  # strict: every byte the terminal's
+    if "en" in args:
+        assert "Usage:" in text and "--format" in text
+    else:
+        assert "\\u7528\\u6cd5" in text  # 用法, escaped rather than a crash
+    assert "--help" in text
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "-h")])
+def test_no_color_makes_the_help_plain_on_a_terminal(args: tuple[str, ...]) -> None:
+    """The table has no escape codes on a terminal with NO_COLOR set; the help kept rich's bold and dim
+    (rich drops only the colours for NO_COLOR). It is plain, as with ``--no-color`` or TERM=dumb."""
+    coloured = run_on_terminal(*args, env=environment(TERM="xterm"))
+    plain = run_on_terminal(*args, env=environment(TERM="xterm", NO_COLOR="1"))
+    assert coloured.code == plain.code == 0
+    assert ESCAPE.search(coloured.out)
+    assert not ESCAPE.search(plain.out)
+    assert "用法：" in plain.out.decode("utf-8")

@@ -219,6 +219,22 @@ def test_a_folder_and_a_file_are_not_compared() -> None:
     assert "是目录" in result.stderr and "两个目录" in result.stderr
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_folder_and_a_path_that_is_not_there_say_it_is_not_there(lang: str, tmp_path: Path) -> None:
+    """``diff 2022/ 2042/`` (a mistyped year) called ``2042`` a file, which it is not: it is not there, said
+    as for two files, exit 2."""
+    missing = tmp_path / "2042"
+    for args in [(ROOT / "samples/2022", missing), (missing, ROOT / "samples/2022")]:
+        result = invoke("diff", *args, "--lang", lang)
+        assert result.exit_code == 2
+        said = {
+            "zh": f"无法比较：无法读取 {missing}\n{missing}: 路径不存在：请检查文件或目录名\n",
+            "en": f"cannot compare: {missing} could not be read\n{missing}: no such file or directory",
+        }[lang]
+        assert result.stderr.startswith(said), result.stderr
+        assert "是文件" not in result.stderr and "is a file" not in result.stderr
+
+
 def test_an_entry_of_plain_values_is_shown_as_it_is() -> None:
     """A talent allowance removed (``{role: 产业导师, amount: 5000}``) is shown as it was written, not as the
     size of its table; in JSON as the table itself."""

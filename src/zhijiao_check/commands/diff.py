@@ -62,6 +62,20 @@ class Change:
     new_cell: str | None
 
 
+def _refuse_absent(path: Path) -> None:
+    """A path beside a folder that cannot be looked at (absent, a mistyped folder, no permission): said so,
+    as for two files, where it was called a file (``diff 2023/ 2042/``: "2042 是文件")."""
+    from zhijiao_check.files import display_name, os_problem
+
+    try:
+        os.stat(path)
+    except OSError as error:
+        name = display_name(path)
+        raise FatalError("diff-unreadable", [os_problem(name, error)], file=name) from None
+    except ValueError:  # a NUL in the name: no path the system could look at either
+        return
+
+
 def run(options: DiffOptions) -> int:
     from dataclasses import replace
 
@@ -76,6 +90,7 @@ def run(options: DiffOptions) -> int:
     folders = [os.path.isdir(path) for path in (options.old, options.new)]
     if any(folders) and not all(folders):
         folder, file = (options.old, options.new) if folders[0] else (options.new, options.old)
+        _refuse_absent(file)
         raise FatalError("diff-folder-and-file", folder=display_name(folder), file=display_name(file))
     settings = [path for path in (options.roster, options.config) if path is not None]
     inputs = [options.old, options.new, *rule_inputs(options.rules, options.pack), *settings]

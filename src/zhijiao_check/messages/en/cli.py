@@ -106,6 +106,9 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.stdout-advice-output": "give an --output file",
     "cli.stdout-advice-redirect": "redirect it to a file (> {file})",
+    "cli.cannot-write-help": (
+        "cannot write to standard output, the help or the version was not shown: {reason}"
+    ),
     "cli.stdout-closed-help": (
         "standard output is closed, the help has nowhere to go: redirect it to a file (> help.txt)"
     ),

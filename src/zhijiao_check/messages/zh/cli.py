@@ -91,6 +91,7 @@ MESSAGES: dict[str, str] = {
     "cli.stdout-closed-none": "标准输出已关闭，结果无处可写：{advice}；没有写出任何结果文件",
     "cli.stdout-advice-output": "请用 --output 指定文件",
     "cli.stdout-advice-redirect": "请把输出重定向到文件（如 > {file}）",
+    "cli.cannot-write-help": "无法写入标准输出，帮助或版本号没有显示：{reason}",
     "cli.stdout-closed-help": "标准输出已关闭，帮助无处可写：请把它重定向到文件（如 > help.txt）",
     "cli.stdout-closed-version": "标准输出已关闭，版本号无处可写：请把它重定向到文件（如 > version.txt）",
     "cli.output-is-input": (
