@@ -276,3 +276,24 @@ def test_a_kept_report_is_shared_below_its_data_not_as_a_whole() -> None:
     )
     held = [*shared.entries.values(), *shared.long.values()]
     assert all(entry is not one.data and entry is not two.data for entry in held)
+
+
+def test_a_kept_report_keeps_the_keys_of_the_lists_the_year_before_comparison_points_at() -> None:
+    """Schools and each school's majors that the year before listed and this year does not are told at the
+    key of their list: a kept report locates those keys as the report does."""
+    packs = load_packs([], None)
+    keep = kept_fields(packs)
+    before, now = samples(2022), samples(2023)
+    report = now[0]
+    kept = pruned(report, keep)
+    pointed = [("schools",), *(("schools", i, "majors") for i in range(len(report.data["schools"])))]
+    assert all(report.positions.key(path) is not None for path in pointed)
+    assert [kept.positions.key(path) for path in pointed] == [report.positions.key(path) for path in pointed]
+    then = next(r for r in before if r.unit == report.unit)
+    schools = [dict(school) for school in then.data["schools"]]
+    schools[0]["majors"] = [*schools[0]["majors"], {"name": "已停招专业", "enrollment": 1}]
+    schools.append({"name": "已撤并学校", "majors": []})
+    then = replace(then, data={**then.data, "schools": schools})
+    whole = cross_year_warnings([report], [then])
+    assert {"major-vanished", "school-vanished"} <= {w.code for w in whole}
+    assert cross_year_warnings([kept], [pruned(then, keep)]) == whole

@@ -34,6 +34,8 @@ CROSS_YEAR = (
     "schools[].majors[].enrollment",
     "schools[].majors[].previous_enrollment",
 )
+# The list ``cross_year_warnings`` points at as a whole, by its key, and each entry's majors (``_pointed``).
+POINTED: Path_ = ("schools",)
 # Collections a rule names that are lists inside each school (measure.scope.SCHOOL_COLLECTIONS).
 IN_SCHOOLS = ("majors", "enterprise_practice")
 
@@ -104,13 +106,30 @@ def pruned(report: ReportFile, keep: Keep) -> ReportFile:
     positions = report.positions
     data = _data(report.data, keep.tree)
     values = _kept_marks(positions.values, keep)
-    # A key's own place is read only where a list is pointed at as a whole (what the year before listed and
-    # this year does not): every other place is the value's, which every value kept has.
-    known = positions.keys
-    keys = [(path, known[path]) for path in values.paths if path in known and _is_list(data, path)]
     wanted = keep.wanted
     cells = {path: cell for path, cell in positions.cells.items() if wanted(path)} if positions.cells else {}
-    return ReportFile(report.file, data, _positions(values, Marks.of(keys), cells), ())
+    return ReportFile(report.file, data, _positions(values, Marks.of(_pointed(data, positions)), cells), ())
+
+
+def _pointed(data: Any, positions: Positions) -> list[tuple[Path_, Mark]]:
+    """The keys' own places of the lists the year-before comparison points at as a whole (``POINTED``: the
+    schools, and each school's majors, that the year before listed and this year does not), in the file's
+    order. Every other place read of a kept report is a value's, which every value kept has
+    (``Positions.nearest`` reads a key only for a path without a value): looking each kept path up among
+    the keys and walking the data to it, to keep the key of every kept list, took as long as choosing the
+    kept marks."""
+    known, valued = positions.keys, positions.values
+    schools = data.get("schools")
+    if schools.__class__ is not list or POINTED not in known or POINTED not in valued:
+        return []
+    pointed = [(POINTED, known[POINTED])]
+    for index, school in enumerate(schools):
+        if school.__class__ is dict and school.get("majors").__class__ is list:
+            path = (*POINTED, index, "majors")
+            mark = known.get(path)
+            if mark is not None and path in valued:
+                pointed.append((path, mark))
+    return pointed
 
 
 def _kept_marks(marks: Mapping[Path_, Mark], keep: Keep) -> Marks:
@@ -164,12 +183,6 @@ def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions
     # Marks is read-only and every reader of a kept report's positions only looks up, tests and iterates
     # (``located.Positions``' own methods, ``measure.scope.locate``, the year-before comparison).
     return Positions(cast(dict[Path_, Mark], values), cast(dict[Path_, Mark], keys), cells)
-
-
-def _is_list(data: Any, path: Path_) -> bool:
-    for part in path:
-        data = data[part]
-    return isinstance(data, list)
 
 
 def _data(value: Any, keep: Tree) -> Any:
