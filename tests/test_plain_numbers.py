@@ -137,3 +137,27 @@ def test_an_entrys_summary_is_keyed_by_text_and_written_as_before() -> None:
         assert [key.__class__ for key in entry["summary"]] == [str] * len(STATUSES)
         assert list(entry["summary"]) == [str(status) for status in STATUSES]
         assert encoded(entry, 2, not plain) == encoded(report(evaluation, tr), 2)
+
+
+def test_an_items_numbers_and_places_are_written_as_the_document_writes_them() -> None:
+    """``document.item`` takes a plain value as it is and writes a whole float as a whole number, its own
+    target's too; a workbook's place keeps its cell, another has none."""
+    from zhijiao_check.document import item
+    from zhijiao_check.measure.outcome import ItemOutcome
+    from zhijiao_check.measure.scope import Location
+    from zhijiao_check.status import Status
+
+    tr = Translator("zh")
+    places = (Location("a.yaml", 3, 5), Location("b.xlsx", 7, 2, "学校!F7"))
+    whole = ItemOutcome("甲", "甲", Status.PASS, 10000.0, "x", places, {"op": ">=", "value": 9000.0})
+    doc = item(whole, tr)
+    assert doc["observed"] == 10000 and doc["observed"].__class__ is int
+    assert doc["target"] == {"op": ">=", "value": 9000} and doc["target"]["value"].__class__ is int
+    assert doc["locations"] == [
+        {"file": "a.yaml", "line": 3, "column": 5},
+        {"file": "b.xlsx", "line": 7, "column": 2, "cell": "学校!F7"},
+    ]
+    plain = ItemOutcome("乙", None, Status.FAIL, True, "y", (), {"op": "==", "value": True})
+    doc = item(plain, tr)
+    assert doc["observed"] is True and doc["target"] == {"op": "==", "value": True}
+    assert doc["locations"] == []

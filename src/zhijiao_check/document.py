@@ -315,15 +315,17 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
     # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
     target = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
     render = tr.render
+    observed, expected = r.observed, r.expected
     return {
         "rule": rule.id,
         "title": title,
         "short": short,
         "status": r.status,
-        "observed": _number(r.observed),
+        # a value ``_number`` gives back as it is, without the call (most of them)
+        "observed": observed if observed.__class__ in _AS_THEY_ARE else _number(observed),
         "target": target,
         "unit": unit,
-        "expected": _number(r.expected),
+        "expected": expected if expected is None else _number(expected),
         "explanation": render(r.explanation),
         # most results have no note and no item: an empty list without a comprehension's call
         "notes": ([render(n) for n in r.notes] if r.notes else [])
@@ -335,7 +337,7 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
         "severity": severity,
         "weight": weight,
         "responsible": responsible,
-        "locations": list(map(location, r.locations))
+        "locations": _places(r.locations)
         if not streamed
         else cast("list[LocationDoc]", Lazy(lambda: map(location, r.locations), plain=True)),
         "items": ([item(i, tr) for i in r.items] if r.items else [])
@@ -388,16 +390,32 @@ def waiver_note(waiver: Waiver, waived_status: Status | None, tr: Translator) ->
 
 
 def item(i: ItemOutcome, tr: Translator) -> ItemDoc:
-    target = i.target
+    target, observed = i.target, i.observed
     return {
         "name": i.name,
         "school": i.school,
         "status": i.status,
-        "observed": _number(i.observed),
-        "target": None if target is None else {**target, "value": _number(target["value"])},
+        "observed": observed if observed.__class__ in _AS_THEY_ARE else _number(observed),
+        # the outcome's own mapping where the document writes its value as it is (the document is read-only)
+        "target": target
+        if target is None or target["value"].__class__ in _AS_THEY_ARE
+        else {**target, "value": _number(target["value"])},
         "explanation": tr.render(i.explanation),
-        "locations": list(map(location, i.locations)),
+        "locations": _places(i.locations),
     }
+
+
+# The classes of the values ``_number`` gives back as they are and never counts (``_ODD``).
+_AS_THEY_ARE = frozenset((int, bool, str, type(None)))
+
+
+def _places(locations: Sequence[Location]) -> list[LocationDoc]:
+    """``location`` of each, a place outside a workbook made in the loop, without a call: a large run's
+    entries hold hundreds of thousands."""
+    return [
+        {"file": loc.file, "line": loc.line, "column": loc.column} if not loc.cell else location(loc)
+        for loc in locations
+    ]
 
 
 def location(loc: Location) -> LocationDoc:

@@ -104,6 +104,11 @@ class Translator:
         # Told by exact class, the commonest first: a run renders hundreds of thousands of parts, most of
         # them plain text inside a sequence or a list (rendered in place, without a call).
         kind = wording.__class__
+        if kind is Once:  # most of a report's explanations: made once by a rule's kind, known by the object
+            known = self._plain.get(id(wording))
+            if known is not None and known[0] is wording:
+                return known[1]
+            return self._once(wording)  # type: ignore[arg-type]
         if kind is str:
             return wording  # type: ignore[return-value]
         if kind is Seq:
@@ -115,8 +120,6 @@ class Translator:
             return self._quantity(wording.value, wording.unit, wording.digits, wording.decimals)  # type: ignore[union-attr]
         if kind is Mark:
             return self._marks[wording.name]  # type: ignore[union-attr]
-        if kind is Once:
-            return self._once(wording)  # type: ignore[arg-type]
         if isinstance(wording, Join):
             render = self.render
             items = [i if i.__class__ is str else render(i) for i in wording.items]
