@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from zhijiao_check.commands.flat.spool import Said, figure_in
 from zhijiao_check.document import trend
 from zhijiao_check.engine.trend import Trend, rule_trend, span
-from zhijiao_check.jsontext import Written, encoded, written_list, written_object
+from zhijiao_check.jsontext import Written, encoded
 from zhijiao_check.memo import BoundedMemo
 
 if TYPE_CHECKING:
@@ -27,6 +27,16 @@ if TYPE_CHECKING:
 # further (the entry, its "trends").
 DEPTH = 3
 TREND_DEPTH = DEPTH + 2
+# A unit's entry as ``jsontext.written_object`` and ``written_list`` write it of its three fields, each trend
+# after its line break and indent: made of these pieces, each trend's text held with its own
+_FIELD = b"\n" + b"  " * (DEPTH + 1)
+_UNIT, _KIND, _TRENDS = (
+    b"{" + _FIELD + b'"unit": ',
+    b"," + _FIELD + b'"kind": ',
+    b"," + _FIELD + b'"trends": [',
+)
+_TREND = b"\n" + b"  " * TREND_DEPTH
+_END = _FIELD + b"]\n" + b"  " * DEPTH + b"}"
 # Texts held: those that recur (a rule met every year, a fact) are met at every unit and stay made; a figure
 # of a unit's own is met once. A trend's text is about a kilobyte.
 LIMIT = 512
@@ -80,7 +90,9 @@ class UnitTrendTexts:
             return None
         rules = self.rules
         shared = (found.refused, found.absent, found.last, found.unseen)
-        texts = []
+        # the entry's pieces, each trend's text after a comma, joined once: a unit's entry is some 25 kB, and
+        # each ``+`` of it would copy it whole
+        pieces = [_UNIT, encoded(unit), _KIND, encoded(kind), _TRENDS]
         trends = []
         for place, when, said in self._by_rule(ordered):
             key = (place, shared, when, said)
@@ -89,20 +101,17 @@ class UnitTrendTexts:
                 rule = rules[place]
                 seen = [(year, *figure_in(one)) for year, one in zip(when, said, strict=True)]
                 made = rule_trend(rule, self.bases[rule.id], seen, found, all_years=self.all_years)
-                text = b"" if made is None else encoded(trend(made, self.tr), TREND_DEPTH)
+                text = b"" if made is None else _TREND + encoded(trend(made, self.tr), TREND_DEPTH)
                 held = self.texts.keep(key, (text, made))
             text, made = held
             if made is not None:
-                texts.append(text)
+                pieces += (b",", text)
                 trends.append(made)
-        if not texts:
+        if not trends:
             return None
-        fields = [
-            ("unit", encoded(unit)),
-            ("kind", encoded(kind)),
-            ("trends", written_list(texts, DEPTH + 1)),
-        ]
-        return UnitTrendText(written_object(fields, DEPTH), tuple(trends))
+        pieces[5] = b""  # no comma before the first trend (after the five pieces above)
+        pieces.append(_END)
+        return UnitTrendText(Written(b"".join(pieces)), tuple(trends))
 
     def _by_rule(
         self, ordered: Sequence[tuple[int, Said]]
