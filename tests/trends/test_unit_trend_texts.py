@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhijiao_check.commands.flat.spool import Figure, Year
+from zhijiao_check.commands.flat.spool import Figure, Said, Year, figure_in, held_apart
 from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendTexts
 from zhijiao_check.document import unit_trends as unit_entry
 from zhijiao_check.engine.trend import schedule_bases, unit_trends
@@ -43,6 +43,14 @@ unit_years = st.tuples(
 )
 
 
+def spooled(years: dict[int, list[tuple[Any, ...]]]) -> list[tuple[int, Said]]:
+    """Each year's results as the spool holds them (``spool.said_of``)."""
+    return [
+        (year, held_apart([one[0] for one in said], [one[1:] for one in said]))
+        for year, said in years.items()
+    ]
+
+
 def whole(
     unit: str,
     years: dict[int, list[tuple[Any, ...]]],
@@ -71,8 +79,68 @@ def test_each_units_entry_is_the_whole_runs_text(units: list[Any], more_years: s
         unit = f"单位{index}"
         if not years:
             continue
-        made = texts.unit(unit, "县市区", list(years.items()), invalid, absent)
+        made = texts.unit(unit, "县市区", spooled(years), invalid, absent)
         assert (made and made.entry) == whole(unit, years, invalid, absent, run_years)
+
+
+# a unit's reports listing the same rules in the same places each year, as nearly every unit's do
+same_places = st.tuples(
+    st.lists(st.integers(0, len(RULES) - 1), unique=True, max_size=6),
+    st.sets(st.sampled_from([2022, 2023, 2024, 2025]), max_size=3),
+    st.data(),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(same_places, min_size=1, max_size=6))
+def test_units_whose_years_list_the_same_rules_have_the_whole_runs_text(units: list[Any]) -> None:
+    texts = UnitTrendTexts(RULES, BASES, Translator("zh"), {2022, 2023, 2024, 2025})
+    for index, (places, filed, data) in enumerate(units):
+        said = st.tuples(
+            st.sampled_from(OBSERVED),
+            st.sampled_from(STATUSES),
+            st.sampled_from(TARGETS),
+            st.sampled_from([True, False]),
+        )
+        years = {year: [(place, *data.draw(said)) for place in places] for year in sorted(filed)}
+        unit = f"单位{index}"
+        made = texts.unit(unit, "县市区", spooled(years), (), ())
+        assert (made and made.entry) == whole(unit, years, set(), set(), frozenset({2022, 2023, 2024, 2025}))
+
+
+def test_a_rule_in_two_places_is_one_trend() -> None:
+    """Two packs may hold a rule of one ID: its results in either place are one trend, in the place of the
+    first, as ``trends_of`` groups them."""
+    place = next(i for i, rule in enumerate(RULES) if rule.id == "c1.vocational-share")
+    rules = [*RULES, RULES[place]]
+    years = {2022: [(place, 0.4, "fail", 45.0, False)], 2023: [(len(RULES), 0.5, "pass", 45.0, False)]}
+    made = UnitTrendTexts(rules, BASES, Translator("zh"), {2022, 2023}).unit(
+        "零陵区", "县市区", spooled(years), (), ()
+    )
+    assert made is not None and [len(one.points) for one in made.trends] == [2]
+    assert made.entry == whole(
+        "零陵区",
+        {2022: years[2022], 2023: [(place, 0.5, "pass", 45.0, False)]},
+        set(),
+        set(),
+        frozenset({2022, 2023}),
+    )
+
+
+class Share(float):
+    """A figure of a type marshal does not write (a subclass of float)."""
+
+
+def test_a_value_marshal_refuses_is_held_by_pickle() -> None:
+    said = [(0.5, "pass", Share(0.45), False), (1, "pass", 1.0, False)]
+    _, held = held_apart([0, 1], said)
+    assert [figure_in(one) for one in held] == said
+    assert type(figure_in(held[0])[2]) is Share and type(figure_in(held[1])[0]) is int
+    place = next(i for i, rule in enumerate(RULES) if rule.id == "c1.vocational-share")
+    years = {year: [(place, 46.0, "pass", Share(45.0), False)] for year in (2022, 2023)}
+    texts = UnitTrendTexts(RULES, BASES, Translator("zh"), {2022, 2023})
+    made = texts.unit("零陵区", "县市区", spooled(years), (), ())
+    assert made is not None and made.entry == whole("零陵区", years, set(), set(), frozenset({2022, 2023}))
 
 
 def test_values_equal_but_written_apart_are_not_one_text() -> None:
@@ -83,7 +151,7 @@ def test_values_equal_but_written_apart_are_not_one_text() -> None:
     seen = []
     for observed in (True, 1, 1.0, 0.0, -0.0):
         years = {year: [(place, observed, "pass", 45.0, False)] for year in (2022, 2023)}
-        found = texts.unit("零陵区", "县市区", list(years.items()), (), ())
+        found = texts.unit("零陵区", "县市区", spooled(years), (), ())
         assert found is not None
         made = found.entry
         assert made == whole("零陵区", years, set(), set(), frozenset({2022, 2023}))

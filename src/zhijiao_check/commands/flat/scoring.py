@@ -4,7 +4,6 @@ as its entry of the document, and packed as the city-wide rules read it (``Score
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from zhijiao_check.commands.flat.copies import source_of, state_of
 from zhijiao_check.commands.flat.spool import (
     DEPTH,
-    figures_of,
+    said_of,
 )
 from zhijiao_check.document import reported
 from zhijiao_check.engine.evaluate import evaluate_report
@@ -63,7 +62,7 @@ class Scored:
     score: float | None
     fails: bool
     entry: bytes  # the document's entry, ``"rank": null``, indented at ``DEPTH``
-    figures: bytes  # the trends' figures: (rule's place, observed, status, target) per result, pickled
+    figures: bytes  # the trends' figures: its results' places and what each says (``spool.said_of``)
     kept: bytes  # the report as the city-wide rules read it (engine.keep), packed
     source: bytes  # where it was read from, for a second report of its unit and year (``copies.Source``)
     used: frozenset[Waiver]  # the waivers that excused one of its results
@@ -113,7 +112,6 @@ def scorer(
             before = set(flat.excuse.used)
             evaluation = flat.excuse(evaluation, evaluation.unit)
             used = frozenset(flat.excuse.used - before)
-        figures = figures_of(evaluation, places)  # as the trends read it: waived where a waiver excuses
         entry, plain = reported(evaluation, flat.tr)
         return Scored(
             loaded.file,
@@ -124,7 +122,7 @@ def scorer(
             entry["score"],  # worked out once, for the entry
             any(r.status in failing_statuses for r in evaluation.results),
             encoded(entry, DEPTH, small_floats=not plain),
-            _pickled(figures),
+            said_of(evaluation, places),  # as the trends read it: waived where a waiver excuses
             packed(pruned(loaded, keep)),
             source,
             used,
@@ -148,7 +146,3 @@ def scorer(
         ]
 
     return work
-
-
-def _pickled(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -5,6 +5,7 @@ warnings, written to it as they are found (``Warnings``).
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 import tempfile
@@ -12,7 +13,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import islice
+from itertools import islice, repeat
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 
 from zhijiao_check.engine.keep import unpacked
@@ -285,9 +286,9 @@ class Spool:
         ending = NO_RANK if rank is None else str(rank).encode() + NO_RANK[len(b"null") :]
         return Spooled(partial(iter, (text, ending)), lambda: loads(text + ending))
 
-    def results(self, kept: HeldReport) -> tuple[tuple[Any, ...], ...]:
-        """The report's results as its unit's trends read them (``figures_of``)."""
-        return cast(tuple[tuple[Any, ...], ...], pickle.loads(self.part(kept, 1)))
+    def results(self, kept: HeldReport) -> Said:
+        """The report's results as its unit's trends read them (``said_of``)."""
+        return cast(Said, pickle.loads(self.part(kept, 1)))
 
     def figures(self, figures: Sequence[tuple[Any, ...]]) -> tuple[Figure, ...]:
         """``figures_of``' tuples with their rules."""
@@ -302,10 +303,44 @@ def figures_of(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...]
     """(rule's place, observed, status, target, undecided) of each result, as the trends read them
     (``engine.trend``); the results as shown, waived where a waiver excuses them (as ``engine.results.Run``
     makes its trends)."""
-    return tuple(
-        (places[id(r.rule)], _numeric(r.observed), str(r.status), r.target["value"], r.undecided)
-        for r in evaluation.results
-    )
+    at, said = _figures(evaluation, places)
+    return tuple((place, *one) for place, one in zip(at, said, strict=True))
+
+
+# A report's results as its unit's trends read them back (``Spool.results``): the rules' places, and what
+# each result says (``figures_of`` but the place) as bytes of its own (``said_of``).
+Said = tuple[tuple[int, ...], tuple[bytes, ...]]
+
+
+def said_of(evaluation: Any, places: dict[int, int]) -> bytes:
+    """``figures_of`` as the spool keeps a report's (``held_apart``), pickled."""
+    return pickle.dumps(held_apart(*_figures(evaluation, places)), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def held_apart(at: Sequence[int], said: Sequence[tuple[Any, ...]]) -> Said:
+    """The places ``at`` and what each result says (``said``) as the spool keeps them (``Said``). Each
+    result's bytes are marshal's (version 2: no references, so that equal values give equal bytes), or
+    pickle's for a value marshal refuses; either tells apart every two values the document writes apart
+    (``True``, ``1`` and ``1.0``; ``0.0`` and ``-0.0``), so the bytes key a trend's text as they are
+    (``commands.flat.unittrends``): a ``repr`` of each unit's figures took some five times as long."""
+    try:
+        each = tuple(map(marshal.dumps, said, repeat(2)))
+    except ValueError:  # a value of a type marshal does not write
+        each = tuple([pickle.dumps(one, protocol=pickle.HIGHEST_PROTOCOL) for one in said])
+    return tuple(at), each
+
+
+def figure_in(said: bytes) -> tuple[Any, ...]:
+    """A result's (observed, status, target, undecided) from its bytes (``said_of``): pickle's begin with
+    its protocol's mark, which no type of marshal's is."""
+    return cast(tuple[Any, ...], pickle.loads(said) if said[:1] == b"\x80" else marshal.loads(said))
+
+
+def _figures(evaluation: Any, places: dict[int, int]) -> tuple[list[int], list[tuple[Any, ...]]]:
+    results = evaluation.results
+    return [places[id(r.rule)] for r in results], [
+        (_numeric(r.observed), str(r.status), r.target["value"], r.undecided) for r in results
+    ]
 
 
 # A spool's warnings: where each is, its size, and with ``by_file`` which are each file's (``Warnings``).
