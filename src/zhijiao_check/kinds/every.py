@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Literal
 
 from zhijiao_check.measure.conditions import (
@@ -260,13 +262,16 @@ def _outcome(
 # without parameters, which a translator remembers by the object (``i18n.Translator._message``), is then
 # rendered once, not once for each result and kept among the texts to forget.
 _NONE_MATCHING = msg("engine.none-matching")
+# An outcome's status and places, taken in C (``measure``: every item of every rule)
+_STATUS = attrgetter("status")
+_LOCATIONS = attrgetter("locations")
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
     plan = once(rule, _Plan)
     judged = judged_all(plan, items, scope.year)
-    statuses = [o.status for o in judged]
+    statuses = list(map(_STATUS, judged))
     failed = Status.FAIL in statuses
     # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not
     # given would add. Under a lower target (≥ 50%), they could still make it or break it.
@@ -282,7 +287,7 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
     passed = statuses.count(Status.PASS)
     absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
     share, met, text = _said(rule, plan, passed, len(absent), len(judged))
-    locations = tuple([loc for o in judged for loc in o.locations])
+    locations = tuple(chain.from_iterable(map(_LOCATIONS, judged)))
     if absent and met is None:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(tuple([o.label for o in absent]))))
     return Measure(share, met, text, locations, tuple(judged), settled=settled)
