@@ -7,6 +7,7 @@ only when that year's 市本级 report is among the inputs, over all reports of 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from zhijiao_check.engine import timing
@@ -220,7 +221,7 @@ def evaluate_report(
     selected: set[str] | None = None,
 ) -> ReportEvaluation:
     """The unit and school rules of one report: they read that report alone."""
-    rules = once(packs, _own_rules).get(report.kind, [])
+    rules = once(packs, _own_rules).get(report.kind, ())
     results, notices = _run(rules, Scope([report], report.year, city=False))
     notices = (*notices, *_after_plan(report.year, packs, rules))
     renamed = packs[0].units.renamed_to(report.former) if report.former is not None else None
@@ -290,8 +291,10 @@ def _run(
     # for all the rules, the majors gathered early stood beside every later rule's results at the year's
     # peak. One report's rules gather little, and it all goes with the report.
     still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
-    for index, (rule, info) in enumerate(rules):
-        if scope.year < info.issued.year:
+    # a city-wide year's rules are listed anew by each call: worked out for it alone
+    steps = _steps(rules, scope.year) if scope.city else once(rules, _steps_by_year)(scope.year)
+    for index, (rule, info, times) in enumerate(steps):
+        if times is None:
             # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
             before_all = all(scope.year < other.issued.year for _, other in rules)
             key = "engine.before-policy" if before_all else "engine.before-pack"
@@ -299,7 +302,7 @@ def _run(
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
-            result = _result(rule, scope, info.base_year, by_id, units_missing, city_block)
+            result = _result(rule, scope, times, by_id, units_missing, city_block)
         if each is not None:
             result = each(result)
         by_id[rule.id] = result
@@ -307,6 +310,33 @@ def _run(
         if still_read is not None:
             scope.keep_only(still_read[index])
     return results, tuple(dict.fromkeys(notices))
+
+
+def _steps(
+    rules: Sequence[tuple[AnyRule, PackInfo]], year: int
+) -> list[tuple[AnyRule, PackInfo, _Times | None]]:
+    """Each rule with its pack's facts and what time says of it in ``year`` (``_times``); None before its
+    pack's issue."""
+    return [
+        (rule, info, None if year < info.issued.year else _times(rule, year, info.base_year))
+        for rule, info in rules
+    ]
+
+
+def _steps_by_year(
+    rules: Sequence[tuple[AnyRule, PackInfo]],
+) -> Callable[[int], list[tuple[AnyRule, PackInfo, _Times | None]]]:
+    """``_steps`` of a kind of unit's rules (``_own_rules``) by year, each year's worked out once a run: the
+    same for every report of that kind and year."""
+    by_year: dict[int, list[tuple[AnyRule, PackInfo, _Times | None]]] = {}
+
+    def of_year(year: int) -> list[tuple[AnyRule, PackInfo, _Times | None]]:
+        steps = by_year.get(year)
+        if steps is None:
+            steps = by_year[year] = _steps(rules, year)
+        return steps
+
+    return of_year
 
 
 def _still_read(rules: Sequence[AnyRule]) -> list[frozenset[str]]:
@@ -354,12 +384,11 @@ def _retired(rule: AnyRule, year: int) -> Msg:
 def _result(
     rule: AnyRule,
     scope: Scope,
-    base: int,
+    times: _Times,
     done: dict[str, RuleResult],
     units_missing: tuple[Wording, ...],
     city_block: bool = True,
 ) -> RuleResult:
-    times = _times(rule, scope.year, base)
     if times.retired:
         # before its ``when:``: a retired rule is not judged whatever the rule it names says
         return RuleResult(rule, Status.NOT_APPLICABLE, None, _retired(rule, scope.year))
@@ -451,11 +480,15 @@ def _result(
     )
 
 
+# A place's fields as a plain tuple, taken in C (``_places_once``)
+_PLACE_FIELDS = attrgetter("file", "line", "column", "cell")
+
+
 def _places_once(locations: tuple[Location, ...]) -> tuple[Location, ...]:
-    """Each place once, in order. Told apart first by their fields as a plain tuple, which is hashed without a
-    call of Python's (a place's own hash is one): most results' places are all different, and stay as they
-    are."""
-    keys = {(loc.file, loc.line, loc.column, loc.cell) for loc in locations}
+    """Each place once, in order. Told apart first by their fields as a plain tuple, which is taken and hashed
+    without a call of Python's (a place's own hash is one): most results' places are all different, and stay
+    as they are."""
+    keys = set(map(_PLACE_FIELDS, locations))
     return locations if len(keys) == len(locations) else tuple(dict.fromkeys(locations))
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Literal
 
 from zhijiao_check.measure.conditions import (
@@ -24,6 +26,7 @@ from zhijiao_check.measure.numbers import meets, places, relation, show
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import (
     NO_PLACES,
+    Absent,
     Item,
     Location,
     Scope,
@@ -260,13 +263,20 @@ def _outcome(
 # without parameters, which a translator remembers by the object (``i18n.Translator._message``), is then
 # rendered once, not once for each result and kept among the texts to forget.
 _NONE_MATCHING = msg("engine.none-matching")
+# An outcome's status and places, taken in C (``measure``: every item of every rule)
+_STATUS = attrgetter("status")
+_LOCATIONS = attrgetter("locations")
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
     items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    if not items:  # nothing to judge (a third of a report's `every` rules): as below, without the loop
+        if lists_absent:
+            return _lists_absent(lists_absent)
+        return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
     plan = once(rule, _Plan)
     judged = judged_all(plan, items, scope.year)
-    statuses = [o.status for o in judged]
+    statuses = list(map(_STATUS, judged))
     failed = Status.FAIL in statuses
     # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not
     # given would add. Under a lower target (≥ 50%), they could still make it or break it.
@@ -275,17 +285,19 @@ def measure(rule: EveryRule, scope: Scope) -> Measure:
         failed and target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
     )
     if lists_absent and not settled:
-        # A list that is not given may hold items that fail, or pass.
-        return Measure.missing_data((a.what for a in lists_absent), (a.location for a in lists_absent))
-    if not judged:
-        return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
+        return _lists_absent(lists_absent)
     passed = statuses.count(Status.PASS)
     absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
     share, met, text = _said(rule, plan, passed, len(absent), len(judged))
-    locations = tuple([loc for o in judged for loc in o.locations])
+    locations = tuple(chain.from_iterable(map(_LOCATIONS, judged)))
     if absent and met is None:
         text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(tuple([o.label for o in absent]))))
     return Measure(share, met, text, locations, tuple(judged), settled=settled)
+
+
+def _lists_absent(absent: list[Absent]) -> Measure:
+    """A list that is not given may hold items that fail, or pass: the rule misses its data."""
+    return Measure.missing_data((a.what for a in absent), (a.location for a in absent))
 
 
 def _said(

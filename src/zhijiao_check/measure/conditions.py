@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from zhijiao_check.measure.numbers import comparison, decimals, relation, show
 from zhijiao_check.measure.scope import (
@@ -45,7 +45,8 @@ def once(part: T, make: Callable[[T], R]) -> R:
     """``make(part)``, made the first time it is asked for: the rule's data stays data, read once a run."""
     known = _MADE.get((id(part), make))
     if known is not None and known[0] is part:
-        return cast(R, known[1])
+        kept: R = known[1]  # typed by assignment: ``cast`` would be a call of Python's, at every lookup
+        return kept
     made = make(part)
     _MADE[(id(part), make)] = (part, made)
     return made
