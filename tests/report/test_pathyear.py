@@ -46,3 +46,52 @@ def test_a_path_says_the_year_of_its_nearest_part_that_says_one(file: str, said:
 )
 def test_a_path_without_one_plain_year_says_none(file: str) -> None:
     assert path_year(file) is None
+
+
+def _said_part_by_part(file: str) -> PathYear | None:
+    """The rule read anew for each path, part by part, as ``path_year`` read it before it held what each
+    folder says."""
+    from zhijiao_check.report.pathyear import _LATIN, _one_year, _stem
+
+    parts = [part for part in file.replace("\\", "/").split("/") if part not in ("", ".", "..")]
+    if not parts:
+        return None
+    said = _one_year(_stem(parts[-1]))
+    if said is not None:
+        return PathYear(said, parts[-1], True)
+    for folder in reversed(parts[:-1]):
+        said = None if _LATIN.search(folder) else _one_year(folder)
+        if said is not None:
+            return PathYear(said, folder, False)
+    return None
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "2024/dongan.yaml",
+        "2024/",  # a path that ends in a separator or a dot: its last part is a folder's
+        "2024/.",
+        "reports/2024/x/..",
+        "2023/2024/..",
+        "2024",
+        "",
+        "/",
+        "./2024//dongan.yaml",
+        r"2024\lanshan\dongan.yaml",
+        r"2024\lanshan\\",
+        "a/2025/b/2024-dongan.yaml",
+    ],
+)
+def test_the_year_a_folder_says_is_held_and_the_same_each_time(file: str) -> None:
+    # asked twice: the second answer comes from what the first held of the folders
+    assert path_year(file) == _said_part_by_part(file)
+    assert path_year(file) == _said_part_by_part(file)
+
+
+def test_each_folder_says_its_own_year_whatever_was_read_before() -> None:
+    """Folders held by their text: a file of another folder of the same name's end is read for its own."""
+    files = [f"{year}/{unit}/x.yaml" for year in (2022, 2023, 2024) for unit in ("dongan", "lanshan")]
+    assert [path_year(f) for f in files * 2] == [
+        PathYear(y, str(y), False) for y in (2022,) * 2 + (2023,) * 2 + (2024,) * 2
+    ] * 2

@@ -8,15 +8,25 @@ loaded.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.files import display_name, gb18030_name, is_stdin, is_utf8
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.report.loaded import InvalidReport, ReportFile
-from zhijiao_check.source import NOTEPAD_SUFFIXES, SAVE_AS_XLSX, WORKBOOK_SUFFIXES, Positions, read_data
+from zhijiao_check.report.pathyear import year_warnings
+from zhijiao_check.source import (
+    NOTEPAD_SUFFIXES,
+    SAVE_AS_XLSX,
+    WORKBOOK_SUFFIXES,
+    Parsed,
+    Positions,
+    read_data,
+)
 from zhijiao_check.source.slips import CUT_SHORT
 
 if TYPE_CHECKING:
@@ -32,28 +42,25 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
     """Read, parse and validate one report. Whatever the file holds, the answer is a value,
     never an exception.
     """
-    from zhijiao_check.report.consistency import report_warnings
-    from zhijiao_check.report.identity import as_called_now
-    from zhijiao_check.report.unitcode import code_taken_as_text
-    from zhijiao_check.report.validate import validate
-
+    checks = _checks()
     file = display if display is not None else display_name(path)
-    warnings = _name_warnings(path, file)
+    stdin = is_stdin(path)
+    warnings = _name_warnings(path, file, stdin)
     suffix = path.suffix.lower()
     # a results workbook is told apart by its reader, which has its sheets' names without a second look; the
     # CSV the tool writes is its result, not a report saved as CSV
-    if suffix not in WORKBOOK_SUFFIXES and not is_stdin(path) and written.is_written(path):
+    if suffix not in WORKBOOK_SUFFIXES and not stdin and written.is_written(path):
         return InvalidReport(file, (Problem(file, None, None, "", "written-by-the-tool", {}),))
-    if suffix in TABLE_TEXT_SUFFIXES and not is_stdin(path):
+    if suffix in TABLE_TEXT_SUFFIXES and not stdin:
         # the whole file is the problem: its name alone, no line and column (docs/excel.md)
         whole = Problem(file, None, None, "", "table-text-file", {"suffix": path.suffix})
         return InvalidReport(file, (whole,))
-    if suffix in SAVE_AS_XLSX and not is_stdin(path):
+    if suffix in SAVE_AS_XLSX and not stdin:
         # told by its name, its bytes saying the wrong thing (``source.SAVE_AS_XLSX``); a Numbers package is a
         # folder, nothing to read
         whole = Problem(file, None, None, "", "other-spreadsheet", {"suffix": path.suffix})
         return InvalidReport(file, _ordered([whole], warnings))
-    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+    if suffix in WORKBOOK_SUFFIXES:
         return _load_workbook(path, units, file, warnings)
     parsed, encoding = read_data(path, file, partial=True)
     if encoding == "gb18030":
@@ -67,16 +74,37 @@ def load_report(path: Path, units: UnitRegistry, display: str | None = None) -> 
         return InvalidReport(
             file, _ordered([Problem(file, line, column, "", "roster-not-report", {})], warnings)
         )
-    warnings += code_taken_as_text(parsed, file)  # before the checks, which meet it as text
-    errors = validate(parsed, units, file)
-    warnings += report_warnings(parsed.data, parsed.positions, file)
+    warnings += checks.code_taken_as_text(parsed, file)  # before the checks, which meet it as text
+    errors = checks.validate(parsed, units, file)
+    warnings += checks.report_warnings(parsed.data, parsed.positions, file)
     if errors:  # the year an invalid report plainly gives is held against its path's too, beside its errors
         unit, year = said_unit_and_year(parsed.data, units)
         warnings += _year_warnings(file, year, parsed.positions)
         return InvalidReport(file, _ordered(errors, warnings), unit, year)
     warnings += _year_warnings(file, parsed.data["year"], parsed.positions)
-    given = as_called_now(parsed.data, units)
+    given = checks.as_called_now(parsed.data, units)
     return ReportFile(file, parsed.data, parsed.positions, _ordered([], warnings), given)
+
+
+class _Checks(NamedTuple):
+    """What a report read goes through, imported at the first report loaded, not with this module (the
+    command line starts fast), and then held: an import statement in a function asks the module for a
+    ``__path__`` it lacks each time it runs, and four of them a report were 0.3% of a bulk run."""
+
+    validate: Callable[[Parsed, UnitRegistry, str], list[Problem]]
+    report_warnings: Callable[[dict[str, Any], Positions, str], list[Problem]]
+    code_taken_as_text: Callable[[Parsed, str], list[Problem]]
+    as_called_now: Callable[[dict[str, Any], UnitRegistry], dict[str, Any] | None]
+
+
+@functools.cache
+def _checks() -> _Checks:
+    from zhijiao_check.report.consistency import report_warnings
+    from zhijiao_check.report.identity import as_called_now
+    from zhijiao_check.report.unitcode import code_taken_as_text
+    from zhijiao_check.report.validate import validate
+
+    return _Checks(validate, report_warnings, code_taken_as_text, as_called_now)
 
 
 def _load_workbook(
@@ -128,8 +156,6 @@ def is_a_roster(data: object) -> bool:
 def _year_warnings(file: str, year: int | None, positions: Positions) -> list[Problem]:
     """A report's year (a valid report's, or the plain year an invalid one gives: ``said_unit_and_year``)
     against the year its path says (``pathyear``), at its ``year``."""
-    from zhijiao_check.report.pathyear import year_warnings
-
     return year_warnings(file, year, positions.nearest(("year",)), positions.cell(("year",)))
 
 
@@ -157,12 +183,12 @@ def said_unit_and_year(data: object, units: UnitRegistry) -> tuple[str | None, i
     return said, (year if plain else None)
 
 
-def _name_warnings(path: Path, file: str) -> list[Problem]:
+def _name_warnings(path: Path, file: str, stdin: bool) -> list[Problem]:
     """A file name that is not UTF-8, or ends in a ``.txt`` Notepad added, is read all the same (its report
-    is what matters), with a warning."""
+    is what matters), with a warning. ``stdin``: whether ``path`` is standard input."""
     if path.name.lower().endswith(NOTEPAD_SUFFIXES):
         return [Problem(file, None, None, "", "file-name-txt", {"name": path.name[:-4]}, "warning")]
-    if is_stdin(path) or is_utf8(os.fspath(path)):
+    if stdin or is_utf8(os.fspath(path)):
         return []
     gbk = gb18030_name(path.name)
     if gbk is not None:

@@ -46,6 +46,9 @@ YEAR_CODES = (
 )  # as report.scalars.REPORT_YEARS, which is costly to import for this
 
 
+_NO_PART = ("", ".", "..")  # no part of a path: ``a//b``, ``./a``, ``../a``
+
+
 @record
 class PathYear:
     """The year a part of a report's path says: ``part`` as written, whether it is the file's name."""
@@ -55,16 +58,39 @@ class PathYear:
     is_file_name: bool
 
 
+# What the folders of a path say (``_folder_year``), by their text, the last 1,024: the reports of a folder
+# share it, and each report's path is read twice, for its warning and for the run (half a per cent of a bulk
+# run, read anew each time).
+_FOLDER_YEARS: dict[str, PathYear | None] = {}
+_FOLDERS_HELD = 1_024
+
+
 def path_year(file: str) -> PathYear | None:
     """The year ``file`` (a report's path as shown) says, by the rule of this module, or None."""
-    parts = [part for part in file.replace("\\", "/").split("/") if part not in ("", ".", "..")]
-    if not parts:
-        return None
-    name = parts[-1]
+    text = file.replace("\\", "/")
+    folders, _, name = text.rpartition("/")
+    if name in _NO_PART:  # ends in a separator or a dot: its last part is that of its folders
+        parts = _parts(text)
+        if not parts:
+            return None
+        folders, name = "/".join(parts[:-1]), parts[-1]
     said = _one_year(_stem(name))
     if said is not None:
         return PathYear(said, name, True)
-    for folder in reversed(parts[:-1]):
+    if folders not in _FOLDER_YEARS:
+        if len(_FOLDER_YEARS) >= _FOLDERS_HELD:
+            _FOLDER_YEARS.clear()
+        _FOLDER_YEARS[folders] = _folder_year(folders)
+    return _FOLDER_YEARS[folders]
+
+
+def _parts(text: str) -> list[str]:
+    return [part for part in text.split("/") if part not in _NO_PART]
+
+
+def _folder_year(folders: str) -> PathYear | None:
+    """The year the folders of a path (``a/2024/b``) say, from the nearest up, or None."""
+    for folder in reversed(_parts(folders)):
         if _LATIN.search(folder):
             continue
         said = _one_year(folder)
@@ -79,7 +105,10 @@ def _stem(name: str) -> str:
 
 
 def _one_year(part: str) -> int | None:
-    years = {int(found) for found in _YEAR.findall(part)}
+    found = _YEAR.findall(part)
+    if not found:  # most names
+        return None
+    years = {int(each) for each in found}
     in_range = {year for year in years if _FIRST <= year <= _LAST}
     return in_range.pop() if len(in_range) == 1 and len(years) == 1 else None
 

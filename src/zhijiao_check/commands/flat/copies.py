@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from zhijiao_check.engine.duplicates import report_contents
-from zhijiao_check.files import is_stdin
+from zhijiao_check.files import STDIN, is_stdin
 from zhijiao_check.report import ReportFile, load_report
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ def state_of(path: str) -> State | None:
 def source_of(path: str, state: State | None, loaded: ReportFile) -> bytes:
     """What a report read from ``path`` (its file's ``state`` taken before it was read) leaves for a second
     report of its unit and year: its ``Source``, packed."""
-    kept: State | bytes | None = report_contents(loaded) if is_stdin(Path(path)) else state
+    # a path without a dash is no standard input: no ``Path`` made and written out again for each report
+    from_stdin = STDIN in path and is_stdin(Path(path))
+    kept: State | bytes | None = report_contents(loaded) if from_stdin else state
     return pickle.dumps(Source(path, kept), protocol=pickle.HIGHEST_PROTOCOL)
 
 
