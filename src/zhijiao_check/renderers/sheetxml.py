@@ -87,6 +87,9 @@ class SheetRows:
         self._styles = styles
         self._letters: list[str] = [""]
         self._parts: list[str] = []
+        # each text's cell after its reference and style, made once: a workbook's texts recur row after row
+        # (a rule's title, a status, a unit's name), and checking and escaping one is most of writing it
+        self._texts: dict[str, str] = {}
         self._rows = 0  # rows appended
         self._extent = (0, 0, 0)  # the first and last rows with a cell, and the widest
 
@@ -103,7 +106,7 @@ class SheetRows:
         self._extent = (first or self._rows, self._rows, max(columns, len(values)))
         while len(self._letters) <= len(values):
             self._letters.append(get_column_letter(len(self._letters)))
-        out = self._parts
+        out, texts = self._parts, self._texts
         # openpyxl's row dimension: ``ht`` and ``customHeight``, in that order
         high = "" if height is None else f' ht="{height}" customHeight="1"'
         out.append(f'<row r="{number}"{high}>')
@@ -114,7 +117,14 @@ class SheetRows:
             head = f'<c r="{self._letters[column]}{number}"'
             if style is not None:
                 head += f' s="{self._styles[style]}"'
-            out.append(_cell(head, value))
+            if value.__class__ is str:
+                tail = texts.get(value)
+                if tail is None:
+                    tail = texts[value] = _text("", value)
+                out.append(head)
+                out.append(tail)
+            else:
+                out.append(_cell(head, value))
         out.append("</row>")
 
     @property
