@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
 from zhijiao_check.problems import Problem
 from zhijiao_check.records import record
@@ -58,13 +59,6 @@ class PathYear:
     is_file_name: bool
 
 
-# What the folders of a path say (``_folder_year``), by their text, the last 1,024: the reports of a folder
-# share it, and each report's path is read twice, for its warning and for the run (half a per cent of a bulk
-# run, read anew each time).
-_FOLDER_YEARS: dict[str, PathYear | None] = {}
-_FOLDERS_HELD = 1_024
-
-
 def path_year(file: str) -> PathYear | None:
     """The year ``file`` (a report's path as shown) says, by the rule of this module, or None."""
     text = file.replace("\\", "/")
@@ -77,10 +71,6 @@ def path_year(file: str) -> PathYear | None:
     said = _one_year(_stem(name))
     if said is not None:
         return PathYear(said, name, True)
-    if folders not in _FOLDER_YEARS:
-        if len(_FOLDER_YEARS) >= _FOLDERS_HELD:
-            _FOLDER_YEARS.clear()
-        _FOLDER_YEARS[folders] = _folder_year(folders)
     return _FOLDER_YEARS[folders]
 
 
@@ -97,6 +87,11 @@ def _folder_year(folders: str) -> PathYear | None:
         if said is not None:
             return PathYear(said, folder, False)
     return None
+
+
+# What the folders of a path say, by their text: the reports of a folder share it, and each report's path is
+# read twice, for its warning and for the run (half a per cent of a bulk run, read anew each time).
+_FOLDER_YEARS: BoundedMemo[str, PathYear | None] = BoundedMemo(_folder_year, limit=1_024)
 
 
 def _stem(name: str) -> str:
