@@ -272,9 +272,8 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
 
             print(Translator(language(self.arguments))(nowhere.key), file=sys.stderr)
             status = ExitCode.INVALID
-        except (
-            OSError
-        ) as error:  # the help or the version to a full disk (``-h > /dev/full``): exit 2, one line
+        except OSError as error:
+            # the help or the version to a full disk (``-h > /dev/full``): exit 2, one line
             from zhijiao_check.cli_usage import language
             from zhijiao_check.errors import os_reason
             from zhijiao_check.i18n import Translator
