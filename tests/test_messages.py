@@ -23,7 +23,8 @@ import zhijiao_check.messages
 from zhijiao_check.caching import UNUSED_BECAUSE
 from zhijiao_check.cli import app
 from zhijiao_check.commands.template import HEADER_KEYS
-from zhijiao_check.engine.trend import NO_TRENDS, OUTCOMES
+from zhijiao_check.engine.runtrends import NO_TRENDS
+from zhijiao_check.engine.trend import OUTCOMES
 from zhijiao_check.i18n import Lang, Translator
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.measure.numbers import show

@@ -21,7 +21,8 @@ from zhijiao_check.status import STATUSES
 if TYPE_CHECKING:
     from zhijiao_check.engine.assessment import Assessment
     from zhijiao_check.engine.results import CityEvaluation, Evaluation, ReportEvaluation, RuleResult, Run
-    from zhijiao_check.engine.trend import RunTrends, Trend, UnitTrends, Verdict
+    from zhijiao_check.engine.runtrends import RunTrends, UnitTrends
+    from zhijiao_check.engine.trend import Trend, Verdict
     from zhijiao_check.engine.waiver import Waiver
     from zhijiao_check.measure.outcome import ItemOutcome
     from zhijiao_check.measure.scope import Location

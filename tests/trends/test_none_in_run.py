@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from zhijiao_check.cli import app
-from zhijiao_check.engine.trend import NONE_IN_RUN
+from zhijiao_check.engine.runtrends import NONE_IN_RUN
 
 from .multiyear import copy_year
 
@@ -112,7 +112,7 @@ def test_markdown_the_page_and_the_workbook_say_why(
 
 def test_a_unit_the_list_does_not_expect_in_the_run_has_no_line() -> None:
     """A unit created after the run's years (``since``) owes nothing of them: no line (``listed_in``)."""
-    from zhijiao_check.engine.trend import listed_in, untrended
+    from zhijiao_check.engine.runtrends import listed_in, untrended
     from zhijiao_check.units import Unit, UnitRegistry
 
     units = UnitRegistry([Unit("零陵区", "county"), Unit("新区", "management_area", None, 2025)], [])

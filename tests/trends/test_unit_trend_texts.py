@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from zhijiao_check.commands.flat.spool import Figure, Said, Year, figure_in, held_apart
 from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendTexts
 from zhijiao_check.document import unit_trends as unit_entry
-from zhijiao_check.engine.trend import schedule_bases, unit_trends
+from zhijiao_check.engine.runtrends import schedule_bases, unit_trends
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
 from zhijiao_check.pack.load import load_packs

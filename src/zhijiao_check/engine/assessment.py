@@ -10,7 +10,7 @@ year that a later year did not keep (``held`` false) is named apart; a target ju
 years met and years counted. A target not due yet in the run (its projection speaks) is not counted.
 
 A unit the run expects that has no trends (every report of it refused, none filed, reports of one year
-only, or none in the run though the pack lists it: ``engine.trend.untrended``) has a line all the same,
+only, or none in the run though the pack lists it: ``engine.runtrends.untrended``) has a line all the same,
 in its place in the pack's unit order, its counts zero and ``no_trends`` saying why: the worst-filing
 county must not drop out of the table the county governments are assessed by.
 
@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from zhijiao_check.engine.trend import DUE, EACH_YEAR, OUTCOMES, RunTrends, Trend, Untrended
+from zhijiao_check.engine.runtrends import RunTrends, Untrended
+from zhijiao_check.engine.trend import DUE, EACH_YEAR, OUTCOMES, Trend
 from zhijiao_check.records import record
 
 T = TypeVar("T")
@@ -56,7 +57,9 @@ class Assessment:
     not_held: tuple[str, ...]  # met by the due year, then not met (or waived) in a later year of the run
     each_year: tuple[YearsMet, ...]  # the targets judged each year, in catalogue order
     years: tuple[Tally, ...]  # each outcome's years over ``each_year`` (``Tally.years``), in order
-    no_trends: str | None = None  # a unit without trends: why (``engine.trend.NO_TRENDS``), its counts zero
+    no_trends: str | None = (
+        None  # a unit without trends: why (``engine.runtrends.NO_TRENDS``), its counts zero
+    )
 
     @property
     def due_count(self) -> int:

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from zhijiao_check.engine import timing
 from zhijiao_check.engine.duplicates import DIFFERING, set_aside, unique
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
-from zhijiao_check.engine.trend import refused_years
+from zhijiao_check.engine.runtrends import refused_years
 from zhijiao_check.kinds import AnyRule, reads_city_block_only
 from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import SHOWN, Exact, at_places, band, decimals, exact, places, show
@@ -201,7 +201,7 @@ def _city_missing(year: int, city: str, filed: tuple[str, int] | None) -> Wordin
 
 class Absence(NamedTuple):
     """Why a unit may be missing from a year though it filed a report: ``refused``, by unit, the years of
-    its reports refused as invalid (``trend.refused_years``); ``elsewhere``, by unit and the year its path
+    its reports refused as invalid (``runtrends.refused_years``); ``elsewhere``, by unit and the year its path
     says, the file and year of a report whose path says another year than it gives (``pathyear.elsewhere``:
     蓝山县's 2024 report in ``2025 报表/``). Missing all the same, but said to be so, not as if nothing had
     been filed. ``differing``: of those refused, by unit, the years it filed several reports that differ

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.engine.trend import RunTrends, run_trends, schedule_bases
+from zhijiao_check.engine.runtrends import RunTrends, run_trends, schedule_bases
 from zhijiao_check.kinds import AnyRule, stated_target
 from zhijiao_check.measure.outcome import ItemOutcome
 from zhijiao_check.measure.scope import Location

@@ -92,7 +92,8 @@ def details(line: Data, tr: Translator) -> list[str]:
 
 
 def no_trends(why: str, tr: Translator) -> str:
-    """Why a unit has no line's counts: every report refused, none filed, … (``engine.trend.NO_TRENDS``)."""
+    """Why a unit has no line's counts: every report refused, none filed, …
+    (``engine.runtrends.NO_TRENDS``)."""
     return tr(f"render.assessment-no-trends-{why}")
 
 

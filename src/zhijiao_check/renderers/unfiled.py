@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from zhijiao_check.engine import trend
+from zhijiao_check.engine import runtrends
 
 # A trend's year that the unit did not file: no figure, no result (a view's own word, never in the JSON)
 NOT_FILED = "not_filed"
@@ -24,19 +24,19 @@ NOT_FILED = "not_filed"
 
 def not_filed_by_year(doc: Mapping[str, Any]) -> dict[int, list[str]]:
     """By year of a city-wide section, the units it names missing whose report was not refused, in the
-    section's order (``engine.trend.not_filed_by_year``, whose answer the trends' verdicts read too). A unit
-    with a refused report whose year is not known is in none: that report may be the year's, and 未提交
+    section's order (``engine.runtrends.not_filed_by_year``, whose answer the trends' verdicts read too). A
+    unit with a refused report whose year is not known is in none: that report may be the year's, and 未提交
     would say it filed nothing."""
     unsure = {bad["unit"] for bad in doc["invalid"] if bad["unit"] is not None and bad["year"] is None}
     sections = ((s["year"], s["units_missing"], s["units_invalid"]) for s in doc["city"])
-    return trend.not_filed_by_year(sections, unsure)
+    return runtrends.not_filed_by_year(sections, unsure)
 
 
 def not_filed_years(doc: Mapping[str, Any]) -> dict[str, list[int]]:
     """By unit, the years it did not file (``not_filed_by_year``), in order."""
     if "not_filed" in doc:  # a unit's own page: its years, kept from the whole run's
         return {unit: list(years) for unit, years in doc["not_filed"].items()}
-    return trend.not_filed_by_unit(not_filed_by_year(doc))
+    return runtrends.not_filed_by_unit(not_filed_by_year(doc))
 
 
 def point(year: int) -> dict[str, Any]:

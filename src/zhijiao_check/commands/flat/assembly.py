@@ -23,8 +23,7 @@ from zhijiao_check.engine.assessment import assessed, in_unit_order, not_assesse
 from zhijiao_check.engine.duplicates import DIFFERING
 from zhijiao_check.engine.evaluate import Absence, unit_order
 from zhijiao_check.engine.keep import Keep
-from zhijiao_check.engine.trend import (
-    METHOD,
+from zhijiao_check.engine.runtrends import (
     city_trends,
     expected_in,
     kind_in,
@@ -39,6 +38,7 @@ from zhijiao_check.engine.trend import (
     untrended,
     without_city_figures,
 )
+from zhijiao_check.engine.trend import METHOD
 from zhijiao_check.jsontext import Lazy, Spooled, Written, encoded
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode

@@ -83,7 +83,7 @@ class UnitTrendTexts:
         ``years`` (each year and its results, as the spool holds them: ``spool.said_of``), the years of its
         reports refused (``invalid_years``), those it did not file (``not_filed``) and the run's years
         without city-wide figures it is expected in (``unseen``) and the years of the run's valid reports
-        (``ending``), as ``engine.trend.unit_trends``."""
+        (``ending``), as ``engine.runtrends.unit_trends``."""
         ordered = sorted(years, key=_YEAR)
         found = span((year for year, _ in ordered), invalid_years, not_filed, unseen, ending=ending)
         if found is None:

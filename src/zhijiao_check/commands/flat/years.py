@@ -37,7 +37,7 @@ class YearDone(NamedTuple):
     spool, and its figures as the trends read them: (year, unit, figures as ``figures_of`` gives them, the
     units missing), the rules by their place (a worker's copies of the rules are not the run's); and each
     city-wide section's (year, units missing, those of them refused), which say who did not file
-    (``engine.trend.not_filed_by_year``)."""
+    (``engine.runtrends.not_filed_by_year``)."""
 
     failed: bool
     notices: list[Wording]
