@@ -732,10 +732,10 @@ def main() -> None:
     except SystemExit:
         raise
     except BaseException as error:  # noqa: BLE001 - a bug in argument handling itself: one line, exit 3
-        from zhijiao_check.status import ExitCode
+        from zhijiao_check.status import ExitCode, stopped
 
         if isinstance(error, KeyboardInterrupt):
-            sys.exit(ExitCode.INTERRUPTED)
+            sys.exit(stopped(error))
         print(_internal_error(error), file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
 
