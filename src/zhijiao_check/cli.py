@@ -66,9 +66,10 @@ class _HelpInLanguage:
         from zhijiao_check.cli_usage import language
 
         arguments = getattr(ctx.find_root().command, "arguments", ())
-        # Plain as the table is with NO_COLOR or TERM=dumb (``_color``): rich itself drops only the colours
-        # for NO_COLOR, and the help on a terminal kept its bold and dim codes.
-        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments) is None):
+        # Coloured where the table is (``_color``): plain with NO_COLOR or TERM=dumb, where rich itself drops
+        # only the colours for NO_COLOR and the help on a terminal kept its bold and dim codes; forced in a
+        # pipe by FORCE_COLOR alone, not also by typer's GITHUB_ACTIONS and PY_COLORS (the table's rule).
+        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments)):
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -470,7 +471,13 @@ def _packs(ctx: typer.Context, rules: list[Path] | None, found: Config) -> list[
 
 
 def _color(no_color: bool) -> bool | None:
-    return False if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" else None
+    """Colour on standard output: False none, True wherever it goes, a pipe too, None on a terminal. Forced
+    by ``FORCE_COLOR`` set and not empty, whatever its value (force-color.org, as rich reads it): a CI log
+    that shows colour asks for it so. ``--no-color``, ``NO_COLOR`` (no-color.org) and ``TERM=dumb`` win
+    over it, as ``NO_COLOR`` wins in rich. A file written with ``--output`` is never coloured."""
+    if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return True if os.environ.get("FORCE_COLOR") else None
 
 
 def _version(value: bool) -> None:
