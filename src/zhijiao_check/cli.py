@@ -442,6 +442,7 @@ def _exit_configured(
         def configured() -> int:
             from zhijiao_check.errors import FatalError
 
+            settings.tell_unread(found, Translator(language))
             if reads is not None:  # before a stop for a key it reads: all the file's mistakes are told
                 passed = settings.passed_over(found, reads)
                 settings.tell_passed_over(found, passed, str(ctx.info_name), Translator(language))
