@@ -60,3 +60,12 @@ def _no_columns_of_the_shell() -> None:
     import os
 
     os.environ.pop("COLUMNS", None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_forced_colour() -> None:
+    """``FORCE_COLOR`` colours the table and the help in a pipe (``cli._color``), as many CI systems set it:
+    every test reading a command's output would read colour codes. A test that wants colour sets it."""
+    import os
+
+    os.environ.pop("FORCE_COLOR", None)

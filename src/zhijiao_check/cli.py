@@ -66,9 +66,10 @@ class _HelpInLanguage:
         from zhijiao_check.cli_usage import language
 
         arguments = getattr(ctx.find_root().command, "arguments", ())
-        # Plain as the table is with NO_COLOR or TERM=dumb (``_color``): rich itself drops only the colours
-        # for NO_COLOR, and the help on a terminal kept its bold and dim codes.
-        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments) is None):
+        # Coloured where the table is (``_color``): plain with NO_COLOR or TERM=dumb, where rich itself drops
+        # only the colours for NO_COLOR and the help on a terminal kept its bold and dim codes; forced in a
+        # pipe by FORCE_COLOR alone, not also by typer's GITHUB_ACTIONS and PY_COLORS (the table's rule).
+        with in_language(self, ctx, language(arguments), color=_color("--no-color" in arguments)):
             super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
@@ -441,6 +442,7 @@ def _exit_configured(
         def configured() -> int:
             from zhijiao_check.errors import FatalError
 
+            settings.tell_unread(found, Translator(language))
             if reads is not None:  # before a stop for a key it reads: all the file's mistakes are told
                 passed = settings.passed_over(found, reads)
                 settings.tell_passed_over(found, passed, str(ctx.info_name), Translator(language))
@@ -470,7 +472,13 @@ def _packs(ctx: typer.Context, rules: list[Path] | None, found: Config) -> list[
 
 
 def _color(no_color: bool) -> bool | None:
-    return False if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb" else None
+    """Colour on standard output: False none, True wherever it goes, a pipe too, None on a terminal. Forced
+    by ``FORCE_COLOR`` set and not empty, whatever its value (force-color.org, as rich reads it): a CI log
+    that shows colour asks for it so. ``--no-color``, ``NO_COLOR`` (no-color.org) and ``TERM=dumb`` win
+    over it, as ``NO_COLOR`` wins in rich. A file written with ``--output`` is never coloured."""
+    if no_color or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return True if os.environ.get("FORCE_COLOR") else None
 
 
 def _version(value: bool) -> None:
@@ -732,10 +740,10 @@ def main() -> None:
     except SystemExit:
         raise
     except BaseException as error:  # noqa: BLE001 - a bug in argument handling itself: one line, exit 3
-        from zhijiao_check.status import ExitCode
+        from zhijiao_check.status import ExitCode, stopped
 
         if isinstance(error, KeyboardInterrupt):
-            sys.exit(ExitCode.INTERRUPTED)
+            sys.exit(stopped(error))
         print(_internal_error(error), file=sys.stderr)
         sys.exit(ExitCode.INTERNAL)
 

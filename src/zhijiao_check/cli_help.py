@@ -7,6 +7,7 @@ typer's own words (``Usage:``, the panels' titles, ``[default: …]``) for the t
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +25,7 @@ from typer.core import TyperArgument
 
 from zhijiao_check.i18n import Lang, Translator, exists
 from zhijiao_check.patterns import later
-from zhijiao_check.terminal import too_many_columns
+from zhijiao_check.terminal import is_tty, too_many_columns
 
 # typer's words in its help, each with the key of ours: module-level texts in typer.rich_utils.
 _TYPER_WORDS = {
@@ -91,12 +92,14 @@ def short_help(name: str, limit: int) -> str:
 
 
 @contextmanager
-def in_language(command: Any, ctx: Any, lang: Lang, color: bool = True) -> Iterator[None]:
+def in_language(command: Any, ctx: Any, lang: Lang, color: bool | None = None) -> Iterator[None]:
     """``command``'s help in ``lang`` while typer lays it out: its text, its parameters', its usage line's
     words (``usage_prefix``, read by ``cli.Command.format_usage``), a group's commands', and typer's own
     words, which are as they were after it (a process may show help in both languages: the tests).
-    ``color``: False for a command line with ``--no-color``, or with ``NO_COLOR`` or ``TERM=dumb`` set
-    (rich's console itself drops only the colours for ``NO_COLOR``, not bold and dim)."""
+    ``color``: as ``cli._color`` says it for the table: False for a command line with ``--no-color``, or
+    with ``NO_COLOR`` or ``TERM=dumb`` set (rich's console itself drops only the colours for ``NO_COLOR``, not
+    bold and dim); True with ``FORCE_COLOR``, a pipe too; None on a terminal only (typer would force it for
+    ``GITHUB_ACTIONS`` and ``PY_COLORS`` too, and rich take an empty ``FORCE_COLOR`` for no terminal)."""
     tr = Translator(lang)
     name = command.name if ctx.parent is not None else ""
     command.help = escape(joined(command_help(name, tr)))
@@ -115,13 +118,15 @@ def in_language(command: Any, ctx: Any, lang: Lang, color: bool = True) -> Itera
         if isinstance(parameter, TyperArgument):
             # Its metavar (PATH, OLD) names it; typer would add Python's type beside it (``<list[str]>``).
             parameter.display_type_rich = _no_type  # type: ignore[method-assign]
-    kept = (*_TYPER_WORDS, *_TYPER_MAKERS, "COLOR_SYSTEM", "MAX_WIDTH")
+    kept = (*_TYPER_WORDS, *_TYPER_MAKERS, "COLOR_SYSTEM", "FORCE_TERMINAL", "MAX_WIDTH")
     before = {word: getattr(rich_utils, word) for word in kept}
     breaks = getattr(rich._wrap, "re_word", None)  # a rich without it wraps as it always did
     try:
         for word, key in _TYPER_WORDS.items():
             setattr(rich_utils, word, tr(key))
-        if not color:
+        shown = color if color is not None else is_tty(sys.stdout)
+        rich_utils.FORCE_TERMINAL = shown
+        if not shown:
             rich_utils.COLOR_SYSTEM = None
         if rich_utils.MAX_WIDTH is None and too_many_columns():
             # rich would lay the help out that wide (COLUMNS=99999999 never ended): as if COLUMNS were not set

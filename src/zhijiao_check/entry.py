@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from zhijiao_check import plugins, terminal
+from zhijiao_check.status import Stopped
 
 
 def main() -> None:
@@ -23,11 +24,12 @@ def main() -> None:
     # ``kill``, ``timeout`` or a cancelled CI job ask the tool to stop with SIGTERM, to this process alone,
     # and a closed terminal or ssh session with SIGHUP: it stops as Ctrl-C stops it (one line, nothing
     # written), its worker processes too, which would otherwise wait for work for ever, holding the output
-    # pipe open. A signal ignored by the caller (``nohup``) stays ignored.
+    # pipe open; its exit status is the signal's (``status.stopped``). A signal ignored by the caller
+    # (``nohup``) stays ignored.
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)  # Windows has no SIGHUP
         if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-            signal.signal(number, signal.default_int_handler)
+            signal.signal(number, _stop)
     # Pydantic looks for plugins in every installed distribution's entry points when it builds a validator.
     # The tool's validation takes none, as typer's option checkers take none (typer turns them off the same
     # way around its own): an installed plugin would otherwise watch every report the tool reads.
@@ -46,6 +48,10 @@ def main() -> None:
         # On the way out Python collects every generation once more, walking all that the run loaded and made
         # (a twentieth of a one-report run) although all of it is about to go: frozen, none of it is walked.
         gc.freeze()
+
+
+def _stop(number: int, frame: types.FrameType | None) -> None:
+    raise Stopped(number)
 
 
 def _text_streams_settled() -> None:

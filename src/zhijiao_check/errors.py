@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, nullcontext
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem, quoted
 from zhijiao_check.processes import WorkerLost
-from zhijiao_check.status import ExitCode
+from zhijiao_check.status import ExitCode, by_signal, stopped
 from zhijiao_check.terminal import WINDOWS
 from zhijiao_check.wording import Wording, msg
 
@@ -43,7 +43,7 @@ def run_command(command: Callable[[], int], tr: Translator, debug: bool = False)
     """Run a command function; every error a user can cause becomes a message, never a traceback. A cache
     folder the user named and the run passed over is told after it (``tell_unused_cache``)."""
     status = _run(command, tr, debug)
-    if status != ExitCode.INTERRUPTED:
+    if not by_signal(status):
         tell_unused_cache(tr)
     return status
 
@@ -78,9 +78,9 @@ def _run(command: Callable[[], int], tr: Translator, debug: bool) -> int:
             print(tr(f"{error.area}.{error.code}", **params), file=sys.stderr)
             tell_problems(error.problems, tr, severity=False)
         return ExitCode.INVALID
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as error:  # Ctrl-C, or SIGTERM or SIGHUP (``status.Stopped``)
         print(tr("cli.interrupted"), file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        return stopped(error)
     except WorkerLost:  # the machine's state, as a full temporary folder is
         print(tr("cli.worker-lost"), file=sys.stderr)
         return ExitCode.INVALID

@@ -123,9 +123,35 @@ class ExitCode(IntEnum):
     FAILED = 1  # a rule failed
     INVALID = 2  # an invalid report or rule pack, or bad usage
     INTERNAL = 3  # a bug: one line, the traceback with --debug
-    INTERRUPTED = 130  # Ctrl-C, as shells report it
+    INTERRUPTED = 130  # Ctrl-C (SIGINT, 2), as shells report it: 128 + the signal's number (``stopped``)
 
     @classmethod
     def of(cls, *, invalid: bool, failed: bool) -> ExitCode:
         """A run's exit status: an invalid report or rule pack first, then a rule that failed."""
         return cls.INVALID if invalid else cls.FAILED if failed else cls.OK
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal asking the tool to stop (SIGTERM from ``kill``, ``timeout`` or a cancelled CI job; SIGHUP from
+    a closed terminal), raised where it arrives as Ctrl-C's ``KeyboardInterrupt`` is (``entry.main``): the
+    run stops the same way, one line and nothing left behind, but exits with its own signal's status."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+# A status above this says a signal stopped the run (``stopped``), as shells say it.
+_BY_SIGNAL = 128
+
+
+def stopped(error: KeyboardInterrupt) -> int:
+    """The exit status of a run ``error`` stopped: 128 + the signal's number, as a shell reports a process
+    that signal ended and as CI runners and ``timeout`` read it (143 for SIGTERM, 129 for SIGHUP); 130 for
+    Ctrl-C. Every stop exited 130 before, which told a cancelled job from a Ctrl-C by nothing."""
+    return _BY_SIGNAL + error.number if isinstance(error, Stopped) else ExitCode.INTERRUPTED
+
+
+def by_signal(status: int) -> bool:
+    """Whether ``status`` is that of a run a signal stopped (``stopped``)."""
+    return status > _BY_SIGNAL

@@ -48,3 +48,29 @@ def test_the_table_on_standard_output_has_none(tmp_path: Path) -> None:
         [*argv, "-o", "/dev/stdout"], check=False, capture_output=True, cwd=tmp_path, env=env, timeout=HANG
     )
     assert to_device.stdout == piped.stdout
+
+
+def test_validate_and_diff_written_to_a_file_as_the_table_is(tmp_path: Path) -> None:
+    """``validate -o 问题.txt`` and ``diff -o 变化.txt`` are a clerk's lists, opened in Notepad as the table
+    is: they had no mark, and Notepad before Windows 10's 1903 showed them garbled. Their JSON never has one,
+    nor standard output (an editor reads ``validate``'s lines there)."""
+    run = [sys.executable, "-m", "zhijiao_check"]
+    older = ROOT / "samples" / "2022" / "dongan.yaml"
+    outputs = {
+        "问题.txt": [*run, "validate", str(DONGAN), "-o", "问题.txt"],
+        "问题.json": [*run, "validate", str(DONGAN), "-o", "问题.json"],
+        "变化.txt": [*run, "diff", str(older), str(DONGAN), "-o", "变化.txt"],
+        "变化.json": [*run, "diff", str(older), str(DONGAN), "-f", "json", "-o", "变化.json"],
+    }
+    env = _gbk_console()
+    for name, argv in outputs.items():
+        done = subprocess.run(argv, check=False, capture_output=True, cwd=tmp_path, env=env, timeout=HANG)
+        assert done.returncode == 0 and done.stdout == b"", (name, done.stderr)
+    listed = (tmp_path / "问题.txt").read_bytes()
+    assert listed.startswith(BOM) and "dongan.yaml：格式正确\n" in listed[len(BOM) :].decode("utf-8")
+    assert (tmp_path / "变化.txt").read_bytes().startswith(BOM + "东安县".encode())
+    for read_by_a_program in ("问题.json", "变化.json"):
+        assert (tmp_path / read_by_a_program).read_bytes().startswith(b"{"), read_by_a_program
+    for command in (outputs["问题.txt"][:-2], outputs["变化.txt"][:-2]):
+        piped = subprocess.run(command, check=False, capture_output=True, cwd=tmp_path, env=env, timeout=HANG)
+        assert piped.returncode == 0 and not piped.stdout.startswith(BOM), command

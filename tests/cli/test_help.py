@@ -400,3 +400,36 @@ def test_validate_takes_no_colour_as_before() -> None:
     assert "--no-color" in help_text("validate")
     result = CliRunner().invoke(app, ["validate", "--no-color", str(ROOT / "samples/2023/dongan.yaml")])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("asked", "coloured"),
+    [
+        ({"FORCE_COLOR": "1"}, True),
+        ({"FORCE_COLOR": "0"}, True),  # set and not empty, whatever its value (force-color.org)
+        ({"FORCE_COLOR": ""}, False),
+        ({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        ({"FORCE_COLOR": "1", "TERM": "dumb"}, False),
+        ({"GITHUB_ACTIONS": "true"}, False),  # typer's own, not a convention the table follows
+        ({"PY_COLORS": "1"}, False),
+        ({}, False),
+    ],
+    ids=["forced", "forced-0", "empty", "no-color-wins", "dumb", "github-actions", "py-colors", "none"],
+)
+def test_forced_colour_in_a_pipe_is_the_same_for_the_help_and_the_table(
+    asked: dict[str, str], coloured: bool
+) -> None:
+    """``FORCE_COLOR`` coloured the help in a pipe (rich and typer read it) while the table ignored it; and
+    typer forced the help's colour for ``GITHUB_ACTIONS`` and ``PY_COLORS`` too. Both now follow one rule
+    (``cli._color``): colour in a pipe with ``FORCE_COLOR`` set and not empty, unless ``NO_COLOR``,
+    ``TERM=dumb`` or ``--no-color`` says otherwise."""
+    drop = ("NO_COLOR", "FORCE_COLOR", "TERM", "GITHUB_ACTIONS", "PY_COLORS", "COLUMNS")
+    env = {**{k: v for k, v in os.environ.items() if k not in drop}, **asked}
+    tool = [sys.executable, "-m", "zhijiao_check"]
+    report = str(ROOT / "samples" / "2023" / "dongan.yaml")
+    for argv, code in (([*tool, "check", "-h"], 0), ([*tool, report], 1)):
+        piped = subprocess.run(argv, check=False, capture_output=True, env=env, timeout=60)
+        assert piped.returncode == code, piped.stderr
+        assert (b"\x1b[" in piped.stdout) == coloured, argv
+        plain = subprocess.run([*argv, "--no-color"], check=False, capture_output=True, env=env, timeout=60)
+        assert plain.returncode == code and b"\x1b[" not in plain.stdout

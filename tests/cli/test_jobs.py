@@ -159,19 +159,20 @@ def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
 def test_sigterm_to_the_tool_alone_stops_its_workers_too(streamed: Path, tmp_path: Path, kind: str) -> None:
     """``kill``, ``timeout`` or a cancelled CI job send SIGTERM to the tool's own process: it stops as Ctrl-C
-    stops it, its workers with it. They waited for work for ever, holding the output pipe open."""
+    stops it, its workers with it. They waited for work for ever, holding the output pipe open. Its exit
+    status is SIGTERM's, 128 + 15, as shells and CI runners read it: it was Ctrl-C's 130."""
     import signal
 
-    stopped(streamed, tmp_path, kind, signal.SIGTERM, to="parent", code=130, said="已中断")
+    stopped(streamed, tmp_path, kind, signal.SIGTERM, to="parent", code=143, said="已中断")
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
 def test_sighup_to_the_tool_alone_stops_it_as_sigterm_does(streamed: Path, tmp_path: Path, kind: str) -> None:
     """A closed terminal or ssh session sends SIGHUP: it stopped the tool at once, without a word, and left
-    its workers waiting for ever (one blocked writing to a pipe, the other on its lock)."""
+    its workers waiting for ever (one blocked writing to a pipe, the other on its lock). Exit 129, 128 + 1."""
     import signal
 
-    stopped(streamed, tmp_path, kind, signal.SIGHUP, to="parent", code=130, said="已中断")
+    stopped(streamed, tmp_path, kind, signal.SIGHUP, to="parent", code=129, said="已中断")
 
 
 def test_under_nohup_sighup_leaves_the_run_to_finish(

@@ -348,3 +348,33 @@ def test_a_path_is_never_read_when_it_has_an_error_and_no_problem_at_a_line(
     problems: list[tuple[Severity, int | None]], unread: bool
 ) -> None:
     assert never_read(problems) is unread
+
+
+def test_a_pyproject_the_user_may_not_read_is_a_warning_and_the_search_goes_on(shared: Path) -> None:
+    """A ``pyproject.toml`` that cannot be read may hold the team's ``[tool.zhijiao-check]``: it was passed
+    over in silence, and the run went on without those settings. Now a one-line warning at the file says so;
+    the search still goes on above it (it may as well be another project's, and stopping would stop every run
+    below it), here to a ``zhijiao-check.toml`` whose English the run then speaks."""
+    user = unprivileged_user()
+    (shared / "zhijiao-check.toml").write_text('lang = "en"\n', encoding="utf-8")
+    inner = shared / "reports"
+    inner.mkdir()
+    inner.chmod(0o755)
+    locked = inner / "pyproject.toml"
+    locked.write_text("[tool.zhijiao-check]\nstrict = true\n", encoding="utf-8")
+    locked.chmod(0o000)
+    shutil.copyfile(SAMPLE, inner / "dongan.yaml")
+    (inner / "dongan.yaml").chmod(0o644)
+    (shared / "zhijiao-check.toml").chmod(0o644)
+    done = run("check", "dongan.yaml", user=user, cwd=inner)
+    assert done.code == 1, done.err
+    warning = (
+        "pyproject.toml: warning: permission denied: ask the owner for read permission (execute too, for a "
+        "directory), or use a copy you can read; the settings of a [tool.zhijiao-check] table in it, if it "
+        "has one, do not apply (the search for a config file went on in the folders above; --no-config reads "
+        "none)"
+    )
+    assert done.err.splitlines() == [warning], done.err
+    assert "settings from the config file ../zhijiao-check.toml" in done.text
+    quiet = run("check", "dongan.yaml", "--no-config", user=user, cwd=inner)
+    assert quiet.code == 1 and quiet.err == "" and "退出状态 1" in quiet.text

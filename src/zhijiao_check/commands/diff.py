@@ -81,7 +81,7 @@ def run(options: DiffOptions) -> int:
 
     from zhijiao_check.commands.inputs import guard_outputs, rule_inputs
     from zhijiao_check.files import display_name
-    from zhijiao_check.output import command_format, tell_written, write
+    from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
     from zhijiao_check.report import ReportFile, load_report
 
@@ -116,8 +116,7 @@ def run(options: DiffOptions) -> int:
     with _marking(options):  # a warning's message quotes a file's name, the user's
         doc = unit_diff(old, new, packs, tr)
     text = _json(doc, options) if options.format == "json" else _text(doc, tr, _screen(options))
-    write(text + _config_line(options, tr), options.output)
-    tell_written([options.output], tr, _config_detail(options, tr))
+    _write(text, options, tr)
     return ExitCode.OK
 
 
@@ -198,7 +197,6 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
     reports in one folder, and an invalid report named. One invalid report never stops the others."""
     from zhijiao_check.commands.inputs import NotReports, load_all
     from zhijiao_check.document import invalid
-    from zhijiao_check.output import tell_written, write
 
     # a pack kept among the reports, or the roster, is none
     packs_read = NotReports(packs, options.rules, options.pack, options.roster)
@@ -241,9 +239,18 @@ def _folders(options: DiffOptions, packs: Sequence[RulePack], tr: Translator) ->
         text = _json(doc, options)
     else:
         text = _folders_text(doc, bad_ones, options, tr)
-    write(text + _config_line(options, tr), options.output)
-    tell_written([options.output], tr, _config_detail(options, tr))
+    _write(text, options, tr)
     return ExitCode.of(invalid=bool(doc["invalid"]), failed=False)
+
+
+def _write(text: str, options: DiffOptions, tr: Translator) -> None:
+    """The comparison written where ``--output`` says, with the config file's line; said beside the file."""
+    from zhijiao_check.output import tell_written, write
+    from zhijiao_check.renderers import as_filed
+
+    assert options.format is not None  # chosen by ``run`` (``command_format``)
+    write(as_filed(options.format, text + _config_line(options, tr), options.output), options.output)
+    tell_written([options.output], tr, _config_detail(options, tr))
 
 
 def _json(doc: dict[str, Any], options: DiffOptions) -> str:

@@ -33,6 +33,7 @@ def run(options: ValidateOptions) -> int:
     from zhijiao_check.engine.duplicates import unique
     from zhijiao_check.output import command_format
     from zhijiao_check.pack.load import load_packs
+    from zhijiao_check.renderers import as_filed
     from zhijiao_check.report.consistency import cross_year_warnings
 
     tr = Translator(options.lang)
@@ -97,7 +98,7 @@ def run(options: ValidateOptions) -> int:
         text = "\n".join(lines)
         if on_terminal:
             text = _fitted(text, options.lang)
-    write(text + "\n", options.output)
+    write(as_filed(format, text + "\n", options.output), options.output)
     tell_written([options.output], tr, detail)
     return code
 

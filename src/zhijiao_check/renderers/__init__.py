@@ -111,9 +111,11 @@ def write_outputs(
 def as_filed(name: str, text: Content, target: Path | None) -> Content:
     """The table written to a file begins with a byte-order mark, as the CSV does: both are read by a person
     on Chinese Windows, whose Notepad (before Windows 10's 1903) and Excel take a text without one for GBK
-    and garble it. The formats a program reads stay without (JSON forbids one; a BOM before GitHub's
-    ``::error`` or inside a Markdown summary it is appended to is a stray character), and so does standard
-    output, a pipe's as much as a terminal's (``grep`` and ``findstr`` would meet it)."""
+    and garble it. ``validate``'s and ``diff``'s text (``table``, their name for it too) is the same kind of
+    file, a clerk's list of problems or changes, and is written the same way. The formats a program reads
+    stay without (JSON forbids one; a BOM before GitHub's ``::error`` or inside a Markdown summary it is
+    appended to is a stray character), and so does standard output, a pipe's as much as a terminal's (``grep``
+    and ``findstr`` would meet it, and an editor reading ``validate``'s lines reads them there)."""
     from zhijiao_check.output import is_special, is_stdout
 
     if target is None or is_stdout(target) or is_special(target):  # a device (/dev/stdout) as standard output

@@ -79,6 +79,8 @@ class Config:
     places: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
     # (line, column) of each ``[[outputs]]`` entry's file in turn: where an output that is an input is told
     outputs_at: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    # A warning for each pyproject.toml the search could not read (``find``), whatever file it went on to
+    unread: tuple[Problem, ...] = field(default=(), repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -86,16 +88,33 @@ class Config:
         return Path(self.file) if self.file else None
 
 
-def find(start: Path) -> tuple[Path, TablePath] | None:
-    """The nearest config file at or above ``start``, and the table that holds the settings in it."""
+def find(start: Path) -> tuple[tuple[Path, TablePath] | None, tuple[Problem, ...]]:
+    """The nearest config file at or above ``start``, and the table that holds the settings in it; and a
+    warning for each ``pyproject.toml`` on the way that could not be read (no permission, a read error): it
+    may hold the team's ``[tool.zhijiao-check]``, passed over in silence, or another project's settings, and
+    which cannot be told, so the search goes on above it, saying so, rather than stopping every run below."""
+    unread: list[Problem] = []
     for folder in (start, *start.parents):
         own = folder / OWN_FILE
         if own.is_file():
-            return own, ()
+            return (own, ()), tuple(unread)
         pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject, PYPROJECT_TABLE
-    return None
+        if not pyproject.is_file():
+            continue
+        has = _has_tool_table(pyproject)
+        if isinstance(has, Problem):
+            unread.append(has)
+        elif has:
+            return (pyproject, PYPROJECT_TABLE), tuple(unread)
+    return None, tuple(unread)
+
+
+def tell_unread(config: Config, tr: Translator) -> None:
+    """The ``unread`` warnings on standard error, each at its file: a run that goes on without settings the
+    team may have written is told so, as a misspelt table is."""
+    if config.unread:
+        with marking_on_stderr():  # the file's name is the user's
+            tell_problems(config.unread, tr)
 
 
 def refuse_invalid(config: Config, reads: Collection[str] | None = None) -> None:
@@ -139,13 +158,14 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     the output formats there are. The problems of the file are in ``problems``, not raised
     (``refuse_invalid`` raises them): the caller may word them in the language the file asks for (its
     ``lang`` is read whatever else is wrong)."""
+    unread: tuple[Problem, ...] = ()
     if named is not None:
         table = PYPROJECT_TABLE if named.name == PYPROJECT else ()
         found: tuple[Path, TablePath] | None = (named, table)
     else:
-        found = find(start)
+        found, unread = find(start)
     if found is None:
-        return Config()
+        return Config(unread=unread)
     path, table = found
     path = relative_to_cwd(path, found_above=named is None)
     from zhijiao_check.settings.toml import read_toml
@@ -153,8 +173,9 @@ def read(named: Path | None, start: Path, formats: Sequence[str]) -> Config:
     toml = read_toml(path, display_name(path))
     if isinstance(toml, Problem):
         problems = said_of((toml,), "config")
-        return Config(file=display_name(path), mistakes=tuple(Mistake(None, p) for p in problems))
-    return parse(toml, table, formats)
+        mistakes = tuple(Mistake(None, p) for p in problems)
+        return Config(file=display_name(path), mistakes=mistakes, unread=unread)
+    return dataclasses.replace(parse(toml, table, formats), unread=unread)
 
 
 def parse(toml: TomlFile, table: TablePath, formats: Sequence[str]) -> Config:
@@ -406,16 +427,19 @@ def relative_to_cwd(path: Path, found_above: bool = False) -> Path:
         return path
 
 
-def _has_tool_table(pyproject: Path) -> bool:
+def _has_tool_table(pyproject: Path) -> bool | Problem:
     """Whether a pyproject.toml has ``[tool.zhijiao-check]``. A file that ``_may_name_tool_table`` rules out
     has no such table, and is not parsed: most of those found are another project's, or one that names the
-    tool only as a dependency or a script. One whose text may name the table but that TOML cannot read (not
-    UTF-8, a syntax error, nesting too deep) is taken as the config file, so that ``read`` says what is wrong
-    at its line: passed over, the team's settings (its waivers) would silently not hold."""
+    tool only as a dependency or a script, and one of those broken in TOML is not the tool's to report. One
+    whose text may name the table but that TOML cannot read (not UTF-8, a syntax error, nesting too deep) is
+    taken as the config file, so that ``read`` says what is wrong at its line: passed over, the team's
+    settings (its waivers) would silently not hold. One that cannot be read at all: the warning to give."""
     from zhijiao_check.files import read_file
 
     raw = read_file(pyproject, str(pyproject))
-    if isinstance(raw, Problem) or not _may_name_tool_table(raw):
+    if isinstance(raw, Problem):
+        return _unread(pyproject, raw)
+    if not _may_name_tool_table(raw):
         return False
     from zhijiao_check.settings.toml import read_toml, table_at
 
@@ -424,6 +448,21 @@ def _has_tool_table(pyproject: Path) -> bool:
         isinstance(read, Problem)
         or table_at(read.data, PYPROJECT_TABLE) is not None
         or bool(_near_misses(read))  # so that ``read`` says where the misspelt name is
+    )
+
+
+def _unread(pyproject: Path, why: Problem) -> Problem:
+    """The warning for a pyproject.toml the search could not read, at the file as messages show it."""
+    (why,) = said_of((why,), "config")  # a file too large: a config file's limit, not a report's
+    return Problem(
+        display_name(relative_to_cwd(pyproject, found_above=True)),
+        None,
+        None,
+        "",
+        "pyproject-unread",
+        {"reason": msg(why.message_key(), **why.params), "name": ".".join(PYPROJECT_TABLE)},
+        severity="warning",
+        area="settings",
     )
 
 

@@ -62,7 +62,9 @@ MESSAGES: dict[str, str] = {
     "help.option.pack": (
         "The rule pack: an installed pack's ID or a pack directory (default: the installed pack)."
     ),
-    "help.option.no_color": "No colour (also off when NO_COLOR is set or output is not a terminal).",
+    "help.option.no_color": (
+        "No colour (also off when NO_COLOR is set, or output is not a terminal and FORCE_COLOR is not set)."
+    ),
     "help.option.debug": "On an internal error (exit 3), show the traceback.",
     "help.option.check.formats": (
         "table (default), json, junit, markdown, github, sarif, html, xlsx or csv; "

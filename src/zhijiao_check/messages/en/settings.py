@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
         "write a date as 2024-06-30: year-month-day, two digits for the month and the day, with hyphens and "
         "no quotes; and check that the day exists"
     ),
+    "settings.pyproject-unread": (
+        "{reason}; the settings of a [{name}] table in it, if it has one, do not apply (the search for a "
+        "config file went on in the folders above; --no-config reads none)"
+    ),
     "settings.config-table-missing": "no [{name}] table: add one, or do not name this file with --config",
     "settings.config-table-near-miss": (
         "the table [{found}] is not read, so its settings would not apply: did you mean [{name}]?"

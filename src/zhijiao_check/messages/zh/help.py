@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "help.option.force": "--output 的文件已存在时覆盖它。",
     "help.option.rules": "再加一个规则包目录（或替换同 ID 的内置规则包）。",
     "help.option.pack": "规则包：已安装规则包的 ID，或规则包目录（默认：已安装的规则包）。",
-    "help.option.no_color": "不用颜色（设置了 NO_COLOR 或输出不是终端时也不用）。",
+    "help.option.no_color": "不用颜色（设置了 NO_COLOR，或输出不是终端且未设置 FORCE_COLOR 时也不用）。",
     "help.option.debug": "出现内部错误（退出状态 3）时显示错误堆栈。",
     "help.option.check.formats": (
         "table（默认）、json、junit、markdown、github、sarif、html、xlsx 或 csv；"

@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "settings.toml-why-date": (
         "日期请写成 2024-06-30 这样：年-月-日，月和日各写两位，用短横线，不加引号；并确认这一天存在"
     ),
+    "settings.pyproject-unread": (
+        "{reason}；其中如有 [{name}] 表，其设置不会生效"
+        "（已继续在上级目录中查找配置文件；--no-config 不读配置文件）"
+    ),
     "settings.config-table-missing": "没有 [{name}] 表：请添加该表，或不用 --config 指定此文件",
     "settings.config-table-near-miss": ("表名 [{found}] 写错了，其中的设置不会生效：是否想写 [{name}]？"),
     "settings.path-missing": "“{key}”的 {found} 不存在（路径相对于配置文件所在的目录）：请检查文件或目录名",
