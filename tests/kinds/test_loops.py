@@ -117,7 +117,8 @@ def test_a_sum_over_items_has_each_items_part_and_place(tmp_path, which):
 
 
 def test_each_reports_own_sum_is_cut_from_the_city_wide_one_as_its_sum_alone(tmp_path):
-    other = load_report(write_report(tmp_path / "other", county("双牌县", year=2023)), builtin_packs()[0].units)
+    units = builtin_packs()[0].units
+    other = load_report(write_report(tmp_path / "other", county("双牌县", year=2023)), units)
     assert isinstance(other, ReportFile), other
     reports = [*_reports(tmp_path), other]
     scope = Scope(reports, 2023, city=True)
