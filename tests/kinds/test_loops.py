@@ -16,7 +16,7 @@ from zhijiao_check.located import Positions
 from zhijiao_check.measure import conditions
 from zhijiao_check.measure.conditions import comparison, once, right_of
 from zhijiao_check.measure.scope import Item, Scope, places_of_items, reader
-from zhijiao_check.measure.sums import _item_part, total
+from zhijiao_check.measure.sums import NOTHING, _item_part, total, total_apart
 from zhijiao_check.report import ReportFile, load_report
 from zhijiao_check.vocabulary import Condition, Sum
 
@@ -114,6 +114,33 @@ def test_a_sum_over_items_has_each_items_part_and_place(tmp_path, which):
         assert found.missing == (*[g.what for g in scope.items(spec.over).absent], *missing), spec
         assert found.otherwise == read_otherwise, spec
     assert total(Sum(field="dual_qualified_teachers", over="schools"), scope).missing  # 乙校 gives none
+
+
+def test_each_reports_own_sum_is_cut_from_the_city_wide_one_as_its_sum_alone(tmp_path):
+    units = builtin_packs()[0].units
+    other = load_report(write_report(tmp_path / "other", county("双牌县", year=2023)), units)
+    assert isinstance(other, ReportFile), other
+    reports = [*_reports(tmp_path), other]
+    scope = Scope(reports, 2023, city=True)
+    cut = 0
+    for spec in [
+        Sum(field="dual_qualified_teachers", over="schools"),
+        Sum(field="professional_teachers", over="schools", otherwise="teachers"),
+        Sum(field="teachers", over="enterprise_practice"),
+        Sum(field="enrollment", over="majors"),  # 丙校 lists no majors: each report's the general way
+        Sum(field="enrollment.secondary_vocational"),
+        Sum(field="funding.new_vocational"),
+    ]:
+        whole, own = total_apart(spec, scope)
+        assert repr(whole) == repr(total(spec, Scope(reports, 2023, city=True))), spec
+        if own is None:
+            continue
+        cut += 1
+        for report in reports:
+            alone = total(spec, Scope([report], 2023, city=False))
+            # a report that misses a figure has none cut: its own sum names what it misses
+            assert repr(own.get(id(report), NOTHING)) == repr(None if alone.missing else alone), spec
+    assert cut == 5
 
 
 @pytest.mark.parametrize("which", [0, 1])

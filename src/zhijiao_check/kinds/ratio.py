@@ -6,19 +6,23 @@ c16.new-funding-tilt (new funding's share against the existing share).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from zhijiao_check.constraints import Before, Field
 from zhijiao_check.measure.conditions import field_label, once
 from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
-from zhijiao_check.measure.sums import Total, total
+from zhijiao_check.measure.sums import NOTHING, Total, total, total_apart
 from zhijiao_check.records import record
 from zhijiao_check.status import Status
 from zhijiao_check.vocabulary import Range, RuleBase, Strict, Sum, Unfit, Unit, short_sum
 from zhijiao_check.wording import CLAUSE, Join, Wording, msg, number, seq
+
+if TYPE_CHECKING:
+    from zhijiao_check.report import ReportFile
 
 
 @record(kw_only=True)
@@ -67,9 +71,9 @@ class RatioRule(RuleBase):
 class _Value:
     """A computed fraction and how it was computed (``1200 / (1200 + 1800) = 40.0%``)."""
 
-    def __init__(self, fraction: Fraction | RatioRule, scope: Scope) -> None:
-        numerator = [total(s, scope) for s in fraction.numerator]
-        denominator = [total(s, scope) for s in fraction.denominator]
+    def __init__(
+        self, fraction: Fraction | RatioRule, numerator: list[Total], denominator: list[Total], city: bool
+    ) -> None:
         self.totals = [*numerator, *denominator]
         self.missing = [m for t in self.totals for m in t.missing]
         # Exactly, as the report wrote its figures: two shares that are equal compare equal (0.3 / 3 and
@@ -80,7 +84,7 @@ class _Value:
         self.exact = quotient(top, bottom) if not self.missing and bottom else None
         self.ratio = None if self.exact is None else float(self.exact)
         self.zero = not self.missing and not bottom
-        sigma = "Σ" if scope.city else ""
+        sigma = "Σ" if city else ""
         self.top_text = _terms(numerator, sigma)
         self.bottom_text = _terms(denominator, sigma)
         shape = once(fraction, _Shape)
@@ -102,6 +106,12 @@ class _Value:
     def gaps(self) -> tuple[Location, ...]:
         """Where the figures not given would stand."""
         return tuple(loc for t in self.totals for loc in t.gaps)
+
+
+def _value(fraction: Fraction | RatioRule, scope: Scope) -> _Value:
+    """The fraction's value over the scope, its sums read."""
+    numerator = [total(s, scope) for s in fraction.numerator]
+    return _Value(fraction, numerator, [total(s, scope) for s in fraction.denominator], scope.city)
 
 
 class _Shape:
@@ -138,9 +148,46 @@ def _zero(value: _Value, locations: tuple[Location, ...], observed: float | None
 
 
 def measure(rule: RatioRule, scope: Scope) -> Measure:
-    # Each unit's own share is shown even when the city-wide one cannot be computed: it says who lacks data.
-    items = tuple(_per_unit(rule, scope)) if rule.by_unit and scope.city else ()
-    value = _Value(rule, scope)  # the rule's own fraction
+    if rule.by_unit and scope.city:
+        return _with_units(rule, scope)
+    return _judged(rule, _value(rule, scope), lambda compared: _value(compared, scope))
+
+
+def _with_units(rule: RatioRule, scope: Scope) -> Measure:
+    """The city-wide share with each unit's own listed under it (``by_unit``), each unit's sums cut from the
+    city-wide ones (``total_apart``) where they can be. Each unit's share is shown even when the city-wide
+    one cannot be computed: it says who lacks data."""
+    apart = [total_apart(s, scope) for s in _sums(rule)]
+    owns = [own for _, own in apart if own is not None]
+    items = tuple(_per_unit(rule, scope, owns if len(owns) == len(apart) else None))
+    wholes = [whole for whole, _ in apart]
+    return _judged(rule, *_values(rule, wholes, city=True), items)
+
+
+def _sums(rule: RatioRule) -> list[Sum]:
+    """The sums a rule reads, in order: its numerator's, its denominator's, then its compared ratio's."""
+    compared = [] if rule.compare_to is None else [*rule.compare_to.numerator, *rule.compare_to.denominator]
+    return [*rule.numerator, *rule.denominator, *compared]
+
+
+def _values(rule: RatioRule, totals: list[Total], city: bool) -> tuple[_Value, Callable[[Fraction], _Value]]:
+    """The rule's value, and its compared ratio's, of the totals of its sums (``_sums``)."""
+    numerator, denominator = len(rule.numerator), len(rule.numerator) + len(rule.denominator)
+
+    def compared(fraction: Fraction) -> _Value:
+        above = denominator + len(fraction.numerator)
+        return _Value(fraction, totals[denominator:above], totals[above:], city)
+
+    return _Value(rule, totals[:numerator], totals[numerator:denominator], city), compared
+
+
+def _judged(
+    rule: RatioRule,
+    value: _Value,
+    value_of: Callable[[Fraction], _Value],
+    items: tuple[ItemOutcome, ...] = (),
+) -> Measure:
+    """The rule's measure of its value (``value_of``: its compared ratio's value, asked only when needed)."""
     locations = value.locations
     if value.missing:
         return replace(Measure.missing_data(value.missing, locations, gaps=value.gaps), items=items)
@@ -166,7 +213,7 @@ def measure(rule: RatioRule, scope: Scope) -> Measure:
             ceiling=rule.at_most if unreachable else None,
             exact=value.exact,
         )
-    other = _Value(rule.compare_to, scope)
+    other = value_of(rule.compare_to)
     locations += other.locations
     if other.missing:
         missing = Measure.missing_data(other.missing, locations, observed=value.ratio, gaps=other.gaps)
@@ -200,19 +247,21 @@ def _beyond(rule: RatioRule) -> bool:
     )
 
 
-def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
+def _per_unit(
+    rule: RatioRule, scope: Scope, apart: list[dict[int, Total | None]] | None = None
+) -> list[ItemOutcome]:
     """Each unit's own share under a city-wide one, measured as the rule would measure that unit alone
     (against the number, or against the unit's own compared ratio). A unit whose figures give no share (its
-    schools report 0 teachers) is listed with them, not applicable; units with no data are left out."""
+    schools report 0 teachers) is listed with them, not applicable; units with no data are left out.
+    ``apart``: each of the rule's sums (``_sums``) of each report alone (``total_apart``), where known."""
     alone = replace(rule, by_unit=False)
     outcomes = []
     for report in scope.reports:
-        unit = Scope([report], scope.year, city=False)
-        own = measure(alone, unit)
+        own = _own_share(alone, report, scope.year, apart)
         if own.met is None:
             if own.applicable or not own.locations:
                 continue  # data missing, or nothing to read (a unit without schools)
-            outcomes.append(_no_share(rule, unit, report.unit, own))
+            outcomes.append(_no_share(rule, Scope([report], scope.year, city=False), report.unit, own))
             continue
         outcomes.append(
             ItemOutcome(
@@ -227,11 +276,24 @@ def _per_unit(rule: RatioRule, scope: Scope) -> list[ItemOutcome]:
     return outcomes
 
 
+def _own_share(
+    alone: RatioRule, report: ReportFile, year: int, apart: list[dict[int, Total | None]] | None
+) -> Measure:
+    """``measure`` of the rule over one report alone: of its sums cut from the city-wide ones (``apart``),
+    or, where one misses a figure (which its own sum names) or none were cut, read anew."""
+    if apart is not None:
+        key = id(report)
+        totals = [by_report.get(key, NOTHING) for by_report in apart]
+        if not any(own is None for own in totals):
+            return _judged(alone, *_values(alone, cast(list[Total], totals), city=False))
+    return measure(alone, Scope([report], year, city=False))
+
+
 def _no_share(rule: RatioRule, unit: Scope, name: str, own: Measure) -> ItemOutcome:
     """A unit whose figures are there but whose denominator (or compared ratio's) is 0: ``0 / 0；分母…为 0``.
     Rare, so its figures are read once more here rather than on every unit's way."""
-    zero = _Value(rule, unit)
+    zero = _value(rule, unit)
     if not zero.zero and rule.compare_to is not None:
-        zero = _Value(rule.compare_to, unit)
+        zero = _value(rule.compare_to, unit)
     shown = seq(zero.top_text, " / ", zero.bottom_text, CLAUSE, own.explanation)
     return ItemOutcome(name, None, Status.NOT_APPLICABLE, own.observed, shown, own.locations)
