@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
+from zhijiao_check.commands.flat import run, spool
 from zhijiao_check.commands.flat.scoring import listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.jsontext import PLAIN, Lazy, encoded, entries_of
@@ -341,36 +342,36 @@ def test_the_workers_files_are_closed_and_nothing_is_left_in_the_temporary_folde
     bulk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The run's spool and each worker's own file are gone once the run is over: no file in the temporary
-    folder, no file left open."""
+    folder, none of its files left open (Linux's ``/proc`` tells, where there is one)."""
     import os
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
     monkeypatch.chdir(bulk)
-    opened = _open_files()
+    made: list[int] = []
+    spool_file = spool.spool_file
+
+    def counted() -> Any:
+        made.append(1)
+        return spool_file()
+
+    monkeypatch.setattr(run, "spool_file", counted)
     result = CliRunner().invoke(
         app, ["check", "reports", "--rules", "pack", "-f", "json", "-o", "spooled.json", "-j", "2"]
     )
     assert result.exit_code == 1, result.output
     assert b'"rank": 1' in (bulk / "spooled.json").read_bytes()
-    assert _open_files() == opened
-    assert os.listdir(tmp_path) == []
-
-
-def _open_files() -> list[str]:
-    """What this process has open: Linux's ``/proc``, or nothing to compare elsewhere."""
-    import os
-
+    assert len(made) == 3  # the run's spool, and one for each worker
     folder = Path("/proc/self/fd")
-    if not folder.is_dir():
-        return []
-    names = []
-    for fd in folder.iterdir():
-        try:
-            names.append(os.readlink(fd))
-        except OSError:  # the folder's own, closed as it is read
-            pass
-    return sorted(names)
+    if folder.is_dir():
+        opened = []
+        for fd in folder.iterdir():
+            try:
+                opened.append(os.readlink(fd))
+            except OSError:  # the folder's own, closed as it is read
+                pass
+        assert [name for name in opened if name.startswith(str(tmp_path))] == []
+    assert os.listdir(tmp_path) == []
 
 
 def test_a_full_temporary_folder_in_a_report_worker_is_exit_2_naming_it(
@@ -378,7 +379,6 @@ def test_a_full_temporary_folder_in_a_report_worker_is_exit_2_naming_it(
 ) -> None:
     """A worker's own file (its reports' entries) on a full disk: the error comes back from the worker whole,
     and nothing is written."""
-    from zhijiao_check.commands.flat import spool
 
     def full(self: Spool, number: int) -> Spool:
         return Spool(_FullDisk(), self.rules, self.views)
