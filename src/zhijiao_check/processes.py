@@ -71,7 +71,9 @@ def ordered_map(
     _state["function"] = function
     _state["parent"] = os.getpid()
     context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(min(jobs, len(items)), mp_context=context, initializer=_start)
+    workers = min(jobs, len(items))
+    _state["numbers"] = _numbers(workers)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start)
     # The workers are forked as the work is handed over. Until a worker's ``_start`` runs, it would answer
     # Ctrl-C with a traceback of its own: the signals are held back meanwhile (a fork inherits what is held,
     # not what is pending), and the parent takes a Ctrl-C given meanwhile once they are let through.
@@ -80,6 +82,9 @@ def ordered_map(
         try:
             mapped = pool.map(_call_all, _guided(items, jobs))
         finally:
+            # every worker is forked by now, with its own copy of the numbers' pipe (the fork method forks
+            # them all as the first work is handed over)
+            os.close(_state.pop("numbers"))
             _restore(_state["mask"])  # a Ctrl-C held back is raised here, and gives the work up as below
     except BaseException as error:
         # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
@@ -116,6 +121,24 @@ def _raise_lost(error: BaseException) -> None:
         raise WorkerLost from None
 
 
+def worker_number() -> int:
+    """Which of its pool's workers this process is, from 0 (in a worker of ``ordered_map``): no other
+    worker of the pool has the same, so each may write to a file of its own made before they were forked
+    (``commands.flat.run``)."""
+    return cast(int, _state["number"])
+
+
+def _numbers(count: int) -> int:
+    """A pipe's reading end holding the numbers 0 to ``count`` - 1, which the workers take one each as they
+    start (``_start``): a read of a pipe is whole, so no two take the same."""
+    reading, writing = os.pipe()
+    try:
+        os.write(writing, b"".join(number.to_bytes(4, "little") for number in range(count)))
+    finally:
+        os.close(writing)
+    return reading
+
+
 def _guided(items: Sequence[T], jobs: int) -> list[Sequence[T]]:
     """``items`` in the chunks a worker is handed at a time: up to 32 (a chunk a message each way), fewer as
     the end nears, down to one, so that the workers finish together. Handed out in equal chunks of 32, the
@@ -146,6 +169,8 @@ def _start() -> None:
     for stopping in _STOPPING:
         signal.signal(stopping, signal.SIG_IGN)
     _restore(_state["mask"])  # held back by the parent as it forked this worker: ignored now
+    _state["number"] = int.from_bytes(os.read(_state["numbers"], 4), "little")
+    os.close(_state.pop("numbers"))
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.

@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
+from zhijiao_check.commands.flat import run, spool
 from zhijiao_check.commands.flat.scoring import listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.jsontext import PLAIN, Lazy, encoded, entries_of
@@ -297,6 +298,102 @@ def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     monkeypatch.setattr(processes, "ordered_map", spy)
     return asked
+
+
+@pytest.fixture(scope="module")
+def bulk_copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A set large enough for workers, with second reports of a unit and year among the rest: one the same
+    as its first, one that differs from it, and one filed in the other year's folder; and a broken one."""
+    directory = tmp_path_factory.mktemp("flat-copies")
+    reports, _ = generated_set(directory, max(3 * processes.PARALLEL_FROM, check_command.FLAT_FROM))
+    late = max((reports / "2023").iterdir())  # read by another worker than the firsts, likely
+    shutil.copy(reports / "2023" / "00000" / "dongan.yaml", late / "dongan-again.yaml")
+    ningyuan = (reports / "2023" / "00000" / "ningyuan.yaml").read_text(encoding="utf-8")
+    assert "general_high_school: " in ningyuan
+    (late / "ningyuan (1).yaml").write_text(
+        ningyuan.replace("general_high_school: ", "general_high_school: 1", 1), encoding="utf-8"
+    )
+    shutil.copy(reports / "2022" / "00000" / "daoxian.yaml", late / "daoxian-2022.yaml")
+    (late / "broken.yaml").write_text("schema_version: 1\nunit: {name: 冷水滩区}\n", encoding="utf-8")
+    return directory
+
+
+def test_workers_print_what_one_process_prints_with_second_reports_of_a_unit_and_year(
+    bulk_copies: Path,
+) -> None:
+    """Each worker writes its reports' entries, figures, kept reports and sources to a file of its own; the
+    run reads them back from there, for the document and to compare a unit's second reports of a year with
+    its first, and prints what one process prints."""
+    printed = {}
+    for jobs in ("1", "2"):
+        outputs = [arg for name in STREAMED for arg in ("-f", name, "-o", f"j{jobs}.{name}")]
+        done = check(bulk_copies, "reports", "--rules", "pack", *outputs, "-j", jobs)
+        assert done.returncode == 2, done.stderr  # the broken report
+        printed[jobs] = {
+            name: TIMESTAMP.sub(b"", (bulk_copies / f"j{jobs}.{name}").read_bytes()) for name in STREAMED
+        }
+    assert printed["1"] == printed["2"]
+    text = printed["2"]["json"].decode("utf-8")
+    for expected in ("same-report", "differing-reports", "daoxian-2022.yaml", "broken.yaml"):
+        assert expected in text, expected
+
+
+def test_the_workers_files_are_closed_and_nothing_is_left_in_the_temporary_folder(
+    bulk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run's spool and each worker's own file are gone once the run is over: no file in the temporary
+    folder, none of its files left open (Linux's ``/proc`` tells, where there is one)."""
+    import os
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    monkeypatch.chdir(bulk)
+    made: list[int] = []
+    spool_file = spool.spool_file
+
+    def counted() -> Any:
+        made.append(1)
+        return spool_file()
+
+    monkeypatch.setattr(run, "spool_file", counted)
+    result = CliRunner().invoke(
+        app, ["check", "reports", "--rules", "pack", "-f", "json", "-o", "spooled.json", "-j", "2"]
+    )
+    assert result.exit_code == 1, result.output
+    assert b'"rank": 1' in (bulk / "spooled.json").read_bytes()
+    assert len(made) == 3  # the run's spool, and one for each worker
+    folder = Path("/proc/self/fd")
+    if folder.is_dir():
+        opened = []
+        for fd in folder.iterdir():
+            try:
+                opened.append(os.readlink(fd))
+            except OSError:  # the folder's own, closed as it is read
+                pass
+        assert [name for name in opened if name.startswith(str(tmp_path))] == []
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_full_temporary_folder_in_a_report_worker_is_exit_2_naming_it(
+    bulk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's own file (its reports' entries) on a full disk: the error comes back from the worker whole,
+    and nothing is written."""
+
+    def full(self: Spool, number: int) -> Spool:
+        return Spool(_FullDisk(), self.rules, self.views)
+
+    monkeypatch.setattr(spool.Spool, "own", full)
+    monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    monkeypatch.chdir(bulk)
+    result = CliRunner().invoke(
+        app,
+        ["check", "reports", "--rules", "pack", "-f", "json", "-o", "full.json", "-j", "2", "--lang", "en"],
+    )
+    assert result.exit_code == 2, result.output
+    assert f"cannot write the temporary file (in {tempfile.gettempdir()}): the disk is full" in result.output
+    assert "internal error" not in result.output
+    assert not (bulk / "full.json").exists()
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,21 @@ def test_the_workers_are_handed_fewer_items_at_a_time_as_the_end_nears(count: in
 
 def test_ordered_map_gives_each_result_in_order_from_workers() -> None:
     assert list(processes.ordered_map(abs, list(range(0, -300, -1)), 2, least=1)) == list(range(300))
+
+
+def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
+    """``worker_number``: by it each of a run's report workers writes to a file of its own. The pipe the
+    numbers are handed out through is closed once the workers have them."""
+    opened = os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []
+
+    def numbered(item: int) -> tuple[int, int]:
+        time.sleep(0.001)  # both workers take a share
+        return os.getpid(), processes.worker_number()
+
+    by_worker = dict(processes.ordered_map(numbered, list(range(200)), 2, least=1))
+    assert len(set(by_worker.values())) == len(by_worker) and set(by_worker.values()) <= {0, 1}
+    assert len(by_worker) == 2 or processes.available_cores() == 1
+    assert (os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []) == opened
 
 
 def test_default_is_one_job_per_available_core() -> None:

@@ -5,10 +5,11 @@ them (``_one_each``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
@@ -48,10 +49,14 @@ def run_flat(
     rules = [rule for pack in flat.packs for rule in pack.rules]
     places = {id(rule): index for index, rule in enumerate(rules)}
     keep = kept_fields(flat.packs)
-    work = scorer(flat, places, keep)
+    work: Callable[[Sequence[tuple[str, str]]], list[Any]] = scorer(flat, places, keep)
     listed = listed_as_text(files)
-    with spool_file() as file:
+    parallel = in_parallel(len(listed), jobs)
+    with spool_file() as file, ExitStack() as apart:
         spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
+        if parallel:
+            spool.apart([apart.enter_context(spool_file()) for _ in range(jobs)])
+            work = _placing(work, spool)
         kept: list[HeldReport] = []
         loaded: list[InvalidReport] = []
         refused: list[InvalidReport] = []
@@ -66,10 +71,11 @@ def run_flat(
         # The second reports of a unit and year (spooled as the first is).
         copies: dict[tuple[str, int], list[Copy]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
-        size = 1 if in_parallel(len(listed), jobs) else BATCH
+        size = 1 if parallel else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
         scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
-        for done in progress(scored, len(listed), options.color, flat.tr.lang):
+        for found in progress(scored, len(listed), options.color, flat.tr.lang):
+            done, where = (found.done, found.where) if isinstance(found, Placed) else (found, None)
             if isinstance(done, InvalidReport):
                 loaded.append(done)
             elif isinstance(done, Refused):
@@ -79,13 +85,13 @@ def run_flat(
                 # judged once every report is read, as the whole run does (``engine.duplicates.unique``), and
                 # spooled as the first is: the copy is scored in its place where the first's path says
                 # another year and the copy's does not (a few, if any)
-                held = _held(spool, done, names, scores, path_year(done.file))
+                held = _held(spool, (done, where), names, scores, path_year(done.file))
                 copies.setdefault((done.unit, done.year), []).append(Copy(held, done.used))
             else:
                 if flat.excuse is not None:
                     flat.excuse.used |= done.used
                 said = path_year(done.file)
-                one = _held(spool, done, names, scores, said)
+                one = _held(spool, (done, where), names, scores, said)
                 unit, year = one.unit, one.year
                 seen.setdefault(year, {})[unit] = one
                 kept.append(one)
@@ -142,13 +148,58 @@ class Copy:
     used: frozenset[Waiver]
 
 
+class Placed(NamedTuple):
+    """A report scored in a worker, its parts written to the worker's own file (``_placing``): the rest of
+    it (``done``, its parts empty), and where its parts are (their start, and their sizes)."""
+
+    done: Scored
+    where: tuple[int, tuple[int, int, int, int]]
+
+
+def _placing(
+    work: Callable[[Sequence[tuple[str, str]]], list[Any]], spool: Spool
+) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
+    """``work`` as a worker does it: each report's parts written to the worker's own file (``Spool.apart``),
+    the rest sent back (``Placed``); the file flushed before, so that the parent reads them once they are
+    back."""
+    from zhijiao_check.processes import worker_number
+
+    own: list[Spool] = []  # the worker's, made in it at its first batch
+
+    def placing(batch: Sequence[tuple[str, str]]) -> list[Any]:
+        if not own:
+            own.append(spool.own(worker_number()))
+        out = own[0]
+        done = [_placed(out, one) if isinstance(one, Scored) else one for one in work(batch)]
+        out.flush()
+        return done
+
+    return placing
+
+
+def _placed(out: Spool, done: Scored) -> Placed:
+    parts = (done.entry, done.figures, done.kept, done.source)
+    at = out.add(*parts)
+    sizes = (len(parts[0]), len(parts[1]), len(parts[2]), len(parts[3]))
+    return Placed(replace(done, entry=b"", figures=b"", kept=b"", source=b""), (at, sizes))
+
+
 def _held(
-    spool: Spool, done: Scored, names: dict[Any, Any], scores: dict[Any, Any], said: PathYear | None
+    spool: Spool,
+    scored: tuple[Scored, tuple[int, tuple[int, ...]] | None],
+    names: dict[Any, Any],
+    scores: dict[Any, Any],
+    said: PathYear | None,
 ) -> HeldReport:
-    """``done`` spooled, and what the run holds of it. A unit's name, a kind and a year held once (``names``),
-    a score too (``scores``); ``said``: the year its path says (``pathyear.path_year``)."""
+    """A report scored (``scored``: what it gave, and where a worker wrote its parts, if it did) spooled, and
+    what the run holds of it. A unit's name, a kind and a year held once (``names``), a score too
+    (``scores``); ``said``: the year its path says (``pathyear.path_year``)."""
+    done, where = scored
     unit, kind, year = (names.setdefault(name, name) for name in (done.unit, done.kind, done.year))
-    number = spool.keep(done.entry, done.figures, done.kept, done.source)
+    if where is None:
+        number = spool.keep(done.entry, done.figures, done.kept, done.source)
+    else:
+        number = spool.placed(*where)
     score = scores.setdefault(done.score, done.score)
     dated = said is not None and said.year == year
     return HeldReport(unit, kind, year, done.warnings, score, done.fails, number, dated)
