@@ -164,8 +164,9 @@ def _call(item: Any) -> Any:
 
 def _start() -> None:
     # Ctrl-C reaches the whole process group, and so does a closed terminal's SIGHUP: the parent alone answers
-    # them (one line, exit 130) and stops the workers, which would each print the traceback of their
-    # KeyboardInterrupt. SIGTERM ends a worker at once (not as it stops the parent: ``entry.main``).
+    # them (one line, exit 130 or 129: ``status.stopped``) and stops the workers, which would each print the
+    # traceback of their KeyboardInterrupt. SIGTERM ends a worker at once (not as it stops the parent:
+    # ``entry.main``).
     for stopping in _STOPPING:
         signal.signal(stopping, signal.SIG_IGN)
     _restore(_state["mask"])  # held back by the parent as it forked this worker: ignored now
