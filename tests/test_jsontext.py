@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,3 +120,30 @@ def test_a_plain_lazy_list_written_in_batches_is_the_same_text(
     for _ in range(depth):
         nested, plain = {"x": nested, "y": 1}, {"x": plain, "y": 1}
     assert b"".join(chunks(nested)) == encoded(plain)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"said": "\x00zhijiao-check: a Lazy list\x00"},  # what a hole is written as, in a text of the data
+        {"summary": {Status.PASS: 1, Status.FAIL: 0}},  # keys of another type
+        {"big": 2**70},  # what orjson refuses besides
+        {"small": [1.5e-05, "0.00001"]},
+        {},
+    ],
+)
+def test_a_dict_holding_lazy_lists_is_written_in_one_call_or_key_by_key_the_same(
+    extra: dict[Any, Any],
+) -> None:
+    """A dict holding ``Lazy`` lists is written whole with a hole for each (``jsontext._holed``), or key by
+    key where orjson refuses it or a text says what a hole does: the same text either way."""
+    entries = [{"file": "a.yaml", "line": n} for n in range(3)]
+    for depth in range(3):
+        nested = {
+            "first": 1,
+            "lazy": Lazy(lambda: iter(entries)),
+            **extra,
+            "deeper": [Lazy(lambda: iter([2]))],
+        }
+        plain = {"first": 1, "lazy": entries, **extra, "deeper": [[2]]}
+        assert b"".join(chunks(nested, depth)) == encoded(plain, depth)

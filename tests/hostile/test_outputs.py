@@ -228,3 +228,23 @@ def test_help_or_version_to_a_full_disk_is_one_line_exit_2(args: tuple[str, ...]
         os.close(fd)
     assert done.code == 2
     assert done.err == said + "\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "writev"), reason="no gathering write on this system")
+def test_a_streamed_output_is_written_whole_when_the_system_takes_part_of_a_gathered_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its pieces are gathered into few calls (``os.writev``); a pipe or a device may take part of one: the
+    rest is written after it, nothing lost or written twice."""
+    pieces = [bytes([65 + n % 26]) * (n * 37 % 5000) for n in range(3000)]  # some 7.5 MB, thousands of pieces
+    calls: list[int] = []
+
+    def partial(descriptor: int, buffers: list[bytes]) -> int:
+        calls.append(len(buffers))
+        return os.write(descriptor, b"".join(buffers)[: sum(map(len, buffers)) // 3])
+
+    monkeypatch.setattr(os, "writev", partial)
+    target = tmp_path / "out.json"
+    write_all([(_streamed(*pieces), target)])
+    assert target.read_bytes() == b"".join(pieces)
+    assert 0 < len(calls) < 20 and max(calls) <= 1024
