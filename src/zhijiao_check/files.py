@@ -180,18 +180,37 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Prob
         if problem:
             return problem
         # O_NONBLOCK: should the path have become a FIFO since the stat, opening it still returns at once.
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(descriptor, "rb") as stream:
-            status = os.fstat(stream.fileno())
+        descriptor = os.open(path, _READ_FLAGS)
+        try:
+            status = os.fstat(descriptor)
             problem = kind_problem(status.st_mode, display)
-            if problem:
-                return problem
-            # A buffer of the file's size, not of the limit (10 MiB a file, a run of many files felt it); a
-            # file that has grown since is read on to the limit.
-            data = stream.read(min(limit, status.st_size) + 1)
-            return data if len(data) <= status.st_size else data + stream.read(limit + 1 - len(data))
+            return problem if problem else _read_to(descriptor, min(limit, status.st_size), limit)
+        finally:
+            os.close(descriptor)
     except OSError as error:
         return os_problem(display, error)
+
+
+# The descriptor read by ``os.read``, not through a file object: ``open`` asks the system for the file's
+# status and whether it is a terminal, and where it stands, and a buffered read asks once more at the end of
+# the file, five calls a report of a bulk run that say nothing new.
+_READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+
+
+def _read_to(descriptor: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file whose size was ``size``: one read of ``size + 1``, which
+    the file's end cuts short, then on to the limit only if the file grew since (its size is read again) or
+    the system gave fewer bytes than were there (a network file system may)."""
+    data = os.read(descriptor, size + 1)
+    if len(data) == size:
+        return data
+    chunks = [data]
+    read = len(data)
+    while read <= limit and data:
+        data = os.read(descriptor, limit + 1 - read)
+        chunks.append(data)
+        read += len(data)
+    return b"".join(chunks)
 
 
 # Standard input read ahead (``read_stdin_ahead``): the process that read it, the stream, and what it held

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from zhijiao_check import files
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.source import MAX_BYTES
 from zhijiao_check.source.slips import _SEPARATORS, _SLIP_LINE, _line_slips
@@ -160,6 +162,34 @@ def test_file_over_10_mib(tmp_path: Path) -> None:
     (problem,) = result.problems
     assert (problem.code, problem.file, problem.line) == ("file-too-large", "big.yaml", None)
     assert "10 MiB" in problem.message(ZH) and "over the 10 MiB limit" in problem.message(EN)
+
+
+def test_a_file_read_in_short_pieces_is_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A network file system may give fewer bytes than asked for before the file's end: the file is read on
+    # to its end, not taken as cut short.
+    path = tmp_path / "dongan.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    read = os.read
+    monkeypatch.setattr(os, "read", lambda descriptor, size: read(descriptor, min(size, 100)))
+    assert files.read_file(path, "dongan.yaml") == VALID.encode()
+
+
+def test_a_file_grown_since_its_size_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Grown between its status and its reading: read on to the limit (one byte past it, so the caller says
+    # it is too large), not cut at the size it had.
+    path = tmp_path / "dongan.yaml"
+    path.write_bytes(b"#" * 5000)
+    status = os.fstat
+
+    def smaller(descriptor: int) -> os.stat_result:
+        return os.stat_result((*status(descriptor)[:6], 100, 0, 0, 0))  # st_size 100, as it was
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    assert files.read_bytes(path, "dongan.yaml") == b"#" * 5000
+    assert files.read_bytes(path, "dongan.yaml", limit=1000) == b"#" * 1001
+    assert files.read_bytes(path, "dongan.yaml", limit=5000) == b"#" * 5000
+    path.write_bytes(b"#" * 50)  # shrunk: what is there
+    assert files.read_bytes(path, "dongan.yaml") == b"#" * 50
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -114,6 +114,8 @@ def whole(expected: str) -> Check:
 
 
 def _whole(value: Any, *, expected: str) -> Any:
+    if type(value) is int:  # nearly every value: no subclass (``WrittenWhole``, a bool) to tell apart
+        return _bounded(value, expected)
     if isinstance(value, TinyNumber):
         raise problem("number-too-small", value, expected=expected, least=TINY_SHOWN)
     if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
@@ -143,6 +145,8 @@ def amount(expected: str, *, in_wan: bool = False) -> Check:
 
 
 def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
+    if type(value) is int:  # nearly every value, as in ``_whole``
+        return _bounded(value, expected)
     if isinstance(value, WrittenWhole):  # 950.0 in JSON: the amount it is
         value = int(value)
     if isinstance(value, TinyNumber):
@@ -208,6 +212,8 @@ def text(value: Any) -> Any:
     """Non-blank text on one line, without spaces at its ends (``"东安县 "`` in quotes would be another name
     than 东安县, and nothing is trimmed silently); a number where text belongs (an unquoted code) is to be
     quoted. A workbook's reader takes off what a cell hides, and says so, before this."""
+    if type(value) is str and value.isprintable() and value and value.strip() == value:
+        return value  # nearly every text: no line break is printable, and nothing to trim
     if isinstance(value, str) and value.strip():
         inner = value.strip()
         if LINE_BREAK.search(inner):

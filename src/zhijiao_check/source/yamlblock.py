@@ -130,59 +130,64 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     held = plain.get
     number = 0
     may_slip = False
+    child: Path_
     for spaces, dash, key, gap, value_, flow, quoted_, slipped, other in _LINES.findall(text):
         number += 1
-        if other:
-            return None
-        if slipped:  # a plain value all the same, which ``scan_slips`` then reads
-            value_, may_slip = slipped, True
-        if not (dash or key or value_ or flow or quoted_):
-            continue  # blank, or a comment
-        indent = len(spaces)
-        if pending is not None:
-            parent, name, below, above, empty = pending
-            pending = None
-            if indent > above or (dash and indent == above):
-                if len(below) >= MAX_DEPTH:
+        if not (value_ and key and pending is None and len(spaces) == column and mapping and not dash):
+            # Anything but a plain field of the mapping being filled: most lines are one, and need none
+            # of these tests, only the field's tail below.
+            if other:
+                return None
+            if slipped:  # a plain value all the same, which ``scan_slips`` then reads
+                value_, may_slip = slipped, True
+            if not (dash or key or value_ or flow or quoted_):
+                continue  # blank, or a comment
+            indent = len(spaces)
+            if pending is not None:
+                parent, name, below, above, empty = pending
+                pending = None
+                if indent > above or (dash and indent == above):
+                    if len(below) >= MAX_DEPTH:
+                        return None
+                    block: dict[str, Any] | list[Any] = [] if dash else {}
+                    parent[name] = block
+                    outer.append((column, container, path, mapping))
+                    column, container, path, mapping = indent, block, below, not dash
+                    values[path] = (number, indent + 1)
+                else:
+                    parent[name] = None
+                    values[below] = empty
+            elif container is None:
+                if indent or dash:
+                    return None  # a document that is not a mapping at the margin
+                column, container = 0, root
+                values[()] = (number, 1)
+            while column > indent or (column == indent and not mapping and not dash):
+                if not outer:
                     return None
-                block: dict[str, Any] | list[Any] = [] if dash else {}
-                parent[name] = block
+                column, container, path, mapping = outer.pop()  # this line is of a container further out
+            if column != indent:
+                return None  # between two containers' columns, or below a value on one line
+            if not mapping:
+                if not dash:
+                    return None
+                child = path + (len(container),)
+                if not key:
+                    if not (value_ or flow or quoted_):
+                        return None  # a dash alone: what follows it is left to libyaml
+                    start = indent + len(dash)
+                    read = _value(value_, flow, quoted_, number, start, child, values, plain, quoted)
+                    container.append(read)
+                    continue
+                if len(child) >= MAX_DEPTH:
+                    return None
+                entry: dict[str, Any] = {}
+                container.append(entry)
                 outer.append((column, container, path, mapping))
-                column, container, path, mapping = indent, block, below, not dash
-                values[path] = (number, indent + 1)
-            else:
-                parent[name] = None
-                values[below] = empty
-        elif container is None:
-            if indent or dash:
-                return None  # a document that is not a mapping at the margin
-            column, container = 0, root
-            values[()] = (number, 1)
-        while column > indent or (column == indent and not mapping and not dash):
-            if not outer:
+                column, container, path, mapping = indent + len(dash), entry, child, True
+                values[child] = (number, column + 1)
+            elif dash or not key:
                 return None
-            column, container, path, mapping = outer.pop()  # this line is of a container further out
-        if column != indent:
-            return None  # between two containers' columns, or below a value on one line
-        if not mapping:
-            if not dash:
-                return None
-            child: Path_ = path + (len(container),)
-            if not key:
-                if not (value_ or flow or quoted_):
-                    return None  # a dash alone: what follows it is left to libyaml
-                start = indent + len(dash)
-                container.append(_value(value_, flow, quoted_, number, start, child, values, plain, quoted))
-                continue
-            if len(child) >= MAX_DEPTH:
-                return None
-            entry: dict[str, Any] = {}
-            container.append(entry)
-            outer.append((column, container, path, mapping))
-            column, container, path, mapping = indent + len(dash), entry, child, True
-            values[child] = (number, column + 1)
-        elif dash or not key:
-            return None
         if key in container:
             return None  # repeated: ``source`` says so
         child = path + (key,)
