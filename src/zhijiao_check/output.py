@@ -551,8 +551,7 @@ def _to_buffer(buffer: BinaryIO, pieces: Iterable[bytes]) -> None:
     except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both of the last two
         descriptor = None
     if descriptor is None:
-        for piece in pieces:
-            buffer.write(piece)
+        buffer.writelines(pieces)
     else:
         _write_gathered(descriptor, pieces)
 

@@ -119,15 +119,16 @@ def _numeric(value: Any) -> Any:
     return value if value is None or isinstance(value, int | float) else None
 
 
-# Bytes a spool gathers before the system is asked to write them: a report leaves four parts, some 35 KB, which
-# a buffer of the file system's block (4 KiB) wrote in three or four calls each.
+# Bytes a spool gathers before the system is asked to write them: a report leaves four parts, some 35 KB,
+# which a buffer of the file system's block (4 KiB) wrote in three or four calls each.
 SPOOL_BUFFER = 1 << 20
 
 
 def spool_file() -> IO[bytes]:
-    """A temporary file, written through a buffer of ``SPOOL_BUFFER`` and read by ``os.pread`` (``Spool.read``):
-    opened for writing only, so that flushing it with nothing buffered is no system call (a file opened for
-    reading too asks where it stands, an ``lseek``, at every flush: one a reading of the spool)."""
+    """A temporary file, written through a buffer of ``SPOOL_BUFFER`` and read by ``os.pread``
+    (``Spool.read``): opened for writing only, so that flushing it with nothing buffered is no system call
+    (a file opened for reading too asks where it stands, an ``lseek``, at every flush: one a reading of the
+    spool)."""
     try:
         return tempfile.TemporaryFile(prefix="zhijiao-check-", mode="wb", buffering=SPOOL_BUFFER)
     except OSError as error:
