@@ -72,9 +72,13 @@ def city_year(
     reports = []
     last_year = in_run.get(year - 1, {})
     for one in year_kept:
-        this = spool.report(one)
+        this = spool.report(one, shared)
         kept_before = last_year.get(this.unit)
-        previous = spool.report(kept_before) if kept_before is not None else before.get((this.unit, year - 1))
+        previous = (
+            spool.report(kept_before, shared)
+            if kept_before is not None
+            else before.get((this.unit, year - 1))
+        )
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
         reports.append(shared(this))
