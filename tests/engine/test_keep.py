@@ -338,3 +338,28 @@ def test_kept_reports_read_back_alike_share_their_layout_and_its_index_but_not_t
     assert len(shared.written) == 2  # the values' layout, and the keys'
     assert all(values_two[path] == (line + 9, column) for path, (line, column) in values_one.items())
     assert shared(two).positions.values.paths is values_one.paths
+
+
+def test_a_kept_report_is_pruned_for_the_city_wide_rules_as_by_their_fields_alone() -> None:
+    """``Keep.city_of_kept`` takes whole what the kept fields pruned alike already (the training bases, the
+    ``city:`` block), and every major's fields by their names: the same data, key for key and type for type,
+    as the city-wide rules' own fields give of the report."""
+    keep = kept_fields(load_packs([], None))
+    assert keep.city_of_kept["training_bases"] == {} and keep.city["training_bases"] != {}
+    assert isinstance(keep.city_of_kept["schools"]["[]"]["majors"]["[]"], frozenset)
+    for report in samples(2023):
+        kept = pruned(report, keep)
+        with_rules = Shared(keep.city)(kept).data
+        assert _exact(Shared(keep.city_of_kept)(kept).data) == _exact(with_rules)
+        assert _exact(kept.data) == _exact(_pruned_by_tree(report.data, keep.tree))
+
+
+def _pruned_by_tree(value: object, keep: dict) -> object:
+    """What the kept fields' tree names of ``value``, walked field by field."""
+    if not keep:
+        return value
+    if isinstance(value, dict):
+        return {key: _pruned_by_tree(item, keep[key]) for key, item in value.items() if key in keep}
+    if isinstance(value, list) and "[]" in keep:
+        return [_pruned_by_tree(item, keep["[]"]) for item in value]
+    return value

@@ -23,6 +23,8 @@ from zhijiao_check.report import ReportFile
 
 # A field's path as a tree of keys: ``{"schools": {"[]": {"name": {}}}}``; an empty tree keeps all below it.
 Tree = dict[str, "Tree"]
+# A tree as ``_data`` prunes by it (``_pruning``): a mapping whose fields are all kept whole, their names.
+Pruning = dict[str, "Pruning"] | frozenset[str]
 
 LIST = "[]"
 # Read by every use of a kept report: its unit and year; by a list's entries: their names.
@@ -38,8 +40,8 @@ CROSS_YEAR = (
 # The list ``cross_year_warnings`` points at as a whole, by its key, and each entry's majors (``_pointed``).
 POINTED: Path_ = ("schools",)
 # Layouts of kept paths a process holds (``Keep.layout``): a thousand generated reports hold 48; past this
-# many, all are let go and made again as reports come (each some 10 KB).
-LAYOUTS = 256
+# many, all are let go and made again as reports come (each some 5 KB).
+LAYOUTS = 64
 # Collections a rule names that are lists inside each school (measure.scope.SCHOOL_COLLECTIONS).
 IN_SCHOOLS = ("majors", "enterprise_practice")
 
@@ -108,7 +110,7 @@ def pruned(report: ReportFile, keep: Keep) -> ReportFile:
     """``report`` with only the data and positions under ``keep`` (a workbook's cells too); its warnings
     are dropped (the caller keeps them)."""
     positions = report.positions
-    data = _data(report.data, keep.tree)
+    data = _data(report.data, keep.pruning)
     values = _kept_marks(positions.values, keep)
     wanted = keep.wanted
     cells = {path: cell for path, cell in positions.cells.items() if wanted(path)} if positions.cells else {}
@@ -201,30 +203,54 @@ def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions
     return Positions(cast(dict[Path_, Mark], values), cast(dict[Path_, Mark], keys), cells)
 
 
-def _data(value: Any, keep: Tree) -> Any:
+def _data(value: Any, keep: Pruning) -> Any:
     if not keep:
         return value
     if isinstance(value, dict):
+        if isinstance(keep, frozenset):  # every field kept whole (a major, a park's funding)
+            return {key: item for key, item in value.items() if key in keep}
         # a field kept whole (most are: a figure, a name) is taken as it is, without a call for it
         return {
             key: _data(item, below) if (below := keep[key]) else item
             for key, item in value.items()
             if key in keep
         }
-    if isinstance(value, list) and LIST in keep:
+    if isinstance(value, list) and LIST in keep and not isinstance(keep, frozenset):
         below = keep[LIST]
         return [_data(item, below) for item in value]
     return value
 
 
+def _pruning(keep: Tree) -> Pruning:
+    """``keep`` as ``_data`` prunes by it: a mapping whose fields are all kept whole is the set of their
+    names, which a comprehension tests without looking up what is below each (a tenth of the pruning)."""
+    if keep and not any(keep.values()):
+        return frozenset(keep)
+    return {key: _pruning(below) for key, below in keep.items()}
+
+
+def _narrowed(city: Tree, kept: Tree) -> Tree:
+    """``city`` over data pruned by ``kept`` already: a field that both keep alike is taken whole (pruning it
+    again would make the same again)."""
+    if not kept:
+        return city
+    return {
+        key: {} if kept.get(key) == below else _narrowed(below, kept.get(key, {}))
+        for key, below in city.items()
+    }
+
+
 class Keep:
     """The tree of fields kept (``kept_fields``), and whether a path is under it, worked out once for each
     path: most reports hold the same paths. ``city``: the fields of the city-wide rules alone, all that is
-    kept of a report once it has been compared with the year before (``Shared``)."""
+    kept of a report once it has been compared with the year before (``Shared``); ``pruning`` and
+    ``city_of_kept``: the same as ``_data`` prunes by them, the latter over a kept report's data."""
 
     def __init__(self, tree: Tree, city: Tree) -> None:
         self.tree = tree
         self.city = city
+        self.pruning = _pruning(tree)
+        self.city_of_kept = _pruning(_narrowed(city, tree))
         # by path, 0 where it is not under ``tree``, else its number among the kept paths (``kept[number]``)
         self.verdicts: dict[Path_, int] = {}
         self.kept: list[Path_] = [()]
@@ -352,9 +378,9 @@ _LONG = 128
 class Shared:
     """Kept reports share their paths: most reports list schools and majors at the same paths, in the same
     order, so each path, and each order of them with its index, is held once however many reports hold it.
-    ``fields``: the tree of fields to keep of each report's data (all when None)."""
+    ``fields``: the fields to keep of each report's data, as ``_data`` prunes by them (all when None)."""
 
-    def __init__(self, fields: Tree | None = None) -> None:
+    def __init__(self, fields: Pruning | None = None) -> None:
         self.fields = fields
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
@@ -379,13 +405,13 @@ class Shared:
             report.written_unit,
         )
 
-    def _data(self, value: Any, keep: Tree | None) -> Any:
+    def _data(self, value: Any, keep: Pruning | None) -> Any:
         """``value`` with what ``keep`` names (all when None or empty, as ``pruned`` keeps), each entry and
         list held once for all the reports (``_once``), and each text in what is not (a key, a name, a
         designation): unpickled, every report has its own copy of every key."""
         return self._once(_data(value, keep) if keep else value)
 
-    def _report_data(self, value: Any, keep: Tree | None) -> Any:
+    def _report_data(self, value: Any, keep: Pruning | None) -> Any:
         """``_data`` of a report's data, which as a whole is not looked up: no other kept report of a year is
         equal to it (each is its unit's), and writing and digesting all of it (some 2 KB) for nothing cost
         a sixth of sharing it. Each entry of it is held once as ``_data`` holds it."""

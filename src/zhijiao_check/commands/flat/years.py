@@ -68,7 +68,7 @@ def city_year(
     spool, out = spools
     in_run, before, keep = earlier
     # once compared with the year before, what the city-wide rules read of each report, its texts shared
-    shared = Shared(keep.city)
+    shared = Shared(keep.city_of_kept)
     reports = []
     last_year = in_run.get(year - 1, {})
     for one in year_kept:
