@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zhijiao_check.engine.evaluate import evaluate_city, report_order
-from zhijiao_check.engine.keep import Marks, Shared, kept_fields, pruned, tree
+from zhijiao_check.engine.keep import Marks, Shared, kept_fields, packed, pruned, tree, unpacked
 from zhijiao_check.pack.load import load_packs
 from zhijiao_check.report import ReportFile, load_report
 from zhijiao_check.report.consistency import cross_year_warnings
@@ -145,7 +145,7 @@ def test_a_kept_report_past_line_65535_keeps_its_marks_in_four_bytes_and_each_pa
     }
     # each path's verdict worked out once a run, and read back for every later report that holds it
     assert set(keep.verdicts) == set(report.positions.values)
-    assert sum(keep.verdicts.values()) == len(near_kept.positions.values)
+    assert sum(1 for number in keep.verdicts.values() if number) == len(near_kept.positions.values)
 
 
 def test_only_texts_are_shared_never_a_number_for_a_flag() -> None:
@@ -297,3 +297,69 @@ def test_a_kept_report_keeps_the_keys_of_the_lists_the_year_before_comparison_po
     whole = cross_year_warnings([report], [then])
     assert {"major-vanished", "school-vanished"} <= {w.code for w in whole}
     assert cross_year_warnings([kept], [pruned(then, keep)]) == whole
+
+
+def _read_as_kept(report: ReportFile) -> tuple[object, object, object, object, object]:
+    positions = report.positions
+    return (
+        report.file,
+        _exact(report.data),
+        list(positions.values.items()),
+        list(positions.keys.items()),
+        positions.cells,
+    )
+
+
+def test_a_kept_report_set_aside_reads_back_as_it_was_kept() -> None:
+    """Set aside by marshal (``packed``), or pickled where marshal refuses a value (a date): read back, the
+    same data, value for value and type for type, and the same places."""
+    keep = kept_fields(load_packs([], None))
+    kept = pruned(samples(2023)[3], keep)
+    dated = replace(kept, data={**kept.data, "on": datetime.date(2023, 1, 1), "flag": True, "n": 1.0})
+    for report in (kept, dated):
+        raw = packed(report)
+        assert (raw[:1] == b"\x80") is (report is dated)  # pickle's mark only where marshal refused
+        assert _read_as_kept(unpacked(raw)) == _read_as_kept(unpacked(raw, Shared())) == _read_as_kept(report)
+    assert type(unpacked(packed(dated)).data["on"]) is datetime.date
+
+
+def test_kept_reports_read_back_alike_share_their_layout_and_its_index_but_not_their_places() -> None:
+    """Read back through one ``Shared``, reports laid out alike hold one tuple of paths and one index (known
+    by the paths' bytes, not read again), each with its own lines and columns."""
+    keep = kept_fields(load_packs([], None))
+    report = samples(2023)[3]
+    far = {path: (line + 9, column) for path, (line, column) in report.positions.values.items()}
+    moved = ReportFile(report.file, report.data, replace(report.positions, values=far), ())
+    shared = Shared(keep.city)
+    one, two = (unpacked(packed(pruned(r, keep)), shared) for r in (report, moved))
+    values_one, values_two = one.positions.values, two.positions.values
+    assert isinstance(values_one, Marks) and isinstance(values_two, Marks)
+    assert values_one.paths is values_two.paths and values_one.index() is values_two.index()
+    assert len(shared.written) == 2  # the values' layout, and the keys'
+    assert all(values_two[path] == (line + 9, column) for path, (line, column) in values_one.items())
+    assert shared(two).positions.values.paths is values_one.paths
+
+
+def test_a_kept_report_is_pruned_for_the_city_wide_rules_as_by_their_fields_alone() -> None:
+    """``Keep.city_of_kept`` takes whole what the kept fields pruned alike already (the training bases, the
+    ``city:`` block), and every major's fields by their names: the same data, key for key and type for type,
+    as the city-wide rules' own fields give of the report."""
+    keep = kept_fields(load_packs([], None))
+    assert keep.city_of_kept["training_bases"] == {} and keep.city["training_bases"] != {}
+    assert isinstance(keep.city_of_kept["schools"]["[]"]["majors"]["[]"], frozenset)
+    for report in samples(2023):
+        kept = pruned(report, keep)
+        with_rules = Shared(keep.city)(kept).data
+        assert _exact(Shared(keep.city_of_kept)(kept).data) == _exact(with_rules)
+        assert _exact(kept.data) == _exact(_pruned_by_tree(report.data, keep.tree))
+
+
+def _pruned_by_tree(value: object, keep: dict) -> object:
+    """What the kept fields' tree names of ``value``, walked field by field."""
+    if not keep:
+        return value
+    if isinstance(value, dict):
+        return {key: _pruned_by_tree(item, keep[key]) for key, item in value.items() if key in keep}
+    if isinstance(value, list) and "[]" in keep:
+        return [_pruned_by_tree(item, keep["[]"]) for item in value]
+    return value

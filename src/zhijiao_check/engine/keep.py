@@ -13,15 +13,18 @@ import dataclasses
 import pickle
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from marshal import dumps
+from marshal import dumps, loads
 from typing import Any, cast
 
 from zhijiao_check.located import Mark, Path_, Positions
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.pack.load import RulePack
 from zhijiao_check.report import ReportFile
 
 # A field's path as a tree of keys: ``{"schools": {"[]": {"name": {}}}}``; an empty tree keeps all below it.
 Tree = dict[str, "Tree"]
+# A tree as ``_data`` prunes by it (``_pruning``): a mapping whose fields are all kept whole, their names.
+Pruning = dict[str, "Pruning"] | frozenset[str]
 
 LIST = "[]"
 # Read by every use of a kept report: its unit and year; by a list's entries: their names.
@@ -36,6 +39,9 @@ CROSS_YEAR = (
 )
 # The list ``cross_year_warnings`` points at as a whole, by its key, and each entry's majors (``_pointed``).
 POINTED: Path_ = ("schools",)
+# Layouts of kept paths a process holds (``Keep.layout``): a thousand generated reports hold 48; past this
+# many, all are let go and made again as reports come (each some 5 KB).
+LAYOUTS = 64
 # Collections a rule names that are lists inside each school (measure.scope.SCHOOL_COLLECTIONS).
 IN_SCHOOLS = ("majors", "enterprise_practice")
 
@@ -104,7 +110,7 @@ def pruned(report: ReportFile, keep: Keep) -> ReportFile:
     """``report`` with only the data and positions under ``keep`` (a workbook's cells too); its warnings
     are dropped (the caller keeps them)."""
     positions = report.positions
-    data = _data(report.data, keep.tree)
+    data = _data(report.data, keep.pruning)
     values = _kept_marks(positions.values, keep)
     wanted = keep.wanted
     cells = {path: cell for path, cell in positions.cells.items() if wanted(path)} if positions.cells else {}
@@ -134,19 +140,22 @@ def _pointed(data: Any, positions: Positions) -> list[tuple[Path_, Mark]]:
 
 def _kept_marks(marks: Mapping[Path_, Mark], keep: Keep) -> Marks:
     """The marks of the paths under ``keep``, chosen and laid out in one pass (a report holds some 130 values,
-    of which some 85 are kept): each path's verdict read from ``Keep``'s memo without a call, and the numbers
-    gathered as the paths are, rather than listed as pairs first and taken apart again."""
-    verdicts, tree = keep.verdicts, keep.tree
-    paths: list[Path_] = []
+    of which some 85 are kept): each path's verdict, its number among the kept paths, read from ``Keep``'s
+    memo without a call, and the line and column gathered as the paths are. The kept paths are known by
+    their numbers (``Keep.layout``): most reports are laid out as another is, and their paths and the bytes
+    they are written as (``Marks.plain``) are made once."""
+    verdicts = keep.verdicts
+    kept: list[int] = []
     numbers: list[int] = []
     for path, mark in marks.items():
-        wanted = verdicts.get(path)
-        if wanted is None:
-            wanted = verdicts[path] = _wanted(path, tree)
-        if wanted:
-            paths.append(path)
+        number = verdicts.get(path)
+        if number is None:
+            number = keep.judged(path)
+        if number:
+            kept.append(number)
             numbers += mark
-    return Marks(tuple(paths), _array(numbers))
+    paths, written = keep.layout(tuple(kept))
+    return Marks(paths, _array(numbers), written=written)
 
 
 def _array(numbers: list[int]) -> array[int]:
@@ -158,25 +167,35 @@ def _array(numbers: list[int]) -> array[int]:
 
 
 def packed(report: ReportFile) -> bytes:
-    """A kept report (``pruned``) as bytes to set aside: its fields, and its marks as paths and the bytes of
-    their numbers. Pickled as its records, it took a third longer to write and half as long again to read
-    back (twice for most reports: for its year and for the next one's comparison), 1.5% of a bulk run."""
+    """A kept report (``pruned``) as bytes to set aside: its fields, and its marks as the bytes of their paths
+    (``Marks.plain``) and of their numbers. Written by marshal, which writes these plain values in some 70%
+    of the instructions pickle takes and reads them in 90% (a kept report is read back twice, for its year and
+    for the next one's comparison); pickled as its records, it took a third longer to write and half as long
+    again to read."""
     values, keys = (cast(Marks, marks) for marks in (report.positions.values, report.positions.keys))
-    return pickle.dumps(
-        (report.file, report.data, *values.plain(), *keys.plain(), report.positions.cells),
-        protocol=pickle.HIGHEST_PROTOCOL,
-    )
+    return _written((report.file, report.data, values.plain(), keys.plain(), report.positions.cells), 4)
 
 
-def unpacked(raw: bytes) -> ReportFile:
-    """What ``packed`` set aside."""
-    file, data, value_paths, value_numbers, key_paths, key_numbers, cells = pickle.loads(raw)
-    return ReportFile(
-        file,
-        data,
-        _positions(Marks.of_plain(value_paths, value_numbers), Marks.of_plain(key_paths, key_numbers), cells),
-        (),
-    )
+def unpacked(raw: bytes, shared: Shared | None = None) -> ReportFile:
+    """What ``packed`` set aside; with ``shared``, its marks laid out over the paths and index that ``shared``
+    holds for the reports laid out alike, known by their paths' bytes without reading them again."""
+    file, data, values, keys, cells = _read(raw)
+    marks = Marks.of_plain if shared is None else shared.marks
+    return ReportFile(file, data, _positions(marks(*values), marks(*keys), cells), ())
+
+
+def _written(value: Any, version: int) -> bytes:
+    """``value`` by marshal, or pickled where marshal refuses one of its values (a date, which no kept field
+    of a valid report holds): ``_read`` tells them apart by pickle's first byte, which no type of marshal's
+    is."""
+    try:
+        return dumps(value, version)
+    except ValueError:
+        return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read(raw: bytes) -> Any:
+    return pickle.loads(raw) if raw[:1] == b"\x80" else loads(raw)
 
 
 def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions:
@@ -185,36 +204,84 @@ def _positions(values: Marks, keys: Marks, cells: dict[Path_, str]) -> Positions
     return Positions(cast(dict[Path_, Mark], values), cast(dict[Path_, Mark], keys), cells)
 
 
-def _data(value: Any, keep: Tree) -> Any:
+def _data(value: Any, keep: Pruning) -> Any:
     if not keep:
         return value
     if isinstance(value, dict):
+        if isinstance(keep, frozenset):  # every field kept whole (a major, a park's funding)
+            return {key: item for key, item in value.items() if key in keep}
         # a field kept whole (most are: a figure, a name) is taken as it is, without a call for it
         return {
             key: _data(item, below) if (below := keep[key]) else item
             for key, item in value.items()
             if key in keep
         }
-    if isinstance(value, list) and LIST in keep:
+    if isinstance(value, list) and LIST in keep and not isinstance(keep, frozenset):
         below = keep[LIST]
         return [_data(item, below) for item in value]
     return value
 
 
+def _pruning(keep: Tree) -> Pruning:
+    """``keep`` as ``_data`` prunes by it: a mapping whose fields are all kept whole is the set of their
+    names, which a comprehension tests without looking up what is below each (an eighth of the pruning)."""
+    if keep and not any(keep.values()):
+        return frozenset(keep)
+    return {key: _pruning(below) for key, below in keep.items()}
+
+
+def _narrowed(city: Tree, kept: Tree) -> Tree:
+    """``city`` over data pruned by ``kept`` already: a field that both keep alike is taken whole (pruning it
+    again would make the same again)."""
+    if not kept:
+        return city
+    return {
+        key: {} if kept.get(key) == below else _narrowed(below, kept.get(key, {}))
+        for key, below in city.items()
+    }
+
+
 class Keep:
     """The tree of fields kept (``kept_fields``), and whether a path is under it, worked out once for each
     path: most reports hold the same paths. ``city``: the fields of the city-wide rules alone, all that is
-    kept of a report once it has been compared with the year before (``Shared``)."""
+    kept of a report once it has been compared with the year before (``Shared``); ``pruning`` and
+    ``city_of_kept``: the same as ``_data`` prunes by them, the latter over a kept report's data."""
 
     def __init__(self, tree: Tree, city: Tree) -> None:
         self.tree = tree
         self.city = city
-        self.verdicts: dict[Path_, bool] = {}  # by path, whether it is under ``tree``
+        self.pruning = _pruning(tree)
+        self.city_of_kept = _pruning(_narrowed(city, tree))
+        # by path, 0 where it is not under ``tree``, else its number among the kept paths (``kept[number]``)
+        self.verdicts: dict[Path_, int] = {}
+        self.kept: list[Path_] = [()]
+        # each layout of kept paths by their numbers: the paths, and their bytes (``Marks.plain``)
+        self.layouts: BoundedMemo[tuple[int, ...], tuple[tuple[Path_, ...], bytes]] = BoundedMemo(
+            limit=LAYOUTS
+        )
 
     def wanted(self, path: Path_) -> bool:
         known = self.verdicts.get(path)
+        return bool(self.judged(path) if known is None else known)
+
+    def judged(self, path: Path_) -> int:
+        """``path``'s verdict worked out and held (``verdicts``)."""
+        if not _wanted(path, self.tree):
+            self.verdicts[path] = 0
+            return 0
+        number = self.verdicts[path] = len(self.kept)
+        self.kept.append(path)
+        return number
+
+    def layout(self, numbers: tuple[int, ...]) -> tuple[tuple[Path_, ...], bytes]:
+        """The kept paths of ``numbers``, and their bytes; made once for each layout. Known by the paths'
+        numbers, not the paths: looking a tuple of paths up took half of what writing them takes (70 million
+        instructions for 1,000 reports, against 135)."""
+        known = self.layouts.get(numbers)
         if known is None:
-            known = self.verdicts[path] = _wanted(path, self.tree)
+            kept = self.kept
+            paths = tuple([kept[number] for number in numbers])
+            known = self.layouts.keep(numbers, (paths, _written(paths, 2)))
         return known
 
 
@@ -235,14 +302,19 @@ class Marks(Mapping[Path_, Mark]):
     reports laid out alike) and each one's line and column in one array of numbers. A dict of tuples costs
     about six times as much, and a large run holds a whole year of kept reports at once."""
 
-    __slots__ = ("_index", "_numbers", "paths")
+    __slots__ = ("_index", "_numbers", "_written", "paths")
 
     def __init__(
-        self, paths: tuple[Path_, ...], numbers: array[int], index: dict[Path_, int] | None = None
+        self,
+        paths: tuple[Path_, ...],
+        numbers: array[int],
+        index: dict[Path_, int] | None = None,
+        written: bytes | None = None,
     ) -> None:
         self.paths = paths
         self._numbers = numbers
         self._index = index
+        self._written = written  # the paths' bytes (``plain``) where they are known already
 
     @classmethod
     def of(cls, marks: Iterable[tuple[Path_, Mark]]) -> Marks:
@@ -254,13 +326,16 @@ class Marks(Mapping[Path_, Mark]):
             numbers.append(column)
         return cls(tuple(paths), _array(numbers))
 
-    def plain(self) -> tuple[tuple[Path_, ...], tuple[str, bytes]]:
-        """The paths, and the numbers' type and bytes: what ``of_plain`` makes the same marks of."""
-        return self.paths, (self._numbers.typecode, self._numbers.tobytes())
+    def plain(self) -> tuple[bytes, tuple[str, bytes]]:
+        """The paths' bytes, and the numbers' type and bytes: what ``of_plain`` makes the same marks of. The
+        paths are written by marshal's version 2, which writes neither shared references nor which texts are
+        interned: equal paths give equal bytes, which know a layout (``Shared.marks``)."""
+        written = self._written if self._written is not None else _written(self.paths, 2)
+        return written, (self._numbers.typecode, self._numbers.tobytes())
 
     @classmethod
-    def of_plain(cls, paths: tuple[Path_, ...], numbers: tuple[str, bytes]) -> Marks:
-        return cls(paths, array(*numbers))
+    def of_plain(cls, paths: bytes, numbers: tuple[str, bytes]) -> Marks:
+        return cls(_read(paths), array(*numbers))
 
     def index(self) -> dict[Path_, int]:
         """Each path's place in ``paths`` (made when first read)."""
@@ -304,12 +379,13 @@ _LONG = 128
 class Shared:
     """Kept reports share their paths: most reports list schools and majors at the same paths, in the same
     order, so each path, and each order of them with its index, is held once however many reports hold it.
-    ``fields``: the tree of fields to keep of each report's data (all when None)."""
+    ``fields``: the fields to keep of each report's data, as ``_data`` prunes by them (all when None)."""
 
-    def __init__(self, fields: Tree | None = None) -> None:
+    def __init__(self, fields: Pruning | None = None) -> None:
         self.fields = fields
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
+        self.written: dict[bytes, Marks] = {}  # each layout by its paths' bytes (``marks``)
         self.texts: dict[str, str] = {}
         # ``_once``: each entry held, by what marshal writes of it; a long one by that text's digest
         self.entries: dict[bytes, Any] = {}
@@ -330,13 +406,13 @@ class Shared:
             report.written_unit,
         )
 
-    def _data(self, value: Any, keep: Tree | None) -> Any:
+    def _data(self, value: Any, keep: Pruning | None) -> Any:
         """``value`` with what ``keep`` names (all when None or empty, as ``pruned`` keeps), each entry and
         list held once for all the reports (``_once``), and each text in what is not (a key, a name, a
         designation): unpickled, every report has its own copy of every key."""
         return self._once(_data(value, keep) if keep else value)
 
-    def _report_data(self, value: Any, keep: Tree | None) -> Any:
+    def _report_data(self, value: Any, keep: Pruning | None) -> Any:
         """``_data`` of a report's data, which as a whole is not looked up: no other kept report of a year is
         equal to it (each is its unit's), and writing and digesting all of it (some 2 KB) for nothing cost
         a sixth of sharing it. Each entry of it is held once as ``_data`` holds it."""
@@ -390,6 +466,15 @@ class Shared:
         if among is not None:
             among[key] = made
         return made
+
+    def marks(self, paths: bytes, numbers: tuple[str, bytes]) -> Marks:
+        """``Marks.of_plain`` of a report read back (``unpacked``), laid out as ``_shared`` lays it out: a
+        layout already held is known by its paths' bytes, without reading them again or indexing them (most
+        reports of a year are laid out as another is: a thousand generated reports hold 48 layouts)."""
+        layout = self.written.get(paths)
+        if layout is None:
+            layout = self.written[paths] = self._shared(Marks.of_plain(paths, numbers))
+        return Marks(layout.paths, array(*numbers), layout.index())
 
     def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
         own = marks if isinstance(marks, Marks) else Marks.of(marks.items())

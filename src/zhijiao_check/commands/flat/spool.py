@@ -23,6 +23,7 @@ from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encode
 from zhijiao_check.report import ReportFile
 
 if TYPE_CHECKING:
+    from zhijiao_check.engine.keep import Shared
     from zhijiao_check.problems import Problem
 
 # Each report's entry stands at this depth in the document (top level, "reports", the entry); each unit's
@@ -327,9 +328,10 @@ class Spool:
         """``figures_of``' tuples with their rules."""
         return tuple(Figure(self.rules[place], *rest) for place, *rest in figures)
 
-    def report(self, kept: HeldReport) -> ReportFile:
-        """The report as kept: what the city-wide rules and the year-before comparison read."""
-        return unpacked(self.part(kept, 2))
+    def report(self, kept: HeldReport, shared: Shared | None = None) -> ReportFile:
+        """The report as kept: what the city-wide rules and the year-before comparison read; with ``shared``,
+        laid out over the paths it holds (``engine.keep.unpacked``)."""
+        return unpacked(self.part(kept, 2), shared)
 
 
 def figures_of(evaluation: Any, places: dict[int, int]) -> tuple[tuple[Any, ...], ...]:

@@ -68,13 +68,17 @@ def city_year(
     spool, out = spools
     in_run, before, keep = earlier
     # once compared with the year before, what the city-wide rules read of each report, its texts shared
-    shared = Shared(keep.city)
+    shared = Shared(keep.city_of_kept)
     reports = []
     last_year = in_run.get(year - 1, {})
     for one in year_kept:
-        this = spool.report(one)
+        this = spool.report(one, shared)
         kept_before = last_year.get(this.unit)
-        previous = spool.report(kept_before) if kept_before is not None else before.get((this.unit, year - 1))
+        previous = (
+            spool.report(kept_before, shared)
+            if kept_before is not None
+            else before.get((this.unit, year - 1))
+        )
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
         reports.append(shared(this))
