@@ -551,7 +551,10 @@ def _to_buffer(buffer: BinaryIO, pieces: Iterable[bytes]) -> None:
     except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both of the last two
         descriptor = None
     if descriptor is None:
-        buffer.writelines(pieces)
+        # one ``write`` a piece, not ``writelines``: a stream that copies what is written elsewhere (click's
+        # test runner mixing standard output and error) overrides ``write`` alone
+        for piece in pieces:  # noqa: FURB122
+            buffer.write(piece)
     else:
         _write_gathered(descriptor, pieces)
 
