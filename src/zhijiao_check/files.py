@@ -115,6 +115,17 @@ class RealPaths:
         if stat.S_ISLNK(info.st_mode):
             return os.path.realpath(path)
         self.info = info
+        return self._in_folder(head, name)
+
+    def listed(self, folder: str, name: str, link: bool) -> str:
+        """The real path of ``name`` as ``walk`` listed it in ``folder``, which said whether it is a symlink
+        (``link``): without the ``lstat`` a file that is no symlink would cost (``info`` is None)."""
+        if link:
+            return self(os.path.join(folder, name))
+        self.info = None
+        return self._in_folder(folder, name)
+
+    def _in_folder(self, head: str, name: str) -> str:
         folder = self._folders.get(head)
         if folder is None:
             folder = self._folders[head] = os.path.realpath(head)
@@ -123,21 +134,32 @@ class RealPaths:
 
 def walk(
     top: Path | str, onerror: Callable[[OSError], None] | None = None
-) -> Iterator[tuple[str, list[str], list[str]]]:
-    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached.
+) -> Iterator[tuple[str, list[str], list[str], frozenset[str]]]:
+    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached;
+    with each folder, which of its other names are symlinks (to a file, or to nothing), as the folder's
+    listing says without a system call a name (``RealPaths.listed``).
 
     A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
     ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
     without a word. Followed, a link back up (``a/b -> ..``) would be a loop, and two links to one folder
     would give its reports twice: a folder whose real path was walked already is not entered again (a loop
     is no error: everything under it is found once). The caller may drop folders from the list it is given,
-    as with ``os.walk``; those it keeps are then checked against the ones walked."""
+    as with ``os.walk``; those it keeps are then checked against the ones walked, and walked in their order,
+    each before the next, as ``os.walk`` walks them. A folder that cannot be listed is passed to
+    ``onerror``, as ``os.walk`` passes it."""
+    top = os.fspath(top)
     try:
         walked = {os.path.realpath(top)}
     except (OSError, ValueError):
         walked = set()
-    for root, directories, names in os.walk(top, onerror=onerror, followlinks=True):
-        yield root, directories, names
+    pending = [top]
+    while pending:
+        root = pending.pop()
+        listed = _listed(root, onerror)
+        if listed is None:
+            continue
+        directories, names, links = listed
+        yield root, directories, names, links
         kept = []
         for directory in directories:  # as the caller left them
             try:
@@ -148,6 +170,45 @@ def walk(
                 walked.add(real)
                 kept.append(directory)
         directories[:] = kept
+        pending.extend(os.path.join(root, directory) for directory in reversed(kept))
+
+
+def _listed(
+    root: str, onerror: Callable[[OSError], None] | None
+) -> tuple[list[str], list[str], frozenset[str]] | None:
+    """The folders in ``root`` (symlinks to folders too), its other names, and those of them that are
+    symlinks; None, once ``onerror`` is told, where ``root`` cannot be listed (as ``os.walk`` does)."""
+    directories: list[str] = []
+    names: list[str] = []
+    links: list[str] = []
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                if _is_folder(entry):
+                    directories.append(entry.name)
+                    continue
+                names.append(entry.name)
+                if _is_link(entry):
+                    links.append(entry.name)
+    except OSError as error:
+        if onerror is not None:
+            onerror(error)
+        return None
+    return directories, names, frozenset(links)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as ``os.walk`` takes it: a name, not a folder
+        return False
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:  # not known: resolved as a symlink is, by asking the system (``RealPaths``)
+        return True
 
 
 def os_problem(display: str, error: OSError) -> Problem:

@@ -320,6 +320,28 @@ def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.Monke
             assert os.path.samestat(real_path.info, os.stat(path))
 
 
+def test_a_walk_tells_symlinks_apart_as_lstat_does(tree: Path) -> None:
+    """``files.walk`` lists what ``os.walk`` lists, in its order (each folder once: ``linked`` leads to ``b``,
+    walked already), and says which names are symlinks (to a file, to nothing, to themselves), from which
+    ``RealPaths.listed`` gives each name's real path without asking the system about the name."""
+    from zhijiao_check.files import RealPaths, walk
+
+    walked = []
+    real_path = RealPaths()
+    for root, directories, names, links in walk(tree):
+        directories.sort()
+        walked.append((os.path.relpath(root, tree), sorted(names)))
+        assert links == {name for name in names if os.path.islink(os.path.join(root, name))}
+        for name in names:
+            path = os.path.join(root, name)
+            assert real_path.listed(root, name, name in links) == os.path.realpath(path)
+    assert walked == [
+        (".", ["x.yaml"]),
+        ("a", ["dangling.yaml", "link.yaml", "loop.yaml", "x.yaml"]),
+        ("b", ["x.yaml"]),
+    ]
+
+
 def test_a_path_never_read_is_told_alike_by_the_table_and_by_diff(report: Path, tmp_path: Path) -> None:
     """A FIFO whose name ends in Notepad's ``.txt``: its one error (not opened) and a warning of its name,
     neither at a line. The table view called it an invalid report (every problem had to be an error), where
