@@ -115,17 +115,6 @@ class RealPaths:
         if stat.S_ISLNK(info.st_mode):
             return os.path.realpath(path)
         self.info = info
-        return self._in_folder(head, name)
-
-    def listed(self, folder: str, name: str, link: bool) -> str:
-        """The real path of ``name`` as ``walk`` listed it in ``folder``, which said whether it is a symlink
-        (``link``): without the ``lstat`` a file that is no symlink would cost (``info`` is None)."""
-        if link:
-            return self(os.path.join(folder, name))
-        self.info = None
-        return self._in_folder(folder, name)
-
-    def _in_folder(self, head: str, name: str) -> str:
         folder = self._folders.get(head)
         if folder is None:
             folder = self._folders[head] = os.path.realpath(head)
@@ -134,10 +123,11 @@ class RealPaths:
 
 def walk(
     top: Path | str, onerror: Callable[[OSError], None] | None = None
-) -> Iterator[tuple[str, list[str], list[str], frozenset[str]]]:
+) -> Iterator[tuple[str, str, list[str], list[str], frozenset[str]]]:
     """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached;
-    with each folder, which of its other names are symlinks (to a file, or to nothing), as the folder's
-    listing says without a system call a name (``RealPaths.listed``).
+    with each folder its real path (worked out to tell a folder walked already), and which of its other
+    names are symlinks (to a file, or to nothing), as the folder's listing says without a system call a
+    name: a name that is no symlink is really the folder's real path and the name (``report.find``).
 
     A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
     ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
@@ -148,29 +138,31 @@ def walk(
     each before the next, as ``os.walk`` walks them. A folder that cannot be listed is passed to
     ``onerror``, as ``os.walk`` passes it."""
     top = os.fspath(top)
-    try:
-        walked = {os.path.realpath(top)}
-    except (OSError, ValueError):
-        walked = set()
-    pending = [top]
+    pending = [(top, _real(top))]
+    walked = {pending[0][1]}
     while pending:
-        root = pending.pop()
+        root, real = pending.pop()
         listed = _listed(root, onerror)
         if listed is None:
             continue
         directories, names, links = listed
-        yield root, directories, names, links
+        yield root, real, directories, names, links
         kept = []
         for directory in directories:  # as the caller left them
-            try:
-                real = os.path.realpath(os.path.join(root, directory))
-            except (OSError, ValueError):
-                real = os.path.join(root, directory)
+            path = os.path.join(root, directory)
+            real = _real(path)
             if real not in walked:
                 walked.add(real)
-                kept.append(directory)
-        directories[:] = kept
-        pending.extend(os.path.join(root, directory) for directory in reversed(kept))
+                kept.append((path, real))
+        directories[:] = [os.path.basename(path) for path, _ in kept]
+        pending.extend(reversed(kept))
+
+
+def _real(path: str) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return path
 
 
 def _listed(

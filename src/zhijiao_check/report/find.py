@@ -71,9 +71,10 @@ def find_reports(
 
 def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> list[tuple[Path, str]]:
     """The report files under ``directory``, down symlinks to folders too (``files.walk``: each folder once),
-    each with its real path (``real_path``); a subdirectory that cannot be entered is a problem, not a
-    silence. Each file's path is made from its folder's, which is parsed once (half the time of a ``Path``
-    of the folder and the name: the search is part of a run's start, before any worker can begin).
+    each with its real path: its folder's and its name, or for a symlink what ``real_path`` makes of it; a
+    subdirectory that cannot be entered is a problem, not a silence. Each file's path is made from its
+    folder's, which is parsed once (half the time of a ``Path`` of the folder and the name: the search is
+    part of a run's start, before any worker can begin).
     """
 
     def unreadable(error: OSError) -> None:
@@ -83,7 +84,7 @@ def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> l
         )
 
     files = []
-    for root, directories, names, links in walk(directory, onerror=unreadable):
+    for root, real, directories, names, links in walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         # a Numbers document saved on a Mac is a folder: listed as the spreadsheet it is, never searched into
         packages = [d for d in directories if d.lower().endswith(PACKAGE_SUFFIXES)]
@@ -93,9 +94,10 @@ def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> l
             if name.startswith((".", "~$")):
                 continue
             if _named_as_report(name):
+                path = folder / name
                 # the listing tells symlinks apart among files only: a package (a folder) is looked at
                 link = name in links or name in packages
-                files.append((folder / name, real_path.listed(root, name, link)))
+                files.append((path, real_path(path) if link else os.path.join(real, name)))
             else:
                 _broken_link(os.path.join(root, name), problems)
     return [(path, real) for path, real in files if not written.is_written(path)]
