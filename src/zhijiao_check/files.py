@@ -125,9 +125,10 @@ def walk(
     top: Path | str, onerror: Callable[[OSError], None] | None = None
 ) -> Iterator[tuple[str, str, list[str], list[str], frozenset[str]]]:
     """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached;
-    with each folder its real path (worked out to tell a folder walked already), and which of its other
-    names are symlinks (to a file, or to nothing), as the folder's listing says without a system call a
-    name: a name that is no symlink is really the folder's real path and the name (``report.find``).
+    with each folder its real path (worked out to tell a folder walked already), and which of its names are
+    symlinks (to a folder, to a file, to nothing), as the folder's listing says without a system call a
+    name: a name that is no symlink is really the folder's real path and the name (``report.find``), a
+    folder's too, where ``os.path.realpath`` would ask the system about every part of its path.
 
     A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
     ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
@@ -150,10 +151,10 @@ def walk(
         kept = []
         for directory in directories:  # as the caller left them
             path = os.path.join(root, directory)
-            real = _real(path)
-            if real not in walked:
-                walked.add(real)
-                kept.append((path, real))
+            resolved = _real(path) if directory in links else os.path.join(real, directory)
+            if resolved not in walked:
+                walked.add(resolved)
+                kept.append((path, resolved))
         directories[:] = [os.path.basename(path) for path, _ in kept]
         pending.extend(reversed(kept))
 
@@ -168,7 +169,7 @@ def _real(path: str) -> str:
 def _listed(
     root: str, onerror: Callable[[OSError], None] | None
 ) -> tuple[list[str], list[str], frozenset[str]] | None:
-    """The folders in ``root`` (symlinks to folders too), its other names, and those of them that are
+    """The folders in ``root`` (symlinks to folders too), its other names, and the names of both that are
     symlinks; None, once ``onerror`` is told, where ``root`` cannot be listed (as ``os.walk`` does)."""
     directories: list[str] = []
     names: list[str] = []
@@ -176,10 +177,7 @@ def _listed(
     try:
         with os.scandir(root) as entries:
             for entry in entries:
-                if _is_folder(entry):
-                    directories.append(entry.name)
-                    continue
-                names.append(entry.name)
+                (directories if _is_folder(entry) else names).append(entry.name)
                 if _is_link(entry):
                     links.append(entry.name)
     except OSError as error:

@@ -322,8 +322,8 @@ def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.Monke
 
 def test_a_walk_tells_symlinks_apart_as_lstat_does(tree: Path) -> None:
     """``files.walk`` lists what ``os.walk`` lists, in its order (each folder once: ``linked`` leads to ``b``,
-    walked already), with each folder's real path, and says which names are symlinks (to a file, to
-    nothing, to themselves): a name that is none is really in its folder's real path."""
+    walked already), with each folder's real path, and says which names are symlinks (to a folder, to a
+    file, to nothing, to themselves): a name that is none is really in its folder's real path."""
     from zhijiao_check.files import walk
 
     walked = []
@@ -331,8 +331,9 @@ def test_a_walk_tells_symlinks_apart_as_lstat_does(tree: Path) -> None:
         directories.sort()
         walked.append((os.path.relpath(root, tree), sorted(names)))
         assert real == os.path.realpath(root)
-        assert links == {name for name in names if os.path.islink(os.path.join(root, name))}
-        for name in set(names) - links:
+        listed = {*directories, *names}
+        assert links == {name for name in listed if os.path.islink(os.path.join(root, name))}
+        for name in listed - links:
             assert os.path.join(real, name) == os.path.realpath(os.path.join(root, name))
     assert walked == [
         (".", ["x.yaml"]),

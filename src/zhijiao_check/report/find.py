@@ -95,9 +95,7 @@ def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> l
                 continue
             if _named_as_report(name):
                 path = folder / name
-                # the listing tells symlinks apart among files only: a package (a folder) is looked at
-                link = name in links or name in packages
-                files.append((path, real_path(path) if link else os.path.join(real, name)))
+                files.append((path, real_path(path) if name in links else os.path.join(real, name)))
             else:
                 _broken_link(os.path.join(root, name), problems)
     return [(path, real) for path, real in files if not written.is_written(path)]
