@@ -128,7 +128,8 @@ def walk(
     with each folder its real path (worked out to tell a folder walked already), and which of its names are
     symlinks (to a folder, to a file, to nothing), as the folder's listing says without a system call a
     name: a name that is no symlink is really the folder's real path and the name (``report.find``), a
-    folder's too, where ``os.path.realpath`` would ask the system about every part of its path.
+    folder's too (but on Windows: ``_JUNCTIONS``), where ``os.path.realpath`` would ask the system about
+    every part of its path.
 
     A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
     ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
@@ -151,12 +152,18 @@ def walk(
         kept = []
         for directory in directories:  # as the caller left them
             path = os.path.join(root, directory)
-            resolved = _real(path) if directory in links else os.path.join(real, directory)
+            plain = directory not in links and not _JUNCTIONS
+            resolved = os.path.join(real, directory) if plain else _real(path)
             if resolved not in walked:
                 walked.add(resolved)
                 kept.append((path, resolved))
         directories[:] = [os.path.basename(path) for path, _ in kept]
         pending.extend(reversed(kept))
+
+
+# On Windows a junction leads to another folder as a symlink does, but is none to ``is_symlink``: each
+# folder's real path there is asked of the system (``os.path.realpath`` resolves junctions).
+_JUNCTIONS = os.name == "nt"
 
 
 def _real(path: str) -> str:

@@ -320,12 +320,18 @@ def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.Monke
             assert os.path.samestat(real_path.info, os.stat(path))
 
 
-def test_a_walk_tells_symlinks_apart_as_lstat_does(tree: Path) -> None:
+@pytest.mark.parametrize("junctions", [False, True])
+def test_a_walk_tells_symlinks_apart_as_lstat_does(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, junctions: bool
+) -> None:
     """``files.walk`` lists what ``os.walk`` lists, in its order (each folder once: ``linked`` leads to ``b``,
     walked already), with each folder's real path, and says which names are symlinks (to a folder, to a
-    file, to nothing, to themselves): a name that is none is really in its folder's real path."""
+    file, to nothing, to themselves): a name that is none is really in its folder's real path. The same
+    where each folder is resolved by the system, as on Windows (``files._JUNCTIONS``)."""
+    from zhijiao_check import files
     from zhijiao_check.files import walk
 
+    monkeypatch.setattr(files, "_JUNCTIONS", junctions)
     walked = []
     for root, real, directories, names, links in walk(tree):
         directories.sort()
