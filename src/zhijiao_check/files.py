@@ -123,31 +123,89 @@ class RealPaths:
 
 def walk(
     top: Path | str, onerror: Callable[[OSError], None] | None = None
-) -> Iterator[tuple[str, list[str], list[str]]]:
-    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached.
+) -> Iterator[tuple[str, str, list[str], list[str], frozenset[str]]]:
+    """``os.walk`` from ``top``, down symlinks to folders too, each folder walked once however it is reached;
+    with each folder its real path (worked out to tell a folder walked already), and which of its names are
+    symlinks (to a folder, to a file, to nothing), as the folder's listing says without a system call a
+    name: a name that is no symlink is really the folder's real path and the name (``report.find``), a
+    folder's too (but on Windows: ``_JUNCTIONS``), where ``os.path.realpath`` would ask the system about
+    every part of its path.
 
     A folder of reports often holds a link to a county's folder kept elsewhere (``2023/lanshan ->
     ../../store/lanshan``): ``os.walk`` does not follow it, and the county's report was left out of its year
     without a word. Followed, a link back up (``a/b -> ..``) would be a loop, and two links to one folder
     would give its reports twice: a folder whose real path was walked already is not entered again (a loop
     is no error: everything under it is found once). The caller may drop folders from the list it is given,
-    as with ``os.walk``; those it keeps are then checked against the ones walked."""
-    try:
-        walked = {os.path.realpath(top)}
-    except (OSError, ValueError):
-        walked = set()
-    for root, directories, names in os.walk(top, onerror=onerror, followlinks=True):
-        yield root, directories, names
+    as with ``os.walk``; those it keeps are then checked against the ones walked, and walked in their order,
+    each before the next, as ``os.walk`` walks them. A folder that cannot be listed is passed to
+    ``onerror``, as ``os.walk`` passes it."""
+    top = os.fspath(top)
+    pending = [(top, _real(top))]
+    walked = {pending[0][1]}
+    while pending:
+        root, real = pending.pop()
+        listed = _listed(root, onerror)
+        if listed is None:
+            continue
+        directories, names, links = listed
+        yield root, real, directories, names, links
         kept = []
         for directory in directories:  # as the caller left them
-            try:
-                real = os.path.realpath(os.path.join(root, directory))
-            except (OSError, ValueError):
-                real = os.path.join(root, directory)
-            if real not in walked:
-                walked.add(real)
-                kept.append(directory)
-        directories[:] = kept
+            path = os.path.join(root, directory)
+            plain = directory not in links and not _JUNCTIONS
+            resolved = os.path.join(real, directory) if plain else _real(path)
+            if resolved not in walked:
+                walked.add(resolved)
+                kept.append((path, resolved))
+        directories[:] = [os.path.basename(path) for path, _ in kept]
+        pending.extend(reversed(kept))
+
+
+# On Windows a junction leads to another folder as a symlink does, but is none to ``is_symlink``: each
+# folder's real path there is asked of the system (``os.path.realpath`` resolves junctions).
+_JUNCTIONS = os.name == "nt"
+
+
+def _real(path: str) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return path
+
+
+def _listed(
+    root: str, onerror: Callable[[OSError], None] | None
+) -> tuple[list[str], list[str], frozenset[str]] | None:
+    """The folders in ``root`` (symlinks to folders too), its other names, and the names of both that are
+    symlinks; None, once ``onerror`` is told, where ``root`` cannot be listed (as ``os.walk`` does)."""
+    directories: list[str] = []
+    names: list[str] = []
+    links: list[str] = []
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                (directories if _is_folder(entry) else names).append(entry.name)
+                if _is_link(entry):
+                    links.append(entry.name)
+    except OSError as error:
+        if onerror is not None:
+            onerror(error)
+        return None
+    return directories, names, frozenset(links)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as ``os.walk`` takes it: a name, not a folder
+        return False
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:  # not known: resolved as a symlink is, by asking the system (``RealPaths``)
+        return True
 
 
 def os_problem(display: str, error: OSError) -> Problem:

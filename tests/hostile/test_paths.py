@@ -320,6 +320,34 @@ def test_real_paths_are_what_realpath_says(tree: Path, monkeypatch: pytest.Monke
             assert os.path.samestat(real_path.info, os.stat(path))
 
 
+@pytest.mark.parametrize("junctions", [False, True])
+def test_a_walk_tells_symlinks_apart_as_lstat_does(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, junctions: bool
+) -> None:
+    """``files.walk`` lists what ``os.walk`` lists, in its order (each folder once: ``linked`` leads to ``b``,
+    walked already), with each folder's real path, and says which names are symlinks (to a folder, to a
+    file, to nothing, to themselves): a name that is none is really in its folder's real path. The same
+    where each folder is resolved by the system, as on Windows (``files._JUNCTIONS``)."""
+    from zhijiao_check import files
+    from zhijiao_check.files import walk
+
+    monkeypatch.setattr(files, "_JUNCTIONS", junctions)
+    walked = []
+    for root, real, directories, names, links in walk(tree):
+        directories.sort()
+        walked.append((os.path.relpath(root, tree), sorted(names)))
+        assert real == os.path.realpath(root)
+        listed = {*directories, *names}
+        assert links == {name for name in listed if os.path.islink(os.path.join(root, name))}
+        for name in listed - links:
+            assert os.path.join(real, name) == os.path.realpath(os.path.join(root, name))
+    assert walked == [
+        (".", ["x.yaml"]),
+        ("a", ["dangling.yaml", "link.yaml", "loop.yaml", "x.yaml"]),
+        ("b", ["x.yaml"]),
+    ]
+
+
 def test_a_path_never_read_is_told_alike_by_the_table_and_by_diff(report: Path, tmp_path: Path) -> None:
     """A FIFO whose name ends in Notepad's ``.txt``: its one error (not opened) and a warning of its name,
     neither at a line. The table view called it an invalid report (every problem had to be an error), where

@@ -237,7 +237,7 @@ def _files_under(paths: Sequence[Path]) -> list[Path]:
     from zhijiao_check.report.written import is_written
 
     # Down symlinks to folders too, as the search for reports goes (``files.walk``).
-    under = (Path(root, name) for path in paths for root, _, names in walk(path) for name in names)
+    under = (Path(root, name) for path in paths for root, _, _, names, _ in walk(path) for name in names)
     return [*paths, *(path for path in under if not is_written(path))]
 
 

@@ -42,7 +42,7 @@ def find_reports(
     the_roster = real_path(roster) if roster is not None else None
     for given in paths:
         if is_stdin(given):
-            candidates = [given]
+            candidates = [(given, "")]
         else:
             try:
                 is_directory = stat.S_ISDIR(os.stat(given).st_mode)
@@ -51,10 +51,11 @@ def find_reports(
                 continue
             # a Numbers package named is the document itself, refused by name when read
             searched = is_directory and not given.name.lower().endswith(PACKAGE_SUFFIXES)
-            candidates = _search(given, problems) if searched else [given]
-        for candidate in candidates:
+            candidates = _search(given, problems, real_path) if searched else [(given, "")]
+        for candidate, real in candidates:
             # A file named twice, or inside a directory also named, counts once.
-            real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
+            if not real:
+                real = STDIN_NAME if is_stdin(candidate) else real_path(candidate)
             if candidate is not given:
                 if passed_over is None:
                     passed_over = {real_path(path) for path in not_reports}
@@ -68,9 +69,12 @@ def find_reports(
     return found, problems
 
 
-def _search(directory: Path, problems: list[Problem]) -> list[Path]:
-    """The report files under ``directory``, down symlinks to folders too (``files.walk``: each folder once);
-    a subdirectory that cannot be entered is a problem, not a silence.
+def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> list[tuple[Path, str]]:
+    """The report files under ``directory``, down symlinks to folders too (``files.walk``: each folder once),
+    each with its real path: its folder's and its name, or for a symlink what ``real_path`` makes of it; a
+    subdirectory that cannot be entered is a problem, not a silence. Each file's path is made from its
+    folder's, which is parsed once (half the time of a ``Path`` of the folder and the name: the search is
+    part of a run's start, before any worker can begin).
     """
 
     def unreadable(error: OSError) -> None:
@@ -80,19 +84,21 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
         )
 
     files = []
-    for root, directories, names in walk(directory, onerror=unreadable):
+    for root, real, directories, names, links in walk(directory, onerror=unreadable):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         # a Numbers document saved on a Mac is a folder: listed as the spreadsheet it is, never searched into
         packages = [d for d in directories if d.lower().endswith(PACKAGE_SUFFIXES)]
         directories[:] = [d for d in directories if d not in packages]
+        folder = Path(root)
         for name in sorted([*names, *packages]):
             if name.startswith((".", "~$")):
                 continue
             if _named_as_report(name):
-                files.append(Path(root, name))
+                path = folder / name
+                files.append((path, real_path(path) if name in links else os.path.join(real, name)))
             else:
                 _broken_link(os.path.join(root, name), problems)
-    return [path for path in files if not written.is_written(path)]
+    return [(path, real) for path, real in files if not written.is_written(path)]
 
 
 def _named_as_report(name: str) -> bool:
