@@ -178,7 +178,7 @@ def _placed(out: Spool, done: Scored) -> Placed:
     parts = (done.entry, done.figures, done.kept, done.source)
     at = out.add_at_once(parts)
     sizes = (len(parts[0]), len(parts[1]), len(parts[2]), len(parts[3]))
-    return Placed(replace(done, entry=b"", figures=b"", kept=b"", source=b""), (at, sizes))
+    return Placed(done._replace(entry=b"", figures=b"", kept=b"", source=b""), (at, sizes))
 
 
 def _held(
