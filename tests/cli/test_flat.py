@@ -5,11 +5,13 @@ broken reports, earlier years, a selection, worker processes."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Self
 
@@ -281,6 +283,32 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
         assert list(value) == list(whole)  # the keys in the document's order
 
 
+@pytest.mark.skipif(not hasattr(os, "writev"), reason="no gathering write on this system")
+def test_a_reports_parts_written_at_once_are_whole_when_the_system_takes_part_of_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker writes each report's parts by one ``os.writev`` past the buffer; a call that writes part of
+    them (a disk filling up, say) has the rest written after it, each part then read back where it is said to
+    be."""
+    calls: list[int] = []
+
+    def partial(descriptor: int, parts: Sequence[bytes]) -> int:
+        calls.append(len(parts))
+        return os.write(descriptor, b"".join(parts)[: sum(map(len, parts)) // 3])
+
+    monkeypatch.setattr(os, "writev", partial)
+    with tempfile.TemporaryFile("wb") as file:
+        spool = Spool(file, [], views=False)
+        spool.add(b"before")  # buffered: written out first
+        reports = [(b"entry %d " % n * 900, b"figures", b"kept %d" % n * 50, b"") for n in range(3)]
+        places = [spool.add_at_once(parts) for parts in reports]
+        assert calls == [4, 4, 4]
+        for at, parts in zip(places, reports, strict=True):
+            assert spool.read(at, sum(map(len, parts))) == b"".join(parts)
+        assert spool.read(0, 6) == b"before"
+        assert spool.end == 6 + sum(len(part) for parts in reports for part in parts)
+
+
 def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Each time city-wide years were given to worker processes, whether they went to workers (one process
     gives them to none). The run sees two processors whatever the machine has: on one (CI's may), ``-j 2`` is
@@ -383,7 +411,13 @@ def test_a_full_temporary_folder_in_a_report_worker_is_exit_2_naming_it(
     def full(self: Spool, number: int) -> Spool:
         return Spool(_FullDisk(), self.rules, self.views)
 
-    monkeypatch.setattr(spool.Spool, "own", full)
+    def no_room(descriptor: int, parts: Sequence[bytes]) -> int:
+        raise OSError(28, "No space left on device")
+
+    if hasattr(os, "writev"):  # each report's parts written at once (``Spool.add_at_once``)
+        monkeypatch.setattr(os, "writev", no_room)
+    else:
+        monkeypatch.setattr(spool.Spool, "own", full)
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
     monkeypatch.chdir(bulk)
     result = CliRunner().invoke(

@@ -159,9 +159,8 @@ class Placed(NamedTuple):
 def _placing(
     work: Callable[[Sequence[tuple[str, str]]], list[Any]], spool: Spool
 ) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
-    """``work`` as a worker does it: each report's parts written to the worker's own file (``Spool.apart``),
-    the rest sent back (``Placed``); the file flushed before, so that the parent reads them once they are
-    back."""
+    """``work`` as a worker does it: each report's parts written to the worker's own file (``Spool.apart``)
+    at once, so that the parent reads them once they are back, and the rest sent back (``Placed``)."""
     from zhijiao_check.processes import worker_number
 
     own: list[Spool] = []  # the worker's, made in it at its first batch
@@ -170,18 +169,16 @@ def _placing(
         if not own:
             own.append(spool.own(worker_number()))
         out = own[0]
-        done = [_placed(out, one) if isinstance(one, Scored) else one for one in work(batch)]
-        out.flush()
-        return done
+        return [_placed(out, one) if isinstance(one, Scored) else one for one in work(batch)]
 
     return placing
 
 
 def _placed(out: Spool, done: Scored) -> Placed:
     parts = (done.entry, done.figures, done.kept, done.source)
-    at = out.add(*parts)
+    at = out.add_at_once(parts)
     sizes = (len(parts[0]), len(parts[1]), len(parts[2]), len(parts[3]))
-    return Placed(replace(done, entry=b"", figures=b"", kept=b"", source=b""), (at, sizes))
+    return Placed(done._replace(entry=b"", figures=b"", kept=b"", source=b""), (at, sizes))
 
 
 def _held(

@@ -50,9 +50,10 @@ class Flat:
     folders: tuple[str, ...] = ()  # the folders the run checks, real paths (``inputs.city_required``)
 
 
-@record
-class Scored:
-    """A valid report once scored: what a worker sends back."""
+class Scored(NamedTuple):
+    """A valid report once scored: what a worker sends back (``run.Placed``: its parts emptied). A tuple, not
+    a record: made, emptied, pickled and unpickled in some 5 µs a report, where a record was 16 (emptied by
+    ``dataclasses.replace``, rebuilt field by field when unpickled)."""
 
     file: str
     unit: str
