@@ -66,7 +66,23 @@ def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
     assert _typed(data) == _typed(careful.data)
     assert list(positions.values.items()) == list(careful.positions.values.items())
     assert list(positions.keys.items()) == list(careful.positions.keys.items())
+    _asked_alike(positions.keys, careful.positions.keys, positions.values)
     return True
+
+
+def _asked_alike(keys: Any, careful: dict[Any, Any], values: dict[Any, Any]) -> None:
+    """The line reader's key marks (``located.KeyMarks``, worked out when asked) answer every lookup as the
+    careful reader's dict does: its keys, and every value's path and the path above it, which are not all
+    keys (a list's entries, the top)."""
+    assert len(keys) == len(careful)
+    for path in [*careful, *values, *(path[:-1] for path in values if path), ("nowhere",)]:
+        assert keys.get(path) == careful.get(path), path
+        assert (path in keys) == (path in careful), path
+        if path in careful:
+            assert keys[path] == careful[path]
+        else:
+            with pytest.raises(KeyError):
+                keys[path]
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from zhijiao_check.located import MAX_DEPTH, Mark, Path_, Positions
+from zhijiao_check.located import MAX_DEPTH, KeyMarks, Mark, Path_, Positions
 from zhijiao_check.patterns import later
 
 # What libyaml refuses in a text (control characters, surrogates, U+FFFE and U+FFFF), and what needs its care:
@@ -191,7 +191,8 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
         if key in container:
             return None  # repeated: ``source`` says so
         child = path + (key,)
-        keys[child] = (number, column + 1)
+        # a key's mark is its value's line at its mapping's column (``KeyMarks``), held only for a key whose
+        # value starts below it
         if value_:  # most lines: as ``_value`` reads it
             values[child] = (number, column + len(key) + len(gap) + 2)
             found = held(value_, _MISSING)
@@ -200,6 +201,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
             start = column + len(key) + len(gap) + 1
             container[key] = _value("", flow, quoted_, number, start, child, values, plain, quoted)
         else:
+            keys[child] = (number, column + 1)
             pending = (container, key, child, column, (number, column + len(key) + 2))
     if pending is not None:
         parent, name, below, _, empty = pending
@@ -207,7 +209,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
         values[below] = empty
     if container is None:
         return None
-    return root, Positions(values, keys), may_slip
+    return root, Positions(values, cast(dict[Path_, Mark], KeyMarks(values, keys))), may_slip
 
 
 def _value(
