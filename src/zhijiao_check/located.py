@@ -6,7 +6,7 @@ where its key and value stand (1-based line and column). That is how any later p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Self
 
@@ -45,6 +45,50 @@ def walk(data: Any, path: Path_) -> tuple[Any, int]:
             return node, depth
         node = node[part]
     return node, len(path)
+
+
+class KeyMarks(Mapping[Path_, Mark]):
+    """Where each key of a file the line reader read stands (``source.yamlblock``), worked out when asked:
+    a key whose value is on its own line stands on that line at its mapping's column, which is where the
+    mapping itself is marked (``values``); only the keys whose value starts below them are held (``below``).
+    A report's keys are asked for a few times, if at all: a dict of every key's mark cost each line of every
+    report a tuple and an entry. The same marks, in the same order, as that dict held."""
+
+    __slots__ = ("_below", "_values")
+
+    def __init__(self, values: dict[Path_, Mark], below: dict[Path_, Mark]) -> None:
+        self._values = values
+        self._below = below
+
+    def get(self, path: Path_, default: Any = None) -> Any:
+        mark = self._below.get(path)
+        if mark is not None:
+            return mark
+        # a key's path ends in its name (a list's entries end in a number, and have no key)
+        if not path or path[-1].__class__ is not str:
+            return default
+        values = self._values
+        value, mapping = values.get(path), values.get(path[:-1])
+        if value is None or mapping is None:
+            return default
+        return value[0], mapping[1]
+
+    def __getitem__(self, path: Path_) -> Mark:
+        mark: Mark | None = self.get(path)
+        if mark is None:
+            raise KeyError(path)
+        return mark
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self.get(path) is not None
+
+    def __iter__(self) -> Iterator[Path_]:
+        # every key has a value (the line reader reads no key without one), marked on the key's line, or
+        # for a key whose value starts below it, before any later key's
+        return (path for path in self._values if path and path[-1].__class__ is str)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass

@@ -66,7 +66,23 @@ def _same(text: str, monkeypatch: pytest.MonkeyPatch) -> bool:
     assert _typed(data) == _typed(careful.data)
     assert list(positions.values.items()) == list(careful.positions.values.items())
     assert list(positions.keys.items()) == list(careful.positions.keys.items())
+    _asked_alike(positions.keys, careful.positions.keys, positions.values)
     return True
+
+
+def _asked_alike(keys: Any, careful: dict[Any, Any], values: dict[Any, Any]) -> None:
+    """The line reader's key marks (``located.KeyMarks``, worked out when asked) answer every lookup as the
+    careful reader's dict does: its keys, and every value's path and the path above it, which are not all
+    keys (a list's entries, the top)."""
+    assert len(keys) == len(careful)
+    for path in [*careful, *values, *(path[:-1] for path in values if path), ("nowhere",)]:
+        assert keys.get(path) == careful.get(path), path
+        assert (path in keys) == (path in careful), path
+        if path in careful:
+            assert keys[path] == careful[path]
+        else:
+            with pytest.raises(KeyError):
+                keys[path]
 
 
 @pytest.mark.parametrize(
@@ -476,3 +492,21 @@ def test_a_slip_in_a_value_the_line_reader_reads_is_still_said(line: str, code: 
     assert [(problem.code, problem.line, problem.column) for problem in problems][:1] == [
         (code, text.count("\n"), column)  # on the last line
     ]
+
+
+def test_names_are_one_text_each_up_to_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each name given as a key is one text however many reports give it (``yamlblock._NAMES``); once the
+    names held reach their bound, a new one is read all the same, as it is."""
+    from zhijiao_check.source import yamlblock
+
+    first, second = _fast("unit:\n  name: 东安县\n"), _fast("unit:\n  name: 江华\n")
+    assert first is not None and second is not None
+    assert next(iter(first[0])) is next(iter(second[0]))
+    assert next(iter(first[0]["unit"])) is next(iter(second[0]["unit"]))
+    monkeypatch.setattr(yamlblock, "_NAMES", {})
+    monkeypatch.setattr(yamlblock, "NAMES", 1)
+    full = _fast("unit:\n  odd_name_not_held: 1\n")
+    assert full is not None
+    assert full[0] == {"unit": {"odd_name_not_held": 1}}
+    assert list(yamlblock._NAMES) == ["unit"]
+    assert list(full[1].keys) == [("unit",), ("unit", "odd_name_not_held")]

@@ -110,12 +110,14 @@ def problem(code: str, value: Any, **context: Any) -> PydanticCustomError:
 
 def whole(expected: str) -> Check:
     """A whole number ≥ 0 (persons, items)."""
-    return partial(_whole, expected=expected)
+    # Each check's settings bound by position, its bound with them: a ``partial`` with keywords copies them
+    # into a new dict at each call, and the validator calls these checks some 60 times a report.
+    return partial(_whole, expected, MAXIMUM[expected])
 
 
-def _whole(value: Any, *, expected: str) -> Any:
+def _whole(expected: str, most: int, value: Any) -> Any:
     if type(value) is int:  # nearly every value: no subclass (``WrittenWhole``, a bool) to tell apart
-        return _bounded(value, expected)
+        return value if value <= most else _bounded(value, expected)
     if isinstance(value, TinyNumber):
         raise problem("number-too-small", value, expected=expected, least=TINY_SHOWN)
     if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
@@ -141,12 +143,12 @@ def _pointed(value: float, **context: Any) -> PydanticCustomError:
 
 def amount(expected: str, *, in_wan: bool = False) -> Check:
     """A number (int or float) ≥ 0; ``in_wan`` for fields counted in 万元, where "52000万" means 52000."""
-    return partial(_amount, expected=expected, in_wan=in_wan)
+    return partial(_amount, expected, in_wan, MAXIMUM[expected])
 
 
-def _amount(value: Any, *, expected: str, in_wan: bool) -> Any:
+def _amount(expected: str, in_wan: bool, most: int, value: Any) -> Any:
     if type(value) is int:  # nearly every value, as in ``_whole``
-        return _bounded(value, expected)
+        return value if value <= most else _bounded(value, expected)
     if isinstance(value, WrittenWhole):  # 950.0 in JSON: the amount it is
         value = int(value)
     if isinstance(value, TinyNumber):
@@ -176,10 +178,10 @@ REPORT_YEARS = (2000, 2100)
 
 def year(low: int, high: int) -> Check:
     """A 4-digit year between ``low`` and ``high``; a date or "2023年" points to the year to write."""
-    return partial(_year, low=low, high=high)
+    return partial(_year, low, high)
 
 
-def _year(value: Any, *, low: int, high: int) -> Any:
+def _year(low: int, high: int, value: Any) -> Any:
     if isinstance(value, WrittenWhole) or (isinstance(value, float) and math.isfinite(value)):
         raise _pointed(value, expected="year", low=low, high=high)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -264,10 +266,10 @@ def choice(labels: Mapping[str, str]) -> Check:
     as the language lists them: ``secondary（中职，含技工学校）、higher（高职）``, ``secondary (secondary
     vocational, technical schools included), higher (higher vocational)``."""
     allowed = Join(tuple(with_meaning(key) if label else key for key, label in labels.items()))
-    return partial(_choice, labels=dict(labels), allowed=allowed)
+    return partial(_choice, dict(labels), allowed)
 
 
-def _choice(value: Any, *, labels: dict[str, str], allowed: Join) -> Any:
+def _choice(labels: dict[str, str], allowed: Join, value: Any) -> Any:
     if isinstance(value, str) and value in labels:
         return value
     if value is None:

@@ -20,10 +20,11 @@ generated texts (``tests/input/test_yamlblock.py``).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from zhijiao_check.located import MAX_DEPTH, Mark, Path_, Positions
+from zhijiao_check.located import MAX_DEPTH, KeyMarks, Mark, Path_, Positions
 from zhijiao_check.patterns import later
 
 # What libyaml refuses in a text (control characters, surrogates, U+FFFE and U+FFFF), and what needs its care:
@@ -112,6 +113,20 @@ def read_block(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> B
 _Open = tuple[int, Any, Path_, bool]
 
 
+# Each name given as a key, as one text, interned: every later lookup of it (the validator's, the kept fields'
+# and paths', the rules') then meets the same text, found by its identity rather than compared. At most
+# ``NAMES`` of them (a report's fields have some 150): the names past them, a file's odd keys, are taken as
+# they are, since an interned text may outlive its reports (Python 3.12 keeps every one).
+NAMES = 4_096
+_NAMES: dict[str, str] = {}
+
+
+def _named(key: str) -> str:
+    if len(_NAMES) < NAMES:
+        key = _NAMES[key] = sys.intern(key)
+    return key
+
+
 # One loop over the lines, with no call a line: this is the hot path of a bulk run.
 def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block | None:
     if text.count("\n") >= MOST_LINES:
@@ -128,6 +143,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     # column, null's mark: just after the colon, as libyaml marks it)
     pending: tuple[dict[str, Any], str, Path_, int, Mark] | None = None
     held = plain.get
+    names = _NAMES
     number = 0
     may_slip = False
     child: Path_
@@ -188,10 +204,13 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                 values[child] = (number, column + 1)
             elif dash or not key:
                 return None
+        # one text for each name however many lines and reports give it (``_NAMES``)
+        key = names.get(key) or _named(key)
         if key in container:
             return None  # repeated: ``source`` says so
         child = path + (key,)
-        keys[child] = (number, column + 1)
+        # a key's mark is its value's line at its mapping's column (``KeyMarks``), held only for a key whose
+        # value starts below it
         if value_:  # most lines: as ``_value`` reads it
             values[child] = (number, column + len(key) + len(gap) + 2)
             found = held(value_, _MISSING)
@@ -200,6 +219,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
             start = column + len(key) + len(gap) + 1
             container[key] = _value("", flow, quoted_, number, start, child, values, plain, quoted)
         else:
+            keys[child] = (number, column + 1)
             pending = (container, key, child, column, (number, column + len(key) + 2))
     if pending is not None:
         parent, name, below, _, empty = pending
@@ -207,7 +227,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
         values[below] = empty
     if container is None:
         return None
-    return root, Positions(values, keys), may_slip
+    return root, Positions(values, cast(dict[Path_, Mark], KeyMarks(values, keys))), may_slip
 
 
 def _value(

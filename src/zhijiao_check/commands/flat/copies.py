@@ -46,7 +46,9 @@ def source_of(path: str, state: State | None, loaded: ReportFile) -> bytes:
     # a path without a dash is no standard input: no ``Path`` made and written out again for each report
     from_stdin = STDIN in path and is_stdin(Path(path))
     kept: State | bytes | None = report_contents(loaded) if from_stdin else state
-    return pickle.dumps(Source(path, kept), protocol=pickle.HIGHEST_PROTOCOL)
+    # a plain tuple: a named one is pickled by its class, looked up and checked at each report (ten times
+    # as long)
+    return pickle.dumps((path, kept), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def unpacked_source(raw: bytes) -> Source:

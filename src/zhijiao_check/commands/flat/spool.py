@@ -20,7 +20,9 @@ from zhijiao_check.engine.keep import unpacked
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
+from zhijiao_check.kinds import stated_target
 from zhijiao_check.report import ReportFile
+from zhijiao_check.status import Status
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.keep import Shared
@@ -395,9 +397,21 @@ def figure_in(said: bytes) -> tuple[Any, ...]:
 
 def _figures(evaluation: Any, places: dict[int, int]) -> tuple[list[int], list[tuple[Any, ...]]]:
     results = evaluation.results
+    # as ``_numeric`` and ``RuleResult.target`` give them, without a call of either for each result (a number
+    # or a flag observed, a target the rule states), nor a copy of each status's text
     return [places[id(r.rule)] for r in results], [
-        (_numeric(r.observed), str(r.status), r.target["value"], r.undecided) for r in results
+        (
+            observed if (observed := r.observed).__class__ in _AS_IT_IS else _numeric(observed),
+            _STATUS_TEXTS[r.status],
+            r.compared_to if (value := stated_target(r.rule)[1]) is None else value,
+            r.undecided,
+        )
+        for r in results
     ]
+
+
+_AS_IT_IS = frozenset((int, float, bool, type(None)))
+_STATUS_TEXTS = {status: str(status) for status in Status}
 
 
 # A spool's warnings: where each is, its size, and with ``by_file`` which are each file's (``Warnings``).
