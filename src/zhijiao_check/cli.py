@@ -369,6 +369,19 @@ app = typer.Typer(
 commands = typer.Typer()
 
 
+def _path_option(*names: str, **more: Any) -> Any:
+    """A file or folder option, without typer's check that it can be read: typer's refusal is English
+    whatever ``--lang`` says (``path 'x' is not readable.``) and names no remedy. The file is opened where it
+    is used, and the tool's own message says, in the run's language, what is wrong and what to do (``files``,
+    the settings files, ``output``); an output file need not be readable at all."""
+    return typer.Option(*names, readable=False, **more)
+
+
+def _path_argument(**more: Any) -> Any:
+    """A file or folder argument, read where it is used, as ``_path_option``'s."""
+    return typer.Argument(readable=False, **more)
+
+
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
 TemplateFormat = Literal["yaml", "xlsx"]
 RulesFormat = Literal["table", "json", "markdown"]  # `rules` also writes docs/rules.md
@@ -378,9 +391,9 @@ ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f")]
 LangOption = Annotated[Lang, typer.Option("--lang")]
 NoColorOption = Annotated[bool, typer.Option("--no-color")]
 DebugOption = Annotated[bool, typer.Option("--debug")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", metavar="FILE")]
+ConfigOption = Annotated[Path | None, _path_option("--config", metavar="FILE")]
 NoConfigOption = Annotated[bool, typer.Option("--no-config")]
-RulesOption = Annotated[list[Path] | None, typer.Option("--rules", metavar="DIR")]
+RulesOption = Annotated[list[Path] | None, _path_option("--rules", metavar="DIR")]
 PackOption = Annotated[str | None, typer.Option("--pack", metavar="PACK")]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
 PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False)]
@@ -501,18 +514,18 @@ def check(
     ctx: typer.Context,
     paths: OptionalPathsArgument = None,
     formats: Annotated[list[Format] | None, typer.Option("--format", "-f", metavar="FORMAT")] = None,
-    outputs: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    outputs: Annotated[list[Path] | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     strict: Annotated[bool, typer.Option("--strict/--no-strict", metavar="", show_default=False)] = False,
     select: Annotated[list[str] | None, typer.Option("--select", metavar="IDS")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS")] = None,
     rules: RulesOption = None,
     pack: PackOption = None,
-    previous: Annotated[list[Path] | None, typer.Option("--previous", metavar="DIR")] = None,
-    roster: Annotated[Path | None, typer.Option("--roster", metavar="FILE")] = None,
-    per_unit: Annotated[Path | None, typer.Option("--per-unit", metavar="DIR")] = None,
-    waivers: Annotated[Path | None, typer.Option("--waivers", metavar="FILE")] = None,
-    base_dir: Annotated[Path | None, typer.Option("--base-dir", metavar="DIR")] = None,
+    previous: Annotated[list[Path] | None, _path_option("--previous", metavar="DIR")] = None,
+    roster: Annotated[Path | None, _path_option("--roster", metavar="FILE")] = None,
+    per_unit: Annotated[Path | None, _path_option("--per-unit", metavar="DIR")] = None,
+    waivers: Annotated[Path | None, _path_option("--waivers", metavar="FILE")] = None,
+    base_dir: Annotated[Path | None, _path_option("--base-dir", metavar="DIR")] = None,
     whole_year: Annotated[bool, typer.Option("--whole-year", metavar="")] = False,
     staged_removals: Annotated[bool, typer.Option("--staged-removals", metavar="")] = False,
     settings_only: Annotated[bool, typer.Option("--settings-only", metavar="")] = False,
@@ -568,7 +581,7 @@ def validate(
     ctx: typer.Context,
     paths: PathsArgument,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
@@ -601,10 +614,10 @@ def validate(
 @commands.command(cls=Command)
 def diff(
     ctx: typer.Context,
-    old: Annotated[Path, typer.Argument(metavar="OLD", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", show_default=False)],
+    old: Annotated[Path, _path_argument(metavar="OLD", show_default=False)],
+    new: Annotated[Path, _path_argument(metavar="NEW", show_default=False)],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
@@ -677,10 +690,10 @@ def template(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", "-u", metavar="UNIT", show_default=False)],
     year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", show_default=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     format: Annotated[TemplateFormat | None, typer.Option("--format", "-f")] = None,
-    prefill: Annotated[Path | None, typer.Option("--from", metavar="REPORT")] = None,
+    prefill: Annotated[Path | None, _path_option("--from", metavar="REPORT")] = None,
     schema: Annotated[str | None, typer.Option("--schema", metavar="SCHEMA")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -706,8 +719,8 @@ def template(
 
 @commands.command(cls=Command)
 def convert(
-    source: Annotated[Path, typer.Argument(metavar="IN", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
+    source: Annotated[Path, _path_argument(metavar="IN", show_default=False)],
+    output: Annotated[Path, _path_option("--output", "-o", metavar="FILE", show_default=False)],
     force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -722,7 +735,7 @@ def convert(
 
 @commands.command(cls=Command)
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,

@@ -8,7 +8,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from zhijiao_check.files import STDIN_NAME, RealPaths, display_name, is_stdin, os_problem, walk
+from zhijiao_check.files import STDIN_NAME, RealPaths, display_name, is_stdin, os_problem, path_problem, walk
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, PACKAGE_SUFFIXES, REPORT_SUFFIXES
@@ -47,7 +47,7 @@ def find_reports(
             try:
                 is_directory = stat.S_ISDIR(os.stat(given).st_mode)
             except OSError as error:
-                problems.append(os_problem(display_name(given), error))
+                problems.append(path_problem(given, display_name(given), error))
                 continue
             # a Numbers package named is the document itself, refused by name when read
             searched = is_directory and not given.name.lower().endswith(PACKAGE_SUFFIXES)

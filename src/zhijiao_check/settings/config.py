@@ -417,7 +417,10 @@ def relative_to_cwd(path: Path, found_above: bool = False) -> Path:
     file found in a folder above it (``found_above``), as ``../zhijiao-check.toml``: the paths the file names
     are taken from its folder, so they are shown as the reports are, relative to the working directory (run
     from ``reports/``, the waivers' ``/tmp/r/waivers.toml:2`` stood among ``2023/dongan.yaml`` and the rest).
-    A file named elsewhere keeps the path it was given."""
+    A file named elsewhere keeps the path it was given, and so does a link to nothing: resolved, the message
+    named a file the user never typed."""
+    if path.is_symlink() and not path.exists():
+        return path
     try:
         real, here = path.resolve(), Path.cwd().resolve()
         if found_above and real.parent in here.parents:

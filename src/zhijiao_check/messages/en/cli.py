@@ -63,7 +63,9 @@ MESSAGES: dict[str, str] = {
         "the file may be open in Excel, WPS or another program (close it and try again), or permission is "
         "denied"
     ),
-    "cli.os-permission-denied": "permission denied",
+    "cli.os-permission-denied": (
+        "permission denied: write to a folder you may write to, or ask its owner for write permission"
+    ),
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
     "cli.os-name-too-long": "the file name is too long",

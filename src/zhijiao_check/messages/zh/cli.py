@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
     "cli.os-not-a-folder": "路径中有一段是文件，不是目录",
     "cli.os-in-use-or-denied": "文件可能正在 Excel、WPS 或其他程序中打开（请关闭后再试），或没有写入权限",
-    "cli.os-permission-denied": "没有写入权限",
+    "cli.os-permission-denied": "没有写入权限：请写到有写入权限的目录，或请目录所有者授予写权限",
     "cli.os-disk-full": "磁盘空间不足",
     "cli.os-read-only": "所在的文件系统是只读的",
     "cli.os-name-too-long": "文件名太长",
