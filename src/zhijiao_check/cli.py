@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
@@ -126,6 +126,7 @@ class Command(_HelpInLanguage, TyperCommand):
             raise ExtraArguments(rest, ctx)
         if not ctx.resilient_parsing:
             self._check_outputs(ctx, given)
+            self._check_empty_paths(ctx, given)
             if ctx.params.get("no_config") and ctx.params.get("config") is not None:
                 from zhijiao_check.cli_usage import ConfigAndNoConfig
 
@@ -170,16 +171,32 @@ class Command(_HelpInLanguage, TyperCommand):
         if len(values) > 1 and not param.multiple:
             raise OutputTwice(values, ctx)
 
+    def _check_empty_paths(self, ctx: Any, args: list[str]) -> None:
+        """A file or folder typed as ``""`` (an unset variable) is refused, as ``--output ""`` is:
+        ``Path("")`` is the working directory, so ``--per-unit ""`` wrote a page per unit there and
+        ``--previous ""`` took its reports for last year's, without a word; ``--config ""`` was "the config
+        file . has problems: a directory"."""
+        from zhijiao_check.cli_usage import PathEmpty
+
+        if not any(arg == "" or arg.endswith("=") for arg in args):  # no empty value (``--config=``) typed
+            return
+        for param in self.get_params(ctx):
+            shown = param.metavar if isinstance(param, TyperArgument) else param.opts[0]
+            if shown in _PATH_PARAMETERS and "" in self._typed_values(ctx, args, param.name):
+                raise PathEmpty(shown, ctx)
+
     def _typed_values(self, ctx: Any, args: list[str], name: str) -> list[str]:
-        """Every value of the option ``name`` as typed (none if the command has no such option)."""
-        param = next((p for p in self.get_params(ctx) if name in getattr(p, "opts", ())), None)
+        """Every value of the option ``name`` (or of the argument of that name) as typed, none if the command
+        has no such parameter."""
+        param = next((p for p in self.get_params(ctx) if name in (p.name, *getattr(p, "opts", ()))), None)
         if param is None:
             return []
         parser = self.make_parser(ctx)  # a parser of its own, every value of the option kept
         for option in {*parser._long_opt.values(), *parser._short_opt.values()}:
             if option.dest == param.name:
                 option.action = "append"
-        return list(parser.parse_args(args=list(args))[0].get(param.name) or [])  # it takes what it reads
+        typed = parser.parse_args(args=list(args))[0].get(param.name)  # it takes what it reads
+        return [typed] if isinstance(typed, str) else list(typed or [])
 
 
 def _as_typed(args: list[str], long: str, short: str) -> str | None:
@@ -369,17 +386,24 @@ app = typer.Typer(
 commands = typer.Typer()
 
 
+# The options (by their long name) and arguments (by their metavar) that name a file or folder, of which an
+# empty value is refused as typed (``Command._check_empty_paths``).
+_PATH_PARAMETERS: set[str] = set()
+
+
 def _path_option(*names: str, **more: Any) -> Any:
     """A file or folder option, without typer's check that it can be read: typer's refusal is English
     whatever ``--lang`` says (``path 'x' is not readable.``) and names no remedy. The file is opened where it
     is used, and the tool's own message says, in the run's language, what is wrong and what to do (``files``,
     the settings files, ``output``); an output file need not be readable at all."""
+    _PATH_PARAMETERS.add(names[0])
     return typer.Option(*names, readable=False, **more)
 
 
-def _path_argument(**more: Any) -> Any:
+def _path_argument(*, metavar: str, **more: Any) -> Any:
     """A file or folder argument, read where it is used, as ``_path_option``'s."""
-    return typer.Argument(readable=False, **more)
+    _PATH_PARAMETERS.add(metavar)
+    return typer.Argument(readable=False, metavar=metavar, **more)
 
 
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs

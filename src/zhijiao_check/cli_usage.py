@@ -65,6 +65,15 @@ class OutputEmpty(UsageError):
         super().__init__("--output is empty", ctx)
 
 
+class PathEmpty(UsageError):
+    """Another file or folder typed as ``""``: ``option`` names the option (``--config``) or the argument
+    (``OLD``)."""
+
+    def __init__(self, option: str, ctx: Any) -> None:
+        super().__init__(f"{option} is empty", ctx)
+        self.option = option
+
+
 class BaseDirEmpty(UsageError):
     """A ``--base-dir ""`` (an unset variable): ``Path("")`` is the working directory, taken silently."""
 
@@ -190,6 +199,8 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-output-empty")
     if isinstance(error, BaseDirEmpty):
         return tr("cli.usage-base-dir-empty")
+    if isinstance(error, PathEmpty):
+        return tr("cli.usage-path-empty", option=error.option)
     if isinstance(error, ConfigAndNoConfig):
         return tr("cli.usage-config-and-no-config")
     if isinstance(error, StagedAndSettingsOnly):

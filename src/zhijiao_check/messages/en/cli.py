@@ -38,6 +38,10 @@ MESSAGES: dict[str, str] = {
         '--base-dir is an empty path (""), such as a variable that is not set: give the repository\'s root '
         "folder (the annotations' paths are relative to it); nothing was done"
     ),
+    "cli.usage-path-empty": (
+        '{option} is an empty path (""), such as a variable that is not set: give the file or folder (an '
+        "empty path is not taken for the working folder); nothing was done"
+    ),
     "cli.usage-output-empty": (
         '--output is an empty path (""), such as a variable that is not set: give the file to write; nothing '
         "was done"
