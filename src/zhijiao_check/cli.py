@@ -226,7 +226,10 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
         self.commands = _Commands(commands)
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _without_flag_types(super().get_params(ctx))
+        params = _without_flag_types(super().get_params(ctx))
+        for param in params:  # typer adds them to the group once it is made: their callbacks set here
+            param.callback = _COMPLETION.get(param.name, param.callback)
+        return params
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         rest = _without_settings(args)
@@ -234,6 +237,8 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
             # ``zhijiao-check --lang en -h``: the tool's help, in English; ``zhijiao-check --lang en``, as
             # ``zhijiao-check`` alone, the same help and status 2, not check's "missing PATH"
             args = ["--help"] if rest else []
+        elif len(rest) < len(args) and rest[:1] in (["--install-completion"], ["--show-completion"]):
+            args = rest  # ``--lang en --install-completion``: what it did, said in English
         if args and args[0].startswith("-") and args[0] not in self.group_options:
             args = self._command_first(args)
         if args and args[0] not in self.commands and args[0] not in self.group_options:
@@ -524,6 +529,48 @@ def _version(value: bool) -> None:
             raise NowhereToWrite("cli.stdout-closed-version")
         typer.echo(f"zhijiao-check {__version__}")
         raise typer.Exit()
+
+
+def _completion_shell(ctx: Any, value: Any) -> str:
+    """The shell ``--install-completion`` and ``--show-completion`` are for (the one running the tool, as
+    typer finds it), refused in the command line's language when typer has no script for it: typer said
+    "Shell sh is not supported." and exited 1, the status of a target not met."""
+    from typer._completion_shared import _completion_scripts, _get_shell_name
+
+    from zhijiao_check.cli_usage import ShellUnsupported
+
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in _completion_scripts:
+        raise ShellUnsupported(shell, tuple(_completion_scripts))
+    return shell
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: typer's installing, said in the command line's language (typer's own
+    words are English: "bash completion installed in …")."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    from zhijiao_check.cli_usage import language
+    from zhijiao_check.i18n import Translator
+
+    shell, path = install(shell=_completion_shell(ctx, value))
+    said = Translator(language(getattr(ctx.find_root().command, "arguments", sys.argv[1:])))
+    typer.echo(said("cli.completion-installed", shell=shell, file=path))
+    raise typer.Exit()
+
+
+def _show_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--show-completion``: typer's script, for a shell it has one for (``_completion_shell``)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer.completion import show_callback
+
+    return show_callback(ctx, param, _completion_shell(ctx, value))
+
+
+_COMPLETION = {"install_completion": _install_completion, "show_completion": _show_completion}
 
 
 @app.callback()

@@ -139,6 +139,47 @@ def test_help_in_a_gbk_console_is_chinese_in_plain_boxes() -> None:
     assert done.returncode == 0 and "显示本帮助并退出。" in done.stdout.decode("utf-8")
 
 
+INSTALLED = {
+    "zh": "已为 bash 安装命令补全：{file}；重新打开终端后生效",
+    "en": "installed bash completion in {file}; it works in a terminal opened from now on",
+}
+NO_SCRIPT = {
+    "zh": (
+        "不能为 sh 安装或显示命令补全：只支持 bash、zsh、fish、powershell、pwsh；"
+        "请在其中一个 shell 中运行本命令"
+    ),
+    "en": (
+        "no completion to install or show for sh: only for bash, zsh, fish, powershell, pwsh; run this "
+        "command in one of them"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_installing_completion_is_told_in_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """typer said "bash completion installed in … / Completion will take effect once you restart the
+    terminal" in English, and "Shell sh is not supported." with exit 1 (a target not met) in a shell it has
+    no script for; ``--lang en --install-completion`` was "no such option"."""
+    import typer._completion_shared as shared
+
+    def invoke(*args: str) -> typer.testing.Result:
+        return CliRunner().invoke(app, [*(["--lang", "en"] if lang == "en" else []), *args], env=home)
+
+    home = {"HOME": str(tmp_path), "NO_COLOR": "1"}
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "bash")
+    done = invoke("--install-completion")
+    script = tmp_path / ".bash_completions" / "zhijiao-check.sh"
+    assert (done.exit_code, done.stdout) == (0, INSTALLED[lang].format(file=script) + "\n"), done.output
+    assert "_zhijiao_check_completion" in script.read_text(encoding="utf-8")
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "sh")
+    for option in ("--install-completion", "--show-completion"):
+        refused = invoke(option)
+        assert refused.exit_code == 2 and refused.stderr.splitlines()[0] == NO_SCRIPT[lang], refused.output
+        assert refused.stdout == ""
+
+
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
 def test_zsh_completion_describes_the_commands_in_chinese() -> None:
     """What zsh shows beside each command on <Tab>: its help's first line (click's ``get_short_help_str``)."""

@@ -38,6 +38,16 @@ MESSAGES: dict[str, str] = {
         '--base-dir is an empty path (""), such as a variable that is not set: give the repository\'s root '
         "folder (the annotations' paths are relative to it); nothing was done"
     ),
+    "cli.usage-shell-unsupported": (
+        "no completion to install or show for {shell}: only for {shells}; run this command in one of them"
+    ),
+    "cli.usage-shell-unknown": (
+        "the shell running this could not be found, so no completion to install or show: only for {shells}; "
+        "run this command in one of them"
+    ),
+    "cli.completion-installed": (
+        "installed {shell} completion in {file}; it works in a terminal opened from now on"
+    ),
     "cli.usage-path-empty": (
         '{option} is an empty path (""), such as a variable that is not set: give the file or folder (an '
         "empty path is not taken for the working folder); nothing was done"

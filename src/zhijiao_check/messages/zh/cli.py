@@ -33,6 +33,13 @@ MESSAGES: dict[str, str] = {
         '--base-dir 给的是空路径（""），例如未设置的变量：请给出仓库的根目录（注释中的路径相对于它）；'
         "未做任何处理"
     ),
+    "cli.usage-shell-unsupported": (
+        "不能为 {shell} 安装或显示命令补全：只支持 {shells}；请在其中一个 shell 中运行本命令"
+    ),
+    "cli.usage-shell-unknown": (
+        "未能识别当前的 shell，不能安装或显示命令补全：只支持 {shells}；请在其中一个 shell 中运行本命令"
+    ),
+    "cli.completion-installed": "已为 {shell} 安装命令补全：{file}；重新打开终端后生效",
     "cli.usage-path-empty": (
         '{option} 给的是空路径（""），例如未设置的变量：请给出文件或目录（空路径不会当作当前目录）；'
         "未做任何处理"
