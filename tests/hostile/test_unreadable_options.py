@@ -160,3 +160,18 @@ def test_a_settings_file_that_is_a_folder_a_fifo_or_not_utf8_is_told_without_wai
         done = run("check", option, name, "good.yaml", "--lang", lang, cwd=tmp_path)
         assert done.code == 2, done.err
         assert said[lang] in done.err.splitlines(), done.err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_config_file_found_as_a_link_to_nothing_stops_the_run_saying_so(tmp_path: Path, lang: str) -> None:
+    """``zhijiao-check.toml -> gone.toml`` (a team's shared file moved) was passed over, and the search went
+    on to the folders above: the team's settings, its waivers among them, silently did not hold."""
+    (tmp_path / "zhijiao-check.toml").symlink_to("gone.toml")
+    (tmp_path / "reports").mkdir()
+    shutil.copyfile(SAMPLE, tmp_path / "reports" / "good.yaml")
+    head = {"zh": "配置文件 {file} 有误：", "en": "the config file {file} has problems:"}[lang]
+    said = LINK_BROKEN[lang].replace("gone", "gone.toml")
+    for cwd, file in ((tmp_path, "zhijiao-check.toml"), (tmp_path / "reports", "../zhijiao-check.toml")):
+        done = run("check", "good.yaml" if cwd != tmp_path else "reports", "--lang", lang, cwd=cwd)
+        assert done.code == 2, done.err
+        assert done.err.splitlines()[:2] == [head.format(file=file), f"{file}: {said}"], done.err
