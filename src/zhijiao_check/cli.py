@@ -531,7 +531,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _completion_shell(ctx: Any, value: Any) -> str:
+def _completion_shell(value: Any) -> str:
     """The shell ``--install-completion`` and ``--show-completion`` are for (the one running the tool, as
     typer finds it), refused in the command line's language when typer has no script for it: typer said
     "Shell sh is not supported." and exited 1, the status of a target not met."""
@@ -555,7 +555,7 @@ def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
     from zhijiao_check.cli_usage import language
     from zhijiao_check.i18n import Translator
 
-    shell, path = install(shell=_completion_shell(ctx, value))
+    shell, path = install(shell=_completion_shell(value))
     said = Translator(language(getattr(ctx.find_root().command, "arguments", sys.argv[1:])))
     typer.echo(said("cli.completion-installed", shell=shell, file=path))
     raise typer.Exit()
@@ -567,7 +567,7 @@ def _show_completion(ctx: Any, param: Any, value: Any) -> Any:
         return value
     from typer.completion import show_callback
 
-    return show_callback(ctx, param, _completion_shell(ctx, value))
+    return show_callback(ctx, param, _completion_shell(value))
 
 
 _COMPLETION = {"install_completion": _install_completion, "show_completion": _show_completion}
