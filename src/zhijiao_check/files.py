@@ -156,6 +156,14 @@ def os_problem(display: str, error: OSError) -> Problem:
     return Problem(display, None, None, "", code, {"reason": error.strerror or str(error)})
 
 
+def read_reason(error: OSError) -> Msg | str:
+    """Why the system refused a read, as a reason inside another message (``directory-unreadable``): the
+    tool's words for a common error, with what to do; else the system's own, English whatever the language
+    (``Permission denied`` stood in the Chinese of a folder that could not be entered)."""
+    code = _ERRNO_CODES.get(error.errno or 0)
+    return Msg(f"report.{code}") if code is not None else error.strerror or str(error)
+
+
 def path_problem(path: Path, display: str, error: OSError) -> Problem:
     """``os_problem``, but a symbolic link to what is gone is said as one, with its target: "no such file"
     of a name the user sees listed sent them looking for a typing mistake."""

@@ -175,3 +175,17 @@ def test_a_config_file_found_as_a_link_to_nothing_stops_the_run_saying_so(tmp_pa
         done = run("check", "good.yaml" if cwd != tmp_path else "reports", "--lang", lang, cwd=cwd)
         assert done.code == 2, done.err
         assert done.err.splitlines()[:2] == [head.format(file=file), f"{file}: {said}"], done.err
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_folder_that_cannot_be_entered_says_why_in_the_run_s_language(locked: Path, lang: str) -> None:
+    """The system's reason stood in the message as the system words it: "无法进入此目录，其中的报表未检查：
+    Permission denied"."""
+    done = run("validate", "locked", "good.yaml", "--lang", lang, user=unprivileged_user(), cwd=locked)
+    assert done.code == 2, done.err
+    entered = {
+        "zh": "错误：无法进入此目录，其中的报表未检查：",
+        "en": "error: cannot enter this directory; the reports in it were not checked: ",
+    }[lang]
+    assert f"locked: {entered}{READ_DENIED[lang]}" in done.text.splitlines(), done.text
+    assert "Permission denied" not in done.text

@@ -8,7 +8,16 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from zhijiao_check.files import STDIN_NAME, RealPaths, display_name, is_stdin, os_problem, path_problem, walk
+from zhijiao_check.files import (
+    STDIN_NAME,
+    RealPaths,
+    display_name,
+    is_stdin,
+    os_problem,
+    path_problem,
+    read_reason,
+    walk,
+)
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, PACKAGE_SUFFIXES, REPORT_SUFFIXES
@@ -76,7 +85,7 @@ def _search(directory: Path, problems: list[Problem]) -> list[Path]:
     def unreadable(error: OSError) -> None:
         where = display_name(error.filename if error.filename is not None else directory)
         problems.append(
-            Problem(where, None, None, "", "directory-unreadable", {"reason": error.strerror or str(error)})
+            Problem(where, None, None, "", "directory-unreadable", {"reason": read_reason(error)})
         )
 
     files = []
