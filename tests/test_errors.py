@@ -14,6 +14,8 @@ from zhijiao_check.errors import os_reason
 from zhijiao_check.i18n import Translator
 
 ZH, EN = Translator("zh"), Translator("en")
+DENIED_ZH = "没有写入权限：请写到有写入权限的目录，或请目录所有者授予写权限"
+DENIED_EN = "permission denied: write to a folder you may write to, or ask its owner for write permission"
 
 
 @pytest.mark.parametrize(
@@ -23,8 +25,8 @@ ZH, EN = Translator("zh"), Translator("en")
         (errno.ENOENT, "路径不存在，或其中不能新建文件", "no such path, or no new file can be made there"),
         (errno.ENOTDIR, "路径中有一段是文件，不是目录", "a part of the path is a file, not a folder"),
         (errno.EEXIST, "路径中有一段是文件，不是目录", "a part of the path is a file, not a folder"),
-        (errno.EACCES, "没有写入权限", "permission denied"),
-        (errno.EPERM, "没有写入权限", "permission denied"),
+        (errno.EACCES, DENIED_ZH, DENIED_EN),
+        (errno.EPERM, DENIED_ZH, DENIED_EN),
         (errno.ENOSPC, "磁盘空间不足", "the disk is full"),
         (errno.EDQUOT, "磁盘空间不足", "the disk is full"),
         (errno.EROFS, "所在的文件系统是只读的", "the file system is read-only"),

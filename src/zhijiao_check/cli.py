@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer._click.exceptions import ClickException, UsageError
-from typer.core import TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Lang
@@ -126,6 +126,7 @@ class Command(_HelpInLanguage, TyperCommand):
             raise ExtraArguments(rest, ctx)
         if not ctx.resilient_parsing:
             self._check_outputs(ctx, given)
+            self._check_empty_paths(ctx, given)
             if ctx.params.get("no_config") and ctx.params.get("config") is not None:
                 from zhijiao_check.cli_usage import ConfigAndNoConfig
 
@@ -170,16 +171,32 @@ class Command(_HelpInLanguage, TyperCommand):
         if len(values) > 1 and not param.multiple:
             raise OutputTwice(values, ctx)
 
+    def _check_empty_paths(self, ctx: Any, args: list[str]) -> None:
+        """A file or folder typed as ``""`` (an unset variable) is refused, as ``--output ""`` is:
+        ``Path("")`` is the working directory, so ``--per-unit ""`` wrote a page per unit there and
+        ``--previous ""`` took its reports for last year's, without a word; ``--config ""`` was "the config
+        file . has problems: a directory"."""
+        from zhijiao_check.cli_usage import PathEmpty
+
+        if not any(arg == "" or arg.endswith("=") for arg in args):  # no empty value (``--config=``) typed
+            return
+        for param in self.get_params(ctx):
+            shown = param.metavar if isinstance(param, TyperArgument) else param.opts[0]
+            if shown in _PATH_PARAMETERS and "" in self._typed_values(ctx, args, param.name):
+                raise PathEmpty(shown, ctx)
+
     def _typed_values(self, ctx: Any, args: list[str], name: str) -> list[str]:
-        """Every value of the option ``name`` as typed (none if the command has no such option)."""
-        param = next((p for p in self.get_params(ctx) if name in getattr(p, "opts", ())), None)
+        """Every value of the option ``name`` (or of the argument of that name) as typed, none if the command
+        has no such parameter."""
+        param = next((p for p in self.get_params(ctx) if name in (p.name, *getattr(p, "opts", ()))), None)
         if param is None:
             return []
         parser = self.make_parser(ctx)  # a parser of its own, every value of the option kept
         for option in {*parser._long_opt.values(), *parser._short_opt.values()}:
             if option.dest == param.name:
                 option.action = "append"
-        return list(parser.parse_args(args=list(args))[0].get(param.name) or [])  # it takes what it reads
+        typed = parser.parse_args(args=list(args))[0].get(param.name)  # it takes what it reads
+        return [typed] if isinstance(typed, str) else list(typed or [])
 
 
 def _as_typed(args: list[str], long: str, short: str) -> str | None:
@@ -209,7 +226,10 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
         self.commands = _Commands(commands)
 
     def get_params(self, ctx: Any) -> list[Any]:
-        return _without_flag_types(super().get_params(ctx))
+        params = _without_flag_types(super().get_params(ctx))
+        for param in params:  # typer adds them to the group once it is made: their callbacks set here
+            param.callback = _COMPLETION.get(param.name, param.callback)
+        return params
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         rest = _without_settings(args)
@@ -217,6 +237,8 @@ class BarePathRunsCheck(_HelpInLanguage, TyperGroup):
             # ``zhijiao-check --lang en -h``: the tool's help, in English; ``zhijiao-check --lang en``, as
             # ``zhijiao-check`` alone, the same help and status 2, not check's "missing PATH"
             args = ["--help"] if rest else []
+        elif len(rest) < len(args) and rest[:1] in (["--install-completion"], ["--show-completion"]):
+            args = rest  # ``--lang en --install-completion``: what it did, said in English
         if args and args[0].startswith("-") and args[0] not in self.group_options:
             args = self._command_first(args)
         if args and args[0] not in self.commands and args[0] not in self.group_options:
@@ -369,6 +391,26 @@ app = typer.Typer(
 commands = typer.Typer()
 
 
+# The options (by their long name) and arguments (by their metavar) that name a file or folder, of which an
+# empty value is refused as typed (``Command._check_empty_paths``).
+_PATH_PARAMETERS: set[str] = set()
+
+
+def _path_option(*names: str, **more: Any) -> Any:
+    """A file or folder option, without typer's check that it can be read: typer's refusal is English
+    whatever ``--lang`` says (``path 'x' is not readable.``) and names no remedy. The file is opened where it
+    is used, and the tool's own message says, in the run's language, what is wrong and what to do (``files``,
+    the settings files, ``output``); an output file need not be readable at all."""
+    _PATH_PARAMETERS.add(names[0])
+    return typer.Option(*names, readable=False, **more)
+
+
+def _path_argument(*, metavar: str, **more: Any) -> Any:
+    """A file or folder argument, read where it is used, as ``_path_option``'s."""
+    _PATH_PARAMETERS.add(metavar)
+    return typer.Argument(readable=False, metavar=metavar, **more)
+
+
 ListFormat = Literal["table", "json"]  # the commands that list things: a table for people, JSON for programs
 TemplateFormat = Literal["yaml", "xlsx"]
 RulesFormat = Literal["table", "json", "markdown"]  # `rules` also writes docs/rules.md
@@ -378,9 +420,9 @@ ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f")]
 LangOption = Annotated[Lang, typer.Option("--lang")]
 NoColorOption = Annotated[bool, typer.Option("--no-color")]
 DebugOption = Annotated[bool, typer.Option("--debug")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", metavar="FILE")]
+ConfigOption = Annotated[Path | None, _path_option("--config", metavar="FILE")]
 NoConfigOption = Annotated[bool, typer.Option("--no-config")]
-RulesOption = Annotated[list[Path] | None, typer.Option("--rules", metavar="DIR")]
+RulesOption = Annotated[list[Path] | None, _path_option("--rules", metavar="DIR")]
 PackOption = Annotated[str | None, typer.Option("--pack", metavar="PACK")]
 # Text, not Path: Path("") would be the working directory, and an empty argument must be refused instead.
 PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH", show_default=False)]
@@ -489,6 +531,48 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _completion_shell(value: Any) -> str:
+    """The shell ``--install-completion`` and ``--show-completion`` are for (the one running the tool, as
+    typer finds it), refused in the command line's language when typer has no script for it: typer said
+    "Shell sh is not supported." and exited 1, the status of a target not met."""
+    from typer._completion_shared import _completion_scripts, _get_shell_name
+
+    from zhijiao_check.cli_usage import ShellUnsupported
+
+    shell = value if isinstance(value, str) else _get_shell_name()
+    if shell not in _completion_scripts:
+        raise ShellUnsupported(shell, tuple(_completion_scripts))
+    return shell
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: typer's installing, said in the command line's language (typer's own
+    words are English: "bash completion installed in …")."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer._completion_shared import install
+
+    from zhijiao_check.cli_usage import language
+    from zhijiao_check.i18n import Translator
+
+    shell, path = install(shell=_completion_shell(value))
+    said = Translator(language(getattr(ctx.find_root().command, "arguments", sys.argv[1:])))
+    typer.echo(said("cli.completion-installed", shell=shell, file=path))
+    raise typer.Exit()
+
+
+def _show_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--show-completion``: typer's script, for a shell it has one for (``_completion_shell``)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer.completion import show_callback
+
+    return show_callback(ctx, param, _completion_shell(value))
+
+
+_COMPLETION = {"install_completion": _install_completion, "show_completion": _show_completion}
+
+
 @app.callback()
 def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
@@ -501,18 +585,18 @@ def check(
     ctx: typer.Context,
     paths: OptionalPathsArgument = None,
     formats: Annotated[list[Format] | None, typer.Option("--format", "-f", metavar="FORMAT")] = None,
-    outputs: Annotated[list[Path] | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    outputs: Annotated[list[Path] | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     strict: Annotated[bool, typer.Option("--strict/--no-strict", metavar="", show_default=False)] = False,
     select: Annotated[list[str] | None, typer.Option("--select", metavar="IDS")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", metavar="IDS")] = None,
     rules: RulesOption = None,
     pack: PackOption = None,
-    previous: Annotated[list[Path] | None, typer.Option("--previous", metavar="DIR")] = None,
-    roster: Annotated[Path | None, typer.Option("--roster", metavar="FILE")] = None,
-    per_unit: Annotated[Path | None, typer.Option("--per-unit", metavar="DIR")] = None,
-    waivers: Annotated[Path | None, typer.Option("--waivers", metavar="FILE")] = None,
-    base_dir: Annotated[Path | None, typer.Option("--base-dir", metavar="DIR")] = None,
+    previous: Annotated[list[Path] | None, _path_option("--previous", metavar="DIR")] = None,
+    roster: Annotated[Path | None, _path_option("--roster", metavar="FILE")] = None,
+    per_unit: Annotated[Path | None, _path_option("--per-unit", metavar="DIR")] = None,
+    waivers: Annotated[Path | None, _path_option("--waivers", metavar="FILE")] = None,
+    base_dir: Annotated[Path | None, _path_option("--base-dir", metavar="DIR")] = None,
     whole_year: Annotated[bool, typer.Option("--whole-year", metavar="")] = False,
     staged_removals: Annotated[bool, typer.Option("--staged-removals", metavar="")] = False,
     settings_only: Annotated[bool, typer.Option("--settings-only", metavar="")] = False,
@@ -568,7 +652,7 @@ def validate(
     ctx: typer.Context,
     paths: PathsArgument,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
@@ -601,10 +685,10 @@ def validate(
 @commands.command(cls=Command)
 def diff(
     ctx: typer.Context,
-    old: Annotated[Path, typer.Argument(metavar="OLD", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", show_default=False)],
+    old: Annotated[Path, _path_argument(metavar="OLD", show_default=False)],
+    new: Annotated[Path, _path_argument(metavar="NEW", show_default=False)],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,
@@ -677,10 +761,10 @@ def template(
     ctx: typer.Context,
     unit: Annotated[str, typer.Option("--unit", "-u", metavar="UNIT", show_default=False)],
     year: Annotated[int, typer.Option("--year", "-y", metavar="YEAR", show_default=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     format: Annotated[TemplateFormat | None, typer.Option("--format", "-f")] = None,
-    prefill: Annotated[Path | None, typer.Option("--from", metavar="REPORT")] = None,
+    prefill: Annotated[Path | None, _path_option("--from", metavar="REPORT")] = None,
     schema: Annotated[str | None, typer.Option("--schema", metavar="SCHEMA")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -706,8 +790,8 @@ def template(
 
 @commands.command(cls=Command)
 def convert(
-    source: Annotated[Path, typer.Argument(metavar="IN", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", show_default=False)],
+    source: Annotated[Path, _path_argument(metavar="IN", show_default=False)],
+    output: Annotated[Path, _path_option("--output", "-o", metavar="FILE", show_default=False)],
     force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOption = "zh",
     rules: RulesOption = None,
@@ -722,7 +806,7 @@ def convert(
 
 @commands.command(cls=Command)
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE")] = None,
+    output: Annotated[Path | None, _path_option("--output", "-o", metavar="FILE")] = None,
     lang: LangOption = "zh",
     rules: RulesOption = None,
     pack: PackOption = None,

@@ -65,6 +65,25 @@ class OutputEmpty(UsageError):
         super().__init__("--output is empty", ctx)
 
 
+class ShellUnsupported(UsageError):
+    """``--install-completion`` or ``--show-completion`` in a shell typer has no script for (``None``: no
+    shell was found); ``shells``: those it has."""
+
+    def __init__(self, shell: str | None, shells: tuple[str, ...]) -> None:
+        super().__init__(f"no completion for the shell {shell}")  # no context: the usage is not what is wrong
+        self.shell = shell
+        self.shells = shells
+
+
+class PathEmpty(UsageError):
+    """Another file or folder typed as ``""``: ``option`` names the option (``--config``) or the argument
+    (``OLD``)."""
+
+    def __init__(self, option: str, ctx: Any) -> None:
+        super().__init__(f"{option} is empty", ctx)
+        self.option = option
+
+
 class BaseDirEmpty(UsageError):
     """A ``--base-dir ""`` (an unset variable): ``Path("")`` is the working directory, taken silently."""
 
@@ -190,6 +209,13 @@ def message(error: UsageError, tr: Translator) -> str:
         return tr("cli.usage-output-empty")
     if isinstance(error, BaseDirEmpty):
         return tr("cli.usage-base-dir-empty")
+    if isinstance(error, ShellUnsupported):
+        shells = tr.join(error.shells)
+        if error.shell is None:
+            return tr("cli.usage-shell-unknown", shells=shells)
+        return tr("cli.usage-shell-unsupported", shell=_typed(error.shell), shells=shells)
+    if isinstance(error, PathEmpty):
+        return tr("cli.usage-path-empty", option=error.option)
     if isinstance(error, ConfigAndNoConfig):
         return tr("cli.usage-config-and-no-config")
     if isinstance(error, StagedAndSettingsOnly):

@@ -214,6 +214,41 @@ def os_problem(display: str, error: OSError) -> Problem:
     return Problem(display, None, None, "", code, {"reason": error.strerror or str(error)})
 
 
+def read_reason(error: OSError) -> Msg | str:
+    """Why the system refused a read, as a reason inside another message (``directory-unreadable``): the
+    tool's words for a common error, with what to do; else the system's own, English whatever the language
+    (``Permission denied`` stood in the Chinese of a folder that could not be entered)."""
+    code = _ERRNO_CODES.get(error.errno or 0)
+    return Msg(f"report.{code}") if code is not None else error.strerror or str(error)
+
+
+def path_problem(path: Path, display: str, error: OSError) -> Problem:
+    """``os_problem``, but a symbolic link to what is gone is said as one, with its target: "no such file"
+    of a name the user sees listed sent them looking for a typing mistake."""
+    if isinstance(error, FileNotFoundError) and os.path.islink(path):
+        try:
+            target = os.readlink(path)
+        except OSError:  # gone since (a file system in use): no such file, as the system said
+            return os_problem(display, error)
+        return Problem(display, None, None, "", "link-broken", {"target": target})
+    return os_problem(display, error)
+
+
+def open_problem(path: Path, display: str) -> Problem | None:
+    """Why a file or folder named on the command line cannot be read, found by opening it as a read would
+    (a folder listed, a file opened without a byte read); None when it can be. Asked of a path only read
+    later (a pack's folder, an earlier year's reports), where the system's refusal would otherwise be taken
+    for something else: a locked pack folder for "no pack.yaml", a locked earlier year for an invalid one."""
+    try:
+        if os.path.isdir(path):
+            with os.scandir(path):
+                return None
+        os.close(os.open(path, _READ_FLAGS))  # O_NONBLOCK: a FIFO does not wait for a writer
+    except OSError as error:
+        return path_problem(path, display, error)
+    return None
+
+
 def kind_problem(mode: int, display: str) -> Problem | None:
     """``None`` for a regular file; else the problem that names what the path is instead."""
     if stat.S_ISREG(mode):
@@ -246,7 +281,7 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes | Prob
         finally:
             os.close(descriptor)
     except OSError as error:
-        return os_problem(display, error)
+        return path_problem(path, display, error)
 
 
 # The descriptor read by ``os.read``, not through a file object: ``open`` asks the system for the file's

@@ -139,6 +139,47 @@ def test_help_in_a_gbk_console_is_chinese_in_plain_boxes() -> None:
     assert done.returncode == 0 and "显示本帮助并退出。" in done.stdout.decode("utf-8")
 
 
+INSTALLED = {
+    "zh": "已为 bash 安装命令补全：{file}；重新打开终端后生效",
+    "en": "installed bash completion in {file}; it works in a terminal opened from now on",
+}
+NO_SCRIPT = {
+    "zh": (
+        "不能为 sh 安装或显示命令补全：只支持 bash、zsh、fish、powershell、pwsh；"
+        "请在其中一个 shell 中运行本命令"
+    ),
+    "en": (
+        "no completion to install or show for sh: only for bash, zsh, fish, powershell, pwsh; run this "
+        "command in one of them"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_installing_completion_is_told_in_the_language_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """typer said "bash completion installed in … / Completion will take effect once you restart the
+    terminal" in English, and "Shell sh is not supported." with exit 1 (a target not met) in a shell it has
+    no script for; ``--lang en --install-completion`` was "no such option"."""
+    import typer._completion_shared as shared
+
+    def invoke(*args: str) -> typer.testing.Result:
+        return CliRunner().invoke(app, [*(["--lang", "en"] if lang == "en" else []), *args], env=home)
+
+    home = {"HOME": str(tmp_path), "NO_COLOR": "1"}
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "bash")
+    done = invoke("--install-completion")
+    script = tmp_path / ".bash_completions" / "zhijiao-check.sh"
+    assert (done.exit_code, done.stdout) == (0, INSTALLED[lang].format(file=script) + "\n"), done.output
+    assert "_zhijiao_check_completion" in script.read_text(encoding="utf-8")
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "sh")
+    for option in ("--install-completion", "--show-completion"):
+        refused = invoke(option)
+        assert refused.exit_code == 2 and refused.stderr.splitlines()[0] == NO_SCRIPT[lang], refused.output
+        assert refused.stdout == ""
+
+
 @pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed next to python")
 def test_zsh_completion_describes_the_commands_in_chinese() -> None:
     """What zsh shows beside each command on <Tab>: its help's first line (click's ``get_short_help_str``)."""
@@ -391,6 +432,26 @@ def test_the_help_says_what_the_commands_do_as_they_do_it() -> None:
     check = help_text("check", "--lang", "en", columns=400)
     assert "*.yaml.txt, *.json.txt, read with a warning); - reads standard input" in check
     assert "*.yaml.txt、*.json.txt，读取时给出警告）；- 表示读标准输入" in help_text("check", columns=400)
+
+
+STOPPED = {
+    "zh": "中断：130 Ctrl-C，143 SIGTERM，129 SIGHUP（终端关闭）。",
+    "en": "stopped: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed).",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_statuses_of_a_stop_are_listed_with_the_others_within_80_columns(lang: str) -> None:
+    """``check`` and ``validate`` exit 130 on Ctrl-C, 143 on SIGTERM and 129 on SIGHUP (``status.Stopped``),
+    which their help left out: a CI script reading 143 found nothing that named it. In the commands' panel
+    at 80 columns each status line is one line, not wrapped, as the others are."""
+    panel = help_text("--lang", lang, columns=80).splitlines()
+    for name in ("check", "validate"):
+        assert flat(STOPPED[lang]) in flat(help_text(name, "--lang", lang, columns=80))
+        summary = command_help(name, Translator(lang)).split("\n")  # type: ignore[arg-type]
+        assert summary[-1] == STOPPED[lang]
+        for line in summary:
+            assert any(row.strip("│ ").removeprefix(name).strip() == line for row in panel), (line, panel)
 
 
 def test_validate_takes_no_colour_as_before() -> None:

@@ -105,3 +105,44 @@ def test_an_empty_base_dir_is_refused_as_an_empty_output_is(invoke, lang, said):
     assert result.exit_code == 2, result.output
     assert result.stderr.splitlines()[0] == said
     assert result.stdout == ""
+
+
+EMPTY_PATH = {
+    "zh": (
+        '{option} 给的是空路径（""），例如未设置的变量：请给出文件或目录（空路径不会当作当前目录）；'
+        "未做任何处理"
+    ),
+    "en": (
+        '{option} is an empty path (""), such as a variable that is not set: give the file or folder (an '
+        "empty path is not taken for the working folder); nothing was done"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("option", "args"),
+    [
+        ("--config", ("check", "--config", "", "samples/2023/dongan.yaml")),
+        ("--roster", ("check", "--roster=", "samples/2023/dongan.yaml")),
+        ("--waivers", ("check", "--waivers", "", "samples/2023/dongan.yaml")),
+        ("--rules", ("rules", "--rules", "")),
+        ("--previous", ("check", "--previous", "samples/2022", "--previous", "", "samples/2023/dongan.yaml")),
+        ("--per-unit", ("check", "-f", "html", "-o", "{tmp}/a.html", "--per-unit", "", "samples/2023")),
+        ("--from", ("template", "-u", "东安县", "-y", "2024", "--from", "", "-o", "{tmp}/t.yaml")),
+        ("OLD", ("diff", "", "samples/2023/dongan.yaml")),
+        ("NEW", ("diff", "samples/2022/dongan.yaml", "")),
+        ("IN", ("convert", "", "-o", "{tmp}/c.xlsx")),
+    ],
+)
+def test_an_empty_file_or_folder_is_refused_before_anything_is_read_or_written(
+    invoke, tmp_path, monkeypatch, option, args, lang
+):
+    """``""`` (an unset variable) was ``Path("")``, the working directory: ``--per-unit ""`` wrote a page per
+    unit there and ``--previous ""`` took the reports there for last year's, both without a word; a file
+    option was "the config file . has problems: a directory"."""
+    monkeypatch.chdir(ROOT)
+    result = invoke(*(arg.format(tmp=tmp_path) for arg in args), "--lang", lang)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[0] == EMPTY_PATH[lang].format(option=option), result.stderr
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []

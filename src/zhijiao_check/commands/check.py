@@ -465,19 +465,15 @@ def _waivers(path: Path | None, packs: Sequence[RulePack]) -> tuple[Waiver, ...]
 def _previous_exist(paths: Sequence[Path]) -> None:
     """A ``--previous`` path that is not there is a mistyped argument, as a ``--roster`` or ``--waivers`` one
     is, and stops the run before anything is written: taken for an invalid report, it left the comparison
-    undone behind a notice of exit status 0."""
-    import os
+    undone behind a notice of exit status 0. One the user may not read is told so, with what to do, as it is
+    then: typer's own refusal of it was English whatever ``--lang`` said."""
+    from zhijiao_check.files import display_name, is_stdin, open_problem
 
-    from zhijiao_check.files import display_name, is_stdin, os_problem
-
-    problems = []
-    for path in paths:
-        if is_stdin(path):
-            continue
-        try:
-            os.stat(path)
-        except OSError as error:
-            problems.append(os_problem(display_name(path), error))
+    problems = [
+        problem
+        for path in paths
+        if not is_stdin(path) and (problem := open_problem(path, display_name(path))) is not None
+    ]
     if problems:
         raise FatalError("previous-missing", problems)
 

@@ -65,13 +65,13 @@ class Change:
 def _refuse_absent(path: Path) -> None:
     """A path beside a folder that cannot be looked at (absent, a mistyped folder, no permission): said so,
     as for two files, where it was called a file (``diff 2023/ 2042/``: "2042 是文件")."""
-    from zhijiao_check.files import display_name, os_problem
+    from zhijiao_check.files import display_name, path_problem
 
     try:
         os.stat(path)
     except OSError as error:
         name = display_name(path)
-        raise FatalError("diff-unreadable", [os_problem(name, error)], file=name) from None
+        raise FatalError("diff-unreadable", [path_problem(path, name, error)], file=name) from None
     except ValueError:  # a NUL in the name: no path the system could look at either
         return
 

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from zhijiao_check.files import display_name
+from zhijiao_check.files import display_name, open_problem
 from zhijiao_check.kinds import AnyRule
 from zhijiao_check.pack.cache import pack_files
 from zhijiao_check.pack.placed import Placed, pack_problem
@@ -454,9 +454,12 @@ def load_packs(extra: Sequence[Path] = (), main: str | None = None) -> list[Rule
     broken: list[Problem] = []  # every pack's problems in one run, not the first broken pack's alone
     every_pack_read = True
     for directory in [main_pack_dir(main), *extra]:
-        if not os.path.isfile(directory / PACK_FILE):
-            said = display_name(directory)
-            broken.append(pack_problem(said, None, "", "not-a-pack", dir=said))
+        said = display_name(directory)
+        # a folder that is not there, or that the user may not read, is said as such: "no pack.yaml in it"
+        # sent them looking for a file that was there
+        unopened = open_problem(directory, said)
+        if unopened is not None or not os.path.isfile(directory / PACK_FILE):
+            broken.append(unopened or pack_problem(said, None, "", "not-a-pack", dir=said))
             every_pack_read = False
             continue
         as_read: list[RulePack] = []

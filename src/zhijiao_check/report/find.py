@@ -8,7 +8,16 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from zhijiao_check.files import STDIN_NAME, RealPaths, display_name, is_stdin, os_problem, walk
+from zhijiao_check.files import (
+    STDIN_NAME,
+    RealPaths,
+    display_name,
+    is_stdin,
+    os_problem,
+    path_problem,
+    read_reason,
+    walk,
+)
 from zhijiao_check.problems import Problem
 from zhijiao_check.report import written
 from zhijiao_check.source import NOTEPAD_SUFFIXES, OTHER_SPREADSHEETS, PACKAGE_SUFFIXES, REPORT_SUFFIXES
@@ -47,7 +56,7 @@ def find_reports(
             try:
                 is_directory = stat.S_ISDIR(os.stat(given).st_mode)
             except OSError as error:
-                problems.append(os_problem(display_name(given), error))
+                problems.append(path_problem(given, display_name(given), error))
                 continue
             # a Numbers package named is the document itself, refused by name when read
             searched = is_directory and not given.name.lower().endswith(PACKAGE_SUFFIXES)
@@ -80,7 +89,7 @@ def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> l
     def unreadable(error: OSError) -> None:
         where = display_name(error.filename if error.filename is not None else directory)
         problems.append(
-            Problem(where, None, None, "", "directory-unreadable", {"reason": error.strerror or str(error)})
+            Problem(where, None, None, "", "directory-unreadable", {"reason": read_reason(error)})
         )
 
     files = []

@@ -96,7 +96,9 @@ def find(start: Path) -> tuple[tuple[Path, TablePath] | None, tuple[Problem, ...
     unread: list[Problem] = []
     for folder in (start, *start.parents):
         own = folder / OWN_FILE
-        if own.is_file():
+        # a link to nothing is the team's file too, whose settings are missing: read, it says so; passed
+        # over, the search went on above it, to another project's settings or none, without a word
+        if own.is_file() or own.is_symlink():
             return (own, ()), tuple(unread)
         pyproject = folder / PYPROJECT
         if not pyproject.is_file():
@@ -417,9 +419,12 @@ def relative_to_cwd(path: Path, found_above: bool = False) -> Path:
     file found in a folder above it (``found_above``), as ``../zhijiao-check.toml``: the paths the file names
     are taken from its folder, so they are shown as the reports are, relative to the working directory (run
     from ``reports/``, the waivers' ``/tmp/r/waivers.toml:2`` stood among ``2023/dongan.yaml`` and the rest).
-    A file named elsewhere keeps the path it was given."""
+    A file named elsewhere keeps the path it was given. A link to nothing is shown as the link, not as the
+    file it names: resolved, the message named a file the user never typed."""
     try:
-        real, here = path.resolve(), Path.cwd().resolve()
+        dangling = path.is_symlink() and not path.exists()
+        real = path.parent.resolve() / path.name if dangling else path.resolve()
+        here = Path.cwd().resolve()
         if found_above and real.parent in here.parents:
             return Path(os.path.relpath(real, here))
         return real.relative_to(here)

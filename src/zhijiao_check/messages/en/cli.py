@@ -38,6 +38,20 @@ MESSAGES: dict[str, str] = {
         '--base-dir is an empty path (""), such as a variable that is not set: give the repository\'s root '
         "folder (the annotations' paths are relative to it); nothing was done"
     ),
+    "cli.usage-shell-unsupported": (
+        "no completion to install or show for {shell}: only for {shells}; run this command in one of them"
+    ),
+    "cli.usage-shell-unknown": (
+        "the shell running this could not be found, so no completion to install or show: only for {shells}; "
+        "run this command in one of them"
+    ),
+    "cli.completion-installed": (
+        "installed {shell} completion in {file}; it works in a terminal opened from now on"
+    ),
+    "cli.usage-path-empty": (
+        '{option} is an empty path (""), such as a variable that is not set: give the file or folder (an '
+        "empty path is not taken for the working folder); nothing was done"
+    ),
     "cli.usage-output-empty": (
         '--output is an empty path (""), such as a variable that is not set: give the file to write; nothing '
         "was done"
@@ -63,7 +77,9 @@ MESSAGES: dict[str, str] = {
         "the file may be open in Excel, WPS or another program (close it and try again), or permission is "
         "denied"
     ),
-    "cli.os-permission-denied": "permission denied",
+    "cli.os-permission-denied": (
+        "permission denied: write to a folder you may write to, or ask its owner for write permission"
+    ),
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
     "cli.os-name-too-long": "the file name is too long",

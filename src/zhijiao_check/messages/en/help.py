@@ -18,12 +18,16 @@ MESSAGES: dict[str, str] = {
     "help.panel-commands": "Commands",
     "help.default": "[default: {}]",
     "help.required": "[required]",
+    # The statuses a stop gives (status.Stopped) on a line of their own: each line within the 66 columns
+    # the commands' panel leaves a summary at 80 (tests/cli/test_help.py).
     "help.command.check": (
         "Check reports against the targets.\n"
-        "Exit 0 all met, 1 a target failed, 2 invalid input, 3 internal error."
+        "Exit 0 all met, 1 a target failed, 2 invalid, 3 internal error;\n"
+        "stopped: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed)."
     ),
     "help.command.validate": (
-        "Check the reports' format only, no rules.\nExit 0 valid, 2 invalid, 3 internal error."
+        "Check the reports' format only, no rules.\nExit 0 valid, 2 invalid, 3 internal error;\n"
+        "stopped: 130 Ctrl-C, 143 SIGTERM, 129 SIGHUP (terminal closed)."
     ),
     "help.command.diff": (
         "What changed between two reports of a unit:\nfields, schools and majors by name, rule statuses; "

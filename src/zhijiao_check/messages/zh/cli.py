@@ -33,6 +33,17 @@ MESSAGES: dict[str, str] = {
         '--base-dir 给的是空路径（""），例如未设置的变量：请给出仓库的根目录（注释中的路径相对于它）；'
         "未做任何处理"
     ),
+    "cli.usage-shell-unsupported": (
+        "不能为 {shell} 安装或显示命令补全：只支持 {shells}；请在其中一个 shell 中运行本命令"
+    ),
+    "cli.usage-shell-unknown": (
+        "未能识别当前的 shell，不能安装或显示命令补全：只支持 {shells}；请在其中一个 shell 中运行本命令"
+    ),
+    "cli.completion-installed": "已为 {shell} 安装命令补全：{file}；重新打开终端后生效",
+    "cli.usage-path-empty": (
+        '{option} 给的是空路径（""），例如未设置的变量：请给出文件或目录（空路径不会当作当前目录）；'
+        "未做任何处理"
+    ),
     "cli.usage-output-empty": (
         '--output 给的是空路径（""），例如未设置的变量：请给出要写入的文件名；未做任何处理'
     ),
@@ -53,7 +64,7 @@ MESSAGES: dict[str, str] = {
     "cli.os-no-such-path": "路径不存在，或其中不能新建文件",
     "cli.os-not-a-folder": "路径中有一段是文件，不是目录",
     "cli.os-in-use-or-denied": "文件可能正在 Excel、WPS 或其他程序中打开（请关闭后再试），或没有写入权限",
-    "cli.os-permission-denied": "没有写入权限",
+    "cli.os-permission-denied": "没有写入权限：请写到有写入权限的目录，或请目录所有者授予写权限",
     "cli.os-disk-full": "磁盘空间不足",
     "cli.os-read-only": "所在的文件系统是只读的",
     "cli.os-name-too-long": "文件名太长",

@@ -17,10 +17,16 @@ MESSAGES: dict[str, str] = {
     "help.panel-commands": "命令",
     "help.default": "[默认：{}]",
     "help.required": "[必填]",
+    # The statuses a stop gives (status.Stopped) on a line of their own: each line within the 66 columns
+    # the commands' panel leaves a summary at 80 (tests/cli/test_help.py).
     "help.command.check": (
-        "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误，3 内部错误。"
+        "检查报表是否达标。\n退出状态：0 全部达标，1 有目标未达标，2 输入有误，3 内部错误；\n"
+        "中断：130 Ctrl-C，143 SIGTERM，129 SIGHUP（终端关闭）。"
     ),
-    "help.command.validate": "只校验报表格式，不检查规则。\n退出状态：0 格式无误，2 有误，3 内部错误。",
+    "help.command.validate": (
+        "只校验报表格式，不检查规则。\n退出状态：0 格式无误，2 有误，3 内部错误；\n"
+        "中断：130 Ctrl-C，143 SIGTERM，129 SIGHUP（终端关闭）。"
+    ),
     "help.command.diff": (
         "同一单位两份报表之间的变化：\n字段、按名称对应的学校和专业、规则状态；两个目录则按单位逐一比较。"
     ),
