@@ -337,3 +337,21 @@ def test_a_command_after_options_is_that_command(invoke):
 def test_a_command_name_as_an_option_value_stays_a_value(invoke):
     result = invoke("--pack", "rules", "samples/2023/dongan.yaml")  # the pack "rules", not the command
     assert result.exit_code == 2 and "rules 不是规则包目录" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("typed", ["", "  "])
+@pytest.mark.parametrize(
+    "command", [("check", "samples/2023/dongan.yaml"), ("rules",), ("explain", "c16.secondary-funding")]
+)
+def test_an_empty_pack_is_refused_with_the_installed_packs(invoke, command, typed, lang):
+    """``--pack ""`` (an unset variable) said "unknown rule pack :", naming nothing."""
+    result = invoke(*command, "--pack", typed, "--lang", lang)
+    assert result.exit_code == 2 and result.stdout == ""
+    said = {
+        "zh": '--pack 给的是空值（""），例如未设置的变量：请给出已安装的规则包（yzf-2021-7）或规则包目录；'
+        "未做任何处理",
+        "en": '--pack is empty (""), such as a variable that is not set: give an installed pack (yzf-2021-7) '
+        "or a pack folder; nothing was done",
+    }
+    assert result.stderr.splitlines() == [said[lang]]

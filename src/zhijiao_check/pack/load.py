@@ -431,6 +431,8 @@ def main_pack_dir(choice: str | None) -> Path:
         if len(installed) != 1:
             raise FatalError("choose-pack", packs=Join(tuple(installed)))
         return next(iter(installed.values()))
+    if not choice.strip():  # an unset variable: ``os.path.isdir("")`` is false, and the message named nothing
+        raise FatalError("pack-empty", packs=Join(tuple(installed)))
     if choice in installed:
         return installed[choice]
     if os.path.isdir(choice):

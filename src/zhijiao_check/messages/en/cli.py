@@ -98,6 +98,10 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-pack": "invalid rule pack:",
     "cli.choose-pack": "several rule packs are installed; choose one with --pack: {packs}",
     "cli.unknown-pack": "unknown rule pack {pack}: neither an installed pack ({packs}) nor a folder",
+    "cli.pack-empty": (
+        '--pack is empty (""), such as a variable that is not set: give an installed pack ({packs}) or a '
+        "pack folder; nothing was done"
+    ),
     "cli.explain-one-rule": 'explain shows one rule; "{rule}" names {count}: {ids}',
     "cli.unknown-rule": 'no rule matches "{rule}"; did you mean {suggestion}?',
     "cli.unknown-rule-none": 'no rule matches "{rule}"; see zhijiao-check rules for the list',

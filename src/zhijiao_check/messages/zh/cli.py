@@ -82,6 +82,9 @@ MESSAGES: dict[str, str] = {
     "cli.invalid-pack": "规则包无效：",
     "cli.choose-pack": "安装了多个规则包，请用 --pack 选择：{packs}",
     "cli.unknown-pack": "未知的规则包 {pack}：既不是已安装的规则包（{packs}），也不是目录",
+    "cli.pack-empty": (
+        '--pack 给的是空值（""），例如未设置的变量：请给出已安装的规则包（{packs}）或规则包目录；未做任何处理'
+    ),
     "cli.explain-one-rule": "explain 一次说明一条规则；“{rule}”对应 {count} 条：{ids}",
     "cli.unknown-rule": "没有与“{rule}”匹配的规则；是否想写 {suggestion}？",
     "cli.unknown-rule-none": "没有与“{rule}”匹配的规则；可用 zhijiao-check rules 查看全部规则",
