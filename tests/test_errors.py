@@ -31,6 +31,14 @@ DENIED_EN = "permission denied: write to a folder you may write to, or ask its o
         (errno.EDQUOT, "磁盘空间不足", "the disk is full"),
         (errno.EROFS, "所在的文件系统是只读的", "the file system is read-only"),
         (errno.ENAMETOOLONG, "文件名太长", "the file name is too long"),
+        (
+            errno.EIO,
+            "磁盘、U 盘或网络共享读写出错（EIO）：请检查它是否仍连接、是否损坏，然后重试",
+            (
+                "the disk, USB stick or network share failed (EIO): check that it is still connected and "
+                "sound, then try again"
+            ),
+        ),
     ],
 )
 def test_a_common_system_error_is_told_in_both_languages(number: int, chinese: str, english: str) -> None:
@@ -39,7 +47,7 @@ def test_a_common_system_error_is_told_in_both_languages(number: int, chinese: s
 
 
 def test_another_error_keeps_the_systems_words() -> None:
-    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    assert os_reason(OSError(errno.ETIMEDOUT, "Connection timed out")) == "Connection timed out"
     assert os_reason(ValueError("embedded null byte")) == "embedded null byte"
 
 

@@ -128,6 +128,7 @@ _WRITE_REASONS = {
     errno.EDQUOT: "cli.os-disk-full",
     errno.EROFS: "cli.os-read-only",
     errno.ENAMETOOLONG: "cli.os-name-too-long",
+    errno.EIO: "cli.os-io-error",  # a USB stick pulled out, a network share dropped, a failing disk
 }
 
 

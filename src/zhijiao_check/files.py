@@ -39,6 +39,7 @@ _ERRNO_CODES = {
     errno.ENAMETOOLONG: "name-too-long",
     errno.EACCES: "permission-denied",
     errno.EPERM: "permission-denied",
+    errno.EIO: "io-error",  # a USB stick pulled out, a network share dropped, a failing disk
 }
 _KINDS = (
     (stat.S_ISDIR, "directory"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import subprocess
@@ -317,3 +318,45 @@ def test_the_quick_form_of_the_slip_search_finds_what_the_class_form_finds(text:
 def test_the_top_level_is_said_in_the_reader_s_words(load: Load, text: str, zh: str, en: str) -> None:
     """Not YAML's type names (``实际是 list``, ``not a text``), which a clerk cannot read."""
     assert_problem(only_error(load(text)), "top-not-mapping", 1, 1, "", zh, en)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "读取时磁盘、U 盘或网络共享出错（EIO）：请检查它是否仍连接、是否损坏，然后重试"),
+        (
+            "en",
+            (
+                "the disk, USB stick or network share failed while reading (EIO): check that it is still "
+                "connected and sound, then try again"
+            ),
+        ),
+    ],
+)
+def test_a_read_the_disk_fails_is_told_in_the_run_s_language_and_the_others_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """A USB stick pulled out or a network share dropped mid-read (EIO): the system's English
+    ("Input/output error") stood in a Chinese run."""
+    from typer.testing import CliRunner
+
+    from zhijiao_check.cli import app
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lost, kept = tmp_path / "a" / "dongan.yaml", tmp_path / "b" / "dongan.yaml"
+    for path in (lost, kept):
+        path.write_text(county_text(), encoding="utf-8")
+    read = os.read
+
+    def failing(descriptor: int, size: int) -> bytes:
+        if os.fstat(descriptor).st_ino == lost.stat().st_ino:
+            raise OSError(5, "Input/output error")
+        return read(descriptor, size)
+
+    monkeypatch.setattr(files.os, "read", failing)
+    result = CliRunner().invoke(app, ["check", str(lost), str(kept), "-f", "json", "--lang", lang])
+    assert result.exit_code == 2, result.output
+    document = json.loads(result.stdout)
+    assert [(p["code"], p["message"]) for p in document["invalid"][0]["problems"]] == [("io-error", said)]
+    assert [report["file"] for report in document["reports"]] == [str(kept)]  # the other one checked

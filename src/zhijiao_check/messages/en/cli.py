@@ -83,6 +83,10 @@ MESSAGES: dict[str, str] = {
     "cli.os-disk-full": "the disk is full",
     "cli.os-read-only": "the file system is read-only",
     "cli.os-name-too-long": "the file name is too long",
+    "cli.os-io-error": (
+        "the disk, USB stick or network share failed (EIO): check that it is still connected and sound, "
+        "then try again"
+    ),
     "cli.os-no-reader": (
         "no program is reading this named pipe (FIFO), or the device is not there: start the program that "
         "reads it first, then run this command"

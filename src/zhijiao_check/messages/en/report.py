@@ -35,6 +35,10 @@ MESSAGES: dict[str, str] = {
         "use a copy "
         "you can read"
     ),
+    "report.io-error": (
+        "the disk, USB stick or network share failed while reading (EIO): check that it is still connected "
+        "and sound, then try again"
+    ),
     "report.name-too-long": (
         "a name in this path is too long for the file system: use a shorter file or directory name"
     ),

@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "report.permission-denied": (
         "没有读取权限：请让文件所有者授予读权限（目录还需执行权限），或换一个可读的副本"
     ),
+    "report.io-error": "读取时磁盘、U 盘或网络共享出错（EIO）：请检查它是否仍连接、是否损坏，然后重试",
     "report.name-too-long": "路径中有一段名称过长（文件系统拒绝）：请改用较短的文件或目录名",
     "report.symlink-loop": "符号链接形成循环（链接最终指向自己）：请改正或删除这个链接",
     "report.stdin-closed": "标准输入已关闭，无法读取“-”",
