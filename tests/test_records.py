@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import pickle
 import sys
-from dataclasses import dataclass, field, fields
-from typing import Any, cast
+from dataclasses import KW_ONLY, dataclass, field, fields  # noqa: F401  # KW_ONLY: named in texts below
+from typing import Any, ClassVar, cast  # noqa: F401  # ClassVar: named in texts below
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,6 +97,45 @@ def test_a_record_without_fields_is_equal_to_another() -> None:
         pass
 
     assert Nothing() == Nothing() and hash(Nothing()) == hash(())
+
+
+def test_a_records_fields_and_annotations_are_a_dataclasss() -> None:
+    """``dataclass`` reads a record's annotations shown as plain objects (looking into each text for
+    ``ClassVar``, ``InitVar`` and ``KW_ONLY`` was a fifth of defining one): the class and its fields keep the
+    texts, and a class variable and ``KW_ONLY`` are told apart as a dataclass tells them."""
+
+    def declared(maker: Any) -> type:
+        namespace: dict[str, object] = {
+            "__annotations__": {
+                "count": "int",
+                "label": "str | None",
+                "kind": "ClassVar[str]",
+                "rest": "KW_ONLY",
+                "named": "tuple[str, ...]",
+            },
+            "label": None,
+            "kind": "x",
+            "named": (),
+        }
+        return cast(type, maker(type("Declared", (), namespace)))
+
+    made, expected = declared(record), declared(dataclass)
+    assert made.__annotations__ == expected.__annotations__
+    assert made.kind == "x" and "kind" not in {f.name for f in fields(made)}
+
+    def shown(cls: type) -> list[tuple[str, object, bool, object]]:
+        return [(f.name, f.type, f.kw_only, f.default) for f in fields(cls)]
+
+    assert (
+        shown(made)
+        == shown(expected)
+        == [
+            ("count", "int", False, dataclasses.MISSING),
+            ("label", "str | None", False, None),
+            ("named", "tuple[str, ...]", True, ()),
+        ]
+    )
+    assert made(1, named=("a",)) == made(1, None, named=("a",)) != made(2, named=("a",))
 
 
 # A field as a test writes it: required, with a default, with a default factory, or made by the factory alone.

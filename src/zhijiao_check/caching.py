@@ -31,7 +31,7 @@ import pickle
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,7 @@ def cache_dir() -> Path | None:
     return root / "zhijiao-check"
 
 
-def stamps_of(paths: list[Path]) -> list[Stamp] | None:
+def stamps_of(paths: Sequence[str | Path]) -> list[Stamp] | None:
     """What tells each file's present content from another (size, modification time, inode); None when one
     cannot be read."""
     try:

@@ -44,7 +44,13 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
         undocumented = not cls.__doc__
         if undocumented:  # dataclasses would write one from ``inspect.signature``, costly at every start
             cls.__doc__ = cls.__name__
+        texts = cls.__annotations__  # its own (a class does not inherit them)
+        cls.__annotations__ = {name: _plain(text) for name, text in texts.items()}
         made = dataclass(init=False, eq=False, slots=True, repr=False, kw_only=kw_only)(cls)
+        made.__annotations__ = texts
+        for field in made.__dataclass_fields__.values():  # type: ignore[attr-defined]  # a dataclass now
+            if field.name in texts:
+                field.type = texts[field.name]
         if undocumented:
             names = (field.name for field in fields(cast(Any, made)) if field.init)
             made.__doc__ = f"{cls.__name__}({', '.join(names)})"
@@ -57,6 +63,24 @@ def record(cls: type[T] | None = None, /, *, kw_only: bool = False) -> Any:
         return made
 
     return made if cls is None else made(cls)
+
+
+# What ``_plain`` puts in place of a field's annotation while ``dataclass`` reads the class.
+_FIELD = object()
+# The annotations ``dataclass`` itself tells apart (``typing.ClassVar``, ``dataclasses.InitVar`` and
+# ``dataclasses.KW_ONLY``), by the names the tool writes them with.
+_MARKERS = ("ClassVar", "InitVar", "KW_ONLY")
+
+
+def _plain(annotation: Any) -> Any:
+    """The annotation ``dataclass`` is shown for a field: a text that names none of ``_MARKERS`` as an object
+    that is none of them. Each annotation is a text here (``from __future__ import annotations``), and
+    ``dataclass`` looks into every text three times (whether it is a ``ClassVar``, an ``InitVar`` or
+    ``KW_ONLY``), each a regular expression and a lookup of the name in the class's module: a fifth of what
+    defining a record cost. The texts are put back on the class and its fields once it is made."""
+    if isinstance(annotation, str) and not any(marker in annotation for marker in _MARKERS):
+        return _FIELD
+    return annotation
 
 
 def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:

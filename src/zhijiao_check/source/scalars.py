@@ -7,7 +7,6 @@ reason names the part that is out of range, with the range it must be in.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from zhijiao_check.patterns import later
@@ -40,6 +39,8 @@ def date_reason(text: str) -> Msg:
         return msg("report.bad-scalar-year", year=found.group("year"))
     if not 1 <= month <= 12:
         return msg("report.bad-scalar-month", month=month)
+    import calendar  # a date out of range is rare: a run that reads none never imports it
+
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         return msg("report.bad-scalar-day", day=day, year=year, month=month, last=last)
