@@ -433,15 +433,27 @@ def test_generated_texts_are_mostly_read() -> None:
         "0x1A",
         "1:30",
         "2023",
+        # texts, and the values of YAML's other resolvers
+        "县",
+        "county",
+        "yellow",
+        "not_started",
+        "true",
+        "false",
+        "~",
+        "=",
+        "<<",
+        ".5",
     ],
 )
-def test_a_whole_number_not_yet_held_reads_as_libyaml_reads_it(
+def test_a_plain_value_not_yet_held_reads_as_libyaml_reads_it(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # nothing held: each value is built here, by the quick way for plain digits or by PyYAML's
+    # nothing held: each value is built here, by the quick way for plain digits and for a text no resolver is
+    # for, or by PyYAML's; quoted, a text
     monkeypatch.setattr(yamltree, "_BUILT", {})
     monkeypatch.setattr(yamltree, "_PLAIN", yamltree._PlainValues())
-    _same(f"a: {text}\nb: [{text}, 1]\n", monkeypatch)
+    _same(f"a: {text}\nb: [{text}, 1]\nc: '{text}'\n", monkeypatch)
 
 
 def test_a_whole_number_is_built_without_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -510,3 +522,32 @@ def test_names_are_one_text_each_up_to_their_bound(monkeypatch: pytest.MonkeyPat
     assert full[0] == {"unit": {"odd_name_not_held": 1}}
     assert list(yamlblock._NAMES) == ["unit"]
     assert list(full[1].keys) == [("unit",), ("unit", "odd_name_not_held")]
+
+
+def test_the_texts_read_without_pyyaml_are_those_no_resolver_is_for() -> None:
+    """A plain value whose first character no implicit resolver of PyYAML's is for is a text, built without
+    PyYAML (``yamltree._RESOLVED_FIRST``): the characters are exactly those PyYAML's resolvers are keyed by,
+    and none of them is for every text."""
+    import yaml
+
+    resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+    assert None not in resolvers
+    assert set(resolvers) == yamltree._RESOLVED_FIRST
+
+
+def test_a_report_of_names_and_flags_is_read_without_importing_pyyaml() -> None:
+    # Nothing else of a run of such reports imports PyYAML, whose import (its patterns compiled) cost some 90
+    # million instructions; a fresh process tells.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from zhijiao_check.source.yamltree import parse_yaml; "
+        "parsed = parse_yaml(sys.stdin.read(), 'r.yaml'); "
+        "print(type(parsed).__name__, 'yaml' in sys.modules)"
+    )
+    text = (ROOT / "samples" / "2023" / "jiangyong.yaml").read_text(encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["Parsed", "False"]

@@ -51,6 +51,12 @@ _MAP_TAG = _STANDARD_TAG + "map"
 _MERGE_TAG = _STANDARD_TAG + "merge"
 _NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
 _INT_TAG = _STANDARD_TAG + "int"
+_STR_TAG = _STANDARD_TAG + "str"
+# The first characters of a plain scalar that one of YAML 1.1's implicit resolvers is for (PyYAML's
+# ``Resolver.yaml_implicit_resolvers``: bool, float, int, merge, null, timestamp, value, and yaml's, which no
+# plain scalar can start with; the empty text is null): any other plain scalar is a text
+# (``_PlainValues.value``).
+_RESOLVED_FIRST = frozenset(["", *"yYnNtTfFoO", *"-+.0123456789", "<", "~", "=", "!", "&", "*"])
 # Digits of a whole number read without PyYAML (``_PlainValues.value``): far below ``MAX_DIGITS``.
 _SHORT_WHOLE = 15
 _TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
@@ -69,8 +75,6 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
     With ``partial``, problems confined to one key or value (the offending key dropped, the value ``None``)
     come back in ``Parsed.problems`` instead; a file that cannot be read as a whole still gives the list.
     """
-    import yaml
-
     may_be_over = len(text) >= MAX_NODES and _most_nodes(text) > MAX_NODES
     block = None if may_be_over else read_block(text, _PLAIN, _quoted_scalar)
     if block is not None and not block[2]:
@@ -96,6 +100,8 @@ def parse_yaml(text: str, display: str, *, partial: bool = False) -> Parsed | li
             block = read_block(text, _PLAIN, _quoted_scalar)
     if not slips and block is not None:
         return Parsed(block[0], block[1], (), text)
+    import yaml  # only for libyaml: the line reader's reports are read without it (``_PlainValues``)
+
     loader = loader_class(text)
     try:
         if not loader.check_node():
@@ -401,6 +407,11 @@ class _PlainValues(dict[str, Any]):
             tag, value = _INT_TAG, int(text)
             if (tag, text) not in _BUILT:
                 _remember((tag, text), value)
+        elif text[:1] not in _RESOLVED_FIRST:
+            # A text no resolver is for (a name, ``county``): PyYAML's resolver would say so, but nothing else
+            # of a report the line reader reads imports PyYAML, some 90 million instructions (its patterns
+            # compiled), a sixth of a one-report run.
+            tag, value = _STR_TAG, _clean_scalar(_STR_TAG, text)
         else:
             import yaml
 
@@ -411,12 +422,13 @@ class _PlainValues(dict[str, Any]):
         return value
 
 
-_PLAIN = _PlainValues()
+# A flag as reports write it is held from the start: each run would import PyYAML for its resolver otherwise.
+_PLAIN = _PlainValues({"true": True, "false": False})
 _CONSTRUCTOR: list[Any] = []
 
 
 def _quoted_scalar(text: str) -> Any:
-    return _clean_scalar(_STANDARD_TAG + "str", text)
+    return _clean_scalar(_STR_TAG, text)
 
 
 def _clean_scalar(tag: str, text: str) -> Any:
@@ -429,13 +441,16 @@ def _clean_scalar(tag: str, text: str) -> Any:
     if value is _MISSING:
         if tag not in _PLAIN_TAGS:
             raise _Irregular(tag)
-        import yaml
+        if tag == _STR_TAG:
+            value = text  # as PyYAML's constructor builds a text: itself (PyYAML not imported for it)
+        else:
+            import yaml
 
-        if not _CONSTRUCTOR:
-            _CONSTRUCTOR.append(yaml.constructor.SafeConstructor())
-        constructor = _CONSTRUCTOR[0]
-        value = _construct(constructor, yaml.ScalarNode(tag, text))
-        constructor.constructed_objects.clear()
+            if not _CONSTRUCTOR:
+                _CONSTRUCTOR.append(yaml.constructor.SafeConstructor())
+            constructor = _CONSTRUCTOR[0]
+            value = _construct(constructor, yaml.ScalarNode(tag, text))
+            constructor.constructed_objects.clear()
         if isinstance(value, _Refused) or (isinstance(value, str) and odd_characters(value)):
             raise _Irregular(text)
         _remember(key, value)
