@@ -18,10 +18,11 @@ from zhijiao_check.measure.conditions import (
     SAID,
     decided_of,
     describer,
+    filter_of,
     once,
     places_of,
     right_of,
-    select,
+    selected,
     test_of,
 )
 from zhijiao_check.measure.numbers import meets, places, relation, show
@@ -115,6 +116,13 @@ class _Plan:
     with (each item's observed value and target)."""
 
     def __init__(self, rule: EveryRule) -> None:
+        self.filter = filter_of(rule.of.where)
+        # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items
+        # not given would add. Under a lower target (≥ 50%), they could still make it or break it.
+        target = rule.target
+        self.one_fails_all = (
+            target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
+        )
         self.groups = [[_Check(c) for c in group] for group in rule.groups()]
         # Most rules test one condition (``require: [{field: in_1x_pilot, value: true}]``), which decides.
         self.only = self.groups[0][0] if len(self.groups) == 1 and len(self.groups[0]) == 1 else None
@@ -294,21 +302,15 @@ _LOCATIONS = attrgetter("locations")
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
-    items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    plan = once(rule, _Plan)
+    items, lists_absent = selected(plan.filter, scope.items(plan.over), scope.year)
     if not items:  # nothing to judge (a third of a report's `every` rules): as below, without the loop
         if lists_absent:
             return _lists_absent(lists_absent)
-        return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
-    plan = once(rule, _Plan)
+        return Measure(None, None, _NONE_MATCHING, scope.where_listed(plan.over), applicable=False)
     judged = judged_all(plan, items, scope.year)
     statuses = list(map(_STATUS, judged))
-    failed = Status.FAIL in statuses
-    # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not
-    # given would add. Under a lower target (≥ 50%), they could still make it or break it.
-    target = rule.target
-    settled = (
-        failed and target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
-    )
+    settled = plan.one_fails_all and Status.FAIL in statuses
     if lists_absent and not settled:
         return _lists_absent(lists_absent)
     passed = statuses.count(Status.PASS)

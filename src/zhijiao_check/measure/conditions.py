@@ -174,7 +174,17 @@ def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[
     Only the conditions on the school can tell about a list that is not given: the majors a higher college
     does not list cannot be secondary majors, so they do not make a rule on secondary majors miss data.
     """
-    matching, on_school = once(where, _filter)
+    return selected(once(where, _filter), found, year)
+
+
+def filter_of(where: Sequence[Condition]) -> tuple[Filter, list[Test]]:
+    """``where``'s filter and its tests on the school, made once: what ``selected`` selects by."""
+    return once(where, _filter)
+
+
+def selected(made: tuple[Filter, list[Test]], found: ItemSet, year: int) -> tuple[list[Item], list[Absent]]:
+    """``select`` by a filter a rule's plan holds (``filter_of``), without looking it up again."""
+    matching, on_school = made
     items = matching(found.items, year)
     if not found.absent:
         return items, []
