@@ -89,6 +89,27 @@ def test_every_rule_judges_each_item_as_one_at_a_time(tmp_path, which):
     assert alone >= 5  # the loop is what most rules take
 
 
+def test_items_that_give_the_same_value_are_judged_as_one_at_a_time_in_every_year(tmp_path):
+    """What an item's value gives is kept by the value and what it is compared with (``_Check.told``): an
+    item giving a value met before, in another year (the year plus some), is judged and described anew."""
+    report = _reports(tmp_path)[0]
+    rule = validated(
+        EveryRule,
+        fields(
+            kind="every",
+            of={"over": "majors"},
+            require=[{"field": "evaluated_in", "op": ">=", "year_plus": -2}],
+        ),
+    )
+    plan = once(rule, _Plan)
+    assert plan.only is not None and plan.only.told is not None
+    items = _items(report, "majors")
+    for year in (2023, 2026, 2023, 2024):
+        one_by_one = [_alone(plan, plan.only, item, year) for item in items]
+        assert repr(judged_all(plan, items, year)) == repr(one_by_one), year
+    assert {o.status.value for o in judged_all(plan, items, 2026)} == {"fail", "missing"}
+
+
 @pytest.mark.parametrize("which", [0, 1])
 def test_a_sum_over_items_has_each_items_part_and_place(tmp_path, which):
     report = _reports(tmp_path)[which]

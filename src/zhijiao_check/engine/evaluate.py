@@ -389,17 +389,23 @@ def _result(
     units_missing: tuple[Wording, ...],
     city_block: bool = True,
 ) -> RuleResult:
-    if times.retired:
-        # before its ``when:``: a retired rule is not judged whatever the rule it names says
-        return RuleResult(rule, Status.NOT_APPLICABLE, None, _retired(rule, scope.year))
-    if rule.when is not None:
-        status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
-        if status not in rule.when.status:
-            return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _when_not_met)[status])
-    if not times.applies:
-        return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _not_yet))
+    if not times.judged:
+        if times.retired:
+            # before its ``when:``: a retired rule is not judged whatever the rule it names says
+            return RuleResult(rule, Status.NOT_APPLICABLE, None, _retired(rule, scope.year))
+        if rule.when is not None:
+            status = done[rule.when.rule].status if rule.when.rule in done else Status.NOT_APPLICABLE
+            if status not in rule.when.status:
+                return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _when_not_met)[status])
+        if not times.applies:
+            return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _not_yet))
     measure: Measure = rule.measure(scope)
-    status = timing.decided(rule, measure, times.due, times.exact_schedule)
+    # a rule due this year is judged by what its kind measured alone, whatever its schedule
+    status = (
+        timing.judged(rule, measure)
+        if times.due
+        else timing.decided(rule, measure, False, times.exact_schedule)
+    )
     if times.expected is None and not units_missing:
         # Most results: no schedule to show beside the figure, and no unit missing from the year: what the
         # kind measured, as the general way below gives it then.
@@ -500,6 +506,7 @@ class _Times(NamedTuple):
     due: bool  # ``timing.is_due``
     exact_schedule: Exact | None  # ``timing.exact_schedule``
     expected: float | None  # ``timing.expected``
+    judged: bool  # not retired, applies, and applies whatever another rule's status (no ``when``)
 
 
 # ``_Times`` by the rule's id, the year and the schedule's base, kept with the rule (so that its id cannot be
@@ -512,12 +519,14 @@ def _times(rule: AnyRule, year: int, base: int) -> _Times:
     if known is not None and known[0] is rule:
         return known[1]
     schedule = timing.exact_schedule(rule, year, base)
+    retired, applies = rule.time.retired_in(year), timing.applies_in(rule, year)
     times = _Times(
-        rule.time.retired_in(year),
-        timing.applies_in(rule, year),
+        retired,
+        applies,
         timing.is_due(rule, year),
         schedule,
         timing.expected(rule, year, base),
+        not retired and applies and rule.when is None,
     )
     _TIMES[id(rule), year, base] = (rule, times)
     return times

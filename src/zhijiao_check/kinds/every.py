@@ -11,15 +11,18 @@ import dataclasses
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
-from typing import Literal
+from typing import Any, Literal
 
 from zhijiao_check.measure.conditions import (
+    KEYED,
+    SAID,
     decided_of,
     describer,
+    filter_of,
     once,
     places_of,
     right_of,
-    select,
+    selected,
     test_of,
 )
 from zhijiao_check.measure.numbers import meets, places, relation, show
@@ -90,6 +93,17 @@ class _Check:
         # its school, as ``scope.locator`` locates it.
         self.constant = condition.other is None and condition.year_plus is None and condition.present is None
         self.value = condition.value
+        # What an item gives decides what its test gives and how it is described, where what it is compared
+        # with is the same for every item of a year (the rule's value, the year plus some) and both are values
+        # the describer keeps its wording by (``conditions.KEYED``): kept by the value's class, the value and
+        # what it is compared with, one lookup for each item that gives one (most items of a rule give one of
+        # a few: 是, a year), not a test and a description.
+        fixed = condition.other is None and condition.present is None
+        self.told: BoundedMemo[tuple[type, object, object], tuple[bool | None, Wording]] | None = (
+            BoundedMemo(limit=SAID)
+            if fixed and (condition.year_plus is not None or self.value.__class__ in KEYED)
+            else None
+        )
         field = condition.field
         on_school = field.startswith("school.")
         self.path = split(field)
@@ -102,6 +116,13 @@ class _Plan:
     with (each item's observed value and target)."""
 
     def __init__(self, rule: EveryRule) -> None:
+        self.filter = filter_of(rule.of.where)
+        # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items
+        # not given would add. Under a lower target (≥ 50%), they could still make it or break it.
+        target = rule.target
+        self.one_fails_all = (
+            target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
+        )
         self.groups = [[_Check(c) for c in group] for group in rule.groups()]
         # Most rules test one condition (``require: [{field: in_1x_pilot, value: true}]``), which decides.
         self.only = self.groups[0][0] if len(self.groups) == 1 and len(self.groups[0]) == 1 else None
@@ -162,11 +183,13 @@ def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> l
     items. The same outcomes, item by item."""
     read, right, decided, describe = check.read, check.right, check.decided, check.describe
     over, op = plan.over, plan.op
-    constant, value = check.constant, check.value
+    constant, value, told = check.constant, check.value, check.told
     key, school_key = check.key, check.school_key
     path, school_path = check.path, check.school_path
     judged: list[ItemOutcome] = []
     report, positions, values, file, cells = NO_PLACES
+    # what every item is compared with, where it is the same for all (``_Check.told``): the first's
+    fixed: Any = right(items[0], year) if told is not None and items else None
     for item in items:
         if key is not None:
             data = item.data
@@ -176,8 +199,18 @@ def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> l
             left = school.get(school_key) if school.__class__ is dict else read(item)
         else:
             left = read(item)
-        against = value if constant else right(item, year)
-        held = decided(left, against)
+        if told is not None and left.__class__ in KEYED:
+            against = fixed
+            known = told.get((left.__class__, left, fixed))
+            if known is None:
+                held = decided(left, fixed)
+                said = describe(item, year, over, held, left, fixed)
+                known = told.keep((left.__class__, left, fixed), (held, said))
+            held, said = known
+        else:
+            against = value if constant else right(item, year)
+            held = decided(left, against)
+            said = describe(item, year, over, held, left, against)
         status = _FAIL if held is False else _MISSING if held is None else _PASS
         if item.report is not report:
             report, positions, values, file, cells = report_places(item.report)
@@ -196,7 +229,7 @@ def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> l
                 item.school,
                 status,
                 left,
-                describe(item, year, over, held, left, against),
+                said,
                 (Location(file, line, column, positions.cell(at) if cells else ""),),
                 {"op": op, "value": against},
             )
@@ -269,21 +302,15 @@ _LOCATIONS = attrgetter("locations")
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
-    items, lists_absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
+    plan = once(rule, _Plan)
+    items, lists_absent = selected(plan.filter, scope.items(plan.over), scope.year)
     if not items:  # nothing to judge (a third of a report's `every` rules): as below, without the loop
         if lists_absent:
             return _lists_absent(lists_absent)
-        return Measure(None, None, _NONE_MATCHING, scope.where_listed(rule.of.over), applicable=False)
-    plan = once(rule, _Plan)
+        return Measure(None, None, _NONE_MATCHING, scope.where_listed(plan.over), applicable=False)
     judged = judged_all(plan, items, scope.year)
     statuses = list(map(_STATUS, judged))
-    failed = Status.FAIL in statuses
-    # Every item must pass (the built-in rules: ≥ 100%): one failing decides the rule, whatever the items not
-    # given would add. Under a lower target (≥ 50%), they could still make it or break it.
-    target = rule.target
-    settled = (
-        failed and target.op in (">=", ">", "==") and not isinstance(target.value, list) and target.value >= 1
-    )
+    settled = plan.one_fails_all and Status.FAIL in statuses
     if lists_absent and not settled:
         return _lists_absent(lists_absent)
     passed = statuses.count(Status.PASS)

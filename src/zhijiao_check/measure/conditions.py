@@ -174,7 +174,17 @@ def select(found: ItemSet, where: Sequence[Condition], year: int) -> tuple[list[
     Only the conditions on the school can tell about a list that is not given: the majors a higher college
     does not list cannot be secondary majors, so they do not make a rule on secondary majors miss data.
     """
-    matching, on_school = once(where, _filter)
+    return selected(once(where, _filter), found, year)
+
+
+def filter_of(where: Sequence[Condition]) -> tuple[Filter, list[Test]]:
+    """``where``'s filter and its tests on the school, made once: what ``selected`` selects by."""
+    return once(where, _filter)
+
+
+def selected(made: tuple[Filter, list[Test]], found: ItemSet, year: int) -> tuple[list[Item], list[Absent]]:
+    """``select`` by a filter a rule's plan holds (``filter_of``), without looking it up again."""
+    matching, on_school = made
     items = matching(found.items, year)
     if not found.absent:
         return items, []
@@ -195,7 +205,7 @@ def describe(condition: Condition, item: Item, year: int, over: str | None = Non
 
 
 # The values a comparison's wording is kept by (``_describer``): those whose equal values read alike.
-_KEYED = frozenset({bool, int, float, str})
+KEYED = frozenset({bool, int, float, str})
 # (item, year, over, what the condition's test gave for the item, the values it read: its field's and what it
 # compared with): neither the test nor the reads are made twice.
 Describer = Callable[[Item, int, "str | None", "bool | None", Any, Any], Wording]
@@ -233,7 +243,7 @@ def _describer(condition: Condition) -> Describer:
         # Each value by its class too (``True``, ``1`` and ``1.0`` are shown apart); ``against`` holds the
         # year when it is the year plus some. A list (``contains``) is no key: said anew.
         key = (left.__class__, left, against.__class__, against, held, over)
-        keyed = left.__class__ in _KEYED and against.__class__ in _KEYED
+        keyed = left.__class__ in KEYED and against.__class__ in KEYED
         if keyed:
             known = said.get(key)
             if known is not None:
