@@ -285,6 +285,12 @@ class Spool:
             spans.extend((self.add(text), len(text)))
         return spans
 
+    def spooled(self, at: int, size: int) -> Spooled:
+        """An entry ``written`` at ``at``, left in the spool as a ``Written`` one is written out (``span``),
+        and read back as a value by a view: a unit's trends made ahead, some 27 KB each, were read and copied
+        into a ``Written`` before they were written out."""
+        return Spooled(lambda: (self.span(at, size),), lambda: self.value(at, size))
+
     def read_written(self, spans: array[int]) -> Iterator[Written]:
         for index in range(0, len(spans), 2):
             yield Written(self.read(spans[index], spans[index + 1]))
