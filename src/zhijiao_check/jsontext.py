@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from zhijiao_check.patterns import later
 
@@ -140,12 +141,29 @@ def written_object(fields: Sequence[tuple[str, bytes]], depth: int) -> Written:
     )
 
 
+class Span(NamedTuple):
+    """A piece of a document's text that stands in a file (a flat run's spool), left there: the writer has
+    the system copy it to the output where it can (``output``: no copy read into memory and written out
+    again, some 29 KB a report), else reads it (``text``)."""
+
+    descriptor: int
+    at: int
+    size: int
+
+    def text(self) -> bytes:
+        return os.pread(self.descriptor, self.size, self.at)
+
+
+# A piece of a document's text as ``chunks`` gives it: its bytes, or where they stand in a file.
+Piece = bytes | Span
+
+
 class Spooled:
     """An entry of a ``Lazy`` list written as ``Written`` is but kept out of memory (a large run's city-wide
-    year, megabytes): ``pieces()`` gives its text a bounded piece at a time, ``value()`` what a view reads of
-    it."""
+    year, megabytes): ``pieces()`` gives its text a bounded piece at a time (or a ``Span`` of it), ``value()``
+    what a view reads of it."""
 
-    def __init__(self, pieces: Callable[[], Iterable[bytes]], value: Callable[[], Any]) -> None:
+    def __init__(self, pieces: Callable[[], Iterable[Piece]], value: Callable[[], Any]) -> None:
         self.pieces = pieces
         self.value = value
 
@@ -174,7 +192,7 @@ def loads(text: bytes) -> Any:
         return json.loads(text)
 
 
-def chunks(data: Any, depth: int = 0) -> Iterator[bytes]:
+def chunks(data: Any, depth: int = 0) -> Iterator[Piece]:
     """``encoded(data)`` in pieces, ``Lazy`` lists (in dicts and lists at any depth) written as they come."""
     if isinstance(data, Lazy):
         yield from (_plain if data.plain else _entries)(iter(data.entries()), depth)
@@ -243,7 +261,7 @@ def _holed(data: dict[Any, Any] | list[Any], depth: int) -> tuple[list[bytes], l
     return (texts, lazy) if len(texts) == len(lazy) + 1 else None
 
 
-def _entries(entries: Iterator[Any], depth: int) -> Iterator[bytes]:
+def _entries(entries: Iterator[Any], depth: int) -> Iterator[Piece]:
     inner = _INDENT * (depth + 1)
     separator = b"[\n"
     for entry in entries:

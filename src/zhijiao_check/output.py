@@ -21,6 +21,7 @@ from zhijiao_check.wording import Wording, msg
 
 if TYPE_CHECKING:
     from zhijiao_check.i18n import Translator
+    from zhijiao_check.jsontext import Piece, Span
 
 
 # The format a file's name asks for, when no format is given for it (``-o 2024-结果.xlsx``).
@@ -144,7 +145,7 @@ class Streamed:
     """A UTF-8 text written piece by piece as ``pieces()`` makes it (a large run's JSON), never whole in
     memory; still staged and renamed into place only when whole, as every file is."""
 
-    def __init__(self, pieces: Callable[[], Iterator[bytes]]) -> None:
+    def __init__(self, pieces: Callable[[], Iterator[Piece]]) -> None:
         self.pieces = pieces
 
 
@@ -363,16 +364,24 @@ _GATHER = 1 << 20
 _GATHER_PIECES = 1024
 
 
-def _write_gathered(descriptor: int, pieces: Iterable[bytes]) -> None:
+def _write_gathered(descriptor: int, pieces: Iterable[Piece]) -> None:
     """``pieces`` written to ``descriptor`` in turn, gathered into few calls (``os.writev``: no piece is
-    copied to be joined), or one at a time where the system has no gathering write (Windows)."""
+    copied to be joined), or one at a time where the system has no gathering write (Windows); a piece left
+    in a file (``jsontext.Span``) copied from there (``_copied``)."""
     if not hasattr(os, "writev"):
         for piece in pieces:
-            _write_whole(descriptor, piece)
+            _write_whole(descriptor, _bytes_of(piece))
         return
     gathered: list[bytes] = []
     size = 0
+    copying = _SENDFILE
     for piece in pieces:
+        if not isinstance(piece, bytes):
+            if gathered:
+                _write_all(descriptor, gathered, size)
+                gathered, size = [], 0
+            copying = _copied(descriptor, piece, copying)
+            continue
         gathered.append(piece)
         size += len(piece)
         if size >= _GATHER or len(gathered) == _GATHER_PIECES:
@@ -380,6 +389,36 @@ def _write_gathered(descriptor: int, pieces: Iterable[bytes]) -> None:
             gathered, size = [], 0
     if gathered:
         _write_all(descriptor, gathered, size)
+
+
+# Whether ``os.sendfile`` copies a file to any descriptor (Linux: to a file, a pipe, a device); elsewhere it
+# writes to sockets only, as ``shutil`` takes it.
+_SENDFILE = hasattr(os, "sendfile") and sys.platform.startswith("linux")
+
+
+def _copied(descriptor: int, span: Span, copying: bool) -> bool:
+    """``span`` written to ``descriptor``: with ``copying``, by the system from its file (``os.sendfile``),
+    which copies it without bringing it into this process; else, or where the system does not copy to that
+    output (one opened to append, ``>>``), read and written. Whether the next span may be copied."""
+    at, end = span.at, span.at + span.size
+    while copying and at < end:
+        try:
+            sent = os.sendfile(descriptor, span.descriptor, at, end - at)
+        except OSError as error:
+            if error.errno not in _NO_SENDFILE or at > span.at:
+                raise
+            copying = False
+            break
+        if not sent:  # the file shorter than the span said: as a read of it would give it
+            return copying
+        at += sent
+    if at < end:
+        _write_whole(descriptor, span._replace(at=at, size=end - at).text())
+    return copying
+
+
+# What ``os.sendfile`` says of an output or a file it does not copy between, before it copied anything.
+_NO_SENDFILE = frozenset((errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK, errno.EXDEV))
 
 
 def _write_all(descriptor: int, pieces: list[bytes], size: int) -> None:
@@ -456,11 +495,16 @@ def _remove_folders(made: list[str]) -> None:
             pass
 
 
-def _pieces(text: Content) -> Iterator[bytes]:
+def _pieces(text: Content) -> Iterator[Piece]:
     if isinstance(text, Streamed):
         yield from text.pieces()
     else:
         yield _bytes(text)
+
+
+def _bytes_of(piece: Piece) -> bytes:
+    """A piece's bytes, a ``Span`` read from its file (for a stream that takes only bytes)."""
+    return piece if isinstance(piece, bytes) else piece.text()
 
 
 def _bytes(text: str | bytes) -> bytes:
@@ -542,7 +586,7 @@ def _to_stdout(text: Content, written: list[str]) -> None:
         raise FatalError("cannot-write-stdout", reason=os_reason(error), written=", ".join(written)) from None
 
 
-def _to_buffer(buffer: BinaryIO, pieces: Iterable[bytes]) -> None:
+def _to_buffer(buffer: BinaryIO, pieces: Iterable[Piece]) -> None:
     """``pieces`` to standard output's byte stream (``buffer``, flushed): gathered into few calls where it is
     a descriptor (``_write_gathered``); else (a test's stream in memory, Windows) through it, one at a
     time."""
@@ -554,7 +598,7 @@ def _to_buffer(buffer: BinaryIO, pieces: Iterable[bytes]) -> None:
         # one ``write`` a piece, not ``writelines``: a stream that copies what is written elsewhere (click's
         # test runner mixing standard output and error) overrides ``write`` alone
         for piece in pieces:  # noqa: FURB122
-            buffer.write(piece)
+            buffer.write(_bytes_of(piece))
     else:
         _write_gathered(descriptor, pieces)
 
@@ -564,7 +608,7 @@ def _texts(text: str | Streamed) -> Iterator[str]:
     character: pieces are made of whole encoded values)."""
     if isinstance(text, Streamed):
         for piece in text.pieces():
-            yield piece.decode("utf-8")
+            yield _bytes_of(piece).decode("utf-8")
     else:
         yield text
 

@@ -26,7 +26,7 @@ from zhijiao_check.commands import check as check_command
 from zhijiao_check.commands.flat import run, spool
 from zhijiao_check.commands.flat.scoring import listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
-from zhijiao_check.jsontext import PLAIN, Lazy, encoded, entries_of
+from zhijiao_check.jsontext import PLAIN, Lazy, Span, chunks, encoded, entries_of
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
@@ -281,6 +281,23 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
             key: list(entries_of(v)) if key in ("locations", "items") else v for key, v in value.items()
         } == whole
         assert list(value) == list(whole)  # the keys in the document's order
+
+
+def test_an_entry_left_in_the_spool_is_written_out_from_there_and_read_back_by_a_view() -> None:
+    """A unit's trends made ahead (``--jobs``) stay in the spool: written out as a ``Span`` of it (copied by
+    the system), and read back as a value where a view reads the document."""
+    trends = {"unit": "冷水滩区", "kind": "county", "trends": [{"rule": "c1.x", "observed": 0.5}]}
+    text = encoded(trends, DEPTH + 1)
+    with tempfile.TemporaryFile("wb") as file:
+        spool = Spool(file, [], views=False)
+        spool.add(b"before")
+        left = spool.spooled(spool.add(text), len(text))
+        spool.add(b"after")  # buffered still: written out before the span is read from
+        (span,) = left.pieces()
+        assert isinstance(span, Span) and span.text() == text
+        assert left.value() == trends
+        pieces = [p if isinstance(p, bytes) else p.text() for p in chunks(Lazy(lambda: [left]), DEPTH)]
+        assert b"".join(pieces) == encoded([trends], DEPTH)
 
 
 @pytest.mark.skipif(not hasattr(os, "writev"), reason="no gathering write on this system")

@@ -462,3 +462,27 @@ def test_units_trends_are_made_while_the_city_wide_years_are_in_workers(tmp_path
             assert set(told[first_year + 2 :]) == {"unit"}
     assert printed["1"] == printed["2"]
     assert json.loads(printed["2"])["trends"]["units"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_streamed_run_prints_the_same_bytes_to_a_file_a_pipe_and_a_file_it_appends_to(
+    streamed: Path, jobs: str
+) -> None:
+    """Each report's entry is copied from the spool by the system where it can (``output._copied``): to a
+    file, a pipe, and a file opened to append (``>>``), which the system does not copy to."""
+    written = run(streamed, "-f", "json", "--jobs", jobs, "-o", f"written-{jobs}.json")
+    assert written.returncode in (0, 1), written.stderr
+    text = (streamed / f"written-{jobs}.json").read_bytes()
+    argv = [sys.executable, "-m", "zhijiao_check", "check", "reports", "--rules", "pack", "-j", jobs]
+    assert (
+        subprocess.run([*argv, "-f", "json"], cwd=streamed, capture_output=True, check=False).stdout == text
+    )
+    appended = streamed / f"appended-{jobs}.json"
+    appended.write_bytes(b"before\n")
+    with appended.open("ab") as file:
+        done = subprocess.run(
+            [*argv, "-f", "json"], cwd=streamed, stdout=file, stderr=subprocess.PIPE, check=False
+        )
+    assert done.returncode == written.returncode, done.stderr
+    assert appended.read_bytes() == b"before\n" + text
+    assert b'"rank": 1' in text

@@ -4,15 +4,19 @@ each output appears whole or not at all."""
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from zhijiao_check import output
 from zhijiao_check.errors import FatalError
+from zhijiao_check.jsontext import Span
 from zhijiao_check.output import Streamed, write_all
 
 from .helpers import digest, run
@@ -172,8 +176,8 @@ def test_an_output_over_an_earlier_year_or_a_roster_is_refused(report: Path, tmp
     assert done.code == 2 and digest(earlier) == before
 
 
-def _streamed(*pieces: bytes | Exception) -> Streamed:
-    def made() -> Iterator[bytes]:
+def _streamed(*pieces: bytes | Span | Exception) -> Streamed:
+    def made() -> Iterator[bytes | Span]:
         for piece in pieces:
             if isinstance(piece, Exception):
                 raise piece
@@ -248,3 +252,61 @@ def test_a_streamed_output_is_written_whole_when_the_system_takes_part_of_a_gath
     write_all([(_streamed(*pieces), target)])
     assert target.read_bytes() == b"".join(pieces)
     assert 0 < len(calls) < 20 and max(calls) <= 1024
+
+
+def _spans(tmp_path: Path) -> tuple[list[bytes | Span], bytes]:
+    """Pieces of a streamed text, some of them left in a file (``jsontext.Span``, as a flat run's spool
+    leaves each report's entry), and the text they make."""
+    stored = tmp_path / "spool"
+    stored.write_bytes(b"".join(bytes([65 + n % 26]) * 3000 for n in range(40)))
+    descriptor = os.open(stored, os.O_RDONLY)
+    pieces: list[bytes | Span] = []
+    for n in range(40):
+        pieces += [b",\n" + str(n).encode(), Span(descriptor, 3000 * ((n * 7) % 40), 3000)]
+    return pieces, b"".join(p if isinstance(p, bytes) else p.text() for p in pieces)
+
+
+def test_a_streamed_output_copies_the_pieces_left_in_a_file_in_their_place(tmp_path: Path) -> None:
+    pieces, text = _spans(tmp_path)
+    target = tmp_path / "out.json"
+    write_all([(_streamed(*pieces), target)])
+    assert target.read_bytes() == text
+
+
+@pytest.mark.skipif(not hasattr(os, "sendfile"), reason="no copy between files on this system")
+def test_a_piece_left_in_a_file_is_written_whole_when_the_system_copies_part_of_it_or_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system may copy part of a piece (a pipe, a signal): the rest is copied after it; an output it does
+    not copy to (one opened to append, ``>>``) refuses the first piece, and every piece is read and written,
+    the system not asked again."""
+    pieces, text = _spans(tmp_path)
+    copy = os.sendfile
+    asked: list[int] = []
+
+    def partly(out: int, descriptor: int, at: int, size: int) -> int:
+        asked.append(size)
+        return copy(out, descriptor, at, max(1, size // 3))
+
+    def refused(out: int, descriptor: int, at: int, size: int) -> int:
+        asked.append(size)
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(output, "_SENDFILE", True)
+    for sendfile, calls in ((partly, 840), (refused, 1)):  # 40 pieces of 3,000 bytes, a third at a time
+        asked.clear()
+        monkeypatch.setattr(os, "sendfile", sendfile)
+        target = tmp_path / f"{sendfile.__name__}.json"
+        write_all([(_streamed(*pieces), target)])
+        assert target.read_bytes() == text
+        assert len(asked) == calls
+
+
+def test_a_streamed_output_to_a_stream_without_a_descriptor_reads_the_pieces_left_in_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pieces, text = _spans(tmp_path)
+    shown = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(shown, encoding="utf-8"))
+    write_all([(_streamed(*pieces), None)])
+    assert shown.getvalue() == text

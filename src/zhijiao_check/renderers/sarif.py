@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from zhijiao_check import __version__
 from zhijiao_check.i18n import Translator
-from zhijiao_check.jsontext import Lazy, chunks, entries_of
+from zhijiao_check.jsontext import Lazy, Piece, chunks, entries_of
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import Finding, findings
 from zhijiao_check.renderers.json import strict_json
@@ -52,7 +52,7 @@ class SarifRenderer:
 
     def pieces(
         self, doc: Mapping[str, Any], packs: Sequence[RulePack], failing: frozenset[str]
-    ) -> Iterator[bytes]:
+    ) -> Iterator[Piece]:
         """The same text as ``render``, written as a large run's document is read back (``commands.flat``):
         its results made as they are written."""
         return chain(chunks(self.log(doc, packs, failing, streamed=True)), [b"\n"])  # as strict_json ends it

@@ -133,7 +133,7 @@ def assembled(
             made_ahead[unit] = len(spans_ahead)
             spans_ahead.extend((spool.add(found.entry), len(found.entry), spool.add(line), len(line)))
 
-    def found_unit_trends() -> Iterator[tuple[str, Written, tuple[int, int]]]:
+    def found_unit_trends() -> Iterator[tuple[str, Written | Spooled, tuple[int, int]]]:
         """Each unit's entry of trends, and where its clause-15 line is in the spool, in the units' order."""
         absent = not_filed()
         unseen = without_city_figures(years, (year for year, _, _ in sections))
@@ -142,7 +142,7 @@ def assembled(
             if at is not None:
                 if at >= 0:
                     entry, size, line, length = spans_ahead[at : at + 4]
-                    yield unit, Written(spool.read(entry, size)), (line, length)
+                    yield unit, spool.spooled(entry, size), (line, length)
                 continue
             found = unit_trend(unit, reports, absent.get(unit, ()), unseen)
             if found is not None:
@@ -154,7 +154,7 @@ def assembled(
     # after them need not make the trends again; with the units they are of, in order
     spooled: list[tuple[array[int], list[str]]] = []
 
-    def spooling() -> Iterator[Written]:
+    def spooling() -> Iterator[Written | Spooled]:
         spans, trended = array("q"), []
         for unit, entry, line in found_unit_trends():
             spans.extend(line)
@@ -162,7 +162,7 @@ def assembled(
             yield entry
         spooled[:] = [(spans, trended)]
 
-    def unit_trend_entries() -> Iterator[Written]:
+    def unit_trend_entries() -> Iterator[Written | Spooled]:
         return spooling()
 
     def assessment_entries() -> Iterator[Any]:

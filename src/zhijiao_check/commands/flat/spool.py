@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
 from zhijiao_check.engine.keep import unpacked
 from zhijiao_check.errors import FatalError, os_reason
 from zhijiao_check.i18n import Translator
-from zhijiao_check.jsontext import PLAIN, Lazy, Spooled, Written, chunks, encoded, loads
+from zhijiao_check.jsontext import PLAIN, Lazy, Piece, Span, Spooled, Written, chunks, encoded, loads
 from zhijiao_check.kinds import stated_target
 from zhijiao_check.report import ReportFile
 from zhijiao_check.status import Status
@@ -229,6 +229,13 @@ class Spool:
         except OSError as error:
             raise spool_failed(error) from None
 
+    def span(self, at: int, size: int) -> Span:
+        """``read(at, size)`` left in its file, for the writer to copy from there (``jsontext.Span``)."""
+        if at >= APART:  # in a worker's own file (``apart``), written and flushed there
+            return Span(self.others[at // APART - 1].fileno(), at % APART, size)
+        self.flush()
+        return Span(self.file.fileno(), at, size)
+
     def flush(self) -> None:
         """Everything written so far in the file: before forking, so that no worker inherits it unwritten
         (and writes it again)."""
@@ -236,6 +243,11 @@ class Spool:
             self.file.flush()
         except OSError as error:
             raise spool_failed(error) from None
+
+    def add_pieces(self, pieces: Iterable[Piece]) -> None:
+        """``pieces`` (``jsontext.chunks``) written one after the other, a ``Span`` read from its file."""
+        for piece in pieces:
+            self.add(piece if isinstance(piece, bytes) else piece.text())
 
     def copy(self, other: Spool, size: int) -> int:
         """The first ``size`` bytes of ``other`` (a worker's spool) written here, a piece at a time; where
@@ -273,6 +285,12 @@ class Spool:
             spans.extend((self.add(text), len(text)))
         return spans
 
+    def spooled(self, at: int, size: int) -> Spooled:
+        """An entry ``written`` at ``at``, left in the spool as a ``Written`` one is written out (``span``),
+        and read back as a value by a view: a unit's trends made ahead, some 27 KB each, were read and copied
+        into a ``Written`` before they were written out."""
+        return Spooled(lambda: (self.span(at, size),), lambda: self.value(at, size))
+
     def read_written(self, spans: array[int]) -> Iterator[Written]:
         for index in range(0, len(spans), 2):
             yield Written(self.read(spans[index], spans[index + 1]))
@@ -288,8 +306,7 @@ class Spool:
     def result(self, doc: Mapping[str, Any]) -> Result:
         """A city-wide result (``document.result``, streamed) written, and with ``views`` its view."""
         at = self.end
-        for piece in chunks(doc, DEPTH + 2):
-            self.add(piece)
+        self.add_pieces(chunks(doc, DEPTH + 2))
         if not self.views:
             return Result(at, self.end - at, None)
         fields = encoded({key: value for key, value in doc.items() if key not in LISTS})
@@ -317,8 +334,7 @@ class Spool:
         entries = (Spooled(partial(copied, one), partial(self.viewed, one)) for one in written)
         doc = {**made, "results": Lazy(lambda: entries)}
         at = self.end
-        for piece in chunks(doc, DEPTH):
-            self.add(piece)
+        self.add_pieces(chunks(doc, DEPTH))
         return City(
             at, self.end - at, {key: value for key, value in doc.items() if key != "results"}, results
         )
@@ -332,17 +348,20 @@ class Spool:
                 yield Spooled(partial(self.pieces, one.at, one.size), partial(self.viewed, one))
 
         return Spooled(
-            lambda: self.pieces(city.at, city.size), lambda: {**city.head, "results": Lazy(results)}
+            lambda: (self.span(city.at, city.size),), lambda: {**city.head, "results": Lazy(results)}
         )
 
     def entry(self, kept: HeldReport, rank: int | None) -> Spooled:
-        """The report's entry in the document, with its rank: read up to its ``"rank": null`` ending, which is
-        written after it, the rank in its place. Read whole and the rank put in, each entry was copied three
-        times more, some 30 KB each time (a tenth of what a 1,000-report run does once its reports are in)."""
+        """The report's entry in the document, with its rank: its text up to its ``"rank": null`` ending left
+        in the spool (``span``), the rank in the ending's place. Read whole and the rank put in, each entry
+        was copied three times more, some 30 KB each time (a tenth of what a 1,000-report run does once its
+        reports are in); read up to its ending, once, and written out."""
         at = 5 * kept.number
-        text = self.read(self.parts[at], self.parts[at + 1] - self.parts[at] - len(NO_RANK))
+        start, size = self.parts[at], self.parts[at + 1] - self.parts[at] - len(NO_RANK)
         ending = NO_RANK if rank is None else str(rank).encode() + NO_RANK[len(b"null") :]
-        return Spooled(partial(iter, (text, ending)), lambda: loads(text + ending))
+        return Spooled(
+            lambda: (self.span(start, size), ending), lambda: loads(self.read(start, size) + ending)
+        )
 
     def results(self, kept: HeldReport) -> Said:
         """The report's results as its unit's trends read them (``said_of``)."""
