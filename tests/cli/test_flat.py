@@ -24,7 +24,7 @@ from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
 from zhijiao_check.commands.flat import run, spool
-from zhijiao_check.commands.flat.scoring import listed_as_text
+from zhijiao_check.commands.flat.scoring import _path_of, listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.jsontext import PLAIN, Lazy, Span, chunks, encoded, entries_of
 
@@ -256,6 +256,16 @@ def test_the_files_of_a_flat_run_are_held_as_text_with_the_names_they_are_shown_
     assert listed == [(str(plain), str(plain)), (str(odd), "b（显示名）.yaml")]
     assert listed[0][0] is listed[0][1]  # one string for a name that is the path's own text
     assert files == []  # taken out of the caller's list, which held a Path each
+
+
+@pytest.mark.parametrize(
+    "text", ["reports/2023/a.yaml", "a.yaml", "./a.yaml", "reports//2023/a.yaml", "/tmp/县/报表.yaml"]
+)
+def test_a_listed_file_is_read_by_the_path_its_text_names(text: str) -> None:
+    # made from its folder's path without parsing its name again (``files.path_in``): the same path
+    made = _path_of(text)
+    assert made == Path(text) and str(made) == str(Path(text)) and made.parts == Path(text).parts
+    assert made.name == Path(text).name and made.parent == Path(text).parent
 
 
 @pytest.mark.parametrize("views", [True, False])

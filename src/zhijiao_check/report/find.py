@@ -14,6 +14,7 @@ from zhijiao_check.files import (
     display_name,
     is_stdin,
     os_problem,
+    path_in,
     path_problem,
     read_reason,
     walk,
@@ -98,12 +99,12 @@ def _search(directory: Path, problems: list[Problem], real_path: RealPaths) -> l
         # a Numbers document saved on a Mac is a folder: listed as the spreadsheet it is, never searched into
         packages = [d for d in directories if d.lower().endswith(PACKAGE_SUFFIXES)]
         directories[:] = [d for d in directories if d not in packages]
-        folder = Path(root)
+        folder = Path(root)  # parsed once, each file's path made from it (``path_in``)
         for name in sorted([*names, *packages]):
             if name.startswith((".", "~$")):
                 continue
             if _named_as_report(name):
-                path = folder / name
+                path = path_in(folder, name)
                 files.append((path, real_path(path) if name in links else os.path.join(real, name)))
             else:
                 _broken_link(os.path.join(root, name), problems)

@@ -4,6 +4,7 @@ as its entry of the document, and packed as the city-wide rules read it (``Score
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -16,8 +17,10 @@ from zhijiao_check.commands.flat.spool import (
 from zhijiao_check.document import reported
 from zhijiao_check.engine.evaluate import evaluate_report
 from zhijiao_check.engine.keep import Keep, packed, pruned
+from zhijiao_check.files import path_in
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import encoded
+from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.records import record
 from zhijiao_check.report import InvalidReport, ReportFile, load_report
 from zhijiao_check.status import failing
@@ -88,6 +91,16 @@ def listed_as_text(files: list[tuple[Path, str]]) -> list[tuple[str, str]]:
     return listed
 
 
+# The folders of the files a run reads, parsed once each (a run's reports are in a few folders a year).
+_FOLDERS: BoundedMemo[str, Path] = BoundedMemo(Path, limit=256)
+
+
+def _path_of(text: str) -> Path:
+    """``Path(text)`` of a file listed (``listed_as_text``), its name not interned (``files.path_in``)."""
+    folder, name = os.path.split(text)
+    return path_in(_FOLDERS[folder], name) if name else Path(text)
+
+
 def scorer(
     flat: Flat, places: dict[int, int], keep: Keep
 ) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
@@ -133,7 +146,7 @@ def scorer(
         """Each step over the whole batch in turn; what each file gave, in order."""
         # each file looked at before it is read: a change after it shows when it is read again (``copies``)
         states = [state_of(path) for path, _ in batch]
-        loaded = [admitted(load_report(Path(path), units, name)) for path, name in batch]
+        loaded = [admitted(load_report(_path_of(path), units, name)) for path, name in batch]
         evaluations = {
             index: evaluate_report(one, flat.packs, flat.selected)
             for index, one in enumerate(loaded)
