@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import functools
 import io
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.characters import display_width
 from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
+from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import BELOW_NOT_DUE
 from zhijiao_check.renderers.matrix import catalogue_of
@@ -715,6 +715,6 @@ def _wrapped(text: str, room: int) -> int:
 
 
 # A line of one-wide characters cut after each hyphen or full stop, the rest its last piece
-_ASCII_PIECES = re.compile(r"[^-.]*[-.]|[^-.]+")
+_ASCII_PIECES = later(r"[^-.]*[-.]|[^-.]+")
 # Each character's width, looked up once (``display_width``); a line's end is none
 _WIDTHS: dict[str, int] = {"\n": 0}
