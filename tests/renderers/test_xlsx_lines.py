@@ -41,3 +41,18 @@ def test_a_chinese_explanation_wraps_between_its_characters() -> None:
 )
 def test_the_lines_are_those_of_the_pieces(text: str, width: int) -> None:
     assert _lines(text, width) == _by_pieces(text, width)
+
+
+@given(
+    text=st.text(alphabet="/ap:-.0 \t\n中", max_size=120),
+    width=st.integers(min_value=2, max_value=40),
+)
+def test_a_place_s_path_is_measured_as_its_pieces(text: str, width: int) -> None:
+    # a line of one-wide characters (a file's path and line) is cut by a pattern, not character by character
+    assert _lines(text, width) == _by_pieces(text, width)
+
+
+def test_a_path_breaks_after_its_full_stops_and_hyphens() -> None:
+    assert _lines("/tmp/reports/2022/jingkaiqu.yaml:49", 20) == 2  # /tmp/reports/2022/jingkaiqu. · yaml:49
+    assert _lines("/tmp/a-very-long-folder-name/x.yaml:1", 12) == 5  # folder-name/x. wider than 11: cut
+    assert _lines("/tmp/abcdefghijklmnopqrstuvwxyz", 11) == 4  # no place to break: cut every 10

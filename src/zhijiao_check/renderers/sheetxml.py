@@ -86,10 +86,14 @@ class SheetRows:
     def __init__(self, styles: Styles) -> None:
         self._styles = styles
         self._letters: list[str] = [""]
-        self._parts: list[str] = []
+        self._heads: list[bytes] = [b""]  # each column's cell reference up to its row's number
+        self._looks: dict[Style, bytes] = {}  # each style's attribute, its number given by ``styles``
+        # the sheet's XML encoded piece by piece (a text once), joined without widening each ASCII piece
+        # to the width of the sheet's Chinese text and encoding all of it at the end
+        self._parts: list[bytes] = []
         # each text's cell after its reference and style, made once: a workbook's texts recur row after row
         # (a rule's title, a status, a unit's name), and checking and escaping one is most of writing it
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, bytes] = {}
         self._rows = 0  # rows appended
         self._extent = (0, 0, 0)  # the first and last rows with a cell, and the widest
 
@@ -106,26 +110,30 @@ class SheetRows:
         self._extent = (first or self._rows, self._rows, max(columns, len(values)))
         while len(self._letters) <= len(values):
             self._letters.append(get_column_letter(len(self._letters)))
-        out, texts = self._parts, self._texts
+            self._heads.append(f'<c r="{self._letters[-1]}'.encode())
+        out, texts, heads, looks = self._parts, self._texts, self._heads, self._looks
         # openpyxl's row dimension: ``ht`` and ``customHeight``, in that order
         high = "" if height is None else f' ht="{height}" customHeight="1"'
-        out.append(f'<row r="{number}"{high}>')
+        out.append(f'<row r="{number}"{high}>'.encode())
+        reference = f'{number}"'.encode()
         for column, value in enumerate(values, 1):
             style = styles.get(column) if styles else None
             if value is None and style is None:
                 continue  # an empty cell with no style is not written
-            head = f'<c r="{self._letters[column]}{number}"'
+            out += heads[column], reference
             if style is not None:
-                head += f' s="{self._styles[style]}"'
+                look = looks.get(style)
+                if look is None:  # the style's number is given the first time a cell has it
+                    look = looks[style] = f' s="{self._styles[style]}"'.encode()
+                out.append(look)
             if value.__class__ is str:
                 tail = texts.get(value)
                 if tail is None:
-                    tail = texts[value] = _text("", value)
-                out.append(head)
+                    tail = texts[value] = _encoded(_text("", value))
                 out.append(tail)
             else:
-                out.append(_cell(head, value))
-        out.append("</row>")
+                out.append(_encoded(_cell("", value)))
+        out.append(b"</row>")
 
     @property
     def dimension(self) -> str:
@@ -134,8 +142,12 @@ class SheetRows:
         return f"A{first}:{get_column_letter(columns)}{last}" if columns else "A1:A1"
 
     def xml(self) -> bytes:
-        # openpyxl writes a sheet through a text file that replaces what UTF-8 cannot hold by a reference
-        return "".join(self._parts).encode("utf-8", "xmlcharrefreplace")
+        return b"".join(self._parts)
+
+
+def _encoded(xml: str) -> bytes:
+    # openpyxl writes a sheet through a text file that replaces what UTF-8 cannot hold by a reference
+    return xml.encode("utf-8", "xmlcharrefreplace")
 
 
 def _cell(head: str, value: Any) -> str:

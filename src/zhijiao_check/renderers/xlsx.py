@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from zhijiao_check.characters import display_width
 from zhijiao_check.document import ranked
 from zhijiao_check.i18n import Translator
+from zhijiao_check.patterns import later
 from zhijiao_check.renderers import RenderOptions
 from zhijiao_check.renderers.findings import BELOW_NOT_DUE
 from zhijiao_check.renderers.matrix import catalogue_of
@@ -683,6 +684,19 @@ def _wrapped(text: str, room: int) -> int:
     for line in text.split("\n"):
         lines += 1
         used = size = 0
+        if line.isascii():
+            # every character one wide: the pieces found by ``re`` (a place's file path, most of the
+            # characters measured), each measured by its length, the same steps as below
+            for piece in _ASCII_PIECES.findall(line):
+                size = len(piece)
+                if used and used + size > room:
+                    lines += 1
+                    used = 0
+                while size > room:
+                    lines += 1
+                    size -= room
+                used += size
+            continue
         for char in line + "\n":  # the newline (of width 0) ends the line's last piece
             width = widths.get(char)
             if width is None:
@@ -700,5 +714,7 @@ def _wrapped(text: str, room: int) -> int:
     return lines
 
 
+# A line of one-wide characters cut after each hyphen or full stop, the rest its last piece
+_ASCII_PIECES = later(r"[^-.]*[-.]|[^-.]+")
 # Each character's width, looked up once (``display_width``); a line's end is none
 _WIDTHS: dict[str, int] = {"\n": 0}
