@@ -150,13 +150,19 @@ def walk(
     each before the next, as ``os.walk`` walks them. A folder that cannot be listed is passed to
     ``onerror``, as ``os.walk`` passes it."""
     top = os.fspath(top)
-    pending = [(top, _real(top))]
-    walked = {pending[0][1]}
+    # The top's real path is worked out once it is listed: a file is no folder, and its real path, asked of
+    # the system part by part, was some 140 µs a file where each of a run's reports is checked against its
+    # outputs (``commands.inputs.guard_outputs``).
+    pending = [(top, "")]
+    walked: set[str] = set()
     while pending:
         root, real = pending.pop()
         listed = _listed(root, onerror)
         if listed is None:
             continue
+        if not real:  # the top, listed
+            real = _real(root)
+            walked.add(real)
         directories, names, links = listed
         yield root, real, directories, names, links
         kept = []

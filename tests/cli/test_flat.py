@@ -26,7 +26,9 @@ from zhijiao_check.commands import check as check_command
 from zhijiao_check.commands.flat import run, spool
 from zhijiao_check.commands.flat.scoring import _path_of, listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
+from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Span, chunks, encoded, entries_of
+from zhijiao_check.problems import Problem
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
@@ -308,6 +310,63 @@ def test_an_entry_left_in_the_spool_is_written_out_from_there_and_read_back_by_a
         assert left.value() == trends
         pieces = [p if isinstance(p, bytes) else p.text() for p in chunks(Lazy(lambda: [left]), DEPTH)]
         assert b"".join(pieces) == encoded([trends], DEPTH)
+
+
+def test_warnings_one_after_another_are_read_back_together_each_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The run's warnings are read back a run of them at a time (those that stand one after another in the
+    spool, up to ``PIECE`` bytes), each the text written for it: a year's warnings apart from the next
+    year's, a run longer than ``PIECE`` in several reads, and a worker's moved in after them."""
+    tr = Translator("zh")
+
+    def found(year: int, count: int) -> list[Problem]:
+        return [
+            Problem(
+                f"报表/{year}/{n}.yaml",
+                n + 1,
+                3,
+                "pathway_3plus2.previous",
+                "cross-year-pathway",
+                {
+                    "value": n,
+                    "year": year - 1,
+                    "other_file": f"报表/{year - 1}/{n}.yaml",
+                    "other_value": 7,
+                    "label": "a",
+                    "other_label": "b",
+                    "other_at": "x:1",
+                },
+                severity="warning",
+            )
+            for n in range(count)
+        ]
+
+    reads: list[int] = []
+    pread = os.pread
+
+    def counted(descriptor: int, size: int, at: int) -> bytes:
+        reads.append(size)
+        return pread(descriptor, size, at)
+
+    with tempfile.TemporaryFile("wb") as file, tempfile.TemporaryFile("wb") as other:
+        run_spool = Spool(file, [], views=False)
+        warnings = spool.Warnings(run_spool, tr, by_file=True)
+        years = [found(2023, 3), found(2024, 400)]
+        for year in years:
+            run_spool.add(b"a city-wide year between")
+            warnings.add(year)
+        worker = Spool(other, [], views=False)
+        in_worker = spool.Warnings(worker, tr, by_file=True)
+        in_worker.add(found(2025, 2))
+        worker.flush()
+        warnings.moved_in(in_worker.found(), run_spool.copy(worker, worker.end))
+        problems = [*years[0], *years[1], *found(2025, 2)]
+        monkeypatch.setattr(os, "pread", counted)
+        texts = list(warnings.entries())
+        assert texts == [encoded(one.as_dict(tr), DEPTH) for one in problems]
+        assert len(reads) < 10 and max(reads) <= spool.PIECE and sum(reads) == sum(map(len, texts))
+        assert list(warnings.of("报表/2025/1.yaml")) == [problems[-1].as_dict(tr)]
 
 
 @pytest.mark.skipif(not hasattr(os, "writev"), reason="no gathering write on this system")

@@ -451,7 +451,8 @@ class Warnings:
 
     def add(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            entry = encoded(problem.as_dict(self.tr), DEPTH)
+            # a problem's entry holds texts and whole numbers: no float to look for (``jsontext.encoded``)
+            entry = encoded(problem.as_dict(self.tr), DEPTH, small_floats=False)
             if self.files is not None:
                 self.files.setdefault(problem.file, array("q")).append(len(self.at))
             self.at.append(self.spool.add(entry))
@@ -472,8 +473,27 @@ class Warnings:
                 self.files.setdefault(file, array("q")).extend(first + index for index in indices)
 
     def entries(self) -> Iterator[Written]:
+        """Each warning's text, those that stand one after another in the spool (a year's, as a rule) read
+        together up to ``PIECE`` bytes: a read each was 27,000 system calls of some 450 bytes at 10,000
+        reports."""
+        run: list[tuple[int, int]] = []  # (start, size) of each warning of the run read next
+        end = 0
         for at, size in zip(self.at, self.sizes, strict=True):
-            yield Written(self.spool.read(at, size))
+            if run and (at != end or end - run[0][0] + size > PIECE):
+                yield from self._read_run(run)
+                run = []
+            run.append((at, size))
+            end = at + size
+        if run:
+            yield from self._read_run(run)
+
+    def _read_run(self, run: Sequence[tuple[int, int]]) -> Iterator[Written]:
+        """Warnings that stand one after another (``run``: start and size of each), read at once."""
+        first = run[0][0]
+        last, size = run[-1]
+        text = self.spool.read(first, last + size - first)
+        for at, size in run:
+            yield Written(text[at - first : at - first + size])
 
     def of(self, file: str) -> Iterator[dict[str, Any]]:
         """The warnings located in ``file``, in order."""
