@@ -60,6 +60,36 @@ def test_an_output_over_a_report_found_in_a_scanned_directory_is_refused(
     assert done.code == 2 and digest(report) == before
 
 
+def test_each_report_is_checked_against_the_outputs_without_its_real_path_worked_out_part_by_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every report found is checked against the outputs (a file of them may be the output), each looked for
+    files under it as a folder is (``files.walk``): a report's real path was worked out first, a system call
+    for each part of its path (some 1.3 million instructions a file), though a file has nothing under it.
+    Its folder's real path is worked out once, and an output over one of them is refused all the same."""
+    from zhijiao_check.commands.inputs import guard_outputs
+
+    reports = []
+    for number in range(3):
+        path = tmp_path / "2023" / f"{number}" / "dongan.yaml"
+        path.parent.mkdir(parents=True)
+        path.write_text("x: 1\n", encoding="utf-8")
+        reports.append(path)
+    asked: list[str] = []
+    realpath = os.path.realpath
+
+    def counted(path: str | os.PathLike[str], **options: bool) -> str:
+        asked.append(os.fspath(path))
+        return realpath(path, **options)
+
+    monkeypatch.setattr(os.path, "realpath", counted)
+    guard_outputs([tmp_path / "out.json"], reports)
+    assert not [one for one in asked if one.endswith(".yaml")]
+    with pytest.raises(FatalError) as refused:
+        guard_outputs([reports[1]], reports)
+    assert refused.value.code == "output-is-input"
+
+
 def test_an_output_over_a_rule_file_is_refused(tmp_path: Path, report: Path) -> None:
     from zhijiao_check.pack.load import builtin_dir
 
