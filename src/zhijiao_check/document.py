@@ -31,108 +31,106 @@ if TYPE_CHECKING:
     from zhijiao_check.report import InvalidReport
     from zhijiao_check.status import Status
 
+    class LocationDoc(TypedDict):
+        file: str
+        line: int
+        column: int
+        cell: NotRequired[str]  # in a workbook: ``学校!F7（在校生）``
 
-class LocationDoc(TypedDict):
-    file: str
-    line: int
-    column: int
-    cell: NotRequired[str]  # in a workbook: ``学校!F7（在校生）``
+    class ItemDoc(TypedDict):
+        name: str
+        school: str | None
+        status: str
+        observed: Any
+        target: dict[str, Any] | None  # the item's own target (a school's 10000 元), when it has one
+        explanation: str
+        locations: list[LocationDoc]
 
+    class ResultDoc(TypedDict):
+        rule: str
+        title: str
+        short: str | None
+        status: str
+        observed: Any
+        target: dict[
+            str, Any
+        ]  # {"op": ">=", "value": 0.45}; the value None when a compared figure is unknown
+        unit: str
+        expected: float | None
+        explanation: str
+        notes: list[str]  # a waived result's first note is the waiver's reason
+        # reason, approved_by, document, year, expires, file, line, status (excused)
+        waiver: dict[str, Any] | None
+        clause: int
+        quote: str
+        severity: str
+        weight: float
+        responsible: list[str]
+        locations: list[LocationDoc]
+        items: list[ItemDoc]
 
-class ItemDoc(TypedDict):
-    name: str
-    school: str | None
-    status: str
-    observed: Any
-    target: dict[str, Any] | None  # the item's own target (a school's 10000 元), when it has one
-    explanation: str
-    locations: list[LocationDoc]
+    class EvaluationDoc(TypedDict):
+        score: float | None
+        summary: dict[Status, int]
+        notices: list[str]
+        results: list[ResultDoc]
 
+    class ReportDoc(EvaluationDoc):
+        file: str
+        unit: str
+        kind: str
+        year: int
+        rank: int | None  # within its year, by score (ties share a rank); None without a score
 
-class ResultDoc(TypedDict):
-    rule: str
-    title: str
-    short: str | None
-    status: str
-    observed: Any
-    target: dict[str, Any]  # {"op": ">=", "value": 0.45}; the value None when a compared figure is unknown
-    unit: str
-    expected: float | None
-    explanation: str
-    notes: list[str]  # a waived result's first note is the waiver's reason
-    # reason, approved_by, document, year, expires, file, line, status (excused)
-    waiver: dict[str, Any] | None
-    clause: int
-    quote: str
-    severity: str
-    weight: float
-    responsible: list[str]
-    locations: list[LocationDoc]
-    items: list[ItemDoc]
+    class OtherYearDoc(TypedDict):
+        unit: str
+        file: str
+        year: int
 
+    class CityDoc(EvaluationDoc):
+        year: int
+        file: str
+        units_present: list[str]
+        units_missing: list[str]
+        units_invalid: list[str]  # those of units_missing whose report was refused as invalid
+        # those of units_missing whose report of another year is in a folder (or a file name) of this year
+        units_other_year: list[OtherYearDoc]
 
-class EvaluationDoc(TypedDict):
-    score: float | None
-    summary: dict[Status, int]
-    notices: list[str]
-    results: list[ResultDoc]
+    class PackDoc(TypedDict):
+        id: str
+        document: str
 
+    class InvalidDoc(TypedDict):
+        file: str
+        # the unit and year the report gives, where it gives them plainly though it is invalid; else None
+        unit: str | None
+        year: int | None
+        problems: list[ProblemDoc]
 
-class ReportDoc(EvaluationDoc):
-    file: str
-    unit: str
-    kind: str
-    year: int
-    rank: int | None  # within its year, by score (ties share a rank); None without a score
+    class HeaderDoc(TypedDict):
+        tool: dict[str, str]
+        rule_pack: PackDoc
+        rule_packs: list[PackDoc]
+        lang: str
+        config: NotRequired[str]  # only where a config file was used: a run without one is as it always was
 
+    class RunDocument(HeaderDoc):
+        """The shape of ``--format json`` (cli.md)."""
 
-class OtherYearDoc(TypedDict):
-    unit: str
-    file: str
-    year: int
+        reports: list[ReportDoc]
+        city: list[CityDoc]
+        invalid: list[InvalidDoc]
+        warnings: list[ProblemDoc]
+        notices: list[str]
+        trends: dict[str, Any]  # docs/trends.md
+        exit_code: int
 
-
-class CityDoc(EvaluationDoc):
-    year: int
-    file: str
-    units_present: list[str]
-    units_missing: list[str]
-    units_invalid: list[str]  # those of units_missing whose report was refused as invalid
-    # those of units_missing whose report of another year is in a folder (or a file name) of this year
-    units_other_year: list[OtherYearDoc]
-
-
-class PackDoc(TypedDict):
-    id: str
-    document: str
-
-
-class InvalidDoc(TypedDict):
-    file: str
-    # the unit and year the report gives, where it gives them plainly though it is invalid; else None
-    unit: str | None
-    year: int | None
-    problems: list[ProblemDoc]
-
-
-class HeaderDoc(TypedDict):
-    tool: dict[str, str]
-    rule_pack: PackDoc
-    rule_packs: list[PackDoc]
-    lang: str
-    config: NotRequired[str]  # only where a config file was used: a run without one is as it always was
-
-
-class RunDocument(HeaderDoc):
-    """The shape of ``--format json`` (cli.md)."""
-
-    reports: list[ReportDoc]
-    city: list[CityDoc]
-    invalid: list[InvalidDoc]
-    warnings: list[ProblemDoc]
-    notices: list[str]
-    trends: dict[str, Any]  # docs/trends.md
-    exit_code: int
+else:
+    # A document is a plain dict at run time. Declared as TypedDicts, whose annotations are texts here (``from
+    # __future__ import annotations``), each field's text was compiled by ``typing`` as the module was
+    # imported: some 60 fields, 4 million instructions of a cold run (1%), for what only mypy reads.
+    LocationDoc = ItemDoc = ResultDoc = EvaluationDoc = ReportDoc = OtherYearDoc = dict
+    CityDoc = PackDoc = InvalidDoc = HeaderDoc = RunDocument = dict
 
 
 _documents: WeakKeyDictionary[Run, dict[str, RunDocument]] = WeakKeyDictionary()

@@ -4,6 +4,7 @@ settles before it reads its command line. The command line itself is ``cli``."""
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import signal
 import sys
@@ -12,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from zhijiao_check import plugins, terminal
-from zhijiao_check.status import Stopped
 
 
 def main() -> None:
@@ -21,6 +21,9 @@ def main() -> None:
     # cost about a twentieth of it. It stays off while the tool loads; each command turns it back on with all
     # of that frozen out of its sight (``cli._exit``; ``check`` after scoring, ``commands.check``).
     gc.disable()
+    for name in _DEFERRED:  # before anything imports them: this module imports none of the tool's own first
+        if name not in sys.modules:
+            sys.modules[name] = Deferred(name)
     # ``kill``, ``timeout`` or a cancelled CI job ask the tool to stop with SIGTERM, to this process alone,
     # and a closed terminal or ssh session with SIGHUP: it stops as Ctrl-C stops it (one line, nothing
     # written), its worker processes too, which would otherwise wait for work for ever, holding the output
@@ -51,6 +54,8 @@ def main() -> None:
 
 
 def _stop(number: int, frame: types.FrameType | None) -> None:
+    from zhijiao_check.status import Stopped
+
     raise Stopped(number)
 
 
@@ -197,3 +202,30 @@ def _no_plugin_lookup() -> None:
     loader = types.ModuleType("pydantic.plugin._loader", "Pydantic's plugin loader while plugins are off.")
     loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins
     sys.modules["pydantic.plugin._loader"] = loader
+
+
+# Standard modules imported with the tool's stack (typer, pathlib, inspect) and used by a run only on the way
+# to something else: ``subprocess`` (with ``locale`` and ``selectors``) by typer for shell completion, by
+# ``check --staged-removals`` for git and by ``--jobs`` for its workers; ``ipaddress`` by ``urllib.parse``
+# (which pathlib imports) for a URL's bracketed host, and by Pydantic for a rule pack's models; ``tokenize``
+# by ``linecache`` to read a source line for a traceback. 18.6 million instructions of a cold one-report run
+# (4.2%). ``platform`` and ``ast`` would be more, but ``uuid`` and ``inspect`` read names of them as they are
+# imported, by every run.
+_DEFERRED = ("subprocess", "ipaddress", "tokenize")
+
+
+class Deferred(types.ModuleType):
+    """A standard module imported when a name of it is first read. Python's import statement reads only
+    ``__spec__`` of a module it finds in ``sys.modules``: a module's own attribute here (None), not a name
+    read, so ``import subprocess`` binds the stand-in and loads nothing (``importlib.util.LazyLoader``'s
+    modules load at that read: deferring typer's modules by it saved nothing). ``from subprocess import
+    run`` reads a name, and loads it."""
+
+    def __getattr__(self, name: str) -> Any:
+        # only for a name the stand-in lacks: the module itself imported in its place in ``sys.modules`` (a
+        # later import binds it), and every name read through the stand-in from it
+        module = sys.modules.get(self.__name__)
+        if module is self or module is None:
+            sys.modules.pop(self.__name__, None)
+            module = importlib.import_module(self.__name__)
+        return getattr(module, name)

@@ -20,9 +20,12 @@ ONE = str(SAMPLES / "2023" / "lengshuitan.yaml")
 # and says, on its last line of standard error, how the process ended.
 PROBE = """
 import atexit, gc, json, sys
+DEFERRED = ("subprocess", "ipaddress", "tokenize")
 def said():
     print(json.dumps({"collecting": gc.isenabled(), "collections": gc.get_stats()[0]["collections"],
-                      "metadata": "importlib.metadata" in sys.modules}), file=sys.stderr)
+                      "metadata": "importlib.metadata" in sys.modules,
+                      "loaded": sorted(n for n in DEFERRED if type(sys.modules.get(n)) is type(sys))}),
+          file=sys.stderr)
 atexit.register(said)
 module, *sys.argv[1:] = sys.argv[1:]
 sys.argv[0] = "zhijiao-check"
@@ -102,6 +105,38 @@ def test_plugins_off_the_tool_never_imports_where_they_would_be_found(args, tmp_
     assert ended_alone["metadata"]  # Pydantic's own loader imports it to read no entry point
     assert not ended["metadata"]
     assert (started.returncode, started.stdout) == (alone.returncode, alone.stdout)
+
+
+@pytest.mark.parametrize("args", [(ONE, "-f", "json"), (ONE,), ("validate", ONE)])
+def test_a_run_loads_none_of_the_standard_modules_typer_imports_for_completion(args, tmp_path: Path) -> None:
+    # ``entry._DEFERRED``: typer imports them (its command line alone loads all three); a run reads no name
+    # of them, so the console script never loads them, and its output is the same.
+    # (a run with an empty cache folder checks the rule pack, whose models Pydantic builds with them)
+    _run("entry", *args, cache=tmp_path)
+    alone, ended_alone = _run("cli", *args, cache=tmp_path)
+    started, ended = _run("entry", *args, cache=tmp_path)
+    assert ended_alone["loaded"] == ["ipaddress", "subprocess", "tokenize"]
+    assert ended["loaded"] == []
+    assert (started.returncode, started.stdout) == (alone.returncode, alone.stdout)
+
+
+def test_a_deferred_module_is_loaded_when_a_name_of_it_is_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhijiao_check.entry import Deferred
+
+    monkeypatch.delitem(sys.modules, "colorsys", raising=False)
+    standing_in = Deferred("colorsys")
+    monkeypatch.setitem(sys.modules, "colorsys", standing_in)
+    import colorsys  # bound to the stand-in: nothing loaded yet
+
+    assert colorsys is standing_in
+    assert colorsys.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)  # loaded now, in its place
+    loaded = sys.modules["colorsys"]
+    assert loaded is not standing_in and type(loaded).__name__ == "module"
+    from colorsys import hsv_to_rgb  # through the module itself, and through the stand-in alike
+
+    assert hsv_to_rgb is colorsys.hsv_to_rgb is loaded.hsv_to_rgb
+    with pytest.raises(AttributeError):
+        colorsys.no_such_name  # noqa: B018 - read for its error
 
 
 def test_pydantic_imports_its_plugin_loader_only_to_ask_it_for_plugins() -> None:

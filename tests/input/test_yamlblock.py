@@ -535,7 +535,27 @@ def test_the_texts_read_without_pyyaml_are_those_no_resolver_is_for() -> None:
     assert set(resolvers) == yamltree._RESOLVED_FIRST
 
 
-def test_a_report_of_names_and_flags_is_read_without_importing_pyyaml() -> None:
+@given(st.sampled_from("yYnNtTfFoO"), st.text(alphabet="yYnNtTfFoOeEsSuUrRlLaA_ws", max_size=5))
+@example("y", "ellow")  # a rating
+@example("n", "ot_started")  # a project's state
+@example("y", "es")
+@example("N", "ULL")
+@example("o", "n")
+def test_a_plain_text_starting_with_a_resolvers_letter_is_what_pyyaml_resolves(first: str, rest: str) -> None:
+    """A plain value starting with a letter PyYAML resolves (bool, null) is built without PyYAML unless it is
+    one of their words (``yamltree._WORDS``): the same value and type as PyYAML's."""
+    import yaml
+
+    text = first + rest
+    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type]
+    expected = yaml.SafeLoader("").construct_object(yaml.ScalarNode(tag, text))
+    built = yamltree._PlainValues().value(text)
+    assert (built, type(built)) == (expected, type(expected))
+    assert (text in yamltree._WORDS) == (tag != "tag:yaml.org,2002:str")
+
+
+@pytest.mark.parametrize("sample", ["jiangyong.yaml", "dongan.yaml"])  # dongan's rating: yellow
+def test_a_report_of_names_and_flags_is_read_without_importing_pyyaml(sample: str) -> None:
     # Nothing else of a run of such reports imports PyYAML, whose import (its patterns compiled) cost some 90
     # million instructions; a fresh process tells.
     import subprocess
@@ -546,7 +566,7 @@ def test_a_report_of_names_and_flags_is_read_without_importing_pyyaml() -> None:
         "parsed = parse_yaml(sys.stdin.read(), 'r.yaml'); "
         "print(type(parsed).__name__, 'yaml' in sys.modules)"
     )
-    text = (ROOT / "samples" / "2023" / "jiangyong.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "samples" / "2023" / sample).read_text(encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True
     )

@@ -57,6 +57,15 @@ _STR_TAG = _STANDARD_TAG + "str"
 # plain scalar can start with; the empty text is null): any other plain scalar is a text
 # (``_PlainValues.value``).
 _RESOLVED_FIRST = frozenset(["", *"yYnNtTfFoO", *"-+.0123456789", "<", "~", "=", "!", "&", "*"])
+# Of those, the letters are only YAML 1.1's bool's and null's, whose resolvers match these words whole: any
+# other plain scalar starting with one (``yellow``, ``not_started``) is a text too.
+_WORD_FIRST = frozenset("yYnNtTfFoO")
+_WORDS = frozenset(
+    [
+        *("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE"),
+        *("false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"),
+    ]
+)
 # Digits of a whole number read without PyYAML (``_PlainValues.value``): far below ``MAX_DIGITS``.
 _SHORT_WHOLE = 15
 _TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
@@ -407,10 +416,10 @@ class _PlainValues(dict[str, Any]):
             tag, value = _INT_TAG, int(text)
             if (tag, text) not in _BUILT:
                 _remember((tag, text), value)
-        elif text[:1] not in _RESOLVED_FIRST:
-            # A text no resolver is for (a name, ``county``): PyYAML's resolver would say so, but nothing else
-            # of a report the line reader reads imports PyYAML, some 90 million instructions (its patterns
-            # compiled), a sixth of a one-report run.
+        elif text[:1] not in _RESOLVED_FIRST or (text[0] in _WORD_FIRST and text not in _WORDS):
+            # A text no resolver is for (a name, ``county``, a rating ``yellow``): PyYAML's resolver would say
+            # so, but nothing else of a report the line reader reads imports PyYAML, some 90 million
+            # instructions (its patterns compiled), a sixth of a one-report run.
             tag, value = _STR_TAG, _clean_scalar(_STR_TAG, text)
         else:
             import yaml
