@@ -2,8 +2,9 @@
 
 A report as people write it, and as ``template`` and ``convert`` write it, is block YAML of one simple shape:
 fields ``key: value`` and list entries ``- …`` one a line, plain or one-line quoted values, short flow
-lists ``[a, b]``, and comments, lines ended the Unix way or the Windows way. Reading such a text one line at
-a time, its lines split by one regular expression, makes two or three Python objects a value, where
+lists ``[a, b]`` and mappings of names and plain values ``{a: 1, b: x}`` (市本级's allowances), and
+comments, lines ended the Unix way or the Windows way. Reading such a text one line at a time, its lines
+split by one regular expression, makes two or three Python objects a value, where
 libyaml's composer makes a node and two marks and ``source`` then builds the value: a generated report is
 read in about half the time (0.25 ms against 0.47, the least of seven rounds over 1,000 reports), and a bulk
 JSON run took some 0.87 of its time when the reader came in.
@@ -48,25 +49,28 @@ _FIRST_CLEAN = rf"""(?:[^-?:,\[\]{{}}#&*!|>'"%@` {_CONTROL}{_SLIP}]|-(?=[0-9.]))
 # Every line of a text, split by one ``findall`` (a tuple of texts a line: no call a line, a fifth less time
 # than a match a line): 1 its indentation, 2 a list entry's dash and the blanks after it, 3 a field's key (a
 # name, not YAML's null), 4 the blanks after its colon, then the value: 5 a plain one (no colon, no hash), 6 a
-# flow list ``[…]``, 7 a quoted one, 8 a plain one holding a character of a slip (``_SLIP``: 5 holds none,
-# and a flow list holds no full-width hash); last a comment (a hash after a space or at the start). A line of
-# none of these is held whole in 9: so is a line with a control character. No class takes a line break, so a
-# match never runs past its line. Every run of spaces is matched possessively (``*+``): giving one back never
-# helps, and a line of many blanks would otherwise be tried once for each. Each optional part is written
-# ``(?:…|)``, not ``(?:…)?``: ``re`` runs a ``?`` of more than one character as a repeat, with a record of
-# its own allocated and the groups' marks saved at every step, and an alternative as a branch; and the
-# comment's hash comes before its look behind, so that a line without one is passed over at the hash. A third
-# fewer instructions to split a report's lines (290 million for 300 reports, 191 million now).
+# flow list ``[…]`` or mapping ``{…}`` (which holds no character of a slip, nor the full-width comma whose
+# slip is sought after a brace), 7 a quoted one, 8 a plain one holding a character of a slip (``_SLIP``: 5
+# holds none, and a flow list holds no full-width hash); last a comment (a hash after a space or at the
+# start). A line of none of these is held whole in 9: so is a line with a control character. No class takes a
+# line break, so a match never runs past its line. Every run of spaces is matched possessively (``*+``):
+# giving one back never helps, and a line of many blanks would otherwise be tried once for each. Each optional
+# part is written ``(?:…|)``, not ``(?:…)?``: ``re`` runs a ``?`` of more than one character as a repeat, with
+# a record of its own allocated and the groups' marks saved at every step, and an alternative as a branch; and
+# the comment's hash comes before its look behind, so that a line without one is passed over at the hash. A
+# third fewer instructions to split a report's lines (290 million for 300 reports, 191 million now).
 _LINES = later(
     rf"""^(?:([ ]*+)(?:(-(?:[ ]++|$))|)(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):([ ]++|$)|)
     (?: ({_FIRST_CLEAN}(?:[^:#{_CONTROL}{_SLIP}]*[^:# {_CONTROL}{_SLIP}]|))
-      | (\[[^\[\]{{}}'"\#:{_CONTROL}＃]*+\])
+      | (\[[^\[\]{{}}'"\#:{_CONTROL}＃]*+\]|\{{[^\[\]{{}}'"\#{_CONTROL}{_SLIP}，]*+\}})
       | ('[^'{_CONTROL}]*+(?:''[^'{_CONTROL}]*+)*+'|"[^"\\{_CONTROL}]*+")
       | ({_FIRST}(?:[^:#{_CONTROL}]*[^:# {_CONTROL}]|)) |)
     [ ]*+(?:\#(?<![^ \n]\#)[^{_CONTROL}]*+|)|(.+))$""",
     re.VERBOSE | re.MULTILINE,
 )
 _FLOW_ITEM = later(rf" *({_FIRST}(?:[^,]*[^, ])?) *")
+# A field of a flow mapping ``{a: 1, b: x}``: a name, not YAML's null, and a plain value without a colon.
+_FLOW_FIELD = later(rf" *((?!(?:null|Null|NULL):)[A-Za-z_][A-Za-z0-9_]*+): +({_FIRST}(?:[^:]*[^: ])?) *")
 # Lines read at most: a real report has a few hundred, and ``findall`` holds a tuple for each.
 MOST_LINES = 40_000
 _MISSING = object()
@@ -193,7 +197,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                     if not (value_ or flow or quoted_):
                         return None  # a dash alone: what follows it is left to libyaml
                     start = indent + len(dash)
-                    read = _value(value_, flow, quoted_, number, start, child, values, plain, quoted)
+                    read = _value(value_, flow, quoted_, number, start, child, values, keys, plain, quoted)
                     container.append(read)
                     continue
                 if len(child) >= MAX_DEPTH:
@@ -218,7 +222,7 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
             container[key] = plain.value(value_) if found is _MISSING else found
         elif flow or quoted_:
             start = column + len(key) + len(gap) + 1
-            container[key] = _value("", flow, quoted_, number, start, child, values, plain, quoted)
+            container[key] = _value("", flow, quoted_, number, start, child, values, keys, plain, quoted)
         else:
             keys[child] = (number, column + 1)
             pending = (container, key, child, column, (number, column + len(key) + 2))
@@ -239,36 +243,62 @@ def _value(
     start: int,
     path: Path_,
     values: dict[Path_, Mark],
+    keys: dict[Path_, Mark],
     plain: PlainValues,
     quoted: Callable[[str], Any],
 ) -> Any:
-    """The value that ends a line (plain, a flow list or quoted: the one given), marked where it starts
-    (``start``, 0-based)."""
+    """The value that ends a line (plain, a flow list or mapping, or quoted: the one given), marked where it
+    starts (``start``, 0-based)."""
     values[path] = (number, start + 1)
     if value:
         found = plain.get(value, _MISSING)
         return plain.value(value) if found is _MISSING else found
     if flow:
-        return _flow(flow[1:-1], number, start + 1, path, values, plain)
+        return _flow(flow, number, start + 1, path, values, keys, plain)
     return quoted(quoted_[1:-1].replace("''", "'") if quoted_[0] == "'" else quoted_[1:-1])
 
 
 def _flow(
-    inner: str, number: int, start: int, path: Path_, values: dict[Path_, Mark], plain: PlainValues
-) -> list[Any]:
-    """``[a, b]``'s values (``start``: where ``a`` may start, 0-based), each marked where it starts."""
+    flow: str,
+    number: int,
+    start: int,
+    path: Path_,
+    values: dict[Path_, Mark],
+    keys: dict[Path_, Mark],
+    plain: PlainValues,
+) -> list[Any] | dict[str, Any]:
+    """``[a, b]``'s values or ``{a: 1, b: x}``'s fields (``start``: where the first may start, 0-based), each
+    marked where it starts; a flow mapping's keys too, held (``keys``) as they are not on their mapping's
+    column (``KeyMarks``)."""
     if len(path) >= MAX_DEPTH:
-        raise ValueError(inner)
-    if not inner.strip(" "):
-        return []
+        raise ValueError(flow)
+    mapping = flow[0] == "{"
     items: list[Any] = []
+    fields: dict[str, Any] = {}
+    inner = flow[1:-1]
+    if not inner.strip(" "):
+        return fields if mapping else items
+    pattern = _FLOW_FIELD if mapping else _FLOW_ITEM
     for part in inner.split(","):
-        found = _FLOW_ITEM.fullmatch(part)
+        found = pattern.fullmatch(part)
         if found is None:
-            raise ValueError(part)  # an empty entry (``[a, , b]``, ``[a, ]``) or one that is not plain
-        text = found.group(1)
-        values[path + (len(items),)] = (number, start + found.start(1) + 1)
+            # an empty entry (``[a, , b]``, ``[a, ]``), a key that is not a name, a value that is not plain
+            raise ValueError(part)
+        text = found.group(found.lastindex or 0)
+        if mapping:
+            key = _NAMES.get(found.group(1)) or _named(found.group(1))
+            if key in fields:
+                raise ValueError(key)  # repeated: ``source`` says so
+            child = path + (key,)
+            keys[child] = (number, start + found.start(1) + 1)
+        else:
+            child = path + (len(items),)
+        values[child] = (number, start + found.start(found.lastindex or 0) + 1)
         value = plain.get(text, _MISSING)
-        items.append(plain.value(text) if value is _MISSING else value)
+        value = plain.value(text) if value is _MISSING else value
+        if mapping:
+            fields[key] = value
+        else:
+            items.append(value)
         start += len(part) + 1
-    return items
+    return fields if mapping else items

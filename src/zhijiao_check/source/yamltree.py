@@ -52,20 +52,22 @@ _MERGE_TAG = _STANDARD_TAG + "merge"
 _NUMBER_TAGS = {_STANDARD_TAG + "int", _STANDARD_TAG + "float"}
 _INT_TAG = _STANDARD_TAG + "int"
 _STR_TAG = _STANDARD_TAG + "str"
+_BOOL_TAG = _STANDARD_TAG + "bool"
+_NULL_TAG = _STANDARD_TAG + "null"
 # The first characters of a plain scalar that one of YAML 1.1's implicit resolvers is for (PyYAML's
 # ``Resolver.yaml_implicit_resolvers``: bool, float, int, merge, null, timestamp, value, and yaml's, which no
 # plain scalar can start with; the empty text is null): any other plain scalar is a text
 # (``_PlainValues.value``).
 _RESOLVED_FIRST = frozenset(["", *"yYnNtTfFoO", *"-+.0123456789", "<", "~", "=", "!", "&", "*"])
-# Of those, the letters are only YAML 1.1's bool's and null's, whose resolvers match these words whole: any
-# other plain scalar starting with one (``yellow``, ``not_started``) is a text too.
-_WORD_FIRST = frozenset("yYnNtTfFoO")
-_WORDS = frozenset(
-    [
-        *("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE"),
-        *("false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"),
-    ]
-)
+# The words YAML 1.1 reads as a flag or as null, each as PyYAML builds it: PyYAML's bool and null resolvers,
+# the only ones for a plain value starting with one of ``_WORD_FIRST`` (held to its resolvers by a test), so
+# that any other plain value starting so is a text (``_PlainValues.value``).
+_WORDS: dict[str, bool | None] = {
+    **{word: True for word in ("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON")},
+    **{word: False for word in ("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF")},
+    **dict.fromkeys(("~", "null", "Null", "NULL")),
+}
+_WORD_FIRST = frozenset("yYnNtTfFoO~")
 # Digits of a whole number read without PyYAML (``_PlainValues.value``): far below ``MAX_DIGITS``.
 _SHORT_WHOLE = 15
 _TIMESTAMP_TAG = _STANDARD_TAG + "timestamp"  # a date is mutable-free too, but a datetime may carry a tzinfo
@@ -409,6 +411,7 @@ class _PlainValues(dict[str, Any]):
     ``_BUILT`` (a text's tag is always the same, so the text alone is the key)."""
 
     def value(self, text: str) -> Any:
+        value: Any
         whole = text.isdigit() and text.isascii() and len(text) <= _SHORT_WHOLE
         if whole and (text[0] != "0" or text == "0"):
             # A whole number as a clerk writes it (``870``), the commonest value not yet held in a run of
@@ -416,11 +419,18 @@ class _PlainValues(dict[str, Any]):
             tag, value = _INT_TAG, int(text)
             if (tag, text) not in _BUILT:
                 _remember((tag, text), value)
-        elif text[:1] not in _RESOLVED_FIRST or (text[0] in _WORD_FIRST and text not in _WORDS):
-            # A text no resolver is for (a name, ``county``, a rating ``yellow``): PyYAML's resolver would say
-            # so, but nothing else of a report the line reader reads imports PyYAML, some 90 million
-            # instructions (its patterns compiled), a sixth of a one-report run.
-            tag, value = _STR_TAG, _clean_scalar(_STR_TAG, text)
+        elif text[:1] not in _RESOLVED_FIRST or text[:1] in _WORD_FIRST:
+            # A text no resolver is for (a name, ``county``), or a flag, null, or a text that starts as one
+            # might (``yellow``, ``not_started``): PyYAML's resolver would say so, but nothing else of a
+            # report the line reader reads imports PyYAML, some 90 million instructions (its patterns
+            # compiled), a sixth of a one-report run.
+            word = _WORDS.get(text, _MISSING)
+            if word is _MISSING:
+                tag, value = _STR_TAG, _clean_scalar(_STR_TAG, text)
+            else:
+                tag, value = (_NULL_TAG if word is None else _BOOL_TAG), word
+                if (tag, text) not in _BUILT:
+                    _remember((tag, text), value)
         else:
             import yaml
 
