@@ -308,68 +308,87 @@ def result(r: RuleResult, tr: Translator, streamed: bool = False) -> ResultDoc:
     """``streamed``: its places and items as ``jsontext.Lazy`` lists (a city-wide result of a large run
     locates a figure of every school of every report)."""
     rule = r.rule
-    title, short, unit, clause, quote, severity, weight, responsible, op, stated, plain = _facts(rule, tr)
+    entry, op, stated, plain = _facts(rule, tr)
     if not plain:  # its target or its weight: counted for each entry it is written in (``reported``)
         _ODD[0] += 1
-    # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
-    target = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
+    # The rule's own fields are the same in every result: its entry, copied, has the result's set in it (a
+    # copy and nine keys set cost half of making the eighteen).
+    doc = entry.copy()
     render = tr.render
     observed, expected = r.observed, r.expected
-    return {
-        "rule": rule.id,
-        "title": title,
-        "short": short,
-        "status": r.status,
-        # a value ``_number`` gives back as it is, without the call (most of them)
-        "observed": observed if observed.__class__ in _AS_THEY_ARE else _number(observed),
-        "target": target,
-        "unit": unit,
-        "expected": expected if expected is None else _number(expected),
-        "explanation": render(r.explanation),
-        # most results have no note and no item: an empty list without a comprehension's call
-        "notes": ([render(n) for n in r.notes] if r.notes else [])
+    doc["status"] = r.status
+    # a value ``_number`` gives back as it is, without the call (most of them)
+    doc["observed"] = observed if observed.__class__ in _AS_THEY_ARE else _number(observed)
+    # ``RuleResult.target``, its value written as the document writes numbers (a rule's own, once)
+    doc["target"] = {"op": op, "value": _number(r.compared_to) if stated is None else stated}
+    doc["expected"] = expected if expected is None else _number(expected)
+    doc["explanation"] = render(r.explanation)
+    # most results have no note and no item: an empty list without a comprehension's call
+    doc["notes"] = (
+        ([render(n) for n in r.notes] if r.notes else [])
         if r.waiver is None
-        else [waiver_note(r.waiver, r.waived_status, tr), *(render(n) for n in r.notes)],
-        "waiver": None if r.waiver is None else {**r.waiver.as_dict(), "status": r.waived_status},
-        "clause": clause,
-        "quote": quote,
-        "severity": severity,
-        "weight": weight,
-        "responsible": responsible,
-        "locations": _places(r.locations)
+        else [waiver_note(r.waiver, r.waived_status, tr), *(render(n) for n in r.notes)]
+    )
+    if r.waiver is not None:
+        doc["waiver"] = {**r.waiver.as_dict(), "status": r.waived_status}
+    doc["locations"] = (
+        _places(r.locations)
         if not streamed
-        else cast("list[LocationDoc]", Lazy(lambda: map(location, r.locations), plain=True)),
-        "items": ([item(i, tr) for i in r.items] if r.items else [])
+        else cast("list[LocationDoc]", Lazy(lambda: map(location, r.locations), plain=True))
+    )
+    doc["items"] = (
+        ([item(i, tr) for i in r.items] if r.items else [])
         if not streamed
-        else cast("list[ItemDoc]", Lazy(lambda: (item(i, tr) for i in r.items), plain=True)),
-    }
+        else cast("list[ItemDoc]", Lazy(lambda: (item(i, tr) for i in r.items), plain=True))
+    )
+    return doc
 
 
 # What a result's entry says of its rule in each language, by the rule's id and kept with it (so that its id
-# cannot be taken by another): the same for every report.
-_FACTS: dict[tuple[int, str], tuple[object, tuple[Any, ...]]] = {}
+# cannot be taken by another): the same for every report. Its entry (``_entry``), its target's operator and
+# value (None: a computed target), and whether its target and weight are written as Python writes them.
+_FACTS: dict[tuple[int, str], tuple[object, tuple[ResultDoc, str, Any, bool]]] = {}
 
 
-def _facts(rule: Any, tr: Translator) -> tuple[Any, ...]:
+def _facts(rule: Any, tr: Translator) -> tuple[ResultDoc, str, Any, bool]:
     known = _FACTS.get((id(rule), tr.lang))
     if known is not None and known[0] is rule:
         return known[1]
     op, stated = stated_target(rule)
     facts = (
-        tr.pick(rule.title.zh, rule.title.en),
-        rule.short,
-        rule.unit,
-        rule.clause,
-        rule.quote,
-        rule.severity,
-        rule.weight,
-        list(rule.responsible),  # one list for every entry of the rule: the document is read-only
+        _entry(rule, tr),
         op,
         None if stated is None else _number(stated),  # None: a computed target, each result's own
         _plain(stated) and _plain(rule.weight),  # written as Python writes them (``reported``)
     )
     _FACTS[id(rule), tr.lang] = (rule, facts)
     return facts
+
+
+def _entry(rule: Any, tr: Translator) -> ResultDoc:
+    """A result's entry with its rule's own fields, in the entry's order; each result's own are set in a
+    copy of it (``result``)."""
+    return {
+        "rule": rule.id,
+        "title": tr.pick(rule.title.zh, rule.title.en),
+        "short": rule.short,
+        "status": "",
+        "observed": None,
+        "target": {"op": "", "value": None},
+        "unit": rule.unit,
+        "expected": None,
+        "explanation": "",
+        "notes": [],
+        "waiver": None,
+        "clause": rule.clause,
+        "quote": rule.quote,
+        "severity": rule.severity,
+        "weight": rule.weight,
+        # one list for every entry of the rule: the document is read-only
+        "responsible": list(rule.responsible),
+        "locations": [],
+        "items": [],
+    }
 
 
 def waiver_note(waiver: Waiver, waived_status: Status | None, tr: Translator) -> str:

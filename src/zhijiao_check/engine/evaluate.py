@@ -14,7 +14,7 @@ from zhijiao_check.engine import timing
 from zhijiao_check.engine.duplicates import DIFFERING, set_aside, unique
 from zhijiao_check.engine.results import CityEvaluation, ReportEvaluation, RuleResult, Run
 from zhijiao_check.engine.runtrends import refused_years
-from zhijiao_check.kinds import AnyRule, reads_city_block_only
+from zhijiao_check.kinds import AnyRule, measurer, reads_city_block_only
 from zhijiao_check.measure.conditions import once
 from zhijiao_check.measure.numbers import SHOWN, Exact, at_places, band, decimals, exact, places, show
 from zhijiao_check.measure.outcome import Measure
@@ -293,7 +293,7 @@ def _run(
     still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
     # a city-wide year's rules are listed anew by each call: worked out for it alone
     steps = _steps(rules, scope.year) if scope.city else once(rules, _steps_by_year)(scope.year)
-    for index, (rule, info, times) in enumerate(steps):
+    for index, (rule, info, times, measure_of) in enumerate(steps):
         if times is None:
             # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
             before_all = all(scope.year < other.issued.year for _, other in rules)
@@ -302,7 +302,7 @@ def _run(
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
-            result = _result(rule, scope, times, by_id, units_missing, city_block)
+            result = _result(rule, measure_of, scope, times, by_id, units_missing, city_block)
         if each is not None:
             result = each(result)
         by_id[rule.id] = result
@@ -312,25 +312,25 @@ def _run(
     return results, tuple(dict.fromkeys(notices))
 
 
-def _steps(
-    rules: Sequence[tuple[AnyRule, PackInfo]], year: int
-) -> list[tuple[AnyRule, PackInfo, _Times | None]]:
-    """Each rule with its pack's facts and what time says of it in ``year`` (``_times``); None before its
-    pack's issue."""
+# A rule's step of a year: the rule with its pack's facts, what time says of it that year (``_times``; None
+# before its pack's issue), and what measures it (``kinds.measurer``)
+Step = tuple[AnyRule, PackInfo, "_Times | None", Callable[[Scope], Measure]]
+
+
+def _steps(rules: Sequence[tuple[AnyRule, PackInfo]], year: int) -> list[Step]:
+    """Each rule's step in ``year`` (``Step``)."""
     return [
-        (rule, info, None if year < info.issued.year else _times(rule, year, info.base_year))
+        (rule, info, None if year < info.issued.year else _times(rule, year, info.base_year), measurer(rule))
         for rule, info in rules
     ]
 
 
-def _steps_by_year(
-    rules: Sequence[tuple[AnyRule, PackInfo]],
-) -> Callable[[int], list[tuple[AnyRule, PackInfo, _Times | None]]]:
+def _steps_by_year(rules: Sequence[tuple[AnyRule, PackInfo]]) -> Callable[[int], list[Step]]:
     """``_steps`` of a kind of unit's rules (``_own_rules``) by year, each year's worked out once a run: the
     same for every report of that kind and year."""
-    by_year: dict[int, list[tuple[AnyRule, PackInfo, _Times | None]]] = {}
+    by_year: dict[int, list[Step]] = {}
 
-    def of_year(year: int) -> list[tuple[AnyRule, PackInfo, _Times | None]]:
+    def of_year(year: int) -> list[Step]:
         steps = by_year.get(year)
         if steps is None:
             steps = by_year[year] = _steps(rules, year)
@@ -383,6 +383,7 @@ def _retired(rule: AnyRule, year: int) -> Msg:
 
 def _result(
     rule: AnyRule,
+    measure_of: Callable[[Scope], Measure],
     scope: Scope,
     times: _Times,
     done: dict[str, RuleResult],
@@ -399,7 +400,7 @@ def _result(
                 return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _when_not_met)[status])
         if not times.applies:
             return RuleResult(rule, Status.NOT_APPLICABLE, None, once(rule, _not_yet))
-    measure: Measure = rule.measure(scope)
+    measure = measure_of(scope)
     # a rule due this year is judged by what its kind measured alone, whatever its schedule
     status = (
         timing.judged(rule, measure)

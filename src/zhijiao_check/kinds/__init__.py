@@ -9,19 +9,33 @@ the registry of kinds: to add one, write its module here and add its record to t
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.kinds.count import CountRule
 from zhijiao_check.kinds.coverage import CoverageRule
 from zhijiao_check.kinds.every import EveryRule
+from zhijiao_check.kinds.every import measurer as every_measurer
 from zhijiao_check.kinds.flag import FlagRule
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.kinds.total import TotalRule
+
+if TYPE_CHECKING:
+    from zhijiao_check.measure.outcome import Measure
+    from zhijiao_check.measure.scope import Scope
 
 AnyRule = RatioRule | TotalRule | CountRule | FlagRule | EveryRule | CoverageRule
 """A rule of any kind, told apart by its ``kind`` field (``pack.schema.RuleFile``):
 what rule files hold, the engine measures and results refer to.
 """
+
+
+def measurer(rule: AnyRule) -> Callable[[Scope], Measure]:
+    """What measures the rule over a scope (``rule.measure``): an ``every`` rule's worked out once a run
+    into one function (``every.measurer``), which the evaluator keeps with the rule's steps of a year."""
+    if isinstance(rule, EveryRule):
+        return every_measurer(rule)
+    return rule.measure
 
 
 def computed_target(rule: AnyRule) -> bool:

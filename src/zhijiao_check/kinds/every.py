@@ -8,7 +8,7 @@ The observed value is the share of judged items that pass (100% meets the target
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import Any, Literal
@@ -168,73 +168,84 @@ def judge(plan: _Plan, item: Item, year: int) -> ItemOutcome:
 
 def judged_all(plan: _Plan, items: list[Item], year: int) -> list[ItemOutcome]:
     """``judge`` of each item, in order."""
+    return once(plan, _judging)(items, year)
+
+
+def _judging(plan: _Plan) -> Callable[[list[Item], int], list[ItemOutcome]]:
+    """``judged_all`` of the plan, worked out once a run (``_judged_alone`` where one condition reading one
+    field decides)."""
     only = plan.only
     if only is not None and only.where is not None:
-        return _judged_alone(plan, only, items, year)
-    return [judge(plan, item, year) for item in items]
+        return _judged_alone(plan, only)
+    return lambda items, year: [judge(plan, item, year) for item in items]
 
 
 _PASS, _FAIL, _MISSING = Status.PASS, Status.FAIL, Status.MISSING
 
 
-def _judged_alone(plan: _Plan, check: _Check, items: list[Item], year: int) -> list[ItemOutcome]:
+def _judged_alone(plan: _Plan, check: _Check) -> Callable[[list[Item], int], list[ItemOutcome]]:
     """``_alone`` of each item when its one condition reads one field (most rules), in one loop: the field
     read and the item located without a call where they can be, each report's places looked up once for its
-    items. The same outcomes, item by item."""
+    items. The same outcomes, item by item. What the loop reads of the plan and its check is taken out once
+    a run, not once a report."""
     read, right, decided, describe = check.read, check.right, check.decided, check.describe
     over, op = plan.over, plan.op
     constant, value, told = check.constant, check.value, check.told
     key, school_key = check.key, check.school_key
     path, school_path = check.path, check.school_path
-    judged: list[ItemOutcome] = []
-    report, positions, values, file, cells = NO_PLACES
-    # what every item is compared with, where it is the same for all (``_Check.told``): the first's
-    fixed: Any = right(items[0], year) if told is not None and items else None
-    for item in items:
-        if key is not None:
-            data = item.data
-            left = data.get(key) if data.__class__ is dict else read(item)
-        elif school_key is not None:
-            school = item.school_data
-            left = school.get(school_key) if school.__class__ is dict else read(item)
-        else:
-            left = read(item)
-        if told is not None and left.__class__ in KEYED:
-            against = fixed
-            known = told.get((left.__class__, left, fixed))
-            if known is None:
-                held = decided(left, fixed)
-                said = describe(item, year, over, held, left, fixed)
-                known = told.keep((left.__class__, left, fixed), (held, said))
-            held, said = known
-        else:
-            against = value if constant else right(item, year)
-            held = decided(left, against)
-            said = describe(item, year, over, held, left, against)
-        status = _FAIL if held is False else _MISSING if held is None else _PASS
-        if item.report is not report:
-            report, positions, values, file, cells = report_places(item.report)
-        # as ``_alone``: its field's place where it gives the field, or where it should; else the item's
-        if left is not None or held is None:
-            if school_path is not None and item.school_data is not None:
-                at = (*item.path[:2], *school_path)
+
+    def judged_alone(items: list[Item], year: int) -> list[ItemOutcome]:
+        judged: list[ItemOutcome] = []
+        report, positions, values, file, cells = NO_PLACES
+        # what every item is compared with, where it is the same for all (``_Check.told``): the first's
+        fixed: Any = right(items[0], year) if told is not None and items else None
+        for item in items:
+            if key is not None:
+                data = item.data
+                left = data.get(key) if data.__class__ is dict else read(item)
+            elif school_key is not None:
+                school = item.school_data
+                left = school.get(school_key) if school.__class__ is dict else read(item)
             else:
-                at = item.path + path
-        else:
-            at = item.path
-        line, column = values.get(at) or positions.nearest(at)
-        judged.append(
-            ItemOutcome(
-                item.name,
-                item.school,
-                status,
-                left,
-                said,
-                (Location(file, line, column, positions.cell(at) if cells else ""),),
-                {"op": op, "value": against},
+                left = read(item)
+            if told is not None and left.__class__ in KEYED:
+                against = fixed
+                known = told.get((left.__class__, left, fixed))
+                if known is None:
+                    held = decided(left, fixed)
+                    said = describe(item, year, over, held, left, fixed)
+                    known = told.keep((left.__class__, left, fixed), (held, said))
+                held, said = known
+            else:
+                against = value if constant else right(item, year)
+                held = decided(left, against)
+                said = describe(item, year, over, held, left, against)
+            status = _FAIL if held is False else _MISSING if held is None else _PASS
+            if item.report is not report:
+                report, positions, values, file, cells = report_places(item.report)
+            # as ``_alone``: its field's place where it gives the field, or where it should; else the item's
+            if left is not None or held is None:
+                if school_path is not None and item.school_data is not None:
+                    at = (*item.path[:2], *school_path)
+                else:
+                    at = item.path + path
+            else:
+                at = item.path
+            line, column = values.get(at) or positions.nearest(at)
+            judged.append(
+                ItemOutcome(
+                    item.name,
+                    item.school,
+                    status,
+                    left,
+                    said,
+                    (Location(file, line, column, positions.cell(at) if cells else ""),),
+                    {"op": op, "value": against},
+                )
             )
-        )
-    return judged
+        return judged
+
+    return judged_alone
 
 
 def _alone(plan: _Plan, check: _Check, item: Item, year: int) -> ItemOutcome:
@@ -302,24 +313,42 @@ _LOCATIONS = attrgetter("locations")
 
 
 def measure(rule: EveryRule, scope: Scope) -> Measure:
+    return measurer(rule)(scope)
+
+
+def measurer(rule: EveryRule) -> Callable[[Scope], Measure]:
+    """``measure`` of the rule as one function of the scope, made once a run: its plan, its filter and its
+    loop over the items looked up once, not once a report (the evaluator calls it as it is:
+    ``kinds.measurer``)."""
+    return once(rule, _measurer)
+
+
+def _measurer(rule: EveryRule) -> Callable[[Scope], Measure]:
     plan = once(rule, _Plan)
-    items, lists_absent = selected(plan.filter, scope.items(plan.over), scope.year)
-    if not items:  # nothing to judge (a third of a report's `every` rules): as below, without the loop
-        if lists_absent:
+    over, filtered, one_fails_all = plan.over, plan.filter, plan.one_fails_all
+    judging = once(plan, _judging)
+
+    def measure_of(scope: Scope) -> Measure:
+        year = scope.year
+        items, lists_absent = selected(filtered, scope.items(over), year)
+        if not items:  # nothing to judge (a third of a report's `every` rules): as below, without the loop
+            if lists_absent:
+                return _lists_absent(lists_absent)
+            return Measure(None, None, _NONE_MATCHING, scope.where_listed(over), applicable=False)
+        judged = judging(items, year)
+        statuses = list(map(_STATUS, judged))
+        settled = one_fails_all and _FAIL in statuses
+        if lists_absent and not settled:
             return _lists_absent(lists_absent)
-        return Measure(None, None, _NONE_MATCHING, scope.where_listed(plan.over), applicable=False)
-    judged = judged_all(plan, items, scope.year)
-    statuses = list(map(_STATUS, judged))
-    settled = plan.one_fails_all and Status.FAIL in statuses
-    if lists_absent and not settled:
-        return _lists_absent(lists_absent)
-    passed = statuses.count(Status.PASS)
-    absent = [o for o in judged if o.status == Status.MISSING] if Status.MISSING in statuses else []
-    share, met, text = _said(rule, plan, passed, len(absent), len(judged))
-    locations = tuple(chain.from_iterable(map(_LOCATIONS, judged)))
-    if absent and met is None:
-        text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(tuple([o.label for o in absent]))))
-    return Measure(share, met, text, locations, tuple(judged), settled=settled)
+        passed = statuses.count(_PASS)
+        absent = [o for o in judged if o.status == _MISSING] if _MISSING in statuses else []
+        share, met, text = _said(rule, plan, passed, len(absent), len(judged))
+        locations = tuple(chain.from_iterable(map(_LOCATIONS, judged)))
+        if absent and met is None:
+            text = seq(text, CLAUSE, msg("engine.missing-data", what=Join(tuple([o.label for o in absent]))))
+        return Measure(share, met, text, locations, tuple(judged), settled=settled)
+
+    return measure_of
 
 
 def _lists_absent(absent: list[Absent]) -> Measure:

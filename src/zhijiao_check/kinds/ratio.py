@@ -12,7 +12,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from zhijiao_check.constraints import Before, Field
 from zhijiao_check.measure.conditions import field_label, once
-from zhijiao_check.measure.numbers import exact, holds, near, places, quotient, relation, show, whole_apart
+from zhijiao_check.measure.numbers import (
+    Exact,
+    exact,
+    holds,
+    near,
+    places,
+    quotient,
+    relation,
+    show,
+    whole_apart,
+)
 from zhijiao_check.measure.outcome import ItemOutcome, Measure
 from zhijiao_check.measure.scope import Location, Scope
 from zhijiao_check.measure.sums import NOTHING, Total, total, total_apart
@@ -79,8 +89,8 @@ class _Value:
         # Exactly, as the report wrote its figures: two shares that are equal compare equal (0.3 / 3 and
         # 5100 / 51000, which as floats are 10.000000000000002% and 10.0%), and the float shown is the one
         # nearest the exact share, so that equal shares read alike.
-        top = sum(t.exact for t in numerator) if not self.missing else 0
-        bottom = sum(t.exact for t in denominator) if not self.missing else 0
+        top = _exact_sum(numerator) if not self.missing else 0
+        bottom = _exact_sum(denominator) if not self.missing else 0
         self.exact = quotient(top, bottom) if not self.missing and bottom else None
         self.ratio = None if self.exact is None else float(self.exact)
         self.zero = not self.missing and not bottom
@@ -106,6 +116,12 @@ class _Value:
     def gaps(self) -> tuple[Location, ...]:
         """Where the figures not given would stand."""
         return tuple(loc for t in self.totals for loc in t.gaps)
+
+
+def _exact_sum(totals: list[Total]) -> Exact:
+    """The totals' exact sums added up: one (most fractions' numerators) as it is, which adding it to 0
+    would make again."""
+    return totals[0].exact if len(totals) == 1 else sum(t.exact for t in totals)
 
 
 def _value(fraction: Fraction | RatioRule, scope: Scope) -> _Value:

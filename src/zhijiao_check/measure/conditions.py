@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from zhijiao_check.measure.numbers import comparison, decimals, relation, show
+from zhijiao_check.measure.numbers import FIGURES, comparison, decimals, relation, show
 from zhijiao_check.measure.scope import (
     Absent,
     Item,
@@ -294,7 +294,7 @@ def apart(left: object, right: object) -> tuple[Wording, Wording]:
 
 
 def _figure(value: object, places: int) -> Wording:
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if isinstance(value, FIGURES) and not isinstance(value, bool):
         return show(value, "", decimals=places)
     return shown(value)
 
@@ -306,7 +306,7 @@ def show_plain(value: object) -> str:
         return "false"
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"
-    return number(value) if isinstance(value, int | float) else str(value)
+    return number(value) if isinstance(value, FIGURES) else str(value)
 
 
 def absent_label(item: Item, field: str, label: Wording) -> Wording:

@@ -56,6 +56,10 @@ def comparison(op: str) -> Callable[[Any, Any], bool]:
 
 # A figure as a report wrote it, exactly: a whole number, or the decimal fraction its text reads.
 Exact = int | Fraction
+# The classes of a figure, and of an exact one, as ``isinstance`` tests them: made once, where ``int | float``
+# written in a test makes the union anew at each value tested.
+FIGURES = (int, float)
+_EXACT = (int, Fraction)
 
 
 def exact(value: float) -> Exact:
@@ -102,7 +106,7 @@ def near(observed: Any, target: Target) -> bool:
     edge = band(target)
     if edge is None:
         return False
-    seen = observed if isinstance(observed, int | Fraction) else exact(observed)
+    seen = observed if isinstance(observed, _EXACT) else exact(observed)
     return bool(seen >= edge) if target.op in (">=", ">") else bool(seen <= edge)
 
 
@@ -125,7 +129,7 @@ def relation(op: str, met: bool) -> str:
 def places(*values: Any) -> int:
     """Decimal places of a percentage that tell these values apart: 1, or as many more as one place would show
     two different shares alike (44.98% < 45.00%, never 45.0% < 45.0%; 44.9999999% < 45.0000000%)."""
-    hundredfold = {float(v) * 100 for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    hundredfold = {float(v) * 100 for v in values if isinstance(v, FIGURES) and not isinstance(v, bool)}
     if len(hundredfold) < 2:  # one value, or two equal: told apart from nothing (``_enough``)
         return 1
     if len(hundredfold) == 2:  # most: a share and its target, which one place tells apart
@@ -142,7 +146,7 @@ def _percent(value: float, shown: int) -> str:
 def decimals(*values: Any) -> int:
     """The most places of plain numbers (元, 月, counts) that tell these values apart: 2, or as many more as 2
     would show two different figures alike (9999.996 < 10000, 9999.9999999 < 10000, never 10000 < 10000)."""
-    numbers = {float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)}
+    numbers = {float(v) for v in values if isinstance(v, FIGURES) and not isinstance(v, bool)}
     if len(numbers) < 2:  # as ``places``
         return 2
     return _enough(numbers, 2, number)

@@ -6,7 +6,7 @@ from itertools import pairwise
 from typing import Any
 
 from zhijiao_check.measure.conditions import select
-from zhijiao_check.measure.numbers import Exact, exact_sum
+from zhijiao_check.measure.numbers import Exact, exact, exact_sum
 from zhijiao_check.measure.scope import (
     NO_PLACES,
     Item,
@@ -46,6 +46,16 @@ class Total:
 
 
 def total(spec: Sum, scope: Scope) -> Total:
+    if spec.over is None:
+        # One report's figure (most sums of a unit's rules: ``funding.new_vocational``): given, it is the
+        # whole sum, as the general way below adds it up, without its lists.
+        readings = scope.field(spec.field)
+        value = readings[0].value if len(readings) == 1 else None
+        if value is not None:
+            reading = readings[0]
+            written = exact(value)  # as ``exact_sum`` gives one figure
+            given = written if written.__class__ is int else float(written)
+            return Total(given, ((reading.report.unit, value),), (reading.location,), (), 0, written, ())
     return _summed(spec, scope, None)[0]
 
 
