@@ -29,6 +29,8 @@ from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Span, chunks, encoded, entries_of
 from zhijiao_check.problems import Problem
+from zhijiao_check.source import yamltree
+from zhijiao_check.source.yamltree import parse_yaml
 
 TIMESTAMP = re.compile(rb' timestamp="[^"]*"')
 WAIVERS = """
@@ -178,6 +180,28 @@ def test_what_the_run_holds_is_really_there(folder: Path, monkeypatch: pytest.Mo
         '"projection"',
     ):
         assert expected in text, expected
+
+
+def test_the_values_kept_for_reading_go_before_the_city_wide_years(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once every report is read, the values kept to be met again in the next report are let go
+    (``yamltree.forget_built``): the city-wide years reuse their memory (0.9 MiB of a 10,000-report peak).
+    What the run prints is the same (``test_json_alone_prints_what_the_whole_run_prints``)."""
+    held: list[tuple[int, dict[str, object]]] = []
+    assembled = run.assembled
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        held.append((len(yamltree._BUILT), dict(yamltree._PLAIN)))
+        return assembled(*args, **kwargs)
+
+    monkeypatch.setattr(run, "assembled", watched)
+    flat, whole = both(folder, monkeypatch, "reports")
+    assert flat == whole and b'"reports": [' in flat
+    assert held == [(0, {"true": True, "false": False})]
+    # and reading after it, as ``--previous`` does, keeps values again
+    assert parse_yaml("a: 12\nb: yes\n", "r.yaml") is not None
+    assert yamltree._BUILT or len(yamltree._PLAIN) > 2
 
 
 @pytest.fixture(scope="module")

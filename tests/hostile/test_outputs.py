@@ -281,7 +281,7 @@ def test_a_streamed_output_is_written_whole_when_the_system_takes_part_of_a_gath
     target = tmp_path / "out.json"
     write_all([(_streamed(*pieces), target)])
     assert target.read_bytes() == b"".join(pieces)
-    assert 0 < len(calls) < 20 and max(calls) <= 1024
+    assert 0 < len(calls) < 40 and max(calls) <= 1024  # 7.5 MB in calls of up to 256 KiB: some 30, not 3,000
 
 
 def _spans(tmp_path: Path) -> tuple[list[bytes | Span], bytes]:

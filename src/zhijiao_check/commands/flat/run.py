@@ -23,6 +23,7 @@ from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, own_options
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.report.pathyear import PathYear, off_year, path_year
+from zhijiao_check.source.yamltree import forget_built
 from zhijiao_check.status import ExitCode, failing
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def run_flat(
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
+        forget_built()  # every report is read (the copies of a unit's report, the earlier years' too)
         document, warnings, code = assembled(
             flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs, elsewhere
         )
