@@ -222,8 +222,11 @@ def evaluate_report(
 ) -> ReportEvaluation:
     """The unit and school rules of one report: they read that report alone."""
     rules = once(packs, _own_rules).get(report.kind, ())
-    results, notices = _run(rules, Scope([report], report.year, city=False))
-    notices = (*notices, *_after_plan(report.year, packs, rules))
+    steps, notices = once(rules, _report_steps)(report.year, packs)
+    scope = Scope([report], report.year, city=False)
+    results: list[RuleResult] = []
+    for step in steps:
+        results.append(step(scope, results))
     renamed = packs[0].units.renamed_to(report.former) if report.former is not None else None
     if renamed is not None:  # the name the report gives, said beside the one it is shown and counted under
         said = msg("engine.former-name", former=report.former, name=report.unit, year=renamed.year)
@@ -291,14 +294,11 @@ def _run(
     # for all the rules, the majors gathered early stood beside every later rule's results at the year's
     # peak. One report's rules gather little, and it all goes with the report.
     still_read = _still_read([rule for rule, _ in rules]) if scope.city else None
-    # a city-wide year's rules are listed anew by each call: worked out for it alone
-    steps = _steps(rules, scope.year) if scope.city else once(rules, _steps_by_year)(scope.year)
-    for index, (rule, info, times, measure_of) in enumerate(steps):
+    # a city-wide year's rules are listed anew by each call: worked out for it alone (a report's are not
+    # run here: ``_report_steps``)
+    for index, (rule, info, times, measure_of) in enumerate(_steps(rules, scope.year)):
         if times is None:
-            # Before every pack's policy no rule applies; before an added pack's alone, only its rules do not.
-            before_all = all(scope.year < other.issued.year for _, other in rules)
-            key = "engine.before-policy" if before_all else "engine.before-pack"
-            text = msg(key, year=scope.year, issued=info.issued.isoformat(), document=info.document)
+            text = _before_issue(rules, info, scope.year)
             notices.append(text)
             result = RuleResult(rule, Status.NOT_APPLICABLE, None, text)
         else:
@@ -312,6 +312,102 @@ def _run(
     return results, tuple(dict.fromkeys(notices))
 
 
+def _before_issue(rules: Sequence[tuple[AnyRule, PackInfo]], info: PackInfo, year: int) -> Wording:
+    """Why a rule of a pack not yet issued in ``year`` does not apply: before every pack's policy no rule
+    applies; before an added pack's alone, only its rules do not."""
+    before_all = all(year < other.issued.year for _, other in rules)
+    key = "engine.before-policy" if before_all else "engine.before-pack"
+    return msg(key, year=year, issued=info.issued.isoformat(), document=info.document)
+
+
+# A rule's step over one report: its result, given the results of the rules before it (``_report_steps``)
+ReportStep = Callable[[Scope, list[RuleResult]], RuleResult]
+# A kind of unit's rules over its reports of one year: each rule's step, and the notices of every report
+YearSteps = tuple[list[ReportStep], tuple[Wording, ...]]
+
+
+def _report_steps(
+    rules: Sequence[tuple[AnyRule, PackInfo]],
+) -> Callable[[int, Sequence[RulePack]], YearSteps]:
+    """A kind of unit's rules (``_own_rules``) as one step each, with the notices every report of a year
+    gives, worked out once a run for each year (``packs``: those the rules are of): a report's evaluation is
+    then a loop of calls, where each result looked up its rule's step, tested what time says of it and
+    passed seven arguments on (``_run``, as a city-wide year still does)."""
+    by_year: dict[int, YearSteps] = {}
+
+    def of_year(year: int, packs: Sequence[RulePack]) -> YearSteps:
+        known = by_year.get(year)
+        if known is None:
+            known = by_year[year] = _year_steps(rules, year, packs)
+        return known
+
+    return of_year
+
+
+def _year_steps(rules: Sequence[tuple[AnyRule, PackInfo]], year: int, packs: Sequence[RulePack]) -> YearSteps:
+    """``_report_steps`` of one year: the notices as ``_run`` and ``evaluate_report`` gave them."""
+    steps: list[ReportStep] = []
+    notices: list[Wording] = []
+    placed: dict[str, int] = {}  # each rule's place among the steps, by id: where a ``when`` finds its status
+    for index, (rule, info, times, measure_of) in enumerate(_steps(rules, year)):
+        if times is None:
+            text = _before_issue(rules, info, year)
+            notices.append(text)
+            steps.append(_not_issued(rule, text))
+        elif times.judged and times.expected is None:
+            steps.append(_measured(rule, measure_of, times))
+        else:
+            steps.append(_in_time(rule, measure_of, times, placed.get(rule.when.rule) if rule.when else None))
+        placed[rule.id] = index
+    return steps, (*dict.fromkeys(notices), *_after_plan(year, packs, rules))
+
+
+def _not_issued(rule: AnyRule, text: Wording) -> ReportStep:
+    """The step of a rule whose pack is not issued yet (``_before_issue``)."""
+    return lambda scope, done: RuleResult(rule, Status.NOT_APPLICABLE, None, text)
+
+
+def _in_time(
+    rule: AnyRule, measure_of: Callable[[Scope], Measure], times: _Times, named: int | None
+) -> ReportStep:
+    """The step of a rule that time, or another rule's status (the rule's place among the steps before it,
+    ``named``), may keep from being judged, or whose year has a schedule to show: ``_result``."""
+    if named is None:
+        return lambda scope, done: _result(rule, measure_of, scope, times, {}, ())
+    assert rule.when is not None
+    other = rule.when.rule
+    return lambda scope, done: _result(rule, measure_of, scope, times, {other: done[named]}, ())
+
+
+def _measured(rule: AnyRule, measure_of: Callable[[Scope], Measure], times: _Times) -> ReportStep:
+    """The step of a rule judged as it stands that year, without a schedule to show (most results): what
+    its kind measured, as ``_result`` gives it then, without its tests."""
+    due, schedule = times.due, times.exact_schedule
+    judged, decided = timing.judged, timing.decided
+
+    def measured(scope: Scope, done: list[RuleResult]) -> RuleResult:
+        measure = measure_of(scope)
+        # a rule due this year is judged by what its kind measured alone, whatever its schedule
+        status = judged(rule, measure) if due else decided(rule, measure, False, schedule)
+        kept = measure.notes if measure.notes.__class__ is tuple else tuple(measure.notes)
+        if status == Status.WARN and measure.near:
+            kept = (*kept, _within(rule))
+        located = measure.locations
+        return RuleResult(
+            rule,
+            status,
+            measure.observed,
+            measure.explanation,
+            located if len(located) < 2 else _places_once(located),
+            measure.items,
+            kept,
+            None,
+            measure.target,
+        )
+
+    return measured
+
+
 # A rule's step of a year: the rule with its pack's facts, what time says of it that year (``_times``; None
 # before its pack's issue), and what measures it (``kinds.measurer``)
 Step = tuple[AnyRule, PackInfo, "_Times | None", Callable[[Scope], Measure]]
@@ -323,20 +419,6 @@ def _steps(rules: Sequence[tuple[AnyRule, PackInfo]], year: int) -> list[Step]:
         (rule, info, None if year < info.issued.year else _times(rule, year, info.base_year), measurer(rule))
         for rule, info in rules
     ]
-
-
-def _steps_by_year(rules: Sequence[tuple[AnyRule, PackInfo]]) -> Callable[[int], list[Step]]:
-    """``_steps`` of a kind of unit's rules (``_own_rules``) by year, each year's worked out once a run: the
-    same for every report of that kind and year."""
-    by_year: dict[int, list[Step]] = {}
-
-    def of_year(year: int) -> list[Step]:
-        steps = by_year.get(year)
-        if steps is None:
-            steps = by_year[year] = _steps(rules, year)
-        return steps
-
-    return of_year
 
 
 def _still_read(rules: Sequence[AnyRule]) -> list[frozenset[str]]:
@@ -407,24 +489,6 @@ def _result(
         if times.due
         else timing.decided(rule, measure, False, times.exact_schedule)
     )
-    if times.expected is None and not units_missing:
-        # Most results: no schedule to show beside the figure, and no unit missing from the year: what the
-        # kind measured, as the general way below gives it then.
-        kept = measure.notes if measure.notes.__class__ is tuple else tuple(measure.notes)
-        if status == Status.WARN and measure.near:
-            kept = (*kept, _within(rule))
-        located = measure.locations
-        return RuleResult(
-            rule,
-            status,
-            measure.observed,
-            measure.explanation,
-            located if len(located) < 2 else _places_once(located),
-            measure.items,
-            kept,
-            None,
-            measure.target,
-        )
     explanation = measure.explanation
     notes = list(measure.notes)
     schedule = times.expected
