@@ -13,10 +13,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from zhijiao_check.kinds.count import CountRule
+from zhijiao_check.kinds.count import measurer as count_measurer
 from zhijiao_check.kinds.coverage import CoverageRule
 from zhijiao_check.kinds.every import EveryRule
 from zhijiao_check.kinds.every import measurer as every_measurer
 from zhijiao_check.kinds.flag import FlagRule
+from zhijiao_check.kinds.flag import measurer as flag_measurer
 from zhijiao_check.kinds.ratio import RatioRule
 from zhijiao_check.kinds.total import TotalRule
 
@@ -31,11 +33,19 @@ what rule files hold, the engine measures and results refer to.
 
 
 def measurer(rule: AnyRule) -> Callable[[Scope], Measure]:
-    """What measures the rule over a scope (``rule.measure``): an ``every`` rule's worked out once a run
-    into one function (``every.measurer``), which the evaluator keeps with the rule's steps of a year."""
-    if isinstance(rule, EveryRule):
-        return every_measurer(rule)
-    return rule.measure
+    """What measures the rule over a scope (``rule.measure``): an ``every``, ``flag`` or ``count`` rule's
+    worked out once a run into one function (its module's ``measurer``), which the evaluator keeps with the
+    rule's steps of a year."""
+    made = _MEASURERS.get(rule.__class__)
+    return rule.measure if made is None else made(rule)
+
+
+# The kinds whose measure is made once a run for each rule (``measurer``), by their record
+_MEASURERS: dict[type, Callable[[Any], Callable[[Scope], Measure]]] = {
+    EveryRule: every_measurer,
+    FlagRule: flag_measurer,
+    CountRule: count_measurer,
+}
 
 
 def computed_target(rule: AnyRule) -> bool:

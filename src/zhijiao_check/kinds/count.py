@@ -7,9 +7,10 @@ c7.training-base, c8.demonstration-parks, c3.new-higher-colleges (1-2所, more i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Literal
 
-from zhijiao_check.measure.conditions import field_label, select
+from zhijiao_check.measure.conditions import field_label, filter_of, once, selected
 from zhijiao_check.measure.numbers import meets, near, relation, show, show_target
 from zhijiao_check.measure.outcome import Measure, grows_to
 from zhijiao_check.measure.scope import Item, Scope, places_of_items
@@ -42,41 +43,56 @@ class CountRule(RuleBase):
 
 
 def measure(rule: CountRule, scope: Scope) -> Measure:
-    counted, absent = select(scope.items(rule.of.over), rule.of.where, scope.year)
-    grows = grows_to(rule.target)
-    if absent and not (grows and meets(_count(rule, counted), rule.target)):
-        return Measure.missing_data((a.what for a in absent), (a.location for a in absent))
-    shown = _shown(rule, counted)
-    n = len(shown)
-    met = meets(n, rule.target)
-    text: Wording = seq(f"{n} {relation(rule.target.op, met)} ", show(rule.target.value, rule.unit))
-    if shown:
-        names: Wording = Join(tuple(shown[:NAMES_SHOWN]))
-        if n > NAMES_SHOWN:
-            names = seq(names, msg("engine.and-more", count=n - NAMES_SHOWN))
-        text = seq(text, COLON, names)
-    notes: tuple[Wording, ...] = ()
-    if rule.distinct is not None and len(counted) > n:
-        notes = (
-            msg(
-                "engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, rule.of.over)
-            ),
+    return measurer(rule)(scope)
+
+
+def measurer(rule: CountRule) -> Callable[[Scope], Measure]:
+    """``measure`` of the rule as one function of the scope, made once a run (``kinds.measurer``): its
+    filter, whether more items could only add to a count that meets its target, and the target as shown
+    looked up once, not once a report."""
+    return once(rule, _measurer)
+
+
+def _measurer(rule: CountRule) -> Callable[[Scope], Measure]:
+    over, filtered, target, unit = rule.of.over, filter_of(rule.of.where), rule.target, rule.unit
+    grows = grows_to(target)
+    shown_target = show(target.value, unit)
+
+    def measure_of(scope: Scope) -> Measure:
+        counted, absent = selected(filtered, scope.items(over), scope.year)
+        if absent and not (grows and meets(_count(rule, counted), target)):
+            return Measure.missing_data((a.what for a in absent), (a.location for a in absent))
+        shown = _shown(rule, counted)
+        n = len(shown)
+        met = meets(n, target)
+        text: Wording = seq(f"{n} {relation(target.op, met)} ", shown_target)
+        if shown:
+            names: Wording = Join(tuple(shown[:NAMES_SHOWN]))
+            if n > NAMES_SHOWN:
+                names = seq(names, msg("engine.and-more", count=n - NAMES_SHOWN))
+            text = seq(text, COLON, names)
+        notes: tuple[Wording, ...] = ()
+        if rule.distinct is not None and len(counted) > n:
+            notes = (
+                msg("engine.distinct", items=len(counted), count=n, field=field_label(rule.distinct, over)),
+            )
+        if target.expected_max is not None and n > target.expected_max:
+            notes += (
+                msg(
+                    "engine.above-range",
+                    count=n,
+                    range=show_target(target.op, target.value, unit),
+                    high=show(target.expected_max, unit),
+                ),
+            )
+        if absent:  # met already: the lists not given can only add to the count
+            notes += (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
+        locations = places_of_items(counted) or scope.where_listed(over)
+        return Measure(
+            n, met, text, locations, near=not met and near(n, target), notes=notes, settled=grows and met
         )
-    if rule.target.expected_max is not None and n > rule.target.expected_max:
-        notes += (
-            msg(
-                "engine.above-range",
-                count=n,
-                range=show_target(rule.target.op, rule.target.value, rule.unit),
-                high=show(rule.target.expected_max, rule.unit),
-            ),
-        )
-    if absent:  # met already: the lists not given can only add to the count
-        notes += (msg("engine.met-without", what=Join(tuple(dict.fromkeys(a.what for a in absent)))),)
-    locations = places_of_items(counted) or scope.where_listed(rule.of.over)
-    return Measure(
-        n, met, text, locations, near=not met and near(n, rule.target), notes=notes, settled=grows and met
-    )
+
+    return measure_of
 
 
 def _shown(rule: CountRule, counted: list[Item]) -> list[Wording]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from zhijiao_check.measure.conditions import field_label, once
@@ -38,6 +39,28 @@ def measure(rule: FlagRule, scope: Scope) -> Measure:
     met = all(r.value is True for r in readings)
     text = once(rule, _said)[met]
     return Measure(met, met, text, locations, settled=not met)  # one "no" is a "no" whatever else comes
+
+
+def measurer(rule: FlagRule) -> Callable[[Scope], Measure]:
+    """``measure`` of the rule as one function of the scope, made once a run (``kinds.measurer``): its
+    wording looked up once, and a report's one reading that gives the fact judged as ``measure`` judges it,
+    without the loops over a year's readings."""
+    return once(rule, _measurer)
+
+
+def _measurer(rule: FlagRule) -> Callable[[Scope], Measure]:
+    field, said = rule.field, once(rule, _said)
+
+    def measure_of(scope: Scope) -> Measure:
+        readings = scope.field(field)
+        if len(readings) == 1:
+            reading = readings[0]
+            if reading.value is not None:
+                met = reading.value is True
+                return Measure(met, met, said[met], (reading.location,), settled=not met)
+        return measure(rule, scope)
+
+    return measure_of
 
 
 def _said(rule: FlagRule) -> tuple[Wording, Wording]:

@@ -99,10 +99,14 @@ class _Value:
         self.bottom_text = _terms(denominator, sigma)
         shape = once(fraction, _Shape)
         self.bottom_label = shape.bottom_label
-        self.notes = tuple(
-            msg("engine.otherwise", count=self.totals[index].otherwise, field=field, otherwise=otherwise)
-            for index, field, otherwise in shape.otherwise
-            if self.totals[index].otherwise
+        self.notes = (
+            tuple(
+                msg("engine.otherwise", count=self.totals[index].otherwise, field=field, otherwise=otherwise)
+                for index, field, otherwise in shape.otherwise
+                if self.totals[index].otherwise
+            )
+            if shape.otherwise  # most fractions read no other field: no loop made to find none
+            else ()
         )
 
     def text(self, unit: Unit, digits: int = 1) -> Wording:
