@@ -19,16 +19,29 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from pydantic_core import SchemaValidator
 
+from zhijiao_check.located import LongNumber, TinyNumber, WrittenWhole
 from zhijiao_check.report import validator
 from zhijiao_check.report.model import Report
 
 BASE = yaml.safe_load((SAMPLES / "2023" / "dongan.yaml").read_text(encoding="utf-8"))
 CITY = yaml.safe_load((SAMPLES / "2023" / "shibenji.yaml").read_text(encoding="utf-8"))
 TYPED = validator.from_models()
+QUICK = SchemaValidator(validator.quick(validator._schema()))
 
 # What a county might type in any field, right or wrong.
 VALUES = st.sampled_from(
     [None, 0, -1, 3, 1.5, "3,120", "是", "", "abc", True, [], {}, [1], {"x": 1}, "2023年", 10**12, "public"]
+)
+# And what YAML's readers give besides (their own numbers), at a field's bounds, or near a choice's words.
+READ = st.one_of(
+    VALUES,
+    st.sampled_from(
+        [
+            *(LongNumber("1" * 30), LongNumber("-" + "1" * 30), TinyNumber("1e-400")),
+            *(1800, 1799, 2000, 2023, 2100, 2101, 10_000_000, 10_000_001, 1, False, 0.0, 2.5, 600.5),
+            *(float("nan"), float("inf"), "county", "city", "green", " green", "GREEN", "绿牌", "新材料"),
+        ]
+    ),
 )
 
 
@@ -57,7 +70,7 @@ def paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @st.composite
-def reports(draw: st.DrawFn) -> Any:
+def reports(draw: st.DrawFn, values: st.SearchStrategy[Any] = VALUES) -> Any:
     """A sample report with a few of its values (or whole mappings and lists) replaced, removed or joined by
     an unknown key. Each value put in is a copy: a later change may reach inside it, and a change to one of
     ``VALUES``' own lists or mappings would change what later examples draw (Hypothesis calls that flaky)."""
@@ -69,12 +82,12 @@ def reports(draw: st.DrawFn) -> Any:
             parent = parent[part]
         change = draw(st.sampled_from(["replace", "remove", "unknown"]))
         if change == "replace":
-            parent[path[-1]] = copy.deepcopy(draw(VALUES))
+            parent[path[-1]] = copy.deepcopy(draw(values))
         elif change == "remove" and isinstance(parent, dict):
             del parent[path[-1]]
         elif isinstance(parent, dict):
             unknown = draw(st.sampled_from(["teacher", "专任教师", "studnets", "x"]))
-            parent[unknown] = copy.deepcopy(draw(VALUES))
+            parent[unknown] = copy.deepcopy(draw(values))
     return data
 
 
@@ -87,6 +100,20 @@ def test_the_kept_validator_finds_what_the_models_find(data: Any) -> None:
 @pytest.mark.parametrize("data", [BASE, CITY, None, [], "text"])
 def test_the_kept_validator_passes_and_refuses_whole_reports_as_the_models_do(data: Any) -> None:
     assert errors(TYPED.validate_python, data) == errors(Report.model_validate, data)
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=reports(READ))
+def test_what_the_quick_form_accepts_from_yaml_the_validator_accepts(data: Any) -> None:
+    if QUICK.isinstance_python(data):
+        assert errors(TYPED.validate_python, data) == []
+
+
+def test_the_quick_form_accepts_the_samples_and_is_for_yaml_alone() -> None:
+    assert QUICK.isinstance_python(BASE) and QUICK.isinstance_python(CITY)
+    # a whole number JSON wrote with a point, which no YAML reader gives: the validator alone refuses it
+    pointed = {**BASE, "year": WrittenWhole(2023, "2023.0")}
+    assert QUICK.isinstance_python(pointed) and errors(TYPED.validate_python, pointed)
 
 
 def test_the_kept_schema_pickles_names_no_model_class_and_makes_the_validator() -> None:
@@ -148,24 +175,35 @@ def test_a_problem_worded_by_the_models_after_the_validator_alone_reads_as_ever(
 
 def test_a_kept_validator_of_other_sources_is_made_again(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path))
-    monkeypatch.setattr(validator, "_MADE", [])
-    made = validator._make()
+    monkeypatch.setattr(validator, "_MADE", {})
+    monkeypatch.setattr(validator, "_SCHEMAS", [])
+    validator._made()
     kept = validator._path()
     assert kept is not None and kept.exists() and validator._read() is not None
     # a model's file changed since: the kept one is not read
     monkeypatch.setattr(validator, "SOURCES", (*validator.SOURCES, Path(validator.__file__)))
     assert validator._read() is None
-    assert isinstance(made, SchemaValidator)
+    assert isinstance(validator.report_validator(), SchemaValidator)
 
 
 def test_a_kept_schema_that_builds_no_validator_is_made_again(tmp_path: Path, monkeypatch) -> None:
     """A kept file of the right key and stamps whose schema pydantic-core refuses (written by hand, or half
     by another version) is none: the run makes the validator again, not an internal error."""
     monkeypatch.setenv("ZHIJIAO_CHECK_CACHE", str(tmp_path))
-    monkeypatch.setattr(validator, "_MADE", [])
+    monkeypatch.setattr(validator, "_MADE", {})
+    monkeypatch.setattr(validator, "_SCHEMAS", [])
     kept = validator._path()
     assert kept is not None
     header = {"key": validator._key(), "stamps": validator.stamps_of(validator._sources())}
     validator.write_kept(kept, header, pickle.dumps({"type": "no-such-schema"}))
     assert kept.exists() and validator._read() is None
+    assert isinstance(validator.report_validator(), SchemaValidator)
+    # and one whose two schemas are dicts pydantic-core refuses, as well
+    bad = {"full": {"type": "no-such-schema"}, "quick": {"type": "no-such-schema"}}
+    validator.write_kept(kept, header, pickle.dumps(bad))
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    monkeypatch.setattr(validator, "_MADE", {})
+    monkeypatch.setattr(validator, "_SCHEMAS", [])
+    assert validator._read() == bad
+    assert isinstance(validator.quick_validator(), SchemaValidator)
     assert isinstance(validator.report_validator(), SchemaValidator)

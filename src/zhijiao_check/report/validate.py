@@ -19,7 +19,7 @@ from zhijiao_check.pydantic_compiled import ValidationError
 from zhijiao_check.report.crossfield import cross_field_problems
 from zhijiao_check.report.scalars import as_found, render
 from zhijiao_check.report.unitcode import as_code_problem
-from zhijiao_check.report.validator import report_validator
+from zhijiao_check.report.validator import quick_validator, report_validator
 from zhijiao_check.report.workbook.cells import MERGED_CELLS, range_bounds
 from zhijiao_check.source import Parsed, Path_
 from zhijiao_check.units import UnitRegistry
@@ -40,8 +40,12 @@ def validate(parsed: Parsed, units: UnitRegistry, file: str) -> list[Problem]:
     # because of its full-width ＃, which is the one thing to fix.
     refused = {problem.path for problem in parsed.problems}
     said = _said_before(parsed.problems)
+    # What YAML gave (a text read: none from JSON or a workbook) holds no ``WrittenWhole``, which the quick
+    # form alone would take for a whole number (``validator.quick``); what it accepts has no model error.
+    quick = quick_validator() if parsed.text else None
     try:
-        report_validator().validate_python(parsed.data)
+        if quick is None or not quick.isinstance_python(parsed.data):
+            report_validator().validate_python(parsed.data)
     except ValidationError as error:
         details = error.errors(include_url=False)
         # Only so many are ever shown: naming each of 60,000 (a file of empty entries) would take many

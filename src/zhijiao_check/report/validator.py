@@ -15,6 +15,10 @@ so that the plugins see each report.
 Its errors are the models': the same types, places, values and contexts, but for one type. A value that is
 not a mapping is ``dict_type`` where a model says ``model_type`` with the model's name in its context
 (``validate._describe`` reads both alike, and no name).
+
+Beside it is kept its quick form (``quick``, ``quick_validator``), which asks pydantic-core's own strict
+checks where the models call a check of ``report.scalars`` (some 80 calls of Python a report): it accepts no
+report the validator refuses, and only a report it refuses is validated again for its errors.
 """
 
 from __future__ import annotations
@@ -28,22 +32,44 @@ from typing import Any, cast
 from zhijiao_check import __version__, plugins
 from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
 from zhijiao_check.pydantic_compiled import SchemaValidator, compiled
+from zhijiao_check.report.scalars import _choice, _whole, _year, flag
 
-FORMAT = 2  # of the kept file: the validator's schema (1: the validator pickled)
+FORMAT = 3  # of the kept file: the validator's schema and its quick form (2: the schema; 1: the validator)
 # What the validator is made of: the models, the checks they run and the unit kinds they name.
 _HERE = Path(__file__).parent
 SOURCES = (_HERE / "model.py", _HERE / "scalars.py", _HERE.parent / "units.py")
 
-_MADE: list[SchemaValidator] = []
+_MADE: dict[str, SchemaValidator] = {}  # by the name of its schema: "full", "quick"
+_SCHEMAS: list[dict[str, Any]] = []  # the schemas by name, kept by an earlier run or made from the models
 
 
 def report_validator() -> SchemaValidator:
     """The validator of a whole report (``model.Report``): the one kept by an earlier run while it holds,
     else one made from the models (and kept for the next run). With Pydantic's plugins on (the user's
     choice: ``plugins``), the models' own, which hands each validation to them."""
-    if not _MADE:
-        _MADE.append((_read() or _make()) if plugins.all_off() else _models_own())
-    return _MADE[0]
+    if "full" not in _MADE:
+        _MADE["full"] = _built("full") if plugins.all_off() else _models_own()
+    return _MADE["full"]
+
+
+def quick_validator() -> SchemaValidator | None:
+    """The validator's quick form (``quick``), made first: a run of valid reports builds no other (some 9 ms
+    to build either). None with Pydantic's plugins on, which then see each report validated."""
+    if "quick" not in _MADE:
+        if not plugins.all_off():
+            return None
+        _MADE["quick"] = _built("quick")
+    return _MADE["quick"]
+
+
+def _built(name: str) -> SchemaValidator:
+    if not _SCHEMAS:
+        _SCHEMAS.append(_read() or _made())
+    try:
+        return SchemaValidator(_SCHEMAS[0][name])
+    except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
+        _SCHEMAS[0] = _made()
+        return SchemaValidator(_SCHEMAS[0][name])
 
 
 def _models_own() -> SchemaValidator:
@@ -78,6 +104,33 @@ def typed(node: Any) -> Any:
     }
 
 
+# The checks of ``report.scalars`` whose values pydantic-core's strict schema after them (the same bounds)
+# accepts alike: a whole number (an ``int`` but a bool, in its bounds), a year (the same), a flag (a bool).
+# Strict, that schema also takes a ``WrittenWhole`` (an ``int`` the check refuses), which only the JSON reader
+# makes: the quick form is for data read from YAML (``validate``).
+_STRICT_AFTER = (_whole, _year, flag)
+
+
+def quick(node: Any) -> Any:
+    """A validator's schema with each check of ``_STRICT_AFTER`` left to the strict schema after it, and a
+    choice (``scalars.choice``: a text of its keys, as is) to the literal after it: what it accepts, from
+    YAML, the schema accepts too, not always the other way round (a text refused by its check, a check's
+    words for what is wrong: the schema's own validator says them)."""
+    if isinstance(node, list):
+        return [quick(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "function-before":
+        check = node["function"]["function"]
+        plain = getattr(check, "func", check)
+        after = node["schema"]
+        if plain in _STRICT_AFTER:
+            return {**after, "strict": True}
+        if plain is _choice and after.get("type") == "literal" and after["expected"] == list(check.args[0]):
+            return after
+    return {key: quick(value) for key, value in node.items()}
+
+
 def _key() -> tuple[Any, ...]:
     return (FORMAT, __version__, sys.version, compiled().__version__)
 
@@ -97,18 +150,15 @@ def _path() -> Path | None:
     return None if folder is None else folder / f"report-{zlib.crc32(repr(_key()).encode()):08x}.pickle"
 
 
-def _read() -> SchemaValidator | None:
+def _read() -> dict[str, Any] | None:
     path = _path()
     if path is None:
         return None
     key, stamps = _key(), stamps_of(_sources())
     kept = read_kept(path, lambda header: header.get("key") == key and header.get("stamps") == stamps)
-    if not isinstance(kept, dict):
+    if not isinstance(kept, dict) or not all(isinstance(kept.get(name), dict) for name in ("full", "quick")):
         return None
-    try:
-        return SchemaValidator(kept)
-    except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
-        return None
+    return kept
 
 
 def from_models() -> SchemaValidator:
@@ -123,12 +173,12 @@ def _schema() -> dict[str, Any]:
     return cast(dict[str, Any], typed(Report.__pydantic_core_schema__))
 
 
-def _make() -> SchemaValidator:
+def _made() -> dict[str, Any]:
     schema = _schema()
-    made = SchemaValidator(schema)
+    schemas = {"full": schema, "quick": quick(schema)}
     path, stamps = _path(), stamps_of(_sources())
     if path is not None and settled(stamps):
         write_kept(
-            path, {"key": _key(), "stamps": stamps}, pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL)
+            path, {"key": _key(), "stamps": stamps}, pickle.dumps(schemas, protocol=pickle.HIGHEST_PROTOCOL)
         )
-    return made
+    return schemas
