@@ -13,6 +13,7 @@ import gc
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
@@ -58,22 +59,22 @@ class WorkerLost(Exception):
 
 
 def ordered_map(
-    function: Callable[[T], R], items: Sequence[T], jobs: int, least: int = PARALLEL_FROM
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    least: int = PARALLEL_FROM,
+    here: Callable[[T], R] | None = None,
 ) -> Iterator[R]:
     """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order. The
     workers start on the items at once, not at the first result asked for: the caller may do work of its own
-    meanwhile (``commands.flat``: each unit's trends while the city-wide years are in workers)."""
+    meanwhile (``commands.flat``: each unit's trends while the city-wide years are in workers). ``here``: the
+    calling process is one of the ``jobs`` and does a share itself by ``here`` (``function`` as it is done
+    outside a worker), as it waits for the workers' results (``_sharing``)."""
     if not in_parallel(len(items), jobs, least):
-        return map(function, items)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _state["function"] = function
-    _state["parent"] = os.getpid()
-    context = multiprocessing.get_context("fork")
-    workers = min(jobs, len(items))
-    _state["numbers"] = _numbers(workers)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start)
+        return map(here or function, items)
+    if here is not None:
+        return _shared(function, here, items, jobs)
+    pool = _pool(function, min(jobs, len(items)))
     # The workers are forked as the work is handed over. Until a worker's ``_start`` runs, it would answer
     # Ctrl-C with a traceback of its own: the signals are held back meanwhile (a fork inherits what is held,
     # not what is pending), and the parent takes a Ctrl-C given meanwhile once they are let through.
@@ -94,6 +95,65 @@ def ordered_map(
     results = _results(pool, (result for chunk in mapped for result in chunk))
     next(results)  # started: given up before its first result, it still shuts the pool down
     return cast(Iterator[R], results)
+
+
+def _pool(function: Callable[[T], R], workers: int) -> Any:
+    """A pool of ``workers`` forked processes that call ``function``, numbered as they start (``_start``)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _state["function"] = function
+    _state["parent"] = os.getpid()
+    _state["numbers"] = _numbers(workers)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start)
+
+
+def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """``ordered_map`` with the calling process one of the ``jobs``: ``jobs`` - 1 workers, the caller doing
+    the chunks it finds no worker needs as it waits for their results (``_sharing``). It only received the
+    workers' results (a few per cent of a processor) while two workers shared two processors with it; one
+    worker fewer is one fork, its pages copied and its results sent fewer."""
+    chunks = _guided(items, jobs)
+    pool = _pool(function, jobs - 1)
+    pending: deque[Any] = deque()
+    # The workers are forked as the first chunk is handed over, the signals held back meanwhile (as above).
+    _state["mask"] = _hold(_STOPPING)
+    try:
+        try:
+            pending.append(pool.submit(_call_all, chunks[0]))
+        finally:
+            os.close(_state.pop("numbers"))
+            _restore(_state["mask"])
+    except BaseException as error:
+        pool.shutdown(cancel_futures=True)
+        _raise_lost(error)
+        raise
+    results = _results(pool, _sharing(pool, chunks, here, pending, 2 * (jobs - 1)))
+    next(results)
+    return cast(Iterator[R], results)
+
+
+def _sharing(
+    pool: Any, chunks: Sequence[Sequence[T]], here: Callable[[T], R], pending: deque[Any], ahead: int
+) -> Iterator[R]:
+    """The results of ``chunks`` in order, the first of them handed over already (``pending``): the workers
+    kept ``ahead`` chunks in hand (never idle while the caller does a chunk), and the caller doing the next
+    chunk itself whenever none of theirs is back to give."""
+    from concurrent.futures import Future
+
+    given = len(pending)
+    while given < len(chunks) or pending:
+        while given < len(chunks) and sum(not f.done() for f in pending if isinstance(f, Future)) < ahead:
+            pending.append(pool.submit(_call_all, chunks[given]))
+            given += 1
+        while pending and (not isinstance(pending[0], Future) or pending[0].done()):
+            head = pending.popleft()
+            yield from head if isinstance(head, list) else head.result()
+        if given < len(chunks):
+            pending.append([here(item) for item in chunks[given]])
+            given += 1
+        elif pending:
+            yield from pending.popleft().result()
 
 
 def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:

@@ -51,12 +51,13 @@ def run_flat(
     places = {id(rule): index for index, rule in enumerate(rules)}
     keep = kept_fields(flat.packs)
     work: Callable[[Sequence[tuple[str, str]]], list[Any]] = scorer(flat, places, keep)
+    here = work  # this process's own share of the reports (``ordered_map``), spooled as they come
     listed = listed_as_text(files)
     parallel = in_parallel(len(listed), jobs)
     with spool_file() as file, ExitStack() as apart:
         spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
         if parallel:
-            spool.apart([apart.enter_context(spool_file()) for _ in range(jobs)])
+            spool.apart([apart.enter_context(spool_file()) for _ in range(jobs - 1)])
             work = _placing(work, spool)
         kept: list[HeldReport] = []
         loaded: list[InvalidReport] = []
@@ -74,7 +75,7 @@ def run_flat(
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if parallel else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
-        scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
+        scored = (done for batch in ordered_map(work, batches, jobs, here=here) for done in batch)
         for found in progress(scored, len(listed), options.color, flat.tr.lang):
             done, where = (found.done, found.where) if isinstance(found, Placed) else (found, None)
             if isinstance(done, InvalidReport):
