@@ -15,6 +15,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -63,6 +64,7 @@ def ordered_map(
     items: Sequence[T],
     jobs: int,
     least: int = PARALLEL_FROM,
+    *,
     here: Callable[[T], R] | None = None,
 ) -> Iterator[R]:
     """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order. The
@@ -110,11 +112,12 @@ def _pool(function: Callable[[T], R], workers: int) -> Any:
 
 def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """``ordered_map`` with the calling process one of the ``jobs``: ``jobs`` - 1 workers, the caller doing
-    the chunks it finds no worker needs as it waits for their results (``_sharing``). It only received the
-    workers' results (a few per cent of a processor) while two workers shared two processors with it; one
-    worker fewer is one fork, its pages copied and its results sent fewer."""
+    the chunks it finds no worker needs as it waits for their results (``_sharing``). A streamed run's parent
+    only received the results (a few per cent of a processor) while two workers shared two processors with
+    it; one worker fewer is one fork, its pages copied and its results sent fewer."""
     chunks = _guided(items, jobs)
-    pool = _pool(function, jobs - 1)
+    workers = min(jobs, len(items)) - 1
+    pool = _pool(function, workers)
     pending: deque[Any] = deque()
     # The workers are forked as the first chunk is handed over, the signals held back meanwhile (as above).
     _state["mask"] = _hold(_STOPPING)
@@ -128,7 +131,7 @@ def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[
         pool.shutdown(cancel_futures=True)
         _raise_lost(error)
         raise
-    results = _results(pool, _sharing(pool, chunks, here, pending, 2 * (jobs - 1)))
+    results = _results(pool, _sharing(pool, chunks, here, pending, 2 * workers))
     next(results)
     return cast(Iterator[R], results)
 
@@ -236,6 +239,18 @@ def _start() -> None:
     _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held back while the block runs, and taken once it is done: for work that
+    would swallow the exception they raise (pydantic-core building a validator wraps it in a ``SchemaError``,
+    an internal error where the run should stop with one line)."""
+    mask = _hold(_STOPPING | {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        _restore(mask)
 
 
 def _hold(signals: frozenset[signal.Signals]) -> set[int | signal.Signals] | None:
