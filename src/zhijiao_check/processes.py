@@ -13,7 +13,9 @@ import gc
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -58,22 +60,23 @@ class WorkerLost(Exception):
 
 
 def ordered_map(
-    function: Callable[[T], R], items: Sequence[T], jobs: int, least: int = PARALLEL_FROM
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    least: int = PARALLEL_FROM,
+    *,
+    here: Callable[[T], R] | None = None,
 ) -> Iterator[R]:
     """``map(function, items)``, in ``jobs`` forked processes when ``in_parallel``; results in order. The
     workers start on the items at once, not at the first result asked for: the caller may do work of its own
-    meanwhile (``commands.flat``: each unit's trends while the city-wide years are in workers)."""
+    meanwhile (``commands.flat``: each unit's trends while the city-wide years are in workers). ``here``: the
+    calling process is one of the ``jobs`` and does a share itself by ``here`` (``function`` as it is done
+    outside a worker), as it waits for the workers' results (``_sharing``)."""
     if not in_parallel(len(items), jobs, least):
-        return map(function, items)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _state["function"] = function
-    _state["parent"] = os.getpid()
-    context = multiprocessing.get_context("fork")
-    workers = min(jobs, len(items))
-    _state["numbers"] = _numbers(workers)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start)
+        return map(here or function, items)
+    if here is not None:
+        return _shared(function, here, items, jobs)
+    pool = _pool(function, min(jobs, len(items)))
     # The workers are forked as the work is handed over. Until a worker's ``_start`` runs, it would answer
     # Ctrl-C with a traceback of its own: the signals are held back meanwhile (a fork inherits what is held,
     # not what is pending), and the parent takes a Ctrl-C given meanwhile once they are let through.
@@ -94,6 +97,66 @@ def ordered_map(
     results = _results(pool, (result for chunk in mapped for result in chunk))
     next(results)  # started: given up before its first result, it still shuts the pool down
     return cast(Iterator[R], results)
+
+
+def _pool(function: Callable[[T], R], workers: int) -> Any:
+    """A pool of ``workers`` forked processes that call ``function``, numbered as they start (``_start``)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _state["function"] = function
+    _state["parent"] = os.getpid()
+    _state["numbers"] = _numbers(workers)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start)
+
+
+def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
+    """``ordered_map`` with the calling process one of the ``jobs``: ``jobs`` - 1 workers, the caller doing
+    the chunks it finds no worker needs as it waits for their results (``_sharing``). A streamed run's parent
+    only received the results (a few per cent of a processor) while two workers shared two processors with
+    it; one worker fewer is one fork, its pages copied and its results sent fewer."""
+    chunks = _guided(items, jobs)
+    workers = min(jobs, len(items)) - 1
+    pool = _pool(function, workers)
+    pending: deque[Any] = deque()
+    # The workers are forked as the first chunk is handed over, the signals held back meanwhile (as above).
+    _state["mask"] = _hold(_STOPPING)
+    try:
+        try:
+            pending.append(pool.submit(_call_all, chunks[0]))
+        finally:
+            os.close(_state.pop("numbers"))
+            _restore(_state["mask"])
+    except BaseException as error:
+        pool.shutdown(cancel_futures=True)
+        _raise_lost(error)
+        raise
+    results = _results(pool, _sharing(pool, chunks, here, pending, 2 * workers))
+    next(results)
+    return cast(Iterator[R], results)
+
+
+def _sharing(
+    pool: Any, chunks: Sequence[Sequence[T]], here: Callable[[T], R], pending: deque[Any], ahead: int
+) -> Iterator[R]:
+    """The results of ``chunks`` in order, the first of them handed over already (``pending``): the workers
+    kept ``ahead`` chunks in hand (never idle while the caller does a chunk), and the caller doing the next
+    chunk itself whenever none of theirs is back to give."""
+    from concurrent.futures import Future
+
+    given = len(pending)
+    while given < len(chunks) or pending:
+        while given < len(chunks) and sum(not f.done() for f in pending if isinstance(f, Future)) < ahead:
+            pending.append(pool.submit(_call_all, chunks[given]))
+            given += 1
+        while pending and (not isinstance(pending[0], Future) or pending[0].done()):
+            head = pending.popleft()
+            yield from head if isinstance(head, list) else head.result()
+        if given < len(chunks):
+            pending.append([here(item) for item in chunks[given]])
+            given += 1
+        elif pending:
+            yield from pending.popleft().result()
 
 
 def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:
@@ -176,6 +239,18 @@ def _start() -> None:
     _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP held back while the block runs, and taken once it is done: for work that
+    would swallow the exception they raise (pydantic-core building a validator wraps it in a ``SchemaError``,
+    an internal error where the run should stop with one line)."""
+    mask = _hold(_STOPPING | {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        _restore(mask)
 
 
 def _hold(signals: frozenset[signal.Signals]) -> set[int | signal.Signals] | None:

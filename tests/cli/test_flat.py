@@ -429,10 +429,10 @@ def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     asked: list[bool] = []
     ordered_map = processes.ordered_map
 
-    def spy(function: Any, items: Any, jobs: int, least: int = processes.PARALLEL_FROM) -> Any:
+    def spy(function: Any, items: Any, jobs: int, least: int = processes.PARALLEL_FROM, **given: Any) -> Any:
         if least == years.YEARS_IN_PARALLEL:
             asked.append(processes.in_parallel(len(items), jobs, least))
-        return ordered_map(function, items, jobs, least)
+        return ordered_map(function, items, jobs, least, **given)
 
     monkeypatch.setattr(processes, "ordered_map", spy)
     return asked
@@ -499,7 +499,7 @@ def test_the_workers_files_are_closed_and_nothing_is_left_in_the_temporary_folde
     )
     assert result.exit_code == 1, result.output
     assert b'"rank": 1' in (bulk / "spooled.json").read_bytes()
-    assert len(made) == 3  # the run's spool, and one for each worker
+    assert len(made) == 2  # the run's spool, and its one worker's (the run's process scores a share itself)
     folder = Path("/proc/self/fd")
     if folder.is_dir():
         opened = []
@@ -635,3 +635,29 @@ def test_an_invalid_previous_report_is_the_same_one_notice_in_both_runs(
     for doc in (flat, whole):
         assert [n for n in json.loads(doc)["notices"] if "broken.yaml" in n] == [expected]
     assert flat == whole
+
+
+def test_the_report_validator_is_built_before_the_reports_with_a_stop_held_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A Ctrl-C or SIGTERM raised inside pydantic-core's building of the report's validator came out wrapped
+    in a ``SchemaError``: an internal error (exit 3) where the run stops with one line. With ``--jobs`` the
+    run's own process scores a share, and met it as a signal came during its first report."""
+    import signal
+
+    from zhijiao_check.report import validator
+
+    held: list[set[int]] = []
+    built = validator.report_validator
+
+    def recorded() -> Any:
+        held.append({int(number) for number in signal.pthread_sigmask(signal.SIG_BLOCK, [])})
+        return built()
+
+    monkeypatch.setattr(validator, "report_validator", recorded)
+    monkeypatch.setattr(check_command, "FLAT_FROM", 0)
+    monkeypatch.chdir(ROOT)
+    done = CliRunner().invoke(app, ["check", "samples", "-f", "json", "-o", str(tmp_path / "out.json")])
+    assert done.exit_code in (0, 1, 2), done.output
+    assert held and {int(signal.SIGINT), int(signal.SIGTERM)} <= held[0]
+    assert int(signal.SIGTERM) not in {int(n) for n in signal.pthread_sigmask(signal.SIG_BLOCK, [])}

@@ -125,6 +125,27 @@ def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
     assert (os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else []) == opened
 
 
+def test_the_calling_process_does_a_share_as_one_of_the_jobs() -> None:
+    """``here``: ``jobs`` - 1 workers, the caller the last of the jobs, doing the chunks none of them needs
+    by ``here``, not by the workers' function; the results in order all the same."""
+
+    def slow(item: int) -> tuple[int, str, int]:
+        time.sleep(0.002)  # the caller takes a share as it waits
+        return os.getpid(), "worker", item
+
+    def here(item: int) -> tuple[int, str, int]:
+        time.sleep(0.002)
+        return os.getpid(), "here", item
+
+    done = list(processes.ordered_map(slow, list(range(300)), 2, least=1, here=here))
+    assert [item for _, _, item in done] == list(range(300))
+    by = {(pid, how) for pid, how, _ in done}
+    assert (os.getpid(), "here") in by and ({how for _, how in by} == {"here", "worker"})
+    assert len({pid for pid, how in by if how == "worker"}) == 1 and (os.getpid(), "worker") not in by
+    few = list(processes.ordered_map(slow, [1, 2], 2, here=here))  # too few to pay for workers: all here
+    assert few == [here(1), here(2)]
+
+
 def test_default_is_one_job_per_available_core() -> None:
     import os
 

@@ -45,18 +45,25 @@ def run_flat(
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
     reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
     from zhijiao_check.commands.inputs import progress, unmatched
-    from zhijiao_check.processes import in_parallel, ordered_map
+    from zhijiao_check.processes import in_parallel, ordered_map, stops_held
+    from zhijiao_check.report.validator import report_validator
 
     rules = [rule for pack in flat.packs for rule in pack.rules]
     places = {id(rule): index for index, rule in enumerate(rules)}
     keep = kept_fields(flat.packs)
     work: Callable[[Sequence[tuple[str, str]]], list[Any]] = scorer(flat, places, keep)
+    here = work  # this process's own share of the reports (``ordered_map``), spooled as they come
     listed = listed_as_text(files)
     parallel = in_parallel(len(listed), jobs)
+    # The report's validator, built before the first report (in the parent, which scores a share too, and
+    # once for the workers forked from it), with a stop held back meanwhile: a Ctrl-C or SIGTERM raised inside
+    # pydantic-core's building came out as an internal error (exit 3) instead of the run's one line.
+    with stops_held():
+        report_validator()
     with spool_file() as file, ExitStack() as apart:
         spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
         if parallel:
-            spool.apart([apart.enter_context(spool_file()) for _ in range(jobs)])
+            spool.apart([apart.enter_context(spool_file()) for _ in range(jobs - 1)])
             work = _placing(work, spool)
         kept: list[HeldReport] = []
         loaded: list[InvalidReport] = []
@@ -74,7 +81,7 @@ def run_flat(
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         size = 1 if parallel else BATCH
         batches = [listed[at : at + size] for at in range(0, len(listed), size)]
-        scored = (done for batch in ordered_map(work, batches, jobs) for done in batch)
+        scored = (done for batch in ordered_map(work, batches, jobs, here=here) for done in batch)
         for found in progress(scored, len(listed), options.color, flat.tr.lang):
             done, where = (found.done, found.where) if isinstance(found, Placed) else (found, None)
             if isinstance(done, InvalidReport):
