@@ -319,6 +319,20 @@ def test_a_city_wide_result_is_read_back_as_written_its_lists_a_batch_at_a_time(
         assert list(value) == list(whole)  # the keys in the document's order
 
 
+def test_the_spool_flushes_to_read_only_what_is_still_buffered() -> None:
+    """A reading behind what was flushed writes nothing (a kept report read back while the year's warnings
+    are buffered); a reading of what is still buffered writes it out first."""
+    with tempfile.TemporaryFile("wb") as file:
+        spool = Spool(file, [], views=False)
+        first = spool.add(b"kept report")
+        assert spool.read(first, 4) == b"kept"  # buffered until now: flushed to be read
+        later = spool.add(b"a warning")
+        assert spool.read(first + 5, 6) == b"report"
+        assert os.fstat(file.fileno()).st_size == len(b"kept report")  # the warning left in the buffer
+        assert spool.read(later, 9) == b"a warning"
+        assert os.fstat(file.fileno()).st_size == spool.end
+
+
 def test_an_entry_left_in_the_spool_is_written_out_from_there_and_read_back_by_a_view() -> None:
     """A unit's trends made ahead (``--jobs``) stay in the spool: written out as a ``Span`` of it (copied by
     the system), and read back as a value where a view reads the document."""

@@ -111,6 +111,18 @@ def test_reports_laid_out_alike_share_one_layout() -> None:
     }
 
 
+def test_a_report_read_back_through_its_shared_layout_keeps_it_as_it_is() -> None:
+    keep = kept_fields(load_packs([], None))
+    report = pruned(samples(2023)[3], keep)
+    shared = Shared()
+    read = unpacked(packed(report), shared)
+    kept = shared(read)
+    assert kept.positions.values is read.positions.values  # laid out already: not looked up again
+    assert dict(kept.positions.values.items()) == dict(report.positions.values.items())
+    again = shared(pickle.loads(pickle.dumps(report)))  # its own layout: laid out over the one held
+    assert again.positions.values.paths is kept.positions.values.paths  # type: ignore[attr-defined]
+
+
 def test_kept_reports_share_their_texts_and_lists_of_names() -> None:
     keep = kept_fields(load_packs([], None))
     report = samples(2023)[3]

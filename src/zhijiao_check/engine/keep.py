@@ -348,14 +348,19 @@ class Marks(Mapping[Path_, Mark]):
         return self._numbers[at], self._numbers[at + 1]
 
     def get(self, path: Path_, default: Any = None) -> Any:
-        # a miss is common (``Positions.nearest`` walks up a path): no exception for it, as Mapping's has
-        at = self.index().get(path)
+        # a miss is common (``Positions.nearest`` walks up a path): no exception for it, as Mapping's has.
+        # The index without a call where it is made (a kept report read back has it: ``Shared.marks``): a
+        # city-wide year places some 9,000 figures this way.
+        index = self._index
+        at = (self.index() if index is None else index).get(path)
         if at is None:
             return default
-        return self._numbers[2 * at], self._numbers[2 * at + 1]
+        numbers = self._numbers
+        return numbers[2 * at], numbers[2 * at + 1]
 
     def __contains__(self, path: object) -> bool:
-        return path in self.index()
+        index = self._index
+        return path in (self.index() if index is None else index)
 
     def __iter__(self) -> Iterator[Path_]:
         return iter(self.paths)
@@ -385,6 +390,8 @@ class Shared:
         self.fields = fields
         self.paths: dict[Path_, Path_] = {}
         self.layouts: dict[tuple[Path_, ...], Marks] = {}
+        # each layout's paths by their identity (held by ``layouts`` as long as this is)
+        self.held: dict[int, tuple[Path_, ...]] = {}
         self.written: dict[bytes, Marks] = {}  # each layout by its paths' bytes (``marks``)
         self.texts: dict[str, str] = {}
         # ``_once``: each entry held, by what marshal writes of it; a long one by that text's digest
@@ -478,8 +485,13 @@ class Shared:
 
     def _shared(self, marks: Mapping[Path_, Mark]) -> Marks:
         own = marks if isinstance(marks, Marks) else Marks.of(marks.items())
+        if own._index is not None and self.held.get(id(own.paths)) is own.paths:
+            # laid out here already (``marks``): its paths not looked up again, a tuple of some 85 paths
+            # whose hash Python works out anew, path by path, at each lookup
+            return own
         layout = self.layouts.get(own.paths)
         if layout is None:
             paths = tuple(self.paths.setdefault(path, path) for path in own.paths)
             layout = self.layouts[paths] = Marks(paths, own._numbers)
+            self.held[id(paths)] = paths
         return own.laid_out(layout.paths, layout.index())

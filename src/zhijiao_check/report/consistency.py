@@ -181,15 +181,15 @@ def cross_year_warnings(reports: Sequence[ReportFile], earlier: Sequence[ReportF
 def _vanished(report: ReportFile, previous: ReportFile) -> list[Problem]:
     """A school, or a major of a school, in last year's report and not in this year's: left out, or closed?"""
     now = {name(school.get("name")): (index, school) for index, school in entries(report.data.get("schools"))}
-    then_names = {name(then.get("name")) for _, then in entries(previous.data.get("schools"))}
+    # last year's schools with their names, each named once (not again for each of the loops below)
+    before = [(index, then, name(then.get("name"))) for index, then in entries(previous.data.get("schools"))]
+    then_names = {school for _, _, school in before}
     new = [school for school in now if school and school not in then_names]  # a renamed one is among them
-    gone = (name(then.get("name")) for _, then in entries(previous.data.get("schools")))
     from zhijiao_check.report.nearnames import near_names  # a previous year's report only: not at start
 
-    closest = near_names((school for school in gone if school and school not in now), new)
+    closest = near_names((school for _, _, school in before if school and school not in now), new)
     warnings = []
-    for then_index, then in entries(previous.data.get("schools")):
-        school = name(then.get("name"))
+    for then_index, then, school in before:
         if school not in now:
             then_line = line_of(previous.positions, ("schools", then_index, "name"))
             renamed = [closest[school]] if school in closest else []
@@ -264,17 +264,17 @@ def _pathway(report: ReportFile, previous: ReportFile) -> list[Problem]:
 
 
 def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
-    # (school, major) -> (enrollment, where it is): its line is looked up only for a warning
-    # a school's name worked out once for its majors: 10,000 reports compared with the year before named
-    # some 240,000 names, half of them the same school's again
-    enrolled_then: dict[tuple[str, str], tuple[int, Path_]] = {}
+    # (school, major) -> (enrollment, its school's index, its own): its path and line are made only for a
+    # warning. A school's name worked out once for its majors: 10,000 reports compared with the year before
+    # named some 240,000 names, half of them the same school's again
+    enrolled_then: dict[tuple[str, str], tuple[int, int, int]] = {}
     for school_index, school in entries(previous.data.get("schools")):
         school_name = name(school.get("name")) or ""
         for major_index, major in entries(school.get("majors")):
             enrollment = count(major.get("enrollment"))
             if enrollment is not None:
-                path = ("schools", school_index, "majors", major_index, "enrollment")
-                enrolled_then.setdefault((school_name, name(major.get("name")) or ""), (enrollment, path))
+                key = (school_name, name(major.get("name")) or "")
+                enrolled_then.setdefault(key, (enrollment, school_index, major_index))
     warnings = []
     for school_index, school in entries(report.data.get("schools")):
         school_name = name(school.get("name")) or ""
@@ -283,9 +283,12 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
             if said is None:
                 continue
             key = (school_name, name(major.get("name")) or "")
-            if key not in enrolled_then or enrolled_then[key][0] == said:
+            found = enrolled_then.get(key)
+            if found is None or found[0] == said:
                 continue
-            then, then_path = enrolled_then[key]
+            then, school_then, major_then = found
+            then_path = ("schools", school_then, "majors", major_then, "enrollment")
+            then_line = line_of(previous.positions, then_path)
             path = ("schools", school_index, "majors", major_index, "previous_enrollment")
             warnings.append(
                 problem_at(
@@ -299,15 +302,16 @@ def _majors(report: ReportFile, previous: ReportFile) -> list[Problem]:
                     value=said,
                     year=previous.year,
                     other_file=previous.file,
-                    other_line=line_of(previous.positions, then_path),
+                    other_line=then_line,
                     other_value=then,
-                    other_at=_place(previous, then_path),
+                    other_at=_place(previous, then_path, then_line),
                 )
             )
     return warnings
 
 
-def _place(report: ReportFile, path: Path_) -> str:
+def _place(report: ReportFile, path: Path_, line: int | None = None) -> str:
     """Where a figure of another year's report stands, for a workbook's message: ``file:学校!F3`` in a
-    workbook, ``file:line`` in a YAML report."""
-    return f"{report.file}:{cell_of(report.positions, path) or line_of(report.positions, path)}"
+    workbook, ``file:line`` in a YAML report (``line``, where the caller has it already)."""
+    cell = cell_of(report.positions, path)
+    return f"{report.file}:{cell or (line_of(report.positions, path) if line is None else line)}"

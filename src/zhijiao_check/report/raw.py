@@ -50,7 +50,10 @@ def number(value: Any) -> int | float | None:
 
 def name(value: Any) -> str | None:
     """A name as compared for duplicates: trailing spaces do not make two schools different."""
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str):
+        return None
+    stripped = value.strip()  # once (a comparison with the year before names each school and major)
+    return stripped or None
 
 
 def problem_at(
