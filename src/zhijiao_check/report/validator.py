@@ -63,13 +63,19 @@ def quick_validator() -> SchemaValidator | None:
 
 
 def _built(name: str) -> SchemaValidator:
+    """The validator of the schema ``name``, built with a stop held back: a Ctrl-C or SIGTERM raised inside
+    pydantic-core's building came out wrapped in a ``SchemaError``, an internal error (exit 3) where the run
+    stops with one line. Taken as soon as it is built."""
+    from zhijiao_check.processes import stops_held
+
     if not _SCHEMAS:
         _SCHEMAS.append(_read() or _made())
-    try:
-        return SchemaValidator(_SCHEMAS[0][name])
-    except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
-        _SCHEMAS[0] = _made()
-        return SchemaValidator(_SCHEMAS[0][name])
+    with stops_held():
+        try:
+            return SchemaValidator(_SCHEMAS[0][name])
+        except Exception:  # noqa: BLE001 - a kept schema that builds no validator is none: made again
+            _SCHEMAS[0] = _made()
+            return SchemaValidator(_SCHEMAS[0][name])
 
 
 def _models_own() -> SchemaValidator:

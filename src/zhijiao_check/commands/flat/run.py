@@ -45,8 +45,8 @@ def run_flat(
     ``previous``: the earlier reports (``--previous``) and the notices of those refused, read after the
     reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
     from zhijiao_check.commands.inputs import progress, unmatched
-    from zhijiao_check.processes import in_parallel, ordered_map, stops_held
-    from zhijiao_check.report.validator import report_validator
+    from zhijiao_check.processes import in_parallel, ordered_map
+    from zhijiao_check.report.validator import quick_validator, report_validator
 
     rules = [rule for pack in flat.packs for rule in pack.rules]
     places = {id(rule): index for index, rule in enumerate(rules)}
@@ -55,11 +55,9 @@ def run_flat(
     here = work  # this process's own share of the reports (``ordered_map``), spooled as they come
     listed = listed_as_text(files)
     parallel = in_parallel(len(listed), jobs)
-    # The report's validator, built before the first report (in the parent, which scores a share too, and
-    # once for the workers forked from it), with a stop held back meanwhile: a Ctrl-C or SIGTERM raised inside
-    # pydantic-core's building came out as an internal error (exit 3) instead of the run's one line.
-    with stops_held():
-        report_validator()
+    # The validator a report read from YAML asks first, built before the first report: once, in the parent,
+    # which scores a share too, for the workers forked from it as well.
+    quick_validator() or report_validator()
     with spool_file() as file, ExitStack() as apart:
         spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
         if parallel:
