@@ -127,8 +127,9 @@ MESSAGES: dict[str, str] = {
     ),
     "help.option.check.quiet": "Summary lines only.",
     "help.option.check.jobs": (
-        "Worker processes for many reports (default: one per available core for json, junit and sarif alone, "
-        "where they pay; else one process; never more than one per available core)."
+        "Processes that score many reports at once, the tool's own among them (default: one per available "
+        "core for json, junit and sarif alone, where they pay; else one process; never more than one per "
+        "available core)."
     ),
     "help.option.validate.format": "table, or json for CI and editors.",
     "help.option.diff.old": "The earlier report (or earlier version); or a folder of last year's reports.",

@@ -103,8 +103,8 @@ MESSAGES: dict[str, str] = {
     "help.option.no_config": "不读任何配置文件（所指定的和找到的都不读）：只用命令行上给出的选项和默认值。",
     "help.option.check.quiet": "只显示汇总行。",
     "help.option.check.jobs": (
-        "处理大量报表时的工作进程数（默认：只输出 json、junit、sarif 时每个可用处理器一个，这时多进程才划算；"
-        "否则一个进程；至多每个可用处理器一个）。"
+        "同时处理大量报表的进程数，含本工具自身的进程（默认：只输出 json、junit、sarif 时"
+        "每个可用处理器一个，这时多进程才划算；否则一个进程；至多每个可用处理器一个）。"
     ),
     "help.option.validate.format": "table，或 json（供 CI 和编辑器读取）。",
     "help.option.diff.old": "较早的报表（或较早的版本）；或上一年报表的目录。",
