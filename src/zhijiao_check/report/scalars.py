@@ -260,6 +260,19 @@ def division_code(value: Any) -> Any:
     return text(value)
 
 
+# The checks whose values, read from YAML, pydantic-core's strict schema after them (the same bounds) takes
+# alike: a whole number (an ``int`` but a bool, in its bounds), a year (the same), a flag (a bool). Strict,
+# that schema also takes a ``WrittenWhole`` (an ``int`` the check refuses), which only the JSON reader makes:
+# the validator's quick form, which leaves these checks to it, is for data read from YAML
+# (``validator.quick``).
+STRICT_ALIKE = (_whole, _year, flag)
+
+
+def choice_keys(check: Any) -> list[str] | None:
+    """The keys a ``choice`` check takes as they are written; None for a check of another kind."""
+    return list(check.args[0]) if isinstance(check, partial) and check.func is _choice else None
+
+
 def choice(labels: Mapping[str, str]) -> Check:
     """One of ``labels``' keys; its Chinese label or a different case points to the value to write. The
     values allowed are each said with what it means in the language shown (``report.meaning-<code>``), listed

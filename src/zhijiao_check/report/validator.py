@@ -32,7 +32,7 @@ from typing import Any, cast
 from zhijiao_check import __version__, plugins
 from zhijiao_check.caching import cache_dir, read_kept, settled, stamps_of, write_kept
 from zhijiao_check.pydantic_compiled import SchemaValidator, compiled
-from zhijiao_check.report.scalars import _choice, _whole, _year, flag
+from zhijiao_check.report.scalars import STRICT_ALIKE, choice_keys
 
 FORMAT = 3  # of the kept file: the validator's schema and its quick form (2: the schema; 1: the validator)
 # What the validator is made of: the models, the checks they run and the unit kinds they name.
@@ -110,29 +110,21 @@ def typed(node: Any) -> Any:
     }
 
 
-# The checks of ``report.scalars`` whose values pydantic-core's strict schema after them (the same bounds)
-# accepts alike: a whole number (an ``int`` but a bool, in its bounds), a year (the same), a flag (a bool).
-# Strict, that schema also takes a ``WrittenWhole`` (an ``int`` the check refuses), which only the JSON reader
-# makes: the quick form is for data read from YAML (``validate``).
-_STRICT_AFTER = (_whole, _year, flag)
-
-
 def quick(node: Any) -> Any:
-    """A validator's schema with each check of ``_STRICT_AFTER`` left to the strict schema after it, and a
-    choice (``scalars.choice``: a text of its keys, as is) to the literal after it: what it accepts, from
-    YAML, the schema accepts too, not always the other way round (a text refused by its check, a check's
-    words for what is wrong: the schema's own validator says them)."""
+    """A validator's schema with each check of ``scalars.STRICT_ALIKE`` left to the strict schema after it,
+    and a choice (``scalars.choice``: a text of its keys, as is) to the literal after it: what it accepts,
+    from YAML, the schema accepts too, not always the other way round (a text refused by its check, a
+    check's words for what is wrong: the schema's own validator says them)."""
     if isinstance(node, list):
         return [quick(item) for item in node]
     if not isinstance(node, dict):
         return node
     if node.get("type") == "function-before":
         check = node["function"]["function"]
-        plain = getattr(check, "func", check)
         after = node["schema"]
-        if plain in _STRICT_AFTER:
+        if getattr(check, "func", check) in STRICT_ALIKE:
             return {**after, "strict": True}
-        if plain is _choice and after.get("type") == "literal" and after["expected"] == list(check.args[0]):
+        if after.get("type") == "literal" and after["expected"] == choice_keys(check):
             return after
     return {key: quick(value) for key, value in node.items()}
 
