@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
+H = TypeVar("H")
 R = TypeVar("R")
 
 # Below this many items, starting the workers costs more than it saves.
@@ -77,23 +78,7 @@ def ordered_map(
     if here is not None:
         return _shared(function, here, items, jobs)
     pool = _pool(function, min(jobs, len(items)))
-    # The workers are forked as the work is handed over. Until a worker's ``_start`` runs, it would answer
-    # Ctrl-C with a traceback of its own: the signals are held back meanwhile (a fork inherits what is held,
-    # not what is pending), and the parent takes a Ctrl-C given meanwhile once they are let through.
-    _state["mask"] = _hold(_STOPPING)
-    try:
-        try:
-            mapped = pool.map(_call_all, _guided(items, jobs))
-        finally:
-            # every worker is forked by now, with its own copy of the numbers' pipe (the fork method forks
-            # them all as the first work is handed over)
-            os.close(_state.pop("numbers"))
-            _restore(_state["mask"])  # a Ctrl-C held back is raised here, and gives the work up as below
-    except BaseException as error:
-        # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
-        pool.shutdown(cancel_futures=True)
-        _raise_lost(error)
-        raise
+    mapped = _forked(pool, lambda: pool.map(_call_all, _guided(items, jobs)))
     results = _results(pool, (result for chunk in mapped for result in chunk))
     next(results)  # started: given up before its first result, it still shuts the pool down
     return cast(Iterator[R], results)
@@ -110,6 +95,27 @@ def _pool(function: Callable[[T], R], workers: int) -> Any:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start)
 
 
+def _forked(pool: Any, hand_over: Callable[[], H]) -> H:
+    """What ``hand_over`` gives, which hands ``pool`` its first work: the workers are forked as it does. Until
+    a worker's ``_start`` runs, it would answer Ctrl-C with a traceback of its own: the signals are held back
+    meanwhile (a fork inherits what is held, not what is pending), and the parent takes a Ctrl-C given
+    meanwhile once they are let through."""
+    _state["mask"] = _hold(_STOPPING)
+    try:
+        try:
+            return hand_over()
+        finally:
+            # every worker is forked by now, with its own copy of the numbers' pipe (the fork method forks
+            # them all as the first work is handed over)
+            os.close(_state.pop("numbers"))
+            _restore(_state["mask"])  # a Ctrl-C held back is raised here, and gives the work up as below
+    except BaseException as error:
+        # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
+        pool.shutdown(cancel_futures=True)
+        _raise_lost(error)
+        raise
+
+
 def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """``ordered_map`` with the calling process one of the ``jobs``: ``jobs`` - 1 workers, the caller doing
     the chunks it finds no worker needs as it waits for their results (``_sharing``). A streamed run's parent
@@ -118,19 +124,7 @@ def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[
     chunks = _guided(items, jobs)
     workers = min(jobs, len(items)) - 1
     pool = _pool(function, workers)
-    pending: deque[Any] = deque()
-    # The workers are forked as the first chunk is handed over, the signals held back meanwhile (as above).
-    _state["mask"] = _hold(_STOPPING)
-    try:
-        try:
-            pending.append(pool.submit(_call_all, chunks[0]))
-        finally:
-            os.close(_state.pop("numbers"))
-            _restore(_state["mask"])
-    except BaseException as error:
-        pool.shutdown(cancel_futures=True)
-        _raise_lost(error)
-        raise
+    pending: deque[Any] = deque([_forked(pool, lambda: pool.submit(_call_all, chunks[0]))])
     results = _results(pool, _sharing(pool, chunks, here, pending, 2 * workers))
     next(results)
     return cast(Iterator[R], results)
