@@ -3,7 +3,7 @@
 A run spreads work over processes only where each item stands alone (a report to load and score, a report's
 table to lay out) and only with enough items to pay for starting them; the results come back in order, so
 the output is the same with one process or several. A worker that dies (killed by the system, for lack of
-memory say) stops the run with ``WorkerLost``: ``concurrent.futures`` notices it, where a
+memory say) stops the run with ``WorkerLost``: the parent finds its pipe closed (``_Worker``), where a
 ``multiprocessing.Pool`` would start another and wait for the lost work for ever.
 """
 
@@ -16,7 +16,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 T = TypeVar("T")
 H = TypeVar("H")
@@ -51,9 +51,7 @@ def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
     fewest items that pay for the workers (fewer for large items: a city-wide year of a large run)."""
     if jobs <= 1 or count < max(least, 2):
         return False  # before importing multiprocessing: a one-report run has no use for it
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    return hasattr(os, "fork")  # as ``multiprocessing`` tells, without importing it
 
 
 class WorkerLost(Exception):
@@ -75,107 +73,283 @@ def ordered_map(
     outside a worker), as it waits for the workers' results (``_sharing``)."""
     if not in_parallel(len(items), jobs, least):
         return map(here or function, items)
-    if here is not None:
-        return _shared(function, here, items, jobs)
-    pool = _pool(function, min(jobs, len(items)))
-    mapped = _forked(pool, lambda: pool.map(_call_all, _guided(items, jobs)))
-    results = _results(pool, (result for chunk in mapped for result in chunk))
-    next(results)  # started: given up before its first result, it still shuts the pool down
-    return cast(Iterator[R], results)
-
-
-def _pool(function: Callable[[T], R], workers: int) -> Any:
-    """A pool of ``workers`` forked processes that call ``function``, numbered as they start (``_start``)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    _state["function"] = function
-    _state["parent"] = os.getpid()
-    _state["numbers"] = _numbers(workers)
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start)
-
-
-def _forked(pool: Any, hand_over: Callable[[], H]) -> H:
-    """What ``hand_over`` gives, which hands ``pool`` its first work: the workers are forked as it does. Until
-    a worker's ``_start`` runs, it would answer Ctrl-C with a traceback of its own: the signals are held back
-    meanwhile (a fork inherits what is held, not what is pending), and the parent takes a Ctrl-C given
-    meanwhile once they are let through."""
-    _state["mask"] = _hold(_STOPPING)
-    try:
-        try:
-            return hand_over()
-        finally:
-            # every worker is forked by now, with its own copy of the numbers' pipe (the fork method forks
-            # them all as the first work is handed over)
-            os.close(_state.pop("numbers"))
-            _restore(_state["mask"])  # a Ctrl-C held back is raised here, and gives the work up as below
-    except BaseException as error:
-        # ``map`` hands every task over before it returns: on a loaded machine a worker can be lost meanwhile
-        pool.shutdown(cancel_futures=True)
-        _raise_lost(error)
-        raise
-
-
-def _shared(function: Callable[[T], R], here: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """``ordered_map`` with the calling process one of the ``jobs``: ``jobs`` - 1 workers, the caller doing
-    the chunks it finds no worker needs as it waits for their results (``_sharing``). A streamed run's parent
-    only received the results (a few per cent of a processor) while two workers shared two processors with
-    it; one worker fewer is one fork, its pages copied and its results sent fewer."""
-    chunks = _guided(items, jobs)
-    workers = min(jobs, len(items)) - 1
-    pool = _pool(function, workers)
-    pending: deque[Any] = deque([_forked(pool, lambda: pool.submit(_call_all, chunks[0]))])
-    results = _results(pool, _sharing(pool, chunks, here, pending, 2 * workers))
-    next(results)
+    team = _team(function, min(jobs, len(items)) - (here is not None))
+    results = _ended(team, _sharing(team, _guided(items, jobs), here, 2))
+    next(results)  # started: given up before its first result, it still ends the workers
     return cast(Iterator[R], results)
 
 
 def _sharing(
-    pool: Any, chunks: Sequence[Sequence[T]], here: Callable[[T], R], pending: deque[Any], ahead: int
-) -> Iterator[R]:
-    """The results of ``chunks`` in order, the first of them handed over already (``pending``): the workers
-    kept ``ahead`` chunks in hand (never idle while the caller does a chunk), and the caller doing the next
-    chunk itself whenever none of theirs is back to give."""
-    from concurrent.futures import Future
-
-    given = len(pending)
+    team: Sequence[_Worker], chunks: Sequence[Sequence[T]], here: Callable[[T], R] | None, ahead: int
+) -> Iterator[R | None]:
+    """The results of ``chunks`` in order, after a None once the workers have their first chunks: each
+    worker kept ``ahead`` chunks in hand (never idle while the caller does a chunk), and the caller, given
+    ``here``, doing the next chunk itself whenever none of theirs is back to give. With ``here`` the caller
+    is one of the ``jobs``: a streamed run's parent only received the results (a few per cent of a
+    processor) while two workers shared two processors with it; one worker fewer is one fork, its pages
+    copied and its results sent fewer. ``pending``: in the chunks' order, the results the caller made, or
+    the worker whose next result is the chunk's (each worker does its chunks in the order given)."""
+    pending: deque[list[R] | _Worker] = deque()
+    given = _handed(team, chunks, 0, pending, ahead)
+    yield None
     while given < len(chunks) or pending:
-        while given < len(chunks) and sum(not f.done() for f in pending if isinstance(f, Future)) < ahead:
-            pending.append(pool.submit(_call_all, chunks[given]))
-            given += 1
-        while pending and (not isinstance(pending[0], Future) or pending[0].done()):
+        _receive_ready(team)
+        while pending and (isinstance(pending[0], list) or pending[0].back):
             head = pending.popleft()
-            yield from head if isinstance(head, list) else head.result()
-        if given < len(chunks):
+            yield from head if isinstance(head, list) else head.back.popleft()
+        if here is not None and given < len(chunks):
             pending.append([here(item) for item in chunks[given]])
             given += 1
         elif pending:
-            yield from pending.popleft().result()
+            head = pending.popleft()
+            assert not isinstance(head, list)  # a list would have been given above
+            if not head.back:
+                head.receive()
+            yield from head.back.popleft()
+        given = _handed(team, chunks, given, pending, ahead)
 
 
-def _results(pool: Any, mapped: Iterator[R]) -> Iterator[R | None]:
-    """The results of the work given to ``pool``, in order, after a first None (``ordered_map`` takes it);
-    the pool shut down once they are all in, or as soon as they are given up."""
+def _handed(
+    team: Sequence[_Worker], chunks: Sequence[Sequence[T]], given: int, pending: deque[Any], ahead: int
+) -> int:
+    """The chunks from ``given`` on handed to the workers, each in turn to the one with the fewest in hand,
+    until each has ``ahead``; the next one to hand. Two city-wide years are one each."""
+    while given < len(chunks):
+        worker = min(team, key=lambda worker: worker.given)
+        if worker.given >= ahead:
+            break
+        worker.give(chunks[given])
+        pending.append(worker)
+        given += 1
+    return given
+
+
+class _Worker:
+    """A worker forked by ``_team``: its process, the pipe it is handed chunks through (``tasks``) and the one
+    it sends their results back through (``results``), each a length and a pickle; ``given``: the chunks it
+    has and has not sent back; ``back``: results received and not yet taken, in order. A chunk is written as
+    the pipe takes it (``unsent``), never waited for: a worker blocked sending a large result back while the
+    parent waited to hand it a large chunk would wait for ever."""
+
+    def __init__(self, pid: int, tasks: int, results: int) -> None:
+        self.pid, self.tasks, self.results = pid, tasks, results
+        os.set_blocking(tasks, False)
+        self.given = 0
+        self.back: deque[list[Any]] = deque()
+        self.unsent = bytearray()
+
+    def give(self, chunk: Sequence[Any]) -> None:
+        data = _pickled(chunk)
+        self.unsent += len(data).to_bytes(8, "little")
+        self.unsent += data
+        self.given += 1
+        self.send()
+
+    def send(self) -> None:
+        """What the pipe takes of the chunks given and not yet sent."""
+        while self.unsent:
+            try:
+                sent = os.write(self.tasks, self.unsent)
+            except BlockingIOError:
+                return
+            except BrokenPipeError:  # it ended before the chunk was sent
+                raise WorkerLost from None
+            del self.unsent[:sent]
+
+    def receive(self) -> None:
+        """The next result, waited for; ``WorkerLost`` if the worker ended first; what it raised, raised."""
+        import select
+
+        while self.unsent and not select.select([self.results], [self.tasks], [])[0]:
+            self.send()
+        message = _received(self.results)
+        if message is None:
+            raise WorkerLost
+        self.given -= 1
+        done, result = message
+        if not done:
+            raise result
+        self.back.append(result)
+
+    def end(self, at_once: bool) -> None:
+        """No more chunks: the worker ends once it has sent the results of those it has, or ``at_once``
+        (SIGTERM) where they are given up; waited for, so that it is not left a zombie."""
+        os.close(self.tasks)
+        if at_once:
+            os.close(self.results)
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        if not at_once:
+            os.close(self.results)
+
+
+def _receive_ready(team: Sequence[_Worker]) -> None:
+    """Every result the workers have sent back by now received, and what the pipes take of the chunks not
+    yet sent, without waiting for any."""
+    import select
+
+    while waiting := [worker for worker in team if worker.given]:
+        for worker in waiting:
+            worker.send()
+        ready, _, _ = select.select([worker.results for worker in waiting], [], [], 0)
+        if not ready:
+            return
+        for worker in waiting:
+            if worker.results in ready:
+                worker.receive()
+
+
+def _team(function: Callable[[T], R], count: int) -> list[_Worker]:
+    """``count`` workers forked that call ``function`` on each chunk handed to them (``_serve``), numbered as
+    they start (``_start``), by hand rather than through ``concurrent.futures``: its two threads in the
+    parent took the interpreter's lock from the parent's own scoring at every chunk sent and received (some
+    500 context switches in a 1,000-report run), and importing it with ``multiprocessing`` was some 6 ms of
+    the start, with the other processor idle. Until a worker's ``_start`` runs, it would answer Ctrl-C as
+    the parent does: the signals are held back meanwhile (a fork inherits what is held, not what is
+    pending), and the parent takes a Ctrl-C given meanwhile once they are let through."""
+    _state["function"] = function
+    _state["parent"] = os.getpid()
+    _state["numbers"] = _numbers(count)
+    team: list[_Worker] = []
+    _state["mask"] = _hold(_STOPPING)
     try:
-        yield None
-        yield from mapped
-    except BaseException as error:
-        # Stopped early (a worker lost, Ctrl-C, an error, the caller done): the rest of the work is given up,
-        # each worker ends after the task it is on (a few reports, a city-wide year), and the pool's thread is
-        # waited for, since at exit Python wakes it through a pipe that it may be closing just then. Ending
-        # the workers at once instead would make Python 3.11's pool thread fail on the tasks given up.
-        pool.shutdown(cancel_futures=True)
-        _raise_lost(error)
+        try:
+            for _ in range(count):
+                team.append(_forked_worker(team))
+        finally:
+            os.close(_state.pop("numbers"))
+            _restore(_state["mask"])  # a Ctrl-C held back is raised here, and ends the workers as below
+    except BaseException:
+        for worker in team:
+            worker.end(at_once=True)
         raise
-    pool.shutdown()
+    return team
 
 
-def _raise_lost(error: BaseException) -> None:
-    """``WorkerLost`` for a pool broken by a worker's end (``BrokenProcessPool``), nothing for another."""
-    from concurrent.futures.process import BrokenProcessPool
+def _forked_worker(team: Sequence[_Worker]) -> _Worker:
+    tasks, giving = os.pipe()
+    receiving, results = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # what the parent has yet to write, written once, not twice
+        if stream is not None:
+            stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        # the other workers' pipes' ends are the parent's: a worker holding one, the other never ended
+        for end in (giving, receiving, *(e for worker in team for e in (worker.tasks, worker.results))):
+            os.close(end)
+        _serve(tasks, results)
+    os.close(tasks)
+    os.close(results)
+    return _Worker(pid, giving, receiving)
 
-    if isinstance(error, BrokenProcessPool):
-        raise WorkerLost from None
+
+def _serve(tasks: int, results: int) -> NoReturn:
+    """A worker's life: each chunk handed over through ``tasks`` done and its results sent back through
+    ``results`` (or what it raised), until the parent has no more; it never returns to the parent's code. Its
+    standard input is /dev/null, as ``multiprocessing`` makes a worker's (``files``)."""
+    code = 1
+    try:
+        _start()
+        if sys.stdin is not None:
+            sys.stdin.close()
+            sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - the worker's, until it ends
+        while (chunk := _received(tasks)) is not None:
+            try:
+                answer = _pickled((True, _call_all(chunk)))
+            except BaseException as error:  # noqa: BLE001 - raised in the parent, as a pool raises it
+                answer = _pickled((False, error))
+            _write(results, len(answer).to_bytes(8, "little"))
+            _write(results, answer)
+        code = 0
+    except BaseException:  # noqa: BLE001, S110 - the parent is gone or gave the work up: it tells the user
+        pass
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except BaseException:  # noqa: BLE001, S110 - a closed pipe: nothing more to say
+                pass
+        os._exit(code)
+
+
+# How values of a class the workers send are pickled, where not as pickle would (``pickled_by``).
+_reducers: dict[type, Callable[[Any], Any]] = {}
+
+
+def pickled_by(cls: type, reduce: Callable[[Any], Any]) -> None:
+    """Values of ``cls`` sent to or from the workers pickled by ``reduce`` (as ``copyreg`` takes it): a rule
+    of the packs both processes hold sent as its place in them, say (``commands.workers``)."""
+    _reducers[cls] = reduce
+
+
+def _pickled(value: Any) -> memoryview:
+    import io
+    import pickle
+
+    def dumped(what: Any) -> memoryview:
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _reducers
+        pickler.dump(what)
+        return buffer.getbuffer()
+
+    try:
+        return dumped(value)
+    except Exception:  # an error that cannot be pickled: its text, raised (a result: raised here)
+        if not isinstance(value, tuple) or value[0] is not False:
+            raise
+        return dumped((False, RuntimeError(f"{type(value[1]).__name__}: {value[1]}")))
+
+
+def _write(end: int, data: bytes | memoryview) -> None:
+    written = 0
+    while written < len(data):
+        written += os.write(end, data[written:])
+
+
+def _received(end: int) -> Any:
+    """The next value sent through ``end`` (``_pickled``, its length first), or None where the sender ended
+    first."""
+    import pickle
+
+    head = _read(end, 8)
+    if head is None:
+        return None
+    data = _read(end, int.from_bytes(head, "little"))
+    return None if data is None else pickle.loads(data)
+
+
+def _read(end: int, size: int) -> bytes | None:
+    parts = []
+    left = size
+    while left:
+        part = os.read(end, min(left, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _ended(team: Sequence[_Worker], mapped: Iterator[R | None]) -> Iterator[R | None]:
+    """``mapped``, and each worker ended once the results are all in, or at once as soon as they are given
+    up (a worker lost, Ctrl-C, an error, the caller done): the rest of the work is given up, and nothing is
+    written."""
+    try:
+        yield from mapped
+    except BaseException:
+        for worker in team:
+            worker.end(at_once=True)
+        raise
+    for worker in team:
+        worker.end(at_once=False)
 
 
 def worker_number() -> int:

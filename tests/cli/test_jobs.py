@@ -110,6 +110,16 @@ def test_ordered_map_gives_each_result_in_order_from_workers() -> None:
     assert list(processes.ordered_map(abs, list(range(0, -300, -1)), 2, least=1)) == list(range(300))
 
 
+def test_as_many_items_as_workers_are_one_each() -> None:
+    """Two city-wide years on two workers: one each, side by side, never both in one worker."""
+
+    def slow(item: int) -> int:
+        time.sleep(0.05)
+        return os.getpid()
+
+    assert len(set(processes.ordered_map(slow, [0, 1], 2, least=1))) == 2 or processes.available_cores() == 1
+
+
 def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
     """``worker_number``: by it each of a run's report workers writes to a file of its own. The pipe the
     numbers are handed out through is closed once the workers have them."""
@@ -337,18 +347,31 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def test_a_worker_lost_as_the_work_is_handed_over_is_a_worker_lost(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``map`` hands every task to the pool before it returns; on a loaded machine a worker killed meanwhile
-    broke the pool there, and the run ended as an internal error (exit 3) instead of saying what happened."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+@pytest.mark.parametrize("here", [None, str], ids=["workers", "caller-too"])
+def test_a_worker_lost_as_the_work_is_handed_over_is_a_worker_lost(
+    monkeypatch: pytest.MonkeyPatch, here: object
+) -> None:
+    """A worker that ends before it takes its work (killed on a loaded machine as it starts): the chunks
+    handed over meet a closed pipe, or no result comes back; either way the run is told ``WorkerLost``, not
+    an internal error (exit 3), and no worker is left waiting."""
+    import os
 
-    def broken(*args: object, **kwargs: object) -> None:
-        raise BrokenProcessPool("A child process terminated abruptly")
-
-    monkeypatch.setattr(ProcessPoolExecutor, "map", broken)
+    monkeypatch.setattr(processes, "_start", lambda: os._exit(1))
     with pytest.raises(processes.WorkerLost):
-        processes.ordered_map(str, list(range(64)), 2, least=1)
+        list(processes.ordered_map(str, list(range(640)), 2, least=1, here=here))  # type: ignore[arg-type]
+
+
+def test_a_worker_s_error_is_raised_in_the_caller() -> None:
+    """What the function raises in a worker is raised where the results are taken (an internal error, one
+    line: ``errors.run_command``), the workers ended."""
+
+    def failing(item: int) -> int:
+        if item == 50:
+            raise ValueError("fifty")
+        return item
+
+    with pytest.raises(ValueError, match="fifty"):
+        list(processes.ordered_map(failing, list(range(100)), 2, least=1))
 
 
 def test_a_ctrl_c_as_a_worker_is_forked_is_no_traceback_of_the_worker(

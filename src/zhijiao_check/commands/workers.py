@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.processes import ordered_map
+from zhijiao_check.processes import ordered_map, pickled_by
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation
@@ -31,14 +31,12 @@ def score_in_workers(
     jobs: int,
 ) -> Iterator[Loaded]:
     """Each (path, display) as (report or invalid report, its evaluation), in the order of ``files``."""
-    from multiprocessing.reduction import ForkingPickler
-
     from zhijiao_check.engine.evaluate import evaluate_report
     from zhijiao_check.report import ReportFile, load_report
 
     places = {id(rule): (p, r) for p, pack in enumerate(packs) for r, rule in enumerate(pack.rules)}
     for cls in {type(rule) for pack in packs for rule in pack.rules}:
-        ForkingPickler.register(cls, lambda rule: (_rule_at, places[id(rule)]))
+        pickled_by(cls, lambda rule: (_rule_at, places[id(rule)]))
     _packs[:] = [packs]
 
     def work(file: tuple[Path, str]) -> Loaded:
