@@ -137,7 +137,8 @@ def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
 
 def test_the_calling_process_does_a_share_as_one_of_the_jobs() -> None:
     """``here``: ``jobs`` - 1 workers, the caller the last of the jobs, doing the chunks none of them needs
-    by ``here``, not by the workers' function; the results in order all the same."""
+    by ``here``, not by the workers' function, and the first item before the workers are forked; the
+    results in order all the same."""
 
     def slow(item: int) -> tuple[int, str, int]:
         time.sleep(0.002)  # the caller takes a share as it waits
@@ -152,6 +153,7 @@ def test_the_calling_process_does_a_share_as_one_of_the_jobs() -> None:
     by = {(pid, how) for pid, how, _ in done}
     assert (os.getpid(), "here") in by and ({how for _, how in by} == {"here", "worker"})
     assert len({pid for pid, how in by if how == "worker"}) == 1 and (os.getpid(), "worker") not in by
+    assert done[0] == (os.getpid(), "here", 0)  # before the fork: what it warms, the workers inherit
     few = list(processes.ordered_map(slow, [1, 2], 2, here=here))  # too few to pay for workers: all here
     assert few == [here(1), here(2)]
 
