@@ -285,7 +285,7 @@ def _serve(tasks: int, results: int) -> NoReturn:
         while (chunk := _received(tasks)) is not None:
             try:
                 answer = _pickled((True, _call_all(chunk)))
-            except BaseException as error:  # noqa: BLE001 - raised in the parent, as a pool raises it
+            except BaseException as error:  # noqa: BLE001 - raised in the parent (``_Worker.receive``)
                 answer = _pickled((False, error))
             _write(results, len(answer).to_bytes(8, "little"))
             _write(results, answer)
@@ -376,8 +376,8 @@ def _ended(team: Sequence[_Worker], mapped: Iterator[R | None]) -> Iterator[R | 
 
 
 def worker_number() -> int:
-    """Which of its pool's workers this process is, from 0 (in a worker of ``ordered_map``): no other
-    worker of the pool has the same, so each may write to a file of its own made before they were forked
+    """Which of its team's workers this process is, from 0 (in a worker of ``ordered_map``): no other
+    worker of the team has the same, so each may write to a file of its own made before they were forked
     (``commands.flat.run``)."""
     return cast(int, _state["number"])
 
@@ -459,8 +459,8 @@ def _restore(mask: set[int | signal.Signals] | None) -> None:
 
 def _end_with_parent(parent: int) -> None:
     """End this worker (SIGTERM) when ``parent`` dies. A parent killed outright (SIGKILL, the out-of-memory
-    killer) never stops its pool: its workers were left for ever, one blocked writing a result to a pipe no
-    one reads, the others waiting on that pipe's lock. On Linux the kernel sends the signal
+    killer) never stops its workers: their pipes tell them only once each has done the chunk it is on (up to
+    32 reports; a ``multiprocessing`` pool's were left waiting for ever). On Linux the kernel sends the signal
     (``PR_SET_PDEATHSIG``: at the end of the thread that forked the worker, the main thread here, as every
     ``ordered_map`` is called from it); elsewhere a thread of the worker's own looks once a second whether it
     has been handed to another parent. Either way a parent gone before this ran is noticed at once."""
