@@ -537,6 +537,7 @@ def test_names_are_one_text_each_up_to_their_bound(monkeypatch: pytest.MonkeyPat
     assert next(iter(first[0])) is next(iter(second[0]))
     assert next(iter(first[0]["unit"])) is next(iter(second[0]["unit"]))
     monkeypatch.setattr(yamlblock, "_NAMES", {})
+    monkeypatch.setattr(yamlblock, "_SPLIT", {})  # its lines' names were interned as they were held
     monkeypatch.setattr(yamlblock, "NAMES", 1)
     full = _fast("unit:\n  odd_name_not_held: 1\n")
     assert full is not None
@@ -558,7 +559,7 @@ def test_each_line_is_split_as_the_whole_text_is_held_or_not(texts: list[str]) -
         monkeypatch.setattr(yamlblock, "SPLIT_WIDTH", 8)
         for text in [*texts, *texts]:
             text = text.replace("\r\n", "\n")
-            assert yamlblock._split(text) == yamlblock._LINES.findall(text)
+            assert yamlblock._split(text) == list(map(yamlblock.parts, yamlblock._LINES.findall(text)))
             assert len(yamlblock._SPLIT) <= 3
             assert all(len(line) <= 8 for line in yamlblock._SPLIT)
 

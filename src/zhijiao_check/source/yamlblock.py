@@ -83,8 +83,11 @@ MOST_LINES = 40_000
 # are under 100 characters) is matched and not held, so that a file of long lines cannot fill memory.
 SPLIT_LINES = 4_096
 SPLIT_WIDTH = 160
-_SPLIT: dict[str, tuple[str, ...]] = {}
-_UNSPLIT: tuple[str, ...] = ()  # not held (``_split``)
+# A line's parts (``parts``): its indentation, a list entry's dash, a field's key (interned), the column
+# where the value after it starts (0-based), then the value's groups of ``_LINES`` and the line of none.
+Parts = tuple[int, str, str, int, str, str, str, str, str]
+_SPLIT: dict[str, Parts] = {}
+_UNSPLIT = ()  # not held (``_split``)
 _MISSING = object()
 
 
@@ -160,13 +163,12 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     # column, null's mark: just after the colon, as libyaml marks it)
     pending: tuple[dict[str, Any], str, Path_, int, Mark] | None = None
     held = plain.get
-    names = _NAMES
     number = 0
     may_slip = False
     child: Path_
-    for spaces, dash, key, gap, value_, flow, quoted_, slipped, other in _split(text):
+    for indent, dash, key, at, value_, flow, quoted_, slipped, other in _split(text):
         number += 1
-        if not (value_ and key and pending is None and len(spaces) == column and mapping and not dash):
+        if not (value_ and key and pending is None and indent == column and mapping and not dash):
             # Anything but a plain field of the mapping being filled: most lines are one, and need none
             # of these tests, only the field's tail below.
             if other:
@@ -175,7 +177,6 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                 value_, may_slip = slipped, True
             if not (dash or key or value_ or flow or quoted_):
                 continue  # blank, or a comment
-            indent = len(spaces)
             if pending is not None:
                 parent, name, below, above, empty = pending
                 pending = None
@@ -221,20 +222,17 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                 values[child] = (number, column + 1)
             elif dash or not key:
                 return None
-        # one text for each name however many lines and reports give it (``_NAMES``)
-        key = names.get(key) or _named(key)
         if key in container:
             return None  # repeated: ``source`` says so
         child = path + (key,)
         # a key's mark is its value's line at its mapping's column (``KeyMarks``), held only for a key whose
         # value starts below it
         if value_:  # most lines: as ``_value`` reads it
-            values[child] = (number, column + len(key) + len(gap) + 2)
+            values[child] = (number, at + 1)
             found = held(value_, _MISSING)
             container[key] = plain.value(value_) if found is _MISSING else found
         elif flow or quoted_:
-            start = column + len(key) + len(gap) + 1
-            container[key] = _value("", flow, quoted_, number, start, child, values, keys, plain, quoted)
+            container[key] = _value("", flow, quoted_, number, at, child, values, keys, plain, quoted)
         else:
             keys[child] = (number, column + 1)
             pending = (container, key, child, column, (number, column + len(key) + 2))
@@ -247,24 +245,36 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     return root, Positions(values, cast(dict[Path_, Mark], KeyMarks(values, keys))), may_slip
 
 
-def _split(text: str) -> list[tuple[str, ...]]:
-    """Each line's parts, as ``_LINES.findall(text)`` gives them (a match a line: no class of it takes a
-    line break), those of a line met before held (``_SPLIT``)."""
+def _split(text: str) -> list[Parts]:
+    """Each line's parts (``parts`` of what ``_LINES.findall(text)`` gives it: a match a line, as no class of
+    it takes a line break), those of a line met before held (``_SPLIT``)."""
     lines = text.split("\n")
-    parts = list(map(_SPLIT.get, lines, repeat(_UNSPLIT)))
+    held = list(map(_SPLIT.get, lines, repeat(_UNSPLIT)))
     index = -1
     match = _LINES.match
     try:
         while True:
-            index = parts.index(_UNSPLIT, index + 1)  # the next line not held, found in C
+            index = held.index(_UNSPLIT, index + 1)  # the next line not held, found in C
             line = lines[index]
-            parts[index] = split = cast("re.Match[str]", match(line)).groups("")
+            held[index] = split = parts(cast("re.Match[str]", match(line)).groups(""))
             if len(line) <= SPLIT_WIDTH:
                 if len(_SPLIT) >= SPLIT_LINES:
                     _SPLIT.clear()
                 _SPLIT[line] = split
     except ValueError:  # no line left that is not held
-        return parts
+        return cast("list[Parts]", held)
+
+
+def parts(groups: tuple[str, ...]) -> Parts:
+    """A line's parts as ``_read`` reads them, from its groups of ``_LINES``: what a line's text alone says
+    is worked out once for all the lines of its text (``_SPLIT``), the name interned (``_named``), the
+    indentation and the column where the value after a key starts (0-based) counted."""
+    spaces, dash, key, gap, value, flow, quoted, slipped, other = groups
+    if key:
+        key = _NAMES.get(key) or _named(key)  # one text for each name, however many lines give it
+    indent = len(spaces)
+    start = indent + len(dash) + len(key) + len(gap) + 1
+    return indent, dash, key, start, value, flow, quoted, slipped, other
 
 
 def forget_lines() -> None:
