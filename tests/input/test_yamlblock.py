@@ -537,12 +537,40 @@ def test_names_are_one_text_each_up_to_their_bound(monkeypatch: pytest.MonkeyPat
     assert next(iter(first[0])) is next(iter(second[0]))
     assert next(iter(first[0]["unit"])) is next(iter(second[0]["unit"]))
     monkeypatch.setattr(yamlblock, "_NAMES", {})
+    monkeypatch.setattr(yamlblock, "_SPLIT", {})  # its lines' names were interned as they were held
     monkeypatch.setattr(yamlblock, "NAMES", 1)
     full = _fast("unit:\n  odd_name_not_held: 1\n")
     assert full is not None
     assert full[0] == {"unit": {"odd_name_not_held": 1}}
     assert list(yamlblock._NAMES) == ["unit"]
     assert list(full[1].keys) == [("unit",), ("unit", "odd_name_not_held")]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_texts(), _texts(clean=True)), min_size=1, max_size=4))
+def test_each_line_is_split_as_the_whole_text_is_held_or_not(texts: list[str]) -> None:
+    """A line's parts held (``yamlblock._SPLIT``) are those ``_LINES.findall`` gives it in the whole text,
+    the first time and when met again, the lines held at their bound or not (a long line is never held)."""
+    from zhijiao_check.source import yamlblock
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(yamlblock, "_SPLIT", {})
+        monkeypatch.setattr(yamlblock, "SPLIT_LINES", 3)
+        monkeypatch.setattr(yamlblock, "SPLIT_WIDTH", 8)
+        for text in [*texts, *texts]:
+            text = text.replace("\r\n", "\n")
+            assert yamlblock._split(text) == list(map(yamlblock.parts, yamlblock._LINES.findall(text)))
+            assert len(yamlblock._SPLIT) <= 3
+            assert all(len(line) <= 8 for line in yamlblock._SPLIT)
+
+
+def test_the_lines_held_are_let_go_with_the_values_built() -> None:
+    from zhijiao_check.source import yamlblock
+
+    assert _fast("unit:\n  name: 东安县\n") is not None
+    assert "  name: 东安县" in yamlblock._SPLIT
+    yamltree.forget_built()
+    assert not yamlblock._SPLIT
 
 
 def test_the_texts_read_without_pyyaml_are_those_no_resolver_is_for() -> None:

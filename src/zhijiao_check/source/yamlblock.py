@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from itertools import repeat
 from typing import Any, Protocol, cast
 
 from zhijiao_check.located import MAX_DEPTH, KeyMarks, Mark, Path_, Positions
@@ -46,19 +47,20 @@ _FIRST = rf"""(?:[^-?:,\[\]{{}}#&*!|>'"%@` {_CONTROL}]|-(?=[0-9.]))"""
 # separator are not of the shape, and slips in comments and quotes are none.
 _SLIP = "\u00a0\u2000-\u200a\u202f\u205f\u3000：＃{"
 _FIRST_CLEAN = rf"""(?:[^-?:,\[\]{{}}#&*!|>'"%@` {_CONTROL}{_SLIP}]|-(?=[0-9.]))"""
-# Every line of a text, split by one ``findall`` (a tuple of texts a line: no call a line, a fifth less time
-# than a match a line): 1 its indentation, 2 a list entry's dash and the blanks after it, 3 a field's key (a
-# name, not YAML's null), 4 the blanks after its colon, then the value: 5 a plain one (no colon, no hash), 6 a
-# flow list ``[…]`` or mapping ``{…}`` (which holds no character of a slip, nor the full-width comma whose
-# slip is sought after a brace), 7 a quoted one, 8 a plain one holding a character of a slip (``_SLIP``: 5
-# holds none, and a flow list holds no full-width hash); last a comment (a hash after a space or at the
-# start). A line of none of these is held whole in 9: so is a line with a control character. No class takes a
-# line break, so a match never runs past its line. Every run of spaces is matched possessively (``*+``):
-# giving one back never helps, and a line of many blanks would otherwise be tried once for each. Each optional
-# part is written ``(?:…|)``, not ``(?:…)?``: ``re`` runs a ``?`` of more than one character as a repeat, with
-# a record of its own allocated and the groups' marks saved at every step, and an alternative as a branch; and
-# the comment's hash comes before its look behind, so that a line without one is passed over at the hash. A
-# third fewer instructions to split a report's lines (290 million for 300 reports, 191 million now).
+# Every line of a text, split into a tuple of texts (a line not met before matched alone, ``_split``; one
+# ``findall`` over a text took a fifth less time than a match a line): 1 its indentation, 2 a list entry's
+# dash and the blanks after it, 3 a field's key (a name, not YAML's null), 4 the blanks after its colon, then
+# the value: 5 a plain one (no colon, no hash), 6 a flow list ``[…]`` or mapping ``{…}`` (which holds no
+# character of a slip, nor the full-width comma whose slip is sought after a brace), 7 a quoted one, 8 a plain
+# one holding a character of a slip (``_SLIP``: 5 holds none, and a flow list holds no full-width hash); last
+# a comment (a hash after a space or at the start). A line of none of these is held whole in 9: so is a line
+# with a control character. No class takes a line break, so a match never runs past its line. Every run of
+# spaces is matched possessively (``*+``): giving one back never helps, and a line of many blanks would
+# otherwise be tried once for each. Each optional part is written ``(?:…|)``, not ``(?:…)?``: ``re`` runs a
+# ``?`` of more than one character as a repeat, with a record of its own allocated and the groups' marks saved
+# at every step, and an alternative as a branch; and the comment's hash comes before its look behind, so that
+# a line without one is passed over at the hash. A third fewer instructions to split a report's lines (290
+# million for 300 reports, 191 million now).
 _LINES = later(
     rf"""^(?:([ ]*+)(?:(-(?:[ ]++|$))|)(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]*+):([ ]++|$)|)
     (?: ({_FIRST_CLEAN}(?:[^:#{_CONTROL}{_SLIP}]*[^:# {_CONTROL}{_SLIP}]|))
@@ -71,8 +73,21 @@ _LINES = later(
 _FLOW_ITEM = later(rf" *({_FIRST}(?:[^,]*[^, ])?) *")
 # A field of a flow mapping ``{a: 1, b: x}``: a name, not YAML's null, and a plain value without a colon.
 _FLOW_FIELD = later(rf" *((?!(?:null|Null|NULL):)[A-Za-z_][A-Za-z0-9_]*+): +({_FIRST}(?:[^:]*[^: ])?) *")
-# Lines read at most: a real report has a few hundred, and ``findall`` holds a tuple for each.
+# Lines read at most: a real report has a few hundred, and ``_split`` holds a tuple for each.
 MOST_LINES = 40_000
+# Each line's parts as ``_LINES`` splits it, by the line's text: a run's reports repeat most of their lines
+# (keys with their flags, names and comments, as the template and last year's report wrote them; 90% of the
+# lines of 1,000 reports with varied figures were met before, some 12 a report new), and looking a line up
+# costs a tenth of matching it (``findall`` over a text was two fifths of reading it). Bounded: emptied
+# when full, so that what recurs is back in it at once; a line longer than ``SPLIT_WIDTH`` (a report's
+# are under 100 characters) is matched and not held, so that a file of long lines cannot fill memory.
+SPLIT_LINES = 4_096
+SPLIT_WIDTH = 160
+# A line's parts (``parts``): its indentation, a list entry's dash, a field's key (interned), the column
+# where the value after it starts (0-based), then the value's groups of ``_LINES`` and the line of none.
+Parts = tuple[int, str, str, int, str, str, str, str, str]
+_SPLIT: dict[str, Parts] = {}
+_UNSPLIT = ()  # not held (``_split``)
 _MISSING = object()
 
 
@@ -148,13 +163,12 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     # column, null's mark: just after the colon, as libyaml marks it)
     pending: tuple[dict[str, Any], str, Path_, int, Mark] | None = None
     held = plain.get
-    names = _NAMES
     number = 0
     may_slip = False
     child: Path_
-    for spaces, dash, key, gap, value_, flow, quoted_, slipped, other in _LINES.findall(text):
+    for indent, dash, key, at, value_, flow, quoted_, slipped, other in _split(text):
         number += 1
-        if not (value_ and key and pending is None and len(spaces) == column and mapping and not dash):
+        if not (value_ and key and pending is None and indent == column and mapping and not dash):
             # Anything but a plain field of the mapping being filled: most lines are one, and need none
             # of these tests, only the field's tail below.
             if other:
@@ -163,7 +177,6 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                 value_, may_slip = slipped, True
             if not (dash or key or value_ or flow or quoted_):
                 continue  # blank, or a comment
-            indent = len(spaces)
             if pending is not None:
                 parent, name, below, above, empty = pending
                 pending = None
@@ -209,20 +222,17 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
                 values[child] = (number, column + 1)
             elif dash or not key:
                 return None
-        # one text for each name however many lines and reports give it (``_NAMES``)
-        key = names.get(key) or _named(key)
         if key in container:
             return None  # repeated: ``source`` says so
         child = path + (key,)
         # a key's mark is its value's line at its mapping's column (``KeyMarks``), held only for a key whose
         # value starts below it
         if value_:  # most lines: as ``_value`` reads it
-            values[child] = (number, column + len(key) + len(gap) + 2)
+            values[child] = (number, at + 1)
             found = held(value_, _MISSING)
             container[key] = plain.value(value_) if found is _MISSING else found
         elif flow or quoted_:
-            start = column + len(key) + len(gap) + 1
-            container[key] = _value("", flow, quoted_, number, start, child, values, keys, plain, quoted)
+            container[key] = _value("", flow, quoted_, number, at, child, values, keys, plain, quoted)
         else:
             keys[child] = (number, column + 1)
             pending = (container, key, child, column, (number, column + len(key) + 2))
@@ -233,6 +243,43 @@ def _read(text: str, plain: PlainValues, quoted: Callable[[str], Any]) -> Block 
     if container is None:
         return None
     return root, Positions(values, cast(dict[Path_, Mark], KeyMarks(values, keys))), may_slip
+
+
+def _split(text: str) -> list[Parts]:
+    """Each line's parts (``parts`` of what ``_LINES.findall(text)`` gives it: a match a line, as no class of
+    it takes a line break), those of a line met before held (``_SPLIT``)."""
+    lines = text.split("\n")
+    held = list(map(_SPLIT.get, lines, repeat(_UNSPLIT)))
+    index = -1
+    match = _LINES.match
+    try:
+        while True:
+            index = held.index(_UNSPLIT, index + 1)  # the next line not held, found in C
+            line = lines[index]
+            held[index] = split = parts(cast("re.Match[str]", match(line)).groups(""))
+            if len(line) <= SPLIT_WIDTH:
+                if len(_SPLIT) >= SPLIT_LINES:
+                    _SPLIT.clear()
+                _SPLIT[line] = split
+    except ValueError:  # no line left that is not held
+        return cast("list[Parts]", held)
+
+
+def parts(groups: tuple[str, ...]) -> Parts:
+    """A line's parts as ``_read`` reads them, from its groups of ``_LINES``: what a line's text alone says
+    is worked out once for all the lines of its text (``_SPLIT``), the name interned (``_named``), the
+    indentation and the column where the value after a key starts (0-based) counted."""
+    spaces, dash, key, gap, value, flow, quoted, slipped, other = groups
+    if key:
+        key = _NAMES.get(key) or _named(key)  # one text for each name, however many lines give it
+    indent = len(spaces)
+    start = indent + len(dash) + len(key) + len(gap) + 1
+    return indent, dash, key, start, value, flow, quoted, slipped, other
+
+
+def forget_lines() -> None:
+    """Let go of the lines held (``_SPLIT``) once a run has read every report (``yamltree.forget_built``)."""
+    _SPLIT.clear()
 
 
 def _value(

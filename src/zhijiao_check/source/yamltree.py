@@ -38,7 +38,7 @@ from zhijiao_check.records import record
 from zhijiao_check.source.marks import LINE_BREAK, line_column, marked_problem, node_mark
 from zhijiao_check.source.scalars import scalar_reason
 from zhijiao_check.source.slips import scan_slips
-from zhijiao_check.source.yamlblock import read_block
+from zhijiao_check.source.yamlblock import forget_lines, read_block
 from zhijiao_check.wording import msg
 
 # A real report has a few thousand nodes; aliases may repeat at most this many more before we call it a bomb.
@@ -447,12 +447,14 @@ _PLAIN = _PlainValues(_HELD_FROM_THE_START)
 
 
 def forget_built() -> None:
-    """Let go of the values kept to be met again (``_BUILT``, ``_PLAIN``), once a run has read every report:
+    """Let go of the values kept to be met again (``_BUILT``, ``_PLAIN``) and of the lines held
+    (``yamlblock._SPLIT``), once a run has read every report:
     the city-wide years that follow reuse their memory. Some 8,000 values, 0.9 MiB of the peak of 10,000
     reports with varied figures (43.4 MiB instead of 44.3)."""
     _BUILT.clear()
     _PLAIN.clear()
     _PLAIN.update(_HELD_FROM_THE_START)
+    forget_lines()
 
 
 _CONSTRUCTOR: list[Any] = []
