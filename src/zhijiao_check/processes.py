@@ -9,6 +9,7 @@ memory say) stops the run with ``WorkerLost``: the parent finds its pipe closed 
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import signal
@@ -183,7 +184,8 @@ class _Worker:
     def end(self, at_once: bool) -> None:
         """No more chunks: the worker ends once it has sent the results of those it has, or ``at_once``
         (SIGTERM) where they are given up, and is waited for. Otherwise it is not: a worker's end (its
-        memory unmapped) took 2-10 ms of the run, and it is reaped as the next team starts (``_reaped``)."""
+        memory unmapped) took 2-10 ms of the run, and it is reaped as the next team starts, or as this process
+        exits, long after its end (``_reaped``)."""
         os.close(self.tasks)
         os.close(self.results)
         if not at_once:
@@ -200,15 +202,20 @@ class _Worker:
 _ending: list[int] = []
 
 
-def _reaped() -> None:
-    """The workers of ``_ending`` that have ended waited for, so that none is left a zombie for long."""
+def _reaped(wait: bool = False) -> None:
+    """The workers of ``_ending`` that have ended waited for, so that none is left a zombie for long; with
+    ``wait``, every one of them, as this process exits: a worker never waited for is left out of what the
+    system counts of the run's children (``getrusage``, ``/usr/bin/time``: the peak memory of goal 4)."""
     for pid in list(_ending):
         try:
-            ended = os.waitpid(pid, os.WNOHANG)[0] != 0
+            ended = os.waitpid(pid, 0 if wait else os.WNOHANG)[0] != 0
         except ChildProcessError:
             ended = True
         if ended:
             _ending.remove(pid)
+
+
+atexit.register(_reaped, wait=True)
 
 
 def _receive_ready(team: Sequence[_Worker]) -> None:
