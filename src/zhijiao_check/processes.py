@@ -309,7 +309,8 @@ def _serve(tasks: int, results: int) -> NoReturn:
         os._exit(code)
 
 
-# How values of a class the workers send are pickled, where not as pickle would (``pickled_by``).
+# How values of a class the workers send are pickled, where not as pickle would (``pickled_by``): besides
+# ``copyreg``'s own (a pickler given a table of its own leaves the default out: a compiled pattern, say).
 _reducers: dict[type, Callable[[Any], Any]] = {}
 
 
@@ -320,13 +321,14 @@ def pickled_by(cls: type, reduce: Callable[[Any], Any]) -> None:
 
 
 def _pickled(value: Any) -> memoryview:
+    import copyreg
     import io
     import pickle
 
     def dumped(what: Any) -> memoryview:
         buffer = io.BytesIO()
         pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _reducers
+        pickler.dispatch_table = {**copyreg.dispatch_table, **_reducers}
         pickler.dump(what)
         return buffer.getbuffer()
 

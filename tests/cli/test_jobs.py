@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -108,6 +109,13 @@ def test_the_workers_are_handed_fewer_items_at_a_time_as_the_end_nears(count: in
 
 def test_ordered_map_gives_each_result_in_order_from_workers() -> None:
     assert list(processes.ordered_map(abs, list(range(0, -300, -1)), 2, least=1)) == list(range(300))
+
+
+def test_values_pickle_takes_by_copyreg_go_to_and_from_the_workers() -> None:
+    """The workers' pipes pickle with the tool's own reducers and ``copyreg``'s (a compiled pattern, a
+    complex number), as ``multiprocessing`` did."""
+    items = [(re.compile(f"a{n}+"), complex(n, 1)) for n in range(60)]
+    assert list(processes.ordered_map(lambda item: item, items, 2, least=1)) == items
 
 
 def test_as_many_items_as_workers_are_one_each() -> None:
