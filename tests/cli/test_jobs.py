@@ -128,6 +128,20 @@ def test_as_many_items_as_workers_are_one_each() -> None:
     assert len(set(processes.ordered_map(slow, [0, 1], 2, least=1))) == 2 or processes.available_cores() == 1
 
 
+def test_a_worker_done_with_its_chunks_is_handed_more_while_another_is_busy() -> None:
+    """The caller waits for whichever result comes first, not the next in order: while one worker is on a
+    long item, the other does the rest, as the city-wide years of a large run are shared."""
+
+    def timed(item: int) -> int:
+        time.sleep(1.0 if item == 0 else 0.005)
+        return os.getpid()
+
+    by_item = list(processes.ordered_map(timed, list(range(60)), 2, least=1))
+    busy = by_item[0]
+    # the long item's worker had its first chunks in hand (two, of up to three items) and no more
+    assert by_item.count(busy) <= 6
+
+
 def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
     """``worker_number``: by it each of a run's report workers writes to a file of its own. The pipe the
     numbers are handed out through is closed once the workers have them."""
