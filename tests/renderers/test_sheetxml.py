@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from zhijiao_check.renderers.sheetxml import SheetRows, Style, Styles, spliced, styled
+from zhijiao_check.renderers.sheetxml import COMPRESSION, SheetRows, Style, Styles, spliced, styled
 
 CLOCK = "docProps/core.xml"  # the time the workbook was made
 STYLES = (
@@ -150,6 +151,18 @@ def test_a_results_workbook_of_every_kind_of_cell_is_openpyxl_s() -> None:
     assert b'<dimension ref="A1:D3" />' in ours["xl/worksheets/sheet1.xml"]
     assert b'<c r="C3" s="2" t="n" />' in ours["xl/worksheets/sheet1.xml"]  # a styled empty score
     assert b'<c r="A2" s="4" t="n" />' in ours["xl/worksheets/sheet2.xml"]  # the fourth style met
+
+
+def test_every_part_is_deflated_at_the_workbook_s_own_level() -> None:
+    """``COMPRESSION``: what is in each part is openpyxl's (above); only how hard it is compressed differs."""
+    rows = [[(f"单位{n}", None), (n * 1.5, Style(number_format="0.0")), ("pass", None)] for n in range(2000)]
+    book = our_workbook([rows])
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+        data = archive.read(sheet)
+    deflated = zlib.compressobj(COMPRESSION, zlib.DEFLATED, -15)
+    assert sheet.compress_size == len(deflated.compress(data) + deflated.flush())
 
 
 def test_a_control_character_is_refused_as_openpyxl_refuses_it() -> None:

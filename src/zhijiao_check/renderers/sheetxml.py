@@ -31,6 +31,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from zhijiao_check.renderers.texts import MAX_TEXT
 
+# zlib's level for the workbook's parts: 5, not the 6 that openpyxl and ``zipfile`` take by default. A
+# 1,000-report workbook's 28 MB of XML is compressed in 0.12 s instead of 0.18 (a twelfth of the run) and
+# comes out 4% larger (2.19 MB against 2.09); level 4 saved a further 25 ms for a file 16% larger.
+COMPRESSION = 5
 EMPTY_DIMENSION = b'<dimension ref="A1:A1" />'  # what openpyxl writes for a sheet without cells
 EMPTY_DATA = b"<sheetData></sheetData>"
 
@@ -197,7 +201,8 @@ def _escaped(text: str) -> str:
 
 def spliced(book: bytes, sheets: Mapping[str, SheetRows]) -> bytes:
     """The workbook ``book`` (openpyxl's, its sheets without cells) with each sheet part named in ``sheets``
-    (``xl/worksheets/sheet1.xml``) holding those rows; every other part as it was."""
+    (``xl/worksheets/sheet1.xml``) holding those rows; every other part as it was, each compressed at
+    ``COMPRESSION``."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(book)) as source,
@@ -209,7 +214,7 @@ def spliced(book: bytes, sheets: Mapping[str, SheetRows]) -> bytes:
             if rows is not None:
                 data = _once(data, EMPTY_DIMENSION, f'<dimension ref="{rows.dimension}" />'.encode())
                 data = _once(data, EMPTY_DATA, b"<sheetData>" + rows.xml() + b"</sheetData>")
-            target.writestr(info, data)
+            target.writestr(info, data, compresslevel=COMPRESSION)
         if set(sheets) - set(source.namelist()):
             raise RuntimeError(
                 f"no sheet part {sorted(set(sheets) - set(source.namelist()))} in the workbook"
