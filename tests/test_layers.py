@@ -39,6 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "terminal",
             "jsontext",
             "processes",
+            "forked",
             "problems",
             "errors",
             "caching",

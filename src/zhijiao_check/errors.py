@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 
+from zhijiao_check.forked import WorkerLost
 from zhijiao_check.i18n import Translator
 from zhijiao_check.problems import Problem, quoted
-from zhijiao_check.processes import WorkerLost
 from zhijiao_check.status import ExitCode, by_signal, stopped
 from zhijiao_check.terminal import WINDOWS
 from zhijiao_check.wording import Wording, msg

@@ -14,7 +14,7 @@ import pytest
 from golden.cases import FORMATS
 from golden.test_bulk import generated_set
 
-from zhijiao_check import processes
+from zhijiao_check import forked, processes
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +149,7 @@ def test_each_worker_takes_a_number_no_other_worker_of_its_pool_has() -> None:
 
     def numbered(item: int) -> tuple[int, int]:
         time.sleep(0.001)  # both workers take a share
-        return os.getpid(), processes.worker_number()
+        return os.getpid(), forked.worker_number()
 
     by_worker = dict(processes.ordered_map(numbered, list(range(200)), 2, least=1))
     assert len(set(by_worker.values())) == len(by_worker) and set(by_worker.values()) <= {0, 1}
@@ -224,12 +224,12 @@ signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a 
 signal.signal(signal.SIGHUP, signal.SIG_IGN if os.environ.get("NOHUP") else signal.SIG_DFL)
 if os.environ.get("NO_CTYPES"):  # a Python built without libffi
     sys.modules["ctypes"] = None
-from zhijiao_check import processes
-call = processes._call
+from zhijiao_check import forked, processes
+call = forked._call
 # Two processors, whatever the machine has: on one (CI's may), `--jobs 2` is capped to one process, no worker.
 processes.available_cores = lambda: 2
 if os.environ.get("WATCHED"):  # the parent's death watched for as where Linux's prctl is not
-    processes._death_signal_set = lambda: False
+    forked._death_signal_set = lambda: False
 
 def slowed(item):
     if isinstance(item, {kind}):
@@ -237,7 +237,7 @@ def slowed(item):
         time.sleep(0.2)
     return call(item)
 
-processes._call = slowed
+forked._call = slowed
 from zhijiao_check.entry import main
 sys.argv = ["zhijiao-check", *sys.argv[1:]]
 main()
@@ -291,7 +291,7 @@ def test_workers_end_when_the_tool_is_killed(
     streamed: Path, tmp_path: Path, kind: str, told: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGKILL (or the out-of-memory killer) ends the tool's process with no chance to stop its workers: they
-    end with it (``processes._end_with_parent``: told by the kernel on Linux, watching for it elsewhere)
+    end with it (``forked._end_with_parent``: told by the kernel on Linux, watching for it elsewhere)
     instead of waiting for work for ever. A Python without ctypes watches too: its import had failed every
     worker's start."""
     import signal
@@ -408,8 +408,8 @@ def test_a_worker_lost_as_the_work_is_handed_over_is_a_worker_lost(
     an internal error (exit 3), and no worker is left waiting."""
     import os
 
-    monkeypatch.setattr(processes, "_start", lambda: os._exit(1))
-    with pytest.raises(processes.WorkerLost):
+    monkeypatch.setattr(forked, "_start", lambda: os._exit(1))
+    with pytest.raises(forked.WorkerLost):
         list(processes.ordered_map(str, list(range(640)), 2, least=1, here=here))  # type: ignore[arg-type]
 
 
@@ -436,13 +436,13 @@ def test_a_ctrl_c_as_a_worker_is_forked_is_no_traceback_of_the_worker(
     import os
     import signal
 
-    start = processes._start
+    start = forked._start
 
     def interrupted() -> None:
         os.kill(os.getpid(), signal.SIGINT)
         start()
 
-    monkeypatch.setattr(processes, "_start", interrupted)
+    monkeypatch.setattr(forked, "_start", interrupted)
     assert list(processes.ordered_map(str, list(range(64)), 2, least=1)) == [str(i) for i in range(64)]
     assert "Traceback" not in capfd.readouterr().err
 

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from zhijiao_check.processes import ordered_map, pickled_by
+from zhijiao_check.forked import pickled_by
+from zhijiao_check.processes import ordered_map
 
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import ReportEvaluation

@@ -66,7 +66,7 @@ def _built(name: str) -> SchemaValidator:
     """The validator of the schema ``name``, built with a stop held back: a Ctrl-C or SIGTERM raised inside
     pydantic-core's building came out wrapped in a ``SchemaError``, an internal error (exit 3) where the run
     stops with one line. Taken as soon as it is built."""
-    from zhijiao_check.processes import stops_held
+    from zhijiao_check.forked import stops_held
 
     if not _SCHEMAS:
         _SCHEMAS.append(_read() or _made())

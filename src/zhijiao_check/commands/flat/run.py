@@ -168,7 +168,7 @@ def _placing(
 ) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
     """``work`` as a worker does it: each report's parts written to the worker's own file (``Spool.apart``)
     at once, so that the parent reads them once they are back, and the rest sent back (``Placed``)."""
-    from zhijiao_check.processes import worker_number
+    from zhijiao_check.forked import worker_number
 
     own: list[Spool] = []  # the worker's, made in it at its first batch
 
