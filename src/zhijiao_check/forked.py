@@ -118,15 +118,20 @@ def receive_ready(team: Sequence[Worker], wait: bool = False) -> None:
     """Every result the workers have sent back by now received, and what the pipes take of the chunks not
     yet sent; with ``wait``, whichever result comes first waited for. Waiting for the next result in order
     instead left a worker that had done its chunks idle until the one with the earlier chunk was done: by
-    some 250 ms of a 10,000-report run's city-wide years, a year a worker."""
+    some 250 ms of a 10,000-report run's city-wide years, a year a worker. The pipes are asked by ``poll``:
+    ``select`` refuses a file descriptor from 1024 on, and a run started with that many open (by a shell or
+    a runner that leaves them open) stopped at its first result with an internal error."""
     import select
 
     while waiting := [worker for worker in team if worker.given]:
+        asked = select.poll()
         for worker in waiting:
             worker.send()
-        unsent = [worker.tasks for worker in waiting if worker.unsent]
-        results = [worker.results for worker in waiting]
-        ready = select.select(results, unsent, [], None if wait else 0)[0]
+            asked.register(worker.results, select.POLLIN)  # a closed pipe is told too (POLLHUP)
+            if worker.unsent:
+                asked.register(worker.tasks, select.POLLOUT)
+        results = {worker.results for worker in waiting}
+        ready = {end for end, _ in asked.poll(None if wait else 0) if end in results}
         if not ready and not wait:
             return
         for worker in waiting:

@@ -9,6 +9,7 @@ the run with ``forked.WorkerLost``.
 from __future__ import annotations
 
 import os
+import select
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
@@ -50,8 +51,8 @@ def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
     """Whether ``count`` items are worth ``jobs`` processes, and processes can be forked here. ``least``: the
     fewest items that pay for the workers (fewer for large items: a city-wide year of a large run)."""
     if jobs <= 1 or count < max(least, 2):
-        return False  # before importing multiprocessing: a one-report run has no use for it
-    return hasattr(os, "fork")  # as ``multiprocessing`` tells, without importing it
+        return False
+    return hasattr(os, "fork") and hasattr(select, "poll")  # as on Linux and macOS, not Windows
 
 
 def ordered_map(
