@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import select
 import signal
 import sys
 from collections import deque
@@ -27,6 +28,12 @@ _STOPPING = frozenset({signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGH
 
 # The function the workers call, set in the parent before they fork (a forked worker inherits it as it is).
 _state: dict[str, Any] = {}
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked here, and their pipes asked by ``poll``: on Linux and macOS, not
+    Windows."""
+    return hasattr(os, "fork") and hasattr(select, "poll")
 
 
 class WorkerLost(Exception):
@@ -121,8 +128,6 @@ def receive_ready(team: Sequence[Worker], wait: bool = False) -> None:
     some 250 ms of a 10,000-report run's city-wide years, a year a worker. The pipes are asked by ``poll``:
     ``select`` refuses a file descriptor from 1024 on, and a run started with that many open (by a shell or
     a runner that leaves them open) stopped at its first result with an internal error."""
-    import select
-
     while waiting := [worker for worker in team if worker.given]:
         asked = select.poll()
         for worker in waiting:

@@ -9,12 +9,11 @@ the run with ``forked.WorkerLost``.
 from __future__ import annotations
 
 import os
-import select
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
-from zhijiao_check.forked import Worker, forked_team, receive_ready
+from zhijiao_check.forked import Worker, can_fork, forked_team, receive_ready
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,8 +27,6 @@ PARALLEL_FROM = 40
 # chunk and the results it takes meanwhile, written into the run, outlast a worker's chunk: handed two, the
 # worker stood idle for some 30% of a 1,000-report run's reports, waiting for the caller's next turn.
 IN_HAND = 2
-
-
 IN_HAND_BESIDE_CALLER = 3
 
 
@@ -52,7 +49,7 @@ def in_parallel(count: int, jobs: int, least: int = PARALLEL_FROM) -> bool:
     fewest items that pay for the workers (fewer for large items: a city-wide year of a large run)."""
     if jobs <= 1 or count < max(least, 2):
         return False
-    return hasattr(os, "fork") and hasattr(select, "poll")  # as on Linux and macOS, not Windows
+    return can_fork()
 
 
 def ordered_map(
