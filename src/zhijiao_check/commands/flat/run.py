@@ -77,9 +77,12 @@ def run_flat(
         # The second reports of a unit and year (spooled as the first is).
         copies: dict[tuple[str, int], list[Copy]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
-        size = 1 if parallel else BATCH
-        batches = [listed[at : at + size] for at in range(0, len(listed), size)]
-        scored = (done for batch in ordered_map(work, batches, jobs, here=here) for done in batch)
+        # The first report alone (with workers, done before they fork: ``processes.ordered_map``), then
+        # ``BATCH`` at a time, in the workers too: handed one report at a time, they took some 4% longer.
+        batches = [listed[:1], *(listed[at : at + BATCH] for at in range(1, len(listed), BATCH))]
+        # the workers decided on by the reports' count (``parallel``), not the batches'
+        mapped = ordered_map(work, batches, jobs, least=2, here=here) if parallel else map(work, batches)
+        scored = (done for batch in mapped for done in batch)
         for found in progress(scored, len(listed), options.color, flat.tr.lang):
             done, where = (found.done, found.where) if isinstance(found, Placed) else (found, None)
             if isinstance(done, InvalidReport):

@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from zhijiao_check.report.roster import Roster
     from zhijiao_check.settings.waivers import Excuser
 
-# Reports read, then scored, then written as entries, this many at a time in one process: each step's code and
-# data stay in the processor's caches over several reports (a few per cent of a bulk run on a busy machine),
-# and a batch is small enough that memory stays flat.
+# Reports read, then scored, then written as entries, this many at a time in each process: each step's code
+# and data stay in the processor's caches over several reports (a few per cent of a bulk run), and a batch is
+# small enough that memory stays flat.
 BATCH = 16
 
 
@@ -104,8 +104,7 @@ def _path_of(text: str) -> Path:
 def scorer(
     flat: Flat, places: dict[int, int], keep: Keep
 ) -> Callable[[Sequence[tuple[str, str]]], list[Any]]:
-    """The work done for a batch of files (``BATCH``; one file at a time in each worker process with
-    ``--jobs``)."""
+    """The work done for a batch of files (``BATCH``, in each process of the run)."""
     units = flat.packs[0].units
     failing_statuses = failing(flat.strict)
 
