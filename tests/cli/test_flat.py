@@ -18,13 +18,15 @@ from typing import Any, Self
 import pytest
 from factory import ROOT
 from golden.test_bulk import generated_set
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from zhijiao_check import processes
 from zhijiao_check.cli import app
 from zhijiao_check.commands import check as check_command
 from zhijiao_check.commands.flat import run, spool
-from zhijiao_check.commands.flat.scoring import _path_of, listed_as_text
+from zhijiao_check.commands.flat.scoring import BATCH, _path_of, batched, listed_as_text
 from zhijiao_check.commands.flat.spool import DEPTH, Spool
 from zhijiao_check.i18n import Translator
 from zhijiao_check.jsontext import PLAIN, Lazy, Span, chunks, encoded, entries_of
@@ -282,6 +284,45 @@ def test_the_files_of_a_flat_run_are_held_as_text_with_the_names_they_are_shown_
     assert listed == [(str(plain), str(plain)), (str(odd), "b（显示名）.yaml")]
     assert listed[0][0] is listed[0][1]  # one string for a name that is the path's own text
     assert files == []  # taken out of the caller's list, which held a Path each
+
+
+@given(st.integers(min_value=0, max_value=5 * BATCH + 3))
+def test_a_run_s_reports_are_scored_in_order_the_first_alone_then_a_batch_at_a_time(count: int) -> None:
+    """The first report alone (done before the workers fork), then ``BATCH`` at a time in every process: the
+    workers were handed one report at a time and took some 4% longer."""
+    listed = list(range(count))
+    batches = batched(listed)
+    assert [item for batch in batches for item in batch] == listed
+    assert batches[0] == listed[:1]
+    assert all(len(batch) == BATCH for batch in batches[1:-1])
+    assert all(1 <= len(batch) <= BATCH for batch in batches[1:])
+
+
+def test_a_run_of_just_enough_reports_for_a_worker_has_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a run forks its worker is decided by its reports' count, not its batches' (100 reports are
+    eight batches, under the 40 items that would pay for a worker): the run is shared, and prints what one
+    process prints."""
+    generated_set(tmp_path, max(processes.PARALLEL_FROM, check_command.FLAT_FROM))
+    teams: list[int] = []
+    forked_team = processes.forked_team
+
+    def counted(function: Any, count: int) -> Any:
+        teams.append(count)
+        return forked_team(function, count)
+
+    monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    monkeypatch.setattr(processes, "forked_team", counted)
+    monkeypatch.chdir(tmp_path)
+    printed = {}
+    for jobs in ("2", "1"):
+        args = ["check", "reports", "--rules", "pack", "-f", "json", "-o", f"{jobs}.json", "-j", jobs]
+        assert CliRunner().invoke(app, args).exit_code == 1
+        printed[jobs] = (tmp_path / f"{jobs}.json").read_bytes()
+        if jobs == "2":
+            assert teams[:1] == [1]  # the reports' worker, beside this process
+    assert printed["2"] == printed["1"]
 
 
 @pytest.mark.parametrize(

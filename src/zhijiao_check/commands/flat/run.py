@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
-from zhijiao_check.commands.flat.scoring import BATCH, Flat, Refused, Scored, listed_as_text, scorer
+from zhijiao_check.commands.flat.scoring import Flat, Refused, Scored, batched, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
 from zhijiao_check.engine.duplicates import refused_keys, set_aside, unique
 from zhijiao_check.engine.keep import kept_fields
@@ -77,9 +77,7 @@ def run_flat(
         # The second reports of a unit and year (spooled as the first is).
         copies: dict[tuple[str, int], list[Copy]] = {}
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
-        # The first report alone (with workers, done before they fork: ``processes.ordered_map``), then
-        # ``BATCH`` at a time, in the workers too: handed one report at a time, they took some 4% longer.
-        batches = [listed[:1], *(listed[at : at + BATCH] for at in range(1, len(listed), BATCH))]
+        batches = batched(listed)
         # the workers decided on by the reports' count (``parallel``), not the batches'
         mapped = ordered_map(work, batches, jobs, least=2, here=here) if parallel else map(work, batches)
         scored = (done for batch in mapped for done in batch)
