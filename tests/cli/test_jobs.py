@@ -249,14 +249,12 @@ signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a 
 # a runner started under nohup passes SIGHUP on ignored, which the tool keeps: the default of a terminal,
 # unless the test asks for nohup's
 signal.signal(signal.SIGHUP, signal.SIG_IGN if os.environ.get("NOHUP") else signal.SIG_DFL)
-if os.environ.get("NO_CTYPES"):  # a Python built without libffi
-    sys.modules["ctypes"] = None
 from zhijiao_check import forked, processes
 call = forked._call
 # Two processors, whatever the machine has: on one (CI's may), `--jobs 2` is capped to one process, no worker.
 processes.available_cores = lambda: 2
-if os.environ.get("WATCHED"):  # the parent's death watched for as where Linux's prctl is not
-    forked._death_signal_set = lambda: False
+if os.environ.get("WATCHED"):  # the parent's death watched for as where there is no pidfd
+    forked._handle_of = lambda parent: None
 
 def slowed(item):
     if isinstance(item, {kind}):
@@ -313,21 +311,40 @@ def test_under_nohup_sighup_leaves_the_run_to_finish(
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
-@pytest.mark.parametrize("told", ["kernel", "watched", "no-ctypes"])
+@pytest.mark.parametrize("told", ["pidfd", "watched"])
 def test_workers_end_when_the_tool_is_killed(
     streamed: Path, tmp_path: Path, kind: str, told: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """SIGKILL (or the out-of-memory killer) ends the tool's process with no chance to stop its workers: they
-    end with it (``forked._end_with_parent``: told by the kernel on Linux, watching for it elsewhere)
-    instead of waiting for work for ever. A Python without ctypes watches too: its import had failed every
-    worker's start."""
+    end with it (``forked._end_with_parent``: told through a pidfd on Linux, looking for it elsewhere)
+    instead of waiting for work for ever."""
     import signal
 
     if told == "watched":
         monkeypatch.setenv("WATCHED", "1")
-    if told == "no-ctypes":
-        monkeypatch.setenv("NO_CTYPES", "1")
     stopped(streamed, tmp_path, kind, signal.SIGKILL, to="parent", code=-signal.SIGKILL, said=None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pidfd is Linux's")
+def test_the_pidfd_a_worker_waits_on_is_readable_once_its_process_has_ended() -> None:
+    """What ``forked._watch`` waits for on Linux: a pidfd of a running process is not readable, and is as soon
+    as the process ends (this machine's kernel gives one: else workers fall back to looking once a second)."""
+    import select
+    import signal
+
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        handle = forked._handle_of(process.pid)
+        assert handle is not None
+        poller = select.poll()
+        poller.register(handle, select.POLLIN)
+        assert poller.poll(100) == []
+        process.send_signal(signal.SIGKILL)
+        assert poller.poll(10_000) == [(handle, select.POLLIN)]
+        os.close(handle)
+    finally:
+        process.kill()
+        process.wait()
 
 
 @pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
