@@ -46,8 +46,12 @@ def test_a_common_system_error_is_told_in_both_languages(number: int, chinese: s
     assert (ZH.render(reason), EN.render(reason)) == (chinese, english)
 
 
-def test_another_error_keeps_the_systems_words() -> None:
-    assert os_reason(OSError(errno.ETIMEDOUT, "Connection timed out")) == "Connection timed out"
+def test_another_error_keeps_the_systems_words_after_its_name_in_the_users_language() -> None:
+    reason = os_reason(OSError(errno.ETIMEDOUT, "Connection timed out"))
+    assert ZH.render(reason) == "系统错误 ETIMEDOUT：Connection timed out"
+    assert EN.render(reason) == "system error ETIMEDOUT: Connection timed out"
+    # no error number to name: the words alone
+    assert os_reason(OSError("the system's own words")) == "the system's own words"
     assert os_reason(ValueError("embedded null byte")) == "embedded null byte"
 
 

@@ -142,4 +142,8 @@ def os_reason(error: BaseException) -> Wording:
     key = _WRITE_REASONS.get(number or 0)
     if key is not None:
         return msg(key)
-    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+    said = (error.strerror if isinstance(error, OSError) else None) or str(error)
+    name = errno.errorcode.get(number or 0)
+    # a rarer error: the system's own words (English on Linux, the console's language on Windows), framed in
+    # the user's language with the error's name, which a search or an administrator knows it by
+    return said if name is None else msg("cli.os-other", name=name, said=said)

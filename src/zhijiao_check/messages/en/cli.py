@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
         "the disk, USB stick or network share failed (EIO): check that it is still connected and sound, "
         "then try again"
     ),
+    "cli.os-other": "system error {name}: {said}",
     "cli.os-no-reader": (
         "no program is reading this named pipe (FIFO), or the device is not there: start the program that "
         "reads it first, then run this command"

@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "cli.os-read-only": "所在的文件系统是只读的",
     "cli.os-name-too-long": "文件名太长",
     "cli.os-io-error": "磁盘、U 盘或网络共享读写出错（EIO）：请检查它是否仍连接、是否损坏，然后重试",
+    "cli.os-other": "系统错误 {name}：{said}",
     "cli.os-no-reader": (
         "没有程序在读取这个命名管道（FIFO），或设备不存在：请先启动读取它的程序，再运行本命令"
     ),
