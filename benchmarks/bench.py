@@ -14,7 +14,9 @@ the pairwise ratios, so a machine whose speed drifts during the run still compar
 3. 1,000 reports as a table against the same floor;
 4. peak memory of 10,000 reports (``--big``; else 1,000) against 100: json, junit and sarif (each after a
    warm-up run, as a pack's rule files are read and checked only by the first run over them), and json again
-   over sets whose figures differ from clone to clone (``bulk.generate(varied=True)``);
+   over sets whose figures differ from clone to clone (``bulk.generate(varied=True)``): with ``--jobs 1``,
+   with ``--jobs 2`` (the default on two processors), and (``--big``) over the widest years a pack allows
+   (``bulk.WIDEST``: some 2,000 reports a year, where a city-wide year's reports are held at once);
 5. every other format at 1,000 reports against json;
 6. what is printed: every format of the 1,000-report run with ``--jobs 2`` against ``--jobs 1``, byte for byte
    (``tests/golden/test_bulk.py`` holds the same outputs to the digests of the version before).
@@ -40,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bulk import generate  # a sibling module, found once the folder is on the path
+from bulk import WIDEST, generate  # a sibling module, found once the folder is on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE = ROOT / "samples" / "2023" / "lengshuitan.yaml"
@@ -168,6 +170,7 @@ def main() -> None:
         # made here, well before they are read: a pack's rule files are kept checked only once they have
         # stood unchanged for a moment (``caching.settled``)
         varied = {n: generate(Path(temp) / f"varied-{n}", n, varied=True) for n in (100, sizes[-1])}
+        widest = generate(Path(temp) / "widest", sizes[-1], varied=True, clones=WIDEST) if args.big else None
         # At least three pairs of each 1,000-report run: the median of one or two pairs moved by a fifth
         # between runs of the same code, where nine whole-process pairs a few minutes apart agreed within a
         # twentieth.
@@ -209,14 +212,22 @@ def main() -> None:
             )
             _memory(f"peak memory, {largest:,} vs 100 reports, {name}", memory)
 
-        def varied_json(n: int) -> list[str]:
-            reports, pack = varied[n]
-            return [*cli, str(reports), "--rules", str(pack), "--no-color", "-f", "json", "-j", "1"]
+        def varied_json(n: int, jobs: str = "1", chosen: tuple[Path, Path] | None = None) -> list[str]:
+            reports, pack = chosen or varied[n]
+            return [*cli, str(reports), "--rules", str(pack), "--no-color", "-f", "json", "-j", jobs]
 
         # The same with figures that differ from clone to clone, as real units' do: a run that remembered
         # every value it read grew with each one (``source.yamltree._CACHE_LIMIT``).
         memory = paired(varied_json(largest), varied_json(100), cpus, 1, True)
         _memory(f"peak memory, {largest:,} vs 100 varied, json", memory)
+        if len(two) > 1:
+            # the default on two processors: the run's own share of the reports waited behind the workers'
+            # with all its parts, and peaked at 2.6 times the memory of --jobs 1
+            memory = paired(varied_json(largest, "2"), varied_json(100, "2"), two, 1, True)
+            _memory(f"peak memory, {largest:,} vs 100 varied, --jobs 2", memory)
+        if widest is not None:
+            memory = paired(varied_json(largest, chosen=widest), varied_json(100), cpus, 1, True)
+            _memory(f"peak memory, {largest:,} vs 100, widest years", memory)
 
         # 5. Every other format against json.
         for name in FORMATS:

@@ -5,8 +5,8 @@ with ``--rules``, it replaces the built-in pack of the same id) makes every gene
 keeps its one 市本级 report, so the city-wide section is computed over every clone of that year.
 
 A file may hold at most 10,000 values, ``units.yaml`` too, so at most ``CLONES`` clones of each unit are
-listed: a larger set goes on with the sample years moved two years on (every year in the text, 2022 → 2024),
-the same clones reporting again, as they would year after year.
+listed (``WIDEST`` at the most): a larger set goes on with the sample years moved two years on (every year in
+the text, 2022 → 2024), the same clones reporting again, as they would year after year.
 """
 
 from __future__ import annotations
@@ -23,16 +23,19 @@ _NAME_LINE = re.compile(r"^  name: (\S+)$", re.MULTILINE)
 _YEAR = re.compile(r"(?<![0-9])(20[0-3][0-9])(?![0-9])")
 _FIGURE = re.compile(r"(?<=: )([0-9]+)(?=[ ]*(?:#.*)?$)", re.MULTILINE)  # a whole number ending its line
 CLONES = 100  # of each unit: 1,400 entries in units.yaml, well within its 10,000 values
+# The most clones of each unit units.yaml can list within its 10,000 values (1,988 and the 15 units; 143
+# are too many): the most reports a year a pack allows, and so the most a city-wide year holds at once.
+WIDEST = 142
 
 
-def generate(directory: Path, count: int, varied: bool = False) -> tuple[Path, Path]:
+def generate(directory: Path, count: int, varied: bool = False, clones: int = CLONES) -> tuple[Path, Path]:
     """``count`` reports under ``directory/reports`` and the pack that lists their units under
     ``directory/pack``.
 
     The reports are spread over the sample years; unit ``k`` of a sample unit ``名`` is ``名·k`` (no code: a
     clone has none). ``varied``: each clone's figures differ from its sample's, as real units' do
     (``_varied``); else a clone repeats its sample's, and a run meets the same few thousand values again and
-    again.
+    again. ``clones``: of each unit, before the years move on (at most ``WIDEST``).
     Returns (reports directory, pack directory).
     """
     reports, pack = directory / "reports", directory / "pack"
@@ -49,7 +52,7 @@ def generate(directory: Path, count: int, varied: bool = False) -> tuple[Path, P
                 text = source.read_text(encoding="utf-8")
                 kind = re.search(r"^  kind: (\w+)$", text, re.MULTILINE)
                 assert kind is not None
-                number, later = clone % CLONES, 2 * (clone // CLONES)  # the clone, and the years moved on
+                number, later = clone % clones, 2 * (clone // clones)  # the clone, and the years moved on
                 if kind.group(1) == "city":
                     if number:
                         continue  # one 市本级 report a year

@@ -75,3 +75,22 @@ def test_a_varied_bulk_set_is_valid_and_its_clones_report_figures_of_their_own(t
     assert clone["enrollment"] != sample["enrollment"]
     assert clone["enrollment"]["secondary_vocational"] > sample["enrollment"]["secondary_vocational"]
     assert clone["year"] == sample["year"] == 2023
+
+
+def test_the_widest_bulk_set_lists_as_many_units_as_a_pack_allows(tmp_path: Path) -> None:
+    """``bulk.WIDEST`` clones of each unit (what ``bench.py`` measures the largest city-wide year over) make a
+    pack that loads, and one clone more makes one whose ``units.yaml`` holds too many values."""
+    spec = importlib.util.spec_from_file_location("benchmarks_bulk", ROOT / "benchmarks" / "bulk.py")
+    assert spec is not None and spec.loader is not None
+    bulk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bulk)
+    for clones, loads in ((bulk.WIDEST, True), (bulk.WIDEST + 1, False)):
+        # every clone of every unit: each clone number gives the two sample years' reports
+        _, pack_folder = bulk.generate(tmp_path / str(clones), 29 * clones, clones=clones)
+        listed = (pack_folder / "units.yaml").read_text(encoding="utf-8").count("·")
+        assert listed == 14 * (clones - 1), listed
+        pack = load_pack(pack_folder)
+        if loads:
+            assert isinstance(pack, RulePack)
+        else:
+            assert isinstance(pack, list) and [p.code for p in pack] == ["too-many-values"]
