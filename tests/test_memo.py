@@ -43,3 +43,36 @@ def test_a_translator_holds_at_most_1024_texts_of_wording_made_once() -> None:
     assert [tr.render(once) for once in made][-1] == "figure 2999"
     assert PLAIN == 1024
     assert len(tr._plain) <= 1024
+
+
+def test_let_go_empties_every_memo_alive_and_each_makes_its_values_again() -> None:
+    """What a large run does once its reports are scored (``commands.flat.run``): the city-wide years, where
+    it peaks, reuse the memory its memos held."""
+    from zhijiao_check.memo import let_go
+
+    made: list[int] = []
+
+    def double(n: int) -> int:
+        made.append(n)
+        return 2 * n
+
+    first: BoundedMemo[int, int] = BoundedMemo(double)
+    second: BoundedMemo[str, str] = BoundedMemo()
+    assert first[4] == 8 and second.keep("a", "A") == "A"
+    let_go()
+    assert len(first) == 0 and len(second) == 0
+    assert first[4] == 8 and made == [4, 4]
+    assert second.get("a") is None
+
+
+def test_a_memo_gone_is_no_longer_among_those_let_go() -> None:
+    import gc
+
+    from zhijiao_check import memo
+
+    before = len(memo._ALIVE)
+    made: BoundedMemo[int, int] = BoundedMemo()
+    assert len(memo._ALIVE) == before + 1
+    del made
+    gc.collect()
+    assert len(memo._ALIVE) == before

@@ -5,8 +5,9 @@ years.)"""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -22,6 +23,7 @@ class BoundedMemo(dict[K, V]):
         super().__init__()
         self.make = make
         self.limit = limit
+        _ALIVE[id(self)] = self
 
     def __missing__(self, key: K) -> V:
         if self.make is None:
@@ -33,3 +35,16 @@ class BoundedMemo(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+# Every memo alive (``let_go``), by its identity: one gone is dropped with it.
+_ALIVE: weakref.WeakValueDictionary[int, BoundedMemo[Any, Any]] = weakref.WeakValueDictionary()
+
+
+def let_go() -> None:
+    """Every memo alive emptied, each value made again when it is next asked for: once a large run has scored
+    its reports, what their rules and wording made again and again (a rule's descriptions, the layouts of
+    kept places, the years of folders) is memory the city-wide years, where the run peaks, take instead of
+    more (1.5 MiB of the peak of 10,000 reports over the widest years a pack allows)."""
+    for memo in list(_ALIVE.values()):
+        memo.clear()

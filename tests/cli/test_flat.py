@@ -206,6 +206,27 @@ def test_the_values_kept_for_reading_go_before_the_city_wide_years(
     assert yamltree._BUILT or len(yamltree._PLAIN) > 2
 
 
+def test_the_memos_are_let_go_before_the_city_wide_years(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once every report is scored, what the rules and wording made again and again is let go
+    (``memo.let_go``): the city-wide years, where a run peaks, reuse its memory (1.5 MiB of the peak of
+    10,000 reports over the widest years a pack allows). What the run prints is the same."""
+    from zhijiao_check import memo
+
+    held: list[int] = []
+    assembled = run.assembled
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        held.append(sum(len(one) for one in memo._ALIVE.values()))
+        return assembled(*args, **kwargs)
+
+    monkeypatch.setattr(run, "assembled", watched)
+    flat, whole = both(folder, monkeypatch, "reports")
+    assert flat == whole and b'"reports": [' in flat
+    assert held == [0]
+
+
 @pytest.fixture(scope="module")
 def bulk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("flat-bulk")

@@ -18,6 +18,7 @@ from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool
 from zhijiao_check.engine.duplicates import refused_keys, set_aside, unique
 from zhijiao_check.engine.keep import kept_fields
 from zhijiao_check.jsontext import chunks
+from zhijiao_check.memo import let_go
 from zhijiao_check.output import Streamed, write_all
 from zhijiao_check.records import record
 from zhijiao_check.renderers import RenderOptions, own_options
@@ -136,6 +137,7 @@ def run_flat(
         invalid = [*unreadable, *loaded, *refused, *duplicates]
         by_file = any(name == "junit" for name, _ in outputs)
         forget_built()  # every report is read (the copies of a unit's report, the earlier years' too)
+        let_go()  # and scored
         document, warnings, code = assembled(
             flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs, elsewhere
         )
