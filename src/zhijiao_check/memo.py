@@ -1,7 +1,7 @@
 """A bounded memory of values already made, for the texts a run makes again and again (a cell's layout, a
 figure's markup, a field's name): kept until ``limit`` are held, then all let go at once, so a run of any size
-holds at most ``limit`` of them. (Not ``engine.keep``, which is what is kept of a report for the city-wide
-years.)"""
+holds at most ``limit`` of them; every memo is emptied at once by ``let_go``. (Not ``engine.keep``, which is
+what is kept of a report for the city-wide years.)"""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ def run_flat(
             # A file for each worker, and one for this process's own share: its reports wait, in the
             # reports' order, behind the workers' chunks handed out before them, up to three chunks of
             # some 500 reports; held with their parts (35 KB a report) they were 56 MiB of a 10,000-report
-            # run's peak, which the system's allocator then kept to the end (115 MiB against 43).
+            # run's peak, which the system's allocator then kept to the end (97-115 MiB against 43).
             spool.apart([apart.enter_context(spool_file()) for _ in range(jobs)])
             work = _placing(work, lambda: spool.own(worker_number()))
             here = _placing(here, lambda: spool.own(jobs - 1))

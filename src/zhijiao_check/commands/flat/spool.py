@@ -206,14 +206,15 @@ class Spool:
         return number
 
     def apart(self, files: Sequence[IO[bytes]]) -> None:
-        """``files``, one for each worker to write to (``own``), made before the workers are forked: read
-        back as this spool's own. A report's 33 KB sent to the parent through the pool's pipe cost it some
-        200 million instructions at 1,000 reports, on a processor the workers need."""
+        """``files``, one for each worker to write to (``own``) and the last for the run's own share of the
+        reports, made before the workers are forked: read back as this spool's own. A report's 33 KB sent to
+        the parent through the pool's pipe cost it some 200 million instructions at 1,000 reports, on a
+        processor the workers need."""
         self.others = files
 
     def own(self, number: int) -> Spool:
-        """In worker ``number``: a spool that writes to the worker's own file (``apart``), its places those
-        this spool reads it at."""
+        """In worker ``number`` (or the run's own process, numbered after its workers): a spool that writes
+        to the process's own file (``apart``), its places those this spool reads it at."""
         own = Spool(self.others[number], self.rules, self.views)
         own.end = APART * (number + 1)
         return own
