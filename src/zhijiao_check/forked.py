@@ -152,13 +152,15 @@ def forked_team(function: Callable[[T], R], count: int) -> list[Worker]:
     500 context switches in a 1,000-report run), and importing it with ``multiprocessing`` was some 6 ms of
     the start, with the other processor idle. Until a worker's ``_start`` runs, it would answer Ctrl-C as
     the parent does: the signals are held back meanwhile (a fork inherits what is held, not what is
-    pending), and the parent takes a Ctrl-C given meanwhile once they are let through."""
+    pending), and the parent takes a Ctrl-C given meanwhile once they are let through. SIGTERM too, which the
+    parent sends a worker it gives up on: one that reached a worker in the fork's own hooks (random's
+    reseeding) met the parent's handler there, and Python printed its traceback."""
     _reaped()
     _state["function"] = function
     _state["parent"] = os.getpid()
     _state["numbers"] = _numbers(count)
     team: list[Worker] = []
-    _state["mask"] = _hold(_STOPPING)
+    _state["mask"] = _hold(_STOPPING | {signal.SIGTERM})
     try:
         try:
             for _ in range(count):
@@ -314,10 +316,10 @@ def _start() -> None:
     # ``entry.main``).
     for stopping in _STOPPING:
         signal.signal(stopping, signal.SIG_IGN)
-    _restore(_state["mask"])  # held back by the parent as it forked this worker: ignored now
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _restore(_state["mask"])  # held back by the parent as it forked this worker: ignored, or the end, now
     _state["number"] = int.from_bytes(os.read(_state["numbers"], 4), "little")
     os.close(_state.pop("numbers"))
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _end_with_parent(_state["parent"])
     # Everything the worker inherited is long-lived: keep the collector from walking it again and again.
     gc.freeze()
