@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zhijiao_check.renderers.layout.chinese import break_chinese, fill
-from zhijiao_check.renderers.layout.text import cell_len, plain
+from zhijiao_check.renderers.layout.text import cell_len, cell_starts, plain
 
 CLOSING = "，。、：；！？）」』】〉》”’%,:;!?)]"
 OPENING = "（「『【〈《“‘("
@@ -343,3 +343,39 @@ def test_a_quoted_name_in_a_command_is_one_word(lang, width):
     lines = broken_line(line, width, 4, lang)
     assert any(quoted in part for part in lines), lines
     assert "".join("".join(lines).split()) == "".join(line.split())
+
+
+@given(st.text(alphabet=st.sampled_from("ab 1年学，（）≥\t\u3000é\u0301👍"), max_size=40), st.data())
+def test_a_piece_s_cells_are_told_by_where_its_ends_start(text: str, data: st.DataObject) -> None:
+    # ``_chinese_line`` measures each atom so, without a pass over its characters
+    starts = cell_starts(text)
+    assert starts is not None and len(starts) == len(text) + 1
+    first = data.draw(st.integers(0, len(text)))
+    last = data.draw(st.integers(first, len(text)))
+    assert starts[last] - starts[first] == cell_len(text[first:last])
+
+
+def test_joined_emoji_have_no_starts_of_their_own() -> None:
+    # 👨‍👩 is measured whole, by rich: four cells, not the sum of its characters'
+    assert cell_starts("家 👨\u200d👩") is None
+    assert break_chinese("家 👨\u200d👩 " + "长" * 20, 12).split("\n") == [
+        "家 👨\u200d👩 长长",
+        *["长" * 6] * 3,
+    ]
+
+
+def test_a_warning_s_message_breaks_as_the_same_text_in_a_tag_does() -> None:
+    # a warning's message, escaped, has no tag: its characters stand where they are shown
+    message = (
+        "“零陵区职业中等专业学校”专业“中餐烹饪”上年招生 previous_enrollment 填 65，而 2023 年报表 "
+        "reports/2023/lingling.yaml:94 的当年招生为 75：两者应一致"
+    )
+    bare = break_chinese(message, 40)
+    assert break_chinese(f"[dim]{message}[/dim]", 40) == f"[dim]{bare}[/dim]"
+    assert bare.split("\n") == [
+        "“零陵区职业中等专业学校”专业“中餐烹饪”上",
+        "年招生 previous_enrollment 填 65，而",
+        "2023 年报表",  # the path would not fit beside it
+        "reports/2023/lingling.yaml:94 的当年招生",
+        "为 75：两者应一致",
+    ]

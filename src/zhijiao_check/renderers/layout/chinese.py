@@ -9,12 +9,21 @@ over "等专业学校" read as two names)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from zhijiao_check.i18n import Lang
 from zhijiao_check.memo import BoundedMemo
 from zhijiao_check.patterns import later
-from zhijiao_check.renderers.layout.text import BARE_TAG, CONTROL, cell_len, escape, plain, wrap
+from zhijiao_check.renderers.layout.text import (
+    BARE_TAG,
+    CONTROL,
+    cell_len,
+    cell_starts,
+    escape,
+    plain,
+    wrap,
+)
 
 _OPENING, _CLOSING = "（「『【〈《“‘", "，。、：；！？）」』】〉》”’%"
 # Latin marks that close what they follow (a Chinese name, then ", " or ": " in English) but stand inside
@@ -127,30 +136,20 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         cells == len(line) and not _SPACED_RELATION.search(line) and _COMMAND_START not in line
     ):
         return line
-    text: list[str] = []  # the text as shown
-    places: list[int] = []  # where each of its characters stands in ``line``
-    position = 0
-    for tag in (*BARE_TAG.finditer(line), None):
-        end = len(line) if tag is None else tag.start()
-        text.append(line[position:end])
-        places.extend(range(position, end))
-        position = len(line) if tag is None else tag.end()
-    shown = "".join(text)
-    if cell_len(shown) <= width:
+    shown, places = _without_tags(line)
+    starts = cell_starts(shown)  # each atom measured by two look-ups: a warning's line has some fifty
+    if (cell_len(shown) if starts is None else starts[-1]) <= width:
         return line
-    places.append(len(line))
     cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
     cells, gap, spaces = 0, 0, None
-    atoms = [
-        (atom.start(), atom.end(), atom.group()[0] == "S")
-        for atom in _ATOMS.finditer(shown.translate(_KINDS_BY_LANGUAGE[lang]))
-    ]
+    kinds = shown.translate(_KINDS_BY_LANGUAGE[lang])
+    atoms = [(first, last, kinds[first] == "S") for first, last in map(re.Match.span, _ATOMS.finditer(kinds))]
     for first, last, space in _commands_whole(shown, atoms, width):
-        word = shown[first:last]
+        atom = cell_len(shown[first:last]) if starts is None else starts[last] - starts[first]
         if space:
-            gap, spaces = cell_len(word), first
+            gap, spaces = atom, first
             continue
-        for begin, size in _pieces(word, first, width):
+        for begin, size in ((first, atom),) if atom <= width else _pieces(shown[first:last], first, width):
             if cells and cells + gap + size > width:
                 start = places[spaces] if spaces is not None else places[begin]
                 cuts.append((start, places[begin]))
@@ -164,6 +163,23 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         position = end
     out.append(line[position:])
     return "".join(out)
+
+
+def _without_tags(line: str) -> tuple[str, Sequence[int]]:
+    """``line``'s text as shown, without its tags, and where each of its characters stands in ``line`` (and
+    its end, last)."""
+    if "[" not in line:  # a warning's message, escaped: no tag, nothing moved
+        return line, range(len(line) + 1)
+    text: list[str] = []
+    places: list[int] = []
+    position = 0
+    for tag in (*BARE_TAG.finditer(line), None):
+        end = len(line) if tag is None else tag.start()
+        text.append(line[position:end])
+        places.extend(range(position, end))
+        position = len(line) if tag is None else tag.end()
+    places.append(len(line))
+    return "".join(text), places
 
 
 def _commands_whole(

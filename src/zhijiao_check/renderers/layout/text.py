@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from rich.cells import cell_len as _rich_cell_len
@@ -295,6 +295,15 @@ def cell_len(text: str) -> int:
     if "\u200d" in text or "\ufe0f" in text:
         return _rich_cell_len(text)
     return sum(map(_WIDTHS.__getitem__, text))
+
+
+def cell_starts(text: str) -> list[int] | None:
+    """The cell each character of ``text`` starts at, and its end last: ``cell_len(text[a:b])`` is
+    ``starts[b] - starts[a]``, each piece measured without a pass over its characters. None for text with
+    joined emoji, whose cells are not the sum of their characters' (rich measures them)."""
+    if "\u200d" in text or "\ufe0f" in text:
+        return None
+    return list(accumulate(map(_WIDTHS.__getitem__, text), initial=0))
 
 
 def _expand_tabs(line: str) -> str:
