@@ -237,7 +237,6 @@ class TableRenderer:
         ``line:col`` together where they fit: a terminal or an editor finds them), the field's path then
         on a line of its own where it does not fit beside the file, broken after a list's entry
         (``schools[1]`` over ``.majors[0]…``) where it does not fit a line."""
-        from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.consoles import Indent
         from zhijiao_check.renderers.layout.text import cell_len
 
@@ -252,8 +251,8 @@ class TableRenderer:
             path_lines = _path_lines(path, console.width - PATH_INDENT)
             lines += [f"{' ' * PATH_INDENT}{_escape(line)}" for line in path_lines]
         console.print("\n".join(lines), overflow="fold")
-        message = break_chinese(_escape(problem["message"]), console.width - MESSAGE_INDENT, self.tr.lang)
-        console.print(Indent(message, MESSAGE_INDENT))
+        # broken where Chinese breaks by the console, within the indent (``consoles.broken``)
+        console.print(Indent(_escape(problem["message"]), MESSAGE_INDENT))
 
     def _evaluation(self, console: Console, title: str, evaluation: Data) -> None:
         from zhijiao_check.renderers.layout.chinese import break_chinese, fill
