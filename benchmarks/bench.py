@@ -17,7 +17,8 @@ the pairwise ratios, so a machine whose speed drifts during the run still compar
    over sets whose figures differ from clone to clone (``bulk.generate(varied=True)``): with ``--jobs 1``,
    with ``--jobs 2`` (the default on two processors), and (``--big``) over the widest years a pack allows
    (``bulk.WIDEST``: some 2,000 reports a year, where a city-wide year's reports are held at once);
-5. every other format at 1,000 reports against json;
+5. every other format at 1,000 reports against json; and over 1,000 reports spread across six years
+   (``bulk.SIX_YEARS``), json against the parse floor and every other format against json;
 6. what is printed: every format of the 1,000-report run with ``--jobs 2`` against ``--jobs 1``, byte for byte
    (``tests/golden/test_bulk.py`` holds the same outputs to the digests of the version before).
 Each time figure is given twice: wall clock, and processor time (user + system, from the operating system's
@@ -42,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bulk import WIDEST, generate  # a sibling module, found once the folder is on the path
+from bulk import SIX_YEARS, WIDEST, generate  # a sibling module, found once the folder is on the path
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE = ROOT / "samples" / "2023" / "lengshuitan.yaml"
@@ -171,6 +172,7 @@ def main() -> None:
         # stood unchanged for a moment (``caching.settled``)
         varied = {n: generate(Path(temp) / f"varied-{n}", n, varied=True) for n in (100, sizes[-1])}
         widest = generate(Path(temp) / "widest", sizes[-1], varied=True, clones=WIDEST) if args.big else None
+        six_years = generate(Path(temp) / "six-years", 1000, varied=True, clones=SIX_YEARS)
         # At least three pairs of each 1,000-report run: the median of one or two pairs moved by a fifth
         # between runs of the same code, where nine whole-process pairs a few minutes apart agreed within a
         # twentieth.
@@ -235,6 +237,22 @@ def main() -> None:
                 check(1000, "-f", name, "-j", "1"), check(1000, "-f", "json", "-j", "1"), cpus, bulk_runs
             )
             show(f"1,000 reports, {name}, --jobs 1", figures, "the same as json", "≤ 2×")
+
+        # 5b. The same over six years: the trends and cross-year warnings a bureau's run over the policy's
+        # years prints.
+        def over_six_years(*options: str) -> list[str]:
+            reports, pack = six_years
+            return [*cli, str(reports), "--rules", str(pack), "--no-color", "-j", "1", *options]
+
+        show(
+            "six years, json, --jobs 1",
+            paired(over_six_years("-f", "json"), parse_floor(six_years[0]), cpus, bulk_runs),
+            "parsing them with libyaml",
+            "≤ 1.5×",
+        )
+        for name in FORMATS:
+            figures = paired(over_six_years("-f", name), over_six_years("-f", "json"), cpus, bulk_runs)
+            show(f"six years, {name}, --jobs 1", figures, "the same as json", "≤ 2×")
 
         # 6. What is printed does not depend on the worker processes.
         outputs = {jobs: Path(temp) / f"out-{jobs}" for jobs in ("1", "2")}

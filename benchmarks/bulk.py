@@ -26,6 +26,9 @@ CLONES = 100  # of each unit: 1,400 entries in units.yaml, well within its 10,00
 # The most clones of each unit units.yaml can list within its 10,000 values (1,988 and the 15 units; 143
 # are too many): the most reports a year a pack allows, and so the most a city-wide year holds at once.
 WIDEST = 142
+# Few clones of each unit, so that 1,000 reports run over six years (2022-2027), as a bureau's run over the
+# policy's years does: each unit's trends and cross-year warnings grow with the years, where the views spend.
+SIX_YEARS = 14
 
 
 def generate(directory: Path, count: int, varied: bool = False, clones: int = CLONES) -> tuple[Path, Path]:

@@ -55,8 +55,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
 
 def main() -> None:
     if sys.argv[1:2] == ["--write"]:
-        label, path = sys.argv[2:4]
-        Path(path).write_text(CASES[label][1](), encoding="utf-8")
+        label, written = sys.argv[2:4]
+        Path(written).write_text(CASES[label][1](), encoding="utf-8")
         return
     cli = command()
     cpus = os.sched_getaffinity(0)

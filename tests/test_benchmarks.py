@@ -94,3 +94,20 @@ def test_the_widest_bulk_set_lists_as_many_units_as_a_pack_allows(tmp_path: Path
             assert isinstance(pack, RulePack)
         else:
             assert isinstance(pack, list) and [p.code for p in pack] == ["too-many-values"]
+
+
+def test_the_six_year_bulk_set_spans_the_years_a_bureau_s_run_does(tmp_path: Path) -> None:
+    """``bulk.SIX_YEARS`` clones of each unit spread 1,000 reports over six years (what ``bench.py`` times
+    the views over, where trends and cross-year warnings grow with the years); its last year's reports load
+    as valid reports of that year."""
+    spec = importlib.util.spec_from_file_location("benchmarks_bulk", ROOT / "benchmarks" / "bulk.py")
+    assert spec is not None and spec.loader is not None
+    bulk = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bulk)
+    reports, pack_folder = bulk.generate(tmp_path, 1000, varied=True, clones=bulk.SIX_YEARS)
+    assert sorted(folder.name for folder in reports.iterdir()) == [str(y) for y in range(2022, 2028)]
+    assert len(list(reports.rglob("*.yaml"))) == 1000
+    pack = load_pack(pack_folder)
+    assert isinstance(pack, RulePack)
+    last = [load_report(path, pack.units) for path in sorted((reports / "2027").rglob("*.yaml"))[:30]]
+    assert all(isinstance(one, ReportFile) and one.year == 2027 for one in last), last
