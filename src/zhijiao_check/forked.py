@@ -4,7 +4,8 @@ results back through the other, each a length and a pickle (``pickled_by``); it 
 more for it, when the parent dies (``_end_with_parent``), or at once on SIGTERM. A worker that dies (killed
 by the system, for lack of memory say) is ``WorkerLost`` to the parent, which finds its pipe closed, where a
 ``multiprocessing.Pool`` would start another and wait for the lost work for ever. The signals the parent
-answers for the whole process group are held back while a worker is forked (``stops_held``).
+answers for the whole process group are held back while a worker is forked (``stops_held``). A team's
+workers may also share items with the parent, each taking the next one as it is free (``Claims``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn, TypeVar, cast
+from typing import Any, NamedTuple, NoReturn, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -40,6 +41,52 @@ class WorkerLost(Exception):
     """A worker process ended before its work was done: nothing is written (``errors.run_command``)."""
 
 
+class Claims:
+    """The numbers of the items a team shares out as each of its processes is free (``claim``, ``Claimed``):
+    a pipe made as the team is forked, which every process of it, the parent too, reads four bytes at a time
+    (a read of a pipe is whole, so no two take the same number), until it is empty. Closed by the parent
+    once its last worker is ended."""
+
+    def __init__(self) -> None:
+        self.reading, self.writing = os.pipe()
+        os.set_blocking(self.reading, False)
+        self.users = 0  # the team's workers not yet ended
+
+    def offer(self, count: int) -> None:
+        """The numbers 0 to ``count`` - 1, to be claimed: some 16,000 at most, which the pipe holds."""
+        if count > CLAIMS_HELD:
+            raise ValueError(f"{count} items to claim, more than {CLAIMS_HELD}")
+        _write(self.writing, b"".join(number.to_bytes(4, "little") for number in range(count)))
+
+    def left(self) -> None:
+        """A worker of the team ended (or none forked): the pipe closed after the last."""
+        self.users -= 1
+        if self.users <= 0 and self.reading >= 0:
+            os.close(self.reading)
+            os.close(self.writing)
+            self.reading = self.writing = -1
+
+
+# The numbers a team's pipe of claims holds (its 64 KiB, four bytes each).
+CLAIMS_HELD = 16_000
+
+
+def claim(reading: int) -> int | None:
+    """The next number left in a pipe of ``Claims`` (its reading end), or None once none is."""
+    try:
+        taken = os.read(reading, 4)
+    except BlockingIOError:
+        return None
+    return int.from_bytes(taken, "little") if taken else None
+
+
+class Claimed(NamedTuple):
+    """What a worker is handed for its team's ``Claims``: it does ``items[n]`` for each number n it claims,
+    and sends back the (n, result) of each, all at once."""
+
+    items: Sequence[Any]
+
+
 class Worker:
     """A worker forked by ``forked_team``: its process, the pipe it is handed chunks through (``tasks``) and
     the one it sends their results back through (``results``), each a length and a pickle; ``given``: the
@@ -47,8 +94,8 @@ class Worker:
     written as the pipe takes it (``unsent``), never waited for: a worker blocked sending a large result
     back while the parent waited to hand it a large chunk would wait for ever."""
 
-    def __init__(self, pid: int, tasks: int, results: int) -> None:
-        self.pid, self.tasks, self.results = pid, tasks, results
+    def __init__(self, pid: int, tasks: int, results: int, claims: Claims) -> None:
+        self.pid, self.tasks, self.results, self.claims = pid, tasks, results, claims
         os.set_blocking(tasks, False)
         self.given = 0
         self.back: deque[list[Any]] = deque()
@@ -60,6 +107,17 @@ class Worker:
         self.unsent += data
         self.given += 1
         self.send()
+
+    def give_whole(self, chunk: Sequence[Any]) -> None:
+        """``chunk`` given and written whole before this returns, to a worker that has nothing else in hand
+        (so it is reading, and takes it): it starts on it at once, not when the parent next asks for
+        results (``receive_ready``), busy meanwhile with work of its own (``processes.claimed_map``)."""
+        self.give(chunk)
+        while self.unsent:
+            writable = select.poll()
+            writable.register(self.tasks, select.POLLOUT)
+            writable.poll()
+            self.send()
 
     def send(self) -> None:
         """What the pipe takes of the chunks given and not yet sent."""
@@ -88,9 +146,14 @@ class Worker:
         """No more chunks: the worker ends once it has sent the results of those it has, or ``at_once``
         (SIGTERM) where they are given up, and is waited for. Otherwise it is not: a worker's end (its
         memory unmapped) took 2-10 ms of the run, and it is reaped as the next team starts, or as this process
-        exits, long after its end (``_reaped``)."""
+        exits, long after its end (``_reaped``). Ended once: a kept worker is ended again by its owner
+        (``processes.team_kept``) after an error has ended it."""
+        if self.tasks < 0:
+            return
         os.close(self.tasks)
         os.close(self.results)
+        self.tasks = self.results = -1
+        self.claims.left()
         if not at_once:
             _ending.append(self.pid)
             return
@@ -159,23 +222,27 @@ def forked_team(function: Callable[[T], R], count: int) -> list[Worker]:
     _state["function"] = function
     _state["parent"] = os.getpid()
     _state["numbers"] = _numbers(count)
+    claims = Claims()
+    _state["claims"] = claims.reading
     team: list[Worker] = []
     _state["mask"] = _hold(_STOPPING | {signal.SIGTERM})
     try:
         try:
             for _ in range(count):
-                team.append(_forked_worker(team))
+                team.append(_forked_worker(team, claims))
         finally:
             os.close(_state.pop("numbers"))
             _restore(_state["mask"])  # a Ctrl-C held back is raised here, and ends the workers as below
     except BaseException:
         for worker in team:
             worker.end(at_once=True)
+        if not team:
+            claims.left()
         raise
     return team
 
 
-def _forked_worker(team: Sequence[Worker]) -> Worker:
+def _forked_worker(team: Sequence[Worker], claims: Claims) -> Worker:
     tasks, giving = os.pipe()
     receiving, results = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # what the parent has yet to write, written once, not twice
@@ -184,12 +251,19 @@ def _forked_worker(team: Sequence[Worker]) -> Worker:
     pid = os.fork()
     if pid == 0:
         # the other workers' pipes' ends are the parent's: a worker holding one, the other never ended
-        for end in (giving, receiving, *(e for worker in team for e in (worker.tasks, worker.results))):
+        ends = (
+            giving,
+            receiving,
+            claims.writing,
+            *(e for worker in team for e in (worker.tasks, worker.results)),
+        )
+        for end in ends:
             os.close(end)
         _serve(tasks, results)
     os.close(tasks)
     os.close(results)
-    return Worker(pid, giving, receiving)
+    claims.users += 1
+    return Worker(pid, giving, receiving, claims)
 
 
 def _serve(tasks: int, results: int) -> NoReturn:
@@ -301,7 +375,10 @@ def _numbers(count: int) -> int:
     return reading
 
 
-def _call_all(chunk: Sequence[Any]) -> list[Any]:
+def _call_all(chunk: Sequence[Any] | Claimed) -> list[Any]:
+    if isinstance(chunk, Claimed):
+        reading = _state["claims"]
+        return [(number, _call(chunk.items[number])) for number in iter(lambda: claim(reading), None)]
     return [_call(item) for item in chunk]
 
 

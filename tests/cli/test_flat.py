@@ -473,18 +473,23 @@ def test_warnings_one_after_another_are_read_back_together_each_as_written(
         reads.append(size)
         return pread(descriptor, size, at)
 
-    with tempfile.TemporaryFile("wb") as file, tempfile.TemporaryFile("wb") as other:
+    with tempfile.TemporaryFile("wb") as file, tempfile.TemporaryFile() as other:
         run_spool = Spool(file, [], views=False)
         warnings = spool.Warnings(run_spool, tr, by_file=True)
         years = [found(2023, 3), found(2024, 400)]
         for year in years:
             run_spool.add(b"a city-wide year between")
             warnings.add(year)
-        worker = Spool(other, [], views=False)
-        in_worker = spool.Warnings(worker, tr, by_file=True)
-        in_worker.add(found(2025, 2))
-        worker.flush()
-        warnings.moved_in(in_worker.found(), run_spool.copy(worker, worker.end))
+        run_spool.apart([other])
+        with tempfile.TemporaryFile() as year_file:  # a year in a worker, put in the worker's own file
+            worker = Spool(year_file, [], views=False)
+            in_worker = spool.Warnings(worker, tr, by_file=True)
+            in_worker.add(found(2025, 2))
+            other.write(b"the worker's reports")
+            other.flush()
+            at = run_spool.put_apart(0, worker)
+        assert at == spool.APART + len(b"the worker's reports")
+        warnings.moved_in(in_worker.found(), at)
         problems = [*years[0], *years[1], *found(2025, 2)]
         monkeypatch.setattr(os, "pread", counted)
         texts = list(warnings.entries())
@@ -522,19 +527,21 @@ def test_a_reports_parts_written_at_once_are_whole_when_the_system_takes_part_of
 def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Each time city-wide years were given to worker processes, whether they went to workers (one process
     gives them to none). The run sees two processors whatever the machine has: on one (CI's may), ``-j 2`` is
-    capped to one process and no year goes to a worker."""
+    capped to one process and no year goes to a worker. A handful of reports are shared with a worker, which
+    is kept for the years (a run of fewer than ``PARALLEL_FROM`` has none)."""
     from zhijiao_check.commands.flat import years
 
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
+    monkeypatch.setattr(processes.in_parallel, "__defaults__", (0,))
     asked: list[bool] = []
-    ordered_map = processes.ordered_map
+    claimed_map = processes.claimed_map
 
-    def spy(function: Any, items: Any, jobs: int, least: int = processes.PARALLEL_FROM, **given: Any) -> Any:
-        if least == years.YEARS_IN_PARALLEL:
-            asked.append(processes.in_parallel(len(items), jobs, least))
-        return ordered_map(function, items, jobs, least, **given)
+    def spy(team: Any, items: Any, here: Any, meanwhile: Any) -> Any:
+        assert all(isinstance(item, years.YearAt) for item in items)
+        asked.append(bool(team))
+        return claimed_map(team, items, here, meanwhile)
 
-    monkeypatch.setattr(processes, "ordered_map", spy)
+    monkeypatch.setattr(processes, "claimed_map", spy)
     return asked
 
 

@@ -235,6 +235,62 @@ def test_the_calling_process_does_a_share_as_one_of_the_jobs() -> None:
     assert few == [here(1), here(2)]
 
 
+def test_a_kept_worker_shares_more_items_with_the_caller_each_taking_the_next_one_left() -> None:
+    """``ordered_map(kept=...)`` keeps its worker; ``claimed_map`` then shares items of another kind with it
+    and the caller, each taking the next item as soon as it is free: an item twenty times the others' size
+    is done by one of them while the other does the rest. The results come back in order, the worker is
+    ended, and the pipes are all closed."""
+
+    def work(item: object) -> tuple[int, object]:
+        if isinstance(item, float):  # the items the worker is kept for
+            time.sleep(item)
+        return os.getpid(), item
+
+    def opened() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    before = opened()
+    with processes.team_kept() as team:
+        scored = list(processes.ordered_map(work, list(range(100)), 2, least=1, here=work, kept=team))
+        assert [item for _, item in scored] == list(range(100)) and len(team) == 1
+        assert team[0].tasks >= 0  # kept, not ended
+        met: list[str] = []
+        sizes = [0.2] + [0.01] * 10
+        done = list(processes.claimed_map(team, sizes, work, lambda: met.append("meanwhile")))
+        assert team[0].tasks < 0  # ended once all are in
+    assert [item for _, item in done] == sizes and met == ["meanwhile"]
+    by = {pid for pid, _ in done}
+    if processes.available_cores() > 1:
+        assert by == {os.getpid(), team[0].pid}
+        big = done[0][0]
+        assert sum(pid == big for pid, _ in done) <= 3  # the other took the rest as the big one was done
+    assert opened() == before
+
+
+def test_an_error_in_a_kept_workers_claimed_item_is_raised_in_the_caller() -> None:
+    def work(item: object) -> object:
+        if item in ("a", "b", "c"):  # in the worker
+            raise ValueError(f"bad item {item}")
+        return item
+
+    with pytest.raises(ValueError, match="bad item"), processes.team_kept() as team:
+        list(processes.ordered_map(work, list(range(50)), 2, least=1, here=work, kept=team))
+        # the caller waits meanwhile: the worker claims the first
+        list(processes.claimed_map(team, ["a", "b", "c"], str, lambda: time.sleep(0.3)))
+    assert team and all(worker.tasks < 0 for worker in team)
+
+
+def test_more_items_than_the_pipe_of_claims_holds_are_refused() -> None:
+    claims = forked.Claims()
+    claims.users = 1
+    with pytest.raises(ValueError, match="more than"):
+        claims.offer(forked.CLAIMS_HELD + 1)
+    claims.offer(3)
+    assert [forked.claim(claims.reading) for _ in range(4)] == [0, 1, 2, None]
+    claims.left()
+    assert claims.reading == -1
+
+
 def test_default_is_one_job_per_available_core() -> None:
     import os
 
@@ -242,7 +298,7 @@ def test_default_is_one_job_per_available_core() -> None:
 
 
 # The tool, with each worker's task slowed and marked as it starts: a run to stop (Ctrl-C, SIGTERM, a worker
-# killed) while the workers hold the reports (a list of files a task) or the city-wide years (a year's index).
+# killed) while the workers hold the reports (a list of files a task) or the city-wide years (a ``YearAt``).
 SLOWED = """
 import os, signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore it)
@@ -250,6 +306,7 @@ signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a 
 # unless the test asks for nohup's
 signal.signal(signal.SIGHUP, signal.SIG_IGN if os.environ.get("NOHUP") else signal.SIG_DFL)
 from zhijiao_check import forked, processes
+from zhijiao_check.commands.flat.years import YearAt
 call = forked._call
 # Two processors, whatever the machine has: on one (CI's may), `--jobs 2` is capped to one process, no worker.
 processes.available_cores = lambda: 2
@@ -269,7 +326,7 @@ main()
 """
 
 
-@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("kind", ["list", "YearAt"], ids=["reports", "city-wide-years"])
 def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
     streamed: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -280,7 +337,7 @@ def test_ctrl_c_with_workers_is_one_line_and_nothing_written(
     stopped(streamed, tmp_path, kind, signal.SIGINT, to="group", code=130, said="已中断")
 
 
-@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("kind", ["list", "YearAt"], ids=["reports", "city-wide-years"])
 def test_sigterm_to_the_tool_alone_stops_its_workers_too(streamed: Path, tmp_path: Path, kind: str) -> None:
     """``kill``, ``timeout`` or a cancelled CI job send SIGTERM to the tool's own process: it stops as Ctrl-C
     stops it, its workers with it. They waited for work for ever, holding the output pipe open. Its exit
@@ -290,7 +347,7 @@ def test_sigterm_to_the_tool_alone_stops_its_workers_too(streamed: Path, tmp_pat
     stopped(streamed, tmp_path, kind, signal.SIGTERM, to="parent", code=143, said="已中断")
 
 
-@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("kind", ["list", "YearAt"], ids=["reports", "city-wide-years"])
 def test_sighup_to_the_tool_alone_stops_it_as_sigterm_does(streamed: Path, tmp_path: Path, kind: str) -> None:
     """A closed terminal or ssh session sends SIGHUP: it stopped the tool at once, without a word, and left
     its workers waiting for ever (one blocked writing to a pipe, the other on its lock). Exit 129, 128 + 1."""
@@ -310,7 +367,7 @@ def test_under_nohup_sighup_leaves_the_run_to_finish(
     stopped(streamed, tmp_path, "list", signal.SIGHUP, to="parent", code=1, said=None, finished=True)
 
 
-@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("kind", ["list", "YearAt"], ids=["reports", "city-wide-years"])
 @pytest.mark.parametrize("told", ["pidfd", "watched"])
 def test_workers_end_when_the_tool_is_killed(
     streamed: Path, tmp_path: Path, kind: str, told: str, monkeypatch: pytest.MonkeyPatch
@@ -347,7 +404,7 @@ def test_the_pidfd_a_worker_waits_on_is_readable_once_its_process_has_ended() ->
         process.wait()
 
 
-@pytest.mark.parametrize("kind", ["list", "int"], ids=["reports", "city-wide-years"])
+@pytest.mark.parametrize("kind", ["list", "YearAt"], ids=["reports", "city-wide-years"])
 def test_a_worker_ended_by_the_system_stops_the_run_with_one_line(
     streamed: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -567,7 +624,7 @@ def test_standard_input_among_reports_is_read_by_workers_as_by_one_process(
 WATCHED_TAIL = """
 import os, sys
 from zhijiao_check import processes
-from zhijiao_check.commands.flat import spool, unittrends
+from zhijiao_check.commands.flat import unittrends, years
 processes.available_cores = lambda: 2
 
 def told(event, function):
@@ -578,7 +635,7 @@ def told(event, function):
     return wrapped
 
 unittrends.UnitTrendTexts.unit = told("unit", unittrends.UnitTrendTexts.unit)
-spool.Spool.copy = told("year", spool.Spool.copy)
+years.YearDone.moved = told("year", years.YearDone.moved)
 from zhijiao_check.entry import main
 sys.argv = ["zhijiao-check", *sys.argv[1:]]
 main()

@@ -44,6 +44,7 @@ from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode
 
 if TYPE_CHECKING:
+    from zhijiao_check.forked import Worker
     from zhijiao_check.wording import Wording
 
 
@@ -55,7 +56,7 @@ def assembled(
     earlier: Sequence[ReportFile],
     notices: Sequence[Wording],
     by_file: bool,
-    jobs: int,
+    team: Sequence[Worker],
     elsewhere: Mapping[tuple[str, int], tuple[str, int]],
 ) -> tuple[Callable[[], dict[str, Any]], Warnings, ExitCode]:
     """The document, its reports, city-wide years, warnings and units' trends read from the spool as it is
@@ -208,7 +209,7 @@ def assembled(
         each_year,
         (in_run, before, keep),
         warnings,
-        jobs,
+        team,
         ahead,
         Absence(
             invalid_years,

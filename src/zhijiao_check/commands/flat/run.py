@@ -16,8 +16,9 @@ from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
 from zhijiao_check.commands.flat.scoring import Flat, Refused, Scored, batched, listed_as_text, scorer
 from zhijiao_check.commands.flat.spool import HeldReport, Spool, Warnings, spool_file
+from zhijiao_check.commands.flat.years import YearAt, year_apart
 from zhijiao_check.engine.duplicates import refused_keys, set_aside, unique
-from zhijiao_check.engine.keep import kept_fields
+from zhijiao_check.engine.keep import Keep, kept_fields
 from zhijiao_check.jsontext import chunks
 from zhijiao_check.memo import let_go
 from zhijiao_check.output import Streamed, write_all
@@ -48,7 +49,7 @@ def run_flat(
     reports as the whole run does. ``files`` is emptied: the run holds them as text (``listed``)."""
     from zhijiao_check.commands.inputs import progress, unmatched
     from zhijiao_check.forked import worker_number
-    from zhijiao_check.processes import in_parallel, ordered_map
+    from zhijiao_check.processes import in_parallel, ordered_map, team_kept
     from zhijiao_check.report.validator import quick_validator, report_validator
 
     rules = [rule for pack in flat.packs for rule in pack.rules]
@@ -61,7 +62,8 @@ def run_flat(
     # The validator a report read from YAML asks first, built before the first report: once, in the parent,
     # which scores a share too, for the workers forked from it as well.
     quick_validator() or report_validator()
-    with spool_file() as file, ExitStack() as apart:
+    # the workers (with ``parallel``), kept from the reports' scoring for the city-wide years (``YearAt``)
+    with spool_file() as file, ExitStack() as apart, team_kept() as team:
         spool = Spool(file, rules, views=any(name != "json" for name, _ in outputs))
         if parallel:
             # A file for each worker, and one for this process's own share: its reports wait, in the
@@ -69,7 +71,7 @@ def run_flat(
             # some 500 reports; held with their parts (35 KB a report) they were 56 MiB of a 10,000-report
             # run's peak, which the system's allocator then kept to the end (97-115 MiB against 43).
             spool.apart([apart.enter_context(spool_file()) for _ in range(jobs)])
-            work = _placing(work, lambda: spool.own(worker_number()))
+            work = _in_worker(_placing(work, lambda: spool.own(worker_number())), flat, spool, keep)
             here = _placing(here, lambda: spool.own(jobs - 1))
         kept: list[HeldReport] = []
         loaded: list[InvalidReport] = []
@@ -87,7 +89,11 @@ def run_flat(
         misfiled: dict[tuple[str, int], tuple[int, str]] = {}  # (unit, year): (year its path says, file)
         batches = batched(listed)
         # the workers decided on by the reports' count (``parallel``), not the batches'
-        mapped = ordered_map(work, batches, jobs, least=2, here=here) if parallel else map(work, batches)
+        mapped = (
+            ordered_map(work, batches, jobs, least=2, here=here, kept=team)
+            if parallel
+            else map(work, batches)
+        )
         scored = (done for batch in mapped for done in batch)
         for found in progress(scored, len(listed), options.color, flat.tr.lang):
             done, where = (found.done, found.where) if isinstance(found, Placed) else (found, None)
@@ -132,7 +138,7 @@ def run_flat(
         }
         # and the run's own year (``pathyear.off_year``), its files looked up: a few, if any
         for (unit, year), run_year in _off_year(seen).items():
-            elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit]).file, year))
+            elsewhere.setdefault((unit, run_year), (spool.report(seen[year][unit].number).file, year))
         earlier, notices = previous()
         notices = [*notices, *unmatched({*seen, *years}, earlier, flat.roster)]
         invalid = [*unreadable, *loaded, *refused, *duplicates]
@@ -141,7 +147,7 @@ def run_flat(
         let_go()  # and scored
         _free_lists_emptied()
         document, warnings, code = assembled(
-            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, jobs, elsewhere
+            flat, spool, (kept, seen, keep), invalid, earlier, notices, by_file, team, elsewhere
         )
         write_all(
             [(_text(name, flat, document, warnings, options, target), target) for name, target in outputs]
@@ -182,6 +188,26 @@ class Placed(NamedTuple):
 
     done: Scored
     where: tuple[int, tuple[int, int, int, int]]
+
+
+def _in_worker(
+    work: Callable[[Sequence[tuple[str, str]]], list[Any]], flat: Flat, spool: Spool, keep: Keep
+) -> Callable[[Any], Any]:
+    """What a worker does: ``work`` for each batch of reports, then a city-wide year for each ``YearAt``
+    (``years.year_apart``), the memos of the scoring let go first, as the run lets its own go."""
+    from zhijiao_check.forked import worker_number
+
+    def working(item: Any) -> Any:
+        if not isinstance(item, YearAt):
+            return work(item)
+        if not scored:
+            scored.append(True)
+            forget_built()
+            let_go()
+        return year_apart(flat, spool, keep, item, worker_number())
+
+    scored: list[bool] = []
+    return working
 
 
 def _placing(
@@ -266,15 +292,15 @@ def _one_each(
     for one in firsts:
         key = (one.unit, one.year)
         for each, copy in [(one, None), *((copy.held, copy) for copy in copies.get(key, []))]:
-            report = replace(spool.report(each), warnings=each.warnings)
+            report = replace(spool.report(each.number), warnings=each.warnings)
             reports.append(report)
-            of_file[report.file] = unpacked_source(spool.part(each, 3))
+            of_file[report.file] = unpacked_source(spool.part(each.number, 3))
             held[report.file] = (each, copy)
 
     def filed(unit: str, year: int) -> str | None:
         """The file of the first report of ``unit`` and ``year``, if any (a few, if any, are asked for)."""
         first = seen.get(year, {}).get(unit)
-        return spool.report(first).file if first is not None else None
+        return spool.report(first.number).file if first is not None else None
 
     still, duplicates = unique(
         reports, invalid, lambda report: compared(of_file[report.file], report.file, units), filed

@@ -4,6 +4,8 @@ its results written to the spool as they are made; in worker processes with ``--
 
 from __future__ import annotations
 
+import pickle
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -22,6 +24,7 @@ from zhijiao_check.commands.flat.spool import (
 from zhijiao_check.document import city, result
 from zhijiao_check.engine.evaluate import Absence, evaluate_city
 from zhijiao_check.engine.keep import Keep, Shared
+from zhijiao_check.records import record
 from zhijiao_check.report import ReportFile
 from zhijiao_check.status import failing
 from zhijiao_check.units import CITY_WIDE
@@ -29,6 +32,7 @@ from zhijiao_check.units import CITY_WIDE
 if TYPE_CHECKING:
     from zhijiao_check.engine.results import RuleResult
     from zhijiao_check.engine.waiver import Waiver
+    from zhijiao_check.forked import Worker
     from zhijiao_check.wording import Wording
 
 
@@ -50,35 +54,58 @@ class YearDone(NamedTuple):
         return self._replace(entries=[entry.moved(by) for entry in self.entries])
 
 
+class YearKept(NamedTuple):
+    """A city-wide year's kept reports as ``city_year`` reads them: by their numbers in the spool
+    (``numbers``, ``HeldReport.number``), each with its unit's report of the year before in the run
+    (``last``: its number, or -1), and by unit the earlier reports of the year before (``before``:
+    ``--previous``). Numbers, not the reports the run holds: a worker is sent them (``YearTask``), and
+    20,000 of those were 1.7 MiB at the peak of a 10,000-report run as they were read back."""
+
+    year: int
+    numbers: array[int]
+    last: array[int]
+    before: Mapping[tuple[str, int], ReportFile]
+
+
+def year_kept(
+    year: int,
+    kept: Sequence[HeldReport],
+    in_run: Mapping[int, Mapping[str, HeldReport]],
+    before: Mapping[tuple[str, int], ReportFile],
+) -> YearKept:
+    """``kept``, the reports of ``year``, as ``city_year`` reads them; ``in_run``: the run's kept reports by
+    year and unit, ``before``: the earlier ones (``--previous``) by unit and year."""
+    last_year = in_run.get(year - 1, {})
+    return YearKept(
+        year,
+        array("q", (one.number for one in kept)),
+        array("q", (last_year[one.unit].number if one.unit in last_year else -1 for one in kept)),
+        {(one.unit, year - 1): before[one.unit, year - 1] for one in kept if (one.unit, year - 1) in before},
+    )
+
+
 def city_year(
     flat: Flat,
     spools: tuple[Spool, Spool],
-    year: int,
-    year_kept: Sequence[HeldReport],
-    earlier: tuple[Mapping[int, Mapping[str, HeldReport]], Mapping[tuple[str, int], ReportFile], Keep],
+    kept: YearKept,
+    keep: Keep,
     warnings: Warnings,
     absence: Absence,
 ) -> YearDone:
-    """One year's comparison with the year before (``earlier``: the reports of the run, and the earlier ones)
-    and its city-wide rules. ``spools``: the run's, which holds the kept reports, and the one the year's
-    results and entry are written to (the same, but in a worker: ``city_years``). ``absence``: why a unit
-    may be missing from a year though it filed a report (``engine.evaluate.Absence``)."""
+    """One year's comparison with the year before and its city-wide rules. ``spools``: the run's, which
+    holds the kept reports, and the one the year's results and entry are written to (the same, but in a
+    worker: ``city_years``). ``absence``: why a unit may be missing from a year though it filed a report
+    (``engine.evaluate.Absence``)."""
     from zhijiao_check.report.consistency import cross_year_warnings
 
     spool, out = spools
-    in_run, before, keep = earlier
+    year = kept.year
     # once compared with the year before, what the city-wide rules read of each report, its texts shared
     shared = Shared(keep.city_of_kept)
     reports = []
-    last_year = in_run.get(year - 1, {})
-    for one in year_kept:
-        this = spool.report(one, shared)
-        kept_before = last_year.get(this.unit)
-        previous = (
-            spool.report(kept_before, shared)
-            if kept_before is not None
-            else before.get((this.unit, year - 1))
-        )
+    for number, last in zip(kept.numbers, kept.last, strict=True):
+        this = spool.report(number, shared)
+        previous = spool.report(last, shared) if last >= 0 else kept.before.get((this.unit, year - 1))
         if previous is not None:
             warnings.add(cross_year_warnings([this], [previous]))
         reports.append(shared(this))
@@ -111,8 +138,46 @@ def city_year(
     return YearDone(failed, notices, entries, figures, sections)
 
 
-# A worker process pays for itself from two city-wide years: each is some 0.1 s of a 1,000-report run.
-YEARS_IN_PARALLEL = 2
+@record
+class YearTask:
+    """A city-wide year as ``year_apart`` takes it (``YearAt``), in a worker kept from the reports' scoring or
+    in the run's own process: its reports (``kept``), and what the worker's copy of the run, forked before
+    the reports were scored, lacks: where in the spool the run has written ``Spool.parts`` (``parts``: where
+    the reports are), ``absence``, and whether the warnings are found by file too (``by_file``)."""
+
+    kept: YearKept
+    parts: tuple[int, int]
+    absence: Absence
+    by_file: bool
+
+
+class YearAt(NamedTuple):
+    """Where a ``YearTask`` is in the run's spool, pickled: what a worker is handed (``year_apart``). Handed
+    the tasks themselves, each worker held all of them (a 10,000-report run's 20,000 kept reports, 10 MiB
+    of its peak), where it does but some."""
+
+    at: int
+    size: int
+
+
+def year_apart(
+    flat: Flat, spool: Spool, keep: Keep, where: YearAt, number: int
+) -> tuple[YearDone, int, Found, frozenset[Waiver]]:
+    """The year of the ``YearTask`` at ``where``, written to a spool of its own, then put in the own file of
+    process ``number`` (``Spool.put_apart``): what it left, where the run reads what it wrote, the warnings
+    found, and the waivers newly used (counted by the run: a worker's are its own)."""
+    task: YearTask = pickle.loads(spool.read(*where))
+    at, size = task.parts
+    if len(spool.parts) * spool.parts.itemsize != size:  # a worker's copy, as the fork left it: read once
+        spool.parts = array("q", spool.read(at, size))
+    with spool_file() as file:
+        out = Spool(file, spool.rules, spool.views)
+        found = Warnings(out, flat.tr, task.by_file)
+        used = set() if flat.excuse is None else set(flat.excuse.used)
+        done = city_year(flat, (spool, out), task.kept, keep, found, task.absence)
+        at = spool.put_apart(number, out)
+    newly = frozenset() if flat.excuse is None else frozenset(flat.excuse.used - used)
+    return done, at, found.found(), newly
 
 
 def city_years(
@@ -121,44 +186,40 @@ def city_years(
     years: Sequence[tuple[int, Sequence[HeldReport]]],
     earlier: tuple[Mapping[int, Mapping[str, HeldReport]], Mapping[tuple[str, int], ReportFile], Keep],
     warnings: Warnings,
-    jobs: int,
+    team: Sequence[Worker],
     meanwhile: Callable[[], None],
     absence: Absence,
 ) -> Iterator[YearDone]:
     """Each year's ``city_year``, in order: a year at a time, in a function of its own (nothing of one year
-    is held while the next is read). With ``jobs``, in worker processes, each year written to a spool of its
-    own, then copied into the run's after the years before it, where the run would have written it: the
-    same bytes in the same places, and the warnings in the same order, as one process gives. ``meanwhile``
-    is called once the workers have the years, before their first one is back (not with one process)."""
-    from zhijiao_check.processes import in_parallel, ordered_map
+    is held while the next is read). With ``team`` (the workers kept from the reports' scoring, which take a
+    ``YearTask`` too), shared by them and this process (``processes.claimed_map``), each year written to
+    a spool of its own, then put in its process's own file (``year_apart``), where the run reads it: the
+    same bytes, and the warnings in the same order, as one process gives. Without (a run of fewer reports
+    than pay for a worker), or for one year, in this process, the team ended first. ``meanwhile`` is called
+    once the workers have the years, before their first one is back (not with one process)."""
+    from zhijiao_check.processes import claimed_map, ended
 
-    if not in_parallel(len(years), jobs, YEARS_IN_PARALLEL):
-        for year, year_kept in years:
-            yield city_year(flat, (spool, spool), year, year_kept, earlier, warnings, absence)
+    in_run, before, keep = earlier
+    if not team or len(years) < 2:
+        ended(team)
+        for year, kept in years:
+            yield city_year(
+                flat, (spool, spool), year_kept(year, kept, in_run, before), keep, warnings, absence
+            )
         return
-    files = [spool_file() for _ in years]
     by_file = warnings.files is not None
+    parts = spool.parts.tobytes()
+    written = (spool.add(parts), len(parts))
+    del parts
+    tasks = []
+    for year, kept in years:
+        task = pickle.dumps(YearTask(year_kept(year, kept, in_run, before), written, absence, by_file))
+        tasks.append(YearAt(spool.add(task), len(task)))
     spool.flush()
-
-    def work(index: int) -> tuple[YearDone, int, Found, frozenset[Waiver]]:
-        """In a worker: the year written to its own spool; with the warnings found and the waivers used."""
-        out = Spool(files[index], spool.rules, spool.views)
-        found = Warnings(out, flat.tr, by_file)
-        used = set() if flat.excuse is None else set(flat.excuse.used)
-        done = city_year(flat, (spool, out), *years[index], earlier, found, absence)
-        out.flush()
-        newly = frozenset() if flat.excuse is None else frozenset(flat.excuse.used - used)
-        return done, out.end, found.found(), newly
-
-    try:
-        made = ordered_map(work, range(len(years)), jobs, YEARS_IN_PARALLEL)
-        meanwhile()
-        for index, (done, size, found, used) in enumerate(made):
-            at = spool.copy(Spool(files[index], spool.rules, spool.views), size)
-            warnings.moved_in(found, at)
-            if flat.excuse is not None:
-                flat.excuse.used |= used
-            yield done.moved(at)
-    finally:
-        for file in files:
-            file.close()
+    own = len(spool.others) - 1  # this process's own file, after the workers'
+    made = claimed_map(team, tasks, lambda where: year_apart(flat, spool, keep, where, own), meanwhile)
+    for done, at, found, used in made:
+        warnings.moved_in(found, at)
+        if flat.excuse is not None:
+            flat.excuse.used |= used
+        yield done.moved(at)
