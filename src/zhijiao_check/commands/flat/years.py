@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.commands.flat.scoring import Flat
 from zhijiao_check.commands.flat.spool import (
+    YEAR_BUFFER,
     City,
     Found,
     HeldReport,
@@ -170,7 +171,7 @@ def year_apart(
     at, size = task.parts
     if len(spool.parts) * spool.parts.itemsize != size:  # a worker's copy, as the fork left it: read once
         spool.parts = array("q", spool.read(at, size))
-    with spool_file() as file:
+    with spool_file(YEAR_BUFFER) as file:
         out = Spool(file, spool.rules, spool.views)
         found = Warnings(out, flat.tr, task.by_file)
         used = set() if flat.excuse is None else set(flat.excuse.used)
