@@ -107,7 +107,7 @@ def assembled(
         return not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
 
     texts = UnitTrendTexts(spool.rules, bases, tr, years)
-    # Units whose trends were made while the city-wide years were in worker processes (``ahead``): by unit,
+    # Units whose trends were made as the worker began the city-wide years (``ahead``): by unit,
     # its place in ``spans_ahead``, which holds where its entry and its clause-15 line are in the spool (start
     # and size of each, in turn), or -1 for no trend (a tuple of four numbers a unit took twice the room).
     made_ahead: dict[str, int] = {}
@@ -125,11 +125,11 @@ def assembled(
         )
 
     def ahead() -> None:
-        """Each unit's trends that no city-wide section can change, spooled while the city-wide years are in
-        worker processes (this process would only wait for them meanwhile): those of a unit whose reports,
-        valid or refused, cover every year of the run. Its years not filed and the run's years without
-        city-wide figures are then none of its years (``engine.trend.span`` leaves out the years it has),
-        whatever the sections say."""
+        """Each unit's trends that no city-wide section can change, spooled as a worker begins the city-wide
+        years, before this process takes its share of them: those of a unit whose reports, valid or refused,
+        cover every year of the run. Its years not filed and the run's years without city-wide figures are
+        then none of its years (``engine.trend.span`` leaves out the years it has), whatever the sections
+        say."""
         every = set(years)
         for unit, reports in units().items():
             if not every <= {one.year for one in reports}.union(invalid_years.get(unit, ())):

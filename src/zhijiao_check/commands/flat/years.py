@@ -1,5 +1,6 @@
 """A flat run's city-wide years: each year compared with the year before and scored by the city-wide rules,
-its results written to the spool as they are made; in worker processes with ``--jobs``.
+its results written to the spool as they are made; with ``--jobs``, shared by the worker kept from the
+reports' scoring and the run's own process.
 """
 
 from __future__ import annotations
