@@ -5,6 +5,7 @@ broken reports, earlier years, a selection, worker processes."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -496,6 +497,48 @@ def test_warnings_one_after_another_are_read_back_together_each_as_written(
         assert texts == [encoded(one.as_dict(tr), DEPTH) for one in problems]
         assert len(reads) < 10 and max(reads) <= spool.PIECE and sum(reads) == sum(map(len, texts))
         assert list(warnings.of("报表/2025/1.yaml")) == [problems[-1].as_dict(tr)]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [None, errno.EXDEV, errno.ENOSYS, "missing", errno.EIO],
+    ids=["copied-by-the-system", "other-file-system", "no-such-call", "not-on-this-system", "failing-disk"],
+)
+def test_a_year_put_in_a_process_own_file_is_the_same_bytes_however_the_system_copies(
+    monkeypatch: pytest.MonkeyPatch, refusal: int | str | None
+) -> None:
+    """``Spool.put_apart``: a city-wide year's own spool (larger than a piece) copied to the end of a
+    process's own file by ``os.copy_file_range``, or a piece at a time where the system does not copy between
+    the files or has no such call; a disk that fails is the spool's error (exit 2, naming the folder)."""
+    from zhijiao_check.errors import FatalError
+
+    copy_file_range = getattr(os, "copy_file_range", None)
+    if refusal == "missing" or copy_file_range is None:
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    elif refusal is not None:
+
+        def refused(*args: object) -> int:
+            raise OSError(refusal, os.strerror(int(refusal)))
+
+        monkeypatch.setattr(os, "copy_file_range", refused)
+    year = bytes(range(256)) * (3 * spool.PIECE // 256 + 7)
+    with tempfile.TemporaryFile() as own, tempfile.TemporaryFile() as run_file:
+        run_spool = Spool(run_file, [], views=False)
+        run_spool.apart([own])
+        own.write(b"the worker's reports")
+        own.flush()
+        with tempfile.TemporaryFile("wb") as year_file:
+            written = Spool(year_file, [], views=False)
+            written.add(year)
+            if refusal == errno.EIO:
+                with pytest.raises(FatalError) as failed:
+                    run_spool.put_apart(0, written)
+                assert failed.value.code == "spool-failed"
+                return
+            at = run_spool.put_apart(0, written)
+        assert at == spool.APART + len(b"the worker's reports")
+        assert run_spool.read(at, len(year)) == year
+        assert os.fstat(own.fileno()).st_size == len(b"the worker's reports") + len(year)
 
 
 @pytest.mark.skipif(not hasattr(os, "writev"), reason="no gathering write on this system")
