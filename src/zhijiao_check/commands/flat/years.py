@@ -169,9 +169,9 @@ def year_apart(
     process ``number`` (``Spool.put_apart``): what it left, where the run reads what it wrote, the warnings
     found, and the waivers newly used (counted by the run: a worker's are its own)."""
     task: YearTask = pickle.loads(spool.read(*where))
-    at, size = task.parts
-    if len(spool.parts) * spool.parts.itemsize != size:  # a worker's copy, as the fork left it: read once
-        spool.parts = array("q", spool.read(at, size))
+    parts_at, parts_size = task.parts
+    if len(spool.parts) * spool.parts.itemsize != parts_size:  # a worker's copy, as forked: read once
+        spool.parts = array("q", spool.read(parts_at, parts_size))
     with spool_file(YEAR_BUFFER) as file:
         out = Spool(file, spool.rules, spool.views)
         found = Warnings(out, flat.tr, task.by_file)
