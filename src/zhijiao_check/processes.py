@@ -84,22 +84,19 @@ def ordered_map(
     return cast(Iterator[R], results)
 
 
-def claimed_map(
-    team: Sequence[Worker], items: Sequence[T], here: Callable[[T], R], meanwhile: Callable[[], None]
-) -> Iterator[R]:
+def claimed_map(team: Sequence[Worker], items: Sequence[T], here: Callable[[T], R]) -> Iterator[R]:
     """``map(here, items)``, results in order, shared by the workers of ``team`` (kept by ``ordered_map``:
     its ``function`` takes these items too) and the calling process, each taking the next item left as soon
     as it is free (``forked.Claims``), so that all end together however the items differ in size; a worker
-    sends its results back once none is left, and ends once all are in. ``meanwhile`` is called once the
-    workers have started. A team kept from the reports' scoring does a run's city-wide years (some 20-60 ms
-    each at 1,000 reports): two workers forked for them instead each spent their first year copying some
-    2,000 pages the parent had written since the first fork (8 MiB, 20-45 ms a worker), where a kept worker
-    has its own pages already. Handed out by this process, a year waited for it to finish one of its own."""
+    sends its results back once none is left, and ends once all are in. A team kept from the reports'
+    scoring does a run's city-wide years (some 20-60 ms each at 1,000 reports): two workers forked for them
+    instead each spent their first year copying some 2,000 pages the parent had written since the first fork
+    (8 MiB, 20-45 ms a worker), where a kept worker has its own pages already. Handed out by this process, a
+    year waited for it to finish one of its own."""
     claims = team[0].claims
     claims.offer(len(items))
     for worker in team:
         worker.give_whole(Claimed(items))
-    meanwhile()
     done = {number: here(items[number]) for number in iter(lambda: claim(claims.reading), None)}
     while any(worker.given for worker in team):
         receive_ready(team, wait=True)

@@ -572,17 +572,17 @@ def workers_for_years(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     gives them to none). The run sees two processors whatever the machine has: on one (CI's may), ``-j 2`` is
     capped to one process and no year goes to a worker. A handful of reports are shared with a worker, which
     is kept for the years (a run of fewer than ``PARALLEL_FROM`` has none)."""
-    from zhijiao_check.commands.flat import years
+    from zhijiao_check.commands.flat import ahead, years
 
     monkeypatch.setattr(processes, "available_cores", lambda: 2)
     monkeypatch.setattr(processes.in_parallel, "__defaults__", (0,))
     asked: list[bool] = []
     claimed_map = processes.claimed_map
 
-    def spy(team: Any, items: Any, here: Any, meanwhile: Any) -> Any:
-        assert all(isinstance(item, years.YearAt) for item in items)
+    def spy(team: Any, items: Any, here: Any) -> Any:
+        assert all(isinstance(item, (years.YearAt, ahead.TrendsAt)) for item in items)
         asked.append(bool(team))
-        return claimed_map(team, items, here, meanwhile)
+        return claimed_map(team, items, here)
 
     monkeypatch.setattr(processes, "claimed_map", spy)
     return asked

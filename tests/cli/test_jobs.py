@@ -254,11 +254,10 @@ def test_a_kept_worker_shares_more_items_with_the_caller_each_taking_the_next_on
         scored = list(processes.ordered_map(work, list(range(100)), 2, least=1, here=work, kept=team))
         assert [item for _, item in scored] == list(range(100)) and len(team) == 1
         assert team[0].tasks >= 0  # kept, not ended
-        met: list[str] = []
         sizes = [0.2] + [0.01] * 10
-        done = list(processes.claimed_map(team, sizes, work, lambda: met.append("meanwhile")))
+        done = list(processes.claimed_map(team, sizes, work))
         assert team[0].tasks < 0  # ended once all are in
-    assert [item for _, item in done] == sizes and met == ["meanwhile"]
+    assert [item for _, item in done] == sizes
     by = {pid for pid, _ in done}
     if processes.available_cores() > 1:
         assert by == {os.getpid(), team[0].pid}
@@ -275,8 +274,8 @@ def test_an_error_in_a_kept_workers_claimed_item_is_raised_in_the_caller() -> No
 
     with pytest.raises(ValueError, match="bad item"), processes.team_kept() as team:
         list(processes.ordered_map(work, list(range(50)), 2, least=1, here=work, kept=team))
-        # the caller waits meanwhile: the worker claims the first
-        list(processes.claimed_map(team, ["a", "b", "c"], str, lambda: time.sleep(0.3)))
+        # the caller slow at its own: the worker claims one of them meanwhile
+        list(processes.claimed_map(team, ["a", "b", "c"], lambda item: (time.sleep(0.3), item)[1]))
     assert team and all(worker.tasks < 0 for worker in team)
 
 

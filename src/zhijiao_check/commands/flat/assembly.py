@@ -8,6 +8,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from zhijiao_check.commands.flat.ahead import NONE, Spans, TrendsAt, UnitReports, trends_apart, trends_tasks
 from zhijiao_check.commands.flat.scoring import Flat
 from zhijiao_check.commands.flat.spool import (
     City,
@@ -17,7 +18,7 @@ from zhijiao_check.commands.flat.spool import (
     Year,
 )
 from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendTexts
-from zhijiao_check.commands.flat.years import city_years
+from zhijiao_check.commands.flat.years import Beside, city_years
 from zhijiao_check.document import assessment, header, invalid, ranked, trend
 from zhijiao_check.engine.assessment import assessed, in_unit_order, not_assessed
 from zhijiao_check.engine.duplicates import DIFFERING
@@ -39,7 +40,7 @@ from zhijiao_check.engine.runtrends import (
     without_city_figures,
 )
 from zhijiao_check.engine.trend import METHOD
-from zhijiao_check.jsontext import Lazy, Spooled, Written, encoded
+from zhijiao_check.jsontext import Lazy, Spooled, Written
 from zhijiao_check.report import InvalidReport, ReportFile
 from zhijiao_check.status import ExitCode
 
@@ -107,9 +108,9 @@ def assembled(
         return not_filed_by_unit(not_filed_by_year(sections, unsure_units(refused)))
 
     texts = UnitTrendTexts(spool.rules, bases, tr, years)
-    # Units whose trends were made as the worker began the city-wide years (``ahead``): by unit,
-    # its place in ``spans_ahead``, which holds where its entry and its clause-15 line are in the spool (start
-    # and size of each, in turn), or -1 for no trend (a tuple of four numbers a unit took twice the room).
+    # Units whose trends were made beside the city-wide years (``ahead``): by unit, its place in
+    # ``spans_ahead``, which holds where its entry and its clause-15 line are in the spool (start and size of
+    # each, in turn), or -1 for no trend (a tuple of four numbers a unit took twice the room).
     made_ahead: dict[str, int] = {}
     spans_ahead = array("q")
 
@@ -117,30 +118,39 @@ def assembled(
         return texts.unit(
             unit,
             reports[0].kind,
-            [(one.year, spool.results(one)) for one in reports],
+            [(one.year, spool.results(one.number)) for one in reports],
             invalid_years.get(unit, ()),
             absent,
             expected_in(flat.packs[0].units, unit, unseen),
             by_year,  # the years of valid reports, as city-wide: a refused one alone ends no run
         )
 
-    def ahead() -> None:
-        """Each unit's trends that no city-wide section can change, spooled as a worker begins the city-wide
-        years, before this process takes its share of them: those of a unit whose reports, valid or refused,
-        cover every year of the run. Its years not filed and the run's years without city-wide figures are
-        then none of its years (``engine.trend.span`` leaves out the years it has), whatever the sections
-        say."""
+    def ahead() -> list[TrendsAt]:
+        """The units whose trends no city-wide section can change, in chunks made beside the city-wide
+        years with ``--jobs`` (``commands.flat.ahead``): those whose reports, valid or refused, cover every
+        year of the run. Their years not filed and the run's years without city-wide figures are then none
+        of their years (``engine.trend.span`` leaves out the years it has), whatever the sections say."""
         every = set(years)
-        for unit, reports in units().items():
-            if not every <= {one.year for one in reports}.union(invalid_years.get(unit, ())):
-                continue
-            found = unit_trend(unit, reports, (), ())
-            if found is None:
+        chosen = [
+            UnitReports(
+                unit,
+                reports[0].kind,
+                tuple((one.year, one.number) for one in reports),
+                tuple(sorted(invalid_years.get(unit, ()))),
+            )
+            for unit, reports in units().items()
+            if every <= {one.year for one in reports}.union(invalid_years.get(unit, ()))
+        ]
+        return trends_tasks(spool, chosen, years, by_year, len(team) + 1)
+
+    def made(trends: list[tuple[str, Spans]]) -> None:
+        """Units' trends made ahead (``ahead``), where their entries and lines are."""
+        for unit, spans in trends:
+            if spans == NONE:
                 made_ahead[unit] = -1
                 continue
-            line = encoded(assessment(assessed(found.trends, unit, reports[0].kind)), DEPTH)
             made_ahead[unit] = len(spans_ahead)
-            spans_ahead.extend((spool.add(found.entry), len(found.entry), spool.add(line), len(line)))
+            spans_ahead.extend(spans)
 
     def found_unit_trends() -> Iterator[tuple[str, Written | Spooled, tuple[int, int]]]:
         """Each unit's entry of trends, and where its clause-15 line is in the spool, in the units' order."""
@@ -210,7 +220,7 @@ def assembled(
         (in_run, before, keep),
         warnings,
         team,
-        ahead,
+        Beside(ahead, lambda where: trends_apart(flat, spool, texts, where, spool.own_number()), made),
         Absence(
             invalid_years,
             elsewhere,

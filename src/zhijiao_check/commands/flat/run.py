@@ -12,6 +12,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from zhijiao_check.commands.flat.ahead import TrendsAt, trends_apart
 from zhijiao_check.commands.flat.assembly import assembled
 from zhijiao_check.commands.flat.copies import Source, compared, unpacked_source
 from zhijiao_check.commands.flat.scoring import Flat, Refused, Scored, batched, listed_as_text, scorer
@@ -194,17 +195,20 @@ def _in_worker(
     work: Callable[[Sequence[tuple[str, str]]], list[Any]], flat: Flat, spool: Spool, keep: Keep
 ) -> Callable[[Any], Any]:
     """What a worker does: ``work`` for each batch of reports, then a city-wide year for each ``YearAt``
-    (``years.year_apart``), the memos of the scoring let go first, as the run lets its own go."""
+    (``years.year_apart``) and units' trends for each ``TrendsAt`` (``ahead.trends_apart``), the memos of
+    the scoring let go first, as the run lets its own go."""
     from zhijiao_check.forked import worker_number
 
     def working(item: Any) -> Any:
-        if not isinstance(item, YearAt):
+        if not isinstance(item, (YearAt, TrendsAt)):
             return work(item)
         if not scored:
             scored.append(True)
             forget_built()
             let_go()
-        return year_apart(flat, spool, keep, item, worker_number())
+        if isinstance(item, YearAt):
+            return year_apart(flat, spool, keep, item, worker_number())
+        return trends_apart(flat, spool, None, item, worker_number())
 
     scored: list[bool] = []
     return working

@@ -190,6 +190,7 @@ class Spool:
         self.flushed = 0
         self.parts = array("q")  # where each report's parts start, and where the last one ends (``keep``)
         self.others: Sequence[IO[bytes]] = ()  # the workers' own files (``apart``)
+        self._index: tuple[int, int] | None = None  # where ``parts`` is written (``index_written``)
 
     def add(self, *parts: bytes) -> int:
         """Where ``parts`` start, written one after the other."""
@@ -252,6 +253,25 @@ class Spool:
         own = Spool(self.others[number], self.rules, self.views)
         own.end = APART * (number + 1)
         return own
+
+    def index_written(self) -> tuple[int, int]:
+        """The index of the kept reports (``parts``) written to the spool once, for a worker forked before
+        they were kept (``index_from``): where it is, and its size. Once the reports are all kept."""
+        if self._index is None:
+            index = self.parts.tobytes()
+            self._index = (self.add(index), len(index))
+        return self._index
+
+    def index_from(self, place: tuple[int, int]) -> None:
+        """The index of the kept reports as the run wrote it at ``place`` (``index_written``), read in a
+        worker, whose copy of the run's spool is as the fork left it: once (the run's own is as long)."""
+        at, size = place
+        if len(self.parts) * self.parts.itemsize != size:
+            self.parts = array("q", self.read(at, size))
+
+    def own_number(self) -> int:
+        """The number of the run's own process's file among ``apart``'s (after the workers')."""
+        return len(self.others) - 1
 
     def part(self, number: int, which: int) -> bytes:
         """The entry (0), figures (1), kept report (2) or source (3) of the kept report of ``number``
@@ -415,9 +435,9 @@ class Spool:
             lambda: (self.span(start, size), ending), lambda: loads(self.read(start, size) + ending)
         )
 
-    def results(self, kept: HeldReport) -> Said:
-        """The report's results as its unit's trends read them (``said_of``)."""
-        return cast(Said, pickle.loads(self.part(kept.number, 1)))
+    def results(self, number: int) -> Said:
+        """The results of the kept report of ``number`` as its unit's trends read them (``said_of``)."""
+        return cast(Said, pickle.loads(self.part(number, 1)))
 
     def figures(self, figures: Sequence[tuple[Any, ...]]) -> tuple[Figure, ...]:
         """``figures_of``' tuples with their rules."""

@@ -169,9 +169,7 @@ def year_apart(
     process ``number`` (``Spool.put_apart``): what it left, where the run reads what it wrote, the warnings
     found, and the waivers newly used (counted by the run: a worker's are its own)."""
     task: YearTask = pickle.loads(spool.read(*where))
-    parts_at, parts_size = task.parts
-    if len(spool.parts) * spool.parts.itemsize != parts_size:  # a worker's copy, as forked: read once
-        spool.parts = array("q", spool.read(parts_at, parts_size))
+    spool.index_from(task.parts)
     with spool_file(YEAR_BUFFER) as file:
         out = Spool(file, spool.rules, spool.views)
         found = Warnings(out, flat.tr, task.by_file)
@@ -182,6 +180,17 @@ def year_apart(
     return done, at, found.found(), newly
 
 
+class Beside(NamedTuple):
+    """Work shared with the city-wide years by the processes that do them (``city_years``): its items
+    (``items``, asked for only then), taken after the years by whichever process is free; how the run's own
+    process does one (``here``; a worker's function takes them too); and what is done with the result of each,
+    in their order, once the years are in (``took``)."""
+
+    items: Callable[[], Sequence[Any]]
+    here: Callable[[Any], Any]
+    took: Callable[[Any], None]
+
+
 def city_years(
     flat: Flat,
     spool: Spool,
@@ -189,16 +198,16 @@ def city_years(
     earlier: tuple[Mapping[int, Mapping[str, HeldReport]], Mapping[tuple[str, int], ReportFile], Keep],
     warnings: Warnings,
     team: Sequence[Worker],
-    meanwhile: Callable[[], None],
+    beside: Beside,
     absence: Absence,
 ) -> Iterator[YearDone]:
     """Each year's ``city_year``, in order: a year at a time, in a function of its own (nothing of one year
     is held while the next is read). With ``team`` (the workers kept from the reports' scoring, which take a
     ``YearTask`` too), shared by them and this process (``processes.claimed_map``), each year written to
     a spool of its own, then put in its process's own file (``year_apart``), where the run reads it: the
-    same bytes, and the warnings in the same order, as one process gives. Without (a run of fewer reports
-    than pay for a worker), or for one year, in this process, the team ended first. ``meanwhile`` is called
-    once the workers have the years, before their first one is back (not with one process)."""
+    same bytes, and the warnings in the same order, as one process gives; the work ``beside`` them after
+    them. Without (a run of fewer reports than pay for a worker), or for one year, in this process, the team
+    ended first, and nothing ``beside``."""
     from zhijiao_check.processes import claimed_map, ended
 
     in_run, before, keep = earlier
@@ -210,18 +219,24 @@ def city_years(
             )
         return
     by_file = warnings.files is not None
-    parts = spool.parts.tobytes()
-    written = (spool.add(parts), len(parts))
-    del parts
+    written = spool.index_written()
     tasks = []
     for year, kept in years:
         task = pickle.dumps(YearTask(year_kept(year, kept, in_run, before), written, absence, by_file))
         tasks.append(YearAt(spool.add(task), len(task)))
+    others = beside.items()  # written to the spool too: before it is flushed for the workers to read
     spool.flush()
-    own = len(spool.others) - 1  # this process's own file, after the workers'
-    made = claimed_map(team, tasks, lambda where: year_apart(flat, spool, keep, where, own), meanwhile)
-    for done, at, found, used in made:
+    own = spool.own_number()
+
+    def here(item: Any) -> Any:
+        return year_apart(flat, spool, keep, item, own) if isinstance(item, YearAt) else beside.here(item)
+
+    made = claimed_map(team, [*tasks, *others], here)
+    for _ in tasks:
+        done, at, found, used = next(made)
         warnings.moved_in(found, at)
         if flat.excuse is not None:
             flat.excuse.used |= used
         yield done.moved(at)
+    for other in made:
+        beside.took(other)
