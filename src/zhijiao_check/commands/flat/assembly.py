@@ -85,8 +85,8 @@ def assembled(
     for old in earlier:
         before.setdefault((old.unit, old.year), old)
     # Each unit's kept reports, grouped when first read: with one process, after the city-wide years, where
-    # the run peaks (a list for each of 1,989 units a year was 0.3 MiB of it); with --jobs, by the units'
-    # trends made during the years (``ahead``).
+    # the run peaks (a list for each of 1,989 units a year was 0.3 MiB of it); with --jobs, as the chunks of
+    # units' trends shared with the years are made (``ahead``), just before the years.
     grouped: list[dict[str, list[HeldReport]]] = []
 
     def units() -> dict[str, list[HeldReport]]:
