@@ -7,12 +7,11 @@ reads it in place.
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from zhijiao_check.commands.flat.scoring import Flat
-from zhijiao_check.commands.flat.spool import YEAR_BUFFER, Spool, spool_file
+from zhijiao_check.commands.flat.spool import SIDE_BUFFER, Spool, spool_file
 from zhijiao_check.commands.flat.unittrends import DEPTH, UnitTrendTexts
 from zhijiao_check.document import assessment
 from zhijiao_check.engine.assessment import assessed
@@ -68,11 +67,10 @@ def trends_tasks(
     ``processes``."""
     count = min(len(units), CHUNKS_A_PROCESS * processes)
     index = spool.index_written()
-    places = []
-    for chunk in range(count):
-        task = pickle.dumps(TrendsTask(units[chunk::count], years, frozenset(ending), index))
-        places.append(TrendsAt(spool.add(task), len(task)))
-    return places
+    return [
+        TrendsAt(*spool.task_written(TrendsTask(units[chunk::count], years, frozenset(ending), index)))
+        for chunk in range(count)
+    ]
 
 
 def trends_apart(
@@ -82,12 +80,11 @@ def trends_apart(
     are, written to a spool of its own, then put in the own file of process ``number``
     (``Spool.put_apart``). ``texts``: the run's own (its texts held for the units made later), or None in a
     worker, which makes its own."""
-    task: TrendsTask = pickle.loads(spool.read(*where))
-    spool.index_from(task.parts)
+    task: TrendsTask = spool.task_read(where)
     if texts is None:
         texts = UnitTrendTexts(spool.rules, schedule_bases(flat.packs), flat.tr, task.years)
     made: list[tuple[str, Spans]] = []
-    with spool_file(YEAR_BUFFER) as file:
+    with spool_file(SIDE_BUFFER) as file:
         out = Spool(file, spool.rules, spool.views)
         for one in task.units:
             reports = [(year, spool.results(number)) for year, number in one.reports]

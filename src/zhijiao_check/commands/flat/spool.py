@@ -126,10 +126,10 @@ def _numeric(value: Any) -> Any:
 # Bytes a spool gathers before the system is asked to write them: a report leaves four parts, some 35 KB,
 # which a buffer of the file system's block (4 KiB) wrote in three or four calls each.
 SPOOL_BUFFER = 1 << 20
-# A city-wide year's own spool (``commands.flat.years``) gathers less: its results, some 30-600 KB. Its buffer
-# is the run's own process's too, where the year's peak adds to the run's: 1 MiB was 1 MiB more at 10,000
-# reports with ``--jobs 2``.
-YEAR_BUFFER = 1 << 16
+# A spool of work shared beside the run's (a city-wide year, a chunk of units' trends: ``Spool.put_apart``)
+# gathers less: some 30-600 KB. Its buffer is the run's own process's too, where a year's peak adds to the
+# run's: 1 MiB was 1 MiB more at 10,000 reports with ``--jobs 2``.
+SIDE_BUFFER = 1 << 16
 
 
 def spool_file(buffer: int = SPOOL_BUFFER) -> IO[bytes]:
@@ -261,6 +261,19 @@ class Spool:
             index = self.parts.tobytes()
             self._index = (self.add(index), len(index))
         return self._index
+
+    def task_written(self, task: Any) -> tuple[int, int]:
+        """``task`` (a city-wide year's, a chunk of units' trends') pickled into the spool, for whichever
+        process takes it (``task_read``): where it is, and its size."""
+        pickled = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.add(pickled), len(pickled)
+
+    def task_read(self, place: tuple[int, int]) -> Any:
+        """The task at ``place`` (``task_written``), and the index of the kept reports it names
+        (``parts``: ``index_from``) read where this spool is a worker's copy."""
+        task = pickle.loads(self.read(*place))
+        self.index_from(task.parts)
+        return task
 
     def index_from(self, place: tuple[int, int]) -> None:
         """The index of the kept reports as the run wrote it at ``place`` (``index_written``), read in a

@@ -5,7 +5,6 @@ reports' scoring and the run's own process.
 
 from __future__ import annotations
 
-import pickle
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhijiao_check.commands.flat.scoring import Flat
 from zhijiao_check.commands.flat.spool import (
-    YEAR_BUFFER,
+    SIDE_BUFFER,
     City,
     Found,
     HeldReport,
@@ -168,9 +167,8 @@ def year_apart(
     """The year of the ``YearTask`` at ``where``, written to a spool of its own, then put in the own file of
     process ``number`` (``Spool.put_apart``): what it left, where the run reads what it wrote, the warnings
     found, and the waivers newly used (counted by the run: a worker's are its own)."""
-    task: YearTask = pickle.loads(spool.read(*where))
-    spool.index_from(task.parts)
-    with spool_file(YEAR_BUFFER) as file:
+    task: YearTask = spool.task_read(where)
+    with spool_file(SIDE_BUFFER) as file:
         out = Spool(file, spool.rules, spool.views)
         found = Warnings(out, flat.tr, task.by_file)
         used = set() if flat.excuse is None else set(flat.excuse.used)
@@ -222,8 +220,13 @@ def city_years(
     written = spool.index_written()
     tasks = []
     for year, kept in years:
-        task = pickle.dumps(YearTask(year_kept(year, kept, in_run, before), written, absence, by_file))
-        tasks.append(YearAt(spool.add(task), len(task)))
+        tasks.append(
+            YearAt(
+                *spool.task_written(
+                    YearTask(year_kept(year, kept, in_run, before), written, absence, by_file)
+                )
+            )
+        )
     others = beside.items()  # written to the spool too: before it is flushed for the workers to read
     spool.flush()
     own = spool.own_number()
