@@ -34,14 +34,15 @@ def results_by_scope(doc: Data) -> dict[tuple[str | None, int], dict[str, Data]]
 def _of_items(result: Data) -> bool:
     """Whether the result's figure is the share of its schools, majors or entries that pass: each item a
     school's (not a unit's own share under a city-wide one), and the share theirs."""
-    # a large run's city-wide result is read back a batch at a time (``jsontext.entries_of``)
+    # Asked of every result of a run: its unit first, which rules most out before the items are read (a
+    # large run's city-wide result is read back a batch at a time, ``jsontext.entries_of``).
+    if result["unit"] != "ratio" or not isinstance(result["observed"], int | float):
+        return False
     items = [i for i in entries_of(result["items"]) if i["status"] != "not_applicable"]
-    if result["unit"] != "ratio" or not items or any(i.get("school") is None for i in items):
+    if not items or any(i.get("school") is None for i in items):
         return False
     passed = sum(1 for i in items if i["status"] == "pass")
-    return (
-        isinstance(result["observed"], int | float) and abs(result["observed"] - passed / len(items)) < 1e-9
-    )
+    return abs(result["observed"] - passed / len(items)) < 1e-9
 
 
 def with_counts(

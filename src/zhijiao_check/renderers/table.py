@@ -480,7 +480,7 @@ class TableRenderer:
     def _trends(self, console: Console, doc: Data) -> None:
         """Each target's figure year by year, city-wide then per unit, and its projection to the due year."""
         from zhijiao_check.renderers import trends as view
-        from zhijiao_check.renderers.counted import counted_figure, counted_target
+        from zhijiao_check.renderers.counted import COUNTED, counted_figure, counted_target
         from zhijiao_check.renderers.layout.chinese import break_chinese
         from zhijiao_check.renderers.layout.consoles import Indent
         from zhijiao_check.renderers.layout.grid import Column, Grid, natural_width, panels
@@ -499,25 +499,28 @@ class TableRenderer:
             )
             for trend in trends:
                 by_year = {point["year"]: point for point in trend["years"]}
+                # A cell's key: what its text is made of, the trend's part of it made once a trend (some
+                # 16,000 cells over a 1,000-report run, most of them made once and looked up again).
+                of_trend = repr((trend["unit"], trend["target"]))  # the places of a share tell it apart
+                setbacks = {found["year"] for found in trend.get("setbacks") or ()}  # ``回落`` under them
                 cells = []
                 for year in years:
                     point = by_year.get(year)
                     if point is None:
                         cells.append("")
                         continue
-                    key = repr(
+                    key = of_trend + repr(
                         (
                             point["status"],
                             point["observed"],
                             point["schedule"],
-                            trend["unit"],
-                            trend["target"],  # the places of a share tell it from the target
                             point["target"],  # shown where the target is computed each year
                             # a share of schools told by its count or one school's figure (``counted``)
-                            counted_figure(point, tr),
-                            counted_target(point, tr),
+                            (counted_figure(point, tr), counted_target(point, tr))
+                            if COUNTED in point
+                            else (),
                             point["undecided"],
-                            view.setback(trend, point) is not None,  # ``回落`` under the figure
+                            year in setbacks,
                         )
                     )
                     cells.append(self._kept(key, self._trend_cell, trend, point))

@@ -10,7 +10,7 @@ over "等专业学校" read as two names)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from zhijiao_check.i18n import Lang
 from zhijiao_check.memo import BoundedMemo
@@ -142,8 +142,11 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         return line
     cuts: list[tuple[int, int]] = []  # (start, end) in ``line``: the spaces a break replaces (or none)
     cells, gap, spaces = 0, 0, None
+    row = 0  # where in ``shown`` the line being filled starts
     kinds = shown.translate(_KINDS_BY_LANGUAGE[lang])
-    atoms = [(first, last, kinds[first] == "S") for first, last in map(re.Match.span, _ATOMS.finditer(kinds))]
+    # Found as they are filled: once what is left after a break fits, the atoms after it are not looked for (a
+    # warning's message, broken once, was a third of a six-year table's warnings).
+    atoms = ((first, last, kinds[first] == "S") for first, last in map(re.Match.span, _ATOMS.finditer(kinds)))
     for first, last, space in _commands_whole(shown, atoms, width):
         atom = cell_len(shown[first:last]) if starts is None else starts[last] - starts[first]
         if space:
@@ -153,10 +156,12 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
             if cells and cells + gap + size > width:
                 start = places[spaces] if spaces is not None else places[begin]
                 cuts.append((start, places[begin]))
-                cells = size
+                cells, row = size, begin
             else:
                 cells += gap + size
             gap, spaces = 0, None
+        if cuts and starts is not None and starts[-1] - starts[row] <= width:
+            break  # the rest, from the start of this line on, fits
     out, position = [], 0
     for start, end in cuts:
         out += [line[position:start], "\n", "".join(BARE_TAG.findall(line[start:end]))]
@@ -183,8 +188,8 @@ def _without_tags(line: str) -> tuple[str, Sequence[int]]:
 
 
 def _commands_whole(
-    shown: str, atoms: list[tuple[int, int, bool]], width: int
-) -> list[tuple[int, int, bool]]:
+    shown: str, atoms: Iterable[tuple[int, int, bool]], width: int
+) -> Iterable[tuple[int, int, bool]]:
     """``atoms`` (start, end, whether spaces) with those of each command in ``shown`` (``_COMMAND``), and the
     marks joined to them, made one: a command is never broken, but as any atom wider than a line. A command
     wider than ``width`` is made one atom for each of its words (``_COMMAND_WORD``), broken between them."""
