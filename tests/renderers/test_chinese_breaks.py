@@ -3,8 +3,10 @@ breaks a line only at a space, so ``4 < 6：冷水滩区…`` broke after ``4 <`
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zhijiao_check.renderers.layout.chinese import break_chinese, fill
@@ -378,4 +380,24 @@ def test_a_warning_s_message_breaks_as_the_same_text_in_a_tag_does() -> None:
         "2023 年报表",  # the path would not fit beside it
         "reports/2023/lingling.yaml:94 的当年招生",
         "为 75：两者应一致",
+    ]
+
+
+# Texts of kinds (``_Kinds``), Chinese characters in runs as in a message
+KINDS = st.lists(st.sampled_from(["W", "WW", "WWW", *"PSERCLOBDA", "SS", "EE"]), max_size=16).map("".join)
+
+
+@given(KINDS)
+@example("WWR")  # the word before a comparison, found as one atom: 目标 ≥
+@example("WWER")
+@example("WWSSEER")
+@example("OWWWC")  # a short word in brackets
+@example("DSWWW")  # a number and its measure word
+@example("WWWCL")  # closing marks after the last
+def test_a_lone_chinese_character_found_first_is_the_atom_the_whole_pattern_finds(kinds: str) -> None:
+    # ``_LONE`` only finds sooner what the alternatives after it find: the same atoms, in any text of kinds
+    from zhijiao_check.renderers.layout.chinese import _ATOMS, _ATOMS_AS_FOUND
+
+    assert [m.span() for m in _ATOMS.finditer(kinds)] == [
+        m.span() for m in re.finditer(_ATOMS_AS_FOUND, kinds)
     ]

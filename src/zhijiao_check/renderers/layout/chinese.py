@@ -85,7 +85,12 @@ _OPERAND = rf"{_TERM}(?:S*[CL])*"
 # A word of two characters before a comparison is kept with it: （目标 ≥ 30）, not （目 over 标 ≥ 30）.
 _WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
 _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
-_ATOMS = later(rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*")
+# The atoms, a Chinese character followed by another first: it is an atom by itself (``_TERM``'s ``[WP]``)
+# unless the two are the word before a comparison (``_WORD``), found here without trying the longer
+# alternatives, which a message's characters mostly were.
+_LONE = r"W(?=W(?!S*E*R))"
+_ATOMS_AS_FOUND = rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*"
+_ATOMS = later(rf"{_LONE}|{_ATOMS_AS_FOUND}")
 # A command a message tells the user to type (``zhijiao-check diff 去年的 今年的``), kept on one line: a break
 # inside it (``…（zhijiao-check diff 去年的 今年`` over ``的）``) read as two commands, or a half one. Its
 # words: a command's name, options and their values, placeholders (``LAST_YEAR``, ``去年的``), paths, and a

@@ -163,7 +163,14 @@ def indent(text: str, left: int, width: int, overflow: Overflow = "fold") -> lis
     inner = width - left
     if inner < 1:
         return []
-    return [crop(" " * left + _fit(line, inner), width) for line in wrap(text, inner, overflow=overflow)]
+    pad = " " * left  # each line then ``width`` cells: the padding and ``inner`` (``_fit``), nothing to crop
+    measured = Measured(text)
+    lines, lengths = measured.lines, measured.lengths
+    # The usual text (a warning's message, broken to the width already): each line as it is (``wrapped``
+    # leaves a line that fits), padded by the cells it was measured to take, not measured twice more.
+    if lengths is not None and measured.widest <= inner and all(len(line) <= inner for line in lines):
+        return [pad + line + " " * (inner - cells) for line, cells in zip(lines, lengths, strict=True)]
+    return [pad + _fit(line, inner) for line in wrapped(measured, inner, "default", overflow, False)]
 
 
 def _divide(line: str, width: int, fold: bool) -> list[str]:
