@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zhijiao_check.renderers.layout.chinese import break_chinese, fill
+from zhijiao_check.renderers.layout.chinese import _ATOMS, _ATOMS_AS_FOUND, break_chinese, fill
 from zhijiao_check.renderers.layout.text import cell_len, cell_starts, plain
 
 CLOSING = "，。、：；！？）」』】〉》”’%,:;!?)]"
@@ -396,8 +396,6 @@ KINDS = st.lists(st.sampled_from(["W", "WW", "WWW", *"PSERCLOBDA", "SS", "EE"]),
 @example("WWWCL")  # closing marks after the last
 def test_a_lone_chinese_character_found_first_is_the_atom_the_whole_pattern_finds(kinds: str) -> None:
     # ``_LONE`` only finds sooner what the alternatives after it find: the same atoms, in any text of kinds
-    from zhijiao_check.renderers.layout.chinese import _ATOMS, _ATOMS_AS_FOUND
-
     assert [m.span() for m in _ATOMS.finditer(kinds)] == [
         m.span() for m in re.finditer(_ATOMS_AS_FOUND, kinds)
     ]

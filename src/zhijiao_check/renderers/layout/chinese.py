@@ -85,9 +85,9 @@ _OPERAND = rf"{_TERM}(?:S*[CL])*"
 # A word of two characters before a comparison is kept with it: （目标 ≥ 30）, not （目 over 标 ≥ 30）.
 _WORD = r"(?:[OB]S*)*[WP]{2}(?=S*E*R)"
 _COMPARISON = rf"(?:E+S*)?(?:{_WORD}|{_OPERAND})(?:S*E*R[RE]*S*{_TERM}(?:S*E+S*{_TERM})*(?:S*[CL])*)*"
-# The atoms, a Chinese character followed by another first: it is an atom by itself (``_TERM``'s ``[WP]``)
-# unless the two are the word before a comparison (``_WORD``), found here without trying the longer
-# alternatives, which a message's characters mostly were.
+# A Chinese character followed by another is an atom by itself (``_TERM``'s ``[WP]``) unless the two are
+# the word before a comparison (``_WORD``): found first (``_LONE``), without the longer alternatives that
+# most of a message's characters were tried against.
 _LONE = r"W(?=W(?!S*E*R))"
 _ATOMS_AS_FOUND = rf"S+|{_COMPARISON}|(?:[OB]S*)*(?:C|L|O|B|[RE]+)(?:S*[CL])*"
 _ATOMS = later(rf"{_LONE}|{_ATOMS_AS_FOUND}")
@@ -150,7 +150,7 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
     row = 0  # where in ``shown`` the line being filled starts
     kinds = shown.translate(_KINDS_BY_LANGUAGE[lang])
     # Found as they are filled: once what is left after a break fits, the atoms after it are not looked for (a
-    # warning's message, broken once, was a third of a six-year table's warnings).
+    # warning's message is mostly broken once).
     atoms = ((first, last, kinds[first] == "S") for first, last in map(re.Match.span, _ATOMS.finditer(kinds)))
     for first, last, space in _commands_whole(shown, atoms, width):
         atom = cell_len(shown[first:last]) if starts is None else starts[last] - starts[first]
