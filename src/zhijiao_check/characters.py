@@ -32,7 +32,7 @@ _CONFUSABLES = str.maketrans(
 def is_invisible(char: str) -> bool:
     """A character that shows as nothing, or as a space that is not one: format and control characters, line
     and paragraph separators, no-break and other odd spaces, blank letters; and a lone surrogate (JSON's
-    ``\ud800``), which is half of a character and no text can hold."""
+    ``\\ud800``), which is half of a character and no text can hold."""
     category = unicodedata.category(char)
     if char in ("\t", "\n", "\r"):
         return False
