@@ -58,6 +58,11 @@ def markup(draw: st.DrawFn) -> str:
     for text, style in pieces:
         if merged and style is None and merged[-1][1] is None:
             text = merged.pop()[0] + text
+        elif merged and style is not None and merged[-1][1] is None and merged[-1][0].endswith("\\"):
+            # Rich's escape doubles only a last lone backslash: three or more before a tag escape the tag,
+            # and rich refuses the markup. The view puts no text ending in a backslash straight before a tag
+            # (a word, a colon or a space ends it there), so neither does this; hypothesis drew one once.
+            merged[-1] = (merged[-1][0] + " ", None)
         merged.append((text, style))
     return "".join(f"[{style}]{escape(text)}[/{style}]" if style else escape(text) for text, style in merged)
 
@@ -162,6 +167,8 @@ def test_a_line_wraps_as_rich_wraps_it(text: str, width: int, overflow: str, sof
 @given(
     text=markup(), left=st.integers(min_value=0, max_value=8), width=st.integers(min_value=10, max_value=120)
 )
+# an emoji's variation selector, which rich draws: the plain console once broke it twice, rich once
+@example(text="00\ufe0f\u3000\u226500\u3000\u22650", left=0, width=10)
 def test_an_indented_block_is_laid_out_as_rich_pads_it(text: str, left: int, width: int) -> None:
     ours, rich = both(width, Indent(text, left))
     assert ours == rich

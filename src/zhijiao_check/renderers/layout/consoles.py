@@ -62,6 +62,7 @@ class PlainConsole:
     def _text(self, thing: Printable, soft_wrap: bool, overflow: Overflow | None) -> str:
         """What ``print`` writes of ``thing``."""
         lines: list[str] | None = None
+        given = thing  # what rich is handed, if it draws it: it breaks Chinese itself (``RichConsole.print``)
         if not soft_wrap:
             thing = broken(thing, self.width, self.lang)
         if isinstance(thing, str) and not JOINERS.search(text := plain(thing)):
@@ -80,7 +81,9 @@ class PlainConsole:
         if lines is None:  # rich draws anything else, and what its styles would split (see ``grid_lines``)
             if self._rich is None:
                 self._rich = RichConsole(io.StringIO(), self.width, color=False, lang=self.lang)
-            self._rich.print(thing, soft_wrap=soft_wrap, overflow=overflow)
+            # Given as it came: broken twice, a line with an emoji's variation selector broke otherwise
+            # than rich's own drawing of it (``break_chinese`` counts the selector's character one cell)
+            self._rich.print(given, soft_wrap=soft_wrap, overflow=overflow)
             drawn = self._rich.console.file
             assert isinstance(drawn, io.StringIO)
             text = drawn.getvalue()
