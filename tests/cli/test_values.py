@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pytest
 import typer
@@ -21,6 +21,7 @@ from typer._coercion import build_runtime_param
 
 from zhijiao_check.cli import app
 from zhijiao_check.cli_values import _Direct, checker
+from zhijiao_check.renderers import Format
 
 GROUP = typer.main.get_command(app)
 # Besides the tool's own, the options a path or a choice can have that the tool's commands do not use.
@@ -102,13 +103,14 @@ def values(param: Any, folder: Path) -> st.SearchStrategy[Any]:
 
 
 def test_the_direct_checks_cover_the_commands_values() -> None:
-    kinds = {str(param.type_descriptor.annotation) for _, _, param in DIRECT}
+    # the types themselves, not their names: Python 3.13 names pathlib's Path ``pathlib._local.Path``
+    kinds = {param.type_descriptor.annotation for _, _, param in DIRECT}
     # the choices, texts, paths, counts and switches of the commands: every parameter they have
-    assert {"list[str]", "list[pathlib.Path]", "<class 'pathlib.Path'>", "<class 'str'>"} <= kinds
-    assert {"<class 'bool'>", "<class 'int'>"} <= kinds
-    assert "list[zhijiao_check.renderers.Format]" in kinds
-    assert "typing.Literal['zh', 'en']" in kinds
-    left = {str(param.type_descriptor.annotation) for _, _, param in PARAMS} - kinds
+    assert {list[str], list[Path], Path, str} <= kinds
+    assert {bool, int} <= kinds
+    assert list[Format] in kinds
+    assert Literal["zh", "en"] in kinds
+    left = {param.type_descriptor.annotation for _, _, param in PARAMS} - kinds
     assert not left, left
 
 
