@@ -82,7 +82,8 @@ class PlainConsole:
             if self._rich is None:
                 self._rich = RichConsole(io.StringIO(), self.width, color=False, lang=self.lang)
             # Given as it came: broken twice, a line with an emoji's variation selector broke otherwise
-            # than rich's own drawing of it (``break_chinese`` counts the selector's character one cell)
+            # than rich's own drawing of it (``break_chinese`` counts the character before the selector
+            # one cell, rich two, so the first break left a line a cell too wide, which broke again)
             self._rich.print(given, soft_wrap=soft_wrap, overflow=overflow)
             drawn = self._rich.console.file
             assert isinstance(drawn, io.StringIO)
