@@ -358,12 +358,38 @@ def test_a_piece_s_cells_are_told_by_where_its_ends_start(text: str, data: st.Da
 
 
 def test_joined_emoji_have_no_starts_of_their_own() -> None:
-    # 👨‍👩 is measured whole, by rich: four cells, not the sum of its characters'
+    # 👨‍👩 is measured whole, by rich (two cells, where its characters' are four), and kept whole: the line
+    # holds three 长 more, not two (its people and joiner once atoms apart, measured apart)
     assert cell_starts("家 👨\u200d👩") is None
+    assert cell_len("👨\u200d👩") == 2
     assert break_chinese("家 👨\u200d👩 " + "长" * 20, 12).split("\n") == [
-        "家 👨\u200d👩 长长",
-        *["长" * 6] * 3,
+        "家 👨\u200d👩 长长长",
+        *["长" * 6] * 2,
+        "长" * 5,
     ]
+
+
+# Text with emoji as a terminal shows them: ``⚠️`` and ``0️`` (a variation selector, two cells to rich where
+# the character alone is one), a family joined by zero-width joiners.
+EMOJI_TEXT = st.lists(
+    st.sampled_from(["0", "a", "学", "≥", "，", " ", "\u3000", "⚠\ufe0f", "0\ufe0f", "👨\u200d👩", "👍"]),
+    min_size=1,
+    max_size=20,
+).map(lambda pieces: "".join(pieces).strip() or "学")  # a text's leading spaces are kept as they are
+
+
+@given(EMOJI_TEXT, st.integers(4, 12))
+@example(text="00\ufe0f\u3000\u226500\u3000\u22650", width=10)  # once a line a cell too wide
+@example(text="00⚠\ufe0f👨\u200d👩", width=6)  # once broken between the two people
+def test_a_fold_counts_an_emoji_as_rich_does_and_keeps_it_whole(text: str, width: int) -> None:
+    # counted a character at a time, ``0️`` was one cell where rich counts two: the fold left a line a cell
+    # too wide, which the layout broke again; and a joiner was an atom of its own, which could start a line
+    lines = break_chinese(text, width).split("\n")
+    spaces = str.maketrans("", "", " \u3000")  # dropped where a line breaks
+    assert "".join(lines).translate(spaces) == text.translate(spaces), lines
+    for number, line in enumerate(lines):
+        assert cell_len(line) <= width or break_chinese(line, width) == line, lines
+        assert not number or not line.lstrip().startswith(("\ufe0f", "\u200d")), lines
 
 
 def test_a_warning_s_message_breaks_as_the_same_text_in_a_tag_does() -> None:

@@ -253,10 +253,15 @@ def test_the_table_view_in_colour_has_the_text_it_has_without(two_years: Run, la
 )
 def test_a_line_rich_cannot_cut_for_its_joiners_is_drawn_without_them(console) -> None:
     """rich 15.0 divides by zero cutting ``\\u200d\\u200d、`` (a grapheme a joiner starts, 0 cells to it) at a
-    width of 1: the tool stopped with a traceback; the line is drawn without its joiners."""
+    width of 1: the tool stopped with a traceback; the line is drawn without its joiners. Chinese is no longer
+    broken before a joiner (it stays with the character before it), so only text whose own line starts with
+    one still comes to that."""
+    buffer = io.StringIO()
+    console(buffer, 1).print("\u3000（0\n\u200d\u200d、", overflow="fold")
+    assert "\u200d" not in buffer.getvalue() and "0" in buffer.getvalue()
     buffer = io.StringIO()
     console(buffer, 1).print("\u3000（0\u200d\u200d、", overflow="fold")
-    assert "\u200d" not in buffer.getvalue() and "0" in buffer.getvalue()
+    assert "0\u200d\u200d" in buffer.getvalue()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

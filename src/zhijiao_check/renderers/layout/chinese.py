@@ -71,6 +71,9 @@ class _Kinds(dict[int, str]):
 _KINDS = _Kinds()
 _KINDS_BY_LANGUAGE = {"zh": _KINDS, "en": _Kinds(words=True)}
 _FOLDER_END = later(r"(?<=[^/\\][/\\])(?=.)")  # where a path may break: after a folder (not the root)
+# What a fold keeps together where emoji are joined: a character with its variation selector (``⚠️``, which
+# rich counts two cells, the ``⚠`` alone one) and the characters a zero-width joiner joins to it.
+_JOINED = later("(?s).\ufe0f?(?:\u200d.\ufe0f?)*")
 # An atom: a Chinese character; a short word in brackets （在建）; a number with the character after it
 # (3 个, 2022 年: a number is not parted from its measure word) and the word before it that belongs to it
 # (另, 第: ``_BEFORE_NUMBERS``); or a run of other text. With the closing marks after it and the opening marks
@@ -149,6 +152,8 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
     cells, gap, spaces = 0, 0, None
     row = 0  # where in ``shown`` the line being filled starts
     kinds = shown.translate(_KINDS_BY_LANGUAGE[lang])
+    if starts is None:  # joined emoji (``cell_starts``): each kept whole
+        kinds = _glued(shown, kinds)
     # Found as they are filled: once what is left after a break fits, the atoms after it are not looked for (a
     # warning's message is mostly broken once).
     atoms = ((first, last, kinds[first] == "S") for first, last in map(re.Match.span, _ATOMS.finditer(kinds)))
@@ -173,6 +178,19 @@ def _chinese_line(line: str, width: int, lang: Lang) -> str:
         position = end
     out.append(line[position:])
     return "".join(out)
+
+
+def _glued(shown: str, kinds: str) -> str:
+    """``kinds`` of ``shown`` with what is joined to an emoji's first character (``_JOINED``: a variation
+    selector, a zero-width joiner and the character it joins) a mark that stays with the one before it
+    (``L``): ``👨‍👩`` over two lines was two people, and ``⚠`` without its selector one cell where rich
+    counts two."""
+    marks = list(kinds)
+    for joined in _JOINED.finditer(shown):
+        start, end = joined.span()
+        if end - start > 1:
+            marks[start + 1 : end] = "L" * (end - start - 1)
+    return "".join(marks)
 
 
 def _without_tags(line: str) -> tuple[str, Sequence[int]]:
@@ -248,24 +266,26 @@ def _folded(text: str, width: int) -> list[str]:
     """``text`` cut into lines of ``width`` cells, the last characters of a line carried to the next where
     that one would start with a closing mark or this one end with an opening mark (``（在建`` over ``）、``
     is ``（在`` over ``建）、``; ``滩区≠（`` over ``在建）`` is ``滩区≠`` over ``（在建）``)."""
-    lines = [""]
+    # each character, or where emoji are joined each character with what is joined to it (``_JOINED``)
+    units: Iterable[str] = _JOINED.findall(text) if "\u200d" in text or "\ufe0f" in text else text
+    lines: list[list[str]] = [[]]
     cells = 0
-    for char in text:
-        size = cell_len(char)
+    for unit in units:
+        size = cell_len(unit)
         if cells and cells + size > width:
-            line, cut, first = lines[-1], len(lines[-1]), char
+            line, cut, first = lines[-1], len(lines[-1]), unit
             # the marks take the characters next to them along, the line keeping one at least; where no
             # break is left, the line goes on (the layout folds it at the edge)
-            while cut > 1 and (_KINDS[ord(first)] in "CL" or _KINDS[ord(line[cut - 1])] in "OB"):
+            while cut > 1 and (_KINDS[ord(first[0])] in "CL" or _KINDS[ord(line[cut - 1][0])] in "OB"):
                 cut -= 1
                 first = line[cut]
-            if _KINDS[ord(first)] not in "CL" and _KINDS[ord(line[cut - 1])] not in "OB":
-                lines[-1:] = [line[:cut], line[cut:] + char]
-                cells = cell_len(lines[-1])
+            if _KINDS[ord(first[0])] not in "CL" and _KINDS[ord(line[cut - 1][0])] not in "OB":
+                lines[-1:] = [line[:cut], [*line[cut:], unit]]
+                cells = cell_len("".join(lines[-1]))
                 continue
-        lines[-1] += char
+        lines[-1].append(unit)
         cells += size
-    return lines
+    return ["".join(line) for line in lines]
 
 
 def broken_line(line: str, width: int, go_on: int, lang: Lang = "zh") -> list[str]:
