@@ -502,7 +502,7 @@ class TableRenderer:
                 # A cell's key: what its text is made of, the trend's part of it made once a trend (some
                 # 16,000 cells over a 1,000-report run, most of them made once and looked up again).
                 of_trend = repr((trend["unit"], trend["target"]))  # the places of a share tell it apart
-                setbacks = {found["year"] for found in trend.get("setbacks") or ()}  # ``回落`` under them
+                setbacks = view.setback_years(trend)  # ``回落`` under their figures
                 cells = []
                 for year in years:
                     point = by_year.get(year)

@@ -274,6 +274,11 @@ def setback(trend: Data, point: Data) -> Data | None:
     return next((s for s in trend.get("setbacks") or () if s["year"] == point["year"]), None)
 
 
+def setback_years(trend: Data) -> set[int]:
+    """The years in which the trend has a setback (``setback``), each asked for at once."""
+    return {found["year"] for found in trend.get("setbacks") or ()}
+
+
 def setback_words(trend: Data, found: Data, tr: Translator) -> str:
     """A setback in words, each figure as its year's cell shows it (``_shown``: a rule counting schools by
     its count, ``10100 → 9200``): ``2023 年 1750 → 2025 年 1150``."""

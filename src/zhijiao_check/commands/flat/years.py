@@ -218,15 +218,10 @@ def city_years(
         return
     by_file = warnings.files is not None
     written = spool.index_written()
-    tasks = []
-    for year, kept in years:
-        tasks.append(
-            YearAt(
-                *spool.task_written(
-                    YearTask(year_kept(year, kept, in_run, before), written, absence, by_file)
-                )
-            )
-        )
+    tasks = [
+        YearAt(*spool.task_written(YearTask(year_kept(y, kept, in_run, before), written, absence, by_file)))
+        for y, kept in years
+    ]
     others = beside.items()  # written to the spool too: before it is flushed for the workers to read
     spool.flush()
     own = spool.own_number()
